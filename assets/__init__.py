@@ -1,0 +1,1 @@
+"""The body-chart atlas data (JSON), shipped as package data."""

@@ -1,0 +1,3 @@
+from imsmap.cli import main
+
+raise SystemExit(main())

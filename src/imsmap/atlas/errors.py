@@ -1,0 +1,2 @@
+class AtlasError(ValueError):
+    """The atlas data is inconsistent, or a muscle or view id is unknown."""

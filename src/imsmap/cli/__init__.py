@@ -1,0 +1,58 @@
+"""The `imsmap` command. With no sub-command it opens the window.
+
+Each sub-command lives in its own module here with `register(subparsers)`; the module sets
+`func` on its parser. A `UserFacingError` becomes one sentence on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from imsmap import __version__
+from imsmap.cli.common import add_db_argument
+from imsmap.domain.errors import UserFacingError
+
+# Modules under imsmap.cli that add sub-commands, in the order `--help` lists them.
+COMMAND_MODULES = (
+    "demo_cmd",
+    "pdf_cmd",
+    "export_cmd",
+    "atlas_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imsmap",
+        description="Body-chart documentation of IMS (intramuscular stimulation) sessions.",
+    )
+    parser.add_argument("--version", action="version", version=f"imsmap {__version__}")
+    add_db_argument(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"imsmap.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"imsmap.cli.{name}":
+                continue  # not written yet
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from imsmap.ui.app import run_app
+
+            return run_app(db=args.db)
+        return int(args.func(args) or 0)
+    except UserFacingError as exc:
+        print(f"imsmap: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,31 @@
+"""Errors that the user or the environment caused. Each carries one plain sentence for the user.
+
+Anything else that is raised is a bug and is reported as one (crash dialog, log, CLI exit 1).
+"""
+
+
+class UserFacingError(Exception):
+    """Base: the message is a complete sentence saying what happened and what to do."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(UserFacingError, ValueError):
+    """A value the user gave is impossible (pain 11, grasp 4, a birth date in the future...)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(UserFacingError, LookupError):
+    """A patient, session or site id that does not exist."""
+
+
+class ReadOnlyError(UserFacingError):
+    """An edit to something that may not change: a signed session, a read-only database."""

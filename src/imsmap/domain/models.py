@@ -1,0 +1,150 @@
+"""The clinical record as plain dataclasses. No Qt, no SQL.
+
+Objects are immutable snapshots of what the store holds; services change the store and hand back
+fresh snapshots. Field validation lives in `imsmap.domain.validation`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class Side(str, enum.Enum):
+    LEFT = "L"
+    RIGHT = "R"
+    MIDLINE = "M"
+
+    @property
+    def label(self) -> str:
+        return {"L": "Left", "R": "Right", "M": "Midline"}[self.value]
+
+
+class Sex(str, enum.Enum):
+    FEMALE = "F"
+    MALE = "M"
+    OTHER = "X"
+    UNKNOWN = "U"
+
+    @property
+    def label(self) -> str:
+        return {"F": "Female", "M": "Male", "X": "Other", "U": "Not recorded"}[self.value]
+
+
+class SessionStatus(str, enum.Enum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+
+
+# Default labels for the grasp grades; clinics may relabel them in their settings.
+GRASP_LABELS: tuple[str, ...] = ("none", "mild", "moderate", "strong")
+GRASP_MAX = 3
+
+
+@dataclass(frozen=True)
+class Patient:
+    id: int
+    chart_number: str
+    family_name: str
+    given_name: str
+    birth_date: date | None = None
+    sex: Sex = Sex.UNKNOWN
+    notes: str = ""
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
+
+
+@dataclass(frozen=True)
+class Site:
+    """One needle insertion site on a chart."""
+
+    id: int
+    session_id: int
+    seq: int  # the number shown on the chart and in the PDF table, 1-based within the session
+    muscle_id: str
+    side: Side
+    view_id: str
+    x: float
+    y: float
+    layer: str = "superficial"
+    level: str | None = None  # vertebral level for paraspinal sites, e.g. "L4"
+    needle_diameter_mm: float | None = None
+    needle_length_mm: float | None = None
+    depth_mm: float | None = None
+    grasp: int | None = None  # 0-3, None = not graded
+    cramp: bool = False
+    twitch: bool = False
+    tissue_feel: str | None = None
+    release: str | None = None
+    sensation: str | None = None
+    estim: bool = False
+    notes: str = ""
+    planned: bool = False
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class Amendment:
+    id: int
+    session_id: int
+    created_at: datetime
+    created_by: str
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    patient_id: int
+    started_at: datetime
+    atlas_version: str
+    practitioner: str = ""
+    complaint: str = ""
+    pain_before: int | None = None
+    pain_after: int | None = None
+    notes: str = ""
+    status: SessionStatus = SessionStatus.DRAFT
+    signed_at: datetime | None = None
+    signed_by: str = ""
+    content_hash: str = ""
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status is SessionStatus.SIGNED
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A session with everything that belongs to it, as one snapshot."""
+
+    session: Session
+    patient: Patient
+    sites: tuple[Site, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    session_id: int | None
+    changes: dict = field(default_factory=dict)

@@ -1,0 +1,203 @@
+"""Field validation. Each check returns the clean value or raises ValidationError with one sentence.
+
+Limits are stated here once and quoted in the messages, so the UI, the CLI and the importer refuse
+the same values with the same words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+from imsmap.domain.errors import ValidationError
+from imsmap.domain.models import GRASP_MAX, Sex, Side
+
+MAX_NAME = 100
+MAX_CHART_NUMBER = 32
+MAX_SHORT_TEXT = 500  # complaint, practitioner
+MAX_LONG_TEXT = 20_000  # notes
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+NEEDLE_DIAMETER_MM = (0.12, 0.50)
+NEEDLE_LENGTH_MM = (7.0, 150.0)
+DEPTH_MM = (0.0, 150.0)
+PAIN = (0, 10)
+# A start time a little ahead of this machine's clock is tolerated (clocks drift between PCs).
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+_CONTROL_OK = {"\n", "\t"}
+
+
+def text(value: object, field: str, *, label: str, max_len: int, required: bool = False,
+         multiline: bool = True) -> str:
+    """Any script is welcome; control characters (other than newline and tab) are refused."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} must be text.", field)
+    value = unicodedata.normalize("NFC", value)
+    stripped = value.strip()
+    if required and not stripped:
+        raise ValidationError(f"{label} cannot be empty.", field)
+    if len(value) > max_len:
+        raise ValidationError(
+            f"{label} is {len(value):,} characters long; the limit is {max_len:,}.", field)
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs") and not (multiline and ch in _CONTROL_OK):
+            raise ValidationError(
+                f"{label} contains a control character (U+{ord(ch):04X}); remove it.", field)
+    return stripped if not multiline else value.rstrip()
+
+
+def chart_number(value: object) -> str:
+    v = text(value, "chart_number", label="The chart number", max_len=MAX_CHART_NUMBER,
+             required=True, multiline=False)
+    return v
+
+
+def name(value: object, field: str, label: str, *, required: bool) -> str:
+    return text(value, field, label=label, max_len=MAX_NAME, required=required, multiline=False)
+
+
+def birth_date(value: object, today: date | None = None) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                f"The date of birth {value!r} is not a date; write it as YYYY-MM-DD.",
+                "birth_date") from None
+    if not isinstance(value, date):
+        raise ValidationError("The date of birth must be a date (YYYY-MM-DD).", "birth_date")
+    today = today or date.today()
+    if value > today:
+        raise ValidationError(
+            f"The date of birth {value.isoformat()} is in the future.", "birth_date")
+    if value < EARLIEST_BIRTH_DATE:
+        raise ValidationError(
+            f"The date of birth {value.isoformat()} is before {EARLIEST_BIRTH_DATE.year}.",
+            "birth_date")
+    return value
+
+
+def sex(value: object) -> Sex:
+    if isinstance(value, Sex):
+        return value
+    if value in (None, ""):
+        return Sex.UNKNOWN
+    try:
+        return Sex(str(value).strip().upper()[:1])
+    except ValueError:
+        raise ValidationError(
+            f"Sex {value!r} is not one of F, M, X (other) or U (not recorded).", "sex") from None
+
+
+def side(value: object) -> Side:
+    if isinstance(value, Side):
+        return value
+    try:
+        return Side(str(value).strip().upper())
+    except ValueError:
+        raise ValidationError(f"Side {value!r} is not L, R or M (midline).", "side") from None
+
+
+def _integer(value: object, field: str, label: str, lo: int, hi: int) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValidationError(f"{label} must be a whole number from {lo} to {hi}.", field)
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValidationError(
+            f"{label} {value!r} is not a number; give a whole number from {lo} to {hi}.",
+            field) from None
+    if not number.is_integer() or not lo <= number <= hi:
+        raise ValidationError(
+            f"{label} {value} is out of range; give a whole number from {lo} to {hi}.", field)
+    return int(number)
+
+
+def pain(value: object, field: str = "pain") -> int | None:
+    label = {"pain_before": "Pain before", "pain_after": "Pain after"}.get(field, "Pain")
+    return _integer(value, field, label, *PAIN)
+
+
+def grasp(value: object) -> int | None:
+    return _integer(value, "grasp", "Grasp", 0, GRASP_MAX)
+
+
+def _measure(value: object, field: str, label: str, bounds: tuple[float, float]) -> float | None:
+    if value is None or value == "":
+        return None
+    lo, hi = bounds
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(f"{label} {value!r} is not a number of millimetres.", field) from None
+    if isinstance(value, bool) or not math.isfinite(number) or not lo <= number <= hi:
+        raise ValidationError(
+            f"{label} {value} mm is outside {lo:g}-{hi:g} mm.", field)
+    return round(number, 3)
+
+
+def needle_diameter(value: object) -> float | None:
+    return _measure(value, "needle_diameter_mm", "Needle diameter", NEEDLE_DIAMETER_MM)
+
+
+def needle_length(value: object) -> float | None:
+    return _measure(value, "needle_length_mm", "Needle length", NEEDLE_LENGTH_MM)
+
+
+def depth(value: object) -> float | None:
+    return _measure(value, "depth_mm", "Depth", DEPTH_MM)
+
+
+def coordinate(value: object, field: str, limit: float) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(f"Position {field} {value!r} is not a number.", field) from None
+    if not math.isfinite(number) or not -limit <= number <= 2 * limit:
+        raise ValidationError(f"Position {field}={value} lies outside the chart.", field)
+    return number
+
+
+def started_at(value: object, now: datetime | None = None) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                f"The start time {value!r} is not a date and time (YYYY-MM-DD HH:MM).",
+                "started_at") from None
+    if not isinstance(value, datetime):
+        raise ValidationError("The start time must be a date and time.", "started_at")
+    if value.tzinfo is None:
+        value = value.astimezone()  # local time, as the clinician means it
+    now = now or datetime.now().astimezone()
+    if value > now + FUTURE_TOLERANCE:
+        raise ValidationError(
+            f"The start time {value:%Y-%m-%d %H:%M} is in the future.", "started_at")
+    if value.year < 1990:
+        raise ValidationError(
+            f"The start time {value:%Y-%m-%d} is before 1990; check the date.", "started_at")
+    return value.replace(microsecond=0)
+
+
+_LEVEL = re.compile(r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5])$")
+
+
+def level(value: object) -> str | None:
+    if value in (None, ""):
+        return None
+    v = str(value).strip().upper()
+    if not _LEVEL.match(v):
+        raise ValidationError(
+            f"Level {value!r} is not a vertebral level such as C5, T7 or L4.", "level")
+    return v

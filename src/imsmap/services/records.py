@@ -1,0 +1,433 @@
+"""The use cases of the clinical record. Each call validates, writes in one transaction with one
+audit entry, and returns fresh snapshots; subscribers hear what changed so views can refresh.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from imsmap.atlas import Atlas, AtlasError
+from imsmap.domain import validation as v
+from imsmap.domain.errors import ReadOnlyError, ValidationError
+from imsmap.domain.models import Patient, Session, SessionRecord, Site
+from imsmap.store import audit
+from imsmap.store.db import Database
+from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
+
+DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
+EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "complaint", "pain_before",
+                           "pain_after", "notes")
+EDITABLE_SITE_FIELDS = ("muscle_id", "side", "layer", "level", "needle_diameter_mm",
+                        "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
+                        "tissue_feel", "release", "sensation", "estim", "notes", "planned")
+TISSUE_FEEL = ("normal", "grasp", "gritty-fibrotic", "bone contact")
+RELEASE = ("full", "partial", "none")
+SENSATION = ("ache/cramp", "deep pressure", "referred", "electric/paraesthetic")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a use case changed: entity is 'patient', 'session', 'site' or 'amendment'."""
+
+    action: str
+    entity: str
+    entity_id: int
+    session_id: int | None = None
+    patient_id: int | None = None
+
+
+def now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on this system: still record something
+        return "unknown"
+
+
+class Records:
+    def __init__(self, db: Database, atlas: Atlas, actor: str | None = None,
+                 clock: Callable[[], datetime] = now):
+        self.db = db
+        self.repo = Repository(db)
+        self.atlas = atlas
+        self.actor = actor or default_actor()
+        self.clock = clock
+        self._subscribers: list[Callable[[Change], None]] = []
+
+    # -- notifications ---------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[Change], None]) -> None:
+        self._subscribers.append(callback)
+
+    def _notify(self, change: Change) -> None:
+        for callback in list(self._subscribers):
+            callback(change)
+
+    def _stamp(self) -> str:
+        return to_sql(self.clock())
+
+    # -- patients --------------------------------------------------------------------------
+    def _clean_patient(self, fields: dict) -> dict:
+        unknown = set(fields) - set(PATIENT_FIELDS)
+        if unknown:
+            raise ValidationError(f"Unknown patient field(s): {', '.join(sorted(unknown))}.")
+        clean: dict[str, object] = {}
+        for key, value in fields.items():
+            if key == "chart_number":
+                clean[key] = v.chart_number(value)
+            elif key == "family_name":
+                clean[key] = v.name(value, key, "The family name", required=True)
+            elif key == "given_name":
+                clean[key] = v.name(value, key, "The given name", required=False)
+            elif key == "birth_date":
+                clean[key] = v.birth_date(value, today=self.clock().date())
+            elif key == "sex":
+                clean[key] = v.sex(value)
+            elif key == "notes":
+                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+        return clean
+
+    def create_patient(self, **fields: object) -> Patient:
+        for required in ("chart_number", "family_name"):
+            fields.setdefault(required, "")
+        clean = self._clean_patient(fields)
+        with self.db.transaction():
+            if self.repo.patient_by_chart_number(clean["chart_number"]) is not None:
+                raise ValidationError(
+                    f"Chart number {clean['chart_number']} belongs to another patient already.",
+                    "chart_number")
+            at = self._stamp()
+            values = {k: to_sql(val) for k, val in clean.items()}
+            pid = self.repo.insert_patient(values, at, self.actor)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="create",
+                         entity="patient", entity_id=pid, session_id=None,
+                         changes={k: [None, val] for k, val in values.items()})
+        self._notify(Change("create", "patient", pid, patient_id=pid))
+        return self.repo.patient(pid)
+
+    def update_patient(self, patient_id: int, **fields: object) -> Patient:
+        clean = self._clean_patient(fields)
+        with self.db.transaction():
+            old = self.repo.patient(patient_id)
+            if "chart_number" in clean and clean["chart_number"] != old.chart_number:
+                other = self.repo.patient_by_chart_number(clean["chart_number"])
+                if other is not None:
+                    raise ValidationError(
+                        f"Chart number {clean['chart_number']} belongs to another patient "
+                        "already.", "chart_number")
+            old_values = as_dict(old, tuple(clean))
+            values = {k: to_sql(val) for k, val in clean.items()}
+            diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
+            if diff:
+                at = self._stamp()
+                self.repo.update("patients", patient_id, {k: values[k] for k in diff}, at,
+                                 self.actor)
+                audit.append(self.db.conn, at=at, actor=self.actor, action="update",
+                             entity="patient", entity_id=patient_id, session_id=None,
+                             changes=diff)
+        if diff:
+            self._notify(Change("update", "patient", patient_id, patient_id=patient_id))
+        return self.repo.patient(patient_id)
+
+    # -- sessions --------------------------------------------------------------------------
+    def _clean_session(self, fields: dict) -> dict:
+        unknown = set(fields) - set(EDITABLE_SESSION_FIELDS)
+        if unknown:
+            raise ValidationError(f"Unknown session field(s): {', '.join(sorted(unknown))}.")
+        clean: dict[str, object] = {}
+        for key, value in fields.items():
+            if key == "started_at":
+                clean[key] = v.started_at(value, now=self.clock())
+            elif key in ("pain_before", "pain_after"):
+                clean[key] = v.pain(value, key)
+            elif key == "practitioner":
+                clean[key] = v.text(value, key, label="The practitioner", max_len=v.MAX_NAME,
+                                    multiline=False)
+            elif key == "complaint":
+                clean[key] = v.text(value, key, label="The complaint", max_len=v.MAX_SHORT_TEXT)
+            elif key == "notes":
+                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+        return clean
+
+    def start_session(self, patient_id: int, **fields: object) -> Session:
+        fields.setdefault("started_at", self.clock())
+        clean = self._clean_session(fields)
+        with self.db.transaction():
+            self.repo.patient(patient_id)  # exists?
+            at = self._stamp()
+            values = {"patient_id": patient_id, "atlas_version": self.atlas.version,
+                      **{k: to_sql(val) for k, val in clean.items()}}
+            sid = self.repo.insert_session(values, at, self.actor)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="create",
+                         entity="session", entity_id=sid, session_id=sid,
+                         changes={k: [None, val] for k, val in values.items()})
+        self._notify(Change("create", "session", sid, session_id=sid, patient_id=patient_id))
+        return self.repo.session(sid)
+
+    def _draft(self, session_id: int) -> Session:
+        session = self.repo.session(session_id)
+        if session.is_signed:
+            raise ReadOnlyError(
+                f"Session {session_id} was signed on {session.signed_at:%Y-%m-%d %H:%M} and is "
+                "locked; add an amendment instead.")
+        return session
+
+    def update_session(self, session_id: int, **fields: object) -> Session:
+        clean = self._clean_session(fields)
+        with self.db.transaction():
+            old = self._draft(session_id)
+            old_values = as_dict(old, tuple(clean))
+            values = {k: to_sql(val) for k, val in clean.items()}
+            diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
+            if diff:
+                at = self._stamp()
+                self.repo.update("sessions", session_id, {k: values[k] for k in diff}, at,
+                                 self.actor)
+                audit.append(self.db.conn, at=at, actor=self.actor, action="update",
+                             entity="session", entity_id=session_id, session_id=session_id,
+                             changes=diff)
+        if diff:
+            self._notify(Change("update", "session", session_id, session_id=session_id,
+                                patient_id=old.patient_id))
+        return self.repo.session(session_id)
+
+    def session_record(self, session_id: int) -> SessionRecord:
+        session = self.repo.session(session_id)
+        return SessionRecord(session=session, patient=self.repo.patient(session.patient_id),
+                             sites=tuple(self.repo.sites_for_session(session_id)),
+                             amendments=tuple(self.repo.amendments(session_id)))
+
+    # -- sites -----------------------------------------------------------------------------
+    def resolve_muscle(self, view_id: str, x: float, y: float,
+                       layer: str | None = None) -> tuple[str, str, str, str | None] | None:
+        """(muscle id, side, layer, level) of the region under a point, preferring `layer`."""
+        try:
+            view = self.atlas.view(view_id)
+        except AtlasError as exc:
+            raise ValidationError(str(exc), "view_id") from None
+        regions = view.regions_at(x, y)
+        if not regions:
+            return None
+        chosen = next((r for r in regions if r.layer == layer), regions[0])
+        return chosen.muscle, chosen.side, chosen.layer, chosen.level
+
+    def _clean_site(self, fields: dict) -> dict:
+        unknown = set(fields) - set(EDITABLE_SITE_FIELDS)
+        if unknown:
+            raise ValidationError(f"Unknown site field(s): {', '.join(sorted(unknown))}.")
+        clean: dict[str, object] = {}
+        for key, value in fields.items():
+            if key == "muscle_id":
+                try:
+                    clean[key] = self.atlas.catalogue.resolve_id(str(value))
+                except AtlasError as exc:
+                    raise ValidationError(str(exc), key) from None
+            elif key == "side":
+                clean[key] = v.side(value)
+            elif key == "layer":
+                clean[key] = v.text(value, key, label="The layer", max_len=40, required=True,
+                                    multiline=False)
+            elif key == "level":
+                clean[key] = v.level(value)
+            elif key == "needle_diameter_mm":
+                clean[key] = v.needle_diameter(value)
+            elif key == "needle_length_mm":
+                clean[key] = v.needle_length(value)
+            elif key == "depth_mm":
+                clean[key] = v.depth(value)
+            elif key == "grasp":
+                clean[key] = v.grasp(value)
+            elif key in ("cramp", "twitch", "estim", "planned"):
+                if not isinstance(value, (bool, int)) or value not in (0, 1):
+                    raise ValidationError(f"{key.capitalize()} must be yes or no.", key)
+                clean[key] = bool(value)
+            elif key in ("tissue_feel", "release", "sensation"):
+                allowed = {"tissue_feel": TISSUE_FEEL, "release": RELEASE,
+                           "sensation": SENSATION}[key]
+                if value not in (None, "") and value not in allowed:
+                    raise ValidationError(
+                        f"{key.replace('_', ' ').capitalize()} {value!r} is not one of: "
+                        f"{', '.join(allowed)}.", key)
+                clean[key] = value or None
+            elif key == "notes":
+                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+        return clean
+
+    def _default_needle(self, session_id: int) -> tuple[float, float]:
+        sites = self.repo.sites_for_session(session_id)
+        for site in reversed(sites):
+            if site.needle_diameter_mm and site.needle_length_mm:
+                return site.needle_diameter_mm, site.needle_length_mm
+        d = self.repo.setting("needle.diameter_mm")
+        length = self.repo.setting("needle.length_mm")
+        if d and length:
+            return float(d), float(length)
+        return DEFAULT_NEEDLE
+
+    def add_site(self, session_id: int, view_id: str, x: float, y: float,
+                 **fields: object) -> Site:
+        """Record an insertion at (x, y) on a view; the muscle is the region there unless given."""
+        try:
+            view = self.atlas.view(view_id)
+        except AtlasError as exc:
+            raise ValidationError(str(exc), "view_id") from None
+        x = v.coordinate(x, "x", view.width)
+        y = v.coordinate(y, "y", view.height)
+        if "muscle_id" not in fields:
+            found = self.resolve_muscle(view_id, x, y, fields.get("layer"))  # type: ignore[arg-type]
+            if found is None:
+                raise ValidationError("There is no muscle at that point of the chart.", "muscle_id")
+            muscle_id, side, layer, level = found
+            fields = {"muscle_id": muscle_id, "side": side, "layer": layer, "level": level,
+                      **{k: val for k, val in fields.items() if k != "layer"}}
+        fields.setdefault("side", "M")
+        clean = self._clean_site(fields)
+        with self.db.transaction():
+            self._draft(session_id)
+            if "needle_diameter_mm" not in clean or "needle_length_mm" not in clean:
+                d, length = self._default_needle(session_id)
+                clean.setdefault("needle_diameter_mm", d)
+                clean.setdefault("needle_length_mm", length)
+            at = self._stamp()
+            values = {"session_id": session_id, "seq": self.repo.next_seq(session_id),
+                      "view_id": view_id, "x": round(x, 2), "y": round(y, 2),
+                      **{k: to_sql(val) for k, val in clean.items()}}
+            site_id = self.repo.insert_site(values, at, self.actor)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="create", entity="site",
+                         entity_id=site_id, session_id=session_id,
+                         changes={k: [None, val] for k, val in values.items()})
+        self._notify(Change("create", "site", site_id, session_id=session_id))
+        return self.repo.site(site_id)
+
+    def update_site(self, site_id: int, **fields: object) -> Site:
+        clean = self._clean_site(fields)
+        return self._change_site(site_id, clean)
+
+    def move_site(self, site_id: int, x: float, y: float) -> Site:
+        """Move a site; the muscle, side and level follow the region where it lands."""
+        site = self.repo.site(site_id)
+        view = self.atlas.view(site.view_id)
+        clean: dict[str, object] = {"x": round(v.coordinate(x, "x", view.width), 2),
+                                    "y": round(v.coordinate(y, "y", view.height), 2)}
+        found = self.resolve_muscle(site.view_id, clean["x"], clean["y"], site.layer)  # type: ignore[arg-type]
+        if found is None:
+            raise ValidationError("There is no muscle at that point of the chart; the site "
+                                  "stays where it was.", "muscle_id")
+        clean.update(zip(("muscle_id", "side", "layer", "level"), found))
+        clean["side"] = v.side(clean["side"])
+        return self._change_site(site_id, clean)
+
+    def _change_site(self, site_id: int, clean: dict) -> Site:
+        with self.db.transaction():
+            old = self.repo.site(site_id)
+            self._draft(old.session_id)
+            old_values = {k: to_sql(getattr(old, k)) for k in clean}
+            values = {k: to_sql(val) for k, val in clean.items()}
+            diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
+            if diff:
+                at = self._stamp()
+                self.repo.update("sites", site_id, {k: values[k] for k in diff}, at, self.actor)
+                audit.append(self.db.conn, at=at, actor=self.actor, action="update",
+                             entity="site", entity_id=site_id, session_id=old.session_id,
+                             changes=diff)
+        if diff:
+            self._notify(Change("update", "site", site_id, session_id=old.session_id))
+        return self.repo.site(site_id)
+
+    def remove_site(self, site_id: int) -> Site:
+        """Take a site off a draft. The row is kept, marked removed, and can be restored."""
+        with self.db.transaction():
+            old = self.repo.site(site_id)
+            self._draft(old.session_id)
+            at = self._stamp()
+            self.repo.set_site_removed(site_id, True, at, self.actor)
+            self.repo.renumber_after(old.session_id, old.seq, -1)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="remove", entity="site",
+                         entity_id=site_id, session_id=old.session_id,
+                         changes={"seq": [old.seq, None], "muscle_id": [old.muscle_id, None]})
+        self._notify(Change("remove", "site", site_id, session_id=old.session_id))
+        return old
+
+    def restore_site(self, site_id: int) -> Site:
+        """Undo a removal: the site returns with its number."""
+        with self.db.transaction():
+            old = self.repo.site(site_id, include_removed=True)
+            self._draft(old.session_id)
+            at = self._stamp()
+            seq = min(old.seq, self.repo.next_seq(old.session_id))
+            self.repo.renumber_after(old.session_id, seq - 1, +1)
+            self.repo.set_site_removed(site_id, False, at, self.actor)
+            if seq != old.seq:
+                self.repo.update("sites", site_id, {"seq": seq}, at, self.actor)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="restore", entity="site",
+                         entity_id=site_id, session_id=old.session_id,
+                         changes={"seq": [None, seq], "muscle_id": [None, old.muscle_id]})
+        self._notify(Change("restore", "site", site_id, session_id=old.session_id))
+        return self.repo.site(site_id)
+
+    # -- signing ---------------------------------------------------------------------------
+    def sign_session(self, session_id: int) -> Session:
+        """Lock the session: who, when, and a hash of its content. Later changes are amendments."""
+        with self.db.transaction():
+            session = self._draft(session_id)
+            record = self.session_record(session_id)
+            at = self._stamp()
+            digest = content_hash(record)
+            self.repo.mark_signed(session_id, at, self.actor, digest)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="sign", entity="session",
+                         entity_id=session_id, session_id=session_id,
+                         changes={"status": ["draft", "signed"], "content_hash": [None, digest]})
+        self._notify(Change("sign", "session", session_id, session_id=session_id,
+                            patient_id=session.patient_id))
+        return self.repo.session(session_id)
+
+    def amend_session(self, session_id: int, reason: str, text: str):
+        """A dated amendment to a signed session; the original stays as it was."""
+        reason = v.text(reason, "reason", label="The reason for the amendment",
+                        max_len=v.MAX_SHORT_TEXT, required=True)
+        text = v.text(text, "text", label="The amendment", max_len=v.MAX_LONG_TEXT,
+                      required=True)
+        with self.db.transaction():
+            session = self.repo.session(session_id)
+            if not session.is_signed:
+                raise ValidationError("Only a signed session is amended; edit the draft "
+                                      "directly.")
+            at = self._stamp()
+            aid = self.repo.insert_amendment(session_id, at, self.actor, reason, text)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="amend",
+                         entity="amendment", entity_id=aid, session_id=session_id,
+                         changes={"reason": [None, reason], "text": [None, text]})
+        self._notify(Change("amend", "amendment", aid, session_id=session_id,
+                            patient_id=session.patient_id))
+        return next(a for a in self.repo.amendments(session_id) if a.id == aid)
+
+
+def content_hash(record: SessionRecord) -> str:
+    """sha256 over the canonical content of a session and its sites (not their bookkeeping).
+
+    The patient's demographics are left out on purpose: correcting a misspelt name later must not
+    make every signed session look tampered with.
+    """
+    s = record.session
+    doc = {
+        "session": {k: to_sql(getattr(s, k)) for k in
+                    ("id", "patient_id", "started_at", "atlas_version", *EDITABLE_SESSION_FIELDS)},
+        "sites": [{k: to_sql(getattr(site, k)) for k in
+                   ("id", "seq", "view_id", "x", "y", *EDITABLE_SITE_FIELDS)}
+                  for site in record.sites],
+    }
+    blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def age_on(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

@@ -1,0 +1,186 @@
+"""Schema migrations, numbered by SQLite's PRAGMA user_version.
+
+A migration only adds: new tables, new columns, new indexes, data copied forward. Existing records
+are never dropped. Append new migrations to MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1 = """
+CREATE TABLE practitioners (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    registration TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+CREATE TABLE patients (
+    id INTEGER PRIMARY KEY,
+    chart_number TEXT NOT NULL UNIQUE,
+    family_name TEXT NOT NULL,
+    given_name TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    sex TEXT NOT NULL DEFAULT 'U' CHECK (sex IN ('F', 'M', 'X', 'U')),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE INDEX patients_family_name ON patients (family_name COLLATE NOCASE, given_name COLLATE NOCASE);
+CREATE INDEX patients_given_name ON patients (given_name COLLATE NOCASE);
+
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    started_at TEXT NOT NULL,
+    practitioner TEXT NOT NULL DEFAULT '',
+    complaint TEXT NOT NULL DEFAULT '',
+    pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    notes TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'signed')),
+    atlas_version TEXT NOT NULL,
+    signed_at TEXT,
+    signed_by TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE INDEX sessions_patient ON sessions (patient_id, started_at);
+CREATE INDEX sessions_started ON sessions (started_at);
+
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    seq INTEGER NOT NULL,
+    muscle_id TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('L', 'R', 'M')),
+    view_id TEXT NOT NULL,
+    layer TEXT NOT NULL DEFAULT 'superficial',
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    level TEXT,
+    needle_diameter_mm REAL CHECK (needle_diameter_mm BETWEEN 0.12 AND 0.50),
+    needle_length_mm REAL CHECK (needle_length_mm BETWEEN 7 AND 150),
+    depth_mm REAL,
+    grasp INTEGER CHECK (grasp BETWEEN 0 AND 3),
+    cramp INTEGER NOT NULL DEFAULT 0,
+    twitch INTEGER NOT NULL DEFAULT 0,
+    tissue_feel TEXT,
+    release TEXT,
+    sensation TEXT,
+    estim INTEGER NOT NULL DEFAULT 0,
+    notes TEXT NOT NULL DEFAULT '',
+    planned INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    -- A site removed from a draft is kept, marked removed: the audit trail and undo need it.
+    deleted_at TEXT,
+    deleted_by TEXT
+);
+CREATE INDEX sites_session ON sites (session_id, seq);
+
+CREATE TABLE amendments (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    text TEXT NOT NULL
+);
+CREATE INDEX amendments_session ON amendments (session_id);
+
+-- Append-only, hash-chained: hash = sha256(previous hash || canonical entry).
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    session_id INTEGER,
+    changes TEXT NOT NULL,
+    hash BLOB NOT NULL
+);
+CREATE INDEX audit_session ON audit (session_id);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+CREATE TRIGGER signed_session_locked BEFORE UPDATE ON sessions WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER signed_site_locked BEFORE UPDATE ON sites
+WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER signed_site_insert_locked BEFORE INSERT ON sites
+WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+
+CREATE TRIGGER no_delete_patients BEFORE DELETE ON patients
+BEGIN SELECT RAISE(ABORT, 'patient records are never deleted'); END;
+CREATE TRIGGER no_delete_sessions BEFORE DELETE ON sessions
+BEGIN SELECT RAISE(ABORT, 'session records are never deleted'); END;
+CREATE TRIGGER no_delete_sites BEFORE DELETE ON sites
+BEGIN SELECT RAISE(ABORT, 'site records are never deleted; they are marked removed'); END;
+CREATE TRIGGER no_delete_amendments BEFORE DELETE ON amendments
+BEGIN SELECT RAISE(ABORT, 'amendments are never deleted'); END;
+"""
+
+# (version, description, SQL). The database's user_version is the last one applied.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "patients, sessions, sites, amendments, audit trail", _V1),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[int]:
+    """Bring the schema up to SCHEMA_VERSION; each migration is its own transaction."""
+    applied = []
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version, _description, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies (BEGIN ... END;) whole."""
+    statements, buf = [], []
+    for line in sql.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        buf.append(line)
+        joined = "\n".join(buf)
+        if sqlite3.complete_statement(joined):
+            statements.append(joined.strip())
+            buf = []
+    if buf and "\n".join(buf).strip():
+        statements.append("\n".join(buf).strip())
+    return statements

@@ -1,0 +1,254 @@
+"""Queries and row mapping: SQL in, domain objects out. No validation, no audit: services do that.
+
+Write methods expect to run inside `Database.transaction()`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import fields
+from datetime import date, datetime
+
+from imsmap.domain.errors import NotFoundError
+from imsmap.domain.models import (
+    Amendment,
+    Patient,
+    Session,
+    SessionStatus,
+    Sex,
+    Side,
+    Site,
+)
+from imsmap.store.db import Database
+
+PATIENT_FIELDS = ("chart_number", "family_name", "given_name", "birth_date", "sex", "notes")
+SESSION_FIELDS = ("patient_id", "started_at", "practitioner", "complaint", "pain_before",
+                  "pain_after", "notes", "atlas_version")
+SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x", "y", "level",
+               "needle_diameter_mm", "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
+               "tissue_feel", "release", "sensation", "estim", "notes", "planned")
+_SITE_COLUMNS = ", ".join(("id",) + SITE_FIELDS + ("created_at", "created_by", "updated_at",
+                                                   "updated_by"))
+
+
+def to_sql(value: object) -> object:
+    """Domain value -> SQLite value."""
+    if isinstance(value, (Side, Sex, SessionStatus)):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def patient_from_row(r: sqlite3.Row) -> Patient:
+    return Patient(id=r["id"], chart_number=r["chart_number"], family_name=r["family_name"],
+                   given_name=r["given_name"],
+                   birth_date=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
+                   sex=Sex(r["sex"]), notes=r["notes"], created_at=_dt(r["created_at"]),
+                   created_by=r["created_by"], updated_at=_dt(r["updated_at"]),
+                   updated_by=r["updated_by"])
+
+
+def session_from_row(r: sqlite3.Row) -> Session:
+    return Session(id=r["id"], patient_id=r["patient_id"], started_at=_dt(r["started_at"]),
+                   atlas_version=r["atlas_version"], practitioner=r["practitioner"],
+                   complaint=r["complaint"], pain_before=r["pain_before"],
+                   pain_after=r["pain_after"], notes=r["notes"],
+                   status=SessionStatus(r["status"]), signed_at=_dt(r["signed_at"]),
+                   signed_by=r["signed_by"], content_hash=r["content_hash"],
+                   created_at=_dt(r["created_at"]), created_by=r["created_by"],
+                   updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
+
+
+def site_from_row(r: sqlite3.Row) -> Site:
+    return Site(id=r["id"], session_id=r["session_id"], seq=r["seq"], muscle_id=r["muscle_id"],
+                side=Side(r["side"]), view_id=r["view_id"], layer=r["layer"], x=r["x"], y=r["y"],
+                level=r["level"], needle_diameter_mm=r["needle_diameter_mm"],
+                needle_length_mm=r["needle_length_mm"], depth_mm=r["depth_mm"],
+                grasp=r["grasp"], cramp=bool(r["cramp"]), twitch=bool(r["twitch"]),
+                tissue_feel=r["tissue_feel"], release=r["release"], sensation=r["sensation"],
+                estim=bool(r["estim"]), notes=r["notes"], planned=bool(r["planned"]),
+                created_at=_dt(r["created_at"]), created_by=r["created_by"],
+                updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
+
+
+def as_dict(obj: object, names: tuple[str, ...]) -> dict[str, object]:
+    return {f.name: to_sql(getattr(obj, f.name)) for f in fields(obj) if f.name in names}
+
+
+class Repository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    # -- patients --------------------------------------------------------------------------
+    def patient(self, patient_id: int) -> Patient:
+        row = self.db.query_one("SELECT * FROM patients WHERE id = ?", (patient_id,))
+        if row is None:
+            raise NotFoundError(f"There is no patient with id {patient_id}.")
+        return patient_from_row(row)
+
+    def patient_by_chart_number(self, chart_number: str) -> Patient | None:
+        row = self.db.query_one("SELECT * FROM patients WHERE chart_number = ?", (chart_number,))
+        return patient_from_row(row) if row else None
+
+    def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
+        """Patients whose chart number, family or given name starts with each word typed.
+
+        Prefix matches on indexed, case-insensitive columns keep this fast on large clinics.
+        """
+        words = text.split()
+        if not words:
+            rows = self.db.query(
+                "SELECT * FROM patients ORDER BY family_name COLLATE NOCASE,"
+                " given_name COLLATE NOCASE LIMIT ?", (limit,))
+            return [patient_from_row(r) for r in rows]
+        clauses, params = [], []
+        for word in words:
+            like = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\'"
+                           " OR chart_number LIKE ? ESCAPE '\\')")
+            params += [like, like, like]
+        sql = ("SELECT * FROM patients WHERE " + " AND ".join(clauses) +
+               " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT ?")
+        return [patient_from_row(r) for r in self.db.query(sql, (*params, limit))]
+
+    def insert_patient(self, values: dict, at: str, actor: str) -> int:
+        cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
+        cur = self.db.conn.execute(
+            f"INSERT INTO patients ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            (*values.values(), at, actor, at, actor))
+        return int(cur.lastrowid)
+
+    def update(self, table: str, row_id: int, values: dict, at: str, actor: str) -> None:
+        sets = ", ".join(f"{k} = ?" for k in values)
+        self.db.conn.execute(
+            f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
+            (*values.values(), at, actor, row_id))
+
+    # -- sessions --------------------------------------------------------------------------
+    def session(self, session_id: int) -> Session:
+        row = self.db.query_one("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if row is None:
+            raise NotFoundError(f"There is no session with id {session_id}.")
+        return session_from_row(row)
+
+    def sessions_for_patient(self, patient_id: int) -> list[Session]:
+        rows = self.db.query(
+            "SELECT * FROM sessions WHERE patient_id = ? ORDER BY started_at DESC, id DESC",
+            (patient_id,))
+        return [session_from_row(r) for r in rows]
+
+    def sessions_between(self, start: str, end: str) -> list[Session]:
+        rows = self.db.query(
+            "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ?"
+            " ORDER BY started_at, id", (start, end))
+        return [session_from_row(r) for r in rows]
+
+    def insert_session(self, values: dict, at: str, actor: str) -> int:
+        cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
+        cur = self.db.conn.execute(
+            f"INSERT INTO sessions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            (*values.values(), at, actor, at, actor))
+        return int(cur.lastrowid)
+
+    def mark_signed(self, session_id: int, at: str, actor: str, content_hash: str) -> None:
+        self.db.conn.execute(
+            "UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = ?,"
+            " content_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+            (at, actor, content_hash, at, actor, session_id))
+
+    # -- sites -----------------------------------------------------------------------------
+    def site(self, site_id: int, *, include_removed: bool = False) -> Site:
+        sql = f"SELECT {_SITE_COLUMNS} FROM sites WHERE id = ?"
+        if not include_removed:
+            sql += " AND deleted_at IS NULL"
+        row = self.db.query_one(sql, (site_id,))
+        if row is None:
+            raise NotFoundError(f"There is no site with id {site_id}.")
+        return site_from_row(row)
+
+    def sites_for_session(self, session_id: int) -> list[Site]:
+        rows = self.db.query(
+            f"SELECT {_SITE_COLUMNS} FROM sites WHERE session_id = ? AND deleted_at IS NULL"
+            " ORDER BY seq, id", (session_id,))
+        return [site_from_row(r) for r in rows]
+
+    def sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
+        out: dict[int, list[Site]] = {sid: [] for sid in session_ids}
+        for chunk_start in range(0, len(session_ids), 500):
+            chunk = session_ids[chunk_start:chunk_start + 500]
+            rows = self.db.query(
+                f"SELECT {_SITE_COLUMNS} FROM sites WHERE deleted_at IS NULL AND session_id IN"
+                f" ({', '.join('?' * len(chunk))}) ORDER BY session_id, seq, id", tuple(chunk))
+            for r in rows:
+                out[r["session_id"]].append(site_from_row(r))
+        return out
+
+    def next_seq(self, session_id: int) -> int:
+        row = self.db.conn.execute(
+            "SELECT coalesce(max(seq), 0) + 1 FROM sites WHERE session_id = ?"
+            " AND deleted_at IS NULL", (session_id,)).fetchone()
+        return int(row[0])
+
+    def insert_site(self, values: dict, at: str, actor: str) -> int:
+        cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
+        cur = self.db.conn.execute(
+            f"INSERT INTO sites ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            (*values.values(), at, actor, at, actor))
+        return int(cur.lastrowid)
+
+    def set_site_removed(self, site_id: int, removed: bool, at: str, actor: str) -> None:
+        if removed:
+            self.db.conn.execute(
+                "UPDATE sites SET deleted_at = ?, deleted_by = ?, updated_at = ?, updated_by = ?"
+                " WHERE id = ?", (at, actor, at, actor, site_id))
+        else:
+            self.db.conn.execute(
+                "UPDATE sites SET deleted_at = NULL, deleted_by = NULL, updated_at = ?,"
+                " updated_by = ? WHERE id = ?", (at, actor, site_id))
+
+    def renumber_after(self, session_id: int, seq: int, delta: int) -> None:
+        """Shift the numbers of the live sites after `seq` (a removal closes the gap)."""
+        self.db.conn.execute(
+            "UPDATE sites SET seq = seq + ? WHERE session_id = ? AND seq > ?"
+            " AND deleted_at IS NULL", (delta, session_id, seq))
+
+    # -- amendments ------------------------------------------------------------------------
+    def amendments(self, session_id: int) -> list[Amendment]:
+        rows = self.db.query(
+            "SELECT * FROM amendments WHERE session_id = ? ORDER BY created_at, id",
+            (session_id,))
+        return [Amendment(id=r["id"], session_id=r["session_id"],
+                          created_at=datetime.fromisoformat(r["created_at"]),
+                          created_by=r["created_by"], reason=r["reason"], text=r["text"])
+                for r in rows]
+
+    def insert_amendment(self, session_id: int, at: str, actor: str, reason: str,
+                         text: str) -> int:
+        cur = self.db.conn.execute(
+            "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
+            " VALUES (?, ?, ?, ?, ?)", (session_id, at, actor, reason, text))
+        return int(cur.lastrowid)
+
+    # -- settings --------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- counts ----------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {t: self.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("patients", "sessions", "sites", "amendments", "audit")}

@@ -1,0 +1,52 @@
+"""Shared fixtures: every test gets its own temporary database, data folder and settings."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path, monkeypatch):
+    """No test touches the user's real data folder, database or Qt settings."""
+    monkeypatch.setenv("IMSMAP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("IMSMAP_DB", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def atlas():
+    from imsmap.atlas import load_atlas
+
+    return load_atlas()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "clinic.sqlite3"
+
+
+@pytest.fixture
+def records(db_path):
+    from imsmap.services.context import open_records
+
+    recs = open_records(db_path, actor="test.physio")
+    yield recs
+    recs.db.close()
+
+
+@pytest.fixture
+def patient(records):
+    return records.create_patient(chart_number="C-1001", family_name="Nguyen",
+                                  given_name="Anna", birth_date="1970-04-12", sex="F")
+
+
+@pytest.fixture
+def session(records, patient):
+    return records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),
+                                 practitioner="J. Physio", complaint="Low back pain, L5")
