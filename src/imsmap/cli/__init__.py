@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"imsmap {__version__}")
     add_db_argument(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo clinic: its own database, created on first use, apart from real records",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -49,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from imsmap.ui.app import run_app
 
-            return run_app(db=args.db)
+            if args.demo and getattr(args, "db", None):
+                parser.error("--demo opens the demo clinic's own database; leave out --db")
+            return run_app(db=getattr(args, "db", None), demo=args.demo)
         return int(args.func(args) or 0)
     except UserFacingError as exc:
         print(f"imsmap: {exc.message}", file=sys.stderr)
