@@ -19,6 +19,9 @@ COMMAND_MODULES = (
     "demo_cmd",
     "pdf_cmd",
     "export_cmd",
+    "import_cmd",
+    "backup_cmd",
+    "check_cmd",
     "atlas_cmd",
 )
 
