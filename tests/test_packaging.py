@@ -1,0 +1,38 @@
+"""The wheel carries the atlas, and a plain (non-editable) install finds it through importlib."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_ships_the_atlas_and_loads_it_outside_the_source_tree(tmp_path):
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(wheel_dir), str(ROOT)],
+        check=True, capture_output=True, text=True, timeout=300)
+    (wheel,) = wheel_dir.glob("imsmap-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        zf.extractall(tmp_path / "site")
+    shipped = {p.relative_to(ROOT / "assets").as_posix()
+               for p in (ROOT / "assets" / "bodycharts").rglob("*.json")}
+    assert shipped, "the repository has no atlas data"
+    assert {f"imsmap/assets/{name}" for name in shipped} <= names
+    assert "imsmap/cli/__init__.py" in names
+    # Import from the unpacked wheel only (not src/): the atlas must load from package data.
+    code = ("import imsmap, imsmap.atlas as a; at = a.load_atlas(); "
+            "assert '/site/' in imsmap.__file__, imsmap.__file__; "
+            "print(len(at.catalogue), len(at.views))")
+    out = subprocess.run([sys.executable, "-S", "-c",
+                          f"import sys; sys.path[:0] = [{str(tmp_path / 'site')!r}] + "
+                          f"{[p for p in sys.path if 'site-packages' in p]!r}; " + code],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    muscles, views = map(int, out.stdout.split())
+    assert muscles > 0 and views > 0
