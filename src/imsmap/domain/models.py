@@ -114,6 +114,13 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     notes: str = ""
+    practitioner_registration: str = ""
+    consent: bool = False
+    pneumothorax_discussed: bool = False
+    needle_count: int | None = None
+    needles_accounted: bool = False
+    tolerance: str = ""
+    plan: str = ""
     status: SessionStatus = SessionStatus.DRAFT
     signed_at: datetime | None = None
     signed_by: str = ""
@@ -128,6 +135,49 @@ class Session:
         return self.status is SessionStatus.SIGNED
 
 
+# Gunn's signs of neuropathy, as recorded on examination.
+FINDING_SIGNS: dict[str, str] = {
+    "shortening": "Muscle shortening / taut bands",
+    "restricted_rom": "Restricted range of motion",
+    "tender_motor_points": "Tender motor points",
+    "tender_paraspinals": "Tender paraspinals",
+    "trophedema": "Trophedema (matchstick test)",
+    "peau_dorange": "Peau d'orange on skin rolling",
+    "hair_loss": "Local hair loss",
+    "autonomic": "Autonomic signs (cold, sweating, goosebumps)",
+}
+
+ADVERSE_EVENT_KINDS: dict[str, str] = {
+    "bruising": "Bruising",
+    "bleeding": "Bleeding",
+    "soreness": "Post-needling soreness",
+    "dizziness": "Dizziness / fainting",
+    "nerve_symptoms": "Nerve symptoms",
+    "pneumothorax": "Pneumothorax (suspected)",
+    "other": "Other",
+}
+ADVERSE_SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: int
+    session_id: int
+    sign: str  # a key of FINDING_SIGNS
+    location: str = ""  # a region or segment, e.g. "L5" or "lumbar"
+    side: Side = Side.MIDLINE
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class AdverseEvent:
+    id: int
+    session_id: int
+    kind: str  # a key of ADVERSE_EVENT_KINDS
+    severity: str  # one of ADVERSE_SEVERITIES
+    action_taken: str = ""
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     """A session with everything that belongs to it, as one snapshot."""
@@ -136,6 +186,8 @@ class SessionRecord:
     patient: Patient
     sites: tuple[Site, ...] = ()
     amendments: tuple[Amendment, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    adverse_events: tuple[AdverseEvent, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,17 @@ def _integer(value: object, field: str, label: str, lo: int, hi: int) -> int | N
     return int(number)
 
 
+def yes_no(value: object, field: str) -> bool:
+    if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+        return bool(value)
+    label = field.replace("_", " ").capitalize()
+    raise ValidationError(f"{label} must be yes or no.", field)
+
+
+def needle_count(value: object) -> int | None:
+    return _integer(value, "needle_count", "The needle count", 0, 999)
+
+
 def pain(value: object, field: str = "pain") -> int | None:
     label = {"pain_before": "Pain before", "pain_after": "Pain after"}.get(field, "Pain")
     return _integer(value, field, label, *PAIN)

@@ -14,14 +14,26 @@ from datetime import date, datetime
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ReadOnlyError, ValidationError
-from imsmap.domain.models import Patient, Session, SessionRecord, Site
+from imsmap.domain.models import (
+    ADVERSE_EVENT_KINDS,
+    ADVERSE_SEVERITIES,
+    FINDING_SIGNS,
+    AdverseEvent,
+    Finding,
+    Patient,
+    Session,
+    SessionRecord,
+    Site,
+)
 from imsmap.store import audit
 from imsmap.store.db import Database
 from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
 
 DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
-EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "complaint", "pain_before",
-                           "pain_after", "notes")
+EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "practitioner_registration",
+                           "complaint", "pain_before", "pain_after", "notes", "consent",
+                           "pneumothorax_discussed", "needle_count", "needles_accounted",
+                           "tolerance", "plan")
 EDITABLE_SITE_FIELDS = ("muscle_id", "side", "layer", "level", "needle_diameter_mm",
                         "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
                         "tissue_feel", "release", "sensation", "estim", "notes", "planned")
@@ -147,9 +159,17 @@ class Records:
                 clean[key] = v.started_at(value, now=self.clock())
             elif key in ("pain_before", "pain_after"):
                 clean[key] = v.pain(value, key)
-            elif key == "practitioner":
-                clean[key] = v.text(value, key, label="The practitioner", max_len=v.MAX_NAME,
+            elif key in ("practitioner", "practitioner_registration"):
+                label = {"practitioner": "The practitioner",
+                         "practitioner_registration": "The registration number"}[key]
+                clean[key] = v.text(value, key, label=label, max_len=v.MAX_NAME,
                                     multiline=False)
+            elif key in ("consent", "pneumothorax_discussed", "needles_accounted"):
+                clean[key] = v.yes_no(value, key)
+            elif key == "needle_count":
+                clean[key] = v.needle_count(value)
+            elif key in ("tolerance", "plan"):
+                clean[key] = v.text(value, key, label=f"The {key}", max_len=v.MAX_LONG_TEXT)
             elif key == "complaint":
                 clean[key] = v.text(value, key, label="The complaint", max_len=v.MAX_SHORT_TEXT)
             elif key == "notes":
@@ -202,7 +222,68 @@ class Records:
         session = self.repo.session(session_id)
         return SessionRecord(session=session, patient=self.repo.patient(session.patient_id),
                              sites=tuple(self.repo.sites_for_session(session_id)),
-                             amendments=tuple(self.repo.amendments(session_id)))
+                             amendments=tuple(self.repo.amendments(session_id)),
+                             findings=tuple(self.repo.findings(session_id)),
+                             adverse_events=tuple(self.repo.adverse_events(session_id)))
+
+    # -- examination findings and adverse events -------------------------------------------
+    def add_finding(self, session_id: int, sign: str, location: str = "", side: str = "M",
+                    notes: str = "") -> Finding:
+        if sign not in FINDING_SIGNS:
+            raise ValidationError(
+                f"Finding {sign!r} is not one of: {', '.join(FINDING_SIGNS)}.", "sign")
+        values = {"session_id": session_id, "sign": sign,
+                  "location": v.text(location, "location", label="The location",
+                                     max_len=v.MAX_NAME, multiline=False),
+                  "side": v.side(side).value,
+                  "notes": v.text(notes, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT)}
+        fid = self._add_detail("findings", "finding", session_id, values)
+        return next(f for f in self.repo.findings(session_id) if f.id == fid)
+
+    def add_adverse_event(self, session_id: int, kind: str, severity: str,
+                          action_taken: str = "") -> AdverseEvent:
+        if kind not in ADVERSE_EVENT_KINDS:
+            raise ValidationError(
+                f"Adverse event {kind!r} is not one of: {', '.join(ADVERSE_EVENT_KINDS)}.",
+                "kind")
+        if severity not in ADVERSE_SEVERITIES:
+            raise ValidationError(
+                f"Severity {severity!r} is not one of: {', '.join(ADVERSE_SEVERITIES)}.",
+                "severity")
+        values = {"session_id": session_id, "kind": kind, "severity": severity,
+                  "action_taken": v.text(action_taken, "action_taken", label="The action taken",
+                                         max_len=v.MAX_SHORT_TEXT)}
+        aid = self._add_detail("adverse_events", "adverse_event", session_id, values)
+        return next(a for a in self.repo.adverse_events(session_id) if a.id == aid)
+
+    def _add_detail(self, table: str, entity: str, session_id: int, values: dict) -> int:
+        with self.db.transaction():
+            session = self._draft(session_id)
+            at = self._stamp()
+            row_id = self.repo.insert_row(table, values, at, self.actor)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="create", entity=entity,
+                         entity_id=row_id, session_id=session_id,
+                         changes={k: [None, val] for k, val in values.items()})
+        self._notify(Change("create", entity, row_id, session_id=session_id,
+                            patient_id=session.patient_id))
+        return row_id
+
+    def remove_finding(self, finding_id: int) -> None:
+        self._remove_detail("findings", "finding", finding_id)
+
+    def remove_adverse_event(self, event_id: int) -> None:
+        self._remove_detail("adverse_events", "adverse_event", event_id)
+
+    def _remove_detail(self, table: str, entity: str, row_id: int) -> None:
+        with self.db.transaction():
+            session_id = self.repo.session_of(table, row_id)
+            session = self._draft(session_id)
+            at = self._stamp()
+            self.repo.mark_removed(table, row_id, at, self.actor)
+            audit.append(self.db.conn, at=at, actor=self.actor, action="remove", entity=entity,
+                         entity_id=row_id, session_id=session_id, changes={})
+        self._notify(Change("remove", entity, row_id, session_id=session_id,
+                            patient_id=session.patient_id))
 
     # -- sites -----------------------------------------------------------------------------
     def resolve_muscle(self, view_id: str, x: float, y: float,
@@ -245,9 +326,7 @@ class Records:
             elif key == "grasp":
                 clean[key] = v.grasp(value)
             elif key in ("cramp", "twitch", "estim", "planned"):
-                if not isinstance(value, (bool, int)) or value not in (0, 1):
-                    raise ValidationError(f"{key.capitalize()} must be yes or no.", key)
-                clean[key] = bool(value)
+                clean[key] = v.yes_no(value, key)
             elif key in ("tissue_feel", "release", "sensation"):
                 allowed = {"tissue_feel": TISSUE_FEEL, "release": RELEASE,
                            "sensation": SENSATION}[key]
@@ -422,6 +501,8 @@ def content_hash(record: SessionRecord) -> str:
         "sites": [{k: to_sql(getattr(site, k)) for k in
                    ("id", "seq", "view_id", "x", "y", *EDITABLE_SITE_FIELDS)}
                   for site in record.sites],
+        "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
+        "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
     }
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

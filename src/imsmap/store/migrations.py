@@ -142,9 +142,91 @@ CREATE TRIGGER no_delete_amendments BEFORE DELETE ON amendments
 BEGIN SELECT RAISE(ABORT, 'amendments are never deleted'); END;
 """
 
+_V2 = """
+ALTER TABLE practitioners ADD COLUMN updated_at TEXT;
+ALTER TABLE practitioners ADD COLUMN updated_by TEXT;
+
+ALTER TABLE sessions ADD COLUMN practitioner_registration TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN pneumothorax_discussed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN needle_count INTEGER CHECK (needle_count BETWEEN 0 AND 999);
+ALTER TABLE sessions ADD COLUMN needles_accounted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN tolerance TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN plan TEXT NOT NULL DEFAULT '';
+
+-- Gunn's signs of neuropathy found on examination, each for a region or segment and a side.
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    sign TEXT NOT NULL,
+    location TEXT NOT NULL DEFAULT '',
+    side TEXT NOT NULL DEFAULT 'M' CHECK (side IN ('L', 'R', 'M')),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    deleted_at TEXT,
+    deleted_by TEXT
+);
+CREATE INDEX findings_session ON findings (session_id);
+
+CREATE TABLE adverse_events (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('mild', 'moderate', 'severe')),
+    action_taken TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    deleted_at TEXT,
+    deleted_by TEXT
+);
+CREATE INDEX adverse_events_session ON adverse_events (session_id);
+
+-- Named sets of sites for common presentations, to start a session from.
+CREATE TABLE protocols (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    retired_at TEXT
+);
+CREATE TABLE protocol_sites (
+    id INTEGER PRIMARY KEY,
+    protocol_id INTEGER NOT NULL REFERENCES protocols (id),
+    seq INTEGER NOT NULL,
+    muscle_id TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('L', 'R', 'M')),
+    view_id TEXT NOT NULL,
+    layer TEXT NOT NULL DEFAULT 'superficial',
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    level TEXT
+);
+CREATE INDEX protocol_sites_protocol ON protocol_sites (protocol_id, seq);
+
+CREATE TRIGGER signed_finding_locked BEFORE UPDATE ON findings
+WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER signed_finding_insert_locked BEFORE INSERT ON findings
+WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER signed_adverse_locked BEFORE UPDATE ON adverse_events
+WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER signed_adverse_insert_locked BEFORE INSERT ON adverse_events
+WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER no_delete_findings BEFORE DELETE ON findings
+BEGIN SELECT RAISE(ABORT, 'findings are never deleted; they are marked removed'); END;
+CREATE TRIGGER no_delete_adverse_events BEFORE DELETE ON adverse_events
+BEGIN SELECT RAISE(ABORT, 'adverse events are never deleted; they are marked removed'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
+    (2, "consent, needle count, plan; findings, adverse events, protocols", _V2),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

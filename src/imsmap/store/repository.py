@@ -11,7 +11,9 @@ from datetime import date, datetime
 
 from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import (
+    AdverseEvent,
     Amendment,
+    Finding,
     Patient,
     Session,
     SessionStatus,
@@ -62,6 +64,12 @@ def session_from_row(r: sqlite3.Row) -> Session:
                    atlas_version=r["atlas_version"], practitioner=r["practitioner"],
                    complaint=r["complaint"], pain_before=r["pain_before"],
                    pain_after=r["pain_after"], notes=r["notes"],
+                   practitioner_registration=r["practitioner_registration"],
+                   consent=bool(r["consent"]),
+                   pneumothorax_discussed=bool(r["pneumothorax_discussed"]),
+                   needle_count=r["needle_count"],
+                   needles_accounted=bool(r["needles_accounted"]),
+                   tolerance=r["tolerance"], plan=r["plan"],
                    status=SessionStatus(r["status"]), signed_at=_dt(r["signed_at"]),
                    signed_by=r["signed_by"], content_hash=r["content_hash"],
                    created_at=_dt(r["created_at"]), created_by=r["created_by"],
@@ -237,6 +245,43 @@ class Repository:
             "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
             " VALUES (?, ?, ?, ?, ?)", (session_id, at, actor, reason, text))
         return int(cur.lastrowid)
+
+    # -- findings and adverse events -------------------------------------------------------
+    def findings(self, session_id: int) -> list[Finding]:
+        rows = self.db.query(
+            "SELECT * FROM findings WHERE session_id = ? AND deleted_at IS NULL ORDER BY id",
+            (session_id,))
+        return [Finding(id=r["id"], session_id=r["session_id"], sign=r["sign"],
+                        location=r["location"], side=Side(r["side"]), notes=r["notes"])
+                for r in rows]
+
+    def adverse_events(self, session_id: int) -> list[AdverseEvent]:
+        rows = self.db.query(
+            "SELECT * FROM adverse_events WHERE session_id = ? AND deleted_at IS NULL"
+            " ORDER BY id", (session_id,))
+        return [AdverseEvent(id=r["id"], session_id=r["session_id"], kind=r["kind"],
+                             severity=r["severity"], action_taken=r["action_taken"])
+                for r in rows]
+
+    def insert_row(self, table: str, values: dict, at: str, actor: str) -> int:
+        cols = list(values) + ["created_at", "created_by"]
+        cur = self.db.conn.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            (*values.values(), at, actor))
+        return int(cur.lastrowid)
+
+    def mark_removed(self, table: str, row_id: int, at: str, actor: str) -> None:
+        self.db.conn.execute(
+            f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?",
+            (at, actor, row_id))
+
+    def session_of(self, table: str, row_id: int) -> int:
+        row = self.db.conn.execute(
+            f"SELECT session_id FROM {table} WHERE id = ? AND deleted_at IS NULL",
+            (row_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no such entry (id {row_id}).")
+        return int(row[0])
 
     # -- settings --------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
