@@ -1,0 +1,408 @@
+"""The muscle catalogue: every muscle a chart region can name, with its nerve and spinal roots.
+
+Pure data and validation, no Qt. The catalogue ships as `assets/bodycharts/catalogue.json`
+(format: docs/atlas-format.md). Everything in it is checked on load, so the rest of imsmap may
+trust a `Catalogue` without checking again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from imsmap.atlas.errors import AtlasError
+
+__all__ = [
+    "CRANIAL",
+    "DEPTHS",
+    "REGIONS",
+    "ROOT_ORDER",
+    "Catalogue",
+    "Muscle",
+    "format_roots",
+    "is_valid_root",
+    "load_catalogue",
+    "root_index",
+]
+
+# Spinal roots, cranio-caudal.
+ROOT_ORDER: tuple[str, ...] = (
+    tuple(f"C{i}" for i in range(1, 9))
+    + tuple(f"T{i}" for i in range(1, 13))
+    + tuple(f"L{i}" for i in range(1, 6))
+    + tuple(f"S{i}" for i in range(1, 6))
+)
+# Cranial nerves that give motor supply to charted muscles: trigeminal (jaw), facial (face,
+# posterior digastric, platysma), accessory (trapezius, sternocleidomastoid).
+CRANIAL: tuple[str, ...] = ("CN5", "CN7", "CN11")
+
+# Cranial nerves sort before C1: they leave the brainstem above every spinal root.
+_ROOT_INDEX: dict[str, int] = {name: i for i, name in enumerate(CRANIAL + ROOT_ORDER)}
+
+REGIONS: tuple[str, ...] = (
+    "head",
+    "neck",
+    "shoulder",
+    "arm",
+    "forearm",
+    "hand",
+    "trunk",
+    "back",
+    "paraspinal",
+    "hip",
+    "thigh",
+    "leg",
+    "foot",
+)
+DEPTHS: tuple[str, ...] = ("superficial", "intermediate", "deep")
+
+_ID_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+_FIELDS = (
+    "id",
+    "name",
+    "synonyms",
+    "region",
+    "nerve",
+    "roots",
+    "dominant_root",
+    "depth",
+    "pneumothorax_risk",
+    "note",
+)
+_OPTIONAL = {"synonyms": [], "note": ""}
+
+
+def is_valid_root(name: object) -> bool:
+    """True for `C1`..`S5` and the cranial nerves `CN5`, `CN7`, `CN11` (exact spelling)."""
+    return isinstance(name, str) and name in _ROOT_INDEX
+
+
+def root_index(name: str) -> int:
+    """Sort key, cranio-caudal: CN5 < CN7 < CN11 < C1 < ... < C8 < T1 < ... < S5."""
+    try:
+        return _ROOT_INDEX[name]
+    except (KeyError, TypeError):
+        raise AtlasError(
+            f"{name!r} is not a spinal root (C1-C8, T1-T12, L1-L5, S1-S5) "
+            f"or cranial nerve ({', '.join(CRANIAL)})."
+        ) from None
+
+
+def format_roots(roots: tuple[str, ...] | list[str], dominant: str | None = None) -> str:
+    """Compact text for a root list, dominant root starred.
+
+    ("C5", "C6") with C5 -> "C5*-C6"; ("L4", "L5", "S1") with L5 -> "L4-L5*-S1";
+    ("CN11", "C3", "C4") with CN11 -> "CN11*, C3-C4". Gaps start a new group.
+    """
+
+    def mark(root: str) -> str:
+        return f"{root}*" if root == dominant else root
+
+    groups: list[list[str]] = []
+    for root in roots:
+        if (
+            groups
+            and root in ROOT_ORDER
+            and groups[-1][-1] in ROOT_ORDER
+            and root_index(root) == root_index(groups[-1][-1]) + 1
+        ):
+            groups[-1].append(root)
+        else:
+            groups.append([root])
+    parts = []
+    for group in groups:
+        if len(group) == 1:
+            parts.append(mark(group[0]))
+            continue
+        shown = [group[0]]
+        if dominant in group[1:-1]:
+            shown.append(dominant)
+        shown.append(group[-1])
+        parts.append("-".join(mark(r) for r in shown))
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    region: str
+    nerve: str
+    roots: tuple[str, ...]
+    dominant_root: str
+    depth: str
+    pneumothorax_risk: bool
+    note: str = ""
+
+    @property
+    def spinal_roots(self) -> tuple[str, ...]:
+        """The roots without the cranial nerves."""
+        return tuple(r for r in self.roots if r not in CRANIAL)
+
+    @property
+    def roots_text(self) -> str:
+        """E.g. "C5*-C6" (the star marks the dominant root)."""
+        return format_roots(self.roots, self.dominant_root)
+
+
+def _normalise(text: str) -> str:
+    """Lower case; anything but letters and digits becomes a single space."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold().replace("'", "")).split())
+
+
+def _words_prefix_in_order(query: list[str], words: list[str]) -> bool:
+    i = 0
+    for q in query:
+        while i < len(words) and not words[i].startswith(q):
+            i += 1
+        if i == len(words):
+            return False
+        i += 1
+    return True
+
+
+def _match_rank(query: str, candidate: str) -> int | None:
+    """0 exact, 1 starts with, 2 word prefixes in order, 3 word prefixes any order, 4 substring."""
+    if candidate == query:
+        return 0
+    if candidate.startswith(query):
+        return 1
+    q_words, c_words = query.split(), candidate.split()
+    if _words_prefix_in_order(q_words, c_words):
+        return 2
+    if all(any(w.startswith(q) for w in c_words) for q in q_words):
+        return 3
+    if query in candidate:
+        return 4
+    return None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    muscles: dict[str, Muscle]  # id -> muscle, in catalogue order
+    renamed: dict[str, str]  # old id -> newer id (possibly renamed again)
+
+    def resolve_id(self, muscle_id: str) -> str:
+        """The current id for `muscle_id`, following renames; AtlasError if it never existed."""
+        current = muscle_id
+        seen: set[str] = set()
+        while current not in self.muscles:
+            if current in seen or current not in self.renamed:
+                raise AtlasError(
+                    f"There is no muscle called {muscle_id!r} in atlas version {self.version}."
+                )
+            seen.add(current)
+            current = self.renamed[current]
+        return current
+
+    def get(self, muscle_id: str) -> Muscle:
+        return self.muscles[self.resolve_id(muscle_id)]
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Muscle):
+            return self.muscles.get(item.id) == item
+        if not isinstance(item, str):
+            return False
+        try:
+            self.resolve_id(item)
+        except AtlasError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[Muscle]:
+        return iter(self.muscles.values())
+
+    def __len__(self) -> int:
+        return len(self.muscles)
+
+    def search(self, text: str, limit: int = 20) -> list[Muscle]:
+        """Muscles whose name, a synonym or id matches `text`, best first.
+
+        Case-insensitive; punctuation and underscores count as spaces. Exact matches come
+        first, then matches where every word of `text` starts a word of the name ("glute med",
+        "ext carp rad"), then plain substrings. Ties keep catalogue order.
+        """
+        query = _normalise(text)
+        if not query or limit <= 0:
+            return []
+        ranked: list[tuple[int, int, int, Muscle]] = []
+        for order, muscle in enumerate(self.muscles.values()):
+            best: tuple[int, int] | None = None
+            # The name and id outrank a synonym at the same match rank.
+            candidates = [(0, muscle.name), (0, muscle.id), *((1, s) for s in muscle.synonyms)]
+            for kind, candidate in candidates:
+                rank = _match_rank(query, _normalise(candidate))
+                if rank is not None and (best is None or (rank, kind) < best):
+                    best = (rank, kind)
+            if best is not None:
+                ranked.append((best[0], best[1], order, muscle))
+        ranked.sort(key=lambda t: t[:3])
+        return [m for *_, m in ranked[:limit]]
+
+    def muscles_for_root(self, root: str) -> list[Muscle]:
+        """Muscles supplied (in part) by `root` ("C5", "cn11"...), in catalogue order."""
+        name = root.strip().upper() if isinstance(root, str) else root
+        if not is_valid_root(name):
+            root_index(root)  # raises the explanatory AtlasError
+        return [m for m in self.muscles.values() if name in m.roots]
+
+
+# ----------------------------------------------------------------------------------- loading
+
+
+def _read_packaged() -> dict[str, Any]:
+    resource = resources.files("imsmap.assets") / "bodycharts" / "catalogue.json"
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise AtlasError(f"The muscle catalogue could not be read: {exc}.") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AtlasError(f"The muscle catalogue is not valid JSON: {exc}.") from exc
+    return data
+
+
+def _parse_muscle(raw: Any, index: int) -> Muscle:
+    if not isinstance(raw, Mapping):
+        raise AtlasError(f"Muscle #{index + 1} in the catalogue is not an object.")
+    mid = raw.get("id")
+    if not isinstance(mid, str) or not _ID_RE.fullmatch(mid):
+        raise AtlasError(
+            f"Muscle #{index + 1} has id {mid!r}; ids are snake_case (lower-case letters, digits "
+            "and single underscores, starting with a letter)."
+        )
+    where = f"Muscle {mid!r}"
+
+    unknown = sorted(set(raw) - set(_FIELDS))
+    if unknown:
+        raise AtlasError(f"{where} has unknown field(s): {', '.join(unknown)}.")
+    fields = {**_OPTIONAL, **raw}
+    missing = [f for f in _FIELDS if f not in fields]
+    if missing:
+        raise AtlasError(f"{where} is missing the field(s): {', '.join(missing)}.")
+
+    for key in ("name", "nerve"):
+        if not isinstance(fields[key], str) or not fields[key].strip():
+            raise AtlasError(f"{where} needs a non-empty {key}.")
+    if not isinstance(fields["note"], str):
+        raise AtlasError(f"{where}: note must be text.")
+
+    synonyms = fields["synonyms"]
+    if not isinstance(synonyms, list) or not all(
+        isinstance(s, str) and s.strip() for s in synonyms
+    ):
+        raise AtlasError(f"{where}: synonyms must be a list of non-empty strings.")
+    seen_syn: set[str] = set()
+    for s in synonyms:
+        key = s.strip().casefold()
+        if key in seen_syn:
+            raise AtlasError(f"{where} lists the synonym {s!r} twice.")
+        seen_syn.add(key)
+
+    if fields["region"] not in REGIONS:
+        raise AtlasError(
+            f"{where} has region {fields['region']!r}; expected one of {', '.join(REGIONS)}."
+        )
+    if fields["depth"] not in DEPTHS:
+        raise AtlasError(
+            f"{where} has depth {fields['depth']!r}; expected one of {', '.join(DEPTHS)}."
+        )
+    if not isinstance(fields["pneumothorax_risk"], bool):
+        raise AtlasError(f"{where}: pneumothorax_risk must be true or false.")
+
+    roots = fields["roots"]
+    if not isinstance(roots, list) or not roots:
+        raise AtlasError(f"{where} needs a non-empty list of roots.")
+    for r in roots:
+        if not is_valid_root(r):
+            raise AtlasError(
+                f"{where} has the unknown root {r!r}; roots are C1-C8, T1-T12, L1-L5, S1-S5 "
+                f"or {', '.join(CRANIAL)}."
+            )
+    for a, b in zip(roots, roots[1:]):
+        if root_index(a) >= root_index(b):
+            what = "repeats" if a == b else "lists out of cranio-caudal order"
+            raise AtlasError(f"{where} {what} its roots: {a} then {b}.")
+    if fields["dominant_root"] not in roots:
+        raise AtlasError(
+            f"{where} has dominant_root {fields['dominant_root']!r}, which is not one of its "
+            f"roots ({', '.join(roots)})."
+        )
+
+    return Muscle(
+        id=mid,
+        name=fields["name"].strip(),
+        synonyms=tuple(s.strip() for s in synonyms),
+        region=fields["region"],
+        nerve=fields["nerve"].strip(),
+        roots=tuple(roots),
+        dominant_root=fields["dominant_root"],
+        depth=fields["depth"],
+        pneumothorax_risk=fields["pneumothorax_risk"],
+        note=fields["note"].strip(),
+    )
+
+
+def _check_renamed(renamed: Any, muscles: dict[str, Muscle]) -> dict[str, str]:
+    if not isinstance(renamed, Mapping):
+        raise AtlasError("The catalogue's 'renamed' must map old ids to new ids.")
+    for old, new in renamed.items():
+        if not isinstance(old, str) or not _ID_RE.fullmatch(old):
+            raise AtlasError(f"The renamed id {old!r} is not a snake_case id.")
+        if not isinstance(new, str) or not new:
+            raise AtlasError(f"The rename of {old!r} must name a muscle id, not {new!r}.")
+        if old in muscles:
+            raise AtlasError(
+                f"{old!r} is both a current muscle id and a renamed one; ids are never reused."
+            )
+        if new not in muscles and new not in renamed:
+            raise AtlasError(
+                f"{old!r} is renamed to {new!r}, which is neither a muscle nor renamed itself."
+            )
+    for start in renamed:
+        chain = [start]
+        current = renamed[start]
+        while current not in muscles:
+            if current in chain:
+                cycle = " -> ".join([*chain[chain.index(current) :], current])
+                raise AtlasError(f"The renamed ids form a cycle: {cycle}.")
+            chain.append(current)
+            current = renamed[current]
+    return dict(renamed)
+
+
+def load_catalogue(data: Mapping[str, Any] | None = None) -> Catalogue:
+    """Check and load the catalogue: the packaged one, or `data` in the same JSON shape.
+
+    Raises AtlasError naming the muscle and field at the first problem found.
+    """
+    if data is None:
+        data = _read_packaged()
+    if not isinstance(data, Mapping):
+        raise AtlasError("The muscle catalogue must be a JSON object.")
+    unknown = sorted(set(data) - {"version", "renamed", "muscles"})
+    if unknown:
+        raise AtlasError(f"The muscle catalogue has unknown field(s): {', '.join(unknown)}.")
+    version = data.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise AtlasError("The muscle catalogue needs a non-empty version.")
+    raw_muscles = data.get("muscles")
+    if not isinstance(raw_muscles, list):
+        raise AtlasError("The muscle catalogue needs a list of muscles.")
+
+    muscles: dict[str, Muscle] = {}
+    for index, raw in enumerate(raw_muscles):
+        muscle = _parse_muscle(raw, index)
+        if muscle.id in muscles:
+            raise AtlasError(f"The muscle id {muscle.id!r} appears more than once.")
+        muscles[muscle.id] = muscle
+
+    renamed = _check_renamed(data.get("renamed", {}), muscles)
+    return Catalogue(version=version.strip(), muscles=muscles, renamed=renamed)

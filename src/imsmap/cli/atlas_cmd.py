@@ -1,0 +1,138 @@
+"""`imsmap atlas`: the muscle catalogue as a table or JSON; `imsmap atlas preview` draws the charts.
+
+    imsmap atlas                  aligned table: id, name, region, nerve, roots, depth, risk
+    imsmap atlas --json           catalogue plus the chart views each muscle appears on
+    imsmap atlas preview --out D  images of every chart view (imsmap.render.preview)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from imsmap.domain.errors import UserFacingError
+
+# The table shortens long names and nerve descriptions; --json has them in full.
+NAME_WIDTH = 36
+NERVE_WIDTH = 34
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "atlas",
+        help="list the muscle catalogue (nerves, roots, pneumothorax risk)",
+        description="List the muscle catalogue, or draw preview images of the chart views.",
+    )
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=["preview"],
+        help="preview: write an image of every chart view to --out DIR",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the catalogue and views as JSON"
+    )
+    parser.add_argument("--out", metavar="DIR", help="folder for the preview images")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "preview":
+        if not args.out:
+            raise UserFacingError("imsmap atlas preview needs a folder: add --out DIR.")
+        return _preview(args.out)
+    if args.out:
+        raise UserFacingError("--out is only used with 'imsmap atlas preview'.")
+    if args.json:
+        from imsmap.atlas import load_atlas
+
+        json.dump(atlas_json(load_atlas()), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    from imsmap.atlas.catalogue import load_catalogue
+
+    print_table(load_catalogue(), sys.stdout)
+    return 0
+
+
+def _preview(out_dir: str) -> int:
+    try:
+        from imsmap.render.preview import render_preview
+    except ModuleNotFoundError as exc:
+        if exc.name != "imsmap.render.preview":
+            raise
+        raise UserFacingError("Chart previews are not available in this version of imsmap.") from None
+    result = render_preview(out_dir)
+    return int(result) if isinstance(result, int) else 0
+
+
+def atlas_json(atlas: Any) -> dict[str, Any]:
+    """The catalogue and views as plain data; each muscle lists the views that chart it."""
+    charted: dict[str, list[str]] = {}
+    for view in atlas.views.values():
+        for region in view.regions:
+            ids = charted.setdefault(region.muscle, [])
+            if view.id not in ids:
+                ids.append(view.id)
+    catalogue = atlas.catalogue
+    return {
+        "version": catalogue.version,
+        "views": [
+            {
+                "id": view.id,
+                "name": view.name,
+                "kind": view.kind,
+                "layers": [{"id": layer.id, "name": layer.name} for layer in view.layers],
+            }
+            for view in atlas.views.values()
+        ],
+        "muscles": [
+            {
+                "id": m.id,
+                "name": m.name,
+                "synonyms": list(m.synonyms),
+                "region": m.region,
+                "nerve": m.nerve,
+                "roots": list(m.roots),
+                "dominant_root": m.dominant_root,
+                "depth": m.depth,
+                "pneumothorax_risk": m.pneumothorax_risk,
+                "note": m.note,
+                "views": charted.get(m.id, []),
+            }
+            for m in catalogue
+        ],
+    }
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def print_table(catalogue: Any, out: TextIO) -> None:
+    headers = ("id", "name", "region", "nerve", "roots", "depth", "!")
+    rows = [
+        (
+            m.id,
+            _shorten(m.name, NAME_WIDTH),
+            m.region,
+            _shorten(m.nerve, NERVE_WIDTH),
+            m.roots_text,
+            m.depth,
+            "!" if m.pneumothorax_risk else "",
+        )
+        for m in catalogue
+    ]
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    out.write(f"Muscle catalogue {catalogue.version}: {len(catalogue)} muscles\n\n")
+    out.write(line(headers) + "\n")
+    out.write(line(tuple("-" * w for w in widths)) + "\n")
+    for row in rows:
+        out.write(line(row) + "\n")
+    out.write("\n* dominant root    ! pneumothorax risk (over the thorax or the lung apex)\n")
