@@ -1,0 +1,162 @@
+"""Clinic settings: name and logo, practitioners, needle presets, grasp labels, paper size.
+
+Settings live in the database's settings table (key -> JSON value), so they travel with the
+clinic's records and every workstation on that database sees the same list of practitioners.
+Each change is one transaction with one audit entry.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from imsmap.domain import validation as v
+from imsmap.domain.errors import ValidationError
+from imsmap.domain.models import GRASP_LABELS
+from imsmap.services.records import Change, Records
+from imsmap.store import audit
+
+PAPER_SIZES = ("A4", "Letter")
+MAX_LOGO_BYTES = 512 * 1024
+_LOGO_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+
+
+@dataclass(frozen=True)
+class Practitioner:
+    name: str
+    registration: str = ""
+
+
+@dataclass(frozen=True)
+class NeedlePreset:
+    diameter_mm: float
+    length_mm: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.diameter_mm:.2f} x {self.length_mm:g} mm"
+
+
+DEFAULT_PRESETS = (NeedlePreset(0.25, 25), NeedlePreset(0.25, 40), NeedlePreset(0.30, 50),
+                   NeedlePreset(0.30, 75))
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    clinic_name: str = ""
+    logo_png: bytes | None = None
+    practitioners: tuple[Practitioner, ...] = ()
+    needle_presets: tuple[NeedlePreset, ...] = DEFAULT_PRESETS
+    default_needle: NeedlePreset = NeedlePreset(0.25, 40)
+    grasp_labels: tuple[str, ...] = GRASP_LABELS
+    paper: str = "A4"
+    extra: dict = field(default_factory=dict)
+
+    def grasp_label(self, grasp: int | None) -> str:
+        return "not graded" if grasp is None else f"{grasp} {self.grasp_labels[grasp]}"
+
+    def practitioner(self, name: str) -> Practitioner | None:
+        return next((p for p in self.practitioners if p.name == name), None)
+
+
+def load(records: Records) -> ClinicSettings:
+    repo = records.repo
+
+    def get(key: str, default: object) -> object:
+        raw = repo.setting(key)
+        return default if raw is None else json.loads(raw)
+
+    logo = get("clinic.logo_png", None)
+    presets = get("needle.presets", None)
+    default_needle = NeedlePreset(float(repo.setting("needle.diameter_mm") or 0.25),
+                                  float(repo.setting("needle.length_mm") or 40))
+    return ClinicSettings(
+        clinic_name=str(get("clinic.name_json", "")),
+        logo_png=base64.b64decode(logo) if logo else None,
+        practitioners=tuple(Practitioner(**p) for p in get("clinic.practitioners", [])),
+        needle_presets=tuple(NeedlePreset(**p) for p in presets) if presets else DEFAULT_PRESETS,
+        default_needle=default_needle,
+        grasp_labels=tuple(get("grasp.labels", list(GRASP_LABELS))),
+        paper=str(get("report.paper", "A4")),
+    )
+
+
+def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
+    """Validate every field, then write them all in one transaction with one audit entry."""
+    name = v.text(settings.clinic_name, "clinic_name", label="The clinic name",
+                  max_len=v.MAX_SHORT_TEXT, multiline=False)
+    practitioners = []
+    seen = set()
+    for p in settings.practitioners:
+        pname = v.name(p.name, "practitioner", "The practitioner's name", required=True)
+        if pname in seen:
+            raise ValidationError(f"{pname} is listed twice.", "practitioner")
+        seen.add(pname)
+        reg = v.text(p.registration, "registration", label="The registration number",
+                     max_len=v.MAX_NAME, multiline=False)
+        practitioners.append({"name": pname, "registration": reg})
+    presets = []
+    for preset in settings.needle_presets:
+        d, length = v.needle_diameter(preset.diameter_mm), v.needle_length(preset.length_mm)
+        if d is None or length is None:
+            raise ValidationError("A needle preset needs a diameter and a length.", "needle")
+        presets.append({"diameter_mm": d, "length_mm": length})
+    default_d = v.needle_diameter(settings.default_needle.diameter_mm)
+    default_len = v.needle_length(settings.default_needle.length_mm)
+    labels = [v.text(label, "grasp_labels", label="A grasp label", max_len=40, required=True,
+                     multiline=False) for label in settings.grasp_labels]
+    if len(labels) != len(GRASP_LABELS):
+        raise ValidationError(f"There must be {len(GRASP_LABELS)} grasp labels (grades 0-3).",
+                              "grasp_labels")
+    if settings.paper not in PAPER_SIZES:
+        raise ValidationError(f"Paper size {settings.paper!r} is not A4 or Letter.", "paper")
+    logo = settings.logo_png
+    if logo is not None:
+        check_logo(logo)
+    values = {
+        "clinic.name_json": json.dumps(name),
+        "clinic.logo_png": json.dumps(base64.b64encode(logo).decode() if logo else None),
+        "clinic.practitioners": json.dumps(practitioners),
+        "needle.presets": json.dumps(presets),
+        "needle.diameter_mm": str(default_d),
+        "needle.length_mm": str(default_len),
+        "grasp.labels": json.dumps(labels),
+        "report.paper": json.dumps(settings.paper),
+        # plain clinic name too, for readers that want text (the PDF header)
+        "clinic.name": name,
+    }
+    with records.db.transaction():
+        old = {k: records.repo.setting(k) for k in values}
+        diff = {k: [old[k] if k != "clinic.logo_png" else "(logo)",
+                    val if k != "clinic.logo_png" else "(logo)"]
+                for k, val in values.items() if old[k] != val}
+        if diff:
+            for key, val in values.items():
+                records.repo.set_setting(key, val)
+            audit.append(records.db.conn, at=records._stamp(), actor=records.actor,
+                         action="update", entity="settings", entity_id=None, session_id=None,
+                         changes=diff)
+    if diff:
+        records._notify(Change("update", "settings", 0))
+    return load(records)
+
+
+def check_logo(data: bytes) -> None:
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError(
+            f"The logo is {len(data) // 1024} KB; the limit is {MAX_LOGO_BYTES // 1024} KB.",
+            "logo")
+    if not any(data.startswith(magic) for magic in _LOGO_MAGIC):
+        raise ValidationError("The logo must be a PNG or JPEG image.", "logo")
+
+
+def read_logo(path: str | Path) -> bytes:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"The logo {path} cannot be read ({exc.strerror}).",
+                              "logo") from None
+    check_logo(data)
+    return data

@@ -1,0 +1,152 @@
+"""Starting a session from what came before: copy forward the last visit's sites, or a protocol.
+
+Copied sites arrive as *planned* markers: not yet needled, not graded. The clinician confirms each
+one (update_site(planned=False) with a grade) or removes it; a planned site left at signing is
+recorded as planned, never as an insertion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from imsmap.domain import validation as v
+from imsmap.domain.errors import NotFoundError, ValidationError
+from imsmap.domain.models import Side, Site
+from imsmap.services.records import Change, Records
+from imsmap.store import audit
+
+_COPIED = ("muscle_id", "side", "layer", "level", "needle_diameter_mm", "needle_length_mm")
+
+
+@dataclass(frozen=True)
+class ProtocolSite:
+    seq: int
+    muscle_id: str
+    side: Side
+    view_id: str
+    layer: str
+    x: float
+    y: float
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class Protocol:
+    id: int
+    name: str
+    notes: str
+    sites: tuple[ProtocolSite, ...]
+
+
+def previous_session_id(records: Records, session_id: int) -> int | None:
+    """The patient's session just before this one (by start time), if any."""
+    session = records.repo.session(session_id)
+    row = records.db.conn.execute(
+        "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
+        " AND (started_at < ? OR (started_at = ? AND id < ?))"
+        " ORDER BY started_at DESC, id DESC LIMIT 1",
+        (session.patient_id, session_id, records.repo.session(session_id).started_at.isoformat(),
+         session.started_at.isoformat(), session_id)).fetchone()
+    return int(row[0]) if row else None
+
+
+def copy_forward(records: Records, session_id: int, from_session_id: int | None = None
+                 ) -> list[Site]:
+    """Add the earlier session's sites to this draft as planned markers."""
+    source = from_session_id or previous_session_id(records, session_id)
+    if source is None:
+        raise ValidationError("This patient has no earlier session to copy from.")
+    src = records.repo.session(source)
+    if src.patient_id != records.repo.session(session_id).patient_id:
+        raise ValidationError("Sites can only be copied from the same patient's sessions.")
+    sites = records.repo.sites_for_session(source)
+    if not sites:
+        raise ValidationError(f"The session of {src.started_at:%Y-%m-%d} has no sites to copy.")
+    return _add_planned(records, session_id, [
+        (s.view_id, s.x, s.y, {k: getattr(s, k) for k in _COPIED}) for s in sites],
+        origin={"copied_from_session": source})
+
+
+def _add_planned(records: Records, session_id: int, items: list[tuple[str, float, float, dict]],
+                 origin: dict) -> list[Site]:
+    """All planned sites in one transaction: a copy is one step, one undo."""
+    created: list[int] = []
+    with records.db.transaction():
+        records._draft(session_id)
+        at = records._stamp()
+        seq = records.repo.next_seq(session_id)
+        for view_id, x, y, fields in items:
+            clean = records._clean_site({**fields, "planned": True})
+            values = {"session_id": session_id, "seq": seq, "view_id": view_id, "x": x, "y": y,
+                      **{k: v_ for k, v_ in ((k, _sql(val)) for k, val in clean.items())}}
+            site_id = records.repo.insert_site(values, at, records.actor)
+            created.append(site_id)
+            seq += 1
+        audit.append(records.db.conn, at=at, actor=records.actor, action="plan", entity="site",
+                     entity_id=None, session_id=session_id,
+                     changes={"planned_sites": [None, created], **{k: [None, val]
+                                                                  for k, val in origin.items()}})
+    records._notify(Change("create", "site", created[0], session_id=session_id))
+    return [records.repo.site(i) for i in created]
+
+
+def _sql(value: object) -> object:
+    from imsmap.store.repository import to_sql
+
+    return to_sql(value)
+
+
+# -- protocols ---------------------------------------------------------------------------------
+def save_protocol(records: Records, name: str, session_id: int, notes: str = "") -> Protocol:
+    """Keep a session's sites as a named protocol for a common presentation."""
+    name = v.text(name, "name", label="The protocol name", max_len=v.MAX_NAME, required=True,
+                  multiline=False)
+    notes = v.text(notes, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT)
+    sites = records.repo.sites_for_session(session_id)
+    if not sites:
+        raise ValidationError("A protocol needs at least one site; this session has none.")
+    with records.db.transaction():
+        if records.db.conn.execute("SELECT 1 FROM protocols WHERE name = ? AND retired_at IS"
+                                   " NULL", (name,)).fetchone():
+            raise ValidationError(f"There is a protocol called {name!r} already.", "name")
+        at = records._stamp()
+        pid = records.repo.insert_row("protocols", {"name": name, "notes": notes}, at,
+                                      records.actor)
+        for s in sites:
+            records.db.conn.execute(
+                "INSERT INTO protocol_sites (protocol_id, seq, muscle_id, side, view_id, layer,"
+                " x, y, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (pid, s.seq, s.muscle_id, s.side.value, s.view_id, s.layer, s.x, s.y, s.level))
+        audit.append(records.db.conn, at=at, actor=records.actor, action="create",
+                     entity="protocol", entity_id=pid, session_id=None,
+                     changes={"name": [None, name], "sites": [None, len(sites)],
+                              "from_session": [None, session_id]})
+    return protocol(records, pid)
+
+
+def protocols(records: Records) -> list[Protocol]:
+    rows = records.db.conn.execute(
+        "SELECT id FROM protocols WHERE retired_at IS NULL ORDER BY name COLLATE NOCASE")
+    return [protocol(records, r[0]) for r in rows.fetchall()]
+
+
+def protocol(records: Records, protocol_id: int) -> Protocol:
+    row = records.db.conn.execute("SELECT id, name, notes FROM protocols WHERE id = ?",
+                                  (protocol_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no protocol with id {protocol_id}.")
+    sites = tuple(
+        ProtocolSite(seq=r[0], muscle_id=r[1], side=Side(r[2]), view_id=r[3], layer=r[4],
+                     x=r[5], y=r[6], level=r[7])
+        for r in records.db.conn.execute(
+            "SELECT seq, muscle_id, side, view_id, layer, x, y, level FROM protocol_sites"
+            " WHERE protocol_id = ? ORDER BY seq", (protocol_id,)))
+    return Protocol(id=row[0], name=row[1], notes=row[2], sites=sites)
+
+
+def apply_protocol(records: Records, protocol_id: int, session_id: int) -> list[Site]:
+    p = protocol(records, protocol_id)
+    return _add_planned(records, session_id, [
+        (s.view_id, s.x, s.y, {"muscle_id": s.muscle_id, "side": s.side, "layer": s.layer,
+                               "level": s.level}) for s in p.sites],
+        origin={"protocol": p.name})
