@@ -1,0 +1,283 @@
+"""Progress computations on hand-built sessions whose answers are worked out by hand below."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from imsmap.domain.models import Session, Side, Site
+from imsmap.domain.progress import (
+    History,
+    Target,
+    changes_since_first,
+    compare_sessions,
+    gaussian_heat,
+    grasp_heat,
+    grasp_matrix,
+    jaccard,
+    jaccard_consecutive,
+    root_matrix,
+    session_metrics,
+)
+
+# A small catalogue with the textbook roots (dominant first in the comment).
+CATALOGUE = {
+    "gluteus_medius": SimpleNamespace(roots=("L4", "L5", "S1"), dominant_root="L5"),
+    "tibialis_anterior": SimpleNamespace(roots=("L4", "L5"), dominant_root="L4"),
+    "infraspinatus": SimpleNamespace(roots=("C5", "C6"), dominant_root="C5"),
+    "multifidus": SimpleNamespace(roots=("C2", "L4", "L5", "S1"), dominant_root="L5"),
+}
+
+_ids = iter(range(1, 10_000))
+
+
+def site(session_id, muscle, side, grasp, *, level=None, x=500.0, y=1000.0, view="posterior",
+         planned=False):
+    sid = next(_ids)
+    return Site(id=sid, session_id=session_id, seq=sid, muscle_id=muscle, side=Side(side),
+                view_id=view, x=x, y=y, level=level, grasp=grasp, planned=planned)
+
+
+def session(sid, day, before, after):
+    return Session(id=sid, patient_id=1, started_at=datetime(2026, 1, day, 9, 0),
+                   atlas_version="test", pain_before=before, pain_after=after)
+
+
+GMED_R = Target("gluteus_medius", "R")
+GMED_L = Target("gluteus_medius", "L")
+MF_L4_R = Target("multifidus", "R", "L4")
+MF_L5_R = Target("multifidus", "R", "L5")
+TIB_R = Target("tibialis_anterior", "R")
+TIB_L = Target("tibialis_anterior", "L")
+INFRA_L = Target("infraspinatus", "L")
+
+
+@pytest.fixture
+def history():
+    """Three weekly sessions, handed over newest first (as the repository lists them)."""
+    s1 = session(11, 5, 7, 5)
+    s2 = session(12, 12, 6, 4)
+    s3 = session(13, 19, 3, None)
+    sites = {
+        11: [site(11, "gluteus_medius", "R", 3), site(11, "gluteus_medius", "R", 2),
+             site(11, "multifidus", "R", 3, level="L4"), site(11, "multifidus", "R", 2, level="L5"),
+             site(11, "tibialis_anterior", "R", 1), site(11, "infraspinatus", "L", None),
+             site(11, "piriformis", "R", None, planned=True)],
+        12: [site(12, "gluteus_medius", "R", 2), site(12, "multifidus", "R", 1, level="L4"),
+             site(12, "multifidus", "R", 0, level="L5"), site(12, "tibialis_anterior", "L", 1),
+             site(12, "infraspinatus", "L", 2)],
+        13: [site(13, "gluteus_medius", "R", 1), site(13, "multifidus", "R", 0, level="L4"),
+             site(13, "gluteus_medius", "L", 0)],
+    }
+    return History.of([s3, s1, s2], sites)
+
+
+def test_history_orders_by_date_and_drops_planned_sites(history):
+    assert history.ids == (11, 12, 13)
+    assert len(history.sites_of(11)) == 6
+    assert history.last(2).ids == (12, 13)
+    assert history.select([13, 11]).ids == (11, 13)
+
+
+def test_session_metrics(history):
+    m1, m2, m3 = session_metrics(history)
+    # S1: six needled sites, five graded (3, 2, 3, 2, 1), infraspinatus ungraded.
+    assert (m1.sites, m1.graded, m1.muscles_treated, m1.muscles_grasping) == (6, 5, 5, 4)
+    assert m1.mean_grasp == pytest.approx(11 / 5)
+    assert m1.max_grasp == 3
+    assert (m1.pain_before, m1.pain_after, m1.pain_relief) == (7, 5, 2)
+    # S2: (2 + 1 + 0 + 1 + 2) / 5; multifidus L5 needled without a grasp does not count.
+    assert (m2.sites, m2.graded, m2.muscles_treated, m2.muscles_grasping) == (5, 5, 5, 4)
+    assert m2.mean_grasp == pytest.approx(1.2)
+    # S3: (1 + 0 + 0) / 3, one muscle grasping; pain after not recorded.
+    assert (m3.sites, m3.muscles_treated, m3.muscles_grasping) == (3, 3, 1)
+    assert m3.mean_grasp == pytest.approx(1 / 3)
+    assert m3.pain_relief is None
+
+
+def test_mean_grasp_is_nan_when_nothing_was_graded():
+    h = History.of([session(1, 5, None, None)], {1: [site(1, "infraspinatus", "L", None)]})
+    (m,) = session_metrics(h)
+    assert math.isnan(m.mean_grasp) and m.max_grasp is None
+    assert (m.sites, m.graded, m.muscles_treated, m.muscles_grasping) == (1, 0, 1, 0)
+
+
+def test_changes_since_first(history):
+    c1, c2, c3 = changes_since_first(session_metrics(history))
+    assert (c1.pain_before, c1.muscles_grasping, c1.mean_grasp) == (0, 0, 0.0)
+    assert (c2.pain_before, c2.pain_after, c2.muscles_grasping) == (-1, -1, 0)
+    assert c2.mean_grasp == pytest.approx(1.2 - 2.2)
+    assert c3.pain_before == -4
+    assert c3.pain_before_pct == pytest.approx(-400 / 7)
+    assert c3.pain_after is None
+    assert c3.muscles_grasping == -3
+    assert c3.mean_grasp == pytest.approx(1 / 3 - 2.2)
+
+
+def test_pain_baseline_is_the_first_recorded_value():
+    h = History.of([session(1, 5, None, None), session(2, 12, 8, 6), session(3, 19, 4, 2)], {})
+    c = changes_since_first(session_metrics(h))
+    assert [x.pain_before for x in c] == [None, 0, -4]
+    assert c[2].pain_before_pct == pytest.approx(-50.0)
+
+
+def test_grasp_matrix_rows_cells_and_change(history):
+    m = grasp_matrix(history, CATALOGUE)
+    # Cranio-caudal: C5 (infraspinatus), L4 (multifidus L4, tibialis anterior by its dominant
+    # root), L5 (gluteus medius, multifidus L5); left before right.
+    assert m.targets == (INFRA_L, MF_L4_R, TIB_L, TIB_R, GMED_L, GMED_R, MF_L5_R)
+    assert m.session_ids == (11, 12, 13)
+    assert m.grasp.dtype == np.float32
+    nan = np.nan
+    expected = np.array([
+        [nan, 2, nan],   # infraspinatus L: needled but ungraded in S1
+        [3, 1, 0],       # multifidus L4 R
+        [nan, 1, nan],   # tibialis anterior L
+        [1, nan, nan],   # tibialis anterior R
+        [nan, nan, 0],   # gluteus medius L
+        [3, 2, 1],       # gluteus medius R: max of 3 and 2 in S1
+        [2, 0, nan],     # multifidus L5 R
+    ], dtype=np.float32)
+    np.testing.assert_array_equal(m.grasp, expected)
+    assert m.needled[0].tolist() == [True, True, False]  # ungraded is still needled
+    assert m.needled[6].tolist() == [True, True, False]
+    assert m.cell(GMED_R, 12) == 2.0
+    change = m.change()
+    assert change[m.row_of(GMED_R)] == -2
+    assert change[m.row_of(MF_L4_R)] == -3
+    assert change[m.row_of(INFRA_L)] == 0
+    assert change[m.row_of(TIB_R)] == 0  # one graded value: no change to see
+
+
+def test_root_matrix_sums_dominant_and_contributing_separately(history):
+    r = root_matrix(history, CATALOGUE)
+    assert r.roots == ("C5", "C6", "L4", "L5", "S1")
+    # S1, right: L4 dominant = multifidus L4 (3) + tibialis anterior (1); contributing = gluteus
+    # medius 3 + 2. L5 dominant = gluteus medius 3 + 2 + multifidus L5 (2); contributing =
+    # tibialis anterior 1. S1 = gluteus medius only, contributing.
+    assert r.value("L4", "R", 11) == 4
+    assert r.value("L4", "R", 11, "contributing") == 5
+    assert r.value("L5", "R", 11) == 7
+    assert r.value("L5", "R", 11, "contributing") == 1
+    assert r.value("S1", "R", 11, "contributing") == 5
+    assert r.value("S1", "R", 11) == 0
+    assert r.value("L5", "R", 11, "total") == 8
+    # The multifidus level counts for its own root only: nothing at C2 although the muscle
+    # spans C2-S1 in the catalogue.
+    assert "C2" not in r.roots
+    # Infraspinatus left, ungraded in S1: counted as a site, adds no grasp.
+    assert r.value("C5", "L", 11) == 0
+    assert r.sites[r.roots.index("C5"), 0, 0] == 1
+    assert r.value("C5", "L", 12) == 2
+    # S3, right: L5 dominant = gluteus medius 1; L4 dominant = multifidus L4 (0).
+    assert r.value("L5", "R", 13) == 1
+    assert r.value("L4", "R", 13) == 0
+    assert r.value("L4", "R", 13, "contributing") == 1
+    # Nothing on the left at L4 in S1; left gluteus medius in S3 graded 0 adds 0.
+    assert r.dominant[:, 0, 0].sum() == 0
+    assert r.dominant.shape == (5, 3, 3)
+
+
+def test_jaccard(history):
+    # S1 {gmed R, mf L4 R, mf L5 R, tib R, infra L} vs S2 {gmed R, mf L4 R, mf L5 R, tib L,
+    # infra L}: 4 shared of 6. S2 vs S3 {gmed R, mf L4 R, gmed L}: 2 shared of 6.
+    np.testing.assert_allclose(jaccard_consecutive(history), [2 / 3, 1 / 3])
+    assert jaccard([GMED_R], [GMED_R]) == 1.0
+    assert jaccard([GMED_R], [GMED_L]) == 0.0
+    assert math.isnan(jaccard([], []))
+    assert jaccard_consecutive(history.last(1)).shape == (0,)
+
+
+def test_compare_sessions(history):
+    c = compare_sessions(history, 11, 12, CATALOGUE)
+    assert [x.target for x in c.new] == [TIB_L]
+    assert [x.target for x in c.not_repeated] == [TIB_R]
+    assert [(x.target, x.before, x.after) for x in c.resolved] == [(MF_L5_R, 2, 0)]
+    assert [(x.target, x.before, x.after, x.delta) for x in c.changed] == [
+        (INFRA_L, None, 2, None), (MF_L4_R, 3, 1, -2), (GMED_R, 3, 2, -1)]
+    assert c.unchanged == ()
+    assert [x.target for x in c.better] == [MF_L4_R, GMED_R]
+    assert c.worse == ()
+    c23 = compare_sessions(history, 12, 13, CATALOGUE)
+    assert [x.target for x in c23.resolved] == [MF_L4_R]
+    assert [x.target for x in c23.new] == [GMED_L]
+    assert {x.target for x in c23.not_repeated} == {INFRA_L, TIB_L, MF_L5_R}
+    # Same session on both sides: everything unchanged.
+    same = compare_sessions(history, 12, 12)
+    assert len(same.unchanged) == 5 and not (same.new or same.changed or same.resolved)
+
+
+def test_target_labels():
+    assert MF_L4_R.label("Multifidus") == "Multifidus L4 R"
+    assert GMED_L.label() == "Gluteus medius L"
+    assert Target("splenius_capitis", "M").label("Splenius") == "Splenius"
+
+
+# ------------------------------------------------------------------------------------ heat map
+
+W, H, SIGMA = 1000.0, 2000.0, 28.0
+
+
+def test_heat_peak_at_the_site_and_zero_far_away():
+    g = gaussian_heat(np.array([300.0]), np.array([700.0]), np.array([3.0]), W, H, (800, 400),
+                      SIGMA)
+    assert g.dtype == np.float32 and g.shape == (800, 400)
+    row, col = np.unravel_index(np.argmax(g), g.shape)
+    # Cell centres are at (col + 0.5) * 2.5: the site at x=300, y=700 sits between cells.
+    assert abs((col + 0.5) * 2.5 - 300) <= 2.5 and abs((row + 0.5) * 2.5 - 700) <= 2.5
+    assert g.max() == pytest.approx(3.0, rel=0.01)
+    # One sigma away the Gaussian is at exp(-1/2) of its peak.
+    assert g[int(700 / 2.5), int((300 + SIGMA) / 2.5)] == pytest.approx(3 * math.exp(-0.5),
+                                                                         rel=0.03)
+    # Beyond 3 sigma it is cut off: exactly zero.
+    assert g[int((700 + 3.5 * SIGMA) / 2.5), int(300 / 2.5)] == 0.0
+    assert g[700, 350] == 0.0 and g[:100].sum() == 0.0
+
+
+def test_heat_matches_the_exact_sum_of_gaussians():
+    rng = np.random.default_rng(7)
+    x, y = rng.uniform(50, 950, 60), rng.uniform(50, 1950, 60)
+    w = rng.integers(0, 4, 60).astype(float)
+    g = gaussian_heat(x, y, w, W, H, (800, 400), SIGMA)
+    cx = (np.arange(400) + 0.5) * 2.5
+    cy = (np.arange(800) + 0.5) * 2.5
+    exact = sum(wi * np.exp(-((cy[:, None] - yi) ** 2 + (cx[None, :] - xi) ** 2) / (2 * SIGMA ** 2))
+                for xi, yi, wi in zip(x, y, w))
+    assert np.abs(g - exact).max() < 0.02 * w.max()  # bilinear placement and the 3-sigma cut
+
+
+def test_grasp_heat_weights_views_and_age_fading():
+    s1, s2 = session(1, 5, None, None), session(2, 19, None, None)  # 14 days apart
+    sites = {
+        1: [site(1, "gluteus_medius", "R", 2, x=300, y=700),
+            site(1, "gluteus_medius", "R", 3, x=300, y=700, view="anterior"),
+            site(1, "tibialis_anterior", "R", 0, x=700, y=1600)],
+        2: [site(2, "gluteus_medius", "R", 2, x=300, y=700),
+            site(2, "infraspinatus", "L", None, x=700, y=400)],
+    }
+    h = History.of([s1, s2], sites)
+    heat = grasp_heat(h, "posterior", W, H, sigma=SIGMA)
+    assert heat.shape == (800, 400)
+    # Two grasp-2 sites at the same place add up; the anterior site is elsewhere; grasp 0 and
+    # ungraded sites add nothing.
+    assert heat.peak == pytest.approx(4.0, rel=0.01)
+    assert heat.at(700, 1600) == 0.0 and heat.at(700, 400) == 0.0
+    # Half-life of 14 days: the earlier session counts half: 2 * 0.5 + 2.
+    faded = grasp_heat(h, "posterior", W, H, sigma=SIGMA, half_life_days=14)
+    assert faded.peak == pytest.approx(3.0, rel=0.01)
+    # Chosen sessions only; ungraded sites weighted on request.
+    only2 = grasp_heat(h, "posterior", W, H, session_ids=[2], ungraded_weight=1.0)
+    assert only2.peak == pytest.approx(2.0, rel=0.01)
+    assert only2.at(700, 400) == pytest.approx(1.0, rel=0.02)
+    empty = grasp_heat(h.select([]), "posterior", W, H)
+    assert empty.peak == 0.0
+
+
+def test_heat_of_a_site_on_the_border_stays_on_the_grid():
+    g = gaussian_heat(np.array([0.0, 1000.0]), np.array([0.0, 2000.0]), np.array([1.0, 1.0]),
+                      W, H, (800, 400), SIGMA)
+    assert g[0, 0] == pytest.approx(1.0, rel=0.01) and g[-1, -1] == pytest.approx(1.0, rel=0.01)
