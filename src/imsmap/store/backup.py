@@ -1,0 +1,379 @@
+"""Backups of the database and restoring one, with SQLite's online backup API.
+
+A backup is one self-contained SQLite file (journal mode DELETE, owner-only, mode 600) named
+``imsmap-backup-YYYYMMDD-HHMMSS[-reason].sqlite3`` in the backup folder: ``backup.dir`` from the
+settings table, else ``<data folder>/backups``. Rotation keeps the newest ten and the newest of
+each day for thirty days, and only ever deletes files in that folder that match that name: it
+never touches anything else.
+
+Restoring checks the backup first, never overwrites a database unless told to, and keeps the
+database it replaces beside it under a new name: nothing is deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from imsmap import paths
+from imsmap.store.db import _SQLITE_HEADER, APPLICATION_ID, Database, StoreError, \
+    _environment_error
+from imsmap.store.migrations import SCHEMA_VERSION
+from imsmap.store.repository import Repository
+
+BACKUP_DIR_SETTING = "backup.dir"
+KEEP_LAST = 10
+KEEP_DAILY_DAYS = 30
+_PREFIX = "imsmap-backup-"
+_SUFFIX = ".sqlite3"
+# Our own backup files, and only those: rotation deletes nothing that does not match this.
+BACKUP_NAME = re.compile(r"^imsmap-backup-(\d{8})-(\d{6})(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?"
+                         r"\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a verified backup holds."""
+
+    path: Path
+    schema_version: int
+    patients: int
+    sessions: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    db_path: Path
+    replaced: Path | None  # where the database that was replaced now lives, if there was one
+    info: BackupInfo
+
+
+# -- names and rotation (pure) ------------------------------------------------------------
+def backup_name(stamp: datetime, reason: str = "") -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
+    return f"{_PREFIX}{stamp:%Y%m%d-%H%M%S}{'-' + slug if slug else ''}{_SUFFIX}"
+
+
+def parse_backup_name(name: str) -> datetime | None:
+    """The time a backup file was made, from its name; None if it is not one of ours."""
+    match = BACKUP_NAME.match(name)
+    if not match:
+        return None
+    try:
+        return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+
+
+def plan_rotation(backups: Iterable[tuple[str, datetime]], now: datetime, *,
+                  keep_last: int = KEEP_LAST, daily_days: int = KEEP_DAILY_DAYS) -> set[str]:
+    """The names to delete: all but the newest `keep_last` and the newest of each of the last
+    `daily_days` calendar days (today included). Backups dated after `now` are kept."""
+    ordered = sorted(backups, key=lambda b: (b[1], b[0]), reverse=True)
+    keep = {name for name, _ in ordered[:keep_last]}
+    days_seen: set = set()
+    for name, stamp in ordered:
+        age = (now.date() - stamp.date()).days
+        if stamp > now:
+            keep.add(name)
+        elif age < daily_days and stamp.date() not in days_seen:
+            days_seen.add(stamp.date())
+            keep.add(name)
+    return {name for name, _ in ordered} - keep
+
+
+def own_backups(folder: Path) -> list[tuple[Path, datetime]]:
+    """Regular files in `folder` (not below it) named like our backups."""
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StoreError(f"The backup folder {folder} cannot be read ({exc.strerror}).") from None
+    for entry in entries:
+        stamp = parse_backup_name(entry.name)
+        if stamp is not None and entry.is_file(follow_symlinks=False):
+            found.append((Path(entry.path), stamp))
+    return sorted(found, key=lambda b: (b[1], b[0].name))
+
+
+def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups `plan_rotation` lets go; returns what was deleted."""
+    now = now or datetime.now()
+    backups = own_backups(folder)
+    doomed = plan_rotation(((p.name, stamp) for p, stamp in backups), now)
+    deleted = []
+    for path, _ in backups:
+        if path.name in doomed and BACKUP_NAME.match(path.name) and path.parent == folder:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            deleted.append(path)
+    return deleted
+
+
+# -- making backups -----------------------------------------------------------------------
+def backup_dir(db: Database) -> Path:
+    configured = Repository(db).setting(BACKUP_DIR_SETTING)
+    if configured and configured.strip():
+        return Path(configured.strip()).expanduser()
+    return paths.data_dir() / "backups"
+
+
+def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -> Path:
+    """Back up into the backup folder, then rotate the old backups there; the new file's path."""
+    folder = backup_dir(db)
+    try:
+        paths.ensure_private_dir(folder)
+    except OSError as exc:
+        raise StoreError(f"The backup folder {folder} cannot be created ({exc.strerror}); "
+                         "choose another in the settings.") from None
+    stamp = (now or datetime.now()).replace(microsecond=0)
+    target = folder / backup_name(stamp, reason)
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / backup_name(stamp, f"{reason}-{n}")
+    backup_to(db, target)
+    rotate(folder, now=stamp)
+    return target
+
+
+def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
+    """Copy the open database, consistent as of one moment, into the new file `target`."""
+    target = Path(target).expanduser()
+    if target.exists() or target.is_symlink():
+        raise StoreError(f"{target} already exists; a backup never overwrites a file. "
+                         "Choose a new file name.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise StoreError(f"The folder {folder} does not exist; create it first or choose "
+                         "another.")
+    tmp = folder / f".{target.name}.{os.getpid()}.partial"
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"A backup cannot be written in {folder} ({exc.strerror}).") from None
+    try:
+        _private(tmp)
+        try:
+            dst = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                db.conn.backup(dst)
+                # One self-contained file: no -wal or -shm beside a backup.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        except sqlite3.DatabaseError as exc:
+            raise _environment_error(exc, target) from None
+        _fsync(tmp)
+        verify_backup(tmp)
+        _publish(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(folder)
+    return target
+
+
+def _publish(tmp: Path, target: Path) -> None:
+    """Give `tmp` the name `target` without ever replacing a file that appeared meanwhile."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise StoreError(f"{target} already exists; a backup never overwrites a file. "
+                         "Choose a new file name.") from None
+    except OSError:  # no hard links on this file system
+        if target.exists():
+            raise StoreError(f"{target} already exists; a backup never overwrites a file.") \
+                from None
+        os.replace(tmp, target)
+
+
+# -- checking a backup --------------------------------------------------------------------
+def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
+    """Open read-only; the file must pass PRAGMA integrity_check, be an imsmap database and
+    have a schema this imsmap can read. StoreError otherwise."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise StoreError(f"There is no backup file at {path}.")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read ({exc.strerror}).") from None
+    if header != _SQLITE_HEADER:
+        raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite file).")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} cannot be opened ({exc}).") from None
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+        if rows != ["ok"]:
+            raise StoreError(f"{path} is damaged ({'; '.join(rows[:3])}); it cannot be used.")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{path} is an SQLite database, but not an imsmap one.")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 1:
+            raise StoreError(f"{path} holds no imsmap records (its schema was never created).")
+        if version > SCHEMA_VERSION:
+            from imsmap import __version__
+
+            raise StoreError(
+                f"{path} was written by a newer imsmap (database schema {version}); this imsmap "
+                f"{__version__} reads schema {SCHEMA_VERSION} and older. Update imsmap to use it.")
+        patients = conn.execute("SELECT count(*) FROM patients").fetchone()[0]
+        sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return BackupInfo(path, version, patients, sessions)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged or not an imsmap backup ({exc}).") from None
+    finally:
+        conn.close()
+
+
+# -- restoring ----------------------------------------------------------------------------
+def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
+            force: bool = False, now: datetime | None = None) -> RestoreResult:
+    """Put a verified copy of `backup` in place of `db_path`, in one atomic rename.
+
+    An existing database is only replaced with `force`; it is then kept beside the new one,
+    renamed ``<name>.replaced-YYYYMMDD-HHMMSS<suffix>`` (with its -wal file, if any).
+    """
+    backup = Path(backup).expanduser()
+    db_path = Path(db_path).expanduser()
+    info = verify_backup(backup)
+    if db_path.is_dir():
+        raise StoreError(f"{db_path} is a folder, not a database file; give a file name.")
+    folder = db_path.parent
+    if not folder.is_dir():
+        raise StoreError(f"The folder {folder} does not exist; create it first or choose "
+                         "another.")
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise StoreError(f"{backup} is the database itself; choose a backup file.")
+    exists = db_path.exists() and db_path.stat().st_size > 0
+    if exists and not force:
+        raise StoreError(
+            f"{db_path} already exists and nothing was changed. To replace it with the backup, "
+            "add --force; the current file will be kept beside it under a new name.")
+    tmp = folder / f".{db_path.name}.{os.getpid()}.restoring"
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"The backup cannot be written in {folder} ({exc.strerror}).") \
+            from None
+    replaced = None
+    try:
+        _private(tmp)
+        try:
+            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                dst = sqlite3.connect(str(tmp), isolation_level=None)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+        except sqlite3.DatabaseError as exc:
+            raise _environment_error(exc, db_path) from None
+        _fsync(tmp)
+        verify_backup(tmp)
+        if db_path.exists():
+            replaced = _set_aside(db_path, (now or datetime.now()).replace(microsecond=0))
+        for leftover in (_sidecar(db_path, "-wal"), _sidecar(db_path, "-shm")):
+            if leftover.exists():  # never let another file's journal meet the restored one
+                raise StoreError(f"{leftover} is still in use; close imsmap and try again.")
+        os.replace(tmp, db_path)
+        _fsync_dir(folder)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return RestoreResult(db_path, replaced, info)
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _set_aside(db_path: Path, stamp: datetime) -> Path:
+    """Keep the current database under a new name, folding in its write-ahead log first."""
+    in_use = StoreError(f"{db_path} is open in another imsmap window or program; close it and "
+                        "try again. Nothing was changed.")
+    damaged = False
+    try:
+        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=1.0)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+        if busy:
+            raise in_use
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise in_use from None
+        damaged = True
+    except sqlite3.DatabaseError:
+        damaged = True  # a damaged file is set aside as it is, journal and all
+    # The last connection to close removes the -shm file; if it is still there, another one
+    # is open, and it would go on writing into the file set aside.
+    if not damaged and _sidecar(db_path, "-shm").exists():
+        raise in_use
+    base = f"{db_path.stem}.replaced-{stamp:%Y%m%d-%H%M%S}"
+    aside = db_path.with_name(base + db_path.suffix)
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = db_path.with_name(f"{base}-{n}{db_path.suffix}")
+    try:
+        try:
+            os.link(db_path, aside)  # db_path stays in place until the atomic replace
+        except OSError:
+            shutil.copy2(db_path, aside)
+        # A journal left over (a damaged file) goes with its main file, under the same name.
+        for suffix in ("-wal", "-shm"):
+            side = _sidecar(db_path, suffix)
+            if side.exists():
+                os.rename(side, _sidecar(aside, suffix))
+    except OSError as exc:
+        raise StoreError(f"{db_path} cannot be set aside ({exc.strerror}); nothing was "
+                         "replaced.") from None
+    return aside
+
+
+# -- files --------------------------------------------------------------------------------
+def _private(path: Path) -> None:
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,358 @@
+"""Backups: the online copy, the rotation rule, verification, and `imsmap backup` / `restore`."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import sys
+from datetime import datetime, timedelta
+
+import pytest
+
+from imsmap.atlas import Atlas, load_atlas
+from imsmap.atlas.views import parse_view
+from imsmap.cli import main
+from imsmap.services.records import Records
+from imsmap.store import backup as bk
+from imsmap.store.db import Database, StoreError
+
+
+# -- helpers (each test module keeps its own: conftest belongs to everyone) -----------------
+def chart_atlas() -> Atlas:
+    """The shipped atlas; while its chart views are still being drawn, its catalogue with one
+    plain test view."""
+    atlas = load_atlas()
+    if any(r.muscle in atlas.catalogue for v in atlas.views.values() for r in v.regions):
+        return atlas
+    square = "M {0} {1} L {2} {1} L {2} {3} L {0} {3} Z"
+    regions = [
+        {"id": "t.gmed.L", "muscle": "gluteus_medius", "side": "L", "layer": "superficial",
+         "d": square.format(100, 1000, 400, 1200), "label": [250, 1100]},
+        {"id": "t.infra.R", "muscle": "infraspinatus", "side": "R", "layer": "superficial",
+         "d": square.format(600, 500, 900, 700), "label": [750, 600]},
+    ]
+    view = parse_view({"id": "test_posterior", "kind": "body", "width": 1000, "height": 2000,
+                       "viewer_left_is": "L", "layers": [{"id": "superficial"}],
+                       "outline": [square.format(0, 0, 1000, 2000)], "regions": regions})
+    return Atlas(catalogue=atlas.catalogue, views={view.id: view})
+
+
+def spot(atlas: Atlas, n: int = 0) -> tuple[str, float, float, str, str]:
+    """(view, x, y, muscle, side) at the label of the n-th charted catalogue muscle."""
+    found = [(v.id, *r.label, r.muscle, r.side) for v in atlas.views.values()
+             for r in v.regions if r.muscle in atlas.catalogue and r.side in ("L", "R")]
+    return found[n % len(found)]
+
+
+def open_clinic(path) -> Records:
+    return Records(Database.open(path), chart_atlas(), actor="test.physio",
+                   clock=lambda: datetime(2026, 11, 20, 10, 0).astimezone())
+
+
+def fill(recs: Records, chart: str = "C-1", sites: int = 2) -> int:
+    patient = recs.create_patient(chart_number=chart, family_name="Nguyen", given_name="Anna")
+    session = recs.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),
+                                 practitioner="J. Physio")
+    for i in range(sites):
+        view, x, y, muscle, side = spot(recs.atlas, i)
+        recs.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=i % 4)
+    return session.id
+
+
+def count(path, table: str = "patients") -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def clinic(db_path):
+    recs = open_clinic(db_path)
+    fill(recs)
+    yield recs
+    recs.db.close()
+
+
+# -- the rotation rule, with numbers ------------------------------------------------------
+NOW = datetime(2026, 11, 20, 12, 0)
+
+
+def _names(stamps):
+    return [(f"b{i}", s) for i, s in enumerate(stamps)]
+
+
+def test_rotation_keeps_everything_while_there_are_few():
+    backups = _names(NOW - timedelta(hours=h) for h in range(10))
+    assert bk.plan_rotation(backups, NOW) == set()
+
+
+def test_rotation_keeps_the_last_ten_of_a_busy_day():
+    backups = _names(NOW - timedelta(minutes=5 * i) for i in range(50))  # all today
+    doomed = bk.plan_rotation(backups, NOW)
+    assert len(doomed) == 40
+    assert {f"b{i}" for i in range(10)}.isdisjoint(doomed)
+
+
+def test_rotation_keeps_one_a_day_for_thirty_days():
+    # one backup a day at 11:00 for 60 days (day 0 = today), three extra on each of the last 40
+    stamps = [NOW - timedelta(days=d, hours=1) for d in range(60)]
+    stamps += [NOW - timedelta(days=d, hours=h) for d in range(40) for h in (2, 3, 4)]
+    backups = _names(stamps)
+    kept = {name for name, _ in backups} - bk.plan_rotation(backups, NOW)
+    kept_stamps = sorted((s for name, s in backups if name in kept), reverse=True)
+    # the newest ten (today's four, then yesterday's...) plus the newest of days 0-29
+    newest_ten = sorted(stamps, reverse=True)[:10]
+    days = {s.date() for s in kept_stamps}
+    assert days == {(NOW - timedelta(days=d)).date() for d in range(30)}
+    assert set(newest_ten) <= set(kept_stamps)
+    assert len(kept_stamps) == len(set(newest_ten) | {NOW - timedelta(days=d, hours=1)
+                                                      for d in range(30)})
+    assert len(kept_stamps) == 10 + 30 - 3  # days 0-2 are covered by the newest ten
+
+
+def test_rotation_keeps_backups_dated_in_the_future():
+    backups = _names([NOW + timedelta(days=400)] + [NOW - timedelta(days=100 + d)
+                                                     for d in range(20)])
+    doomed = bk.plan_rotation(backups, NOW)
+    assert "b0" not in doomed
+    assert len(doomed) == 21 - 10
+
+
+def test_names_round_trip_and_foreign_names_are_not_ours():
+    stamp = datetime(2026, 1, 2, 3, 4, 5)
+    assert bk.parse_backup_name(bk.backup_name(stamp)) == stamp
+    assert bk.parse_backup_name(bk.backup_name(stamp, "Before import!")) == stamp
+    assert bk.backup_name(stamp, "Before import!").endswith("-before-import.sqlite3")
+    for foreign in ("notes.txt", "imsmap-backup-.sqlite3", "imsmap-backup-20261399-000000.sqlite3",
+                    "imsmap-backup-20260101-000000.sqlite3.bak", "x-imsmap-backup-20260101-"
+                    "000000.sqlite3", "imsmap-backup-20260101-000000-Caps.sqlite3",
+                    "clinic.sqlite3"):
+        assert bk.parse_backup_name(foreign) is None, foreign
+
+
+def test_rotate_deletes_only_its_own_backup_files(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for d in range(60):
+        (folder / bk.backup_name(NOW - timedelta(days=d))).write_bytes(b"x")
+    foreign = ["notes.txt", "imsmap-backup-20200101-000000.sqlite3.bak", "clinic.sqlite3",
+               "imsmap-backup-2020.sqlite3", ".imsmap-backup-20200101-000000.sqlite3.1.partial"]
+    for name in foreign:
+        (folder / name).write_bytes(b"keep me")
+    sub = folder / bk.backup_name(NOW - timedelta(days=300))
+    sub.mkdir()  # a folder named like a backup is not a backup
+    outside = tmp_path / bk.backup_name(NOW - timedelta(days=300))
+    outside.write_bytes(b"not in the folder")
+    deleted = bk.rotate(folder, now=NOW)
+    assert len(deleted) == 30
+    assert all(p.parent == folder and bk.parse_backup_name(p.name) for p in deleted)
+    for name in foreign:
+        assert (folder / name).read_bytes() == b"keep me"
+    assert sub.is_dir() and outside.exists()
+    assert len(bk.own_backups(folder)) == 30
+
+
+# -- making and checking backups -----------------------------------------------------------
+def test_backup_now_writes_a_private_verified_copy(clinic):
+    path = bk.backup_now(clinic.db, "manual")
+    assert path.parent == bk.backup_dir(clinic.db)
+    assert bk.parse_backup_name(path.name) is not None
+    if sys.platform != "win32":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    info = bk.verify_backup(path)
+    assert (info.patients, info.sessions) == (1, 1)
+    assert count(path, "sites") == 2
+    # one self-contained file: no journal beside it, no stray temporary files
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_backup_dir_setting_overrides_the_default(clinic, tmp_path):
+    elsewhere = tmp_path / "usb" / "imsmap"
+    with clinic.db.transaction():
+        clinic.repo.set_setting("backup.dir", str(elsewhere))
+    path = bk.backup_now(clinic.db, "daily")
+    assert path.parent == elsewhere and path.name.endswith("-daily.sqlite3")
+
+
+def test_backup_now_rotates_old_backups(clinic):
+    folder = bk.backup_dir(clinic.db)
+    folder.mkdir(parents=True)
+    old = [folder / bk.backup_name(datetime.now() - timedelta(days=100 + d)) for d in range(15)]
+    for p in old:
+        p.write_bytes(b"old")
+    new = bk.backup_now(clinic.db)
+    remaining = {p for p, _ in bk.own_backups(folder)}
+    assert new in remaining and len(remaining) == 10  # the new one plus the 9 newest old ones
+
+
+def test_two_backups_in_the_same_second_get_two_files(clinic):
+    now = datetime(2026, 11, 20, 12, 0, 0)
+    a = bk.backup_now(clinic.db, "manual", now=now)
+    b = bk.backup_now(clinic.db, "manual", now=now)
+    assert a != b and a.exists() and b.exists()
+
+
+def test_backup_is_online_while_another_program_writes(clinic, db_path, tmp_path):
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO settings (key, value) VALUES ('x', 'uncommitted')")
+        target = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert bk.verify_backup(target).patients == 1
+
+
+def test_backup_refuses_an_existing_file(clinic, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    target.write_bytes(b"precious")
+    with pytest.raises(StoreError, match="already exists"):
+        bk.backup_to(clinic.db, target)
+    assert target.read_bytes() == b"precious"
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
+
+
+def test_verify_refuses_what_is_not_a_usable_imsmap_backup(clinic, tmp_path):
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("hello")
+    with pytest.raises(StoreError, match="not an SQLite file"):
+        bk.verify_backup(text)
+    foreign = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not an imsmap one"):
+        bk.verify_backup(foreign)
+    newer = bk.backup_to(clinic.db, tmp_path / "newer.sqlite3")
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(StoreError, match="schema 999") as err:
+        bk.verify_backup(newer)
+    assert f"reads schema {bk.SCHEMA_VERSION}" in str(err.value)
+    with pytest.raises(StoreError, match="no backup file"):
+        bk.verify_backup(tmp_path / "missing.sqlite3")
+
+
+def test_verify_refuses_a_damaged_backup(clinic, tmp_path):
+    path = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for p in range(1, len(data) // page):  # every page but the header page
+        data[p * page + 8: p * page + 200] = os.urandom(192)
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged"):
+        bk.verify_backup(path)
+
+
+# -- imsmap backup / imsmap restore ----------------------------------------------------------
+def test_cli_backup_writes_the_file_and_refuses_to_overwrite(clinic, db_path, tmp_path, capsys):
+    out = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--db", str(db_path), "--out", str(out)]) == 0
+    assert "Backed up" in capsys.readouterr().out
+    assert bk.verify_backup(out).patients == 1
+    before = out.read_bytes()
+    assert main(["backup", "--db", str(db_path), "--out", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+
+def test_cli_backup_without_out_uses_the_backup_folder(clinic, db_path, capsys):
+    assert main(["backup", "--db", str(db_path)]) == 0
+    assert len(bk.own_backups(bk.backup_dir(clinic.db))) == 1
+
+
+def test_cli_backup_of_a_missing_database_says_so(tmp_path, capsys):
+    assert main(["backup", "--db", str(tmp_path / "nope.sqlite3"), "--out",
+                 str(tmp_path / "x.sqlite3")]) == 2
+    assert "no database" in capsys.readouterr().err
+    assert not (tmp_path / "nope.sqlite3").exists()
+
+
+def test_cli_restore_refuses_to_replace_without_force(clinic, db_path, tmp_path, capsys):
+    backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
+    before = db_path.read_bytes()
+    assert main(["restore", "--db", str(db_path), str(backup)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+
+
+def test_cli_restore_with_force_keeps_the_replaced_database(db_path, tmp_path, capsys):
+    recs = open_clinic(db_path)
+    fill(recs, "C-1")
+    backup = bk.backup_to(recs.db, tmp_path / "copy.sqlite3")
+    fill(recs, "C-2")  # made after the backup: it must survive in the file set aside
+    recs.db.close()
+    assert main(["restore", "--db", str(db_path), str(backup), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "Restored" in out and "kept as" in out
+    aside = [p for p in tmp_path.iterdir() if ".replaced-" in p.name and
+             p.name.endswith(".sqlite3")]
+    assert len(aside) == 1
+    assert count(db_path) == 1
+    assert count(aside[0]) == 2  # nothing lost: the newer records are in the file set aside
+    if sys.platform != "win32":
+        assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    with Database.open(db_path) as db:  # the restored database opens and works
+        assert db.query_one("SELECT chart_number FROM patients")[0] == "C-1"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".restoring")]
+
+
+def test_restore_into_a_new_place(clinic, tmp_path):
+    backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
+    target = tmp_path / "new" / "clinic.sqlite3"
+    target.parent.mkdir()
+    result = bk.restore(backup, target)
+    assert result.replaced is None and count(target) == 1
+
+
+def test_restore_checks_the_backup_before_touching_anything(clinic, db_path, tmp_path,
+                                                            capsys):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    before = db_path.read_bytes()
+    assert main(["restore", "--db", str(db_path), str(bad), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and str(bad) in err
+    assert db_path.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
+
+    newer = bk.backup_to(clinic.db, tmp_path / "newer.sqlite3")
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    assert main(["restore", "--db", str(db_path), str(newer), "--force"]) == 2
+    assert "newer imsmap" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+
+
+def test_restore_refuses_while_the_database_is_open_elsewhere(clinic, db_path, tmp_path):
+    backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreError, match="open in another"):
+            bk.restore(backup, db_path, force=True)
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    # idle, but open: restoring under it would send its next edits into the file set aside
+    with pytest.raises(StoreError, match="open in another"):
+        bk.restore(backup, db_path, force=True)
+    assert count(db_path) == 1
+    assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
+
+
+def test_restore_replaces_a_damaged_database(clinic, db_path, tmp_path):
+    backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
+    clinic.db.close()
+    damaged = b"garbage, not a database" * 100
+    db_path.write_bytes(damaged)
+    result = bk.restore(backup, db_path, force=True)
+    assert result.replaced.read_bytes() == damaged  # kept, never deleted
+    assert count(db_path) == 1
