@@ -19,6 +19,7 @@ from imsmap.domain.models import (
     ADVERSE_SEVERITIES,
     FINDING_SIGNS,
     AdverseEvent,
+    AuditEntry,
     Finding,
     Patient,
     Session,
@@ -77,6 +78,10 @@ class Records:
     # -- notifications ---------------------------------------------------------------------
     def subscribe(self, callback: Callable[[Change], None]) -> None:
         self._subscribers.append(callback)
+
+    def unsubscribe(self, callback: Callable[[Change], None]) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
 
     def _notify(self, change: Change) -> None:
         for callback in list(self._subscribers):
@@ -225,6 +230,10 @@ class Records:
                              amendments=tuple(self.repo.amendments(session_id)),
                              findings=tuple(self.repo.findings(session_id)),
                              adverse_events=tuple(self.repo.adverse_events(session_id)))
+
+    def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
+        """The audit trail, oldest first; one session's entries when session_id is given."""
+        return audit.entries(self.db.conn, session_id)
 
     # -- examination findings and adverse events -------------------------------------------
     def add_finding(self, session_id: int, sign: str, location: str = "", side: str = "M",

@@ -1,0 +1,1 @@
+"""Widgets for the session record around the chart: details, signing, amendments, audit."""

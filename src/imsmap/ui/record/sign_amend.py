@@ -1,0 +1,177 @@
+"""Signing a session (it locks), amending a signed one (dated, with a reason), and the audit trail."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services.records import Records
+from imsmap.services.safety import signing_checks
+
+
+class SignDialog(QDialog):
+    """Shows what the record still lacks, then signs and locks the session."""
+
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.session_id = session_id
+        self.setWindowTitle("Sign session")
+        self.setMinimumWidth(480)
+        record = records.session_record(session_id)
+        checks = signing_checks(records.atlas, record)
+        s = record.session
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"<b>{s.started_at:%A %d %B %Y, %H:%M}</b> — {len(record.sites)} site(s).<br>"
+            "Once signed, the session is locked: later corrections are dated amendments that "
+            "leave this note as it is.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.checks_label = QLabel()
+        self.checks_label.setWordWrap(True)
+        self.checks_label.setObjectName("signingChecks")
+        if checks:
+            items = "".join(f"<li>{c.message}</li>" for c in checks)
+            self.checks_label.setText(f"<b>Before you sign:</b><ul>{items}</ul>")
+        else:
+            self.checks_label.setText("The record is complete.")
+        layout.addWidget(self.checks_label)
+
+        self.confirm = QCheckBox("Sign with these items open" if checks else
+                                 "I have reviewed this session")
+        self.confirm.setAccessibleName("Confirm signing")
+        layout.addWidget(self.confirm)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.addButton("Sign and lock",
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setEnabled(False)
+        self.confirm.toggled.connect(self.sign_button.setEnabled)
+        self.buttons.accepted.connect(self._sign)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.checks = checks
+
+    def _sign(self) -> None:
+        try:
+            self.records.sign_session(self.session_id)
+        except UserFacingError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class AmendDialog(QDialog):
+    """A dated amendment to a signed session. A reason is required; the original stays visible."""
+
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.session_id = session_id
+        self.amendment = None
+        self.setWindowTitle("Amend signed session")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        s = records.repo.session(session_id)
+        note = QLabel(f"Session of {s.started_at:%Y-%m-%d %H:%M}, signed by {s.signed_by} on "
+                      f"{s.signed_at:%Y-%m-%d %H:%M}. The signed note is not changed; this "
+                      "amendment is added to it with today's date and your name.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. Wrong side recorded for site 4")
+        self.reason.setAccessibleName("Reason for the amendment")
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Amendment text")
+        self.text.setPlaceholderText("What is corrected or added")
+        form.addRow("Reason:", self.reason)
+        form.addRow("Amendment:", self.text)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.addButton("Add amendment",
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        try:
+            self.amendment = self.records.amend_session(
+                self.session_id, self.reason.text(), self.text.toPlainText())
+        except UserFacingError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class AuditDialog(QDialog):
+    """The append-only audit trail of one session: who, when, what changed, old and new value."""
+
+    COLUMNS = ("When", "Who", "Action", "What", "Old", "New")
+
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Audit trail — session {session_id}")
+        self.resize(860, 480)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Audit trail")
+        layout.addWidget(self.table)
+        for entry in records.audit_entries(session_id):
+            changes = entry.changes or {"": [None, None]}
+            for field, pair in changes.items():
+                old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                values = (f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.actor, entry.action,
+                          f"{entry.entity} {entry.entity_id or ''} {field}".strip(),
+                          _show(old), _show(new))
+                for col, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.table.setItem(row, col, item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

@@ -1,0 +1,134 @@
+"""The session-record widgets through their real controls, against a real database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from imsmap.domain.errors import ReadOnlyError
+from imsmap.ui.record.details_panel import SessionDetailsPanel
+from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
+
+
+def _site_on(records, session, muscle_id):
+    """Add a site on a real region of `muscle_id` (its label point)."""
+    for view in records.atlas.views.values():
+        for region in view.regions:
+            if region.muscle == muscle_id and muscle_id in [
+                    r.muscle for r in view.regions_at(*region.label)]:
+                return records.add_site(session.id, view.id, *region.label,
+                                        muscle_id=muscle_id, side=region.side,
+                                        layer=region.layer, level=region.level)
+    pytest.fail(f"the atlas has no clickable region for {muscle_id}")
+
+
+def _tick(qtbot, box):
+    """Click a check box on its indicator, as a finger would."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+@pytest.fixture
+def panel(qtbot, records, session):
+    widget = SessionDetailsPanel(records)
+    qtbot.addWidget(widget)
+    widget.set_session(session.id)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_consent_and_needles_are_saved_as_they_are_edited(panel, records, session, qtbot):
+    _tick(qtbot, panel.consent)
+    panel.needle_count.setValue(14)
+    _tick(qtbot, panel.needles_accounted)
+    s = records.repo.session(session.id)
+    assert (s.consent, s.needle_count, s.needles_accounted) == (True, 14, True)
+
+
+def test_findings_and_adverse_events_are_added_and_removed(panel, records, session, qtbot):
+    panel.finding_sign.setCurrentIndex(panel.finding_sign.findData("trophedema"))
+    qtbot.keyClicks(panel.finding_where, "L5")
+    panel.finding_side.setCurrentIndex(panel.finding_side.findData("R"))
+    _click_button(panel, "Add finding", qtbot)
+    panel.event_kind.setCurrentIndex(panel.event_kind.findData("bruising"))
+    qtbot.keyClicks(panel.event_action, "Pressure applied")
+    _click_button(panel, "Add adverse event", qtbot)
+    record = records.session_record(session.id)
+    assert [(f.sign, f.location, f.side.value) for f in record.findings] == \
+        [("trophedema", "L5", "R")]
+    assert [(a.kind, a.severity, a.action_taken) for a in record.adverse_events] == \
+        [("bruising", "mild", "Pressure applied")]
+    assert panel.findings.count() == 1 and "L5 right" in panel.findings.item(0).text()
+    panel.findings.setCurrentRow(0)
+    _click_button(panel, "Remove selected finding", qtbot)
+    assert records.session_record(session.id).findings == ()
+    assert panel.findings.count() == 0
+
+
+def _click_button(panel, accessible_name, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    (button,) = [b for b in panel.findChildren(QPushButton) if b.accessibleName() ==
+                 accessible_name]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_thorax_site_prompts_for_the_pneumothorax_discussion(panel, records, session, qtbot):
+    assert panel.thorax_banner.isHidden()
+    _site_on(records, session, "trapezius_middle")
+    assert not panel.thorax_banner.isHidden()
+    assert "Trapezius" in panel.thorax_text.text()
+    qtbot.mouseClick(panel.thorax_button, Qt.MouseButton.LeftButton)
+    assert records.repo.session(session.id).pneumothorax_discussed
+    assert panel.thorax_banner.isHidden()
+
+
+def test_sign_dialog_lists_open_items_and_needs_confirmation(qtbot, records, session):
+    dialog = SignDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.checks_label.text()
+    assert "consent is not recorded" in text and "No insertion sites" in text
+    assert not dialog.sign_button.isEnabled()
+    _tick(qtbot, dialog.confirm)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    signed = records.repo.session(session.id)
+    assert signed.is_signed and len(signed.content_hash) == 64
+    with pytest.raises(ReadOnlyError):
+        records.update_session(session.id, pain_after=2)
+
+
+def test_panel_is_read_only_for_a_signed_session(qtbot, records, session):
+    records.sign_session(session.id)
+    widget = SessionDetailsPanel(records)
+    qtbot.addWidget(widget)
+    widget.set_session(session.id)
+    assert not widget.consent.isEnabled() and not widget.plan.isEnabled()
+
+
+def test_amendment_needs_a_reason_and_leaves_the_original(qtbot, records, session):
+    records.update_session(session.id, notes="Original note")
+    records.sign_session(session.id)
+    dialog = AmendDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.text, "Site 2 was on the left, not the right.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "reason" in dialog.error.text().lower()
+    assert records.repo.amendments(session.id) == []
+    qtbot.keyClicks(dialog.reason, "Wrong side recorded")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (amendment,) = records.repo.amendments(session.id)
+    assert amendment.reason == "Wrong side recorded"
+    assert records.repo.session(session.id).notes == "Original note"
+
+
+def test_audit_dialog_shows_who_changed_what(qtbot, records, session):
+    records.update_session(session.id, pain_before=7)
+    records.update_session(session.id, pain_before=6)
+    dialog = AuditDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    rows = [[dialog.table.item(r, c).text() for c in range(6)]
+            for r in range(dialog.table.rowCount())]
+    pain_rows = [r for r in rows if r[3].endswith("pain_before") and r[2] == "update"]
+    assert [(r[1], r[4], r[5]) for r in pain_rows] == [("test.physio", "", "7"),
+                                                       ("test.physio", "7", "6")]
