@@ -1,0 +1,333 @@
+"""The chart scene: one atlas view on one layer, and the session's sites on it.
+
+The scene holds no clinical data of its own. It mirrors the sites the window hands it
+(`set_sites`, always fresh from the store) and keeps a map from site id to marker item. What the
+user does on it (a click on a muscle, a marker dragged) goes out as signals; the window turns them
+into service calls, and the scene follows the store's answer.
+
+All painting goes through `render.chart_painter.ChartPainter`, the same painter the PDF uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from imsmap.atlas import Atlas, AtlasError, Region
+from imsmap.domain.models import GRASP_LABELS, Side, Site
+from imsmap.render.chart_painter import ChartPainter
+
+Z_BACKGROUND = 0
+Z_REGION = 1
+Z_MARKER = 10
+Z_MARKER_SELECTED = 11
+# A press that moves less than this many screen pixels before release is a click, not a drag.
+CLICK_SLOP_PX = 4.0
+
+
+def side_label(side: str | Side) -> str:
+    return Side(side).label if side in ("L", "R", "M") or isinstance(side, Side) else str(side)
+
+
+def describe_region(atlas: Atlas, region: Region) -> str:
+    """Muscle, side and innervation in one line, for the status bar and the tooltip."""
+    try:
+        muscle = atlas.muscle(region.muscle)
+    except (AtlasError, KeyError):
+        return f"{region.muscle} ({side_label(region.side).lower()})"
+    name = muscle.name + (f" {region.level}" if region.level else "")
+    roots = "–".join([muscle.roots[0], muscle.roots[-1]]) if len(muscle.roots) > 1 else \
+        "".join(muscle.roots)
+    dominant = f" (mainly {muscle.dominant_root})" if len(muscle.roots) > 1 and \
+        muscle.dominant_root else ""
+    text = f"{name}, {side_label(region.side).lower()} · {muscle.nerve} · {roots}{dominant}"
+    if getattr(muscle, "pneumothorax_risk", False):
+        text += " · over the thorax: pneumothorax risk"
+    return text
+
+
+def describe_site(atlas: Atlas, site: Site) -> str:
+    try:
+        name = atlas.muscle(site.muscle_id).name
+    except (AtlasError, KeyError):
+        name = site.muscle_id
+    level = f" {site.level}" if site.level else ""
+    grasp = "ungraded" if site.grasp is None else f"grasp {site.grasp} ({GRASP_LABELS[site.grasp]})"
+    cramp = ", cramp" if site.cramp else ""
+    return f"#{site.seq} {name}{level}, {site.side.label.lower()} – {grasp}{cramp}"
+
+
+class _Signals(QObject):
+    regionClicked = Signal(object, float, float)  # Region, x, y in view units
+    markerMoved = Signal(int, QPointF, QPointF)  # site id, from, to
+    hoverText = Signal(str)
+
+
+class BackgroundItem(QGraphicsItem):
+    """The body chart itself, painted by ChartPainter.paint_base."""
+
+    def __init__(self, chart: ChartPainter):
+        super().__init__()
+        self.chart = chart
+        self.labels = False
+        self.hover: str | None = None
+        self.highlight: frozenset[str] = frozenset()
+        self.setZValue(Z_BACKGROUND)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt naming
+        return self.chart.bounding_rect()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        self.chart.paint_base(painter, labels=self.labels, highlight=self.highlight,
+                              hover=self.hover)
+
+
+class RegionItem(QGraphicsPathItem):
+    """An invisible muscle region: its shape is the region's path, for hit testing and hover."""
+
+    def __init__(self, region: Region, path: QPainterPath, tooltip: str):
+        super().__init__(path)
+        self.region = region
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setToolTip(tooltip)
+        self.setZValue(Z_REGION)
+        self._press_screen: QPointF | None = None
+
+    def shape(self) -> QPainterPath:
+        return self.path()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        pass  # the background paints the muscle; this item only listens
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.set_hover(self)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.clear_hover(self)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_screen = QPointF(event.screenPos())
+            event.accept()
+        else:
+            event.ignore()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        press, self._press_screen = self._press_screen, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if QLineF(press, QPointF(event.screenPos())).length() > CLICK_SLOP_PX:
+            return
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            p = event.scenePos()
+            scene.signals.regionClicked.emit(self.region, p.x(), p.y())
+
+
+class MarkerItem(QGraphicsItem):
+    """A numbered site marker, painted by ChartPainter.paint_marker, centred on its position."""
+
+    def __init__(self, chart: ChartPainter, site: Site):
+        super().__init__()
+        self.chart = chart
+        self.site = site
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(Z_MARKER)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._press_pos: QPointF | None = None
+        self.update_site(site)
+
+    def update_site(self, site: Site) -> None:
+        self.site = site
+        self.setPos(site.x, site.y)
+        self.setToolTip(describe_site(self.chart_atlas(), site) if self.chart_atlas() else "")
+        self.update()
+
+    def chart_atlas(self) -> Atlas | None:
+        scene = self.scene()
+        return scene.atlas if isinstance(scene, ChartScene) else None
+
+    def set_movable(self, movable: bool) -> None:
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+        self.setCursor(Qt.CursorShape.SizeAllCursor if movable else Qt.CursorShape.PointingHandCursor)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.chart.style.marker_radius + 12.0
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self.chart.style.marker_radius + 2.0
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        s = self.site
+        self.chart.paint_marker(painter, 0.0, 0.0, s.seq, s.grasp, cramp=s.cramp,
+                                selected=self.isSelected(), planned=s.planned)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(Z_MARKER_SELECTED if value else Z_MARKER)
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self._press_pos = QPointF(self.pos())
+        if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:
+            # A plain click selects only this marker (no multi-selection in this chart).
+            self.scene().clearSelection()
+            self.setSelected(True)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        start, self._press_pos = self._press_pos, None
+        if start is None or not (self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable):
+            return
+        end = QPointF(self.pos())
+        if QLineF(start, end).length() < 0.5:
+            return
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            # One drag, one step: the window records the move once, on release.
+            scene.signals.markerMoved.emit(self.site.id, start, end)
+
+
+class ChartScene(QGraphicsScene):
+    """One view and layer of the atlas, with the markers of the sites on that view."""
+
+    def __init__(self, atlas: Atlas, view_id: str, layer: str,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.signals = _Signals()
+        self.atlas = atlas
+        self.view_id = view_id
+        self.chart = ChartPainter(atlas, view_id, layer)
+        self.layer = self.chart.layer
+        self.editable = True
+        self.setBackgroundBrush(QColor(self.chart.style.background))
+        rect = self.chart.bounding_rect()
+        self.setSceneRect(rect)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.background = BackgroundItem(self.chart)
+        self.addItem(self.background)
+        self.regions: dict[str, RegionItem] = {}
+        for region in self.chart.regions():
+            item = RegionItem(region, self.chart.region_path(region.id),
+                              describe_region(atlas, region))
+            self.addItem(item)
+            self.regions[region.id] = item
+        self.markers: dict[int, MarkerItem] = {}
+        self._hover: RegionItem | None = None
+        self.selectionChanged.connect(self._update_highlight)
+
+    # -- hover ------------------------------------------------------------------------------
+    def set_hover(self, item: RegionItem) -> None:
+        self._hover = item
+        self.background.hover = item.region.id
+        self.background.update()
+        self.signals.hoverText.emit(item.toolTip())
+
+    def clear_hover(self, item: RegionItem) -> None:
+        if self._hover is not item:
+            return
+        self._hover = None
+        self.background.hover = None
+        self.background.update()
+        self.signals.hoverText.emit("")
+
+    @property
+    def hovered_region(self) -> Region | None:
+        return self._hover.region if self._hover else None
+
+    # -- display options --------------------------------------------------------------------
+    def set_labels(self, on: bool) -> None:
+        self.background.labels = on
+        self.background.update()
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        for item in self.markers.values():
+            item.set_movable(editable)
+        cursor = Qt.CursorShape.CrossCursor if editable else Qt.CursorShape.ArrowCursor
+        for item in self.regions.values():
+            item.setCursor(cursor)
+
+    # -- mirror of the session --------------------------------------------------------------
+    def set_sites(self, sites: Iterable[Site]) -> None:
+        """Make the markers match these sites (those on other views are left out)."""
+        wanted = {s.id: s for s in sites if s.view_id == self.view_id}
+        for site_id in list(self.markers):
+            if site_id not in wanted:
+                item = self.markers.pop(site_id)
+                self.removeItem(item)
+        for site_id, site in wanted.items():
+            item = self.markers.get(site_id)
+            if item is None:
+                item = MarkerItem(self.chart, site)
+                self.addItem(item)
+                item.update_site(site)  # now in the scene: tooltip can name the muscle
+                item.set_movable(self.editable)
+                self.markers[site_id] = item
+            elif item.site != site or item.pos() != QPointF(site.x, site.y):
+                item.update_site(site)
+        self._update_highlight()
+
+    def marker(self, site_id: int) -> MarkerItem | None:
+        return self.markers.get(site_id)
+
+    def selected_site_id(self) -> int | None:
+        for item in self.selectedItems():
+            if isinstance(item, MarkerItem):
+                return item.site.id
+        return None
+
+    def select_site(self, site_id: int | None) -> None:
+        item = self.markers.get(site_id) if site_id is not None else None
+        if item is not None and item.isSelected() and len(self.selectedItems()) == 1:
+            return
+        self.clearSelection()
+        if item is not None:
+            item.setSelected(True)
+
+    def _update_highlight(self) -> None:
+        """Light up the muscle under the selected marker."""
+        site_id = self.selected_site_id()
+        lit: frozenset[str] = frozenset()
+        if site_id is not None:
+            site = self.markers[site_id].site
+            lit = frozenset(
+                r.id for r in self.chart.regions()
+                if r.muscle == site.muscle_id and r.side == site.side.value
+                and (site.level is None or r.level in (None, site.level)))
+        if lit != self.background.highlight:
+            self.background.highlight = lit
+            self.background.update()
+
+    def region_at(self, x: float, y: float) -> Region | None:
+        """The topmost region of this layer under a scene point."""
+        for item in self.items(QPointF(x, y)):
+            if isinstance(item, RegionItem):
+                return item.region
+        return None

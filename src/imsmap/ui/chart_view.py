@@ -1,0 +1,374 @@
+"""The chart in the centre of the window: tabs for the atlas views, a layer switch, the zoomable
+view of the current scene, and a legend of the grasp colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.atlas import Atlas, Region
+from imsmap.domain.models import Site
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.style import GRASP_LABELS
+from imsmap.ui.chart_scene import ChartScene
+
+MIN_ZOOM = 0.6  # relative to "fit the whole view"
+MAX_ZOOM = 12.0
+WHEEL_STEP = 1.0015  # per 1/8 degree of wheel turn: one notch (120) is about 20 %
+
+
+class ChartView(QGraphicsView):
+    """A QGraphicsView that zooms under the pointer (clamped) and turns keys into site edits."""
+
+    gradeRequested = Signal(int)
+    crampRequested = Signal()
+    removeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing |
+                            QPainter.RenderHint.TextAntialiasing |
+                            QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self._fit_mode = True
+
+    # -- zoom -------------------------------------------------------------------------------
+    def fit_scale(self) -> float:
+        rect = self.sceneRect()
+        vp = self.viewport().size()
+        if rect.isEmpty() or vp.isEmpty():
+            return 1.0
+        # fitInView keeps a 2-pixel margin on every side; count it the same way.
+        return min(max(vp.width() - 4, 1) / rect.width(), max(vp.height() - 4, 1) / rect.height())
+
+    def zoom(self) -> float:
+        """The current scale relative to 'fit'."""
+        return self.transform().m11() / self.fit_scale()
+
+    def fit(self) -> None:
+        self._fit_mode = True
+        if self.scene() is not None:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
+        current = self.zoom()
+        target = min(max(current * factor, MIN_ZOOM), MAX_ZOOM)
+        if abs(target - current) < 1e-6:
+            return
+        self._fit_mode = False
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt naming
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(WHEEL_STEP ** delta)
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fit_mode:
+            self.fit()
+
+    def setScene(self, scene: ChartScene | None) -> None:  # noqa: N802
+        keep = None if self._fit_mode else (self.zoom(), self.mapToScene(
+            self.viewport().rect().center()))
+        super().setScene(scene)
+        if keep is None:
+            self.fit()
+        else:
+            self.fit()
+            self._fit_mode = False
+            self.zoom_by(keep[0], anchor_under_mouse=False)
+            self.centerOn(keep[1])
+
+    # -- keys and focus ---------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if handle_site_key(event, self):
+            return
+        if event.key() == Qt.Key.Key_Escape and self.scene() is not None:
+            self.scene().clearSelection()
+            return
+        super().keyPressEvent(event)
+
+
+def handle_site_key(event: QKeyEvent, target: ChartView | QWidget) -> bool:
+    """0-3 grade, C cramp, Delete/Backspace remove: shared by the chart and the site list."""
+    if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier |
+                             Qt.KeyboardModifier.ShiftModifier):
+        return False
+    key = event.key()
+    emit = getattr(target, "gradeRequested", None)
+    if emit is None:
+        return False
+    if Qt.Key.Key_0 <= key <= Qt.Key.Key_3:
+        target.gradeRequested.emit(int(key) - int(Qt.Key.Key_0))
+        return True
+    if key == Qt.Key.Key_C:
+        target.crampRequested.emit()
+        return True
+    if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        target.removeRequested.emit()
+        return True
+    return False
+
+
+def legend_pixmap(chart: ChartPainter, grasp: int | None, size: int = 18) -> QPixmap:
+    """A small marker swatch painted by the chart painter, so the legend matches the chart."""
+    ratio = 2.0
+    pix = QPixmap(QSize(size, size) * ratio)
+    pix.setDevicePixelRatio(ratio)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    r = chart.style.marker_radius
+    k = size / (2 * r + 6)
+    p.scale(k, k)
+    chart.paint_marker(p, r + 3, r + 3, None, grasp)
+    p.end()
+    return pix
+
+
+class ChartPanel(QWidget):
+    """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
+
+    regionClicked = Signal(object, float, float)  # Region, x, y (current view and layer)
+    markerMoved = Signal(int, QPointF, QPointF)
+    siteSelected = Signal(object)  # site id or None
+    hoverText = Signal(str)
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.atlas = atlas
+        self._view_ids = list(atlas.views)
+        self._scenes: dict[tuple[str, str], ChartScene] = {}
+        self._sites: list[Site] = []
+        self._labels = False
+        self._editable = True
+        self._layer = "superficial"
+
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDocumentMode(True)
+        for vid in self._view_ids:
+            self.tabs.addTab(atlas.views[vid].name)
+        self.layer_label = QLabel("Layer:")
+        self.layer_box = QHBoxLayout()
+        self.layer_box.setSpacing(2)
+        self.layer_group = QButtonGroup(self)
+        self.layer_group.setExclusive(True)
+        self.layer_group.idClicked.connect(self._layer_clicked)
+        self._layer_buttons: list[QToolButton] = []
+
+        self.view = ChartView()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.layer_label)
+        top.addLayout(self.layer_box)
+
+        legend = QHBoxLayout()
+        legend.setContentsMargins(6, 2, 6, 2)
+        legend.addWidget(QLabel("Grasp:"))
+        self._legend_host = legend
+        self._legend_chart: ChartPainter | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(legend)
+
+        self.tabs.currentChanged.connect(self._tab_changed)
+        if self._view_ids:
+            self._tab_changed(self.tabs.currentIndex())
+            self._build_legend()
+        legend.addStretch(1)
+        self.hint = QLabel("")
+        self.hint.setObjectName("chartHint")
+        legend.addWidget(self.hint)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def view_id(self) -> str | None:
+        i = self.tabs.currentIndex()
+        return self._view_ids[i] if 0 <= i < len(self._view_ids) else None
+
+    @property
+    def layer(self) -> str:
+        scene = self.scene
+        return scene.layer if scene is not None else self._layer
+
+    @property
+    def scene(self) -> ChartScene | None:
+        s = self.view.scene()
+        return s if isinstance(s, ChartScene) else None
+
+    def _scene_for(self, view_id: str, layer: str) -> ChartScene:
+        view = self.atlas.view(view_id)
+        if layer not in view.layer_ids:
+            layer = view.layer_ids[0]
+        key = (view_id, layer)
+        scene = self._scenes.get(key)
+        if scene is None:
+            scene = ChartScene(self.atlas, view_id, layer, self)
+            scene.set_labels(self._labels)
+            scene.set_editable(self._editable)
+            scene.set_sites(self._sites)
+            scene.signals.regionClicked.connect(self.regionClicked)
+            scene.signals.markerMoved.connect(self.markerMoved)
+            scene.signals.hoverText.connect(self.hoverText)
+            scene.selectionChanged.connect(self._selection_changed)
+            self._scenes[key] = scene
+        return scene
+
+    def _show(self, view_id: str, layer: str) -> None:
+        previous = self.scene
+        selected = previous.selected_site_id() if previous is not None else None
+        scene = self._scene_for(view_id, layer)
+        if scene is previous:
+            return
+        scene.set_sites(self._sites)
+        scene.select_site(selected)
+        self.view.setScene(scene)
+        if previous is not None:
+            previous.clearSelection()
+        self._sync_layer_buttons()
+        self.hoverText.emit("")
+        self._selection_changed()
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._view_ids):
+            self._show(self._view_ids[index], self._layer)
+
+    def _sync_layer_buttons(self) -> None:
+        view = self.atlas.view(self.view_id)
+        for b in self._layer_buttons:
+            self.layer_group.removeButton(b)
+            b.deleteLater()
+        self._layer_buttons = []
+        for i, layer in enumerate(view.layers):
+            b = QToolButton()
+            b.setText(layer.name)
+            b.setCheckable(True)
+            b.setChecked(layer.id == self.layer)
+            b.setToolTip(f"Show the {layer.name.lower()} muscles (Tab switches layer)")
+            self.layer_group.addButton(b, i)
+            self.layer_box.addWidget(b)
+            self._layer_buttons.append(b)
+        multi = len(view.layers) > 1
+        self.layer_label.setVisible(multi)
+        for b in self._layer_buttons:
+            b.setVisible(multi)
+
+    def _layer_clicked(self, index: int) -> None:
+        view = self.atlas.view(self.view_id)
+        self.set_layer(view.layers[index].id)
+
+    def set_layer(self, layer: str) -> None:
+        self._layer = layer
+        if self.view_id is not None:
+            self._show(self.view_id, layer)
+
+    def toggle_layer(self) -> None:
+        ids = self.atlas.view(self.view_id).layer_ids
+        if len(ids) > 1:
+            self.set_layer(ids[(ids.index(self.layer) + 1) % len(ids)])
+
+    def set_view(self, view_id: str) -> None:
+        if view_id in self._view_ids:
+            self.tabs.setCurrentIndex(self._view_ids.index(view_id))
+
+    def _build_legend(self) -> None:
+        chart = ChartPainter(self.atlas, self._view_ids[0])
+        for grasp in (None, 0, 1, 2, 3):
+            swatch = QLabel()
+            swatch.setPixmap(legend_pixmap(chart, grasp))
+            text = QLabel("ungraded" if grasp is None else f"{grasp} {GRASP_LABELS[grasp]}")
+            self._legend_host.addWidget(swatch)
+            self._legend_host.addWidget(text)
+            self._legend_host.addSpacing(8)
+
+    # -- mirror of the session --------------------------------------------------------------
+    def set_sites(self, sites: list[Site]) -> None:
+        self._sites = list(sites)
+        for scene in self._scenes.values():
+            scene.set_sites(self._sites)
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        for scene in self._scenes.values():
+            scene.set_editable(editable)
+
+    def set_labels(self, on: bool) -> None:
+        self._labels = on
+        for scene in self._scenes.values():
+            scene.set_labels(on)
+
+    def selected_site_id(self) -> int | None:
+        scene = self.scene
+        return scene.selected_site_id() if scene is not None else None
+
+    def select_site(self, site_id: int | None, *, reveal: bool = True) -> None:
+        """Select a site's marker, switching to its view if needed."""
+        site = next((s for s in self._sites if s.id == site_id), None)
+        if site is not None and reveal and site.view_id != self.view_id:
+            self.set_view(site.view_id)
+        scene = self.scene
+        if scene is not None:
+            scene.select_site(site.id if site is not None else None)
+            item = scene.marker(site.id) if site is not None else None
+            if item is not None and reveal:
+                self.view.ensureVisible(item, 40, 40)
+
+    def _selection_changed(self) -> None:
+        if self.sender() is not None and self.sender() is not self.scene \
+                and isinstance(self.sender(), ChartScene):
+            return
+        self.siteSelected.emit(self.selected_site_id())
+
+    # -- helpers for tests and the window ---------------------------------------------------
+    def scene_to_viewport(self, x: float, y: float):
+        """Viewport pixel of a chart point (for simulated clicks)."""
+        return self.view.mapFromScene(QPointF(x, y))
+
+    def visible_rect(self) -> QRectF:
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def region(self, region_id: str) -> Region:
+        return self.atlas.view(self.view_id).region(region_id)

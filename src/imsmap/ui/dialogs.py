@@ -1,0 +1,212 @@
+"""Dialogs: a new patient, an amendment to a signed session.
+
+Validation messages appear under the field they concern; nothing is saved until every field is
+valid (the service checks again and its sentence lands at its field too).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain import validation as v
+from imsmap.domain.errors import UserFacingError, ValidationError
+from imsmap.domain.models import Patient, Sex
+from imsmap.services.records import Records
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class FieldError(QLabel):
+    """The red sentence under a field; hidden while the field is fine."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class PatientDialog(QDialog):
+    """New patient: chart number, names, date of birth, sex, notes."""
+
+    FIELDS = ("chart_number", "family_name", "given_name", "birth_date", "sex", "notes")
+
+    def __init__(self, records: Records, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.patient: Patient | None = None
+        self.setWindowTitle("New patient")
+        self.setMinimumWidth(420)
+
+        self.chart_number = QLineEdit()
+        self.chart_number.setPlaceholderText("the clinic's chart or file number")
+        self.family_name = QLineEdit()
+        self.given_name = QLineEdit()
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText("YYYY-MM-DD")
+        self.sex = QComboBox()
+        for s in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE, Sex.OTHER):
+            self.sex.addItem(s.label, s.value)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(80)
+
+        self.errors = {name: FieldError() for name in self.FIELDS}
+        self.general_error = FieldError()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for label, name in (("Chart number *", "chart_number"),
+                            ("Family name *", "family_name"),
+                            ("Given name", "given_name"),
+                            ("Date of birth", "birth_date"),
+                            ("Sex", "sex"),
+                            ("Notes", "notes")):
+            box = QVBoxLayout()
+            box.setSpacing(1)
+            box.addWidget(getattr(self, name))
+            box.addWidget(self.errors[name])
+            form.addRow(label, box)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        for name in ("chart_number", "family_name", "given_name", "birth_date"):
+            widget: QLineEdit = getattr(self, name)
+            widget.editingFinished.connect(lambda n=name: self._check_one(n))
+            widget.textEdited.connect(lambda _t, n=name: self.errors[n].show_message(None))
+
+    @property
+    def save_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "chart_number": self.chart_number.text(),
+            "family_name": self.family_name.text(),
+            "given_name": self.given_name.text(),
+            "birth_date": self.birth_date.text().strip() or None,
+            "sex": self.sex.currentData(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def _check(self, name: str, value: object) -> None:
+        """Raise the field's ValidationError, the same check the service makes."""
+        if name == "chart_number":
+            v.chart_number(value)
+        elif name == "family_name":
+            v.name(value, name, "The family name", required=True)
+        elif name == "given_name":
+            v.name(value, name, "The given name", required=False)
+        elif name == "birth_date":
+            v.birth_date(value, today=date.today())
+        elif name == "sex":
+            v.sex(value)
+        elif name == "notes":
+            v.text(value, name, label="The notes", max_len=v.MAX_LONG_TEXT)
+
+    def _check_one(self, name: str) -> bool:
+        value = self.values()[name]
+        if name in ("chart_number", "family_name") and value == "":
+            return False  # not yet typed: say so on Save, not while tabbing through
+        try:
+            self._check(name, value)
+        except ValidationError as exc:
+            self.errors[name].show_message(exc.message)
+            return False
+        self.errors[name].show_message(None)
+        return True
+
+    def validate(self) -> bool:
+        ok = True
+        first_bad: QWidget | None = None
+        for name, value in self.values().items():
+            try:
+                self._check(name, value)
+                self.errors[name].show_message(None)
+            except ValidationError as exc:
+                self.errors[name].show_message(exc.message)
+                ok = False
+                first_bad = first_bad or getattr(self, name)
+        if first_bad is not None:
+            first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
+        return ok
+
+    def save(self) -> None:
+        self.general_error.show_message(None)
+        if not self.validate():
+            return
+        try:
+            self.patient = self.records.create_patient(**self.values())
+        except ValidationError as exc:
+            target = self.errors.get(exc.field or "")
+            (target or self.general_error).show_message(exc.message)
+            return
+        except UserFacingError as exc:
+            self.general_error.show_message(exc.message)
+            return
+        self.accept()
+
+
+class AmendmentDialog(QDialog):
+    """A dated amendment to a signed session: a reason and the text."""
+
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.session_id = session_id
+        self.setWindowTitle("Add an amendment")
+        self.setMinimumWidth(440)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. grasp of site 3 recorded on the wrong side")
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow("Reason *", self.reason)
+        form.addRow("Amendment *", self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        note = QLabel("The signed note stays as it was; the amendment is added with today's "
+                      "date and your name.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            self.records.amend_session(self.session_id, self.reason.text(),
+                                       self.text.toPlainText())
+        except UserFacingError as exc:
+            self.error.show_message(exc.message)
+            return
+        self.accept()

@@ -1,0 +1,225 @@
+"""The left column: find a patient as you type, the patient's sessions, new patient / session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.models import Patient, Session
+from imsmap.services.records import Records
+from imsmap.ui import errors as ui_errors
+
+SEARCH_DELAY_MS = 100
+HIDDEN_NAME = "●●●●●"
+
+
+def patient_label(p: Patient, hide_names: bool) -> str:
+    born = f"  ·  {p.birth_date.year}" if p.birth_date else ""
+    if hide_names:
+        return f"{p.chart_number}  ·  {HIDDEN_NAME}{born}"
+    return f"{p.display_name}  ·  {p.chart_number}{born}"
+
+
+def pain_text(s: Session) -> str:
+    before = "–" if s.pain_before is None else str(s.pain_before)
+    after = "–" if s.pain_after is None else str(s.pain_after)
+    if s.pain_before is None and s.pain_after is None:
+        return ""
+    return f"{before} → {after}"
+
+
+class PatientPanel(QWidget):
+    patientSelected = Signal(object)  # patient id or None
+    sessionSelected = Signal(object)  # session id or None
+    newPatientRequested = Signal()
+    newSessionRequested = Signal()
+
+    def __init__(self, records: Records, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.hide_names = False
+        self._patient_id: int | None = None
+        self._loading = False
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find: chart number or name")
+        self.search.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_patients)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_now)
+
+        self.patients = QListWidget()
+        self.patients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.patients.currentItemChanged.connect(self._patient_changed)
+        self.count = QLabel()
+        self.count.setObjectName("patientCount")
+
+        self.new_patient = QPushButton("New patient…")
+        self.new_patient.clicked.connect(self.newPatientRequested)
+
+        self.sessions_label = QLabel("Sessions")
+        bold = QFont(self.sessions_label.font())
+        bold.setBold(True)
+        self.sessions_label.setFont(bold)
+        self.sessions = QTreeWidget()
+        self.sessions.setRootIsDecorated(False)
+        self.sessions.setUniformRowHeights(True)
+        self.sessions.setHeaderLabels(["Date", "Status", "Pain"])
+        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.sessions.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.sessions.currentItemChanged.connect(self._session_changed)
+        self.new_session = QPushButton("New session")
+        self.new_session.clicked.connect(self.newSessionRequested)
+        self.new_session.setEnabled(False)
+
+        patients_title = QLabel("Patients")
+        patients_title.setFont(bold)
+        row = QHBoxLayout()
+        row.addWidget(self.count, 1)
+        row.addWidget(self.new_patient)
+        srow = QHBoxLayout()
+        srow.addWidget(self.sessions_label, 1)
+        srow.addWidget(self.new_session)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(patients_title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.patients, 3)
+        layout.addLayout(row)
+        layout.addSpacing(6)
+        layout.addLayout(srow)
+        layout.addWidget(self.sessions, 2)
+
+        self.refresh_patients()
+
+    # -- patients ---------------------------------------------------------------------------
+    @property
+    def patient_id(self) -> int | None:
+        return self._patient_id
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.refresh_patients()
+        if self.patients.count() == 1:
+            self.patients.setCurrentRow(0)
+
+    def refresh_patients(self, select_id: int | None = None) -> None:
+        """Run the search again; keep (or move to) the selected patient when it is listed."""
+        self._timer.stop()
+        keep = select_id if select_id is not None else self._patient_id
+        found = self.records.repo.search_patients(self.search.text())
+        ui_errors.register_private(t for p in found for t in (p.family_name, p.given_name))
+        self._loading = True
+        try:
+            self.patients.clear()
+            current = None
+            for p in found:
+                item = QListWidgetItem(patient_label(p, self.hide_names))
+                item.setData(Qt.ItemDataRole.UserRole, p.id)
+                item.setToolTip("" if self.hide_names else f"{p.display_name} ({p.chart_number})")
+                self.patients.addItem(item)
+                if p.id == keep:
+                    current = item
+            if current is not None:
+                self.patients.setCurrentItem(current)
+        finally:
+            self._loading = False
+        n = len(found)
+        self.count.setText(f"{n} patient{'s' if n != 1 else ''}" +
+                           (" found" if self.search.text().strip() else ""))
+        if select_id is not None and current is not None and select_id != self._patient_id:
+            self._set_patient(select_id)
+
+    def _patient_changed(self, item: QListWidgetItem | None, _prev: object = None) -> None:
+        if self._loading:
+            return
+        self._set_patient(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+
+    def _set_patient(self, patient_id: int | None) -> None:
+        if patient_id == self._patient_id:
+            return
+        self._patient_id = patient_id
+        self.new_session.setEnabled(patient_id is not None)
+        self.refresh_sessions(select_first=True)
+        self.patientSelected.emit(patient_id)
+
+    def select_patient(self, patient_id: int) -> None:
+        self.refresh_patients(select_id=patient_id)
+        if self._patient_id != patient_id:  # filtered out by the search: clear it
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.refresh_patients(select_id=patient_id)
+
+    def set_names_hidden(self, hidden: bool) -> None:
+        self.hide_names = hidden
+        self.refresh_patients()
+
+    # -- sessions ---------------------------------------------------------------------------
+    def refresh_sessions(self, select_id: int | None = None, select_first: bool = False) -> None:
+        keep = select_id if select_id is not None else self.session_id()
+        self._loading = True
+        try:
+            self.sessions.clear()
+            chosen = None
+            if self._patient_id is not None:
+                for s in self.records.repo.sessions_for_patient(self._patient_id):
+                    status = "signed" if s.is_signed else "draft"
+                    item = QTreeWidgetItem([f"{s.started_at:%Y-%m-%d %H:%M}", status,
+                                            pain_text(s)])
+                    item.setData(0, Qt.ItemDataRole.UserRole, s.id)
+                    item.setToolTip(1, f"Signed {s.signed_at:%Y-%m-%d %H:%M} by {s.signed_by}"
+                                    if s.is_signed else "Draft: edits are saved as you go")
+                    if not s.is_signed:
+                        font = item.font(1)
+                        font.setItalic(True)
+                        item.setFont(1, font)
+                    self.sessions.addTopLevelItem(item)
+                    if s.id == keep:
+                        chosen = item
+            if chosen is None and select_first and self.sessions.topLevelItemCount():
+                chosen = self.sessions.topLevelItem(0)
+            if chosen is not None:
+                self.sessions.setCurrentItem(chosen)
+        finally:
+            self._loading = False
+        current = self.session_id()
+        if current != getattr(self, "_emitted_session", None):
+            self._emitted_session = current
+            self.sessionSelected.emit(current)
+
+    def session_id(self) -> int | None:
+        item = self.sessions.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _session_changed(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
+        if self._loading:
+            return
+        sid = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        self._emitted_session = sid
+        self.sessionSelected.emit(sid)
+
+    def select_session(self, session_id: int) -> None:
+        self.refresh_sessions(select_id=session_id)

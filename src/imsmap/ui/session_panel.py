@@ -1,0 +1,256 @@
+"""The right column: the session's details, saved as they are edited, and its list of sites.
+
+No Save button: a spin box saves on change, a line on leaving it, the notes a moment after the
+last keystroke (and on leaving them). A signed session is shown read-only, with its amendments.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.atlas import Atlas
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import Session
+from imsmap.services.records import Records
+from imsmap.ui.site_panel import SiteTable
+
+NOTES_DELAY_MS = 700
+NOT_RECORDED = -1
+
+
+class NotesEdit(QPlainTextEdit):
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
+class PainBox(QSpinBox):
+    """0-10, or 'not recorded' (stored as no value)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRange(NOT_RECORDED, 10)
+        self.setSpecialValueText("not recorded")
+        self.setValue(NOT_RECORDED)
+        self.setKeyboardTracking(False)  # typing "10" saves 10, not 1 then 10
+        self.setAccelerated(False)
+        text_width = self.fontMetrics().horizontalAdvance("not recorded")
+        self.setMinimumWidth(text_width + 40)
+
+    def pain(self) -> int | None:
+        return None if self.value() == NOT_RECORDED else self.value()
+
+    def set_pain(self, value: int | None) -> None:
+        self.setValue(NOT_RECORDED if value is None else value)
+
+
+class SessionPanel(QWidget):
+    errorOccurred = Signal(object)  # a UserFacingError for the status bar
+    signRequested = Signal()
+    amendRequested = Signal()
+
+    def __init__(self, records: Records, atlas: Atlas, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.session: Session | None = None
+        self._loading = False
+        self._readonly_db = records.db.readonly
+
+        self.title = QLabel("No session open")
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("sessionStatus")
+
+        self.practitioner = QLineEdit()
+        self.complaint = QLineEdit()
+        self.complaint.setPlaceholderText("e.g. low back pain radiating to the left leg")
+        self.pain_before = PainBox()
+        self.pain_after = PainBox()
+        self.notes = NotesEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("tolerance, adverse events, plan…")
+        self.notes.setMaximumHeight(110)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(NOTES_DELAY_MS)
+        self._notes_timer.timeout.connect(self.save_notes)
+
+        self.practitioner.editingFinished.connect(
+            lambda: self._save("practitioner", self.practitioner.text()))
+        self.complaint.editingFinished.connect(
+            lambda: self._save("complaint", self.complaint.text()))
+        self.pain_before.valueChanged.connect(
+            lambda _v: self._save("pain_before", self.pain_before.pain()))
+        self.pain_after.valueChanged.connect(
+            lambda _v: self._save("pain_after", self.pain_after.pain()))
+        self.notes.textChanged.connect(self._notes_changed)
+        self.notes.focusLost.connect(self.save_notes)
+
+        pain_row = QHBoxLayout()
+        pain_row.addWidget(QLabel("before"))
+        pain_row.addWidget(self.pain_before)
+        pain_row.addSpacing(8)
+        pain_row.addWidget(QLabel("after"))
+        pain_row.addWidget(self.pain_after)
+        pain_row.addStretch(1)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("Practitioner", self.practitioner)
+        form.addRow("Complaint", self.complaint)
+        form.addRow("Pain (0-10)", pain_row)
+        form.addRow("Notes", self.notes)
+
+        self.sign_button = QPushButton("Sign session…")
+        self.sign_button.setToolTip("Lock this note; later corrections become amendments")
+        self.sign_button.clicked.connect(self.signRequested)
+        self.amend_button = QPushButton("Add amendment…")
+        self.amend_button.clicked.connect(self.amendRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.sign_button)
+
+        self.amendments = QLabel()
+        self.amendments.setWordWrap(True)
+        self.amendments.setTextFormat(Qt.TextFormat.PlainText)
+        self.amendments.hide()
+
+        sites_title = QLabel("Sites")
+        sites_title.setFont(font)
+        self.sites_hint = QLabel("Click a muscle on the chart to add a site. "
+                                 "Keys: 0-3 grasp · C cramp · Del remove")
+        self.sites_hint.setWordWrap(True)
+        self.sites_hint.setObjectName("hint")
+        self.sites = SiteTable(atlas)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.amendments)
+        layout.addSpacing(4)
+        layout.addWidget(sites_title)
+        layout.addWidget(self.sites_hint)
+        layout.addWidget(self.sites, 1)
+        self.load(None)
+
+    # -- loading ----------------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        return self.session is not None and not self.session.is_signed and not self._readonly_db
+
+    def load(self, session_id: int | None) -> None:
+        """Show a session (None: nothing). Pending note edits of the previous one are saved."""
+        self.flush()
+        self.session = self.records.repo.session(session_id) if session_id is not None else None
+        self._loading = True
+        try:
+            s = self.session
+            self.practitioner.setText(s.practitioner if s else "")
+            self.complaint.setText(s.complaint if s else "")
+            self.pain_before.set_pain(s.pain_before if s else None)
+            self.pain_after.set_pain(s.pain_after if s else None)
+            self.notes.setPlainText(s.notes if s else "")
+        finally:
+            self._loading = False
+        self._update_state()
+
+    def _update_state(self) -> None:
+        s = self.session
+        editable = self.editable
+        for w in (self.practitioner, self.complaint, self.notes):
+            w.setReadOnly(not editable)
+        for w in (self.pain_before, self.pain_after):
+            w.setReadOnly(not editable)
+            w.setButtonSymbols(QSpinBox.ButtonSymbols.UpDownArrows if editable
+                               else QSpinBox.ButtonSymbols.NoButtons)
+        for w in (self.practitioner, self.complaint, self.notes, self.pain_before,
+                  self.pain_after, self.sites):
+            w.setEnabled(s is not None)
+        self.sign_button.setVisible(s is not None and not s.is_signed)
+        self.sign_button.setEnabled(editable)
+        self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
+        self.sites_hint.setVisible(editable)
+        if s is None:
+            self.title.setText("No session open")
+            self.status.setText("Choose a patient, then a session or New session.")
+        else:
+            self.title.setText(f"Session {s.started_at:%Y-%m-%d %H:%M}")
+            if s.is_signed:
+                self.status.setText(f"Signed {s.signed_at:%Y-%m-%d %H:%M} by {s.signed_by}: "
+                                    "read-only. Corrections are added as amendments.")
+            elif self._readonly_db:
+                self.status.setText("Draft, but the database is open read-only.")
+            else:
+                self.status.setText("Draft – every change is saved as you make it.")
+        self._show_amendments()
+
+    def _show_amendments(self) -> None:
+        if self.session is None or not self.session.is_signed:
+            self.amendments.hide()
+            return
+        items = self.records.repo.amendments(self.session.id)
+        if not items:
+            self.amendments.hide()
+            return
+        text = "\n".join(f"Amendment {a.created_at:%Y-%m-%d %H:%M} by {a.created_by} – "
+                         f"{a.reason}: {a.text}" for a in items)
+        self.amendments.setText(text)
+        self.amendments.show()
+
+    def refresh(self) -> None:
+        """Re-read status (after signing or an amendment) without touching typed text."""
+        if self.session is not None:
+            self.session = self.records.repo.session(self.session.id)
+        self._update_state()
+
+    # -- saving -----------------------------------------------------------------------------
+    def _save(self, field: str, value: object) -> bool:
+        if self._loading or self.session is None or not self.editable:
+            return False
+        if getattr(self.session, field) == value:
+            return True
+        try:
+            self.session = self.records.update_session(self.session.id, **{field: value})
+        except UserFacingError as exc:
+            self.errorOccurred.emit(exc)
+            return False
+        return True
+
+    def _notes_changed(self) -> None:
+        if not self._loading and self.editable:
+            self._notes_timer.start()
+
+    def save_notes(self) -> None:
+        self._notes_timer.stop()
+        if self.session is not None:
+            self._save("notes", self.notes.toPlainText())
+
+    def flush(self) -> None:
+        """Save what is still being typed (before switching session or closing)."""
+        if self.session is None or not self.editable:
+            return
+        self.save_notes()
+        self._save("practitioner", self.practitioner.text())
+        self._save("complaint", self.complaint.text())

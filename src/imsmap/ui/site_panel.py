@@ -1,0 +1,102 @@
+"""The list of the session's sites, in step with the chart: number, muscle, side, grasp, cramp."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from imsmap.atlas import Atlas, AtlasError
+from imsmap.domain.models import GRASP_LABELS, Site
+from imsmap.render.style import LIGHT
+from imsmap.ui.chart_view import handle_site_key
+
+COLUMNS = ("#", "Muscle", "Side", "Grasp", "Cramp")
+
+
+def muscle_name(atlas: Atlas, site: Site) -> str:
+    try:
+        name = atlas.muscle(site.muscle_id).name
+    except (AtlasError, KeyError):
+        name = site.muscle_id
+    return f"{name} {site.level}" if site.level else name
+
+
+class SiteTable(QTableWidget):
+    """Rows mirror the session's sites; keys 0-3, C and Delete act on the selected row."""
+
+    siteSelected = Signal(object)  # site id or None
+    gradeRequested = Signal(int)
+    crampRequested = Signal()
+    removeRequested = Signal()
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+        super().__init__(0, len(COLUMNS), parent)
+        self.atlas = atlas
+        self._ids: list[int] = []
+        self._syncing = False
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.itemSelectionChanged.connect(self._selection_changed)
+        self.setToolTip("Keys: 0-3 grasp, C cramp, Delete removes the site")
+
+    def set_sites(self, sites: list[Site]) -> None:
+        selected = self.selected_site_id()
+        self._syncing = True
+        try:
+            self.setRowCount(len(sites))
+            self._ids = [s.id for s in sites]
+            for row, s in enumerate(sites):
+                grasp = "–" if s.grasp is None else f"{s.grasp} {GRASP_LABELS[s.grasp]}"
+                cells = (str(s.seq), muscle_name(self.atlas, s), s.side.label, grasp,
+                         "yes" if s.cramp else "")
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if col in (0, 2, 4):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    if col == 3:
+                        item.setBackground(LIGHT.grasp_fill(s.grasp))
+                        item.setForeground(LIGHT.grasp_text_colour(s.grasp))
+                    self.setItem(row, col, item)
+            self.select_site(selected)
+        finally:
+            self._syncing = False
+
+    def site_id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def selected_site_id(self) -> int | None:
+        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
+        return self.site_id_at(rows[0].row()) if rows else None
+
+    def select_site(self, site_id: int | None) -> None:
+        if site_id == self.selected_site_id():
+            return
+        was = self._syncing
+        self._syncing = True
+        try:
+            if site_id in self._ids:
+                row = self._ids.index(site_id)
+                self.selectRow(row)
+                self.scrollToItem(self.item(row, 0))
+            else:
+                self.clearSelection()
+        finally:
+            self._syncing = was
+
+    def _selection_changed(self) -> None:
+        if not self._syncing:
+            self.siteSelected.emit(self.selected_site_id())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if handle_site_key(event, self):
+            return
+        super().keyPressEvent(event)
