@@ -1,0 +1,146 @@
+"""Is the record whole? SQLite's own checks plus imsmap's: muscles the atlas knows, signed
+sessions whose content still matches their signature, an unbroken audit chain.
+
+Checks only read. Each section lists every problem it finds, in words a clinic can pass on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from imsmap.atlas import AtlasError
+from imsmap.services.records import Records, content_hash
+from imsmap.store import audit, integrity
+from imsmap.store.db import StoreError
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    problems: tuple[str, ...] = ()
+    checked: str = ""  # what was looked at, e.g. "12 signed sessions"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: str
+    summary: str
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.sections)
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{s.title}: {p}" for s in self.sections for p in s.problems]
+
+    def text(self) -> str:
+        lines = [f"Checking {self.path}", f"  {self.summary}"]
+        for s in self.sections:
+            detail = f" ({s.checked})" if s.checked else ""
+            if s.ok:
+                lines.append(f"  ok       {s.title}{detail}")
+            else:
+                n = len(s.problems)
+                lines.append(f"  PROBLEM  {s.title}{detail}: {n} problem{'s' * (n != 1)}")
+                lines += [f"           - {p}" for p in s.problems]
+        if self.ok:
+            lines.append("All is well.")
+        else:
+            n = len(self.problems)
+            lines.append(f"{n} problem{'s' * (n != 1)} found; nothing was changed. Keep this "
+                         "file as it is, and restore the latest good backup into a new file to "
+                         "compare (imsmap restore --db NEW.sqlite3 BACKUP).")
+        return "\n".join(lines)
+
+
+def quick_check(records: Records) -> CheckReport:
+    """The file's structure only (PRAGMA quick_check): fast enough for every start."""
+    # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
+    structure = Section("File structure (quick check)", tuple(integrity.quick_check(records.db)))
+    return CheckReport(str(records.db.path), _summary(records), (structure,))
+
+
+def full_check(records: Records) -> CheckReport:
+    db = records.db
+    # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
+    sections = [
+        Section("File structure (integrity check)", tuple(integrity.integrity_check(db))),
+        _section("References between records (foreign keys)",
+                 lambda: (integrity.foreign_key_check(db), "")),
+        _section("Muscles known to the atlas", lambda: _muscles(records)),
+        _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
+        _section("Audit trail unbroken", lambda: _audit_chain(records)),
+        _section("Every record has its audit entry",
+                 lambda: (integrity.unaudited_rows(db), "")),
+    ]
+    return CheckReport(str(db.path), _summary(records), tuple(sections))
+
+
+def _section(title: str, run: Callable[[], tuple[list[str], str]]) -> Section:
+    try:
+        problems, checked = run()
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        problems, checked = [f"could not be checked: {exc}"], ""
+    return Section(title, tuple(problems), checked)
+
+
+def _summary(records: Records) -> str:
+    try:
+        counts = records.repo.counts()
+    except sqlite3.DatabaseError as exc:
+        return f"schema {records.db.schema_version}; the records cannot be counted ({exc})"
+    return (f"schema {records.db.schema_version}: {counts['patients']} patients, "
+            f"{counts['sessions']} sessions, {counts['sites']} sites, "
+            f"{counts['amendments']} amendments, {counts['audit']} audit entries")
+
+
+def _muscles(records: Records) -> tuple[list[str], str]:
+    rows = records.db.query(
+        "SELECT muscle_id, count(*) AS n, group_concat(id) AS ids FROM sites"
+        " WHERE deleted_at IS NULL GROUP BY muscle_id ORDER BY muscle_id")
+    problems = []
+    for r in rows:
+        try:
+            records.atlas.catalogue.resolve_id(r["muscle_id"])
+        except AtlasError:
+            ids = sorted(int(i) for i in str(r["ids"]).split(","))
+            shown = ", ".join(map(str, ids[:20])) + (" ..." if len(ids) > 20 else "")
+            problems.append(f"muscle {r['muscle_id']!r} is not in atlas version "
+                            f"{records.atlas.version} (site{'s' * (len(ids) != 1)} {shown})")
+    live = sum(r["n"] for r in rows)
+    return problems, f"{live} sites, {len(rows)} muscles"
+
+
+def _signatures(records: Records) -> tuple[list[str], str]:
+    rows = records.db.query(
+        "SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash, p.chart_number"
+        " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
+        " WHERE s.status = 'signed' ORDER BY s.id")
+    problems = []
+    for r in rows:
+        where = (f"session {r['id']} (chart {r['chart_number']}, {str(r['started_at'])[:16]}, "
+                 f"signed by {r['signed_by'] or '?'} on {str(r['signed_at'])[:16]})")
+        try:
+            digest = content_hash(records.session_record(r["id"]))
+        except (sqlite3.DatabaseError, LookupError, ValueError) as exc:
+            problems.append(f"{where} cannot be read back ({exc})")
+            continue
+        if not r["content_hash"]:
+            problems.append(f"{where} is signed but carries no content hash")
+        elif digest != r["content_hash"]:
+            problems.append(f"{where} no longer matches the content hash taken when it was "
+                            "signed: it was changed outside imsmap")
+    return problems, f"{len(rows)} signed session{'s' * (len(rows) != 1)}"
+
+
+def _audit_chain(records: Records) -> tuple[list[str], str]:
+    n = records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    return audit.verify_chain(records.db.conn), f"{n} entries"

@@ -1,0 +1,82 @@
+"""What SQLite itself can say about a database file: quick check, full integrity check,
+foreign keys, and whether every record has the audit entry that created it.
+
+Each function returns a list of problems in plain words; an empty list means all is well. A file
+too damaged to answer raises StoreError.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from imsmap.store.db import Database, StoreError
+
+MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help anyone
+
+# table -> the audit entity name the services use for its rows
+AUDITED_TABLES = {"patients": "patient", "sessions": "session", "sites": "site",
+                  "amendments": "amendment"}
+CREATING_ACTIONS = ("create", "import")
+
+
+def _pragma_problems(db: Database, pragma: str) -> list[str]:
+    try:
+        rows = [str(r[0]) for r in db.conn.execute(f"PRAGMA {pragma}({MAX_REPORTED})")]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db.path} is too damaged to check ({exc}). Restore it from a "
+                         "backup.") from None
+    return [] if rows == ["ok"] else rows
+
+
+def quick_check(db: Database) -> list[str]:
+    """PRAGMA quick_check: the file's structure, fast (no index contents)."""
+    return _pragma_problems(db, "quick_check")
+
+
+def integrity_check(db: Database) -> list[str]:
+    """PRAGMA integrity_check: structure, and every index against its table."""
+    return _pragma_problems(db, "integrity_check")
+
+
+def foreign_key_check(db: Database) -> list[str]:
+    """Rows that point to a row that does not exist (a session without its patient...)."""
+    try:
+        rows = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+        problems = []
+        for table, rowid, parent, fkid in rows[:MAX_REPORTED]:
+            column = "?"
+            for fk in db.conn.execute(f"PRAGMA foreign_key_list({table})"):
+                if fk[0] == fkid:
+                    column = fk[3]
+            value = db.conn.execute(f"SELECT {column} FROM {table} WHERE rowid = ?",
+                                    (rowid,)).fetchone() if column != "?" else None
+            problems.append(f"{table} row {rowid} refers to {parent} row "
+                            f"{value[0] if value else '?'}, which does not exist")
+        if len(rows) > MAX_REPORTED:
+            problems.append(f"... and {len(rows) - MAX_REPORTED} more rows like these")
+        return problems
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db.path} is too damaged to check ({exc}). Restore it from a "
+                         "backup.") from None
+
+
+def unaudited_rows(db: Database) -> list[str]:
+    """Records without the audit entry that created or imported them.
+
+    The audit chain shows an entry changed or taken out of the middle; this also catches the
+    newest entries cut off the end, and rows written into the database around the app.
+    """
+    problems = []
+    marks = ", ".join("?" * len(CREATING_ACTIONS))
+    for table, entity in AUDITED_TABLES.items():
+        rows = db.conn.execute(
+            f"SELECT id FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE"
+            f" a.entity = ? AND a.entity_id = t.id AND a.action IN ({marks})) ORDER BY id",
+            (entity, *CREATING_ACTIONS)).fetchall()
+        if rows:
+            ids = ", ".join(str(r[0]) for r in rows[:20])
+            more = f" and {len(rows) - 20} more" if len(rows) > 20 else ""
+            problems.append(f"{table} row{'s' if len(rows) > 1 else ''} {ids}{more} "
+                            f"{'have' if len(rows) > 1 else 'has'} no audit entry recording "
+                            "how {} came in".format("they" if len(rows) > 1 else "it"))
+    return problems
