@@ -132,3 +132,49 @@ def test_audit_dialog_shows_who_changed_what(qtbot, records, session):
     pain_rows = [r for r in rows if r[3].endswith("pain_before") and r[2] == "update"]
     assert [(r[1], r[4], r[5]) for r in pain_rows] == [("test.physio", "", "7"),
                                                        ("test.physio", "7", "6")]
+
+
+def test_segment_panel_counts_roots_by_side_and_names_a_roots_muscles(qtbot, records, session):
+    from imsmap.domain.segments import SPINAL_ROOTS
+    from imsmap.ui.record.segment_panel import SegmentPanel
+
+    widget = SegmentPanel(records)
+    qtbot.addWidget(widget)
+    widget.set_session(session.id)
+    site = _site_on(records, session, "tibialis_anterior")  # deep fibular nerve, L4 dominant
+    records.update_site(site.id, grasp=2)
+    muscle = records.atlas.muscle("tibialis_anterior")
+    col = 1 if site.side.value == "L" else 3
+    for root in muscle.roots:
+        row = SPINAL_ROOTS.index(root)
+        assert widget.table.item(row, col).data(Qt.ItemDataRole.UserRole) == 1
+        assert widget.table.item(row, col + 1).data(Qt.ItemDataRole.UserRole) == 2
+    l4 = SPINAL_ROOTS.index(muscle.dominant_root)
+    assert "1d 0c" in widget.table.item(l4, col).text()
+    with qtbot.waitSignal(widget.rootChosen) as signal:
+        widget.table.selectRow(l4)
+    root, muscles, levels = signal.args
+    assert root == muscle.dominant_root and "tibialis_anterior" in muscles
+    assert levels == frozenset({muscle.dominant_root})
+
+
+def test_settings_dialog_saves_and_refuses_bad_presets(qtbot, records):
+    from imsmap.services import clinic
+    from imsmap.ui.record.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.clinic_name.setText("Harbour Physiotherapy")
+    dialog._add_practitioner("Jo Lee", "PT-12345")
+    dialog.presets.setText("0.25x40, lots")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "not written as diameter x length" in dialog.error.text()
+    assert clinic.load(records).clinic_name == ""
+    dialog.presets.setText("0.25x40, 0.30x60")
+    dialog.grasp_labels[3].setText("marked")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = clinic.load(records)
+    assert saved.clinic_name == "Harbour Physiotherapy"
+    assert saved.practitioners == (clinic.Practitioner("Jo Lee", "PT-12345"),)
+    assert [p.label for p in saved.needle_presets] == ["0.25 x 40 mm", "0.30 x 60 mm"]
+    assert saved.grasp_labels[3] == "marked"

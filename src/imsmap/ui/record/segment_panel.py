@@ -1,0 +1,112 @@
+"""The segmental panel: roots C1-S2 by side, with this session's sites and grasps in the muscles each
+root supplies. Choosing a root asks the chart to highlight its muscles and paraspinal levels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.models import Side
+from imsmap.domain.segments import SPINAL_ROOTS, RootSide, segmental_summary
+from imsmap.services.records import Change, Records
+
+# Grasp 0-3 as cell backgrounds: light enough for black text, distinct in grey.
+GRASP_BACKGROUND = ("#e8f1e4", "#fbe7a1", "#f6b36b", "#e0675a")
+
+
+class SegmentPanel(QWidget):
+    """Rows: roots. Columns: left and right, sites (dominant + contributing) and grasp."""
+
+    rootChosen = Signal(str, frozenset, frozenset)  # root, muscle ids, paraspinal levels
+    COLUMNS = ("Root", "Left sites", "Left grasp", "Right sites", "Right grasp", "Muscles")
+
+    def __init__(self, records: Records, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.session_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("Sites per root: <b>d</b> dominant root of the muscle, <b>c</b> contributing."
+                      " Choose a root to see its muscles on the chart.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = QTableWidget(len(SPINAL_ROOTS), len(self.COLUMNS))
+        self.table.setAccessibleName("Segmental summary")
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for row, root in enumerate(SPINAL_ROOTS):
+            self.table.setItem(row, 0, QTableWidgetItem(root))
+        self.table.itemSelectionChanged.connect(self._chosen)
+        layout.addWidget(self.table)
+        records.subscribe(self._on_change)
+        callback = self._on_change
+        self.destroyed.connect(lambda *_: records.unsubscribe(callback))
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        sites = [] if self.session_id is None else \
+            self.records.repo.sites_for_session(self.session_id)
+        rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
+        catalogue = self.records.atlas.catalogue
+        for index, root in enumerate(SPINAL_ROOTS):
+            row = rows.get(root)
+            for col, side in ((1, Side.LEFT), (3, Side.RIGHT)):
+                cell = row.side(side) if row else RootSide()
+                mid = row.side(Side.MIDLINE) if row else RootSide()
+                self._fill(index, col, cell, mid)
+            names = ", ".join(catalogue.get(m).name for m in row.muscles) if row else ""
+            self.table.setItem(index, 5, QTableWidgetItem(names))
+            bold = row is not None
+            font = self.table.item(index, 0).font()
+            font.setBold(bold)
+            self.table.item(index, 0).setFont(font)
+
+    def _fill(self, row: int, col: int, cell: RootSide, midline: RootSide) -> None:
+        count = cell.count + midline.count
+        sites = QTableWidgetItem(
+            f"{count}  ({cell.dominant + midline.dominant}d {cell.contributing + midline.contributing}c)"
+            if count else "")
+        sites.setData(Qt.ItemDataRole.UserRole, count)
+        self.table.setItem(row, col, sites)
+        grades = [a + b for a, b in zip(cell.grades, midline.grades)]
+        top = next((g for g in range(len(grades) - 1, -1, -1) if grades[g]), None)
+        grasped = sum(grades[1:])
+        grasp = QTableWidgetItem("" if top is None else f"max {top} · {grasped} grasped")
+        grasp.setData(Qt.ItemDataRole.UserRole, top)
+        if top is not None:
+            grasp.setBackground(QBrush(QColor(GRASP_BACKGROUND[top])))
+            grasp.setForeground(QBrush(QColor("#1a1a1a")))
+        self.table.setItem(row, col + 1, grasp)
+
+    def _chosen(self) -> None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        if not rows:
+            self.rootChosen.emit("", frozenset(), frozenset())
+            return
+        root = SPINAL_ROOTS[min(rows)]
+        muscles = frozenset(m.id for m in self.records.atlas.catalogue.muscles_for_root(root)
+                            if m.region != "paraspinal")
+        self.rootChosen.emit(root, muscles, frozenset({root}))
+
+    def _on_change(self, change: Change) -> None:
+        if self.session_id is not None and change.session_id == self.session_id:
+            self.refresh()

@@ -1,0 +1,196 @@
+"""Clinic settings: name and logo, practitioners with registration numbers, needle presets, the
+labels of the grasp grades, paper size. Saved together when the clinician presses Save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain import validation as v
+from imsmap.domain.errors import UserFacingError
+from imsmap.services import clinic
+from imsmap.services.records import Records
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, records: Records, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.settings = clinic.load(records)
+        self.setWindowTitle("Clinic settings")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+
+        general = QGroupBox("Clinic")
+        form = QFormLayout(general)
+        self.clinic_name = QLineEdit(self.settings.clinic_name)
+        self.clinic_name.setAccessibleName("Clinic name")
+        form.addRow("Name:", self.clinic_name)
+        logo_row = QHBoxLayout()
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedHeight(40)
+        self._logo = self.settings.logo_png
+        self._show_logo()
+        choose = QPushButton("Choose logo…")
+        choose.clicked.connect(self._choose_logo)
+        clear = QPushButton("No logo")
+        clear.clicked.connect(lambda: self._set_logo(None))
+        logo_row.addWidget(self.logo_preview, 1)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(clear)
+        form.addRow("Logo:", logo_row)
+        self.paper = QComboBox()
+        self.paper.addItems(clinic.PAPER_SIZES)
+        self.paper.setCurrentText(self.settings.paper)
+        self.paper.setAccessibleName("Paper size")
+        form.addRow("Paper:", self.paper)
+        layout.addWidget(general)
+
+        people = QGroupBox("Practitioners")
+        pl = QVBoxLayout(people)
+        self.practitioners = QTableWidget(0, 2)
+        self.practitioners.setHorizontalHeaderLabels(["Name", "Registration number"])
+        self.practitioners.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.practitioners.setAccessibleName("Practitioners")
+        for p in self.settings.practitioners:
+            self._add_practitioner(p.name, p.registration)
+        row = QHBoxLayout()
+        add = QPushButton("Add practitioner")
+        add.clicked.connect(lambda: self._add_practitioner("", ""))
+        remove = QPushButton("Remove selected")
+        remove.clicked.connect(lambda: self.practitioners.removeRow(
+            self.practitioners.currentRow()) if self.practitioners.currentRow() >= 0 else None)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        pl.addWidget(self.practitioners)
+        pl.addLayout(row)
+        layout.addWidget(people)
+
+        needles = QGroupBox("Needles (mm)")
+        nl = QFormLayout(needles)
+        self.presets = QLineEdit(", ".join(f"{p.diameter_mm:g}x{p.length_mm:g}"
+                                           for p in self.settings.needle_presets))
+        self.presets.setToolTip("Diameter x length in millimetres, separated by commas")
+        self.presets.setAccessibleName("Needle presets")
+        nl.addRow("Presets:", self.presets)
+        default_row = QHBoxLayout()
+        self.default_diameter = QDoubleSpinBox(decimals=2, singleStep=0.02)
+        self.default_diameter.setRange(*v.NEEDLE_DIAMETER_MM)
+        self.default_diameter.setValue(self.settings.default_needle.diameter_mm)
+        self.default_diameter.setAccessibleName("Default needle diameter in millimetres")
+        self.default_length = QDoubleSpinBox(decimals=0, singleStep=5)
+        self.default_length.setRange(*v.NEEDLE_LENGTH_MM)
+        self.default_length.setValue(self.settings.default_needle.length_mm)
+        self.default_length.setAccessibleName("Default needle length in millimetres")
+        default_row.addWidget(self.default_diameter)
+        default_row.addWidget(QLabel("x"))
+        default_row.addWidget(self.default_length)
+        default_row.addStretch(1)
+        nl.addRow("Default:", default_row)
+        layout.addWidget(needles)
+
+        grades = QGroupBox("Grasp grades")
+        gl = QFormLayout(grades)
+        self.grasp_labels = []
+        for grade, label in enumerate(self.settings.grasp_labels):
+            edit = QLineEdit(label)
+            edit.setAccessibleName(f"Label of grasp grade {grade}")
+            gl.addRow(f"{grade}:", edit)
+            self.grasp_labels.append(edit)
+        layout.addWidget(grades)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
+
+    def _add_practitioner(self, name: str, registration: str) -> None:
+        row = self.practitioners.rowCount()
+        self.practitioners.insertRow(row)
+        self.practitioners.setItem(row, 0, QTableWidgetItem(name))
+        self.practitioners.setItem(row, 1, QTableWidgetItem(registration))
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Clinic logo", "", "Images (*.png *.jpg *.jpeg)")
+        if not path:
+            return
+        try:
+            self._set_logo(clinic.read_logo(path))
+        except UserFacingError as exc:
+            self.error.setText(exc.message)
+
+    def _set_logo(self, data: bytes | None) -> None:
+        self._logo = data
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        if self._logo:
+            pixmap = QPixmap()
+            pixmap.loadFromData(self._logo)
+            self.logo_preview.setPixmap(pixmap.scaledToHeight(40))
+        else:
+            self.logo_preview.clear()
+            self.logo_preview.setText("(none)")
+
+    def _collect(self) -> clinic.ClinicSettings:
+        practitioners = []
+        for row in range(self.practitioners.rowCount()):
+            name = (self.practitioners.item(row, 0) or QTableWidgetItem("")).text().strip()
+            reg = (self.practitioners.item(row, 1) or QTableWidgetItem("")).text().strip()
+            if name or reg:
+                practitioners.append(clinic.Practitioner(name, reg))
+        presets = []
+        for chunk in filter(None, (c.strip() for c in self.presets.text().split(","))):
+            parts = chunk.lower().replace("×", "x").split("x")
+            if len(parts) != 2:
+                raise UserFacingError(
+                    f"Needle preset {chunk!r} is not written as diameter x length, e.g. 0.25x40.")
+            try:
+                presets.append(clinic.NeedlePreset(float(parts[0]), float(parts[1])))
+            except ValueError:
+                raise UserFacingError(
+                    f"Needle preset {chunk!r} is not written as diameter x length, "
+                    "e.g. 0.25x40.") from None
+        return replace(
+            self.settings, clinic_name=self.clinic_name.text(), logo_png=self._logo,
+            practitioners=tuple(practitioners), needle_presets=tuple(presets),
+            default_needle=clinic.NeedlePreset(round(self.default_diameter.value(), 2),
+                                               self.default_length.value()),
+            grasp_labels=tuple(e.text() for e in self.grasp_labels),
+            paper=self.paper.currentText())
+
+    def save(self) -> None:
+        try:
+            self.settings = clinic.save(self.records, self._collect())
+        except UserFacingError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
