@@ -501,14 +501,15 @@ def content_hash(record: SessionRecord) -> str:
     """sha256 over the canonical content of a session and its sites (not their bookkeeping).
 
     The patient's demographics are left out on purpose: correcting a misspelt name later must not
-    make every signed session look tampered with.
+    make every signed session look tampered with. Database ids are left out too: they change when
+    records move to another database (services.importer), and the signature must travel with them.
     """
     s = record.session
     doc = {
         "session": {k: to_sql(getattr(s, k)) for k in
-                    ("id", "patient_id", "started_at", "atlas_version", *EDITABLE_SESSION_FIELDS)},
+                    ("started_at", "atlas_version", *EDITABLE_SESSION_FIELDS)},
         "sites": [{k: to_sql(getattr(site, k)) for k in
-                   ("id", "seq", "view_id", "x", "y", *EDITABLE_SITE_FIELDS)}
+                   ("seq", "view_id", "x", "y", *EDITABLE_SITE_FIELDS)}
                   for site in record.sites],
         "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
         "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
