@@ -51,6 +51,7 @@ class Database:
             readonly = True  # a read-only file opens read-only; the window says so
         if is_new:
             _create_private_file(path)
+        conn = None
         try:
             if readonly:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
@@ -59,18 +60,23 @@ class Database:
                 conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
+            db = cls(conn, path, readonly)
+            # Before anything writes (the WAL switch rewrites the file header): is it ours?
+            db._check_identity(is_new)
             if not readonly:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
                     raise StoreError(f"{path} cannot use SQLite's WAL journal (got {mode}).")
             conn.execute("PRAGMA synchronous = FULL")
-            db = cls(conn, path, readonly)
-            db._check_identity(is_new)
             if not readonly:
                 apply_migrations(conn)
             return db
-        except sqlite3.DatabaseError as exc:
-            raise _environment_error(exc, path) from None
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()  # a refused file must not keep an open connection behind
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise _environment_error(exc, path) from None
+            raise
 
     def _check_identity(self, is_new: bool) -> None:
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -199,6 +205,8 @@ def _filesystem_type(folder: Path) -> str | None:
 def _environment_error(exc: sqlite3.DatabaseError, path: Path) -> UserFacingError:
     text = str(exc)
     low = text.lower()
+    if "signed session is locked" in low:  # the trigger's words; before "locked" below
+        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
     if "locked" in low or "busy" in low:
         return StoreError(
             f"The database {path.name} is busy in another imsmap window or program; "
@@ -209,8 +217,6 @@ def _environment_error(exc: sqlite3.DatabaseError, path: Path) -> UserFacingErro
             "try again.")
     if "readonly" in low or "read-only" in low:
         return ReadOnlyError(f"{path.name} is read-only; nothing was changed.")
-    if "signed session is locked" in low:
-        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
     if "never deleted" in low or "append-only" in low:
         return ReadOnlyError(f"Clinical records cannot be deleted ({text}).")
     if "not a database" in low or "malformed" in low or "file is encrypted" in low:
