@@ -1,0 +1,306 @@
+"""The one body-chart painter, used by the screen and by the PDF report.
+
+Everything is painted in view coordinates (e.g. 1000 x 2000 for body views); the caller sets the
+painter's transform. Only QtGui/QtCore are used, so the painter works on a QImage, a QPdfWriter or
+a widget alike. All colours are opaque (see render.style).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
+
+from imsmap.atlas.views import Region, View
+from imsmap.render.paths import painter_path, painter_paths
+from imsmap.render.style import LIGHT, ChartStyle, blend
+
+__all__ = ["ChartPainter", "text_path"]
+
+_FONT_FAMILY = "DejaVu Sans"
+_BASE_PX = 100
+
+
+@lru_cache(maxsize=2048)
+def _text_path_base(text: str, bold: bool) -> QPainterPath:
+    font = QFont(_FONT_FAMILY)
+    font.setPixelSize(_BASE_PX)
+    font.setBold(bold)
+    path = QPainterPath()
+    path.addText(0, 0, font, text)
+    return path
+
+
+def text_path(text: str, size: float, *, bold: bool = False, anchor: str = "center",
+              at: tuple[float, float] = (0.0, 0.0)) -> QPainterPath:
+    """Outline of ``text`` with cap height about ``size`` units, placed by ``anchor`` at ``at``.
+
+    Text as a path scales exactly with any transform and needs no font hinting: the same in a
+    window, a PNG and a PDF. anchor: center, left, right (vertically centred on ``at``).
+    """
+    base = _text_path_base(text, bold)
+    k = size / (_BASE_PX * 0.72)
+    scaled = QTransform.fromScale(k, k).map(base)
+    r = scaled.boundingRect()
+    ax, ay = at
+    if anchor == "left":
+        dx = ax - r.left()
+    elif anchor == "right":
+        dx = ax - r.right()
+    else:
+        dx = ax - r.center().x()
+    dy = ay - r.center().y()
+    return QTransform.fromTranslate(dx, dy).map(scaled)
+
+
+def _get(marker: Any, key: str, default: Any = None) -> Any:
+    if isinstance(marker, Mapping):
+        return marker.get(key, default)
+    return getattr(marker, key, default)
+
+
+class ChartPainter:
+    """Paints one view of the atlas on one layer.
+
+    ``atlas`` is an ``imsmap.atlas.Atlas`` (anything with ``view(id)``), a mapping of view id to
+    View, or a View itself.
+    """
+
+    def __init__(self, atlas: Any, view_id: str, layer: str = "superficial",
+                 style: ChartStyle | None = None) -> None:
+        if isinstance(atlas, View):
+            view = atlas
+        elif hasattr(atlas, "view"):
+            view = atlas.view(view_id)
+        else:
+            view = atlas[view_id]
+        self.view: View = view
+        if layer not in view.layer_ids:
+            layer = view.layer_ids[0]
+        self.layer = layer
+        self.style = style or LIGHT
+        self._paths: dict[str, QPainterPath] = {}
+        self._outline = painter_paths(view.outline)
+
+    # -- geometry -------------------------------------------------------------------------------
+    @property
+    def is_deep(self) -> bool:
+        return self.layer != self.view.layer_ids[0]
+
+    def regions(self) -> tuple[Region, ...]:
+        """Regions of the current layer, in paint order."""
+        return self.view.regions_on(self.layer)
+
+    def region_path(self, region_id: str) -> QPainterPath:
+        path = self._paths.get(region_id)
+        if path is None:
+            path = painter_path(self.view.region(region_id).d)
+            self._paths[region_id] = path
+        return QPainterPath(path)
+
+    def outline_path(self) -> QPainterPath:
+        return QPainterPath(self._outline)
+
+    def bounding_rect(self) -> QRectF:
+        return QRectF(0, 0, self.view.width, self.view.height)
+
+    # -- base chart -------------------------------------------------------------------------------
+    def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
+                   hover: str | None = None, dim: frozenset = frozenset()) -> None:
+        """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
+
+        ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
+        highlight and dim, so a whole muscle lights up on both sides).
+        """
+        s = self.style
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # Body
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(s.skin))
+        painter.drawPath(self._outline)
+        contours = [d for d in self.view.details if d.kind == "contour"]
+        bones = [d for d in self.view.details if d.kind != "contour"]
+        self._paint_details(painter, contours, bones_under=bones)
+        top = self.view.layer_ids[0]
+        if self.is_deep:
+            for r in self.view.regions_on(top):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(s.ghost_fill))
+                painter.drawPath(self.region_path(r.id))
+        for r in self.regions():
+            self._paint_region(painter, r, highlight, hover, dim)
+        if self.is_deep:
+            pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
+            pen.setCosmetic(False)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in self.view.regions_on(top):
+                painter.drawPath(self.region_path(r.id))
+        self._paint_bones(painter, bones)
+        painter.setPen(QPen(QColor(s.body_line), s.body_width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._outline)
+        if hover is not None and hover in self.view._by_id and self.view.region(hover).layer == self.layer:
+            painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
+            painter.drawPath(self.region_path(hover))
+        if self.view.kind == "spinal":
+            self._paint_landmarks(painter)
+        if labels:
+            self._paint_labels(painter, highlight, dim)
+        self._paint_caption(painter)
+        painter.restore()
+
+    def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
+                      dim: frozenset) -> None:
+        s = self.style
+        path = self.region_path(r.id)
+        lit = r.id in highlight or r.muscle in highlight
+        dimmed = (r.id in dim or r.muscle in dim) and not lit
+        fill = s.muscle_fill(r.muscle, deep=self.is_deep)
+        fibre = QColor(s.fibre)
+        line = QColor(s.muscle_line)
+        if lit:
+            fill, fibre, line = QColor(s.highlight_fill), blend(s.highlight_fill, s.highlight_line, 0.35), QColor(s.highlight_line)
+        elif dimmed:
+            fill, fibre, line = QColor(s.dim_fill), blend(s.dim_fill, s.fibre, 0.3), blend(s.dim_fill, s.muscle_line, 0.4)
+        if r.id == hover and not lit:
+            fill = blend(fill, s.background, 0.25)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawPath(path)
+        if r.fibres:
+            painter.save()
+            painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+            painter.setPen(QPen(fibre, s.fibre_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for d in r.fibres:
+                painter.drawPath(painter_path(d))
+            painter.restore()
+        painter.setPen(QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+    def _paint_details(self, painter: QPainter, contours: list, bones_under: list) -> None:
+        s = self.style
+        painter.setPen(QPen(QColor(s.contour), 1.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for d in contours:
+            painter.drawPath(painter_path(d.d))
+
+    def _paint_bones(self, painter: QPainter, bones: list) -> None:
+        s = self.style
+        for d in bones:
+            path = painter_path(d.d)
+            closed = d.d.rstrip().endswith("Z")
+            painter.setBrush(QColor(s.bone_fill) if closed else Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(s.bone_line), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+            painter.drawPath(path)
+
+    def _paint_landmarks(self, painter: QPainter) -> None:
+        s = self.style
+        colour = QColor(s.landmark)
+        for lm in self.view.landmarks:
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(colour)
+            d = 6.0
+            diamond = QPainterPath(QPointF(lm.x, lm.y - d))
+            diamond.lineTo(lm.x + d, lm.y)
+            diamond.lineTo(lm.x, lm.y + d)
+            diamond.lineTo(lm.x - d, lm.y)
+            diamond.closeSubpath()
+            painter.drawPath(diamond)
+            self._draw_text(painter, lm.name, s.label_size, (lm.x + 14, lm.y), colour, anchor="left")
+
+    def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
+        s = self.style
+        for r in self.regions():
+            if r.level is not None:
+                text = r.level
+            else:
+                text = r.muscle.replace("_", " ")
+            self._draw_text(painter, text, s.label_size * (0.8 if r.level else 1.0), r.label, QColor(s.label_text))
+
+    def _draw_text(self, painter: QPainter, text: str, size: float, at: tuple[float, float], colour: QColor,
+                   anchor: str = "center", bold: bool = False, halo: bool = True) -> None:
+        path = text_path(text, size, bold=bold, anchor=anchor, at=at)
+        if halo:
+            painter.setPen(QPen(QColor(self.style.label_halo), size * 0.28, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPath(path)
+
+    def _paint_caption(self, painter: QPainter) -> None:
+        s = self.style
+        v = self.view
+        colour = QColor(s.caption)
+        size = s.caption_size * (v.width / 1000.0 if v.kind != "body" else 1.0)
+        size = max(size, 12.0)
+        y = size * 1.4
+        if v.viewer_left_is in ("L", "R"):
+            left = "Patient's RIGHT" if v.viewer_left_is == "R" else "Patient's LEFT"
+            right = "Patient's LEFT" if v.viewer_left_is == "R" else "Patient's RIGHT"
+            self._draw_text(painter, left, size, (size * 0.8, y), colour, anchor="left", bold=True)
+            self._draw_text(painter, right, size, (v.width - size * 0.8, y), colour, anchor="right", bold=True)
+        else:
+            self._draw_text(painter, v.name, size, (v.width / 2, y), colour, bold=True)
+
+    # -- markers ----------------------------------------------------------------------------------
+    def paint_marker(self, painter: QPainter, x: float, y: float, number: int | str | None,
+                     grasp: int | None, *, cramp: bool = False, selected: bool = False,
+                     planned: bool = False, scale: float = 1.0) -> None:
+        """A numbered circle coloured by grasp (None = ungraded), centred on (x, y).
+
+        planned: hollow dashed ring (a site planned, not yet needled); cramp: a second ring;
+        selected: a blue halo. The number covers the centre; the fill shows around it.
+        """
+        s = self.style
+        r = s.marker_radius * scale
+        c = QPointF(x, y)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if selected:
+            painter.setPen(QPen(QColor(s.marker_selected), 4.5 * scale))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(c, r + (8.5 if cramp else 5.0) * scale, r + (8.5 if cramp else 5.0) * scale)
+        ring = QColor(s.marker_ring)
+        if planned:
+            fill = QColor(s.background)
+            text_colour = ring
+            pen = QPen(ring, 2.2 * scale, Qt.PenStyle.DashLine)
+        else:
+            fill = s.grasp_fill(grasp)
+            text_colour = s.grasp_text_colour(grasp)
+            pen = QPen(ring, 2.0 * scale, Qt.PenStyle.DashLine if grasp is None else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawEllipse(c, r, r)
+        if cramp:
+            painter.setPen(QPen(ring, 1.6 * scale))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(c, r + 3.6 * scale, r + 3.6 * scale)
+        if number is not None and str(number) != "":
+            text = str(number)
+            size = r * (0.95 if len(text) <= 1 else 0.82 if len(text) == 2 else 0.62)
+            path = text_path(text, size, bold=True, at=(x, y))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(text_colour))
+            painter.drawPath(path)
+        painter.restore()
+
+    def paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float = 1.0) -> None:
+        """Paint many markers: mappings or objects with x, y, number, grasp (+ optional flags)."""
+        for m in markers:
+            self.paint_marker(
+                painter, float(_get(m, "x")), float(_get(m, "y")), _get(m, "number"), _get(m, "grasp"),
+                cramp=bool(_get(m, "cramp", False)), selected=bool(_get(m, "selected", False)),
+                planned=bool(_get(m, "planned", False)), scale=float(_get(m, "scale", scale) or scale),
+            )

@@ -1,0 +1,75 @@
+"""Preview sheets of every chart view and layer as PNG files (for reviewing the drawings).
+
+    QT_QPA_PLATFORM=offscreen python -m imsmap.render.preview OUT_DIR
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+
+from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.render.style import LIGHT, ChartStyle
+
+__all__ = ["render_preview", "render_view"]
+
+
+def _atlas():
+    try:
+        from imsmap.atlas import load_atlas
+
+        atlas = load_atlas()
+        return atlas.views, atlas.version
+    except Exception:  # the catalogue may be missing while the atlas is being built
+        from imsmap.atlas.views import load_views
+
+        return load_views(), "unversioned"
+
+
+def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: bool = True,
+                title: str | None = None, style: ChartStyle = LIGHT, markers=()) -> QImage:
+    """One sheet: white background, a title line, the chart with labels."""
+    view = views[view_id]
+    header = 60
+    w, h = int(view.width * scale), int((view.height + header) * scale)
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor(style.background))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.scale(scale, scale)
+    if title:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(style.caption))
+        painter.drawPath(text_path(title, 24, bold=True, anchor="left", at=(20, header / 2)))
+    painter.translate(0, header)
+    cp = ChartPainter(views, view_id, layer, style)
+    cp.paint_base(painter, labels=labels)
+    cp.paint_markers(painter, markers)
+    painter.end()
+    return image
+
+
+def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True) -> list[Path]:
+    """Write one labelled PNG per view and layer into out_dir; returns the paths."""
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keeps Qt alive
+    views, version = _atlas()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for vid, view in views.items():
+        for layer in view.layers:
+            title = f"{view.name} - {layer.name} layer - atlas {version}"
+            image = render_view(views, vid, layer.id, scale=scale, labels=labels, title=title)
+            path = out / f"{vid}_{layer.id}.png"
+            if not image.save(str(path)):
+                raise OSError(f"Could not write {path}")
+            paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":
+    for p in render_preview(sys.argv[1] if len(sys.argv) > 1 else "preview"):
+        print(p)
