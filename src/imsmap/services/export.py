@@ -1,0 +1,195 @@
+"""The whole record as one JSON document (format: docs/export-format.md).
+
+A fixed number of queries however large the clinic: patients, sessions, sites (through
+`Repository.sites_for_sessions`, in chunks), amendments and the audit trail, each read once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from imsmap.atlas import AtlasError
+from imsmap.domain.models import Amendment, Patient, Session, Site
+from imsmap.services.records import Records
+from imsmap.store.db import Database
+from imsmap.store.repository import patient_from_row, session_from_row, to_sql
+
+FORMAT = "imsmap-export"
+VERSION = 1
+
+
+def export_document(records: Records, session_ids: Iterable[int] | None = None) -> dict:
+    """Every patient, visit, site, amendment and audit entry, as plain JSON values.
+
+    With `session_ids`, only those visits (NotFoundError if one does not exist), their patients,
+    and the audit entries about them.
+    """
+    repo, db = records.repo, records.db
+    wanted: set[int] | None = None
+    if session_ids is not None:
+        wanted = set()
+        for sid in session_ids:
+            wanted.add(repo.session(int(sid)).id)  # NotFoundError names the missing id
+    sessions = [session_from_row(r) for r in
+                db.query("SELECT * FROM sessions ORDER BY patient_id, started_at, id")]
+    if wanted is not None:
+        sessions = [s for s in sessions if s.id in wanted]
+    patient_ids = {s.patient_id for s in sessions} if wanted is not None else None
+    patients = [patient_from_row(r) for r in db.query("SELECT * FROM patients ORDER BY id")]
+    if patient_ids is not None:
+        patients = [p for p in patients if p.id in patient_ids]
+
+    sites = repo.sites_for_sessions([s.id for s in sessions])
+    amendments: dict[int, list[Amendment]] = {}
+    for r in db.query("SELECT * FROM amendments ORDER BY session_id, created_at, id"):
+        amendments.setdefault(r["session_id"], []).append(Amendment(
+            id=r["id"], session_id=r["session_id"], created_at=datetime.fromisoformat(r["created_at"]),
+            created_by=r["created_by"], reason=r["reason"], text=r["text"]))
+    findings = _details(db, "findings", ("id", "sign", "location", "side", "notes",
+                                         "created_at", "created_by"))
+    adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
+                                              "created_at", "created_by"))
+    by_patient: dict[int, list[Session]] = {}
+    for s in sessions:
+        by_patient.setdefault(s.patient_id, []).append(s)
+
+    names: dict[str, str | None] = {}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": to_sql(records.clock()),
+        "exported_by": records.actor,
+        "atlas_version": records.atlas.version,
+        "schema_version": db.schema_version,
+        "patients": [
+            _patient(p, [_visit(s, sites.get(s.id, []), amendments.get(s.id, []),
+                                findings.get(s.id, []), adverse.get(s.id, []), records, names)
+                         for s in by_patient.get(p.id, [])])
+            for p in patients],
+        "audit": _audit(db, wanted, patient_ids),
+    }
+
+
+def dumps(document: dict) -> str:
+    """The document as UTF-8 JSON text, indented, with a final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _patient(p: Patient, visits: list[dict]) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "chart_number": p.chart_number,
+        "family_name": p.family_name,
+        "given_name": p.given_name,
+        "birth_date": to_sql(p.birth_date),
+        "sex": p.sex.value,
+        "notes": p.notes,
+        "created_at": to_sql(p.created_at),
+        "created_by": p.created_by,
+        "updated_at": to_sql(p.updated_at),
+        "updated_by": p.updated_by,
+        "visits": visits,
+    }
+
+
+def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, list[dict]]:
+    """Live rows of a per-session table (findings, adverse events), by session, in one query."""
+    out: dict[int, list[dict]] = {}
+    rows = db.query(f"SELECT session_id, {', '.join(columns)} FROM {table}"
+                    " WHERE deleted_at IS NULL ORDER BY session_id, id")
+    for r in rows:
+        out.setdefault(r["session_id"], []).append({c: r[c] for c in columns})
+    return out
+
+
+def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings: list[dict],
+           adverse_events: list[dict], records: Records,
+           names: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "started_at": to_sql(s.started_at),
+        "practitioner": s.practitioner,
+        "practitioner_registration": s.practitioner_registration,
+        "complaint": s.complaint,
+        "pain_before": s.pain_before,
+        "pain_after": s.pain_after,
+        "notes": s.notes,
+        "consent": s.consent,
+        "pneumothorax_discussed": s.pneumothorax_discussed,
+        "needle_count": s.needle_count,
+        "needles_accounted": s.needles_accounted,
+        "tolerance": s.tolerance,
+        "plan": s.plan,
+        "status": s.status.value,
+        "atlas_version": s.atlas_version,
+        "signed_at": to_sql(s.signed_at),
+        "signed_by": s.signed_by,
+        "content_hash": s.content_hash,
+        "created_at": to_sql(s.created_at),
+        "created_by": s.created_by,
+        "updated_at": to_sql(s.updated_at),
+        "updated_by": s.updated_by,
+        "amendments": [{"id": a.id, "created_at": to_sql(a.created_at),
+                        "created_by": a.created_by, "reason": a.reason, "text": a.text}
+                       for a in amendments],
+        "findings": findings,
+        "adverse_events": adverse_events,
+        "sites": [_site(site, records, names) for site in sites],
+    }
+
+
+def _muscle_name(muscle_id: str, records: Records, names: dict[str, str | None]) -> str | None:
+    if muscle_id not in names:
+        try:
+            names[muscle_id] = records.atlas.muscle(muscle_id).name
+        except (AtlasError, KeyError):
+            names[muscle_id] = None  # a muscle this atlas does not know: the id still says it
+    return names[muscle_id]
+
+
+def _site(site: Site, records: Records, names: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "id": site.id,
+        "seq": site.seq,
+        "muscle": site.muscle_id,
+        "muscle_name": _muscle_name(site.muscle_id, records, names),
+        "side": site.side.value,
+        "view": site.view_id,
+        "layer": site.layer,
+        "x": site.x,
+        "y": site.y,
+        "level": site.level,
+        "needle_diameter_mm": site.needle_diameter_mm,
+        "needle_length_mm": site.needle_length_mm,
+        "depth_mm": site.depth_mm,
+        "grasp": site.grasp,
+        "cramp": site.cramp,
+        "twitch": site.twitch,
+        "tissue_feel": site.tissue_feel,
+        "release": site.release,
+        "sensation": site.sensation,
+        "estim": site.estim,
+        "notes": site.notes,
+        "planned": site.planned,
+        "created_at": to_sql(site.created_at),
+        "created_by": site.created_by,
+        "updated_at": to_sql(site.updated_at),
+        "updated_by": site.updated_by,
+    }
+
+
+def _audit(db: Database, wanted: set[int] | None, patient_ids: set[int] | None) -> list[dict[str, Any]]:
+    out = []
+    for r in db.conn.execute(
+            "SELECT id, at, actor, action, entity, entity_id, session_id, changes, hash"
+            " FROM audit ORDER BY id"):
+        if wanted is not None and r[6] not in wanted and not (
+                r[4] == "patient" and r[5] in patient_ids):
+            continue
+        out.append({"id": r[0], "at": r[1], "actor": r[2], "action": r[3], "entity": r[4],
+                    "entity_id": r[5], "session_id": r[6], "changes": json.loads(r[7]),
+                    "hash": bytes(r[8]).hex()})
+    return out
