@@ -1,0 +1,126 @@
+"""`imsmap export [--db PATH] [--out FILE] [--force] [--session ID ...]`: the record as JSON.
+
+The format is described in docs/export-format.md. Without --out the JSON goes to standard output.
+An existing --out file is kept unless --force; the file is written to a temporary name first and
+moved into place, so a failed export never leaves half a file. The database must exist already:
+export never creates one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from imsmap import paths
+from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.store.db import StoreError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export patients, sessions, sites and the audit trail as JSON",
+        description="Export the whole record (or chosen sessions) as one JSON document; "
+                    "see docs/export-format.md.",
+    )
+    add_db_argument(parser)
+    parser.add_argument("--out", metavar="FILE",
+                        help="write to FILE instead of standard output")
+    parser.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists already")
+    parser.add_argument("--session", metavar="ID", type=_session_id, action="append",
+                        help="export only this session (repeat for more)")
+    parser.set_defaults(func=run)
+
+
+def _session_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)") \
+            from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from imsmap.atlas import load_atlas
+    from imsmap.services.export import dumps, export_document
+    from imsmap.services.records import Records
+    from imsmap.store.db import Database
+
+    db_path = paths.resolve_db(db_arg(args))
+    out = Path(args.out).expanduser() if args.out else None
+    if out is not None:
+        _check_out(out, db_path, force=args.force)
+    _check_db(db_path)
+    db = Database.open(db_path, create=False)
+    try:
+        records = Records(db, load_atlas())
+        text = dumps(export_document(records, session_ids=args.session))
+    finally:
+        db.close()
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    _write_atomically(out, text, force=args.force)
+    print(f"Exported to {out}.", file=sys.stderr)
+    return 0
+
+
+def _check_db(path: Path) -> None:
+    """An empty file would be taken for a new database and filled with tables: refuse it."""
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return  # Database.open says what is wrong with it
+    if empty:
+        raise StoreError(f"{path} is empty; it is not an imsmap database.")
+
+
+def _check_out(out: Path, db_path: Path, *, force: bool) -> None:
+    if out.is_dir():
+        raise StoreError(f"{out} is a folder; give --out the name of a file.")
+    if not out.parent.is_dir():
+        raise StoreError(
+            f"The folder {out.parent} does not exist; create it first or choose another.")
+    if out.exists():
+        if db_path.exists() and out.resolve() == db_path.resolve():
+            raise StoreError(f"{out} is the database itself; export to another file.")
+        if not force:
+            raise StoreError(f"{out} exists already; add --force to replace it.")
+
+
+def _write_atomically(out: Path, text: str, *, force: bool) -> None:
+    """Write to a private temporary file beside `out`, then move it into place."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise StoreError(f"{out} cannot be written ({exc.strerror}).") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if out.exists() and not force:  # appeared while we were writing
+            raise StoreError(f"{out} exists already; add --force to replace it.")
+        os.replace(tmp, out)
+    except OSError as exc:
+        _unlink(tmp)
+        raise StoreError(f"{out} cannot be written ({exc.strerror}); nothing was changed.") \
+            from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
