@@ -1,0 +1,458 @@
+"""A small page-layout engine for printed clinical documents: blocks flowed onto pages.
+
+Everything is measured first and painted afterwards, so the total page count ("Page 2 of 5") is
+known before the first page is painted. Coordinates are device units of the paint device (dots at
+300 dpi for the PDF); sizes are given in millimetres and points and converted with ``Doc.mm`` and
+``Doc.pt``. Colours are opaque hex strings: PDF/A-1b has no transparency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPaintDevice, QPen
+
+__all__ = ["INK", "Block", "Cell", "Column", "Doc", "Heading", "KeyValues", "Paragraph", "Spacer",
+           "Table", "paginate"]
+
+INK = "#1a1a1a"  # body text
+MUTED = "#5a5a5a"  # labels, captions
+RULE = "#8a8a8a"
+HEADER_FILL = "#dcdcdc"  # table header row
+ZEBRA = "#f3f3f3"  # every other table row
+BOX_FILL = "#f5f5f5"
+GRID = "#b8b8b8"
+
+SANS = "DejaVu Sans"
+CONDENSED = "DejaVu Sans Condensed"  # tables: more words to the line, same design
+MONO = "DejaVu Sans Mono"
+_family_cache: dict[str, str] = {}
+
+
+def _family(wanted: str) -> str:
+    """``wanted`` if installed, else the system's general font of that kind."""
+    if wanted not in _family_cache:
+        families = set(QFontDatabase.families())
+        if wanted in families:
+            _family_cache[wanted] = wanted
+        elif wanted == CONDENSED:
+            _family_cache[wanted] = _family(SANS)
+        else:
+            kind = (QFontDatabase.SystemFont.FixedFont if "Mono" in wanted
+                    else QFontDatabase.SystemFont.GeneralFont)
+            _family_cache[wanted] = QFontDatabase.systemFont(kind).family()
+    return _family_cache[wanted]
+
+
+class Doc:
+    """The paint device, its resolution and the fonts: what every block measures with."""
+
+    def __init__(self, device: QPaintDevice, dpi: float):
+        self.device = device
+        self.dpi = float(dpi)
+        self._fonts: dict[tuple, QFont] = {}
+        self._metrics: dict[tuple, QFontMetricsF] = {}
+
+    def mm(self, value: float) -> float:
+        return value * self.dpi / 25.4
+
+    def pt(self, value: float) -> float:
+        return value * self.dpi / 72.0
+
+    def font(self, size: float, *, bold: bool = False, italic: bool = False,
+             mono: bool = False, condensed: bool = False) -> QFont:
+        key = (size, bold, italic, mono, condensed)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(_family(MONO if mono else CONDENSED if condensed else SANS))
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            font.setItalic(italic)
+            font.setKerning(True)
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            self._fonts[key] = font
+        return font
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        key = (font.family(), font.pointSizeF(), font.bold(), font.italic(), font.stretch())
+        fm = self._metrics.get(key)
+        if fm is None:
+            fm = QFontMetricsF(font, self.device)
+            self._metrics[key] = fm
+        return fm
+
+    def line_height(self, font: QFont) -> float:
+        return self.metrics(font).height()
+
+    def text_height(self, text: str, font: QFont, width: float) -> float:
+        if not text:
+            return self.line_height(font)
+        rect = self.metrics(font).boundingRect(
+            QRectF(0, 0, max(width, 1.0), 1e7),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
+        return max(rect.height(), self.line_height(font))
+
+    def text_width(self, text: str, font: QFont) -> float:
+        return self.metrics(font).horizontalAdvance(text)
+
+    def draw_text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
+                  colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+                  wrap: bool = True) -> None:
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        flags = align | Qt.AlignmentFlag.AlignTop
+        if wrap:
+            flags |= Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, int(flags), text)
+
+    def rule(self, painter: QPainter, x0: float, x1: float, y: float, width_pt: float = 0.5,
+             colour: str = RULE) -> None:
+        painter.setPen(QPen(QColor(colour), self.pt(width_pt)))
+        painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+
+
+class Block:
+    """Something that takes vertical space on a page."""
+
+    keep_with_next = False
+
+    def height(self, doc: Doc, width: float) -> float:
+        raise NotImplementedError
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        """The least that must fit for the block to start on a page (its first row, say)."""
+        return self.height(doc, width)
+
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
+        """A part that fits in ``avail`` and the rest, or None if the block cannot split.
+
+        A rest of None means the first part is the whole block in a more compact form."""
+        return None
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Spacer(Block):
+    mm: float
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(self.mm)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        pass
+
+
+@dataclass
+class Heading(Block):
+    """A section title with a rule under it; never the last thing on a page."""
+
+    text: str
+    size: float = 11.0
+    note: str = ""  # smaller text after the title, e.g. "(continued)" or a count
+    keep_with_next = True
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.line_height(doc.font(self.size, bold=True)) + doc.mm(2.2)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        font = doc.font(self.size, bold=True)
+        lh = doc.line_height(font)
+        doc.draw_text(painter, QRectF(x, y, width, lh), self.text, font, INK, wrap=False)
+        if self.note:
+            small = doc.font(self.size * 0.78)
+            tx = x + doc.text_width(self.text, font) + doc.mm(2.5)
+            asc_big, asc_small = doc.metrics(font).ascent(), doc.metrics(small).ascent()
+            doc.draw_text(painter, QRectF(tx, y + asc_big - asc_small, width - (tx - x), lh),
+                          self.note, small, MUTED, wrap=False)
+        doc.rule(painter, x, x + width, y + lh + doc.mm(0.6), 0.8, INK)
+
+
+@dataclass
+class Paragraph(Block):
+    """Wrapped text, optionally after a bold label on the same line's left ("Complaint")."""
+
+    text: str
+    size: float = 9.0
+    label: str = ""
+    label_mm: float = 28.0
+    colour: str = INK
+    italic: bool = False
+    bold: bool = False
+    after_mm: float = 1.4
+
+    def _font(self, doc: Doc) -> QFont:
+        return doc.font(self.size, italic=self.italic, bold=self.bold)
+
+    def _text_width(self, doc: Doc, width: float) -> float:
+        return width - (doc.mm(self.label_mm) if self.label else 0.0)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return (doc.text_height(self.text, self._font(doc), self._text_width(doc, width))
+                + doc.mm(self.after_mm))
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        tx = x
+        if self.label:
+            doc.draw_text(painter, QRectF(x, y, doc.mm(self.label_mm), 1e5), self.label,
+                          doc.font(self.size, bold=True), MUTED)
+            tx = x + doc.mm(self.label_mm)
+        tw = self._text_width(doc, width)
+        doc.draw_text(painter, QRectF(tx, y, tw, 1e5), self.text, self._font(doc), self.colour)
+
+
+@dataclass
+class KeyValues(Block):
+    """A boxed grid of label/value pairs, ``columns`` pairs per row (the header of a record)."""
+
+    items: Sequence[tuple[str, str]]
+    columns: int = 3
+    size: float = 9.0
+    fill: str = BOX_FILL
+    after_mm: float = 2.0
+
+    def _rows(self) -> list[Sequence[tuple[str, str]]]:
+        return [self.items[i:i + self.columns] for i in range(0, len(self.items), self.columns)]
+
+    def _geometry(self, doc: Doc, width: float) -> tuple[float, float, list[float]]:
+        pad = doc.mm(2.2)
+        col_w = (width - 2 * pad) / self.columns
+        label_font = doc.font(self.size * 0.78)
+        value_font = doc.font(self.size, bold=True)
+        heights = []
+        for row in self._rows():
+            h = 0.0
+            for _label, value in row:
+                h = max(h, doc.line_height(label_font)
+                        + doc.text_height(value or "—", value_font, col_w - doc.mm(2)))
+            heights.append(h + doc.mm(1.2))
+        return pad, col_w, heights
+
+    def height(self, doc: Doc, width: float) -> float:
+        pad, _col_w, heights = self._geometry(doc, width)
+        return sum(heights) + 2 * pad - doc.mm(1.2) + doc.mm(self.after_mm)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        pad, col_w, heights = self._geometry(doc, width)
+        box_h = sum(heights) + 2 * pad - doc.mm(1.2)
+        painter.setPen(QPen(QColor(GRID), doc.pt(0.5)))
+        painter.setBrush(QColor(self.fill))
+        painter.drawRect(QRectF(x, y, width, box_h))
+        label_font = doc.font(self.size * 0.78)
+        value_font = doc.font(self.size, bold=True)
+        cy = y + pad
+        for row, h in zip(self._rows(), heights):
+            for i, (label, value) in enumerate(row):
+                cx = x + pad + i * col_w
+                doc.draw_text(painter, QRectF(cx, cy, col_w - doc.mm(2), h), label.upper(),
+                              label_font, MUTED, wrap=False)
+                doc.draw_text(painter, QRectF(cx, cy + doc.line_height(label_font),
+                                              col_w - doc.mm(2), h), value or "—", value_font)
+            cy += h
+
+
+@dataclass
+class Column:
+    title: str
+    weight: float  # share of the table width
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+CellDrawer = Callable[[QPainter, QRectF], None]
+
+
+@dataclass
+class Cell:
+    """Table cell: text, optionally after a small drawing (a marker) of ``draw_mm`` width."""
+
+    text: str = ""
+    bold: bool = False
+    mono: bool = False
+    colour: str = INK
+    draw: CellDrawer | None = None
+    draw_mm: float = 0.0  # width (and height) reserved for the drawing
+    small: str = ""  # a second line in smaller, muted type
+
+
+def _cell(value: Cell | str) -> Cell:
+    return value if isinstance(value, Cell) else Cell(str(value))
+
+
+@dataclass
+class Table(Block):
+    """Rows of wrapped cells; splits between rows and repeats its header row on every page."""
+
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Cell | str]]
+    size: float = 8.0
+    zebra: bool = True
+    footnote: str = ""  # printed under the last part
+    first_row_index: int = 0  # for the zebra phase of continued parts
+    condensed: bool = True
+    _heights: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _widths(self, width: float) -> list[float]:
+        total = sum(c.weight for c in self.columns)
+        return [width * c.weight / total for c in self.columns]
+
+    def _pads(self, doc: Doc) -> tuple[float, float]:
+        return doc.mm(1.2), doc.mm(0.9)  # horizontal, vertical
+
+    def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont) -> float:
+        px, py = self._pads(doc)
+        text_w = width - 2 * px - (doc.mm(cell.draw_mm + 1.2) if cell.draw else 0.0)
+        h = doc.text_height(cell.text, font, text_w) if cell.text else 0.0
+        if cell.small:
+            h += doc.text_height(cell.small, doc.font(self.size * 0.85, condensed=self.condensed), text_w)
+        if cell.draw:
+            h = max(h, doc.mm(cell.draw_mm))
+        return h + 2 * py
+
+    def header_height(self, doc: Doc, width: float) -> float:
+        font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+        return max(self._cell_height(doc, Cell(c.title), w, font)
+                   for c, w in zip(self.columns, self._widths(width)))
+
+    def row_height(self, doc: Doc, width: float, index: int) -> float:
+        key = (width, index)
+        if key not in self._heights:
+            widths = self._widths(width)
+            h = 0.0
+            for value, w in zip(self.rows[index], widths):
+                cell = _cell(value)
+                font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
+                h = max(h, self._cell_height(doc, cell, w, font))
+            self._heights[key] = h
+        return self._heights[key]
+
+    def footnote_height(self, doc: Doc, width: float) -> float:
+        if not self.footnote:
+            return 0.0
+        return doc.mm(1.0) + doc.text_height(self.footnote, doc.font(self.size * 0.9, condensed=self.condensed), width)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return (self.header_height(doc, width)
+                + sum(self.row_height(doc, width, i) for i in range(len(self.rows)))
+                + self.footnote_height(doc, width) + doc.mm(3))
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        first = self.row_height(doc, width, 0) if self.rows else 0.0
+        return self.header_height(doc, width) + first
+
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
+        used = self.header_height(doc, width)
+        n = 0
+        while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
+            used += self.row_height(doc, width, n)
+            n += 1
+        if n == 0 or n == len(self.rows):
+            return None
+        if len(self.rows) - n < 2 and n > 2:
+            n -= 1  # no single row left alone on the next page
+        head = Table(self.columns, self.rows[:n], self.size, self.zebra, "",
+                     self.first_row_index, self.condensed)
+        tail = Table(self.columns, self.rows[n:], self.size, self.zebra, self.footnote,
+                     self.first_row_index + n, self.condensed)
+        return head, tail
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        widths = self._widths(width)
+        px, py = self._pads(doc)
+        hh = self.header_height(doc, width)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(HEADER_FILL))
+        painter.drawRect(QRectF(x, y, width, hh))
+        hfont = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+        cx = x
+        for col, w in zip(self.columns, widths):
+            doc.draw_text(painter, QRectF(cx + px, y + py, w - 2 * px, hh), col.title, hfont,
+                          INK, col.align)
+            cx += w
+        cy = y + hh
+        doc.rule(painter, x, x + width, cy, 0.8, INK)
+        for i, row in enumerate(self.rows):
+            rh = self.row_height(doc, width, i)
+            if self.zebra and (self.first_row_index + i) % 2 == 1:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(ZEBRA))
+                painter.drawRect(QRectF(x, cy, width, rh))
+            cx = x
+            for col, w, value in zip(self.columns, widths, row):
+                cell = _cell(value)
+                tx = cx + px
+                tw = w - 2 * px
+                if cell.draw:
+                    size = doc.mm(cell.draw_mm)
+                    cell.draw(painter, QRectF(tx, cy + py, size, size))
+                    tx += size + doc.mm(1.2)
+                    tw -= size + doc.mm(1.2)
+                font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
+                text_top = cy + py
+                if cell.draw and not cell.small:  # centre one line of text on the drawing
+                    text_top += max(0.0, (doc.mm(cell.draw_mm) - doc.text_height(cell.text, font, tw)) / 2)
+                if cell.text:
+                    doc.draw_text(painter, QRectF(tx, text_top, tw, rh), cell.text, font,
+                                  cell.colour, col.align)
+                if cell.small:
+                    th = doc.text_height(cell.text, font, tw) if cell.text else 0.0
+                    doc.draw_text(painter, QRectF(tx, text_top + th, tw, rh), cell.small,
+                                  doc.font(self.size * 0.85, condensed=self.condensed), MUTED, col.align)
+                cx += w
+            cy += rh
+            doc.rule(painter, x, x + width, cy, 0.3, GRID)
+        if self.footnote:
+            doc.draw_text(painter, QRectF(x, cy + doc.mm(1.0), width, 1e5), self.footnote,
+                          doc.font(self.size * 0.9, condensed=self.condensed), MUTED)
+
+
+Placed = tuple[Block, float]  # a block and the y of its top edge
+
+
+def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
+             later_top: float, bottom: float) -> list[list[Placed]]:
+    """Flow blocks down pages: split what splits, move the rest, keep headings with what follows.
+
+    A block taller than a whole page is placed anyway (at the top of its own page) rather than
+    lost; the caller keeps blocks small enough that this does not happen.
+    """
+    pages: list[list[Placed]] = [[]]
+    y = first_top
+    queue = list(blocks)
+    while queue:
+        block = queue.pop(0)
+        at_top = not pages[-1]
+        if isinstance(block, Spacer) and at_top:
+            continue
+        h = block.height(doc, width)
+        need = h
+        if block.keep_with_next and queue:
+            need += queue[0].min_height(doc, width)
+        if y + need <= bottom:
+            pages[-1].append((block, y))
+            y += h
+            continue
+        if not block.keep_with_next:
+            parts = block.split(doc, width, bottom - y)
+            if parts is not None:
+                head, tail = parts
+                pages[-1].append((head, y))
+                if tail is None:  # the whole block fits, in a more compact form
+                    y += head.height(doc, width)
+                    continue
+                queue.insert(0, tail)
+                pages.append([])
+                y = later_top
+                continue
+        if at_top:  # does not fit even on an empty page: place it rather than lose it
+            pages[-1].append((block, y))
+            y += h
+            continue
+        queue.insert(0, block)
+        pages.append([])
+        y = later_top
+    if not pages[-1] and len(pages) > 1:
+        pages.pop()
+    return pages

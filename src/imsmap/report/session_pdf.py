@@ -1,0 +1,956 @@
+"""The session record as a PDF/A-1b document: what goes into the clinic's records system.
+
+One call, ``write_session_pdf(records, session_id, out_path)``. Charts are painted as vectors by the
+same ``ChartPainter`` the screen uses; all colours are opaque (PDF/A-1b has no transparency); text
+is real text in an embedded font so that the records system can index it. The file appears
+atomically: it is written next to ``out_path`` under a temporary name and then renamed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import tempfile
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtCore import QUuid
+
+from imsmap import __version__
+from imsmap.atlas import AtlasError
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import GRASP_LABELS, SessionRecord, Side, Site
+from imsmap.domain.segments import segmental_summary
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.style import LIGHT
+from imsmap.report._qtfix import none_refcount_guard
+from imsmap.report.layout import (
+    INK,
+    MUTED,
+    RULE,
+    Block,
+    Cell,
+    Column,
+    Doc,
+    Heading,
+    KeyValues,
+    Paragraph,
+    Spacer,
+    Table,
+    paginate,
+)
+from imsmap.services.records import Records, age_on, content_hash
+
+__all__ = ["PAPERS", "ReportError", "write_session_pdf", "render_session_pdf"]
+
+DPI = 300
+PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
+MARGIN_X_MM = 16.0
+MARGIN_TOP_MM = 14.0
+MARGIN_BOTTOM_MM = 17.0
+RUNNING_HEADER_MM = 9.0  # space the running header takes on pages 2..N
+CHART_HEIGHT_MM = 118.0  # enlargement panels, when the page has room
+CHART_MIN_MM = 82.0  # ... squeezed down to this to keep two charts on a page
+CHART_GAP_MM = 5.0
+PANEL_PENALTY = 0.75
+READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read without overlap
+MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
+MIN_MARKER_MM = 1.6
+OVERVIEW_MARKER_MM = 0.85
+WATERMARK = "#e4e4e4"  # opaque light grey, painted under everything else
+DRAFT_INK = "#8a1c1c"
+ALERT = "#8a1c1c"
+
+
+class ReportError(UserFacingError):
+    """The PDF cannot be written where asked."""
+
+
+def _grasp_text(grasp: int | None) -> str:
+    if grasp is None:
+        return "—"
+    return f"{grasp} {GRASP_LABELS[grasp]}" if 0 <= grasp < len(GRASP_LABELS) else str(grasp)
+
+
+def _fmt_dt(value: datetime | None, seconds: bool = False) -> str:
+    if value is None:
+        return "—"
+    text = value.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    if value.tzinfo is not None:
+        offset = value.strftime("%z")
+        text += f" {offset[:3]}:{offset[3:]}" if offset else ""
+    return text
+
+
+def _fmt_mm(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}"
+
+
+def _side_label(side: Side | str) -> str:
+    return Side(side).label
+
+
+# ------------------------------------------------------------------------------------- muscles
+@dataclass(frozen=True)
+class MuscleText:
+    name: str
+    nerve: str
+    roots: str
+    thorax: bool
+
+
+def _muscle_text(records: Records, site: Site) -> MuscleText:
+    try:
+        m = records.atlas.muscle(site.muscle_id)
+    except (AtlasError, KeyError):
+        return MuscleText(site.muscle_id.replace("_", " ").capitalize(), "—", "—", False)
+    roots = getattr(m, "roots_text", None) or "-".join(m.roots)
+    nerve = m.nerve
+    thorax = bool(m.pneumothorax_risk)
+    if site.level:
+        # A paraspinal site: the segment is its level, not the muscle's whole range; the
+        # pleura is within reach at the thoracic levels (and C7) only.
+        nerve = "Dorsal ramus (medial br.)"
+        roots = f"{site.level} (segmental)"
+        thorax = thorax and (site.level.startswith("T") or site.level == "C7")
+    return MuscleText(m.name, nerve, roots, thorax)
+
+
+# -------------------------------------------------------------------------------------- charts
+class MarkerDrawer:
+    """Draws grasp markers exactly as the charts do, at a size in device units."""
+
+    def __init__(self, chart: ChartPainter):
+        self.chart = chart
+
+    def __call__(self, painter: QPainter, rect: QRectF, number: int | str | None,
+                 grasp: int | None, cramp: bool = False, planned: bool = False) -> None:
+        r_units = self.chart.style.marker_radius + (3.6 if cramp else 0.0)
+        scale = (min(rect.width(), rect.height()) / 2.0) / r_units
+        self.chart.paint_marker(painter, rect.center().x(), rect.center().y(), number, grasp,
+                                cramp=cramp, planned=planned, scale=scale)
+
+
+def _bbox(sites: Sequence[Site]) -> tuple[float, float, float, float]:
+    return (min(s.x for s in sites), min(s.y for s in sites), max(s.x for s in sites),
+            max(s.y for s in sites))
+
+
+def cluster_levels(sites: Sequence[Site], max_groups: int = 4) -> list[list[list[Site]]]:
+    """Ways to group nearby sites: for 1..``max_groups`` groups, each a list of groups.
+
+    Agglomerative: repeatedly merge the two groups whose joint extent is smallest. Each grouping
+    comes out top to bottom, then left to right; sites in a group by number.
+    """
+    groups = [[s] for s in sites]
+    levels: dict[int, list[list[Site]]] = {}
+
+    def extent(a: list[Site], b: list[Site]) -> float:
+        x0, y0, x1, y1 = _bbox(a + b)
+        return max(x1 - x0, y1 - y0)
+
+    def ordered(gs: list[list[Site]]) -> list[list[Site]]:
+        out = [sorted(g, key=lambda s: s.seq) for g in gs]
+        out.sort(key=lambda g: ((_bbox(g)[1] + _bbox(g)[3]) / 2, (_bbox(g)[0] + _bbox(g)[2]) / 2))
+        return out
+
+    while True:
+        if len(groups) <= max_groups:
+            levels[len(groups)] = ordered(groups)
+        if len(groups) <= 1:
+            break
+        _size, i, j = min(((extent(groups[a], groups[b]), a, b) for a in range(len(groups))
+                           for b in range(a + 1, len(groups))), key=lambda t: t[0])
+        groups[i] = groups[i] + groups[j]
+        del groups[j]
+    return [levels[n] for n in sorted(levels)]
+
+
+def _crop(view, sites: Sequence[Site], aspect: float) -> tuple[float, float, float, float]:
+    """A view-unit rectangle (x, y, w, h) around the sites with aspect w/h = ``aspect``."""
+    vw, vh = view.width, view.height
+    pad = 0.075 * min(vw, vh)
+    x0, y0, x1, y1 = _bbox(sites)
+    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    least = 0.34 * min(vw, vh)
+    if x1 - x0 < least:
+        cx = (x0 + x1) / 2
+        x0, x1 = cx - least / 2, cx + least / 2
+    if y1 - y0 < least:
+        cy = (y0 + y1) / 2
+        y0, y1 = cy - least / 2, cy + least / 2
+    w, h = x1 - x0, y1 - y0
+    if w / h < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+
+    def place(c: float, size: float, limit: float) -> float:
+        if size >= limit:
+            return (limit - size) / 2
+        return min(max(c - size / 2, 0.0), limit - size)
+
+    return place(cx, w, vw), place(cy, h, vh), w, h
+
+
+@dataclass
+class Panel:
+    rect: QRectF  # device units on the page
+    crop: tuple[float, float, float, float]  # view units
+    sites: list[Site]
+    letter: str = ""
+
+    @property
+    def scale(self) -> float:
+        return min(self.rect.width() / self.crop[2], self.rect.height() / self.crop[3])
+
+    def to_page(self, x: float, y: float) -> tuple[float, float]:
+        k = self.scale
+        return self.rect.x() + (x - self.crop[0]) * k, self.rect.y() + (y - self.crop[1]) * k
+
+
+def _min_distance(sites: Sequence[Site]) -> float:
+    """The least distance between two sites, in view units (inf for fewer than two)."""
+    best = float("inf")
+    for i, a in enumerate(sites):
+        for b in sites[i + 1:]:
+            best = min(best, ((a.x - b.x) ** 2 + (a.y - b.y) ** 2) ** 0.5)
+    return best
+
+
+def _grids(n: int) -> list[tuple[int, int]]:
+    return [(rows, cols) for rows in range(1, n + 1) for cols in range(1, n + 1)
+            if rows * cols >= n and rows * cols - n < min(rows, cols)]
+
+
+class ChartBlock(Block):
+    """One view (one layer) with its sites: the whole figure for orientation, and the parts with
+    sites enlarged (one panel per group of nearby sites), markers numbered as in the site table."""
+
+    def __init__(self, records: Records, view_id: str, layer: str, sites: Sequence[Site]):
+        self.chart = ChartPainter(records.atlas, view_id, layer)
+        self.view = self.chart.view
+        self.sites = list(sites)
+        deep = self.chart.layer != self.view.layer_ids[0]
+        layer_name = next((lay.name for lay in self.view.layers if lay.id == self.chart.layer),
+                          self.chart.layer)
+        self.title = f"{self.view.name} view" + (f" — {layer_name.lower()} layer" if deep else "")
+        numbers = ", ".join(str(s.seq) for s in self.sites)
+        self.note = f"site{'s' if len(self.sites) > 1 else ''} {numbers}"
+        self.levels = cluster_levels(self.sites)
+        self.panel_mm = CHART_HEIGHT_MM
+
+    def with_height(self, panel_mm: float) -> ChartBlock:
+        other = copy.copy(self)
+        other.panel_mm = panel_mm
+        return other
+
+    def _title_height(self, doc: Doc) -> float:
+        return doc.line_height(doc.font(9.5, bold=True)) + doc.mm(1.5)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return self._title_height(doc) + doc.mm(self.panel_mm) + doc.mm(CHART_GAP_MM)
+
+    def layout(self, doc: Doc, x: float, y: float, width: float
+               ) -> tuple[QRectF | None, list[Panel]]:
+        """The overview rectangle (None when one large figure serves) and the enlargements."""
+        y += self._title_height(doc)
+        panel_h = doc.mm(self.panel_mm)
+        vw, vh = self.view.width, self.view.height
+        full = (0.0, 0.0, vw, vh)
+        overview_w = min(panel_h * vw / vh, width * 0.34)
+        gap = doc.mm(4)
+        area = QRectF(x + overview_w + gap, y, width - overview_w - gap, panel_h)
+        best: tuple[tuple[float, float], float, list[Panel]] | None = None
+        for groups in self.levels:
+            n = len(groups)
+            for rows, cols in _grids(n):
+                pw = (area.width() - gap * (cols - 1)) / cols
+                ph = (area.height() - gap * (rows - 1)) / rows
+                panels = []
+                for i, group in enumerate(groups):
+                    r, c = divmod(i, cols)
+                    rect = QRectF(area.x() + c * (pw + gap), area.y() + r * (ph + gap), pw, ph)
+                    panels.append(Panel(rect, _crop(self.view, group, pw / ph), group))
+                zoom = min(p.scale for p in panels)
+                # First: markers far enough apart to read (clamped: beyond that it is all one);
+                # then: enlargement, each extra panel having to earn its place.
+                spacing = min(_min_distance(p.sites) * p.scale for p in panels) / doc.mm(1.0)
+                merit = (round(min(spacing, READABLE_SPACING_MM) * 4) / 4,
+                         zoom * PANEL_PENALTY ** (n - 1))
+                if best is None or merit > best[0]:
+                    best = (merit, zoom, panels)
+        assert best is not None
+        _merit, zoom, panels = best
+        whole = self._fit(QRectF(x, y, width, panel_h))
+        whole_k = whole.width() / vw
+        crowded = _min_distance(self.sites) * whole_k < 2.4 * doc.mm(MARKER_RADIUS_MM)
+        if zoom < whole_k * 1.3 or (zoom < whole_k * 2.0 and not crowded):
+            # Enlarging gains little: one large figure, centred, serves better.
+            return None, [Panel(whole, full, self.sites)]
+        if len(panels) > 1:
+            for i, p in enumerate(panels):
+                p.letter = "ABCDEFGH"[i]
+        return self._fit(QRectF(x, y, overview_w, panel_h)), panels
+
+    def marker_positions(self, doc: Doc, x: float, y: float, width: float
+                         ) -> dict[int, tuple[float, float]]:
+        """Device coordinates of each numbered marker when the block is painted at (x, y)."""
+        _over, panels = self.layout(doc, x, y, width)
+        return {s.seq: p.to_page(s.x, s.y) for p in panels for s in p.sites}
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        title_font = doc.font(9.5, bold=True)
+        lh = doc.line_height(title_font)
+        doc.draw_text(painter, QRectF(x, y, width, lh), self.title, title_font, INK, wrap=False)
+        small = doc.font(7.5)
+        tx = x + doc.text_width(self.title, title_font) + doc.mm(2.5)
+        doc.draw_text(painter, QRectF(tx, y + doc.metrics(title_font).ascent()
+                                      - doc.metrics(small).ascent(), width - (tx - x), lh),
+                      self.note, small, MUTED, wrap=False)
+        over, panels = self.layout(doc, x, y, width)
+        if over is not None:
+            self._paint_view(doc, painter, Panel(over, (0, 0, self.view.width, self.view.height),
+                                                 self.sites), OVERVIEW_MARKER_MM,
+                             numbers=False, labels=False)
+            k = over.width() / self.view.width
+            for p in panels:
+                cx, cy, cw, ch = p.crop
+                box = QRectF(over.x() + cx * k, over.y() + cy * k, cw * k, ch * k)
+                box = box.intersected(over)
+                painter.setPen(QPen(QColor(INK), doc.pt(0.9)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(box)
+                if p.letter:
+                    self._tag(doc, painter, QPointF(box.left(), box.top()), p.letter, outside=True)
+        for p in panels:
+            self._paint_view(doc, painter, p, MARKER_RADIUS_MM, numbers=True, labels=False)
+            if over is not None:
+                painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(p.rect)
+                self._paint_sides(doc, painter, p)
+
+    def _tag(self, doc: Doc, painter: QPainter, at: QPointF, letter: str,
+             outside: bool = False) -> None:
+        """A small boxed letter tying an enlargement to its frame on the overview."""
+        font = doc.font(7, bold=True)
+        s = doc.line_height(font)
+        box = QRectF(at.x() - (s if outside else 0), at.y(), s, s)
+        painter.setPen(QPen(QColor(INK), doc.pt(0.6)))
+        painter.setBrush(QColor(INK))
+        painter.drawRect(box)
+        doc.draw_text(painter, box, letter, font, "#ffffff", Qt.AlignmentFlag.AlignHCenter,
+                      wrap=False)
+
+    def _fit(self, box: QRectF) -> QRectF:
+        """The largest rectangle of the view's aspect centred in ``box``."""
+        vw, vh = self.view.width, self.view.height
+        k = min(box.width() / vw, box.height() / vh)
+        w, h = vw * k, vh * k
+        return QRectF(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h)
+
+    def _paint_sides(self, doc: Doc, painter: QPainter, panel: Panel) -> None:
+        """The letter of the enlargement, and which side of the patient is which (the chart's own
+        caption is usually outside the enlarged part)."""
+        rect = panel.rect
+        if panel.letter:
+            self._tag(doc, painter, rect.topLeft(), panel.letter)
+        vli = self.view.viewer_left_is
+        if vli not in ("L", "R"):
+            return
+        left = "Patient's right" if vli == "R" else "Patient's left"
+        right = "Patient's left" if vli == "R" else "Patient's right"
+        font = doc.font(6.5)
+        lh = doc.line_height(font)
+        pad = doc.mm(0.8)
+        y = rect.bottom() - lh - pad
+        for text, bx in ((left, rect.left() + pad),
+                         (right, rect.right() - pad - doc.text_width(right, font))):
+            w = doc.text_width(text, font)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRect(QRectF(bx - doc.mm(0.5), y, w + doc.mm(1.0), lh))
+            doc.draw_text(painter, QRectF(bx, y, w + 1, lh), text, font, INK, wrap=False)
+
+    def _paint_view(self, doc: Doc, painter: QPainter, panel: Panel, marker_mm: float, *,
+                    numbers: bool, labels: bool) -> None:
+        sx, sy, sw, sh = panel.crop
+        k = panel.scale
+        painter.save()
+        painter.setClipRect(panel.rect)
+        painter.translate(panel.rect.x(), panel.rect.y())
+        painter.scale(k, k)
+        painter.translate(-sx, -sy)
+        painter.fillRect(QRectF(sx, sy, sw, sh), QColor(self.chart.style.background))
+        needled = frozenset(s.muscle_id for s in self.sites)
+        self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset())
+        radius = doc.mm(marker_mm)
+        if numbers:  # smaller markers where sites crowd, but never too small to read
+            radius = max(doc.mm(MIN_MARKER_MM), min(radius, 0.5 * _min_distance(panel.sites) * k))
+        scale = radius / (self.chart.style.marker_radius * k)
+        for s in sorted(panel.sites, key=lambda s: -s.seq):  # low numbers on top
+            self.chart.paint_marker(painter, s.x, s.y, s.seq if numbers else None, s.grasp,
+                                    cramp=s.cramp, planned=s.planned, scale=scale)
+        painter.restore()
+
+
+class ChartGroup(Block):
+    """The charts, in order; on a page with less room they shrink (down to CHART_MIN_MM) so that
+    pages fill rather than leave a hole the height of a chart."""
+
+    def __init__(self, charts: Sequence[ChartBlock]):
+        self.charts = list(charts)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return sum(c.height(doc, width) for c in self.charts)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return self.charts[0].with_height(CHART_MIN_MM).height(doc, width)
+
+    def split(self, doc: Doc, width: float, avail: float
+              ) -> tuple[Block, Block | None] | None:
+        used, k = 0.0, 0
+        for chart in self.charts:
+            need = chart.with_height(CHART_MIN_MM).height(doc, width)
+            if used + need > avail:
+                break
+            used += need
+            k += 1
+        if k == 0:
+            return None
+        overhead = sum(c.height(doc, width) - doc.mm(c.panel_mm) for c in self.charts[:k])
+        panel_mm = min(CHART_HEIGHT_MM, (avail - overhead) / k / doc.mm(1.0))
+        head = ChartGroup([c.with_height(panel_mm) for c in self.charts[:k]])
+        tail = ChartGroup(self.charts[k:]) if k < len(self.charts) else None
+        return head, tail
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        for chart in self.charts:
+            chart.paint(doc, painter, x, y, width)
+            y += chart.height(doc, width)
+
+
+class LegendBlock(Block):
+    """What the marker colours and rings mean; the grade is also printed in the table."""
+
+    keep_with_next = True
+
+    def __init__(self, drawer: MarkerDrawer):
+        self.drawer = drawer
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(5.0) + doc.mm(3)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        font = doc.font(7.5)
+        size = doc.mm(4.2)
+        items: list[tuple[str, dict]] = [
+            (f"{g} {GRASP_LABELS[g]}", {"grasp": g}) for g in range(len(GRASP_LABELS))]
+        items += [("not graded", {"grasp": None}), ("cramp felt", {"grasp": 1, "cramp": True}),
+                  ("planned, not needled", {"grasp": None, "planned": True})]
+        label = "Grasp:"
+        lf = doc.font(7.5, bold=True)
+        doc.draw_text(painter, QRectF(x, y + (size - doc.line_height(lf)) / 2, width, size),
+                      label, lf, INK, wrap=False)
+        cx = x + doc.text_width(label, lf) + doc.mm(2)
+        for text, kw in items:
+            self.drawer(painter, QRectF(cx, y, size, size), None, kw.get("grasp"),
+                        cramp=kw.get("cramp", False), planned=kw.get("planned", False))
+            cx += size + doc.mm(1.2)
+            doc.draw_text(painter, QRectF(cx, y + (size - doc.line_height(font)) / 2, width, size),
+                          text, font, INK, wrap=False)
+            cx += doc.text_width(text, font) + doc.mm(4)
+
+
+# ------------------------------------------------------------------------------ header/signing
+class TitleBlock(Block):
+    """Clinic and document title on page 1."""
+
+    def __init__(self, clinic: str, address: str, draft: bool):
+        self.clinic, self.address, self.draft = clinic, address, draft
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(15)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        title_font = doc.font(15, bold=True)
+        sub_font = doc.font(8)
+        doc.draw_text(painter, QRectF(x, y, width, doc.mm(8)), "IMS treatment record",
+                      title_font, INK, wrap=False)
+        doc.draw_text(painter, QRectF(x, y + doc.line_height(title_font), width, doc.mm(5)),
+                      "Intramuscular stimulation (Gunn IMS) / dry needling", sub_font, MUTED,
+                      wrap=False)
+        right = Qt.AlignmentFlag.AlignRight
+        if self.clinic:
+            doc.draw_text(painter, QRectF(x, y, width, doc.mm(8)), self.clinic,
+                          doc.font(11, bold=True), INK, right, wrap=False)
+        if self.address:
+            doc.draw_text(painter, QRectF(x + width / 2, y + doc.mm(5.5), width / 2, doc.mm(9)),
+                          self.address, sub_font, MUTED, right)
+        doc.rule(painter, x, x + width, y + doc.mm(12.5), 1.4, INK)
+
+
+class SignatureBlock(Block):
+    def __init__(self, record: SessionRecord, digest_now: str):
+        self.record = record
+        self.digest_now = digest_now
+
+    def _lines(self) -> list[tuple[str, str, str]]:
+        """(text, style, colour) lines; style: 'b' bold, 'm' mono, '' plain."""
+        s = self.record.session
+        if s.is_signed:
+            ok = self.digest_now == s.content_hash
+            return [
+                (f"Signed electronically by {s.signed_by or '—'} on {_fmt_dt(s.signed_at)}.",
+                 "b", INK),
+                ("Content hash (SHA-256) recorded at signing:", "", MUTED),
+                (s.content_hash or "—", "m", INK),
+                ("Integrity check: the session content printed here matches the signed hash."
+                 if ok else
+                 "INTEGRITY WARNING: the session content no longer matches the hash recorded at "
+                 "signing. Refer to the audit trail before relying on this record.",
+                 "" if ok else "b", INK if ok else ALERT),
+                ("A signed record is locked; corrections appear below as dated amendments.", "",
+                 MUTED),
+            ]
+        return [
+            ("DRAFT — NOT SIGNED", "B", DRAFT_INK),
+            ("This session has not been signed. It may still change and is not the final "
+             "clinical record.", "", INK),
+            ("Content hash (SHA-256) at export:", "", MUTED),
+            (self.digest_now, "m", INK),
+        ]
+
+    def _font(self, doc: Doc, style: str):
+        if style == "B":
+            return doc.font(12, bold=True)
+        return doc.font(8.5, bold=style == "b", mono=style == "m")
+
+    def height(self, doc: Doc, width: float) -> float:
+        inner = width - doc.mm(6)
+        return (sum(doc.text_height(t, self._font(doc, st), inner) + doc.mm(0.6)
+                    for t, st, _c in self._lines()) + doc.mm(6) + doc.mm(3))
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        draft = not self.record.session.is_signed
+        h = self.height(doc, width) - doc.mm(3)
+        painter.setPen(QPen(QColor(DRAFT_INK if draft else INK), doc.pt(2.0 if draft else 0.8)))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(QRectF(x, y, width, h))
+        cy = y + doc.mm(3)
+        inner = width - doc.mm(6)
+        for text, style, colour in self._lines():
+            font = self._font(doc, style)
+            th = doc.text_height(text, font, inner)
+            doc.draw_text(painter, QRectF(x + doc.mm(3), cy, inner, th), text, font, colour)
+            cy += th + doc.mm(0.6)
+
+
+# ------------------------------------------------------------------------------------- tables
+SITE_COLUMNS = (  # weights are millimetres on A4 (178 mm between the margins)
+    Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
+    Column("Muscle", 27),
+    Column("Side", 10),
+    Column("Level", 10),
+    Column("Nerve · roots", 32),
+    Column("Needle mm Ø × L", 15),
+    Column("Depth mm", 10.5),
+    Column("Grasp", 21.5),
+    Column("Response", 21),
+    Column("Notes", 24.5),
+)
+
+
+def _response(site: Site) -> str:
+    parts = []
+    if site.cramp:
+        parts.append("cramp")
+    if site.twitch:
+        parts.append("twitch")
+    if site.tissue_feel:
+        parts.append(f"feel: {site.tissue_feel}")
+    if site.release:
+        parts.append(f"release: {site.release}")
+    if site.sensation:
+        parts.append(f"sensation: {site.sensation}")
+    if site.estim:
+        parts.append("e-stim")
+    return "; ".join(parts) if parts else "—"
+
+
+def _site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -> Table:
+    rows = []
+    thorax = False
+    for s in sites:
+        mt = _muscle_text(records, s)
+        thorax = thorax or mt.thorax
+        extra = []
+        if s.layer and s.layer != "superficial":
+            extra.append(f"{s.layer} layer")
+        if s.planned:
+            extra.append("PLANNED — not needled")
+
+        def draw(painter, rect, s=s):
+            drawer(painter, rect, None, s.grasp, cramp=s.cramp, planned=s.planned)
+
+        rows.append([
+            Cell(str(s.seq), bold=True),
+            Cell(mt.name + (" †" if mt.thorax else ""), bold=True, small="; ".join(extra)),
+            _side_label(s.side),
+            s.level or "—",
+            Cell(mt.nerve, small=mt.roots),
+            f"{_fmt_mm(s.needle_diameter_mm)} × {_fmt_mm(s.needle_length_mm)}",
+            _fmt_mm(s.depth_mm),
+            Cell(_grasp_text(s.grasp), draw=draw, draw_mm=3.4),
+            _response(s),
+            s.notes or "",
+        ])
+    foot = ["Grasp graded 0 none, 1 mild, 2 moderate, 3 strong; — not graded. "
+            "Roots: * marks the dominant root; paraspinal sites are listed by their own level."]
+    if thorax:
+        foot.append("† Muscle over the thorax: pneumothorax risk.")
+    return Table(SITE_COLUMNS, rows, size=7.5, footnote=" ".join(foot))
+
+
+def _segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -> Table | None:
+    rows = segmental_summary(sites, records.atlas.catalogue)
+    if not rows:
+        return None
+    sides = [Side.LEFT, Side.RIGHT]
+    if any(r.side(Side.MIDLINE).count for r in rows):
+        sides.append(Side.MIDLINE)
+    by_seq = {s.seq: s for s in sites}
+    columns = [Column("Root", 8)] + [Column(side.label, 27) for side in sides] + \
+        [Column("Muscles (site numbers)", 60 if len(sides) == 2 else 40)]
+    out = []
+    for row in rows:
+        cells: list[Cell | str] = [Cell(row.root, bold=True)]
+        for side in sides:
+            cell = row.side(side)
+            if not cell.count:
+                cells.append("")
+                continue
+            n = cell.count
+            text = f"{n} site{'s' if n != 1 else ''}"
+            if cell.dominant and cell.contributing:
+                text += f" ({cell.dominant} dominant)"
+            elif cell.dominant:
+                text += " (dominant)"
+            grades = [str(g) for g in range(len(cell.grades) - 1, -1, -1)
+                      for _ in range(cell.grades[g])]
+            small = ("grasp " + ", ".join(grades)) if grades else ""
+            if cell.ungraded:
+                small += ("; " if small else "") + f"{cell.ungraded} not graded"
+
+            def draw(painter, rect, g=cell.max_grasp):
+                drawer(painter, rect, None, g)
+
+            cells.append(Cell(text, draw=draw, draw_mm=3.4, small=small))
+        names: dict[str, list[int]] = {}
+        for side in sides:
+            for seq in row.side(side).sites:
+                site = by_seq[seq]
+                names.setdefault(_muscle_text(records, site).name, []).append(seq)
+        cells.append("; ".join(f"{name} {', '.join(str(n) for n in sorted(nums))}"
+                               for name, nums in names.items()))
+        out.append(cells)
+    note = ("The marker shows the strongest grasp on that side. 'Dominant': sites for which this "
+            "is the muscle's main root; other sites share the root with neighbours. Root ranges "
+            f"follow the body-chart catalogue (atlas {records.atlas.version}); textbooks vary.")
+    return Table(columns, out, size=7.5, footnote=note)
+
+
+def _amendment_table(record: SessionRecord) -> Table:
+    cols = (Column("Date", 17), Column("By", 14), Column("Reason", 30), Column("Amendment", 70))
+    rows = [[_fmt_dt(a.created_at), a.created_by, a.reason, a.text] for a in record.amendments]
+    return Table(cols, rows, size=8)
+
+
+# --------------------------------------------------------------------------------- the document
+@dataclass
+class Prepared:
+    """Everything measured and paginated, ready to paint."""
+
+    record: SessionRecord
+    blocks: list[Block]
+    pages: list
+    doc_id: str
+    digest: str
+    generated: datetime
+    running: str
+    chart_blocks: list[ChartBlock]
+
+
+def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[Block],
+                                                                           list[ChartBlock]]:
+    s, p = record.session, record.patient
+    clinic = records.repo.setting("clinic.name", "") or ""
+    address = records.repo.setting("clinic.address", "") or ""
+    blocks: list[Block] = [TitleBlock(clinic, address, not s.is_signed)]
+    age = age_on(p.birth_date, s.started_at.date())
+    dob = p.birth_date.isoformat() if p.birth_date else "—"
+    if age is not None:
+        dob += f" (age {age})"
+    needled = [x for x in record.sites if not x.planned]
+    planned = len(record.sites) - len(needled)
+    insertions = f"{len(needled)}" + (f" (+{planned} planned)" if planned else "")
+
+    def pain(v: int | None) -> str:
+        return "—" if v is None else f"{v}/10"
+
+    blocks.append(KeyValues([
+        ("Patient", p.display_name),
+        ("Chart number", p.chart_number),
+        ("Date of birth", dob),
+        ("Session date and time", f"{s.started_at:%Y-%m-%d %H:%M}"),
+        ("Practitioner", s.practitioner),
+        ("Status", f"Signed {s.signed_at:%Y-%m-%d}" if s.is_signed and s.signed_at
+         else ("Signed" if s.is_signed else "DRAFT — not signed")),
+        ("Pain before → after (0-10)", f"{pain(s.pain_before)} → {pain(s.pain_after)}"),
+        ("Insertion sites", insertions),
+        ("Sex", p.sex.label),
+    ], columns=3))
+    blocks.append(Paragraph(s.complaint or "—", 9, label="Complaint"))
+    if s.notes:
+        blocks.append(Paragraph(s.notes, 9, label="Session notes"))
+
+    drawer: MarkerDrawer | None = None
+    charts: list[ChartBlock] = []
+    groups: dict[tuple[str, str], list[Site]] = {}
+    for site in record.sites:
+        groups.setdefault((site.view_id, site.layer), []).append(site)
+    order = list(records.atlas.views)
+
+    def key(item):
+        (vid, layer), _ = item
+        view = records.atlas.views.get(vid)
+        lidx = view.layer_ids.index(layer) if view and layer in view.layer_ids else 99
+        return (order.index(vid) if vid in order else len(order), lidx, vid)
+
+    missing: list[Site] = []
+    for (vid, layer), sites in sorted(groups.items(), key=key):
+        try:
+            charts.append(ChartBlock(records, vid, layer, sites))
+        except AtlasError:
+            missing.extend(sites)
+    if charts:
+        drawer = MarkerDrawer(charts[0].chart)
+    else:
+        first = next(iter(records.atlas.views), None)
+        drawer = MarkerDrawer(ChartPainter(records.atlas, first)) if first else None
+
+    blocks.append(Spacer(3))
+    blocks.append(Heading("Body charts", note=f"{len(charts)} view{'s' if len(charts) != 1 else ''}"
+                          " with sites; numbers match the site table"))
+    if charts and drawer is not None:
+        blocks.append(LegendBlock(drawer))
+        blocks.append(ChartGroup(charts))
+    else:
+        blocks.append(Paragraph("No sites were recorded in this session.", 9, italic=True))
+    if missing:
+        blocks.append(Paragraph(
+            "Sites " + ", ".join(str(x.seq) for x in missing) + " belong to a chart view that "
+            "this version of imsmap does not have; they are listed in the table only.", 8.5,
+            colour=ALERT))
+
+    if record.sites and drawer is not None:
+        blocks.append(Spacer(3))
+        blocks.append(Heading("Insertion sites", note=f"{len(record.sites)} site"
+                              f"{'s' if len(record.sites) != 1 else ''}"))
+        blocks.append(_site_table(records, record.sites, drawer))
+        seg = _segment_table(records, record.sites, drawer)
+        if seg is not None:
+            blocks.append(Spacer(3))
+            blocks.append(Heading("Segmental summary", note="roots needled, by side"))
+            blocks.append(seg)
+
+    blocks.append(Spacer(3))
+    blocks.append(Heading("Signature"))
+    blocks.append(SignatureBlock(record, digest))
+    if s.is_signed or record.amendments:
+        blocks.append(Spacer(2))
+        blocks.append(Heading("Amendments", note=f"{len(record.amendments)}"))
+        if record.amendments:
+            blocks.append(_amendment_table(record))
+        else:
+            blocks.append(Paragraph("None.", 9, italic=True))
+    return blocks, charts
+
+
+def _page_geometry(doc: Doc, device_w: float, device_h: float):
+    x = doc.mm(MARGIN_X_MM)
+    width = device_w - 2 * x
+    first_top = doc.mm(MARGIN_TOP_MM)
+    later_top = first_top + doc.mm(RUNNING_HEADER_MM)
+    bottom = device_h - doc.mm(MARGIN_BOTTOM_MM)
+    return x, width, first_top, later_top, bottom
+
+
+def _paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
+    painter.save()
+    painter.translate(w / 2, h / 2)
+    painter.rotate(-52)
+    font = doc.font(120, bold=True)
+    painter.setFont(font)
+    painter.setPen(QColor(WATERMARK))
+    box = QRectF(-w, -doc.mm(30), 2 * w, doc.mm(60))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "DRAFT")
+    painter.restore()
+
+
+def _paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, top: float,
+                          text: str, draft: bool) -> None:
+    font = doc.font(7.5)
+    lh = doc.line_height(font)
+    doc.draw_text(painter, QRectF(x, top, width, lh), text, font, INK, wrap=False)
+    right = "IMS treatment record" + (" — DRAFT" if draft else "")
+    doc.draw_text(painter, QRectF(x, top, width, lh), right, doc.font(7.5, bold=True),
+                  DRAFT_INK if draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
+    doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)
+
+
+def _paint_footer(doc: Doc, painter: QPainter, x: float, width: float, device_h: float,
+                  page: int, total: int, doc_id: str, generated: datetime, draft: bool) -> None:
+    font = doc.font(7)
+    lh = doc.line_height(font)
+    y = device_h - doc.mm(MARGIN_BOTTOM_MM) + doc.mm(5)
+    doc.rule(painter, x, x + width, y, 0.6, RULE)
+    y += doc.mm(1.2)
+    left = f"Document {doc_id} · generated {_fmt_dt(generated)} · imsmap {__version__}"
+    if draft:
+        left += " · DRAFT"
+    doc.draw_text(painter, QRectF(x, y, width, lh), left, font, MUTED, wrap=False)
+    doc.draw_text(painter, QRectF(x, y, width, lh), f"Page {page} of {total}",
+                  doc.font(7.5, bold=True), INK, Qt.AlignmentFlag.AlignRight, wrap=False)
+    doc.draw_text(painter, QRectF(x, y + lh, width, lh),
+                  "Confidential health information.", font, MUTED, wrap=False)
+
+
+def _document_id(record: SessionRecord, digest: str) -> str:
+    return f"IMS-{record.session.id}-{digest[:12]}"
+
+
+def render_session_pdf(records: Records, record: SessionRecord, writer: QPdfWriter, *,
+                       generated: datetime) -> Prepared:
+    """Lay out and paint ``record`` on an open ``writer`` (A4/Letter already set)."""
+    with none_refcount_guard():
+        return _render(records, record, writer, generated)
+
+
+def _render(records: Records, record: SessionRecord, writer: QPdfWriter,
+            generated: datetime) -> Prepared:
+    doc = Doc(writer, writer.resolution())
+    device_w, device_h = float(writer.width()), float(writer.height())
+    x, width, first_top, later_top, bottom = _page_geometry(doc, device_w, device_h)
+    s, p = record.session, record.patient
+    digest = s.content_hash if s.is_signed and s.content_hash else content_hash(record)
+    doc_id = _document_id(record, digest)
+    blocks, charts = _blocks(records, record, content_hash(record))
+    pages = paginate(doc, blocks, width, first_top, later_top, bottom)
+    draft = not s.is_signed
+    running = (f"{p.display_name} · Chart {p.chart_number}"
+               + (f" · DOB {p.birth_date.isoformat()}" if p.birth_date else "")
+               + f" · Session {s.started_at:%Y-%m-%d %H:%M}")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReportError("The PDF could not be started (the file cannot be written).")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for i, placed in enumerate(pages):
+            if i:
+                writer.newPage()
+            if draft:
+                _paint_watermark(doc, painter, device_w, device_h)
+            if i:
+                _paint_running_header(doc, painter, x, width, doc.mm(MARGIN_TOP_MM), running,
+                                      draft)
+            for block, y in placed:
+                block.paint(doc, painter, x, y, width)
+            _paint_footer(doc, painter, x, width, device_h, i + 1, len(pages), doc_id,
+                          generated, draft)
+    finally:
+        painter.end()
+    return Prepared(record, blocks, pages, doc_id, digest, generated, running, charts)
+
+
+def _new_writer(path: Path, paper: str, record: SessionRecord, doc_id: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))
+    s = record.session
+    writer.setTitle(f"IMS treatment record — chart {record.patient.chart_number} — "
+                    f"{s.started_at:%Y-%m-%d %H:%M}")
+    writer.setCreator(f"imsmap {__version__}")
+    if s.practitioner:
+        writer.setAuthor(s.practitioner)
+    writer.setDocumentId(QUuid(str(uuid.uuid5(uuid.NAMESPACE_URL, f"imsmap:{doc_id}"))))
+    return writer
+
+
+def write_session_pdf(records: Records, session_id: int, out_path: str | os.PathLike[str], *,
+                      paper: str = "A4", generated: datetime | None = None) -> Path:
+    """Write the session's record as a PDF/A-1b file at ``out_path``; return the path.
+
+    Needs a QGuiApplication (fonts). Raises NotFoundError for an unknown session, ReportError if
+    the file cannot be written; an existing file is replaced atomically.
+    """
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("write_session_pdf needs a QGuiApplication (fonts); create one first.")
+    with none_refcount_guard():
+        return _write(records, session_id, out_path, paper, generated)
+
+
+def _write(records: Records, session_id: int, out_path: str | os.PathLike[str], paper: str,
+           generated: datetime | None) -> Path:
+    key = paper.strip().upper()
+    if key not in PAPERS:
+        raise ReportError(f"The paper size {paper!r} is not one of A4, Letter.")
+    record = records.session_record(session_id)
+    generated = generated or datetime.now().astimezone().replace(microsecond=0)
+    out = Path(out_path).expanduser()
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"The folder {folder} does not exist; choose an existing folder.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ReportError(f"The PDF cannot be written in {folder}: {exc.strerror or exc}.") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        s = record.session
+        digest = s.content_hash if s.is_signed and s.content_hash else content_hash(record)
+        writer = _new_writer(tmp, key, record, _document_id(record, digest))
+        render_session_pdf(records, record, writer, generated=generated)
+        del writer  # flush and close the file before it is renamed
+        if tmp.stat().st_size == 0:
+            raise ReportError(f"The PDF could not be written to {folder}.")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise ReportError(f"The PDF cannot be written to {out}: {exc.strerror or exc}.") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return out

@@ -1,0 +1,251 @@
+"""The session PDF: content, PDF/A basics (XMP id, embedded fonts, no transparency), and a marker
+where the layout says it is."""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from datetime import datetime, timezone
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+
+GENERATED = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+
+def region_point(region):
+    """A point well inside a region: the centre of its bbox if inside, else a polygon vertex
+    pulled towards the centroid."""
+    x0, y0, x1, y1 = region.bbox
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if region.contains(cx, cy):
+        return cx, cy
+    pts = region.polygon
+    mx = sum(p[0] for p in pts) / len(pts)
+    my = sum(p[1] for p in pts) / len(pts)
+    for t in (0.5, 0.7, 0.3, 0.85):
+        for px, py in pts:
+            x, y = mx + (px - mx) * t, my + (py - my) * t
+            if region.contains(x, y):
+                return x, y
+    pytest.skip(f"no interior point found for {region.id}")
+
+
+def pick_regions(atlas, count_per_view=3, views=2):
+    """(view id, region) pairs on the first ``views`` views that have regions, distinct muscles."""
+    out = []
+    for vid, view in atlas.views.items():
+        if not view.regions:
+            continue
+        seen = set()
+        for r in view.regions:
+            if r.muscle in seen or r.layer != view.layer_ids[0]:
+                continue
+            try:
+                atlas.muscle(r.muscle)
+            except Exception:  # noqa: BLE001 - a region naming a muscle the catalogue lacks
+                continue
+            seen.add(r.muscle)
+            out.append((vid, r))
+            if len(seen) == count_per_view:
+                break
+        if len({v for v, _ in out}) == views:
+            break
+    if len({v for v, _ in out}) < 2:
+        pytest.skip("the atlas has fewer than two views with regions")
+    return out
+
+
+@pytest.fixture
+def filled(records, session):
+    atlas = records.atlas
+    sites = []
+    for i, (vid, region) in enumerate(pick_regions(atlas)):
+        x, y = region_point(region)
+        sites.append(records.add_site(session.id, vid, x, y, muscle_id=region.muscle,
+                                      side=region.side, layer=region.layer,
+                                      grasp=(i % 4) if i != 1 else None, cramp=i == 2,
+                                      depth_mm=20 + i, notes="Referred ache" if i == 0 else ""))
+    records.update_session(session.id, pain_before=7, pain_after=3,
+                           notes="All needles accounted for.")
+    return sites
+
+
+def write(records, session_id, tmp_path, name="out.pdf", **kw):
+    from imsmap.report.session_pdf import write_session_pdf
+
+    return write_session_pdf(records, session_id, tmp_path / name, generated=GENERATED, **kw)
+
+
+def text_of(path):
+    reader = pypdf.PdfReader(str(path))
+    return reader, "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_pdf_holds_the_record(qapp, records, session, patient, filled, tmp_path):
+    records.repo.db.conn.execute("INSERT INTO settings (key, value) VALUES ('clinic.name', "
+                                 "'Harbourside Physiotherapy')")
+    out = write(records, session.id, tmp_path)
+    assert out.exists() and out.read_bytes().startswith(b"%PDF-")
+    reader, text = text_of(out)
+    flat = squash(text)
+    assert patient.chart_number in flat
+    assert "Nguyen, Anna" in flat
+    assert "1970-04-12" in flat
+    assert "2026-11-20 09:30" in flat
+    assert "Harbourside Physiotherapy" in flat
+    assert "Low back pain" in flat
+    assert "7/10" in flat and "3/10" in flat
+    assert f"Page 1 of {len(reader.pages)}" in flat
+    for site in filled:
+        name = records.atlas.muscle(site.muscle_id).name
+        assert name.split()[0] in flat, name
+        assert re.search(rf"(^|\s){site.seq}\s", text), site.seq
+    assert "0 none" in flat or "1 mild" in flat
+    assert "DRAFT" in flat  # not signed yet
+    assert "Segmental summary" in flat
+    # A generated-at time and a document id in every footer.
+    assert flat.count("Document IMS-") == len(reader.pages)
+    assert reader.metadata.title and patient.chart_number in reader.metadata.title
+    assert reader.metadata.creator.startswith("imsmap")
+
+
+def test_signed_session_shows_signature_hash_and_amendments(qapp, records, session, filled,
+                                                            tmp_path):
+    signed = records.sign_session(session.id)
+    records.amend_session(session.id, "Pain after corrected", "Pain after was 4/10.")
+    out = write(records, session.id, tmp_path)
+    _reader, text = text_of(out)
+    flat = squash(text)
+    assert "Signed electronically by test.physio" in flat
+    assert signed.content_hash in flat.replace(" ", "")
+    assert "matches the signed hash" in flat
+    assert "Pain after corrected" in flat and "Pain after was 4/10." in flat
+    assert "DRAFT" not in flat
+    assert f"IMS-{session.id}-{signed.content_hash[:12]}" in flat
+
+
+def test_pdfa_identification_fonts_and_no_transparency(qapp, records, session, filled, tmp_path):
+    out = write(records, session.id, tmp_path)
+    reader = pypdf.PdfReader(str(out))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part(>|=\")1", xmp)
+    assert re.search(r"pdfaid:conformance(>|=\")B", xmp)
+    fonts = 0
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            targets = [d.get_object() for d in descendants] if descendants else [font]
+            for target in targets:
+                descriptor = target["/FontDescriptor"].get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), \
+                    target.get("/BaseFont")
+                fonts += 1
+        for gs in resources.get("/ExtGState", {}).values():
+            gs = gs.get_object()
+            assert "/SMask" not in gs or gs["/SMask"] == "/None"
+            assert float(gs.get("/CA", 1)) >= 1 and float(gs.get("/ca", 1)) >= 1
+        for xobj in resources.get("/XObject", {}).values():
+            assert "/SMask" not in xobj.get_object()
+    assert fonts >= 2
+    assert b"/SMask" not in out.read_bytes().replace(b"/SMask /None", b"")
+
+
+def test_letter_paper(qapp, records, session, filled, tmp_path):
+    out = write(records, session.id, tmp_path, paper="Letter")
+    box = pypdf.PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_unknown_session_writes_nothing(qapp, records, tmp_path):
+    from imsmap.domain.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match="There is no session with id 999."):
+        write(records, 999, tmp_path)
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*tmp")) == []
+
+
+def test_missing_folder_is_a_plain_error(qapp, records, session, tmp_path):
+    from imsmap.report.session_pdf import ReportError, write_session_pdf
+
+    with pytest.raises(ReportError, match="does not exist"):
+        write_session_pdf(records, session.id, tmp_path / "nope" / "x.pdf")
+
+
+def test_session_without_sites(qapp, records, session, tmp_path):
+    out = write(records, session.id, tmp_path)
+    _reader, text = text_of(out)
+    assert "No sites were recorded" in squash(text)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_marker_is_drawn_where_the_layout_put_it(qapp, records, session, filled, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from imsmap.report import session_pdf as sp
+    from imsmap.render.style import LIGHT
+
+    # Find where the first chart's first marker sits on page 1, as the painter placed it.
+    captured = {}
+    original = sp.ChartBlock.paint
+
+    def spy(self, doc, painter, x, y, width):
+        captured.setdefault("first", (self, doc, x, y, width))
+        return original(self, doc, painter, x, y, width)
+
+    sp.ChartBlock.paint = spy
+    try:
+        again = write(records, session.id, tmp_path)
+    finally:
+        sp.ChartBlock.paint = original
+    block, doc, x, y, width = captured["first"]
+    positions = block.marker_positions(doc, x, y, width)
+    seq, (px, py) = min(positions.items())
+    site = next(s for s in filled if s.seq == seq)
+    dpi = 100
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
+                    str(again), str(tmp_path / "page")], check=True, timeout=60)
+    image = QImage(str(tmp_path / "page.png"))
+    assert not image.isNull()
+    k = dpi / sp.DPI
+    # The marker's centre shows its number; its fill shows in a ring around it.
+    radius_px = doc.mm(sp.MIN_MARKER_MM) * k
+    expected = LIGHT.grasp_fill(site.grasp)
+    found = []
+    for angle in range(0, 360, 15):
+        for frac in (0.62, 0.72, 0.8):
+            qx = px * k + math.cos(math.radians(angle)) * radius_px * frac
+            qy = py * k + math.sin(math.radians(angle)) * radius_px * frac
+            c = image.pixelColor(round(qx), round(qy))
+            found.append(abs(c.red() - expected.red()) + abs(c.green() - expected.green())
+                         + abs(c.blue() - expected.blue()))
+    assert min(found) < 40, (seq, site.grasp, min(found))
+    # And far from any marker the page is not that colour (the test is not vacuous).
+    c = image.pixelColor(5, 5)
+    assert (c.red(), c.green(), c.blue()) == (255, 255, 255)
+
+
+def test_a_long_session_exports(qapp, records, session, tmp_path):
+    """40 sites over several views: the table wraps onto more pages with its header repeated."""
+    regions = [(vid, r) for vid, view in records.atlas.views.items() for r in view.regions
+               if r.layer == view.layer_ids[0]]
+    for i in range(40):
+        vid, region = regions[(i * 7) % len(regions)]
+        x, y = region_point(region)
+        records.add_site(session.id, vid, x, y, layer=region.layer, grasp=i % 4,
+                         notes="Strong release after ten seconds" if i % 3 == 0 else "")
+    out = write(records, session.id, tmp_path)
+    reader, text = text_of(out)
+    assert len(reader.pages) >= 3
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in squash(text)
+    # The table header is repeated on each page the table runs over.
+    assert squash(text).count("Needle mm") >= 2
