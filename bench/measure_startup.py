@@ -1,0 +1,92 @@
+"""startup_s / startup_ratio and peak_rss_mb: the app in child processes on the big database.
+
+Baseline: the same interpreter showing a bare QMainWindow (offscreen), measured in the same run,
+interleaved with the app runs so both see the same machine state.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from common import Result, failed, median, missing, perf
+
+CHILD = Path(__file__).with_name("startup_child.py")
+
+
+def _env(workdir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    home = workdir / "child-home"
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "data").mkdir(parents=True, exist_ok=True)
+    env["XDG_CONFIG_HOME"] = str(home / "config")  # never the user's Qt settings
+    env["IMSMAP_DATA_DIR"] = str(home / "data")
+    env.pop("IMSMAP_DB", None)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str], timeout: float = 120.0) -> tuple[float, float, str]:
+    """(seconds from spawn to PAINTED, peak RSS MB at that point, full stdout)."""
+    t0 = perf()
+    proc = subprocess.run([sys.executable, str(CHILD), *args], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+    for line in proc.stdout.splitlines():
+        if line.startswith("PAINTED "):
+            _tag, t, rss = line.split()
+            return float(t) - t0, float(rss), proc.stdout
+    raise RuntimeError(f"child {args[0]} did not paint (exit {proc.returncode}): "
+                       f"{(proc.stdout + proc.stderr)[-600:]}")
+
+
+def measure(db: Path, workdir: Path, reps: int) -> list[Result]:
+    try:
+        import imsmap.ui.app  # noqa: F401
+        import imsmap.ui.main_window  # noqa: F401
+    except ImportError as exc:
+        return [missing("startup_s", None, f"the window ({exc.name})"),
+                missing("startup_ratio", 2.0, f"the window ({exc.name})"),
+                missing("peak_rss_mb", 300.0, f"the window ({exc.name})")]
+    env = _env(workdir)
+    out: list[Result] = []
+    try:
+        _run(["bare"], env)  # warm the file cache for both (libraries, fonts)
+        _run(["app", str(db)], env)
+        bare, app, rss_start = [], [], []
+        for _ in range(reps):
+            t, _rss, _ = _run(["bare"], env)
+            bare.append(t)
+            t, rss, _ = _run(["app", str(db)], env)
+            app.append(t)
+            rss_start.append(rss)
+        s_app, s_bare = median(app), median(bare)
+        out.append(Result("startup_s", round(s_app, 3), None,
+                          note=f"median of {reps}; process spawn to the chart view's first paint",
+                          extra={"runs_s": [round(x, 3) for x in app]}))
+        out.append(Result("startup_ratio", round(s_app / s_bare, 2), 2.0,
+                          baseline={"bare_window_s": round(s_bare, 3),
+                                    "runs_s": [round(x, 3) for x in bare]}))
+    except Exception as exc:  # noqa: BLE001
+        out += [failed("startup_s", None, exc), failed("startup_ratio", 2.0, exc)]
+        rss_start = []
+    # Peak memory over a realistic session of use, in its own process.
+    try:
+        t0 = perf()
+        proc = subprocess.run([sys.executable, str(CHILD), "workload", str(db)], env=env,
+                              capture_output=True, text=True, timeout=600)
+        done = [ln for ln in proc.stdout.splitlines() if ln.startswith(("DONE", "ERROR"))]
+        if not done or done[0].startswith("ERROR"):
+            raise RuntimeError((done[0] if done else (proc.stdout + proc.stderr)[-600:]))
+        rss = float(done[0].split()[2])
+        out.append(Result(
+            "peak_rss_mb", round(rss, 1), 300.0,
+            note="app process: start on the big database, open the longest history and its "
+                 "latest session, paint the 100-session overlay with heat map, write the "
+                 "session PDF",
+            extra={"at_first_paint_mb": round(max(rss_start), 1) if rss_start else None,
+                   "workload_s": round(perf() - t0, 2)}))
+    except Exception as exc:  # noqa: BLE001
+        out.append(failed("peak_rss_mb", 300.0, exc))
+    return out
