@@ -14,7 +14,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -37,7 +37,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS, SessionRecord, Side, Site
 from imsmap.domain.segments import segmental_summary
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.style import LIGHT
+from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.report._qtfix import none_refcount_guard
 from imsmap.report.layout import (
     INK,
@@ -75,6 +75,22 @@ OVERVIEW_MARKER_MM = 0.85
 WATERMARK = "#e4e4e4"  # opaque light grey, painted under everything else
 DRAFT_INK = "#8a1c1c"
 ALERT = "#8a1c1c"
+
+
+def _paler(colours: tuple[str, ...], t: float) -> tuple[str, ...]:
+    return tuple(blend(c, "#ffffff", t).name() for c in colours)
+
+
+# The screen's palette with the muscles paler: on paper, and above all on a grey printer, the
+# grasp colours of the markers must stand out from the muscle under them. Still opaque colours.
+PRINT_STYLE: ChartStyle = replace(
+    LIGHT,
+    name="print",
+    muscle_fills=_paler(LIGHT.muscle_fills, 0.5),
+    deep_fills=_paler(LIGHT.deep_fills, 0.5),
+    fibre=blend(LIGHT.fibre, "#ffffff", 0.45).name(),
+    highlight_fill=blend(LIGHT.highlight_fill, "#ffffff", 0.45).name(),
+)
 
 
 class ReportError(UserFacingError):
@@ -246,13 +262,14 @@ class ChartBlock(Block):
     sites enlarged (one panel per group of nearby sites), markers numbered as in the site table."""
 
     def __init__(self, records: Records, view_id: str, layer: str, sites: Sequence[Site]):
-        self.chart = ChartPainter(records.atlas, view_id, layer)
+        self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
         self.view = self.chart.view
         self.sites = list(sites)
         deep = self.chart.layer != self.view.layer_ids[0]
         layer_name = next((lay.name for lay in self.view.layers if lay.id == self.chart.layer),
                           self.chart.layer)
-        self.title = f"{self.view.name} view" + (f" — {layer_name.lower()} layer" if deep else "")
+        name = f"{self.view.name} view" if self.view.kind == "body" else self.view.name
+        self.title = name + (f" — {layer_name.lower()} layer" if deep else "")
         numbers = ", ".join(str(s.seq) for s in self.sites)
         self.note = f"site{'s' if len(self.sites) > 1 else ''} {numbers}"
         self.levels = cluster_levels(self.sites)
@@ -756,7 +773,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[
         drawer = MarkerDrawer(charts[0].chart)
     else:
         first = next(iter(records.atlas.views), None)
-        drawer = MarkerDrawer(ChartPainter(records.atlas, first)) if first else None
+        drawer = (MarkerDrawer(ChartPainter(records.atlas, first, style=PRINT_STYLE)) if first
+                  else None)
 
     blocks.append(Spacer(3))
     blocks.append(Heading("Body charts", note=f"{len(charts)} view{'s' if len(charts) != 1 else ''}"
