@@ -20,7 +20,7 @@ import ctypes
 import sys
 from collections.abc import Iterator
 
-_RESERVE = 4_000_000  # references lent during a block (a 32 MB list of pointers, briefly)
+_RESERVE = 1_000_000  # references lent during a block (an 8 MB list of pointers, briefly)
 _affected: bool | None = None
 _kept: list[list[None]] = []  # the references given back; never freed
 
