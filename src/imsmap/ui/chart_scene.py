@@ -240,6 +240,7 @@ class ChartScene(QGraphicsScene):
             self.regions[region.id] = item
         self.markers: dict[int, MarkerItem] = {}
         self._hover: RegionItem | None = None
+        self._root_lit: frozenset[str] = frozenset()
         self.selectionChanged.connect(self._update_highlight)
 
     # -- hover ------------------------------------------------------------------------------
@@ -311,13 +312,20 @@ class ChartScene(QGraphicsScene):
         if item is not None:
             item.setSelected(True)
 
+    def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
+        """Light up a root's muscles (ids) and the regions at its paraspinal levels."""
+        lit = set(muscles)
+        lit.update(r.id for r in self.chart.view.regions if r.level is not None and r.level in levels)
+        self._root_lit = frozenset(lit)
+        self._update_highlight()
+
     def _update_highlight(self) -> None:
-        """Light up the muscle under the selected marker."""
+        """Light up the muscle under the selected marker, and a chosen root's muscles."""
         site_id = self.selected_site_id()
-        lit: frozenset[str] = frozenset()
+        lit: frozenset[str] = self._root_lit
         if site_id is not None:
             site = self.markers[site_id].site
-            lit = frozenset(
+            lit = lit | frozenset(
                 r.id for r in self.chart.regions()
                 if r.muscle == site.muscle_id and r.side == site.side.value
                 and (site.level is None or r.level in (None, site.level)))

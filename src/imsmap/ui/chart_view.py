@@ -132,8 +132,7 @@ def handle_site_key(event: QKeyEvent, target: ChartView | QWidget) -> bool:
                              Qt.KeyboardModifier.ShiftModifier):
         return False
     key = event.key()
-    emit = getattr(target, "gradeRequested", None)
-    if emit is None:
+    if getattr(target, "gradeRequested", None) is None:
         return False
     if Qt.Key.Key_0 <= key <= Qt.Key.Key_3:
         target.gradeRequested.emit(int(key) - int(Qt.Key.Key_0))
@@ -179,6 +178,7 @@ class ChartPanel(QWidget):
         self._labels = False
         self._editable = True
         self._layer = "superficial"
+        self._root_lit: tuple[frozenset, frozenset] = (frozenset(), frozenset())
 
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
@@ -250,6 +250,7 @@ class ChartPanel(QWidget):
             scene.set_labels(self._labels)
             scene.set_editable(self._editable)
             scene.set_sites(self._sites)
+            scene.set_root_highlight(*self._root_lit)
             scene.signals.regionClicked.connect(self.regionClicked)
             scene.signals.markerMoved.connect(self.markerMoved)
             scene.signals.hoverText.connect(self.hoverText)
@@ -339,6 +340,11 @@ class ChartPanel(QWidget):
         self._labels = on
         for scene in self._scenes.values():
             scene.set_labels(on)
+
+    def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
+        self._root_lit = (frozenset(muscles), frozenset(levels))
+        for scene in self._scenes.values():
+            scene.set_root_highlight(*self._root_lit)
 
     def selected_site_id(self) -> int | None:
         scene = self.scene

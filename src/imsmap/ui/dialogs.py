@@ -1,4 +1,4 @@
-"""Dialogs: a new patient, an amendment to a signed session.
+"""Dialogs: a new patient (signing and amending live in ui/record/sign_amend.py).
 
 Validation messages appear under the field they concern; nothing is saved until every field is
 valid (the service checks again and its sentence lands at its field too).
@@ -168,45 +168,5 @@ class PatientDialog(QDialog):
             return
         except UserFacingError as exc:
             self.general_error.show_message(exc.message)
-            return
-        self.accept()
-
-
-class AmendmentDialog(QDialog):
-    """A dated amendment to a signed session: a reason and the text."""
-
-    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.records = records
-        self.session_id = session_id
-        self.setWindowTitle("Add an amendment")
-        self.setMinimumWidth(440)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. grasp of site 3 recorded on the wrong side")
-        self.text = QPlainTextEdit()
-        self.text.setTabChangesFocus(True)
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow("Reason *", self.reason)
-        form.addRow("Amendment *", self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        note = QLabel("The signed note stays as it was; the amendment is added with today's "
-                      "date and your name.")
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def save(self) -> None:
-        try:
-            self.records.amend_session(self.session_id, self.reason.text(),
-                                       self.text.toPlainText())
-        except UserFacingError as exc:
-            self.error.show_message(exc.message)
             return
         self.accept()

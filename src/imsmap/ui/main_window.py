@@ -12,10 +12,12 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
@@ -26,8 +28,11 @@ from imsmap.services.records import Change, Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.chart_view import ChartPanel
-from imsmap.ui.dialogs import AmendmentDialog, PatientDialog
+from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
+from imsmap.ui.record.details_panel import SessionDetailsPanel
+from imsmap.ui.record.segment_panel import SegmentPanel
+from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand
 
@@ -53,15 +58,28 @@ class MainWindow(QMainWindow):
         self.chart = ChartPanel(self.atlas)
         self.session_panel = SessionPanel(records, self.atlas)
         self.site_table = self.session_panel.sites
+        self.details = SessionDetailsPanel(records)
+        self.segments = SegmentPanel(records)
+        # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
+        self.session_panel.add_banner(self.details.thorax_banner)
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self.right_tabs = QTabWidget()
+        self.right_tabs.setDocumentMode(True)
+        self.right_tabs.addTab(self.session_panel, "Session && sites")
+        self.right_tabs.addTab(details_scroll, "Consent && safety")
+        self.right_tabs.addTab(self.segments, "Segments")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patients)
         splitter.addWidget(self.chart)
-        splitter.addWidget(self.session_panel)
+        splitter.addWidget(self.right_tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([290, 760, 380])
+        splitter.setSizes([270, 730, 440])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.setCentralWidget(splitter)
@@ -163,6 +181,8 @@ class MainWindow(QMainWindow):
         sp.errorOccurred.connect(self.show_error)
         sp.signRequested.connect(self.sign_session)
         sp.amendRequested.connect(self.amend_session)
+        self.details.message.connect(self.show_error)
+        self.segments.rootChosen.connect(self._root_chosen)
 
     # -- messages ---------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -217,7 +237,10 @@ class MainWindow(QMainWindow):
         if session_id == self.session_id and session_id is not None:
             return
         self.undo_stack.clear()
+        self.details.flush()
         self.session_panel.load(session_id)
+        self.details.set_session(session_id)
+        self.segments.set_session(session_id)
         self._refresh_sites()
         self.chart.set_editable(self.session_panel.editable)
         self.chart.select_site(None)
@@ -236,6 +259,8 @@ class MainWindow(QMainWindow):
         s = self.session_panel.session
         self.act_amend.setEnabled(s is not None and s.is_signed and not self.readonly)
         self.act_export.setEnabled(has_session)
+        self.right_tabs.setTabEnabled(1, has_session)
+        self.right_tabs.setTabEnabled(2, has_session)
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self)
@@ -263,24 +288,20 @@ class MainWindow(QMainWindow):
         if s is None or not self.session_panel.editable:
             return
         self.session_panel.flush()
-        n = len(self.sites)
-        answer = QMessageBox.question(
-            self, "Sign session",
-            f"Sign the session of {s.started_at:%Y-%m-%d %H:%M} with {n} site"
-            f"{'s' if n != 1 else ''}?\n\nA signed note is locked; later corrections are "
-            "added as dated amendments.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.records.sign_session(s.id)
-        except UserFacingError as exc:
-            self.show_error(exc)
+        self.details.flush()
+        SignDialog(self.records, s.id, self).exec()
 
     def amend_session(self) -> None:
         s = self.session_panel.session
-        if s is None or not s.is_signed:
+        if s is None or not s.is_signed or self.readonly:
             return
-        AmendmentDialog(self.records, s.id, self).exec()
+        AmendDialog(self.records, s.id, self).exec()
+
+    def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:
+        self.chart.set_root_highlight(muscles, levels)
+        if root:
+            self.show_message(f"{root}: {len(muscles)} muscles and the {root} paraspinal level "
+                              "are lit on the chart.")
 
     def export_pdf(self) -> None:
         sid = self.session_id
@@ -497,9 +518,8 @@ class MainWindow(QMainWindow):
             settings.setValue("session/practitioner", s.practitioner)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        try:
-            self.session_panel.flush()
-        except UserFacingError as exc:  # pragma: no cover - flush reports through the panel
-            self.show_error(exc)
+        self.session_panel.flush()
+        self.details.flush()
         self.save_settings()
+        self.records.unsubscribe(self._on_change)
         super().closeEvent(event)

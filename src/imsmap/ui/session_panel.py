@@ -150,10 +150,15 @@ class SessionPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.amendments)
         layout.addSpacing(4)
+        self._banner_index = layout.count()
         layout.addWidget(sites_title)
         layout.addWidget(self.sites_hint)
         layout.addWidget(self.sites, 1)
         self.load(None)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A prompt shown above the site list (the details panel shows and hides it)."""
+        self.layout().insertWidget(self._banner_index, banner)
 
     # -- loading ----------------------------------------------------------------------------
     @property
