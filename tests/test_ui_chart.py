@@ -1,0 +1,147 @@
+"""The chart: a click on a muscle records a site; keys grade it; Delete and undo; painting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from test_ui_support import (  # noqa: F401 - fixtures
+    click_chart,
+    click_region,
+    make_window,
+    pick_region,
+    qt_settings,
+    window,
+)
+
+from imsmap.render.style import LIGHT
+
+
+def _sites(records, session):
+    return records.repo.sites_for_session(session.id)
+
+
+def test_click_on_a_muscle_records_a_site_with_its_muscle_and_side(qtbot, window, records,
+                                                                   session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    (site,) = _sites(records, session)
+    assert site.muscle_id == region.muscle
+    assert site.side.value == region.side
+    assert site.layer == region.layer
+    assert site.view_id == window.chart.view_id
+    assert abs(site.x - region.label[0]) < 5 and abs(site.y - region.label[1]) < 5
+    # The marker appears, numbered, and is selected; the list shows the same site.
+    marker = window.chart.scene.marker(site.id)
+    assert marker is not None and marker.isSelected()
+    assert window.site_table.rowCount() == 1
+    assert window.site_table.selected_site_id() == site.id
+
+
+def test_click_outside_any_muscle_records_nothing(qtbot, window, records, session):
+    click_chart(qtbot, window, 5, 1990)  # the corner of the chart: no muscle there
+    assert _sites(records, session) == []
+
+
+def test_keys_grade_cramp_delete_and_undo(qtbot, window, records, session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    view = window.chart.view
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    (site,) = _sites(records, session)
+    assert site.grasp == 2 and site.cramp is True
+    assert window.site_table.item(0, 3).text().startswith("2")
+
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _sites(records, session) == []
+    assert window.chart.scene.marker(site.id) is None
+    assert window.site_table.rowCount() == 0
+
+    window.undo_stack.undo()  # the removal
+    (back,) = _sites(records, session)
+    assert back.id == site.id and back.grasp == 2 and back.cramp is True
+    assert window.chart.scene.marker(site.id) is not None
+
+    window.undo_stack.undo()  # cramp
+    window.undo_stack.undo()  # grasp
+    (site,) = _sites(records, session)
+    assert site.grasp is None and site.cramp is False
+    window.undo_stack.undo()  # the site itself
+    assert _sites(records, session) == []
+    window.undo_stack.redo()
+    assert [s.id for s in _sites(records, session)] == [back.id]
+
+
+def test_keys_in_the_site_list_act_on_the_selected_row(qtbot, window, records, session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    window.site_table.setFocus()
+    qtbot.keyClick(window.site_table, Qt.Key.Key_3)
+    assert _sites(records, session)[0].grasp == 3
+
+
+def test_drag_moves_a_site_in_one_undo_step(qtbot, window, records, session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    (site,) = _sites(records, session)
+    marker = window.chart.scene.marker(site.id)
+    depth = window.undo_stack.count()
+    # A drag ends with one markerMoved; the window records it as one step.
+    target = QPointF(site.x + 3, site.y + 4)
+    marker.setPos(target)
+    window.chart.scene.signals.markerMoved.emit(site.id, QPointF(site.x, site.y), target)
+    (moved,) = _sites(records, session)
+    assert (moved.x, moved.y) == (round(site.x + 3, 2), round(site.y + 4, 2))
+    assert window.undo_stack.count() == depth + 1
+    window.undo_stack.undo()
+    (back,) = _sites(records, session)
+    assert (back.x, back.y) == (site.x, site.y)
+    assert window.chart.scene.marker(site.id).pos() == QPointF(site.x, site.y)
+
+
+def test_a_signed_session_is_read_only(qtbot, window, records, session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    records.sign_session(session.id)
+    assert not window.session_panel.editable
+    click_region(qtbot, window, region)
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_3)
+    (site,) = _sites(records, session)
+    assert site.grasp is None
+    assert "signed" in window.statusBar().currentMessage()
+    assert window.session_panel.pain_before.isReadOnly()
+
+
+def test_marker_is_painted_in_its_grasp_colour(qtbot, window, records, session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_3)
+    (site,) = _sites(records, session)
+    scene = window.chart.scene
+    rect = scene.sceneRect()
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    r = LIGHT.marker_radius
+    # Inside the ring, above the number: the fill of grasp 3.
+    pixel = image.pixelColor(round(site.x), round(site.y - r * 0.7))
+    expected = LIGHT.grasp_fill(3)
+    assert max(abs(pixel.red() - expected.red()), abs(pixel.green() - expected.green()),
+               abs(pixel.blue() - expected.blue())) <= 12, pixel.name()
+    # Well away from the marker the chart shows no grasp colour.
+    far = image.pixelColor(round(site.x), round(site.y - r * 3))
+    assert far.name() != expected.name()
+
+
+def test_wheel_zoom_is_clamped_and_ctrl_0_fits(qtbot, window):
+    view = window.chart.view
+    for _ in range(40):
+        view.zoom_by(1.5)
+    assert view.zoom() <= 12.0 + 1e-6
+    for _ in range(40):
+        view.zoom_by(0.5)
+    assert view.zoom() >= 0.6 - 1e-6
+    window.act_fit.trigger()
+    assert abs(view.zoom() - 1.0) < 1e-3

@@ -1,0 +1,101 @@
+"""Patients: search as you type, the new-patient dialog, hiding names, sessions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+from imsmap.ui.dialogs import PatientDialog
+from imsmap.ui.patient_panel import SEARCH_DELAY_MS
+
+
+def _listed(w) -> list[str]:
+    lst = w.patients.patients
+    return [lst.item(i).text() for i in range(lst.count())]
+
+
+def test_search_filters_the_list_as_you_type(qtbot, records, make_window):
+    records.create_patient(chart_number="C-1", family_name="Nguyen", given_name="Anna")
+    records.create_patient(chart_number="C-2", family_name="Okafor", given_name="Ben")
+    records.create_patient(chart_number="X-9", family_name="Novak", given_name="Clara")
+    w = make_window()
+    assert len(_listed(w)) == 3
+    qtbot.keyClicks(w.patients.search, "no")
+    qtbot.waitUntil(lambda: len(_listed(w)) == 1, timeout=SEARCH_DELAY_MS * 20)
+    assert "Novak" in _listed(w)[0]
+    w.patients.search.clear()
+    qtbot.keyClicks(w.patients.search, "c-")
+    qtbot.waitUntil(lambda: len(_listed(w)) == 2, timeout=SEARCH_DELAY_MS * 20)
+    assert w.patients.count.text() == "2 patients found"
+
+
+def test_selecting_a_patient_lists_sessions_and_opens_the_latest(qtbot, window, session):
+    tree = window.patients.sessions
+    assert tree.topLevelItemCount() == 1
+    assert tree.topLevelItem(0).text(1) == "draft"
+    assert window.session_panel.complaint.text() == "Low back pain, L5"
+    assert "Nguyen" in window.windowTitle()
+
+
+def test_hiding_names_hides_them_in_list_and_title(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    if not window.hide_names:  # no active window to take the shortcut: use the action
+        window.act_hide.trigger()
+    assert window.hide_names
+    assert "Nguyen" not in window.windowTitle() and "C-1001" in window.windowTitle()
+    assert all("Nguyen" not in t and "Anna" not in t for t in _listed(window))
+    window.act_hide.trigger()
+    assert "Nguyen" in window.windowTitle()
+
+
+def test_new_patient_dialog_validates_at_the_field(qtbot, records):
+    dialog = PatientDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.family_name, "Ambrose")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors["chart_number"].isVisible()
+    assert "chart number" in dialog.errors["chart_number"].text().lower()
+    assert records.repo.search_patients("") == []
+
+    qtbot.keyClicks(dialog.chart_number, "C-77")
+    future = (date.today() + timedelta(days=3)).isoformat()
+    qtbot.keyClicks(dialog.birth_date, future)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.errors["chart_number"].isVisible()
+    assert dialog.errors["birth_date"].isVisible()
+    assert "future" in dialog.errors["birth_date"].text()
+    assert records.repo.search_patients("") == []
+    assert dialog.result() == 0
+
+    dialog.birth_date.clear()
+    qtbot.keyClicks(dialog.birth_date, "1961-02-03")
+    dialog.sex.setCurrentIndex(dialog.sex.findData("F"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (p,) = records.repo.search_patients("")
+    assert (p.chart_number, p.family_name, p.birth_date, p.sex.value) == \
+        ("C-77", "Ambrose", date(1961, 2, 3), "F")
+    assert dialog.patient == p and dialog.result() == 1
+
+
+def test_duplicate_chart_number_is_shown_at_its_field(qtbot, records, patient):
+    dialog = PatientDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.chart_number, patient.chart_number)
+    qtbot.keyClicks(dialog.family_name, "Other")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "another patient" in dialog.errors["chart_number"].text()
+    assert len(records.repo.search_patients("")) == 1
+
+
+def test_new_session_button_starts_and_opens_a_draft(qtbot, window, records, session):
+    qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
+    sessions = records.repo.sessions_for_patient(session.patient_id)
+    assert len(sessions) == 2
+    newest = max(sessions, key=lambda s: s.id)
+    assert window.session_id == newest.id
+    assert window.session_panel.editable
+    assert window.patients.sessions.topLevelItemCount() == 2

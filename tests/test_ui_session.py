@@ -1,0 +1,69 @@
+"""The session panel: edits reach the database as they happen; errors become sentences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+from imsmap.ui.session_panel import NOTES_DELAY_MS
+
+
+def test_pain_spin_boxes_save_on_edit(qtbot, window, records, session):
+    panel = window.session_panel
+    panel.pain_before.setValue(7)
+    assert records.repo.session(session.id).pain_before == 7
+    panel.pain_after.setFocus()
+    panel.pain_after.lineEdit().selectAll()
+    qtbot.keyClicks(panel.pain_after, "3")
+    qtbot.keyClick(panel.pain_after, Qt.Key.Key_Return)
+    assert records.repo.session(session.id).pain_after == 3
+    panel.pain_before.setValue(panel.pain_before.minimum())  # "not recorded"
+    assert panel.pain_before.text() == "not recorded"
+    assert records.repo.session(session.id).pain_before is None
+    # The session list shows the pain too.
+    assert window.patients.sessions.topLevelItem(0).text(2) == "– → 3"
+
+
+def test_text_fields_save_on_leaving_and_notes_after_a_pause(qtbot, window, records, session):
+    panel = window.session_panel
+    panel.practitioner.setFocus()
+    panel.practitioner.selectAll()
+    qtbot.keyClicks(panel.practitioner, "K. Lee, PT")
+    qtbot.keyClick(panel.practitioner, Qt.Key.Key_Return)
+    assert records.repo.session(session.id).practitioner == "K. Lee, PT"
+    qtbot.keyClicks(panel.notes, "Tolerated well.")
+    qtbot.waitUntil(lambda: records.repo.session(session.id).notes == "Tolerated well.",
+                    timeout=NOTES_DELAY_MS * 10)
+
+
+def test_notes_still_typed_are_saved_on_close(qtbot, window, records, session):
+    qtbot.keyClicks(window.session_panel.notes, "Plan: review in a week")
+    window.close()
+    assert records.repo.session(session.id).notes == "Plan: review in a week"
+
+
+def test_a_refused_value_becomes_a_status_message(qtbot, window, records, session):
+    panel = window.session_panel
+    panel.practitioner.setText("x" * 600)  # over the limit for a name
+    panel.practitioner.editingFinished.emit()
+    assert "limit" in window.statusBar().currentMessage()
+    assert records.repo.session(session.id).practitioner == "J. Physio"
+    assert window.isVisible()
+
+
+def test_signing_locks_the_panel(qtbot, window, records, session, monkeypatch):
+    from imsmap.ui.record.sign_amend import SignDialog
+
+    def confirm_and_sign(dialog):
+        dialog.confirm.setChecked(True)
+        dialog.sign_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SignDialog, "exec", confirm_and_sign)
+    window.session_panel.pain_before.setValue(5)
+    qtbot.mouseClick(window.session_panel.sign_button, Qt.MouseButton.LeftButton)
+    assert records.repo.session(session.id).is_signed
+    assert not window.session_panel.editable
+    assert window.session_panel.practitioner.isReadOnly()
+    assert window.patients.sessions.topLevelItem(0).text(1) == "signed"
+    assert window.undo_stack.count() == 0
