@@ -165,7 +165,8 @@ class Figure:
             length = float(np.hypot(*pq))
             if length == 0:
                 return tuple(P)
-            best, best_cos = None, math.cos(math.radians(55))
+            limit = math.cos(math.radians(55))
+            cands: list[tuple[float, str]] = []
             if p not in sharp:
                 for r in nbrs[p]:
                     if r == q:
@@ -175,12 +176,16 @@ class Figure:
                     if lr == 0:
                         continue
                     cos = float(np.dot(pq, rp) / (length * lr))
-                    if cos > best_cos:
-                        best, best_cos = r, cos
-            if best is None:
+                    if cos > limit:
+                        cands.append((cos, r))
+            if not cands:
                 u = pq / length
             else:
-                v = Q - np.array(pts[best])
+                top = max(c for c, _ in cands)
+                # mirror-image neighbours tie: average them so both halves stay symmetric
+                tied = [r for c, r in cands if c > top - 1e-6]
+                R = np.mean([np.array(pts[r]) for r in tied], axis=0)
+                v = Q - R
                 u = v / float(np.hypot(*v))
             h = P + u * length / 3.0
             return (float(h[0]), float(h[1]))

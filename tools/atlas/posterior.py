@@ -22,10 +22,10 @@ def points(f: Figure) -> None:
     P("lt.1", 74, 464); P("lt.2", 60, 524); P("lt.3", 28, 612, sharp=True)
     # deltoid
     P("dm.1", 214, 430); P("dm.2", 228, 490); P("dm.3", 240, 545)
-    P("dl.1", 140, 452); P("dl.2", 170, 492); P("dl.25", 190, 518); P("dl.3", 216, 550)
+    P("dl.1", 140, 452); P("dl.2", 166, 478); P("dl.2b", 177, 490); P("dl.25", 188, 508); P("dl.3", 216, 550)
     # rotator cuff and axillary folds
-    P("tmn.a", 148, 497); P("is.b1", 114, 523); P("tmn.b", 150, 525); P("ia.u", 106, 548)
-    P("ia", 98, 569, sharp=True); P("tmj.a", 164, 508); P("tmj.l", 146, 544); P("tmj.l2", 124, 576)
+    P("tmn.a", 144, 488); P("is.b1", 114, 523); P("tmn.b", 136, 512, sharp=True); P("ia.u", 106, 548)
+    P("ia", 98, 569, sharp=True); P("tmj.l", 148, 548); P("tmj.l2", 124, 576)
     # arm and forearm
     P("tr.e", 252, 722); P("tr.o", 234, 735, sharp=True); P("tr.m", 212, 722)
     P("bp.1", 270, 772); P("bp.2", 290, 836)
@@ -68,12 +68,12 @@ def superficial(f: Figure) -> None:
       "dl.25", "dl.2", "dl.1", fibres=fibres((112, 410), (200, 384), (220, 556), (250, 582), 9, bend=-0.04))
     R("infraspinatus", S, "sp.root", "sp.3", "dl.1", "dl.2", "tmn.a", "is.b1", "ia.u", "ia", "lt.2", "lt.1",
       fibres=fibres((78, 430), (96, 566), (176, 470), (172, 482), 9))
-    R("teres_minor", S, "is.b1", "tmn.a", "dl.2", "dl.25", "tmn.b", "ia.u",
+    R("teres_minor", S, "is.b1", "tmn.a", "dl.2", "dl.2b", "tmn.b", "ia.u",
       fibres=fibres((108, 536), (114, 546), (176, 494), (190, 514), 3))
-    R("teres_major", S, "ia.u", "tmn.b", "tmj.a", "o.axilla", "tmj.l", "tmj.l2", "ia",
+    R("teres_major", S, "ia.u", "tmn.b", "o.axilla", "tmj.l", "tmj.l2", "ia",
       fibres=fibres((98, 556), (102, 572), (166, 500), (160, 520), 4))
-    R("triceps_brachii", S, "tmj.a", "tmn.b", "dl.25", "dl.3", out(f, "o.deltins", "o.arm2"), "tr.e", "tr.o",
-      "tr.m", out(f, "o.armM2", "o.axilla"),
+    R("triceps_brachii", S, "o.axilla", "tmn.b", "dl.2b", "dl.25", "dl.3", out(f, "o.deltins", "o.arm2"), "tr.e", "tr.o",
+      "tr.m", out(f, "o.armM2", "o.armM0"),
       fibres=fibres((166, 470), (250, 560), (214, 722), (252, 724), 9))
     R("latissimus_dorsi", S, "lt.2", "lt.3", "es.1", "es.2", "es.3", "cr.0", "cr.1", "cr.2", "lat.f2",
       out(f, "o.rib", "o.axilla"), "tmj.l", "tmj.l2", "ia",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 
 from imsmap.atlas.views import Region, View
+from imsmap.render._none_guard import none_guard
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
@@ -115,6 +116,11 @@ class ChartPainter:
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
         highlight and dim, so a whole muscle lights up on both sides).
         """
+        with none_guard():
+            self._paint_base(painter, labels, highlight, hover, dim)
+
+    def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
+                    dim: frozenset) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -262,6 +268,11 @@ class ChartPainter:
         planned: hollow dashed ring (a site planned, not yet needled); cramp: a second ring;
         selected: a blue halo. The number covers the centre; the fill shows around it.
         """
+        with none_guard():
+            self._paint_marker(painter, x, y, number, grasp, cramp, selected, planned, scale)
+
+    def _paint_marker(self, painter: QPainter, x: float, y: float, number, grasp, cramp: bool, selected: bool,
+                      planned: bool, scale: float) -> None:
         s = self.style
         r = s.marker_radius * scale
         c = QPointF(x, y)
@@ -298,9 +309,13 @@ class ChartPainter:
 
     def paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float = 1.0) -> None:
         """Paint many markers: mappings or objects with x, y, number, grasp (+ optional flags)."""
+        with none_guard():
+            self._paint_markers(painter, markers, scale)
+
+    def _paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float) -> None:
         for m in markers:
-            self.paint_marker(
+            self._paint_marker(
                 painter, float(_get(m, "x")), float(_get(m, "y")), _get(m, "number"), _get(m, "grasp"),
-                cramp=bool(_get(m, "cramp", False)), selected=bool(_get(m, "selected", False)),
-                planned=bool(_get(m, "planned", False)), scale=float(_get(m, "scale", scale) or scale),
+                bool(_get(m, "cramp", False)), bool(_get(m, "selected", False)),
+                bool(_get(m, "planned", False)), float(_get(m, "scale", scale) or scale),
             )

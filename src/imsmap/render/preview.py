@@ -11,10 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from imsmap.render._none_guard import none_guard
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle
 
 __all__ = ["render_preview", "render_view"]
+
+_APP = None
 
 
 def _atlas():
@@ -32,6 +35,11 @@ def _atlas():
 def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: bool = True,
                 title: str | None = None, style: ChartStyle = LIGHT, markers=()) -> QImage:
     """One sheet: white background, a title line, the chart with labels."""
+    with none_guard():
+        return _render_view(views, view_id, layer, scale, labels, title, style, markers)
+
+
+def _render_view(views, view_id, layer, scale, labels, title, style, markers) -> QImage:
     view = views[view_id]
     header = 60
     w, h = int(view.width * scale), int((view.height + header) * scale)
@@ -54,7 +62,9 @@ def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: 
 
 def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True) -> list[Path]:
     """Write one labelled PNG per view and layer into out_dir; returns the paths."""
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keeps Qt alive
+    global _APP
+    if QGuiApplication.instance() is None:
+        _APP = QGuiApplication([])  # kept for the life of the process, never torn down mid-way
     views, version = _atlas()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
