@@ -249,3 +249,4 @@ def test_a_long_session_exports(qapp, records, session, tmp_path):
     assert f"Page {len(reader.pages)} of {len(reader.pages)}" in squash(text)
     # The table header is repeated on each page the table runs over.
     assert squash(text).count("Needle mm") >= 2
+    assert "Insertion sites (continued)" in squash(text)

@@ -292,6 +292,7 @@ class Table(Block):
     footnote: str = ""  # printed under the last part
     first_row_index: int = 0  # for the zebra phase of continued parts
     condensed: bool = True
+    title: str = ""  # printed as "<title> (continued)" above the parts after the first
     _heights: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _widths(self, width: float) -> list[float]:
@@ -311,7 +312,16 @@ class Table(Block):
             h = max(h, doc.mm(cell.draw_mm))
         return h + 2 * py
 
+    def _caption_height(self, doc: Doc) -> float:
+        if not (self.title and self.first_row_index):
+            return 0.0
+        return doc.line_height(doc.font(self.size * 1.05, bold=True)) + doc.mm(1.0)
+
     def header_height(self, doc: Doc, width: float) -> float:
+        """The header row, plus the "(continued)" caption on a continuation."""
+        return self._caption_height(doc) + self._header_row_height(doc, width)
+
+    def _header_row_height(self, doc: Doc, width: float) -> float:
         font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
         return max(self._cell_height(doc, Cell(c.title), w, font)
                    for c, w in zip(self.columns, self._widths(width)))
@@ -353,15 +363,20 @@ class Table(Block):
         if len(self.rows) - n < 2 and n > 2:
             n -= 1  # no single row left alone on the next page
         head = Table(self.columns, self.rows[:n], self.size, self.zebra, "",
-                     self.first_row_index, self.condensed)
+                     self.first_row_index, self.condensed, self.title)
         tail = Table(self.columns, self.rows[n:], self.size, self.zebra, self.footnote,
-                     self.first_row_index + n, self.condensed)
+                     self.first_row_index + n, self.condensed, self.title)
         return head, tail
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         widths = self._widths(width)
         px, py = self._pads(doc)
-        hh = self.header_height(doc, width)
+        caption = self._caption_height(doc)
+        if caption:
+            doc.draw_text(painter, QRectF(x, y, width, caption), f"{self.title} (continued)",
+                          doc.font(self.size * 1.05, bold=True), MUTED, wrap=False)
+            y += caption
+        hh = self._header_row_height(doc, width)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(HEADER_FILL))
         painter.drawRect(QRectF(x, y, width, hh))

@@ -645,7 +645,7 @@ def _site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -
             "Roots: * marks the dominant root; paraspinal sites are listed by their own level."]
     if thorax:
         foot.append("† Muscle over the thorax: pneumothorax risk.")
-    return Table(SITE_COLUMNS, rows, size=7.5, footnote=" ".join(foot))
+    return Table(SITE_COLUMNS, rows, size=7.5, footnote=" ".join(foot), title="Insertion sites")
 
 
 def _segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -> Table | None:
@@ -693,13 +693,13 @@ def _segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer
     note = ("The marker shows the strongest grasp on that side. 'Dominant': sites for which this "
             "is the muscle's main root; other sites share the root with neighbours. Root ranges "
             f"follow the body-chart catalogue (atlas {records.atlas.version}); textbooks vary.")
-    return Table(columns, out, size=7.5, footnote=note)
+    return Table(columns, out, size=7.5, footnote=note, title="Segmental summary")
 
 
 def _amendment_table(record: SessionRecord) -> Table:
     cols = (Column("Date", 17), Column("By", 14), Column("Reason", 30), Column("Amendment", 70))
     rows = [[_fmt_dt(a.created_at), a.created_by, a.reason, a.text] for a in record.amendments]
-    return Table(cols, rows, size=8)
+    return Table(cols, rows, size=8, title="Amendments")
 
 
 # --------------------------------------------------------------------------------- the document
