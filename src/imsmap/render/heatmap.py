@@ -1,0 +1,272 @@
+"""Grasp heat maps as images: a colour ramp legible in grey, and opaque compositing for PDFs.
+
+QtGui only (no widgets): the screen and the report share this code. The grid comes from
+`imsmap.domain.progress.grasp_heat` (float32, rows x cols over a view's coordinates).
+
+Two ways to show a heat map:
+- `heat_image`: translucent ARGB pixels (alpha grows with the value), for the screen on top of a
+  chart already painted;
+- `blend_heat` / `paint_heat_over_chart`: the heat map composited into a background colour or a
+  rendered chart, giving OPAQUE pixels. PDF/A-1b drops transparency, so the report uses these.
+
+The ramp runs from pale yellow through orange and red to a dark wine (the "strong grasp" colour
+of render.style), its lightness falling steadily, so hot stays dark when printed in grey.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+from imsmap.domain.progress import HeatGrid
+from imsmap.render._none_guard import none_guard
+from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.render.style import LIGHT, ChartStyle, blend
+
+__all__ = [
+    "RAMP_STOPS",
+    "blend_heat",
+    "heat_alpha",
+    "heat_image",
+    "heat_rgba",
+    "heat_vmax",
+    "paint_heat_legend",
+    "paint_heat_over_chart",
+    "quiet_style",
+    "ramp_colour",
+    "ramp_lut",
+]
+
+# (position, colour): lightness falls monotonically (Rec. 601 luma 0.95 -> 0.12).
+RAMP_STOPS: tuple[tuple[float, str], ...] = (
+    (0.00, "#fff5b8"),
+    (0.25, "#fdc45a"),
+    (0.50, "#f07f2c"),
+    (0.75, "#c2361d"),
+    (1.00, "#5a0c1e"),
+)
+MAX_ALPHA = 0.88  # even the hottest spot lets the muscle outline show through a little
+GAMMA = 0.6  # alpha = (v / vmax) ** GAMMA: faint heat is still visible
+
+
+def ramp_lut(n: int = 256) -> np.ndarray:
+    """(n, 3) uint8 RGB colours along the ramp."""
+    pos = np.array([p for p, _ in RAMP_STOPS])
+    rgb = np.array([[QColor(c).red(), QColor(c).green(), QColor(c).blue()]
+                    for _, c in RAMP_STOPS], dtype=np.float64)
+    t = np.linspace(0.0, 1.0, n)
+    out = np.stack([np.interp(t, pos, rgb[:, k]) for k in range(3)], axis=1)
+    return np.round(out).astype(np.uint8)
+
+
+_LUT = ramp_lut()
+
+
+def ramp_colour(t: float) -> QColor:
+    """The ramp colour at t in 0..1."""
+    r, g, b = _LUT[int(round(min(1.0, max(0.0, t)) * (len(_LUT) - 1)))]
+    return QColor(int(r), int(g), int(b))
+
+
+def heat_vmax(grid: HeatGrid | np.ndarray, floor: float = 3.0) -> float:
+    """A sensible top of the scale: the peak, but at least `floor` (one strong grasp), so a
+    single mild grasp does not look red-hot."""
+    values = grid.values if isinstance(grid, HeatGrid) else grid
+    peak = float(values.max()) if values.size else 0.0
+    return max(peak, floor)
+
+
+def _values(grid: HeatGrid | np.ndarray) -> np.ndarray:
+    return np.asarray(grid.values if isinstance(grid, HeatGrid) else grid, dtype=np.float32)
+
+
+def heat_alpha(values: np.ndarray, vmax: float, max_alpha: float = MAX_ALPHA,
+               gamma: float = GAMMA) -> np.ndarray:
+    """Opacity 0..max_alpha per cell (0 where there is no heat)."""
+    t = np.clip(values / np.float32(vmax), 0.0, 1.0) if vmax > 0 else np.zeros_like(values)
+    return (t ** gamma) * max_alpha
+
+
+def heat_rgba(grid: HeatGrid | np.ndarray, vmax: float | None = None, *,
+              max_alpha: float = MAX_ALPHA, gamma: float = GAMMA) -> np.ndarray:
+    """(rows, cols, 4) float32: ramp colour (0..255) and straight alpha (0..1)."""
+    v = _values(grid)
+    vmax = heat_vmax(v) if vmax is None else float(vmax)
+    t = np.clip(v / np.float32(vmax), 0.0, 1.0) if vmax > 0 else np.zeros_like(v)
+    idx = np.round(t * (len(_LUT) - 1)).astype(np.intp)
+    out = np.empty(v.shape + (4,), dtype=np.float32)
+    out[..., :3] = _LUT[idx]
+    out[..., 3] = heat_alpha(v, vmax, max_alpha, gamma)
+    return out
+
+
+def _to_qimage(rgb: np.ndarray, alpha: np.ndarray | None = None) -> QImage:
+    """uint8 arrays -> a QImage that owns its pixels (RGB32 opaque, or ARGB32 premultiplied)."""
+    h, w = rgb.shape[:2]
+    buf = np.empty((h, w, 4), dtype=np.uint8)
+    # QImage 32-bit formats are 0xAARRGGBB words: B, G, R, A bytes on little-endian machines.
+    if np.little_endian:
+        buf[..., 0], buf[..., 1], buf[..., 2] = rgb[..., 2], rgb[..., 1], rgb[..., 0]
+        buf[..., 3] = 255 if alpha is None else alpha
+    else:  # pragma: no cover - big-endian
+        buf[..., 1], buf[..., 2], buf[..., 3] = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+        buf[..., 0] = 255 if alpha is None else alpha
+    fmt = QImage.Format.Format_RGB32 if alpha is None else QImage.Format.Format_ARGB32_Premultiplied
+    image = QImage(buf.data, w, h, 4 * w, fmt)
+    return image.copy()  # detach from the numpy buffer
+
+
+def _from_qimage(image: QImage) -> np.ndarray:
+    """An opaque QImage -> (h, w, 3) uint8 RGB."""
+    img = image.convertToFormat(QImage.Format.Format_RGB32)
+    w, h = img.width(), img.height()
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
+    arr = arr.reshape(h, img.bytesPerLine())[:, : 4 * w].reshape(h, w, 4)
+    if np.little_endian:
+        return arr[..., 2::-1].copy()
+    return arr[..., 1:4].copy()  # pragma: no cover
+
+
+def heat_image(grid: HeatGrid | np.ndarray, vmax: float | None = None, *,
+               max_alpha: float = MAX_ALPHA, gamma: float = GAMMA) -> QImage:
+    """Translucent heat pixels (ARGB32 premultiplied), one per grid cell: for the screen, drawn
+    scaled over a chart. Use `blend_heat` where transparency is not allowed."""
+    rgba = heat_rgba(grid, vmax, max_alpha=max_alpha, gamma=gamma)
+    a = rgba[..., 3:4]
+    premultiplied = np.round(rgba[..., :3] * a).astype(np.uint8)
+    return _to_qimage(premultiplied, np.round(a[..., 0] * 255).astype(np.uint8))
+
+
+def _resample(values: np.ndarray, h: int, w: int) -> np.ndarray:
+    """Bilinear resampling of a grid to (h, w) pixels, cell centres aligned."""
+    rows, cols = values.shape
+    if (rows, cols) == (h, w):
+        return values
+
+    def axis(n_out: int, n_in: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        f = np.clip((np.arange(n_out) + 0.5) * (n_in / n_out) - 0.5, 0.0, n_in - 1.0)
+        i0 = np.floor(f).astype(np.intp)
+        i1 = np.minimum(i0 + 1, n_in - 1)
+        return i0, i1, (f - i0).astype(np.float32)
+
+    r0, r1, tr = axis(h, rows)
+    c0, c1, tc = axis(w, cols)
+    top = values[r0][:, c0] * (1 - tc) + values[r0][:, c1] * tc
+    bottom = values[r1][:, c0] * (1 - tc) + values[r1][:, c1] * tc
+    return top * (1 - tr[:, None]) + bottom * tr[:, None]
+
+
+def blend_heat(background: QImage | QColor | str, grid: HeatGrid | np.ndarray,
+               vmax: float | None = None, *, size: tuple[int, int] | None = None,
+               max_alpha: float = MAX_ALPHA, gamma: float = GAMMA) -> QImage:
+    """The heat map composited into a background: OPAQUE pixels (Format_RGB32).
+
+    background: a rendered chart (QImage; the heat grid is resampled to its size) or a colour
+    (then the image is the grid's size, or ``size`` = (width, height) pixels).
+    """
+    v = _values(grid)
+    vmax = heat_vmax(v) if vmax is None else float(vmax)
+    if isinstance(background, QImage):
+        base = _from_qimage(background).astype(np.float32)
+        h, w = base.shape[:2]
+    else:
+        c = QColor(background)
+        w, h = size if size is not None else (v.shape[1], v.shape[0])
+        base = np.empty((h, w, 3), dtype=np.float32)
+        base[...] = (c.red(), c.green(), c.blue())
+    hv = _resample(v, h, w)
+    rgba = heat_rgba(hv, vmax, max_alpha=max_alpha, gamma=gamma)
+    a = rgba[..., 3:4]
+    out = base * (1.0 - a) + rgba[..., :3] * a
+    return _to_qimage(np.clip(np.round(out), 0, 255).astype(np.uint8))
+
+
+def quiet_style(style: ChartStyle = LIGHT, amount: float = 0.6) -> ChartStyle:
+    """The chart style with muscle fills faded toward the skin, so heat colours stand out."""
+    return replace(
+        style,
+        muscle_fills=tuple(blend(c, style.skin, amount).name() for c in style.muscle_fills),
+        deep_fills=tuple(blend(c, style.skin, amount).name() for c in style.deep_fills),
+        fibre=blend(style.fibre, style.skin, amount).name(),
+    )
+
+
+def paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGrid,
+                          vmax: float | None = None, *, pixels_per_unit: float = 1.0,
+                          quiet: bool = True, base_kwargs: dict[str, Any] | None = None) -> QImage:
+    """Paint the chart with the heat map blended in, as one opaque image in view coordinates.
+
+    The chart (in a quieter style unless ``quiet`` is False) is rendered into an image of
+    ``pixels_per_unit`` pixels per view unit, the heat is blended into it, and the result is
+    drawn over the view rectangle with the painter's current transform. Markers painted
+    afterwards stay vector. Returns the composited image (handy for tests and caching).
+    """
+    with none_guard():
+        return _paint_heat_over_chart(painter, chart, grid, vmax, pixels_per_unit, quiet,
+                                      base_kwargs)
+
+
+def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGrid,
+                           vmax: float | None, pixels_per_unit: float, quiet: bool,
+                           base_kwargs: dict[str, Any] | None) -> QImage:
+    view = chart.view
+    w = max(1, round(view.width * pixels_per_unit))
+    h = max(1, round(view.height * pixels_per_unit))
+    style = quiet_style(chart.style) if quiet else chart.style
+    base = QImage(w, h, QImage.Format.Format_RGB32)
+    base.fill(QColor(chart.style.background))
+    p = QPainter(base)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.scale(w / view.width, h / view.height)
+    ChartPainter(view, view.id, chart.layer, style).paint_base(p, **(base_kwargs or {}))
+    p.end()
+    composed = blend_heat(base, grid, vmax)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawImage(QRectF(0, 0, view.width, view.height), composed)
+    painter.restore()
+    return composed
+
+
+def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
+                      title: str = "Grasp, summed over the sessions shown",
+                      style: ChartStyle = LIGHT, background: str | QColor | None = None) -> None:
+    """A horizontal ramp bar with 0 and vmax, opaque (blended into ``background``).
+
+    Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below.
+    """
+    with none_guard():
+        _paint_heat_legend(painter, rect, vmax, title, style, background)
+
+
+def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
+                       style: ChartStyle, background: str | QColor | None) -> None:
+    bg = QColor(background or style.background)
+    text_h = rect.height() / 3.0
+    size = text_h * 0.62
+    bar = QRectF(rect.left(), rect.top() + text_h, rect.width(), text_h * 0.9)
+    n = max(2, int(bar.width()))
+    ramp = np.linspace(0.0, float(vmax), n, dtype=np.float32)[None, :].repeat(2, axis=0)
+    image = blend_heat(bg, ramp, vmax)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawImage(bar, image)
+    painter.setPen(QPen(QColor(style.caption), max(0.5, text_h * 0.04)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(bar)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(style.caption))
+    painter.drawPath(text_path(title, size, anchor="left",
+                               at=(rect.left(), rect.top() + text_h * 0.5)))
+    below = bar.bottom() + text_h * 0.55
+    painter.drawPath(text_path("0", size, anchor="left", at=(bar.left(), below)))
+    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}"
+    painter.drawPath(text_path(top, size, anchor="right", at=(bar.right(), below)))
+    mid = QPointF(bar.center().x(), below)
+    painter.drawPath(text_path("more grasp \u2192", size * 0.9, at=(mid.x(), mid.y())))
+    painter.restore()

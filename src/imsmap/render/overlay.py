@@ -1,0 +1,245 @@
+"""Earlier sessions' sites under today's, on one chart: "what grasped last time?" at a glance.
+
+Earlier sites are painted with the chart painter's own markers, smaller and without numbers,
+coloured by their grasp and faded with age by blending toward the background: last time almost
+full strength, older sessions paler. All colours stay opaque (no alpha), so the same painting is
+PDF/A-clean. Oldest first, so the most recent lie on top; today's numbered markers go last.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from imsmap.domain.models import Site
+from imsmap.domain.progress import History
+from imsmap.render._none_guard import none_guard
+from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.render.style import GRASP_LABELS, ChartStyle, blend
+
+__all__ = [
+    "EARLIER_SCALE",
+    "LAST_SCALE",
+    "OverlayMarker",
+    "age_fade",
+    "earlier_markers",
+    "faded_style",
+    "paint_overlay",
+    "paint_overlay_legend",
+]
+
+EARLIER_SCALE = 0.55  # older sites: a bit over half the size of today's
+LAST_SCALE = 0.75  # last time's sites: the ones the clinician asks about first
+NEAREST_FADE = 0.12  # last time: nearly full colour
+FARTHEST_FADE = 0.72  # the oldest session shown: pale, but its grade still readable
+
+
+@dataclass(frozen=True)
+class OverlayMarker:
+    x: float
+    y: float
+    grasp: int | None
+    age: int  # sessions back: 1 = last time
+    session_id: int = 0
+    muscle_id: str = ""
+    side: str = ""
+
+
+def age_fade(age: int, oldest: int, nearest: float = NEAREST_FADE,
+             farthest: float = FARTHEST_FADE) -> float:
+    """How far toward the background an earlier site is blended: ``nearest`` for last time
+    (age 1), rising evenly to ``farthest`` for the oldest session shown."""
+    if oldest <= 1 or age <= 1:
+        return nearest
+    return nearest + (farthest - nearest) * min(1.0, (age - 1) / (oldest - 1))
+
+
+def faded_style(style: ChartStyle, t: float) -> ChartStyle:
+    """The style with grasp fills, text and ring blended ``t`` of the way to the background."""
+    bg = style.background
+    return replace(
+        style,
+        grasp_fills={g: blend(c, bg, t).name() for g, c in style.grasp_fills.items()},
+        grasp_text={g: blend(c, bg, t).name() for g, c in style.grasp_text.items()},
+        marker_ring=blend(style.marker_ring, bg, t).name(),
+    )
+
+
+def earlier_markers(history: History, today_id: int | None, view_id: str, *,
+                    max_sessions: int | None = None) -> list[OverlayMarker]:
+    """Sites on `view_id` of the sessions before `today_id` (all sessions if None), newest
+    ``max_sessions`` only, each with its age in sessions. Oldest first (paint order)."""
+    ids = list(history.ids)
+    if today_id is not None and today_id in ids:
+        ids = ids[: ids.index(today_id)]
+    if max_sessions is not None:
+        ids = ids[-max_sessions:] if max_sessions > 0 else []
+    out: list[OverlayMarker] = []
+    for age, sid in zip(range(len(ids), 0, -1), ids):
+        for site in history.sites_of(sid):
+            if site.view_id == view_id:
+                out.append(OverlayMarker(site.x, site.y, site.grasp, age, sid, site.muscle_id,
+                                         getattr(site.side, "value", str(site.side))))
+    return out
+
+
+def paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
+                  today: Iterable[Site] = (), *, oldest: int | None = None,
+                  scale: float = 1.0, selected: int | None = None) -> None:
+    """Paint earlier markers (faded by age) and then today's sites (numbered, full colour).
+
+    Last time's markers are drawn at ``LAST_SCALE``, older ones at ``EARLIER_SCALE`` of
+    today's size; ``scale`` multiplies all of them (for small renderings).
+    oldest: the age that gets the palest fade (default: the oldest marker given).
+    selected: a site id of today's to show selected.
+    """
+    with none_guard():
+        _paint_overlay(painter, chart, earlier, today, oldest, scale, selected)
+
+
+def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
+                   today: Iterable[Site], oldest: int | None, scale: float,
+                   selected: int | None) -> None:
+    markers = sorted(earlier, key=lambda m: -m.age)
+    if oldest is None:
+        oldest = max((m.age for m in markers), default=1)
+    by_age: dict[int, ChartPainter] = {}
+    for m in markers:
+        faded = by_age.get(m.age)
+        if faded is None:
+            faded = copy.copy(chart)  # shares the view and cached paths; only the style differs
+            faded.style = faded_style(chart.style, age_fade(m.age, oldest))
+            by_age[m.age] = faded
+        size = LAST_SCALE if m.age <= 1 else EARLIER_SCALE
+        faded.paint_marker(painter, m.x, m.y, None, m.grasp, scale=scale * size)
+    for site in today:
+        if site.planned:
+            chart.paint_marker(painter, site.x, site.y, site.seq, None, planned=True,
+                               selected=site.id == selected, scale=scale)
+        else:
+            chart.paint_marker(painter, site.x, site.y, site.seq, site.grasp, cramp=site.cramp,
+                               selected=site.id == selected, scale=scale)
+
+
+def paint_overlay_legend(painter: QPainter, chart: ChartPainter, rect: QRectF, *,
+                         ages: Sequence[tuple[int, str]] = ((0, "today"), (1, "last time"),
+                                                            (3, "older")),
+                         oldest: int = 3, grades: Sequence[int | None] = (3, 2, 1, 0, None),
+                         background: str | QColor | None = None,
+                         vertical: bool = False) -> None:
+    """The grasp colours, then how a strong grasp looks by age, in ``rect``: two rows, or with
+    ``vertical`` one item per line (for a narrow column beside a chart).
+
+    Painted with the chart's own markers (opaque), text as paths.
+    """
+    with none_guard():
+        if vertical:
+            _paint_legend_vertical(painter, chart, rect, ages, oldest, grades, background)
+        else:
+            _paint_legend(painter, chart, rect, ages, oldest, grades, background)
+
+
+def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
+                           ages: Sequence[tuple[int, str]], oldest: int,
+                           grades: Sequence[int | None],
+                           background: str | QColor | None) -> None:
+    s = chart.style
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if background is not None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRect(rect)
+    lines = 2 + len(grades) + len(ages)
+    line_h = min(rect.height() / lines, 30.0)
+    r = line_h * 0.36
+    scale = r / s.marker_radius
+    text_size = line_h * 0.36
+    y = rect.top() + line_h * 0.5
+    x_marker = rect.left() + r * 1.2 + 2
+    x_text = x_marker + r * 1.8
+
+    def label(text: str, x: float, bold: bool = False) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(s.caption))
+        painter.drawPath(text_path(text, text_size, anchor="left", at=(x, y), bold=bold))
+
+    label("Grasp", rect.left(), bold=True)
+    for g in grades:
+        y += line_h
+        chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
+        label(GRASP_LABELS.get(g, str(g)), x_text)
+    y += line_h
+    label("Sessions", rect.left(), bold=True)
+    for age, text in ages:
+        y += line_h
+        if age <= 0:
+            chart.paint_marker(painter, x_marker, y, 1, 3, scale=scale)
+        else:
+            faded = copy.copy(chart)
+            faded.style = faded_style(s, age_fade(age, oldest))
+            size = LAST_SCALE if age <= 1 else EARLIER_SCALE
+            faded.paint_marker(painter, x_marker, y, None, 3, scale=scale * size)
+        label(text, x_text)
+    painter.restore()
+
+
+def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
+                  ages: Sequence[tuple[int, str]], oldest: int, grades: Sequence[int | None],
+                  background: str | QColor | None) -> None:
+    s = chart.style
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if background is not None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRect(rect)
+    rows = [("Grasp:", [(g, GRASP_LABELS.get(g, str(g))) for g in grades]),
+            ("Age:", list(ages))]
+    row_h = rect.height() / 2.0
+    # Shrink everything together if the longer row would not fit the width.
+    k = 1.0
+    for _ in range(2):
+        r = row_h * 0.32 * k
+        text_size = row_h * 0.3 * k
+        need = max(_text_width(head, text_size) + r * 1.6
+                   + sum(r * 1.4 + _text_width(t, text_size) + r * 2.4 for _, t in items)
+                   for head, items in rows)
+        if need <= rect.width():
+            break
+        k *= rect.width() / need
+    scale = r / s.marker_radius
+    text_colour = QColor(s.caption)
+
+    def label(text: str, x: float, y: float) -> float:
+        path = text_path(text, text_size, anchor="left", at=(x, y))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(text_colour)
+        painter.drawPath(path)
+        return path.boundingRect().right()
+
+    y = rect.top() + row_h * 0.5
+    x = label(rows[0][0], rect.left(), y) + r * 1.6
+    for g, text in rows[0][1]:
+        chart.paint_marker(painter, x, y, None, g, scale=scale)
+        x = label(text, x + r * 1.4, y) + r * 2.4
+    y = rect.top() + row_h * 1.5
+    x = label(rows[1][0], rect.left(), y) + r * 1.6
+    for age, text in rows[1][1]:
+        if age <= 0:
+            chart.paint_marker(painter, x, y, 1, 3, scale=scale)
+        else:
+            faded = copy.copy(chart)
+            faded.style = faded_style(s, age_fade(age, oldest))
+            size = LAST_SCALE if age <= 1 else EARLIER_SCALE
+            faded.paint_marker(painter, x, y, None, 3, scale=scale * size)
+        x = label(text, x + r * 1.4, y) + r * 2.4
+    painter.restore()
+
+
+def _text_width(text: str, size: float) -> float:
+    return text_path(text, size, anchor="left").boundingRect().width()
