@@ -281,3 +281,13 @@ def test_heat_of_a_site_on_the_border_stays_on_the_grid():
     g = gaussian_heat(np.array([0.0, 1000.0]), np.array([0.0, 2000.0]), np.array([1.0, 1.0]),
                       W, H, (800, 400), SIGMA)
     assert g[0, 0] == pytest.approx(1.0, rel=0.01) and g[-1, -1] == pytest.approx(1.0, rel=0.01)
+
+
+def test_an_empty_history_gives_empty_results():
+    h = History.of([], {})
+    assert session_metrics(h) == [] and changes_since_first([]) == []
+    m = grasp_matrix(h)
+    assert m.grasp.shape == (0, 0) and m.change().shape == (0,)
+    assert root_matrix(h, CATALOGUE).dominant.shape == (0, 3, 0)
+    assert jaccard_consecutive(h).shape == (0,)
+    assert grasp_heat(h, "posterior", W, H).peak == 0.0

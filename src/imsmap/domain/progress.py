@@ -122,6 +122,8 @@ class History:
 
     sessions: tuple[Session, ...]
     sites: Mapping[int, tuple[Site, ...]] = field(default_factory=dict)
+    # Visit numbers (1 = the patient's first session), kept when a selection is taken.
+    numbering: Mapping[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sessions: Iterable[Session],
@@ -129,7 +131,7 @@ class History:
         ordered = tuple(sorted(sessions, key=lambda s: (s.started_at, s.id)))
         sites = {s.id: tuple(x for x in sites_by_session.get(s.id, ()) if not x.planned)
                  for s in ordered}
-        return cls(ordered, sites)
+        return cls(ordered, sites, {s.id: i + 1 for i, s in enumerate(ordered)})
 
     def __len__(self) -> int:
         return len(self.sessions)
@@ -144,6 +146,10 @@ class History:
                 return s
         raise KeyError(session_id)
 
+    def number(self, session_id: int) -> int:
+        """The visit number of a session: its place among all the patient's sessions."""
+        return self.numbering.get(session_id) or self.ids.index(session_id) + 1
+
     def sites_of(self, session_id: int) -> tuple[Site, ...]:
         return self.sites.get(session_id, ())
 
@@ -151,7 +157,8 @@ class History:
         """The same history restricted to some sessions (still in date order)."""
         keep = set(session_ids)
         return History(tuple(s for s in self.sessions if s.id in keep),
-                        {k: v for k, v in self.sites.items() if k in keep})
+                       {k: v for k, v in self.sites.items() if k in keep},
+                       {k: v for k, v in self.numbering.items() if k in keep})
 
     def last(self, n: int) -> History:
         """The latest n sessions."""
@@ -272,14 +279,17 @@ class GraspMatrix:
     def first_last(self) -> tuple[np.ndarray, np.ndarray]:
         """Per row the first and the latest graded value (NaN when the row has none)."""
         g = self.grasp
+        rows, n = g.shape
+        if n == 0:
+            empty = np.full(rows, np.nan, dtype=np.float32)
+            return empty, empty.copy()
         valid = ~np.isnan(g)
-        n = g.shape[1]
         has = valid.any(axis=1)
         first_idx = np.argmax(valid, axis=1)
-        last_idx = n - 1 - np.argmax(valid[:, ::-1], axis=1) if n else first_idx
-        rows = np.arange(g.shape[0])
-        first = np.where(has, g[rows, first_idx] if n else np.nan, np.nan).astype(np.float32)
-        last = np.where(has, g[rows, last_idx] if n else np.nan, np.nan).astype(np.float32)
+        last_idx = n - 1 - np.argmax(valid[:, ::-1], axis=1)
+        idx = np.arange(rows)
+        first = np.where(has, g[idx, first_idx], np.nan).astype(np.float32)
+        last = np.where(has, g[idx, last_idx], np.nan).astype(np.float32)
         return first, last
 
     def change(self) -> np.ndarray:
