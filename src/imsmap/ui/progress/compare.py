@@ -1,0 +1,281 @@
+"""Two sessions side by side on a chart, or as lists of what changed by muscle and side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabWidget,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from imsmap.domain.progress import Comparison, History, TargetChange, compare_sessions
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.style import GRASP_LABELS, LIGHT, ChartStyle
+
+__all__ = ["ChartCanvas", "CompareView", "session_label"]
+
+
+def session_label(history: History, session_id: int) -> str:
+    s = history.session(session_id)
+    pain = f", pain {s.pain_before}" if s.pain_before is not None else ""
+    return f"#{history.number(session_id)}  {s.started_at:%a %d %b %Y}{pain}"
+
+
+class ChartCanvas(QWidget):
+    """Paints one chart view scaled to fit, then whatever ``overlay`` paints on it in view
+    coordinates. ``overlay(painter, chart)`` is called after ``paint_base`` unless ``painter_fn``
+    replaces the whole painting (e.g. a heat map composited with the chart)."""
+
+    def __init__(self, parent=None, style: ChartStyle = LIGHT):
+        super().__init__(parent)
+        self.style = style
+        self.chart: ChartPainter | None = None
+        self.overlay: Callable[[QPainter, ChartPainter], None] | None = None
+        self.painter_fn: Callable[[QPainter, ChartPainter], None] | None = None
+        self.highlight: frozenset = frozenset()
+        self.caption = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 240)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(320, 560)
+
+    def set_chart(self, chart: ChartPainter | None) -> None:
+        self.chart = chart
+        self.update()
+
+    def view_rect(self) -> QRectF:
+        """Where the view lands in widget pixels (aspect kept, centred, below the caption)."""
+        if self.chart is None:
+            return QRectF()
+        top = 22.0 if self.caption else 4.0
+        avail = QRectF(4, top, self.width() - 8, self.height() - top - 4)
+        v = self.chart.view
+        k = min(avail.width() / v.width, avail.height() / v.height)
+        w, h = v.width * k, v.height * k
+        return QRectF(avail.left() + (avail.width() - w) / 2, avail.top(), w, h)
+
+    def marker_scale(self, min_radius_px: float = 8.0) -> float:
+        """Marker scale that keeps markers at least ``min_radius_px`` on screen."""
+        if self.chart is None or self.view_rect().width() <= 0:
+            return 1.0
+        px_per_unit = self.view_rect().width() / self.chart.view.width
+        return max(1.0, min_radius_px / (self.style.marker_radius * px_per_unit))
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self.style.background))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.caption:
+            painter.setPen(QColor(self.style.caption))
+            f = painter.font()
+            f.setBold(True)
+            painter.setFont(f)
+            painter.drawText(QRectF(4, 2, self.width() - 8, 18), Qt.AlignmentFlag.AlignCenter,
+                             self.caption)
+        if self.chart is None:
+            painter.setPen(QColor(self.style.caption))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No chart to show.")
+            painter.end()
+            return
+        r = self.view_rect()
+        v = self.chart.view
+        painter.translate(r.left(), r.top())
+        painter.scale(r.width() / v.width, r.height() / v.height)
+        if self.painter_fn is not None:
+            self.painter_fn(painter, self.chart)
+        else:
+            self.chart.paint_base(painter, highlight=self.highlight)
+            if self.overlay is not None:
+                self.overlay(painter, self.chart)
+        painter.end()
+
+
+_GROUPS = (
+    ("resolved", "Resolved: grasped before, no grasp now"),
+    ("better", "Grasp weaker"),
+    ("worse", "Grasp stronger"),
+    ("regraded", "Graded in one session only"),
+    ("new", "New: needled only in the later session"),
+    ("unchanged", "Unchanged"),
+    ("not_repeated", "Not needled in the later session"),
+)
+
+
+def _data(box: QComboBox):
+    """The current item's data, without asking Qt for an empty QVariant (PySide 6.12 hands
+    back None without a reference of its own)."""
+    return box.currentData() if box.currentIndex() >= 0 else None
+
+
+def _grade(g: int | None) -> str:
+    return "ungraded" if g is None else f"{g} {GRASP_LABELS.get(g, '')}"
+
+
+class CompareView(QWidget):
+    """Choose an earlier and a later session; see the differences as lists, or both charts."""
+
+    sessionsChanged = Signal(int, int)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None, style: ChartStyle = LIGHT):
+        super().__init__(parent)
+        self.style = style
+        self._history = History(())
+        self._atlas = None
+        self._names: Callable[[str], str] = lambda mid: mid
+        self._catalogue = None
+        self.comparison: Comparison | None = None
+
+        self.before = QComboBox()
+        self.after = QComboBox()
+        self.view_box = QComboBox()
+        for box in (self.before, self.after, self.view_box):
+            box.currentIndexChanged.connect(self._recompute)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Earlier:"))
+        top.addWidget(self.before, 1)
+        top.addWidget(QLabel("Later:"))
+        top.addWidget(self.after, 1)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Muscle", "Earlier", "Later"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+
+        self.left = ChartCanvas(style=style)
+        self.right = ChartCanvas(style=style)
+        charts = QWidget()
+        cl = QVBoxLayout(charts)
+        cl.setContentsMargins(0, 0, 0, 0)
+        vl = QHBoxLayout()
+        vl.addWidget(QLabel("Chart:"))
+        vl.addWidget(self.view_box, 1)
+        cl.addLayout(vl)
+        pair = QHBoxLayout()
+        pair.addWidget(self.left)
+        pair.addWidget(self.right)
+        cl.addLayout(pair, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, "Differences")
+        self.tabs.addTab(charts, "Side by side")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    # -- data in ----------------------------------------------------------------------------
+    def set_history(self, history: History, atlas=None,
+                    names: Callable[[str], str] | None = None) -> None:
+        """Fill the choosers; by default compare the last two sessions."""
+        self._history = history
+        self._atlas = atlas
+        self._catalogue = getattr(atlas, "catalogue", None)
+        if names is not None:
+            self._names = names
+        for box in (self.before, self.after, self.view_box):
+            box.blockSignals(True)
+            box.clear()
+        for sid in history.ids:
+            text = session_label(history, sid)
+            self.before.addItem(text, sid)
+            self.after.addItem(text, sid)
+        n = len(history.ids)
+        self.before.setCurrentIndex(max(0, n - 2))
+        self.after.setCurrentIndex(max(0, n - 1))
+        for view_id in self._views_used():
+            name = view_id
+            if atlas is not None:
+                try:
+                    name = atlas.view(view_id).name
+                except Exception:  # noqa: BLE001 - a view the atlas lost: show its id
+                    name = view_id
+            self.view_box.addItem(name, view_id)
+        for box in (self.before, self.after, self.view_box):
+            box.blockSignals(False)
+        self._recompute()
+
+    def set_pair(self, before_id: int, after_id: int) -> None:
+        self.before.setCurrentIndex(self.before.findData(before_id))
+        self.after.setCurrentIndex(self.after.findData(after_id))
+
+    def _views_used(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for sid in self._history.ids:
+            for s in self._history.sites_of(sid):
+                counts[s.view_id] = counts.get(s.view_id, 0) + 1
+        known = list(getattr(self._atlas, "views", {}) or {})
+        return sorted(counts, key=lambda v: (-counts[v], known.index(v) if v in known else 99))
+
+    # -- compute and show ------------------------------------------------------------------
+    def _recompute(self) -> None:
+        a, b = _data(self.before), _data(self.after)
+        self.tree.clear()
+        if a is None or b is None:
+            self.comparison = None
+            self.left.set_chart(None)
+            self.right.set_chart(None)
+            return
+        self.comparison = compare_sessions(self._history, a, b, self._catalogue)
+        self._fill_tree(self.comparison)
+        self._fill_charts(a, b)
+        self.sessionsChanged.emit(a, b)
+
+    def groups(self) -> dict[str, Sequence[TargetChange]]:
+        c = self.comparison
+        if c is None:
+            return {}
+        regraded = tuple(x for x in c.changed if x.delta is None)
+        return {"resolved": c.resolved, "better": c.better, "worse": c.worse,
+                "regraded": regraded, "new": c.new, "unchanged": c.unchanged,
+                "not_repeated": c.not_repeated}
+
+    def _fill_tree(self, c: Comparison) -> None:
+        groups = self.groups()
+        for key, title in _GROUPS:
+            items = groups[key]
+            if not items:
+                continue
+            top = QTreeWidgetItem([f"{title} ({len(items)})"])
+            f = top.font(0)
+            f.setBold(True)
+            top.setFont(0, f)
+            top.setData(0, Qt.ItemDataRole.UserRole, key)
+            for ch in items:
+                row = QTreeWidgetItem([
+                    ch.target.label(self._names(ch.target.muscle_id)),
+                    _grade(ch.before) if key != "new" else "-",
+                    _grade(ch.after) if key != "not_repeated" else "-",
+                ])
+                row.setData(0, Qt.ItemDataRole.UserRole, ch.target)
+                for col, g, present in ((1, ch.before, key != "new"),
+                                        (2, ch.after, key != "not_repeated")):
+                    if present:
+                        row.setBackground(col, self.style.grasp_fill(g))
+                        row.setForeground(col, self.style.grasp_text_colour(g))
+                top.addChild(row)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(key != "unchanged")
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+
+    def _fill_charts(self, a: int, b: int) -> None:
+        view_id = _data(self.view_box)
+        if self._atlas is None or view_id is None:
+            self.left.set_chart(None)
+            self.right.set_chart(None)
+            return
+        try:
+            chart = ChartPainter(self._atlas, view_id, style=self.style)
+        except Exception:  # noqa: BLE001 - the view is gone from this atlas version
+            self.left.set_chart(None)
+            self.right.set_chart(None)
+            return
+        for canvas, sid in ((self.left, a), (self.right, b)):
+            sites = [s for s in self._history.sites_of(sid) if s.view_id == view_id]
+            canvas.caption = session_label(self._history, sid)
+            canvas.overlay = (lambda p, c, sites=sites, canvas=canvas: c.paint_markers(
+                p, [{"x": s.x, "y": s.y, "number": s.seq, "grasp": s.grasp, "cramp": s.cramp,
+                     "planned": s.planned} for s in sites], scale=canvas.marker_scale()))
+            canvas.set_chart(chart)

@@ -1,0 +1,276 @@
+"""Pain before/after per session, with the counts under it: painted with QPainter, no plotting
+library. Top: pain 0-10, before as a solid line with filled dots, after as a dashed line with
+open dots (told apart in grey by line style, not colour). Bottom: sites needled (light bars),
+muscles grasping (dark bars) and the mean grasp (0-3, diamonds, right-hand scale).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from imsmap.domain.models import GRASP_MAX
+from imsmap.domain.progress import SessionMetrics
+
+__all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]
+
+BEFORE = QColor("#1f3b57")
+AFTER = QColor("#4f86b6")
+SITES = QColor("#d9d9d9")
+GRASPING = QColor("#8a8a8a")
+MEAN = QColor("#7a1426")
+GRID = QColor("#e6e6e6")
+AXIS = QColor("#555555")
+TEXT = QColor("#333333")
+PAIN_MAX = 10
+
+
+class PlotLayout:
+    """Where things go inside a rectangle: shared by painting and by tests."""
+
+    def __init__(self, rect: QRectF, n: int, count_max: int):
+        self.rect = rect
+        self.n = n
+        self.count_max = max(1, count_max)
+        left, right, top, bottom = 34.0, 34.0, 26.0, 30.0
+        inner = QRectF(rect.left() + left, rect.top() + top,
+                       max(10.0, rect.width() - left - right),
+                       max(10.0, rect.height() - top - bottom))
+        gap = 40.0  # room for the second legend between the panels
+        pain_h = (inner.height() - gap) * 0.58
+        self.pain = QRectF(inner.left(), inner.top(), inner.width(), pain_h)
+        self.counts = QRectF(inner.left(), self.pain.bottom() + gap, inner.width(),
+                             inner.height() - pain_h - gap)
+        self.slot = inner.width() / max(1, n)
+
+    def x(self, i: int) -> float:
+        return self.pain.left() + self.slot * (i + 0.5)
+
+    def pain_point(self, i: int, pain: float) -> QPointF:
+        return QPointF(self.x(i), self.pain.bottom() - self.pain.height() * pain / PAIN_MAX)
+
+    def count_y(self, count: float) -> float:
+        # 15% headroom above the tallest bar for its number
+        return self.counts.bottom() - self.counts.height() * count / (self.count_max * 1.15)
+
+    def mean_point(self, i: int, mean: float) -> QPointF:
+        return QPointF(self.x(i), self.counts.bottom() - self.counts.height() * mean / GRASP_MAX)
+
+
+def _font(px: float, bold: bool = False) -> QFont:
+    f = QFont("DejaVu Sans")
+    f.setPixelSize(max(6, int(round(px))))
+    f.setBold(bold)
+    return f
+
+
+def _layout(metrics: Sequence[SessionMetrics], rect: QRectF) -> PlotLayout:
+    count_max = max([m.sites for m in metrics] + [m.muscles_grasping for m in metrics] + [4])
+    return PlotLayout(rect, len(metrics), count_max)
+
+
+def paint_progress_plot(painter: QPainter, rect: QRectF,
+                        metrics: Sequence[SessionMetrics]) -> PlotLayout:
+    """Paint the whole plot into ``rect``; returns the layout used."""
+    lay = _layout(metrics, rect)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.fillRect(rect, QColor("#ffffff"))
+    painter.setFont(_font(11))
+    if not metrics:
+        painter.setPen(TEXT)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No sessions to show.")
+        painter.restore()
+        return lay
+    _paint_pain(painter, lay, metrics)
+    _paint_counts(painter, lay, metrics)
+    _paint_x_labels(painter, lay, metrics)
+    painter.restore()
+    return lay
+
+
+def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMetrics]) -> None:
+    r = lay.pain
+    painter.setFont(_font(10))
+    for v in range(0, PAIN_MAX + 1, 2):
+        y = lay.pain_point(0, v).y()
+        painter.setPen(QPen(GRID, 1))
+        painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+        painter.setPen(AXIS)
+        painter.drawText(QRectF(r.left() - 30, y - 8, 24, 16),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
+    painter.setPen(TEXT)
+    painter.setFont(_font(11, bold=True))
+    painter.drawText(QRectF(lay.rect.left() + 4, lay.rect.top() + 3, 200, 18),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Pain (0-10)")
+    _legend(painter, QPointF(lay.rect.left() + 120, lay.rect.top() + 12), [
+        ("before", BEFORE, Qt.PenStyle.SolidLine, True),
+        ("after", AFTER, Qt.PenStyle.DashLine, False),
+    ])
+    # In-session relief: a thin bar from before to after.
+    painter.setPen(QPen(QColor("#b9c9d8"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+    for i, m in enumerate(metrics):
+        if m.pain_before is not None and m.pain_after is not None:
+            painter.drawLine(lay.pain_point(i, m.pain_before), lay.pain_point(i, m.pain_after))
+    for attr, colour, style, filled in (("pain_after", AFTER, Qt.PenStyle.DashLine, False),
+                                        ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
+        pts = [(i, getattr(m, attr)) for i, m in enumerate(metrics)]
+        _polyline(painter, [lay.pain_point(i, v) if v is not None else None for i, v in pts],
+                  QPen(colour, 2.2, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(QPen(colour, 1.8))
+        for i, v in pts:
+            if v is not None:
+                painter.setBrush(colour if filled else QColor("#ffffff"))
+                painter.drawEllipse(lay.pain_point(i, v), 4.2, 4.2)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMetrics]) -> None:
+    r = lay.counts
+    painter.setPen(QPen(AXIS, 1))
+    painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
+    painter.setFont(_font(10))
+    painter.setPen(AXIS)
+    for g in range(0, GRASP_MAX + 1):
+        y = lay.mean_point(0, g).y()
+        painter.setPen(QPen(GRID, 1, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+        painter.setPen(MEAN)
+        painter.drawText(QRectF(r.right() + 6, y - 8, 26, 16),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(g))
+    _legend(painter, QPointF(r.left(), r.top() - 18), [
+        ("sites", SITES, None, True), ("muscles grasping", GRASPING, None, True),
+        ("mean grasp (0-3)", MEAN, Qt.PenStyle.SolidLine, True)])
+    bar_w = min(16.0, lay.slot * 0.28)
+    painter.setFont(_font(9))
+    for i, m in enumerate(metrics):
+        x = lay.x(i)
+        for value, colour, left in ((m.sites, SITES, x - bar_w - 1), (m.muscles_grasping,
+                                                                        GRASPING, x + 1)):
+            top = lay.count_y(value)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(left, top, bar_w, r.bottom() - top))
+            painter.setPen(TEXT)
+            painter.drawText(QRectF(left - 6, top - 14, bar_w + 12, 13),
+                             Qt.AlignmentFlag.AlignCenter, str(value))
+    pts = [lay.mean_point(i, m.mean_grasp) if not math.isnan(m.mean_grasp) else None
+           for i, m in enumerate(metrics)]
+    _polyline(painter, pts, QPen(MEAN, 2.0))
+    painter.setPen(QPen(MEAN, 1.2))
+    painter.setBrush(MEAN)
+    for p in pts:
+        if p is not None:
+            _diamond(painter, p, 4.5)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMetrics]) -> None:
+    painter.setFont(_font(10))
+    painter.setPen(AXIS)
+    every = max(1, math.ceil(len(metrics) * 52 / max(1.0, lay.counts.width())))
+    for i, m in enumerate(metrics):
+        if i % every and i != len(metrics) - 1:
+            continue
+        painter.drawText(QRectF(lay.x(i) - 30, lay.counts.bottom() + 4, 60, 16),
+                         Qt.AlignmentFlag.AlignCenter,
+                         f"{m.started_at.day} {m.started_at:%b}")
+
+
+def _polyline(painter: QPainter, points: list[QPointF | None], pen: QPen) -> None:
+    """A line through the points; None breaks it (nothing recorded that session)."""
+    path = QPainterPath()
+    drawing = False
+    for p in points:
+        if p is None:
+            drawing = False
+            continue
+        if drawing:
+            path.lineTo(p)
+        else:
+            path.moveTo(p)
+            drawing = True
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+def _diamond(painter: QPainter, c: QPointF, d: float) -> None:
+    path = QPainterPath(QPointF(c.x(), c.y() - d))
+    path.lineTo(c.x() + d, c.y())
+    path.lineTo(c.x(), c.y() + d)
+    path.lineTo(c.x() - d, c.y())
+    path.closeSubpath()
+    painter.drawPath(path)
+
+
+def _legend(painter: QPainter, at: QPointF, items) -> None:
+    painter.setFont(_font(10))
+    x = at.x()
+    for text, colour, line, filled in items:
+        if line is None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(x, at.y() - 5, 12, 10))
+        else:
+            painter.setPen(QPen(colour, 2, line))
+            painter.drawLine(QPointF(x, at.y()), QPointF(x + 18, at.y()))
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(colour if filled else QColor("#ffffff"))
+            painter.drawEllipse(QPointF(x + 9, at.y()), 3.2, 3.2)
+        painter.setPen(TEXT)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        width = painter.fontMetrics().horizontalAdvance(text)
+        painter.drawText(QPointF(x + 22, at.y() + 4), text)
+        x += 22 + width + 14
+
+
+class PainPlot(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._metrics: list[SessionMetrics] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(220)
+
+    def set_metrics(self, metrics: Sequence[SessionMetrics]) -> None:
+        self._metrics = list(metrics)
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    @property
+    def metrics(self) -> list[SessionMetrics]:
+        return list(self._metrics)
+
+    def layout_for(self, rect: QRectF) -> PlotLayout:
+        return _layout(self._metrics, rect)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(520, 300)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        paint_progress_plot(painter, QRectF(self.rect()), self._metrics)
+        painter.end()
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """The plot alone as an opaque image (for tests and reports)."""
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        paint_progress_plot(painter, QRectF(0, 0, width, height), self._metrics)
+        painter.end()
+        return image
+
+    def _tooltip(self) -> str:
+        lines = []
+        for m in self._metrics:
+            pain = (f"pain {m.pain_before if m.pain_before is not None else '-'}"
+                    f" \u2192 {m.pain_after if m.pain_after is not None else '-'}")
+            mean = "" if math.isnan(m.mean_grasp) else f", mean grasp {m.mean_grasp:.1f}"
+            lines.append(f"{m.started_at:%Y-%m-%d}: {pain}, {m.muscles_grasping} of "
+                         f"{m.muscles_treated} muscles grasping, {m.sites} sites{mean}")
+        return "\n".join(lines)

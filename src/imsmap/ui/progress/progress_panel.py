@@ -1,0 +1,403 @@
+"""One patient's progress in one widget: what grasped last time, and is it getting better?
+
+Embed it with ``ProgressPanel(records, patient_id)`` (see `imsmap.ui.progress`). It reads through
+``records.repo`` and refreshes itself when `Records` reports a change to this patient.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+
+import shiboken6
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from imsmap.domain.progress import (History, Target, changes_since_first, grasp_heat,
+                                    grasp_matrix, session_metrics)
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
+from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_legend
+from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.ui.progress.compare import ChartCanvas, CompareView
+from imsmap.ui.progress.pain_plot import PainPlot
+from imsmap.ui.progress.trend_matrix import TrendMatrix
+
+__all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
+
+DEFAULT_LAST_N = 8
+FADING = (("No fading", 0.0), ("Half-life 2 weeks", 14.0), ("Half-life 4 weeks", 28.0),
+          ("Half-life 8 weeks", 56.0))
+HEAT_PIXELS_PER_UNIT = 0.6
+
+
+def _fmt_mean(v: float) -> str:
+    return "-" if math.isnan(v) else f"{v:.1f}"
+
+
+def summary_text(history: History, names=lambda mid: mid) -> str:
+    """Two plain sentences: the latest session's grasps, and the change since the first."""
+    metrics = session_metrics(history)
+    done = [m for m in metrics if m.sites]
+    if not done:
+        return "No needled sites in the sessions shown yet."
+    last = done[-1]
+    targets = history.targets(last.session_id)
+    grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
+                     key=lambda x: -x[0])
+    strongest = ", ".join(f"{t.label(names(t.muscle_id))} {g}" for g, t in grasped[:4])
+    more = f" and {len(grasped) - 4} more" if len(grasped) > 4 else ""
+    first_line = (f"Latest (#{history.number(last.session_id)}, {last.started_at:%a %d %b}): "
+                  f"{last.muscles_grasping} of "
+                  f"{last.muscles_treated} muscles grasped"
+                  + (f" (strongest: {strongest}{more})" if grasped else "") + ".")
+    if len(done) < 2:
+        return first_line
+    first = done[0]
+    change = {c.session_id: c for c in changes_since_first(done)}[last.session_id]
+    parts = []
+    if first.pain_before is not None and last.pain_before is not None:
+        pct = "" if math.isnan(change.pain_before_pct) else f", {change.pain_before_pct:+.0f}%"
+        parts.append(f"pain {first.pain_before} \u2192 {last.pain_before} "
+                     f"({change.pain_before:+d}{pct})")
+    parts.append(f"muscles grasping {first.muscles_grasping} \u2192 {last.muscles_grasping}")
+    parts.append(f"mean grasp {_fmt_mean(first.mean_grasp)} \u2192 {_fmt_mean(last.mean_grasp)}")
+    return (first_line + f"\nSince #{history.number(first.session_id)}, "
+            f"{first.started_at:%d %b} ({len(done)} sessions): "
+            + "; ".join(parts) + ".")
+
+
+class HistoryChart(QWidget):
+    """A chart view with the heat map of the chosen sessions and their sites, the latest on top."""
+
+    def __init__(self, parent=None, style: ChartStyle = LIGHT):
+        super().__init__(parent)
+        self.style = style
+        self.atlas = None
+        self.history = History(())
+        self.highlight: frozenset = frozenset()
+        self._heat_cache: QImage | None = None
+        self.grid = None
+
+        self.view_box = QComboBox()
+        self.earlier = QCheckBox("Earlier sites")
+        self.earlier.setChecked(True)
+        self.heat = QCheckBox("Heat map")
+        self.heat.setChecked(True)
+        self.fading = QComboBox()
+        for text, value in FADING:
+            self.fading.addItem(text, value)
+        self.fading.setToolTip("Older sessions count less in the heat map")
+        self.canvas = ChartCanvas(style=style)
+        self.canvas.painter_fn = self._paint
+        self.legend = _LegendStrip(self)
+        for w in (self.view_box, self.fading):
+            w.currentIndexChanged.connect(self._changed)
+        for w in (self.earlier, self.heat):
+            w.toggled.connect(self._changed)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Chart:"))
+        bar.addWidget(self.view_box, 1)
+        bar.addWidget(self.earlier)
+        bar.addWidget(self.heat)
+        bar.addWidget(self.fading)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        body = QHBoxLayout()
+        body.addWidget(self.canvas, 1)
+        body.addWidget(self.legend)
+        layout.addLayout(body, 1)
+
+    def set_history(self, history: History, atlas) -> None:
+        self.history = history
+        self.atlas = atlas
+        current = self.view_box.currentData() if self.view_box.currentIndex() >= 0 else None
+        counts: dict[str, int] = {}
+        for sid in history.ids:
+            for s in history.sites_of(sid):
+                counts[s.view_id] = counts.get(s.view_id, 0) + 1
+        views = list(getattr(atlas, "views", {}) or {})
+        used = sorted((v for v in counts if v in views), key=lambda v: (-counts[v], views.index(v)))
+        self.view_box.blockSignals(True)
+        self.view_box.clear()
+        for v in used + [v for v in views if v not in used]:
+            self.view_box.addItem(atlas.view(v).name + (f" ({counts[v]})" if v in counts else ""),
+                                  v)
+        i = self.view_box.findData(current)
+        self.view_box.setCurrentIndex(i if i >= 0 else 0)
+        self.view_box.blockSignals(False)
+        self._changed()
+
+    def set_view(self, view_id: str) -> None:
+        i = self.view_box.findData(view_id)
+        if i >= 0:
+            self.view_box.setCurrentIndex(i)
+
+    def set_highlight(self, muscle_ids: frozenset) -> None:
+        self.highlight = frozenset(muscle_ids)
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        view_id = self.view_box.currentData() if self.view_box.currentIndex() >= 0 else None
+        chart = None
+        if self.atlas is not None and view_id is not None:
+            chart = ChartPainter(self.atlas, view_id, style=self.style)
+        self._heat_cache = None
+        self.grid = None
+        if chart is not None and self.history.ids:
+            v = chart.view
+            self.grid = grasp_heat(self.history, v.id, v.width, v.height,
+                                   half_life_days=self.fading.currentData() or None)
+            self.legend.vmax = heat_vmax(self.grid)
+        self.canvas.caption = ""
+        self.canvas.set_chart(chart)
+        self.legend.update()
+
+    def _paint(self, painter: QPainter, chart: ChartPainter) -> None:
+        ids = self.history.ids
+        if self.heat.isChecked() and self.grid is not None:
+            if self._heat_cache is None:  # cleared whenever the data or options change
+                scratch = QImage(1, 1, QImage.Format.Format_RGB32)
+                p = QPainter(scratch)  # the composed image is all we want here
+                self._heat_cache = paint_heat_over_chart(
+                    p, chart, self.grid, self.legend.vmax, pixels_per_unit=HEAT_PIXELS_PER_UNIT,
+                    base_kwargs={"highlight": self.highlight})
+                p.end()
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(QRectF(0, 0, chart.view.width, chart.view.height),
+                              self._heat_cache)
+            painter.restore()
+        else:
+            chart.paint_base(painter, highlight=self.highlight)
+        if not ids:
+            return
+        today, n_earlier = self.today_and_count()
+        earlier = (earlier_markers(self.history, today, chart.view.id)
+                   if self.earlier.isChecked() else [])
+        today_sites = ([s for s in self.history.sites_of(today) if s.view_id == chart.view.id]
+                       if today is not None else [])
+        paint_overlay(painter, chart, earlier, today_sites, oldest=max(1, n_earlier),
+                      scale=self.canvas.marker_scale())
+
+    def today_and_count(self) -> tuple[int | None, int]:
+        """Today's session (the latest chosen one while it is still a draft, else None) and
+        how many chosen sessions came before it."""
+        if not self.history.sessions:
+            return None, 0
+        latest = self.history.sessions[-1]
+        if latest.is_signed:
+            return None, len(self.history.sessions)
+        return latest.id, len(self.history.sessions) - 1
+
+
+class _LegendStrip(QWidget):
+    """The marker and heat legends, in a column beside the (tall, narrow) body chart."""
+
+    def __init__(self, owner: HistoryChart):
+        super().__init__(owner)
+        self.owner = owner
+        self.vmax = 3.0
+        self.setFixedWidth(230)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        chart = self.owner.canvas.chart
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        if chart is not None:
+            w = self.width() - 12
+            today, n_earlier = self.owner.today_and_count()
+            ages = [(0, "today")] if today is not None else []
+            if n_earlier:
+                ages.append((1, "last time"))
+            if n_earlier > 2:
+                ages.append((n_earlier, f"{n_earlier} sessions ago"))
+            height = 26.0 * (2 + 4 + len(ages))
+            paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
+                                 oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
+            if self.owner.heat.isChecked():
+                paint_heat_legend(painter, QRectF(8, height + 24, w - 4, 60), self.vmax,
+                                  title="Heat: grasp summed")
+        painter.end()
+
+
+class ProgressPanel(QWidget):
+    """Progress of one patient: a session chooser, a summary, the muscle x session grid with the
+    pain plot, a chart with the heat map and earlier sites, and a comparison of two sessions."""
+
+    muscleChosen = Signal(str, str)  # noqa: N815 - Qt signal naming: muscle id, side
+    targetChosen = Signal(object)  # noqa: N815 - a domain.progress.Target (with level)
+
+    def __init__(self, records, patient_id: int | None = None, parent=None, *,
+                 last_n: int = DEFAULT_LAST_N, style: ChartStyle = LIGHT):
+        super().__init__(parent)
+        self.records = records
+        self.patient_id: int | None = None
+        self.style = style
+        self.last_n = last_n
+        self.full = History(())
+        self.history = History(())
+
+        # Session chooser
+        self.sessions = QListWidget()
+        self.sessions.setMinimumWidth(170)
+        self.sessions.setMaximumWidth(240)
+        self.sessions.itemChanged.connect(self._chosen_changed)
+        self.last4 = QPushButton("Last 4")
+        self.last8 = QPushButton("Last 8")
+        self.all = QPushButton("All")
+        self.last4.clicked.connect(lambda: self.choose_last(4))
+        self.last8.clicked.connect(lambda: self.choose_last(8))
+        self.all.clicked.connect(lambda: self.choose_last(0))
+        buttons = QHBoxLayout()
+        for b in (self.last4, self.last8, self.all):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Sessions shown"))
+        left.addLayout(buttons)
+        left.addWidget(self.sessions, 1)
+
+        # Summary and tabs
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.matrix = TrendMatrix(style=style)
+        self.pain = PainPlot()
+        trend = QSplitter(Qt.Orientation.Vertical)
+        trend.addWidget(self.matrix)
+        trend.addWidget(self.pain)
+        trend.setStretchFactor(0, 3)
+        trend.setStretchFactor(1, 2)
+        self.chart = HistoryChart(style=style)
+        self.compare = CompareView(style=style)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(trend, "Trend")
+        self.tabs.addTab(self.chart, "Chart")
+        self.tabs.addTab(self.compare, "Compare")
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.tabs, 1)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+
+        self.matrix.targetChosen.connect(self._target_chosen)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._subscribe()
+        self.set_patient(patient_id)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(1100, 760)
+
+    # -- data ----------------------------------------------------------------------------
+    def _subscribe(self) -> None:
+        ref = weakref.ref(self)
+
+        def on_change(change) -> None:
+            panel = ref()
+            if panel is None or not shiboken6.isValid(panel):
+                return
+            if panel.patient_id is None:
+                return
+            if change.patient_id == panel.patient_id or (
+                    change.session_id is not None and change.session_id in panel.full.ids):
+                panel._refresh_timer.start()
+
+        self.records.subscribe(on_change)
+
+    def name(self, muscle_id: str) -> str:
+        try:
+            return self.records.atlas.catalogue.get(muscle_id).name
+        except Exception:  # noqa: BLE001 - a muscle this atlas version lacks: show its id
+            return muscle_id.replace("_", " ").capitalize()
+
+    def set_patient(self, patient_id: int | None) -> None:
+        """Show another patient (None: nobody), the last ``last_n`` sessions chosen."""
+        self.patient_id = patient_id
+        self._load()
+        self.choose_last(self.last_n)
+
+    def refresh(self) -> None:
+        """Re-read the record, keeping the sessions chosen (new sessions join the choice)."""
+        before = set(self.full.ids)
+        chosen = set(self.chosen_ids())
+        self._load()
+        chosen |= set(self.full.ids) - before
+        self._check(chosen)
+
+    def _load(self) -> None:
+        if self.patient_id is None:
+            self.full = History(())
+        else:
+            repo = self.records.repo
+            sessions = repo.sessions_for_patient(self.patient_id)
+            sites = repo.sites_for_sessions([s.id for s in sessions])
+            self.full = History.of(sessions, sites)
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
+            s = self.full.sessions[i]
+            n = len(self.full.sites_of(s.id))
+            pain = f"  pain {s.pain_before}" if s.pain_before is not None else ""
+            item = QListWidgetItem(f"#{i + 1}  {s.started_at:%d %b %Y}{pain}  ({n} sites)")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            if not s.is_signed:
+                item.setToolTip("Draft: not signed yet")
+            self.sessions.addItem(item)
+        self.sessions.blockSignals(False)
+
+    # -- choosing sessions ---------------------------------------------------------------
+    def chosen_ids(self) -> list[int]:
+        """The sessions ticked in the chooser, oldest first."""
+        checked = set()
+        for row in range(self.sessions.count()):
+            item = self.sessions.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                checked.add(item.data(Qt.ItemDataRole.UserRole))
+        return [sid for sid in self.full.ids if sid in checked]
+
+    def choose_last(self, n: int) -> None:
+        """Choose the latest n sessions (0: all of them)."""
+        ids = self.full.ids if n <= 0 else self.full.ids[-n:]
+        self._check(set(ids))
+
+    def choose(self, session_ids) -> None:
+        self._check(set(session_ids))
+
+    def _check(self, ids: set) -> None:
+        self.sessions.blockSignals(True)
+        for row in range(self.sessions.count()):
+            item = self.sessions.item(row)
+            state = (Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                     else Qt.CheckState.Unchecked)
+            item.setCheckState(state)
+        self.sessions.blockSignals(False)
+        self._chosen_changed()
+
+    def _chosen_changed(self, *_args) -> None:
+        self.history = self.full.select(self.chosen_ids())
+        atlas = self.records.atlas
+        names = self.name
+        self.summary.setText(summary_text(self.history, names))
+        self.matrix.set_matrix(grasp_matrix(self.history, atlas.catalogue), names,
+                               self.history.numbering)
+        self.pain.set_metrics(session_metrics(self.history))
+        self.chart.set_history(self.history, atlas)
+        self.compare.set_history(self.history, atlas, names)
+
+    def _target_chosen(self, target: Target) -> None:
+        self.chart.set_highlight(frozenset({target.muscle_id}))
+        self.muscleChosen.emit(target.muscle_id, target.side)
+        self.targetChosen.emit(target)

@@ -1,0 +1,187 @@
+"""The progress widgets on a known data set: grid cells and colours, choosing a row, the pain plot
+pixels, and the panel reading a real record and following its changes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
+
+from imsmap.domain.models import Session, Side, Site
+from imsmap.domain.progress import History, Target, grasp_matrix, session_metrics
+from imsmap.render.style import LIGHT
+from imsmap.ui.progress import PainPlot, ProgressPanel, TrendMatrix
+from imsmap.ui.progress.pain_plot import AFTER, BEFORE
+from imsmap.ui.progress.trend_matrix import (COL_CHANGE, COL_MUSCLE, FIRST_SESSION_COL,
+                                             SORT_ROLE, TARGET_ROLE)
+
+NAMES = {"gluteus_medius": "Gluteus medius", "piriformis": "Piriformis",
+         "infraspinatus": "Infraspinatus"}
+GMED_R = Target("gluteus_medius", "R")
+
+
+def _history():
+    """gluteus medius R 3, 2, 1; piriformis L 2, -, 2; infraspinatus L ungraded, 1, 0."""
+    sessions = [Session(id=i, patient_id=1, started_at=datetime(2026, 2, 7 * i), atlas_version="t",
+                        pain_before=b, pain_after=a)
+                for i, b, a in ((1, 8, 6), (2, 6, 4), (3, 4, 1))]
+    rows = {1: [("gluteus_medius", "R", 3), ("piriformis", "L", 2), ("infraspinatus", "L", None)],
+            2: [("gluteus_medius", "R", 2), ("infraspinatus", "L", 1)],
+            3: [("gluteus_medius", "R", 1), ("piriformis", "L", 2), ("infraspinatus", "L", 0)]}
+    sites = {sid: [Site(id=sid * 10 + k, session_id=sid, seq=k + 1, muscle_id=m, side=Side(s),
+                        view_id="posterior", x=500.0, y=1000.0, grasp=g)
+                   for k, (m, s, g) in enumerate(items)] for sid, items in rows.items()}
+    return History.of(sessions, sites)
+
+
+def _catalogue():
+    from types import SimpleNamespace
+    return {"gluteus_medius": SimpleNamespace(roots=("L4", "L5", "S1"), dominant_root="L5"),
+            "piriformis": SimpleNamespace(roots=("S1", "S2"), dominant_root="S1"),
+            "infraspinatus": SimpleNamespace(roots=("C5", "C6"), dominant_root="C5")}
+
+
+@pytest.fixture
+def matrix_widget(qtbot):
+    w = TrendMatrix()
+    qtbot.addWidget(w)
+    w.set_matrix(grasp_matrix(_history(), _catalogue()), NAMES, {1: 4, 2: 5, 3: 6})
+    w.resize(700, 300)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _cell(model, row, col, role=Qt.ItemDataRole.DisplayRole):
+    return model.data(model.index(row, col), role)
+
+
+def test_model_cells_and_colours(matrix_widget):
+    m = matrix_widget.trend_model
+    # Rows cranio-caudal: infraspinatus (C5), gluteus medius (L5), piriformis (S1).
+    assert [_cell(m, r, COL_MUSCLE) for r in range(3)] == [
+        "Infraspinatus L", "Gluteus medius R", "Piriformis L"]
+    assert m.columnCount() == FIRST_SESSION_COL + 3
+    cells = [[_cell(m, r, FIRST_SESSION_COL + j) for j in range(3)] for r in range(3)]
+    assert cells == [["?", "1", "0"], ["3", "2", "1"], ["2", "", "2"]]
+    assert [_cell(m, r, COL_CHANGE) for r in range(3)] == ["-1", "-2", "0"]
+    # Grasp colours of the chart style, text colour to match; nothing where not needled.
+    bg = _cell(m, 1, FIRST_SESSION_COL, Qt.ItemDataRole.BackgroundRole)
+    assert bg.color() == QColor(LIGHT.grasp_fills[3]) == QColor("#6d1020")
+    assert _cell(m, 1, FIRST_SESSION_COL, Qt.ItemDataRole.ForegroundRole).color() == QColor("#ffffff")
+    assert _cell(m, 0, FIRST_SESSION_COL + 2, Qt.ItemDataRole.BackgroundRole).color() == QColor(
+        LIGHT.grasp_fills[0])
+    assert _cell(m, 0, FIRST_SESSION_COL, Qt.ItemDataRole.BackgroundRole).color() == QColor(
+        LIGHT.grasp_fills[None])  # needled, ungraded: white
+    assert _cell(m, 2, FIRST_SESSION_COL + 1, Qt.ItemDataRole.BackgroundRole) is None
+    assert _cell(m, 2, FIRST_SESSION_COL + 1, SORT_ROLE) == -2.0
+    # Headers carry the visit numbers given, not the column positions.
+    assert m.headerData(FIRST_SESSION_COL, Qt.Orientation.Horizontal).startswith("#4\n7 Feb")
+
+
+def test_sorting_by_change_puts_the_most_released_first(matrix_widget):
+    matrix_widget.sortByColumn(COL_CHANGE, Qt.SortOrder.AscendingOrder)
+    proxy = matrix_widget.proxy
+    first = proxy.index(0, 0).data(TARGET_ROLE)
+    assert first == GMED_R
+    matrix_widget.sortByColumn(COL_MUSCLE, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, 0).data(TARGET_ROLE) == Target("infraspinatus", "L")
+
+
+def test_clicking_a_row_emits_the_muscle_and_side(matrix_widget, qtbot):
+    proxy = matrix_widget.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(TARGET_ROLE) == GMED_R)
+    rect = matrix_widget.visualRect(proxy.index(row, COL_MUSCLE))
+    with qtbot.waitSignal(matrix_widget.muscleChosen, timeout=1000) as blocker:
+        qtbot.mouseClick(matrix_widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["gluteus_medius", "R"]
+    with qtbot.waitSignal(matrix_widget.targetChosen, timeout=1000) as blocker:
+        assert matrix_widget.choose(Target("piriformis", "L"))
+    assert blocker.args == [Target("piriformis", "L")]
+
+
+def test_pain_plot_draws_lines_through_the_pain_scores(qtbot):
+    plot = PainPlot()
+    qtbot.addWidget(plot)
+    metrics = session_metrics(_history())
+    plot.set_metrics(metrics)
+    image = plot.render_image(600, 360)
+    lay = plot.layout_for(QRectF(0, 0, 600, 360))
+    # The filled dot of "pain before" 8 in session 1 and 4 in session 3.
+    for i, pain in ((0, 8), (2, 4)):
+        p = lay.pain_point(i, pain)
+        assert image.pixelColor(round(p.x()), round(p.y())) == BEFORE
+    # The solid line halfway between sessions 1 and 2 (pain 8 -> 6: 7 at the midpoint).
+    a, b = lay.pain_point(0, 8), lay.pain_point(1, 6)
+    mid = (a + b) / 2
+    assert image.pixelColor(round(mid.x()), round(mid.y())) == BEFORE
+    # "After" dots are open: white inside, the after colour on the ring.
+    p = lay.pain_point(1, 4)
+    assert image.pixelColor(round(p.x()), round(p.y())) == QColor("#ffffff")
+    ring = image.pixelColor(round(p.x() + 4.2), round(p.y()))
+    assert abs(ring.blue() - AFTER.blue()) < 60 and ring.red() < 200
+    # Far above pain 10 in the plot area: background.
+    assert image.pixelColor(round(lay.x(1)), round(lay.pain.top()) - 3) == QColor("#ffffff")
+
+
+# ------------------------------------------------------------------------------------ panel
+
+@pytest.fixture
+def course(records, patient):
+    """Three weekly sessions on the posterior chart where gluteus medius releases, pain falls."""
+    ids = []
+    for week, (pain, grasp) in enumerate(((7, 3), (5, 2), (3, 1))):
+        s = records.start_session(patient.id, started_at=datetime(2026, 10, 5 + 7 * week, 9, 0),
+                                  pain_before=pain, pain_after=pain - 2)
+        records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                         grasp=grasp)
+        records.add_site(s.id, "posterior", 400, 1000, muscle_id="gluteus_medius", side="L",
+                         grasp=max(0, grasp - 2))
+        ids.append(s.id)
+    return ids
+
+
+def test_panel_shows_the_course_and_follows_new_records(qtbot, records, patient, course):
+    panel = ProgressPanel(records, patient.id)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.chosen_ids() == course
+    model = panel.matrix.trend_model
+    assert model.rowCount() == 2
+    right = model.matrix.row_of(GMED_R)
+    assert [model.data(model.index(right, FIRST_SESSION_COL + j)) for j in range(3)] == [
+        "3", "2", "1"]
+    text = panel.summary.text()
+    assert "1 of 2 muscles grasped" in text
+    assert "pain 7 \u2192 3 (-4, -57%)" in text
+    assert "muscles grasping 2 \u2192 1" in text
+    # Choosing the last two sessions only.
+    panel.choose_last(2)
+    assert model.columnCount() == FIRST_SESSION_COL + 2
+    assert panel.compare.comparison.before_id == course[1]
+    # A new session recorded elsewhere appears by itself and joins the sessions shown.
+    s = records.start_session(patient.id, started_at=datetime(2026, 10, 26, 9, 0), pain_before=2)
+    records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R", grasp=0)
+    qtbot.waitUntil(lambda: model.columnCount() == FIRST_SESSION_COL + 3, timeout=2000)
+    assert panel.chosen_ids()[-1] == s.id
+    # A row chosen in the grid reaches the panel's own signal.
+    with qtbot.waitSignal(panel.muscleChosen, timeout=1000) as blocker:
+        panel.matrix.choose(GMED_R)
+    assert blocker.args == ["gluteus_medius", "R"]
+    # Every tab paints.
+    for i in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(i)
+        assert not panel.grab().isNull()
+
+
+def test_panel_without_a_patient_is_empty(qtbot, records):
+    panel = ProgressPanel(records, None)
+    qtbot.addWidget(panel)
+    assert panel.chosen_ids() == []
+    assert panel.matrix.trend_model.rowCount() == 0
+    assert "No needled sites" in panel.summary.text()
+    assert not panel.grab().isNull()
