@@ -404,10 +404,8 @@ class Placer:
         if len(xs):
             clear = _clearance(poly, xs, ys)
             order = np.argsort(-clear, kind="stable")
-            for i in order:
-                x, y, c = float(xs[i]), float(ys[i]), float(clear[i])
-                if self._top_of_layer(view, region, x, y):
-                    pts.append((x, y, c))
+            on_top = self._on_top(view, region, xs, ys)
+            pts = [(float(xs[i]), float(ys[i]), float(clear[i])) for i in order if on_top[i]]
             if not pts:  # covered everywhere by its neighbours: inside is all that counts
                 pts = [(float(xs[i]), float(ys[i]), float(clear[i])) for i in order]
         best = pts[0] if pts else None
@@ -424,6 +422,23 @@ class Placer:
         found = _RegionPoints(base=(best[0], best[1]), clearance=best[2], candidates=pts)
         self._cache[key] = found
         return found
+
+    @staticmethod
+    def _on_top(view: View, region: Region, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """For each point, whether a tap there lands on `region`: no region of the same layer
+        listed before it in the view (regions_at keeps that order within a layer) covers it."""
+        ok = np.ones(xs.shape, dtype=bool)
+        x0, y0, x1, y1 = region.bbox
+        for other in view.regions:
+            if other.id == region.id:
+                break
+            if other.layer != region.layer:
+                continue
+            ox0, oy0, ox1, oy1 = other.bbox
+            if ox1 < x0 or ox0 > x1 or oy1 < y0 or oy0 > y1:
+                continue
+            ok &= ~geometry.points_in_polygon(np.asarray(other.polygon, dtype=float), xs, ys)
+        return ok
 
     @staticmethod
     def _top_of_layer(view: View, region: Region, x: float, y: float) -> bool:
@@ -702,7 +717,12 @@ def create_demo(path: str | os.PathLike[str], *, anchor: date | None = None,
         _remove_quietly(path)
         raise
     try:
+        # The demo is all or nothing (a failure removes the file), so waiting for the disk
+        # after each of its hundreds of transactions buys nothing; the close below syncs once.
+        db.conn.execute("PRAGMA synchronous = OFF")
         counts = _populate(db, atlas, anchor)
+        db.conn.execute("PRAGMA synchronous = FULL")
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except BaseException:
         db.close()
         _remove_quietly(path)
