@@ -1,0 +1,586 @@
+"""Importing an "imsmap-export" document (docs/export-format.md) into a database.
+
+Everything is checked before anything is written, with the same rules the app applies to what a
+clinician types (imsmap.domain.validation, through the Records use cases). Then the whole document
+goes in as one transaction, or nothing does. Problems are named by their place in the file:
+``patients[2].visits[0].sites[5].grasp: Grasp 4 is out of range...``.
+
+Signed visits stay signed, with their original signer, time and content hash; the hash must match
+the visit's content as imported, or the file is refused (it was changed after signing).
+Amendments are re-created. Each imported row gets an audit entry with the action "import".
+Database ids in the file are ignored: rows get new ids here. Chart numbers already in the target
+database are refused, never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from imsmap.atlas import AtlasError
+from imsmap.domain import validation as v
+from imsmap.domain.errors import ValidationError
+from imsmap.domain.models import (
+    ADVERSE_EVENT_KINDS,
+    ADVERSE_SEVERITIES,
+    FINDING_SIGNS,
+    AdverseEvent,
+    Finding,
+    Patient,
+    Session,
+    SessionRecord,
+    SessionStatus,
+    Side,
+    Site,
+)
+from imsmap.services.records import (
+    EDITABLE_SESSION_FIELDS,
+    EDITABLE_SITE_FIELDS,
+    Change,
+    Records,
+    content_hash,
+)
+from imsmap.store import audit
+from imsmap.store.repository import PATIENT_FIELDS, to_sql
+
+FORMAT = "imsmap-export"
+VERSION = 1
+MAX_PROBLEMS = 20  # collected before giving up; the message names the first few
+SHOWN_PROBLEMS = 10
+MAX_SEQ = 10_000
+_HASH = re.compile(r"^[0-9a-f]{64}$")
+_BOOKKEEPING = ("created_at", "created_by", "updated_at", "updated_by")
+# Site fields in the file whose names differ from the database's.
+_SITE_RENAMES = {"muscle": "muscle_id", "view": "view_id"}
+
+
+class ImportProblems(ValidationError):
+    """The document cannot be imported; `problems` holds (place, sentence) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]], more: bool = False):
+        self.problems = problems
+        shown = [f"{place}: {text}" if place else text
+                 for place, text in problems[:SHOWN_PROBLEMS]]
+        rest = len(problems) - len(shown)
+        tail = [f"... and {rest} more"] if rest > 0 else []
+        if more:
+            tail.append("(checking stopped there)")
+        head = ("The file cannot be imported; nothing was changed. "
+                + (f"{len(problems)} problems:" if len(problems) > 1 else "The problem:"))
+        super().__init__("\n  ".join([head, *shown, *tail]), problems[0][0] if problems else None)
+
+
+class _TooMany(Exception):
+    pass
+
+
+_MISSING = object()
+
+
+@dataclass
+class _Visit:
+    place: str
+    values: dict[str, Any]  # session columns, ready for SQL
+    signature: dict[str, Any] | None  # signed_at, signed_by, content_hash
+    sites: list[dict[str, Any]] = field(default_factory=list)
+    amendments: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    adverse_events: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Patient:
+    place: str
+    values: dict[str, Any]
+    visits: list[_Visit] = field(default_factory=list)
+
+
+class _Reader:
+    """Walks the document, collecting clean values and problems with their places."""
+
+    def __init__(self, records: Records):
+        self.records = records
+        self.problems: list[tuple[str, str]] = []
+
+    def problem(self, place: str, text: str) -> None:
+        self.problems.append((place, text))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooMany
+
+    def get(self, obj: dict, key: str, place: str, clean: Callable[[Any], Any], *,
+            required: bool = False, default: Any = None) -> Any:
+        """obj[key] made clean, or `default`; a problem (and _MISSING) if it is refused."""
+        where = f"{place}.{key}" if place else key
+        if key not in obj or (obj[key] is None and required):
+            if required:
+                self.problem(where, "is missing." if key not in obj else "cannot be empty.")
+                return _MISSING
+            return default
+        try:
+            return clean(obj[key])
+        except ValidationError as exc:
+            self.problem(where, exc.message)
+        except (TypeError, ValueError, OverflowError, ArithmeticError):
+            self.problem(where, f"{_short(obj[key])} is not a valid value here.")
+        return _MISSING
+
+    def obj(self, value: Any, place: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(place, f"must be an object ({{...}}), not {_kind(value)}.")
+            return None
+        return value
+
+    def items(self, obj: dict, key: str, place: str, *, required: bool) -> list:
+        where = f"{place}.{key}" if place else key
+        value = obj.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                self.problem(where, "is missing.")
+            return []
+        if not isinstance(value, list):
+            self.problem(where, f"must be a list ([...]), not {_kind(value)}.")
+            return []
+        return value
+
+    # -- the document ----------------------------------------------------------------------
+    def document(self, doc: Any) -> list[_Patient]:
+        if not isinstance(doc, dict):
+            self.problem("", f"The file must hold one JSON object, not {_kind(doc)}.")
+            return []
+        if doc.get("format") != FORMAT:
+            self.problem("format", f"This is not an imsmap export (format "
+                                   f"{_short(doc.get('format'))}, expected {FORMAT!r}).")
+            return []
+        version = doc.get("version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            self.problem("version", f"{_short(version)} is not an export format version.")
+            return []
+        if version > VERSION:
+            self.problem("version", f"The file was written by a newer imsmap (export format "
+                                    f"version {version}); this imsmap reads version {VERSION}. "
+                                    "Update imsmap to import it.")
+            return []
+        if version < 1:
+            self.problem("version", f"{version} is not an export format version.")
+            return []
+        patients = []
+        charts: dict[str, str] = {}
+        for i, raw in enumerate(self.items(doc, "patients", "", required=True)):
+            patient = self.patient(raw, f"patients[{i}]")
+            if patient is None:
+                continue
+            chart = patient.values.get("chart_number")
+            if isinstance(chart, str):
+                if chart in charts:
+                    self.problem(f"{patient.place}.chart_number",
+                                 f"Chart number {chart} is used twice in the file (also at "
+                                 f"{charts[chart]}).")
+                charts.setdefault(chart, patient.place)
+            patients.append(patient)
+        return patients
+
+    def _fields(self, obj: dict, place: str, names: tuple[str, ...],
+                clean: Callable[[dict], dict], required: tuple[str, ...] = ()) -> dict:
+        values = {}
+        for name in names:
+            value = self.get(obj, name, place, lambda x, n=name: clean({n: x})[n],
+                             required=name in required, default=_MISSING)
+            if value is not _MISSING:
+                values[name] = to_sql(value)
+        return values
+
+    def _bookkeeping(self, obj: dict, place: str) -> dict:
+        out = {}
+        for name in _BOOKKEEPING:
+            if name.endswith("_at"):
+                value = self.get(obj, name, place, _timestamp, default=_MISSING)
+            else:
+                value = self.get(obj, name, place, lambda x: v.text(
+                    x, name, label="The name", max_len=v.MAX_NAME, required=True,
+                    multiline=False), default=_MISSING)
+            if value is not _MISSING:
+                out[name] = value
+        return out
+
+    def patient(self, raw: Any, place: str) -> _Patient | None:
+        obj = self.obj(raw, place)
+        if obj is None:
+            return None
+        values = self._fields(obj, place, PATIENT_FIELDS, self.records._clean_patient,
+                              required=("chart_number", "family_name"))
+        values.update(self._bookkeeping(obj, place))
+        patient = _Patient(place, values)
+        for j, visit in enumerate(self.items(obj, "visits", place, required=False)):
+            parsed = self.visit(visit, f"{place}.visits[{j}]")
+            if parsed is not None:
+                patient.visits.append(parsed)
+        return patient
+
+    def visit(self, raw: Any, place: str) -> _Visit | None:
+        obj = self.obj(raw, place)
+        if obj is None:
+            return None
+        values = self._fields(obj, place, EDITABLE_SESSION_FIELDS, self.records._clean_session,
+                              required=("started_at",))
+        atlas_version = self.get(obj, "atlas_version", place, lambda x: v.text(
+            x, "atlas_version", label="The atlas version", max_len=40, required=True,
+            multiline=False), required=True)
+        if atlas_version is not _MISSING:
+            values["atlas_version"] = atlas_version
+        values.update(self._bookkeeping(obj, place))
+        status = self.get(obj, "status", place, _status, required=True)
+        signature = None
+        if status is SessionStatus.SIGNED:
+            signature = {
+                "signed_at": self.get(obj, "signed_at", place, _timestamp, required=True),
+                "signed_by": self.get(obj, "signed_by", place, lambda x: v.text(
+                    x, "signed_by", label="The signer", max_len=v.MAX_NAME, required=True,
+                    multiline=False), required=True),
+                "content_hash": self.get(obj, "content_hash", place, _hash, required=True),
+            }
+        elif status is SessionStatus.DRAFT:
+            for key in ("signed_at", "signed_by", "content_hash"):
+                if obj.get(key) not in (None, ""):
+                    self.problem(f"{place}.{key}", "A draft visit cannot carry a signature; "
+                                                   "its status says draft.")
+        visit = _Visit(place, values, signature)
+        seqs: dict[int, str] = {}
+        for k, raw_site in enumerate(self.items(obj, "sites", place, required=False)):
+            site = self.site(raw_site, f"{place}.sites[{k}]")
+            if site is None:
+                continue
+            seq = site.get("seq")
+            if isinstance(seq, int):
+                if seq in seqs:
+                    self.problem(f"{place}.sites[{k}].seq", f"Site number {seq} is used twice "
+                                                            f"in this visit (also at {seqs[seq]}).")
+                seqs.setdefault(seq, f"{place}.sites[{k}]")
+            visit.sites.append(site)
+        for k, raw_finding in enumerate(self.items(obj, "findings", place, required=False)):
+            finding = self.finding(raw_finding, f"{place}.findings[{k}]")
+            if finding is not None:
+                visit.findings.append(finding)
+        for k, raw_event in enumerate(self.items(obj, "adverse_events", place, required=False)):
+            event = self.adverse_event(raw_event, f"{place}.adverse_events[{k}]")
+            if event is not None:
+                visit.adverse_events.append(event)
+        amendments = self.items(obj, "amendments", place, required=False)
+        if amendments and status is SessionStatus.DRAFT:
+            self.problem(f"{place}.amendments", "Only a signed visit has amendments; this one "
+                                                "is a draft.")
+        for k, raw_amendment in enumerate(amendments):
+            amendment = self.amendment(raw_amendment, f"{place}.amendments[{k}]")
+            if amendment is not None:
+                visit.amendments.append(amendment)
+        return visit
+
+    def site(self, raw: Any, place: str) -> dict | None:
+        obj = self.obj(raw, place)
+        if obj is None:
+            return None
+        values: dict[str, Any] = {}
+        seq = self.get(obj, "seq", place, lambda x: _whole(x, "seq", "The site number", 1,
+                                                          MAX_SEQ), required=True)
+        if seq is not _MISSING:
+            values["seq"] = seq
+        catalogue = self.records.atlas.catalogue
+        muscle = self.get(obj, "muscle", place, lambda x: _muscle(x, catalogue), required=True)
+        if muscle is not _MISSING:
+            values["muscle_id"] = muscle  # kept as written: a signed visit's hash covers it
+        view = self.get(obj, "view", place, self._view, required=True)
+        if view is not _MISSING:
+            values["view_id"] = view.id
+        for axis in ("x", "y"):
+            limit = (view.width if axis == "x" else view.height) if view is not _MISSING else \
+                float("inf")
+            value = self.get(obj, axis, place, lambda x, a=axis, lim=limit: float(
+                v.coordinate(x, a, lim)), required=True)
+            if value is not _MISSING:
+                values[axis] = value
+        names = tuple(f for f in EDITABLE_SITE_FIELDS if f != "muscle_id")
+        values.update(self._fields(obj, place, names, self.records._clean_site,
+                                   required=("side",)))
+        values.setdefault("layer", "superficial")
+        for flag in ("cramp", "twitch", "estim", "planned"):
+            values.setdefault(flag, 0)
+        values.setdefault("notes", "")
+        values.update(self._bookkeeping(obj, place))
+        return values
+
+    def _view(self, value: Any):
+        if not isinstance(value, str):
+            raise ValidationError("The chart view must be given by its id (text).", "view")
+        try:
+            return self.records.atlas.view(value)
+        except AtlasError as exc:
+            raise ValidationError(str(exc), "view") from None
+
+    def amendment(self, raw: Any, place: str) -> dict | None:
+        obj = self.obj(raw, place)
+        if obj is None:
+            return None
+        values = {
+            "created_at": self.get(obj, "created_at", place, _timestamp, required=True),
+            "created_by": self.get(obj, "created_by", place, lambda x: v.text(
+                x, "created_by", label="The author", max_len=v.MAX_NAME, required=True,
+                multiline=False), required=True),
+            "reason": self.get(obj, "reason", place, lambda x: v.text(
+                x, "reason", label="The reason for the amendment", max_len=v.MAX_SHORT_TEXT,
+                required=True), required=True),
+            "text": self.get(obj, "text", place, lambda x: v.text(
+                x, "text", label="The amendment", max_len=v.MAX_LONG_TEXT, required=True),
+                required=True),
+        }
+        return values
+
+    def finding(self, raw: Any, place: str) -> dict | None:
+        obj = self.obj(raw, place)
+        if obj is None:
+            return None
+        return {
+            "sign": self.get(obj, "sign", place, lambda x: _choice(x, "sign", "Finding",
+                                                                   FINDING_SIGNS), required=True),
+            "location": self.get(obj, "location", place, lambda x: v.text(
+                x, "location", label="The location", max_len=v.MAX_NAME, multiline=False),
+                default=""),
+            "side": self.get(obj, "side", place, lambda x: v.side(x).value, default="M"),
+            "notes": self.get(obj, "notes", place, lambda x: v.text(
+                x, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT), default=""),
+        }
+
+    def adverse_event(self, raw: Any, place: str) -> dict | None:
+        obj = self.obj(raw, place)
+        if obj is None:
+            return None
+        return {
+            "kind": self.get(obj, "kind", place, lambda x: _choice(
+                x, "kind", "Adverse event", ADVERSE_EVENT_KINDS), required=True),
+            "severity": self.get(obj, "severity", place, lambda x: _choice(
+                x, "severity", "Severity", ADVERSE_SEVERITIES), required=True),
+            "action_taken": self.get(obj, "action_taken", place, lambda x: v.text(
+                x, "action_taken", label="The action taken", max_len=v.MAX_SHORT_TEXT),
+                default=""),
+        }
+
+
+# -- field rules the app's own validation does not cover -----------------------------------
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false",
+            int: "a number", float: "a number", type(None): "null"}.get(type(value),
+                                                                          type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _timestamp(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("A date and time must be text such as 2026-11-20T09:30:00+01:00.")
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(f"{_short(value)} is not a date and time "
+                              "(YYYY-MM-DDTHH:MM:SS).") from None
+    if moment.year < 1990:
+        raise ValidationError(f"{_short(value)} is before 1990; check the date.")
+    return to_sql(moment)
+
+
+def _status(value: Any) -> SessionStatus:
+    try:
+        return SessionStatus(value)
+    except (ValueError, TypeError):
+        raise ValidationError(f"The status {_short(value)} is not 'draft' or 'signed'.") \
+            from None
+
+
+def _hash(value: Any) -> str:
+    if not isinstance(value, str) or not _HASH.match(value):
+        raise ValidationError(f"{_short(value)} is not a content hash (64 hexadecimal "
+                              "digits).")
+    return value
+
+
+def _whole(value: Any, field_name: str, label: str, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValidationError(f"{label} {_short(value)} must be a whole number from {lo} to "
+                              f"{hi}.", field_name)
+    return value
+
+
+def _muscle(value: Any, catalogue) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValidationError("The muscle must be given by its catalogue id (text).", "muscle")
+    try:
+        catalogue.resolve_id(value)
+    except AtlasError as exc:
+        raise ValidationError(str(exc), "muscle") from None
+    return value
+
+
+def _choice(value: Any, field_name: str, label: str, allowed) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise ValidationError(f"{label} {_short(value)} is not one of: {', '.join(allowed)}.",
+                              field_name)
+    return value
+
+
+# -- signature check -----------------------------------------------------------------------
+def _record_of(visit: _Visit) -> SessionRecord:
+    """The visit as the snapshot `content_hash` reads, without database ids."""
+    s = visit.values
+    session = Session(
+        id=0, patient_id=0, started_at=datetime.fromisoformat(s["started_at"]),
+        atlas_version=s["atlas_version"],
+        **{k: _from_sql(k, s[k]) for k in EDITABLE_SESSION_FIELDS
+           if k != "started_at" and k in s})
+    sites = tuple(
+        Site(id=0, session_id=0, seq=x["seq"], muscle_id=x["muscle_id"], side=Side(x["side"]),
+             view_id=x["view_id"], x=x["x"], y=x["y"],
+             **{k: _from_sql(k, x[k]) for k in EDITABLE_SITE_FIELDS
+                if k not in ("muscle_id", "side") and k in x})
+        for x in sorted(visit.sites, key=lambda x: x["seq"]))
+    findings = tuple(Finding(id=0, session_id=0, sign=f["sign"], location=f["location"],
+                             side=Side(f["side"]), notes=f["notes"]) for f in visit.findings)
+    events = tuple(AdverseEvent(id=0, session_id=0, kind=a["kind"], severity=a["severity"],
+                                action_taken=a["action_taken"]) for a in visit.adverse_events)
+    patient = Patient(id=0, chart_number="", family_name="", given_name="")
+    return SessionRecord(session=session, patient=patient, sites=sites, findings=findings,
+                         adverse_events=events)
+
+
+_BOOL_FIELDS = {"cramp", "twitch", "estim", "planned", "consent", "pneumothorax_discussed",
+                "needles_accounted"}
+
+
+def _from_sql(name: str, value: Any) -> Any:
+    return bool(value) if name in _BOOL_FIELDS else value
+
+
+# -- the use case --------------------------------------------------------------------------
+def read_document(records: Records, doc: Any) -> list[_Patient]:
+    """Check the whole document; ImportProblems names what is wrong. Writes nothing."""
+    reader = _Reader(records)
+    try:
+        patients = reader.document(doc)
+        if not reader.problems:
+            for patient in patients:
+                for visit in patient.visits:
+                    if visit.signature is not None and \
+                            content_hash(_record_of(visit)) != visit.signature["content_hash"]:
+                        reader.problem(
+                            f"{visit.place}.content_hash",
+                            "The visit's content does not match the hash taken when it was "
+                            "signed: it was changed after signing, so it cannot be imported "
+                            "as a signed record.")
+            _check_chart_numbers(records, patients, reader)
+    except _TooMany:
+        raise ImportProblems(reader.problems, more=True) from None
+    if reader.problems:
+        raise ImportProblems(reader.problems)
+    return patients
+
+
+def _check_chart_numbers(records: Records, patients: list[_Patient], reader: _Reader) -> None:
+    for patient in patients:
+        chart = patient.values["chart_number"]
+        if records.repo.patient_by_chart_number(chart) is not None:
+            reader.problem(f"{patient.place}.chart_number",
+                           f"Chart number {chart} already exists in this database; records are "
+                           "never merged. Import into another database, or change the chart "
+                           "number in the file.")
+
+
+def import_document(records: Records, doc: Any) -> dict[str, int]:
+    """Import everything in `doc`, or nothing; the numbers of rows imported, by kind."""
+    patients = read_document(records, doc)
+    counts = dict.fromkeys(("patients", "sessions", "sites", "amendments", "findings",
+                            "adverse_events"), 0)
+    changes: list[Change] = []
+    db, repo = records.db, records.repo
+    with db.transaction():
+        at = records._stamp()
+        actor = records.actor
+        problems: list[tuple[str, str]] = []
+        _check_chart_numbers_again(records, patients, problems)
+        if problems:
+            raise ImportProblems(problems)
+
+        def insert(table: str, entity: str, values: dict, session_id: int | None) -> int:
+            values = dict(values)
+            created_at = values.pop("created_at", at)
+            created_by = values.pop("created_by", actor)
+            if table in ("patients", "sessions", "sites"):
+                values.setdefault("updated_at", created_at)
+                values.setdefault("updated_by", created_by)
+            row_id = repo.insert_row(table, values, created_at, created_by)
+            audit.append(db.conn, at=at, actor=actor, action="import", entity=entity,
+                         entity_id=row_id, session_id=session_id if entity != "session"
+                         else row_id,
+                         changes={k: [None, val] for k, val in values.items()
+                                  if k not in ("updated_at", "updated_by")}
+                         | {"created_at": [None, created_at], "created_by": [None, created_by]})
+            return row_id
+
+        for patient in patients:
+            pid = insert("patients", "patient", patient.values, None)
+            counts["patients"] += 1
+            changes.append(Change("import", "patient", pid, patient_id=pid))
+            for visit in patient.visits:
+                values = {"patient_id": pid, **visit.values}
+                sid = insert("sessions", "session", values, None)
+                counts["sessions"] += 1
+                for site in sorted(visit.sites, key=lambda x: x["seq"]):
+                    insert("sites", "site", {"session_id": sid, **site}, sid)
+                    counts["sites"] += 1
+                for finding in visit.findings:
+                    insert("findings", "finding", {"session_id": sid, **finding}, sid)
+                    counts["findings"] += 1
+                for event in visit.adverse_events:
+                    insert("adverse_events", "adverse_event", {"session_id": sid, **event}, sid)
+                    counts["adverse_events"] += 1
+                if visit.signature is not None:
+                    _sign(records, sid, visit, at, actor)
+                for amendment in visit.amendments:
+                    insert("amendments", "amendment", {"session_id": sid, **amendment}, sid)
+                    counts["amendments"] += 1
+                changes.append(Change("import", "session", sid, session_id=sid, patient_id=pid))
+    for change in changes:
+        records._notify(change)
+    return counts
+
+
+def _check_chart_numbers_again(records: Records, patients: list[_Patient],
+                               problems: list[tuple[str, str]]) -> None:
+    """Inside the write transaction: another window may have added a patient meanwhile."""
+    for patient in patients:
+        chart = patient.values["chart_number"]
+        if records.repo.patient_by_chart_number(chart) is not None:
+            problems.append((f"{patient.place}.chart_number",
+                             f"Chart number {chart} already exists in this database; records "
+                             "are never merged."))
+
+
+def _sign(records: Records, sid: int, visit: _Visit, at: str, actor: str) -> None:
+    """Lock the imported visit with its original signature, after its content is in."""
+    signature = visit.signature or {}
+    digest = content_hash(records.session_record(sid))
+    if digest != signature["content_hash"]:  # the stored content must be what was signed
+        raise ImportProblems([(f"{visit.place}.content_hash",
+                               "The visit as stored does not match its signature; nothing "
+                               "was imported. This is a bug in imsmap: please report it.")])
+    values = {"status": "signed", **signature}
+    records.db.conn.execute(
+        "UPDATE sessions SET status = ?, signed_at = ?, signed_by = ?, content_hash = ?,"
+        " updated_at = ?, updated_by = ? WHERE id = ?",
+        ("signed", signature["signed_at"], signature["signed_by"], signature["content_hash"],
+         visit.values.get("updated_at", signature["signed_at"]),
+         visit.values.get("updated_by", signature["signed_by"]), sid))
+    audit.append(records.db.conn, at=at, actor=actor, action="import", entity="session",
+                 entity_id=sid, session_id=sid,
+                 changes={k: [None, val] for k, val in values.items()})
