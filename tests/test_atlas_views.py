@@ -99,31 +99,22 @@ def test_left_and_right_mirror(view):
     assert pairs >= 20
 
 
-def _grid_masks(regions, step=2.0):
-    x0 = min(r.bbox[0] for r in regions)
-    y0 = min(r.bbox[1] for r in regions)
-    x1 = max(r.bbox[2] for r in regions)
-    y1 = max(r.bbox[3] for r in regions)
-    xs, ys = np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step))
-    return xs, ys
-
-
 @pytest.mark.parametrize("view", list(VIEWS.values()), ids=lambda v: v.id)
 def test_regions_of_a_layer_do_not_overlap(view):
     step = 2.0
     for layer in view.layer_ids:
         regions = view.regions_on(layer)
-        xs, ys = _grid_masks(regions, step)
-        count = np.zeros(xs.shape, dtype=np.int16)
-        masks = {}
-        for r in regions:
-            m = geometry.points_in_polygon(r.polygon, xs, ys)
-            masks[r.id] = m
-            count += m
-        for r in regions:
-            overlap = (masks[r.id] & (count > 1)).sum() * step * step
-            # a sliver: the curves are shared exactly, so only sampling noise along edges remains
-            assert overlap <= 0.03 * r.area + 40, (layer, r.id, overlap, r.area)
+        for i, a in enumerate(regions):
+            for b in regions[i + 1 :]:
+                x0, y0 = max(a.bbox[0], b.bbox[0]), max(a.bbox[1], b.bbox[1])
+                x1, y1 = min(a.bbox[2], b.bbox[2]), min(a.bbox[3], b.bbox[3])
+                if x1 <= x0 or y1 <= y0:
+                    continue
+                xs, ys = np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step))
+                both = geometry.points_in_polygon(a.polygon, xs, ys) & geometry.points_in_polygon(b.polygon, xs, ys)
+                overlap = both.sum() * step * step
+                # a sliver: shared curves are identical, so only flattening noise along edges remains
+                assert overlap <= 0.02 * min(a.area, b.area) + 30, (a.id, b.id, overlap)
 
 
 @pytest.mark.parametrize("view", list(VIEWS.values()), ids=lambda v: v.id)

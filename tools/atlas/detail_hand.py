@@ -333,10 +333,10 @@ def _extensor(sh: Sheet, key: str, width: float = 5.0) -> None:
     # over the finger: the extensor hood widens over the proximal phalanx, then narrows
     c, angle, length, fw = FINGERS[key]
     u, n = _frame(angle)
-    hood = [(0.22, 0.42), (0.45, 0.36), (0.62, 0.20)]
+    hood = [(0.12, 0.20), (0.45, 0.17), (0.62, 0.10)]
     rf = [_at(c, u, n, s * length, -h * fw) for s, h in hood]
     uf = [_at(c, u, n, s * length, h * fw) for s, h in hood]
-    end = _at(c, u, n, 0.70 * length, 0)
+    end = _at(c, u, n, 0.69 * length, 0)
     sh.area("tendon", r_side, rf, end, list(reversed(uf)), list(reversed(u_side)))
 
 
@@ -346,13 +346,11 @@ def dorsal_sheet() -> Sheet:
     th = {"mcp": (-46.0, 61.0), "u": _frame(-35.0)[0], "n": _frame(-35.0)[1]}
     mcp, u, n = th["mcp"], th["u"], th["n"]
     # knuckles: metacarpal heads under the tendons
-    for key, (cx, cy), rw in (("index", (-26.0, 91.0), 6.2), ("middle", (-7.0, 94.5), 6.4),
-                              ("ring", (12.0, 92.5), 6.0), ("little", (29.0, 85.5), 5.4)):
-        sh.line("bone", [(cx - rw, cy), (cx - rw * 0.7, cy + 4.2), (cx, cy + 5.6), (cx + rw * 0.7, cy + 4.2),
-                         (cx + rw, cy), (cx + rw * 0.6, cy - 3.6), (cx, cy - 4.4), (cx - rw * 0.6, cy - 3.6)],
+    for key, (cx, cy), rw in (("index", (-26.0, 93.0), 5.6), ("middle", (-7.0, 96.5), 5.8),
+                              ("ring", (12.0, 94.5), 5.4), ("little", (29.0, 87.5), 4.8)):
+        sh.line("bone", [(cx - rw, cy), (cx - rw * 0.7, cy + 3.0), (cx, cy + 4.0), (cx + rw * 0.7, cy + 3.0),
+                         (cx + rw, cy), (cx + rw * 0.6, cy - 2.6), (cx, cy - 3.2), (cx - rw * 0.6, cy - 2.6)],
                 closed=True)
-    sh.line("bone", [(-3.5 + mcp[0] + 2, mcp[1] - 4.5), (mcp[0] - 4, mcp[1] + 3), (mcp[0] + 3, mcp[1] + 6),
-                     (mcp[0] + 7, mcp[1] - 1), (mcp[0] + 1.5, mcp[1] - 6)], closed=True)
     # ulnar head and radial styloid at the wrist
     sh.line("contour", [(18.5, -14.0), (22.5, -9.0), (26.5, -11.5), (25.5, -18.0)])
     for k in EXT:
@@ -374,8 +372,8 @@ def dorsal_sheet() -> Sheet:
     sh.line("tendon", [(-28.5, -14.0), (-31.3, 2.0), (-34.5, 15.0), (-32.0, 15.5), (-29.4, 2.0), (-26.5, -14.0)],
             closed=True)
     # extensor retinaculum across the wrist, over the tendons
-    sh.line("tendon", [(-27.0, -15.5), (0, -14.0), (27.0, -17.0), (28.2, -9.5), (0, -5.0), (-28.0, -7.0)],
-            closed=True, smooth=True)
+    sh.line("tendon", [(-29.0, -15.0), (0, -13.0), (29.5, -15.5), (30.0, -9.0), (0, -6.5), (-29.0, -8.5)],
+            closed=True, smooth=False)
     sh.line("contour", [(-23.0, 2.5), (0, 5.5), (23.0, 3.5)])  # dorsal wrist crease
 
     # first dorsal interosseous: fills the first web between thumb and index metacarpals
@@ -395,7 +393,7 @@ def dorsal_sheet() -> Sheet:
         ca, cb = EXT[a][1], EXT[b][1]
         top = sh.p(f"di{tag}_ins", (ca[0] + cb[0]) / 2, min(ca[1], cb[1]) - 3.0)
         base = sh.p(f"di{tag}_base", (sh.xy(f"ex_{a}_u1")[0] + sh.xy(f"ex_{b}_r1")[0]) / 2,
-                    sh.xy(f"ex_{a}_u1")[1] + 1.0)
+                    sh.xy(f"ex_{a}_u1")[1] - 4.0)
         items = [base, f"ex_{b}_r1", f"ex_{b}_r2", f"ex_{b}_r3", top, f"ex_{a}_u3", f"ex_{a}_u2", f"ex_{a}_u1"]
         mid = ((sh.xy(base)[0] + sh.xy(top)[0]) / 2, (sh.xy(base)[1] + sh.xy(top)[1]) / 2)
         fib = fan(sh.xy(f"ex_{a}_u1"), sh.xy(f"ex_{a}_u3"), sh.xy(base), sh.xy(top), n=5, extend=0.3) \

@@ -25,7 +25,7 @@ def points(f: Figure) -> None:
     P("dl.1", 140, 452); P("dl.2", 166, 478); P("dl.2b", 177, 490); P("dl.25", 188, 508); P("dl.3", 216, 550)
     # rotator cuff and axillary folds
     P("tmn.a", 144, 488); P("is.b1", 114, 523); P("tmn.b", 136, 512, sharp=True); P("ia.u", 106, 548)
-    P("ia", 98, 569, sharp=True); P("tmj.l", 148, 548); P("tmj.l2", 124, 576)
+    P("ia", 98, 569, sharp=True); P("tmj.l", 140, 550); P("tmj.l2", 124, 576)
     # arm and forearm
     P("tr.e", 252, 722); P("tr.o", 234, 735, sharp=True); P("tr.m", 212, 722)
     P("bp.1", 270, 772); P("bp.2", 290, 836)
