@@ -329,6 +329,30 @@ def test_without_a_spinal_chart_the_levels_share_the_paraspinal_strip(tmp_path):
     _check_sites_inside(path, atlas)
 
 
+def test_levels_follow_the_landmarks_where_the_view_has_them(tmp_path):
+    from dataclasses import replace
+
+    from imsmap.atlas.views import Landmark
+
+    base = synthetic_atlas(spinal_chart=False)
+    posterior = base.view("posterior")
+    # The paraspinal strip runs from y=1000 to 1500: put L4 at 1300 and S2 at 1420.
+    marks = (Landmark("crest", "Iliac crests", "L4", 500, 1300),
+             Landmark("psis", "PSIS", "S2", 500, 1420))
+    atlas = Atlas(catalogue=base.catalogue,
+                  views={**base.views, "posterior": replace(posterior, landmarks=marks,
+                                                            _by_id={})})
+    assert demo._level_y(atlas.view("posterior"), "L5") == pytest.approx(1340)
+    path = tmp_path / "marks.sqlite3"
+    create_demo(path, anchor=ANCHOR, atlas=atlas)
+    rows = _rows(path, "SELECT level, y FROM sites WHERE session_id = 1 AND side = 'R'"
+                       " AND muscle_id = 'multifidus'")
+    ys = {r["level"]: r["y"] for r in rows}
+    for level, expected in (("L4", 1300), ("L5", 1340), ("S1", 1380)):
+        assert abs(ys[level] - expected) < 25, (level, ys[level])
+    _check_sites_inside(path, atlas)
+
+
 def test_missing_muscles_are_skipped_and_the_counts_still_reached(tmp_path):
     gone = frozenset({"piriformis", "gluteus_medius", "tibialis_anterior", "multifidus",
                       "trapezius_upper", "supraspinatus", "infraspinatus"})
@@ -339,6 +363,12 @@ def test_missing_muscles_are_skipped_and_the_counts_still_reached(tmp_path):
     used = {r[0] for r in _rows(tmp_path / "sparse.sqlite3",
                                 "SELECT DISTINCT muscle_id FROM sites")}
     assert not used & gone
+    # Without multifidus the paraspinal muscle drawn there takes the levels, top to bottom.
+    rows = _rows(tmp_path / "sparse.sqlite3",
+                 "SELECT muscle_id, level, y FROM sites WHERE session_id = 1 AND level IS NOT NULL")
+    by_level = {r["level"]: (r["muscle_id"], r["y"]) for r in rows}
+    assert {m for m, _ in by_level.values()} == {"longissimus_lumborum"}
+    assert by_level["L4"][1] < by_level["L5"][1] < by_level["S1"][1]
     _check_sites_inside(tmp_path / "sparse.sqlite3", atlas)
 
 

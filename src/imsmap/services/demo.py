@@ -24,6 +24,7 @@ import numpy as np
 
 from imsmap.atlas import Atlas, Region, View, load_atlas
 from imsmap.atlas import geometry
+from imsmap.atlas.views import LEVELS
 from imsmap.services.records import Records
 from imsmap.store.db import Database, StoreError
 
@@ -75,6 +76,15 @@ class Target:
 def _mf(levels: str, side: str = "S", grasp: int = 3) -> list[Target]:
     """Multifidus at each of the space-separated levels."""
     return [Target("multifidus", side, grasp, level=lv, view="spinal") for lv in levels.split()]
+
+
+# When the atlas draws no multifidus, the paraspinal muscles charted at each region of the spine.
+PARASPINAL_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "C": ("semispinalis_capitis", "splenius_cervicis", "splenius_capitis"),
+    "T": ("longissimus_thoracis", "iliocostalis_thoracis"),
+    "L": ("longissimus_lumborum", "iliocostalis_lumborum"),
+    "S": ("longissimus_lumborum", "iliocostalis_lumborum"),
+}
 
 
 @dataclass(frozen=True)
@@ -447,12 +457,20 @@ class Placer:
         return bool(same_layer) and same_layer[0].id == region.id
 
     def point(self, view: View, region: Region, rng: random.Random, *,
-              slot: int = 0, slots: int = 1) -> tuple[float, float]:
-        """A point inside the region, jittered a little; `slot` of `slots` picks a band from
-        top to bottom (several levels of one paraspinal region drawn without levels)."""
+              level: str | None = None, slot: int = 0,
+              slots: int = 1) -> tuple[float, float]:
+        """A point inside the region, jittered a little.
+
+        For a vertebral `level` on a region drawn without levels, the point goes to that level's
+        height where the view's landmarks tell it; otherwise `slot` of `slots` picks a band from
+        top to bottom (several levels sharing one paraspinal region)."""
         info = self._points(view, region)
         x, y, clear = info.base[0], info.base[1], info.clearance
-        if slots > 1 and info.candidates:
+        level_y = _level_y(view, level) if level and region.level is None else None
+        if level_y is not None and info.candidates:
+            roomy = [c for c in info.candidates if c[2] >= 0.3 * info.candidates[0][2]]
+            x, y, clear = min(roomy, key=lambda c: (round(abs(c[1] - level_y)), -c[2]))
+        elif slots > 1 and info.candidates:
             y0, y1 = region.bbox[1], region.bbox[3]
             lo = y0 + (y1 - y0) * slot / slots
             hi = y0 + (y1 - y0) * (slot + 1) / slots
@@ -472,6 +490,22 @@ class Placer:
     @staticmethod
     def _inside(view: View, region: Region, x: float, y: float) -> bool:
         return any(r.id == region.id for r in view.regions_at(round(x, 2), round(y, 2)))
+
+
+def _level_y(view: View, level: str) -> float | None:
+    """The height of a vertebral level on a view, from its landmarks (C7, T3, T7, L4, S2...),
+    interpolated between the two nearest; None without two landmarks with levels."""
+    if level not in LEVELS:
+        return None
+    marks = sorted({LEVELS.index(m.level): m.y for m in view.landmarks if m.level}.items())
+    if len(marks) < 2:
+        return None
+    i = LEVELS.index(level)
+    below = [m for m in marks if m[0] <= i]
+    above = [m for m in marks if m[0] > i]
+    (i0, y0), (i1, y1) = (below[-1], above[0]) if below and above else \
+        (marks[0], marks[1]) if not below else (marks[-2], marks[-1])
+    return y0 + (y1 - y0) * (i - i0) / (i1 - i0)
 
 
 def _clearance(poly: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
@@ -530,7 +564,16 @@ def _plan_course(placer: Placer, patient: DemoPatient, rng: random.Random,
         found = placer.find(target.muscle, side, target.level, target.view)
         if found is None:
             skipped.add(target.muscle)
-            continue
+            if target.muscle != "multifidus" or target.level is None:
+                continue
+            # No multifidus on the charts: needle the paraspinal muscle drawn at that level.
+            for substitute in PARASPINAL_SUBSTITUTES.get(target.level[0], ()):
+                found = placer.find(substitute, side, target.level, "posterior")
+                if found is not None:
+                    target = Target(substitute, target.side, target.grasp, target.level)
+                    break
+            else:
+                continue
         key = (target.muscle, side, target.level)
         if key in seen:
             continue
@@ -662,8 +705,7 @@ def _site_fields(placer: Placer, course: _Course, p: _Placed, grasp: int) -> dic
                 and rng.random() < 0.3:
             sensation = "referred"
         fields.update(tissue_feel=feel, release=release, sensation=sensation)
-    if (course.presentation.key == "chronic_lbp" and p.target.muscle == "multifidus"
-            and grasp >= 2):
+    if course.presentation.key == "chronic_lbp" and p.target.level and grasp >= 2:
         fields["estim"] = True
         fields["notes"] = "Electrical stimulation 2 Hz for 10 minutes through the needle."
     return fields
@@ -852,7 +894,8 @@ def _visit_action(records: Records, placer: Placer, course: _Course, k: int,
         for i, (p, grasp) in enumerate(treated):
             p.last_grasp = grasp
             clock[0] = start + timedelta(minutes=3, seconds=80 * i)
-            x, y = placer.point(p.view, p.region, course.rng, slot=p.slot, slots=p.slots)
+            x, y = placer.point(p.view, p.region, course.rng, level=p.target.level,
+                                slot=p.slot, slots=p.slots)
             records.add_site(session.id, p.view.id, x, y,
                              **_site_fields(placer, course, p, grasp))
         is_last = k == len(course.dates) - 1
