@@ -124,7 +124,8 @@ def test_marker_is_painted_in_its_grasp_colour(qtbot, window, records, session):
     painter = QPainter(image)
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
-    r = LIGHT.marker_radius
+    # On screen markers grow when the chart is shown small; the painter draws at that size.
+    r = LIGHT.marker_radius * scene.marker(site.id).scale_factor
     # Inside the ring, above the number: the fill of grasp 3.
     pixel = image.pixelColor(round(site.x), round(site.y - r * 0.7))
     expected = LIGHT.grasp_fill(3)

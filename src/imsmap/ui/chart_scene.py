@@ -34,6 +34,9 @@ Z_MARKER = 10
 Z_MARKER_SELECTED = 11
 # A press that moves less than this many screen pixels before release is a click, not a drag.
 CLICK_SLOP_PX = 4.0
+# On screen a marker is never drawn smaller than this radius in pixels, so its number stays
+# readable when the whole body is in view (the PDF keeps the painter's own size).
+MIN_MARKER_RADIUS_PX = 11.0
 
 
 def side_label(side: str | Side) -> str:
@@ -147,10 +150,11 @@ class RegionItem(QGraphicsPathItem):
 class MarkerItem(QGraphicsItem):
     """A numbered site marker, painted by ChartPainter.paint_marker, centred on its position."""
 
-    def __init__(self, chart: ChartPainter, site: Site):
+    def __init__(self, chart: ChartPainter, site: Site, scale: float = 1.0):
         super().__init__()
         self.chart = chart
         self.site = site
+        self.scale_factor = scale
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(Z_MARKER)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -171,13 +175,18 @@ class MarkerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
         self.setCursor(Qt.CursorShape.SizeAllCursor if movable else Qt.CursorShape.PointingHandCursor)
 
+    def set_scale_factor(self, scale: float) -> None:
+        if abs(scale - self.scale_factor) > 1e-3:
+            self.prepareGeometryChange()
+            self.scale_factor = scale
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        r = self.chart.style.marker_radius + 12.0
+        r = (self.chart.style.marker_radius + 12.0) * self.scale_factor
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        r = self.chart.style.marker_radius + 2.0
+        r = (self.chart.style.marker_radius + 2.0) * self.scale_factor
         path.addEllipse(QPointF(0, 0), r, r)
         return path
 
@@ -185,7 +194,8 @@ class MarkerItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         s = self.site
         self.chart.paint_marker(painter, 0.0, 0.0, s.seq, s.grasp, cramp=s.cramp,
-                                selected=self.isSelected(), planned=s.planned)
+                                selected=self.isSelected(), planned=s.planned,
+                                scale=self.scale_factor)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -239,6 +249,7 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
             self.regions[region.id] = item
         self.markers: dict[int, MarkerItem] = {}
+        self.marker_scale = 1.0
         self._hover: RegionItem | None = None
         self._root_lit: frozenset[str] = frozenset()
         self.selectionChanged.connect(self._update_highlight)
@@ -275,6 +286,15 @@ class ChartScene(QGraphicsScene):
         for item in self.regions.values():
             item.setCursor(cursor)
 
+    def fit_markers_to(self, pixels_per_unit: float) -> None:
+        """Grow markers when the chart is shown small, so numbers stay readable."""
+        r = self.chart.style.marker_radius
+        scale = max(1.0, MIN_MARKER_RADIUS_PX / (r * pixels_per_unit)) if pixels_per_unit > 0 \
+            else 1.0
+        self.marker_scale = scale
+        for item in self.markers.values():
+            item.set_scale_factor(scale)
+
     # -- mirror of the session --------------------------------------------------------------
     def set_sites(self, sites: Iterable[Site]) -> None:
         """Make the markers match these sites (those on other views are left out)."""
@@ -286,7 +306,7 @@ class ChartScene(QGraphicsScene):
         for site_id, site in wanted.items():
             item = self.markers.get(site_id)
             if item is None:
-                item = MarkerItem(self.chart, site)
+                item = MarkerItem(self.chart, site, self.marker_scale)
                 self.addItem(item)
                 item.update_site(site)  # now in the scene: tooltip can name the muscle
                 item.set_movable(self.editable)

@@ -72,6 +72,12 @@ class ChartView(QGraphicsView):
         self._fit_mode = True
         if self.scene() is not None:
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._scale_changed()
+
+    def _scale_changed(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.fit_markers_to(self.transform().m11())
 
     def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
         current = self.zoom()
@@ -83,6 +89,7 @@ class ChartView(QGraphicsView):
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(target / current, target / current)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._scale_changed()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt naming
         delta = event.angleDelta().y()
@@ -111,6 +118,7 @@ class ChartView(QGraphicsView):
             self._fit_mode = False
             self.zoom_by(keep[0], anchor_under_mouse=False)
             self.centerOn(keep[1])
+        self._scale_changed()
 
     # -- keys and focus ---------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -330,6 +338,15 @@ class ChartPanel(QWidget):
         self._sites = list(sites)
         for scene in self._scenes.values():
             scene.set_sites(self._sites)
+        counts: dict[str, int] = {}
+        for s in self._sites:
+            counts[s.view_id] = counts.get(s.view_id, 0) + 1
+        for i, vid in enumerate(self._view_ids):
+            n = counts.get(vid, 0)
+            name = self.atlas.views[vid].name
+            self.tabs.setTabText(i, f"{name} ({n})" if n else name)
+            self.tabs.setTabToolTip(i, f"{n} site{'s' if n != 1 else ''} of this session on "
+                                       f"the {name.lower()} chart" if n else "")
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable

@@ -79,13 +79,16 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([270, 730, 440])
+        splitter.setSizes([300, 700, 440])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
+        # Temporary messages (what was saved, what was refused) take the left of the status bar;
+        # what is under the pointer stays on the right.
         self.hover_label = QLabel()
-        self.statusBar().addPermanentWidget(self.hover_label, 1)
+        self.hover_label.setMaximumWidth(760)
+        self.statusBar().addPermanentWidget(self.hover_label)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)

@@ -67,6 +67,9 @@ class PatientPanel(QWidget):
 
         self.patients = QListWidget()
         self.patients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.patients.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.patients.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.patients.setUniformItemSizes(True)
         self.patients.currentItemChanged.connect(self._patient_changed)
         self.count = QLabel()
         self.count.setObjectName("patientCount")

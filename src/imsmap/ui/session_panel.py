@@ -7,7 +7,7 @@ last keystroke (and on leaving them). A signed session is shown read-only, with 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +28,12 @@ from imsmap.ui.site_panel import SiteTable
 
 NOTES_DELAY_MS = 700
 NOT_RECORDED = -1
+READ_ONLY_BASE = "#f1f1ef"  # fields of a signed session: visibly not for typing
+STATUS_STYLES = {
+    "draft": "padding: 3px 6px; border-radius: 3px; background: #e8f1fb; color: #1b3d63;",
+    "signed": "padding: 3px 6px; border-radius: 3px; background: #ececec; color: #333333;",
+    "none": "",
+}
 
 
 class NotesEdit(QPlainTextEdit):
@@ -174,6 +180,9 @@ class SessionPanel(QWidget):
             s = self.session
             self.practitioner.setText(s.practitioner if s else "")
             self.complaint.setText(s.complaint if s else "")
+            self.complaint.setCursorPosition(0)  # show the start of a long complaint
+            self.complaint.setToolTip(s.complaint if s else "")
+            self.practitioner.setCursorPosition(0)
             self.pain_before.set_pain(s.pain_before if s else None)
             self.pain_after.set_pain(s.pain_after if s else None)
             self.notes.setPlainText(s.notes if s else "")
@@ -193,6 +202,15 @@ class SessionPanel(QWidget):
         for w in (self.practitioner, self.complaint, self.notes, self.pain_before,
                   self.pain_after, self.sites):
             w.setEnabled(s is not None)
+        for w in (self.practitioner, self.complaint, self.notes, self.pain_before,
+                  self.pain_after):
+            palette = w.palette()
+            palette.setColor(QPalette.ColorRole.Base,
+                             QColor(READ_ONLY_BASE) if s is not None and not editable
+                             else self.palette().color(QPalette.ColorRole.Base))
+            w.setPalette(palette)
+        self.status.setStyleSheet(STATUS_STYLES["none" if s is None else
+                                                "signed" if s.is_signed else "draft"])
         self.sign_button.setVisible(s is not None and not s.is_signed)
         self.sign_button.setEnabled(editable)
         self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
