@@ -278,3 +278,18 @@ def check_view(data: dict, catalogue: set[str], min_extent: float = 24.0, step: 
             if over > max(4, 0.01 * m.sum()):
                 problems.append(f"{r['id']}: overlaps another region of layer {layer} ({over} samples)")
     return problems
+
+
+def pennate(e0: Pt, e1: Pt, c0: Pt, c1: Pt, n: int = 5, shift: float = 0.3) -> list[list[Pt]]:
+    """Feather-like fibres: from points along an edge e0-e1 obliquely onto a central tendon c0-c1,
+    each reaching the tendon ``shift`` further along it."""
+    out = []
+    for k in range(n):
+        t = (k + 0.5) / n
+        a = along(e0, e1, t)
+        b = along(c0, c1, min(1.0, t + shift))
+        d = (b[0] - a[0], b[1] - a[1])
+        a2 = (a[0] - 0.3 * d[0], a[1] - 0.3 * d[1])
+        b2 = (b[0] + 0.05 * d[0], b[1] + 0.05 * d[1])
+        out.append([a2, along(a2, b2, 0.5), b2])
+    return out

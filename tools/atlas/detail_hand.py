@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from detail_common import Placement, Sheet, ViewSpec, fan
+from detail_common import Placement, Sheet, ViewSpec, fan, pennate
 
 SCALE = 4.8  # view units per millimetre
 W, H = 1500.0, 1160.0
@@ -383,8 +383,8 @@ def dorsal_sheet() -> Sheet:
         "first_dorsal_interosseous", "superficial",
         "t_pp_u", "web1", "index_b_r", "fdi_ins", "ex_index_r4", "ex_index_r3", "ex_index_r2", "ex_index_r1",
         "fdi_base", "epl_u1", "epl_u2", "epl_u3", "epl_u4",
-        fibres=fan((-16, 20), (-40, 55), (-24, 50), (-31, 96), n=9, bend=0.0)
-        + fan((-20, 28), (-48, 64), (-22, 60), (-30, 92), n=1),
+        fibres=pennate((-19, 18), (-50, 70), (-17, 22), (-31, 97), n=8, shift=0.25)
+        + pennate((-12, 22), (-25, 88), (-17, 22), (-31, 97), n=5, shift=0.2),
         label=(-30, 62),
     )
     # dorsal interossei 2-4 between the metacarpals, bipennate
@@ -396,8 +396,9 @@ def dorsal_sheet() -> Sheet:
                     sh.xy(f"ex_{a}_u1")[1] - 4.0)
         items = [base, f"ex_{b}_r1", f"ex_{b}_r2", f"ex_{b}_r3", top, f"ex_{a}_u3", f"ex_{a}_u2", f"ex_{a}_u1"]
         mid = ((sh.xy(base)[0] + sh.xy(top)[0]) / 2, (sh.xy(base)[1] + sh.xy(top)[1]) / 2)
-        fib = fan(sh.xy(f"ex_{a}_u1"), sh.xy(f"ex_{a}_u3"), sh.xy(base), sh.xy(top), n=5, extend=0.3) \
-            + fan(sh.xy(f"ex_{b}_r1"), sh.xy(f"ex_{b}_r3"), sh.xy(base), sh.xy(top), n=5, extend=0.3)
+        fib = pennate(sh.xy(f"ex_{a}_u1"), sh.xy(f"ex_{a}_u3"), sh.xy(base), sh.xy(top), n=6) \
+            + pennate(sh.xy(f"ex_{b}_r1"), sh.xy(f"ex_{b}_r3"), sh.xy(base), sh.xy(top), n=6) \
+            + [[sh.xy(base), mid, sh.xy(top)]]
         sh.muscle("dorsal_interossei_hand", "superficial", *items, fibres=fib, tag=tag,
                   label=(mid[0], mid[1] + 8))
     # abductor digiti minimi along the ulnar border
