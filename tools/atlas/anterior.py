@@ -12,7 +12,7 @@ def points(f: Figure) -> None:
     P = f.p
     # neck, clavicle, sternum
     P("sc.b1", 50, 328); P("sc.clav", 46, 361); P("sc.clav2", 28, 360); P("cl.1", 11, 357)
-    P("sc.f2", 22, 332); P("sc.f1", 40, 298)
+    P("sc.f2", 22, 332); P("sc.f1", 38, 288)
     P("cl.3", 80, 366); P("cl.4", 118, 371); P("cl.5", 150, 377); P("cl.6", 178, 383)
     P("sc.sp", 60, 322); P("dl.a1", 212, 430); P("dl.a2", 226, 490); P("dl.a3", 238, 545)
     P("tr.b1", 72, 333); P("tr.b2", 104, 353); P("tr.b3", 132, 367)
@@ -146,11 +146,11 @@ def details(f: Figure) -> None:
     B("contour", [(104, 532), (106, 536), (103, 540)])
     B("contour", [(131, 872), (104, 904), (68, 944), (26, 987)])
     B("contour", [(36, 110), (48, 104), (60, 110)])  # eyebrow
-    B("contour", [(40, 128), (50, 124), (60, 128)])  # eye
-    B("contour", [(10, 170), (16, 186), (8, 194)])  # nose
-    B("contour", [(22, 230), (12, 226), (0, 228)])  # mouth
-    B("contour", [(58, 270), (40, 292), (18, 302), (0, 304)])  # jaw line
-    B("contour", [(0, 300), (8, 318), (6, 334)])  # larynx
+    B("contour", [(40, 126), (50, 122), (60, 126)])  # eye
+    B("contour", [(10, 164), (16, 180), (8, 188)])  # nose
+    B("contour", [(22, 222), (12, 218), (0, 220)])  # mouth
+    B("contour", [(56, 256), (40, 276), (18, 286), (0, 288)])  # jaw line
+    B("contour", [(0, 300), (8, 316), (6, 332)])  # larynx
     B("contour", [(86, 1440), (90, 1482)])  # patellar ligament
     hand_details(f, palm=True)
     foot_details(f, front=True)

@@ -13,8 +13,8 @@ from pathkit import Figure
 # Silhouette of the right half, from the vertex round the right side to the pubis.
 OUTLINE = [
     ("o.vertex", 0, 75), ("o.head1", 44, 83), ("o.head2", 71, 110), ("o.head3", 82, 152),
-    ("o.temple", 82, 195), ("o.ear", 84, 224), ("o.cheek", 75, 252), ("o.jaw", 62, 280),
-    ("o.neck1", 53, 302), ("o.neckbase", 66, 323), ("o.trap1", 104, 341), ("o.trap2", 150, 358),
+    ("o.temple", 82, 195), ("o.ear", 83, 214), ("o.cheek", 74, 240), ("o.jaw", 60, 264),
+    ("o.neck1", 52, 290), ("o.neckbase", 66, 323), ("o.trap1", 104, 341), ("o.trap2", 150, 358),
     ("o.acrom", 198, 382), ("o.delt1", 229, 401), ("o.delt2", 246, 436), ("o.delt3", 253, 485),
     ("o.delt4", 254, 535), ("o.deltins", 252, 582), ("o.arm1", 256, 630), ("o.arm2", 263, 690),
     ("o.elbowL", 276, 745), ("o.fa1", 295, 792), ("o.fa2", 306, 852), ("o.fa3", 311, 922),

@@ -15,7 +15,7 @@ def points(f: Figure) -> None:
     P = f.p
     # spine levels on the midline
     P("occ", 0, 238); P("c7", 0, 345); P("t3", 0, 428); P("t12", 0, 665); P("es.b", 0, 925)
-    P("tr.t1", 28, 246); P("tr.t2", 46, 272); P("sp.h", 60, 250)
+    P("tr.t1", 28, 244); P("tr.t2", 44, 266); P("sp.h", 58, 246)
     P("ut.3", 50, 352); P("ut.2", 100, 367); P("ut.1", 150, 383)
     # spine of the scapula, lower trapezius border
     P("sp.5", 172, 394); P("sp.4", 140, 402); P("sp.3", 112, 411); P("sp.root", 78, 423, sharp=True)
@@ -132,8 +132,8 @@ def details(f: Figure) -> None:
     B("bone", [(0, 880), (20, 884), (36, 902), (26, 940), (10, 975), (0, 1000)])
     for k, y in enumerate([345, 372, 398, 424, 450, 476, 502, 528, 554, 580, 606, 632, 658, 690, 724, 758, 792,
                            826]):
-        w = 5 if k < 13 else 7
-        B("bone", [(-w, y - 4), (w, y - 4), (w, y + 4), (-w, y + 4)], closed=True, mirror=False)
+        w = 3 if k < 13 else 4
+        B("bone", [(-w, y - 2.5), (w, y - 2.5), (w, y + 2.5), (-w, y + 2.5)], closed=True, mirror=False)
     B("bone", [(60, 1880), (84, 1914), (108, 1904), (118, 1872)])
     B("contour", [(0, 935), (0, 1008)], mirror=False)
     B("contour", [(64, 1398), (94, 1408), (124, 1400)])  # popliteal crease
