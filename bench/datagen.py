@@ -132,22 +132,16 @@ def _weighted(spec: list[str]) -> tuple[list[str], np.ndarray]:
 
 # -- the atlas: where sites can go ------------------------------------------------------------
 def atlas_fingerprint() -> str:
-    """Atlas version + the view files (names and contents) + the schema version."""
+    """Catalogue version + schema version: what the cache key depends on.
+
+    The view files are left out on purpose (the charts are redrawn often and a full database
+    takes minutes to build): a cached database is reused while every view its sites sit on still
+    exists; ``--regenerate`` rebuilds it after a big change of the charts.
+    """
     from imsmap.atlas import load_atlas
     from imsmap.store.migrations import SCHEMA_VERSION
 
-    from importlib import resources
-
-    h = hashlib.sha256()
-    atlas = load_atlas()
-    h.update(f"{atlas.version}|schema{SCHEMA_VERSION}".encode())
-    folder = resources.files("imsmap.assets") / "bodycharts" / "views"
-    if folder.is_dir():
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".json"):
-                h.update(entry.name.encode())
-                h.update(entry.read_bytes())
-    return h.hexdigest()[:16]
+    return f"{load_atlas().version}|schema{SCHEMA_VERSION}"
 
 
 @dataclass
@@ -474,6 +468,7 @@ def generate(path: Path, params: Params, log=print) -> dict:
         "generator_version": GENERATOR_VERSION,
         "atlas_views": from_atlas,
         "targets": len(targets),
+        "views": sorted({t.view_id for t in targets}),
         "heavy_patient_id": 1,
         "progress_patient_id": 2,
         "counts": {"patients": P, "sessions": S, "sites": N, "audit": audit_id},
@@ -482,18 +477,23 @@ def generate(path: Path, params: Params, log=print) -> dict:
     return meta
 
 
-def ensure_database(workdir: Path, params: Params, log=print) -> tuple[Path, dict]:
+def ensure_database(workdir: Path, params: Params, log=print,
+                    regenerate: bool = False) -> tuple[Path, dict]:
     """The cached database for `params` in `workdir`, generated (in a child process, so its
     memory does not count against the benchmark process) when missing or stale."""
+    from imsmap.atlas import load_atlas
+
     workdir.mkdir(parents=True, exist_ok=True)
     fp = atlas_fingerprint()
     key = params.key(fp)
     path = workdir / f"bench-{params.patients}p-{params.sites}s-{key}.sqlite3"
     meta_path = path.with_suffix(".json")
-    if path.exists() and meta_path.exists():
+    if path.exists() and meta_path.exists() and not regenerate:
         meta = json.loads(meta_path.read_text())
-        meta["reused"] = True
-        return path, meta
+        if set(meta.get("views", ())) <= set(load_atlas().views):
+            meta["reused"] = True
+            return path, meta
+        log("the cached database has sites on views the atlas no longer has: rebuilding")
     for stale in workdir.glob(f"bench-{params.patients}p-{params.sites}s-*"):
         stale.unlink()  # an older generator or atlas: the file is rebuilt
     tmp = path.with_name(path.name + ".part")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from time import process_time as cpu
+
 from common import Result, failed, median, missing, ms, p95, perf, pump, qt_app
 
 BENCH_CHART = "BENCH-0001"  # the benchmark's own patient; its sessions take the test clicks
@@ -80,11 +82,12 @@ def measure_overlay(records, patient_id: int, reps: int) -> Result:
         chart, earlier, today, grid, info = overlay_inputs(records, patient_id)
         prep = perf() - t0
         paint_overlay_frame(chart, earlier, today, grid)  # warm caches (paths, fonts)
-        times = []
+        times, cpus = [], []
         for _ in range(reps):
-            t0 = perf()
+            c0, t0 = cpu(), perf()
             paint_overlay_frame(chart, earlier, today, grid)
             times.append(perf() - t0)
+            cpus.append(cpu() - c0)
         # Split: the chart + heat map alone, and the markers alone.
         from PySide6.QtGui import QImage, QPainter
 
@@ -110,6 +113,7 @@ def measure_overlay(records, patient_id: int, reps: int) -> Result:
                            f"earlier markers + {len(today)} today on '{info['view']}', heat map "
                            f"composited at the screen scale ({k:.2f} px/unit); median of {reps}",
                       extra={"p95_ms": round(ms(p95(times)), 1),
+                             "cpu_median_ms": round(ms(median(cpus)), 1),
                              "prepare_ms": round(ms(prep), 1),
                              "chart_and_heat_ms": round(ms(median(heat)), 1),
                              "markers_ms": round(ms(median(marks)), 1)})
@@ -154,20 +158,22 @@ def measure_history(bench: WindowBench, heavy_id: int, other_id: int, reps: int)
         repo = bench.records.repo
         heavy = repo.patient(heavy_id)
         other = repo.patient(other_id)
-        times, ui_only = [], []
+        times, ui_only, cpus = [], [], []
         for i in range(reps + 1):
             bench.find(other.chart_number)
             bench.open_listed()
             bench.find(heavy.chart_number)
-            t0 = perf()
+            c0, t0 = cpu(), perf()
             bench.open_listed()
             t1 = perf()
             pump(bench.app)  # the paint of what changed
             t2 = perf()
+            c2 = cpu()
             assert bench.window.patient is not None and bench.window.patient.id == heavy_id
             if i:  # the first one warms caches
                 times.append(t2 - t0)
                 ui_only.append(t1 - t0)
+                cpus.append(c2 - c0)
         n_sessions = len(repo.sessions_for_patient(heavy_id))
         # The store part alone: sessions, and all their sites (what a progress view needs).
         q1, q2 = [], []
@@ -183,6 +189,7 @@ def measure_history(bench: WindowBench, heavy_id: int, other_id: int, reps: int)
                           note=f"patient with {n_sessions} sessions chosen in the patient list of "
                                f"the real window, until painted; median of {reps}",
                           extra={"max_ms": round(ms(max(times)), 1),
+                                 "cpu_median_ms": round(ms(median(cpus)), 1),
                                  "until_handler_returns_ms": round(ms(median(ui_only)), 1),
                                  "sessions_query_ms": round(ms(median(q1)), 2),
                                  "all_sites_query_ms": round(ms(median(q2)), 2)}))
@@ -199,11 +206,23 @@ def _bench_patient(records) -> int:
                                   given_name="Clicks", sex="U").id
 
 
+def _mouse(app, widget, kind, pos, buttons) -> None:
+    """A real mouse event delivered to the widget, as the platform would (QtTest does the same;
+    it is not used because its library does not always match the installed QtCore)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+
+    local = QPointF(pos)
+    event = QMouseEvent(kind, local, QPointF(widget.mapToGlobal(local)), Qt.MouseButton.LeftButton,
+                        buttons, Qt.KeyboardModifier.NoModifier)
+    app.sendEvent(widget, event)
+
+
 def measure_click(bench: WindowBench, reps: int) -> Result:
     key, target = "click_to_marker_ms_p95", 16.0
     try:
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
+        from PySide6.QtCore import QEvent, QPointF, Qt
+        from PySide6.QtGui import QMouseEvent
 
         import imsmap.ui.chart_scene as chart_scene
         from datagen import site_targets
@@ -214,7 +233,7 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
 
         def paint(self, painter, option, widget=None):
             original(self, painter, option, widget)
-            painted.setdefault(self.site.id, perf())
+            painted.setdefault(self.site.id, (perf(), cpu()))
 
         chart_scene.MarkerItem.paint = paint
         commit: list[float] = []
@@ -242,7 +261,7 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
             if not points:
                 raise RuntimeError(f"no clickable point on view {view_id}/{layer}")
             vp = w.chart.view.viewport()
-            times, release = [], []
+            times, release, cpus = [], [], []
             used: list[tuple[float, float]] = []
             i = 0
             per_session = 20
@@ -266,11 +285,9 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                 used.append((x, y))
                 pos = w.chart.view.mapFromScene(x, y)
                 before = len(w.sites)
-                t0 = perf()
-                QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                                 pos)
-                QTest.mouseRelease(vp, Qt.MouseButton.LeftButton,
-                                   Qt.KeyboardModifier.NoModifier, pos)
+                c0, t0 = cpu(), perf()
+                _mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
+                _mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
                 t_rel = perf()
                 if len(w.sites) != before + 1:
                     raise RuntimeError(f"the click at ({x:.0f}, {y:.0f}) made no site")
@@ -281,7 +298,8 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                     if perf() > deadline:
                         raise RuntimeError("the new marker was never painted")
                 if n_done >= 3:  # warm-up clicks left out
-                    times.append(painted[new_id] - t0)
+                    times.append(painted[new_id][0] - t0)
+                    cpus.append(painted[new_id][1] - c0)
                     release.append(t_rel - t0)
                 n_done += 1
         finally:
@@ -293,6 +311,8 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                            "clicks",
                       extra={"median_ms": round(ms(median(times)), 1),
                              "max_ms": round(ms(max(times)), 1),
+                             "cpu_median_ms": round(ms(median(cpus)), 1),
+                             "cpu_p95_ms": round(ms(p95(cpus)), 1),
                              "until_release_handled_ms_median": round(ms(median(release)), 1),
                              "add_site_commit_ms_median": round(ms(median(commit[3:])), 1),
                              "add_site_commit_ms_p95": round(ms(p95(commit[3:])), 1)})

@@ -34,13 +34,14 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def run(quick: bool, workdir: Path, only: set[str] | None = None) -> dict:
+def run(quick: bool, workdir: Path, only: set[str] | None = None,
+        regenerate: bool = False) -> dict:
     import datagen
 
     t_start = perf()
     load_before = os.getloadavg()
     params = datagen.QUICK if quick else datagen.FULL
-    db, meta = datagen.ensure_database(workdir, params, log=_log)
+    db, meta = datagen.ensure_database(workdir, params, log=_log, regenerate=regenerate)
     _log(f"database: {db} ({'reused' if meta.get('reused') else 'generated in %.0f s' % meta['generate_s']})")
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=workdir))
     settings_dir = run_dir / "qsettings"
@@ -140,11 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", metavar="DIR",
                     help="where the generated databases are cached (default: "
                          "<tmp>/imsmap-bench)")
+    ap.add_argument("--regenerate", action="store_true",
+                    help="rebuild the cached database (e.g. after the charts changed)")
     ap.add_argument("--only", metavar="KEYS", help="comma-separated figures to measure")
     args = ap.parse_args(argv)
     workdir = Path(args.workdir or Path(tempfile.gettempdir()) / "imsmap-bench").resolve()
     only = set(args.only.split(",")) if args.only else None
-    out = run(args.quick, workdir, only)
+    out = run(args.quick, workdir, only, args.regenerate)
     print(table(out))
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n")

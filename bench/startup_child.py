@@ -2,7 +2,7 @@
 
 usage: startup_child.py bare|app|workload DB
 
-Prints one line ``PAINTED <perf_counter> <peak rss MB>`` when the window has painted (for
+Prints one line ``PAINTED <perf_counter> <peak rss MB> <cpu s>`` when the window has painted (for
 ``app``: when the chart view has painted its scene) and exits at once. perf_counter is
 CLOCK_MONOTONIC on Linux, shared by all processes, so the parent subtracts its own start time.
 ``workload`` goes on after the first paint: opens the patient with the longest history, a session
@@ -23,7 +23,8 @@ def _rss() -> float:
 
 
 def _report(tag: str) -> None:
-    sys.stdout.write(f"{tag} {time.perf_counter():.6f} {_rss():.1f}\n")
+    t = os.times()
+    sys.stdout.write(f"{tag} {time.perf_counter():.6f} {_rss():.1f} {t.user + t.system:.3f}\n")
     sys.stdout.flush()
 
 
