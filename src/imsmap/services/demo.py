@@ -926,5 +926,5 @@ def _amend_action(records: Records, course: _Course, k: int, reason: str, text: 
     return run
 
 
-__all__ = ["DemoCounts", "DemoError", "Placer", "create_demo", "default_anchor", "PATIENTS",
-           "PRESENTATIONS", "StoreError"]
+__all__ = ["PATIENTS", "PRESENTATIONS", "DemoCounts", "DemoError", "Placer", "create_demo",
+           "default_anchor"]
