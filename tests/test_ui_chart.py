@@ -146,3 +146,37 @@ def test_wheel_zoom_is_clamped_and_ctrl_0_fits(qtbot, window):
     assert view.zoom() >= 0.6 - 1e-6
     window.act_fit.trigger()
     assert abs(view.zoom() - 1.0) < 1e-3
+
+
+def test_markers_stay_readable_and_apart_at_any_zoom(qtbot, window, records, session):
+    from imsmap.ui.chart_scene import MAX_MARKER_RADIUS_PX, MIN_MARKER_RADIUS_PX
+
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    (site,) = _sites(records, session)
+    view = window.chart.view
+    marker = window.chart.scene.marker(site.id)
+
+    def screen_radius():
+        return LIGHT.marker_radius * marker.scale_factor * view.transform().m11()
+
+    for factor in (0.5, 1.0, 3.0, 12.0):
+        view.fit()
+        view.zoom_by(factor)
+        assert MIN_MARKER_RADIUS_PX - 0.01 <= screen_radius() <= MAX_MARKER_RADIUS_PX + 0.01
+
+
+def test_tabs_count_the_sites_on_each_view(qtbot, window, records, session):
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    i = window.chart.tabs.currentIndex()
+    assert window.chart.tabs.tabText(i).endswith("(1)")
+
+
+def test_a_chosen_root_lights_its_muscles_on_the_chart(qtbot, window, atlas):
+    scene = window.chart.scene
+    muscle = next(iter({r.muscle for r in scene.chart.regions()}))
+    window.segments.rootChosen.emit("L5", frozenset({muscle}), frozenset({"L5"}))
+    assert muscle in scene.background.highlight
+    window.segments.rootChosen.emit("", frozenset(), frozenset())
+    assert muscle not in scene.background.highlight

@@ -99,3 +99,12 @@ def test_new_session_button_starts_and_opens_a_draft(qtbot, window, records, ses
     assert window.session_id == newest.id
     assert window.session_panel.editable
     assert window.patients.sessions.topLevelItemCount() == 2
+
+
+def test_the_hidden_names_setting_is_remembered(qtbot, make_window, session):
+    w = make_window()
+    w.set_names_hidden(True)
+    w.close()
+    again = make_window()
+    again.patients.select_patient(session.patient_id)
+    assert again.hide_names and "Nguyen" not in again.windowTitle()

@@ -34,9 +34,11 @@ Z_MARKER = 10
 Z_MARKER_SELECTED = 11
 # A press that moves less than this many screen pixels before release is a click, not a drag.
 CLICK_SLOP_PX = 4.0
-# On screen a marker is never drawn smaller than this radius in pixels, so its number stays
-# readable when the whole body is in view (the PDF keeps the painter's own size).
-MIN_MARKER_RADIUS_PX = 11.0
+# On screen a marker's radius stays within these pixels: never too small to read its number
+# when the whole body is in view, never so large when zoomed in that neighbouring sites (the
+# multifidus at L4 and L5) cover each other. The PDF keeps the painter's own size.
+MIN_MARKER_RADIUS_PX = 9.5
+MAX_MARKER_RADIUS_PX = 14.0
 
 
 def side_label(side: str | Side) -> str:
@@ -287,10 +289,11 @@ class ChartScene(QGraphicsScene):
             item.setCursor(cursor)
 
     def fit_markers_to(self, pixels_per_unit: float) -> None:
-        """Grow markers when the chart is shown small, so numbers stay readable."""
-        r = self.chart.style.marker_radius
-        scale = max(1.0, MIN_MARKER_RADIUS_PX / (r * pixels_per_unit)) if pixels_per_unit > 0 \
-            else 1.0
+        """Keep markers readable and apart at any zoom (see MIN/MAX_MARKER_RADIUS_PX)."""
+        screen_r = self.chart.style.marker_radius * pixels_per_unit
+        scale = 1.0
+        if screen_r > 0:
+            scale = min(max(screen_r, MIN_MARKER_RADIUS_PX), MAX_MARKER_RADIUS_PX) / screen_r
         self.marker_scale = scale
         for item in self.markers.values():
             item.set_scale_factor(scale)

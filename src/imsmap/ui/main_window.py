@@ -204,14 +204,14 @@ class MainWindow(QMainWindow):
 
     # -- title and privacy ------------------------------------------------------------------
     def _update_title(self) -> None:
-        parts = ["imsmap"]
+        parts = []  # Qt adds " — imsmap" (the application display name)
         if self.demo:
             parts.append("DEMO clinic (made-up patients)")
         if self.patient is not None:
             name = HIDDEN_NAME if self.hide_names else self.patient.display_name
             parts.append(f"{self.patient.chart_number} {name}")
         parts.append(Path(self.records.db.path).name)
-        title = " – ".join(parts)
+        title = " – ".join(parts) or "imsmap"
         if self.readonly:
             title += " [read-only]"
         self.setWindowTitle(title)
