@@ -7,7 +7,6 @@ from __future__ import annotations
 import inspect
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -32,7 +31,7 @@ from imsmap.store.db import Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION
 
 
-# -- helpers (each test module keeps its own: conftest belongs to everyone) -----------------
+# -- helpers (each test module keeps its own: conftest belongs to everyone) -----------------------
 def chart_atlas() -> Atlas:
     """The shipped atlas; while its chart views are still being drawn, its catalogue with one
     plain test view."""
@@ -91,7 +90,7 @@ def snapshot(recs: Records) -> dict:
             for t in ("patients", "sessions", "sites", "amendments", "audit", "settings")}
 
 
-# -- another program holds the write lock ------------------------------------------------------
+# -- another program holds the write lock ---------------------------------------------------------
 def test_a_held_write_lock_waits_then_says_busy_and_changes_nothing(db_path, monkeypatch):
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
     recs = open_clinic(db_path)
@@ -143,12 +142,13 @@ def test_a_lock_taken_between_reading_and_writing_is_also_busy(db_path, monkeypa
         recs.db.close()
 
 
-# -- a read-only database file -----------------------------------------------------------------
+# -- a read-only database file --------------------------------------------------------------------
 def test_a_read_only_file_opens_read_only_and_refuses_writes(clinic, db_path):
     clinic.db.close()
     os.chmod(db_path, 0o400)
     try:
-        if os.geteuid() == 0 if hasattr(os, "geteuid") else False:
+        running_as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+        if running_as_root:
             # root writes through chmod 400, so the file alone cannot make it read-only here:
             # open it the way the app does when it finds no write permission.
             assert os.access(db_path, os.W_OK)
@@ -173,7 +173,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_writes(clinic, db_path):
         os.chmod(db_path, 0o600)
 
 
-# -- a database from a newer imsmap --------------------------------------------------------------
+# -- a database from a newer imsmap ---------------------------------------------------------------
 def test_a_newer_schema_is_refused_naming_both_versions(clinic, db_path, capsys):
     clinic.db.close()
     conn = sqlite3.connect(db_path)
@@ -191,7 +191,7 @@ def test_a_newer_schema_is_refused_naming_both_versions(clinic, db_path, capsys)
     assert db_path.read_bytes() == before  # refused, not migrated or touched
 
 
-# -- a truncated or damaged file -----------------------------------------------------------------
+# -- a truncated or damaged file ------------------------------------------------------------------
 def _damaged_copies(db_path, tmp_path):
     data = db_path.read_bytes()
     page = 4096
@@ -238,7 +238,7 @@ def test_a_damaged_file_gives_a_clear_error_never_a_traceback(clinic, db_path, t
             assert captured.err.startswith("imsmap: ") and captured.err.count("\n") == 1, name
 
 
-# -- a full disk -------------------------------------------------------------------------------------
+# -- a full disk ----------------------------------------------------------------------------------
 def test_a_full_disk_refuses_the_edit_and_later_edits_work(clinic):
     conn = clinic.db.conn
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
@@ -273,7 +273,7 @@ def test_a_full_disk_during_an_import_imports_nothing(clinic):
     assert import_document(clinic, doc)["patients"] == 20
 
 
-# -- a process killed while it writes ----------------------------------------------------------------
+# -- a process killed while it writes -------------------------------------------------------------
 CHILD = """
 from __future__ import annotations
 
@@ -355,4 +355,3 @@ def test_a_killed_process_loses_no_acknowledged_site(db_path, tmp_path):
         assert seqs == list(range(1, len(seqs) + 1))  # no half-numbered site either
     finally:
         recs.db.close()
-    shutil.rmtree(tmp_path / "__pycache__", ignore_errors=True)
