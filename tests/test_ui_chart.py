@@ -180,3 +180,18 @@ def test_a_chosen_root_lights_its_muscles_on_the_chart(qtbot, window, atlas):
     assert muscle in scene.background.highlight
     window.segments.rootChosen.emit("", frozenset(), frozenset())
     assert muscle not in scene.background.highlight
+
+
+def test_a_site_over_the_thorax_brings_up_the_prompt_beside_the_sites(qtbot, window, records,
+                                                                      session):
+    scene = window.chart.scene
+    region = next(r for r in scene.chart.regions()
+                  if records.atlas.muscle(r.muscle).pneumothorax_risk
+                  and scene.region_at(*r.label) is r)
+    banner = window.details.thorax_banner
+    assert banner.isHidden()
+    click_region(qtbot, window, region)
+    assert banner.parent() is window.session_panel and not banner.isHidden()
+    qtbot.mouseClick(window.details.thorax_button, Qt.MouseButton.LeftButton)
+    assert records.repo.session(session.id).pneumothorax_discussed
+    assert banner.isHidden()

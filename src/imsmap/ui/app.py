@@ -32,6 +32,13 @@ def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
     return open_records(path)
 
 
+def _same_file(a: str | Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 def make_application() -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -57,6 +64,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             return 2
         from imsmap.ui.main_window import MainWindow
 
+        # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
+        demo = demo or _same_file(records.db.path, paths.demo_db_path())
         try:
             window = MainWindow(records, demo=demo)
             window.show()

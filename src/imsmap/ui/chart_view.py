@@ -296,7 +296,7 @@ class ChartPanel(QWidget):
             b.setText(layer.name)
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
-            b.setToolTip(f"Show the {layer.name.lower()} muscles (Tab switches layer)")
+            b.setToolTip(f"Show the {layer.name.lower()} muscles (Ctrl+L switches layer)")
             self.layer_group.addButton(b, i)
             self.layer_box.addWidget(b)
             self._layer_buttons.append(b)
