@@ -62,7 +62,11 @@ def build_clinic(recs: Records, patients: int = 2) -> None:
         for day, signed in ((13, True), (20, False)):
             s = recs.start_session(patient.id, started_at=datetime(2026, 11, day, 9, 30),
                                    practitioner="J. Physio", complaint="Low back pain, L5",
-                                   pain_before=6, pain_after=3 if signed else None)
+                                   pain_before=6, pain_after=3 if signed else None,
+                                   consent=True, needle_count=12, needles_accounted=signed,
+                                   plan="Weekly for four weeks")
+            recs.add_finding(s.id, "tender_paraspinals", "L4-S1", "R", "worse on the right")
+            recs.add_adverse_event(s.id, "soreness", "mild", "advice, heat")
             for i in range(3):
                 view, x, y, muscle, side = spot(recs.atlas, i)
                 recs.add_site(s.id, view, x + i, y, muscle_id=muscle, side=side, grasp=i % 4,
@@ -134,7 +138,7 @@ def test_round_trip_gives_the_same_records(source, target):
     first = export.export_document(source)
     imported = import_document(target, json.loads(json.dumps(first)))
     assert imported == {"patients": 2, "sessions": 4, "sites": 12, "amendments": 2,
-                        "findings": 0, "adverse_events": 0}
+                        "findings": 4, "adverse_events": 4}
     second = export.export_document(target)
     assert strip(second) | {"exported_by": None} == strip(first) | {"exported_by": None}
 
@@ -246,11 +250,19 @@ def test_a_chart_number_twice_in_the_file_is_refused(target):
         import_document(target, doc)
 
 
-def test_a_signed_visit_changed_after_signing_is_refused(source, target):
+@pytest.mark.parametrize("tamper", [
+    lambda visit: visit["sites"][1].update(grasp=3),
+    lambda visit: visit.update(consent=False),
+    lambda visit: visit.update(pain_after=1),
+    lambda visit: visit["sites"].pop(),
+    lambda visit: visit["findings"][0].update(notes="edited"),
+    lambda visit: visit["adverse_events"].clear(),
+], ids=["grasp", "consent", "pain", "site-removed", "finding", "adverse-event-removed"])
+def test_a_signed_visit_changed_after_signing_is_refused(source, target, tamper):
     doc = export.export_document(source)
     visit = doc["patients"][1]["visits"][0]
     assert visit["status"] == "signed"
-    visit["sites"][1]["grasp"] = 3
+    tamper(visit)
     with pytest.raises(ImportProblems) as err:
         import_document(target, doc)
     assert err.value.problems[0][0] == "patients[1].visits[0].content_hash"

@@ -192,9 +192,10 @@ class _Reader:
                 values[name] = to_sql(value)
         return values
 
-    def _bookkeeping(self, obj: dict, place: str) -> dict:
+    def _bookkeeping(self, obj: dict, place: str,
+                     names: tuple[str, ...] = _BOOKKEEPING) -> dict:
         out = {}
-        for name in _BOOKKEEPING:
+        for name in names:
             if name.endswith("_at"):
                 value = self.get(obj, name, place, _timestamp, default=_MISSING)
             else:
@@ -341,6 +342,7 @@ class _Reader:
         if obj is None:
             return None
         return {
+            **self._bookkeeping(obj, place, ("created_at", "created_by")),
             "sign": self.get(obj, "sign", place, lambda x: _choice(x, "sign", "Finding",
                                                                    FINDING_SIGNS), required=True),
             "location": self.get(obj, "location", place, lambda x: v.text(
@@ -356,6 +358,7 @@ class _Reader:
         if obj is None:
             return None
         return {
+            **self._bookkeeping(obj, place, ("created_at", "created_by")),
             "kind": self.get(obj, "kind", place, lambda x: _choice(
                 x, "kind", "Adverse event", ADVERSE_EVENT_KINDS), required=True),
             "severity": self.get(obj, "severity", place, lambda x: _choice(
