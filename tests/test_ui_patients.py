@@ -108,3 +108,9 @@ def test_the_hidden_names_setting_is_remembered(qtbot, make_window, session):
     again = make_window()
     again.patients.select_patient(session.patient_id)
     assert again.hide_names and "Nguyen" not in again.windowTitle()
+
+
+def test_a_new_session_takes_the_practitioner_of_the_last_one(qtbot, window, records, session):
+    window.act_new_session.trigger()
+    newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
+    assert newest.id != session.id and newest.practitioner == "J. Physio"

@@ -276,7 +276,11 @@ class MainWindow(QMainWindow):
             self.show_error("Choose a patient first, then start a session.")
             return
         self.session_panel.flush()
+        # Whoever last wrote a note on this PC, else whoever treated this patient last time.
         practitioner = QSettings().value("session/practitioner", "", str) or ""
+        if not practitioner:
+            previous = self.records.repo.sessions_for_patient(self.patient.id)
+            practitioner = next((s.practitioner for s in previous if s.practitioner), "")
         try:
             session = self.records.start_session(self.patient.id, practitioner=practitioner)
         except UserFacingError as exc:
