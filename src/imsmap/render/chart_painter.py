@@ -15,7 +15,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 
 from imsmap.atlas.views import Region, View
-from imsmap.render._none_guard import none_guard
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
@@ -116,8 +115,7 @@ class ChartPainter:
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
         highlight and dim, so a whole muscle lights up on both sides).
         """
-        with none_guard():
-            self._paint_base(painter, labels, highlight, hover, dim)
+        self._paint_base(painter, labels, highlight, hover, dim)
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset) -> None:
@@ -268,8 +266,7 @@ class ChartPainter:
         planned: hollow dashed ring (a site planned, not yet needled); cramp: a second ring;
         selected: a blue halo. The number covers the centre; the fill shows around it.
         """
-        with none_guard():
-            self._paint_marker(painter, x, y, number, grasp, cramp, selected, planned, scale)
+        self._paint_marker(painter, x, y, number, grasp, cramp, selected, planned, scale)
 
     def _paint_marker(self, painter: QPainter, x: float, y: float, number, grasp, cramp: bool, selected: bool,
                       planned: bool, scale: float) -> None:
@@ -309,8 +306,7 @@ class ChartPainter:
 
     def paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float = 1.0) -> None:
         """Paint many markers: mappings or objects with x, y, number, grasp (+ optional flags)."""
-        with none_guard():
-            self._paint_markers(painter, markers, scale)
+        self._paint_markers(painter, markers, scale)
 
     def _paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float) -> None:
         for m in markers:

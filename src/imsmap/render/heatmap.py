@@ -23,7 +23,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from imsmap.domain.progress import HeatGrid
-from imsmap.render._none_guard import none_guard
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
@@ -205,9 +204,8 @@ def paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGrid
     drawn over the view rectangle with the painter's current transform. Markers painted
     afterwards stay vector. Returns the composited image (handy for tests and caching).
     """
-    with none_guard():
-        return _paint_heat_over_chart(painter, chart, grid, vmax, pixels_per_unit, quiet,
-                                      base_kwargs)
+    return _paint_heat_over_chart(painter, chart, grid, vmax, pixels_per_unit, quiet,
+                                  base_kwargs)
 
 
 def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGrid,
@@ -239,8 +237,7 @@ def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
 
     Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below.
     """
-    with none_guard():
-        _paint_heat_legend(painter, rect, vmax, title, style, background)
+    _paint_heat_legend(painter, rect, vmax, title, style, background)
 
 
 def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,

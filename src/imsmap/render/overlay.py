@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QPainter
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
-from imsmap.render._none_guard import none_guard
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import GRASP_LABELS, ChartStyle, blend
 
@@ -97,8 +96,7 @@ def paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[Over
     oldest: the age that gets the palest fade (default: the oldest marker given).
     selected: a site id of today's to show selected.
     """
-    with none_guard():
-        _paint_overlay(painter, chart, earlier, today, oldest, scale, selected)
+    _paint_overlay(painter, chart, earlier, today, oldest, scale, selected)
 
 
 def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
@@ -136,11 +134,10 @@ def paint_overlay_legend(painter: QPainter, chart: ChartPainter, rect: QRectF, *
 
     Painted with the chart's own markers (opaque), text as paths.
     """
-    with none_guard():
-        if vertical:
-            _paint_legend_vertical(painter, chart, rect, ages, oldest, grades, background)
-        else:
-            _paint_legend(painter, chart, rect, ages, oldest, grades, background)
+    if vertical:
+        _paint_legend_vertical(painter, chart, rect, ages, oldest, grades, background)
+    else:
+        _paint_legend(painter, chart, rect, ages, oldest, grades, background)
 
 
 def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,

@@ -8,10 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
-from imsmap.render._none_guard import none_guard
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle
 
@@ -35,8 +34,7 @@ def _atlas():
 def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: bool = True,
                 title: str | None = None, style: ChartStyle = LIGHT, markers=()) -> QImage:
     """One sheet: white background, a title line, the chart with labels."""
-    with none_guard():
-        return _render_view(views, view_id, layer, scale, labels, title, style, markers)
+    return _render_view(views, view_id, layer, scale, labels, title, style, markers)
 
 
 def _render_view(views, view_id, layer, scale, labels, title, style, markers) -> QImage:
