@@ -69,7 +69,7 @@ class SessionDetailsPanel(QWidget):
         self.needle_count.setRange(-1, 999)
         self.needle_count.setSpecialValueText("not recorded")
         self.needle_count.setAccessibleName("Number of needles used")
-        self.needles_accounted = QCheckBox("All needles accounted for and disposed of as sharps")
+        self.needles_accounted = QCheckBox("All needles accounted for, sharps disposed")
         form.addRow(self.consent)
         form.addRow(self.pneumothorax)
         form.addRow("Needles used:", self.needle_count)
@@ -103,9 +103,13 @@ class SessionDetailsPanel(QWidget):
         remove_finding = QPushButton("Remove")
         remove_finding.setAccessibleName("Remove selected finding")
         remove_finding.clicked.connect(self._remove_finding)
-        for w in (self.finding_sign, self.finding_where, self.finding_side, add_finding,
-                  remove_finding):
-            row.addWidget(w)
+        row.addWidget(self.finding_sign, 1)
+        row.addWidget(self.finding_side)
+        fl.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.finding_where, 1)
+        row.addWidget(add_finding)
+        row.addWidget(remove_finding)
         fl.addLayout(row)
         layout.addWidget(findings)
 
@@ -130,9 +134,13 @@ class SessionDetailsPanel(QWidget):
         remove_event = QPushButton("Remove")
         remove_event.setAccessibleName("Remove selected adverse event")
         remove_event.clicked.connect(self._remove_event)
-        for w in (self.event_kind, self.event_severity, self.event_action, add_event,
-                  remove_event):
-            row.addWidget(w)
+        row.addWidget(self.event_kind, 1)
+        row.addWidget(self.event_severity)
+        el.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.event_action, 1)
+        row.addWidget(add_event)
+        row.addWidget(remove_event)
         el.addLayout(row)
         layout.addWidget(events)
 
@@ -153,6 +161,11 @@ class SessionDetailsPanel(QWidget):
         self.plan.textChanged.connect(lambda: None if self._loading else self._plan_timer.start())
         layout.addStretch(1)
 
+        for combo in (self.finding_sign, self.finding_side, self.event_kind,
+                      self.event_severity):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self._editors = [self.consent, self.pneumothorax, self.needle_count,
                          self.needles_accounted, self.tolerance, self.plan, add_finding,
                          remove_finding, add_event, remove_event, self.thorax_button,
