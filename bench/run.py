@@ -94,6 +94,9 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
 
         add(measure_startup.measure(db, run_dir, 3 if quick else 5))
 
+    import shutil
+
+    shutil.rmtree(run_dir, ignore_errors=True)  # PDFs, settings and scratch of this run
     out: dict = {}
     for key in KEYS:
         r = results.get(key)
