@@ -250,3 +250,170 @@ def test_a_long_session_exports(qapp, records, session, tmp_path):
     # The table header is repeated on each page the table runs over.
     assert squash(text).count("Needle mm") >= 2
     assert "Insertion sites (continued)" in squash(text)
+
+
+# ------------------------------------------------------------------ the complete clinical record
+def _save_settings(records, **changes):
+    from dataclasses import replace
+
+    from imsmap.services import clinic
+
+    return clinic.save(records, replace(clinic.load(records), **changes))
+
+
+def _alpha_png(qapp) -> bytes:
+    """A 120 x 60 logo with a transparent background and a half-transparent disc."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(120, 60, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(20, 90, 140, 255))
+    painter.drawEllipse(5, 5, 50, 50)
+    painter.setBrush(QColor(200, 60, 40, 100))
+    painter.drawEllipse(45, 5, 50, 50)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
+
+
+def _thoracic_region(atlas):
+    for vid, view in atlas.views.items():
+        for r in view.regions:
+            if r.layer != view.layer_ids[0] or r.level:
+                continue
+            try:
+                muscle = atlas.muscle(r.muscle)
+            except Exception:  # noqa: BLE001 - a region naming a muscle the catalogue lacks
+                continue
+            if muscle.pneumothorax_risk and muscle.region != "paraspinal":
+                return vid, r
+    pytest.skip("the atlas has no muscle over the thorax")
+
+
+def test_pdf_completes_the_clinical_record(qapp, records, session, filled, tmp_path):
+    vid, region = _thoracic_region(records.atlas)
+    x, y = region_point(region)
+    thoracic = records.add_site(session.id, vid, x, y, muscle_id=region.muscle,
+                                side=region.side, layer=region.layer, grasp=2)
+    records.update_session(session.id, practitioner_registration="PT-12345", consent=True,
+                           pneumothorax_discussed=True, needle_count=9, needles_accounted=True,
+                           tolerance="Tolerated well; mild ache afterwards.",
+                           plan="Review in one week; home stretches for the hip flexors.")
+    records.add_finding(session.id, "tender_paraspinals", "L4-L5", "R", "Worse on extension")
+    records.add_finding(session.id, "trophedema", "lumbar", "M")
+    records.add_adverse_event(session.id, "bruising", "mild", "Pressure for one minute.")
+    records.add_adverse_event(session.id, "dizziness", "moderate", "Lay supine ten minutes.")
+    flat = squash(text_of(write(records, session.id, tmp_path))[1])
+    assert "J. Physio" in flat and "PT-12345" in flat
+    assert "Examination findings" in flat
+    assert "Tender paraspinals" in flat and "L4-L5" in flat and "Worse on extension" in flat
+    assert "Trophedema (matchstick test)" in flat
+    assert "Informed consent Obtained before needling." in flat
+    assert "Pneumothorax risk Discussed with the patient." in flat
+    muscle = records.atlas.muscle(thoracic.muscle_id).name
+    listed = re.search(r"Muscles over the thorax needled: (.*?)\. ", flat).group(1)
+    assert re.search(rf"{re.escape(muscle)} \([0-9, ]*\b{thoracic.seq}\)", listed), listed
+    assert "Needles used 9" in flat
+    assert "All needles accounted for and disposed of as sharps." in flat
+    assert "Bruising mild Pressure for one minute." in flat
+    assert "Dizziness / fainting moderate Lay supine ten minutes." in flat
+    assert "Tolerated well; mild ache afterwards." in flat
+    assert "Review in one week; home stretches for the hip flexors." in flat
+    assert "NOT RECORDED" not in flat
+
+
+def test_missing_items_say_not_recorded(qapp, records, session, filled, tmp_path):
+    vid, region = _thoracic_region(records.atlas)
+    x, y = region_point(region)
+    records.add_site(session.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                     layer=region.layer, grasp=1)
+    flat = squash(text_of(write(records, session.id, tmp_path))[1])
+    assert "Informed consent NOT RECORDED" in flat
+    assert "Pneumothorax risk NOT RECORDED" in flat
+    assert "Needles used NOT RECORDED" in flat
+    assert "Needles accounted for NOT RECORDED" in flat
+    assert "No adverse events were recorded." in flat
+    assert "No examination findings were recorded." in flat
+    assert "Registration no. not recorded" in flat
+
+
+def test_pneumothorax_line_only_with_thoracic_sites(qapp, records, session, tmp_path):
+    flat = squash(text_of(write(records, session.id, tmp_path))[1])
+    assert "Informed consent" in flat and "Pneumothorax" not in flat
+
+
+def test_registration_from_the_clinic_settings(qapp, records, session, filled, tmp_path):
+    from imsmap.services.clinic import Practitioner
+
+    _save_settings(records, practitioners=(Practitioner("J. Physio", "CPTBC-0042"),))
+    flat = squash(text_of(write(records, session.id, tmp_path))[1])
+    assert "J. Physio Reg. no. CPTBC-0042" in flat
+    # The session's own number wins over the list.
+    records.update_session(session.id, practitioner_registration="PT-777")
+    flat = squash(text_of(write(records, session.id, tmp_path, name="b.pdf"))[1])
+    assert "PT-777" in flat and "CPTBC-0042" not in flat
+
+
+def test_clinic_grasp_labels_and_name(qapp, records, session, filled, tmp_path):
+    _save_settings(records, clinic_name="Harbourside Physiotherapy",
+                   grasp_labels=("nil", "slight", "clear", "marked"))
+    flat = squash(text_of(write(records, session.id, tmp_path))[1])
+    assert "Harbourside Physiotherapy" in flat
+    assert "Grasp graded 0 nil, 1 slight, 2 clear, 3 marked" in flat
+    graded = [s.grasp for s in filled if s.grasp is not None]
+    labels = ("nil", "slight", "clear", "marked")
+    for g in graded:
+        assert f"{g} {labels[g]}" in flat
+    for default in ("0 none", "1 mild", "2 moderate", "3 strong"):
+        assert default not in flat, default
+
+
+def test_logo_is_drawn_opaque(qapp, records, session, filled, tmp_path):
+    _save_settings(records, logo_png=_alpha_png(qapp))
+    out = write(records, session.id, tmp_path)
+    reader = pypdf.PdfReader(str(out))
+    images = []
+    for name, xobj in reader.pages[0]["/Resources"].get("/XObject", {}).items():
+        xobj = xobj.get_object()
+        if xobj.get("/Subtype") == "/Image":
+            images.append(xobj)
+            assert "/SMask" not in xobj and "/Mask" not in xobj, name
+    assert images, "the logo is not on page 1"
+    assert b"/SMask" not in out.read_bytes().replace(b"/SMask /None", b"")
+
+
+def test_paper_defaults_to_the_clinic_setting(qapp, records, session, filled, tmp_path):
+    _save_settings(records, paper="Letter")
+    box = pypdf.PdfReader(str(write(records, session.id, tmp_path))).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    box = pypdf.PdfReader(str(write(records, session.id, tmp_path, name="a4.pdf",
+                                    paper="A4"))).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_document_metadata(qapp, records, session, filled, tmp_path):
+    out = write(records, session.id, tmp_path)
+    reader = pypdf.PdfReader(str(out))
+    meta = reader.metadata
+    assert "C-1001" in meta.title and "2026-11-20 09:30" in meta.title
+    assert meta.author == "J. Physio"
+    assert "dry needling" in meta.subject and "C-1001" in meta.subject
+    assert "draft" in meta.subject
+    assert meta.creation_date == GENERATED
+    # The XMP stream says the same (PDF/A-1b wants the two to agree).
+    xmp = reader.xmp_metadata
+    assert xmp.dc_title["x-default"] == meta.title
+    assert xmp.dc_creator == [meta.author]
+    assert xmp.dc_description["x-default"] == meta.subject
+    assert xmp.xmp_create_date.replace(tzinfo=timezone.utc) == GENERATED
+    assert xmp.pdfaid_part if hasattr(xmp, "pdfaid_part") else True
+    raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part(>|=\")1", raw)
+    assert "/Filter" not in reader.trailer["/Root"]["/Metadata"].get_object()

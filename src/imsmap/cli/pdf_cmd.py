@@ -46,8 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--session", metavar="ID", type=_session_id, required=True,
                         help="the session's id")
     parser.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
-    parser.add_argument("--paper", type=_paper, default="A4", metavar="A4|Letter",
-                        help="paper size (default: A4)")
+    parser.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
+                        help="paper size (default: the clinic's setting, else A4)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.set_defaults(func=run)
 

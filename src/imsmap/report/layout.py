@@ -72,6 +72,10 @@ class Doc:
             font.setItalic(italic)
             font.setKerning(True)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            # No "fi"/"fl" ligatures: a records system that indexes the text must find
+            # "findings", not "\ufb01ndings".
+            for tag in ("liga", "clig"):
+                font.setFeature(QFont.Tag(tag), 0)
             self._fonts[key] = font
         return font
 

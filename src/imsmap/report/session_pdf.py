@@ -22,6 +22,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPagedPaintDevice,
@@ -29,12 +30,19 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
-from PySide6.QtCore import QUuid
+from PySide6.QtCore import QUuid, qVersion
 
 from imsmap import __version__
 from imsmap.atlas import AtlasError
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.models import GRASP_LABELS, SessionRecord, Side, Site
+from imsmap.domain.models import (
+    ADVERSE_EVENT_KINDS,
+    FINDING_SIGNS,
+    GRASP_LABELS,
+    SessionRecord,
+    Side,
+    Site,
+)
 from imsmap.domain.segments import segmental_summary
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle, blend
@@ -54,7 +62,11 @@ from imsmap.report.layout import (
     Table,
     paginate,
 )
+from imsmap.report.pdfmeta import DocumentInfo, set_metadata
+from imsmap.services import clinic as clinic_settings
+from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, age_on, content_hash
+from imsmap.services.safety import over_thorax
 
 __all__ = ["PAPERS", "ReportError", "write_session_pdf", "render_session_pdf"]
 
@@ -97,10 +109,47 @@ class ReportError(UserFacingError):
     """The PDF cannot be written where asked."""
 
 
-def _grasp_text(grasp: int | None) -> str:
+def _grasp_text(grasp: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:
     if grasp is None:
         return "—"
-    return f"{grasp} {GRASP_LABELS[grasp]}" if 0 <= grasp < len(GRASP_LABELS) else str(grasp)
+    return f"{grasp} {labels[grasp]}" if 0 <= grasp < len(labels) else str(grasp)
+
+
+def grasp_scale_text(labels: Sequence[str]) -> str:
+    """"0 none, 1 mild, 2 moderate, 3 strong" in the clinic's own words."""
+    return ", ".join(f"{g} {label}" for g, label in enumerate(labels))
+
+
+def practitioner_line(session, settings: ClinicSettings) -> str:
+    """The practitioner with a registration number: the session's own, else the clinic's list."""
+    name = session.practitioner or ""
+    reg = session.practitioner_registration or ""
+    if not reg and name:
+        known = settings.practitioner(name)
+        reg = known.registration if known is not None else ""
+    if not name:
+        return "not recorded"
+    return f"{name}\nReg. no. {reg}" if reg else f"{name}\nRegistration no. not recorded"
+
+
+def logo_image(data: bytes | None, max_w: float, max_h: float) -> QImage | None:
+    """The clinic logo scaled to fit ``max_w`` x ``max_h`` device pixels and composited onto
+    white: an opaque image (PDF/A-1b has no transparency, so no alpha channel may reach the
+    file). None when there is no logo or it cannot be read."""
+    if not data:
+        return None
+    source = QImage.fromData(data)
+    if source.isNull() or source.width() < 1 or source.height() < 1:
+        return None
+    k = min(max_w / source.width(), max_h / source.height())
+    w, h = max(1, round(source.width() * k)), max(1, round(source.height() * k))
+    out = QImage(w, h, QImage.Format.Format_RGB32)
+    out.fill(QColor("#ffffff"))
+    p = QPainter(out)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    p.drawImage(QRectF(0, 0, w, h), source)
+    p.end()
+    return out
 
 
 def _fmt_dt(value: datetime | None, seconds: bool = False) -> str:
@@ -139,13 +188,13 @@ def _muscle_text(records: Records, site: Site) -> MuscleText:
         return MuscleText(site.muscle_id.replace("_", " ").capitalize(), "—", "—", False)
     roots = getattr(m, "roots_text", None) or "-".join(m.roots)
     nerve = m.nerve
-    thorax = bool(m.pneumothorax_risk)
+    # The same rule as the signing checks (services.safety), so that the table's dagger and
+    # the pneumothorax line of the consent section agree.
+    thorax = over_thorax(records.atlas, site)
     if site.level:
-        # A paraspinal site: the segment is its level, not the muscle's whole range; the
-        # pleura is within reach at the thoracic levels (and C7) only.
+        # A paraspinal site: the segment is its level, not the muscle's whole range.
         nerve = "Dorsal ramus (medial br.)"
         roots = f"{site.level} (segmental)"
-        thorax = thorax and (site.level.startswith("T") or site.level == "C7")
     return MuscleText(m.name, nerve, roots, thorax)
 
 
@@ -471,8 +520,9 @@ class LegendBlock(Block):
 
     keep_with_next = True
 
-    def __init__(self, drawer: MarkerDrawer):
+    def __init__(self, drawer: MarkerDrawer, labels: Sequence[str] = GRASP_LABELS):
         self.drawer = drawer
+        self.labels = tuple(labels)
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(5.0) + doc.mm(3)
@@ -481,7 +531,7 @@ class LegendBlock(Block):
         font = doc.font(7.5)
         size = doc.mm(4.2)
         items: list[tuple[str, dict]] = [
-            (f"{g} {GRASP_LABELS[g]}", {"grasp": g}) for g in range(len(GRASP_LABELS))]
+            (f"{g} {label}", {"grasp": g}) for g, label in enumerate(self.labels)]
         items += [("not graded", {"grasp": None}), ("cramp felt", {"grasp": 1, "cramp": True}),
                   ("planned, not needled", {"grasp": None, "planned": True})]
         label = "Grasp:"
@@ -500,10 +550,23 @@ class LegendBlock(Block):
 
 # ------------------------------------------------------------------------------ header/signing
 class TitleBlock(Block):
-    """Clinic and document title on page 1."""
+    """Document title on the left; the clinic's logo, name and address on the right."""
 
-    def __init__(self, clinic: str, address: str, draft: bool):
+    LOGO_MAX_MM = (42.0, 11.5)
+
+    def __init__(self, clinic: str, address: str, draft: bool, logo: bytes | None = None,
+                 title: str = "IMS treatment record",
+                 subtitle: str = "Intramuscular stimulation (Gunn IMS) / dry needling"):
         self.clinic, self.address, self.draft = clinic, address, draft
+        self.logo = logo
+        self.title, self.subtitle = title, subtitle
+        self._image: tuple[float, QImage | None] | None = None
+
+    def _logo(self, doc: Doc) -> QImage | None:
+        if self._image is None or self._image[0] != doc.dpi:
+            w, h = (doc.mm(v) for v in self.LOGO_MAX_MM)
+            self._image = (doc.dpi, logo_image(self.logo, w, h))
+        return self._image[1]
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(15)
@@ -511,18 +574,25 @@ class TitleBlock(Block):
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         title_font = doc.font(15, bold=True)
         sub_font = doc.font(8)
-        doc.draw_text(painter, QRectF(x, y, width, doc.mm(8)), "IMS treatment record",
+        doc.draw_text(painter, QRectF(x, y, width, doc.mm(8)), self.title,
                       title_font, INK, wrap=False)
         doc.draw_text(painter, QRectF(x, y + doc.line_height(title_font), width, doc.mm(5)),
-                      "Intramuscular stimulation (Gunn IMS) / dry needling", sub_font, MUTED,
-                      wrap=False)
+                      self.subtitle, sub_font, MUTED, wrap=False)
         right = Qt.AlignmentFlag.AlignRight
+        text_right = x + width
+        image = self._logo(doc)
+        if image is not None:
+            # Drawn 1:1 in device pixels (the image was scaled to the page's resolution).
+            box = QRectF(x + width - image.width(), y, image.width(), image.height())
+            painter.drawImage(box, image)
+            text_right = box.left() - doc.mm(3)
+        left_edge = x + doc.text_width(self.title, title_font) + doc.mm(6)
         if self.clinic:
-            doc.draw_text(painter, QRectF(x, y, width, doc.mm(8)), self.clinic,
-                          doc.font(11, bold=True), INK, right, wrap=False)
+            doc.draw_text(painter, QRectF(left_edge, y, text_right - left_edge, doc.mm(8)),
+                          self.clinic, doc.font(11, bold=True), INK, right, wrap=False)
         if self.address:
-            doc.draw_text(painter, QRectF(x + width / 2, y + doc.mm(5.5), width / 2, doc.mm(9)),
-                          self.address, sub_font, MUTED, right)
+            doc.draw_text(painter, QRectF(left_edge, y + doc.mm(5.5), text_right - left_edge,
+                                          doc.mm(9)), self.address, sub_font, MUTED, right)
         doc.rule(painter, x, x + width, y + doc.mm(12.5), 1.4, INK)
 
 
@@ -614,7 +684,8 @@ def _response(site: Site) -> str:
     return "; ".join(parts) if parts else "—"
 
 
-def _site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -> Table:
+def _site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
+                labels: Sequence[str] = GRASP_LABELS) -> Table:
     rows = []
     thorax = False
     for s in sites:
@@ -637,11 +708,11 @@ def _site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -
             Cell(mt.nerve, small=mt.roots),
             f"{_fmt_mm(s.needle_diameter_mm)} × {_fmt_mm(s.needle_length_mm)}",
             _fmt_mm(s.depth_mm),
-            Cell(_grasp_text(s.grasp), draw=draw, draw_mm=3.4),
+            Cell(_grasp_text(s.grasp, labels), draw=draw, draw_mm=3.4),
             _response(s),
             s.notes or "",
         ])
-    foot = ["Grasp graded 0 none, 1 mild, 2 moderate, 3 strong; — not graded. "
+    foot = [f"Grasp graded {grasp_scale_text(labels)}; — not graded. "
             "Roots: * marks the dominant root; paraspinal sites are listed by their own level."]
     if thorax:
         foot.append("† Muscle over the thorax: pneumothorax risk.")
@@ -696,6 +767,63 @@ def _segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer
     return Table(columns, out, size=7.5, footnote=note, title="Segmental summary")
 
 
+def _findings_table(record: SessionRecord) -> Table:
+    cols = (Column("Sign (Gunn)", 52), Column("Location", 34), Column("Side", 14),
+            Column("Notes", 78))
+    rows = [[Cell(FINDING_SIGNS.get(f.sign, f.sign), bold=True), f.location or "—",
+             _side_label(f.side), f.notes or ""] for f in record.findings]
+    return Table(cols, rows, size=8, title="Examination findings")
+
+
+NOT_RECORDED = "NOT RECORDED"
+
+
+def _yes(value: bool, yes: str) -> Cell:
+    return Cell(yes) if value else Cell(NOT_RECORDED, bold=True, colour=ALERT)
+
+
+def _consent_table(records: Records, record: SessionRecord) -> Table:
+    s = record.session
+    rows: list[list[Cell | str]] = [
+        [Cell("Informed consent", bold=True),
+         _yes(s.consent, "Obtained before needling.")]]
+    thoracic = [x for x in record.sites if not x.planned and over_thorax(records.atlas, x)]
+    if thoracic:
+        names: dict[str, list[int]] = {}
+        for x in thoracic:
+            names.setdefault(_muscle_text(records, x).name, []).append(x.seq)
+        where = "; ".join(f"{n} ({', '.join(str(q) for q in seqs)})" for n, seqs in names.items())
+        cell = _yes(s.pneumothorax_discussed, "Discussed with the patient.")
+        cell.small = f"Muscles over the thorax needled: {where}."
+        rows.append([Cell("Pneumothorax risk", bold=True), cell])
+    return Table((Column("Item", 42), Column("Record", 136)), rows, size=8, zebra=False)
+
+
+def _needles_table(record: SessionRecord) -> Table:
+    s = record.session
+    needled = sum(1 for x in record.sites if not x.planned)
+    if s.needle_count is None:
+        count = Cell(NOT_RECORDED, bold=True, colour=ALERT)
+    else:
+        count = Cell(str(s.needle_count), small=f"{needled} insertion site"
+                     f"{'s' if needled != 1 else ''} charted")
+    rows: list[list[Cell | str]] = [
+        [Cell("Needles used", bold=True), count],
+        [Cell("Needles accounted for", bold=True),
+         _yes(s.needles_accounted, "All needles accounted for and disposed of as sharps.")],
+    ]
+    return Table((Column("Item", 42), Column("Record", 136)), rows, size=8, zebra=False)
+
+
+def _adverse_table(record: SessionRecord) -> Table:
+    cols = (Column("Adverse event", 52), Column("Severity", 24), Column("Action taken", 102))
+    rows = [[Cell(ADVERSE_EVENT_KINDS.get(a.kind, a.kind), bold=True,
+                  colour=ALERT if a.severity == "severe" else INK),
+             Cell(a.severity, bold=a.severity == "severe"), a.action_taken or "—"]
+            for a in record.adverse_events]
+    return Table(cols, rows, size=8, title="Adverse events")
+
+
 def _amendment_table(record: SessionRecord) -> Table:
     cols = (Column("Date", 17), Column("By", 14), Column("Reason", 30), Column("Amendment", 70))
     rows = [[_fmt_dt(a.created_at), a.created_by, a.reason, a.text] for a in record.amendments]
@@ -717,12 +845,17 @@ class Prepared:
     chart_blocks: list[ChartBlock]
 
 
-def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[Block],
-                                                                           list[ChartBlock]]:
+def clinic_name(records: Records, settings: ClinicSettings) -> str:
+    return settings.clinic_name or records.repo.setting("clinic.name", "") or ""
+
+
+def _blocks(records: Records, record: SessionRecord, digest: str,
+            settings: ClinicSettings) -> tuple[list[Block], list[ChartBlock]]:
     s, p = record.session, record.patient
-    clinic = records.repo.setting("clinic.name", "") or ""
+    labels = settings.grasp_labels
     address = records.repo.setting("clinic.address", "") or ""
-    blocks: list[Block] = [TitleBlock(clinic, address, not s.is_signed)]
+    blocks: list[Block] = [TitleBlock(clinic_name(records, settings), address,
+                                      not s.is_signed, settings.logo_png)]
     age = age_on(p.birth_date, s.started_at.date())
     dob = p.birth_date.isoformat() if p.birth_date else "—"
     if age is not None:
@@ -739,7 +872,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[
         ("Chart number", p.chart_number),
         ("Date of birth", dob),
         ("Session date and time", f"{s.started_at:%Y-%m-%d %H:%M}"),
-        ("Practitioner", s.practitioner),
+        ("Practitioner", practitioner_line(s, settings)),
         ("Status", f"Signed {s.signed_at:%Y-%m-%d}" if s.is_signed and s.signed_at
          else ("Signed" if s.is_signed else "DRAFT — not signed")),
         ("Pain before → after (0-10)", f"{pain(s.pain_before)} → {pain(s.pain_after)}"),
@@ -749,6 +882,18 @@ def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[
     blocks.append(Paragraph(s.complaint or "—", 9, label="Complaint"))
     if s.notes:
         blocks.append(Paragraph(s.notes, 9, label="Session notes"))
+
+    blocks.append(Spacer(2))
+    nf = len(record.findings)
+    blocks.append(Heading("Examination findings",
+                          note=f"{nf} sign{'s' if nf != 1 else ''} of neuropathy" if nf else ""))
+    if record.findings:
+        blocks.append(_findings_table(record))
+    else:
+        blocks.append(Paragraph("No examination findings were recorded.", 9, italic=True))
+    blocks.append(Spacer(2))
+    blocks.append(Heading("Consent"))
+    blocks.append(_consent_table(records, record))
 
     drawer: MarkerDrawer | None = None
     charts: list[ChartBlock] = []
@@ -780,7 +925,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[
     blocks.append(Heading("Body charts", note=f"{len(charts)} view{'s' if len(charts) != 1 else ''}"
                           " with sites; numbers match the site table"))
     if charts and drawer is not None:
-        blocks.append(LegendBlock(drawer))
+        blocks.append(LegendBlock(drawer, labels))
         blocks.append(ChartGroup(charts))
     else:
         blocks.append(Paragraph("No sites were recorded in this session.", 9, italic=True))
@@ -794,12 +939,29 @@ def _blocks(records: Records, record: SessionRecord, digest: str) -> tuple[list[
         blocks.append(Spacer(3))
         blocks.append(Heading("Insertion sites", note=f"{len(record.sites)} site"
                               f"{'s' if len(record.sites) != 1 else ''}"))
-        blocks.append(_site_table(records, record.sites, drawer))
+        blocks.append(_site_table(records, record.sites, drawer, labels))
         seg = _segment_table(records, record.sites, drawer)
         if seg is not None:
             blocks.append(Spacer(3))
             blocks.append(Heading("Segmental summary", note="roots needled, by side"))
             blocks.append(seg)
+
+    blocks.append(Spacer(3))
+    blocks.append(Heading("Needles and adverse events"))
+    blocks.append(_needles_table(record))
+    if record.adverse_events:
+        blocks.append(Spacer(1))
+        blocks.append(_adverse_table(record))
+    else:
+        blocks.append(Paragraph("No adverse events were recorded.", 9, italic=True))
+    blocks.append(Spacer(3))
+    blocks.append(Heading("Outcome and plan"))
+    blocks.append(Paragraph(f"{pain(s.pain_before)} → {pain(s.pain_after)}", 9,
+                            label="Pain (0-10)", label_mm=34))
+    blocks.append(Paragraph(s.tolerance or "not recorded", 9, label="Tolerance",
+                            label_mm=34, italic=not s.tolerance))
+    blocks.append(Paragraph(s.plan or "not recorded", 9, label="Plan", label_mm=34,
+                            italic=not s.plan))
 
     blocks.append(Spacer(3))
     blocks.append(Heading("Signature"))
@@ -868,21 +1030,23 @@ def _document_id(record: SessionRecord, digest: str) -> str:
 
 
 def render_session_pdf(records: Records, record: SessionRecord, writer: QPdfWriter, *,
-                       generated: datetime) -> Prepared:
+                       generated: datetime, settings: ClinicSettings | None = None) -> Prepared:
     """Lay out and paint ``record`` on an open ``writer`` (A4/Letter already set)."""
+    if settings is None:
+        settings = clinic_settings.load(records)
     with none_refcount_guard():
-        return _render(records, record, writer, generated)
+        return _render(records, record, writer, generated, settings)
 
 
 def _render(records: Records, record: SessionRecord, writer: QPdfWriter,
-            generated: datetime) -> Prepared:
+            generated: datetime, settings: ClinicSettings) -> Prepared:
     doc = Doc(writer, writer.resolution())
     device_w, device_h = float(writer.width()), float(writer.height())
     x, width, first_top, later_top, bottom = _page_geometry(doc, device_w, device_h)
     s, p = record.session, record.patient
     digest = s.content_hash if s.is_signed and s.content_hash else content_hash(record)
     doc_id = _document_id(record, digest)
-    blocks, charts = _blocks(records, record, content_hash(record))
+    blocks, charts = _blocks(records, record, content_hash(record), settings)
     pages = paginate(doc, blocks, width, first_top, later_top, bottom)
     draft = not s.is_signed
     running = (f"{p.display_name} · Chart {p.chart_number}"
@@ -911,42 +1075,49 @@ def _render(records: Records, record: SessionRecord, writer: QPdfWriter,
     return Prepared(record, blocks, pages, doc_id, digest, generated, running, charts)
 
 
-def _new_writer(path: Path, paper: str, record: SessionRecord, doc_id: str) -> QPdfWriter:
+def _title(record: SessionRecord) -> str:
+    return (f"IMS treatment record — chart {record.patient.chart_number} — "
+            f"{record.session.started_at:%Y-%m-%d %H:%M}")
+
+
+def _subject(record: SessionRecord) -> str:
+    s = record.session
+    needled = sum(1 for x in record.sites if not x.planned)
+    status = "signed" if s.is_signed else "draft, not signed"
+    return (f"Intramuscular stimulation (Gunn IMS) / dry needling session of "
+            f"{s.started_at:%Y-%m-%d} for chart {record.patient.chart_number}: {needled} "
+            f"insertion site{'s' if needled != 1 else ''}; {status}.")
+
+
+def new_pdf_writer(path: Path, paper: str, title: str, author: str,
+                   doc_id: str) -> QPdfWriter:
+    """A PDF/A-1b writer at DPI on A4 or Letter, no margins (the layout keeps its own)."""
     writer = QPdfWriter(str(path))
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
-    s = record.session
-    writer.setTitle(f"IMS treatment record — chart {record.patient.chart_number} — "
-                    f"{s.started_at:%Y-%m-%d %H:%M}")
+    writer.setTitle(title)
     writer.setCreator(f"imsmap {__version__}")
-    if s.practitioner:
-        writer.setAuthor(s.practitioner)
+    if author:
+        writer.setAuthor(author)
     writer.setDocumentId(QUuid(str(uuid.uuid5(uuid.NAMESPACE_URL, f"imsmap:{doc_id}"))))
     return writer
 
 
-def write_session_pdf(records: Records, session_id: int, out_path: str | os.PathLike[str], *,
-                      paper: str = "A4", generated: datetime | None = None) -> Path:
-    """Write the session's record as a PDF/A-1b file at ``out_path``; return the path.
-
-    Needs a QGuiApplication (fonts). Raises NotFoundError for an unknown session, ReportError if
-    the file cannot be written; an existing file is replaced atomically.
-    """
-    if QGuiApplication.instance() is None:
-        raise RuntimeError("write_session_pdf needs a QGuiApplication (fonts); create one first.")
-    with none_refcount_guard():
-        return _write(records, session_id, out_path, paper, generated)
-
-
-def _write(records: Records, session_id: int, out_path: str | os.PathLike[str], paper: str,
-           generated: datetime | None) -> Path:
+def paper_key(records: Records, paper: str | None) -> str:
+    """"A4" or "LETTER": the caller's choice, else the clinic's setting (report.paper)."""
+    if paper is None:
+        paper = clinic_settings.load(records).paper or "A4"
     key = paper.strip().upper()
     if key not in PAPERS:
         raise ReportError(f"The paper size {paper!r} is not one of A4, Letter.")
-    record = records.session_record(session_id)
-    generated = generated or datetime.now().astimezone().replace(microsecond=0)
+    return key
+
+
+def write_atomically(out_path: str | os.PathLike[str], write) -> Path:
+    """Call ``write(tmp_path)`` for a temporary file beside ``out_path``, then rename it into
+    place: a records system watching the folder never sees half a PDF."""
     out = Path(out_path).expanduser()
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
@@ -958,11 +1129,7 @@ def _write(records: Records, session_id: int, out_path: str | os.PathLike[str], 
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        s = record.session
-        digest = s.content_hash if s.is_signed and s.content_hash else content_hash(record)
-        writer = _new_writer(tmp, key, record, _document_id(record, digest))
-        render_session_pdf(records, record, writer, generated=generated)
-        del writer  # flush and close the file before it is renamed
+        write(tmp)
         if tmp.stat().st_size == 0:
             raise ReportError(f"The PDF could not be written to {folder}.")
         os.replace(tmp, out)
@@ -972,3 +1139,40 @@ def _write(records: Records, session_id: int, out_path: str | os.PathLike[str], 
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     return out
+
+
+def write_session_pdf(records: Records, session_id: int, out_path: str | os.PathLike[str], *,
+                      paper: str | None = None, generated: datetime | None = None) -> Path:
+    """Write the session's record as a PDF/A-1b file at ``out_path``; return the path.
+
+    paper: "A4" or "Letter"; None takes the clinic's setting. Needs a QGuiApplication (fonts).
+    Raises NotFoundError for an unknown session, ReportError if the file cannot be written; an
+    existing file is replaced atomically.
+    """
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("write_session_pdf needs a QGuiApplication (fonts); create one first.")
+    with none_refcount_guard():
+        return _write(records, session_id, out_path, paper, generated)
+
+
+def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
+           paper: str | None, generated: datetime | None) -> Path:
+    settings = clinic_settings.load(records)
+    key = paper_key(records, paper)
+    record = records.session_record(session_id)
+    generated = generated or datetime.now().astimezone().replace(microsecond=0)
+    s = record.session
+    digest = s.content_hash if s.is_signed and s.content_hash else content_hash(record)
+    doc_id = _document_id(record, digest)
+    author = s.practitioner or ""
+
+    def write(tmp: Path) -> None:
+        writer = new_pdf_writer(tmp, key, _title(record), author, doc_id)
+        render_session_pdf(records, record, writer, generated=generated, settings=settings)
+        del writer  # flush and close the file before the metadata update and the rename
+        set_metadata(tmp, DocumentInfo(
+            title=_title(record), author=author, subject=_subject(record),
+            creator=f"imsmap {__version__}", producer=f"Qt {qVersion()}",
+            created=generated, keywords=f"IMS; dry needling; chart {record.patient.chart_number}"))
+
+    return write_atomically(out_path, write)
