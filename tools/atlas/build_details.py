@@ -18,9 +18,11 @@ from detail_common import check_view, load_catalogue_ids, write_view  # noqa: E4
 
 
 def views():
+    import detail_foot
     import detail_hand
 
-    out = [detail_hand.palmar_view(), detail_hand.dorsal_view()]
+    out = [detail_hand.palmar_view(), detail_hand.dorsal_view(), detail_foot.dorsal_view(),
+           detail_foot.plantar_view()]
     return out
 
 
