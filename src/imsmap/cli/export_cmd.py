@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write to FILE instead of standard output")
     parser.add_argument("--force", action="store_true",
                         help="replace FILE if it exists already")
+    parser.add_argument("--csv", action="store_true",
+                        help="write one CSV row per needle insertion, without names or "
+                             "identifiers, for research (docs/export-format.md)")
     parser.add_argument("--session", metavar="ID", type=_session_id, action="append",
                         help="export only this session (repeat for more)")
     parser.set_defaults(func=run)
@@ -61,7 +64,14 @@ def run(args: argparse.Namespace) -> int:
     db = Database.open(db_path, create=False)
     try:
         records = Records(db, load_atlas())
-        text = dumps(export_document(records, session_ids=args.session))
+        if args.csv:
+            if args.session:
+                raise StoreError("--csv exports every session; leave out --session.")
+            from imsmap.services.export_csv import to_csv
+
+            text = to_csv(records)
+        else:
+            text = dumps(export_document(records, session_ids=args.session))
     finally:
         db.close()
     if out is None:
