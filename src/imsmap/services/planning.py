@@ -14,6 +14,7 @@ from imsmap.domain.errors import NotFoundError, ValidationError
 from imsmap.domain.models import Side, Site
 from imsmap.services.records import Change, Records
 from imsmap.store import audit
+from imsmap.store.repository import to_sql
 
 _COPIED = ("muscle_id", "side", "layer", "level", "needle_diameter_mm", "needle_length_mm")
 
@@ -69,7 +70,7 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
 
 def _add_planned(records: Records, session_id: int, items: list[tuple[str, float, float, dict]],
                  origin: dict) -> list[Site]:
-    """All planned sites in one transaction: a copy is one step, one undo."""
+    """All planned sites in one transaction (one step, one undo), each with its audit entry."""
     created: list[int] = []
     with records.db.transaction():
         records._draft(session_id)
@@ -78,22 +79,16 @@ def _add_planned(records: Records, session_id: int, items: list[tuple[str, float
         for view_id, x, y, fields in items:
             clean = records._clean_site({**fields, "planned": True})
             values = {"session_id": session_id, "seq": seq, "view_id": view_id, "x": x, "y": y,
-                      **{k: v_ for k, v_ in ((k, _sql(val)) for k, val in clean.items())}}
+                      **{k: to_sql(val) for k, val in clean.items()}}
             site_id = records.repo.insert_site(values, at, records.actor)
+            audit.append(records.db.conn, at=at, actor=records.actor, action="create",
+                         entity="site", entity_id=site_id, session_id=session_id,
+                         changes={**{k: [None, val] for k, val in values.items()},
+                                  **{k: [None, val] for k, val in origin.items()}})
             created.append(site_id)
             seq += 1
-        audit.append(records.db.conn, at=at, actor=records.actor, action="plan", entity="site",
-                     entity_id=None, session_id=session_id,
-                     changes={"planned_sites": [None, created], **{k: [None, val]
-                                                                  for k, val in origin.items()}})
     records._notify(Change("create", "site", created[0], session_id=session_id))
     return [records.repo.site(i) for i in created]
-
-
-def _sql(value: object) -> object:
-    from imsmap.store.repository import to_sql
-
-    return to_sql(value)
 
 
 # -- protocols ---------------------------------------------------------------------------------

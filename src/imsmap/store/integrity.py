@@ -16,7 +16,7 @@ MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help
 # table -> the audit entity name the services use for its rows
 AUDITED_TABLES = {"patients": "patient", "sessions": "session", "sites": "site",
                   "amendments": "amendment"}
-CREATING_ACTIONS = ("create", "import")
+CREATING_ACTIONS = ("create", "import", "amend")  # an amendment is created by "amend"
 
 
 def _pragma_problems(db: Database, pragma: str) -> list[str]:
