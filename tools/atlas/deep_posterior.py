@@ -1,7 +1,12 @@
 """Deep posterior layer: the muscles under trapezius, deltoid, latissimus, erector spinae, glutes, calf.
 
-Shapes are drawn in place over their bones (scapula, sacrum, lumbar spine, femur); they do not tile
-the figure, they only must not overlap one another. Lumbar multifidus is split by level.
+Shapes are drawn in place over their bones (scapula, ribs, sacrum, lumbar spine, femur); they do not
+tile the figure, they only must not overlap one another. Half coordinates as in body.py (dx outward
+from the midline, y down), patient's right half, mirrored. Fibres run origin -> insertion.
+
+Where muscles lie in several sheets over the same spot (rhomboids over serratus posterior superior
+and the thoracic erector spinae), each is shown where a dissection exposes it: the erector below the
+rhomboids, serratus posterior superior emerging above rhomboid minor.
 """
 
 from __future__ import annotations
@@ -14,33 +19,96 @@ D = "deep"
 LUMBAR = {"L1": 697, "L2": 731, "L3": 765, "L4": 799, "L5": 835, "S1": 872}
 
 
-def deep_regions(f: Figure) -> None:
+def neck_and_scapula(f: Figure) -> None:
     R = f.region
-    R("semispinalis_capitis", D, (4, 250), (26, 252), (34, 296), (30, 338), (6, 340),
-      fibres=fibres((4, 340), (30, 336), (6, 250), (26, 252), 4))
-    R("levator_scapulae", D, (38, 268), (48, 270), (54, 312), (84, 388), (72, 396), (52, 352), (42, 314),
-      (36, 288), fibres=fibres((38, 268), (48, 270), (72, 396), (84, 388), 3))
+    R("semispinalis_capitis", D, (3, 250), (22, 250), (25, 284), (21, 316), (3, 318),
+      fibres=[[(3 + k * 4.5, 322), (4 + k * 4.6, 290), (5 + k * 4.2, 246)] for k in range(5)])
+    # splenius cervicis: from the upper thoracic spines up and out to the C1-C3 transverse processes
+    R("splenius_cervicis", D, (27, 264), (39, 266), (40, 296), (34, 322), (22, 324), (26, 298),
+      fibres=fibres((20, 326), (34, 324), (28, 264), (40, 266), 4, bend=0.04))
+    # levator scapulae: C1-C4 transverse processes down and out to the superior angle, a slight twist
+    R("levator_scapulae", D, (42, 264), (52, 268), (55, 306), (68, 346), (90, 386), (78, 398), (56, 356),
+      (46, 318), (41, 290), fibres=fibres((42, 262), (54, 266), (78, 398), (90, 388), 4, bend=0.03))
+    # serratus posterior superior: C7-T3 spines -> ribs 2-5; its upper border shows above rhomboid minor
+    R("serratus_posterior_superior", D, (4, 326), (16, 325), (40, 342), (58, 362), (62, 378), (50, 382),
+      (28, 362), (4, 346), fibres=fibres((4, 326), (4, 348), (60, 364), (54, 382), 4))
+    R("rhomboid_minor", D, (6, 354), (70, 398), (74, 420), (8, 378),
+      fibres=fibres((6, 354), (8, 378), (70, 398), (74, 420), 3))
+    R("rhomboid_major", D, (8, 386), (75, 428), (90, 530), (97, 560), (8, 486),
+      fibres=fibres((8, 386), (8, 486), (75, 428), (97, 560), 7))
     R("supraspinatus", D, (88, 398), (110, 386), (146, 377), (182, 376), (194, 385), (152, 396), (112, 406),
       (90, 414), fibres=fibres((90, 392), (92, 412), (190, 378), (192, 386), 4))
-    R("rhomboid_minor", D, (6, 352), (70, 398), (74, 420), (8, 376),
-      fibres=fibres((6, 352), (8, 376), (70, 398), (74, 420), 3))
-    R("rhomboid_major", D, (8, 384), (75, 428), (90, 530), (97, 560), (8, 486),
-      fibres=fibres((8, 384), (8, 486), (75, 428), (97, 560), 6))
-    R("quadratus_lumborum", D, (40, 672), (92, 676), (98, 760), (92, 842), (62, 852), (44, 780),
-      fibres=fibres((40, 672), (92, 676), (50, 850), (92, 842), 5))
+    # infraspinatus and teres minor including the parts under the posterior deltoid, to the greater tubercle
+    R("infraspinatus", D, (84, 432), (112, 420), (150, 410), (190, 404), (212, 410), (216, 428), (196, 438),
+      (160, 456), (140, 482), (116, 536), (104, 546), (94, 500),
+      fibres=[[(86 + k * 2, 430 + k * 16), (150, 430 + k * 5), (214, 412 + k * 4)] for k in range(7)])
+    R("teres_minor", D, (122, 536), (140, 492), (162, 466), (200, 448), (216, 442), (218, 458), (198, 468),
+      (164, 490), (138, 530), (128, 548), fibres=fibres((120, 546), (134, 536), (216, 444), (218, 458), 3))
+
+
+def trunk(f: Figure) -> None:
+    R = f.region
+    # thoracic erector spinae where the rhomboids no longer cover it (below T6), down to T12
+    R("longissimus_thoracis", D, (8, 498), (30, 514), (32, 580), (30, 640), (28, 672), (8, 672), (7, 600),
+      fibres=[[(9 + k * 5, 490), (10 + k * 5, 580), (9 + k * 4, 680)] for k in range(5)])
+    R("iliocostalis_thoracis", D, (38, 520), (62, 538), (62, 600), (58, 650), (54, 688), (38, 690), (36, 610),
+      fibres=[[(36 + k * 6, 510), (40 + k * 5, 600), (40 + k * 4, 692)] for k in range(5)])
+    # serratus posterior inferior: T11-L2 spines (by aponeurosis) -> ribs 9-12, slips rising laterally
+    P = f.p
+    for n, dx, y, sharp in (("spi.m1", 68, 654, False), ("spi.9", 112, 606, True), ("spi.n9", 114, 624, True),
+                            ("spi.10", 126, 628, True), ("spi.n10", 122, 646, True), ("spi.11", 130, 654, True),
+                            ("spi.n11", 124, 668, True), ("spi.12", 130, 680, True), ("spi.b", 100, 692, False),
+                            ("spi.m2", 70, 696, False)):
+        P(n, dx, y, sharp)
+    R("serratus_posterior_inferior", D, "spi.m1", "spi.9", "spi.n9", "spi.10", "spi.n10", "spi.11", "spi.n11",
+      "spi.12", "spi.b", "spi.m2", fibres=fibres((66, 664), (68, 704), (112, 600), (132, 684), 7))
+    # quadratus lumborum: 12th rib and L1-L4 transverse processes <- iliac crest; lateral border oblique
+    for n, dx, y in (("ql.r1", 40, 708), ("ql.r2", 80, 706), ("ql.l1", 94, 760), ("ql.l2", 106, 820),
+                     ("ql.c3", 110, 848), ("ql.c2", 80, 860), ("ql.c1", 52, 872), ("ql.tp4", 40, 810),
+                     ("ql.tp3", 44, 776), ("ql.tp2", 38, 752), ("ql.tp1", 42, 728)):
+        P(n, dx, y)
+    R("quadratus_lumborum", D, "ql.r1", "ql.r2", "ql.l1", "ql.l2", "ql.c3", "ql.c2", "ql.c1", "ql.tp4", "ql.tp3",
+      "ql.tp2", "ql.tp1",
+      fibres=[[(50 + k * 13, 880 - k * 6), (48 + k * 9, 790), (44 + k * 9, 700)] for k in range(5)]
+      + [[(70 + k * 14, 866 - k * 4), (56 + k * 6, 800), (40, 740 + k * 22)] for k in range(3)])
+    # multifidus: one fascicle fan per level, from the spinous process down and out over the laminae
     for level, y in LUMBAR.items():
-        R("multifidus", D, (4, y - 16), (30, y - 16), (32, y + 16), (4, y + 16), tag=level, level=level,
-          fibres=[[(4, y + 14), (16, y), (30, y - 14)]])
-    R("gluteus_minimus", D, (86, 872), (140, 878), (162, 915), (152, 940), (120, 926), (92, 900),
-      fibres=fibres((86, 872), (140, 878), (120, 926), (156, 936), 5))
-    R("piriformis", D, (26, 932), (70, 942), (130, 958), (166, 968), (162, 986), (122, 980), (62, 976), (24, 968),
-      fibres=fibres((26, 932), (24, 968), (166, 968), (162, 986), 3))
-    R("quadratus_femoris", D, (70, 1010), (150, 1010), (150, 1034), (72, 1034),
-      fibres=fibres((70, 1010), (72, 1034), (150, 1010), (150, 1034), 3))
+        R("multifidus", D, (4, y - 15), (12, y - 12), (24, y - 2), (33, y + 12), (33, y + 24), (22, y + 18),
+          (10, y + 12), (4, y + 10), tag=level, level=level,
+          fibres=[[(2, y - 13 + k * 6), (14, y - 4 + k * 7), (36, y + 4 + k * 6)] for k in range(4)])
+
+
+def hip(f: Figure) -> None:
+    R = f.region
+    R("gluteus_minimus", D, (86, 872), (140, 878), (160, 910), (152, 932), (120, 922), (92, 898),
+      fibres=fibres((86, 872), (140, 878), (120, 922), (156, 932), 5))
+    # piriformis: a triangle from the front of the sacrum (through the sciatic notch) to the trochanter tip
+    R("piriformis", D, (30, 912), (70, 922), (120, 938), (162, 950), (164, 962), (120, 966), (70, 968),
+      (32, 962), fibres=[[(28, 912 + k * 7), (96, 944 + k * 2.6), (166, 952 + k * 1.4)] for k in range(8)])
+    # the short rotators below it, horizontal to the trochanter: gemellus superior, obturator internus,
+    # gemellus inferior, then quadratus femoris from the ischial tuberosity
+    for muscle, y0, y1 in (("gemellus_superior", 972, 985), ("obturator_internus", 989, 1006),
+                           ("gemellus_inferior", 1010, 1023)):
+        # they converge on the trochanteric fossa: a little taller at the ischium than at the femur
+        c = 997.0
+        a0, a1 = y0 + (c - y0) * 0.25, y1 + (c - y1) * 0.25
+        R(muscle, D, (54, y0 - 2), (106, y0 - 1), (156, a0), (160, (a0 + a1) / 2), (156, a1), (106, y1 + 1),
+          (54, y1 + 2), (49, (y0 + y1) / 2),
+          fibres=[[(48, y), (106, y + (c - y) * 0.1), (162, y + (c - y) * 0.27)] for y in range(int(y0) + 2, int(y1), 4)])
+    R("quadratus_femoris", D, (64, 1032), (108, 1030), (150, 1028), (154, 1044), (150, 1060), (108, 1060), (66, 1060),
+      (62, 1046),
+      fibres=[[(64, y), (110, y), (154, y)] for y in range(1032, 1058, 5)])
+
+
+def limbs(f: Figure) -> None:
+    R = f.region
     R("biceps_femoris_short_head", D, (118, 1230), (140, 1230), (134, 1380), (118, 1400), (110, 1300),
       fibres=fibres((118, 1230), (140, 1230), (114, 1390), (132, 1380), 3))
-    R("popliteus", D, (66, 1446), (118, 1440), (112, 1462), (70, 1478),
-      fibres=fibres((66, 1446), (70, 1478), (118, 1440), (112, 1462), 3))
+    # plantaris: a small belly from the lateral femoral condyle running down and in
+    R("plantaris", D, (112, 1396), (124, 1402), (104, 1428), (86, 1440), (80, 1430), (98, 1408),
+      fibres=fibres((112, 1394), (124, 1402), (80, 1432), (88, 1442), 3))
+    R("popliteus", D, (66, 1450), (118, 1444), (112, 1466), (70, 1482),
+      fibres=fibres((118, 1444), (112, 1466), (66, 1452), (70, 1482), 3))
     R("tibialis_posterior", D, (78, 1500), (112, 1500), (108, 1640), (92, 1740), (80, 1650),
       fibres=fibres((78, 1500), (112, 1500), (86, 1740), (96, 1730), 3))
     R("flexor_digitorum_longus", D, (56, 1560), (72, 1520), (76, 1660), (66, 1770), (56, 1700),
@@ -49,3 +117,19 @@ def deep_regions(f: Figure) -> None:
       fibres=fibres((118, 1560), (134, 1580), (104, 1760), (114, 1740), 3))
     R("supinator", D, (248, 764), (272, 772), (284, 820), (266, 842), (250, 804),
       fibres=fibres((248, 764), (272, 772), (254, 820), (272, 840), 3))
+    # the deep extensors crossing the back of the forearm from the ulnar side to the thumb
+    R("abductor_pollicis_longus", D, (262, 850), (278, 846), (298, 880), (312, 930), (306, 944), (290, 906),
+      (270, 870), fibres=fibres((260, 852), (278, 846), (304, 946), (314, 930), 3))
+    R("extensor_pollicis_brevis", D, (270, 886), (282, 890), (300, 928), (314, 970), (306, 982), (292, 952),
+      (276, 914), fibres=fibres((268, 888), (282, 890), (304, 984), (316, 970), 3))
+    R("extensor_pollicis_longus", D, (246, 866), (260, 864), (274, 920), (292, 970), (300, 992), (286, 996),
+      (266, 948), (250, 900), fibres=fibres((244, 866), (260, 864), (286, 998), (302, 992), 3))
+    R("extensor_indicis", D, (238, 912), (250, 908), (262, 948), (280, 996), (268, 1000), (254, 970),
+      (242, 940), fibres=fibres((236, 912), (250, 908), (268, 1002), (282, 996), 3))
+
+
+def deep_regions(f: Figure) -> None:
+    neck_and_scapula(f)
+    trunk(f)
+    hip(f)
+    limbs(f)
