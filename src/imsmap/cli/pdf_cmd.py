@@ -1,6 +1,8 @@
-"""`imsmap pdf`: a session's record as a PDF/A-1b file for the clinic's records system.
+"""`imsmap pdf`: a session's record, or a patient's progress, as a PDF/A-1b file for the
+clinic's records system.
 
     imsmap pdf --db PATH --session ID --out FILE [--paper A4|Letter] [--force]
+    imsmap pdf --db PATH --patient ID --progress --out FILE [--last N] [--paper ...] [--force]
 
 An existing FILE is replaced only with --force. The file appears in one step (written under a
 temporary name in the same folder, then renamed), so a records system watching the folder never
@@ -26,26 +28,38 @@ def _paper(value: str) -> str:
     raise argparse.ArgumentTypeError(f"{value!r} is not a paper size: use A4 or Letter.")
 
 
-def _session_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a session id (a number).") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a session id (a positive number).")
-    return number
+def _positive(what: str):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a number).") from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
+        return number
+    return parse
+
+
+_session_id = _positive("a session id")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "pdf", help="write a session's record as a PDF/A file",
+        "pdf", help="write a session's record or a patient's progress as a PDF/A file",
         description="Write the record of one session (charts, sites, segmental summary, "
-                    "signature and amendments) as a PDF/A-1b file for the clinic's records "
+                    "signature and amendments), or with --patient and --progress a patient's "
+                    "progress over their sessions, as a PDF/A-1b file for the clinic's records "
                     "system.")
     add_db_argument(parser)
-    parser.add_argument("--session", metavar="ID", type=_session_id, required=True,
+    parser.add_argument("--session", metavar="ID", type=_session_id,
                         help="the session's id")
-    parser.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
+    parser.add_argument("--patient", metavar="ID", type=_positive("a patient id"),
+                        help="the patient's id (with --progress)")
+    parser.add_argument("--progress", action="store_true",
+                        help="the progress report of --patient over their sessions")
+    parser.add_argument("--last", metavar="N", type=_positive("a number of sessions"),
+                        help="with --progress: only the latest N sessions")
+    parser.add_argument("--out", metavar="FILE", help="the PDF file to write")
     parser.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
                         help="paper size (default: the clinic's setting, else A4)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -63,10 +77,32 @@ def ensure_gui_application():
     return app
 
 
+def _mode(args: argparse.Namespace) -> str:
+    """'session' or 'progress'; a wrong combination is one sentence (exit 2)."""
+    if args.progress or args.patient is not None:
+        if args.session is not None:
+            raise UserFacingError("Give either --session or --patient with --progress, not both.")
+        if not (args.progress and args.patient is not None):
+            raise UserFacingError("A progress report needs both --patient ID and --progress.")
+        mode = "progress"
+    elif args.session is not None:
+        if args.last is not None:
+            raise UserFacingError("--last goes with --patient and --progress.")
+        mode = "session"
+    else:
+        raise UserFacingError("Say what to write: --session ID, or --patient ID --progress.")
+    if args.last is not None and mode != "progress":
+        raise UserFacingError("--last goes with --patient and --progress.")
+    if not args.out:
+        raise UserFacingError("Give the PDF file to write with --out FILE.")
+    return mode
+
+
 def run(args: argparse.Namespace) -> int:
     from imsmap.paths import resolve_db
     from imsmap.services.context import open_records
 
+    mode = _mode(args)
     out = Path(args.out).expanduser()
     if out.is_dir():
         raise UserFacingError(f"{out} is a folder; give the name of the PDF file to write.")
@@ -74,12 +110,29 @@ def run(args: argparse.Namespace) -> int:
         raise UserFacingError(f"{out} exists already; add --force to replace it.")
     records = open_records(resolve_db(db_arg(args)), create=False)
     try:
-        records.repo.session(args.session)  # an unknown id says so before Qt starts
-        _app = ensure_gui_application()
-        from imsmap.report.session_pdf import write_session_pdf
+        if mode == "progress":
+            patient = records.repo.patient(args.patient)  # unknown: says so before Qt starts
+            sessions = records.repo.sessions_for_patient(patient.id)  # newest first
+            if not sessions:
+                raise UserFacingError(f"{patient.display_name} (chart {patient.chart_number}) "
+                                      "has no sessions to report on.")
+            chosen = [s.id for s in sessions[:args.last]] if args.last else None
+            _app = ensure_gui_application()
+            from imsmap.report.progress_pdf import write_progress_pdf
 
-        path = write_session_pdf(records, args.session, out, paper=args.paper)
+            path = write_progress_pdf(records, patient.id, out, session_ids=chosen,
+                                      paper=args.paper)
+            count = len(chosen) if chosen else len(sessions)
+            message = (f"Wrote the progress report of chart {patient.chart_number} "
+                       f"({count} session{'s' if count != 1 else ''}) to {path}.")
+        else:
+            records.repo.session(args.session)  # an unknown id says so before Qt starts
+            _app = ensure_gui_application()
+            from imsmap.report.session_pdf import write_session_pdf
+
+            path = write_session_pdf(records, args.session, out, paper=args.paper)
+            message = f"Wrote session {args.session} to {path}."
     finally:
         records.db.close()
-    print(f"Wrote session {args.session} to {path}.")
+    print(message)
     return 0

@@ -8,33 +8,26 @@ atomically: it is written next to ``out_path`` under a temporary name and then r
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
-import tempfile
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPagedPaintDevice,
     QPainter,
-    QPdfWriter,
     QPen,
 )
-from PySide6.QtCore import QUuid, qVersion
+from PySide6.QtCore import qVersion
 
 from imsmap import __version__
 from imsmap.atlas import AtlasError
-from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import (
     ADVERSE_EVENT_KINDS,
     FINDING_SIGNS,
@@ -60,7 +53,19 @@ from imsmap.report.layout import (
     Paragraph,
     Spacer,
     Table,
-    paginate,
+)
+from imsmap.report.document import (
+    DPI,
+    DRAFT_INK,
+    PAPERS,
+    Frame,
+    ReportError,
+    device_resolution,
+    lay_out,
+    new_pdf_writer,
+    paint_pages,
+    paper_key,
+    write_atomically,
 )
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 from imsmap.services import clinic as clinic_settings
@@ -68,14 +73,8 @@ from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, age_on, content_hash
 from imsmap.services.safety import over_thorax
 
-__all__ = ["PAPERS", "ReportError", "write_session_pdf", "render_session_pdf"]
+__all__ = ["DPI", "PAPERS", "ReportError", "write_session_pdf", "render_session_pdf"]
 
-DPI = 300
-PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
-MARGIN_X_MM = 16.0
-MARGIN_TOP_MM = 14.0
-MARGIN_BOTTOM_MM = 17.0
-RUNNING_HEADER_MM = 9.0  # space the running header takes on pages 2..N
 CHART_HEIGHT_MM = 118.0  # enlargement panels, when the page has room
 CHART_MIN_MM = 82.0  # ... squeezed down to this to keep two charts on a page
 CHART_GAP_MM = 5.0
@@ -84,8 +83,6 @@ READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read with
 MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
 MIN_MARKER_MM = 1.6
 OVERVIEW_MARKER_MM = 0.85
-WATERMARK = "#e4e4e4"  # opaque light grey, painted under everything else
-DRAFT_INK = "#8a1c1c"
 ALERT = "#8a1c1c"
 
 
@@ -103,10 +100,6 @@ PRINT_STYLE: ChartStyle = replace(
     fibre=blend(LIGHT.fibre, "#ffffff", 0.45).name(),
     highlight_fill=blend(LIGHT.highlight_fill, "#ffffff", 0.45).name(),
 )
-
-
-class ReportError(UserFacingError):
-    """The PDF cannot be written where asked."""
 
 
 def _grasp_text(grasp: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:
@@ -976,103 +969,37 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     return blocks, charts
 
 
-def _page_geometry(doc: Doc, device_w: float, device_h: float):
-    x = doc.mm(MARGIN_X_MM)
-    width = device_w - 2 * x
-    first_top = doc.mm(MARGIN_TOP_MM)
-    later_top = first_top + doc.mm(RUNNING_HEADER_MM)
-    bottom = device_h - doc.mm(MARGIN_BOTTOM_MM)
-    return x, width, first_top, later_top, bottom
-
-
-def _paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
-    painter.save()
-    painter.translate(w / 2, h / 2)
-    painter.rotate(-52)
-    font = doc.font(120, bold=True)
-    painter.setFont(font)
-    painter.setPen(QColor(WATERMARK))
-    box = QRectF(-w, -doc.mm(30), 2 * w, doc.mm(60))
-    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "DRAFT")
-    painter.restore()
-
-
-def _paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, top: float,
-                          text: str, draft: bool) -> None:
-    font = doc.font(7.5)
-    lh = doc.line_height(font)
-    doc.draw_text(painter, QRectF(x, top, width, lh), text, font, INK, wrap=False)
-    right = "IMS treatment record" + (" — DRAFT" if draft else "")
-    doc.draw_text(painter, QRectF(x, top, width, lh), right, doc.font(7.5, bold=True),
-                  DRAFT_INK if draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
-    doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)
-
-
-def _paint_footer(doc: Doc, painter: QPainter, x: float, width: float, device_h: float,
-                  page: int, total: int, doc_id: str, generated: datetime, draft: bool) -> None:
-    font = doc.font(7)
-    lh = doc.line_height(font)
-    y = device_h - doc.mm(MARGIN_BOTTOM_MM) + doc.mm(5)
-    doc.rule(painter, x, x + width, y, 0.6, RULE)
-    y += doc.mm(1.2)
-    left = f"Document {doc_id} · generated {_fmt_dt(generated)} · imsmap {__version__}"
-    if draft:
-        left += " · DRAFT"
-    doc.draw_text(painter, QRectF(x, y, width, lh), left, font, MUTED, wrap=False)
-    doc.draw_text(painter, QRectF(x, y, width, lh), f"Page {page} of {total}",
-                  doc.font(7.5, bold=True), INK, Qt.AlignmentFlag.AlignRight, wrap=False)
-    doc.draw_text(painter, QRectF(x, y + lh, width, lh),
-                  "Confidential health information.", font, MUTED, wrap=False)
-
-
 def _document_id(record: SessionRecord, digest: str) -> str:
     return f"IMS-{record.session.id}-{digest[:12]}"
 
 
-def render_session_pdf(records: Records, record: SessionRecord, writer: QPdfWriter, *,
-                       generated: datetime, settings: ClinicSettings | None = None) -> Prepared:
-    """Lay out and paint ``record`` on an open ``writer`` (A4/Letter already set)."""
+def render_session_pdf(records: Records, record: SessionRecord, device: QPagedPaintDevice, *,
+                       generated: datetime, settings: ClinicSettings | None = None,
+                       painter: QPainter | None = None) -> Prepared:
+    """Lay out and paint ``record`` on a paged device: a QPdfWriter or a QPrinter (paper size
+    already set). ``painter``: one already active on the device (print preview hands one
+    over); otherwise one is begun and ended here."""
     if settings is None:
         settings = clinic_settings.load(records)
     with none_refcount_guard():
-        return _render(records, record, writer, generated, settings)
+        return _render(records, record, device, generated, settings, painter)
 
 
-def _render(records: Records, record: SessionRecord, writer: QPdfWriter,
-            generated: datetime, settings: ClinicSettings) -> Prepared:
-    doc = Doc(writer, writer.resolution())
-    device_w, device_h = float(writer.width()), float(writer.height())
-    x, width, first_top, later_top, bottom = _page_geometry(doc, device_w, device_h)
+def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
+            generated: datetime, settings: ClinicSettings, painter: QPainter | None) -> Prepared:
+    doc = Doc(device, device_resolution(device))
     s, p = record.session, record.patient
     digest = s.content_hash if s.is_signed and s.content_hash else content_hash(record)
     doc_id = _document_id(record, digest)
     blocks, charts = _blocks(records, record, content_hash(record), settings)
-    pages = paginate(doc, blocks, width, first_top, later_top, bottom)
-    draft = not s.is_signed
     running = (f"{p.display_name} · Chart {p.chart_number}"
                + (f" · DOB {p.birth_date.isoformat()}" if p.birth_date else "")
                + f" · Session {s.started_at:%Y-%m-%d %H:%M}")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ReportError("The PDF could not be started (the file cannot be written).")
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        for i, placed in enumerate(pages):
-            if i:
-                writer.newPage()
-            if draft:
-                _paint_watermark(doc, painter, device_w, device_h)
-            if i:
-                _paint_running_header(doc, painter, x, width, doc.mm(MARGIN_TOP_MM), running,
-                                      draft)
-            for block, y in placed:
-                block.paint(doc, painter, x, y, width)
-            _paint_footer(doc, painter, x, width, device_h, i + 1, len(pages), doc_id,
-                          generated, draft)
-    finally:
-        painter.end()
-    return Prepared(record, blocks, pages, doc_id, digest, generated, running, charts)
+    frame = Frame(running=running, title="IMS treatment record", doc_id=doc_id,
+                  generated=generated, draft=not s.is_signed)
+    laid = lay_out(doc, device, blocks)
+    paint_pages(device, laid, frame, painter)
+    return Prepared(record, blocks, laid.pages, doc_id, digest, generated, running, charts)
 
 
 def _title(record: SessionRecord) -> str:
@@ -1087,58 +1014,6 @@ def _subject(record: SessionRecord) -> str:
     return (f"Intramuscular stimulation (Gunn IMS) / dry needling session of "
             f"{s.started_at:%Y-%m-%d} for chart {record.patient.chart_number}: {needled} "
             f"insertion site{'s' if needled != 1 else ''}; {status}.")
-
-
-def new_pdf_writer(path: Path, paper: str, title: str, author: str,
-                   doc_id: str) -> QPdfWriter:
-    """A PDF/A-1b writer at DPI on A4 or Letter, no margins (the layout keeps its own)."""
-    writer = QPdfWriter(str(path))
-    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(title)
-    writer.setCreator(f"imsmap {__version__}")
-    if author:
-        writer.setAuthor(author)
-    writer.setDocumentId(QUuid(str(uuid.uuid5(uuid.NAMESPACE_URL, f"imsmap:{doc_id}"))))
-    return writer
-
-
-def paper_key(records: Records, paper: str | None) -> str:
-    """"A4" or "LETTER": the caller's choice, else the clinic's setting (report.paper)."""
-    if paper is None:
-        paper = clinic_settings.load(records).paper or "A4"
-    key = paper.strip().upper()
-    if key not in PAPERS:
-        raise ReportError(f"The paper size {paper!r} is not one of A4, Letter.")
-    return key
-
-
-def write_atomically(out_path: str | os.PathLike[str], write) -> Path:
-    """Call ``write(tmp_path)`` for a temporary file beside ``out_path``, then rename it into
-    place: a records system watching the folder never sees half a PDF."""
-    out = Path(out_path).expanduser()
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReportError(f"The folder {folder} does not exist; choose an existing folder.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ReportError(f"The PDF cannot be written in {folder}: {exc.strerror or exc}.") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        if tmp.stat().st_size == 0:
-            raise ReportError(f"The PDF could not be written to {folder}.")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ReportError(f"The PDF cannot be written to {out}: {exc.strerror or exc}.") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return out
 
 
 def write_session_pdf(records: Records, session_id: int, out_path: str | os.PathLike[str], *,
@@ -1158,7 +1033,7 @@ def write_session_pdf(records: Records, session_id: int, out_path: str | os.Path
 def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
            paper: str | None, generated: datetime | None) -> Path:
     settings = clinic_settings.load(records)
-    key = paper_key(records, paper)
+    key = paper_key(paper, settings.paper)
     record = records.session_record(session_id)
     generated = generated or datetime.now().astimezone().replace(microsecond=0)
     s = record.session

@@ -1,0 +1,227 @@
+"""Pages of a printed clinical document: geometry, running header, footer, DRAFT watermark, and
+the loop that paints laid-out blocks onto any paged device (QPdfWriter or QPrinter).
+
+The session record, the progress report and printing all go through ``lay_out`` and
+``paint_pages``, so a printed page is the PDF's page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid
+from PySide6.QtGui import (
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+)
+
+from imsmap import __version__
+from imsmap.domain.errors import UserFacingError
+from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
+
+__all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "lay_out",
+           "new_pdf_writer", "paint_pages", "paper_key", "write_atomically"]
+
+DPI = 300
+PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
+MARGIN_X_MM = 16.0
+MARGIN_TOP_MM = 14.0
+MARGIN_BOTTOM_MM = 17.0
+RUNNING_HEADER_MM = 9.0  # space the running header takes on pages 2..N
+WATERMARK = "#e4e4e4"  # opaque light grey, painted under everything else
+DRAFT_INK = "#8a1c1c"
+
+
+class ReportError(UserFacingError):
+    """The document cannot be written or printed as asked."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every page carries besides its blocks."""
+
+    running: str  # left of the running header on pages 2..N (who and what)
+    title: str  # right of the running header
+    doc_id: str
+    generated: datetime
+    draft: bool = False
+
+
+@dataclass
+class Laid:
+    doc: Doc
+    pages: list[list[Placed]]
+    x: float
+    width: float
+    device_w: float
+    device_h: float
+
+
+def device_resolution(device: QPagedPaintDevice) -> float:
+    """Dots per inch of the device's coordinate system (QPdfWriter and QPrinter alike)."""
+    res = getattr(device, "resolution", None)
+    return float(res() if callable(res) else device.logicalDpiX())
+
+
+def _fmt_dt(value: datetime) -> str:
+    text = value.strftime("%Y-%m-%d %H:%M")
+    if value.tzinfo is not None:
+        offset = value.strftime("%z")
+        text += f" {offset[:3]}:{offset[3:]}" if offset else ""
+    return text
+
+
+def page_rect(device: QPagedPaintDevice) -> tuple[float, float]:
+    """Width and height of the painter's page, in device units.
+
+    A QPdfWriter set up here has no margins, so that is the paper. A QPrinter keeps its
+    printable-area margins and its painter starts at the margin: the layout then uses the
+    paint rectangle, and its own margins sit inside the printer's.
+    """
+    return float(device.width()), float(device.height())
+
+
+def lay_out(doc: Doc, device: QPagedPaintDevice, blocks: Sequence[Block]) -> Laid:
+    device_w, device_h = page_rect(device)
+    x = doc.mm(MARGIN_X_MM)
+    width = device_w - 2 * x
+    first_top = doc.mm(MARGIN_TOP_MM)
+    later_top = first_top + doc.mm(RUNNING_HEADER_MM)
+    bottom = device_h - doc.mm(MARGIN_BOTTOM_MM)
+    pages = paginate(doc, blocks, width, first_top, later_top, bottom)
+    return Laid(doc, pages, x, width, device_w, device_h)
+
+
+def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
+    painter.save()
+    painter.translate(w / 2, h / 2)
+    painter.rotate(-52)
+    font = doc.font(120, bold=True)
+    painter.setFont(font)
+    painter.setPen(QColor(WATERMARK))
+    box = QRectF(-w, -doc.mm(30), 2 * w, doc.mm(60))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "DRAFT")
+    painter.restore()
+
+
+def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, top: float,
+                         frame: Frame) -> None:
+    font = doc.font(7.5)
+    lh = doc.line_height(font)
+    doc.draw_text(painter, QRectF(x, top, width, lh), frame.running, font, INK, wrap=False)
+    right = frame.title + (" — DRAFT" if frame.draft else "")
+    doc.draw_text(painter, QRectF(x, top, width, lh), right, doc.font(7.5, bold=True),
+                  DRAFT_INK if frame.draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
+    doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)
+
+
+def paint_footer(doc: Doc, painter: QPainter, x: float, width: float, device_h: float,
+                 page: int, total: int, frame: Frame) -> None:
+    font = doc.font(7)
+    lh = doc.line_height(font)
+    y = device_h - doc.mm(MARGIN_BOTTOM_MM) + doc.mm(5)
+    doc.rule(painter, x, x + width, y, 0.6, RULE)
+    y += doc.mm(1.2)
+    left = (f"Document {frame.doc_id} · generated {_fmt_dt(frame.generated)} · "
+            f"imsmap {__version__}")
+    if frame.draft:
+        left += " · DRAFT"
+    doc.draw_text(painter, QRectF(x, y, width, lh), left, font, MUTED, wrap=False)
+    doc.draw_text(painter, QRectF(x, y, width, lh), f"Page {page} of {total}",
+                  doc.font(7.5, bold=True), INK, Qt.AlignmentFlag.AlignRight, wrap=False)
+    doc.draw_text(painter, QRectF(x, y + lh, width, lh),
+                  "Confidential health information.", font, MUTED, wrap=False)
+
+
+def paint_pages(device: QPagedPaintDevice, laid: Laid, frame: Frame,
+                painter: QPainter | None = None) -> None:
+    """Paint the laid-out pages onto ``device`` (newPage between them). With ``painter`` None a
+    painter is begun on the device and ended afterwards; else the given active one is used."""
+    own = painter is None
+    if own:
+        painter = QPainter()
+        if not painter.begin(device):
+            raise ReportError("The document could not be started (the file or printer "
+                              "cannot be written).")
+    doc = laid.doc
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for i, placed in enumerate(laid.pages):
+            if i and not device.newPage():
+                raise ReportError("A new page could not be started.")
+            if frame.draft:
+                paint_watermark(doc, painter, laid.device_w, laid.device_h)
+            if i:
+                paint_running_header(doc, painter, laid.x, laid.width, doc.mm(MARGIN_TOP_MM),
+                                     frame)
+            for block, y in placed:
+                block.paint(doc, painter, laid.x, y, laid.width)
+            paint_footer(doc, painter, laid.x, laid.width, laid.device_h, i + 1,
+                         len(laid.pages), frame)
+    finally:
+        if own:
+            painter.end()
+
+
+def new_pdf_writer(path: Path, paper: str, title: str, author: str,
+                   doc_id: str) -> QPdfWriter:
+    """A PDF/A-1b writer at DPI on A4 or Letter, no margins (the layout keeps its own)."""
+    writer = QPdfWriter(str(path))
+    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(title)
+    writer.setCreator(f"imsmap {__version__}")
+    if author:
+        writer.setAuthor(author)
+    writer.setDocumentId(QUuid(str(uuid.uuid5(uuid.NAMESPACE_URL, f"imsmap:{doc_id}"))))
+    return writer
+
+
+def paper_key(paper: str | None, default: str | None = None) -> str:
+    """"A4" or "LETTER": the caller's choice, else ``default`` (the clinic's setting), else A4."""
+    if paper is None:
+        paper = default or "A4"
+    key = paper.strip().upper()
+    if key not in PAPERS:
+        raise ReportError(f"The paper size {paper!r} is not one of A4, Letter.")
+    return key
+
+
+def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp_path)`` for a temporary file beside ``out_path``, then rename it into
+    place: a records system watching the folder never sees half a PDF."""
+    out = Path(out_path).expanduser()
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"The folder {folder} does not exist; choose an existing folder.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ReportError(f"The PDF cannot be written in {folder}: {exc.strerror or exc}.") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        if tmp.stat().st_size == 0:
+            raise ReportError(f"The PDF could not be written to {folder}.")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise ReportError(f"The PDF cannot be written to {out}: {exc.strerror or exc}.") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return out

@@ -1,0 +1,224 @@
+"""The progress report PDF: every session dated, the change since the first, charts with the heat
+map (opaque), the trend plot, the muscle and root matrices; and `imsmap pdf --progress`."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+
+GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def interior_points(atlas, per_view=8):
+    """(view id, region, x, y) well inside regions of the first layer of the body views."""
+    from tests.test_report import region_point
+
+    out = []
+    for vid, view in atlas.views.items():
+        if view.kind != "body":
+            continue
+        seen = set()
+        for r in view.regions:
+            if r.layer != view.layer_ids[0] or r.muscle in seen:
+                continue
+            try:
+                atlas.muscle(r.muscle)
+            except Exception:  # noqa: BLE001 - a region naming a muscle the catalogue lacks
+                continue
+            x, y = region_point(r)
+            seen.add(r.muscle)
+            out.append((vid, r, x, y))
+            if len(seen) == per_view:
+                break
+    if not out:
+        pytest.skip("the atlas has no body views with regions")
+    return out
+
+
+def build_course(records, patient, sessions=8, sites=8, seed=7):
+    """Weekly sessions; grasps weaken and pain falls over the course. Returns session ids."""
+    rng = random.Random(seed)
+    points = interior_points(records.atlas)
+    records.db.conn.execute("PRAGMA synchronous = OFF")  # test data only: no fsync per site
+    ids = []
+    start = datetime(2025, 1, 6, 9, 0)
+    for k in range(sessions):
+        fade = k / max(1, sessions - 1)
+        s = records.start_session(patient.id, started_at=start + timedelta(days=7 * k),
+                                  practitioner="J. Physio", complaint="Low back pain, L5",
+                                  pain_before=max(0, 8 - round(6 * fade)),
+                                  pain_after=max(0, 6 - round(5 * fade)))
+        for i in range(sites):
+            vid, region, x, y = points[(k + i) % len(points)]
+            grasp = max(0, min(3, round(3 * (1 - fade) + rng.choice((-1, 0, 0, 1)))))
+            records.add_site(s.id, vid, x + rng.uniform(-3, 3), y + rng.uniform(-3, 3),
+                             muscle_id=region.muscle, side=region.side, layer=region.layer,
+                             grasp=None if (k, i) == (1, 2) else grasp)
+        if k < sessions - 1:
+            records.sign_session(s.id)
+        ids.append(s.id)
+    return ids
+
+
+def write(records, patient_id, tmp_path, name="progress.pdf", **kw):
+    from imsmap.report.progress_pdf import write_progress_pdf
+
+    return write_progress_pdf(records, patient_id, tmp_path / name, generated=GENERATED, **kw)
+
+
+def text_of(path):
+    reader = pypdf.PdfReader(str(path))
+    return reader, re.sub(r"\s+", " ", "\n".join(p.extract_text() or "" for p in reader.pages))
+
+
+@pytest.fixture
+def course(records, patient):
+    return build_course(records, patient)
+
+
+def test_progress_report_holds_the_course(qapp, records, patient, course, tmp_path):
+    out = write(records, patient.id, tmp_path)
+    reader, flat = text_of(out)
+    assert "IMS progress report" in flat
+    assert patient.chart_number in flat and "Nguyen, Anna" in flat
+    # Every session is dated in the sessions table.
+    for sid in course:
+        s = records.repo.session(sid)
+        assert f"{s.started_at:%Y-%m-%d %H:%M}" in flat, sid
+    assert "Sessions 8 sessions, oldest first" in flat
+    assert "Same muscles as before (Jaccard)" in flat
+    assert "Change since the first session" in flat
+    assert "Pain before treatment 8 2" in flat  # first 8, latest 2
+    assert "Pain and grasp over the sessions" in flat
+    assert "Where it grasped" in flat
+    assert "Grasp by muscle and session" in flat
+    assert "Summed grasp by root and side" in flat
+    assert "DRAFT" in flat  # the last session is not signed, and the table says so
+    assert f"Page 1 of {len(reader.pages)}" in flat
+    meta = reader.metadata
+    assert patient.chart_number in meta.title and meta.author == "J. Physio"
+    assert "Progress over 8" in meta.subject
+    assert meta.creation_date == GENERATED
+
+
+def test_jaccard_and_mean_grasp_match_the_domain(qapp, records, patient, course, tmp_path):
+    from imsmap.domain.progress import jaccard_consecutive, session_metrics
+    from imsmap.report.progress_pdf import load_history
+
+    _patient, history = load_history(records, patient.id)
+    overlap = jaccard_consecutive(history)
+    metrics = session_metrics(history)
+    flat = text_of(write(records, patient.id, tmp_path))[1]
+    for i, (s, m) in enumerate(zip(history.sessions, metrics)):
+        j = "—" if i == 0 else f"{overlap[i - 1]:.2f}"
+        row = (f"{history.number(s.id)} {s.started_at:%Y-%m-%d %H:%M} {m.pain_before} "
+               f"{m.pain_after} {m.sites} {m.muscles_grasping} of {m.muscles_treated} "
+               f"{m.mean_grasp:.1f} {j}")
+        assert row in flat, row
+
+
+def test_no_transparency_and_pdfa(qapp, records, patient, course, tmp_path):
+    out = write(records, patient.id, tmp_path)
+    data = out.read_bytes()
+    assert b"/SMask" not in data.replace(b"/SMask /None", b"")
+    reader = pypdf.PdfReader(str(out))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part(>|=\")1", xmp)
+    images = 0
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for gs in resources.get("/ExtGState", {}).values():
+            gs = gs.get_object()
+            assert float(gs.get("/CA", 1)) >= 1 and float(gs.get("/ca", 1)) >= 1
+        for xobj in resources.get("/XObject", {}).values():
+            xobj = xobj.get_object()
+            assert "/SMask" not in xobj
+            images += xobj.get("/Subtype") == "/Image"
+    assert images >= 1  # the chart with its heat map
+
+
+def test_selected_and_last_sessions(qapp, records, patient, course, tmp_path):
+    chosen = course[2:5]
+    flat = text_of(write(records, patient.id, tmp_path, session_ids=chosen))[1]
+    assert "3 of 8 (visits 3-5)" in flat
+    first = records.repo.session(course[0])
+    assert f"{first.started_at:%Y-%m-%d %H:%M}" not in flat
+
+
+def test_foreign_session_is_refused(qapp, records, patient, course, tmp_path):
+    from imsmap.report.progress_pdf import ReportError
+
+    other = records.create_patient(chart_number="C-2002", family_name="Other")
+    s = records.start_session(other.id, started_at=datetime(2025, 3, 1, 9, 0))
+    with pytest.raises(ReportError, match="is not one of"):
+        write(records, patient.id, tmp_path, session_ids=[course[0], s.id])
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_patient_without_sessions(qapp, records, patient, tmp_path):
+    from imsmap.report.progress_pdf import ReportError
+
+    with pytest.raises(ReportError, match="has no sessions"):
+        write(records, patient.id, tmp_path)
+
+
+def test_fifty_sessions_split_the_matrices(qapp, records, patient, tmp_path):
+    build_course(records, patient, sessions=50, sites=10)
+    reader, flat = text_of(write(records, patient.id, tmp_path))
+    assert "Sessions 50 sessions, oldest first" in flat
+    assert "Visits 1 to" in flat and "part 1 of" in flat
+    assert "Grasp by muscle and session (continued)" in flat or "part 2 of" in flat
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in flat
+
+
+# ------------------------------------------------------------------------------ imsmap pdf --progress
+def test_cli_progress(qapp, records, patient, course, db_path, tmp_path, capsys):
+    from imsmap.cli import main
+
+    out = tmp_path / "p.pdf"
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out), "--last", "3"]) == 0
+    said = capsys.readouterr().out
+    assert "3 sessions" in said and str(out) in said
+    flat = text_of(out)[1]
+    assert "3 of 8 (visits 6-8)" in flat
+    # Never replaced silently.
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--patient", "1"], "needs both --patient ID and --progress"),
+    (["--progress"], "needs both --patient ID and --progress"),
+    (["--session", "1", "--patient", "1", "--progress"], "not both"),
+    (["--session", "1", "--last", "2"], "--last goes with"),
+    ([], "Say what to write"),
+])
+def test_cli_progress_wrong_combinations(qapp, records, patient, db_path, tmp_path, capsys,
+                                         args, message):
+    from imsmap.cli import main
+
+    assert main(["pdf", "--db", str(db_path), *args, "--out", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("imsmap: ") and message in err and err.count("\n") == 0
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_progress_unknown_patient_and_no_sessions(qapp, records, patient, db_path,
+                                                      tmp_path, capsys):
+    from imsmap.cli import main
+
+    out = tmp_path / "x.pdf"
+    assert main(["pdf", "--db", str(db_path), "--patient", "99", "--progress",
+                 "--out", str(out)]) == 2
+    assert "There is no patient with id 99." in capsys.readouterr().err
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out)]) == 2
+    assert "has no sessions" in capsys.readouterr().err
+    assert not out.exists()
