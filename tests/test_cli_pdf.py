@@ -105,3 +105,116 @@ def test_runs_as_a_program_without_a_display(db_with_session, tmp_path):
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+# ------------------------------------------------------------------ a date range into a folder
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from imsmap.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    create_demo(path)
+    return path
+
+
+def _sessions_in(db_path, first, last):
+    from imsmap.services.context import open_records
+
+    records = open_records(db_path, create=False)
+    try:
+        sessions = [s for s in records.repo.sessions_between(first, "9999")
+                    if f"{s.started_at:%Y-%m-%d}" <= last]
+        return [(s, records.repo.patient(s.patient_id)) for s in sessions]
+    finally:
+        records.db.close()
+
+
+def test_batch_exports_a_date_range(qapp, demo_db, tmp_path, capsys):
+    import pypdf
+
+    from imsmap.services.context import open_records
+
+    records = open_records(demo_db, create=False)
+    days = sorted({f"{s.started_at:%Y-%m-%d}" for p in records.repo.search_patients("")
+                   for s in records.repo.sessions_for_patient(p.id)})
+    records.db.close()
+    first, last = days[0], days[3]
+    expected = _sessions_in(demo_db, first, last)
+    assert len(expected) >= 3
+    out_dir = tmp_path / "export"
+    out_dir.mkdir()
+    assert main(["pdf", "--db", str(demo_db), "--from", first, "--to", last,
+                 "--out-dir", str(out_dir)]) == 0
+    said = capsys.readouterr().out
+    names = sorted(p.name for p in out_dir.iterdir())
+    wanted = sorted(f"{p.chart_number}_{s.started_at:%Y-%m-%d}_s{s.id}.pdf" for s, p in expected)
+    assert names == wanted
+    for name in names:
+        assert str(out_dir / name) in said
+        text = pypdf.PdfReader(str(out_dir / name)).pages[0].extract_text()
+        assert name.split("_")[0] in text  # the chart number on page 1
+    assert f"{len(names)} PDFs written to {out_dir}." in said
+
+    # Again: nothing is overwritten silently.
+    before = {n: (out_dir / n).stat().st_mtime_ns for n in names}
+    assert main(["pdf", "--db", str(demo_db), "--from", first, "--to", last,
+                 "--out-dir", str(out_dir)]) == 0
+    said = capsys.readouterr().out
+    assert said.count("exists already") == len(names)
+    assert f"0 PDFs written to {out_dir}; {len(names)} skipped" in said
+    assert {n: (out_dir / n).stat().st_mtime_ns for n in names} == before
+    # --force replaces them.
+    assert main(["pdf", "--db", str(demo_db), "--from", first, "--to", first,
+                 "--out-dir", str(out_dir), "--force"]) == 0
+    assert "Wrote session" in capsys.readouterr().out
+
+
+def test_batch_empty_range(qapp, demo_db, tmp_path, capsys):
+    assert main(["pdf", "--db", str(demo_db), "--from", "1990-01-01", "--to", "1990-01-31",
+                 "--out-dir", str(tmp_path)]) == 0
+    assert "No sessions started between 1990-01-01 and 1990-01-31" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "2026-13-01", "--to", "2026-12-01"], "--from '2026-13-01' is not a date"),
+    (["--from", "2026-11-01", "--to", "yesterday"], "--to 'yesterday' is not a date"),
+    (["--from", "2026-11-02", "--to", "2026-11-01"], "is before --from"),
+    (["--from", "2026-11-01"], "needs all of --from DATE, --to DATE and --out-dir DIR"),
+])
+def test_batch_bad_input_is_one_sentence(qapp, db_with_session, tmp_path, capsys, args,
+                                         message):
+    db_path, _session = db_with_session
+    argv = ["pdf", "--db", str(db_path), *args]
+    if "--to" in args:
+        argv += ["--out-dir", str(tmp_path)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("imsmap: ") and message in err and "\n" not in err
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_batch_missing_out_dir(qapp, db_with_session, tmp_path, capsys):
+    db_path, _session = db_with_session
+    missing = tmp_path / "nowhere"
+    assert main(["pdf", "--db", str(db_path), "--from", "2026-11-01", "--to", "2026-11-30",
+                 "--out-dir", str(missing)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "does not exist" in err and "\n" not in err
+    assert not missing.exists()
+
+
+def test_batch_file_names_are_safe(qapp, records, db_path, tmp_path, capsys):
+    from datetime import datetime
+
+    from imsmap.cli.pdf_cmd import batch_file_name, safe_file_part
+
+    assert safe_file_part("A/12 3:x", "p") == "A_12_3_x"
+    assert safe_file_part("../..", "patient7") == "patient7"
+    assert batch_file_name("C:\\2026/01", 3, datetime(2026, 11, 20, 9, 30), 12) == \
+        "C_2026_01_2026-11-20_s12.pdf"
+    p = records.create_patient(chart_number="HR/2026 07", family_name="Slash")
+    s = records.start_session(p.id, started_at=datetime(2026, 11, 20, 9, 30))
+    assert main(["pdf", "--db", str(db_path), "--from", "2026-11-20", "--to", "2026-11-20",
+                 "--out-dir", str(tmp_path)]) == 0
+    assert [x.name for x in tmp_path.glob("*.pdf")] == [f"HR_2026_07_2026-11-20_s{s.id}.pdf"]

@@ -3,6 +3,11 @@ clinic's records system.
 
     imsmap pdf --db PATH --session ID --out FILE [--paper A4|Letter] [--force]
     imsmap pdf --db PATH --patient ID --progress --out FILE [--last N] [--paper ...] [--force]
+    imsmap pdf --db PATH --from DATE --to DATE --out-dir DIR [--paper ...] [--force]
+
+The last form writes one file per session started in the date range (both days included), named
+<chart number>_<YYYY-MM-DD>_s<session id>.pdf; a file that exists is skipped with a message
+unless --force.
 
 An existing FILE is replaced only with --force. The file appears in one step (written under a
 temporary name in the same folder, then renamed), so a records system watching the folder never
@@ -13,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 from imsmap.cli.common import add_db_argument, db_arg
@@ -60,9 +67,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--last", metavar="N", type=_positive("a number of sessions"),
                         help="with --progress: only the latest N sessions")
     parser.add_argument("--out", metavar="FILE", help="the PDF file to write")
+    parser.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="with --to and --out-dir: sessions started on or after DATE "
+                             "(YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="... and on or before DATE (YYYY-MM-DD)")
+    parser.add_argument("--out-dir", metavar="DIR",
+                        help="the folder for one PDF per session of the date range")
     parser.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
                         help="paper size (default: the clinic's setting, else A4)")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--force", action="store_true",
+                        help="replace FILE (or files in DIR) that exist")
     parser.set_defaults(func=run)
 
 
@@ -78,7 +93,19 @@ def ensure_gui_application():
 
 
 def _mode(args: argparse.Namespace) -> str:
-    """'session' or 'progress'; a wrong combination is one sentence (exit 2)."""
+    """'session', 'progress' or 'batch'; a wrong combination is one sentence (exit 2)."""
+    batch = (args.date_from, args.date_to, args.out_dir)
+    if any(v is not None for v in batch):
+        if args.session is not None or args.patient is not None or args.progress:
+            raise UserFacingError("--from, --to and --out-dir export every session of a date "
+                                  "range; leave out --session, --patient and --progress.")
+        if args.out:
+            raise UserFacingError("A date range writes one file per session: give --out-dir "
+                                  "DIR, not --out.")
+        if any(v is None for v in batch) or args.last is not None:
+            raise UserFacingError("A date range needs all of --from DATE, --to DATE and "
+                                  "--out-dir DIR.")
+        return "batch"
     if args.progress or args.patient is not None:
         if args.session is not None:
             raise UserFacingError("Give either --session or --patient with --progress, not both.")
@@ -103,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
     from imsmap.services.context import open_records
 
     mode = _mode(args)
+    if mode == "batch":
+        return _run_batch(args)
     out = Path(args.out).expanduser()
     if out.is_dir():
         raise UserFacingError(f"{out} is a folder; give the name of the PDF file to write.")
@@ -135,4 +164,68 @@ def run(args: argparse.Namespace) -> int:
     finally:
         records.db.close()
     print(message)
+    return 0
+
+
+def _date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserFacingError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, "
+                              "e.g. 2026-11-20.") from None
+
+
+def safe_file_part(text: str, fallback: str) -> str:
+    """A chart number as part of a file name on any system: letters, digits, '-', '_', '.'
+    kept, anything else (slashes, spaces, colons...) becomes '_'; no leading dot."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", text.strip()).strip("._")
+    return cleaned[:80] or fallback
+
+
+def batch_file_name(chart_number: str, patient_id: int, started, session_id: int) -> str:
+    chart = safe_file_part(chart_number, f"patient{patient_id}")
+    return f"{chart}_{started:%Y-%m-%d}_s{session_id}.pdf"
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from imsmap.paths import resolve_db
+    from imsmap.services.context import open_records
+
+    first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    if last < first:
+        raise UserFacingError(f"--to {last} is before --from {first}; give the earlier date "
+                              "first.")
+    folder = Path(args.out_dir).expanduser()
+    if not folder.is_dir():
+        raise UserFacingError(f"The folder {folder} does not exist; create it first or choose "
+                              "another with --out-dir.")
+    records = open_records(resolve_db(db_arg(args)), create=False)
+    wrote = skipped = 0
+    try:
+        sessions = records.repo.sessions_between(first.isoformat(),
+                                                 (last + timedelta(days=1)).isoformat())
+        if not sessions:
+            print(f"No sessions started between {first} and {last}; nothing written.")
+            return 0
+        _app = ensure_gui_application()
+        from imsmap.report.session_pdf import write_session_pdf
+
+        patients: dict[int, object] = {}
+        for s in sessions:
+            patient = patients.get(s.patient_id) or records.repo.patient(s.patient_id)
+            patients[s.patient_id] = patient
+            out = folder / batch_file_name(patient.chart_number, patient.id, s.started_at, s.id)
+            if out.exists() and not args.force:
+                print(f"Skipped session {s.id}: {out} exists already (--force replaces it).")
+                skipped += 1
+                continue
+            path = write_session_pdf(records, s.id, out, paper=args.paper)
+            print(f"Wrote session {s.id} to {path}.")
+            wrote += 1
+    finally:
+        records.db.close()
+    summary = f"{wrote} PDF{'s' if wrote != 1 else ''} written to {folder}"
+    if skipped:
+        summary += f"; {skipped} skipped because they exist already"
+    print(summary + ".")
     return 0
