@@ -20,9 +20,10 @@ from detail_common import check_view, load_catalogue_ids, write_view  # noqa: E4
 def views():
     import detail_foot
     import detail_hand
+    import detail_head
 
     out = [detail_hand.palmar_view(), detail_hand.dorsal_view(), detail_foot.dorsal_view(),
-           detail_foot.plantar_view()]
+           detail_foot.plantar_view(), detail_head.head_view()]
     return out
 
 

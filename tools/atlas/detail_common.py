@@ -293,3 +293,32 @@ def pennate(e0: Pt, e1: Pt, c0: Pt, c1: Pt, n: int = 5, shift: float = 0.3) -> l
         b2 = (b[0] + 0.05 * d[0], b[1] + 0.05 * d[1])
         out.append([a2, along(a2, b2, 0.5), b2])
     return out
+
+
+def band(centre: list[Pt], widths: list[float] | tuple[float, float], caps: bool = False) -> list[Pt]:
+    """Closed outline of a band along a centre line: left side out, right side back.
+
+    ``widths`` gives a full width per centre point, or (start, end) to taper linearly."""
+    n = len(centre)
+    if len(widths) != n:
+        w0, w1 = widths[0], widths[-1]
+        widths = [w0 + (w1 - w0) * i / (n - 1) for i in range(n)]
+    left, right = [], []
+    for i, (x, y) in enumerate(centre):
+        a = centre[max(i - 1, 0)]
+        b = centre[min(i + 1, n - 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        ln = math.hypot(dx, dy) or 1.0
+        w = widths[i] / 2
+        left.append((x - dy / ln * w, y + dx / ln * w))
+        right.append((x + dy / ln * w, y - dx / ln * w))
+    if not caps:
+        return left + list(reversed(right))
+
+    def cap(i: int, j: int) -> Pt:  # a point beyond end i, away from its neighbour j
+        (x, y), (px, py) = centre[i], centre[j]
+        ln = math.hypot(x - px, y - py) or 1.0
+        k = 0.45 * widths[i]
+        return (x + (x - px) / ln * k, y + (y - py) / ln * k)
+
+    return [cap(0, 1)] + left + [cap(n - 1, n - 2)] + list(reversed(right))
