@@ -38,7 +38,7 @@ def _run(args: list[str], env: dict[str, str], timeout: float = 120.0) -> tuple[
             _tag, t, rss, cpu = line.split()
             return float(t) - t0, float(rss), float(cpu)
     raise RuntimeError(f"child {args[0]} did not paint (exit {proc.returncode}): "
-                       f"{(proc.stdout + proc.stderr)[-600:]}")
+                       f"{proc.stderr.strip().splitlines()[-1:]}")
 
 
 def measure(db: Path, workdir: Path, reps: int) -> list[Result]:
@@ -85,7 +85,8 @@ def measure(db: Path, workdir: Path, reps: int) -> list[Result]:
                               capture_output=True, text=True, timeout=600)
         done = [ln for ln in proc.stdout.splitlines() if ln.startswith(("DONE", "ERROR"))]
         if not done or done[0].startswith("ERROR"):
-            raise RuntimeError((done[0] if done else (proc.stdout + proc.stderr)[-600:]))
+            raise RuntimeError(done[0] if done else
+                               f"exit {proc.returncode}: {proc.stderr.strip().splitlines()[-1:]}")
         rss = float(done[0].split()[2])
         out.append(Result(
             "peak_rss_mb", round(rss, 1), 300.0,

@@ -290,7 +290,11 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                 _mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
                 t_rel = perf()
                 if len(w.sites) != before + 1:
-                    raise RuntimeError(f"the click at ({x:.0f}, {y:.0f}) made no site")
+                    raise RuntimeError(
+                        f"the click at ({x:.0f}, {y:.0f}) (click {n_done}) made no site; status: "
+                        f"{w.statusBar().currentMessage()!r}; region there: "
+                        f"{getattr(scene.region_at(x, y), 'id', None)}; item there: "
+                        f"{type(w.chart.view.itemAt(pos)).__name__}")
                 new_id = max(s.id for s in w.sites)
                 deadline = perf() + 5.0
                 while new_id not in painted:
