@@ -23,7 +23,7 @@ TOP_KEYS = {"format", "version", "exported_at", "exported_by", "atlas_version",
             "schema_version", "patients", "audit"}
 PATIENT_KEYS = {"id", "chart_number", "family_name", "given_name", "birth_date", "sex", "notes",
                 "created_at", "created_by", "updated_at", "updated_by", "visits"}
-VISIT_KEYS = {"id", "started_at", "practitioner", "practitioner_registration", "complaint",
+VISIT_KEYS = {"id", "uid", "started_at", "practitioner", "practitioner_registration", "complaint",
               "pain_before", "pain_after", "notes", "consent", "pneumothorax_discussed",
               "needle_count", "needles_accounted", "tolerance", "plan", "status",
               "atlas_version", "signed_at", "signed_by", "content_hash", "created_at",

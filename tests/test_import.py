@@ -423,3 +423,22 @@ def test_fuzz_database_is_sound_afterwards(target, fuzz_source):
     import_document(target, doc)
     report = checks.full_check(target)
     assert report.ok, report.text()
+
+
+def test_the_same_visits_are_never_imported_twice(source, target):
+    doc = export.export_document(source)
+    import_document(target, doc)
+    before = target.repo.counts()
+    for patient in doc["patients"]:
+        patient["chart_number"] += "-again"  # a new chart number does not make it a new visit
+    with pytest.raises(ValidationError, match="exists in this database already"):
+        import_document(target, doc)
+    assert target.repo.counts() == before
+
+
+def test_a_signature_does_not_fit_another_visit_with_the_same_content(source):
+    """Two visits with identical notes still have different hashes: the uid is signed too."""
+    doc = export.export_document(source)
+    hashes = [v["content_hash"] for p in doc["patients"] for v in p["visits"]
+              if v["status"] == "signed"]
+    assert len(hashes) == len(set(hashes))

@@ -109,6 +109,7 @@ class Session:
     patient_id: int
     started_at: datetime
     atlas_version: str
+    uid: str = ""  # random and permanent; the same in every database the session moves to
     practitioner: str = ""
     complaint: str = ""
     pain_before: int | None = None

@@ -110,6 +110,7 @@ def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings:
            names: dict[str, str | None]) -> dict[str, Any]:
     return {
         "id": s.id,
+        "uid": s.uid,
         "started_at": to_sql(s.started_at),
         "practitioner": s.practitioner,
         "practitioner_registration": s.practitioner_registration,

@@ -15,6 +15,7 @@ database are refused, never merged.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -232,6 +233,8 @@ class _Reader:
         if atlas_version is not _MISSING:
             values["atlas_version"] = atlas_version
         values.update(self._bookkeeping(obj, place))
+        uid = self.get(obj, "uid", place, _uid, required=False)
+        values["uid"] = uid if isinstance(uid, str) and uid else uuid.uuid4().hex
         status = self.get(obj, "status", place, _status, required=True)
         signature = None
         if status is SessionStatus.SIGNED:
@@ -409,6 +412,17 @@ def _hash(value: Any) -> str:
     return value
 
 
+_UID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _uid(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not _UID.match(value):
+        raise ValidationError(f"{_short(value)} is not a session uid (32 hexadecimal digits).")
+    return value
+
+
 def _whole(value: Any, field_name: str, label: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
         raise ValidationError(f"{label} {_short(value)} must be a whole number from {lo} to "
@@ -439,7 +453,7 @@ def _record_of(visit: _Visit) -> SessionRecord:
     s = visit.values
     session = Session(
         id=0, patient_id=0, started_at=datetime.fromisoformat(s["started_at"]),
-        atlas_version=s["atlas_version"],
+        atlas_version=s["atlas_version"], uid=s["uid"],
         **{k: _from_sql(k, s[k]) for k in EDITABLE_SESSION_FIELDS
            if k != "started_at" and k in s})
     sites = tuple(
@@ -511,6 +525,7 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
         actor = records.actor
         problems: list[tuple[str, str]] = []
         _check_chart_numbers_again(records, patients, problems)
+        _check_uids(records, patients, problems)
         if problems:
             raise ImportProblems(problems)
 
@@ -556,6 +571,23 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
     for change in changes:
         records._notify(change)
     return counts
+
+
+def _check_uids(records: Records, patients: list[_Patient],
+                problems: list[tuple[str, str]]) -> None:
+    """A visit already in this database (same uid), or twice in the file, is never merged."""
+    seen: dict[str, str] = {}
+    for patient in patients:
+        for visit in patient.visits:
+            uid = visit.values["uid"]
+            if uid in seen:
+                problems.append((f"{visit.place}.uid", f"This visit is in the file twice "
+                                                       f"(also at {seen[uid]})."))
+            seen[uid] = visit.place
+            if records.db.conn.execute("SELECT 1 FROM sessions WHERE uid = ?",
+                                       (uid,)).fetchone():
+                problems.append((f"{visit.place}.uid", "This visit exists in this database "
+                                                       "already; records are never merged."))
 
 
 def _check_chart_numbers_again(records: Records, patients: list[_Patient],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -188,6 +189,7 @@ class Records:
             self.repo.patient(patient_id)  # exists?
             at = self._stamp()
             values = {"patient_id": patient_id, "atlas_version": self.atlas.version,
+                      "uid": uuid.uuid4().hex,
                       **{k: to_sql(val) for k, val in clean.items()}}
             sid = self.repo.insert_session(values, at, self.actor)
             audit.append(self.db.conn, at=at, actor=self.actor, action="create",
@@ -502,12 +504,13 @@ def content_hash(record: SessionRecord) -> str:
 
     The patient's demographics are left out on purpose: correcting a misspelt name later must not
     make every signed session look tampered with. Database ids are left out too: they change when
-    records move to another database (services.importer), and the signature must travel with them.
+    records move to another database (services.importer), and the signature must travel with them;
+    the session's permanent uid binds the hash to this one session instead.
     """
     s = record.session
     doc = {
         "session": {k: to_sql(getattr(s, k)) for k in
-                    ("started_at", "atlas_version", *EDITABLE_SESSION_FIELDS)},
+                    ("uid", "started_at", "atlas_version", *EDITABLE_SESSION_FIELDS)},
         "sites": [{k: to_sql(getattr(site, k)) for k in
                    ("seq", "view_id", "x", "y", *EDITABLE_SITE_FIELDS)}
                   for site in record.sites],

@@ -223,10 +223,22 @@ CREATE TRIGGER no_delete_adverse_events BEFORE DELETE ON adverse_events
 BEGIN SELECT RAISE(ABORT, 'adverse events are never deleted; they are marked removed'); END;
 """
 
+# Each session gets a random, permanent identity that travels with it through export and import,
+# so a signature binds to that one session (and an import can recognise a visit it has already).
+_V3 = """
+ALTER TABLE sessions ADD COLUMN uid TEXT;
+DROP TRIGGER signed_session_locked;
+UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+CREATE TRIGGER signed_session_locked BEFORE UPDATE ON sessions WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE UNIQUE INDEX sessions_uid ON sessions (uid);
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
     (2, "consent, needle count, plan; findings, adverse events, protocols", _V2),
+    (3, "a permanent identity (uid) for every session", _V3),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

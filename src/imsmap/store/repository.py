@@ -61,7 +61,7 @@ def patient_from_row(r: sqlite3.Row) -> Patient:
 
 def session_from_row(r: sqlite3.Row) -> Session:
     return Session(id=r["id"], patient_id=r["patient_id"], started_at=_dt(r["started_at"]),
-                   atlas_version=r["atlas_version"], practitioner=r["practitioner"],
+                   atlas_version=r["atlas_version"], uid=r["uid"] or "", practitioner=r["practitioner"],
                    complaint=r["complaint"], pain_before=r["pain_before"],
                    pain_after=r["pain_after"], notes=r["notes"],
                    practitioner_registration=r["practitioner_registration"],
