@@ -58,7 +58,6 @@ from imsmap.render.overlay import (
     paint_overlay,
 )
 from imsmap.render.style import grey_level
-from imsmap.report._qtfix import none_refcount_guard
 from imsmap.report.document import (
     Frame,
     ReportError,
@@ -976,19 +975,18 @@ def render_progress(records: Records, patient: Patient, history: History,
                     painter: QPainter | None = None) -> int:
     """Lay out and paint the report on a paged device; returns the page count."""
     settings = settings or clinic_settings.load(records)
-    with none_refcount_guard():
-        doc = Doc(device, device_resolution(device))
-        width_mm = (float(device.width()) / doc.mm(1.0)) - 2 * 16.0
-        blocks = _blocks(records, patient, history, settings, width_mm)
-        first, last = history.sessions[0], history.sessions[-1]
-        running = (f"{patient.display_name} · Chart {patient.chart_number}"
-                   + (f" · DOB {patient.birth_date.isoformat()}" if patient.birth_date else "")
-                   + f" · Sessions {first.started_at:%Y-%m-%d} to {last.started_at:%Y-%m-%d}")
-        frame = Frame(running=running, title=TITLE, doc_id=_doc_id(patient, history),
-                      generated=generated)
-        laid = lay_out(doc, device, blocks)
-        paint_pages(device, laid, frame, painter)
-        return len(laid.pages)
+    doc = Doc(device, device_resolution(device))
+    width_mm = (float(device.width()) / doc.mm(1.0)) - 2 * 16.0
+    blocks = _blocks(records, patient, history, settings, width_mm)
+    first, last = history.sessions[0], history.sessions[-1]
+    running = (f"{patient.display_name} · Chart {patient.chart_number}"
+               + (f" · DOB {patient.birth_date.isoformat()}" if patient.birth_date else "")
+               + f" · Sessions {first.started_at:%Y-%m-%d} to {last.started_at:%Y-%m-%d}")
+    frame = Frame(running=running, title=TITLE, doc_id=_doc_id(patient, history),
+                  generated=generated)
+    laid = lay_out(doc, device, blocks)
+    paint_pages(device, laid, frame, painter)
+    return len(laid.pages)
 
 
 def write_progress_pdf(records: Records, patient_id: int, out_path: str | os.PathLike[str], *,
@@ -1018,11 +1016,10 @@ def write_progress_pdf(records: Records, patient_id: int, out_path: str | os.Pat
     doc_id = _doc_id(patient, history)
 
     def write(tmp: Path) -> None:
-        with none_refcount_guard():
-            writer = new_pdf_writer(tmp, key, title, author, doc_id)
-            render_progress(records, patient, history, writer, generated=generated,
-                            settings=settings)
-            del writer
+        writer = new_pdf_writer(tmp, key, title, author, doc_id)
+        render_progress(records, patient, history, writer, generated=generated,
+                        settings=settings)
+        del writer
         set_metadata(tmp, DocumentInfo(
             title=title, author=author, subject=subject, creator=f"imsmap {__version__}",
             producer=f"Qt {qVersion()}", created=generated,

@@ -39,7 +39,6 @@ from imsmap.domain.models import (
 from imsmap.domain.segments import segmental_summary
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle, blend
-from imsmap.report._qtfix import none_refcount_guard
 from imsmap.report.layout import (
     INK,
     MUTED,
@@ -981,8 +980,7 @@ def render_session_pdf(records: Records, record: SessionRecord, device: QPagedPa
     over); otherwise one is begun and ended here."""
     if settings is None:
         settings = clinic_settings.load(records)
-    with none_refcount_guard():
-        return _render(records, record, device, generated, settings, painter)
+    return _render(records, record, device, generated, settings, painter)
 
 
 def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
@@ -1026,8 +1024,7 @@ def write_session_pdf(records: Records, session_id: int, out_path: str | os.Path
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_session_pdf needs a QGuiApplication (fonts); create one first.")
-    with none_refcount_guard():
-        return _write(records, session_id, out_path, paper, generated)
+    return _write(records, session_id, out_path, paper, generated)
 
 
 def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
