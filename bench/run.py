@@ -92,7 +92,7 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
     if want("startup_s", "startup_ratio", "peak_rss_mb"):
         import measure_startup
 
-        add(measure_startup.measure(db, run_dir, 3 if quick else 5))
+        add(measure_startup.measure(db, run_dir, 3))
 
     import shutil
 
