@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from imsmap.atlas import Atlas, load_atlas
-from imsmap.atlas.views import parse_view
 from imsmap.domain.errors import NotFoundError
 from imsmap.services.export import FORMAT, VERSION, dumps, export_document
 from imsmap.store import audit
+from support import spot
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "export-format.md"
 
@@ -40,38 +39,11 @@ AUDIT_KEYS = {"id", "at", "actor", "action", "entity", "entity_id", "session_id"
               "hash"}
 
 
-def _chart_atlas() -> Atlas:
-    real = load_atlas()
-    if any(v.regions for v in real.views.values()):
-        return real
-    view = parse_view({"id": "posterior", "name": "Posterior", "kind": "body", "width": 1000,
-                       "height": 2000, "viewer_left_is": "L", "layers": [{"id": "superficial"}],
-                       "outline": ["M 0 0 L 1000 0 L 1000 2000 L 0 2000 Z"],
-                       "regions": [{"id": "g", "muscle": "gluteus_medius", "side": "R",
-                                    "layer": "superficial", "label": [120, 420],
-                                    "d": "M 100 400 L 140 400 L 140 440 L 100 440 Z"}]})
-    return Atlas(catalogue=real.catalogue, views={"posterior": view})
-
-
-def _spot(atlas):
-    for view in atlas.views.values():
-        for region in view.regions:
-            if region.contains(*region.label):
-                return view.id, *region.label, region.muscle, region.side
-    raise AssertionError("no region")
-
-
-@pytest.fixture
-def records(records):
-    records.atlas = _chart_atlas()
-    return records
-
-
 @pytest.fixture
 def filled(records, patient, session):
     """One signed, amended session with findings, an adverse event and a removed site; one
     draft."""
-    view_id, x, y, muscle, side = _spot(records.atlas)
+    view_id, x, y, muscle, side = spot(records.atlas)
     a = records.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side, grasp=3,
                          cramp=True, depth_mm=30, tissue_feel="grasp", release="partial",
                          sensation="ache/cramp", notes="Strong grasp")
@@ -186,7 +158,7 @@ def _statements(records, call):
 
 def test_the_number_of_queries_does_not_grow_with_the_clinic(records, filled):
     small = _statements(records, lambda: export_document(records))
-    view_id, x, y, muscle, side = _spot(records.atlas)
+    view_id, x, y, muscle, side = spot(records.atlas)
     for n in range(3):
         p = records.create_patient(chart_number=f"Q-{n}", family_name=f"Query{n}")
         for _ in range(3):

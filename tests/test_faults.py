@@ -18,8 +18,6 @@ from datetime import datetime
 
 import pytest
 
-from imsmap.atlas import Atlas, load_atlas
-from imsmap.atlas.views import parse_view
 from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.services import checks
@@ -29,38 +27,8 @@ from imsmap.store import db as store_db
 from imsmap.store import integrity
 from imsmap.store.db import Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION
+from support import chart_atlas, spot
 
-
-# -- helpers (each test module keeps its own: conftest belongs to everyone) -----------------------
-def chart_atlas() -> Atlas:
-    """The shipped atlas; while its chart views are still being drawn, its catalogue with one
-    plain test view."""
-    from imsmap.atlas import Atlas, load_atlas
-    from imsmap.atlas.views import parse_view
-
-    atlas = load_atlas()
-    if any(r.muscle in atlas.catalogue for v in atlas.views.values() for r in v.regions):
-        return atlas
-    square = "M {0} {1} L {2} {1} L {2} {3} L {0} {3} Z"
-    regions = [
-        {"id": "t.gmed.L", "muscle": "gluteus_medius", "side": "L", "layer": "superficial",
-         "d": square.format(100, 1000, 400, 1200), "label": [250, 1100]},
-        {"id": "t.infra.R", "muscle": "infraspinatus", "side": "R", "layer": "superficial",
-         "d": square.format(600, 500, 900, 700), "label": [750, 600]},
-    ]
-    view = parse_view({"id": "test_posterior", "kind": "body", "width": 1000, "height": 2000,
-                       "viewer_left_is": "L", "layers": [{"id": "superficial"}],
-                       "outline": [square.format(0, 0, 1000, 2000)], "regions": regions})
-    return Atlas(catalogue=atlas.catalogue, views={view.id: view})
-
-
-def spot(atlas: Atlas, n: int = 0) -> tuple[str, float, float, str, str]:
-    found = [(v.id, *r.label, r.muscle, r.side) for v in atlas.views.values()
-             for r in v.regions if r.muscle in atlas.catalogue and r.side in ("L", "R")]
-    return found[n % len(found)]
-
-
-assert Atlas and load_atlas and parse_view  # used by chart_atlas, also in the child process
 
 
 def open_clinic(path, **kwargs) -> Records:
@@ -279,7 +247,7 @@ from __future__ import annotations
 
 import sys
 
-from imsmap.atlas import Atlas
+from imsmap.atlas import Atlas, load_atlas
 {helpers}
 from imsmap.services.records import Records
 from imsmap.store.db import Database

@@ -9,50 +9,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imsmap.atlas import Atlas, load_atlas
-from imsmap.atlas.views import parse_view
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.store import audit
+import support
 
 TABLES = ("patients", "sessions", "sites", "amendments", "audit")
 DB_EXAMPLES = settings(max_examples=40, deadline=None,
                        suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def _chart_atlas() -> Atlas:
-    """The shipped atlas once it has chart views; until then one small posterior view."""
-    real = load_atlas()
-    if any(v.regions for v in real.views.values()):
-        return real
-    square = "M {x} {y} L {x2} {y} L {x2} {y2} L {x} {y2} Z"
-    regions = [{"id": f"posterior.superficial.{m}.{side}", "muscle": m, "side": side,
-                "layer": "superficial", "label": [x + 20, 420],
-                "d": square.format(x=x, y=400, x2=x + 40, y2=440)}
-               for i, (m, side) in enumerate((("gluteus_medius", "L"), ("gluteus_medius", "R"),
-                                              ("piriformis", "R"), ("trapezius_upper", "R")))
-               for x in [100 + 60 * i]]
-    view = parse_view({"id": "posterior", "name": "Posterior", "kind": "body", "width": 1000,
-                       "height": 2000, "viewer_left_is": "L",
-                       "layers": [{"id": "superficial"}, {"id": "deep"}],
-                       "outline": ["M 0 0 L 1000 0 L 1000 2000 L 0 2000 Z"],
-                       "regions": regions})
-    return Atlas(catalogue=real.catalogue, views={"posterior": view})
-
-
-@pytest.fixture
-def records(records):
-    records.atlas = _chart_atlas()
-    return records
-
-
-@pytest.fixture
-def spot(records):
+@pytest.fixture(name="spot")
+def spot_fixture(records):
     """(view id, x, y, muscle, side): the label point of a region of the atlas."""
-    for view in records.atlas.views.values():
-        for region in view.regions:
-            if region.contains(*region.label):
-                return view.id, *region.label, region.muscle, region.side
-    raise AssertionError("the atlas has no region with its label inside it")
+    return support.spot(records.atlas)
 
 
 def _add(records, session_id, spot, **fields):

@@ -12,13 +12,12 @@ from datetime import datetime
 
 import pytest
 
-from imsmap.atlas import Atlas, load_atlas
-from imsmap.atlas.views import parse_view
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.services.records import Records
 from imsmap.store import audit
 from imsmap.store.db import APPLICATION_ID, Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+from support import chart_atlas, spot
 
 
 def _digest(path):
@@ -28,35 +27,6 @@ def _digest(path):
 def _schema(conn):
     return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall(),
                   key=lambda r: (r[0], r[1]))
-
-
-def _chart_atlas() -> Atlas:
-    """The shipped atlas once it has chart views; until then one small posterior view."""
-    real = load_atlas()
-    if any(v.regions for v in real.views.values()):
-        return real
-    square = "M {x} {y} L {x2} {y} L {x2} {y2} L {x} {y2} Z"
-    regions = [{"id": f"posterior.superficial.{m}.{side}", "muscle": m, "side": side,
-                "layer": "superficial", "label": [x + 20, 420],
-                "d": square.format(x=x, y=400, x2=x + 40, y2=440)}
-               for i, (m, side) in enumerate((("gluteus_medius", "L"), ("gluteus_medius", "R"),
-                                              ("piriformis", "R"), ("trapezius_upper", "R")))
-               for x in [100 + 60 * i]]
-    view = parse_view({"id": "posterior", "name": "Posterior", "kind": "body", "width": 1000,
-                       "height": 2000, "viewer_left_is": "L",
-                       "layers": [{"id": "superficial"}, {"id": "deep"}],
-                       "outline": ["M 0 0 L 1000 0 L 1000 2000 L 0 2000 Z"],
-                       "regions": regions})
-    return Atlas(catalogue=real.catalogue, views={"posterior": view})
-
-
-def _spot(atlas: Atlas):
-    """(view id, x, y, muscle, side) at the label point of a real region."""
-    for view in atlas.views.values():
-        for region in view.regions:
-            if region.contains(*region.label):
-                return view.id, *region.label, region.muscle, region.side
-    raise AssertionError("the atlas has no region with its label inside it")
 
 
 @pytest.fixture
@@ -69,12 +39,12 @@ def db(db_path):
 @pytest.fixture
 def signed(db_path):
     """A database holding one patient with a signed session that has one site."""
-    atlas = _chart_atlas()
+    atlas = chart_atlas()
     with Database.open(db_path) as database:
         recs = Records(database, atlas, actor="test.physio")
         patient = recs.create_patient(chart_number="S-1", family_name="Rossi")
         session = recs.start_session(patient.id, started_at=datetime(2026, 11, 2, 10, 0))
-        view_id, x, y, muscle, side = _spot(atlas)
+        view_id, x, y, muscle, side = spot(atlas)
         site = recs.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side, grasp=2)
         recs.sign_session(session.id)
         recs.amend_session(session.id, "Late entry", "Patient reported no soreness.")
