@@ -195,3 +195,126 @@ def test_a_site_over_the_thorax_brings_up_the_prompt_beside_the_sites(qtbot, win
     qtbot.mouseClick(window.details.thorax_button, Qt.MouseButton.LeftButton)
     assert records.repo.session(session.id).pneumothorax_discussed
     assert banner.isHidden()
+
+
+# -- fast entry: one tap and one key per insertion ------------------------------------------
+
+def _spread_regions(w, n: int, min_px: float = 34.0):
+    """Up to n clickable regions of the current chart whose label points lie apart on screen."""
+    scene = w.chart.scene
+    chosen, points = [], []
+    if n <= 0:
+        return chosen
+    for region in scene.chart.regions():
+        x, y = region.label
+        if not region.contains(x, y) or scene.region_at(x, y) is not region:
+            continue
+        p = w.chart.scene_to_viewport(x, y)
+        if not w.chart.view.viewport().rect().adjusted(20, 20, -20, -20).contains(p):
+            continue
+        if all((p - q).manhattanLength() > min_px for q in points):
+            chosen.append(region)
+            points.append(p)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def test_keys_t_and_e_toggle_twitch_and_stimulation_one_undo_step_each(qtbot, window, records,
+                                                                        session):
+    click_region(qtbot, window, pick_region(window))
+    view = window.chart.view
+    depth = window.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    (site,) = _sites(records, session)
+    assert site.twitch is True and site.estim is True
+    assert window.undo_stack.count() == depth + 2
+    assert "twitch" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    (site,) = _sites(records, session)
+    assert site.twitch is True and site.estim is False
+    qtbot.keyClick(view, Qt.Key.Key_T)  # toggles back off
+    (site,) = _sites(records, session)
+    assert site.twitch is False
+
+
+def test_tab_shift_tab_and_arrows_step_through_the_sites_in_order(qtbot, window, records,
+                                                                  session):
+    for region in _spread_regions(window, 3):
+        click_region(qtbot, window, region)
+    ids = [s.id for s in _sites(records, session)]
+    assert len(ids) == 3
+    view = window.chart.view
+    view.setFocus()
+    assert window.selected_site_id() == ids[2]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # wraps to the first
+    assert window.chart.selected_site_id() == ids[0]
+    assert window.site_table.selected_site_id() == ids[0]
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert window.selected_site_id() == ids[1]
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.selected_site_id() == ids[0]
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # wraps to the last
+    assert window.selected_site_id() == ids[2]
+    assert view.hasFocus()  # Tab did not wander off to another widget
+    # The same keys in the list, which the chart follows; a key then grades that site.
+    table = window.site_table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert table.selected_site_id() == ids[0] and window.chart.selected_site_id() == ids[0]
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert [s.grasp for s in _sites(records, session)] == [None, 2, None]
+
+
+def test_enter_confirms_a_planned_site_and_a_grade_confirms_it_too(qtbot, window, records,
+                                                                   session):
+    a, b = _spread_regions(window, 2)
+    vid = window.chart.view_id
+    for region in (a, b):
+        records.add_site(session.id, vid, *region.label, muscle_id=region.muscle,
+                         side=region.side, layer=region.layer, level=region.level, planned=True)
+    first, second = _sites(records, session)
+    view = window.chart.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert window.selected_site_id() == first.id
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert records.repo.site(first.id).planned is False
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # grading a planned site records it: one key, one step
+    site = records.repo.site(second.id)
+    assert (site.planned, site.grasp) == (False, 3)
+    window.undo_stack.undo()
+    site = records.repo.site(second.id)
+    assert (site.planned, site.grasp) == (True, None)
+    window.undo_stack.undo()
+    assert records.repo.site(first.id).planned is True
+
+
+def test_keys_on_a_signed_session_change_nothing(qtbot, window, records, session):
+    click_region(qtbot, window, pick_region(window))
+    records.sign_session(session.id)
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_T)
+    (site,) = _sites(records, session)
+    assert site.twitch is False
+    assert "signed" in window.statusBar().currentMessage()
+
+
+def test_a_session_of_25_insertions_by_tap_and_one_key_each(qtbot, window, records, session):
+    """Issue 4's "done when": 25 taps, one key each, 25 graded sites."""
+    done = 0
+    for view_id in ("anterior", "posterior"):
+        window.chart.set_view(view_id)
+        for region in _spread_regions(window, 25 - done):
+            click_region(qtbot, window, region)
+            qtbot.keyClick(window.chart.view, Qt.Key.Key_0 + done % 4)
+            done += 1
+    assert done == 25
+    sites = _sites(records, session)
+    assert len(sites) == 25
+    assert [s.seq for s in sites] == list(range(1, 26))
+    assert [s.grasp for s in sites] == [i % 4 for i in range(25)]
+    assert window.site_table.rowCount() == 25
+    assert window.undo_stack.count() == 50

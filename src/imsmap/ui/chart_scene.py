@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from imsmap.atlas import Atlas, AtlasError, Region
 from imsmap.domain.models import GRASP_LABELS, Side, Site
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.services.records import SENSATION
 
 Z_BACKGROUND = 0
 Z_REGION = 1
@@ -39,6 +40,8 @@ CLICK_SLOP_PX = 4.0
 # multifidus at L4 and L5) cover each other. The PDF keeps the painter's own size.
 MIN_MARKER_RADIUS_PX = 9.5
 MAX_MARKER_RADIUS_PX = 14.0
+# The patient sensation that may mean the needle touched a nerve: flagged on marker and list.
+NERVE_SENSATION = next(s for s in SENSATION if s.startswith("electric"))
 
 
 def side_label(side: str | Side) -> str:
@@ -69,8 +72,13 @@ def describe_site(atlas: Atlas, site: Site) -> str:
         name = site.muscle_id
     level = f" {site.level}" if site.level else ""
     grasp = "ungraded" if site.grasp is None else f"grasp {site.grasp} ({GRASP_LABELS[site.grasp]})"
-    cramp = ", cramp" if site.cramp else ""
-    return f"#{site.seq} {name}{level}, {site.side.label.lower()} – {grasp}{cramp}"
+    flags = [word for on, word in ((site.cramp, "cramp"), (site.twitch, "twitch"),
+                                   (site.estim, "e-stim")) if on]
+    if site.sensation == NERVE_SENSATION:
+        flags.append("ELECTRIC SENSATION: possible nerve contact")
+    planned = " – planned, not yet needled" if site.planned else ""
+    extra = "".join(f", {f}" for f in flags)
+    return f"#{site.seq} {name}{level}, {site.side.label.lower()} – {grasp}{extra}{planned}"
 
 
 class _Signals(QObject):

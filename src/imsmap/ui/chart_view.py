@@ -3,7 +3,7 @@ view of the current scene, and a legend of the grasp colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -28,7 +28,8 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import GRASP_LABELS
-from imsmap.ui.chart_scene import ChartScene
+from imsmap.ui.chart_scene import ChartScene, describe_site
+from imsmap.ui.undo import apply_site_key, editor_for
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
@@ -54,6 +55,8 @@ class ChartView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._fit_mode = True
+        # Set by the panel: acts on a site key (see handle_site_key), True if it did.
+        self.site_keys = None
 
     # -- zoom -------------------------------------------------------------------------------
     def fit_scale(self) -> float:
@@ -125,8 +128,14 @@ class ChartView(QGraphicsView):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         super().mousePressEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        # Tab steps through the sites while there are any; otherwise it moves the focus on.
+        if is_tab(event) and handle_site_key(event, self, self.site_keys):
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if handle_site_key(event, self):
+        if handle_site_key(event, self, self.site_keys):
             return
         if event.key() == Qt.Key.Key_Escape and self.scene() is not None:
             self.scene().clearSelection()
@@ -134,24 +143,65 @@ class ChartView(QGraphicsView):
         super().keyPressEvent(event)
 
 
-def handle_site_key(event: QKeyEvent, target: ChartView | QWidget) -> bool:
-    """0-3 grade, C cramp, Delete/Backspace remove: shared by the chart and the site list."""
+# What a key does to the selected site. Modifiers other than Shift (and the keypad) leave the
+# key to the window's shortcuts.
+SITE_KEYS: dict[int, tuple] = {
+    **{int(Qt.Key.Key_0) + g: ("grade", g) for g in range(4)},
+    int(Qt.Key.Key_C): ("cramp",),
+    int(Qt.Key.Key_T): ("toggle", "twitch"),
+    int(Qt.Key.Key_E): ("toggle", "estim"),
+    int(Qt.Key.Key_Return): ("confirm",),
+    int(Qt.Key.Key_Enter): ("confirm",),
+    int(Qt.Key.Key_Delete): ("remove",),
+    int(Qt.Key.Key_Backspace): ("remove",),
+    int(Qt.Key.Key_Tab): ("step", 1),
+    int(Qt.Key.Key_Backtab): ("step", -1),
+    int(Qt.Key.Key_Right): ("step", 1),
+    int(Qt.Key.Key_Down): ("step", 1),
+    int(Qt.Key.Key_Left): ("step", -1),
+    int(Qt.Key.Key_Up): ("step", -1),
+}
+KEYS_HINT = ("Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · "
+             "Tab/arrows next site · Del remove")
+
+
+def site_key_action(event: QKeyEvent) -> tuple | None:
+    """("grade", n), ("cramp",), ("toggle", field), ("confirm",), ("remove",), ("step", ±1)."""
     if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier |
                              Qt.KeyboardModifier.ShiftModifier):
+        return None
+    action = SITE_KEYS.get(int(event.key()))
+    if action == ("step", 1) and event.key() == Qt.Key.Key_Tab and \
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        return ("step", -1)
+    return action
+
+
+def handle_site_key(event: QKeyEvent, target: QWidget, handler=None) -> bool:
+    """Act on a site key: `handler(action)` first (True if it did it), else the target's
+    gradeRequested / crampRequested / removeRequested signals (the window's own edits)."""
+    action = site_key_action(event)
+    if action is None:
         return False
-    key = event.key()
-    if getattr(target, "gradeRequested", None) is None:
-        return False
-    if Qt.Key.Key_0 <= key <= Qt.Key.Key_3:
-        target.gradeRequested.emit(int(key) - int(Qt.Key.Key_0))
+    if handler is not None and handler(action):
         return True
-    if key == Qt.Key.Key_C:
+    kind = action[0]
+    if kind == "grade":
+        target.gradeRequested.emit(action[1])
+    elif kind == "cramp":
         target.crampRequested.emit()
-        return True
-    if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+    elif kind == "remove":
         target.removeRequested.emit()
-        return True
-    return False
+    else:
+        return False
+    return True
+
+
+def is_tab(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.KeyPress and \
+        event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
+        not event.modifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                 Qt.KeyboardModifier.AltModifier)
 
 
 def legend_pixmap(chart: ChartPainter, grasp: int | None, size: int = 18) -> QPixmap:
@@ -202,6 +252,7 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
+        self.view.site_keys = self._site_key
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -384,6 +435,28 @@ class ChartPanel(QWidget):
                 and isinstance(self.sender(), ChartScene):
             return
         self.siteSelected.emit(self.selected_site_id())
+
+    def site_ids_in_order(self) -> list[int]:
+        return [s.id for s in sorted(self._sites, key=lambda s: s.seq)]
+
+    def step_selection(self, step: int) -> bool:
+        """Select the next (step 1) or previous (-1) site in number order, across views."""
+        ids = self.site_ids_in_order()
+        if not ids:
+            return False
+        current = self.selected_site_id()
+        if current in ids:
+            i = (ids.index(current) + step) % len(ids)
+        else:
+            i = 0 if step > 0 else len(ids) - 1
+        self.select_site(ids[i])
+        return True
+
+    def _site_key(self, action: tuple) -> bool:
+        if action[0] == "step":
+            return self.step_selection(action[1])
+        return apply_site_key(editor_for(self), self.selected_site_id(), action,
+                              lambda site: describe_site(self.atlas, site))
 
     # -- helpers for tests and the window ---------------------------------------------------
     def scene_to_viewport(self, x: float, y: float):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import GRASP_LABELS, Site
 from imsmap.render.style import LIGHT
-from imsmap.ui.chart_view import handle_site_key
+from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.chart_view import KEYS_HINT, handle_site_key, is_tab
+from imsmap.ui.undo import apply_site_key, editor_for
 
 COLUMNS = ("#", "Muscle", "Side", "Grasp", "Cramp")
 
@@ -46,7 +48,7 @@ class SiteTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.itemSelectionChanged.connect(self._selection_changed)
-        self.setToolTip("Keys: 0-3 grasp, C cramp, Delete removes the site")
+        self.setToolTip(KEYS_HINT)
 
     def set_sites(self, sites: list[Site]) -> None:
         selected = self.selected_site_id()
@@ -96,7 +98,31 @@ class SiteTable(QTableWidget):
         if not self._syncing:
             self.siteSelected.emit(self.selected_site_id())
 
+    def step_selection(self, step: int) -> bool:
+        """Select the next (1) or previous (-1) row, wrapping round; the window follows."""
+        if not self._ids:
+            return False
+        current = self.selected_site_id()
+        if current in self._ids:
+            row = (self._ids.index(current) + step) % len(self._ids)
+        else:
+            row = 0 if step > 0 else len(self._ids) - 1
+        self.selectRow(row)
+        self.scrollToItem(self.item(row, 0))
+        return True
+
+    def _site_key(self, action: tuple) -> bool:
+        if action[0] == "step":
+            return self.step_selection(action[1])
+        return apply_site_key(editor_for(self), self.selected_site_id(), action,
+                              lambda site: describe_site(self.atlas, site))
+
+    def event(self, event: QEvent) -> bool:
+        if is_tab(event) and handle_site_key(event, self, self._site_key):
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        if handle_site_key(event, self):
+        if handle_site_key(event, self, self._site_key):
             return
         super().keyPressEvent(event)

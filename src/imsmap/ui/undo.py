@@ -106,3 +106,110 @@ class MoveSiteCommand(SiteCommand):
 
     def undo_it(self) -> int | None:
         return self.records.move_site(self.site_id, *self.old).id
+
+
+Say = Callable[[str], None]
+
+
+class SiteEditor:
+    """Changes to a site's recorded fields, each through the services and one undo step.
+
+    The widgets that edit sites (the chart's keys, the site list's keys, the inspector, the
+    muscle chooser) share one editor per window: the window's undo stack, its error sink (the
+    status bar) and its selector. `edit` says what went wrong through `on_error`; `try_edit`
+    raises the service's UserFacingError instead, for a field that shows the sentence itself.
+    """
+
+    def __init__(self, records: Records, stack, on_error: ErrorSink,
+                 select: Selector | None = None, say: Say | None = None):
+        self.records = records
+        self.stack = stack
+        self.on_error = on_error
+        self.select = select
+        self.say = say
+
+    def try_edit(self, site_id: int, fields: dict, what: str):
+        """Change `fields` of a site; push one undo step if anything changed. Returns the site."""
+        site = self.records.repo.site(site_id)
+        updated = self.records.update_site(site_id, **fields)
+        old = {k: getattr(site, k) for k in fields if getattr(site, k) != getattr(updated, k)}
+        if old:
+            new = {k: getattr(updated, k) for k in old}
+            self.stack.push(EditSiteCommand(self.records, site_id, f"{what} of site {site.seq}",
+                                            old, new, self.on_error, self.select))
+        return updated
+
+    def edit(self, site_id: int, fields: dict, what: str):
+        """As try_edit, but a refused edit goes to the error sink and returns None."""
+        try:
+            return self.try_edit(site_id, fields, what)
+        except UserFacingError as exc:
+            self.on_error(exc)
+            return None
+
+
+def editor_for(widget) -> SiteEditor | None:
+    """The site editor of the window `widget` is in.
+
+    A window that owns one says so with a `site_editor` attribute. Otherwise one is made from the
+    window's `records`, `undo_stack`, `show_error`, `select_site` and `show_message`, so the
+    editing widgets work in a window that predates the editor. None when there is no such window
+    (a widget shown on its own).
+    """
+    win = widget.window()
+    editor = getattr(win, "site_editor", None)
+    if isinstance(editor, SiteEditor):
+        return editor
+    editor = getattr(widget, "_found_site_editor", None)
+    if isinstance(editor, SiteEditor):
+        return editor
+    records, stack = getattr(win, "records", None), getattr(win, "undo_stack", None)
+    on_error = getattr(win, "show_error", None)
+    if not isinstance(records, Records) or stack is None or on_error is None:
+        return None
+    editor = SiteEditor(records, stack, on_error, getattr(win, "select_site", None),
+                        getattr(win, "show_message", None))
+    widget._found_site_editor = editor
+    return editor
+
+
+TOGGLE_WORDS = {"twitch": "twitch", "estim": "electrical stimulation", "cramp": "cramp"}
+SELECT_FIRST = "Select a site first: tap its marker on the chart or its row in the list."
+
+
+def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: tuple,
+                   describe: Callable | None = None) -> bool:
+    """Do what a site key asks (see chart_view.SITE_KEYS) to one site; True if done here.
+
+    Grades of ordinary sites, cramp and Delete are left to the window (False), except that a
+    grade given to a planned site also confirms it: one key records the insertion.
+    """
+    kind = action[0]
+    if editor is None or kind not in ("grade", "toggle", "confirm"):
+        return False
+    if site_id is None:
+        if kind == "grade":
+            return False
+        editor.on_error(SELECT_FIRST)
+        return True
+    try:
+        site = editor.records.repo.site(site_id)
+    except UserFacingError as exc:
+        editor.on_error(exc)
+        return True
+    if kind == "grade":
+        if not site.planned:
+            return False
+        updated = editor.edit(site.id, {"grasp": action[1], "planned": False}, "grasp")
+    elif kind == "toggle":
+        field = action[1]
+        updated = editor.edit(site.id, {field: not getattr(site, field)}, TOGGLE_WORDS[field])
+    elif not site.planned:
+        if editor.say is not None:
+            editor.say(f"Site {site.seq} is recorded already (Enter confirms planned sites).")
+        return True
+    else:
+        updated = editor.edit(site.id, {"planned": False}, "confirm")
+    if updated is not None and editor.say is not None and describe is not None:
+        editor.say(describe(updated))
+    return True
