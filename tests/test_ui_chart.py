@@ -318,3 +318,50 @@ def test_a_session_of_25_insertions_by_tap_and_one_key_each(qtbot, window, recor
     assert [s.grasp for s in sites] == [i % 4 for i in range(25)]
     assert window.site_table.rowCount() == 25
     assert window.undo_stack.count() == 50
+
+
+# -- finding a muscle by name ---------------------------------------------------------------
+
+def test_ctrl_f_finds_a_muscle_by_synonym_shows_its_view_lights_and_centres_it(qtbot, window):
+    chart = window.chart
+    chart.set_view("anterior")
+    chart.view.setFocus()
+    qtbot.keyClick(chart.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    box = chart.search
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "GMed")
+    assert box.matches()[0] == "gluteus_medius"
+    assert box.list.isVisible()
+    assert box.match_texts()[0].startswith("Gluteus medius (GMed")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert chart.view_id == "posterior"  # the anterior chart does not draw it
+    scene = chart.scene
+    regions = [r for r in scene.chart.regions() if r.muscle == "gluteus_medius"]
+    assert regions and {r.id for r in regions} <= scene.background.highlight
+    assert chart.view.zoom() > 1.0
+    rect = QRectF()
+    for r in regions:
+        rect = rect.united(scene.regions[r.id].sceneBoundingRect())
+    centre = chart.visible_rect().center()
+    assert abs(centre.x() - rect.center().x()) < 5 and abs(centre.y() - rect.center().y()) < 5
+    assert chart.view.hasFocus()  # the next tap and key go to the chart
+    # The tap that follows adds the site there and puts the lights out.
+    x, y = next(r.label for r in regions if scene.region_at(*r.label) is r)
+    click_chart(qtbot, window, x, y)
+    (site,) = window.records.repo.sites_for_session(window.session_id)
+    assert site.muscle_id == "gluteus_medius"
+    assert scene.search_highlight == frozenset() and chart.search.text() == ""
+
+
+def test_search_prefers_the_current_view_and_says_when_no_chart_draws_a_muscle(qtbot, window,
+                                                                               atlas):
+    chart = window.chart
+    chart.set_view("posterior")
+    qtbot.keyClicks(chart.search, "trapezius")
+    qtbot.keyClick(chart.search, Qt.Key.Key_Return)
+    assert chart.view_id == "posterior"
+    drawn = {r.muscle for v in atlas.views.values() for r in v.regions}
+    missing = next((m for m in atlas.catalogue if m.id not in drawn), None)
+    if missing is not None:
+        assert chart.show_muscle(missing.id) is False
+        assert "not drawn" in chart.hint.text()

@@ -262,6 +262,7 @@ class ChartScene(QGraphicsScene):
         self.marker_scale = 1.0
         self._hover: RegionItem | None = None
         self._root_lit: frozenset[str] = frozenset()
+        self._search_lit: frozenset[str] = frozenset()
         self.selectionChanged.connect(self._update_highlight)
 
     # -- hover ------------------------------------------------------------------------------
@@ -350,10 +351,20 @@ class ChartScene(QGraphicsScene):
         self._root_lit = frozenset(lit)
         self._update_highlight()
 
+    def set_search_highlight(self, region_ids: frozenset[str]) -> None:
+        """Light up the regions of a muscle found by name (empty: none)."""
+        self._search_lit = frozenset(region_ids)
+        self._update_highlight()
+
+    @property
+    def search_highlight(self) -> frozenset[str]:
+        return self._search_lit
+
     def _update_highlight(self) -> None:
-        """Light up the muscle under the selected marker, and a chosen root's muscles."""
+        """Light up the muscle under the selected marker, a chosen root's muscles and a muscle
+        found by name."""
         site_id = self.selected_site_id()
-        lit: frozenset[str] = self._root_lit
+        lit: frozenset[str] = self._root_lit | self._search_lit
         if site_id is not None:
             site = self.markers[site_id].site
             lit = lit | frozenset(

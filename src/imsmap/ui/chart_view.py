@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
+    QShortcut,
     QPainter,
     QPixmap,
     QResizeEvent,
@@ -29,10 +31,12 @@ from imsmap.domain.models import Site
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import GRASP_LABELS
 from imsmap.ui.chart_scene import ChartScene, describe_site
+from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import apply_site_key, editor_for
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
+SEARCH_WIDTH = 260
 WHEEL_STEP = 1.0015  # per 1/8 degree of wheel turn: one notch (120) is about 20 %
 
 
@@ -93,6 +97,17 @@ class ChartView(QGraphicsView):
         self.scale(target / current, target / current)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._scale_changed()
+
+    def show_rect(self, rect: QRectF, max_zoom: float = 4.0) -> None:
+        """Zoom so that `rect` (scene units) fills about half the view, at most `max_zoom`
+        times 'fit' and never less than 'fit', and centre it."""
+        vp = self.viewport().size()
+        if rect.isEmpty() or vp.isEmpty():
+            return
+        pixels = min(vp.width() / rect.width(), vp.height() / rect.height()) * 0.5
+        target = min(max(pixels / self.fit_scale(), 1.0), max_zoom)
+        self.zoom_by(target / self.zoom(), anchor_under_mouse=False)
+        self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt naming
         delta = event.angleDelta().y()
@@ -226,6 +241,7 @@ class ChartPanel(QWidget):
     markerMoved = Signal(int, QPointF, QPointF)
     siteSelected = Signal(object)  # site id or None
     hoverText = Signal(str)
+    sceneShown = Signal(object)  # the ChartScene now in the view (a new view or layer)
 
     def __init__(self, atlas: Atlas, parent: QWidget | None = None):
         super().__init__(parent)
@@ -253,6 +269,18 @@ class ChartPanel(QWidget):
 
         self.view = ChartView()
         self.view.site_keys = self._site_key
+
+        # Find a muscle by name or synonym (Ctrl+F): over the chart's top left corner.
+        self.search = MuscleSearchBox(atlas, self.view, "Find a muscle (Ctrl+F)")
+        self.search.setObjectName("chartSearch")
+        self.search.setFixedWidth(SEARCH_WIDTH)
+        self.search.move(8, 8)
+        self.search.muscleChosen.connect(self.show_muscle)
+        self.search.escaped.connect(self._search_escaped)
+        self.search.textChanged.connect(lambda text: None if text else self.clear_search())
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_shortcut.activated.connect(self.focus_search)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -310,7 +338,7 @@ class ChartPanel(QWidget):
             scene.set_editable(self._editable)
             scene.set_sites(self._sites)
             scene.set_root_highlight(*self._root_lit)
-            scene.signals.regionClicked.connect(self.regionClicked)
+            scene.signals.regionClicked.connect(self._region_clicked)
             scene.signals.markerMoved.connect(self.markerMoved)
             scene.signals.hoverText.connect(self.hoverText)
             scene.selectionChanged.connect(self._selection_changed)
@@ -330,6 +358,7 @@ class ChartPanel(QWidget):
             previous.clearSelection()
         self._sync_layer_buttons()
         self.hoverText.emit("")
+        self.sceneShown.emit(scene)
         self._selection_changed()
 
     def _tab_changed(self, index: int) -> None:
@@ -436,6 +465,56 @@ class ChartPanel(QWidget):
             return
         self.siteSelected.emit(self.selected_site_id())
 
+    # -- finding a muscle -------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_escaped(self) -> None:
+        self.search.clear()
+        self.view.setFocus()
+
+    def clear_search(self) -> None:
+        for scene in self._scenes.values():
+            scene.set_search_highlight(frozenset())
+
+    def show_muscle(self, muscle_id: str) -> bool:
+        """Show a muscle: its view and layer (the current ones when they have it), its regions
+        lit, the view zoomed and centred on them. False if no chart draws it."""
+        muscle = self.atlas.muscle(muscle_id)
+        order = [self.view_id] + [v for v in self._view_ids if v != self.view_id]
+        for view_id in order:
+            layers = [r.layer for r in self.atlas.view(view_id).regions if r.muscle == muscle.id]
+            if layers:
+                break
+        else:
+            self.hint.setText(f"{muscle.name} is not drawn on any chart.")
+            return False
+        self.set_view(view_id)
+        self.set_layer(self.layer if self.layer in layers else layers[0])
+        self.clear_search()
+        scene = self.scene
+        ids = [r.id for r in scene.chart.regions() if r.muscle == muscle.id]
+        scene.set_search_highlight(frozenset(ids))
+        rect = QRectF()
+        for region_id in ids:
+            rect = rect.united(scene.regions[region_id].sceneBoundingRect())
+        self.view.show_rect(rect)
+        self.search.setText(muscle.name)
+        layer = self.atlas.view(view_id).layers[self.atlas.view(view_id).layer_ids.index(
+            scene.layer)].name.lower()
+        self.hint.setText(f"{muscle.name}: lit on the {self.atlas.view(view_id).name} chart, "
+                          f"{layer} layer. Tap it to add a site.")
+        self.view.setFocus()
+        return True
+
+    def _region_clicked(self, region: Region, x: float, y: float) -> None:
+        if self.search.text():
+            self.search.clear()  # and with it the muscle it lit
+        self.hint.setText("")
+        self.regionClicked.emit(region, x, y)
+
+    # -- stepping and keys ------------------------------------------------------------------
     def site_ids_in_order(self) -> list[int]:
         return [s.id for s in sorted(self._sites, key=lambda s: s.seq)]
 

@@ -1,0 +1,155 @@
+"""Finding a muscle by typing part of its name or a synonym.
+
+`MuscleSearchBox` is a line edit whose matches (the catalogue's own ranking: exact, word
+prefixes such as "glute med", then substrings) drop down under it as you type; Enter takes the
+highlighted match, or the first one. The chart puts one over the view (Ctrl+F) to show a muscle;
+the site inspector uses one to change a site's muscle.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from imsmap.atlas import Atlas, Muscle
+
+MAX_MATCHES = 12
+MAX_VISIBLE = 8
+MUSCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TOUCH_HEIGHT = 36
+ROW_HEIGHT = 32  # a match is a touch target too
+
+
+def match_label(atlas: Atlas, muscle: Muscle, text: str) -> str:
+    """The muscle's name, the synonym that matched when the name did not, and where it is."""
+    query = text.casefold().strip()
+    label = muscle.name
+    if query and query not in muscle.name.casefold():
+        words = query.split()
+        synonym = next((s for s in muscle.synonyms
+                        if all(w in s.casefold() for w in words)), None)
+        if synonym:
+            label += f" ({synonym})"
+    charted = any(r.muscle == muscle.id for v in atlas.views.values() for r in v.regions)
+    return label + ("" if charted else " – not on a chart")
+
+
+class MatchList(QListWidget):
+    """The matches under (or over) the box: a child of the window, never a popup, so the box
+    keeps the keyboard and a tap on a match does not take the focus away."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet(f"QListWidget::item {{ min-height: {ROW_HEIGHT}px; padding: 0 6px; }}")
+        self.hide()
+
+
+class MuscleSearchBox(QLineEdit):
+    """Type a name or synonym, choose a match: muscleChosen(muscle id)."""
+
+    muscleChosen = Signal(str)
+    escaped = Signal()
+    focusLeft = Signal()  # focus went elsewhere without a choice
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None,
+                 placeholder: str = "Find a muscle…"):
+        super().__init__(parent)
+        self.atlas = atlas
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setMinimumHeight(TOUCH_HEIGHT)
+        self.list = MatchList()
+        self.list.itemClicked.connect(self._item_chosen)
+        self.destroyed.connect(self.list.deleteLater)
+        self.textEdited.connect(self.show_matches)
+
+    # -- matches ----------------------------------------------------------------------------
+    def matches(self) -> list[str]:
+        """The muscle ids listed now, best first."""
+        return [self.list.item(i).data(MUSCLE_ID_ROLE) for i in range(self.list.count())]
+
+    def match_texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def show_matches(self, text: str | None = None) -> None:
+        text = self.text() if text is None else text
+        found = self.atlas.catalogue.search(text, limit=MAX_MATCHES) if text.strip() else []
+        self.list.clear()
+        for muscle in found:
+            item = QListWidgetItem(match_label(self.atlas, muscle, text))
+            item.setData(MUSCLE_ID_ROLE, muscle.id)
+            item.setToolTip(f"{muscle.name} · {muscle.nerve} · {muscle.roots_text}")
+            self.list.addItem(item)
+        if found:
+            self.list.setCurrentRow(0)
+            self._place_list()
+        else:
+            self.list.hide()
+
+    def _place_list(self) -> None:
+        host = self.window()
+        if self.list.parent() is not host:
+            self.list.setParent(host)
+        rows = min(self.list.count(), MAX_VISIBLE)
+        height = rows * (ROW_HEIGHT + 2) + 2 * self.list.frameWidth() + 2
+        width = max(self.width(), 280)
+        below = self.mapTo(host, QPoint(0, self.height()))
+        above = self.mapTo(host, QPoint(0, 0))
+        y = below.y() if below.y() + height <= host.height() else max(0, above.y() - height)
+        x = min(below.x(), max(0, host.width() - width))
+        self.list.setGeometry(QRect(x, y, width, height))
+        self.list.show()
+        self.list.raise_()
+
+    def hide_matches(self) -> None:
+        self.list.hide()
+
+    def choose(self, muscle_id: str) -> None:
+        self.list.hide()
+        self.muscleChosen.emit(muscle_id)
+
+    def _item_chosen(self, item: QListWidgetItem) -> None:
+        muscle_id = item.data(MUSCLE_ID_ROLE)
+        if muscle_id:
+            self.choose(muscle_id)
+
+    # -- keys -------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        key = event.key()
+        shown = self.list.isVisible() and self.list.count() > 0
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not shown and self.text().strip():
+                self.show_matches()
+            item = self.list.currentItem() or self.list.item(0)
+            if item is not None:
+                self._item_chosen(item)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.list.hide()
+            self.escaped.emit()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            if not shown:
+                self.show_matches()
+            elif self.list.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                self.list.setCurrentRow((self.list.currentRow() + step) % self.list.count())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.list.hide()
+        self.focusLeft.emit()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.list.hide()
