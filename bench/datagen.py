@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 UTC = timezone.utc
 
 FAMILY_NAMES = """
@@ -234,6 +234,8 @@ def generate(path: Path, params: Params, log=print) -> dict:
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA cache_size = -400000")
     conn.execute("PRAGMA temp_store = MEMORY")
+    # Schema 3 gave sessions a permanent uid, set by start_session (and in its audit entry).
+    has_uid = any(r[1] == "uid" for r in conn.execute("PRAGMA table_info(sessions)"))
 
     # Sessions per patient: patient 1 is the long course; the rest heavy-tailed, at least one.
     weights = rng.gamma(0.8, 1.0, P - 2)
@@ -333,7 +335,7 @@ def generate(path: Path, params: Params, log=print) -> dict:
                 " pain_before, pain_after, notes, status, atlas_version, signed_at, signed_by,"
                 " content_hash, created_at, created_by, updated_at, updated_by,"
                 " practitioner_registration, consent, pneumothorax_discussed, needle_count,"
-                " needles_accounted, tolerance, plan) VALUES (" + ",".join("?" * 24) + ")")
+                " needles_accounted, tolerance, plan, uid) VALUES (" + ",".join("?" * 25) + ")")
     audit_sql = ("INSERT INTO audit (id, at, actor, action, entity, entity_id, session_id,"
                  " changes, hash) VALUES (?,?,?,?,?,?,?,?,?)")
     canonical = audit.canonical
@@ -374,7 +376,9 @@ def generate(path: Path, params: Params, log=print) -> dict:
         pain_b = int(min(10, max(0, round(7 - 4 * progress_ + prng.uniform(-1.5, 1.5)))))
         pain_a = max(0, pain_b - prng.randint(0, 3))
         complaint = COMPLAINTS[int(complaint_of[p])]
-        svalues = {"patient_id": pid, "atlas_version": version, "started_at": at,
+        uid = prng.getrandbits(128).to_bytes(16, "big").hex() if has_uid else None
+        svalues = {"patient_id": pid, "atlas_version": version, **({"uid": uid} if has_uid else {}),
+                   "started_at": at,
                    "practitioner": prac_name, "practitioner_registration": reg,
                    "complaint": complaint, "pain_before": pain_b, "consent": 1}
         changes = _dumps({kk: [None, vv] for kk, vv in svalues.items()})
@@ -441,7 +445,7 @@ def generate(path: Path, params: Params, log=print) -> dict:
         sessions_batch.append((
             sid, pid, at, prac_name, complaint, pain_b, pain_a, "", status, version, signed_at,
             signed_by, chash, at, actor, end_at, actor, reg, 1, int(prng.random() < 0.2), n,
-            1, "Tolerated well" if prng.random() < 0.5 else "", ""))
+            1, "Tolerated well" if prng.random() < 0.5 else "", "", uid))
         pending_sites += n
         if pending_sites >= 200_000 or s == S - 1:
             # Sites before their (signed) sessions: the insert trigger only refuses sites of a
