@@ -52,8 +52,12 @@ class DetailSpec:
 
 
 class Figure:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, mirror: bool = True, side: str = "R") -> None:
+        """mirror=False: a one-sided figure (lateral views) in absolute view coordinates, whose
+        regions all belong to ``side`` and whose outline chain is the whole closed silhouette."""
         self.name = name
+        self.mirror = mirror
+        self.side = side
         self.pts: dict[str, Pt] = {}
         self.chains: dict[str, list[str]] = {}
         self.regions: list[RegionSpec] = []
@@ -116,10 +120,12 @@ class Figure:
 
     # -- mirrored map ------------------------------------------------------------------------------
     def _mirror_name(self, n: str) -> str:
-        return n if self.pts[n][0] == 0 else "L:" + n
+        return n if self.pts[n][0] == 0 or not self.mirror else "L:" + n
 
     def full_points(self) -> dict[str, Pt]:
         out = dict(self.pts)
+        if not self.mirror:
+            return out
         for n, (dx, y) in self.pts.items():
             if dx != 0:
                 out["L:" + n] = (-dx, y)
@@ -127,6 +133,8 @@ class Figure:
 
     def full_outline(self) -> list[str]:
         half = self.chains[self.outline_chain]
+        if not self.mirror:
+            return list(half[:-1] if half[0] == half[-1] else half)
         left = [self._mirror_name(n) for n in reversed(half)]
         full = half + left
         # drop duplicated midline ends
@@ -139,6 +147,9 @@ class Figure:
         """(spec, side, names) for both halves; midline regions appear once."""
         out = []
         for spec in self.regions:
+            if not self.mirror:
+                out.append((spec, self.side, spec.names))
+                continue
             if spec.midline:
                 out.append((spec, "M", spec.names))
                 continue
@@ -157,7 +168,7 @@ class Figure:
                 if a != b:
                     nbrs[a].add(b)
                     nbrs[b].add(a)
-        sharp = self.sharp | {"L:" + n for n in self.sharp}
+        sharp = self.sharp | ({"L:" + n for n in self.sharp} if self.mirror else set())
 
         def handle(p: str, q: str) -> Pt:
             P, Q = np.array(pts[p]), np.array(pts[q])

@@ -1,0 +1,281 @@
+"""Right and left lateral body charts: the figure in profile, superficial and deep layers.
+
+Authored once, for the RIGHT lateral view, in absolute view coordinates (x right, y down; the patient
+faces the viewer's right). The left lateral view is its mirror image (x -> 1000 - x) with the side
+flipped. Same heights as the anterior/posterior figure (vertex 75, chin ~285, soles ~1940). The arm
+hangs with the elbow bent to a right angle and the forearm mid-prone (thumb up), so the lateral
+forearm extensors face the viewer and the forearm does not hide the flank.
+"""
+
+from __future__ import annotations
+
+from pathkit import Figure, fibre_path, fibres, label_point, smooth_path
+
+S, D = "superficial", "deep"
+
+OUTLINE = [
+    ("o.vertex", 500, 75), ("o.fh1", 556, 92), ("o.fh2", 586, 130), ("o.brow", 594, 165), ("o.nroot", 588, 180),
+    ("o.ntip", 614, 210), ("o.subn", 597, 224), ("o.lip1", 602, 238), ("o.lip2", 598, 252),
+    ("o.chin", 600, 272), ("o.chin2", 586, 288), ("o.subm", 556, 294), ("o.throat", 540, 306),
+    ("o.neckF", 538, 336), ("o.jug", 548, 368), ("o.ch1", 568, 394), ("o.ch2", 596, 432), ("o.ch3", 610, 482),
+    ("o.ch4", 606, 530), ("o.rib", 598, 590), ("o.costal", 592, 645), ("o.ab1", 597, 700),
+    # forearm and hand, out in front of the abdomen (thumb up)
+    ("o.faT", 600, 734), ("o.faT2", 650, 742), ("o.wristT", 702, 752), ("o.thumb1", 722, 740),
+    ("o.thumbtip", 748, 734), ("o.thumb2", 752, 746), ("o.web", 738, 756), ("o.fing1", 790, 764),
+    ("o.fingtip", 814, 778), ("o.fing2", 806, 794), ("o.palm", 764, 802), ("o.wristB", 704, 800),
+    ("o.faB2", 650, 808), ("o.faB", 602, 812),
+    ("o.ab2", 602, 840), ("o.groin", 588, 910), ("o.th0", 592, 960), ("o.th1", 598, 1040),
+    ("o.th2", 596, 1150), ("o.th3", 586, 1270), ("o.pat", 590, 1370), ("o.kneeF", 584, 1420),
+    ("o.tt", 574, 1468), ("o.shin1", 566, 1560), ("o.shin2", 556, 1690), ("o.ankF", 548, 1808),
+    ("o.instep", 584, 1850), ("o.dors", 650, 1893), ("o.toes", 704, 1914), ("o.toetip", 712, 1930),
+    ("o.sole1", 694, 1942), ("o.sole2", 560, 1942), ("o.heel", 470, 1938), ("o.heel2", 456, 1910),
+    ("o.ach1", 466, 1860), ("o.ach2", 472, 1790), ("o.calf3", 462, 1690), ("o.calf2", 444, 1580),
+    ("o.calf1", 450, 1500), ("o.popl", 466, 1432), ("o.thB3", 462, 1340), ("o.thB2", 452, 1200),
+    ("o.fold", 440, 1092), ("o.butt2", 418, 1010), ("o.butt1", 418, 940), ("o.lumb", 440, 862),
+    ("o.back3", 452, 780), ("o.back2", 444, 680), ("o.back1", 428, 580), ("o.back0", 420, 480),
+    ("o.upback", 426, 404), ("o.neckB", 446, 336), ("o.nape", 444, 290), ("o.occ", 426, 240),
+    ("o.headB", 416, 180), ("o.headT", 440, 110),
+]
+SHARP = {"o.web", "o.faT", "o.faB", "o.thumb2", "o.subm", "o.jug", "o.heel2"}
+
+
+def outline(f: Figure) -> None:
+    for n, x, y in OUTLINE:
+        f.p(n, x, y, sharp=n in SHARP)
+    f.chain("outline", *[n for n, _, _ in OUTLINE])
+    f.outline_chain = "outline"
+
+
+def out(f: Figure, a: str, b: str) -> list[str]:
+    return f.run("outline", a, b)
+
+
+def points(f: Figure) -> None:
+    P = f.p
+    # neck: trapezius anterior border, SCM borders, clavicle
+    P("tr.1", 446, 252); P("tr.2", 458, 300); P("tr.3", 474, 350); P("acr", 490, 384, sharp=True)
+    P("scm.m", 470, 246); P("scm.m2", 488, 250); P("scm.b1", 492, 292); P("scm.b2", 516, 336)
+    P("scm.b3", 528, 378, sharp=True); P("scm.f1", 512, 286); P("scm.f2", 538, 340)
+    P("cl.f", 548, 382, sharp=True); P("cl.m", 520, 384)
+    P("pt.1", 478, 298); P("pt.2", 494, 312); P("pt.3", 486, 340); P("pt.4", 504, 334); P("pt.5", 500, 362)
+    # deltoid
+    P("dl.f1", 552, 400); P("dl.f2", 560, 450); P("dl.f3", 552, 515); P("dl.ins", 516, 590, sharp=True)
+    P("dl.b1", 444, 410); P("dl.b2", 440, 450); P("dl.b3", 452, 505); P("dl.b4", 482, 556)
+    P("dl.a", 522, 382); P("dl.am", 530, 470); P("dl.pm", 482, 460)
+    # upper arm: front (biceps) and back (triceps) edges, elbow, forearm edges inside the trunk
+    P("ar.f1", 554, 560); P("ar.f2", 556, 640); P("ar.f3", 554, 700); P("ar.fe", 558, 734, sharp=True)
+    P("ar.b1", 448, 540); P("ar.b2", 452, 620); P("ar.b3", 456, 700); P("ar.b4", 458, 764)
+    P("olec", 466, 802, sharp=True); P("fa.b1", 520, 818)
+    P("bi.b1", 530, 590); P("bi.b2", 526, 660); P("bi.b3", 536, 720)
+    P("br.a1", 514, 640); P("br.a2", 504, 700); P("br.a3", 500, 740)
+    P("tri.l", 490, 600)
+    # forearm strips from the radial (top) to the ulnar (bottom) border
+    P("fa.1a", 520, 744); P("fa.1b", 600, 750); P("fa.1c", 660, 756)
+    P("fa.2a", 504, 756); P("fa.2b", 600, 764); P("fa.2c", 680, 766)
+    P("fa.3a", 494, 770); P("fa.3b", 600, 778); P("fa.3c", 690, 778)
+    P("fa.4a", 490, 786); P("fa.4b", 600, 794); P("fa.4c", 700, 790)
+    P("an.1", 478, 800)
+    # trunk
+    P("pm.l1", 580, 528); P("pm.ax", 556, 522, sharp=True)
+    P("sa.1", 566, 592, sharp=True); P("sa.2", 574, 612, sharp=True); P("sa.3", 584, 598, sharp=True)
+    P("sa.4", 590, 620, sharp=True)
+    P("cr.a", 586, 892, sharp=True); P("cr.1", 560, 866); P("cr.2", 520, 856); P("cr.3", 480, 862)
+    P("psis", 446, 884, sharp=True); P("lat.a", 540, 822)
+    # hip and thigh
+    P("tfl.1", 566, 922); P("tfl.2", 556, 980); P("tfl.3", 562, 1040); P("tfl.4", 578, 1066)
+    P("gm.1", 486, 902); P("gm.2", 520, 952); P("troch", 540, 992, sharp=True)
+    P("gx.1", 526, 1060); P("gx.2", 496, 1100); P("gx.3", 470, 1104)
+    P("rf.1", 584, 1090); P("rf.2", 574, 1200); P("rf.3", 566, 1320); P("pat.t", 574, 1350, sharp=True)
+    P("vl.k", 548, 1400); P("bf.1", 520, 1200); P("bf.2", 516, 1330); P("bf.3", 512, 1410)
+    P("fib.h", 506, 1460, sharp=True); P("bf.b", 476, 1420)
+    # leg
+    P("ta.1", 552, 1478); P("ta.2", 548, 1600); P("ta.3", 538, 1720); P("ta.4", 532, 1808)
+    P("ed.1", 530, 1476); P("ed.2", 528, 1600); P("ed.3", 522, 1720); P("ed.4", 522, 1810)
+    P("fl.1", 504, 1540); P("fl.2", 500, 1640); P("fl.3", 500, 1720); P("fb.4", 508, 1810)
+    P("fbr.1", 514, 1640)
+    P("so.1", 492, 1540); P("so.2", 478, 1640); P("gl.low", 474, 1660)
+    P("ach", 488, 1800)
+
+
+def superficial(f: Figure) -> None:
+    R = f.region
+    # head
+    # temporalis: a fan from the temporal fossa converging under the zygomatic arch to the coronoid
+    R("temporalis", S, (522, 200), (546, 198), (566, 170), (568, 136), (546, 108), (506, 100), (468, 112),
+      (448, 140), (454, 170), (480, 186), fibres=[[(446 + k * 19, 128 - abs(k - 3) * 7 + 14), (510 + k * 5, 160),
+                                                   (534, 206)] for k in range(7)])
+    # masseter: zygomatic arch down and slightly back to the angle and ramus of the mandible
+    R("masseter", S, (506, 212), (552, 208), (550, 240), (540, 276), (514, 280), (500, 270), (498, 240),
+      fibres=fibres((508, 210), (552, 206), (496, 274), (540, 280), 6))
+    # neck
+    R("sternocleidomastoid", S, "scm.m", "scm.m2", "scm.f1", "scm.f2", "cl.f", "scm.b3", "scm.b2", "scm.b1",
+      fibres=fibres((466, 244), (490, 248), (526, 382), (550, 378), 6))
+    R("trapezius_upper", S, out(f, "o.back0", "o.occ"), "tr.1", "tr.2", "tr.3", "acr", "dl.b1", "dl.b2",
+      fibres=fibres((426, 240), (428, 400), (446, 254), (488, 384), 9, bend=0.04))
+    R("splenius_capitis", S, "tr.1", "scm.m", "scm.b1", "pt.1", "tr.2",
+      fibres=fibres((458, 300), (476, 298), (448, 252), (470, 248), 3))
+    R("levator_scapulae", S, "tr.2", "pt.1", "scm.b1", "pt.2", "pt.3", "tr.3",
+      fibres=fibres((480, 298), (492, 296), (462, 350), (478, 352), 3))
+    R("scalene_middle", S, "tr.3", "pt.3", "pt.2", "pt.4", "pt.5", "cl.m", "acr",
+      fibres=fibres((486, 316), (500, 320), (488, 384), (516, 384), 3))
+    R("scalene_anterior", S, "pt.2", "scm.b1", "scm.b2", "scm.b3", "cl.m", "pt.5", "pt.4",
+      fibres=fibres((496, 300), (506, 304), (506, 384), (528, 384), 3))
+    # shoulder
+    R("deltoid_anterior", S, "dl.a", "cl.m", "scm.b3", "cl.f", "dl.f1", "dl.f2", "dl.f3", "dl.ins", "dl.am",
+      fibres=fibres((524, 382), (552, 392), (512, 588), (522, 588), 5, bend=-0.03))
+    R("deltoid_middle", S, "acr", "cl.m", "dl.a", "dl.am", "dl.ins", "dl.pm",
+      fibres=fibres((490, 384), (524, 382), (512, 590), (518, 590), 4))
+    R("deltoid_posterior", S, "dl.b1", "acr", "dl.pm", "dl.ins", "dl.b4", "dl.b3", "dl.b2",
+      fibres=fibres((444, 410), (490, 386), (508, 590), (512, 590), 5, bend=0.03))
+    R("pectoralis_major", S, "cl.f", out(f, "o.jug", "o.ch4"), "pm.l1", "pm.ax", "dl.f3", "dl.f2", "dl.f1",
+      fibres=fibres((550, 384), (606, 520), (556, 440), (558, 520), 7))
+    R("serratus_anterior", S, "pm.ax", "pm.l1", "o.ch4", "o.rib", "sa.4", "sa.3", "sa.2", "sa.1", "ar.f1",
+      "dl.f3", fibres=fibres((600, 540), (596, 620), (556, 526), (560, 600), 5))
+    R("external_oblique", S, "ar.f1", "sa.1", "sa.2", "sa.3", "sa.4", out(f, "o.rib", "o.faT"), "ar.fe", "ar.f3",
+      "ar.f2", tag="upper", fibres=fibres((560, 590), (590, 600), (570, 740), (600, 740), 4))
+    R("external_oblique", S, "fa.b1", out(f, "o.faB", "o.ab2"), "cr.a", "cr.1", "cr.2", "lat.a",
+      fibres=fibres((526, 818), (600, 812), (540, 860), (588, 890), 5))
+    R("latissimus_dorsi", S, "dl.b2", out(f, "o.back0", "o.lumb"), "psis", "cr.3", "cr.2", "lat.a", "fa.b1",
+      "olec", "ar.b4", "ar.b3", "ar.b2", "ar.b1", "dl.b3",
+      fibres=fibres((420, 480), (446, 860), (448, 500), (520, 820), 7, bend=0.03))
+    # arm
+    R("biceps_brachii", S, "dl.f3", "ar.f1", "ar.f2", "ar.f3", "ar.fe", "bi.b3", "bi.b2", "bi.b1", "dl.ins",
+      fibres=fibres((530, 586), (552, 560), (538, 730), (556, 734), 4))
+    R("brachialis", S, "dl.ins", "bi.b1", "bi.b2", "bi.b3", "br.a1",
+      fibres=fibres((516, 590), (530, 592), (504, 740), (534, 724), 3))
+    R("triceps_brachii", S, "dl.b3", "ar.b1", "ar.b2", "ar.b3", "ar.b4", "olec", "an.1", "fa.4a", "fa.3a",
+      "br.a3", "br.a2", "br.a1", "dl.ins", "dl.b4",
+      fibres=fibres((452, 510), (500, 590), (466, 790), (494, 760), 7))
+    R("brachioradialis", S, "br.a1", "bi.b3", "ar.fe", "o.faT", "o.faT2", "o.wristT", "fa.1c", "fa.1b", "fa.1a",
+      "br.a2", fibres=fibres((512, 650), (540, 720), (680, 752), (690, 758), 4, bend=0.05))
+    R("extensor_carpi_radialis_longus", S, "br.a2", "fa.1a", "fa.1b", "fa.1c", "o.wristT", "fa.2c", "fa.2b",
+      "fa.2a", "br.a3", fibres=fibres((500, 720), (510, 750), (690, 758), (700, 766), 3))
+    R("extensor_carpi_radialis_brevis", S, "fa.3a", "br.a3", "fa.2a", "fa.2b", "fa.2c", "fa.3c", "fa.3b",
+      fibres=fibres((494, 764), (504, 756), (690, 768), (690, 778), 3))
+    R("extensor_digitorum", S, "fa.4a", "fa.3a", "fa.3b", "fa.3c", "fa.4c", "fa.4b",
+      fibres=fibres((490, 782), (494, 770), (700, 778), (700, 790), 3))
+    R("extensor_carpi_ulnaris", S, "an.1", "fa.4a", "fa.4b", "fa.4c", "o.wristB", "o.faB2", "o.faB", "fa.b1",
+      "olec", fibres=fibres((470, 804), (490, 790), (700, 792), (704, 800), 3))
+    # hip and thigh
+    R("tensor_fasciae_latae", S, "cr.a", out(f, "o.ab2", "o.th1"), "rf.1", "tfl.4", "tfl.3", "tfl.2", "tfl.1",
+      fibres=fibres((570, 900), (592, 900), (562, 1046), (580, 1066), 4))
+    R("gluteus_medius", S, "cr.a", "tfl.1", "tfl.2", "troch", "gm.2", "gm.1", "cr.3", "cr.2", "cr.1",
+      fibres=fibres((480, 866), (584, 890), (530, 980), (548, 988), 7))
+    R("gluteus_maximus", S, "psis", out(f, "o.lumb", "o.fold"), "gx.3", "gx.2", "gx.1", "troch", "gm.2", "gm.1",
+      "cr.3", fibres=fibres((444, 884), (420, 1060), (540, 996), (520, 1070), 8))
+    R("rectus_femoris", S, "rf.1", out(f, "o.th1", "o.pat"), "pat.t", "rf.3", "rf.2",
+      fibres=fibres((584, 1040), (598, 1040), (566, 1350), (580, 1350), 4))
+    R("vastus_lateralis", S, "troch", "tfl.2", "tfl.3", "tfl.4", "rf.1", "rf.2", "rf.3", "pat.t", "vl.k", "bf.3",
+      "bf.2", "bf.1", "gx.1", fibres=fibres((532, 1000), (580, 1060), (520, 1400), (570, 1380), 6, bend=-0.02))
+    R("biceps_femoris_long_head", S, "gx.3", "gx.2", "gx.1", "bf.1", "bf.2", "bf.3", "fib.h", "bf.b",
+      out(f, "o.popl", "o.fold"), fibres=fibres((440, 1096), (500, 1100), (480, 1430), (506, 1456), 5))
+    # leg
+    R("tibialis_anterior", S, "ta.1", out(f, "o.tt", "o.ankF"), "ta.4", "ta.3", "ta.2",
+      fibres=fibres((552, 1470), (574, 1470), (532, 1810), (546, 1810), 3))
+    R("extensor_digitorum_longus", S, "ed.1", "ta.1", "ta.2", "ta.3", "ta.4", "ed.4", "ed.3", "ed.2",
+      fibres=fibres((530, 1476), (552, 1478), (522, 1810), (532, 1808), 3))
+    R("fibularis_longus", S, "fib.h", "ed.1", "ed.2", "fbr.1", "fl.2", "fl.1",
+      fibres=fibres((504, 1460), (530, 1476), (500, 1640), (514, 1640), 3))
+    R("fibularis_brevis", S, "fl.2", "fbr.1", "ed.2", "ed.3", "ed.4", "fb.4", "fl.3",
+      fibres=fibres((500, 1640), (520, 1620), (508, 1810), (522, 1810), 3))
+    R("gastrocnemius_lateral_head", S, "bf.b", "fib.h", "fl.1", "so.1", "so.2", "gl.low",
+      out(f, "o.calf2", "o.popl"), fibres=fibres((470, 1430), (500, 1450), (450, 1600), (478, 1650), 4))
+    R("soleus", S, "so.1", "fl.1", "fl.2", "fl.3", "fb.4", "ach", out(f, "o.ach2", "o.calf2"), "gl.low", "so.2",
+      fibres=fibres((490, 1540), (500, 1700), (470, 1790), (490, 1800), 4))
+
+
+def deep(f: Figure) -> None:
+    R = f.region
+    R("supraspinatus", D, (436, 382), (470, 376), (500, 382), (506, 398), (470, 398), (440, 402),
+      fibres=fibres((436, 384), (440, 400), (500, 382), (506, 396), 3))
+    R("infraspinatus", D, (436, 412), (470, 404), (508, 402), (512, 420), (480, 436), (446, 462), (434, 444),
+      fibres=fibres((434, 416), (440, 460), (506, 402), (510, 418), 5))
+    R("teres_minor", D, (450, 472), (484, 444), (514, 428), (518, 444), (490, 468), (460, 492),
+      fibres=fibres((450, 476), (458, 490), (514, 428), (518, 444), 3))
+    R("brachialis", D, (510, 600), (536, 604), (544, 660), (546, 720), (528, 748), (504, 746), (498, 700),
+      (502, 640), fibres=fibres((508, 600), (536, 604), (506, 746), (530, 746), 4))
+    R("supinator", D, (506, 760), (540, 758), (572, 766), (566, 780), (530, 782), (508, 776),
+      fibres=fibres((506, 762), (508, 776), (570, 764), (566, 780), 3))
+    R("abductor_pollicis_longus", D, (610, 784), (640, 772), (680, 760), (694, 762), (686, 774), (650, 784),
+      (620, 792), fibres=fibres((610, 786), (620, 792), (682, 760), (692, 768), 3))
+    R("extensor_pollicis_brevis", D, (630, 794), (664, 784), (694, 776), (700, 788), (672, 794), (640, 802),
+      fibres=fibres((630, 796), (640, 802), (694, 776), (700, 788), 3))
+    R("gluteus_minimus", D, (500, 874), (540, 866), (578, 886), (566, 930), (550, 978), (534, 976), (516, 930),
+      fibres=fibres((496, 876), (578, 884), (532, 978), (552, 978), 5))
+    R("piriformis", D, (438, 936), (470, 940), (500, 962), (532, 984), (522, 994), (490, 980), (448, 964),
+      (434, 952), fibres=fibres((436, 936), (436, 962), (530, 984), (522, 994), 3))
+    R("vastus_intermedius", D, (546, 1044), (574, 1060), (580, 1150), (572, 1260), (560, 1340), (544, 1340),
+      (536, 1250), (534, 1150), fibres=fibres((540, 1046), (576, 1060), (544, 1340), (560, 1340), 4))
+    R("tibialis_posterior", D, (490, 1496), (512, 1494), (512, 1600), (504, 1700), (498, 1760), (488, 1700),
+      (484, 1600), fibres=fibres((494, 1496), (518, 1494), (496, 1760), (504, 1760), 3))
+    R("fibularis_brevis", D, (520, 1620), (534, 1650), (532, 1740), (526, 1812), (510, 1812), (512, 1720),
+      (514, 1660), fibres=fibres((520, 1620), (540, 1650), (514, 1812), (530, 1812), 3))
+    R("extensor_hallucis_longus", D, (546, 1600), (556, 1612), (552, 1700), (544, 1800), (536, 1800),
+      (540, 1700), fibres=fibres((552, 1600), (564, 1610), (540, 1800), (548, 1800), 2))
+
+
+def details(f: Figure) -> None:
+    B = f.detail
+    B("bone", [(488, 200), (520, 202), (556, 200), (560, 206), (520, 208), (488, 206)], closed=True,
+      mirror=False)  # zygomatic arch
+    # clavicle, spine of scapula and acromion, olecranon, patella, fibular head, malleolus, tibial crest
+    B("bone", [(548, 376), (530, 380), (504, 382), (492, 386), (504, 390), (530, 388), (548, 386)], closed=True,
+      mirror=False)
+    B("bone", [(492, 384), (470, 392), (444, 404), (446, 410), (472, 400), (494, 392)], closed=True, mirror=False)
+    B("bone", [(464, 790), (472, 796), (470, 810), (460, 808)], closed=True, mirror=False)
+    B("bone", [(576, 1352), (588, 1362), (590, 1392), (582, 1410), (572, 1396), (570, 1368)], closed=True,
+      mirror=False)
+    B("bone", [(498, 1452), (510, 1450), (514, 1462), (504, 1472), (496, 1464)], closed=True, mirror=False)
+    B("bone", [(512, 1822), (526, 1820), (530, 1840), (518, 1852), (508, 1840)], closed=True, mirror=False)
+    B("bone", [(542, 988), (550, 998), (544, 1010), (534, 1002)], closed=True, mirror=False)
+    # iliotibial band: a tendon stripe over vastus lateralis
+    B("bone", [(556, 1046), (548, 1200), (540, 1330), (546, 1440), (538, 1440), (532, 1330), (540, 1200),
+               (550, 1046)], closed=True, mirror=False)
+    C = f.detail
+    C("contour", [(476, 200), (488, 196), (494, 212), (490, 236), (478, 244), (470, 226)], closed=True,
+      mirror=False)  # ear
+    C("contour", [(560, 150), (575, 152)], mirror=False)  # eyebrow
+    C("contour", [(566, 166), (578, 168)], mirror=False)  # eye
+    C("contour", [(586, 244), (598, 244)], mirror=False)  # lips
+    C("contour", [(490, 272), (530, 286), (586, 288)], mirror=False)  # jaw line
+    C("contour", [(722, 774), (760, 776), (798, 780)], mirror=False)  # fingers
+    C("contour", [(720, 786), (762, 790), (800, 790)], mirror=False)
+    C("contour", [(600, 1912), (640, 1916), (690, 1926)], mirror=False)  # sole
+    C("contour", [(590, 1420), (560, 1426)], mirror=False)  # knee crease
+
+
+def build_figure() -> Figure:
+    f = Figure("lateral", mirror=False, side="R")
+    outline(f)
+    points(f)
+    superficial(f)
+    deep(f)
+    details(f)
+    return f
+
+
+def _view(f: Figure, view_id: str, name: str, side: str, flip: bool) -> dict:
+    def mapx(x: float) -> float:
+        return 1000 - x if flip else x
+
+    f.side = side
+    outline_d, regions = f.to_view(mapx)
+    out_regions = []
+    for spec, _, d in regions:
+        parts = [view_id, spec.layer, spec.muscle] + ([spec.tag] if spec.tag else []) + [side]
+        out_regions.append({
+            "id": ".".join(parts), "muscle": spec.muscle, "side": side, "layer": spec.layer, "d": d,
+            "fibres": [fibre_path(fb, mapx) for fb in spec.fibres], "label": list(label_point(d)), "level": None,
+        })
+    details = [{"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)} for det in f.details]
+    layers = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"}]
+    return {
+        "id": view_id, "name": name, "kind": "body", "width": 1000, "height": 2000, "viewer_left_is": None,
+        "layers": layers, "outline": [outline_d], "details": details, "landmarks": [], "regions": out_regions,
+    }
+
+
+def build() -> list[dict]:
+    f = build_figure()
+    return [_view(f, "lateral_right", "Right lateral", "R", flip=False),
+            _view(f, "lateral_left", "Left lateral", "L", flip=True)]
