@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid, qVersion
 from PySide6.QtGui import (
     QColor,
     QPageLayout,
@@ -29,9 +29,11 @@ from PySide6.QtGui import (
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
+from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 
-__all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "lay_out",
-           "new_pdf_writer", "paint_pages", "paper_key", "write_atomically"]
+__all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "fmt_dt",
+           "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
+           "write_atomically", "write_pdf"]
 
 DPI = 300
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
@@ -74,7 +76,10 @@ def device_resolution(device: QPagedPaintDevice) -> float:
     return float(res() if callable(res) else device.logicalDpiX())
 
 
-def _fmt_dt(value: datetime) -> str:
+def fmt_dt(value: datetime | None) -> str:
+    """"2026-11-16 09:30 +01:00" (the offset when the time has one); "—" for None."""
+    if value is None:
+        return "—"
     text = value.strftime("%Y-%m-%d %H:%M")
     if value.tzinfo is not None:
         offset = value.strftime("%z")
@@ -133,7 +138,7 @@ def paint_footer(doc: Doc, painter: QPainter, x: float, width: float, device_h: 
     y = device_h - doc.mm(MARGIN_BOTTOM_MM) + doc.mm(5)
     doc.rule(painter, x, x + width, y, 0.6, RULE)
     y += doc.mm(1.2)
-    left = (f"Document {frame.doc_id} · generated {_fmt_dt(frame.generated)} · "
+    left = (f"Document {frame.doc_id} · generated {fmt_dt(frame.generated)} · "
             f"imsmap {__version__}")
     if frame.draft:
         left += " · DRAFT"
@@ -199,6 +204,33 @@ def paper_key(paper: str | None, default: str | None = None) -> str:
     if key not in PAPERS:
         raise ReportError(f"The paper size {paper!r} is not one of A4, Letter.")
     return key
+
+
+def now() -> datetime:
+    """The generation time printed in the footer: local, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def write_pdf(out_path: str | os.PathLike[str], paint: Callable[[QPdfWriter], object], *,
+              paper: str, info: DocumentInfo, doc_id: str) -> Path:
+    """Write a PDF/A-1b file at ``out_path`` atomically: ``paint`` lays out and paints the pages
+    on the writer, then the file is closed and its metadata set from ``info``."""
+
+    def write(tmp: Path) -> None:
+        writer = new_pdf_writer(tmp, paper, info.title, info.author, doc_id)
+        paint(writer)
+        del writer  # flush and close the file before the metadata update and the rename
+        set_metadata(tmp, info)
+
+    return write_atomically(out_path, write)
+
+
+def pdf_info(*, title: str, author: str, subject: str, keywords: str,
+             generated: datetime) -> DocumentInfo:
+    """The document information of a report written by this version of imsmap."""
+    return DocumentInfo(title=title, author=author, subject=subject,
+                        creator=f"imsmap {__version__}", producer=f"Qt {qVersion()}",
+                        created=generated, keywords=keywords)
 
 
 def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:

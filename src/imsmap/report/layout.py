@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPaintDevice, QPen
 
-__all__ = ["INK", "Block", "Cell", "Column", "Doc", "Heading", "KeyValues", "Paragraph", "Spacer",
-           "Table", "paginate"]
+__all__ = ["ALERT", "INK", "Block", "Cell", "Column", "Doc", "Heading", "KeyValues", "Paragraph",
+           "Spacer", "Table", "draw_titled", "paginate"]
 
 INK = "#1a1a1a"  # body text
 MUTED = "#5a5a5a"  # labels, captions
@@ -24,6 +24,7 @@ HEADER_FILL = "#dcdcdc"  # table header row
 ZEBRA = "#f3f3f3"  # every other table row
 BOX_FILL = "#f5f5f5"
 GRID = "#b8b8b8"
+ALERT = "#8a1c1c"  # what is missing from the record, severe events, integrity warnings
 
 SANS = "DejaVu Sans"
 CONDENSED = "DejaVu Sans Condensed"  # tables: more words to the line, same design
@@ -117,6 +118,19 @@ class Doc:
         painter.drawLine(QPointF(x0, y), QPointF(x1, y))
 
 
+def draw_titled(doc: Doc, painter: QPainter, x: float, y: float, width: float, title: str,
+                font: QFont, note: str, note_font: QFont, gap_mm: float = 2.5) -> None:
+    """A one-line title and, ``gap_mm`` after it on the same baseline, a note in smaller muted
+    type ("Body charts  2 views with sites"): section headings and chart captions."""
+    lh = doc.line_height(font)
+    doc.draw_text(painter, QRectF(x, y, width, lh), title, font, INK, wrap=False)
+    if note:
+        tx = x + doc.text_width(title, font) + doc.mm(gap_mm)
+        rise = doc.metrics(font).ascent() - doc.metrics(note_font).ascent()
+        doc.draw_text(painter, QRectF(tx, y + rise, width - (tx - x), lh), note, note_font,
+                      MUTED, wrap=False)
+
+
 class Block:
     """Something that takes vertical space on a page."""
 
@@ -164,15 +178,9 @@ class Heading(Block):
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         font = doc.font(self.size, bold=True)
-        lh = doc.line_height(font)
-        doc.draw_text(painter, QRectF(x, y, width, lh), self.text, font, INK, wrap=False)
-        if self.note:
-            small = doc.font(self.size * 0.78)
-            tx = x + doc.text_width(self.text, font) + doc.mm(2.5)
-            asc_big, asc_small = doc.metrics(font).ascent(), doc.metrics(small).ascent()
-            doc.draw_text(painter, QRectF(tx, y + asc_big - asc_small, width - (tx - x), lh),
-                          self.note, small, MUTED, wrap=False)
-        doc.rule(painter, x, x + width, y + lh + doc.mm(0.6), 0.8, INK)
+        draw_titled(doc, painter, x, y, width, self.text, font, self.note,
+                    doc.font(self.size * 0.78))
+        doc.rule(painter, x, x + width, y + doc.line_height(font) + doc.mm(0.6), 0.8, INK)
 
 
 @dataclass
