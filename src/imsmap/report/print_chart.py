@@ -1,0 +1,87 @@
+"""The body chart as the reports paint it: the print palette, the crop around a group of sites,
+and the captions that say which side of the patient is which. Shared by the session record and
+the progress report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from imsmap.domain.models import Site
+from imsmap.render.style import LIGHT, ChartStyle, blend
+from imsmap.report.layout import INK, Doc
+
+__all__ = ["PRINT_STYLE", "bbox", "crop_around", "paint_side_captions"]
+
+
+def _paler(colours: tuple[str, ...], t: float) -> tuple[str, ...]:
+    return tuple(blend(c, "#ffffff", t).name() for c in colours)
+
+
+# The screen's palette with the muscles paler: on paper, and above all on a grey printer, the
+# grasp colours of the markers must stand out from the muscle under them. Still opaque colours.
+PRINT_STYLE: ChartStyle = replace(
+    LIGHT,
+    name="print",
+    muscle_fills=_paler(LIGHT.muscle_fills, 0.5),
+    deep_fills=_paler(LIGHT.deep_fills, 0.5),
+    fibre=blend(LIGHT.fibre, "#ffffff", 0.45).name(),
+    highlight_fill=blend(LIGHT.highlight_fill, "#ffffff", 0.45).name(),
+)
+
+
+def bbox(sites: Sequence[Site]) -> tuple[float, float, float, float]:
+    return (min(s.x for s in sites), min(s.y for s in sites), max(s.x for s in sites),
+            max(s.y for s in sites))
+
+
+def crop_around(view, sites: Sequence[Site], aspect: float) -> tuple[float, float, float, float]:
+    """A view-unit rectangle (x, y, w, h) around the sites with aspect w/h = ``aspect``."""
+    vw, vh = view.width, view.height
+    pad = 0.075 * min(vw, vh)
+    x0, y0, x1, y1 = bbox(sites)
+    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    least = 0.34 * min(vw, vh)
+    if x1 - x0 < least:
+        cx = (x0 + x1) / 2
+        x0, x1 = cx - least / 2, cx + least / 2
+    if y1 - y0 < least:
+        cy = (y0 + y1) / 2
+        y0, y1 = cy - least / 2, cy + least / 2
+    w, h = x1 - x0, y1 - y0
+    if w / h < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+
+    def place(c: float, size: float, limit: float) -> float:
+        if size >= limit:
+            return (limit - size) / 2
+        return min(max(c - size / 2, 0.0), limit - size)
+
+    return place(cx, w, vw), place(cy, h, vh), w, h
+
+
+def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_is: str) -> None:
+    """Which side of the patient is which, on white along the foot of ``rect`` (the chart's own
+    caption is usually outside a cropped part); nothing for a view without sides."""
+    if viewer_left_is not in ("L", "R"):
+        return
+    left = "Patient's right" if viewer_left_is == "R" else "Patient's left"
+    right = "Patient's left" if viewer_left_is == "R" else "Patient's right"
+    font = doc.font(6.5)
+    lh = doc.line_height(font)
+    pad = doc.mm(0.8)
+    y = rect.bottom() - lh - pad
+    for text, bx in ((left, rect.left() + pad),
+                     (right, rect.right() - pad - doc.text_width(right, font))):
+        w = doc.text_width(text, font)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(QRectF(bx - doc.mm(0.5), y, w + doc.mm(1.0), lh))
+        doc.draw_text(painter, QRectF(bx, y, w + 1, lh), text, font, INK, wrap=False)
