@@ -24,18 +24,14 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
-from imsmap.report.document import PAPERS, ReportError, paper_key
-from imsmap.report.progress_pdf import load_history, render_progress
+from imsmap.report.document import PAPERS, ReportError, now, paper_key
+from imsmap.report.progress_pdf import history_to_report, render_progress
 from imsmap.report.session_pdf import Prepared, render_session_pdf
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.records import Records
 
 __all__ = ["make_printer", "paint_progress", "paint_session", "print_preview_progress",
            "print_preview_session", "print_progress", "print_session"]
-
-
-def _now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def make_printer(records: Records, paper: str | None = None) -> QPrinter:
@@ -54,7 +50,7 @@ def paint_session(records: Records, session_id: int, device: QPagedPaintDevice, 
                   generated: datetime | None = None) -> Prepared:
     """Paint the session record's pages onto ``device`` (a QPrinter, a QPdfWriter...)."""
     record = records.session_record(session_id)
-    return render_session_pdf(records, record, device, generated=generated or _now(),
+    return render_session_pdf(records, record, device, generated=generated or now(),
                               painter=painter)
 
 
@@ -62,11 +58,8 @@ def paint_progress(records: Records, patient_id: int, device: QPagedPaintDevice,
                    session_ids: Iterable[int] | None = None, painter: QPainter | None = None,
                    generated: datetime | None = None) -> int:
     """Paint the progress report's pages onto ``device``; returns the page count."""
-    patient, history = load_history(records, patient_id, session_ids)
-    if not len(history):
-        raise ReportError(f"{patient.display_name} (chart {patient.chart_number}) has no "
-                          "sessions to report on.")
-    return render_progress(records, patient, history, device, generated=generated or _now(),
+    patient, history = history_to_report(records, patient_id, session_ids)
+    return render_progress(records, patient, history, device, generated=generated or now(),
                            painter=painter)
 
 

@@ -1,0 +1,241 @@
+"""The progress report's body charts: for each view used, the grasp of all the sessions as a heat
+map blended into the chart (opaque: PDF/A-1b has no transparency), the earlier sessions' sites
+faded by age and the latest session's on top; two views to a row, one heat scale for all.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+from imsmap.atlas import AtlasError
+from imsmap.domain.models import Site
+from imsmap.domain.progress import History, gaussian_heat
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style
+from imsmap.render.overlay import (
+    EARLIER_SCALE,
+    LAST_SCALE,
+    age_fade,
+    earlier_markers,
+    faded_style,
+    paint_overlay,
+)
+from imsmap.report.layout import INK, RULE, Block, Doc, Paragraph, draw_titled
+from imsmap.report.print_chart import PRINT_STYLE, crop_around, paint_side_captions
+from imsmap.services.records import Records
+
+__all__ = ["ChartLegend", "HeatChart", "HeatChartRow", "heat_chart_blocks"]
+
+CHART_PANEL_MM = 112.0
+EARLIER_SESSIONS = 3  # earlier sessions whose sites are drawn (faded) under the latest one's
+HEAT_DPI = 200  # the chart-with-heat image (the markers on top stay vector)
+HEAT_CELL = 6.0  # view units per heat-grid cell
+
+
+class HeatChart:
+    """One view: all the sessions' grasp as a heat map blended into the chart (opaque), the
+    earlier sessions' sites faded by age and the latest session's sites on top."""
+
+    def __init__(self, records: Records, history: History, view_id: str, sites: list[Site]):
+        layers: dict[str, int] = {}
+        for s in sites:
+            layers[s.layer] = layers.get(s.layer, 0) + 1
+        layer = max(layers, key=lambda k: layers[k]) if layers else "superficial"
+        self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
+        self.view = self.chart.view
+        self.history = history
+        self.sites = sites
+        latest = history.ids[-1]
+        self.latest = [s for s in history.sites_of(latest) if s.view_id == view_id]
+        self.earlier = earlier_markers(history, latest, view_id, max_sessions=EARLIER_SESSIONS)
+        name = f"{self.view.name} view" if self.view.kind == "body" else self.view.name
+        self.title = name
+        self.note = (f"{len(sites)} site{'s' if len(sites) != 1 else ''} in "
+                     f"{len({s.session_id for s in sites})} session"
+                     f"{'s' if len({s.session_id for s in sites}) != 1 else ''}")
+
+        self._prepared: dict[float, tuple[tuple[float, float, float, float], np.ndarray]] = {}
+
+    def prepare(self, aspect: float) -> tuple[tuple[float, float, float, float], np.ndarray]:
+        """The crop around the sites for a panel of this aspect, and its heat grid (cached)."""
+        key = round(aspect, 4)
+        if key not in self._prepared:
+            crop = crop_around(self.view, self.sites, aspect)
+            self._prepared[key] = (crop, self.heat(crop))
+        return self._prepared[key]
+
+    def heat(self, crop: tuple[float, float, float, float], cell: float = HEAT_CELL
+             ) -> np.ndarray:
+        """Grasp summed over the sites as Gaussians (domain.progress.gaussian_heat) on a grid
+        over the crop. The blur is wide (sigma 28 view units), so a coarse grid loses nothing:
+        blend_heat interpolates it to the image's pixels."""
+        cx, cy, cw, ch = crop
+        xs = np.array([s.x - cx for s in self.sites], dtype=np.float64)
+        ys = np.array([s.y - cy for s in self.sites], dtype=np.float64)
+        ws = np.array([float(s.grasp) if s.grasp is not None else 0.0 for s in self.sites])
+        shape = (max(1, round(ch / cell)), max(1, round(cw / cell)))
+        return gaussian_heat(xs, ys, ws, cw, ch, shape, sigma=28.0)
+
+    def paint(self, doc: Doc, painter: QPainter, rect: QRectF, crop, heat: np.ndarray,
+              vmax: float) -> None:
+        cx, cy, cw, ch = crop
+        k = min(rect.width() / cw, rect.height() / ch)
+        # The chart, rendered at HEAT_DPI for the crop only, with the heat blended in: opaque.
+        px_per_device = HEAT_DPI / doc.dpi
+        w = max(1, round(cw * k * px_per_device))
+        h = max(1, round(ch * k * px_per_device))
+        base = QImage(w, h, QImage.Format.Format_RGB32)
+        base.fill(QColor(PRINT_STYLE.background))
+        p = QPainter(base)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.scale(w / cw, h / ch)
+        p.translate(-cx, -cy)
+        quiet = ChartPainter(self.view, self.view.id, self.chart.layer,
+                             style=quiet_style(PRINT_STYLE, 0.45))
+        quiet.paint_base(p)
+        p.end()
+        image = blend_heat(base, heat, vmax)
+        painter.save()
+        painter.setClipRect(rect)
+        target = QRectF(rect.x(), rect.y(), cw * k, ch * k)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(target, image)
+        painter.translate(rect.x(), rect.y())
+        painter.scale(k, k)
+        painter.translate(-cx, -cy)
+        scale = doc.mm(1.9) / (PRINT_STYLE.marker_radius * k)
+        paint_overlay(painter, self.chart, self.earlier, (), oldest=EARLIER_SESSIONS,
+                      scale=scale)
+        for s in sorted(self.latest, key=lambda s: -s.seq):
+            self.chart.paint_marker(painter, s.x, s.y, None, s.grasp, cramp=s.cramp,
+                                    scale=scale)
+        painter.restore()
+        painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(target)
+        paint_side_captions(doc, painter, target, self.view.viewer_left_is)
+
+
+class HeatChartRow(Block):
+    """One or two views side by side, each cropped to where its sites are."""
+
+    def __init__(self, charts: Sequence[HeatChart], vmax: float, panel_mm: float = CHART_PANEL_MM):
+        self.charts = list(charts)
+        self.vmax = vmax
+        self.panel_mm = panel_mm
+
+    def _title_h(self, doc: Doc) -> float:
+        return doc.line_height(doc.font(9.5, bold=True)) + doc.mm(1.2)
+
+    def aspect(self, width_mm: float) -> float:
+        n = len(self.charts)
+        return ((width_mm - 5.0 * (n - 1)) / n) / self.panel_mm
+
+    def height(self, doc: Doc, width: float) -> float:
+        return self._title_h(doc) + doc.mm(self.panel_mm) + doc.mm(4)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        gap = doc.mm(5)
+        n = len(self.charts)
+        pw = (width - gap * (n - 1)) / n
+        ph = doc.mm(self.panel_mm)
+        title_font = doc.font(9.5, bold=True)
+        small = doc.font(7.5)
+        for i, chart in enumerate(self.charts):
+            px = x + i * (pw + gap)
+            draw_titled(doc, painter, px, y, pw, chart.title, title_font, chart.note, small,
+                        gap_mm=2.0)
+            rect = QRectF(px, y + self._title_h(doc), pw, ph)
+            crop, heat = chart.prepare(pw / ph)
+            chart.paint(doc, painter, rect, crop, heat, self.vmax)
+
+
+class ChartLegend(Block):
+    """The heat scale, and what the markers mean in the clinic's own grasp words, painted with
+    the charts' own code (markers) and real text."""
+
+    keep_with_next = True  # never alone at the foot of a page, away from its charts
+
+    def __init__(self, chart: ChartPainter, vmax: float, labels: Sequence[str],
+                 first_row: Block | None = None):
+        self.chart = chart
+        self.vmax = vmax
+        self.labels = tuple(labels)
+        self.first_row = first_row
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(11) + doc.mm(3)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        # The legend and the first row of charts go on a page together (and the heading
+        # before them with them).
+        extra = self.first_row.height(doc, width) if self.first_row is not None else 0.0
+        return self.height(doc, width) + extra
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        heat_w = width * 0.34
+        paint_heat_legend(painter, QRectF(x, y, heat_w, doc.mm(11)), self.vmax,
+                          title="Grasp summed over the sessions", style=PRINT_STYLE,
+                          background="#ffffff")
+        font = doc.font(7)
+        bold = doc.font(7, bold=True)
+        lh = doc.line_height(font)
+        size = doc.mm(3.6)
+        k = size / 2 / PRINT_STYLE.marker_radius  # marker scale in device units
+        row_h = doc.mm(5.2)
+        x0 = x + heat_w + doc.mm(7)
+
+        def label(text: str, at: float, mid: float, f=font) -> float:
+            doc.draw_text(painter, QRectF(at, mid - lh / 2, width, lh), text, f, INK, wrap=False)
+            return at + doc.text_width(text, f)
+
+        mid = y + row_h / 2
+        cx = label("Grasp:", x0, mid, bold) + doc.mm(2)
+        items = [(g, f"{g} {text}") for g, text in enumerate(self.labels)][::-1]
+        items.append((None, "not graded"))
+        for g, text in items:
+            self.chart.paint_marker(painter, cx + size / 2, mid, None, g, scale=k)
+            cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
+        mid = y + row_h * 1.5
+        cx = label("Sites:", x0, mid, bold) + doc.mm(2)
+        for age, text in ((0, "latest session"), (1, "the one before"),
+                          (EARLIER_SESSIONS, f"{EARLIER_SESSIONS} sessions back")):
+            if age == 0:
+                self.chart.paint_marker(painter, cx + size / 2, mid, None, 3, scale=k)
+            else:
+                faded = copy.copy(self.chart)
+                faded.style = faded_style(PRINT_STYLE, age_fade(age, EARLIER_SESSIONS))
+                kk = k * (LAST_SCALE if age <= 1 else EARLIER_SCALE)
+                faded.paint_marker(painter, cx + size / 2, mid, None, 3, scale=kk)
+            cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
+
+
+def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
+                      width_mm: float) -> list[Block]:
+    """The charts of the views used (in the atlas's order), two to a row, after their legend;
+    one heat scale for every view. A sentence instead when no site can be drawn."""
+    by_view: dict[str, list[Site]] = {}
+    for s in history.sessions:
+        for site in history.sites_of(s.id):
+            by_view.setdefault(site.view_id, []).append(site)
+    order = list(records.atlas.views)
+    charts: list[HeatChart] = []
+    for vid in sorted(by_view, key=lambda v: order.index(v) if v in order else len(order)):
+        try:
+            charts.append(HeatChart(records, history, vid, by_view[vid]))
+        except AtlasError:
+            continue
+    if not charts:
+        return [Paragraph("No sites were recorded in these sessions.", 9, italic=True)]
+    rows = [HeatChartRow(charts[i:i + 2], 0.0) for i in range(0, len(charts), 2)]
+    peaks = [float(c.prepare(row.aspect(width_mm))[1].max())
+             for row in rows for c in row.charts]
+    vmax = max(peaks + [3.0])  # one scale for every view: the same colour, the same sum
+    for row in rows:
+        row.vmax = vmax
+    return [ChartLegend(charts[0].chart, vmax, labels, rows[0]), *rows]

@@ -1,0 +1,258 @@
+"""The progress report's matrices: grasp by muscle and session, and summed grasp by root and
+side. One column per session, split into parts when the sessions do not fit across the page;
+every cell carries its number as well as its colour, so it reads on a grey printer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from imsmap.domain.progress import SIDES, GraspMatrix, History, RootMatrix
+from imsmap.render.heatmap import ramp_colour
+from imsmap.render.style import grey_level
+from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Paragraph
+from imsmap.report.print_chart import PRINT_STYLE
+from imsmap.report.site_text import grasp_scale_text, muscle_name
+from imsmap.services import clinic as clinic_settings
+from imsmap.services.records import Records
+
+__all__ = ["MatrixBlock", "grasp_matrix_blocks", "root_matrix_blocks"]
+
+MATRIX_LABEL_MM = 46.0
+MATRIX_CELL_MIN_MM = 6.2
+MATRIX_CHANGE_MM = 13.0
+
+Row = tuple[str, list[tuple[str, str, str] | None], str]  # label, cells (text, fill, ink), change
+
+
+class MatrixBlock(Block):
+    """Rows of labelled cells (a colour and a number each), one column per session; splits
+    between rows and repeats its header. The number makes it read on a grey printer."""
+
+    def __init__(self, title: str, columns: Sequence[tuple[str, str]],
+                 rows: Sequence[tuple[str, Sequence[tuple[str, str, str] | None], str]],
+                 change_title: str = "", first_row: int = 0, continued: bool = False,
+                 footnote: str = ""):
+        self.title = title
+        self.columns = list(columns)  # (visit, date) per session column
+        self.rows = list(rows)  # (label, cells (text, fill, ink) or None, change text)
+        self.change_title = change_title
+        self.first_row = first_row
+        self.continued = continued
+        self.footnote = footnote
+
+    # geometry
+    def _sizes(self, doc: Doc, width: float) -> tuple[float, float, float]:
+        label_w = doc.mm(MATRIX_LABEL_MM)
+        change_w = doc.mm(MATRIX_CHANGE_MM) if self.change_title else 0.0
+        cell_w = (width - label_w - change_w) / max(1, len(self.columns))
+        cell_w = min(cell_w, doc.mm(14))
+        return label_w, change_w, cell_w
+
+    def _row_h(self, doc: Doc) -> float:
+        return doc.line_height(doc.font(7, condensed=True)) + doc.mm(1.3)
+
+    def _header_h(self, doc: Doc) -> float:
+        cap = doc.line_height(doc.font(8, bold=True)) + doc.mm(0.8) if self.continued else 0.0
+        return cap + 3 * doc.line_height(doc.font(6.3, condensed=True)) + doc.mm(1.5)
+
+    def _foot_h(self, doc: Doc, width: float) -> float:
+        if not self.footnote:
+            return 0.0
+        return doc.mm(1) + doc.text_height(self.footnote, doc.font(6.8, condensed=True), width)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return (self._header_h(doc) + len(self.rows) * self._row_h(doc)
+                + self._foot_h(doc, width) + doc.mm(3))
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return self._header_h(doc) + self._row_h(doc) * min(3, len(self.rows))
+
+    def split(self, doc: Doc, width: float, avail: float):
+        fit = int((avail - self._header_h(doc)) // self._row_h(doc))
+        if fit <= 0 or fit >= len(self.rows):
+            return None
+        if len(self.rows) - fit < 2 and fit > 2:
+            fit -= 1
+        head = MatrixBlock(self.title, self.columns, self.rows[:fit], self.change_title,
+                           self.first_row, self.continued, "")
+        tail = MatrixBlock(self.title, self.columns, self.rows[fit:], self.change_title,
+                           self.first_row + fit, True, self.footnote)
+        return head, tail
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        label_w, change_w, cell_w = self._sizes(doc, width)
+        head_font = doc.font(6.3, condensed=True)
+        hl = doc.line_height(head_font)
+        font = doc.font(7, condensed=True)
+        bold = doc.font(7, bold=True, condensed=True)
+        rh = self._row_h(doc)
+        if self.continued:
+            doc.draw_text(painter, QRectF(x, y, width, doc.mm(5)), f"{self.title} (continued)",
+                          doc.font(8, bold=True), MUTED, wrap=False)
+            y += doc.line_height(doc.font(8, bold=True)) + doc.mm(0.8)
+        total_w = label_w + cell_w * len(self.columns) + change_w
+        hh = 3 * hl + doc.mm(1.5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#dcdcdc"))
+        painter.drawRect(QRectF(x, y, total_w, hh))
+        doc.draw_text(painter, QRectF(x + doc.mm(1), y + doc.mm(0.7), label_w, hl),
+                      "Visit", doc.font(6.3, bold=True, condensed=True), INK, wrap=False)
+        doc.draw_text(painter, QRectF(x + doc.mm(1), y + doc.mm(0.7) + hl, label_w, hl),
+                      "Day, month", head_font, MUTED, wrap=False)
+        center = Qt.AlignmentFlag.AlignHCenter
+        month_before = ""
+        for j, (visit, date) in enumerate(self.columns):
+            cx = x + label_w + j * cell_w
+            day, _, month = date.partition(" ")
+            doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7), cell_w, hl), visit,
+                          doc.font(6.3, bold=True, condensed=True), INK, center, wrap=False)
+            doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7) + hl, cell_w, hl), day,
+                          head_font, MUTED, center, wrap=False)
+            if month != month_before:  # the month where it starts, like a calendar
+                doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7) + 2 * hl, cell_w, hl), month,
+                              head_font, MUTED, center, wrap=False)
+                month_before = month
+        if self.change_title:
+            doc.draw_text(painter, QRectF(x + total_w - change_w, y + doc.mm(0.7), change_w, hh),
+                          self.change_title, doc.font(6.3, bold=True, condensed=True), INK,
+                          center)
+        y += hh
+        doc.rule(painter, x, x + total_w, y, 0.8, INK)
+        pad = doc.mm(0.35)
+        for i, (label, cells, change) in enumerate(self.rows):
+            ry = y + i * rh
+            doc.draw_text(painter, QRectF(x + doc.mm(1), ry + doc.mm(0.65), label_w - doc.mm(1.5),
+                                          rh), label, font, INK, wrap=False)
+            for j, cell in enumerate(cells):
+                if cell is None:
+                    continue
+                text, fill, ink = cell
+                box = QRectF(x + label_w + j * cell_w + pad, ry + pad, cell_w - 2 * pad,
+                             rh - 2 * pad)
+                painter.setPen(QPen(QColor(GRID), doc.pt(0.3)))
+                painter.setBrush(QColor(fill))
+                painter.drawRect(box)
+                doc.draw_text(painter, box.adjusted(0, doc.mm(0.3), 0, 0), text, bold, ink,
+                              center, wrap=False)
+            if self.change_title:
+                doc.draw_text(painter, QRectF(x + total_w - change_w, ry + doc.mm(0.65),
+                                              change_w, rh), change, bold, INK, center,
+                              wrap=False)
+            doc.rule(painter, x, x + total_w, ry + rh, 0.25, GRID)
+        if self.footnote:
+            fy = y + len(self.rows) * rh + doc.mm(1)
+            doc.draw_text(painter, QRectF(x, fy, width, 1e5), self.footnote,
+                          doc.font(6.8, condensed=True), MUTED)
+
+
+def _column_chunks(n: int, doc_width_mm: float, change: bool) -> list[range]:
+    room = doc_width_mm - MATRIX_LABEL_MM - (MATRIX_CHANGE_MM if change else 0)
+    per = max(1, int(room // MATRIX_CELL_MIN_MM))
+    parts = math.ceil(n / per) if n else 1
+    size = math.ceil(n / parts) if n else 0
+    return [range(i, min(n, i + size)) for i in range(0, n, size)] if n else [range(0)]
+
+
+def _session_columns(history: History, idx: Iterable[int]) -> list[tuple[str, str]]:
+    return [(f"#{history.number(history.sessions[j].id)}",
+             f"{history.sessions[j].started_at.day} {history.sessions[j].started_at:%b}")
+            for j in idx]
+
+
+def _matrix_parts(history: History, columns: int, title: str, width_mm: float,
+                  rows_of: Callable[[range, bool], list[Row]], footnote: str,
+                  change_title: str = "") -> list[Block]:
+    """A matrix of ``columns`` sessions as one block per part that fits across the page: each
+    part after a caption when there are several, the footnote under the last. ``rows_of(cols,
+    split)`` gives the rows for those session columns (``split``: there are several parts)."""
+    out: list[Block] = []
+    chunks = _column_chunks(columns, width_mm, bool(change_title))
+    for c, cols in enumerate(chunks):
+        rows = rows_of(cols, len(chunks) > 1)
+        part = title
+        if len(chunks) > 1:
+            a, b = history.number(history.sessions[cols[0]].id), \
+                history.number(history.sessions[cols[-1]].id)
+            part += f", visits {a}-{b}"
+            out.append(Paragraph(f"Visits {a} to {b} (part {c + 1} of {len(chunks)})", 8,
+                                 bold=True, colour=MUTED, after_mm=0.8))
+        out.append(MatrixBlock(part, _session_columns(history, cols), rows,
+                               change_title=change_title,
+                               footnote=footnote if c == len(chunks) - 1 else ""))
+    return out
+
+
+def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
+                        width_mm: float) -> list[Block]:
+    style = PRINT_STYLE
+    first, last = gm.first_last()
+
+    def rows_of(cols: range, split: bool) -> list[Row]:
+        rows = []
+        for r, target in enumerate(gm.targets):
+            cells: list[tuple[str, str, str] | None] = []
+            for j in cols:
+                if not gm.needled[r, j]:
+                    cells.append(None)
+                elif np.isnan(gm.grasp[r, j]):
+                    cells.append(("–", "#ffffff", INK))
+                else:
+                    g = int(gm.grasp[r, j])
+                    cells.append((str(g), style.grasp_fill(g).name(),
+                                  style.grasp_text_colour(g).name()))
+            if not any(cells) and split:
+                continue  # not needled in these sessions: the other part shows it
+            change = ("—" if np.isnan(first[r]) else
+                      f"{int(first[r])}→{int(last[r])}")
+            rows.append((target.label(muscle_name(records, target.muscle_id)), cells, change))
+        return rows
+
+    foot = (f"Strongest grasp of the muscle (per side; paraspinal sites per level) in "
+            f"the session: {grasp_scale_text(_labels(records))}; – needled, not graded; "
+            "blank: not needled. First→last: the first and the latest graded value.")
+    return _matrix_parts(history, len(gm.session_ids), "Grasp by muscle and session", width_mm,
+                         rows_of, foot, change_title="First→ last")
+
+
+def _labels(records: Records) -> tuple[str, ...]:
+    return clinic_settings.load(records).grasp_labels
+
+
+def root_matrix_blocks(history: History, rm: RootMatrix, width_mm: float) -> list[Block]:
+    total = rm.total
+    vmax = float(total.max()) if total.size else 0.0
+    vmax = max(vmax, 3.0)
+    side_names = {"L": "left", "R": "right", "M": "midline"}
+
+    def rows_of(cols: range, split: bool) -> list[Row]:
+        rows = []
+        for r, root in enumerate(rm.roots):
+            for si, side in enumerate(SIDES):
+                if not rm.sites[r, si, :].any():
+                    continue
+                cells: list[tuple[str, str, str] | None] = []
+                for j in cols:
+                    if not rm.sites[r, si, j]:
+                        cells.append(None)
+                        continue
+                    v = float(total[r, si, j])
+                    fill = ramp_colour(v / vmax) if v > 0 else QColor("#ffffff")
+                    ink = "#ffffff" if grey_level(fill) < 0.5 else INK
+                    cells.append((f"{v:g}", fill.name(), ink))
+                if not any(cells) and split:
+                    continue
+                rows.append((f"{root} {side_names[side]}", cells, ""))
+        return rows
+
+    foot = ("Sum of the grasp grades of the sites supplied by the root on that side "
+            "(a muscle with several roots counts for each; paraspinal sites for their "
+            "own level); 0: needled without grasp; blank: no site of that root. Darker "
+            "is more.")
+    return _matrix_parts(history, len(rm.session_ids), "Summed grasp by root and side",
+                         width_mm, rows_of, foot)

@@ -1,0 +1,64 @@
+"""The session record's segmental summary: the roots needled, by side, with the strongest grasp
+and the muscles (site numbers) behind each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from imsmap.domain.models import Side, Site
+from imsmap.domain.segments import segmental_summary
+from imsmap.report.layout import Cell, Column, Table
+from imsmap.report.session_charts import MarkerDrawer
+from imsmap.report.site_text import muscle_text
+from imsmap.services.records import Records
+
+__all__ = ["segment_table"]
+
+
+def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer) -> Table | None:
+    rows = segmental_summary(sites, records.atlas.catalogue)
+    if not rows:
+        return None
+    sides = [Side.LEFT, Side.RIGHT]
+    if any(r.side(Side.MIDLINE).count for r in rows):
+        sides.append(Side.MIDLINE)
+    by_seq = {s.seq: s for s in sites}
+    columns = [Column("Root", 8)] + [Column(side.label, 27) for side in sides] + \
+        [Column("Muscles (site numbers)", 60 if len(sides) == 2 else 40)]
+    out = []
+    for row in rows:
+        cells: list[Cell | str] = [Cell(row.root, bold=True)]
+        for side in sides:
+            cell = row.side(side)
+            if not cell.count:
+                cells.append("")
+                continue
+            n = cell.count
+            text = f"{n} site{'s' if n != 1 else ''}"
+            if cell.dominant and cell.contributing:
+                text += f" ({cell.dominant} dominant)"
+            elif cell.dominant:
+                text += " (dominant)"
+            grades = [str(g) for g in range(len(cell.grades) - 1, -1, -1)
+                      for _ in range(cell.grades[g])]
+            small = ("grasp " + ", ".join(grades)) if grades else ""
+            if cell.ungraded:
+                small += ("; " if small else "") + f"{cell.ungraded} not graded"
+
+            def draw(painter, rect, g=cell.max_grasp):
+                drawer(painter, rect, None, g)
+
+            cells.append(Cell(text, draw=draw, draw_mm=3.4, small=small))
+        names: dict[str, list[int]] = {}
+        for side in sides:
+            for seq in row.side(side).sites:
+                site = by_seq[seq]
+                names.setdefault(muscle_text(records, site).name, []).append(seq)
+        cells.append("; ".join(f"{name} {', '.join(str(n) for n in sorted(nums))}"
+                               for name, nums in names.items()))
+        out.append(cells)
+    note = ("The marker shows the strongest grasp on that side. 'Dominant': sites for which this "
+            "is the muscle's main root; other sites share the root with neighbours. Root ranges "
+            f"follow the body-chart catalogue (atlas {records.atlas.version}); textbooks vary.")
+    return Table(columns, out, size=7.5, footnote=note, title="Segmental summary")

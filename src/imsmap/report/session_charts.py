@@ -1,0 +1,359 @@
+"""The session record's body charts: one block per view and layer, with the whole figure for
+orientation and the parts with sites enlarged, markers numbered as in the site table; the group
+that shrinks charts to fill a page; the legend of the markers.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from imsmap.atlas import AtlasError
+from imsmap.domain.models import GRASP_LABELS, Site
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
+from imsmap.report.print_chart import PRINT_STYLE, bbox, crop_around, paint_side_captions
+from imsmap.services.records import Records
+
+__all__ = ["CHART_HEIGHT_MM", "CHART_MIN_MM", "MARKER_RADIUS_MM", "MIN_MARKER_MM", "ChartBlock",
+           "ChartGroup", "LegendBlock", "MarkerDrawer", "Panel", "chart_blocks", "cluster_levels"]
+
+CHART_HEIGHT_MM = 118.0  # enlargement panels, when the page has room
+CHART_MIN_MM = 82.0  # ... squeezed down to this to keep two charts on a page
+CHART_GAP_MM = 5.0
+PANEL_PENALTY = 0.75
+READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read without overlap
+MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
+MIN_MARKER_MM = 1.6
+OVERVIEW_MARKER_MM = 0.85
+
+
+class MarkerDrawer:
+    """Draws grasp markers exactly as the charts do, at a size in device units."""
+
+    def __init__(self, chart: ChartPainter):
+        self.chart = chart
+
+    def __call__(self, painter: QPainter, rect: QRectF, number: int | str | None,
+                 grasp: int | None, cramp: bool = False, planned: bool = False) -> None:
+        r_units = self.chart.style.marker_radius + (3.6 if cramp else 0.0)
+        scale = (min(rect.width(), rect.height()) / 2.0) / r_units
+        self.chart.paint_marker(painter, rect.center().x(), rect.center().y(), number, grasp,
+                                cramp=cramp, planned=planned, scale=scale)
+
+
+def cluster_levels(sites: Sequence[Site], max_groups: int = 4) -> list[list[list[Site]]]:
+    """Ways to group nearby sites: for 1..``max_groups`` groups, each a list of groups.
+
+    Agglomerative: repeatedly merge the two groups whose joint extent is smallest. Each grouping
+    comes out top to bottom, then left to right; sites in a group by number.
+    """
+    groups = [[s] for s in sites]
+    levels: dict[int, list[list[Site]]] = {}
+
+    def extent(a: list[Site], b: list[Site]) -> float:
+        x0, y0, x1, y1 = bbox(a + b)
+        return max(x1 - x0, y1 - y0)
+
+    def ordered(gs: list[list[Site]]) -> list[list[Site]]:
+        out = [sorted(g, key=lambda s: s.seq) for g in gs]
+        out.sort(key=lambda g: ((bbox(g)[1] + bbox(g)[3]) / 2, (bbox(g)[0] + bbox(g)[2]) / 2))
+        return out
+
+    while True:
+        if len(groups) <= max_groups:
+            levels[len(groups)] = ordered(groups)
+        if len(groups) <= 1:
+            break
+        _size, i, j = min(((extent(groups[a], groups[b]), a, b) for a in range(len(groups))
+                           for b in range(a + 1, len(groups))), key=lambda t: t[0])
+        groups[i] = groups[i] + groups[j]
+        del groups[j]
+    return [levels[n] for n in sorted(levels)]
+
+
+@dataclass
+class Panel:
+    rect: QRectF  # device units on the page
+    crop: tuple[float, float, float, float]  # view units
+    sites: list[Site]
+    letter: str = ""
+
+    @property
+    def scale(self) -> float:
+        return min(self.rect.width() / self.crop[2], self.rect.height() / self.crop[3])
+
+    def to_page(self, x: float, y: float) -> tuple[float, float]:
+        k = self.scale
+        return self.rect.x() + (x - self.crop[0]) * k, self.rect.y() + (y - self.crop[1]) * k
+
+
+def _min_distance(sites: Sequence[Site]) -> float:
+    """The least distance between two sites, in view units (inf for fewer than two)."""
+    best = float("inf")
+    for i, a in enumerate(sites):
+        for b in sites[i + 1:]:
+            best = min(best, ((a.x - b.x) ** 2 + (a.y - b.y) ** 2) ** 0.5)
+    return best
+
+
+def _grids(n: int) -> list[tuple[int, int]]:
+    return [(rows, cols) for rows in range(1, n + 1) for cols in range(1, n + 1)
+            if rows * cols >= n and rows * cols - n < min(rows, cols)]
+
+
+class ChartBlock(Block):
+    """One view (one layer) with its sites: the whole figure for orientation, and the parts with
+    sites enlarged (one panel per group of nearby sites), markers numbered as in the site table."""
+
+    def __init__(self, records: Records, view_id: str, layer: str, sites: Sequence[Site]):
+        self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
+        self.view = self.chart.view
+        self.sites = list(sites)
+        deep = self.chart.layer != self.view.layer_ids[0]
+        layer_name = next((lay.name for lay in self.view.layers if lay.id == self.chart.layer),
+                          self.chart.layer)
+        name = f"{self.view.name} view" if self.view.kind == "body" else self.view.name
+        self.title = name + (f" — {layer_name.lower()} layer" if deep else "")
+        numbers = ", ".join(str(s.seq) for s in self.sites)
+        self.note = f"site{'s' if len(self.sites) > 1 else ''} {numbers}"
+        self.levels = cluster_levels(self.sites)
+        self.panel_mm = CHART_HEIGHT_MM
+
+    def with_height(self, panel_mm: float) -> ChartBlock:
+        other = copy.copy(self)
+        other.panel_mm = panel_mm
+        return other
+
+    def _title_height(self, doc: Doc) -> float:
+        return doc.line_height(doc.font(9.5, bold=True)) + doc.mm(1.5)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return self._title_height(doc) + doc.mm(self.panel_mm) + doc.mm(CHART_GAP_MM)
+
+    def layout(self, doc: Doc, x: float, y: float, width: float
+               ) -> tuple[QRectF | None, list[Panel]]:
+        """The overview rectangle (None when one large figure serves) and the enlargements."""
+        y += self._title_height(doc)
+        panel_h = doc.mm(self.panel_mm)
+        vw, vh = self.view.width, self.view.height
+        full = (0.0, 0.0, vw, vh)
+        overview_w = min(panel_h * vw / vh, width * 0.34)
+        gap = doc.mm(4)
+        area = QRectF(x + overview_w + gap, y, width - overview_w - gap, panel_h)
+        best: tuple[tuple[float, float], float, list[Panel]] | None = None
+        for groups in self.levels:
+            n = len(groups)
+            for rows, cols in _grids(n):
+                pw = (area.width() - gap * (cols - 1)) / cols
+                ph = (area.height() - gap * (rows - 1)) / rows
+                panels = []
+                for i, group in enumerate(groups):
+                    r, c = divmod(i, cols)
+                    rect = QRectF(area.x() + c * (pw + gap), area.y() + r * (ph + gap), pw, ph)
+                    panels.append(Panel(rect, crop_around(self.view, group, pw / ph), group))
+                zoom = min(p.scale for p in panels)
+                # First: markers far enough apart to read (clamped: beyond that it is all one);
+                # then: enlargement, each extra panel having to earn its place.
+                spacing = min(_min_distance(p.sites) * p.scale for p in panels) / doc.mm(1.0)
+                merit = (round(min(spacing, READABLE_SPACING_MM) * 4) / 4,
+                         zoom * PANEL_PENALTY ** (n - 1))
+                if best is None or merit > best[0]:
+                    best = (merit, zoom, panels)
+        assert best is not None
+        _merit, zoom, panels = best
+        whole = self._fit(QRectF(x, y, width, panel_h))
+        whole_k = whole.width() / vw
+        crowded = _min_distance(self.sites) * whole_k < 2.4 * doc.mm(MARKER_RADIUS_MM)
+        if zoom < whole_k * 1.3 or (zoom < whole_k * 2.0 and not crowded):
+            # Enlarging gains little: one large figure, centred, serves better.
+            return None, [Panel(whole, full, self.sites)]
+        if len(panels) > 1:
+            for i, p in enumerate(panels):
+                p.letter = "ABCDEFGH"[i]
+        return self._fit(QRectF(x, y, overview_w, panel_h)), panels
+
+    def marker_positions(self, doc: Doc, x: float, y: float, width: float
+                         ) -> dict[int, tuple[float, float]]:
+        """Device coordinates of each numbered marker when the block is painted at (x, y)."""
+        _over, panels = self.layout(doc, x, y, width)
+        return {s.seq: p.to_page(s.x, s.y) for p in panels for s in p.sites}
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        draw_titled(doc, painter, x, y, width, self.title, doc.font(9.5, bold=True), self.note,
+                    doc.font(7.5))
+        over, panels = self.layout(doc, x, y, width)
+        if over is not None:
+            self._paint_view(doc, painter, Panel(over, (0, 0, self.view.width, self.view.height),
+                                                 self.sites), OVERVIEW_MARKER_MM,
+                             numbers=False, labels=False)
+            k = over.width() / self.view.width
+            for p in panels:
+                cx, cy, cw, ch = p.crop
+                box = QRectF(over.x() + cx * k, over.y() + cy * k, cw * k, ch * k)
+                box = box.intersected(over)
+                painter.setPen(QPen(QColor(INK), doc.pt(0.9)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(box)
+                if p.letter:
+                    self._tag(doc, painter, QPointF(box.left(), box.top()), p.letter, outside=True)
+        for p in panels:
+            self._paint_view(doc, painter, p, MARKER_RADIUS_MM, numbers=True, labels=False)
+            if over is not None:
+                painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(p.rect)
+                self._paint_sides(doc, painter, p)
+
+    def _tag(self, doc: Doc, painter: QPainter, at: QPointF, letter: str,
+             outside: bool = False) -> None:
+        """A small boxed letter tying an enlargement to its frame on the overview."""
+        font = doc.font(7, bold=True)
+        s = doc.line_height(font)
+        box = QRectF(at.x() - (s if outside else 0), at.y(), s, s)
+        painter.setPen(QPen(QColor(INK), doc.pt(0.6)))
+        painter.setBrush(QColor(INK))
+        painter.drawRect(box)
+        doc.draw_text(painter, box, letter, font, "#ffffff", Qt.AlignmentFlag.AlignHCenter,
+                      wrap=False)
+
+    def _fit(self, box: QRectF) -> QRectF:
+        """The largest rectangle of the view's aspect centred in ``box``."""
+        vw, vh = self.view.width, self.view.height
+        k = min(box.width() / vw, box.height() / vh)
+        w, h = vw * k, vh * k
+        return QRectF(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h)
+
+    def _paint_sides(self, doc: Doc, painter: QPainter, panel: Panel) -> None:
+        """The letter of the enlargement, and which side of the patient is which (the chart's own
+        caption is usually outside the enlarged part)."""
+        rect = panel.rect
+        if panel.letter:
+            self._tag(doc, painter, rect.topLeft(), panel.letter)
+        paint_side_captions(doc, painter, rect, self.view.viewer_left_is)
+
+    def _paint_view(self, doc: Doc, painter: QPainter, panel: Panel, marker_mm: float, *,
+                    numbers: bool, labels: bool) -> None:
+        sx, sy, sw, sh = panel.crop
+        k = panel.scale
+        painter.save()
+        painter.setClipRect(panel.rect)
+        painter.translate(panel.rect.x(), panel.rect.y())
+        painter.scale(k, k)
+        painter.translate(-sx, -sy)
+        painter.fillRect(QRectF(sx, sy, sw, sh), QColor(self.chart.style.background))
+        needled = frozenset(s.muscle_id for s in self.sites)
+        self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset())
+        radius = doc.mm(marker_mm)
+        if numbers:  # smaller markers where sites crowd, but never too small to read
+            radius = max(doc.mm(MIN_MARKER_MM), min(radius, 0.5 * _min_distance(panel.sites) * k))
+        scale = radius / (self.chart.style.marker_radius * k)
+        for s in sorted(panel.sites, key=lambda s: -s.seq):  # low numbers on top
+            self.chart.paint_marker(painter, s.x, s.y, s.seq if numbers else None, s.grasp,
+                                    cramp=s.cramp, planned=s.planned, scale=scale)
+        painter.restore()
+
+
+class ChartGroup(Block):
+    """The charts, in order; on a page with less room they shrink (down to CHART_MIN_MM) so that
+    pages fill rather than leave a hole the height of a chart."""
+
+    def __init__(self, charts: Sequence[ChartBlock]):
+        self.charts = list(charts)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return sum(c.height(doc, width) for c in self.charts)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return self.charts[0].with_height(CHART_MIN_MM).height(doc, width)
+
+    def split(self, doc: Doc, width: float, avail: float
+              ) -> tuple[Block, Block | None] | None:
+        used, k = 0.0, 0
+        for chart in self.charts:
+            need = chart.with_height(CHART_MIN_MM).height(doc, width)
+            if used + need > avail:
+                break
+            used += need
+            k += 1
+        if k == 0:
+            return None
+        overhead = sum(c.height(doc, width) - doc.mm(c.panel_mm) for c in self.charts[:k])
+        panel_mm = min(CHART_HEIGHT_MM, (avail - overhead) / k / doc.mm(1.0))
+        head = ChartGroup([c.with_height(panel_mm) for c in self.charts[:k]])
+        tail = ChartGroup(self.charts[k:]) if k < len(self.charts) else None
+        return head, tail
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        for chart in self.charts:
+            chart.paint(doc, painter, x, y, width)
+            y += chart.height(doc, width)
+
+
+class LegendBlock(Block):
+    """What the marker colours and rings mean; the grade is also printed in the table."""
+
+    keep_with_next = True
+
+    def __init__(self, drawer: MarkerDrawer, labels: Sequence[str] = GRASP_LABELS):
+        self.drawer = drawer
+        self.labels = tuple(labels)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(5.0) + doc.mm(3)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        font = doc.font(7.5)
+        size = doc.mm(4.2)
+        items: list[tuple[str, dict]] = [
+            (f"{g} {label}", {"grasp": g}) for g, label in enumerate(self.labels)]
+        items += [("not graded", {"grasp": None}), ("cramp felt", {"grasp": 1, "cramp": True}),
+                  ("planned, not needled", {"grasp": None, "planned": True})]
+        label = "Grasp:"
+        lf = doc.font(7.5, bold=True)
+        doc.draw_text(painter, QRectF(x, y + (size - doc.line_height(lf)) / 2, width, size),
+                      label, lf, INK, wrap=False)
+        cx = x + doc.text_width(label, lf) + doc.mm(2)
+        for text, kw in items:
+            self.drawer(painter, QRectF(cx, y, size, size), None, kw.get("grasp"),
+                        cramp=kw.get("cramp", False), planned=kw.get("planned", False))
+            cx += size + doc.mm(1.2)
+            doc.draw_text(painter, QRectF(cx, y + (size - doc.line_height(font)) / 2, width, size),
+                          text, font, INK, wrap=False)
+            cx += doc.text_width(text, font) + doc.mm(4)
+
+
+def chart_blocks(records: Records, sites: Sequence[Site]
+                 ) -> tuple[list[ChartBlock], list[Site], MarkerDrawer | None]:
+    """One chart per view and layer with sites, in the atlas's order of views and layers; the
+    sites whose view this atlas lacks; and the marker drawer for the legend and the tables
+    (None only when the atlas has no views at all)."""
+    charts: list[ChartBlock] = []
+    groups: dict[tuple[str, str], list[Site]] = {}
+    for site in sites:
+        groups.setdefault((site.view_id, site.layer), []).append(site)
+    order = list(records.atlas.views)
+
+    def key(item):
+        (vid, layer), _ = item
+        view = records.atlas.views.get(vid)
+        lidx = view.layer_ids.index(layer) if view and layer in view.layer_ids else 99
+        return (order.index(vid) if vid in order else len(order), lidx, vid)
+
+    missing: list[Site] = []
+    for (vid, layer), group in sorted(groups.items(), key=key):
+        try:
+            charts.append(ChartBlock(records, vid, layer, group))
+        except AtlasError:
+            missing.extend(group)
+    if charts:
+        drawer = MarkerDrawer(charts[0].chart)
+    else:
+        first = next(iter(records.atlas.views), None)
+        drawer = (MarkerDrawer(ChartPainter(records.atlas, first, style=PRINT_STYLE)) if first
+                  else None)
+    return charts, missing, drawer

@@ -1,0 +1,208 @@
+"""The progress report's trend plot: pain before and after each session, and under it the sites
+needled, the muscles grasping and the mean grasp, told apart by line style and lightness (it
+must read on a grey printer).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from imsmap.domain.models import GRASP_MAX
+from imsmap.domain.progress import History, SessionMetrics
+from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
+
+__all__ = ["TrendBlock"]
+
+BEFORE = "#1f3b57"
+AFTER = "#4f86b6"
+RELIEF = "#c7d5e2"
+SITES_FILL = "#d4d4d4"
+GRASPING_FILL = "#6f6f6f"
+MEAN = "#7a1426"
+PLOT_GRID = "#e2e2e2"
+
+
+class TrendBlock(Block):
+    """Pain before (solid line, filled dots) and after (dashed, open dots) over the sessions;
+    under it the sites needled (light bars), muscles grasping (dark bars) and mean grasp
+    (diamonds, right-hand scale 0-3). Told apart by line style and lightness, not colour."""
+
+    def __init__(self, history: History, metrics: Sequence[SessionMetrics], height_mm: float = 78):
+        self.history = history
+        self.metrics = list(metrics)
+        self.height_mm = height_mm
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(self.height_mm + 3)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        m = self.metrics
+        n = len(m)
+        small = doc.font(6.5)
+        label_font = doc.font(7.5, bold=True)
+        lh = doc.line_height(small)
+        left, right = doc.mm(9), doc.mm(9)
+        top = y + doc.line_height(label_font) + doc.mm(1.5)
+        total_h = doc.mm(self.height_mm)
+        x_axis_h = 2 * lh + doc.mm(1)
+        gap = doc.line_height(label_font) + doc.mm(6)
+        inner_h = total_h - (top - y) - x_axis_h - gap
+        pain_h = inner_h * 0.55
+        pain = QRectF(x + left, top, width - left - right, pain_h)
+        counts = QRectF(pain.left(), pain.bottom() + gap, pain.width(), inner_h - pain_h)
+        slot = pain.width() / max(1, n)
+
+        def cx(i: int) -> float:
+            return pain.left() + slot * (i + 0.5)
+
+        def py(v: float) -> float:
+            return pain.bottom() - pain.height() * v / 10.0
+
+        count_max = max([s.sites for s in m] + [s.muscles_grasping for s in m] + [4])
+
+        def cy(v: float) -> float:
+            return counts.bottom() - counts.height() * v / (count_max * 1.12)
+
+        def gy(v: float) -> float:
+            return counts.bottom() - counts.height() * v / GRASP_MAX
+
+        painter.save()
+        # Titles and legends
+        doc.draw_text(painter, QRectF(x, y, width, lh * 2), "Pain (0-10)", label_font, INK,
+                      wrap=False)
+        lx = x + doc.text_width("Pain (0-10)", label_font) + doc.mm(5)
+        lx = self._legend_line(doc, painter, lx, y + doc.line_height(label_font) / 2, BEFORE,
+                               Qt.PenStyle.SolidLine, True, "before treatment")
+        lx = self._legend_line(doc, painter, lx, y + doc.line_height(label_font) / 2, AFTER,
+                               Qt.PenStyle.DashLine, False, "after treatment")
+        ty = pain.bottom() + doc.mm(2)
+        doc.draw_text(painter, QRectF(x, ty, width, lh * 2), "Per session", label_font, INK,
+                      wrap=False)
+        lx = x + doc.text_width("Per session", label_font) + doc.mm(5)
+        mid = ty + doc.line_height(label_font) / 2
+        lx = self._legend_box(doc, painter, lx, mid, SITES_FILL, "sites needled")
+        lx = self._legend_box(doc, painter, lx, mid, GRASPING_FILL, "muscles grasping")
+        lx = self._legend_diamond(doc, painter, lx, mid, "mean grasp (0-3, right scale)")
+        # Pain grid
+        for v in range(0, 11, 2):
+            doc.rule(painter, pain.left(), pain.right(), py(v), 0.4, PLOT_GRID)
+            doc.draw_text(painter, QRectF(x, py(v) - lh / 2, left - doc.mm(1.5), lh), str(v),
+                          small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
+        doc.rule(painter, pain.left(), pain.right(), pain.bottom(), 0.6, RULE)
+        # In-session relief: a thin bar from before to after
+        painter.setPen(QPen(QColor(RELIEF), max(doc.pt(2.2), min(slot * 0.25, doc.pt(4))),
+                            Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        for i, s in enumerate(m):
+            if s.pain_before is not None and s.pain_after is not None:
+                painter.drawLine(QPointF(cx(i), py(s.pain_before)), QPointF(cx(i),
+                                                                           py(s.pain_after)))
+        dot = min(doc.mm(1.1), slot * 0.3)
+        for attr, colour, style, filled in (("pain_after", AFTER, Qt.PenStyle.DashLine, False),
+                                            ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
+            pts = [QPointF(cx(i), py(getattr(s, attr))) if getattr(s, attr) is not None else None
+                   for i, s in enumerate(m)]
+            self._polyline(painter, pts, QPen(QColor(colour), doc.pt(1.3), style,
+                                              Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.setPen(QPen(QColor(colour), doc.pt(1.0)))
+            painter.setBrush(QColor(colour if filled else "#ffffff"))
+            for p in pts:
+                if p is not None:
+                    painter.drawEllipse(p, dot, dot)
+        # Counts
+        for g in range(GRASP_MAX + 1):
+            doc.rule(painter, counts.left(), counts.right(), gy(g), 0.4, PLOT_GRID)
+            doc.draw_text(painter, QRectF(counts.right() + doc.mm(1.2), gy(g) - lh / 2,
+                                          right, lh), str(g), small, MEAN, wrap=False)
+        step = max(1, math.ceil(count_max / 4))
+        for v in range(0, count_max + 1, step):
+            doc.draw_text(painter, QRectF(x, cy(v) - lh / 2, left - doc.mm(1.5), lh), str(v),
+                          small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
+        bar_w = min(doc.mm(3.2), slot * 0.34)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, s in enumerate(m):
+            for value, colour, bx in ((s.sites, SITES_FILL, cx(i) - bar_w - doc.pt(0.4)),
+                                      (s.muscles_grasping, GRASPING_FILL, cx(i) + doc.pt(0.4))):
+                painter.setBrush(QColor(colour))
+                painter.drawRect(QRectF(bx, cy(value), bar_w, counts.bottom() - cy(value)))
+        doc.rule(painter, counts.left(), counts.right(), counts.bottom(), 0.6, RULE)
+        pts = [QPointF(cx(i), gy(s.mean_grasp)) if not math.isnan(s.mean_grasp) else None
+               for i, s in enumerate(m)]
+        self._polyline(painter, pts, QPen(QColor(MEAN), doc.pt(1.1)))
+        painter.setPen(QPen(QColor(MEAN), doc.pt(0.6)))
+        painter.setBrush(QColor(MEAN))
+        d = min(doc.mm(1.2), slot * 0.32)
+        for p in pts:
+            if p is not None:
+                painter.drawPath(self._diamond(p, d))
+        # x labels: visit number and date, thinned to what fits
+        label_w = doc.text_width("00 Mmm", small) + doc.mm(1.5)
+        every = max(1, math.ceil(label_w / slot))
+        for i, s in enumerate(m):
+            if i % every and i != n - 1:
+                continue
+            if i != n - 1 and n - 1 - i < every and (n - 1) % every:
+                continue  # the last label gets its place; no overlap with the one before
+            box = QRectF(cx(i) - label_w / 2, counts.bottom() + doc.mm(0.8), label_w, lh)
+            doc.draw_text(painter, box, f"#{self.history.number(s.session_id)}", small, INK,
+                          Qt.AlignmentFlag.AlignHCenter, wrap=False)
+            doc.draw_text(painter, box.translated(0, lh),
+                          f"{s.started_at.day} {s.started_at:%b}", small, MUTED,
+                          Qt.AlignmentFlag.AlignHCenter, wrap=False)
+        painter.restore()
+
+    @staticmethod
+    def _polyline(painter: QPainter, points: list[QPointF | None], pen: QPen) -> None:
+        path = QPainterPath()
+        drawing = False
+        for p in points:
+            if p is None:
+                drawing = False
+            elif drawing:
+                path.lineTo(p)
+            else:
+                path.moveTo(p)
+                drawing = True
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+    @staticmethod
+    def _diamond(c: QPointF, d: float) -> QPainterPath:
+        path = QPainterPath(QPointF(c.x(), c.y() - d))
+        path.lineTo(c.x() + d, c.y())
+        path.lineTo(c.x(), c.y() + d)
+        path.lineTo(c.x() - d, c.y())
+        path.closeSubpath()
+        return path
+
+    def _legend_text(self, doc: Doc, painter: QPainter, x: float, mid: float, text: str) -> float:
+        font = doc.font(7)
+        lh = doc.line_height(font)
+        doc.draw_text(painter, QRectF(x, mid - lh / 2, doc.text_width(text, font) + 2, lh), text,
+                      font, INK, wrap=False)
+        return x + doc.text_width(text, font) + doc.mm(4)
+
+    def _legend_line(self, doc, painter, x, mid, colour, style, filled, text) -> float:
+        painter.setPen(QPen(QColor(colour), doc.pt(1.3), style))
+        painter.drawLine(QPointF(x, mid), QPointF(x + doc.mm(6), mid))
+        painter.setPen(QPen(QColor(colour), doc.pt(1.0)))
+        painter.setBrush(QColor(colour if filled else "#ffffff"))
+        painter.drawEllipse(QPointF(x + doc.mm(3), mid), doc.mm(0.9), doc.mm(0.9))
+        return self._legend_text(doc, painter, x + doc.mm(7.5), mid, text)
+
+    def _legend_box(self, doc, painter, x, mid, colour, text) -> float:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRect(QRectF(x, mid - doc.mm(1.2), doc.mm(3.5), doc.mm(2.4)))
+        return self._legend_text(doc, painter, x + doc.mm(4.5), mid, text)
+
+    def _legend_diamond(self, doc, painter, x, mid, text) -> float:
+        painter.setPen(QPen(QColor(MEAN), doc.pt(1.1)))
+        painter.drawLine(QPointF(x, mid), QPointF(x + doc.mm(6), mid))
+        painter.setBrush(QColor(MEAN))
+        painter.drawPath(self._diamond(QPointF(x + doc.mm(3), mid), doc.mm(1.1)))
+        return self._legend_text(doc, painter, x + doc.mm(7.5), mid, text)
