@@ -1,0 +1,297 @@
+"""The demo clinic's clinical scenario, all fictional: the presentations IMS treats (complaint,
+segments, the muscles a practitioner would needle and how strongly each grasps at first, the
+examination and the plan), the signs found at the first visit, the patients and their schedules,
+and the adverse events and amendments that happen along the way. Data only: ``demo`` and
+``demo_course`` turn it into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["ADVERSE_EVENTS", "AMENDMENTS", "FINDINGS", "PARASPINAL_SUBSTITUTES", "PATIENTS",
+           "PRACTITIONERS", "PRESENTATIONS", "DemoPatient", "Presentation", "Target"]
+
+PRACTITIONERS = (("Alex Demo, PT", "DEMO-PT-001"), ("Sam Example, PT", "DEMO-PT-002"))
+
+# Side codes in a plan: "S" the affected side, "O" the other side, "L"/"R" fixed, "M" midline.
+
+
+@dataclass(frozen=True)
+class Target:
+    muscle: str
+    side: str = "S"
+    grasp: int = 2  # the grasp at the first visit
+    level: str | None = None
+    view: str | None = None  # preferred view id
+
+
+def _mf(levels: str, side: str = "S", grasp: int = 3) -> list[Target]:
+    """Multifidus at each of the space-separated levels."""
+    return [Target("multifidus", side, grasp, level=lv, view="spinal") for lv in levels.split()]
+
+
+# When the atlas draws no multifidus, the paraspinal muscles charted at each region of the spine.
+PARASPINAL_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "C": ("semispinalis_capitis", "splenius_cervicis", "splenius_capitis"),
+    "T": ("longissimus_thoracis", "iliocostalis_thoracis"),
+    "L": ("longissimus_lumborum", "iliocostalis_lumborum"),
+    "S": ("longissimus_lumborum", "iliocostalis_lumborum"),
+}
+
+
+@dataclass(frozen=True)
+class Presentation:
+    key: str
+    complaint: str
+    roots: tuple[str, ...]  # the segments treated: fallback muscles come from these myotomes
+    targets: tuple[Target, ...]
+    exam: str
+    plan: str
+    both_sides: bool = False
+
+
+PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
+    Presentation(
+        "l5_radiculopathy",
+        "Right L5 radiculopathy: sciatica into the lateral calf and dorsum of the foot",
+        ("L4", "L5", "S1"),
+        (*_mf("L4 L5", grasp=3), *_mf("S1", grasp=2), *_mf("L5", "O", 1),
+         Target("gluteus_medius", grasp=3, view="posterior"),
+         Target("gluteus_minimus", grasp=2, view="posterior"),
+         Target("piriformis", grasp=3, view="posterior"),
+         Target("tensor_fasciae_latae", grasp=2),
+         Target("biceps_femoris_long_head", grasp=2, view="posterior"),
+         Target("semitendinosus", grasp=1, view="posterior"),
+         Target("fibularis_longus", grasp=3),
+         Target("tibialis_anterior", grasp=2, view="anterior"),
+         Target("extensor_digitorum_longus", grasp=1, view="anterior"),
+         Target("gastrocnemius_lateral_head", grasp=2, view="posterior"),
+         Target("gastrocnemius_medial_head", grasp=1, view="posterior"),
+         Target("soleus", grasp=1, view="posterior")),
+        "Reduced lumbar flexion and SLR right 45 deg; tender paraspinals L4-S1 right; taut "
+        "bands gluteus medius and fibularis longus; trophedema (matchstick test) L5 dermatome.",
+        "Weekly IMS L4-S1 right segment; walking programme; review SLR each visit."),
+    Presentation(
+        "c56_neck_shoulder",
+        "Left neck and shoulder pain with ache into the lateral arm (C5-6)",
+        ("C4", "C5", "C6"),
+        (*_mf("C4 C5 C6"),
+         Target("trapezius_upper", grasp=3, view="posterior"),
+         Target("levator_scapulae", grasp=3, view="posterior"),
+         Target("infraspinatus", grasp=2, view="posterior"),
+         Target("supraspinatus", grasp=2, view="posterior"),
+         Target("deltoid_middle", grasp=2),
+         Target("biceps_brachii", grasp=1, view="anterior"),
+         Target("brachioradialis", grasp=2, view="anterior"),
+         Target("rhomboid_minor", grasp=1, view="posterior")),
+        "Cervical rotation left limited 50%; tender paraspinals C4-C6 left; taut upper "
+        "trapezius and levator scapulae; cool skin over the lateral arm.",
+        "IMS C5-6 segment weekly; chin tucks and scapular setting at home."),
+    Presentation(
+        "frozen_shoulder",
+        "Right frozen shoulder (adhesive capsulitis): night pain, flexion 100 deg, ER 15 deg",
+        ("C4", "C5", "C6"),
+        (*_mf("C5 C6", grasp=2),
+         Target("supraspinatus", grasp=3, view="posterior"),
+         Target("infraspinatus", grasp=3, view="posterior"),
+         Target("teres_minor", grasp=2, view="posterior"),
+         Target("teres_major", grasp=2, view="posterior"),
+         Target("deltoid_anterior", grasp=2, view="anterior"),
+         Target("deltoid_middle", grasp=2),
+         Target("deltoid_posterior", grasp=2, view="posterior"),
+         Target("biceps_brachii", grasp=1, view="anterior"),
+         Target("trapezius_upper", grasp=2, view="posterior")),
+        "Capsular pattern right shoulder; taut rotator cuff and deltoid; tender C5 paraspinals.",
+        "IMS to shoulder girdle and C5-6 paraspinals; pendulum and wand exercises daily."),
+    Presentation(
+        "tennis_elbow",
+        "Right lateral elbow pain (tennis elbow) with C6-7 segmental signs",
+        ("C5", "C6", "C7"),
+        (*_mf("C5 C6 C7", grasp=2),
+         Target("extensor_carpi_radialis_brevis", grasp=3),
+         Target("extensor_carpi_radialis_longus", grasp=3),
+         Target("extensor_digitorum", grasp=2),
+         Target("supinator", grasp=2),
+         Target("brachioradialis", grasp=2),
+         Target("anconeus", grasp=1),
+         Target("triceps_brachii", grasp=2, view="posterior"),
+         Target("infraspinatus", grasp=1, view="posterior")),
+        "Painful resisted wrist extension and middle-finger extension; grip 18 kg right vs "
+        "34 kg left; tender C6-7 paraspinals right.",
+        "IMS to forearm extensors and C6-7 segment; isometric wrist extension loading."),
+    Presentation(
+        "chronic_lbp",
+        "Chronic low back pain, both sides, worse on the left, 6 years",
+        ("L3", "L4", "L5", "S1"),
+        (*_mf("L3 L4 L5", "L", 3), *_mf("L4 L5", "R", 2),
+         Target("longissimus_lumborum", "L", 2, view="posterior"),
+         Target("iliocostalis_lumborum", "L", 2, view="posterior"),
+         Target("quadratus_lumborum", "L", 3, view="posterior"),
+         Target("quadratus_lumborum", "R", 1, view="posterior"),
+         Target("gluteus_medius", "L", 2, view="posterior"),
+         Target("gluteus_medius", "R", 1, view="posterior"),
+         Target("gluteus_maximus", "L", 1, view="posterior")),
+        "Flexion to knees with guarding; tender paraspinals L3-S1 both sides, left more; "
+        "peau d'orange on skin rolling over the lumbar paraspinals.",
+        "IMS weekly with electrical stimulation to the deep paraspinals; graded activity.",
+        both_sides=True),
+    Presentation(
+        "fibromyalgia",
+        "Fibromyalgia: widespread pain, poor sleep, neck and buttocks worst",
+        ("C4", "C5", "L4", "L5"),
+        (Target("trapezius_upper", "L", 2, view="posterior"),
+         Target("trapezius_upper", "R", 2, view="posterior"),
+         Target("levator_scapulae", "L", 1, view="posterior"),
+         Target("levator_scapulae", "R", 1, view="posterior"),
+         *_mf("C5", "L", 1), *_mf("C5", "R", 1),
+         Target("gluteus_medius", "L", 2, view="posterior"),
+         Target("gluteus_medius", "R", 1, view="posterior"),
+         *_mf("L5", "L", 1), *_mf("L5", "R", 1)),
+        "Tender at 14 of 18 points; widespread taut bands; sensitive to needling, so few "
+        "needles and gentle technique.",
+        "Gentle IMS, few needles per visit; pacing and sleep hygiene; GP aware.",
+        both_sides=True),
+    Presentation(
+        "plantar_heel_s1",
+        "Left plantar heel pain, worse first steps in the morning, with S1 signs",
+        ("L5", "S1", "S2"),
+        (*_mf("L5 S1", grasp=2),
+         Target("gastrocnemius_medial_head", grasp=3, view="posterior"),
+         Target("gastrocnemius_lateral_head", grasp=2, view="posterior"),
+         Target("soleus", grasp=3, view="posterior"),
+         Target("flexor_digitorum_longus", grasp=2),
+         Target("abductor_hallucis", grasp=2),
+         Target("flexor_digitorum_brevis", grasp=2),
+         Target("quadratus_plantae", grasp=1),
+         Target("gluteus_maximus", grasp=1, view="posterior"),
+         Target("biceps_femoris_long_head", grasp=1, view="posterior")),
+        "Tender medial calcaneal tubercle; ankle dorsiflexion 5 deg left vs 15 deg right; "
+        "taut gastrocnemius and soleus; tender S1 paraspinals left.",
+        "IMS to calf, foot and S1 segment; calf stretching; night splint considered."),
+    Presentation(
+        "cervicogenic_headache",
+        "Cervicogenic headache from the upper neck (C2-3), right more than left",
+        ("C2", "C3", "C4"),
+        (*_mf("C2 C3", "R", 3), *_mf("C2", "L", 1),
+         Target("semispinalis_capitis", "R", 3, view="posterior"),
+         Target("splenius_capitis", "R", 2, view="posterior"),
+         Target("obliquus_capitis_inferior", "R", 2, view="posterior"),
+         Target("trapezius_upper", "R", 2, view="posterior"),
+         Target("sternocleidomastoid", "R", 2),
+         Target("levator_scapulae", "R", 1, view="posterior"),
+         Target("temporalis", "R", 1)),
+        "Headache reproduced by C2-3 pressure right; upper cervical rotation limited right; "
+        "taut suboccipitals and semispinalis.",
+        "IMS C2-3 segment; deep neck flexor training; headache diary.",
+        both_sides=True),
+    Presentation(
+        "piriformis_hip",
+        "Right buttock and hip pain (piriformis syndrome), sitting intolerance",
+        ("L4", "L5", "S1", "S2"),
+        (*_mf("L5 S1", grasp=2),
+         Target("piriformis", grasp=3, view="posterior"),
+         Target("gluteus_maximus", grasp=2, view="posterior"),
+         Target("gluteus_medius", grasp=3, view="posterior"),
+         Target("gluteus_minimus", grasp=2, view="posterior"),
+         Target("quadratus_femoris", grasp=2, view="posterior"),
+         Target("obturator_internus", grasp=1, view="posterior"),
+         Target("tensor_fasciae_latae", grasp=2),
+         Target("biceps_femoris_long_head", grasp=1, view="posterior")),
+        "Pain on FAIR test right; hip internal rotation 20 deg right vs 35 deg left; taut "
+        "piriformis and gluteus medius; tender L5-S1 paraspinals right.",
+        "IMS L5-S1 segment and hip rotators; hip abductor strengthening."),
+)}
+
+
+# Gunn's signs of neuropathy found at the first visit: (sign, location, side code).
+FINDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "l5_radiculopathy": (("restricted_rom", "lumbar flexion, SLR", "S"),
+                         ("tender_paraspinals", "L4-S1", "S"),
+                         ("shortening", "gluteus medius, fibularis longus", "S"),
+                         ("trophedema", "L5 dermatome", "S")),
+    "c56_neck_shoulder": (("restricted_rom", "cervical rotation", "S"),
+                          ("tender_paraspinals", "C4-C6", "S"),
+                          ("autonomic", "C5-6 dermatome: cool skin", "S")),
+    "frozen_shoulder": (("restricted_rom", "shoulder flexion, external rotation", "S"),
+                        ("tender_motor_points", "deltoid, infraspinatus", "S")),
+    "tennis_elbow": (("tender_motor_points", "forearm extensors", "S"),
+                     ("tender_paraspinals", "C6-C7", "S")),
+    "chronic_lbp": (("peau_dorange", "lumbar", "M"), ("tender_paraspinals", "L3-S1", "L"),
+                    ("tender_paraspinals", "L4-L5", "R"), ("restricted_rom", "lumbar", "M")),
+    "fibromyalgia": (("tender_motor_points", "widespread", "M"),
+                     ("shortening", "upper trapezius", "M")),
+    "plantar_heel_s1": (("restricted_rom", "ankle dorsiflexion", "S"),
+                        ("tender_paraspinals", "S1", "S"), ("hair_loss", "lateral shin", "S")),
+    "cervicogenic_headache": (("tender_paraspinals", "C2-C3", "S"),
+                              ("restricted_rom", "upper cervical rotation", "S")),
+    "piriformis_hip": (("restricted_rom", "hip internal rotation", "S"),
+                       ("shortening", "piriformis", "S"), ("tender_paraspinals", "L5-S1", "S")),
+}
+
+
+@dataclass(frozen=True)
+class DemoPatient:
+    chart_number: str
+    family_name: str
+    given_name: str
+    birth_date: date
+    sex: str
+    presentation: str
+    side: str  # the affected side ("L" or "R")
+    visits: int
+    weeks_before_anchor: int  # how many weeks before the anchor week the last visit was
+    weekday: int  # 0 Monday
+    hour: int
+    practitioner: int = 0
+    fortnightly: bool = False
+    last_is_draft: bool = False
+    notes: str = "Fictional demo patient."
+
+
+PATIENTS: tuple[DemoPatient, ...] = (
+    DemoPatient("DEMO-0001", "Okafor", "Chidi", date(1968, 3, 14), "M", "l5_radiculopathy", "R",
+                10, 0, 2, 8, last_is_draft=True,
+                notes="Fictional demo patient. Warehouse supervisor; lifting restricted."),
+    DemoPatient("DEMO-0002", "Nakamura", "Yuki", date(1976, 9, 2), "F", "c56_neck_shoulder", "L",
+                6, 0, 1, 10, practitioner=1, last_is_draft=True),
+    DemoPatient("DEMO-0003", "Fernández García", "Lucía", date(1961, 12, 20), "F",
+                "frozen_shoulder", "R", 6, 1, 3, 9),
+    DemoPatient("DEMO-0004", "Kowalski", "Piotr", date(1982, 5, 7), "M", "tennis_elbow", "R",
+                4, 2, 0, 14, practitioner=1),
+    DemoPatient("DEMO-0005", "Singh", "Harpreet", date(1972, 1, 30), "M", "chronic_lbp", "L",
+                6, 0, 4, 11),
+    DemoPatient("DEMO-0006", "Haddad", "Layla", date(1986, 7, 11), "F", "fibromyalgia", "L",
+                4, 1, 1, 15, fortnightly=True),
+    DemoPatient("DEMO-0007", "Mensah", "Ama", date(1957, 4, 25), "F", "plantar_heel_s1", "L",
+                5, 3, 2, 13, practitioner=1),
+    DemoPatient("DEMO-0008", "Lindqvist", "Erik", date(1991, 10, 3), "M",
+                "cervicogenic_headache", "R", 5, 0, 3, 16),
+    DemoPatient("DEMO-0009", "O'Brien", "Siobhán", date(1979, 2, 17), "F", "piriformis_hip", "R",
+                4, 2, 4, 9, practitioner=1),
+    DemoPatient("DEMO-0010", "Zhang", "Wei", date(1965, 8, 8), "M", "l5_radiculopathy", "L",
+                3, 4, 0, 10,
+                notes="Fictional demo patient. Prefers appointments before noon."),
+)
+
+# (chart number, visit index 0-based) -> adverse events noted during that visit
+ADVERSE_EVENTS: dict[tuple[str, int], tuple[tuple[str, str, str], ...]] = {
+    ("DEMO-0006", 0): (("soreness", "mild",
+                          "Warned to expect a day of soreness; heat and gentle walking advised."),),
+    ("DEMO-0003", 1): (("bruising", "mild",
+                        "Pressure for one minute over the posterior deltoid site; resolved."),),
+    ("DEMO-0008", 2): (("dizziness", "mild",
+                        "Lay supine for ten minutes with water; recovered fully before leaving."),),
+}
+
+# (chart number, visit index 0-based, days after the visit, reason, text)
+AMENDMENTS: tuple[tuple[str, int, int, str, str], ...] = (
+    ("DEMO-0001", 2, 1, "Late entry: adverse event reported by telephone",
+     "Patient phoned the next morning: post-needling soreness in the right buttock for about "
+     "24 hours, eased with heat. No bruising, no nerve symptoms. Advised as usual."),
+    ("DEMO-0002", 1, 2, "Correction: needle length",
+     "The forearm sites were needled with 30 mm needles, not the 40 mm recorded."),
+    ("DEMO-0005", 3, 1, "Addition: outcome measure",
+     "Oswestry Disability Index completed after the visit: 38% (was 52% at the first visit)."),
+)
