@@ -30,9 +30,12 @@ def test_a_bad_database_gives_a_sentence_not_a_traceback(tmp_path, qapp, monkeyp
     bad.write_bytes(b"this is not sqlite at all" * 100)
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(
+        " ".join((self.text(), self.informativeText(), self.detailedText()))))
     monkeypatch.setattr(ui_app.QApplication, "exec", lambda self: pytest.fail("window opened"))
     assert ui_app.run_app(db=str(bad)) == 2
     assert len(shown) == 1 and "Traceback" not in shown[0] and str(bad) in shown[0]
+    assert "damaged" in shown[0] and "No good backup" in shown[0]
     assert sys.excepthook is sys.__excepthook__ or not isinstance(sys.excepthook,
                                                                   ui_errors.CrashHandler)
 

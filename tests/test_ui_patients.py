@@ -44,8 +44,10 @@ def test_hiding_names_hides_them_in_list_and_title(qtbot, window):
     if not window.hide_names:  # no active window to take the shortcut: use the action
         window.act_hide.trigger()
     assert window.hide_names
-    assert "Nguyen" not in window.windowTitle() and "C-1001" in window.windowTitle()
-    assert all("Nguyen" not in t and "Anna" not in t for t in _listed(window))
+    # The privacy screen hides identifiers too: no name, no chart number, no birth year.
+    assert "Nguyen" not in window.windowTitle() and "C-1001" not in window.windowTitle()
+    assert all("Nguyen" not in t and "Anna" not in t and "C-1001" not in t and "1970" not in t
+               for t in _listed(window))
     window.act_hide.trigger()
     assert "Nguyen" in window.windowTitle()
 

@@ -57,17 +57,24 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     handler = CrashHandler(lambda: window)
     handler.install()
     try:
+        from imsmap.ui.startup import open_checked
+
         try:
-            records = open_database(db, demo)
+            db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
+            # Opened, quick-checked; a damaged file gets the backup dialog, never a traceback.
+            records = open_checked(lambda: open_database(db, demo), db_path)
         except UserFacingError as exc:
             QMessageBox.critical(None, "imsmap cannot open the database", exc.message)
+            return 2
+        if records is None:
             return 2
         from imsmap.ui.main_window import MainWindow
 
         # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
         demo = demo or _same_file(records.db.path, paths.demo_db_path())
         try:
-            window = MainWindow(records, demo=demo)
+            # The demo clinic is never backed up: its copies would crowd out the real ones.
+            window = MainWindow(records, demo=demo, auto_backup=not demo)
             window.show()
             return app.exec()
         finally:

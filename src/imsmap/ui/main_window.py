@@ -2,64 +2,103 @@
 
 The window turns gestures into service calls and refreshes from the services' change
 notifications (`Records.subscribe`): the store is the one source of truth, the panels mirror it.
+Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
+earlier sessions drawn on the chart in `ui.history_overlay`, the background backups in
+`ui.startup`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from imsmap.atlas import Region
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.models import GRASP_LABELS, Patient, Site
+from imsmap.domain.models import Patient, Site
 from imsmap.services.records import Change, Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.chart_view import ChartPanel
 from imsmap.ui.dialogs import PatientDialog
-from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
+from imsmap.ui.history_overlay import HistoryBar, HistoryOverlay
+from imsmap.ui.menus import MenuMixin
+from imsmap.ui.patient_panel import PatientPanel, patient_header
+from imsmap.ui.privacy import IdleWatcher, LockScreen, PrivacyMixin
+from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
+READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
+PROGRESS_TAB = 3
+PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab is shown
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, records: Records, *, demo: bool = False,
+class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
+    def __init__(self, records: Records, *, demo: bool = False, auto_backup: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.records = records
         self.atlas = records.atlas
         self.demo = demo
         self.readonly = records.db.readonly
+        self.auto_backup = auto_backup
         self.hide_names = False
+        self.locked = False
         self.patient: Patient | None = None
         self.sites: list[Site] = []
         self._syncing_selection = False
+        self._narrow_sizes: list[int] | None = None
+        self._data_version = self._read_data_version()
 
         self.undo_stack = QUndoStack(self)
         self.patients = PatientPanel(records)
         self.chart = ChartPanel(self.atlas)
+        self.history_bar = HistoryBar()
+        self.overlay = HistoryOverlay(records, self.history_bar)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(0)
+        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas)
         self.site_table = self.session_panel.sites
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
+        self.progress = ProgressPanel(records, None)
+        self.progress_header = QLabel()
+        self.progress_header.setObjectName("progressPatient")
+        self.progress_header.setTextFormat(Qt.TextFormat.PlainText)
+        progress_box = QWidget()
+        progress_layout = QVBoxLayout(progress_box)
+        progress_layout.setContentsMargins(4, 4, 4, 0)
+        progress_layout.addWidget(self.progress_header)
+        progress_scroll = QScrollArea()  # the panel's own minimum must not widen the window
+        progress_scroll.setWidgetResizable(True)
+        progress_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        progress_scroll.setWidget(self.progress)
+        progress_layout.addWidget(progress_scroll, 1)
         # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
         self.session_panel.add_banner(self.details.thorax_banner)
         details_scroll = QScrollArea()
@@ -71,10 +110,12 @@ class MainWindow(QMainWindow):
         self.right_tabs.addTab(self.session_panel, "Session && sites")
         self.right_tabs.addTab(details_scroll, "Consent && safety")
         self.right_tabs.addTab(self.segments, "Segments")
+        self.progress_tab = progress_box
+        self.right_tabs.addTab(progress_box, "Progress")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patients)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(chart_box)
         splitter.addWidget(self.right_tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -82,16 +123,32 @@ class MainWindow(QMainWindow):
         splitter.setSizes([300, 700, 440])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        # Locked, the lock screen takes the place of everything else.
+        self.lock_screen = LockScreen(records)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
 
         # Temporary messages (what was saved, what was refused) take the left of the status bar;
         # what is under the pointer stays on the right.
         self.hover_label = QLabel()
         self.hover_label.setMaximumWidth(760)
         self.statusBar().addPermanentWidget(self.hover_label)
+        self.readonly_label = QLabel("Read-only: nothing can be changed")
+        self.readonly_label.setStyleSheet(READ_ONLY_STYLE)
+        self.readonly_label.setToolTip(f"{records.db.path} is open read-only (the file or its "
+                                       "folder cannot be written).")
+        self.readonly_label.setVisible(self.readonly)
+        self.statusBar().addPermanentWidget(self.readonly_label)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
+
+        self.backups = BackgroundBackup(records.db.path, self)
+        self.backups.finished.connect(self._backup_finished)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self._idle_lock)
 
         self._build_actions()
         self._build_menus()
@@ -101,91 +158,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1440, 900)
         self._restore_settings()
-
-    # -- actions and menus ------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *,
-                checkable: bool = False, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_new_patient = a("&New patient…", self.new_patient, QKeySequence.StandardKey.New)
-        self.act_new_session = a("New &session", self.new_session, "Ctrl+Shift+N")
-        self.act_export = a("&Export session PDF…", self.export_pdf, "Ctrl+E")
-        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.act_grades = [a(f"Grasp {g} – {GRASP_LABELS[g]}\t{g}",
-                             lambda _c=False, g=g: self.set_grasp(g)) for g in range(4)]
-        self.act_cramp = a("Toggle &cramp\tC", self.toggle_cramp)
-        self.act_remove = a("&Remove site\tDel", self.remove_site)
-        self.act_sign = a("&Sign session…", self.sign_session)
-        self.act_amend = a("Add &amendment…", self.amend_session)
-        self.act_zoom_in = a("Zoom &in", lambda: self.chart.view.zoom_by(1.25, False),
-                             QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_out = a("Zoom &out", lambda: self.chart.view.zoom_by(0.8, False),
-                              QKeySequence.StandardKey.ZoomOut)
-        self.act_fit = a("&Fit chart", self.chart.view.fit, "Ctrl+0")
-        self.act_layer = a("Switch &layer", self.chart.toggle_layer, "Ctrl+L")
-        self.act_labels = a("Muscle &labels", self.chart.set_labels, "Ctrl+Shift+L",
-                            checkable=True)
-        self.act_hide = a("&Hide patient names", self.set_names_hidden, "Ctrl+H",
-                          checkable=True,
-                          tip="Hide names in the list and the title (the next patient may see "
-                              "the screen)")
-
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu("&File")
-        for act in (self.act_new_patient, self.act_new_session, None, self.act_export, None,
-                    self.act_quit):
-            m.addSeparator() if act is None else m.addAction(act)
-        m = mb.addMenu("&Edit")
-        m.addAction(self.act_undo)
-        m.addAction(self.act_redo)
-        m.addSeparator()
-        for act in (*self.act_grades, self.act_cramp, self.act_remove):
-            m.addAction(act)
-        m = mb.addMenu("&Session")
-        m.addAction(self.act_sign)
-        m.addAction(self.act_amend)
-        m = mb.addMenu("&View")
-        for act in (self.act_zoom_in, self.act_zoom_out, self.act_fit, None, self.act_layer,
-                    self.act_labels, None, self.act_hide):
-            m.addSeparator() if act is None else m.addAction(act)
-
-    def _connect(self) -> None:
-        p = self.patients
-        p.patientSelected.connect(self._patient_selected)
-        p.sessionSelected.connect(self._load_session)
-        p.newPatientRequested.connect(self.new_patient)
-        p.newSessionRequested.connect(self.new_session)
-        c = self.chart
-        c.regionClicked.connect(self.add_site_at)
-        c.markerMoved.connect(self.move_site)
-        c.siteSelected.connect(self._chart_selection)
-        c.hoverText.connect(self.hover_label.setText)
-        for src in (c.view, self.site_table):
-            src.gradeRequested.connect(self.set_grasp)
-            src.crampRequested.connect(self.toggle_cramp)
-            src.removeRequested.connect(self.remove_site)
-        self.site_table.siteSelected.connect(self._table_selection)
-        sp = self.session_panel
-        sp.errorOccurred.connect(self.show_error)
-        sp.signRequested.connect(self.sign_session)
-        sp.amendRequested.connect(self.amend_session)
-        self.details.message.connect(self.show_error)
-        self.segments.rootChosen.connect(self._root_chosen)
+        self._apply_lock_settings()
+        self._attach_overlay()
+        if auto_backup:
+            QTimer.singleShot(0, lambda: self.start_backup("startup"))
 
     # -- messages ---------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -202,33 +178,72 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.statusBar().setStyleSheet("")
 
-    # -- title and privacy ------------------------------------------------------------------
+    def _connect(self) -> None:
+        p = self.patients
+        p.patientSelected.connect(self._patient_selected)
+        p.sessionSelected.connect(self._load_session)
+        p.newPatientRequested.connect(self.new_patient)
+        p.newSessionRequested.connect(self.new_session)
+        c = self.chart
+        c.regionClicked.connect(self.add_site_at)
+        c.markerMoved.connect(self.move_site)
+        c.siteSelected.connect(self._chart_selection)
+        c.hoverText.connect(self.hover_label.setText)
+        # The chart panel creates a scene per view and layer when first shown, and says which
+        # site is selected whenever it shows one: the moment to give that scene its overlay.
+        c.siteSelected.connect(self._attach_overlay)
+        c.tabs.currentChanged.connect(self._attach_overlay)
+        for src in (c.view, self.site_table):
+            src.gradeRequested.connect(self.set_grasp)
+            src.crampRequested.connect(self.toggle_cramp)
+            src.removeRequested.connect(self.remove_site)
+        self.site_table.siteSelected.connect(self._table_selection)
+        sp = self.session_panel
+        sp.errorOccurred.connect(self.show_error)
+        sp.signRequested.connect(self.sign_session)
+        sp.amendRequested.connect(self.amend_session)
+        self.details.message.connect(self.show_error)
+        self.segments.rootChosen.connect(self._root_chosen)
+        self.progress.muscleChosen.connect(self.show_muscle)
+        self.right_tabs.currentChanged.connect(self._right_tab_changed)
+        self.history_bar.sessionRequested.connect(self._timeline_session)
+        self.history_bar.changed.connect(self._overlay_options_changed)
+        self.history_bar.play.toggled.connect(self._replay_toggled)
+        self.lock_screen.unlocked.connect(self.unlock)
+
+    # -- title ------------------------------------------------------------------------------
     def _update_title(self) -> None:
         parts = []  # Qt adds " — imsmap" (the application display name)
+        if self.locked:
+            self.setWindowTitle("Locked")
+            return
         if self.demo:
             parts.append("DEMO clinic (made-up patients)")
         if self.patient is not None:
-            name = HIDDEN_NAME if self.hide_names else self.patient.display_name
-            parts.append(f"{self.patient.chart_number} {name}")
+            parts.append("privacy screen" if self.hide_names else
+                         f"{self.patient.chart_number} {self.patient.display_name}")
         parts.append(Path(self.records.db.path).name)
         title = " – ".join(parts) or "imsmap"
         if self.readonly:
             title += " [read-only]"
         self.setWindowTitle(title)
 
-    def set_names_hidden(self, hidden: bool) -> None:
-        self.hide_names = bool(hidden)
-        if self.act_hide.isChecked() != self.hide_names:
-            self.act_hide.setChecked(self.hide_names)
-        self.patients.set_names_hidden(self.hide_names)
+    def _show_patient_texts(self) -> None:
+        text = patient_header(self.patient, self.hide_names)
+        self.session_panel.set_patient_text(text)
+        self.progress_header.setText(text or "Choose a patient to see their progress.")
         self._update_title()
 
     # -- patients and sessions --------------------------------------------------------------
     def _patient_selected(self, patient_id: int | None) -> None:
         self.patient = self.records.repo.patient(patient_id) if patient_id is not None else None
         if self.patient is not None:
-            ui_errors.register_private([self.patient.family_name, self.patient.given_name])
-        self._update_title()
+            ui_errors.register_private([self.patient.family_name, self.patient.given_name,
+                                        self.patient.chart_number])
+        if self.progress.patient_id != patient_id:
+            self.progress.set_patient(patient_id)
+        self.overlay.set_patient(patient_id, self.session_id)
+        self._show_patient_texts()
         self._update_actions()
 
     @property
@@ -239,6 +254,13 @@ class MainWindow(QMainWindow):
     def _load_session(self, session_id: int | None) -> None:
         if session_id == self.session_id and session_id is not None:
             return
+        previous = self.session_id
+        if previous is not None and not self.session_panel.flush():
+            # Not saved (database busy...): stay, so what was typed is not lost.
+            self.show_error("This session's last changes could not be saved yet, so it stays "
+                            "open. Try again in a moment.")
+            self.patients.select_session(previous)
+            return
         self.undo_stack.clear()
         self.details.flush()
         self.session_panel.load(session_id)
@@ -247,23 +269,8 @@ class MainWindow(QMainWindow):
         self._refresh_sites()
         self.chart.set_editable(self.session_panel.editable)
         self.chart.select_site(None)
+        self.overlay.set_current(session_id)
         self._update_actions()
-
-    def _update_actions(self) -> None:
-        editable = self.session_panel.editable
-        has_session = self.session_id is not None
-        self.act_new_patient.setEnabled(not self.readonly)
-        self.act_new_session.setEnabled(self.patient is not None and not self.readonly)
-        self.patients.new_patient.setEnabled(not self.readonly)
-        self.patients.new_session.setEnabled(self.patient is not None and not self.readonly)
-        for act in (*self.act_grades, self.act_cramp, self.act_remove):
-            act.setEnabled(editable)
-        self.act_sign.setEnabled(editable)
-        s = self.session_panel.session
-        self.act_amend.setEnabled(s is not None and s.is_signed and not self.readonly)
-        self.act_export.setEnabled(has_session)
-        self.right_tabs.setTabEnabled(1, has_session)
-        self.right_tabs.setTabEnabled(2, has_session)
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self)
@@ -345,8 +352,8 @@ class MainWindow(QMainWindow):
             if self.patient is not None and change.entity_id == self.patient.id:
                 self._patient_selected(self.patient.id)
         elif change.entity in ("session", "amendment"):
-            if change.patient_id is not None and self.patient is not None \
-                    and change.patient_id == self.patient.id:
+            mine = self.patient is not None and change.patient_id == self.patient.id
+            if change.patient_id is not None and mine:
                 self.patients.refresh_sessions()
             if change.session_id == self.session_id:
                 s = self.session_panel.session
@@ -356,12 +363,20 @@ class MainWindow(QMainWindow):
                     self.undo_stack.clear()
                     self.session_panel.refresh()
                     self.chart.set_editable(False)
-                    self._update_actions()
                     self.show_message("Session signed and locked.")
+                    if self.auto_backup:
+                        self.start_backup("signed")
                 elif change.entity == "amendment":
                     self.session_panel.refresh()
-        elif change.entity == "site" and change.session_id == self.session_id:
-            self._refresh_sites()
+            if mine and change.action in ("create", "sign", "delete", "update"):
+                self.overlay.reload()
+            self._update_actions()
+        elif change.entity == "site":
+            if change.session_id == self.session_id:
+                self._refresh_sites()
+                self._update_actions()
+            elif change.session_id in self.overlay.history.ids:
+                self.overlay.reload()
 
     def _refresh_sites(self) -> None:
         sid = self.session_id
@@ -513,6 +528,10 @@ class MainWindow(QMainWindow):
         self.act_labels.setChecked(labels)
         self.chart.set_labels(labels)
         self.set_names_hidden(settings.value("privacy/hide_names", False, bool))
+        bar = self.history_bar
+        bar.show_earlier.setChecked(settings.value("overlay/show", True, bool))
+        bar.heat.setChecked(settings.value("overlay/heat", False, bool))
+        bar.last_n.setValue(settings.value("overlay/last_n", 3, int))
 
     def save_settings(self) -> None:
         settings = QSettings()
@@ -520,13 +539,93 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("chart/labels", self.act_labels.isChecked())
         settings.setValue("privacy/hide_names", self.hide_names)
+        settings.setValue("overlay/show", self.history_bar.show_earlier.isChecked())
+        settings.setValue("overlay/heat", self.history_bar.heat.isChecked())
+        settings.setValue("overlay/last_n", self.history_bar.last_n.value())
         s = self.session_panel.session
         if s is not None and s.practitioner:
             settings.setValue("session/practitioner", s.practitioner)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        self.session_panel.flush()
+        if self.locked:  # the lock screen first: nobody closes a locked window's records
+            event.ignore()
+            return
+        while not self.session_panel.flush():
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("imsmap – not saved yet")
+            box.setText("The last changes to this session could not be saved: "
+                        + self.statusBar().currentMessage())
+            retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+            drop = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is drop:
+                break
+            if box.clickedButton() is not retry:
+                event.ignore()
+                return
         self.details.flush()
         self.save_settings()
+        self.history_bar.set_replaying(False)
+        self.idle.stop()
         self.records.unsubscribe(self._on_change)
+        if self.backups.running:
+            self.statusBar().showMessage("Finishing the backup…")
+            self.backups.wait()
         super().closeEvent(event)
+
+    # -- refresh (another computer on the same database) -----------------------------------
+    def _read_data_version(self) -> int | None:
+        try:
+            return int(self.records.db.conn.execute("PRAGMA data_version").fetchone()[0])
+        except Exception:  # noqa: BLE001 - a closed or damaged connection: just refresh
+            return None
+
+    def refresh_all(self, force: bool = True) -> bool:
+        """Read everything again; without ``force`` only when another connection wrote to the
+        database since the last look (PRAGMA data_version). True if anything was re-read."""
+        if self.locked:
+            return False
+        version = self._read_data_version()
+        if not force and version is not None and version == self._data_version:
+            return False
+        self._data_version = version
+        self.details.flush()
+        self.patients.refresh_patients()
+        if self.patient is not None:
+            self.patient = self.records.repo.patient(self.patient.id)
+            self.patients.refresh_sessions()
+        self.session_panel.reload_if_changed()
+        if self.session_id is not None:
+            self.details.refresh()
+            self.segments.refresh()
+        self._refresh_sites()
+        self.overlay.reload()
+        if self.progress.patient_id is not None:
+            self.progress.refresh()
+        self._show_patient_texts()
+        self._update_actions()
+        if force:
+            self.show_message("Refreshed from the database.")
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_all(force=False)
+
+    # -- backups ---------------------------------------------------------------------------
+    def start_backup(self, reason: str) -> None:
+        self.backups.start(reason)
+
+    def backup_now(self) -> None:
+        self.session_panel.flush()
+        self.show_message("Backing up…")
+        self.start_backup("manual")
+
+    def _backup_finished(self, path: str, error: str) -> None:
+        if error:
+            self.show_error(f"The automatic backup failed: {error}")
+        elif path:
+            self.show_message(f"Backed up to {Path(path).name}.")

@@ -28,10 +28,21 @@ HIDDEN_NAME = "●●●●●"
 
 
 def patient_label(p: Patient, hide_names: bool) -> str:
-    born = f"  ·  {p.birth_date.year}" if p.birth_date else ""
+    """Name, chart number and year of birth; behind the privacy screen none of them."""
     if hide_names:
-        return f"{p.chart_number}  ·  {HIDDEN_NAME}{born}"
+        return HIDDEN_NAME
+    born = f"  ·  {p.birth_date.year}" if p.birth_date else ""
     return f"{p.display_name}  ·  {p.chart_number}{born}"
+
+
+def patient_header(p: Patient | None, hide_names: bool) -> str:
+    """One line saying whose record is open (for the session and progress panels)."""
+    if p is None:
+        return ""
+    if hide_names:
+        return "Patient hidden (privacy screen: F12 or Ctrl+H shows it)"
+    born = f", born {p.birth_date:%Y-%m-%d}" if p.birth_date else ""
+    return f"{p.display_name} · {p.chart_number}{born}"
 
 
 def pain_text(s: Session) -> str:
@@ -177,7 +188,11 @@ class PatientPanel(QWidget):
             self.refresh_patients(select_id=patient_id)
 
     def set_names_hidden(self, hidden: bool) -> None:
+        """The privacy screen: no name, chart number or birth year in the list, the search
+        text shown as dots."""
         self.hide_names = hidden
+        self.search.setEchoMode(QLineEdit.EchoMode.Password if hidden
+                                else QLineEdit.EchoMode.Normal)
         self.refresh_patients()
 
     # -- sessions ---------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import (NotFoundError, ReadOnlyError, UserFacingError,
+                                  ValidationError)
 from imsmap.domain.models import Session
 from imsmap.services.records import Records
 from imsmap.ui.site_panel import SiteTable
@@ -76,6 +77,10 @@ class SessionPanel(QWidget):
         self._loading = False
         self._readonly_db = records.db.readonly
 
+        self.patient_line = QLabel()
+        self.patient_line.setObjectName("patientLine")
+        self.patient_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.patient_line.hide()
         self.title = QLabel("No session open")
         font = QFont(self.title.font())
         font.setBold(True)
@@ -150,6 +155,7 @@ class SessionPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.patient_line)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         layout.addLayout(form)
@@ -161,6 +167,11 @@ class SessionPanel(QWidget):
         layout.addWidget(self.sites_hint)
         layout.addWidget(self.sites, 1)
         self.load(None)
+
+    def set_patient_text(self, text: str) -> None:
+        """Whose record this is (the window masks it behind the privacy screen)."""
+        self.patient_line.setText(text)
+        self.patient_line.setVisible(bool(text))
 
     def add_banner(self, banner: QWidget) -> None:
         """A prompt shown above the site list (the details panel shows and hides it)."""
@@ -248,6 +259,19 @@ class SessionPanel(QWidget):
             self.session = self.records.repo.session(self.session.id)
         self._update_state()
 
+    def reload_if_changed(self) -> bool:
+        """Show what the store holds now if someone else changed this session (another
+        computer on the same database). What is typed here is saved first; True if reloaded."""
+        if self.session is None:
+            return False
+        if not self.flush():
+            return False  # could not save: keep what is typed, do not overwrite it
+        stored = self.records.repo.session(self.session.id)
+        if stored == self.session:
+            return False
+        self.load(stored.id)
+        return True
+
     # -- saving -----------------------------------------------------------------------------
     def _save(self, field: str, value: object) -> bool:
         if self._loading or self.session is None or not self.editable:
@@ -256,7 +280,12 @@ class SessionPanel(QWidget):
             return True
         try:
             self.session = self.records.update_session(self.session.id, **{field: value})
+        except (ValidationError, ReadOnlyError, NotFoundError) as exc:
+            # Refused for good (over a limit, signed elsewhere...): said in the status bar; retrying won't help.
+            self.errorOccurred.emit(exc)
+            return True
         except UserFacingError as exc:
+            # The database busy, the disk full...: the value stays in its field, unsaved.
             self.errorOccurred.emit(exc)
             return False
         return True
@@ -265,15 +294,19 @@ class SessionPanel(QWidget):
         if not self._loading and self.editable:
             self._notes_timer.start()
 
-    def save_notes(self) -> None:
+    def save_notes(self) -> bool:
         self._notes_timer.stop()
         if self.session is not None:
-            self._save("notes", self.notes.toPlainText())
+            return self._save("notes", self.notes.toPlainText())
+        return True
 
-    def flush(self) -> None:
-        """Save what is still being typed (before switching session or closing)."""
+    def flush(self) -> bool:
+        """Save what is still being typed (before switching session or closing). False when
+        something could not be saved (the database busy...): it is still in the fields."""
         if self.session is None or not self.editable:
-            return
-        self.save_notes()
-        self._save("practitioner", self.practitioner.text())
-        self._save("complaint", self.complaint.text())
+            return True
+        ok = self.save_notes()
+        ok = self._save("practitioner", self.practitioner.text()) and ok
+        ok = self._save("complaint", self.complaint.text()) and ok
+        ok = self._save("pain_before", self.pain_before.pain()) and ok
+        return self._save("pain_after", self.pain_after.pain()) and ok

@@ -1,0 +1,121 @@
+"""The practitioner's screen-lock PIN and the idle time before the window locks itself.
+
+Only a salted PBKDF2-HMAC-SHA256 hash of the PIN is kept, in the database's settings table under
+``lock.pin.<practitioner>`` (the practitioner is the login name `Records.actor`), so the next
+patient cannot unlock a screen left idle, and nobody reading the file learns the PIN. Setting or
+clearing a PIN is one transaction with one audit entry that says so, without the hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import dataclass
+
+from imsmap.domain.errors import ValidationError
+from imsmap.services.records import Change, Records
+from imsmap.store import audit
+
+ALGORITHM = "pbkdf2_sha256"
+ITERATIONS = 200_000
+SALT_BYTES = 16
+PIN_MIN, PIN_MAX = 4, 12
+IDLE_MINUTES_MAX = 240
+IDLE_KEY = "lock.idle_minutes"
+
+
+@dataclass(frozen=True)
+class LockSettings:
+    has_pin: bool
+    idle_minutes: int  # 0: never lock by itself
+
+
+def _pin_key(actor: str) -> str:
+    return f"lock.pin.{actor}"
+
+
+def _check_pin_format(pin: str) -> str:
+    pin = (pin or "").strip()
+    if not pin.isdigit() or not PIN_MIN <= len(pin) <= PIN_MAX:
+        raise ValidationError(f"The PIN must be {PIN_MIN} to {PIN_MAX} digits.", "pin")
+    return pin
+
+
+def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> dict:
+    """The stored form of a PIN: algorithm, iterations, salt and hash (hex)."""
+    salt = os.urandom(SALT_BYTES) if salt is None else salt
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
+    return {"alg": ALGORITHM, "iterations": iterations, "salt": salt.hex(),
+            "hash": digest.hex()}
+
+
+def _stored(records: Records) -> dict | None:
+    raw = records.repo.setting(_pin_key(records.actor))
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and data.get("alg") == ALGORITHM else None
+
+
+def load(records: Records) -> LockSettings:
+    raw = records.repo.setting(IDLE_KEY)
+    try:
+        minutes = max(0, min(IDLE_MINUTES_MAX, int(raw))) if raw else 0
+    except ValueError:
+        minutes = 0
+    return LockSettings(_stored(records) is not None, minutes)
+
+
+def has_pin(records: Records) -> bool:
+    return _stored(records) is not None
+
+
+def check_pin(records: Records, pin: str) -> bool:
+    """True only for the PIN whose hash is stored (constant-time comparison)."""
+    stored = _stored(records)
+    if stored is None:
+        return False
+    try:
+        salt = bytes.fromhex(stored["salt"])
+        iterations = int(stored["iterations"])
+    except (KeyError, ValueError, TypeError):
+        return False
+    given = hash_pin(pin or "", salt, iterations)["hash"]
+    return hmac.compare_digest(given, str(stored.get("hash", "")))
+
+
+def save(records: Records, *, pin: str | None, idle_minutes: int,
+         clear_pin: bool = False) -> LockSettings:
+    """Set a new PIN (pin given), clear it (clear_pin) or keep it (neither), and the idle time."""
+    if not isinstance(idle_minutes, int) or not 0 <= idle_minutes <= IDLE_MINUTES_MAX:
+        raise ValidationError(f"The idle time must be 0 to {IDLE_MINUTES_MAX} minutes.",
+                              "idle_minutes")
+    new_pin = _check_pin_format(pin) if pin is not None else None
+    if idle_minutes and new_pin is None and (clear_pin or not has_pin(records)):
+        raise ValidationError("Set a PIN first: locking after idle time needs a PIN to unlock.",
+                              "pin")
+    changes: dict[str, list] = {}
+    with records.db.transaction():
+        key = _pin_key(records.actor)
+        if new_pin is not None:
+            records.repo.set_setting(key, json.dumps(hash_pin(new_pin)))
+            changes["pin"] = [None, "(set)"]
+        elif clear_pin and records.repo.setting(key) is not None:
+            records.db.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            changes["pin"] = ["(set)", None]
+        old_minutes = records.repo.setting(IDLE_KEY)
+        if old_minutes != str(idle_minutes):
+            records.repo.set_setting(IDLE_KEY, str(idle_minutes))
+            changes["idle_minutes"] = [old_minutes, idle_minutes]
+        if changes:
+            audit.append(records.db.conn, at=records._stamp(), actor=records.actor,
+                         action="update", entity="settings", entity_id=None, session_id=None,
+                         changes={f"lock.{k}": v for k, v in changes.items()})
+    if changes:
+        records._notify(Change("update", "settings", 0))
+    return load(records)

@@ -1,0 +1,280 @@
+"""Keeping patient names off the screen: the lock screen, the PIN dialog, the idle watcher.
+
+The privacy screen itself (names and identifiers masked, F12 or Ctrl+H) is a state of the window;
+this module holds what it needs apart from the window: the text that replaces a name, the lock
+screen that replaces the whole window until the practitioner's PIN is entered, the dialog that
+sets that PIN and the idle time, and the watcher that notices the idle time has passed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services import lock
+from imsmap.services.records import Records
+
+_INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
+                 QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+
+
+def _pin_edit(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setValidator(QRegularExpressionValidator(rf"\d{{0,{lock.PIN_MAX}}}"))
+    edit.setMaxLength(lock.PIN_MAX)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class LockScreen(QWidget):
+    """Shown instead of the whole window while locked: no name, no chart, only the PIN field."""
+
+    unlocked = Signal()
+
+    def __init__(self, records: Records, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("#lockScreen { background: #26323b; } "
+                           "#lockScreen QLabel { color: #f3f3f3; }")
+        title = QLabel("imsmap is locked")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel("Enter your PIN to continue.")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin = _pin_edit("PIN")
+        self.pin.setFixedWidth(220)
+        self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin.returnPressed.connect(self.try_unlock)
+        self.button = QPushButton("Unlock")
+        self.button.setFixedWidth(220)
+        self.button.clicked.connect(self.try_unlock)
+        self.error = QLabel("")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setStyleSheet("color: #ffb4a9;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for w in (title, self.hint, self.pin, self.button, self.error):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.failures = 0
+
+    def reset(self) -> None:
+        self.pin.clear()
+        self.error.clear()
+        self.pin.setFocus()
+
+    def try_unlock(self) -> bool:
+        if lock.check_pin(self.records, self.pin.text()):
+            self.failures = 0
+            self.pin.clear()
+            self.error.clear()
+            self.unlocked.emit()
+            return True
+        self.failures += 1
+        self.pin.clear()
+        self.error.setText("That PIN is not right. Try again.")
+        return False
+
+
+class PinDialog(QDialog):
+    """Set, change or remove the practitioner's PIN, and the idle time before locking."""
+
+    def __init__(self, records: Records, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.setWindowTitle("Screen lock")
+        self.setMinimumWidth(420)
+        current = lock.load(records)
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"The PIN of {records.actor} unlocks the window after it locked itself "
+                       "(or after Lock now). Only a salted hash of it is stored.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.old_pin = _pin_edit("Current PIN")
+        self.new_pin = _pin_edit("New PIN")
+        self.repeat = _pin_edit("Repeat the new PIN")
+        self.remove = QCheckBox("Remove my PIN (no locking)")
+        self.idle = QSpinBox()
+        self.idle.setRange(0, lock.IDLE_MINUTES_MAX)
+        self.idle.setSuffix(" min")
+        self.idle.setSpecialValueText("never")
+        self.idle.setValue(current.idle_minutes)
+        self.idle.setAccessibleName("Lock after idle minutes")
+        if current.has_pin:
+            form.addRow("Current PIN:", self.old_pin)
+        else:
+            self.old_pin.hide()
+        form.addRow("New PIN:", self.new_pin)
+        form.addRow("Repeat:", self.repeat)
+        form.addRow("Lock after:", self.idle)
+        if current.has_pin:
+            form.addRow(self.remove)
+        else:
+            self.remove.hide()
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
+        self.had_pin = current.has_pin
+        self.result_settings: lock.LockSettings | None = None
+
+    def save(self) -> None:
+        if self.had_pin and not lock.check_pin(self.records, self.old_pin.text()):
+            self.error.setText("The current PIN is not right.")
+            return
+        new = self.new_pin.text()
+        if new != self.repeat.text():
+            self.error.setText("The two new PINs differ.")
+            return
+        try:
+            self.result_settings = lock.save(
+                self.records, pin=new or None, idle_minutes=self.idle.value(),
+                clear_pin=self.remove.isChecked())
+        except UserFacingError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` when no key, click or pointer movement reached the application for the
+    given minutes (0: never)."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        self._installed = False
+
+    def set_minutes(self, minutes: float) -> None:
+        app = QApplication.instance()
+        if minutes <= 0:
+            self.timer.stop()
+            if self._installed and app is not None:
+                app.removeEventFilter(self)
+                self._installed = False
+            return
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        if not self._installed and app is not None:
+            app.installEventFilter(self)
+            self._installed = True
+        self.timer.start()
+
+    def active(self) -> bool:
+        return self._installed
+
+    def poke(self) -> None:
+        if self._installed:
+            self.timer.start()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in _INPUT_EVENTS:
+            self.timer.start()
+        return False
+
+    def stop(self) -> None:
+        self.set_minutes(0)
+
+
+class PrivacyMixin:
+    """The privacy screen and the lock, mixed into MainWindow."""
+
+    def set_names_hidden(self, hidden: bool) -> None:
+        """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
+        self.hide_names = bool(hidden)
+        if self.act_hide.isChecked() != self.hide_names:
+            self.act_hide.setChecked(self.hide_names)
+        self.patients.set_names_hidden(self.hide_names)
+        self._show_patient_texts()
+
+    def lock_available(self) -> bool:
+        return not self.locked and lock.has_pin(self.records)
+
+    def _apply_lock_settings(self) -> None:
+        settings = lock.load(self.records)
+        self.idle.set_minutes(settings.idle_minutes if settings.has_pin else 0)
+        self.act_lock.setEnabled(self.lock_available())
+
+    def lock_settings(self) -> None:
+        dialog = PinDialog(self.records, self)
+        if dialog.exec():
+            self._apply_lock_settings()
+            s = dialog.result_settings
+            if s is not None and s.has_pin:
+                after = f" after {s.idle_minutes} idle minutes" if s.idle_minutes else \
+                    " with Lock now (Ctrl+Shift+K)"
+                self.show_message(f"PIN saved: the window locks{after}.")
+            else:
+                self.show_message("No PIN: the window does not lock.")
+
+    def _idle_lock(self) -> None:
+        if QApplication.activeModalWidget() is not None:
+            # A dialog is open (its text would be lost): try again after another idle spell.
+            self.idle.poke()
+            return
+        self.lock()
+
+    def lock(self) -> bool:
+        """Show only the lock screen until the practitioner's PIN is entered."""
+        if self.locked or not lock.has_pin(self.records):
+            return False
+        self.session_panel.flush()
+        self.details.flush()
+        self.history_bar.set_replaying(False)
+        self._enabled_before_lock = {a: a.isEnabled() for a in self.actions()}
+        for action in self._enabled_before_lock:
+            action.setEnabled(False)
+        self.locked = True
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().hide()
+        self.statusBar().hide()
+        self.hover_label.clear()
+        self._update_title()
+        self.lock_screen.reset()
+        self.idle.timer.stop()
+        return True
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        for action, enabled in getattr(self, "_enabled_before_lock", {}).items():
+            action.setEnabled(enabled)
+        self.stack.setCurrentIndex(0)
+        self.menuBar().show()
+        self.statusBar().show()
+        self._update_title()
+        self._update_actions()
+        self._apply_lock_settings()
+        self.refresh_all(force=False)

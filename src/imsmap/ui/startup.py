@@ -1,0 +1,262 @@
+"""Safety at start-up: open the database, check it, and when it is damaged offer the latest good
+backup; back up in the background at start-up and after each signed session.
+
+Nothing here shows a traceback. A damaged or truncated file gets a dialog that names the problem
+and, when there is a good backup, offers it; the backup is restored only after a second, explicit
+confirmation, and the damaged file is kept beside it under a new name (store.backup.restore).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from imsmap import paths
+from imsmap.domain.errors import UserFacingError
+from imsmap.services import checks
+from imsmap.services.records import Records
+from imsmap.store import backup as store_backup
+from imsmap.store.db import Database, StoreError
+from imsmap.ui import errors as ui_errors
+
+TITLE = "imsmap – database"
+_DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
+                 "too damaged", "file is encrypted")
+
+
+# -- what is wrong ------------------------------------------------------------------------
+def is_damage(message: str) -> bool:
+    low = message.lower()
+    return any(w in low for w in _DAMAGE_WORDS)
+
+
+def is_busy(message: str) -> bool:
+    low = message.lower()
+    return "busy" in low or "locked" in low
+
+
+def backup_folder_for(db_path: Path) -> Path:
+    """The backup folder a database uses: its ``backup.dir`` setting when the file can still be
+    read, else the default folder."""
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (store_backup.BACKUP_DIR_SETTING,)).fetchone()
+        finally:
+            conn.close()
+        if row and str(row[0]).strip():
+            return Path(str(row[0]).strip()).expanduser()
+    except (sqlite3.Error, OSError, ValueError):
+        pass
+    return paths.data_dir() / "backups"
+
+
+def latest_good_backup(folder: Path) -> store_backup.BackupInfo | None:
+    """The newest backup in ``folder`` that passes verify_backup, if any."""
+    try:
+        found = store_backup.own_backups(folder)
+    except StoreError:
+        return None
+    for path, _stamp in reversed(found):
+        try:
+            return store_backup.verify_backup(path)
+        except StoreError:
+            continue
+    return None
+
+
+def backup_time(info: store_backup.BackupInfo) -> str:
+    stamp = store_backup.parse_backup_name(info.path.name)
+    return f"{stamp:%A %d %B %Y, %H:%M}" if stamp else info.path.name
+
+
+# -- the dialogs --------------------------------------------------------------------------
+class DamagedDialog(QMessageBox):
+    """The database is damaged: what is wrong, and the latest good backup if there is one."""
+
+    def __init__(self, db_path: Path, problem: str, info: store_backup.BackupInfo | None,
+                 folder: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.info = info
+        self.setIcon(QMessageBox.Icon.Critical)
+        self.setWindowTitle(TITLE)
+        self.setText(f"<b>The database {db_path.name} is damaged and cannot be used safely.</b>")
+        if info is not None:
+            self.setInformativeText(
+                f"The latest good backup is from {backup_time(info)} "
+                f"({info.patients} patients, {info.sessions} sessions). You can restore it; "
+                "the damaged file is kept beside it under a new name, so nothing is deleted. "
+                "Work entered after that backup is not in it.")
+            self.restore_button = self.addButton("Restore backup…",
+                                                 QMessageBox.ButtonRole.AcceptRole)
+        else:
+            self.setInformativeText(
+                f"No good backup was found in {folder}. Keep the file as it is (do not delete "
+                "it) and ask your imsmap support to look at it.")
+            self.restore_button = None
+        self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.quit_button)
+        self.setDetailedText(f"File: {db_path}\nProblem: {ui_errors.scrub(problem)}")
+
+    def wants_restore(self) -> bool:
+        return self.restore_button is not None and self.clickedButton() is self.restore_button
+
+
+def confirm_restore(db_path: Path, info: store_backup.BackupInfo,
+                    parent: QWidget | None = None) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(TITLE)
+    box.setText(f"Replace {db_path.name} with the backup of {backup_time(info)}?")
+    box.setInformativeText(f"The damaged file stays in {db_path.parent}, renamed "
+                           f"{db_path.stem}.replaced-<date>{db_path.suffix}.")
+    yes = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+# -- the start-up sequence ----------------------------------------------------------------
+def open_checked(opener: Callable[[], Records], db_path: Path,
+                 parent: QWidget | None = None) -> Records | None:
+    """Open the database with ``opener``, run the quick check, and deal with what goes wrong.
+
+    Returns the records to work on, or None when the user chose to quit (a message was shown).
+    """
+    while True:
+        was_empty = db_path.is_file() and db_path.stat().st_size == 0
+        if was_empty:
+            info = latest_good_backup(backup_folder_for(db_path))
+            if info is not None:  # a database emptied by accident, not a new one
+                outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
+                                   "are backups of it.", parent, info)
+                if outcome != "restored":
+                    return None
+                continue
+        try:
+            records = opener()
+        except StoreError as exc:
+            if is_busy(exc.message):
+                if _ask_retry(exc.message, parent):
+                    continue
+                return None
+            if is_damage(exc.message):
+                if _damaged(db_path, exc.message, parent) == "restored":
+                    continue
+                return None
+            QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
+            return None
+        except UserFacingError as exc:
+            QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
+            return None
+        try:
+            report = checks.quick_check(records)
+            problems = report.problems
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            problems = [str(exc)]
+        if not problems:
+            return records
+        records.db.close()
+        if _damaged(db_path, "; ".join(problems[:5]), parent) == "restored":
+            continue
+        return None
+
+
+def _ask_retry(message: str, parent: QWidget | None) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(TITLE)
+    box.setText(message)
+    box.setInformativeText("Another imsmap window or program is writing to it. Close that one, "
+                           "or wait a moment, then try again.")
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is retry
+
+
+def _damaged(db_path: Path, problem: str, parent: QWidget | None,
+             info: store_backup.BackupInfo | None = None) -> str:
+    """The damaged-file dialog; 'restored' when a backup was put in place, else 'quit'."""
+    folder = backup_folder_for(db_path)
+    if info is None:
+        info = latest_good_backup(folder)
+    dialog = DamagedDialog(db_path, problem, info, folder, parent)
+    dialog.exec()
+    if not dialog.wants_restore() or info is None:
+        return "quit"
+    if not confirm_restore(db_path, info, parent):
+        return "quit"
+    try:
+        result = store_backup.restore(info.path, db_path, force=True)
+    except UserFacingError as exc:
+        QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")
+        return "quit"
+    kept = f" The damaged file was kept as {result.replaced.name}." if result.replaced else ""
+    QMessageBox.information(parent, TITLE, f"The backup of {backup_time(info)} was restored."
+                            + kept)
+    return "restored"
+
+
+# -- backups in the background ------------------------------------------------------------
+class BackgroundBackup(QObject):
+    """Backs the database up on a thread of its own, through its own read-only connection, so
+    the window never waits for it. ``finished`` carries the new file (or "") and an error
+    sentence (or "")."""
+
+    finished = Signal(str, str)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._threads: list[threading.Thread] = []
+        self.last: Path | None = None
+
+    def start(self, reason: str) -> None:
+        self._threads = [t for t in self._threads if t.is_alive()]
+        thread = threading.Thread(target=self._run, args=(reason,), name=f"backup-{reason}")
+        self._threads.append(thread)
+        thread.start()
+
+    @property
+    def running(self) -> bool:
+        return any(t.is_alive() for t in self._threads)
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """Wait for running backups (closing the window); True when all finished."""
+        deadline = datetime.now().timestamp() + timeout
+        for t in self._threads:
+            t.join(max(0.0, deadline - datetime.now().timestamp()))
+        return not self.running
+
+    def _run(self, reason: str) -> None:
+        path, error = "", ""
+        try:
+            db = Database.open(self.db_path, create=False, readonly=True)
+            try:
+                path = str(store_backup.backup_now(db, reason))
+            finally:
+                db.close()
+        except UserFacingError as exc:
+            error = exc.message
+        except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
+            import traceback
+
+            ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
+                                                             exc.__traceback__))
+            error = f"The backup failed because of a bug ({type(exc).__name__}); see the log."
+            traceback.clear_frames(exc.__traceback__)
+        if path:
+            self.last = Path(path)
+        try:
+            self.finished.emit(path, error)
+        except RuntimeError:  # the window was closed meanwhile
+            pass

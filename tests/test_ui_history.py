@@ -1,0 +1,210 @@
+"""Earlier sessions on the chart and the Progress tab: which sessions a choice draws (numbers),
+what the rendered scene shows at an earlier site (pixels), the heat map, the timeline and replay,
+and a muscle chosen in the progress grid lit on the chart."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+from imsmap.domain.models import Session
+from imsmap.render.overlay import age_fade, faded_style
+from imsmap.ui.history_overlay import (HistoryOverlayItem, OverlayChoice, sessions_to_draw,
+                                       Z_HISTORY)
+
+START = datetime(2026, 9, 1, 9, 0)
+
+
+def _sessions(n: int) -> list[Session]:
+    return [Session(id=10 + i, patient_id=1, started_at=START + timedelta(days=7 * i),
+                    atlas_version="t") for i in range(n)]
+
+
+# -- which sessions (pure) ----------------------------------------------------------------
+def test_last_n_draws_the_sessions_just_before_the_open_one():
+    s = _sessions(6)  # ids 10..15
+    assert sessions_to_draw(s, 15, OverlayChoice("last", last_n=3)) == [12, 13, 14]
+    assert sessions_to_draw(s, 13, OverlayChoice("last", last_n=3)) == [10, 11, 12]
+    assert sessions_to_draw(s, 10, OverlayChoice("last", last_n=3)) == []
+    assert sessions_to_draw(list(reversed(s)), 15, OverlayChoice("last", last_n=1)) == [14]
+    assert sessions_to_draw(s, None, OverlayChoice("last", last_n=2)) == [14, 15]
+
+
+def test_a_date_range_and_picked_sessions_never_draw_later_visits():
+    s = _sessions(6)
+    rng = OverlayChoice("range", date_from=date(2026, 9, 8), date_to=date(2026, 9, 22))
+    assert sessions_to_draw(s, 15, rng) == [11, 12, 13]
+    assert sessions_to_draw(s, 12, rng) == [11]
+    picked = OverlayChoice("picked", picked=frozenset({10, 13, 15}))
+    assert sessions_to_draw(s, 15, picked) == [10, 13]
+    assert sessions_to_draw(s, 12, picked) == [10]
+
+
+# -- the window ---------------------------------------------------------------------------
+def _regions(atlas, view_id="posterior", n=2):
+    """Large regions of a view, by their label points (clear of each other)."""
+    view = atlas.view(view_id)
+    found = []
+    for r in sorted(view.regions, key=lambda r: -r.area):
+        x, y = r.label
+        if r.layer == "superficial" and r.contains(x, y) and all(
+                abs(x - fx) + abs(y - fy) > 200 for fx, fy, _ in found):
+            found.append((x, y, r))
+        if len(found) == n:
+            return found
+    raise AssertionError("not enough regions")
+
+
+@pytest.fixture
+def visits(records, patient, atlas):
+    """Four weekly visits: the same muscle grasping 3, 2, 1 at A; a site at B only in visit 1;
+    the fourth visit (today's draft) has one site at B."""
+    (ax, ay, ra), (bx, by, rb) = _regions(atlas)
+    ids = []
+    for i, grade in enumerate((3, 2, 1, None)):
+        s = records.start_session(patient.id, started_at=START + timedelta(days=7 * i),
+                                  practitioner="J. Physio")
+        ids.append(s.id)
+        if grade is not None:
+            site = records.add_site(s.id, "posterior", ax, ay, muscle_id=ra.muscle,
+                                    side=ra.side, layer=ra.layer, level=ra.level)
+            records.update_site(site.id, grasp=grade)
+        if i in (0, 3):
+            site = records.add_site(s.id, "posterior", bx, by, muscle_id=rb.muscle,
+                                    side=rb.side, layer=rb.layer, level=rb.level)
+            records.update_site(site.id, grasp=3 if i == 0 else 0)
+    return {"ids": ids, "a": (ax, ay, ra), "b": (bx, by, rb)}
+
+
+@pytest.fixture
+def hwin(make_window, visits, patient):
+    w = make_window()
+    w.patients.select_patient(patient.id)
+    w.patients.select_session(visits["ids"][-1])
+    w.chart.set_view("posterior")
+    w.chart.set_layer("superficial")
+    assert w.session_id == visits["ids"][-1]
+    return w
+
+
+def _render(w) -> tuple[QImage, QRectF]:
+    scene = w.chart.scene
+    rect = scene.sceneRect()
+    image = QImage(int(rect.width() / 2), int(rect.height() / 2), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    p = QPainter(image)
+    scene.render(p, QRectF(image.rect()), rect)
+    p.end()
+    return image, rect
+
+
+def _pixel(image: QImage, rect: QRectF, x: float, y: float) -> QColor:
+    return image.pixelColor(int((x - rect.left()) * image.width() / rect.width()),
+                            int((y - rect.top()) * image.height() / rect.height()))
+
+
+def _close(a: QColor, b: QColor, tol: int = 12) -> bool:
+    return all(abs(u - v) <= tol for u, v in ((a.red(), b.red()), (a.green(), b.green()),
+                                              (a.blue(), b.blue())))
+
+
+def test_the_overlay_item_sits_between_the_chart_and_the_markers(hwin):
+    item = hwin.overlay.item_for(hwin.chart.scene)
+    assert isinstance(item, HistoryOverlayItem) and item.scene() is hwin.chart.scene
+    assert 0 < Z_HISTORY < 10 and item.zValue() == Z_HISTORY
+    assert item.acceptedMouseButtons() == Qt.MouseButton.NoButton
+
+
+def test_the_choice_decides_which_sessions_are_drawn(hwin, visits):
+    ids = visits["ids"]
+    assert hwin.overlay.drawn_ids() == ids[:3]  # last 3 before today's
+    hwin.history_bar.last_n.setValue(1)
+    assert hwin.overlay.drawn_ids() == [ids[2]]
+    item = hwin.overlay.item_for(hwin.chart.scene)
+    assert {m.session_id for m in item.markers} == {ids[2]}
+    hwin.history_bar.pick_sessions([ids[0]])
+    assert hwin.overlay.drawn_ids() == [ids[0]]
+    assert sorted(m.grasp for m in item.markers) == [3, 3]  # A and B of the first visit
+    assert {m.age for m in item.markers} == {3}
+    hwin.act_overlay.trigger()  # off
+    assert hwin.overlay.drawn_ids() == [] and item.markers == []
+
+
+def test_rendered_scene_shows_last_visits_grasp_colour_at_its_site(hwin, visits):
+    ax, ay, _ = visits["a"]
+    hwin.history_bar.last_n.setValue(1)  # last time: grasp 1 at A
+    image, rect = _render(hwin)
+    style = hwin.chart.scene.chart.style
+    expected = faded_style(style, age_fade(1, 1)).grasp_fill(1)
+    assert _close(_pixel(image, rect, ax, ay), expected)
+    hwin.act_overlay.trigger()
+    bare, _ = _render(hwin)
+    assert not _close(_pixel(bare, rect, ax, ay), expected, tol=30)
+    hwin.act_overlay.trigger()
+    hwin.history_bar.pick_sessions([visits["ids"][0]])  # three visits back: strong, faded
+    image, _ = _render(hwin)
+    expected = faded_style(style, age_fade(3, 3)).grasp_fill(3)
+    assert _close(_pixel(image, rect, ax, ay), expected)
+
+
+def test_todays_marker_stays_on_top_of_earlier_ones(hwin, visits):
+    bx, by, _ = visits["b"]
+    hwin.history_bar.pick_sessions([visits["ids"][0]])  # grasp 3 at B, under today's 0 at B
+    image, rect = _render(hwin)
+    today = hwin.chart.scene.chart.style.grasp_fill(0)
+    # The number covers the centre: look beside it, inside the marker.
+    r = hwin.chart.scene.chart.style.marker_radius * hwin.chart.scene.marker_scale
+    assert _close(_pixel(image, rect, bx - r * 0.75, by), today, tol=20)
+
+
+def test_heat_map_warms_the_chart_where_it_grasped(hwin, visits):
+    ax, ay, _ = visits["a"]
+    bx, by, _ = visits["b"]
+    hwin.history_bar.last_n.setValue(3)
+    item = hwin.overlay.item_for(hwin.chart.scene)
+    grid = item.heat_grid()
+    assert grid.at(ax, ay) > grid.at(bx, by) > 0  # 3+2+1 at A, 3 at B
+    before, rect = _render(hwin)
+    hwin.act_heat.trigger()
+    assert hwin.history_bar.heat.isChecked() and hwin.history_bar.legend.heat_vmax > 5.5  # 3 + 2 + 1
+    after, _ = _render(hwin)
+    off = 30.0  # beside the marker, still in the warm spot
+    b, a = _pixel(before, rect, ax + off, ay), _pixel(after, rect, ax + off, ay)
+    assert a.blue() < b.blue() - 40 and a.red() >= a.blue() + 60
+
+
+def test_timeline_opens_earlier_visits_and_replays_them(qtbot, hwin, visits):
+    ids = visits["ids"]
+    bar = hwin.history_bar
+    assert bar.slider.maximum() == 3 and bar.slider.value() == 3
+    hwin.act_prev_visit.trigger()
+    assert hwin.session_id == ids[2] and hwin.overlay.drawn_ids() == ids[:2]
+    assert "#3 of 4" in bar.when.text()
+    bar.step_to(0)
+    assert hwin.session_id == ids[0] and hwin.overlay.drawn_ids() == []
+    bar._timer.setInterval(10)
+    bar.play.click()
+    assert bar.replaying
+    qtbot.waitUntil(lambda: hwin.session_id == ids[-1] and not bar.replaying, timeout=3000)
+    assert hwin.patients.session_id() == ids[-1]
+
+
+def test_progress_tab_follows_the_patient_and_lights_a_chosen_muscle(
+        qtbot, hwin, visits, records):
+    _, _, ra = visits["a"]
+    hwin.act_progress.trigger()
+    assert hwin.right_tabs.currentWidget() is hwin.progress_tab
+    assert hwin.progress.patient_id == hwin.patient.id
+    assert "Nguyen" in hwin.progress_header.text()
+    hwin.chart.set_view("anterior")
+    hwin.progress.muscleChosen.emit(ra.muscle, ra.side)
+    assert hwin.chart.view_id == "posterior"  # where it was needled
+    assert ra.id in hwin.chart.scene.background.highlight
+    other = records.create_patient(chart_number="C-2002", family_name="Okafor")
+    hwin.patients.select_patient(other.id)
+    assert hwin.progress.patient_id == other.id
+    assert hwin.overlay.history.sessions == ()
