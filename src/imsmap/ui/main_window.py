@@ -65,6 +65,7 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.auto_backup = auto_backup
         self.hide_names = False
         self.locked = False
+        self._closed = False
         self.patient: Patient | None = None
         self.sites: list[Site] = []
         self._syncing_selection = False
@@ -565,6 +566,7 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
             if box.clickedButton() is not retry:
                 event.ignore()
                 return
+        self._closed = True
         self.details.flush()
         self.save_settings()
         self.history_bar.set_replaying(False)
@@ -585,11 +587,11 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
     def refresh_all(self, force: bool = True) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
         database since the last look (PRAGMA data_version). True if anything was re-read."""
-        if self.locked:
+        if self.locked or self._closed:
             return False
         version = self._read_data_version()
-        if not force and version is not None and version == self._data_version:
-            return False
+        if version is None or (not force and version == self._data_version):
+            return False  # unchanged, or the connection is gone (closing)
         self._data_version = version
         self.details.flush()
         self.patients.refresh_patients()

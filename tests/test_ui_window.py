@@ -1,0 +1,202 @@
+"""The window's menus through their actions: copy forward, protocols, sign, amend, audit trail,
+print and reports (imported only when asked), back up now, settings, the shortcuts dialog, and
+every action enabled only when it makes sense."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+from imsmap import paths
+from imsmap.services import planning
+from imsmap.services.context import open_records
+from imsmap.ui import menus
+from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
+
+EARLIER = datetime(2026, 11, 13, 9, 30)
+
+
+@pytest.fixture
+def two_visits(records, patient, session):
+    """An earlier visit with two sites, and the fixture's draft session after it."""
+    first = records.start_session(patient.id, started_at=EARLIER, practitioner="J. Physio")
+    for muscle, x in (("gluteus_medius", 600.0), ("piriformis", 640.0)):
+        records.add_site(first.id, "posterior", x, 1000.0, muscle_id=muscle, side="R")
+    return first, session
+
+
+def _sign(dialog):
+    dialog.confirm.setChecked(True)
+    dialog.sign_button.click()
+    return dialog.result()
+
+
+def test_without_a_patient_only_patient_actions_are_enabled(make_window, session):
+    w = make_window()
+    assert w.act_new_patient.isEnabled()
+    for act in (w.act_new_session, w.act_copy_forward, w.act_apply_protocol,
+                w.act_save_protocol, w.act_sign, w.act_amend, w.act_audit, w.act_print,
+                w.act_preview, w.act_export, w.act_export_progress, w.act_lock):
+        assert not act.isEnabled(), act.text()
+    assert w.act_backup.isEnabled() and w.act_settings.isEnabled()
+    assert w.act_shortcuts.isEnabled() and w.act_hide.isEnabled()
+
+
+def test_copy_last_visit_adds_planned_sites(qtbot, make_window, two_visits, records):
+    first, draft = two_visits
+    w = make_window()
+    w.patients.select_patient(draft.patient_id)
+    w.patients.select_session(draft.id)
+    assert w.act_copy_forward.isEnabled()
+    w.act_copy_forward.trigger()
+    sites = records.repo.sites_for_session(draft.id)
+    assert [s.muscle_id for s in sites] == ["gluteus_medius", "piriformis"]
+    assert all(s.planned for s in sites)
+    assert w.site_table.rowCount() == 2 and "planned" in w.statusBar().currentMessage()
+    # The first visit has nothing before it: nothing to copy there.
+    w.patients.select_session(first.id)
+    assert not w.act_copy_forward.isEnabled()
+
+
+def test_save_and_apply_a_protocol(qtbot, make_window, two_visits, records, monkeypatch):
+    first, draft = two_visits
+    w = make_window()
+    w.patients.select_patient(draft.patient_id)
+    w.patients.select_session(first.id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("L5 radiculopathy", True))
+    w.act_save_protocol.trigger()
+    (protocol,) = planning.protocols(records)
+    assert protocol.name == "L5 radiculopathy" and len(protocol.sites) == 2
+    w.patients.select_session(draft.id)
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    w.act_apply_protocol.trigger()
+    assert offered == ["L5 radiculopathy (2 sites)"]
+    assert len(records.repo.sites_for_session(draft.id)) == 2
+    assert "2 planned sites" in w.statusBar().currentMessage()
+
+
+def test_sign_then_amend_and_read_the_audit_trail(qtbot, window, records, session, monkeypatch):
+    monkeypatch.setattr(SignDialog, "exec", _sign)
+    assert window.act_sign.isEnabled() and not window.act_amend.isEnabled()
+    window.act_sign.trigger()
+    assert records.repo.session(session.id).is_signed
+    assert not window.act_sign.isEnabled() and window.act_amend.isEnabled()
+    for act in (window.act_copy_forward, window.act_apply_protocol, *window.act_grades):
+        assert not act.isEnabled()
+
+    def amend(dialog):
+        dialog.reason.setText("Wrong side")
+        dialog.text.setPlainText("Site 1 was on the left.")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(AmendDialog, "exec", amend)
+    window.act_amend.trigger()
+    assert records.repo.amendments(session.id)[0].reason == "Wrong side"
+    seen = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda d: seen.append(
+        [d.table.item(r, 2).text() for r in range(d.table.rowCount())]))
+    window.act_audit.trigger()
+    assert "sign" in seen[0] and "create" in seen[0]
+
+
+def test_print_uses_the_printing_module_when_there_is_one(window, session, monkeypatch):
+    calls = []
+    fake = types.ModuleType("imsmap.report.printing")
+    fake.print_session = lambda records, sid, parent=None: calls.append(("print", sid, parent))
+    fake.print_preview_session = lambda records, sid, parent: calls.append(("preview", sid,
+                                                                           parent))
+    monkeypatch.setitem(sys.modules, "imsmap.report.printing", fake)
+    window.act_print.trigger()
+    window.act_preview.trigger()
+    assert calls == [("print", session.id, window), ("preview", session.id, window)]
+
+
+def test_a_missing_report_module_gets_a_sentence(window, monkeypatch):
+    monkeypatch.setitem(sys.modules, "imsmap.report.printing", None)  # import fails
+    window.act_print.trigger()
+    message = window.statusBar().currentMessage()
+    assert "cannot do that yet" in message and window.isVisible()
+
+
+def test_export_progress_report_passes_the_sessions_shown(window, session, monkeypatch,
+                                                          tmp_path):
+    calls = []
+    fake = types.ModuleType("imsmap.report.progress_pdf")
+    fake.write_progress_pdf = lambda records, pid, out, session_ids=None: calls.append(
+        (pid, out, session_ids))
+    monkeypatch.setitem(sys.modules, "imsmap.report.progress_pdf", fake)
+    out = str(tmp_path / "progress.pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (out, ""))
+    assert window.act_export_progress.isEnabled()
+    window.act_export_progress.trigger()
+    assert calls == [(session.patient_id, out, [session.id])]
+
+
+def test_back_up_now_writes_a_backup_in_the_background(qtbot, window):
+    window.act_backup.trigger()
+    folder = paths.data_dir() / "backups"
+    qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*manual*")),
+                    timeout=10_000)
+    assert "Backed up" in window.statusBar().currentMessage()
+
+
+def test_clinic_settings_opens_the_settings_dialog(window, monkeypatch):
+    from imsmap.ui.record.settings_dialog import SettingsDialog
+
+    opened = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda d: opened.append(d) or 0)
+    window.act_settings.trigger()
+    assert len(opened) == 1
+
+
+def test_shortcuts_dialog_lists_every_shortcut(window):
+    dialog = menus.ShortcutsDialog(window)
+    rows = dialog.rows()
+    listed = " ".join(keys for keys, _ in rows)
+    for action in window.actions():
+        for key in action.shortcuts():
+            assert key.toString(QKeySequence.SequenceFormat.NativeText) in listed, action.text()
+    assert any("F12" in k and "Ctrl+H" in k for k, _ in rows)
+    assert any(k == "C" for k, _ in rows)
+    dialog.deleteLater()
+
+
+def test_read_only_database_disables_every_change(qtbot, records, session, qt_settings):
+    from imsmap.ui.main_window import MainWindow
+
+    readonly = open_records(records.db.path, readonly=True)
+    try:
+        w = MainWindow(readonly)
+        w.show()
+        qtbot.waitExposed(w)
+        w.patients.select_patient(session.patient_id)
+        w.patients.select_session(session.id)
+        assert "read-only" in w.windowTitle() and w.readonly_label.isVisible()
+        for act in (w.act_new_patient, w.act_new_session, w.act_copy_forward, w.act_sign,
+                    w.act_amend, w.act_apply_protocol, w.act_save_protocol, w.act_settings,
+                    w.act_pin, *w.act_grades):
+            assert not act.isEnabled(), act.text()
+        assert w.act_export.isEnabled() and w.act_audit.isEnabled()
+        w.close()
+        w.deleteLater()
+    finally:
+        readonly.db.close()
+
+
+def test_sessions_follow_each_other_by_date(records, patient):
+    s1 = records.start_session(patient.id, started_at=EARLIER)
+    s2 = records.start_session(patient.id, started_at=EARLIER + timedelta(days=7))
+    assert planning.previous_session_id(records, s2.id) == s1.id
