@@ -90,3 +90,148 @@ def test_user_errors_reaching_the_hook_are_not_bug_reports(tmp_path, qapp, monke
     ui_errors.CrashHandler()(UserFacingError, UserFacingError("The disk is full."), None)
     assert said == ["The disk is full."]
     assert not (paths.data_dir() / "logs").exists()
+
+
+# -- safety at start-up (issue 7) ---------------------------------------------------------
+import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+from datetime import datetime  # noqa: E402
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from imsmap.store import backup as store_backup  # noqa: E402
+from imsmap.ui import startup  # noqa: E402
+
+
+def _answer_dialogs(buttons: list[str], seen: list[str]) -> QTimer:
+    """Click through the modal dialogs as they come up, one button text after another; what
+    each dialog said goes to `seen`."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not buttons:
+            return
+        seen.append(" ".join((box.text(), box.informativeText(), box.detailedText())))
+        want = buttons.pop(0)
+        match = [b for b in box.buttons() if want.lower() in b.text().lower()]
+        assert match, (want, [b.text() for b in box.buttons()])
+        match[0].click()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+@pytest.fixture
+def damaged_copy(tmp_path, records, patient):
+    """A good backup of the clinic, then a truncated copy of its database file."""
+    for i in range(60):
+        records.create_patient(chart_number=f"X-{i}", family_name="Filler", notes="x" * 800)
+    good = store_backup.backup_now(records.db, "test", now=datetime(2026, 11, 20, 8, 0))
+    bad = tmp_path / "copy" / "clinic.sqlite3"
+    bad.parent.mkdir()
+    records.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(records.db.path, bad)
+    size = bad.stat().st_size
+    with open(bad, "r+b") as fh:
+        fh.truncate(size // 2)
+    return bad, good
+
+
+def test_a_truncated_database_offers_the_latest_backup_and_restores_it_on_confirmation(
+        qapp, damaged_copy):
+    bad, good = damaged_copy
+    seen: list[str] = []
+    timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
+    try:
+        records = startup.open_checked(lambda: open_records(bad), bad)
+    finally:
+        timer.stop()
+    assert records is not None
+    try:
+        assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
+        assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
+        assert "Replace clinic.sqlite3" in seen[1]
+        assert "restored" in seen[2]
+        assert records.repo.patient_by_chart_number("C-1001") is not None
+        kept = list(bad.parent.glob("clinic.replaced-*.sqlite3"))
+        assert len(kept) == 1  # the damaged file, kept beside the restored one
+    finally:
+        records.db.close()
+
+
+def test_declining_the_restore_changes_nothing(qapp, damaged_copy):
+    bad, _ = damaged_copy
+    before = bad.read_bytes()
+    seen: list[str] = []
+    timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
+    try:
+        assert startup.open_checked(lambda: open_records(bad), bad) is None
+    finally:
+        timer.stop()
+    assert bad.read_bytes() == before and not list(bad.parent.glob("*.replaced-*"))
+
+
+def test_an_emptied_database_with_backups_is_not_silently_started_afresh(qapp, damaged_copy):
+    bad, _ = damaged_copy
+    bad.write_bytes(b"")
+    seen: list[str] = []
+    timer = _answer_dialogs(["Quit"], seen)
+    try:
+        assert startup.open_checked(lambda: open_records(bad), bad) is None
+    finally:
+        timer.stop()
+    assert "empty" in seen[0] and bad.stat().st_size == 0
+
+
+def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatch):
+    attempts = []
+
+    def opener():
+        attempts.append(1)
+        if len(attempts) == 1:
+            from imsmap.store.db import StoreError
+            raise StoreError("The database clinic.sqlite3 is busy in another imsmap window or "
+                             "program; nothing was changed. Try again in a moment.")
+        return open_records(tmp_path / "clinic.sqlite3")
+
+    seen: list[str] = []
+    timer = _answer_dialogs(["Try again"], seen)
+    try:
+        records = startup.open_checked(opener, tmp_path / "clinic.sqlite3")
+    finally:
+        timer.stop()
+    assert records is not None and len(attempts) == 2 and "busy" in seen[0]
+    records.db.close()
+
+
+def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, session, records,
+                                                      monkeypatch):
+    from imsmap.ui.record.sign_amend import SignDialog
+
+    folder = paths.data_dir() / "backups"
+    w = make_window(auto_backup=True)
+    qtbot.waitUntil(lambda: any(folder.glob("*-startup.sqlite3")), timeout=10_000)
+    w.patients.select_patient(session.patient_id)
+    w.patients.select_session(session.id)
+
+    def sign(dialog):
+        dialog.confirm.setChecked(True)
+        dialog.sign_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SignDialog, "exec", sign)
+    w.act_sign.trigger()
+    qtbot.waitUntil(lambda: any(folder.glob("*-signed.sqlite3")) and not w.backups.running,
+                    timeout=10_000)
+    (signed,) = folder.glob("*-signed.sqlite3")
+    info = store_backup.verify_backup(signed)
+    assert info.sessions == 1
+    conn = sqlite3.connect(signed)
+    try:
+        assert conn.execute("SELECT status FROM sessions").fetchone()[0] == "signed"
+    finally:
+        conn.close()

@@ -67,3 +67,31 @@ def test_signing_locks_the_panel(qtbot, window, records, session, monkeypatch):
     assert window.session_panel.practitioner.isReadOnly()
     assert window.patients.sessions.topLevelItem(0).text(1) == "signed"
     assert window.undo_stack.count() == 0
+
+
+def test_a_database_locked_by_another_program_loses_no_edit(qtbot, window, records, session,
+                                                            db_path):
+    import sqlite3
+
+    other = records.start_session(session.patient_id, practitioner="J. Physio")
+    window.patients.select_session(session.id)
+    records.db.conn.execute("PRAGMA busy_timeout = 50")
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        panel = window.session_panel
+        panel.complaint.setFocus()
+        panel.complaint.selectAll()
+        qtbot.keyClicks(panel.complaint, "Neck pain")
+        qtbot.keyClick(panel.complaint, Qt.Key.Key_Return)
+        assert "busy" in window.statusBar().currentMessage()
+        assert panel.complaint.text() == "Neck pain"  # still there, not saved yet
+        window.patients.select_session(other.id)  # refused: switching would drop the text
+        assert window.session_id == session.id and panel.complaint.text() == "Neck pain"
+        assert "could not be saved" in window.statusBar().currentMessage()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    window.patients.select_session(other.id)
+    assert window.session_id == other.id
+    assert records.repo.session(session.id).complaint == "Neck pain"

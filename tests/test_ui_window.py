@@ -200,3 +200,33 @@ def test_sessions_follow_each_other_by_date(records, patient):
     s1 = records.start_session(patient.id, started_at=EARLIER)
     s2 = records.start_session(patient.id, started_at=EARLIER + timedelta(days=7))
     assert planning.previous_session_id(records, s2.id) == s1.id
+
+
+def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_window, records,
+                                                                  session, db_path):
+    from imsmap.ui.main_window import MainWindow
+
+    elsewhere = open_records(db_path, actor="other.physio")  # another computer, same file
+    try:
+        w = make_window()
+        w.patients.select_patient(session.patient_id)
+        w.patients.select_session(session.id)
+        assert w.refresh_all(force=False) is False  # nothing new
+        elsewhere.update_session(session.id, complaint="Neck pain", pain_before=6)
+        elsewhere.add_site(session.id, "posterior", 600.0, 1000.0, muscle_id="piriformis",
+                           side="R")
+        newcomer = elsewhere.create_patient(chart_number="C-2002", family_name="Okafor")
+        assert w.session_panel.complaint.text() != "Neck pain"  # not yet seen
+        w.act_refresh.trigger()  # F5
+        assert w.session_panel.complaint.text() == "Neck pain"
+        assert w.session_panel.pain_before.pain() == 6
+        assert w.site_table.rowCount() == 1
+        listed = [w.patients.patients.item(i).text() for i in range(w.patients.patients.count())]
+        assert any("Okafor" in t for t in listed)
+        # And on activation, only when the file changed meanwhile.
+        elsewhere.update_patient(newcomer.id, given_name="Chidi")
+        assert w.refresh_all(force=False) is True
+        assert w.refresh_all(force=False) is False
+        assert isinstance(w, MainWindow)
+    finally:
+        elsewhere.db.close()
