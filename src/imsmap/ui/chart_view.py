@@ -61,6 +61,7 @@ class ChartView(QGraphicsView):
         self._fit_mode = True
         # Set by the panel: acts on a site key (see handle_site_key), True if it did.
         self.site_keys = None
+        self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
 
     # -- zoom -------------------------------------------------------------------------------
     def fit_scale(self) -> float:
@@ -119,6 +120,12 @@ class ChartView(QGraphicsView):
         super().resizeEvent(event)
         if self._fit_mode:
             self.fit()
+        self.place_corner_widget()
+
+    def place_corner_widget(self) -> None:
+        w = self.corner_widget
+        if w is not None:
+            w.move(8, max(0, self.viewport().height() - w.height() - 8))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -270,11 +277,13 @@ class ChartPanel(QWidget):
         self.view = ChartView()
         self.view.site_keys = self._site_key
 
-        # Find a muscle by name or synonym (Ctrl+F): over the chart's top left corner.
-        self.search = MuscleSearchBox(atlas, self.view, "Find a muscle (Ctrl+F)")
+        # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
+        # the body charts leave room (the top left holds the side caption).
+        self.search = MuscleSearchBox(atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
         self.search.setObjectName("chartSearch")
         self.search.setFixedWidth(SEARCH_WIDTH)
-        self.search.move(8, 8)
+        self.view.corner_widget = self.search
+        self.view.place_corner_widget()
         self.search.muscleChosen.connect(self.show_muscle)
         self.search.escaped.connect(self._search_escaped)
         self.search.textChanged.connect(lambda text: None if text else self.clear_search())

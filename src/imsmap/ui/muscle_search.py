@@ -57,9 +57,10 @@ class MuscleSearchBox(QLineEdit):
     focusLeft = Signal()  # focus went elsewhere without a choice
 
     def __init__(self, atlas: Atlas, parent: QWidget | None = None,
-                 placeholder: str = "Find a muscle…"):
+                 placeholder: str = "Find a muscle…", *, above: bool = False):
         super().__init__(parent)
         self.atlas = atlas
+        self.above = above  # the matches open upwards (a box at the bottom of the chart)
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         self.setMinimumHeight(TOUCH_HEIGHT)
@@ -100,7 +101,10 @@ class MuscleSearchBox(QLineEdit):
         width = max(self.width(), 280)
         below = self.mapTo(host, QPoint(0, self.height()))
         above = self.mapTo(host, QPoint(0, 0))
-        y = below.y() if below.y() + height <= host.height() else max(0, above.y() - height)
+        fits_below = below.y() + height <= host.height()
+        fits_above = above.y() - height >= 0
+        y = below.y() if fits_below and not (self.above and fits_above) \
+            else max(0, above.y() - height)
         x = min(below.x(), max(0, host.width() - width))
         self.list.setGeometry(QRect(x, y, width, height))
         self.list.show()

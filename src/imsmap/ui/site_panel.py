@@ -1,19 +1,43 @@
-"""The list of the session's sites, in step with the chart: number, muscle, side, grasp, cramp."""
+"""The list of the session's sites, in step with the chart: number, muscle, side, grasp, flags;
+and under it the inspector of the selected site.
+
+The window hands the list fresh sites from the store (`set_sites`) and keeps its selection in
+step with the chart's; the inspector follows the list's selection. The inspector places itself
+under the list in the box layout that holds the list, the first time the list is shown, unless
+the window has placed `SiteTable.inspector` somewhere already.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import GRASP_LABELS, Site
 from imsmap.render.style import LIGHT
-from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
 from imsmap.ui.chart_view import KEYS_HINT, handle_site_key, is_tab
+from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import apply_site_key, editor_for
 
-COLUMNS = ("#", "Muscle", "Side", "Grasp", "Cramp")
+COLUMNS = ("#", "Muscle", "Side", "Grasp", "Flags")
+NERVE_COLOUR = QColor("#b3261e")
+NERVE_FILL = QColor("#fdecea")
+PLANNED_COLOUR = QColor("#1b3d63")
+
+
+def flags_text(site: Site) -> str:
+    """C cramp, T twitch, E e-stimulation: the letters of their keys."""
+    return " ".join(letter for on, letter in ((site.cramp, "C"), (site.twitch, "T"),
+                                              (site.estim, "E")) if on)
 
 
 def muscle_name(atlas: Atlas, site: Site) -> str:
@@ -36,7 +60,10 @@ class SiteTable(QTableWidget):
         super().__init__(0, len(COLUMNS), parent)
         self.atlas = atlas
         self._ids: list[int] = []
+        self._sites: dict[int, Site] = {}
         self._syncing = False
+        self.inspector = SiteInspector(atlas)
+        self.inspector.key_target = self
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -56,21 +83,42 @@ class SiteTable(QTableWidget):
         try:
             self.setRowCount(len(sites))
             self._ids = [s.id for s in sites]
+            self._sites = {s.id: s for s in sites}
             for row, s in enumerate(sites):
-                grasp = "–" if s.grasp is None else f"{s.grasp} {GRASP_LABELS[s.grasp]}"
-                cells = (str(s.seq), muscle_name(self.atlas, s), s.side.label, grasp,
-                         "yes" if s.cramp else "")
-                for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if col in (0, 2, 4):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    if col == 3:
-                        item.setBackground(LIGHT.grasp_fill(s.grasp))
-                        item.setForeground(LIGHT.grasp_text_colour(s.grasp))
-                    self.setItem(row, col, item)
+                self._fill_row(row, s)
             self.select_site(selected)
         finally:
             self._syncing = False
+        self._show_in_inspector()
+
+    def _fill_row(self, row: int, s: Site) -> None:
+        grasp = "planned" if s.planned and s.grasp is None else \
+            "–" if s.grasp is None else f"{s.grasp} {GRASP_LABELS[s.grasp]}"
+        nerve = s.sensation == NERVE_SENSATION
+        name = muscle_name(self.atlas, s)
+        cells = (str(s.seq), f"⚠ {name}" if nerve else name, s.side.label, grasp,
+                 flags_text(s))
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col in (0, 2, 4):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if col == 3:
+                item.setBackground(LIGHT.grasp_fill(s.grasp))
+                item.setForeground(LIGHT.grasp_text_colour(s.grasp))
+            if col == 1 and nerve:
+                item.setForeground(NERVE_COLOUR)
+                item.setBackground(NERVE_FILL)
+                item.setToolTip("Electric/paraesthetic sensation: possible nerve contact")
+            if s.planned:
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
+                if col != 3:
+                    item.setForeground(PLANNED_COLOUR)
+                item.setToolTip("Planned, not yet needled: a grade or Enter records it")
+            if col == 4:
+                item.setToolTip("C cramp · T twitch · E electrical stimulation")
+            self.setItem(row, col, item)
 
     def site_id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -95,8 +143,30 @@ class SiteTable(QTableWidget):
             self._syncing = was
 
     def _selection_changed(self) -> None:
+        self._show_in_inspector()
         if not self._syncing:
             self.siteSelected.emit(self.selected_site_id())
+
+    def _show_in_inspector(self) -> None:
+        site_id = self.selected_site_id()
+        self.inspector.set_site(self._sites.get(site_id) if site_id is not None else None)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self.place_inspector()
+
+    def place_inspector(self) -> bool:
+        """Put the inspector under the list in the box layout holding it (once; not if the
+        window has placed it already). True if it is in place."""
+        if self.inspector.parent() is not None:
+            return True
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if not isinstance(layout, QBoxLayout) or layout.indexOf(self) < 0:
+            return False
+        layout.insertWidget(layout.indexOf(self) + 1, self.inspector)
+        self.inspector.set_site(self.inspector.site)
+        return True
 
     def step_selection(self, step: int) -> bool:
         """Select the next (1) or previous (-1) row, wrapping round; the window follows."""

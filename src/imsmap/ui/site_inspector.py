@@ -1,0 +1,514 @@
+"""The site inspector: every recorded field of the selected site, edited in place.
+
+It sits under the site list. Each change goes at once through the services as one undo step
+(`undo.SiteEditor`), and the inspector then shows what the store holds. A value the service
+refuses (a needle of 0.6 mm) never reaches the store: the field goes back to the stored value
+and the service's sentence stays beside it until the next good edit. A signed session, or a
+database opened read-only, is shown but cannot be changed.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.atlas import Atlas, AtlasError
+from imsmap.atlas.views import LEVELS
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import GRASP_LABELS, Side, Site
+from imsmap.render.style import LIGHT
+from imsmap.services import clinic
+from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Change
+from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
+from imsmap.ui.chart_view import handle_site_key, site_key_action
+from imsmap.ui.muscle_search import MuscleSearchBox
+from imsmap.ui.undo import editor_for
+
+TOUCH = 40  # px: buttons a gloved finger can hit
+FIELD_HEIGHT = 34
+NONE_TEXT = "—"
+NOTES_DELAY_MS = 700
+ERROR_STYLE = "color: #b3261e;"
+NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; "
+               "border-radius: 3px; padding: 2px 6px; font-weight: bold;")
+PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; padding: 2px 6px;"
+CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
+                 "border: 1px solid #0d3c73; border-radius: 4px; }")
+TOGGLES = (("cramp", "Cramp", "C"), ("twitch", "Twitch", "T"), ("estim", "E-stim", "E"))
+
+
+class _NotesEdit(QPlainTextEdit):
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
+def _spin(decimals: int, maximum: float, step: float, suffix: str = " mm") -> QDoubleSpinBox:
+    """A millimetre box that lets any number be typed: the service decides what is valid."""
+    box = QDoubleSpinBox()
+    box.setDecimals(decimals)
+    box.setRange(0.0, maximum)
+    box.setSingleStep(step)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)  # "0.30" is saved once, not as 0.3 on the way
+    box.setAccelerated(False)
+    box.setMinimumHeight(FIELD_HEIGHT)
+    return box
+
+
+def _number(value: float) -> float | int:
+    """200.0 -> 200: the service's sentence then reads as the number typed."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _combo(name: str, items: tuple[str, ...]) -> QComboBox:
+    """A choice that names itself ("release: full"), so the row needs no labels."""
+    box = QComboBox()
+    box.addItem(f"{name}: {NONE_TEXT}", None)
+    for item in items:
+        box.addItem(f"{name}: {item}", item)
+    box.setToolTip(f"{name.capitalize()} (optional)")
+    box.setMinimumHeight(FIELD_HEIGHT)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
+def _button(text: str, tip: str = "", checkable: bool = True) -> QPushButton:
+    b = QPushButton(text)
+    b.setCheckable(checkable)
+    b.setMinimumSize(TOUCH, TOUCH)
+    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap leaves the keyboard where it was
+    if tip:
+        b.setToolTip(tip)
+    return b
+
+
+def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
+    """The fields that change with the muscle: its id, the layer it is drawn on in the site's
+    view (the region under the site first), and the level (only paraspinal muscles have one)."""
+    muscle = atlas.muscle(muscle_id)
+    fields: dict = {"muscle_id": muscle.id}
+    try:
+        regions = [r for r in atlas.view(site.view_id).regions if r.muscle == muscle.id]
+    except AtlasError:
+        regions = []
+    here = [r for r in regions if r.contains(site.x, site.y)]
+    same_side = [r for r in regions if r.side == site.side.value]
+    pick = (here or same_side or regions or [None])[0]
+    if pick is not None:
+        fields["layer"] = pick.layer
+    if muscle.region != "paraspinal":
+        fields["level"] = None
+    elif here and here[0].level:
+        fields["level"] = here[0].level
+    return fields
+
+
+class SiteInspector(QFrame):
+    """Shows and edits one site; `set_site(site)` with a fresh snapshot from the store."""
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.atlas = atlas
+        self.site: Site | None = None
+        self.editable = False
+        self.key_target = None  # the site list: keys typed on a button here act like there
+        self._loading = False
+        self._subscribed = None
+        self.setObjectName("siteInspector")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.errors: dict[str, QLabel] = {}
+
+        self.header = QLabel()
+        font = QFont(self.header.font())
+        font.setBold(True)
+        self.header.setFont(font)
+        self.header.setWordWrap(True)
+        self.nerve_flag = QLabel("⚠ Electric/paraesthetic sensation: possible nerve contact")
+        self.nerve_flag.setStyleSheet(NERVE_STYLE)
+        self.nerve_flag.setWordWrap(True)
+        self.planned_flag = QLabel("Planned: not needled yet")
+        self.planned_flag.setStyleSheet(PLANNED_STYLE)
+        self.confirm = _button("Needled ✓", "Confirm the planned site as needled (Enter)",
+                               checkable=False)
+        self.confirm.clicked.connect(lambda: self._save({"planned": False}, "confirm", "planned"))
+
+        self.muscle = MuscleSearchBox(atlas, None, "Type to change the muscle…")
+        self.muscle.muscleChosen.connect(self._muscle_chosen)
+        self.muscle.focusLeft.connect(self._show_muscle_name)
+        self.muscle.escaped.connect(self._show_muscle_name)
+
+        self.side_group = QButtonGroup(self)
+        self.side_buttons: dict[str, QPushButton] = {}
+        for side, text in ((Side.LEFT, "L"), (Side.RIGHT, "R"), (Side.MIDLINE, "M")):
+            b = _button(text, f"The patient's {side.label.lower()} side" if side != Side.MIDLINE
+                        else "Midline")
+            b.setFixedWidth(TOUCH)
+            b.setStyleSheet(CHECKED_STYLE)
+            self.side_group.addButton(b)
+            self.side_buttons[side.value] = b
+        self.side_group.buttonClicked.connect(self._side_clicked)
+        self.level = QComboBox()
+        self.level.setToolTip("Vertebral level of a paraspinal site")
+        self.level.addItem(f"level {NONE_TEXT}", None)
+        for level in LEVELS:
+            self.level.addItem(level, level)
+        self.level.setMinimumHeight(FIELD_HEIGHT)
+        self.level.activated.connect(
+            lambda _i: self._save({"level": self.level.currentData()}, "level", "level"))
+
+        self.preset = QComboBox()
+        self.preset.setMinimumHeight(FIELD_HEIGHT)
+        self.preset.setToolTip("The clinic's needles (Settings); or type diameter and length")
+        self.preset.activated.connect(self._preset_chosen)
+        self.diameter = _spin(2, 9.99, 0.01)
+        self.diameter.setToolTip("Needle diameter in millimetres (0.12-0.50)")
+        self.diameter.valueChanged.connect(
+            lambda v: self._save({"needle_diameter_mm": _number(v)}, "needle diameter", "needle"))
+        self.length = _spin(0, 999, 5)
+        self.length.setToolTip("Needle length in millimetres (7-150)")
+        self.length.valueChanged.connect(
+            lambda v: self._save({"needle_length_mm": _number(v)}, "needle length", "needle"))
+        self.depth = _spin(0, 999, 1)
+        self.depth.setSpecialValueText(NONE_TEXT)
+        self.depth.setToolTip("Depth reached, in millimetres (optional)")
+        self.depth.valueChanged.connect(
+            lambda v: self._save({"depth_mm": _number(v) or None}, "depth", "depth"))
+
+        self.grasp_group = QButtonGroup(self)
+        self.grasp_buttons: dict[int, QPushButton] = {}
+        for i, grade in enumerate((None, 0, 1, 2, 3)):
+            b = _button(NONE_TEXT if grade is None else str(grade))
+            b.setStyleSheet(self._grasp_style(grade))
+            self.grasp_group.addButton(b, i)
+            self.grasp_buttons[-1 if grade is None else grade] = b
+        self.grasp_group.idClicked.connect(self._grasp_clicked)
+
+        self.toggles: dict[str, QPushButton] = {}
+        for field, text, key in TOGGLES:
+            b = _button(text, f"{text} (key {key})")
+            b.setStyleSheet(CHECKED_STYLE)
+            b.clicked.connect(lambda on, f=field: self._save({f: on}, f, "flags"))
+            self.toggles[field] = b
+
+        self.tissue = _combo("feel", TISSUE_FEEL)
+        self.release = _combo("release", RELEASE)
+        self.sensation = _combo("sensation", SENSATION)
+        for box, field in ((self.tissue, "tissue_feel"), (self.release, "release"),
+                           (self.sensation, "sensation")):
+            box.activated.connect(lambda _i, b=box, f=field: self._save(
+                {f: b.currentData()}, f.replace("_", " "), f))
+
+        self.notes = _NotesEdit()
+        self.notes.setPlaceholderText("notes on this insertion")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(FIELD_HEIGHT + 8)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(NOTES_DELAY_MS)
+        self._notes_timer.timeout.connect(self.save_notes)
+        self.notes.textChanged.connect(self._notes_changed)
+        self.notes.focusLost.connect(self.save_notes)
+
+        self._layout()
+        self.set_site(None)
+
+    # -- layout -----------------------------------------------------------------------------
+    def _error(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self.errors[key] = label
+        return label
+
+    def _layout(self) -> None:
+        """Six short rows, most used first: the list above keeps its room."""
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 6, 6)
+        box.setSpacing(3)
+
+        def row(*widgets: QWidget | int | None, error: str | None = None) -> None:
+            line = QHBoxLayout()
+            line.setSpacing(4)
+            for w in widgets:
+                if w is None:
+                    line.addStretch(1)
+                elif isinstance(w, int):
+                    line.addSpacing(w)
+                else:
+                    line.addWidget(w)
+            box.addLayout(line)
+            if error is not None:
+                box.addWidget(self._error(error))
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.planned_flag)
+        top.addWidget(self.confirm)
+        box.addLayout(top)
+        box.addWidget(self.nerve_flag)
+        row(*self.grasp_buttons.values(), 8, *self.toggles.values(), None, error="grasp")
+        for key in ("planned", "cramp", "twitch", "estim"):
+            self.errors[key] = self.errors["grasp"]
+        self.muscle.setMinimumWidth(120)
+        row(self.muscle, *self.side_buttons.values(), self.level, error="muscle")
+        for key in ("side", "level"):
+            self.errors[key] = self.errors["muscle"]
+        row(QLabel("Needle"), self.preset, self.diameter, self.length, 8, QLabel("Depth"),
+            self.depth, None, error="needle")
+        self.errors["depth"] = self.errors["needle"]
+        row(self.tissue, self.release, self.sensation, error="tissue_feel")
+        self.sensation.setMinimumContentsLength(12)
+        for key in ("release", "sensation"):
+            self.errors[key] = self.errors["tissue_feel"]
+        row(self.notes, error="notes")
+        self.inputs: list[QWidget] = [
+            self.muscle, *self.side_buttons.values(), self.level, self.preset, self.diameter,
+            self.length, *self.grasp_buttons.values(), *self.toggles.values(), self.depth,
+            self.tissue, self.release, self.sensation, self.notes, self.confirm]
+
+    @staticmethod
+    def _grasp_style(grade: int | None) -> str:
+        fill = LIGHT.grasp_fill(grade).name()
+        text = LIGHT.grasp_text_colour(grade).name()
+        return (f"QPushButton {{ background: {fill}; color: {text}; border: 1px solid #808080; "
+                f"border-radius: 4px; font-weight: bold; }}"
+                f"QPushButton:checked {{ border: 3px solid {LIGHT.marker_selected}; }}"
+                f"QPushButton:disabled {{ color: #9a9a9a; }}")
+
+    # -- showing a site ---------------------------------------------------------------------
+    def set_site(self, site: Site | None) -> None:
+        """Show this snapshot of a site (None: nothing selected)."""
+        if site is None or self.site is None or site.id != self.site.id:
+            self.save_notes()
+            for label in self.errors.values():
+                label.hide()
+        self.site = site
+        editor = editor_for(self) if site is not None else None
+        self._watch(editor)
+        self.editable = site is not None and editor is not None and self._is_draft(editor, site)
+        self._loading = True
+        try:
+            self._fill(site, editor)
+        finally:
+            self._loading = False
+        for w in self.inputs:
+            w.setEnabled(self.editable)
+
+    def _is_draft(self, editor, site: Site) -> bool:
+        records = editor.records
+        if records.db.readonly:
+            return False
+        try:
+            return not records.repo.session(site.session_id).is_signed
+        except UserFacingError:
+            return False
+
+    def _fill(self, site: Site | None, editor) -> None:
+        settings = clinic.load(editor.records) if editor is not None else None
+        labels = settings.grasp_labels if settings is not None else GRASP_LABELS
+        self.nerve_flag.setVisible(site is not None and site.sensation == NERVE_SENSATION)
+        self.planned_flag.setVisible(site is not None and site.planned)
+        self.confirm.setVisible(site is not None and site.planned)
+        if site is None:
+            self.header.setText("No site selected: tap a marker or a row")
+            self.muscle.setText("")
+            for group in (self.side_group, self.grasp_group):
+                group.setExclusive(False)
+                for b in group.buttons():
+                    b.setChecked(False)
+                group.setExclusive(True)
+            for b in self.toggles.values():
+                b.setChecked(False)
+            self.level.setCurrentIndex(0)
+            self.level.setVisible(False)
+            for box in (self.tissue, self.release, self.sensation, self.preset):
+                box.setCurrentIndex(0 if box.count() else -1)
+            self.diameter.setValue(0)
+            self.length.setValue(0)
+            self.depth.setValue(0)
+            self.notes.setPlainText("")
+            return
+        status = "" if self.editable else " · read-only (signed)"
+        grade = "not graded" if site.grasp is None else f"grasp {site.grasp} {labels[site.grasp]}"
+        self.header.setText(describe_site(self.atlas, site).split(" – ")[0] +
+                            f" · {grade}{status}")
+        self._show_muscle_name()
+        self.side_buttons[site.side.value].setChecked(True)
+        paraspinal = site.level is not None or self._is_paraspinal(site.muscle_id)
+        self.level.setVisible(paraspinal)
+        self.level.setCurrentIndex(max(0, self.level.findData(site.level)))
+        self._fill_needle(site, settings)
+        self.depth.setValue(site.depth_mm or 0)
+        self.grasp_buttons[-1 if site.grasp is None else site.grasp].setChecked(True)
+        for grade in range(4):
+            self.grasp_buttons[grade].setToolTip(f"{grade} {labels[grade]} (key {grade})")
+        self.grasp_buttons[-1].setToolTip("Not graded")
+        for field, button in self.toggles.items():
+            button.setChecked(bool(getattr(site, field)))
+        for box, value in ((self.tissue, site.tissue_feel), (self.release, site.release),
+                           (self.sensation, site.sensation)):
+            box.setCurrentIndex(max(0, box.findData(value)))
+        self.sensation.setStyleSheet("QComboBox { color: #8c1d18; font-weight: bold; }"
+                                     if site.sensation == NERVE_SENSATION else "")
+        if self.notes.toPlainText() != site.notes:
+            self.notes.setPlainText(site.notes)
+
+    def _fill_needle(self, site: Site, settings) -> None:
+        presets = settings.needle_presets if settings is not None else ()
+        self.preset.clear()
+        for p in presets:
+            self.preset.addItem(p.label, (p.diameter_mm, p.length_mm))
+        self.preset.addItem("other", None)
+        current = (site.needle_diameter_mm, site.needle_length_mm)
+        index = next((i for i, p in enumerate(presets)
+                      if (p.diameter_mm, p.length_mm) == current), len(presets))
+        self.preset.setCurrentIndex(index)
+        self.diameter.setValue(site.needle_diameter_mm or 0)
+        self.length.setValue(site.needle_length_mm or 0)
+
+    def _is_paraspinal(self, muscle_id: str) -> bool:
+        try:
+            return self.atlas.muscle(muscle_id).region == "paraspinal"
+        except (AtlasError, KeyError):
+            return False
+
+    def _show_muscle_name(self) -> None:
+        site = self.site
+        if site is None:
+            self.muscle.setText("")
+            return
+        try:
+            name = self.atlas.muscle(site.muscle_id).name
+        except (AtlasError, KeyError):
+            name = site.muscle_id
+        self.muscle.setText(name)
+        self.muscle.setCursorPosition(0)
+
+    # -- following the store ---------------------------------------------------------------
+    def _watch(self, editor) -> None:
+        """Hear when the session is signed (the list is not refreshed then) to lock the fields."""
+        if editor is None or self._subscribed is editor.records:
+            return
+        records = editor.records
+        me = weakref.ref(self)
+
+        def on_change(change: Change) -> None:
+            inspector = me()
+            if inspector is None or not shiboken6.isValid(inspector):
+                records.unsubscribe(on_change)
+                return
+            inspector._on_change(change)
+
+        records.subscribe(on_change)
+        self._subscribed = records
+
+    def _on_change(self, change: Change) -> None:
+        site = self.site
+        if site is None or change.session_id != site.session_id:
+            return
+        if change.entity == "session" and change.action == "sign":
+            self.set_site(site)
+
+    # -- saving -----------------------------------------------------------------------------
+    def _save(self, fields: dict, what: str, where: str) -> bool:
+        """One edit through the services; a refusal shows the service's sentence at the field
+        and puts the stored value back."""
+        if self._loading or self.site is None:
+            return False
+        editor = editor_for(self)
+        if editor is None or not self.editable:
+            return False
+        label = self.errors.get(where)
+        try:
+            editor.try_edit(self.site.id, fields, what)
+        except UserFacingError as exc:
+            if label is not None:
+                label.setText(str(exc))
+                label.show()
+            else:
+                editor.on_error(exc)
+            self._reload()
+            return False
+        if label is not None:
+            label.hide()
+        self._reload()
+        return True
+
+    def _reload(self) -> None:
+        """Show the stored site (the window's refresh does this too, but a refused edit or an
+        inspector on its own has no refresh to wait for)."""
+        editor = editor_for(self)
+        if self.site is None or editor is None:
+            return
+        try:
+            self.set_site(editor.records.repo.site(self.site.id))
+        except UserFacingError:
+            self.set_site(None)
+
+    def _muscle_chosen(self, muscle_id: str) -> None:
+        if self.site is not None:
+            self._save(muscle_fields(self.atlas, self.site, muscle_id), "muscle", "muscle")
+
+    def _side_clicked(self, button: QAbstractButton) -> None:
+        side = next(k for k, b in self.side_buttons.items() if b is button)
+        self._save({"side": side}, "side", "side")
+
+    def _grasp_clicked(self, index: int) -> None:
+        grade = (None, 0, 1, 2, 3)[index]
+        fields: dict = {"grasp": grade}
+        if self.site is not None and self.site.planned and grade is not None:
+            fields["planned"] = False  # graded means needled
+        self._save(fields, "grasp", "grasp")
+
+    def _preset_chosen(self, index: int) -> None:
+        value = self.preset.itemData(index)
+        if value is not None:
+            d, length = value
+            self._save({"needle_diameter_mm": d, "needle_length_mm": length}, "needle",
+                       "needle")
+
+    def _notes_changed(self) -> None:
+        if not self._loading and self.editable:
+            self._notes_timer.start()
+
+    def save_notes(self) -> None:
+        self._notes_timer.stop()
+        if self.site is not None and self.editable and \
+                self.notes.toPlainText() != self.site.notes:
+            self._save({"notes": self.notes.toPlainText()}, "notes", "notes")
+
+    # -- keys -------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        """A site key typed while a button here has the focus acts as in the list (a text
+        field keeps its own keys)."""
+        focus = QApplication.focusWidget()
+        action = site_key_action(event)
+        target = self.key_target
+        if target is not None and isinstance(focus, QAbstractButton) and action is not None \
+                and action[0] != "step" and handle_site_key(event, target, target._site_key):
+            return
+        event.accept()  # nothing typed here reaches the panels around
