@@ -324,6 +324,38 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
         return failed(key, target, exc)
 
 
+def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
+    """The same overlay in the real window: the patient's latest session open, the history
+    overlay on the last 100 sessions with the heat map, the chart view repainted whole."""
+    from imsmap.ui.history_overlay import OverlayChoice
+
+    w, app = bench.window, bench.app
+    if w.patient is None or w.patient.id != heavy_id:
+        bench.find(bench.records.repo.patient(heavy_id).chart_number)
+        bench.open_listed()
+    view_id = w.overlay.history.sites_of(w.overlay.history.ids[-1])[0].view_id
+    w.chart.set_view(view_id)
+    w.resize(2400, 1300)  # the chart view about 1600 x 1000
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    bar.heat.setChecked(True)
+    bar.set_choice(OverlayChoice(mode="last", last_n=100))
+    pump(app, 0.1)
+    vp = w.chart.view.viewport()
+    drawn = len(w.overlay.drawn_ids())
+    vp.repaint()
+    times, cpus = [], []
+    for _ in range(reps):
+        c0, t0 = cpu(), perf()
+        vp.repaint()
+        times.append(perf() - t0)
+        cpus.append(cpu() - c0)
+    return {"in_window_ms_median": round(ms(median(times)), 1),
+            "in_window_cpu_ms_median": round(ms(median(cpus)), 1),
+            "in_window_viewport": f"{vp.width()}x{vp.height()}",
+            "in_window_sessions_drawn": drawn}
+
+
 def measure(records, heavy_id: int, other_id: int, settings_dir: Path, quick: bool) -> list[Result]:
     qt_app(settings_dir)  # fonts: the painters need a QGuiApplication
     out = [measure_overlay(records, heavy_id, 10 if quick else 30)]
@@ -339,6 +371,10 @@ def measure(records, heavy_id: int, other_id: int, settings_dir: Path, quick: bo
                       failed("history_open_ms", 50.0, exc)]
     try:
         out += measure_history(bench, heavy_id, other_id, 5 if quick else 15)
+        try:
+            out[0].extra.update(window_overlay(bench, heavy_id, 10 if quick else 30))
+        except Exception as exc:  # noqa: BLE001 - the window's overlay is optional here
+            out[0].extra["in_window_error"] = f"{type(exc).__name__}: {exc}"[:300]
         out.append(measure_click(bench, 30 if quick else 100))
     finally:
         bench.close()
