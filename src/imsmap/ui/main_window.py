@@ -206,6 +206,7 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.details.message.connect(self.show_error)
         self.segments.rootChosen.connect(self._root_chosen)
         self.progress.muscleChosen.connect(self.show_muscle)
+        self.progress.targetChosen.connect(self.show_target)  # then narrowed to its level
         self.right_tabs.currentChanged.connect(self._right_tab_changed)
         self.history_bar.sessionRequested.connect(self._timeline_session)
         self.history_bar.changed.connect(self._overlay_options_changed)

@@ -389,26 +389,32 @@ class MenuMixin:
         if progress and self._narrow_sizes is None:
             self._narrow_sizes = sizes
             total = sum(sizes)
-            right = max(sizes[2], min(760, int(total * 0.55)))
-            left = min(sizes[0], 240)
+            left = min(sizes[0], 200)
+            right = max(sizes[2], total - left - 380)  # the tall body chart keeps 380 px
             self.splitter.setSizes([left, max(200, total - left - right), right])
         elif not progress and self._narrow_sizes is not None:
             self.splitter.setSizes(self._narrow_sizes)
             self._narrow_sizes = None
 
-    def show_muscle(self, muscle_id: str, side: str) -> None:
+    def show_target(self, target) -> None:
+        """A row of the progress grid: the muscle, and for paraspinal rows only its level."""
+        self.show_muscle(target.muscle_id, target.side, target.level)
+
+    def show_muscle(self, muscle_id: str, side: str, level: str | None = None) -> None:
         """A muscle chosen in the progress panel: light it on the chart, on the view where it
         was needled last."""
         ids = set()
         for vid in self.atlas.views:
             for r in self.atlas.view(vid).regions:
-                if r.muscle == muscle_id and (not side or r.side == side or side == "M"):
+                if r.muscle == muscle_id and (not side or r.side == side or side == "M") \
+                        and (level is None or r.level in (None, level)):
                     ids.add(r.id)
         self.chart.set_root_highlight(frozenset(ids), frozenset())
         history = self.overlay.history
         for sid in reversed(history.ids):
             views = [s.view_id for s in history.sites_of(sid)
-                     if s.muscle_id == muscle_id and s.side.value == side]
+                     if s.muscle_id == muscle_id and s.side.value == side
+                     and (level is None or s.level == level)]
             if views:
                 self.chart.set_view(views[-1])
                 break
@@ -416,5 +422,5 @@ class MenuMixin:
             name = self.atlas.muscle(muscle_id).name
         except Exception:  # noqa: BLE001 - a muscle this atlas lacks: its id will do
             name = muscle_id
-        where = {"L": ", left", "R": ", right"}.get(side, "")
+        where = (f" {level}" if level else "") + {"L": ", left", "R": ", right"}.get(side, "")
         self.show_message(f"{name}{where} is lit on the chart.")
