@@ -365,3 +365,167 @@ def test_search_prefers_the_current_view_and_says_when_no_chart_draws_a_muscle(q
     if missing is not None:
         assert chart.show_muscle(missing.id) is False
         assert "not drawn" in chart.hint.text()
+
+
+# -- which muscle, where several lie under one point ----------------------------------------
+
+def _layered_point(w, view_id: str = "posterior"):
+    """A superficial region's label point with a deep muscle under it."""
+    w.chart.set_view(view_id)
+    w.chart.set_layer("superficial")
+    scene = w.chart.scene
+    view = w.records.atlas.view(view_id)
+    for region in scene.chart.regions():
+        x, y = region.label
+        if scene.region_at(x, y) is not region or region.area < 2000:
+            continue
+        deep = [r for r in view.regions_at(x, y) if r.layer == "deep"]
+        if deep:
+            return region, deep[0]
+    raise AssertionError("no superficial muscle with a deep one under it")
+
+
+def test_a_tap_offers_the_deep_muscle_under_it_and_one_tap_reassigns(qtbot, window, records,
+                                                                      session):
+    top, deep = _layered_point(window)
+    click_region(qtbot, window, top)
+    (site,) = _sites(records, session)
+    assert site.muscle_id == top.muscle and site.layer == "superficial"
+    chooser = window.chart.chooser
+    assert chooser.isVisible() and chooser.site_id == site.id
+    name = records.atlas.muscle(deep.muscle).name
+    button = next(b for b in chooser.buttons if b.text().startswith(name))
+    assert "(deep)" in button.text()
+    assert button.height() >= 40 and button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert window.chart.view.hasFocus()  # the grade key still reaches the chart
+    depth = window.undo_stack.count()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    (moved,) = _sites(records, session)
+    assert (moved.muscle_id, moved.layer, moved.side.value) == (deep.muscle, "deep", deep.side)
+    assert (moved.x, moved.y) == (site.x, site.y)
+    assert window.undo_stack.count() == depth + 1 and not chooser.isVisible()
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_2)
+    assert _sites(records, session)[0].grasp == 2
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert _sites(records, session)[0].muscle_id == top.muscle
+
+
+def test_the_chooser_goes_away_with_the_next_tap_and_costs_nothing(qtbot, window, records,
+                                                                   session):
+    top, _deep = _layered_point(window)
+    click_region(qtbot, window, top)
+    assert window.chart.chooser.isVisible()
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_1)
+    assert window.chart.chooser.isVisible()  # grading does not dismiss it...
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_Escape)
+    assert not window.chart.chooser.isVisible()  # ...Escape (or the next tap) does
+    (site,) = _sites(records, session)
+    assert (site.muscle_id, site.grasp) == (top.muscle, 1)
+
+
+def test_right_click_on_the_chart_adds_a_site_in_the_muscle_chosen(qtbot, window, records,
+                                                                   session):
+    top, deep = _layered_point(window)
+    pos = window.chart.scene_to_viewport(*top.label)
+    window.chart.view.chooserRequested.emit(pos)  # what a right-click or a long press sends
+    chooser = window.chart.chooser
+    names = chooser.choice_texts()
+    assert names[0].startswith(records.atlas.muscle(top.muscle).name)  # superficial first
+    assert any(t.startswith(records.atlas.muscle(deep.muscle).name) for t in names)
+    assert _sites(records, session) == []
+    qtbot.mouseClick(chooser.buttons[names.index(next(
+        t for t in names if "(deep)" in t))], Qt.MouseButton.LeftButton)
+    (site,) = _sites(records, session)
+    assert site.layer == "deep" and site.muscle_id == deep.muscle
+    # On its marker, the chooser offers the others to re-assign it.
+    marker_pos = window.chart.scene_to_viewport(site.x, site.y)
+    window.chart.view.chooserRequested.emit(marker_pos)
+    assert chooser.isVisible() and chooser.site_id == site.id
+    assert not any(t.startswith(records.atlas.muscle(deep.muscle).name)
+                   for t in chooser.choice_texts())
+
+
+def test_a_long_press_opens_the_chooser_instead_of_adding_a_site(qtbot, window, records,
+                                                                 session):
+    from imsmap.ui.chart_view import LONG_PRESS_MS
+
+    top, _deep = _layered_point(window)
+    viewport = window.chart.view.viewport()
+    pos = window.chart.scene_to_viewport(*top.label)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.wait(LONG_PRESS_MS + 150)
+    assert window.chart.chooser.isVisible()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=pos)
+    assert _sites(records, session) == []  # the press that was held adds nothing
+    assert window.chart.chooser.site_id is None
+
+
+# -- sites on the other layer, flags on the marker ------------------------------------------
+
+def _render(scene) -> QImage:
+    rect = scene.sceneRect()
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    return image
+
+
+def _distance(a: QColor, b: QColor) -> int:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+
+
+def test_a_deep_site_is_drawn_lighter_and_ringed_on_the_superficial_layer(qtbot, window,
+                                                                          records, session):
+    top, deep = _layered_point(window)
+    x, y = top.label
+    deep_site = records.add_site(session.id, "posterior", x, y, muscle_id=deep.muscle,
+                                 side=deep.side, layer="deep", level=deep.level)
+    records.update_site(deep_site.id, grasp=3)
+    window.chart.select_site(None)
+    scene = window.chart.scene
+    marker = scene.marker(deep_site.id)
+    assert marker.off_layer and "deep layer" in marker.toolTip()
+    r = LIGHT.marker_radius * marker.scale_factor
+    fill = _render(scene).pixelColor(round(x), round(y - r * 0.7))
+    strong = LIGHT.grasp_fill(3)
+    assert _distance(fill, strong) > 40  # lighter than an on-layer grade 3...
+    assert fill.red() > strong.red()  # ...but still reddish, not gone
+    # On the deep layer the same site is drawn at full strength.
+    window.chart.set_layer("deep")
+    deep_scene = window.chart.scene
+    assert not deep_scene.marker(deep_site.id).off_layer
+    assert _distance(_render(deep_scene).pixelColor(round(x), round(y - r * 0.7)), strong) <= 12
+
+
+def test_selecting_a_site_lights_its_muscle_even_from_the_other_layer(qtbot, window, records,
+                                                                      session):
+    top, deep = _layered_point(window)
+    click_region(qtbot, window, top)
+    scene = window.chart.scene
+    assert top.id in scene.background.highlight and not scene.ghost.isVisible()
+    qtbot.mouseClick(window.chart.chooser.buttons[0], Qt.MouseButton.LeftButton)
+    (site,) = _sites(records, session)
+    assert site.layer == "deep"
+    window.chart.select_site(site.id)
+    assert scene.ghost.isVisible()  # the deep muscle's outline over the superficial chart
+    assert scene.ghost.path().contains(QPointF(site.x, site.y))
+    window.chart.select_site(None)
+    assert not scene.ghost.isVisible()
+
+
+def test_an_electric_sensation_puts_a_warning_on_the_marker(qtbot, window, records, session):
+    click_region(qtbot, window, pick_region(window))
+    (site,) = _sites(records, session)
+    scene = window.chart.scene
+    marker = scene.marker(site.id)
+    r = LIGHT.marker_radius * marker.scale_factor
+    size = r * 0.62  # the triangle's centre is at (0.9 r, -0.9 r); beside its "!"
+    spot = (round(site.x + r * 0.9 - size * 0.3), round(site.y - r * 0.9 + size * 0.28))
+    before = _render(scene).pixelColor(*spot)
+    records.update_site(site.id, sensation="electric/paraesthetic")
+    after = _render(scene).pixelColor(*spot)
+    assert _distance(after, QColor("#ffd54f")) < 40 and _distance(before, after) > 40
+    assert "ELECTRIC" in marker.toolTip()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Atlas, AtlasError, Region
 from imsmap.domain.models import GRASP_LABELS, Side, Site
-from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.services.records import SENSATION
 
 Z_BACKGROUND = 0
@@ -42,6 +42,11 @@ MIN_MARKER_RADIUS_PX = 9.5
 MAX_MARKER_RADIUS_PX = 14.0
 # The patient sensation that may mean the needle touched a nerve: flagged on marker and list.
 NERVE_SENSATION = next(s for s in SENSATION if s.startswith("electric"))
+NERVE_FILL = "#ffd54f"
+NERVE_LINE = "#8c1d18"
+# A site recorded on the other layer of the view: lighter, with a dashed ring.
+OFF_LAYER_OPACITY = 0.5
+Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other layer
 
 
 def side_label(side: str | Side) -> str:
@@ -79,6 +84,25 @@ def describe_site(atlas: Atlas, site: Site) -> str:
     planned = " – planned, not yet needled" if site.planned else ""
     extra = "".join(f", {f}" for f in flags)
     return f"#{site.seq} {name}{level}, {site.side.label.lower()} – {grasp}{extra}{planned}"
+
+
+def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None:
+    """A warning triangle with "!" centred on (x, y): electric/paraesthetic sensation."""
+    h = size * 1.1
+    tri = QPainterPath(QPointF(x, y - h * 0.6))
+    tri.lineTo(x + size * 0.65, y + h * 0.4)
+    tri.lineTo(x - size * 0.65, y + h * 0.4)
+    tri.closeSubpath()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor(NERVE_LINE), max(size * 0.12, 0.8), Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.setBrush(QColor(NERVE_FILL))
+    painter.drawPath(tri)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(NERVE_LINE))
+    painter.drawPath(text_path("!", size * 0.75, bold=True, at=(x, y + h * 0.08)))
+    painter.restore()
 
 
 class _Signals(QObject):
@@ -149,6 +173,9 @@ class RegionItem(QGraphicsPathItem):
         press, self._press_screen = self._press_screen, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        scene = self.scene()
+        if isinstance(scene, ChartScene) and scene.suppress_click:
+            return  # a long press: the chooser opened instead
         if QLineF(press, QPointF(event.screenPos())).length() > CLICK_SLOP_PX:
             return
         scene = self.scene()
@@ -174,7 +201,10 @@ class MarkerItem(QGraphicsItem):
     def update_site(self, site: Site) -> None:
         self.site = site
         self.setPos(site.x, site.y)
-        self.setToolTip(describe_site(self.chart_atlas(), site) if self.chart_atlas() else "")
+        tip = describe_site(self.chart_atlas(), site) if self.chart_atlas() else ""
+        if tip and self.off_layer:
+            tip += f" · recorded on the {site.layer} layer"
+        self.setToolTip(tip)
         self.update()
 
     def chart_atlas(self) -> Atlas | None:
@@ -203,9 +233,33 @@ class MarkerItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         s = self.site
+        off = self.off_layer
+        if off and not self.isSelected():
+            painter.save()
+            painter.setOpacity(OFF_LAYER_OPACITY)
         self.chart.paint_marker(painter, 0.0, 0.0, s.seq, s.grasp, cramp=s.cramp,
                                 selected=self.isSelected(), planned=s.planned,
                                 scale=self.scale_factor)
+        if off and not self.isSelected():
+            painter.restore()
+        k = self.scale_factor
+        r = self.chart.style.marker_radius * k
+        if off:
+            # A site on another layer: a dashed outer ring, whatever its grasp colour.
+            pen = QPen(QColor(self.chart.style.marker_ring), 1.6 * k, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            ring = r + (6.5 if s.cramp else 3.5) * k
+            painter.drawEllipse(QPointF(0, 0), ring, ring)
+        if s.sensation == NERVE_SENSATION:
+            paint_nerve_flag(painter, r * 0.9, -r * 0.9, r * 0.62)
+
+    @property
+    def off_layer(self) -> bool:
+        """True for a site recorded on another layer of this view than the one shown."""
+        scene = self.scene()
+        return isinstance(scene, ChartScene) and self.site.layer != scene.layer and \
+            self.site.layer in scene.chart.view.layer_ids
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -246,6 +300,7 @@ class ChartScene(QGraphicsScene):
         self.chart = ChartPainter(atlas, view_id, layer)
         self.layer = self.chart.layer
         self.editable = True
+        self.suppress_click = False  # set by the view on a long press
         self.setBackgroundBrush(QColor(self.chart.style.background))
         rect = self.chart.bounding_rect()
         self.setSceneRect(rect)
@@ -263,6 +318,20 @@ class ChartScene(QGraphicsScene):
         self._hover: RegionItem | None = None
         self._root_lit: frozenset[str] = frozenset()
         self._search_lit: frozenset[str] = frozenset()
+        # The muscle of a selected site recorded on the other layer: its outline, dashed.
+        self.ghost = QGraphicsPathItem()
+        style = self.chart.style
+        pen = QPen(QColor(style.highlight_line), 2.5, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.ghost.setPen(pen)
+        fill = QColor(style.highlight_fill)
+        fill.setAlpha(90)
+        self.ghost.setBrush(fill)
+        self.ghost.setZValue(Z_GHOST)
+        self.ghost.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.ghost.setAcceptHoverEvents(False)
+        self.ghost.hide()
+        self.addItem(self.ghost)
         self.selectionChanged.connect(self._update_highlight)
 
     # -- hover ------------------------------------------------------------------------------
@@ -374,6 +443,17 @@ class ChartScene(QGraphicsScene):
         if lit != self.background.highlight:
             self.background.highlight = lit
             self.background.update()
+        self._update_ghost(self.markers[site_id].site if site_id is not None else None)
+
+    def _update_ghost(self, site: Site | None) -> None:
+        path = QPainterPath()
+        if site is not None and site.layer != self.layer:
+            for r in self.chart.view.regions_on(site.layer):
+                if r.muscle == site.muscle_id and r.side == site.side.value \
+                        and (site.level is None or r.level in (None, site.level)):
+                    path.addPath(self.chart.region_path(r.id))
+        self.ghost.setPath(path)
+        self.ghost.setVisible(not path.isEmpty())
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The topmost region of this layer under a scene point."""

@@ -3,7 +3,7 @@ view of the current scene, and a legend of the grasp colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
@@ -30,13 +30,15 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import GRASP_LABELS
-from imsmap.ui.chart_scene import ChartScene, describe_site
+from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene, describe_site
 from imsmap.ui.muscle_search import MuscleSearchBox
+from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import apply_site_key, editor_for
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
 SEARCH_WIDTH = 260
+LONG_PRESS_MS = 600  # a finger held still this long asks which muscle (as a right-click does)
 WHEEL_STEP = 1.0015  # per 1/8 degree of wheel turn: one notch (120) is about 20 %
 
 
@@ -46,6 +48,9 @@ class ChartView(QGraphicsView):
     gradeRequested = Signal(int)
     crampRequested = Signal()
     removeRequested = Signal()
+    pressed = Signal()
+    escaped = Signal()
+    chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +67,12 @@ class ChartView(QGraphicsView):
         # Set by the panel: acts on a site key (see handle_site_key), True if it did.
         self.site_keys = None
         self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
+        self.corner_followers: list = []  # placed again after it (anything with place())
+        self._press_at: QPoint | None = None
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self._held)
 
     # -- zoom -------------------------------------------------------------------------------
     def fit_scale(self) -> float:
@@ -126,6 +137,8 @@ class ChartView(QGraphicsView):
         w = self.corner_widget
         if w is not None:
             w.move(8, max(0, self.viewport().height() - w.height() - 8))
+        for follower in self.corner_followers:
+            follower.place()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -148,7 +161,39 @@ class ChartView(QGraphicsView):
     # -- keys and focus ---------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.pressed.emit()
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = False
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_at = event.position().toPoint()
+            self._long_press.start()
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press_at is not None and \
+                (event.position().toPoint() - self._press_at).manhattanLength() > 2 * CLICK_SLOP_PX:
+            self._long_press.stop()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._long_press.stop()
+        self._press_at = None
+        super().mouseReleaseEvent(event)
+
+    def _held(self) -> None:
+        """A long press: no site is added on release; the muscle chooser opens instead."""
+        at = self._press_at
+        if at is None:
+            return
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = True
+        self.chooserRequested.emit(at)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.chooserRequested.emit(event.pos())  # viewport coordinates: the viewport's event
+        event.accept()
 
     def event(self, event: QEvent) -> bool:
         # Tab steps through the sites while there are any; otherwise it moves the focus on.
@@ -160,6 +205,7 @@ class ChartView(QGraphicsView):
         if handle_site_key(event, self, self.site_keys):
             return
         if event.key() == Qt.Key.Key_Escape and self.scene() is not None:
+            self.escaped.emit()
             self.scene().clearSelection()
             return
         super().keyPressEvent(event)
@@ -291,6 +337,15 @@ class ChartPanel(QWidget):
         self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.find_shortcut.activated.connect(self.focus_search)
 
+        # Which muscle, where several lie under the finger (see region_chooser).
+        self.chooser = RegionChooser(self.view)
+        self.chooser.dock_above = self.search
+        self.view.corner_followers.append(self.chooser)
+        self.chooser_flow = ChooserFlow(self, self.chooser)
+        self.view.chooserRequested.connect(self.offer_choices_at)
+        self.view.pressed.connect(self.chooser.dismiss)
+        self.view.escaped.connect(self.chooser.dismiss)
+
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.tabs, 1)
@@ -367,6 +422,7 @@ class ChartPanel(QWidget):
             previous.clearSelection()
         self._sync_layer_buttons()
         self.hoverText.emit("")
+        self.chooser.dismiss()
         self.sceneShown.emit(scene)
         self._selection_changed()
 
@@ -518,10 +574,21 @@ class ChartPanel(QWidget):
         return True
 
     def _region_clicked(self, region: Region, x: float, y: float) -> None:
+        """A tap on a muscle: the window adds the site; if other muscles lie under that point,
+        the chooser offers them for the new site."""
         if self.search.text():
             self.search.clear()  # and with it the muscle it lit
         self.hint.setText("")
+        self.chooser.dismiss()
+        before = {s.id for s in self._sites}
         self.regionClicked.emit(region, x, y)
+        new = [s for s in self._sites if s.id not in before]
+        if len(new) == 1:
+            self.chooser_flow.after_click(region, x, y, new[0].id)
+
+    def offer_choices_at(self, viewport_pos: QPoint) -> bool:
+        """Right-click or long press: which muscle (see region_chooser.ChooserFlow.at)."""
+        return self.chooser_flow.at(viewport_pos)
 
     # -- stepping and keys ------------------------------------------------------------------
     def site_ids_in_order(self) -> list[int]:

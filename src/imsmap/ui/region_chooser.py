@@ -1,0 +1,233 @@
+"""Which muscle, where several lie under one point (gluteus maximus over medius over minimus).
+
+A tap takes the muscle drawn on the layer in view. When others lie under (or over) that point,
+a small strip of buttons appears in the chart's bottom left corner, above the search box: "Or:
+Gluteus medius (deep) · Piriformis (deep)". Always there, never beside the finger: the next tap
+(multifidus L5 just under L4) must not land on it by accident. Tapping one re-assigns the site
+just made (one undo step); ignoring it costs nothing: the strip takes no keyboard focus, so the
+grade key still reaches the chart, and it goes away with the next tap, Escape, or another view.
+A right-click or a long press on the chart asks on purpose, so the strip opens beside the
+finger there: every muscle under the point (to add a site), or on a marker the muscles under
+that site (to re-assign it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from imsmap.atlas import Atlas, AtlasError, Region, View
+from imsmap.ui.chart_scene import MarkerItem, describe_site
+from imsmap.ui.undo import editor_for
+
+TOUCH = 40  # px
+MAX_CHOICES = 5
+STYLE = ("#regionChooser { background: #fffdf5; border: 1px solid #8d7b52; border-radius: 6px; }"
+         "#regionChooser QPushButton { padding: 0 10px; }")
+
+
+def region_name(atlas: Atlas, view: View, region: Region, *, layer_word: bool = True) -> str:
+    """"Gluteus medius (deep)", "Multifidus L4 (deep)"; the layer said when the view has two."""
+    try:
+        name = atlas.muscle(region.muscle).name
+    except (AtlasError, KeyError):
+        name = region.muscle.replace("_", " ")
+    if region.level:
+        name += f" {region.level}"
+    if layer_word and len(view.layers) > 1:
+        layer = next((lay.name for lay in view.layers if lay.id == region.layer), region.layer)
+        name += f" ({layer.lower()})"
+    return name
+
+
+def regions_here(view: View, x: float, y: float, *, besides: Region | None = None,
+                 muscle: tuple[str, str, str | None] | None = None) -> list[Region]:
+    """The regions under a point, superficial first, one per muscle, side and level; without
+    `besides` (the region already taken) and without the muscle (id, side, level) given."""
+    seen: set[tuple[str, str, str | None]] = set()
+    if besides is not None:
+        seen.add((besides.muscle, besides.side, besides.level))
+    if muscle is not None:
+        seen.add(muscle)
+    found = []
+    for region in view.regions_at(x, y):
+        key = (region.muscle, region.side, region.level)
+        if key not in seen:
+            seen.add(key)
+            found.append(region)
+    return found
+
+
+class RegionChooser(QFrame):
+    """A strip of muscle buttons floating over the chart; `regionChosen(region)`."""
+
+    regionChosen = Signal(object)
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("regionChooser")
+        self.setStyleSheet(STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAutoFillBackground(True)
+        self.site_id: int | None = None  # the site to re-assign; None: add a site
+        self.docked = False
+        self.dock_above: QWidget | None = None
+        self.point: tuple[float, float] = (0.0, 0.0)
+        self.regions: list[Region] = []
+        self.buttons: list[QPushButton] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 4, 4)
+        self._layout.setSpacing(4)
+        self.caption = QLabel()
+        self._layout.addWidget(self.caption)
+        self.close_button = QPushButton("✕")
+        self.close_button.setToolTip("Keep the muscle as it is (Esc)")
+        self.close_button.setFixedSize(TOUCH, TOUCH)
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.dismiss)
+        self._layout.addWidget(self.close_button)
+        self.hide()
+
+    def offer(self, atlas: Atlas, view: View, regions: Iterable[Region], at: QPoint | None, *,
+              site_id: int | None, point: tuple[float, float], caption: str) -> bool:
+        """Show buttons for `regions` near `at` (parent coordinates), or docked in the corner
+        (`at` None). False if there are none."""
+        self.regions = list(regions)[:MAX_CHOICES]
+        if not self.regions:
+            self.dismiss()
+            return False
+        self.site_id = site_id
+        self.point = point
+        for b in self.buttons:
+            self._layout.removeWidget(b)
+            b.deleteLater()
+        self.buttons = []
+        self.caption.setText(caption)
+        for i, region in enumerate(self.regions):
+            b = QPushButton(region_name(atlas, view, region))
+            b.setMinimumHeight(TOUCH)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart keeps the keys
+            b.clicked.connect(lambda _c=False, r=region: self._chosen(r))
+            self._layout.insertWidget(1 + i, b)
+            self.buttons.append(b)
+        self.adjustSize()
+        self.docked = at is None
+        self.show()
+        self.place(at)
+        self.raise_()
+        return True
+
+    def place(self, at: QPoint | None = None) -> None:
+        """Beside the finger (below and right of it), or docked: bottom left, above the widget
+        `dock_above` (the search box); inside the parent either way."""
+        host = self.parentWidget().rect()
+        size = self.sizeHint()
+        if at is None:
+            if not self.isVisible() or not self.docked:
+                return
+            above = self.dock_above
+            bottom = above.geometry().top() if above is not None else host.height()
+            self.setGeometry(QRect(QPoint(8, max(4, bottom - size.height() - 6)), size))
+            return
+        x = min(max(4, at.x() + 18), max(4, host.width() - size.width() - 4))
+        y = at.y() + 26
+        if y + size.height() > host.height() - 4:
+            y = max(4, at.y() - size.height() - 26)
+        self.setGeometry(QRect(QPoint(x, y), size))
+
+    def _chosen(self, region: Region) -> None:
+        self.hide()
+        self.regionChosen.emit(region)
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.site_id = None
+
+    def choice_texts(self) -> list[str]:
+        return [b.text() for b in self.buttons]
+
+
+class ChooserFlow:
+    """What the chart panel does with the chooser: offer it after a tap that had other muscles
+    under it, or on a right-click / long press; and act on the choice.
+
+    `panel` is the ChartPanel (its view, scene, view_id, hint, select_site, regionClicked).
+    """
+
+    def __init__(self, panel, chooser: RegionChooser):
+        self.panel = panel
+        self.chooser = chooser
+        chooser.regionChosen.connect(self.chosen)
+
+    @property
+    def atlas(self) -> Atlas:
+        return self.panel.atlas
+
+    def _view(self) -> View | None:
+        vid = self.panel.view_id
+        return self.atlas.view(vid) if vid is not None else None
+
+    def _at(self, x: float, y: float) -> QPoint:
+        """A chart point in the coordinates of the view (the chooser's parent)."""
+        view = self.panel.view
+        return view.viewport().mapTo(view, view.mapFromScene(QPointF(x, y)))
+
+    def after_click(self, region: Region, x: float, y: float, site_id: int) -> bool:
+        """The tap on `region` made site `site_id`: offer the other muscles under the point."""
+        view = self._view()
+        if view is None:
+            return False
+        return self.chooser.offer(self.atlas, view, regions_here(view, x, y, besides=region),
+                                  None, site_id=site_id, point=(x, y),
+                                  caption=f"#{self._seq(site_id)} or:")
+
+    def _seq(self, site_id: int) -> str:
+        site = next((s for s in self.panel._sites if s.id == site_id), None)
+        return str(site.seq) if site is not None else "?"
+
+    def at(self, viewport_pos: QPoint) -> bool:
+        """On a marker, the muscles under that site (to re-assign it); elsewhere, every muscle
+        under the point (to add a site there). False when there is nothing to choose."""
+        panel = self.panel
+        scene, view = panel.scene, self._view()
+        if scene is None or view is None or not scene.editable:
+            return False
+        p = panel.view.mapToScene(viewport_pos)
+        marker = next((i for i in scene.items(p) if isinstance(i, MarkerItem)), None)
+        if marker is not None:
+            site = marker.site
+            panel.select_site(site.id, reveal=False)
+            regions = regions_here(view, site.x, site.y,
+                                   muscle=(site.muscle_id, site.side.value, site.level))
+            if not regions:
+                panel.hint.setText(f"No other muscle lies under site {site.seq}.")
+                self.chooser.dismiss()
+                return False
+            return self.chooser.offer(self.atlas, view, regions, self._at(site.x, site.y),
+                                      site_id=site.id, point=(site.x, site.y),
+                                      caption=f"#{site.seq} is in:")
+        regions = regions_here(view, p.x(), p.y())
+        if not regions:
+            panel.hint.setText("No muscle there.")
+            self.chooser.dismiss()
+            return False
+        return self.chooser.offer(self.atlas, view, regions, self._at(p.x(), p.y()),
+                                  site_id=None, point=(p.x(), p.y()), caption="Add a site in:")
+
+    def chosen(self, region: Region) -> None:
+        """Re-assign the offered site to `region` (one undo step), or add a site there."""
+        site_id, (x, y) = self.chooser.site_id, self.chooser.point
+        self.chooser.dismiss()
+        self.panel.view.setFocus()
+        if site_id is None:
+            self.panel.regionClicked.emit(region, x, y)  # the window adds it: one undo step
+            return
+        editor = editor_for(self.panel)
+        if editor is None:
+            return
+        updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,
+                                        "layer": region.layer, "level": region.level}, "muscle")
+        if updated is not None and editor.say is not None:
+            editor.say(describe_site(self.atlas, updated))
