@@ -522,8 +522,10 @@ def test_an_electric_sensation_puts_a_warning_on_the_marker(qtbot, window, recor
     scene = window.chart.scene
     marker = scene.marker(site.id)
     r = LIGHT.marker_radius * marker.scale_factor
-    size = r * 0.62  # the triangle's centre is at (0.9 r, -0.9 r); beside its "!"
-    spot = (round(site.x + r * 0.9 - size * 0.3), round(site.y - r * 0.9 + size * 0.28))
+    from imsmap.ui.chart_scene import NERVE_FLAG_AT, NERVE_FLAG_SIZE
+
+    size, at = r * NERVE_FLAG_SIZE, r * NERVE_FLAG_AT  # the triangle; beside its "!"
+    spot = (round(site.x + at - size * 0.3), round(site.y - at + size * 0.28))
     before = _render(scene).pixelColor(*spot)
     records.update_site(site.id, sensation="electric/paraesthetic")
     after = _render(scene).pixelColor(*spot)

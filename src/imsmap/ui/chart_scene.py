@@ -44,8 +44,10 @@ MAX_MARKER_RADIUS_PX = 14.0
 NERVE_SENSATION = next(s for s in SENSATION if s.startswith("electric"))
 NERVE_FILL = "#ffd54f"
 NERVE_LINE = "#8c1d18"
+NERVE_FLAG_AT = 1.05  # the warning's centre, in marker radii up and right of the centre
+NERVE_FLAG_SIZE = 0.8
 # A site recorded on the other layer of the view: lighter, with a dashed ring.
-OFF_LAYER_OPACITY = 0.5
+OFF_LAYER_OPACITY = 0.6
 Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other layer
 
 
@@ -252,7 +254,7 @@ class MarkerItem(QGraphicsItem):
             ring = r + (6.5 if s.cramp else 3.5) * k
             painter.drawEllipse(QPointF(0, 0), ring, ring)
         if s.sensation == NERVE_SENSATION:
-            paint_nerve_flag(painter, r * 0.9, -r * 0.9, r * 0.62)
+            paint_nerve_flag(painter, r * NERVE_FLAG_AT, -r * NERVE_FLAG_AT, r * NERVE_FLAG_SIZE)
 
     @property
     def off_layer(self) -> bool:

@@ -3,14 +3,13 @@ view of the current scene, and a legend of the grasp colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QShortcut,
     QPainter,
-    QPixmap,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -272,19 +272,24 @@ def is_tab(event: QEvent) -> bool:
                                  Qt.KeyboardModifier.AltModifier)
 
 
-def legend_pixmap(chart: ChartPainter, grasp: int | None, size: int = 18) -> QPixmap:
-    """A small marker swatch painted by the chart painter, so the legend matches the chart."""
-    ratio = 2.0
-    pix = QPixmap(QSize(size, size) * ratio)
-    pix.setDevicePixelRatio(ratio)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    r = chart.style.marker_radius
-    k = size / (2 * r + 6)
-    p.scale(k, k)
-    chart.paint_marker(p, r + 3, r + 3, None, grasp)
-    p.end()
-    return pix
+class LegendSwatch(QWidget):
+    """A marker swatch painted by the chart painter at the screen's own resolution (no pixmap:
+    crisp at any scale), so the legend matches the chart."""
+
+    def __init__(self, chart: ChartPainter, grasp: int | None, size: int = 18):
+        super().__init__()
+        self.chart = chart
+        self.grasp = grasp
+        self.setFixedSize(size, size)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        r = self.chart.style.marker_radius
+        k = self.width() / (2 * r + 6)
+        p.scale(k, k)
+        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp)
+        p.end()
 
 
 class ChartPanel(QWidget):
@@ -369,10 +374,13 @@ class ChartPanel(QWidget):
         if self._view_ids:
             self._tab_changed(self.tabs.currentIndex())
             self._build_legend()
-        legend.addStretch(1)
+        legend.addSpacing(12)
         self.hint = QLabel("")
         self.hint.setObjectName("chartHint")
-        legend.addWidget(self.hint)
+        # A long hint must never widen the window: it is cut to the room there is.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setMinimumWidth(0)
+        legend.addWidget(self.hint, 1)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -471,8 +479,7 @@ class ChartPanel(QWidget):
     def _build_legend(self) -> None:
         chart = ChartPainter(self.atlas, self._view_ids[0])
         for grasp in (None, 0, 1, 2, 3):
-            swatch = QLabel()
-            swatch.setPixmap(legend_pixmap(chart, grasp))
+            swatch = LegendSwatch(chart, grasp)
             text = QLabel("ungraded" if grasp is None else f"{grasp} {GRASP_LABELS[grasp]}")
             self._legend_host.addWidget(swatch)
             self._legend_host.addWidget(text)
@@ -570,6 +577,7 @@ class ChartPanel(QWidget):
             scene.layer)].name.lower()
         self.hint.setText(f"{muscle.name}: lit on the {self.atlas.view(view_id).name} chart, "
                           f"{layer} layer. Tap it to add a site.")
+        self.hint.setToolTip(self.hint.text())
         self.view.setFocus()
         return True
 

@@ -181,14 +181,18 @@ class SiteInspector(QFrame):
 
         self.preset = QComboBox()
         self.preset.setMinimumHeight(FIELD_HEIGHT)
+        self.preset.setMinimumWidth(self.preset.fontMetrics().horizontalAdvance("0.25 x 40 mm")
+                                    + 36)
         self.preset.setToolTip("The clinic's needles (Settings); or type diameter and length")
         self.preset.activated.connect(self._preset_chosen)
         self.diameter = _spin(2, 9.99, 0.01)
         self.diameter.setToolTip("Needle diameter in millimetres (0.12-0.50)")
+        self.diameter.setPrefix("Ø ")
         self.diameter.valueChanged.connect(
             lambda v: self._save({"needle_diameter_mm": _number(v)}, "needle diameter", "needle"))
         self.length = _spin(0, 999, 5)
         self.length.setToolTip("Needle length in millimetres (7-150)")
+        self.length.setPrefix("L ")
         self.length.valueChanged.connect(
             lambda v: self._save({"needle_length_mm": _number(v)}, "needle length", "needle"))
         self.depth = _spin(0, 999, 1)
@@ -277,8 +281,8 @@ class SiteInspector(QFrame):
         row(self.muscle, *self.side_buttons.values(), self.level, error="muscle")
         for key in ("side", "level"):
             self.errors[key] = self.errors["muscle"]
-        row(QLabel("Needle"), self.preset, self.diameter, self.length, 8, QLabel("Depth"),
-            self.depth, None, error="needle")
+        row(self.preset, self.diameter, self.length, 8, QLabel("Depth"), self.depth, None,
+            error="needle")
         self.errors["depth"] = self.errors["needle"]
         row(self.tissue, self.release, self.sensation, error="tissue_feel")
         self.sensation.setMinimumContentsLength(12)
@@ -372,7 +376,7 @@ class SiteInspector(QFrame):
         for box, value in ((self.tissue, site.tissue_feel), (self.release, site.release),
                            (self.sensation, site.sensation)):
             box.setCurrentIndex(max(0, box.findData(value)))
-        self.sensation.setStyleSheet("QComboBox { color: #8c1d18; font-weight: bold; }"
+        self.sensation.setStyleSheet("QComboBox { color: #8c1d18; }"
                                      if site.sensation == NERVE_SENSATION else "")
         if self.notes.toPlainText() != site.notes:
             self.notes.setPlainText(site.notes)
