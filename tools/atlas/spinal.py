@@ -1,0 +1,641 @@
+"""The spinal-segment chart: the vertebral column from behind, multifidus per level and side.
+
+    import spinal; view = spinal.build()      # the view dict (docs/atlas-format.md), kind "spinal"
+
+Drawn like a posterior anatomy plate on a tall 900 x 2000 canvas: the back of the skull (occiput,
+nuchal lines, mastoids), the atlas arch, then one posterior arch per level C2 ... S1 (laminae as a
+bar from the spinous process out to the transverse process, the spinous process hanging from it),
+the sacrum with its median crest and foramina, the coccyx; around them the outline of the back, the
+scapulae (spine, acromion, inferior angle), the ribs suggested faintly, the ilia with their crests
+and the PSIS.
+
+Each multifidus region is the laminar groove between the arch of its vertebra and the arch below,
+beside its own spinous process: the fascicles that leave that spinous process, supplied by the
+medial branch of the dorsal ramus of the same number. Fibres run up and in, from the mammillary
+processes below towards the spinous process. Region ids follow tools/atlas/build.py for levelled
+regions: ``spinal.superficial.multifidus.<LEVEL>.<SIDE>``.
+
+The level names (C2 ... S1) are drawn beside the column on the viewer's left as outlined, hatched
+glyph paths (a detail of kind "label"): the painter draws no text for details, and landmark names
+(C7, spine and inferior angle of scapula, iliac crest, PSIS) go on the viewer's right.
+
+Geometry is authored in half coordinates (dx from the midline, patient's right positive, y down) and
+rounded to 0.1 before it is mirrored, so the two sides are exact mirror images. Posterior view: the
+patient's right is on the viewer's right (x = 450 + dx).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from pathkit import fmt, label_point  # noqa: E402
+
+W, H = 900, 2000
+CX = W / 2
+VIEW_ID = "spinal"
+LAYER = "superficial"
+MUSCLE = "multifidus"
+
+Pt = tuple[float, float]
+
+CERVICAL = [f"C{i}" for i in range(2, 8)]
+THORACIC = [f"T{i}" for i in range(1, 13)]
+LUMBAR = [f"L{i}" for i in range(1, 6)]
+LEVELS = CERVICAL + THORACIC + LUMBAR + ["S1"]
+
+M = 1.5  # gap between a muscle region and the bone beside it
+
+
+def r1(v: float) -> float:
+    return round(v, 1)
+
+
+# --------------------------------------------------------------------------------- path building
+class Path2:
+    """Path commands in half coordinates; rendered for the right (x = CX + dx) or left side."""
+
+    def __init__(self) -> None:
+        self.cmds: list[tuple[str, tuple[Pt, ...]]] = []
+
+    def M(self, p: Pt) -> Path2:
+        self.cmds.append(("M", (p,)))
+        return self
+
+    def L(self, p: Pt) -> Path2:
+        self.cmds.append(("L", (p,)))
+        return self
+
+    def Q(self, c: Pt, p: Pt) -> Path2:
+        self.cmds.append(("Q", (c, p)))
+        return self
+
+    def C(self, c1: Pt, c2: Pt, p: Pt) -> Path2:
+        self.cmds.append(("C", (c1, c2, p)))
+        return self
+
+    def Z(self) -> Path2:
+        self.cmds.append(("Z", ()))
+        return self
+
+    def extend(self, other: Path2) -> Path2:
+        self.cmds.extend(other.cmds)
+        return self
+
+    def render(self, sign: int = 1) -> str:
+        out = []
+        for cmd, pts in self.cmds:
+            out.append(cmd)
+            for dx, y in pts:
+                out.append(f"{fmt(CX + sign * r1(dx))} {fmt(r1(y))}")
+        return " ".join(out)
+
+    def points(self) -> list[Pt]:
+        return [p for _, pts in self.cmds for p in pts]
+
+
+def rounded(poly: list[Pt], radius, closed: bool = True) -> Path2:
+    """A polygon with its corners rounded by quadratic curves (radius per corner or one for all).
+
+    A radius of 0 keeps the corner sharp; the cut never passes the middle of an edge."""
+    n = len(poly)
+    radii = list(radius) if isinstance(radius, (list, tuple)) else [radius] * n
+
+    def cut(i: int) -> tuple[Pt, Pt]:
+        p = poly[i]
+        a, b = poly[i - 1], poly[(i + 1) % n]
+        la, lb = math.dist(p, a), math.dist(p, b)
+        r = min(radii[i], la / 2.0, lb / 2.0)
+        pa = (p[0] + (a[0] - p[0]) * r / la, p[1] + (a[1] - p[1]) * r / la) if la else p
+        pb = (p[0] + (b[0] - p[0]) * r / lb, p[1] + (b[1] - p[1]) * r / lb) if lb else p
+        return pa, pb
+
+    path = Path2()
+    if not closed:
+        path.M(poly[0])
+        for i in range(1, n - 1):
+            pa, pb = cut(i)
+            path.L(pa).Q(poly[i], pb)
+        path.L(poly[-1])
+        return path
+    cuts = [cut(i) for i in range(n)]
+    path.M(cuts[0][1])
+    for i in range(1, n):
+        pa, pb = cuts[i]
+        path.L(pa).Q(poly[i], pb)
+    pa, pb = cuts[0]
+    path.L(pa).Q(poly[0], pb).Z()
+    return path
+
+
+def spline(pts: list[Pt], closed: bool = False) -> Path2:
+    """Catmull-Rom through the points (uniform, tension 1/6), as cubic Beziers."""
+    n = len(pts)
+    path = Path2().M(pts[0])
+    count = n if closed else n - 1
+    for i in range(count):
+        a, b = pts[i], pts[(i + 1) % n]
+        pa = pts[i - 1] if (closed or i > 0) else a
+        nb = pts[(i + 2) % n] if (closed or i + 2 < n) else b
+        c1 = (a[0] + (b[0] - pa[0]) / 6.0, a[1] + (b[1] - pa[1]) / 6.0)
+        c2 = (b[0] - (nb[0] - a[0]) / 6.0, b[1] - (nb[1] - a[1]) / 6.0)
+        path.C(c1, c2, b)
+    if closed:
+        path.Z()
+    return path
+
+
+def mirror_full(half: list[Pt]) -> list[Pt]:
+    """A symmetric closed polygon from its right half, listed from the top midline point down to
+    the bottom midline point (both on dx == 0)."""
+    left = [(-dx, y) for dx, y in reversed(half) if dx != 0]
+    return half + left
+
+
+# --------------------------------------------------------------------------------- the column
+@dataclass
+class Seg:
+    level: str
+    Y: float  # top of the arch (lamina bar) at the midline
+    p: float  # pitch: distance to the next arch
+    t: float  # thickness of the arch bar
+    s: float  # slope of the bar (dy per dx outward)
+    sp_top: float  # half width of the spinous process under the bar
+    sp_tip: float  # half width at its tip
+    sp_len: float  # length of the spinous process below the bar top
+    lw: float  # lateral edge of the laminar groove (where the transverse process begins)
+    tp: float  # transverse process tip (dx)
+    tp_h: float  # transverse process height at its tip
+    kind: str
+
+    def top(self, dx: float) -> float:
+        return self.Y + self.s * dx
+
+    def bottom(self, dx: float) -> float:
+        return self.Y + self.t + self.s * dx
+
+    @property
+    def centre(self) -> float:
+        """Middle of this level's groove at the midline: where its landmark and label sit."""
+        return self.Y + self.t + (self.p - self.t) / 2
+
+
+def _column() -> tuple[list[Seg], Seg]:
+    """The levels C2 ... S1 and the S2 segment of the sacrum (top of the lower sacrum)."""
+    pitch = {"C2": 60, "C3": 52, "C4": 52, "C5": 52, "C6": 52, "C7": 54}
+    for i, lv in enumerate(THORACIC):
+        pitch[lv] = round(56 + 10 * i / 11)
+    pitch.update({"L1": 76, "L2": 78, "L3": 80, "L4": 80, "L5": 78, "S1": 78})
+    tp_t = {lv: 112 - 24 * i / 11 for i, lv in enumerate(THORACIC)}
+    tp_l = {"L1": 104, "L2": 114, "L3": 124, "L4": 118, "L5": 110}
+    segs: list[Seg] = []
+    y = 224.0
+    for lv in LEVELS:
+        p = pitch[lv]
+        if lv[0] == "C":
+            big = lv == "C2"
+            seg = Seg(lv, y, p, 7, 0.16, 10 if big else 7.5, 15 if big else 12 if lv != "C7" else 11,
+                      p + (16 if lv == "C7" else 2), 80, 86 if big else 96 if lv == "C7" else 90,
+                      10, "C")
+        elif lv[0] == "T":
+            seg = Seg(lv, y, p, 8, 0.22, 7, 9, p + 10, 82, tp_t[lv], 14, "T")
+        elif lv[0] == "L":
+            seg = Seg(lv, y, p, 10, 0.18, 13, 15, p - 10, 88, tp_l[lv], 10 if lv != "L5" else 18, "L")
+        else:
+            seg = Seg(lv, y, p, 10, 0.10, 10, 10, p - 6, 84, 120, 0, "S")
+        segs.append(seg)
+        y += p
+    s2 = Seg("S2", y, 52, 0, 0.05, 8, 8, 40, 80, 112, 0, "S")
+    return segs, s2
+
+
+SEGS, S2 = _column()
+BY_LEVEL = {s.level: s for s in SEGS}
+SACRUM_APEX = S2.Y + 150
+COCCYX_TIP = SACRUM_APEX + 58
+
+
+def vertebra(seg: Seg) -> Path2:
+    """One posterior arch: lamina bar with its transverse processes and the spinous process."""
+    Y, t = seg.Y, seg.t
+    tip_y = Y + seg.sp_len
+    half: list[Pt] = [(0, Y - (2 if seg.kind != "L" else 1))]
+    half += [(seg.sp_top + 4, seg.top(seg.sp_top + 4))]
+    # transverse process: from the groove's edge out to a knob
+    lw, tp = seg.lw, seg.tp
+    if seg.kind == "C":
+        # anterior and posterior tubercles seen from behind: a notched tip
+        half += [(lw, seg.top(lw)), (tp - 6, seg.top(tp) - 3), (tp, seg.top(tp) - 1),
+                 (tp - 3, seg.bottom(tp) - 1), (tp + 1, seg.bottom(tp) + 3), (tp - 7, seg.bottom(tp) + 4),
+                 (lw + 4, seg.bottom(lw + 4))]
+    elif seg.kind == "T":
+        k = seg.tp_h
+        half += [(lw, seg.top(lw)), (tp - 10, seg.top(tp - 10) - (k - t) / 2), (tp, seg.top(tp) - (k - t) / 2 + 2),
+                 (tp + 1, seg.bottom(tp) + (k - t) / 2 - 1), (tp - 10, seg.bottom(tp - 10) + (k - t) / 2),
+                 (lw + 4, seg.bottom(lw + 4))]
+    elif seg.kind == "L":
+        k = seg.tp_h
+        half += [(lw, seg.top(lw)), (tp - 4, seg.top(tp - 4) + 2 - (k - t) / 2), (tp, seg.top(tp) + 3 - (k - t) / 2),
+                 (tp, seg.bottom(tp) - 2 + (k - t) / 2), (tp - 6, seg.bottom(tp - 6) + (k - t) / 2),
+                 (lw + 4, seg.bottom(lw + 4))]
+    else:  # S1: the sacral base out to the top of the ala
+        half += [(lw, seg.top(lw)), (tp - 8, seg.top(tp - 8) - 6), (tp, seg.top(tp) - 2),
+                 (tp - 2, seg.bottom(tp)), (lw + 4, seg.bottom(lw + 4))]
+    # spinous process, hanging from the bar
+    half += [(seg.sp_top, seg.bottom(seg.sp_top) + 2)]
+    if seg.kind == "C" and seg.level != "C7":
+        half += [(seg.sp_tip, tip_y - 8), (seg.sp_tip - 1, tip_y - 1), (seg.sp_tip - 5, tip_y),
+                 (2.5, tip_y - 4), (0, tip_y - 5)]  # bifid tip
+    elif seg.level == "C7":
+        half += [(seg.sp_top + 1, tip_y - 16), (seg.sp_tip + 1, tip_y - 8), (seg.sp_tip - 1, tip_y - 1),
+                 (0, tip_y + 1)]  # the long, knobbed vertebra prominens
+    elif seg.kind == "T":
+        half += [(seg.sp_tip, tip_y - 14), (4, tip_y - 3), (0, tip_y)]
+    elif seg.kind == "L":
+        half += [(seg.sp_tip, tip_y - 14), (seg.sp_tip + 1, tip_y - 4), (seg.sp_tip - 3, tip_y), (0, tip_y)]
+    else:
+        half += [(seg.sp_tip, tip_y - 10), (seg.sp_tip - 3, tip_y), (0, tip_y + 1)]
+    poly = mirror_full(half)
+    return rounded(poly, 3.0)
+
+
+def _medial(seg: Seg, y: float) -> float:
+    """Half width of the spinous process of `seg` at height y (the groove's medial edge)."""
+    y0 = seg.Y + seg.t
+    y1 = seg.Y + seg.sp_len
+    if seg.kind == "L":  # hatchet: broad all the way
+        return seg.sp_tip
+    f = min(max((y - y0) / max(y1 - y0, 1.0), 0.0), 1.0)
+    return seg.sp_top + (seg.sp_tip - seg.sp_top) * min(f * 1.3, 1.0)
+
+
+def groove(seg: Seg, below: Seg) -> list[Pt]:
+    """The multifidus region of `seg` (right side): between its arch and the arch below, beside its
+    spinous process, tapering a little at the lateral end like a fascicle."""
+    lw = seg.lw - 1
+    mx_top = seg.sp_top + M + 0.5
+    mx_bot = max(_medial(seg, below.Y), seg.sp_top) + M
+    top_m = (mx_top, seg.bottom(mx_top) + M)
+    top_l = (lw, seg.bottom(lw) + M + 1.5)
+    bot_l = (lw, below.top(lw) - M - 1.5)
+    bot_m = (mx_bot, below.top(mx_bot) - M)
+    lat = (lw + 3, (top_l[1] + bot_l[1]) / 2)
+    # medial edge follows the spinous process
+    med = (max(_medial(seg, (top_m[1] + bot_m[1]) / 2), seg.sp_top) + M, (top_m[1] + bot_m[1]) / 2)
+    upper = ((mx_top + lw) / 2, (seg.bottom((mx_top + lw) / 2)) + M)
+    lower = ((mx_bot + lw) / 2, below.top((mx_bot + lw) / 2) - M)
+    return [top_m, upper, top_l, lat, bot_l, lower, bot_m, med]
+
+
+def groove_path(poly: list[Pt]) -> Path2:
+    #           top_m upper top_l lat  bot_l lower bot_m med
+    return rounded(poly, [5, 0, 9, 0, 9, 0, 5, 0])
+
+
+def fibres_for(poly: list[Pt], angle: float = 58.0, spacing: float = 6.5) -> list[list[Pt]]:
+    """Parallel fibre lines running up and in (from below-lateral to above-medial) across the
+    region's bounding box; the painter clips them to the region."""
+    xs = [p[0] for p in poly]
+    ys = [p[1] for p in poly]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    a = math.radians(angle)
+    u = (-math.cos(a), -math.sin(a))  # up and in (towards the midline, dx decreasing)
+    nrm = (-u[1], u[0])
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    reach = math.hypot(x1 - x0, y1 - y0) / 2 + 4
+    out = []
+    k = int(reach // spacing) + 1
+    for i in range(-k, k + 1):
+        ox, oy = cx + nrm[0] * i * spacing, cy + nrm[1] * i * spacing
+        a_ = (ox - u[0] * reach, oy - u[1] * reach)
+        b_ = (ox + u[0] * reach, oy + u[1] * reach)
+        bow = 0.04 * reach
+        mid = ((a_[0] + b_[0]) / 2 + nrm[0] * bow, (a_[1] + b_[1]) / 2 + nrm[1] * bow)
+        out.append([a_, mid, b_])
+    return out
+
+
+def fibre_d(f: list[Pt], sign: int) -> str:
+    (ax, ay), (mx, my), (bx, by) = [(r1(x), r1(y)) for x, y in f]
+    cx_, cy_ = r1(2 * mx - (ax + bx) / 2), r1(2 * my - (ay + by) / 2)
+
+    def X(v: float) -> str:
+        return fmt(CX + sign * v)
+
+    return f"M {X(ax)} {fmt(ay)} Q {X(cx_)} {fmt(cy_)} {X(bx)} {fmt(by)}"
+
+
+# --------------------------------------------------------------------------------- the back
+def _y(level: str) -> float:
+    return BY_LEVEL[level].centre
+
+
+def outline_half() -> list[Pt]:
+    c7 = BY_LEVEL["C7"].Y
+    t7 = _y("T7")
+    l1 = BY_LEVEL["L1"].Y
+    l4 = _y("L4")
+    return [(0, 34), (70, 40), (128, 66), (162, 110), (172, 160), (166, 206), (152, 246),
+            (146, 290), (148, 340), (160, c7 - 40), (200, c7 - 10), (270, c7 + 14), (340, c7 + 34),
+            (392, c7 + 58), (424, c7 + 96), (436, c7 + 150), (428, c7 + 210), (404, c7 + 262),
+            (388, t7 - 150), (380, t7 - 40), (368, t7 + 120), (344, l1 - 40), (318, l1 + 120),
+            (322, l4 - 90), (346, l4 + 20), (366, l4 + 140), (374, l4 + 260), (368, 1940),
+            (356, 1986), (180, 1990), (0, 1988)]
+
+
+def skull() -> tuple[Path2, list[Path2]]:
+    """The back of the skull (occipital squama between the parietals) and its lines."""
+    half = [(0, 52), (60, 58), (110, 80), (140, 116), (150, 150), (144, 172), (128, 184),
+            (122, 206), (112, 208), (104, 188), (70, 186), (34, 192), (0, 194)]
+    shape = spline(mirror_full(half), closed=True)
+    lines = [
+        # lambdoid suture: lambda down to asterion
+        spline([(-132, 150), (-96, 118), (-52, 86), (0, 66), (52, 86), (96, 118), (132, 150)]),
+        # superior nuchal lines from the external occipital protuberance (inion)
+        spline([(-118, 168), (-80, 152), (-40, 142), (0, 136), (40, 142), (80, 152), (118, 168)]),
+        spline([(-90, 182), (-56, 172), (-24, 166), (0, 166), (24, 166), (56, 172), (90, 182)]),
+        # external occipital crest down the midline
+        spline([(0, 136), (0, 166), (0, 190)]),
+    ]
+    return shape, lines
+
+
+def atlas_arch() -> Path2:
+    y = BY_LEVEL["C2"].Y - 26
+    half = [(0, y - 4), (8, y - 3), (40, y - 1), (74, y + 1), (96, y - 5), (104, y + 2), (96, y + 10),
+            (72, y + 9), (40, y + 7), (10, y + 9), (0, y + 11)]
+    return rounded(mirror_full(half), 3.0)
+
+
+def scapula() -> tuple[list[Pt], list[Pt]]:
+    """Right scapula body and its spine with the acromion (half coordinates)."""
+    sup = _y("T2") - 22
+    root = _y("T3")
+    inf = _y("T7")
+    body = [(190, sup), (186, root - 30), (182, root), (186, root + 100), (194, inf - 70), (200, inf - 10),
+            (210, inf + 2), (222, inf - 8), (256, inf - 74), (296, inf - 170), (326, root + 48),
+            (342, root + 14), (354, root - 18), (352, root - 44), (334, root - 54), (316, sup + 14),
+            (300, sup + 10), (292, sup + 2), (250, sup - 2)]
+    spine = [(180, root + 2), (186, root - 8), (248, root - 30), (306, root - 54), (346, root - 70),
+             (374, root - 82), (398, root - 80), (406, root - 68), (394, root - 56), (366, root - 50),
+             (336, root - 40), (300, root - 28), (246, root - 8), (196, root + 10)]
+    return body, spine
+
+
+def ribs() -> list[Path2]:
+    """Ribs 1-12 from behind: each from its transverse process outwards, arching down; faint."""
+    out = []
+    for i, lv in enumerate(THORACIC):
+        seg = BY_LEVEL[lv]
+        y0 = seg.Y + seg.t / 2 + seg.s * seg.tp
+        x0 = seg.tp - 4
+        reach = [150, 250, 285, 300, 305, 305, 300, 292, 278, 260, 210, 168][i]
+        drop = [40, 70, 90, 104, 116, 126, 134, 140, 144, 146, 120, 92][i]
+        w = 9 + 3 * math.sin(math.pi * i / 11)
+        pts = []
+        for k in range(7):
+            f = k / 6
+            dx = x0 + (reach - x0) * f
+            dy = drop * (f ** 1.6)
+            pts.append((dx, y0 + dy))
+        upper = [(x, y - w / 2) for x, y in pts]
+        lower = [(x, y + w / 2) for x, y in reversed(pts)]
+        out.append(spline(upper + lower, closed=True))
+    return out
+
+
+def ilium() -> list[Pt]:
+    """Right ilium from behind, starting at the PSIS: the crest up and out to its summit at L4,
+    the lateral lip, then the lower border over the greater sciatic notch back to the PIIS."""
+    psis = (102, S2.Y + 18)
+    crest = BY_LEVEL["L4"].Y + 52  # the summit, at L4 (the L4/5 interspace just below)
+    return [psis, (112, psis[1] - 26), (128, psis[1] - 80), (156, crest + 58), (192, crest + 16),
+            (236, crest), (276, crest + 8), (308, crest + 34), (322, crest + 76), (318, crest + 150),
+            (304, crest + 220), (280, crest + 262), (244, crest + 270), (206, crest + 252),
+            (176, crest + 240), (146, crest + 250), (126, psis[1] + 52), (112, psis[1] + 40),
+            (96, psis[1] + 16)]
+
+
+def sacrum_lower() -> Path2:
+    """Sacrum below the S1 groove: S2 ... S5 down to the apex."""
+    y = S2.Y
+    half = [(0, y - 1), (S2.lw - 2, S2.top(S2.lw - 2)), (S2.tp, S2.top(S2.tp) - 4), (110, y + 40),
+            (92, y + 88), (66, y + 124), (36, SACRUM_APEX - 4), (18, SACRUM_APEX), (0, SACRUM_APEX)]
+    return rounded(mirror_full(half), [0, 3, 6, 12, 14, 12, 8, 4, 0] + [4, 8, 12, 14, 12, 6, 3])
+
+
+def sacral_ala(seg: Seg) -> Path2:
+    """The lateral mass of S1 beside the groove, from the base down to S2."""
+    top = seg.bottom(seg.lw + 2)
+    return rounded([(seg.lw + 1.5, top - 1), (seg.tp - 2, seg.bottom(seg.tp) - 2), (S2.tp + 2, S2.top(S2.tp)),
+                    (S2.lw + 1.5, S2.top(S2.lw) + 1)], 3)
+
+
+def foramina() -> list[Path2]:
+    out = []
+    for k, (dx, r) in enumerate([(34, 7.5), (32, 6.5), (29, 5.5)]):
+        y = S2.Y + 22 + k * 38
+        out.append(spline([(dx + r * 0.8 * math.sin(a * math.pi / 4), y - r * math.cos(a * math.pi / 4))
+                           for a in range(8)], closed=True))
+    return out
+
+
+def median_crest() -> list[Path2]:
+    out = []
+    for k in range(3):
+        y = S2.Y + 8 + k * 36
+        w = 7 - k
+        out.append(rounded([(0, y), (w, y + 6), (w - 1, y + 20), (0, y + 24), (-w + 1, y + 20), (-w, y + 6)], 3))
+    # sacral hiatus and cornua at the apex
+    y = SACRUM_APEX - 30
+    out.append(rounded([(-14, SACRUM_APEX - 2), (-12, y + 6), (-6, y), (6, y), (12, y + 6), (14, SACRUM_APEX - 2),
+                        (8, SACRUM_APEX - 2), (5, y + 10), (-5, y + 10), (-8, SACRUM_APEX - 2)], 2))
+    return out
+
+
+def coccyx() -> list[Path2]:
+    out = []
+    y = SACRUM_APEX + 3
+    for w, h in ((17, 17), (12, 14), (9, 11), (6, 8)):
+        out.append(rounded([(-w, y), (w, y), (w - 3, y + h), (-w + 3, y + h)], 3))
+        y += h + 2
+    return out
+
+
+# --------------------------------------------------------------------------------- level labels
+_APP = None
+
+
+def _glyphs(text: str, cap: float):
+    """Polygons (subpaths) of `text` in DejaVu Sans Bold with cap height `cap`, and a containment
+    test, at the origin. Needs Qt (only at build time)."""
+    global _APP
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QFont, QGuiApplication, QPainterPath, QTransform
+
+    if QGuiApplication.instance() is None:
+        _APP = QGuiApplication([])
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(100)
+    font.setBold(True)
+    path = QPainterPath()
+    path.addText(0, 0, font, text)
+    k = cap / 72.0  # DejaVu Sans cap height is 0.72 of the pixel size
+    path = QTransform.fromScale(k, k).map(path)
+    return path
+
+
+def level_label(text: str, right_x: float, cy: float, cap: float = 19.0) -> str:
+    """Glyph outlines plus horizontal hatching 0.9 units apart (the painter strokes details with
+    a 1.3 pen and fills only paths that end with Z): solid, bone-coloured letters. Right-aligned
+    at right_x, vertically centred on cy; absolute view coordinates."""
+    from PySide6.QtCore import QPointF
+
+    path = _glyphs(text, cap)
+    r = path.boundingRect()
+    dx, dy = right_x - r.right(), cy - r.center().y()
+    parts = []
+    for poly in path.toSubpathPolygons():
+        pts = [(p.x() + dx, p.y() + dy) for p in poly]
+        if len(pts) < 3:
+            continue
+        parts.append("M " + " L ".join(f"{fmt(x)} {fmt(y)}" for x, y in pts) + " Z")
+    step_y, step_x = 0.9, 0.2
+    y = r.top() + 0.45
+    while y < r.bottom():
+        x = r.left() - step_x
+        run = None
+        while x <= r.right() + step_x:
+            inside = path.contains(QPointF(x, y))
+            if inside and run is None:
+                run = x
+            elif not inside and run is not None:
+                if x - run > 0.5:
+                    parts.append(f"M {fmt(run + dx)} {fmt(y + dy)} L {fmt(x - step_x + dx)} {fmt(y + dy)}")
+                run = None
+            x += step_x
+        y += step_y
+    # end on an open stroke so the painter does not fill the glyphs with bone colour
+    while parts and parts[-1].endswith("Z"):
+        parts.append(parts.pop(0))
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------------- the view
+def build() -> dict:
+    regions = []
+    details: list[dict] = []
+
+    def detail(kind: str, path: Path2, both: bool = False) -> None:
+        details.append({"kind": kind, "d": path.render(1)})
+        if both:
+            details.append({"kind": kind, "d": path.render(-1)})
+
+    # contours (drawn under everything, faint): ribs, the supracristal line, the gluteal cleft
+    for rib in ribs():
+        detail("contour", rib, both=True)
+    crest_y = BY_LEVEL["L4"].Y + 52
+    detail("contour", spline([(-236, crest_y), (-120, crest_y + 1), (0, crest_y + 2), (120, crest_y + 1),
+                              (236, crest_y)]))
+    detail("contour", spline([(0, COCCYX_TIP + 4), (0, 1988)]))
+    detail("contour", spline([(8, 1988), (60, 1960), (150, 1936), (250, 1940), (330, 1966)]), both=True)
+
+    # bones (drawn over the muscles, so they never overlap a region)
+    shape, lines = skull()
+    detail("bone", shape)
+    for ln in lines:
+        detail("bone", ln)
+    detail("vertebra", atlas_arch())
+    body, spine = scapula()
+    detail("bone", spline(body, closed=True), both=True)
+    detail("bone", spline(spine, closed=True), both=True)
+    detail("bone", sacrum_lower())
+    for f in foramina():
+        detail("bone", f, both=True)
+    for c in median_crest():
+        detail("bone", c)
+    for c in coccyx():
+        detail("bone", c)
+    for seg in SEGS:
+        if seg.kind == "S":
+            detail("vertebra", sacral_ala(seg), both=True)
+    detail("bone", spline(ilium(), closed=True), both=True)
+    # the thick rim of the crest, from above the PSIS round to the lateral lip
+    rim = [(x, y + 9) if i else (x + 8, y) for i, (x, y) in enumerate(ilium()[1:9])]
+    detail("bone", spline(rim), both=True)
+    for seg in reversed(SEGS):  # each spinous process lies over the arch below it, as it does
+        detail("vertebra", vertebra(seg))
+
+    # multifidus, one fascicle strip per level and side
+    for seg, below in zip(SEGS, SEGS[1:] + [S2]):
+        poly = groove(seg, below)
+        path = groove_path(poly)
+        fib = fibres_for(poly)
+        d_r = path.render(1)
+        lx, ly = label_point(d_r)
+        for side, sign in (("L", -1), ("R", 1)):
+            regions.append({
+                "id": f"{VIEW_ID}.{LAYER}.{MUSCLE}.{seg.level}.{side}",
+                "muscle": MUSCLE,
+                "side": side,
+                "layer": LAYER,
+                "d": path.render(sign),
+                "fibres": [fibre_d(f, sign) for f in fib],
+                "label": [r1(CX + sign * (lx - CX)), ly],
+                "level": seg.level,
+            })
+
+    # level names on the viewer's left (the patient's left), beside the transverse processes
+    for seg, below in zip(SEGS, SEGS[1:] + [S2]):
+        column = {"C": 98, "T": 124, "L": 136, "S": 128}[seg.kind]
+        y = (seg.bottom(seg.lw) + below.top(seg.lw)) / 2
+        details.append({"kind": "label", "d": level_label(seg.level, CX - column, y)})
+
+    landmarks = _landmarks()
+    return {
+        "id": VIEW_ID,
+        "name": "Spine (segments)",
+        "kind": "spinal",
+        "width": W,
+        "height": H,
+        "viewer_left_is": "L",
+        "layers": [{"id": LAYER, "name": "Paraspinal"}],
+        "outline": [spline(mirror_full(outline_half()), closed=True).render(1)],
+        "details": details,
+        "landmarks": landmarks,
+        "regions": regions,
+    }
+
+
+def _landmarks() -> list[dict]:
+    c7 = BY_LEVEL["C7"]
+    body, spine = scapula()
+    inf = max(body, key=lambda p: p[1])
+    crest = max(ilium(), key=lambda p: -p[1])
+    psis = ilium()[0]
+
+    def lm(id_: str, name: str, level: str, dx: float, y: float) -> dict:
+        return {"id": id_, "name": name, "level": level, "x": r1(CX + dx), "y": r1(y)}
+
+    return [
+        lm("c7_prominens", "C7 vertebra prominens", "C7", 0, c7.Y + c7.sp_len - 6),
+        lm("spine_of_scapula", "Spine of scapula: T3", "T3", spine[0][0], spine[0][1]),
+        lm("inferior_angle_scapula", "Inferior angle: T7", "T7", inf[0], inf[1]),
+        lm("iliac_crest", "Iliac crest: L4/5", "L4", crest[0], crest[1]),
+        lm("psis", "PSIS: S2", "S2", psis[0], psis[1]),
+    ]
+
+
+if __name__ == "__main__":
+    import json
+
+    view = build()
+    print(json.dumps({k: v for k, v in view.items() if k not in ("regions", "details")}, indent=1))
+    print(len(view["regions"]), "regions,", len(view["details"]), "details")
