@@ -229,6 +229,20 @@ SITE_KEYS: dict[int, tuple] = {
     int(Qt.Key.Key_Left): ("step", -1),
     int(Qt.Key.Key_Up): ("step", -1),
 }
+# For the keyboard shortcuts dialog and the user guide: the chart's and the site list's own keys.
+KEY_HELP = (
+    ("0 1 2 3", "Grade the selected site's grasp (a planned site is then recorded as needled)"),
+    ("C", "Toggle cramp on the selected site"),
+    ("T", "Toggle local twitch response on the selected site"),
+    ("E", "Toggle electrical stimulation on the selected site"),
+    ("Enter", "Confirm the selected planned site as needled"),
+    ("Tab / Shift+Tab, arrows", "Select the next / previous site in number order"),
+    ("Del / Backspace", "Remove the selected site (Ctrl+Z brings it back)"),
+    ("Ctrl+F", "Find a muscle by name or synonym: shows, lights and centres it"),
+    ("Esc", "Clear the selection; close the muscle chooser or the search"),
+    ("Right-click / long press", "Choose among the muscles under that point of the chart"),
+    ("Mouse wheel", "Zoom the chart under the pointer"),
+)
 KEYS_HINT = ("Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · "
              "Tab/arrows next site · Del remove")
 

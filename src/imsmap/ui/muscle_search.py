@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from imsmap.atlas import Atlas, Muscle
 
 MAX_MATCHES = 12
-MAX_VISIBLE = 8
+MAX_VISIBLE = 7
 MUSCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TOUCH_HEIGHT = 36
-ROW_HEIGHT = 32  # a match is a touch target too
+ROW_HEIGHT = 40  # a match is a touch target too
 
 
 def match_label(atlas: Atlas, muscle: Muscle, text: str) -> str:
