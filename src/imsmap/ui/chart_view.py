@@ -31,7 +31,7 @@ from imsmap.domain.models import Site
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import GRASP_LABELS
 from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene, describe_site
-from imsmap.ui.muscle_search import MuscleSearchBox
+from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import apply_site_key, editor_for
 
@@ -565,35 +565,9 @@ class ChartPanel(QWidget):
             scene.set_search_highlight(frozenset())
 
     def show_muscle(self, muscle_id: str) -> bool:
-        """Show a muscle: its view and layer (the current ones when they have it), its regions
-        lit, the view zoomed and centred on them. False if no chart draws it."""
-        muscle = self.atlas.muscle(muscle_id)
-        order = [self.view_id] + [v for v in self._view_ids if v != self.view_id]
-        for view_id in order:
-            layers = [r.layer for r in self.atlas.view(view_id).regions if r.muscle == muscle.id]
-            if layers:
-                break
-        else:
-            self.hint.setText(f"{muscle.name} is not drawn on any chart.")
-            return False
-        self.set_view(view_id)
-        self.set_layer(self.layer if self.layer in layers else layers[0])
-        self.clear_search()
-        scene = self.scene
-        ids = [r.id for r in scene.chart.regions() if r.muscle == muscle.id]
-        scene.set_search_highlight(frozenset(ids))
-        rect = QRectF()
-        for region_id in ids:
-            rect = rect.united(scene.regions[region_id].sceneBoundingRect())
-        self.view.show_rect(rect)
-        self.search.setText(muscle.name)
-        layer = self.atlas.view(view_id).layers[self.atlas.view(view_id).layer_ids.index(
-            scene.layer)].name.lower()
-        self.hint.setText(f"{muscle.name}: lit on the {self.atlas.view(view_id).name} chart, "
-                          f"{layer} layer. Tap it to add a site.")
-        self.hint.setToolTip(self.hint.text())
-        self.view.setFocus()
-        return True
+        """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
+        False if no chart draws it."""
+        return show_on(self, muscle_id)
 
     def _region_clicked(self, region: Region, x: float, y: float) -> None:
         """A tap on a muscle: the window adds the site; if other muscles lie under that point,

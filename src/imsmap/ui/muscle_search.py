@@ -8,7 +8,7 @@ the site inspector uses one to change a site's muscle.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
@@ -157,3 +157,37 @@ class MuscleSearchBox(QLineEdit):
     def hideEvent(self, event) -> None:  # noqa: N802
         super().hideEvent(event)
         self.list.hide()
+
+
+def show_on(panel, muscle_id: str) -> bool:
+    """Show a muscle on the chart panel: the current view and layer when they draw it, else
+    the first view that does; its regions lit; the view zoomed and centred on them; the focus
+    back on the chart for the tap that follows. False (and a hint) if no chart draws it."""
+    atlas = panel.atlas
+    muscle = atlas.muscle(muscle_id)
+    order = [panel.view_id] + [v for v in atlas.views if v != panel.view_id]
+    for view_id in order:
+        layers = [r.layer for r in atlas.view(view_id).regions if r.muscle == muscle.id]
+        if layers:
+            break
+    else:
+        panel.hint.setText(f"{muscle.name} is not drawn on any chart.")
+        return False
+    panel.set_view(view_id)
+    panel.set_layer(panel.layer if panel.layer in layers else layers[0])
+    panel.clear_search()
+    scene = panel.scene
+    ids = [r.id for r in scene.chart.regions() if r.muscle == muscle.id]
+    scene.set_search_highlight(frozenset(ids))
+    rect = QRectF()
+    for region_id in ids:
+        rect = rect.united(scene.regions[region_id].sceneBoundingRect())
+    panel.view.show_rect(rect)
+    panel.search.setText(muscle.name)
+    view = atlas.view(view_id)
+    layer = view.layers[view.layer_ids.index(scene.layer)].name.lower()
+    panel.hint.setText(f"{muscle.name}: lit on the {view.name} chart, {layer} layer. "
+                       "Tap it to add a site.")
+    panel.hint.setToolTip(panel.hint.text())
+    panel.view.setFocus()
+    return True
