@@ -329,3 +329,12 @@ def test_restore_replaces_a_damaged_database(clinic, db_path, tmp_path):
     result = bk.restore(backup, db_path, force=True)
     assert result.replaced.read_bytes() == damaged  # kept, never deleted
     assert count(db_path) == 1
+
+
+def test_each_database_name_has_its_own_default_backup_folder(tmp_path):
+    """Rotation and the restore offer never mix the demo's backups with the clinic's, and a
+    database moved to another folder keeps finding its own."""
+    clinic = bk.default_backup_dir(tmp_path / "one" / "imsmap.sqlite3")
+    demo = bk.default_backup_dir(tmp_path / "demo" / "imsmap-demo.sqlite3")
+    assert clinic != demo and clinic.parent == demo.parent
+    assert bk.default_backup_dir(tmp_path / "moved" / "imsmap.sqlite3") == clinic

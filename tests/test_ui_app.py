@@ -212,7 +212,7 @@ def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, sessio
                                                       monkeypatch):
     from imsmap.ui.record.sign_amend import SignDialog
 
-    folder = paths.data_dir() / "backups"
+    folder = store_backup.backup_dir(records.db)
     w = make_window(auto_backup=True)
     qtbot.waitUntil(lambda: any(folder.glob("*-startup.sqlite3")), timeout=10_000)
     w.patients.select_patient(session.patient_id)

@@ -13,9 +13,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
-from imsmap import paths
 from imsmap.services import planning
 from imsmap.services.context import open_records
+from imsmap.store import backup as store_backup
 from imsmap.ui import menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
 
@@ -145,9 +145,9 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
     assert calls == [(session.patient_id, out, [session.id])]
 
 
-def test_back_up_now_writes_a_backup_in_the_background(qtbot, window):
+def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
     window.act_backup.trigger()
-    folder = paths.data_dir() / "backups"
+    folder = store_backup.backup_dir(records.db)
     qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*manual*")),
                     timeout=10_000)
     assert "Backed up" in window.statusBar().currentMessage()

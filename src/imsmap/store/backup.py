@@ -2,7 +2,7 @@
 
 A backup is one self-contained SQLite file (journal mode DELETE, owner-only, mode 600) named
 ``imsmap-backup-YYYYMMDD-HHMMSS[-reason].sqlite3`` in the backup folder: ``backup.dir`` from the
-settings table, else ``<data folder>/backups``. Rotation keeps the newest ten and the newest of
+settings table, else ``<data folder>/backups/<database file name without .sqlite3>``. Rotation keeps the newest ten and the newest of
 each day for thirty days, and only ever deletes files in that folder that match that name: it
 never touches anything else.
 
@@ -122,11 +122,35 @@ def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
 
 
 # -- making backups -----------------------------------------------------------------------
+def default_backup_dir(db_path: str | os.PathLike[str]) -> Path:
+    """<data folder>/backups/<database file name>: the demo's backups and the clinic's never mix
+    in one rotation, and a database moved to another folder still finds its backups."""
+    return paths.data_dir() / "backups" / Path(db_path).stem
+
+
 def backup_dir(db: Database) -> Path:
     configured = Repository(db).setting(BACKUP_DIR_SETTING)
     if configured and configured.strip():
         return Path(configured.strip()).expanduser()
-    return paths.data_dir() / "backups"
+    return default_backup_dir(db.path)
+
+
+def backup_folder_for(db_path: str | os.PathLike[str]) -> Path:
+    """The backup folder of a database that may be too damaged to open normally: its
+    ``backup.dir`` setting when that can still be read, else its default folder."""
+    db_path = Path(db_path)
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (BACKUP_DIR_SETTING,)).fetchone()
+        finally:
+            conn.close()
+        if row and str(row[0]).strip():
+            return Path(str(row[0]).strip()).expanduser()
+    except (sqlite3.Error, OSError, ValueError):
+        pass
+    return default_backup_dir(db_path)
 
 
 def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -> Path:

@@ -8,7 +8,6 @@ confirmation, and the damaged file is kept beside it under a new name (store.bac
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -17,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from imsmap import paths
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
 from imsmap.services.records import Records
@@ -39,23 +37,6 @@ def is_damage(message: str) -> bool:
 def is_busy(message: str) -> bool:
     low = message.lower()
     return "busy" in low or "locked" in low
-
-
-def backup_folder_for(db_path: Path) -> Path:
-    """The backup folder a database uses: its ``backup.dir`` setting when the file can still be
-    read, else the default folder."""
-    try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
-        try:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?",
-                               (store_backup.BACKUP_DIR_SETTING,)).fetchone()
-        finally:
-            conn.close()
-        if row and str(row[0]).strip():
-            return Path(str(row[0]).strip()).expanduser()
-    except (sqlite3.Error, OSError, ValueError):
-        pass
-    return paths.data_dir() / "backups"
 
 
 def latest_good_backup(folder: Path) -> store_backup.BackupInfo | None:
@@ -134,7 +115,7 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
-            info = latest_good_backup(backup_folder_for(db_path))
+            info = latest_good_backup(store_backup.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
                 outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
                                    "are backups of it.", parent, info)
@@ -160,7 +141,7 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
         try:
             report = checks.quick_check(records)
             problems = report.problems
-        except (StoreError, sqlite3.DatabaseError) as exc:
+        except StoreError as exc:
             problems = [str(exc)]
         if not problems:
             return records
@@ -186,7 +167,7 @@ def _ask_retry(message: str, parent: QWidget | None) -> bool:
 def _damaged(db_path: Path, problem: str, parent: QWidget | None,
              info: store_backup.BackupInfo | None = None) -> str:
     """The damaged-file dialog; 'restored' when a backup was put in place, else 'quit'."""
-    folder = backup_folder_for(db_path)
+    folder = store_backup.backup_folder_for(db_path)
     if info is None:
         info = latest_good_backup(folder)
     dialog = DamagedDialog(db_path, problem, info, folder, parent)
