@@ -44,6 +44,11 @@ class SegmentPanel(QWidget):
         self.table.setAccessibleName("Segmental summary")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.verticalHeader().setVisible(False)
+        # Compact rows: all 27 roots fit on a laptop screen without scrolling.
+        row_height = self.fontMetrics().height() + 6
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.verticalHeader().setMinimumSectionSize(row_height)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,11 +79,17 @@ class SegmentPanel(QWidget):
                 mid = row.side(Side.MIDLINE) if row else RootSide()
                 self._fill(index, col, cell, mid)
             names = ", ".join(catalogue.get(m).name for m in row.muscles) if row else ""
-            self.table.setItem(index, 5, QTableWidgetItem(names))
+            muscles = QTableWidgetItem(names)
+            muscles.setToolTip(names)
+            self.table.setItem(index, 5, muscles)
             bold = row is not None
             font = self.table.item(index, 0).font()
             font.setBold(bold)
             self.table.item(index, 0).setFont(font)
+        treated = [i for i, root in enumerate(SPINAL_ROOTS) if root in rows]
+        if treated:  # bring the treated segments into view
+            self.table.scrollToItem(self.table.item(treated[-1], 0))
+            self.table.scrollToItem(self.table.item(treated[0], 0))
 
     def _fill(self, row: int, col: int, cell: RootSide, midline: RootSide) -> None:
         count = cell.count + midline.count
