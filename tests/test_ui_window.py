@@ -230,3 +230,18 @@ def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_wi
         assert isinstance(w, MainWindow)
     finally:
         elsewhere.db.close()
+
+
+def test_charts_are_reachable_by_keyboard(qtbot, window):
+    """Ctrl+1..9 choose a chart, Ctrl+PgDown/PgUp step through them."""
+    tabs = window.chart.tabs
+    assert [a.shortcut().toString() for a in window.act_views[:2]] == ["Ctrl+1", "Ctrl+2"]
+    window.act_views[1].trigger()
+    assert tabs.currentIndex() == 1
+    window.act_next_view.trigger()
+    assert tabs.currentIndex() == 2
+    window.act_prev_view.trigger()
+    window.act_prev_view.trigger()
+    assert tabs.currentIndex() == 0
+    window.act_prev_view.trigger()
+    assert tabs.currentIndex() == tabs.count() - 1

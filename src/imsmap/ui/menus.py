@@ -149,6 +149,13 @@ class MenuMixin:
                               SK.ZoomOut)
         self.act_fit = a("&Fit chart", self.chart.view.fit, "Ctrl+0")
         self.act_layer = a("Switch &layer", self.chart.toggle_layer, "Ctrl+L")
+        # The charts by keyboard: Ctrl+1..9 for the first nine, Ctrl+PgDown/PgUp to step.
+        self.act_views = [a(f"Chart: {self.chart.tabs.tabText(i).split(' (')[0]}",
+                            lambda _c=False, i=i: self.chart.tabs.setCurrentIndex(i),
+                            f"Ctrl+{i + 1}" if i < 9 else None)
+                          for i in range(self.chart.tabs.count())]
+        self.act_next_view = a("Next chart", lambda: self._step_view(1), "Ctrl+PgDown")
+        self.act_prev_view = a("Previous chart", lambda: self._step_view(-1), "Ctrl+PgUp")
         self.act_labels = a("Muscle &labels", self.chart.set_labels, "Ctrl+Shift+L",
                             checkable=True)
         self.act_overlay = a("&Earlier sessions on the chart", self.set_overlay_visible,
@@ -189,12 +196,19 @@ class MenuMixin:
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
                           self.act_save_protocol, None, self.act_sign, self.act_amend,
                           self.act_audit))
+        charts = mb.addMenu("&Charts")
+        for act in (*self.act_views, None, self.act_next_view, self.act_prev_view):
+            charts.addSeparator() if act is None else charts.addAction(act)
         menu("&View", (self.act_zoom_in, self.act_zoom_out, self.act_fit, None, self.act_layer,
                        self.act_labels, None, self.act_overlay, self.act_heat,
                        self.act_prev_visit, self.act_next_visit, self.act_replay, None,
                        self.act_progress, self.act_refresh, None, self.act_hide, self.act_lock,
                        self.act_pin))
         menu("&Help", (self.act_shortcuts,))
+
+    def _step_view(self, step: int) -> None:
+        tabs = self.chart.tabs
+        tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
     def _update_actions(self) -> None:
         s = self.session_panel.session
