@@ -103,3 +103,20 @@ def test_protocols_save_and_apply(records, atlas, patient, session):
     with pytest.raises(ReadOnlyError):
         planning.apply_protocol(records, proto.id, other.id)
     assert verify_chain(records.db.conn) == []
+
+
+def test_the_clinic_chooses_the_backup_folder(records, tmp_path):
+    from imsmap.store import backup
+
+    folder = tmp_path / "clinic-backups"
+    with pytest.raises(ValidationError, match="does not exist"):
+        clinic.save(records, clinic.ClinicSettings(backup_dir=str(folder)))
+    with pytest.raises(ValidationError, match="full path"):
+        clinic.save(records, clinic.ClinicSettings(backup_dir="backups"))
+    folder.mkdir()
+    clinic.save(records, clinic.ClinicSettings(backup_dir=str(folder)))
+    assert clinic.load(records).backup_dir == str(folder)
+    made = backup.backup_now(records.db, "test")
+    assert made.parent == folder
+    clinic.save(records, clinic.ClinicSettings(backup_dir=""))
+    assert backup.backup_dir(records.db) == backup.default_backup_dir(records.db.path)

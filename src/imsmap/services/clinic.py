@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import GRASP_LABELS
 from imsmap.services.records import Change, Records
 from imsmap.store import audit
+from imsmap.store.backup import BACKUP_DIR_SETTING
 
 PAPER_SIZES = ("A4", "Letter")
 MAX_LOGO_BYTES = 512 * 1024
@@ -52,6 +54,7 @@ class ClinicSettings:
     default_needle: NeedlePreset = NeedlePreset(0.25, 40)
     grasp_labels: tuple[str, ...] = GRASP_LABELS
     paper: str = "A4"
+    backup_dir: str = ""  # empty: the default folder in imsmap's data folder
     extra: dict = field(default_factory=dict)
 
     def grasp_label(self, grasp: int | None) -> str:
@@ -80,6 +83,7 @@ def load(records: Records) -> ClinicSettings:
         default_needle=default_needle,
         grasp_labels=tuple(get("grasp.labels", list(GRASP_LABELS))),
         paper=str(get("report.paper", "A4")),
+        backup_dir=repo.setting(BACKUP_DIR_SETTING) or "",
     )
 
 
@@ -115,6 +119,19 @@ def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
     logo = settings.logo_png
     if logo is not None:
         check_logo(logo)
+    backup_folder = v.text(settings.backup_dir, "backup_dir", label="The backup folder",
+                           max_len=1000, multiline=False)
+    if backup_folder:
+        folder = Path(backup_folder).expanduser()
+        if not folder.is_absolute():
+            raise ValidationError("The backup folder must be a full path, e.g. "
+                                  "/home/clinic/imsmap-backups.", "backup_dir")
+        if not folder.is_dir():
+            raise ValidationError(f"The backup folder {folder} does not exist; create it "
+                                  "first.", "backup_dir")
+        if not os.access(folder, os.W_OK):
+            raise ValidationError(f"The backup folder {folder} cannot be written to.",
+                                  "backup_dir")
     values = {
         "clinic.name_json": json.dumps(name),
         "clinic.logo_png": json.dumps(base64.b64encode(logo).decode() if logo else None),
@@ -126,6 +143,7 @@ def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
         "report.paper": json.dumps(settings.paper),
         # plain clinic name too, for readers that want text (the PDF header)
         "clinic.name": name,
+        BACKUP_DIR_SETTING: backup_folder,
     }
     with records.db.transaction():
         old = {k: records.repo.setting(k) for k in values}

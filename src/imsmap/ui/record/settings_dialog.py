@@ -64,6 +64,17 @@ class SettingsDialog(QDialog):
         self.paper.setCurrentText(self.settings.paper)
         self.paper.setAccessibleName("Paper size")
         form.addRow("Paper:", self.paper)
+        backup_row = QHBoxLayout()
+        self.backup_dir = QLineEdit(self.settings.backup_dir)
+        self.backup_dir.setPlaceholderText("imsmap's data folder (default)")
+        self.backup_dir.setAccessibleName("Backup folder")
+        self.backup_dir.setToolTip("Automatic backups go here: the last ten, and one a day for "
+                                   "thirty days. Choose a folder on another disk if you can.")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_backup_dir)
+        backup_row.addWidget(self.backup_dir, 1)
+        backup_row.addWidget(browse)
+        form.addRow("Backups:", backup_row)
         layout.addWidget(general)
 
         people = QGroupBox("Practitioners")
@@ -147,6 +158,11 @@ class SettingsDialog(QDialog):
         except UserFacingError as exc:
             self.error.setText(exc.message)
 
+    def _choose_backup_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.backup_dir.text())
+        if folder:
+            self.backup_dir.setText(folder)
+
     def _set_logo(self, data: bytes | None) -> None:
         self._logo = data
         self._show_logo()
@@ -185,7 +201,7 @@ class SettingsDialog(QDialog):
             default_needle=clinic.NeedlePreset(round(self.default_diameter.value(), 2),
                                                self.default_length.value()),
             grasp_labels=tuple(e.text() for e in self.grasp_labels),
-            paper=self.paper.currentText())
+            paper=self.paper.currentText(), backup_dir=self.backup_dir.text().strip())
 
     def save(self) -> None:
         try:
