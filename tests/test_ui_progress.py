@@ -185,3 +185,31 @@ def test_panel_without_a_patient_is_empty(qtbot, records):
     assert panel.matrix.trend_model.rowCount() == 0
     assert "No needled sites" in panel.summary.text()
     assert not panel.grab().isNull()
+
+
+def test_segment_trend_sums_grasp_by_root_side_and_session(qtbot):
+    """gluteus medius R (L4 L5* S1) 3, 2, 1; piriformis L (S1* S2) 2, -, 2;
+    infraspinatus L (C5* C6) ungraded, 1, 0."""
+    from imsmap.ui.progress.segment_trend import SegmentTrend
+
+    history = _history()
+    widget = SegmentTrend()
+    qtbot.addWidget(widget)
+    widget.set_history(history, _catalogue(), history.numbering)
+    table = widget.roots
+    rows = {table.verticalHeaderItem(r).text(): r for r in range(table.rowCount())}
+    assert list(rows) == ["C5 left", "C6 left", "L4 right", "L5 right", "S1 left", "S1 right",
+                          "S2 left"]
+
+    def cells(label):
+        return [table.item(rows[label], j).data(Qt.ItemDataRole.UserRole) for j in range(3)]
+
+    assert cells("L5 right") == [3.0, 2.0, 1.0]
+    assert cells("S1 left") == [2.0, None, 2.0]  # not needled in session 2: empty, not zero
+    assert cells("C5 left") == [0.0, 1.0, 0.0]  # ungraded counts as needled, adds nothing
+    assert "dominant" in table.item(rows["L5 right"], 0).toolTip()
+    figures = widget.figures
+    assert [figures.item(0, j).text() for j in range(3)] == ["2", "2", "2"]  # muscles grasping
+    assert [figures.item(1, j).text() for j in range(3)] == ["2.5", "1.5", "1.0"]
+    # Jaccard with the visit before: {G,P,I} vs {G,I} = 2/3; {G,I} vs {G,P,I} = 2/3.
+    assert [figures.item(2, j).text() for j in range(3)] == ["", "0.67", "0.67"]

@@ -24,6 +24,7 @@ from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.ui.progress.compare import ChartCanvas, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
+from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
@@ -276,9 +277,11 @@ class ProgressPanel(QWidget):
         trend.setStretchFactor(1, 2)
         self.chart = HistoryChart(style=style)
         self.compare = CompareView(style=style)
+        self.segments = SegmentTrend()
         self.tabs = QTabWidget()
         self.tabs.addTab(trend, "Trend")
         self.tabs.addTab(self.chart, "Chart")
+        self.tabs.addTab(self.segments, "Segments")
         self.tabs.addTab(self.compare, "Compare")
         right = QVBoxLayout()
         right.addWidget(self.summary)
@@ -396,6 +399,7 @@ class ProgressPanel(QWidget):
         self.pain.set_metrics(session_metrics(self.history))
         self.chart.set_history(self.history, atlas)
         self.compare.set_history(self.history, atlas, names)
+        self.segments.set_history(self.history, atlas.catalogue, self.history.numbering)
 
     def _target_chosen(self, target: Target) -> None:
         self.chart.set_highlight(frozenset({target.muscle_id}))

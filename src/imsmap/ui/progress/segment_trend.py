@@ -1,0 +1,121 @@
+"""The segmental picture over time: summed grasp per root and side, one column per session, and
+the figures pain-drawing research follows per session (muscles grasping, mean grasp, overlap of the
+treated muscles with the visit before).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.progress import (
+    SIDES,
+    History,
+    jaccard_consecutive,
+    root_matrix,
+    session_metrics,
+)
+
+SIDE_NAMES = {"L": "left", "R": "right", "M": "midline"}
+# Summed grasp shades, light to dark; text stays black up to the fourth, white after.
+SHADES = ("#fdf3e1", "#fbdca8", "#f6b36b", "#e98a4c", "#d05b3a", "#a33227", "#6d1020")
+
+
+def shade_for(value: float, top: float) -> QColor:
+    if top <= 0:
+        return QColor(SHADES[0])
+    index = min(len(SHADES) - 1, max(1, math.ceil(value / top * (len(SHADES) - 1))))
+    return QColor(SHADES[index])
+
+
+def _table(rows: int, columns: int, name: str) -> QTableWidget:
+    table = QTableWidget(rows, columns)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setWordWrap(False)
+    height = table.fontMetrics().height() + 6
+    table.verticalHeader().setDefaultSectionSize(height)
+    table.verticalHeader().setMinimumSectionSize(height)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class SegmentTrend(QWidget):
+    """Rows: root and side that any chosen session treated. Columns: the chosen sessions."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        intro = QLabel("Summed grasp of the sites in each root's muscles (the paraspinal level "
+                       "for multifidus). Hover a cell for dominant and contributing roots.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.roots = _table(0, 0, "Summed grasp by root and session")
+        layout.addWidget(self.roots, 3)
+        layout.addWidget(QLabel("Per session"))
+        self.figures = _table(3, 0, "Figures per session")
+        self.figures.setVerticalHeaderLabels(
+            ["Muscles grasping", "Mean grasp (0-3)", "Same muscles as before (Jaccard)"])
+        layout.addWidget(self.figures, 1)
+
+    def set_history(self, history: History, catalogue, numbering: dict[int, int]) -> None:
+        headers = [f"#{numbering.get(s.id, i + 1)}\n{s.started_at:%d %b}"
+                   for i, s in enumerate(history.sessions)]
+        m = root_matrix(history, catalogue)
+        rows = [(ri, root, si, side) for ri, root in enumerate(m.roots)
+                for si, side in enumerate(SIDES) if m.sites[ri, si, :].any()]
+        total = m.total
+        top = float(total.max()) if total.size else 0.0
+        self.roots.clear()
+        self.roots.setRowCount(len(rows))
+        self.roots.setColumnCount(len(history.sessions))
+        self.roots.setHorizontalHeaderLabels(headers)
+        self.roots.setVerticalHeaderLabels([f"{root} {SIDE_NAMES[side]}"
+                                            for _, root, _, side in rows])
+        for r, (ri, root, si, side) in enumerate(rows):
+            for j in range(len(history.sessions)):
+                n = int(m.sites[ri, si, j])
+                value = float(total[ri, si, j])
+                item = QTableWidgetItem("" if n == 0 else f"{value:g}")
+                item.setData(Qt.ItemDataRole.UserRole, value if n else None)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if n:
+                    item.setToolTip(
+                        f"{root} {SIDE_NAMES[side]}, {headers[j].replace(chr(10), ' ')}: "
+                        f"{n} site(s); grasp {float(m.dominant[ri, si, j]):g} where {root} is "
+                        f"the dominant root, {float(m.contributing[ri, si, j]):g} where it "
+                        "contributes")
+                    colour = shade_for(value, top)
+                    item.setBackground(QBrush(colour))
+                    item.setForeground(QBrush(QColor("#ffffff" if colour.lightness() < 120
+                                                     else "#1a1a1a")))
+                self.roots.setItem(r, j, item)
+
+        metrics = session_metrics(history)
+        overlap = jaccard_consecutive(history)
+        self.figures.setColumnCount(len(history.sessions))
+        self.figures.setHorizontalHeaderLabels(headers)
+        for j, metric in enumerate(metrics):
+            mean = metric.mean_grasp
+            values = (str(metric.muscles_grasping),
+                      "" if mean is None or (isinstance(mean, float) and math.isnan(mean))
+                      else f"{mean:.1f}",
+                      "" if j == 0 or math.isnan(float(overlap[j - 1]))
+                      else f"{float(overlap[j - 1]):.2f}")
+            for row, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.figures.setItem(row, j, item)
