@@ -27,8 +27,11 @@ def points(f: Figure) -> None:
     P("br.1", 256, 706)
     # forearm
     P("br.2", 252, 762); P("br.3", 260, 815); P("br.4", 274, 882); P("br.5", 292, 946); P("br.6", 307, 993)
-    P("pt.u1", 221, 763); P("pt.u2", 241, 793); P("pt.l1", 230, 828); P("pt.l2", 255, 866)
-    P("fcr.1", 225, 842); P("fcr.2", 250, 902); P("fcr.3", 274, 952); P("wr.1", 295, 997)
+    P("pt.u1", 221, 763); P("pt.u2", 241, 793); P("pt.l1", 234, 823); P("pt.l2", 261, 857)
+    # common flexor origin (o.fam1) fanning out: FCR | palmaris longus | FCU. fcr.* is FCR's medial
+    # border, pl.* palmaris longus' medial border (slender belly, long tendon to the mid-wrist)
+    P("fcr.1", 228, 824); P("fcr.2", 249, 870); P("fcr.3", 262, 904); P("fcr.4", 277, 950); P("wr.1", 295, 997)
+    P("pl.1", 222, 842); P("pl.2", 244, 900); P("pl.3", 271, 951); P("pl.w", 289, 998)
     # trunk
     P("sa.1", 128, 628, sharp=True); P("sa.1b", 133, 606, sharp=True); P("sa.2", 119, 598, sharp=True)
     P("sa.2b", 124, 578, sharp=True); P("sa.3", 110, 570, sharp=True)
@@ -51,6 +54,8 @@ def points(f: Figure) -> None:
     P("ta.m1", 93, 1494); P("ta.m2", 88, 1570); P("ta.m3", 82, 1660); P("ta.m4", 76, 1750); P("ta.m5", 71, 1822)
     P("fb.0", 133, 1466); P("fb.1", 131, 1540); P("fb.2", 123, 1620); P("fb.3", 113, 1700)
     P("fb.4", 103, 1780); P("ext.a", 93, 1826)
+    # fibularis tertius: the distal lateral slip of EDL, lateral to it in the lower third of the leg
+    P("f3.2", 110, 1794)
     P("tb.1", 69, 1500); P("tb.2", 66, 1580); P("tb.25", 64, 1628); P("tb.3", 62, 1700); P("tb.4", 59, 1775)
 
 
@@ -92,10 +97,12 @@ def superficial(f: Figure) -> None:
       fibres=fibres((258, 690), (272, 700), (298, 995), (318, 995), 5, bend=-0.02))
     R("pronator_teres", S, "o.elbowM", "pt.u1", "pt.u2", "br.3", "br.4", "pt.l2", "pt.l1", "o.fam1",
       fibres=fibres((200, 750), (206, 795), (262, 815), (272, 880), 5))
-    R("flexor_carpi_radialis", S, "o.fam1", "pt.l1", "pt.l2", "br.4", "br.5", "br.6", "wr.1", "fcr.3",
-      "fcr.2", "fcr.1", fibres=fibres((205, 790), (212, 800), (300, 996), (290, 998), 4))
-    R("flexor_carpi_ulnaris", S, "o.fam1", "fcr.1", "fcr.2", "fcr.3", "wr.1", out(f, "o.wristM", "o.fam1"),
-      fibres=fibres((200, 780), (212, 800), (268, 1000), (292, 998), 5))
+    R("flexor_carpi_radialis", S, "o.fam1", "pt.l1", "pt.l2", "br.4", "br.5", "br.6", "wr.1", "fcr.4", "fcr.3",
+      "fcr.2", "fcr.1", fibres=[[(212 + k * 6, 796 + k * 4), (254 + k * 5, 880), (294 + k * 4, 998)] for k in range(4)])
+    R("palmaris_longus", S, "o.fam1", "fcr.1", "fcr.2", "fcr.3", "fcr.4", "wr.1", "pl.w", "pl.3", "pl.2", "pl.1",
+      fibres=fibres((204, 792), (212, 796), (287, 998), (294, 997), 3))
+    R("flexor_carpi_ulnaris", S, "o.fam1", "pl.1", "pl.2", "pl.3", "pl.w", out(f, "o.wristM", "o.fam1"),
+      fibres=fibres((200, 780), (212, 800), (268, 1000), (286, 998), 4))
     R("tensor_fasciae_latae", S, "asis", out(f, "o.crest", "o.th15"), "tfl.m2", "tfl.m1",
       fibres=fibres((132, 872), (152, 860), (150, 1050), (172, 1086), 5))
     R("sartorius", S, "asis", "sa.A1", "sa.A2", "apex", "sa.A4", out(f, "o.thM15", "o.vm"), "sa.B6", "sa.B5",
@@ -118,8 +125,10 @@ def superficial(f: Figure) -> None:
       "ta.m3", "ta.m2", fibres=fibres((96, 1470), (126, 1470), (70, 1830), (84, 1830), 4))
     R("extensor_digitorum_longus", S, "ta.l1", "fb.0", "fb.1", "fb.2", "fb.3", "fb.4", "ext.a", "ta.l5",
       "ta.l4", "ta.l3", "ta.l2", fibres=fibres((124, 1470), (134, 1466), (84, 1826), (96, 1826), 3))
-    R("fibularis_longus", S, out(f, "o.fibhead", "o.legL"), "fb.4", "fb.3", "fb.2", "fb.1", "fb.0",
-      fibres=fibres((134, 1460), (142, 1470), (104, 1790), (118, 1760), 3))
+    R("fibularis_longus", S, out(f, "o.fibhead", "o.calfL3"), "fb.2", "fb.1", "fb.0",
+      fibres=fibres((134, 1460), (142, 1470), (118, 1650), (132, 1665), 3))
+    R("fibularis_tertius", S, "fb.2", out(f, "o.calfL3", "o.legL"), "f3.2", "ext.a", "fb.4", "fb.3",
+      fibres=fibres((122, 1626), (130, 1668), (94, 1826), (116, 1796), 3))
     R("gastrocnemius_medial_head", S, out(f, "o.kneeM", "o.legM3"), "tb.25", "tb.2", "tb.1",
       fibres=fibres((44, 1460), (66, 1480), (50, 1640), (64, 1640), 3))
     R("soleus", S, out(f, "o.legM3", "o.legM1"), "tb.4", "tb.3", "tb.25",

@@ -96,11 +96,16 @@ def hip_thigh(f: Figure) -> None:
       (124, 1016), (116, 990), (100, 948), (88, 904), (82, 878),
       fibres=[[(84 + k * 15, 856 + abs(k - 2) * 2), (110 + k * 5, 930), (126, 1016)] for k in range(5)])
     # pectineus: pecten of the pubis -> pectineal line below the lesser trochanter
-    R("pectineus", D, (26, 980), (62, 966), (84, 990), (104, 1046), (100, 1070), (64, 1026), (32, 1000),
-      fibres=fibres((28, 990), (62, 968), (100, 1070), (104, 1046), 4))
+    R("pectineus", D, (26, 980), (62, 966), (84, 990), (104, 1046), (100, 1064), (64, 1020), (32, 994),
+      fibres=fibres((28, 986), (62, 968), (100, 1064), (104, 1046), 4))
+    # obturator externus: from the outer face of the obturator membrane, seen between pectineus and
+    # adductor brevis, its fibres running laterally under the femoral neck to the trochanteric fossa
+    R("obturator_externus", D, (28, 999), (40, 1000), (66, 1025), (96, 1064), (98, 1074), (92, 1078),
+      (64, 1045), (40, 1017), (28, 1015), (23, 1007),
+      fibres=[[(20, 1000 + k * 4), (60, 1026 + k * 4), (104, 1068 + k * 1.5)] for k in range(5)])
     # adductor brevis: body/inferior ramus of the pubis -> upper linea aspera (under pectineus)
-    R("adductor_brevis", D, (26, 1010), (38, 1012), (66, 1042), (98, 1084), (100, 1134), (86, 1136),
-      (52, 1074), (30, 1036), fibres=fibres((26, 1014), (38, 1010), (86, 1136), (100, 1086), 4))
+    R("adductor_brevis", D, (26, 1019), (38, 1021), (66, 1048), (98, 1088), (100, 1134), (86, 1136),
+      (52, 1074), (30, 1040), fibres=fibres((26, 1022), (38, 1020), (86, 1136), (100, 1090), 4))
     # adductor magnus: ischiopubic ramus -> whole linea aspera and adductor tubercle
     R("adductor_magnus", D, (32, 1054), (46, 1074), (80, 1140), (92, 1180), (84, 1260), (68, 1330),
       (60, 1382), (52, 1374), (48, 1300), (42, 1200), (36, 1120),

@@ -31,8 +31,10 @@ def points(f: Figure) -> None:
     P("bp.1", 270, 772); P("bp.2", 290, 836)
     P("an.a", 256, 768); P("an.b", 238, 802)
     P("ex.1", 264, 798); P("ex.2", 278, 862); P("ex.3", 292, 930); P("ex.w1", 306, 994)
-    P("cu.1", 246, 826); P("cu.2", 260, 880); P("cu.3", 274, 940); P("ex.w2", 293, 997)
-    P("fu.1", 232, 850); P("fu.2", 248, 910); P("fu.3", 264, 960); P("ex.w3", 281, 999)
+    # extensor digitorum | extensor digiti minimi (edm.*: its border with ED) | ECU (cu.*) | FCU (fu.*)
+    P("edm.1", 255, 848); P("edm.2", 270, 905); P("edm.3", 283, 955); P("edm.w", 297, 997)
+    P("cu.1", 244, 850); P("cu.2", 255, 905); P("cu.3", 270, 955); P("ex.w2", 289, 998)
+    P("fu.1", 229, 850); P("fu.2", 242, 908); P("fu.3", 258, 960); P("ex.w3", 278, 999)
     # back
     P("es.1", 56, 640); P("es.2", 64, 720); P("es.3", 62, 800)
     P("ls.1", 38, 700); P("ls.2", 36, 800); P("ls.3", 30, 880)
@@ -114,10 +116,12 @@ def superficial(f: Figure) -> None:
       "ex.2", "ex.1", "an.a", fibres=fibres((254, 730), (272, 760), (306, 994), (318, 994), 4))
     R("anconeus", S, "tr.o", "tr.e", "an.a", "an.b",
       fibres=fibres((240, 736), (256, 730), (236, 800), (252, 770), 3))
-    R("extensor_digitorum", S, "an.a", "ex.1", "ex.2", "ex.3", "ex.w1", "ex.w2", "cu.3", "cu.2", "cu.1", "an.b",
-      fibres=fibres((244, 780), (262, 780), (292, 996), (306, 996), 4))
+    R("extensor_digitorum", S, "an.a", "ex.1", "ex.2", "ex.3", "ex.w1", "edm.w", "edm.3", "edm.2", "edm.1", "an.b",
+      fibres=fibres((244, 780), (262, 780), (296, 996), (306, 996), 4))
+    R("extensor_digiti_minimi", S, "an.b", "edm.1", "edm.2", "edm.3", "edm.w", "ex.w2", "cu.3", "cu.2", "cu.1",
+      fibres=fibres((236, 800), (242, 800), (289, 998), (297, 997), 3))
     R("extensor_carpi_ulnaris", S, "an.b", "cu.1", "cu.2", "cu.3", "ex.w2", "ex.w3", "fu.3", "fu.2", "fu.1",
-      fibres=fibres((234, 800), (246, 800), (280, 998), (292, 998), 3))
+      fibres=fibres((232, 804), (242, 804), (277, 999), (289, 998), 3))
     R("flexor_carpi_ulnaris", S, "tr.o", "an.b", "fu.1", "fu.2", "fu.3", "ex.w3", out(f, "o.wristM", "o.armM2"),
       "tr.m", fibres=fibres((196, 700), (226, 736), (268, 1000), (280, 1000), 4))
 
