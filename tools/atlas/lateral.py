@@ -60,8 +60,11 @@ def points(f: Figure) -> None:
     P("pt.1", 478, 298); P("pt.2", 494, 312); P("pt.3", 486, 340); P("pt.4", 504, 334); P("pt.5", 500, 362)
     # deltoid
     P("dl.f1", 552, 400); P("dl.f2", 560, 450); P("dl.f3", 552, 515); P("dl.ins", 516, 590, sharp=True)
-    P("dl.b1", 444, 410); P("dl.b2", 440, 450); P("dl.b3", 452, 505); P("dl.b4", 482, 556)
-    P("dl.a", 522, 382); P("dl.am", 530, 470); P("dl.pm", 482, 460)
+    P("dl.b1", 444, 410); P("dl.b2", 440, 450); P("dl.b3", 449, 506); P("dl.b4", 476, 558)
+    # the three parts of deltoid read as one rounded cap: the septa between them bow outwards like the
+    # cap itself, the middle part fanning from the acromion, all converging on the tuberosity (dl.ins)
+    P("dl.a", 522, 382); P("dl.am1", 536, 420); P("dl.am", 540, 470); P("dl.am2", 534, 530)
+    P("dl.pm1", 478, 420); P("dl.pm", 472, 470); P("dl.pm2", 482, 530)
     # upper arm: front (biceps) and back (triceps) edges, elbow, forearm edges inside the trunk
     P("ar.f1", 554, 560); P("ar.f2", 556, 640); P("ar.f3", 554, 700); P("ar.fe", 558, 734, sharp=True)
     P("ar.b1", 448, 540); P("ar.b2", 452, 620); P("ar.b3", 456, 700); P("ar.b4", 458, 764)
@@ -91,9 +94,12 @@ def points(f: Figure) -> None:
     # leg
     P("ta.1", 552, 1478); P("ta.2", 548, 1600); P("ta.3", 538, 1720); P("ta.4", 532, 1808)
     P("ed.1", 530, 1476); P("ed.2", 528, 1600); P("ed.3", 522, 1720); P("ed.4", 522, 1810)
-    P("fl.1", 504, 1540); P("fl.2", 500, 1640); P("fl.3", 500, 1720); P("fb.4", 508, 1810)
-    P("fbr.1", 514, 1640)
-    P("so.1", 492, 1540); P("so.2", 478, 1640); P("gl.low", 474, 1660)
+    # fibularis longus tapers down and back into its tendon (fl.2), brevis showing in front of it;
+    # soleus shows as a wedge between the lateral gastrocnemius head and fibularis longus, its apex
+    # (so.1) just below the fibular head
+    P("fl.1", 504, 1540); P("fl.2", 500, 1668); P("fl.3", 500, 1726); P("fb.4", 508, 1810)
+    P("fbr.1", 512, 1634)
+    P("so.1", 505, 1500, sharp=True); P("so.2", 480, 1636); P("gl.low", 474, 1660)
     P("ach", 488, 1800)
 
 
@@ -121,12 +127,13 @@ def superficial(f: Figure) -> None:
     R("scalene_anterior", S, "pt.2", "scm.b1", "scm.b2", "scm.b3", "cl.m", "pt.5", "pt.4",
       fibres=fibres((496, 300), (506, 304), (506, 384), (528, 384), 3))
     # shoulder
-    R("deltoid_anterior", S, "dl.a", "cl.m", "scm.b3", "cl.f", "dl.f1", "dl.f2", "dl.f3", "dl.ins", "dl.am",
-      fibres=fibres((524, 382), (552, 392), (512, 588), (522, 588), 5, bend=-0.03))
-    R("deltoid_middle", S, "acr", "cl.m", "dl.a", "dl.am", "dl.ins", "dl.pm",
-      fibres=fibres((490, 384), (524, 382), (512, 590), (518, 590), 4))
-    R("deltoid_posterior", S, "dl.b1", "acr", "dl.pm", "dl.ins", "dl.b4", "dl.b3", "dl.b2",
-      fibres=fibres((444, 410), (490, 386), (508, 590), (512, 590), 5, bend=0.03))
+    R("deltoid_anterior", S, "dl.a", "cl.m", "scm.b3", "cl.f", "dl.f1", "dl.f2", "dl.f3", "dl.ins", "dl.am2",
+      "dl.am", "dl.am1",
+      fibres=[[(526 + k * 7, 380 + k * 3), (546 + k * 4, 470), (516, 594)] for k in range(5)])
+    R("deltoid_middle", S, "acr", "cl.m", "dl.a", "dl.am1", "dl.am", "dl.am2", "dl.ins", "dl.pm2", "dl.pm",
+      "dl.pm1", fibres=[[(488 + k * 8, 380), (474 + k * 13, 470), (516, 594)] for k in range(6)])
+    R("deltoid_posterior", S, "dl.b1", "acr", "dl.pm1", "dl.pm", "dl.pm2", "dl.ins", "dl.b4", "dl.b3", "dl.b2",
+      fibres=[[(444 + k * 10, 408 - k * 5), (446 + k * 6, 480), (516, 594)] for k in range(5)])
     R("pectoralis_major", S, "cl.f", out(f, "o.jug", "o.ch4"), "pm.l1", "pm.ax", "dl.f3", "dl.f2", "dl.f1",
       fibres=fibres((550, 384), (606, 520), (556, 440), (558, 520), 7))
     R("serratus_anterior", S, "pm.ax", "pm.l1", "o.ch4", "o.rib", "sa.4", "sa.3", "sa.2", "sa.1", "ar.f1",
@@ -174,11 +181,11 @@ def superficial(f: Figure) -> None:
       fibres=fibres((552, 1470), (574, 1470), (532, 1810), (546, 1810), 3))
     R("extensor_digitorum_longus", S, "ed.1", "ta.1", "ta.2", "ta.3", "ta.4", "ed.4", "ed.3", "ed.2",
       fibres=fibres((530, 1476), (552, 1478), (522, 1810), (532, 1808), 3))
-    R("fibularis_longus", S, "fib.h", "ed.1", "ed.2", "fbr.1", "fl.2", "fl.1",
+    R("fibularis_longus", S, "fib.h", "ed.1", "ed.2", "fbr.1", "fl.2", "fl.1", "so.1",
       fibres=fibres((504, 1460), (530, 1476), (500, 1640), (514, 1640), 3))
     R("fibularis_brevis", S, "fl.2", "fbr.1", "ed.2", "ed.3", "ed.4", "fb.4", "fl.3",
       fibres=fibres((500, 1640), (520, 1620), (508, 1810), (522, 1810), 3))
-    R("gastrocnemius_lateral_head", S, "bf.b", "fib.h", "fl.1", "so.1", "so.2", "gl.low",
+    R("gastrocnemius_lateral_head", S, "bf.b", "fib.h", "so.1", "so.2", "gl.low",
       out(f, "o.calf2", "o.popl"), fibres=fibres((470, 1430), (500, 1450), (450, 1600), (478, 1650), 4))
     R("soleus", S, "so.1", "fl.1", "fl.2", "fl.3", "fb.4", "ach", out(f, "o.ach2", "o.calf2"), "gl.low", "so.2",
       fibres=fibres((490, 1540), (500, 1700), (470, 1790), (490, 1800), 4))
