@@ -111,3 +111,31 @@ def test_unknown_action_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as info:
         main(["atlas", "draw"])
     assert info.value.code == 2
+
+
+def test_preview_draws_every_view_without_a_display(tmp_path):
+    """A command that only draws must not need a screen (it aborted with 'no Qt platform')."""
+    import os
+    import subprocess
+    import sys
+
+    from imsmap.atlas import load_atlas
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM",
+                                                            "WAYLAND_DISPLAY")}
+    out = tmp_path / "sheets"
+    result = subprocess.run([sys.executable, "-m", "imsmap", "atlas", "preview", "--out",
+                             str(out)], capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    sheets = {p.stem for p in out.glob("*.png")}
+    expected = {f"{v.id}_{layer.id}" for v in load_atlas().views.values() for layer in v.layers}
+    assert expected <= sheets
+
+
+def test_preview_refuses_a_file_as_its_folder(tmp_path, capsys):
+    from imsmap.cli import main
+
+    target = tmp_path / "not-a-folder"
+    target.write_text("x")
+    assert main(["atlas", "preview", "--out", str(target)]) == 2
+    assert "is a file" in capsys.readouterr().err

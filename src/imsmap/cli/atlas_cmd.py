@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from imsmap.domain.errors import UserFacingError
@@ -64,7 +65,15 @@ def _preview(out_dir: str) -> int:
         if exc.name != "imsmap.render.preview":
             raise
         raise UserFacingError("Chart previews are not available in this version of imsmap.") from None
-    result = render_preview(out_dir)
+    from imsmap.cli.common import ensure_gui_application
+
+    folder = Path(out_dir).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UserFacingError(f"{folder} is a file; give --out a folder for the images.")
+    if not folder.parent.is_dir():
+        raise UserFacingError(f"The folder {folder.parent} does not exist; create it first.")
+    _app = ensure_gui_application()  # noqa: F841 - kept alive while the sheets are drawn
+    result = render_preview(str(folder))
     return int(result) if isinstance(result, int) else 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 DB_HELP = "the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)"
 
@@ -17,3 +18,16 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 def db_arg(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None)
+
+
+def ensure_gui_application():
+    """The QGuiApplication that fonts and painting need, for commands that only draw (PDFs,
+    chart previews): offscreen, so they work without a display, unless the caller chose a Qt
+    platform."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # a widgets application serves the window too
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(["imsmap"])
+    return app

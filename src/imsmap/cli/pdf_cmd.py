@@ -17,12 +17,11 @@ picks up half a PDF.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_db_argument, db_arg, ensure_gui_application
 from imsmap.domain.errors import UserFacingError
 
 PAPER_CHOICES = ("A4", "Letter")
@@ -79,17 +78,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--force", action="store_true",
                         help="replace FILE (or files in DIR) that exist")
     parser.set_defaults(func=run)
-
-
-def ensure_gui_application():
-    """The QGuiApplication that fonts need; made offscreen unless the caller chose a platform."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication(["imsmap"])
-    return app
 
 
 def _mode(args: argparse.Namespace) -> str:
