@@ -28,6 +28,7 @@ from imsmap.atlas import Atlas, AtlasError, Region
 from imsmap.domain.models import GRASP_LABELS, Side, Site
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.services.records import SENSATION
+from imsmap.ui.theme import screen_style
 
 Z_BACKGROUND = 0
 Z_REGION = 1
@@ -299,7 +300,7 @@ class ChartScene(QGraphicsScene):
         self.signals = _Signals()
         self.atlas = atlas
         self.view_id = view_id
-        self.chart = ChartPainter(atlas, view_id, layer)
+        self.chart = ChartPainter(atlas, view_id, layer, style=screen_style())
         self.layer = self.chart.layer
         self.editable = True
         self.suppress_click = False  # set by the view on a long press
