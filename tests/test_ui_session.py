@@ -95,3 +95,22 @@ def test_a_database_locked_by_another_program_loses_no_edit(qtbot, window, recor
     window.patients.select_session(other.id)
     assert window.session_id == other.id
     assert records.repo.session(session.id).complaint == "Neck pain"
+
+
+def test_practitioner_from_the_clinic_list_brings_the_registration_number(
+        qtbot, make_window, records, session):
+    from imsmap.services import clinic
+
+    clinic.save(records, clinic.ClinicSettings(
+        practitioners=(clinic.Practitioner("Jo Lee, PT", "PT-12345"),)))
+    window = make_window()
+    window.patients.select_patient(session.patient_id)
+    window.patients.select_session(session.id)
+    panel = window.session_panel
+    assert panel.practitioner.completer().model().stringList() == ["Jo Lee, PT"]
+    panel.practitioner.setFocus()
+    panel.practitioner.selectAll()
+    qtbot.keyClicks(panel.practitioner, "Jo Lee, PT")
+    qtbot.keyClick(panel.practitioner, Qt.Key.Key_Return)
+    saved = records.repo.session(session.id)
+    assert (saved.practitioner, saved.practitioner_registration) == ("Jo Lee, PT", "PT-12345")

@@ -6,9 +6,10 @@ last keystroke (and on leaving them). A signed session is shown read-only, with 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import (
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from imsmap.atlas import Atlas
 from imsmap.domain.errors import (NotFoundError, ReadOnlyError, UserFacingError,
                                   ValidationError)
 from imsmap.domain.models import Session
+from imsmap.services import clinic
 from imsmap.services.records import Records
 from imsmap.ui.site_panel import SiteTable
 
@@ -104,8 +106,15 @@ class SessionPanel(QWidget):
         self._notes_timer.setInterval(NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
 
-        self.practitioner.editingFinished.connect(
-            lambda: self._save("practitioner", self.practitioner.text()))
+        # The clinic's practitioners offered as you type; choosing one also records their
+        # registration number with the session.
+        self._practitioners = QStringListModel(self)
+        completer = QCompleter(self._practitioners, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.practitioner.setCompleter(completer)
+        self.practitioner.setPlaceholderText("name, as in the clinic's list of practitioners")
+        self.practitioner.editingFinished.connect(self._save_practitioner)
         self.complaint.editingFinished.connect(
             lambda: self._save("complaint", self.complaint.text()))
         self.pain_before.valueChanged.connect(
@@ -186,6 +195,8 @@ class SessionPanel(QWidget):
         """Show a session (None: nothing). Pending note edits of the previous one are saved."""
         self.flush()
         self.session = self.records.repo.session(session_id) if session_id is not None else None
+        self._practitioners.setStringList(
+            [p.name for p in clinic.load(self.records).practitioners])
         self._loading = True
         try:
             s = self.session
@@ -290,6 +301,15 @@ class SessionPanel(QWidget):
             return False
         return True
 
+    def _save_practitioner(self) -> bool:
+        name = self.practitioner.text().strip()
+        if not self._save("practitioner", name):
+            return False
+        known = clinic.load(self.records).practitioner(name)
+        if known is not None and known.registration:
+            return self._save("practitioner_registration", known.registration)
+        return True
+
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:
             self._notes_timer.start()
@@ -306,7 +326,7 @@ class SessionPanel(QWidget):
         if self.session is None or not self.editable:
             return True
         ok = self.save_notes()
-        ok = self._save("practitioner", self.practitioner.text()) and ok
+        ok = self._save_practitioner() and ok
         ok = self._save("complaint", self.complaint.text()) and ok
         ok = self._save("pain_before", self.pain_before.pain()) and ok
         return self._save("pain_after", self.pain_after.pain()) and ok
