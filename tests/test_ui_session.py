@@ -114,3 +114,24 @@ def test_practitioner_from_the_clinic_list_brings_the_registration_number(
     qtbot.keyClick(panel.practitioner, Qt.Key.Key_Return)
     saved = records.repo.session(session.id)
     assert (saved.practitioner, saved.practitioner_registration) == ("Jo Lee, PT", "PT-12345")
+
+
+def test_start_time_is_edited_at_the_field_and_a_future_time_is_refused(
+        qtbot, window, records, session):
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QDateTime
+
+    panel = window.session_panel
+    earlier = datetime(2026, 11, 20, 8, 15)
+    panel.started_at.setDateTime(QDateTime(earlier))
+    panel.started_at.editingFinished.emit()
+    assert records.repo.session(session.id).started_at.replace(tzinfo=None) == earlier
+    errors = []
+    panel.errorOccurred.connect(errors.append)
+    future = datetime.now() + timedelta(days=2)
+    panel.started_at.setDateTime(QDateTime(future.replace(second=0, microsecond=0)))
+    panel.started_at.editingFinished.emit()
+    assert records.repo.session(session.id).started_at.replace(tzinfo=None) == earlier
+    assert errors and "in the future" in errors[0].message
+    assert panel.started_at.dateTime().toPython() == earlier

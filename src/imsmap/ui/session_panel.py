@@ -6,10 +6,11 @@ last keystroke (and on leaving them). A signed session is shown read-only, with 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
+    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -92,6 +93,13 @@ class SessionPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setObjectName("sessionStatus")
 
+        # When the session began; editable for a note written up after the treatment. A time in
+        # the future is refused by the service, and the field shows the stored time again.
+        self.started_at = QDateTimeEdit()
+        self.started_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.started_at.setCalendarPopup(True)
+        self.started_at.setAccessibleName("Session start time")
+        self.started_at.editingFinished.connect(self._save_started_at)
         self.practitioner = QLineEdit()
         self.complaint = QLineEdit()
         self.complaint.setPlaceholderText("e.g. low back pain radiating to the left leg")
@@ -134,6 +142,7 @@ class SessionPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("Started", self.started_at)
         form.addRow("Practitioner", self.practitioner)
         form.addRow("Complaint", self.complaint)
         form.addRow("Pain (0-10)", pain_row)
@@ -200,6 +209,8 @@ class SessionPanel(QWidget):
         self._loading = True
         try:
             s = self.session
+            if s is not None:
+                self.started_at.setDateTime(QDateTime(s.started_at.replace(tzinfo=None)))
             self.practitioner.setText(s.practitioner if s else "")
             self.complaint.setText(s.complaint if s else "")
             self.complaint.setCursorPosition(0)  # show the start of a long complaint
@@ -215,8 +226,9 @@ class SessionPanel(QWidget):
     def _update_state(self) -> None:
         s = self.session
         editable = self.editable
-        for w in (self.practitioner, self.complaint, self.notes):
+        for w in (self.practitioner, self.complaint, self.notes, self.started_at):
             w.setReadOnly(not editable)
+        self.started_at.setEnabled(s is not None)
         for w in (self.pain_before, self.pain_after):
             w.setReadOnly(not editable)
             w.setButtonSymbols(QSpinBox.ButtonSymbols.UpDownArrows if editable
@@ -300,6 +312,22 @@ class SessionPanel(QWidget):
             self.errorOccurred.emit(exc)
             return False
         return True
+
+    def _save_started_at(self) -> bool:
+        if self._loading or self.session is None or not self.editable:
+            return False
+        chosen = self.started_at.dateTime().toPython().astimezone().replace(second=0)
+        if chosen == self.session.started_at.replace(second=0):
+            return True
+        ok = self._save("started_at", chosen)
+        if self.session is not None and self.session.started_at.replace(second=0) != chosen:
+            self._loading = True  # refused: show the stored time again
+            try:
+                self.started_at.setDateTime(
+                    QDateTime(self.session.started_at.replace(tzinfo=None)))
+            finally:
+                self._loading = False
+        return ok
 
     def _save_practitioner(self) -> bool:
         name = self.practitioner.text().strip()
