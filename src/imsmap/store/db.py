@@ -183,10 +183,13 @@ def _create_private_file(path: Path) -> None:
         raise StoreError(f"{path} cannot be created ({exc.strerror}).") from None
 
 
+MOUNTS_TABLE = Path("/proc/mounts")  # the kernel's mount table, on Linux
+
+
 def _filesystem_type(folder: Path) -> str | None:
-    """The file-system type holding `folder`, from /proc/mounts where there is one."""
+    """The file-system type holding `folder`, from the mount table where there is one."""
     try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
+        mounts = MOUNTS_TABLE.read_text().splitlines()
     except OSError:
         return None
     target = str(folder.resolve())
