@@ -187,6 +187,108 @@ def test_an_emptied_database_with_backups_is_not_silently_started_afresh(qapp, d
     assert "empty" in seen[0] and bad.stat().st_size == 0
 
 
+@pytest.fixture
+def corrupt_copy(damaged_copy, records):
+    """A copy whose header, schema and records read well but whose free-page list is broken:
+    the cheap checks on open pass; only the structure check (PRAGMA quick_check) finds it."""
+    bad, good = damaged_copy
+    shutil.copy(records.db.path, bad)
+    conn = sqlite3.connect(bad, isolation_level=None)
+    conn.execute("CREATE TABLE scratch (x)")
+    conn.executemany("INSERT INTO scratch VALUES (?)", [("y" * 3000,) for _ in range(40)])
+    conn.execute("DROP TABLE scratch")  # its pages go to the free list
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(bad, "r+b") as fh:
+        page_size = int.from_bytes(fh.read(18)[16:18], "big")
+        fh.seek(32)
+        trunk = int.from_bytes(fh.read(4), "big")
+        assert trunk > 0
+        fh.seek((trunk - 1) * page_size)
+        fh.write((0x7FFFFF00).to_bytes(4, "big") + (0x7FFF).to_bytes(4, "big"))
+    return bad, good
+
+
+def _checked_in_background(qtbot, path):
+    """The window's path: the structure check on a thread of its own, reporting when done."""
+    check = startup.StartupCheck(path)
+    with qtbot.waitSignal(check.finished, timeout=20_000) as blocker:
+        check.start()
+    return blocker.args[0]
+
+
+def test_damage_found_after_opening_offers_the_latest_backup_and_restores_it(
+        qtbot, corrupt_copy):
+    bad, _ = corrupt_copy
+    opener = lambda: open_records(bad)  # noqa: E731
+    records = startup.open_checked(opener, bad)  # the cheap checks pass: no dialog, no wait
+    assert records is not None and records.repo.patient_by_chart_number("C-1001") is not None
+    problems = _checked_in_background(qtbot, bad)
+    assert problems and all("quick check" in p.lower() or "damaged" in p for p in problems)
+    seen: list[str] = []
+    timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
+    try:
+        records = startup.recover(records, opener, bad, problems)
+    finally:
+        timer.stop()
+    assert records is not None
+    try:
+        assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
+        assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
+        assert "Replace clinic.sqlite3" in seen[1]
+        assert "restored" in seen[2]
+        assert records.repo.patient_by_chart_number("C-1001") is not None
+        assert len(list(bad.parent.glob("clinic.replaced-*.sqlite3"))) == 1
+        assert _checked_in_background(qtbot, bad) == []  # the restored file is whole
+    finally:
+        records.db.close()
+
+
+def test_damage_found_after_opening_declined_changes_nothing(qtbot, corrupt_copy):
+    bad, _ = corrupt_copy
+    opener = lambda: open_records(bad)  # noqa: E731
+    records = startup.open_checked(opener, bad)
+    problems = _checked_in_background(qtbot, bad)
+    records.db.close()
+    before = bad.read_bytes()
+    seen: list[str] = []
+    timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
+    try:
+        assert startup.recover(None, opener, bad, problems) is None
+    finally:
+        timer.stop()
+    assert "damaged" in seen[0]
+    assert bad.read_bytes() == before and not list(bad.parent.glob("*.replaced-*"))
+
+
+def test_the_window_opens_at_once_and_the_background_check_offers_the_backup(
+        qapp, corrupt_copy, monkeypatch):
+    """run_app: the window is up before the structure check ends; the check finds the damage,
+    the window closes without writing, and the damaged-file dialog offers the backup."""
+    bad, _ = corrupt_copy
+    seen: list[str] = []
+    shown = []
+    real_exec = ui_app.QApplication.exec
+
+    def exec_(self):
+        from imsmap.ui.main_window import MainWindow
+
+        shown.extend(w for w in self.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible())
+        return real_exec()
+
+    monkeypatch.setattr(ui_app.QApplication, "exec", exec_)
+    timer = _answer_dialogs(["Quit"], seen)
+    try:
+        assert ui_app.run_app(db=str(bad)) == 2
+    finally:
+        timer.stop()
+    assert len(shown) == 1  # the window was up while the check ran
+    assert len(seen) == 1 and "damaged" in seen[0] and "Traceback" not in seen[0]
+    assert "Friday 20 November 2026, 08:00" in seen[0] and "quick check" in seen[0].lower()
+    assert not list(bad.parent.glob("*.replaced-*"))
+
+
 def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatch):
     attempts = []
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from imsmap.atlas import AtlasError
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
-from imsmap.store.db import StoreError
+from imsmap.store.db import Database, StoreError
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,29 @@ class CheckReport:
 
 
 def quick_check(records: Records) -> CheckReport:
-    """The file's structure only (PRAGMA quick_check): fast enough for every start."""
+    """The file's structure only (PRAGMA quick_check), with the records counted (`imsmap check
+    --quick`). It reads the whole file: seconds on a big database, so the window runs
+    `structure_problems` on a thread after it is up instead."""
     # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
     structure = Section("File structure (quick check)", tuple(integrity.quick_check(records.db)))
     return CheckReport(str(records.db.path), _summary(records), (structure,))
+
+
+def structure_problems(path: str | Path) -> list[str]:
+    """PRAGMA quick_check on a read-only connection of its own (safe on any thread), without
+    counting rows. [] when the file is whole; a file too damaged to answer is a problem too."""
+    try:
+        db = Database.open(path, create=False, readonly=True)
+    except StoreError as exc:
+        return [exc.message]
+    try:
+        return [f"File structure (quick check): {p}" for p in integrity.quick_check(db)]
+    except StoreError as exc:
+        return [exc.message]
+    except sqlite3.DatabaseError as exc:
+        return [f"File structure (quick check): {exc}"]
+    finally:
+        db.close()
 
 
 def full_check(records: Records) -> CheckReport:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -57,28 +58,61 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     handler = CrashHandler(lambda: window)
     handler.install()
     try:
-        from imsmap.ui.startup import open_checked
+        from imsmap.ui import startup
 
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
-            # Opened, quick-checked; a damaged file gets the backup dialog, never a traceback.
-            records = open_checked(lambda: open_database(db, demo), db_path)
+
+            def opener() -> Records:
+                return open_database(db, demo)
+
+            # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
+            records = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
             QMessageBox.critical(None, "imsmap cannot open the database", exc.message)
             return 2
-        if records is None:
-            return 2
         from imsmap.ui.main_window import MainWindow
 
-        # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
-        demo = demo or _same_file(records.db.path, paths.demo_db_path())
-        try:
-            # The demo clinic is never backed up: its copies would crowd out the real ones.
-            window = MainWindow(records, demo=demo, auto_backup=not demo)
-            window.show()
-            return app.exec()
-        finally:
-            window = None
-            records.db.close()
+        while records is not None:
+            # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
+            is_demo = demo or _same_file(records.db.path, paths.demo_db_path())
+            damage: list[str] = []
+            try:
+                try:
+                    # The demo clinic is never backed up: its copies would crowd out the real
+                    # ones.
+                    window = MainWindow(records, demo=is_demo, auto_backup=not is_demo)
+                except sqlite3.DatabaseError as exc:  # read a damaged page before the check
+                    if not startup.is_damage(str(exc)):
+                        raise
+                    damage.append(f"{records.db.path} is damaged ({exc}).")
+                else:
+                    window.show()
+                    check = startup.StartupCheck(records.db.path, window)
+                    check.finished.connect(
+                        lambda problems, w=window: _checked(w, problems, damage))
+                    check.start()  # the file's structure, read on a thread while it works
+                    status = app.exec()
+            except BaseException:
+                records.db.close()
+                raise
+            finally:
+                window = None
+            if not damage:
+                records.db.close()
+                return status
+            # Damaged: the window is closed; the dialog offers the latest good backup.
+            records = startup.recover(records, opener, db_path, damage)
+        return 2
     finally:
         handler.uninstall()
+
+
+def _checked(window, problems: list[str], damage: list[str]) -> None:
+    """The background structure check finished: on damage, close the window without writing
+    and leave the event loop, so that run_app shows the damaged-file dialog."""
+    if not problems:
+        return
+    damage[:] = problems
+    window.close_damaged()
+    QApplication.instance().quit()

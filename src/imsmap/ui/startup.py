@@ -108,7 +108,9 @@ def confirm_restore(db_path: Path, info: store_backup.BackupInfo,
 # -- the start-up sequence ----------------------------------------------------------------
 def open_checked(opener: Callable[[], Records], db_path: Path,
                  parent: QWidget | None = None) -> Records | None:
-    """Open the database with ``opener``, run the quick check, and deal with what goes wrong.
+    """Open the database with ``opener`` (the cheap checks: header, application id, schema
+    version) and deal with what goes wrong. The file's structure is checked afterwards, on a
+    thread, while the window is up (`StartupCheck`; `recover` when it finds damage).
 
     Returns the records to work on, or None when the user chose to quit (a message was shown).
     """
@@ -123,7 +125,7 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
                     return None
                 continue
         try:
-            records = opener()
+            return opener()
         except StoreError as exc:
             if is_busy(exc.message):
                 if _ask_retry(exc.message, parent):
@@ -138,17 +140,54 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
         except UserFacingError as exc:
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
             return None
-        try:
-            report = checks.quick_check(records)
-            problems = report.problems
-        except StoreError as exc:
-            problems = [str(exc)]
-        if not problems:
-            return records
+
+
+def recover(records: Records | None, opener: Callable[[], Records], db_path: Path,
+            problems: list[str], parent: QWidget | None = None) -> Records | None:
+    """The structure check found ``problems``: close ``records``, show the damaged-file dialog
+    (offering the latest good backup) and, when a backup was restored, open it again.
+
+    Returns the records to work on, or None when the user chose to quit."""
+    if records is not None:
         records.db.close()
-        if _damaged(db_path, "; ".join(problems[:5]), parent) == "restored":
-            continue
+    if _damaged(db_path, "; ".join(problems[:5]), parent) != "restored":
         return None
+    return open_checked(opener, db_path, parent)
+
+
+class StartupCheck(QObject):
+    """PRAGMA quick_check on a thread of its own, through its own read-only connection, once
+    the window is up: it reads the whole file (seconds on a decade of records). ``finished``
+    carries the problems ([] when the file is whole), delivered on the GUI thread."""
+
+    finished = Signal(list)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.problems: list[str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="startup-check", daemon=True)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            problems = checks.structure_problems(self.db_path)
+        except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, not a damage
+            ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
+                                                             exc.__traceback__))
+            problems = []
+        self.problems = problems
+        try:
+            self.finished.emit(problems)
+        except RuntimeError:  # the window was closed meanwhile
+            pass
 
 
 def _ask_retry(message: str, parent: QWidget | None) -> bool:
