@@ -38,7 +38,7 @@ EXPECTED = {
 
 @lru_cache(maxsize=1)
 def _views() -> dict[str, View]:
-    return load_views()
+    return load_views(validate=True)
 
 
 def _view(view_id: str) -> View:

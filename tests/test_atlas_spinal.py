@@ -18,7 +18,7 @@ from test_ui_support import (  # noqa: F401 - fixtures
 from imsmap.atlas import geometry
 from imsmap.atlas.views import LEVELS, load_views, parse_view
 
-VIEWS = load_views()
+VIEWS = load_views(validate=True)  # every path parsed and checked
 SPINAL_LEVELS = list(LEVELS[LEVELS.index("C2") : LEVELS.index("S1") + 1])
 
 

@@ -13,7 +13,7 @@ from imsmap.atlas import geometry
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.views import load_views, parse_view
 
-VIEWS = load_views()
+VIEWS = load_views(validate=True)  # every path parsed and checked
 BODY = [v for v in VIEWS.values() if v.kind == "body"]
 
 
@@ -26,6 +26,23 @@ def test_views_load_in_stable_order():
     ids = list(VIEWS)
     assert ids[:2] == ["anterior", "posterior"]
     assert ids == list(load_views())
+
+
+def test_the_app_loads_the_same_views_without_parsing_their_paths():
+    """At start-up the paths stay text until drawn; the views are the same as validated ones."""
+    assert load_views() == VIEWS
+
+
+def test_a_bad_path_is_caught_by_validation_and_left_for_later_without_it():
+    bad = copy.deepcopy(_raw("anterior"))
+    bad["regions"][0]["d"] = "M 0 0 X 3 4 Z"
+    with pytest.raises(AtlasError):
+        parse_view(bad)
+    with pytest.raises(AtlasError):
+        parse_view(bad, validate=True)
+    view = parse_view(bad, validate=False)  # structure checked, paths not parsed yet
+    with pytest.raises(AtlasError):
+        view.regions[0].polygon
 
 
 def test_anterior_and_posterior_have_twenty_muscles_per_side():

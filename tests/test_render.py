@@ -11,7 +11,7 @@ from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.preview import render_preview
 from imsmap.render.style import DARK, LIGHT, grey_level
 
-VIEWS = load_views()
+VIEWS = load_views(validate=True)  # every path parsed and checked
 
 
 def _paint(view_id, layer="superficial", style=LIGHT, **kw):

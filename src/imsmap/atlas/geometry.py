@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: the first paint needs none of it
+    import numpy as np
 
 from imsmap.atlas.errors import AtlasError
 
@@ -85,6 +87,8 @@ def parse_path(d: str) -> tuple[SubPath, ...]:
 
 
 def _cubic(p0: Point, p1: Point, p2: Point, p3: Point, steps: int) -> list[Point]:
+    import numpy as np
+
     t = np.linspace(0.0, 1.0, steps + 1)[1:]
     mt = 1.0 - t
     x = mt**3 * p0[0] + 3 * mt**2 * t * p1[0] + 3 * mt * t**2 * p2[0] + t**3 * p3[0]
@@ -134,6 +138,8 @@ def is_closed(d: str) -> bool:
 
 def bbox(points: Iterable[Point]) -> tuple[float, float, float, float]:
     """(min_x, min_y, max_x, max_y) of the points."""
+    import numpy as np
+
     arr = np.asarray(list(points), dtype=float)
     if arr.size == 0:
         raise ValueError("bbox of no points")
@@ -142,6 +148,8 @@ def bbox(points: Iterable[Point]) -> tuple[float, float, float, float]:
 
 def area(polygon: Sequence[Point]) -> float:
     """Unsigned area of a simple polygon (shoelace formula)."""
+    import numpy as np
+
     arr = np.asarray(polygon, dtype=float)
     if len(arr) < 3:
         return 0.0
@@ -151,6 +159,8 @@ def area(polygon: Sequence[Point]) -> float:
 
 def centroid(polygon: Sequence[Point]) -> Point:
     """Area centroid of a simple polygon (falls back to the vertex mean when degenerate)."""
+    import numpy as np
+
     arr = np.asarray(polygon, dtype=float)
     x, y = arr[:, 0], arr[:, 1]
     xn, yn = np.roll(x, -1), np.roll(y, -1)
@@ -163,6 +173,8 @@ def centroid(polygon: Sequence[Point]) -> Point:
 
 def points_in_polygon(polygon: Sequence[Point], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     """Even-odd test of many points at once; returns a boolean array shaped like ``xs``."""
+    import numpy as np
+
     poly = np.asarray(polygon, dtype=float)
     xs = np.asarray(xs, dtype=float)
     ys = np.asarray(ys, dtype=float)
@@ -200,6 +212,8 @@ def inscribed_extent(polygon: Sequence[Point], step: float = 2.0) -> float:
 
     Used to judge touch targets: a region whose extent is small needs zooming to hit reliably.
     """
+    import numpy as np
+
     poly = np.asarray(polygon, dtype=float)
     x0, y0, x1, y1 = bbox(polygon)
     xs, ys = np.meshgrid(np.arange(x0, x1 + step, step), np.arange(y0, y1 + step, step))

@@ -140,9 +140,11 @@ def _number(value: Any, what: str) -> float:
     return float(value)
 
 
-def _closed_path(d: Any, what: str) -> str:
+def _closed_path(d: Any, what: str, validate: bool = True) -> str:
     if not isinstance(d, str):
         raise AtlasError(f"{what}: path data must be text.")
+    if not validate:
+        return d
     try:
         subs = geometry.parse_path(d)
     except AtlasError as exc:
@@ -152,9 +154,11 @@ def _closed_path(d: Any, what: str) -> str:
     return d
 
 
-def _open_path(d: Any, what: str) -> str:
+def _open_path(d: Any, what: str, validate: bool = True) -> str:
     if not isinstance(d, str):
         raise AtlasError(f"{what}: path data must be text.")
+    if not validate:
+        return d
     try:
         geometry.parse_path(d)
     except AtlasError as exc:
@@ -162,8 +166,12 @@ def _open_path(d: Any, what: str) -> str:
     return d
 
 
-def parse_view(data: dict[str, Any], source: str = "view") -> View:
-    """Build and validate a View from its JSON object. Raises AtlasError."""
+def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = True) -> View:
+    """Build and validate a View from its JSON object. Raises AtlasError.
+
+    With ``validate=False`` (the shipped views at run time: they were validated when they were
+    built, and by the tests) the path data is kept as text and parsed when first drawn or
+    hit-tested; every other field is still checked."""
     if not isinstance(data, dict):
         raise AtlasError(f"{source}: a view must be a JSON object.")
     vid = _need(data, "id", source)
@@ -180,9 +188,11 @@ def parse_view(data: dict[str, Any], source: str = "view") -> View:
     layer_ids = [x.id for x in layers]
     if not layers or len(set(layer_ids)) != len(layer_ids):
         raise AtlasError(f"{where}: layers must be a non-empty list with unique ids.")
-    outline = tuple(_closed_path(d, f"{where} outline") for d in _need(data, "outline", where))
+    outline = tuple(_closed_path(d, f"{where} outline", validate)
+                    for d in _need(data, "outline", where))
     details = tuple(
-        Detail(str(_need(x, "kind", where)), _open_path(_need(x, "d", where), f"{where} detail"))
+        Detail(str(_need(x, "kind", where)), _open_path(_need(x, "d", where), f"{where} detail",
+                                                      validate))
         for x in data.get("details", [])
     )
     landmarks = []
@@ -229,8 +239,9 @@ def parse_view(data: dict[str, Any], source: str = "view") -> View:
                 muscle=muscle,
                 side=side,
                 layer=layer,
-                d=_closed_path(_need(x, "d", rwhere), rwhere),
-                fibres=tuple(_open_path(f, f"{rwhere} fibre") for f in x.get("fibres", [])),
+                d=_closed_path(_need(x, "d", rwhere), rwhere, validate),
+                fibres=tuple(_open_path(f, f"{rwhere} fibre", validate)
+                             for f in x.get("fibres", [])),
                 label=(lx, ly),
                 level=level,
             )
@@ -254,8 +265,11 @@ def _sort_key(view_id: str) -> tuple[int, str]:
     return (_ORDER.index(view_id) if view_id in _ORDER else len(_ORDER), view_id)
 
 
-def load_views() -> dict[str, View]:
-    """Every view shipped in the package, in a stable order (anterior, posterior, lateral...)."""
+def load_views(*, validate: bool = False) -> dict[str, View]:
+    """Every view shipped in the package, in a stable order (anterior, posterior, lateral...).
+
+    The start of the app leaves the path data unparsed (``validate=False``: parsing every path
+    cost 0.2 s CPU on every start); the tests load them with ``validate=True``, which checks every outline, detail, region and fibre path as well."""
     folder = resources.files("imsmap.assets") / "bodycharts" / "views"
     views: dict[str, View] = {}
     if not folder.is_dir():
@@ -267,7 +281,7 @@ def load_views() -> dict[str, View]:
             data = json.loads(entry.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise AtlasError(f"The chart file {entry.name} cannot be read: {exc}") from None
-        view = parse_view(data, entry.name)
+        view = parse_view(data, entry.name, validate=validate)
         if view.id in views:
             raise AtlasError(f"Two chart files define the view {view.id!r}.")
         views[view.id] = view

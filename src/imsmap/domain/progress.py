@@ -20,12 +20,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from imsmap.domain.models import GRASP_MAX, Session, Side, Site
 from imsmap.domain.segments import root_order, site_roots
+
+if TYPE_CHECKING:  # numpy is imported where it is used: not on the way to the first paint
+    import numpy as np
 
 __all__ = [
     "SIDES",
@@ -197,6 +198,10 @@ class SessionMetrics:
 
 
 def session_metrics(history: History) -> list[SessionMetrics]:
+    if not history.sessions:
+        return []
+    import numpy as np
+
     out = []
     for s in history.sessions:
         sites = history.sites_of(s.id)
@@ -278,6 +283,7 @@ class GraspMatrix:
 
     def first_last(self) -> tuple[np.ndarray, np.ndarray]:
         """Per row the first and the latest graded value (NaN when the row has none)."""
+        import numpy as np
         g = self.grasp
         rows, n = g.shape
         if n == 0:
@@ -299,6 +305,7 @@ class GraspMatrix:
 
 
 def grasp_matrix(history: History, catalogue: Any = None) -> GraspMatrix:
+    import numpy as np
     per_session = [history.targets(s.id) for s in history.sessions]
     targets = sorted({t for d in per_session for t in d},
                      key=lambda t: target_sort_key(t, catalogue))
@@ -341,6 +348,7 @@ class RootMatrix:
 
 
 def root_matrix(history: History, catalogue: Any) -> RootMatrix:
+    import numpy as np
     entries: list[tuple[str, int, int, bool, float]] = []
     for j, s in enumerate(history.sessions):
         for site in history.sites_of(s.id):
@@ -378,6 +386,7 @@ def jaccard(a: Iterable[Target], b: Iterable[Target]) -> float:
 
 def jaccard_consecutive(history: History) -> np.ndarray:
     """Overlap of the treated targets of each session with the one before (length n - 1)."""
+    import numpy as np
     sets = [set(history.targets(s.id)) for s in history.sessions]
     return np.array([jaccard(a, b) for a, b in zip(sets, sets[1:])], dtype=np.float64)
 
@@ -484,6 +493,7 @@ _TRUNCATE = 3.0  # the Gaussian is cut at 3 sigma: exactly zero beyond
 @lru_cache(maxsize=16)
 def _kernel(n: int, cell: float, sigma: float) -> np.ndarray:
     """(n, n) matrix K with K[i, j] = exp(-d^2 / 2 sigma^2) between cell centres, cut at 3 sigma."""
+    import numpy as np
     c = (np.arange(n, dtype=np.float64) + 0.5) * cell
     d = c[:, None] - c[None, :]
     k = np.exp(-d * d / (2.0 * sigma * sigma))
@@ -501,6 +511,7 @@ def gaussian_heat(x: np.ndarray, y: np.ndarray, weights: np.ndarray, width: floa
     by a separable Gaussian applied as banded matrix products. The cost depends on the grid, not
     on the number of points: 4,000 points on 400 x 800 cells take about 2-3 ms.
     """
+    import numpy as np
     rows, cols = int(shape[0]), int(shape[1])
     out = np.zeros((rows, cols), dtype=np.float32)
     x = np.asarray(x, dtype=np.float64).ravel()
@@ -559,6 +570,7 @@ def grasp_heat(history: History, view_id: str, width: float, height: float, *,
     halves for every half-life between its session and ``reference`` (default: the latest chosen
     session). The grid has ``shape`` (rows, cols), by default one cell per ``cell`` view units.
     """
+    import numpy as np
     chosen = history if session_ids is None else history.select(session_ids)
     if shape is None:
         shape = (max(1, round(height / cell)), max(1, round(width / cell)))

@@ -16,15 +16,18 @@ of render.style), its lightness falling steadily, so hot stays dark when printed
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from imsmap.domain.progress import HeatGrid
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle, blend
+
+if TYPE_CHECKING:  # numpy is imported where it is used: not on the way to the first paint
+    import numpy as np
 
 __all__ = [
     "RAMP_STOPS",
@@ -54,6 +57,7 @@ GAMMA = 0.6  # alpha = (v / vmax) ** GAMMA: faint heat is still visible
 
 def ramp_lut(n: int = 256) -> np.ndarray:
     """(n, 3) uint8 RGB colours along the ramp."""
+    import numpy as np
     pos = np.array([p for p, _ in RAMP_STOPS])
     rgb = np.array([[QColor(c).red(), QColor(c).green(), QColor(c).blue()]
                     for _, c in RAMP_STOPS], dtype=np.float64)
@@ -62,12 +66,14 @@ def ramp_lut(n: int = 256) -> np.ndarray:
     return np.round(out).astype(np.uint8)
 
 
-_LUT = ramp_lut()
+@lru_cache(maxsize=1)
+def _lut() -> np.ndarray:
+    return ramp_lut()
 
 
 def ramp_colour(t: float) -> QColor:
     """The ramp colour at t in 0..1."""
-    r, g, b = _LUT[int(round(min(1.0, max(0.0, t)) * (len(_LUT) - 1)))]
+    r, g, b = _lut()[int(round(min(1.0, max(0.0, t)) * (len(_lut()) - 1)))]
     return QColor(int(r), int(g), int(b))
 
 
@@ -80,12 +86,14 @@ def heat_vmax(grid: HeatGrid | np.ndarray, floor: float = 3.0) -> float:
 
 
 def _values(grid: HeatGrid | np.ndarray) -> np.ndarray:
+    import numpy as np
     return np.asarray(grid.values if isinstance(grid, HeatGrid) else grid, dtype=np.float32)
 
 
 def heat_alpha(values: np.ndarray, vmax: float, max_alpha: float = MAX_ALPHA,
                gamma: float = GAMMA) -> np.ndarray:
     """Opacity 0..max_alpha per cell (0 where there is no heat)."""
+    import numpy as np
     t = np.clip(values / np.float32(vmax), 0.0, 1.0) if vmax > 0 else np.zeros_like(values)
     return (t ** gamma) * max_alpha
 
@@ -93,18 +101,20 @@ def heat_alpha(values: np.ndarray, vmax: float, max_alpha: float = MAX_ALPHA,
 def heat_rgba(grid: HeatGrid | np.ndarray, vmax: float | None = None, *,
               max_alpha: float = MAX_ALPHA, gamma: float = GAMMA) -> np.ndarray:
     """(rows, cols, 4) float32: ramp colour (0..255) and straight alpha (0..1)."""
+    import numpy as np
     v = _values(grid)
     vmax = heat_vmax(v) if vmax is None else float(vmax)
     t = np.clip(v / np.float32(vmax), 0.0, 1.0) if vmax > 0 else np.zeros_like(v)
-    idx = np.round(t * (len(_LUT) - 1)).astype(np.intp)
+    idx = np.round(t * (len(_lut()) - 1)).astype(np.intp)
     out = np.empty(v.shape + (4,), dtype=np.float32)
-    out[..., :3] = _LUT[idx]
+    out[..., :3] = _lut()[idx]
     out[..., 3] = heat_alpha(v, vmax, max_alpha, gamma)
     return out
 
 
 def _to_qimage(rgb: np.ndarray, alpha: np.ndarray | None = None) -> QImage:
     """uint8 arrays -> a QImage that owns its pixels (RGB32 opaque, or ARGB32 premultiplied)."""
+    import numpy as np
     h, w = rgb.shape[:2]
     buf = np.empty((h, w, 4), dtype=np.uint8)
     # QImage 32-bit formats are 0xAARRGGBB words: B, G, R, A bytes on little-endian machines.
@@ -121,6 +131,7 @@ def _to_qimage(rgb: np.ndarray, alpha: np.ndarray | None = None) -> QImage:
 
 def _from_qimage(image: QImage) -> np.ndarray:
     """An opaque QImage -> (h, w, 3) uint8 RGB."""
+    import numpy as np
     img = image.convertToFormat(QImage.Format.Format_RGB32)
     w, h = img.width(), img.height()
     arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.sizeInBytes())
@@ -134,6 +145,7 @@ def heat_image(grid: HeatGrid | np.ndarray, vmax: float | None = None, *,
                max_alpha: float = MAX_ALPHA, gamma: float = GAMMA) -> QImage:
     """Translucent heat pixels (ARGB32 premultiplied), one per grid cell: for the screen, drawn
     scaled over a chart. Use `blend_heat` where transparency is not allowed."""
+    import numpy as np
     rgba = heat_rgba(grid, vmax, max_alpha=max_alpha, gamma=gamma)
     a = rgba[..., 3:4]
     premultiplied = np.round(rgba[..., :3] * a).astype(np.uint8)
@@ -142,11 +154,13 @@ def heat_image(grid: HeatGrid | np.ndarray, vmax: float | None = None, *,
 
 def _resample(values: np.ndarray, h: int, w: int) -> np.ndarray:
     """Bilinear resampling of a grid to (h, w) pixels, cell centres aligned."""
+    import numpy as np
     rows, cols = values.shape
     if (rows, cols) == (h, w):
         return values
 
     def axis(n_out: int, n_in: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        import numpy as np
         f = np.clip((np.arange(n_out) + 0.5) * (n_in / n_out) - 0.5, 0.0, n_in - 1.0)
         i0 = np.floor(f).astype(np.intp)
         i1 = np.minimum(i0 + 1, n_in - 1)
@@ -167,6 +181,7 @@ def blend_heat(background: QImage | QColor | str, grid: HeatGrid | np.ndarray,
     background: a rendered chart (QImage; the heat grid is resampled to its size) or a colour
     (then the image is the grid's size, or ``size`` = (width, height) pixels).
     """
+    import numpy as np
     v = _values(grid)
     vmax = heat_vmax(v) if vmax is None else float(vmax)
     if isinstance(background, QImage):
@@ -242,6 +257,7 @@ def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
 
 def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
                        style: ChartStyle, background: str | QColor | None) -> None:
+    import numpy as np
     bg = QColor(background or style.background)
     text_h = rect.height() / 3.0
     size = text_h * 0.62

@@ -6,9 +6,8 @@ and the change since the first graded session let a clinician see releasing musc
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
-import numpy as np
 from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QPointF,
                             QRectF, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
@@ -42,7 +41,7 @@ class TrendModel(QAbstractTableModel):
         self.style = style
         self._matrix: GraspMatrix | None = None
         self._names: Callable[[str], str] = lambda mid: mid.replace("_", " ").capitalize()
-        self._change = np.zeros(0, dtype=np.float32)
+        self._change: Sequence[float] = ()  # matrix.change(): float32 per row
         self._labels: list[str] = []
         self._numbers: dict[int, int] = {}
 
@@ -64,7 +63,7 @@ class TrendModel(QAbstractTableModel):
             self._change = matrix.change()
             self._labels = [t.label(self._names(t.muscle_id)) for t in matrix.targets]
         else:
-            self._change = np.zeros(0, dtype=np.float32)
+            self._change = ()
             self._labels = []
         self.endResetModel()
 
