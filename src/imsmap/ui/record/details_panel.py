@@ -30,6 +30,44 @@ from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites
 SIDES = (("M", "Both / midline"), ("L", "Left"), ("R", "Right"))
 
 
+def _combo(items) -> QComboBox:
+    """A combo box of (data, label) pairs."""
+    combo = QComboBox()
+    for key, label in items:
+        combo.addItem(label, key)
+    return combo
+
+
+def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
+                 first: QComboBox, second: QComboBox, text: QLineEdit, on_add, on_remove
+                 ) -> tuple[QListWidget, QPushButton, QPushButton]:
+    """A titled group: the entries so far, then two choices on one row and a text with
+    Add / Remove on the next (two rows, so it fits the right column)."""
+    group = QGroupBox(title)
+    box = QVBoxLayout(group)
+    entries = QListWidget()
+    entries.setAccessibleName(title)
+    entries.setMaximumHeight(list_height)
+    box.addWidget(entries)
+    add = QPushButton("Add")
+    add.setAccessibleName(f"Add {noun}")
+    add.clicked.connect(on_add)
+    remove = QPushButton("Remove")
+    remove.setAccessibleName(f"Remove selected {noun}")
+    remove.clicked.connect(on_remove)
+    row = QHBoxLayout()
+    row.addWidget(first, 1)
+    row.addWidget(second)
+    box.addLayout(row)
+    row = QHBoxLayout()
+    row.addWidget(text, 1)
+    row.addWidget(add)
+    row.addWidget(remove)
+    box.addLayout(row)
+    layout.addWidget(group)
+    return entries, add, remove
+
+
 class SessionDetailsPanel(QWidget):
     """Edits one session's consent, needles, findings, adverse events, tolerance and plan."""
 
@@ -81,68 +119,19 @@ class SessionDetailsPanel(QWidget):
         self.needle_count.valueChanged.connect(
             lambda n: self._save(needle_count=None if n < 0 else n))
 
-        # Findings (Gunn's signs)
-        findings = QGroupBox("Examination findings")
-        fl = QVBoxLayout(findings)
-        self.findings = QListWidget()
-        self.findings.setAccessibleName("Examination findings")
-        self.findings.setMaximumHeight(110)
-        fl.addWidget(self.findings)
-        row = QHBoxLayout()
-        self.finding_sign = QComboBox()
-        for key, label in FINDING_SIGNS.items():
-            self.finding_sign.addItem(label, key)
-        self.finding_where = QLineEdit()
-        self.finding_where.setPlaceholderText("Region or segment, e.g. L5")
-        self.finding_side = QComboBox()
-        for key, label in SIDES:
-            self.finding_side.addItem(label, key)
-        add_finding = QPushButton("Add")
-        add_finding.setAccessibleName("Add finding")
-        add_finding.clicked.connect(self._add_finding)
-        remove_finding = QPushButton("Remove")
-        remove_finding.setAccessibleName("Remove selected finding")
-        remove_finding.clicked.connect(self._remove_finding)
-        row.addWidget(self.finding_sign, 1)
-        row.addWidget(self.finding_side)
-        fl.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(self.finding_where, 1)
-        row.addWidget(add_finding)
-        row.addWidget(remove_finding)
-        fl.addLayout(row)
-        layout.addWidget(findings)
-
-        # Adverse events
-        events = QGroupBox("Adverse events")
-        el = QVBoxLayout(events)
-        self.events = QListWidget()
-        self.events.setAccessibleName("Adverse events")
-        self.events.setMaximumHeight(90)
-        el.addWidget(self.events)
-        row = QHBoxLayout()
-        self.event_kind = QComboBox()
-        for key, label in ADVERSE_EVENT_KINDS.items():
-            self.event_kind.addItem(label, key)
-        self.event_severity = QComboBox()
-        self.event_severity.addItems(ADVERSE_SEVERITIES)
-        self.event_action = QLineEdit()
-        self.event_action.setPlaceholderText("Action taken")
-        add_event = QPushButton("Add")
-        add_event.setAccessibleName("Add adverse event")
-        add_event.clicked.connect(self._add_event)
-        remove_event = QPushButton("Remove")
-        remove_event.setAccessibleName("Remove selected adverse event")
-        remove_event.clicked.connect(self._remove_event)
-        row.addWidget(self.event_kind, 1)
-        row.addWidget(self.event_severity)
-        el.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(self.event_action, 1)
-        row.addWidget(add_event)
-        row.addWidget(remove_event)
-        el.addLayout(row)
-        layout.addWidget(events)
+        # Findings (Gunn's signs) and adverse events: a list, two choices, a text, Add/Remove.
+        self.finding_sign = _combo(FINDING_SIGNS.items())
+        self.finding_side = _combo(SIDES)
+        self.finding_where = QLineEdit(placeholderText="Region or segment, e.g. L5")
+        self.findings, add_finding, remove_finding = _entry_group(
+            layout, "Examination findings", "finding", 110, self.finding_sign,
+            self.finding_side, self.finding_where, self._add_finding, self._remove_finding)
+        self.event_kind = _combo(ADVERSE_EVENT_KINDS.items())
+        self.event_severity = _combo((s, s) for s in ADVERSE_SEVERITIES)
+        self.event_action = QLineEdit(placeholderText="Action taken")
+        self.events, add_event, remove_event = _entry_group(
+            layout, "Adverse events", "adverse event", 90, self.event_kind,
+            self.event_severity, self.event_action, self._add_event, self._remove_event)
 
         outcome = QGroupBox("Tolerance and plan")
         ol = QFormLayout(outcome)
