@@ -92,6 +92,78 @@ def as_dict(obj: object, names: tuple[str, ...]) -> dict[str, object]:
     return {f.name: to_sql(getattr(obj, f.name)) for f in fields(obj) if f.name in names}
 
 
+_MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled every way
+
+
+def _like_prefix(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _next_char(c: str) -> str | None:
+    """The character after ``c`` in code-point (so UTF-8 byte) order, skipping the surrogates
+    and, for NOCASE comparisons, the upper-case ASCII letters (NOCASE sees them as lower-case)."""
+    n = ord(c) + 1
+    if 0xD800 <= n <= 0xDFFF:
+        n = 0xE000
+    if ord("A") <= n <= ord("Z"):
+        n = ord("Z") + 1
+    return chr(n) if n <= 0x10FFFF else None
+
+
+def _case_variants(prefix: str) -> list[str]:
+    """Every spelling of ``prefix`` with its ASCII letters in either case."""
+    out = [""]
+    for c in prefix:
+        forms = {c.lower(), c.upper()} if c.isascii() and c.isalpha() else {c}
+        out = [v + f for v in out for f in sorted(forms)]
+    return out
+
+
+def _prefix_clause(word: str) -> tuple[str, list[str]] | None:
+    """``word`` as a prefix of the family name, given name or chart number, the way LIKE
+    'word%' matches (ASCII case folded, other characters exact), as index ranges: the names
+    on their NOCASE indexes (folded word <= name < folded word with its last character
+    stepped), the chart number on its binary UNIQUE index, once per spelling of its letters.
+    None when the word cannot be a range (its last character is the last there is)."""
+    lo = "".join(c.lower() if c.isascii() else c for c in word)
+    step = _next_char(lo[-1])
+    if step is None:
+        return None
+    hi = lo[:-1] + step
+    parts = ["SELECT id FROM patients WHERE family_name COLLATE NOCASE >= ?"
+             " AND family_name COLLATE NOCASE < ?",
+             "SELECT id FROM patients WHERE given_name COLLATE NOCASE >= ?"
+             " AND given_name COLLATE NOCASE < ?"]
+    params = [lo, hi, lo, hi]
+    # The chart number: a binary range per spelling of the word's first letters (at most
+    # _MAX_CASE_VARIANTS), and the whole word checked with LIKE on the rows in those ranges.
+    head, letters = "", 0
+    for c in word:
+        if c.isascii() and c.isalpha():
+            if 2 ** (letters + 1) > _MAX_CASE_VARIANTS:
+                break
+            letters += 1
+        head += c
+    for variant in _case_variants(head):
+        after = _next_char_binary(variant[-1])
+        if after is None:
+            return None
+        cond = "chart_number >= ? AND chart_number < ?"
+        params += [variant, variant[:-1] + after]
+        if head != word:
+            cond += " AND chart_number LIKE ? ESCAPE '\\'"
+            params.append(_like_prefix(word))
+        parts.append(f"SELECT id FROM patients WHERE {cond}")
+    return "id IN (" + " UNION ALL ".join(parts) + ")", params
+
+
+def _next_char_binary(c: str) -> str | None:
+    n = ord(c) + 1
+    if 0xD800 <= n <= 0xDFFF:
+        n = 0xE000
+    return chr(n) if n <= 0x10FFFF else None
+
+
 class Repository:
     def __init__(self, db: Database):
         self.db = db
@@ -108,24 +180,30 @@ class Repository:
         return patient_from_row(row) if row else None
 
     def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
-        """Patients whose chart number, family or given name starts with each word typed.
+        """Patients whose chart number, family or given name starts with each word typed
+        (ASCII letters in any case, other characters exactly, % and _ literally), ordered by
+        name (then id).
 
-        Prefix matches on indexed, case-insensitive columns keep this fast on large clinics.
+        A word of two or more characters is a range on the NOCASE name indexes and the chart
+        number's index (`_prefix_clause`): a LIKE cannot use them and walked every patient for
+        a rare prefix. A one-letter word keeps the LIKE: it matches so many patients that
+        walking the name index in order to the first ``limit`` is the faster plan.
         """
         words = text.split()
+        order = " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?"
         if not words:
-            rows = self.db.query(
-                "SELECT * FROM patients ORDER BY family_name COLLATE NOCASE,"
-                " given_name COLLATE NOCASE LIMIT ?", (limit,))
+            rows = self.db.query("SELECT * FROM patients" + order, (limit,))
             return [patient_from_row(r) for r in rows]
         clauses, params = [], []
         for word in words:
-            like = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            clauses.append("(family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\'"
-                           " OR chart_number LIKE ? ESCAPE '\\')")
-            params += [like, like, like]
-        sql = ("SELECT * FROM patients WHERE " + " AND ".join(clauses) +
-               " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT ?")
+            clause = _prefix_clause(word) if len(word) >= 2 else None
+            if clause is None:
+                like = _like_prefix(word)
+                clause = ("(family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\'"
+                          " OR chart_number LIKE ? ESCAPE '\\')", [like, like, like])
+            clauses.append(clause[0])
+            params += clause[1]
+        sql = "SELECT * FROM patients WHERE " + " AND ".join(clauses) + order
         return [patient_from_row(r) for r in self.db.query(sql, (*params, limit))]
 
     def insert_patient(self, values: dict, at: str, actor: str) -> int:
