@@ -75,10 +75,25 @@ class Records:
         self.actor = actor or default_actor()
         self.clock = clock
         self._subscribers: list[Callable[[Change], None]] = []
+        self._histories = None
 
     # -- notifications ---------------------------------------------------------------------
-    def subscribe(self, callback: Callable[[Change], None]) -> None:
-        self._subscribers.append(callback)
+    def subscribe(self, callback: Callable[[Change], None], *, first: bool = False) -> None:
+        """Hear every change; ``first``: before the subscribers already there (caches that
+        views read from when they hear the same change)."""
+        if first:
+            self._subscribers.insert(0, callback)
+        else:
+            self._subscribers.append(callback)
+
+    @property
+    def histories(self):
+        """The shared patient histories (services.history.PatientHistories), made on first use."""
+        if self._histories is None:
+            from imsmap.services.history import PatientHistories
+
+            self._histories = PatientHistories(self)
+        return self._histories
 
     def unsubscribe(self, callback: Callable[[Change], None]) -> None:
         if callback in self._subscribers:

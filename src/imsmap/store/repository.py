@@ -29,8 +29,14 @@ SESSION_FIELDS = ("patient_id", "started_at", "practitioner", "complaint", "pain
 SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x", "y", "level",
                "needle_diameter_mm", "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
                "tissue_feel", "release", "sensation", "estim", "notes", "planned")
-_SITE_COLUMNS = ", ".join(("id",) + SITE_FIELDS + ("created_at", "created_by", "updated_at",
-                                                   "updated_by"))
+# The sites' columns in the order of Site's fields: rows are read as plain tuples and unpacked
+# by position (site_from_tuple), twice as fast as sqlite3.Row by name for a long history.
+_SITE_ORDER = tuple(f.name for f in fields(Site))
+_SITE_COLUMNS = ", ".join(_SITE_ORDER)
+_SESSION_ORDER = tuple(f.name for f in fields(Session))
+_SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
+_SIDES = {s.value: s for s in Side}
+_STATUSES = {s.value: s for s in SessionStatus}
 
 
 def to_sql(value: object) -> object:
@@ -86,6 +92,31 @@ def site_from_row(r: sqlite3.Row) -> Site:
                 estim=bool(r["estim"]), notes=r["notes"], planned=bool(r["planned"]),
                 created_at=_dt(r["created_at"]), created_by=r["created_by"],
                 updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
+
+
+def site_from_tuple(t: tuple) -> Site:
+    """A Site from a row of `_SITE_COLUMNS` (a plain tuple): the same object as site_from_row."""
+    (id_, session_id, seq, muscle_id, side, view_id, x, y, layer, level, diameter, length,
+     depth, grasp, cramp, twitch, tissue_feel, release, sensation, estim, notes, planned,
+     created_at, created_by, updated_at, updated_by) = t
+    return Site(id_, session_id, seq, muscle_id, _SIDES[side], view_id, x, y, layer, level,
+                diameter, length, depth, grasp, bool(cramp), bool(twitch), tissue_feel, release,
+                sensation, bool(estim), notes, bool(planned),
+                datetime.fromisoformat(created_at) if created_at else None, created_by,
+                datetime.fromisoformat(updated_at) if updated_at else None, updated_by)
+
+
+def session_from_tuple(t: tuple) -> Session:
+    """A Session from a row of `_SESSION_COLUMNS`: the same object as session_from_row."""
+    (id_, patient_id, started_at, atlas_version, uid, practitioner, complaint, pain_before,
+     pain_after, notes, registration, consent, pneumothorax, needle_count, accounted,
+     tolerance, plan, status, signed_at, signed_by, content_hash, created_at, created_by,
+     updated_at, updated_by) = t
+    return Session(id_, patient_id, _dt(started_at), atlas_version, uid or "", practitioner,
+                   complaint, pain_before, pain_after, notes, registration, bool(consent),
+                   bool(pneumothorax), needle_count, bool(accounted), tolerance, plan,
+                   _STATUSES[status], _dt(signed_at), signed_by, content_hash, _dt(created_at),
+                   created_by, _dt(updated_at), updated_by)
 
 
 def as_dict(obj: object, names: tuple[str, ...]) -> dict[str, object]:
@@ -227,10 +258,10 @@ class Repository:
         return session_from_row(row)
 
     def sessions_for_patient(self, patient_id: int) -> list[Session]:
-        rows = self.db.query(
-            "SELECT * FROM sessions WHERE patient_id = ? ORDER BY started_at DESC, id DESC",
-            (patient_id,))
-        return [session_from_row(r) for r in rows]
+        rows = self.db.conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE patient_id = ?"
+            " ORDER BY started_at DESC, id DESC", (patient_id,)).fetchall()
+        return [session_from_tuple(r) for r in rows]
 
     def sessions_between(self, start: str, end: str) -> list[Session]:
         rows = self.db.query(
@@ -262,20 +293,21 @@ class Repository:
         return site_from_row(row)
 
     def sites_for_session(self, session_id: int) -> list[Site]:
-        rows = self.db.query(
+        rows = self.db.conn.execute(
             f"SELECT {_SITE_COLUMNS} FROM sites WHERE session_id = ? AND deleted_at IS NULL"
-            " ORDER BY seq, id", (session_id,))
-        return [site_from_row(r) for r in rows]
+            " ORDER BY seq, id", (session_id,)).fetchall()
+        return [site_from_tuple(r) for r in rows]
 
     def sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
         out: dict[int, list[Site]] = {sid: [] for sid in session_ids}
         for chunk_start in range(0, len(session_ids), 500):
             chunk = session_ids[chunk_start:chunk_start + 500]
-            rows = self.db.query(
+            rows = self.db.conn.execute(
                 f"SELECT {_SITE_COLUMNS} FROM sites WHERE deleted_at IS NULL AND session_id IN"
-                f" ({', '.join('?' * len(chunk))}) ORDER BY session_id, seq, id", tuple(chunk))
+                f" ({', '.join('?' * len(chunk))}) ORDER BY session_id, seq, id",
+                tuple(chunk)).fetchall()
             for r in rows:
-                out[r["session_id"]].append(site_from_row(r))
+                out[r[1]].append(site_from_tuple(r))
         return out
 
     def next_seq(self, session_id: int) -> int:

@@ -498,13 +498,8 @@ class HistoryOverlay:
 
     def reload(self) -> None:
         """Read the patient's sessions and sites again (after a change or a refresh)."""
-        if self.patient_id is None:
-            self.history = History(())
-        else:
-            repo = self.records.repo
-            sessions = repo.sessions_for_patient(self.patient_id)
-            sites = repo.sites_for_sessions([s.id for s in sessions])
-            self.history = History.of(sessions, sites)
+        # Shared with the progress panel: read once per patient and change.
+        self.history = self.records.histories.history(self.patient_id)
         self.bar.set_sessions(self.history.sessions, self.current_id)
         self.update()
 

@@ -86,7 +86,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.site_table = self.session_panel.sites
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
-        self.progress = ProgressPanel(records, None)
+        self.progress = ProgressPanel(records, None, lazy=True)  # computed when shown
         self.progress_header = QLabel()
         self.progress_header.setObjectName("progressPatient")
         self.progress_header.setTextFormat(Qt.TextFormat.PlainText)
@@ -485,6 +485,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         if version is None or (not force and version == self._data_version):
             return False  # unchanged, or the connection is gone (closing)
         self._data_version = version
+        self.records.histories.forget()  # another program wrote: read the histories again
         self.details.flush()
         self.patients.refresh_patients()
         if self.patient is not None:

@@ -82,6 +82,7 @@ class HistoryChart(QWidget):
         self.highlight: frozenset = frozenset()
         self._heat_cache: QImage | None = None
         self.grid = None
+        self._grid_stale = False
 
         self.view_box = QComboBox()
         self.earlier = QCheckBox("Earlier sites")
@@ -148,19 +149,29 @@ class HistoryChart(QWidget):
         if self.atlas is not None and view_id is not None:
             chart = ChartPainter(self.atlas, view_id, style=self.style)
         self._heat_cache = None
+        self._grid_stale = True  # the heat map is computed when first painted (heat_grid)
         self.grid = None
-        if chart is not None and self.history.ids:
-            v = chart.view
-            self.grid = grasp_heat(self.history, v.id, v.width, v.height,
-                                   half_life_days=self.fading.currentData() or None)
-            self.legend.vmax = heat_vmax(self.grid)
         self.canvas.caption = ""
         self.canvas.set_chart(chart)
         self.legend.update()
 
+    def heat_grid(self):
+        """The heat map of the chosen sessions on the chart shown (None: nothing to show),
+        computed when the chart or its legend is first painted after a change."""
+        if self._grid_stale:
+            self._grid_stale = False
+            chart = self.canvas.chart
+            self.grid = None
+            if chart is not None and self.history.ids:
+                v = chart.view
+                self.grid = grasp_heat(self.history, v.id, v.width, v.height,
+                                       half_life_days=self.fading.currentData() or None)
+                self.legend.vmax = heat_vmax(self.grid)
+        return self.grid
+
     def _paint(self, painter: QPainter, chart: ChartPainter) -> None:
         ids = self.history.ids
-        if self.heat.isChecked() and self.grid is not None:
+        if self.heat.isChecked() and self.heat_grid() is not None:
             if self._heat_cache is None:  # cleared whenever the data or options change
                 scratch = QImage(1, 1, QImage.Format.Format_RGB32)
                 p = QPainter(scratch)  # the composed image is all we want here
@@ -222,6 +233,7 @@ class _LegendStrip(QWidget):
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
                                  oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
             if self.owner.heat.isChecked():
+                self.owner.heat_grid()  # its top of the scale
                 paint_heat_legend(painter, QRectF(8, height + 24, w - 4, 60), self.vmax,
                                   title="Heat: grasp summed")
         painter.end()
@@ -235,10 +247,14 @@ class ProgressPanel(QWidget):
     targetChosen = Signal(object)  # noqa: N815 - a domain.progress.Target (with level)
 
     def __init__(self, records, patient_id: int | None = None, parent=None, *,
-                 last_n: int = DEFAULT_LAST_N, style: ChartStyle = LIGHT):
+                 last_n: int = DEFAULT_LAST_N, style: ChartStyle = LIGHT, lazy: bool = False):
         super().__init__(parent)
         self.records = records
         self.patient_id: int | None = None
+        # lazy (the window's tab): while hidden, a new patient or a change is only noted, and
+        # read and computed when the panel is next shown (showEvent) or asked (chosen_ids).
+        self.lazy = lazy
+        self._pending: str | None = None  # "patient" or "refresh"
         self.style = style
         self.last_n = last_n
         self.full = History(())
@@ -327,25 +343,50 @@ class ProgressPanel(QWidget):
     def set_patient(self, patient_id: int | None) -> None:
         """Show another patient (None: nobody), the last ``last_n`` sessions chosen."""
         self.patient_id = patient_id
+        if self._defer("patient"):
+            return
         self._load()
         self.choose_last(self.last_n)
 
     def refresh(self) -> None:
         """Re-read the record, keeping the sessions chosen (new sessions join the choice)."""
+        if self._defer("refresh"):
+            return
         before = set(self.full.ids)
         chosen = set(self.chosen_ids())
         self._load()
         chosen |= set(self.full.ids) - before
         self._check(chosen)
 
+    def _defer(self, what: str) -> bool:
+        if not self.lazy or self.isVisible():
+            return False
+        if self._pending != "patient":  # a new patient includes any refresh
+            self._pending = what
+        return True
+
+    def _catch_up(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending == "patient":
+            self.set_patient(self.patient_id)
+        elif pending == "refresh":
+            self.refresh()
+
+    def _catch_up_hidden(self) -> None:
+        lazy, self.lazy = self.lazy, False
+        try:
+            self._catch_up()
+        finally:
+            self.lazy = lazy
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._pending is not None:
+            self._catch_up()
+
     def _load(self) -> None:
-        if self.patient_id is None:
-            self.full = History(())
-        else:
-            repo = self.records.repo
-            sessions = repo.sessions_for_patient(self.patient_id)
-            sites = repo.sites_for_sessions([s.id for s in sessions])
-            self.full = History.of(sessions, sites)
+        # Shared with the window's history overlay: read once per patient and change.
+        self.full = self.records.histories.history(self.patient_id)
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
@@ -364,6 +405,8 @@ class ProgressPanel(QWidget):
     # -- choosing sessions ---------------------------------------------------------------
     def chosen_ids(self) -> list[int]:
         """The sessions ticked in the chooser, oldest first."""
+        if self._pending is not None:  # asked while hidden: read what was put off first
+            self._catch_up_hidden()
         checked = set()
         for row in range(self.sessions.count()):
             item = self.sessions.item(row)

@@ -1,0 +1,59 @@
+"""A patient's whole history (sessions and their sites), read once and shared.
+
+The window's history overlay and its progress panel both need every session of the open
+patient with its sites; reading them twice cost two thirds of opening a patient with a long
+history. `PatientHistories` keeps the last few patients' `History`, and forgets one as soon as a
+change notification (`Records.subscribe`) touches that patient or one of its sessions; it hears
+the notification before any view does, so a view that reloads on the same change reads fresh.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from imsmap.domain.progress import History
+from imsmap.services.records import Change, Records
+
+KEEP = 2  # the patient open now and the one before (switching back is common)
+
+
+class PatientHistories:
+    def __init__(self, records: Records, keep: int = KEEP):
+        self.records = records
+        self.keep = keep
+        self._cache: OrderedDict[int, History] = OrderedDict()
+        self.loads = 0  # how many histories were read from the store (for tests)
+        records.subscribe(self._on_change, first=True)
+
+    def history(self, patient_id: int | None) -> History:
+        """The patient's sessions (oldest first) with their sites; empty for None."""
+        if patient_id is None:
+            return History(())
+        found = self._cache.get(patient_id)
+        if found is not None:
+            self._cache.move_to_end(patient_id)
+            return found
+        repo = self.records.repo
+        sessions = repo.sessions_for_patient(patient_id)
+        history = History.of(sessions, repo.sites_for_sessions([s.id for s in sessions]))
+        self.loads += 1
+        self._cache[patient_id] = history
+        while len(self._cache) > self.keep:
+            self._cache.popitem(last=False)
+        return history
+
+    def forget(self, patient_id: int | None = None) -> None:
+        """Read again next time: one patient, or everyone (None; e.g. another program wrote to
+        the database)."""
+        if patient_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(patient_id, None)
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity == "patient" and change.action != "delete":
+            return  # names and notes: not part of the history
+        for pid, history in list(self._cache.items()):
+            if change.patient_id == pid or (change.session_id is not None
+                                            and change.session_id in history.ids):
+                del self._cache[pid]

@@ -1,0 +1,61 @@
+"""The patient history read once and shared by the window's overlay and progress panel, forgotten
+when a change touches it; rows read by position build the same objects as rows read by name."""
+
+from __future__ import annotations
+
+from imsmap.store.repository import (_SESSION_COLUMNS, _SITE_COLUMNS, session_from_row,
+                                     session_from_tuple, site_from_row, site_from_tuple)
+from support import spot
+
+
+def _course(records, patient, n=3):
+    sessions = []
+    for i in range(n):
+        s = records.start_session(patient.id, practitioner="Dr A")
+        view, x, y, _muscle, _side = spot(records.atlas, i)
+        site = records.add_site(s.id, view, x, y)
+        records.update_site(site.id, grasp=i % 4, cramp=bool(i % 2), notes="n" * i)
+        sessions.append(s)
+    return sessions
+
+
+def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
+    _course(records, patient, 4)
+    records.sign_session(records.repo.sessions_for_patient(patient.id)[-1].id)
+    db = records.db
+    by_name = [site_from_row(r) for r in db.query(f"SELECT {_SITE_COLUMNS} FROM sites")]
+    by_pos = [site_from_tuple(r) for r in db.conn.execute(f"SELECT {_SITE_COLUMNS} FROM sites")]
+    assert by_pos == by_name and len(by_pos) == 4
+    by_name = [session_from_row(r) for r in db.query("SELECT * FROM sessions")]
+    by_pos = [session_from_tuple(r)
+              for r in db.conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")]
+    assert by_pos == by_name and any(s.is_signed for s in by_pos)
+
+
+def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(records, patient):
+    sessions = _course(records, patient)
+    other = records.create_patient(chart_number="C-2002", family_name="Other")
+    histories = records.histories
+    first = histories.history(patient.id)
+    assert histories.history(patient.id) is first and histories.loads == 1
+    assert [s.id for s in first.sessions] == [s.id for s in sessions]
+    histories.history(other.id)
+    records.update_patient(patient.id, notes="moved house")  # not part of the history
+    assert histories.history(patient.id) is first
+    view, x, y, _muscle, _side = spot(records.atlas, 7)
+    records.add_site(sessions[-1].id, view, x, y)
+    again = histories.history(patient.id)
+    assert again is not first and len(again.sites_of(sessions[-1].id)) == 2
+    assert histories.loads == 3  # the other patient kept its history
+    histories.history(other.id)
+    assert histories.loads == 3
+
+
+def test_views_hearing_a_change_read_the_fresh_history(records, patient):
+    sessions = _course(records, patient)
+    histories = records.histories
+    histories.history(patient.id)
+    seen = []
+    records.subscribe(lambda change: seen.append(len(histories.history(patient.id).ids)))
+    records.start_session(patient.id)
+    assert seen[-1] == len(sessions) + 1
