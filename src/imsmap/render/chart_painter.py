@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import (QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker,
+                           QPen, QTransform)
 
 from imsmap.atlas.views import Region, View
 from imsmap.render.paths import painter_path, painter_paths
@@ -155,6 +156,53 @@ class ChartPainter:
             self._paint_landmarks(painter)
         if labels:
             self._paint_labels(painter, highlight, dim)
+        self._paint_caption(painter)
+        painter.restore()
+
+    def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
+                       highlight: frozenset = frozenset(), hover: str | None = None) -> None:
+        """The lit and hovered regions alone, as paint_base draws them, with what paint_base
+        draws over them (bones, the body line, landmarks, labels) clipped to those regions.
+        Over a paint_base without highlight or hover it gives paint_base's picture with them: the
+        screen keeps that plain chart cached and repaints only this when the selection or the
+        pointer moves."""
+        s = self.style
+        hover_ok = (hover is not None and hover in self.view._by_id
+                    and self.view.region(hover).layer == self.layer)
+        shown = [r for r in self.regions()
+                 if r.id in highlight or r.muscle in highlight or (hover_ok and r.id == hover)]
+        if not shown:
+            return
+        clip = QPainterPath()
+        clip.setFillRule(Qt.FillRule.WindingFill)
+        for r in shown:
+            clip.addPath(self.region_path(r.id))
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(s.muscle_width * 1.6, s.hover_width, s.body_width) + 2.0)
+        clip.addPath(stroker.createStroke(clip))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        for r in shown:
+            self._paint_region(painter, r, highlight, hover, frozenset())
+        if self.is_deep:
+            pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
+            pen.setCosmetic(False)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in self.view.regions_on(self.view.layer_ids[0]):
+                painter.drawPath(self.region_path(r.id))
+        self._paint_bones(painter, [d for d in self.view.details if d.kind != "contour"])
+        painter.setPen(QPen(QColor(s.body_line), s.body_width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._outline)
+        if hover_ok:
+            painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
+            painter.drawPath(self.region_path(hover))
+        if self.view.kind == "spinal":
+            self._paint_landmarks(painter)
+        if labels:
+            self._paint_labels(painter, highlight, frozenset())
         self._paint_caption(painter)
         painter.restore()
 

@@ -31,6 +31,7 @@ from imsmap.services.records import SENSATION
 from imsmap.ui.theme import screen_style
 
 Z_BACKGROUND = 0
+Z_EMPHASIS = 0.2  # lit and hovered muscles: over the cached chart, under the history (0.5)
 Z_REGION = 1
 Z_MARKER = 10
 Z_MARKER_SELECTED = 11
@@ -115,7 +116,10 @@ class _Signals(QObject):
 
 
 class BackgroundItem(QGraphicsItem):
-    """The body chart itself, painted by ChartPainter.paint_base."""
+    """The body chart itself, painted by ChartPainter.paint_base without highlight or hover and
+    kept as a pixmap at screen resolution (DeviceCoordinateCache): a click, a selection or the
+    pointer moving over a muscle repaints only the `EmphasisItem` above it. ``highlight`` and
+    ``hover`` (region ids) say what the chart shows lit; the emphasis item paints them."""
 
     def __init__(self, chart: ChartPainter):
         super().__init__()
@@ -124,14 +128,48 @@ class BackgroundItem(QGraphicsItem):
         self.hover: str | None = None
         self.highlight: frozenset[str] = frozenset()
         self.setZValue(Z_BACKGROUND)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt naming
         return self.chart.bounding_rect()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        self.chart.paint_base(painter, labels=self.labels, highlight=self.highlight,
-                              hover=self.hover)
+        self.chart.paint_base(painter, labels=self.labels)
+
+
+class EmphasisItem(QGraphicsItem):
+    """The lit and hovered muscles over the cached chart (ChartPainter.paint_emphasis), under
+    the history overlay and the markers; it takes no mouse or hover events."""
+
+    def __init__(self, background: BackgroundItem):
+        super().__init__()
+        self.background = background
+        self.chart = background.chart
+        self.setZValue(Z_EMPHASIS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt naming
+        return self.chart.bounding_rect()
+
+    def region_bounds(self, ids: Iterable[str]) -> QRectF:
+        """Where lighting these regions (ids or muscle ids) paints, with its outline."""
+        ids = set(ids)
+        rect = QRectF()
+        for r in self.chart.regions():
+            if r.id in ids or r.muscle in ids:
+                rect = rect.united(self.chart.region_path(r.id).boundingRect())
+        if rect.isNull():
+            return rect
+        pad = 4.0 + max(self.chart.style.hover_width, self.chart.style.muscle_width * 1.6)
+        return rect.adjusted(-pad, -pad, pad, pad)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        bg = self.background
+        self.chart.paint_emphasis(painter, labels=bg.labels, highlight=bg.highlight,
+                                  hover=bg.hover)
 
 
 class RegionItem(QGraphicsPathItem):
@@ -310,6 +348,8 @@ class ChartScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.background = BackgroundItem(self.chart)
         self.addItem(self.background)
+        self.emphasis = EmphasisItem(self.background)
+        self.addItem(self.emphasis)
         self.regions: dict[str, RegionItem] = {}
         for region in self.chart.regions():
             item = RegionItem(region, self.chart.region_path(region.id),
@@ -340,17 +380,31 @@ class ChartScene(QGraphicsScene):
     # -- hover ------------------------------------------------------------------------------
     def set_hover(self, item: RegionItem) -> None:
         self._hover = item
-        self.background.hover = item.region.id
-        self.background.update()
+        self._emphasise(hover=item.region.id)
         self.signals.hoverText.emit(item.toolTip())
 
     def clear_hover(self, item: RegionItem) -> None:
         if self._hover is not item:
             return
         self._hover = None
-        self.background.hover = None
-        self.background.update()
+        self._emphasise(hover=None)
         self.signals.hoverText.emit("")
+
+    def _emphasise(self, *, hover: object = False, highlight: frozenset[str] | None = None) -> None:
+        """Change what is lit or hovered; repaint only where it was and where it is now (the
+        chart under it stays cached)."""
+        bg = self.background
+        old_lit, old_hover = bg.highlight, bg.hover
+        if hover is not False:
+            bg.hover = hover  # type: ignore[assignment]
+        if highlight is not None:
+            bg.highlight = highlight
+        changed = set(old_lit ^ bg.highlight)
+        if old_hover != bg.hover:
+            changed |= {h for h in (old_hover, bg.hover) if h}
+        dirty = self.emphasis.region_bounds(changed)
+        if not dirty.isNull():
+            self.emphasis.update(dirty)
 
     @property
     def hovered_region(self) -> Region | None:
@@ -360,6 +414,7 @@ class ChartScene(QGraphicsScene):
     def set_labels(self, on: bool) -> None:
         self.background.labels = on
         self.background.update()
+        self.emphasis.update()
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
@@ -444,8 +499,7 @@ class ChartScene(QGraphicsScene):
                 if r.muscle == site.muscle_id and r.side == site.side.value
                 and (site.level is None or r.level in (None, site.level)))
         if lit != self.background.highlight:
-            self.background.highlight = lit
-            self.background.update()
+            self._emphasise(highlight=lit)
         self._update_ghost(self.markers[site_id].site if site_id is not None else None)
 
     def _update_ghost(self, site: Site | None) -> None:

@@ -1,0 +1,104 @@
+"""The body chart stays cached on screen: lit and hovered muscles are painted by an item of their
+own above it, and look as the chart painter draws them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from test_ui_support import click_region, make_window, pick_region, qt_settings, window  # noqa: F401
+
+from imsmap.ui.chart_scene import ChartScene
+
+
+def _render_scene(scene: ChartScene) -> QImage:
+    rect = scene.sceneRect()
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    scene.render(p, QRectF(image.rect()), rect)
+    p.end()
+    return image
+
+
+def _render_painter(scene: ChartScene, **kwargs) -> QImage:
+    """What ChartPainter.paint_base draws with the highlight and hover in one go."""
+    rect = scene.sceneRect()
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    p.fillRect(QRectF(image.rect()), scene.backgroundBrush())
+    p.translate(-rect.left(), -rect.top())
+    scene.chart.paint_base(p, **kwargs)
+    p.end()
+    return image
+
+
+def _differing(a: QImage, b: QImage, tol: int = 48) -> float:
+    """Share of pixels (every 2nd row and column) whose colours differ by more than tol."""
+    n = bad = 0
+    for y in range(0, a.height(), 2):
+        for x in range(0, a.width(), 2):
+            ca, cb = a.pixelColor(x, y), b.pixelColor(x, y)
+            n += 1
+            if max(abs(ca.red() - cb.red()), abs(ca.green() - cb.green()),
+                   abs(ca.blue() - cb.blue())) > tol:
+                bad += 1
+    return bad / n
+
+
+@pytest.mark.parametrize("layer", ["superficial", "deep"])
+def test_lit_and_hovered_muscles_look_as_the_chart_painter_draws_them(qapp, atlas, layer):
+    scene = ChartScene(atlas, "posterior", layer)
+    regions = [r for r in scene.chart.regions() if r.area > 2000]
+    lit, hovered = regions[0], regions[len(regions) // 2]
+    scene.set_search_highlight(frozenset({lit.id}))
+    scene.set_hover(scene.regions[hovered.id])
+    assert scene.background.highlight == {lit.id} and scene.background.hover == hovered.id
+    shown = _render_scene(scene)
+    expected = _render_painter(scene, highlight=frozenset({lit.id}), hover=hovered.id)
+    plain = _render_painter(scene)
+    assert _differing(expected, plain) > 0.002  # lit and hovered muscles do show
+    assert _differing(shown, expected) < 0.0015
+    x, y = lit.label
+    colour = shown.pixelColor(int(x - scene.sceneRect().left()), int(y - scene.sceneRect().top()))
+    assert colour == expected.pixelColor(int(x - scene.sceneRect().left()),
+                                         int(y - scene.sceneRect().top()))
+    scene.clear_hover(scene.regions[hovered.id])
+    scene.set_search_highlight(frozenset())
+    assert _differing(_render_scene(scene), plain) < 0.0015
+
+
+def test_hover_and_selection_repaint_the_emphasis_not_the_cached_chart(
+        qtbot, window, records, session):
+    scene = window.chart.scene
+    chart = scene.chart
+    painted = {"base": 0, "emphasis": 0}
+    base, emphasis = chart.paint_base, chart.paint_emphasis
+
+    def count_base(*args, **kwargs):
+        painted["base"] += 1
+        base(*args, **kwargs)
+
+    def count_emphasis(*args, **kwargs):
+        painted["emphasis"] += 1
+        emphasis(*args, **kwargs)
+
+    chart.paint_base, chart.paint_emphasis = count_base, count_emphasis
+    viewport = window.chart.view.viewport()
+    scene.background.update()  # the counting works: a changed chart is painted again
+    viewport.repaint()
+    qtbot.wait(20)
+    before = painted["base"]
+    assert before >= 1
+    region = pick_region(window)
+    scene.set_hover(scene.regions[region.id])
+    viewport.repaint()
+    assert painted["emphasis"] >= 1
+    click_region(qtbot, window, region)  # a new site, selected: its muscle lit
+    viewport.repaint()
+    qtbot.wait(20)
+    assert window.selected_site() is not None
+    assert region.id in scene.background.highlight
+    assert painted["emphasis"] >= 2
+    assert painted["base"] == before  # the chart came from its cache
