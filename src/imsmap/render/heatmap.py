@@ -229,15 +229,27 @@ def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGri
     view = chart.view
     w = max(1, round(view.width * pixels_per_unit))
     h = max(1, round(view.height * pixels_per_unit))
-    style = quiet_style(chart.style) if quiet else chart.style
-    base = QImage(w, h, QImage.Format.Format_RGB32)
-    base.fill(QColor(chart.style.background))
-    p = QPainter(base)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.scale(w / view.width, h / view.height)
-    ChartPainter(view, view.id, chart.layer, style).paint_base(p, **(base_kwargs or {}))
-    p.end()
-    composed = blend_heat(base, grid, vmax)
+    # The composed image is kept on the chart painter until the grid (a new object when the
+    # data changes: grids are not changed in place), the scale, the layer, the style or the
+    # options change: a repaint at the same zoom is one drawImage.
+    options = tuple(sorted((k, v if not isinstance(v, (set, frozenset)) else tuple(sorted(v)))
+                           for k, v in (base_kwargs or {}).items()))
+    key = (vmax, w, h, quiet, view.id, chart.layer, options)
+    cached = chart.__dict__.get("_heat_composed")
+    if cached is not None and cached[0] is grid and cached[1] is chart.style \
+            and cached[2] == key:
+        composed = cached[3]
+    else:
+        style = quiet_style(chart.style) if quiet else chart.style
+        base = QImage(w, h, QImage.Format.Format_RGB32)
+        base.fill(QColor(chart.style.background))
+        p = QPainter(base)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.scale(w / view.width, h / view.height)
+        ChartPainter(view, view.id, chart.layer, style).paint_base(p, **(base_kwargs or {}))
+        p.end()
+        composed = blend_heat(base, grid, vmax)
+        chart.__dict__["_heat_composed"] = (grid, chart.style, key, composed)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawImage(QRectF(0, 0, view.width, view.height), composed)

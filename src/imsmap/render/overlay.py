@@ -12,8 +12,8 @@ import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
@@ -88,23 +88,31 @@ def earlier_markers(history: History, today_id: int | None, view_id: str, *,
 
 def paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
                   today: Iterable[Site] = (), *, oldest: int | None = None,
-                  scale: float = 1.0, selected: int | None = None) -> None:
+                  scale: float = 1.0, selected: int | None = None,
+                  sprites: bool | None = None) -> None:
     """Paint earlier markers (faded by age) and then today's sites (numbered, full colour).
 
     Last time's markers are drawn at ``LAST_SCALE``, older ones at ``EARLIER_SCALE`` of
     today's size; ``scale`` multiplies all of them (for small renderings).
     oldest: the age that gets the palest fade (default: the oldest marker given).
     selected: a site id of today's to show selected.
+    sprites: draw the earlier markers as images rendered once per look at the device's
+    resolution (thousands of them in a frame); None: on screen and into images yes, into a
+    PDF, a picture or an SVG never (they stay vector there).
     """
-    _paint_overlay(painter, chart, earlier, today, oldest, scale, selected)
+    _paint_overlay(painter, chart, earlier, today, oldest, scale, selected, sprites)
 
 
 def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
                    today: Iterable[Site], oldest: int | None, scale: float,
-                   selected: int | None) -> None:
+                   selected: int | None, sprites: bool | None = None) -> None:
     markers = sorted(earlier, key=lambda m: -m.age)
     if oldest is None:
         oldest = max((m.age for m in markers), default=1)
+    device = _sprite_scale(painter) if sprites is not False and markers else None
+    if device is not None:
+        _paint_sprites(painter, chart, markers, oldest, scale, device)
+        markers = []
     by_age: dict[int, ChartPainter] = {}
     for m in markers:
         faded = by_age.get(m.age)
@@ -121,6 +129,75 @@ def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[Ove
         else:
             chart.paint_marker(painter, site.x, site.y, site.seq, site.grasp, cramp=site.cramp,
                                selected=site.id == selected, scale=scale)
+
+
+# -- earlier markers as sprites ----------------------------------------------------------------
+_SPRITES_MAX = 4000  # cached marker images per chart painter (a few hundred in practice)
+
+
+def _sprite_scale(painter: QPainter) -> tuple[float, float] | None:
+    """(device pixels per view unit, device pixel ratio) when sprites can stand in for vector
+    markers: a raster device and a transform that only scales evenly and moves."""
+    engine = painter.paintEngine()
+    if engine is None or engine.type() != QPaintEngine.Type.Raster:
+        return None
+    t = painter.combinedTransform()
+    k = t.m11()
+    if k <= 0 or abs(t.m12()) > 1e-9 or abs(t.m21()) > 1e-9 or abs(t.m22() - k) > 1e-6 * k:
+        return None
+    device = painter.device()
+    dpr = float(device.devicePixelRatioF()) if device is not None else 1.0
+    return k, dpr or 1.0
+
+
+def _sprite(chart: ChartPainter, fade: float, grasp: int | None, size: float,
+            device: tuple[float, float]) -> QImage:
+    """One earlier marker (no number) as an image at the device's resolution, its centre in
+    the middle; cached on the chart painter, keyed by everything that changes its pixels."""
+    k, dpr = device
+    cache = chart.__dict__.setdefault("_overlay_sprites", {})
+    key = (id(chart.style), round(fade, 6), grasp, round(size, 6), round(k * dpr, 6))
+    found = cache.get(key)
+    if found is not None and found[0] is chart.style:
+        return found[1]
+    faded = copy.copy(chart)
+    faded.style = faded_style(chart.style, fade)
+    px = k * dpr
+    extent = (chart.style.marker_radius + 1.5) * size * px + 2.0
+    side = 2 * int(extent + 1)
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.translate(side / 2, side / 2)
+    p.scale(px, px)
+    faded.paint_marker(p, 0.0, 0.0, None, grasp, scale=size)
+    p.end()
+    image.setDevicePixelRatio(dpr)
+    if len(cache) >= _SPRITES_MAX:
+        cache.clear()
+    cache[key] = (chart.style, image)
+    return image
+
+
+def _paint_sprites(painter: QPainter, chart: ChartPainter, markers: Sequence[OverlayMarker],
+                   oldest: int, scale: float, device: tuple[float, float]) -> None:
+    """The earlier markers, oldest first, each its sprite blitted unscaled at its place."""
+    t = painter.combinedTransform()
+    k, dx, dy = t.m11(), t.dx(), t.dy()
+    dpr = device[1]
+    looks: dict[tuple[int, int | None], tuple[QImage, float]] = {}
+    draw = painter.drawImage
+    painter.save()
+    painter.resetTransform()
+    for m in markers:
+        look = looks.get((m.age, m.grasp))
+        if look is None:
+            size = scale * (LAST_SCALE if m.age <= 1 else EARLIER_SCALE)
+            image = _sprite(chart, age_fade(m.age, oldest), m.grasp, size, device)
+            look = looks[(m.age, m.grasp)] = (image, image.width() / (2 * dpr))
+        image, half = look
+        draw(QPointF(m.x * k + dx - half, m.y * k + dy - half), image)
+    painter.restore()
 
 
 def paint_overlay_legend(painter: QPainter, chart: ChartPainter, rect: QRectF, *,

@@ -125,6 +125,9 @@ class HistoryOverlayItem(QGraphicsItem):
         self._heat: QImage | None = None
         self.heat_vmax = 3.0
         self.setZValue(Z_HISTORY)
+        # Kept as a pixmap at screen resolution until its data or the zoom changes: a click,
+        # a selection or the pointer over a muscle repaints nothing of it.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
@@ -134,11 +137,12 @@ class HistoryOverlayItem(QGraphicsItem):
         drawn = tuple(drawn)
         changed = history is not self._history or drawn != self._drawn
         self._history, self._drawn = history, drawn
-        self.markers, self.oldest = overlay_markers(history, drawn, current_id, self.view_id)
+        markers, oldest = overlay_markers(history, drawn, current_id, self.view_id)
         if changed:
             self._heat = None
-        self.heat_on = heat
-        self.update()
+        if changed or heat != self.heat_on or oldest != self.oldest or markers != self.markers:
+            self.markers, self.oldest, self.heat_on = markers, oldest, heat
+            self.update()  # only then: the cached picture stays valid otherwise
 
     def heat_grid(self):
         v = self.chart.view

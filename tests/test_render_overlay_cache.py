@@ -1,0 +1,125 @@
+"""Repaints that reuse what they drew before: earlier markers as sprites on screen (vector in a
+PDF), the chart-plus-heat image kept until its data or scale changes, and the window's history
+overlay kept as a picture while the pointer and the selection move."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
+from test_render_overlay import VIEW, _history
+from test_ui_history import hwin, visits  # noqa: F401 - fixtures
+from test_ui_support import click_region, make_window, pick_region, qt_settings  # noqa: F401
+
+import imsmap.ui.history_overlay as history_overlay
+from imsmap.domain.progress import grasp_heat
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.heatmap import paint_heat_over_chart
+from imsmap.render.overlay import OverlayMarker, paint_overlay
+
+MARKERS = [OverlayMarker(150 + 70 * (i % 10), 200 + 150 * (i // 10), (None, 0, 1, 2, 3)[i % 5],
+                         1 + i % 4) for i in range(100)]
+
+
+def _paint(sprites: bool | None, scale: float = 0.6) -> QImage:
+    image = QImage(int(1000 * scale), int(2000 * scale), QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    p = QPainter(image)
+    p.translate(3.3, 1.7)
+    p.scale(scale, scale)
+    paint_overlay(p, ChartPainter(VIEW, "posterior"), MARKERS, (), oldest=4, sprites=sprites)
+    p.end()
+    return image
+
+
+def _arrays(*images: QImage) -> list[np.ndarray]:
+    out = []
+    for im in images:
+        im = im.convertToFormat(QImage.Format.Format_RGB32)
+        ptr = im.constBits()
+        out.append(np.frombuffer(ptr, np.uint8).reshape(im.height(), im.bytesPerLine())
+                   [:, : im.width() * 4].astype(int))
+    return out
+
+
+def test_sprites_look_like_the_vector_markers(qapp):
+    vector, sprites, auto = _arrays(_paint(False), _paint(True), _paint(None))
+    assert (vector != 255).any()  # markers were drawn
+    assert np.array_equal(sprites, auto)  # into an image the sprites are the default
+    # the same markers within half a pixel: colours agree except along the edges
+    differing = (np.abs(vector - sprites).reshape(*vector.shape[:1], -1, 4).max(axis=2) > 60)
+    drawn = ((vector != 255).reshape(*vector.shape[:1], -1, 4).any(axis=2))
+    assert differing.sum() < 0.12 * drawn.sum()
+
+
+def _pdf(paint) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    p = QPainter(writer)
+    paint(p)
+    p.end()
+    buffer.close()
+    return bytes(data)
+
+
+def test_a_pdf_keeps_vector_markers(qapp):
+    chart = ChartPainter(VIEW, "posterior")
+    pdf = _pdf(lambda p: paint_overlay(p, chart, MARKERS, (), oldest=4))
+    assert len(pdf) > 1000 and b"/Subtype /Image" not in pdf
+    pdf = _pdf(lambda p: paint_overlay(p, chart, MARKERS, (), oldest=4, sprites=True))
+    assert b"/Subtype /Image" not in pdf  # asked for sprites, a PDF still gets vectors
+    control = _pdf(lambda p: p.drawImage(0, 0, _paint(True, 0.1)))
+    assert b"/Subtype /Image" in control  # an image in a PDF would show
+
+
+def test_the_chart_with_its_heat_is_composed_once_per_data_and_scale(qapp):
+    chart = ChartPainter(VIEW, "posterior")
+    grid = grasp_heat(_history(), "posterior", VIEW.width, VIEW.height)
+    image = QImage(500, 1000, QImage.Format.Format_RGB32)
+    p = QPainter(image)
+    p.scale(0.5, 0.5)
+    first = paint_heat_over_chart(p, chart, grid, pixels_per_unit=0.5)
+    assert paint_heat_over_chart(p, chart, grid, pixels_per_unit=0.5) is first
+    zoomed = paint_heat_over_chart(p, chart, grid, pixels_per_unit=0.75)
+    assert zoomed is not first and zoomed.width() == 750
+    lit = paint_heat_over_chart(p, chart, grid, pixels_per_unit=0.75,
+                                base_kwargs={"highlight": frozenset({"gluteus_medius"})})
+    assert lit is not zoomed
+    new_data = grasp_heat(_history().select(_history().ids[:1]), "posterior", VIEW.width,
+                          VIEW.height)
+    again = paint_heat_over_chart(p, chart, new_data, pixels_per_unit=0.75)
+    p.end()
+    assert again is not zoomed and _arrays(again)[0].tolist() != _arrays(zoomed)[0].tolist()
+
+
+def test_the_history_overlay_is_not_repainted_by_hover_or_a_new_site(
+        qtbot, hwin, visits, monkeypatch):
+    calls = []
+    original = history_overlay.paint_overlay
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        original(*args, **kwargs)
+
+    monkeypatch.setattr(history_overlay, "paint_overlay", counting)
+    scene = hwin.chart.scene
+    item = hwin.overlay.item_for(scene)
+    assert item is not None and item.markers  # earlier visits drawn
+    viewport = hwin.chart.view.viewport()
+    item.update()  # the counting works: a changed overlay is painted again
+    viewport.repaint()
+    assert calls
+    n = len(calls)
+    region = pick_region(hwin)
+    scene.set_hover(scene.regions[region.id])
+    viewport.repaint()
+    click_region(qtbot, hwin, region)
+    viewport.repaint()
+    qtbot.wait(20)
+    assert len(hwin.sites) == 2  # today's site added (the draft had one)
+    assert len(calls) == n
+    hwin.history_bar.heat.setChecked(not hwin.history_bar.heat.isChecked())
+    viewport.repaint()
+    assert len(calls) == n + 1  # a change of what it shows does repaint it
