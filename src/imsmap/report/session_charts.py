@@ -6,6 +6,7 @@ that shrinks charts to fill a page; the legend of the markers.
 from __future__ import annotations
 
 import copy
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,28 +53,47 @@ def cluster_levels(sites: Sequence[Site], max_groups: int = 4) -> list[list[list
     Agglomerative: repeatedly merge the two groups whose joint extent is smallest. Each grouping
     comes out top to bottom, then left to right; sites in a group by number.
     """
-    groups = [[s] for s in sites]
+    # One bounding box per group, merged with the groups: the joint extent of two groups is
+    # that of their two boxes (not of their joined site lists, recomputed for every pair). The
+    # pairs wait in a heap ordered as the pairs were scanned before (extent, then position), so
+    # a merge only adds the merged group's pairs.
+    n = len(sites)
+    groups: dict[int, list[Site]] = {k: [s] for k, s in enumerate(sites)}  # in position order
+    boxes = {k: bbox([s]) for k, s in enumerate(sites)}
+    version = dict.fromkeys(groups, 0)
     levels: dict[int, list[list[Site]]] = {}
 
-    def extent(a: list[Site], b: list[Site]) -> float:
-        x0, y0, x1, y1 = bbox(a + b)
-        return max(x1 - x0, y1 - y0)
+    def joint(a: int, b: int) -> float:
+        ax0, ay0, ax1, ay1 = boxes[a]
+        bx0, by0, bx1, by1 = boxes[b]
+        return max(max(ax1, bx1) - min(ax0, bx0), max(ay1, by1) - min(ay0, by0))
 
-    def ordered(gs: list[list[Site]]) -> list[list[Site]]:
-        out = [sorted(g, key=lambda s: s.seq) for g in gs]
-        out.sort(key=lambda g: ((bbox(g)[1] + bbox(g)[3]) / 2, (bbox(g)[0] + bbox(g)[2]) / 2))
-        return out
+    def ordered() -> list[list[Site]]:
+        keyed = sorted(groups, key=lambda k: ((boxes[k][1] + boxes[k][3]) / 2,
+                                              (boxes[k][0] + boxes[k][2]) / 2))
+        return [sorted(groups[k], key=lambda s: s.seq) for k in keyed]
 
+    heap = [(joint(a, b), a, b, 0, 0) for a in range(n) for b in range(a + 1, n)]
+    heapq.heapify(heap)
     while True:
         if len(groups) <= max_groups:
-            levels[len(groups)] = ordered(groups)
+            levels[len(groups)] = ordered()
         if len(groups) <= 1:
             break
-        _size, i, j = min(((extent(groups[a], groups[b]), a, b) for a in range(len(groups))
-                           for b in range(a + 1, len(groups))), key=lambda t: t[0])
+        while True:
+            _size, i, j, vi, vj = heapq.heappop(heap)
+            if version.get(i) == vi and version.get(j) == vj:
+                break  # both groups still as they were when the pair was weighed
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[i], boxes[j]
+        boxes[i] = (min(ax0, bx0), min(ay0, by0), max(ax1, bx1), max(ay1, by1))
         groups[i] = groups[i] + groups[j]
-        del groups[j]
-    return [levels[n] for n in sorted(levels)]
+        del groups[j], boxes[j], version[j]
+        version[i] += 1
+        for k in groups:
+            if k != i:
+                a, b = (k, i) if k < i else (i, k)
+                heapq.heappush(heap, (joint(a, b), a, b, version[a], version[b]))
+    return [levels[m] for m in sorted(levels)]
 
 
 @dataclass
