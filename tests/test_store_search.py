@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from imsmap.store import repository
 from imsmap.store.repository import patient_from_row
 
 FAMILY = ["Smith", "smith", "SMITH", "Smithson", "Smyth", "Zoë", "ZOË", "Zoe", "Ødegaard",
@@ -61,10 +62,32 @@ QUERIES = ["", "sm", "SM", "Smi", "smith", "SMITHS", "smith_", "smith%", "Smith\
            "a\U0010ffff", "ω", "Ω", "ab\U0010ffff"]
 
 
+@pytest.fixture(params=["ranges", "common words"])
+def plan(request, monkeypatch):
+    """Both plans: index ranges for rare words, the LIKE for common ones (every word common)."""
+    if request.param == "common words":
+        monkeypatch.setattr(repository.Repository, "_common_rows", lambda self: 1)
+    return request.param
+
+
 @pytest.mark.parametrize("text", QUERIES)
-def test_search_finds_what_the_like_query_found_in_the_same_order(clinic, text):
+def test_search_finds_what_the_like_query_found_in_the_same_order(clinic, plan, text):
     new = clinic.repo.search_patients(text)
     assert new == _old_search(clinic.repo, text)
+
+
+def test_a_word_common_in_the_chart_numbers_is_walked_not_collected(clinic, monkeypatch):
+    monkeypatch.setattr(repository.Repository, "_common_rows", lambda self: 20)
+    sql = []
+    clinic.db.conn.set_trace_callback(sql.append)
+    try:
+        assert clinic.repo.search_patients("c-") == _old_search(clinic.repo, "c-")
+        assert clinic.repo.search_patients("李明") == _old_search(clinic.repo, "李明")
+    finally:
+        clinic.db.conn.set_trace_callback(None)
+    searches = [q for q in sql if q.startswith("SELECT * FROM patients WHERE")]
+    assert "LIKE" in searches[0] and "id IN" not in searches[0]  # many C- chart numbers
+    assert "id IN" in searches[2]  # a rare word: index ranges ([1] is the reference query)
 
 
 def test_search_keeps_the_limit_and_the_order_across_it(clinic):

@@ -6,6 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap import __version__, paths
@@ -89,8 +90,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                 else:
                     window.show()
                     check = startup.StartupCheck(records.db.path, window)
-                    check.finished.connect(
-                        lambda problems, w=window: _checked(w, problems, damage))
+                    watch = _DamageWatch(window, damage)  # lives on this (the GUI) thread
+                    check.finished.connect(watch.checked)
                     check.start()  # the file's structure, read on a thread while it works
                     status = app.exec()
             except BaseException:
@@ -108,11 +109,19 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         handler.uninstall()
 
 
-def _checked(window, problems: list[str], damage: list[str]) -> None:
-    """The background structure check finished: on damage, close the window without writing
-    and leave the event loop, so that run_app shows the damaged-file dialog."""
-    if not problems:
-        return
-    damage[:] = problems
-    window.close_damaged()
-    QApplication.instance().quit()
+class _DamageWatch(QObject):
+    """Hears the background structure check (on the GUI thread): on damage, closes the window
+    without writing and leaves the event loop, so that run_app shows the damaged-file dialog."""
+
+    def __init__(self, window, damage: list[str]):
+        super().__init__(window)
+        self.window = window
+        self.damage = damage
+
+    @Slot(list)
+    def checked(self, problems: list[str]) -> None:
+        if not problems:
+            return
+        self.damage[:] = problems
+        self.window.close_damaged()
+        QApplication.instance().quit()
