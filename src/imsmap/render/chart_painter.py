@@ -192,7 +192,10 @@ class ChartPainter:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for r in self.view.regions_on(self.view.layer_ids[0]):
                 painter.drawPath(self.region_path(r.id))
-        self._paint_bones(painter, [d for d in self.view.details if d.kind != "contour"])
+        # Only what can reach the clip: bones whose shapes meet it, the caption band at the top.
+        area = clip.boundingRect()
+        self._paint_bones(painter, [d for d in self.view.details if d.kind != "contour"
+                                    and painter_path(d.d).boundingRect().intersects(area)])
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
@@ -203,8 +206,16 @@ class ChartPainter:
             self._paint_landmarks(painter)
         if labels:
             self._paint_labels(painter, highlight, frozenset())
-        self._paint_caption(painter)
+        if area.top() < self._caption_bottom():
+            self._paint_caption(painter)
         painter.restore()
+
+    def _caption_bottom(self) -> float:
+        """How far down the caption's text can reach (view units), a little generously."""
+        v = self.view
+        size = max(self.style.caption_size * (v.width / 1000.0 if v.kind != "body" else 1.0),
+                   12.0)
+        return size * 4.0
 
     def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
                       dim: frozenset) -> None:
