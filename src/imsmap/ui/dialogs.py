@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,23 @@ class FieldError(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+def error_label() -> QLabel:
+    """The red sentence above a dialog's buttons (empty until something is refused)."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def save_cancel_buttons(dialog: QDialog, on_save) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save runs `on_save` (which closes the dialog only when the values were accepted)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                               QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
 class PatientDialog(QDialog):

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import lock
 from imsmap.services.records import Records
+from imsmap.ui.dialogs import error_label, save_cancel_buttons
 
 _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
@@ -133,15 +133,9 @@ class PinDialog(QDialog):
         else:
             self.remove.hide()
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
         self.had_pin = current.has_pin
         self.result_settings: lock.LockSettings | None = None

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -30,6 +29,7 @@ from imsmap.domain import validation as v
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import clinic
 from imsmap.services.records import Records
+from imsmap.ui.dialogs import error_label, save_cancel_buttons
 
 
 class SettingsDialog(QDialog):
@@ -132,15 +132,9 @@ class SettingsDialog(QDialog):
             self.grasp_labels.append(edit)
         layout.addWidget(grades)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
 
     def _add_practitioner(self, name: str, registration: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
+from imsmap.ui.dialogs import error_label
 
 
 class SignDialog(QDialog):
@@ -61,9 +62,7 @@ class SignDialog(QDialog):
         self.confirm.setAccessibleName("Confirm signing")
         layout.addWidget(self.confirm)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -112,9 +111,7 @@ class AmendDialog(QDialog):
         form.addRow("Reason:", self.reason)
         form.addRow("Amendment:", self.text)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("Add amendment",
