@@ -9,10 +9,11 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.models import GRASP_MAX
 from imsmap.domain.progress import History, SessionMetrics
+from imsmap.render.plot import broken_polyline, diamond
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
 
 __all__ = ["TrendBlock"]
@@ -105,7 +106,7 @@ class TrendBlock(Block):
                                             ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
             pts = [QPointF(cx(i), py(getattr(s, attr))) if getattr(s, attr) is not None else None
                    for i, s in enumerate(m)]
-            self._polyline(painter, pts, QPen(QColor(colour), doc.pt(1.3), style,
+            broken_polyline(painter, pts, QPen(QColor(colour), doc.pt(1.3), style,
                                               Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             painter.setPen(QPen(QColor(colour), doc.pt(1.0)))
             painter.setBrush(QColor(colour if filled else "#ffffff"))
@@ -131,13 +132,13 @@ class TrendBlock(Block):
         doc.rule(painter, counts.left(), counts.right(), counts.bottom(), 0.6, RULE)
         pts = [QPointF(cx(i), gy(s.mean_grasp)) if not math.isnan(s.mean_grasp) else None
                for i, s in enumerate(m)]
-        self._polyline(painter, pts, QPen(QColor(MEAN), doc.pt(1.1)))
+        broken_polyline(painter, pts, QPen(QColor(MEAN), doc.pt(1.1)))
         painter.setPen(QPen(QColor(MEAN), doc.pt(0.6)))
         painter.setBrush(QColor(MEAN))
         d = min(doc.mm(1.2), slot * 0.32)
         for p in pts:
             if p is not None:
-                painter.drawPath(self._diamond(p, d))
+                painter.drawPath(diamond(p, d))
         # x labels: visit number and date, thinned to what fits
         label_w = doc.text_width("00 Mmm", small) + doc.mm(1.5)
         every = max(1, math.ceil(label_w / slot))
@@ -153,31 +154,6 @@ class TrendBlock(Block):
                           f"{s.started_at.day} {s.started_at:%b}", small, MUTED,
                           Qt.AlignmentFlag.AlignHCenter, wrap=False)
         painter.restore()
-
-    @staticmethod
-    def _polyline(painter: QPainter, points: list[QPointF | None], pen: QPen) -> None:
-        path = QPainterPath()
-        drawing = False
-        for p in points:
-            if p is None:
-                drawing = False
-            elif drawing:
-                path.lineTo(p)
-            else:
-                path.moveTo(p)
-                drawing = True
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-
-    @staticmethod
-    def _diamond(c: QPointF, d: float) -> QPainterPath:
-        path = QPainterPath(QPointF(c.x(), c.y() - d))
-        path.lineTo(c.x() + d, c.y())
-        path.lineTo(c.x(), c.y() + d)
-        path.lineTo(c.x() - d, c.y())
-        path.closeSubpath()
-        return path
 
     def _legend_text(self, doc: Doc, painter: QPainter, x: float, mid: float, text: str) -> float:
         font = doc.font(7)
@@ -204,5 +180,5 @@ class TrendBlock(Block):
         painter.setPen(QPen(QColor(MEAN), doc.pt(1.1)))
         painter.drawLine(QPointF(x, mid), QPointF(x + doc.mm(6), mid))
         painter.setBrush(QColor(MEAN))
-        painter.drawPath(self._diamond(QPointF(x + doc.mm(3), mid), doc.mm(1.1)))
+        painter.drawPath(diamond(QPointF(x + doc.mm(3), mid), doc.mm(1.1)))
         return self._legend_text(doc, painter, x + doc.mm(7.5), mid, text)

@@ -10,11 +10,12 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imsmap.domain.models import GRASP_MAX
 from imsmap.domain.progress import SessionMetrics
+from imsmap.render.plot import broken_polyline, diamond
 
 __all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]
 
@@ -119,7 +120,7 @@ def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMet
     for attr, colour, style, filled in (("pain_after", AFTER, Qt.PenStyle.DashLine, False),
                                         ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
         pts = [(i, getattr(m, attr)) for i, m in enumerate(metrics)]
-        _polyline(painter, [lay.pain_point(i, v) if v is not None else None for i, v in pts],
+        broken_polyline(painter, [lay.pain_point(i, v) if v is not None else None for i, v in pts],
                   QPen(colour, 2.2, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.setPen(QPen(colour, 1.8))
         for i, v in pts:
@@ -160,12 +161,12 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
                              Qt.AlignmentFlag.AlignCenter, str(value))
     pts = [lay.mean_point(i, m.mean_grasp) if not math.isnan(m.mean_grasp) else None
            for i, m in enumerate(metrics)]
-    _polyline(painter, pts, QPen(MEAN, 2.0))
+    broken_polyline(painter, pts, QPen(MEAN, 2.0))
     painter.setPen(QPen(MEAN, 1.2))
     painter.setBrush(MEAN)
     for p in pts:
         if p is not None:
-            _diamond(painter, p, 4.5)
+            painter.drawPath(diamond(p, 4.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
@@ -181,31 +182,6 @@ def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[Sessio
                          f"{m.started_at.day} {m.started_at:%b}")
 
 
-def _polyline(painter: QPainter, points: list[QPointF | None], pen: QPen) -> None:
-    """A line through the points; None breaks it (nothing recorded that session)."""
-    path = QPainterPath()
-    drawing = False
-    for p in points:
-        if p is None:
-            drawing = False
-            continue
-        if drawing:
-            path.lineTo(p)
-        else:
-            path.moveTo(p)
-            drawing = True
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-
-
-def _diamond(painter: QPainter, c: QPointF, d: float) -> None:
-    path = QPainterPath(QPointF(c.x(), c.y() - d))
-    path.lineTo(c.x() + d, c.y())
-    path.lineTo(c.x(), c.y() + d)
-    path.lineTo(c.x() - d, c.y())
-    path.closeSubpath()
-    painter.drawPath(path)
 
 
 def _legend(painter: QPainter, at: QPointF, items) -> None:
