@@ -35,6 +35,9 @@ def make_window(records, qtbot, qt_settings):
         made.append(w)
         w.show()
         qtbot.waitExposed(w)
+        # As a user gets it: the window completes itself just after its first paint.
+        qtbot.waitUntil(lambda: w.built)
+        qtbot.wait(1)
         return w
 
     yield make

@@ -150,7 +150,8 @@ def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
     folder = store_backup.backup_dir(records.db)
     qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*manual*")),
                     timeout=10_000)
-    assert "Backed up" in window.statusBar().currentMessage()
+    # The thread's `finished` reaches the window through the event loop, just after the thread.
+    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=2_000)
 
 
 def test_clinic_settings_opens_the_settings_dialog(window, monkeypatch):

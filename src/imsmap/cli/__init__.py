@@ -26,11 +26,16 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="imsmap",
-        description="Body-chart documentation of IMS (intramuscular stimulation) sessions.",
-    )
+class _NotTheWindow(Exception):
+    """The quick parser met something it does not know: let the full parser handle it."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D102 - argparse's hook
+        raise _NotTheWindow(message)
+
+
+def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"imsmap {__version__}")
     add_db_argument(parser)
     parser.add_argument(
@@ -38,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the demo clinic: its own database, created on first use, apart from real records",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _options(argparse.ArgumentParser(
+        prog="imsmap",
+        description="Body-chart documentation of IMS (intramuscular stimulation) sessions.",
+    ))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -50,15 +63,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_args(argv: list[str] | None) -> argparse.Namespace | None:
+    """The arguments of a plain `imsmap [--db PATH] [--demo]` (open the window), parsed without
+    importing the sub-commands (they cost start-up time); None for anything else (a sub-command,
+    --help, a mistake), which `build_parser` then parses as always."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if any(w in ("-h", "--help") or w.startswith("-h") for w in words):
+        return None
+    parser = _options(_WindowParser(prog="imsmap", add_help=False))
+    parser.set_defaults(command=None)
+    try:
+        args, rest = parser.parse_known_args(words)
+    except _NotTheWindow:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_args(argv)
+    parser = None
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
         if args.command is None:
             from imsmap.ui.app import run_app
 
             if args.demo and getattr(args, "db", None):
-                parser.error("--demo opens the demo clinic's own database; leave out --db")
+                (parser or build_parser()).error(
+                    "--demo opens the demo clinic's own database; leave out --db")
             return run_app(db=getattr(args, "db", None), demo=args.demo)
         return int(args.func(args) or 0)
     except UserFacingError as exc:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from imsmap import __version__, paths
 from imsmap.domain.errors import UserFacingError
@@ -70,6 +70,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
             records = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, "imsmap cannot open the database", exc.message)
             return 2
         from imsmap.ui.main_window import MainWindow

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imsmap import __version__, paths
 
@@ -113,6 +113,8 @@ class CrashHandler:
             return
         self._showing = True
         try:
+            from PySide6.QtWidgets import QMessageBox  # only for a crash: not at start-up
+
             box = QMessageBox(self._parent())
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle("imsmap – unexpected error")
@@ -129,6 +131,8 @@ class CrashHandler:
 
 def show_user_error(parent: QWidget | None, exc: BaseException, title: str = "imsmap") -> None:
     """A message box with the error's sentence (for errors after an explicit dialog or action)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, str(exc))
 
 

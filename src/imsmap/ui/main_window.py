@@ -5,24 +5,32 @@ notifications (`Records.subscribe`): the store is the one source of truth, the p
 Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
 earlier sessions drawn on the chart in `ui.history_overlay`, the background backups in
 `ui.startup`.
+
+The window is built in two stages so that the chart is on screen as soon as possible (issue 8,
+docs/performance.md). `__init__` builds what the first paint shows and what sizes it: the chart
+with its history bar, the menu bar's titles, the status bar, the splitter with empty places for
+the side panels at their final widths. `_complete` builds the rest (the patient list, the
+session, consent, segment and progress tabs, the actions and menus, the lock screen, the history
+overlay), importing their modules then, and runs from the event loop right after the chart's
+first paint. Only the order changes: the first use of anything the second stage builds (an
+attribute in `DEFERRED`, or any `act_*` action) builds it on the spot, so code and tests that
+touch the window early get the real, complete window. Closed before `_complete` ran, the window
+writes nothing: there was nothing to save and its settings were not read yet.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,16 +40,9 @@ from imsmap.domain.models import Patient, Site
 from imsmap.services.records import Change, Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_view import ChartPanel
-from imsmap.ui.dialogs import PatientDialog
-from imsmap.ui.history_overlay import HistoryBar, HistoryOverlay
-from imsmap.ui.menus import MenuMixin
-from imsmap.ui.patient_panel import PatientPanel, patient_header
-from imsmap.ui.privacy import IdleWatcher, LockScreen, PrivacyMixin
-from imsmap.ui.progress import ProgressPanel
-from imsmap.ui.record.details_panel import SessionDetailsPanel
-from imsmap.ui.record.segment_panel import SegmentPanel
-from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
-from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.history_bar import HistoryBar
+from imsmap.ui.menus import MENU_TITLES, MenuMixin
+from imsmap.ui.privacy import PrivacyMixin
 from imsmap.ui.site_edits import SiteEditsMixin
 from imsmap.ui.startup import BackgroundBackup
 
@@ -50,6 +51,29 @@ ERROR_STYLE = "QStatusBar { color: #b3261e; }"
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
 PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab is shown
+SPLITTER_SIZES = [300, 700, 440]
+COMPLETE_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
+
+# Built by `_complete` (with every `act_*` action); the first use of one builds them all.
+DEFERRED = frozenset({
+    "patients", "overlay", "session_panel", "site_table", "details", "segments", "progress",
+    "progress_header", "progress_tab", "right_tabs", "lock_screen", "idle", "hide_names",
+})
+
+
+class _FirstPaint(QObject):
+    """Calls back once, from the event loop, after the first paint of the widget it watches."""
+
+    def __init__(self, widget: QWidget, callback):
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._callback)  # once this paint is done
+        return False
 
 
 class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
@@ -61,10 +85,10 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.demo = demo
         self.readonly = records.db.readonly
         self.auto_backup = auto_backup
-        self.hide_names = False
         self.locked = False
         self._closed = False
         self._damaged = False
+        self._built = False
         self.patient: Patient | None = None
         self.sites: list[Site] = []
         self._syncing_selection = False
@@ -72,16 +96,88 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._data_version = self._read_data_version()
 
         self.undo_stack = QUndoStack(self)
-        self.patients = PatientPanel(records)
         self.chart = ChartPanel(self.atlas)
         self.history_bar = HistoryBar()
-        self.overlay = HistoryOverlay(records, self.history_bar)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.setSpacing(0)
         chart_layout.addWidget(self.chart, 1)
         chart_layout.addWidget(self.history_bar)
+
+        # The side panels' places, at their widths, until `_complete` puts the panels there.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(QWidget())
+        splitter.addWidget(chart_box)
+        splitter.addWidget(QWidget())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes(SPLITTER_SIZES)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        # Locked, the lock screen (added by `_complete`) takes the place of everything else.
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.setCentralWidget(self.stack)
+        self._menus = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+
+        # Temporary messages (what was saved, what was refused) take the left of the status bar;
+        # what is under the pointer stays on the right.
+        self.hover_label = QLabel()
+        self.hover_label.setMaximumWidth(760)
+        self.statusBar().addPermanentWidget(self.hover_label)
+        self.readonly_label = QLabel("Read-only: nothing can be changed")
+        self.readonly_label.setStyleSheet(READ_ONLY_STYLE)
+        self.readonly_label.setToolTip(f"{records.db.path} is open read-only (the file or its "
+                                       "folder cannot be written).")
+        self.readonly_label.setVisible(self.readonly)
+        self.statusBar().addPermanentWidget(self.readonly_label)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._clear_message)
+
+        self.backups = BackgroundBackup(records.db.path, self)
+        self.backups.finished.connect(self._backup_finished)
+
+        self._connect_chart()
+        self._update_title()
+        self.resize(1440, 900)
+        self._restore_layout()
+        _FirstPaint(self.chart.view.viewport(), self._complete_after_paint)
+        if auto_backup:
+            QTimer.singleShot(0, lambda: self.start_backup("startup"))
+
+    def __getattr__(self, name: str):
+        """A part `_complete` builds, asked for before it ran: build it now."""
+        if (name in DEFERRED or name.startswith("act_")) and not self.__dict__.get("_built", True):
+            self._complete()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _complete_after_paint(self) -> None:
+        if not self._closed:  # closed first: nothing more to build (or write)
+            self._complete()
+
+    def _complete(self) -> None:
+        """The second stage of building the window (see the module's docstring); once."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget
+
+        from imsmap.ui.history_overlay import HistoryOverlay
+        from imsmap.ui.patient_panel import PatientPanel
+        from imsmap.ui.privacy import IdleWatcher, LockScreen
+        from imsmap.ui.progress import ProgressPanel
+        from imsmap.ui.record.details_panel import SessionDetailsPanel
+        from imsmap.ui.record.segment_panel import SegmentPanel
+        from imsmap.ui.session_panel import SessionPanel
+
+        records = self.records
+        self.hide_names = False
+        self.patients = PatientPanel(records)
+        self.overlay = HistoryOverlay(records, self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas)
         self.site_table = self.session_panel.sites
         self.details = SessionDetailsPanel(records)
@@ -113,40 +209,19 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.progress_tab = progress_box
         self.right_tabs.addTab(progress_box, "Progress")
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.patients)
-        splitter.addWidget(chart_box)
-        splitter.addWidget(self.right_tabs)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([300, 700, 440])
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        # Locked, the lock screen takes the place of everything else.
+        sizes = self.splitter.sizes()
+        for index, panel in ((0, self.patients), (2, self.right_tabs)):
+            self.splitter.replaceWidget(index, panel).deleteLater()
+            # The panel's minimum width applies now, as if it had been there from the start,
+            # not at some later event (a chart that shrinks under a held mouse button...).
+            panel.show()
+            panel.ensurePolished()
+            grow = max(0, panel.minimumSizeHint().width() - sizes[index])
+            sizes[index] += grow
+            sizes[1] -= grow
+        self.splitter.setSizes(sizes)
         self.lock_screen = LockScreen(records)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
         self.stack.addWidget(self.lock_screen)
-        self.setCentralWidget(self.stack)
-
-        # Temporary messages (what was saved, what was refused) take the left of the status bar;
-        # what is under the pointer stays on the right.
-        self.hover_label = QLabel()
-        self.hover_label.setMaximumWidth(760)
-        self.statusBar().addPermanentWidget(self.hover_label)
-        self.readonly_label = QLabel("Read-only: nothing can be changed")
-        self.readonly_label.setStyleSheet(READ_ONLY_STYLE)
-        self.readonly_label.setToolTip(f"{records.db.path} is open read-only (the file or its "
-                                       "folder cannot be written).")
-        self.readonly_label.setVisible(self.readonly)
-        self.statusBar().addPermanentWidget(self.readonly_label)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self._clear_message)
-
-        self.backups = BackgroundBackup(records.db.path, self)
-        self.backups.finished.connect(self._backup_finished)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self._idle_lock)
 
@@ -155,13 +230,19 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._connect()
         records.subscribe(self._on_change)
         self._load_session(None)
-        self._update_title()
-        self.resize(1440, 900)
         self._restore_settings()
         self._apply_lock_settings()
         self._attach_overlay()
-        if auto_backup:
-            QTimer.singleShot(0, lambda: self.start_backup("startup"))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._built:  # the chart may not paint (a covered window): build all the same
+            QTimer.singleShot(COMPLETE_AFTER_SHOW_MS, self, self._complete_after_paint)
+
+    @property
+    def built(self) -> bool:
+        """True once the second stage (`_complete`) has run."""
+        return self._built
 
     # -- messages ---------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -178,12 +259,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.statusBar().clearMessage()
         self.statusBar().setStyleSheet("")
 
-    def _connect(self) -> None:
-        p = self.patients
-        p.patientSelected.connect(self._patient_selected)
-        p.sessionSelected.connect(self._load_session)
-        p.newPatientRequested.connect(self.new_patient)
-        p.newSessionRequested.connect(self.new_session)
+    def _connect_chart(self) -> None:
         c = self.chart
         c.regionClicked.connect(self.add_site_at)
         c.markerMoved.connect(self.move_site)
@@ -193,10 +269,19 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         # site is selected whenever it shows one: the moment to give that scene its overlay.
         c.siteSelected.connect(self._attach_overlay)
         c.tabs.currentChanged.connect(self._attach_overlay)
-        for src in (c.view, self.site_table):
-            src.gradeRequested.connect(self.set_grasp)
-            src.crampRequested.connect(self.toggle_cramp)
-            src.removeRequested.connect(self.remove_site)
+        c.view.gradeRequested.connect(self.set_grasp)
+        c.view.crampRequested.connect(self.toggle_cramp)
+        c.view.removeRequested.connect(self.remove_site)
+
+    def _connect(self) -> None:
+        p = self.patients
+        p.patientSelected.connect(self._patient_selected)
+        p.sessionSelected.connect(self._load_session)
+        p.newPatientRequested.connect(self.new_patient)
+        p.newSessionRequested.connect(self.new_session)
+        self.site_table.gradeRequested.connect(self.set_grasp)
+        self.site_table.crampRequested.connect(self.toggle_cramp)
+        self.site_table.removeRequested.connect(self.remove_site)
         self.site_table.siteSelected.connect(self._table_selection)
         sp = self.session_panel
         sp.errorOccurred.connect(self.show_error)
@@ -230,6 +315,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.setWindowTitle(title)
 
     def _show_patient_texts(self) -> None:
+        from imsmap.ui.patient_panel import patient_header
+
         text = patient_header(self.patient, self.hide_names)
         self.session_panel.set_patient_text(text)
         self.progress_header.setText(text or "Choose a patient to see their progress.")
@@ -274,6 +361,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._update_actions()
 
     def new_patient(self) -> None:
+        from imsmap.ui.dialogs import PatientDialog
+
         dialog = PatientDialog(self.records, self)
         if dialog.exec() and dialog.patient is not None:
             self.patients.select_patient(dialog.patient.id)
@@ -304,12 +393,16 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             return
         self.session_panel.flush()
         self.details.flush()
+        from imsmap.ui.record.sign_amend import SignDialog
+
         SignDialog(self.records, s.id, self).exec()
 
     def amend_session(self) -> None:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.readonly:
             return
+        from imsmap.ui.record.sign_amend import AmendDialog
+
         AmendDialog(self.records, s.id, self).exec()
 
     def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:
@@ -394,7 +487,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             self._syncing_selection = False
 
     # -- settings and closing ---------------------------------------------------------------
-    def _restore_settings(self) -> None:
+    def _restore_layout(self) -> None:
+        """What the first paint shows: the window's size, the columns, the chart's labels and
+        the history bar."""
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -402,14 +497,18 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         state = settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
-        labels = settings.value("chart/labels", False, bool)
-        self.act_labels.setChecked(labels)
-        self.chart.set_labels(labels)
-        self.set_names_hidden(settings.value("privacy/hide_names", False, bool))
+        self.chart.set_labels(settings.value("chart/labels", False, bool))
         bar = self.history_bar
         bar.show_earlier.setChecked(settings.value("overlay/show", True, bool))
         bar.heat.setChecked(settings.value("overlay/heat", False, bool))
         bar.last_n.setValue(settings.value("overlay/last_n", 3, int))
+
+    def _restore_settings(self) -> None:
+        """The rest, once the actions and panels are built (`_complete`)."""
+        settings = QSettings()
+        self.act_labels.setChecked(settings.value("chart/labels", False, bool))
+        self.set_names_hidden(settings.value("privacy/hide_names", False, bool))
+        self._overlay_options_changed()  # the actions follow the bar
 
     def save_settings(self) -> None:
         settings = QSettings()
@@ -432,11 +531,15 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        if self._damaged:  # nothing more is written to a damaged file
+        if self._damaged or not self._built:
+            # Damaged: nothing more is written to the file. Not built yet: nothing was shown
+            # that could have been changed, and the settings were not read (saving them would
+            # put defaults over the user's choices), so nothing is written either.
             self._closed = True
             self.history_bar.set_replaying(False)
-            self.idle.stop()
-            self.records.unsubscribe(self._on_change)
+            if self._built:
+                self.idle.stop()
+                self.records.unsubscribe(self._on_change)
             self.backups.wait()
             super().closeEvent(event)
             return
@@ -479,8 +582,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     def refresh_all(self, force: bool = True) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
         database since the last look (PRAGMA data_version). True if anything was re-read."""
-        if self.locked or self._closed:
-            return False
+        if self.locked or self._closed or not self._built:
+            return False  # not built yet: the panels read fresh when they are
         version = self._read_data_version()
         if version is None or (not force and version == self._data_version):
             return False  # unchanged, or the connection is gone (closing)

@@ -5,86 +5,19 @@ readable); it uses the window's panels and its `show_message` / `show_error`.
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS
-from imsmap.services import planning
 from imsmap.ui import errors as ui_errors
-
-# Keys handled by the chart and the site list themselves (not window actions).
-CHART_KEYS = (
-    ("0 1 2 3", "Grade the selected site's grasp (on the chart or the site list)"),
-    ("C", "Toggle cramp on the selected site"),
-    ("Del / Backspace", "Remove the selected site (Ctrl+Z brings it back)"),
-    ("Esc", "Clear the selection on the chart"),
-    ("Mouse wheel", "Zoom the chart under the pointer"),
-    ("Enter (lock screen)", "Unlock with your PIN"),
-)
-
-
-class ShortcutsDialog(QDialog):
-    """Every shortcut of the window's actions, then the keys of the chart itself."""
-
-    def __init__(self, window: QWidget):
-        super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.resize(620, 640)
-        rows: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for action in window.findChildren(QAction):
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
-                    for k in action.shortcuts() if not k.isEmpty()]
-            text = action.text().split("\t")[0].replace("&&", "\0").replace("&", "") \
-                .replace("\0", "&").rstrip("…").strip()
-            if not keys or not text:
-                continue
-            row = (" or ".join(keys), text)
-            if row not in seen:
-                seen.add(row)
-                rows.append(row)
-        rows.sort(key=lambda r: r[1].lower())
-        rows += list(CHART_KEYS)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Menus show these too. Keys on the chart act on the selected "
-                                "site."))
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "What it does"])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for r, (keys, text) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(keys))
-            self.table.setItem(r, 1, QTableWidgetItem(text))
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def rows(self) -> list[tuple[str, str]]:
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
-                for r in range(self.table.rowCount())]
-
 
 def _call_with_parent(fn, *args, parent: QWidget):
     """Call a report function, passing the window as its parent when it takes one."""
+    import inspect
+
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):
@@ -96,6 +29,10 @@ def _call_with_parent(fn, *args, parent: QWidget):
     if len(positional) > len(args):
         return fn(*args, parent)
     return fn(*args)
+
+
+# The menu bar, in order; the window shows these titles before their menus are filled.
+MENU_TITLES = ("&File", "&Edit", "&Session", "&Charts", "&View", "&Help")
 
 
 class MenuMixin:
@@ -181,10 +118,11 @@ class MenuMixin:
         self.act_overlay.setChecked(True)
 
     def _build_menus(self) -> None:
-        mb = self.menuBar()
+        """Fill the menu bar's menus (the window made them, empty, for its first paint)."""
+        menus = self._menus
 
         def menu(title: str, actions) -> None:
-            m = mb.addMenu(title)
+            m = menus[title]
             for act in actions:
                 m.addSeparator() if act is None else m.addAction(act)
 
@@ -196,9 +134,7 @@ class MenuMixin:
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
                           self.act_save_protocol, None, self.act_sign, self.act_amend,
                           self.act_audit))
-        charts = mb.addMenu("&Charts")
-        for act in (*self.act_views, None, self.act_next_view, self.act_prev_view):
-            charts.addSeparator() if act is None else charts.addAction(act)
+        menu("&Charts", (*self.act_views, None, self.act_next_view, self.act_prev_view))
         menu("&View", (self.act_zoom_in, self.act_zoom_out, self.act_fit, None, self.act_layer,
                        self.act_labels, None, self.act_overlay, self.act_heat,
                        self.act_prev_visit, self.act_next_visit, self.act_replay, None,
@@ -211,6 +147,8 @@ class MenuMixin:
         tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
     def _update_actions(self) -> None:
+        from imsmap.services import planning  # used after the first paint
+
         s = self.session_panel.session
         editable = self.session_panel.editable
         has_session = s is not None
@@ -244,6 +182,8 @@ class MenuMixin:
 
     # -- session menu ---------------------------------------------------------------------
     def copy_forward(self) -> None:
+        from imsmap.services import planning  # used after the first paint
+
         if not self._editable_or_say():
             return
         try:
@@ -255,6 +195,8 @@ class MenuMixin:
                           "grade each one you needle, remove the others.")
 
     def apply_protocol(self) -> None:
+        from imsmap.services import planning  # used after the first paint
+
         if not self._editable_or_say():
             return
         found = planning.protocols(self.records)
@@ -263,6 +205,8 @@ class MenuMixin:
                             "Save as protocol.")
             return
         names = [f"{p.name} ({len(p.sites)} sites)" for p in found]
+        from PySide6.QtWidgets import QInputDialog
+
         choice, ok = QInputDialog.getItem(self, "Apply protocol", "Protocol:", names, 0, False)
         if not ok:
             return
@@ -275,9 +219,13 @@ class MenuMixin:
         self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
 
     def save_protocol(self) -> None:
+        from imsmap.services import planning  # used after the first paint
+
         sid = self.session_id
         if sid is None or self.readonly:
             return
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(self, "Save as protocol",
                                         "Name of the protocol (e.g. L5 radiculopathy):")
         if not ok or not name.strip():
@@ -336,6 +284,8 @@ class MenuMixin:
         if fn is None:
             return
         default = Path.home() / f"ims-progress-{self.patient.chart_number}.pdf"
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Export progress report", str(default),
                                               "PDF documents (*.pdf)")
         if not path:
@@ -359,11 +309,15 @@ class MenuMixin:
             self.show_message("Clinic settings saved.")
 
     def show_shortcuts(self) -> None:
+        from imsmap.ui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     # -- view menu: earlier sessions, progress ----------------------------------------------
     def _attach_overlay(self, *_args) -> None:
         """Give the chart scene on show its history overlay item (once per scene)."""
+        if not self.built:
+            return  # the overlay is made by the window's second stage, which attaches it
         scene = self.chart.scene
         if scene is not None:
             self.overlay.attach(scene)
@@ -438,3 +392,12 @@ class MenuMixin:
             name = muscle_id
         where = (f" {level}" if level else "") + {"L": ", left", "R": ", right"}.get(side, "")
         self.show_message(f"{name}{where} is lit on the chart.")
+
+
+def __getattr__(name: str):
+    """The shortcuts dialog moved to `ui.shortcuts` (imported when it is opened)."""
+    if name in ("ShortcutsDialog", "CHART_KEYS"):
+        from imsmap.ui import shortcuts
+
+        return getattr(shortcuts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
@@ -39,72 +39,6 @@ def is_busy(message: str) -> bool:
     return "busy" in low or "locked" in low
 
 
-def latest_good_backup(folder: Path) -> store_backup.BackupInfo | None:
-    """The newest backup in ``folder`` that passes verify_backup, if any."""
-    try:
-        found = store_backup.own_backups(folder)
-    except StoreError:
-        return None
-    for path, _stamp in reversed(found):
-        try:
-            return store_backup.verify_backup(path)
-        except StoreError:
-            continue
-    return None
-
-
-def backup_time(info: store_backup.BackupInfo) -> str:
-    stamp = store_backup.parse_backup_name(info.path.name)
-    return f"{stamp:%A %d %B %Y, %H:%M}" if stamp else info.path.name
-
-
-# -- the dialogs --------------------------------------------------------------------------
-class DamagedDialog(QMessageBox):
-    """The database is damaged: what is wrong, and the latest good backup if there is one."""
-
-    def __init__(self, db_path: Path, problem: str, info: store_backup.BackupInfo | None,
-                 folder: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.info = info
-        self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(TITLE)
-        self.setText(f"<b>The database {db_path.name} is damaged and cannot be used safely.</b>")
-        if info is not None:
-            self.setInformativeText(
-                f"The latest good backup is from {backup_time(info)} "
-                f"({info.patients} patients, {info.sessions} sessions). You can restore it; "
-                "the damaged file is kept beside it under a new name, so nothing is deleted. "
-                "Work entered after that backup is not in it.")
-            self.restore_button = self.addButton("Restore backup…",
-                                                 QMessageBox.ButtonRole.AcceptRole)
-        else:
-            self.setInformativeText(
-                f"No good backup was found in {folder}. Keep the file as it is (do not delete "
-                "it) and ask your imsmap support to look at it.")
-            self.restore_button = None
-        self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.quit_button)
-        self.setDetailedText(f"File: {db_path}\nProblem: {ui_errors.scrub(problem)}")
-
-    def wants_restore(self) -> bool:
-        return self.restore_button is not None and self.clickedButton() is self.restore_button
-
-
-def confirm_restore(db_path: Path, info: store_backup.BackupInfo,
-                    parent: QWidget | None = None) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(TITLE)
-    box.setText(f"Replace {db_path.name} with the backup of {backup_time(info)}?")
-    box.setInformativeText(f"The damaged file stays in {db_path.parent}, renamed "
-                           f"{db_path.stem}.replaced-<date>{db_path.suffix}.")
-    yes = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is yes
-
-
 # -- the start-up sequence ----------------------------------------------------------------
 def open_checked(opener: Callable[[], Records], db_path: Path,
                  parent: QWidget | None = None) -> Records | None:
@@ -117,6 +51,8 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
+            from imsmap.ui.recovery import _damaged, latest_good_backup
+
             info = latest_good_backup(store_backup.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
                 outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
@@ -127,6 +63,8 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
         try:
             return opener()
         except StoreError as exc:
+            from imsmap.ui.recovery import QMessageBox, _ask_retry, _damaged
+
             if is_busy(exc.message):
                 if _ask_retry(exc.message, parent):
                     continue
@@ -138,6 +76,8 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
             return None
         except UserFacingError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
             return None
 
@@ -148,6 +88,8 @@ def recover(records: Records | None, opener: Callable[[], Records], db_path: Pat
     (offering the latest good backup) and, when a backup was restored, open it again.
 
     Returns the records to work on, or None when the user chose to quit."""
+    from imsmap.ui.recovery import _damaged
+
     if records is not None:
         records.db.close()
     if _damaged(db_path, "; ".join(problems[:5]), parent) != "restored":
@@ -188,42 +130,6 @@ class StartupCheck(QObject):
             self.finished.emit(problems)
         except RuntimeError:  # the window was closed meanwhile
             pass
-
-
-def _ask_retry(message: str, parent: QWidget | None) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(TITLE)
-    box.setText(message)
-    box.setInformativeText("Another imsmap window or program is writing to it. Close that one, "
-                           "or wait a moment, then try again.")
-    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is retry
-
-
-def _damaged(db_path: Path, problem: str, parent: QWidget | None,
-             info: store_backup.BackupInfo | None = None) -> str:
-    """The damaged-file dialog; 'restored' when a backup was put in place, else 'quit'."""
-    folder = store_backup.backup_folder_for(db_path)
-    if info is None:
-        info = latest_good_backup(folder)
-    dialog = DamagedDialog(db_path, problem, info, folder, parent)
-    dialog.exec()
-    if not dialog.wants_restore() or info is None:
-        return "quit"
-    if not confirm_restore(db_path, info, parent):
-        return "quit"
-    try:
-        result = store_backup.restore(info.path, db_path, force=True)
-    except UserFacingError as exc:
-        QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")
-        return "quit"
-    kept = f" The damaged file was kept as {result.replaced.name}." if result.replaced else ""
-    QMessageBox.information(parent, TITLE, f"The backup of {backup_time(info)} was restored."
-                            + kept)
-    return "restored"
 
 
 # -- backups in the background ------------------------------------------------------------
@@ -280,3 +186,12 @@ class BackgroundBackup(QObject):
             self.finished.emit(path, error)
         except RuntimeError:  # the window was closed meanwhile
             pass
+
+
+def __getattr__(name: str):
+    """The dialogs moved to `ui.recovery` (imported only when something is wrong)."""
+    if name in ("latest_good_backup", "backup_time", "DamagedDialog", "confirm_restore"):
+        from imsmap.ui import recovery
+
+        return getattr(recovery, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

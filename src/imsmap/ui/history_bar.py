@@ -1,0 +1,351 @@
+"""The controls under the chart: which earlier sessions it shows (`OverlayChoice`), the heat map,
+the legend and the timeline slider that steps the window through the visits or replays them.
+
+Kept apart from `ui.history_overlay` (the item that draws them) because the bar is part of the
+window's first paint, and the overlay's drawing machinery (progress computations, heat map,
+numpy) is not: the window imports this module at start-up and the overlay after its first paint.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.models import Session
+from imsmap.render.chart_painter import ChartPainter, text_path
+
+REPLAY_MS = 1300
+MODES = (("last", "Last"), ("range", "Dates"), ("picked", "Picked"))
+
+
+# -- which sessions -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class OverlayChoice:
+    mode: str = "last"  # "last", "range" or "picked"
+    last_n: int = 3
+    date_from: date | None = None
+    date_to: date | None = None
+    picked: frozenset[int] = field(default_factory=frozenset)
+
+
+class OverlayLegend(QWidget):
+    """How earlier sites look by age, and the heat scale when the heat map is on."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.chart: ChartPainter | None = None
+        self.ages: list[tuple[int, str]] = []
+        self.oldest = 1
+        self.heat_vmax: float | None = None
+        self.setMinimumSize(10, 26)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(380, self.minimumHeight())
+
+    def set_state(self, chart: ChartPainter | None, ages: list[tuple[int, str]], oldest: int,
+                  heat_vmax: float | None) -> None:
+        self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
+        self.setFixedHeight(26 if heat_vmax is None else 70)
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
+        if self.chart is None or not self.ages:
+            return
+        # Drawn only once a patient with earlier visits is open: not on the way to the first paint.
+        from imsmap.render.heatmap import paint_heat_legend
+        from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
+
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        s = self.chart.style
+        y = 13.0
+        r = 9.0
+        scale = r / s.marker_radius
+        x = 4.0
+        colour = QColor(s.caption)
+
+        def label(text: str, at_x: float, bold: bool = False) -> float:
+            path = text_path(text, 10.5, anchor="left", at=(at_x, y), bold=bold)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawPath(path)
+            return path.boundingRect().right()
+
+        x = label("Earlier sites, e.g. strong grasp:", x, bold=True) + 8
+        for age, text in self.ages:
+            faded = copy.copy(self.chart)
+            faded.style = faded_style(s, age_fade(age, self.oldest))
+            faded.paint_marker(p, x + r, y, None, 3,
+                               scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE))
+            x = label(text, x + 2 * r + 4) + 12
+        if self.heat_vmax is not None:
+            paint_heat_legend(p, QRectF(4, 26, min(320.0, self.width() - 8), 42),
+                              self.heat_vmax, title="Heat map: grasp summed over those visits")
+        p.end()
+
+
+# -- the controls -------------------------------------------------------------------------
+class HistoryBar(QWidget):
+    """Which earlier sessions the chart shows, the heat map, the legend and the timeline."""
+
+    changed = Signal()  # the choice, the visibility or the heat map changed
+    sessionRequested = Signal(int)  # noqa: N815 - the timeline moved to this session
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sessions: list[Session] = []
+        self.current_id: int | None = None
+        self._picked: set[int] = set()
+        self._syncing = False
+
+        self.show_earlier = QCheckBox("Earlier sessions")
+        self.show_earlier.setChecked(True)
+        self.show_earlier.setToolTip("Show earlier visits' sites under today's (Ctrl+Shift+O)")
+        self.mode = QComboBox()
+        for key, text in MODES:
+            self.mode.addItem(text, key)
+        self.mode.setAccessibleName("Which earlier sessions")
+        self.last_n = QSpinBox()
+        self.last_n.setRange(1, 99)
+        self.last_n.setValue(3)
+        self.last_n.setAccessibleName("How many earlier sessions")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.dash = QLabel("–")
+        self.pick = QToolButton()
+        self.pick.setText("Sessions…")
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick_menu = QMenu(self.pick)
+        self.pick.setMenu(self.pick_menu)
+        self.heat = QCheckBox("Heat map")
+        self.heat.setToolTip("Grasp summed over the earlier sessions shown (Ctrl+Shift+M)")
+        self.legend = OverlayLegend()
+        self.count = QLabel()
+        self.count.setObjectName("overlayCount")
+
+        self.first = QToolButton()
+        self.first.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.first.setToolTip("First visit")
+        self.prev = QToolButton()
+        self.prev.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
+        self.prev.setToolTip("Previous visit (Alt+Left)")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setAccessibleName("Visit timeline")
+        self.next = QToolButton()
+        self.next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.next.setToolTip("Next visit (Alt+Right)")
+        self.last = QToolButton()
+        self.last.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.last.setToolTip("Latest visit")
+        self.play = QToolButton()
+        self.play.setText("Replay")
+        self.play.setCheckable(True)
+        self.play.setToolTip("Replay the visits one after another (Ctrl+Shift+R)")
+        self.when = QLabel()
+        self.when.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.when.setMinimumWidth(60)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REPLAY_MS)
+        self._timer.timeout.connect(self._replay_step)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.show_earlier, self.mode, self.last_n, self.date_from, self.dash,
+                  self.date_to, self.pick, self.heat, self.count):
+            row.addWidget(w)
+        row.addStretch(1)
+        timeline = QHBoxLayout()
+        timeline.setContentsMargins(0, 0, 0, 0)
+        timeline.addWidget(QLabel("Visits:"))
+        for w in (self.first, self.prev):
+            timeline.addWidget(w)
+        timeline.addWidget(self.slider, 1)
+        for w in (self.next, self.last, self.play):
+            timeline.addWidget(w)
+        timeline.addWidget(self.when, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 2, 6, 2)
+        outer.setSpacing(2)
+        outer.addLayout(row)
+        outer.addWidget(self.legend)
+        outer.addLayout(timeline)
+
+        self.show_earlier.toggled.connect(self._emit_changed)
+        self.heat.toggled.connect(self._emit_changed)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.last_n.valueChanged.connect(self._emit_changed)
+        self.date_from.dateChanged.connect(self._emit_changed)
+        self.date_to.dateChanged.connect(self._emit_changed)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.first.clicked.connect(lambda: self.step_to(0))
+        self.last.clicked.connect(lambda: self.step_to(len(self.sessions) - 1))
+        self.prev.clicked.connect(lambda: self.step(-1))
+        self.next.clicked.connect(lambda: self.step(1))
+        self.play.toggled.connect(self.set_replaying)
+        self._mode_changed()
+        self.set_sessions([], None)
+
+    # -- state -----------------------------------------------------------------------------
+    def choice(self) -> OverlayChoice:
+        return OverlayChoice(
+            mode=self.mode.currentData(), last_n=self.last_n.value(),
+            date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython(),
+            picked=frozenset(self._picked))
+
+    def set_choice(self, choice: OverlayChoice) -> None:
+        self._syncing = True
+        try:
+            self.mode.setCurrentIndex(self.mode.findData(choice.mode))
+            self.last_n.setValue(choice.last_n)
+            if choice.date_from is not None:
+                self.date_from.setDate(QDate(choice.date_from))
+            if choice.date_to is not None:
+                self.date_to.setDate(QDate(choice.date_to))
+            self._picked = set(choice.picked)
+            self._fill_pick_menu()
+            self._mode_changed()
+        finally:
+            self._syncing = False
+        self.changed.emit()
+
+    def _mode_changed(self, *_args) -> None:
+        mode = self.mode.currentData()
+        self.last_n.setVisible(mode == "last")
+        for w in (self.date_from, self.dash, self.date_to):
+            w.setVisible(mode == "range")
+        self.pick.setVisible(mode == "picked")
+        self._emit_changed()
+
+    def _emit_changed(self, *_args) -> None:
+        if not self._syncing:
+            self.changed.emit()
+
+    def set_sessions(self, sessions: Sequence[Session], current_id: int | None) -> None:
+        """The patient's sessions (any order) and the one open in the window."""
+        new_patient = {s.id for s in sessions} != {s.id for s in self.sessions}
+        self.sessions = sorted(sessions, key=lambda s: (s.started_at, s.id))
+        self.current_id = current_id
+        self._syncing = True
+        try:
+            if new_patient and self.sessions:
+                first = self.sessions[0].started_at.date()
+                last = self.sessions[-1].started_at.date()
+                self.date_from.setDate(QDate(first))
+                self.date_to.setDate(QDate(last))
+                self._picked &= {s.id for s in self.sessions}
+            self._fill_pick_menu()
+            n = len(self.sessions)
+            self.slider.setRange(0, max(0, n - 1))
+            ids = [s.id for s in self.sessions]
+            self.slider.setValue(ids.index(current_id) if current_id in ids else max(0, n - 1))
+            for w in (self.slider, self.first, self.prev, self.next, self.last, self.play):
+                w.setEnabled(n > 1)
+        finally:
+            self._syncing = False
+        self._show_when()
+        if n < 2:
+            self.set_replaying(False)
+
+    def _fill_pick_menu(self) -> None:
+        self.pick_menu.clear()
+        for i, s in enumerate(self.sessions):
+            act = QAction(f"#{i + 1}  {s.started_at:%Y-%m-%d}", self.pick_menu)
+            act.setCheckable(True)
+            act.setChecked(s.id in self._picked)
+            act.toggled.connect(lambda on, sid=s.id: self._toggle_pick(sid, on))
+            self.pick_menu.addAction(act)
+
+    def _toggle_pick(self, session_id: int, on: bool) -> None:
+        (self._picked.add if on else self._picked.discard)(session_id)
+        self._emit_changed()
+
+    def pick_sessions(self, session_ids) -> None:
+        self.set_choice(replace(self.choice(), mode="picked", picked=frozenset(session_ids)))
+
+    def show_state(self, chart: ChartPainter | None, drawn: Sequence[int], oldest: int,
+                   heat_vmax: float | None) -> None:
+        """What the chart now shows: the count and the legend."""
+        n = len(drawn)
+        self.count.setText(f"{n} earlier shown" if self.show_earlier.isChecked() else "")
+        ages: list[tuple[int, str]] = []
+        if n and self.show_earlier.isChecked():
+            ages.append((1, "last time"))
+            if oldest > 2:
+                ages.append(((oldest + 1) // 2, f"{(oldest + 1) // 2} visits ago"))
+            if oldest > 1:
+                ages.append((oldest, f"{oldest} visits ago"))
+        self.legend.set_state(chart, ages, oldest, heat_vmax)
+
+    # -- the timeline ----------------------------------------------------------------------
+    def _show_when(self) -> None:
+        i = self.slider.value()
+        if not self.sessions:
+            self.when.setText("no visits yet")
+            return
+        s = self.sessions[min(i, len(self.sessions) - 1)]
+        state = "draft" if not s.is_signed else "signed"
+        self.when.setText(f"#{i + 1} of {len(self.sessions)} · {s.started_at:%d %b %Y} · {state}")
+
+    def _slider_moved(self, index: int) -> None:
+        self._show_when()
+        if self._syncing or not 0 <= index < len(self.sessions):
+            return
+        sid = self.sessions[index].id
+        if sid != self.current_id:
+            self.sessionRequested.emit(sid)
+
+    def step_to(self, index: int) -> None:
+        if self.sessions:
+            self.slider.setValue(min(max(0, index), len(self.sessions) - 1))
+
+    def step(self, delta: int) -> None:
+        self.step_to(self.slider.value() + delta)
+
+    def set_replaying(self, on: bool) -> None:
+        if on and len(self.sessions) > 1:
+            if self.slider.value() >= len(self.sessions) - 1:
+                self.step_to(0)
+            self._timer.start()
+        else:
+            self._timer.stop()
+        if self.play.isChecked() != (on and len(self.sessions) > 1):
+            self.play.blockSignals(True)
+            self.play.setChecked(on and len(self.sessions) > 1)
+            self.play.blockSignals(False)
+        self.play.setText("Stop" if self._timer.isActive() else "Replay")
+
+    @property
+    def replaying(self) -> bool:
+        return self._timer.isActive()
+
+    def _replay_step(self) -> None:
+        if self.slider.value() >= len(self.sessions) - 1:
+            self.set_replaying(False)
+            return
+        self.step(1)

@@ -1,0 +1,95 @@
+"""The window is built in two stages (docs/performance.md, startup): the chart first, the rest
+right after its first paint. Only the order changes: what touches a later part early gets it
+built on the spot, and a window closed before its second stage writes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from imsmap.cli import build_parser, window_args
+from imsmap.ui.main_window import DEFERRED, MainWindow
+from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
+
+
+@pytest.fixture
+def new_window(records, qtbot, qt_settings):  # noqa: F811
+    made = []
+
+    def make(**kwargs) -> MainWindow:
+        w = MainWindow(records, **kwargs)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+        w.deleteLater()
+    qtbot.wait(1)
+
+
+def test_the_second_stage_runs_by_itself_after_the_first_paint(new_window, qtbot):
+    w = new_window()
+    assert not w.built and "patients" not in w.__dict__  # only the chart and what sizes it
+    w.show()
+    qtbot.waitUntil(lambda: w.built, timeout=5_000)
+    assert w.patients.isVisible() and w.right_tabs.isVisible()
+    assert w.splitter.widget(0) is w.patients and w.splitter.widget(2) is w.right_tabs
+    menus = {a.text(): a.menu() for a in w.menuBar().actions()}
+    assert w.act_quit in menus["&File"].actions() and w.act_shortcuts in menus["&Help"].actions()
+    assert len(w.menuBar().actions()) == 6  # filled, not added twice
+
+
+def test_a_part_touched_before_the_second_stage_is_built_complete(new_window, session):
+    w = new_window()  # never shown: nothing has painted
+    assert not w.built
+    w.patients.select_patient(session.patient_id)  # the first touch builds everything
+    assert w.built
+    w.patients.select_session(session.id)
+    assert w.session_id == session.id and w.session_panel.editable
+    assert w.act_sign.isEnabled() and w.overlay is not None
+
+
+def test_actions_and_the_privacy_state_follow_the_settings_when_touched_early(
+        new_window, qt_settings):  # noqa: F811
+    QSettings().setValue("privacy/hide_names", True)
+    QSettings().setValue("chart/labels", True)
+    w = new_window()
+    assert w.hide_names is True  # built on this first touch, from the settings
+    assert w.act_hide.isChecked() and w.act_labels.isChecked()
+
+
+def test_every_part_of_the_second_stage_is_named_in_deferred(new_window):
+    w = new_window()
+    before = set(w.__dict__)
+    w._complete()
+    added = {k for k in set(w.__dict__) - before if not k.startswith("_")}
+    assert added - DEFERRED == {k for k in added if k.startswith("act_")}
+    with pytest.raises(AttributeError):
+        w.no_such_part  # noqa: B018 - other names are still errors
+
+
+def test_closed_before_the_second_stage_nothing_is_written(new_window, records, session,
+                                                            qt_settings):  # noqa: F811
+    settings = QSettings()
+    settings.setValue("privacy/hide_names", True)
+    settings.setValue("overlay/last_n", 7)
+    settings.setValue("chart/labels", True)
+    settings.sync()
+    before = {k: settings.value(k) for k in settings.allKeys()}
+    changes = records.db.conn.total_changes
+    w = new_window()
+    assert w.close()
+    assert not w.built  # closing did not build it either
+    after = QSettings()
+    assert {k: after.value(k) for k in after.allKeys()} == before
+    assert records.db.conn.total_changes == changes
+    assert records.repo.session(session.id) == session
+
+
+def test_the_window_arguments_parse_as_the_full_parser_does():
+    for argv in (["--db", "x.sqlite3"], ["--demo"], [], ["--db=x", "--demo"]):
+        assert window_args(argv) == build_parser().parse_args(argv)
+    for argv in (["pdf", "--session", "1"], ["--help"], ["-h"], ["--db"], ["--bogus"],
+                 ["--db", "x", "check"]):
+        assert window_args(argv) is None  # left to the full parser (errors, help, commands)
