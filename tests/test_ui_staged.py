@@ -93,3 +93,15 @@ def test_the_window_arguments_parse_as_the_full_parser_does():
     for argv in (["pdf", "--session", "1"], ["--help"], ["-h"], ["--db"], ["--bogus"],
                  ["--db", "x", "check"]):
         assert window_args(argv) is None  # left to the full parser (errors, help, commands)
+
+
+def test_the_startup_backup_waits_for_the_first_paint_but_is_never_skipped(
+        new_window, records, qtbot):
+    from imsmap.store import backup as store_backup
+
+    folder = store_backup.backup_dir(records.db)
+    w = new_window(auto_backup=True)
+    qtbot.wait(20)
+    assert not any(folder.glob("*-startup.sqlite3"))  # not before the chart is on screen
+    assert w.close()  # closed before that: it is made on closing, and waited for
+    assert not w.backups.running and any(folder.glob("*-startup.sqlite3"))

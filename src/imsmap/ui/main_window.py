@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,7 +44,7 @@ from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
 from imsmap.ui.privacy import PrivacyMixin
 from imsmap.ui.site_edits import SiteEditsMixin
-from imsmap.ui.startup import BackgroundBackup
+from imsmap.ui.startup import AfterFirstPaint, BackgroundBackup
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -59,21 +59,6 @@ DEFERRED = frozenset({
     "patients", "overlay", "session_panel", "site_table", "details", "segments", "progress",
     "progress_header", "progress_tab", "right_tabs", "lock_screen", "idle", "hide_names",
 })
-
-
-class _FirstPaint(QObject):
-    """Calls back once, from the event loop, after the first paint of the widget it watches."""
-
-    def __init__(self, widget: QWidget, callback):
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._callback)  # once this paint is done
-        return False
 
 
 class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
@@ -144,9 +129,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._update_title()
         self.resize(1440, 900)
         self._restore_layout()
-        _FirstPaint(self.chart.view.viewport(), self._complete_after_paint)
-        if auto_backup:
-            QTimer.singleShot(0, lambda: self.start_backup("startup"))
+        AfterFirstPaint(self.chart.view.viewport(), self._complete_after_paint)
+        self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
     def __getattr__(self, name: str):
         """A part `_complete` builds, asked for before it ran: build it now."""
@@ -158,18 +142,25 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     def _complete_after_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)
             self._complete()
+            self._start_startup_backup()
+
+    def _start_startup_backup(self) -> None:
+        """The start-up backup (a thread reading the whole file): after the first paint, so it
+        does not compete with it; at the latest when the window closes."""
+        if self._startup_backup:
+            self._startup_backup = False
+            self.start_backup("startup")
 
     def _complete(self) -> None:
         """The second stage of building the window (see the module's docstring); once."""
         if self._built:
             return
         self._built = True
-        from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget
-
         from imsmap.ui.history_overlay import HistoryOverlay
         from imsmap.ui.patient_panel import PatientPanel
         from imsmap.ui.privacy import IdleWatcher, LockScreen
         from imsmap.ui.progress import ProgressPanel
+        from imsmap.ui.record import right_tabs
         from imsmap.ui.record.details_panel import SessionDetailsPanel
         from imsmap.ui.record.segment_panel import SegmentPanel
         from imsmap.ui.session_panel import SessionPanel
@@ -183,31 +174,10 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
         self.progress = ProgressPanel(records, None, lazy=True)  # computed when shown
-        self.progress_header = QLabel()
-        self.progress_header.setObjectName("progressPatient")
-        self.progress_header.setTextFormat(Qt.TextFormat.PlainText)
-        progress_box = QWidget()
-        progress_layout = QVBoxLayout(progress_box)
-        progress_layout.setContentsMargins(4, 4, 4, 0)
-        progress_layout.addWidget(self.progress_header)
-        progress_scroll = QScrollArea()  # the panel's own minimum must not widen the window
-        progress_scroll.setWidgetResizable(True)
-        progress_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        progress_scroll.setWidget(self.progress)
-        progress_layout.addWidget(progress_scroll, 1)
         # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
         self.session_panel.add_banner(self.details.thorax_banner)
-        details_scroll = QScrollArea()
-        details_scroll.setWidgetResizable(True)
-        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        details_scroll.setWidget(self.details)
-        self.right_tabs = QTabWidget()
-        self.right_tabs.setDocumentMode(True)
-        self.right_tabs.addTab(self.session_panel, "Session && sites")
-        self.right_tabs.addTab(details_scroll, "Consent && safety")
-        self.right_tabs.addTab(self.segments, "Segments")
-        self.progress_tab = progress_box
-        self.right_tabs.addTab(progress_box, "Progress")
+        self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
+            self.session_panel, self.details, self.segments, self.progress)
 
         sizes = self.splitter.sizes()
         for index, panel in ((0, self.patients), (2, self.right_tabs)):
@@ -531,6 +501,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        if not self._damaged:
+            self._start_startup_backup()  # closed before it started: it runs now (waited for)
         if self._damaged or not self._built:
             # Damaged: nothing more is written to the file. Not built yet: nothing was shown
             # that could have been changed, and the settings were not read (saving them would

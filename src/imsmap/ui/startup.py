@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -186,6 +186,22 @@ class BackgroundBackup(QObject):
             self.finished.emit(path, error)
         except RuntimeError:  # the window was closed meanwhile
             pass
+
+
+# -- the window's second stage ------------------------------------------------------------
+class AfterFirstPaint(QObject):
+    """Calls back once, from the event loop, after the first paint of the widget it watches."""
+
+    def __init__(self, widget: QWidget, callback):
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._callback)  # once this paint is done
+        return False
 
 
 def __getattr__(name: str):
