@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QPainter
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -105,6 +104,37 @@ class OverlayLegend(QWidget):
         p.end()
 
 
+# -- the timeline's buttons --------------------------------------------------------------
+# The four media glyphs, drawn here rather than taken from the style (QStyle.standardIcon):
+# naming the QStyle class costs PySide6 about 10 ms at start-up for its enums (issue 8), and the
+# bar is part of the first paint. Triangles and bars in a 16 x 16 box, pointing right; the
+# backward ones are mirrored.
+ICON_SIZE = 16
+_GLYPHS = {
+    "skip": (((3, 3), (11, 8), (3, 13)), ((11.5, 3), (13.5, 3), (13.5, 13), (11.5, 13))),
+    "seek": (((2, 3), (8, 8), (2, 13)), ((8, 3), (14, 8), (8, 13))),
+}
+
+
+def media_icon(glyph: str, backward: bool, colour: QColor, ratio: float = 1.0) -> QIcon:
+    """"skip" (to the first / latest visit) or "seek" (previous / next visit) as an icon."""
+    pixmap = QPixmap(round(ICON_SIZE * ratio), round(ICON_SIZE * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    path = QPainterPath()
+    for shape in _GLYPHS[glyph]:
+        points = [(ICON_SIZE - x if backward else x, y) for x, y in shape]
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        path.closeSubpath()
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.fillPath(path, colour)
+    p.end()
+    return QIcon(pixmap)
+
+
 # -- the controls -------------------------------------------------------------------------
 class HistoryBar(QWidget):
     """Which earlier sessions the chart shows, the heat map, the legend and the timeline."""
@@ -147,21 +177,23 @@ class HistoryBar(QWidget):
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
 
+        ink = self.palette().color(QPalette.ColorRole.ButtonText)
+        ratio = self.devicePixelRatioF()
         self.first = QToolButton()
-        self.first.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.first.setIcon(media_icon("skip", True, ink, ratio))
         self.first.setToolTip("First visit")
         self.prev = QToolButton()
-        self.prev.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
+        self.prev.setIcon(media_icon("seek", True, ink, ratio))
         self.prev.setToolTip("Previous visit (Alt+Left)")
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setAccessibleName("Visit timeline")
         self.next = QToolButton()
-        self.next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.next.setIcon(media_icon("seek", False, ink, ratio))
         self.next.setToolTip("Next visit (Alt+Right)")
         self.last = QToolButton()
-        self.last.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.last.setIcon(media_icon("skip", False, ink, ratio))
         self.last.setToolTip("Latest visit")
         self.play = QToolButton()
         self.play.setText("Replay")
@@ -273,6 +305,8 @@ class HistoryBar(QWidget):
             self.set_replaying(False)
 
     def _fill_pick_menu(self) -> None:
+        from PySide6.QtGui import QAction
+
         self.pick_menu.clear()
         for i, s in enumerate(self.sessions):
             act = QAction(f"#{i + 1}  {s.started_at:%Y-%m-%d}", self.pick_menu)
