@@ -5,7 +5,8 @@ built on the spot, and a window closed before its second stage writes nothing.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from imsmap.cli import build_parser, window_args
 from imsmap.ui.main_window import DEFERRED, MainWindow
@@ -105,3 +106,51 @@ def test_the_startup_backup_waits_for_the_first_paint_but_is_never_skipped(
     assert not any(folder.glob("*-startup.sqlite3"))  # not before the chart is on screen
     assert w.close()  # closed before that: it is made on closing, and waited for
     assert not w.backups.running and any(folder.glob("*-startup.sqlite3"))
+
+
+def test_the_chart_keeps_its_place_when_the_side_panels_arrive(new_window, qtbot):
+    from imsmap.ui.main_window import RIGHT_MIN_WIDTH
+
+    w = new_window()
+    w.show()  # laid out: what the first frame shows
+    before = (w.chart.mapTo(w, QPoint(0, 0)), w.chart.size())
+    assert not w.built
+    qtbot.waitUntil(lambda: w.built, timeout=5_000)
+    qtbot.wait(50)  # the splitter has taken the tabs' minimum width, if it had to
+    assert w.right_tabs.minimumSizeHint().width() <= RIGHT_MIN_WIDTH
+    assert (w.chart.mapTo(w, QPoint(0, 0)), w.chart.size()) == before  # no jump of the chart
+
+
+def test_the_chart_search_box_comes_right_after_the_first_paint(new_window, qtbot):
+    w = new_window()
+    view = w.chart.view
+    assert view.findChild(QLineEdit, "chartSearch") is None  # not needed to see the chart
+    w.show()
+    qtbot.waitUntil(lambda: w.built, timeout=5_000)
+    box = view.findChild(QLineEdit, "chartSearch")
+    assert box is w.chart.search and box.isVisible()
+    assert box.x() == 8 and box.geometry().bottom() == view.viewport().height() - 9  # its corner
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus()
+
+
+def test_the_muscle_chooser_is_built_when_first_offered(new_window, qtbot, session):
+    w = new_window()
+    w.show()
+    qtbot.waitUntil(lambda: w.built, timeout=5_000)
+    assert w.chart.view.findChild(QWidget, "regionChooser") is None
+    w.patients.select_patient(session.patient_id)
+    w.patients.select_session(session.id)
+    chart = w.chart
+    chart.set_view("posterior")
+    view = chart.atlas.view("posterior")
+    # A point with more than one muscle under it: the chooser offers them.
+    from imsmap.ui.region_chooser import regions_here
+
+    point = next((r.label for r in view.regions
+                  if r.layer == chart.layer and regions_here(view, *r.label, besides=r)), None)
+    assert point is not None
+    assert chart.offer_choices_at(chart.scene_to_viewport(*point))
+    assert chart.chooser.isVisible() and chart.chooser.objectName() == "regionChooser"
+    assert w.chart.view.findChild(QWidget, "regionChooser") is chart.chooser

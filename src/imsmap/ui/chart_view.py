@@ -6,9 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
-    QShortcut,
     QPainter,
     QResizeEvent,
     QShowEvent,
@@ -30,9 +28,8 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import GRASP_LABELS
+from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene, describe_site
-from imsmap.ui.muscle_search import MuscleSearchBox, show_on
-from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import apply_site_key, editor_for
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
@@ -51,6 +48,10 @@ class ChartView(QGraphicsView):
     pressed = Signal()
     escaped = Signal()
     chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
+    # Once, from the event loop right after the view's first paint: the window builds what the
+    # first frame does not show then (issue 8). Watched here, not by an event filter on the
+    # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
+    firstPainted = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +65,7 @@ class ChartView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._fit_mode = True
+        self._painted = False
         # Set by the panel: acts on a site key (see handle_site_key), True if it did.
         self.site_keys = None
         self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
@@ -145,6 +147,12 @@ class ChartView(QGraphicsView):
         if self._fit_mode:
             self.fit()
 
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.firstPainted.emit)  # once this paint is done
+
     def setScene(self, scene: ChartScene | None) -> None:  # noqa: N802
         keep = None if self._fit_mode else (self.zoom(), self.mapToScene(
             self.viewport().rect().center()))
@@ -211,81 +219,6 @@ class ChartView(QGraphicsView):
         super().keyPressEvent(event)
 
 
-# What a key does to the selected site. Modifiers other than Shift (and the keypad) leave the
-# key to the window's shortcuts.
-SITE_KEYS: dict[int, tuple] = {
-    **{int(Qt.Key.Key_0) + g: ("grade", g) for g in range(4)},
-    int(Qt.Key.Key_C): ("cramp",),
-    int(Qt.Key.Key_T): ("toggle", "twitch"),
-    int(Qt.Key.Key_E): ("toggle", "estim"),
-    int(Qt.Key.Key_Return): ("confirm",),
-    int(Qt.Key.Key_Enter): ("confirm",),
-    int(Qt.Key.Key_Delete): ("remove",),
-    int(Qt.Key.Key_Backspace): ("remove",),
-    int(Qt.Key.Key_Tab): ("step", 1),
-    int(Qt.Key.Key_Backtab): ("step", -1),
-    int(Qt.Key.Key_Right): ("step", 1),
-    int(Qt.Key.Key_Down): ("step", 1),
-    int(Qt.Key.Key_Left): ("step", -1),
-    int(Qt.Key.Key_Up): ("step", -1),
-}
-# For the keyboard shortcuts dialog and the user guide: the chart's and the site list's own keys.
-KEY_HELP = (
-    ("0 1 2 3", "Grade the selected site's grasp (a planned site is then recorded as needled)"),
-    ("C", "Toggle cramp on the selected site"),
-    ("T", "Toggle local twitch response on the selected site"),
-    ("E", "Toggle electrical stimulation on the selected site"),
-    ("Enter", "Confirm the selected planned site as needled"),
-    ("Tab / Shift+Tab, arrows", "Select the next / previous site in number order"),
-    ("Del / Backspace", "Remove the selected site (Ctrl+Z brings it back)"),
-    ("Ctrl+F", "Find a muscle by name or synonym: shows, lights and centres it"),
-    ("Esc", "Clear the selection; close the muscle chooser or the search"),
-    ("Right-click / long press", "Choose among the muscles under that point of the chart"),
-    ("Mouse wheel", "Zoom the chart under the pointer"),
-)
-KEYS_HINT = ("Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · "
-             "Tab/arrows next site · Del remove")
-
-
-def site_key_action(event: QKeyEvent) -> tuple | None:
-    """("grade", n), ("cramp",), ("toggle", field), ("confirm",), ("remove",), ("step", ±1)."""
-    if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier |
-                             Qt.KeyboardModifier.ShiftModifier):
-        return None
-    action = SITE_KEYS.get(int(event.key()))
-    if action == ("step", 1) and event.key() == Qt.Key.Key_Tab and \
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-        return ("step", -1)
-    return action
-
-
-def handle_site_key(event: QKeyEvent, target: QWidget, handler=None) -> bool:
-    """Act on a site key: `handler(action)` first (True if it did it), else the target's
-    gradeRequested / crampRequested / removeRequested signals (the window's own edits)."""
-    action = site_key_action(event)
-    if action is None:
-        return False
-    if handler is not None and handler(action):
-        return True
-    kind = action[0]
-    if kind == "grade":
-        target.gradeRequested.emit(action[1])
-    elif kind == "cramp":
-        target.crampRequested.emit()
-    elif kind == "remove":
-        target.removeRequested.emit()
-    else:
-        return False
-    return True
-
-
-def is_tab(event: QEvent) -> bool:
-    return event.type() == QEvent.Type.KeyPress and \
-        event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
-        not event.modifiers() & (Qt.KeyboardModifier.ControlModifier |
-                                 Qt.KeyboardModifier.AltModifier)
-
-
 class LegendSwatch(QWidget):
     """A marker swatch painted by the chart painter at the screen's own resolution (no pixmap:
     crisp at any scale), so the legend matches the chart."""
@@ -342,28 +275,15 @@ class ChartPanel(QWidget):
         self.view = ChartView()
         self.view.site_keys = self._site_key
 
-        # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
-        # the body charts leave room (the top left holds the side caption).
-        self.search = MuscleSearchBox(atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
-        self.search.setObjectName("chartSearch")
-        self.search.setFixedWidth(SEARCH_WIDTH)
-        self.view.corner_widget = self.search
-        self.view.place_corner_widget()
-        self.search.muscleChosen.connect(self.show_muscle)
-        self.search.escaped.connect(self._search_escaped)
-        self.search.textChanged.connect(lambda text: None if text else self.clear_search())
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.find_shortcut.activated.connect(self.focus_search)
-
-        # Which muscle, where several lie under the finger (see region_chooser).
-        self.chooser = RegionChooser(self.view)
-        self.chooser.dock_above = self.search
-        self.view.corner_followers.append(self.chooser)
-        self.chooser_flow = ChooserFlow(self, self.chooser)
+        # The search box over the chart's corner (Ctrl+F) and the muscle chooser are built
+        # right after the chart's first paint (`_build_search`), or when first used: neither is
+        # needed to see the chart (issue 8: start-up).
+        self._search = None
+        self._chooser = None
         self.view.chooserRequested.connect(self.offer_choices_at)
-        self.view.pressed.connect(self.chooser.dismiss)
-        self.view.escaped.connect(self.chooser.dismiss)
+        self.view.pressed.connect(self._dismiss_chooser)
+        self.view.escaped.connect(self._dismiss_chooser)
+        self.view.firstPainted.connect(self._build_search)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -444,7 +364,7 @@ class ChartPanel(QWidget):
             previous.clearSelection()
         self._sync_layer_buttons()
         self.hoverText.emit("")
-        self.chooser.dismiss()
+        self._dismiss_chooser()
         self.sceneShown.emit(scene)
         self._selection_changed()
 
@@ -552,6 +472,55 @@ class ChartPanel(QWidget):
         self.siteSelected.emit(self.selected_site_id())
 
     # -- finding a muscle -------------------------------------------------------------------
+    @property
+    def search(self):
+        """The "Find a muscle" box in the chart's bottom left corner (a MuscleSearchBox)."""
+        if self._search is None:
+            self._build_search()
+        return self._search
+
+    def _build_search(self) -> None:
+        if self._search is not None:
+            return
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from imsmap.ui.muscle_search import MuscleSearchBox
+
+        # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
+        # the body charts leave room (the top left holds the side caption).
+        search = MuscleSearchBox(self.atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
+        self._search = search
+        search.setObjectName("chartSearch")
+        search.setFixedWidth(SEARCH_WIDTH)
+        self.view.corner_widget = search
+        self.view.place_corner_widget()
+        search.muscleChosen.connect(self.show_muscle)
+        search.escaped.connect(self._search_escaped)
+        search.textChanged.connect(lambda text: None if text else self.clear_search())
+        if self.view.isVisible():
+            search.show()  # a child added to a shown widget stays hidden until told
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_shortcut.activated.connect(self.focus_search)
+
+    @property
+    def chooser(self):
+        """Which muscle, where several lie under the finger (a RegionChooser; built when first
+        offered)."""
+        if self._chooser is None:
+            from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
+
+            chooser = RegionChooser(self.view)
+            chooser.dock_above = self.search
+            self.view.corner_followers.append(chooser)
+            self._chooser = chooser
+            self.chooser_flow = ChooserFlow(self, chooser)
+        return self._chooser
+
+    def _dismiss_chooser(self) -> None:
+        if self._chooser is not None:
+            self._chooser.dismiss()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -567,23 +536,27 @@ class ChartPanel(QWidget):
     def show_muscle(self, muscle_id: str) -> bool:
         """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
         False if no chart draws it."""
+        from imsmap.ui.muscle_search import show_on
+
         return show_on(self, muscle_id)
 
     def _region_clicked(self, region: Region, x: float, y: float) -> None:
         """A tap on a muscle: the window adds the site; if other muscles lie under that point,
         the chooser offers them for the new site."""
-        if self.search.text():
-            self.search.clear()  # and with it the muscle it lit
+        if self._search is not None and self._search.text():
+            self._search.clear()  # and with it the muscle it lit
         self.hint.setText("")
-        self.chooser.dismiss()
+        self._dismiss_chooser()
         before = {s.id for s in self._sites}
         self.regionClicked.emit(region, x, y)
         new = [s for s in self._sites if s.id not in before]
         if len(new) == 1:
+            self.chooser  # noqa: B018 - built on first use, with its flow
             self.chooser_flow.after_click(region, x, y, new[0].id)
 
     def offer_choices_at(self, viewport_pos: QPoint) -> bool:
         """Right-click or long press: which muscle (see region_chooser.ChooserFlow.at)."""
+        self.chooser  # noqa: B018 - built on first use, with its flow
         return self.chooser_flow.at(viewport_pos)
 
     # -- stepping and keys ------------------------------------------------------------------

@@ -188,3 +188,20 @@ class PatientDialog(QDialog):
             self.general_error.show_message(exc.message)
             return
         self.accept()
+
+
+def ask_unsaved_on_close(parent: QWidget, reason: str) -> str:
+    """Closing, the session's last changes could not be saved: "retry", "drop" (close without
+    them) or "cancel" (stay open)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("imsmap – not saved yet")
+    box.setText("The last changes to this session could not be saved: " + reason)
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return "retry" if box.clickedButton() is retry else \
+        "drop" if box.clickedButton() is drop else "cancel"

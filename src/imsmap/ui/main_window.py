@@ -25,10 +25,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -42,16 +40,20 @@ from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_view import ChartPanel
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
-from imsmap.ui.privacy import PrivacyMixin
+from imsmap.ui.privacy_mixin import PrivacyMixin
 from imsmap.ui.site_edits import SiteEditsMixin
-from imsmap.ui.startup import AfterFirstPaint, BackgroundBackup
+from imsmap.ui.startup import BackgroundBackup
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
 PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab is shown
-SPLITTER_SIZES = [300, 700, 440]
+# The right column's tabs are at least this wide (their minimumSizeHint with the default font:
+# tests/test_ui_staged.py checks it). Their place has this width from the start, so the chart
+# does not narrow when the tabs arrive a frame after the first paint.
+RIGHT_MIN_WIDTH = 472
+SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 COMPLETE_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 # Built by `_complete` (with every `act_*` action); the first use of one builds them all.
@@ -94,7 +96,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(QWidget())
         splitter.addWidget(chart_box)
-        splitter.addWidget(QWidget())
+        right_place = QWidget()
+        right_place.setMinimumWidth(RIGHT_MIN_WIDTH)
+        splitter.addWidget(right_place)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
@@ -129,7 +133,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._update_title()
         self.resize(1440, 900)
         self._restore_layout()
-        AfterFirstPaint(self.chart.view.viewport(), self._complete_after_paint)
+        self.chart.view.firstPainted.connect(self._complete_after_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
     def __getattr__(self, name: str):
@@ -394,6 +398,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         s = self.session_panel.session
         default = Path.home() / f"ims-{self.patient.chart_number if self.patient else 'session'}-" \
                                 f"{s.started_at:%Y-%m-%d}.pdf"
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Export session PDF", str(default),
                                               "PDF documents (*.pdf)")
         if not path:
@@ -519,18 +525,12 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             event.ignore()
             return
         while not self.session_panel.flush():
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("imsmap – not saved yet")
-            box.setText("The last changes to this session could not be saved: "
-                        + self.statusBar().currentMessage())
-            retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-            drop = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is drop:
+            from imsmap.ui.dialogs import ask_unsaved_on_close
+
+            answer = ask_unsaved_on_close(self, self.statusBar().currentMessage())
+            if answer == "drop":
                 break
-            if box.clickedButton() is not retry:
+            if answer != "retry":
                 event.ignore()
                 return
         self._closed = True

@@ -6,13 +6,17 @@ readable); it uses the window's panels and its `show_message` / `show_error`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS
 from imsmap.ui import errors as ui_errors
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
 
 def _call_with_parent(fn, *args, parent: QWidget):
     """Call a report function, passing the window as its parent when it takes one."""
@@ -40,6 +44,8 @@ class MenuMixin:
 
     def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False,
                 tip: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if isinstance(shortcut, (list, tuple)):
             action.setShortcuts([QKeySequence(k) for k in shortcut])
@@ -54,6 +60,10 @@ class MenuMixin:
         return action
 
     def _build_actions(self) -> None:
+        # QAction and QKeySequence (its StandardKey enum alone costs milliseconds to create in
+        # Python) are named only here, after the chart's first paint (MainWindow._complete).
+        from PySide6.QtGui import QKeySequence
+
         a = self._action
         SK = QKeySequence.StandardKey
         self.act_new_patient = a("&New patient…", self.new_patient, SK.New)

@@ -38,7 +38,7 @@ from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Change
 from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
-from imsmap.ui.chart_view import handle_site_key, site_key_action
+from imsmap.ui.chart_keys import handle_site_key, site_key_action
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import editor_for
 

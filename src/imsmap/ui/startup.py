@@ -13,15 +13,16 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.services import checks
 from imsmap.services.records import Records
-from imsmap.store import backup as store_backup
 from imsmap.store.db import Database, StoreError
 from imsmap.ui import errors as ui_errors
+
+# The structure check (services.checks) and the backups (store.backup) run on threads once the
+# window is up; their modules are imported there, not on the way to the first paint.
 
 TITLE = "imsmap – database"
 _DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
@@ -51,6 +52,7 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
+            from imsmap.store import backup as store_backup
             from imsmap.ui.recovery import _damaged, latest_good_backup
 
             info = latest_good_backup(store_backup.backup_folder_for(db_path))
@@ -120,6 +122,8 @@ class StartupCheck(QObject):
 
     def _run(self) -> None:
         try:
+            from imsmap.services import checks
+
             problems = checks.structure_problems(self.db_path)
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, not a damage
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
@@ -166,6 +170,8 @@ class BackgroundBackup(QObject):
     def _run(self, reason: str) -> None:
         path, error = "", ""
         try:
+            from imsmap.store import backup as store_backup
+
             db = Database.open(self.db_path, create=False, readonly=True)
             try:
                 path = str(store_backup.backup_now(db, reason))
@@ -186,22 +192,6 @@ class BackgroundBackup(QObject):
             self.finished.emit(path, error)
         except RuntimeError:  # the window was closed meanwhile
             pass
-
-
-# -- the window's second stage ------------------------------------------------------------
-class AfterFirstPaint(QObject):
-    """Calls back once, from the event loop, after the first paint of the widget it watches."""
-
-    def __init__(self, widget: QWidget, callback):
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._callback)  # once this paint is done
-        return False
 
 
 def __getattr__(name: str):

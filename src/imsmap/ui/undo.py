@@ -179,7 +179,7 @@ SELECT_FIRST = "Select a site first: tap its marker on the chart or its row in t
 
 def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: tuple,
                    describe: Callable | None = None) -> bool:
-    """Do what a site key asks (see chart_view.SITE_KEYS) to one site; True if done here.
+    """Do what a site key asks (see chart_keys.SITE_KEYS) to one site; True if done here.
 
     Grades of ordinary sites, cramp and Delete are left to the window (False), except that a
     grade given to a planned site also confirms it: one key records the insertion.
