@@ -55,6 +55,10 @@ class ChartView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # A viewport made in Python, as Qt would make it: the first time Python meets a widget
+        # Qt made, PySide6 looks for its class among every QtWidgets class, creating them all
+        # (about 8 ms, on the way to the first paint: the viewport is passed to every paint).
+        self.setViewport(QWidget())
         self.setRenderHints(QPainter.RenderHint.Antialiasing |
                             QPainter.RenderHint.TextAntialiasing |
                             QPainter.RenderHint.SmoothPixmapTransform)
