@@ -94,7 +94,10 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     check = startup.StartupCheck(records.db.path, window)
                     watch = _DamageWatch(window, damage)  # lives on this (the GUI) thread
                     check.finished.connect(watch.checked)
-                    check.start()  # the file's structure, read on a thread while it works
+                    # The file's structure, read on a thread while the window works; it reads
+                    # the whole file, so it starts once the chart is on screen and the window
+                    # whole, not while the first frame is painted.
+                    window.completed.connect(check.start)
                     status = app.exec()
             except BaseException:
                 records.db.close()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -64,6 +64,8 @@ DEFERRED = frozenset({
 
 
 class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
+    completed = Signal()  # the second stage (`_complete`) has run: the window is whole
+
     def __init__(self, records: Records, *, demo: bool = False, auto_backup: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -207,6 +209,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._restore_settings()
         self._apply_lock_settings()
         self._attach_overlay()
+        self.completed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
