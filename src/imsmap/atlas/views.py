@@ -10,10 +10,10 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from typing import Any
 
 from imsmap.atlas import geometry
+from imsmap.atlas.catalogue import bodycharts_folder
 from imsmap.atlas.errors import AtlasError
 
 __all__ = ["Detail", "Landmark", "Layer", "Region", "View", "load_views", "parse_view"]
@@ -270,7 +270,7 @@ def load_views(*, validate: bool = False) -> dict[str, View]:
 
     The start of the app leaves the path data unparsed (``validate=False``: parsing every path
     cost 0.2 s CPU on every start); the tests load them with ``validate=True``, which checks every outline, detail, region and fibre path as well."""
-    folder = resources.files("imsmap.assets") / "bodycharts" / "views"
+    folder = bodycharts_folder() / "views"
     views: dict[str, View] = {}
     if not folder.is_dir():
         return views
