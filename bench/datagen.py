@@ -12,9 +12,10 @@ What is realistic about it:
 - sites on muscles of the atlas catalogue, at points inside the muscle's region on the atlas views
   (sampled with the atlas' own point-in-polygon test), each patient treated on a stable set of
   targets with grasps that ease over the course;
-- one audit entry per patient, session and site creation and per signature, hash-chained exactly
-  as ``imsmap.store.audit.append`` does (``verify_chain`` passes), with the same ``changes`` JSON
-  the services write. Grading a site later (``update_site``) would add one more, small entry per
+- rows and audit entries in schema 4's compact form (``store.terms``, ``store.site_rows``): one
+  audit entry per patient, session and site creation and per signature, hash-chained exactly as
+  ``imsmap.store.audit.append`` does (``verify_chain`` passes), with the same ``changes`` the
+  services write (JSON; for a site, the digest of its content as created). Grading a site later (``update_site``) would add one more, small entry per
   site; the generator leaves those out (the brief asks for one entry per site creation).
 - Not realistic: the content hash of a signed session is a stand-in (sha256 of its id), not the
   hash of its content.
@@ -40,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6  # 6: schema 4 (terms, compact sites and audit entries)
 UTC = timezone.utc
 
 FAMILY_NAMES = """
@@ -211,7 +212,7 @@ def _dumps(obj: object) -> str:
 def generate(path: Path, params: Params, log=print) -> dict:
     """Write a new database at `path` (which must not exist). Returns its metadata."""
     from imsmap.atlas import load_atlas
-    from imsmap.store import audit
+    from imsmap.store import audit, site_rows
     from imsmap.store.db import Database
 
     t_start = time.perf_counter()
@@ -321,16 +322,32 @@ def generate(path: Path, params: Params, log=print) -> dict:
             continue
         k = int(rng.integers(6, 24))
         pat_targets.append(rng.choice(n_t, size=min(k, n_t), replace=False, p=tw).tolist())
-    # Pre-encoded JSON fragments of each target for the audit 'changes' of a site creation.
-    enc = []
+    # Schema 4: words as terms ids (store.terms), as the services' term cache writes them.
+    term_ids: dict[str | None, int | None] = {None: None}
+
+    def term(text: str | None) -> int | None:
+        found = term_ids.get(text)
+        if text is None:
+            return None
+        if found is None:
+            found = int(conn.execute("INSERT INTO terms (text) VALUES (?)", (text,)).lastrowid)
+            term_ids[text] = found
+        return found
+
+    conn.execute("BEGIN")
+    for word in ("create", "sign", "patient", "session", "site", *TISSUE_FEEL, *RELEASE,
+                 *SENSATION, *(p[0] for p in PRACTITIONERS)):
+        term(word)
     for t in targets:
-        enc.append((json.dumps(t.layer), json.dumps(t.level), json.dumps(t.muscle_id),
-                    json.dumps(t.side), json.dumps(t.view_id)))
+        term(t.muscle_id), term(t.view_id), term(t.layer)
+    conn.execute("COMMIT")
+    tcreate, tsign, tpatient, tsession, tsite = (term_ids[w] for w in
+                                                 ("create", "sign", "patient", "session", "site"))
 
     site_sql = ("INSERT INTO sites (id, session_id, seq, muscle_id, side, view_id, layer, x, y,"
                 " level, needle_diameter_mm, needle_length_mm, depth_mm, grasp, cramp, twitch,"
-                " tissue_feel, release, sensation, estim, notes, planned, created_at, created_by,"
-                " updated_at, updated_by) VALUES (" + ",".join("?" * 26) + ")")
+                " tissue_feel, release, sensation, estim, notes, planned, created_at, created_by)"
+                " VALUES (" + ",".join("?" * 24) + ")")
     sess_sql = ("INSERT INTO sessions (id, patient_id, started_at, practitioner, complaint,"
                 " pain_before, pain_after, notes, status, atlas_version, signed_at, signed_by,"
                 " content_hash, created_at, created_by, updated_at, updated_by,"
@@ -338,15 +355,19 @@ def generate(path: Path, params: Params, log=print) -> dict:
                 " needles_accounted, tolerance, plan, uid) VALUES (" + ",".join("?" * 25) + ")")
     audit_sql = ("INSERT INTO audit (id, at, actor, action, entity, entity_id, session_id,"
                  " changes, hash) VALUES (?,?,?,?,?,?,?,?,?)")
-    canonical = audit.canonical
-    sha = hashlib.sha256
+    link = audit.link
+    content_digest = audit.content_digest
+    every = audit.CHECKPOINT_EVERY
+
+    def kept(entry_id: int, chain_link: bytes) -> bytes | None:  # as audit.append stores it
+        return chain_link if entry_id % every == 0 else None
+
     prev_hash = audit.GENESIS
     audit_id = 0
     site_id = 0
     seen_patient = np.zeros(P, dtype=bool)
     complaint_of = rng.integers(0, len(COMPLAINTS), P)
     version = atlas.version
-    checked = 0
     sessions_batch, sites_batch, audit_batch = [], [], []
     pending_sites = 0
     last_log = time.perf_counter()
@@ -366,11 +387,11 @@ def generate(path: Path, params: Params, log=print) -> dict:
                       "birth_date": row[4], "sex": row[5]}
             changes = _dumps({kk: [None, vv] for kk, vv in values.items()})
             audit_id += 1
-            pat_at = row[7]
-            prev_hash = sha(prev_hash + canonical(audit_id, pat_at, row[8], "create", "patient",
-                                                  pid, None, changes)).digest()
-            audit_batch.append((audit_id, pat_at, row[8], "create", "patient", pid, None,
-                                changes, prev_hash))
+            pat_at = site_rows.instant(row[7])
+            prev_hash = link(prev_hash, audit_id, pat_at, row[8], "create", "patient", pid,
+                             None, changes)
+            audit_batch.append((audit_id, pat_at, term_ids[row[8]], tcreate, tpatient, pid, None,
+                                changes, kept(audit_id, prev_hash)))
         course = counts[p]
         progress_ = k / max(1, course - 1)
         pain_b = int(min(10, max(0, round(7 - 4 * progress_ + prng.uniform(-1.5, 1.5)))))
@@ -381,15 +402,21 @@ def generate(path: Path, params: Params, log=print) -> dict:
                    "started_at": at,
                    "practitioner": prac_name, "practitioner_registration": reg,
                    "complaint": complaint, "pain_before": pain_b, "consent": 1}
-        changes = _dumps({kk: [None, vv] for kk, vv in svalues.items()})
+        pneumo, accounted = int(prng.random() < 0.2), 1
+        tolerance = "Tolerated well" if prng.random() < 0.5 else ""
+        n = int(n_sites[s])
+        # The creation entry holds the digest of the session as created (services.records).
+        changes = content_digest({
+            **svalues, "pain_after": pain_a, "notes": "", "pneumothorax_discussed": pneumo,
+            "needle_count": n, "needles_accounted": accounted, "tolerance": tolerance,
+            "plan": ""})
         audit_id += 1
-        prev_hash = sha(prev_hash + canonical(audit_id, at, actor, "create", "session", sid, sid,
-                                              changes)).digest()
-        audit_batch.append((audit_id, at, actor, "create", "session", sid, sid, changes,
-                            prev_hash))
+        at_s = int(t0)
+        prev_hash = link(prev_hash, audit_id, at_s, actor, "create", "session", sid, sid, changes)
+        audit_batch.append((audit_id, at_s, term_ids[actor], tcreate, tsession, sid, sid, changes,
+                            kept(audit_id, prev_hash)))
         # Sites.
         mine = pat_targets[p]
-        n = int(n_sites[s])
         base_grasp = 3.0 - 2.6 * progress_
         for seq in range(1, n + 1):
             t = mine[(seq - 1) % len(mine)] if (p == 0 or seq <= len(mine)) else \
@@ -401,33 +428,29 @@ def generate(path: Path, params: Params, log=print) -> dict:
             g = int(min(3, max(0, round(base_grasp + prng.uniform(-1.2, 1.2)))))
             grasp = None if prng.random() < 0.03 else g
             site_id += 1
-            sat = _iso(t0 + 60.0 * (2 + seq))
+            sat = int(t0) + 60 * (2 + seq)
+            depth = None if prng.random() < 0.7 else float(prng.randint(10, 60))
+            cramp, twitch = int(grasp == 3 and prng.random() < 0.4), int(prng.random() < 0.15)
+            feel, release = TISSUE_FEEL[prng.randrange(6)], RELEASE[prng.randrange(5)]
+            sensation, estim = SENSATION[prng.randrange(5)], int(prng.random() < 0.03)
             sites_batch.append((
-                site_id, sid, seq, tg.muscle_id, tg.side, tg.view_id, tg.layer, x, y, tg.level,
-                nd, nl, None if prng.random() < 0.7 else float(prng.randint(10, 60)), grasp,
-                int(grasp == 3 and prng.random() < 0.4), int(prng.random() < 0.15),
-                TISSUE_FEEL[prng.randrange(6)], RELEASE[prng.randrange(5)],
-                SENSATION[prng.randrange(5)], int(prng.random() < 0.03), "", 0,
-                sat, actor, sat, actor))
-            e = enc[t]
-            changes = (
-                '{"layer":[null,%s],"level":[null,%s],"muscle_id":[null,%s],'
-                '"needle_diameter_mm":[null,%r],"needle_length_mm":[null,%r],"seq":[null,%d],'
-                '"session_id":[null,%d],"side":[null,%s],"view_id":[null,%s],"x":[null,%r],'
-                '"y":[null,%r]}' % (e[0], e[1], e[2], nd, nl, seq, sid, e[3], e[4], x, y))
-            if checked < 200:  # the fast encoding must be exactly what the services write
-                ref = _dumps({"session_id": sid, "seq": seq, "view_id": tg.view_id, "x": x,
-                              "y": y, "muscle_id": tg.muscle_id, "side": tg.side,
-                              "layer": tg.layer, "level": tg.level, "needle_diameter_mm": nd,
-                              "needle_length_mm": nl})
-                ref = _dumps({kk: [None, vv] for kk, vv in json.loads(ref).items()})
-                assert changes == ref, (changes, ref)
-                checked += 1
+                site_id, sid, seq, term_ids[tg.muscle_id], tg.side, term_ids[tg.view_id],
+                term_ids[tg.layer], round(x * 100), round(y * 100), tg.level, nd, nl, depth,
+                grasp, cramp, twitch, term_ids[feel], term_ids[release], term_ids[sensation],
+                estim, "", 0, sat, term_ids[actor]))
+            # The creation entry holds the digest of the site as created (services.records).
+            changes = content_digest({
+                "session_id": sid, "view_id": tg.view_id, "x": x, "y": y,
+                "muscle_id": tg.muscle_id, "side": tg.side, "layer": tg.layer,
+                "level": tg.level, "needle_diameter_mm": nd, "needle_length_mm": nl,
+                "depth_mm": depth, "grasp": grasp, "cramp": cramp, "twitch": twitch,
+                "tissue_feel": feel, "release": release, "sensation": sensation,
+                "estim": estim, "notes": "", "planned": 0})
             audit_id += 1
-            prev_hash = sha(prev_hash + canonical(audit_id, sat, actor, "create", "site",
-                                                  site_id, sid, changes)).digest()
-            audit_batch.append((audit_id, sat, actor, "create", "site", site_id, sid, changes,
-                                prev_hash))
+            prev_hash = link(prev_hash, audit_id, sat, actor, "create", "site", site_id, sid,
+                             changes)
+            audit_batch.append((audit_id, sat, term_ids[actor], tcreate, tsite, site_id, sid,
+                                changes, kept(audit_id, prev_hash)))
         # Signed after the visit, except this week's last few drafts.
         draft = t0 > now - 2 * day and prng.random() < 0.5
         end_at = _iso(t0 + 60.0 * (5 + n))
@@ -438,14 +461,15 @@ def generate(path: Path, params: Params, log=print) -> dict:
             chash = hashlib.sha256(f"session-{sid}".encode()).hexdigest()
             changes = _dumps({"status": ["draft", "signed"], "content_hash": [None, chash]})
             audit_id += 1
-            prev_hash = sha(prev_hash + canonical(audit_id, end_at, actor, "sign", "session",
-                                                  sid, sid, changes)).digest()
-            audit_batch.append((audit_id, end_at, actor, "sign", "session", sid, sid, changes,
-                                prev_hash))
+            end_s = int(t0) + 60 * (5 + n)
+            prev_hash = link(prev_hash, audit_id, end_s, actor, "sign", "session", sid, sid,
+                             changes)
+            audit_batch.append((audit_id, end_s, term_ids[actor], tsign, tsession, sid, sid,
+                                changes, kept(audit_id, prev_hash)))
         sessions_batch.append((
             sid, pid, at, prac_name, complaint, pain_b, pain_a, "", status, version, signed_at,
-            signed_by, chash, at, actor, end_at, actor, reg, 1, int(prng.random() < 0.2), n,
-            1, "Tolerated well" if prng.random() < 0.5 else "", "", uid))
+            signed_by, chash, at, actor, end_at, actor, reg, 1, pneumo, n, accounted, tolerance,
+            "", uid))
         pending_sites += n
         if pending_sites >= 200_000 or s == S - 1:
             # Sites before their (signed) sessions: the insert trigger only refuses sites of a
@@ -462,6 +486,8 @@ def generate(path: Path, params: Params, log=print) -> dict:
                 last_log = time.perf_counter()
                 rate = site_id / (last_log - t_start)
                 log(f"  datagen: {site_id:,} / {N:,} sites ({rate:,.0f}/s)")
+    conn.execute("INSERT INTO audit_head (one, entry_id, hash) VALUES (1, ?, ?)",
+                 (audit_id, prev_hash))
     conn.execute("COMMIT")
     assert site_id == N, (site_id, N)
     conn.execute("PRAGMA journal_mode = WAL")

@@ -107,7 +107,8 @@ def measure_bytes(db: Path, meta_path: Path) -> Result:
         conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
         n_sites = conn.execute("SELECT count(*) FROM sites").fetchone()[0]
         n_audit_sites = conn.execute(
-            "SELECT count(*) FROM audit WHERE entity = 'site'").fetchone()[0]
+            "SELECT count(*) FROM audit WHERE entity IN ('site',"
+            " (SELECT id FROM terms WHERE text = 'site'))").fetchone()[0]
         conn.close()
         size = db.stat().st_size
         # dbstat reads every page: cached beside the database (sizes change little per run).

@@ -17,7 +17,7 @@ from imsmap.atlas.catalogue import load_catalogue
 from imsmap.atlas.views import LEVELS, parse_view
 from imsmap.services import demo
 from imsmap.services.demo import DemoError, create_demo, default_anchor
-from imsmap.store import audit
+from imsmap.store import audit, site_rows
 from imsmap.store.db import StoreError
 
 ANCHOR = date(2026, 11, 16)  # a Monday
@@ -100,8 +100,11 @@ def made(tmp_path_factory, synthetic):
 
 
 def _rows(path, sql, params=()):
+    """Rows of ``sql``, which may read the sites in words as ``site_records``."""
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
+    if "site_records" in sql:
+        sql = f"WITH site_records AS ({site_rows.READABLE}) {sql}"
     try:
         return conn.execute(sql, params).fetchall()
     finally:
@@ -121,7 +124,7 @@ def test_the_demo_reaches_its_counts(made):
     assert counts.drafts >= 1
     assert counts.amendments >= 1 and counts.amended_sessions >= 1
     assert counts.skipped_muscles == ()
-    assert _rows(path, "SELECT count(*) FROM sites")[0][0] == counts.sites
+    assert _rows(path, "SELECT count(*) FROM site_records")[0][0] == counts.sites
     assert counts.as_dict()["patients"] == counts.patients
 
 
@@ -163,16 +166,16 @@ def test_the_audit_chain_is_whole(made):
     conn = sqlite3.connect(made[0])
     try:
         assert audit.verify_chain(conn) == []
-        times = [r[0] for r in conn.execute("SELECT at FROM audit ORDER BY id")]
+        times = [audit.when(r[1]) for r in audit.rows(conn)]
     finally:
         conn.close()
-    assert times == sorted(times, key=datetime.fromisoformat)  # entries read in time order
+    assert times == sorted(times)  # entries read in time order
 
 
 def test_the_demo_is_deterministic(made, tmp_path, synthetic):
     again = tmp_path / "again.sqlite3"
     create_demo(again, anchor=ANCHOR, atlas=synthetic)
-    sql = ("SELECT seq, muscle_id, side, view_id, x, y, level, grasp, created_at FROM sites"
+    sql = ("SELECT seq, muscle_id, side, view_id, x, y, level, grasp, created_at FROM site_records"
            " ORDER BY id")
     assert [tuple(r) for r in _rows(again, sql)] == [tuple(r) for r in _rows(made[0], sql)]
 
@@ -210,7 +213,8 @@ def test_sessions_are_weekly_in_the_past_and_stamped_when_they_happened(made):
         gaps = {(datetime.fromisoformat(b["started_at"]) - datetime.fromisoformat(
             a["started_at"])).days for a, b in zip(visits, visits[1:])}
         assert gaps <= {7, 14}
-    for site in _rows(made[0], "SELECT s.created_at, v.started_at FROM sites s JOIN sessions v"
+    for site in _rows(made[0], "SELECT s.created_at, v.started_at"
+                               " FROM site_records s JOIN sessions v"
                                " ON v.id = s.session_id"):
         delta = datetime.fromisoformat(site[0]) - datetime.fromisoformat(site[1])
         assert timedelta(0) < delta < timedelta(hours=1)
@@ -229,7 +233,8 @@ def test_drafts_are_only_the_latest_visits(made):
 
 def test_signed_visits_are_complete_notes(made):
     for s in _rows(made[0], "SELECT * FROM sessions WHERE status = 'signed'"):
-        n = _rows(made[0], "SELECT count(*) FROM sites WHERE session_id = ?", (s["id"],))[0][0]
+        n = _rows(made[0], "SELECT count(*)"
+                           " FROM site_records WHERE session_id = ?", (s["id"],))[0][0]
         assert s["consent"] == 1 and s["needles_accounted"] == 1
         assert s["needle_count"] == n
         assert s["pain_before"] is not None and s["pain_after"] is not None
@@ -251,7 +256,7 @@ def test_every_site_lies_inside_its_muscle_region(made, synthetic):
 
 
 def _check_sites_inside(path, atlas):
-    sites = _rows(path, "SELECT * FROM sites")
+    sites = _rows(path, "SELECT * FROM site_records")
     assert sites
     for s in sites:
         view = atlas.view(s["view_id"])
@@ -270,7 +275,8 @@ def test_the_l5_course_improves_week_by_week(made):
     assert visits[0]["pain_before"] >= 6 and visits[-1]["pain_before"] <= 3
     pains = [v["pain_before"] for v in visits]
     assert pains == sorted(pains, reverse=True)
-    sites = [_rows(path, "SELECT muscle_id, side, level, grasp FROM sites WHERE session_id = ?",
+    sites = [_rows(path, "SELECT muscle_id, side, level, grasp"
+                         " FROM site_records WHERE session_id = ?",
                    (v["id"],)) for v in visits]
     counts = [len(s) for s in sites]
     assert counts == sorted(counts, reverse=True) and counts[0] >= 2 * counts[-1]
@@ -297,7 +303,7 @@ def test_the_l5_course_improves_week_by_week(made):
 
 def test_c56_sites_are_on_the_c5_6_myotome(made):
     path = made[0]
-    rows = _rows(path, "SELECT DISTINCT x.muscle_id, x.level, x.side FROM sites x"
+    rows = _rows(path, "SELECT DISTINCT x.muscle_id, x.level, x.side FROM site_records x"
                        " JOIN sessions s ON s.id = x.session_id JOIN patients p"
                        " ON p.id = s.patient_id WHERE p.chart_number = 'DEMO-0002'")
     got = {(r[0], r[1]) for r in rows}
@@ -310,7 +316,8 @@ def test_c56_sites_are_on_the_c5_6_myotome(made):
 def test_levels_on_one_paraspinal_region_are_spread_top_to_bottom(made):
     """S1 has no level region on the synthetic spinal chart: it falls back on the posterior
     strip, drawn without levels."""
-    rows = _rows(made[0], "SELECT view_id, level, y FROM sites WHERE muscle_id = 'multifidus'"
+    rows = _rows(made[0], "SELECT view_id, level, y"
+                          " FROM site_records WHERE muscle_id = 'multifidus'"
                           " AND level = 'S1'")
     assert rows and {r[0] for r in rows} == {"posterior"}
 
@@ -319,7 +326,7 @@ def test_without_a_spinal_chart_the_levels_share_the_paraspinal_strip(tmp_path):
     atlas = synthetic_atlas(spinal_chart=False)
     path = tmp_path / "strip.sqlite3"
     create_demo(path, anchor=ANCHOR, atlas=atlas)
-    rows = _rows(path, "SELECT x.level, x.y, x.view_id FROM sites x JOIN sessions s"
+    rows = _rows(path, "SELECT x.level, x.y, x.view_id FROM site_records x JOIN sessions s"
                        " ON s.id = x.session_id WHERE s.id = 1 AND x.muscle_id = 'multifidus'"
                        " AND x.side = 'R'")
     by_level = {r[0]: r[1] for r in rows}
@@ -344,7 +351,7 @@ def test_levels_follow_the_landmarks_where_the_view_has_them(tmp_path):
     assert demo._level_y(atlas.view("posterior"), "L5") == pytest.approx(1340)
     path = tmp_path / "marks.sqlite3"
     create_demo(path, anchor=ANCHOR, atlas=atlas)
-    rows = _rows(path, "SELECT level, y FROM sites WHERE session_id = 1 AND side = 'R'"
+    rows = _rows(path, "SELECT level, y FROM site_records WHERE session_id = 1 AND side = 'R'"
                        " AND muscle_id = 'multifidus'")
     ys = {r["level"]: r["y"] for r in rows}
     for level, expected in (("L4", 1300), ("L5", 1340), ("S1", 1380)):
@@ -360,11 +367,12 @@ def test_missing_muscles_are_skipped_and_the_counts_still_reached(tmp_path):
     assert gone <= set(counts.skipped_muscles)
     assert counts.patients >= 8 and counts.sites >= 100
     used = {r[0] for r in _rows(tmp_path / "sparse.sqlite3",
-                                "SELECT DISTINCT muscle_id FROM sites")}
+                                "SELECT DISTINCT muscle_id FROM site_records")}
     assert not used & gone
     # Without multifidus the paraspinal muscle drawn there takes the levels, top to bottom.
     rows = _rows(tmp_path / "sparse.sqlite3",
-                 "SELECT muscle_id, level, y FROM sites WHERE session_id = 1 AND level IS NOT NULL")
+                 "SELECT muscle_id, level, y"
+                 " FROM site_records WHERE session_id = 1 AND level IS NOT NULL")
     by_level = {r["level"]: (r["muscle_id"], r["y"]) for r in rows}
     assert {m for m, _ in by_level.values()} == {"longissimus_lumborum"}
     assert by_level["L4"][1] < by_level["L5"][1] < by_level["S1"][1]

@@ -3,8 +3,9 @@ when a change touches it; rows read by position build the same objects as rows r
 
 from __future__ import annotations
 
-from imsmap.store.repository import (_SESSION_COLUMNS, _SITE_COLUMNS, session_from_row,
-                                     session_from_tuple, site_from_row, site_from_tuple)
+from datetime import timezone
+
+from imsmap.store.repository import _SESSION_COLUMNS, session_from_row, session_from_tuple
 from support import spot
 
 
@@ -23,9 +24,24 @@ def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
     _course(records, patient, 4)
     records.sign_session(records.repo.sessions_for_patient(patient.id)[-1].id)
     db = records.db
-    by_name = [site_from_row(r) for r in db.query(f"SELECT {_SITE_COLUMNS} FROM sites")]
-    by_pos = [site_from_tuple(r) for r in db.conn.execute(f"SELECT {_SITE_COLUMNS} FROM sites")]
-    assert by_pos == by_name and len(by_pos) == 4
+    # Sites (stored compactly, store.site_rows) against a decoding done by SQL, by name.
+    sites = [records.repo.site(r[0]) for r in db.conn.execute("SELECT id FROM sites")]
+    by_sql = db.query(
+        "SELECT s.id, m.text AS muscle, v.text AS view, l.text AS layer, s.x / 100.0 AS x,"
+        " s.y / 100.0 AS y, s.grasp, s.cramp, s.notes, c.text AS creator,"
+        " datetime(s.created_at, 'unixepoch') AS created,"
+        " datetime(coalesce(s.updated_at, s.created_at), 'unixepoch') AS updated"
+        " FROM sites s JOIN terms m ON m.id = s.muscle_id JOIN terms v ON v.id = s.view_id"
+        " JOIN terms l ON l.id = s.layer JOIN terms c ON c.id = s.created_by ORDER BY s.id")
+    assert len(sites) == len(by_sql) == 4
+    for site, r in zip(sites, by_sql):
+        assert (site.id, site.muscle_id, site.view_id, site.layer, site.x, site.y, site.grasp,
+                site.cramp, site.notes, site.created_by) == (
+            r["id"], r["muscle"], r["view"], r["layer"], r["x"], r["y"], r["grasp"],
+            bool(r["cramp"]), r["notes"], r["creator"])
+        utc = "%Y-%m-%d %H:%M:%S"
+        assert site.created_at.astimezone(timezone.utc).strftime(utc) == r["created"]
+        assert site.updated_at.astimezone(timezone.utc).strftime(utc) == r["updated"]
     by_name = [session_from_row(r) for r in db.query("SELECT * FROM sessions")]
     by_pos = [session_from_tuple(r)
               for r in db.conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")]

@@ -52,8 +52,7 @@ def test_each_use_case_writes_exactly_one_audit_entry(records, spot):
     def one_entry(action, entity, call):
         before = _counts(records)["audit"]
         result = call()
-        entries = records.db.conn.execute(
-            "SELECT action, entity FROM audit WHERE id > ? ORDER BY id", (before,)).fetchall()
+        entries = [r[3:5] for r in audit.rows(records.db.conn, "WHERE id > ?", (before,))]
         assert entries == [(action, entity)], call
         return result
 
@@ -84,11 +83,9 @@ def test_an_edit_that_changes_nothing_writes_no_audit_entry(records, patient, se
 def test_audit_entry_records_who_and_what(records, session, spot):
     site = _add(records, session.id, spot, grasp=1)
     records.update_site(site.id, grasp=3)
-    last = records.db.conn.execute(
-        "SELECT actor, entity_id, session_id, changes FROM audit ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    assert last[:3] == ("test.physio", site.id, session.id)
-    assert '"grasp":[1,3]' in last[3]
+    last = list(audit.rows(records.db.conn))[-1]
+    assert (last[2], last[5], last[6]) == ("test.physio", site.id, session.id)
+    assert '"grasp":[1,3]' in last[7]
 
 
 def test_created_at_follows_the_clock_given(db_path, atlas):

@@ -201,3 +201,6 @@ class AuditEntry:
     entity_id: int | None
     session_id: int | None
     changes: dict = field(default_factory=dict)
+    # Since schema 4 a site's creation is recorded as a digest of its content (16 bytes, hex)
+    # instead of a copy of it; services.audit_view shows the content and checks it.
+    digest: str | None = None

@@ -123,19 +123,16 @@ def _summary(records: Records) -> str:
 
 
 def _muscles(records: Records) -> tuple[list[str], str]:
-    rows = records.db.query(
-        "SELECT muscle_id, count(*) AS n, group_concat(id) AS ids FROM sites"
-        " WHERE deleted_at IS NULL GROUP BY muscle_id ORDER BY muscle_id")
+    rows = records.repo.muscle_counts()
     problems = []
-    for r in rows:
+    for muscle_id, _n, ids in rows:
         try:
-            records.atlas.catalogue.resolve_id(r["muscle_id"])
+            records.atlas.catalogue.resolve_id(muscle_id)
         except AtlasError:
-            ids = sorted(int(i) for i in str(r["ids"]).split(","))
             shown = ", ".join(map(str, ids[:20])) + (" ..." if len(ids) > 20 else "")
-            problems.append(f"muscle {r['muscle_id']!r} is not in atlas version "
+            problems.append(f"muscle {muscle_id!r} is not in atlas version "
                             f"{records.atlas.version} (site{'s' * (len(ids) != 1)} {shown})")
-    live = sum(r["n"] for r in rows)
+    live = sum(n for _m, n, _ids in rows)
     return problems, f"{live} sites, {len(rows)} muscles"
 
 

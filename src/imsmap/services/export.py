@@ -14,6 +14,7 @@ from typing import Any
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
 from imsmap.services.records import Records
+from imsmap.store import audit
 from imsmap.store.db import Database
 from imsmap.store.repository import patient_from_row, session_from_row, to_sql
 
@@ -183,14 +184,22 @@ def _site(site: Site, records: Records, names: dict[str, str | None]) -> dict[st
 
 
 def _audit(db: Database, wanted: set[int] | None, patient_ids: set[int] | None) -> list[dict[str, Any]]:
+    """The entries as written; a compact (schema 4) entry's time is given as ISO text like the
+    others, a creation's content digest as {"content_digest": hex}, and the chain link where it
+    is stored (every 16th compact entry) and on the newest entry (docs/export-format.md)."""
     out = []
-    for r in db.conn.execute(
-            "SELECT id, at, actor, action, entity, entity_id, session_id, changes, hash"
-            " FROM audit ORDER BY id"):
+    end = audit.head(db.conn)  # the newest entry carries the recorded end of the trail
+    for r in audit.rows(db.conn):
         if wanted is not None and r[6] not in wanted and not (
                 r[4] == "patient" and r[5] in patient_ids):
             continue
-        out.append({"id": r[0], "at": r[1], "actor": r[2], "action": r[3], "entity": r[4],
-                    "entity_id": r[5], "session_id": r[6], "changes": json.loads(r[7]),
-                    "hash": bytes(r[8]).hex()})
+        entry = {"id": r[0], "at": to_sql(audit.when(r[1])), "actor": r[2], "action": r[3],
+                 "entity": r[4], "entity_id": r[5], "session_id": r[6],
+                 "changes": ({"content_digest": r[7].hex()} if isinstance(r[7], bytes)
+                             else json.loads(r[7])),
+                 "hash": (end[1] if r[0] == end[0] else r[8]).hex()
+                 if r[0] == end[0] or r[8] is not None else None}
+        if isinstance(r[1], int):
+            entry["at_seconds"] = r[1]  # what the chain hashed (docs/export-format.md)
+        out.append(entry)
     return out

@@ -27,7 +27,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
-from imsmap.store import audit
+from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
 from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
 
@@ -207,11 +207,12 @@ class Records:
                       "uid": uuid.uuid4().hex,
                       **{k: to_sql(val) for k, val in clean.items()}}
             sid = self.repo.insert_session(values, at, self.actor)
+            session = self.repo.session(sid)  # the row is the record; the entry, its digest
             audit.append(self.db.conn, at=at, actor=self.actor, action="create",
                          entity="session", entity_id=sid, session_id=sid,
-                         changes={k: [None, val] for k, val in values.items()})
+                         changes=audit.content_digest(audit.session_content(session)))
         self._notify(Change("create", "session", sid, session_id=sid, patient_id=patient_id))
-        return self.repo.session(sid)
+        return session
 
     def _draft(self, session_id: int) -> Session:
         session = self.repo.session(session_id)
@@ -405,11 +406,14 @@ class Records:
                       "view_id": view_id, "x": round(x, 2), "y": round(y, 2),
                       **{k: to_sql(val) for k, val in clean.items()}}
             site_id = self.repo.insert_site(values, at, self.actor)
+            # The row is the record; the entry holds a digest of it as it was created (from the
+            # row read back, so it is what any later reading sees).
+            site = self.repo.site(site_id)
             audit.append(self.db.conn, at=at, actor=self.actor, action="create", entity="site",
                          entity_id=site_id, session_id=session_id,
-                         changes={k: [None, val] for k, val in values.items()})
+                         changes=audit.content_digest(site_rows.content(site)))
         self._notify(Change("create", "site", site_id, session_id=session_id))
-        return self.repo.site(site_id)
+        return site
 
     def update_site(self, site_id: int, **fields: object) -> Site:
         clean = self._clean_site(fields)

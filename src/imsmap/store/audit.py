@@ -3,6 +3,17 @@
 Each entry's hash is sha256(previous entry's hash || canonical JSON of this entry, id included),
 so an entry changed, removed or reordered outside the app breaks the chain and `verify_chain`
 names where. Triggers in the schema refuse UPDATE and DELETE on the table.
+
+Schema 4 made new entries compact (old entries stay exactly as they were written, and are
+verified as they were): ``at`` is whole seconds since 1970 UTC, ``actor``, ``action`` and
+``entity`` are ``terms`` ids, the chain link is the first 16 bytes of the sha256 and is stored
+on every 16th entry (``CHECKPOINT_EVERY``; ``audit_head`` keeps the newest link), and the creation
+of a site or a session carries a 16-byte digest of the created content (``content_digest``)
+instead of a copy of it: the row is the record, and later changes carry their before and after
+values, so the created content can be rebuilt and checked against the digest. The canonical form
+of a compact entry holds the words, not the term ids, so a term changed around the app breaks the
+chain too. An integer ``at`` marks a compact entry. An entry altered or removed is found to
+within its block of 16 entries.
 """
 
 from __future__ import annotations
@@ -10,62 +21,184 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 
-from imsmap.domain.models import AuditEntry
+from imsmap.domain.models import AuditEntry, Session
+from imsmap.store.site_rows import instant, moment
+from imsmap.store.terms import terms_of
 
 GENESIS = bytes(32)
+COMPACT_HASH_BYTES = 16
+CHECKPOINT_EVERY = 16  # compact entries whose id is a multiple of this store their link
+
+# What a session's creation digest covers (its content, not its bookkeeping or signature).
+SESSION_CONTENT = ("patient_id", "uid", "atlas_version", "started_at", "practitioner",
+                   "practitioner_registration", "complaint", "pain_before", "pain_after",
+                   "notes", "consent", "pneumothorax_discussed", "needle_count",
+                   "needles_accounted", "tolerance", "plan")
 
 
-def canonical(entry_id: int, at: str, actor: str, action: str, entity: str,
+def content_digest(values: dict[str, object]) -> bytes:
+    """16 bytes of sha256 over the compact, key-sorted JSON of a created record's content."""
+    blob = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
+    return hashlib.sha256(blob.encode("utf-8")).digest()[:COMPACT_HASH_BYTES]
+
+
+def session_content(session: Session) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key in SESSION_CONTENT:
+        value = getattr(session, key)
+        if isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, datetime):
+            value = value.isoformat(timespec="seconds")
+        out[key] = value
+    return out
+
+
+def canonical(entry_id: int, at: str | int, actor: str, action: str, entity: str,
               entity_id: int | None, session_id: int | None, changes_json: str) -> bytes:
     return json.dumps([entry_id, at, actor, action, entity, entity_id, session_id, changes_json],
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def changes_text(changes: dict) -> str:
+    return json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str,
+                      separators=(",", ":"))
+
+
+def _changes_form(changes: str | bytes) -> str:
+    """What the canonical form holds for a stored ``changes``: the JSON, or a digest in hex."""
+    return changes.hex() if isinstance(changes, bytes) else changes
+
+
+def link(prev_hash: bytes, entry_id: int, at: int, actor: str, action: str, entity: str,
+         entity_id: int | None, session_id: int | None, changes: str | bytes) -> bytes:
+    """The stored hash of a compact (schema 4) entry."""
+    return hashlib.sha256(prev_hash + canonical(entry_id, at, actor, action, entity, entity_id,
+                                                session_id, _changes_form(changes))
+                          ).digest()[:COMPACT_HASH_BYTES]
+
+
 def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, entity: str,
-           entity_id: int | None, session_id: int | None, changes: dict) -> int:
-    """Add one entry; call inside the transaction that makes the change it describes."""
-    last = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-    prev_id, prev_hash = (last[0], bytes(last[1])) if last else (0, GENESIS)
+           entity_id: int | None, session_id: int | None, changes: dict | bytes) -> int:
+    """Add one entry; call inside the transaction that makes the change it describes.
+
+    ``changes`` is {column: [before, after]}, or for a creation the 16-byte ``content_digest``
+    of the created record.
+    """
+    prev_id, prev_link = head(conn)
     entry_id = prev_id + 1
-    changes_json = json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str,
-                              separators=(",", ":"))
-    digest = hashlib.sha256(prev_hash + canonical(entry_id, at, actor, action, entity, entity_id,
-                                                  session_id, changes_json)).digest()
+    stored = bytes(changes) if isinstance(changes, (bytes, bytearray)) else changes_text(changes)
+    seconds = instant(at)
+    terms = terms_of(conn)
+    digest = link(prev_link, entry_id, seconds, actor, action, entity, entity_id, session_id,
+                  stored)
     conn.execute(
         "INSERT INTO audit (id, at, actor, action, entity, entity_id, session_id, changes, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entry_id, at, actor, action, entity, entity_id, session_id, changes_json, digest))
+        (entry_id, seconds, terms.id(actor), terms.id(action), terms.id(entity), entity_id,
+         session_id, stored, digest if entry_id % CHECKPOINT_EVERY == 0 else None))
+    conn.execute("INSERT INTO audit_head (one, entry_id, hash) VALUES (1, ?, ?) ON CONFLICT (one)"
+                 " DO UPDATE SET entry_id = excluded.entry_id, hash = excluded.hash",
+                 (entry_id, digest))
     return entry_id
+
+
+def head(conn: sqlite3.Connection) -> tuple[int, bytes]:
+    """(id, chain link) of the newest entry: from audit_head, or worked out again from the last
+    stored link when audit_head does not describe the newest entry."""
+    last = conn.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
+    row = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone()
+    if row is not None and row[0] == last:
+        return last, bytes(row[1])
+    if last == 0:
+        return 0, GENESIS
+    start = conn.execute("SELECT id, hash FROM audit WHERE id <= ? AND hash IS NOT NULL"
+                         " ORDER BY id DESC LIMIT 1", (last,)).fetchone()
+    prev_link, after = (bytes(start[1]), start[0]) if start else (GENESIS, 0)
+    for r in rows(conn, "WHERE id > ?", (after,)):
+        prev_link = _link_of(prev_link, r)
+    return last, prev_link
+
+
+def _link_of(prev_link: bytes, row: tuple) -> bytes:
+    if isinstance(row[1], int):
+        return link(prev_link, *row[:8])
+    return hashlib.sha256(prev_link + canonical(*row[:8])).digest()
+
+
+_COLUMNS = "id, at, actor, action, entity, entity_id, session_id, changes, hash"
+
+
+def rows(conn: sqlite3.Connection, where: str = "", params: tuple = (), *, fresh: bool = False
+         ) -> Iterator[tuple[int, str | int, str, str, str, int | None, int | None,
+                             str | bytes, bytes | None]]:
+    """The entries as written, in id order, with the words in place of term ids (the stored
+    link is None on compact entries between checkpoints)."""
+    terms = terms_of(conn)
+    # fresh: the words as the file holds them now, not as this connection first read them
+    texts = dict(conn.execute("SELECT id, text FROM terms")) if fresh else terms.known()
+    for r in conn.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY id", params):
+        if isinstance(r[1], int):
+            try:
+                words = (texts[r[2]], texts[r[3]], texts[r[4]])
+            except KeyError:
+                texts = dict(conn.execute("SELECT id, text FROM terms"))
+                words = tuple(texts.get(t, f"<missing term {t}>") for t in r[2:5])
+            yield (r[0], r[1], *words, r[5], r[6], r[7], None if r[8] is None else bytes(r[8]))
+        else:
+            yield (*r[:8], bytes(r[8]))
 
 
 def verify_chain(conn: sqlite3.Connection) -> list[str]:
     """Problems with the chain, in order; an empty list means it is unbroken."""
     problems = []
-    prev_hash, expected_id = GENESIS, 1
-    rows = conn.execute(
-        "SELECT id, at, actor, action, entity, entity_id, session_id, changes, hash"
-        " FROM audit ORDER BY id")
-    for row in rows:
-        entry_id = row[0]
+    prev_link, expected_id, block_start, last = GENESIS, 1, 1, 0
+    for row in rows(conn, fresh=True):
+        entry_id = last = row[0]
         if entry_id != expected_id:
             problems.append(f"audit entries {expected_id}-{entry_id - 1} are missing")
-        digest = hashlib.sha256(prev_hash + canonical(*row[:8])).digest()
-        if digest != bytes(row[8]):
-            problems.append(f"audit entry {entry_id} ({row[3]} {row[4]} {row[5]}) was altered "
-                            "or an earlier entry was removed")
-        prev_hash, expected_id = bytes(row[8]), entry_id + 1
+        digest = _link_of(prev_link, row)
+        if row[8] is None:
+            prev_link = digest
+        else:
+            if digest != row[8]:
+                what = (f"audit entry {entry_id} ({row[3]} {row[4]} {row[5]})"
+                        if block_start == entry_id else
+                        f"one of audit entries {block_start}-{entry_id}")
+                problems.append(f"{what} was altered or an earlier entry was removed")
+            prev_link, block_start = row[8], entry_id + 1
+        expected_id = entry_id + 1
+    recorded = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone() \
+        if _has_head(conn) else None
+    if recorded is not None and (recorded[0] != last or bytes(recorded[1]) != prev_link):
+        span = f"{block_start}-{last}" if block_start <= last else str(last)
+        problems.append(f"the newest audit entries ({span}) do not end where the trail "
+                        f"recorded its end (entry {recorded[0]}): one was altered or removed")
+    elif recorded is None and block_start <= last:
+        problems.append(f"the record of where the audit trail ends is missing, so entries "
+                        f"{block_start}-{last} cannot be checked")
     return problems
 
 
+def _has_head(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'audit_head'").fetchone() \
+        is not None
+
+
+def when(at: str | int) -> datetime:
+    return moment(at) if isinstance(at, int) else datetime.fromisoformat(at)
+
+
 def entries(conn: sqlite3.Connection, session_id: int | None = None) -> list[AuditEntry]:
-    sql = "SELECT id, at, actor, action, entity, entity_id, session_id, changes FROM audit"
-    params: tuple = ()
-    if session_id is not None:
-        sql += " WHERE session_id = ?"
-        params = (session_id,)
-    sql += " ORDER BY id"
-    return [AuditEntry(id=r[0], at=datetime.fromisoformat(r[1]), actor=r[2], action=r[3],
-                       entity=r[4], entity_id=r[5], session_id=r[6], changes=json.loads(r[7]))
-            for r in conn.execute(sql, params)]
+    where, params = ("WHERE session_id = ?", (session_id,)) if session_id is not None else ("", ())
+    out = []
+    for r in rows(conn, where, params):
+        digest = r[7].hex() if isinstance(r[7], bytes) else None
+        out.append(AuditEntry(id=r[0], at=when(r[1]), actor=r[2], action=r[3], entity=r[4],
+                              entity_id=r[5], session_id=r[6],
+                              changes={} if digest else json.loads(r[7]), digest=digest))
+    return out

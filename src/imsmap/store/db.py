@@ -16,6 +16,7 @@ from pathlib import Path
 
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+from imsmap.store.terms import Connection, terms_of
 
 APPLICATION_ID = 0x494D534D  # "IMSM" in PRAGMA application_id marks an imsmap database
 BUSY_TIMEOUT_MS = 5000
@@ -55,9 +56,11 @@ class Database:
         try:
             if readonly:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                       isolation_level=None, check_same_thread=False)
+                                       isolation_level=None, check_same_thread=False,
+                                       factory=Connection)
             else:
-                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                       factory=Connection)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             db = cls(conn, path, readonly)
@@ -123,7 +126,9 @@ class Database:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
+            terms_of(self.conn).committed()
         except BaseException as exc:
+            terms_of(self.conn).rolled_back()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.DatabaseError):

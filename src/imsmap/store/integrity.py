@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from imsmap.store.db import Database, StoreError
+from imsmap.store.terms import terms_of
 
 MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help anyone
 
@@ -67,12 +68,21 @@ def unaudited_rows(db: Database) -> list[str]:
     newest entries cut off the end, and rows written into the database around the app.
     """
     problems = []
-    marks = ", ".join("?" * len(CREATING_ACTIONS))
+    terms = terms_of(db.conn)
+
+    def spellings(word: str) -> list[object]:
+        """The word as older entries hold it, and its terms id as compact ones do."""
+        term = terms.maybe_id(word) if _has_terms(db) else None
+        return [word] if term is None else [word, term]
+
+    actions = [form for action in CREATING_ACTIONS for form in spellings(action)]
+    marks = ", ".join("?" * len(actions))
     for table, entity in AUDITED_TABLES.items():
+        entities = spellings(entity)
         rows = db.conn.execute(
             f"SELECT id FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE"
-            f" a.entity = ? AND a.entity_id = t.id AND a.action IN ({marks})) ORDER BY id",
-            (entity, *CREATING_ACTIONS)).fetchall()
+            f" a.entity IN ({', '.join('?' * len(entities))}) AND a.entity_id = t.id"
+            f" AND a.action IN ({marks})) ORDER BY id", (*entities, *actions)).fetchall()
         if rows:
             ids = ", ".join(str(r[0]) for r in rows[:20])
             more = f" and {len(rows) - 20} more" if len(rows) > 20 else ""
@@ -80,3 +90,8 @@ def unaudited_rows(db: Database) -> list[str]:
                             f"{'have' if len(rows) > 1 else 'has'} no audit entry recording "
                             "how {} came in".format("they" if len(rows) > 1 else "it"))
     return problems
+
+
+def _has_terms(db: Database) -> bool:
+    row = db.conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'terms'")
+    return row.fetchone() is not None

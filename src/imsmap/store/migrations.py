@@ -1,12 +1,16 @@
 """Schema migrations, numbered by SQLite's PRAGMA user_version.
 
 A migration only adds: new tables, new columns, new indexes, data copied forward. Existing records
-are never dropped. Append new migrations to MIGRATIONS; never edit one that has shipped.
+are never dropped: a table is rebuilt (schema 4) only by copying every row into its new form,
+checking each copy against its original, and then replacing the old table, all in one
+transaction. Append new migrations to MIGRATIONS; never edit one that has shipped.
 """
 
 from __future__ import annotations
 
 import sqlite3
+
+from imsmap.store import migration_v4
 
 _V1 = """
 CREATE TABLE practitioners (
@@ -239,7 +243,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
     (2, "consent, needle count, plan; findings, adverse events, protocols", _V2),
     (3, "a permanent identity (uid) for every session", _V3),
+    (4, "compact sites and audit entries: terms, integer times and positions",
+     migration_v4.SQL),
 )
+# Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
+# then the statements that finish it.
+_AFTER = {4: (migration_v4.check, migration_v4.SWAP)}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -255,6 +264,11 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
         try:
             for statement in _split(sql):
                 conn.execute(statement)
+            if version in _AFTER:
+                check, finish = _AFTER[version]
+                check(conn)
+                for statement in _split(finish):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(version)}")
             conn.execute("COMMIT")
         except BaseException:

@@ -22,7 +22,10 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.store import site_rows
 from imsmap.store.db import Database
+from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
+from imsmap.store.terms import terms_of
 
 PATIENT_FIELDS = ("chart_number", "family_name", "given_name", "birth_date", "sex", "notes")
 SESSION_FIELDS = ("patient_id", "started_at", "practitioner", "complaint", "pain_before",
@@ -30,10 +33,8 @@ SESSION_FIELDS = ("patient_id", "started_at", "practitioner", "complaint", "pain
 SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x", "y", "level",
                "needle_diameter_mm", "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
                "tissue_feel", "release", "sensation", "estim", "notes", "planned")
-# The sites' columns in the order of Site's fields: rows are read as plain tuples and unpacked
-# by position (site_from_tuple), twice as fast as sqlite3.Row by name for a long history.
-_SITE_ORDER = tuple(f.name for f in fields(Site))
-_SITE_COLUMNS = ", ".join(_SITE_ORDER)
+# Rows are read as plain tuples and unpacked by position, twice as fast as sqlite3.Row by name
+# for a long history (sites: store.site_rows, which also knows how they are encoded).
 _SESSION_ORDER = tuple(f.name for f in fields(Session))
 _SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
 _SIDES = {s.value: s for s in Side}
@@ -81,30 +82,6 @@ def session_from_row(r: sqlite3.Row) -> Session:
                    signed_by=r["signed_by"], content_hash=r["content_hash"],
                    created_at=_dt(r["created_at"]), created_by=r["created_by"],
                    updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
-
-
-def site_from_row(r: sqlite3.Row) -> Site:
-    return Site(id=r["id"], session_id=r["session_id"], seq=r["seq"], muscle_id=r["muscle_id"],
-                side=Side(r["side"]), view_id=r["view_id"], layer=r["layer"], x=r["x"], y=r["y"],
-                level=r["level"], needle_diameter_mm=r["needle_diameter_mm"],
-                needle_length_mm=r["needle_length_mm"], depth_mm=r["depth_mm"],
-                grasp=r["grasp"], cramp=bool(r["cramp"]), twitch=bool(r["twitch"]),
-                tissue_feel=r["tissue_feel"], release=r["release"], sensation=r["sensation"],
-                estim=bool(r["estim"]), notes=r["notes"], planned=bool(r["planned"]),
-                created_at=_dt(r["created_at"]), created_by=r["created_by"],
-                updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
-
-
-def site_from_tuple(t: tuple) -> Site:
-    """A Site from a row of `_SITE_COLUMNS` (a plain tuple): the same object as site_from_row."""
-    (id_, session_id, seq, muscle_id, side, view_id, x, y, layer, level, diameter, length,
-     depth, grasp, cramp, twitch, tissue_feel, release, sensation, estim, notes, planned,
-     created_at, created_by, updated_at, updated_by) = t
-    return Site(id_, session_id, seq, muscle_id, _SIDES[side], view_id, x, y, layer, level,
-                diameter, length, depth, grasp, bool(cramp), bool(twitch), tissue_feel, release,
-                sensation, bool(estim), notes, bool(planned),
-                datetime.fromisoformat(created_at) if created_at else None, created_by,
-                datetime.fromisoformat(updated_at) if updated_at else None, updated_by)
 
 
 def session_from_tuple(t: tuple) -> Session:
@@ -270,6 +247,9 @@ class Repository:
         return int(cur.lastrowid)
 
     def update(self, table: str, row_id: int, values: dict, at: str, actor: str) -> None:
+        if table == "sites":
+            self.update_site(row_id, values, at, actor)
+            return
         sets = ", ".join(f"{k} = ?" for k in values)
         self.db.conn.execute(
             f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
@@ -312,16 +292,25 @@ class Repository:
         sql = f"SELECT {_SITE_COLUMNS} FROM sites WHERE id = ?"
         if not include_removed:
             sql += " AND deleted_at IS NULL"
-        row = self.db.query_one(sql, (site_id,))
+        row = self.db.conn.execute(sql, (site_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"There is no site with id {site_id}.")
-        return site_from_row(row)
+        return self.decode_sites([row])[0]
+
+    def decode_sites(self, rows: list[tuple]) -> list[Site]:
+        """Rows of store.site_rows.SITE_COLUMNS -> Sites."""
+        terms = terms_of(self.db.conn)
+        try:
+            return [site_rows.decode(r, terms.known()) for r in rows]
+        except KeyError:  # a word added since the cache was filled (another program)
+            texts = terms.all()
+            return [site_rows.decode(r, texts) for r in rows]
 
     def sites_for_session(self, session_id: int) -> list[Site]:
         rows = self.db.conn.execute(
             f"SELECT {_SITE_COLUMNS} FROM sites WHERE session_id = ? AND deleted_at IS NULL"
             " ORDER BY seq, id", (session_id,)).fetchall()
-        return [site_from_tuple(r) for r in rows]
+        return self.decode_sites(rows)
 
     def sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
         out: dict[int, list[Site]] = {sid: [] for sid in session_ids}
@@ -331,8 +320,8 @@ class Repository:
                 f"SELECT {_SITE_COLUMNS} FROM sites WHERE deleted_at IS NULL AND session_id IN"
                 f" ({', '.join('?' * len(chunk))}) ORDER BY session_id, seq, id",
                 tuple(chunk)).fetchall()
-            for r in rows:
-                out[r[1]].append(site_from_tuple(r))
+            for site in self.decode_sites(rows):
+                out[site.session_id].append(site)
         return out
 
     def next_seq(self, session_id: int) -> int:
@@ -342,21 +331,42 @@ class Repository:
         return int(row[0])
 
     def insert_site(self, values: dict, at: str, actor: str) -> int:
-        cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
+        """A new site; ``values`` as the domain writes them (store.site_rows encodes them).
+
+        ``updated_at`` and ``updated_by`` given equal to the creation (an import) stay NULL.
+        """
+        values = {"layer": "superficial", **values, "created_at": values.get("created_at", at),
+                  "created_by": values.get("created_by", actor)}
+        if (values.get("updated_at", values["created_at"]) == values["created_at"]
+                and values.get("updated_by", values["created_by"]) == values["created_by"]):
+            values.pop("updated_at", None)
+            values.pop("updated_by", None)
+        row = site_rows.encode(values, terms_of(self.db.conn))
         cur = self.db.conn.execute(
-            f"INSERT INTO sites ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            (*values.values(), at, actor, at, actor))
+            f"INSERT INTO sites ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            tuple(row.values()))
         return int(cur.lastrowid)
+
+    def update_site(self, site_id: int, values: dict, at: str, actor: str) -> None:
+        row = site_rows.encode({**values, "updated_at": at, "updated_by": actor},
+                               terms_of(self.db.conn))
+        self.db.conn.execute(f"UPDATE sites SET {', '.join(f'{k} = ?' for k in row)}"
+                             " WHERE id = ?", (*row.values(), site_id))
 
     def set_site_removed(self, site_id: int, removed: bool, at: str, actor: str) -> None:
         if removed:
-            self.db.conn.execute(
-                "UPDATE sites SET deleted_at = ?, deleted_by = ?, updated_at = ?, updated_by = ?"
-                " WHERE id = ?", (at, actor, at, actor, site_id))
+            self.update_site(site_id, {"deleted_at": at, "deleted_by": actor}, at, actor)
         else:
-            self.db.conn.execute(
-                "UPDATE sites SET deleted_at = NULL, deleted_by = NULL, updated_at = ?,"
-                " updated_by = ? WHERE id = ?", (at, actor, site_id))
+            self.update_site(site_id, {"deleted_at": None, "deleted_by": None}, at, actor)
+
+    def muscle_counts(self) -> list[tuple[str, int, list[int]]]:
+        """(muscle id, live sites, their ids) for every muscle a live site is on."""
+        rows = self.db.conn.execute(
+            "SELECT muscle_id, count(*), group_concat(id) FROM sites WHERE deleted_at IS NULL"
+            " GROUP BY muscle_id").fetchall()
+        texts = terms_of(self.db.conn).all()
+        return sorted((texts[m], n, sorted(int(i) for i in str(ids).split(",")))
+                      for m, n, ids in rows)
 
     def renumber_after(self, session_id: int, seq: int, delta: int) -> None:
         """Shift the numbers of the live sites after `seq` (a removal closes the gap)."""
@@ -399,6 +409,8 @@ class Repository:
                 for r in rows]
 
     def insert_row(self, table: str, values: dict, at: str, actor: str) -> int:
+        if table == "sites":
+            return self.insert_site(values, at, actor)
         cols = list(values) + ["created_at", "created_by"]
         cur = self.db.conn.execute(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",

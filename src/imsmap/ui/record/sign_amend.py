@@ -148,7 +148,9 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Audit trail")
         layout.addWidget(self.table)
-        for entry in records.audit_entries(session_id):
+        from imsmap.services.audit_view import session_trail
+
+        for entry in session_trail(records, session_id):
             changes = entry.changes or {"": [None, None]}
             for field, pair in changes.items():
                 old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)

@@ -1,0 +1,62 @@
+"""A session's audit trail as a person reads it: what each creation held, and whether it still
+holds.
+
+Since schema 4 the creation of a site or a session is recorded as a digest of its content, not a
+copy (store.audit). The content is still there: it is the row, less the later changes, each of
+which the trail records with its before and after values. This module rebuilds the created
+content that way, checks it against the digest, and gives the entry its content back as
+``{column: [None, value]}``, as entries written before schema 4 hold it. If the rebuilt content
+does not match, the row was changed around the app since it was created, and the entry says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from imsmap.domain.errors import NotFoundError
+from imsmap.domain.models import AuditEntry
+from imsmap.services.records import Records
+from imsmap.store import audit, site_rows
+
+MISMATCH = "changed outside imsmap since it was created (its content no longer matches the " \
+    "digest recorded then)"
+
+
+def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
+    """The session's entries in order, each creation with the content it was created with."""
+    entries = records.audit_entries(session_id)
+    out = []
+    for i, entry in enumerate(entries):
+        if entry.digest is None:
+            out.append(entry)
+            continue
+        content = _created_content(records, entry, entries[i + 1:])
+        if content is None:
+            out.append(replace(entry, changes={"record": [None, "not found"]}))
+        elif audit.content_digest(content).hex() != entry.digest:
+            out.append(replace(entry, changes={"record": [None, MISMATCH]}))
+        else:
+            out.append(replace(entry, changes={k: [None, v] for k, v in content.items()}))
+    return out
+
+
+def _created_content(records: Records, entry: AuditEntry,
+                     later: list[AuditEntry]) -> dict[str, object] | None:
+    try:
+        if entry.entity == "site":
+            current = site_rows.content(records.repo.site(entry.entity_id, include_removed=True))
+        elif entry.entity == "session":
+            current = audit.session_content(records.repo.session(entry.entity_id))
+        else:
+            return None
+    except NotFoundError:
+        return None
+    # Undo the later changes, newest first: each update holds the value it replaced.
+    for change in reversed(later):
+        if (change.action, change.entity, change.entity_id) != ("update", entry.entity,
+                                                                 entry.entity_id):
+            continue
+        for key, pair in change.changes.items():
+            if key in current and isinstance(pair, list) and len(pair) == 2:
+                current[key] = pair[0]
+    return current
