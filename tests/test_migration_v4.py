@@ -283,10 +283,11 @@ def test_the_audit_view_gives_a_creation_its_content_back_and_notices_an_outside
     trail = session_trail(records, session.id)
     created = next(e for e in trail if (e.action, e.entity) == ("create", "site"))
     assert created.changes["muscle_id"] == [None, muscle]
-    assert created.changes["grasp"] == [None, None] and created.changes["notes"] == [None, ""]
+    assert "grasp" not in created.changes and "notes" not in created.changes  # empty then
     assert created.changes["x"] == [None, site.x]  # where it was tapped, before the move
     started = next(e for e in trail if (e.action, e.entity) == ("create", "session"))
-    assert started.changes["pain_before"] == [None, session.pain_before]
+    assert started.changes["uid"] == [None, session.uid]
+    assert started.changes.get("pain_before", [None, None]) == [None, session.pain_before]
     # A change made around the app no longer matches what was recorded at creation.
     _edit(db_path, f"UPDATE sites SET needle_length_mm = 99 WHERE id = {site.id}")
     created = next(e for e in session_trail(records, session.id)

@@ -5,7 +5,7 @@ Since schema 4 the creation of a site or a session is recorded as a digest of it
 copy (store.audit). The content is still there: it is the row, less the later changes, each of
 which the trail records with its before and after values. This module rebuilds the created
 content that way, checks it against the digest, and gives the entry its content back as
-``{column: [None, value]}``, as entries written before schema 4 hold it. If the rebuilt content
+``{column: [None, value]}`` (empty values left out), as entries written before schema 4 hold it. If the rebuilt content
 does not match, the row was changed around the app since it was created, and the entry says so.
 """
 
@@ -36,7 +36,9 @@ def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
         elif audit.content_digest(content).hex() != entry.digest:
             out.append(replace(entry, changes={"record": [None, MISMATCH]}))
         else:
-            out.append(replace(entry, changes={k: [None, v] for k, v in content.items()}))
+            # As a creation was written before schema 4: the values given, not the empty ones.
+            out.append(replace(entry, changes={k: [None, v] for k, v in content.items()
+                                               if v not in (None, "")}))
     return out
 
 

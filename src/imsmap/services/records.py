@@ -4,10 +4,8 @@ audit entry, and returns fresh snapshots; subscribers hear what changed so views
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -60,6 +58,8 @@ def now() -> datetime:
 
 
 def default_actor() -> str:
+    import getpass  # with its pwd/termios imports, only when no login name was given
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on this system: still record something
@@ -204,7 +204,7 @@ class Records:
             self.repo.patient(patient_id)  # exists?
             at = self._stamp()
             values = {"patient_id": patient_id, "atlas_version": self.atlas.version,
-                      "uid": uuid.uuid4().hex,
+                      "uid": _new_uid(),
                       **{k: to_sql(val) for k, val in clean.items()}}
             sid = self.repo.insert_session(values, at, self.actor)
             session = self.repo.session(sid)  # the row is the record; the entry, its digest
@@ -516,6 +516,12 @@ class Records:
         self._notify(Change("amend", "amendment", aid, session_id=session_id,
                             patient_id=session.patient_id))
         return next(a for a in self.repo.amendments(session_id) if a.id == aid)
+
+
+def _new_uid() -> str:
+    import uuid  # imports platform and more: not on the way to the window's first paint
+
+    return uuid.uuid4().hex
 
 
 def content_hash(record: SessionRecord) -> str:
