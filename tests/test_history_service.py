@@ -3,7 +3,10 @@ when a change touches it; rows read by position build the same objects as rows r
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import timezone
+
+from imsmap.domain.models import Site
 
 from imsmap.store.repository import _SESSION_COLUMNS, session_from_row, session_from_tuple
 from support import spot
@@ -35,6 +38,10 @@ def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
         " JOIN terms l ON l.id = s.layer JOIN terms c ON c.id = s.created_by ORDER BY s.id")
     assert len(sites) == len(by_sql) == 4
     for site, r in zip(sites, by_sql):
+        # Built through its __dict__ (store.site_rows.decode): the object the constructor makes.
+        assert site == Site(**{f.name: getattr(site, f.name) for f in fields(Site)})
+        assert repr(site) == repr(Site(**{f.name: getattr(site, f.name) for f in fields(Site)}))
+        assert hash(site) == hash(Site(**{f.name: getattr(site, f.name) for f in fields(Site)}))
         assert (site.id, site.muscle_id, site.view_id, site.layer, site.x, site.y, site.grasp,
                 site.cramp, site.notes, site.created_by) == (
             r["id"], r["muscle"], r["view"], r["layer"], r["x"], r["y"], r["grasp"],

@@ -134,6 +134,20 @@ def test_the_choice_decides_which_sessions_are_drawn(hwin, visits):
     assert hwin.overlay.drawn_ids() == [] and item.markers == []
 
 
+def test_the_pick_menu_lists_the_visits_when_it_opens_and_picks_from_them(hwin, visits):
+    bar, ids = hwin.history_bar, visits["ids"]
+    assert bar.pick_menu.actions() == []  # built as it opens, not for every patient chosen
+    bar.pick_menu.aboutToShow.emit()
+    labels = [a.text() for a in bar.pick_menu.actions()]
+    assert labels == [f"#{i + 1}  {(START + timedelta(days=7 * i)).date().isoformat()}"
+                      for i in range(4)]
+    bar.mode.setCurrentIndex(bar.mode.findData("picked"))
+    bar.pick_menu.actions()[1].setChecked(True)
+    assert hwin.overlay.drawn_ids() == [ids[1]]
+    bar.pick_menu.aboutToShow.emit()  # opened again: the same visits, the pick still ticked
+    assert [a.isChecked() for a in bar.pick_menu.actions()] == [False, True, False, False]
+
+
 def test_rendered_scene_shows_last_visits_grasp_colour_at_its_site(hwin, visits):
     ax, ay, _ = visits["a"]
     hwin.history_bar.last_n.setValue(1)  # last time: grasp 1 at A

@@ -145,6 +145,9 @@ def test_segment_panel_counts_roots_by_side_and_names_a_roots_muscles(qtbot, rec
     records.update_site(site.id, grasp=2)
     muscle = records.atlas.muscle("tibialis_anterior")
     col = 1 if site.side.value == "L" else 3
+    waiting = widget.table.item(SPINAL_ROOTS.index(muscle.dominant_root), col)
+    assert waiting is None or not waiting.text()  # not on screen: it waits
+    widget.show()  # shown, it catches up
     for root in muscle.roots:
         row = SPINAL_ROOTS.index(root)
         assert widget.table.item(row, col).data(Qt.ItemDataRole.UserRole) == 1

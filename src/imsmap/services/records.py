@@ -367,10 +367,9 @@ class Records:
         return clean
 
     def _default_needle(self, session_id: int) -> tuple[float, float]:
-        sites = self.repo.sites_for_session(session_id)
-        for site in reversed(sites):
-            if site.needle_diameter_mm and site.needle_length_mm:
-                return site.needle_diameter_mm, site.needle_length_mm
+        last = self.repo.last_needle(session_id)
+        if last is not None:
+            return last
         d = self.repo.setting("needle.diameter_mm")
         length = self.repo.setting("needle.length_mm")
         if d and length:

@@ -300,8 +300,9 @@ class Repository:
     def decode_sites(self, rows: list[tuple]) -> list[Site]:
         """Rows of store.site_rows.SITE_COLUMNS -> Sites."""
         terms = terms_of(self.db.conn)
+        decode, texts = site_rows.decode, terms.known()
         try:
-            return [site_rows.decode(r, terms.known()) for r in rows]
+            return [decode(r, texts) for r in rows]
         except KeyError:  # a word added since the cache was filled (another program)
             texts = terms.all()
             return [site_rows.decode(r, texts) for r in rows]
@@ -323,6 +324,14 @@ class Repository:
             for site in self.decode_sites(rows):
                 out[site.session_id].append(site)
         return out
+
+    def last_needle(self, session_id: int) -> tuple[float, float] | None:
+        """(diameter, length) of the live site numbered last that has both, if any."""
+        row = self.db.conn.execute(
+            "SELECT needle_diameter_mm, needle_length_mm FROM sites WHERE session_id = ?"
+            " AND deleted_at IS NULL AND needle_diameter_mm > 0 AND needle_length_mm > 0"
+            " ORDER BY seq DESC, id DESC LIMIT 1", (session_id,)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def next_seq(self, session_id: int) -> int:
         row = self.db.conn.execute(

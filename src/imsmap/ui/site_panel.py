@@ -61,6 +61,7 @@ class SiteTable(QTableWidget):
         self.atlas = atlas
         self._ids: list[int] = []
         self._sites: dict[int, Site] = {}
+        self._shown: list[Site] = []  # what each row shows now
         self._syncing = False
         self.inspector = SiteInspector(atlas)
         self.inspector.key_target = self
@@ -81,11 +82,15 @@ class SiteTable(QTableWidget):
         selected = self.selected_site_id()
         self._syncing = True
         try:
+            shown = self._shown
             self.setRowCount(len(sites))
             self._ids = [s.id for s in sites]
             self._sites = {s.id: s for s in sites}
             for row, s in enumerate(sites):
-                self._fill_row(row, s)
+                # A row showing this very site as it is stays (a tap changes one row).
+                if row >= len(shown) or shown[row] != s:
+                    self._fill_row(row, s)
+            self._shown = list(sites)
             self.select_site(selected)
         finally:
             self._syncing = False
