@@ -102,3 +102,17 @@ def test_hover_and_selection_repaint_the_emphasis_not_the_cached_chart(
     assert region.id in scene.background.highlight
     assert painted["emphasis"] >= 2
     assert painted["base"] == before  # the chart came from its cache
+
+
+def test_a_muscle_is_described_when_the_pointer_first_comes_over_it(qapp, atlas):
+    from imsmap.ui.chart_scene import describe_region
+
+    scene = ChartScene(atlas, "posterior", "superficial")
+    region = next(r for r in scene.chart.regions() if r.area > 2000)
+    item = scene.regions[region.id]
+    assert item.toolTip() == ""  # not made for every muscle when the chart opens
+    said: list[str] = []
+    scene.signals.hoverText.connect(said.append)
+    scene.set_hover(item)
+    assert said == [describe_region(atlas, region)] and item.toolTip() == said[0]
+    assert atlas.muscle(region.muscle).name in said[0]

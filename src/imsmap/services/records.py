@@ -4,7 +4,6 @@ audit entry, and returns fresh snapshots; subscribers hear what changed so views
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -541,6 +540,8 @@ def content_hash(record: SessionRecord) -> str:
         "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
         "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
     }
+    import hashlib  # not needed to open the window (3-5 ms of OpenSSL start-up)
+
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -10,7 +10,7 @@ All painting goes through `render.chart_painter.ChartPainter`, the same painter 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -175,14 +175,18 @@ class EmphasisItem(QGraphicsItem):
 class RegionItem(QGraphicsPathItem):
     """An invisible muscle region: its shape is the region's path, for hit testing and hover."""
 
-    def __init__(self, region: Region, path: QPainterPath, tooltip: str):
+    def __init__(self, region: Region, path: QPainterPath, tooltip: str | Callable[[], str]):
         super().__init__(path)
         self.region = region
         self.setPen(Qt.PenStyle.NoPen)
         self.setBrush(Qt.BrushStyle.NoBrush)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
-        self.setToolTip(tooltip)
+        # A text, or how to make it: made when the pointer first comes over the muscle (every
+        # region of a chart described at once was about 2 ms of opening the window).
+        self._tooltip = tooltip
+        if isinstance(tooltip, str):
+            self.setToolTip(tooltip)
         self.setZValue(Z_REGION)
         self._press_screen: QPointF | None = None
 
@@ -193,7 +197,15 @@ class RegionItem(QGraphicsPathItem):
               widget: QWidget | None = None) -> None:
         pass  # the background paints the muscle; this item only listens
 
+    def describe(self) -> str:
+        """The tooltip: muscle, side and innervation."""
+        if not isinstance(self._tooltip, str):
+            self._tooltip = self._tooltip()
+            self.setToolTip(self._tooltip)
+        return self._tooltip
+
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self.describe()
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.set_hover(self)
@@ -353,7 +365,7 @@ class ChartScene(QGraphicsScene):
         self.regions: dict[str, RegionItem] = {}
         for region in self.chart.regions():
             item = RegionItem(region, self.chart.region_path(region.id),
-                              describe_region(atlas, region))
+                              lambda region=region: describe_region(atlas, region))
             self.addItem(item)
             self.regions[region.id] = item
         self.markers: dict[int, MarkerItem] = {}
@@ -381,7 +393,7 @@ class ChartScene(QGraphicsScene):
     def set_hover(self, item: RegionItem) -> None:
         self._hover = item
         self._emphasise(hover=item.region.id)
-        self.signals.hoverText.emit(item.toolTip())
+        self.signals.hoverText.emit(item.describe())
 
     def clear_hover(self, item: RegionItem) -> None:
         if self._hover is not item:

@@ -267,7 +267,7 @@ class ChartPanel(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDocumentMode(True)
         for vid in self._view_ids:
-            self.tabs.addTab(atlas.views[vid].name)
+            self.tabs.addTab(_view_name(atlas, vid))
         self.layer_label = QLabel("Layer:")
         self.layer_box = QHBoxLayout()
         self.layer_box.setSpacing(2)
@@ -433,7 +433,7 @@ class ChartPanel(QWidget):
             counts[s.view_id] = counts.get(s.view_id, 0) + 1
         for i, vid in enumerate(self._view_ids):
             n = counts.get(vid, 0)
-            name = self.atlas.views[vid].name
+            name = _view_name(self.atlas, vid)
             self.tabs.setTabText(i, f"{name} ({n})" if n else name)
             self.tabs.setTabToolTip(i, f"{n} site{'s' if n != 1 else ''} of this session on "
                                        f"the {name.lower()} chart" if n else "")
@@ -596,3 +596,9 @@ class ChartPanel(QWidget):
 
     def region(self, region_id: str) -> Region:
         return self.atlas.view(self.view_id).region(region_id)
+
+
+def _view_name(atlas: Atlas, view_id: str) -> str:
+    """A view's name without parsing it (atlas.views.Views.name) where the atlas can say."""
+    views = atlas.views
+    return views.name(view_id) if hasattr(views, "name") else views[view_id].name

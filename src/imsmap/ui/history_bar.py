@@ -8,7 +8,6 @@ numpy) is not: the window imports this module at start-up and the overlay after 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -76,6 +75,8 @@ class OverlayLegend(QWidget):
         if self.chart is None or not self.ages:
             return
         # Drawn only once a patient with earlier visits is open: not on the way to the first paint.
+        import copy
+
         from imsmap.render.heatmap import paint_heat_legend
         from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
 
