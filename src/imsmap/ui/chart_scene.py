@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -170,6 +170,15 @@ class EmphasisItem(QGraphicsItem):
         bg = self.background
         self.chart.paint_emphasis(painter, labels=bg.labels, highlight=bg.highlight,
                                   hover=bg.hover)
+
+
+# Scene events that need the muscle items in place (ChartScene.regions).
+_POINTER_EVENTS = frozenset((
+    QEvent.Type.GraphicsSceneMousePress, QEvent.Type.GraphicsSceneMouseMove,
+    QEvent.Type.GraphicsSceneMouseRelease, QEvent.Type.GraphicsSceneMouseDoubleClick,
+    QEvent.Type.GraphicsSceneHelp, QEvent.Type.GraphicsSceneContextMenu,
+    QEvent.Type.GraphicsSceneHoverMove, QEvent.Type.GraphicsSceneDragEnter,
+    QEvent.Type.GraphicsSceneDrop))
 
 
 class RegionItem(QGraphicsPathItem):
@@ -362,12 +371,9 @@ class ChartScene(QGraphicsScene):
         self.addItem(self.background)
         self.emphasis = EmphasisItem(self.background)
         self.addItem(self.emphasis)
-        self.regions: dict[str, RegionItem] = {}
-        for region in self.chart.regions():
-            item = RegionItem(region, self.chart.region_path(region.id),
-                              lambda region=region: describe_region(atlas, region))
-            self.addItem(item)
-            self.regions[region.id] = item
+        self._atlas = atlas
+        self._regions: dict[str, RegionItem] | None = None
+        self._cursor = Qt.CursorShape.CrossCursor
         self.markers: dict[int, MarkerItem] = {}
         self.marker_scale = 1.0
         self._hover: RegionItem | None = None
@@ -422,6 +428,32 @@ class ChartScene(QGraphicsScene):
     def hovered_region(self) -> Region | None:
         return self._hover.region if self._hover else None
 
+    # -- the muscles' items ------------------------------------------------------------------
+    @property
+    def regions(self) -> dict[str, RegionItem]:
+        """The invisible muscle items that take clicks and hover, by region id.
+
+        Made on first use: the chart is painted by its background item, so the first frame does
+        not wait for them (66 paths and items on a chart, about 5 ms of opening the window);
+        the view asks for them right after its first paint, and any pointer event or lookup
+        before that makes them at once.
+        """
+        if self._regions is None:
+            self._regions = {}
+            atlas = self._atlas
+            for region in self.chart.regions():
+                item = RegionItem(region, self.chart.region_path(region.id),
+                                  lambda region=region: describe_region(atlas, region))
+                item.setCursor(self._cursor)
+                self.addItem(item)
+                self._regions[region.id] = item
+        return self._regions
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt naming
+        if self._regions is None and event.type() in _POINTER_EVENTS:
+            self.regions  # noqa: B018 - the items must be there to take the pointer
+        return super().event(event)
+
     # -- display options --------------------------------------------------------------------
     def set_labels(self, on: bool) -> None:
         self.background.labels = on
@@ -432,9 +464,9 @@ class ChartScene(QGraphicsScene):
         self.editable = editable
         for item in self.markers.values():
             item.set_movable(editable)
-        cursor = Qt.CursorShape.CrossCursor if editable else Qt.CursorShape.ArrowCursor
-        for item in self.regions.values():
-            item.setCursor(cursor)
+        self._cursor = Qt.CursorShape.CrossCursor if editable else Qt.CursorShape.ArrowCursor
+        for item in (self._regions or {}).values():
+            item.setCursor(self._cursor)
 
     def fit_markers_to(self, pixels_per_unit: float) -> None:
         """Keep markers readable and apart at any zoom (see MIN/MAX_MARKER_RADIUS_PX)."""
@@ -526,6 +558,7 @@ class ChartScene(QGraphicsScene):
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The topmost region of this layer under a scene point."""
+        self.regions  # noqa: B018 - made if not yet
         for item in self.items(QPointF(x, y)):
             if isinstance(item, RegionItem):
                 return item.region

@@ -288,6 +288,7 @@ class ChartPanel(QWidget):
         self.view.pressed.connect(self._dismiss_chooser)
         self.view.escaped.connect(self._dismiss_chooser)
         self.view.firstPainted.connect(self._build_search)
+        self.view.firstPainted.connect(self._make_region_items)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -482,6 +483,12 @@ class ChartPanel(QWidget):
         if self._search is None:
             self._build_search()
         return self._search
+
+    def _make_region_items(self) -> None:
+        """The shown chart's muscle items, right after its first paint (ChartScene.regions)."""
+        scene = self.view.scene()
+        if isinstance(scene, ChartScene):
+            scene.regions  # noqa: B018
 
     def _build_search(self) -> None:
         if self._search is not None:
