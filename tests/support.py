@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from imsmap.atlas import Atlas, load_atlas
 
 
@@ -17,3 +19,22 @@ def spot(atlas: Atlas, n: int = 0) -> tuple[str, float, float, str, str]:
     found = [(v.id, *r.label, r.muscle, r.side) for v in atlas.views.values()
              for r in v.regions if r.side in ("L", "R") and r.contains(*r.label)]
     return found[n % len(found)]
+
+
+def outside_edit(path, *statements: str) -> None:
+    """Change the file the way another program would: triggers dropped, then put back."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                ).fetchall()
+        conn.execute("BEGIN")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
+        for sql in statements:
+            conn.execute(sql)
+        for _, sql in triggers:
+            conn.execute(sql)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()

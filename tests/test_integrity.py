@@ -14,7 +14,7 @@ from imsmap.services import checks
 from imsmap.services.records import Records
 from imsmap.store import integrity
 from imsmap.store.db import Database, StoreError
-from support import chart_atlas, spot
+from support import chart_atlas, outside_edit, spot
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -34,25 +34,6 @@ def clinic(db_path):
     recs.signed_id, recs.draft_id = ids
     yield recs
     recs.db.close()
-
-
-def outside_edit(path, *statements: str) -> None:
-    """Change the file the way another program would: triggers dropped, then put back."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                                ).fetchall()
-        conn.execute("BEGIN")
-        conn.execute("PRAGMA foreign_keys = OFF")
-        for name, _ in triggers:
-            conn.execute(f"DROP TRIGGER {name}")
-        for sql in statements:
-            conn.execute(sql)
-        for _, sql in triggers:
-            conn.execute(sql)
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
 
 
 def run_check(db_path, capsys, *extra: str) -> tuple[int, str]:

@@ -18,7 +18,7 @@ from imsmap.services.records import EDITABLE_SITE_FIELDS, Records
 from imsmap.store import audit, migrations, site_rows
 from imsmap.store.db import APPLICATION_ID, Database
 from imsmap.store.terms import terms_of
-from support import chart_atlas
+from support import chart_atlas, outside_edit
 from support import spot as atlas_spot
 
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -218,23 +218,6 @@ def test_a_word_added_by_a_transaction_that_failed_is_not_remembered(records, se
     assert records.repo.site(site.id).tissue_feel == "bone contact"
 
 
-def _edit(path, *statements):
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        triggers = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-                                ).fetchall()
-        conn.execute("BEGIN")
-        for name, _sql in triggers:
-            conn.execute(f"DROP TRIGGER {name}")
-        for sql in statements:
-            conn.execute(sql)
-        for _name, sql in triggers:
-            conn.execute(sql)
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("statements, found", [
     (["UPDATE audit SET entity_id = 99 WHERE id = 7"], "one of audit entries 1-16 was altered"),
     (["UPDATE audit SET at = at + 3600 WHERE id = 20"], "newest audit entries (17-21)"),
@@ -250,7 +233,7 @@ def test_an_edit_around_the_app_breaks_the_compact_chain(records, db_path, spot,
     for _ in range(19):
         records.add_site(s.id, view, x, y, muscle_id=muscle, side=side)
     assert records.repo.counts()["audit"] == 21 and audit.verify_chain(records.db.conn) == []
-    _edit(db_path, *statements)
+    outside_edit(db_path, *statements)
     problems = audit.verify_chain(records.db.conn)
     assert problems and any(found in p for p in problems), problems
 
@@ -289,7 +272,7 @@ def test_the_audit_view_gives_a_creation_its_content_back_and_notices_an_outside
     assert started.changes["uid"] == [None, session.uid]
     assert started.changes.get("pain_before", [None, None]) == [None, session.pain_before]
     # A change made around the app no longer matches what was recorded at creation.
-    _edit(db_path, f"UPDATE sites SET needle_length_mm = 99 WHERE id = {site.id}")
+    outside_edit(db_path, f"UPDATE sites SET needle_length_mm = 99 WHERE id = {site.id}")
     created = next(e for e in session_trail(records, session.id)
                    if (e.action, e.entity) == ("create", "site"))
     assert created.changes == {"record": [None, MISMATCH]}

@@ -27,17 +27,9 @@ class Terms:
 
     def id(self, text: str) -> int:
         """The id of ``text``, adding it if it is new; call inside a write transaction."""
-        found = self._ids.get(text)
-        if found is None:
-            found = self._fresh.get(text)
+        found = self.maybe_id(text)
         if found is not None:
             return found
-        row = self.conn.execute("SELECT id FROM terms WHERE text = ?", (text,)).fetchone()
-        if row is not None:
-            # Not added by this transaction (that would be in _fresh): committed, so it stays.
-            if self.cache:
-                self._remember(text, int(row[0]))
-            return int(row[0])
         row_id = int(self.conn.execute("INSERT INTO terms (text) VALUES (?)", (text,)).lastrowid)
         if self.cache:
             self._fresh[text] = row_id
@@ -51,7 +43,12 @@ class Terms:
         if found is not None:
             return found
         row = self.conn.execute("SELECT id FROM terms WHERE text = ?", (text,)).fetchone()
-        return None if row is None else int(row[0])
+        if row is None:
+            return None
+        if self.cache:
+            # Not added by this transaction (that would be in _fresh): committed, so it stays.
+            self._remember(text, int(row[0]))
+        return int(row[0])
 
     def text(self, term_id: int) -> str:
         found = self._texts.get(term_id)
