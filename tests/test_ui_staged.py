@@ -89,10 +89,12 @@ def test_closed_before_the_second_stage_nothing_is_written(new_window, records, 
 
 
 def test_the_window_arguments_parse_as_the_full_parser_does():
-    for argv in (["--db", "x.sqlite3"], ["--demo"], [], ["--db=x", "--demo"]):
+    for argv in (["--db", "x.sqlite3"], ["--demo"], [], ["--db=x", "--demo"],
+                 ["--demo", "--db", "a b/ünï.sqlite3", "--demo"], ["--db", "x", "--db", "y"],
+                 ["--db="]):
         assert window_args(argv) == build_parser().parse_args(argv)
     for argv in (["pdf", "--session", "1"], ["--help"], ["-h"], ["--db"], ["--bogus"],
-                 ["--db", "x", "check"]):
+                 ["--db", "x", "check"], ["--version"], ["--db", "--demo"], ["--dem"]):
         assert window_args(argv) is None  # left to the full parser (errors, help, commands)
 
 

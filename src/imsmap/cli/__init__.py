@@ -26,15 +26,6 @@ COMMAND_MODULES = (
 )
 
 
-class _NotTheWindow(Exception):
-    """The quick parser met something it does not know: let the full parser handle it."""
-
-
-class _WindowParser(argparse.ArgumentParser):
-    def error(self, message: str):  # noqa: D102 - argparse's hook
-        raise _NotTheWindow(message)
-
-
 def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"imsmap {__version__}")
     add_db_argument(parser)
@@ -64,19 +55,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def window_args(argv: list[str] | None) -> argparse.Namespace | None:
-    """The arguments of a plain `imsmap [--db PATH] [--demo]` (open the window), parsed without
-    importing the sub-commands (they cost start-up time); None for anything else (a sub-command,
-    --help, a mistake), which `build_parser` then parses as always."""
+    """The arguments of a plain `imsmap [--db PATH] [--demo]` (open the window), read without
+    argparse (its messages' translation lookup and the sub-commands' imports cost start-up
+    time); None for anything else (a sub-command, --help, --version, an abbreviation, a
+    mistake), which `build_parser` then parses as always. The same namespace as the full
+    parser gives (tests/test_ui_staged.py)."""
     words = sys.argv[1:] if argv is None else list(argv)
-    if any(w in ("-h", "--help") or w.startswith("-h") for w in words):
-        return None
-    parser = _options(_WindowParser(prog="imsmap", add_help=False))
-    parser.set_defaults(command=None)
-    try:
-        args, rest = parser.parse_known_args(words)
-    except _NotTheWindow:
-        return None
-    return None if rest else args
+    args = argparse.Namespace(demo=False, command=None)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--demo":
+            args.demo = True
+        elif word.startswith("--db="):
+            args.db = word[len("--db="):]
+        elif word == "--db" and i + 1 < len(words) and not words[i + 1].startswith("-"):
+            args.db = words[i + 1]
+            i += 1
+        else:
+            return None
+        i += 1
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
