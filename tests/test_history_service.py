@@ -69,8 +69,12 @@ def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(records, 
     records.add_site(sessions[-1].id, view, x, y)
     again = histories.history(patient.id)
     assert again is not first and len(again.sites_of(sessions[-1].id)) == 2
-    assert histories.loads == 3  # the other patient kept its history
+    assert histories.loads == 2  # a site's change re-read its session only, not the history
+    assert again == records.histories.__class__(records).history(patient.id)  # as a full read
     histories.history(other.id)
+    assert histories.loads == 2  # the other patient kept its history
+    records.update_session(sessions[-1].id, pain_before=3)  # a session change: read again
+    assert histories.history(patient.id).sessions[-1].pain_before == 3
     assert histories.loads == 3
 
 

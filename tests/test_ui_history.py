@@ -249,3 +249,25 @@ def test_a_hidden_progress_panel_answers_with_the_patient_now_open(
     s = records.start_session(patient.id, started_at=START + timedelta(days=60))
     qtbot.waitUntil(lambda: w.progress._pending == "refresh", timeout=2000)  # noted, not read
     assert w.progress.chosen_ids()[-1] == s.id  # read when asked
+
+
+def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypatch):
+    import imsmap.ui.history_overlay as history_overlay
+
+    counted = []
+    real = history_overlay.overlay_markers
+
+    def counting(*args, **kwargs):
+        counted.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(history_overlay, "overlay_markers", counting)
+    item = hwin.overlay.item_for(hwin.chart.scene)
+    assert item.markers  # the earlier visits' sites are drawn
+    (bx, by, rb) = visits["b"]
+    site = hwin.records.add_site(visits["ids"][-1], "posterior", bx + 3, by, muscle_id=rb.muscle,
+                                 side=rb.side, layer=rb.layer, level=rb.level)
+    hwin.select_site(site.id)
+    assert counted == []  # same history, same choice, same visit open: nothing recounted
+    hwin.patients.select_session(visits["ids"][-2])  # another visit open: the ages change
+    assert counted and counted[-1] == visits["ids"][-2]

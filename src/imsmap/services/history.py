@@ -3,8 +3,9 @@
 The window's history overlay and its progress panel both need every session of the open
 patient with its sites; reading them twice cost two thirds of opening a patient with a long
 history. `PatientHistories` keeps the last few patients' `History`, and forgets one as soon as a
-change notification (`Records.subscribe`) touches that patient or one of its sessions; it hears
-the notification before any view does, so a view that reloads on the same change reads fresh.
+change notification (`Records.subscribe`) touches that patient or one of its sessions (a change
+of a site reads just that session's sites again); it hears the notification before any view
+does, so a view that reloads on the same change reads fresh.
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ class PatientHistories:
         if change.entity == "patient" and change.action != "delete":
             return  # names and notes: not part of the history
         for pid, history in list(self._cache.items()):
-            if change.patient_id == pid or (change.session_id is not None
-                                            and change.session_id in history.ids):
+            if change.entity == "site" and change.session_id in history.ids:
+                # A site tapped, graded or removed: that session's sites read again, not the
+                # whole history (200 visits are 8,000 sites, about 25 ms, on every tap while the
+                # Progress tab is open).
+                sid = change.session_id
+                sites = tuple(x for x in self.records.repo.sites_for_session(sid)
+                              if not x.planned)
+                self._cache[pid] = History(history.sessions, {**history.sites, sid: sites},
+                                           history.numbering)
+            elif change.patient_id == pid or (change.session_id is not None
+                                              and change.session_id in history.ids):
                 del self._cache[pid]

@@ -435,7 +435,10 @@ class ChartPanel(QWidget):
         for i, vid in enumerate(self._view_ids):
             n = counts.get(vid, 0)
             name = _view_name(self.atlas, vid)
-            self.tabs.setTabText(i, f"{name} ({n})" if n else name)
+            text = f"{name} ({n})" if n else name
+            if self.tabs.tabText(i) == text:
+                continue  # a tap changes one count: the other tabs are not laid out again
+            self.tabs.setTabText(i, text)
             self.tabs.setTabToolTip(i, f"{n} site{'s' if n != 1 else ''} of this session on "
                                        f"the {name.lower()} chart" if n else "")
 

@@ -98,6 +98,7 @@ class HistoryOverlayItem(QGraphicsItem):
         self.heat_on = False
         self._history = History(())
         self._drawn: tuple[int, ...] = ()
+        self._current_id: int | None = None
         self._heat: QImage | None = None
         self.heat_vmax = 3.0
         self.setZValue(Z_HISTORY)
@@ -112,7 +113,9 @@ class HistoryOverlayItem(QGraphicsItem):
                  heat: bool) -> None:
         drawn = tuple(drawn)
         changed = history is not self._history or drawn != self._drawn
-        self._history, self._drawn = history, drawn
+        if not changed and current_id == self._current_id and heat == self.heat_on:
+            return  # a tap, a selection: the same earlier visits (4,000 markers not recounted)
+        self._history, self._drawn, self._current_id = history, drawn, current_id
         markers, oldest = overlay_markers(history, drawn, current_id, self.view_id)
         if changed:
             self._heat = None
