@@ -120,7 +120,7 @@ def test_a_muscle_is_described_when_the_pointer_first_comes_over_it(qapp, atlas)
 
 def test_the_muscle_items_wait_for_the_first_paint_or_the_first_use(qapp, atlas):
     scene = ChartScene(atlas, "posterior", "superficial")
-    assert scene._regions is None  # the first frame is the background item's alone
+    assert not scene.regions_made  # the first frame is the background item's alone
     region = next(r for r in scene.chart.regions() if r.area > 2000)
     assert scene.region_at(*region.label) is not None  # a lookup makes them
     assert len(scene.regions) == len(scene.chart.regions())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -170,15 +170,6 @@ class EmphasisItem(QGraphicsItem):
         bg = self.background
         self.chart.paint_emphasis(painter, labels=bg.labels, highlight=bg.highlight,
                                   hover=bg.hover)
-
-
-# Scene events that need the muscle items in place (ChartScene.regions).
-_POINTER_EVENTS = frozenset((
-    QEvent.Type.GraphicsSceneMousePress, QEvent.Type.GraphicsSceneMouseMove,
-    QEvent.Type.GraphicsSceneMouseRelease, QEvent.Type.GraphicsSceneMouseDoubleClick,
-    QEvent.Type.GraphicsSceneHelp, QEvent.Type.GraphicsSceneContextMenu,
-    QEvent.Type.GraphicsSceneHoverMove, QEvent.Type.GraphicsSceneDragEnter,
-    QEvent.Type.GraphicsSceneDrop))
 
 
 class RegionItem(QGraphicsPathItem):
@@ -435,8 +426,9 @@ class ChartScene(QGraphicsScene):
 
         Made on first use: the chart is painted by its background item, so the first frame does
         not wait for them (66 paths and items on a chart, about 5 ms of opening the window);
-        the view asks for them right after its first paint, and any pointer event or lookup
-        before that makes them at once.
+        the view asks for them right after its first paint and before it passes on a press or
+        a move, and a lookup (region_at) makes them at once. (Not from an override of the
+        scene's event(): every event of the scene would then pass through Python.)
         """
         if self._regions is None:
             self._regions = {}
@@ -449,10 +441,9 @@ class ChartScene(QGraphicsScene):
                 self._regions[region.id] = item
         return self._regions
 
-    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt naming
-        if self._regions is None and event.type() in _POINTER_EVENTS:
-            self.regions  # noqa: B018 - the items must be there to take the pointer
-        return super().event(event)
+    @property
+    def regions_made(self) -> bool:
+        return self._regions is not None
 
     # -- display options --------------------------------------------------------------------
     def set_labels(self, on: bool) -> None:

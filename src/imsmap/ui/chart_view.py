@@ -177,12 +177,16 @@ class ChartView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.suppress_click = False
+            scene.regions  # noqa: B018 - the muscles' items take the press (made if not yet)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_at = event.position().toPoint()
             self._long_press.start()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if isinstance(scene, ChartScene) and not scene.regions_made:
+            scene.regions  # noqa: B018 - hover needs the muscles' items
         if self._press_at is not None and \
                 (event.position().toPoint() - self._press_at).manhattanLength() > 2 * CLICK_SLOP_PX:
             self._long_press.stop()
