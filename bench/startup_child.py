@@ -47,27 +47,55 @@ def bare() -> None:
 
 
 def app(db: str, workload: bool) -> None:
-    import imsmap.ui.chart_view as chart_view
-
-    original = chart_view.ChartView.paintEvent
     state = {"painted": False}
 
-    def paint_event(self, event):
-        original(self, event)
-        if state["painted"] or self.scene() is None:
-            return
-        state["painted"] = True
-        _report("PAINTED")
-        if not workload:
-            os._exit(0)
-        from PySide6.QtCore import QTimer
+    def patch(chart_view) -> None:
+        original = chart_view.ChartView.paintEvent
 
-        QTimer.singleShot(0, _workload)
+        def paint_event(self, event):
+            original(self, event)
+            if state["painted"] or self.scene() is None:
+                return
+            state["painted"] = True
+            _report("PAINTED")
+            if not workload:
+                os._exit(0)
+            from PySide6.QtCore import QTimer
 
-    chart_view.ChartView.paintEvent = paint_event
+            QTimer.singleShot(0, _workload)
+
+        chart_view.ChartView.paintEvent = paint_event
+
+    # The chart view is patched as the app imports it, so the app starts exactly as `imsmap
+    # --db DB` does (importing it here first would move its imports ahead of cli.main).
+    sys.meta_path.insert(0, _PatchOnImport("imsmap.ui.chart_view", patch))
     from imsmap.cli import main
 
     sys.exit(main(["--db", db]))
+
+
+class _PatchOnImport:
+    """A meta path finder that runs `then(module)` right after one module is first executed."""
+
+    def __init__(self, name: str, then):
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path=None, target=None):
+        if name != self.name:
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader, then = spec.loader, self.then
+        original = loader.exec_module
+
+        def exec_module(module):
+            original(module)
+            then(module)
+
+        loader.exec_module = exec_module
+        return spec
 
 
 def _workload() -> None:

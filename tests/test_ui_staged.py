@@ -156,3 +156,31 @@ def test_the_muscle_chooser_is_built_when_first_offered(new_window, qtbot, sessi
     assert chart.offer_choices_at(chart.scene_to_viewport(*point))
     assert chart.chooser.isVisible() and chart.chooser.objectName() == "regionChooser"
     assert w.chart.view.findChild(QWidget, "regionChooser") is chart.chooser
+
+
+def test_cycle_collection_waits_for_the_window_and_is_always_back_on(monkeypatch, qapp):
+    import gc
+
+    import imsmap.ui.app as ui_app
+    from imsmap.cli import main
+
+    seen = []
+    monkeypatch.setattr(ui_app, "run_app", lambda db=None, demo=False: seen.append(
+        gc.isenabled()) or 0)
+    assert main(["--db", "x.sqlite3"]) == 0
+    assert seen == [False] and gc.isenabled()  # off for the start, on again after
+
+    def failing(db=None, demo=False):
+        raise RuntimeError("the window failed")
+
+    monkeypatch.setattr(ui_app, "run_app", failing)
+    with pytest.raises(RuntimeError):
+        main(["--db", "x.sqlite3"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ui_app._settle_memory()  # the window is whole: the start's objects frozen, collection on
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -98,6 +98,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     # the whole file, so it starts once the chart is on screen and the window
                     # whole, not while the first frame is painted.
                     window.completed.connect(check.start)
+                    window.completed.connect(_settle_memory)
                     status = app.exec()
             except BaseException:
                 records.db.close()
@@ -112,6 +113,17 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         return 2
     finally:
         handler.uninstall()
+
+
+def _settle_memory() -> None:
+    """The window is whole: what the start made (modules, the atlas, the window) lives as long
+    as the app, so it leaves the cycle collector's generations for good (gc.freeze: later
+    collections, during taps, do not walk it again), and collection is on again (cli.main
+    turned it off for the start)."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
 
 
 class _DamageWatch(QObject):
