@@ -1,0 +1,235 @@
+"""The zoomable view of the current chart scene (`ChartView`: wheel and pinch zoom, a long press
+asks which muscle, keys for the selected site) and the grasp legend's swatch; the panel around
+them is `ui.chart_view.ChartPanel`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui.chart_keys import handle_site_key, is_tab
+from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
+
+
+MIN_ZOOM = 0.6  # relative to "fit the whole view"
+MAX_ZOOM = 12.0
+SEARCH_WIDTH = 260
+LONG_PRESS_MS = 600  # a finger held still this long asks which muscle (as a right-click does)
+WHEEL_STEP = 1.0015  # per 1/8 degree of wheel turn: one notch (120) is about 20 %
+
+
+class ChartView(QGraphicsView):
+    """A QGraphicsView that zooms under the pointer (clamped) and turns keys into site edits."""
+
+    gradeRequested = Signal(int)
+    crampRequested = Signal()
+    removeRequested = Signal()
+    pressed = Signal()
+    escaped = Signal()
+    chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
+    # Once, from the event loop right after the view's first paint: the window builds what the
+    # first frame does not show then (issue 8). Watched here, not by an event filter on the
+    # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
+    firstPainted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # A viewport made in Python, as Qt would make it: the first time Python meets a widget
+        # Qt made, PySide6 looks for its class among every QtWidgets class, creating them all
+        # (about 8 ms, on the way to the first paint: the viewport is passed to every paint).
+        self.setViewport(QWidget())
+        self.setRenderHints(QPainter.RenderHint.Antialiasing |
+                            QPainter.RenderHint.TextAntialiasing |
+                            QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self._fit_mode = True
+        self._painted = False
+        # Set by the panel: acts on a site key (see handle_site_key), True if it did.
+        self.site_keys = None
+        self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
+        self.corner_followers: list = []  # placed again after it (anything with place())
+        self._press_at: QPoint | None = None
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self._held)
+
+    # -- zoom -------------------------------------------------------------------------------
+    def fit_scale(self) -> float:
+        rect = self.sceneRect()
+        vp = self.viewport().size()
+        if rect.isEmpty() or vp.isEmpty():
+            return 1.0
+        # fitInView keeps a 2-pixel margin on every side; count it the same way.
+        return min(max(vp.width() - 4, 1) / rect.width(), max(vp.height() - 4, 1) / rect.height())
+
+    def zoom(self) -> float:
+        """The current scale relative to 'fit'."""
+        return self.transform().m11() / self.fit_scale()
+
+    def fit(self) -> None:
+        self._fit_mode = True
+        if self.scene() is not None:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._scale_changed()
+
+    def _scale_changed(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.fit_markers_to(self.transform().m11())
+
+    def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
+        current = self.zoom()
+        target = min(max(current * factor, MIN_ZOOM), MAX_ZOOM)
+        if abs(target - current) < 1e-6:
+            return
+        self._fit_mode = False
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._scale_changed()
+
+    def show_rect(self, rect: QRectF, max_zoom: float = 4.0) -> None:
+        """Zoom so that `rect` (scene units) fills about half the view, at most `max_zoom`
+        times 'fit' and never less than 'fit', and centre it."""
+        vp = self.viewport().size()
+        if rect.isEmpty() or vp.isEmpty():
+            return
+        pixels = min(vp.width() / rect.width(), vp.height() / rect.height()) * 0.5
+        target = min(max(pixels / self.fit_scale(), 1.0), max_zoom)
+        self.zoom_by(target / self.zoom(), anchor_under_mouse=False)
+        self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt naming
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(WHEEL_STEP ** delta)
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()
+        self.place_corner_widget()
+
+    def place_corner_widget(self) -> None:
+        w = self.corner_widget
+        if w is not None:
+            w.move(8, max(0, self.viewport().height() - w.height() - 8))
+        for follower in self.corner_followers:
+            follower.place()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fit_mode:
+            self.fit()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.firstPainted.emit)  # once this paint is done
+
+    def setScene(self, scene: ChartScene | None) -> None:  # noqa: N802
+        keep = None if self._fit_mode else (self.zoom(), self.mapToScene(
+            self.viewport().rect().center()))
+        super().setScene(scene)
+        if keep is None:
+            self.fit()
+        else:
+            self.fit()
+            self._fit_mode = False
+            self.zoom_by(keep[0], anchor_under_mouse=False)
+            self.centerOn(keep[1])
+        self._scale_changed()
+
+    # -- keys and focus ---------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.pressed.emit()
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = False
+            scene.regions  # noqa: B018 - the muscles' items take the press (made if not yet)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_at = event.position().toPoint()
+            self._long_press.start()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if isinstance(scene, ChartScene) and not scene.regions_made:
+            scene.regions  # noqa: B018 - hover needs the muscles' items
+        if self._press_at is not None and \
+                (event.position().toPoint() - self._press_at).manhattanLength() > 2 * CLICK_SLOP_PX:
+            self._long_press.stop()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._long_press.stop()
+        self._press_at = None
+        super().mouseReleaseEvent(event)
+
+    def _held(self) -> None:
+        """A long press: no site is added on release; the muscle chooser opens instead."""
+        at = self._press_at
+        if at is None:
+            return
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = True
+        self.chooserRequested.emit(at)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.chooserRequested.emit(event.pos())  # viewport coordinates: the viewport's event
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # Tab steps through the sites while there are any; otherwise it moves the focus on.
+        if is_tab(event) and handle_site_key(event, self, self.site_keys):
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if handle_site_key(event, self, self.site_keys):
+            return
+        if event.key() == Qt.Key.Key_Escape and self.scene() is not None:
+            self.escaped.emit()
+            self.scene().clearSelection()
+            return
+        super().keyPressEvent(event)
+
+
+class LegendSwatch(QWidget):
+    """A marker swatch painted by the chart painter at the screen's own resolution (no pixmap:
+    crisp at any scale), so the legend matches the chart."""
+
+    def __init__(self, chart: ChartPainter, grasp: int | None, size: int = 18):
+        super().__init__()
+        self.chart = chart
+        self.grasp = grasp
+        self.setFixedSize(size, size)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        r = self.chart.style.marker_radius
+        k = self.width() / (2 * r + 6)
+        p.scale(k, k)
+        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp)
+        p.end()
