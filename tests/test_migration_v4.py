@@ -276,3 +276,22 @@ def test_the_audit_view_gives_a_creation_its_content_back_and_notices_an_outside
     created = next(e for e in session_trail(records, session.id)
                    if (e.action, e.entity) == ("create", "site"))
     assert created.changes == {"record": [None, MISMATCH]}
+
+
+def test_a_read_only_check_of_an_older_file_says_what_to_do_and_a_backup_still_copies_it(
+        tmp_path, capsys):
+    from imsmap.cli import main
+
+    path = tmp_path / "v3.sqlite3"
+    _v3_database(path)
+    before = path.read_bytes()
+    assert main(["check", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("imsmap: ") and "database schema 3" in err and "Traceback" not in err
+    assert path.read_bytes() == before  # a check never upgrades
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--db", str(path), "--out", str(copy)]) == 0  # any schema copies
+    with Database.open(copy) as db:  # and the copy opens, upgraded, with its records
+        assert db.schema_version == migrations.SCHEMA_VERSION
+        assert db.query_one("SELECT count(*) AS n FROM sites")["n"] == len(SITES)
+    assert path.read_bytes() == before
