@@ -193,12 +193,12 @@ def _audit(db: Database, wanted: set[int] | None, patient_ids: set[int] | None) 
         if wanted is not None and r[6] not in wanted and not (
                 r[4] == "patient" and r[5] in patient_ids):
             continue
+        stored = end[1] if r[0] == end[0] else r[8]  # the newest: the recorded end
         entry = {"id": r[0], "at": to_sql(audit.when(r[1])), "actor": r[2], "action": r[3],
                  "entity": r[4], "entity_id": r[5], "session_id": r[6],
                  "changes": ({"content_digest": r[7].hex()} if isinstance(r[7], bytes)
                              else json.loads(r[7])),
-                 "hash": (end[1] if r[0] == end[0] else r[8]).hex()
-                 if r[0] == end[0] or r[8] is not None else None}
+                 "hash": None if stored is None else stored.hex()}
         if isinstance(r[1], int):
             entry["at_seconds"] = r[1]  # what the chain hashed (docs/export-format.md)
         out.append(entry)

@@ -18,6 +18,7 @@ within its block of 16 entries.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -38,17 +39,13 @@ SESSION_CONTENT = ("patient_id", "uid", "atlas_version", "started_at", "practiti
                    "needles_accounted", "tolerance", "plan")
 
 
-_SHA256: list = []
-
-
+@functools.cache
 def _sha256():
     """hashlib.sha256, imported on first use: OpenSSL's start-up (3-5 ms) is paid by the first
     write or check, not by opening the window."""
-    if not _SHA256:
-        import hashlib
+    import hashlib
 
-        _SHA256.append(hashlib.sha256)
-    return _SHA256[0]
+    return hashlib.sha256
 
 
 def content_digest(values: dict[str, object]) -> bytes:

@@ -72,7 +72,7 @@ def unaudited_rows(db: Database) -> list[str]:
 
     def spellings(word: str) -> list[object]:
         """The word as older entries hold it, and its terms id as compact ones do."""
-        term = terms.maybe_id(word) if _has_terms(db) else None
+        term = terms.maybe_id(word)
         return [word] if term is None else [word, term]
 
     actions = [form for action in CREATING_ACTIONS for form in spellings(action)]
@@ -90,8 +90,3 @@ def unaudited_rows(db: Database) -> list[str]:
                             f"{'have' if len(rows) > 1 else 'has'} no audit entry recording "
                             "how {} came in".format("they" if len(rows) > 1 else "it"))
     return problems
-
-
-def _has_terms(db: Database) -> bool:
-    row = db.conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'terms'")
-    return row.fetchone() is not None

@@ -37,7 +37,6 @@ SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x"
 # for a long history (sites: store.site_rows, which also knows how they are encoded).
 _SESSION_ORDER = tuple(f.name for f in fields(Session))
 _SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
-_SIDES = {s.value: s for s in Side}
 _STATUSES = {s.value: s for s in SessionStatus}
 
 
@@ -305,7 +304,7 @@ class Repository:
             return [decode(r, texts) for r in rows]
         except KeyError:  # a word added since the cache was filled (another program)
             texts = terms.all()
-            return [site_rows.decode(r, texts) for r in rows]
+            return [decode(r, texts) for r in rows]
 
     def sites_for_session(self, session_id: int) -> list[Site]:
         rows = self.db.conn.execute(

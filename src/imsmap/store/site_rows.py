@@ -79,7 +79,7 @@ def encode(values: dict, terms: Terms) -> dict:
             out[key] = instant(value)  # type: ignore[arg-type]
         elif key in CENTI_COLUMNS:
             out[key] = centi(value, key)
-        elif isinstance(value, (Side,)):
+        elif isinstance(value, Side):
             out[key] = value.value
         elif isinstance(value, bool):
             out[key] = int(value)

@@ -50,21 +50,6 @@ class Terms:
             self._remember(text, int(row[0]))
         return int(row[0])
 
-    def text(self, term_id: int) -> str:
-        found = self._texts.get(term_id)
-        if found is not None:
-            return found
-        if self.cache and not self.conn.in_transaction:
-            self.reload()
-            found = self._texts.get(term_id)
-            if found is not None:
-                return found
-        # Added by the open transaction (or the cache is off): read it, do not keep it.
-        row = self.conn.execute("SELECT text FROM terms WHERE id = ?", (term_id,)).fetchone()
-        if row is None:
-            raise LookupError(f"term {term_id} is not in this database")
-        return str(row[0])
-
     def known(self) -> dict[int, str]:
         """id -> word as far as the cache knows (may lack words added since; see ``all``)."""
         if not self.cache:
