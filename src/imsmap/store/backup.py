@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap import paths
-from imsmap.store.db import _SQLITE_HEADER, APPLICATION_ID, Database, StoreError, \
+from imsmap.store.db import APPLICATION_ID, Database, StoreError, \
     _environment_error
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
@@ -230,13 +230,10 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
     path = Path(path).expanduser()
     if not path.is_file():
         raise StoreError(f"There is no backup file at {path}.")
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(_SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"{path} cannot be read ({exc.strerror}).") from None
-    if header != _SQLITE_HEADER:
-        raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite file).")
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{path} cannot be read (permission denied).")
+    # Read through SQLite only: this process may hold a connection to the file (the window),
+    # and closing any other descriptor of it would drop that connection's locks.
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None)
@@ -262,6 +259,9 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
         sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
         return BackupInfo(path, version, patients, sessions)
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite "
+                             "file, or its first page is damaged).") from None
         raise StoreError(f"{path} is damaged or not an imsmap backup ({exc}).") from None
     finally:
         conn.close()

@@ -20,7 +20,7 @@ from imsmap.store.terms import Connection, terms_of
 
 APPLICATION_ID = 0x494D534D  # "IMSM" in PRAGMA application_id marks an imsmap database
 BUSY_TIMEOUT_MS = 5000
-_SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = b"SQLite format 3\x00"  # for files no connection of this process can hold
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p", "sshfs",
                "fuse.sshfs", "davfs", "fuse.davfs2", "ncpfs", "glusterfs", "ceph"}
 
@@ -46,8 +46,6 @@ class Database:
         is_new = not path.exists() or path.stat().st_size == 0
         if is_new and readonly:
             raise StoreError(f"There is no database at {path}.")
-        if not is_new:
-            _check_header(path)
         if not readonly and path.exists() and not os.access(path, os.W_OK):
             readonly = True  # a read-only file opens read-only; the window says so
         if is_new:
@@ -78,6 +76,10 @@ class Database:
             if conn is not None:
                 conn.close()  # a refused file must not keep an open connection behind
             if isinstance(exc, sqlite3.DatabaseError):
+                if "not a database" in str(exc).lower():
+                    raise StoreError(f"{path} is not an imsmap database (it is not an SQLite "
+                                     "file, or its first page is damaged). If it is your clinic's database, "
+                                     "restore it from a backup.") from None
                 raise _environment_error(exc, path) from None
             raise
 
@@ -165,16 +167,6 @@ def _check_path(path: Path, *, create: bool) -> None:
             f"{path} is on a network share ({fs}). SQLite's locking does not work reliably over "
             "a network file system and records could be corrupted; keep the database on this "
             "computer's own disk.")
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(_SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"{path} cannot be read ({exc.strerror}).") from None
-    if header != _SQLITE_HEADER:
-        raise StoreError(f"{path} is not an imsmap database (it is not an SQLite file).")
 
 
 def _create_private_file(path: Path) -> None:
