@@ -217,6 +217,8 @@ def _environment_error(exc: sqlite3.DatabaseError, path: Path) -> UserFacingErro
             "try again.")
     if "readonly" in low or "read-only" in low:
         return ReadOnlyError(f"{path.name} is read-only; nothing was changed.")
+    if "never changed" in low or "only a signed session is amended" in low:
+        return ReadOnlyError(f"{text[0].upper()}{text[1:]}; nothing was changed.")
     if "never deleted" in low or "append-only" in low:
         return ReadOnlyError(f"Clinical records cannot be deleted ({text}).")
     if "not a database" in low or "malformed" in low or "file is encrypted" in low:
