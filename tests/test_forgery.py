@@ -104,3 +104,29 @@ def test_an_amendment_of_a_draft_is_refused_by_the_file(records, patient, db_pat
                          f" text) VALUES ({session.id}, '2026-11-21', 'x', 'r', 't')")
     finally:
         conn.close()
+
+
+def test_restore_refuses_a_backup_whose_signature_does_not_verify(records, signed, db_path,
+                                                                   tmp_path, capsys):
+    from imsmap.store.backup import backup_to
+
+    backup = backup_to(records.db, tmp_path / "copy.sqlite3")
+    outside_edit(backup, "UPDATE sites SET grasp = 0")
+    target = tmp_path / "restored.sqlite3"
+    assert main(["restore", "--db", str(target), str(backup)]) == 2
+    err = capsys.readouterr().err
+    assert "does not pass imsmap's checks" in err and "nothing was restored" in err
+    assert not target.exists()
+    before = records.repo.counts()
+    assert main(["restore", "--db", str(db_path), "--force", str(backup)]) == 2
+    assert records.repo.counts() == before
+    assert full_problems(records) == []
+
+
+def test_restore_takes_a_sound_backup(records, signed, tmp_path, capsys):
+    from imsmap.store.backup import backup_to
+
+    backup = backup_to(records.db, tmp_path / "copy.sqlite3")
+    target = tmp_path / "restored.sqlite3"
+    assert main(["restore", "--db", str(target), str(backup)]) == 0, capsys.readouterr().err
+    assert main(["check", "--db", str(target)]) == 0

@@ -89,6 +89,25 @@ def structure_problems(path: str | Path) -> list[str]:
         db.close()
 
 
+def check_restorable(copy: Path) -> None:
+    """Refuse a backup's copy whose records do not pass the full check (signatures, amendments,
+    audit chain): a restore must not put unverifiable records in place of the clinic's."""
+    from imsmap.atlas import load_atlas
+
+    db = Database.open(copy, create=False)  # brings an older backup's copy up to this schema
+    try:
+        report = full_check(Records(db, load_atlas()))
+    finally:
+        db.close()
+    if not report.ok:
+        shown = "; ".join(report.problems[:5])
+        more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
+        raise StoreError(
+            f"The backup does not pass imsmap's checks, so nothing was restored: {shown}{more}. "
+            "Choose an earlier backup; to examine this one, copy the file and open the copy "
+            "with imsmap check --db COPY.")
+
+
 def full_check(records: Records) -> CheckReport:
     db = records.db
     # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.

@@ -17,7 +17,7 @@ import re
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -269,11 +269,14 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
 
 # -- restoring ----------------------------------------------------------------------------
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
-            force: bool = False, now: datetime | None = None) -> RestoreResult:
+            force: bool = False, now: datetime | None = None,
+            check: Callable[[Path], None] | None = None) -> RestoreResult:
     """Put a verified copy of `backup` in place of `db_path`, in one atomic rename.
 
     An existing database is only replaced with `force`; it is then kept beside the new one,
     renamed ``<name>.replaced-YYYYMMDD-HHMMSS<suffix>`` (with its -wal file, if any).
+    ``check`` is given the copy before it goes in place, and refuses it by raising StoreError
+    (the services check signatures and the audit trail there: services.checks.check_restorable).
     """
     backup = Path(backup).expanduser()
     db_path = Path(db_path).expanduser()
@@ -316,6 +319,8 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             raise _environment_error(exc, db_path) from None
         _fsync(tmp)
         verify_backup(tmp)
+        if check is not None:
+            check(tmp)
         if db_path.exists():
             replaced = _set_aside(db_path, (now or datetime.now()).replace(microsecond=0))
         for leftover in (_sidecar(db_path, "-wal"), _sidecar(db_path, "-shm")):
