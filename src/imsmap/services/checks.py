@@ -119,6 +119,7 @@ def full_check(records: Records) -> CheckReport:
         _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
         _section("Amendments unchanged since written", lambda: _amendments(records)),
         _section("Audit trail unbroken", lambda: _audit_chain(records)),
+        _section("Imported audit trails kept unchanged", lambda: _kept_history(records)),
         _section("Every record has its audit entry",
                  lambda: (integrity.unaudited_rows(db), "")),
     ]
@@ -189,6 +190,13 @@ def _amendments(records: Records) -> tuple[list[str], str]:
                 f"{str(r['created_at'])[:16]}): {p}"
                 for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
     return problems, f"{len(rows)} amendment{'s' * (len(rows) != 1)}"
+
+
+def _kept_history(records: Records) -> tuple[list[str], str]:
+    from imsmap.services.import_trail import kept_history_problems
+
+    problems, n = kept_history_problems(records.db.conn)
+    return problems, f"{n} entries"
 
 
 def _audit_chain(records: Records) -> tuple[list[str], str]:

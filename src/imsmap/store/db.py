@@ -77,9 +77,10 @@ class Database:
                 conn.close()  # a refused file must not keep an open connection behind
             if isinstance(exc, sqlite3.DatabaseError):
                 if "not a database" in str(exc).lower():
-                    raise StoreError(f"{path} is not an imsmap database (it is not an SQLite "
-                                     "file, or its first page is damaged). If it is your clinic's database, "
-                                     "restore it from a backup.") from None
+                    raise StoreError(
+                        f"{path} is not an imsmap database (it is not an SQLite file, or its "
+                        "first page is damaged). If it is your clinic's database, restore it "
+                        "from a backup.") from None
                 raise _environment_error(exc, path) from None
             raise
 
