@@ -39,10 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from imsmap.services.output_files import refuse_database
     from imsmap.store.backup import backup_now, backup_to
     from imsmap.store.db import Database
 
     db_path = resolve_db(db_arg(args))
+    if args.out:  # never onto the database, its -wal/-shm/-journal or another database
+        refuse_database(args.out, db_path)
     with Database.open(db_path, create=False, readonly=True) as db:
         target = backup_to(db, args.out) if args.out else backup_now(db, "manual")
     print(f"Backed up {db_path} to {target}.")

@@ -246,4 +246,5 @@ def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
                     keywords=f"IMS; dry needling; chart {record.patient.chart_number}")
     return write_pdf(out_path, lambda writer: render_session_pdf(
         records, record, writer, generated=generated, settings=settings),
-        paper=key, info=info, doc_id=_document_id(record, _digest(record)))
+        paper=key, info=info, doc_id=_document_id(record, _digest(record)),
+        database=records.db.path)
