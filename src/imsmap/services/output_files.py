@@ -79,10 +79,11 @@ def _looks_like_sqlite(path: str) -> bool:
 
 
 def refuse_database(out: str | os.PathLike[str],
-                    database: str | os.PathLike[str] | None) -> None:
-    """OutputError if writing `out` would write over `database`, one of its side files, or any
-    existing SQLite database. `database` is the database this process has open (or is about to
-    open); None when there is none."""
+                    database: str | os.PathLike[str] | None, *, look_inside: bool = True) -> None:
+    """OutputError if writing `out` would write over `database`, one of its side files, or
+    (unless not `look_inside`: a caller that never replaces an existing file) any existing
+    SQLite database. `database` is the database this process has open (or is about to open);
+    None when there is none."""
     target = os.path.abspath(os.path.expanduser(os.fspath(out)))
     if database is not None:
         for protected in _protected(database):
@@ -91,7 +92,7 @@ def refuse_database(out: str | os.PathLike[str],
                                   "(-wal, -shm, -journal); nothing was written: choose another "
                                   "file name.")
     # Only now that `out` is known not to be the open database may its first bytes be read.
-    if _looks_like_sqlite(target):
+    if look_inside and _looks_like_sqlite(target):
         raise OutputError(f"{out} is an SQLite database; imsmap never writes over a database, "
                           "so nothing was written: choose another file name.")
 
