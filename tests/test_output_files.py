@@ -222,7 +222,11 @@ def test_the_window_never_saves_a_pdf_over_its_database(qapp, clinic, tmp_path):
         assert [p.name for p in tmp_path.glob(".*.tmp")] == []
     finally:
         recs.db.close()
-    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
 
 
 # -- a full disk ----------------------------------------------------------------------------------
@@ -330,3 +334,34 @@ def test_a_folder_that_cannot_be_written_is_one_sentence(qapp, clinic, capsys, t
         assert (folder / "out.pdf").read_bytes() == b"the previous file"
     finally:
         os.chmod(folder, 0o700)
+
+
+def test_print_to_file_never_writes_over_the_database(qapp, clinic, tmp_path, monkeypatch):
+    """The print dialog's "Print to file" names a file the printer writes straight into: the
+    database and its side files are refused there too, before the printer opens the file."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from imsmap.report import printing
+    from imsmap.report.document import ReportError
+
+    db, pid, sid = clinic
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: 1)  # the user pressed Print
+    recs = open_records(db, actor="test.physio")
+    try:
+        for out in (db, Path(f"{db}-wal")):
+            printer = printing.make_printer(recs)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            with pytest.raises(ReportError, match="the database itself"):
+                printing.print_session(recs, sid, printer=printer)
+            with pytest.raises(ReportError, match="the database itself"):
+                printing.print_progress(recs, pid, printer=printer)
+            del printer
+        assert recs.repo.session(sid).id == sid
+    finally:
+        recs.db.close()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
