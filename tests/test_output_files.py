@@ -316,24 +316,50 @@ def test_export_to_a_full_standard_output_is_one_sentence(clinic):
         "imsmap: The export could not be written to standard output (the disk is full)."]
 
 
+def _lock(folder: Path) -> bool:
+    """Make `folder` unwritable for this user: its permissions, or for root (who writes
+    through them) the immutable attribute where the system has it. False if neither works."""
+    os.chmod(folder, 0o500)
+    if not os.access(folder, os.W_OK):
+        return True
+    try:
+        done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def _unlock(folder: Path) -> None:
+    if os.access(folder, os.W_OK) or os.geteuid() != 0:
+        os.chmod(folder, 0o700)
+        return
+    subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+    os.chmod(folder, 0o700)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_a_folder_that_cannot_be_written_is_one_sentence(qapp, clinic, capsys, tmp_path):
-    db, _pid, sid = clinic
+    db, pid, sid = clinic
     folder = tmp_path / "locked"
     folder.mkdir()
     (folder / "out.pdf").write_bytes(b"the previous file")
-    os.chmod(folder, 0o500)
+    if not _lock(folder):
+        _unlock(folder)
+        pytest.skip("no way to make a folder unwritable for this user here")
     try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("this user writes through folder permissions (root)")
         for argv in (["pdf", "--db", str(db), "--session", str(sid)],
+                     ["pdf", "--db", str(db), "--patient", str(pid), "--progress"],
                      ["export", "--db", str(db)], ["export", "--db", str(db), "--csv"]):
             assert main(argv + ["--out", str(folder / "out.pdf"), "--force"]) == 2
             err = capsys.readouterr().err.strip()
-            assert "permission denied" in err and "\n" not in err
-        assert sorted(p.name for p in folder.iterdir()) == ["out.pdf"]
-        assert (folder / "out.pdf").read_bytes() == b"the previous file"
+            assert "cannot be written" in err and "nothing was" in err and "\n" not in err, err
+        assert main(["backup", "--db", str(db), "--out", str(folder / "backup.sqlite3")]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("imsmap: ") and "\n" not in err, err
     finally:
-        os.chmod(folder, 0o700)
+        _unlock(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["out.pdf"]
+    assert (folder / "out.pdf").read_bytes() == b"the previous file"
 
 
 def test_print_to_file_never_writes_over_the_database(qapp, clinic, tmp_path, monkeypatch):

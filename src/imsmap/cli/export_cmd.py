@@ -1,8 +1,10 @@
 """`imsmap export [--db PATH] [--out FILE] [--force] [--session ID ...]`: the record as JSON.
 
 The format is described in docs/export-format.md. Without --out the JSON goes to standard output.
-An existing --out file is kept unless --force; the file is written to a temporary name first and
-moved into place, so a failed export never leaves half a file. The database must exist already:
+An existing --out file is kept unless --force, and the database, its -wal/-shm/-journal files,
+links to them and any SQLite database are never written over (services.output_files); the file is
+written to a temporary name first and moved into place, so a failed export (a full disk) never
+leaves half a file. The database must exist already:
 export never creates one.
 """
 

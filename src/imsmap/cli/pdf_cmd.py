@@ -9,7 +9,10 @@ The last form writes one file per session started in the date range (both days i
 <chart number>_<YYYY-MM-DD>_s<session id>.pdf; a file that exists is skipped with a message
 unless --force.
 
-An existing FILE is replaced only with --force. The file appears in one step (written under a
+An existing FILE is replaced only with --force, and never when it is the database, one of its
+-wal/-shm/-journal files, a link to them or any SQLite database (services.output_files). A full
+disk or a folder that cannot be written is one sentence and leaves FILE as it was. The file
+appears in one step (written under a
 temporary name in the same folder, then renamed), so a records system watching the folder never
 picks up half a PDF.
 """
