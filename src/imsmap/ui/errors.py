@@ -17,6 +17,7 @@ owner-only (0600) in an owner-only folder (0700).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -159,9 +160,10 @@ def write_crash_log(report: str) -> Path | None:
         folder = paths.ensure_private_dir(log_dir())
         path = folder / f"crash-{datetime.now():%Y-%m-%d}.log"
         if sys.platform != "win32":
-            os.chmod(folder, 0o700)  # a folder made before this rule
-            for old in folder.glob("crash-*.log"):  # and logs written before it
-                os.chmod(old, 0o600)
+            with contextlib.suppress(OSError):  # tightened where it can be; logged anyway
+                os.chmod(folder, 0o700)  # a folder made before this rule
+                for old in folder.glob("crash-*.log"):  # and logs written before it
+                    os.chmod(old, 0o600)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with open(fd, "a", encoding="utf-8") as fh:
             fh.write(report + "\n")
