@@ -391,3 +391,22 @@ def test_print_to_file_never_writes_over_the_database(qapp, clinic, tmp_path, mo
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_a_file_system_without_hard_links_still_gets_the_export(clinic, capsys, tmp_path,
+                                                                monkeypatch):
+    """Without --force the new file is published by a hard link (never replacing a file that
+    appeared meanwhile); a USB stick's FAT has none, and the export must still work there."""
+    import errno
+
+    def no_links(src, dst, *args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    db, _pid, _sid = clinic
+    monkeypatch.setattr(os, "link", no_links)
+    out = tmp_path / "record.json"
+    assert main(["export", "--db", str(db), "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("{")
+    assert main(["export", "--db", str(db), "--out", str(out)]) == 2  # and never clobbers
+    assert "exists already" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

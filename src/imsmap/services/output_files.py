@@ -169,12 +169,10 @@ def _publish(tmp: Path, out: Path, *, force: bool) -> None:
         os.link(tmp, out)  # fails if `out` appeared meanwhile: it is never replaced
     except FileExistsError:
         raise OutputError(f"{out} exists already; add --force to replace it.") from None
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise
-        if out.exists():  # no hard links on this file system
+    except OSError:  # no hard links on this file system (FAT on a USB stick...)
+        if out.exists() or out.is_symlink():
             raise OutputError(f"{out} exists already; add --force to replace it.") from None
-        os.replace(tmp, out)
+        os.replace(tmp, out)  # a real failure (a full disk) is raised from here
 
 
 def _fsync(path: Path) -> None:
