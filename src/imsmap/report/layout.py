@@ -9,10 +9,12 @@ known before the first page is painted. Coordinates are device units of the pain
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPaintDevice, QPen
+
+from imsmap.report.textflow import Flow, printable
 
 __all__ = ["ALERT", "INK", "Block", "Cell", "Column", "Doc", "Heading", "KeyValues", "Paragraph",
            "Spacer", "Table", "draw_titled", "paginate"]
@@ -55,6 +57,7 @@ class Doc:
         self.dpi = float(dpi)
         self._fonts: dict[tuple, QFont] = {}
         self._metrics: dict[tuple, QFontMetricsF] = {}
+        self._flows: dict[tuple, Flow] = {}
 
     def mm(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -80,8 +83,12 @@ class Doc:
             self._fonts[key] = font
         return font
 
+    @staticmethod
+    def _font_id(font: QFont) -> tuple:
+        return font.family(), font.pointSizeF(), font.bold(), font.italic(), font.stretch()
+
     def metrics(self, font: QFont) -> QFontMetricsF:
-        key = (font.family(), font.pointSizeF(), font.bold(), font.italic(), font.stretch())
+        key = self._font_id(font)
         fm = self._metrics.get(key)
         if fm is None:
             fm = QFontMetricsF(font, self.device)
@@ -91,26 +98,34 @@ class Doc:
     def line_height(self, font: QFont) -> float:
         return self.metrics(font).height()
 
+    def flow(self, text: str, font: QFont, width: float,
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True) -> Flow:
+        """``text`` broken into lines of ``width``: what is measured is what is painted."""
+        align = Qt.AlignmentFlag(align & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        key = (text, self._font_id(font), width, align, wrap)
+        flow = self._flows.get(key)
+        if flow is None:
+            flow = Flow(text, font, width, self.device, align=align, wrap=wrap,
+                        min_line=self.line_height(font))
+            self._flows[key] = flow
+        return flow
+
     def text_height(self, text: str, font: QFont, width: float) -> float:
         if not text:
             return self.line_height(font)
-        rect = self.metrics(font).boundingRect(
-            QRectF(0, 0, max(width, 1.0), 1e7),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
-        return max(rect.height(), self.line_height(font))
+        return max(self.flow(text, font, width).height, self.line_height(font))
 
     def text_width(self, text: str, font: QFont) -> float:
-        return self.metrics(font).horizontalAdvance(text)
+        return self.metrics(font).horizontalAdvance(printable(text, font))
 
     def draw_text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
                   colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
                   wrap: bool = True) -> None:
-        painter.setFont(font)
-        painter.setPen(QColor(colour))
-        flags = align | Qt.AlignmentFlag.AlignTop
-        if wrap:
-            flags |= Qt.TextFlag.TextWordWrap
-        painter.drawText(rect, int(flags), text)
+        """``text`` from the top of ``rect``, wrapped to its width (words wider than the
+        width are broken anywhere); with ``wrap`` False on one line. Never clipped: the
+        layout reserves the height ``text_height`` gives."""
+        self.flow(text, font, rect.width(), align, wrap).paint(painter, rect.x(), rect.y(),
+                                                              colour)
 
     def rule(self, painter: QPainter, x0: float, x1: float, y: float, width_pt: float = 0.5,
              colour: str = RULE) -> None:
@@ -185,7 +200,10 @@ class Heading(Block):
 
 @dataclass
 class Paragraph(Block):
-    """Wrapped text, optionally after a bold label on the same line's left ("Complaint")."""
+    """Wrapped text, optionally after a bold label on the same line's left ("Complaint").
+
+    It continues across pages: the part that fits stays, the rest (labelled "... (continued)")
+    goes on; never a lone first or last line on a page when it can be helped."""
 
     text: str
     size: float = 9.0
@@ -195,6 +213,7 @@ class Paragraph(Block):
     italic: bool = False
     bold: bool = False
     after_mm: float = 1.4
+    continued: bool = False  # the rest of a paragraph begun on an earlier page
 
     def _font(self, doc: Doc) -> QFont:
         return doc.font(self.size, italic=self.italic, bold=self.bold)
@@ -202,15 +221,46 @@ class Paragraph(Block):
     def _text_width(self, doc: Doc, width: float) -> float:
         return width - (doc.mm(self.label_mm) if self.label else 0.0)
 
+    def _label(self) -> str:
+        return f"{self.label} (continued)" if self.continued else self.label
+
+    def _label_height(self, doc: Doc) -> float:
+        if not self.label:
+            return 0.0
+        return doc.text_height(self._label(), doc.font(self.size, bold=True),
+                               doc.mm(self.label_mm - 1.5))
+
+    def _flow(self, doc: Doc, width: float) -> Flow:
+        return doc.flow(self.text, self._font(doc), self._text_width(doc, width))
+
     def height(self, doc: Doc, width: float) -> float:
-        return (doc.text_height(self.text, self._font(doc), self._text_width(doc, width))
-                + doc.mm(self.after_mm))
+        text_h = doc.text_height(self.text, self._font(doc), self._text_width(doc, width))
+        return max(text_h, self._label_height(doc)) + doc.mm(self.after_mm)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        flow = self._flow(doc, width)
+        first_lines = flow.bottoms[min(1, len(flow) - 1)] if len(flow) else 0.0
+        return min(self.height(doc, width), max(first_lines, self._label_height(doc)))
+
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
+        if self._label_height(doc) > avail:
+            return None
+        flow = self._flow(doc, width)
+        n = flow.fit(avail)
+        if n >= len(flow):  # the text fits; the space after it does not
+            return replace(self, after_mm=0.0), None
+        if n < 2:  # not a lone first line at the foot of a page
+            return None
+        if len(flow) - n == 1 and n > 2:  # nor a lone last line at the top of the next
+            n -= 1
+        head, rest = flow.cut(n)
+        return replace(self, text=head, after_mm=0.0), replace(self, text=rest, continued=True)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         tx = x
         if self.label:
-            doc.draw_text(painter, QRectF(x, y, doc.mm(self.label_mm), 1e5), self.label,
-                          doc.font(self.size, bold=True), MUTED)
+            doc.draw_text(painter, QRectF(x, y, doc.mm(self.label_mm - 1.5), 1e5),
+                          self._label(), doc.font(self.size, bold=True), MUTED)
             tx = x + doc.mm(self.label_mm)
         tw = self._text_width(doc, width)
         doc.draw_text(painter, QRectF(tx, y, tw, 1e5), self.text, self._font(doc), self.colour)
@@ -274,6 +324,17 @@ class Column:
 
 
 CellDrawer = Callable[[QPainter, QRectF], None]
+TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
+
+
+def _cut(doc: Doc, text: str, font: QFont, width: float, room: float) -> tuple[str, str, float]:
+    """The lines of ``text`` that fit in ``room``, the rest, and the height used."""
+    if not text:
+        return "", "", 0.0
+    flow = doc.flow(text, font, width)
+    n = flow.fit(room)
+    head, rest = flow.cut(n)
+    return head, rest, flow.bottoms[n - 1] if n else 0.0
 
 
 @dataclass
@@ -305,6 +366,8 @@ class Table(Block):
     first_row_index: int = 0  # for the zebra phase of continued parts
     condensed: bool = True
     title: str = ""  # printed as "<title> (continued)" above the parts after the first
+    after_mm: float = 3.0  # space after the table (none after a part that a page break ends)
+    continued: bool = False  # a part after a page break: the caption says so
     _heights: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _widths(self, width: float) -> list[float]:
@@ -314,18 +377,28 @@ class Table(Block):
     def _pads(self, doc: Doc) -> tuple[float, float]:
         return doc.mm(1.2), doc.mm(0.9)  # horizontal, vertical
 
+    def _text_w(self, doc: Doc, cell: Cell, width: float) -> float:
+        px, _py = self._pads(doc)
+        return width - 2 * px - (doc.mm(cell.draw_mm + 1.2) if cell.draw else 0.0)
+
+    def _cell_font(self, doc: Doc, cell: Cell) -> QFont:
+        return doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
+
+    def _small_font(self, doc: Doc) -> QFont:
+        return doc.font(self.size * 0.85, condensed=self.condensed)
+
     def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont) -> float:
-        px, py = self._pads(doc)
-        text_w = width - 2 * px - (doc.mm(cell.draw_mm + 1.2) if cell.draw else 0.0)
+        _px, py = self._pads(doc)
+        text_w = self._text_w(doc, cell, width)
         h = doc.text_height(cell.text, font, text_w) if cell.text else 0.0
         if cell.small:
-            h += doc.text_height(cell.small, doc.font(self.size * 0.85, condensed=self.condensed), text_w)
+            h += doc.text_height(cell.small, self._small_font(doc), text_w)
         if cell.draw:
             h = max(h, doc.mm(cell.draw_mm))
         return h + 2 * py
 
     def _caption_height(self, doc: Doc) -> float:
-        if not (self.title and self.first_row_index):
+        if not (self.title and self.continued):
             return 0.0
         return doc.line_height(doc.font(self.size * 1.05, bold=True)) + doc.mm(1.0)
 
@@ -345,8 +418,7 @@ class Table(Block):
             h = 0.0
             for value, w in zip(self.rows[index], widths):
                 cell = _cell(value)
-                font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
-                h = max(h, self._cell_height(doc, cell, w, font))
+                h = max(h, self._cell_height(doc, cell, w, self._cell_font(doc, cell)))
             self._heights[key] = h
         return self._heights[key]
 
@@ -358,11 +430,18 @@ class Table(Block):
     def height(self, doc: Doc, width: float) -> float:
         return (self.header_height(doc, width)
                 + sum(self.row_height(doc, width, i) for i in range(len(self.rows)))
-                + self.footnote_height(doc, width) + doc.mm(3))
+                + self.footnote_height(doc, width) + doc.mm(self.after_mm))
 
     def min_height(self, doc: Doc, width: float) -> float:
         first = self.row_height(doc, width, 0) if self.rows else 0.0
-        return self.header_height(doc, width) + first
+        return self.header_height(doc, width) + min(first, doc.mm(TALL_ROW_MM))
+
+    def _part(self, rows: Sequence[Sequence[Cell | str]], first_row_index: int,
+              last: bool) -> Table:
+        """The rows before a page break, or (``last``) after it, with the footnote."""
+        return Table(self.columns, rows, self.size, self.zebra, self.footnote if last else "",
+                     first_row_index, self.condensed, self.title,
+                     self.after_mm if last else 0.0, last or self.continued)
 
     def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
         used = self.header_height(doc, width)
@@ -370,15 +449,49 @@ class Table(Block):
         while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
             used += self.row_height(doc, width, n)
             n += 1
+        if n < len(self.rows) and self.row_height(doc, width, n) > doc.mm(TALL_ROW_MM):
+            # A tall row (a long note) runs on to the next page rather than leave a gap.
+            cut = self._split_row(doc, width, self.rows[n], avail - used)
+            if cut is not None:
+                head_row, rest_row = cut
+                return (self._part([*self.rows[:n], head_row], self.first_row_index, False),
+                        self._part([rest_row, *self.rows[n + 1:]], self.first_row_index + n,
+                                   True))
         if n == 0 or n == len(self.rows):
             return None
         if len(self.rows) - n < 2 and n > 2:
             n -= 1  # no single row left alone on the next page
-        head = Table(self.columns, self.rows[:n], self.size, self.zebra, "",
-                     self.first_row_index, self.condensed, self.title)
-        tail = Table(self.columns, self.rows[n:], self.size, self.zebra, self.footnote,
-                     self.first_row_index + n, self.condensed, self.title)
-        return head, tail
+        return (self._part(self.rows[:n], self.first_row_index, False),
+                self._part(self.rows[n:], self.first_row_index + n, True))
+
+    def _split_row(self, doc: Doc, width: float, row: Sequence[Cell | str],
+                   room: float) -> tuple[list[Cell], list[Cell]] | None:
+        """The row cut where ``room`` ends: each cell's lines that fit, and the rest of each
+        cell for the next page; None if not even two lines fit."""
+        _px, py = self._pads(doc)
+        inner = room - 2 * py
+        if inner < 2 * doc.line_height(doc.font(self.size, condensed=self.condensed)):
+            return None
+        heads: list[Cell] = []
+        rests: list[Cell] = []
+        for value, w in zip(row, self._widths(width)):
+            cell = _cell(value)
+            if cell.draw and doc.mm(cell.draw_mm) > inner:
+                return None
+            text_w = self._text_w(doc, cell, w)
+            head_text, rest_text, used = _cut(doc, cell.text, self._cell_font(doc, cell),
+                                              text_w, inner)
+            if rest_text or not cell.small:
+                head_small, rest_small = "", cell.small
+            else:
+                head_small, rest_small, _ = _cut(doc, cell.small, self._small_font(doc), text_w,
+                                                 inner - used)
+            heads.append(replace(cell, text=head_text, small=head_small))
+            rests.append(replace(cell, text=rest_text, small=rest_small, draw=None,
+                                 draw_mm=0.0))
+        if not any(c.text or c.small for c in rests) or not any(c.text for c in heads):
+            return None
+        return heads, rests
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         widths = self._widths(width)
