@@ -240,3 +240,42 @@ def test_nothing_is_painted_in_the_margin_or_over_the_footer(qapp, records, long
         band = inked(image, 0, w, int(h - BODY_BOTTOM_MM * px) + 2,
                      int(h - FOOTER_RULE_MM * px) - 2)
         assert not band, f"page {number}: ink between the body and the footer at {band[:3]}"
+
+
+@pytest.mark.parametrize("report", ["session", "progress"])
+def test_long_names_and_a_long_complaint_wrap_inside_the_page(qapp, records, db_path, tmp_path,
+                                                               report):
+    """Names of 100 letters without a space, a 32-character chart number and a complaint with a
+    300-character web address: printed in full in the header (the progress report's too),
+    inside the margins."""
+    from datetime import datetime
+
+    from support import spot
+
+    family = ("Wolfeschlegelsteinhausenbergerdorff-" * 3)[:v.MAX_NAME]
+    given = ("Maximiliana-Konstantina-Friederike-" * 3)[:v.MAX_NAME]
+    chart = "CHART-" + "7" * (v.MAX_CHART_NUMBER - 6)
+    patient = records.create_patient(chart_number=chart, family_name=family, given_name=given)
+    complaint = clinical_text("C", v.MAX_SHORT_TEXT, seed=5, paragraphs=1)
+    for day in (2, 9):
+        s = records.start_session(patient.id, started_at=datetime(2026, 11, day, 9, 30),
+                                  practitioner="J. Physio", complaint=complaint)
+        view, x, y, _muscle, _side = spot(records.atlas, day)
+        records.add_site(s.id, view, x, y, grasp=2)
+        records.sign_session(s.id)
+    out = tmp_path / f"{report}.pdf"
+    which = (["--session", str(s.id)] if report == "session"
+             else ["--patient", str(patient.id), "--progress"])
+    assert main(["pdf", "--db", str(db_path), *which, "--out", str(out)]) == 0
+    printed, elsewhere = visible_text(out)
+    for field, text in (("family name", family), ("given name", given), ("chart", chart),
+                        ("complaint", complaint)):
+        assert_words_in_order(field, text, printed)
+    height = float(pypdf.PdfReader(str(out)).pages[0].mediabox.height)
+    assert_only_the_footer_below_the_body(elsewhere, height)
+    if shutil.which("pdftoppm"):
+        px = 60 / 25.4
+        for number, image in enumerate(rendered_pages(out, tmp_path), 1):
+            right = inked(image, int((210 - MARGIN_X_MM + 0.8) * px) + 1, image.width(), 0,
+                          image.height())
+            assert not right, f"page {number}: ink beyond the right margin at {right[:3]}"

@@ -8,7 +8,10 @@ that does not fit where it is is cut at the start of a line (``Flow.cut``); layi
 again gives the same lines, because line breaking starts afresh at every line.
 
 A character no font on this machine can draw would print as an empty box, a silent loss: it is
-printed as its code point instead, "[U+1F642]" (``printable``).
+printed as its code point instead, "[U+1F642]" (``printable``). So is every character beyond
+U+FFFF (most emoji, some rare CJK): Qt's PDF writer draws their glyphs but leaves them out of the
+file's text (its ToUnicode map skips them), so the records system indexing the PDF, or anyone
+copying from it, would get nothing or a wrong letter.
 """
 
 from __future__ import annotations
@@ -60,14 +63,16 @@ def _can_draw(ch: str, font: QFont) -> bool:
 
 
 def printable(text: str, font: QFont) -> str:
-    """``text`` with every character the fonts cannot draw replaced by ``stand_in``: visible
-    and honest instead of a blank box. Control characters (never accepted by the record, but a
-    damaged or older file may hold one) are shown the same way."""
+    """``text`` with every character the fonts cannot draw, or the PDF cannot hold as text,
+    replaced by ``stand_in``: visible and honest instead of a blank box. Control characters
+    (never accepted by the record, but a damaged or older file may hold one) are shown the same
+    way."""
     missing = set()
     for ch in set(text):
         if ch.isascii() and ch.isprintable() or ch in _LAYOUT_CHARS:
             continue
-        if unicodedata.category(ch) == "Cc" or not _can_draw(ch, font):
+        if (ord(ch) > 0xFFFF or unicodedata.category(ch) == "Cc"
+                or not _can_draw(ch, font)):
             missing.add(ch)
     if not missing:
         return text
