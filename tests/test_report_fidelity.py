@@ -115,6 +115,38 @@ def assert_only_the_footer_below_the_body(elsewhere, height_pt: float) -> None:
             f"y={y:.0f} pt")
 
 
+def word_boxes(path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, every word's box (x0, y0, x1, y1 in points from the top left) as poppler's
+    pdftotext finds it from the glyphs' positions: a word cut off by a clip still has its
+    whole box."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                          capture_output=True, text=True, timeout=300).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        pages.append([(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+                      re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                 r'yMax="([\d.]+)">([^<]*)</word>', page)])
+    return pages
+
+
+def assert_words_inside_and_apart(path) -> None:
+    """No word reaches into the side margins, and no two words overlap: a long word cut off at
+    its column's edge (clipped, or running under the next column) fails both ways."""
+    left, right = MARGIN_X_MM * MM - 0.5, (210 - MARGIN_X_MM) * MM + 0.5
+    for number, words in enumerate(word_boxes(path), 1):
+        for x0, _y0, x1, _y1, word in words:
+            assert left <= x0 and x1 <= right, f"page {number}: {word[:40]!r} at x {x0:.0f}-{x1:.0f}"
+        words = sorted(words, key=lambda b: b[1])
+        for i, (x0, y0, x1, y1, word) in enumerate(words):
+            for a0, b0, a1, b1, other in words[i + 1:]:
+                if b0 >= y1 - 1.0:
+                    break
+                overlap_x = min(x1, a1) - max(x0, a0)
+                overlap_y = min(y1, b1) - max(y0, b0)
+                assert overlap_x <= 1.0 or overlap_y <= 1.0, (
+                    f"page {number}: {word[:40]!r} overlaps {other[:40]!r}")
+
+
 def rendered_pages(path, tmp_path):
     """The PDF's pages as images at 60 dpi (poppler's pdftoppm)."""
     from PySide6.QtGui import QImage
@@ -183,6 +215,8 @@ def test_the_pdf_prints_every_word_of_the_longest_record(qapp, records, longest,
     height = float(pypdf.PdfReader(str(out)).pages[0].mediabox.height)
     assert_only_the_footer_below_the_body(elsewhere, height)
     assert "Sessionnotes(continued)" in printed and "Plan(continued)" in printed
+    if shutil.which("pdftotext"):
+        assert_words_inside_and_apart(out)
 
 
 def test_no_block_ends_below_the_body_and_no_line_is_wider_than_its_column(
@@ -273,6 +307,8 @@ def test_long_names_and_a_long_complaint_wrap_inside_the_page(qapp, records, db_
         assert_words_in_order(field, text, printed)
     height = float(pypdf.PdfReader(str(out)).pages[0].mediabox.height)
     assert_only_the_footer_below_the_body(elsewhere, height)
+    if shutil.which("pdftotext"):
+        assert_words_inside_and_apart(out)
     if shutil.which("pdftoppm"):
         px = 60 / 25.4
         for number, image in enumerate(rendered_pages(out, tmp_path), 1):
