@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from imsmap.domain.models import GRASP_LABELS, Site
-from imsmap.report.layout import MUTED, Block, Cell, Column, Heading, Paragraph, Spacer, Table
+from imsmap.report.layout import MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.session_charts import MarkerDrawer
 from imsmap.report.site_text import grasp_scale_text, grasp_text, muscle_text, side_label
+from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
 __all__ = ["SITE_COLUMNS", "site_note_blocks", "site_table"]
