@@ -90,6 +90,9 @@ class Flow:
         self.text = printable(text, font)
         self.width = width
         option = QTextOption(align)
+        # Left to right as the page is, like QPainter.drawText: an Arabic or Hebrew name is
+        # still shaped and ordered right to left, but starts at the column's left edge.
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap
                            else QTextOption.WrapMode.NoWrap)
         self._layouts: list[tuple[QTextLayout, float]] = []  # each paragraph and its top
