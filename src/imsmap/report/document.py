@@ -30,7 +30,6 @@ from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
-from imsmap.report.textflow import printable
 
 __all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "fmt_dt",
            "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
@@ -129,9 +128,7 @@ def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, to
     right_font = doc.font(7.5, bold=True)
     # A very long name is shortened here ("…"): the first page's header holds it in full.
     room = width - doc.text_width(right, right_font) - doc.mm(4)
-    running = doc.metrics(font).elidedText(printable(frame.running, font),
-                                           Qt.TextElideMode.ElideRight, room)
-    doc.draw_text(painter, QRectF(x, top, width, lh), running, font, INK, wrap=False)
+    doc.draw_text(painter, QRectF(x, top, room, lh), frame.running, font, INK, wrap=False)
     doc.draw_text(painter, QRectF(x, top, width, lh), right, right_font,
                   DRAFT_INK if frame.draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
     doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)

@@ -122,8 +122,15 @@ class Doc:
                   colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
                   wrap: bool = True) -> None:
         """``text`` from the top of ``rect``, wrapped to its width (words wider than the
-        width are broken anywhere); with ``wrap`` False on one line. Never clipped: the
-        layout reserves the height ``text_height`` gives."""
+        width are broken anywhere): never clipped, the layout reserves the height
+        ``text_height`` gives. With ``wrap`` False, one line (a label, a caption, the running
+        header), shortened with "…" if wider than ``rect`` rather than run over its neighbour
+        or be cut off unseen."""
+        if not wrap:
+            shown = printable(text, font)
+            if self.metrics(font).horizontalAdvance(shown) > rect.width():
+                text = self.metrics(font).elidedText(shown, Qt.TextElideMode.ElideRight,
+                                                     rect.width())
         self.flow(text, font, rect.width(), align, wrap).paint(painter, rect.x(), rect.y(),
                                                               colour)
 
