@@ -52,3 +52,15 @@ def test_characters_without_a_glyph_print_as_their_code(qapp, records, db_path, 
     for word in ("mega Zoë", "Σωκράτης", "Nguyễn"):
         assert word in text, word
     assert ("李小龍" if any_font_draws("李") else "[U+674E][U+5C0F][U+9F8D]") in text
+
+
+def test_an_override_in_an_older_record_is_shown_not_obeyed(qapp, records, db_path, tmp_path):
+    """Names are checked when written; a file from before that check (or edited outside
+    imsmap) may still hold a right-to-left override. The PDF shows it instead of printing the
+    rest of the name backwards."""
+    patient = records.create_patient(chart_number="B-1", family_name="Smith", given_name="Ann")
+    session = records.start_session(patient.id, practitioner="J. Physio", complaint="Back")
+    records.db.conn.execute("UPDATE patients SET family_name = ? WHERE id = ?",
+                            ("\u202ehtimS", patient.id))
+    text = pdf_text(db_path, session.id, tmp_path / "override.pdf")
+    assert "[U+202E]htimS, Ann" in text

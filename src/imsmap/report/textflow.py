@@ -11,7 +11,9 @@ A character no font on this machine can draw would print as an empty box, a sile
 printed as its code point instead, "[U+1F642]" (``printable``). So is every character beyond
 U+FFFF (most emoji, some rare CJK): Qt's PDF writer draws their glyphs but leaves them out of the
 file's text (its ToUnicode map skips them), so the records system indexing the PDF, or anyone
-copying from it, would get nothing or a wrong letter.
+copying from it, would get nothing or a wrong letter. And so are the direction overrides the
+record refuses (``validation.BIDI_CONTROLS``) if an older file holds one: shown, they cannot
+make a name or a note print reversed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import unicodedata
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintDevice, QTextLayout, QTextOption
+
+from imsmap.domain.validation import BIDI_CONTROLS
 
 __all__ = ["Flow", "printable", "stand_in"]
 
@@ -71,7 +75,7 @@ def printable(text: str, font: QFont) -> str:
     for ch in set(text):
         if ch.isascii() and ch.isprintable() or ch in _LAYOUT_CHARS:
             continue
-        if (ord(ch) > 0xFFFF or unicodedata.category(ch) == "Cc"
+        if (ord(ch) > 0xFFFF or ch in BIDI_CONTROLS or unicodedata.category(ch) == "Cc"
                 or not _can_draw(ch, font)):
             missing.add(ch)
     if not missing:
