@@ -135,7 +135,8 @@ def assert_words_inside_and_apart(path) -> None:
     left, right = MARGIN_X_MM * MM - 0.5, (210 - MARGIN_X_MM) * MM + 0.5
     for number, words in enumerate(word_boxes(path), 1):
         for x0, _y0, x1, _y1, word in words:
-            assert left <= x0 and x1 <= right, f"page {number}: {word[:40]!r} at x {x0:.0f}-{x1:.0f}"
+            assert left <= x0 and x1 <= right, (
+                f"page {number}: {word[:40]!r} at x {x0:.0f}-{x1:.0f}")
         words = sorted(words, key=lambda b: b[1])
         for i, (x0, y0, x1, y1, word) in enumerate(words):
             for a0, b0, a1, b1, other in words[i + 1:]:

@@ -1,9 +1,11 @@
 """A small page-layout engine for printed clinical documents: blocks flowed onto pages.
 
-Tables are in ``table``. Everything is measured first and painted afterwards, so the total page count ("Page 2 of 5") is
+Everything is measured first and painted afterwards, so the total page count ("Page 2 of 5") is
 known before the first page is painted. Coordinates are device units of the paint device (dots at
 300 dpi for the PDF); sizes are given in millimetres and points and converted with ``Doc.mm`` and
-``Doc.pt``. Colours are opaque hex strings: PDF/A-1b has no transparency.
+``Doc.pt``. Colours are opaque hex strings: PDF/A-1b has no transparency. Text is broken into
+lines by ``textflow`` (measured and painted alike, continued across pages); tables are in
+``table``.
 """
 
 from __future__ import annotations
