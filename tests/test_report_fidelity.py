@@ -228,7 +228,7 @@ def test_no_block_ends_below_the_body_and_no_line_is_wider_than_its_column(
 
     from imsmap.report import document, textflow
     from imsmap.report.document import new_pdf_writer
-    from imsmap.report.layout import Doc
+    from imsmap.report.layout import Doc, Paragraph
     from imsmap.report.session_pdf import render_session_pdf
 
     session_id, _texts = longest
@@ -249,10 +249,15 @@ def test_no_block_ends_below_the_body_and_no_line_is_wider_than_its_column(
     bottom = float(writer.height()) - doc.mm(document.MARGIN_BOTTOM_MM)
     width = float(writer.width()) - 2 * doc.mm(document.MARGIN_X_MM)
     assert len(prepared.pages) > 10
+    continued = 0
     for number, placed in enumerate(prepared.pages, 1):
         for block, y in placed:
             end = y + block.height(doc, width)
             assert end <= bottom + 0.5, (number, type(block).__name__, end, bottom)
+            if isinstance(block, Paragraph) and block.continued:
+                continued += 1
+                assert not block.text.startswith("\n"), f"page {number} starts with a blank line"
+    assert continued >= 5
     wrapped = [(natural, w) for natural, w in widths if natural > 0]
     assert wrapped and all(natural <= w + 0.5 for natural, w in wrapped)
     del writer

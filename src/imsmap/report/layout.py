@@ -263,6 +263,9 @@ class Paragraph(Block):
         if len(flow) - n == 1 and n > 2:  # nor a lone last line at the top of the next
             n -= 1
         head, rest = flow.cut(n)
+        rest = rest.lstrip("\n")  # no blank lines at the top of the next page
+        if not rest:
+            return replace(self, text=head, after_mm=0.0), None
         return replace(self, text=head, after_mm=0.0), replace(self, text=rest, continued=True)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:

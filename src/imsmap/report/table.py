@@ -27,13 +27,14 @@ TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
 
 
 def _cut(doc: Doc, text: str, font: QFont, width: float, room: float) -> tuple[str, str, float]:
-    """The lines of ``text`` that fit in ``room``, the rest, and the height used."""
+    """The lines of ``text`` that fit in ``room``, the rest (without blank lines at its top),
+    and the height used."""
     if not text:
         return "", "", 0.0
     flow = doc.flow(text, font, width)
     n = flow.fit(room)
     head, rest = flow.cut(n)
-    return head, rest, flow.bottoms[n - 1] if n else 0.0
+    return head, rest.lstrip("\n"), flow.bottoms[n - 1] if n else 0.0
 
 
 @dataclass
