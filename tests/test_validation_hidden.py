@@ -138,3 +138,21 @@ def test_the_validator_names_the_field_it_refuses():
     with pytest.raises(ValidationError, match="^The backup folder contains an invisible"):
         v.text("/home/clinic/back\u200bups", "backup_dir", label="The backup folder",
                max_len=1000, multiline=False)
+
+
+@pytest.mark.parametrize("where, value", [("family_name", "\u202eiahcnu"),
+                                          ("chart_number", "B-\u200b0")])
+def test_an_import_with_a_hidden_character_is_refused_by_place(records, where, value):
+    """Imports go through the same checks: the problem is named by its place in the file and
+    nothing is imported."""
+    from imsmap.services.importer import ImportProblems, import_document
+    from test_import import brief_doc
+
+    doc = brief_doc(records.atlas)
+    doc["patients"][0][where] = value
+    before = records.repo.counts()
+    with pytest.raises(ImportProblems) as err:
+        import_document(records, doc)
+    assert f"patients[0].{where}:" in str(err.value) and "invisible character" in str(err.value)
+    assert "nothing was changed" in str(err.value)
+    _unchanged(records, before)
