@@ -124,9 +124,12 @@ def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, to
                          frame: Frame) -> None:
     font = doc.font(7.5)
     lh = doc.line_height(font)
-    doc.draw_text(painter, QRectF(x, top, width, lh), frame.running, font, INK, wrap=False)
     right = frame.title + (" — DRAFT" if frame.draft else "")
-    doc.draw_text(painter, QRectF(x, top, width, lh), right, doc.font(7.5, bold=True),
+    right_font = doc.font(7.5, bold=True)
+    # A very long name is shortened here ("…"): the first page's header holds it in full.
+    room = width - doc.text_width(right, right_font) - doc.mm(4)
+    doc.draw_text(painter, QRectF(x, top, room, lh), frame.running, font, INK, wrap=False)
+    doc.draw_text(painter, QRectF(x, top, width, lh), right, right_font,
                   DRAFT_INK if frame.draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
     doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)
 

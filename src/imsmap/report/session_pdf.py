@@ -52,7 +52,7 @@ from imsmap.report.session_sections import (
     needles_table,
     practitioner_line,
 )
-from imsmap.report.site_table import site_table
+from imsmap.report.site_table import site_note_blocks, site_table
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, content_hash
@@ -136,6 +136,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         blocks.append(Heading("Insertion sites", note=f"{len(record.sites)} site"
                               f"{'s' if len(record.sites) != 1 else ''}"))
         blocks.append(site_table(records, record.sites, drawer, labels))
+        blocks.extend(site_note_blocks(record.sites))
         seg = segment_table(records, record.sites, drawer)
         if seg is not None:
             blocks.append(Spacer(3))

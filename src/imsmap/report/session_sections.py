@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.models import ADVERSE_EVENT_KINDS, FINDING_SIGNS, SessionRecord
 from imsmap.report.document import DRAFT_INK, fmt_dt
-from imsmap.report.layout import ALERT, INK, MUTED, Block, Cell, Column, Doc, Table
+from imsmap.report.layout import ALERT, INK, MUTED, Block, Doc
 from imsmap.report.letterhead import registration
 from imsmap.report.site_text import muscle_text, side_label
+from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records
 from imsmap.services.safety import over_thorax
