@@ -17,7 +17,7 @@ from support import spot
 
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
         "\u2069", "\u200e", "\u200f", "\u061c"]
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e",
+INVISIBLE = ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e",
              "\U000e0041"]
 FIXTURE_OK = settings(max_examples=120, deadline=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -42,6 +42,15 @@ def test_a_name_or_chart_number_with_a_hidden_character_is_refused(records, ch, 
     assert message.startswith(label + " contains an invisible character")
     assert f"(U+{ord(ch):04X})" in message and message.endswith("; remove it.")
     _unchanged(records, before)
+
+
+def test_a_persian_name_keeps_its_zero_width_non_joiner(records):
+    """Between two letters U+200C only changes how they join; anywhere else it hides."""
+    patient = records.create_patient(chart_number="P-1", family_name="\u0645\u06cc\u200c\u0631")
+    assert "\u200c" in patient.family_name
+    for bad in ("\u200cSmith", "Smith\u200c", "Sm \u200cith"):
+        with pytest.raises(ValidationError, match="invisible character .U\\+200C."):
+            records.create_patient(chart_number="P-2", family_name=bad)
 
 
 def test_an_existing_patient_is_not_renamed_with_an_override(records, patient):

@@ -38,7 +38,7 @@ def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
     character (zero-width space and joiners, word joiner, byte order mark...) and line breaks."""
     import unicodedata
 
-    for ch in value:
+    for i, ch in enumerate(value):
         if ch in BIDI_CONTROLS:
             raise ValidationError(
                 f"{label} {_contains(label)} an invisible character that reverses or reorders "
@@ -46,12 +46,19 @@ def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
         if multiline:
             continue
         category = unicodedata.category(ch)
-        if category == "Cf":
+        if category == "Cf" and not _joins_letters(value, i):
             raise ValidationError(f"{label} {_contains(label)} an invisible character "
                                   f"(U+{ord(ch):04X}); remove it.", field)
         if category in ("Zl", "Zp"):
             raise ValidationError(f"{label} {_contains(label)} a line break "
                                   f"(U+{ord(ch):04X}); it must be one line.", field)
+
+
+def _joins_letters(value: str, i: int) -> bool:
+    """A zero-width non-joiner between two letters: Persian spelling needs it in names
+    (it changes how the letters join, never their order or what they say)."""
+    return (value[i] == "\u200c" and 0 < i < len(value) - 1
+            and value[i - 1].isalpha() and value[i + 1].isalpha())
 
 
 def _contains(label: str) -> str:
