@@ -55,6 +55,7 @@ from imsmap.report.session_sections import (
 from imsmap.report.site_table import site_note_blocks, site_table
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
+from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 
 # ChartBlock and MIN_MARKER_MM stay importable from here (the marker test measures with them).
@@ -162,7 +163,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
 
     blocks.append(Spacer(3))
     blocks.append(Heading("Signature"))
-    blocks.append(SignatureBlock(record, digest))
+    seal = signatures.seal(records.db.conn, s.id) if s.is_signed else None
+    blocks.append(SignatureBlock(record, digest, seal))
     if s.is_signed or record.amendments:
         blocks.append(Spacer(2))
         blocks.append(Heading("Amendments", note=f"{len(record.amendments)}"))
