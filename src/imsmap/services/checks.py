@@ -15,7 +15,8 @@ from imsmap.atlas import AtlasError
 from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
-from imsmap.store.db import Database, StoreError
+from imsmap.store.damage import reading
+from imsmap.store.db import Database, StoreError, stored_data_error
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,11 @@ def structure_problems(path: str | Path) -> list[str]:
         return [f"File structure (quick check): {p}" for p in integrity.quick_check(db)]
     except StoreError as exc:
         return [exc.message]
-    except sqlite3.DatabaseError as exc:
-        return [f"File structure (quick check): {exc}"]
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        error = stored_data_error(exc, db.path)
+        if error is None:
+            raise
+        return [error.message]
     finally:
         db.close()
 
@@ -127,9 +131,10 @@ def full_check(records: Records) -> CheckReport:
 
 
 def _section(title: str, run: Callable[[], tuple[list[str], str]]) -> Section:
+    """Run one section; a file too damaged for it is that section's problem (a bug is not)."""
     try:
         problems, checked = run()
-    except (sqlite3.DatabaseError, StoreError) as exc:
+    except StoreError as exc:  # the readers turn a damaged file's errors into StoreError
         problems, checked = [f"could not be checked: {exc}"], ""
     return Section(title, tuple(problems), checked)
 
@@ -137,7 +142,7 @@ def _section(title: str, run: Callable[[], tuple[list[str], str]]) -> Section:
 def _summary(records: Records) -> str:
     try:
         counts = records.repo.counts()
-    except sqlite3.DatabaseError as exc:
+    except StoreError as exc:
         return f"schema {records.db.schema_version}; the records cannot be counted ({exc})"
     return (f"schema {records.db.schema_version}: {counts['patients']} patients, "
             f"{counts['sessions']} sessions, {counts['sites']} sites, "
@@ -172,7 +177,7 @@ def _signatures(records: Records) -> tuple[list[str], str]:
                      signatures.signature_problems(r, witnesses.get(r["id"]))]
         try:
             digest = content_hash(records.session_record(r["id"]))
-        except (sqlite3.DatabaseError, LookupError, ValueError) as exc:
+        except (StoreError, LookupError) as exc:  # damaged rows; a session gone meanwhile
             problems.append(f"{where} cannot be read back ({exc})")
             continue
         if not r["content_hash"]:
@@ -200,5 +205,6 @@ def _kept_history(records: Records) -> tuple[list[str], str]:
 
 
 def _audit_chain(records: Records) -> tuple[list[str], str]:
-    n = records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with reading(records.db.path):
+        n = records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
     return audit.verify_chain(records.db.conn), f"{n} entries"

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
 from imsmap.services.records import Records
 from imsmap.store import audit
+from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.db import Database
-from imsmap.store.repository import patient_from_row, session_from_row, to_sql
+from imsmap.store.repository import (
+    amendment_from_row,
+    patient_from_row,
+    session_from_row,
+    to_sql,
+)
 
 FORMAT = "imsmap-export"
 VERSION = 1
@@ -26,8 +31,14 @@ def export_document(records: Records, session_ids: Iterable[int] | None = None) 
     """Every patient, visit, site, amendment and audit entry, as plain JSON values.
 
     With `session_ids`, only those visits (NotFoundError if one does not exist), their patients,
-    and the audit entries about them.
+    and the audit entries about them. A damaged file is DamagedFileError: nothing half-read is
+    exported.
     """
+    with reading(records.db.path):
+        return _document(records, session_ids)
+
+
+def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
     repo, db = records.repo, records.db
     wanted: set[int] | None = None
     if session_ids is not None:
@@ -46,9 +57,7 @@ def export_document(records: Records, session_ids: Iterable[int] | None = None) 
     sites = repo.sites_for_sessions([s.id for s in sessions])
     amendments: dict[int, list[Amendment]] = {}
     for r in db.query("SELECT * FROM amendments ORDER BY session_id, created_at, id"):
-        amendments.setdefault(r["session_id"], []).append(Amendment(
-            id=r["id"], session_id=r["session_id"], created_at=datetime.fromisoformat(r["created_at"]),
-            created_by=r["created_by"], reason=r["reason"], text=r["text"]))
+        amendments.setdefault(r["session_id"], []).append(amendment_from_row(r))
     findings = _details(db, "findings", ("id", "sign", "location", "side", "notes",
                                          "created_at", "created_by"))
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
@@ -194,11 +203,14 @@ def _audit(db: Database, wanted: set[int] | None, patient_ids: set[int] | None) 
                 r[4] == "patient" and r[5] in patient_ids):
             continue
         stored = end[1] if r[0] == end[0] else r[8]  # the newest: the recorded end
-        entry = {"id": r[0], "at": to_sql(audit.when(r[1])), "actor": r[2], "action": r[3],
-                 "entity": r[4], "entity_id": r[5], "session_id": r[6],
-                 "changes": ({"content_digest": r[7].hex()} if isinstance(r[7], bytes)
-                             else json.loads(r[7])),
-                 "hash": None if stored is None else stored.hex()}
+        try:
+            entry = {"id": r[0], "at": to_sql(audit.when(r[1])), "actor": r[2],
+                     "action": r[3], "entity": r[4], "entity_id": r[5], "session_id": r[6],
+                     "changes": ({"content_digest": r[7].hex()} if isinstance(r[7], bytes)
+                                 else audit.stored_changes(r[7])),
+                     "hash": None if stored is None else stored.hex()}
+        except UNDECODABLE as exc:
+            raise unreadable("audit", r[0], exc) from None
         if isinstance(r[1], int):
             entry["at_seconds"] = r[1]  # what the chain hashed (docs/export-format.md)
         out.append(entry)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from imsmap.domain.models import AuditEntry, Session
+from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.site_rows import instant, moment
 from imsmap.store.terms import terms_of
 
@@ -119,18 +120,34 @@ def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, entity
 def head(conn: sqlite3.Connection) -> tuple[int, bytes]:
     """(id, chain link) of the newest entry: from audit_head, or worked out again from the last
     stored link when audit_head does not describe the newest entry."""
-    last = conn.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
-    row = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone()
-    if row is not None and row[0] == last:
-        return last, bytes(row[1])
-    if last == 0:
-        return 0, GENESIS
-    start = conn.execute("SELECT id, hash FROM audit WHERE id <= ? AND hash IS NOT NULL"
-                         " ORDER BY id DESC LIMIT 1", (last,)).fetchone()
-    prev_link, after = (bytes(start[1]), start[0]) if start else (GENESIS, 0)
-    for r in rows(conn, "WHERE id > ?", (after,)):
-        prev_link = _link_of(prev_link, r)
-    return last, prev_link
+    with reading(conn):
+        last = conn.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
+        row = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone()
+        if row is not None and row[0] == last:
+            return last, _stored_link("audit_head", 1, row[1])
+        if last == 0:
+            return 0, GENESIS
+        start = conn.execute("SELECT id, hash FROM audit WHERE id <= ? AND hash IS NOT NULL"
+                             " ORDER BY id DESC LIMIT 1", (last,)).fetchone()
+        prev_link, after = ((_stored_link("audit", start[0], start[1]), start[0]) if start
+                            else (GENESIS, 0))
+        for r in rows(conn, "WHERE id > ?", (after,)):
+            prev_link = _checked_link(prev_link, r)
+        return last, prev_link
+
+
+def _stored_link(table: str, row_id: object, value: object) -> bytes:
+    """A stored chain link: bytes (a damaged file may hold anything there)."""
+    if not isinstance(value, bytes):
+        raise unreadable(table, row_id, TypeError(f"its hash is a {type(value).__name__}"))
+    return value
+
+
+def _checked_link(prev_link: bytes, row: tuple) -> bytes:
+    try:
+        return _link_of(prev_link, row)
+    except UNDECODABLE as exc:  # a value json cannot write: the row holds what it never could
+        raise unreadable("audit", row[0], exc) from None
 
 
 def link_at(conn: sqlite3.Connection, entry_id: int) -> bytes | None:
@@ -161,30 +178,48 @@ def rows(conn: sqlite3.Connection, where: str = "", params: tuple = (), *, fresh
                              str | bytes, bytes | None]]:
     """The entries as written, in id order, with the words in place of term ids (the stored
     link is None on compact entries between checkpoints)."""
-    terms = terms_of(conn)
-    # fresh: the words as the file holds them now, not as this connection first read them
-    texts = dict(conn.execute("SELECT id, text FROM terms")) if fresh else terms.known()
-    for r in conn.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY id", params):
-        if isinstance(r[1], int):
-            try:
-                words = (texts[r[2]], texts[r[3]], texts[r[4]])
-            except KeyError:
-                texts = dict(conn.execute("SELECT id, text FROM terms"))
-                words = tuple(texts.get(t, f"<missing term {t}>") for t in r[2:5])
-            yield (r[0], r[1], *words, r[5], r[6], r[7], None if r[8] is None else bytes(r[8]))
-        else:
-            yield (*r[:8], bytes(r[8]))
+    with reading(conn):
+        terms = terms_of(conn)
+        # fresh: the words as the file holds them now, not as this connection first read them
+        texts = dict(conn.execute("SELECT id, text FROM terms")) if fresh else terms.known()
+        for r in conn.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY id", params):
+            if isinstance(r[1], int):
+                try:
+                    words = (texts[r[2]], texts[r[3]], texts[r[4]])
+                except (KeyError, TypeError):
+                    texts = dict(conn.execute("SELECT id, text FROM terms"))
+                    words = tuple(texts.get(t, f"<missing term {t}>") if _is_key(t)
+                                  else f"<missing term {t!r}>" for t in r[2:5])
+                link_ = None if r[8] is None else _stored_link("audit", r[0], r[8])
+                yield (r[0], r[1], *words, r[5], r[6], r[7], link_)
+            else:
+                yield (*r[:8], _stored_link("audit", r[0], r[8]))
+
+
+def _is_key(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def verify_chain(conn: sqlite3.Connection) -> list[str]:
     """Problems with the chain, in order; an empty list means it is unbroken."""
+    with reading(conn):
+        return _chain_problems(conn)
+
+
+def _chain_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
     prev_link, expected_id, block_start, last = GENESIS, 1, 1, 0
     for row in rows(conn, fresh=True):
         entry_id = last = row[0]
+        if not isinstance(entry_id, int):
+            raise unreadable("audit", entry_id, TypeError("its id is not a number"))
         if entry_id != expected_id:
             problems.append(f"audit entries {expected_id}-{entry_id - 1} are missing")
-        digest = _link_of(prev_link, row)
+        digest = _checked_link(prev_link, row)
         if row[8] is None:
             prev_link = digest
         else:
@@ -197,7 +232,8 @@ def verify_chain(conn: sqlite3.Connection) -> list[str]:
         expected_id = entry_id + 1
     recorded = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone() \
         if _has_head(conn) else None
-    if recorded is not None and (recorded[0] != last or bytes(recorded[1]) != prev_link):
+    if recorded is not None and (recorded[0] != last or
+                                 _stored_link("audit_head", 1, recorded[1]) != prev_link):
         span = f"{block_start}-{last}" if block_start <= last else str(last)
         problems.append(f"the newest audit entries ({span}) do not end where the trail "
                         f"recorded its end (entry {recorded[0]}): one was altered or removed")
@@ -219,9 +255,23 @@ def when(at: str | int) -> datetime:
 def entries(conn: sqlite3.Connection, session_id: int | None = None) -> list[AuditEntry]:
     where, params = ("WHERE session_id = ?", (session_id,)) if session_id is not None else ("", ())
     out = []
-    for r in rows(conn, where, params):
-        digest = r[7].hex() if isinstance(r[7], bytes) else None
-        out.append(AuditEntry(id=r[0], at=when(r[1]), actor=r[2], action=r[3], entity=r[4],
-                              entity_id=r[5], session_id=r[6],
-                              changes={} if digest else json.loads(r[7]), digest=digest))
+    with reading(conn):
+        for r in rows(conn, where, params):
+            try:
+                digest = r[7].hex() if isinstance(r[7], bytes) else None
+                out.append(AuditEntry(id=r[0], at=when(r[1]), actor=r[2], action=r[3],
+                                      entity=r[4], entity_id=r[5], session_id=r[6],
+                                      changes={} if digest else stored_changes(r[7]),
+                                      digest=digest))
+            except UNDECODABLE as exc:
+                raise unreadable("audit", r[0], exc) from None
     return out
+
+
+def stored_changes(changes: object) -> dict:
+    """The {column: [before, after]} of an entry as stored (JSON text); ValueError if the
+    stored value is not that."""
+    value = json.loads(changes)  # type: ignore[arg-type]
+    if not isinstance(value, dict):
+        raise ValueError(f"its changes are a JSON {type(value).__name__}, not an object")
+    return value

@@ -198,7 +198,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise _environment_error(exc, target) from None
         _fsync(tmp)
         verify_backup(tmp)
@@ -258,7 +258,7 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
         patients = conn.execute("SELECT count(*) FROM patients").fetchone()[0]
         sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
         return BackupInfo(path, version, patients, sessions)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if "not a database" in str(exc).lower():
             raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite "
                              "file, or its first page is damaged).") from None
@@ -315,7 +315,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                     dst.close()
             finally:
                 src.close()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise _environment_error(exc, db_path) from None
         _fsync(tmp)
         verify_backup(tmp)
@@ -354,7 +354,7 @@ def _set_aside(db_path: Path, stamp: datetime) -> Path:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise in_use from None
         damaged = True
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         damaged = True  # a damaged file is set aside as it is, journal and all
     # The last connection to close removes the -shm file; if it is still there, another one
     # is open, and it would go on writing into the file set aside.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -27,6 +28,11 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p
 
 class StoreError(UserFacingError):
     """The database cannot be used as asked; the message says why and what to do."""
+
+
+class DamagedFileError(StoreError):
+    """The file itself is damaged (SQLite says so, or a stored value cannot be read back):
+    the window offers the latest good backup."""
 
 
 class Database:
@@ -75,9 +81,9 @@ class Database:
         except BaseException as exc:
             if conn is not None:
                 conn.close()  # a refused file must not keep an open connection behind
-            if isinstance(exc, sqlite3.DatabaseError):
+            if isinstance(exc, (sqlite3.DatabaseError, UnicodeDecodeError)):
                 if "not a database" in str(exc).lower():
-                    raise StoreError(
+                    raise DamagedFileError(
                         f"{path} is not an imsmap database (it is not an SQLite file, or its "
                         "first page is damaged). If it is your clinic's database, restore it "
                         "from a backup.") from None
@@ -139,15 +145,25 @@ class Database:
             raise
 
     # -- reading ---------------------------------------------------------------------------
+    # A damaged file (or one another program holds) is StoreError; any other SQLite error is
+    # a bug in the query and stays what it is (stored_data_error).
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        cur = self.conn.execute(sql, params)
-        cur.row_factory = sqlite3.Row
-        return cur.fetchall()
+        try:
+            cur = self.conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return cur.fetchall()
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            _refuse_stored(exc, self.path)
+            raise
 
     def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
-        cur = self.conn.execute(sql, params)
-        cur.row_factory = sqlite3.Row
-        return cur.fetchone()
+        try:
+            cur = self.conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return cur.fetchone()
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            _refuse_stored(exc, self.path)
+            raise
 
 
 def _check_path(path: Path, *, create: bool) -> None:
@@ -203,7 +219,50 @@ def _filesystem_type(folder: Path) -> str | None:
     return best_type
 
 
-def _environment_error(exc: sqlite3.DatabaseError, path: Path) -> UserFacingError:
+_DAMAGE_WORDS = ("not a database", "malformed", "file is encrypted",
+                 "could not decode to utf-8")
+
+
+def damaged(path: Path, detail: str) -> DamagedFileError:
+    """The sentence for a file that cannot be read faithfully."""
+    return DamagedFileError(f"{path} is damaged ({detail}); it cannot be read faithfully. "
+                            "Keep it as it is and restore the latest good backup "
+                            "(imsmap restore).")
+
+
+def stored_data_error(exc: BaseException, path: Path) -> UserFacingError | None:
+    """What a failed read means for the user: the file is damaged, busy, unreadable; None when
+    the error is the code's own (a wrong query, a closed connection): a bug, raised as it is.
+
+    A UnicodeDecodeError out of sqlite3 is SQLite's own report of a problem, quoting bytes of
+    the damaged file that are not text."""
+    if isinstance(exc, UnicodeDecodeError):
+        return damaged(path, "SQLite's report of the problem quotes bytes that are not text")
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.ProgrammingError):
+        return None
+    low = str(exc).lower()
+    if any(w in low for w in _DAMAGE_WORDS + ("locked", "busy", "disk i/o", "unable to open",
+                                              "disk is full", "disk full")):
+        return _environment_error(exc, path)
+    if "no such table" in low or "no such column" in low:
+        from imsmap.store.damage import schema_damage  # only when it happens
+
+        found = schema_damage(path)
+        return damaged(path, found) if found else None
+    return None
+
+
+def _refuse_stored(exc: BaseException, path: Path) -> None:
+    """Raise the user's sentence for a failed read; return (the caller re-raises) for a bug."""
+    error = stored_data_error(exc, path)
+    if error is not None:
+        raise error from None
+
+
+def _environment_error(exc: sqlite3.DatabaseError | UnicodeDecodeError,
+                       path: Path) -> UserFacingError:
+    if isinstance(exc, UnicodeDecodeError):
+        return stored_data_error(exc, path)  # type: ignore[return-value]
     text = str(exc)
     low = text.lower()
     if "signed session is locked" in low:  # the trigger's words; before "locked" below
@@ -222,11 +281,20 @@ def _environment_error(exc: sqlite3.DatabaseError, path: Path) -> UserFacingErro
         return ReadOnlyError(f"{text[0].upper()}{text[1:]}; nothing was changed.")
     if "never deleted" in low or "append-only" in low:
         return ReadOnlyError(f"Clinical records cannot be deleted ({text}).")
-    if "not a database" in low or "malformed" in low or "file is encrypted" in low:
-        return StoreError(
-            f"{path} is damaged or not an imsmap database ({text}). Restore it from a backup.")
+    if any(w in low for w in _DAMAGE_WORDS):
+        return DamagedFileError(
+            f"{path} is damaged or not an imsmap database ({_short(text)}). Restore it from a "
+            "backup.")
     if "disk i/o" in low or "unable to open" in low:
         return StoreError(f"{path} could not be read or written ({text}); nothing was changed.")
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"The change was refused by the database ({text}); nothing was changed.")
     return StoreError(f"The database {path.name} reported an error: {text}.")
+
+
+def _short(text: str) -> str:
+    """SQLite's words, without the damaged text it may quote (a patient's notes...)."""
+    undecodable = re.match(r"Could not decode to UTF-8 column '([^']*)'", text)
+    if undecodable:
+        return f"a stored text in column {undecodable.group(1)} is not valid UTF-8"
+    return text if len(text) <= 120 else text[:100] + "…"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError
 from imsmap.store.terms import terms_of
 
@@ -23,7 +24,7 @@ CREATING_ACTIONS = ("create", "import", "amend")  # an amendment is created by "
 def _pragma_problems(db: Database, pragma: str) -> list[str]:
     try:
         rows = [str(r[0]) for r in db.conn.execute(f"PRAGMA {pragma}({MAX_REPORTED})")]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise StoreError(f"{db.path} is too damaged to check ({exc}). Restore it from a "
                          "backup.") from None
     return [] if rows == ["ok"] else rows
@@ -67,6 +68,11 @@ def unaudited_rows(db: Database) -> list[str]:
     The audit chain shows an entry changed or taken out of the middle; this also catches the
     newest entries cut off the end, and rows written into the database around the app.
     """
+    with reading(db.path):
+        return _unaudited(db)
+
+
+def _unaudited(db: Database) -> list[str]:
     problems = []
     terms = terms_of(db.conn)
 

@@ -23,6 +23,7 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.store import site_rows
+from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
@@ -58,6 +59,13 @@ def _dt(value: str | None) -> datetime | None:
 
 
 def patient_from_row(r: sqlite3.Row) -> Patient:
+    try:
+        return _patient(r)
+    except UNDECODABLE as exc:  # a stored value of the wrong type or form: a damaged row
+        raise unreadable("patients", r["id"], exc) from None
+
+
+def _patient(r: sqlite3.Row) -> Patient:
     return Patient(id=r["id"], chart_number=r["chart_number"], family_name=r["family_name"],
                    given_name=r["given_name"],
                    birth_date=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
@@ -67,6 +75,13 @@ def patient_from_row(r: sqlite3.Row) -> Patient:
 
 
 def session_from_row(r: sqlite3.Row) -> Session:
+    try:
+        return _session(r)
+    except UNDECODABLE as exc:
+        raise unreadable("sessions", r["id"], exc) from None
+
+
+def _session(r: sqlite3.Row) -> Session:
     return Session(id=r["id"], patient_id=r["patient_id"], started_at=_dt(r["started_at"]),
                    atlas_version=r["atlas_version"], uid=r["uid"] or "", practitioner=r["practitioner"],
                    complaint=r["complaint"], pain_before=r["pain_before"],
@@ -89,11 +104,23 @@ def session_from_tuple(t: tuple) -> Session:
      pain_after, notes, registration, consent, pneumothorax, needle_count, accounted,
      tolerance, plan, status, signed_at, signed_by, content_hash, created_at, created_by,
      updated_at, updated_by) = t
-    return Session(id_, patient_id, _dt(started_at), atlas_version, uid or "", practitioner,
-                   complaint, pain_before, pain_after, notes, registration, bool(consent),
-                   bool(pneumothorax), needle_count, bool(accounted), tolerance, plan,
-                   _STATUSES[status], _dt(signed_at), signed_by, content_hash, _dt(created_at),
-                   created_by, _dt(updated_at), updated_by)
+    try:
+        return Session(id_, patient_id, _dt(started_at), atlas_version, uid or "",
+                       practitioner, complaint, pain_before, pain_after, notes, registration,
+                       bool(consent), bool(pneumothorax), needle_count, bool(accounted),
+                       tolerance, plan, _STATUSES[status], _dt(signed_at), signed_by,
+                       content_hash, _dt(created_at), created_by, _dt(updated_at), updated_by)
+    except UNDECODABLE as exc:
+        raise unreadable("sessions", id_, exc) from None
+
+
+def amendment_from_row(r: sqlite3.Row) -> Amendment:
+    try:
+        return Amendment(id=r["id"], session_id=r["session_id"],
+                         created_at=datetime.fromisoformat(r["created_at"]),
+                         created_by=r["created_by"], reason=r["reason"], text=r["text"])
+    except UNDECODABLE as exc:
+        raise unreadable("amendments", r["id"], exc) from None
 
 
 def as_dict(obj: object, names: tuple[str, ...]) -> dict[str, object]:
@@ -182,16 +209,19 @@ class Repository:
         self.db = db
 
     # -- patients --------------------------------------------------------------------------
+    @reads
     def patient(self, patient_id: int) -> Patient:
         row = self.db.query_one("SELECT * FROM patients WHERE id = ?", (patient_id,))
         if row is None:
             raise NotFoundError(f"There is no patient with id {patient_id}.")
         return patient_from_row(row)
 
+    @reads
     def patient_by_chart_number(self, chart_number: str) -> Patient | None:
         row = self.db.query_one("SELECT * FROM patients WHERE chart_number = ?", (chart_number,))
         return patient_from_row(row) if row else None
 
+    @reads
     def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
         """Patients whose chart number, family or given name starts with each word typed
         (ASCII letters in any case, other characters exactly, % and _ literally), ordered by
@@ -255,18 +285,21 @@ class Repository:
             (*values.values(), at, actor, row_id))
 
     # -- sessions --------------------------------------------------------------------------
+    @reads
     def session(self, session_id: int) -> Session:
         row = self.db.query_one("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if row is None:
             raise NotFoundError(f"There is no session with id {session_id}.")
         return session_from_row(row)
 
+    @reads
     def sessions_for_patient(self, patient_id: int) -> list[Session]:
         rows = self.db.conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE patient_id = ?"
             " ORDER BY started_at DESC, id DESC", (patient_id,)).fetchall()
         return [session_from_tuple(r) for r in rows]
 
+    @reads
     def sessions_between(self, start: str, end: str) -> list[Session]:
         rows = self.db.query(
             "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ?"
@@ -287,6 +320,7 @@ class Repository:
             (at, actor, content_hash, at, actor, session_id))
 
     # -- sites -----------------------------------------------------------------------------
+    @reads
     def site(self, site_id: int, *, include_removed: bool = False) -> Site:
         sql = f"SELECT {_SITE_COLUMNS} FROM sites WHERE id = ?"
         if not include_removed:
@@ -297,21 +331,30 @@ class Repository:
         return self.decode_sites([row])[0]
 
     def decode_sites(self, rows: list[tuple]) -> list[Site]:
-        """Rows of store.site_rows.SITE_COLUMNS -> Sites."""
+        """Rows of store.site_rows.SITE_COLUMNS -> Sites; UnreadableRow for a damaged one."""
         terms = terms_of(self.db.conn)
         decode, texts = site_rows.decode, terms.known()
         try:
             return [decode(r, texts) for r in rows]
-        except KeyError:  # a word added since the cache was filled (another program)
+        except UNDECODABLE:
+            # A word added since the cache was filled (another program), or a damaged row.
             texts = terms.all()
-            return [decode(r, texts) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                out.append(decode(r, texts))
+            except UNDECODABLE as exc:
+                raise unreadable("sites", r[0], exc) from None
+        return out
 
+    @reads
     def sites_for_session(self, session_id: int) -> list[Site]:
         rows = self.db.conn.execute(
             f"SELECT {_SITE_COLUMNS} FROM sites WHERE session_id = ? AND deleted_at IS NULL"
             " ORDER BY seq, id", (session_id,)).fetchall()
         return self.decode_sites(rows)
 
+    @reads
     def sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
         out: dict[int, list[Site]] = {sid: [] for sid in session_ids}
         for chunk_start in range(0, len(session_ids), 500):
@@ -324,6 +367,7 @@ class Repository:
                 out[site.session_id].append(site)
         return out
 
+    @reads
     def last_needle(self, session_id: int) -> tuple[float, float] | None:
         """(diameter, length) of the live site numbered last that has both, if any."""
         row = self.db.conn.execute(
@@ -332,6 +376,7 @@ class Repository:
             " ORDER BY seq DESC, id DESC LIMIT 1", (session_id,)).fetchone()
         return None if row is None else (row[0], row[1])
 
+    @reads
     def next_seq(self, session_id: int) -> int:
         row = self.db.conn.execute(
             "SELECT coalesce(max(seq), 0) + 1 FROM sites WHERE session_id = ?"
@@ -367,14 +412,18 @@ class Repository:
         else:
             self.update_site(site_id, {"deleted_at": None, "deleted_by": None}, at, actor)
 
+    @reads
     def muscle_counts(self) -> list[tuple[str, int, list[int]]]:
         """(muscle id, live sites, their ids) for every muscle a live site is on."""
         rows = self.db.conn.execute(
             "SELECT muscle_id, count(*), group_concat(id) FROM sites WHERE deleted_at IS NULL"
             " GROUP BY muscle_id").fetchall()
         texts = terms_of(self.db.conn).all()
-        return sorted((texts[m], n, sorted(int(i) for i in str(ids).split(",")))
-                      for m, n, ids in rows)
+        try:
+            return sorted((texts[m], n, sorted(int(i) for i in str(ids).split(",")))
+                          for m, n, ids in rows)
+        except UNDECODABLE as exc:  # a muscle term or a site id that is not what it must be
+            raise unreadable("sites", None, exc) from None
 
     def renumber_after(self, session_id: int, seq: int, delta: int) -> None:
         """Shift the numbers of the live sites after `seq` (a removal closes the gap)."""
@@ -383,14 +432,12 @@ class Repository:
             " AND deleted_at IS NULL", (delta, session_id, seq))
 
     # -- amendments ------------------------------------------------------------------------
+    @reads
     def amendments(self, session_id: int) -> list[Amendment]:
         rows = self.db.query(
             "SELECT * FROM amendments WHERE session_id = ? ORDER BY created_at, id",
             (session_id,))
-        return [Amendment(id=r["id"], session_id=r["session_id"],
-                          created_at=datetime.fromisoformat(r["created_at"]),
-                          created_by=r["created_by"], reason=r["reason"], text=r["text"])
-                for r in rows]
+        return [amendment_from_row(r) for r in rows]
 
     def insert_amendment(self, session_id: int, at: str, actor: str, reason: str,
                          text: str) -> int:
@@ -400,14 +447,22 @@ class Repository:
         return int(cur.lastrowid)
 
     # -- findings and adverse events -------------------------------------------------------
+    @reads
     def findings(self, session_id: int) -> list[Finding]:
         rows = self.db.query(
             "SELECT * FROM findings WHERE session_id = ? AND deleted_at IS NULL ORDER BY id",
             (session_id,))
-        return [Finding(id=r["id"], session_id=r["session_id"], sign=r["sign"],
-                        location=r["location"], side=Side(r["side"]), notes=r["notes"])
-                for r in rows]
+        out = []
+        for r in rows:
+            try:
+                side = Side(r["side"])
+            except ValueError as exc:
+                raise unreadable("findings", r["id"], exc) from None
+            out.append(Finding(id=r["id"], session_id=r["session_id"], sign=r["sign"],
+                               location=r["location"], side=side, notes=r["notes"]))
+        return out
 
+    @reads
     def adverse_events(self, session_id: int) -> list[AdverseEvent]:
         rows = self.db.query(
             "SELECT * FROM adverse_events WHERE session_id = ? AND deleted_at IS NULL"
@@ -430,6 +485,7 @@ class Repository:
             f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?",
             (at, actor, row_id))
 
+    @reads
     def session_of(self, table: str, row_id: int) -> int:
         row = self.db.conn.execute(
             f"SELECT session_id FROM {table} WHERE id = ? AND deleted_at IS NULL",
@@ -439,6 +495,7 @@ class Repository:
         return int(row[0])
 
     # -- settings --------------------------------------------------------------------------
+    @reads
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
@@ -449,6 +506,7 @@ class Repository:
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
     # -- counts ----------------------------------------------------------------------------
+    @reads
     def counts(self) -> dict[str, int]:
         return {t: self.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("patients", "sessions", "sites", "amendments", "audit")}

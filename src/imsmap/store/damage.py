@@ -1,0 +1,122 @@
+"""Reading a damaged file: what SQLite reports about it, and stored values that cannot be read
+back, become one sentence naming the file (DamagedFileError, which the window answers with the
+latest good backup); an error of the code itself (a wrong query, a wrong argument) stays a bug.
+
+Damage reaches the readers in three forms:
+- SQLite's own errors ("database disk image is malformed", "Could not decode to UTF-8 column");
+  `db.stored_data_error` sorts them from the code's own;
+- a UnicodeDecodeError out of sqlite3: SQLite's report quoting bytes of the file that are not text;
+- a value of the wrong type or form in a row (a date that is not a date, a term id that names no
+  word, a side that is no side): the row decoders turn that into `unreadable(table, id, ...)`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from imsmap.store.db import DamagedFileError, damaged, stored_data_error
+
+# What decoding a stored value of the wrong type or form raises (a ValidationError is a
+# ValueError: a domain object refusing a stored value refuses the row).
+UNDECODABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, OSError)
+
+
+class UnreadableRow(DamagedFileError):
+    """A row whose stored values cannot be read back. Raised by the row decoders, which do not
+    know the file; `reading` adds it."""
+
+
+def unreadable(table: str, row_id: object, exc: BaseException) -> UnreadableRow:
+    what = type(exc).__name__ if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
+    if len(what) > 100:
+        what = what[:100] + "…"
+    row = "a row" if row_id is None else f"row {row_id!r}"
+    return UnreadableRow(f"{row} of the {table} table cannot be read back ({what})")
+
+
+def path_of(conn: sqlite3.Connection) -> Path:
+    """The file of a connection's main database (from the connection, not from the file)."""
+    try:
+        return Path(conn.execute("PRAGMA database_list").fetchone()[2] or "the database")
+    except (sqlite3.Error, TypeError):
+        return Path("the database")
+
+
+def schema_damage(path: Path) -> str | None:
+    """A query named a table or column the file does not have: is that the file's schema
+    damaged (it lacks a table or column this imsmap's schema has), or the query wrong (a bug)?
+    What the file lacks, or None. Only asked when such an error happened."""
+    from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+
+    reference = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        file = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, OSError, ValueError):
+        reference.close()
+        return None
+    try:
+        apply_migrations(reference)
+        if file.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return None
+        for (table,) in reference.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                          " ORDER BY name"):
+            want = [r[1] for r in reference.execute(f"PRAGMA table_info({table})")]
+            have = {r[1] for r in file.execute(f"PRAGMA table_info({table})")}
+            if not have:
+                return f"its schema has no table {table}"
+            missing = [c for c in want if c not in have]
+            if missing:
+                return f"its schema's table {table} has no column {', '.join(missing)}"
+        return None
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        return "its schema cannot be read"
+    finally:
+        file.close()
+        reference.close()
+
+
+_READ_ERRORS = (UnreadableRow, sqlite3.DatabaseError, UnicodeDecodeError)
+
+
+def _refusal(exc: BaseException, where: Path | sqlite3.Connection) -> BaseException | None:
+    """The user's error for what a read raised, or None for a bug (raise it as it is)."""
+    path = where if isinstance(where, Path) else path_of(where)
+    if isinstance(exc, UnreadableRow):
+        return damaged(path, exc.message)
+    return stored_data_error(exc, path)
+
+
+@contextlib.contextmanager
+def reading(where: Path | sqlite3.Connection) -> Iterator[None]:
+    """Turn what a damaged file makes a read raise into DamagedFileError (or, for a busy or
+    unreadable file, StoreError) naming the file; anything else passes as it is."""
+    try:
+        yield
+    except _READ_ERRORS as exc:
+        error = _refusal(exc, where)
+        if error is None:
+            raise  # the code's own mistake: a bug
+        raise error from None
+
+
+F = TypeVar("F", bound=Callable)
+
+
+def reads(method: F) -> F:
+    """A Repository method that reads: as `reading` its database's file (without the context
+    manager's cost: the history reads through these)."""
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _READ_ERRORS as exc:
+            error = _refusal(exc, self.db.path)
+            if error is None:
+                raise
+            raise error from None
+    return read  # type: ignore[return-value]
