@@ -120,6 +120,7 @@ def _mode(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     from imsmap.paths import resolve_db
     from imsmap.services.context import open_records
+    from imsmap.services.fidelity import refuse_unfaithful
 
     mode = _mode(args)
     if mode == "batch":
@@ -135,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
                 raise UserFacingError(f"{patient.display_name} (chart {patient.chart_number}) "
                                       "has no sessions to report on.")
             chosen = [s.id for s in sessions[:args.last]] if args.last else None
+            refuse_unfaithful(records, chosen or [s.id for s in sessions])
             _app = ensure_gui_application()
             from imsmap.report.progress_pdf import write_progress_pdf
 
@@ -145,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
                        f"({count} session{'s' if count != 1 else ''}) to {path}.")
         else:
             records.repo.session(args.session)  # an unknown id says so before Qt starts
+            refuse_unfaithful(records, [args.session])
             _app = ensure_gui_application()
             from imsmap.report.session_pdf import write_session_pdf
 
@@ -179,6 +182,7 @@ def batch_file_name(chart_number: str, patient_id: int, started, session_id: int
 def _run_batch(args: argparse.Namespace) -> int:
     from imsmap.paths import resolve_db
     from imsmap.services.context import open_records
+    from imsmap.services.fidelity import refuse_unfaithful
 
     first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if last < first:
@@ -213,6 +217,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                 print(f"Skipped session {s.id}: {out} exists already (--force replaces it).")
                 skipped += 1
                 continue
+            refuse_unfaithful(records, [s.id])
             path = write_session_pdf(records, s.id, out, paper=args.paper)
             print(f"Wrote session {s.id} to {path}.")
             wrote += 1

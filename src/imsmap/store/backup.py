@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap import paths
-from imsmap.store.db import APPLICATION_ID, Database, StoreError, \
+from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
     _environment_error
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
@@ -201,7 +201,13 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise _environment_error(exc, target) from None
         _fsync(tmp)
-        verify_backup(tmp)
+        try:
+            verify_backup(tmp)
+        except StoreError as exc:  # the copy is as the database is: that is damaged
+            raise DamagedFileError(
+                f"{db.path} is damaged, so no backup was made: SQLite's check of the copy "
+                "failed (imsmap check lists the problems). Keep the file as it is and restore "
+                "the latest good backup.") from exc
         _publish(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -242,7 +248,8 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if rows != ["ok"]:
-            raise StoreError(f"{path} is damaged ({'; '.join(rows[:3])}); it cannot be used.")
+            found = "; ".join(" ".join(str(r).split()) for r in rows[:3])
+            raise StoreError(f"{path} is damaged ({found}); it cannot be used.")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise StoreError(f"{path} is an SQLite database, but not an imsmap one.")

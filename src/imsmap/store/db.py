@@ -281,6 +281,8 @@ def _environment_error(exc: sqlite3.DatabaseError | UnicodeDecodeError,
         return ReadOnlyError(f"{text[0].upper()}{text[1:]}; nothing was changed.")
     if "never deleted" in low or "append-only" in low:
         return ReadOnlyError(f"Clinical records cannot be deleted ({text}).")
+    if "could not decode to utf-8" in low:
+        return damaged(path, _short(text))
     if any(w in low for w in _DAMAGE_WORDS):
         return DamagedFileError(
             f"{path} is damaged or not an imsmap database ({_short(text)}). Restore it from a "

@@ -6,13 +6,14 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 from imsmap import __version__, paths
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import open_records
 from imsmap.services.records import Records
+from imsmap.store.db import DamagedFileError
 from imsmap.ui.errors import CrashHandler
 
 
@@ -85,7 +86,9 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     # The demo clinic is never backed up: its copies would crowd out the real
                     # ones.
                     window = MainWindow(records, demo=is_demo, auto_backup=not is_demo)
-                except sqlite3.DatabaseError as exc:  # read a damaged page before the check
+                except DamagedFileError as exc:  # a damaged row or page read before the check
+                    damage.append(exc.message)
+                except sqlite3.DatabaseError as exc:
                     if not startup.is_damage(str(exc)):
                         raise
                     damage.append(f"{records.db.path} is damaged ({exc}).")
@@ -99,7 +102,13 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     # whole, not while the first frame is painted.
                     window.completed.connect(check.start)
                     window.completed.connect(_settle_memory)
-                    status = app.exec()
+                    # A damaged row read while the window works (the structure check does not
+                    # read the records' values): the same way out as the check's damage.
+                    sys.excepthook = _DamageHook(handler, watch)
+                    try:
+                        status = app.exec()
+                    finally:
+                        sys.excepthook = handler
             except BaseException:
                 records.db.close()
                 raise
@@ -126,6 +135,27 @@ def _settle_memory() -> None:
     gc.enable()
 
 
+class _DamageHook:
+    """sys.excepthook while the window runs: DamagedFileError escaping a slot (a record read
+    by the window cannot be read back) closes the window and brings the damaged-file dialog
+    with the latest good backup, as the background check's damage does; anything else goes to
+    the crash handler (a bug stays a bug report)."""
+
+    def __init__(self, handler: CrashHandler, watch: _DamageWatch):
+        self.handler = handler
+        self.watch = watch
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if isinstance(exc, DamagedFileError):
+            if not self.watch.damage:  # the first one closes the window; later ones say no more
+                # Not from inside the handler that raised (a paint, a widget's event): the
+                # window closes once that has unwound.
+                self.watch.damage[:] = [exc.message]
+                QTimer.singleShot(0, self.watch, self.watch.close_window)
+            return
+        self.handler(exc_type, exc, tb)
+
+
 class _DamageWatch(QObject):
     """Hears the background structure check (on the GUI thread): on damage, closes the window
     without writing and leaves the event loop, so that run_app shows the damaged-file dialog."""
@@ -140,5 +170,9 @@ class _DamageWatch(QObject):
         if not problems:
             return
         self.damage[:] = problems
+        self.close_window()
+
+    @Slot()
+    def close_window(self) -> None:
         self.window.close_damaged()
         QApplication.instance().quit()

@@ -519,7 +519,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             self._closed = True
             self.history_bar.set_replaying(False)
             if self._built:
-                self.idle.stop()
+                # (The second stage may have been cut short by a record it could not read.)
+                if "idle" in self.__dict__:
+                    self.idle.stop()
                 self.records.unsubscribe(self._on_change)
             self.backups.wait()
             super().closeEvent(event)

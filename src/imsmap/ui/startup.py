@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.records import Records
-from imsmap.store.db import Database, StoreError
+from imsmap.store.db import DamagedFileError, Database, StoreError
 from imsmap.ui import errors as ui_errors
 
 # The structure check (services.checks) and the backups (store.backup) run on threads once the
@@ -30,8 +30,11 @@ _DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
 
 
 # -- what is wrong ------------------------------------------------------------------------
-def is_damage(message: str) -> bool:
-    low = message.lower()
+def is_damage(message: str | BaseException) -> bool:
+    """A damaged file: DamagedFileError, or an error whose words say so."""
+    if isinstance(message, DamagedFileError):
+        return True
+    low = str(message).lower()
     return any(w in low for w in _DAMAGE_WORDS)
 
 
@@ -71,7 +74,7 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
                 if _ask_retry(exc.message, parent):
                     continue
                 return None
-            if is_damage(exc.message):
+            if is_damage(exc):
                 if _damaged(db_path, exc.message, parent) == "restored":
                     continue
                 return None
