@@ -379,7 +379,7 @@ def _commands(db: Path, folder: Path, seed: int, import_file: Path) -> list[list
     ]
 
 
-FUZZ_SEEDS = 64
+FUZZ_SEEDS = 96
 
 
 def test_damaged_files_never_give_a_traceback(clinic_bytes, tmp_path, capsys, import_file):

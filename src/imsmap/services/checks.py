@@ -169,7 +169,8 @@ def _signatures(records: Records) -> tuple[list[str], str]:
         " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
         " WHERE s.status = 'signed' ORDER BY s.id")
     problems = []
-    witnesses = signatures.session_witnesses(records.db.conn)
+    with reading(records.db.path):
+        witnesses = signatures.session_witnesses(records.db.conn)
     for r in rows:
         where = (f"session {r['id']} (chart {r['chart_number']}, {str(r['started_at'])[:16]}, "
                  f"signed by {r['signed_by'] or '?'} on {str(r['signed_at'])[:16]})")
@@ -190,7 +191,8 @@ def _signatures(records: Records) -> tuple[list[str], str]:
 
 def _amendments(records: Records) -> tuple[list[str], str]:
     rows = records.db.query("SELECT * FROM amendments ORDER BY id")
-    witnesses = signatures.amendment_witnesses(records.db.conn)
+    with reading(records.db.path):
+        witnesses = signatures.amendment_witnesses(records.db.conn)
     problems = [f"amendment {r['id']} (session {r['session_id']}, by {r['created_by']} on "
                 f"{str(r['created_at'])[:16]}): {p}"
                 for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
@@ -200,7 +202,8 @@ def _amendments(records: Records) -> tuple[list[str], str]:
 def _kept_history(records: Records) -> tuple[list[str], str]:
     from imsmap.services.import_trail import kept_history_problems
 
-    problems, n = kept_history_problems(records.db.conn)
+    with reading(records.db.path):
+        problems, n = kept_history_problems(records.db.conn)
     return problems, f"{n} entries"
 
 

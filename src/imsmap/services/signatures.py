@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from imsmap.store import audit
+from imsmap.store.damage import reading
 from imsmap.store.site_rows import instant
 from imsmap.store.terms import terms_of
 
@@ -135,6 +136,11 @@ def amendment_problems(row: sqlite3.Row | dict, witness: Witness | None) -> list
 def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
     """One signed session checked against the audit trail: its signature and its amendments
     (what a PDF states before it prints "Integrity check")."""
+    with reading(conn):  # a damaged file: DamagedFileError, as from every reader
+        return _session_problems(conn, session_id)
+
+
+def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
     row = conn.execute("SELECT id, status, content_hash, signed_by, signed_at FROM sessions"
                        " WHERE id = ?", (session_id,)).fetchone()
     if row is None or row[1] != "signed":
@@ -163,7 +169,8 @@ class Seal:
 
 
 def seal(conn: sqlite3.Connection, session_id: int) -> Seal:
-    witness = session_witnesses(conn, session_id).get(session_id)
+    with reading(conn):
+        witness = session_witnesses(conn, session_id).get(session_id)
     link = audit.link_at(conn, witness.entry_id) if witness is not None else None
     return Seal(tuple(session_problems(conn, session_id)),
                 witness.entry_id if witness is not None else None,

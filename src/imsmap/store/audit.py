@@ -154,14 +154,16 @@ def link_at(conn: sqlite3.Connection, entry_id: int) -> bytes | None:
     """The chain link of one entry, worked out from the nearest stored link before it; None
     when there is no such entry. Printed on a signed session's PDF, it lets anyone holding the
     paper tell whether the trail up to that signature was rewritten since."""
-    start = conn.execute("SELECT id, hash FROM audit WHERE id < ? AND hash IS NOT NULL"
-                         " ORDER BY id DESC LIMIT 1", (entry_id,)).fetchone()
-    prev_link, after = (bytes(start[1]), start[0]) if start else (GENESIS, 0)
-    found = None
-    for r in rows(conn, "WHERE id > ? AND id <= ?", (after, entry_id), fresh=True):
-        prev_link = _link_of(prev_link, r)
-        found = r[0]
-    return prev_link if found == entry_id else None
+    with reading(conn):
+        start = conn.execute("SELECT id, hash FROM audit WHERE id < ? AND hash IS NOT NULL"
+                             " ORDER BY id DESC LIMIT 1", (entry_id,)).fetchone()
+        prev_link, after = ((_stored_link("audit", start[0], start[1]), start[0]) if start
+                            else (GENESIS, 0))
+        found = None
+        for r in rows(conn, "WHERE id > ? AND id <= ?", (after, entry_id), fresh=True):
+            prev_link = _checked_link(prev_link, r)
+            found = r[0]
+        return prev_link if found == entry_id else None
 
 
 def _link_of(prev_link: bytes, row: tuple) -> bytes:
