@@ -379,12 +379,12 @@ def _commands(db: Path, folder: Path, seed: int, import_file: Path) -> list[list
     ]
 
 
-FUZZ_SEEDS = 96
+FUZZ_SEEDS = [*range(96), 230]  # 230: SQLite quotes a damaged schema over two lines
 
 
 def test_damaged_files_never_give_a_traceback(clinic_bytes, tmp_path, capsys, import_file):
     outcomes: dict[str, set[int]] = {}
-    for seed in range(FUZZ_SEEDS):
+    for seed in FUZZ_SEEDS:
         data = _damage(clinic_bytes, seed)
         folder = tmp_path / f"seed{seed}"
         for argv in _commands(folder / "clinic.sqlite3", folder, seed, import_file):

@@ -244,7 +244,7 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} cannot be opened ({exc}).") from None
+        raise StoreError(f"{path} cannot be opened ({' '.join(str(exc).split())}).") from None
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if rows != ["ok"]:
@@ -269,7 +269,8 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
         if "not a database" in str(exc).lower():
             raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite "
                              "file, or its first page is damaged).") from None
-        raise StoreError(f"{path} is damaged or not an imsmap backup ({exc}).") from None
+        raise StoreError(f"{path} is damaged or not an imsmap backup "
+                         f"({' '.join(str(exc).split())[:120]}).") from None
     finally:
         conn.close()
 

@@ -288,10 +288,11 @@ def _environment_error(exc: sqlite3.DatabaseError | UnicodeDecodeError,
             f"{path} is damaged or not an imsmap database ({_short(text)}). Restore it from a "
             "backup.")
     if "disk i/o" in low or "unable to open" in low:
-        return StoreError(f"{path} could not be read or written ({text}); nothing was changed.")
+        return StoreError(f"{path} could not be read or written ({_short(text)}); nothing was "
+                          "changed.")
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"The change was refused by the database ({text}); nothing was changed.")
-    return StoreError(f"The database {path.name} reported an error: {text}.")
+    return StoreError(f"The database {path.name} reported an error: {_short(text)}.")
 
 
 def _short(text: str) -> str:
@@ -299,4 +300,5 @@ def _short(text: str) -> str:
     undecodable = re.match(r"Could not decode to UTF-8 column '([^']*)'", text)
     if undecodable:
         return f"a stored text in column {undecodable.group(1)} is not valid UTF-8"
+    text = " ".join(text.split())  # one line: the schema SQLite quotes may hold line breaks
     return text if len(text) <= 120 else text[:100] + "…"

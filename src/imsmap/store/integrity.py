@@ -25,8 +25,8 @@ def _pragma_problems(db: Database, pragma: str) -> list[str]:
     try:
         rows = [str(r[0]) for r in db.conn.execute(f"PRAGMA {pragma}({MAX_REPORTED})")]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{db.path} is too damaged to check ({exc}). Restore it from a "
-                         "backup.") from None
+        raise StoreError(f"{db.path} is too damaged to check ({' '.join(str(exc).split())})."
+                         " Restore it from a backup.") from None
     return [] if rows == ["ok"] else rows
 
 
