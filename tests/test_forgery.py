@@ -142,7 +142,7 @@ def _pdf_text(db_path, session_id, tmp_path) -> str:
                     for page in PdfReader(out).pages)
 
 
-def test_the_pdf_warns_of_a_forged_amendment_and_prints_the_signing_link(records, signed,
+def test_the_pdf_warns_of_a_forged_amendment_and_prints_the_signing_link(qapp, records, signed,
                                                                          db_path, tmp_path):
     from imsmap.store import audit
 
@@ -152,6 +152,17 @@ def test_the_pdf_warns_of_a_forged_amendment_and_prints_the_signing_link(records
     assert f"signed in entry {entry}" in text
     assert audit.link_at(records.db.conn, entry).hex()[:16] in text.replace(" ", "")
     outside_edit(db_path, "UPDATE amendments SET text = 'Nothing happened.'")
-    text = _pdf_text(db_path, signed, tmp_path)
+    # Unattended, `imsmap pdf` refuses: a script would file the forgery without reading it.
+    out = tmp_path / "forged.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(signed), "--out",
+                 str(out)]) == 2
+    assert not out.exists()
+    # From the window, it is printed with the warning in place of the integrity statement.
+    from pypdf import PdfReader
+
+    from imsmap.report.session_pdf import write_session_pdf
+
+    write_session_pdf(records, signed, out)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
     assert "INTEGRITY WARNING" in text and "amendment 1" in text
     assert "match the signed hash and the audit trail" not in text

@@ -3,9 +3,10 @@ unattended (a script filing PDFs into the clinic's records system would file a d
 without anyone reading the warning inside it).
 
 A row that cannot be read back is DamagedFileError already (store.damage). A signed session whose
-content no longer matches the hash recorded when it was signed was changed outside imsmap, or its
-file is damaged: printing it would put a record under a signature it does not carry, so it is
-refused here. (The PDF itself says so in its integrity line when it is printed anyway, from the
+content no longer matches the hash recorded when it was signed, or whose signature or amendments
+differ from what the audit trail recorded (services.signatures), was changed outside imsmap, or
+its file is damaged: printing it would put a record under a signature it does not carry, so it
+is refused here. (The PDF itself says so in its integrity line when it is printed anyway, from the
 window.)
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 from imsmap.store.damage import UNDECODABLE
 from imsmap.store.db import DamagedFileError, StoreError
@@ -32,6 +34,12 @@ def refuse_unfaithful(records: Records, session_ids: Iterable[int]) -> None:
                 f"Session {session_id} in {records.db.path} cannot be read faithfully "
                 f"({type(exc).__name__}); the file is damaged. No PDF was written; restore "
                 "the latest good backup (imsmap restore).") from None
+        problems = signatures.session_problems(records.db.conn, session_id)
+        if digest == s.content_hash and problems:
+            raise StoreError(
+                f"Session {session_id} in {records.db.path} does not match its audit trail "
+                f"({'; '.join(problems)}): it was changed outside imsmap. No PDF was written; "
+                "run imsmap check and restore the latest good backup.")
         if digest != s.content_hash:
             raise StoreError(
                 f"Session {session_id} in {records.db.path} no longer matches the content hash "
