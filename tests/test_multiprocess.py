@@ -8,6 +8,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -82,3 +84,159 @@ def test_a_command_beside_the_window_leaves_its_journal_alone(db_path, tmp_path)
     finally:
         recs.db.close()
     assert count(db_path, "sites") == 5
+
+
+# -- a window-like process ------------------------------------------------------------------
+WINDOW = Path(__file__).parent / "helpers" / "window_process.py"
+
+
+class Window:
+    """tests/helpers/window_process.py in a subprocess: the services on the file, as a window
+    holds them. Its stdout lines are collected as they come (`lines`)."""
+
+    def __init__(self, db: Path, *args: str):
+        self.proc = subprocess.Popen([sys.executable, str(WINDOW), str(db), *args],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.wait_for("connected" if args[0] == "late" else "ready")
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, prefix: str, timeout: float = 60.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = next((line for line in list(self.lines) if line.startswith(prefix)), None)
+            if found is not None:
+                return found
+            if self.proc.poll() is not None and not self._reader.is_alive():
+                break
+            time.sleep(0.02)
+        raise AssertionError(f"the window process never said {prefix!r}")
+
+    def site_ids(self, lines: list[str] | None = None) -> list[int]:
+        return [int(line.split()[1]) for line in (self.lines if lines is None else lines)
+                if line.startswith("site ")]
+
+    def close(self) -> None:
+        """Let it finish (stdin closed) and check it ended cleanly."""
+        self.proc.stdin.close()
+        status = self.proc.wait(timeout=60)
+        errors = self._release()
+        assert status == 0, errors
+
+    def kill(self) -> None:
+        """kill -9, mid-work."""
+        self.proc.kill()
+        self.proc.wait(timeout=30)
+        if not self.proc.stdin.closed:
+            try:
+                self.proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        self._release()
+
+    def _release(self) -> str:
+        self._reader.join(timeout=10)
+        errors = self.proc.stderr.read()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        return errors
+
+
+def make_clinic(path: Path, chart: str = "C-1", sites: int = 2) -> None:
+    recs = open_clinic(path)
+    try:
+        patient = recs.create_patient(chart_number=chart, family_name="Nguyen")
+        session = recs.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30))
+        for n in range(sites):
+            view, x, y, muscle, side = spot(recs.atlas, n)
+            recs.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=n % 4)
+    finally:
+        recs.db.close()
+
+
+# -- restore (issue 12, C2) -------------------------------------------------------------------
+def test_restore_is_refused_while_a_window_has_the_file_and_works_once_it_is_closed(
+        db_path, tmp_path):
+    make_clinic(db_path)
+    backup = tmp_path / "copy.sqlite3"
+    cli("backup", "--out", str(backup), db=db_path)
+    window = Window(db_path, "hold")
+    try:
+        before = count(db_path, "sites")
+        done = cli("restore", str(backup), "--force", db=db_path, check=False)
+        assert done.returncode == 2, done.stdout
+        assert "open in another imsmap window or program; close it and try again. " \
+               "Nothing was changed." in done.stderr
+        assert "Traceback" not in done.stderr
+        assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
+        assert posix_locks_of(window.proc.pid, db_path), "the window still holds its lock"
+        assert count(db_path, "sites") == before
+    finally:
+        window.close()
+    # Closed: the same restore goes through, and keeps the file it replaced.
+    make_more = open_clinic(db_path)
+    make_more.create_patient(chart_number="C-2", family_name="Later")
+    make_more.db.close()
+    done = cli("restore", str(backup), "--force", db=db_path)
+    assert "kept as" in done.stdout
+    aside = [p for p in tmp_path.iterdir() if ".replaced-" in p.name and
+             p.name.endswith(".sqlite3")]
+    assert len(aside) == 1 and count(aside[0], "patients") == 2
+    assert count(db_path, "patients") == 1
+    cli("check", db=db_path)
+
+
+def test_restore_is_refused_while_a_window_has_the_file_under_another_name(db_path, tmp_path):
+    """The guard is the lock on the file itself, not a guess from which journal files exist:
+    a window that reached the same file by another name (a hard link; a folder mounted at
+    two places) has its -shm under that name."""
+    make_clinic(db_path)
+    backup = tmp_path / "copy.sqlite3"
+    cli("backup", "--out", str(backup), db=db_path)
+    other_name = tmp_path / "same-file.sqlite3"
+    os.link(db_path, other_name)
+    window = Window(other_name, "hold")
+    try:
+        done = cli("restore", str(backup), "--force", db=db_path, check=False)
+        assert done.returncode == 2, done.stdout
+        assert "open in another imsmap window or program" in done.stderr
+        assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
+        assert db_path.stat().st_ino == other_name.stat().st_ino, "the file was replaced"
+    finally:
+        window.close()
+
+
+def test_a_program_opening_the_file_during_a_restore_writes_into_the_restored_file(
+        db_path, tmp_path):
+    """A program that opened the file an instant before the restore (SQLite opens it when it
+    connects) and writes an instant after: its write lands in the restored database, and no
+    write-ahead log of the file set aside is left beside the restored one (SQLite would read
+    its pages into the restored file)."""
+    make_clinic(db_path)
+    backup = tmp_path / "copy.sqlite3"
+    cli("backup", "--out", str(backup), db=db_path)
+    recs = open_clinic(db_path)
+    recs.create_patient(chart_number="C-2", family_name="After the backup")
+    recs.db.close()
+    starting = Window(db_path, "late")
+    try:
+        cli("restore", str(backup), "--force", db=db_path)
+        starting.proc.stdin.write("go\n")
+        starting.proc.stdin.flush()
+        starting.wait_for("wrote")
+    finally:
+        starting.close()
+    assert not Path(f"{db_path}-wal").exists(), \
+        "the set-aside file's log is beside the restored file"
+    assert count(db_path, "patients") == 1
+    assert count(db_path, "settings WHERE key = 'late.writer'") == 1
+    aside = next(p for p in tmp_path.iterdir() if p.name.endswith(".sqlite3") and
+                 ".replaced-" in p.name)
+    assert count(aside, "patients") == 2
+    cli("check", db=db_path)
