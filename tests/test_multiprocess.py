@@ -19,6 +19,7 @@ from imsmap.services import checks
 from imsmap.services.records import Records
 from imsmap.store.db import Database
 from support import chart_atlas, spot
+from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
 def open_clinic(path) -> Records:
@@ -49,6 +50,37 @@ def count(path: Path, table: str) -> int:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
         conn.close()
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux's lock table")
+def test_the_real_window_keeps_its_lock_after_its_start_up_work(qtbot, qt_settings, db_path):
+    """The window as `imsmap` opens it (ui.app.open_database), with the work run_app starts
+    once it is whole: the structure check on a thread and the start-up backup."""
+    from imsmap.ui import app, startup
+    from imsmap.ui.main_window import MainWindow
+
+    make_clinic(db_path)
+    records = app.open_database(db_path)
+    window = MainWindow(records, auto_backup=True)
+    try:
+        window.show()
+        check = startup.StartupCheck(records.db.path, window)
+        window.completed.connect(check.start)
+        qtbot.waitUntil(lambda: check.problems is not None and not check.running,
+                        timeout=30000)
+        qtbot.waitUntil(lambda: window.backups.last is not None and not window.backups.running,
+                        timeout=30000)
+        assert check.problems == []
+        assert posix_locks_of(os.getpid(), db_path), \
+            "the window's connection lost its lock on the database file"
+        window.patients.select_patient(1)
+        window.patients.select_session(1)
+        assert window.session_id == 1
+    finally:
+        window.close()
+        window.deleteLater()
+        qtbot.wait(1)
+        records.db.close()
 
 
 @pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux's lock table")
@@ -240,3 +272,102 @@ def test_a_program_opening_the_file_during_a_restore_writes_into_the_restored_fi
                  ".replaced-" in p.name)
     assert count(aside, "patients") == 2
     cli("check", db=db_path)
+
+
+# -- windows and the command line at once, then a crash (issue 12, Deliver 2) ----------------
+def start_cli(*args: str, db: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "imsmap", *args, "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def site_ids_in(path: Path) -> set[int]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in conn.execute("SELECT id FROM sites")}
+    finally:
+        conn.close()
+
+
+def window_backups(window: Window) -> list[tuple[Path, set[int]]]:
+    """Each backup the window's background work made, with the sites it had acknowledged
+    before that backup began."""
+    made, acked = [], set()
+    for line in list(window.lines):
+        if line.startswith("site "):
+            acked.add(int(line.split()[1]))
+        elif line == "backup-start":
+            before = set(acked)
+        elif line.startswith("backup "):
+            made.append((Path(line.split(" ", 1)[1]), before))
+    return made
+
+
+def test_windows_and_the_command_line_at_once_then_a_crash_lose_no_acknowledged_write(
+        db_path, tmp_path):
+    from imsmap.store.backup import verify_backup
+
+    make_clinic(db_path)
+    other = tmp_path / "other.sqlite3"
+    make_clinic(other, chart="O-1")
+    other_export, other_backup = tmp_path / "other.json", tmp_path / "other-backup.sqlite3"
+    cli("export", "--out", str(other_export), db=other)
+    cli("backup", "--out", str(other_backup), db=other)
+
+    first = Window(db_path, "write", "first")
+    second = Window(db_path, "write", "second")
+    killed = False
+    try:
+        # The command-line tools, all at once, while both windows chart sites.
+        acked_before_backup = set(first.site_ids()) | set(second.site_ids())
+        during = tmp_path / "during.sqlite3"
+        jobs = {
+            "backup": start_cli("backup", "--out", str(during), db=db_path),
+            "pdf": start_cli("pdf", "--session", "1", "--out", str(tmp_path / "s1.pdf"),
+                             db=db_path),
+            "export": start_cli("export", "--out", str(tmp_path / "all.json"), db=db_path),
+            "import": start_cli("import", str(other_export), db=db_path),
+            "restore": start_cli("restore", str(other_backup), "--force", db=db_path),
+            "check": start_cli("check", db=db_path),
+        }
+        results = {}
+        for name, job in jobs.items():
+            out, err = job.communicate(timeout=120)
+            results[name] = (job.returncode, out, err)
+        for name, (status, out, err) in results.items():
+            assert "Traceback" not in err, (name, err)
+            if name == "restore":
+                assert status == 2 and "open in another imsmap window or program" in err, \
+                    (out, err)
+            else:
+                assert status == 0, (name, out, err)
+        # Their background work is done and they are still writing; then the first one dies
+        # mid-work, as a computer switched off at the wall.
+        first.wait_for("backup ")
+        second.wait_for("backup ")
+        written = len(first.site_ids())
+        deadline = time.monotonic() + 30
+        while len(first.site_ids()) < written + 5 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        first.kill()
+        killed = True
+        second.close()
+    finally:
+        if not killed:
+            first.kill()
+        if second.proc.poll() is None:
+            second.kill()
+
+    acked = set(first.site_ids()) | set(second.site_ids())
+    assert len(first.site_ids()) >= 5 and len(second.site_ids()) >= 5
+    assert acked <= site_ids_in(db_path), "acknowledged writes are missing from the file"
+    assert count(db_path, "patients WHERE chart_number = 'O-1'") == 1  # the import is in
+    assert "All is well" in cli("check", db=db_path).stdout
+    # Every backup taken meanwhile verifies and holds what was acknowledged before it began.
+    verify_backup(during)
+    assert acked_before_backup <= site_ids_in(during)
+    backups = window_backups(first) + window_backups(second)
+    assert len(backups) == 2
+    for path, before in backups:
+        verify_backup(path)
+        assert before <= site_ids_in(path), path
