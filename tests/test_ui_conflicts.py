@@ -73,13 +73,16 @@ def test_the_later_session_note_is_refused_and_kept_to_copy(qtbot, two_windows):
     said = panel.conflict.sentence.text()
     assert "another window" in said and "ben.physio" in said and "not saved" in said
     assert "ben.physio" in anna.statusBar().currentMessage()
+    # While her text is only in the notice, the window does not move on from the session
+    # (closing asks first, as for any change not saved).
+    assert not panel.flush()
     # Anna copies her text in after Ben's: it saves, from what she now sees.
     _type(qtbot, panel.notes, " " + panel.conflict.text())
     assert panel.save_notes()
     assert anna.records.repo.session(session.id).notes == \
         "Ben: tolerated well. Anna: needled L5."
     panel.conflict.dismiss_button.click()
-    assert not shown(panel.conflict)
+    assert not shown(panel.conflict) and panel.flush()
 
 
 def test_a_note_left_untouched_does_not_overwrite_the_other_windows(qtbot, two_windows):
@@ -137,3 +140,13 @@ def test_the_later_site_note_is_refused_and_kept_to_copy(qtbot, two_windows):
     assert ben.records.repo.site(site.id).grasp == 3
     assert ben.site_table.inspector.grasp_buttons[3].isChecked()
     assert "anna.physio" in ben.statusBar().currentMessage()
+
+
+def test_undo_does_not_put_back_a_value_another_window_changed(qtbot, two_windows):
+    anna, ben, _, site = two_windows
+    qtbot.mouseClick(anna.site_table.inspector.grasp_buttons[2], Qt.MouseButton.LeftButton)
+    assert anna.records.repo.site(site.id).grasp == 2
+    ben.records.update_site(site.id, grasp=3, expected={"grasp": 2})
+    anna.undo_stack.undo()  # would put back grade 1 over Ben's 3
+    assert anna.records.repo.site(site.id).grasp == 3
+    assert "ben.physio" in anna.statusBar().currentMessage()

@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap.atlas import load_atlas
+from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
 from imsmap.services.records import Records
 from imsmap.store import backup as store_backup
@@ -97,8 +98,12 @@ def main() -> int:
     n = 0
     while not stop.is_set():
         view, x, y, muscle, side = spots[n % len(spots)]
-        site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side,
-                                grasp=n % 4)
+        try:
+            site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side,
+                                    grasp=n % 4)
+        except UserFacingError as exc:  # the file busy for longer than the timeout: as the
+            say(f"refused {exc.message}")  # window does, say so, acknowledge nothing, go on
+            continue
         say(f"site {site.id}")
         n += 1
         time.sleep(0.01)

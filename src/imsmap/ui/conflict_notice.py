@@ -65,6 +65,10 @@ class ConflictNotice(QFrame):
     def text(self) -> str:
         return self.typed.toPlainText()
 
+    def holds_text(self) -> bool:
+        """Typed text is here, in no field and in no file, until the user dismisses it."""
+        return bool(self._texts)
+
     def copy(self) -> None:
         QApplication.clipboard().setText(self.text())
 

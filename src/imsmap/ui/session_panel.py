@@ -373,11 +373,14 @@ class SessionPanel(QWidget):
 
     def flush(self) -> bool:
         """Save what is still being typed (before switching session or closing). False when
-        something could not be saved (the database busy...): it is still in the fields."""
+        something could not be saved (the database busy...): it is still in the fields; or
+        when a save was refused because another window changed the field first, until the
+        user has dismissed the notice that keeps what they typed."""
         if self.session is None or not self.editable:
-            return True
+            return not self.conflict.holds_text()
         ok = self.save_notes()
         ok = self._save_practitioner() and ok
         ok = self._save("complaint", self.complaint.text()) and ok
         ok = self._save("pain_before", self.pain_before.pain()) and ok
-        return self._save("pain_after", self.pain_after.pain()) and ok
+        ok = self._save("pain_after", self.pain_after.pain()) and ok
+        return ok and not self.conflict.holds_text()

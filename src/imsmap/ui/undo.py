@@ -84,11 +84,13 @@ class EditSiteCommand(SiteCommand):
         self.old = old
         self.new = new
 
+    # Each way starts from the values the other way left: a field another window changed
+    # meanwhile is not put back over its change (ConflictError, said through on_error).
     def do(self) -> int | None:
-        return self.records.update_site(self.site_id, **self.new).id
+        return self.records.update_site(self.site_id, expected=self.old, **self.new).id
 
     def undo_it(self) -> int | None:
-        return self.records.update_site(self.site_id, **self.old).id
+        return self.records.update_site(self.site_id, expected=self.new, **self.old).id
 
 
 class MoveSiteCommand(SiteCommand):
