@@ -348,8 +348,7 @@ def fuzz_source(tmp_path_factory):
     build_clinic(recs, patients=1)
     doc = export.export_document(recs)
     recs.db.close()
-    doc.pop("audit", None)
-    return doc
+    return doc  # with its audit trail: signed visits come only with it
 
 
 @settings(max_examples=300, deadline=None,
@@ -417,3 +416,30 @@ def test_a_signature_does_not_fit_another_visit_with_the_same_content(source):
     hashes = [v["content_hash"] for p in doc["patients"] for v in p["visits"]
               if v["status"] == "signed"]
     assert len(hashes) == len(set(hashes))
+
+
+# -- values a file must give in their own type (issue 12) ------------------------------------
+@pytest.mark.parametrize("key, value, words", [
+    ("grasp", "2", "must be a number, not text"),
+    ("cramp", 1, "must be true or false"),
+    ("x", "120", "must be a number, not text"),
+    ("x", -500, "lies outside the chart"),
+    ("y", "huge", "a number of thousands of digits"),
+], ids=["grasp-text", "cramp-number", "x-text", "x-off-chart", "y-huge"])
+def test_a_value_of_the_wrong_kind_is_refused(target, key, value, words):
+    doc = brief_doc(target.atlas)
+    doc["patients"][0]["visits"][0]["sites"][0][key] = 10 ** 5000 if value == "huge" else value
+    with pytest.raises(ImportProblems, match=words):
+        import_document(target, doc)
+    assert counts(target)["patients"] == 0
+
+
+def test_a_number_of_thousands_of_digits_in_the_file_is_one_sentence(target, tmp_path, capsys):
+    from imsmap.cli import main
+
+    path = tmp_path / "big.json"
+    path.write_text('{"format": "imsmap-export", "version": 1, "patients": [{"x": '
+                    + "9" * 5000 + "}]}")
+    assert main(["import", "--db", str(target.db.path), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "number too long" in err and "Traceback" not in err

@@ -221,6 +221,8 @@ def test_restore_is_refused_while_a_window_has_the_file_and_works_once_it_is_clo
              p.name.endswith(".sqlite3")]
     assert len(aside) == 1 and count(aside[0], "patients") == 2
     assert count(db_path, "patients") == 1
+    assert not [p.name for p in tmp_path.iterdir() if ".restoring" in p.name or
+                p.name.endswith(("-wal", "-shm"))], "a restore leaves nothing of its own behind"
     cli("check", db=db_path)
 
 

@@ -50,10 +50,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from imsmap.services.checks import check_restorable
     from imsmap.store.backup import restore
 
     db_path = resolve_db(db_arg(args))
-    result = restore(args.file, db_path, force=args.force)
+    result = restore(args.file, db_path, force=args.force, check=check_restorable)
     print(f"Restored {result.info.path} ({result.info.patients} patients, "
           f"{result.info.sessions} sessions) to {result.db_path}.")
     if result.replaced:

@@ -53,6 +53,9 @@ def read_json(path: str) -> object:
                               f"{exc.colno}: {exc.msg}); nothing was imported.") from None
     except RecursionError:
         raise UserFacingError(f"{path} is nested too deeply to be an imsmap export.") from None
+    except ValueError:  # a number of more than 4,300 digits (Python's int conversion limit)
+        raise UserFacingError(f"{path} holds a number too long to be any value of an imsmap "
+                              "export; nothing was imported.") from None
 
 
 def run(args: argparse.Namespace) -> int:

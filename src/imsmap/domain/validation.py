@@ -175,7 +175,7 @@ def coordinate(value: object, field: str, limit: float) -> float:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise ValidationError(f"Position {field} {value!r} is not a number.", field) from None
-    if not math.isfinite(number) or not -limit <= number <= 2 * limit:
+    if not math.isfinite(number) or not 0 <= number <= limit:
         raise ValidationError(f"Position {field}={value} lies outside the chart.", field)
     return number
 

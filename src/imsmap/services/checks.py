@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from imsmap.atlas import AtlasError
+from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
 from imsmap.store.db import Database, StoreError
@@ -88,6 +89,25 @@ def structure_problems(path: str | Path) -> list[str]:
         db.close()
 
 
+def check_restorable(copy: Path) -> None:
+    """Refuse a backup's copy whose records do not pass the full check (signatures, amendments,
+    audit chain): a restore must not put unverifiable records in place of the clinic's."""
+    from imsmap.atlas import load_atlas
+
+    db = Database.open(copy, create=False)  # brings an older backup's copy up to this schema
+    try:
+        report = full_check(Records(db, load_atlas()))
+    finally:
+        db.close()
+    if not report.ok:
+        shown = "; ".join(report.problems[:5])
+        more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
+        raise StoreError(
+            f"The backup does not pass imsmap's checks, so nothing was restored: {shown}{more}. "
+            "Choose an earlier backup; to examine this one, copy the file and open the copy "
+            "with imsmap check --db COPY.")
+
+
 def full_check(records: Records) -> CheckReport:
     db = records.db
     # One read transaction: every section reads the file as of one moment, while windows go
@@ -101,7 +121,9 @@ def full_check(records: Records) -> CheckReport:
                      lambda: (integrity.foreign_key_check(db), "")),
             _section("Muscles known to the atlas", lambda: _muscles(records)),
             _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
+            _section("Amendments unchanged since written", lambda: _amendments(records)),
             _section("Audit trail unbroken", lambda: _audit_chain(records)),
+            _section("Imported audit trails kept unchanged", lambda: _kept_history(records)),
             _section("Every record has its audit entry",
                      lambda: (integrity.unaudited_rows(db), "")),
         ]
@@ -149,9 +171,12 @@ def _signatures(records: Records) -> tuple[list[str], str]:
         " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
         " WHERE s.status = 'signed' ORDER BY s.id")
     problems = []
+    witnesses = signatures.session_witnesses(records.db.conn)
     for r in rows:
         where = (f"session {r['id']} (chart {r['chart_number']}, {str(r['started_at'])[:16]}, "
                  f"signed by {r['signed_by'] or '?'} on {str(r['signed_at'])[:16]})")
+        problems += [f"{where}: {p}" for p in
+                     signatures.signature_problems(r, witnesses.get(r["id"]))]
         try:
             digest = content_hash(records.session_record(r["id"]))
         except (sqlite3.DatabaseError, LookupError, ValueError) as exc:
@@ -163,6 +188,22 @@ def _signatures(records: Records) -> tuple[list[str], str]:
             problems.append(f"{where} no longer matches the content hash taken when it was "
                             "signed: it was changed outside imsmap")
     return problems, f"{len(rows)} signed session{'s' * (len(rows) != 1)}"
+
+
+def _amendments(records: Records) -> tuple[list[str], str]:
+    rows = records.db.query("SELECT * FROM amendments ORDER BY id")
+    witnesses = signatures.amendment_witnesses(records.db.conn)
+    problems = [f"amendment {r['id']} (session {r['session_id']}, by {r['created_by']} on "
+                f"{str(r['created_at'])[:16]}): {p}"
+                for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
+    return problems, f"{len(rows)} amendment{'s' * (len(rows) != 1)}"
+
+
+def _kept_history(records: Records) -> tuple[list[str], str]:
+    from imsmap.services.import_trail import kept_history_problems
+
+    problems, n = kept_history_problems(records.db.conn)
+    return problems, f"{n} entries"
 
 
 def _audit_chain(records: Records) -> tuple[list[str], str]:

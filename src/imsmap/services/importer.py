@@ -6,15 +6,17 @@ goes in as one transaction, or nothing does. Problems are named by their place i
 ``patients[2].visits[0].sites[5].grasp: Grasp 4 is out of range...``.
 
 Signed visits stay signed, with their original signer, time and content hash; the hash must match
-the visit's content as imported, or the file is refused (it was changed after signing).
-Amendments are re-created. Each imported row gets an audit entry with the action "import".
+the visit's content as imported, or the file is refused (it was changed after signing). Signed
+visits and amendments are taken only with the file's complete, unbroken audit trail, whose
+entries must have recorded the same signature and amendments (services/import_trail.py); that
+trail is kept beside this database's own. Amendments are re-created. Each imported row gets an
+audit entry with the action "import".
 Database ids in the file are ignored: rows get new ids here. Chart numbers already in the target
 database are refused, never merged.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +39,8 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.services import import_fields as rules
+from imsmap.services import import_trail
 from imsmap.services.records import (
     EDITABLE_SESSION_FIELDS,
     EDITABLE_SITE_FIELDS,
@@ -52,7 +56,6 @@ VERSION = 1
 MAX_PROBLEMS = 20  # collected before giving up; the message names the first few
 SHOWN_PROBLEMS = 10
 MAX_SEQ = 10_000
-_HASH = re.compile(r"^[0-9a-f]{64}$")
 _BOOKKEEPING = ("created_at", "created_by", "updated_at", "updated_by")
 # Site fields in the file whose names differ from the database's.
 _SITE_RENAMES = {"muscle": "muscle_id", "view": "view_id"}
@@ -86,8 +89,10 @@ class _Visit:
     place: str
     values: dict[str, Any]  # session columns, ready for SQL
     signature: dict[str, Any] | None  # signed_at, signed_by, content_hash
+    file_id: Any = None  # the visit's id in the file, which its audit entries name
     sites: list[dict[str, Any]] = field(default_factory=list)
     amendments: list[dict[str, Any]] = field(default_factory=list)
+    amendment_ids: list[Any] = field(default_factory=list)  # their ids in the file
     findings: list[dict[str, Any]] = field(default_factory=list)
     adverse_events: list[dict[str, Any]] = field(default_factory=list)
 
@@ -125,12 +130,12 @@ class _Reader:
         except ValidationError as exc:
             self.problem(where, exc.message)
         except (TypeError, ValueError, OverflowError, ArithmeticError):
-            self.problem(where, f"{_short(obj[key])} is not a valid value here.")
+            self.problem(where, f"{rules.short(obj[key])} is not a valid value here.")
         return _MISSING
 
     def obj(self, value: Any, place: str) -> dict | None:
         if not isinstance(value, dict):
-            self.problem(place, f"must be an object ({{...}}), not {_kind(value)}.")
+            self.problem(place, f"must be an object ({{...}}), not {rules.kind(value)}.")
             return None
         return value
 
@@ -142,22 +147,22 @@ class _Reader:
                 self.problem(where, "is missing.")
             return []
         if not isinstance(value, list):
-            self.problem(where, f"must be a list ([...]), not {_kind(value)}.")
+            self.problem(where, f"must be a list ([...]), not {rules.kind(value)}.")
             return []
         return value
 
     # -- the document ----------------------------------------------------------------------
     def document(self, doc: Any) -> list[_Patient]:
         if not isinstance(doc, dict):
-            self.problem("", f"The file must hold one JSON object, not {_kind(doc)}.")
+            self.problem("", f"The file must hold one JSON object, not {rules.kind(doc)}.")
             return []
         if doc.get("format") != FORMAT:
             self.problem("format", f"This is not an imsmap export (format "
-                                   f"{_short(doc.get('format'))}, expected {FORMAT!r}).")
+                                   f"{rules.short(doc.get('format'))}, expected {FORMAT!r}).")
             return []
         version = doc.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
-            self.problem("version", f"{_short(version)} is not an export format version.")
+            self.problem("version", f"{rules.short(version)} is not an export format version.")
             return []
         if version > VERSION:
             self.problem("version", f"The file was written by a newer imsmap (export format "
@@ -187,7 +192,8 @@ class _Reader:
                 clean: Callable[[dict], dict], required: tuple[str, ...] = ()) -> dict:
         values = {}
         for name in names:
-            value = self.get(obj, name, place, lambda x, n=name: clean({n: x})[n],
+            value = self.get(obj, name, place,
+                             lambda x, n=name: clean({n: rules.typed(n, x)})[n],
                              required=name in required, default=_MISSING)
             if value is not _MISSING:
                 values[name] = to_sql(value)
@@ -198,7 +204,7 @@ class _Reader:
         out = {}
         for name in names:
             if name.endswith("_at"):
-                value = self.get(obj, name, place, _timestamp, default=_MISSING)
+                value = self.get(obj, name, place, rules.timestamp, default=_MISSING)
             else:
                 value = self.get(obj, name, place, lambda x: v.text(
                     x, name, label="The name", max_len=v.MAX_NAME, required=True,
@@ -233,24 +239,25 @@ class _Reader:
         if atlas_version is not _MISSING:
             values["atlas_version"] = atlas_version
         values.update(self._bookkeeping(obj, place))
-        uid = self.get(obj, "uid", place, _uid, required=False)
+        uid = self.get(obj, "uid", place, rules.uid, required=False)
         values["uid"] = uid if isinstance(uid, str) and uid else uuid.uuid4().hex
-        status = self.get(obj, "status", place, _status, required=True)
+        status = self.get(obj, "status", place, rules.status, required=True)
         signature = None
         if status is SessionStatus.SIGNED:
             signature = {
-                "signed_at": self.get(obj, "signed_at", place, _timestamp, required=True),
+                "signed_at": self.get(obj, "signed_at", place, rules.timestamp, required=True),
                 "signed_by": self.get(obj, "signed_by", place, lambda x: v.text(
                     x, "signed_by", label="The signer", max_len=v.MAX_NAME, required=True,
                     multiline=False), required=True),
-                "content_hash": self.get(obj, "content_hash", place, _hash, required=True),
+                "content_hash": self.get(obj, "content_hash", place, rules.signature_hash,
+                                         required=True),
             }
         elif status is SessionStatus.DRAFT:
             for key in ("signed_at", "signed_by", "content_hash"):
                 if obj.get(key) not in (None, ""):
                     self.problem(f"{place}.{key}", "A draft visit cannot carry a signature; "
                                                    "its status says draft.")
-        visit = _Visit(place, values, signature)
+        visit = _Visit(place, values, signature, obj.get("id"))
         seqs: dict[int, str] = {}
         for k, raw_site in enumerate(self.items(obj, "sites", place, required=False)):
             site = self.site(raw_site, f"{place}.sites[{k}]")
@@ -279,6 +286,7 @@ class _Reader:
             amendment = self.amendment(raw_amendment, f"{place}.amendments[{k}]")
             if amendment is not None:
                 visit.amendments.append(amendment)
+                visit.amendment_ids.append(raw_amendment.get("id"))
         return visit
 
     def site(self, raw: Any, place: str) -> dict | None:
@@ -286,12 +294,13 @@ class _Reader:
         if obj is None:
             return None
         values: dict[str, Any] = {}
-        seq = self.get(obj, "seq", place, lambda x: _whole(x, "seq", "The site number", 1,
+        seq = self.get(obj, "seq", place, lambda x: rules.whole(x, "seq", "The site number", 1,
                                                           MAX_SEQ), required=True)
         if seq is not _MISSING:
             values["seq"] = seq
         catalogue = self.records.atlas.catalogue
-        muscle = self.get(obj, "muscle", place, lambda x: _muscle(x, catalogue), required=True)
+        muscle = self.get(obj, "muscle", place, lambda x: rules.muscle(x, catalogue),
+                          required=True)
         if muscle is not _MISSING:
             values["muscle_id"] = muscle  # kept as written: a signed visit's hash covers it
         view = self.get(obj, "view", place, self._view, required=True)
@@ -301,7 +310,7 @@ class _Reader:
             limit = (view.width if axis == "x" else view.height) if view is not _MISSING else \
                 float("inf")
             value = self.get(obj, axis, place, lambda x, a=axis, lim=limit: float(
-                v.coordinate(x, a, lim)), required=True)
+                v.coordinate(rules.typed(a, x), a, lim)), required=True)
             if value is not _MISSING:
                 values[axis] = value
         names = tuple(f for f in EDITABLE_SITE_FIELDS if f != "muscle_id")
@@ -327,7 +336,7 @@ class _Reader:
         if obj is None:
             return None
         values = {
-            "created_at": self.get(obj, "created_at", place, _timestamp, required=True),
+            "created_at": self.get(obj, "created_at", place, rules.timestamp, required=True),
             "created_by": self.get(obj, "created_by", place, lambda x: v.text(
                 x, "created_by", label="The author", max_len=v.MAX_NAME, required=True,
                 multiline=False), required=True),
@@ -346,7 +355,7 @@ class _Reader:
             return None
         return {
             **self._bookkeeping(obj, place, ("created_at", "created_by")),
-            "sign": self.get(obj, "sign", place, lambda x: _choice(x, "sign", "Finding",
+            "sign": self.get(obj, "sign", place, lambda x: rules.choice(x, "sign", "Finding",
                                                                    FINDING_SIGNS), required=True),
             "location": self.get(obj, "location", place, lambda x: v.text(
                 x, "location", label="The location", max_len=v.MAX_NAME, multiline=False),
@@ -362,89 +371,14 @@ class _Reader:
             return None
         return {
             **self._bookkeeping(obj, place, ("created_at", "created_by")),
-            "kind": self.get(obj, "kind", place, lambda x: _choice(
+            "kind": self.get(obj, "kind", place, lambda x: rules.choice(
                 x, "kind", "Adverse event", ADVERSE_EVENT_KINDS), required=True),
-            "severity": self.get(obj, "severity", place, lambda x: _choice(
+            "severity": self.get(obj, "severity", place, lambda x: rules.choice(
                 x, "severity", "Severity", ADVERSE_SEVERITIES), required=True),
             "action_taken": self.get(obj, "action_taken", place, lambda x: v.text(
                 x, "action_taken", label="The action taken", max_len=v.MAX_SHORT_TEXT),
                 default=""),
         }
-
-
-# -- field rules the app's own validation does not cover -----------------------------------
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false",
-            int: "a number", float: "a number", type(None): "null"}.get(type(value),
-                                                                          type(value).__name__)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _timestamp(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValidationError("A date and time must be text such as 2026-11-20T09:30:00+01:00.")
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise ValidationError(f"{_short(value)} is not a date and time "
-                              "(YYYY-MM-DDTHH:MM:SS).") from None
-    if moment.year < 1990:
-        raise ValidationError(f"{_short(value)} is before 1990; check the date.")
-    return to_sql(moment)
-
-
-def _status(value: Any) -> SessionStatus:
-    try:
-        return SessionStatus(value)
-    except (ValueError, TypeError):
-        raise ValidationError(f"The status {_short(value)} is not 'draft' or 'signed'.") \
-            from None
-
-
-def _hash(value: Any) -> str:
-    if not isinstance(value, str) or not _HASH.match(value):
-        raise ValidationError(f"{_short(value)} is not a content hash (64 hexadecimal "
-                              "digits).")
-    return value
-
-
-_UID = re.compile(r"^[0-9a-f]{32}$")
-
-
-def _uid(value: Any) -> str | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or not _UID.match(value):
-        raise ValidationError(f"{_short(value)} is not a session uid (32 hexadecimal digits).")
-    return value
-
-
-def _whole(value: Any, field_name: str, label: str, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ValidationError(f"{label} {_short(value)} must be a whole number from {lo} to "
-                              f"{hi}.", field_name)
-    return value
-
-
-def _muscle(value: Any, catalogue) -> str:
-    if not isinstance(value, str) or not value:
-        raise ValidationError("The muscle must be given by its catalogue id (text).", "muscle")
-    try:
-        catalogue.resolve_id(value)
-    except AtlasError as exc:
-        raise ValidationError(str(exc), "muscle") from None
-    return value
-
-
-def _choice(value: Any, field_name: str, label: str, allowed) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(f"{label} {_short(value)} is not one of: {', '.join(allowed)}.",
-                              field_name)
-    return value
 
 
 # -- signature check -----------------------------------------------------------------------
@@ -480,9 +414,10 @@ def _from_sql(name: str, value: Any) -> Any:
 
 
 # -- the use case --------------------------------------------------------------------------
-def read_document(records: Records, doc: Any) -> list[_Patient]:
+def read_document(records: Records, doc: Any) -> tuple[list[_Patient], import_trail.FileTrail]:
     """Check the whole document; ImportProblems names what is wrong. Writes nothing."""
     reader = _Reader(records)
+    trail = import_trail.FileTrail([], [], "")
     try:
         patients = reader.document(doc)
         if not reader.problems:
@@ -495,12 +430,18 @@ def read_document(records: Records, doc: Any) -> list[_Patient]:
                             "The visit's content does not match the hash taken when it was "
                             "signed: it was changed after signing, so it cannot be imported "
                             "as a signed record.")
+            trail = import_trail.read_trail(doc.get("audit"))
+            signed = [visit for patient in patients for visit in patient.visits
+                      if visit.signature is not None]
+            if signed:
+                import_trail.check_signed_visits(signed, trail, reader.problem,
+                                                 now=records.clock())
             _check_chart_numbers(records, patients, reader)
     except _TooMany:
         raise ImportProblems(reader.problems, more=True) from None
     if reader.problems:
         raise ImportProblems(reader.problems)
-    return patients
+    return patients, trail
 
 
 def _check_chart_numbers(records: Records, patients: list[_Patient], reader: _Reader) -> None:
@@ -515,7 +456,7 @@ def _check_chart_numbers(records: Records, patients: list[_Patient], reader: _Re
 
 def import_document(records: Records, doc: Any) -> dict[str, int]:
     """Import everything in `doc`, or nothing; the numbers of rows imported, by kind."""
-    patients = read_document(records, doc)
+    patients, trail = read_document(records, doc)
     counts = dict.fromkeys(("patients", "sessions", "sites", "amendments", "findings",
                             "adverse_events"), 0)
     changes: list[Change] = []
@@ -528,6 +469,10 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
         _check_uids(records, patients, problems)
         if problems:
             raise ImportProblems(problems)
+        # The file's own history first, bound into this database's chain by one entry.
+        import_trail.keep(db.conn, trail, at=at, actor=actor,
+                          source=f"export by {str(doc.get('exported_by', '?'))[:100]} at "
+                                 f"{str(doc.get('exported_at', '?'))[:40]}")
 
         def insert(table: str, entity: str, values: dict, session_id: int | None) -> int:
             values = dict(values)

@@ -133,6 +133,20 @@ def head(conn: sqlite3.Connection) -> tuple[int, bytes]:
     return last, prev_link
 
 
+def link_at(conn: sqlite3.Connection, entry_id: int) -> bytes | None:
+    """The chain link of one entry, worked out from the nearest stored link before it; None
+    when there is no such entry. Printed on a signed session's PDF, it lets anyone holding the
+    paper tell whether the trail up to that signature was rewritten since."""
+    start = conn.execute("SELECT id, hash FROM audit WHERE id < ? AND hash IS NOT NULL"
+                         " ORDER BY id DESC LIMIT 1", (entry_id,)).fetchone()
+    prev_link, after = (bytes(start[1]), start[0]) if start else (GENESIS, 0)
+    found = None
+    for r in rows(conn, "WHERE id > ? AND id <= ?", (after, entry_id), fresh=True):
+        prev_link = _link_of(prev_link, r)
+        found = r[0]
+    return prev_link if found == entry_id else None
+
+
 def _link_of(prev_link: bytes, row: tuple) -> bytes:
     if isinstance(row[1], int):
         return link(prev_link, *row[:8])

@@ -20,7 +20,7 @@ import re
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -272,7 +272,8 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
 
 # -- restoring ----------------------------------------------------------------------------
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
-            force: bool = False, now: datetime | None = None) -> RestoreResult:
+            force: bool = False, now: datetime | None = None,
+            check: Callable[[Path], None] | None = None) -> RestoreResult:
     """Put a verified copy of `backup` in place of `db_path`.
 
     An existing database is only replaced with `force`; it is then kept beside the new one,
@@ -282,6 +283,8 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
     into the file, in one SQLite transaction. Anyone who opens the file afterwards, even one
     that was already waiting for it, sees the restored records; a file open in another window
     or program is refused and nothing is changed.
+    ``check`` is given the copy before it goes in place, and refuses it by raising StoreError
+    (the services check signatures and the audit trail there: services.checks.check_restorable).
     """
     backup = Path(backup).expanduser()
     db_path = Path(db_path).expanduser()
@@ -324,6 +327,8 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             raise _environment_error(exc, db_path) from None
         _fsync(tmp)
         verify_backup(tmp)
+        if check is not None:
+            check(tmp)
         stamp = (now or datetime.now()).replace(microsecond=0)
         if not db_path.exists():
             _publish(tmp, db_path)
@@ -340,7 +345,8 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                     owner.close()
         _fsync_dir(folder)
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm")):
+            leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
     return RestoreResult(db_path, replaced, info)
 
 
@@ -385,6 +391,9 @@ def _take_exclusively(db_path: Path) -> sqlite3.Connection | None:
     if _sidecar(db_path, "-wal").exists():  # left WAL, so this cannot be; never meet it
         conn.close()
         raise _in_use(db_path)
+    # The shared-memory index of the WAL days: no connection can be using it (each would hold
+    # a shared lock on the file), and the restored file starts without one.
+    _sidecar(db_path, "-shm").unlink(missing_ok=True)
     return conn
 
 
@@ -428,8 +437,11 @@ def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
     """Write the checked copy's pages into the file held by `owner`: one SQLite transaction,
     rolled back from its journal if the computer stops halfway."""
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(str(source), isolation_level=None)  # our own copy
         try:
+            # Out of WAL (the check opens the copy as imsmap does): the pages written in carry
+            # a rollback-journal header, and the copy leaves no -wal or -shm behind.
+            src.execute("PRAGMA journal_mode = DELETE")
             src.backup(owner)
         finally:
             src.close()

@@ -77,9 +77,10 @@ class Database:
                 conn.close()  # a refused file must not keep an open connection behind
             if isinstance(exc, sqlite3.DatabaseError):
                 if "not a database" in str(exc).lower():
-                    raise StoreError(f"{path} is not an imsmap database (it is not an SQLite "
-                                     "file, or its first page is damaged). If it is your clinic's database, "
-                                     "restore it from a backup.") from None
+                    raise StoreError(
+                        f"{path} is not an imsmap database (it is not an SQLite file, or its "
+                        "first page is damaged). If it is your clinic's database, restore it "
+                        "from a backup.") from None
                 raise _environment_error(exc, path) from None
             raise
 
@@ -217,6 +218,8 @@ def _environment_error(exc: sqlite3.DatabaseError, path: Path) -> UserFacingErro
             "try again.")
     if "readonly" in low or "read-only" in low:
         return ReadOnlyError(f"{path.name} is read-only; nothing was changed.")
+    if "never changed" in low or "only a signed session is amended" in low:
+        return ReadOnlyError(f"{text[0].upper()}{text[1:]}; nothing was changed.")
     if "never deleted" in low or "append-only" in low:
         return ReadOnlyError(f"Clinical records cannot be deleted ({text}).")
     if "not a database" in low or "malformed" in low or "file is encrypted" in low:

@@ -238,6 +238,28 @@ BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'
 CREATE UNIQUE INDEX sessions_uid ON sessions (uid);
 """
 
+# An amendment is as final as the signed session it amends: a correction is another amendment.
+# The audit trail of an imported file is kept as it was written in that file, append-only, and
+# bound into this database's own chain by the entry that imported it (services/importer.py).
+_V5 = """
+CREATE TRIGGER amendments_immutable BEFORE UPDATE ON amendments
+BEGIN SELECT RAISE(ABORT, 'an amendment is never changed; add another amendment instead'); END;
+CREATE TRIGGER amendment_needs_signed_session BEFORE INSERT ON amendments
+WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) IS NOT 'signed'
+BEGIN SELECT RAISE(ABORT, 'only a signed session is amended'); END;
+CREATE TABLE imported_audit (
+    id INTEGER PRIMARY KEY,
+    import_entry INTEGER NOT NULL REFERENCES audit (id),
+    source_id INTEGER NOT NULL,
+    entry TEXT NOT NULL
+);
+CREATE INDEX imported_audit_entry ON imported_audit (import_entry, source_id);
+CREATE TRIGGER imported_audit_no_update BEFORE UPDATE ON imported_audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER imported_audit_no_delete BEFORE DELETE ON imported_audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -245,6 +267,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (3, "a permanent identity (uid) for every session", _V3),
     (4, "compact sites and audit entries: terms, integer times and positions",
      migration_v4.SQL),
+    (5, "amendments immutable; imported audit trails kept", _V5),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

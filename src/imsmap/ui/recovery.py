@@ -110,7 +110,9 @@ def _damaged(db_path: Path, problem: str, parent: QWidget | None,
     if not confirm_restore(db_path, info, parent):
         return "quit"
     try:
-        result = store_backup.restore(info.path, db_path, force=True)
+        from imsmap.services.checks import check_restorable
+
+        result = store_backup.restore(info.path, db_path, force=True, check=check_restorable)
     except UserFacingError as exc:
         QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")
         return "quit"

@@ -1,0 +1,153 @@
+"""Signatures and amendments bound to the audit trail.
+
+A signed session carries its content hash, signer and time in its own row; the entry that signed
+it (``sign``, or ``import`` for a visit brought in already signed) recorded the same three values
+in the hash-chained audit trail at that moment. An amendment's creating entry (``amend`` or
+``import``) recorded its author, time, reason and text. `imsmap check` compares each row with
+its entry, so rewriting a signed session's content and recomputing its hash (or rewriting an
+amendment) is named: the row no longer matches its entry, and rewriting the entry breaks the
+chain from that entry on. What this does and does not defend against is in docs/integrity.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from imsmap.store import audit
+from imsmap.store.site_rows import instant
+from imsmap.store.terms import terms_of
+
+
+@dataclass(frozen=True)
+class Witness:
+    """What the audit trail recorded when a session was signed or an amendment written."""
+
+    entry_id: int
+    action: str
+    values: dict[str, object]  # field -> the value the entry recorded
+
+
+def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
+    """A word as older entries hold it, and its terms id as compact ones do."""
+    term = terms_of(conn).maybe_id(word)
+    return [word] if term is None else [word, term]
+
+
+def _recorded(changes: object) -> dict[str, object]:
+    """{field: new value} of an entry's {field: [old, new]} changes."""
+    if not isinstance(changes, dict):
+        return {}
+    return {k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
+
+
+def _entries(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
+             session_id: int | None = None):
+    entities = _forms(conn, entity)
+    words = [form for action in actions for form in _forms(conn, action)]
+    where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
+             f" AND action IN ({', '.join('?' * len(words))})")
+    params: tuple = (*entities, *words)
+    if session_id is not None:
+        where += " AND session_id = ?"
+        params += (session_id,)
+    for row in audit.rows(conn, where, params, fresh=True):
+        if isinstance(row[7], bytes):
+            continue  # a creation digest: not a signature or an amendment
+        try:
+            changes = json.loads(row[7])
+        except ValueError:
+            changes = None
+        yield row, _recorded(changes)
+
+
+def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None
+                      ) -> dict[int, Witness]:
+    """session id -> the newest entry that signed it (or imported it signed)."""
+    out: dict[int, Witness] = {}
+    for row, values in _entries(conn, "session", ("sign", "import"), session_id):
+        if "content_hash" not in values or row[5] is None:
+            continue
+        if row[3] == "sign":  # the entry's own author and time are the signer's
+            values = {"content_hash": values["content_hash"], "signed_by": row[2],
+                      "signed_at": row[1]}
+        out[row[5]] = Witness(row[0], row[3], values)
+    return out
+
+
+def amendment_witnesses(conn: sqlite3.Connection, session_id: int | None = None
+                        ) -> dict[int, Witness]:
+    """amendment id -> the entry that wrote it (or imported it)."""
+    out: dict[int, Witness] = {}
+    for row, values in _entries(conn, "amendment", ("amend", "import"), session_id):
+        if row[5] is None:
+            continue
+        if row[3] == "amend":
+            values = {**values, "created_by": row[2], "created_at": row[1],
+                      "session_id": row[6]}
+        out[row[5]] = Witness(row[0], row[3], values)
+    return out
+
+
+def same_instant(a: object, b: object) -> bool:
+    """Two recorded times (ISO text or seconds since 1970) name the same second."""
+    try:
+        return instant(a) == instant(b)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def signature_problems(row: sqlite3.Row | dict, witness: Witness | None) -> list[str]:
+    """How a signed session's row differs from what its signing entry recorded."""
+    if witness is None:
+        return ["the audit trail holds no entry recording its signature"]
+    problems = []
+    seen = f"audit entry {witness.entry_id}"
+    if witness.values.get("content_hash") != row["content_hash"]:
+        problems.append(f"its content hash is not the one {seen} recorded when it was signed: "
+                        "the signature was rewritten outside imsmap")
+    if witness.values.get("signed_by") != row["signed_by"]:
+        problems.append(f"its signer ({row['signed_by'] or '?'}) is not the one {seen} recorded "
+                        f"({witness.values.get('signed_by')})")
+    if not same_instant(witness.values.get("signed_at"), row["signed_at"]):
+        problems.append(f"its signing time is not the one {seen} recorded")
+    return problems
+
+
+def amendment_problems(row: sqlite3.Row | dict, witness: Witness | None) -> list[str]:
+    """How an amendment's row differs from what its creating entry recorded."""
+    if witness is None:
+        return ["the audit trail holds no entry recording it"]
+    seen = f"audit entry {witness.entry_id}"
+    changed = [name for name in ("reason", "text", "created_by")
+               if witness.values.get(name) != row[name]]
+    if not same_instant(witness.values.get("created_at"), row["created_at"]):
+        changed.append("created_at")
+    if witness.values.get("session_id", row["session_id"]) != row["session_id"]:
+        changed.append("session_id")
+    if not changed:
+        return []
+    return [f"its {', '.join(changed)} differ{'s' * (len(changed) == 1)} from what {seen} "
+            "recorded when it was written: it was changed outside imsmap"]
+
+
+def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
+    """One signed session checked against the audit trail: its signature and its amendments
+    (what a PDF states before it prints "Integrity check")."""
+    row = conn.execute("SELECT id, status, content_hash, signed_by, signed_at FROM sessions"
+                       " WHERE id = ?", (session_id,)).fetchone()
+    if row is None or row[1] != "signed":
+        return []
+    problems = signature_problems(
+        dict(zip(("id", "status", "content_hash", "signed_by", "signed_at"), row)),
+        session_witnesses(conn, session_id).get(session_id))
+    witnesses = amendment_witnesses(conn, session_id)
+    cur = conn.execute("SELECT * FROM amendments WHERE session_id = ? ORDER BY id",
+                       (session_id,))
+    names = [d[0] for d in cur.description]
+    for values in cur.fetchall():
+        amendment = dict(zip(names, values))
+        problems += [f"amendment {amendment['id']}: {p}"
+                     for p in amendment_problems(amendment, witnesses.get(amendment["id"]))]
+    return problems
