@@ -38,12 +38,13 @@ def check(conn: sqlite3.Connection, entity: str, entity_id: int, session_id: int
     if not changed:
         return
     names = " and ".join(k.replace("_", " ") for k in changed)
+    were = "were" if len(changed) > 1 or changed[0] == "notes" else "was"
     who = last_change(conn, entity, entity_id, session_id, changed)
     by = f" (by {who[0]} at {who[1]:%Y-%m-%d %H:%M})" if who else ""
     raise ConflictError(
-        f"The {names} of {WHAT.get(entity, entity)} record were changed in another window or "
-        f"program{by} after you began editing; your change was not saved and the record now "
-        "shows the stored version.", changed)
+        f"{WHAT.get(entity, entity).capitalize()} {names} {were} changed in another window or "
+        f"program{by} after you began editing, so your change was not saved; nothing was "
+        "overwritten.", changed)
 
 
 def last_change(conn: sqlite3.Connection, entity: str, entity_id: int,
