@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 from imsmap.services.context import open_records
@@ -40,6 +41,10 @@ def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
         assert w.site_table.inspector.site.id == site.id
     yield windows[0], windows[1], session, site
     for w in windows:
+        # A notice still holding typed text makes closing ask first (a test of its own).
+        for notice in (w.session_panel.conflict, w.details.conflict,
+                       w.site_table.inspector.conflict):
+            notice.dismiss()
         w.close()
         w.deleteLater()
     qtbot.wait(1)
@@ -150,3 +155,49 @@ def test_undo_does_not_put_back_a_value_another_window_changed(qtbot, two_window
     anna.undo_stack.undo()  # would put back grade 1 over Ben's 3
     assert anna.records.repo.site(site.id).grasp == 3
     assert "ben.physio" in anna.statusBar().currentMessage()
+
+
+def test_coming_back_to_a_window_with_text_being_typed_keeps_it(qtbot, two_windows):
+    """The window reads the other's changes when it comes back to the front (Refresh): the
+    note still being typed here meets the other's saved one as a conflict, not a loss."""
+    anna, ben, session, site = two_windows
+    _type(qtbot, anna.session_panel.notes, "Anna, typing")
+    _type(qtbot, anna.site_table.inspector.notes, "Anna's site note")
+    ben.records.update_session(session.id, notes="Ben's note.", expected={"notes": ""})
+    ben.records.update_site(site.id, notes="Ben's site note", expected={"notes": ""})
+    anna.refresh_all()
+    assert anna.records.repo.session(session.id).notes == "Ben's note."
+    assert anna.session_panel.notes.toPlainText() == "Ben's note."
+    assert anna.session_panel.conflict.text() == "Anna, typing"
+    assert anna.records.repo.site(site.id).notes == "Ben's site note"
+    assert anna.site_table.inspector.notes.toPlainText() == "Ben's site note"
+    assert anna.site_table.inspector.conflict.text() == "Anna's site note"
+
+
+
+def _answer_when_asked(button_text: str, asked: list[str]) -> None:
+    """Click `button_text` in the modal question as soon as it is up."""
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, answer)
+
+
+def test_closing_with_typed_text_only_in_the_notice_asks_first(qtbot, two_windows):
+    anna, ben, session, _ = two_windows
+    ben.records.update_session(session.id, notes="Ben's note.", expected={"notes": ""})
+    _type(qtbot, anna.session_panel.notes, "Anna's note")
+    anna.session_panel.save_notes()
+    assert anna.session_panel.conflict.text() == "Anna's note"
+    asked: list[str] = []
+    _answer_when_asked("Cancel", asked)
+    anna.close()
+    assert asked and "ben.physio" in asked[0]
+    assert anna.isVisible() and anna.session_panel.conflict.text() == "Anna's note"
+    _answer_when_asked("Close without them", asked)
+    anna.close()
+    assert len(asked) == 2 and not anna.isVisible()
