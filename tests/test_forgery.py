@@ -130,3 +130,28 @@ def test_restore_takes_a_sound_backup(records, signed, tmp_path, capsys):
     target = tmp_path / "restored.sqlite3"
     assert main(["restore", "--db", str(target), str(backup)]) == 0, capsys.readouterr().err
     assert main(["check", "--db", str(target)]) == 0
+
+
+def _pdf_text(db_path, session_id, tmp_path) -> str:
+    from pypdf import PdfReader
+
+    out = tmp_path / f"s{session_id}.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(session_id), "--out",
+                 str(out), "--force"]) == 0
+    return " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(out).pages)
+
+
+def test_the_pdf_warns_of_a_forged_amendment_and_prints_the_signing_link(records, signed,
+                                                                         db_path, tmp_path):
+    from imsmap.store import audit
+
+    text = _pdf_text(db_path, signed, tmp_path)
+    assert "match the signed hash and the audit trail" in text
+    entry = signatures.seal(records.db.conn, signed).entry_id
+    assert f"signed in entry {entry}" in text
+    assert audit.link_at(records.db.conn, entry).hex()[:16] in text.replace(" ", "")
+    outside_edit(db_path, "UPDATE amendments SET text = 'Nothing happened.'")
+    text = _pdf_text(db_path, signed, tmp_path)
+    assert "INTEGRITY WARNING" in text and "amendment 1" in text
+    assert "match the signed hash and the audit trail" not in text

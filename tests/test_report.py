@@ -126,7 +126,7 @@ def test_signed_session_shows_signature_hash_and_amendments(qapp, records, sessi
     flat = squash(text)
     assert "Signed electronically by test.physio" in flat
     assert signed.content_hash in flat.replace(" ", "")
-    assert "matches the signed hash" in flat
+    assert "match the signed hash and the audit trail" in flat
     assert "Pain after corrected" in flat and "Pain after was 4/10." in flat
     assert "DRAFT" not in flat
     assert f"IMS-{session.id}-{signed.content_hash[:12]}" in flat

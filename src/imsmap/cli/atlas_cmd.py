@@ -72,9 +72,27 @@ def _preview(out_dir: str) -> int:
         raise UserFacingError(f"{folder} is a file; give --out a folder for the images.")
     if not folder.parent.is_dir():
         raise UserFacingError(f"The folder {folder.parent} does not exist; create it first.")
+    _refuse_databases(folder)
     _app = ensure_gui_application()  # noqa: F841 - kept alive while the sheets are drawn
-    result = render_preview(str(folder))
+    try:
+        result = render_preview(str(folder))
+    except OSError as exc:
+        raise UserFacingError(f"The chart previews could not all be written to {folder} "
+                              f"({exc.strerror or exc}).") from None
     return int(result) if isinstance(result, int) else 0
+
+
+def _refuse_databases(folder: Path) -> None:
+    """The images the preview writes (<view>_<layer>.png, replaced if they exist) may not land
+    on the database nor on any other SQLite file (issue 12, H1)."""
+    from imsmap.atlas import load_atlas
+    from imsmap.paths import resolve_db
+    from imsmap.services.output_files import refuse_database
+
+    database = resolve_db(None)
+    for view_id, view in load_atlas().views.items():
+        for layer in view.layers:
+            refuse_database(folder / f"{view_id}_{layer.id}.png", database)
 
 
 def atlas_json(atlas: Any) -> dict[str, Any]:

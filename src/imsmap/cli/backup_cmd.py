@@ -39,10 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from imsmap.services.output_files import refuse_database
     from imsmap.store.backup import backup_now, backup_to
     from imsmap.store.db import Database
 
     db_path = resolve_db(db_arg(args))
+    if args.out:  # never onto the database or its -wal/-shm/-journal (issue 12, H1); any
+        refuse_database(args.out, db_path, look_inside=False)  # other file: "already exists"
     with Database.open(db_path, create=False, readonly=True) as db:
         target = backup_to(db, args.out) if args.out else backup_now(db, "manual")
     print(f"Backed up {db_path} to {target}.")

@@ -1,21 +1,24 @@
 """`imsmap export [--db PATH] [--out FILE] [--force] [--session ID ...]`: the record as JSON.
 
 The format is described in docs/export-format.md. Without --out the JSON goes to standard output.
-An existing --out file is kept unless --force; the file is written to a temporary name first and
-moved into place, so a failed export never leaves half a file. The database must exist already:
+An existing --out file is kept unless --force, and the database, its -wal/-shm/-journal files,
+links to them and any SQLite database are never written over (services.output_files); the file is
+written to a temporary name first and moved into place, so a failed export (a full disk) never
+leaves half a file. The database must exist already:
 export never creates one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from imsmap import paths
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.services.output_files import check_output, reason, write_atomically
 from imsmap.store.db import StoreError
 
 
@@ -58,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
     db_path = paths.resolve_db(db_arg(args))
     out = Path(args.out).expanduser() if args.out else None
-    if out is not None:
-        _check_out(out, db_path, force=args.force)
+    if out is not None:  # never the database or another SQLite file (issue 12, H1)
+        check_output(out, db_path, force=args.force)
     _check_db(db_path)
     db = Database.open(db_path, create=False)
     try:
@@ -75,12 +78,25 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _to_stdout(text)
         return 0
-    _write_atomically(out, text, force=args.force)
+    write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"),
+                     database=db_path, force=args.force, what="export")
     print(f"Exported to {out}.", file=sys.stderr)
     return 0
+
+
+def _to_stdout(text: str) -> None:
+    """Standard output on a full disk (or a closed pipe) is one sentence, not a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        # What stays buffered would fail again when Python exits: send it nowhere.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise StoreError(f"The export could not be written to standard output "
+                         f"({reason(exc)}).") from None
 
 
 def _check_db(path: Path) -> None:
@@ -91,46 +107,3 @@ def _check_db(path: Path) -> None:
         return  # Database.open says what is wrong with it
     if empty:
         raise StoreError(f"{path} is empty; it is not an imsmap database.")
-
-
-def _check_out(out: Path, db_path: Path, *, force: bool) -> None:
-    if out.is_dir():
-        raise StoreError(f"{out} is a folder; give --out the name of a file.")
-    if not out.parent.is_dir():
-        raise StoreError(
-            f"The folder {out.parent} does not exist; create it first or choose another.")
-    if out.exists():
-        if db_path.exists() and out.resolve() == db_path.resolve():
-            raise StoreError(f"{out} is the database itself; export to another file.")
-        if not force:
-            raise StoreError(f"{out} exists already; add --force to replace it.")
-
-
-def _write_atomically(out: Path, text: str, *, force: bool) -> None:
-    """Write to a private temporary file beside `out`, then move it into place."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise StoreError(f"{out} cannot be written ({exc.strerror}).") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if out.exists() and not force:  # appeared while we were writing
-            raise StoreError(f"{out} exists already; add --force to replace it.")
-        os.replace(tmp, out)
-    except OSError as exc:
-        _unlink(tmp)
-        raise StoreError(f"{out} cannot be written ({exc.strerror}); nothing was changed.") \
-            from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass

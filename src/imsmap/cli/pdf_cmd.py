@@ -9,7 +9,10 @@ The last form writes one file per session started in the date range (both days i
 <chart number>_<YYYY-MM-DD>_s<session id>.pdf; a file that exists is skipped with a message
 unless --force.
 
-An existing FILE is replaced only with --force. The file appears in one step (written under a
+An existing FILE is replaced only with --force, and never when it is the database, one of its
+-wal/-shm/-journal files, a link to them or any SQLite database (services.output_files). A full
+disk or a folder that cannot be written is one sentence and leaves FILE as it was. The file
+appears in one step (written under a
 temporary name in the same folder, then renamed), so a records system watching the folder never
 picks up half a PDF.
 """
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from imsmap.cli.common import add_db_argument, db_arg, ensure_gui_application
 from imsmap.domain.errors import UserFacingError
+from imsmap.services.output_files import check_output, refuse_database
 
 PAPER_CHOICES = ("A4", "Letter")
 
@@ -120,12 +124,9 @@ def run(args: argparse.Namespace) -> int:
     mode = _mode(args)
     if mode == "batch":
         return _run_batch(args)
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise UserFacingError(f"{out} is a folder; give the name of the PDF file to write.")
-    if out.exists() and not args.force:
-        raise UserFacingError(f"{out} exists already; add --force to replace it.")
-    records = open_records(resolve_db(db_arg(args)), create=False)
+    db_path = resolve_db(db_arg(args))
+    out = check_output(args.out, db_path, force=args.force)  # never the database (issue 12, H1)
+    records = open_records(db_path, create=False)
     try:
         if mode == "progress":
             patient = records.repo.patient(args.patient)  # unknown: says so before Qt starts
@@ -187,7 +188,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UserFacingError(f"The folder {folder} does not exist; create it first or choose "
                               "another with --out-dir.")
-    records = open_records(resolve_db(db_arg(args)), create=False)
+    db_path = resolve_db(db_arg(args))
+    records = open_records(db_path, create=False)
     wrote = skipped = 0
     try:
         sessions = records.repo.sessions_between(first.isoformat(),
@@ -199,10 +201,14 @@ def _run_batch(args: argparse.Namespace) -> int:
         from imsmap.report.session_pdf import write_session_pdf
 
         patients: dict[int, object] = {}
+        targets = []
         for s in sessions:
             patient = patients.get(s.patient_id) or records.repo.patient(s.patient_id)
             patients[s.patient_id] = patient
             out = folder / batch_file_name(patient.chart_number, patient.id, s.started_at, s.id)
+            refuse_database(out, db_path)  # every name before the first file is written
+            targets.append((s, out))
+        for s, out in targets:
             if out.exists() and not args.force:
                 print(f"Skipped session {s.id}: {out} exists already (--force replaces it).")
                 skipped += 1

@@ -26,11 +26,50 @@ PAIN = (0, 10)
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
 _CONTROL_OK = {"\n", "\t"}
+# Embeddings, overrides, isolates and marks that change the order letters are shown in: a name
+# or a note holding one prints reversed or shuffled, and can be made to read as something else.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                          "\u200e\u200f\u061c")
+
+
+def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
+    """Refuse characters a printed record would show reversed or not at all: the direction
+    controls everywhere; in one-line fields (names, numbers) also every other invisible format
+    character (zero-width space and joiners, word joiner, byte order mark...) and line breaks."""
+    import unicodedata
+
+    for i, ch in enumerate(value):
+        if ch in BIDI_CONTROLS:
+            raise ValidationError(
+                f"{label} {_contains(label)} an invisible character that reverses or reorders "
+                f"the text (U+{ord(ch):04X}); remove it.", field)
+        if multiline:
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cf" and not _joins_letters(value, i):
+            raise ValidationError(f"{label} {_contains(label)} an invisible character "
+                                  f"(U+{ord(ch):04X}); remove it.", field)
+        if category in ("Zl", "Zp"):
+            raise ValidationError(f"{label} {_contains(label)} a line break "
+                                  f"(U+{ord(ch):04X}); it must be one line.", field)
+
+
+def _joins_letters(value: str, i: int) -> bool:
+    """A zero-width non-joiner between two letters: Persian spelling needs it in names
+    (it changes how the letters join, never their order or what they say)."""
+    return (value[i] == "\u200c" and 0 < i < len(value) - 1
+            and value[i - 1].isalpha() and value[i + 1].isalpha())
+
+
+def _contains(label: str) -> str:
+    """"The notes contain", "The name contains"."""
+    return "contain" if label.endswith("notes") else "contains"
 
 
 def text(value: object, field: str, *, label: str, max_len: int, required: bool = False,
          multiline: bool = True) -> str:
-    """Any script is welcome; control characters (other than newline and tab) are refused."""
+    """Any script is welcome; control characters (other than newline and tab) are refused, and
+    so are invisible characters that would print the text reversed or hide part of it."""
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -48,6 +87,7 @@ def text(value: object, field: str, *, label: str, max_len: int, required: bool 
         if unicodedata.category(ch) in ("Cc", "Cs") and not (multiline and ch in _CONTROL_OK):
             raise ValidationError(
                 f"{label} contains a control character (U+{ord(ch):04X}); remove it.", field)
+    _refuse_hidden(value, field, label, multiline)
     return stripped if not multiline else value.rstrip()
 
 

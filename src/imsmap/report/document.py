@@ -7,9 +7,8 @@ The session record, the progress report and printing all go through ``lay_out`` 
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
-import tempfile
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
+from imsmap.services import output_files
 
 __all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "fmt_dt",
            "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
@@ -124,9 +124,12 @@ def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, to
                          frame: Frame) -> None:
     font = doc.font(7.5)
     lh = doc.line_height(font)
-    doc.draw_text(painter, QRectF(x, top, width, lh), frame.running, font, INK, wrap=False)
     right = frame.title + (" — DRAFT" if frame.draft else "")
-    doc.draw_text(painter, QRectF(x, top, width, lh), right, doc.font(7.5, bold=True),
+    right_font = doc.font(7.5, bold=True)
+    # A very long name is shortened here ("…"): the first page's header holds it in full.
+    room = width - doc.text_width(right, right_font) - doc.mm(4)
+    doc.draw_text(painter, QRectF(x, top, room, lh), frame.running, font, INK, wrap=False)
+    doc.draw_text(painter, QRectF(x, top, width, lh), right, right_font,
                   DRAFT_INK if frame.draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
     doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)
 
@@ -212,17 +215,33 @@ def now() -> datetime:
 
 
 def write_pdf(out_path: str | os.PathLike[str], paint: Callable[[QPdfWriter], object], *,
-              paper: str, info: DocumentInfo, doc_id: str) -> Path:
+              paper: str, info: DocumentInfo, doc_id: str,
+              database: str | os.PathLike[str] | None) -> Path:
     """Write a PDF/A-1b file at ``out_path`` atomically: ``paint`` lays out and paints the pages
-    on the writer, then the file is closed and its metadata set from ``info``."""
+    on the writer, then the file is closed and its metadata set from ``info``.
+
+    ``database`` is the open database the report comes from: ``out_path`` may be neither it,
+    its side files nor any SQLite database (services.output_files). A full disk or a folder
+    that cannot be written is a ReportError that leaves no file behind and an existing
+    ``out_path`` as it was."""
 
     def write(tmp: Path) -> None:
         writer = new_pdf_writer(tmp, paper, info.title, info.author, doc_id)
         paint(writer)
         del writer  # flush and close the file before the metadata update and the rename
+        if not _ends_with_trailer(tmp):  # QPdfWriter says nothing when a write fails
+            raise OSError(errno.EIO, "it could not be written completely: the disk may be full")
         set_metadata(tmp, info)
 
-    return write_atomically(out_path, write)
+    return write_atomically(out_path, write, database=database)
+
+
+def _ends_with_trailer(path: Path) -> bool:
+    """The file QPdfWriter closed ends as a whole PDF does (a full disk cuts it short)."""
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - 64))
+        return fh.read().rstrip().endswith(b"%%EOF")
 
 
 def pdf_info(*, title: str, author: str, subject: str, keywords: str,
@@ -233,27 +252,18 @@ def pdf_info(*, title: str, author: str, subject: str, keywords: str,
                         created=generated, keywords=keywords)
 
 
-def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], None], *,
+                     database: str | os.PathLike[str] | None) -> Path:
     """Call ``write(tmp_path)`` for a temporary file beside ``out_path``, then rename it into
-    place: a records system watching the folder never sees half a PDF."""
+    place: a records system watching the folder never sees half a PDF, and a failure (a full
+    disk, a read-only folder, ``out_path`` being the database) is a ReportError that changes
+    nothing (services.output_files.write_atomically)."""
     out = Path(out_path).expanduser()
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"The folder {folder} does not exist; choose an existing folder.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ReportError(f"The PDF cannot be written in {folder}: {exc.strerror or exc}.") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        if tmp.stat().st_size == 0:
-            raise ReportError(f"The PDF could not be written to {folder}.")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ReportError(f"The PDF cannot be written to {out}: {exc.strerror or exc}.") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return out
+        return output_files.write_atomically(out, write, database=database, force=True,
+                                             what="PDF")
+    except output_files.OutputError as exc:
+        raise ReportError(exc.message) from None

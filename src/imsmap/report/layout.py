@@ -3,19 +3,23 @@
 Everything is measured first and painted afterwards, so the total page count ("Page 2 of 5") is
 known before the first page is painted. Coordinates are device units of the paint device (dots at
 300 dpi for the PDF); sizes are given in millimetres and points and converted with ``Doc.mm`` and
-``Doc.pt``. Colours are opaque hex strings: PDF/A-1b has no transparency.
+``Doc.pt``. Colours are opaque hex strings: PDF/A-1b has no transparency. Text is broken into
+lines by ``textflow`` (measured and painted alike, continued across pages); tables are in
+``table``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPaintDevice, QPen
 
-__all__ = ["ALERT", "INK", "Block", "Cell", "Column", "Doc", "Heading", "KeyValues", "Paragraph",
-           "Spacer", "Table", "draw_titled", "paginate"]
+from imsmap.report.textflow import Flow, printable
+
+__all__ = ["ALERT", "INK", "Block", "Doc", "Heading", "KeyValues", "Paragraph", "Spacer",
+           "draw_titled", "paginate"]
 
 INK = "#1a1a1a"  # body text
 MUTED = "#5a5a5a"  # labels, captions
@@ -55,6 +59,7 @@ class Doc:
         self.dpi = float(dpi)
         self._fonts: dict[tuple, QFont] = {}
         self._metrics: dict[tuple, QFontMetricsF] = {}
+        self._flows: dict[tuple, Flow] = {}
 
     def mm(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -80,8 +85,12 @@ class Doc:
             self._fonts[key] = font
         return font
 
+    @staticmethod
+    def _font_id(font: QFont) -> tuple:
+        return font.family(), font.pointSizeF(), font.bold(), font.italic(), font.stretch()
+
     def metrics(self, font: QFont) -> QFontMetricsF:
-        key = (font.family(), font.pointSizeF(), font.bold(), font.italic(), font.stretch())
+        key = self._font_id(font)
         fm = self._metrics.get(key)
         if fm is None:
             fm = QFontMetricsF(font, self.device)
@@ -91,26 +100,41 @@ class Doc:
     def line_height(self, font: QFont) -> float:
         return self.metrics(font).height()
 
+    def flow(self, text: str, font: QFont, width: float,
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True) -> Flow:
+        """``text`` broken into lines of ``width``: what is measured is what is painted."""
+        align = Qt.AlignmentFlag(align & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        key = (text, self._font_id(font), width, align, wrap)
+        flow = self._flows.get(key)
+        if flow is None:
+            flow = Flow(text, font, width, self.device, align=align, wrap=wrap,
+                        min_line=self.line_height(font))
+            self._flows[key] = flow
+        return flow
+
     def text_height(self, text: str, font: QFont, width: float) -> float:
         if not text:
             return self.line_height(font)
-        rect = self.metrics(font).boundingRect(
-            QRectF(0, 0, max(width, 1.0), 1e7),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
-        return max(rect.height(), self.line_height(font))
+        return max(self.flow(text, font, width).height, self.line_height(font))
 
     def text_width(self, text: str, font: QFont) -> float:
-        return self.metrics(font).horizontalAdvance(text)
+        return self.metrics(font).horizontalAdvance(printable(text, font))
 
     def draw_text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
                   colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
                   wrap: bool = True) -> None:
-        painter.setFont(font)
-        painter.setPen(QColor(colour))
-        flags = align | Qt.AlignmentFlag.AlignTop
-        if wrap:
-            flags |= Qt.TextFlag.TextWordWrap
-        painter.drawText(rect, int(flags), text)
+        """``text`` from the top of ``rect``, wrapped to its width (words wider than the
+        width are broken anywhere): never clipped, the layout reserves the height
+        ``text_height`` gives. With ``wrap`` False, one line (a label, a caption, the running
+        header), shortened with "…" if wider than ``rect`` rather than run over its neighbour
+        or be cut off unseen."""
+        if not wrap:
+            shown = printable(text, font)
+            if self.metrics(font).horizontalAdvance(shown) > rect.width():
+                text = self.metrics(font).elidedText(shown, Qt.TextElideMode.ElideRight,
+                                                     rect.width())
+        self.flow(text, font, rect.width(), align, wrap).paint(painter, rect.x(), rect.y(),
+                                                              colour)
 
     def rule(self, painter: QPainter, x0: float, x1: float, y: float, width_pt: float = 0.5,
              colour: str = RULE) -> None:
@@ -185,7 +209,10 @@ class Heading(Block):
 
 @dataclass
 class Paragraph(Block):
-    """Wrapped text, optionally after a bold label on the same line's left ("Complaint")."""
+    """Wrapped text, optionally after a bold label on the same line's left ("Complaint").
+
+    It continues across pages: the part that fits stays, the rest (labelled "... (continued)")
+    goes on; never a lone first or last line on a page when it can be helped."""
 
     text: str
     size: float = 9.0
@@ -195,6 +222,7 @@ class Paragraph(Block):
     italic: bool = False
     bold: bool = False
     after_mm: float = 1.4
+    continued: bool = False  # the rest of a paragraph begun on an earlier page
 
     def _font(self, doc: Doc) -> QFont:
         return doc.font(self.size, italic=self.italic, bold=self.bold)
@@ -202,15 +230,49 @@ class Paragraph(Block):
     def _text_width(self, doc: Doc, width: float) -> float:
         return width - (doc.mm(self.label_mm) if self.label else 0.0)
 
+    def _label(self) -> str:
+        return f"{self.label} (continued)" if self.continued else self.label
+
+    def _label_height(self, doc: Doc) -> float:
+        if not self.label:
+            return 0.0
+        return doc.text_height(self._label(), doc.font(self.size, bold=True),
+                               doc.mm(self.label_mm - 1.5))
+
+    def _flow(self, doc: Doc, width: float) -> Flow:
+        return doc.flow(self.text, self._font(doc), self._text_width(doc, width))
+
     def height(self, doc: Doc, width: float) -> float:
-        return (doc.text_height(self.text, self._font(doc), self._text_width(doc, width))
-                + doc.mm(self.after_mm))
+        text_h = doc.text_height(self.text, self._font(doc), self._text_width(doc, width))
+        return max(text_h, self._label_height(doc)) + doc.mm(self.after_mm)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        flow = self._flow(doc, width)
+        first_lines = flow.bottoms[min(1, len(flow) - 1)] if len(flow) else 0.0
+        return min(self.height(doc, width), max(first_lines, self._label_height(doc)))
+
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
+        if self._label_height(doc) > avail:
+            return None
+        flow = self._flow(doc, width)
+        n = flow.fit(avail)
+        if n >= len(flow):  # the text fits; the space after it does not
+            return replace(self, after_mm=0.0), None
+        if n < 2:  # not a lone first line at the foot of a page
+            return None
+        if len(flow) - n == 1 and n > 2:  # nor a lone last line at the top of the next
+            n -= 1
+        head, rest = flow.cut(n)
+        rest = rest.lstrip("\n")  # no blank lines at the top of the next page
+        if not rest:
+            return replace(self, text=head, after_mm=0.0), None
+        return replace(self, text=head, after_mm=0.0), replace(self, text=rest, continued=True)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         tx = x
         if self.label:
-            doc.draw_text(painter, QRectF(x, y, doc.mm(self.label_mm), 1e5), self.label,
-                          doc.font(self.size, bold=True), MUTED)
+            doc.draw_text(painter, QRectF(x, y, doc.mm(self.label_mm - 1.5), 1e5),
+                          self._label(), doc.font(self.size, bold=True), MUTED)
             tx = x + doc.mm(self.label_mm)
         tw = self._text_width(doc, width)
         doc.draw_text(painter, QRectF(tx, y, tw, 1e5), self.text, self._font(doc), self.colour)
@@ -264,175 +326,6 @@ class KeyValues(Block):
                 doc.draw_text(painter, QRectF(cx, cy + doc.line_height(label_font),
                                               col_w - doc.mm(2), h), value or "—", value_font)
             cy += h
-
-
-@dataclass
-class Column:
-    title: str
-    weight: float  # share of the table width
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-
-
-CellDrawer = Callable[[QPainter, QRectF], None]
-
-
-@dataclass
-class Cell:
-    """Table cell: text, optionally after a small drawing (a marker) of ``draw_mm`` width."""
-
-    text: str = ""
-    bold: bool = False
-    mono: bool = False
-    colour: str = INK
-    draw: CellDrawer | None = None
-    draw_mm: float = 0.0  # width (and height) reserved for the drawing
-    small: str = ""  # a second line in smaller, muted type
-
-
-def _cell(value: Cell | str) -> Cell:
-    return value if isinstance(value, Cell) else Cell(str(value))
-
-
-@dataclass
-class Table(Block):
-    """Rows of wrapped cells; splits between rows and repeats its header row on every page."""
-
-    columns: Sequence[Column]
-    rows: Sequence[Sequence[Cell | str]]
-    size: float = 8.0
-    zebra: bool = True
-    footnote: str = ""  # printed under the last part
-    first_row_index: int = 0  # for the zebra phase of continued parts
-    condensed: bool = True
-    title: str = ""  # printed as "<title> (continued)" above the parts after the first
-    _heights: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def _widths(self, width: float) -> list[float]:
-        total = sum(c.weight for c in self.columns)
-        return [width * c.weight / total for c in self.columns]
-
-    def _pads(self, doc: Doc) -> tuple[float, float]:
-        return doc.mm(1.2), doc.mm(0.9)  # horizontal, vertical
-
-    def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont) -> float:
-        px, py = self._pads(doc)
-        text_w = width - 2 * px - (doc.mm(cell.draw_mm + 1.2) if cell.draw else 0.0)
-        h = doc.text_height(cell.text, font, text_w) if cell.text else 0.0
-        if cell.small:
-            h += doc.text_height(cell.small, doc.font(self.size * 0.85, condensed=self.condensed), text_w)
-        if cell.draw:
-            h = max(h, doc.mm(cell.draw_mm))
-        return h + 2 * py
-
-    def _caption_height(self, doc: Doc) -> float:
-        if not (self.title and self.first_row_index):
-            return 0.0
-        return doc.line_height(doc.font(self.size * 1.05, bold=True)) + doc.mm(1.0)
-
-    def header_height(self, doc: Doc, width: float) -> float:
-        """The header row, plus the "(continued)" caption on a continuation."""
-        return self._caption_height(doc) + self._header_row_height(doc, width)
-
-    def _header_row_height(self, doc: Doc, width: float) -> float:
-        font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
-        return max(self._cell_height(doc, Cell(c.title), w, font)
-                   for c, w in zip(self.columns, self._widths(width)))
-
-    def row_height(self, doc: Doc, width: float, index: int) -> float:
-        key = (width, index)
-        if key not in self._heights:
-            widths = self._widths(width)
-            h = 0.0
-            for value, w in zip(self.rows[index], widths):
-                cell = _cell(value)
-                font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
-                h = max(h, self._cell_height(doc, cell, w, font))
-            self._heights[key] = h
-        return self._heights[key]
-
-    def footnote_height(self, doc: Doc, width: float) -> float:
-        if not self.footnote:
-            return 0.0
-        return doc.mm(1.0) + doc.text_height(self.footnote, doc.font(self.size * 0.9, condensed=self.condensed), width)
-
-    def height(self, doc: Doc, width: float) -> float:
-        return (self.header_height(doc, width)
-                + sum(self.row_height(doc, width, i) for i in range(len(self.rows)))
-                + self.footnote_height(doc, width) + doc.mm(3))
-
-    def min_height(self, doc: Doc, width: float) -> float:
-        first = self.row_height(doc, width, 0) if self.rows else 0.0
-        return self.header_height(doc, width) + first
-
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
-        used = self.header_height(doc, width)
-        n = 0
-        while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
-            used += self.row_height(doc, width, n)
-            n += 1
-        if n == 0 or n == len(self.rows):
-            return None
-        if len(self.rows) - n < 2 and n > 2:
-            n -= 1  # no single row left alone on the next page
-        head = Table(self.columns, self.rows[:n], self.size, self.zebra, "",
-                     self.first_row_index, self.condensed, self.title)
-        tail = Table(self.columns, self.rows[n:], self.size, self.zebra, self.footnote,
-                     self.first_row_index + n, self.condensed, self.title)
-        return head, tail
-
-    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
-        widths = self._widths(width)
-        px, py = self._pads(doc)
-        caption = self._caption_height(doc)
-        if caption:
-            doc.draw_text(painter, QRectF(x, y, width, caption), f"{self.title} (continued)",
-                          doc.font(self.size * 1.05, bold=True), MUTED, wrap=False)
-            y += caption
-        hh = self._header_row_height(doc, width)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(HEADER_FILL))
-        painter.drawRect(QRectF(x, y, width, hh))
-        hfont = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
-        cx = x
-        for col, w in zip(self.columns, widths):
-            doc.draw_text(painter, QRectF(cx + px, y + py, w - 2 * px, hh), col.title, hfont,
-                          INK, col.align)
-            cx += w
-        cy = y + hh
-        doc.rule(painter, x, x + width, cy, 0.8, INK)
-        for i, row in enumerate(self.rows):
-            rh = self.row_height(doc, width, i)
-            if self.zebra and (self.first_row_index + i) % 2 == 1:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(ZEBRA))
-                painter.drawRect(QRectF(x, cy, width, rh))
-            cx = x
-            for col, w, value in zip(self.columns, widths, row):
-                cell = _cell(value)
-                tx = cx + px
-                tw = w - 2 * px
-                if cell.draw:
-                    size = doc.mm(cell.draw_mm)
-                    cell.draw(painter, QRectF(tx, cy + py, size, size))
-                    tx += size + doc.mm(1.2)
-                    tw -= size + doc.mm(1.2)
-                font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
-                text_top = cy + py
-                if cell.draw and not cell.small:  # centre one line of text on the drawing
-                    text_top += max(0.0, (doc.mm(cell.draw_mm) - doc.text_height(cell.text, font, tw)) / 2)
-                if cell.text:
-                    doc.draw_text(painter, QRectF(tx, text_top, tw, rh), cell.text, font,
-                                  cell.colour, col.align)
-                if cell.small:
-                    th = doc.text_height(cell.text, font, tw) if cell.text else 0.0
-                    doc.draw_text(painter, QRectF(tx, text_top + th, tw, rh), cell.small,
-                                  doc.font(self.size * 0.85, condensed=self.condensed), MUTED, col.align)
-                cx += w
-            cy += rh
-            doc.rule(painter, x, x + width, cy, 0.3, GRID)
-        if self.footnote:
-            doc.draw_text(painter, QRectF(x, cy + doc.mm(1.0), width, 1e5), self.footnote,
-                          doc.font(self.size * 0.9, condensed=self.condensed), MUTED)
 
 
 Placed = tuple[Block, float]  # a block and the y of its top edge

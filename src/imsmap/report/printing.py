@@ -28,6 +28,7 @@ from imsmap.report.document import PAPERS, ReportError, now, paper_key
 from imsmap.report.progress_pdf import history_to_report, render_progress
 from imsmap.report.session_pdf import Prepared, render_session_pdf
 from imsmap.services import clinic as clinic_settings
+from imsmap.services.output_files import OutputError, refuse_database
 from imsmap.services.records import Records
 
 __all__ = ["make_printer", "paint_progress", "paint_session", "print_preview_progress",
@@ -49,6 +50,7 @@ def paint_session(records: Records, session_id: int, device: QPagedPaintDevice, 
                   painter: QPainter | None = None,
                   generated: datetime | None = None) -> Prepared:
     """Paint the session record's pages onto ``device`` (a QPrinter, a QPdfWriter...)."""
+    _not_onto_the_database(records, device)
     record = records.session_record(session_id)
     return render_session_pdf(records, record, device, generated=generated or now(),
                               painter=painter)
@@ -58,9 +60,21 @@ def paint_progress(records: Records, patient_id: int, device: QPagedPaintDevice,
                    session_ids: Iterable[int] | None = None, painter: QPainter | None = None,
                    generated: datetime | None = None) -> int:
     """Paint the progress report's pages onto ``device``; returns the page count."""
+    _not_onto_the_database(records, device)
     patient, history = history_to_report(records, patient_id, session_ids)
     return render_progress(records, patient, history, device, generated=generated or now(),
                            painter=painter)
+
+
+def _not_onto_the_database(records: Records, device: QPagedPaintDevice) -> None:
+    """A printer printing to a file (the print dialog's "Print to file") may not write over the
+    database, its side files or another database (issue 12, H1): ReportError."""
+    name = device.outputFileName() if isinstance(device, QPrinter) else ""
+    if name:
+        try:
+            refuse_database(name, records.db.path)
+        except OutputError as exc:
+            raise ReportError(exc.message) from None
 
 
 def _preview(printer: QPrinter, parent: QWidget | None, paint, title: str) -> bool:

@@ -203,4 +203,4 @@ def write_progress_pdf(records: Records, patient_id: int, out_path: str | os.Pat
                     keywords=f"IMS; dry needling; progress; chart {patient.chart_number}")
     return write_pdf(out_path, lambda writer: render_progress(
         records, patient, history, writer, generated=generated, settings=settings),
-        paper=key, info=info, doc_id=_doc_id(patient, history))
+        paper=key, info=info, doc_id=_doc_id(patient, history), database=records.db.path)

@@ -16,8 +16,9 @@ from imsmap.domain.progress import (
     compare_sessions,
     jaccard_consecutive,
 )
-from imsmap.report.layout import MUTED, Block, Cell, Column, Paragraph, Table
+from imsmap.report.layout import MUTED, Block, Paragraph
 from imsmap.report.site_text import muscle_name
+from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
 __all__ = ["change_table", "comparison_paragraphs", "sessions_table"]

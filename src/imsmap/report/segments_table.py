@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from imsmap.domain.models import Side, Site
 from imsmap.domain.segments import segmental_summary
-from imsmap.report.layout import Cell, Column, Table
 from imsmap.report.session_charts import MarkerDrawer
 from imsmap.report.site_text import muscle_text
+from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
 __all__ = ["segment_table"]

@@ -52,9 +52,10 @@ from imsmap.report.session_sections import (
     needles_table,
     practitioner_line,
 )
-from imsmap.report.site_table import site_table
+from imsmap.report.site_table import site_note_blocks, site_table
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
+from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 
 # ChartBlock and MIN_MARKER_MM stay importable from here (the marker test measures with them).
@@ -136,6 +137,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         blocks.append(Heading("Insertion sites", note=f"{len(record.sites)} site"
                               f"{'s' if len(record.sites) != 1 else ''}"))
         blocks.append(site_table(records, record.sites, drawer, labels))
+        blocks.extend(site_note_blocks(record.sites))
         seg = segment_table(records, record.sites, drawer)
         if seg is not None:
             blocks.append(Spacer(3))
@@ -161,7 +163,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
 
     blocks.append(Spacer(3))
     blocks.append(Heading("Signature"))
-    blocks.append(SignatureBlock(record, digest))
+    seal = signatures.seal(records.db.conn, s.id) if s.is_signed else None
+    blocks.append(SignatureBlock(record, digest, seal))
     if s.is_signed or record.amendments:
         blocks.append(Spacer(2))
         blocks.append(Heading("Amendments", note=f"{len(record.amendments)}"))
@@ -246,4 +249,5 @@ def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
                     keywords=f"IMS; dry needling; chart {record.patient.chart_number}")
     return write_pdf(out_path, lambda writer: render_session_pdf(
         records, record, writer, generated=generated, settings=settings),
-        paper=key, info=info, doc_id=_document_id(record, _digest(record)))
+        paper=key, info=info, doc_id=_document_id(record, _digest(record)),
+        database=records.db.path)

@@ -10,12 +10,14 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.models import ADVERSE_EVENT_KINDS, FINDING_SIGNS, SessionRecord
 from imsmap.report.document import DRAFT_INK, fmt_dt
-from imsmap.report.layout import ALERT, INK, MUTED, Block, Cell, Column, Doc, Table
+from imsmap.report.layout import ALERT, INK, MUTED, Block, Doc
 from imsmap.report.letterhead import registration
 from imsmap.report.site_text import muscle_text, side_label
+from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records
 from imsmap.services.safety import over_thorax
+from imsmap.services.signatures import Seal
 
 __all__ = ["NOT_RECORDED", "SignatureBlock", "adverse_table", "amendment_table", "consent_table",
            "findings_table", "needles_table", "practitioner_line"]
@@ -94,28 +96,39 @@ def amendment_table(record: SessionRecord) -> Table:
 
 
 class SignatureBlock(Block):
-    def __init__(self, record: SessionRecord, digest_now: str):
+    def __init__(self, record: SessionRecord, digest_now: str, seal: Seal | None = None):
         self.record = record
         self.digest_now = digest_now
+        self.seal = seal  # what the audit trail says of a signed session
 
     def _lines(self) -> list[tuple[str, str, str]]:
         """(text, style, colour) lines; style: 'b' bold, 'm' mono, '' plain."""
         s = self.record.session
         if s.is_signed:
-            ok = self.digest_now == s.content_hash
-            return [
+            seal = self.seal or Seal((), None, "")
+            problems = list(seal.problems)
+            if self.digest_now != s.content_hash:
+                problems.insert(0, "the session content no longer matches the hash recorded "
+                                   "at signing")
+            lines = [
                 (f"Signed electronically by {s.signed_by or '—'} on {fmt_dt(s.signed_at)}.",
                  "b", INK),
                 ("Content hash (SHA-256) recorded at signing:", "", MUTED),
                 (s.content_hash or "—", "m", INK),
-                ("Integrity check: the session content printed here matches the signed hash."
-                 if ok else
-                 "INTEGRITY WARNING: the session content no longer matches the hash recorded at "
-                 "signing. Refer to the audit trail before relying on this record.",
-                 "" if ok else "b", INK if ok else ALERT),
-                ("A signed record is locked; corrections appear below as dated amendments.", "",
-                 MUTED),
             ]
+            if seal.entry_id is not None:
+                lines += [(f"Audit trail: signed in entry {seal.entry_id}, chain link:", "",
+                           MUTED), (seal.link, "m", INK)]
+            if problems:
+                lines.append(("INTEGRITY WARNING: " + "; ".join(problems) + ". Refer to the "
+                              "audit trail (imsmap check) before relying on this record.",
+                              "b", ALERT))
+            else:
+                lines.append(("Integrity check: the session content and amendments printed "
+                              "here match the signed hash and the audit trail.", "", INK))
+            lines.append(("A signed record is locked; corrections appear below as dated "
+                          "amendments.", "", MUTED))
+            return lines
         return [
             ("DRAFT — NOT SIGNED", "B", DRAFT_INK),
             ("This session has not been signed. It may still change and is not the final "

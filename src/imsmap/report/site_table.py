@@ -1,5 +1,6 @@
 """The session record's table of insertion sites: one row per site, numbered as on the charts,
-with the grasp marker drawn by the charts' own code.
+with the grasp marker drawn by the charts' own code. A site note too long for the table's narrow
+column is printed in full under the table, at the page's width (``site_note_blocks``).
 """
 
 from __future__ import annotations
@@ -9,12 +10,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from imsmap.domain.models import GRASP_LABELS, Site
-from imsmap.report.layout import Cell, Column, Table
+from imsmap.report.layout import MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.session_charts import MarkerDrawer
 from imsmap.report.site_text import grasp_scale_text, grasp_text, muscle_text, side_label
+from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
-__all__ = ["SITE_COLUMNS", "site_table"]
+__all__ = ["SITE_COLUMNS", "site_note_blocks", "site_table"]
+
+LONG_NOTE = 240  # characters; or more than three lines
+MOVED_NOTE = "In full under Site notes, below."
 
 SITE_COLUMNS = (  # weights are millimetres on A4 (178 mm between the margins)
     Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
@@ -45,6 +50,10 @@ def _response(site: Site) -> str:
     if site.estim:
         parts.append("e-stim")
     return "; ".join(parts) if parts else "—"
+
+
+def _long(note: str) -> bool:
+    return len(note) > LONG_NOTE or note.count("\n") > 2
 
 
 def _fmt_mm(value: float | None) -> str:
@@ -79,10 +88,20 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
             _fmt_mm(s.depth_mm),
             Cell(grasp_text(s.grasp, labels), draw=draw, draw_mm=3.4),
             _response(s),
-            s.notes or "",
+            Cell(MOVED_NOTE, colour=MUTED) if _long(s.notes) else s.notes,
         ])
     foot = [f"Grasp graded {grasp_scale_text(labels)}; — not graded. "
             "Roots: * marks the dominant root; paraspinal sites are listed by their own level."]
     if thorax:
         foot.append("† Muscle over the thorax: pneumothorax risk.")
     return Table(SITE_COLUMNS, rows, size=7.5, footnote=" ".join(foot), title="Insertion sites")
+
+
+def site_note_blocks(sites: Sequence[Site]) -> list[Block]:
+    """The notes too long for the site table, each in full under its site's number."""
+    long = [s for s in sites if s.notes and _long(s.notes)]
+    if not long:
+        return []
+    blocks: list[Block] = [Spacer(2), Heading("Site notes", note="in full, by site number")]
+    blocks.extend(Paragraph(s.notes, 8.5, label=f"Site {s.seq}", label_mm=20) for s in long)
+    return blocks

@@ -1,19 +1,29 @@
-"""Sites for research: one CSV row per needle insertion, without names or identifiers.
+"""Sites for research: one CSV row per needle insertion, holding only coded fields.
 
 Patients appear as `P<id>` and sessions as `S<id>` (database ids, meaningless outside this
-database). Chart numbers, names, birth dates and free-text notes are left out; age at the session
-and sex stay, as research needs them. Session dates stay too: they are needed for trends, and are
-quasi-identifiers, so the file is still clinical data (docs/export-format.md says so).
+database). No free text leaves the record: every text cell is a code from a closed vocabulary
+(the atlas's muscle, view and layer ids and what the atlas says of the muscle, the record's
+enumerations, vertebral levels) or a number; a stored value outside its vocabulary (a layer
+someone typed a name into, an import from elsewhere) becomes the code `withheld`. Chart numbers,
+names, birth dates and notes are left out; age at the session and sex stay, as research needs
+them. Session dates stay too: they are needed for trends, and are quasi-identifiers, so the file
+is still clinical data (docs/export-format.md says so).
+
+As a last line of defence every text cell that a spreadsheet would read as a formula (starting
+with =, +, -, @, a tab or a carriage return) gets a leading apostrophe (OWASP, CSV injection);
+numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from imsmap.atlas import AtlasError
-from imsmap.services.records import Records, age_on
+from imsmap.domain.models import GRASP_MAX, SessionStatus, Sex, Side
+from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Records, age_on
 
 COLUMNS: tuple[str, ...] = (
     "patient", "session", "session_date", "visit_number", "age_at_session", "sex",
@@ -23,49 +33,116 @@ COLUMNS: tuple[str, ...] = (
     "cramp", "twitch", "tissue_feel", "release", "sensation", "estim", "planned",
 )
 
+WITHHELD = "withheld"  # a stored value outside its closed vocabulary
+_LEVEL = re.compile(r"(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5])")
+_VERSION = re.compile(r"[0-9][0-9A-Za-z.]{0,31}")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _code(value: object, vocabulary) -> str:
+    """`value` if it is one of `vocabulary`, '' if there is none, else WITHHELD."""
+    if value is None or value == "":
+        return ""
+    text = getattr(value, "value", value)  # an enumeration member: its code
+    return text if isinstance(text, str) and text in vocabulary else WITHHELD
+
+
+def _number(value: object, low: float | None = None, high: float | None = None):
+    """An int or float (never a bool, never text) within [low, high]; None otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        return None
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return value
+
+
+def _flag(value: object):
+    """1 or 0 for a yes/no field; None (empty) for anything else."""
+    if value in (True, 1):
+        return 1
+    if value in (False, 0, None):
+        return 0
+    return None
+
+
+def neutralise(value: object) -> object:
+    """A cell as written: numbers as they are, None as '', text that a spreadsheet would take
+    for a formula with a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
 
 def rows(records: Records) -> Iterator[dict[str, object]]:
-    repo = records.repo
+    repo, atlas = records.repo, records.atlas
     patients = {p.id: p for p in repo.search_patients("", limit=10**9)}
     sessions = repo.db.query("SELECT id, patient_id FROM sessions ORDER BY patient_id, started_at,"
                              " id")
     by_patient: dict[int, list[int]] = {}
     for r in sessions:
         by_patient.setdefault(r["patient_id"], []).append(r["id"])
+    sexes = {s.value for s in Sex}
+    statuses = {s.value for s in SessionStatus}
+    sides = {s.value for s in Side}
     for patient_id, session_ids in by_patient.items():
         patient = patients[patient_id]
         sites = repo.sites_for_sessions(session_ids)
         for visit, session_id in enumerate(session_ids, start=1):
             s = repo.session(session_id)
+            version = s.atlas_version if isinstance(s.atlas_version, str) else ""
+            session = {
+                "patient": f"P{int(patient_id)}", "session": f"S{int(session_id)}",
+                "session_date": s.started_at.date().isoformat(), "visit_number": visit,
+                "age_at_session": _number(age_on(patient.birth_date, s.started_at.date()),
+                                          0, 150),
+                "sex": _code(patient.sex, sexes),
+                "pain_before": _number(s.pain_before, 0, 10),
+                "pain_after": _number(s.pain_after, 0, 10),
+                "session_status": _code(s.status, statuses),
+                "atlas_version": (version if _VERSION.fullmatch(version)
+                                  else WITHHELD if version else ""),
+            }
             for site in sites[session_id]:
-                try:
-                    m = records.atlas.muscle(site.muscle_id)
-                    if site.level and m.region == "paraspinal":
-                        # a multifidus fascicle: the root of its own level (domain.segments)
-                        roots, dominant = site.level, site.level
-                    else:
-                        roots, dominant = " ".join(m.roots), m.dominant_root
-                    muscle = (m.id, m.name, m.region, m.nerve, roots, dominant)
-                except AtlasError:
-                    muscle = (site.muscle_id, "", "", "", "", "")
-                yield {
-                    "patient": f"P{patient_id}", "session": f"S{session_id}",
-                    "session_date": s.started_at.date().isoformat(), "visit_number": visit,
-                    "age_at_session": age_on(patient.birth_date, s.started_at.date()),
-                    "sex": patient.sex.value, "pain_before": s.pain_before,
-                    "pain_after": s.pain_after, "session_status": s.status.value,
-                    "atlas_version": s.atlas_version, "site_number": site.seq,
-                    "muscle_id": muscle[0], "muscle_name": muscle[1], "region": muscle[2],
-                    "side": site.side.value, "level": site.level, "view": site.view_id,
-                    "layer": site.layer, "x": site.x, "y": site.y, "nerve": muscle[3],
-                    "roots": muscle[4], "dominant_root": muscle[5],
-                    "needle_diameter_mm": site.needle_diameter_mm,
-                    "needle_length_mm": site.needle_length_mm, "depth_mm": site.depth_mm,
-                    "grasp": site.grasp, "cramp": int(site.cramp), "twitch": int(site.twitch),
-                    "tissue_feel": site.tissue_feel, "release": site.release,
-                    "sensation": site.sensation, "estim": int(site.estim),
-                    "planned": int(site.planned),
-                }
+                yield session | _site(site, atlas, sides)
+
+
+def _site(site, atlas, sides: set[str]) -> dict[str, object]:
+    try:
+        view = atlas.view(site.view_id)
+    except (AtlasError, KeyError, TypeError):
+        view = None
+    try:
+        m = atlas.muscle(site.muscle_id)
+    except (AtlasError, KeyError, TypeError):
+        m = None
+    level = site.level if isinstance(site.level, str) and _LEVEL.fullmatch(site.level) else None
+    if m is None:
+        muscle = (WITHHELD, "", "", "", "", "")
+    elif level and m.region == "paraspinal":
+        # a multifidus fascicle: the root of its own level (domain.segments)
+        muscle = (m.id, m.name, m.region, m.nerve, level, level)
+    else:
+        muscle = (m.id, m.name, m.region, m.nerve, " ".join(m.roots), m.dominant_root)
+    return {
+        "site_number": _number(site.seq, 1), "muscle_id": muscle[0], "muscle_name": muscle[1],
+        "region": muscle[2], "side": _code(site.side, sides),
+        "level": level if level else (WITHHELD if site.level else ""),
+        "view": view.id if view is not None else WITHHELD,
+        "layer": _code(site.layer, view.layer_ids if view is not None else ()),
+        "x": _number(site.x), "y": _number(site.y), "nerve": muscle[3], "roots": muscle[4],
+        "dominant_root": muscle[5],
+        "needle_diameter_mm": _number(site.needle_diameter_mm, 0),
+        "needle_length_mm": _number(site.needle_length_mm, 0),
+        "depth_mm": _number(site.depth_mm, 0),
+        "grasp": _number(site.grasp, 0, GRASP_MAX) if isinstance(site.grasp, int) else None,
+        "cramp": _flag(site.cramp), "twitch": _flag(site.twitch),
+        "tissue_feel": _code(site.tissue_feel, TISSUE_FEEL),
+        "release": _code(site.release, RELEASE), "sensation": _code(site.sensation, SENSATION),
+        "estim": _flag(site.estim), "planned": _flag(site.planned),
+    }
 
 
 def to_csv(records: Records) -> str:
@@ -73,5 +150,5 @@ def to_csv(records: Records) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows(records):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
     return out.getvalue()

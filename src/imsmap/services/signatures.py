@@ -151,3 +151,20 @@ def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
         problems += [f"amendment {amendment['id']}: {p}"
                      for p in amendment_problems(amendment, witnesses.get(amendment["id"]))]
     return problems
+
+
+@dataclass(frozen=True)
+class Seal:
+    """What a signed session's PDF states about its signature and the audit trail."""
+
+    problems: tuple[str, ...]  # how the session or its amendments differ from the trail
+    entry_id: int | None  # the entry that signed it (or imported it signed)
+    link: str  # that entry's chain link in hex ("" when there is no entry)
+
+
+def seal(conn: sqlite3.Connection, session_id: int) -> Seal:
+    witness = session_witnesses(conn, session_id).get(session_id)
+    link = audit.link_at(conn, witness.entry_id) if witness is not None else None
+    return Seal(tuple(session_problems(conn, session_id)),
+                witness.entry_id if witness is not None else None,
+                link.hex() if link is not None else "")

@@ -1,0 +1,250 @@
+"""Tables for printed documents: rows of wrapped cells that split between rows across pages,
+repeat their header row, and let a tall row (a long note) run on to the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+from imsmap.report.layout import GRID, HEADER_FILL, INK, MUTED, ZEBRA, Block, Doc
+
+__all__ = ["Cell", "Column", "Table"]
+
+
+@dataclass
+class Column:
+    title: str
+    weight: float  # share of the table width
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+CellDrawer = Callable[[QPainter, QRectF], None]
+TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
+
+
+def _cut(doc: Doc, text: str, font: QFont, width: float, room: float) -> tuple[str, str, float]:
+    """The lines of ``text`` that fit in ``room``, the rest (without blank lines at its top),
+    and the height used."""
+    if not text:
+        return "", "", 0.0
+    flow = doc.flow(text, font, width)
+    n = flow.fit(room)
+    head, rest = flow.cut(n)
+    return head, rest.lstrip("\n"), flow.bottoms[n - 1] if n else 0.0
+
+
+@dataclass
+class Cell:
+    """Table cell: text, optionally after a small drawing (a marker) of ``draw_mm`` width."""
+
+    text: str = ""
+    bold: bool = False
+    mono: bool = False
+    colour: str = INK
+    draw: CellDrawer | None = None
+    draw_mm: float = 0.0  # width (and height) reserved for the drawing
+    small: str = ""  # a second line in smaller, muted type
+
+
+def _cell(value: Cell | str) -> Cell:
+    return value if isinstance(value, Cell) else Cell(str(value))
+
+
+@dataclass
+class Table(Block):
+    """Rows of wrapped cells; splits between rows and repeats its header row on every page."""
+
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Cell | str]]
+    size: float = 8.0
+    zebra: bool = True
+    footnote: str = ""  # printed under the last part
+    first_row_index: int = 0  # for the zebra phase of continued parts
+    condensed: bool = True
+    title: str = ""  # printed as "<title> (continued)" above the parts after the first
+    after_mm: float = 3.0  # space after the table (none after a part that a page break ends)
+    continued: bool = False  # a part after a page break: the caption says so
+    _heights: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _widths(self, width: float) -> list[float]:
+        total = sum(c.weight for c in self.columns)
+        return [width * c.weight / total for c in self.columns]
+
+    def _pads(self, doc: Doc) -> tuple[float, float]:
+        return doc.mm(1.2), doc.mm(0.9)  # horizontal, vertical
+
+    def _text_w(self, doc: Doc, cell: Cell, width: float) -> float:
+        px, _py = self._pads(doc)
+        return width - 2 * px - (doc.mm(cell.draw_mm + 1.2) if cell.draw else 0.0)
+
+    def _cell_font(self, doc: Doc, cell: Cell) -> QFont:
+        return doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
+
+    def _small_font(self, doc: Doc) -> QFont:
+        return doc.font(self.size * 0.85, condensed=self.condensed)
+
+    def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont) -> float:
+        _px, py = self._pads(doc)
+        text_w = self._text_w(doc, cell, width)
+        h = doc.text_height(cell.text, font, text_w) if cell.text else 0.0
+        if cell.small:
+            h += doc.text_height(cell.small, self._small_font(doc), text_w)
+        if cell.draw:
+            h = max(h, doc.mm(cell.draw_mm))
+        return h + 2 * py
+
+    def _caption_height(self, doc: Doc) -> float:
+        if not (self.title and self.continued):
+            return 0.0
+        return doc.line_height(doc.font(self.size * 1.05, bold=True)) + doc.mm(1.0)
+
+    def header_height(self, doc: Doc, width: float) -> float:
+        """The header row, plus the "(continued)" caption on a continuation."""
+        return self._caption_height(doc) + self._header_row_height(doc, width)
+
+    def _header_row_height(self, doc: Doc, width: float) -> float:
+        font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+        return max(self._cell_height(doc, Cell(c.title), w, font)
+                   for c, w in zip(self.columns, self._widths(width)))
+
+    def row_height(self, doc: Doc, width: float, index: int) -> float:
+        key = (width, index)
+        if key not in self._heights:
+            widths = self._widths(width)
+            h = 0.0
+            for value, w in zip(self.rows[index], widths):
+                cell = _cell(value)
+                h = max(h, self._cell_height(doc, cell, w, self._cell_font(doc, cell)))
+            self._heights[key] = h
+        return self._heights[key]
+
+    def footnote_height(self, doc: Doc, width: float) -> float:
+        if not self.footnote:
+            return 0.0
+        return doc.mm(1.0) + doc.text_height(self.footnote, doc.font(self.size * 0.9, condensed=self.condensed), width)
+
+    def height(self, doc: Doc, width: float) -> float:
+        return (self.header_height(doc, width)
+                + sum(self.row_height(doc, width, i) for i in range(len(self.rows)))
+                + self.footnote_height(doc, width) + doc.mm(self.after_mm))
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        first = self.row_height(doc, width, 0) if self.rows else 0.0
+        return self.header_height(doc, width) + min(first, doc.mm(TALL_ROW_MM))
+
+    def _part(self, rows: Sequence[Sequence[Cell | str]], first_row_index: int,
+              last: bool) -> Table:
+        """The rows before a page break, or (``last``) after it, with the footnote."""
+        return Table(self.columns, rows, self.size, self.zebra, self.footnote if last else "",
+                     first_row_index, self.condensed, self.title,
+                     self.after_mm if last else 0.0, last or self.continued)
+
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
+        used = self.header_height(doc, width)
+        n = 0
+        while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
+            used += self.row_height(doc, width, n)
+            n += 1
+        if n < len(self.rows) and self.row_height(doc, width, n) > doc.mm(TALL_ROW_MM):
+            # A tall row (a long note) runs on to the next page rather than leave a gap.
+            cut = self._split_row(doc, width, self.rows[n], avail - used)
+            if cut is not None:
+                head_row, rest_row = cut
+                return (self._part([*self.rows[:n], head_row], self.first_row_index, False),
+                        self._part([rest_row, *self.rows[n + 1:]], self.first_row_index + n,
+                                   True))
+        if n == 0 or n == len(self.rows):
+            return None
+        if len(self.rows) - n < 2 and n > 2:
+            n -= 1  # no single row left alone on the next page
+        return (self._part(self.rows[:n], self.first_row_index, False),
+                self._part(self.rows[n:], self.first_row_index + n, True))
+
+    def _split_row(self, doc: Doc, width: float, row: Sequence[Cell | str],
+                   room: float) -> tuple[list[Cell], list[Cell]] | None:
+        """The row cut where ``room`` ends: each cell's lines that fit, and the rest of each
+        cell for the next page; None if not even two lines fit."""
+        _px, py = self._pads(doc)
+        inner = room - 2 * py
+        if inner < 2 * doc.line_height(doc.font(self.size, condensed=self.condensed)):
+            return None
+        heads: list[Cell] = []
+        rests: list[Cell] = []
+        for value, w in zip(row, self._widths(width)):
+            cell = _cell(value)
+            if cell.draw and doc.mm(cell.draw_mm) > inner:
+                return None
+            text_w = self._text_w(doc, cell, w)
+            head_text, rest_text, used = _cut(doc, cell.text, self._cell_font(doc, cell),
+                                              text_w, inner)
+            if rest_text or not cell.small:
+                head_small, rest_small = "", cell.small
+            else:
+                head_small, rest_small, _ = _cut(doc, cell.small, self._small_font(doc), text_w,
+                                                 inner - used)
+            heads.append(replace(cell, text=head_text, small=head_small))
+            rests.append(replace(cell, text=rest_text, small=rest_small, draw=None,
+                                 draw_mm=0.0))
+        if not any(c.text or c.small for c in rests) or not any(c.text for c in heads):
+            return None
+        if not rests[0].text:  # the first column says whose row goes on (a date, a name)
+            rests[0] = replace(rests[0], text=_cell(row[0]).text, colour=MUTED)
+        return heads, rests
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        widths = self._widths(width)
+        px, py = self._pads(doc)
+        caption = self._caption_height(doc)
+        if caption:
+            doc.draw_text(painter, QRectF(x, y, width, caption), f"{self.title} (continued)",
+                          doc.font(self.size * 1.05, bold=True), MUTED, wrap=False)
+            y += caption
+        hh = self._header_row_height(doc, width)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(HEADER_FILL))
+        painter.drawRect(QRectF(x, y, width, hh))
+        hfont = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+        cx = x
+        for col, w in zip(self.columns, widths):
+            doc.draw_text(painter, QRectF(cx + px, y + py, w - 2 * px, hh), col.title, hfont,
+                          INK, col.align)
+            cx += w
+        cy = y + hh
+        doc.rule(painter, x, x + width, cy, 0.8, INK)
+        for i, row in enumerate(self.rows):
+            rh = self.row_height(doc, width, i)
+            if self.zebra and (self.first_row_index + i) % 2 == 1:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(ZEBRA))
+                painter.drawRect(QRectF(x, cy, width, rh))
+            cx = x
+            for col, w, value in zip(self.columns, widths, row):
+                cell = _cell(value)
+                tx = cx + px
+                tw = w - 2 * px
+                if cell.draw:
+                    size = doc.mm(cell.draw_mm)
+                    cell.draw(painter, QRectF(tx, cy + py, size, size))
+                    tx += size + doc.mm(1.2)
+                    tw -= size + doc.mm(1.2)
+                font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
+                text_top = cy + py
+                if cell.draw and not cell.small:  # centre one line of text on the drawing
+                    text_top += max(0.0, (doc.mm(cell.draw_mm) - doc.text_height(cell.text, font, tw)) / 2)
+                if cell.text:
+                    doc.draw_text(painter, QRectF(tx, text_top, tw, rh), cell.text, font,
+                                  cell.colour, col.align)
+                if cell.small:
+                    th = doc.text_height(cell.text, font, tw) if cell.text else 0.0
+                    doc.draw_text(painter, QRectF(tx, text_top + th, tw, rh), cell.small,
+                                  doc.font(self.size * 0.85, condensed=self.condensed), MUTED, col.align)
+                cx += w
+            cy += rh
+            doc.rule(painter, x, x + width, cy, 0.3, GRID)
+        if self.footnote:
+            doc.draw_text(painter, QRectF(x, cy + doc.mm(1.0), width, 1e5), self.footnote,
+                          doc.font(self.size * 0.9, condensed=self.condensed), MUTED)

@@ -1,0 +1,156 @@
+"""Text laid out in lines: what the layout engine measures, cuts across pages and paints.
+
+A printed record must hold every character of what was recorded. So text is broken into lines
+here, once, with Qt's ``QTextLayout``: at word boundaries, and anywhere inside a word that is
+wider than the line (a long web address); one line per ``\\n``-separated paragraph at least. The
+same lines are measured and painted, so what the layout reserves is what the page shows. A text
+that does not fit where it is is cut at the start of a line (``Flow.cut``); laying out the rest
+again gives the same lines, because line breaking starts afresh at every line.
+
+A character no font on this machine can draw would print as an empty box, a silent loss: it is
+printed as its code point instead, "[U+1F642]" (``printable``). So is every character beyond
+U+FFFF (most emoji, some rare CJK): Qt's PDF writer draws their glyphs but leaves them out of the
+file's text (its ToUnicode map skips them), so the records system indexing the PDF, or anyone
+copying from it, would get nothing or a wrong letter. And so are the direction overrides the
+record refuses (``validation.BIDI_CONTROLS``) if an older file holds one: shown, they cannot
+make a name or a note print reversed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintDevice, QTextLayout, QTextOption
+
+from imsmap.domain.validation import BIDI_CONTROLS
+
+__all__ = ["Flow", "printable", "stand_in"]
+
+# Characters a font may lack without harm: line breaks and tabs are layout, not glyphs.
+_LAYOUT_CHARS = frozenset("\n\t\u2028\u2029")
+_drawable: dict[tuple[str, bool, bool, str], bool] = {}
+
+
+def stand_in(ch: str) -> str:
+    """What is printed instead of a character no font can draw: its Unicode code point."""
+    return f"[U+{ord(ch):04X}]"
+
+
+def _font_key(font: QFont) -> tuple[str, bool, bool]:
+    return font.family(), font.bold(), font.italic()
+
+
+def _can_draw(ch: str, font: QFont) -> bool:
+    """Whether ``font``, or a font Qt falls back to for ``ch``, has a glyph for it.
+
+    A missing glyph shows in the laid-out glyph runs as glyph 0 (.notdef) of a real font, or as
+    a run from Qt's last-resort "box" engine, which is no font file at all (it has no cmap
+    table) and draws every character as a box."""
+    key = (*_font_key(font), ch)
+    known = _drawable.get(key)
+    if known is not None:
+        return known
+    layout = QTextLayout(ch, font)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(1e6)
+    layout.endLayout()
+    ok = True
+    for run in layout.glyphRuns():
+        raw = run.rawFont()
+        if (not raw.isValid() or raw.fontTable("cmap").isEmpty()
+                or 0 in run.glyphIndexes()):
+            ok = False
+            break
+    _drawable[key] = ok
+    return ok
+
+
+def printable(text: str, font: QFont) -> str:
+    """``text`` with every character the fonts cannot draw, or the PDF cannot hold as text,
+    replaced by ``stand_in``: visible and honest instead of a blank box. Control characters
+    (never accepted by the record, but a damaged or older file may hold one) are shown the same
+    way."""
+    missing = set()
+    for ch in set(text):
+        if ch.isascii() and ch.isprintable() or ch in _LAYOUT_CHARS:
+            continue
+        if (ord(ch) > 0xFFFF or ch in BIDI_CONTROLS or unicodedata.category(ch) == "Cc"
+                or not _can_draw(ch, font)):
+            missing.add(ch)
+    if not missing:
+        return text
+    return "".join(stand_in(ch) if ch in missing else ch for ch in text)
+
+
+class Flow:
+    """``text`` in ``font`` broken into lines of ``width`` device units (one line when
+    ``wrap`` is False). ``starts`` and ``tops`` give each line's first character and its top;
+    ``height`` is the whole."""
+
+    def __init__(self, text: str, font: QFont, width: float, device: QPaintDevice, *,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True,
+                 min_line: float = 0.0):
+        self.text = printable(text, font)
+        self.width = width
+        option = QTextOption(align)
+        # Left to right as the page is, like QPainter.drawText: an Arabic or Hebrew name is
+        # still shaped and ordered right to left, but starts at the column's left edge.
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap
+                           else QTextOption.WrapMode.NoWrap)
+        self._layouts: list[tuple[QTextLayout, float]] = []  # each paragraph and its top
+        self.starts: list[int] = []
+        self.tops: list[float] = []
+        self.bottoms: list[float] = []
+        self.natural_width = 0.0
+        y = 0.0
+        offset = 0
+        for para in self.text.split("\n"):
+            layout = QTextLayout(para, font, device)
+            layout.setTextOption(option)
+            layout.setCacheEnabled(True)
+            layout.beginLayout()
+            top = y
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(max(width, 1.0))
+                line.setLeadingIncluded(True)
+                line.setPosition(QPointF(0.0, y - top))
+                self.starts.append(offset + line.textStart())
+                self.tops.append(y)
+                y += max(line.height(), min_line)
+                self.bottoms.append(y)
+                self.natural_width = max(self.natural_width, line.naturalTextWidth())
+            layout.endLayout()
+            self._layouts.append((layout, top))
+            offset += len(para) + 1
+        self.height = y
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def fit(self, avail: float) -> int:
+        """How many lines, from the first, fit in ``avail``."""
+        n = 0
+        while n < len(self.bottoms) and self.bottoms[n] <= avail:
+            n += 1
+        return n
+
+    def cut(self, n: int) -> tuple[str, str]:
+        """The text of the first ``n`` lines and the text of the rest. The newline that ends
+        the head's last paragraph, if the cut falls there, belongs to neither."""
+        if n >= len(self.starts):
+            return self.text, ""
+        at = self.starts[n]
+        head = self.text[:at]
+        if head.endswith("\n"):
+            head = head[:-1]
+        return head, self.text[at:]
+
+    def paint(self, painter: QPainter, x: float, y: float, colour: str) -> None:
+        painter.setPen(QColor(colour))
+        for layout, top in self._layouts:
+            layout.draw(painter, QPointF(x, y + top))

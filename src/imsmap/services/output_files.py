@@ -1,0 +1,199 @@
+"""Files that imsmap writes on request (PDFs, exports, backups): where they may go, and writing
+them so that a failure leaves nothing behind.
+
+Every command and window action that writes a file the user named goes through
+`refuse_database` (directly, or through `check_output` / `write_atomically`), so no output ever
+lands on the database, its ``-wal``/``-shm``/``-journal`` files, anything that resolves to one
+of them (a symlink, a hard link) or any other SQLite database.
+
+The database file is never opened here: it and its side files are compared by name and by
+identity (``os.stat``: device and inode) first, and only a file that is none of them has its
+first 16 bytes read to see whether it is an SQLite database. Opening and closing the database
+file in a process that holds a connection to it would drop that connection's POSIX locks
+(docs/architecture.md).
+
+No Qt here: the PDF writer (report/document.py) and the command line share it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from imsmap.domain.errors import UserFacingError
+
+# What SQLite keeps beside a database file `F`: F-wal, F-shm (WAL mode), F-journal (rollback).
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+# The first bytes of an SQLite database, a write-ahead log (either byte order) and a rollback
+# journal (https://www.sqlite.org/fileformat.html).
+_DATABASE_MAGIC = b"SQLite format 3\x00"
+_WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+_JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"
+
+
+class OutputError(UserFacingError):
+    """An output file that may not or cannot be written; nothing was written."""
+
+
+def _protected(database: str | os.PathLike[str]) -> list[str]:
+    """The database and its side files, as given and with symlinks resolved (SQLite puts the
+    side files beside the real file)."""
+    given = os.path.abspath(os.path.expanduser(os.fspath(database)))
+    real = os.path.realpath(given)
+    return [base + suffix for base in dict.fromkeys((given, real))
+            for suffix in ("",) + SIDE_FILES]
+
+
+def _same_file(a: str, b: str) -> bool:
+    """`a` and `b` name the same file: by name (case as the system compares it), after resolving
+    symlinks, or by identity when both exist (hard links, bind mounts)."""
+    if os.path.normcase(a) == os.path.normcase(b):
+        return True
+    if os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b)):
+        return True
+    try:
+        return os.path.samefile(a, b)  # st_dev and st_ino, symlinks followed
+    except OSError:
+        return False  # one of them does not exist (or cannot be examined): not the same file
+
+
+def _looks_like_sqlite(path: str) -> bool:
+    """The first bytes of `path` (a regular file that is not this process's database) are those
+    of an SQLite database, WAL file or journal."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False  # unreadable: the write itself will say what is wrong
+    return (head == _DATABASE_MAGIC or head[:4] in _WAL_MAGIC
+            or head[:8] == _JOURNAL_MAGIC)
+
+
+def refuse_database(out: str | os.PathLike[str],
+                    database: str | os.PathLike[str] | None, *, look_inside: bool = True) -> None:
+    """OutputError if writing `out` would write over `database`, one of its side files, or
+    (unless not `look_inside`: a caller that never replaces an existing file) any existing
+    SQLite database. `database` is the database this process has open (or is about to open);
+    None when there is none."""
+    target = os.path.abspath(os.path.expanduser(os.fspath(out)))
+    if database is not None:
+        for protected in _protected(database):
+            if _same_file(target, protected):
+                raise OutputError(f"{out} is the database itself or one of its own files "
+                                  "(-wal, -shm, -journal); nothing was written: choose another "
+                                  "file name.")
+    # Only now that `out` is known not to be the open database may its first bytes be read.
+    if look_inside and _looks_like_sqlite(target):
+        raise OutputError(f"{out} is an SQLite database; imsmap never writes over a database, "
+                          "so nothing was written: choose another file name.")
+
+
+def check_output(out: str | os.PathLike[str], database: str | os.PathLike[str] | None, *,
+                 force: bool) -> Path:
+    """The checks before writing the file `out`: not a folder, in a folder that exists, not a
+    database (`refuse_database`), and an existing file only with `force`."""
+    out = Path(out).expanduser()
+    if out.is_dir():
+        raise OutputError(f"{out} is a folder; give the name of the file to write.")
+    folder = out.parent
+    if not folder.is_dir():
+        raise OutputError(f"The folder {folder} does not exist; create it first or choose "
+                          "another.")
+    refuse_database(out, database)
+    if not force and (out.exists() or out.is_symlink()):
+        raise OutputError(f"{out} exists already; add --force to replace it.")
+    return out
+
+
+def reason(exc: OSError) -> str:
+    """Why a write failed, in words: a full disk is said as such whatever the system calls it."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    if exc.errno == errno.EFBIG:
+        return "the file is larger than the disk or the system allows (the disk may be full)"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (exc.strerror or str(exc)).rstrip(".")
+
+
+def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None], *,
+                     database: str | os.PathLike[str] | None, force: bool,
+                     what: str = "file") -> Path:
+    """Call ``write(tmp)`` for a new private temporary file beside `out`, make it durable, then
+    give it the name `out` in one step. On any failure (a full disk, a read-only folder) the
+    temporary file is removed and `out`, if it existed, is left as it was: OutputError.
+
+    `out` is checked with `check_output` before and again just before the rename. Without
+    `force` a file that appears meanwhile is kept, never replaced.
+    """
+    out = check_output(out, database, force=force)
+    folder = out.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"The {what} cannot be written in {folder} ({reason(exc)}); "
+                          "nothing was written.") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        _fsync(tmp)
+        refuse_database(out, database)
+        _publish(tmp, out, force=force)
+    except OSError as exc:
+        raise OutputError(f"The {what} cannot be written to {out} ({reason(exc)}); nothing "
+                          "was changed.") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    _fsync_dir(folder)
+    return out
+
+
+def _publish(tmp: Path, out: Path, *, force: bool) -> None:
+    if force:
+        os.replace(tmp, out)
+        return
+    try:
+        os.link(tmp, out)  # fails if `out` appeared meanwhile: it is never replaced
+    except FileExistsError:
+        raise OutputError(f"{out} exists already; add --force to replace it.") from None
+    except OSError:  # no hard links on this file system (FAT on a USB stick...)
+        if out.exists() or out.is_symlink():
+            raise OutputError(f"{out} exists already; add --force to replace it.") from None
+        os.replace(tmp, out)  # a real failure (a full disk) is raised from here
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY if sys.platform != "win32" else os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); a folder that cannot be synced is no failure."""
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
