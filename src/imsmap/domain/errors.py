@@ -29,3 +29,12 @@ class NotFoundError(UserFacingError, LookupError):
 
 class ReadOnlyError(UserFacingError):
     """An edit to something that may not change: a signed session, a read-only database."""
+
+
+class ConflictError(UserFacingError):
+    """An edit that started from values another window or program has changed since: refused,
+    so that neither person's work is overwritten unseen. ``fields`` names what differed."""
+
+    def __init__(self, message: str, fields: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.fields = tuple(fields)

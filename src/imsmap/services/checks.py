@@ -114,20 +114,27 @@ def check_restorable(copy: Path) -> None:
 
 def full_check(records: Records) -> CheckReport:
     db = records.db
-    # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
-    sections = [
-        Section("File structure (integrity check)", tuple(integrity.integrity_check(db))),
-        _section("References between records (foreign keys)",
-                 lambda: (integrity.foreign_key_check(db), "")),
-        _section("Muscles known to the atlas", lambda: _muscles(records)),
-        _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
-        _section("Amendments unchanged since written", lambda: _amendments(records)),
-        _section("Audit trail unbroken", lambda: _audit_chain(records)),
-        _section("Imported audit trails kept unchanged", lambda: _kept_history(records)),
-        _section("Every record has its audit entry",
-                 lambda: (integrity.unaudited_rows(db), "")),
-    ]
-    return CheckReport(str(db.path), _summary(records), tuple(sections))
+    # One read transaction: every section reads the file as of one moment, while windows go
+    # on writing (the audit trail and the record of where it ends read apart could disagree).
+    db.conn.execute("BEGIN")
+    try:
+        # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
+        sections = [
+            Section("File structure (integrity check)", tuple(integrity.integrity_check(db))),
+            _section("References between records (foreign keys)",
+                     lambda: (integrity.foreign_key_check(db), "")),
+            _section("Muscles known to the atlas", lambda: _muscles(records)),
+            _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
+            _section("Amendments unchanged since written", lambda: _amendments(records)),
+            _section("Audit trail unbroken", lambda: _audit_chain(records)),
+            _section("Imported audit trails kept unchanged", lambda: _kept_history(records)),
+            _section("Every record has its audit entry",
+                     lambda: (integrity.unaudited_rows(db), "")),
+        ]
+        return CheckReport(str(db.path), _summary(records), tuple(sections))
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
 
 
 def _section(title: str, run: Callable[[], tuple[list[str], str]]) -> Section:

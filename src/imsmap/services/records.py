@@ -24,6 +24,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
+from imsmap.services import conflicts
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
 from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
@@ -151,10 +152,16 @@ class Records:
         self._notify(Change("create", "patient", pid, patient_id=pid))
         return self.repo.patient(pid)
 
-    def update_patient(self, patient_id: int, **fields: object) -> Patient:
+    def update_patient(self, patient_id: int, *, expected: dict | None = None,
+                       **fields: object) -> Patient:
+        """Change a patient's fields. ``expected``: the values the editor started from; a
+        ConflictError (nothing written) when the stored ones differ (another window)."""
         clean = self._clean_patient(fields)
         with self.db.transaction():
             old = self.repo.patient(patient_id)
+            if expected:
+                conflicts.check(self.db.conn, "patient", patient_id, None, old, expected,
+                                clean, PATIENT_FIELDS)
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
                 other = self.repo.patient_by_chart_number(clean["chart_number"])
                 if other is not None:
@@ -228,10 +235,15 @@ class Records:
                 "locked; add an amendment instead.")
         return session
 
-    def update_session(self, session_id: int, **fields: object) -> Session:
+    def update_session(self, session_id: int, *, expected: dict | None = None,
+                       **fields: object) -> Session:
+        """Change a draft's fields; ``expected`` as in update_patient."""
         clean = self._clean_session(fields)
         with self.db.transaction():
             old = self._draft(session_id)
+            if expected:
+                conflicts.check(self.db.conn, "session", session_id, session_id, old, expected,
+                                clean, EDITABLE_SESSION_FIELDS)
             old_values = as_dict(old, tuple(clean))
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
@@ -420,9 +432,11 @@ class Records:
         self._notify(Change("create", "site", site_id, session_id=session_id))
         return site
 
-    def update_site(self, site_id: int, **fields: object) -> Site:
+    def update_site(self, site_id: int, *, expected: dict | None = None,
+                    **fields: object) -> Site:
+        """Change a site's recorded fields; ``expected`` as in update_patient."""
         clean = self._clean_site(fields)
-        return self._change_site(site_id, clean)
+        return self._change_site(site_id, clean, expected)
 
     def move_site(self, site_id: int, x: float, y: float) -> Site:
         """Move a site; the muscle, side and level follow the region where it lands."""
@@ -438,10 +452,13 @@ class Records:
         clean["side"] = v.side(clean["side"])
         return self._change_site(site_id, clean)
 
-    def _change_site(self, site_id: int, clean: dict) -> Site:
+    def _change_site(self, site_id: int, clean: dict, expected: dict | None = None) -> Site:
         with self.db.transaction():
             old = self.repo.site(site_id)
             self._draft(old.session_id)
+            if expected:
+                conflicts.check(self.db.conn, "site", site_id, old.session_id, old, expected,
+                                clean, EDITABLE_SITE_FIELDS)
             old_values = {k: to_sql(getattr(old, k)) for k in clean}
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}

@@ -7,7 +7,10 @@ each day for thirty days, and only ever deletes files in that folder that match 
 never touches anything else.
 
 Restoring checks the backup first, never overwrites a database unless told to, and keeps the
-database it replaces beside it under a new name: nothing is deleted.
+database it replaces beside it under a new name: nothing is deleted. It needs the file to itself
+(an exclusive SQLite lock, held from the check to the end) and writes the backup into the file
+rather than renaming another file over it, so no program that has the file open, or is opening
+it at that moment, goes on writing into the file set aside.
 """
 
 from __future__ import annotations
@@ -279,10 +282,15 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             force: bool = False, now: datetime | None = None,
             check: Callable[[Path], None] | None = None) -> RestoreResult:
-    """Put a verified copy of `backup` in place of `db_path`, in one atomic rename.
+    """Put a verified copy of `backup` in place of `db_path`.
 
     An existing database is only replaced with `force`; it is then kept beside the new one,
-    renamed ``<name>.replaced-YYYYMMDD-HHMMSS<suffix>`` (with its -wal file, if any).
+    as ``<name>.replaced-YYYYMMDD-HHMMSS<suffix>``. Replacing it needs the file to ourselves:
+    an SQLite connection takes it exclusively (every other connection gone, none let in) and
+    holds it while the current records are copied aside and the backup's pages are written
+    into the file, in one SQLite transaction. Anyone who opens the file afterwards, even one
+    that was already waiting for it, sees the restored records; a file open in another window
+    or program is refused and nothing is changed.
     ``check`` is given the copy before it goes in place, and refuses it by raising StoreError
     (the services check signatures and the audit trail there: services.checks.check_restorable).
     """
@@ -329,15 +337,24 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
         verify_backup(tmp)
         if check is not None:
             check(tmp)
-        if db_path.exists():
-            replaced = _set_aside(db_path, (now or datetime.now()).replace(microsecond=0))
-        for leftover in (_sidecar(db_path, "-wal"), _sidecar(db_path, "-shm")):
-            if leftover.exists():  # never let another file's journal meet the restored one
-                raise StoreError(f"{leftover} is still in use; close imsmap and try again.")
-        os.replace(tmp, db_path)
+        stamp = (now or datetime.now()).replace(microsecond=0)
+        if not db_path.exists():
+            _publish(tmp, db_path)
+        else:
+            owner = _take_exclusively(db_path)
+            if owner is None:  # too damaged for SQLite to lock: the file itself is set aside
+                replaced = _set_aside_damaged(db_path, stamp)
+                os.replace(tmp, db_path)
+            else:
+                try:
+                    replaced = _set_aside(owner, db_path, stamp)
+                    _write_into(owner, tmp, db_path)
+                finally:
+                    owner.close()
         _fsync_dir(folder)
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm")):
+            leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
     return RestoreResult(db_path, replaced, info)
 
 
@@ -345,29 +362,104 @@ def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _set_aside(db_path: Path, stamp: datetime) -> Path:
-    """Keep the current database under a new name, folding in its write-ahead log first."""
-    in_use = StoreError(f"{db_path} is open in another imsmap window or program; close it and "
-                        "try again. Nothing was changed.")
-    damaged = False
+def _in_use(db_path: Path) -> StoreError:
+    return StoreError(f"{db_path} is open in another imsmap window or program; close it and "
+                      "try again. Nothing was changed.")
+
+
+def _take_exclusively(db_path: Path) -> sqlite3.Connection | None:
+    """A connection that holds `db_path` exclusively until it is closed: out of WAL (which needs
+    every other connection gone: each holds a shared lock on the file while it is open), in
+    exclusive locking mode, with an exclusive lock taken. StoreError when another connection
+    has the file; None when the file is too damaged for SQLite to read its first page."""
     try:
         conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=1.0)
-        try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        finally:
-            conn.close()
-        if busy:
-            raise in_use
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise in_use from None
-        damaged = True
     except (sqlite3.DatabaseError, UnicodeDecodeError):
-        damaged = True  # a damaged file is set aside as it is, journal and all
-    # The last connection to close removes the -shm file; if it is still there, another one
-    # is open, and it would go on writing into the file set aside.
-    if not damaged and _sidecar(db_path, "-shm").exists():
-        raise in_use
+        return None
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise _in_use(db_path)
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")  # in exclusive locking mode the lock stays until close
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        low = str(exc).lower()
+        if "locked" in low or "busy" in low:
+            raise _in_use(db_path) from None
+        return None
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # damaged: its message quotes bytes
+        conn.close()
+        return None
+    except BaseException:
+        conn.close()
+        raise
+    if _sidecar(db_path, "-wal").exists():  # left WAL, so this cannot be; never meet it
+        conn.close()
+        raise _in_use(db_path)
+    # The shared-memory index of the WAL days: no connection can be using it (each would hold
+    # a shared lock on the file), and the restored file starts without one.
+    _sidecar(db_path, "-shm").unlink(missing_ok=True)
+    return conn
+
+
+def _aside_name(db_path: Path, stamp: datetime) -> Path:
+    """A new file beside `db_path` for the database being replaced, created empty, mode 600."""
+    base = f"{db_path.stem}.replaced-{stamp:%Y%m%d-%H%M%S}"
+    n = 1
+    while True:
+        aside = db_path.with_name(base + (f"-{n}" if n > 1 else "") + db_path.suffix)
+        try:
+            fd = os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError as exc:
+            raise StoreError(f"{db_path} cannot be set aside ({exc.strerror}); nothing was "
+                             "replaced.") from None
+        os.close(fd)
+        _private(aside)
+        return aside
+
+
+def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Path:
+    """Copy the current database, through the connection holding it, into a file beside it."""
+    aside = _aside_name(db_path, stamp)
+    try:
+        dst = sqlite3.connect(str(aside), isolation_level=None)
+        try:
+            owner.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db_path} cannot be copied aside ({exc}); nothing was replaced, "
+                         f"and {aside} holds what could be copied.") from None
+    _fsync(aside)
+    return aside
+
+
+def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
+    """Write the checked copy's pages into the file held by `owner`: one SQLite transaction,
+    rolled back from its journal if the computer stops halfway."""
+    try:
+        src = sqlite3.connect(str(source), isolation_level=None)  # our own copy
+        try:
+            # Out of WAL (the check opens the copy as imsmap does): the pages written in carry
+            # a rollback-journal header, and the copy leaves no -wal or -shm behind.
+            src.execute("PRAGMA journal_mode = DELETE")
+            src.backup(owner)
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        raise _environment_error(exc, db_path) from None
+
+
+def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
+    """A file SQLite cannot read is kept exactly as it is, under a new name, with its journal;
+    the restored copy then takes its place in one atomic rename."""
     base = f"{db_path.stem}.replaced-{stamp:%Y%m%d-%H%M%S}"
     aside = db_path.with_name(base + db_path.suffix)
     n = 1
@@ -379,7 +471,6 @@ def _set_aside(db_path: Path, stamp: datetime) -> Path:
             os.link(db_path, aside)  # db_path stays in place until the atomic replace
         except OSError:
             shutil.copy2(db_path, aside)
-        # A journal left over (a damaged file) goes with its main file, under the same name.
         for suffix in ("-wal", "-shm"):
             side = _sidecar(db_path, suffix)
             if side.exists():

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas
-from imsmap.domain.errors import (NotFoundError, ReadOnlyError, UserFacingError,
-                                  ValidationError)
+from imsmap.domain.errors import (ConflictError, NotFoundError, ReadOnlyError,
+                                  UserFacingError, ValidationError)
 from imsmap.domain.models import Session
 from imsmap.services import clinic
-from imsmap.services.records import Records
+from imsmap.services.records import EDITABLE_SESSION_FIELDS, Records
+from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.site_panel import SiteTable
 
 NOTES_DELAY_MS = 700
@@ -77,6 +78,9 @@ class SessionPanel(QWidget):
         super().__init__(parent)
         self.records = records
         self.session: Session | None = None
+        # What each field showed when it was filled from the store: a save says it started
+        # from these, and is refused if another window changed the field meanwhile.
+        self._base: dict[str, object] = {}
         self._loading = False
         self._readonly_db = records.db.readonly
 
@@ -162,6 +166,7 @@ class SessionPanel(QWidget):
         self.amendments.setWordWrap(True)
         self.amendments.setTextFormat(Qt.TextFormat.PlainText)
         self.amendments.hide()
+        self.conflict = ConflictNotice()
 
         sites_title = QLabel("Sites")
         sites_title.setFont(font)
@@ -177,6 +182,7 @@ class SessionPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         layout.addLayout(form)
+        layout.addWidget(self.conflict)
         layout.addLayout(buttons)
         layout.addWidget(self.amendments)
         layout.addSpacing(4)
@@ -203,7 +209,14 @@ class SessionPanel(QWidget):
     def load(self, session_id: int | None) -> None:
         """Show a session (None: nothing). Pending note edits of the previous one are saved."""
         self.flush()
-        self.session = self.records.repo.session(session_id) if session_id is not None else None
+        if session_id is None or self.session is None or session_id != self.session.id:
+            self.conflict.dismiss()
+        self._fill(self.records.repo.session(session_id) if session_id is not None else None)
+
+    def _fill(self, session: Session | None) -> None:
+        self._notes_timer.stop()
+        self.session = session
+        self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
         self._practitioners.setStringList(
             [p.name for p in clinic.load(self.records).practitioners])
         self._loading = True
@@ -299,10 +312,19 @@ class SessionPanel(QWidget):
     def _save(self, field: str, value: object) -> bool:
         if self._loading or self.session is None or not self.editable:
             return False
-        if getattr(self.session, field) == value:
-            return True
+        started_from = self._base.get(field, getattr(self.session, field))
+        if value == started_from or getattr(self.session, field) == value:
+            self._base[field] = value
+            return True  # nothing of the user's to save
         try:
-            self.session = self.records.update_session(self.session.id, **{field: value})
+            self.session = self.records.update_session(
+                self.session.id, expected={field: started_from}, **{field: value})
+        except ConflictError as exc:
+            # Another window saved this field first: show its value, keep what was typed.
+            self.conflict.add(exc.message, value)
+            self._fill(self.records.repo.session(self.session.id))
+            self.errorOccurred.emit(exc)
+            return True
         except (ValidationError, ReadOnlyError, NotFoundError) as exc:
             # Refused for good (over a limit, signed elsewhere...): said in the status bar; retrying won't help.
             self.errorOccurred.emit(exc)
@@ -311,6 +333,7 @@ class SessionPanel(QWidget):
             # The database busy, the disk full...: the value stays in its field, unsaved.
             self.errorOccurred.emit(exc)
             return False
+        self._base[field] = getattr(self.session, field)
         return True
 
     def _save_started_at(self) -> bool:
@@ -350,11 +373,14 @@ class SessionPanel(QWidget):
 
     def flush(self) -> bool:
         """Save what is still being typed (before switching session or closing). False when
-        something could not be saved (the database busy...): it is still in the fields."""
+        something could not be saved (the database busy...): it is still in the fields; or
+        when a save was refused because another window changed the field first, until the
+        user has dismissed the notice that keeps what they typed."""
         if self.session is None or not self.editable:
-            return True
+            return not self.conflict.holds_text()
         ok = self.save_notes()
         ok = self._save_practitioner() and ok
         ok = self._save("complaint", self.complaint.text()) and ok
         ok = self._save("pain_before", self.pain_before.pain()) and ok
-        return self._save("pain_after", self.pain_after.pain()) and ok
+        ok = self._save("pain_after", self.pain_after.pain()) and ok
+        return ok and not self.conflict.holds_text()

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.atlas.views import LEVELS
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import GRASP_LABELS, Side, Site
 from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Change
 from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
 from imsmap.ui.chart_keys import handle_site_key, site_key_action
+from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import editor_for
 
@@ -289,6 +290,8 @@ class SiteInspector(QFrame):
         for key in ("release", "sensation"):
             self.errors[key] = self.errors["tissue_feel"]
         row(self.notes, error="notes")
+        self.conflict = ConflictNotice()  # a save refused: another window changed the site first
+        box.addWidget(self.conflict)
         self.inputs: list[QWidget] = [
             self.muscle, *self.side_buttons.values(), self.level, self.preset, self.diameter,
             self.length, *self.grasp_buttons.values(), *self.toggles.values(), self.depth,
@@ -306,7 +309,19 @@ class SiteInspector(QFrame):
     # -- showing a site ---------------------------------------------------------------------
     def set_site(self, site: Site | None) -> None:
         """Show this snapshot of a site (None: nothing selected)."""
+        if site is not None and self.site is not None and site.id == self.site.id and \
+                self._notes_timer.isActive():
+            # Notes still being typed are saved first, from what they started from (another
+            # window's change meanwhile is a conflict, and the typed text stays in the notice).
+            self.save_notes()
+            editor = editor_for(self)
+            if editor is not None:
+                try:
+                    site = editor.records.repo.site(site.id)
+                except UserFacingError:
+                    pass
         if site is None or self.site is None or site.id != self.site.id:
+            self.conflict.dismiss()  # before saving: a refused save of the notes says so
             self.save_notes()
             for label in self.errors.values():
                 label.hide()
@@ -447,8 +462,15 @@ class SiteInspector(QFrame):
         if editor is None or not self.editable:
             return False
         label = self.errors.get(where)
+        # The values this inspector showed: refused if another window changed them meanwhile.
+        started_from = {k: getattr(self.site, k) for k in fields}
         try:
-            editor.try_edit(self.site.id, fields, what)
+            editor.try_edit(self.site.id, fields, what, expected=started_from)
+        except ConflictError as exc:
+            self.conflict.add(exc.message, fields.get("notes"))
+            editor.on_error(exc)
+            self._reload()
+            return False
         except UserFacingError as exc:
             if label is not None:
                 label.setText(str(exc))

@@ -84,11 +84,13 @@ class EditSiteCommand(SiteCommand):
         self.old = old
         self.new = new
 
+    # Each way starts from the values the other way left: a field another window changed
+    # meanwhile is not put back over its change (ConflictError, said through on_error).
     def do(self) -> int | None:
-        return self.records.update_site(self.site_id, **self.new).id
+        return self.records.update_site(self.site_id, expected=self.old, **self.new).id
 
     def undo_it(self) -> int | None:
-        return self.records.update_site(self.site_id, **self.old).id
+        return self.records.update_site(self.site_id, expected=self.new, **self.old).id
 
 
 class MoveSiteCommand(SiteCommand):
@@ -128,10 +130,11 @@ class SiteEditor:
         self.select = select
         self.say = say
 
-    def try_edit(self, site_id: int, fields: dict, what: str):
-        """Change `fields` of a site; push one undo step if anything changed. Returns the site."""
+    def try_edit(self, site_id: int, fields: dict, what: str, expected: dict | None = None):
+        """Change `fields` of a site; push one undo step if anything changed. Returns the site.
+        `expected`: the values the editor started from (ConflictError if they changed)."""
         site = self.records.repo.site(site_id)
-        updated = self.records.update_site(site_id, **fields)
+        updated = self.records.update_site(site_id, expected=expected, **fields)
         old = {k: getattr(site, k) for k in fields if getattr(site, k) != getattr(updated, k)}
         if old:
             new = {k: getattr(updated, k) for k in old}

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services.records import Change, Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites
+from imsmap.ui.conflict_notice import ConflictNotice
 
 SIDES = (("M", "Both / midline"), ("L", "Left"), ("R", "Right"))
 
@@ -77,9 +78,14 @@ class SessionDetailsPanel(QWidget):
         super().__init__(parent)
         self.records = records
         self.session_id: int | None = None
+        # What each field showed when it was filled from the store: a save says it started
+        # from these, and is refused if another window changed the field meanwhile.
+        self._base: dict[str, object] = {}
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.conflict = ConflictNotice()
+        layout.addWidget(self.conflict)
 
         # The pneumothorax prompt: shown while thoracic muscles are needled and the discussion
         # is not yet recorded. One tap records it.
@@ -168,10 +174,14 @@ class SessionDetailsPanel(QWidget):
     # -- loading ---------------------------------------------------------------------------
     def set_session(self, session_id: int | None) -> None:
         self._plan_timer.stop()
+        if session_id != self.session_id:
+            self.conflict.dismiss()
         self.session_id = session_id
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, typed_too: bool = False) -> None:
+        """Show the stored session; a line or the plan being typed in keeps its text unless
+        `typed_too`."""
         self._loading = True
         try:
             if self.session_id is None:
@@ -190,10 +200,15 @@ class SessionDetailsPanel(QWidget):
             self.pneumothorax.setChecked(s.pneumothorax_discussed)
             self.needle_count.setValue(-1 if s.needle_count is None else s.needle_count)
             self.needles_accounted.setChecked(s.needles_accounted)
-            if not self.tolerance.hasFocus():
+            self._base.update(consent=s.consent, pneumothorax_discussed=s.pneumothorax_discussed,
+                              needle_count=s.needle_count, needles_accounted=s.needles_accounted)
+            if typed_too or not self.tolerance.hasFocus():
                 self.tolerance.setText(s.tolerance)
-            if not self.plan.hasFocus() or self.plan.toPlainText() == "":
+                self._base["tolerance"] = s.tolerance
+            if typed_too or not self.plan.hasFocus() or self.plan.toPlainText() == "":
+                self._plan_timer.stop()
                 self.plan.setPlainText(s.plan)
+                self._base["plan"] = s.plan
             self.findings.clear()
             for f in record.findings:
                 where = " ".join(x for x in (f.location, {"L": "left", "R": "right"}.get(
@@ -230,11 +245,23 @@ class SessionDetailsPanel(QWidget):
     def _save(self, **fields: object) -> None:
         if self._loading or self.session_id is None:
             return
+        started_from = {k: self._base[k] for k in fields if k in self._base}
+        if started_from == fields:
+            return  # as shown when loaded: nothing of the user's to save
         try:
-            self.records.update_session(self.session_id, **fields)
+            saved = self.records.update_session(self.session_id, expected=started_from, **fields)
+        except ConflictError as exc:
+            # Another window saved these first: show its values, keep what was typed.
+            typed = next(iter(fields.values())) if len(fields) == 1 else None
+            self.conflict.add(exc.message, typed)
+            self.message.emit(exc.message)
+            self.refresh(typed_too=True)
+            return
         except UserFacingError as exc:
             self.message.emit(exc.message)
             self.refresh()
+            return
+        self._base.update({k: getattr(saved, k) for k in fields})
 
     def flush(self) -> None:
         """Save a plan still waiting for its timer (before switching session or closing)."""

@@ -1,0 +1,79 @@
+"""What an editor shows when its save was refused because another window or program changed the
+same record first (services raise ConflictError): the sentence, and what the user typed, kept
+here to copy, while the editor itself shows the stored version again. Nothing typed is lost."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+STYLE = ("#conflictNotice { background: #fff3cd; border: 1px solid #d39e00; "
+         "border-radius: 4px; }")
+
+
+class ConflictNotice(QFrame):
+    """Hidden until `add`; several refused saves in a row are listed together until dismissed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("conflictNotice")
+        self.setStyleSheet(STYLE)
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        self.typed = QPlainTextEdit()
+        self.typed.setReadOnly(True)
+        self.typed.setAccessibleName("Your unsaved text")
+        self.typed.setMaximumHeight(90)
+        self.copy_button = QPushButton("Copy my text")
+        self.copy_button.clicked.connect(self.copy)
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.typed)
+        layout.addLayout(buttons)
+        self._messages: list[str] = []
+        self._texts: list[str] = []
+        self.hide()
+
+    def add(self, message: str, typed: object = None) -> None:
+        """Say `message`; keep `typed` (the value the user gave) to copy, when it is text."""
+        if message not in self._messages:
+            self._messages.append(message)
+        if isinstance(typed, str) and typed.strip() and typed not in self._texts:
+            self._texts.append(typed)
+        hint = (" What you typed is kept below: copy it into the field to use it."
+                if self._texts else "")
+        self.sentence.setText(" ".join(self._messages) + hint)
+        self.typed.setPlainText("\n\n".join(self._texts))
+        self.typed.setVisible(bool(self._texts))
+        self.copy_button.setVisible(bool(self._texts))
+        self.show()
+
+    def text(self) -> str:
+        return self.typed.toPlainText()
+
+    def holds_text(self) -> bool:
+        """Typed text is here, in no field and in no file, until the user dismisses it."""
+        return bool(self._texts)
+
+    def copy(self) -> None:
+        QApplication.clipboard().setText(self.text())
+
+    def dismiss(self) -> None:
+        self._messages.clear()
+        self._texts.clear()
+        self.typed.clear()
+        self.hide()

@@ -1,0 +1,203 @@
+"""Two windows on one session (issue 12, M4), each with its own connection to the file, as two
+imsmap windows have: the later save of a field the other window changed is refused, the window
+shows the other's value, keeps what its user typed to copy, and says who changed it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from test_ui_support import qt_settings  # noqa: F401 - fixture
+
+from imsmap.services.context import open_records
+from support import spot
+
+
+@pytest.fixture
+def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
+    """Anna's and Ben's windows on one draft session with one site, both showing it."""
+    from imsmap.ui.main_window import MainWindow
+
+    anna = open_records(db_path, actor="anna.physio")
+    ben = open_records(db_path, actor="ben.physio")
+    patient = anna.create_patient(chart_number="C-1", family_name="Nguyen")
+    session = anna.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30))
+    view, x, y, muscle, side = spot(anna.atlas)
+    site = anna.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
+    windows = []
+    for records in (anna, ben):
+        w = MainWindow(records)
+        windows.append(w)
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda w=w: w.built)
+        w.patients.select_patient(patient.id)
+        w.patients.select_session(session.id)
+        assert w.session_id == session.id
+        w.select_site(site.id)
+        assert w.site_table.inspector.site.id == site.id
+    yield windows[0], windows[1], session, site
+    for w in windows:
+        # A notice still holding typed text makes closing ask first (a test of its own).
+        for notice in (w.session_panel.conflict, w.details.conflict,
+                       w.site_table.inspector.conflict):
+            notice.dismiss()
+        w.close()
+        w.deleteLater()
+    qtbot.wait(1)
+    anna.db.close()
+    ben.db.close()
+
+
+def _type(qtbot, editor, text: str) -> None:
+    """Type at the end of what the field shows."""
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, text)
+
+
+def shown(notice) -> bool:
+    """The notice is up (in a tab not on screen just now, it shows when the tab does)."""
+    return not notice.isHidden()
+
+
+def test_the_later_session_note_is_refused_and_kept_to_copy(qtbot, two_windows):
+    anna, ben, session, _ = two_windows
+    _type(qtbot, ben.session_panel.notes, "Ben: tolerated well.")
+    assert ben.session_panel.save_notes()
+    _type(qtbot, anna.session_panel.notes, "Anna: needled L5.")
+    anna.session_panel.save_notes()
+    panel = anna.session_panel
+    stored = anna.records.repo.session(session.id)
+    assert stored.notes == "Ben: tolerated well."  # not overwritten
+    assert panel.notes.toPlainText() == "Ben: tolerated well."  # the other window's note
+    assert shown(panel.conflict) and panel.conflict.text() == "Anna: needled L5."
+    said = panel.conflict.sentence.text()
+    assert "another window" in said and "ben.physio" in said and "not saved" in said
+    assert "ben.physio" in anna.statusBar().currentMessage()
+    # While her text is only in the notice, the window does not move on from the session
+    # (closing asks first, as for any change not saved).
+    assert not panel.flush()
+    # Anna copies her text in after Ben's: it saves, from what she now sees.
+    _type(qtbot, panel.notes, " " + panel.conflict.text())
+    assert panel.save_notes()
+    assert anna.records.repo.session(session.id).notes == \
+        "Ben: tolerated well. Anna: needled L5."
+    panel.conflict.dismiss_button.click()
+    assert not shown(panel.conflict) and panel.flush()
+
+
+def test_a_note_left_untouched_does_not_overwrite_the_other_windows(qtbot, two_windows):
+    anna, ben, session, _ = two_windows
+    _type(qtbot, ben.session_panel.notes, "Ben's note.")
+    assert ben.session_panel.save_notes()
+    assert anna.session_panel.flush()  # switching session or closing saves what is typed
+    assert anna.records.repo.session(session.id).notes == "Ben's note."
+    assert not shown(anna.session_panel.conflict)
+
+
+def test_the_later_plan_is_refused_and_kept_to_copy(qtbot, two_windows):
+    anna, ben, session, _ = two_windows
+    _type(qtbot, ben.details.plan, "Review in a week.")
+    ben.details.flush()
+    assert ben.records.repo.session(session.id).plan == "Review in a week."
+    _type(qtbot, anna.details.plan, "Home stretches.")
+    anna.details.flush()
+    assert anna.records.repo.session(session.id).plan == "Review in a week."
+    assert anna.details.plan.toPlainText() == "Review in a week."
+    notice = anna.details.conflict
+    assert shown(notice) and notice.text() == "Home stretches."
+    assert "ben.physio" in notice.sentence.text()
+
+
+def test_a_count_changed_in_both_windows_is_refused_in_the_later(qtbot, two_windows):
+    anna, ben, session, _ = two_windows
+    ben.details.needles_accounted.setChecked(True)
+    anna.details.needles_accounted.setChecked(True)  # what Ben saved already: no conflict
+    assert not shown(anna.details.conflict)
+    ben.details.needle_count.setValue(12)
+    anna.details.needle_count.setValue(10)  # started from "not recorded"; Ben's is 12
+    assert anna.records.repo.session(session.id).needle_count == 12
+    assert shown(anna.details.conflict) and anna.details.needle_count.value() == 12
+    assert "needle count" in anna.details.conflict.sentence.text()
+
+
+def test_the_later_site_note_is_refused_and_kept_to_copy(qtbot, two_windows):
+    anna, ben, _, site = two_windows
+    _type(qtbot, ben.site_table.inspector.notes, "Ben: strong grasp")
+    ben.site_table.inspector.save_notes()
+    assert ben.records.repo.site(site.id).notes == "Ben: strong grasp"
+    inspector = anna.site_table.inspector
+    _type(qtbot, inspector.notes, "Anna: twitch seen")
+    inspector.save_notes()
+    assert anna.records.repo.site(site.id).notes == "Ben: strong grasp"
+    assert inspector.notes.toPlainText() == "Ben: strong grasp"
+    assert shown(inspector.conflict) and inspector.conflict.text() == "Anna: twitch seen"
+    assert "ben.physio" in inspector.conflict.sentence.text()
+    # A grade from Anna's inspector, started from the grade it shows, still works.
+    qtbot.mouseClick(inspector.grasp_buttons[3], Qt.MouseButton.LeftButton)
+    assert anna.records.repo.site(site.id).grasp == 3
+    # Ben's inspector still shows grade 1: his grade over Anna's is refused.
+    qtbot.mouseClick(ben.site_table.inspector.grasp_buttons[0], Qt.MouseButton.LeftButton)
+    assert ben.records.repo.site(site.id).grasp == 3
+    assert ben.site_table.inspector.grasp_buttons[3].isChecked()
+    assert "anna.physio" in ben.statusBar().currentMessage()
+
+
+def test_undo_does_not_put_back_a_value_another_window_changed(qtbot, two_windows):
+    anna, ben, _, site = two_windows
+    qtbot.mouseClick(anna.site_table.inspector.grasp_buttons[2], Qt.MouseButton.LeftButton)
+    assert anna.records.repo.site(site.id).grasp == 2
+    ben.records.update_site(site.id, grasp=3, expected={"grasp": 2})
+    anna.undo_stack.undo()  # would put back grade 1 over Ben's 3
+    assert anna.records.repo.site(site.id).grasp == 3
+    assert "ben.physio" in anna.statusBar().currentMessage()
+
+
+def test_coming_back_to_a_window_with_text_being_typed_keeps_it(qtbot, two_windows):
+    """The window reads the other's changes when it comes back to the front (Refresh): the
+    note still being typed here meets the other's saved one as a conflict, not a loss."""
+    anna, ben, session, site = two_windows
+    _type(qtbot, anna.session_panel.notes, "Anna, typing")
+    _type(qtbot, anna.site_table.inspector.notes, "Anna's site note")
+    ben.records.update_session(session.id, notes="Ben's note.", expected={"notes": ""})
+    ben.records.update_site(site.id, notes="Ben's site note", expected={"notes": ""})
+    anna.refresh_all()
+    assert anna.records.repo.session(session.id).notes == "Ben's note."
+    assert anna.session_panel.notes.toPlainText() == "Ben's note."
+    assert anna.session_panel.conflict.text() == "Anna, typing"
+    assert anna.records.repo.site(site.id).notes == "Ben's site note"
+    assert anna.site_table.inspector.notes.toPlainText() == "Ben's site note"
+    assert anna.site_table.inspector.conflict.text() == "Anna's site note"
+
+
+
+def _answer_when_asked(button_text: str, asked: list[str]) -> None:
+    """Click `button_text` in the modal question as soon as it is up."""
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, answer)
+
+
+def test_closing_with_typed_text_only_in_the_notice_asks_first(qtbot, two_windows):
+    anna, ben, session, _ = two_windows
+    ben.records.update_session(session.id, notes="Ben's note.", expected={"notes": ""})
+    _type(qtbot, anna.session_panel.notes, "Anna's note")
+    anna.session_panel.save_notes()
+    assert anna.session_panel.conflict.text() == "Anna's note"
+    asked: list[str] = []
+    _answer_when_asked("Cancel", asked)
+    anna.close()
+    assert asked and "ben.physio" in asked[0]
+    assert anna.isVisible() and anna.session_panel.conflict.text() == "Anna's note"
+    _answer_when_asked("Close without them", asked)
+    anna.close()
+    assert len(asked) == 2 and not anna.isVisible()
