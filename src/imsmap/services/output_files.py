@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.store.backup import fsync_dir
 
 # What SQLite keeps beside a database file `F`: F-wal, F-shm (WAL mode), F-journal (rollback).
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -157,7 +158,7 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return out
 
 
@@ -179,21 +180,5 @@ def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY if sys.platform != "win32" else os.O_RDWR)
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); a folder that cannot be synced is no failure."""
-    if sys.platform == "win32":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)

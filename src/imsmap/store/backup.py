@@ -214,7 +214,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
         _publish(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return target
 
 
@@ -351,7 +351,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                     _write_into(owner, tmp, db_path)
                 finally:
                     owner.close()
-        _fsync_dir(folder)
+        fsync_dir(folder)
     finally:
         for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm")):
             leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
@@ -492,7 +492,8 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); a folder that cannot be synced is no failure."""
     if sys.platform == "win32":
         return
     try:
