@@ -155,7 +155,7 @@ def nsis(payload: Path, out: Path, icon: Path, syntax_check: bool = False) -> No
     """Compile the Windows installer script (warnings fail it). As a syntax check on Linux it
     runs against the Linux payload with fast compression: the installer it writes holds Linux
     files and is deleted."""
-    fast = ["-XSetCompressor /FINAL zlib"] if syntax_check else []
+    fast = ["-DCOMPRESSOR=zlib"] if syntax_check else []
     sh("makensis", "-V2", "-WX", *fast, f"-DVERSION={VERSION}", f"-DPAYLOAD={payload.resolve()}",
        f"-DOUTFILE={out.resolve()}", f"-DICON={icon.resolve()}",
        PACKAGING / "windows" / "imsmap.nsi")

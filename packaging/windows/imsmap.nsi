@@ -15,7 +15,10 @@
 ;   else. The clinic's data (%APPDATA%\imsmap: the database, backups, settings) is never touched.
 
 Unicode true
-SetCompressor /SOLID lzma
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"  ; the syntax check on Linux passes -DCOMPRESSOR=zlib (faster)
+!endif
+SetCompressor ${COMPRESSOR}
 
 !ifndef VERSION
   !error "give -DVERSION=X.Y.Z"
