@@ -120,8 +120,10 @@ def smoke(executable: Path) -> None:
     step(f"smoke test of {executable}")
     command = [sys.executable, str(PACKAGING / "smoke_test.py"), str(executable), VERSION]
     if sys.platform.startswith("linux"):
-        # The real xcb platform on a virtual X server, never the offscreen plugin.
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1440x900x24 -nolisten tcp", *command]
+        # The real xcb platform on a virtual X server, never the offscreen plugin. -noreset: by
+        # default Xvfb resets when its last client leaves, and a client that connects during
+        # the reset fails ("could not connect to display") - seen between two runs here.
+        command = ["xvfb-run", "-a", "-s", "-screen 0 1440x900x24 -nolisten tcp -noreset", *command]
     sh(*command)
 
 

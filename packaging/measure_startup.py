@@ -1,12 +1,13 @@
 """Start time of the frozen app against the pip-installed one, on Linux under Xvfb (xcb).
 
-usage: xvfb-run -a -s "-screen 0 1440x900x24" python packaging/measure_startup.py [RUNS]
+usage: xvfb-run -a -s "-screen 0 1440x900x24 -noreset" python packaging/measure_startup.py [RUNS]
 
 Times from spawning `imsmap --db DEMO` to its window being mapped and visible (xdotool, polled
-every 20 ms), for dist/imsmap/imsmap (frozen) and build/packaging/venv/bin/imsmap (a plain pip
-install of the same source, byte-compiled by pip), RUNS times each (default 9), interleaved so
-both see the same machine, after one unmeasured warm-up run of each. Prints every run and the
-medians. Neither is given any advantage: the same demo database, a fresh home, the same display.
+every 20 ms; the window is mapped, its first paint may follow), then `imsmap --version`, for
+dist/imsmap/imsmap (frozen) and build/packaging/venv/bin/imsmap (a plain pip install of the same
+source, byte-compiled by pip), RUNS times each (default 9), interleaved so both see the same
+machine, after one unmeasured warm-up run of each. Prints every run and the medians. Neither is
+given any advantage: the same demo database, a fresh home, the same display.
 """
 
 from __future__ import annotations
@@ -29,18 +30,25 @@ PIP = ROOT / "build" / "packaging" / "venv" / "bin" / "imsmap"
 def time_to_window(exe: Path, db: Path, env: dict[str, str], cwd: Path) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen([str(exe), "--db", str(db)], env=env, cwd=cwd,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         while time.perf_counter() - t0 < 60:
             if visible_window(proc.pid):
                 return time.perf_counter() - t0
             if proc.poll() is not None:
-                raise SystemExit(f"{exe} exited {proc.returncode} before its window showed")
+                raise SystemExit(f"{exe} exited {proc.returncode} before its window showed:\n"
+                                 f"{proc.stderr.read()}")
             time.sleep(0.02)
         raise SystemExit(f"{exe}: no window within 60 s")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def time_version(exe: Path, env: dict[str, str], cwd: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([str(exe), "--version"], env=env, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - t0
 
 
 def main() -> int:
@@ -60,8 +68,15 @@ def main() -> int:
                 times[name].append(t)
                 print(f"run {i + 1} {name}: {t:.3f} s", flush=True)
         frozen, pip = statistics.median(times["frozen"]), statistics.median(times["pip"])
-        print(f"median frozen {frozen:.3f} s, pip {pip:.3f} s, ratio {frozen / pip:.2f} "
+        print(f"window: median frozen {frozen:.3f} s, pip {pip:.3f} s, ratio {frozen / pip:.2f} "
               f"({runs} runs each)")
+        versions: dict[str, list[float]] = {"frozen": [], "pip": []}
+        for _ in range(runs):
+            for name, exe in (("frozen", FROZEN), ("pip", PIP)):
+                versions[name].append(time_version(exe, env, work))
+        frozen, pip = statistics.median(versions["frozen"]), statistics.median(versions["pip"])
+        print(f"--version: median frozen {frozen:.3f} s, pip {pip:.3f} s, "
+              f"ratio {frozen / pip:.2f} ({runs} runs each)")
     return 0
 
 
