@@ -88,6 +88,21 @@ def test_version_and_help(capsys):
     assert "demo" in out and "export" in out
 
 
+def test_version_names_the_app_the_atlas_and_the_database_schema(capsys):
+    from imsmap import __version__
+    from imsmap.atlas import load_atlas
+    from imsmap.store.migrations import SCHEMA_VERSION
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        f"imsmap {__version__}", f"atlas {load_atlas().version}",
+        f"database schema {SCHEMA_VERSION}"]
+    assert captured.err == ""
+
+
 def test_subcommand_help_mentions_db(capsys):
     for command in ("demo", "export"):
         with pytest.raises(SystemExit):

@@ -26,8 +26,25 @@ COMMAND_MODULES = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the app, the atlas it ships and the database schema it writes, each on its
+    own line (read only when asked, so the other commands do not load the atlas for it)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="print the versions of imsmap, its atlas and its database schema, and exit"):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from imsmap.atlas.catalogue import load_catalogue
+        from imsmap.store.migrations import SCHEMA_VERSION
+
+        print(f"imsmap {__version__}\natlas {load_catalogue().version}\n"
+              f"database schema {SCHEMA_VERSION}")
+        parser.exit()
+
+
 def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser.add_argument("--version", action="version", version=f"imsmap {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     add_db_argument(parser)
     parser.add_argument(
         "--demo",

@@ -1,0 +1,143 @@
+"""Smoke test of a frozen imsmap (or any installed `imsmap` executable): the commands a clinic
+relies on, and the window on the platform's real display. Standard library only, so CI runs it
+with any Python on Windows, macOS and Linux.
+
+usage: python packaging/smoke_test.py EXECUTABLE VERSION [--window-seconds S]
+
+Runs `--version`, `demo --db X`, `check --db X`, `pdf` (a batch of every session in X) and opens
+the window on X. Fails (exit 1) on a wrong exit status, a missing output, and on ANY text on
+stderr: a traceback, a Qt warning ("qt.qpa.xcb: ...", "QFont::...") or a Python warning all
+count. On Linux the window is looked for with xdotool (under Xvfb, DISPLAY set by the caller)
+and must be mapped and visible; elsewhere the window process must still be running, silent,
+after the wait. Everything runs in a fresh temporary home, never the user's data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+class SmokeFailure(Exception):
+    pass
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("IMSMAP_", "QT_", "PYTHON"))}
+    for name in ("config", "data", "cache"):
+        (home / name).mkdir(parents=True, exist_ok=True)
+    env.update(HOME=str(home), USERPROFILE=str(home), APPDATA=str(home / "data"),
+               LOCALAPPDATA=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+               IMSMAP_DATA_DIR=str(home / "data" / "imsmap"))
+    return env
+
+
+def run(exe: Path, args: list[str], env: dict[str, str], cwd: Path) -> str:
+    proc = subprocess.run([str(exe), *args], env=env, cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+    shown = " ".join(["imsmap", *args])
+    if proc.returncode != 0:
+        raise SmokeFailure(f"`{shown}` exited {proc.returncode}:\n{proc.stderr}")
+    if proc.stderr.strip():
+        raise SmokeFailure(f"`{shown}` wrote to stderr:\n{proc.stderr}")
+    print(f"ok   {shown}")
+    return proc.stdout
+
+
+def visible_window(pid: int) -> str | None:
+    """The id of a visible X window of process `pid` (Qt sets _NET_WM_PID), or None."""
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                         capture_output=True, text=True).stdout.split()
+    return out[0] if out else None
+
+
+def open_window(exe: Path, db: Path, env: dict[str, str], cwd: Path, seconds: float) -> float:
+    """Start the window on db; return seconds until it was visible (Linux) or `seconds`."""
+    linux = sys.platform.startswith("linux")
+    if linux and not env.get("DISPLAY"):
+        raise SmokeFailure("no DISPLAY: run the window check under Xvfb (packaging/build does)")
+    stderr_path = cwd / "window-stderr.txt"
+    with open(stderr_path, "w", encoding="utf-8") as stderr:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([str(exe), "--db", str(db)], env=env, cwd=cwd,
+                                stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            shown_after = None
+            while time.perf_counter() - t0 < max(seconds, 60.0):
+                if proc.poll() is not None:
+                    break
+                if linux and visible_window(proc.pid):
+                    shown_after = time.perf_counter() - t0
+                    break
+                if not linux and time.perf_counter() - t0 >= seconds:
+                    shown_after = seconds
+                    break
+                time.sleep(0.02)
+            if linux and shown_after is not None:
+                time.sleep(2.0)  # let it paint the chart and settle: late warnings count too
+            if proc.poll() is not None:
+                raise SmokeFailure(f"the window exited {proc.returncode} before it was shown")
+            if shown_after is None:
+                raise SmokeFailure("no visible window within 60 s")
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=30)
+    text = stderr_path.read_text(encoding="utf-8", errors="replace")
+    if text.strip():
+        raise SmokeFailure(f"the window wrote to stderr:\n{text}")
+    print(f"ok   imsmap --db {db.name}: window shown after {shown_after:.2f} s, stderr empty")
+    return shown_after
+
+
+def smoke(exe: Path, version: str, window_seconds: float) -> None:
+    work = Path(tempfile.mkdtemp(prefix="imsmap-smoke-"))
+    try:
+        env = clean_env(work / "home")
+        out = run(exe, ["--version"], env, work).splitlines()
+        if not out or out[0] != f"imsmap {version}" or len(out) != 3:
+            raise SmokeFailure(f"--version printed {out!r}, expected 'imsmap {version}' and the "
+                               "atlas and schema lines")
+        db = work / "clinic.sqlite3"
+        run(exe, ["demo", "--db", str(db)], env, work)
+        if not db.is_file():
+            raise SmokeFailure("`demo` made no database")
+        run(exe, ["check", "--db", str(db)], env, work)
+        pdfs = work / "pdfs"
+        pdfs.mkdir()
+        run(exe, ["pdf", "--db", str(db), "--from", "2000-01-01", "--to", "2099-12-31",
+                  "--out-dir", str(pdfs)], env, work)
+        written = sorted(pdfs.glob("*.pdf"))
+        if not written or any(p.read_bytes()[:5] != b"%PDF-" for p in written):
+            raise SmokeFailure(f"`pdf` wrote no valid PDF in {pdfs}")
+        print(f"ok   {len(written)} PDFs written")
+        open_window(exe, db, env, work, window_seconds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("executable", type=Path)
+    parser.add_argument("version")
+    parser.add_argument("--window-seconds", type=float, default=8.0)
+    args = parser.parse_args()
+    try:
+        smoke(args.executable.resolve(), args.version, args.window_seconds)
+    except SmokeFailure as exc:
+        print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
+        return 1
+    print("smoke test passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The release metadata agrees with the package: versions, ids, entry points, and the Qt modules
+the frozen build leaves out. Reads files only (the build itself is `packaging/build linux`)."""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import imsmap
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+APP_ID = "org.imsmap.imsmap"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(PACKAGING / "linux" / f"{APP_ID}.desktop", encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def _spec_qt_excludes() -> set[str]:
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "QT_EXCLUDES":
+            names = [c.value for c in ast.walk(node.value)
+                     if isinstance(c, ast.Constant) and str(c.value).startswith("Qt")]
+            return set(names)
+    raise AssertionError("packaging/imsmap.spec has no QT_EXCLUDES")
+
+
+def test_the_metainfo_release_and_the_package_carry_the_same_version():
+    version = PYPROJECT["project"]["version"]
+    assert imsmap.__version__ == version
+    root = ET.parse(PACKAGING / "linux" / f"{APP_ID}.metainfo.xml").getroot()
+    releases = [r.get("version") for r in root.iter("release")]
+    assert releases and releases[0] == version, "add the new release to the metainfo first"
+    assert root.findtext("id") == APP_ID
+    assert root.find("launchable").text == f"{APP_ID}.desktop"
+
+
+def test_desktop_entry_starts_the_launcher_the_deb_installs():
+    entry = _desktop_entry()
+    assert entry["Exec"].split()[0] == "imsmap"
+    assert entry["Icon"] == APP_ID
+    assert "imsmap" in PYPROJECT["project"]["scripts"]
+    launcher = (PACKAGING / "linux" / "imsmap.sh").read_text(encoding="utf-8")
+    assert 'exec /opt/imsmap/imsmap "$@"' in launcher
+    assert f'APP_ID = "{APP_ID}"' in (PACKAGING / "imsmap.spec").read_text(encoding="utf-8")
+
+
+def test_gui_and_console_entries_start_the_same_main():
+    gui = PYPROJECT["project"]["gui-scripts"]["imsmap-gui"]
+    assert gui == PYPROJECT["project"]["scripts"]["imsmap"] == "imsmap.cli:main"
+    pins = PYPROJECT["project"]["optional-dependencies"]["packaging"]
+    assert any(re.fullmatch(r"pyinstaller==[\d.]+", pin) for pin in pins), pins
+
+
+def test_the_frozen_build_excludes_no_qt_module_imsmap_imports():
+    used = set()
+    for path in (ROOT / "src" / "imsmap").rglob("*.py"):
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    excluded = _spec_qt_excludes()
+    assert "QtQml" in excluded and "QtQuick" in excluded
+    assert not used & excluded, f"imsmap imports {used & excluded}; packaging/imsmap.spec drops them"
+
+
+def test_icon_master_is_a_square_svg():
+    root = ET.parse(PACKAGING / "icons" / "imsmap.svg").getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    _x, _y, width, height = map(float, root.get("viewBox").split())
+    assert width == height
