@@ -25,6 +25,21 @@ def test_open_database_creates_the_default_in_the_data_folder(tmp_path):
         records.db.close()
 
 
+def test_a_backup_is_never_opened_to_work_in(tmp_path, records, qapp, monkeypatch):
+    """The installer offers "Open with imsmap" for .sqlite3 files: a backup opened that way
+    would take the day's records instead of the clinic's database."""
+    from imsmap.store.backup import backup_now
+
+    backup = backup_now(records.db, "manual")
+    before = backup.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(ui_app.QApplication, "exec", lambda self: pytest.fail("window opened"))
+    assert ui_app.run_app(db=str(backup)) == 2
+    assert len(shown) == 1 and "is an imsmap backup" in shown[0] and "restore" in shown[0]
+    assert backup.read_bytes() == before
+
+
 def test_a_bad_database_gives_a_sentence_not_a_traceback(tmp_path, qapp, monkeypatch):
     bad = tmp_path / "not-a-db.sqlite3"
     bad.write_bytes(b"this is not sqlite at all" * 100)

@@ -13,7 +13,8 @@ from imsmap import __version__, paths
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import open_records
 from imsmap.services.records import Records
-from imsmap.store.db import DamagedFileError
+from imsmap.store.backup import BACKUP_NAME
+from imsmap.store.db import DamagedFileError, StoreError
 from imsmap.ui.errors import CrashHandler
 
 
@@ -32,6 +33,12 @@ def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
     path = paths.resolve_db(db)
     if db is None:
         paths.ensure_private_dir(path.parent)
+    if BACKUP_NAME.match(path.name):  # e.g. chosen with the installer's "Open with imsmap"
+        raise StoreError(
+            f"{path.name} is an imsmap backup. It is never opened to work in: what you recorded "
+            "would go into the backup, not into your clinic's records. To bring it back, "
+            "restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy "
+            "it to a new name and open the copy.")
     return open_records(path)
 
 
@@ -50,6 +57,7 @@ def make_application() -> QApplication:
     app.setApplicationName("imsmap")
     app.setApplicationDisplayName("imsmap")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.imsmap.imsmap")  # packaging/linux: the desktop finds our icon
     return app  # type: ignore[return-value]
 
 
