@@ -141,9 +141,9 @@ class LockPage(_Page):
             self.layout_.addWidget(_text(
                 f"With a PIN, imsmap hides the whole window after the minutes you choose, or "
                 f"when you press Ctrl+Shift+K, until the PIN is typed again. A PIN is "
-                f"{lock.PIN_MIN} to {lock.PIN_MAX} digits and belongs to this computer's "
-                f"login {records.actor}. Leave it empty for no lock; you can set one later "
-                "in View > Screen lock PIN…"))
+                f"{lock.PIN_MIN} to {lock.PIN_MAX} digits; it is yours, for the name you log "
+                f"in with on this computer ({records.actor}). Leave it empty for no lock: you "
+                "can set one later in View > Screen lock PIN…"))
             form = QFormLayout()
             form.addRow("PIN (optional):", self.pin)
             form.addRow("Repeat the PIN:", self.repeat)
@@ -252,7 +252,7 @@ class ClinicSetupWizard(QWizard):
         for page in (self.clinic_page, self.practitioner_page, self.lock_page,
                      self.backup_page, self.ready_page):
             self.addPage(page)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(640, 440)
 
     def setup(self) -> first_run.ClinicSetup:
         return first_run.ClinicSetup(
