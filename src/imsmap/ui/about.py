@@ -49,6 +49,7 @@ class AboutDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(QLabel("Body-chart records of IMS (intramuscular stimulation) "
                                 "sessions."))
+        layout.addSpacing(6)
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for name, value in self.rows:

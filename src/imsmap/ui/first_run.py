@@ -274,7 +274,7 @@ class ClinicSetupWizard(QWizard):
             pin = "set; the screen locks when you press Ctrl+Shift+K"
         backups = s.backup_dir.strip()
         if first_run.same_disk(backups, self.records.db.path):
-            backups += " (on the same disk as the records)"
+            backups += " (on the same disk as the records: lost with them if it fails)"
         return [f"Clinic: {s.clinic_name.strip()}",
                 f"Practitioner: {s.practitioner.strip()}, registration {s.registration.strip()}",
                 f"Screen lock PIN: {pin}",
