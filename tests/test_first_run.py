@@ -127,6 +127,7 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
     finally:
         records.db.close()
     assert QSettings().value("session/practitioner") == "Jane Smith, PT"
+    assert list(backups.glob("imsmap-backup-*-setup.sqlite3"))  # a first copy, made there
 
 
 def test_not_offered_for_the_demo_clinic(qtbot, qt_settings, monkeypatch):
@@ -157,6 +158,20 @@ def test_not_offered_for_a_database_with_records_or_settings(
 def test_a_demo_window_is_never_offered_it_even_when_empty(records, make_window):
     assert first_run.is_new_clinic(records)
     assert offer_on_start(make_window(demo=True)) is None
+
+
+def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, records):
+    from imsmap.ui.main_window import MainWindow
+
+    readonly = open_records(db_path, readonly=True)
+    w = MainWindow(readonly)
+    qtbot.addWidget(w)
+    try:
+        assert first_run.is_new_clinic(readonly) and w.readonly
+        assert offer_on_start(w) is None
+    finally:
+        w.close()
+        readonly.db.close()
 
 
 # -- skipping -----------------------------------------------------------------------------

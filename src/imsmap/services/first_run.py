@@ -118,7 +118,7 @@ def check_practitioner(records: Records, name: str, registration: str) -> None:
                                                                           registration)))
 
 
-def check_pin(records: Records, pin: str, idle_minutes: int) -> dict[str, str]:
+def check_new_pin(records: Records, pin: str, idle_minutes: int) -> dict[str, str]:
     """The rows that set `records.actor`'s PIN ({} for no PIN); ValidationError if the PIN
     is not 4 to 12 digits, or the practitioner has one already (changed only where the
     current one is asked for)."""
@@ -145,7 +145,7 @@ def set_up(records: Records, setup: ClinicSetup, *, expect_new: bool = False
                               "was changed. File > Clinic set-up… shows what it holds.")
     check_clinic_name(records, setup.clinic_name)
     check_practitioner(records, setup.practitioner, setup.registration)
-    pin_values = check_pin(records, setup.pin, setup.idle_minutes)
+    pin_values = check_new_pin(records, setup.pin, setup.idle_minutes)
     folder = check_backup_folder(setup.backup_dir) if setup.backup_dir.strip() else None
     current = clinic.load(records)
     settings = replace(current, clinic_name=setup.clinic_name.strip(),

@@ -161,7 +161,7 @@ class LockPage(_Page):
         if self.pin_text() != ("" if self.has_pin else self.repeat.text()):
             raise UserFacingError("The two PINs differ: type the same PIN twice.")
         if self.pin_text():
-            first_run.check_pin(self.records, self.pin_text(), self.idle_minutes())
+            first_run.check_new_pin(self.records, self.pin_text(), self.idle_minutes())
 
 
 class BackupPage(_Page):
@@ -320,3 +320,5 @@ def _finished(window, wizard: ClinicSetupWizard, result: int) -> None:
     QSettings().setValue("session/practitioner", setup.practitioner.strip())
     window._apply_lock_settings()
     window.show_message(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
+    if window.auto_backup:
+        window.start_backup("setup")  # a first copy in the chosen folder: proof that it works
