@@ -74,7 +74,10 @@ def run_window(qtbot, monkeypatch, script, **kwargs) -> int:
     from imsmap.ui.main_window import MainWindow
 
     def exec_(app):
-        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+        # Only this start's window: earlier tests' closed windows may linger (gc.freeze).
+        shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        assert len(shown) == 1
+        window = shown[0]
         qtbot.waitUntil(lambda: window.built, timeout=10_000)
         qtbot.wait(50)  # the wizard opens from the window's `completed`
         script(window)
