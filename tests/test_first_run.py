@@ -211,7 +211,9 @@ def test_bad_answers_get_a_sentence_and_write_nothing(qtbot, records, make_windo
     type_into(qtbot, wizard.practitioner_page.registration, "PT-1")
     press(qtbot, wizard, Button.NextButton)
     # A PIN too short, then two PINs that differ.
+    assert not wizard.lock_page.idle.isEnabled()  # nothing locks without a PIN
     type_into(qtbot, wizard.lock_page.pin, "12")
+    assert wizard.lock_page.idle.isEnabled()
     type_into(qtbot, wizard.lock_page.repeat, "12")
     press(qtbot, wizard, Button.NextButton)
     assert wizard.currentPage() is wizard.lock_page

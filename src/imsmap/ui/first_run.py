@@ -133,6 +133,8 @@ class LockPage(_Page):
         self.idle.setSuffix(" minutes without use")
         self.idle.setSpecialValueText("only when I lock it (Ctrl+Shift+K)")
         self.idle.setAccessibleName("Lock after idle minutes")
+        self.idle.setEnabled(False)  # until a PIN is typed: without one nothing locks
+        self.pin.textChanged.connect(lambda text: self.idle.setEnabled(bool(text)))
         if self.has_pin:
             self.layout_.addWidget(_text(
                 f"A PIN is set already for {records.actor}. To change it, use View > Screen "
