@@ -89,6 +89,12 @@ def load(records: Records) -> ClinicSettings:
 
 def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
     """Validate every field, then write them all in one transaction with one audit entry."""
+    return write_values(records, settings_values(settings))
+
+
+def settings_values(settings: ClinicSettings) -> dict[str, str]:
+    """Every field validated (ValidationError with its sentence otherwise), as the settings
+    table's keys and values; nothing is written."""
     name = v.text(settings.clinic_name, "clinic_name", label="The clinic name",
                   max_len=v.MAX_SHORT_TEXT, multiline=False)
     practitioners = []
@@ -145,10 +151,21 @@ def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
         "clinic.name": name,
         BACKUP_DIR_SETTING: backup_folder,
     }
+    return values
+
+
+# What the audit entry shows instead of the stored value (a logo's bytes, a PIN's hash).
+_MASKED = {"clinic.logo_png": "(logo)"}
+
+
+def write_values(records: Records, values: dict[str, str],
+                 masked: dict[str, str] | None = None) -> ClinicSettings:
+    """Write validated settings (`settings_values`, plus any other keys) in one transaction
+    with one audit entry listing what changed; keys in ``masked`` are shown by a word."""
+    masked = {**_MASKED, **(masked or {})}
     with records.db.transaction():
         old = {k: records.repo.setting(k) for k in values}
-        diff = {k: [old[k] if k != "clinic.logo_png" else "(logo)",
-                    val if k != "clinic.logo_png" else "(logo)"]
+        diff = {k: [_shown(k, old[k], masked), _shown(k, val, masked)]
                 for k, val in values.items() if old[k] != val}
         if diff:
             for key, val in values.items():
@@ -159,6 +176,10 @@ def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
     if diff:
         records._notify(Change("update", "settings", 0))
     return load(records)
+
+
+def _shown(key: str, value: str | None, masked: dict[str, str]) -> str | None:
+    return value if key not in masked or value is None else masked[key]
 
 
 def check_logo(data: bytes) -> None:

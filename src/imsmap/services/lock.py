@@ -89,6 +89,17 @@ def check_pin(records: Records, pin: str) -> bool:
     return hmac.compare_digest(given, str(stored.get("hash", "")))
 
 
+def pin_values(records: Records, pin: str, idle_minutes: int) -> dict[str, str]:
+    """The settings rows that give `records.actor` this PIN and the idle time, checked as
+    `save` checks them; nothing is written (services.first_run writes them together with the
+    clinic's settings, in one transaction)."""
+    if not isinstance(idle_minutes, int) or not 0 <= idle_minutes <= IDLE_MINUTES_MAX:
+        raise ValidationError(f"The idle time must be 0 to {IDLE_MINUTES_MAX} minutes.",
+                              "idle_minutes")
+    return {_pin_key(records.actor): json.dumps(hash_pin(_check_pin_format(pin))),
+            IDLE_KEY: str(idle_minutes)}
+
+
 def save(records: Records, *, pin: str | None, idle_minutes: int,
          clear_pin: bool = False) -> LockSettings:
     """Set a new PIN (pin given), clear it (clear_pin) or keep it (neither), and the idle time."""

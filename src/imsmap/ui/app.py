@@ -102,6 +102,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     damage.append(f"{records.db.path} is damaged ({exc}).")
                 else:
                     window.show()
+                    window.completed.connect(lambda w=window: _offer_first_run(w))
                     check = startup.StartupCheck(records.db.path, window)
                     watch = _DamageWatch(window, damage)  # lives on this (the GUI) thread
                     check.finished.connect(watch.checked)
@@ -130,6 +131,14 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         return 2
     finally:
         handler.uninstall()
+
+
+def _offer_first_run(window) -> None:
+    """A new, empty clinic database: the set-up wizard over the whole window (ui.first_run,
+    imported only now, after the first paint)."""
+    from imsmap.ui.first_run import offer_on_start
+
+    offer_on_start(window)
 
 
 def _settle_memory() -> None:

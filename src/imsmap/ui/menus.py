@@ -75,6 +75,9 @@ class MenuMixin:
         self.act_preview = a("Print pre&view…", self.print_preview, "Ctrl+Shift+P")
         self.act_backup = a("&Back up now", self.backup_now, "Ctrl+Shift+B")
         self.act_settings = a("Clinic se&ttings…", self.clinic_settings, "Ctrl+,")
+        self.act_setup = a("Clinic set-&up…", self.clinic_setup,
+                           tip="The clinic's name, practitioner, screen lock and backups, "
+                               "one question at a time")
         self.act_quit = a("&Quit", self.close, SK.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(SK.Undo)
@@ -125,6 +128,7 @@ class MenuMixin:
                           tip="Show only the lock screen until your PIN is entered")
         self.act_pin = a("Screen lock &PIN…", self.lock_settings)
         self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
+        self.act_about = a("&About imsmap", self.show_about)
         self.act_overlay.setChecked(True)
 
     def _build_menus(self) -> None:
@@ -138,7 +142,8 @@ class MenuMixin:
 
         menu("&File", (self.act_new_patient, self.act_new_session, None, self.act_export,
                        self.act_export_progress, self.act_print, self.act_preview, None,
-                       self.act_backup, self.act_settings, None, self.act_quit))
+                       self.act_backup, self.act_settings, self.act_setup, None,
+                       self.act_quit))
         menu("&Edit", (self.act_undo, self.act_redo, None, *self.act_grades, self.act_cramp,
                        self.act_remove))
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
@@ -150,7 +155,7 @@ class MenuMixin:
                        self.act_prev_visit, self.act_next_visit, self.act_replay, None,
                        self.act_progress, self.act_refresh, None, self.act_hide, self.act_lock,
                        self.act_pin))
-        menu("&Help", (self.act_shortcuts,))
+        menu("&Help", (self.act_shortcuts, None, self.act_about))
 
     def _step_view(self, step: int) -> None:
         tabs = self.chart.tabs
@@ -182,6 +187,7 @@ class MenuMixin:
         self.act_apply_protocol.setEnabled(editable)
         self.act_save_protocol.setEnabled(has_session and writable and bool(self.sites))
         self.act_settings.setEnabled(writable)
+        self.act_setup.setEnabled(writable)
         self.act_pin.setEnabled(writable)
         self.act_lock.setEnabled(self.lock_available())
         n = len(self.history_bar.sessions)
@@ -317,6 +323,17 @@ class MenuMixin:
 
         if not self.readonly and SettingsDialog(self.records, self).exec():
             self.show_message("Clinic settings saved.")
+
+    def clinic_setup(self) -> None:
+        from imsmap.ui.first_run import open_wizard
+
+        if not self.readonly:
+            open_wizard(self)
+
+    def show_about(self) -> None:
+        from imsmap.ui.about import AboutDialog
+
+        AboutDialog(self.records, self).exec()
 
     def show_shortcuts(self) -> None:
         from imsmap.ui.shortcuts import ShortcutsDialog

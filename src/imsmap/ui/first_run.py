@@ -1,0 +1,326 @@
+"""The clinic set-up wizard: offered when the window first opens on a new, empty database, and
+from File > Clinic set-up… at any time.
+
+Four questions, one page each: the clinic's name, the first practitioner with their
+registration number, an optional PIN for the screen lock, the backup folder (with a warning when
+it is on the same disk as the records). The last page sums them up; Finish writes them all at once
+(`services.first_run.set_up`: one transaction, one audit entry). Skipped or cancelled, nothing is
+written; at the next start a database that is still empty offers the set-up again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services import clinic, first_run, lock
+from imsmap.services.records import Records
+from imsmap.ui.dialogs import FieldError
+from imsmap.ui.privacy import _pin_edit
+
+WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
+DEFAULT_IDLE_MINUTES = 5
+
+
+def _text(words: str) -> QLabel:
+    label = QLabel(words)
+    label.setWordWrap(True)
+    return label
+
+
+class _Page(QWizardPage):
+    """A page with a red sentence at its foot, and a check run before Next (or Finish)."""
+
+    def __init__(self, title: str, subtitle: str):
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.layout_ = QVBoxLayout(self)
+        self.error = FieldError()
+
+    def finish_layout(self) -> None:
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.error)
+
+    def check(self) -> None:
+        """Raise UserFacingError when the page's answers cannot be used."""
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+        try:
+            self.check()
+        except UserFacingError as exc:
+            self.error.show_message(exc.message)
+            return False
+        self.error.show_message(None)
+        return True
+
+
+class ClinicPage(_Page):
+    def __init__(self, records: Records, settings: clinic.ClinicSettings, first: bool):
+        super().__init__("Your clinic",
+                         "Its name heads every session note and report you print or save.")
+        self.records = records
+        if first:
+            self.layout_.addWidget(_text(
+                "Welcome to imsmap. Four short questions set up your clinic. You can change "
+                "every answer later in File > Clinic settings, or skip this now and come back "
+                "with File > Clinic set-up…"))
+        form = QFormLayout()
+        self.name = QLineEdit(settings.clinic_name)
+        self.name.setAccessibleName("Clinic name")
+        self.name.setPlaceholderText("e.g. Riverside Physiotherapy")
+        form.addRow("Clinic name:", self.name)
+        self.layout_.addLayout(form)
+        where = _text(f"The records are kept on this computer, in {records.db.path}.")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(where)
+        self.finish_layout()
+
+    def check(self) -> None:
+        first_run.check_clinic_name(self.records, self.name.text())
+
+
+class PractitionerPage(_Page):
+    def __init__(self, records: Records, settings: clinic.ClinicSettings):
+        super().__init__("The practitioner",
+                         "Who signs the notes: the name and registration number are printed "
+                         "on every signed session.")
+        self.records = records
+        first = settings.practitioners[0] if settings.practitioners else None
+        form = QFormLayout()
+        self.name = QLineEdit(first.name if first else "")
+        self.name.setAccessibleName("Practitioner's name")
+        self.name.setPlaceholderText("e.g. Jane Smith, PT")
+        self.registration = QLineEdit(first.registration if first else "")
+        self.registration.setAccessibleName("Registration number")
+        self.registration.setPlaceholderText("your college or board registration number")
+        form.addRow("Name:", self.name)
+        form.addRow("Registration number:", self.registration)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(_text("More practitioners can be added later in File > Clinic "
+                                     "settings."))
+        self.finish_layout()
+
+    def check(self) -> None:
+        first_run.check_practitioner(self.records, self.name.text(), self.registration.text())
+
+
+class LockPage(_Page):
+    def __init__(self, records: Records):
+        super().__init__("Screen lock",
+                         "So that the next patient cannot read names while you are away from "
+                         "the screen.")
+        self.records = records
+        self.has_pin = lock.has_pin(records)
+        self.pin = _pin_edit("PIN")
+        self.repeat = _pin_edit("Repeat the PIN")
+        self.idle = QSpinBox()
+        self.idle.setRange(0, lock.IDLE_MINUTES_MAX)
+        self.idle.setValue(DEFAULT_IDLE_MINUTES)
+        self.idle.setSuffix(" minutes without use")
+        self.idle.setSpecialValueText("only when I lock it (Ctrl+Shift+K)")
+        self.idle.setAccessibleName("Lock after idle minutes")
+        self.idle.setEnabled(False)  # until a PIN is typed: without one nothing locks
+        self.pin.textChanged.connect(lambda text: self.idle.setEnabled(bool(text)))
+        if self.has_pin:
+            self.layout_.addWidget(_text(
+                f"A PIN is set already for {records.actor}. To change it, use View > Screen "
+                "lock PIN… (it asks for the current PIN first)."))
+        else:
+            self.layout_.addWidget(_text(
+                f"With a PIN, imsmap hides the whole window after the minutes you choose, or "
+                f"when you press Ctrl+Shift+K, until the PIN is typed again. A PIN is "
+                f"{lock.PIN_MIN} to {lock.PIN_MAX} digits; it is yours, for the name you log "
+                f"in with on this computer ({records.actor}). Leave it empty for no lock: you "
+                "can set one later in View > Screen lock PIN…"))
+            form = QFormLayout()
+            form.addRow("PIN (optional):", self.pin)
+            form.addRow("Repeat the PIN:", self.repeat)
+            form.addRow("Lock after:", self.idle)
+            self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def pin_text(self) -> str:
+        return "" if self.has_pin else self.pin.text()
+
+    def idle_minutes(self) -> int:
+        return self.idle.value() if self.pin_text() else 0
+
+    def check(self) -> None:
+        if self.pin_text() != ("" if self.has_pin else self.repeat.text()):
+            raise UserFacingError("The two PINs differ: type the same PIN twice.")
+        if self.pin_text():
+            first_run.check_new_pin(self.records, self.pin_text(), self.idle_minutes())
+
+
+class BackupPage(_Page):
+    def __init__(self, records: Records):
+        super().__init__("Backups",
+                         "imsmap copies your records by itself: when it starts and after "
+                         "every signed session (the last ten, and one a day for a month).")
+        self.records = records
+        self.layout_.addWidget(_text(
+            "Choose where the copies go. Best is a folder on another disk: a USB drive or a "
+            "second disk that stays connected to this computer."))
+        row = QHBoxLayout()
+        self.folder = QLineEdit(str(first_run.backup_folder(records)))
+        self.folder.setAccessibleName("Backup folder")
+        self.choose = QPushButton("Choose…")
+        self.choose.clicked.connect(self._choose)
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        form = QFormLayout()
+        form.addRow("Backup folder:", row)
+        self.layout_.addLayout(form)
+        self.default_hint = _text(f"The default is {first_run.default_backup_folder(records)}.")
+        self.default_hint.setStyleSheet("color: palette(mid);")
+        self.layout_.addWidget(self.default_hint)
+        self.warning = _text("")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.layout_.addWidget(self.warning)
+        self.folder.textChanged.connect(self._update_warning)
+        self._update_warning()
+        self.finish_layout()
+
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _update_warning(self) -> None:
+        text = self.folder.text().strip()
+        same = bool(text) and first_run.same_disk(text, self.records.db.path)
+        self.warning.setText(
+            "This folder is on the same disk as your records. If that disk breaks or is "
+            "stolen, the records and their backups are lost together. Choose a folder on a USB "
+            "drive or another disk if you can." if same else "")
+        self.warning.setVisible(same)
+
+    def check(self) -> None:
+        first_run.check_backup_folder(self.folder.text())
+
+
+class ReadyPage(_Page):
+    def __init__(self):
+        super().__init__("Ready", "Check the answers, then press Finish to save them.")
+        self.summary = _text("")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.addWidget(self.summary)
+        self.finish_layout()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt naming
+        self.summary.setText("\n\n".join(self.wizard().summary_lines()))
+        self.error.show_message(None)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+        return self.wizard().save()
+
+
+class ClinicSetupWizard(QWizard):
+    """The set-up (see the module's docstring). ``first``: offered at the first start, so its
+    Cancel button says Skip for now, and Finish is refused if the database was set up
+    meanwhile."""
+
+    def __init__(self, records: Records, *, first: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.first = first
+        self.saved: clinic.ClinicSettings | None = None
+        settings = clinic.load(records)
+        self.setWindowTitle("Set up your clinic" if first else "Clinic set-up")
+        if self.wizardStyle() == QWizard.WizardStyle.ClassicStyle:
+            self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        if first:
+            self.setButtonText(QWizard.WizardButton.CancelButton, "Skip for now")
+        self.clinic_page = ClinicPage(records, settings, first)
+        self.practitioner_page = PractitionerPage(records, settings)
+        self.lock_page = LockPage(records)
+        self.backup_page = BackupPage(records)
+        self.ready_page = ReadyPage()
+        for page in (self.clinic_page, self.practitioner_page, self.lock_page,
+                     self.backup_page, self.ready_page):
+            self.addPage(page)
+        self.setMinimumSize(640, 440)
+
+    def setup(self) -> first_run.ClinicSetup:
+        return first_run.ClinicSetup(
+            clinic_name=self.clinic_page.name.text(),
+            practitioner=self.practitioner_page.name.text(),
+            registration=self.practitioner_page.registration.text(),
+            pin=self.lock_page.pin_text(), idle_minutes=self.lock_page.idle_minutes(),
+            backup_dir=self.backup_page.folder.text())
+
+    def summary_lines(self) -> list[str]:
+        s = self.setup()
+        if self.lock_page.has_pin:
+            pin = "kept as it is"
+        elif not s.pin:
+            pin = "none (the screen does not lock)"
+        elif s.idle_minutes:
+            pin = f"set; the screen locks after {s.idle_minutes} minutes without use"
+        else:
+            pin = "set; the screen locks when you press Ctrl+Shift+K"
+        backups = s.backup_dir.strip()
+        if first_run.same_disk(backups, self.records.db.path):
+            backups += " (on the same disk as the records: lost with them if it fails)"
+        return [f"Clinic: {s.clinic_name.strip()}",
+                f"Practitioner: {s.practitioner.strip()}, registration {s.registration.strip()}",
+                f"Screen lock PIN: {pin}",
+                f"Backups: {backups}",
+                f"Records: on this computer, in {self.records.db.path}"]
+
+    def save(self) -> bool:
+        """Finish: write everything through the service; on a refusal its sentence stays on
+        the last page and nothing was written."""
+        try:
+            self.saved = first_run.set_up(self.records, self.setup(), expect_new=self.first)
+        except UserFacingError as exc:
+            self.ready_page.error.show_message(exc.message)
+            return False
+        return True
+
+
+def offer_on_start(window) -> ClinicSetupWizard | None:
+    """At the window's first start: the set-up, if the database is new and empty. Never for the
+    demo clinic, a read-only file or a clinic that has any record or setting."""
+    if window.demo or window.readonly or not first_run.is_new_clinic(window.records):
+        return None
+    return open_wizard(window, first=True)
+
+
+def open_wizard(window, *, first: bool = False) -> ClinicSetupWizard:
+    """Show the set-up over the window (window-modal, not blocking); on Finish the window takes
+    the new lock settings and says what was set up."""
+    wizard = ClinicSetupWizard(window.records, first=first, parent=window)
+    wizard.finished.connect(lambda result: _finished(window, wizard, result))
+    wizard.open()
+    return wizard
+
+
+def _finished(window, wizard: ClinicSetupWizard, result: int) -> None:
+    wizard.deleteLater()
+    if wizard.saved is None:
+        if wizard.first:
+            window.show_message("Clinic set-up skipped: File > Clinic set-up… opens it again.")
+        return
+    setup = wizard.setup()
+    # New sessions on this computer start with this practitioner's name.
+    QSettings().setValue("session/practitioner", setup.practitioner.strip())
+    window._apply_lock_settings()
+    window.show_message(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
+    if window.auto_backup:
+        window.start_backup("setup")  # a first copy in the chosen folder: proof that it works
