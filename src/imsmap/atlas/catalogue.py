@@ -20,6 +20,7 @@ __all__ = [
     "CRANIAL",
     "DEPTHS",
     "REGIONS",
+    "RISK_TIERS",
     "ROOT_ORDER",
     "Catalogue",
     "Muscle",
@@ -59,6 +60,10 @@ REGIONS: tuple[str, ...] = (
     "foot",
 )
 DEPTHS: tuple[str, ...] = ("superficial", "intermediate", "deep")
+# Pneumothorax risk, least first: none; caution (the pleura is within reach in part of the muscle
+# or on a stray path); high (the pleura lies under the muscle wherever it is needled).
+RISK_TIERS: tuple[str, ...] = ("none", "caution", "high")
+_TIER_RANK = {t: i for i, t in enumerate(RISK_TIERS)}
 
 _ID_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 _FIELDS = (
@@ -70,10 +75,14 @@ _FIELDS = (
     "roots",
     "dominant_root",
     "depth",
-    "pneumothorax_risk",
+    "levels",
+    "thorax_risk",
     "note",
 )
-_OPTIONAL = {"synonyms": [], "note": ""}
+# `pneumothorax_risk` (true/false) is the field of catalogues before 2026.12: still read, as
+# `high` or `none` at every level.
+_LEGACY = ("pneumothorax_risk",)
+_OPTIONAL = {"synonyms": [], "note": "", "levels": []}
 
 
 def is_valid_root(name: object) -> bool:
@@ -136,8 +145,38 @@ class Muscle:
     roots: tuple[str, ...]
     dominant_root: str
     depth: str
-    pneumothorax_risk: bool
+    thorax_default: str = "none"  # the tier at unlisted levels, and for a site without a level
+    thorax_levels: tuple[tuple[str, str], ...] = ()  # (level, tier) where it differs by level
     note: str = ""
+    # Segment levels a site on this muscle can record (docs/atlas-format.md, "Levels"); empty
+    # when the muscle is not segmental.
+    levels: tuple[str, ...] = ()
+
+    @property
+    def segmental(self) -> bool:
+        return bool(self.levels)
+
+    def thorax_risk(self, level: str | None = None) -> str:
+        """The pneumothorax tier (`none`, `caution`, `high`) of a site at `level`.
+
+        A site without a level takes the muscle's default tier, which for a muscle whose tier
+        varies is never below the tier its unlisted levels have (multifidus: high)."""
+        if level is not None:
+            for at, tier in self.thorax_levels:
+                if at == level:
+                    return tier
+        return self.thorax_default
+
+    @property
+    def highest_thorax_risk(self) -> str:
+        tiers = [self.thorax_default, *(t for _, t in self.thorax_levels)]
+        return max(tiers, key=_TIER_RANK.__getitem__)
+
+    @property
+    def pneumothorax_risk(self) -> bool:
+        """True if needling this muscle can reach the pleura at any level (the true/false flag of
+        atlas versions before 2026.12; `thorax_risk(level)` tells which levels)."""
+        return self.highest_thorax_risk != "none"
 
     @property
     def spinal_roots(self) -> tuple[str, ...]:
@@ -291,10 +330,16 @@ def _parse_muscle(raw: Any, index: int) -> Muscle:
         )
     where = f"Muscle {mid!r}"
 
-    unknown = sorted(set(raw) - set(_FIELDS))
+    unknown = sorted(set(raw) - set(_FIELDS) - set(_LEGACY))
     if unknown:
         raise AtlasError(f"{where} has unknown field(s): {', '.join(unknown)}.")
     fields = {**_OPTIONAL, **raw}
+    if "pneumothorax_risk" in fields:
+        if "thorax_risk" in fields:
+            raise AtlasError(f"{where} has both thorax_risk and the older pneumothorax_risk.")
+        if not isinstance(fields["pneumothorax_risk"], bool):
+            raise AtlasError(f"{where}: pneumothorax_risk must be true or false.")
+        fields["thorax_risk"] = {"default": "high" if fields.pop("pneumothorax_risk") else "none"}
     missing = [f for f in _FIELDS if f not in fields]
     if missing:
         raise AtlasError(f"{where} is missing the field(s): {', '.join(missing)}.")
@@ -325,8 +370,6 @@ def _parse_muscle(raw: Any, index: int) -> Muscle:
         raise AtlasError(
             f"{where} has depth {fields['depth']!r}; expected one of {', '.join(DEPTHS)}."
         )
-    if not isinstance(fields["pneumothorax_risk"], bool):
-        raise AtlasError(f"{where}: pneumothorax_risk must be true or false.")
 
     roots = fields["roots"]
     if not isinstance(roots, list) or not roots:
@@ -347,6 +390,8 @@ def _parse_muscle(raw: Any, index: int) -> Muscle:
             f"roots ({', '.join(roots)})."
         )
 
+    levels = _parse_levels(fields["levels"], where)
+    default, by_level = _parse_thorax_risk(fields["thorax_risk"], levels, where)
     return Muscle(
         id=mid,
         name=fields["name"].strip(),
@@ -356,9 +401,55 @@ def _parse_muscle(raw: Any, index: int) -> Muscle:
         roots=tuple(roots),
         dominant_root=fields["dominant_root"],
         depth=fields["depth"],
-        pneumothorax_risk=fields["pneumothorax_risk"],
+        thorax_default=default,
+        thorax_levels=by_level,
         note=fields["note"].strip(),
+        levels=levels,
     )
+
+
+def _parse_levels(levels: Any, where: str) -> tuple[str, ...]:
+    """A segmental muscle's levels: segment names C1-C8, T1-T12, L1-L5, S1-S5, cranio-caudal."""
+    if not isinstance(levels, list):
+        raise AtlasError(f"{where}: levels must be a list (empty when the muscle is not segmental).")
+    for level in levels:
+        if level not in ROOT_ORDER:
+            raise AtlasError(
+                f"{where} has the unknown level {level!r}; levels are C1-C8, T1-T12, L1-L5, S1-S5.")
+    for a, b in zip(levels, levels[1:]):
+        if root_index(a) >= root_index(b):
+            what = "repeats" if a == b else "lists out of cranio-caudal order"
+            raise AtlasError(f"{where} {what} its levels: {a} then {b}.")
+    return tuple(levels)
+
+
+def _tier(value: Any, what: str) -> str:
+    if value not in RISK_TIERS:
+        raise AtlasError(f"{what} is {value!r}; expected one of {', '.join(RISK_TIERS)}.")
+    return value
+
+
+def _parse_thorax_risk(raw: Any, levels: tuple[str, ...],
+                       where: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """{"default": tier, "levels": {level: tier}} -> (default, ((level, tier), ...))."""
+    if not isinstance(raw, Mapping) or set(raw) - {"default", "levels"} or "default" not in raw:
+        raise AtlasError(
+            f'{where}: thorax_risk must be {{"default": tier, "levels": {{level: tier}}}}.')
+    default = _tier(raw["default"], f"{where}'s default thorax risk")
+    by_level = raw.get("levels", {})
+    if not isinstance(by_level, Mapping):
+        raise AtlasError(f"{where}: thorax_risk levels must map levels to tiers.")
+    for level, tier in by_level.items():
+        if level not in levels:
+            raise AtlasError(
+                f"{where} gives a thorax risk at {level!r}, which is not one of its levels.")
+        _tier(tier, f"{where}'s thorax risk at {level}")
+    if by_level and _TIER_RANK[default] < max(_TIER_RANK[t] for t in by_level.values()):
+        raise AtlasError(
+            f"{where}: the default thorax risk ({default}) is below the tier of one of its "
+            "levels; the default is what a site without a level shows, so it must be the highest.")
+    order = {lv: i for i, lv in enumerate(levels)}
+    return default, tuple(sorted(by_level.items(), key=lambda kv: order[kv[0]]))
 
 
 def _check_renamed(renamed: Any, muscles: dict[str, Muscle]) -> dict[str, str]:

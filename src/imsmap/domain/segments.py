@@ -4,10 +4,14 @@ Pure computation, no Qt and no atlas import: the caller hands in the sites and a
 (anything with ``get(muscle_id)`` returning an object with ``roots`` and ``dominant_root``, such as
 ``imsmap.atlas.Catalogue``).
 
-Rules
-- A paraspinal site that carries a vertebral level (multifidus L4, right) counts for the root of
-  that level only, as its dominant root: each multifidus fascicle is supplied by the dorsal ramus of
-  its own segment. The muscle's full root range (C2-S1 for multifidus) would say nothing.
+Rules (docs/atlas-format.md, "Levels")
+- A site on a segmental muscle (one whose catalogue entry lists `levels`: multifidus, the
+  intercostals, longissimus, iliocostalis, rectus abdominis) that records its level (multifidus
+  L4, right) counts for the root of that level only (`level_root`), as its dominant root: each
+  segment of these muscles is supplied by the nerve of its own number. The muscle's full root
+  range (C2-S1 for multifidus) would say nothing.
+- A site on a segmental muscle without a level counts for no root: it is listed in a row of its
+  own, `UNLEVELLED` ("level not recorded"), last.
 - Any other site counts once for every root of its muscle: as *dominant* for the muscle's dominant
   root, as *contributing* for the others.
 - Planned sites (not needled) are left out. Cranial nerve "roots" (CN11 for trapezius) are kept,
@@ -23,8 +27,11 @@ from typing import Any, Protocol
 
 from imsmap.domain.models import GRASP_MAX, Side, Site
 
-__all__ = ["SPINAL_ROOTS", "RootSide", "SegmentRow", "root_order", "segmental_summary",
-           "site_roots"]
+__all__ = ["SPINAL_ROOTS", "UNLEVELLED", "RootSide", "SegmentRow", "is_unlevelled", "level_root",
+           "root_order", "segmental_summary", "site_roots"]
+
+# The summary row of segmental-muscle sites whose level was not recorded.
+UNLEVELLED = "level not recorded"
 
 SPINAL_ROOTS: tuple[str, ...] = (
     tuple(f"C{i}" for i in range(1, 9))
@@ -33,6 +40,9 @@ SPINAL_ROOTS: tuple[str, ...] = (
     + ("S1", "S2")
 )
 _SPINAL_INDEX = {r: i for i, r in enumerate(SPINAL_ROOTS)}
+_ALL_ROOTS = frozenset(
+    [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)])
 _CRANIAL = re.compile(r"^CN(\d+)$")
 _LEVEL = re.compile(r"^(C|T|L|S)(\d+)$")
 SIDES: tuple[Side, ...] = (Side.LEFT, Side.RIGHT, Side.MIDLINE)
@@ -43,8 +53,25 @@ class MuscleInfo(Protocol):
     dominant_root: Any
 
 
+def level_root(level: str) -> str:
+    """The spinal root a segmental site at `level` counts for: the root of the same name.
+
+    Levels and roots share their names (C1-C8, T1-T12, L1-L5, S1-S5) and the rule keeps the
+    number, cervical levels included, although the cervical roots C1-C7 leave the spine above
+    their vertebra and the thoracic and lumbar roots below it: the medial branch of the Cn dorsal
+    ramus crosses the articular pillar of vertebra Cn, as the Tn and Ln branches run at vertebra
+    Tn and Ln, so a multifidus site at vertebra C5 is segment C5 and root C5. Level C8 has no
+    vertebra of its own: it is the C7-T1 junction, where the C8 root leaves the spine.
+    What a level is for each segmental muscle (a vertebra, an intercostal space, a band of the
+    abdominal wall) is written down in docs/atlas-format.md."""
+    if not _LEVEL.match(level) or level not in _ALL_ROOTS:
+        raise ValueError(f"{level!r} is not a segment level such as C5, C8, T7 or L4.")
+    return level
+
+
 def root_order(root: str) -> tuple[int, int, str]:
-    """Sort key: cranial nerves first (by number), then C1..S2, then anything else."""
+    """Sort key: cranial nerves first (by number), then C1..S2, then anything else (the
+    `UNLEVELLED` row last)."""
     m = _CRANIAL.match(root)
     if m:
         return (0, int(m.group(1)), root)
@@ -53,7 +80,7 @@ def root_order(root: str) -> tuple[int, int, str]:
     m = _LEVEL.match(root)
     if m:  # S3..S5 and other levels beyond S2
         return (2, "CTLS".index(m.group(1)) * 100 + int(m.group(2)), root)
-    return (3, 0, root)
+    return (4 if root == UNLEVELLED else 3, 0, root)
 
 
 def _lookup(catalogue: Any) -> Callable[[str], MuscleInfo | None]:
@@ -67,13 +94,21 @@ def _lookup(catalogue: Any) -> Callable[[str], MuscleInfo | None]:
     return get
 
 
+def is_unlevelled(site: Site, muscle: MuscleInfo | None) -> bool:
+    """A site on a segmental muscle that does not record its level."""
+    return not site.level and bool(getattr(muscle, "levels", ()))
+
+
 def site_roots(site: Site, muscle: MuscleInfo | None) -> list[tuple[str, bool]]:
-    """(root, is_dominant) pairs that a site counts for. Empty if nothing is known."""
+    """(root, is_dominant) pairs that a site counts for. Empty if nothing is known, and for a
+    site on a segmental muscle without a level (`is_unlevelled`)."""
     roots = tuple(getattr(muscle, "roots", ()) or ()) if muscle is not None else ()
     dominant = getattr(muscle, "dominant_root", None) if muscle is not None else None
-    if site.level:
-        # Only paraspinal sites carry a level: the segment needled is the level itself.
-        return [(site.level, True)]
+    if site.level and site.level in _ALL_ROOTS:
+        # The segment needled is the level itself.
+        return [(level_root(site.level), True)]
+    if is_unlevelled(site, muscle):
+        return []  # a segmental muscle without a level: no specific root
     if not roots:
         return []
     if dominant not in roots:
@@ -130,6 +165,11 @@ class SegmentRow:
     def is_spinal(self) -> bool:
         return self.root in _SPINAL_INDEX
 
+    @property
+    def unlevelled(self) -> bool:
+        """The row of segmental-muscle sites whose level was not recorded."""
+        return self.root == UNLEVELLED
+
 
 def segmental_summary(sites: Iterable[Site], catalogue: Any) -> list[SegmentRow]:
     """One row per root that has needled sites, in cranio-caudal order."""
@@ -138,7 +178,11 @@ def segmental_summary(sites: Iterable[Site], catalogue: Any) -> list[SegmentRow]
     for site in sorted(sites, key=lambda s: (s.seq, s.id)):
         if site.planned:
             continue
-        for root, dominant in site_roots(site, get(site.muscle_id)):
+        muscle = get(site.muscle_id)
+        pairs = site_roots(site, muscle)
+        if is_unlevelled(site, muscle):
+            pairs = [(UNLEVELLED, False)]
+        for root, dominant in pairs:
             row = rows.setdefault(root, SegmentRow(root))
             cell = row.sides.setdefault(Side(site.side), RootSide())
             cell.sites.append(site.seq)
