@@ -15,7 +15,7 @@ from imsmap.cli import main
 from imsmap.cli.atlas_cmd import atlas_json
 
 MUSCLE_KEYS = {"id", "name", "synonyms", "region", "nerve", "roots", "dominant_root", "depth",
-               "pneumothorax_risk", "note", "views"}
+               "levels", "thorax_risk", "pneumothorax_risk", "note", "views"}
 
 
 def test_json_output(capsys):

@@ -125,6 +125,8 @@ def atlas_json(atlas: Any) -> dict[str, Any]:
                 "roots": list(m.roots),
                 "dominant_root": m.dominant_root,
                 "depth": m.depth,
+                "levels": list(m.levels),
+                "thorax_risk": {"default": m.thorax_default, "levels": dict(m.thorax_levels)},
                 "pneumothorax_risk": m.pneumothorax_risk,
                 "note": m.note,
                 "views": charted.get(m.id, []),
@@ -132,6 +134,10 @@ def atlas_json(atlas: Any) -> dict[str, Any]:
             for m in catalogue
         ],
     }
+
+
+# The table's risk column: the muscle's highest tier (`--json` gives it by level).
+RISK_MARK = {"none": "", "caution": "?", "high": "!"}
 
 
 def _shorten(text: str, width: int) -> str:
@@ -148,7 +154,7 @@ def print_table(catalogue: Any, out: TextIO) -> None:
             _shorten(m.nerve, NERVE_WIDTH),
             m.roots_text,
             m.depth,
-            "!" if m.pneumothorax_risk else "",
+            RISK_MARK[m.highest_thorax_risk],
         )
         for m in catalogue
     ]
@@ -162,4 +168,5 @@ def print_table(catalogue: Any, out: TextIO) -> None:
     out.write(line(tuple("-" * w for w in widths)) + "\n")
     for row in rows:
         out.write(line(row) + "\n")
-    out.write("\n* dominant root    ! pneumothorax risk (over the thorax or the lung apex)\n")
+    out.write("\n* dominant root    ! pneumothorax risk (over the thorax or the lung apex)    "
+              "? caution (the pleura within reach in part of the muscle or at some levels)\n")

@@ -238,6 +238,5 @@ def closing_fields(placer: Placer, course: Course, k: int, placed: list[Placed],
 
 def _thorax_risk(placer: Placer, p: Placed) -> bool:
     """Needling over the thorax (or near the lung apex): consent covers pneumothorax."""
-    if not placer.atlas.catalogue.get(p.target.muscle).pneumothorax_risk:
-        return False
-    return p.target.muscle != "multifidus" or (p.target.level or "T")[0] in "CT"
+    muscle = placer.atlas.catalogue.get(p.target.muscle)
+    return muscle.thorax_risk(p.target.level) != "none"

@@ -412,6 +412,7 @@ class Records:
                       **{k: val for k, val in fields.items() if k != "layer"}}
         fields.setdefault("side", "M")
         clean = self._clean_site(fields)
+        self._check_level(clean["muscle_id"], clean.get("level"))  # type: ignore[arg-type]
         with self.db.transaction():
             self._draft(session_id)
             if "needle_diameter_mm" not in clean or "needle_length_mm" not in clean:
@@ -450,12 +451,34 @@ class Records:
                                   "stays where it was.", "muscle_id")
         clean.update(zip(("muscle_id", "side", "layer", "level"), found))
         clean["side"] = v.side(clean["side"])
+        if clean["level"] is None and clean["muscle_id"] == site.muscle_id:
+            del clean["level"]  # a region without levels keeps the level recorded on the site
         return self._change_site(site_id, clean)
+
+    def _check_level(self, muscle_id: str, level: str | None) -> None:
+        """A level is recorded only on a segmental muscle, and only one of its levels."""
+        if level is None:
+            return
+        try:
+            muscle = self.atlas.muscle(muscle_id)
+        except AtlasError:
+            return  # a muscle this atlas does not know: its level is kept as recorded
+        if not muscle.levels:
+            raise ValidationError(
+                f"{muscle.name} is not a segmental muscle, so a site on it has no level "
+                f"({level}); levels belong to multifidus and the other segmental muscles.", "level")
+        if level not in muscle.levels:
+            raise ValidationError(
+                f"{muscle.name} has no level {level}: its levels are {muscle.levels[0]} to "
+                f"{muscle.levels[-1]}.", "level")
 
     def _change_site(self, site_id: int, clean: dict, expected: dict | None = None) -> Site:
         with self.db.transaction():
             old = self.repo.site(site_id)
             self._draft(old.session_id)
+            if "muscle_id" in clean or "level" in clean:
+                self._check_level(clean.get("muscle_id", old.muscle_id),  # type: ignore[arg-type]
+                                  clean.get("level", old.level))  # type: ignore[arg-type]
             if expected:
                 conflicts.check(self.db.conn, "site", site_id, old.session_id, old, expected,
                                 clean, EDITABLE_SITE_FIELDS)

@@ -7,24 +7,39 @@ from dataclasses import dataclass
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import SessionRecord, Site
 
-THORACIC_LEVELS = frozenset(f"T{i}" for i in range(1, 13))
+def thorax_tier(atlas: Atlas, site: Site) -> str:
+    """The pneumothorax tier of a site: `none`, `caution` or `high`, at the site's level.
 
-
-def over_thorax(atlas: Atlas, site: Site) -> bool:
-    """Needling here carries pneumothorax risk (paraspinals only at thoracic levels)."""
+    The tier comes from the catalogue (docs/atlas-format.md, "Thorax risk"): multifidus at L5 is
+    `none`, at T6 `high`; a site on a muscle whose tier varies by level but without a recorded
+    level takes the muscle's default, its highest tier. An unknown muscle is `none`."""
     try:
         muscle = atlas.muscle(site.muscle_id)
     except AtlasError:
-        return False
-    if not muscle.pneumothorax_risk:
-        return False
-    if muscle.region == "paraspinal" and site.level:
-        return site.level in THORACIC_LEVELS
-    return True
+        return "none"
+    return muscle.thorax_risk(site.level)
+
+
+def over_thorax(atlas: Atlas, site: Site) -> bool:
+    """Needling here can reach the pleura (tier `caution` or `high`): the consent prompt and the
+    chart's warning cover it."""
+    return thorax_tier(atlas, site) != "none"
 
 
 def thoracic_sites(atlas: Atlas, record: SessionRecord) -> list[Site]:
     return [s for s in record.sites if over_thorax(atlas, s)]
+
+
+def thorax_names(atlas: Atlas, sites: list[Site]) -> tuple[list[str], list[str]]:
+    """(high, caution): the names of the sites' muscles by tier, with the level where one is
+    recorded ("Multifidus T6"), sorted; a muscle in both lists stays only under high."""
+    by_tier: dict[str, set[str]] = {"high": set(), "caution": set()}
+    for site in sites:
+        tier = thorax_tier(atlas, site)
+        if tier in by_tier:
+            name = atlas.muscle(site.muscle_id).name
+            by_tier[tier].add(f"{name} {site.level}" if site.level else name)
+    return sorted(by_tier["high"]), sorted(by_tier["caution"] - by_tier["high"])
 
 
 def needs_pneumothorax_prompt(atlas: Atlas, record: SessionRecord) -> bool:
@@ -45,10 +60,13 @@ def signing_checks(atlas: Atlas, record: SessionRecord) -> list[SigningCheck]:
     if not s.consent:
         checks.append(SigningCheck("consent", "Informed consent is not recorded."))
     if needs_pneumothorax_prompt(atlas, record):
-        names = sorted({atlas.muscle(x.muscle_id).name for x in thoracic_sites(atlas, record)})
+        high, caution = thorax_names(atlas, thoracic_sites(atlas, record))
+        where = "; ".join(part for part in (
+            "over the thorax: " + ", ".join(high) if high else "",
+            "near the pleura: " + ", ".join(caution) if caution else "") if part)
         checks.append(SigningCheck(
             "pneumothorax",
-            "Muscles over the thorax were needled (" + ", ".join(names) + ") but the "
+            "Muscles that can reach the pleura were needled (" + where + ") but the "
             "pneumothorax risk discussion is not recorded."))
     live = [x for x in record.sites if not x.planned]
     planned = [x for x in record.sites if x.planned]

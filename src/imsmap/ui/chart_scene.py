@@ -69,9 +69,13 @@ def describe_region(atlas: Atlas, region: Region) -> str:
     dominant = f" (mainly {muscle.dominant_root})" if len(muscle.roots) > 1 and \
         muscle.dominant_root else ""
     text = f"{name}, {side_label(region.side).lower()} · {muscle.nerve} · {roots}{dominant}"
-    if getattr(muscle, "pneumothorax_risk", False):
-        text += " · over the thorax: pneumothorax risk"
+    text += THORAX_WARNING.get(muscle.thorax_risk(region.level), "")
     return text
+
+
+# The chart's warning for a region, by its pneumothorax tier at the region's level.
+THORAX_WARNING = {"high": " · over the thorax: pneumothorax risk",
+                  "caution": " · near the pleura: pneumothorax risk (caution)"}
 
 
 def describe_site(atlas: Atlas, site: Site) -> str:

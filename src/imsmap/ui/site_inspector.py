@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas, AtlasError
-from imsmap.atlas.views import LEVELS
 from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import GRASP_LABELS, Side, Site
 from imsmap.render.style import LIGHT
@@ -107,7 +106,8 @@ def _button(text: str, tip: str = "", checkable: bool = True) -> QPushButton:
 
 def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
     """The fields that change with the muscle: its id, the layer it is drawn on in the site's
-    view (the region under the site first), and the level (only paraspinal muscles have one)."""
+    view (the region under the site first), and the level (only segmental muscles have one: the
+    region's level, or the site's if the new muscle has that level too)."""
     muscle = atlas.muscle(muscle_id)
     fields: dict = {"muscle_id": muscle.id}
     try:
@@ -119,10 +119,10 @@ def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
     pick = (here or same_side or regions or [None])[0]
     if pick is not None:
         fields["layer"] = pick.layer
-    if muscle.region != "paraspinal":
-        fields["level"] = None
-    elif here and here[0].level:
+    if here and here[0].level in muscle.levels:
         fields["level"] = here[0].level
+    elif site.level not in muscle.levels:
+        fields["level"] = None
     return fields
 
 
@@ -172,10 +172,9 @@ class SiteInspector(QFrame):
             self.side_buttons[side.value] = b
         self.side_group.buttonClicked.connect(self._side_clicked)
         self.level = QComboBox()
-        self.level.setToolTip("Vertebral level of a paraspinal site")
-        self.level.addItem(f"level {NONE_TEXT}", None)
-        for level in LEVELS:
-            self.level.addItem(level, level)
+        self.level.setToolTip("Segment level of a site on a segmental muscle (multifidus, "
+                              "longissimus, iliocostalis, intercostals, rectus abdominis)")
+        self._fill_levels(())
         self.level.setMinimumHeight(FIELD_HEIGHT)
         self.level.activated.connect(
             lambda _i: self._save({"level": self.level.currentData()}, "level", "level"))
@@ -377,8 +376,11 @@ class SiteInspector(QFrame):
                             f" · {grade}{status}")
         self._show_muscle_name()
         self.side_buttons[site.side.value].setChecked(True)
-        paraspinal = site.level is not None or self._is_paraspinal(site.muscle_id)
-        self.level.setVisible(paraspinal)
+        levels = self._levels(site.muscle_id)
+        if site.level is not None and site.level not in levels:
+            levels = (*levels, site.level)  # as recorded, though not one of the muscle's levels
+        self._fill_levels(levels)
+        self.level.setVisible(bool(levels))
         self.level.setCurrentIndex(max(0, self.level.findData(site.level)))
         self._fill_needle(site, settings)
         self.depth.setValue(site.depth_mm or 0)
@@ -409,11 +411,21 @@ class SiteInspector(QFrame):
         self.diameter.setValue(site.needle_diameter_mm or 0)
         self.length.setValue(site.needle_length_mm or 0)
 
-    def _is_paraspinal(self, muscle_id: str) -> bool:
+    def _levels(self, muscle_id: str) -> tuple[str, ...]:
+        """The levels a site on this muscle can record (none unless it is segmental)."""
         try:
-            return self.atlas.muscle(muscle_id).region == "paraspinal"
+            return self.atlas.muscle(muscle_id).levels
         except (AtlasError, KeyError):
-            return False
+            return ()
+
+    def _fill_levels(self, levels) -> None:
+        shown = [self.level.itemData(i) for i in range(1, self.level.count())]
+        if self.level.count() and shown == list(levels):
+            return
+        self.level.clear()
+        self.level.addItem(f"level {NONE_TEXT}", None)
+        for level in levels:
+            self.level.addItem(level, level)
 
     def _show_muscle_name(self) -> None:
         site = self.site

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services.records import Change, Records
-from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites
+from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 
 SIDES = (("M", "Both / midline"), ("L", "Left"), ("R", "Right"))
@@ -226,11 +226,13 @@ class SessionDetailsPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
                 self.events.addItem(item)
             if editable and needs_pneumothorax_prompt(self.records.atlas, record):
-                names = sorted({self.records.atlas.muscle(x.muscle_id).name
-                                for x in thoracic_sites(self.records.atlas, record)})
+                high, caution = thorax_names(self.records.atlas,
+                                             thoracic_sites(self.records.atlas, record))
+                parts = ([f"<b>Over the thorax:</b> {', '.join(high)}."] if high else []) + \
+                    ([f"<b>Near the pleura:</b> {', '.join(caution)}."] if caution else [])
                 self.thorax_text.setText(
-                    "<b>Over the thorax:</b> " + ", ".join(names) +
-                    ". Record that pneumothorax risk was discussed with the patient.")
+                    " ".join(parts) +
+                    " Record that pneumothorax risk was discussed with the patient.")
                 self.thorax_banner.show()
             else:
                 self.thorax_banner.hide()
