@@ -187,9 +187,12 @@ def _needle(placer: Placer, p: Placed) -> tuple[float, float]:
 def site_fields(placer: Placer, course: Course, p: Placed, grasp: int) -> dict[str, object]:
     rng = course.rng
     diameter, length = _needle(placer, p)
+    level = p.target.level if p.target.level else p.region.level
+    if level not in placer.atlas.catalogue.get(p.target.muscle).levels:
+        level = None  # a substitute muscle without that level (a level belongs to its muscle)
     fields: dict[str, object] = {
         "muscle_id": p.target.muscle, "side": p.side, "layer": p.region.layer,
-        "level": p.target.level if p.target.level else p.region.level,
+        "level": level,
         "needle_diameter_mm": diameter, "needle_length_mm": length, "grasp": grasp,
         "cramp": grasp >= 2 or (grasp == 1 and rng.random() < 0.3),
         "twitch": grasp >= 2 and rng.random() < 0.25,

@@ -1,5 +1,6 @@
 """The segmental panel: roots C1-S2 by side, with this session's sites and grasps in the muscles each
-root supplies. Choosing a root asks the chart to highlight its muscles and paraspinal levels.
+root supplies, and a last row for sites on segmental muscles whose level was not recorded (they
+count for no root). Choosing a root asks the chart to highlight its muscles and paraspinal levels.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Side
-from imsmap.domain.segments import SPINAL_ROOTS, RootSide, segmental_summary
+from imsmap.domain.segments import SPINAL_ROOTS, UNLEVELLED, RootSide, segmental_summary
 from imsmap.services.records import Change, Records
+
+# The table's rows: the roots, then the sites of segmental muscles without a level.
+ROWS = (*SPINAL_ROOTS, UNLEVELLED)
 
 # Grasp 0-3 as cell backgrounds: light enough for black text, distinct in grey.
 GRASP_BACKGROUND = ("#e8f1e4", "#fbe7a1", "#f6b36b", "#e0675a")
@@ -40,7 +44,7 @@ class SegmentPanel(QWidget):
                       " Choose a root to see its muscles on the chart.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.table = QTableWidget(len(SPINAL_ROOTS), len(self.COLUMNS))
+        self.table = QTableWidget(len(ROWS), len(self.COLUMNS))
         self.table.setAccessibleName("Segmental summary")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.verticalHeader().setVisible(False)
@@ -55,7 +59,7 @@ class SegmentPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for row, root in enumerate(SPINAL_ROOTS):
+        for row, root in enumerate(ROWS):
             self.table.setItem(row, 0, QTableWidgetItem(root))
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
@@ -87,7 +91,7 @@ class SegmentPanel(QWidget):
             self.records.repo.sites_for_session(self.session_id)
         rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
         catalogue = self.records.atlas.catalogue
-        for index, root in enumerate(SPINAL_ROOTS):
+        for index, root in enumerate(ROWS):
             row = rows.get(root)
             for col, side in ((1, Side.LEFT), (3, Side.RIGHT)):
                 cell = row.side(side) if row else RootSide()
@@ -101,7 +105,7 @@ class SegmentPanel(QWidget):
             font = self.table.item(index, 0).font()
             font.setBold(bold)
             self.table.item(index, 0).setFont(font)
-        treated = [i for i, root in enumerate(SPINAL_ROOTS) if root in rows]
+        treated = [i for i, root in enumerate(ROWS) if root in rows]
         if treated:  # bring the treated segments into view
             self.table.scrollToItem(self.table.item(treated[-1], 0))
             self.table.scrollToItem(self.table.item(treated[0], 0))
@@ -128,7 +132,10 @@ class SegmentPanel(QWidget):
         if not rows:
             self.rootChosen.emit("", frozenset(), frozenset())
             return
-        root = SPINAL_ROOTS[min(rows)]
+        root = ROWS[min(rows)]
+        if root == UNLEVELLED:  # no root to show on the chart
+            self.rootChosen.emit("", frozenset(), frozenset())
+            return
         muscles = frozenset(m.id for m in self.records.atlas.catalogue.muscles_for_root(root)
                             if m.region != "paraspinal")
         self.rootChosen.emit(root, muscles, frozenset({root}))
