@@ -302,3 +302,13 @@ def test_records_made_on_atlas_2026_11_keep_their_meaning(old_records):
     assert edited.level is None and edited.grasp == 3
     # ... and can now record its level.
     assert recs.update_site(5, level="T8").level == "T8"
+
+
+def test_atlas_table_marks_high_and_caution(capsys):
+    assert main(["atlas"]) == 0
+    out = capsys.readouterr().out
+    marks = {line.split()[0]: line.rstrip()[-1] for line in out.splitlines()
+             if line.startswith(("quadratus_lumborum ", "rhomboid_major ", "deltoid_middle "))}
+    assert marks["quadratus_lumborum"] == "?" and marks["rhomboid_major"] == "!"
+    assert marks["deltoid_middle"] not in "!?"
+    assert "? caution" in out
