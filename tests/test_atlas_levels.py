@@ -229,7 +229,8 @@ def test_the_chart_warning_follows_the_tier_of_the_region(atlas):
         return next(r for r in atlas.view(view).regions if r.muscle == muscle and r.level == level)
 
     assert "pneumothorax" not in describe_region(atlas, region("multifidus", "L5"))
-    assert "over the thorax: pneumothorax risk" in describe_region(atlas, region("multifidus", "T6"))
+    t6 = describe_region(atlas, region("multifidus", "T6"))
+    assert "over the thorax: pneumothorax risk" in t6
     assert "near the pleura" in describe_region(atlas, region("quadratus_lumborum", None,
                                                               "posterior"))
     assert "near the pleura" in describe_region(atlas, region("supraspinatus", None, "posterior"))

@@ -1,5 +1,6 @@
 """Atlas 2026.12 in the widgets: the pneumothorax banner follows the level, the segmental panel
-keeps unlevelled sites in a row of their own, and the inspector offers a segmental muscle's levels."""
+keeps unlevelled sites in a row of their own, and the inspector offers a segmental muscle's
+levels."""
 
 from __future__ import annotations
 

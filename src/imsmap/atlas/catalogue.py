@@ -411,7 +411,8 @@ def _parse_muscle(raw: Any, index: int) -> Muscle:
 def _parse_levels(levels: Any, where: str) -> tuple[str, ...]:
     """A segmental muscle's levels: segment names C1-C8, T1-T12, L1-L5, S1-S5, cranio-caudal."""
     if not isinstance(levels, list):
-        raise AtlasError(f"{where}: levels must be a list (empty when the muscle is not segmental).")
+        raise AtlasError(
+            f"{where}: levels must be a list (empty when the muscle is not segmental).")
     for level in levels:
         if level not in ROOT_ORDER:
             raise AtlasError(
