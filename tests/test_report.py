@@ -292,7 +292,7 @@ def _thoracic_region(atlas):
                 muscle = atlas.muscle(r.muscle)
             except Exception:  # noqa: BLE001 - a region naming a muscle the catalogue lacks
                 continue
-            if muscle.pneumothorax_risk and muscle.region != "paraspinal":
+            if muscle.thorax_risk(r.level) == "high" and muscle.region != "paraspinal":
                 return vid, r
     pytest.skip("the atlas has no muscle over the thorax")
 

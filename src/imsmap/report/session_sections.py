@@ -16,7 +16,7 @@ from imsmap.report.site_text import muscle_text, side_label
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records
-from imsmap.services.safety import over_thorax
+from imsmap.services.safety import over_thorax, thorax_tier
 from imsmap.services.signatures import Seal
 
 __all__ = ["NOT_RECORDED", "SignatureBlock", "adverse_table", "amendment_table", "consent_table",
@@ -54,12 +54,21 @@ def consent_table(records: Records, record: SessionRecord) -> Table:
          _yes(s.consent, "Obtained before needling.")]]
     thoracic = [x for x in record.sites if not x.planned and over_thorax(records.atlas, x)]
     if thoracic:
-        names: dict[str, list[int]] = {}
+        # By tier (docs/atlas-format.md, "Thorax risk"): high over the thorax, caution near it.
+        names: dict[str, dict[str, list[int]]] = {"high": {}, "caution": {}}
         for x in thoracic:
-            names.setdefault(muscle_text(records, x).name, []).append(x.seq)
-        where = "; ".join(f"{n} ({', '.join(str(q) for q in seqs)})" for n, seqs in names.items())
+            tier = thorax_tier(records.atlas, x)
+            names[tier].setdefault(muscle_text(records, x).name, []).append(x.seq)
+
+        def listed(by_name: dict[str, list[int]]) -> str:
+            return "; ".join(f"{n} ({', '.join(str(q) for q in seqs)})"
+                             for n, seqs in by_name.items())
+
         cell = _yes(s.pneumothorax_discussed, "Discussed with the patient.")
-        cell.small = f"Muscles over the thorax needled: {where}."
+        cell.small = " ".join(
+            ([f"Muscles over the thorax needled: {listed(names['high'])}."]
+             if names["high"] else []) +
+            ([f"Near the pleura: {listed(names['caution'])}."] if names["caution"] else []))
         rows.append([Cell("Pneumothorax risk", bold=True), cell])
     return Table((Column("Item", 42), Column("Record", 136)), rows, size=8, zebra=False)
 

@@ -93,7 +93,7 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
     foot = [f"Grasp graded {grasp_scale_text(labels)}; — not graded. "
             "Roots: * marks the dominant root; paraspinal sites are listed by their own level."]
     if thorax:
-        foot.append("† Muscle over the thorax: pneumothorax risk.")
+        foot.append("† Muscle over or near the thorax: pneumothorax risk.")
     return Table(SITE_COLUMNS, rows, size=7.5, footnote=" ".join(foot), title="Insertion sites")
 
 

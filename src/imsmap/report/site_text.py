@@ -51,8 +51,11 @@ def muscle_text(records: Records, site: Site) -> MuscleText:
     # the pneumothorax line of the consent section agree.
     thorax = over_thorax(records.atlas, site)
     if site.level:
-        # A paraspinal site: the segment is its level, not the muscle's whole range.
-        nerve = "Dorsal ramus (medial br.)"
+        # A site on a segmental muscle: the segment is its level, not the muscle's whole range
+        # (docs/atlas-format.md, "Levels"). Only multifidus is supplied by the medial branch; an
+        # intercostal or rectus site keeps its own nerve.
+        if m.id == "multifidus":
+            nerve = "Dorsal ramus (medial br.)"
         roots = f"{site.level} (segmental)"
     return MuscleText(m.name, nerve, roots, thorax)
 
