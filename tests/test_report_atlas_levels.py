@@ -48,3 +48,12 @@ def test_a_levelled_intercostal_site_keeps_its_own_nerve(qapp, records, session,
     flat = pdf_text(records, session.id, tmp_path)
     assert "T4 (segmental)" in flat and "Intercostal nerves" in flat
     assert "Dorsal ramus (medial br.)" not in flat
+
+
+def test_the_segmental_summary_lists_unlevelled_sites_apart(qapp, records, session, tmp_path):
+    spinal(records, session, "T8", muscle_id="internal_intercostals", grasp=2)
+    spinal(records, session, "T6", grasp=1)
+    flat = pdf_text(records, session.id, tmp_path)
+    summary = flat[flat.index("Segmental summary"):]
+    assert re.search(r"level not recorded 1 site", summary), summary[:400]
+    assert not re.search(r"\bT1 1 site", summary) and not re.search(r"\bT11 1 site", summary)

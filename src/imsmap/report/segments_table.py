@@ -24,8 +24,10 @@ def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer)
     if any(r.side(Side.MIDLINE).count for r in rows):
         sides.append(Side.MIDLINE)
     by_seq = {s.seq: s for s in sites}
-    columns = [Column("Root", 8)] + [Column(side.label, 27) for side in sides] + \
-        [Column("Muscles (site numbers)", 60 if len(sides) == 2 else 40)]
+    # A wider root column when the "level not recorded" row is there (it wraps by words).
+    root_width = 16 if any(r.unlevelled for r in rows) else 8
+    columns = [Column("Root", root_width)] + [Column(side.label, 27) for side in sides] + \
+        [Column("Muscles (site numbers)", (68 if len(sides) == 2 else 48) - root_width)]
     out = []
     for row in rows:
         cells: list[Cell | str] = [Cell(row.root, bold=True)]
