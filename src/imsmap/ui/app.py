@@ -110,7 +110,6 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     # the whole file, so it starts once the chart is on screen and the window
                     # whole, not while the first frame is painted.
                     window.completed.connect(check.start)
-                    window.completed.connect(_settle_memory)
                     # A damaged row read while the window works (the structure check does not
                     # read the records' values): the same way out as the check's damage.
                     sys.excepthook = _DamageHook(handler, watch)
@@ -139,17 +138,6 @@ def _offer_first_run(window) -> None:
     from imsmap.ui.first_run import offer_on_start
 
     offer_on_start(window)
-
-
-def _settle_memory() -> None:
-    """The window is whole: what the start made (modules, the atlas, the window) lives as long
-    as the app, so it leaves the cycle collector's generations for good (gc.freeze: later
-    collections, during taps, do not walk it again), and collection is on again (cli.main
-    turned it off for the start)."""
-    import gc
-
-    gc.freeze()
-    gc.enable()
 
 
 class _DamageHook:
