@@ -74,7 +74,7 @@ def run_window(qtbot, monkeypatch, script, **kwargs) -> int:
     from imsmap.ui.main_window import MainWindow
 
     def exec_(app):
-        # Only this start's window: earlier tests' closed windows may linger (gc.freeze).
+        # Only this start's window: earlier tests' closed windows may linger until collected.
         shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         assert len(shown) == 1
         window = shown[0]

@@ -63,6 +63,7 @@ def test_title_says_read_only_and_demo(tmp_path, records, make_window):
 
         w = MainWindow(readonly, demo=True)
         try:
+            w.build_rest()  # the actions, without waiting for a first paint
             assert "read-only" in w.windowTitle() and "DEMO" in w.windowTitle()
             assert not w.act_new_patient.isEnabled()
         finally:

@@ -1,6 +1,6 @@
-"""The window is built in two stages (docs/performance.md, startup): the chart first, the rest
-right after its first paint. Only the order changes: what touches a later part early gets it
-built on the spot, and a window closed before its second stage writes nothing."""
+"""The window is built in two steps (ui.main_window): the chart first, the rest (`build_rest`)
+right after its first paint. Only the order changes: code that needs a later part early calls
+`build_rest()` and gets the whole window, and a window closed before step 2 writes nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from imsmap.cli import build_parser, window_args
-from imsmap.ui.main_window import DEFERRED, MainWindow
+from imsmap.ui.main_window import MainWindow
 from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
@@ -29,9 +28,9 @@ def new_window(records, qtbot, qt_settings):  # noqa: F811
     qtbot.wait(1)
 
 
-def test_the_second_stage_runs_by_itself_after_the_first_paint(new_window, qtbot):
+def test_step_two_runs_by_itself_after_the_first_paint(new_window, qtbot):
     w = new_window()
-    assert not w.built and "patients" not in w.__dict__  # only the chart and what sizes it
+    assert not w.built and not hasattr(w, "patients")  # only the chart and what sizes it
     w.show()
     qtbot.waitUntil(lambda: w.built, timeout=5_000)
     assert w.patients.isVisible() and w.right_tabs.isVisible()
@@ -41,33 +40,45 @@ def test_the_second_stage_runs_by_itself_after_the_first_paint(new_window, qtbot
     assert len(w.menuBar().actions()) == 6  # filled, not added twice
 
 
-def test_a_part_touched_before_the_second_stage_is_built_complete(new_window, session):
+def test_a_window_built_early_by_its_named_step_is_complete(new_window, session, qtbot):
     w = new_window()  # never shown: nothing has painted
     assert not w.built
-    w.patients.select_patient(session.patient_id)  # the first touch builds everything
-    assert w.built
+    completed = []
+    w.completed.connect(lambda: completed.append(True))
+    w.build_rest()
+    assert w.built and completed == [True]
+    w.build_rest()  # once: a second call builds nothing twice
+    assert completed == [True] and len(w.menuBar().actions()) == 6
+    w.patients.select_patient(session.patient_id)
     w.patients.select_session(session.id)
     assert w.session_id == session.id and w.session_panel.editable
     assert w.act_sign.isEnabled() and w.overlay is not None
+    assert w.chart.search is not None and w.chart.chooser is not None
+    w.show()
+    qtbot.wait(400)  # the first paint and the shown-window fallback: nothing built again
+    assert completed == [True] and len(w.menuBar().actions()) == 6
 
 
-def test_actions_and_the_privacy_state_follow_the_settings_when_touched_early(
+def test_actions_and_the_privacy_state_follow_the_settings_when_built_early(
         new_window, qt_settings):  # noqa: F811
     QSettings().setValue("privacy/hide_names", True)
     QSettings().setValue("chart/labels", True)
     w = new_window()
-    assert w.hide_names is True  # built on this first touch, from the settings
+    w.build_rest()
+    assert w.hide_names is True  # read from the settings by step 2
     assert w.act_hide.isChecked() and w.act_labels.isChecked()
 
 
-def test_every_part_of_the_second_stage_is_named_in_deferred(new_window):
+def test_a_tap_on_the_chart_before_step_two_changes_nothing(new_window, records, session,
+                                                             qtbot):
     w = new_window()
-    before = set(w.__dict__)
-    w._complete()
-    added = {k for k in set(w.__dict__) - before if not k.startswith("_")}
-    assert added - DEFERRED == {k for k in added if k.startswith("act_")}
-    with pytest.raises(AttributeError):
-        w.no_such_part  # noqa: B018 - other names are still errors
+    changes = records.db.conn.total_changes
+    chart = w.chart
+    view = chart.atlas.view(chart.view_id)
+    region = next(r for r in view.regions if r.layer == chart.layer)
+    chart.regionClicked.emit(region, *region.label)  # no session panel yet: nothing to add to
+    assert not chart.offer_choices_at(chart.scene_to_viewport(*region.label))
+    assert records.db.conn.total_changes == changes and not w.built
 
 
 def test_closed_before_the_second_stage_nothing_is_written(new_window, records, session,
@@ -86,16 +97,6 @@ def test_closed_before_the_second_stage_nothing_is_written(new_window, records, 
     assert {k: after.value(k) for k in after.allKeys()} == before
     assert records.db.conn.total_changes == changes
     assert records.repo.session(session.id) == session
-
-
-def test_the_window_arguments_parse_as_the_full_parser_does():
-    for argv in (["--db", "x.sqlite3"], ["--demo"], [], ["--db=x", "--demo"],
-                 ["--demo", "--db", "a b/ünï.sqlite3", "--demo"], ["--db", "x", "--db", "y"],
-                 ["--db="]):
-        assert window_args(argv) == build_parser().parse_args(argv)
-    for argv in (["pdf", "--session", "1"], ["--help"], ["-h"], ["--db"], ["--bogus"],
-                 ["--db", "x", "check"], ["--version"], ["--db", "--demo"], ["--dem"]):
-        assert window_args(argv) is None  # left to the full parser (errors, help, commands)
 
 
 def test_the_startup_backup_waits_for_the_first_paint_but_is_never_skipped(
@@ -137,11 +138,11 @@ def test_the_chart_search_box_comes_right_after_the_first_paint(new_window, qtbo
     assert box.hasFocus()
 
 
-def test_the_muscle_chooser_is_built_when_first_offered(new_window, qtbot, session):
+def test_the_muscle_chooser_comes_with_step_two_and_is_offered(new_window, qtbot, session):
     w = new_window()
+    assert w.chart.view.findChild(QWidget, "regionChooser") is None
     w.show()
     qtbot.waitUntil(lambda: w.built, timeout=5_000)
-    assert w.chart.view.findChild(QWidget, "regionChooser") is None
     w.patients.select_patient(session.patient_id)
     w.patients.select_session(session.id)
     chart = w.chart
@@ -156,31 +157,3 @@ def test_the_muscle_chooser_is_built_when_first_offered(new_window, qtbot, sessi
     assert chart.offer_choices_at(chart.scene_to_viewport(*point))
     assert chart.chooser.isVisible() and chart.chooser.objectName() == "regionChooser"
     assert w.chart.view.findChild(QWidget, "regionChooser") is chart.chooser
-
-
-def test_cycle_collection_waits_for_the_window_and_is_always_back_on(monkeypatch, qapp):
-    import gc
-
-    import imsmap.ui.app as ui_app
-    from imsmap.cli import main
-
-    seen = []
-    monkeypatch.setattr(ui_app, "run_app", lambda db=None, demo=False: seen.append(
-        gc.isenabled()) or 0)
-    assert main(["--db", "x.sqlite3"]) == 0
-    assert seen == [False] and gc.isenabled()  # off for the start, on again after
-
-    def failing(db=None, demo=False):
-        raise RuntimeError("the window failed")
-
-    monkeypatch.setattr(ui_app, "run_app", failing)
-    with pytest.raises(RuntimeError):
-        main(["--db", "x.sqlite3"])
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        ui_app._settle_memory()  # the window is whole: the start's objects frozen, collection on
-        assert gc.isenabled() and gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-        gc.enable()

@@ -183,6 +183,7 @@ def test_read_only_database_disables_every_change(qtbot, records, session, qt_se
         w = MainWindow(readonly)
         w.show()
         qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: w.built)  # step 2, right after the chart's first paint
         w.patients.select_patient(session.patient_id)
         w.patients.select_session(session.id)
         assert "read-only" in w.windowTitle() and w.readonly_label.isVisible()

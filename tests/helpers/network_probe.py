@@ -45,6 +45,7 @@ from imsmap.ui.main_window import MainWindow  # noqa: E402
 records = open_records(db)
 window = MainWindow(records)
 window.show()
+window.build_rest()  # the whole window now, without waiting for the chart's first paint
 patient_id = records.repo.search_patients("")[0].id
 today = records.start_session(patient_id)
 window.patients.select_patient(patient_id)

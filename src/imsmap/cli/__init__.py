@@ -43,7 +43,11 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imsmap",
+        description="Body-chart documentation of IMS (intramuscular stimulation) sessions.",
+    )
     parser.add_argument("--version", action=_VersionAction)
     add_db_argument(parser)
     parser.add_argument(
@@ -51,14 +55,6 @@ def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         action="store_true",
         help="open the demo clinic: its own database, created on first use, apart from real records",
     )
-    return parser
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _options(argparse.ArgumentParser(
-        prog="imsmap",
-        description="Body-chart documentation of IMS (intramuscular stimulation) sessions.",
-    ))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -71,53 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def window_args(argv: list[str] | None) -> argparse.Namespace | None:
-    """The arguments of a plain `imsmap [--db PATH] [--demo]` (open the window), read without
-    argparse (its messages' translation lookup and the sub-commands' imports cost start-up
-    time); None for anything else (a sub-command, --help, --version, an abbreviation, a
-    mistake), which `build_parser` then parses as always. The same namespace as the full
-    parser gives (tests/test_ui_staged.py)."""
-    words = sys.argv[1:] if argv is None else list(argv)
-    args = argparse.Namespace(demo=False, command=None)
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word == "--demo":
-            args.demo = True
-        elif word.startswith("--db="):
-            args.db = word[len("--db="):]
-        elif word == "--db" and i + 1 < len(words) and not words[i + 1].startswith("-"):
-            args.db = words[i + 1]
-            i += 1
-        else:
-            return None
-        i += 1
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = window_args(argv)
-    parser = None
-    if args is None:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         if args.command is None:
             if args.demo and getattr(args, "db", None):
-                (parser or build_parser()).error(
-                    "--demo opens the demo clinic's own database; leave out --db")
-            import gc
+                parser.error("--demo opens the demo clinic's own database; leave out --db")
+            from imsmap.ui.app import run_app  # Qt: only for the window, not the commands
 
-            # The start's imports and objects make no garbage worth a cycle collection (about
-            # 50 of them, 10-15 ms, before the chart is on screen); ui.app turns it back on when
-            # the window is whole, with the start's objects frozen out of later collections.
-            gc.disable()
-            try:
-                from imsmap.ui.app import run_app
-
-                return run_app(db=getattr(args, "db", None), demo=args.demo)
-            finally:
-                gc.enable()
+            return run_app(db=getattr(args, "db", None), demo=args.demo)
         return int(args.func(args) or 0)
     except UserFacingError as exc:
         print(f"imsmap: {exc.message}", file=sys.stderr)

@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 from imsmap.domain.models import GRASP_MAX, Session, Side, Site
 from imsmap.domain.segments import root_order, site_roots
 
-if TYPE_CHECKING:  # numpy is imported where it is used: not on the way to the first paint
+# numpy, a large library, is imported by the functions that compute with it: the heat map and
+# the progress figures, which only a patient's history needs (opening the window does not).
+if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from imsmap.domain.errors import ValidationError
@@ -36,8 +37,6 @@ def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
     """Refuse characters a printed record would show reversed or not at all: the direction
     controls everywhere; in one-line fields (names, numbers) also every other invisible format
     character (zero-width space and joiners, word joiner, byte order mark...) and line breaks."""
-    import unicodedata
-
     for i, ch in enumerate(value):
         if ch in BIDI_CONTROLS:
             raise ValidationError(
@@ -74,8 +73,6 @@ def text(value: object, field: str, *, label: str, max_len: int, required: bool 
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{label} must be text.", field)
-    import unicodedata  # its tables load in 1.6 ms: on the first text checked, not at start-up
-
     value = unicodedata.normalize("NFC", value)
     stripped = value.strip()
     if required and not stripped:

@@ -26,7 +26,9 @@ from imsmap.domain.progress import HeatGrid
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
-if TYPE_CHECKING:  # numpy is imported where it is used: not on the way to the first paint
+# numpy, a large library, is imported by the functions that compute with it: the heat map and
+# the progress figures, which only a patient's history needs (opening the window does not).
+if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [

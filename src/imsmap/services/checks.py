@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from imsmap.atlas import AtlasError
+from imsmap.atlas import AtlasError, load_atlas
 from imsmap.services import signatures
+from imsmap.services.import_trail import kept_history_problems
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
 from imsmap.store.damage import reading
@@ -96,8 +97,6 @@ def structure_problems(path: str | Path) -> list[str]:
 def check_restorable(copy: Path) -> None:
     """Refuse a backup's copy whose records do not pass the full check (signatures, amendments,
     audit chain): a restore must not put unverifiable records in place of the clinic's."""
-    from imsmap.atlas import load_atlas
-
     db = Database.open(copy, create=False)  # brings an older backup's copy up to this schema
     try:
         report = full_check(Records(db, load_atlas()))
@@ -207,8 +206,6 @@ def _amendments(records: Records) -> tuple[list[str], str]:
 
 
 def _kept_history(records: Records) -> tuple[list[str], str]:
-    from imsmap.services.import_trail import kept_history_problems
-
     with reading(records.db.path):
         problems, n = kept_history_problems(records.db.conn)
     return problems, f"{n} entries"

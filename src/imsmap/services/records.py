@@ -4,7 +4,10 @@ audit entry, and returns fresh snapshots; subscribers hear what changed so views
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -58,15 +61,7 @@ def now() -> datetime:
 
 
 def default_actor() -> str:
-    """The login name: from the environment as getpass.getuser() reads it first, else through
-    getpass (whose pwd and termios imports are about 1 ms of opening the window)."""
-    import os
-
-    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
-        if os.environ.get(name):
-            return os.environ[name]
-    import getpass
-
+    """The login name (getpass.getuser: the environment, else the password database)."""
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on this system: still record something
@@ -97,7 +92,7 @@ class Records:
     def histories(self):
         """The shared patient histories (services.history.PatientHistories), made on first use."""
         if self._histories is None:
-            from imsmap.services.history import PatientHistories
+            from imsmap.services.history import PatientHistories  # it imports this module
 
             self._histories = PatientHistories(self)
         return self._histories
@@ -564,8 +559,6 @@ class Records:
 
 
 def _new_uid() -> str:
-    import uuid  # imports platform and more: not on the way to the window's first paint
-
     return uuid.uuid4().hex
 
 
@@ -587,8 +580,6 @@ def content_hash(record: SessionRecord) -> str:
         "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
         "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
     }
-    import hashlib  # not needed to open the window (3-5 ms of OpenSSL start-up)
-
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -18,7 +18,7 @@ within its block of 16 entries.
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -40,20 +40,11 @@ SESSION_CONTENT = ("patient_id", "uid", "atlas_version", "started_at", "practiti
                    "needles_accounted", "tolerance", "plan")
 
 
-@functools.cache
-def _sha256():
-    """hashlib.sha256, imported on first use: OpenSSL's start-up (3-5 ms) is paid by the first
-    write or check, not by opening the window."""
-    import hashlib
-
-    return hashlib.sha256
-
-
 def content_digest(values: dict[str, object]) -> bytes:
     """16 bytes of sha256 over the compact, key-sorted JSON of a created record's content."""
     blob = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       default=str)
-    return _sha256()(blob.encode("utf-8")).digest()[:COMPACT_HASH_BYTES]
+    return hashlib.sha256(blob.encode("utf-8")).digest()[:COMPACT_HASH_BYTES]
 
 
 def session_content(session: Session) -> dict[str, object]:
@@ -87,9 +78,9 @@ def _changes_form(changes: str | bytes) -> str:
 def link(prev_hash: bytes, entry_id: int, at: int, actor: str, action: str, entity: str,
          entity_id: int | None, session_id: int | None, changes: str | bytes) -> bytes:
     """The stored hash of a compact (schema 4) entry."""
-    return _sha256()(prev_hash + canonical(entry_id, at, actor, action, entity, entity_id,
-                                                session_id, _changes_form(changes))
-                          ).digest()[:COMPACT_HASH_BYTES]
+    content = canonical(entry_id, at, actor, action, entity, entity_id, session_id,
+                        _changes_form(changes))
+    return hashlib.sha256(prev_hash + content).digest()[:COMPACT_HASH_BYTES]
 
 
 def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, entity: str,
@@ -169,7 +160,7 @@ def link_at(conn: sqlite3.Connection, entry_id: int) -> bytes | None:
 def _link_of(prev_link: bytes, row: tuple) -> bytes:
     if isinstance(row[1], int):
         return link(prev_link, *row[:8])
-    return _sha256()(prev_link + canonical(*row[:8])).digest()
+    return hashlib.sha256(prev_link + canonical(*row[:8])).digest()
 
 
 _COLUMNS = "id, at, actor, action, entity, entity_id, session_id, changes, hash"

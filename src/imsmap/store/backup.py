@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from imsmap import paths
+from imsmap import __version__, paths
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
     _environment_error
 from imsmap.store.migrations import SCHEMA_VERSION
@@ -260,8 +260,6 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
         if version < 1:
             raise StoreError(f"{path} holds no imsmap records (its schema was never created).")
         if version > SCHEMA_VERSION:
-            from imsmap import __version__
-
             raise StoreError(
                 f"{path} was written by a newer imsmap (database schema {version}); this imsmap "
                 f"{__version__} reads schema {SCHEMA_VERSION} and older. Update imsmap to use it.")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from imsmap.store.db import DamagedFileError, damaged, stored_data_error
+from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 
 # What decoding a stored value of the wrong type or form raises (a ValidationError is a
 # ValueError: a domain object refusing a stored value refuses the row).
@@ -51,8 +52,6 @@ def schema_damage(path: Path) -> str | None:
     """A query named a table or column the file does not have: is that the file's schema
     damaged (it lacks a table or column this imsmap's schema has), or the query wrong (a bug)?
     What the file lacks, or None. Only asked when such an error happened."""
-    from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
-
     reference = sqlite3.connect(":memory:", isolation_level=None)
     try:
         file = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)

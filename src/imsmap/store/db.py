@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.terms import Connection, terms_of
@@ -102,8 +103,6 @@ class Database:
                 raise StoreError(f"{self.path} is an SQLite database, but not an imsmap one.")
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if version > SCHEMA_VERSION:
-            from imsmap import __version__
-
             raise StoreError(
                 f"{self.path} was written by a newer imsmap (database schema {version}); "
                 f"this imsmap {__version__} reads schema {SCHEMA_VERSION} and older. "
@@ -245,7 +244,7 @@ def stored_data_error(exc: BaseException, path: Path) -> UserFacingError | None:
                                               "disk is full", "disk full")):
         return _environment_error(exc, path)
     if "no such table" in low or "no such column" in low:
-        from imsmap.store.damage import schema_damage  # only when it happens
+        from imsmap.store.damage import schema_damage  # it imports this module
 
         found = schema_damage(path)
         return damaged(path, found) if found else None

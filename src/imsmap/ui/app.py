@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap import __version__, paths
 from imsmap.domain.errors import UserFacingError
@@ -15,7 +15,10 @@ from imsmap.services.context import open_records
 from imsmap.services.records import Records
 from imsmap.store.backup import BACKUP_NAME
 from imsmap.store.db import DamagedFileError, StoreError
+from imsmap.ui import startup
 from imsmap.ui.errors import CrashHandler
+from imsmap.ui.first_run import offer_on_start
+from imsmap.ui.main_window import MainWindow
 
 
 def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
@@ -68,8 +71,6 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     handler = CrashHandler(lambda: window)
     handler.install()
     try:
-        from imsmap.ui import startup
-
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
 
@@ -79,12 +80,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
             records = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.critical(None, "imsmap cannot open the database", exc.message)
             return 2
-        from imsmap.ui.main_window import MainWindow
-
         while records is not None:
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
             is_demo = demo or _same_file(records.db.path, paths.demo_db_path())
@@ -102,7 +99,8 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     damage.append(f"{records.db.path} is damaged ({exc}).")
                 else:
                     window.show()
-                    window.completed.connect(lambda w=window: _offer_first_run(w))
+                    # A new, empty clinic database: the set-up wizard over the whole window.
+                    window.completed.connect(lambda w=window: offer_on_start(w))
                     check = startup.StartupCheck(records.db.path, window)
                     watch = _DamageWatch(window, damage)  # lives on this (the GUI) thread
                     check.finished.connect(watch.checked)
@@ -110,7 +108,6 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     # the whole file, so it starts once the chart is on screen and the window
                     # whole, not while the first frame is painted.
                     window.completed.connect(check.start)
-                    window.completed.connect(_settle_memory)
                     # A damaged row read while the window works (the structure check does not
                     # read the records' values): the same way out as the check's damage.
                     sys.excepthook = _DamageHook(handler, watch)
@@ -131,25 +128,6 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         return 2
     finally:
         handler.uninstall()
-
-
-def _offer_first_run(window) -> None:
-    """A new, empty clinic database: the set-up wizard over the whole window (ui.first_run,
-    imported only now, after the first paint)."""
-    from imsmap.ui.first_run import offer_on_start
-
-    offer_on_start(window)
-
-
-def _settle_memory() -> None:
-    """The window is whole: what the start made (modules, the atlas, the window) lives as long
-    as the app, so it leaves the cycle collector's generations for good (gc.freeze: later
-    collections, during taps, do not walk it again), and collection is on again (cli.main
-    turned it off for the start)."""
-    import gc
-
-    gc.freeze()
-    gc.enable()
 
 
 class _DamageHook:

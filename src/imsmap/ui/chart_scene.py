@@ -428,10 +428,10 @@ class ChartScene(QGraphicsScene):
     def regions(self) -> dict[str, RegionItem]:
         """The invisible muscle items that take clicks and hover, by region id.
 
-        Made on first use: the chart is painted by its background item, so the first frame does
-        not wait for them (66 paths and items on a chart, about 5 ms of opening the window);
-        the view asks for them right after its first paint and before it passes on a press or
-        a move, and a lookup (region_at) makes them at once. (Not from an override of the
+        Made on first use (a scene may never be shown, and the chart is painted by its
+        background item): for the first chart shown by the window's step 2 (ChartPanel.
+        build_rest), for any scene by the view before it passes on a press or a move, and by a
+        lookup (region_at). (Not from an override of the
         scene's event(): every event of the scene would then pass through Python.)
         """
         if self._regions is None:

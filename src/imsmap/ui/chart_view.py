@@ -5,6 +5,7 @@ grasp colours."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -30,6 +31,8 @@ from imsmap.ui.chart_canvas import (  # noqa: F401 - the view and its constants,
     LegendSwatch,
 )
 from imsmap.ui.chart_scene import ChartScene, describe_site
+from imsmap.ui.muscle_search import MuscleSearchBox, show_on
+from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import apply_site_key, editor_for
 
 class ChartPanel(QWidget):
@@ -68,16 +71,15 @@ class ChartPanel(QWidget):
         self.view = ChartView()
         self.view.site_keys = self._site_key
 
-        # The search box over the chart's corner (Ctrl+F) and the muscle chooser are built
-        # right after the chart's first paint (`_build_search`), or when first used: neither is
-        # needed to see the chart (issue 8: start-up).
-        self._search = None
-        self._chooser = None
+        # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
+        # `build_rest`, which the window calls right after the chart's first paint (neither is
+        # needed to see the chart).
+        self.search: MuscleSearchBox | None = None
+        self.chooser: RegionChooser | None = None
+        self.chooser_flow: ChooserFlow | None = None
         self.view.chooserRequested.connect(self.offer_choices_at)
         self.view.pressed.connect(self._dismiss_chooser)
         self.view.escaped.connect(self._dismiss_chooser)
-        self.view.firstPainted.connect(self._build_search)
-        self.view.firstPainted.connect(self._make_region_items)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -269,30 +271,16 @@ class ChartPanel(QWidget):
         self.siteSelected.emit(self.selected_site_id())
 
     # -- finding a muscle -------------------------------------------------------------------
-    @property
-    def search(self):
-        """The "Find a muscle" box in the chart's bottom left corner (a MuscleSearchBox)."""
-        if self._search is None:
-            self._build_search()
-        return self._search
-
-    def _make_region_items(self) -> None:
-        """The shown chart's muscle items, right after its first paint (ChartScene.regions)."""
-        scene = self.view.scene()
-        if isinstance(scene, ChartScene):
-            scene.regions  # noqa: B018
-
-    def _build_search(self) -> None:
-        if self._search is not None:
+    def build_rest(self) -> None:
+        """What the chart's first paint does not need (the window's step 2, MainWindow.
+        build_rest): the search box and its Ctrl+F shortcut, the muscle chooser, and the shown
+        chart's muscle items for hit-testing (ChartScene.regions). Once."""
+        if self.search is not None:
             return
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        from imsmap.ui.muscle_search import MuscleSearchBox
-
         # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
         # the body charts leave room (the top left holds the side caption).
         search = MuscleSearchBox(self.atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
-        self._search = search
+        self.search = search
         search.setObjectName("chartSearch")
         search.setFixedWidth(SEARCH_WIDTH)
         self.view.corner_widget = search
@@ -306,23 +294,20 @@ class ChartPanel(QWidget):
         self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.find_shortcut.activated.connect(self.focus_search)
 
-    @property
-    def chooser(self):
-        """Which muscle, where several lie under the finger (a RegionChooser; built when first
-        offered)."""
-        if self._chooser is None:
-            from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
+        # Which muscle, where several lie under the finger.
+        chooser = RegionChooser(self.view)
+        chooser.dock_above = search
+        self.view.corner_followers.append(chooser)
+        self.chooser = chooser
+        self.chooser_flow = ChooserFlow(self, chooser)
 
-            chooser = RegionChooser(self.view)
-            chooser.dock_above = self.search
-            self.view.corner_followers.append(chooser)
-            self._chooser = chooser
-            self.chooser_flow = ChooserFlow(self, chooser)
-        return self._chooser
+        scene = self.scene
+        if scene is not None:
+            scene.regions  # noqa: B018 - the muscle items, made on first use
 
     def _dismiss_chooser(self) -> None:
-        if self._chooser is not None:
-            self._chooser.dismiss()
+        if self.chooser is not None:
+            self.chooser.dismiss()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -339,27 +324,25 @@ class ChartPanel(QWidget):
     def show_muscle(self, muscle_id: str) -> bool:
         """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
         False if no chart draws it."""
-        from imsmap.ui.muscle_search import show_on
-
         return show_on(self, muscle_id)
 
     def _region_clicked(self, region: Region, x: float, y: float) -> None:
         """A tap on a muscle: the window adds the site; if other muscles lie under that point,
         the chooser offers them for the new site."""
-        if self._search is not None and self._search.text():
-            self._search.clear()  # and with it the muscle it lit
+        if self.search is not None and self.search.text():
+            self.search.clear()  # and with it the muscle it lit
         self.hint.setText("")
         self._dismiss_chooser()
         before = {s.id for s in self._sites}
         self.regionClicked.emit(region, x, y)
         new = [s for s in self._sites if s.id not in before]
-        if len(new) == 1:
-            self.chooser  # noqa: B018 - built on first use, with its flow
+        if len(new) == 1 and self.chooser_flow is not None:
             self.chooser_flow.after_click(region, x, y, new[0].id)
 
     def offer_choices_at(self, viewport_pos: QPoint) -> bool:
         """Right-click or long press: which muscle (see region_chooser.ChooserFlow.at)."""
-        self.chooser  # noqa: B018 - built on first use, with its flow
+        if self.chooser_flow is None:
+            return False  # before the window's step 2: nothing to choose into yet
         return self.chooser_flow.at(viewport_pos)
 
     # -- stepping and keys ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -193,8 +194,6 @@ class PatientDialog(QDialog):
 def ask_unsaved_on_close(parent: QWidget, reason: str) -> str:
     """Closing, the session's last changes could not be saved: "retry", "drop" (close without
     them) or "cancel" (stay open)."""
-    from PySide6.QtWidgets import QMessageBox
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("imsmap – not saved yet")

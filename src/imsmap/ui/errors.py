@@ -18,6 +18,7 @@ owner-only (0600) in an owner-only folder (0700).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sqlite3
@@ -28,9 +29,10 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from imsmap import __version__, paths
+from imsmap.domain.errors import UserFacingError
 
 _QUOTED = re.compile(r"('[^'\n]*'|\"[^\"\n]*\")")
 # Dates in the forms people write them: 1970-04-12, 12/04/1970, 12.4.70, 1970/4/12.
@@ -77,8 +79,6 @@ def _kind(exc: BaseException) -> str:
     if module not in ("builtins", "__main__"):
         name = f"{module}.{name}"
     if isinstance(exc, OSError) and exc.errno is not None:
-        import errno
-
         name += f" [{errno.errorcode.get(exc.errno, exc.errno)}]"
     elif isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorname", None):
         name += f" [{exc.sqlite_errorname}]"
@@ -192,8 +192,6 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
-        from imsmap.domain.errors import UserFacingError
-
         if isinstance(exc, UserFacingError):  # escaped a handler: still not a bug report
             show_user_error(self._parent(), exc)
             return
@@ -210,8 +208,6 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            from PySide6.QtWidgets import QMessageBox  # only for a crash: not at start-up
-
             box = QMessageBox(self._parent())
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle("imsmap – unexpected error")
@@ -228,8 +224,6 @@ class CrashHandler:
 
 def show_user_error(parent: QWidget | None, exc: BaseException, title: str = "imsmap") -> None:
     """A message box with the error's sentence (for errors after an explicit dialog or action)."""
-    from PySide6.QtWidgets import QMessageBox
-
     QMessageBox.warning(parent, title, str(exc))
 
 

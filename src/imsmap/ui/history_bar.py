@@ -1,19 +1,18 @@
 """The controls under the chart: which earlier sessions it shows (`OverlayChoice`), the heat map,
 the legend and the timeline slider that steps the window through the visits or replays them.
 
-Kept apart from `ui.history_overlay` (the item that draws them) because the bar is part of the
-window's first paint, and the overlay's drawing machinery (progress computations, heat map,
-numpy) is not: the window imports this module at start-up and the overlay after its first paint.
+The item that draws the earlier sessions on the chart is `ui.history_overlay`.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.render.heatmap import paint_heat_legend
+from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
 
 REPLAY_MS = 1300
 MODES = (("last", "Last"), ("range", "Dates"), ("picked", "Picked"))
@@ -74,12 +75,6 @@ class OverlayLegend(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
         if self.chart is None or not self.ages:
             return
-        # Drawn only once a patient with earlier visits is open: not on the way to the first paint.
-        import copy
-
-        from imsmap.render.heatmap import paint_heat_legend
-        from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
-
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         s = self.chart.style
@@ -311,8 +306,6 @@ class HistoryBar(QWidget):
 
     def _fill_pick_menu(self) -> None:
         """The visits to pick from, ticked as chosen (built as the menu opens)."""
-        from PySide6.QtGui import QAction
-
         self.pick_menu.clear()
         for i, s in enumerate(self.sessions):
             act = QAction(f"#{i + 1}  {s.started_at.date().isoformat()}", self.pick_menu)

@@ -6,16 +6,19 @@ Menus and their actions are in `ui.menus`, the privacy screen and the lock in `u
 earlier sessions drawn on the chart in `ui.history_overlay`, the background backups in
 `ui.startup`.
 
-The window is built in two stages so that the chart is on screen as soon as possible (issue 8,
-docs/performance.md). `__init__` builds what the first paint shows and what sizes it: the chart
-with its history bar, the menu bar's titles, the status bar, the splitter with empty places for
-the side panels at their final widths. `_complete` builds the rest (the patient list, the
-session, consent, segment and progress tabs, the actions and menus, the lock screen, the history
-overlay), importing their modules then, and runs from the event loop right after the chart's
-first paint. Only the order changes: the first use of anything the second stage builds (an
-attribute in `DEFERRED`, or any `act_*` action) builds it on the spot, so code and tests that
-touch the window early get the real, complete window. Closed before `_complete` ran, the window
-writes nothing: there was nothing to save and its settings were not read yet.
+The window is built in two steps, so that the chart is on screen first (docs/performance.md):
+1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
+   bar, the menu bar's titles, the status bar, and the splitter with empty places for the side
+   panels at their final widths.
+2. `build_rest()` builds everything else: the patient list; the session, consent, segment and
+   progress tabs; the menus' actions; the lock screen; the history overlay; the chart's search
+   box and muscle chooser; and it connects the chart's edits to them. It runs from the event
+   loop right after the chart's first paint (`_after_first_paint`), and at the latest
+   `BUILD_REST_AFTER_SHOW_MS` after the window is shown. Code that needs any of these parts
+   earlier (a window never shown, in a script or a test) calls `build_rest()` first; it runs
+   once, `built` says whether it has, and `completed` is emitted when it has.
+A window closed before step 2 writes nothing: nothing was shown that could have been changed,
+and its settings were not read yet.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -38,9 +42,19 @@ from imsmap.domain.models import Patient, Site
 from imsmap.services.records import Change, Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_view import ChartPanel
+from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
 from imsmap.ui.history_bar import HistoryBar
+from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
+from imsmap.ui.patient_panel import PatientPanel, patient_header
+from imsmap.ui.privacy import IdleWatcher, LockScreen
 from imsmap.ui.privacy_mixin import PrivacyMixin
+from imsmap.ui.progress import ProgressPanel
+from imsmap.ui.record import right_tabs
+from imsmap.ui.record.details_panel import SessionDetailsPanel
+from imsmap.ui.record.segment_panel import SegmentPanel
+from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
+from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEditsMixin
 from imsmap.ui.startup import BackgroundBackup
 
@@ -54,17 +68,11 @@ PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab i
 # does not narrow when the tabs arrive a frame after the first paint.
 RIGHT_MIN_WIDTH = 472
 SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
-COMPLETE_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
-
-# Built by `_complete` (with every `act_*` action); the first use of one builds them all.
-DEFERRED = frozenset({
-    "patients", "overlay", "session_panel", "site_table", "details", "segments", "progress",
-    "progress_header", "progress_tab", "right_tabs", "lock_screen", "idle", "hide_names",
-})
+BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
 class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
-    completed = Signal()  # the second stage (`_complete`) has run: the window is whole
+    completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
     def __init__(self, records: Records, *, demo: bool = False, auto_backup: bool = False,
                  parent: QWidget | None = None):
@@ -94,7 +102,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         chart_layout.addWidget(self.chart, 1)
         chart_layout.addWidget(self.history_bar)
 
-        # The side panels' places, at their widths, until `_complete` puts the panels there.
+        # The side panels' places, at their widths, until `build_rest` puts the panels there.
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(QWidget())
         splitter.addWidget(chart_box)
@@ -107,7 +115,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         splitter.setSizes(SPLITTER_SIZES)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        # Locked, the lock screen (added by `_complete`) takes the place of everything else.
+        # Locked, the lock screen (added by `build_rest`) takes the place of everything else.
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
         self.setCentralWidget(self.stack)
@@ -131,23 +139,16 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.backups = BackgroundBackup(records.db.path, self)
         self.backups.finished.connect(self._backup_finished)
 
-        self._connect_chart()
+        self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
         self.resize(1440, 900)
         self._restore_layout()
-        self.chart.view.firstPainted.connect(self._complete_after_paint)
+        self.chart.view.firstPainted.connect(self._after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
-    def __getattr__(self, name: str):
-        """A part `_complete` builds, asked for before it ran: build it now."""
-        if (name in DEFERRED or name.startswith("act_")) and not self.__dict__.get("_built", True):
-            self._complete()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def _complete_after_paint(self) -> None:
+    def _after_first_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)
-            self._complete()
+            self.build_rest()
             self._start_startup_backup()
 
     def _start_startup_backup(self) -> None:
@@ -157,20 +158,12 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             self._startup_backup = False
             self.start_backup("startup")
 
-    def _complete(self) -> None:
-        """The second stage of building the window (see the module's docstring); once."""
+    def build_rest(self) -> None:
+        """Step 2 of building the window (see the module's docstring): everything the chart's
+        first paint does not need. Runs once; later calls do nothing."""
         if self._built:
             return
         self._built = True
-        from imsmap.ui.history_overlay import HistoryOverlay
-        from imsmap.ui.patient_panel import PatientPanel
-        from imsmap.ui.privacy import IdleWatcher, LockScreen
-        from imsmap.ui.progress import ProgressPanel
-        from imsmap.ui.record import right_tabs
-        from imsmap.ui.record.details_panel import SessionDetailsPanel
-        from imsmap.ui.record.segment_panel import SegmentPanel
-        from imsmap.ui.session_panel import SessionPanel
-
         records = self.records
         self.hide_names = False
         self.patients = PatientPanel(records)
@@ -201,8 +194,10 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self._idle_lock)
 
+        self.chart.build_rest()
         self._build_actions()
         self._build_menus()
+        self._connect_chart()
         self._connect()
         records.subscribe(self._on_change)
         self._load_session(None)
@@ -214,11 +209,11 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
-            QTimer.singleShot(COMPLETE_AFTER_SHOW_MS, self, self._complete_after_paint)
+            QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self._after_first_paint)
 
     @property
     def built(self) -> bool:
-        """True once the second stage (`_complete`) has run."""
+        """True once step 2 (`build_rest`) has run."""
         return self._built
 
     # -- messages ---------------------------------------------------------------------------
@@ -237,11 +232,11 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.statusBar().setStyleSheet("")
 
     def _connect_chart(self) -> None:
+        """The chart's taps and keys to the edits (step 2: they go to the session panel)."""
         c = self.chart
         c.regionClicked.connect(self.add_site_at)
         c.markerMoved.connect(self.move_site)
         c.siteSelected.connect(self._chart_selection)
-        c.hoverText.connect(self.hover_label.setText)
         # The chart panel creates a scene per view and layer when first shown, and says which
         # site is selected whenever it shows one: the moment to give that scene its overlay.
         c.siteSelected.connect(self._attach_overlay)
@@ -292,8 +287,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.setWindowTitle(title)
 
     def _show_patient_texts(self) -> None:
-        from imsmap.ui.patient_panel import patient_header
-
         text = patient_header(self.patient, self.hide_names)
         self.session_panel.set_patient_text(text)
         self.progress_header.setText(text or "Choose a patient to see their progress.")
@@ -338,8 +331,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._update_actions()
 
     def new_patient(self) -> None:
-        from imsmap.ui.dialogs import PatientDialog
-
         dialog = PatientDialog(self.records, self)
         if dialog.exec() and dialog.patient is not None:
             self.patients.select_patient(dialog.patient.id)
@@ -370,16 +361,12 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             return
         self.session_panel.flush()
         self.details.flush()
-        from imsmap.ui.record.sign_amend import SignDialog
-
         SignDialog(self.records, s.id, self).exec()
 
     def amend_session(self) -> None:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.readonly:
             return
-        from imsmap.ui.record.sign_amend import AmendDialog
-
         AmendDialog(self.records, s.id, self).exec()
 
     def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:
@@ -401,8 +388,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         s = self.session_panel.session
         default = Path.home() / f"ims-{self.patient.chart_number if self.patient else 'session'}-" \
                                 f"{s.started_at:%Y-%m-%d}.pdf"
-        from PySide6.QtWidgets import QFileDialog
-
         path, _ = QFileDialog.getSaveFileName(self, "Export session PDF", str(default),
                                               "PDF documents (*.pdf)")
         if not path:
@@ -483,7 +468,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         bar.last_n.setValue(settings.value("overlay/last_n", 3, int))
 
     def _restore_settings(self) -> None:
-        """The rest, once the actions and panels are built (`_complete`)."""
+        """The rest, once the actions and panels are built (`build_rest`)."""
         settings = QSettings()
         self.act_labels.setChecked(settings.value("chart/labels", False, bool))
         self.set_names_hidden(settings.value("privacy/hide_names", False, bool))
@@ -519,8 +504,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             self._closed = True
             self.history_bar.set_replaying(False)
             if self._built:
-                # (The second stage may have been cut short by a record it could not read.)
-                if "idle" in self.__dict__:
+                # (Step 2 may have been cut short by a record it could not read.)
+                if hasattr(self, "idle"):
                     self.idle.stop()
                 self.records.unsubscribe(self._on_change)
             self.backups.wait()
@@ -530,8 +515,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             event.ignore()
             return
         while not self.session_panel.flush():
-            from imsmap.ui.dialogs import ask_unsaved_on_close
-
             answer = ask_unsaved_on_close(self, self.statusBar().currentMessage())
             if answer == "drop":
                 break

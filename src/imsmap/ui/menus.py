@@ -5,23 +5,25 @@ readable); it uses the window's panels and its `show_message` / `show_error`.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS
+from imsmap.services import planning
 from imsmap.ui import errors as ui_errors
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+from imsmap.ui.about import AboutDialog
+from imsmap.ui.first_run import open_wizard
+from imsmap.ui.record.settings_dialog import SettingsDialog
+from imsmap.ui.record.sign_amend import AuditDialog
+from imsmap.ui.shortcuts import ShortcutsDialog
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
     """Call a report function, passing the window as its parent when it takes one."""
-    import inspect
-
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):
@@ -44,8 +46,6 @@ class MenuMixin:
 
     def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False,
                 tip: str = "") -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
         action = QAction(text, self)
         if isinstance(shortcut, (list, tuple)):
             action.setShortcuts([QKeySequence(k) for k in shortcut])
@@ -60,10 +60,6 @@ class MenuMixin:
         return action
 
     def _build_actions(self) -> None:
-        # QAction and QKeySequence (its StandardKey enum alone costs milliseconds to create in
-        # Python) are named only here, after the chart's first paint (MainWindow._complete).
-        from PySide6.QtGui import QKeySequence
-
         a = self._action
         SK = QKeySequence.StandardKey
         self.act_new_patient = a("&New patient…", self.new_patient, SK.New)
@@ -162,8 +158,6 @@ class MenuMixin:
         tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
     def _update_actions(self) -> None:
-        from imsmap.services import planning  # used after the first paint
-
         s = self.session_panel.session
         editable = self.session_panel.editable
         has_session = s is not None
@@ -198,8 +192,6 @@ class MenuMixin:
 
     # -- session menu ---------------------------------------------------------------------
     def copy_forward(self) -> None:
-        from imsmap.services import planning  # used after the first paint
-
         if not self._editable_or_say():
             return
         try:
@@ -211,8 +203,6 @@ class MenuMixin:
                           "grade each one you needle, remove the others.")
 
     def apply_protocol(self) -> None:
-        from imsmap.services import planning  # used after the first paint
-
         if not self._editable_or_say():
             return
         found = planning.protocols(self.records)
@@ -221,8 +211,6 @@ class MenuMixin:
                             "Save as protocol.")
             return
         names = [f"{p.name} ({len(p.sites)} sites)" for p in found]
-        from PySide6.QtWidgets import QInputDialog
-
         choice, ok = QInputDialog.getItem(self, "Apply protocol", "Protocol:", names, 0, False)
         if not ok:
             return
@@ -235,13 +223,9 @@ class MenuMixin:
         self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
 
     def save_protocol(self) -> None:
-        from imsmap.services import planning  # used after the first paint
-
         sid = self.session_id
         if sid is None or self.readonly:
             return
-        from PySide6.QtWidgets import QInputDialog
-
         name, ok = QInputDialog.getText(self, "Save as protocol",
                                         "Name of the protocol (e.g. L5 radiculopathy):")
         if not ok or not name.strip():
@@ -254,8 +238,6 @@ class MenuMixin:
         self.show_message(f"Protocol {protocol.name} saved with {len(protocol.sites)} sites.")
 
     def audit_trail(self) -> None:
-        from imsmap.ui.record.sign_amend import AuditDialog
-
         if self.session_id is not None:
             AuditDialog(self.records, self.session_id, self).exec()
 
@@ -300,8 +282,6 @@ class MenuMixin:
         if fn is None:
             return
         default = Path.home() / f"ims-progress-{self.patient.chart_number}.pdf"
-        from PySide6.QtWidgets import QFileDialog
-
         path, _ = QFileDialog.getSaveFileName(self, "Export progress report", str(default),
                                               "PDF documents (*.pdf)")
         if not path:
@@ -319,32 +299,22 @@ class MenuMixin:
         self.show_message(f"Saved {path}")
 
     def clinic_settings(self) -> None:
-        from imsmap.ui.record.settings_dialog import SettingsDialog
-
         if not self.readonly and SettingsDialog(self.records, self).exec():
             self.show_message("Clinic settings saved.")
 
     def clinic_setup(self) -> None:
-        from imsmap.ui.first_run import open_wizard
-
         if not self.readonly:
             open_wizard(self)
 
     def show_about(self) -> None:
-        from imsmap.ui.about import AboutDialog
-
         AboutDialog(self.records, self).exec()
 
     def show_shortcuts(self) -> None:
-        from imsmap.ui.shortcuts import ShortcutsDialog
-
         ShortcutsDialog(self).exec()
 
     # -- view menu: earlier sessions, progress ----------------------------------------------
     def _attach_overlay(self, *_args) -> None:
         """Give the chart scene on show its history overlay item (once per scene)."""
-        if not self.built:
-            return  # the overlay is made by the window's second stage, which attaches it
         scene = self.chart.scene
         if scene is not None:
             self.overlay.attach(scene)
@@ -420,11 +390,3 @@ class MenuMixin:
         where = (f" {level}" if level else "") + {"L": ", left", "R": ", right"}.get(side, "")
         self.show_message(f"{name}{where} is lit on the chart.")
 
-
-def __getattr__(name: str):
-    """The shortcuts dialog moved to `ui.shortcuts` (imported when it is opened)."""
-    if name in ("ShortcutsDialog", "CHART_KEYS"):
-        from imsmap.ui import shortcuts
-
-        return getattr(shortcuts, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,12 +1,15 @@
 """The privacy screen and the lock as states of the main window (`PrivacyMixin`).
 
-Apart from `ui.privacy` (the lock screen, the PIN dialog, the idle watcher) because the window's
-class needs the mixin before its first paint and those widgets only after it (issue 8: start-up).
+The widgets these states use (the lock screen, the PIN dialog, the idle watcher) are in
+`ui.privacy`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
+
+from imsmap.services import lock
+from imsmap.ui.privacy import PinDialog
 
 
 class PrivacyMixin:
@@ -21,20 +24,14 @@ class PrivacyMixin:
         self._show_patient_texts()
 
     def lock_available(self) -> bool:
-        from imsmap.services import lock
-
         return not self.locked and lock.has_pin(self.records)
 
     def _apply_lock_settings(self) -> None:
-        from imsmap.services import lock
-
         settings = lock.load(self.records)
         self.idle.set_minutes(settings.idle_minutes if settings.has_pin else 0)
         self.act_lock.setEnabled(self.lock_available())
 
     def lock_settings(self) -> None:
-        from imsmap.ui.privacy import PinDialog
-
         dialog = PinDialog(self.records, self)
         if dialog.exec():
             self._apply_lock_settings()

@@ -1,7 +1,6 @@
 """The dialogs of a database that cannot be opened or was found damaged: busy (try again),
 damaged (the latest good backup, restored only after a second confirmation, the damaged file kept
-beside it under a new name by store.backup.restore). Used by `ui.startup` when something is wrong,
-so imported only then: not on the way to the window's first paint.
+beside it under a new name by store.backup.restore). Used by `ui.startup` when something is wrong.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.services.checks import check_restorable
 from imsmap.store import backup as store_backup
 from imsmap.store.db import StoreError
 from imsmap.ui import errors as ui_errors
@@ -110,8 +110,6 @@ def _damaged(db_path: Path, problem: str, parent: QWidget | None,
     if not confirm_restore(db_path, info, parent):
         return "quit"
     try:
-        from imsmap.services.checks import check_restorable
-
         result = store_backup.restore(info.path, db_path, force=True, check=check_restorable)
     except UserFacingError as exc:
         QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")

@@ -9,20 +9,21 @@ confirmation, and the damaged file is kept beside it under a new name (store.bac
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.services import checks
 from imsmap.services.records import Records
+from imsmap.store import backup as store_backup
 from imsmap.store.db import DamagedFileError, Database, StoreError
 from imsmap.ui import errors as ui_errors
-
-# The structure check (services.checks) and the backups (store.backup) run on threads once the
-# window is up; their modules are imported there, not on the way to the first paint.
+from imsmap.ui.recovery import _ask_retry, _damaged, latest_good_backup
 
 TITLE = "imsmap – database"
 _DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
@@ -55,9 +56,6 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
-            from imsmap.store import backup as store_backup
-            from imsmap.ui.recovery import _damaged, latest_good_backup
-
             info = latest_good_backup(store_backup.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
                 outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
@@ -68,8 +66,6 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
         try:
             return opener()
         except StoreError as exc:
-            from imsmap.ui.recovery import QMessageBox, _ask_retry, _damaged
-
             if is_busy(exc.message):
                 if _ask_retry(exc.message, parent):
                     continue
@@ -81,8 +77,6 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
             return None
         except UserFacingError as exc:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
             return None
 
@@ -93,8 +87,6 @@ def recover(records: Records | None, opener: Callable[[], Records], db_path: Pat
     (offering the latest good backup) and, when a backup was restored, open it again.
 
     Returns the records to work on, or None when the user chose to quit."""
-    from imsmap.ui.recovery import _damaged
-
     if records is not None:
         records.db.close()
     if _damaged(db_path, "; ".join(problems[:5]), parent) != "restored":
@@ -125,8 +117,6 @@ class StartupCheck(QObject):
 
     def _run(self) -> None:
         try:
-            from imsmap.services import checks
-
             problems = checks.structure_problems(self.db_path)
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, not a damage
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
@@ -173,8 +163,6 @@ class BackgroundBackup(QObject):
     def _run(self, reason: str) -> None:
         path, error = "", ""
         try:
-            from imsmap.store import backup as store_backup
-
             db = Database.open(self.db_path, create=False, readonly=True)
             try:
                 path = str(store_backup.backup_now(db, reason))
@@ -183,8 +171,6 @@ class BackgroundBackup(QObject):
         except UserFacingError as exc:
             error = exc.message
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
-            import traceback
-
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
                                                              exc.__traceback__))
             error = f"The backup failed because of a bug ({type(exc).__name__}); see the log."
@@ -196,11 +182,3 @@ class BackgroundBackup(QObject):
         except RuntimeError:  # the window was closed meanwhile
             pass
 
-
-def __getattr__(name: str):
-    """The dialogs moved to `ui.recovery` (imported only when something is wrong)."""
-    if name in ("latest_good_backup", "backup_time", "DamagedDialog", "confirm_restore"):
-        from imsmap.ui import recovery
-
-        return getattr(recovery, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

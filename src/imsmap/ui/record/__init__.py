@@ -3,13 +3,13 @@ the right column's tabs that hold them with the session and progress panels (`ri
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
 
 def right_tabs(session_panel, details, segments, progress):
     """The right column: Session & sites, Consent & safety, Segments, Progress (with the
     patient's name above it). Returns (tabs, progress header label, progress tab page)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
-
     def scrolled(widget: QWidget) -> QScrollArea:
         area = QScrollArea()  # the panel's own minimum must not widen the window
         area.setWidgetResizable(True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
 from imsmap.ui.dialogs import error_label
@@ -148,8 +149,6 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Audit trail")
         layout.addWidget(self.table)
-        from imsmap.services.audit_view import session_trail
-
         for entry in session_trail(records, session_id):
             changes = entry.changes or {"": [None, None]}
             for field, pair in changes.items():
