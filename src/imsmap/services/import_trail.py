@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from imsmap.services import signatures
 from imsmap.services.signatures import Witness, amendment_problems, same_instant, \
     signature_problems
 from imsmap.store.site_rows import instant
@@ -219,10 +220,9 @@ def kept_history_problems(conn: sqlite3.Connection) -> tuple[list[str], int]:
     """Each kept file trail against the entry that kept it: (problems, entries checked)."""
     problems: list[str] = []
     checked = 0
-    imports = [(r[0], json.loads(r[7])) for r in audit.rows(conn, fresh=True)
-               if r[3] == "import" and r[4] == "history" and not isinstance(r[7], bytes)]
-    for entry_id, changes in imports:
-        recorded = _recorded(changes)
+    imports = [(row[0], recorded)
+               for row, recorded in signatures.entries_about(conn, "history", ("import",))]
+    for entry_id, recorded in imports:
         texts = [r[0] for r in conn.execute(
             "SELECT entry FROM imported_audit WHERE import_entry = ? ORDER BY id", (entry_id,))]
         checked += len(texts)

@@ -43,8 +43,10 @@ def _recorded(changes: object) -> dict[str, object]:
     return {k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
 
 
-def _entries(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
-             session_id: int | None = None):
+def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
+                  session_id: int | None = None):
+    """(entry, {field: recorded value}) of the entries about `entity` made by `actions`, in id
+    order, filtered in SQL (entity and action are term ids in compact entries)."""
     entities = _forms(conn, entity)
     words = [form for action in actions for form in _forms(conn, action)]
     where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
@@ -67,7 +69,7 @@ def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None
                       ) -> dict[int, Witness]:
     """session id -> the newest entry that signed it (or imported it signed)."""
     out: dict[int, Witness] = {}
-    for row, values in _entries(conn, "session", ("sign", "import"), session_id):
+    for row, values in entries_about(conn, "session", ("sign", "import"), session_id):
         if "content_hash" not in values or row[5] is None:
             continue
         if row[3] == "sign":  # the entry's own author and time are the signer's
@@ -81,7 +83,7 @@ def amendment_witnesses(conn: sqlite3.Connection, session_id: int | None = None
                         ) -> dict[int, Witness]:
     """amendment id -> the entry that wrote it (or imported it)."""
     out: dict[int, Witness] = {}
-    for row, values in _entries(conn, "amendment", ("amend", "import"), session_id):
+    for row, values in entries_about(conn, "amendment", ("amend", "import"), session_id):
         if row[5] is None:
             continue
         if row[3] == "amend":
