@@ -1,386 +1,235 @@
-"""The chart in the centre of the window: tabs for the atlas views, a layer switch, the zoomable
-view of the current scene (`ui.chart_canvas.ChartView`, re-exported here), and a legend of the
-grasp colours."""
+"""The zoomable view of the current chart scene (`ChartView`: wheel and pinch zoom, a long press
+asks which muscle, keys for the selected site) and the grasp legend's swatch; the panel around
+them is `ui.chart_panel.ChartPanel`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QTabBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
 )
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from imsmap.atlas import Atlas, Region
-from imsmap.domain.models import Site
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.style import GRASP_LABELS
-from imsmap.ui.chart_canvas import (  # noqa: F401 - the view and its constants, as before
-    LONG_PRESS_MS,
-    MAX_ZOOM,
-    MIN_ZOOM,
-    SEARCH_WIDTH,
-    WHEEL_STEP,
-    ChartView,
-    LegendSwatch,
-)
-from imsmap.ui.chart_scene import ChartScene, describe_site
-from imsmap.ui.muscle_search import MuscleSearchBox, show_on
-from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
-from imsmap.ui.undo import apply_site_key, editor_for
+from imsmap.ui.chart_keys import handle_site_key, is_tab
+from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
 
-class ChartPanel(QWidget):
-    """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
 
-    regionClicked = Signal(object, float, float)  # Region, x, y (current view and layer)
-    markerMoved = Signal(int, QPointF, QPointF)
-    siteSelected = Signal(object)  # site id or None
-    hoverText = Signal(str)
-    sceneShown = Signal(object)  # the ChartScene now in the view (a new view or layer)
+MIN_ZOOM = 0.6  # relative to "fit the whole view"
+MAX_ZOOM = 12.0
+SEARCH_WIDTH = 260
+LONG_PRESS_MS = 600  # a finger held still this long asks which muscle (as a right-click does)
+WHEEL_STEP = 1.0015  # per 1/8 degree of wheel turn: one notch (120) is about 20 %
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+
+class ChartView(QGraphicsView):
+    """A QGraphicsView that zooms under the pointer (clamped) and turns keys into site edits."""
+
+    gradeRequested = Signal(int)
+    crampRequested = Signal()
+    removeRequested = Signal()
+    pressed = Signal()
+    escaped = Signal()
+    chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
+    # Once, from the event loop right after the view's first paint: the window builds what the
+    # first frame does not show then (issue 8). Watched here, not by an event filter on the
+    # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
+    firstPainted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.atlas = atlas
-        self._view_ids = list(atlas.views)
-        self._scenes: dict[tuple[str, str], ChartScene] = {}
-        self._sites: list[Site] = []
-        self._labels = False
-        self._editable = True
-        self._layer = "superficial"
-        self._root_lit: tuple[frozenset, frozenset] = (frozenset(), frozenset())
+        # A viewport made in Python, as Qt would make it: the first time Python meets a widget
+        # Qt made, PySide6 looks for its class among every QtWidgets class, creating them all
+        # (about 8 ms, on the way to the first paint: the viewport is passed to every paint).
+        self.setViewport(QWidget())
+        self.setRenderHints(QPainter.RenderHint.Antialiasing |
+                            QPainter.RenderHint.TextAntialiasing |
+                            QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self._fit_mode = True
+        self._painted = False
+        # Set by the panel: acts on a site key (see handle_site_key), True if it did.
+        self.site_keys = None
+        self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
+        self.corner_followers: list = []  # placed again after it (anything with place())
+        self._press_at: QPoint | None = None
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self._held)
 
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setDocumentMode(True)
-        for vid in self._view_ids:
-            self.tabs.addTab(_view_name(atlas, vid))
-        self.layer_label = QLabel("Layer:")
-        self.layer_box = QHBoxLayout()
-        self.layer_box.setSpacing(2)
-        self.layer_group = QButtonGroup(self)
-        self.layer_group.setExclusive(True)
-        self.layer_group.idClicked.connect(self._layer_clicked)
-        self._layer_buttons: list[QToolButton] = []
+    # -- zoom -------------------------------------------------------------------------------
+    def fit_scale(self) -> float:
+        rect = self.sceneRect()
+        vp = self.viewport().size()
+        if rect.isEmpty() or vp.isEmpty():
+            return 1.0
+        # fitInView keeps a 2-pixel margin on every side; count it the same way.
+        return min(max(vp.width() - 4, 1) / rect.width(), max(vp.height() - 4, 1) / rect.height())
 
-        self.view = ChartView()
-        self.view.site_keys = self._site_key
+    def zoom(self) -> float:
+        """The current scale relative to 'fit'."""
+        return self.transform().m11() / self.fit_scale()
 
-        # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
-        # `build_rest`, which the window calls right after the chart's first paint (neither is
-        # needed to see the chart).
-        self.search: MuscleSearchBox | None = None
-        self.chooser: RegionChooser | None = None
-        self.chooser_flow: ChooserFlow | None = None
-        self.view.chooserRequested.connect(self.offer_choices_at)
-        self.view.pressed.connect(self._dismiss_chooser)
-        self.view.escaped.connect(self._dismiss_chooser)
+    def fit(self) -> None:
+        self._fit_mode = True
+        if self.scene() is not None:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._scale_changed()
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.tabs, 1)
-        top.addWidget(self.layer_label)
-        top.addLayout(self.layer_box)
+    def _scale_changed(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.fit_markers_to(self.transform().m11())
 
-        legend = QHBoxLayout()
-        legend.setContentsMargins(6, 2, 6, 2)
-        legend.addWidget(QLabel("Grasp:"))
-        self._legend_host = legend
-        self._legend_chart: ChartPainter | None = None
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(legend)
-
-        self.tabs.currentChanged.connect(self._tab_changed)
-        if self._view_ids:
-            self._tab_changed(self.tabs.currentIndex())
-            self._build_legend()
-        legend.addSpacing(12)
-        self.hint = QLabel("")
-        self.hint.setObjectName("chartHint")
-        # A long hint must never widen the window: it is cut to the room there is.
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hint.setMinimumWidth(0)
-        legend.addWidget(self.hint, 1)
-
-    # -- state ------------------------------------------------------------------------------
-    @property
-    def view_id(self) -> str | None:
-        i = self.tabs.currentIndex()
-        return self._view_ids[i] if 0 <= i < len(self._view_ids) else None
-
-    @property
-    def layer(self) -> str:
-        scene = self.scene
-        return scene.layer if scene is not None else self._layer
-
-    @property
-    def scene(self) -> ChartScene | None:
-        s = self.view.scene()
-        return s if isinstance(s, ChartScene) else None
-
-    def _scene_for(self, view_id: str, layer: str) -> ChartScene:
-        view = self.atlas.view(view_id)
-        if layer not in view.layer_ids:
-            layer = view.layer_ids[0]
-        key = (view_id, layer)
-        scene = self._scenes.get(key)
-        if scene is None:
-            scene = ChartScene(self.atlas, view_id, layer, self)
-            scene.set_labels(self._labels)
-            scene.set_editable(self._editable)
-            scene.set_sites(self._sites)
-            scene.set_root_highlight(*self._root_lit)
-            scene.signals.regionClicked.connect(self._region_clicked)
-            scene.signals.markerMoved.connect(self.markerMoved)
-            scene.signals.hoverText.connect(self.hoverText)
-            scene.selectionChanged.connect(self._selection_changed)
-            self._scenes[key] = scene
-        return scene
-
-    def _show(self, view_id: str, layer: str) -> None:
-        previous = self.scene
-        selected = previous.selected_site_id() if previous is not None else None
-        scene = self._scene_for(view_id, layer)
-        if scene is previous:
+    def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
+        current = self.zoom()
+        target = min(max(current * factor, MIN_ZOOM), MAX_ZOOM)
+        if abs(target - current) < 1e-6:
             return
-        scene.set_sites(self._sites)
-        scene.select_site(selected)
-        self.view.setScene(scene)
-        if previous is not None:
-            previous.clearSelection()
-        self._sync_layer_buttons()
-        self.hoverText.emit("")
-        self._dismiss_chooser()
-        self.sceneShown.emit(scene)
-        self._selection_changed()
+        self._fit_mode = False
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._scale_changed()
 
-    def _tab_changed(self, index: int) -> None:
-        if 0 <= index < len(self._view_ids):
-            self._show(self._view_ids[index], self._layer)
-
-    def _sync_layer_buttons(self) -> None:
-        view = self.atlas.view(self.view_id)
-        for b in self._layer_buttons:
-            self.layer_group.removeButton(b)
-            b.deleteLater()
-        self._layer_buttons = []
-        for i, layer in enumerate(view.layers):
-            b = QToolButton()
-            b.setText(layer.name)
-            b.setCheckable(True)
-            b.setChecked(layer.id == self.layer)
-            b.setToolTip(f"Show the {layer.name.lower()} muscles (Ctrl+L switches layer)")
-            self.layer_group.addButton(b, i)
-            self.layer_box.addWidget(b)
-            self._layer_buttons.append(b)
-        multi = len(view.layers) > 1
-        self.layer_label.setVisible(multi)
-        for b in self._layer_buttons:
-            b.setVisible(multi)
-
-    def _layer_clicked(self, index: int) -> None:
-        view = self.atlas.view(self.view_id)
-        self.set_layer(view.layers[index].id)
-
-    def set_layer(self, layer: str) -> None:
-        self._layer = layer
-        if self.view_id is not None:
-            self._show(self.view_id, layer)
-
-    def toggle_layer(self) -> None:
-        ids = self.atlas.view(self.view_id).layer_ids
-        if len(ids) > 1:
-            self.set_layer(ids[(ids.index(self.layer) + 1) % len(ids)])
-
-    def set_view(self, view_id: str) -> None:
-        if view_id in self._view_ids:
-            self.tabs.setCurrentIndex(self._view_ids.index(view_id))
-
-    def _build_legend(self) -> None:
-        chart = ChartPainter(self.atlas, self._view_ids[0])
-        for grasp in (None, 0, 1, 2, 3):
-            swatch = LegendSwatch(chart, grasp)
-            text = QLabel("ungraded" if grasp is None else f"{grasp} {GRASP_LABELS[grasp]}")
-            self._legend_host.addWidget(swatch)
-            self._legend_host.addWidget(text)
-            self._legend_host.addSpacing(8)
-
-    # -- mirror of the session --------------------------------------------------------------
-    def set_sites(self, sites: list[Site]) -> None:
-        self._sites = list(sites)
-        for scene in self._scenes.values():
-            scene.set_sites(self._sites)
-        counts: dict[str, int] = {}
-        for s in self._sites:
-            counts[s.view_id] = counts.get(s.view_id, 0) + 1
-        for i, vid in enumerate(self._view_ids):
-            n = counts.get(vid, 0)
-            name = _view_name(self.atlas, vid)
-            text = f"{name} ({n})" if n else name
-            if self.tabs.tabText(i) == text:
-                continue  # a tap changes one count: the other tabs are not laid out again
-            self.tabs.setTabText(i, text)
-            self.tabs.setTabToolTip(i, f"{n} site{'s' if n != 1 else ''} of this session on "
-                                       f"the {name.lower()} chart" if n else "")
-
-    def set_editable(self, editable: bool) -> None:
-        self._editable = editable
-        for scene in self._scenes.values():
-            scene.set_editable(editable)
-
-    def set_labels(self, on: bool) -> None:
-        self._labels = on
-        for scene in self._scenes.values():
-            scene.set_labels(on)
-
-    def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
-        self._root_lit = (frozenset(muscles), frozenset(levels))
-        for scene in self._scenes.values():
-            scene.set_root_highlight(*self._root_lit)
-
-    def selected_site_id(self) -> int | None:
-        scene = self.scene
-        return scene.selected_site_id() if scene is not None else None
-
-    def select_site(self, site_id: int | None, *, reveal: bool = True) -> None:
-        """Select a site's marker, switching to its view if needed."""
-        site = next((s for s in self._sites if s.id == site_id), None)
-        if site is not None and reveal and site.view_id != self.view_id:
-            self.set_view(site.view_id)
-        scene = self.scene
-        if scene is not None:
-            scene.select_site(site.id if site is not None else None)
-            item = scene.marker(site.id) if site is not None else None
-            if item is not None and reveal:
-                self.view.ensureVisible(item, 40, 40)
-
-    def _selection_changed(self) -> None:
-        if self.sender() is not None and self.sender() is not self.scene \
-                and isinstance(self.sender(), ChartScene):
+    def show_rect(self, rect: QRectF, max_zoom: float = 4.0) -> None:
+        """Zoom so that `rect` (scene units) fills about half the view, at most `max_zoom`
+        times 'fit' and never less than 'fit', and centre it."""
+        vp = self.viewport().size()
+        if rect.isEmpty() or vp.isEmpty():
             return
-        self.siteSelected.emit(self.selected_site_id())
+        pixels = min(vp.width() / rect.width(), vp.height() / rect.height()) * 0.5
+        target = min(max(pixels / self.fit_scale(), 1.0), max_zoom)
+        self.zoom_by(target / self.zoom(), anchor_under_mouse=False)
+        self.centerOn(rect.center())
 
-    # -- finding a muscle -------------------------------------------------------------------
-    def build_rest(self) -> None:
-        """What the chart's first paint does not need (the window's step 2, MainWindow.
-        build_rest): the search box and its Ctrl+F shortcut, the muscle chooser, and the shown
-        chart's muscle items for hit-testing (ChartScene.regions). Once."""
-        if self.search is not None:
-            return
-        # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
-        # the body charts leave room (the top left holds the side caption).
-        search = MuscleSearchBox(self.atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
-        self.search = search
-        search.setObjectName("chartSearch")
-        search.setFixedWidth(SEARCH_WIDTH)
-        self.view.corner_widget = search
-        self.view.place_corner_widget()
-        search.muscleChosen.connect(self.show_muscle)
-        search.escaped.connect(self._search_escaped)
-        search.textChanged.connect(lambda text: None if text else self.clear_search())
-        if self.view.isVisible():
-            search.show()  # a child added to a shown widget stays hidden until told
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.find_shortcut.activated.connect(self.focus_search)
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt naming
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(WHEEL_STEP ** delta)
+        event.accept()
 
-        # Which muscle, where several lie under the finger.
-        chooser = RegionChooser(self.view)
-        chooser.dock_above = search
-        self.view.corner_followers.append(chooser)
-        self.chooser = chooser
-        self.chooser_flow = ChooserFlow(self, chooser)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()
+        self.place_corner_widget()
 
-        scene = self.scene
-        if scene is not None:
-            scene.regions  # noqa: B018 - the muscle items, made on first use
+    def place_corner_widget(self) -> None:
+        w = self.corner_widget
+        if w is not None:
+            w.move(8, max(0, self.viewport().height() - w.height() - 8))
+        for follower in self.corner_followers:
+            follower.place()
 
-    def _dismiss_chooser(self) -> None:
-        if self.chooser is not None:
-            self.chooser.dismiss()
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fit_mode:
+            self.fit()
 
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.firstPainted.emit)  # once this paint is done
 
-    def _search_escaped(self) -> None:
-        self.search.clear()
-        self.view.setFocus()
-
-    def clear_search(self) -> None:
-        for scene in self._scenes.values():
-            scene.set_search_highlight(frozenset())
-
-    def show_muscle(self, muscle_id: str) -> bool:
-        """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
-        False if no chart draws it."""
-        return show_on(self, muscle_id)
-
-    def _region_clicked(self, region: Region, x: float, y: float) -> None:
-        """A tap on a muscle: the window adds the site; if other muscles lie under that point,
-        the chooser offers them for the new site."""
-        if self.search is not None and self.search.text():
-            self.search.clear()  # and with it the muscle it lit
-        self.hint.setText("")
-        self._dismiss_chooser()
-        before = {s.id for s in self._sites}
-        self.regionClicked.emit(region, x, y)
-        new = [s for s in self._sites if s.id not in before]
-        if len(new) == 1 and self.chooser_flow is not None:
-            self.chooser_flow.after_click(region, x, y, new[0].id)
-
-    def offer_choices_at(self, viewport_pos: QPoint) -> bool:
-        """Right-click or long press: which muscle (see region_chooser.ChooserFlow.at)."""
-        if self.chooser_flow is None:
-            return False  # before the window's step 2: nothing to choose into yet
-        return self.chooser_flow.at(viewport_pos)
-
-    # -- stepping and keys ------------------------------------------------------------------
-    def site_ids_in_order(self) -> list[int]:
-        return [s.id for s in sorted(self._sites, key=lambda s: s.seq)]
-
-    def step_selection(self, step: int) -> bool:
-        """Select the next (step 1) or previous (-1) site in number order, across views."""
-        ids = self.site_ids_in_order()
-        if not ids:
-            return False
-        current = self.selected_site_id()
-        if current in ids:
-            i = (ids.index(current) + step) % len(ids)
+    def setScene(self, scene: ChartScene | None) -> None:  # noqa: N802
+        keep = None if self._fit_mode else (self.zoom(), self.mapToScene(
+            self.viewport().rect().center()))
+        super().setScene(scene)
+        if keep is None:
+            self.fit()
         else:
-            i = 0 if step > 0 else len(ids) - 1
-        self.select_site(ids[i])
-        return True
+            self.fit()
+            self._fit_mode = False
+            self.zoom_by(keep[0], anchor_under_mouse=False)
+            self.centerOn(keep[1])
+        self._scale_changed()
 
-    def _site_key(self, action: tuple) -> bool:
-        if action[0] == "step":
-            return self.step_selection(action[1])
-        return apply_site_key(editor_for(self), self.selected_site_id(), action,
-                              lambda site: describe_site(self.atlas, site))
+    # -- keys and focus ---------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.pressed.emit()
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = False
+            scene.regions  # noqa: B018 - the muscles' items take the press (made if not yet)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_at = event.position().toPoint()
+            self._long_press.start()
+        super().mousePressEvent(event)
 
-    # -- helpers for tests and the window ---------------------------------------------------
-    def scene_to_viewport(self, x: float, y: float):
-        """Viewport pixel of a chart point (for simulated clicks)."""
-        return self.view.mapFromScene(QPointF(x, y))
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if isinstance(scene, ChartScene) and not scene.regions_made:
+            scene.regions  # noqa: B018 - hover needs the muscles' items
+        if self._press_at is not None and \
+                (event.position().toPoint() - self._press_at).manhattanLength() > 2 * CLICK_SLOP_PX:
+            self._long_press.stop()
+        super().mouseMoveEvent(event)
 
-    def visible_rect(self) -> QRectF:
-        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._long_press.stop()
+        self._press_at = None
+        super().mouseReleaseEvent(event)
 
-    def region(self, region_id: str) -> Region:
-        return self.atlas.view(self.view_id).region(region_id)
+    def _held(self) -> None:
+        """A long press: no site is added on release; the muscle chooser opens instead."""
+        at = self._press_at
+        if at is None:
+            return
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = True
+        self.chooserRequested.emit(at)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.chooserRequested.emit(event.pos())  # viewport coordinates: the viewport's event
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # Tab steps through the sites while there are any; otherwise it moves the focus on.
+        if is_tab(event) and handle_site_key(event, self, self.site_keys):
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if handle_site_key(event, self, self.site_keys):
+            return
+        if event.key() == Qt.Key.Key_Escape and self.scene() is not None:
+            self.escaped.emit()
+            self.scene().clearSelection()
+            return
+        super().keyPressEvent(event)
 
 
-def _view_name(atlas: Atlas, view_id: str) -> str:
-    """A view's name without parsing it (atlas.views.Views.name) where the atlas can say."""
-    views = atlas.views
-    return views.name(view_id) if hasattr(views, "name") else views[view_id].name
+class LegendSwatch(QWidget):
+    """A marker swatch painted by the chart painter at the screen's own resolution (no pixmap:
+    crisp at any scale), so the legend matches the chart."""
+
+    def __init__(self, chart: ChartPainter, grasp: int | None, size: int = 18):
+        super().__init__()
+        self.chart = chart
+        self.grasp = grasp
+        self.setFixedSize(size, size)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        r = self.chart.style.marker_radius
+        k = self.width() / (2 * r + 6)
+        p.scale(k, k)
+        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp)
+        p.end()

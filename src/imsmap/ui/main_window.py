@@ -41,7 +41,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient, Site
 from imsmap.services.records import Change, Records
 from imsmap.ui import errors as ui_errors
-from imsmap.ui.chart_view import ChartPanel
+from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_overlay import HistoryOverlay

@@ -11,10 +11,10 @@ The panel reads through ``records.repo`` and refreshes itself when ``records`` r
 for the patient; nothing else needs wiring.
 """
 
-from imsmap.ui.progress.compare import ChartCanvas, CompareView
+from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.progress_panel import ProgressPanel, summary_text
 from imsmap.ui.progress.trend_matrix import TrendMatrix, TrendModel
 
-__all__ = ["ChartCanvas", "CompareView", "PainPlot", "ProgressPanel", "TrendMatrix",
+__all__ = ["ChartPicture", "CompareView", "PainPlot", "ProgressPanel", "TrendMatrix",
            "TrendModel", "summary_text"]

@@ -13,7 +13,7 @@ from imsmap.domain.progress import Comparison, History, TargetChange, compare_se
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import GRASP_LABELS, LIGHT, ChartStyle
 
-__all__ = ["ChartCanvas", "CompareView", "session_label"]
+__all__ = ["ChartPicture", "CompareView", "session_label"]
 
 
 def session_label(history: History, session_id: int) -> str:
@@ -22,7 +22,7 @@ def session_label(history: History, session_id: int) -> str:
     return f"#{history.number(session_id)}  {s.started_at:%a %d %b %Y}{pain}"
 
 
-class ChartCanvas(QWidget):
+class ChartPicture(QWidget):
     """Paints one chart view scaled to fit, then whatever ``overlay`` paints on it in view
     coordinates. ``overlay(painter, chart)`` is called after ``paint_base`` unless ``painter_fn``
     replaces the whole painting (e.g. a heat map composited with the chart)."""
@@ -144,8 +144,8 @@ class CompareView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
 
-        self.left = ChartCanvas(style=style)
-        self.right = ChartCanvas(style=style)
+        self.left = ChartPicture(style=style)
+        self.right = ChartPicture(style=style)
         charts = QWidget()
         cl = QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)

@@ -22,7 +22,7 @@ from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
 from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_legend
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.progress.compare import ChartCanvas, CompareView
+from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
@@ -93,7 +93,7 @@ class HistoryChart(QWidget):
         for text, value in FADING:
             self.fading.addItem(text, value)
         self.fading.setToolTip("Older sessions count less in the heat map")
-        self.canvas = ChartCanvas(style=style)
+        self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
         self.legend = _LegendStrip(self)
         for w in (self.view_box, self.fading):
