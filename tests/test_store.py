@@ -197,7 +197,7 @@ def test_raw_update_of_a_signed_session_is_refused(signed, db_path):
 def test_the_same_refusal_through_a_transaction_is_a_sentence(signed, db_path):
     session_id, _ = signed
     with Database.open(db_path) as database:
-        with pytest.raises(ReadOnlyError, match="signed and locked"):
+        with pytest.raises(ReadOnlyError, match="Refused: a signed session is locked"):
             with database.transaction() as conn:
                 conn.execute("UPDATE sessions SET notes = 'x' WHERE id = ?", (session_id,))
 

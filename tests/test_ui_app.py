@@ -306,20 +306,29 @@ def test_the_window_opens_at_once_and_the_background_check_offers_the_backup(
 
 
 def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatch):
+    """Another program holds the file exclusively while imsmap starts: SQLite's busy code
+    brings the "try again" dialog; once the other program has let go, trying again opens it."""
+    from imsmap.store import db as store_db
+
+    path = tmp_path / "clinic.sqlite3"
+    open_records(path).db.close()
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
     attempts = []
 
     def opener():
         attempts.append(1)
-        if len(attempts) == 1:
-            from imsmap.store.db import StoreError
-            raise StoreError("The database clinic.sqlite3 is busy in another imsmap window or "
-                             "program; nothing was changed. Try again in a moment.")
-        return open_records(tmp_path / "clinic.sqlite3")
+        if len(attempts) == 2:  # the other program closed the file while the dialog was up
+            other.execute("ROLLBACK")
+            other.close()
+        return open_records(path)
 
     seen: list[str] = []
     timer = _answer_dialogs(["Try again"], seen)
     try:
-        records = startup.open_checked(opener, tmp_path / "clinic.sqlite3")
+        records = startup.open_checked(opener, path)
     finally:
         timer.stop()
     assert records is not None and len(attempts) == 2 and "busy" in seen[0]

@@ -17,7 +17,7 @@ from imsmap.services.import_trail import kept_history_problems
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
 from imsmap.store.damage import reading
-from imsmap.store.db import Database, StoreError, stored_data_error
+from imsmap.store.db import Database, StoreError, user_error
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def structure_problems(path: str | Path) -> list[str]:
     except StoreError as exc:
         return [exc.message]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        error = stored_data_error(exc, db.path)
+        error = user_error(exc, db.path)
         if error is None:
             raise
         return [error.message]

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from imsmap import __version__, paths
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
-    _environment_error
+    refuse
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
+from imsmap.store.sqlite_errors import Fault, fault_of
 
 BACKUP_DIR_SETTING = "backup.dir"
 KEEP_LAST = 10
@@ -202,7 +203,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
             finally:
                 dst.close()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise _environment_error(exc, target) from None
+            refuse(exc, target)
         _fsync(tmp)
         try:
             verify_backup(tmp)
@@ -267,7 +268,7 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
         sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
         return BackupInfo(path, version, patients, sessions)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        if "not a database" in str(exc).lower():
+        if fault_of(exc) is Fault.NOT_A_DATABASE:
             raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite "
                              "file, or its first page is damaged).") from None
         raise StoreError(f"{path} is damaged or not an imsmap backup "
@@ -330,7 +331,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             finally:
                 src.close()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise _environment_error(exc, db_path) from None
+            refuse(exc, db_path)
         _fsync(tmp)
         verify_backup(tmp)
         if check is not None:
@@ -384,8 +385,7 @@ def _take_exclusively(db_path: Path) -> sqlite3.Connection | None:
         conn.execute("COMMIT")  # in exclusive locking mode the lock stays until close
     except sqlite3.OperationalError as exc:
         conn.close()
-        low = str(exc).lower()
-        if "locked" in low or "busy" in low:
+        if fault_of(exc) is Fault.BUSY:
             raise _in_use(db_path) from None
         return None
     except (sqlite3.DatabaseError, UnicodeDecodeError):  # damaged: its message quotes bytes
@@ -452,7 +452,7 @@ def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        raise _environment_error(exc, db_path) from None
+        refuse(exc, db_path)
 
 
 def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:

@@ -4,7 +4,7 @@ latest good backup); an error of the code itself (a wrong query, a wrong argumen
 
 Damage reaches the readers in three forms:
 - SQLite's own errors ("database disk image is malformed", "Could not decode to UTF-8 column");
-  `db.stored_data_error` sorts them from the code's own;
+  `db.user_error` sorts them from the code's own by SQLite's error code;
 - a UnicodeDecodeError out of sqlite3: SQLite's report quoting bytes of the file that are not text;
 - a value of the wrong type or form in a row (a date that is not a date, a term id that names no
   word, a side that is no side): the row decoders turn that into `unreadable(table, id, ...)`.
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from imsmap.store.db import DamagedFileError, damaged, stored_data_error
+from imsmap.store.db import DamagedFileError, damaged, user_error
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 
 # What decoding a stored value of the wrong type or form raises (a ValidationError is a
@@ -87,7 +87,7 @@ def _refusal(exc: BaseException, where: Path | sqlite3.Connection) -> BaseExcept
     path = where if isinstance(where, Path) else path_of(where)
     if isinstance(exc, UnreadableRow):
         return damaged(path, exc.message)
-    return stored_data_error(exc, path)
+    return user_error(exc, path)
 
 
 @contextlib.contextmanager

@@ -2,22 +2,24 @@
 
 WAL journal, synchronous=FULL, foreign keys on, a busy timeout, BEGIN IMMEDIATE for writes.
 Environment problems (a folder instead of a file, a file that is not an imsmap database, a newer
-schema, a locked or full disk) become StoreError with one plain sentence.
+schema, a locked or full disk) become StoreError with one plain sentence, sorted by SQLite's error
+code (store/sqlite_errors.py); an SQLite error of the code's own is raised as it is, a bug.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+from imsmap.store.sqlite_errors import Fault, error_code, fault_of, may_be_schema_damage
 from imsmap.store.terms import Connection, terms_of
 
 APPLICATION_ID = 0x494D534D  # "IMSM" in PRAGMA application_id marks an imsmap database
@@ -29,6 +31,11 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p
 
 class StoreError(UserFacingError):
     """The database cannot be used as asked; the message says why and what to do."""
+
+
+class BusyError(StoreError):
+    """Another connection (a window, a command, a backup tool) holds the database's lock past
+    the busy timeout: trying again later may work."""
 
 
 class DamagedFileError(StoreError):
@@ -83,12 +90,7 @@ class Database:
             if conn is not None:
                 conn.close()  # a refused file must not keep an open connection behind
             if isinstance(exc, (sqlite3.DatabaseError, UnicodeDecodeError)):
-                if "not a database" in str(exc).lower():
-                    raise DamagedFileError(
-                        f"{path} is not an imsmap database (it is not an SQLite file, or its "
-                        "first page is damaged). If it is your clinic's database, restore it "
-                        "from a backup.") from None
-                raise _environment_error(exc, path) from None
+                refuse(exc, path)  # a bug (in a migration...) is raised as it is
             raise
 
     def _check_identity(self, is_new: bool) -> None:
@@ -130,7 +132,7 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as exc:
-            raise _environment_error(exc, self.path) from None
+            refuse(exc, self.path)
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -139,21 +141,22 @@ class Database:
             terms_of(self.conn).rolled_back()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise _environment_error(exc, self.path) from exc
-            raise
+            if isinstance(exc, (sqlite3.DatabaseError, UnicodeDecodeError)):
+                error = user_error(exc, self.path)
+                if error is not None:  # the user's or the environment's: one sentence
+                    raise error from exc
+            raise  # anything else, SQLite's programming errors included, is a bug
 
     # -- reading ---------------------------------------------------------------------------
     # A damaged file (or one another program holds) is StoreError; any other SQLite error is
-    # a bug in the query and stays what it is (stored_data_error).
+    # a bug in the query and stays what it is (user_error).
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
             return cur.fetchall()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            _refuse_stored(exc, self.path)
-            raise
+            refuse(exc, self.path)
 
     def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
         try:
@@ -161,8 +164,7 @@ class Database:
             cur.row_factory = sqlite3.Row
             return cur.fetchone()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            _refuse_stored(exc, self.path)
-            raise
+            refuse(exc, self.path)
 
 
 def _check_path(path: Path, *, create: bool) -> None:
@@ -218,10 +220,6 @@ def _filesystem_type(folder: Path) -> str | None:
     return best_type
 
 
-_DAMAGE_WORDS = ("not a database", "malformed", "file is encrypted",
-                 "could not decode to utf-8")
-
-
 def damaged(path: Path, detail: str) -> DamagedFileError:
     """The sentence for a file that cannot be read faithfully."""
     return DamagedFileError(f"{path} is damaged ({detail}); it cannot be read faithfully. "
@@ -229,75 +227,58 @@ def damaged(path: Path, detail: str) -> DamagedFileError:
                             "(imsmap restore).")
 
 
-def stored_data_error(exc: BaseException, path: Path) -> UserFacingError | None:
-    """What a failed read means for the user: the file is damaged, busy, unreadable; None when
-    the error is the code's own (a wrong query, a closed connection): a bug, raised as it is.
+def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
+    """The user's sentence for what SQLite raised on ``path``, sorted by its error code
+    (`store.sqlite_errors`); None when the error is the code's own (a wrong query, a closed
+    connection, a constraint the services should have checked, an unknown code): a bug, to be
+    raised as it is."""
+    fault = fault_of(exc)
+    if fault is Fault.BUG:
+        if may_be_schema_damage(exc):
+            # A table or column the query names is missing: damage if the file lacks what this
+            # imsmap's schema has, else the query is wrong.
+            from imsmap.store.damage import schema_damage  # it imports this module
 
-    A UnicodeDecodeError out of sqlite3 is SQLite's own report of a problem, quoting bytes of
-    the damaged file that are not text."""
-    if isinstance(exc, UnicodeDecodeError):
-        return damaged(path, "SQLite's report of the problem quotes bytes that are not text")
-    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.ProgrammingError):
+            found = schema_damage(path)
+            return damaged(path, found) if found else None
         return None
-    low = str(exc).lower()
-    if any(w in low for w in _DAMAGE_WORDS + ("locked", "busy", "disk i/o", "unable to open",
-                                              "disk is full", "disk full")):
-        return _environment_error(exc, path)
-    if "no such table" in low or "no such column" in low:
-        from imsmap.store.damage import schema_damage  # it imports this module
-
-        found = schema_damage(path)
-        return damaged(path, found) if found else None
-    return None
-
-
-def _refuse_stored(exc: BaseException, path: Path) -> None:
-    """Raise the user's sentence for a failed read; return (the caller re-raises) for a bug."""
-    error = stored_data_error(exc, path)
-    if error is not None:
-        raise error from None
-
-
-def _environment_error(exc: sqlite3.DatabaseError | UnicodeDecodeError,
-                       path: Path) -> UserFacingError:
-    if isinstance(exc, UnicodeDecodeError):
-        return stored_data_error(exc, path)  # type: ignore[return-value]
-    text = str(exc)
-    low = text.lower()
-    if "signed session is locked" in low:  # the trigger's words; before "locked" below
-        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
-    if "locked" in low or "busy" in low:
-        return StoreError(
+    if fault is Fault.BUSY:
+        return BusyError(
             f"The database {path.name} is busy in another imsmap window or program; "
             "nothing was changed. Try again in a moment.")
-    if "disk is full" in low or "disk full" in low:
+    if fault is Fault.FULL:
         return StoreError(
             f"The disk holding {path.name} is full; nothing was changed. Free some space and "
             "try again.")
-    if "readonly" in low or "read-only" in low:
+    if fault is Fault.READ_ONLY:
         return ReadOnlyError(f"{path.name} is read-only; nothing was changed.")
-    if "never changed" in low or "only a signed session is amended" in low:
-        return ReadOnlyError(f"{text[0].upper()}{text[1:]}; nothing was changed.")
-    if "never deleted" in low or "append-only" in low:
-        return ReadOnlyError(f"Clinical records cannot be deleted ({text}).")
-    if "could not decode to utf-8" in low:
-        return damaged(path, _short(text))
-    if any(w in low for w in _DAMAGE_WORDS):
+    if fault is Fault.PROTECTED:  # the trigger's words are the schema's own sentence
+        return ReadOnlyError(f"Refused: {_short(str(exc))}. Nothing was changed.")
+    if fault is Fault.NOT_A_DATABASE:
         return DamagedFileError(
-            f"{path} is damaged or not an imsmap database ({_short(text)}). Restore it from a "
-            "backup.")
-    if "disk i/o" in low or "unable to open" in low:
-        return StoreError(f"{path} could not be read or written ({_short(text)}); nothing was "
-                          "changed.")
-    if isinstance(exc, sqlite3.IntegrityError):
-        return StoreError(f"The change was refused by the database ({text}); nothing was changed.")
-    return StoreError(f"The database {path.name} reported an error: {_short(text)}.")
+            f"{path} is not an imsmap database (it is not an SQLite file, or its first page is "
+            "damaged). If it is your clinic's database, restore it from a backup.")
+    if fault is Fault.DAMAGED:
+        if error_code(exc) is None:  # a stored text that is not text: never quote it
+            return damaged(path, "a stored text is not valid UTF-8")
+        return damaged(path, _short(str(exc)))
+    if fault is Fault.NO_MEMORY:
+        return StoreError(f"The computer ran out of memory working on {path.name}; nothing was "
+                          "changed. Close other programs and try again.")
+    return StoreError(f"{path} could not be read or written ({_short(str(exc))}); nothing was "
+                      "changed.")
+
+
+def refuse(exc: BaseException, path: Path) -> NoReturn:
+    """Raise the user's sentence for ``exc`` (from None: SQLite's text stays out of sight), or
+    ``exc`` itself when it is a bug."""
+    error = user_error(exc, path)
+    if error is None:
+        raise exc
+    raise error from None
 
 
 def _short(text: str) -> str:
-    """SQLite's words, without the damaged text it may quote (a patient's notes...)."""
-    undecodable = re.match(r"Could not decode to UTF-8 column '([^']*)'", text)
-    if undecodable:
-        return f"a stored text in column {undecodable.group(1)} is not valid UTF-8"
+    """SQLite's words on one line, cut short (a damaged schema it quotes can be long)."""
     text = " ".join(text.split())  # one line: the schema SQLite quotes may hold line breaks
     return text if len(text) <= 120 else text[:100] + "…"

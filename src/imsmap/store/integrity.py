@@ -8,9 +8,11 @@ too damaged to answer raises StoreError.
 from __future__ import annotations
 
 import sqlite3
+from typing import NoReturn
 
 from imsmap.store.damage import reading
-from imsmap.store.db import Database, StoreError
+from imsmap.store.db import Database, DamagedFileError, refuse
+from imsmap.store.sqlite_errors import Fault, error_code, fault_of
 from imsmap.store.terms import terms_of
 
 MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help anyone
@@ -25,8 +27,7 @@ def _pragma_problems(db: Database, pragma: str) -> list[str]:
     try:
         rows = [str(r[0]) for r in db.conn.execute(f"PRAGMA {pragma}({MAX_REPORTED})")]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{db.path} is too damaged to check ({' '.join(str(exc).split())})."
-                         " Restore it from a backup.") from None
+        _too_damaged(exc, db)
     return [] if rows == ["ok"] else rows
 
 
@@ -57,9 +58,19 @@ def foreign_key_check(db: Database) -> list[str]:
         if len(rows) > MAX_REPORTED:
             problems.append(f"... and {len(rows) - MAX_REPORTED} more rows like these")
         return problems
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{db.path} is too damaged to check ({exc}). Restore it from a "
-                         "backup.") from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        _too_damaged(exc, db)
+
+
+def _too_damaged(exc: sqlite3.DatabaseError | UnicodeDecodeError, db: Database) -> NoReturn:
+    """A check SQLite could not finish: the file is too damaged (or busy, unreadable) to check;
+    an error of the code's own is raised as it is."""
+    if fault_of(exc) in (Fault.DAMAGED, Fault.NOT_A_DATABASE):
+        what = "a stored text is not valid UTF-8" if error_code(exc) is None else \
+            " ".join(str(exc).split())[:120]
+        raise DamagedFileError(f"{db.path} is too damaged to check ({what}). Restore it from a "
+                               "backup.") from None
+    refuse(exc, db.path)
 
 
 def unaudited_rows(db: Database) -> list[str]:

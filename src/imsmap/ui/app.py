@@ -93,10 +93,11 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     window = MainWindow(records, demo=is_demo, auto_backup=not is_demo)
                 except DamagedFileError as exc:  # a damaged row or page read before the check
                     damage.append(exc.message)
-                except sqlite3.DatabaseError as exc:
-                    if not startup.is_damage(str(exc)):
+                except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                    found = startup.damage_of(exc, records.db.path)
+                    if found is None:  # the code's own error: a bug
                         raise
-                    damage.append(f"{records.db.path} is damaged ({exc}).")
+                    damage.append(found.message)
                 else:
                     window.show()
                     # A new, empty clinic database: the set-up wizard over the whole window.
@@ -110,7 +111,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     window.completed.connect(check.start)
                     # A damaged row read while the window works (the structure check does not
                     # read the records' values): the same way out as the check's damage.
-                    sys.excepthook = _DamageHook(handler, watch)
+                    sys.excepthook = _DamageHook(handler, watch, records.db.path)
                     try:
                         status = app.exec()
                     finally:
@@ -132,20 +133,24 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
 
 class _DamageHook:
     """sys.excepthook while the window runs: DamagedFileError escaping a slot (a record read
-    by the window cannot be read back) closes the window and brings the damaged-file dialog
-    with the latest good backup, as the background check's damage does; anything else goes to
-    the crash handler (a bug stays a bug report)."""
+    by the window cannot be read back), or an SQLite error whose code says the file is damaged,
+    closes the window and brings the damaged-file dialog with the latest good backup, as the
+    background check's damage does; anything else goes to the crash handler (a bug stays a bug
+    report)."""
 
-    def __init__(self, handler: CrashHandler, watch: _DamageWatch):
+    def __init__(self, handler: CrashHandler, watch: _DamageWatch, db_path: Path):
         self.handler = handler
         self.watch = watch
+        self.db_path = db_path
 
     def __call__(self, exc_type, exc, tb) -> None:
-        if isinstance(exc, DamagedFileError):
+        damage = startup.damage_of(exc, self.db_path) if isinstance(
+            exc, (DamagedFileError, sqlite3.DatabaseError, UnicodeDecodeError)) else None
+        if damage is not None:
             if not self.watch.damage:  # the first one closes the window; later ones say no more
                 # Not from inside the handler that raised (a paint, a widget's event): the
                 # window closes once that has unwound.
-                self.watch.damage[:] = [exc.message]
+                self.watch.damage[:] = [damage.message]
                 QTimer.singleShot(0, self.watch, self.watch.close_window)
             return
         self.handler(exc_type, exc, tb)

@@ -195,12 +195,6 @@ class CrashHandler:
         if isinstance(exc, UserFacingError):  # escaped a handler: still not a bug report
             show_user_error(self._parent(), exc)
             return
-        if isinstance(exc, sqlite3.DatabaseError) and _is_damage(str(exc)):
-            # The file, not the code: the structure check running since the start says more.
-            show_user_error(self._parent(), "The database file is damaged and this could not "
-                            f"be read ({exc}). imsmap is checking the file and will offer the "
-                            "latest good backup.")
-            return
         report = format_crash(exc_type, exc, tb)
         path = write_crash_log(report)
         sys.stderr.write(report)
@@ -225,8 +219,3 @@ class CrashHandler:
 def show_user_error(parent: QWidget | None, exc: BaseException, title: str = "imsmap") -> None:
     """A message box with the error's sentence (for errors after an explicit dialog or action)."""
     QMessageBox.warning(parent, title, str(exc))
-
-
-def _is_damage(message: str) -> bool:
-    low = message.lower()
-    return "malformed" in low or "not a database" in low or "file is encrypted" in low

@@ -21,27 +21,21 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
 from imsmap.services.records import Records
 from imsmap.store import backup as store_backup
-from imsmap.store.db import DamagedFileError, Database, StoreError
+from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import _ask_retry, _damaged, latest_good_backup
 
 TITLE = "imsmap – database"
-_DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
-                 "too damaged", "file is encrypted")
 
 
 # -- what is wrong ------------------------------------------------------------------------
-def is_damage(message: str | BaseException) -> bool:
-    """A damaged file: DamagedFileError, or an error whose words say so."""
-    if isinstance(message, DamagedFileError):
-        return True
-    low = str(message).lower()
-    return any(w in low for w in _DAMAGE_WORDS)
-
-
-def is_busy(message: str) -> bool:
-    low = message.lower()
-    return "busy" in low or "locked" in low
+def damage_of(exc: BaseException, db_path: Path) -> DamagedFileError | None:
+    """``exc`` as the damaged-file error it is (DamagedFileError, or an SQLite error whose code
+    says the file is damaged), else None."""
+    if isinstance(exc, DamagedFileError):
+        return exc
+    error = user_error(exc, db_path)
+    return error if isinstance(error, DamagedFileError) else None
 
 
 # -- the start-up sequence ----------------------------------------------------------------
@@ -66,11 +60,11 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
         try:
             return opener()
         except StoreError as exc:
-            if is_busy(exc.message):
+            if isinstance(exc, BusyError):
                 if _ask_retry(exc.message, parent):
                     continue
                 return None
-            if is_damage(exc):
+            if isinstance(exc, DamagedFileError):
                 if _damaged(db_path, exc.message, parent) == "restored":
                     continue
                 return None

@@ -1,0 +1,96 @@
+"""What an SQLite error means, read from its error code (``sqlite_errorcode``, Python 3.11),
+never from its message: SQLite's wording changes between versions, and a message can quote a
+damaged file's bytes or a record's text.
+
+`fault_of` sorts an exception into a `Fault`. Every fault but `Fault.BUG` is something the user
+or the environment did (another program holds the file, the disk is full, the file is damaged...)
+and gets one plain sentence (`store.db.user_error`); `Fault.BUG` is the code's own mistake (a
+wrong query, a closed connection, a constraint the services should have checked, a code this
+module does not know) and reaches the crash dialog as a bug, with its log.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code carries its
+# primary code in its low 8 bits.
+SQLITE_ERROR = 1
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_NOMEM = 7
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_PROTOCOL = 15
+SQLITE_CONSTRAINT = 19
+SQLITE_NOLFS = 22
+SQLITE_NOTADB = 26
+# The extended code of RAISE(ABORT, ...) in a trigger: the file's own protections of the record
+# (a signed session is locked, clinical rows are never deleted, the audit trail is append-only).
+SQLITE_CONSTRAINT_TRIGGER = SQLITE_CONSTRAINT | (7 << 8)
+
+
+class Fault(enum.Enum):
+    BUSY = "busy"  # another connection holds the lock past the busy timeout
+    FULL = "full"  # the disk (or the file-size limit) is full
+    READ_ONLY = "read-only"  # the file, its folder or the medium cannot be written
+    DAMAGED = "damaged"  # SQLite found the file corrupt, or a stored text is not text
+    NOT_A_DATABASE = "not a database"  # not an SQLite file, or its first page is damaged
+    IO = "i/o"  # the operating system failed a read or write, or the file cannot be opened
+    NO_MEMORY = "no memory"
+    PROTECTED = "protected"  # a trigger of the schema refused the change
+    BUG = "bug"  # the code's own mistake, or a code not listed here
+
+
+_BY_PRIMARY = {
+    SQLITE_BUSY: Fault.BUSY, SQLITE_LOCKED: Fault.BUSY, SQLITE_PROTOCOL: Fault.BUSY,
+    SQLITE_FULL: Fault.FULL,
+    SQLITE_READONLY: Fault.READ_ONLY,
+    SQLITE_CORRUPT: Fault.DAMAGED,
+    SQLITE_NOTADB: Fault.NOT_A_DATABASE,
+    SQLITE_IOERR: Fault.IO, SQLITE_CANTOPEN: Fault.IO, SQLITE_PERM: Fault.IO,
+    SQLITE_NOLFS: Fault.IO,
+    SQLITE_NOMEM: Fault.NO_MEMORY,
+}
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's extended result code carried by ``exc``, or None (not from SQLite itself)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code if isinstance(code, int) else None
+
+
+def fault_of(exc: BaseException) -> Fault:
+    """What ``exc`` (raised by sqlite3) means; `Fault.BUG` for anything not known to be the
+    user's or the environment's.
+
+    Two errors carry no SQLite code and are still the file's, recognised by their type:
+    - UnicodeDecodeError: SQLite's error message quotes bytes of a damaged file that are not
+      text, and sqlite3 cannot decode the message itself;
+    - sqlite3.OperationalError without a code: the one the sqlite3 module raises on its own
+      while fetching rows, for a stored text that is not valid UTF-8 (Python 3.11's
+      Modules/_sqlite/cursor.c; tests/test_sqlite_errors.py keeps this true).
+    A ProgrammingError, InterfaceError or any other error without a code is a bug.
+    """
+    if isinstance(exc, UnicodeDecodeError):
+        return Fault.DAMAGED
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.ProgrammingError):
+        return Fault.BUG
+    code = error_code(exc)
+    if code is None:
+        return Fault.DAMAGED if type(exc) is sqlite3.OperationalError else Fault.BUG
+    if code == SQLITE_CONSTRAINT_TRIGGER:
+        return Fault.PROTECTED
+    return _BY_PRIMARY.get(code & 0xFF, Fault.BUG)
+
+
+def may_be_schema_damage(exc: BaseException) -> bool:
+    """SQLITE_ERROR: the query is wrong, or it named a table or column the file has lost.
+    Only the file's schema can tell (`store.damage.schema_damage`); the message is not asked."""
+    code = error_code(exc)
+    return code is not None and code & 0xFF == SQLITE_ERROR
