@@ -37,9 +37,7 @@ class SessionStatus(str, enum.Enum):
     SIGNED = "signed"
 
 
-# Default labels for the grasp grades; clinics may relabel them in their settings.
-GRASP_LABELS: tuple[str, ...] = ("none", "mild", "moderate", "strong")
-GRASP_MAX = 3
+# The grasp grades and the words of each observation: domain/vocabulary.py.
 
 
 @dataclass(frozen=True)
@@ -136,28 +134,7 @@ class Session:
         return self.status is SessionStatus.SIGNED
 
 
-# Gunn's signs of neuropathy, as recorded on examination.
-FINDING_SIGNS: dict[str, str] = {
-    "shortening": "Muscle shortening / taut bands",
-    "restricted_rom": "Restricted range of motion",
-    "tender_motor_points": "Tender motor points",
-    "tender_paraspinals": "Tender paraspinals",
-    "trophedema": "Trophedema (matchstick test)",
-    "peau_dorange": "Peau d'orange on skin rolling",
-    "hair_loss": "Local hair loss",
-    "autonomic": "Autonomic signs (cold, sweating, goosebumps)",
-}
-
-ADVERSE_EVENT_KINDS: dict[str, str] = {
-    "bruising": "Bruising",
-    "bleeding": "Bleeding",
-    "soreness": "Post-needling soreness",
-    "dizziness": "Dizziness / fainting",
-    "nerve_symptoms": "Nerve symptoms",
-    "pneumothorax": "Pneumothorax (suspected)",
-    "other": "Other",
-}
-ADVERSE_SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
+# Finding signs, adverse event kinds and severities: domain/vocabulary.py.
 
 
 @dataclass(frozen=True)

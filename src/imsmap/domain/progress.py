@@ -22,8 +22,9 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from imsmap.domain.models import GRASP_MAX, Session, Side, Site
+from imsmap.domain.models import Session, Side, Site
 from imsmap.domain.segments import root_order, site_roots
+from imsmap.domain.vocabulary import GRASP_MAX
 
 # numpy, a large library, is imported by the functions that compute with it: the heat map and
 # the progress figures, which only a patient's history needs (opening the window does not).

@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from imsmap.domain.models import GRASP_MAX, Side, Site
+from imsmap.domain.models import Side, Site
+from imsmap.domain.vocabulary import GRASP_MAX
 
 __all__ = ["SPINAL_ROOTS", "UNLEVELLED", "RootSide", "SegmentRow", "is_unlevelled", "level_root",
            "root_order", "segmental_summary", "site_roots"]

@@ -12,7 +12,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.models import GRASP_MAX, Sex, Side
+from imsmap.domain.models import Sex, Side
+from imsmap.domain.vocabulary import GRASP_MAX
 
 MAX_NAME = 100
 MAX_CHART_NUMBER = 32

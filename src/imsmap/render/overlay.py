@@ -17,8 +17,9 @@ from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
+from imsmap.domain.vocabulary import grasp_label
 from imsmap.render.chart_painter import ChartPainter, text_path
-from imsmap.render.style import GRASP_LABELS, ChartStyle, blend
+from imsmap.render.style import ChartStyle, blend
 
 __all__ = [
     "EARLIER_SCALE",
@@ -246,7 +247,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
     for g in grades:
         y += line_h
         chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
-        label(GRASP_LABELS.get(g, str(g)), x_text)
+        label(grasp_label(g), x_text)
     y += line_h
     label("Sessions", rect.left(), bold=True)
     for age, text in ages:
@@ -272,7 +273,7 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRect(rect)
-    rows = [("Grasp:", [(g, GRASP_LABELS.get(g, str(g))) for g in grades]),
+    rows = [("Grasp:", [(g, grasp_label(g)) for g in grades]),
             ("Age:", list(ages))]
     row_h = rect.height() / 2.0
     # Shrink everything together if the longer row would not fit the width.

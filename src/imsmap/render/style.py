@@ -11,9 +11,6 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QColor
 
-GRASP_LABELS = {None: "ungraded", 0: "none", 1: "mild", 2: "moderate", 3: "strong"}
-
-
 def blend(a: str | QColor, b: str | QColor, t: float) -> QColor:
     """Opaque colour t of the way from a to b."""
     ca, cb = QColor(a), QColor(b)

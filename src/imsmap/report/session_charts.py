@@ -14,7 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.atlas import AtlasError
-from imsmap.domain.models import GRASP_LABELS, Site
+from imsmap.domain.models import Site
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
 from imsmap.report.print_chart import PRINT_STYLE, bbox, crop_around, paint_side_captions

@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from imsmap.domain.models import ADVERSE_EVENT_KINDS, FINDING_SIGNS, SessionRecord
+from imsmap.domain.models import SessionRecord
+from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.report.document import DRAFT_INK, fmt_dt
 from imsmap.report.layout import ALERT, INK, MUTED, Block, Doc
 from imsmap.report.letterhead import registration

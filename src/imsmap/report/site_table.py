@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
-from imsmap.domain.models import GRASP_LABELS, Site
+from imsmap.domain.models import Site
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.report.layout import MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.session_charts import MarkerDrawer
 from imsmap.report.site_text import grasp_scale_text, grasp_text, muscle_text, side_label

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from imsmap.atlas import AtlasError
-from imsmap.domain.models import GRASP_LABELS, Side, Site
+from imsmap.domain.models import Side, Site
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.records import Records
 from imsmap.services.safety import over_thorax
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from imsmap.domain.models import GRASP_MAX
 from imsmap.domain.progress import History, SessionMetrics
+from imsmap.domain.vocabulary import GRASP_MAX
 from imsmap.render.plot import broken_polyline, diamond
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
 

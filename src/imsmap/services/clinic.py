@@ -15,7 +15,7 @@ from pathlib import Path
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.models import GRASP_LABELS
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.records import Change, Records
 from imsmap.store import audit
 from imsmap.store.backup import BACKUP_DIR_SETTING

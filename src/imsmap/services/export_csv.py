@@ -22,8 +22,9 @@ import re
 from collections.abc import Iterator
 
 from imsmap.atlas import AtlasError
-from imsmap.domain.models import GRASP_MAX, SessionStatus, Sex, Side
-from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Records, age_on
+from imsmap.domain.models import SessionStatus, Sex, Side
+from imsmap.domain.vocabulary import GRASP_MAX, RELEASE, SENSATION, TISSUE_FEEL
+from imsmap.services.records import Records, age_on
 
 COLUMNS: tuple[str, ...] = (
     "patient", "session", "session_date", "visit_number", "age_at_session", "sex",

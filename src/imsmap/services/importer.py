@@ -27,9 +27,6 @@ from imsmap.atlas import AtlasError
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import (
-    ADVERSE_EVENT_KINDS,
-    ADVERSE_SEVERITIES,
-    FINDING_SIGNS,
     AdverseEvent,
     Finding,
     Patient,
@@ -39,6 +36,7 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
 from imsmap.services import import_trail
 from imsmap.services.records import (

@@ -16,9 +16,6 @@ from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ReadOnlyError, ValidationError
 from imsmap.domain.models import (
-    ADVERSE_EVENT_KINDS,
-    ADVERSE_SEVERITIES,
-    FINDING_SIGNS,
     AdverseEvent,
     AuditEntry,
     Finding,
@@ -27,6 +24,8 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
+from imsmap.domain.vocabulary import (ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS,
+                                      RELEASE, SENSATION, TISSUE_FEEL)
 from imsmap.services import conflicts
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
@@ -40,9 +39,6 @@ EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "practitioner_registrat
 EDITABLE_SITE_FIELDS = ("muscle_id", "side", "layer", "level", "needle_diameter_mm",
                         "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
                         "tissue_feel", "release", "sensation", "estim", "notes", "planned")
-TISSUE_FEEL = ("normal", "grasp", "gritty-fibrotic", "bone contact")
-RELEASE = ("full", "partial", "none")
-SENSATION = ("ache/cramp", "deep pressure", "referred", "electric/paraesthetic")
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.style import GRASP_LABELS
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
     MAX_ZOOM,

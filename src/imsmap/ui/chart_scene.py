@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas, AtlasError, Region
-from imsmap.domain.models import GRASP_LABELS, Side, Site
+from imsmap.domain.models import Side, Site
+from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
-from imsmap.services.records import SENSATION
 from imsmap.ui.theme import screen_style
 
 Z_BACKGROUND = 0
@@ -42,8 +42,8 @@ CLICK_SLOP_PX = 4.0
 # multifidus at L4 and L5) cover each other. The PDF keeps the painter's own size.
 MIN_MARKER_RADIUS_PX = 9.5
 MAX_MARKER_RADIUS_PX = 14.0
-# The patient sensation that may mean the needle touched a nerve: flagged on marker and list.
-NERVE_SENSATION = next(s for s in SENSATION if s.startswith("electric"))
+# The patient sensation that may mean the needle touched a nerve (domain.vocabulary
+# NERVE_SENSATION) is flagged on marker and list in these colours.
 NERVE_FILL = "#ffd54f"
 NERVE_LINE = "#8c1d18"
 NERVE_FLAG_AT = 1.05  # the warning's centre, in marker radii up and right of the centre

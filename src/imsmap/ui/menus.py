@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.models import GRASP_LABELS
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import planning
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.about import AboutDialog

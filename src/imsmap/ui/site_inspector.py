@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.errors import ConflictError, UserFacingError
-from imsmap.domain.models import GRASP_LABELS, Side, Site
+from imsmap.domain.models import Side, Site
+from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.render.style import LIGHT
 from imsmap.services import clinic
-from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Change
-from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
+from imsmap.services.records import Change
+from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.chart_keys import handle_site_key, site_key_action
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.muscle_search import MuscleSearchBox

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTab
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from imsmap.domain.progress import Comparison, History, TargetChange, compare_sessions
+from imsmap.domain.vocabulary import grasp_label
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.style import GRASP_LABELS, LIGHT, ChartStyle
+from imsmap.render.style import LIGHT, ChartStyle
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
 
@@ -110,7 +111,7 @@ def _data(box: QComboBox):
 
 
 def _grade(g: int | None) -> str:
-    return "ungraded" if g is None else f"{g} {GRASP_LABELS.get(g, '')}"
+    return "ungraded" if g is None else f"{g} {grasp_label(g)}"
 
 
 class CompareView(QWidget):

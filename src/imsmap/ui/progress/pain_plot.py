@@ -13,8 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from imsmap.domain.models import GRASP_MAX
 from imsmap.domain.progress import SessionMetrics
+from imsmap.domain.vocabulary import GRASP_MAX
 from imsmap.render.plot import broken_polyline, diamond
 
 __all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]

@@ -13,9 +13,9 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelInde
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
-from imsmap.domain.models import GRASP_MAX
 from imsmap.domain.progress import GraspMatrix, Target
-from imsmap.render.style import GRASP_LABELS, LIGHT, ChartStyle
+from imsmap.domain.vocabulary import GRASP_MAX, grasp_label
+from imsmap.render.style import LIGHT, ChartStyle
 
 __all__ = ["SORT_ROLE", "SERIES_ROLE", "TARGET_ROLE", "TrendMatrix", "TrendModel"]
 
@@ -29,7 +29,7 @@ UNGRADED_TEXT = "?"  # needled, not graded
 
 
 def _grade_text(g: int | None) -> str:
-    return f"{GRASP_LABELS.get(g, g)} ({g})" if g is not None else "ungraded"
+    return f"{grasp_label(g)} ({g})" if g is not None else "ungraded"
 
 
 class TrendModel(QAbstractTableModel):

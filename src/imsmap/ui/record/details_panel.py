@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import ConflictError, UserFacingError
-from imsmap.domain.models import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
+from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services.records import Change, Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
