@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import datetime
 
@@ -11,12 +12,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path, monkeypatch):
-    """No test touches the user's real data folder, database or Qt settings."""
-    monkeypatch.setenv("IMSMAP_DATA_DIR", str(tmp_path / "data"))
+def _isolated_environment(tmp_path, tmp_path_factory, monkeypatch):
+    """No test touches the user's real data folder, database or Qt settings. The data folder
+    (where imsmap keeps its log) is a folder of its own, beside tmp_path: a test that checks a
+    command left the user's folder as it was sees only what the command wrote there."""
+    monkeypatch.setenv("IMSMAP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("IMSMAP_DB", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    yield
+    # The log files a test opened (imsmap.logs.setup, write_crash_log) are its own: closed with
+    # it, so that the next test's lines never land in this test's folder.
+    for name in ("imsmap", "imsmap.crash"):
+        logger = logging.getLogger(name)
+        for handler in [h for h in logger.handlers if isinstance(h, logging.FileHandler)]:
+            logger.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
-from imsmap import __version__
+from imsmap import __version__, logs
 from imsmap.cli.common import add_db_argument
 from imsmap.domain.errors import UserFacingError
+
+log = logging.getLogger(__name__)
 
 # Modules under imsmap.cli that add sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
@@ -70,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.setup()
+    log.info("imsmap %s: %s", __version__, args.command or "window")
     try:
         if args.command is None:
             if args.demo and getattr(args, "db", None):
@@ -79,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(db=getattr(args, "db", None), demo=args.demo)
         return int(args.func(args) or 0)
     except UserFacingError as exc:
+        log.info("%s refused: %s", args.command or "window", type(exc).__name__)
         print(f"imsmap: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        log.exception("%s failed: a bug", args.command or "window")  # type and frames only
+        raise

@@ -15,6 +15,7 @@ it at that moment, goes on writing into the file set aside.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -26,11 +27,14 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap import __version__, paths
+from imsmap.logs import shown
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
     refuse
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_errors import Fault, fault_of
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIR_SETTING = "backup.dir"
 KEEP_LAST = 10
@@ -172,7 +176,9 @@ def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -
         n += 1
         target = folder / backup_name(stamp, f"{reason}-{n}")
     backup_to(db, target)
-    rotate(folder, now=stamp)
+    deleted = rotate(folder, now=stamp)
+    log.info("backup written (%s): %s; %d older let go", reason or "manual", shown(target),
+             len(deleted))
     return target
 
 
@@ -354,6 +360,9 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
     finally:
         for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm")):
             leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
+    log.warning("restored %s into %s (schema %d); the file it replaced is kept as %s",
+                shown(info.path), shown(db_path), info.schema_version,
+                shown(replaced) if replaced else "nothing")
     return RestoreResult(db_path, replaced, info)
 
 

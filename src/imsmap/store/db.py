@@ -9,6 +9,7 @@ code (store/sqlite_errors.py); an SQLite error of the code's own is raised as it
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import sys
@@ -18,9 +19,12 @@ from typing import NoReturn
 
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.logs import shown
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.sqlite_errors import Fault, error_code, fault_of, may_be_schema_damage
 from imsmap.store.terms import Connection, terms_of
+
+log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x494D534D  # "IMSM" in PRAGMA application_id marks an imsmap database
 BUSY_TIMEOUT_MS = 5000
@@ -85,6 +89,9 @@ class Database:
             conn.execute("PRAGMA synchronous = FULL")
             if not readonly:
                 apply_migrations(conn)
+            log.info("opened %s%s%s: schema %d, SQLite %s", shown(path),
+                     " read-only" if readonly else "", " (new)" if is_new else "",
+                     db.schema_version, sqlite3.sqlite_version)
             return db
         except BaseException as exc:
             if conn is not None:
@@ -233,6 +240,8 @@ def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
     connection, a constraint the services should have checked, an unknown code): a bug, to be
     raised as it is."""
     fault = fault_of(exc)
+    log.info("%s on %s: %s", getattr(exc, "sqlite_errorname", None) or type(exc).__name__,
+             path.name, fault.value)
     if fault is Fault.BUG:
         if may_be_schema_damage(exc):
             # A table or column the query names is missing: damage if the file lacks what this

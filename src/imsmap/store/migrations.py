@@ -8,9 +8,12 @@ transaction. Append new migrations to MIGRATIONS; never edit one that has shippe
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 from imsmap.store import migration_v4
+
+log = logging.getLogger(__name__)
 
 _V1 = """
 CREATE TABLE practitioners (
@@ -280,9 +283,10 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
     """Bring the schema up to SCHEMA_VERSION; each migration is its own transaction."""
     applied = []
     current = conn.execute("PRAGMA user_version").fetchone()[0]
-    for version, _description, sql in MIGRATIONS:
+    for version, description, sql in MIGRATIONS:
         if version <= current:
             continue
+        log.info("migrating the database schema %d -> %d: %s", current, version, description)
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _split(sql):
@@ -296,8 +300,10 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
+            log.warning("migration to schema %d rolled back", version)
             raise
         applied.append(version)
+        current = version
     return applied
 
 

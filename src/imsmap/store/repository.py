@@ -22,6 +22,7 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.logs import PRIVATE
 from imsmap.store import site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
@@ -60,9 +61,12 @@ def _dt(value: str | None) -> datetime | None:
 
 def patient_from_row(r: sqlite3.Row) -> Patient:
     try:
-        return _patient(r)
+        patient = _patient(r)
     except UNDECODABLE as exc:  # a stored value of the wrong type or form: a damaged row
         raise unreadable("patients", r["id"], exc) from None
+    # Whatever this process may log from now on, never these (logs.PRIVATE).
+    PRIVATE.note((patient.family_name, patient.given_name, patient.chart_number))
+    return patient
 
 
 def _patient(r: sqlite3.Row) -> Patient:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from pathlib import Path
@@ -16,9 +17,13 @@ from imsmap.services.records import Records
 from imsmap.store.backup import BACKUP_NAME
 from imsmap.store.db import DamagedFileError, StoreError
 from imsmap.ui import startup
+from imsmap.crash_report import versions
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.first_run import offer_on_start
 from imsmap.ui.main_window import MainWindow
+from imsmap.ui.qt_log import QtLog
+
+log = logging.getLogger(__name__)
 
 
 def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
@@ -70,6 +75,9 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     window = None
     handler = CrashHandler(lambda: window)
     handler.install()
+    qt_log = QtLog()
+    qt_log.install()
+    log.info("window starting: %s", versions())
     try:
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
@@ -123,11 +131,15 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                 window = None
             if not damage:
                 records.db.close()
+                log.info("window closed (exit status %d)", status)
                 return status
             # Damaged: the window is closed; the dialog offers the latest good backup.
+            log.warning("the database is damaged (%d problems); offering the latest backup",
+                        len(damage))
             records = startup.recover(records, opener, db_path, damage)
         return 2
     finally:
+        qt_log.uninstall()
         handler.uninstall()
 
 

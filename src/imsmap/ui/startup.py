@@ -8,6 +8,7 @@ confirmation, and the damaged file is kept beside it under a new name (store.bac
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -24,6 +25,8 @@ from imsmap.store import backup as store_backup
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import _ask_retry, _damaged, latest_good_backup
+
+log = logging.getLogger(__name__)
 
 TITLE = "imsmap – database"
 
@@ -116,6 +119,7 @@ class StartupCheck(QObject):
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
                                                              exc.__traceback__))
             problems = []
+        log.info("structure check of %s: %d problems", self.db_path.name, len(problems))
         self.problems = problems
         try:
             self.finished.emit(problems)
@@ -163,6 +167,7 @@ class BackgroundBackup(QObject):
             finally:
                 db.close()
         except UserFacingError as exc:
+            log.warning("background backup (%s) refused: %s", reason, type(exc).__name__)
             error = exc.message
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
