@@ -51,6 +51,7 @@ def test_a_command_logs_what_a_maintainer_needs_and_no_patient(tmp_path, capsys)
 
 
 def test_the_filter_blanks_names_chart_numbers_dates_quotes_and_messages(records, patient):
+    logs.PRIVATE.clear()  # the names other tests' patients left (one is "Other")
     logs.setup()
     records.repo.patient(patient.id)  # read, as any screen or command does: noted
     log = logging.getLogger("imsmap.services.test")
