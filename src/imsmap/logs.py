@@ -27,7 +27,7 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from imsmap import paths
 
@@ -157,7 +157,7 @@ class _PrivateFile:
     baseFilename: str
     failed = False
 
-    def _open(self) -> IO[str]:
+    def _open(self) -> Any:  # logging.FileHandler's: a TextIOWrapper
         private_dir(Path(self.baseFilename).parent)
         return open_private(Path(self.baseFilename))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ __all__ = ["Atlas", "AtlasError", "Catalogue", "Muscle", "Region", "View", "load
 @dataclass(frozen=True)
 class Atlas:
     catalogue: Catalogue
-    views: dict[str, View]
+    views: Mapping[str, View]
 
     @property
     def version(self) -> str:

@@ -313,7 +313,7 @@ def _read_packaged() -> dict[str, Any]:
     except OSError as exc:
         raise AtlasError(f"The muscle catalogue could not be read: {exc}.") from exc
     try:
-        data = json.loads(text)
+        data: dict[str, Any] = json.loads(text)
     except json.JSONDecodeError as exc:
         raise AtlasError(f"The muscle catalogue is not valid JSON: {exc}.") from exc
     return data
@@ -427,7 +427,7 @@ def _parse_levels(levels: Any, where: str) -> tuple[str, ...]:
 def _tier(value: Any, what: str) -> str:
     if value not in RISK_TIERS:
         raise AtlasError(f"{what} is {value!r}; expected one of {', '.join(RISK_TIERS)}.")
-    return value
+    return str(value)
 
 
 def _parse_thorax_risk(raw: Any, levels: tuple[str, ...],

@@ -111,8 +111,8 @@ def flatten_subpath(sub: SubPath, tolerance: float = 4.0) -> Polygon:
             cur = seg.points[0]
             pts.append(cur)
         elif seg.cmd == "C":
-            ctrl = (cur, *seg.points)
-            pts.extend(_cubic(*ctrl, _steps_for(ctrl, tolerance)))
+            p1, p2, p3 = seg.points
+            pts.extend(_cubic(cur, p1, p2, p3, _steps_for((cur, p1, p2, p3), tolerance)))
             cur = seg.points[-1]
         elif seg.cmd == "Q":
             (qx, qy), end = seg.points

@@ -10,7 +10,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from imsmap.atlas import geometry
@@ -266,7 +266,7 @@ def _sort_key(view_id: str) -> tuple[int, str]:
     return (_ORDER.index(view_id) if view_id in _ORDER else len(_ORDER), view_id)
 
 
-class Views(Mapping):
+class Views(Mapping[str, View]):
     """The shipped views by id, in their stable order, each parsed when first asked for.
 
     Opening the window needs one view (and the names of the others, ``name``); parsing all ten
@@ -274,7 +274,7 @@ class Views(Mapping):
     unreadable file or a duplicate id is still found when the atlas loads.
     """
 
-    def __init__(self, raw: dict[str, tuple[dict, str]], validate: bool = False):
+    def __init__(self, raw: dict[str, tuple[dict[str, Any], str]], validate: bool = False):
         self._raw = raw
         self._validate = validate
         self._parsed: dict[str, View] = {}
@@ -286,7 +286,7 @@ class Views(Mapping):
             view = self._parsed[view_id] = parse_view(data, file_name, validate=self._validate)
         return view
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 
     def __len__(self) -> int:
@@ -306,7 +306,7 @@ def load_views(*, validate: bool = False) -> Views:
     the tests load them with ``validate=True``, which parses every view at once and checks every
     outline, detail, region and fibre path as well."""
     folder = bodycharts_folder() / "views"
-    raw: dict[str, tuple[dict, str]] = {}
+    raw: dict[str, tuple[dict[str, Any], str]] = {}
     if not folder.is_dir():
         return Views(raw)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 
 class Side(str, enum.Enum):
@@ -177,7 +178,7 @@ class AuditEntry:
     entity: str
     entity_id: int | None
     session_id: int | None
-    changes: dict = field(default_factory=dict)
+    changes: dict[str, Any] = field(default_factory=dict)
     # Since schema 4 a site's creation is recorded as a digest of its content (16 bytes, hex)
     # instead of a copy of it; services.audit_view shows the content and checks it.
     digest: str | None = None

@@ -85,11 +85,11 @@ def target_of(site: Site) -> Target:
     return Target(site.muscle_id, _side(site.side), site.level or None)
 
 
-def _level_key(level: str | None) -> tuple:
+def _level_key(level: str | None) -> tuple[int, int, str]:
     return root_order(level) if level else (9, 0, "")
 
 
-def target_sort_key(target: Target, catalogue: Any = None) -> tuple:
+def target_sort_key(target: Target, catalogue: Any = None) -> tuple[Any, ...]:
     """Cranio-caudal by segment (the level, else the muscle's dominant root), then muscle, side.
 
     That puts neck muscles above back, hip and leg muscles, and multifidus C5 above L4: the order
@@ -240,7 +240,7 @@ class SinceFirst:
 def changes_since_first(metrics: Sequence[SessionMetrics]) -> list[SinceFirst]:
     """Each session's change since the first one (pain, muscles grasping, mean grasp)."""
 
-    def baseline(values: list) -> Any:
+    def baseline(values: list[Any]) -> Any:
         return next((v for v in values if v is not None and not _isnan(v)), None)
 
     pb0 = baseline([m.pain_before for m in metrics])
@@ -304,7 +304,8 @@ class GraspMatrix:
     def change(self) -> np.ndarray:
         """Latest minus first graded value per row (negative = releasing)."""
         first, last = self.first_last()
-        return last - first
+        change: np.ndarray = last - first
+        return change
 
 
 def grasp_matrix(history: History, catalogue: Any = None) -> GraspMatrix:
@@ -341,7 +342,8 @@ class RootMatrix:
 
     @property
     def total(self) -> np.ndarray:
-        return self.dominant + self.contributing
+        total: np.ndarray = self.dominant + self.contributing
+        return total
 
     def value(self, root: str, side: str, session_id: int, kind: str = "dominant") -> float:
         arr = {"dominant": self.dominant, "contributing": self.contributing,
@@ -366,14 +368,14 @@ def root_matrix(history: History, catalogue: Any) -> RootMatrix:
     con = np.zeros(shape, dtype=np.float32)
     count = np.zeros(shape, dtype=np.int32)
     if entries:
-        r = np.array([ri[e[0]] for e in entries])
+        rows = np.array([ri[e[0]] for e in entries])
         sd = np.array([e[1] for e in entries])
-        j = np.array([e[2] for e in entries])
+        cols = np.array([e[2] for e in entries])
         is_dom = np.array([e[3] for e in entries])
-        g = np.array([e[4] for e in entries], dtype=np.float32)
-        np.add.at(dom, (r[is_dom], sd[is_dom], j[is_dom]), g[is_dom])
-        np.add.at(con, (r[~is_dom], sd[~is_dom], j[~is_dom]), g[~is_dom])
-        np.add.at(count, (r, sd, j), 1)
+        grades = np.array([e[4] for e in entries], dtype=np.float32)
+        np.add.at(dom, (rows[is_dom], sd[is_dom], cols[is_dom]), grades[is_dom])
+        np.add.at(con, (rows[~is_dom], sd[~is_dom], cols[~is_dom]), grades[~is_dom])
+        np.add.at(count, (rows, sd, cols), 1)
     return RootMatrix(roots, history.ids, dom, con, count)
 
 
@@ -475,7 +477,7 @@ class HeatGrid:
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.values.shape  # type: ignore[return-value]
+        return self.values.shape
 
     @property
     def peak(self) -> float:

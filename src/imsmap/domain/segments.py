@@ -87,9 +87,9 @@ def root_order(root: str) -> tuple[int, int, str]:
 def _lookup(catalogue: Any) -> Callable[[str], MuscleInfo | None]:
     def get(muscle_id: str) -> MuscleInfo | None:
         try:
-            if hasattr(catalogue, "get"):
-                return catalogue.get(muscle_id)
-            return catalogue[muscle_id]
+            found: MuscleInfo | None = catalogue.get(muscle_id) if hasattr(catalogue, "get") \
+                else catalogue[muscle_id]
+            return found
         except (LookupError, ValueError):  # unknown id (AtlasError is a ValueError)
             return None
     return get

@@ -22,6 +22,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 from datetime import datetime
 
 from imsmap.domain.models import AuditEntry, Session
@@ -65,7 +66,7 @@ def canonical(entry_id: int, at: str | int, actor: str, action: str, entity: str
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def changes_text(changes: dict) -> str:
+def changes_text(changes: dict[str, Any]) -> str:
     return json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str,
                       separators=(",", ":"))
 
@@ -84,7 +85,7 @@ def link(prev_hash: bytes, entry_id: int, at: int, actor: str, action: str, enti
 
 
 def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, entity: str,
-           entity_id: int | None, session_id: int | None, changes: dict | bytes) -> int:
+           entity_id: int | None, session_id: int | None, changes: dict[str, Any] | bytes) -> int:
     """Add one entry; call inside the transaction that makes the change it describes.
 
     ``changes`` is {column: [before, after]}, or for a creation the 16-byte ``content_digest``
@@ -134,7 +135,7 @@ def _stored_link(table: str, row_id: object, value: object) -> bytes:
     return value
 
 
-def _checked_link(prev_link: bytes, row: tuple) -> bytes:
+def _checked_link(prev_link: bytes, row: tuple[Any, ...]) -> bytes:
     try:
         return _link_of(prev_link, row)
     except UNDECODABLE as exc:  # a value json cannot write: the row holds what it never could
@@ -157,7 +158,7 @@ def link_at(conn: sqlite3.Connection, entry_id: int) -> bytes | None:
         return prev_link if found == entry_id else None
 
 
-def _link_of(prev_link: bytes, row: tuple) -> bytes:
+def _link_of(prev_link: bytes, row: tuple[Any, ...]) -> bytes:
     if isinstance(row[1], int):
         return link(prev_link, *row[:8])
     return hashlib.sha256(prev_link + canonical(*row[:8])).digest()
@@ -166,7 +167,8 @@ def _link_of(prev_link: bytes, row: tuple) -> bytes:
 _COLUMNS = "id, at, actor, action, entity, entity_id, session_id, changes, hash"
 
 
-def rows(conn: sqlite3.Connection, where: str = "", params: tuple = (), *, fresh: bool = False
+def rows(conn: sqlite3.Connection, where: str = "", params: tuple[Any, ...] = (), *,
+         fresh: bool = False
          ) -> Iterator[tuple[int, str | int, str, str, str, int | None, int | None,
                              str | bytes, bytes | None]]:
     """The entries as written, in id order, with the words in place of term ids (the stored
@@ -178,7 +180,7 @@ def rows(conn: sqlite3.Connection, where: str = "", params: tuple = (), *, fresh
         for r in conn.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY id", params):
             if isinstance(r[1], int):
                 try:
-                    words = (texts[r[2]], texts[r[3]], texts[r[4]])
+                    words: tuple[str, ...] = (texts[r[2]], texts[r[3]], texts[r[4]])
                 except (KeyError, TypeError):
                     texts = dict(conn.execute("SELECT id, text FROM terms"))
                     words = tuple(texts.get(t, f"<missing term {t}>") if _is_key(t)
@@ -261,7 +263,7 @@ def entries(conn: sqlite3.Connection, session_id: int | None = None) -> list[Aud
     return out
 
 
-def stored_changes(changes: object) -> dict:
+def stored_changes(changes: object) -> dict[str, Any]:
     """The {column: [before, after]} of an entry as stored (JSON text); ValueError if the
     stored value is not that."""
     value = json.loads(changes)  # type: ignore[arg-type]

@@ -86,7 +86,7 @@ def plan_rotation(backups: Iterable[tuple[str, datetime]], now: datetime, *,
     `daily_days` calendar days (today included). Backups dated after `now` are kept."""
     ordered = sorted(backups, key=lambda b: (b[1], b[0]), reverse=True)
     keep = {name for name, _ in ordered[:keep_last]}
-    days_seen: set = set()
+    days_seen: set[object] = set()
     for name, stamp in ordered:
         age = (now.date() - stamp.date()).days
         if stamp > now:

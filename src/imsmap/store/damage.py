@@ -17,7 +17,7 @@ import functools
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from imsmap.store.db import DamagedFileError, damaged, user_error
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
@@ -103,14 +103,14 @@ def reading(where: Path | sqlite3.Connection) -> Iterator[None]:
         raise error from None
 
 
-F = TypeVar("F", bound=Callable)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reads(method: F) -> F:
     """A Repository method that reads: as `reading` its database's file (without the context
     manager's cost: the history reads through these)."""
     @functools.wraps(method)
-    def read(self, *args, **kwargs):
+    def read(self: Any, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except _READ_ERRORS as exc:

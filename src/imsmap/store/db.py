@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
@@ -128,7 +128,7 @@ class Database:
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- writing ---------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -157,7 +157,7 @@ class Database:
     # -- reading ---------------------------------------------------------------------------
     # A damaged file (or one another program holds) is StoreError; any other SQLite error is
     # a bug in the query and stays what it is (user_error).
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
@@ -165,11 +165,12 @@ class Database:
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, self.path)
 
-    def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
-            return cur.fetchone()
+            row: sqlite3.Row | None = cur.fetchone()
+            return row
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, self.path)
 

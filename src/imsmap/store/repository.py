@@ -9,6 +9,7 @@ import math
 import sqlite3
 from dataclasses import fields
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import (
@@ -28,6 +29,9 @@ from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 PATIENT_FIELDS = ("chart_number", "family_name", "given_name", "birth_date", "sex", "notes")
 SESSION_FIELDS = ("patient_id", "started_at", "practitioner", "complaint", "pain_before",
@@ -59,6 +63,18 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _at(value: str) -> datetime:
+    """A time the schema requires (NOT NULL): an empty one is a damaged row."""
+    return datetime.fromisoformat(value)
+
+
+def new_id(cur: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row the cursor just inserted."""
+    if cur.lastrowid is None:  # never after an INSERT that succeeded
+        raise RuntimeError("SQLite gave the inserted row no id")
+    return cur.lastrowid
+
+
 def patient_from_row(r: sqlite3.Row) -> Patient:
     try:
         patient = _patient(r)
@@ -86,7 +102,7 @@ def session_from_row(r: sqlite3.Row) -> Session:
 
 
 def _session(r: sqlite3.Row) -> Session:
-    return Session(id=r["id"], patient_id=r["patient_id"], started_at=_dt(r["started_at"]),
+    return Session(id=r["id"], patient_id=r["patient_id"], started_at=_at(r["started_at"]),
                    atlas_version=r["atlas_version"], uid=r["uid"] or "", practitioner=r["practitioner"],
                    complaint=r["complaint"], pain_before=r["pain_before"],
                    pain_after=r["pain_after"], notes=r["notes"],
@@ -102,14 +118,14 @@ def _session(r: sqlite3.Row) -> Session:
                    updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
 
 
-def session_from_tuple(t: tuple) -> Session:
+def session_from_tuple(t: tuple[Any, ...]) -> Session:
     """A Session from a row of `_SESSION_COLUMNS`: the same object as session_from_row."""
     (id_, patient_id, started_at, atlas_version, uid, practitioner, complaint, pain_before,
      pain_after, notes, registration, consent, pneumothorax, needle_count, accounted,
      tolerance, plan, status, signed_at, signed_by, content_hash, created_at, created_by,
      updated_at, updated_by) = t
     try:
-        return Session(id_, patient_id, _dt(started_at), atlas_version, uid or "",
+        return Session(id_, patient_id, _at(started_at), atlas_version, uid or "",
                        practitioner, complaint, pain_before, pain_after, notes, registration,
                        bool(consent), bool(pneumothorax), needle_count, bool(accounted),
                        tolerance, plan, _STATUSES[status], _dt(signed_at), signed_by,
@@ -127,7 +143,7 @@ def amendment_from_row(r: sqlite3.Row) -> Amendment:
         raise unreadable("amendments", r["id"], exc) from None
 
 
-def as_dict(obj: object, names: tuple[str, ...]) -> dict[str, object]:
+def as_dict(obj: DataclassInstance, names: tuple[str, ...]) -> dict[str, object]:
     return {f.name: to_sql(getattr(obj, f.name)) for f in fields(obj) if f.name in names}
 
 
@@ -272,14 +288,14 @@ class Repository:
         patients = self.db.conn.execute("SELECT max(id) FROM patients").fetchone()[0] or 0
         return max(COMMON_WORD_ROWS, int(math.sqrt(2000 * patients)))
 
-    def insert_patient(self, values: dict, at: str, actor: str) -> int:
+    def insert_patient(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
         cur = self.db.conn.execute(
             f"INSERT INTO patients ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
-        return int(cur.lastrowid)
+        return new_id(cur)
 
-    def update(self, table: str, row_id: int, values: dict, at: str, actor: str) -> None:
+    def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str) -> None:
         if table == "sites":
             self.update_site(row_id, values, at, actor)
             return
@@ -310,12 +326,12 @@ class Repository:
             " ORDER BY started_at, id", (start, end))
         return [session_from_row(r) for r in rows]
 
-    def insert_session(self, values: dict, at: str, actor: str) -> int:
+    def insert_session(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
         cur = self.db.conn.execute(
             f"INSERT INTO sessions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
-        return int(cur.lastrowid)
+        return new_id(cur)
 
     def mark_signed(self, session_id: int, at: str, actor: str, content_hash: str) -> None:
         self.db.conn.execute(
@@ -334,7 +350,7 @@ class Repository:
             raise NotFoundError(f"There is no site with id {site_id}.")
         return self.decode_sites([row])[0]
 
-    def decode_sites(self, rows: list[tuple]) -> list[Site]:
+    def decode_sites(self, rows: list[tuple[Any, ...]]) -> list[Site]:
         """Rows of store.site_rows.SITE_COLUMNS -> Sites; UnreadableRow for a damaged one."""
         terms = terms_of(self.db.conn)
         decode, texts = site_rows.decode, terms.known()
@@ -387,7 +403,7 @@ class Repository:
             " AND deleted_at IS NULL", (session_id,)).fetchone()
         return int(row[0])
 
-    def insert_site(self, values: dict, at: str, actor: str) -> int:
+    def insert_site(self, values: dict[str, Any], at: str, actor: str) -> int:
         """A new site; ``values`` as the domain writes them (store.site_rows encodes them).
 
         ``updated_at`` and ``updated_by`` given equal to the creation (an import) stay NULL.
@@ -402,9 +418,9 @@ class Repository:
         cur = self.db.conn.execute(
             f"INSERT INTO sites ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             tuple(row.values()))
-        return int(cur.lastrowid)
+        return new_id(cur)
 
-    def update_site(self, site_id: int, values: dict, at: str, actor: str) -> None:
+    def update_site(self, site_id: int, values: dict[str, Any], at: str, actor: str) -> None:
         row = site_rows.encode({**values, "updated_at": at, "updated_by": actor},
                                terms_of(self.db.conn))
         self.db.conn.execute(f"UPDATE sites SET {', '.join(f'{k} = ?' for k in row)}"
@@ -448,7 +464,7 @@ class Repository:
         cur = self.db.conn.execute(
             "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
             " VALUES (?, ?, ?, ?, ?)", (session_id, at, actor, reason, text))
-        return int(cur.lastrowid)
+        return new_id(cur)
 
     # -- findings and adverse events -------------------------------------------------------
     @reads
@@ -475,14 +491,14 @@ class Repository:
                              severity=r["severity"], action_taken=r["action_taken"])
                 for r in rows]
 
-    def insert_row(self, table: str, values: dict, at: str, actor: str) -> int:
+    def insert_row(self, table: str, values: dict[str, Any], at: str, actor: str) -> int:
         if table == "sites":
             return self.insert_site(values, at, actor)
         cols = list(values) + ["created_at", "created_by"]
         cur = self.db.conn.execute(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor))
-        return int(cur.lastrowid)
+        return new_id(cur)
 
     def mark_removed(self, table: str, row_id: int, at: str, actor: str) -> None:
         self.db.conn.execute(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date, datetime, timezone
+from typing import Any
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Side, Site
@@ -67,16 +68,16 @@ def centi(value: object, column: str) -> int:
     return scaled
 
 
-def encode(values: dict, terms: Terms) -> dict:
+def encode(values: dict[str, Any], terms: Terms) -> dict[str, Any]:
     """Column -> value as the domain writes it (texts, floats, ISO times) -> as stored."""
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
             out[key] = None
         elif key in TERM_COLUMNS:
             out[key] = terms.id(str(value))
         elif key in INSTANT_COLUMNS:
-            out[key] = instant(value)  # type: ignore[arg-type]
+            out[key] = instant(value)
         elif key in CENTI_COLUMNS:
             out[key] = centi(value, key)
         elif isinstance(value, Side):
@@ -93,7 +94,7 @@ def encode(values: dict, terms: Terms) -> dict:
 _NEW = object.__new__
 
 
-def decode(t: tuple, texts: dict[int, str]) -> Site:
+def decode(t: tuple[Any, ...], texts: dict[int, str]) -> Site:
     """A Site from a row of SITE_COLUMNS; ``texts`` is the term cache (id -> word).
 
     The object is filled through its ``__dict__``: Site is a frozen dataclass without

@@ -15,6 +15,7 @@ cache (``committed`` / ``rolled_back``); words added on a bare connection are no
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 
 class Terms:
@@ -30,7 +31,9 @@ class Terms:
         found = self.maybe_id(text)
         if found is not None:
             return found
-        row_id = int(self.conn.execute("INSERT INTO terms (text) VALUES (?)", (text,)).lastrowid)
+        row_id = self.conn.execute("INSERT INTO terms (text) VALUES (?)", (text,)).lastrowid
+        if row_id is None:  # never after an INSERT that succeeded
+            raise RuntimeError("SQLite gave the new term no id")
         if self.cache:
             self._fresh[text] = row_id
         return row_id
@@ -87,7 +90,7 @@ class Terms:
 class Connection(sqlite3.Connection):
     """An sqlite3 connection that carries the cache of its database's terms."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.terms = Terms(self)
 
