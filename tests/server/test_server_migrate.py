@@ -4,7 +4,6 @@ nothing, checked, and the file left as it was."""
 from __future__ import annotations
 
 import psycopg
-import pytest
 
 from clinic_files import AWKWARD, digest, make_clinic, open_file
 from imsmap.cli import main

@@ -55,6 +55,7 @@ def add_user(dsn: str, name: str, role: str, password: str) -> str:
                               "changed. Choose another name.")
         verifier = conn.pgconn.encrypt_password(password.encode("utf-8"), name.encode("utf-8"),
                                                 b"scram-sha-256").decode("ascii")
+        conn.commit()  # the checks' snapshot ends; the transaction below is the only write
         ident = pg.sql.Identifier
         try:
             with conn.transaction():

@@ -1,0 +1,114 @@
+"""`imsmap server init` and `add-user` against a real server: what they set up, and one sentence
+for each thing they refuse (nothing changed)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import psycopg
+import pytest
+from pg_support import SUPERUSER_PASSWORD, _free_port
+
+from imsmap.cli import main
+from imsmap.paths import data_dir
+from imsmap.store.postgres.connection import connect
+
+PASSWORD = "correct horse battery"
+
+
+def _one_sentence(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("imsmap: ") and err.count("\n") == 1, err
+    return err
+
+
+def _roles_and_schema(dsn: str) -> tuple:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(
+            "SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = 'imsmap'),"
+            " (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace)"
+        ).fetchone()
+
+
+def test_init_sets_up_an_empty_database_once_and_keeps_no_password(empty_dsn, capsys):
+    assert main(["server", "init", "--dsn", empty_dsn]) == 0
+    out = capsys.readouterr().out
+    assert "is set up for imsmap (schema 1)" in out and "add-user" in out
+    with connect(empty_dsn) as conn:
+        owners = conn.execute("SELECT DISTINCT tableowner FROM pg_tables"
+                              " WHERE schemaname = 'imsmap'").fetchall()
+        assert owners == [("imsmap_owner",)]
+        assert not conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = "
+                                "'imsmap_owner'").fetchone()[0]
+    saved = json.loads((data_dir() / "server.json").read_text())
+    assert SUPERUSER_PASSWORD not in json.dumps(saved) and "port=" in saved["dsn"]
+    assert (data_dir() / "server.json").stat().st_mode & 0o077 == 0
+
+    assert main(["server", "init", "--dsn", empty_dsn]) == 2
+    assert "is not empty" in _one_sentence(capsys)
+
+
+def test_init_refuses_a_database_that_holds_anything(empty_dsn, capsys):
+    with psycopg.connect(empty_dsn) as conn:
+        conn.execute("CREATE TABLE public.invoices (id int)")
+    assert main(["server", "init", "--dsn", empty_dsn]) == 2
+    err = _one_sentence(capsys)
+    assert "public.invoices" in err and "nothing was changed" in err
+    assert _roles_and_schema(empty_dsn) == (0, 1)
+
+
+def test_an_unreachable_server_a_bad_dsn_and_tls_required_each_get_a_sentence(
+        pg_server, capsys):
+    nobody = pg_server.dsn("clinic").replace(f"port={pg_server.port}", f"port={_free_port()}")
+    assert main(["server", "init", "--dsn", nobody]) == 2
+    err = _one_sentence(capsys)
+    assert "could not be reached" in err and "PostgreSQL is running" in err
+
+    assert main(["server", "init", "--dsn", "host=db port=5432 dbname"]) == 2
+    assert "not a valid PostgreSQL DSN" in _one_sentence(capsys)
+
+    # sslmode and the other libpq settings go through unchanged: this test server has no TLS.
+    tls = pg_server.dsn("postgres", sslmode="verify-full")
+    assert main(["server", "init", "--dsn", tls]) == 2
+    assert "does not offer TLS" in _one_sentence(capsys)
+
+
+def test_add_user_reads_the_password_from_stdin_and_the_person_logs_in(
+        pg_server, clinic_dsn, capsys, monkeypatch):
+    dbname = psycopg.conninfo.conninfo_to_dict(clinic_dsn)["dbname"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["server", "add-user", "--dsn", clinic_dsn, "--name", "anna.cli",
+                 "--role", "reception"]) == 0
+    assert "imsmap_reception" in capsys.readouterr().out
+    with connect(pg_server.dsn(dbname, user="anna.cli", password=PASSWORD)) as conn:
+        assert conn.execute("SELECT pg_has_role('anna.cli', 'imsmap_reception', 'MEMBER'),"
+                            " pg_has_role('anna.cli', 'imsmap_practitioner', 'MEMBER')"
+                            ).fetchone() == (True, False)
+
+    # The DSN used last is kept (without its password): libpq finds the password itself.
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)
+    for name, role, words in (("anna.cli", "admin", "already has a login named anna.cli"),
+                              ("Anna Nguyen", "admin", "cannot be used"),
+                              ("imsmap_owner", "admin", "is reserved"),
+                              ("bob.cli", "admin", "at least 10 characters")):
+        monkeypatch.setattr("sys.stdin", io.StringIO("short\n" if name == "bob.cli"
+                                                     else PASSWORD + "\n"))
+        assert main(["server", "add-user", "--name", name, "--role", role]) == 2
+        assert words in _one_sentence(capsys)
+    with connect(clinic_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'bob.cli'"
+                            ).fetchone()[0] == 0
+
+
+def test_add_user_needs_a_set_up_database(empty_dsn, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["server", "add-user", "--dsn", empty_dsn, "--name", "carl.cli",
+                 "--role", "admin"]) == 2
+    assert "not set up for imsmap" in _one_sentence(capsys)
+
+
+def test_the_password_never_goes_on_the_command_line(capsys):
+    with pytest.raises(SystemExit):
+        main(["server", "add-user", "--name", "x.y", "--role", "admin", "--password", "p"])
+    assert "unrecognized arguments: --password" in capsys.readouterr().err
