@@ -87,6 +87,7 @@ def test_two_rooms_appending_at_once_keep_one_unbroken_chain(pg_server, clinic_d
         assert set(actors) == {"room.a2", "room.b2"}
         assert chain.verify_chain(conn) == []
         assert chain.head(conn)[0] == count
+        assert conn.execute("SELECT * FROM audit_breaks()").fetchall() == []
 
 
 def test_an_entry_changed_with_the_triggers_off_is_named(pg_server, clinic_dsn):
@@ -102,3 +103,15 @@ def test_an_entry_changed_with_the_triggers_off_is_named(pg_server, clinic_dsn):
         conn.commit()
         assert chain.verify_chain(conn) == [
             "audit entry 3 (update site 2) was altered or an earlier entry was removed"]
+        # The same break, found inside the server (what docs/clinic-server.md has an
+        # administrator run after a restore).
+        assert conn.execute("SELECT * FROM audit_breaks()").fetchall() == [
+            (3, "altered, or an earlier entry was removed")]
+        conn.execute("ALTER TABLE audit DISABLE TRIGGER audit_append_only_delete")
+        conn.execute("DELETE FROM audit WHERE id = 5")
+        conn.commit()
+        assert chain.verify_chain(conn)[1:] == [
+            "the newest audit entries do not end where the trail recorded its end (entry 5; "
+            "the last entry is 4): one was altered or removed"]
+        assert conn.execute("SELECT * FROM audit_breaks()").fetchall()[1:] == [
+            (5, "the recorded end of the trail is not its newest entry")]

@@ -41,6 +41,7 @@ def test_a_clinic_moves_whole_and_the_file_is_untouched(tmp_path, clinic_dsn, ca
         assert chain.verify_chain(conn) == []
         assert chain.signature_problems(conn) == []
         assert chain.head(conn) == file_head
+        assert conn.execute("SELECT * FROM audit_breaks()").fetchall() == []
         notes = conn.execute("SELECT notes FROM patients WHERE chart_number = 'B-2'").fetchone()
         assert notes[0] == AWKWARD
         # The sessions carry their signatures as the file had them; none was signed on the

@@ -8,6 +8,7 @@
 
 REVOKE ALL ON ALL TABLES IN SCHEMA imsmap FROM PUBLIC;
 GRANT USAGE ON SCHEMA imsmap TO imsmap_practitioner, imsmap_reception, imsmap_admin;
+GRANT EXECUTE ON FUNCTION audit_breaks() TO imsmap_practitioner;
 GRANT EXECUTE ON FUNCTION copying(), audit_canonical(bigint, bigint, text, text, text, text,
     bigint, bigint, text, bytea), audit_link(bytea, bigint, bigint, text, text, text, text,
     bigint, bigint, text, bytea)

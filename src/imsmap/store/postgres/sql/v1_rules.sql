@@ -232,5 +232,29 @@ END $$;
 CREATE TRIGGER audit_head_moved_by_append BEFORE UPDATE ON audit_head
 FOR EACH ROW EXECUTE FUNCTION audit_head_moved_by_append();
 
+-- The chain checked inside the server, for an administrator with psql (after a restore, say):
+-- no rows means every entry links to the one before it and the head is the newest entry.
+-- imsmap itself verifies with store/audit.py's rules (store/postgres/chain.py).
+CREATE FUNCTION audit_breaks() RETURNS TABLE (entry_id bigint, problem text)
+LANGUAGE sql STABLE SET search_path = imsmap, pg_temp AS $$
+    WITH linked AS (
+        SELECT id, hash, lag(id) OVER w AS prev_id,
+               audit_link(coalesce(lag(hash) OVER w, decode(repeat('00', 32), 'hex')), id, at,
+                          at_text, actor, action, entity, entity_id, session_id, changes,
+                          digest) AS computed
+        FROM audit WINDOW w AS (ORDER BY id))
+    SELECT id, 'altered, or an earlier entry was removed' FROM linked WHERE hash <> computed
+    UNION ALL
+    SELECT id, 'entries ' || coalesce(prev_id + 1, 1) || '-' || (id - 1) || ' are missing'
+    FROM linked WHERE id <> coalesce(prev_id, 0) + 1
+    UNION ALL
+    SELECT h.entry_id, 'the recorded end of the trail is not its newest entry'
+    FROM audit_head h
+    WHERE h.entry_id <> (SELECT coalesce(max(id), 0) FROM audit)
+       OR h.hash <> coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1),
+                             decode(repeat('00', 32), 'hex'))
+    ORDER BY 1
+$$;
+
 -- Functions are not for calling by hand: the triggers call them.
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA imsmap FROM PUBLIC;
