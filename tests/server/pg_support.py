@@ -59,10 +59,11 @@ class PgServer:
             params["password"] = password
         return make_conninfo(**params)
 
-    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    def run(self, *args: str, check: bool = True, env: dict | None = None
+            ) -> subprocess.CompletedProcess:
         return subprocess.run([str(self.bindir / args[0]), *args[1:]], check=check,
                               capture_output=True, text=True, timeout=120, user=self.run_as,
-                              cwd=self.datadir.parent)
+                              cwd=self.datadir.parent, env=env)
 
     def start(self) -> None:
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.datadir.parent}"

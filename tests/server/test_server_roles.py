@@ -91,6 +91,11 @@ def test_a_practitioner_keeps_the_clinical_record_and_cannot_bend_it(people, cli
                                             " VALUES ('create', 'patient', '{}', 'someone')")
     assert "leave them out" in refused(dsn, "INSERT INTO audit (id, action, entity, changes)"
                                             " VALUES (99, 'create', 'patient', '{}')")
+    with connect(dsn) as conn:  # copying the file's entries as written is the owner's alone
+        conn.execute("SET imsmap.copying = 'on'")
+        with pytest.raises(psycopg.Error, match="leave them out"):
+            conn.execute("INSERT INTO audit (id, at, actor, action, entity, changes) VALUES"
+                         " (3, 1, 'someone', 'create', 'patient', '{}')")
     assert "JSON object" in refused(dsn, "INSERT INTO audit (action, entity, changes)"
                                          " VALUES ('create', 'patient', '[1]')")
     # Signing: only in one's own name; the server records the login that signed.
