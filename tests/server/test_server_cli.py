@@ -112,3 +112,20 @@ def test_the_password_never_goes_on_the_command_line(capsys):
     with pytest.raises(SystemExit):
         main(["server", "add-user", "--name", "x.y", "--role", "admin", "--password", "p"])
     assert "unrecognized arguments: --password" in capsys.readouterr().err
+
+
+def test_the_schema_is_versioned_and_a_newer_one_is_refused(clinic_dsn, capsys, monkeypatch):
+    from imsmap.store.postgres import schema
+
+    with connect(clinic_dsn) as conn:
+        assert schema.apply_migrations(conn) == []  # already current: nothing to do
+        row = conn.execute("SELECT version, sqlite_schema, applied_by FROM schema_version"
+                           ).fetchall()
+        assert row == [(schema.SCHEMA_VERSION, 5, "postgres")]
+        conn.execute("INSERT INTO schema_version (version, description, sqlite_schema)"
+                     " VALUES (99, 'from the future', 9)")
+        conn.commit()
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["server", "add-user", "--dsn", clinic_dsn, "--name", "dora.cli",
+                 "--role", "admin"]) == 2
+    assert "has imsmap schema 99" in _one_sentence(capsys)
