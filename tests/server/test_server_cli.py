@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import select
+import subprocess
+import sys
+import time
 
 import psycopg
 import pytest
@@ -129,3 +134,46 @@ def test_the_schema_is_versioned_and_a_newer_one_is_refused(clinic_dsn, capsys, 
     assert main(["server", "add-user", "--dsn", clinic_dsn, "--name", "dora.cli",
                  "--role", "admin"]) == 2
     assert "has imsmap schema 99" in _one_sentence(capsys)
+
+
+def _type_into_prompts(args: list[str], answers: list[str], data_dir_path) -> tuple[int, str]:
+    """Run imsmap on a terminal of its own (a pseudo-terminal, no other controlling terminal),
+    typing each answer once its prompt is shown; (exit status, what it wrote on stderr)."""
+    master, slave = os.openpty()
+    env = {**os.environ, "IMSMAP_DATA_DIR": str(data_dir_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "imsmap", *args], stdin=slave,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, env=env)
+    os.close(slave)
+    seen = b""
+    try:
+        for n, answer in enumerate(answers, start=1):
+            deadline = time.monotonic() + 60
+            while seen.count(b": ") < n:  # each prompt ends in ": "
+                assert time.monotonic() < deadline, seen
+                ready, _, _ = select.select([proc.stderr], [], [], 1)
+                if ready:
+                    chunk = os.read(proc.stderr.fileno(), 4096)
+                    assert chunk, (seen, proc.wait())
+                    seen += chunk
+            os.write(master, answer.encode() + b"\n")
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    return proc.returncode, (seen + err).decode()
+
+
+def test_add_user_asks_for_the_password_twice_on_a_terminal(pg_server, clinic_dsn, tmp_path):
+    dbname = psycopg.conninfo.conninfo_to_dict(clinic_dsn)["dbname"]
+    base = ["server", "add-user", "--dsn", clinic_dsn, "--role", "practitioner", "--name"]
+    status, err = _type_into_prompts(base + ["erin.tty"], [PASSWORD, PASSWORD + "x"], tmp_path)
+    assert status == 2 and "The two passwords differ; nothing was changed." in err
+    assert PASSWORD not in err  # nothing typed is echoed
+    status, err = _type_into_prompts(base + ["erin.tty"], [PASSWORD, PASSWORD], tmp_path)
+    assert status == 0, err
+    assert "Password for erin.tty: " in err and "The same password again: " in err
+    with connect(pg_server.dsn(dbname, user="erin.tty", password=PASSWORD)) as conn:
+        assert conn.execute("SELECT session_user").fetchone() == ("erin.tty",)

@@ -132,6 +132,8 @@ def test_a_practitioner_keeps_the_clinical_record_and_cannot_bend_it(people, cli
         assert any(w in words for w in ("permission denied", "must be owner",
                                         "row-level security")), (sql, words)
     # ... and to the superuser's hand-written SQL, for the same reasons as in SQLite.
+    one(clinic_dsn, "INSERT INTO imported_audit (import_entry, source_id, entry)"
+        " VALUES (1, 1, '{}') RETURNING id")
     for sql, words in (("DELETE FROM patients", "never deleted"),
                        ("DELETE FROM sites", "never deleted"),
                        (f"UPDATE sessions SET notes = 'x' WHERE id = {sid}", "locked"),
@@ -142,7 +144,10 @@ def test_a_practitioner_keeps_the_clinical_record_and_cannot_bend_it(people, cli
                        ("TRUNCATE patients CASCADE", "never deleted"),
                        ("UPDATE audit_head SET entry_id = 0", "moves only when an entry"),
                        ("DELETE FROM audit_head", "is kept"),
-                       ("UPDATE terms SET text = 'x'", "append-only")):
+                       ("UPDATE terms SET text = 'x'", "append-only"),
+                       ("UPDATE imported_audit SET entry = 'x'", "append-only"),
+                       ("DELETE FROM imported_audit", "append-only"),
+                       ("INSERT INTO audit_head VALUES (1, 0, '\\x00')", "is kept")):
         assert words in refused(clinic_dsn, sql), sql
     with connect(clinic_dsn) as conn:
         assert chain.verify_chain(conn) == []
