@@ -115,3 +115,11 @@ def test_an_entry_changed_with_the_triggers_off_is_named(pg_server, clinic_dsn):
             "the last entry is 4): one was altered or removed"]
         assert conn.execute("SELECT * FROM audit_breaks()").fetchall()[1:] == [
             (5, "the recorded end of the trail is not its newest entry")]
+    # The next entry follows the recorded end, not the entry left newest: the removal stays
+    # visible as a gap.
+    with connect(dsn) as conn:
+        assert conn.execute(APPEND, (7, '{"x":[7,8]}')).fetchone() == (6,)
+        conn.commit()
+    with connect(clinic_dsn) as conn:
+        assert chain.verify_chain(conn)[1] == "audit entries 5-5 are missing"
+        assert chain.head(conn)[0] == 6

@@ -5,11 +5,11 @@
 -- Copying a clinic's records in (`imsmap server migrate`): the owner (or a superuser) says so
 -- for one transaction; the audit trail then takes the entries as the file wrote them, each one
 -- checked against the chain.
-CREATE FUNCTION copying() RETURNS boolean LANGUAGE sql STABLE
-SET search_path = imsmap, pg_temp AS $$
-    SELECT coalesce(current_setting('imsmap.copying', true), '') = 'on'
-           AND pg_has_role(session_user, 'imsmap_owner', 'MEMBER')
-$$;
+CREATE FUNCTION copying() RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN coalesce(current_setting('imsmap.copying', true), '') = 'on'
+           AND pg_has_role(session_user, 'imsmap_owner', 'MEMBER');
+END $$;
 
 CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -149,44 +149,63 @@ FOR EACH ROW EXECUTE FUNCTION amendment_needs_signed_session();
 -- action, entity, entity_id, session_id, changes], ensure_ascii=False, separators=(",", ":")),
 -- where changes is the JSON text or the digest in hex; PostgreSQL's to_json escapes a string
 -- exactly as Python's json does with ensure_ascii=False (the tests compare both).
+-- (PL/pgSQL rather than SQL functions, and no SET clause: PostgreSQL keeps their plans and
+-- calls them cheaply, so a migrate's hundreds of thousands of entries are not each planned
+-- again. They use only pg_catalog's functions, which come first on any search path.)
 CREATE FUNCTION audit_canonical(entry_id bigint, at bigint, at_text text, actor text,
                                 action text, entity text, entity_id bigint, session_id bigint,
                                 changes text, digest bytea) RETURNS text
-LANGUAGE sql IMMUTABLE SET search_path = imsmap, pg_temp AS $$
-    SELECT '[' || entry_id::text || ','
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN '[' || entry_id::text || ','
         || coalesce(at::text, to_json(at_text)::text) || ','
         || to_json(actor)::text || ',' || to_json(action)::text || ','
         || to_json(entity)::text || ','
         || coalesce(entity_id::text, 'null') || ',' || coalesce(session_id::text, 'null') || ','
-        || to_json(coalesce(changes, encode(digest, 'hex')))::text || ']'
-$$;
+        || to_json(coalesce(changes, encode(digest, 'hex')))::text || ']';
+END $$;
 
 -- sha256(previous link || canonical form): 16 bytes for an entry timed in seconds, 32 for an
 -- older one timed in ISO text.
 CREATE FUNCTION audit_link(prev bytea, entry_id bigint, at bigint, at_text text, actor text,
                            action text, entity text, entity_id bigint, session_id bigint,
                            changes text, digest bytea) RETURNS bytea
-LANGUAGE sql IMMUTABLE SET search_path = imsmap, pg_temp AS $$
-    SELECT CASE WHEN at IS NOT NULL THEN substring(full_link FROM 1 FOR 16) ELSE full_link END
-    FROM (SELECT sha256(prev || convert_to(audit_canonical(entry_id, at, at_text, actor, action,
-          entity, entity_id, session_id, changes, digest), 'UTF8')) AS full_link) AS l
-$$;
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    full_link bytea := sha256(prev || convert_to(audit_canonical(entry_id, at, at_text, actor,
+        action, entity, entity_id, session_id, changes, digest), 'UTF8'));
+BEGIN
+    RETURN CASE WHEN at IS NOT NULL THEN substring(full_link FROM 1 FOR 16) ELSE full_link END;
+END $$;
 
 -- Every append locks the chain's head row: two rooms appending at once queue, and each entry
 -- links to the one before it. The server numbers the entry, times it (the transaction's start,
 -- now(), whole seconds), names its author (the login that is connected, session_user) and
--- works out its link; a client cannot write any of those.
+-- works out its link; a client cannot write any of those. The entry before is read from the
+-- trail itself (a row trigger sees the rows its statement inserted before), and the head row
+-- is moved once per statement (audit_head_follows), so a statement appending many entries
+-- (a migrate's COPY) costs one head update, not one per entry.
 CREATE FUNCTION audit_append() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = imsmap, pg_temp AS $$
 DECLARE
     head_id bigint;
     head_link bytea;
+    prev_id bigint;
+    prev_link bytea;
     computed bytea;
 BEGIN
     SELECT entry_id, hash INTO head_id, head_link FROM audit_head WHERE one = 1 FOR UPDATE;
+    -- Entries this statement appended are newer than the head; otherwise the head says where
+    -- the trail ends (if its newest entries were removed behind the triggers' back, the next
+    -- entry still follows the recorded end, and the gap shows).
+    SELECT id, hash INTO prev_id, prev_link FROM audit ORDER BY id DESC LIMIT 1;
+    IF NOT FOUND OR prev_id <= head_id THEN
+        prev_id := head_id;
+        prev_link := head_link;
+    END IF;
     IF copying() THEN
-        IF NEW.id IS DISTINCT FROM head_id + 1 THEN
-            RAISE EXCEPTION 'audit entry % does not follow entry %', NEW.id, head_id
+        IF NEW.id IS DISTINCT FROM prev_id + 1 THEN
+            RAISE EXCEPTION 'audit entry % does not follow entry %', NEW.id, prev_id
                 USING ERRCODE = 'integrity_constraint_violation';
         END IF;
     ELSE
@@ -195,7 +214,7 @@ BEGIN
             RAISE EXCEPTION 'the server writes an audit entry''s number, time, author and link; '
                 'leave them out' USING ERRCODE = 'integrity_constraint_violation';
         END IF;
-        NEW.id := head_id + 1;
+        NEW.id := prev_id + 1;
         NEW.at := floor(extract(epoch FROM now()))::bigint;
         NEW.actor := session_user;
         IF NEW.changes IS NOT NULL AND json_typeof(NEW.changes::json) <> 'object' THEN
@@ -207,18 +226,27 @@ BEGIN
                 USING ERRCODE = 'integrity_constraint_violation';
         END IF;
     END IF;
-    computed := audit_link(head_link, NEW.id, NEW.at, NEW.at_text, NEW.actor, NEW.action,
+    computed := audit_link(prev_link, NEW.id, NEW.at, NEW.at_text, NEW.actor, NEW.action,
                            NEW.entity, NEW.entity_id, NEW.session_id, NEW.changes, NEW.digest);
     IF NEW.hash IS NOT NULL AND NEW.hash <> computed THEN
         RAISE EXCEPTION 'audit entry % does not continue the chain (its stored link differs)',
             NEW.id USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     NEW.hash := computed;
-    UPDATE audit_head SET entry_id = NEW.id, hash = computed WHERE one = 1;
     RETURN NEW;
 END $$;
 CREATE TRIGGER audit_append BEFORE INSERT ON audit
 FOR EACH ROW EXECUTE FUNCTION audit_append();
+
+CREATE FUNCTION audit_head_follows() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = imsmap, pg_temp AS $$
+BEGIN
+    UPDATE audit_head SET (entry_id, hash) = (SELECT id, hash FROM added ORDER BY id DESC LIMIT 1)
+    WHERE one = 1 AND EXISTS (SELECT 1 FROM added);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER audit_head_follows AFTER INSERT ON audit REFERENCING NEW TABLE AS added
+FOR EACH STATEMENT EXECUTE FUNCTION audit_head_follows();
 
 -- Only the append above moves the head (it runs one trigger level down).
 CREATE FUNCTION audit_head_moved_by_append() RETURNS trigger LANGUAGE plpgsql AS $$
