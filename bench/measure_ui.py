@@ -123,12 +123,12 @@ def measure_overlay(records, patient_id: int, reps: int) -> Result:
 
 # -- the window -------------------------------------------------------------------------------
 class WindowBench:
-    def __init__(self, records, settings_dir: Path):
+    def __init__(self, context, settings_dir: Path):
         self.app = qt_app(settings_dir)
         from imsmap.ui.main_window import MainWindow
 
-        self.records = records
-        self.window = MainWindow(records)
+        self.records = context.records
+        self.window = MainWindow(context)
         self.window.resize(1600, 1000)
         self.window.show()
         pump(self.app, 0.2)
@@ -356,16 +356,16 @@ def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
             "in_window_sessions_drawn": drawn}
 
 
-def measure(records, heavy_id: int, other_id: int, settings_dir: Path, quick: bool) -> list[Result]:
+def measure(context, heavy_id: int, other_id: int, settings_dir: Path, quick: bool) -> list[Result]:
     qt_app(settings_dir)  # fonts: the painters need a QGuiApplication
-    out = [measure_overlay(records, heavy_id, 10 if quick else 30)]
+    out = [measure_overlay(context.records, heavy_id, 10 if quick else 30)]
     try:
         import imsmap.ui.main_window  # noqa: F401
     except ImportError as exc:
         return out + [missing("click_to_marker_ms_p95", 16.0, f"the window ({exc.name})"),
                       missing("history_open_ms", 50.0, f"the window ({exc.name})")]
     try:
-        bench = WindowBench(records, settings_dir)
+        bench = WindowBench(context, settings_dir)
     except Exception as exc:  # noqa: BLE001
         return out + [failed("click_to_marker_ms_p95", 16.0, exc),
                       failed("history_open_ms", 50.0, exc)]

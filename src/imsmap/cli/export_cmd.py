@@ -54,9 +54,8 @@ def _session_id(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from imsmap.atlas import load_atlas
     from imsmap.services.export import dumps, export_document
-    from imsmap.services.records import Records
+    from imsmap.services.context import build_context
     from imsmap.store.db import Database
 
     db_path = paths.resolve_db(db_arg(args))
@@ -66,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     _check_db(db_path)
     db = Database.open(db_path, create=False)
     try:
-        records = Records(db, load_atlas())
+        records = build_context(db).records
         if args.csv:
             if args.session:
                 raise StoreError("--csv exports every session; leave out --session.")

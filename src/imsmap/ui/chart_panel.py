@@ -69,7 +69,7 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
-        self.view.site_keys = self._site_key
+        self.view.site_keys = self.site_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
         # `build_rest`, which the window calls right after the chart's first paint (neither is
@@ -216,6 +216,10 @@ class ChartPanel(QWidget):
             self._legend_host.addSpacing(8)
 
     # -- mirror of the session --------------------------------------------------------------
+    def site(self, site_id: int | None) -> Site | None:
+        """The shown site with this id, None if it is not shown."""
+        return next((s for s in self._sites if s.id == site_id), None)
+
     def set_sites(self, sites: list[Site]) -> None:
         self._sites = list(sites)
         for scene in self._scenes.values():
@@ -362,7 +366,7 @@ class ChartPanel(QWidget):
         self.select_site(ids[i])
         return True
 
-    def _site_key(self, action: tuple) -> bool:
+    def site_key(self, action: tuple) -> bool:
         if action[0] == "step":
             return self.step_selection(action[1])
         return apply_site_key(editor_for(self), self.selected_site_id(), action,

@@ -39,12 +39,14 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient, Site
-from imsmap.services.records import Change, Records
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_overlay import HistoryOverlay
+from imsmap.ui.listening import listen
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.privacy import IdleWatcher, LockScreen
@@ -74,13 +76,15 @@ BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind..
 class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
-    def __init__(self, records: Records, *, demo: bool = False, auto_backup: bool = False,
+    def __init__(self, context: AppContext, *, demo: bool = False, auto_backup: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.records = records
-        self.atlas = records.atlas
+        self.context = context
+        self.records = records = context.records
+        self.histories = context.histories
+        self.atlas = context.atlas
         self.demo = demo
-        self.readonly = records.db.readonly
+        self.readonly = records.read.readonly
         self.auto_backup = auto_backup
         self.locked = False
         self._closed = False
@@ -90,7 +94,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.sites: list[Site] = []
         self._syncing_selection = False
         self._narrow_sizes: list[int] | None = None
-        self._data_version = self._read_data_version()
+        self._data_version = records.read.data_version()
+        self._listener = None  # on the change bus from step 2 until the window closes
 
         self.undo_stack = QUndoStack(self)
         self.chart = ChartPanel(self.atlas)
@@ -128,7 +133,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.hover_label)
         self.readonly_label = QLabel("Read-only: nothing can be changed")
         self.readonly_label.setStyleSheet(READ_ONLY_STYLE)
-        self.readonly_label.setToolTip(f"{records.db.path} is open read-only (the file or its "
+        self.readonly_label.setToolTip(f"{records.read.path} is open read-only (the file or its "
                                        "folder cannot be written).")
         self.readonly_label.setVisible(self.readonly)
         self.statusBar().addPermanentWidget(self.readonly_label)
@@ -136,7 +141,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
 
-        self.backups = BackgroundBackup(records.db.path, self)
+        self.backups = BackgroundBackup(records.read.path, self)
         self.backups.finished.connect(self._backup_finished)
 
         self.chart.hoverText.connect(self.hover_label.setText)
@@ -167,12 +172,12 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         records = self.records
         self.hide_names = False
         self.patients = PatientPanel(records)
-        self.overlay = HistoryOverlay(records, self.history_bar)
+        self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas)
         self.site_table = self.session_panel.sites
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
-        self.progress = ProgressPanel(records, None, lazy=True)  # computed when shown
+        self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
         # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
@@ -199,10 +204,10 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._build_menus()
         self._connect_chart()
         self._connect()
-        records.subscribe(self._on_change)
+        self._listener = listen(records.bus, self, self._on_change)
         self._load_session(None)
         self._restore_settings()
-        self._apply_lock_settings()
+        self.apply_lock_settings()
         self._attach_overlay()
         self.completed.emit()
 
@@ -280,7 +285,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         if self.patient is not None:
             parts.append("privacy screen" if self.hide_names else
                          f"{self.patient.chart_number} {self.patient.display_name}")
-        parts.append(Path(self.records.db.path).name)
+        parts.append(self.records.read.path.name)
         title = " – ".join(parts) or "imsmap"
         if self.readonly:
             title += " [read-only]"
@@ -294,7 +299,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
 
     # -- patients and sessions --------------------------------------------------------------
     def _patient_selected(self, patient_id: int | None) -> None:
-        self.patient = self.records.repo.patient(patient_id) if patient_id is not None else None
+        self.patient = self.records.read.patient(patient_id) if patient_id is not None else None
         if self.patient is not None:
             ui_errors.register_private([self.patient.family_name, self.patient.given_name,
                                         self.patient.chart_number])
@@ -344,7 +349,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         # Whoever last wrote a note on this PC, else whoever treated this patient last time.
         practitioner = QSettings().value("session/practitioner", "", str) or ""
         if not practitioner:
-            previous = self.records.repo.sessions_for_patient(self.patient.id)
+            previous = self.records.read.sessions_for_patient(self.patient.id)
             practitioner = next((s.practitioner for s in previous if s.practitioner), "")
         try:
             session = self.records.start_session(self.patient.id, practitioner=practitioner)
@@ -405,40 +410,30 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
 
     # -- change notifications ---------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
-        if change.entity == "patient":
-            self.patients.refresh_patients()
+        """The window's own state: the open patient and session, the undo stack, the actions.
+        Each panel listens on the bus itself (ui.listening) and refreshes what it shows."""
+        if change.entity is Entity.PATIENT:
             if self.patient is not None and change.entity_id == self.patient.id:
                 self._patient_selected(self.patient.id)
-        elif change.entity in ("session", "amendment"):
-            mine = self.patient is not None and change.patient_id == self.patient.id
-            if change.patient_id is not None and mine:
-                self.patients.refresh_sessions()
+        elif change.entity in (Entity.SESSION, Entity.AMENDMENT):
             if change.session_id == self.session_id:
                 s = self.session_panel.session
-                if change.action == "update" and s is not None and s.practitioner:
+                if change.action is Action.UPDATE and s is not None and s.practitioner:
                     QSettings().setValue("session/practitioner", s.practitioner)
-                if change.action == "sign":
+                if change.action is Action.SIGN:
                     self.undo_stack.clear()
-                    self.session_panel.refresh()
                     self.chart.set_editable(False)
                     self.show_message("Session signed and locked.")
                     if self.auto_backup:
                         self.start_backup("signed")
-                elif change.entity == "amendment":
-                    self.session_panel.refresh()
-            if mine and change.action in ("create", "sign", "delete", "update"):
-                self.overlay.reload()
             self._update_actions()
-        elif change.entity == "site":
-            if change.session_id == self.session_id:
-                self._refresh_sites()
-                self._update_actions()
-            elif change.session_id in self.overlay.history.ids:
-                self.overlay.reload()
+        elif change.entity is Entity.SITE and change.session_id == self.session_id:
+            self._refresh_sites()
+            self._update_actions()
 
     def _refresh_sites(self) -> None:
         sid = self.session_id
-        self.sites = self.records.repo.sites_for_session(sid) if sid is not None else []
+        self.sites = self.records.read.sites_for_session(sid) if sid is not None else []
         selected = self.selected_site_id()
         self._syncing_selection = True
         try:
@@ -507,7 +502,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
                 # (Step 2 may have been cut short by a record it could not read.)
                 if hasattr(self, "idle"):
                     self.idle.stop()
-                self.records.unsubscribe(self._on_change)
+                self.records.bus.unsubscribe(self._listener)
             self.backups.wait()
             super().closeEvent(event)
             return
@@ -526,33 +521,27 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.save_settings()
         self.history_bar.set_replaying(False)
         self.idle.stop()
-        self.records.unsubscribe(self._on_change)
+        self.records.bus.unsubscribe(self._listener)
         if self.backups.running:
             self.statusBar().showMessage("Finishing the backup…")
             self.backups.wait()
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
-    def _read_data_version(self) -> int | None:
-        try:
-            return int(self.records.db.conn.execute("PRAGMA data_version").fetchone()[0])
-        except Exception:  # noqa: BLE001 - a closed or damaged connection: just refresh
-            return None
-
     def refresh_all(self, force: bool = True) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
         database since the last look (PRAGMA data_version). True if anything was re-read."""
         if self.locked or self._closed or not self._built:
             return False  # not built yet: the panels read fresh when they are
-        version = self._read_data_version()
+        version = self.records.read.data_version()
         if version is None or (not force and version == self._data_version):
             return False  # unchanged, or the connection is gone (closing)
         self._data_version = version
-        self.records.histories.forget()  # another program wrote: read the histories again
+        self.histories.forget()  # another program wrote: read the histories again
         self.details.flush()
         self.patients.refresh_patients()
         if self.patient is not None:
-            self.patient = self.records.repo.patient(self.patient.id)
+            self.patient = self.records.read.patient(self.patient.id)
             self.patients.refresh_sessions()
         self.session_panel.reload_if_changed()
         if self.session_id is not None:

@@ -184,7 +184,7 @@ class ChooserFlow:
                                   caption=f"#{self._seq(site_id)} or:")
 
     def _seq(self, site_id: int) -> str:
-        site = next((s for s in self.panel._sites if s.id == site_id), None)
+        site = self.panel.site(site_id)
         return str(site.seq) if site is not None else "?"
 
     def at(self, viewport_pos: QPoint) -> bool:

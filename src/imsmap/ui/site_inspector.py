@@ -9,9 +9,7 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
-import weakref
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -35,10 +33,12 @@ from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import GRASP_LABELS, Side, Site
 from imsmap.render.style import LIGHT
 from imsmap.services import clinic
-from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Change
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
 from imsmap.ui.chart_keys import handle_site_key, site_key_action
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import editor_for
 
@@ -316,7 +316,7 @@ class SiteInspector(QFrame):
             editor = editor_for(self)
             if editor is not None:
                 try:
-                    site = editor.records.repo.site(site.id)
+                    site = editor.records.read.site(site.id)
                 except UserFacingError:
                     pass
         if site is None or self.site is None or site.id != self.site.id:
@@ -338,10 +338,10 @@ class SiteInspector(QFrame):
 
     def _is_draft(self, editor, site: Site) -> bool:
         records = editor.records
-        if records.db.readonly:
+        if records.read.readonly:
             return False
         try:
-            return not records.repo.session(site.session_id).is_signed
+            return not records.read.session(site.session_id).is_signed
         except UserFacingError:
             return False
 
@@ -444,24 +444,14 @@ class SiteInspector(QFrame):
         """Hear when the session is signed (the list is not refreshed then) to lock the fields."""
         if editor is None or self._subscribed is editor.records:
             return
-        records = editor.records
-        me = weakref.ref(self)
-
-        def on_change(change: Change) -> None:
-            inspector = me()
-            if inspector is None or not shiboken6.isValid(inspector):
-                records.unsubscribe(on_change)
-                return
-            inspector._on_change(change)
-
-        records.subscribe(on_change)
-        self._subscribed = records
+        listen(editor.records.bus, self, self._on_change)
+        self._subscribed = editor.records
 
     def _on_change(self, change: Change) -> None:
         site = self.site
         if site is None or change.session_id != site.session_id:
             return
-        if change.entity == "session" and change.action == "sign":
+        if change.entity is Entity.SESSION and change.action is Action.SIGN:
             self.set_site(site)
 
     # -- saving -----------------------------------------------------------------------------
@@ -503,7 +493,7 @@ class SiteInspector(QFrame):
         if self.site is None or editor is None:
             return
         try:
-            self.set_site(editor.records.repo.site(self.site.id))
+            self.set_site(editor.records.read.site(self.site.id))
         except UserFacingError:
             self.set_site(None)
 
@@ -547,6 +537,6 @@ class SiteInspector(QFrame):
         action = site_key_action(event)
         target = self.key_target
         if target is not None and isinstance(focus, QAbstractButton) and action is not None \
-                and action[0] != "step" and handle_site_key(event, target, target._site_key):
+                and action[0] != "step" and handle_site_key(event, target, target.site_key):
             return
         event.accept()  # nothing typed here reaches the panels around

@@ -186,18 +186,18 @@ class SiteTable(QTableWidget):
         self.scrollToItem(self.item(row, 0))
         return True
 
-    def _site_key(self, action: tuple) -> bool:
+    def site_key(self, action: tuple) -> bool:
         if action[0] == "step":
             return self.step_selection(action[1])
         return apply_site_key(editor_for(self), self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 
     def event(self, event: QEvent) -> bool:
-        if is_tab(event) and handle_site_key(event, self, self._site_key):
+        if is_tab(event) and handle_site_key(event, self, self.site_key):
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        if handle_site_key(event, self, self._site_key):
+        if handle_site_key(event, self, self.site_key):
             return
         super().keyPressEvent(event)

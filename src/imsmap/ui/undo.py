@@ -133,7 +133,7 @@ class SiteEditor:
     def try_edit(self, site_id: int, fields: dict, what: str, expected: dict | None = None):
         """Change `fields` of a site; push one undo step if anything changed. Returns the site.
         `expected`: the values the editor started from (ConflictError if they changed)."""
-        site = self.records.repo.site(site_id)
+        site = self.records.read.site(site_id)
         updated = self.records.update_site(site_id, expected=expected, **fields)
         old = {k: getattr(site, k) for k in fields if getattr(site, k) != getattr(updated, k)}
         if old:
@@ -196,7 +196,7 @@ def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: tuple
         editor.on_error(SELECT_FIRST)
         return True
     try:
-        site = editor.records.repo.site(site_id)
+        site = editor.records.read.site(site_id)
     except UserFacingError as exc:
         editor.on_error(exc)
         return True
