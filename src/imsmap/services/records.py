@@ -8,7 +8,7 @@ import getpass
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 
@@ -448,32 +448,46 @@ class Records:
 
     def remove_site(self, site_id: int) -> Site:
         """Take a site off a draft. The row is kept, marked removed, and can be restored."""
-        with self.write() as work:
-            old = self.repo.site(site_id)
-            work.draft(old.session_id)
-            at = work.at
-            self.repo.set_site_removed(site_id, True, at, self.actor)
-            self.repo.renumber_after(old.session_id, old.seq, -1)
-            work.audit(Action.REMOVE, Entity.SITE, site_id, old.session_id,
-                       changes={"seq": [old.seq, None], "muscle_id": [old.muscle_id, None]})
-            work.changed(Change(Action.REMOVE, Entity.SITE, site_id, session_id=old.session_id))
-        return old
+        return self.remove_sites([site_id])[0]
 
     def restore_site(self, site_id: int) -> Site:
         """Undo a removal: the site returns with its number."""
+        return self.restore_sites([site_id])[0]
+
+    def remove_sites(self, site_ids: Sequence[int]) -> list[Site]:
+        """Take sites of one draft off in one write (undoing a copy forward is one step), the
+        highest number first, each with its audit entry; returns them as they were."""
         with self.write() as work:
-            old = self.repo.site(site_id, include_removed=True)
-            work.draft(old.session_id)
-            at = work.at
-            seq = min(old.seq, self.repo.next_seq(old.session_id))
-            self.repo.renumber_after(old.session_id, seq - 1, +1)
-            self.repo.set_site_removed(site_id, False, at, self.actor)
-            if seq != old.seq:
-                self.repo.update("sites", site_id, {"seq": seq}, at, self.actor)
-            work.audit(Action.RESTORE, Entity.SITE, site_id, old.session_id,
-                       changes={"seq": [None, seq], "muscle_id": [None, old.muscle_id]})
-            work.changed(Change(Action.RESTORE, Entity.SITE, site_id, session_id=old.session_id))
-        return self.repo.site(site_id)
+            olds = sorted((work.store.site(i) for i in site_ids), key=lambda x: -x.seq)
+            for old in olds:
+                work.draft(old.session_id)
+                work.store.set_site_removed(old.id, True, work.at, work.actor)
+                work.store.renumber_after(old.session_id, old.seq, -1)
+                work.audit(Action.REMOVE, Entity.SITE, old.id, old.session_id,
+                           changes={"seq": [old.seq, None], "muscle_id": [old.muscle_id, None]})
+            for session_id in dict.fromkeys(old.session_id for old in olds):
+                first = next(old.id for old in olds if old.session_id == session_id)
+                work.changed(Change(Action.REMOVE, Entity.SITE, first, session_id=session_id))
+        return sorted(olds, key=lambda x: site_ids.index(x.id))
+
+    def restore_sites(self, site_ids: Sequence[int]) -> list[Site]:
+        """Undo remove_sites in one write: the sites return with their numbers, lowest first."""
+        with self.write() as work:
+            olds = sorted((work.store.site(i, include_removed=True) for i in site_ids),
+                          key=lambda x: x.seq)
+            for old in olds:
+                work.draft(old.session_id)
+                seq = min(old.seq, work.store.next_seq(old.session_id))
+                work.store.renumber_after(old.session_id, seq - 1, +1)
+                work.store.set_site_removed(old.id, False, work.at, work.actor)
+                if seq != old.seq:
+                    work.store.update("sites", old.id, {"seq": seq}, work.at, work.actor)
+                work.audit(Action.RESTORE, Entity.SITE, old.id, old.session_id,
+                           changes={"seq": [None, seq], "muscle_id": [None, old.muscle_id]})
+            for session_id in dict.fromkeys(old.session_id for old in olds):
+                first = next(old.id for old in olds if old.session_id == session_id)
+                work.changed(Change(Action.RESTORE, Entity.SITE, first, session_id=session_id))
+        return [self.repo.site(i) for i in site_ids]
 
     # -- signing ---------------------------------------------------------------------------
     def sign_session(self, session_id: int) -> Session:

@@ -20,6 +20,7 @@ from imsmap.ui.first_run import open_wizard
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.shortcuts import ShortcutsDialog
+from imsmap.ui.undo import AddSitesCommand
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -199,6 +200,9 @@ class MenuMixin:
         except UserFacingError as exc:
             self.show_error(exc)
             return
+        self.undo_stack.push(AddSitesCommand(
+            self.records, [s.id for s in sites], f"copy forward ({len(sites)} sites)",
+            self.show_error, self.select_site))
         self.show_message(f"{len(sites)} sites of the last visit added as planned markers: "
                           "grade each one you needle, remove the others.")
 
@@ -220,6 +224,9 @@ class MenuMixin:
         except UserFacingError as exc:
             self.show_error(exc)
             return
+        self.undo_stack.push(AddSitesCommand(
+            self.records, [s.id for s in sites], f"protocol {protocol.name}", self.show_error,
+            self.select_site))
         self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
 
     def save_protocol(self) -> None:

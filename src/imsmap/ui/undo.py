@@ -75,6 +75,24 @@ class RemoveSiteCommand(SiteCommand):
         return self.records.restore_site(self.site_id).id
 
 
+class AddSitesCommand(SiteCommand):
+    """Sites added together (copy forward, a protocol): one step. Undo takes them all off in
+    one write (kept, marked removed); redo brings the same rows back with their numbers."""
+
+    def __init__(self, records: Records, site_ids: list[int], text: str, on_error: ErrorSink,
+                 select: Selector | None = None):
+        super().__init__(records, site_ids[0], text, on_error, select)
+        self.site_ids = list(site_ids)
+
+    def do(self) -> int | None:
+        self.records.restore_sites(self.site_ids)
+        return None
+
+    def undo_it(self) -> int | None:
+        self.records.remove_sites(self.site_ids)
+        return None
+
+
 class EditSiteCommand(SiteCommand):
     """A change of recorded fields (grasp, cramp...): old and new values."""
 
