@@ -195,3 +195,35 @@ def test_changes_are_typed():
                     and any(isinstance(a, ast.Constant) for a in node.args[:2])):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not offenders, "\n".join(offenders)
+
+
+WINDOW_PARTS = {"records", "undo_stack", "site_editor", "show_error", "show_message",
+                "select_site", "atlas", "session_id"}
+
+
+def test_no_widget_finds_its_collaborators_through_its_window():
+    """Collaborators are given to a widget (its constructor), never looked up on whatever
+    window it sits in (``getattr(widget.window(), "records")``)."""
+    offenders = []
+    for path in _layer_files("ui"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        hosts = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Call)
+                 and isinstance(node.value.func, ast.Attribute)
+                 and node.value.func.attr == "window"
+                 for t in node.targets if isinstance(t, ast.Name)}
+
+        def is_window(node: ast.AST) -> bool:
+            return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "window") or (isinstance(node, ast.Name)
+                                                          and node.id in hosts)
+
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("getattr", "hasattr") and node.args
+                    and is_window(node.args[0])):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif (isinstance(node, ast.Attribute) and node.attr in WINDOW_PARTS
+                  and is_window(node.value)):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "\n".join(offenders)

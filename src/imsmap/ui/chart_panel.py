@@ -33,7 +33,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.chart_scene import ChartScene, describe_site
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
-from imsmap.ui.undo import apply_site_key, editor_for
+from imsmap.ui.undo import SiteEditor, apply_site_key
 
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
@@ -44,9 +44,11 @@ class ChartPanel(QWidget):
     hoverText = Signal(str)
     sceneShown = Signal(object)  # the ChartScene now in the view (a new view or layer)
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+    def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.atlas = atlas
+        self.editor = editor  # the window's: each edit through the services, one undo step
         self._view_ids = list(atlas.views)
         self._scenes: dict[tuple[str, str], ChartScene] = {}
         self._sites: list[Site] = []
@@ -369,7 +371,7 @@ class ChartPanel(QWidget):
     def site_key(self, action: tuple) -> bool:
         if action[0] == "step":
             return self.step_selection(action[1])
-        return apply_site_key(editor_for(self), self.selected_site_id(), action,
+        return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 
     # -- helpers for tests and the window ---------------------------------------------------

@@ -10,7 +10,7 @@ written; at the next start a database that is still empty offers the set-up agai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -30,6 +30,7 @@ from imsmap.services import clinic, first_run, lock
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import FieldError
 from imsmap.ui.privacy import pin_edit
+from imsmap.ui.window_settings import PRACTITIONER
 
 WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 DEFAULT_IDLE_MINUTES = 5
@@ -319,7 +320,7 @@ def _finished(window, wizard: ClinicSetupWizard, result: int) -> None:
         return
     setup = wizard.setup()
     # New sessions on this computer start with this practitioner's name.
-    QSettings().setValue("session/practitioner", setup.practitioner.strip())
+    PRACTITIONER.write(setup.practitioner.strip())
     window.apply_lock_settings()
     window.show_message(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
     if window.auto_backup:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -59,6 +59,17 @@ from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEditsMixin
 from imsmap.ui.startup import BackgroundBackup
+from imsmap.ui.undo import SiteEditor
+from imsmap.ui.window_settings import (
+    CHART_LABELS,
+    HIDE_NAMES,
+    OVERLAY_HEAT,
+    OVERLAY_LAST_N,
+    OVERLAY_SHOW,
+    PRACTITIONER,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+)
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -98,7 +109,11 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._listener = None  # on the change bus from step 2 until the window closes
 
         self.undo_stack = QUndoStack(self)
-        self.chart = ChartPanel(self.atlas)
+        # Every site edit of the chart's keys, the site list and the inspector: one service
+        # call and one undo step, said in the status bar (given to them, never looked up).
+        self.site_editor = SiteEditor(records, self.undo_stack, self.show_error,
+                                      self.select_site, self.show_message)
+        self.chart = ChartPanel(self.atlas, self.site_editor)
         self.history_bar = HistoryBar()
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -173,7 +188,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.hide_names = False
         self.patients = PatientPanel(records)
         self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
-        self.session_panel = SessionPanel(records, self.atlas)
+        self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
         self.site_table = self.session_panel.sites
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
@@ -347,7 +362,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             return
         self.session_panel.flush()
         # Whoever last wrote a note on this PC, else whoever treated this patient last time.
-        practitioner = QSettings().value("session/practitioner", "", str) or ""
+        practitioner = PRACTITIONER.read()
         if not practitioner:
             previous = self.records.read.sessions_for_patient(self.patient.id)
             practitioner = next((s.practitioner for s in previous if s.practitioner), "")
@@ -419,7 +434,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             if change.session_id == self.session_id:
                 s = self.session_panel.session
                 if change.action is Action.UPDATE and s is not None and s.practitioner:
-                    QSettings().setValue("session/practitioner", s.practitioner)
+                    PRACTITIONER.write(s.practitioner)
                 if change.action is Action.SIGN:
                     self.undo_stack.clear()
                     self.chart.set_editable(False)
@@ -449,38 +464,35 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     def _restore_layout(self) -> None:
         """What the first paint shows: the window's size, the columns, the chart's labels and
         the history bar."""
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = WINDOW_GEOMETRY.read()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.value("window/splitter")
+        state = WINDOW_SPLITTER.read()
         if state is not None:
             self.splitter.restoreState(state)
-        self.chart.set_labels(settings.value("chart/labels", False, bool))
+        self.chart.set_labels(CHART_LABELS.read())
         bar = self.history_bar
-        bar.show_earlier.setChecked(settings.value("overlay/show", True, bool))
-        bar.heat.setChecked(settings.value("overlay/heat", False, bool))
-        bar.last_n.setValue(settings.value("overlay/last_n", 3, int))
+        bar.show_earlier.setChecked(OVERLAY_SHOW.read())
+        bar.heat.setChecked(OVERLAY_HEAT.read())
+        bar.last_n.setValue(OVERLAY_LAST_N.read())
 
     def _restore_settings(self) -> None:
         """The rest, once the actions and panels are built (`build_rest`)."""
-        settings = QSettings()
-        self.act_labels.setChecked(settings.value("chart/labels", False, bool))
-        self.set_names_hidden(settings.value("privacy/hide_names", False, bool))
+        self.act_labels.setChecked(CHART_LABELS.read())
+        self.set_names_hidden(HIDE_NAMES.read())
         self._overlay_options_changed()  # the actions follow the bar
 
     def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("chart/labels", self.act_labels.isChecked())
-        settings.setValue("privacy/hide_names", self.hide_names)
-        settings.setValue("overlay/show", self.history_bar.show_earlier.isChecked())
-        settings.setValue("overlay/heat", self.history_bar.heat.isChecked())
-        settings.setValue("overlay/last_n", self.history_bar.last_n.value())
+        WINDOW_GEOMETRY.write(self.saveGeometry())
+        WINDOW_SPLITTER.write(self.splitter.saveState())
+        CHART_LABELS.write(self.act_labels.isChecked())
+        HIDE_NAMES.write(self.hide_names)
+        OVERLAY_SHOW.write(self.history_bar.show_earlier.isChecked())
+        OVERLAY_HEAT.write(self.history_bar.heat.isChecked())
+        OVERLAY_LAST_N.write(self.history_bar.last_n.value())
         s = self.session_panel.session
         if s is not None and s.practitioner:
-            settings.setValue("session/practitioner", s.practitioner)
+            PRACTITIONER.write(s.practitioner)
 
     def close_damaged(self) -> None:
         """The background check found the file damaged: close without writing to it (the

@@ -32,6 +32,7 @@ from imsmap.services.records import EDITABLE_SESSION_FIELDS, Records
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.site_panel import SiteTable
+from imsmap.ui.undo import SiteEditor
 
 NOTES_DELAY_MS = 700
 NOT_RECORDED = -1
@@ -76,7 +77,8 @@ class SessionPanel(QWidget):
     signRequested = Signal()
     amendRequested = Signal()
 
-    def __init__(self, records: Records, atlas: Atlas, parent: QWidget | None = None):
+    def __init__(self, records: Records, atlas: Atlas, editor: SiteEditor | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.records = records
         self.session: Session | None = None
@@ -177,7 +179,7 @@ class SessionPanel(QWidget):
                                  "Keys: 0-3 grasp · C cramp · Del remove")
         self.sites_hint.setWordWrap(True)
         self.sites_hint.setObjectName("hint")
-        self.sites = SiteTable(atlas)
+        self.sites = SiteTable(atlas, editor)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -169,31 +169,6 @@ class SiteEditor:
             return None
 
 
-def editor_for(widget) -> SiteEditor | None:
-    """The site editor of the window `widget` is in.
-
-    A window that owns one says so with a `site_editor` attribute. Otherwise one is made from the
-    window's `records`, `undo_stack`, `show_error`, `select_site` and `show_message`, so the
-    editing widgets work in a window that predates the editor. None when there is no such window
-    (a widget shown on its own).
-    """
-    win = widget.window()
-    editor = getattr(win, "site_editor", None)
-    if isinstance(editor, SiteEditor):
-        return editor
-    editor = getattr(widget, "_found_site_editor", None)
-    if isinstance(editor, SiteEditor):
-        return editor
-    records, stack = getattr(win, "records", None), getattr(win, "undo_stack", None)
-    on_error = getattr(win, "show_error", None)
-    if not isinstance(records, Records) or stack is None or on_error is None:
-        return None
-    editor = SiteEditor(records, stack, on_error, getattr(win, "select_site", None),
-                        getattr(win, "show_message", None))
-    widget._found_site_editor = editor
-    return editor
-
-
 TOGGLE_WORDS = {"twitch": "twitch", "estim": "electrical stimulation", "cramp": "cramp"}
 SELECT_FIRST = "Select a site first: tap its marker on the chart or its row in the list."
 
