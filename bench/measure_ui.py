@@ -284,18 +284,18 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                     raise RuntimeError("ran out of free points on the chart")
                 used.append((x, y))
                 pos = w.chart.view.mapFromScene(x, y)
-                before = len(w.sites)
+                before = len(w.edits.sites)
                 c0, t0 = cpu(), perf()
                 _mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
                 _mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
                 t_rel = perf()
-                if len(w.sites) != before + 1:
+                if len(w.edits.sites) != before + 1:
                     raise RuntimeError(
                         f"the click at ({x:.0f}, {y:.0f}) (click {n_done}) made no site; status: "
                         f"{w.statusBar().currentMessage()!r}; region there: "
                         f"{getattr(scene.region_at(x, y), 'id', None)}; item there: "
                         f"{type(w.chart.view.itemAt(pos)).__name__}")
-                new_id = max(s.id for s in w.sites)
+                new_id = max(s.id for s in w.edits.sites)
                 deadline = perf() + 5.0
                 while new_id not in painted:
                     app.processEvents()

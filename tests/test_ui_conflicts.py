@@ -38,7 +38,7 @@ def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
         w.patients.select_patient(patient.id)
         w.patients.select_session(session.id)
         assert w.session_id == session.id
-        w.select_site(site.id)
+        w.edits.select_site(site.id)
         assert w.site_table.inspector.site.id == site.id
     yield windows[0], windows[1], session, site
     for w in windows:

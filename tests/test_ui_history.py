@@ -267,7 +267,7 @@ def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypa
     (bx, by, rb) = visits["b"]
     site = hwin.records.add_site(visits["ids"][-1], "posterior", bx + 3, by, muscle_id=rb.muscle,
                                  side=rb.side, layer=rb.layer, level=rb.level)
-    hwin.select_site(site.id)
+    hwin.edits.select_site(site.id)
     assert counted == []  # same history, same choice, same visit open: nothing recounted
     hwin.patients.select_session(visits["ids"][-2])  # another visit open: the ages change
     assert counted and counted[-1] == visits["ids"][-2]

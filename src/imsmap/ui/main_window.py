@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.models import Patient, Site
+from imsmap.domain.models import Patient
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
@@ -57,7 +57,7 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
-from imsmap.ui.site_edits import SiteEditsMixin
+from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_settings import (
@@ -84,7 +84,7 @@ SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
-class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
+class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
     completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
     def __init__(self, context: AppContext, *, demo: bool = False, auto_backup: bool = False,
@@ -102,8 +102,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._damaged = False
         self._built = False
         self.patient: Patient | None = None
-        self.sites: list[Site] = []
-        self._syncing_selection = False
         self._narrow_sizes: list[int] | None = None
         self._data_version = records.read.data_version()
         self._listener = None  # on the change bus from step 2 until the window closes
@@ -112,7 +110,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         # Every site edit of the chart's keys, the site list and the inspector: one service
         # call and one undo step, said in the status bar (given to them, never looked up).
         self.site_editor = SiteEditor(records, self.undo_stack, self.show_error,
-                                      self.select_site, self.show_message)
+                                      say=self.show_message)  # selects once `edits` exists
         self.chart = ChartPanel(self.atlas, self.site_editor)
         self.history_bar = HistoryBar()
         chart_box = QWidget()
@@ -190,6 +188,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
         self.site_table = self.session_panel.sites
+        self.edits = SiteEdits(records, self.atlas, self.chart, self.session_panel,
+                               self.undo_stack, self.show_message, self.show_error)
+        self.site_editor.select = self.edits.select_site
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
         self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
@@ -254,16 +255,11 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     def _connect_chart(self) -> None:
         """The chart's taps and keys to the edits (step 2: they go to the session panel)."""
         c = self.chart
-        c.regionClicked.connect(self.add_site_at)
-        c.markerMoved.connect(self.move_site)
-        c.siteSelected.connect(self._chart_selection)
+        self.edits.connect()
         # The chart panel creates a scene per view and layer when first shown, and says which
         # site is selected whenever it shows one: the moment to give that scene its overlay.
         c.siteSelected.connect(self._attach_overlay)
         c.tabs.currentChanged.connect(self._attach_overlay)
-        c.view.gradeRequested.connect(self.set_grasp)
-        c.view.crampRequested.connect(self.toggle_cramp)
-        c.view.removeRequested.connect(self.remove_site)
 
     def _connect(self) -> None:
         p = self.patients
@@ -271,10 +267,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         p.sessionSelected.connect(self._load_session)
         p.newPatientRequested.connect(self.new_patient)
         p.newSessionRequested.connect(self.new_session)
-        self.site_table.gradeRequested.connect(self.set_grasp)
-        self.site_table.crampRequested.connect(self.toggle_cramp)
-        self.site_table.removeRequested.connect(self.remove_site)
-        self.site_table.siteSelected.connect(self._table_selection)
         sp = self.session_panel
         sp.errorOccurred.connect(self.show_error)
         sp.signRequested.connect(self.sign_session)
@@ -344,7 +336,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.session_panel.load(session_id)
         self.details.set_session(session_id)
         self.segments.set_session(session_id)
-        self._refresh_sites()
+        self.edits.refresh()
         self.chart.set_editable(self.session_panel.editable)
         self.chart.select_site(None)
         self.overlay.set_current(session_id)
@@ -443,22 +435,8 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
                         self.start_backup("signed")
             self._update_actions()
         elif change.entity is Entity.SITE and change.session_id == self.session_id:
-            self._refresh_sites()
+            self.edits.refresh()
             self._update_actions()
-
-    def _refresh_sites(self) -> None:
-        sid = self.session_id
-        self.sites = self.records.read.sites_for_session(sid) if sid is not None else []
-        selected = self.selected_site_id()
-        self._syncing_selection = True
-        try:
-            self.chart.set_sites(self.sites)
-            self.site_table.set_sites(self.sites)
-            if selected is not None and any(s.id == selected for s in self.sites):
-                self.chart.select_site(selected, reveal=False)
-                self.site_table.select_site(selected)
-        finally:
-            self._syncing_selection = False
 
     # -- settings and closing ---------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -559,7 +537,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
-        self._refresh_sites()
+        self.edits.refresh()
         self.overlay.reload()
         if self.progress.patient_id is not None:
             self.progress.refresh()
