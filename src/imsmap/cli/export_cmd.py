@@ -26,9 +26,11 @@ from imsmap.store.db import StoreError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export patients, sessions, sites and the audit trail as JSON",
-        description="Export the whole record (or chosen sessions) as one JSON document; "
-                    "see docs/export-format.md.",
+        help="export patients, sessions, sites and the audit trail as JSON (or a CSV of "
+             "insertions, or a FHIR R4 Bundle)",
+        description="Export the whole record (or chosen sessions) as one JSON document "
+                    "(docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 "
+                    "Bundle (--fhir, docs/fhir.md).",
     )
     add_db_argument(parser)
     parser.add_argument("--out", metavar="FILE",

@@ -98,6 +98,9 @@ def ims_concepts() -> list[dict]:
     return concepts
 
 
+_IMS_DISPLAY = {c["code"]: c["display"] for c in ims_concepts()}
+
+
 def urn(*key: object) -> str:
     """The fullUrl (and reference) of the resource named by `key`: urn:uuid:<uuid5>."""
     return "urn:uuid:" + str(uuid.uuid5(NAMESPACE, "/".join(str(k) for k in key)))
@@ -116,8 +119,8 @@ def ref(full_url: str, display: str | None = None) -> dict:
 
 
 def ims(code: str) -> dict:
-    display = {c["code"]: c["display"] for c in ims_concepts()}[code]
-    return {"system": IMS, "version": IMS_VERSION, "code": code, "display": display}
+    """A coding in the IMS code system (KeyError for a code it does not define)."""
+    return {"system": IMS, "version": IMS_VERSION, "code": code, "display": _IMS_DISPLAY[code]}
 
 
 def concept(coding: dict, text: str | None = None) -> dict:
