@@ -180,3 +180,17 @@ def test_a_demo_patient_with_every_signed_record(qapp, tmp_path):
     assert len(pdfs) == signed > 1
     for ref in pdfs:
         assert ref["content"][0]["attachment"]["data"].startswith("JVBERi0")  # "%PDF-"
+
+
+def test_a_signed_record_changed_outside_imsmap_is_not_exported(qapp, clinic, tmp_path,
+                                                                  capsys):
+    """As `imsmap pdf` refuses it: its PDF would put the changed record under a signature."""
+    from support import outside_edit
+
+    db_path, signed, *_ = clinic
+    outside_edit(db_path, f"UPDATE sessions SET complaint = 'changed' WHERE id = {signed}")
+    out = tmp_path / "b.json"
+    assert main(_export("--db", str(db_path), "--out", str(out))) == 2
+    err = capsys.readouterr().err
+    assert "no longer matches the content hash" in err and err.count("\n") == 1
+    assert not out.exists()
