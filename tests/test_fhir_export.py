@@ -79,6 +79,9 @@ def filled(clock, patient, session):
     records.update_site(first.id, planned=False, grasp=2)
     other = records.create_patient(chart_number="C-李-7", family_name="Ó Súilleabháin",
                                    given_name="", sex="X")
+    bare = records.create_patient(chart_number="C-3", family_name="Bare", given_name="B")
+    empty = records.start_session(bare.id)  # no practitioner, complaint or sites
+    records.update_session(empty.id, pain_before=0, pain_after=0, needle_count=0)
     return records, session.id, draft.id, other
 
 
@@ -118,6 +121,9 @@ def test_round_trip_of_the_hand_made_record(filled):
     assert (second["pain_before"], second["pain_after"]) == (None, None)
     assert [s["planned"] for s in second["sites"]] == [False, True]
     assert first["practitioner"] == "Zoë Ångström-Łukasiewicz, PT"
+    [empty] = patients["C-3"]["visits"]
+    assert (empty["pain_before"], empty["pain_after"], empty["needle_count"]) == (0, 0, 0)
+    assert (empty["practitioner"], empty["sites"]) == ("", [])
 
 
 def test_what_the_bundle_holds_for_a_visit(filled):
