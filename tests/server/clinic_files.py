@@ -8,9 +8,9 @@ from pathlib import Path
 
 from imsmap.services.export import export_document
 from imsmap.services.importer import import_document
+from imsmap.services.context import open_context
 from imsmap.services.records import Records
-from imsmap.store.db import Database
-from support import chart_atlas, spot
+from support import spot
 from test_migration_v4 import _v3_database
 
 # Every character JSON escapes, and some it does not: the server must hash them as Python does.
@@ -18,7 +18,7 @@ AWKWARD = 'quote " backslash \\ newline \n tab \t é ☃ 😀 \u2028 </x> «»'
 
 
 def open_file(path: Path, actor: str = "a.physio") -> Records:
-    return Records(Database.open(path), chart_atlas(), actor=actor)
+    return open_context(path, actor=actor).records
 
 
 def make_clinic(path: Path, *, extra_sites: int = 0) -> Path:
@@ -55,8 +55,8 @@ def make_clinic(path: Path, *, extra_sites: int = 0) -> Path:
         draft = recs.start_session(patient.id, started_at=datetime(2026, 2, 8, 10, 0))
         view, x, y, muscle, side = spot(recs.atlas, 7)
         recs.add_site(draft.id, view, x, y, muscle_id=muscle, side=side)
-        with recs.db.transaction():
-            recs.repo.set_setting("clinic.name", '"Clinique «Gunn»"')
+        with recs.write() as work:
+            work.store.set_setting("clinic.name", '"Clinique «Gunn»"')
         import_document(recs, doc)
     finally:
         recs.db.close()
