@@ -136,7 +136,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
 
-        self.backups = BackgroundBackup(records.db.path, self)
+        self.backups = BackgroundBackup(records.db, self)
         self.backups.finished.connect(self._backup_finished)
 
         self.chart.hoverText.connect(self.hover_label.setText)
@@ -495,8 +495,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        if not self._damaged:
-            self._start_startup_backup()  # closed before it started: it runs now (waited for)
         if self._damaged or not self._built:
             # Damaged: nothing more is written to the file. Not built yet: nothing was shown
             # that could have been changed, and the settings were not read (saving them would
@@ -508,7 +506,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
                 if hasattr(self, "idle"):
                     self.idle.stop()
                 self.records.unsubscribe(self._on_change)
-            self.backups.wait()
+            # The journal takes what was written since its last record (nothing is read from
+            # a damaged file).
+            self.backups.abandon(catch_up=self.auto_backup and not self._damaged)
             super().closeEvent(event)
             return
         if self.locked:  # the lock screen first: nobody closes a locked window's records
@@ -527,9 +527,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.history_bar.set_replaying(False)
         self.idle.stop()
         self.records.unsubscribe(self._on_change)
-        if self.backups.running:
-            self.statusBar().showMessage("Finishing the backup…")
-            self.backups.wait()
+        # A full backup still running is abandoned (the next start makes it again); the
+        # journal takes what was written since its last record.
+        self.backups.abandon(catch_up=self.auto_backup)
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
