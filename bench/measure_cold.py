@@ -9,7 +9,6 @@ backup folder is the run's own (`IMSMAP_DATA_DIR` points into the run folder).
 from __future__ import annotations
 
 import math
-import threading
 from pathlib import Path
 from time import process_time as cpu
 
@@ -21,13 +20,14 @@ def fresh_window(db: Path, settings_dir: Path, *, auto_backup: bool = False,
                  backup_folder: Path | None = None):
     """A new connection (an empty SQLite page cache) and a new, whole window: as after a start.
     Returns (records, window)."""
-    from imsmap.services.context import open_records
+    from imsmap.services.context import open_context
     from imsmap.ui.main_window import MainWindow
 
     app = qt_app(settings_dir)
-    records = open_records(db, actor="bench")
+    context = open_context(db, actor="bench")
+    records = context.records
     set_backup_folder(records, backup_folder)
-    window = MainWindow(records, auto_backup=auto_backup)
+    window = MainWindow(context, auto_backup=auto_backup)
     window.resize(1600, 1000)
     window.show()
     window.build_rest()
@@ -58,9 +58,9 @@ def _open_patient(app, window, chart_number: str) -> None:
     pump(app)
 
 
-def cached_histories(records) -> int:
-    """How many patients' histories the app holds in its cache (0: a cold open)."""
-    return len(records.histories._cache)
+def cached_histories(window) -> int:
+    """How many patients' histories the window's history cache holds (0: a cold open)."""
+    return len(window.histories._cache)
 
 
 # -- history_open_cold_ms --------------------------------------------------------------------
@@ -74,7 +74,7 @@ def measure_history_cold(db: Path, settings_dir: Path, heavy_id: int, reps: int)
             try:
                 chart = records.repo.patient(heavy_id).chart_number
                 _open_patient(app, w, chart)  # typed in the search box: not timed
-                cold.append(cached_histories(records))
+                cold.append(cached_histories(w))
                 c0, t0 = cpu(), perf()
                 w.patients.patients.setCurrentRow(0)
                 app.processEvents()
@@ -189,13 +189,13 @@ class Tapper:
         self.used.append((x, y))
         pos = w.chart.view.mapFromScene(x, y)
         vp = w.chart.view.viewport()
-        before = len(w.sites)
+        before = len(w.edits.sites)
         t0 = perf()
         measure_ui._mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
         measure_ui._mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
-        if len(w.sites) != before + 1:
+        if len(w.edits.sites) != before + 1:
             return None
-        new_id = max(s.id for s in w.sites)
+        new_id = max(s.id for s in w.edits.sites)
         deadline = perf() + 5.0
         while new_id not in self.painted:
             app.processEvents()

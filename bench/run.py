@@ -67,9 +67,10 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
     if want("bytes_per_site"):  # first: later benchmarks add a few rows of their own
         add(measure_store.measure_bytes(db, db.with_suffix(".json")))
 
-    from imsmap.services.context import open_records
+    from imsmap.services.context import open_context
 
-    records = open_records(db, actor="bench")
+    context = open_context(db, actor="bench")
+    records = context.records
     try:
         heavy = int(meta.get("heavy_patient_id", 1))
         progress_patient = int(meta.get("progress_patient_id", 2))
@@ -92,10 +93,10 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
                 "overlay_repaint_cold_ms"):
             import measure_ui
 
-            add(measure_ui.measure(records, heavy, other, settings_dir, quick,
+            add(measure_ui.measure(context, heavy, other, settings_dir, quick,
                                    cold_overlay=want("overlay_repaint_cold_ms")))
     finally:
-        records.db.close()
+        context.close()
 
     import measure_cold
 

@@ -17,6 +17,7 @@ import pytest
 
 from imsmap.cli import main
 from imsmap.services.checks import check_restorable
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
 from imsmap.store import backup_sets as sets
@@ -28,7 +29,7 @@ DAY = datetime(2026, 11, 20, 8, 0)
 
 
 def open_clinic(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="test.physio")
+    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
 
 
 def visit(recs: Records, chart: str, sites: int = 3, sign: bool = True) -> int:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(BENCH))
 import common  # noqa: E402
 import measure_cold  # noqa: E402
 
-from imsmap.services.context import open_records  # noqa: E402
+from imsmap.services.context import open_context, open_records  # noqa: E402
 from support import spot  # noqa: E402
 
 DELAY_S = 0.15
@@ -53,7 +53,7 @@ def test_a_cold_history_open_starts_with_nothing_cached(bench_app, history_db, t
     db, pid = history_db
     records, window = measure_cold.fresh_window(db, tmp_path / "qs")
     try:
-        assert measure_cold.cached_histories(records) == 0  # a new window holds no history
+        assert measure_cold.cached_histories(window) == 0  # a new window holds no history
     finally:
         measure_cold.close_window(records, window)
     result = measure_cold.measure_history_cold(db, tmp_path / "qs", pid, reps=2)
@@ -67,7 +67,7 @@ def test_a_history_cached_before_the_open_is_refused(bench_app, history_db, tmp_
 
     def warmed(*args, **kwargs):
         records, window = real(*args, **kwargs)
-        records.histories.history(pid)  # someone warmed the cache: not a cold open
+        window.histories.history(pid)  # someone warmed the cache: not a cold open
         return records, window
 
     monkeypatch.setattr(measure_cold, "fresh_window", warmed)
@@ -98,8 +98,8 @@ def test_a_delay_in_painting_the_overlay_shows_in_the_cold_overlay_figure(
     from imsmap.ui.history_overlay import HistoryOverlayItem
 
     db, pid = history_db
-    records = open_records(db, actor="bench")
-    bench = measure_ui.WindowBench(records, tmp_path / "qs")
+    context = open_context(db, actor="bench")
+    bench = measure_ui.WindowBench(context, tmp_path / "qs")
     try:
         real = HistoryOverlayItem.paint
         painted = []
@@ -113,7 +113,7 @@ def test_a_delay_in_painting_the_overlay_shows_in_the_cold_overlay_figure(
         result = measure_cold.measure_overlay_cold(bench, pid, reps=2)
     finally:
         bench.close()
-        records.db.close()
+        context.close()
     assert painted, "the zoom step repainted no overlay: its cache was not invalid"
     assert result.value >= DELAY_S * 1000, result.note
 

@@ -19,7 +19,7 @@ from test_migration_v4 import SITES, _v3_database
 from imsmap.cli import main
 from imsmap.cli.progress import Bar
 from imsmap.services.checks import full_check
-from imsmap.services.records import Records
+from imsmap.services.context import build_context
 from imsmap.store import upgrade
 from imsmap.store.db import Database
 from imsmap.store.migrations import SCHEMA_VERSION
@@ -53,7 +53,7 @@ def old_file(tmp_path):
 
 
 def opens_and_checks(path) -> None:
-    records = Records(Database.open(path), chart_atlas(), actor="c.physio")
+    records = build_context(Database.open(path), chart_atlas(), actor="c.physio").records
     try:
         assert records.db.schema_version == SCHEMA_VERSION
         assert records.db.conn.execute("SELECT count(*) FROM sites").fetchone()[0] == len(MANY)

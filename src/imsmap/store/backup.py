@@ -31,7 +31,8 @@ from pathlib import Path
 
 from imsmap import __version__, paths
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
-    _environment_error
+    environment_error
+from imsmap.store import packed
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 
@@ -202,7 +203,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
     except OSError as exc:
         raise StoreError(f"A backup cannot be written in {folder} ({exc.strerror}).") from None
     try:
-        _private(tmp)
+        make_private(tmp)
         try:
             dst = sqlite3.connect(str(tmp), isolation_level=None)
             try:
@@ -212,7 +213,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
             finally:
                 dst.close()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise _environment_error(exc, target) from None
+            raise environment_error(exc, target) from None
         _fsync(tmp)
         try:
             verify_backup(tmp)
@@ -221,14 +222,14 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
                 f"{db.path} is damaged, so no backup was made: SQLite's check of the copy "
                 "failed (imsmap check lists the problems). Keep the file as it is and restore "
                 "the latest good backup.") from exc
-        _publish(tmp, target)
+        publish(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     fsync_dir(folder)
     return target
 
 
-def _publish(tmp: Path, target: Path) -> None:
+def publish(tmp: Path, target: Path) -> None:
     """Give `tmp` the name `target` without ever replacing a file that appeared meanwhile."""
     try:
         os.link(tmp, target)
@@ -254,19 +255,17 @@ def verify_backup(path: str | os.PathLike[str], *,
         raise StoreError(f"There is no backup file at {path}.")
     if not os.access(path, os.R_OK):
         raise StoreError(f"{path} cannot be read (permission denied).")
-    from imsmap.store import backup_sets  # it builds on this module
-
-    if backup_sets.is_full(path):
+    if packed.is_full(path):
         expanded = path.with_name(f".{path.name}.{os.getpid()}.verify")
         try:
             fd = os.open(expanded, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
-            records = backup_sets.expand(path, expanded)
+            records = packed.expand(path, expanded)
             info = verify_backup(expanded, interrupt=interrupt)
         finally:
             for leftover in (expanded, _sidecar(expanded, "-journal")):
                 leftover.unlink(missing_ok=True)
-        taken = backup_sets.last_written(path) or parse_backup_name(path.name)
+        taken = packed.last_written(path) or parse_backup_name(path.name)
         return BackupInfo(path, info.schema_version, info.patients, info.sessions, records,
                           taken)
     # Read through SQLite only: this process may hold a connection to the file (the window),
@@ -324,13 +323,11 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
     ``check`` is given the copy before it goes in place, and refuses it by raising StoreError
     (the services check signatures and the audit trail there: services.checks.check_restorable).
     """
-    from imsmap.store import backup_sets  # it builds on this module
-
     backup = Path(backup).expanduser()
     db_path = Path(db_path).expanduser()
-    packed = backup_sets.is_full(backup) and backup.is_file()
+    compressed = packed.is_full(backup) and backup.is_file()
     # A compressed full backup is checked once expanded (with its journal), below.
-    info = None if packed else verify_backup(backup)
+    info = None if compressed else verify_backup(backup)
     if db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a database file; give a file name.")
     folder = db_path.parent
@@ -353,22 +350,22 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             from None
     replaced = None
     try:
-        _private(tmp)
+        make_private(tmp)
         records = 0
-        if packed:
-            records = backup_sets.expand(backup, tmp)
+        if compressed:
+            records = packed.expand(backup, tmp)
         else:
             _copy_into(backup, tmp, db_path)
         _fsync(tmp)
         checked = verify_backup(tmp)
         if info is None:
             info = BackupInfo(backup, checked.schema_version, checked.patients,
-                              checked.sessions, records, backup_sets.last_written(backup))
+                              checked.sessions, records, packed.last_written(backup))
         if check is not None:
             check(tmp)
         stamp = (now or datetime.now()).replace(microsecond=0)
         if not db_path.exists():
-            _publish(tmp, db_path)
+            publish(tmp, db_path)
         else:
             owner = _take_exclusively(db_path)
             if owner is None:  # too damaged for SQLite to lock: the file itself is set aside
@@ -401,7 +398,7 @@ def _copy_into(backup: Path, tmp: Path, db_path: Path) -> None:
         finally:
             src.close()
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise _environment_error(exc, db_path) from None
+        raise environment_error(exc, db_path) from None
 
 
 def _sidecar(path: Path, suffix: str) -> Path:
@@ -466,7 +463,7 @@ def _aside_name(db_path: Path, stamp: datetime) -> Path:
             raise StoreError(f"{db_path} cannot be set aside ({exc.strerror}); nothing was "
                              "replaced.") from None
         os.close(fd)
-        _private(aside)
+        make_private(aside)
         return aside
 
 
@@ -500,7 +497,7 @@ def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        raise _environment_error(exc, db_path) from None
+        raise environment_error(exc, db_path) from None
 
 
 def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
@@ -528,7 +525,7 @@ def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
 
 
 # -- files --------------------------------------------------------------------------------
-def _private(path: Path) -> None:
+def make_private(path: Path) -> None:
     if sys.platform != "win32":
         os.chmod(path, 0o600)
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -33,8 +32,9 @@ from pathlib import Path
 from imsmap import paths
 from imsmap.domain.errors import ValidationError
 from imsmap.store import journal
-from imsmap.store.backup import BACKUP_NAME, Cancelled, _private, _publish, backup_dir, \
-    fsync_dir, parse_backup_name, verify_backup
+from imsmap.store.backup import BACKUP_NAME, Cancelled, backup_dir, fsync_dir, make_private, \
+    parse_backup_name, publish, verify_backup
+from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.db import Database, StoreError
 from imsmap.store.repository import Repository
 
@@ -44,9 +44,6 @@ DEFAULT_FULL_EVERY_DAYS = 7
 DEFAULT_KEEP_FULLS = 3
 COMPRESS_LEVEL = 1  # 0.49 of the file at 70 MB/s here; level 6 gives 0.45 at 28 MB/s
 STEP_PAGES = 1024  # pages copied between two looks at `cancel`
-CHUNK = 1 << 20
-FULL_NAME = re.compile(r"^imsmap-backup-(\d{8})-(\d{6})-full(?:-\d+)?\.sqlite3\.gz$")
-JOURNAL_NAME = re.compile(r"^imsmap-backup-(\d{8})-(\d{6})-full(?:-\d+)?\.journal$")
 PARTIAL_NAME = re.compile(r"^\.imsmap-backup-\d{8}-\d{6}-full(?:-\d+)?\.(?:sqlite3\.gz|journal)"
                           r"\.(\d+)\.(?:copy\.)?partial$")
 
@@ -93,14 +90,6 @@ class BackupSet:
     stamp: datetime
 
 
-def journal_of(full: Path) -> Path:
-    return full.with_name(full.name[:-len(".sqlite3.gz")] + ".journal")
-
-
-def is_full(path: Path) -> bool:
-    return FULL_NAME.match(Path(path).name) is not None
-
-
 def _stamp(match: re.Match) -> datetime | None:
     try:
         return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
@@ -140,7 +129,7 @@ def current_set(folder: Path, schema: int) -> BackupSet | None:
 
 def _start_record(path: Path) -> journal.Record:
     with open(path, "rb") as fh:
-        record = journal._parse(fh.readline())
+        record = journal.parse_line(fh.readline())
     if record is None or record.kind != "start":
         raise journal.JournalError(f"The backup journal {path.name} has lost its first record.")
     return record
@@ -183,7 +172,7 @@ def make_full(db: Database, *, now: datetime | None = None,
         for path in (copy, packed):
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
-            _private(path)
+            make_private(path)
         # One read transaction for the copy and its marks: the copy is one moment of the
         # database, steps and all, while windows go on writing.
         conn.execute("BEGIN")
@@ -208,7 +197,7 @@ def make_full(db: Database, *, now: datetime | None = None,
         start = journal.Record("start", stamp.astimezone().isoformat(), marks, {}, full=name,
                                schema=schema)
         journal.create(journal_of(final), start)  # the journal first: a set needs both
-        _publish(packed, final)
+        publish(packed, final)
         fsync_dir(folder)
     finally:
         for path in (copy, packed):
@@ -315,37 +304,3 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True
     return True
-
-
-# -- reading a set back -------------------------------------------------------------------
-def expand(full: Path, target: Path) -> int:
-    """Write the full backup, and its journal's records when the journal is beside it, into
-    the new, empty file `target`. Returns the number of journal records applied.
-    StoreError (one sentence) for a damaged file or a journal that does not fit."""
-    try:
-        with gzip.open(full, "rb") as src, open(target, "wb") as out:
-            shutil.copyfileobj(src, out, CHUNK)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        detail = getattr(exc, "strerror", None) or "its compressed data is cut short or damaged"
-        raise StoreError(f"{full} is damaged ({detail}); it cannot be used.") from None
-    journal_path = journal_of(full)
-    if not journal_path.exists():
-        return 0
-    records = journal.read(journal_path)
-    if records[0].full != full.name:
-        raise journal.JournalError(f"The backup journal {journal_path.name} belongs to another "
-                                   "full backup; nothing was restored.")
-    conn = sqlite3.connect(str(target), isolation_level=None)
-    try:
-        journal.apply(conn, records[1:])
-    finally:
-        conn.close()
-    return len(records) - 1
-
-
-def last_written(full: Path) -> datetime | None:
-    """When the set's newest journal record was written (what a restore brings back)."""
-    try:
-        return datetime.fromisoformat(journal.last_record(journal_of(full)).at)
-    except (OSError, StoreError, ValueError):
-        return None

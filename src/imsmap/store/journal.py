@@ -97,7 +97,7 @@ def line_of(record: Record) -> bytes:
     return f"{hashlib.sha256(body.encode()).hexdigest()} {body}\n".encode()
 
 
-def _parse(line: bytes) -> Record | None:
+def parse_line(line: bytes) -> Record | None:
     """The record on one whole line, or None when the line is not one (damaged, cut short)."""
     try:
         digest, body = line.rstrip(b"\n").split(b" ", 1)
@@ -124,7 +124,7 @@ def read(path: Path) -> list[Record]:
             from None
     lines = data.split(b"\n")
     torn_tail = lines.pop()  # b"" when the file ends with a newline
-    parsed = [_parse(line) for line in lines]
+    parsed = [parse_line(line) for line in lines]
     records = []
     for n, record in enumerate(parsed, 1):
         if record is None:
@@ -160,7 +160,7 @@ def last_record(path: Path) -> Record:
             if pos > 0:
                 lines = lines[1:]  # the first may be the end of an earlier line
             for line in reversed(lines):
-                record = _parse(line) if line else None
+                record = parse_line(line) if line else None
                 if record is not None:
                     return record
             if pos == 0:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, _environment_error
+from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, environment_error
 from imsmap.store.migrations import PROGRESS_OPS, SCHEMA_VERSION, apply_migrations
 
 # SQLite instructions per row the migrations rewrite (sites + audit entries), measured with
@@ -97,7 +97,7 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
     try:
         conn = sqlite3.connect(str(p.path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise _environment_error(exc, p.path) from None
+        raise environment_error(exc, p.path) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -111,9 +111,9 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
                 f"The upgrade of {p.path.name} was stopped and nothing of it was kept: the file "
                 f"is still at schema {version} and is upgraded the next time it is opened."
             ) from None
-        raise _environment_error(exc, p.path) from None
+        raise environment_error(exc, p.path) from None
     except sqlite3.DatabaseError as exc:
-        raise _environment_error(exc, p.path) from None
+        raise environment_error(exc, p.path) from None
     finally:
         conn.close()
     if progress is not None:

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
-from imsmap.services.records import Records
-from imsmap.store import backup as store_backup
-from imsmap.store import backup_sets as store_backup_sets
-from imsmap.store.db import DamagedFileError, Database, StoreError
+from imsmap.services.context import AppContext
+from imsmap.services import database_files
+from imsmap.services.database_files import DamagedFileError, StoreError
 from imsmap.ui import errors as ui_errors
-from imsmap.ui.recovery import _ask_retry, _damaged, latest_good_backup
+from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
 
 TITLE = "imsmap – database"
 _DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
@@ -47,8 +46,8 @@ def is_busy(message: str) -> bool:
 
 
 # -- the start-up sequence ----------------------------------------------------------------
-def open_checked(opener: Callable[[], Records], db_path: Path,
-                 parent: QWidget | None = None) -> Records | None:
+def open_checked(opener: Callable[[], AppContext], db_path: Path,
+                 parent: QWidget | None = None) -> AppContext | None:
     """Open the database with ``opener`` (the cheap checks: header, application id, schema
     version) and deal with what goes wrong. The file's structure is checked afterwards, on a
     thread, while the window is up (`StartupCheck`; `recover` when it finds damage).
@@ -58,9 +57,9 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
-            info = latest_good_backup(store_backup.backup_folder_for(db_path))
+            info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
+                outcome = damaged_dialog(db_path, "The database file is empty (0 bytes), but there "
                                    "are backups of it.", parent, info)
                 if outcome != "restored":
                     return None
@@ -69,11 +68,11 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             return opener()
         except StoreError as exc:
             if is_busy(exc.message):
-                if _ask_retry(exc.message, parent):
+                if ask_retry(exc.message, parent):
                     continue
                 return None
             if is_damage(exc):
-                if _damaged(db_path, exc.message, parent) == "restored":
+                if damaged_dialog(db_path, exc.message, parent) == "restored":
                     continue
                 return None
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
@@ -83,15 +82,15 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             return None
 
 
-def recover(records: Records | None, opener: Callable[[], Records], db_path: Path,
-            problems: list[str], parent: QWidget | None = None) -> Records | None:
-    """The structure check found ``problems``: close ``records``, show the damaged-file dialog
+def recover(opened: AppContext | None, opener: Callable[[], AppContext], db_path: Path,
+            problems: list[str], parent: QWidget | None = None) -> AppContext | None:
+    """The structure check found ``problems``: close ``opened``, show the damaged-file dialog
     (offering the latest good backup) and, when a backup was restored, open it again.
 
     Returns the records to work on, or None when the user chose to quit."""
-    if records is not None:
-        records.db.close()
-    if _damaged(db_path, "; ".join(problems[:5]), parent) != "restored":
+    if opened is not None:
+        opened.close()
+    if damaged_dialog(db_path, "; ".join(problems[:5]), parent) != "restored":
         return None
     return open_checked(opener, db_path, parent)
 
@@ -137,8 +136,9 @@ class BackgroundBackup(QObject):
     - at start-up, on a thread of its own through its own read-only connection: a full,
       compressed backup when one is due (weekly by default), else the journal brought up to
       date;
-    - after a signature: a journal record of what was written since, at once, on the window's
-      connection (a few rows, fsynced; a full backup instead when there is none yet);
+    - after a signature: a journal record of what was written since, at once, through a
+      read-only connection of its own (a few rows, fsynced; a full backup instead when there
+      is none yet);
     - "Back up now": a new full backup on a thread;
     - on closing (`abandon`): a running full backup is abandoned (it publishes nothing; the
       next start makes it again) and the journal is brought up to date.
@@ -147,10 +147,9 @@ class BackgroundBackup(QObject):
     finished = Signal(str, str)
     ABANDON_WAIT_S = 2.0  # a thread notices the cancel within one step (milliseconds)
 
-    def __init__(self, db: Database, parent: QObject | None = None):
+    def __init__(self, db_path: Path, parent: QObject | None = None):
         super().__init__(parent)
-        self.db = db
-        self.db_path = Path(db.path)
+        self.db_path = Path(db_path)
         self._threads: list[threading.Thread] = []
         self._cancel = threading.Event()
         self.last: Path | None = None
@@ -180,9 +179,7 @@ class BackgroundBackup(QObject):
         """What was written since the last record, into the journal; True when it is there
         (or nothing needed writing). No backup set yet: a full backup starts instead."""
         try:
-            record = store_backup_sets.append(self.db)
-            if record is None and store_backup_sets.current_set(
-                    store_backup.backup_dir(self.db), self.db.schema_version) is None:
+            if database_files.journal_backup(self.db_path) == "no set":
                 self.start("first")
                 return False
             return True
@@ -198,23 +195,19 @@ class BackgroundBackup(QObject):
             t.join(self.ABANDON_WAIT_S)
         if catch_up:
             try:
-                store_backup_sets.append(self.db)
+                database_files.journal_backup(self.db_path)
             except UserFacingError:
                 pass  # said at the next start, whose backup meets the same folder
 
     def _run(self, reason: str) -> None:
         path, error = "", ""
         try:
-            db = Database.open(self.db_path, create=False, readonly=True)
-            try:
-                if reason == "startup":
-                    kind, made = store_backup_sets.run_scheduled(db, cancel=self._cancel)
-                    path = str(made) if kind == "full" and made else ""
-                else:
-                    path = str(store_backup_sets.make_full(db, cancel=self._cancel).full)
-            finally:
-                db.close()
-        except store_backup.Cancelled:
+            if reason == "startup":
+                kind, made = database_files.scheduled_backup(self.db_path, self._cancel)
+                path = str(made) if kind == "full" and made else ""
+            else:
+                path = str(database_files.full_backup(self.db_path, self._cancel))
+        except database_files.Cancelled:
             return  # the window closed: the next start makes it again
         except UserFacingError as exc:
             error = exc.message

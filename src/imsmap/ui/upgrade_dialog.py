@@ -1,4 +1,4 @@
-"""The progress dialog of a long schema upgrade (store.upgrade), before the window opens.
+"""The progress dialog of a long schema upgrade (store.upgrade, through services.database_files), before the window opens.
 
 The upgrade runs on a thread of its own; the dialog shows how far it has come and its Cancel
 button stops it: the migration is rolled back, the file stays at its old schema and is upgraded
@@ -14,7 +14,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.store import upgrade
+from imsmap.services import database_files as files
 
 TITLE = "imsmap – upgrading the database"
 STEPS = 1000
@@ -31,7 +31,7 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     """Upgrade `db_path` first when it is of an earlier schema, showing progress. False when
     the user stopped it (the file unchanged; a message said so); True otherwise, also when the
     upgrade failed (opening the file then says why, as it always has)."""
-    pending = upgrade.pending(db_path)
+    pending = files.pending_upgrade(db_path)
     if pending is None:
         return True
     dialog = QProgressDialog(
@@ -58,8 +58,8 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     def run() -> None:
         error, stopped = "", False
         try:
-            upgrade.upgrade(pending, lambda f: relay.moved.emit(int(f * STEPS)), stop)
-        except upgrade.UpgradeInterrupted as exc:
+            files.upgrade(pending, lambda f: relay.moved.emit(int(f * STEPS)), stop)
+        except files.UpgradeInterrupted as exc:
             error, stopped = exc.message, True
         except UserFacingError as exc:
             error = exc.message
