@@ -44,8 +44,9 @@ DEFAULT_FULL_EVERY_DAYS = 7
 DEFAULT_KEEP_FULLS = 3
 COMPRESS_LEVEL = 1  # 0.49 of the file at 70 MB/s here; level 6 gives 0.45 at 28 MB/s
 STEP_PAGES = 1024  # pages copied between two looks at `cancel`
+# What a full backup, or the check of one, leaves behind when its process is killed.
 PARTIAL_NAME = re.compile(r"^\.imsmap-backup-\d{8}-\d{6}-full(?:-\d+)?\.(?:sqlite3\.gz|journal)"
-                          r"\.(\d+)\.(?:copy\.)?partial$")
+                          r"\.(\d+)\.(?:copy\.partial|partial|verify)$")
 
 
 @dataclass(frozen=True)

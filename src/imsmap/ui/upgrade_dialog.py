@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files as files
@@ -38,6 +38,10 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
         f"Upgrading {Path(db_path).name} to this imsmap's format (schema {pending.version} to "
         f"{pending.target}). Every record is kept and checked. Cancel stops it; nothing is "
         "lost, and the upgrade starts again next time.", "Cancel", 0, STEPS, parent)
+    label = QLabel(dialog.labelText())
+    label.setWordWrap(True)  # one long line would make the dialog as wide as the screen
+    dialog.setLabel(label)
+    dialog.setFixedWidth(480)
     dialog.setWindowTitle(TITLE)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
