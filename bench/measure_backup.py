@@ -36,7 +36,7 @@ def measure_disk_ratio(source: Path, scratch: Path, sessions_per_year: int,
         from datagen import site_targets
 
         from imsmap.atlas import load_atlas
-        from imsmap.services.records import Records
+        from imsmap.services.context import build_context
         from imsmap.store import backup_sets
         from imsmap.store.db import Database
 
@@ -46,8 +46,8 @@ def measure_disk_ratio(source: Path, scratch: Path, sessions_per_year: int,
         folder = scratch / "backups"
         start = datetime(2027, 1, 4, 8, 0)
         clock = [start]
-        records = Records(Database.open(db), load_atlas(), actor="bench",
-                          clock=lambda: clock[0].astimezone())
+        records = build_context(Database.open(db), load_atlas(), actor="bench",
+                                clock=lambda: clock[0].astimezone()).records
         records.db.conn.execute("PRAGMA synchronous = OFF")
         with records.db.transaction():
             records.repo.set_setting("backup.dir", str(folder))
