@@ -13,7 +13,7 @@ import sys
 import pytest
 from PySide6.QtCore import qWarning
 
-from imsmap import logs, paths
+from imsmap import log_privacy, logs, paths
 from imsmap.cli import main
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.ui import errors as ui_errors
@@ -40,7 +40,7 @@ def test_a_command_logs_what_a_maintainer_needs_and_no_patient(tmp_path, capsys)
     assert "imsmap 0.1.0: demo" in text and "imsmap 0.1.0: backup" in text
     assert "migrating the database schema 0 -> 1" in text
     assert f"opened {db}" in text and f": schema {SCHEMA_VERSION}, SQLite" in text
-    assert "backup written (manual)" in text
+    assert "backup written (full set): " in text
     assert "pdf refused: NotFoundError" in text
     with sqlite3.connect(db) as conn:
         names = {t for row in conn.execute("SELECT family_name, given_name, chart_number"
@@ -51,7 +51,7 @@ def test_a_command_logs_what_a_maintainer_needs_and_no_patient(tmp_path, capsys)
 
 
 def test_the_filter_blanks_names_chart_numbers_dates_quotes_and_messages(records, patient):
-    logs.PRIVATE.clear()  # the names other tests' patients left (one is "Other")
+    log_privacy.PRIVATE.clear()  # the names other tests' patients left (one is "Other")
     logs.setup()
     records.repo.patient(patient.id)  # read, as any screen or command does: noted
     log = logging.getLogger("imsmap.services.test")
@@ -72,13 +72,13 @@ def test_the_filter_blanks_names_chart_numbers_dates_quotes_and_messages(records
 
 
 def test_the_names_kept_are_bounded_and_the_most_recent():
-    names = logs.Identifiers(limit=3)
+    names = log_privacy.Identifiers(limit=3)
     names.note(["Nguyen", "Okafor", "Haddad"])
     names.note(["nguyen"])  # seen again: now the most recent
     names.note(["Singh", None, "", "X"])  # nothing shorter than two letters
     assert len(names) == 3 and "Okafor" not in names and "NGUYEN" in names
     assert names.blank("Nguyen, Haddad, Singh, Okafor") == "<name>, <name>, <name>, Okafor"
-    assert len(logs.PRIVATE) <= logs.PRIVATE.limit
+    assert len(log_privacy.PRIVATE) <= log_privacy.PRIVATE.limit
 
 
 def test_every_log_file_is_created_owner_only_and_rotation_keeps_it_so(monkeypatch):
@@ -138,7 +138,7 @@ def test_the_crash_report_goes_through_the_log(qapp, monkeypatch, capsys):
     from PySide6.QtWidgets import QMessageBox
 
     logs.setup()
-    logs.PRIVATE.note(["Okafor"])
+    log_privacy.PRIVATE.note(["Okafor"])
     monkeypatch.setattr(QMessageBox, "exec", lambda self: None)
     try:
         raise KeyError("Okafor's notes")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from imsmap import paths
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import db as store_db
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError
@@ -26,7 +27,7 @@ from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fix
 
 
 def open_clinic(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="test.physio")
+    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ the errno or SQLite error code, which are codes) and its frames as file:line and
 never holds an exception's message, source lines, locals or reprs, any of which can carry a
 patient's name, birth date, notes or a practitioner's name; file paths are cut to the
 package-relative part (a home folder is a person's name). As a second line, dates, quoted text
-and the patients' names and chart numbers (logs.PRIVATE) are blanked in whatever it holds.
+and the patients' names and chart numbers (log_privacy.PRIVATE) are blanked in whatever it holds.
 No Qt here (the versions ask for it only if it is there): the command line logs with it too.
 """
 
@@ -20,7 +20,7 @@ from datetime import datetime
 from types import TracebackType
 
 from imsmap import __version__
-from imsmap.logs import scrub
+from imsmap.log_privacy import scrub
 
 
 def where(filename: str) -> str:

@@ -17,6 +17,9 @@ from imsmap.domain.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
+# Sub-commands that open the database to write and so upgrade an older file: first with a
+# progress bar (cli.progress), since a big file takes minutes.
+UPGRADING = ("pdf", "export", "import")
 # Modules under imsmap.cli that add sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
     "demo_cmd",
@@ -26,6 +29,7 @@ COMMAND_MODULES = (
     "backup_cmd",
     "check_cmd",
     "atlas_cmd",
+    "server_cmd",
 )
 
 
@@ -82,6 +86,12 @@ def main(argv: list[str] | None = None) -> int:
             from imsmap.ui.app import run_app  # Qt: only for the window, not the commands
 
             return run_app(db=getattr(args, "db", None), demo=args.demo)
+        if args.command in UPGRADING:
+            from imsmap.cli.common import db_arg
+            from imsmap.cli.progress import upgrade_with_bar
+            from imsmap.paths import resolve_db
+
+            upgrade_with_bar(resolve_db(db_arg(args)))
         return int(args.func(args) or 0)
     except UserFacingError as exc:
         log.info("%s refused: %s", args.command or "window", type(exc).__name__)

@@ -21,6 +21,7 @@ from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.logs import shown
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+from imsmap.store.schema_check import schema_damage
 from imsmap.store.sqlite_errors import Fault, error_code, fault_of, may_be_schema_damage
 from imsmap.store.terms import Connection, terms_of
 
@@ -247,8 +248,6 @@ def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
         if may_be_schema_damage(exc):
             # A table or column the query names is missing: damage if the file lacks what this
             # imsmap's schema has, else the query is wrong.
-            from imsmap.store.damage import schema_damage  # it imports this module
-
             found = schema_damage(path)
             return damaged(path, found) if found else None
         return None

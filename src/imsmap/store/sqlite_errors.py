@@ -21,6 +21,7 @@ SQLITE_PERM = 3
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_NOMEM = 7
+SQLITE_INTERRUPT = 9  # sqlite3_interrupt or a progress handler asked to stop: ours, or a bug
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
@@ -87,6 +88,13 @@ def fault_of(exc: BaseException) -> Fault:
     if code == SQLITE_CONSTRAINT_TRIGGER:
         return Fault.PROTECTED
     return _BY_PRIMARY.get(code & 0xFF, Fault.BUG)
+
+
+def interrupted(exc: BaseException) -> bool:
+    """SQLite stopped a statement because this process asked it to (store.upgrade's progress
+    handler); not a fault of the file."""
+    code = error_code(exc)
+    return code is not None and code & 0xFF == SQLITE_INTERRUPT
 
 
 def may_be_schema_damage(exc: BaseException) -> bool:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from imsmap.crash_report import format_crash
 from imsmap.domain.errors import UserFacingError
-from imsmap.logs import PRIVATE, log_dir, scrub, write_crash_log
+from imsmap.log_privacy import PRIVATE, scrub
+from imsmap.logs import log_dir, write_crash_log
 
 __all__ = ["CrashHandler", "format_crash", "log_dir", "register_private", "scrub",
            "show_user_error", "write_crash_log"]
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 def register_private(texts: Iterable[str | None]) -> None:
-    """Names and chart numbers the window shows: kept out of every log (logs.PRIVATE, bounded;
+    """Names and chart numbers the window shows: kept out of every log (log_privacy.PRIVATE, bounded;
     the store notes every patient it reads as well)."""
     PRIVATE.note(texts)
 
