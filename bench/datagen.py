@@ -15,8 +15,9 @@ What is realistic about it:
 - rows and audit entries in schema 4's compact form (``store.terms``, ``store.site_rows``): one
   audit entry per patient, session and site creation and per signature, hash-chained exactly as
   ``imsmap.store.audit.append`` does (``verify_chain`` passes), with the same ``changes`` the
-  services write (JSON; for a site, the digest of its content as created). Grading a site later (``update_site``) would add one more, small entry per
-  site; the generator leaves those out (the brief asks for one entry per site creation).
+  services write (JSON; for a site, the digest of its content as created). Grading a site later
+  (``update_site``) would add one more, small entry per site; the generator leaves those out
+  (the brief asks for one entry per site creation).
 - Not realistic: the content hash of a signed session is a stand-in (sha256 of its id), not the
   hash of its content.
 
@@ -280,7 +281,6 @@ def generate(path: Path, params: Params, log=print) -> dict:
     births = rng.integers(date(1935, 1, 1).toordinal(), date(2008, 12, 31).toordinal(), P)
     actor_of_pat = rng.integers(0, len(PRACTITIONERS), P)
     pat_created = first_visit - 600.0
-    first_session_of = {}
     patient_rows = []
     for i in range(P):
         pid = i + 1

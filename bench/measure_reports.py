@@ -67,7 +67,9 @@ def measure_progress_pdf(records, patient_id: int, session_ids: list[int], outdi
         kwargs = {}
         if "session_ids" in params:
             kwargs["session_ids"] = session_ids
-        call = (lambda: fn(records, patient_id, out, **kwargs))
+        def call(fn=fn, kwargs=kwargs):
+            return fn(records, patient_id, out, **kwargs)
+
         call()
         times, cpus = [], []
         for _ in range(reps):

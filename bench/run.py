@@ -46,7 +46,8 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
     load_before = os.getloadavg()
     params = datagen.QUICK if quick else datagen.FULL
     db, meta = datagen.ensure_database(workdir, params, log=_log, regenerate=regenerate)
-    _log(f"database: {db} ({'reused' if meta.get('reused') else 'generated in %.0f s' % meta['generate_s']})")
+    how = "reused" if meta.get("reused") else f"generated in {meta['generate_s']:.0f} s"
+    _log(f"database: {db} ({how})")
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=workdir))
     settings_dir = run_dir / "qsettings"
     # The app's data folder (default backup folder, crash log) is the run's, never the user's.

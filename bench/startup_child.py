@@ -8,7 +8,8 @@ CLOCK_MONOTONIC on Linux, shared by all processes, so the parent subtracts its o
 ``interactive`` goes on until the window is whole (`MainWindow.completed`), the patient list
 holds patients and a tap on a muscle of the chart has been handled by the window
 (`add_site_at` returned), then prints ``INTERACTIVE <perf_counter> <rss> <cpu>`` and exits; the
-start-up backup and check run as the app starts them. ``workload`` goes on after the first paint: opens the patient with the longest history, a session
+start-up backup and check run as the app starts them. ``workload`` goes on after the first
+paint: opens the patient with the longest history, a session
 of it, paints the progress overlay with the heat map and writes the session PDF, then reports
 ``DONE <peak rss MB>``.
 """

@@ -7,7 +7,8 @@ usage: python packaging/smoke_test.py EXECUTABLE VERSION [--window-seconds S]
 Runs `--version`, `demo --db X`, `check --db X`, `pdf` (a batch of every session in X, and the
 progress report of patient 1) and opens the window on X. Fails (exit 1) on a wrong exit status,
 a missing output, and on ANY text on stderr: a traceback, a Qt warning ("qt.qpa.xcb: ...",
-"QFont::...") or a Python warning all count. On Linux the window is looked for with xdotool (under Xvfb, DISPLAY set by the caller)
+"QFont::...") or a Python warning all count. On Linux the window is looked for with xdotool
+(under Xvfb, DISPLAY set by the caller)
 and must be mapped and visible; elsewhere the window process must still be running, silent,
 after the wait. Everything runs in a fresh temporary home, never the user's data.
 """

@@ -62,7 +62,7 @@ def test_migrations_are_numbered_in_order_and_only_add():
         assert "DELETE FROM" not in upper
     # The one place a table is dropped: schema 4 replaces sites and audit by their rebuilt
     # copies, after migration_v4.check compared every row (tests/test_migration_v4.py).
-    for check, finish in migrations._AFTER.values():
+    for _check, finish in migrations._AFTER.values():
         dropped = [s.split()[2].rstrip(";") for s in migrations._split(finish)
                    if s.upper().startswith("DROP TABLE")]
         assert dropped == ["sites", "audit"]

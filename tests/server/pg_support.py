@@ -1,6 +1,7 @@
 """A real PostgreSQL server for the clinic-server tests (the fixtures are in conftest.py): one
 per test run, in a temporary data directory, on a free loopback port, with scram-sha-256
-passwords in pg_hba.conf, stopped at the end. initdb and pg_ctl refuse to run as root: under root they run as the `postgres` user.
+passwords in pg_hba.conf, stopped at the end. initdb and pg_ctl refuse to run as root: under
+root they run as the `postgres` user.
 
 Without PostgreSQL's binaries on this computer the tests are skipped, saying so; under CI
 (CI=true, and .ci/run installs Debian's `postgresql`) a missing server fails instead.

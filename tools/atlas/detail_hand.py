@@ -346,7 +346,7 @@ def dorsal_sheet() -> Sheet:
     th = {"mcp": (-46.0, 61.0), "u": _frame(-35.0)[0], "n": _frame(-35.0)[1]}
     mcp, u, n = th["mcp"], th["u"], th["n"]
     # knuckles: metacarpal heads under the tendons
-    for key, (cx, cy), rw in (("index", (-26.0, 93.0), 5.6), ("middle", (-7.0, 96.5), 5.8),
+    for _finger, (cx, cy), rw in (("index", (-26.0, 93.0), 5.6), ("middle", (-7.0, 96.5), 5.8),
                               ("ring", (12.0, 94.5), 5.4), ("little", (29.0, 87.5), 4.8)):
         sh.line("bone", [(cx - rw, cy), (cx - rw * 0.7, cy + 3.0), (cx, cy + 4.0), (cx + rw * 0.7, cy + 3.0),
                          (cx + rw, cy), (cx + rw * 0.6, cy - 2.6), (cx, cy - 3.2), (cx - rw * 0.6, cy - 2.6)],

@@ -1,7 +1,8 @@
 """`imsmap export [--db PATH] [--out FILE] [--force] [--session ID ...]`: the record as JSON.
 
 The format is described in docs/export-format.md; `--csv` writes one row per insertion, and
-`--fhir` a FHIR R4 Bundle (docs/fhir.md; cli/export_fhir.py chooses its sessions). Without --out the JSON goes to standard output.
+`--fhir` a FHIR R4 Bundle (docs/fhir.md; cli/export_fhir.py chooses its sessions). Without
+--out the JSON goes to standard output.
 An existing --out file is kept unless --force, and the database, its -wal/-shm/-journal files,
 links to them and any SQLite database are never written over (services.output_files); the file is
 written to a temporary name first and moved into place, so a failed export (a full disk) never

@@ -227,9 +227,12 @@ class ChartPainter:
         fibre = QColor(s.fibre)
         line = QColor(s.muscle_line)
         if lit:
-            fill, fibre, line = QColor(s.highlight_fill), blend(s.highlight_fill, s.highlight_line, 0.35), QColor(s.highlight_line)
+            fill, fibre, line = (QColor(s.highlight_fill),
+                                 blend(s.highlight_fill, s.highlight_line, 0.35),
+                                 QColor(s.highlight_line))
         elif dimmed:
-            fill, fibre, line = QColor(s.dim_fill), blend(s.dim_fill, s.fibre, 0.3), blend(s.dim_fill, s.muscle_line, 0.4)
+            fill, fibre, line = (QColor(s.dim_fill), blend(s.dim_fill, s.fibre, 0.3),
+                                 blend(s.dim_fill, s.muscle_line, 0.4))
         if r.id == hover and not lit:
             fill = blend(fill, s.background, 0.25)
         painter.setPen(Qt.PenStyle.NoPen)

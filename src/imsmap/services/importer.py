@@ -204,7 +204,7 @@ class _Reader:
             if name.endswith("_at"):
                 value = self.get(obj, name, place, rules.timestamp, default=_MISSING)
             else:
-                value = self.get(obj, name, place, lambda x: v.text(
+                value = self.get(obj, name, place, lambda x, name=name: v.text(
                     x, name, label="The name", max_len=v.MAX_NAME, required=True,
                     multiline=False), default=_MISSING)
             if value is not _MISSING:

@@ -272,7 +272,7 @@ def rotate(folder: Path, keep: int) -> list[Path]:
             points.append((stamp, entry.name, [Path(entry.path)]))
     points.sort(reverse=True)
     deleted = []
-    for _stamp_, _name, files in points[keep:]:
+    for _when, _name, files in points[keep:]:
         for path in files:
             if path.parent == folder and (FULL_NAME.match(path.name) or
                                           JOURNAL_NAME.match(path.name) or

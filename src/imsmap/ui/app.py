@@ -20,9 +20,9 @@ from imsmap.ui.errors import CrashHandler
 from imsmap.ui.first_run import offer_on_start
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
+from imsmap.ui.upgrade_dialog import upgrade_with_dialog
 
 log = logging.getLogger(__name__)
-from imsmap.ui.upgrade_dialog import upgrade_with_dialog
 
 
 def open_database(db: str | Path | None = None, demo: bool = False) -> AppContext:

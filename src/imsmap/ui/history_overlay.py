@@ -233,7 +233,7 @@ class HistoryOverlay:
 
     def update(self, current_scene=None) -> None:
         drawn = self.drawn_ids()
-        for scene, item in self._items:
+        for _scene, item in self._items:
             if shiboken6.isValid(item):
                 item.set_data(self.history, drawn, self.current_id, self.bar.heat.isChecked())
         shown = current_scene or (self._items[-1][0] if self._items else None)

@@ -1,4 +1,5 @@
-"""The progress dialog of a long schema upgrade (store.upgrade, through services.database_files), before the window opens.
+"""The progress dialog of a long schema upgrade (store.upgrade, through
+services.database_files), before the window opens.
 
 The upgrade runs on a thread of its own; the dialog shows how far it has come and its Cancel
 button stops it: the migration is rolled back, the file stays at its old schema and is upgraded

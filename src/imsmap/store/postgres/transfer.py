@@ -183,7 +183,7 @@ def _verify(conn, file_conn: sqlite3.Connection, file_name: str, moved: Moved) -
             theirs = _file_rows(file_conn, table, columns)
             same = _same_row
         count = 0
-        for count, (a, b) in enumerate(_pairs(mine, theirs, table), start=1):
+        for count, (a, b) in enumerate(_pairs(mine, theirs, table), start=1):  # noqa: B007 - read after the loop
             if not same(a, b):
                 raise MigrateError(f"After copying, {table} row {b[0]!r} on the server differs "
                                    f"from {file_name}'s; the server keeps nothing of it and the "
