@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from imsmap.domain.models import ADVERSE_EVENT_KINDS, FINDING_SIGNS
+from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.services.fhir import terms as t
 
 Entry = tuple[str, dict]

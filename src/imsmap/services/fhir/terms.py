@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from imsmap.domain.models import ADVERSE_EVENT_KINDS, FINDING_SIGNS
+from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 
 BASE = "https://imsmap.org/fhir"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
