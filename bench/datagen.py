@@ -30,20 +30,19 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import os
 import random
 import sqlite3
 import sys
 import time
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
 
 GENERATOR_VERSION = 6  # 6: schema 4 (terms, compact sites and audit entries)
-UTC = timezone.utc
+UTC = UTC
 
 FAMILY_NAMES = """
 Smith 40 Lee 38 Wong 36 Nguyen 34 Chen 34 Singh 33 Brown 30 Wilson 26 Martin 25 Taylor 25

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import inspect
 from pathlib import Path
-
 from time import process_time as cpu
 
 from common import Result, failed, median, missing, ms, perf, qt_app

@@ -6,7 +6,6 @@ import json
 import random
 import sqlite3
 from pathlib import Path
-
 from time import process_time as cpu
 
 from common import Result, failed, median, ms, p95, perf
@@ -56,6 +55,7 @@ def measure_search(records, settings_dir: Path | None, quick: bool) -> list[Resu
         if settings_dir is not None:
             try:
                 from common import qt_app
+
                 from imsmap.ui.patient_panel import PatientPanel
 
                 app = qt_app(settings_dir)

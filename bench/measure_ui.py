@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-
 from time import process_time as cpu
 
 from common import Result, failed, median, missing, ms, p95, perf, pump, qt_app
@@ -221,11 +220,10 @@ def _mouse(app, widget, kind, pos, buttons) -> None:
 def measure_click(bench: WindowBench, reps: int) -> Result:
     key, target = "click_to_marker_ms_p95", 16.0
     try:
-        from PySide6.QtCore import QEvent, QPointF, Qt
-        from PySide6.QtGui import QMouseEvent
+        from datagen import site_targets
+        from PySide6.QtCore import QEvent, Qt
 
         import imsmap.ui.chart_scene as chart_scene
-        from datagen import site_targets
 
         records, w, app = bench.records, bench.window, bench.app
         painted: dict[int, float] = {}

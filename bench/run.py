@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import Result, failed, machine, perf  # noqa: E402
+from common import Result, machine, perf  # noqa: E402
 
 KEYS = ("startup_s", "startup_ratio", "click_to_marker_ms_p95", "overlay_repaint_ms_median",
         "session_pdf_ms", "progress_pdf_ms", "patient_search_ms_p95", "history_open_ms",

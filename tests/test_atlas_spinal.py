@@ -8,15 +8,15 @@ from importlib import resources
 
 import numpy as np
 import pytest
+
+from imsmap.atlas import geometry
+from imsmap.atlas.views import LEVELS, load_views, parse_view
 from test_ui_support import (  # noqa: F401 - fixtures
     click_region,
     make_window,
     qt_settings,
     window,
 )
-
-from imsmap.atlas import geometry
-from imsmap.atlas.views import LEVELS, load_views, parse_view
 
 VIEWS = load_views(validate=True)  # every path parsed and checked
 SPINAL_LEVELS = list(LEVELS[LEVELS.index("C2") : LEVELS.index("S1") + 1])

@@ -9,7 +9,6 @@ short at random places, many seeds, and runs every command on each damaged copy.
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sqlite3

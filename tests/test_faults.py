@@ -21,15 +21,14 @@ import pytest
 from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.services import checks
-from imsmap.services.importer import import_document
 from imsmap.services.context import build_context
+from imsmap.services.importer import import_document
 from imsmap.services.records import Records
 from imsmap.store import db as store_db
 from imsmap.store import integrity
 from imsmap.store.db import Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION
 from support import chart_atlas, spot
-
 
 
 def open_clinic(path, **kwargs) -> Records:

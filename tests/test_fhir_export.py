@@ -9,9 +9,9 @@ import base64
 import hashlib
 import json
 import re
-from xml.etree import ElementTree
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -23,7 +23,7 @@ from imsmap.services.fhir import build_bundle, dumps, fhir_bundle
 from support import spot
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "fhir.md"
-NOW = datetime(2026, 11, 30, 17, 5, 9, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 30, 17, 5, 9, tzinfo=UTC)
 
 # The outside codes the export may use: each checked against the source docs/fhir.md cites.
 CHECKED = {
@@ -224,7 +224,7 @@ def test_the_same_record_exports_the_same_bundle(filled):
     records, signed, *_ = filled
     first = dumps(fhir_bundle(records))
     assert dumps(fhir_bundle(records)) == first
-    records.clock = lambda: datetime(2027, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    records.clock = lambda: datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC)
     later = fhir_bundle(records)
     assert later["timestamp"] == "2027-01-02T03:04:05+00:00"
     assert [e["fullUrl"] for e in later["entry"]] == \

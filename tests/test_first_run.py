@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError, ValidationError
@@ -21,6 +20,7 @@ from imsmap.services.context import open_context, open_records
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.ui import app as ui_app
 from imsmap.ui.first_run import ClinicSetupWizard, offer_on_start
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 Button = QWizard.WizardButton
 

@@ -4,11 +4,10 @@ when a change touches it; rows read by position build the same objects as rows r
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import timezone
+from datetime import UTC
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
-
 from imsmap.store.repository import _SESSION_COLUMNS, session_from_row, session_from_tuple
 from support import spot
 
@@ -48,8 +47,8 @@ def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
             r["id"], r["muscle"], r["view"], r["layer"], r["x"], r["y"], r["grasp"],
             bool(r["cramp"]), r["notes"], r["creator"])
         utc = "%Y-%m-%d %H:%M:%S"
-        assert site.created_at.astimezone(timezone.utc).strftime(utc) == r["created"]
-        assert site.updated_at.astimezone(timezone.utc).strftime(utc) == r["updated"]
+        assert site.created_at.astimezone(UTC).strftime(utc) == r["created"]
+        assert site.updated_at.astimezone(UTC).strftime(utc) == r["updated"]
     by_name = [session_from_row(r) for r in db.query("SELECT * FROM sessions")]
     by_pos = [session_from_tuple(r)
               for r in db.conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")]

@@ -14,8 +14,8 @@ from imsmap.atlas import Atlas
 from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError, ValidationError
 from imsmap.services import checks
-from imsmap.services.importer import ImportProblems, import_document
 from imsmap.services.context import build_context
+from imsmap.services.importer import ImportProblems, import_document
 from imsmap.services.records import Records
 from imsmap.store import audit
 from imsmap.store.db import Database

@@ -11,8 +11,8 @@ from datetime import datetime
 import pytest
 
 from imsmap.services import checks, export
-from imsmap.services.importer import ImportProblems, import_document
 from imsmap.services.context import build_context
+from imsmap.services.importer import ImportProblems, import_document
 from imsmap.services.records import Records, content_hash
 from imsmap.store.db import Database
 from support import chart_atlas, outside_edit, spot
@@ -86,7 +86,7 @@ def test_a_forged_sign_entry_breaks_the_file_chain(source, target):
     doc = export.export_document(source)
     visit = doc["patients"][0]["visits"][0]
     visit["sites"][0]["grasp"] = 0
-    from imsmap.services.importer import _record_of, _Reader
+    from imsmap.services.importer import _Reader, _record_of
 
     # Recompute the visit's hash the way a forger would, and write it into the sign entry too.
     reader = _Reader(target)

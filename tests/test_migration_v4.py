@@ -13,8 +13,8 @@ import pytest
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
-from imsmap.services.export import export_document
 from imsmap.services.context import build_context
+from imsmap.services.export import export_document
 from imsmap.services.records import EDITABLE_SITE_FIELDS, Records
 from imsmap.store import audit, migrations, site_rows
 from imsmap.store.db import APPLICATION_ID, Database

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from imsmap.store import migrations
 from imsmap.store.db import APPLICATION_ID, Database
@@ -43,7 +43,7 @@ def test_upgrading_an_old_database_keeps_its_records(tmp_path):
         assert session["pain_before"] == 6 and session["consent"] == 0
         assert (site.muscle_id, site.side.value, site.grasp) == ("gluteus_medius", "R", 2)
         assert (site.view_id, site.layer, site.x, site.y) == ("posterior", "superficial", 400, 900)
-        assert site.created_at == datetime(2025, 1, 2, 9, tzinfo=timezone.utc)
+        assert site.created_at == datetime(2025, 1, 2, 9, tzinfo=UTC)
         assert (site.created_by, site.updated_by) == ("old.physio", "old.physio")
         # No views: with one in the schema SQLite 3.40's integrity_check skips the free list.
         assert db.query_one("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'view'")["n"] == 0

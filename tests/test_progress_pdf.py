@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
-GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 
 def interior_points(atlas, per_view=8):

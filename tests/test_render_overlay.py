@@ -14,11 +14,26 @@ from imsmap.atlas.views import parse_view
 from imsmap.domain.models import Session, Side, Site
 from imsmap.domain.progress import History, gaussian_heat, grasp_heat
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.heatmap import (MAX_ALPHA, blend_heat, heat_image, paint_heat_legend,
-                                   paint_heat_over_chart, quiet_style, ramp_lut)
-from imsmap.render.overlay import (EARLIER_SCALE, FARTHEST_FADE, LAST_SCALE, NEAREST_FADE,
-                                   age_fade, earlier_markers, faded_style, paint_overlay,
-                                   paint_overlay_legend)
+from imsmap.render.heatmap import (
+    MAX_ALPHA,
+    blend_heat,
+    heat_image,
+    paint_heat_legend,
+    paint_heat_over_chart,
+    quiet_style,
+    ramp_lut,
+)
+from imsmap.render.overlay import (
+    EARLIER_SCALE,
+    FARTHEST_FADE,
+    LAST_SCALE,
+    NEAREST_FADE,
+    age_fade,
+    earlier_markers,
+    faded_style,
+    paint_overlay,
+    paint_overlay_legend,
+)
 from imsmap.render.style import LIGHT, blend, grey_level
 
 VIEW = parse_view({

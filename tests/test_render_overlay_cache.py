@@ -7,15 +7,15 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
-from test_render_overlay import VIEW, _history
-from test_ui_history import hwin, visits  # noqa: F401 - fixtures
-from test_ui_support import click_region, make_window, pick_region, qt_settings  # noqa: F401
 
 import imsmap.ui.history_overlay as history_overlay
 from imsmap.domain.progress import grasp_heat
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import paint_heat_over_chart
 from imsmap.render.overlay import OverlayMarker, paint_overlay
+from test_render_overlay import VIEW, _history
+from test_ui_history import hwin, visits  # noqa: F401 - fixtures
+from test_ui_support import click_region, make_window, pick_region, qt_settings  # noqa: F401
 
 MARKERS = [OverlayMarker(150 + 70 * (i % 10), 200 + 150 * (i // 10), (None, 0, 1, 2, 3)[i % 5],
                          1 + i % 4) for i in range(100)]

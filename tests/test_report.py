@@ -7,13 +7,13 @@ import math
 import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
-GENERATED = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 def region_point(region):
@@ -191,8 +191,8 @@ def test_session_without_sites(qapp, records, session, tmp_path):
 def test_marker_is_drawn_where_the_layout_put_it(qapp, records, session, filled, tmp_path):
     from PySide6.QtGui import QImage
 
-    from imsmap.report import session_pdf as sp
     from imsmap.render.style import LIGHT
+    from imsmap.report import session_pdf as sp
 
     # Find where the first chart's first marker sits on page 1, as the painter placed it.
     captured = {}
@@ -412,7 +412,7 @@ def test_document_metadata(qapp, records, session, filled, tmp_path):
     assert xmp.dc_title["x-default"] == meta.title
     assert xmp.dc_creator == [meta.author]
     assert xmp.dc_description["x-default"] == meta.subject
-    assert xmp.xmp_create_date.replace(tzinfo=timezone.utc) == GENERATED
+    assert xmp.xmp_create_date.replace(tzinfo=UTC) == GENERATED
     assert xmp.pdfaid_part if hasattr(xmp, "pdfaid_part") else True
     raw = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"pdfaid:part(>|=\")1", raw)

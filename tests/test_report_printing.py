@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from tests.test_progress_pdf import build_course
 from tests.test_report import GENERATED, filled, write  # noqa: F401 - fixture
 
@@ -61,8 +60,8 @@ def test_printer_at_its_own_resolution_keeps_the_layout(qapp, records, session, 
 
 
 def test_progress_prints_like_its_pdf(qapp, records, patient, tmp_path):
-    from imsmap.report.progress_pdf import write_progress_pdf
     from imsmap.report.printing import paint_progress
+    from imsmap.report.progress_pdf import write_progress_pdf
 
     build_course(records, patient, sessions=6, sites=6)
     pdf = write_progress_pdf(records, patient.id, tmp_path / "p.pdf", generated=GENERATED)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import support
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.store import audit
-import support
 
 TABLES = ("patients", "sessions", "sites", "amendments", "audit")
 DB_EXAMPLES = settings(max_examples=40, deadline=None,

@@ -7,13 +7,13 @@ import sys
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import paths
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import open_context
 from imsmap.ui import app as ui_app
 from imsmap.ui import errors as ui_errors
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
 def test_open_database_creates_the_default_in_the_data_folder(tmp_path):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 from imsmap.domain.segments import UNLEVELLED
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import ROWS, SegmentPanel
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 
 def spinal(records, session, level, side="R", **fields):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+
+from imsmap.render.style import LIGHT
 from test_ui_support import (  # noqa: F401 - fixtures
     click_chart,
     click_region,
@@ -12,8 +14,6 @@ from test_ui_support import (  # noqa: F401 - fixtures
     qt_settings,
     window,
 )
-
-from imsmap.render.style import LIGHT
 
 
 def _sites(records, session):

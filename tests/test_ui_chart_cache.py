@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from test_ui_support import click_region, make_window, pick_region, qt_settings, window  # noqa: F401
 
 from imsmap.ui.chart_scene import ChartScene
+from test_ui_support import click_region, make_window, pick_region, qt_settings, window  # noqa: F401
 
 
 def _render_scene(scene: ChartScene) -> QImage:

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
-from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 from imsmap.services.context import open_context
 from support import spot
+from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
 @pytest.fixture

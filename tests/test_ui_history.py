@@ -9,12 +9,11 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.domain.models import Session
 from imsmap.render.overlay import age_fade, faded_style
-from imsmap.ui.history_overlay import (HistoryOverlayItem, OverlayChoice, sessions_to_draw,
-                                       Z_HISTORY)
+from imsmap.ui.history_overlay import Z_HISTORY, HistoryOverlayItem, OverlayChoice, sessions_to_draw
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 START = datetime(2026, 9, 1, 9, 0)
 

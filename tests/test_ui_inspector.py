@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+
 from test_ui_support import (  # noqa: F401 - fixtures
     click_region,
     make_window,

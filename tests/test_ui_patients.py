@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import SEARCH_DELAY_MS
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 
 def _listed(w) -> list[str]:

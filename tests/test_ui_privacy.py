@@ -8,13 +8,21 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QAbstractButton, QLabel, QLineEdit, QListWidget, QMessageBox,
-                               QPlainTextEdit, QTreeWidget, QWidget)
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTreeWidget,
+    QWidget,
+)
 
 from imsmap.services import lock
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.privacy import PinDialog
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 SECRETS = ("Nguyen", "Anna", "C-1001", "1970")
 

@@ -14,8 +14,13 @@ from imsmap.domain.progress import History, Target, grasp_matrix, session_metric
 from imsmap.render.style import LIGHT
 from imsmap.ui.progress import PainPlot, ProgressPanel, TrendMatrix
 from imsmap.ui.progress.pain_plot import AFTER, BEFORE
-from imsmap.ui.progress.trend_matrix import (COL_CHANGE, COL_MUSCLE, FIRST_SESSION_COL,
-                                             SORT_ROLE, TARGET_ROLE)
+from imsmap.ui.progress.trend_matrix import (
+    COL_CHANGE,
+    COL_MUSCLE,
+    FIRST_SESSION_COL,
+    SORT_ROLE,
+    TARGET_ROLE,
+)
 
 NAMES = {"gluteus_medius": "Gluteus medius", "piriformis": "Piriformis",
          "infraspinatus": "Infraspinatus"}

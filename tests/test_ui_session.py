@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 from imsmap.ui.session_panel import NOTES_DELAY_MS
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 
 def test_pain_spin_boxes_save_on_edit(qtbot, window, records, session):

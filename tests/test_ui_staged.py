@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
+from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
 
 from imsmap.ui.main_window import MainWindow
-from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -103,8 +103,8 @@ def test_the_startup_backup_waits_for_the_first_paint_but_is_never_skipped(
         new_window, records, session, qtbot):
     """Closed before its first paint, the window starts no full backup (the next start makes
     one; closing never waits for a copy) but brings the journal up to date."""
-    from imsmap.store import backup_sets, journal
     from imsmap.store import backup as store_backup
+    from imsmap.store import backup_sets, journal
 
     folder = store_backup.backup_dir(records.db)
     made = backup_sets.make_full(records.db)

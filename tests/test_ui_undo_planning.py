@@ -7,10 +7,10 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QInputDialog
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.services import planning
 from imsmap.services.context import open_context
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 EARLIER = datetime(2026, 11, 13, 9, 30)
 

@@ -11,13 +11,13 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 from imsmap.services import planning
 from imsmap.services.context import open_context, open_records
 from imsmap.store import backup as store_backup
 from imsmap.ui import menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 EARLIER = datetime(2026, 11, 13, 9, 30)
 

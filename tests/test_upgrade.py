@@ -14,7 +14,6 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
-from test_migration_v4 import SITES, _v3_database
 
 from imsmap.cli import main
 from imsmap.cli.progress import Bar
@@ -24,6 +23,7 @@ from imsmap.store import upgrade
 from imsmap.store.db import Database
 from imsmap.store.migrations import SCHEMA_VERSION
 from support import chart_atlas
+from test_migration_v4 import SITES, _v3_database
 
 MANY = SITES
 

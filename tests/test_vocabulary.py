@@ -13,9 +13,17 @@ import pytest
 import imsmap
 from imsmap.domain import vocabulary
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.vocabulary import (ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS,
-                                      GRASP_LABELS, NERVE_SENSATION, RELEASE, SENSATION,
-                                      TISSUE_FEEL, grasp_label)
+from imsmap.domain.vocabulary import (
+    ADVERSE_EVENT_KINDS,
+    ADVERSE_SEVERITIES,
+    FINDING_SIGNS,
+    GRASP_LABELS,
+    NERVE_SENSATION,
+    RELEASE,
+    SENSATION,
+    TISSUE_FEEL,
+    grasp_label,
+)
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 SRC = Path(imsmap.__file__).parent

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.ui import window_settings as ws
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
 def test_each_setting_has_one_key_and_a_default_of_its_type(qt_settings):

@@ -11,8 +11,16 @@ boundaries (QTextBoundaryFinder: Qt's own Unicode tables, listed to show they do
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QCollator, QLocale, QStringConverter, QStringDecoder, QStringEncoder,
-                            QTextBoundaryFinder, QTimeZone, Qt)
+from PySide6.QtCore import (
+    QCollator,
+    QLocale,
+    QStringConverter,
+    QStringDecoder,
+    QStringEncoder,
+    Qt,
+    QTextBoundaryFinder,
+    QTimeZone,
+)
 
 WORDS = ["côte", "cote", "coté", "côté", "Élodie", "Eloise", "élan", "Zoë", "zebra", "Ångström",
          "Aaron", "Øster", "Ärzte", "Arzt", "ß", "ss", "Straße", "strasse", "Müller", "Mueller",

@@ -6,9 +6,9 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
+from imsmap.services.context import open_context
 from imsmap.services.export import export_document
 from imsmap.services.importer import import_document
-from imsmap.services.context import open_context
 from imsmap.services.records import Records
 from support import spot
 from test_migration_v4 import _v3_database

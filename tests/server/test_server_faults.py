@@ -15,8 +15,8 @@ import time
 
 import psycopg
 import pytest
-
 from clinic_files import digest, make_clinic
+
 from imsmap.store.postgres.connection import connect
 
 MIGRATE_APP = "imsmap server migrate"

@@ -4,8 +4,8 @@ nothing, checked, and the file left as it was."""
 from __future__ import annotations
 
 import psycopg
-
 from clinic_files import AWKWARD, digest, make_clinic, open_file
+
 from imsmap.cli import main
 from imsmap.store import audit
 from imsmap.store.postgres import chain

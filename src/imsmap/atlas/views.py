@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 from imsmap.atlas import geometry

@@ -74,8 +74,8 @@ _session_id = _positive("a session id")
 
 def run(args: argparse.Namespace) -> int:
     from imsmap.cli.export_fhir import check_options, fhir_text
-    from imsmap.services.export import dumps, export_document
     from imsmap.services.context import build_context
+    from imsmap.services.export import dumps, export_document
     from imsmap.store.db import Database
 
     check_options(args)

@@ -162,7 +162,6 @@ def _resample(values: np.ndarray, h: int, w: int) -> np.ndarray:
         return values
 
     def axis(n_out: int, n_in: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        import numpy as np
         f = np.clip((np.arange(n_out) + 0.5) * (n_in / n_out) - 0.5, 0.0, n_in - 1.0)
         i0 = np.floor(f).astype(np.intp)
         i1 = np.minimum(i0 + 1, n_in - 1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QColor
 
+
 def blend(a: str | QColor, b: str | QColor, t: float) -> QColor:
     """Opaque colour t of the way from a to b."""
     ca, cb = QColor(a), QColor(b)

@@ -18,9 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid, qVersion
 from PySide6.QtGui import (
     QColor,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
 )

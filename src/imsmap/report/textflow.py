@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintDevice, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextLayout, QTextOption
 
 from imsmap.domain.validation import BIDI_CONTROLS
 

@@ -10,19 +10,18 @@ from pathlib import Path
 
 from imsmap.services.checks import check_restorable
 from imsmap.store import backup as _backup
+from imsmap.store import backup_sets as _sets
+from imsmap.store import upgrade as _upgrade
 from imsmap.store.backup import (
     BACKUP_NAME,
     BackupInfo,
+    Cancelled,
     backup_folder_for,
     own_backups,
     parse_backup_name,
     verify_backup,
 )
-from imsmap.store.db import BusyError, Database, DamagedFileError, StoreError, user_error
-
-from imsmap.store import backup_sets as _sets
-from imsmap.store import upgrade as _upgrade
-from imsmap.store.backup import Cancelled
+from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
 from imsmap.store.upgrade import Pending, UpgradeInterrupted
 
 __all__ = ["BACKUP_NAME", "BackupInfo", "BusyError", "Cancelled", "DamagedFileError", "Pending",

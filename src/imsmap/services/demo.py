@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from imsmap.atlas import Atlas, load_atlas
+from imsmap.services.context import build_context
 from imsmap.services.demo_course import (
     MIN_SITES_PER_VISIT,
     Course,
@@ -46,7 +47,6 @@ from imsmap.services.demo_data import (
     PRESENTATIONS,
 )
 from imsmap.services.demo_placement import DemoError, Placer
-from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store.db import Database
 

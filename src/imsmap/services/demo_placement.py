@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from imsmap.atlas import Atlas, Region, View
-from imsmap.atlas import geometry
+from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.atlas.views import LEVELS
 from imsmap.store.db import StoreError
 

@@ -23,10 +23,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from imsmap.services import signatures
-from imsmap.services.signatures import Witness, amendment_problems, same_instant, \
-    signature_problems
-from imsmap.store.site_rows import instant
+from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
 from imsmap.store import audit
+from imsmap.store.site_rows import instant
 
 MAX_AUDIT_ENTRIES = 5_000_000  # a decade of a busy clinic is well below this
 

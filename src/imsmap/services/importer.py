@@ -40,13 +40,13 @@ from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FI
 from imsmap.services import import_fields as rules
 from imsmap.services import import_trail
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.services.records import (
     EDITABLE_SESSION_FIELDS,
     EDITABLE_SITE_FIELDS,
     Records,
     content_hash,
 )
+from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.store.repository import PATIENT_FIELDS, to_sql
 
 FORMAT = "imsmap-export"

@@ -24,8 +24,14 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
-from imsmap.domain.vocabulary import (ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS,
-                                      RELEASE, SENSATION, TISSUE_FEEL)
+from imsmap.domain.vocabulary import (
+    ADVERSE_EVENT_KINDS,
+    ADVERSE_SEVERITIES,
+    FINDING_SIGNS,
+    RELEASE,
+    SENSATION,
+    TISSUE_FEEL,
+)
 from imsmap.services import conflicts
 from imsmap.services.changes import Action, Change, ChangeBus, Entity
 from imsmap.services.queries import RecordQueries

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import SessionRecord, Site
 
+
 def thorax_tier(atlas: Atlas, site: Site) -> str:
     """The pneumothorax tier of a site: `none`, `caution` or `high`, at the site's level.
 

@@ -22,8 +22,8 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
 from datetime import datetime
+from typing import Any
 
 from imsmap.domain.models import AuditEntry, Session
 from imsmap.store.damage import UNDECODABLE, reading, unreadable

@@ -32,9 +32,8 @@ from pathlib import Path
 
 from imsmap import __version__, paths
 from imsmap.logs import shown
-from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
-    refuse
 from imsmap.store import packed
+from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted

@@ -31,13 +31,21 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from imsmap import paths
-from imsmap.logs import shown
 from imsmap.domain.errors import ValidationError
+from imsmap.logs import shown
 from imsmap.store import journal
-from imsmap.store.backup import BACKUP_NAME, Cancelled, backup_dir, fsync_dir, make_private, \
-    parse_backup_name, publish, verify_backup
-from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
+from imsmap.store.backup import (
+    BACKUP_NAME,
+    Cancelled,
+    backup_dir,
+    fsync_dir,
+    make_private,
+    parse_backup_name,
+    publish,
+    verify_backup,
+)
 from imsmap.store.db import Database, StoreError, user_error
+from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ import sqlite3
 from typing import NoReturn
 
 from imsmap.store.damage import reading
-from imsmap.store.db import Database, DamagedFileError, refuse
+from imsmap.store.db import DamagedFileError, Database, refuse
 from imsmap.store.sqlite_errors import Fault, error_code, fault_of
 from imsmap.store.terms import terms_of
 

@@ -16,7 +16,7 @@ The domain never sees any of this: ``decode`` returns the same ``Site`` the text
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from typing import Any
 
 from imsmap.domain.errors import ValidationError
@@ -51,7 +51,7 @@ def moment(seconds: int) -> datetime:
     bucket = seconds // 900
     zone = _ZONES.get(bucket)
     if zone is None:
-        local = datetime.fromtimestamp(seconds, timezone.utc).astimezone()
+        local = datetime.fromtimestamp(seconds, UTC).astimezone()
         zone = local.tzinfo  # type: ignore[assignment]
         if len(_ZONES) > 200_000:
             _ZONES.clear()

@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap import __version__, paths
+from imsmap.crash_report import versions
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import AppContext, open_context
 from imsmap.services.database_files import BACKUP_NAME, DamagedFileError, StoreError
 from imsmap.ui import startup
-from imsmap.crash_report import versions
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.first_run import offer_on_start
 from imsmap.ui.main_window import MainWindow

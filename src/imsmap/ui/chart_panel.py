@@ -21,6 +21,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui.chart_scene import ChartScene, describe_site
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
     MAX_ZOOM,
@@ -30,10 +31,10 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     ChartView,
     LegendSwatch,
 )
-from imsmap.ui.chart_scene import ChartScene, describe_site
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
+
 
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""

@@ -19,7 +19,6 @@ from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
 
-
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
 SEARCH_WIDTH = 260

@@ -23,8 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas
-from imsmap.domain.errors import (ConflictError, NotFoundError, ReadOnlyError,
-                                  UserFacingError, ValidationError)
+from imsmap.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    ReadOnlyError,
+    UserFacingError,
+    ValidationError,
+)
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity

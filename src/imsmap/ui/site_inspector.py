@@ -9,7 +9,6 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -35,8 +34,8 @@ from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SEN
 from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.chart_keys import handle_site_key, site_key_action
+from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox

@@ -20,9 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.services import checks
+from imsmap.services import checks, database_files
 from imsmap.services.context import AppContext
-from imsmap.services import database_files
 from imsmap.services.database_files import BusyError, DamagedFileError, StoreError
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup

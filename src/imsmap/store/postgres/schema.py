@@ -12,8 +12,15 @@ from __future__ import annotations
 from importlib import resources
 
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
-from imsmap.store.postgres.connection import (GROUPS, OWNER, SCHEMA, ServerError, connect,
-                                              psycopg_module, where)
+from imsmap.store.postgres.connection import (
+    GROUPS,
+    OWNER,
+    SCHEMA,
+    ServerError,
+    connect,
+    psycopg_module,
+    where,
+)
 
 MIN_SERVER_VERSION = 150000  # PostgreSQL 15
 

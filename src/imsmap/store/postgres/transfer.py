@@ -20,8 +20,15 @@ from dataclasses import dataclass, field
 from imsmap.store import audit as sqlite_audit
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres import chain
-from imsmap.store.postgres.connection import (OWNER, SCHEMA, ServerError, connect,
-                                              psycopg_module, statement_error, where)
+from imsmap.store.postgres.connection import (
+    OWNER,
+    SCHEMA,
+    ServerError,
+    connect,
+    psycopg_module,
+    statement_error,
+    where,
+)
 from imsmap.store.postgres.schema import require_current
 
 # The file's tables in the order they are copied (each refers only to those before it).

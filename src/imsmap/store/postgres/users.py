@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from imsmap.domain.errors import ValidationError
-from imsmap.store.postgres.connection import (GROUPS, ServerError, connect, psycopg_module,
-                                              where)
+from imsmap.store.postgres.connection import GROUPS, ServerError, connect, psycopg_module, where
 from imsmap.store.postgres.schema import require_current
 
 MIN_PASSWORD = 10

@@ -11,12 +11,29 @@ import math
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from imsmap.domain.progress import (History, Target, changes_since_first, grasp_heat,
-                                    grasp_matrix, session_metrics)
+from imsmap.domain.progress import (
+    History,
+    Target,
+    changes_since_first,
+    grasp_heat,
+    grasp_matrix,
+    session_metrics,
+)
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
 from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_legend
@@ -24,11 +41,11 @@ from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services.changes import Change
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
+from imsmap.ui.listening import listen
 from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
-from imsmap.ui.listening import listen
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
