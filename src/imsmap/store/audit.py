@@ -164,7 +164,7 @@ def _link_of(prev_link: bytes, row: tuple[Any, ...]) -> bytes:
     return hashlib.sha256(prev_link + canonical(*row[:8])).digest()
 
 
-def entry_link(prev_link: bytes, row: tuple) -> bytes:
+def entry_link(prev_link: bytes, row: tuple[Any, ...]) -> bytes:
     """The chain link of an entry given as ``rows`` yields it (id, at, actor, action, entity,
     entity_id, session_id, changes, ...): the one rule every backend's chain is verified by
     (store/postgres/chain.py for the clinic server)."""

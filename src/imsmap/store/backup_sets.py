@@ -103,7 +103,7 @@ class BackupSet:
     stamp: datetime
 
 
-def _stamp(match: re.Match) -> datetime | None:
+def _stamp(match: re.Match[str]) -> datetime | None:
     try:
         return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
     except ValueError:
@@ -297,7 +297,7 @@ def rotate(folder: Path, keep: int) -> list[Path]:
 
 def clean_partials(folder: Path) -> list[Path]:
     """Remove the partial files of full backups whose process is gone (killed mid-backup)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -36,6 +36,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from imsmap.store.db import StoreError
 
@@ -65,7 +66,7 @@ class Record:
     kind: str  # "start" (the first line) or "rows"
     at: str
     marks: dict[str, int]  # table -> the highest id the database had when the record was read
-    tables: dict[str, dict]  # table -> {"cols": [...], "rows": [[...], ...]}
+    tables: dict[str, dict[str, Any]]  # table -> {"cols": [...], "rows": [[...], ...]}
     signed: tuple[int, ...] = ()  # signed sessions among the journalled ones
     full: str = ""  # the start record: the full backup's file name
     schema: int = 0  # the start record: the schema of the full backup (and of every record)
@@ -243,7 +244,8 @@ def marks(conn: sqlite3.Connection) -> dict[str, int]:
             for t in MARKED}
 
 
-def _rows(conn: sqlite3.Connection, table: str, where: str = "", params: tuple = ()) -> dict:
+def _rows(conn: sqlite3.Connection, table: str, where: str = "",
+          params: tuple[Any, ...] = ()) -> dict[str, Any]:
     cur = conn.execute(f"SELECT * FROM {table} {where}", params)
     cols = [d[0] for d in cur.description]
     return {"cols": cols, "rows": [[_encode(v) for v in row] for row in cur]}
@@ -308,7 +310,7 @@ def apply(conn: sqlite3.Connection, records: list[Record]) -> None:
         raise
 
 
-def _apply_rows(conn: sqlite3.Connection, table: str, block: dict) -> None:
+def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> None:
     cols = block["cols"]
     rows = [tuple(_decode(v) for v in row) for row in block["rows"]]
     names = ", ".join(cols)
@@ -343,7 +345,7 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict) -> None:
 def _primary_key(conn: sqlite3.Connection, table: str) -> str:
     for row in conn.execute(f"PRAGMA table_info({table})"):
         if row[5] == 1:
-            return row[1]
+            return str(row[1])
     raise JournalError(f"The table {table} has no key; the journal cannot be applied.")
 
 

@@ -299,7 +299,10 @@ def apply_migrations(conn: sqlite3.Connection,
         if conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not a scratch copy
             log.info("migrating the database schema %d -> %d: %s", current, version, description)
         if progress is not None:
-            conn.set_progress_handler(lambda v=version: 0 if progress(v) else 1, PROGRESS_OPS)
+            def handler(v: int = version, ask: Callable[[int], bool] = progress) -> int:
+                return 0 if ask(v) else 1
+
+            conn.set_progress_handler(handler, PROGRESS_OPS)
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _split(sql):

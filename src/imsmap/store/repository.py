@@ -337,7 +337,7 @@ class Repository:
         return self.db.conn.execute("SELECT 1 FROM sessions WHERE uid = ?",
                                     (uid,)).fetchone() is not None
 
-    def mark_imported_signed(self, session_id: int, signature: dict, updated_at: str,
+    def mark_imported_signed(self, session_id: int, signature: dict[str, Any], updated_at: str,
                              updated_by: str) -> None:
         """An imported visit takes its original signature (signed_at, signed_by, hash)."""
         self.db.conn.execute(
@@ -575,7 +575,7 @@ class Repository:
         return (row[0], row[1], row[2]) if row else None
 
     @reads
-    def protocol_site_rows(self, protocol_id: int) -> list[tuple]:
+    def protocol_site_rows(self, protocol_id: int) -> list[tuple[Any, ...]]:
         """(seq, muscle_id, side, view_id, layer, x, y, level) of a protocol's sites."""
         return self.db.conn.execute(
             "SELECT seq, muscle_id, side, view_id, layer, x, y, level FROM protocol_sites"
