@@ -49,9 +49,10 @@ from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
 from imsmap.ui.patient_panel import PatientPanel, patient_header
+from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
-from imsmap.ui.privacy_mixin import PrivacyMixin
 from imsmap.ui.progress import ProgressPanel
+from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
@@ -84,7 +85,7 @@ SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
-class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
+class MainWindow(MenuMixin, QMainWindow):
     completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
     def __init__(self, context: AppContext, *, demo: bool = False, auto_backup: bool = False,
@@ -97,7 +98,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.demo = demo
         self.readonly = records.read.readonly
         self.auto_backup = auto_backup
-        self.locked = False
         self._closed = False
         self._damaged = False
         self._built = False
@@ -191,6 +191,8 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.edits = SiteEdits(records, self.atlas, self.chart, self.session_panel,
                                self.undo_stack, self.show_message, self.show_error)
         self.site_editor.select = self.edits.select_site
+        self.planning_actions = PlanningActions(records, self.edits, self.undo_stack, self,
+                                                self.show_message, self.show_error)
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
         self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
@@ -213,17 +215,19 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.lock_screen = LockScreen(records)
         self.stack.addWidget(self.lock_screen)
         self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self._idle_lock)
 
         self.chart.build_rest()
         self._build_actions()
+        self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
+                                      self.act_lock, self._before_lock, self.show_message)
+        self.screen_lock.changed.connect(self._lock_changed)
         self._build_menus()
         self._connect_chart()
         self._connect()
         self._listener = listen(records.bus, self, self._on_change)
         self._load_session(None)
         self._restore_settings()
-        self.apply_lock_settings()
+        self.screen_lock.apply_settings()
         self._attach_overlay()
         self.completed.emit()
 
@@ -231,6 +235,31 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
             QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self._after_first_paint)
+
+    @property
+    def locked(self) -> bool:
+        """Only the lock screen shows (ui.screen_lock)."""
+        return self._built and self.screen_lock.locked
+
+    def _before_lock(self) -> None:
+        self.session_panel.flush()
+        self.details.flush()
+        self.history_bar.set_replaying(False)
+
+    def _lock_changed(self, locked: bool) -> None:
+        self.hover_label.clear()
+        self._update_title()
+        if not locked:
+            self._update_actions()
+            self.refresh_all(force=False)
+
+    def set_names_hidden(self, hidden: bool) -> None:
+        """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
+        self.hide_names = bool(hidden)
+        if self.act_hide.isChecked() != self.hide_names:
+            self.act_hide.setChecked(self.hide_names)
+        self.patients.set_names_hidden(self.hide_names)
+        self._show_patient_texts()
 
     @property
     def built(self) -> bool:
@@ -279,7 +308,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.history_bar.sessionRequested.connect(self._timeline_session)
         self.history_bar.changed.connect(self._overlay_options_changed)
         self.history_bar.play.toggled.connect(self._replay_toggled)
-        self.lock_screen.unlocked.connect(self.unlock)
 
     # -- title ------------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -476,7 +504,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         """The background check found the file damaged: close without writing to it (the
         damaged-file dialog comes next)."""
         self._damaged = True
-        self.locked = False
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming

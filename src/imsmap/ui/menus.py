@@ -9,18 +9,16 @@ import inspect
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS
-from imsmap.services import planning
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.about import AboutDialog
 from imsmap.ui.first_run import open_wizard
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.shortcuts import ShortcutsDialog
-from imsmap.ui.undo import AddSitesCommand
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -84,10 +82,11 @@ class MenuMixin:
                              lambda _c=False, g=g: self.edits.set_grasp(g)) for g in range(4)]
         self.act_cramp = a("Toggle &cramp\tC", self.edits.toggle_cramp)
         self.act_remove = a("&Remove site\tDel", self.edits.remove_site)
-        self.act_copy_forward = a("&Copy last visit's sites", self.copy_forward, "Ctrl+Shift+C",
+        plan = self.planning_actions
+        self.act_copy_forward = a("&Copy last visit's sites", plan.copy_forward, "Ctrl+Shift+C",
                                   tip="Add the previous visit's sites as planned markers")
-        self.act_apply_protocol = a("Apply &protocol…", self.apply_protocol, "Ctrl+Shift+A")
-        self.act_save_protocol = a("Save as pro&tocol…", self.save_protocol)
+        self.act_apply_protocol = a("Apply &protocol…", plan.apply_protocol, "Ctrl+Shift+A")
+        self.act_save_protocol = a("Save as pro&tocol…", plan.save_protocol)
         self.act_sign = a("&Sign…", self.sign_session, "Ctrl+Shift+S")
         self.act_amend = a("&Amend…", self.amend_session)
         self.act_audit = a("Au&dit trail…", self.audit_trail)
@@ -121,9 +120,9 @@ class MenuMixin:
                           checkable=True,
                           tip="Hide names and identifiers everywhere (the next patient may see "
                               "the screen)")
-        self.act_lock = a("&Lock now", self.lock, "Ctrl+Shift+K",
+        self.act_lock = a("&Lock now", lambda: self.screen_lock.lock(), "Ctrl+Shift+K",
                           tip="Show only the lock screen until your PIN is entered")
-        self.act_pin = a("Screen lock &PIN…", self.lock_settings)
+        self.act_pin = a("Screen lock &PIN…", lambda: self.screen_lock.edit_settings())
         self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.act_about = a("&About imsmap", self.show_about)
         self.act_overlay.setChecked(True)
@@ -177,15 +176,14 @@ class MenuMixin:
         self.act_print.setEnabled(has_session)
         self.act_preview.setEnabled(has_session)
         self.act_export_progress.setEnabled(has_patient and bool(self.overlay.history.sessions))
-        self.act_copy_forward.setEnabled(
-            editable and planning.previous_session_id(self.records, s.id) is not None)
+        self.act_copy_forward.setEnabled(editable and self.planning_actions.can_copy_forward())
         self.act_apply_protocol.setEnabled(editable)
         self.act_save_protocol.setEnabled(has_session and writable
                                           and bool(self.edits.sites))
         self.act_settings.setEnabled(writable)
         self.act_setup.setEnabled(writable)
         self.act_pin.setEnabled(writable)
-        self.act_lock.setEnabled(self.lock_available())
+        self.act_lock.setEnabled(self.screen_lock.available())
         n = len(self.history_bar.sessions)
         for act in (self.act_prev_visit, self.act_next_visit, self.act_replay):
             act.setEnabled(n > 1)
@@ -193,58 +191,6 @@ class MenuMixin:
         self.right_tabs.setTabEnabled(2, has_session)
 
     # -- session menu ---------------------------------------------------------------------
-    def copy_forward(self) -> None:
-        if not self.edits.editable_or_say():
-            return
-        try:
-            sites = planning.copy_forward(self.records, self.session_id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.undo_stack.push(AddSitesCommand(
-            self.records, [s.id for s in sites], f"copy forward ({len(sites)} sites)",
-            self.show_error, self.edits.select_site))
-        self.show_message(f"{len(sites)} sites of the last visit added as planned markers: "
-                          "grade each one you needle, remove the others.")
-
-    def apply_protocol(self) -> None:
-        if not self.edits.editable_or_say():
-            return
-        found = planning.protocols(self.records)
-        if not found:
-            self.show_error("There are no protocols yet: open a session and use Session → "
-                            "Save as protocol.")
-            return
-        names = [f"{p.name} ({len(p.sites)} sites)" for p in found]
-        choice, ok = QInputDialog.getItem(self, "Apply protocol", "Protocol:", names, 0, False)
-        if not ok:
-            return
-        protocol = found[names.index(choice)]
-        try:
-            sites = planning.apply_protocol(self.records, protocol.id, self.session_id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.undo_stack.push(AddSitesCommand(
-            self.records, [s.id for s in sites], f"protocol {protocol.name}", self.show_error,
-            self.edits.select_site))
-        self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
-
-    def save_protocol(self) -> None:
-        sid = self.session_id
-        if sid is None or self.readonly:
-            return
-        name, ok = QInputDialog.getText(self, "Save as protocol",
-                                        "Name of the protocol (e.g. L5 radiculopathy):")
-        if not ok or not name.strip():
-            return
-        try:
-            protocol = planning.save_protocol(self.records, name, sid)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.show_message(f"Protocol {protocol.name} saved with {len(protocol.sites)} sites.")
-
     def audit_trail(self) -> None:
         if self.session_id is not None:
             AuditDialog(self.records, self.session_id, self).exec()
