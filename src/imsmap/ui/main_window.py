@@ -45,6 +45,7 @@ from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
 from imsmap.ui.history_bar import HistoryBar
+from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
@@ -195,7 +196,8 @@ class MainWindow(MenuMixin, QMainWindow):
                                                 self.show_message, self.show_error)
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
-        self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
+        # computed when shown
+        self.progress = ProgressPanel(records, self.histories, None, lazy=True)
         # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
@@ -217,7 +219,11 @@ class MainWindow(MenuMixin, QMainWindow):
         self.idle = IdleWatcher(self)
 
         self.chart.build_rest()
+        self.history_control = HistoryControl(self.atlas, self.chart, self.overlay,
+                                              self.history_bar, self.patients,
+                                              lambda: self.session_id, self.show_message)
         self._build_actions()
+        self.history_control.bind_actions(self.act_overlay, self.act_heat, self.act_replay)
         self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
                                       self.act_lock, self._before_lock, self.show_message)
         self.screen_lock.changed.connect(self._lock_changed)
@@ -228,7 +234,7 @@ class MainWindow(MenuMixin, QMainWindow):
         self._load_session(None)
         self._restore_settings()
         self.screen_lock.apply_settings()
-        self._attach_overlay()
+        self.history_control.attach()
         self.completed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
@@ -282,13 +288,10 @@ class MainWindow(MenuMixin, QMainWindow):
         self.statusBar().setStyleSheet("")
 
     def _connect_chart(self) -> None:
-        """The chart's taps and keys to the edits (step 2: they go to the session panel)."""
-        c = self.chart
+        """The chart's taps and keys to the edits (step 2: they go to the session panel), its
+        scenes to their history overlay."""
         self.edits.connect()
-        # The chart panel creates a scene per view and layer when first shown, and says which
-        # site is selected whenever it shows one: the moment to give that scene its overlay.
-        c.siteSelected.connect(self._attach_overlay)
-        c.tabs.currentChanged.connect(self._attach_overlay)
+        self.history_control.connect()
 
     def _connect(self) -> None:
         p = self.patients
@@ -302,12 +305,10 @@ class MainWindow(MenuMixin, QMainWindow):
         sp.amendRequested.connect(self.amend_session)
         self.details.message.connect(self.show_error)
         self.segments.rootChosen.connect(self._root_chosen)
-        self.progress.muscleChosen.connect(self.show_muscle)
-        self.progress.targetChosen.connect(self.show_target)  # then narrowed to its level
+        self.progress.muscleChosen.connect(self.history_control.show_muscle)
+        # then narrowed to its level
+        self.progress.targetChosen.connect(self.history_control.show_target)
         self.right_tabs.currentChanged.connect(self._right_tab_changed)
-        self.history_bar.sessionRequested.connect(self._timeline_session)
-        self.history_bar.changed.connect(self._overlay_options_changed)
-        self.history_bar.play.toggled.connect(self._replay_toggled)
 
     # -- title ------------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -486,7 +487,7 @@ class MainWindow(MenuMixin, QMainWindow):
         """The rest, once the actions and panels are built (`build_rest`)."""
         self.act_labels.setChecked(CHART_LABELS.read())
         self.set_names_hidden(HIDE_NAMES.read())
-        self._overlay_options_changed()  # the actions follow the bar
+        self.history_control.options_changed()  # the actions follow the bar
 
     def save_settings(self) -> None:
         WINDOW_GEOMETRY.write(self.saveGeometry())

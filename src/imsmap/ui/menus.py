@@ -104,9 +104,10 @@ class MenuMixin:
         self.act_prev_view = a("Previous chart", lambda: self._step_view(-1), "Ctrl+PgUp")
         self.act_labels = a("Muscle &labels", self.chart.set_labels, "Ctrl+Shift+L",
                             checkable=True)
-        self.act_overlay = a("&Earlier sessions on the chart", self.set_overlay_visible,
+        history = self.history_control
+        self.act_overlay = a("&Earlier sessions on the chart", history.set_overlay_visible,
                              "Ctrl+Shift+O", checkable=True)
-        self.act_heat = a("&Heat map of earlier grasps", self.set_heat_visible, "Ctrl+Shift+M",
+        self.act_heat = a("&Heat map of earlier grasps", history.set_heat_visible, "Ctrl+Shift+M",
                           checkable=True)
         self.act_prev_visit = a("Pre&vious visit", lambda: self.history_bar.step(-1), "Alt+Left")
         self.act_next_visit = a("Ne&xt visit", lambda: self.history_bar.step(1), "Alt+Right")
@@ -266,37 +267,7 @@ class MenuMixin:
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
-    # -- view menu: earlier sessions, progress ----------------------------------------------
-    def _attach_overlay(self, *_args) -> None:
-        """Give the chart scene on show its history overlay item (once per scene)."""
-        scene = self.chart.scene
-        if scene is not None:
-            self.overlay.attach(scene)
-            self.overlay.update(scene)
-
-    def _overlay_options_changed(self) -> None:
-        bar = self.history_bar
-        if self.act_overlay.isChecked() != bar.show_earlier.isChecked():
-            self.act_overlay.setChecked(bar.show_earlier.isChecked())
-        if self.act_heat.isChecked() != bar.heat.isChecked():
-            self.act_heat.setChecked(bar.heat.isChecked())
-        self._attach_overlay()
-
-    def set_overlay_visible(self, on: bool) -> None:
-        self.history_bar.show_earlier.setChecked(bool(on))
-
-    def set_heat_visible(self, on: bool) -> None:
-        self.history_bar.heat.setChecked(bool(on))
-
-    def _timeline_session(self, session_id: int) -> None:
-        self.patients.select_session(session_id)
-        if self.session_id != session_id:  # refused (unsaved edits): the slider goes back
-            self.history_bar.set_sessions(self.overlay.history.sessions, self.session_id)
-
-    def _replay_toggled(self, on: bool) -> None:
-        if self.act_replay.isChecked() != on:
-            self.act_replay.setChecked(on)
-
+    # -- view menu: progress -----------------------------------------------------------------
     def show_progress(self) -> None:
         index = self.right_tabs.indexOf(self.progress_tab)
         self.right_tabs.setCurrentIndex(index)
@@ -314,33 +285,3 @@ class MenuMixin:
         elif not progress and self._narrow_sizes is not None:
             self.splitter.setSizes(self._narrow_sizes)
             self._narrow_sizes = None
-
-    def show_target(self, target) -> None:
-        """A row of the progress grid: the muscle, and for paraspinal rows only its level."""
-        self.show_muscle(target.muscle_id, target.side, target.level)
-
-    def show_muscle(self, muscle_id: str, side: str, level: str | None = None) -> None:
-        """A muscle chosen in the progress panel: light it on the chart, on the view where it
-        was needled last."""
-        ids = set()
-        for vid in self.atlas.views:
-            for r in self.atlas.view(vid).regions:
-                if r.muscle == muscle_id and (not side or r.side == side or side == "M") \
-                        and (level is None or r.level in (None, level)):
-                    ids.add(r.id)
-        self.chart.set_root_highlight(frozenset(ids), frozenset())
-        history = self.overlay.history
-        for sid in reversed(history.ids):
-            views = [s.view_id for s in history.sites_of(sid)
-                     if s.muscle_id == muscle_id and s.side.value == side
-                     and (level is None or s.level == level)]
-            if views:
-                self.chart.set_view(views[-1])
-                break
-        try:
-            name = self.atlas.muscle(muscle_id).name
-        except Exception:  # noqa: BLE001 - a muscle this atlas lacks: its id will do
-            name = muscle_id
-        where = (f" {level}" if level else "") + {"L": ", left", "R": ", right"}.get(side, "")
-        self.show_message(f"{name}{where} is lit on the chart.")
-
