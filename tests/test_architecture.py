@@ -243,3 +243,21 @@ def test_every_write_of_the_services_goes_through_the_unit_of_work():
                         and node.func.attr == "transaction"):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_only_the_composition_root_makes_the_services():
+    """services.context makes the change bus, the record services and the history cache;
+    nothing else in imsmap constructs them (a second bus would be a second route)."""
+    made_here = {"ChangeBus", "Records", "PatientHistories", "RecordQueries", "AppContext"}
+    allowed = {PACKAGE / "services" / "context.py",
+               PACKAGE / "services" / "records.py"}  # Records makes its RecordQueries
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in made_here):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} makes "
+                                 f"{node.func.id}")
+    assert not offenders, "\n".join(offenders)
