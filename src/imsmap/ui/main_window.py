@@ -28,7 +28,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -53,11 +52,12 @@ from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
 from imsmap.ui.progress import ProgressPanel
-from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
+from imsmap.ui.report_actions import ReportActions
+from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
@@ -219,6 +219,9 @@ class MainWindow(MenuMixin, QMainWindow):
         self.idle = IdleWatcher(self)
 
         self.chart.build_rest()
+        self.report_actions = ReportActions(records, self, self.session_panel, self.progress,
+                                            lambda: self.patient, self.show_message,
+                                            self.show_error)
         self.history_control = HistoryControl(self.atlas, self.chart, self.overlay,
                                               self.history_bar, self.patients,
                                               lambda: self.session_id, self.show_message)
@@ -415,34 +418,6 @@ class MainWindow(MenuMixin, QMainWindow):
         if root:
             self.show_message(f"{root}: {len(muscles)} muscles and the {root} paraspinal level "
                               "are lit on the chart.")
-
-    def export_pdf(self) -> None:
-        sid = self.session_id
-        if sid is None:
-            return
-        try:
-            from imsmap.report.session_pdf import write_session_pdf
-        except ImportError:
-            self.show_error("PDF export is not available in this version of imsmap.")
-            return
-        self.session_panel.flush()
-        s = self.session_panel.session
-        default = Path.home() / f"ims-{self.patient.chart_number if self.patient else 'session'}-" \
-                                f"{s.started_at:%Y-%m-%d}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export session PDF", str(default),
-                                              "PDF documents (*.pdf)")
-        if not path:
-            return
-        try:
-            write_session_pdf(self.records, sid, path)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self, exc, "Export session PDF")
-            return
-        except OSError as exc:
-            ui_errors.show_user_error(self, f"The PDF could not be written to {path}: "
-                                            f"{exc.strerror or exc}.", "Export session PDF")
-            return
-        self.show_message(f"Saved {path}")
 
     # -- change notifications ---------------------------------------------------------------
     def _on_change(self, change: Change) -> None:

@@ -1,39 +1,18 @@
-"""The window's actions and menus, what each one does when it is not a plain edit, and the
-keyboard shortcuts dialog. `MenuMixin` is mixed into `MainWindow` (kept apart to keep both files
-readable); it uses the window's panels and its `show_message` / `show_error`.
+"""The window's actions and menus and their enabling, and the dialogs they open that belong to
+no controller (settings, set-up, about, shortcuts). `MenuMixin` is mixed into `MainWindow`: the
+one mixin left; what the actions do is in the controllers the window gives them to
+(`site_edits`, `planning_actions`, `report_actions`, `history_control`, `screen_lock`).
 """
 
 from __future__ import annotations
 
-import inspect
-from pathlib import Path
-
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
 
-from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS
-from imsmap.ui import errors as ui_errors
 from imsmap.ui.about import AboutDialog
 from imsmap.ui.first_run import open_wizard
 from imsmap.ui.record.settings_dialog import SettingsDialog
-from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.shortcuts import ShortcutsDialog
-
-
-def _call_with_parent(fn, *args, parent: QWidget):
-    """Call a report function, passing the window as its parent when it takes one."""
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        params = {}
-    if "parent" in params:
-        return fn(*args, parent=parent)
-    positional = [p for p in params.values()
-                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    if len(positional) > len(args):
-        return fn(*args, parent)
-    return fn(*args)
 
 
 # The menu bar, in order; the window shows these titles before their menus are filled.
@@ -63,11 +42,12 @@ class MenuMixin:
         SK = QKeySequence.StandardKey
         self.act_new_patient = a("&New patient…", self.new_patient, SK.New)
         self.act_new_session = a("New &session", self.new_session, "Ctrl+Shift+N")
-        self.act_export = a("&Export session PDF…", self.export_pdf, "Ctrl+E")
-        self.act_export_progress = a("Export &progress report PDF…", self.export_progress,
+        reports = self.report_actions
+        self.act_export = a("&Export session PDF…", reports.export_pdf, "Ctrl+E")
+        self.act_export_progress = a("Export &progress report PDF…", reports.export_progress,
                                      "Ctrl+Shift+E")
-        self.act_print = a("&Print…", self.print_session, SK.Print)
-        self.act_preview = a("Print pre&view…", self.print_preview, "Ctrl+Shift+P")
+        self.act_print = a("&Print…", reports.print_session, SK.Print)
+        self.act_preview = a("Print pre&view…", reports.print_preview, "Ctrl+Shift+P")
         self.act_backup = a("&Back up now", self.backup_now, "Ctrl+Shift+B")
         self.act_settings = a("Clinic se&ttings…", self.clinic_settings, "Ctrl+,")
         self.act_setup = a("Clinic set-&up…", self.clinic_setup,
@@ -89,7 +69,7 @@ class MenuMixin:
         self.act_save_protocol = a("Save as pro&tocol…", plan.save_protocol)
         self.act_sign = a("&Sign…", self.sign_session, "Ctrl+Shift+S")
         self.act_amend = a("&Amend…", self.amend_session)
-        self.act_audit = a("Au&dit trail…", self.audit_trail)
+        self.act_audit = a("Au&dit trail…", reports.audit_trail)
         self.act_zoom_in = a("Zoom &in", lambda: self.chart.view.zoom_by(1.25, False), SK.ZoomIn)
         self.act_zoom_out = a("Zoom &out", lambda: self.chart.view.zoom_by(0.8, False),
                               SK.ZoomOut)
@@ -192,67 +172,6 @@ class MenuMixin:
         self.right_tabs.setTabEnabled(2, has_session)
 
     # -- session menu ---------------------------------------------------------------------
-    def audit_trail(self) -> None:
-        if self.session_id is not None:
-            AuditDialog(self.records, self.session_id, self).exec()
-
-    # -- file menu ------------------------------------------------------------------------
-    def _report(self, module: str, name: str):
-        """A report function, imported only when asked (the reports load QtPdf and friends)."""
-        try:
-            mod = __import__(f"imsmap.report.{module}", fromlist=[name])
-            return getattr(mod, name)
-        except (ImportError, AttributeError):
-            self.show_error(f"This version of imsmap cannot do that yet ({module} is not "
-                            "installed). Export the session PDF instead.")
-            return None
-
-    def _run_report(self, title: str, fn, *args) -> bool:
-        try:
-            _call_with_parent(fn, *args, parent=self)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self, exc, title)
-            return False
-        except OSError as exc:
-            ui_errors.show_user_error(self, f"{title} failed: {exc.strerror or exc}.", title)
-            return False
-        return True
-
-    def print_session(self) -> None:
-        fn = self._report("printing", "print_session") if self.session_id else None
-        if fn is not None:
-            self.session_panel.flush()
-            self._run_report("Print", fn, self.records, self.session_id)
-
-    def print_preview(self) -> None:
-        fn = self._report("printing", "print_preview_session") if self.session_id else None
-        if fn is not None:
-            self.session_panel.flush()
-            self._run_report("Print preview", fn, self.records, self.session_id)
-
-    def export_progress(self) -> None:
-        if self.patient is None:
-            return
-        fn = self._report("progress_pdf", "write_progress_pdf")
-        if fn is None:
-            return
-        default = Path.home() / f"ims-progress-{self.patient.chart_number}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export progress report", str(default),
-                                              "PDF documents (*.pdf)")
-        if not path:
-            return
-        chosen = self.progress.chosen_ids() or None
-        try:
-            fn(self.records, self.patient.id, path, session_ids=chosen)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self, exc, "Export progress report")
-            return
-        except OSError as exc:
-            ui_errors.show_user_error(self, f"The PDF could not be written to {path}: "
-                                            f"{exc.strerror or exc}.", "Export progress report")
-            return
-        self.show_message(f"Saved {path}")
-
     def clinic_settings(self) -> None:
         if not self.readonly and SettingsDialog(self.records, self).exec():
             self.show_message("Clinic settings saved.")
