@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "backup_cmd",
     "check_cmd",
     "atlas_cmd",
+    "server_cmd",
 )
 
 
