@@ -166,7 +166,7 @@ def long_column() -> list[dict]:
             path, poly = _band(top, bottom, x0, x1)
             out += _region(muscle, "superficial", seg.level, path, poly, angle=86, spacing=6.0)
     for level, (y0, y1) in SACRAL_ROWS.items():
-        x0, x1 = {"S2": (58, 100), "S3": (58, 98), "S4": (54, 96)}[level]
+        x0, x1 = {"S2": (58, 100), "S3": (57, 101), "S4": (53, 97)}[level]
         poly = [(x0, y0 + 2), (x1, y0), (x1 - 4, y1), (x0, y1 - 2)]
         out += _region("erector_spinae", "superficial", level, rounded(poly, 6), poly, angle=80, spacing=6.0)
     return out
