@@ -1,6 +1,7 @@
 """`imsmap export [--db PATH] [--out FILE] [--force] [--session ID ...]`: the record as JSON.
 
-The format is described in docs/export-format.md. Without --out the JSON goes to standard output.
+The format is described in docs/export-format.md; `--csv` writes one row per insertion, and
+`--fhir` a FHIR R4 Bundle (docs/fhir.md; cli/export_fhir.py chooses its sessions). Without --out the JSON goes to standard output.
 An existing --out file is kept unless --force, and the database, its -wal/-shm/-journal files,
 links to them and any SQLite database are never written over (services.output_files); the file is
 written to a temporary name first and moved into place, so a failed export (a full disk) never
@@ -25,9 +26,11 @@ from imsmap.store.db import StoreError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export patients, sessions, sites and the audit trail as JSON",
-        description="Export the whole record (or chosen sessions) as one JSON document; "
-                    "see docs/export-format.md.",
+        help="export patients, sessions, sites and the audit trail as JSON (or a CSV of "
+             "insertions, or a FHIR R4 Bundle)",
+        description="Export the whole record (or chosen sessions) as one JSON document "
+                    "(docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 "
+                    "Bundle (--fhir, docs/fhir.md).",
     )
     add_db_argument(parser)
     parser.add_argument("--out", metavar="FILE",
@@ -37,28 +40,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--csv", action="store_true",
                         help="write one CSV row per needle insertion, without names or "
                              "identifiers, for research (docs/export-format.md)")
+    parser.add_argument("--fhir", action="store_true",
+                        help="write an HL7 FHIR R4 Bundle; one signed --session is a FHIR "
+                             "document with its PDF/A (docs/fhir.md)")
     parser.add_argument("--session", metavar="ID", type=_session_id, action="append",
                         help="export only this session (repeat for more)")
+    parser.add_argument("--patient", metavar="ID", type=_positive("a patient id"),
+                        help="with --fhir: this patient's sessions")
+    parser.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="with --fhir and --to: sessions started on or after DATE "
+                             "(YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="... and on or before DATE (YYYY-MM-DD)")
     parser.set_defaults(func=run)
 
 
-def _session_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)") \
-            from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)")
-    return value
+def _positive(what: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (a whole number)") \
+                from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (a whole number)")
+        return value
+    return parse
+
+
+_session_id = _positive("a session id")
 
 
 def run(args: argparse.Namespace) -> int:
-    from imsmap.atlas import load_atlas
+    from imsmap.cli.export_fhir import check_options, fhir_text
     from imsmap.services.export import dumps, export_document
-    from imsmap.services.records import Records
+    from imsmap.services.context import build_context
     from imsmap.store.db import Database
 
+    check_options(args)
     db_path = paths.resolve_db(db_arg(args))
     out = Path(args.out).expanduser() if args.out else None
     if out is not None:  # never the database or another SQLite file (issue 12, H1)
@@ -66,13 +85,15 @@ def run(args: argparse.Namespace) -> int:
     _check_db(db_path)
     db = Database.open(db_path, create=False)
     try:
-        records = Records(db, load_atlas())
+        records = build_context(db).records
         if args.csv:
             if args.session:
                 raise StoreError("--csv exports every session; leave out --session.")
             from imsmap.services.export_csv import to_csv
 
             text = to_csv(records)
+        elif args.fhir:
+            text = fhir_text(args, records)
         else:
             text = dumps(export_document(records, session_ids=args.session))
     finally:
@@ -82,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"),
                      database=db_path, force=args.force, what="export")
-    print(f"Exported to {out}.", file=sys.stderr)
+    print(f"Exported {'a FHIR bundle ' if args.fhir else ''}to {out}.", file=sys.stderr)
     return 0
 
 

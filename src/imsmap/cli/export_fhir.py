@@ -1,0 +1,111 @@
+"""`imsmap export --fhir`: which sessions, and the PDF of each signed one (docs/fhir.md).
+
+    imsmap export --fhir --db PATH [--patient ID | --from DATE --to DATE | --session ID ...]
+                  [--out FILE] [--force]
+
+Without a choice, every patient and session; `--patient` one patient's sessions; `--from` and
+`--to` the sessions started on those days and between; `--session` chosen sessions, and one
+signed session alone is a FHIR *document* (a Composition first, then its resources). A signed
+session's PDF/A is the one `imsmap pdf` writes, generated at the export's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from imsmap.cli.common import ensure_gui_application
+from imsmap.domain.errors import UserFacingError
+from imsmap.services.records import Records
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Every mistake in the options is one sentence before anything is read or written."""
+    ranged = args.date_from is not None or args.date_to is not None
+    if not args.fhir:
+        if args.patient is not None or ranged:
+            raise UserFacingError("--patient, --from and --to choose what a FHIR export holds; "
+                                  "add --fhir.")
+        return
+    if args.csv:
+        raise UserFacingError("Choose one of --csv and --fhir.")
+    ways = sum((args.patient is not None, ranged, bool(args.session)))
+    if ways > 1:
+        raise UserFacingError("Choose the sessions one way: --patient ID, --from DATE --to DATE, "
+                              "or --session ID.")
+    if ranged:
+        if args.date_from is None or args.date_to is None:
+            raise UserFacingError("A date range needs both --from DATE and --to DATE.")
+        first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+        if last < first:
+            raise UserFacingError(f"--to {last} is before --from {first}; give the earlier "
+                                  "date first.")
+
+
+def _date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserFacingError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, "
+                              "e.g. 2026-11-20.") from None
+
+
+def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
+    """The session ids to export (None: the whole record)."""
+    repo = records.repo
+    if args.patient is not None:
+        patient = repo.patient(args.patient)  # NotFoundError: one sentence
+        ids = [s.id for s in reversed(repo.sessions_for_patient(patient.id))]
+        if not ids:
+            raise UserFacingError(f"{patient.display_name} (chart {patient.chart_number}) has "
+                                  "no sessions to export; nothing was written.")
+        return ids
+    if args.date_from is not None:
+        first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+        sessions = repo.sessions_between(first.isoformat(),
+                                         (last + timedelta(days=1)).isoformat())
+        if not sessions:
+            raise UserFacingError(f"No sessions started between {first} and {last}; nothing "
+                                  "was written.")
+        return [s.id for s in sessions]
+    if args.session:
+        return list(dict.fromkeys(args.session))
+    return None
+
+
+def fhir_text(args: argparse.Namespace, records: Records) -> str:
+    """The bundle as JSON text (UserFacingError for an unknown patient or session)."""
+    from imsmap.services.fhir import dumps, fhir_bundle
+
+    ids = _chosen(args, records)
+    document = ids is not None and len(ids) == 1 and bool(args.session) \
+        and records.repo.session(ids[0]).is_signed
+    if ids is not None and len(ids) == 1 and args.session and not document:
+        print(f"Session {ids[0]} is not signed: exported as a collection, without a PDF.",
+              file=sys.stderr)
+    apps: list = []  # the QApplication fonts need, kept alive until the bundle is made
+
+    def pdf(session_id: int, generated: datetime) -> bytes:
+        if not apps:
+            apps.append(ensure_gui_application())
+        return signed_pdf(records, session_id, generated)
+
+    return dumps(fhir_bundle(records, session_ids=ids, document=document, pdf=pdf))
+
+
+def signed_pdf(records: Records, session_id: int, generated: datetime) -> bytes:
+    """The PDF/A `imsmap pdf --session ID` writes, generated at `generated`; refused, like
+    there, for a signed session whose content no longer matches its signature. Needs a
+    QGuiApplication (fonts)."""
+    from imsmap.report.session_pdf import write_session_pdf
+    from imsmap.services.fidelity import refuse_unfaithful
+
+    refuse_unfaithful(records, [session_id])
+
+    with tempfile.TemporaryDirectory(prefix="imsmap-fhir-") as folder:
+        path = write_session_pdf(records, session_id, Path(folder) / "record.pdf",
+                                 generated=generated)
+        return path.read_bytes()

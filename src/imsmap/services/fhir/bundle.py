@@ -1,0 +1,108 @@
+"""The FHIR R4 Bundle: the JSON export's document (`services.export.export_document`) in
+FHIR's resources, a `collection`, or a `document` headed by a Composition for one signed visit.
+
+The record is read once, through the JSON export, so both exports say the same thing. The PDF of
+a signed visit comes from the caller (`pdf(session_id, generated)`): PDFs are drawn by the report
+layer, above this one, and the command line hands its writer in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services.export import export_document
+from imsmap.services.fhir import clinical, signing
+from imsmap.services.fhir import terms as t
+from imsmap.services.fhir.clinical import Context, Entry
+from imsmap.services.records import Records
+
+PdfSource = Callable[[int, datetime], bytes]
+
+
+def fhir_bundle(records: Records, *, session_ids: Iterable[int] | None = None,
+                document: bool = False, pdf: PdfSource | None = None) -> dict:
+    """The record (or the chosen visits) as a FHIR R4 Bundle, as plain JSON values.
+
+    `document`: one signed visit as a document bundle (UserFacingError otherwise). `pdf`: gives
+    the PDF/A of a signed visit, generated at the export's time; None leaves the PDFs out.
+    """
+    return build_bundle(export_document(records, session_ids), document=document, pdf=pdf)
+
+
+def build_bundle(doc: dict, *, document: bool = False, pdf: PdfSource | None = None) -> dict:
+    """The bundle for an export document (`services.export.export_document`)."""
+    visits = [(p, v) for p in doc["patients"] for v in p["visits"]]
+    if document and (len(visits) != 1 or visits[0][1]["status"] != "signed"):
+        raise UserFacingError("A FHIR document holds one signed session; choose one signed "
+                              "session, or export a collection.")
+    atlas_version = doc["atlas_version"]
+    generated = datetime.fromisoformat(doc["exported_at"])
+    people: dict[str, dict] = {}
+    body: list[Entry] = []
+    head: list[Entry] = []
+    muscles: dict[str, str | None] = {}
+    levels: set[str] = set()
+    for p in doc["patients"]:
+        p_url, p_res = clinical.patient(p)
+        people[p_url] = p_res
+        for v in p["visits"]:
+            pr = clinical.practitioner(v)
+            if pr is not None:
+                people.setdefault(*pr)
+            ctx = Context(p, v, p_url, pr[0] if pr else None)
+            entries, sections = _visit(ctx, atlas_version, pdf, generated)
+            body += entries
+            if document:
+                head.append(signing.composition(ctx, sections, dict(entries)))
+            for s in v["sites"]:
+                muscles[s["muscle"]] = s["muscle_name"]
+                if s["level"]:
+                    levels.add(s["level"])
+    systems = t.code_systems(atlas_version, muscles, levels)
+    every = head + systems + list(people.items()) + body
+    bundle = {"resourceType": "Bundle", "type": "document" if document else "collection",
+              "timestamp": t.when(doc["exported_at"]),
+              "entry": [{"fullUrl": url, "resource": res} for url, res in every]}
+    if document:
+        v = visits[0][1]
+        key = [v["content_hash"]] + [a["id"] for a in v["amendments"]]
+        bundle["identifier"] = {"system": t.URI,
+                                "value": t.urn(*clinical.session_key(v), "document", *key)}
+    return bundle
+
+
+def _visit(ctx: Context, atlas_version: str, pdf: PdfSource | None,
+           generated: datetime) -> tuple[list[Entry], list[tuple[str, list[Entry]]]]:
+    v = ctx.visit
+    sites = [e for s in v["sites"] for e in clinical.site(ctx, s, atlas_version)]
+    procedures = [e for e in sites if e[1]["resourceType"] == "Procedure"]
+    responses = [e for e in sites if e[1]["resourceType"] == "Observation"]
+    outcome = clinical.session_observations(ctx)
+    findings = clinical.findings(ctx)
+    adverse = clinical.adverse_events(ctx)
+    consent = [e for e in (clinical.consent(ctx),) if e is not None]
+    plan = [e for e in (clinical.care_plan(ctx),) if e is not None]
+    recorded = [clinical.encounter(ctx, atlas_version)] + sites + outcome + findings \
+        + consent + adverse + plan
+    printed: list[Entry] = []
+    if ctx.signed and pdf is not None:
+        printed.append(signing.pdf_reference(ctx, pdf(v["id"], generated),
+                                             t.when(generated.isoformat())))
+    signature = signing.signature(ctx, [url for url, _ in recorded])
+    amended = signing.amendments(ctx, printed[0][0] if printed else None)
+    entries = recorded + printed + ([signature] if signature else []) + amended
+    sections = [("Insertions", procedures), ("Responses at each insertion", responses),
+                ("Pain, needles and tolerance", outcome), ("Examination findings", findings),
+                ("Consent", consent), ("Adverse events", adverse), ("Plan", plan),
+                ("Signed record (PDF/A)", printed),
+                ("Amendments", [e for e in amended
+                                if e[1]["resourceType"] == "DocumentReference"])]
+    return entries, sections
+
+
+def dumps(bundle: dict) -> str:
+    """The bundle as UTF-8 JSON text, indented, with a final newline."""
+    return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,160 @@
+"""What attests a visit in FHIR: the signature and each amendment as a Provenance, the signed
+record's PDF/A as a DocumentReference, amendments as DocumentReferences that append to it, and
+for a document bundle the Composition that heads it (docs/fhir.md, "Signatures and documents").
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html import escape
+
+from imsmap.services.fhir import terms as t
+from imsmap.services.fhir.clinical import Context, Entry
+
+_XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def user(login: str) -> dict:
+    """Who did something in imsmap: their login name (the audit trail's actor)."""
+    if not login:
+        return {"display": "(not recorded)"}
+    return {"identifier": {"system": t.SID_USER, "value": login}, "display": login}
+
+
+def _agent(code: str, display: str, login: str) -> dict:
+    return {"type": t.concept({"system": t.PROVENANCE_TYPE, "code": code, "display": display}),
+            "who": user(login)}
+
+
+def signature(ctx: Context, targets: list[str]) -> Entry | None:
+    """The signing of a visit: when, by whom, and the sha256 the signature sealed."""
+    v = ctx.visit
+    if not ctx.signed:
+        return None
+    url = ctx.url("signature")
+    out = {"resourceType": "Provenance", "id": t.rid(url),
+           "target": [t.ref(u) for u in targets], "recorded": t.when(v["signed_at"]),
+           "agent": [_agent("legal", "Legal Authenticator", v["signed_by"])]}
+    if v["content_hash"]:
+        out["extension"] = [{"url": t.EXT_CONTENT_HASH, "valueString": v["content_hash"]}]
+    return url, out
+
+
+def pdf_reference(ctx: Context, pdf: bytes, generated: str) -> Entry:
+    """The signed record as imsmap prints it (PDF/A-1b), whole, in the bundle."""
+    v = ctx.visit
+    url = ctx.url("pdf")
+    out = {"resourceType": "DocumentReference", "id": t.rid(url), "status": "current",
+           "docStatus": "amended" if v["amendments"] else "final",
+           "type": t.concept(t.PROCEDURE_NOTE), "subject": ctx.subject, "date": generated,
+           "authenticator": user(v["signed_by"]),
+           "description": "IMS treatment record (PDF/A-1b) of the signed session",
+           "content": [{"attachment": {
+               "contentType": "application/pdf",
+               "data": base64.b64encode(pdf).decode("ascii"),
+               "size": len(pdf),
+               # FHIR R4 Attachment.hash: the SHA-1 of the data, base64.
+               "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),
+               "title": f"IMS treatment record {v['started_at'][:10]}",
+               "creation": generated}}],
+           "context": {"encounter": [ctx.encounter],
+                       "period": {"start": t.when(v["started_at"])}}}
+    if ctx.practitioner:
+        out["author"] = [ctx.practitioner]
+    return url, out
+
+
+def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
+    """Each amendment: its text as a DocumentReference (appending to the signed record's
+    PDF when the bundle carries it) and a Provenance with its reason, time and author."""
+    out = []
+    for a in ctx.visit["amendments"]:
+        doc_url = ctx.url("amendment", a["id"])
+        prov_url = ctx.url("amendment", a["id"], "provenance")
+        doc = {"resourceType": "DocumentReference", "id": t.rid(doc_url), "status": "current",
+               "type": {"text": "Amendment"}, "subject": ctx.subject,
+               "date": t.when(a["created_at"]), "author": [user(a["created_by"])],
+               "description": a["reason"],
+               "content": [{"attachment": {
+                   "contentType": "text/plain; charset=utf-8",
+                   "data": base64.b64encode(a["text"].encode("utf-8")).decode("ascii"),
+                   "title": f"Amendment: {a['reason']}"}}],
+               "context": {"encounter": [ctx.encounter]}}
+        if pdf_url is not None:
+            doc["relatesTo"] = [{"code": "appends", "target": t.ref(pdf_url)}]
+        prov = {"resourceType": "Provenance", "id": t.rid(prov_url),
+                "target": [t.ref(doc_url), ctx.encounter], "recorded": t.when(a["created_at"]),
+                "reason": [{"text": a["reason"]}],
+                "agent": [_agent("author", "Author", a["created_by"])]}
+        out += [(doc_url, doc), (prov_url, prov)]
+    return out
+
+
+def _narrative(lines: list[str]) -> dict:
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return {"status": "generated", "div": f'<div xmlns="{_XHTML}"><ul>{items}</ul></div>'}
+
+
+def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
+                lookup: dict[str, dict]) -> Entry:
+    """The head of a document bundle: one signed visit, its sections in the record's order."""
+    v = ctx.visit
+    url = ctx.url("composition")
+    changed = max([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
+    out = {"resourceType": "Composition", "id": t.rid(url),
+           "status": "amended" if v["amendments"] else "final",
+           "type": t.concept(t.PROCEDURE_NOTE), "subject": ctx.subject,
+           "encounter": ctx.encounter, "date": t.when(changed),
+           "author": [ctx.practitioner or user(v["signed_by"])],
+           "title": f"IMS treatment record {v['started_at'][:10]}",
+           "attester": [{"mode": "legal", "time": t.when(v["signed_at"]),
+                         "party": user(v["signed_by"])}],
+           "section": []}
+    for title, entries in sections:
+        if not entries:
+            continue
+        out["section"].append({"title": title,
+                               "text": _narrative([summary(res, lookup)
+                                                   for _, res in entries]),
+                               "entry": [t.ref(u) for u, _ in entries]})
+    return url, out
+
+
+def summary(res: dict, lookup: dict[str, dict]) -> str:
+    """One line of narrative for a resource in a composition section; `lookup` finds the
+    resources it refers to by fullUrl."""
+    kind = res["resourceType"]
+    if kind == "Procedure":
+        body = lookup[res["extension"][0]["valueReference"]["reference"]]
+        number = body["extension"][0]["extension"][0]["valuePositiveInt"]
+        return f"{number}. {body['description']} ({res['status']})"
+    if kind == "Observation":
+        line = f"{res['code']['text']}: {_value(res)}"
+        if "partOf" in res:
+            line = summary(lookup[res["partOf"][0]["reference"]], lookup).split(" (")[0] \
+                + " - " + line
+        return line
+    if kind == "AdverseEvent":
+        return f"{res['event']['text']} ({res['severity']['text']})"
+    if kind == "CarePlan":
+        return res["description"]
+    if kind == "Consent":
+        return "Informed consent to treatment obtained"
+    if kind == "DocumentReference":
+        return res.get("description") or res["type"]["text"]
+    return kind
+
+
+def _value(res: dict) -> str:
+    for key, value in res.items():
+        if key == "valueQuantity":
+            return f"{value['value']:g} {value['unit']}" if value["unit"] != "1" \
+                else f"{value['value']:g}"
+        if key == "valueBoolean":
+            return "yes" if value else "no"
+        if key.startswith("value"):
+            return str(value)
+    if "bodySite" in res:
+        return res["bodySite"]["text"]
+    return "present"

@@ -1,0 +1,171 @@
+"""The codes and identifiers the FHIR export uses, and imsmap's own code systems.
+
+Two kinds of code (docs/fhir.md, "Codes"):
+
+- codes from an outside terminology (LOINC, SNOMED CT, HL7's own code systems, UCUM), each used
+  only where it was checked against a source docs/fhir.md cites;
+- everything else is in a code system imsmap defines under https://imsmap.org/fhir/ and ships
+  inside every bundle as a CodeSystem resource (`code_systems`): the IMS observation and
+  qualifier codes (versioned with the export format), and the atlas's muscles (versioned with the
+  atlas, the muscle's name as the display and as the text of every CodeableConcept).
+
+Resource ids are name-based UUIDs (RFC 4122 version 5) in one imsmap namespace, from the
+record's own permanent keys: the same record always exports under the same ids (`urn`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from imsmap.domain.models import ADVERSE_EVENT_KINDS, FINDING_SIGNS
+
+BASE = "https://imsmap.org/fhir"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
+
+# imsmap's code systems, extensions and identifier systems.
+IMS = f"{BASE}/CodeSystem/ims"
+IMS_VERSION = "1"  # follows the export format (docs/export-format.md, "version")
+MUSCLE = f"{BASE}/CodeSystem/atlas-muscle"
+LEVEL = f"{BASE}/CodeSystem/spinal-level"
+EXT = f"{BASE}/StructureDefinition"
+EXT_CHART_POSITION = f"{EXT}/chart-position"
+EXT_PNEUMOTHORAX = f"{EXT}/pneumothorax-risk-discussed"
+EXT_ATLAS_VERSION = f"{EXT}/atlas-version"
+EXT_PAIN_TIMING = f"{EXT}/pain-timing"
+EXT_ACTION_TAKEN = f"{EXT}/action-taken"
+EXT_CONTENT_HASH = f"{EXT}/content-sha256"
+EXT_ENCOUNTER = f"{EXT}/encounter"
+SID_CHART = f"{BASE}/sid/chart-number"
+SID_USER = f"{BASE}/sid/user"
+URI = "urn:ietf:rfc:3986"  # an identifier that is itself a URI (urn:uuid:...)
+
+# Outside code systems (sources: docs/fhir.md, "Codes from outside terminologies").
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+UCUM = "http://unitsofmeasure.org"
+ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+OBS_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
+PROVENANCE_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+AE_SEVERITY = "http://terminology.hl7.org/CodeSystem/adverse-event-severity"
+TARGET_BODY_STRUCTURE = "http://hl7.org/fhir/StructureDefinition/procedure-targetBodyStructure"
+
+PAIN = {"system": LOINC, "code": "72514-3",
+        "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}
+PROCEDURE_NOTE = {"system": LOINC, "code": "28570-0", "display": "Procedure note"}
+PATIENT_CONSENT = {"system": LOINC, "code": "59284-0", "display": "Patient Consent"}
+AMBULATORY = {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"}
+LATERALITY = {
+    "L": {"system": SNOMED, "code": "7771000", "display": "Left"},
+    "R": {"system": SNOMED, "code": "24028007", "display": "Right"},
+    "M": {"system": SNOMED, "code": "399488007", "display": "Midline"},
+}
+SIDE_TEXT = {"L": "Left", "R": "Right", "M": "Midline"}
+
+# The IMS code system: what imsmap records that no checked outside code says.
+SITE_CODES: dict[str, str] = {
+    "grasp": "Grasp grade (0 none, 1 mild, 2 moderate, 3 strong)",
+    "cramp": "Cramp felt by the patient",
+    "twitch": "Local twitch response",
+    "tissue-feel": "Tissue feel at the needle",
+    "release": "Release of the grasp",
+    "sensation": "Sensation reported by the patient",
+    "estim": "Electrical stimulation through the needle",
+    "needle-diameter": "Needle diameter",
+    "needle-length": "Needle length",
+    "depth": "Depth of insertion",
+}
+SESSION_CODES: dict[str, str] = {
+    "session-notes": "Session notes",
+    "tolerance": "How the patient tolerated treatment",
+    "needle-count": "Number of needles used",
+    "needles-accounted": "All needles accounted for and disposed of as sharps",
+}
+OTHER_CODES: dict[str, str] = {
+    "insertion": "Intramuscular stimulation (IMS) needle insertion",
+    "laterality": "Side of the body",
+}
+LEVELS = tuple([f"C{n}" for n in range(1, 9)] + [f"T{n}" for n in range(1, 13)]
+               + [f"L{n}" for n in range(1, 6)] + [f"S{n}" for n in range(1, 6)])
+
+
+def ims_concepts() -> list[dict]:
+    concepts = [{"code": c, "display": d} for c, d in
+                {**OTHER_CODES, **SITE_CODES, **SESSION_CODES}.items()]
+    concepts += [{"code": f"finding-{k}", "display": v} for k, v in FINDING_SIGNS.items()]
+    concepts += [{"code": f"adverse-{k}", "display": v} for k, v in ADVERSE_EVENT_KINDS.items()]
+    return concepts
+
+
+_IMS_DISPLAY = {c["code"]: c["display"] for c in ims_concepts()}
+
+
+def urn(*key: object) -> str:
+    """The fullUrl (and reference) of the resource named by `key`: urn:uuid:<uuid5>."""
+    return "urn:uuid:" + str(uuid.uuid5(NAMESPACE, "/".join(str(k) for k in key)))
+
+
+def rid(full_url: str) -> str:
+    """A resource's id: the UUID of its urn:uuid fullUrl."""
+    return full_url.removeprefix("urn:uuid:")
+
+
+def ref(full_url: str, display: str | None = None) -> dict:
+    out = {"reference": full_url}
+    if display:
+        out["display"] = display
+    return out
+
+
+def ims(code: str) -> dict:
+    """A coding in the IMS code system (KeyError for a code it does not define)."""
+    return {"system": IMS, "version": IMS_VERSION, "code": code, "display": _IMS_DISPLAY[code]}
+
+
+def concept(coding: dict, text: str | None = None) -> dict:
+    return {"coding": [coding], "text": text or coding["display"]}
+
+
+def when(text: str | None) -> str | None:
+    """An export datetime as a FHIR dateTime: with its UTC offset (a time without one, which
+    the app never writes, is taken as local time as the app does everywhere)."""
+    if text is None:
+        return None
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return value.isoformat(timespec="seconds")
+
+
+def code_systems(atlas_version: str, muscles: dict[str, str | None],
+                 levels: set[str]) -> list[tuple[str, dict]]:
+    """The imsmap code systems, as (fullUrl, CodeSystem) pairs: the IMS codes whole, and the
+    muscles and spinal levels this bundle uses (content `fragment`)."""
+    out = []
+    ims_system = _code_system(IMS, IMS_VERSION, "IMSObservationCodes",
+                              "imsmap IMS observation and qualifier codes", "complete",
+                              ims_concepts())
+    out.append((urn("CodeSystem", IMS, IMS_VERSION), ims_system))
+    known = [{"code": m, "display": n} for m, n in sorted(muscles.items()) if n is not None]
+    if known:
+        out.append((urn("CodeSystem", MUSCLE, atlas_version),
+                    _code_system(MUSCLE, atlas_version, "IMSMapAtlasMuscles",
+                                 f"imsmap atlas {atlas_version} muscles", "fragment", known)))
+    if levels:
+        used = [{"code": lv, "display": f"Spinal level {lv}"} for lv in LEVELS if lv in levels]
+        out.append((urn("CodeSystem", LEVEL, IMS_VERSION),
+                    _code_system(LEVEL, IMS_VERSION, "IMSMapSpinalLevels",
+                                 "imsmap spinal (vertebral) levels", "fragment", used)))
+    return out
+
+
+def _code_system(url: str, version: str, name: str, title: str, content: str,
+                 concepts: list[dict]) -> dict:
+    out = {"resourceType": "CodeSystem", "id": rid(urn("CodeSystem", url, version)),
+           "url": url, "version": version, "name": name, "title": title,
+           "status": "active", "publisher": "imsmap", "caseSensitive": True,
+           "content": content, "concept": concepts}
+    if content == "complete":  # a fragment's count would be the whole system's
+        out["count"] = len(concepts)
+    return out
