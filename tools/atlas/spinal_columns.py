@@ -29,10 +29,10 @@ from __future__ import annotations
 from spinal import (
     BY_LEVEL,
     CX,
-    M,
     S2,
     SEGS,
     SKULL_BASE,
+    M,
     Path2,
     Pt,
     Seg,
