@@ -95,21 +95,21 @@ def test_a_delay_in_painting_the_overlay_shows_in_the_cold_overlay_figure(
         bench_app, history_db, tmp_path, monkeypatch):
     import measure_ui
 
-    from imsmap.ui.history_overlay import HistoryOverlayItem
+    from imsmap.ui import history_overlay
 
     db, pid = history_db
     context = open_context(db, actor="bench")
     bench = measure_ui.WindowBench(context, tmp_path / "qs")
     try:
-        real = HistoryOverlayItem.paint
+        real = history_overlay.paint_overlay  # the earlier markers, painted by the item
         painted = []
 
-        def slow(self, painter, option, widget=None):
+        def slow(*args, **kwargs):
             painted.append(1)
             time.sleep(DELAY_S)
-            real(self, painter, option, widget)
+            real(*args, **kwargs)
 
-        monkeypatch.setattr(HistoryOverlayItem, "paint", slow)
+        monkeypatch.setattr(history_overlay, "paint_overlay", slow)
         result = measure_cold.measure_overlay_cold(bench, pid, reps=2)
     finally:
         bench.close()
