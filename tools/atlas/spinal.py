@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from pathkit import fmt, label_point  # noqa: E402
+from pathkit import fmt  # noqa: E402
 
 W, H = 900, 2000
 CX = W / 2
