@@ -21,8 +21,8 @@ def neck(f: Figure) -> None:
       fibres=[[(4 + k * 3, 250), (5 + k * 3.4, 310), (4 + k * 3, 370)] for k in range(5)])
     # longus capitis: from the anterior tubercles of C3-C6 up to the basilar occiput, lateral to and over
     # the upper longus colli (third sheet, under the scalenes' origins)
-    R("longus_capitis", D3, (6, 236), (17, 234), (26, 256), (28, 290), (24, 312), (16, 308), (10, 270),
-      fibres=[[(24 - k * 3, 314), (18 - k * 2.5, 270), (12 - k * 1.5, 232)] for k in range(4)])
+    R("longus_capitis", D3, (6, 252), (17, 250), (25, 266), (28, 290), (24, 312), (16, 308), (10, 276),
+      fibres=[[(24 - k * 3, 314), (18 - k * 2.5, 280), (12 - k * 1.5, 248)] for k in range(4)])
     # scalenes: from the cervical transverse processes down and out to the first and second ribs
     R("scalene_anterior", D, (25, 270), (33, 268), (41, 300), (51, 336), (55, 358), (42, 360), (34, 330),
       (27, 298), fibres=fibres((25, 268), (33, 268), (42, 362), (55, 360), 3))

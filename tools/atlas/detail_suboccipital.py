@@ -25,7 +25,8 @@ Bones the muscles lie on are "underlay" details, drawn under the regions.
 
 from __future__ import annotations
 
-from spinal import CX, Path2, Pt, fibre_d, fibres_for, label_point, mirror_full, r1, rounded, spline
+from pathkit import label_point
+from spinal import CX, Path2, Pt, fibre_d, fibres_for, mirror_full, r1, rounded, spline
 
 VIEW_ID = "head_neck_posterior"
 K = 5.0

@@ -26,6 +26,7 @@ level in its label; the key to the tags is written at the foot of the chart.
 
 from __future__ import annotations
 
+from pathkit import label_point
 from spinal import (
     BY_LEVEL,
     CX,
@@ -40,7 +41,6 @@ from spinal import (
     fibres_for,
     groove,
     groove_path,
-    label_point,
     r1,
     rounded,
 )
