@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from imsmap.cli import main
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
 from imsmap.store.db import Database, StoreError
@@ -19,8 +20,8 @@ from support import chart_atlas, spot
 
 # -- helpers -----------------------------------------------------------------------------
 def open_clinic(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="test.physio",
-                   clock=lambda: datetime(2026, 11, 20, 10, 0).astimezone())
+    return build_context(Database.open(path), chart_atlas(), actor="test.physio",
+                   clock=lambda: datetime(2026, 11, 20, 10, 0).astimezone()).records
 
 
 def fill(recs: Records, chart: str = "C-1", sites: int = 2) -> int:
@@ -236,8 +237,12 @@ def test_cli_backup_writes_the_file_and_refuses_to_overwrite(clinic, db_path, tm
 
 
 def test_cli_backup_without_out_uses_the_backup_folder(clinic, db_path, capsys):
+    from imsmap.store import backup_sets
+
     assert main(["backup", "--db", str(db_path)]) == 0
-    assert len(bk.own_backups(bk.backup_dir(clinic.db))) == 1
+    made = backup_sets.sets(bk.backup_dir(clinic.db))  # a full backup and its new journal
+    assert len(made) == 1 and str(made[0].full) in capsys.readouterr().out
+    assert bk.verify_backup(made[0].full).patients == 1
 
 
 def test_cli_backup_of_a_missing_database_says_so(tmp_path, capsys):

@@ -11,7 +11,7 @@ from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import paths
 from imsmap.domain.errors import UserFacingError
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context
 from imsmap.ui import app as ui_app
 from imsmap.ui import errors as ui_errors
 
@@ -57,7 +57,7 @@ def test_a_bad_database_gives_a_sentence_not_a_traceback(tmp_path, qapp, monkeyp
 
 def test_title_says_read_only_and_demo(tmp_path, records, make_window):
     path = records.db.path
-    readonly = open_records(path, readonly=True)
+    readonly = open_context(path, readonly=True)
     try:
         from imsmap.ui.main_window import MainWindow
 
@@ -111,6 +111,7 @@ def test_user_errors_reaching_the_hook_are_not_bug_reports(tmp_path, qapp, monke
 # -- safety at start-up (issue 7) ---------------------------------------------------------
 import shutil  # noqa: E402
 import sqlite3  # noqa: E402
+import threading  # noqa: E402
 from datetime import datetime  # noqa: E402
 
 from PySide6.QtCore import QTimer  # noqa: E402
@@ -163,20 +164,20 @@ def test_a_truncated_database_offers_the_latest_backup_and_restores_it_on_confir
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
     try:
-        records = startup.open_checked(lambda: open_records(bad), bad)
+        opened = startup.open_checked(lambda: open_context(bad), bad)
     finally:
         timer.stop()
-    assert records is not None
+    assert opened is not None
     try:
         assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
         assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
         assert "Replace clinic.sqlite3" in seen[1]
         assert "restored" in seen[2]
-        assert records.repo.patient_by_chart_number("C-1001") is not None
+        assert opened.records.repo.patient_by_chart_number("C-1001") is not None
         kept = list(bad.parent.glob("clinic.replaced-*.sqlite3"))
         assert len(kept) == 1  # the damaged file, kept beside the restored one
     finally:
-        records.db.close()
+        opened.db.close()
 
 
 def test_declining_the_restore_changes_nothing(qapp, damaged_copy):
@@ -185,7 +186,7 @@ def test_declining_the_restore_changes_nothing(qapp, damaged_copy):
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
     try:
-        assert startup.open_checked(lambda: open_records(bad), bad) is None
+        assert startup.open_checked(lambda: open_context(bad), bad) is None
     finally:
         timer.stop()
     assert bad.read_bytes() == before and not list(bad.parent.glob("*.replaced-*"))
@@ -197,7 +198,7 @@ def test_an_emptied_database_with_backups_is_not_silently_started_afresh(qapp, d
     seen: list[str] = []
     timer = _answer_dialogs(["Quit"], seen)
     try:
-        assert startup.open_checked(lambda: open_records(bad), bad) is None
+        assert startup.open_checked(lambda: open_context(bad), bad) is None
     finally:
         timer.stop()
     assert "empty" in seen[0] and bad.stat().st_size == 0
@@ -236,36 +237,36 @@ def _checked_in_background(qtbot, path):
 def test_damage_found_after_opening_offers_the_latest_backup_and_restores_it(
         qtbot, corrupt_copy):
     bad, _ = corrupt_copy
-    opener = lambda: open_records(bad)  # noqa: E731
-    records = startup.open_checked(opener, bad)  # the cheap checks pass: no dialog, no wait
-    assert records is not None and records.repo.patient_by_chart_number("C-1001") is not None
+    opener = lambda: open_context(bad)  # noqa: E731
+    opened = startup.open_checked(opener, bad)  # the cheap checks pass: no dialog, no wait
+    assert opened is not None and opened.records.repo.patient_by_chart_number("C-1001") is not None
     problems = _checked_in_background(qtbot, bad)
     assert problems and all("quick check" in p.lower() or "damaged" in p for p in problems)
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
     try:
-        records = startup.recover(records, opener, bad, problems)
+        opened = startup.recover(opened, opener, bad, problems)
     finally:
         timer.stop()
-    assert records is not None
+    assert opened is not None
     try:
         assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
         assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
         assert "Replace clinic.sqlite3" in seen[1]
         assert "restored" in seen[2]
-        assert records.repo.patient_by_chart_number("C-1001") is not None
+        assert opened.records.repo.patient_by_chart_number("C-1001") is not None
         assert len(list(bad.parent.glob("clinic.replaced-*.sqlite3"))) == 1
         assert _checked_in_background(qtbot, bad) == []  # the restored file is whole
     finally:
-        records.db.close()
+        opened.db.close()
 
 
 def test_damage_found_after_opening_declined_changes_nothing(qtbot, corrupt_copy):
     bad, _ = corrupt_copy
-    opener = lambda: open_records(bad)  # noqa: E731
-    records = startup.open_checked(opener, bad)
+    opener = lambda: open_context(bad)  # noqa: E731
+    opened = startup.open_checked(opener, bad)
     problems = _checked_in_background(qtbot, bad)
-    records.db.close()
+    opened.db.close()
     before = bad.read_bytes()
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
@@ -314,7 +315,7 @@ def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatc
             from imsmap.store.db import StoreError
             raise StoreError("The database clinic.sqlite3 is busy in another imsmap window or "
                              "program; nothing was changed. Try again in a moment.")
-        return open_records(tmp_path / "clinic.sqlite3")
+        return open_context(tmp_path / "clinic.sqlite3")
 
     seen: list[str] = []
     timer = _answer_dialogs(["Try again"], seen)
@@ -328,11 +329,14 @@ def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatc
 
 def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, session, records,
                                                       monkeypatch):
+    from imsmap.store import backup_sets, journal, packed
     from imsmap.ui.record.sign_amend import SignDialog
 
     folder = store_backup.backup_dir(records.db)
     w = make_window(auto_backup=True)
-    qtbot.waitUntil(lambda: any(folder.glob("*-startup.sqlite3")), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(backup_sets.sets(folder)) and not w.backups.running,
+                    timeout=10_000)
+    (made,) = backup_sets.sets(folder)  # the first start: a full backup and its journal
     w.patients.select_patient(session.patient_id)
     w.patients.select_session(session.id)
 
@@ -343,13 +347,42 @@ def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, sessio
 
     monkeypatch.setattr(SignDialog, "exec", sign)
     w.act_sign.trigger()
-    qtbot.waitUntil(lambda: any(folder.glob("*-signed.sqlite3")) and not w.backups.running,
-                    timeout=10_000)
-    (signed,) = folder.glob("*-signed.sqlite3")
-    info = store_backup.verify_backup(signed)
-    assert info.sessions == 1
-    conn = sqlite3.connect(signed)
+    # Signing copies nothing: a journal record, written before the window goes on.
+    assert backup_sets.sets(folder) == [made]
+    assert journal.read(made.journal)[-1].signed == (session.id,)
+    info = store_backup.verify_backup(made.full)  # the full backup with its journal applied
+    assert info.sessions == 1 and info.journal_records == 1
+    expanded = folder.parent / "expanded.sqlite3"
+    packed.expand(made.full, expanded)
+    conn = sqlite3.connect(expanded)
     try:
         assert conn.execute("SELECT status FROM sessions").fetchone()[0] == "signed"
     finally:
         conn.close()
+
+
+def test_closing_abandons_a_running_full_backup_at_once(qtbot, make_window, records,
+                                                        monkeypatch):
+    """A full backup that would go on compressing is abandoned when the window closes: the
+    close does not wait for it, nothing of it is published, and the next start makes it."""
+    from imsmap.store import backup_sets
+
+    folder = store_backup.backup_dir(records.db)
+    compressing = threading.Event()
+    original = backup_sets._compress
+
+    def slow(source, target, cancel):
+        compressing.set()
+        cancel.wait()  # as long as the window is open
+        original(source, target, cancel)
+
+    monkeypatch.setattr(backup_sets, "_compress", slow)
+    w = make_window(auto_backup=True)
+    qtbot.waitUntil(compressing.is_set, timeout=10_000)
+    w.close()
+    assert not w.backups.running  # the thread is gone, not waited for until it was done
+    assert backup_sets.sets(folder) == [] and list(folder.iterdir()) == []
+    monkeypatch.setattr(backup_sets, "_compress", original)
+    w2 = make_window(auto_backup=True)
+    qtbot.waitUntil(lambda: bool(backup_sets.sets(folder)) and not w2.backups.running,
+                    timeout=10_000)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 from imsmap.services import planning
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context, open_records
 from imsmap.store import backup as store_backup
 from imsmap.ui import menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
@@ -148,7 +148,7 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
 def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
     window.act_backup.trigger()
     folder = store_backup.backup_dir(records.db)
-    qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*manual*")),
+    qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*-full.sqlite3.gz")),
                     timeout=10_000)
     # The thread's `finished` reaches the window through the event loop, just after the thread.
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=2_000)
@@ -178,7 +178,7 @@ def test_shortcuts_dialog_lists_every_shortcut(window):
 def test_read_only_database_disables_every_change(qtbot, records, session, qt_settings):
     from imsmap.ui.main_window import MainWindow
 
-    readonly = open_records(records.db.path, readonly=True)
+    readonly = open_context(records.db.path, readonly=True)
     try:
         w = MainWindow(readonly)
         w.show()

@@ -1,5 +1,6 @@
 """Safety at start-up: open the database, check it, and when it is damaged offer the latest good
-backup; back up in the background at start-up and after each signed session.
+backup; the automatic backups: a full backup in the background when one is due, a journal
+record after each signed session.
 
 Nothing here shows a traceback. A damaged or truncated file gets a dialog that names the problem
 and, when there is a good backup, offers it; the backup is restored only after a second, explicit
@@ -19,11 +20,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
-from imsmap.services.records import Records
-from imsmap.store import backup as store_backup
-from imsmap.store.db import DamagedFileError, Database, StoreError
+from imsmap.services.context import AppContext
+from imsmap.services import database_files
+from imsmap.services.database_files import DamagedFileError, StoreError
 from imsmap.ui import errors as ui_errors
-from imsmap.ui.recovery import _ask_retry, _damaged, latest_good_backup
+from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
 
 TITLE = "imsmap – database"
 _DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
@@ -45,8 +46,8 @@ def is_busy(message: str) -> bool:
 
 
 # -- the start-up sequence ----------------------------------------------------------------
-def open_checked(opener: Callable[[], Records], db_path: Path,
-                 parent: QWidget | None = None) -> Records | None:
+def open_checked(opener: Callable[[], AppContext], db_path: Path,
+                 parent: QWidget | None = None) -> AppContext | None:
     """Open the database with ``opener`` (the cheap checks: header, application id, schema
     version) and deal with what goes wrong. The file's structure is checked afterwards, on a
     thread, while the window is up (`StartupCheck`; `recover` when it finds damage).
@@ -56,9 +57,9 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
-            info = latest_good_backup(store_backup.backup_folder_for(db_path))
+            info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
+                outcome = damaged_dialog(db_path, "The database file is empty (0 bytes), but there "
                                    "are backups of it.", parent, info)
                 if outcome != "restored":
                     return None
@@ -67,11 +68,11 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             return opener()
         except StoreError as exc:
             if is_busy(exc.message):
-                if _ask_retry(exc.message, parent):
+                if ask_retry(exc.message, parent):
                     continue
                 return None
             if is_damage(exc):
-                if _damaged(db_path, exc.message, parent) == "restored":
+                if damaged_dialog(db_path, exc.message, parent) == "restored":
                     continue
                 return None
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
@@ -81,15 +82,15 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             return None
 
 
-def recover(records: Records | None, opener: Callable[[], Records], db_path: Path,
-            problems: list[str], parent: QWidget | None = None) -> Records | None:
-    """The structure check found ``problems``: close ``records``, show the damaged-file dialog
+def recover(opened: AppContext | None, opener: Callable[[], AppContext], db_path: Path,
+            problems: list[str], parent: QWidget | None = None) -> AppContext | None:
+    """The structure check found ``problems``: close ``opened``, show the damaged-file dialog
     (offering the latest good backup) and, when a backup was restored, open it again.
 
     Returns the records to work on, or None when the user chose to quit."""
-    if records is not None:
-        records.db.close()
-    if _damaged(db_path, "; ".join(problems[:5]), parent) != "restored":
+    if opened is not None:
+        opened.close()
+    if damaged_dialog(db_path, "; ".join(problems[:5]), parent) != "restored":
         return None
     return open_checked(opener, db_path, parent)
 
@@ -131,21 +132,35 @@ class StartupCheck(QObject):
 
 # -- backups in the background ------------------------------------------------------------
 class BackgroundBackup(QObject):
-    """Backs the database up on a thread of its own, through its own read-only connection, so
-    the window never waits for it. ``finished`` carries the new file (or "") and an error
-    sentence (or "")."""
+    """The automatic backups (store.backup_sets), so that the window never waits for a copy:
+    - at start-up, on a thread of its own through its own read-only connection: a full,
+      compressed backup when one is due (weekly by default), else the journal brought up to
+      date;
+    - after a signature: a journal record of what was written since, at once, through a
+      read-only connection of its own (a few rows, fsynced; a full backup instead when there
+      is none yet);
+    - "Back up now": a new full backup on a thread;
+    - on closing (`abandon`): a running full backup is abandoned (it publishes nothing; the
+      next start makes it again) and the journal is brought up to date.
+    ``finished`` carries a new full backup's file (or "") and an error sentence (or "")."""
 
     finished = Signal(str, str)
+    ABANDON_WAIT_S = 2.0  # a thread notices the cancel within one step (milliseconds)
 
     def __init__(self, db_path: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self._threads: list[threading.Thread] = []
+        self._cancel = threading.Event()
         self.last: Path | None = None
 
     def start(self, reason: str) -> None:
+        if reason == "signed":
+            self.journal_now()
+            return
         self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=self._run, args=(reason,), name=f"backup-{reason}")
+        thread = threading.Thread(target=self._run, args=(reason,), name=f"backup-{reason}",
+                                  daemon=True)
         self._threads.append(thread)
         thread.start()
 
@@ -154,20 +169,46 @@ class BackgroundBackup(QObject):
         return any(t.is_alive() for t in self._threads)
 
     def wait(self, timeout: float = 30.0) -> bool:
-        """Wait for running backups (closing the window); True when all finished."""
+        """Wait for running backups; True when all finished."""
         deadline = datetime.now().timestamp() + timeout
         for t in self._threads:
             t.join(max(0.0, deadline - datetime.now().timestamp()))
         return not self.running
 
+    def journal_now(self) -> bool:
+        """What was written since the last record, into the journal; True when it is there
+        (or nothing needed writing). No backup set yet: a full backup starts instead."""
+        try:
+            if database_files.journal_backup(self.db_path) == "no set":
+                self.start("first")
+                return False
+            return True
+        except UserFacingError as exc:
+            self.finished.emit("", exc.message)
+            return False
+
+    def abandon(self, catch_up: bool = True) -> None:
+        """Closing: stop a running full backup (nothing of it is published) and bring the
+        journal up to date; waits a moment at most."""
+        self._cancel.set()
+        for t in self._threads:
+            t.join(self.ABANDON_WAIT_S)
+        if catch_up:
+            try:
+                database_files.journal_backup(self.db_path)
+            except UserFacingError:
+                pass  # said at the next start, whose backup meets the same folder
+
     def _run(self, reason: str) -> None:
         path, error = "", ""
         try:
-            db = Database.open(self.db_path, create=False, readonly=True)
-            try:
-                path = str(store_backup.backup_now(db, reason))
-            finally:
-                db.close()
+            if reason == "startup":
+                kind, made = database_files.scheduled_backup(self.db_path, self._cancel)
+                path = str(made) if kind == "full" and made else ""
+            else:
+                path = str(database_files.full_backup(self.db_path, self._cancel))
+        except database_files.Cancelled:
+            return  # the window closed: the next start makes it again
         except UserFacingError as exc:
             error = exc.message
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
@@ -181,4 +222,3 @@ class BackgroundBackup(QObject):
             self.finished.emit(path, error)
         except RuntimeError:  # the window was closed meanwhile
             pass
-
