@@ -37,6 +37,7 @@ BUILD = ROOT / "build" / "packaging"
 DIST = ROOT / "dist"
 VENV = BUILD / "venv"
 PIP_VENV = BUILD / "venv-pip"  # what `pip install .` gives a user: the frozen app's reference
+KEEP_OPENBLAS = "--keep-openblas" in sys.argv  # see --help
 ICONS = BUILD / "icons"
 WHEELS = BUILD / "wheels"  # numpy built without BLAS: made once, then reused
 APP_ID = "org.imsmap.imsmap"
@@ -67,7 +68,7 @@ def make_venv() -> None:
     # Not editable: PyInstaller must see imsmap (and imsmap.assets) as an installed user sees it.
     sh(venv_python(), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", ".")
     sh(venv_python(), "-m", "pip", "install", "-q", ".[packaging]")
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and not KEEP_OPENBLAS:
         numpy_without_blas()
 
 
@@ -103,7 +104,7 @@ def numpy_without_blas() -> None:
     sh(venv_python(), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", wheels[-1])
     sh(venv_python(), "-c",
        "import numpy; deps = numpy.show_config(mode='dicts')['Build Dependencies']; "
-       "assert not deps['blas']['found'] and not deps['lapack']['found'], deps; "
+       "assert not deps['blas'].get('found') and not deps['lapack'].get('found'), deps; "
        "print('numpy', numpy.__version__, 'without BLAS or LAPACK')")
 
 
@@ -124,7 +125,7 @@ def freeze() -> None:
         # Links PyInstaller made to libraries the spec then left out (Wayland, EGLFS).
         for link in [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]:
             link.unlink()
-        if any("openblas" in p.name for p in internal.rglob("*")):
+        if not KEEP_OPENBLAS and any("openblas" in p.name for p in internal.rglob("*")):
             raise SystemExit("the bundle carries OpenBLAS: numpy is not the build without BLAS")
         # ICU's data, cut to English and French and to what Qt uses ICU for (and checked).
         qt_lib = internal / "PySide6" / "Qt" / "lib"
@@ -135,8 +136,9 @@ def freeze() -> None:
         # libraries of the Qt wheel (stripped already) nor anything auditwheel patched with
         # patchelf: strip can break those ("ELF load command address/offset not page-aligned").
         strippable = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so"),
-                      *qt_lib.glob("libicuuc.so.*"), *qt_lib.glob("libicui18n.so.*"),
-                      *(internal / "numpy").rglob("*.so")]
+                      *qt_lib.glob("libicuuc.so.*"), *qt_lib.glob("libicui18n.so.*")]
+        if not KEEP_OPENBLAS:  # the PyPI wheel's extension modules were patched by auditwheel
+            strippable += (internal / "numpy").rglob("*.so")
         sh("strip", "--strip-unneeded", *[lib for lib in strippable if not lib.is_symlink()])
 
 
@@ -240,6 +242,9 @@ def main() -> int:
     parser.add_argument("platform", choices=("linux", "windows", "macos"))
     parser.add_argument("--skip-venv", action="store_true",
                         help="reuse build/packaging/venv as it is (a second build in a row)")
+    parser.add_argument("--keep-openblas", action="store_true",
+                        help="Linux: keep PyPI's numpy with OpenBLAS (heat maps 20-40x faster, "
+                             "bundle about 29 MB larger; packaging/README.md)")
     parser.add_argument("--sign", action="store_true",
                         help="Windows: sign the executables and the installer; macOS: sign the "
                              "bundle, and notarize it when APPLE_ID is set (CI, with secrets)")
