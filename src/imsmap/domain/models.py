@@ -189,6 +189,7 @@ class SessionRecord:
     amendments: tuple[Amendment, ...] = ()
     findings: tuple[Finding, ...] = ()
     adverse_events: tuple[AdverseEvent, ...] = ()
+    photos: tuple = ()  # domain.photos.Photo, in their order (issue 18)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from imsmap.domain.models import (
 from imsmap.services import conflicts
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
+from imsmap.store.photos import PhotoStore
 from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
 
 DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
@@ -78,6 +79,7 @@ class Records:
         self.clock = clock
         self._subscribers: list[Callable[[Change], None]] = []
         self._histories = None
+        self._photo_store: PhotoStore | None = None
 
     # -- notifications ---------------------------------------------------------------------
     def subscribe(self, callback: Callable[[Change], None], *, first: bool = False) -> None:
@@ -260,7 +262,15 @@ class Records:
                              sites=tuple(self.repo.sites_for_session(session_id)),
                              amendments=tuple(self.repo.amendments(session_id)),
                              findings=tuple(self.repo.findings(session_id)),
-                             adverse_events=tuple(self.repo.adverse_events(session_id)))
+                             adverse_events=tuple(self.repo.adverse_events(session_id)),
+                             photos=tuple(self.photo_store.for_session(session_id)))
+
+    @property
+    def photo_store(self) -> PhotoStore:
+        """The database's photo tables (store.photos), made on first use."""
+        if self._photo_store is None:
+            self._photo_store = PhotoStore(self.db)
+        return self._photo_store
 
     def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
         """The audit trail, oldest first; one session's entries when session_id is given."""
@@ -563,7 +573,8 @@ def _new_uid() -> str:
 
 
 def content_hash(record: SessionRecord) -> str:
-    """sha256 over the canonical content of a session and its sites (not their bookkeeping).
+    """sha256 over the canonical content of a session and its sites (not their bookkeeping),
+    and its photos' sha256, caption and chart site (by the site's number), where it has photos.
 
     The patient's demographics are left out on purpose: correcting a misspelt name later must not
     make every signed session look tampered with. Database ids are left out too: they change when
@@ -580,6 +591,9 @@ def content_hash(record: SessionRecord) -> str:
         "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
         "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
     }
+    if record.photos:  # (a session without photos hashes as it did before schema 6)
+        seqs = {site.id: site.seq for site in record.sites}
+        doc["photos"] = [[p.sha256, p.caption, seqs.get(p.site_id)] for p in record.photos]
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
