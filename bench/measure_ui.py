@@ -123,12 +123,12 @@ def measure_overlay(records, patient_id: int, reps: int) -> Result:
 
 # -- the window -------------------------------------------------------------------------------
 class WindowBench:
-    def __init__(self, records, settings_dir: Path):
+    def __init__(self, context, settings_dir: Path):
         self.app = qt_app(settings_dir)
         from imsmap.ui.main_window import MainWindow
 
-        self.records = records
-        self.window = MainWindow(records)
+        self.records = context.records
+        self.window = MainWindow(context)
         self.window.resize(1600, 1000)
         self.window.show()
         pump(self.app, 0.2)
@@ -284,18 +284,18 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                     raise RuntimeError("ran out of free points on the chart")
                 used.append((x, y))
                 pos = w.chart.view.mapFromScene(x, y)
-                before = len(w.sites)
+                before = len(w.edits.sites)
                 c0, t0 = cpu(), perf()
                 _mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
                 _mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
                 t_rel = perf()
-                if len(w.sites) != before + 1:
+                if len(w.edits.sites) != before + 1:
                     raise RuntimeError(
                         f"the click at ({x:.0f}, {y:.0f}) (click {n_done}) made no site; status: "
                         f"{w.statusBar().currentMessage()!r}; region there: "
                         f"{getattr(scene.region_at(x, y), 'id', None)}; item there: "
                         f"{type(w.chart.view.itemAt(pos)).__name__}")
-                new_id = max(s.id for s in w.sites)
+                new_id = max(s.id for s in w.edits.sites)
                 deadline = perf() + 5.0
                 while new_id not in painted:
                     app.processEvents()
@@ -356,16 +356,16 @@ def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
             "in_window_sessions_drawn": drawn}
 
 
-def measure(records, heavy_id: int, other_id: int, settings_dir: Path, quick: bool) -> list[Result]:
+def measure(context, heavy_id: int, other_id: int, settings_dir: Path, quick: bool) -> list[Result]:
     qt_app(settings_dir)  # fonts: the painters need a QGuiApplication
-    out = [measure_overlay(records, heavy_id, 10 if quick else 30)]
+    out = [measure_overlay(context.records, heavy_id, 10 if quick else 30)]
     try:
         import imsmap.ui.main_window  # noqa: F401
     except ImportError as exc:
         return out + [missing("click_to_marker_ms_p95", 16.0, f"the window ({exc.name})"),
                       missing("history_open_ms", 50.0, f"the window ({exc.name})")]
     try:
-        bench = WindowBench(records, settings_dir)
+        bench = WindowBench(context, settings_dir)
     except Exception as exc:  # noqa: BLE001
         return out + [failed("click_to_marker_ms_p95", 16.0, exc),
                       failed("history_open_ms", 50.0, exc)]

@@ -61,9 +61,10 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
     if want("bytes_per_site"):  # first: later benchmarks add a few rows of their own
         add(measure_store.measure_bytes(db, db.with_suffix(".json")))
 
-    from imsmap.services.context import open_records
+    from imsmap.services.context import open_context
 
-    records = open_records(db, actor="bench")
+    context = open_context(db, actor="bench")
+    records = context.records
     try:
         heavy = int(meta.get("heavy_patient_id", 1))
         progress_patient = int(meta.get("progress_patient_id", 2))
@@ -85,9 +86,9 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
         if want("overlay_repaint_ms_median", "click_to_marker_ms_p95", "history_open_ms"):
             import measure_ui
 
-            add(measure_ui.measure(records, heavy, other, settings_dir, quick))
+            add(measure_ui.measure(context, heavy, other, settings_dir, quick))
     finally:
-        records.db.close()
+        context.close()
 
     if want("startup_s", "startup_ratio", "peak_rss_mb"):
         import measure_startup

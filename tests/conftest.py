@@ -32,12 +32,18 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def records(db_path):
-    from imsmap.services.context import open_records
+def context(db_path):
+    """The composition root (services.context) on the test's database."""
+    from imsmap.services.context import open_context
 
-    recs = open_records(db_path, actor="test.physio")
-    yield recs
-    recs.db.close()
+    made = open_context(db_path, actor="test.physio")
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def records(context):
+    return context.records
 
 
 @pytest.fixture

@@ -63,3 +63,167 @@ def test_every_subpackage_is_listed_for_the_wheel():
              for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE}
     found.add("imsmap")
     assert found - listed == set(), f"add these to pyproject.toml: {sorted(found - listed)}"
+
+
+# -- one boundary under the window (issue 14) ----------------------------------------------------
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _dependencies(name: str, path: Path) -> set[str]:
+    """The imsmap modules `name` imports anywhere in it (in functions too): ``from pkg import
+    sub`` counts as importing the submodule, not the package."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = name.split(".")[: -node.level if path.name != "__init__.py"
+                                          else len(name.split(".")) - node.level + 1]
+                base = ".".join(package + ([node.module] if node.module else []))
+            subs = [f"{base}.{a.name}" for a in node.names if f"{base}.{a.name}" in MODULES]
+            found.update(subs if len(subs) == len(node.names) else [base, *subs])
+    return {m for m in found if m in MODULES and m != name}
+
+
+def test_no_import_cycle_anywhere():
+    """No module imports, directly or through others, a module that imports it (not even
+    from inside a function, which only hides the circle)."""
+    graph = {name: _dependencies(name, path) for name, path in MODULES.items()}
+    cycles = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for dep in sorted(graph[node]):
+            if state.get(dep) == 1:
+                cycles.append(" -> ".join(path[path.index(dep):] + [dep]))
+            elif dep not in state:
+                visit(dep, path + [dep])
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert not cycles, "\n".join(cycles)
+
+
+# Underscore names that are public by design (collections.namedtuple's API).
+PUBLIC_UNDERSCORE = {"_replace", "_asdict", "_fields", "_make"}
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__") and name not in PUBLIC_UNDERSCORE
+
+
+def _defined_here(tree: ast.AST) -> set[str]:
+    """Names a module defines: its functions, classes, assignments and attributes set on
+    anything (``self._x = ...``), so a class may reach its own private parts on another
+    instance of itself."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            names.add(node.attr)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+    return names
+
+
+def _foreign_modules(tree: ast.AST) -> set[str]:
+    """Local names bound to modules outside imsmap (``argparse``): their API is theirs."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] != "imsmap":
+                    names.add((alias.asname or alias.name).split(".")[0])
+    return names
+
+
+def test_no_module_uses_another_modules_private_names():
+    offenders = []
+    for name, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        mine, foreign = _defined_here(tree), _foreign_modules(tree)
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("imsmap"):
+                offenders += [f"{where}:{node.lineno} imports {node.module}.{a.name}"
+                              for a in node.names if _private(a.name)]
+            elif isinstance(node, ast.Attribute) and _private(node.attr):
+                base = node.value
+                if isinstance(base, ast.Name) and (base.id in ("self", "cls")
+                                                   or base.id in foreign):
+                    continue
+                if node.attr not in mine:
+                    offenders.append(f"{where}:{node.lineno} uses {ast.unparse(node)}")
+    assert not offenders, "\n".join(offenders)
+
+
+@pytest.mark.parametrize("layer", ["ui", "report", "render"])
+def test_the_window_and_the_reports_never_reach_the_store(layer):
+    """ui/ and report/ read through the services' queries (services.queries), never through
+    the store: no import of imsmap.store, no `.repo`, `.db` or `.conn` of anything."""
+    offenders = []
+    for path in _layer_files(layer):
+        where = path.relative_to(ROOT)
+        offenders += [f"{where} imports {n}" for n in _imports(path)
+                      if n == "imsmap.store" or n.startswith("imsmap.store.")]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("repo", "db", "conn"):
+                offenders.append(f"{where}:{node.lineno} uses {ast.unparse(node)}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_changes_are_typed():
+    """A Change is made of an Action and an Entity (services.changes), never of words."""
+    offenders = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "Change"
+                    and any(isinstance(a, ast.Constant) for a in node.args[:2])):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "\n".join(offenders)
+
+
+WINDOW_PARTS = {"records", "undo_stack", "site_editor", "show_error", "show_message",
+                "select_site", "atlas", "session_id"}
+
+
+def test_no_widget_finds_its_collaborators_through_its_window():
+    """Collaborators are given to a widget (its constructor), never looked up on whatever
+    window it sits in (``getattr(widget.window(), "records")``)."""
+    offenders = []
+    for path in _layer_files("ui"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        hosts = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Call)
+                 and isinstance(node.value.func, ast.Attribute)
+                 and node.value.func.attr == "window"
+                 for t in node.targets if isinstance(t, ast.Name)}
+
+        def is_window(node: ast.AST) -> bool:
+            return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "window") or (isinstance(node, ast.Name)
+                                                          and node.id in hosts)
+
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("getattr", "hasattr") and node.args
+                    and is_window(node.args[0])):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif (isinstance(node, ast.Attribute) and node.attr in WINDOW_PARTS
+                  and is_window(node.value)):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "\n".join(offenders)

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from imsmap.cli import main
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
 from imsmap.store.db import Database, StoreError
@@ -19,8 +20,8 @@ from support import chart_atlas, spot
 
 # -- helpers -----------------------------------------------------------------------------
 def open_clinic(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="test.physio",
-                   clock=lambda: datetime(2026, 11, 20, 10, 0).astimezone())
+    return build_context(Database.open(path), chart_atlas(), actor="test.physio",
+                   clock=lambda: datetime(2026, 11, 20, 10, 0).astimezone()).records
 
 
 def fill(recs: Records, chart: str = "C-1", sites: int = 2) -> int:

@@ -9,14 +9,15 @@ from datetime import datetime
 import pytest
 
 from imsmap.domain.errors import ConflictError, UserFacingError, ValidationError
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store.db import Database
 from support import chart_atlas, spot
 
 
 def window(path, actor: str, minute: int = 0) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor=actor,
-                   clock=lambda: datetime(2026, 11, 20, 10, minute).astimezone())
+    return build_context(Database.open(path), chart_atlas(), actor=actor,
+                   clock=lambda: datetime(2026, 11, 20, 10, minute).astimezone()).records
 
 
 @pytest.fixture

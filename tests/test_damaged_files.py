@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap import paths
 from imsmap.cli import main
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context, open_records
 from imsmap.services.records import content_hash
 from imsmap.store import backup as store_backup
 from imsmap.store.damage import reading
@@ -337,14 +337,14 @@ def test_the_window_offers_the_backup_when_sqlite_reports_in_bytes(qapp, clinic_
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
     try:
-        records = startup.open_checked(lambda: open_records(bad), bad)
+        opened = startup.open_checked(lambda: open_context(bad), bad)
     finally:
         timer.stop()
-    assert records is not None and "damaged" in seen[0] and "restored" in seen[2]
+    assert opened is not None and "damaged" in seen[0] and "restored" in seen[2]
     try:
-        assert records.repo.counts()["patients"] == 4
+        assert opened.records.repo.counts()["patients"] == 4
     finally:
-        records.db.close()
+        opened.close()
     assert len(list(bad.parent.glob("clinic.replaced-*.sqlite3"))) == 1  # kept, not deleted
 
 

@@ -15,7 +15,7 @@ import pytest
 from imsmap.atlas import Atlas, load_atlas
 from imsmap.atlas.catalogue import load_catalogue
 from imsmap.atlas.views import LEVELS, parse_view
-from imsmap.services import demo
+from imsmap.services import demo, demo_placement
 from imsmap.services.demo import DemoError, create_demo, default_anchor
 from imsmap.store import audit, site_rows
 from imsmap.store.db import StoreError
@@ -348,7 +348,7 @@ def test_levels_follow_the_landmarks_where_the_view_has_them(tmp_path):
     atlas = Atlas(catalogue=base.catalogue,
                   views={**base.views, "posterior": replace(posterior, landmarks=marks,
                                                             _by_id={})})
-    assert demo._level_y(atlas.view("posterior"), "L5") == pytest.approx(1340)
+    assert demo_placement.level_height(atlas.view("posterior"), "L5") == pytest.approx(1340)
     path = tmp_path / "marks.sqlite3"
     create_demo(path, anchor=ANCHOR, atlas=atlas)
     rows = _rows(path, "SELECT level, y FROM site_records WHERE session_id = 1 AND side = 'R'"

@@ -22,6 +22,7 @@ from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.services import checks
 from imsmap.services.importer import import_document
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import db as store_db
 from imsmap.store import integrity
@@ -32,7 +33,7 @@ from support import chart_atlas, spot
 
 
 def open_clinic(path, **kwargs) -> Records:
-    return Records(Database.open(path, **kwargs), chart_atlas(), actor="test.physio")
+    return build_context(Database.open(path, **kwargs), chart_atlas(), actor="test.physio").records
 
 
 @pytest.fixture
@@ -249,10 +250,10 @@ import sys
 
 from imsmap.atlas import Atlas, load_atlas
 {helpers}
-from imsmap.services.records import Records
+from imsmap.services.context import build_context
 from imsmap.store.db import Database
 
-recs = Records(Database.open(sys.argv[1]), chart_atlas(), actor="child")
+recs = build_context(Database.open(sys.argv[1]), chart_atlas(), actor="child").records
 session_id = int(sys.argv[2])
 n = 0
 while True:

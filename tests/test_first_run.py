@@ -17,7 +17,7 @@ from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.services import clinic, first_run, lock
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context, open_records
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.ui import app as ui_app
 from imsmap.ui.first_run import ClinicSetupWizard, offer_on_start
@@ -166,7 +166,7 @@ def test_a_demo_window_is_never_offered_it_even_when_empty(records, make_window)
 def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, records):
     from imsmap.ui.main_window import MainWindow
 
-    readonly = open_records(db_path, readonly=True)
+    readonly = open_context(db_path, readonly=True)
     w = MainWindow(readonly)
     qtbot.addWidget(w)
     try:

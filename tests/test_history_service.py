@@ -7,6 +7,7 @@ from dataclasses import fields
 from datetime import timezone
 
 from imsmap.domain.models import Site
+from imsmap.domain.progress import History
 
 from imsmap.store.repository import _SESSION_COLUMNS, session_from_row, session_from_tuple
 from support import spot
@@ -55,10 +56,10 @@ def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
     assert by_pos == by_name and any(s.is_signed for s in by_pos)
 
 
-def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(records, patient):
+def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(context, records, patient):
     sessions = _course(records, patient)
     other = records.create_patient(chart_number="C-2002", family_name="Other")
-    histories = records.histories
+    histories = context.histories
     first = histories.history(patient.id)
     assert histories.history(patient.id) is first and histories.loads == 1
     assert [s.id for s in first.sessions] == [s.id for s in sessions]
@@ -70,7 +71,9 @@ def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(records, 
     again = histories.history(patient.id)
     assert again is not first and len(again.sites_of(sessions[-1].id)) == 2
     assert histories.loads == 2  # a site's change re-read its session only, not the history
-    assert again == records.histories.__class__(records).history(patient.id)  # as a full read
+    stored = records.read.sessions_for_patient(patient.id)
+    full_read = History.of(stored, records.read.sites_for_sessions([s.id for s in stored]))
+    assert again == full_read
     histories.history(other.id)
     assert histories.loads == 2  # the other patient kept its history
     records.update_session(sessions[-1].id, pain_before=3)  # a session change: read again
@@ -78,11 +81,11 @@ def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(records, 
     assert histories.loads == 3
 
 
-def test_views_hearing_a_change_read_the_fresh_history(records, patient):
+def test_views_hearing_a_change_read_the_fresh_history(context, records, patient):
     sessions = _course(records, patient)
-    histories = records.histories
+    histories = context.histories
     histories.history(patient.id)
     seen = []
-    records.subscribe(lambda change: seen.append(len(histories.history(patient.id).ids)))
+    context.bus.subscribe(lambda change: seen.append(len(histories.history(patient.id).ids)))
     records.start_session(patient.id)
     assert seen[-1] == len(sessions) + 1

@@ -15,6 +15,7 @@ from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError, ValidationError
 from imsmap.services import checks
 from imsmap.services.importer import ImportProblems, import_document
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import audit
 from imsmap.store.db import Database
@@ -25,7 +26,7 @@ export = pytest.importorskip("imsmap.services.export")
 
 # -- helpers -----------------------------------------------------------------------------
 def open_clinic(path, actor: str = "test.physio") -> Records:
-    return Records(Database.open(path), chart_atlas(), actor=actor)
+    return build_context(Database.open(path), chart_atlas(), actor=actor).records
 
 
 def build_clinic(recs: Records, patients: int = 2) -> None:

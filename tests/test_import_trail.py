@@ -12,13 +12,14 @@ import pytest
 
 from imsmap.services import checks, export
 from imsmap.services.importer import ImportProblems, import_document
+from imsmap.services.context import build_context
 from imsmap.services.records import Records, content_hash
 from imsmap.store.db import Database
 from support import chart_atlas, outside_edit, spot
 
 
 def open_clinic(path, actor="test.physio") -> Records:
-    return Records(Database.open(path), chart_atlas(), actor=actor)
+    return build_context(Database.open(path), chart_atlas(), actor=actor).records
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from imsmap.cli import main
 from imsmap.services import checks
-from imsmap.services.records import Records
+from imsmap.services.context import build_context
 from imsmap.store import integrity
 from imsmap.store.db import Database, StoreError
 from support import chart_atlas, outside_edit, spot
@@ -21,7 +21,7 @@ from support import chart_atlas, outside_edit, spot
 @pytest.fixture
 def clinic(db_path):
     """A draft session (2 sites) and a signed one (3 sites) for one patient."""
-    recs = Records(Database.open(db_path), chart_atlas(), actor="test.physio")
+    recs = build_context(Database.open(db_path), chart_atlas(), actor="test.physio").records
     patient = recs.create_patient(chart_number="C-1001", family_name="Nguyen")
     ids = []
     for day, n in ((19, 3), (20, 2)):

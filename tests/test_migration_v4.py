@@ -14,6 +14,7 @@ import pytest
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
 from imsmap.services.export import export_document
+from imsmap.services.context import build_context
 from imsmap.services.records import EDITABLE_SITE_FIELDS, Records
 from imsmap.store import audit, migrations, site_rows
 from imsmap.store.db import APPLICATION_ID, Database
@@ -111,7 +112,7 @@ def spot(records):
 
 
 def _records(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="c.physio")
+    return build_context(Database.open(path), chart_atlas(), actor="c.physio").records
 
 
 def test_schema_3_sites_read_back_exactly_and_the_signature_still_holds(tmp_path):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from imsmap.services import checks
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store.db import Database
 from support import chart_atlas, spot
@@ -23,7 +24,7 @@ from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
 def open_clinic(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="window.physio")
+    return build_context(Database.open(path), chart_atlas(), actor="window.physio").records
 
 
 def posix_locks_of(pid: int, path: Path) -> list[str]:
@@ -60,11 +61,11 @@ def test_the_real_window_keeps_its_lock_after_its_start_up_work(qtbot, qt_settin
     from imsmap.ui.main_window import MainWindow
 
     make_clinic(db_path)
-    records = app.open_database(db_path)
-    window = MainWindow(records, auto_backup=True)
+    context = app.open_database(db_path)
+    window = MainWindow(context, auto_backup=True)
     try:
         window.show()
-        check = startup.StartupCheck(records.db.path, window)
+        check = startup.StartupCheck(context.read.path, window)
         window.completed.connect(check.start)
         qtbot.waitUntil(lambda: check.problems is not None and not check.running,
                         timeout=30000)
@@ -80,7 +81,7 @@ def test_the_real_window_keeps_its_lock_after_its_start_up_work(qtbot, qt_settin
         window.close()
         window.deleteLater()
         qtbot.wait(1)
-        records.db.close()
+        context.close()
 
 
 @pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux's lock table")

@@ -18,12 +18,13 @@ from support import chart_atlas, spot
 from imsmap.services import checks, export
 from imsmap.services.importer import ImportProblems, import_document
 from imsmap.services.photos import Photos
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store.db import Database
 
 
 def open_clinic(path) -> Records:
-    return Records(Database.open(path), chart_atlas(), actor="test.physio")
+    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
 
 
 @pytest.fixture

@@ -118,7 +118,7 @@ def test_the_history_overlay_is_not_repainted_by_hover_or_a_new_site(
     click_region(qtbot, hwin, region)
     viewport.repaint()
     qtbot.wait(20)
-    assert len(hwin.sites) == 2  # today's site added (the draft had one)
+    assert len(hwin.edits.sites) == 2  # today's site added (the draft had one)
     assert len(calls) == n
     hwin.history_bar.heat.setChecked(not hwin.history_bar.heat.isChecked())
     viewport.repaint()

@@ -89,12 +89,12 @@ def test_audit_entry_records_who_and_what(records, session, spot):
 
 
 def test_created_at_follows_the_clock_given(db_path, atlas):
-    from imsmap.services.records import Records
+    from imsmap.services.context import build_context
     from imsmap.store.db import Database
 
     when = datetime(2026, 10, 5, 8, 30).astimezone()
     with Database.open(db_path) as db:
-        recs = Records(db, atlas, actor="demo", clock=lambda: when)
+        recs = build_context(db, atlas, actor="demo", clock=lambda: when).records
         p = recs.create_patient(chart_number="T-1", family_name="Clock")
         s = recs.start_session(p.id)
     assert p.created_at == when and s.started_at == when and s.created_at == when

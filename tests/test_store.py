@@ -13,7 +13,7 @@ from datetime import datetime
 import pytest
 
 from imsmap.domain.errors import ReadOnlyError
-from imsmap.services.records import Records
+from imsmap.services.context import build_context
 from imsmap.store import audit
 from imsmap.store.db import APPLICATION_ID, Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
@@ -41,7 +41,7 @@ def signed(db_path):
     """A database holding one patient with a signed session that has one site."""
     atlas = chart_atlas()
     with Database.open(db_path) as database:
-        recs = Records(database, atlas, actor="test.physio")
+        recs = build_context(database, atlas, actor="test.physio").records
         patient = recs.create_patient(chart_number="S-1", family_name="Rossi")
         session = recs.start_session(patient.id, started_at=datetime(2026, 11, 2, 10, 0))
         view_id, x, y, muscle, side = spot(atlas)

@@ -11,7 +11,7 @@ from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import paths
 from imsmap.domain.errors import UserFacingError
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context
 from imsmap.ui import app as ui_app
 from imsmap.ui import errors as ui_errors
 
@@ -57,7 +57,7 @@ def test_a_bad_database_gives_a_sentence_not_a_traceback(tmp_path, qapp, monkeyp
 
 def test_title_says_read_only_and_demo(tmp_path, records, make_window):
     path = records.db.path
-    readonly = open_records(path, readonly=True)
+    readonly = open_context(path, readonly=True)
     try:
         from imsmap.ui.main_window import MainWindow
 
@@ -163,20 +163,20 @@ def test_a_truncated_database_offers_the_latest_backup_and_restores_it_on_confir
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
     try:
-        records = startup.open_checked(lambda: open_records(bad), bad)
+        opened = startup.open_checked(lambda: open_context(bad), bad)
     finally:
         timer.stop()
-    assert records is not None
+    assert opened is not None
     try:
         assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
         assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
         assert "Replace clinic.sqlite3" in seen[1]
         assert "restored" in seen[2]
-        assert records.repo.patient_by_chart_number("C-1001") is not None
+        assert opened.records.repo.patient_by_chart_number("C-1001") is not None
         kept = list(bad.parent.glob("clinic.replaced-*.sqlite3"))
         assert len(kept) == 1  # the damaged file, kept beside the restored one
     finally:
-        records.db.close()
+        opened.db.close()
 
 
 def test_declining_the_restore_changes_nothing(qapp, damaged_copy):
@@ -185,7 +185,7 @@ def test_declining_the_restore_changes_nothing(qapp, damaged_copy):
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
     try:
-        assert startup.open_checked(lambda: open_records(bad), bad) is None
+        assert startup.open_checked(lambda: open_context(bad), bad) is None
     finally:
         timer.stop()
     assert bad.read_bytes() == before and not list(bad.parent.glob("*.replaced-*"))
@@ -197,7 +197,7 @@ def test_an_emptied_database_with_backups_is_not_silently_started_afresh(qapp, d
     seen: list[str] = []
     timer = _answer_dialogs(["Quit"], seen)
     try:
-        assert startup.open_checked(lambda: open_records(bad), bad) is None
+        assert startup.open_checked(lambda: open_context(bad), bad) is None
     finally:
         timer.stop()
     assert "empty" in seen[0] and bad.stat().st_size == 0
@@ -236,36 +236,36 @@ def _checked_in_background(qtbot, path):
 def test_damage_found_after_opening_offers_the_latest_backup_and_restores_it(
         qtbot, corrupt_copy):
     bad, _ = corrupt_copy
-    opener = lambda: open_records(bad)  # noqa: E731
-    records = startup.open_checked(opener, bad)  # the cheap checks pass: no dialog, no wait
-    assert records is not None and records.repo.patient_by_chart_number("C-1001") is not None
+    opener = lambda: open_context(bad)  # noqa: E731
+    opened = startup.open_checked(opener, bad)  # the cheap checks pass: no dialog, no wait
+    assert opened is not None and opened.records.repo.patient_by_chart_number("C-1001") is not None
     problems = _checked_in_background(qtbot, bad)
     assert problems and all("quick check" in p.lower() or "damaged" in p for p in problems)
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
     try:
-        records = startup.recover(records, opener, bad, problems)
+        opened = startup.recover(opened, opener, bad, problems)
     finally:
         timer.stop()
-    assert records is not None
+    assert opened is not None
     try:
         assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
         assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
         assert "Replace clinic.sqlite3" in seen[1]
         assert "restored" in seen[2]
-        assert records.repo.patient_by_chart_number("C-1001") is not None
+        assert opened.records.repo.patient_by_chart_number("C-1001") is not None
         assert len(list(bad.parent.glob("clinic.replaced-*.sqlite3"))) == 1
         assert _checked_in_background(qtbot, bad) == []  # the restored file is whole
     finally:
-        records.db.close()
+        opened.db.close()
 
 
 def test_damage_found_after_opening_declined_changes_nothing(qtbot, corrupt_copy):
     bad, _ = corrupt_copy
-    opener = lambda: open_records(bad)  # noqa: E731
-    records = startup.open_checked(opener, bad)
+    opener = lambda: open_context(bad)  # noqa: E731
+    opened = startup.open_checked(opener, bad)
     problems = _checked_in_background(qtbot, bad)
-    records.db.close()
+    opened.db.close()
     before = bad.read_bytes()
     seen: list[str] = []
     timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
@@ -314,7 +314,7 @@ def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatc
             from imsmap.store.db import StoreError
             raise StoreError("The database clinic.sqlite3 is busy in another imsmap window or "
                              "program; nothing was changed. Try again in a moment.")
-        return open_records(tmp_path / "clinic.sqlite3")
+        return open_context(tmp_path / "clinic.sqlite3")
 
     seen: list[str] = []
     timer = _answer_dialogs(["Try again"], seen)

@@ -247,16 +247,16 @@ def test_tab_shift_tab_and_arrows_step_through_the_sites_in_order(qtbot, window,
     assert len(ids) == 3
     view = window.chart.view
     view.setFocus()
-    assert window.selected_site_id() == ids[2]
+    assert window.edits.selected_site_id() == ids[2]
     qtbot.keyClick(view, Qt.Key.Key_Tab)  # wraps to the first
     assert window.chart.selected_site_id() == ids[0]
     assert window.site_table.selected_site_id() == ids[0]
     qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert window.selected_site_id() == ids[1]
+    assert window.edits.selected_site_id() == ids[1]
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    assert window.selected_site_id() == ids[0]
+    assert window.edits.selected_site_id() == ids[0]
     qtbot.keyClick(view, Qt.Key.Key_Up)  # wraps to the last
-    assert window.selected_site_id() == ids[2]
+    assert window.edits.selected_site_id() == ids[2]
     assert view.hasFocus()  # Tab did not wander off to another widget
     # The same keys in the list, which the chart follows; a key then grades that site.
     table = window.site_table
@@ -279,7 +279,7 @@ def test_enter_confirms_a_planned_site_and_a_grade_confirms_it_too(qtbot, window
     view = window.chart.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Tab)
-    assert window.selected_site_id() == first.id
+    assert window.edits.selected_site_id() == first.id
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert records.repo.site(first.id).planned is False
     qtbot.keyClick(view, Qt.Key.Key_Tab)

@@ -98,7 +98,7 @@ def test_hover_and_selection_repaint_the_emphasis_not_the_cached_chart(
     click_region(qtbot, window, region)  # a new site, selected: its muscle lit
     viewport.repaint()
     qtbot.wait(20)
-    assert window.selected_site() is not None
+    assert window.edits.selected_site() is not None
     assert region.id in scene.background.highlight
     assert painted["emphasis"] >= 2
     assert painted["base"] == before  # the chart came from its cache

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from test_ui_support import qt_settings  # noqa: F401 - fixture
 
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context
 from support import spot
 
 
@@ -21,15 +21,16 @@ def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
     """Anna's and Ben's windows on one draft session with one site, both showing it."""
     from imsmap.ui.main_window import MainWindow
 
-    anna = open_records(db_path, actor="anna.physio")
-    ben = open_records(db_path, actor="ben.physio")
+    anna_context = open_context(db_path, actor="anna.physio")
+    ben_context = open_context(db_path, actor="ben.physio")
+    anna = anna_context.records
     patient = anna.create_patient(chart_number="C-1", family_name="Nguyen")
     session = anna.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30))
     view, x, y, muscle, side = spot(anna.atlas)
     site = anna.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
     windows = []
-    for records in (anna, ben):
-        w = MainWindow(records)
+    for context in (anna_context, ben_context):
+        w = MainWindow(context)
         windows.append(w)
         w.show()
         qtbot.waitExposed(w)
@@ -37,7 +38,7 @@ def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
         w.patients.select_patient(patient.id)
         w.patients.select_session(session.id)
         assert w.session_id == session.id
-        w.select_site(site.id)
+        w.edits.select_site(site.id)
         assert w.site_table.inspector.site.id == site.id
     yield windows[0], windows[1], session, site
     for w in windows:
@@ -48,8 +49,8 @@ def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
         w.close()
         w.deleteLater()
     qtbot.wait(1)
-    anna.db.close()
-    ben.db.close()
+    anna_context.close()
+    ben_context.close()
 
 
 def _type(qtbot, editor, text: str) -> None:

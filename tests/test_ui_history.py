@@ -225,18 +225,18 @@ def test_progress_tab_follows_the_patient_and_lights_a_chosen_muscle(
 
 
 def test_opening_a_patient_reads_the_history_once_and_the_progress_tab_when_shown(
-        make_window, visits, patient, records):
+        make_window, visits, patient, context):
     w = make_window()
-    before = records.histories.loads
+    before = context.histories.loads
     w.patients.select_patient(patient.id)
-    assert records.histories.loads == before + 1  # the overlay and the panel share one read
+    assert context.histories.loads == before + 1  # the overlay and the panel share one read
     assert list(w.overlay.history.ids) == visits["ids"]
     assert w.progress.patient_id == patient.id and w.progress.sessions.count() == 0  # hidden
     w.act_progress.trigger()
     assert w.progress.sessions.count() == len(visits["ids"])
     assert w.progress.full is w.overlay.history
     assert w.progress.chosen_ids() == visits["ids"][-w.progress.last_n:]
-    assert records.histories.loads == before + 1
+    assert context.histories.loads == before + 1
 
 
 def test_a_hidden_progress_panel_answers_with_the_patient_now_open(
@@ -267,7 +267,7 @@ def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypa
     (bx, by, rb) = visits["b"]
     site = hwin.records.add_site(visits["ids"][-1], "posterior", bx + 3, by, muscle_id=rb.muscle,
                                  side=rb.side, layer=rb.layer, level=rb.level)
-    hwin.select_site(site.id)
+    hwin.edits.select_site(site.id)
     assert counted == []  # same history, same choice, same visit open: nothing recounted
     hwin.patients.select_session(visits["ids"][-2])  # another visit open: the ages change
     assert counted and counted[-1] == visits["ids"][-2]

@@ -143,8 +143,9 @@ def course(records, patient):
     return ids
 
 
-def test_panel_shows_the_course_and_follows_new_records(qtbot, records, patient, course):
-    panel = ProgressPanel(records, patient.id)
+def test_panel_shows_the_course_and_follows_new_records(qtbot, context, records, patient,
+                                                        course):
+    panel = ProgressPanel(records, context.histories, patient.id)
     qtbot.addWidget(panel)
     panel.resize(1100, 700)
     panel.show()
@@ -178,8 +179,8 @@ def test_panel_shows_the_course_and_follows_new_records(qtbot, records, patient,
         assert not panel.grab().isNull()
 
 
-def test_panel_without_a_patient_is_empty(qtbot, records):
-    panel = ProgressPanel(records, None)
+def test_panel_without_a_patient_is_empty(qtbot, context, records):
+    panel = ProgressPanel(records, context.histories, None)
     qtbot.addWidget(panel)
     assert panel.chosen_ids() == []
     assert panel.matrix.trend_model.rowCount() == 0

@@ -13,11 +13,11 @@ from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
 @pytest.fixture
-def new_window(records, qtbot, qt_settings):  # noqa: F811
+def new_window(context, qtbot, qt_settings):  # noqa: F811
     made = []
 
     def make(**kwargs) -> MainWindow:
-        w = MainWindow(records, **kwargs)
+        w = MainWindow(context, **kwargs)
         made.append(w)
         return w
 

@@ -25,13 +25,13 @@ def qt_settings(tmp_path, qapp):
 
 
 @pytest.fixture
-def make_window(records, qtbot, qt_settings):
+def make_window(context, qtbot, qt_settings):
     from imsmap.ui.main_window import MainWindow
 
     made = []
 
     def make(**kwargs):
-        w = MainWindow(records, **kwargs)
+        w = MainWindow(context, **kwargs)
         made.append(w)
         w.show()
         qtbot.waitExposed(w)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 from imsmap.services import planning
-from imsmap.services.context import open_records
+from imsmap.services.context import open_context, open_records
 from imsmap.store import backup as store_backup
 from imsmap.ui import menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
@@ -178,7 +178,7 @@ def test_shortcuts_dialog_lists_every_shortcut(window):
 def test_read_only_database_disables_every_change(qtbot, records, session, qt_settings):
     from imsmap.ui.main_window import MainWindow
 
-    readonly = open_records(records.db.path, readonly=True)
+    readonly = open_context(records.db.path, readonly=True)
     try:
         w = MainWindow(readonly)
         w.show()

@@ -39,11 +39,12 @@ for argv in (["demo", "--db", db],
     status = main(argv)
     assert status == 0, (argv, status)
 
-from imsmap.services.context import open_records  # noqa: E402
+from imsmap.services.context import open_context  # noqa: E402
 from imsmap.ui.main_window import MainWindow  # noqa: E402
 
-records = open_records(db)
-window = MainWindow(records)
+context = open_context(db)
+records = context.records
+window = MainWindow(context)
 window.show()
 window.build_rest()  # the whole window now, without waiting for the chart's first paint
 patient_id = records.repo.search_patients("")[0].id

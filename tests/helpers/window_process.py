@@ -31,7 +31,7 @@ from pathlib import Path
 from imsmap.atlas import load_atlas
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
-from imsmap.services.records import Records
+from imsmap.services.context import build_context
 from imsmap.store import backup as store_backup
 from imsmap.store.db import Database
 
@@ -79,7 +79,7 @@ def main() -> int:
     if mode == "late":
         return late(db_path)
     atlas = load_atlas()
-    records = Records(Database.open(db_path), atlas, actor=f"window.{mode}")
+    records = build_context(Database.open(db_path), atlas, actor=f"window.{mode}").records
     stop = threading.Event()
     threading.Thread(target=stdin_closed, args=(stop,), daemon=True).start()
     if mode == "hold":

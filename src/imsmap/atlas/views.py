@@ -107,6 +107,9 @@ class View:
     def regions_on(self, layer_id: str) -> tuple[Region, ...]:
         return tuple(r for r in self.regions if r.layer == layer_id)
 
+    def has_region(self, region_id: str) -> bool:
+        return region_id in self._by_id
+
     def region(self, region_id: str) -> Region:
         try:
             return self._by_id[region_id]

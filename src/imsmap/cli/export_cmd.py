@@ -72,10 +72,9 @@ _session_id = _positive("a session id")
 
 
 def run(args: argparse.Namespace) -> int:
-    from imsmap.atlas import load_atlas
     from imsmap.cli.export_fhir import check_options, fhir_text
     from imsmap.services.export import dumps, export_document
-    from imsmap.services.records import Records
+    from imsmap.services.context import build_context
     from imsmap.store.db import Database
 
     check_options(args)
@@ -86,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     _check_db(db_path)
     db = Database.open(db_path, create=False)
     try:
-        records = Records(db, load_atlas())
+        records = build_context(db).records
         if args.csv:
             if args.session:
                 raise StoreError("--csv exports every session; leave out --session.")

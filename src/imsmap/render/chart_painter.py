@@ -149,7 +149,7 @@ class ChartPainter:
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
-        if hover is not None and hover in self.view._by_id and self.view.region(hover).layer == self.layer:
+        if hover is not None and self.view.has_region(hover) and self.view.region(hover).layer == self.layer:
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
@@ -167,7 +167,7 @@ class ChartPainter:
         screen keeps that plain chart cached and repaints only this when the selection or the
         pointer moves."""
         s = self.style
-        hover_ok = (hover is not None and hover in self.view._by_id
+        hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
         shown = [r for r in self.regions()
                  if r.id in highlight or r.muscle in highlight or (hover_ok and r.id == hover)]

@@ -86,12 +86,12 @@ class TitleBlock(Block):
 
 
 def clinic_name(records: Records, settings: ClinicSettings) -> str:
-    return settings.clinic_name or records.repo.setting("clinic.name", "") or ""
+    return settings.clinic_name or records.read.setting("clinic.name", "") or ""
 
 
 def title_block(records: Records, settings: ClinicSettings, draft: bool, **kw) -> TitleBlock:
     """The title block with the clinic's name, address and logo; ``kw``: title, subtitle."""
-    address = records.repo.setting("clinic.address", "") or ""
+    address = records.read.setting("clinic.address", "") or ""
     return TitleBlock(clinic_name(records, settings), address, draft, settings.logo_png, **kw)
 
 

@@ -72,7 +72,7 @@ def _not_onto_the_database(records: Records, device: QPagedPaintDevice) -> None:
     name = device.outputFileName() if isinstance(device, QPrinter) else ""
     if name:
         try:
-            refuse_database(name, records.db.path)
+            refuse_database(name, records.read.path)
         except OutputError as exc:
             raise ReportError(exc.message) from None
 
@@ -110,7 +110,7 @@ def _print(printer: QPrinter, parent: QWidget | None, paint, title: str) -> bool
 def print_preview_session(records: Records, session_id: int, parent: QWidget | None = None,
                           *, printer: QPrinter | None = None) -> bool:
     """Show the session record in a print preview dialog; its Print button prints it."""
-    records.repo.session(session_id)  # an unknown id says so before a dialog opens
+    records.read.session(session_id)  # an unknown id says so before a dialog opens
     printer = printer or make_printer(records)
     return _preview(printer, parent, lambda p: paint_session(records, session_id, p),
                     "Print preview — IMS treatment record")
@@ -119,7 +119,7 @@ def print_preview_session(records: Records, session_id: int, parent: QWidget | N
 def print_session(records: Records, session_id: int, parent: QWidget | None = None, *,
                   printer: QPrinter | None = None) -> bool:
     """Ask for a printer (the print dialog), then print the session record."""
-    records.repo.session(session_id)
+    records.read.session(session_id)
     printer = printer or make_printer(records)
     return _print(printer, parent, lambda p: paint_session(records, session_id, p),
                   "Print IMS treatment record")
@@ -128,7 +128,7 @@ def print_session(records: Records, session_id: int, parent: QWidget | None = No
 def print_preview_progress(records: Records, patient_id: int, parent: QWidget | None = None,
                            *, session_ids: Iterable[int] | None = None,
                            printer: QPrinter | None = None) -> bool:
-    records.repo.patient(patient_id)
+    records.read.patient(patient_id)
     printer = printer or make_printer(records)
     printer.setDocName("IMS progress report")
     chosen = list(session_ids) if session_ids is not None else None
@@ -140,7 +140,7 @@ def print_preview_progress(records: Records, patient_id: int, parent: QWidget | 
 def print_progress(records: Records, patient_id: int, parent: QWidget | None = None, *,
                    session_ids: Iterable[int] | None = None,
                    printer: QPrinter | None = None) -> bool:
-    records.repo.patient(patient_id)
+    records.read.patient(patient_id)
     printer = printer or make_printer(records)
     printer.setDocName("IMS progress report")
     chosen = list(session_ids) if session_ids is not None else None

@@ -56,10 +56,10 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
                  ) -> tuple[Patient, History]:
     """The patient and their sessions (all, or the chosen ones) with needled sites, oldest
     first. Visit numbers count all the patient's sessions, also when some are chosen."""
-    patient = records.repo.patient(patient_id)
-    sessions = records.repo.sessions_for_patient(patient_id)
+    patient = records.read.patient(patient_id)
+    sessions = records.read.sessions_for_patient(patient_id)
     ids = [s.id for s in sessions]
-    history = History.of(sessions, records.repo.sites_for_sessions(ids))
+    history = History.of(sessions, records.read.sites_for_sessions(ids))
     if session_ids is not None:
         chosen = list(dict.fromkeys(session_ids))
         foreign = [sid for sid in chosen if sid not in set(ids)]
@@ -98,7 +98,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     blocks: list[Block] = [title_block(records, settings, False, title=TITLE,
                                        subtitle="Intramuscular stimulation (Gunn IMS) / dry "
                                                 "needling: the course of treatment")]
-    total = len(records.repo.sessions_for_patient(patient.id))
+    total = len(records.read.sessions_for_patient(patient.id))
     numbers = [history.number(s.id) for s in history.sessions]
     shown = f"{len(history)}" + (f" of {total}" if len(history) < total else "")
     drafts = sum(1 for s in history.sessions if not s.is_signed)
@@ -203,4 +203,4 @@ def write_progress_pdf(records: Records, patient_id: int, out_path: str | os.Pat
                     keywords=f"IMS; dry needling; progress; chart {patient.chart_number}")
     return write_pdf(out_path, lambda writer: render_progress(
         records, patient, history, writer, generated=generated, settings=settings),
-        paper=key, info=info, doc_id=_doc_id(patient, history), database=records.db.path)
+        paper=key, info=info, doc_id=_doc_id(patient, history), database=records.read.path)

@@ -55,7 +55,6 @@ from imsmap.report.session_sections import (
 from imsmap.report.site_table import site_note_blocks, site_table
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
-from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 
 # ChartBlock and MIN_MARKER_MM stay importable from here (the marker test measures with them).
@@ -163,7 +162,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
 
     blocks.append(Spacer(3))
     blocks.append(Heading("Signature"))
-    seal = signatures.seal(records.db.conn, s.id) if s.is_signed else None
+    seal = records.read.seal(s.id) if s.is_signed else None
     blocks.append(SignatureBlock(record, digest, seal))
     if s.is_signed or record.amendments:
         blocks.append(Spacer(2))
@@ -250,4 +249,4 @@ def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
     return write_pdf(out_path, lambda writer: render_session_pdf(
         records, record, writer, generated=generated, settings=settings),
         paper=key, info=info, doc_id=_document_id(record, _digest(record)),
-        database=records.db.path)
+        database=records.read.path)

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from imsmap.atlas import AtlasError, load_atlas
+from imsmap.atlas import AtlasError
 from imsmap.services import signatures
+from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
 from imsmap.services.photos import photo_problems
 from imsmap.services.records import Records, content_hash
@@ -100,7 +101,7 @@ def check_restorable(copy: Path) -> None:
     audit chain): a restore must not put unverifiable records in place of the clinic's."""
     db = Database.open(copy, create=False)  # brings an older backup's copy up to this schema
     try:
-        report = full_check(Records(db, load_atlas()))
+        report = full_check(build_context(db).records)
     finally:
         db.close()
     if not report.ok:

@@ -16,8 +16,8 @@ from pathlib import Path
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import GRASP_LABELS
-from imsmap.services.records import Change, Records
-from imsmap.store import audit
+from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
+from imsmap.services.records import Records
 from imsmap.store.backup import BACKUP_DIR_SETTING
 
 PAPER_SIZES = ("A4", "Letter")
@@ -163,18 +163,15 @@ def write_values(records: Records, values: dict[str, str],
     """Write validated settings (`settings_values`, plus any other keys) in one transaction
     with one audit entry listing what changed; keys in ``masked`` are shown by a word."""
     masked = {**_MASKED, **(masked or {})}
-    with records.db.transaction():
-        old = {k: records.repo.setting(k) for k in values}
+    with records.write() as work:
+        old = {k: work.store.setting(k) for k in values}
         diff = {k: [_shown(k, old[k], masked), _shown(k, val, masked)]
                 for k, val in values.items() if old[k] != val}
         if diff:
             for key, val in values.items():
-                records.repo.set_setting(key, val)
-            audit.append(records.db.conn, at=records._stamp(), actor=records.actor,
-                         action="update", entity="settings", entity_id=None, session_id=None,
-                         changes=diff)
-    if diff:
-        records._notify(Change("update", "settings", 0))
+                work.store.set_setting(key, val)
+            work.audit(Action.UPDATE, Entity.SETTINGS, None, None, changes=diff)
+            work.changed(SETTINGS_CHANGED)
     return load(records)
 
 

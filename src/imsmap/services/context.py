@@ -1,17 +1,55 @@
-"""Opening a database together with the atlas: the one place the CLI and the window start from."""
+"""The composition root: the one place that makes the database, the atlas, the change bus, the
+record services and the history cache, and wires them together. The CLI, the window, the demo
+and the tests all start from here; nothing else constructs these.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from imsmap.atlas import load_atlas
-from imsmap.services.records import Records
+from imsmap.atlas import Atlas, load_atlas
+from imsmap.services.changes import ChangeBus
+from imsmap.services.history import PatientHistories
+from imsmap.services.queries import RecordQueries
+from imsmap.services.records import Records, now
 from imsmap.store.db import Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION
 
 
-def open_records(path: str | Path, *, actor: str | None = None, create: bool = True,
-                 readonly: bool = False) -> Records:
+@dataclass(eq=False)
+class AppContext:
+    """Everything one open database needs, made once."""
+
+    db: Database
+    atlas: Atlas
+    bus: ChangeBus
+    records: Records
+    histories: PatientHistories
+
+    @property
+    def read(self) -> RecordQueries:
+        return self.records.read
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def build_context(db: Database, atlas: Atlas | None = None, *, actor: str | None = None,
+                  clock: Callable[[], datetime] = now) -> AppContext:
+    """Wire the services around an open database (the atlas of this imsmap unless given)."""
+    atlas = atlas if atlas is not None else load_atlas()
+    bus = ChangeBus()
+    records = Records(db, atlas, bus, actor=actor, clock=clock)
+    histories = PatientHistories(records.read, bus)
+    return AppContext(db=db, atlas=atlas, bus=bus, records=records, histories=histories)
+
+
+def open_context(path: str | Path, *, actor: str | None = None, create: bool = True,
+                 readonly: bool = False, atlas: Atlas | None = None,
+                 clock: Callable[[], datetime] = now) -> AppContext:
     db = Database.open(path, create=create, readonly=readonly)
     if db.schema_version < SCHEMA_VERSION:
         # Opened read-only, so not upgraded: the records cannot be read in the form this imsmap
@@ -24,4 +62,10 @@ def open_records(path: str | Path, *, actor: str | None = None, create: bool = T
             f"opened read-only, so it cannot be upgraded to schema {SCHEMA_VERSION}, which this "
             "imsmap reads. Open it once in imsmap (it is upgraded in place, every record kept "
             "and checked), or back it up first (imsmap backup) and open the copy.")
-    return Records(db, load_atlas(), actor=actor)
+    return build_context(db, atlas, actor=actor, clock=clock)
+
+
+def open_records(path: str | Path, *, actor: str | None = None, create: bool = True,
+                 readonly: bool = False) -> Records:
+    """The record services of a database, for a command that needs nothing else."""
+    return open_context(path, actor=actor, create=create, readonly=readonly).records

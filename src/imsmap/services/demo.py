@@ -46,7 +46,7 @@ from imsmap.services.demo_data import (
     PRESENTATIONS,
 )
 from imsmap.services.demo_placement import DemoError, Placer
-from imsmap.services.demo_placement import _level_y  # noqa: F401 - the tests use demo._level_y
+from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store.db import Database
 
@@ -143,7 +143,7 @@ def _remove_quietly(path: Path) -> None:
 
 def _populate(db: Database, atlas: Atlas, anchor: date) -> dict[str, object]:
     clock_value = [datetime.combine(anchor, time(8, 0)).astimezone()]
-    records = Records(db, atlas, actor=ACTOR, clock=lambda: clock_value[0])
+    records = build_context(db, atlas, actor=ACTOR, clock=lambda: clock_value[0]).records
     placer = Placer(atlas)
     skipped: set[str] = set()
 

@@ -145,10 +145,10 @@ class Placer:
         top to bottom (several levels sharing one paraspinal region)."""
         info = self._points(view, region)
         x, y, clear = info.base[0], info.base[1], info.clearance
-        level_y = _level_y(view, level) if level and region.level is None else None
-        if level_y is not None and info.candidates:
+        height = level_height(view, level) if level and region.level is None else None
+        if height is not None and info.candidates:
             roomy = [c for c in info.candidates if c[2] >= 0.3 * info.candidates[0][2]]
-            x, y, clear = min(roomy, key=lambda c: (round(abs(c[1] - level_y)), -c[2]))
+            x, y, clear = min(roomy, key=lambda c: (round(abs(c[1] - height)), -c[2]))
         elif slots > 1 and info.candidates:
             y0, y1 = region.bbox[1], region.bbox[3]
             lo = y0 + (y1 - y0) * slot / slots
@@ -171,7 +171,7 @@ class Placer:
         return any(r.id == region.id for r in view.regions_at(round(x, 2), round(y, 2)))
 
 
-def _level_y(view: View, level: str) -> float | None:
+def level_height(view: View, level: str) -> float | None:
     """The height of a vertebral level on a view, from its landmarks (C7, T3, T7, L4, S2...),
     interpolated between the two nearest; None without two landmarks with levels."""
     if level not in LEVELS:

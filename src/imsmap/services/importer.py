@@ -43,14 +43,14 @@ from imsmap.domain.photos import Photo
 from imsmap.services import import_fields as rules
 from imsmap.services import import_trail
 from imsmap.services.photo_export import import_photos, read_photos
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.services.records import (
     EDITABLE_SESSION_FIELDS,
     EDITABLE_SITE_FIELDS,
-    Change,
     Records,
     content_hash,
 )
-from imsmap.store import audit
 from imsmap.store.repository import PATIENT_FIELDS, to_sql
 
 FORMAT = "imsmap-export"
@@ -220,7 +220,7 @@ class _Reader:
         obj = self.obj(raw, place)
         if obj is None:
             return None
-        values = self._fields(obj, place, PATIENT_FIELDS, self.records._clean_patient,
+        values = self._fields(obj, place, PATIENT_FIELDS, self.records.clean_patient_fields,
                               required=("chart_number", "family_name"))
         values.update(self._bookkeeping(obj, place))
         patient = _Patient(place, values)
@@ -234,7 +234,7 @@ class _Reader:
         obj = self.obj(raw, place)
         if obj is None:
             return None
-        values = self._fields(obj, place, EDITABLE_SESSION_FIELDS, self.records._clean_session,
+        values = self._fields(obj, place, EDITABLE_SESSION_FIELDS, self.records.clean_session_fields,
                               required=("started_at",))
         atlas_version = self.get(obj, "atlas_version", place, lambda x: v.text(
             x, "atlas_version", label="The atlas version", max_len=40, required=True,
@@ -321,7 +321,7 @@ class _Reader:
             if value is not _MISSING:
                 values[axis] = value
         names = tuple(f for f in EDITABLE_SITE_FIELDS if f != "muscle_id")
-        values.update(self._fields(obj, place, names, self.records._clean_site,
+        values.update(self._fields(obj, place, names, self.records.clean_site_fields,
                                    required=("side",)))
         values.setdefault("layer", "superficial")
         for flag in ("cramp", "twitch", "estim", "planned"):
@@ -470,66 +470,62 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
     patients, trail = read_document(records, doc)
     counts = dict.fromkeys(("patients", "sessions", "sites", "amendments", "findings",
                             "adverse_events", "photos"), 0)
-    changes: list[Change] = []
-    db, repo = records.db, records.repo
-    with db.transaction():
-        at = records._stamp()
-        actor = records.actor
+    with records.write() as work:
+        at, actor = work.at, work.actor
         problems: list[tuple[str, str]] = []
         _check_chart_numbers_again(records, patients, problems)
         _check_uids(records, patients, problems)
         if problems:
             raise ImportProblems(problems)
         # The file's own history first, bound into this database's chain by one entry.
-        import_trail.keep(db.conn, trail, at=at, actor=actor,
+        import_trail.keep(work.connection, trail, at=at, actor=actor,
                           source=f"export by {str(doc.get('exported_by', '?'))[:100]} at "
                                  f"{str(doc.get('exported_at', '?'))[:40]}")
 
-        def insert(table: str, entity: str, values: dict, session_id: int | None) -> int:
+        def insert(table: str, entity: Entity, values: dict, session_id: int | None) -> int:
             values = dict(values)
             created_at = values.pop("created_at", at)
             created_by = values.pop("created_by", actor)
             if table in ("patients", "sessions", "sites"):
                 values.setdefault("updated_at", created_at)
                 values.setdefault("updated_by", created_by)
-            row_id = repo.insert_row(table, values, created_at, created_by)
-            audit.append(db.conn, at=at, actor=actor, action="import", entity=entity,
-                         entity_id=row_id, session_id=session_id if entity != "session"
-                         else row_id,
-                         changes={k: [None, val] for k, val in values.items()
-                                  if k not in ("updated_at", "updated_by")}
-                         | {"created_at": [None, created_at], "created_by": [None, created_by]})
+            row_id = work.store.insert_row(table, values, created_at, created_by)
+            work.audit(Action.IMPORT, entity, row_id,
+                       session_id if entity is not Entity.SESSION else row_id,
+                       changes={k: [None, val] for k, val in values.items()
+                                if k not in ("updated_at", "updated_by")}
+                       | {"created_at": [None, created_at], "created_by": [None, created_by]})
             return row_id
 
         for patient in patients:
-            pid = insert("patients", "patient", patient.values, None)
+            pid = insert("patients", Entity.PATIENT, patient.values, None)
             counts["patients"] += 1
-            changes.append(Change("import", "patient", pid, patient_id=pid))
+            work.changed(Change(Action.IMPORT, Entity.PATIENT, pid, patient_id=pid))
             for visit in patient.visits:
                 values = {"patient_id": pid, **visit.values}
-                sid = insert("sessions", "session", values, None)
+                sid = insert("sessions", Entity.SESSION, values, None)
                 counts["sessions"] += 1
                 site_ids = {}
                 for site in sorted(visit.sites, key=lambda x: x["seq"]):
-                    site_ids[site["seq"]] = insert("sites", "site", {"session_id": sid, **site},
-                                                   sid)
+                    site_ids[site["seq"]] = insert("sites", Entity.SITE,
+                                                   {"session_id": sid, **site}, sid)
                     counts["sites"] += 1
-                counts["photos"] += import_photos(records, sid, visit.photos, site_ids, at,
-                                                  actor)
+                counts["photos"] += import_photos(records, work, sid, visit.photos, site_ids)
                 for finding in visit.findings:
-                    insert("findings", "finding", {"session_id": sid, **finding}, sid)
+                    insert("findings", Entity.FINDING, {"session_id": sid, **finding}, sid)
                     counts["findings"] += 1
                 for event in visit.adverse_events:
-                    insert("adverse_events", "adverse_event", {"session_id": sid, **event}, sid)
+                    insert("adverse_events", Entity.ADVERSE_EVENT,
+                           {"session_id": sid, **event}, sid)
                     counts["adverse_events"] += 1
                 if visit.signature is not None:
-                    _sign(records, sid, visit, at, actor)
+                    _sign(records, work, sid, visit)
                 for amendment in visit.amendments:
-                    insert("amendments", "amendment", {"session_id": sid, **amendment}, sid)
+                    insert("amendments", Entity.AMENDMENT, {"session_id": sid, **amendment},
+                           sid)
                     counts["amendments"] += 1
-                changes.append(Change("import", "session", sid, session_id=sid, patient_id=pid))
-    for change in changes:
-        records._notify(change)
+                work.changed(Change(Action.IMPORT, Entity.SESSION, sid, session_id=sid,
+                                    patient_id=pid))
     return counts
 
 
@@ -544,8 +540,7 @@ def _check_uids(records: Records, patients: list[_Patient],
                 problems.append((f"{visit.place}.uid", f"This visit is in the file twice "
                                                        f"(also at {seen[uid]})."))
             seen[uid] = visit.place
-            if records.db.conn.execute("SELECT 1 FROM sessions WHERE uid = ?",
-                                       (uid,)).fetchone():
+            if records.repo.session_uid_exists(uid):
                 problems.append((f"{visit.place}.uid", "This visit exists in this database "
                                                        "already; records are never merged."))
 
@@ -561,7 +556,7 @@ def _check_chart_numbers_again(records: Records, patients: list[_Patient],
                              "are never merged."))
 
 
-def _sign(records: Records, sid: int, visit: _Visit, at: str, actor: str) -> None:
+def _sign(records: Records, work: UnitOfWork, sid: int, visit: _Visit) -> None:
     """Lock the imported visit with its original signature, after its content is in."""
     signature = visit.signature or {}
     digest = content_hash(records.session_record(sid))
@@ -570,12 +565,8 @@ def _sign(records: Records, sid: int, visit: _Visit, at: str, actor: str) -> Non
                                "The visit as stored does not match its signature; nothing "
                                "was imported. This is a bug in imsmap: please report it.")])
     values = {"status": "signed", **signature}
-    records.db.conn.execute(
-        "UPDATE sessions SET status = ?, signed_at = ?, signed_by = ?, content_hash = ?,"
-        " updated_at = ?, updated_by = ? WHERE id = ?",
-        ("signed", signature["signed_at"], signature["signed_by"], signature["content_hash"],
-         visit.values.get("updated_at", signature["signed_at"]),
-         visit.values.get("updated_by", signature["signed_by"]), sid))
-    audit.append(records.db.conn, at=at, actor=actor, action="import", entity="session",
-                 entity_id=sid, session_id=sid,
-                 changes={k: [None, val] for k, val in values.items()})
+    work.store.mark_imported_signed(
+        sid, signature, visit.values.get("updated_at", signature["signed_at"]),
+        visit.values.get("updated_by", signature["signed_by"]))
+    work.audit(Action.IMPORT, Entity.SESSION, sid, sid,
+               changes={k: [None, val] for k, val in values.items()})

@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass
 
 from imsmap.domain.errors import ValidationError
-from imsmap.services.records import Change, Records
-from imsmap.store import audit
+from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
+from imsmap.services.records import Records
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 200_000
@@ -111,22 +111,20 @@ def save(records: Records, *, pin: str | None, idle_minutes: int,
         raise ValidationError("Set a PIN first: locking after idle time needs a PIN to unlock.",
                               "pin")
     changes: dict[str, list] = {}
-    with records.db.transaction():
+    with records.write() as work:
         key = _pin_key(records.actor)
         if new_pin is not None:
-            records.repo.set_setting(key, json.dumps(hash_pin(new_pin)))
+            work.store.set_setting(key, json.dumps(hash_pin(new_pin)))
             changes["pin"] = [None, "(set)"]
-        elif clear_pin and records.repo.setting(key) is not None:
-            records.db.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        elif clear_pin and work.store.setting(key) is not None:
+            work.store.clear_setting(key)
             changes["pin"] = ["(set)", None]
-        old_minutes = records.repo.setting(IDLE_KEY)
+        old_minutes = work.store.setting(IDLE_KEY)
         if old_minutes != str(idle_minutes):
-            records.repo.set_setting(IDLE_KEY, str(idle_minutes))
+            work.store.set_setting(IDLE_KEY, str(idle_minutes))
             changes["idle_minutes"] = [old_minutes, idle_minutes]
         if changes:
-            audit.append(records.db.conn, at=records._stamp(), actor=records.actor,
-                         action="update", entity="settings", entity_id=None, session_id=None,
-                         changes={f"lock.{k}": v for k, v in changes.items()})
-    if changes:
-        records._notify(Change("update", "settings", 0))
+            work.audit(Action.UPDATE, Entity.SETTINGS, None, None,
+                       changes={f"lock.{k}": v for k, v in changes.items()})
+            work.changed(SETTINGS_CHANGED)
     return load(records)

@@ -27,7 +27,7 @@ from imsmap.domain.photos import PHOTO_MIMES, Photo
 from imsmap.services.import_fields import short
 from imsmap.services.photo_files import MAX_FILE_BYTES, MAX_SIDE, make_thumbnail
 from imsmap.services.photos import MAX_PHOTOS_PER_SESSION, PhotoFacts, caption_text
-from imsmap.store import audit
+from imsmap.services.changes import Action, Entity
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _FORMAT_OF = {"image/jpeg": "JPEG", "image/png": "PNG"}
@@ -147,19 +147,18 @@ def _site(value: Any, file_site_ids: dict[Any, int]) -> int | None:
 
 
 
-def import_photos(records, session_id: int, photos: list[dict[str, Any]],
-                  site_ids: dict[int, int], at: str, actor: str) -> int:
-    """Write a visit's checked photos (inside the import's transaction), each with its
+def import_photos(records, work, session_id: int, photos: list[dict[str, Any]],
+                  site_ids: dict[int, int]) -> int:
+    """Write a visit's checked photos inside the import's unit of work, each with its
     "import" audit entry recording its sha256; returns how many."""
     for photo in photos:
         site_id = site_ids.get(photo["site_seq"]) if photo["site_seq"] is not None else None
         photo_id = records.photo_store.insert(
             session_id, sha256=photo["sha256"], mime=photo["mime"], width=photo["width"],
             height=photo["height"], data=photo["data"], thumbnail=photo["thumbnail"],
-            caption=photo["caption"], site_id=site_id, at=at, actor=actor)
+            caption=photo["caption"], site_id=site_id, at=work.at, actor=work.actor)
         facts = PhotoFacts(photo["sha256"], photo["mime"], photo["width"], photo["height"],
                            len(photo["data"]))
-        audit.append(records.db.conn, at=at, actor=actor, action="import", entity="photo",
-                     entity_id=photo_id, session_id=session_id,
-                     changes=facts.changes(photo["caption"], site_id))
+        work.audit(Action.IMPORT, Entity.PHOTO, photo_id, session_id,
+                   facts.changes(photo["caption"], site_id))
     return len(photos)

@@ -15,11 +15,11 @@ import os
 from dataclasses import dataclass
 
 from imsmap.domain import validation as v
-from imsmap.domain.errors import NotFoundError, ValidationError
+from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
 from imsmap.services.photo_files import StoredPhoto, read_photo_file
-from imsmap.services.records import Change, Records
-from imsmap.store import audit
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.records import Records
 
 MAX_CAPTION = 200
 MAX_PHOTOS_PER_SESSION = 60
@@ -72,31 +72,31 @@ class Photos:
         """Attach the photo at ``path`` (refused with a sentence, nothing stored, if it is not
         a photo imsmap reads: services.photo_files)."""
         caption = caption_text(caption)
-        self.records._draft(session_id)  # refuse a signed session before reading the file
+        session = self.records.read.session(session_id)
+        if session.is_signed:  # before reading the file; the write checks again
+            raise ReadOnlyError(f"Session {session_id} is signed and locked; a photo cannot "
+                                "be added to it.")
         return self.add(session_id, read_photo_file(path), caption, site_id)
 
     def add(self, session_id: int, photo: StoredPhoto, caption: str = "",
             site_id: int | None = None) -> Photo:
         caption = caption_text(caption)
-        records = self.records
-        with records.db.transaction():
-            session = records._draft(session_id)
+        with self.records.write() as work:
+            session = work.draft(session_id)
             self._check_site(session_id, site_id)
             if len(self.store.for_session(session_id)) >= MAX_PHOTOS_PER_SESSION:
                 raise ValidationError(f"A session holds at most {MAX_PHOTOS_PER_SESSION} "
                                       "photos.", "photo")
-            at = records._stamp()
             photo_id = self.store.insert(
                 session_id, sha256=photo.sha256, mime=photo.mime, width=photo.width,
                 height=photo.height, data=photo.data, thumbnail=photo.thumbnail,
-                caption=caption, site_id=site_id, at=at, actor=records.actor)
+                caption=caption, site_id=site_id, at=work.at, actor=work.actor)
             facts = PhotoFacts(photo.sha256, photo.mime, photo.width, photo.height,
                                len(photo.data))
-            audit.append(records.db.conn, at=at, actor=records.actor, action="create",
-                         entity="photo", entity_id=photo_id, session_id=session_id,
-                         changes=facts.changes(caption, site_id))
-        records._notify(Change("create", "photo", photo_id, session_id=session_id,
-                               patient_id=session.patient_id))
+            work.audit(Action.CREATE, Entity.PHOTO, photo_id, session_id,
+                       facts.changes(caption, site_id))
+            work.changed(Change(Action.CREATE, Entity.PHOTO, photo_id, session_id=session_id,
+                                patient_id=session.patient_id))
         return self.store.photo(photo_id)
 
     def set_caption(self, photo_id: int, caption: str) -> Photo:
@@ -106,22 +106,18 @@ class Photos:
         return self._change(photo_id, "site_id", site_id)
 
     def _change(self, photo_id: int, field: str, value: object) -> Photo:
-        records = self.records
-        with records.db.transaction():
+        with self.records.write() as work:
             old = self.store.photo(photo_id)
-            session = records._draft(old.session_id)
+            session = work.draft(old.session_id)
             if field == "site_id":
                 self._check_site(old.session_id, value)  # type: ignore[arg-type]
             before = getattr(old, field)
             if before != value:
-                at = records._stamp()
-                self.store.update(photo_id, {field: value}, at, records.actor)
-                audit.append(records.db.conn, at=at, actor=records.actor, action="update",
-                             entity="photo", entity_id=photo_id, session_id=old.session_id,
-                             changes={field: [before, value]})
-        if before != value:
-            records._notify(Change("update", "photo", photo_id, session_id=old.session_id,
-                                   patient_id=session.patient_id))
+                self.store.update(photo_id, {field: value}, work.at, work.actor)
+                work.audit(Action.UPDATE, Entity.PHOTO, photo_id, old.session_id,
+                           {field: [before, value]})
+                work.changed(Change(Action.UPDATE, Entity.PHOTO, photo_id,
+                                    session_id=old.session_id, patient_id=session.patient_id))
         return self.store.photo(photo_id)
 
     def remove(self, photo_id: int, *, confirmed: bool) -> Photo:
@@ -130,17 +126,14 @@ class Photos:
         if not confirmed:
             raise ValidationError("A photo is taken off a session only when you confirm it.",
                                   "photo")
-        records = self.records
-        with records.db.transaction():
+        with self.records.write() as work:
             old = self.store.photo(photo_id)
-            session = records._draft(old.session_id)
-            at = records._stamp()
-            self.store.mark_removed(photo_id, at, records.actor)
-            audit.append(records.db.conn, at=at, actor=records.actor, action="remove",
-                         entity="photo", entity_id=photo_id, session_id=old.session_id,
-                         changes={"sha256": [old.sha256, None]})
-        records._notify(Change("remove", "photo", photo_id, session_id=old.session_id,
-                               patient_id=session.patient_id))
+            session = work.draft(old.session_id)
+            self.store.mark_removed(photo_id, work.at, work.actor)
+            work.audit(Action.REMOVE, Entity.PHOTO, photo_id, old.session_id,
+                       {"sha256": [old.sha256, None]})
+            work.changed(Change(Action.REMOVE, Entity.PHOTO, photo_id,
+                                session_id=old.session_id, patient_id=session.patient_id))
         return old
 
     def _check_site(self, session_id: int, site_id: int | None) -> None:
@@ -149,7 +142,7 @@ class Photos:
         if isinstance(site_id, bool) or not isinstance(site_id, int):
             raise ValidationError("The chart site must be given by its number.", "site")
         try:
-            site = self.records.repo.site(site_id)
+            site = self.records.read.site(site_id)
         except NotFoundError:
             raise ValidationError(f"There is no site {site_id} to tie the photo to.",
                                   "site") from None

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ValidationError
 from imsmap.domain.models import Side, Site
-from imsmap.services.records import Change, Records
-from imsmap.store import audit
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.records import Records
 from imsmap.store.repository import to_sql
 
 _COPIED = ("muscle_id", "side", "layer", "level", "needle_diameter_mm", "needle_length_mm")
@@ -41,14 +41,7 @@ class Protocol:
 
 def previous_session_id(records: Records, session_id: int) -> int | None:
     """The patient's session just before this one (by start time), if any."""
-    session = records.repo.session(session_id)
-    row = records.db.conn.execute(
-        "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
-        " AND (started_at < ? OR (started_at = ? AND id < ?))"
-        " ORDER BY started_at DESC, id DESC LIMIT 1",
-        (session.patient_id, session_id, records.repo.session(session_id).started_at.isoformat(),
-         session.started_at.isoformat(), session_id)).fetchone()
-    return int(row[0]) if row else None
+    return records.repo.previous_session_id(session_id)
 
 
 def copy_forward(records: Records, session_id: int, from_session_id: int | None = None
@@ -70,24 +63,23 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
 
 def _add_planned(records: Records, session_id: int, items: list[tuple[str, float, float, dict]],
                  origin: dict) -> list[Site]:
-    """All planned sites in one transaction (one step, one undo), each with its audit entry."""
+    """All planned sites in one unit of work (one step, one undo), each with its audit entry."""
     created: list[int] = []
-    with records.db.transaction():
-        records._draft(session_id)
-        at = records._stamp()
-        seq = records.repo.next_seq(session_id)
-        for view_id, x, y, fields in items:
-            clean = records._clean_site({**fields, "planned": True})
+    cleaned = [(view_id, x, y, records.clean_site_fields({**fields, "planned": True}))
+               for view_id, x, y, fields in items]
+    with records.write() as work:
+        work.draft(session_id)
+        seq = work.store.next_seq(session_id)
+        for view_id, x, y, clean in cleaned:
             values = {"session_id": session_id, "seq": seq, "view_id": view_id, "x": x, "y": y,
                       **{k: to_sql(val) for k, val in clean.items()}}
-            site_id = records.repo.insert_site(values, at, records.actor)
-            audit.append(records.db.conn, at=at, actor=records.actor, action="create",
-                         entity="site", entity_id=site_id, session_id=session_id,
-                         changes={**{k: [None, val] for k, val in values.items()},
-                                  **{k: [None, val] for k, val in origin.items()}})
+            site_id = work.store.insert_site(values, work.at, work.actor)
+            work.audit(Action.CREATE, Entity.SITE, site_id, session_id,
+                       changes={**{k: [None, val] for k, val in values.items()},
+                                **{k: [None, val] for k, val in origin.items()}})
             created.append(site_id)
             seq += 1
-    records._notify(Change("create", "site", created[0], session_id=session_id))
+        work.changed(Change(Action.CREATE, Entity.SITE, created[0], session_id=session_id))
     return [records.repo.site(i) for i in created]
 
 
@@ -100,42 +92,31 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
     sites = records.repo.sites_for_session(session_id)
     if not sites:
         raise ValidationError("A protocol needs at least one site; this session has none.")
-    with records.db.transaction():
-        if records.db.conn.execute("SELECT 1 FROM protocols WHERE name = ? AND retired_at IS"
-                                   " NULL", (name,)).fetchone():
+    with records.write() as work:
+        if work.store.protocol_named(name) is not None:
             raise ValidationError(f"There is a protocol called {name!r} already.", "name")
-        at = records._stamp()
-        pid = records.repo.insert_row("protocols", {"name": name, "notes": notes}, at,
-                                      records.actor)
+        pid = work.store.insert_row("protocols", {"name": name, "notes": notes}, work.at,
+                                    work.actor)
         for s in sites:
-            records.db.conn.execute(
-                "INSERT INTO protocol_sites (protocol_id, seq, muscle_id, side, view_id, layer,"
-                " x, y, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (pid, s.seq, s.muscle_id, s.side.value, s.view_id, s.layer, s.x, s.y, s.level))
-        audit.append(records.db.conn, at=at, actor=records.actor, action="create",
-                     entity="protocol", entity_id=pid, session_id=None,
-                     changes={"name": [None, name], "sites": [None, len(sites)],
-                              "from_session": [None, session_id]})
+            work.store.insert_protocol_site(pid, s)
+        work.audit("create", "protocol", pid, None,
+                   changes={"name": [None, name], "sites": [None, len(sites)],
+                            "from_session": [None, session_id]})
     return protocol(records, pid)
 
 
 def protocols(records: Records) -> list[Protocol]:
-    rows = records.db.conn.execute(
-        "SELECT id FROM protocols WHERE retired_at IS NULL ORDER BY name COLLATE NOCASE")
-    return [protocol(records, r[0]) for r in rows.fetchall()]
+    return [protocol(records, pid) for pid in records.repo.protocol_ids()]
 
 
 def protocol(records: Records, protocol_id: int) -> Protocol:
-    row = records.db.conn.execute("SELECT id, name, notes FROM protocols WHERE id = ?",
-                                  (protocol_id,)).fetchone()
+    row = records.repo.protocol_row(protocol_id)
     if row is None:
         raise NotFoundError(f"There is no protocol with id {protocol_id}.")
     sites = tuple(
         ProtocolSite(seq=r[0], muscle_id=r[1], side=Side(r[2]), view_id=r[3], layer=r[4],
                      x=r[5], y=r[6], level=r[7])
-        for r in records.db.conn.execute(
-            "SELECT seq, muscle_id, side, view_id, layer, x, y, level FROM protocol_sites"
-            " WHERE protocol_id = ? ORDER BY seq", (protocol_id,)))
+        for r in records.repo.protocol_site_rows(protocol_id))
     return Protocol(id=row[0], name=row[1], notes=row[2], sites=sites)
 
 

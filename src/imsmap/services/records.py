@@ -8,13 +8,13 @@ import getpass
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain import validation as v
-from imsmap.domain.errors import ReadOnlyError, ValidationError
+from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import (
     ADVERSE_EVENT_KINDS,
     ADVERSE_SEVERITIES,
@@ -28,6 +28,9 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.services import conflicts
+from imsmap.services.changes import Action, Change, ChangeBus, Entity
+from imsmap.services.queries import RecordQueries
+from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
 from imsmap.store.photos import PhotoStore
@@ -46,17 +49,6 @@ RELEASE = ("full", "partial", "none")
 SENSATION = ("ache/cramp", "deep pressure", "referred", "electric/paraesthetic")
 
 
-@dataclass(frozen=True)
-class Change:
-    """What a use case changed: entity is 'patient', 'session', 'site' or 'amendment'."""
-
-    action: str
-    entity: str
-    entity_id: int
-    session_id: int | None = None
-    patient_id: int | None = None
-
-
 def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
@@ -70,48 +62,29 @@ def default_actor() -> str:
 
 
 class Records:
-    def __init__(self, db: Database, atlas: Atlas, actor: str | None = None,
+    """The record's use cases. Made by the composition root (services.context), which gives it
+    the database, the atlas and the change bus it publishes on."""
+
+    def __init__(self, db: Database, atlas: Atlas, bus: ChangeBus, actor: str | None = None,
                  clock: Callable[[], datetime] = now):
         self.db = db
-        self.repo = Repository(db)
+        self.repo = Repository(db)  # the store's rows: the services' one seam to SQL
+        self.read = RecordQueries(db, self.repo)  # what ui/ and report/ may read
         self.atlas = atlas
+        self.bus = bus
         self.actor = actor or default_actor()
         self.clock = clock
-        self._subscribers: list[Callable[[Change], None]] = []
-        self._histories = None
-        self._photo_store: PhotoStore | None = None
+        self.photo_store = PhotoStore(db)  # the photo tables (store.photos), bytes apart
 
-    # -- notifications ---------------------------------------------------------------------
-    def subscribe(self, callback: Callable[[Change], None], *, first: bool = False) -> None:
-        """Hear every change; ``first``: before the subscribers already there (caches that
-        views read from when they hear the same change)."""
-        if first:
-            self._subscribers.insert(0, callback)
-        else:
-            self._subscribers.append(callback)
-
-    @property
-    def histories(self):
-        """The shared patient histories (services.history.PatientHistories), made on first use."""
-        if self._histories is None:
-            from imsmap.services.history import PatientHistories  # it imports this module
-
-            self._histories = PatientHistories(self)
-        return self._histories
-
-    def unsubscribe(self, callback: Callable[[Change], None]) -> None:
-        if callback in self._subscribers:
-            self._subscribers.remove(callback)
-
-    def _notify(self, change: Change) -> None:
-        for callback in list(self._subscribers):
-            callback(change)
-
-    def _stamp(self) -> str:
-        return to_sql(self.clock())
+    # -- the unit of work ------------------------------------------------------------------
+    def write(self) -> AbstractContextManager[UnitOfWork]:
+        """One write: a transaction with its time stamp and audit entries; the changes it
+        announces are published on the bus after COMMIT (services.unit_of_work)."""
+        return unit_of_work(self.db, self.repo, self.bus, self.actor,
+                            lambda: to_sql(self.clock()))
 
     # -- patients --------------------------------------------------------------------------
-    def _clean_patient(self, fields: dict) -> dict:
+    def clean_patient_fields(self, fields: dict) -> dict:
         unknown = set(fields) - set(PATIENT_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown patient field(s): {', '.join(sorted(unknown))}.")
@@ -134,27 +107,26 @@ class Records:
     def create_patient(self, **fields: object) -> Patient:
         for required in ("chart_number", "family_name"):
             fields.setdefault(required, "")
-        clean = self._clean_patient(fields)
-        with self.db.transaction():
+        clean = self.clean_patient_fields(fields)
+        with self.write() as work:
             if self.repo.patient_by_chart_number(clean["chart_number"]) is not None:
                 raise ValidationError(
                     f"Chart number {clean['chart_number']} belongs to another patient already.",
                     "chart_number")
-            at = self._stamp()
+            at = work.at
             values = {k: to_sql(val) for k, val in clean.items()}
             pid = self.repo.insert_patient(values, at, self.actor)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="create",
-                         entity="patient", entity_id=pid, session_id=None,
-                         changes={k: [None, val] for k, val in values.items()})
-        self._notify(Change("create", "patient", pid, patient_id=pid))
+            work.audit(Action.CREATE, Entity.PATIENT, pid, None,
+                       changes={k: [None, val] for k, val in values.items()})
+            work.changed(Change(Action.CREATE, Entity.PATIENT, pid, patient_id=pid))
         return self.repo.patient(pid)
 
     def update_patient(self, patient_id: int, *, expected: dict | None = None,
                        **fields: object) -> Patient:
         """Change a patient's fields. ``expected``: the values the editor started from; a
         ConflictError (nothing written) when the stored ones differ (another window)."""
-        clean = self._clean_patient(fields)
-        with self.db.transaction():
+        clean = self.clean_patient_fields(fields)
+        with self.write() as work:
             old = self.repo.patient(patient_id)
             if expected:
                 conflicts.check(self.db.conn, "patient", patient_id, None, old, expected,
@@ -169,18 +141,17 @@ class Records:
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
             if diff:
-                at = self._stamp()
+                at = work.at
                 self.repo.update("patients", patient_id, {k: values[k] for k in diff}, at,
                                  self.actor)
-                audit.append(self.db.conn, at=at, actor=self.actor, action="update",
-                             entity="patient", entity_id=patient_id, session_id=None,
-                             changes=diff)
-        if diff:
-            self._notify(Change("update", "patient", patient_id, patient_id=patient_id))
+                work.audit(Action.UPDATE, Entity.PATIENT, patient_id, None,
+                           changes=diff)
+                work.changed(Change(Action.UPDATE, Entity.PATIENT, patient_id,
+                                    patient_id=patient_id))
         return self.repo.patient(patient_id)
 
     # -- sessions --------------------------------------------------------------------------
-    def _clean_session(self, fields: dict) -> dict:
+    def clean_session_fields(self, fields: dict) -> dict:
         unknown = set(fields) - set(EDITABLE_SESSION_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown session field(s): {', '.join(sorted(unknown))}.")
@@ -209,35 +180,27 @@ class Records:
 
     def start_session(self, patient_id: int, **fields: object) -> Session:
         fields.setdefault("started_at", self.clock())
-        clean = self._clean_session(fields)
-        with self.db.transaction():
+        clean = self.clean_session_fields(fields)
+        with self.write() as work:
             self.repo.patient(patient_id)  # exists?
-            at = self._stamp()
+            at = work.at
             values = {"patient_id": patient_id, "atlas_version": self.atlas.version,
                       "uid": _new_uid(),
                       **{k: to_sql(val) for k, val in clean.items()}}
             sid = self.repo.insert_session(values, at, self.actor)
             session = self.repo.session(sid)  # the row is the record; the entry, its digest
-            audit.append(self.db.conn, at=at, actor=self.actor, action="create",
-                         entity="session", entity_id=sid, session_id=sid,
-                         changes=audit.content_digest(audit.session_content(session)))
-        self._notify(Change("create", "session", sid, session_id=sid, patient_id=patient_id))
-        return session
-
-    def _draft(self, session_id: int) -> Session:
-        session = self.repo.session(session_id)
-        if session.is_signed:
-            raise ReadOnlyError(
-                f"Session {session_id} was signed on {session.signed_at:%Y-%m-%d %H:%M} and is "
-                "locked; add an amendment instead.")
+            work.audit(Action.CREATE, Entity.SESSION, sid, sid,
+                       changes=audit.content_digest(audit.session_content(session)))
+            work.changed(Change(Action.CREATE, Entity.SESSION, sid, session_id=sid,
+                                patient_id=patient_id))
         return session
 
     def update_session(self, session_id: int, *, expected: dict | None = None,
                        **fields: object) -> Session:
         """Change a draft's fields; ``expected`` as in update_patient."""
-        clean = self._clean_session(fields)
-        with self.db.transaction():
-            old = self._draft(session_id)
+        clean = self.clean_session_fields(fields)
+        with self.write() as work:
+            old = work.draft(session_id)
             if expected:
                 conflicts.check(self.db.conn, "session", session_id, session_id, old, expected,
                                 clean, EDITABLE_SESSION_FIELDS)
@@ -245,15 +208,13 @@ class Records:
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
             if diff:
-                at = self._stamp()
+                at = work.at
                 self.repo.update("sessions", session_id, {k: values[k] for k in diff}, at,
                                  self.actor)
-                audit.append(self.db.conn, at=at, actor=self.actor, action="update",
-                             entity="session", entity_id=session_id, session_id=session_id,
-                             changes=diff)
-        if diff:
-            self._notify(Change("update", "session", session_id, session_id=session_id,
-                                patient_id=old.patient_id))
+                work.audit(Action.UPDATE, Entity.SESSION, session_id, session_id,
+                           changes=diff)
+                work.changed(Change(Action.UPDATE, Entity.SESSION, session_id,
+                                    session_id=session_id, patient_id=old.patient_id))
         return self.repo.session(session_id)
 
     def session_record(self, session_id: int) -> SessionRecord:
@@ -264,13 +225,6 @@ class Records:
                              findings=tuple(self.repo.findings(session_id)),
                              adverse_events=tuple(self.repo.adverse_events(session_id)),
                              photos=tuple(self.photo_store.for_session(session_id)))
-
-    @property
-    def photo_store(self) -> PhotoStore:
-        """The database's photo tables (store.photos), made on first use."""
-        if self._photo_store is None:
-            self._photo_store = PhotoStore(self.db)
-        return self._photo_store
 
     def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
         """The audit trail, oldest first; one session's entries when session_id is given."""
@@ -307,15 +261,14 @@ class Records:
         return next(a for a in self.repo.adverse_events(session_id) if a.id == aid)
 
     def _add_detail(self, table: str, entity: str, session_id: int, values: dict) -> int:
-        with self.db.transaction():
-            session = self._draft(session_id)
-            at = self._stamp()
+        with self.write() as work:
+            session = work.draft(session_id)
+            at = work.at
             row_id = self.repo.insert_row(table, values, at, self.actor)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="create", entity=entity,
-                         entity_id=row_id, session_id=session_id,
-                         changes={k: [None, val] for k, val in values.items()})
-        self._notify(Change("create", entity, row_id, session_id=session_id,
-                            patient_id=session.patient_id))
+            work.audit(Action.CREATE, entity, row_id, session_id,
+                       changes={k: [None, val] for k, val in values.items()})
+            work.changed(Change(Action.CREATE, Entity(entity), row_id, session_id=session_id,
+                                patient_id=session.patient_id))
         return row_id
 
     def remove_finding(self, finding_id: int) -> None:
@@ -325,15 +278,14 @@ class Records:
         self._remove_detail("adverse_events", "adverse_event", event_id)
 
     def _remove_detail(self, table: str, entity: str, row_id: int) -> None:
-        with self.db.transaction():
+        with self.write() as work:
             session_id = self.repo.session_of(table, row_id)
-            session = self._draft(session_id)
-            at = self._stamp()
+            session = work.draft(session_id)
+            at = work.at
             self.repo.mark_removed(table, row_id, at, self.actor)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="remove", entity=entity,
-                         entity_id=row_id, session_id=session_id, changes={})
-        self._notify(Change("remove", entity, row_id, session_id=session_id,
-                            patient_id=session.patient_id))
+            work.audit(Action.REMOVE, entity, row_id, session_id, changes={})
+            work.changed(Change(Action.REMOVE, Entity(entity), row_id, session_id=session_id,
+                                patient_id=session.patient_id))
 
     # -- sites -----------------------------------------------------------------------------
     def resolve_muscle(self, view_id: str, x: float, y: float,
@@ -349,7 +301,7 @@ class Records:
         chosen = next((r for r in regions if r.layer == layer), regions[0])
         return chosen.muscle, chosen.side, chosen.layer, chosen.level
 
-    def _clean_site(self, fields: dict) -> dict:
+    def clean_site_fields(self, fields: dict) -> dict:
         unknown = set(fields) - set(EDITABLE_SITE_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown site field(s): {', '.join(sorted(unknown))}.")
@@ -416,15 +368,15 @@ class Records:
             fields = {"muscle_id": muscle_id, "side": side, "layer": layer, "level": level,
                       **{k: val for k, val in fields.items() if k != "layer"}}
         fields.setdefault("side", "M")
-        clean = self._clean_site(fields)
+        clean = self.clean_site_fields(fields)
         self._check_level(clean["muscle_id"], clean.get("level"))  # type: ignore[arg-type]
-        with self.db.transaction():
-            self._draft(session_id)
+        with self.write() as work:
+            work.draft(session_id)
             if "needle_diameter_mm" not in clean or "needle_length_mm" not in clean:
                 d, length = self._default_needle(session_id)
                 clean.setdefault("needle_diameter_mm", d)
                 clean.setdefault("needle_length_mm", length)
-            at = self._stamp()
+            at = work.at
             values = {"session_id": session_id, "seq": self.repo.next_seq(session_id),
                       "view_id": view_id, "x": round(x, 2), "y": round(y, 2),
                       **{k: to_sql(val) for k, val in clean.items()}}
@@ -432,16 +384,15 @@ class Records:
             # The row is the record; the entry holds a digest of it as it was created (from the
             # row read back, so it is what any later reading sees).
             site = self.repo.site(site_id)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="create", entity="site",
-                         entity_id=site_id, session_id=session_id,
-                         changes=audit.content_digest(site_rows.content(site)))
-        self._notify(Change("create", "site", site_id, session_id=session_id))
+            work.audit(Action.CREATE, Entity.SITE, site_id, session_id,
+                       changes=audit.content_digest(site_rows.content(site)))
+            work.changed(Change(Action.CREATE, Entity.SITE, site_id, session_id=session_id))
         return site
 
     def update_site(self, site_id: int, *, expected: dict | None = None,
                     **fields: object) -> Site:
         """Change a site's recorded fields; ``expected`` as in update_patient."""
-        clean = self._clean_site(fields)
+        clean = self.clean_site_fields(fields)
         return self._change_site(site_id, clean, expected)
 
     def move_site(self, site_id: int, x: float, y: float) -> Site:
@@ -478,9 +429,9 @@ class Records:
                 f"{muscle.levels[-1]}.", "level")
 
     def _change_site(self, site_id: int, clean: dict, expected: dict | None = None) -> Site:
-        with self.db.transaction():
+        with self.write() as work:
             old = self.repo.site(site_id)
-            self._draft(old.session_id)
+            work.draft(old.session_id)
             if "muscle_id" in clean or "level" in clean:
                 self._check_level(clean.get("muscle_id", old.muscle_id),  # type: ignore[arg-type]
                                   clean.get("level", old.level))  # type: ignore[arg-type]
@@ -491,60 +442,69 @@ class Records:
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
             if diff:
-                at = self._stamp()
+                at = work.at
                 self.repo.update("sites", site_id, {k: values[k] for k in diff}, at, self.actor)
-                audit.append(self.db.conn, at=at, actor=self.actor, action="update",
-                             entity="site", entity_id=site_id, session_id=old.session_id,
-                             changes=diff)
-        if diff:
-            self._notify(Change("update", "site", site_id, session_id=old.session_id))
+                work.audit(Action.UPDATE, Entity.SITE, site_id, old.session_id,
+                           changes=diff)
+                work.changed(Change(Action.UPDATE, Entity.SITE, site_id, session_id=old.session_id))
         return self.repo.site(site_id)
 
     def remove_site(self, site_id: int) -> Site:
         """Take a site off a draft. The row is kept, marked removed, and can be restored."""
-        with self.db.transaction():
-            old = self.repo.site(site_id)
-            self._draft(old.session_id)
-            at = self._stamp()
-            self.repo.set_site_removed(site_id, True, at, self.actor)
-            self.repo.renumber_after(old.session_id, old.seq, -1)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="remove", entity="site",
-                         entity_id=site_id, session_id=old.session_id,
-                         changes={"seq": [old.seq, None], "muscle_id": [old.muscle_id, None]})
-        self._notify(Change("remove", "site", site_id, session_id=old.session_id))
-        return old
+        return self.remove_sites([site_id])[0]
 
     def restore_site(self, site_id: int) -> Site:
         """Undo a removal: the site returns with its number."""
-        with self.db.transaction():
-            old = self.repo.site(site_id, include_removed=True)
-            self._draft(old.session_id)
-            at = self._stamp()
-            seq = min(old.seq, self.repo.next_seq(old.session_id))
-            self.repo.renumber_after(old.session_id, seq - 1, +1)
-            self.repo.set_site_removed(site_id, False, at, self.actor)
-            if seq != old.seq:
-                self.repo.update("sites", site_id, {"seq": seq}, at, self.actor)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="restore", entity="site",
-                         entity_id=site_id, session_id=old.session_id,
-                         changes={"seq": [None, seq], "muscle_id": [None, old.muscle_id]})
-        self._notify(Change("restore", "site", site_id, session_id=old.session_id))
-        return self.repo.site(site_id)
+        return self.restore_sites([site_id])[0]
+
+    def remove_sites(self, site_ids: Sequence[int]) -> list[Site]:
+        """Take sites of one draft off in one write (undoing a copy forward is one step), the
+        highest number first, each with its audit entry; returns them as they were."""
+        with self.write() as work:
+            olds = sorted((work.store.site(i) for i in site_ids), key=lambda x: -x.seq)
+            for old in olds:
+                work.draft(old.session_id)
+                work.store.set_site_removed(old.id, True, work.at, work.actor)
+                work.store.renumber_after(old.session_id, old.seq, -1)
+                work.audit(Action.REMOVE, Entity.SITE, old.id, old.session_id,
+                           changes={"seq": [old.seq, None], "muscle_id": [old.muscle_id, None]})
+            for session_id in dict.fromkeys(old.session_id for old in olds):
+                first = next(old.id for old in olds if old.session_id == session_id)
+                work.changed(Change(Action.REMOVE, Entity.SITE, first, session_id=session_id))
+        return sorted(olds, key=lambda x: site_ids.index(x.id))
+
+    def restore_sites(self, site_ids: Sequence[int]) -> list[Site]:
+        """Undo remove_sites in one write: the sites return with their numbers, lowest first."""
+        with self.write() as work:
+            olds = sorted((work.store.site(i, include_removed=True) for i in site_ids),
+                          key=lambda x: x.seq)
+            for old in olds:
+                work.draft(old.session_id)
+                seq = min(old.seq, work.store.next_seq(old.session_id))
+                work.store.renumber_after(old.session_id, seq - 1, +1)
+                work.store.set_site_removed(old.id, False, work.at, work.actor)
+                if seq != old.seq:
+                    work.store.update("sites", old.id, {"seq": seq}, work.at, work.actor)
+                work.audit(Action.RESTORE, Entity.SITE, old.id, old.session_id,
+                           changes={"seq": [None, seq], "muscle_id": [None, old.muscle_id]})
+            for session_id in dict.fromkeys(old.session_id for old in olds):
+                first = next(old.id for old in olds if old.session_id == session_id)
+                work.changed(Change(Action.RESTORE, Entity.SITE, first, session_id=session_id))
+        return [self.repo.site(i) for i in site_ids]
 
     # -- signing ---------------------------------------------------------------------------
     def sign_session(self, session_id: int) -> Session:
         """Lock the session: who, when, and a hash of its content. Later changes are amendments."""
-        with self.db.transaction():
-            session = self._draft(session_id)
+        with self.write() as work:
+            session = work.draft(session_id)
             record = self.session_record(session_id)
-            at = self._stamp()
+            at = work.at
             digest = content_hash(record)
             self.repo.mark_signed(session_id, at, self.actor, digest)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="sign", entity="session",
-                         entity_id=session_id, session_id=session_id,
-                         changes={"status": ["draft", "signed"], "content_hash": [None, digest]})
-        self._notify(Change("sign", "session", session_id, session_id=session_id,
-                            patient_id=session.patient_id))
+            work.audit(Action.SIGN, Entity.SESSION, session_id, session_id,
+                       changes={"status": ["draft", "signed"], "content_hash": [None, digest]})
+            work.changed(Change(Action.SIGN, Entity.SESSION, session_id, session_id=session_id,
+                                patient_id=session.patient_id))
         return self.repo.session(session_id)
 
     def amend_session(self, session_id: int, reason: str, text: str):
@@ -553,18 +513,17 @@ class Records:
                         max_len=v.MAX_SHORT_TEXT, required=True)
         text = v.text(text, "text", label="The amendment", max_len=v.MAX_LONG_TEXT,
                       required=True)
-        with self.db.transaction():
+        with self.write() as work:
             session = self.repo.session(session_id)
             if not session.is_signed:
                 raise ValidationError("Only a signed session is amended; edit the draft "
                                       "directly.")
-            at = self._stamp()
+            at = work.at
             aid = self.repo.insert_amendment(session_id, at, self.actor, reason, text)
-            audit.append(self.db.conn, at=at, actor=self.actor, action="amend",
-                         entity="amendment", entity_id=aid, session_id=session_id,
-                         changes={"reason": [None, reason], "text": [None, text]})
-        self._notify(Change("amend", "amendment", aid, session_id=session_id,
-                            patient_id=session.patient_id))
+            work.audit(Action.AMEND, Entity.AMENDMENT, aid, session_id,
+                       changes={"reason": [None, reason], "text": [None, text]})
+            work.changed(Change(Action.AMEND, Entity.AMENDMENT, aid, session_id=session_id,
+                                patient_id=session.patient_id))
         return next(a for a in self.repo.amendments(session_id) if a.id == aid)
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from imsmap import __version__, paths
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
-    _environment_error
+    environment_error
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 
@@ -202,7 +202,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
             finally:
                 dst.close()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise _environment_error(exc, target) from None
+            raise environment_error(exc, target) from None
         _fsync(tmp)
         try:
             verify_backup(tmp)
@@ -330,7 +330,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             finally:
                 src.close()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise _environment_error(exc, db_path) from None
+            raise environment_error(exc, db_path) from None
         _fsync(tmp)
         verify_backup(tmp)
         if check is not None:
@@ -452,7 +452,7 @@ def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        raise _environment_error(exc, db_path) from None
+        raise environment_error(exc, db_path) from None
 
 
 def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:

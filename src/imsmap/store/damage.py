@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from imsmap.store.db import DamagedFileError, damaged, stored_data_error
-from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 
 # What decoding a stored value of the wrong type or form raises (a ValidationError is a
 # ValueError: a domain object refusing a stored value refuses the row).
@@ -46,37 +45,6 @@ def path_of(conn: sqlite3.Connection) -> Path:
         return Path(conn.execute("PRAGMA database_list").fetchone()[2] or "the database")
     except (sqlite3.Error, TypeError):
         return Path("the database")
-
-
-def schema_damage(path: Path) -> str | None:
-    """A query named a table or column the file does not have: is that the file's schema
-    damaged (it lacks a table or column this imsmap's schema has), or the query wrong (a bug)?
-    What the file lacks, or None. Only asked when such an error happened."""
-    reference = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        file = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except (sqlite3.Error, OSError, ValueError):
-        reference.close()
-        return None
-    try:
-        apply_migrations(reference)
-        if file.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            return None
-        for (table,) in reference.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                          " ORDER BY name"):
-            want = [r[1] for r in reference.execute(f"PRAGMA table_info({table})")]
-            have = {r[1] for r in file.execute(f"PRAGMA table_info({table})")}
-            if not have:
-                return f"its schema has no table {table}"
-            missing = [c for c in want if c not in have]
-            if missing:
-                return f"its schema's table {table} has no column {', '.join(missing)}"
-        return None
-    except (sqlite3.DatabaseError, UnicodeDecodeError):
-        return "its schema cannot be read"
-    finally:
-        file.close()
-        reference.close()
 
 
 _READ_ERRORS = (UnreadableRow, sqlite3.DatabaseError, UnicodeDecodeError)

@@ -18,6 +18,7 @@ from pathlib import Path
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+from imsmap.store.schema_check import schema_damage
 from imsmap.store.terms import Connection, terms_of
 
 APPLICATION_ID = 0x494D534D  # "IMSM" in PRAGMA application_id marks an imsmap database
@@ -88,7 +89,7 @@ class Database:
                         f"{path} is not an imsmap database (it is not an SQLite file, or its "
                         "first page is damaged). If it is your clinic's database, restore it "
                         "from a backup.") from None
-                raise _environment_error(exc, path) from None
+                raise environment_error(exc, path) from None
             raise
 
     def _check_identity(self, is_new: bool) -> None:
@@ -130,7 +131,7 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as exc:
-            raise _environment_error(exc, self.path) from None
+            raise environment_error(exc, self.path) from None
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -140,7 +141,7 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.DatabaseError):
-                raise _environment_error(exc, self.path) from exc
+                raise environment_error(exc, self.path) from exc
             raise
 
     # -- reading ---------------------------------------------------------------------------
@@ -242,10 +243,8 @@ def stored_data_error(exc: BaseException, path: Path) -> UserFacingError | None:
     low = str(exc).lower()
     if any(w in low for w in _DAMAGE_WORDS + ("locked", "busy", "disk i/o", "unable to open",
                                               "disk is full", "disk full")):
-        return _environment_error(exc, path)
+        return environment_error(exc, path)
     if "no such table" in low or "no such column" in low:
-        from imsmap.store.damage import schema_damage  # it imports this module
-
         found = schema_damage(path)
         return damaged(path, found) if found else None
     return None
@@ -258,7 +257,7 @@ def _refuse_stored(exc: BaseException, path: Path) -> None:
         raise error from None
 
 
-def _environment_error(exc: sqlite3.DatabaseError | UnicodeDecodeError,
+def environment_error(exc: sqlite3.DatabaseError | UnicodeDecodeError,
                        path: Path) -> UserFacingError:
     if isinstance(exc, UnicodeDecodeError):
         return stored_data_error(exc, path)  # type: ignore[return-value]

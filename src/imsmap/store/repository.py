@@ -300,6 +300,32 @@ class Repository:
         return [session_from_tuple(r) for r in rows]
 
     @reads
+    @reads
+    def previous_session_id(self, session_id: int) -> int | None:
+        """The same patient's session just before this one (by start time), if any."""
+        session = self.session(session_id)
+        row = self.db.conn.execute(
+            "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
+            " AND (started_at < ? OR (started_at = ? AND id < ?))"
+            " ORDER BY started_at DESC, id DESC LIMIT 1",
+            (session.patient_id, session_id, session.started_at.isoformat(),
+             session.started_at.isoformat(), session_id)).fetchone()
+        return int(row[0]) if row else None
+
+    @reads
+    def session_uid_exists(self, uid: str) -> bool:
+        return self.db.conn.execute("SELECT 1 FROM sessions WHERE uid = ?",
+                                    (uid,)).fetchone() is not None
+
+    def mark_imported_signed(self, session_id: int, signature: dict, updated_at: str,
+                             updated_by: str) -> None:
+        """An imported visit takes its original signature (signed_at, signed_by, hash)."""
+        self.db.conn.execute(
+            "UPDATE sessions SET status = ?, signed_at = ?, signed_by = ?, content_hash = ?,"
+            " updated_at = ?, updated_by = ? WHERE id = ?",
+            ("signed", signature["signed_at"], signature["signed_by"],
+             signature["content_hash"], updated_at, updated_by, session_id))
+
     def sessions_between(self, start: str, end: str) -> list[Session]:
         rows = self.db.query(
             "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ?"
@@ -504,6 +530,43 @@ class Repository:
         self.db.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def clear_setting(self, key: str) -> None:
+        self.db.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    # -- protocols (named sets of sites) ---------------------------------------------------
+    @reads
+    def protocol_named(self, name: str) -> int | None:
+        row = self.db.conn.execute("SELECT id FROM protocols WHERE name = ? AND retired_at IS"
+                                   " NULL", (name,)).fetchone()
+        return int(row[0]) if row else None
+
+    @reads
+    def protocol_ids(self) -> list[int]:
+        rows = self.db.conn.execute(
+            "SELECT id FROM protocols WHERE retired_at IS NULL ORDER BY name COLLATE NOCASE")
+        return [int(r[0]) for r in rows.fetchall()]
+
+    @reads
+    def protocol_row(self, protocol_id: int) -> tuple[int, str, str] | None:
+        """(id, name, notes), None if there is no such protocol."""
+        row = self.db.conn.execute("SELECT id, name, notes FROM protocols WHERE id = ?",
+                                   (protocol_id,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    @reads
+    def protocol_site_rows(self, protocol_id: int) -> list[tuple]:
+        """(seq, muscle_id, side, view_id, layer, x, y, level) of a protocol's sites."""
+        return self.db.conn.execute(
+            "SELECT seq, muscle_id, side, view_id, layer, x, y, level FROM protocol_sites"
+            " WHERE protocol_id = ? ORDER BY seq", (protocol_id,)).fetchall()
+
+    def insert_protocol_site(self, protocol_id: int, site: Site) -> None:
+        self.db.conn.execute(
+            "INSERT INTO protocol_sites (protocol_id, seq, muscle_id, side, view_id, layer,"
+            " x, y, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (protocol_id, site.seq, site.muscle_id, site.side.value, site.view_id, site.layer,
+             site.x, site.y, site.level))
 
     # -- counts ----------------------------------------------------------------------------
     @reads

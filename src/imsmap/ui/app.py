@@ -11,18 +11,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap import __version__, paths
 from imsmap.domain.errors import UserFacingError
-from imsmap.services.context import open_records
-from imsmap.services.records import Records
-from imsmap.store.backup import BACKUP_NAME
-from imsmap.store.db import DamagedFileError, StoreError
+from imsmap.services.context import AppContext, open_context
+from imsmap.services.database_files import BACKUP_NAME, DamagedFileError, StoreError
 from imsmap.ui import startup
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.first_run import offer_on_start
 from imsmap.ui.main_window import MainWindow
 
 
-def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
-    """The records the window works on. Raises UserFacingError (StoreError...) with a sentence."""
+def open_database(db: str | Path | None = None, demo: bool = False) -> AppContext:
+    """The records the window works on (services.context's composition root). Raises
+    UserFacingError (StoreError...) with a sentence."""
     if demo and db is None:
         path = paths.demo_db_path()
         paths.ensure_private_dir(path.parent)
@@ -32,7 +31,7 @@ def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
             if path.exists():
                 path.unlink()
             create_demo(path)
-        return open_records(path)
+        return open_context(path)
     path = paths.resolve_db(db)
     if db is None:
         paths.ensure_private_dir(path.parent)
@@ -42,7 +41,7 @@ def open_database(db: str | Path | None = None, demo: bool = False) -> Records:
             "would go into the backup, not into your clinic's records. To bring it back, "
             "restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy "
             "it to a new name and open the copy.")
-    return open_records(path)
+    return open_context(path)
 
 
 def _same_file(a: str | Path, b: Path) -> bool:
@@ -74,34 +73,34 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
 
-            def opener() -> Records:
+            def opener() -> AppContext:
                 return open_database(db, demo)
 
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
-            records = startup.open_checked(opener, db_path)
+            context = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
             QMessageBox.critical(None, "imsmap cannot open the database", exc.message)
             return 2
-        while records is not None:
+        while context is not None:
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
-            is_demo = demo or _same_file(records.db.path, paths.demo_db_path())
+            is_demo = demo or _same_file(context.read.path, paths.demo_db_path())
             damage: list[str] = []
             try:
                 try:
                     # The demo clinic is never backed up: its copies would crowd out the real
                     # ones.
-                    window = MainWindow(records, demo=is_demo, auto_backup=not is_demo)
+                    window = MainWindow(context, demo=is_demo, auto_backup=not is_demo)
                 except DamagedFileError as exc:  # a damaged row or page read before the check
                     damage.append(exc.message)
                 except sqlite3.DatabaseError as exc:
                     if not startup.is_damage(str(exc)):
                         raise
-                    damage.append(f"{records.db.path} is damaged ({exc}).")
+                    damage.append(f"{context.read.path} is damaged ({exc}).")
                 else:
                     window.show()
                     # A new, empty clinic database: the set-up wizard over the whole window.
                     window.completed.connect(lambda w=window: offer_on_start(w))
-                    check = startup.StartupCheck(records.db.path, window)
+                    check = startup.StartupCheck(context.read.path, window)
                     watch = _DamageWatch(window, damage)  # lives on this (the GUI) thread
                     check.finished.connect(watch.checked)
                     # The file's structure, read on a thread while the window works; it reads
@@ -116,15 +115,15 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                     finally:
                         sys.excepthook = handler
             except BaseException:
-                records.db.close()
+                context.close()
                 raise
             finally:
                 window = None
             if not damage:
-                records.db.close()
+                context.close()
                 return status
             # Damaged: the window is closed; the dialog offers the latest good backup.
-            records = startup.recover(records, opener, db_path, damage)
+            context = startup.recover(context, opener, db_path, damage)
         return 2
     finally:
         handler.uninstall()

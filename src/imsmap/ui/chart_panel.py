@@ -33,7 +33,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.chart_scene import ChartScene, describe_site
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
-from imsmap.ui.undo import apply_site_key, editor_for
+from imsmap.ui.undo import SiteEditor, apply_site_key
 
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
@@ -44,9 +44,11 @@ class ChartPanel(QWidget):
     hoverText = Signal(str)
     sceneShown = Signal(object)  # the ChartScene now in the view (a new view or layer)
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+    def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.atlas = atlas
+        self.editor = editor  # the window's: each edit through the services, one undo step
         self._view_ids = list(atlas.views)
         self._scenes: dict[tuple[str, str], ChartScene] = {}
         self._sites: list[Site] = []
@@ -69,7 +71,7 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
-        self.view.site_keys = self._site_key
+        self.view.site_keys = self.site_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
         # `build_rest`, which the window calls right after the chart's first paint (neither is
@@ -216,6 +218,10 @@ class ChartPanel(QWidget):
             self._legend_host.addSpacing(8)
 
     # -- mirror of the session --------------------------------------------------------------
+    def site(self, site_id: int | None) -> Site | None:
+        """The shown site with this id, None if it is not shown."""
+        return next((s for s in self._sites if s.id == site_id), None)
+
     def set_sites(self, sites: list[Site]) -> None:
         self._sites = list(sites)
         for scene in self._scenes.values():
@@ -362,10 +368,10 @@ class ChartPanel(QWidget):
         self.select_site(ids[i])
         return True
 
-    def _site_key(self, action: tuple) -> bool:
+    def site_key(self, action: tuple) -> bool:
         if action[0] == "step":
             return self.step_selection(action[1])
-        return apply_site_key(editor_for(self), self.selected_site_id(), action,
+        return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 
     # -- helpers for tests and the window ---------------------------------------------------

@@ -10,7 +10,7 @@ written; at the next start a database that is still empty offers the set-up agai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -29,7 +29,8 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import clinic, first_run, lock
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import FieldError
-from imsmap.ui.privacy import _pin_edit
+from imsmap.ui.privacy import pin_edit
+from imsmap.ui.window_settings import PRACTITIONER
 
 WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 DEFAULT_IDLE_MINUTES = 5
@@ -84,7 +85,7 @@ class ClinicPage(_Page):
         self.name.setPlaceholderText("e.g. Riverside Physiotherapy")
         form.addRow("Clinic name:", self.name)
         self.layout_.addLayout(form)
-        where = _text(f"The records are kept on this computer, in {records.db.path}.")
+        where = _text(f"The records are kept on this computer, in {records.read.path}.")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(where)
         self.finish_layout()
@@ -125,8 +126,8 @@ class LockPage(_Page):
                          "the screen.")
         self.records = records
         self.has_pin = lock.has_pin(records)
-        self.pin = _pin_edit("PIN")
-        self.repeat = _pin_edit("Repeat the PIN")
+        self.pin = pin_edit("PIN")
+        self.repeat = pin_edit("Repeat the PIN")
         self.idle = QSpinBox()
         self.idle.setRange(0, lock.IDLE_MINUTES_MAX)
         self.idle.setValue(DEFAULT_IDLE_MINUTES)
@@ -202,7 +203,7 @@ class BackupPage(_Page):
 
     def _update_warning(self) -> None:
         text = self.folder.text().strip()
-        same = bool(text) and first_run.same_disk(text, self.records.db.path)
+        same = bool(text) and first_run.same_disk(text, self.records.read.path)
         self.warning.setText(
             "This folder is on the same disk as your records. If that disk breaks or is "
             "stolen, the records and their backups are lost together. Choose a folder on a USB "
@@ -275,13 +276,13 @@ class ClinicSetupWizard(QWizard):
         else:
             pin = "set; the screen locks when you press Ctrl+Shift+K"
         backups = s.backup_dir.strip()
-        if first_run.same_disk(backups, self.records.db.path):
+        if first_run.same_disk(backups, self.records.read.path):
             backups += " (on the same disk as the records: lost with them if it fails)"
         return [f"Clinic: {s.clinic_name.strip()}",
                 f"Practitioner: {s.practitioner.strip()}, registration {s.registration.strip()}",
                 f"Screen lock PIN: {pin}",
                 f"Backups: {backups}",
-                f"Records: on this computer, in {self.records.db.path}"]
+                f"Records: on this computer, in {self.records.read.path}"]
 
     def save(self) -> bool:
         """Finish: write everything through the service; on a refusal its sentence stays on
@@ -319,8 +320,8 @@ def _finished(window, wizard: ClinicSetupWizard, result: int) -> None:
         return
     setup = wizard.setup()
     # New sessions on this computer start with this practitioner's name.
-    QSettings().setValue("session/practitioner", setup.practitioner.strip())
-    window._apply_lock_settings()
+    PRACTITIONER.write(setup.practitioner.strip())
+    window.apply_lock_settings()
     window.show_message(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
     if window.auto_backup:
         window.start_backup("setup")  # a first copy in the chosen folder: proof that it works

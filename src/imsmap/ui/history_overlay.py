@@ -25,6 +25,9 @@ from imsmap.domain.progress import History, grasp_heat
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_image, heat_vmax
 from imsmap.render.overlay import OverlayMarker, paint_overlay
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.history import PatientHistories
+from imsmap.services.records import Records
 from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was here
     MODES,
     REPLAY_MS,
@@ -32,6 +35,7 @@ from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was 
     OverlayChoice,
     OverlayLegend,
 )
+from imsmap.ui.listening import listen
 
 Z_HISTORY = 0.5  # between chart_scene.Z_BACKGROUND (0) and Z_MARKER (10)
 HEAT_CELL = 4.0  # view units per heat-map cell on screen
@@ -161,14 +165,27 @@ class HistoryOverlayItem(QGraphicsItem):
 class HistoryOverlay:
     """The patient's history and the overlay item of every chart scene shown so far."""
 
-    def __init__(self, records, bar: HistoryBar):
+    def __init__(self, records: Records, histories: PatientHistories, bar: HistoryBar):
         self.records = records
+        self.histories = histories  # shared with the progress panel: read once per patient
         self.bar = bar
         self.patient_id: int | None = None
         self.current_id: int | None = None
         self.history = History(())
         self._items: list[tuple[object, HistoryOverlayItem]] = []
         bar.changed.connect(self.update)
+        listen(records.bus, bar, self._on_change)  # for as long as the bar it draws with lives
+
+    def _on_change(self, change: Change) -> None:
+        if self.patient_id is None:
+            return
+        if change.entity in (Entity.SESSION, Entity.AMENDMENT):
+            if change.patient_id == self.patient_id and change.action in (
+                    Action.CREATE, Action.SIGN, Action.UPDATE):
+                self.reload()
+        elif (change.entity is Entity.SITE and change.session_id != self.current_id
+              and change.session_id in self.history.ids):
+            self.reload()
 
     def set_patient(self, patient_id: int | None, current_id: int | None = None) -> None:
         self.patient_id = patient_id
@@ -183,7 +200,7 @@ class HistoryOverlay:
     def reload(self) -> None:
         """Read the patient's sessions and sites again (after a change or a refresh)."""
         # Shared with the progress panel: read once per patient and change.
-        self.history = self.records.histories.history(self.patient_id)
+        self.history = self.histories.history(self.patient_id)
         self.bar.set_sessions(self.history.sessions, self.current_id)
         self.update()
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,13 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.models import Patient, Site
-from imsmap.services.records import Change, Records
+from imsmap.domain.models import Patient
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_overlay import HistoryOverlay
+from imsmap.ui.listening import listen
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.privacy import IdleWatcher, LockScreen
@@ -55,8 +57,19 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
-from imsmap.ui.site_edits import SiteEditsMixin
+from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
+from imsmap.ui.undo import SiteEditor
+from imsmap.ui.window_settings import (
+    CHART_LABELS,
+    HIDE_NAMES,
+    OVERLAY_HEAT,
+    OVERLAY_LAST_N,
+    OVERLAY_SHOW,
+    PRACTITIONER,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+)
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -71,29 +84,34 @@ SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
-class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
+class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
     completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
-    def __init__(self, records: Records, *, demo: bool = False, auto_backup: bool = False,
+    def __init__(self, context: AppContext, *, demo: bool = False, auto_backup: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.records = records
-        self.atlas = records.atlas
+        self.context = context
+        self.records = records = context.records
+        self.histories = context.histories
+        self.atlas = context.atlas
         self.demo = demo
-        self.readonly = records.db.readonly
+        self.readonly = records.read.readonly
         self.auto_backup = auto_backup
         self.locked = False
         self._closed = False
         self._damaged = False
         self._built = False
         self.patient: Patient | None = None
-        self.sites: list[Site] = []
-        self._syncing_selection = False
         self._narrow_sizes: list[int] | None = None
-        self._data_version = self._read_data_version()
+        self._data_version = records.read.data_version()
+        self._listener = None  # on the change bus from step 2 until the window closes
 
         self.undo_stack = QUndoStack(self)
-        self.chart = ChartPanel(self.atlas)
+        # Every site edit of the chart's keys, the site list and the inspector: one service
+        # call and one undo step, said in the status bar (given to them, never looked up).
+        self.site_editor = SiteEditor(records, self.undo_stack, self.show_error,
+                                      say=self.show_message)  # selects once `edits` exists
+        self.chart = ChartPanel(self.atlas, self.site_editor)
         self.history_bar = HistoryBar()
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -128,7 +146,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.hover_label)
         self.readonly_label = QLabel("Read-only: nothing can be changed")
         self.readonly_label.setStyleSheet(READ_ONLY_STYLE)
-        self.readonly_label.setToolTip(f"{records.db.path} is open read-only (the file or its "
+        self.readonly_label.setToolTip(f"{records.read.path} is open read-only (the file or its "
                                        "folder cannot be written).")
         self.readonly_label.setVisible(self.readonly)
         self.statusBar().addPermanentWidget(self.readonly_label)
@@ -136,7 +154,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
 
-        self.backups = BackgroundBackup(records.db.path, self)
+        self.backups = BackgroundBackup(records.read.path, self)
         self.backups.finished.connect(self._backup_finished)
 
         self.chart.hoverText.connect(self.hover_label.setText)
@@ -167,12 +185,15 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         records = self.records
         self.hide_names = False
         self.patients = PatientPanel(records)
-        self.overlay = HistoryOverlay(records, self.history_bar)
-        self.session_panel = SessionPanel(records, self.atlas)
+        self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
+        self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
         self.site_table = self.session_panel.sites
+        self.edits = SiteEdits(records, self.atlas, self.chart, self.session_panel,
+                               self.undo_stack, self.show_message, self.show_error)
+        self.site_editor.select = self.edits.select_site
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
-        self.progress = ProgressPanel(records, None, lazy=True)  # computed when shown
+        self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
         # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
@@ -199,10 +220,10 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self._build_menus()
         self._connect_chart()
         self._connect()
-        records.subscribe(self._on_change)
+        self._listener = listen(records.bus, self, self._on_change)
         self._load_session(None)
         self._restore_settings()
-        self._apply_lock_settings()
+        self.apply_lock_settings()
         self._attach_overlay()
         self.completed.emit()
 
@@ -234,16 +255,11 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
     def _connect_chart(self) -> None:
         """The chart's taps and keys to the edits (step 2: they go to the session panel)."""
         c = self.chart
-        c.regionClicked.connect(self.add_site_at)
-        c.markerMoved.connect(self.move_site)
-        c.siteSelected.connect(self._chart_selection)
+        self.edits.connect()
         # The chart panel creates a scene per view and layer when first shown, and says which
         # site is selected whenever it shows one: the moment to give that scene its overlay.
         c.siteSelected.connect(self._attach_overlay)
         c.tabs.currentChanged.connect(self._attach_overlay)
-        c.view.gradeRequested.connect(self.set_grasp)
-        c.view.crampRequested.connect(self.toggle_cramp)
-        c.view.removeRequested.connect(self.remove_site)
 
     def _connect(self) -> None:
         p = self.patients
@@ -251,10 +267,6 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         p.sessionSelected.connect(self._load_session)
         p.newPatientRequested.connect(self.new_patient)
         p.newSessionRequested.connect(self.new_session)
-        self.site_table.gradeRequested.connect(self.set_grasp)
-        self.site_table.crampRequested.connect(self.toggle_cramp)
-        self.site_table.removeRequested.connect(self.remove_site)
-        self.site_table.siteSelected.connect(self._table_selection)
         sp = self.session_panel
         sp.errorOccurred.connect(self.show_error)
         sp.signRequested.connect(self.sign_session)
@@ -280,7 +292,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         if self.patient is not None:
             parts.append("privacy screen" if self.hide_names else
                          f"{self.patient.chart_number} {self.patient.display_name}")
-        parts.append(Path(self.records.db.path).name)
+        parts.append(self.records.read.path.name)
         title = " – ".join(parts) or "imsmap"
         if self.readonly:
             title += " [read-only]"
@@ -294,7 +306,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
 
     # -- patients and sessions --------------------------------------------------------------
     def _patient_selected(self, patient_id: int | None) -> None:
-        self.patient = self.records.repo.patient(patient_id) if patient_id is not None else None
+        self.patient = self.records.read.patient(patient_id) if patient_id is not None else None
         if self.patient is not None:
             ui_errors.register_private([self.patient.family_name, self.patient.given_name,
                                         self.patient.chart_number])
@@ -324,7 +336,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.session_panel.load(session_id)
         self.details.set_session(session_id)
         self.segments.set_session(session_id)
-        self._refresh_sites()
+        self.edits.refresh()
         self.chart.set_editable(self.session_panel.editable)
         self.chart.select_site(None)
         self.overlay.set_current(session_id)
@@ -342,9 +354,9 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
             return
         self.session_panel.flush()
         # Whoever last wrote a note on this PC, else whoever treated this patient last time.
-        practitioner = QSettings().value("session/practitioner", "", str) or ""
+        practitioner = PRACTITIONER.read()
         if not practitioner:
-            previous = self.records.repo.sessions_for_patient(self.patient.id)
+            previous = self.records.read.sessions_for_patient(self.patient.id)
             practitioner = next((s.practitioner for s in previous if s.practitioner), "")
         try:
             session = self.records.start_session(self.patient.id, practitioner=practitioner)
@@ -405,87 +417,60 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
 
     # -- change notifications ---------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
-        if change.entity == "patient":
-            self.patients.refresh_patients()
+        """The window's own state: the open patient and session, the undo stack, the actions.
+        Each panel listens on the bus itself (ui.listening) and refreshes what it shows."""
+        if change.entity is Entity.PATIENT:
             if self.patient is not None and change.entity_id == self.patient.id:
                 self._patient_selected(self.patient.id)
-        elif change.entity in ("session", "amendment"):
-            mine = self.patient is not None and change.patient_id == self.patient.id
-            if change.patient_id is not None and mine:
-                self.patients.refresh_sessions()
+        elif change.entity in (Entity.SESSION, Entity.AMENDMENT):
             if change.session_id == self.session_id:
                 s = self.session_panel.session
-                if change.action == "update" and s is not None and s.practitioner:
-                    QSettings().setValue("session/practitioner", s.practitioner)
-                if change.action == "sign":
+                if change.action is Action.UPDATE and s is not None and s.practitioner:
+                    PRACTITIONER.write(s.practitioner)
+                if change.action is Action.SIGN:
                     self.undo_stack.clear()
-                    self.session_panel.refresh()
                     self.chart.set_editable(False)
                     self.show_message("Session signed and locked.")
                     if self.auto_backup:
                         self.start_backup("signed")
-                elif change.entity == "amendment":
-                    self.session_panel.refresh()
-            if mine and change.action in ("create", "sign", "delete", "update"):
-                self.overlay.reload()
             self._update_actions()
-        elif change.entity == "site":
-            if change.session_id == self.session_id:
-                self._refresh_sites()
-                self._update_actions()
-            elif change.session_id in self.overlay.history.ids:
-                self.overlay.reload()
-
-    def _refresh_sites(self) -> None:
-        sid = self.session_id
-        self.sites = self.records.repo.sites_for_session(sid) if sid is not None else []
-        selected = self.selected_site_id()
-        self._syncing_selection = True
-        try:
-            self.chart.set_sites(self.sites)
-            self.site_table.set_sites(self.sites)
-            if selected is not None and any(s.id == selected for s in self.sites):
-                self.chart.select_site(selected, reveal=False)
-                self.site_table.select_site(selected)
-        finally:
-            self._syncing_selection = False
+        elif change.entity is Entity.SITE and change.session_id == self.session_id:
+            self.edits.refresh()
+            self._update_actions()
 
     # -- settings and closing ---------------------------------------------------------------
     def _restore_layout(self) -> None:
         """What the first paint shows: the window's size, the columns, the chart's labels and
         the history bar."""
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = WINDOW_GEOMETRY.read()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.value("window/splitter")
+        state = WINDOW_SPLITTER.read()
         if state is not None:
             self.splitter.restoreState(state)
-        self.chart.set_labels(settings.value("chart/labels", False, bool))
+        self.chart.set_labels(CHART_LABELS.read())
         bar = self.history_bar
-        bar.show_earlier.setChecked(settings.value("overlay/show", True, bool))
-        bar.heat.setChecked(settings.value("overlay/heat", False, bool))
-        bar.last_n.setValue(settings.value("overlay/last_n", 3, int))
+        bar.show_earlier.setChecked(OVERLAY_SHOW.read())
+        bar.heat.setChecked(OVERLAY_HEAT.read())
+        bar.last_n.setValue(OVERLAY_LAST_N.read())
 
     def _restore_settings(self) -> None:
         """The rest, once the actions and panels are built (`build_rest`)."""
-        settings = QSettings()
-        self.act_labels.setChecked(settings.value("chart/labels", False, bool))
-        self.set_names_hidden(settings.value("privacy/hide_names", False, bool))
+        self.act_labels.setChecked(CHART_LABELS.read())
+        self.set_names_hidden(HIDE_NAMES.read())
         self._overlay_options_changed()  # the actions follow the bar
 
     def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("chart/labels", self.act_labels.isChecked())
-        settings.setValue("privacy/hide_names", self.hide_names)
-        settings.setValue("overlay/show", self.history_bar.show_earlier.isChecked())
-        settings.setValue("overlay/heat", self.history_bar.heat.isChecked())
-        settings.setValue("overlay/last_n", self.history_bar.last_n.value())
+        WINDOW_GEOMETRY.write(self.saveGeometry())
+        WINDOW_SPLITTER.write(self.splitter.saveState())
+        CHART_LABELS.write(self.act_labels.isChecked())
+        HIDE_NAMES.write(self.hide_names)
+        OVERLAY_SHOW.write(self.history_bar.show_earlier.isChecked())
+        OVERLAY_HEAT.write(self.history_bar.heat.isChecked())
+        OVERLAY_LAST_N.write(self.history_bar.last_n.value())
         s = self.session_panel.session
         if s is not None and s.practitioner:
-            settings.setValue("session/practitioner", s.practitioner)
+            PRACTITIONER.write(s.practitioner)
 
     def close_damaged(self) -> None:
         """The background check found the file damaged: close without writing to it (the
@@ -507,7 +492,7 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
                 # (Step 2 may have been cut short by a record it could not read.)
                 if hasattr(self, "idle"):
                     self.idle.stop()
-                self.records.unsubscribe(self._on_change)
+                self.records.bus.unsubscribe(self._listener)
             self.backups.wait()
             super().closeEvent(event)
             return
@@ -526,39 +511,33 @@ class MainWindow(MenuMixin, PrivacyMixin, SiteEditsMixin, QMainWindow):
         self.save_settings()
         self.history_bar.set_replaying(False)
         self.idle.stop()
-        self.records.unsubscribe(self._on_change)
+        self.records.bus.unsubscribe(self._listener)
         if self.backups.running:
             self.statusBar().showMessage("Finishing the backup…")
             self.backups.wait()
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
-    def _read_data_version(self) -> int | None:
-        try:
-            return int(self.records.db.conn.execute("PRAGMA data_version").fetchone()[0])
-        except Exception:  # noqa: BLE001 - a closed or damaged connection: just refresh
-            return None
-
     def refresh_all(self, force: bool = True) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
         database since the last look (PRAGMA data_version). True if anything was re-read."""
         if self.locked or self._closed or not self._built:
             return False  # not built yet: the panels read fresh when they are
-        version = self._read_data_version()
+        version = self.records.read.data_version()
         if version is None or (not force and version == self._data_version):
             return False  # unchanged, or the connection is gone (closing)
         self._data_version = version
-        self.records.histories.forget()  # another program wrote: read the histories again
+        self.histories.forget()  # another program wrote: read the histories again
         self.details.flush()
         self.patients.refresh_patients()
         if self.patient is not None:
-            self.patient = self.records.repo.patient(self.patient.id)
+            self.patient = self.records.read.patient(self.patient.id)
             self.patients.refresh_sessions()
         self.session_panel.reload_if_changed()
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
-        self._refresh_sites()
+        self.edits.refresh()
         self.overlay.reload()
         if self.progress.patient_id is not None:
             self.progress.refresh()

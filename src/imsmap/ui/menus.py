@@ -20,6 +20,7 @@ from imsmap.ui.first_run import open_wizard
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.shortcuts import ShortcutsDialog
+from imsmap.ui.undo import AddSitesCommand
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -80,9 +81,9 @@ class MenuMixin:
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcut(SK.Redo)
         self.act_grades = [a(f"Grasp {g} – {GRASP_LABELS[g]}\t{g}",
-                             lambda _c=False, g=g: self.set_grasp(g)) for g in range(4)]
-        self.act_cramp = a("Toggle &cramp\tC", self.toggle_cramp)
-        self.act_remove = a("&Remove site\tDel", self.remove_site)
+                             lambda _c=False, g=g: self.edits.set_grasp(g)) for g in range(4)]
+        self.act_cramp = a("Toggle &cramp\tC", self.edits.toggle_cramp)
+        self.act_remove = a("&Remove site\tDel", self.edits.remove_site)
         self.act_copy_forward = a("&Copy last visit's sites", self.copy_forward, "Ctrl+Shift+C",
                                   tip="Add the previous visit's sites as planned markers")
         self.act_apply_protocol = a("Apply &protocol…", self.apply_protocol, "Ctrl+Shift+A")
@@ -179,7 +180,8 @@ class MenuMixin:
         self.act_copy_forward.setEnabled(
             editable and planning.previous_session_id(self.records, s.id) is not None)
         self.act_apply_protocol.setEnabled(editable)
-        self.act_save_protocol.setEnabled(has_session and writable and bool(self.sites))
+        self.act_save_protocol.setEnabled(has_session and writable
+                                          and bool(self.edits.sites))
         self.act_settings.setEnabled(writable)
         self.act_setup.setEnabled(writable)
         self.act_pin.setEnabled(writable)
@@ -192,18 +194,21 @@ class MenuMixin:
 
     # -- session menu ---------------------------------------------------------------------
     def copy_forward(self) -> None:
-        if not self._editable_or_say():
+        if not self.edits.editable_or_say():
             return
         try:
             sites = planning.copy_forward(self.records, self.session_id)
         except UserFacingError as exc:
             self.show_error(exc)
             return
+        self.undo_stack.push(AddSitesCommand(
+            self.records, [s.id for s in sites], f"copy forward ({len(sites)} sites)",
+            self.show_error, self.edits.select_site))
         self.show_message(f"{len(sites)} sites of the last visit added as planned markers: "
                           "grade each one you needle, remove the others.")
 
     def apply_protocol(self) -> None:
-        if not self._editable_or_say():
+        if not self.edits.editable_or_say():
             return
         found = planning.protocols(self.records)
         if not found:
@@ -220,6 +225,9 @@ class MenuMixin:
         except UserFacingError as exc:
             self.show_error(exc)
             return
+        self.undo_stack.push(AddSitesCommand(
+            self.records, [s.id for s in sites], f"protocol {protocol.name}", self.show_error,
+            self.edits.select_site))
         self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
 
     def save_protocol(self) -> None:

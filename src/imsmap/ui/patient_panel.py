@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Patient, Session
+from imsmap.services.changes import Change, Entity
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
+from imsmap.ui.listening import listen
 
 SEARCH_DELAY_MS = 100
 HIDDEN_NAME = "●●●●●"
@@ -126,7 +128,15 @@ class PatientPanel(QWidget):
         layout.addLayout(srow)
         layout.addWidget(self.sessions, 2)
 
+        listen(records.bus, self, self._on_change)
         self.refresh_patients()
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity is Entity.PATIENT:
+            self.refresh_patients()
+        elif (change.entity in (Entity.SESSION, Entity.AMENDMENT)
+              and change.patient_id is not None and change.patient_id == self._patient_id):
+            self.refresh_sessions()
 
     # -- patients ---------------------------------------------------------------------------
     @property
@@ -143,7 +153,7 @@ class PatientPanel(QWidget):
         """Run the search again; keep (or move to) the selected patient when it is listed."""
         self._timer.stop()
         keep = select_id if select_id is not None else self._patient_id
-        found = self.records.repo.search_patients(self.search.text())
+        found = self.records.read.search_patients(self.search.text())
         ui_errors.register_private(t for p in found for t in (p.family_name, p.given_name))
         self._loading = True
         try:
@@ -203,7 +213,7 @@ class PatientPanel(QWidget):
             self.sessions.clear()
             chosen = None
             if self._patient_id is not None:
-                for s in self.records.repo.sessions_for_patient(self._patient_id):
+                for s in self.records.read.sessions_for_patient(self._patient_id):
                     status = "signed" if s.is_signed else "draft"
                     item = QTreeWidgetItem([f"{s.started_at:%Y-%m-%d %H:%M}", status,
                                             pain_text(s)])

@@ -33,7 +33,7 @@ _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Typ
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
 
 
-def _pin_edit(name: str) -> QLineEdit:
+def pin_edit(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setValidator(QRegularExpressionValidator(rf"\d{{0,{lock.PIN_MAX}}}"))
@@ -62,7 +62,7 @@ class LockScreen(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel("Enter your PIN to continue.")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin = _pin_edit("PIN")
+        self.pin = pin_edit("PIN")
         self.pin.setFixedWidth(220)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.returnPressed.connect(self.try_unlock)
@@ -112,9 +112,9 @@ class PinDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.old_pin = _pin_edit("Current PIN")
-        self.new_pin = _pin_edit("New PIN")
-        self.repeat = _pin_edit("Repeat the new PIN")
+        self.old_pin = pin_edit("Current PIN")
+        self.new_pin = pin_edit("New PIN")
+        self.repeat = pin_edit("Repeat the new PIN")
         self.remove = QCheckBox("Remove my PIN (no locking)")
         self.idle = QSpinBox()
         self.idle.setRange(0, lock.IDLE_MINUTES_MAX)

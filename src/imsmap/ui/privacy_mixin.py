@@ -26,7 +26,7 @@ class PrivacyMixin:
     def lock_available(self) -> bool:
         return not self.locked and lock.has_pin(self.records)
 
-    def _apply_lock_settings(self) -> None:
+    def apply_lock_settings(self) -> None:
         settings = lock.load(self.records)
         self.idle.set_minutes(settings.idle_minutes if settings.has_pin else 0)
         self.act_lock.setEnabled(self.lock_available())
@@ -34,7 +34,7 @@ class PrivacyMixin:
     def lock_settings(self) -> None:
         dialog = PinDialog(self.records, self)
         if dialog.exec():
-            self._apply_lock_settings()
+            self.apply_lock_settings()
             s = dialog.result_settings
             if s is not None and s.has_pin:
                 after = f" after {s.idle_minutes} idle minutes" if s.idle_minutes else \
@@ -81,5 +81,5 @@ class PrivacyMixin:
         self.statusBar().show()
         self._update_title()
         self._update_actions()
-        self._apply_lock_settings()
+        self.apply_lock_settings()
         self.refresh_all(force=False)

@@ -10,30 +10,29 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.services.checks import check_restorable
-from imsmap.store import backup as store_backup
-from imsmap.store.db import StoreError
+from imsmap.services import database_files
+from imsmap.services.database_files import StoreError
 from imsmap.ui import errors as ui_errors
 
 TITLE = "imsmap – database"
 
 
-def latest_good_backup(folder: Path) -> store_backup.BackupInfo | None:
+def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:
     """The newest backup in ``folder`` that passes verify_backup, if any."""
     try:
-        found = store_backup.own_backups(folder)
+        found = database_files.own_backups(folder)
     except StoreError:
         return None
     for path, _stamp in reversed(found):
         try:
-            return store_backup.verify_backup(path)
+            return database_files.verify_backup(path)
         except StoreError:
             continue
     return None
 
 
-def backup_time(info: store_backup.BackupInfo) -> str:
-    stamp = store_backup.parse_backup_name(info.path.name)
+def backup_time(info: database_files.BackupInfo) -> str:
+    stamp = database_files.parse_backup_name(info.path.name)
     return f"{stamp:%A %d %B %Y, %H:%M}" if stamp else info.path.name
 
 
@@ -41,7 +40,7 @@ def backup_time(info: store_backup.BackupInfo) -> str:
 class DamagedDialog(QMessageBox):
     """The database is damaged: what is wrong, and the latest good backup if there is one."""
 
-    def __init__(self, db_path: Path, problem: str, info: store_backup.BackupInfo | None,
+    def __init__(self, db_path: Path, problem: str, info: database_files.BackupInfo | None,
                  folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.info = info
@@ -69,7 +68,7 @@ class DamagedDialog(QMessageBox):
         return self.restore_button is not None and self.clickedButton() is self.restore_button
 
 
-def confirm_restore(db_path: Path, info: store_backup.BackupInfo,
+def confirm_restore(db_path: Path, info: database_files.BackupInfo,
                     parent: QWidget | None = None) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -84,7 +83,7 @@ def confirm_restore(db_path: Path, info: store_backup.BackupInfo,
     return box.clickedButton() is yes
 
 
-def _ask_retry(message: str, parent: QWidget | None) -> bool:
+def ask_retry(message: str, parent: QWidget | None) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(TITLE)
@@ -97,10 +96,10 @@ def _ask_retry(message: str, parent: QWidget | None) -> bool:
     return box.clickedButton() is retry
 
 
-def _damaged(db_path: Path, problem: str, parent: QWidget | None,
-             info: store_backup.BackupInfo | None = None) -> str:
+def damaged_dialog(db_path: Path, problem: str, parent: QWidget | None,
+             info: database_files.BackupInfo | None = None) -> str:
     """The damaged-file dialog; 'restored' when a backup was put in place, else 'quit'."""
-    folder = store_backup.backup_folder_for(db_path)
+    folder = database_files.backup_folder_for(db_path)
     if info is None:
         info = latest_good_backup(folder)
     dialog = DamagedDialog(db_path, problem, info, folder, parent)
@@ -110,7 +109,7 @@ def _damaged(db_path: Path, problem: str, parent: QWidget | None,
     if not confirm_restore(db_path, info, parent):
         return "quit"
     try:
-        result = store_backup.restore(info.path, db_path, force=True, check=check_restorable)
+        result = database_files.restore(info.path, db_path)
     except UserFacingError as exc:
         QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")
         return "quit"

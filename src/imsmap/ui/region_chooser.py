@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, AtlasError, Region, View
 from imsmap.ui.chart_scene import MarkerItem, describe_site
-from imsmap.ui.undo import editor_for
 
 TOUCH = 40  # px
 MAX_CHOICES = 5
@@ -184,7 +183,7 @@ class ChooserFlow:
                                   caption=f"#{self._seq(site_id)} or:")
 
     def _seq(self, site_id: int) -> str:
-        site = next((s for s in self.panel._sites if s.id == site_id), None)
+        site = self.panel.site(site_id)
         return str(site.seq) if site is not None else "?"
 
     def at(self, viewport_pos: QPoint) -> bool:
@@ -224,7 +223,7 @@ class ChooserFlow:
         if site_id is None:
             self.panel.regionClicked.emit(region, x, y)  # the window adds it: one undo step
             return
-        editor = editor_for(self.panel)
+        editor = self.panel.editor
         if editor is None:
             return
         updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,

@@ -27,9 +27,12 @@ from imsmap.domain.errors import (ConflictError, NotFoundError, ReadOnlyError,
                                   UserFacingError, ValidationError)
 from imsmap.domain.models import Session
 from imsmap.services import clinic
+from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import EDITABLE_SESSION_FIELDS, Records
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.listening import listen
 from imsmap.ui.site_panel import SiteTable
+from imsmap.ui.undo import SiteEditor
 
 NOTES_DELAY_MS = 700
 NOT_RECORDED = -1
@@ -74,7 +77,8 @@ class SessionPanel(QWidget):
     signRequested = Signal()
     amendRequested = Signal()
 
-    def __init__(self, records: Records, atlas: Atlas, parent: QWidget | None = None):
+    def __init__(self, records: Records, atlas: Atlas, editor: SiteEditor | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.records = records
         self.session: Session | None = None
@@ -82,7 +86,8 @@ class SessionPanel(QWidget):
         # from these, and is refused if another window changed the field meanwhile.
         self._base: dict[str, object] = {}
         self._loading = False
-        self._readonly_db = records.db.readonly
+        self._readonly_db = records.read.readonly
+        listen(records.bus, self, self._on_change)
 
         self.patient_line = QLabel()
         self.patient_line.setObjectName("patientLine")
@@ -174,7 +179,7 @@ class SessionPanel(QWidget):
                                  "Keys: 0-3 grasp · C cramp · Del remove")
         self.sites_hint.setWordWrap(True)
         self.sites_hint.setObjectName("hint")
-        self.sites = SiteTable(atlas)
+        self.sites = SiteTable(atlas, editor)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -211,7 +216,7 @@ class SessionPanel(QWidget):
         self.flush()
         if session_id is None or self.session is None or session_id != self.session.id:
             self.conflict.dismiss()
-        self._fill(self.records.repo.session(session_id) if session_id is not None else None)
+        self._fill(self.records.read.session(session_id) if session_id is not None else None)
 
     def _fill(self, session: Session | None) -> None:
         self._notes_timer.stop()
@@ -280,7 +285,7 @@ class SessionPanel(QWidget):
         if self.session is None or not self.session.is_signed:
             self.amendments.hide()
             return
-        items = self.records.repo.amendments(self.session.id)
+        items = self.records.read.amendments(self.session.id)
         if not items:
             self.amendments.hide()
             return
@@ -289,10 +294,16 @@ class SessionPanel(QWidget):
         self.amendments.setText(text)
         self.amendments.show()
 
+    def _on_change(self, change: Change) -> None:
+        if self.session is None or change.session_id != self.session.id:
+            return
+        if change.action is Action.SIGN or change.entity is Entity.AMENDMENT:
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-read status (after signing or an amendment) without touching typed text."""
         if self.session is not None:
-            self.session = self.records.repo.session(self.session.id)
+            self.session = self.records.read.session(self.session.id)
         self._update_state()
 
     def reload_if_changed(self) -> bool:
@@ -302,7 +313,7 @@ class SessionPanel(QWidget):
             return False
         if not self.flush():
             return False  # could not save: keep what is typed, do not overwrite it
-        stored = self.records.repo.session(self.session.id)
+        stored = self.records.read.session(self.session.id)
         if stored == self.session:
             return False
         self.load(stored.id)
@@ -322,7 +333,7 @@ class SessionPanel(QWidget):
         except ConflictError as exc:
             # Another window saved this field first: show its value, keep what was typed.
             self.conflict.add(exc.message, value)
-            self._fill(self.records.repo.session(self.session.id))
+            self._fill(self.records.read.session(self.session.id))
             self.errorOccurred.emit(exc)
             return True
         except (ValidationError, ReadOnlyError, NotFoundError) as exc:

@@ -1,20 +1,72 @@
-"""Selecting and editing sites in the main window: the chart and the site list kept in step,
-and every edit one service call and one undo step; mixed into MainWindow."""
+"""The open session's sites on the chart and in the site list, kept in step, and every edit of
+them one service call and one undo step: a controller the main window makes and wires, given
+what it works on (no window attributes assumed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from collections.abc import Callable
 
-from imsmap.atlas import Region
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QUndoStack
+
+from imsmap.atlas import Atlas, Region
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Site
+from imsmap.services.records import Records
+from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand
 
 
-class SiteEditsMixin:
-    """Needs the window's records, atlas, chart, site_table, sites, undo_stack, session_id,
-    session_panel, show_message, show_error and _refresh_sites."""
+class SiteEdits:
+    """The sites of the session the session panel shows, on the chart and in its site list."""
+
+    def __init__(self, records: Records, atlas: Atlas, chart: ChartPanel,
+                 session_panel: SessionPanel, undo_stack: QUndoStack,
+                 show_message: Callable[[str], None],
+                 show_error: Callable[[UserFacingError | str], None]):
+        self.records = records
+        self.atlas = atlas
+        self.chart = chart
+        self.session_panel = session_panel
+        self.site_table = session_panel.sites
+        self.undo_stack = undo_stack
+        self.show_message = show_message
+        self.show_error = show_error
+        self.sites: list[Site] = []  # the open session's live sites, as last read
+        self._syncing_selection = False
+
+    def connect(self) -> None:
+        """The chart's and the list's gestures to the edits."""
+        for source in (self.chart.view, self.site_table):
+            source.gradeRequested.connect(self.set_grasp)
+            source.crampRequested.connect(self.toggle_cramp)
+            source.removeRequested.connect(self.remove_site)
+        self.chart.regionClicked.connect(self.add_site_at)
+        self.chart.markerMoved.connect(self.move_site)
+        self.chart.siteSelected.connect(self._chart_selection)
+        self.site_table.siteSelected.connect(self._table_selection)
+
+    @property
+    def session_id(self) -> int | None:
+        s = self.session_panel.session
+        return s.id if s is not None else None
+
+    def refresh(self) -> None:
+        """Read the open session's sites again and show them, keeping the selection."""
+        sid = self.session_id
+        self.sites = self.records.read.sites_for_session(sid) if sid is not None else []
+        selected = self.selected_site_id()
+        self._syncing_selection = True
+        try:
+            self.chart.set_sites(self.sites)
+            self.site_table.set_sites(self.sites)
+            if selected is not None and any(s.id == selected for s in self.sites):
+                self.chart.select_site(selected, reveal=False)
+                self.site_table.select_site(selected)
+        finally:
+            self._syncing_selection = False
 
     # -- selection --------------------------------------------------------------------------
     def selected_site_id(self) -> int | None:
@@ -55,7 +107,7 @@ class SiteEditsMixin:
             self.show_message(describe_site(self.atlas, site))
 
     # -- site edits (each saved at once, each one undo step) ---------------------------------
-    def _editable_or_say(self) -> bool:
+    def editable_or_say(self) -> bool:
         if self.session_id is None:
             self.show_error("Start or open a session before recording sites "
                             "(New session, Ctrl+Shift+N).")
@@ -67,7 +119,7 @@ class SiteEditsMixin:
         return True
 
     def add_site_at(self, region: Region, x: float, y: float) -> None:
-        if not self._editable_or_say():
+        if not self.editable_or_say():
             return
         try:
             site = self.records.add_site(
@@ -82,14 +134,14 @@ class SiteEditsMixin:
         self.chart.view.setFocus()
 
     def move_site(self, site_id: int, start: QPointF, end: QPointF) -> None:
-        if not self._editable_or_say():
-            self._refresh_sites()
+        if not self.editable_or_say():
+            self.refresh()
             return
         try:
             site = self.records.move_site(site_id, end.x(), end.y())
         except UserFacingError as exc:
             self.show_error(exc)
-            self._refresh_sites()  # the marker goes back where the store has it
+            self.refresh()  # the marker goes back where the store has it
             return
         self.undo_stack.push(MoveSiteCommand(self.records, site_id, f"move site {site.seq}",
                                              (start.x(), start.y()), (site.x, site.y),
@@ -97,7 +149,7 @@ class SiteEditsMixin:
         self.select_site(site_id)
 
     def _edit_selected(self, fields_for, text: str) -> None:
-        if not self._editable_or_say():
+        if not self.editable_or_say():
             return
         site = self.selected_site()
         if site is None:
@@ -124,7 +176,7 @@ class SiteEditsMixin:
         self._edit_selected(lambda s: {"cramp": not s.cramp}, "cramp")
 
     def remove_site(self) -> None:
-        if not self._editable_or_say():
+        if not self.editable_or_say():
             return
         site = self.selected_site()
         if site is None:

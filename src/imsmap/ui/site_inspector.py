@@ -9,9 +9,7 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
-import weakref
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -35,12 +33,14 @@ from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import GRASP_LABELS, Side, Site
 from imsmap.render.style import LIGHT
 from imsmap.services import clinic
-from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL, Change
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.records import RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
 from imsmap.ui.chart_keys import handle_site_key, site_key_action
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
-from imsmap.ui.undo import editor_for
+from imsmap.ui.undo import SiteEditor
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -129,14 +129,17 @@ def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
 class SiteInspector(QFrame):
     """Shows and edits one site; `set_site(site)` with a fresh snapshot from the store."""
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+    def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.atlas = atlas
+        self.editor = editor  # None: shows sites, edits nothing (an inspector on its own)
         self.site: Site | None = None
         self.editable = False
         self.key_target = None  # the site list: keys typed on a button here act like there
         self._loading = False
-        self._subscribed = None
+        if editor is not None:  # hear when the session is signed, to lock the fields
+            listen(editor.records.bus, self, self._on_change)
         self.setObjectName("siteInspector")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -313,10 +316,10 @@ class SiteInspector(QFrame):
             # Notes still being typed are saved first, from what they started from (another
             # window's change meanwhile is a conflict, and the typed text stays in the notice).
             self.save_notes()
-            editor = editor_for(self)
+            editor = self.editor
             if editor is not None:
                 try:
-                    site = editor.records.repo.site(site.id)
+                    site = editor.records.read.site(site.id)
                 except UserFacingError:
                     pass
         if site is None or self.site is None or site.id != self.site.id:
@@ -325,8 +328,7 @@ class SiteInspector(QFrame):
             for label in self.errors.values():
                 label.hide()
         self.site = site
-        editor = editor_for(self) if site is not None else None
-        self._watch(editor)
+        editor = self.editor if site is not None else None
         self.editable = site is not None and editor is not None and self._is_draft(editor, site)
         self._loading = True
         try:
@@ -338,10 +340,10 @@ class SiteInspector(QFrame):
 
     def _is_draft(self, editor, site: Site) -> bool:
         records = editor.records
-        if records.db.readonly:
+        if records.read.readonly:
             return False
         try:
-            return not records.repo.session(site.session_id).is_signed
+            return not records.read.session(site.session_id).is_signed
         except UserFacingError:
             return False
 
@@ -440,28 +442,11 @@ class SiteInspector(QFrame):
         self.muscle.setCursorPosition(0)
 
     # -- following the store ---------------------------------------------------------------
-    def _watch(self, editor) -> None:
-        """Hear when the session is signed (the list is not refreshed then) to lock the fields."""
-        if editor is None or self._subscribed is editor.records:
-            return
-        records = editor.records
-        me = weakref.ref(self)
-
-        def on_change(change: Change) -> None:
-            inspector = me()
-            if inspector is None or not shiboken6.isValid(inspector):
-                records.unsubscribe(on_change)
-                return
-            inspector._on_change(change)
-
-        records.subscribe(on_change)
-        self._subscribed = records
-
     def _on_change(self, change: Change) -> None:
         site = self.site
         if site is None or change.session_id != site.session_id:
             return
-        if change.entity == "session" and change.action == "sign":
+        if change.entity is Entity.SESSION and change.action is Action.SIGN:
             self.set_site(site)
 
     # -- saving -----------------------------------------------------------------------------
@@ -470,7 +455,7 @@ class SiteInspector(QFrame):
         and puts the stored value back."""
         if self._loading or self.site is None:
             return False
-        editor = editor_for(self)
+        editor = self.editor
         if editor is None or not self.editable:
             return False
         label = self.errors.get(where)
@@ -499,11 +484,11 @@ class SiteInspector(QFrame):
     def _reload(self) -> None:
         """Show the stored site (the window's refresh does this too, but a refused edit or an
         inspector on its own has no refresh to wait for)."""
-        editor = editor_for(self)
+        editor = self.editor
         if self.site is None or editor is None:
             return
         try:
-            self.set_site(editor.records.repo.site(self.site.id))
+            self.set_site(editor.records.read.site(self.site.id))
         except UserFacingError:
             self.set_site(None)
 
@@ -547,6 +532,6 @@ class SiteInspector(QFrame):
         action = site_key_action(event)
         target = self.key_target
         if target is not None and isinstance(focus, QAbstractButton) and action is not None \
-                and action[0] != "step" and handle_site_key(event, target, target._site_key):
+                and action[0] != "step" and handle_site_key(event, target, target.site_key):
             return
         event.accept()  # nothing typed here reaches the panels around

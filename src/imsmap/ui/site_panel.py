@@ -26,7 +26,7 @@ from imsmap.render.style import LIGHT
 from imsmap.ui.chart_scene import NERVE_SENSATION, describe_site
 from imsmap.ui.chart_keys import KEYS_HINT, handle_site_key, is_tab
 from imsmap.ui.site_inspector import SiteInspector
-from imsmap.ui.undo import apply_site_key, editor_for
+from imsmap.ui.undo import SiteEditor, apply_site_key
 
 COLUMNS = ("#", "Muscle", "Side", "Grasp", "Flags")
 NERVE_COLOUR = QColor("#b3261e")
@@ -56,14 +56,16 @@ class SiteTable(QTableWidget):
     crampRequested = Signal()
     removeRequested = Signal()
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None):
+    def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
+                 parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
         self.atlas = atlas
+        self.editor = editor  # the window's: each edit through the services, one undo step
         self._ids: list[int] = []
         self._sites: dict[int, Site] = {}
         self._shown: list[Site] = []  # what each row shows now
         self._syncing = False
-        self.inspector = SiteInspector(atlas)
+        self.inspector = SiteInspector(atlas, editor)
         self.inspector.key_target = self
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().hide()
@@ -186,18 +188,18 @@ class SiteTable(QTableWidget):
         self.scrollToItem(self.item(row, 0))
         return True
 
-    def _site_key(self, action: tuple) -> bool:
+    def site_key(self, action: tuple) -> bool:
         if action[0] == "step":
             return self.step_selection(action[1])
-        return apply_site_key(editor_for(self), self.selected_site_id(), action,
+        return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 
     def event(self, event: QEvent) -> bool:
-        if is_tab(event) and handle_site_key(event, self, self._site_key):
+        if is_tab(event) and handle_site_key(event, self, self.site_key):
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        if handle_site_key(event, self, self._site_key):
+        if handle_site_key(event, self, self.site_key):
             return
         super().keyPressEvent(event)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
-from imsmap.services.records import Records
-from imsmap.store import backup as store_backup
-from imsmap.store.db import DamagedFileError, Database, StoreError
+from imsmap.services.context import AppContext
+from imsmap.services import database_files
+from imsmap.services.database_files import DamagedFileError, StoreError
 from imsmap.ui import errors as ui_errors
-from imsmap.ui.recovery import _ask_retry, _damaged, latest_good_backup
+from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
 
 TITLE = "imsmap – database"
 _DAMAGE_WORDS = ("damaged", "malformed", "not an sqlite file", "not a database",
@@ -45,8 +45,8 @@ def is_busy(message: str) -> bool:
 
 
 # -- the start-up sequence ----------------------------------------------------------------
-def open_checked(opener: Callable[[], Records], db_path: Path,
-                 parent: QWidget | None = None) -> Records | None:
+def open_checked(opener: Callable[[], AppContext], db_path: Path,
+                 parent: QWidget | None = None) -> AppContext | None:
     """Open the database with ``opener`` (the cheap checks: header, application id, schema
     version) and deal with what goes wrong. The file's structure is checked afterwards, on a
     thread, while the window is up (`StartupCheck`; `recover` when it finds damage).
@@ -56,9 +56,9 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
-            info = latest_good_backup(store_backup.backup_folder_for(db_path))
+            info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                outcome = _damaged(db_path, "The database file is empty (0 bytes), but there "
+                outcome = damaged_dialog(db_path, "The database file is empty (0 bytes), but there "
                                    "are backups of it.", parent, info)
                 if outcome != "restored":
                     return None
@@ -67,11 +67,11 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             return opener()
         except StoreError as exc:
             if is_busy(exc.message):
-                if _ask_retry(exc.message, parent):
+                if ask_retry(exc.message, parent):
                     continue
                 return None
             if is_damage(exc):
-                if _damaged(db_path, exc.message, parent) == "restored":
+                if damaged_dialog(db_path, exc.message, parent) == "restored":
                     continue
                 return None
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
@@ -81,15 +81,15 @@ def open_checked(opener: Callable[[], Records], db_path: Path,
             return None
 
 
-def recover(records: Records | None, opener: Callable[[], Records], db_path: Path,
-            problems: list[str], parent: QWidget | None = None) -> Records | None:
-    """The structure check found ``problems``: close ``records``, show the damaged-file dialog
+def recover(opened: AppContext | None, opener: Callable[[], AppContext], db_path: Path,
+            problems: list[str], parent: QWidget | None = None) -> AppContext | None:
+    """The structure check found ``problems``: close ``opened``, show the damaged-file dialog
     (offering the latest good backup) and, when a backup was restored, open it again.
 
     Returns the records to work on, or None when the user chose to quit."""
-    if records is not None:
-        records.db.close()
-    if _damaged(db_path, "; ".join(problems[:5]), parent) != "restored":
+    if opened is not None:
+        opened.close()
+    if damaged_dialog(db_path, "; ".join(problems[:5]), parent) != "restored":
         return None
     return open_checked(opener, db_path, parent)
 
@@ -163,11 +163,7 @@ class BackgroundBackup(QObject):
     def _run(self, reason: str) -> None:
         path, error = "", ""
         try:
-            db = Database.open(self.db_path, create=False, readonly=True)
-            try:
-                path = str(store_backup.backup_now(db, reason))
-            finally:
-                db.close()
+            path = str(database_files.back_up(self.db_path, reason))
         except UserFacingError as exc:
             error = exc.message
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported

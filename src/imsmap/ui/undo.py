@@ -75,6 +75,24 @@ class RemoveSiteCommand(SiteCommand):
         return self.records.restore_site(self.site_id).id
 
 
+class AddSitesCommand(SiteCommand):
+    """Sites added together (copy forward, a protocol): one step. Undo takes them all off in
+    one write (kept, marked removed); redo brings the same rows back with their numbers."""
+
+    def __init__(self, records: Records, site_ids: list[int], text: str, on_error: ErrorSink,
+                 select: Selector | None = None):
+        super().__init__(records, site_ids[0], text, on_error, select)
+        self.site_ids = list(site_ids)
+
+    def do(self) -> int | None:
+        self.records.restore_sites(self.site_ids)
+        return None
+
+    def undo_it(self) -> int | None:
+        self.records.remove_sites(self.site_ids)
+        return None
+
+
 class EditSiteCommand(SiteCommand):
     """A change of recorded fields (grasp, cramp...): old and new values."""
 
@@ -133,7 +151,7 @@ class SiteEditor:
     def try_edit(self, site_id: int, fields: dict, what: str, expected: dict | None = None):
         """Change `fields` of a site; push one undo step if anything changed. Returns the site.
         `expected`: the values the editor started from (ConflictError if they changed)."""
-        site = self.records.repo.site(site_id)
+        site = self.records.read.site(site_id)
         updated = self.records.update_site(site_id, expected=expected, **fields)
         old = {k: getattr(site, k) for k in fields if getattr(site, k) != getattr(updated, k)}
         if old:
@@ -149,31 +167,6 @@ class SiteEditor:
         except UserFacingError as exc:
             self.on_error(exc)
             return None
-
-
-def editor_for(widget) -> SiteEditor | None:
-    """The site editor of the window `widget` is in.
-
-    A window that owns one says so with a `site_editor` attribute. Otherwise one is made from the
-    window's `records`, `undo_stack`, `show_error`, `select_site` and `show_message`, so the
-    editing widgets work in a window that predates the editor. None when there is no such window
-    (a widget shown on its own).
-    """
-    win = widget.window()
-    editor = getattr(win, "site_editor", None)
-    if isinstance(editor, SiteEditor):
-        return editor
-    editor = getattr(widget, "_found_site_editor", None)
-    if isinstance(editor, SiteEditor):
-        return editor
-    records, stack = getattr(win, "records", None), getattr(win, "undo_stack", None)
-    on_error = getattr(win, "show_error", None)
-    if not isinstance(records, Records) or stack is None or on_error is None:
-        return None
-    editor = SiteEditor(records, stack, on_error, getattr(win, "select_site", None),
-                        getattr(win, "show_message", None))
-    widget._found_site_editor = editor
-    return editor
 
 
 TOGGLE_WORDS = {"twitch": "twitch", "estim": "electrical stimulation", "cramp": "cramp"}
@@ -196,7 +189,7 @@ def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: tuple
         editor.on_error(SELECT_FIRST)
         return True
     try:
-        site = editor.records.repo.site(site_id)
+        site = editor.records.read.site(site_id)
     except UserFacingError as exc:
         editor.on_error(exc)
         return True

@@ -3,12 +3,12 @@
 Embedding (e.g. as a tab or dock of the main window)::
 
     from imsmap.ui.progress import ProgressPanel
-    panel = ProgressPanel(records, patient_id)      # records: imsmap.services.records.Records
+    panel = ProgressPanel(context.records, context.histories, patient_id)  # services.context
     panel.set_patient(other_id)                     # when the chosen patient changes (None: none)
     panel.muscleChosen.connect(lambda muscle_id, side: ...)  # a row of the grid was chosen
 
-The panel reads through ``records.repo`` and refreshes itself when ``records`` reports a change
-for the patient; nothing else needs wiring.
+The panel reads the patient's history from the shared cache (services.history) and listens on the
+change bus (ui.listening) for changes to the patient; nothing else needs wiring.
 """
 
 from imsmap.ui.progress.compare import ChartPicture, CompareView

@@ -1,15 +1,14 @@
 """One patient's progress in one widget: what grasped last time, and is it getting better?
 
-Embed it with ``ProgressPanel(records, patient_id)`` (see `imsmap.ui.progress`). It reads through
-``records.repo`` and refreshes itself when `Records` reports a change to this patient.
+Embed it with ``ProgressPanel(records, histories, patient_id)`` (see `imsmap.ui.progress`). It
+reads the shared patient histories and refreshes itself when the change bus reports a change to
+this patient.
 """
 
 from __future__ import annotations
 
 import math
-import weakref
 
-import shiboken6
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget,
@@ -22,10 +21,14 @@ from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
 from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_legend
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.services.changes import Change
+from imsmap.services.history import PatientHistories
+from imsmap.services.records import Records
 from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
+from imsmap.ui.listening import listen
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
@@ -246,10 +249,12 @@ class ProgressPanel(QWidget):
     muscleChosen = Signal(str, str)  # noqa: N815 - Qt signal naming: muscle id, side
     targetChosen = Signal(object)  # noqa: N815 - a domain.progress.Target (with level)
 
-    def __init__(self, records, patient_id: int | None = None, parent=None, *,
-                 last_n: int = DEFAULT_LAST_N, style: ChartStyle = LIGHT, lazy: bool = False):
+    def __init__(self, records: Records, histories: PatientHistories,
+                 patient_id: int | None = None, parent=None, *, last_n: int = DEFAULT_LAST_N,
+                 style: ChartStyle = LIGHT, lazy: bool = False):
         super().__init__(parent)
         self.records = records
+        self.histories = histories  # shared with the window's history overlay
         self.patient_id: int | None = None
         # lazy (the window's tab): while hidden, a new patient or a change is only noted, and
         # read and computed when the panel is next shown (showEvent) or asked (chosen_ids).
@@ -312,27 +317,19 @@ class ProgressPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
-        self._subscribe()
+        listen(records.bus, self, self._on_change)
         self.set_patient(patient_id)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(1100, 760)
 
     # -- data ----------------------------------------------------------------------------
-    def _subscribe(self) -> None:
-        ref = weakref.ref(self)
-
-        def on_change(change) -> None:
-            panel = ref()
-            if panel is None or not shiboken6.isValid(panel):
-                return
-            if panel.patient_id is None:
-                return
-            if change.patient_id == panel.patient_id or (
-                    change.session_id is not None and change.session_id in panel.full.ids):
-                panel._refresh_timer.start()
-
-        self.records.subscribe(on_change)
+    def _on_change(self, change: Change) -> None:
+        if self.patient_id is None:
+            return
+        if change.patient_id == self.patient_id or (
+                change.session_id is not None and change.session_id in self.full.ids):
+            self._refresh_timer.start()
 
     def name(self, muscle_id: str) -> str:
         try:
@@ -386,7 +383,7 @@ class ProgressPanel(QWidget):
 
     def _load(self) -> None:
         # Shared with the window's history overlay: read once per patient and change.
-        self.full = self.records.histories.history(self.patient_id)
+        self.full = self.histories.history(self.patient_id)
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first

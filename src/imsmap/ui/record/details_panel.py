@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
-from imsmap.services.records import Change, Records
+from imsmap.services.changes import Change
+from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.listening import listen
 
 SIDES = (("M", "Both / midline"), ("L", "Left"), ("R", "Right"))
 
@@ -166,9 +168,7 @@ class SessionDetailsPanel(QWidget):
                          remove_finding, add_event, remove_event, self.thorax_button,
                          self.finding_sign, self.finding_where, self.finding_side,
                          self.event_kind, self.event_severity, self.event_action]
-        records.subscribe(self._on_change)
-        callback = self._on_change
-        self.destroyed.connect(lambda *_: records.unsubscribe(callback))
+        listen(records.bus, self, self._on_change)
         self.set_session(None)
 
     # -- loading ---------------------------------------------------------------------------
@@ -193,7 +193,7 @@ class SessionDetailsPanel(QWidget):
                 return
             record = self.records.session_record(self.session_id)
             s = record.session
-            editable = not s.is_signed and not self.records.db.readonly
+            editable = not s.is_signed and not self.records.read.readonly
             for w in self._editors:
                 w.setEnabled(editable)
             self.consent.setChecked(s.consent)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.models import Side
 from imsmap.domain.segments import SPINAL_ROOTS, UNLEVELLED, RootSide, segmental_summary
-from imsmap.services.records import Change, Records
+from imsmap.services.changes import Change
+from imsmap.services.records import Records
+from imsmap.ui.listening import listen
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
 ROWS = (*SPINAL_ROOTS, UNLEVELLED)
@@ -64,9 +66,7 @@ class SegmentPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
         self._stale = False
-        records.subscribe(self._on_change)
-        callback = self._on_change
-        self.destroyed.connect(lambda *_: records.unsubscribe(callback))
+        listen(records.bus, self, self._on_change)
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -88,7 +88,7 @@ class SegmentPanel(QWidget):
     def refresh(self) -> None:
         self._stale = False
         sites = [] if self.session_id is None else \
-            self.records.repo.sites_for_session(self.session_id)
+            self.records.read.sites_for_session(self.session_id)
         rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
         catalogue = self.records.atlas.catalogue
         for index, root in enumerate(ROWS):

@@ -96,7 +96,7 @@ class AmendDialog(QDialog):
         self.setWindowTitle("Amend signed session")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        s = records.repo.session(session_id)
+        s = records.read.session(session_id)
         note = QLabel(f"Session of {s.started_at:%Y-%m-%d %H:%M}, signed by {s.signed_by} on "
                       f"{s.signed_at:%Y-%m-%d %H:%M}. The signed note is not changed; this "
                       "amendment is added to it with today's date and your name.")

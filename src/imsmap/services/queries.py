@@ -1,0 +1,81 @@
+"""The read side of the record: what the window and the reports may ask, as domain objects.
+
+`ui/` and `report/` read the record only through a `RecordQueries` (``records.read``), never
+through the store's repository or the database connection, so the store behind the services
+(SQLite today, a clinic server later) is one seam they never see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from imsmap.domain.models import Amendment, AuditEntry, Patient, Session, Site
+from imsmap.services import signatures
+from imsmap.store import audit
+from imsmap.store.db import Database
+from imsmap.store.repository import Repository
+
+
+class RecordQueries:
+    def __init__(self, db: Database, store: Repository):
+        self._db = db
+        self._store = store
+
+    # -- the database as a whole ----------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        """The database file (for titles, messages and the background backup)."""
+        return Path(self._db.path)
+
+    @property
+    def readonly(self) -> bool:
+        """True when the file (or its folder) cannot be written: nothing can change."""
+        return self._db.readonly
+
+    def data_version(self) -> int | None:
+        """A number that changes when another connection has written to the database since
+        this one last looked (SQLite's PRAGMA data_version); None when the connection is gone
+        (closing) or cannot answer."""
+        try:
+            return int(self._db.conn.execute("PRAGMA data_version").fetchone()[0])
+        except Exception:  # noqa: BLE001 - a closed or damaged connection: the caller refreshes
+            return None
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        return self._store.setting(key, default)
+
+    # -- patients, sessions, sites --------------------------------------------------------
+    def patient(self, patient_id: int) -> Patient:
+        return self._store.patient(patient_id)
+
+    def search_patients(self, text: str) -> list[Patient]:
+        return self._store.search_patients(text)
+
+    def session(self, session_id: int) -> Session:
+        return self._store.session(session_id)
+
+    def sessions_for_patient(self, patient_id: int) -> list[Session]:
+        return self._store.sessions_for_patient(patient_id)
+
+    def previous_session_id(self, session_id: int) -> int | None:
+        return self._store.previous_session_id(session_id)
+
+    def site(self, site_id: int, *, include_removed: bool = False) -> Site:
+        return self._store.site(site_id, include_removed=include_removed)
+
+    def sites_for_session(self, session_id: int) -> list[Site]:
+        return self._store.sites_for_session(session_id)
+
+    def sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
+        return self._store.sites_for_sessions(session_ids)
+
+    def amendments(self, session_id: int) -> list[Amendment]:
+        return self._store.amendments(session_id)
+
+    def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
+        """The audit trail, oldest first; one session's entries when session_id is given."""
+        return audit.entries(self._db.conn, session_id)
+
+    def seal(self, session_id: int) -> signatures.Seal:
+        """The signed session's seal for its PDF (services.signatures.Seal)."""
+        return signatures.seal(self._db.conn, session_id)

@@ -1,0 +1,61 @@
+"""What the window remembers on this computer (Qt's QSettings), each setting named once with its
+type and default. The clinic's own settings (its name, needle presets, the lock) are in the
+database instead (services.clinic, services.lock).
+
+    labels = CHART_LABELS.read()
+    CHART_LABELS.write(True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: type
+    default: T
+
+    def read(self) -> T:
+        """The stored value, as `kind`; the default when none is stored or what is stored is
+        not a `kind` (a hand-edited file)."""
+        raw = QSettings().value(self.key)
+        if raw is None:
+            return self.default
+        if self.kind is bool:  # the ini file stores words
+            value = raw if isinstance(raw, bool) else {"true": True, "false": False}.get(
+                str(raw).lower())
+        elif self.kind is int:
+            try:
+                value = raw if isinstance(raw, int) and not isinstance(raw, bool) \
+                    else int(str(raw))
+            except ValueError:
+                value = None
+        else:
+            value = raw
+        return value if isinstance(value, self.kind) else self.default
+
+    def write(self, value: T) -> None:
+        if not isinstance(value, self.kind):
+            raise TypeError(f"The setting {self.key} holds {self.kind.__name__}, not {value!r}.")
+        QSettings().setValue(self.key, value)
+
+
+WINDOW_GEOMETRY: Setting[QByteArray | None] = Setting("window/geometry", QByteArray, None)
+WINDOW_SPLITTER: Setting[QByteArray | None] = Setting("window/splitter", QByteArray, None)
+CHART_LABELS = Setting("chart/labels", bool, False)
+HIDE_NAMES = Setting("privacy/hide_names", bool, False)
+OVERLAY_SHOW = Setting("overlay/show", bool, True)
+OVERLAY_HEAT = Setting("overlay/heat", bool, False)
+OVERLAY_LAST_N = Setting("overlay/last_n", int, 3)
+# Who last wrote a note on this PC: the next new session's practitioner.
+PRACTITIONER = Setting("session/practitioner", str, "")
+
+ALL = (WINDOW_GEOMETRY, WINDOW_SPLITTER, CHART_LABELS, HIDE_NAMES, OVERLAY_SHOW, OVERLAY_HEAT,
+       OVERLAY_LAST_N, PRACTITIONER)
