@@ -56,6 +56,7 @@ from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
+from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
@@ -191,6 +192,8 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.edits = SiteEdits(records, self.atlas, self.chart, self.session_panel,
                                self.undo_stack, self.show_message, self.show_error)
         self.site_editor.select = self.edits.select_site
+        self.photo_strip = PhotoStrip(records, self.show_message, self.show_error)
+        self.session_panel.layout().addWidget(self.photo_strip)  # under the session's sites
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
         self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
@@ -334,6 +337,7 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.undo_stack.clear()
         self.details.flush()
         self.session_panel.load(session_id)
+        self.photo_strip.set_session(session_id)
         self.details.set_session(session_id)
         self.segments.set_session(session_id)
         self.edits.refresh()
