@@ -103,6 +103,15 @@ def test_caption_and_site_are_audited_and_a_site_of_another_session_is_refused(
     assert photos.photo(photo.id).site_id == site.id and _audit_count(records) == before
 
 
+def test_the_same_photo_twice_in_a_session_is_refused(records, session, photos, tmp_path):
+    path = write(tmp_path / "a.jpg", phone_jpeg(width=800, height=600))
+    photos.add_file(session.id, path)
+    before = _audit_count(records)
+    with pytest.raises(ValidationError, match=r"attached to this session already \(photo 1\)"):
+        photos.add_file(session.id, path)
+    assert _rows(records) == 1 and _audit_count(records) == before
+
+
 def test_removal_needs_confirmation_and_keeps_the_bytes(records, session, photos, tmp_path):
     photo = photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()))
     with pytest.raises(ValidationError, match="when you confirm"):

@@ -84,7 +84,12 @@ class Photos:
         with self.records.write() as work:
             session = work.draft(session_id)
             self._check_site(session_id, site_id)
-            if len(self.store.for_session(session_id)) >= MAX_PHOTOS_PER_SESSION:
+            present = self.store.for_session(session_id)
+            same = next((p for p in present if p.sha256 == photo.sha256), None)
+            if same is not None:
+                raise ValidationError(f"This photo is attached to this session already (photo "
+                                      f"{same.seq}); nothing was added.", "photo")
+            if len(present) >= MAX_PHOTOS_PER_SESSION:
                 raise ValidationError(f"A session holds at most {MAX_PHOTOS_PER_SESSION} "
                                       "photos.", "photo")
             photo_id = self.store.insert(
