@@ -158,3 +158,53 @@ def test_a_photo_added_to_a_signed_visit_in_the_file_breaks_its_signature(source
     signed["photos"].append(copy.deepcopy(_visits(doc)[1]["photos"][1]))
     with pytest.raises(ImportProblems, match="changed after signing"):
         import_document(target, doc)
+
+
+# -- FHIR: a Media resource per photo --------------------------------------------------------
+def test_fhir_carries_each_photo_as_a_validated_media_resource(source):
+    import fhir_reader
+    from fhir.resources.R4B.media import Media
+
+    from imsmap.services.fhir import fhir_bundle
+
+    from test_fhir_export import CHECKED
+
+    bundle = fhir_bundle(source)
+    fhir_reader.parse(bundle)  # every resource validates (R4B)
+    media_codes = [c for e in bundle["entry"] if e["resource"]["resourceType"] == "Media"
+                   for c in e["resource"]["type"]["coding"]]
+    assert media_codes and all(c["code"] in CHECKED[c["system"]] for c in media_codes)
+    urls = {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
+    doc = export.export_document(source)
+    for visit in _visits(doc):
+        [encounter] = [u for u, r in urls.items() if r["resourceType"] == "Encounter"
+                       and r["identifier"][0]["value"].replace("-", "").endswith(visit["uid"])]
+        media = [r for r in urls.values() if r["resourceType"] == "Media"
+                 and r["encounter"]["reference"] == encounter]
+        assert len(media) == len(visit["photos"]) == 2
+        for photo, res in zip(visit["photos"], media):
+            Media.model_validate(res)
+            data = base64.b64decode(res["content"]["data"])
+            assert hashlib.sha256(data).hexdigest() == photo["sha256"]
+            assert res["content"]["contentType"] == photo["mime"]
+            assert res["content"]["hash"] == base64.b64encode(hashlib.sha1(data).digest()
+                                                              ).decode()
+            assert res["type"]["coding"][0] == {
+                "system": "http://terminology.hl7.org/CodeSystem/media-type", "code": "image",
+                "display": "Image"}
+            assert urls[res["encounter"]["reference"]]["resourceType"] == "Encounter"
+        tied, untied = media
+        assert tied["note"] == [{"text": "Bruise, día 2"}]
+        assert urls[tied["partOf"][0]["reference"]]["resourceType"] == "Procedure"
+        assert "bodySite" in tied and "partOf" not in untied and "note" not in untied
+
+
+def test_a_signed_visits_fhir_document_lists_its_photos(source):
+    from imsmap.services.fhir import fhir_bundle
+
+    signed = next(v["id"] for v in _visits(export.export_document(source))
+                  if v["status"] == "signed")
+    bundle = fhir_bundle(source, session_ids=[signed], document=True)
+    composition = bundle["entry"][0]["resource"]
+    [section] = [s for s in composition["section"] if s["title"] == "Photos"]
+    assert len(section["entry"]) == 2 and "Photo 1: Bruise, día 2" in section["text"]["div"]
