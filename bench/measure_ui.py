@@ -356,7 +356,8 @@ def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
             "in_window_sessions_drawn": drawn}
 
 
-def measure(context, heavy_id: int, other_id: int, settings_dir: Path, quick: bool) -> list[Result]:
+def measure(context, heavy_id: int, other_id: int, settings_dir: Path, quick: bool,
+            cold_overlay: bool = False) -> list[Result]:
     qt_app(settings_dir)  # fonts: the painters need a QGuiApplication
     out = [measure_overlay(context.records, heavy_id, 10 if quick else 30)]
     try:
@@ -375,6 +376,10 @@ def measure(context, heavy_id: int, other_id: int, settings_dir: Path, quick: bo
             out[0].extra.update(window_overlay(bench, heavy_id, 10 if quick else 30))
         except Exception as exc:  # noqa: BLE001 - the window's overlay is optional here
             out[0].extra["in_window_error"] = f"{type(exc).__name__}: {exc}"[:300]
+        if cold_overlay:
+            import measure_cold
+
+            out.append(measure_cold.measure_overlay_cold(bench, heavy_id, 10 if quick else 30))
         out.append(measure_click(bench, 30 if quick else 100))
     finally:
         bench.close()

@@ -1,11 +1,14 @@
 """Child process of the startup benchmark (run by bench/measure_startup.py, not by hand).
 
-usage: startup_child.py bare|app|workload DB
+usage: startup_child.py bare|app|interactive|workload DB
 
 Prints one line ``PAINTED <perf_counter> <peak rss MB> <cpu s>`` when the window has painted (for
 ``app``: when the chart view has painted its scene) and exits at once. perf_counter is
 CLOCK_MONOTONIC on Linux, shared by all processes, so the parent subtracts its own start time.
-``workload`` goes on after the first paint: opens the patient with the longest history, a session
+``interactive`` goes on until the window is whole (`MainWindow.completed`), the patient list
+holds patients and a tap on a muscle of the chart has been handled by the window
+(`add_site_at` returned), then prints ``INTERACTIVE <perf_counter> <rss> <cpu>`` and exits; the
+start-up backup and check run as the app starts them. ``workload`` goes on after the first paint: opens the patient with the longest history, a session
 of it, paints the progress overlay with the heat map and writes the session PDF, then reports
 ``DONE <peak rss MB>``.
 """
@@ -46,8 +49,10 @@ def bare() -> None:
     app.exec()
 
 
-def app(db: str, workload: bool) -> None:
+def app(db: str, workload: bool, interactive: bool = False) -> None:
     state = {"painted": False}
+    if interactive:
+        sys.meta_path.insert(0, _PatchOnImport("imsmap.ui.main_window", _patch_interactive))
 
     def patch(chart_view) -> None:
         original = chart_view.ChartView.paintEvent
@@ -58,6 +63,8 @@ def app(db: str, workload: bool) -> None:
                 return
             state["painted"] = True
             _report("PAINTED")
+            if interactive:
+                return
             if not workload:
                 os._exit(0)
             from PySide6.QtCore import QTimer
@@ -96,6 +103,50 @@ class _PatchOnImport:
 
         loader.exec_module = exec_module
         return spec
+
+
+def _patch_interactive(main_window) -> None:
+    """Report when the whole window has handled its first tap on the chart."""
+    from PySide6.QtCore import QTimer
+
+    window_class = main_window.MainWindow
+    original_tap = window_class.add_site_at
+
+    def add_site_at(self, region, x, y):
+        original_tap(self, region, x, y)
+        _report("INTERACTIVE")
+        os._exit(0)
+
+    window_class.add_site_at = add_site_at
+    original_init = window_class.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.completed.connect(lambda: QTimer.singleShot(0, lambda: _tap_when_listed(self)))
+
+    window_class.__init__ = init
+
+
+def _tap_when_listed(window) -> None:
+    """A press and release on a muscle, once the patient list shows patients."""
+    from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    if window.patients.patients.count() == 0:
+        QTimer.singleShot(1, lambda: _tap_when_listed(window))
+        return
+    scene = window.chart.scene
+    view = window.atlas.view(window.chart.view_id)
+    x, y = next(r.label for r in view.regions
+                if r.contains(*r.label) and scene.region_at(*r.label) is not None)
+    vp = window.chart.view.viewport()
+    pos = QPointF(window.chart.view.mapFromScene(x, y))
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+        QApplication.sendEvent(vp, QMouseEvent(kind, pos, QPointF(vp.mapToGlobal(pos)),
+                                               Qt.MouseButton.LeftButton, buttons,
+                                               Qt.KeyboardModifier.NoModifier))
 
 
 def _workload() -> None:
@@ -139,4 +190,4 @@ if __name__ == "__main__":
     if mode == "bare":
         bare()
     else:
-        app(sys.argv[2], workload=mode == "workload")
+        app(sys.argv[2], workload=mode == "workload", interactive=mode == "interactive")

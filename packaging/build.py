@@ -3,10 +3,15 @@
 usage: python packaging/build.py linux|windows|macos [--skip-venv]
 
 1. build/packaging/venv: a clean virtual environment with imsmap installed as a user gets it
-   (`pip install ".[packaging]"`, not editable) and PyInstaller from the "packaging" extra;
+   (`pip install ".[packaging]"`, not editable) and PyInstaller from the "packaging" extra; on
+   Linux numpy is then replaced by the same version built without BLAS (cached wheel);
 2. the icons, rendered from packaging/icons/imsmap.svg into build/packaging/icons;
 3. the one-folder app with packaging/imsmap.spec into dist/imsmap (dist/imsmap.app on macOS);
+   on Linux its ICU data is cut to English and French (packaging/linux/icu_data.py, checked)
+   and debug symbols are stripped where that is safe;
 4. the smoke test of the frozen binary (packaging/smoke_test.py; on Linux under Xvfb on xcb);
+   on Linux also its demo clinic and PDF pages against a plain pip install's
+   (build/packaging/venv-pip, packaging/compare_frozen.py);
 5. the archive (tar.xz on Linux, zip elsewhere) and on Linux the .deb, checked by lintian, then
    unpacked and smoke-tested again from its own files; the desktop entry, metainfo and NSIS
    script are checked by their validators (desktop-file-validate, appstreamcli, makensis).
@@ -31,10 +36,14 @@ PACKAGING = ROOT / "packaging"
 BUILD = ROOT / "build" / "packaging"
 DIST = ROOT / "dist"
 VENV = BUILD / "venv"
+PIP_VENV = BUILD / "venv-pip"  # what `pip install .` gives a user: the frozen app's reference
 ICONS = BUILD / "icons"
+WHEELS = BUILD / "wheels"  # numpy built without BLAS: made once, then reused
 APP_ID = "org.imsmap.imsmap"
 TIMESTAMP_URL = "http://timestamp.digicert.com"
-VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+VERSION = PROJECT["version"]
+NUMPY_PIN = next(p for p in PROJECT["optional-dependencies"]["packaging"] if p.startswith("numpy=="))
 
 
 def step(title: str) -> None:
@@ -46,8 +55,8 @@ def sh(*args: str | os.PathLike, env: dict[str, str] | None = None, cwd: Path = 
     subprocess.run([str(a) for a in args], check=True, env=env, cwd=cwd)
 
 
-def venv_python() -> Path:
-    return VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+def venv_python(venv: Path = VENV) -> Path:
+    return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 
 
 def make_venv() -> None:
@@ -58,6 +67,44 @@ def make_venv() -> None:
     # Not editable: PyInstaller must see imsmap (and imsmap.assets) as an installed user sees it.
     sh(venv_python(), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", ".")
     sh(venv_python(), "-m", "pip", "install", "-q", ".[packaging]")
+    if sys.platform.startswith("linux"):
+        numpy_without_blas()
+
+
+def make_pip_venv() -> None:
+    step("reference: a plain pip install of imsmap, its dependencies from PyPI")
+    if not venv_python(PIP_VENV).exists():
+        sh(sys.executable, "-m", "venv", PIP_VENV)
+    sh(venv_python(PIP_VENV), "-m", "pip", "install", "-q", "--upgrade", "pip")
+    sh(venv_python(PIP_VENV), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", ".")
+    sh(venv_python(PIP_VENV), "-m", "pip", "install", "-q", ".")
+
+
+def compare_with_pip(executable: Path) -> None:
+    """The frozen app's demo clinic and PDF pages against the pip install's, pixel for pixel
+    (packaging/compare_frozen.py): numpy without BLAS must not change a result."""
+    step(f"{executable} against a pip install")
+    sh(sys.executable, PACKAGING / "compare_frozen.py", executable, PIP_VENV / "bin" / "imsmap")
+
+
+def numpy_without_blas() -> None:
+    """Linux: replace the PyPI numpy (which carries OpenBLAS and its Fortran runtime, 28 MB) by
+    the same version built from source without BLAS (numpy's allow-noblas build option: its own
+    loops do the few matrix products imsmap asks for, the heat map's blur). Built once into
+    build/packaging/wheels: it takes many minutes and needs a C and C++ compiler."""
+    version = NUMPY_PIN.split("==")[1]
+    wheels = sorted(WHEELS.glob(f"numpy-{version}-*.whl"))
+    if not wheels:
+        step(f"{NUMPY_PIN} without BLAS, from source (once; cached in {WHEELS})")
+        sh(venv_python(), "-m", "pip", "wheel", "-q", "--no-deps", "--no-binary", "numpy",
+           "-w", WHEELS, NUMPY_PIN, "-Csetup-args=-Dallow-noblas=true",
+           "-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none", "-Ccompile-args=-j2")
+        wheels = sorted(WHEELS.glob(f"numpy-{version}-*.whl"))
+    sh(venv_python(), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", wheels[-1])
+    sh(venv_python(), "-c",
+       "import numpy; deps = numpy.show_config(mode='dicts')['Build Dependencies']; "
+       "assert not deps['blas']['found'] and not deps['lapack']['found'], deps; "
+       "print('numpy', numpy.__version__, 'without BLAS or LAPACK')")
 
 
 def render_icons() -> None:
@@ -77,11 +124,20 @@ def freeze() -> None:
         # Links PyInstaller made to libraries the spec then left out (Wayland, EGLFS).
         for link in [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]:
             link.unlink()
-        # A source-built Python keeps debug symbols in its library and extension modules
-        # (libpython 22 MB -> 6 MB, lib-dynload 11 MB -> 5 MB). Only the interpreter's own
-        # files: stripping the wheels' patchelf-ed libraries (numpy's OpenBLAS) breaks them.
-        python_files = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
-        sh("strip", "--strip-unneeded", *[lib for lib in python_files if not lib.is_symlink()])
+        if any("openblas" in p.name for p in internal.rglob("*")):
+            raise SystemExit("the bundle carries OpenBLAS: numpy is not the build without BLAS")
+        # ICU's data, cut to English and French and to what Qt uses ICU for (and checked).
+        qt_lib = internal / "PySide6" / "Qt" / "lib"
+        sh(sys.executable, PACKAGING / "linux" / "icu_data.py", qt_lib, BUILD / "icu", venv_python())
+        # Debug symbols: the source-built Python keeps them in its library and extension
+        # modules (libpython 22 MB -> 6 MB, lib-dynload 11 MB -> 5 MB), the wheel's ICU in its
+        # code libraries (7.0 -> 5.6 MB), numpy built here in its extension modules. Not the
+        # libraries of the Qt wheel (stripped already) nor anything auditwheel patched with
+        # patchelf: strip can break those ("ELF load command address/offset not page-aligned").
+        strippable = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so"),
+                      *qt_lib.glob("libicuuc.so.*"), *qt_lib.glob("libicui18n.so.*"),
+                      *(internal / "numpy").rglob("*.so")]
+        sh("strip", "--strip-unneeded", *[lib for lib in strippable if not lib.is_symlink()])
 
 
 def sign_windows(*files: Path) -> None:
@@ -190,6 +246,8 @@ def main() -> int:
     args = parser.parse_args()
     if not args.skip_venv or not venv_python().exists():
         make_venv()
+    if args.platform == "linux" and (not args.skip_venv or not venv_python(PIP_VENV).exists()):
+        make_pip_venv()
     render_icons()
     freeze()
     if args.sign and args.platform == "windows":
@@ -200,6 +258,8 @@ def main() -> int:
         sign_macos(DIST / "imsmap.app")
     executable = frozen_executable(args.platform)
     smoke(executable)
+    if args.platform == "linux":
+        compare_with_pip(executable)
     packed = archive(args.platform)
     if args.sign and args.platform == "macos" and os.environ.get("APPLE_ID"):
         step("notarization")

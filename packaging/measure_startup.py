@@ -4,8 +4,8 @@ usage: xvfb-run -a -s "-screen 0 1440x900x24 -noreset" python packaging/measure_
 
 Times from spawning `imsmap --db DEMO` to its window being mapped and visible (xdotool, polled
 every 20 ms; the window is mapped, its first paint may follow), then `imsmap --version`, for
-dist/imsmap/imsmap (frozen) and build/packaging/venv/bin/imsmap (a plain pip install of the same
-source, byte-compiled by pip), RUNS times each (default 9), interleaved so both see the same
+dist/imsmap/imsmap (frozen) and build/packaging/venv-pip/bin/imsmap (a plain `pip install .` of
+the same source with its dependencies from PyPI, byte-compiled by pip), RUNS times each (default 9), interleaved so both see the same
 machine, after one unmeasured warm-up run of each. Prints every run and the medians. Neither is
 given any advantage: the same demo database, a fresh home, the same display.
 """
@@ -24,7 +24,7 @@ from smoke_test import clean_env, visible_window  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN = ROOT / "dist" / "imsmap" / "imsmap"
-PIP = ROOT / "build" / "packaging" / "venv" / "bin" / "imsmap"
+PIP = ROOT / "build" / "packaging" / "venv-pip" / "bin" / "imsmap"
 
 
 def time_to_window(exe: Path, db: Path, env: dict[str, str], cwd: Path) -> float:

@@ -4,10 +4,10 @@ with any Python on Windows, macOS and Linux.
 
 usage: python packaging/smoke_test.py EXECUTABLE VERSION [--window-seconds S]
 
-Runs `--version`, `demo --db X`, `check --db X`, `pdf` (a batch of every session in X) and opens
-the window on X. Fails (exit 1) on a wrong exit status, a missing output, and on ANY text on
-stderr: a traceback, a Qt warning ("qt.qpa.xcb: ...", "QFont::...") or a Python warning all
-count. On Linux the window is looked for with xdotool (under Xvfb, DISPLAY set by the caller)
+Runs `--version`, `demo --db X`, `check --db X`, `pdf` (a batch of every session in X, and the
+progress report of patient 1) and opens the window on X. Fails (exit 1) on a wrong exit status,
+a missing output, and on ANY text on stderr: a traceback, a Qt warning ("qt.qpa.xcb: ...",
+"QFont::...") or a Python warning all count. On Linux the window is looked for with xdotool (under Xvfb, DISPLAY set by the caller)
 and must be mapped and visible; elsewhere the window process must still be running, silent,
 after the wait. Everything runs in a fresh temporary home, never the user's data.
 """
@@ -119,6 +119,12 @@ def smoke(exe: Path, version: str, window_seconds: float) -> None:
         if not written or any(p.read_bytes()[:5] != b"%PDF-" for p in written):
             raise SmokeFailure(f"`pdf` wrote no valid PDF in {pdfs}")
         print(f"ok   {len(written)} PDFs written")
+        # The progress report: the heat maps, the one place imsmap multiplies matrices.
+        progress = work / "progress.pdf"
+        run(exe, ["pdf", "--db", str(db), "--patient", "1", "--progress", "--out", str(progress)],
+            env, work)
+        if not progress.is_file() or progress.read_bytes()[:5] != b"%PDF-":
+            raise SmokeFailure("`pdf --progress` wrote no valid PDF")
         open_window(exe, db, env, work, window_seconds)
     finally:
         shutil.rmtree(work, ignore_errors=True)

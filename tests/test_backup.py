@@ -237,8 +237,12 @@ def test_cli_backup_writes_the_file_and_refuses_to_overwrite(clinic, db_path, tm
 
 
 def test_cli_backup_without_out_uses_the_backup_folder(clinic, db_path, capsys):
+    from imsmap.store import backup_sets
+
     assert main(["backup", "--db", str(db_path)]) == 0
-    assert len(bk.own_backups(bk.backup_dir(clinic.db))) == 1
+    made = backup_sets.sets(bk.backup_dir(clinic.db))  # a full backup and its new journal
+    assert len(made) == 1 and str(made[0].full) in capsys.readouterr().out
+    assert bk.verify_backup(made[0].full).patients == 1
 
 
 def test_cli_backup_of_a_missing_database_says_so(tmp_path, capsys):

@@ -130,7 +130,7 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
     finally:
         records.db.close()
     assert QSettings().value("session/practitioner") == "Jane Smith, PT"
-    assert list(backups.glob("imsmap-backup-*-setup.sqlite3"))  # a first copy, made there
+    assert list(backups.glob("imsmap-backup-*-full.sqlite3.gz"))  # a first copy, made there
 
 
 def test_not_offered_for_the_demo_clinic(qtbot, qt_settings, monkeypatch):

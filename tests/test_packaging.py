@@ -25,9 +25,15 @@ def test_wheel_ships_the_atlas_and_loads_it_outside_the_source_tree(tmp_path):
     assert shipped, "the repository has no atlas data"
     assert {f"imsmap/assets/{name}" for name in shipped} <= names
     assert "imsmap/cli/__init__.py" in names
+    # The clinic server's SQL (store/postgres/sql) is package data too.
+    sql = {f"imsmap/store/postgres/sql/{p.name}"
+           for p in (ROOT / "src" / "imsmap" / "store" / "postgres" / "sql").glob("*.sql")}
+    assert sql and sql <= names
     # Import from the unpacked wheel only (not src/): the atlas must load from package data.
     code = ("import imsmap, imsmap.atlas as a; at = a.load_atlas(); "
             "assert '/site/' in imsmap.__file__, imsmap.__file__; "
+            "from imsmap.store.postgres import schema; "
+            "assert all(schema.sql_text(f) for m in schema.MIGRATIONS for f in m[3]); "
             "print(len(at.catalogue), len(at.views))")
     out = subprocess.run([sys.executable, "-S", "-c",
                           f"import sys; sys.path[:0] = [{str(tmp_path / 'site')!r}] + "

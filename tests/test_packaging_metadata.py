@@ -25,14 +25,33 @@ def _desktop_entry() -> configparser.SectionProxy:
     return parser["Desktop Entry"]
 
 
-def _spec_qt_excludes() -> set[str]:
+def _spec_list(name: str) -> set[str]:
+    """The string constants of the list assigned to `name` in packaging/imsmap.spec."""
     tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "QT_EXCLUDES":
-            names = [c.value for c in ast.walk(node.value)
-                     if isinstance(c, ast.Constant) and str(c.value).startswith("Qt")]
-            return set(names)
-    raise AssertionError("packaging/imsmap.spec has no QT_EXCLUDES")
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
+            return {c.value for c in ast.walk(node.value)
+                    if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    raise AssertionError(f"packaging/imsmap.spec has no {name}")
+
+
+def _spec_qt_excludes() -> set[str]:
+    return {name for name in _spec_list("QT_EXCLUDES") if name.startswith("Qt")}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, with its parents, and the numpy sub-modules it reaches as
+    attributes (np.random.default_rng: numpy.random)."""
+    text = path.read_text(encoding="utf-8")
+    names = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    names |= {f"numpy.{sub}" for sub in re.findall(r"\b(?:np|numpy)\.(\w+)", text)}
+    return {".".join(n.split(".")[:i]) for n in names for i in range(1, n.count(".") + 2)}
 
 
 def test_the_metainfo_release_and_the_package_carry_the_same_version():
@@ -70,6 +89,16 @@ def test_the_frozen_build_excludes_no_qt_module_imsmap_imports():
     excluded = _spec_qt_excludes()
     assert "QtQml" in excluded and "QtQuick" in excluded
     assert not used & excluded, f"imsmap imports {used & excluded}; packaging/imsmap.spec drops them"
+
+
+def test_the_frozen_build_excludes_no_python_module_imsmap_imports():
+    excluded = _spec_list("PY_EXCLUDES") | _spec_list("NUMPY_EXCLUDES")
+    assert {"ssl", "numpy.random", "numpy.fft"} <= excluded
+    used = set()
+    for path in (ROOT / "src" / "imsmap").rglob("*.py"):
+        used |= _imported_modules(path)
+    assert {"numpy", "numpy.ndarray", "PySide6.QtCore"} <= used  # the scan sees imports and np.X
+    assert not used & excluded, f"imsmap uses {used & excluded}; packaging/imsmap.spec drops them"
 
 
 def test_icon_master_is_a_square_svg():

@@ -111,6 +111,7 @@ def test_user_errors_reaching_the_hook_are_not_bug_reports(tmp_path, qapp, monke
 # -- safety at start-up (issue 7) ---------------------------------------------------------
 import shutil  # noqa: E402
 import sqlite3  # noqa: E402
+import threading  # noqa: E402
 from datetime import datetime  # noqa: E402
 
 from PySide6.QtCore import QTimer  # noqa: E402
@@ -328,11 +329,14 @@ def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatc
 
 def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, session, records,
                                                       monkeypatch):
+    from imsmap.store import backup_sets, journal, packed
     from imsmap.ui.record.sign_amend import SignDialog
 
     folder = store_backup.backup_dir(records.db)
     w = make_window(auto_backup=True)
-    qtbot.waitUntil(lambda: any(folder.glob("*-startup.sqlite3")), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(backup_sets.sets(folder)) and not w.backups.running,
+                    timeout=10_000)
+    (made,) = backup_sets.sets(folder)  # the first start: a full backup and its journal
     w.patients.select_patient(session.patient_id)
     w.patients.select_session(session.id)
 
@@ -343,13 +347,42 @@ def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, sessio
 
     monkeypatch.setattr(SignDialog, "exec", sign)
     w.act_sign.trigger()
-    qtbot.waitUntil(lambda: any(folder.glob("*-signed.sqlite3")) and not w.backups.running,
-                    timeout=10_000)
-    (signed,) = folder.glob("*-signed.sqlite3")
-    info = store_backup.verify_backup(signed)
-    assert info.sessions == 1
-    conn = sqlite3.connect(signed)
+    # Signing copies nothing: a journal record, written before the window goes on.
+    assert backup_sets.sets(folder) == [made]
+    assert journal.read(made.journal)[-1].signed == (session.id,)
+    info = store_backup.verify_backup(made.full)  # the full backup with its journal applied
+    assert info.sessions == 1 and info.journal_records == 1
+    expanded = folder.parent / "expanded.sqlite3"
+    packed.expand(made.full, expanded)
+    conn = sqlite3.connect(expanded)
     try:
         assert conn.execute("SELECT status FROM sessions").fetchone()[0] == "signed"
     finally:
         conn.close()
+
+
+def test_closing_abandons_a_running_full_backup_at_once(qtbot, make_window, records,
+                                                        monkeypatch):
+    """A full backup that would go on compressing is abandoned when the window closes: the
+    close does not wait for it, nothing of it is published, and the next start makes it."""
+    from imsmap.store import backup_sets
+
+    folder = store_backup.backup_dir(records.db)
+    compressing = threading.Event()
+    original = backup_sets._compress
+
+    def slow(source, target, cancel):
+        compressing.set()
+        cancel.wait()  # as long as the window is open
+        original(source, target, cancel)
+
+    monkeypatch.setattr(backup_sets, "_compress", slow)
+    w = make_window(auto_backup=True)
+    qtbot.waitUntil(compressing.is_set, timeout=10_000)
+    w.close()
+    assert not w.backups.running  # the thread is gone, not waited for until it was done
+    assert backup_sets.sets(folder) == [] and list(folder.iterdir()) == []
+    monkeypatch.setattr(backup_sets, "_compress", original)
+    w2 = make_window(auto_backup=True)
+    qtbot.waitUntil(lambda: bool(backup_sets.sets(folder)) and not w2.backups.running,
+                    timeout=10_000)

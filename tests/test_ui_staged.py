@@ -100,15 +100,21 @@ def test_closed_before_the_second_stage_nothing_is_written(new_window, records, 
 
 
 def test_the_startup_backup_waits_for_the_first_paint_but_is_never_skipped(
-        new_window, records, qtbot):
+        new_window, records, session, qtbot):
+    """Closed before its first paint, the window starts no full backup (the next start makes
+    one; closing never waits for a copy) but brings the journal up to date."""
+    from imsmap.store import backup_sets, journal
     from imsmap.store import backup as store_backup
 
     folder = store_backup.backup_dir(records.db)
+    made = backup_sets.make_full(records.db)
+    records.sign_session(session.id)  # written after the full backup
     w = new_window(auto_backup=True)
     qtbot.wait(20)
-    assert not any(folder.glob("*-startup.sqlite3"))  # not before the chart is on screen
-    assert w.close()  # closed before that: it is made on closing, and waited for
-    assert not w.backups.running and any(folder.glob("*-startup.sqlite3"))
+    assert len(journal.read(made.journal)) == 1  # not before the chart is on screen
+    assert w.close()  # closed before that: the journal record is written on closing
+    assert not w.backups.running and backup_sets.sets(folder) == [made]
+    assert journal.read(made.journal)[-1].signed == (session.id,)
 
 
 def test_the_chart_keeps_its_place_when_the_side_panels_arrive(new_window, qtbot):

@@ -148,7 +148,7 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
 def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
     window.act_backup.trigger()
     folder = store_backup.backup_dir(records.db)
-    qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*manual*")),
+    qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*-full.sqlite3.gz")),
                     timeout=10_000)
     # The thread's `finished` reaches the window through the event loop, just after the thread.
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=2_000)

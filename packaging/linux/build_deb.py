@@ -13,7 +13,6 @@ libxcb1 (PyInstaller never bundles it: it must match the X server's), the OpenGL
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import shutil
 import subprocess

@@ -14,6 +14,9 @@ from imsmap import __version__
 from imsmap.cli.common import add_db_argument
 from imsmap.domain.errors import UserFacingError
 
+# Sub-commands that open the database to write and so upgrade an older file: first with a
+# progress bar (cli.progress), since a big file takes minutes.
+UPGRADING = ("pdf", "export", "import")
 # Modules under imsmap.cli that add sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
     "demo_cmd",
@@ -24,6 +27,7 @@ COMMAND_MODULES = (
     "backup_cmd",
     "check_cmd",
     "atlas_cmd",
+    "server_cmd",
 )
 
 
@@ -78,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
             from imsmap.ui.app import run_app  # Qt: only for the window, not the commands
 
             return run_app(db=getattr(args, "db", None), demo=args.demo)
+        if args.command in UPGRADING:
+            from imsmap.cli.common import db_arg
+            from imsmap.cli.progress import upgrade_with_bar
+            from imsmap.paths import resolve_db
+
+            upgrade_with_bar(resolve_db(db_arg(args)))
         return int(args.func(args) or 0)
     except UserFacingError as exc:
         print(f"imsmap: {exc.message}", file=sys.stderr)

@@ -1,7 +1,10 @@
 """`imsmap backup` and `imsmap restore`.
 
     imsmap backup --db PATH [--out FILE]   copy the database (FILE must not exist); without --out,
-                                           into the backup folder, rotating old backups there
+                                           a full, compressed backup with a new journal into the
+                                           backup folder, rotating old backups there
+    imsmap backup --db PATH [--full-every-days N] [--keep-fulls N]
+                                           set the automatic backups' policy (store.backup_sets)
     imsmap restore --db PATH FILE [--force]
                                            check FILE, then put it in place of the database; an
                                            existing database needs --force and is kept aside
@@ -19,11 +22,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "backup", help="copy the database safely, even while imsmap is open",
         description="Copy the database into a backup file with SQLite's online backup. Without "
-                    "--out the copy goes into the backup folder, which keeps the last 10 "
-                    "backups and one a day for 30 days.")
+                    "--out: a full, compressed backup in the backup folder, with a journal "
+                    "that the window adds to at each signature; the folder keeps the newest "
+                    "full backups (3 unless set) with their journals. --full-every-days and "
+                    "--keep-fulls set that policy and make no backup.")
     add_db_argument(parser)
     parser.add_argument("--out", metavar="FILE",
                         help="the new backup file (refused if it exists)")
+    parser.add_argument("--full-every-days", metavar="N",
+                        help="make a new full backup when the newest is N days old (default 7)")
+    parser.add_argument("--keep-fulls", metavar="N",
+                        help="keep the newest N full backups with their journals (default 3)")
     parser.set_defaults(func=run_backup)
 
     parser = subparsers.add_parser(
@@ -40,15 +49,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     from imsmap.services.output_files import refuse_database
-    from imsmap.store.backup import backup_now, backup_to
+    from imsmap.store import backup_sets
+    from imsmap.store.backup import backup_to
     from imsmap.store.db import Database
 
     db_path = resolve_db(db_arg(args))
+    if args.full_every_days is not None or args.keep_fulls is not None:
+        return _set_policy(args, db_path)
     if args.out:  # never onto the database or its -wal/-shm/-journal (issue 12, H1); any
         refuse_database(args.out, db_path, look_inside=False)  # other file: "already exists"
     with Database.open(db_path, create=False, readonly=True) as db:
-        target = backup_to(db, args.out) if args.out else backup_now(db, "manual")
+        target = backup_to(db, args.out) if args.out else backup_sets.make_full(db).full
     print(f"Backed up {db_path} to {target}.")
+    return 0
+
+
+def _set_policy(args: argparse.Namespace, db_path) -> int:
+    from imsmap.services import clinic
+    from imsmap.services.context import open_records
+    from imsmap.store import backup_sets as bs
+
+    records = open_records(db_path, create=False)
+    try:
+        now = bs.policy_of(records.db)
+        policy = bs.check_policy(
+            now.full_every_days if args.full_every_days is None else args.full_every_days,
+            now.keep_fulls if args.keep_fulls is None else args.keep_fulls)
+        clinic.write_values(records, {bs.FULL_EVERY_SETTING: str(policy.full_every_days),
+                                      bs.KEEP_FULLS_SETTING: str(policy.keep_fulls)})
+    finally:
+        records.db.close()
+    print(f"Automatic backups of {db_path}: {policy.describe()}.")
     return 0
 
 

@@ -5,6 +5,7 @@ backups (listed, checked, made, restored). The window (ui/) asks here, never the
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from imsmap.services.checks import check_restorable
@@ -19,8 +20,15 @@ from imsmap.store.backup import (
 )
 from imsmap.store.db import Database, DamagedFileError, StoreError
 
-__all__ = ["BACKUP_NAME", "BackupInfo", "DamagedFileError", "StoreError", "back_up",
-           "backup_folder_for", "own_backups", "parse_backup_name", "restore", "verify_backup"]
+from imsmap.store import backup_sets as _sets
+from imsmap.store import upgrade as _upgrade
+from imsmap.store.backup import Cancelled
+from imsmap.store.upgrade import Pending, UpgradeInterrupted
+
+__all__ = ["BACKUP_NAME", "BackupInfo", "Cancelled", "DamagedFileError", "Pending",
+           "StoreError", "UpgradeInterrupted", "back_up", "backup_folder_for", "full_backup",
+           "journal_backup", "own_backups", "parse_backup_name", "pending_upgrade", "restore",
+           "scheduled_backup", "upgrade", "verify_backup"]
 
 
 def back_up(db_path: str | os.PathLike[str], reason: str = "") -> Path:
@@ -31,6 +39,49 @@ def back_up(db_path: str | os.PathLike[str], reason: str = "") -> Path:
         return _backup.backup_now(db, reason)
     finally:
         db.close()
+
+
+def scheduled_backup(db_path: str | os.PathLike[str],
+                     cancel: threading.Event | None = None) -> tuple[str, Path | None]:
+    """What start-up does (store.backup_sets.run_scheduled): a full backup when one is due,
+    else the journal brought up to date; through a read-only connection of its own."""
+    db = Database.open(db_path, create=False, readonly=True)
+    try:
+        return _sets.run_scheduled(db, cancel=cancel)
+    finally:
+        db.close()
+
+
+def full_backup(db_path: str | os.PathLike[str],
+                cancel: threading.Event | None = None) -> Path:
+    """A new full backup and journal (store.backup_sets.make_full); `cancel` abandons it."""
+    db = Database.open(db_path, create=False, readonly=True)
+    try:
+        return _sets.make_full(db, cancel=cancel).full
+    finally:
+        db.close()
+
+
+def journal_backup(db_path: str | os.PathLike[str]) -> str:
+    """What was written since the journal's last record, appended and fsynced: "written",
+    "nothing new", or "no set" (there is no full backup to continue: one is due)."""
+    db = Database.open(db_path, create=False, readonly=True)
+    try:
+        if _sets.append(db) is not None:
+            return "written"
+        current = _sets.current_set(_backup.backup_dir(db), db.schema_version)
+        return "nothing new" if current is not None else "no set"
+    finally:
+        db.close()
+
+
+def pending_upgrade(db_path: str | os.PathLike[str]) -> Pending | None:
+    return _upgrade.pending(db_path)
+
+
+def upgrade(pending: Pending, progress=None, stop: threading.Event | None = None) -> None:
+    """store.upgrade.upgrade: the migrations with progress; `stop` rolls back."""
+    _upgrade.upgrade(pending, progress, stop)
 
 
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]):

@@ -163,6 +163,13 @@ def _link_of(prev_link: bytes, row: tuple) -> bytes:
     return hashlib.sha256(prev_link + canonical(*row[:8])).digest()
 
 
+def entry_link(prev_link: bytes, row: tuple) -> bytes:
+    """The chain link of an entry given as ``rows`` yields it (id, at, actor, action, entity,
+    entity_id, session_id, changes, ...): the one rule every backend's chain is verified by
+    (store/postgres/chain.py for the clinic server)."""
+    return _link_of(prev_link, row)
+
+
 _COLUMNS = "id, at, actor, action, entity, entity_id, session_id, changes, hash"
 
 

@@ -2,9 +2,12 @@
 
 A backup is one self-contained SQLite file (journal mode DELETE, owner-only, mode 600) named
 ``imsmap-backup-YYYYMMDD-HHMMSS[-reason].sqlite3`` in the backup folder: ``backup.dir`` from the
-settings table, else ``<data folder>/backups/<database file name without .sqlite3>``. Rotation keeps the newest ten and the newest of
-each day for thirty days, and only ever deletes files in that folder that match that name: it
-never touches anything else.
+settings table, else ``<data folder>/backups/<database file name without .sqlite3>``. These
+plain copies are what `imsmap backup --out` writes; the automatic backups are full, compressed
+backups with a journal (store.backup_sets), which this module's verify_backup and restore read
+too. `rotate` (the rule for plain copies: the newest ten and the newest of each day for thirty
+days) only ever deletes files in that folder that match that name: it never touches anything
+else.
 
 Restoring checks the backup first, never overwrites a database unless told to, and keeps the
 database it replaces beside it under a new name: nothing is deleted. It needs the file to itself
@@ -20,6 +23,7 @@ import re
 import shutil
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +32,7 @@ from pathlib import Path
 from imsmap import __version__, paths
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, \
     environment_error
+from imsmap.store import packed
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 
@@ -49,6 +54,12 @@ class BackupInfo:
     schema_version: int
     patients: int
     sessions: int
+    journal_records: int = 0  # a full backup's journal records, applied in the check
+    taken_at: datetime | None = None  # what the backup holds is as of then (its newest record)
+
+
+class Cancelled(Exception):
+    """A backup was abandoned (the window closed); nothing was published."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +203,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
     except OSError as exc:
         raise StoreError(f"A backup cannot be written in {folder} ({exc.strerror}).") from None
     try:
-        _private(tmp)
+        make_private(tmp)
         try:
             dst = sqlite3.connect(str(tmp), isolation_level=None)
             try:
@@ -211,14 +222,14 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
                 f"{db.path} is damaged, so no backup was made: SQLite's check of the copy "
                 "failed (imsmap check lists the problems). Keep the file as it is and restore "
                 "the latest good backup.") from exc
-        _publish(tmp, target)
+        publish(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     fsync_dir(folder)
     return target
 
 
-def _publish(tmp: Path, target: Path) -> None:
+def publish(tmp: Path, target: Path) -> None:
     """Give `tmp` the name `target` without ever replacing a file that appeared meanwhile."""
     try:
         os.link(tmp, target)
@@ -233,14 +244,30 @@ def _publish(tmp: Path, target: Path) -> None:
 
 
 # -- checking a backup --------------------------------------------------------------------
-def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
+def verify_backup(path: str | os.PathLike[str], *,
+                  interrupt: threading.Event | None = None) -> BackupInfo:
     """Open read-only; the file must pass PRAGMA integrity_check, be an imsmap database and
-    have a schema this imsmap can read. StoreError otherwise."""
+    have a schema this imsmap can read. StoreError otherwise. A full, compressed backup
+    (store.backup_sets) is expanded beside it with its journal applied, and that is checked.
+    `interrupt` set: Cancelled (the check is abandoned)."""
     path = Path(path).expanduser()
     if not path.is_file():
         raise StoreError(f"There is no backup file at {path}.")
     if not os.access(path, os.R_OK):
         raise StoreError(f"{path} cannot be read (permission denied).")
+    if packed.is_full(path):
+        expanded = path.with_name(f".{path.name}.{os.getpid()}.verify")
+        try:
+            fd = os.open(expanded, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+            records = packed.expand(path, expanded)
+            info = verify_backup(expanded, interrupt=interrupt)
+        finally:
+            for leftover in (expanded, _sidecar(expanded, "-journal")):
+                leftover.unlink(missing_ok=True)
+        taken = packed.last_written(path) or parse_backup_name(path.name)
+        return BackupInfo(path, info.schema_version, info.patients, info.sessions, records,
+                          taken)
     # Read through SQLite only: this process may hold a connection to the file (the window),
     # and closing any other descriptor of it would drop that connection's locks.
     try:
@@ -248,6 +275,8 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
                                isolation_level=None)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} cannot be opened ({' '.join(str(exc).split())}).") from None
+    if interrupt is not None:
+        conn.set_progress_handler(lambda: 1 if interrupt.is_set() else 0, 100_000)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if rows != ["ok"]:
@@ -265,8 +294,10 @@ def verify_backup(path: str | os.PathLike[str]) -> BackupInfo:
                 f"{__version__} reads schema {SCHEMA_VERSION} and older. Update imsmap to use it.")
         patients = conn.execute("SELECT count(*) FROM patients").fetchone()[0]
         sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        return BackupInfo(path, version, patients, sessions)
+        return BackupInfo(path, version, patients, sessions, 0, parse_backup_name(path.name))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if interrupt is not None and interrupt.is_set() and "interrupt" in str(exc).lower():
+            raise Cancelled() from None
         if "not a database" in str(exc).lower():
             raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite "
                              "file, or its first page is damaged).") from None
@@ -294,7 +325,9 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
     """
     backup = Path(backup).expanduser()
     db_path = Path(db_path).expanduser()
-    info = verify_backup(backup)
+    compressed = packed.is_full(backup) and backup.is_file()
+    # A compressed full backup is checked once expanded (with its journal), below.
+    info = None if compressed else verify_backup(backup)
     if db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a database file; give a file name.")
     folder = db_path.parent
@@ -317,27 +350,22 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             from None
     replaced = None
     try:
-        _private(tmp)
-        try:
-            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                dst = sqlite3.connect(str(tmp), isolation_level=None)
-                try:
-                    src.backup(dst)
-                    dst.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    dst.close()
-            finally:
-                src.close()
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise environment_error(exc, db_path) from None
+        make_private(tmp)
+        records = 0
+        if compressed:
+            records = packed.expand(backup, tmp)
+        else:
+            _copy_into(backup, tmp, db_path)
         _fsync(tmp)
-        verify_backup(tmp)
+        checked = verify_backup(tmp)
+        if info is None:
+            info = BackupInfo(backup, checked.schema_version, checked.patients,
+                              checked.sessions, records, packed.last_written(backup))
         if check is not None:
             check(tmp)
         stamp = (now or datetime.now()).replace(microsecond=0)
         if not db_path.exists():
-            _publish(tmp, db_path)
+            publish(tmp, db_path)
         else:
             owner = _take_exclusively(db_path)
             if owner is None:  # too damaged for SQLite to lock: the file itself is set aside
@@ -351,9 +379,26 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                     owner.close()
         fsync_dir(folder)
     finally:
-        for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm")):
+        for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm"),
+                         _sidecar(tmp, "-journal")):
             leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
     return RestoreResult(db_path, replaced, info)
+
+
+def _copy_into(backup: Path, tmp: Path, db_path: Path) -> None:
+    try:
+        src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise environment_error(exc, db_path) from None
 
 
 def _sidecar(path: Path, suffix: str) -> Path:
@@ -418,7 +463,7 @@ def _aside_name(db_path: Path, stamp: datetime) -> Path:
             raise StoreError(f"{db_path} cannot be set aside ({exc.strerror}); nothing was "
                              "replaced.") from None
         os.close(fd)
-        _private(aside)
+        make_private(aside)
         return aside
 
 
@@ -480,7 +525,7 @@ def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
 
 
 # -- files --------------------------------------------------------------------------------
-def _private(path: Path) -> None:
+def make_private(path: Path) -> None:
     if sys.platform != "win32":
         os.chmod(path, 0o600)
 

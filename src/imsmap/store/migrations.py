@@ -9,6 +9,7 @@ transaction. Append new migrations to MIGRATIONS; never edit one that has shippe
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from imsmap.store import migration_v4
 
@@ -328,13 +329,24 @@ _AFTER = {4: (migration_v4.check, migration_v4.SWAP)}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
-def apply_migrations(conn: sqlite3.Connection) -> list[int]:
-    """Bring the schema up to SCHEMA_VERSION; each migration is its own transaction."""
+PROGRESS_OPS = 20_000  # SQLite instructions between two calls of `progress`
+
+
+def apply_migrations(conn: sqlite3.Connection,
+                     progress: Callable[[int], bool] | None = None) -> list[int]:
+    """Bring the schema up to SCHEMA_VERSION; each migration is its own transaction.
+
+    ``progress(version)`` is called every PROGRESS_OPS SQLite instructions while a migration
+    runs (store.upgrade shows it); it returns False to stop: the migration's transaction is
+    rolled back, the file stays at the version before, and sqlite3.OperationalError
+    ("interrupted") is raised."""
     applied = []
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for version, _description, sql in MIGRATIONS:
         if version <= current:
             continue
+        if progress is not None:
+            conn.set_progress_handler(lambda v=version: 0 if progress(v) else 1, PROGRESS_OPS)
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _split(sql):
@@ -347,8 +359,12 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
             conn.execute(f"PRAGMA user_version = {int(version)}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # an interrupted statement may have rolled it back
+                conn.execute("ROLLBACK")
             raise
+        finally:
+            if progress is not None:
+                conn.set_progress_handler(None, 0)
         applied.append(version)
     return applied
 

@@ -17,6 +17,7 @@ from imsmap.ui import startup
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.first_run import offer_on_start
 from imsmap.ui.main_window import MainWindow
+from imsmap.ui.upgrade_dialog import upgrade_with_dialog
 
 
 def open_database(db: str | Path | None = None, demo: bool = False) -> AppContext:
@@ -75,6 +76,10 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
 
             def opener() -> AppContext:
                 return open_database(db, demo)
+
+            # A file of an earlier schema: upgraded first, with progress, and can be stopped.
+            if not upgrade_with_dialog(db_path):
+                return 2
 
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
             context = startup.open_checked(opener, db_path)

@@ -170,8 +170,8 @@ class LockPage(_Page):
 class BackupPage(_Page):
     def __init__(self, records: Records):
         super().__init__("Backups",
-                         "imsmap copies your records by itself: when it starts and after "
-                         "every signed session (the last ten, and one a day for a month).")
+                         "imsmap copies your records by itself: a full copy each week, and "
+                         "after every signed session what it added (the last three weeks).")
         self.records = records
         self.layout_.addWidget(_text(
             "Choose where the copies go. Best is a folder on another disk: a USB drive or a "

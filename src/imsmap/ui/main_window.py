@@ -484,8 +484,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        if not self._damaged:
-            self._start_startup_backup()  # closed before it started: it runs now (waited for)
         if self._damaged or not self._built:
             # Damaged: nothing more is written to the file. Not built yet: nothing was shown
             # that could have been changed, and the settings were not read (saving them would
@@ -497,7 +495,9 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
                 if hasattr(self, "idle"):
                     self.idle.stop()
                 self.records.bus.unsubscribe(self._listener)
-            self.backups.wait()
+            # The journal takes what was written since its last record (nothing is read from
+            # a damaged file).
+            self.backups.abandon(catch_up=self.auto_backup and not self._damaged)
             super().closeEvent(event)
             return
         if self.locked:  # the lock screen first: nobody closes a locked window's records
@@ -516,9 +516,9 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.history_bar.set_replaying(False)
         self.idle.stop()
         self.records.bus.unsubscribe(self._listener)
-        if self.backups.running:
-            self.statusBar().showMessage("Finishing the backup…")
-            self.backups.wait()
+        # A full backup still running is abandoned (the next start makes it again); the
+        # journal takes what was written since its last record.
+        self.backups.abandon(catch_up=self.auto_backup)
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------

@@ -1,5 +1,6 @@
 """Safety at start-up: open the database, check it, and when it is damaged offer the latest good
-backup; back up in the background at start-up and after each signed session.
+backup; the automatic backups: a full backup in the background when one is due, a journal
+record after each signed session.
 
 Nothing here shows a traceback. A damaged or truncated file gets a dialog that names the problem
 and, when there is a good backup, offers it; the backup is restored only after a second, explicit
@@ -131,21 +132,35 @@ class StartupCheck(QObject):
 
 # -- backups in the background ------------------------------------------------------------
 class BackgroundBackup(QObject):
-    """Backs the database up on a thread of its own, through its own read-only connection, so
-    the window never waits for it. ``finished`` carries the new file (or "") and an error
-    sentence (or "")."""
+    """The automatic backups (store.backup_sets), so that the window never waits for a copy:
+    - at start-up, on a thread of its own through its own read-only connection: a full,
+      compressed backup when one is due (weekly by default), else the journal brought up to
+      date;
+    - after a signature: a journal record of what was written since, at once, through a
+      read-only connection of its own (a few rows, fsynced; a full backup instead when there
+      is none yet);
+    - "Back up now": a new full backup on a thread;
+    - on closing (`abandon`): a running full backup is abandoned (it publishes nothing; the
+      next start makes it again) and the journal is brought up to date.
+    ``finished`` carries a new full backup's file (or "") and an error sentence (or "")."""
 
     finished = Signal(str, str)
+    ABANDON_WAIT_S = 2.0  # a thread notices the cancel within one step (milliseconds)
 
     def __init__(self, db_path: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self._threads: list[threading.Thread] = []
+        self._cancel = threading.Event()
         self.last: Path | None = None
 
     def start(self, reason: str) -> None:
+        if reason == "signed":
+            self.journal_now()
+            return
         self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=self._run, args=(reason,), name=f"backup-{reason}")
+        thread = threading.Thread(target=self._run, args=(reason,), name=f"backup-{reason}",
+                                  daemon=True)
         self._threads.append(thread)
         thread.start()
 
@@ -154,16 +169,46 @@ class BackgroundBackup(QObject):
         return any(t.is_alive() for t in self._threads)
 
     def wait(self, timeout: float = 30.0) -> bool:
-        """Wait for running backups (closing the window); True when all finished."""
+        """Wait for running backups; True when all finished."""
         deadline = datetime.now().timestamp() + timeout
         for t in self._threads:
             t.join(max(0.0, deadline - datetime.now().timestamp()))
         return not self.running
 
+    def journal_now(self) -> bool:
+        """What was written since the last record, into the journal; True when it is there
+        (or nothing needed writing). No backup set yet: a full backup starts instead."""
+        try:
+            if database_files.journal_backup(self.db_path) == "no set":
+                self.start("first")
+                return False
+            return True
+        except UserFacingError as exc:
+            self.finished.emit("", exc.message)
+            return False
+
+    def abandon(self, catch_up: bool = True) -> None:
+        """Closing: stop a running full backup (nothing of it is published) and bring the
+        journal up to date; waits a moment at most."""
+        self._cancel.set()
+        for t in self._threads:
+            t.join(self.ABANDON_WAIT_S)
+        if catch_up:
+            try:
+                database_files.journal_backup(self.db_path)
+            except UserFacingError:
+                pass  # said at the next start, whose backup meets the same folder
+
     def _run(self, reason: str) -> None:
         path, error = "", ""
         try:
-            path = str(database_files.back_up(self.db_path, reason))
+            if reason == "startup":
+                kind, made = database_files.scheduled_backup(self.db_path, self._cancel)
+                path = str(made) if kind == "full" and made else ""
+            else:
+                path = str(database_files.full_backup(self.db_path, self._cancel))
+        except database_files.Cancelled:
+            return  # the window closed: the next start makes it again
         except UserFacingError as exc:
             error = exc.message
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
@@ -177,4 +222,3 @@ class BackgroundBackup(QObject):
             self.finished.emit(path, error)
         except RuntimeError:  # the window was closed meanwhile
             pass
-

@@ -74,8 +74,10 @@ class SettingsDialog(QDialog):
         self.backup_dir = QLineEdit(self.settings.backup_dir)
         self.backup_dir.setPlaceholderText("imsmap's data folder (default)")
         self.backup_dir.setAccessibleName("Backup folder")
-        self.backup_dir.setToolTip("Automatic backups go here: the last ten, and one a day for "
-                                   "thirty days. Choose a folder on another disk if you can.")
+        self.backup_dir.setToolTip("Automatic backups go here: a full copy each week and a "
+                                   "journal of each signed session, the last three weeks kept "
+                                   "(imsmap backup --help). Choose a folder on another disk if "
+                                   "you can.")
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._choose_backup_dir)
         backup_row.addWidget(self.backup_dir, 1)

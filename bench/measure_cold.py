@@ -1,0 +1,310 @@
+"""What a clinician meets, not a warm cache (issue 16): the first open of a long history after
+start, the overlay's paint after a zoom step, taps while the start-up backup and check run, and
+what signing adds to the wait.
+
+In the benchmark process, with the real window (offscreen) on the benchmark database; the
+backup folder is the run's own (`IMSMAP_DATA_DIR` points into the run folder).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from time import process_time as cpu
+
+from common import Result, failed, median, ms, p95, perf, pump, qt_app
+
+
+# -- a window on its own connection ----------------------------------------------------------
+def fresh_window(db: Path, settings_dir: Path, *, auto_backup: bool = False,
+                 backup_folder: Path | None = None):
+    """A new connection (an empty SQLite page cache) and a new, whole window: as after a start.
+    Returns (records, window)."""
+    from imsmap.services.context import open_context
+    from imsmap.ui.main_window import MainWindow
+
+    app = qt_app(settings_dir)
+    context = open_context(db, actor="bench")
+    records = context.records
+    set_backup_folder(records, backup_folder)
+    window = MainWindow(context, auto_backup=auto_backup)
+    window.resize(1600, 1000)
+    window.show()
+    window.build_rest()
+    pump(app, 0.05)
+    return records, window
+
+
+def close_window(records, window) -> None:
+    import common
+
+    app = common._app
+    window.close()
+    window.deleteLater()
+    pump(app, 0.02)
+    records.db.close()
+
+
+def set_backup_folder(records, folder: Path | None) -> None:
+    """Backups into `folder` (None: the default folder, in the run's data folder)."""
+    with records.db.transaction():
+        records.repo.set_setting("backup.dir", str(folder) if folder else "")
+
+
+def _open_patient(app, window, chart_number: str) -> None:
+    panel = window.patients
+    panel.search.setText(chart_number)
+    panel.refresh_patients()
+    pump(app)
+
+
+def cached_histories(window) -> int:
+    """How many patients' histories the window's history cache holds (0: a cold open)."""
+    return len(window.histories._cache)
+
+
+# -- history_open_cold_ms --------------------------------------------------------------------
+def measure_history_cold(db: Path, settings_dir: Path, heavy_id: int, reps: int) -> Result:
+    key, target = "history_open_cold_ms", 50.0
+    try:
+        app = qt_app(settings_dir)
+        times, cpus, cold = [], [], []
+        for _ in range(reps):
+            records, w = fresh_window(db, settings_dir)
+            try:
+                chart = records.repo.patient(heavy_id).chart_number
+                _open_patient(app, w, chart)  # typed in the search box: not timed
+                cold.append(cached_histories(w))
+                c0, t0 = cpu(), perf()
+                w.patients.patients.setCurrentRow(0)
+                app.processEvents()
+                pump(app)  # the paint of what changed
+                times.append(perf() - t0)
+                cpus.append(cpu() - c0)
+                assert w.patient is not None and w.patient.id == heavy_id
+            finally:
+                close_window(records, w)
+        assert not any(cold), "a history was cached before the cold open"
+        return Result(key, round(ms(median(times)), 1), target,
+                      note=f"the 200-session patient chosen in a new window on a new connection "
+                           f"(no history cached, empty SQLite cache; the OS file cache is "
+                           f"warm), until painted; median of {reps}",
+                      extra={"max_ms": round(ms(max(times)), 1),
+                             "cpu_median_ms": round(ms(median(cpus)), 1),
+                             "runs_ms": [round(ms(t), 1) for t in times]})
+    except Exception as exc:  # noqa: BLE001
+        return failed(key, target, exc)
+
+
+# -- overlay_repaint_cold_ms -----------------------------------------------------------------
+def measure_overlay_cold(bench, heavy_id: int, reps: int) -> Result:
+    """The real window's chart with the last 100 sessions and the heat map: a zoom step (the
+    overlay's cached picture no longer fits), then the repaint."""
+    key, target = "overlay_repaint_cold_ms", 33.0
+    try:
+        import measure_ui
+
+        measure_ui.window_overlay(bench, heavy_id, 1)  # the state of overlay_repaint_ms
+        w, app = bench.window, bench.app
+        view, vp = w.chart.view, w.chart.view.viewport()
+        times, cpus = [], []
+        for i in range(reps + 1):
+            c0, t0 = cpu(), perf()
+            view.zoom_by(1.25 if i % 2 == 0 else 0.8, anchor_under_mouse=False)
+            vp.repaint()
+            if i:  # the first one warms fonts and paths at the new scale
+                times.append(perf() - t0)
+                cpus.append(cpu() - c0)
+        view.fit()
+        pump(app)
+        return Result(key, round(ms(median(times)), 1), target,
+                      note="the real window's chart (about 1600 x 1000) with the last 100 "
+                           "sessions and the heat map: one zoom step (in, out, in...) and the "
+                           f"repaint; median of {reps}",
+                      extra={"p95_ms": round(ms(p95(times)), 1),
+                             "cpu_median_ms": round(ms(median(cpus)), 1)})
+    except Exception as exc:  # noqa: BLE001
+        return failed(key, target, exc)
+
+
+# -- taps ------------------------------------------------------------------------------------
+class Tapper:
+    """Press-and-release on free points of a muscle in the window, a new session every 20."""
+
+    def __init__(self, records, window, app):
+        import measure_ui
+        from datagen import site_targets
+
+        import imsmap.ui.chart_scene as chart_scene
+
+        self.records, self.w, self.app = records, window, app
+        self.painted: dict[int, float] = {}
+        self._original = chart_scene.MarkerItem.paint
+        painted, original = self.painted, self._original
+
+        def paint(item, painter, option, widget=None):
+            original(item, painter, option, widget)
+            painted.setdefault(item.site.id, perf())
+
+        chart_scene.MarkerItem.paint = paint
+        self.pid = measure_ui._bench_patient(records)
+        _open_patient(app, window, measure_ui.BENCH_CHART)
+        window.patients.patients.setCurrentRow(0)
+        pump(app)
+        scene, chart = window.chart.scene, window.chart
+        self.points = [(x, y) for t in site_targets()[0]
+                       if t.view_id == chart.view_id and t.layer == chart.layer
+                       for x, y in zip(t.xs, t.ys) if scene.region_at(x, y) is not None]
+        self.i, self.used, self.n = 0, [], 0
+
+    def close(self) -> None:
+        import imsmap.ui.chart_scene as chart_scene
+
+        chart_scene.MarkerItem.paint = self._original
+
+    def tap(self) -> float:
+        """One tap that adds a site; seconds from the press to the new marker painted. A tap
+        that lands on a marker (it selects it) is tried again on the next free point."""
+        for _ in range(10):
+            took = self._tap_once()
+            if took is not None:
+                self.n += 1
+                return took
+        raise RuntimeError(f"ten taps made no site: {self.w.statusBar().currentMessage()!r}")
+
+    def _tap_once(self) -> float | None:
+        import measure_ui
+        from PySide6.QtCore import QEvent, Qt
+
+        w, app = self.w, self.app
+        if self.n % 20 == 0 and not self.used:
+            session = self.records.start_session(self.pid, practitioner="Benchmark")
+            w.patients.select_session(session.id)
+            pump(app)
+        for _ in range(len(self.points)):
+            x, y = self.points[self.i % len(self.points)]
+            self.i += 7
+            if all(math.hypot(x - ux, y - uy) > 48 for ux, uy in self.used):
+                break
+        self.used.append((x, y))
+        pos = w.chart.view.mapFromScene(x, y)
+        vp = w.chart.view.viewport()
+        before = len(w.edits.sites)
+        t0 = perf()
+        measure_ui._mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
+        measure_ui._mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
+        if len(w.edits.sites) != before + 1:
+            return None
+        new_id = max(s.id for s in w.edits.sites)
+        deadline = perf() + 5.0
+        while new_id not in self.painted:
+            app.processEvents()
+            if perf() > deadline:
+                raise RuntimeError("the new marker was never painted")
+        if (self.n + 1) % 20 == 0:
+            self.used = []  # the next tap starts a new session
+        return self.painted[new_id] - t0
+
+
+def measure_click_during_backup(db: Path, settings_dir: Path, backup_dir: Path,
+                                min_taps: int) -> Result:
+    """Taps while the start-up work runs: a full backup (a new backup folder, so one is due)
+    and the structure check (quick_check), on their threads, as the window starts them."""
+    key, target = "click_during_backup_ms_p95", 33.0
+    try:
+        from imsmap.store import backup_sets
+        from imsmap.ui.startup import StartupCheck
+
+        app = qt_app(settings_dir)
+        records, w = fresh_window(db, settings_dir)
+        tapper = Tapper(records, w, app)
+        try:
+            for _ in range(3):
+                tapper.tap()  # warm-up, before the background work
+            times, rounds, backup_s = [], 0, []
+            while len(times) < min_taps and rounds < 20:
+                rounds += 1
+                folder = backup_dir / f"round-{rounds}"
+                set_backup_folder(records, folder)
+                check = StartupCheck(records.db.path)
+                t0 = perf()
+                w.backups.start("startup")  # a full backup: none in this folder yet
+                check.start()
+                while w.backups.running or check.running:
+                    times.append(tapper.tap())
+                    pump(app, 0.01)  # a clinician taps a few times a second at most
+                backup_s.append(perf() - t0)
+                if not backup_sets.sets(folder):
+                    raise RuntimeError("the start-up backup made no full backup")
+        finally:
+            tapper.close()
+            set_backup_folder(records, None)
+            close_window(records, w)
+        return Result(key, round(ms(p95(times)), 1), target,
+                      note=f"{len(times)} taps (press to marker painted) in the real window while "
+                           f"the start-up full backup (copy, integrity check, compression) and "
+                           f"quick_check ran on their threads; {rounds} round(s)",
+                      extra={"median_ms": round(ms(median(times)), 1),
+                             "max_ms": round(ms(max(times)), 1),
+                             "backup_and_check_s": [round(s, 2) for s in backup_s]})
+    except Exception as exc:  # noqa: BLE001
+        return failed(key, target, exc)
+
+
+# -- sign_backup_ms --------------------------------------------------------------------------
+def measure_sign_backup(db: Path, settings_dir: Path, backup_dir: Path, reps: int) -> Result:
+    """Signing in the window with automatic backups on: the journal record written before the
+    window goes on (BackgroundBackup.journal_now, called by the sign), timed where it runs."""
+    key, target = "sign_backup_ms", 300.0
+    try:
+        from imsmap.store import backup_sets, journal
+
+        app = qt_app(settings_dir)
+        folder = backup_dir / "sign"
+        records, w = fresh_window(db, settings_dir, auto_backup=True, backup_folder=folder)
+        w.backups.wait(3600)  # the window's own start-up backup, if it started one
+        if backup_sets.current_set(folder, records.db.schema_version) is None:
+            t0 = perf()
+            backup_sets.make_full(records.db)
+            full_s = perf() - t0
+        else:
+            full_s = None
+        tapper = Tapper(records, w, app)
+        spent, signs = [], []
+        original = w.backups.journal_now
+
+        def timed():
+            t0 = perf()
+            try:
+                return original()
+            finally:
+                spent.append(perf() - t0)
+
+        w.backups.journal_now = timed
+        try:
+            for _ in range(reps):
+                for _ in range(20 - tapper.n % 20):
+                    tapper.tap()  # a session of 20 sites
+                t0 = perf()
+                records.sign_session(w.session_id)  # the window hears it and journals it
+                signs.append(perf() - t0)
+        finally:
+            w.backups.journal_now = original
+            tapper.close()
+            (current,) = backup_sets.sets(folder)[-1:]
+            size = current.journal.stat().st_size
+            n_records = len(journal.read(current.journal)) - 1
+            set_backup_folder(records, None)
+            close_window(records, w)
+        if len(spent) != reps:
+            raise RuntimeError(f"{len(spent)} journal records for {reps} signatures")
+        return Result(key, round(ms(median(spent)), 1), target,
+                      note=f"journal record written on the GUI thread after each of {reps} "
+                           "signatures of 20-site sessions in the real window (fsynced); the "
+                           "database is never copied at a signature",
+                      extra={"p95_ms": round(ms(p95(spent)), 1),
+                             "sign_including_journal_ms_median": round(ms(median(signs)), 1),
+                             "journal_bytes_per_record": round(size / max(1, n_records)),
+                             "first_full_backup_s": None if full_s is None else round(full_s, 1)})
+    except Exception as exc:  # noqa: BLE001
+        return failed(key, target, exc)

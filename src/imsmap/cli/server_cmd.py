@@ -1,0 +1,146 @@
+"""`imsmap server`: set up a clinic server on PostgreSQL and move a single-PC clinic onto it.
+
+    imsmap server init --dsn DSN
+    imsmap server add-user --dsn DSN --name LOGIN --role practitioner|reception|admin
+    imsmap server migrate --db FILE --dsn DSN
+
+DSN is libpq's (postgresql://USER@HOST:5432/DATABASE?sslmode=verify-full): everything in it is
+passed to libpq, TLS settings included. A password is never taken on the command line: libpq
+asks ~/.pgpass or PGPASSWORD for the administrator's, and add-user reads the new person's from a
+prompt (or one line of standard input when that is not a terminal). The DSN used last is kept in
+the data folder without its password, so --dsn may be left out afterwards.
+docs/clinic-server.md is the IT provider's guide.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.domain.errors import UserFacingError
+from imsmap.paths import resolve_db
+
+ROLES = ("practitioner", "reception", "admin")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "server", help="set up a clinic server (PostgreSQL) and move a clinic onto it",
+        description="The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN "
+                    "(docs/clinic-server.md). Passwords never go on the command line.")
+    commands = parser.add_subparsers(dest="server_command", metavar="STEP", required=True)
+
+    init = commands.add_parser(
+        "init", help="set up an empty database: the owner and group roles, the schema",
+        description="Create imsmap's owner role, its group roles (practitioner, reception, "
+                    "admin) and its schema on an EMPTY database; run it as the server's "
+                    "superuser. A database that holds anything is refused.")
+    _add_dsn(init)
+    init.set_defaults(func=run_init)
+
+    user = commands.add_parser(
+        "add-user", help="give a person their own login in a group role",
+        description="Create a login for one person, a member of one group role. The password "
+                    "is asked for (twice), or read as one line from standard input when that "
+                    "is not a terminal; it never goes on the command line.")
+    _add_dsn(user)
+    user.add_argument("--name", required=True, help="the login name, e.g. anna.nguyen")
+    user.add_argument("--role", required=True, choices=ROLES, help="the person's group")
+    user.set_defaults(func=run_add_user)
+
+    move = commands.add_parser(
+        "migrate", help="move a single-PC clinic's database onto the server, all or nothing",
+        description="Copy every record of a single-PC database file onto a newly initialised "
+                    "server in one transaction, then compare every row, the signatures and "
+                    "the audit chain with the file before committing. The file is only read.")
+    _add_dsn(move)
+    add_db_argument(move)
+    move.set_defaults(func=run_migrate)
+
+
+def _add_dsn(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dsn", metavar="DSN",
+                        help="the server's database as a libpq DSN, e.g. "
+                             "postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full "
+                             "(default: the one used last)")
+
+
+def _dsn(args: argparse.Namespace) -> str:
+    from imsmap.store.postgres.connection import ServerError, saved_dsn
+
+    dsn = args.dsn or saved_dsn()
+    if not dsn:
+        raise ServerError("Give the server's database with --dsn (for example "
+                          "postgresql://postgres@db.clinic.lan/clinic); none was used before.")
+    return dsn
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from imsmap.store.postgres import connection, schema
+
+    dsn = _dsn(args)
+    name = schema.init(dsn)
+    saved = connection.save(dsn)
+    print(f"Database {name} is set up for imsmap (schema {schema.SCHEMA_VERSION}), with the "
+          "group roles imsmap_practitioner, imsmap_reception and imsmap_admin.\n"
+          f"Connection settings (no password) kept in {saved}.\n"
+          "Next: imsmap server add-user --name LOGIN --role practitioner|reception|admin")
+    return 0
+
+
+def read_password(name: str) -> str:
+    """The new person's password: prompted twice on a terminal, else one line of stdin."""
+    from imsmap.domain.errors import ValidationError
+
+    if sys.stdin is None:
+        raise ValidationError("No password was given: run add-user in a terminal, or pipe the "
+                              "password into it.", "password")
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    first = getpass.getpass(f"Password for {name}: ")
+    again = getpass.getpass("The same password again: ")
+    if first != again:
+        raise ValidationError("The two passwords differ; nothing was changed.", "password")
+    return first
+
+
+def run_add_user(args: argparse.Namespace) -> int:
+    from imsmap.store.postgres import connection, users
+
+    dsn = _dsn(args)
+    users.check_name(args.name)
+    group = users.add_user(dsn, args.name, args.role, read_password(args.name))
+    connection.save(dsn)
+    print(f"{args.name} can now sign in to the clinic server as a member of {group}.")
+    return 0
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    from imsmap.services.checks import full_check
+    from imsmap.services.context import open_records
+    from imsmap.store.postgres import connection, transfer
+
+    dsn = _dsn(args)
+    connection.parse(dsn)  # a mistyped DSN is said before the file is read
+    path = resolve_db(db_arg(args))
+    records = open_records(path, create=False, readonly=True)
+    try:
+        report = full_check(records)
+        if not report.ok:
+            raise UserFacingError(
+                f"{path} has problems ({len(report.problems)}; `imsmap check --db {path}` "
+                "lists them); a clinic is moved only when its records check. Nothing was "
+                "moved.")
+        moved = transfer.migrate(records.db.conn, str(path), dsn)
+    finally:
+        records.db.close()
+    connection.save(dsn)
+    counts = ", ".join(f"{n} {t}" for t, n in moved.counts.items() if n)
+    print(f"Moved {path} onto the server: {counts}.\n"
+          f"Every row compared with the file; {moved.signed_sessions} signatures match their "
+          f"audit entries; the audit chain of {moved.audit_entries} entries is unbroken and ends "
+          f"in the file's link {moved.chain_link[:16]}. The file is unchanged.")
+    return 0

@@ -1,0 +1,175 @@
+"""Connecting to the clinic server, and the sentences for what the server or the network refused.
+
+A DSN is libpq's: a URI (postgresql://user@host:5432/clinic?sslmode=verify-full) or key=value
+words. Everything in it is passed through to libpq unchanged, so TLS (sslmode=verify-full,
+sslrootcert=...) and client certificates (sslcert, sslkey) work as the PostgreSQL documentation
+says. The connection settings are kept in the data folder without the password (``save`` and
+``saved_dsn``); the password comes from a prompt, ~/.pgpass or PGPASSWORD, never from a file of
+imsmap's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.paths import data_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    import psycopg
+
+SETTINGS_FILE = "server.json"
+CONNECT_TIMEOUT_S = 10
+SCHEMA = "imsmap"
+OWNER = "imsmap_owner"
+GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
+          "admin": "imsmap_admin"}
+
+
+class ServerError(UserFacingError):
+    """The clinic server cannot do what was asked; the message says why and what to do."""
+
+
+def psycopg_module():
+    """psycopg, or the sentence that says how to install it."""
+    try:
+        import psycopg
+    except ImportError:
+        raise ServerError("The clinic server needs psycopg, which is not installed: install "
+                          "imsmap with its server extra (pip install 'imsmap[server]').") from None
+    return psycopg
+
+
+def parse(dsn: str) -> dict[str, str]:
+    """The DSN's parameters, or a sentence when it is not a DSN."""
+    pg = psycopg_module()
+    try:
+        return pg.conninfo.conninfo_to_dict(dsn)
+    except pg.ProgrammingError as exc:
+        raise ServerError(f"The server address is not a valid PostgreSQL DSN "
+                          f"({_first_line(exc)}); write it as "
+                          "postgresql://USER@HOST:5432/DATABASE.") from None
+
+
+def without_password(dsn: str) -> str:
+    """The DSN as it may be written down: every parameter but the password."""
+    params = parse(dsn)
+    params.pop("password", None)
+    return psycopg_module().conninfo.make_conninfo(**params)
+
+
+def where(dsn: str) -> str:
+    """'database clinic on host:port' for sentences (no user, no password)."""
+    params = parse(dsn)
+    host = params.get("host") or params.get("hostaddr") or "the local socket"
+    port = params.get("port", "5432")
+    return f"database {params.get('dbname') or params.get('user') or '?'} on {host}:{port}"
+
+
+def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = False
+            ) -> psycopg.Connection:
+    """A connection with the imsmap schema first on its search path; ServerError with one
+    sentence when the server cannot be reached or refuses the login."""
+    pg = psycopg_module()
+    params = parse(dsn)
+    params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+    params.setdefault("application_name", application_name)
+    try:
+        conn = pg.connect(pg.conninfo.make_conninfo(**params), autocommit=autocommit)
+    except pg.OperationalError as exc:
+        raise ServerError(connection_sentence(exc, dsn)) from None
+    try:
+        conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
+        if not autocommit:
+            conn.commit()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connection_sentence(exc: BaseException, dsn: str) -> str:
+    text = _first_line(exc)
+    low = str(exc).lower()
+    place = where(dsn)
+    if "does not support ssl" in low or "ssl" in low and "required" in low:
+        return (f"The {place} does not offer TLS, but the connection settings require it "
+                "(sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).")
+    if "certificate" in low or "ssl" in low:
+        return (f"The TLS connection to the {place} was refused ({text}); nothing was done. "
+                "Check sslrootcert and that the server's certificate names this host.")
+    if "password authentication failed" in low or "no password supplied" in low \
+            or "authentication failed" in low:
+        return (f"The {place} refused the login ({text}); nothing was done. Check the user "
+                "name and password.")
+    if "does not exist" in low and "database" in low:
+        return f"The {place} does not exist; nothing was done. Create it first (createdb)."
+    if "no pg_hba.conf entry" in low:
+        return (f"The {place} does not accept this login from this computer (pg_hba.conf); "
+                "nothing was done. Ask the server's administrator to allow it.")
+    return (f"The {place} could not be reached ({text}); nothing was done. Check that "
+            "PostgreSQL is running there and that the address and port are right.")
+
+
+def statement_error(exc: BaseException) -> UserFacingError | None:
+    """The sentence for a statement the server refused, or None for a bug of the code's own."""
+    pg = psycopg_module()
+    text = _first_line(exc)
+    if isinstance(exc, pg.errors.InsufficientPrivilege):
+        return ServerError(f"The server refused this to your login ({text}); nothing was "
+                           "changed.")
+    if isinstance(exc, pg.errors.IntegrityConstraintViolation) and "signed session" in text:
+        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
+    if isinstance(exc, pg.errors.IntegrityConstraintViolation):
+        return ReadOnlyError(f"The server refused the change ({text}); nothing was changed.")
+    if isinstance(exc, pg.errors.SerializationFailure | pg.errors.DeadlockDetected):
+        return ServerError("Another room changed the same records at the same moment; "
+                           "nothing was changed. Try again.")
+    if isinstance(exc, pg.errors.DiskFull):
+        return ServerError("The server's disk is full; nothing was changed. Ask the server's "
+                           "administrator to free space.")
+    if isinstance(exc, pg.OperationalError):
+        return ServerError(f"The connection to the server was lost ({text}); what was not "
+                           "committed was not kept. Check the network and try again.")
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0].rstrip(".") if lines else type(exc).__name__
+
+
+# -- the saved connection settings ----------------------------------------------------------
+def settings_path() -> Path:
+    return data_dir() / SETTINGS_FILE
+
+
+def save(dsn: str) -> Path:
+    """Keep the connection settings (never the password) in the data folder, owner-only."""
+    path = settings_path()
+    ensure_private_dir(path.parent)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"dsn": without_password(dsn)}, out, indent=2)
+        out.write("\n")
+    os.replace(tmp, path)
+    return path
+
+
+def saved_dsn() -> str | None:
+    """The DSN kept by ``save``, or None; a damaged file is a sentence."""
+    path = settings_path()
+    if not path.exists():
+        return None
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))["dsn"]
+        if not isinstance(value, str):
+            raise TypeError("the dsn is not text")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ServerError(f"The saved server settings in {path} cannot be read ({exc}); give "
+                          "--dsn, which writes them again.") from None
+    return value

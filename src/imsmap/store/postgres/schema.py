@@ -1,0 +1,176 @@
+"""The server's schema: its migrations, and setting up an empty database (`imsmap server init`).
+
+Migrations are numbered like the SQLite ones (store/migrations.py) and recorded in
+``imsmap.schema_version``, one row each (who applied it, when, and which SQLite schema it
+mirrors). Each is one transaction, run as imsmap_owner so that the owner, and not a person's
+login, owns every table. A migration only adds; append new ones to MIGRATIONS and never edit one
+that has shipped. The SQL lives in ``sql/*.sql`` beside this module (shipped in the wheel).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
+from imsmap.store.postgres.connection import (GROUPS, OWNER, SCHEMA, ServerError, connect,
+                                              psycopg_module, where)
+
+MIN_SERVER_VERSION = 150000  # PostgreSQL 15
+
+# (version, description, the SQLite schema it mirrors, SQL files in order)
+MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
+    (1, "the records of SQLite schema 5, their guarantees, the roles' grants", 5,
+     ("v1_schema.sql", "v1_rules.sql", "v1_grants.sql")),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
+    "a new SQLite migration needs its PostgreSQL counterpart in MIGRATIONS"
+
+_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version integer PRIMARY KEY,
+    description text NOT NULL,
+    sqlite_schema integer NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    applied_by text NOT NULL DEFAULT session_user
+)"""
+
+
+def sql_text(name: str) -> str:
+    return resources.files("imsmap.store.postgres").joinpath("sql", name).read_text(
+        encoding="utf-8")
+
+
+def current_version(conn) -> int:
+    """The last migration applied; 0 on a database imsmap has not set up."""
+    found = conn.execute("SELECT to_regclass('imsmap.schema_version') IS NOT NULL").fetchone()[0]
+    if not found:
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM imsmap.schema_version"
+                        ).fetchone()[0]
+
+
+def apply_migrations(conn) -> list[int]:
+    """Bring the schema up to SCHEMA_VERSION, each migration one transaction, as the owner."""
+    applied = []
+    current = current_version(conn)
+    conn.commit()
+    if current > SCHEMA_VERSION:
+        raise ServerError(f"This server's imsmap schema is {current}, newer than this imsmap "
+                          f"knows ({SCHEMA_VERSION}); update imsmap.")
+    for version, description, sqlite_schema, files in MIGRATIONS:
+        if version <= current:
+            continue
+        with conn.transaction():
+            _run(conn, version, description, sqlite_schema, files)
+        applied.append(version)
+    return applied
+
+
+def _objects(conn) -> list[str]:
+    """The tables, views, sequences and functions a database holds outside PostgreSQL's own."""
+    rows = conn.execute(
+        "SELECT n.nspname || '.' || c.relname FROM pg_class c"
+        " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relkind IN ('r', 'v', 'm', 'S', 'p', 'f')"
+        " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+        " AND n.nspname NOT LIKE 'pg\\_toast%%' AND n.nspname NOT LIKE 'pg\\_temp%%'"
+        " UNION ALL SELECT n.nspname || '.' || p.proname || '()' FROM pg_proc p"
+        " JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"
+        " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+        " UNION ALL SELECT nspname FROM pg_namespace WHERE nspname = 'imsmap'"
+        " ORDER BY 1").fetchall()
+    return [r[0] for r in rows]
+
+
+def init(dsn: str) -> str:
+    """Set up an empty database for a clinic; returns its name. One transaction: on any
+    refusal nothing is left behind (roles created by an earlier init of another clinic
+    database on the same server are reused)."""
+    pg = psycopg_module()
+    conn = connect(dsn, application_name="imsmap server init")
+    try:
+        place = where(dsn)
+        version = conn.info.server_version
+        if version < MIN_SERVER_VERSION:
+            raise ServerError(f"The {place} runs PostgreSQL {version // 10000}; imsmap needs 15 "
+                              "or newer. Nothing was created.")
+        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+        if encoding.upper() not in ("UTF8", "UTF-8"):
+            raise ServerError(f"The {place} stores text as {encoding}; imsmap needs a UTF8 "
+                              "database (createdb -E UTF8 -T template0). Nothing was created.")
+        found = _objects(conn)
+        if found:
+            shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5
+                                            else "")
+            raise ServerError(f"The {place} is not empty (it holds {shown}); `imsmap server "
+                              "init` sets up only an empty database, so nothing was changed. "
+                              "Create a new database for the clinic (createdb) and give that.")
+        me, superuser, createrole = conn.execute(
+            "SELECT current_user, rolsuper, rolcreaterole FROM pg_roles"
+            " WHERE rolname = current_user").fetchone()
+        if not (superuser or createrole):
+            raise ServerError(f"The login {me} may not create roles; run `imsmap server init` "
+                              "as the server's superuser (postgres) or a role with CREATEROLE. "
+                              "Nothing was created.")
+        dbname = conn.info.dbname
+        conn.commit()
+        ident = pg.sql.Identifier
+        try:
+            with conn.transaction():
+                for role in (OWNER, *GROUPS.values()):
+                    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                          (role,)).fetchone()
+                    if not exists:
+                        conn.execute(pg.sql.SQL("CREATE ROLE {} NOLOGIN").format(ident(role)))
+                if not superuser:
+                    conn.execute(pg.sql.SQL("GRANT {} TO {}").format(ident(OWNER), ident(me)))
+                conn.execute(pg.sql.SQL("CREATE SCHEMA {} AUTHORIZATION {}").format(
+                    ident(SCHEMA), ident(OWNER)))
+                # Only the clinic's groups connect; nobody else creates anything.
+                conn.execute(pg.sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(
+                    ident(dbname)))
+                conn.execute(pg.sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+                    ident(dbname), pg.sql.SQL(", ").join(ident(g) for g in GROUPS.values())))
+                conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+                conn.execute(pg.sql.SQL("ALTER DATABASE {} SET search_path TO {}, public")
+                             .format(ident(dbname), ident(SCHEMA)))
+                _apply_in(conn)
+        except pg.Error as exc:
+            raise ServerError(f"The {place} refused to set up the clinic "
+                              f"({str(exc).splitlines()[0]}); nothing was created.") from None
+        return dbname
+    finally:
+        conn.close()
+
+
+def _apply_in(conn) -> None:
+    """Every migration inside the caller's transaction (init: all of it or nothing)."""
+    for migration in MIGRATIONS:
+        _run(conn, *migration)
+    conn.execute("RESET ROLE")
+
+
+def _run(conn, version: int, description: str, sqlite_schema: int,
+         files: tuple[str, ...]) -> None:
+    """One migration, in the caller's transaction, as the owner of the tables."""
+    conn.execute(f"SET LOCAL ROLE {OWNER}")
+    conn.execute(f"SET LOCAL search_path TO {SCHEMA}, pg_catalog")
+    conn.execute(_VERSION_TABLE)
+    for name in files:
+        conn.execute(sql_text(name))
+    conn.execute("INSERT INTO schema_version (version, description, sqlite_schema)"
+                 " VALUES (%s, %s, %s)", (version, description, sqlite_schema))
+
+
+def require_current(conn, place: str) -> None:
+    """ServerError unless the database is an imsmap clinic at this imsmap's schema."""
+    version = current_version(conn)
+    conn.commit()
+    if version == 0:
+        raise ServerError(f"The {place} is not set up for imsmap; run `imsmap server init` "
+                          "on it first.")
+    if version != SCHEMA_VERSION:
+        raise ServerError(f"The {place} has imsmap schema {version}; this imsmap works with "
+                          f"{SCHEMA_VERSION}. Update imsmap (or the server's schema).")

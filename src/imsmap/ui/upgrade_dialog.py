@@ -1,0 +1,84 @@
+"""The progress dialog of a long schema upgrade (store.upgrade, through services.database_files), before the window opens.
+
+The upgrade runs on a thread of its own; the dialog shows how far it has come and its Cancel
+button stops it: the migration is rolled back, the file stays at its old schema and is upgraded
+the next time imsmap opens it (a sentence says so).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services import database_files as files
+
+TITLE = "imsmap – upgrading the database"
+STEPS = 1000
+
+
+class _Relay(QObject):
+    """Carries the thread's progress and outcome to the GUI thread (queued signals)."""
+
+    moved = Signal(int)
+    ended = Signal(str, bool)  # the sentence of an error ("" when done), and whether stopped
+
+
+def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> bool:
+    """Upgrade `db_path` first when it is of an earlier schema, showing progress. False when
+    the user stopped it (the file unchanged; a message said so); True otherwise, also when the
+    upgrade failed (opening the file then says why, as it always has)."""
+    pending = files.pending_upgrade(db_path)
+    if pending is None:
+        return True
+    dialog = QProgressDialog(
+        f"Upgrading {Path(db_path).name} to this imsmap's format (schema {pending.version} to "
+        f"{pending.target}). Every record is kept and checked. Cancel stops it; nothing is "
+        "lost, and the upgrade starts again next time.", "Cancel", 0, STEPS, parent)
+    label = QLabel(dialog.labelText())
+    label.setWordWrap(True)  # one long line would make the dialog as wide as the screen
+    dialog.setLabel(label)
+    dialog.setFixedWidth(480)
+    dialog.setWindowTitle(TITLE)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    relay = _Relay()
+    relay.moved.connect(dialog.setValue)
+    stop = threading.Event()
+    outcome: list[tuple[str, bool]] = []
+
+    def ended(error: str, stopped: bool) -> None:
+        outcome.append((error, stopped))
+        dialog.hide()
+
+    relay.ended.connect(ended)
+    dialog.canceled.connect(stop.set)
+
+    def run() -> None:
+        error, stopped = "", False
+        try:
+            files.upgrade(pending, lambda f: relay.moved.emit(int(f * STEPS)), stop)
+        except files.UpgradeInterrupted as exc:
+            error, stopped = exc.message, True
+        except UserFacingError as exc:
+            error = exc.message
+        relay.ended.emit(error, stopped)
+
+    thread = threading.Thread(target=run, name="schema-upgrade", daemon=True)
+    loop = QEventLoop()
+    relay.ended.connect(loop.quit)  # queued: delivered inside loop.exec, never before it
+    dialog.show()
+    thread.start()
+    loop.exec()
+    thread.join()
+    dialog.deleteLater()
+    error, stopped = outcome[0]
+    if stopped:
+        QMessageBox.information(parent, TITLE, error)
+        return False
+    return True

@@ -1,0 +1,297 @@
+"""Full backups with a journal (store.backup_sets, store.journal): restored together they give
+back every row; a kill mid-backup or mid-append loses nothing and publishes nothing half-made."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from imsmap.cli import main
+from imsmap.services.checks import check_restorable
+from imsmap.services.context import build_context
+from imsmap.services.records import Records
+from imsmap.store import backup as bk
+from imsmap.store import backup_sets as sets
+from imsmap.store import journal
+from imsmap.store.db import Database, StoreError
+from support import chart_atlas, spot
+
+DAY = datetime(2026, 11, 20, 8, 0)
+
+
+def open_clinic(path) -> Records:
+    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
+
+
+def visit(recs: Records, chart: str, sites: int = 3, sign: bool = True) -> int:
+    found = recs.repo.patient_by_chart_number(chart)
+    patient = found or recs.create_patient(chart_number=chart, family_name="Nguyen",
+                                           given_name="Anna")
+    session = recs.start_session(patient.id, practitioner="J. Physio")
+    for i in range(sites):
+        view, x, y, muscle, side = spot(recs.atlas, i + len(chart))
+        recs.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=i % 4)
+    if sign:
+        recs.sign_session(session.id)
+    return session.id
+
+
+def dump(path) -> dict[str, list]:
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                for t in journal.tables_of(conn)}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def clinic(db_path):
+    recs = open_clinic(db_path)
+    visit(recs, "C-1")
+    yield recs
+    recs.db.close()
+
+
+def test_every_table_of_the_schema_is_journalled(clinic):
+    assert set(journal.tables_of(clinic.db.conn)) == set(journal.TABLES)
+    assert set(journal.APPLY_ORDER) == set(journal.TABLES)
+
+
+def test_full_and_journal_give_back_every_row(clinic, db_path, tmp_path):
+    made = sets.make_full(clinic.db, now=DAY)
+    assert made.full.name == "imsmap-backup-20261120-080000-full.sqlite3.gz"
+    assert sets.append(clinic.db) is None  # nothing written since
+    # After the full backup: a new patient, a draft changed and signed, a site removed, an
+    # amendment, a finding, a settings change; a record at each signature, as the window does.
+    draft = visit(clinic, "C-2", sign=False)
+    site = clinic.repo.sites_for_session(draft)[0]
+    clinic.update_site(site.id, grasp=3, notes="tight band")
+    clinic.remove_site(clinic.repo.sites_for_session(draft)[1].id)
+    clinic.add_finding(draft, "shortening", "L5", "R")
+    clinic.sign_session(draft)
+    first = sets.append(clinic.db)
+    assert first is not None and first.signed == (draft,)
+    signed = visit(clinic, "C-1")
+    clinic.amend_session(signed, "typo", "Grasp was 2, not 3.")
+    with clinic.db.transaction():
+        clinic.repo.set_setting("clinic.name", "Harbour Physio")
+    sets.append(clinic.db)
+    assert len(journal.read(made.journal)) == 3  # start + two records
+    restored = tmp_path / "restored.sqlite3"
+    result = bk.restore(made.full, restored, check=check_restorable)
+    assert result.info.journal_records == 2
+    assert dump(restored) == dump(db_path)
+
+
+def test_a_signed_session_after_the_last_full_survives_the_loss_of_the_database(tmp_path):
+    db_path = tmp_path / "clinic.sqlite3"
+    recs = open_clinic(db_path)
+    visit(recs, "C-1")
+    made = sets.make_full(recs.db, now=DAY)
+    late = visit(recs, "C-9", sites=4)
+    sets.append(recs.db)
+    digest = recs.repo.session(late).content_hash
+    recs.db.close()
+    for p in tmp_path.glob("clinic.sqlite3*"):
+        p.unlink()  # the disk holding the records is lost; the backup folder is elsewhere
+    bk.restore(made.full, db_path, check=check_restorable)
+    back = open_clinic(db_path)
+    try:
+        session = back.repo.session(late)
+        assert session.is_signed and session.content_hash == digest
+        assert len(back.repo.sites_for_session(late)) == 4
+    finally:
+        back.db.close()
+
+
+def test_the_copy_is_one_moment_while_another_connection_writes(clinic, db_path, monkeypatch):
+    monkeypatch.setattr(sets, "STEP_PAGES", 1)  # many steps, a write between two of them
+    other = open_clinic(db_path)
+    wrote = []
+    original = sets._checked
+
+    def write_between(cancel):
+        if not wrote:
+            wrote.append(visit(other, "C-7"))
+        original(cancel)
+
+    monkeypatch.setattr(sets, "_checked", write_between)
+    reader = Database.open(db_path, create=False, readonly=True)
+    try:
+        made = sets.make_full(reader, now=DAY)
+    finally:
+        reader.close()
+    start = journal.read(made.journal)[0]
+    info = bk.verify_backup(made.full)
+    assert info.sessions == 1 and start.marks["sessions"] == 1  # the moment before the write
+    monkeypatch.setattr(sets, "_checked", original)
+    assert sets.append(clinic.db).signed == (wrote[0],)  # the journal has the write
+    other.db.close()
+
+
+def test_a_record_cut_short_is_ignored_and_taken_again_by_the_next(clinic, db_path, tmp_path):
+    made = sets.make_full(clinic.db, now=DAY)
+    first = visit(clinic, "C-2")
+    sets.append(clinic.db)
+    second = visit(clinic, "C-3")
+    line = journal.line_of(journal.capture(clinic.db.conn, journal.last_record(made.journal)
+                                           .marks, "now"))
+    with open(made.journal, "ab") as fh:
+        fh.write(line[: len(line) // 2])  # the process stopped mid-write
+    assert len(journal.read(made.journal)) == 2  # the half record is not one
+    bk.restore(made.full, tmp_path / "a.sqlite3", check=check_restorable)
+    assert bk.verify_backup(tmp_path / "a.sqlite3").sessions == 2  # C-1 and C-2
+    sets.append(clinic.db)  # the next record starts on a line of its own, from C-2's
+    records = journal.read(made.journal)
+    assert [r.signed for r in records[1:]] == [(first,), (second,)]
+    bk.restore(made.full, tmp_path / "b.sqlite3", check=check_restorable)
+    assert dump(tmp_path / "b.sqlite3") == dump(db_path)
+
+
+def _child(script: str, db_path: Path) -> subprocess.CompletedProcess:
+    code = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_backup_sets import open_clinic, visit
+        from imsmap.store import backup_sets as sets, journal
+        recs = open_clinic({str(db_path)!r})
+    """) + textwrap.dedent(script)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env=os.environ)
+
+
+def test_killed_mid_journal_append_loses_nothing(clinic, db_path, tmp_path):
+    made = sets.make_full(clinic.db, now=DAY)
+    clinic.db.close()
+    proc = _child("""
+        sid = visit(recs, "C-5")
+        def half_then_die(fd, data):
+            os.write(fd, bytes(data[: len(data) // 2]))
+            os.kill(os.getpid(), signal.SIGKILL)
+        journal._write = half_then_die
+        sets.append(recs.db)
+    """, db_path)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert len(journal.read(made.journal)) == 1  # only the start: the torn record is not one
+    recs = open_clinic(db_path)
+    try:
+        late = recs.repo.sessions_for_patient(recs.repo.patient_by_chart_number("C-5").id)[0]
+        assert late.is_signed  # committed before the journal was written
+        record = sets.run_scheduled(recs.db, now=DAY + timedelta(hours=2))
+        assert record == ("journal", made.journal)
+        bk.restore(made.full, tmp_path / "r.sqlite3", check=check_restorable)
+        assert dump(tmp_path / "r.sqlite3") == dump(db_path)
+    finally:
+        recs.db.close()
+
+
+def test_killed_mid_full_backup_publishes_nothing_and_the_next_starts_again(clinic, db_path):
+    old = sets.make_full(clinic.db, now=DAY)
+    clinic.db.close()
+    proc = _child("""
+        visit(recs, "C-6")
+        original = sets._compress
+        def die_midway(source, target, cancel):
+            with open(target, "wb") as fh:
+                fh.write(b"half of it")
+            os.kill(os.getpid(), signal.SIGKILL)
+        sets._compress = die_midway
+        from datetime import datetime
+        sets.make_full(recs.db, now=datetime(2026, 11, 28, 8, 0))
+    """, db_path)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    folder = old.full.parent
+    assert sets.sets(folder) == [old]  # nothing published
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")]  # partials left
+    assert bk.verify_backup(old.full).sessions == 1
+    recs = open_clinic(db_path)
+    try:
+        new = sets.run_scheduled(recs.db, now=datetime(2026, 11, 28, 9, 0))
+        assert new[0] == "full"
+        assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # cleaned
+        assert bk.verify_backup(new[1]).sessions == 2
+    finally:
+        recs.db.close()
+
+
+def test_an_abandoned_full_backup_publishes_nothing(clinic):
+    cancel = threading.Event()
+    original = sets._compress
+
+    def close_meanwhile(source, target, cancel_):
+        cancel.set()  # the window closes while the copy is compressed
+        original(source, target, cancel_)
+
+    sets._compress = close_meanwhile
+    try:
+        with pytest.raises(bk.Cancelled):
+            sets.make_full(clinic.db, now=DAY, cancel=cancel)
+    finally:
+        sets._compress = original
+    folder = bk.backup_dir(clinic.db)
+    assert list(folder.iterdir()) == []
+
+
+def test_policy_when_a_full_backup_is_due_and_what_rotation_keeps(clinic):
+    folder = bk.backup_dir(clinic.db)
+    folder.mkdir(parents=True)
+    plain = folder / bk.backup_name(DAY - timedelta(days=40), "startup")
+    plain.write_bytes(b"an old plain backup")
+    foreign = folder / "notes.txt"
+    foreign.write_bytes(b"keep me")
+    policy = sets.policy_of(clinic.db)
+    assert (policy.full_every_days, policy.keep_fulls) == (7, 3)
+    schema = clinic.db.schema_version
+    assert sets.full_due(folder, policy, schema, DAY)
+    made = [sets.run_scheduled(clinic.db, now=DAY + timedelta(days=d))[0] for d in range(22)]
+    assert made == (["full"] + ["journal"] * 6) * 3 + ["full"]
+    kept = sets.sets(folder)
+    assert [s.stamp for s in kept] == [DAY + timedelta(days=d) for d in (7, 14, 21)]
+    assert not plain.exists() and foreign.read_bytes() == b"keep me"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [foreign.name] + [p.name for s in kept for p in (s.full, s.journal)])
+
+
+def test_backup_policy_is_set_from_the_command_line_and_checked(clinic, db_path, capsys):
+    assert main(["backup", "--db", str(db_path), "--keep-fulls", "5",
+                 "--full-every-days", "2"]) == 0
+    assert "every 2 days" in capsys.readouterr().out
+    assert sets.policy_of(clinic.db) == sets.Policy(2, 5)
+    assert main(["backup", "--db", str(db_path), "--keep-fulls", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Keep 1 to 20 full backups" in err
+    assert sets.policy_of(clinic.db) == sets.Policy(2, 5)
+
+
+def test_restore_refuses_a_damaged_set_with_one_sentence(clinic, db_path, tmp_path):
+    made = sets.make_full(clinic.db, now=DAY)
+    visit(clinic, "C-2")
+    sets.append(clinic.db)
+    visit(clinic, "C-3")
+    sets.append(clinic.db)
+    before = dump(db_path)
+    lines = made.journal.read_bytes().split(b"\n")
+    damaged = lines[1].replace(b'"sites"', b'"sitez"')
+    made.journal.write_bytes(b"\n".join([lines[0], damaged] + lines[2:]))
+    with pytest.raises(StoreError) as refused:
+        bk.restore(made.full, db_path, force=True, check=check_restorable)
+    assert "damaged at record 2 of 3" in str(refused.value)
+    assert dump(db_path) == before
+    data = made.full.read_bytes()
+    made.full.write_bytes(data[: len(data) // 2])
+    made.journal.unlink()
+    with pytest.raises(StoreError) as refused:
+        bk.restore(made.full, tmp_path / "new.sqlite3")
+    assert "is damaged" in str(refused.value) and "\n" not in str(refused.value)
+    assert not (tmp_path / "new.sqlite3").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -1,0 +1,135 @@
+"""The benchmark harness measures what its keys say (bench/, issue 16): a cold measurement starts
+with nothing cached, and a delay injected into the measured path shows up in the figure.
+
+Not timed tests: each delay is a lower bound the figure must reach (a sleep takes at least its
+time), and the figures' values are never compared with targets here.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import common  # noqa: E402
+import measure_cold  # noqa: E402
+
+from imsmap.services.context import open_context, open_records  # noqa: E402
+from support import spot  # noqa: E402
+
+DELAY_S = 0.15
+
+
+@pytest.fixture
+def bench_app(qapp, monkeypatch):
+    """The harness's Qt application is the test's (its message handler stays pytest-qt's)."""
+    monkeypatch.setattr(common, "_app", qapp)
+    return qapp
+
+
+@pytest.fixture
+def history_db(db_path):
+    """A patient with six signed visits of five sites; returns (database, patient id)."""
+    records = open_records(db_path, actor="test.physio")
+    patient = records.create_patient(chart_number="H-1", family_name="Lee", given_name="Ana")
+    for week in range(6):
+        s = records.start_session(patient.id, practitioner="J. Physio",
+                                  started_at=datetime(2026, 9, 1, 9) + timedelta(weeks=week))
+        for i in range(5):
+            view, x, y, muscle, side = spot(records.atlas, i)
+            records.add_site(s.id, view, x, y, muscle_id=muscle, side=side, grasp=i % 4)
+        records.sign_session(s.id)
+    records.db.close()
+    return db_path, patient.id
+
+
+def test_a_cold_history_open_starts_with_nothing_cached(bench_app, history_db, tmp_path):
+    db, pid = history_db
+    records, window = measure_cold.fresh_window(db, tmp_path / "qs")
+    try:
+        assert measure_cold.cached_histories(window) == 0  # a new window holds no history
+    finally:
+        measure_cold.close_window(records, window)
+    result = measure_cold.measure_history_cold(db, tmp_path / "qs", pid, reps=2)
+    assert result.value is not None and result.value > 0, result.note
+
+
+def test_a_history_cached_before_the_open_is_refused(bench_app, history_db, tmp_path,
+                                                     monkeypatch):
+    db, pid = history_db
+    real = measure_cold.fresh_window
+
+    def warmed(*args, **kwargs):
+        records, window = real(*args, **kwargs)
+        window.histories.history(pid)  # someone warmed the cache: not a cold open
+        return records, window
+
+    monkeypatch.setattr(measure_cold, "fresh_window", warmed)
+    result = measure_cold.measure_history_cold(db, tmp_path / "qs", pid, reps=1)
+    assert result.value is None and "cached before the cold open" in result.note
+
+
+def test_a_delay_in_opening_a_history_shows_in_the_cold_figure(bench_app, history_db,
+                                                               tmp_path, monkeypatch):
+    from imsmap.store.repository import Repository
+
+    db, pid = history_db
+    real = Repository.sessions_for_patient
+
+    def slow(self, patient_id):
+        time.sleep(DELAY_S)
+        return real(self, patient_id)
+
+    monkeypatch.setattr(Repository, "sessions_for_patient", slow)
+    result = measure_cold.measure_history_cold(db, tmp_path / "qs", pid, reps=1)
+    assert result.value >= DELAY_S * 1000, result.note
+
+
+def test_a_delay_in_painting_the_overlay_shows_in_the_cold_overlay_figure(
+        bench_app, history_db, tmp_path, monkeypatch):
+    import measure_ui
+
+    from imsmap.ui.history_overlay import HistoryOverlayItem
+
+    db, pid = history_db
+    context = open_context(db, actor="bench")
+    bench = measure_ui.WindowBench(context, tmp_path / "qs")
+    try:
+        real = HistoryOverlayItem.paint
+        painted = []
+
+        def slow(self, painter, option, widget=None):
+            painted.append(1)
+            time.sleep(DELAY_S)
+            real(self, painter, option, widget)
+
+        monkeypatch.setattr(HistoryOverlayItem, "paint", slow)
+        result = measure_cold.measure_overlay_cold(bench, pid, reps=2)
+    finally:
+        bench.close()
+        context.close()
+    assert painted, "the zoom step repainted no overlay: its cache was not invalid"
+    assert result.value >= DELAY_S * 1000, result.note
+
+
+def test_a_delay_in_the_journal_shows_in_sign_backup_ms(bench_app, history_db, tmp_path,
+                                                        monkeypatch):
+    from imsmap.store import journal
+
+    db, _pid = history_db
+    real = journal.append
+
+    def slow(*args, **kwargs):
+        time.sleep(DELAY_S)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(journal, "append", slow)
+    result = measure_cold.measure_sign_backup(db, tmp_path / "qs", tmp_path / "backups", 1)
+    assert result.value is not None, result.note
+    assert result.value >= DELAY_S * 1000, result.note
