@@ -46,7 +46,7 @@ def test_dropped_photos_show_in_the_strip_and_a_bad_file_is_one_sentence(
         qtbot, window, records, session, tmp_path):
     strip = window.photo_strip
     assert strip.isVisibleTo(window) and strip.list.count() == 0
-    assert "Drop photo files here" in strip.hint.text()
+    assert strip.hint.text() == "drop photo files here"
     good = write(tmp_path / "IMG_0042.jpg", phone_jpeg())
     bad = write(tmp_path / "scan.jpg", b"%PDF-1.4 a letter, not a photo\n" * 20)
 
@@ -98,7 +98,7 @@ def test_caption_and_site_are_saved_from_the_viewer(qtbot, window, records, sess
     viewer.site.setCurrentIndex(viewer.site.findData(site.id))
     stored = photos.for_session(session.id)[0]
     assert (stored.caption, stored.site_id) == ("Redness over L5, right", site.id)
-    assert strip.list.item(0).text() == "1 · Redness over L5, right"
+    assert strip.list.item(0).toolTip().startswith("Photo 1 · Redness over L5, right")
     assert f"site {site.seq}" in strip.list.item(0).toolTip()
 
 
@@ -130,7 +130,7 @@ def test_a_signed_sessions_strip_only_shows(qtbot, window, records, session, tmp
     records.sign_session(session.id)
     strip = window.photo_strip
     qtbot.waitUntil(lambda: not strip.add_button.isEnabled())
-    assert strip.hint.text() == "Signed: these photos are locked with the session."
+    assert strip.hint.text() == "locked with the signed session"
     assert _drop(strip, [write(tmp_path / "b.png", png_bytes())])
     assert "its photos are locked" in window.statusBar().currentMessage()
     assert len(photos.for_session(session.id)) == 1

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +33,7 @@ from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
 
-THUMB_PX = 96
+THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
 FILE_FILTER = ("Photos (*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.webp *.tif *.tiff *.bmp *.gif);;"
                "All files (*)")
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
@@ -68,6 +67,8 @@ class PhotoStrip(QWidget):
         self._readonly_db = records.read.readonly
         listen(records.bus, self, self._on_change)
 
+        self.hint = QLabel()  # beside the title: one line, the strip stays low
+        self.hint.setObjectName("hint")
         title = QLabel("Photos")
         font = QFont(title.font())
         font.setBold(True)
@@ -78,10 +79,6 @@ class PhotoStrip(QWidget):
         self.add_button.setToolTip(f"Attach a photo ({FORMATS_TEXT}); you can also drop photo "
                                    "files on this strip")
         self.add_button.clicked.connect(self.choose_files)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addWidget(self.count, 1)
-        head.addWidget(self.add_button)
 
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -89,25 +86,26 @@ class PhotoStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setIconSize(QSize(THUMB_PX, THUMB_PX))
-        self.list.setGridSize(QSize(THUMB_PX + 16, THUMB_PX + 24))
+        self.list.setGridSize(QSize(THUMB_PX + 6, THUMB_PX + 6))
+        self.list.setSpacing(0)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setFixedHeight(THUMB_PX + 44)
+        self.list.setFixedHeight(THUMB_PX + 6 + self.list.horizontalScrollBar()
+                                 .sizeHint().height() + 2 * self.list.frameWidth() + 2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName("Session photos")
         self.list.itemActivated.connect(self._open_item)
         self.list.itemDoubleClicked.connect(self._open_item)
         self.list.setAcceptDrops(False)  # the strip takes the drop, list and all
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
+        # One row: title, count, the thumbnails (numbered left to right), Add.
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(head)
-        layout.addWidget(self.list)
-        layout.addWidget(self.hint)
+        layout.addWidget(title)
+        layout.addWidget(self.count)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setAcceptDrops(True)
         self.set_session(None)
 
@@ -125,8 +123,8 @@ class PhotoStrip(QWidget):
         sites = self._site_numbers()
         self.list.clear()
         for photo in shown:
-            item = QListWidgetItem(self._icon(photo), f"{photo.seq}"
-                                   + (f" · {photo.caption}" if photo.caption else ""))
+            item = QListWidgetItem(self._icon(photo), "")  # number and caption: tooltip
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, photo_title(photo))
             item.setData(PHOTO_ROLE, photo.id)
             site = sites.get(photo.site_id)
             item.setToolTip(photo_title(photo, f"site {site}" if site else "")
@@ -137,18 +135,18 @@ class PhotoStrip(QWidget):
         self.count.setText(f"{n}" if n else "")
         self.add_button.setEnabled(self.editable)
         if session is None:
-            hint = "Open a session to attach photos."
+            hint = "open a session to attach photos"
         elif session.is_signed:
-            hint = ("Signed: these photos are locked with the session." if n else
-                    "No photos were attached before this session was signed.")
+            hint = "locked with the signed session" if n else "none attached before signing"
         elif self._readonly_db:
-            hint = "The database is read-only: no photo can be added."
+            hint = "the database is read-only"
         else:
-            hint = "" if n else ("Drop photo files here, or use Add photo…; they are stored "
-                                 "upright, without GPS or camera data.")
+            hint = "" if n else "drop photo files here"
         self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
+        self.hint.setToolTip("Photos are stored upright, without GPS position, device serials "
+                             "or other camera data, at most 2048 px on their long side.")
         self.list.setVisible(bool(n))
+        self.hint.setVisible(not n)
         self.photosChanged.emit()
 
     def _icon(self, photo: Photo) -> QIcon:

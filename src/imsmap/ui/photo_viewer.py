@@ -137,7 +137,13 @@ class PhotoViewer(QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         if self.fit.isChecked():
+            self.layout().activate()  # the scroll area at its new size before fitting to it
             self._show_picture()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self.layout().activate()
+        self._show_picture()
 
     def shown_size(self) -> tuple[int, int]:
         pixmap = self.picture.pixmap()
