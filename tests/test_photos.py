@@ -283,3 +283,34 @@ def test_cli_photo_add_stores_the_photo_and_refuses_a_bad_file(
     assert len(Photos(records).for_session(session.id)) == 1
     audit = json.dumps([e.changes for e in records.audit_entries(session.id)])
     assert SERIAL not in audit
+
+
+# -- backups: a full backup and its journal give the photos back ---------------------------
+def test_photos_added_after_a_full_backup_come_back_from_its_journal(
+        records, session, photos, tmp_path, db_path):
+    from imsmap.services.checks import check_restorable
+    from imsmap.store import backup as bk
+    from imsmap.store import backup_sets as sets
+    from imsmap.store import journal
+
+    first = photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()), "before")
+    made = sets.make_full(records.db)
+    photos.set_caption(first.id, "before treatment")  # a change to a photo in the full backup
+    photos.add_file(session.id, write(tmp_path / "b.jpg", phone_jpeg(width=900, height=600)),
+                    "after")
+    records.sign_session(session.id)
+    assert sets.append(records.db) is not None
+    restored = tmp_path / "restored.sqlite3"
+    bk.restore(made.full, restored, check=check_restorable)
+
+    def dump(path):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                    for t in journal.tables_of(conn)}
+        finally:
+            conn.close()
+
+    back, now = dump(restored), dump(db_path)
+    assert len(back["photo_blobs"]) == 2 and back["photos"] == now["photos"]
+    assert back == now

@@ -297,16 +297,21 @@ BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'
 CREATE TRIGGER signed_photo_locked BEFORE UPDATE ON photos
 WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
-CREATE TRIGGER photo_content_fixed BEFORE UPDATE OF id, session_id, seq, sha256, mime, width,
-    height, bytes, created_at, created_by ON photos
+CREATE TRIGGER photo_content_fixed BEFORE UPDATE ON photos
+WHEN NEW.id IS NOT OLD.id OR NEW.session_id IS NOT OLD.session_id OR NEW.seq IS NOT OLD.seq
+    OR NEW.sha256 IS NOT OLD.sha256 OR NEW.mime IS NOT OLD.mime OR NEW.width IS NOT OLD.width
+    OR NEW.height IS NOT OLD.height OR NEW.bytes IS NOT OLD.bytes
+    OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
 BEGIN SELECT RAISE(ABORT, 'a photo is never changed; only its caption and chart site are'); END;
 CREATE TRIGGER no_delete_photos BEFORE DELETE ON photos
 BEGIN SELECT RAISE(ABORT, 'photos are never deleted; they are marked removed'); END;
 CREATE TRIGGER photo_blob_insert_locked BEFORE INSERT ON photo_blobs
 WHEN (SELECT s.status FROM photos p JOIN sessions s ON s.id = p.session_id
-      WHERE p.id = NEW.photo_id) IS NOT 'draft'
-BEGIN SELECT RAISE(ABORT, 'photo bytes are never changed: they go only with a new photo of a draft session'); END;
+      WHERE p.id = NEW.photo_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
 CREATE TRIGGER photo_blob_fixed BEFORE UPDATE ON photo_blobs
+WHEN NEW.photo_id IS NOT OLD.photo_id OR NEW.thumbnail IS NOT OLD.thumbnail
+    OR NEW.data IS NOT OLD.data
 BEGIN SELECT RAISE(ABORT, 'a photo is never changed; only its caption and chart site are'); END;
 CREATE TRIGGER no_delete_photo_blobs BEFORE DELETE ON photo_blobs
 BEGIN SELECT RAISE(ABORT, 'photos are never deleted; they are marked removed'); END;
