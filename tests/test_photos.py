@@ -314,3 +314,11 @@ def test_photos_added_after_a_full_backup_come_back_from_its_journal(
     back, now = dump(restored), dump(db_path)
     assert len(back["photo_blobs"]) == 2 and back["photos"] == now["photos"]
     assert back == now
+
+
+def test_a_12_megapixel_phone_photo_is_decoded_small_and_kept_near_2048_px(
+        session, photos, tmp_path):
+    photo = photos.add_file(session.id, write(tmp_path / "big.jpg",
+                                              phone_jpeg(orientation=1, width=4032, height=3024)))
+    assert 2000 <= max(photo.width, photo.height) <= MAX_SIDE  # JPEG's 1/2 scale: 2016 px
+    assert photo.width > photo.height

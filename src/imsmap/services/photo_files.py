@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import os
 import warnings
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from imsmap.domain.errors import ValidationError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a phone's JPEG is 2-12 MB; a TIFF from a scanner more
-MAX_SIDE = 2048  # px: the long side of a stored photo
+MAX_SIDE = 2048  # px: the long side of a stored photo, at most
+DRAFT_SIDE = 2000  # px: at least this much is decoded of a large JPEG (see _decode)
 THUMB_SIDE = 256  # px: the long side of its thumbnail
 JPEG_QUALITY = 88
 THUMB_QUALITY = 80
@@ -86,10 +88,12 @@ def prepare_photo(raw: bytes, name: str = "The photo") -> StoredPhoto:
     """Decode ``raw`` and make the stored photo of it (see the module's docstring)."""
     image, source_format = _decode(raw, name)
     try:
+        # Scaled first (the box is square, so turning it upright later keeps it inside): the
+        # other steps then work on at most 2048 x 2048 pixels instead of the camera's 12 MP+.
+        image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
         picture = _clean_pixels(image)
     finally:
         image.close()
-    picture.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     if source_format in _LOSSLESS:
         data, mime = _encode(picture, "PNG"), "image/png"
     else:
@@ -119,7 +123,11 @@ def _decode(raw: bytes, name: str) -> tuple[Image.Image, str]:
             image = Image.open(io.BytesIO(raw), formats=PHOTO_FORMATS)
             source_format = image.format or ""
             if source_format in ("JPEG", "MPO"):
-                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode no larger than needed
+                # JPEG decodes at 1/2, 1/4... of its size almost for free: take the smallest
+                # scale that keeps DRAFT_SIDE px on the long side (a 12 MP phone photo: 2016 px).
+                scale = min(1.0, DRAFT_SIDE / max(image.size))
+                image.draft("RGB", (math.ceil(image.width * scale),
+                                    math.ceil(image.height * scale)))
             image.load()
         except UnidentifiedImageError:
             raise ValidationError(f"{name} is not a photo imsmap can read (it is not a "
