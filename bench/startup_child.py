@@ -53,6 +53,7 @@ def app(db: str, workload: bool, interactive: bool = False) -> None:
     state = {"painted": False}
     if interactive:
         sys.meta_path.insert(0, _PatchOnImport("imsmap.ui.main_window", _patch_interactive))
+        sys.meta_path.insert(0, _PatchOnImport("imsmap.ui.site_edits", _patch_tap))
 
     def patch(chart_view) -> None:
         original = chart_view.ChartView.paintEvent
@@ -105,19 +106,24 @@ class _PatchOnImport:
         return spec
 
 
-def _patch_interactive(main_window) -> None:
-    """Report when the whole window has handled its first tap on the chart."""
-    from PySide6.QtCore import QTimer
-
-    window_class = main_window.MainWindow
-    original_tap = window_class.add_site_at
+def _patch_tap(site_edits) -> None:
+    """Report when the window's site edits have handled the first tap on the chart."""
+    edits_class = site_edits.SiteEdits
+    original_tap = edits_class.add_site_at
 
     def add_site_at(self, region, x, y):
         original_tap(self, region, x, y)
         _report("INTERACTIVE")
         os._exit(0)
 
-    window_class.add_site_at = add_site_at
+    edits_class.add_site_at = add_site_at
+
+
+def _patch_interactive(main_window) -> None:
+    """Tap the chart once the window is whole."""
+    from PySide6.QtCore import QTimer
+
+    window_class = main_window.MainWindow
     original_init = window_class.__init__
 
     def init(self, *args, **kwargs):

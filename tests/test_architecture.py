@@ -227,3 +227,37 @@ def test_no_widget_finds_its_collaborators_through_its_window():
                   and is_window(node.value)):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_every_write_of_the_services_goes_through_the_unit_of_work():
+    """Only services.unit_of_work opens a write transaction; the use cases ask it for one
+    (``with records.write() as work``) and nothing above the services writes at all."""
+    offenders = []
+    for layer in ("ui", "report", "render", "services", "cli"):
+        for path in _layer_files(layer) if layer != "cli" else sorted(
+                (PACKAGE / "cli").rglob("*.py")):
+            if path == PACKAGE / "services" / "unit_of_work.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "transaction"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_only_the_composition_root_makes_the_services():
+    """services.context makes the change bus, the record services and the history cache;
+    nothing else in imsmap constructs them (a second bus would be a second route)."""
+    made_here = {"ChangeBus", "Records", "PatientHistories", "RecordQueries", "AppContext"}
+    allowed = {PACKAGE / "services" / "context.py",
+               PACKAGE / "services" / "records.py"}  # Records makes its RecordQueries
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in made_here):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} makes "
+                                 f"{node.func.id}")
+    assert not offenders, "\n".join(offenders)

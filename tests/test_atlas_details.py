@@ -33,6 +33,9 @@ EXPECTED = {
                   "scalene_anterior", "scalene_middle", "scalene_posterior", "trapezius_upper",
                   "semispinalis_capitis", "lateral_pterygoid", "medial_pterygoid", "obliquus_capitis_inferior",
                   "obliquus_capitis_superior"},
+    "head_neck_posterior": {"rectus_capitis_posterior_minor", "rectus_capitis_posterior_major",
+                            "obliquus_capitis_superior", "obliquus_capitis_inferior",
+                            "longissimus_capitis", "semispinalis_capitis", "splenius_capitis"},
 }
 
 
@@ -175,3 +178,54 @@ def test_detail_charts_paint(qapp):
             # the region is painted in a muscle tone, not left white
             colour = img.pixelColor(int(x / 4), int(y / 4))
             assert colour != QColor("#ffffff"), f"{view_id}/{layer}: nothing painted at {r.id}"
+
+
+# -- atlas 2026.12.2 (issue 17) -------------------------------------------------------------------
+
+POSTERIOR_HEAD = "head_neck_posterior"
+
+
+def test_the_suboccipital_triangle_from_behind():
+    view = _view(POSTERIOR_HEAD)
+    assert view.kind == "detail" and view.viewer_left_is == "L" and len(view.outline) == 1
+    assert [layer.id for layer in view.layers] == ["superficial", "deep"]
+    deep = {r.muscle for r in view.regions_on("deep")}
+    assert deep == {"rectus_capitis_posterior_minor", "rectus_capitis_posterior_major",
+                    "obliquus_capitis_superior", "obliquus_capitis_inferior", "longissimus_capitis"}
+    assert {r.muscle for r in view.regions_on("superficial")} == {"semispinalis_capitis", "splenius_capitis"}
+    for check in (test_sides_sit_where_the_caption_says, test_muscles_are_catalogue_ids,
+                  test_regions_lie_inside_the_outline, test_regions_of_a_layer_do_not_overlap,
+                  test_every_region_is_a_touch_target, test_labels_sit_inside_their_regions_and_hit_them,
+                  test_paths_stay_in_the_format_subset):
+        check(POSTERIOR_HEAD)
+
+    def centre(muscle, side="R"):
+        r = view.region(f"{POSTERIOR_HEAD}.deep.{muscle}.{side}")
+        return geometry.centroid(r.polygon)
+
+    # minor beside the midline, major lateral to it, the superior oblique lateral again; the
+    # inferior oblique below them (C2 spinous process to the atlas), so the triangle stays open
+    minor, major = centre("rectus_capitis_posterior_minor"), centre("rectus_capitis_posterior_major")
+    sup, inf = centre("obliquus_capitis_superior"), centre("obliquus_capitis_inferior")
+    mid = view.width / 2
+    assert mid < minor[0] < major[0] < sup[0] and inf[1] > major[1] > sup[1] - 20
+    assert not view.regions_at((major[0] + sup[0] + inf[0]) / 3, (major[1] + sup[1] + inf[1]) / 3)
+
+
+@pytest.mark.parametrize("view_id", ("hand_palmar", "hand_dorsal", "foot_dorsal", "foot_plantar"))
+def test_hand_and_foot_sheets_name_the_thumb_or_great_toe_and_the_facing_surface(view_id):
+    view = _view(view_id)
+    labels = [geometry.bbox(geometry.flatten(d.d)[0]) for d in view.details if d.kind == "label"]
+    assert len(labels) == 3  # the thumb or great toe of each figure, and the facing line
+    figures = [geometry.bbox(p) for d in view.outline for p in geometry.flatten(d)[:1]]
+    words = sorted(labels, key=lambda b: b[1])
+    facing = words[-1]
+    assert facing[1] > max(f[1] for f in figures) + (max(f[3] for f in figures) - max(f[1] for f in figures)) * 0.8
+    for fig, word in zip(sorted(figures), sorted(words[:2])):
+        # each cue sits by its own figure's thumb (the outer side) or great toe (the top)
+        cx = (word[0] + word[2]) / 2
+        if view_id.startswith("hand"):
+            outer = fig[0] if fig[0] < view.width / 2 - (fig[2] - fig[0]) / 2 else fig[2]
+            assert abs(cx - outer) < 80, (view_id, cx, outer)
+        else:
+            assert word[3] <= fig[1] + 10 and fig[0] <= cx <= fig[2]

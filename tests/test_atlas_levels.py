@@ -27,7 +27,17 @@ def levels(prefix: str, first: int, last: int) -> list[str]:
 
 
 SEGMENTAL = {
-    "multifidus": levels("C", 2, 8) + levels("T", 1, 12) + levels("L", 1, 5) + ["S1"],
+    "multifidus": levels("C", 2, 8) + levels("T", 1, 12) + levels("L", 1, 5) + levels("S", 1, 4),
+    # atlas 2026.12.2 (issue 17): the other paraspinal muscles
+    "semispinalis_cervicis": levels("C", 2, 7),
+    "longissimus_cervicis": levels("C", 2, 7),
+    "spinalis": levels("T", 1, 12),
+    "semispinalis_thoracis": levels("T", 1, 10),
+    "levatores_costarum": ["C8"] + levels("T", 1, 11),
+    "rotatores": levels("T", 1, 12),
+    "interspinales": levels("C", 2, 7) + levels("L", 1, 5),
+    "intertransversarii": levels("L", 1, 4),
+    "erector_spinae": levels("C", 2, 8) + levels("T", 1, 12) + levels("L", 1, 5) + levels("S", 1, 4),
     "longissimus_thoracis": levels("T", 1, 12),
     "iliocostalis_thoracis": levels("T", 1, 12),
     "longissimus_lumborum": levels("L", 1, 5),
@@ -54,7 +64,7 @@ def spinal_spot(atlas, level: str, side: str = "R"):
 
 
 def test_the_catalogue_states_which_muscles_are_segmental_and_their_levels(cat):
-    assert cat.version == "2026.12.1"
+    assert cat.version == "2026.12.2"
     assert {m.id: list(m.levels) for m in cat if m.levels} == SEGMENTAL
     for m in cat:
         assert m.segmental == bool(m.levels)
@@ -151,6 +161,16 @@ def test_a_level_is_recorded_only_on_a_segmental_muscle_at_one_of_its_levels(rec
     ("rectus_abdominis", "T7", "caution"), ("rectus_abdominis", "T10", "none"),
     ("external_intercostals", "T5", "high"), ("trapezius_upper", None, "high"),
     ("deltoid_middle", None, "none"), ("internal_oblique", None, "none"),
+    # atlas 2026.12.2
+    ("multifidus", "S3", "none"), ("rotatores", "T6", "high"), ("rotatores", None, "high"),
+    ("semispinalis_cervicis", "C3", "none"), ("semispinalis_cervicis", "C7", "caution"),
+    ("longissimus_cervicis", "C4", "none"), ("spinalis", "T4", "high"),
+    ("semispinalis_thoracis", "T8", "high"), ("levatores_costarum", "C8", "high"),
+    ("interspinales", "L4", "none"), ("interspinales", "C7", "none"),
+    ("intertransversarii", "L1", "caution"), ("intertransversarii", "L3", "none"),
+    ("erector_spinae", "S2", "none"), ("erector_spinae", "T6", "high"), ("erector_spinae", None, "high"),
+    ("iliocostalis_cervicis", None, "high"), ("longissimus_capitis", None, "none"),
+    ("rectus_capitis_posterior_major", None, "none"),
 ])
 def test_thorax_tiers_by_level(cat, muscle, level, tier):
     assert cat.get(muscle).thorax_risk(level) == tier
@@ -271,7 +291,7 @@ def old_records(tmp_path):
 def test_records_made_on_atlas_2026_11_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.11.1" and recs.atlas.version == "2026.12.1"
+    assert session.atlas_version == "2026.11.1" and recs.atlas.version == "2026.12.2"
     sites = recs.repo.sites_for_session(1)
     assert len(sites) == 11
     for site in sites:  # every old muscle id is still valid

@@ -66,9 +66,9 @@ def test_a_crash_log_names_no_one_and_is_owner_only(crashing_export, monkeypatch
             assert secret.lower() not in where.lower(), (secret, where)
     # What a developer needs is all there.
     assert f"imsmap {__version__}" in text and "Qt 6." in text and "Python 3." in text
-    assert "action: MainWindow.export_pdf" in text
+    assert "action: ReportActions.export_pdf" in text
     assert "ValueError (message withheld" in text and "KeyError (message withheld" in text
-    assert 'File "imsmap/ui/main_window.py", line ' in text
+    assert 'File "imsmap/ui/report_actions.py", line ' in text
     assert "test_crash_log.py" in text and "buggy_write" in text
     if sys.platform != "win32":
         assert stat.S_IMODE(logs[0].stat().st_mode) == 0o600

@@ -170,7 +170,7 @@ def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, r
     w = MainWindow(readonly)
     qtbot.addWidget(w)
     try:
-        assert first_run.is_new_clinic(readonly) and w.readonly
+        assert first_run.is_new_clinic(readonly.records) and w.readonly
         assert offer_on_start(w) is None
     finally:
         w.close()

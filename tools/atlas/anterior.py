@@ -13,6 +13,9 @@ def points(f: Figure) -> None:
     # neck, clavicle, sternum
     P("sc.b1", 50, 328); P("sc.clav", 46, 361); P("sc.clav2", 28, 360); P("cl.1", 11, 357)
     P("sc.f2", 22, 332); P("sc.f1", 38, 288)
+    # platysma: the sheet over the anterior neck below the jaw, medial to sternocleidomastoid (it runs on
+    # over the muscle and the clavicle, but there it lies over regions of its own layer)
+    P("ply.1", 4, 293); P("ply.2", 28, 289); P("ply.3", 14, 334); P("ply.4", 5, 322)
     P("cl.3", 80, 366); P("cl.4", 118, 371); P("cl.5", 150, 377); P("cl.6", 178, 383)
     P("sc.sp", 60, 322); P("dl.a1", 212, 430); P("dl.a2", 226, 490); P("dl.a3", 238, 545)
     P("tr.b1", 72, 333); P("tr.b2", 104, 353); P("tr.b3", 132, 367)
@@ -43,6 +46,8 @@ def points(f: Figure) -> None:
     P("sa.B1", 134, 942); P("sa.B2", 120, 1020); P("sa.B3", 101, 1096); P("sa.B4", 81, 1166)
     P("sa.B5", 61, 1240); P("sa.B6", 45, 1295)
     P("ft.1", 68, 1020); P("al.1", 42, 1040)
+    # gracilis: a strap along the medial border of the thigh, from the pubis to the medial knee
+    P("gr.1", 16, 996); P("gr.2", 23, 1065); P("gr.3", 30, 1150); P("gr.4", 35, 1205); P("gr.5", 40, 1262)
     P("tfl.m1", 143, 962); P("tfl.m2", 153, 1046)
     P("rfL2", 143, 1122); P("rfL3", 133, 1202); P("rfL4", 121, 1282); P("rfL5", 110, 1342)
     P("rfM3", 82, 1182); P("rfM4", 74, 1262); P("rfM5", 75, 1332)
@@ -63,6 +68,8 @@ def superficial(f: Figure) -> None:
     R = f.region
     R("sternocleidomastoid", S, "o.jaw", "o.neck1", "sc.b1", "sc.clav", "sc.clav2", "cl.1", "sc.f2", "sc.f1",
       fibres=fibres((72, 270), (58, 284), (50, 362), (12, 356), 6))
+    R("platysma", S, "ply.1", "ply.2", "sc.f1", "sc.f2", "ply.3", "ply.4",
+      fibres=[[(2 + k * 5, 286), (8 + k * 5, 310), (12 + k * 4, 336)] for k in range(5)])
     R("scalene_anterior", S, "o.neck1", "sc.sp", "cl.3", "sc.clav", "sc.b1",
       fibres=fibres((54, 300), (58, 300), (52, 362), (78, 366), 3))
     R("scalene_middle", S, "o.neck1", "tr.b1", "tr.b2", "tr.b3", "cl.5", "cl.4", "cl.3", "sc.sp",
@@ -105,15 +112,17 @@ def superficial(f: Figure) -> None:
       fibres=fibres((200, 780), (212, 800), (268, 1000), (286, 998), 4))
     R("tensor_fasciae_latae", S, "asis", out(f, "o.crest", "o.th15"), "tfl.m2", "tfl.m1",
       fibres=fibres((132, 872), (152, 860), (150, 1050), (172, 1086), 5))
-    R("sartorius", S, "asis", "sa.A1", "sa.A2", "apex", "sa.A4", out(f, "o.thM15", "o.vm"), "sa.B6", "sa.B5",
+    R("sartorius", S, "asis", "sa.A1", "sa.A2", "apex", "sa.A4", "gr.3", "gr.4", "gr.5", "o.vm", "sa.B6", "sa.B5",
       "sa.B4", "sa.B3", "sa.B2", "sa.B1",
       fibres=[[(130 - k * 5, 860), (90 - k * 5, 1080), (36 - k * 3, 1340)] for k in range(5)])
     R("psoas_major", S, "asis", "ing.1", "ing.m", "ft.1", "apex", "sa.A2", "sa.A1",
       fibres=fibres((120, 880), (66, 940), (78, 1060), (62, 1090), 5))
     R("pectineus", S, "ing.m", "pub.t", "al.1", "apex", "ft.1",
       fibres=fibres((66, 944), (28, 986), (66, 1090), (50, 1070), 4))
-    R("adductor_longus", S, "pub.t", out(f, "o.pubis", "o.thM15"), "sa.A4", "apex", "al.1",
-      fibres=fibres((20, 990), (34, 990), (18, 1200), (56, 1130), 5))
+    R("adductor_longus", S, "pub.t", "gr.1", "gr.2", "gr.3", "sa.A4", "apex", "al.1",
+      fibres=fibres((24, 990), (34, 990), (30, 1150), (56, 1130), 5))
+    R("gracilis", S, out(f, "o.pubis", "o.vm"), "gr.5", "gr.4", "gr.3", "gr.2", "gr.1",
+      fibres=[[(3 + k * 4, 1010), (12 + k * 4, 1160), (28 + k * 2, 1330)] for k in range(4)])
     R("rectus_femoris", S, "asis", "tfl.m1", "tfl.m2", "rfL2", "rfL3", "rfL4", "rfL5", "pat.tl", "pat.top",
       "pat.tm", "rfM5", "rfM4", "rfM3", "sa.B3", "sa.B2", "sa.B1",
       fibres=[[(128 + k * 3, 930), (110 + k * 5, 1150), (80 + k * 5, 1372)] for k in range(-3, 6)])

@@ -22,7 +22,8 @@ from pathkit import Figure, fibre_path, label_point, smooth_path  # noqa: E402
 ROOT = HERE.parents[1]
 OUT = ROOT / "assets" / "bodycharts" / "views"
 
-LAYERS = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"}]
+LAYERS = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"},
+          {"id": "paraspinal", "name": "Paraspinal"}, {"id": "deepest", "name": "Deepest"}]
 
 
 def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:

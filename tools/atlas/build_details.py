@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import orientation  # noqa: E402
 from detail_common import check_view, load_catalogue_ids, write_view  # noqa: E402
 
 
@@ -21,9 +22,10 @@ def views():
     import detail_foot
     import detail_hand
     import detail_head
+    import detail_suboccipital
 
     out = [detail_hand.palmar_view(), detail_hand.dorsal_view(), detail_foot.dorsal_view(),
-           detail_foot.plantar_view(), detail_head.head_view()]
+           detail_foot.plantar_view(), detail_head.head_view(), detail_suboccipital.build()]
     return out
 
 
@@ -34,7 +36,7 @@ def main(argv=None) -> int:
     cat = load_catalogue_ids()
     bad = 0
     for spec in views():
-        data = spec.to_json()
+        data = orientation.add_cues(spec if isinstance(spec, dict) else spec.to_json())
         problems = check_view(data, cat)
         n = len(data["regions"])
         for p in problems:

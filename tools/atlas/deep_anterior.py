@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathkit import Figure, fibres
 
 D = "deep"
+D3 = "deepest"  # third sheet: what lies under the deep layer (transversus abdominis, longus capitis)
 
 
 def neck(f: Figure) -> None:
@@ -18,6 +19,10 @@ def neck(f: Figure) -> None:
     # longus colli: on the front of the vertebral bodies C1-T3, either side of the midline
     R("longus_colli", D, (3, 258), (13, 256), (20, 290), (20, 330), (15, 362), (3, 364), (5, 330), (5, 290),
       fibres=[[(4 + k * 3, 250), (5 + k * 3.4, 310), (4 + k * 3, 370)] for k in range(5)])
+    # longus capitis: from the anterior tubercles of C3-C6 up to the basilar occiput, lateral to and over
+    # the upper longus colli (third sheet, under the scalenes' origins)
+    R("longus_capitis", D3, (6, 236), (17, 234), (26, 256), (28, 290), (24, 312), (16, 308), (10, 270),
+      fibres=[[(24 - k * 3, 314), (18 - k * 2.5, 270), (12 - k * 1.5, 232)] for k in range(4)])
     # scalenes: from the cervical transverse processes down and out to the first and second ribs
     R("scalene_anterior", D, (25, 270), (33, 268), (41, 300), (51, 336), (55, 358), (42, 360), (34, 330),
       (27, 298), fibres=fibres((25, 268), (33, 268), (42, 362), (55, 360), 3))
@@ -74,14 +79,16 @@ def _spaces(f: Figure, muscle: str, x0: float, x1: float, ribs: dict[int, float]
 
 def abdomen(f: Figure) -> None:
     R = f.region
-    # internal oblique: from the iliac crest fanning up and in (the inguinal part lies over iliacus)
-    R("internal_oblique", D, (108, 670), (120, 676), (130, 684), (128, 745), (134, 805), (142, 842), (120, 838),
-      (106, 842), (104, 780), (106, 720),
-      fibres=[[(150 - k * 8, 860 + k * 2), (124 - k * 8, 780 + k * 6), (104 - k * 8, 670 + k * 14)]
-              for k in range(6)])
-    # transversus abdominis: horizontal fibres medial to the internal oblique, up to the rectus sheath
-    R("transversus_abdominis", D, (56, 634), (80, 648), (100, 664), (100, 740), (96, 800), (88, 834),
-      (70, 838), (62, 780), (60, 720), (56, 670), fibres=[[(40, y), (80, y + 2), (110, y + 4)] for y in range(650, 850, 14)])
+    # internal oblique: the whole anterolateral wall under the external oblique, from the iliac crest and
+    # the inguinal ligament fanning up and in to the costal margin and the rectus sheath; lateral to psoas
+    R("internal_oblique", D, (56, 634), (80, 648), (100, 664), (120, 676), (130, 684), (128, 745), (134, 805),
+      (142, 842), (120, 838), (106, 842), (88, 836), (70, 838), (62, 780), (60, 720), (56, 670),
+      fibres=[[(150 - k * 12, 860 + k * 2), (124 - k * 12, 780 + k * 6), (104 - k * 12, 670 + k * 14)]
+              for k in range(8)])
+    # transversus abdominis: the same wall one sheet deeper (third sheet), horizontal fibres
+    R("transversus_abdominis", D3, (56, 634), (80, 648), (100, 664), (120, 676), (130, 684), (128, 745),
+      (134, 805), (142, 842), (120, 838), (106, 842), (88, 836), (70, 838), (62, 780), (60, 720), (56, 670),
+      fibres=[[(40, y), (90, y + 2), (150, y + 4)] for y in range(640, 850, 14)])
 
 
 def hip_thigh(f: Figure) -> None:

@@ -5,8 +5,12 @@ tile the figure, they only must not overlap one another. Half coordinates as in 
 from the midline, y down), patient's right half, mirrored. Fibres run origin -> insertion.
 
 Where muscles lie in several sheets over the same spot (rhomboids over serratus posterior superior
-and the thoracic erector spinae), each is shown where a dissection exposes it: the erector below the
-rhomboids, serratus posterior superior emerging above rhomboid minor.
+and the thoracic erector spinae), the deep sheet shows what a dissection exposes once trapezius and
+latissimus are reflected (the erector below the rhomboids), and a third sheet, ``paraspinal``, what
+lies under the rhomboids: serratus posterior superior from C7-T3 to ribs 2-5, and the erector spinae
+columns from T1 (spinalis beside the spinous processes, semispinalis thoracis in the groove between
+spinalis and longissimus where a needle passing between them reaches it, longissimus, iliocostalis
+below serratus posterior superior), iliocostalis cervicis in the lower neck.
 """
 
 from __future__ import annotations
@@ -29,9 +33,6 @@ def neck_and_scapula(f: Figure) -> None:
     # levator scapulae: C1-C4 transverse processes down and out to the superior angle, a slight twist
     R("levator_scapulae", D, (42, 264), (52, 268), (55, 306), (68, 346), (90, 386), (78, 398), (56, 356),
       (46, 318), (41, 290), fibres=fibres((42, 262), (54, 266), (78, 398), (90, 388), 4, bend=0.03))
-    # serratus posterior superior: C7-T3 spines -> ribs 2-5; its upper border shows above rhomboid minor
-    R("serratus_posterior_superior", D, (4, 326), (16, 325), (40, 342), (58, 362), (62, 378), (50, 382),
-      (28, 362), (4, 346), fibres=fibres((4, 326), (4, 348), (60, 364), (54, 382), 4))
     R("rhomboid_minor", D, (6, 354), (70, 398), (74, 420), (8, 378),
       fibres=fibres((6, 354), (8, 378), (70, 398), (74, 420), 3))
     R("rhomboid_major", D, (8, 386), (75, 428), (90, 530), (97, 560), (8, 486),
@@ -62,9 +63,11 @@ def trunk(f: Figure) -> None:
         P(n, dx, y, sharp)
     R("serratus_posterior_inferior", D, "spi.m1", "spi.9", "spi.n9", "spi.10", "spi.n10", "spi.11", "spi.n11",
       "spi.12", "spi.b", "spi.m2", fibres=fibres((66, 664), (68, 704), (112, 600), (132, 684), 7))
-    # quadratus lumborum: 12th rib and L1-L4 transverse processes <- iliac crest; lateral border oblique
-    for n, dx, y in (("ql.r1", 40, 708), ("ql.r2", 80, 706), ("ql.l1", 94, 760), ("ql.l2", 106, 820),
-                     ("ql.c3", 110, 848), ("ql.c2", 80, 860), ("ql.c1", 52, 872), ("ql.tp4", 40, 810),
+    # quadratus lumborum: 12th rib and L1-L4 transverse processes <- iliac crest (iliolumbar ligament);
+    # lateral border oblique
+    # upper border on the 12th rib (under serratus posterior inferior), lower border on the crest
+    for n, dx, y in (("ql.r1", 40, 696), ("ql.r2", 84, 700), ("ql.l1", 96, 760), ("ql.l2", 108, 818),
+                     ("ql.c3", 112, 843), ("ql.c2", 80, 849), ("ql.c1", 52, 864), ("ql.tp4", 40, 810),
                      ("ql.tp3", 44, 776), ("ql.tp2", 38, 752), ("ql.tp1", 42, 728)):
         P(n, dx, y)
     R("quadratus_lumborum", D, "ql.r1", "ql.r2", "ql.l1", "ql.l2", "ql.c3", "ql.c2", "ql.c1", "ql.tp4", "ql.tp3",
@@ -128,7 +131,28 @@ def limbs(f: Figure) -> None:
       (242, 940), fibres=fibres((236, 912), (250, 908), (268, 1002), (282, 996), 3))
 
 
+P3 = "paraspinal"
+
+
+def paraspinal(f: Figure) -> None:
+    """The third sheet: under the rhomboids and serratus posterior inferior (see the module text)."""
+    R = f.region
+    R("serratus_posterior_superior", P3, (58, 356), (76, 360), (114, 404), (118, 440), (108, 484), (96, 484),
+      (78, 440), (58, 394), fibres=fibres((54, 356), (56, 396), (114, 404), (104, 486), 6))
+    R("spinalis", P3, (3, 384), (16, 384), (17, 480), (16, 600), (12, 646), (3, 646),
+      fibres=[[(4 + k * 3, 380), (5 + k * 3, 520), (4 + k * 2.5, 650)] for k in range(4)])
+    R("semispinalis_thoracis", P3, (19, 382), (33, 382), (33, 500), (31, 620), (21, 620), (19, 500),
+      fibres=[[(34, 620 - k * 40), (26, 580 - k * 40), (18, 540 - k * 40)] for k in range(7)])
+    R("longissimus_thoracis", P3, (35, 376), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (36, 690),
+      (36, 500), fibres=[[(37 + k * 5, 372), (38 + k * 5, 530), (38 + k * 4.5, 694)] for k in range(5)])
+    R("iliocostalis_thoracis", P3, (62, 404), (78, 438), (92, 484), (94, 600), (90, 700), (64, 700), (62, 560),
+      fibres=[[(63 + k * 6, 400 + k * 10), (66 + k * 6, 560), (66 + k * 5, 704)] for k in range(5)])
+    R("iliocostalis_cervicis", P3, (34, 296), (48, 294), (62, 330), (58, 350), (46, 350),
+      fibres=fibres((32, 296), (46, 292), (46, 352), (62, 346), 3))
+
+
 def deep_regions(f: Figure) -> None:
+    paraspinal(f)
     neck_and_scapula(f)
     trunk(f)
     hip(f)

@@ -211,21 +211,30 @@ def palmar_sheet() -> Sheet:
         fibres=fan((-25, 64), (-27, 88), (-42, 72), (-41, 80), n=5),
         label=(-33, 74),
     )
-    # lumbricals: from the flexor digitorum profundus tendons to the radial side of each finger
+    # lumbricals: slender bellies arising in the middle of the palm from the flexor digitorum profundus
+    # tendons (the drawn flexor tendons stand for both flexors), distal to the carpal tunnel, each
+    # running on the radial side of its finger to the extensor expansion; 1 and 2 from the radial side
+    # of the index and middle tendons (unipennate), 3 and 4 from the adjacent sides of two tendons
     lum = [
-        ("1", ["ap2", "ap1"], "index", (-27.0, 100.0)),
-        ("2", ["fl_index_u2", "fl_index_u3"], "middle", (-12.8, 103.0)),
-        ("3", ["fl_middle_u2", "fl_middle_u3"], "ring", (6.2, 101.5)),
-        ("4", ["fl_ring_u2", "fl_ring_u3"], "little", (22.0, 94.5)),
+        ("1", None, "index", (-27.0, 100.0)),
+        ("2", "index", "middle", (-12.8, 103.0)),
+        ("3", "middle", "ring", (6.2, 101.5)),
+        ("4", "ring", "little", (22.0, 94.5)),
     ]
-    for tag, rad, key, tip in lum:
+    for tag, neighbour, key, tip in lum:
         r = f"fl_{key}_r"
         tip_n = sh.p(f"lum{tag}_ins", *tip)
-        if tag == "1":
-            sh.p("lum1_o", -15.5, 45)
-            items = ["lum1_o", "ap2", "ap1", tip_n, f"{r}3", f"{r}2", f"{r}1"]
-        else:
-            items = [rad[0], rad[1], tip_n, f"{r}3", f"{r}2", f"{r}1"]
+        r2, r3 = sh.xy(f"{r}2"), sh.xy(f"{r}3")
+        if neighbour is None or tag == "2":  # unipennate: a belly along the radial side of the tendon
+            if neighbour is None:
+                shift = 5.5
+            else:
+                shift = 0.75 * (sh.xy(f"{r}2")[0] - sh.xy(f"fl_{neighbour}_u2")[0])
+            o2 = sh.p(f"lum{tag}_o2", r2[0] - shift * 0.8, r2[1] + 5.0)
+            o3 = sh.p(f"lum{tag}_o3", r3[0] - shift, r3[1])
+            items = [o2, o3, tip_n, f"{r}3", f"{r}2"]
+        else:  # bipennate: from the adjacent sides of two tendons
+            items = [f"fl_{neighbour}_u2", f"fl_{neighbour}_u3", tip_n, f"{r}3", f"{r}2"]
         o0, o1 = sh.xy(items[0]), sh.xy(items[-1])
         fib = fan(o0, o1, (tip[0] - 0.6, tip[1]), (tip[0] + 0.6, tip[1]), n=4, extend=0.1)
         sh.muscle("lumbricals_hand", "superficial", *items, fibres=fib, tag=tag)

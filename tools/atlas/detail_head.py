@@ -107,11 +107,13 @@ def head_sheet() -> Sheet:
     # -- superficial layer ---------------------------------------------------------------------------
     sh.muscle(
         "temporalis", "superficial",
-        (-52.0, 48.0), (-49.0, 76.0), (-18.0, 97.0), (28.0, 100.0), (58.0, 88.0), (69.0, 62.0), (62.0, 34.0),
+        # the temporal fossa: the superior temporal line about 45 mm below the vertex, the lateral
+        # orbital rim in front, the supramastoid crest above the ear behind (about 100 x 80 mm)
+        (-40.0, 44.0), (-38.0, 66.0), (-14.0, 84.0), (24.0, 89.0), (50.0, 80.0), (60.0, 60.0), (58.0, 34.0),
         (55.0, 17.0), (30.0, 14.0), (16.0, 28.0), (9.0, 42.0), (-14.0, 46.0),
-        fibres=fan((-50, 56), (66, 60), (28, 14), (44, 14), n=12, bend=0.0, extend=0.1)
-        + fan((-18, 97), (58, 88), (30, 14), (42, 14), n=6, extend=0.0),
-        label=(12.0, 68.0),
+        fibres=fan((-38, 52), (58, 58), (28, 14), (44, 14), n=11, bend=0.0, extend=0.1)
+        + fan((-14, 84), (50, 80), (30, 14), (42, 14), n=6, extend=0.0),
+        label=(12.0, 62.0),
     )
     sh.muscle(
         "occipitofrontalis", "superficial",

@@ -107,9 +107,11 @@ def superficial(f: Figure) -> None:
     R = f.region
     # head
     # temporalis: a fan from the temporal fossa converging under the zygomatic arch to the coronoid
-    R("temporalis", S, (522, 200), (546, 198), (566, 170), (568, 136), (546, 108), (506, 100), (468, 112),
-      (448, 140), (454, 170), (480, 186), fibres=[[(446 + k * 19, 128 - abs(k - 3) * 7 + 14), (510 + k * 5, 160),
-                                                   (534, 206)] for k in range(7)])
+    # (the temporal fossa: up to the superior temporal line about 4-5 cm below the vertex, forward to the
+    # lateral orbital rim, back to above the ear; about 10 cm long and 8 cm high)
+    R("temporalis", S, (522, 200), (544, 198), (558, 172), (560, 146), (544, 122), (510, 114), (476, 122),
+      (460, 144), (462, 170), (482, 188),
+      fibres=[[(460 + k * 16, 150 - (3 - abs(k - 3)) * 9), (512 + k * 4, 170), (532, 206)] for k in range(7)])
     # masseter: zygomatic arch down and slightly back to the angle and ramus of the mandible
     R("masseter", S, (506, 212), (552, 208), (550, 240), (540, 276), (514, 280), (500, 270), (498, 240),
       fibres=fibres((508, 210), (552, 206), (496, 274), (540, 280), 6))
@@ -191,8 +193,29 @@ def superficial(f: Figure) -> None:
       fibres=fibres((490, 1540), (500, 1700), (470, 1790), (490, 1800), 4))
 
 
+def deep_trunk(f: Figure) -> None:
+    """The chest and flank wall under serratus anterior, latissimus and the external oblique, where the
+    arm leaves it open: the external intercostals of spaces 5-8 in front of the arm (each space its
+    own level, sloping down and forwards with the ribs), the internal oblique in front of the arm
+    below the costal margin and on the flank between the forearm and the iliac crest. (Tibialis
+    posterior lies between tibia and fibula behind the interosseous membrane: not on a lateral view;
+    it is charted on the posterior deep sheet.)"""
+    R = f.region
+    for k, level in enumerate(("T5", "T6", "T7", "T8")):
+        y = 538 + 32 * k
+        R("external_intercostals", D, (559, y), (574, y + 4), (588 - k, y + 8), (587 - k, y + 32), (574, y + 29),
+          (560, y + 25), tag=level, level=level,
+          fibres=[[(556 + j * 7, y + 30), (566 + j * 7, y + 14), (576 + j * 7, y - 2)] for j in range(-2, 6)])
+    R("internal_oblique", D, (558, 678), (588, 674), (592, 700), (594, 726), (562, 730), (556, 704), tag="front",
+      fibres=[[(552 + j * 8, 736), (566 + j * 8, 700), (582 + j * 8, 668)] for j in range(-1, 5)])
+    R("internal_oblique", D, (488, 828), (540, 826), (594, 836), (592, 880), (576, 872), (556, 860), (520, 852),
+      (486, 856), tag="flank",
+      fibres=[[(480 + j * 14, 862), (492 + j * 14, 846), (504 + j * 14, 826)] for j in range(9)])
+
+
 def deep(f: Figure) -> None:
     R = f.region
+    deep_trunk(f)
     R("supraspinatus", D, (436, 382), (470, 376), (500, 382), (506, 398), (470, 398), (440, 402),
       fibres=fibres((436, 384), (440, 400), (500, 382), (506, 396), 3))
     R("infraspinatus", D, (436, 412), (470, 404), (508, 402), (512, 420), (480, 436), (446, 462), (434, 444),
@@ -213,8 +236,6 @@ def deep(f: Figure) -> None:
       (434, 952), fibres=fibres((436, 936), (436, 962), (530, 984), (522, 994), 3))
     R("vastus_intermedius", D, (546, 1044), (574, 1060), (580, 1150), (572, 1260), (560, 1340), (544, 1340),
       (536, 1250), (534, 1150), fibres=fibres((540, 1046), (576, 1060), (544, 1340), (560, 1340), 4))
-    R("tibialis_posterior", D, (490, 1496), (512, 1494), (512, 1600), (504, 1700), (498, 1760), (488, 1700),
-      (484, 1600), fibres=fibres((494, 1496), (518, 1494), (496, 1760), (504, 1760), 3))
     R("fibularis_brevis", D, (520, 1620), (534, 1650), (532, 1740), (526, 1812), (510, 1812), (512, 1720),
       (514, 1660), fibres=fibres((520, 1620), (540, 1650), (514, 1812), (530, 1812), 3))
     R("extensor_hallucis_longus", D, (546, 1600), (556, 1612), (552, 1700), (544, 1800), (536, 1800),
@@ -272,7 +293,8 @@ def _view(f: Figure, view_id: str, name: str, side: str, flip: bool) -> dict:
         parts = [view_id, spec.layer, spec.muscle] + ([spec.tag] if spec.tag else []) + [side]
         out_regions.append({
             "id": ".".join(parts), "muscle": spec.muscle, "side": side, "layer": spec.layer, "d": d,
-            "fibres": [fibre_path(fb, mapx) for fb in spec.fibres], "label": list(label_point(d)), "level": None,
+            "fibres": [fibre_path(fb, mapx) for fb in spec.fibres], "label": list(label_point(d)),
+            "level": spec.level,
         })
     details = [{"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)} for det in f.details]
     layers = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"}]

@@ -30,6 +30,7 @@ def points(f: Figure) -> None:
     P("tr.e", 252, 722); P("tr.o", 234, 735, sharp=True); P("tr.m", 212, 722)
     P("bp.1", 270, 772); P("bp.2", 290, 836)
     P("an.a", 256, 768); P("an.b", 238, 802)
+    P("rb.1", 284, 834)
     P("ex.1", 264, 798); P("ex.2", 278, 862); P("ex.3", 292, 930); P("ex.w1", 306, 994)
     # extensor digitorum | extensor digiti minimi (edm.*: its border with ED) | ECU (cu.*) | FCU (fu.*)
     P("edm.1", 255, 848); P("edm.2", 270, 905); P("edm.3", 283, 955); P("edm.w", 297, 997)
@@ -112,8 +113,12 @@ def superficial(f: Figure) -> None:
       fibres=fibres((52, 1630), (140, 1580), (74, 1760), (100, 1750), 7))
     R("brachioradialis", S, out(f, "o.arm2", "o.fa2"), "bp.2", "bp.1", "tr.e",
       fibres=fibres((256, 690), (266, 690), (292, 850), (304, 850), 3))
-    R("extensor_carpi_radialis_longus", S, "tr.e", "bp.1", "bp.2", out(f, "o.fa2", "o.wristL"), "ex.w1", "ex.3",
-      "ex.2", "ex.1", "an.a", fibres=fibres((254, 730), (272, 760), (306, 994), (318, 994), 4))
+    # ECRL from the supracondylar ridge, its belly in the upper forearm; ECRB from the common extensor
+    # origin below and medial to it, between ECRL and extensor digitorum down to the wrist
+    R("extensor_carpi_radialis_longus", S, "tr.e", "bp.1", "bp.2", "o.fa2", "rb.1", "ex.1", "an.a",
+      fibres=fibres((254, 730), (272, 760), (270, 820), (300, 850), 4))
+    R("extensor_carpi_radialis_brevis", S, "ex.1", "rb.1", out(f, "o.fa2", "o.wristL"), "ex.w1", "ex.3", "ex.2",
+      fibres=fibres((264, 800), (300, 850), (306, 994), (318, 994), 4))
     R("anconeus", S, "tr.o", "tr.e", "an.a", "an.b",
       fibres=fibres((240, 736), (256, 730), (236, 800), (252, 770), 3))
     R("extensor_digitorum", S, "an.a", "ex.1", "ex.2", "ex.3", "ex.w1", "edm.w", "edm.3", "edm.2", "edm.1", "an.b",

@@ -352,19 +352,26 @@ def outline_half() -> list[Pt]:
 
 def skull() -> tuple[Path2, list[Path2]]:
     """The back of the skull (occipital squama between the parietals) and its lines."""
+    def sq(pts: list[Pt]) -> list[Pt]:  # drawn at 0.72 of its height, to open the C1 row below
+        return [(x, SKULL_TOP + (y - 52) * 0.72) for x, y in pts]
+
     half = [(0, 52), (60, 58), (110, 80), (140, 116), (150, 150), (144, 172), (128, 184),
             (122, 206), (112, 208), (104, 188), (70, 186), (34, 192), (0, 194)]
-    shape = spline(mirror_full(half), closed=True)
+    shape = spline(mirror_full(sq(half)), closed=True)
     lines = [
         # lambdoid suture: lambda down to asterion
-        spline([(-132, 150), (-96, 118), (-52, 86), (0, 66), (52, 86), (96, 118), (132, 150)]),
-        # superior nuchal lines from the external occipital protuberance (inion)
-        spline([(-118, 168), (-80, 152), (-40, 142), (0, 136), (40, 142), (80, 152), (118, 168)]),
-        spline([(-90, 182), (-56, 172), (-24, 166), (0, 166), (24, 166), (56, 172), (90, 182)]),
+        spline(sq([(-132, 150), (-96, 118), (-52, 86), (0, 66), (52, 86), (96, 118), (132, 150)])),
+        # superior and inferior nuchal lines from the external occipital protuberance (inion)
+        spline(sq([(-118, 168), (-80, 152), (-40, 142), (0, 136), (40, 142), (80, 152), (118, 168)])),
+        spline(sq([(-90, 182), (-56, 172), (-24, 166), (0, 166), (24, 166), (56, 172), (90, 182)])),
         # external occipital crest down the midline
-        spline([(0, 136), (0, 166), (0, 190)]),
+        spline(sq([(0, 136), (0, 166), (0, 190)])),
     ]
     return shape, lines
+
+
+SKULL_TOP = 46.0
+SKULL_BASE = SKULL_TOP + (194 - 52) * 0.72  # the occiput at the midline (foramen magnum's rim)
 
 
 def atlas_arch() -> Path2:
@@ -556,7 +563,7 @@ def build() -> dict:
     body, spine = scapula()
     detail("bone", spline(body, closed=True), both=True)
     detail("bone", spline(spine, closed=True), both=True)
-    detail("bone", sacrum_lower())
+    detail("underlay", sacrum_lower())  # the sacral multifidus and erector spinae lie on it
     for f in foramina():
         detail("bone", f, both=True)
     for c in median_crest():
@@ -573,30 +580,29 @@ def build() -> dict:
     for seg in reversed(SEGS):  # each spinous process lies over the arch below it, as it does
         detail("vertebra", vertebra(seg))
 
-    # multifidus, one fascicle strip per level and side
-    for seg, below in zip(SEGS, SEGS[1:] + [S2]):
-        poly = groove(seg, below)
-        path = groove_path(poly)
-        fib = fibres_for(poly)
-        d_r = path.render(1)
-        lx, ly = label_point(d_r)
-        for side, sign in (("L", -1), ("R", 1)):
-            regions.append({
-                "id": f"{VIEW_ID}.{LAYER}.{MUSCLE}.{seg.level}.{side}",
-                "muscle": MUSCLE,
-                "side": side,
-                "layer": LAYER,
-                "d": path.render(sign),
-                "fibres": [fibre_d(f, sign) for f in fib],
-                "label": [r1(CX + sign * (lx - CX)), ly],
-                "level": seg.level,
-            })
+    import spinal_columns  # noqa: PLC0415 - it imports this module
+
+    regions = spinal_columns.regions()
 
     # level names on the viewer's left (the patient's left), beside the transverse processes
+    c2 = BY_LEVEL["C2"]
+    details.append({"kind": "label", "d": level_label("C1", CX - 126, (SKULL_BASE + c2.Y - 10) / 2)})
     for seg, below in zip(SEGS, SEGS[1:] + [S2]):
         column = {"C": 98, "T": 124, "L": 136, "S": 128}[seg.kind]
+        if seg.level == "C7":  # C7 and C8 share the groove: upper and lower half
+            y0, y1 = seg.bottom(seg.lw), below.top(seg.lw)
+            details.append({"kind": "label", "d": level_label("C7", CX - 150, y0 + (y1 - y0) * 0.28, cap=14)})
+            details.append({"kind": "label", "d": level_label("C8", CX - 150, y0 + (y1 - y0) * 0.74, cap=14)})
+            continue
+        # beyond the long column on the viewer's left
+        column = {"C": 150, "T": 196, "L": 204, "S": 128}[seg.kind]
         y = (seg.bottom(seg.lw) + below.top(seg.lw)) / 2
         details.append({"kind": "label", "d": level_label(seg.level, CX - column, y)})
+    for level, (y0, y1) in spinal_columns.SACRAL_ROWS.items():
+        details.append({"kind": "label", "d": level_label(level, CX - 104, (y0 + y1) / 2)})
+    for k, line in enumerate(spinal_columns.KEY):  # centred under the sacrum
+        width = _glyphs(line, 11.0).boundingRect().width()
+        details.append({"kind": "label", "d": level_label(line, CX + width / 2, 1876 + 24 * k, cap=11)})
 
     landmarks = _landmarks()
     return {
@@ -606,7 +612,8 @@ def build() -> dict:
         "width": W,
         "height": H,
         "viewer_left_is": "L",
-        "layers": [{"id": LAYER, "name": "Paraspinal"}],
+        "layers": [{"id": LAYER, "name": "Multifidus and erector spinae"},
+                   {"id": "deep", "name": "Semispinalis, rotatores and short muscles"}],
         "outline": [spline(mirror_full(outline_half()), closed=True).render(1)],
         "details": details,
         "landmarks": landmarks,

@@ -26,6 +26,9 @@ LEVELS = tuple(
     + [f"L{i}" for i in range(1, 6)]
     + [f"S{i}" for i in range(1, 6)]
 )
+# What a region's level may be: a segment (docs/atlas-format.md, "Levels"), which adds C8 (the
+# C7-T1 junction) to the vertebral levels that landmarks use.
+SEGMENT_LEVELS = LEVELS[:7] + ("C8",) + LEVELS[7:]
 KINDS = ("body", "spinal", "detail")
 _ORDER = ("anterior", "posterior", "lateral_left", "lateral_right")
 
@@ -61,6 +64,7 @@ class Region:
     fibres: tuple[str, ...] = ()
     label: tuple[float, float] = (0.0, 0.0)
     level: str | None = None
+    tag: str | None = None  # short text drawn before the level in the label (spinal columns)
 
     @cached_property
     def polygon(self) -> geometry.Polygon:
@@ -228,8 +232,8 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         if layer not in layer_ids:
             raise AtlasError(f"{rwhere}: layer {layer!r} is not one of the view's layers {layer_ids}.")
         level = x.get("level")
-        if level is not None and level not in LEVELS:
-            raise AtlasError(f"{rwhere}: level {level!r} is not a vertebral level such as C2 or L4.")
+        if level is not None and level not in SEGMENT_LEVELS:
+            raise AtlasError(f"{rwhere}: level {level!r} is not a segment level such as C2, C8 or L4.")
         label = x.get("label") or None
         if label is None or len(label) != 2:
             raise AtlasError(f"{rwhere}: label must be a pair [x, y].")
@@ -237,6 +241,9 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         muscle = _need(x, "muscle", rwhere)
         if not isinstance(muscle, str) or not muscle:
             raise AtlasError(f"{rwhere}: muscle must be a catalogue id.")
+        tag = x.get("tag")
+        if tag is not None and (not isinstance(tag, str) or not 0 < len(tag) <= 6):
+            raise AtlasError(f"{rwhere}: tag must be a short text (1-6 characters).")
         regions.append(
             Region(
                 id=rid,
@@ -248,6 +255,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
                              for f in x.get("fibres", [])),
                 label=(lx, ly),
                 level=level,
+                tag=tag,
             )
         )
     return View(

@@ -37,7 +37,7 @@ SPINAL_ROOTS: tuple[str, ...] = (
     tuple(f"C{i}" for i in range(1, 9))
     + tuple(f"T{i}" for i in range(1, 13))
     + tuple(f"L{i}" for i in range(1, 6))
-    + ("S1", "S2")
+    + ("S1", "S2", "S3", "S4")  # to S4: the spinal chart's sacral rows (atlas 2026.12.2)
 )
 _SPINAL_INDEX = {r: i for i, r in enumerate(SPINAL_ROOTS)}
 _ALL_ROOTS = frozenset(
@@ -70,7 +70,7 @@ def level_root(level: str) -> str:
 
 
 def root_order(root: str) -> tuple[int, int, str]:
-    """Sort key: cranial nerves first (by number), then C1..S2, then anything else (the
+    """Sort key: cranial nerves first (by number), then C1..S4, then anything else (the
     `UNLEVELLED` row last)."""
     m = _CRANIAL.match(root)
     if m:
@@ -78,7 +78,7 @@ def root_order(root: str) -> tuple[int, int, str]:
     if root in _SPINAL_INDEX:
         return (1, _SPINAL_INDEX[root], root)
     m = _LEVEL.match(root)
-    if m:  # S3..S5 and other levels beyond S2
+    if m:  # S5 and other levels beyond S4
         return (2, "CTLS".index(m.group(1)) * 100 + int(m.group(2)), root)
     return (4 if root == UNLEVELLED else 3, 0, root)
 

@@ -63,6 +63,10 @@ def _get(marker: Any, key: str, default: Any = None) -> Any:
     return getattr(marker, key, default)
 
 
+# A detail of this kind is a bone drawn under the muscle regions (they lie on it), not over them.
+UNDERLAY = "underlay"
+
+
 class ChartPainter:
     """Paints one view of the atlas on one layer.
 
@@ -90,6 +94,13 @@ class ChartPainter:
     @property
     def is_deep(self) -> bool:
         return self.layer != self.view.layer_ids[0]
+
+    @property
+    def layer_above(self) -> str:
+        """The layer drawn ghosted over this one: the one just above it (a third sheet shows
+        the second, the muscles removed to expose it), the layer itself on the top sheet."""
+        ids = self.view.layer_ids
+        return ids[max(ids.index(self.layer) - 1, 0)]
 
     def regions(self) -> tuple[Region, ...]:
         """Regions of the current layer, in paint order."""
@@ -128,14 +139,18 @@ class ChartPainter:
         painter.setBrush(QColor(s.skin))
         painter.drawPath(self._outline)
         contours = [d for d in self.view.details if d.kind == "contour"]
-        bones = [d for d in self.view.details if d.kind != "contour"]
-        self._paint_details(painter, contours, bones_under=bones)
-        top = self.view.layer_ids[0]
+        under = [d for d in self.view.details if d.kind == UNDERLAY]
+        bones = [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)]
+        self._paint_details(painter, contours)
+        above = self.layer_above
         if self.is_deep:
-            for r in self.view.regions_on(top):
+            for r in self.view.regions_on(above):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(s.ghost_fill))
                 painter.drawPath(self.region_path(r.id))
+        # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
+        # suboccipital muscles): over the ghosted layer above, under this layer's muscles
+        self._paint_bones(painter, under)
         for r in self.regions():
             self._paint_region(painter, r, highlight, hover, dim)
         if self.is_deep:
@@ -143,7 +158,7 @@ class ChartPainter:
             pen.setCosmetic(False)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for r in self.view.regions_on(top):
+            for r in self.view.regions_on(above):
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, bones)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
@@ -190,11 +205,11 @@ class ChartPainter:
             pen.setCosmetic(False)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for r in self.view.regions_on(self.view.layer_ids[0]):
+            for r in self.view.regions_on(self.layer_above):
                 painter.drawPath(self.region_path(r.id))
         # Only what can reach the clip: bones whose shapes meet it, the caption band at the top.
         area = clip.boundingRect()
-        self._paint_bones(painter, [d for d in self.view.details if d.kind != "contour"
+        self._paint_bones(painter, [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)
                                     and painter_path(d.d).boundingRect().intersects(area)])
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -248,7 +263,7 @@ class ChartPainter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 
-    def _paint_details(self, painter: QPainter, contours: list, bones_under: list) -> None:
+    def _paint_details(self, painter: QPainter, contours: list) -> None:
         s = self.style
         painter.setPen(QPen(QColor(s.contour), 1.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -284,10 +299,13 @@ class ChartPainter:
         s = self.style
         for r in self.regions():
             if r.level is not None:
-                text = r.level
+                text = f"{r.tag} {r.level}" if r.tag else r.level
+            elif r.tag:
+                text = r.tag
             else:
                 text = r.muscle.replace("_", " ")
-            self._draw_text(painter, text, s.label_size * (0.8 if r.level else 1.0), r.label, QColor(s.label_text))
+            small = r.level is not None or r.tag is not None
+            self._draw_text(painter, text, s.label_size * (0.8 if small else 1.0), r.label, QColor(s.label_text))
 
     def _draw_text(self, painter: QPainter, text: str, size: float, at: tuple[float, float], colour: QColor,
                    anchor: str = "center", bold: bool = False, halo: bool = True) -> None:

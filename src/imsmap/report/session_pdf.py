@@ -77,8 +77,39 @@ class Prepared:
     chart_blocks: list[ChartBlock]
 
 
+class _AsSigned:
+    """The records as a signed session's PDF reads them: with the atlas its record names (the
+    catalogue of that version, from the archive of released catalogues, and today's charts), so
+    that regenerating the PDF of an old signed session says what it said when it was signed
+    (docs/atlas-format.md, "Atlas versions and old records"). Everything else is the records'."""
+
+    def __init__(self, records: Records, atlas) -> None:
+        self._records = records
+        self.atlas = atlas
+
+    def __getattr__(self, name: str):
+        return getattr(self._records, name)
+
+
+def _atlas_notes(records: Records, record: SessionRecord) -> tuple[Records, list[str]]:
+    """The records to read a session with, and what the PDF must say about the atlas used."""
+    s, current = record.session, records.atlas
+    if not s.is_signed or s.atlas_version == current.version:
+        return records, []
+    if current.carries(s.atlas_version):
+        return _AsSigned(records, current.as_of(s.atlas_version)), [
+            f"Recorded on atlas {s.atlas_version} (the version this signed record names): the "
+            "muscles, roots, levels, thorax tiers and the segmental summary follow that catalogue; "
+            f"the body charts are drawn with atlas {current.version}, each site where it was tapped."]
+    return records, [
+        f"Recorded on atlas {s.atlas_version}, which this imsmap does not carry: the muscles, roots, "
+        f"thorax tiers and the segmental summary below follow atlas {current.version} and may "
+        "differ from the document as signed."]
+
+
 def _blocks(records: Records, record: SessionRecord, digest: str,
             settings: ClinicSettings) -> tuple[list[Block], list[ChartBlock]]:
+    records, atlas_notes = _atlas_notes(records, record)
     s, p = record.session, record.patient
     labels = settings.grasp_labels
     blocks: list[Block] = [title_block(records, settings, not s.is_signed)]
@@ -121,6 +152,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(Spacer(3))
     blocks.append(Heading("Body charts", note=f"{len(charts)} view{'s' if len(charts) != 1 else ''}"
                           " with sites; numbers match the site table"))
+    for note in atlas_notes:
+        blocks.append(Paragraph(note, 8.5, italic=True))
     if charts and drawer is not None:
         blocks.append(LegendBlock(drawer, labels))
         blocks.append(ChartGroup(charts))

@@ -33,9 +33,7 @@ class ClinicSetup:
 def is_new_clinic(records: Records) -> bool:
     """True for a database nothing was ever written to: no patient, no setting, no audit
     entry. A clinic that was used at all (even only its settings) has one of them."""
-    conn = records.db.conn
-    return not any(conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
-                   for table in ("patients", "settings", "audit"))
+    return not records.repo.has_rows("patients", "settings", "audit")
 
 
 def default_backup_folder(records: Records) -> Path:

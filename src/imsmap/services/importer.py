@@ -234,7 +234,8 @@ class _Reader:
         obj = self.obj(raw, place)
         if obj is None:
             return None
-        values = self._fields(obj, place, EDITABLE_SESSION_FIELDS, self.records.clean_session_fields,
+        values = self._fields(obj, place, EDITABLE_SESSION_FIELDS,
+                              self.records.clean_session_fields,
                               required=("started_at",))
         atlas_version = self.get(obj, "atlas_version", place, lambda x: v.text(
             x, "atlas_version", label="The atlas version", max_len=40, required=True,

@@ -36,10 +36,7 @@ class RecordQueries:
         """A number that changes when another connection has written to the database since
         this one last looked (SQLite's PRAGMA data_version); None when the connection is gone
         (closing) or cannot answer."""
-        try:
-            return int(self._db.conn.execute("PRAGMA data_version").fetchone()[0])
-        except Exception:  # noqa: BLE001 - a closed or damaged connection: the caller refreshes
-            return None
+        return self._store.data_version()
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         return self._store.setting(key, default)

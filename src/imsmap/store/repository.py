@@ -569,6 +569,20 @@ class Repository:
              site.x, site.y, site.level))
 
     # -- counts ----------------------------------------------------------------------------
+    def data_version(self) -> int | None:
+        """SQLite's PRAGMA data_version: it changes when another connection has written to the
+        file; None when this connection is gone (closing) or cannot answer."""
+        try:
+            return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+        except Exception:  # noqa: BLE001 - a closed or damaged connection: the caller refreshes
+            return None
+
+    @reads
+    def has_rows(self, *tables: str) -> bool:
+        """True if any of these tables holds a row."""
+        return any(self.db.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+                   for table in tables)
+
     @reads
     def counts(self) -> dict[str, int]:
         return {t: self.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

@@ -321,7 +321,7 @@ def _finished(window, wizard: ClinicSetupWizard, result: int) -> None:
     setup = wizard.setup()
     # New sessions on this computer start with this practitioner's name.
     PRACTITIONER.write(setup.practitioner.strip())
-    window.apply_lock_settings()
+    window.screen_lock.apply_settings()
     window.show_message(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
     if window.auto_backup:
         window.start_backup("setup")  # a first copy in the chosen folder: proof that it works

@@ -28,7 +28,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -45,18 +44,21 @@ from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
 from imsmap.ui.history_bar import HistoryBar
+from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
 from imsmap.ui.patient_panel import PatientPanel, patient_header
+from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
-from imsmap.ui.privacy_mixin import PrivacyMixin
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.photo_strip import PhotoStrip
+from imsmap.ui.report_actions import ReportActions
+from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
@@ -85,7 +87,7 @@ SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
-class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
+class MainWindow(MenuMixin, QMainWindow):
     completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
     def __init__(self, context: AppContext, *, demo: bool = False, auto_backup: bool = False,
@@ -98,7 +100,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.demo = demo
         self.readonly = records.read.readonly
         self.auto_backup = auto_backup
-        self.locked = False
         self._closed = False
         self._damaged = False
         self._built = False
@@ -194,9 +195,12 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.site_editor.select = self.edits.select_site
         self.photo_strip = PhotoStrip(records, self.show_message, self.show_error)
         self.session_panel.layout().addWidget(self.photo_strip)  # under the session's sites
+        self.planning_actions = PlanningActions(records, self.edits, self.undo_stack, self,
+                                                self.show_message, self.show_error)
         self.details = SessionDetailsPanel(records)
         self.segments = SegmentPanel(records)
-        self.progress = ProgressPanel(records, self.histories, None, lazy=True)  # computed when shown
+        # computed when shown
+        self.progress = ProgressPanel(records, self.histories, None, lazy=True)
         # The pneumothorax prompt belongs where the sites are entered, not in a hidden tab.
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
@@ -216,24 +220,58 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.lock_screen = LockScreen(records)
         self.stack.addWidget(self.lock_screen)
         self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self._idle_lock)
 
         self.chart.build_rest()
+        self.report_actions = ReportActions(records, self, self.session_panel, self.progress,
+                                            lambda: self.patient, self.show_message,
+                                            self.show_error)
+        self.history_control = HistoryControl(self.atlas, self.chart, self.overlay,
+                                              self.history_bar, self.patients,
+                                              lambda: self.session_id, self.show_message)
         self._build_actions()
+        self.history_control.bind_actions(self.act_overlay, self.act_heat, self.act_replay)
+        self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
+                                      self.act_lock, self._before_lock, self.show_message)
+        self.screen_lock.changed.connect(self._lock_changed)
         self._build_menus()
         self._connect_chart()
         self._connect()
         self._listener = listen(records.bus, self, self._on_change)
         self._load_session(None)
         self._restore_settings()
-        self.apply_lock_settings()
-        self._attach_overlay()
+        self.screen_lock.apply_settings()
+        self.history_control.attach()
         self.completed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
             QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self._after_first_paint)
+
+    @property
+    def locked(self) -> bool:
+        """Only the lock screen shows (ui.screen_lock)."""
+        return self._built and self.screen_lock.locked
+
+    def _before_lock(self) -> None:
+        self.session_panel.flush()
+        self.details.flush()
+        self.history_bar.set_replaying(False)
+
+    def _lock_changed(self, locked: bool) -> None:
+        self.hover_label.clear()
+        self._update_title()
+        if not locked:
+            self._update_actions()
+            self.refresh_all(force=False)
+
+    def set_names_hidden(self, hidden: bool) -> None:
+        """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
+        self.hide_names = bool(hidden)
+        if self.act_hide.isChecked() != self.hide_names:
+            self.act_hide.setChecked(self.hide_names)
+        self.patients.set_names_hidden(self.hide_names)
+        self._show_patient_texts()
 
     @property
     def built(self) -> bool:
@@ -256,13 +294,10 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         self.statusBar().setStyleSheet("")
 
     def _connect_chart(self) -> None:
-        """The chart's taps and keys to the edits (step 2: they go to the session panel)."""
-        c = self.chart
+        """The chart's taps and keys to the edits (step 2: they go to the session panel), its
+        scenes to their history overlay."""
         self.edits.connect()
-        # The chart panel creates a scene per view and layer when first shown, and says which
-        # site is selected whenever it shows one: the moment to give that scene its overlay.
-        c.siteSelected.connect(self._attach_overlay)
-        c.tabs.currentChanged.connect(self._attach_overlay)
+        self.history_control.connect()
 
     def _connect(self) -> None:
         p = self.patients
@@ -276,13 +311,10 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         sp.amendRequested.connect(self.amend_session)
         self.details.message.connect(self.show_error)
         self.segments.rootChosen.connect(self._root_chosen)
-        self.progress.muscleChosen.connect(self.show_muscle)
-        self.progress.targetChosen.connect(self.show_target)  # then narrowed to its level
+        self.progress.muscleChosen.connect(self.history_control.show_muscle)
+        # then narrowed to its level
+        self.progress.targetChosen.connect(self.history_control.show_target)
         self.right_tabs.currentChanged.connect(self._right_tab_changed)
-        self.history_bar.sessionRequested.connect(self._timeline_session)
-        self.history_bar.changed.connect(self._overlay_options_changed)
-        self.history_bar.play.toggled.connect(self._replay_toggled)
-        self.lock_screen.unlocked.connect(self.unlock)
 
     # -- title ------------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -391,34 +423,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
             self.show_message(f"{root}: {len(muscles)} muscles and the {root} paraspinal level "
                               "are lit on the chart.")
 
-    def export_pdf(self) -> None:
-        sid = self.session_id
-        if sid is None:
-            return
-        try:
-            from imsmap.report.session_pdf import write_session_pdf
-        except ImportError:
-            self.show_error("PDF export is not available in this version of imsmap.")
-            return
-        self.session_panel.flush()
-        s = self.session_panel.session
-        default = Path.home() / f"ims-{self.patient.chart_number if self.patient else 'session'}-" \
-                                f"{s.started_at:%Y-%m-%d}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export session PDF", str(default),
-                                              "PDF documents (*.pdf)")
-        if not path:
-            return
-        try:
-            write_session_pdf(self.records, sid, path)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self, exc, "Export session PDF")
-            return
-        except OSError as exc:
-            ui_errors.show_user_error(self, f"The PDF could not be written to {path}: "
-                                            f"{exc.strerror or exc}.", "Export session PDF")
-            return
-        self.show_message(f"Saved {path}")
-
     # -- change notifications ---------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         """The window's own state: the open patient and session, the undo stack, the actions.
@@ -462,7 +466,7 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         """The rest, once the actions and panels are built (`build_rest`)."""
         self.act_labels.setChecked(CHART_LABELS.read())
         self.set_names_hidden(HIDE_NAMES.read())
-        self._overlay_options_changed()  # the actions follow the bar
+        self.history_control.options_changed()  # the actions follow the bar
 
     def save_settings(self) -> None:
         WINDOW_GEOMETRY.write(self.saveGeometry())
@@ -480,7 +484,6 @@ class MainWindow(MenuMixin, PrivacyMixin, QMainWindow):
         """The background check found the file damaged: close without writing to it (the
         damaged-file dialog comes next)."""
         self._damaged = True
-        self.locked = False
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming

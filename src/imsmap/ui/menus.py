@@ -1,41 +1,18 @@
-"""The window's actions and menus, what each one does when it is not a plain edit, and the
-keyboard shortcuts dialog. `MenuMixin` is mixed into `MainWindow` (kept apart to keep both files
-readable); it uses the window's panels and its `show_message` / `show_error`.
+"""The window's actions and menus and their enabling, and the dialogs they open that belong to
+no controller (settings, set-up, about, shortcuts). `MenuMixin` is mixed into `MainWindow`: the
+one mixin left; what the actions do is in the controllers the window gives them to
+(`site_edits`, `planning_actions`, `report_actions`, `history_control`, `screen_lock`).
 """
 
 from __future__ import annotations
 
-import inspect
-from pathlib import Path
-
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import GRASP_LABELS
-from imsmap.services import planning
-from imsmap.ui import errors as ui_errors
 from imsmap.ui.about import AboutDialog
 from imsmap.ui.first_run import open_wizard
 from imsmap.ui.record.settings_dialog import SettingsDialog
-from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.shortcuts import ShortcutsDialog
-from imsmap.ui.undo import AddSitesCommand
-
-
-def _call_with_parent(fn, *args, parent: QWidget):
-    """Call a report function, passing the window as its parent when it takes one."""
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        params = {}
-    if "parent" in params:
-        return fn(*args, parent=parent)
-    positional = [p for p in params.values()
-                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    if len(positional) > len(args):
-        return fn(*args, parent)
-    return fn(*args)
 
 
 # The menu bar, in order; the window shows these titles before their menus are filled.
@@ -65,11 +42,12 @@ class MenuMixin:
         SK = QKeySequence.StandardKey
         self.act_new_patient = a("&New patient…", self.new_patient, SK.New)
         self.act_new_session = a("New &session", self.new_session, "Ctrl+Shift+N")
-        self.act_export = a("&Export session PDF…", self.export_pdf, "Ctrl+E")
-        self.act_export_progress = a("Export &progress report PDF…", self.export_progress,
+        reports = self.report_actions
+        self.act_export = a("&Export session PDF…", reports.export_pdf, "Ctrl+E")
+        self.act_export_progress = a("Export &progress report PDF…", reports.export_progress,
                                      "Ctrl+Shift+E")
-        self.act_print = a("&Print…", self.print_session, SK.Print)
-        self.act_preview = a("Print pre&view…", self.print_preview, "Ctrl+Shift+P")
+        self.act_print = a("&Print…", reports.print_session, SK.Print)
+        self.act_preview = a("Print pre&view…", reports.print_preview, "Ctrl+Shift+P")
         self.act_backup = a("&Back up now", self.backup_now, "Ctrl+Shift+B")
         self.act_settings = a("Clinic se&ttings…", self.clinic_settings, "Ctrl+,")
         self.act_setup = a("Clinic set-&up…", self.clinic_setup,
@@ -84,13 +62,14 @@ class MenuMixin:
                              lambda _c=False, g=g: self.edits.set_grasp(g)) for g in range(4)]
         self.act_cramp = a("Toggle &cramp\tC", self.edits.toggle_cramp)
         self.act_remove = a("&Remove site\tDel", self.edits.remove_site)
-        self.act_copy_forward = a("&Copy last visit's sites", self.copy_forward, "Ctrl+Shift+C",
+        plan = self.planning_actions
+        self.act_copy_forward = a("&Copy last visit's sites", plan.copy_forward, "Ctrl+Shift+C",
                                   tip="Add the previous visit's sites as planned markers")
-        self.act_apply_protocol = a("Apply &protocol…", self.apply_protocol, "Ctrl+Shift+A")
-        self.act_save_protocol = a("Save as pro&tocol…", self.save_protocol)
+        self.act_apply_protocol = a("Apply &protocol…", plan.apply_protocol, "Ctrl+Shift+A")
+        self.act_save_protocol = a("Save as pro&tocol…", plan.save_protocol)
         self.act_sign = a("&Sign…", self.sign_session, "Ctrl+Shift+S")
         self.act_amend = a("&Amend…", self.amend_session)
-        self.act_audit = a("Au&dit trail…", self.audit_trail)
+        self.act_audit = a("Au&dit trail…", reports.audit_trail)
         self.act_zoom_in = a("Zoom &in", lambda: self.chart.view.zoom_by(1.25, False), SK.ZoomIn)
         self.act_zoom_out = a("Zoom &out", lambda: self.chart.view.zoom_by(0.8, False),
                               SK.ZoomOut)
@@ -105,9 +84,10 @@ class MenuMixin:
         self.act_prev_view = a("Previous chart", lambda: self._step_view(-1), "Ctrl+PgUp")
         self.act_labels = a("Muscle &labels", self.chart.set_labels, "Ctrl+Shift+L",
                             checkable=True)
-        self.act_overlay = a("&Earlier sessions on the chart", self.set_overlay_visible,
+        history = self.history_control
+        self.act_overlay = a("&Earlier sessions on the chart", history.set_overlay_visible,
                              "Ctrl+Shift+O", checkable=True)
-        self.act_heat = a("&Heat map of earlier grasps", self.set_heat_visible, "Ctrl+Shift+M",
+        self.act_heat = a("&Heat map of earlier grasps", history.set_heat_visible, "Ctrl+Shift+M",
                           checkable=True)
         self.act_prev_visit = a("Pre&vious visit", lambda: self.history_bar.step(-1), "Alt+Left")
         self.act_next_visit = a("Ne&xt visit", lambda: self.history_bar.step(1), "Alt+Right")
@@ -121,9 +101,9 @@ class MenuMixin:
                           checkable=True,
                           tip="Hide names and identifiers everywhere (the next patient may see "
                               "the screen)")
-        self.act_lock = a("&Lock now", self.lock, "Ctrl+Shift+K",
+        self.act_lock = a("&Lock now", lambda: self.screen_lock.lock(), "Ctrl+Shift+K",
                           tip="Show only the lock screen until your PIN is entered")
-        self.act_pin = a("Screen lock &PIN…", self.lock_settings)
+        self.act_pin = a("Screen lock &PIN…", lambda: self.screen_lock.edit_settings())
         self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.act_about = a("&About imsmap", self.show_about)
         self.act_overlay.setChecked(True)
@@ -177,15 +157,14 @@ class MenuMixin:
         self.act_print.setEnabled(has_session)
         self.act_preview.setEnabled(has_session)
         self.act_export_progress.setEnabled(has_patient and bool(self.overlay.history.sessions))
-        self.act_copy_forward.setEnabled(
-            editable and planning.previous_session_id(self.records, s.id) is not None)
+        self.act_copy_forward.setEnabled(editable and self.planning_actions.can_copy_forward())
         self.act_apply_protocol.setEnabled(editable)
         self.act_save_protocol.setEnabled(has_session and writable
                                           and bool(self.edits.sites))
         self.act_settings.setEnabled(writable)
         self.act_setup.setEnabled(writable)
         self.act_pin.setEnabled(writable)
-        self.act_lock.setEnabled(self.lock_available())
+        self.act_lock.setEnabled(self.screen_lock.available())
         n = len(self.history_bar.sessions)
         for act in (self.act_prev_visit, self.act_next_visit, self.act_replay):
             act.setEnabled(n > 1)
@@ -193,119 +172,6 @@ class MenuMixin:
         self.right_tabs.setTabEnabled(2, has_session)
 
     # -- session menu ---------------------------------------------------------------------
-    def copy_forward(self) -> None:
-        if not self.edits.editable_or_say():
-            return
-        try:
-            sites = planning.copy_forward(self.records, self.session_id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.undo_stack.push(AddSitesCommand(
-            self.records, [s.id for s in sites], f"copy forward ({len(sites)} sites)",
-            self.show_error, self.edits.select_site))
-        self.show_message(f"{len(sites)} sites of the last visit added as planned markers: "
-                          "grade each one you needle, remove the others.")
-
-    def apply_protocol(self) -> None:
-        if not self.edits.editable_or_say():
-            return
-        found = planning.protocols(self.records)
-        if not found:
-            self.show_error("There are no protocols yet: open a session and use Session → "
-                            "Save as protocol.")
-            return
-        names = [f"{p.name} ({len(p.sites)} sites)" for p in found]
-        choice, ok = QInputDialog.getItem(self, "Apply protocol", "Protocol:", names, 0, False)
-        if not ok:
-            return
-        protocol = found[names.index(choice)]
-        try:
-            sites = planning.apply_protocol(self.records, protocol.id, self.session_id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.undo_stack.push(AddSitesCommand(
-            self.records, [s.id for s in sites], f"protocol {protocol.name}", self.show_error,
-            self.edits.select_site))
-        self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
-
-    def save_protocol(self) -> None:
-        sid = self.session_id
-        if sid is None or self.readonly:
-            return
-        name, ok = QInputDialog.getText(self, "Save as protocol",
-                                        "Name of the protocol (e.g. L5 radiculopathy):")
-        if not ok or not name.strip():
-            return
-        try:
-            protocol = planning.save_protocol(self.records, name, sid)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.show_message(f"Protocol {protocol.name} saved with {len(protocol.sites)} sites.")
-
-    def audit_trail(self) -> None:
-        if self.session_id is not None:
-            AuditDialog(self.records, self.session_id, self).exec()
-
-    # -- file menu ------------------------------------------------------------------------
-    def _report(self, module: str, name: str):
-        """A report function, imported only when asked (the reports load QtPdf and friends)."""
-        try:
-            mod = __import__(f"imsmap.report.{module}", fromlist=[name])
-            return getattr(mod, name)
-        except (ImportError, AttributeError):
-            self.show_error(f"This version of imsmap cannot do that yet ({module} is not "
-                            "installed). Export the session PDF instead.")
-            return None
-
-    def _run_report(self, title: str, fn, *args) -> bool:
-        try:
-            _call_with_parent(fn, *args, parent=self)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self, exc, title)
-            return False
-        except OSError as exc:
-            ui_errors.show_user_error(self, f"{title} failed: {exc.strerror or exc}.", title)
-            return False
-        return True
-
-    def print_session(self) -> None:
-        fn = self._report("printing", "print_session") if self.session_id else None
-        if fn is not None:
-            self.session_panel.flush()
-            self._run_report("Print", fn, self.records, self.session_id)
-
-    def print_preview(self) -> None:
-        fn = self._report("printing", "print_preview_session") if self.session_id else None
-        if fn is not None:
-            self.session_panel.flush()
-            self._run_report("Print preview", fn, self.records, self.session_id)
-
-    def export_progress(self) -> None:
-        if self.patient is None:
-            return
-        fn = self._report("progress_pdf", "write_progress_pdf")
-        if fn is None:
-            return
-        default = Path.home() / f"ims-progress-{self.patient.chart_number}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export progress report", str(default),
-                                              "PDF documents (*.pdf)")
-        if not path:
-            return
-        chosen = self.progress.chosen_ids() or None
-        try:
-            fn(self.records, self.patient.id, path, session_ids=chosen)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self, exc, "Export progress report")
-            return
-        except OSError as exc:
-            ui_errors.show_user_error(self, f"The PDF could not be written to {path}: "
-                                            f"{exc.strerror or exc}.", "Export progress report")
-            return
-        self.show_message(f"Saved {path}")
-
     def clinic_settings(self) -> None:
         if not self.readonly and SettingsDialog(self.records, self).exec():
             self.show_message("Clinic settings saved.")
@@ -320,37 +186,7 @@ class MenuMixin:
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
-    # -- view menu: earlier sessions, progress ----------------------------------------------
-    def _attach_overlay(self, *_args) -> None:
-        """Give the chart scene on show its history overlay item (once per scene)."""
-        scene = self.chart.scene
-        if scene is not None:
-            self.overlay.attach(scene)
-            self.overlay.update(scene)
-
-    def _overlay_options_changed(self) -> None:
-        bar = self.history_bar
-        if self.act_overlay.isChecked() != bar.show_earlier.isChecked():
-            self.act_overlay.setChecked(bar.show_earlier.isChecked())
-        if self.act_heat.isChecked() != bar.heat.isChecked():
-            self.act_heat.setChecked(bar.heat.isChecked())
-        self._attach_overlay()
-
-    def set_overlay_visible(self, on: bool) -> None:
-        self.history_bar.show_earlier.setChecked(bool(on))
-
-    def set_heat_visible(self, on: bool) -> None:
-        self.history_bar.heat.setChecked(bool(on))
-
-    def _timeline_session(self, session_id: int) -> None:
-        self.patients.select_session(session_id)
-        if self.session_id != session_id:  # refused (unsaved edits): the slider goes back
-            self.history_bar.set_sessions(self.overlay.history.sessions, self.session_id)
-
-    def _replay_toggled(self, on: bool) -> None:
-        if self.act_replay.isChecked() != on:
-            self.act_replay.setChecked(on)
-
+    # -- view menu: progress -----------------------------------------------------------------
     def show_progress(self) -> None:
         index = self.right_tabs.indexOf(self.progress_tab)
         self.right_tabs.setCurrentIndex(index)
@@ -368,33 +204,3 @@ class MenuMixin:
         elif not progress and self._narrow_sizes is not None:
             self.splitter.setSizes(self._narrow_sizes)
             self._narrow_sizes = None
-
-    def show_target(self, target) -> None:
-        """A row of the progress grid: the muscle, and for paraspinal rows only its level."""
-        self.show_muscle(target.muscle_id, target.side, target.level)
-
-    def show_muscle(self, muscle_id: str, side: str, level: str | None = None) -> None:
-        """A muscle chosen in the progress panel: light it on the chart, on the view where it
-        was needled last."""
-        ids = set()
-        for vid in self.atlas.views:
-            for r in self.atlas.view(vid).regions:
-                if r.muscle == muscle_id and (not side or r.side == side or side == "M") \
-                        and (level is None or r.level in (None, level)):
-                    ids.add(r.id)
-        self.chart.set_root_highlight(frozenset(ids), frozenset())
-        history = self.overlay.history
-        for sid in reversed(history.ids):
-            views = [s.view_id for s in history.sites_of(sid)
-                     if s.muscle_id == muscle_id and s.side.value == side
-                     and (level is None or s.level == level)]
-            if views:
-                self.chart.set_view(views[-1])
-                break
-        try:
-            name = self.atlas.muscle(muscle_id).name
-        except Exception:  # noqa: BLE001 - a muscle this atlas lacks: its id will do
-            name = muscle_id
-        where = (f" {level}" if level else "") + {"L": ", left", "R": ", right"}.get(side, "")
-        self.show_message(f"{name}{where} is lit on the chart.")
-

@@ -4,7 +4,7 @@ The privacy screen itself (names and identifiers masked, F12 or Ctrl+H) is a sta
 this module holds what it needs apart from the window: the text that replaces a name, the lock
 screen that replaces the whole window until the practitioner's PIN is entered, the dialog that
 sets that PIN and the idle time, and the watcher that notices the idle time has passed. The
-window's side of it (`PrivacyMixin`) is in `ui.privacy_mixin`.
+controller that locks and unlocks the window with them is `ui.screen_lock.ScreenLock`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,144 @@
+"""The record on paper and in files, as the File and Session menus offer it: the session PDF,
+printing and its preview, the progress report, the audit trail. A controller the main window
+makes and gives what it uses; the reports are imported only when asked (they load QtPdf)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import Patient
+from imsmap.services.records import Records
+from imsmap.ui import errors as ui_errors
+from imsmap.ui.progress import ProgressPanel
+from imsmap.ui.record.sign_amend import AuditDialog
+from imsmap.ui.session_panel import SessionPanel
+
+
+def _call_with_parent(fn, *args, parent: QWidget):
+    """Call a report function, passing the window as its parent when it takes one."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        params = {}
+    if "parent" in params:
+        return fn(*args, parent=parent)
+    positional = [p for p in params.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if len(positional) > len(args):
+        return fn(*args, parent)
+    return fn(*args)
+
+
+class ReportActions:
+    def __init__(self, records: Records, parent: QWidget, session_panel: SessionPanel,
+                 progress: ProgressPanel, patient: Callable[[], Patient | None],
+                 show_message: Callable[[str], None],
+                 show_error: Callable[[UserFacingError | str], None]):
+        self.records = records
+        self.parent = parent  # of the dialogs
+        self.session_panel = session_panel
+        self.progress = progress  # which sessions the progress report shows
+        self.patient = patient  # the patient open now
+        self.show_message = show_message
+        self.show_error = show_error
+
+    def session_id(self) -> int | None:
+        s = self.session_panel.session
+        return s.id if s is not None else None
+
+    def export_pdf(self) -> None:
+        sid = self.session_id()
+        if sid is None:
+            return
+        try:
+            from imsmap.report.session_pdf import write_session_pdf
+        except ImportError:
+            self.show_error("PDF export is not available in this version of imsmap.")
+            return
+        self.session_panel.flush()
+        s = self.session_panel.session
+        patient = self.patient()
+        default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
+                                 f"{s.started_at:%Y-%m-%d}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Export session PDF", str(default),
+                                              "PDF documents (*.pdf)")
+        if not path:
+            return
+        try:
+            write_session_pdf(self.records, sid, path)
+        except UserFacingError as exc:
+            ui_errors.show_user_error(self.parent, exc, "Export session PDF")
+            return
+        except OSError as exc:
+            ui_errors.show_user_error(self.parent, f"The PDF could not be written to {path}: "
+                                                   f"{exc.strerror or exc}.",
+                                      "Export session PDF")
+            return
+        self.show_message(f"Saved {path}")
+
+    def audit_trail(self) -> None:
+        if self.session_id() is not None:
+            AuditDialog(self.records, self.session_id(), self.parent).exec()
+
+    def _report(self, module: str, name: str):
+        """A report function, imported only when asked (the reports load QtPdf and friends)."""
+        try:
+            mod = __import__(f"imsmap.report.{module}", fromlist=[name])
+            return getattr(mod, name)
+        except (ImportError, AttributeError):
+            self.show_error(f"This version of imsmap cannot do that yet ({module} is not "
+                            "installed). Export the session PDF instead.")
+            return None
+
+    def _run_report(self, title: str, fn, *args) -> bool:
+        try:
+            _call_with_parent(fn, *args, parent=self.parent)
+        except UserFacingError as exc:
+            ui_errors.show_user_error(self.parent, exc, title)
+            return False
+        except OSError as exc:
+            ui_errors.show_user_error(self.parent, f"{title} failed: {exc.strerror or exc}.",
+                                      title)
+            return False
+        return True
+
+    def print_session(self) -> None:
+        fn = self._report("printing", "print_session") if self.session_id() else None
+        if fn is not None:
+            self.session_panel.flush()
+            self._run_report("Print", fn, self.records, self.session_id())
+
+    def print_preview(self) -> None:
+        fn = self._report("printing", "print_preview_session") if self.session_id() else None
+        if fn is not None:
+            self.session_panel.flush()
+            self._run_report("Print preview", fn, self.records, self.session_id())
+
+    def export_progress(self) -> None:
+        if self.patient() is None:
+            return
+        fn = self._report("progress_pdf", "write_progress_pdf")
+        if fn is None:
+            return
+        default = Path.home() / f"ims-progress-{self.patient().chart_number}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Export progress report",
+                                              str(default), "PDF documents (*.pdf)")
+        if not path:
+            return
+        chosen = self.progress.chosen_ids() or None
+        try:
+            fn(self.records, self.patient().id, path, session_ids=chosen)
+        except UserFacingError as exc:
+            ui_errors.show_user_error(self.parent, exc, "Export progress report")
+            return
+        except OSError as exc:
+            ui_errors.show_user_error(self.parent, f"The PDF could not be written to {path}: "
+                                                   f"{exc.strerror or exc}.",
+                                      "Export progress report")
+            return
+        self.show_message(f"Saved {path}")

@@ -1,0 +1,100 @@
+"""The screen lock: after the idle time or on Lock now, only the lock screen shows until the
+practitioner's PIN is entered. A controller the main window makes in step 2 and gives what it
+locks; the widgets it uses (the lock screen, the PIN dialog, the idle watcher) are in
+`ui.privacy`, the PIN and the idle time in the database (`services.lock`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+from imsmap.services import lock
+from imsmap.services.records import Records
+from imsmap.ui.privacy import IdleWatcher, LockScreen, PinDialog
+
+
+class ScreenLock(QObject):
+    """Locks `window`: its actions off, its menu and status bars hidden, `stack` showing
+    `lock_screen`. ``before_lock`` saves what is being typed first; ``changed`` says when the
+    window locked (True) or unlocked (False)."""
+
+    changed = Signal(bool)
+
+    def __init__(self, records: Records, window: QMainWindow, stack: QStackedWidget,
+                 lock_screen: LockScreen, idle: IdleWatcher, act_lock: QAction,
+                 before_lock: Callable[[], None], say: Callable[[str], None]):
+        super().__init__(window)
+        self.records = records
+        self.window = window
+        self.stack = stack
+        self.lock_screen = lock_screen
+        self.idle = idle
+        self.act_lock = act_lock
+        self.before_lock = before_lock
+        self.say = say
+        self.locked = False
+        self._enabled_before: dict[QAction, bool] = {}
+        idle.idle.connect(self._idle_lock)
+        lock_screen.unlocked.connect(self.unlock)
+
+    def available(self) -> bool:
+        return not self.locked and lock.has_pin(self.records)
+
+    def apply_settings(self) -> None:
+        """Follow the stored PIN and idle time (after the set-up wizard or the PIN dialog)."""
+        settings = lock.load(self.records)
+        self.idle.set_minutes(settings.idle_minutes if settings.has_pin else 0)
+        self.act_lock.setEnabled(self.available())
+
+    def edit_settings(self) -> None:
+        """The PIN dialog (View > Screen lock PIN…)."""
+        dialog = PinDialog(self.records, self.window)
+        if dialog.exec():
+            self.apply_settings()
+            s = dialog.result_settings
+            if s is not None and s.has_pin:
+                after = f" after {s.idle_minutes} idle minutes" if s.idle_minutes else \
+                    " with Lock now (Ctrl+Shift+K)"
+                self.say(f"PIN saved: the window locks{after}.")
+            else:
+                self.say("No PIN: the window does not lock.")
+
+    def _idle_lock(self) -> None:
+        if QApplication.activeModalWidget() is not None:
+            # A dialog is open (its text would be lost): try again after another idle spell.
+            self.idle.poke()
+            return
+        self.lock()
+
+    def lock(self) -> bool:
+        """Show only the lock screen until the practitioner's PIN is entered."""
+        if self.locked or not self.available():
+            return False
+        self.before_lock()
+        self._enabled_before = {a: a.isEnabled() for a in self.window.actions()}
+        for action in self._enabled_before:
+            action.setEnabled(False)
+        self.locked = True
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.window.menuBar().hide()
+        self.window.statusBar().hide()
+        self.lock_screen.reset()
+        self.idle.timer.stop()
+        self.changed.emit(True)
+        return True
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        for action, enabled in self._enabled_before.items():
+            action.setEnabled(enabled)
+        self.stack.setCurrentIndex(0)
+        self.window.menuBar().show()
+        self.window.statusBar().show()
+        self.apply_settings()
+        self.changed.emit(False)
