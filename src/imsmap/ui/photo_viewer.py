@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,7 +109,6 @@ class PhotoViewer(QDialog):
         layout.addWidget(self.scroll, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_F), self, self.fit.toggle)
         self._show_picture()
 
     def _muscle_name(self, muscle_id: str) -> str:
