@@ -20,6 +20,7 @@ from imsmap.domain.photos import Photo
 from imsmap.services.photo_files import StoredPhoto, read_photo_file
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
+from imsmap.services.signatures import entries_about
 
 MAX_CAPTION = 200
 MAX_PHOTOS_PER_SESSION = 60
@@ -158,8 +159,6 @@ class Photos:
 def photo_problems(records: Records) -> tuple[list[str], str]:
     """Every stored photo's bytes against the sha256 its row holds and the one the audit
     trail recorded when it came in (`imsmap check`)."""
-    from imsmap.services.signatures import entries_about  # the audit reader by entity
-
     store = records.photo_store
     if not store.available:
         return [], "no photos (schema before 6)"
