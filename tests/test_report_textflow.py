@@ -50,7 +50,11 @@ def test_a_cut_loses_nothing_and_the_rest_lays_out_the_same(device, text, width,
     joined = head + rest if n == 0 or flow.text[len(head)] != "\n" else head + "\n" + rest
     assert joined == flow.text
     if n:
-        assert len(_flow(head, width, device)) == n
+        # The head, laid out again where it is painted, fits the n lines reserved for it. It
+        # may take fewer: Qt decides to break a word "anywhere" by that whole word's width, so
+        # a word the cut shortened can fit a line earlier (found by hypothesis: "...cfimrx0"
+        # broken before its last "0" at 326 units). Never more, or the page would overflow.
+        assert 1 <= len(_flow(head, width, device)) <= n
     again = _flow(rest, width, device)
     assert len(again) == len(flow) - n
     assert [s + flow.starts[n] for s in again.starts] == flow.starts[n:]
