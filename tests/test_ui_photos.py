@@ -151,3 +151,31 @@ def test_the_strip_follows_the_open_session(qtbot, window, records, session, pat
     assert strip.list.count() == 0 and strip.session_id == other.id
     window.patients.select_session(session.id)
     qtbot.waitUntil(lambda: strip.list.count() == 1)
+
+
+def test_the_privacy_screen_blanks_the_photos_and_opens_none(
+        qtbot, window, records, session, tmp_path):
+    strip = window.photo_strip
+    assert _drop(strip, [write(tmp_path / "face.jpg", phone_jpeg())])
+    viewer = _open_first(qtbot, strip)
+    caption = "left shoulder, front"
+    Photos(records).set_caption(strip.photo_ids()[0], caption)
+
+    window.act_hide.trigger()  # F12 / Ctrl+H, as the menu does it
+
+    assert window.hide_names and strip.hidden
+    qtbot.waitUntil(lambda: strip.viewer is None)  # an open photo closes
+    assert not viewer.isVisible()
+    item = strip.list.item(0)
+    assert caption not in item.toolTip() and caption not in str(
+        item.data(Qt.ItemDataRole.AccessibleTextRole))
+    icon = item.icon().pixmap(96, 96).toImage()
+    colours = {icon.pixel(x, y) for x in range(0, icon.width(), 7)
+               for y in range(0, icon.height(), 7)}
+    assert len(colours) == 1  # a blank tile, not the picture
+    strip._open_item(item)
+    assert strip.viewer is None
+    assert "hidden while the privacy screen is on" in window.statusBar().currentMessage()
+
+    window.act_hide.trigger()
+    assert not strip.hidden and caption in strip.list.item(0).toolTip()

@@ -271,6 +271,7 @@ class MainWindow(MenuMixin, QMainWindow):
         if self.act_hide.isChecked() != self.hide_names:
             self.act_hide.setChecked(self.hide_names)
         self.patients.set_names_hidden(self.hide_names)
+        self.photo_strip.set_hidden(self.hide_names)
         self._show_patient_texts()
 
     @property

@@ -64,6 +64,7 @@ class PhotoStrip(QWidget):
         self.session_id: int | None = None
         self.editable = False
         self.viewer: PhotoViewer | None = None
+        self.hidden = False  # the privacy screen: no photo and no caption on the screen
         self._readonly_db = records.read.readonly
         listen(records.bus, self, self._on_change)
 
@@ -110,6 +111,14 @@ class PhotoStrip(QWidget):
         self.set_session(None)
 
     # -- what it shows ----------------------------------------------------------------------
+    def set_hidden(self, hidden: bool) -> None:
+        """The privacy screen: a photo can show a face or a tattoo as plainly as a name, so
+        while it is on the thumbnails are blank, captions are not shown and no photo opens."""
+        self.hidden = bool(hidden)
+        if self.hidden and self.viewer is not None:
+            self.viewer.close()
+        self.refresh()
+
     def set_session(self, session_id: int | None) -> None:
         if self.viewer is not None and self.viewer.photo.session_id != session_id:
             self.viewer.close()
@@ -123,13 +132,18 @@ class PhotoStrip(QWidget):
         sites = self._site_numbers()
         self.list.clear()
         for photo in shown:
-            item = QListWidgetItem(self._icon(photo), "")  # number and caption: tooltip
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, photo_title(photo))
+            if self.hidden:
+                item = QListWidgetItem(self._blank_icon(), "")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Photo {photo.seq} (hidden)")
+                item.setToolTip("Hidden by the privacy screen (F12 or Ctrl+H)")
+            else:
+                item = QListWidgetItem(self._icon(photo), "")  # number and caption: tooltip
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, photo_title(photo))
+                site = sites.get(photo.site_id)
+                item.setToolTip(photo_title(photo, f"site {site}" if site else "")
+                                + f"\n{photo.width} x {photo.height} {photo.kind}, "
+                                  f"{photo.bytes / 1024:.0f} KB · double-click to open")
             item.setData(PHOTO_ROLE, photo.id)
-            site = sites.get(photo.site_id)
-            item.setToolTip(photo_title(photo, f"site {site}" if site else "")
-                            + f"\n{photo.width} x {photo.height} {photo.kind}, "
-                              f"{photo.bytes / 1024:.0f} KB · double-click to open")
             self.list.addItem(item)
         n = len(shown)
         self.count.setText(f"{n}" if n else "")
@@ -152,6 +166,11 @@ class PhotoStrip(QWidget):
     def _icon(self, photo: Photo) -> QIcon:
         image = QImage.fromData(self.photos.thumbnail(photo.id))
         return QIcon(QPixmap.fromImage(image))
+
+    def _blank_icon(self) -> QIcon:
+        blank = QPixmap(THUMB_PX, THUMB_PX)
+        blank.fill(self.palette().color(self.palette().ColorRole.Mid))
+        return QIcon(blank)
 
     def _site_numbers(self) -> dict[int, int]:
         if self.session_id is None:
@@ -215,6 +234,9 @@ class PhotoStrip(QWidget):
 
     # -- opening ----------------------------------------------------------------------------
     def _open_item(self, item: QListWidgetItem) -> None:
+        if self.hidden:
+            self.say("Photos are hidden while the privacy screen is on (F12 or Ctrl+H).")
+            return
         self.open_photo(int(item.data(PHOTO_ROLE)))
 
     def open_photo(self, photo_id: int) -> PhotoViewer:
