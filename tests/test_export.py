@@ -27,7 +27,7 @@ VISIT_KEYS = {"id", "uid", "started_at", "practitioner", "practitioner_registrat
               "needle_count", "needles_accounted", "tolerance", "plan", "status",
               "atlas_version", "signed_at", "signed_by", "content_hash", "created_at",
               "created_by", "updated_at", "updated_by", "amendments", "findings",
-              "adverse_events", "sites"}
+              "adverse_events", "sites", "photos"}
 SITE_KEYS = {"id", "seq", "muscle", "muscle_name", "side", "view", "layer", "x", "y", "level",
              "needle_diameter_mm", "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
              "tissue_feel", "release", "sensation", "estim", "notes", "planned", "created_at",

@@ -37,6 +37,7 @@ CHECKED = {
     "http://terminology.hl7.org/CodeSystem/adverse-event-severity": {"mild", "moderate",
                                                                      "severe"},
     "http://unitsofmeasure.org": {"1", "mm"},
+    "http://terminology.hl7.org/CodeSystem/media-type": {"image"},  # photos (test_photo_export)
 }
 
 

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "pdf_cmd",
     "export_cmd",
     "import_cmd",
+    "photo_cmd",
     "backup_cmd",
     "check_cmd",
     "atlas_cmd",

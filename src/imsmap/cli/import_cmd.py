@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         counts = import_document(records, doc)
     finally:
         records.db.close()
+    photos = f", {counts['photos']} photos" if counts.get("photos") else ""
     print(f"Imported {counts['patients']} patients, {counts['sessions']} visits, "
-          f"{counts['sites']} sites and {counts['amendments']} amendments from {args.file}.")
+          f"{counts['sites']} sites{photos} and {counts['amendments']} amendments from "
+          f"{args.file}.")
     return 0

@@ -9,7 +9,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from imsmap.domain.photos import Photo
 
 
 class Side(str, enum.Enum):
@@ -167,6 +170,7 @@ class SessionRecord:
     amendments: tuple[Amendment, ...] = ()
     findings: tuple[Finding, ...] = ()
     adverse_events: tuple[AdverseEvent, ...] = ()
+    photos: tuple[Photo, ...] = ()  # in their order (issue 18)
 
 
 @dataclass(frozen=True)

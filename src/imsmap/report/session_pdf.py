@@ -35,6 +35,7 @@ from imsmap.report.document import (
 )
 from imsmap.report.layout import ALERT, Block, Doc, Heading, KeyValues, Paragraph, Spacer
 from imsmap.report.letterhead import birth_text, running_line, title_block
+from imsmap.report.photo_pages import photo_blocks
 from imsmap.report.segments_table import segment_table
 from imsmap.report.session_charts import (
     MIN_MARKER_MM,
@@ -192,6 +193,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
                             label_mm=34, italic=not s.tolerance))
     blocks.append(Paragraph(s.plan or "not recorded", 9, label="Plan", label_mm=34,
                             italic=not s.plan))
+
+    blocks.extend(photo_blocks(records, record, settings))  # (none without photos)
 
     blocks.append(Spacer(3))
     blocks.append(Heading("Signature"))

@@ -40,6 +40,7 @@ class Entity(Enum):
     FINDING = "finding"
     ADVERSE_EVENT = "adverse_event"
     SETTINGS = "settings"
+    PHOTO = "photo"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from imsmap.atlas import AtlasError
 from imsmap.services import signatures
 from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
+from imsmap.services.photos import photo_problems
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
 from imsmap.store.damage import reading
@@ -126,6 +127,7 @@ def full_check(records: Records) -> CheckReport:
             _section("Muscles known to the atlas", lambda: _muscles(records)),
             _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
             _section("Amendments unchanged since written", lambda: _amendments(records)),
+            _section("Photos unchanged since stored", lambda: photo_problems(records)),
             _section("Audit trail unbroken", lambda: _audit_chain(records)),
             _section("Imported audit trails kept unchanged", lambda: _kept_history(records)),
             _section("Every record has its audit entry",

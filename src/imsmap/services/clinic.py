@@ -54,6 +54,10 @@ class ClinicSettings:
     default_needle: NeedlePreset = NeedlePreset(0.25, 40)
     grasp_labels: tuple[str, ...] = GRASP_LABELS
     paper: str = "A4"
+    # Photos printed in the session PDF (issue 18). Off by default: the PDF leaves the clinic
+    # (records systems, insurers, referrers) and body photos are the most sensitive part of the
+    # record; the PDF always lists the photos with their sha256, so it says they exist.
+    photos_in_pdf: bool = False
     backup_dir: str = ""  # empty: the default folder in imsmap's data folder
     extra: dict = field(default_factory=dict)
 
@@ -83,6 +87,7 @@ def load(records: Records) -> ClinicSettings:
         default_needle=default_needle,
         grasp_labels=tuple(get("grasp.labels", list(GRASP_LABELS))),
         paper=str(get("report.paper", "A4")),
+        photos_in_pdf=get("report.photos", False) is True,
         backup_dir=repo.setting(BACKUP_DIR_SETTING) or "",
     )
 
@@ -147,6 +152,7 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
         "needle.length_mm": str(default_len),
         "grasp.labels": json.dumps(labels),
         "report.paper": json.dumps(settings.paper),
+        "report.photos": json.dumps(bool(settings.photos_in_pdf)),
         # plain clinic name too, for readers that want text (the PDF header)
         "clinic.name": name,
         BACKUP_DIR_SETTING: backup_folder,

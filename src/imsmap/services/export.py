@@ -12,6 +12,7 @@ from typing import Any
 
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
+from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
 from imsmap.store import audit
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
@@ -62,6 +63,7 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
                                          "created_at", "created_by"))
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
                                               "created_at", "created_by"))
+    photos = records.photo_store.for_sessions(s.id for s in sessions)
     by_patient: dict[int, list[Session]] = {}
     for s in sessions:
         by_patient.setdefault(s.patient_id, []).append(s)
@@ -77,6 +79,8 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
         "patients": [
             _patient(p, [_visit(s, sites.get(s.id, []), amendments.get(s.id, []),
                                 findings.get(s.id, []), adverse.get(s.id, []), records, names)
+                         | {"photos": export_photos(records, photos.get(s.id, []),
+                                                    sites.get(s.id, []))}
                          for s in by_patient.get(p.id, [])])
             for p in patients],
         "audit": _audit(db, wanted, patient_ids),

@@ -36,10 +36,12 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.domain.photos import Photo
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
 from imsmap.services import import_trail
 from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.photo_export import import_photos, read_photos
 from imsmap.services.records import (
     EDITABLE_SESSION_FIELDS,
     EDITABLE_SITE_FIELDS,
@@ -93,6 +95,7 @@ class _Visit:
     amendment_ids: list[Any] = field(default_factory=list)  # their ids in the file
     findings: list[dict[str, Any]] = field(default_factory=list)
     adverse_events: list[dict[str, Any]] = field(default_factory=list)
+    photos: list[dict[str, Any]] = field(default_factory=list)  # services.photo_export
 
 
 @dataclass
@@ -258,11 +261,14 @@ class _Reader:
                                                    "its status says draft.")
         visit = _Visit(place, values, signature, obj.get("id"))
         seqs: dict[int, str] = {}
+        file_site_ids: dict[Any, int] = {}  # a site's id in the file -> its seq (photos)
         for k, raw_site in enumerate(self.items(obj, "sites", place, required=False)):
             site = self.site(raw_site, f"{place}.sites[{k}]")
             if site is None:
                 continue
             seq = site.get("seq")
+            if isinstance(seq, int) and isinstance(raw_site.get("id"), int):
+                file_site_ids[raw_site["id"]] = seq
             if isinstance(seq, int):
                 if seq in seqs:
                     self.problem(f"{place}.sites[{k}].seq", f"Site number {seq} is used twice "
@@ -277,6 +283,7 @@ class _Reader:
             event = self.adverse_event(raw_event, f"{place}.adverse_events[{k}]")
             if event is not None:
                 visit.adverse_events.append(event)
+        visit.photos = read_photos(self, obj, place, file_site_ids)
         amendments = self.items(obj, "amendments", place, required=False)
         if amendments and status is SessionStatus.DRAFT:
             self.problem(f"{place}.amendments", "Only a signed visit has amendments; this one "
@@ -389,8 +396,8 @@ def _record_of(visit: _Visit) -> SessionRecord:
         atlas_version=s["atlas_version"], uid=s["uid"],
         **{k: _from_sql(k, s[k]) for k in EDITABLE_SESSION_FIELDS
            if k != "started_at" and k in s})
-    sites = tuple(
-        Site(id=0, session_id=0, seq=x["seq"], muscle_id=x["muscle_id"], side=Side(x["side"]),
+    sites = tuple(  # id: the seq, which a photo's site_seq names (content_hash maps it)
+        Site(id=x["seq"], session_id=0, seq=x["seq"], muscle_id=x["muscle_id"], side=Side(x["side"]),
              view_id=x["view_id"], x=x["x"], y=x["y"],
              **{k: _from_sql(k, x[k]) for k in EDITABLE_SITE_FIELDS
                 if k not in ("muscle_id", "side") and k in x})
@@ -400,8 +407,12 @@ def _record_of(visit: _Visit) -> SessionRecord:
     events = tuple(AdverseEvent(id=0, session_id=0, kind=a["kind"], severity=a["severity"],
                                 action_taken=a["action_taken"]) for a in visit.adverse_events)
     patient = Patient(id=0, chart_number="", family_name="", given_name="")
+    photos = tuple(Photo(id=0, session_id=0, seq=n, sha256=x["sha256"], mime=x["mime"],
+                         width=x["width"], height=x["height"], bytes=len(x["data"]),
+                         caption=x["caption"], site_id=x["site_seq"])
+                   for n, x in enumerate(visit.photos, 1))
     return SessionRecord(session=session, patient=patient, sites=sites, findings=findings,
-                         adverse_events=events)
+                         adverse_events=events, photos=photos)
 
 
 _BOOL_FIELDS = {"cramp", "twitch", "estim", "planned", "consent", "pneumothorax_discussed",
@@ -457,7 +468,7 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
     """Import everything in `doc`, or nothing; the numbers of rows imported, by kind."""
     patients, trail = read_document(records, doc)
     counts = dict.fromkeys(("patients", "sessions", "sites", "amendments", "findings",
-                            "adverse_events"), 0)
+                            "adverse_events", "photos"), 0)
     with records.write() as work:
         at, actor = work.at, work.actor
         problems: list[tuple[str, str]] = []
@@ -493,9 +504,12 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                 values = {"patient_id": pid, **visit.values}
                 sid = insert("sessions", Entity.SESSION, values, None)
                 counts["sessions"] += 1
+                site_ids = {}
                 for site in sorted(visit.sites, key=lambda x: x["seq"]):
-                    insert("sites", Entity.SITE, {"session_id": sid, **site}, sid)
+                    site_ids[site["seq"]] = insert("sites", Entity.SITE,
+                                                   {"session_id": sid, **site}, sid)
                     counts["sites"] += 1
+                counts["photos"] += import_photos(records, work, sid, visit.photos, site_ids)
                 for finding in visit.findings:
                     insert("findings", Entity.FINDING, {"session_id": sid, **finding}, sid)
                     counts["findings"] += 1

@@ -38,6 +38,7 @@ from imsmap.services.queries import RecordQueries
 from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
+from imsmap.store.photos import PhotoStore
 from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
 
 DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
@@ -75,6 +76,7 @@ class Records:
         self.bus = bus
         self.actor = actor or default_actor()
         self.clock = clock
+        self.photo_store = PhotoStore(db)  # the photo tables (store.photos), bytes apart
 
     # -- the unit of work ------------------------------------------------------------------
     def write(self) -> AbstractContextManager[UnitOfWork]:
@@ -223,7 +225,8 @@ class Records:
                              sites=tuple(self.repo.sites_for_session(session_id)),
                              amendments=tuple(self.repo.amendments(session_id)),
                              findings=tuple(self.repo.findings(session_id)),
-                             adverse_events=tuple(self.repo.adverse_events(session_id)))
+                             adverse_events=tuple(self.repo.adverse_events(session_id)),
+                             photos=tuple(self.photo_store.for_session(session_id)))
 
     def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
         """The audit trail, oldest first; one session's entries when session_id is given."""
@@ -531,7 +534,8 @@ def _new_uid() -> str:
 
 
 def content_hash(record: SessionRecord) -> str:
-    """sha256 over the canonical content of a session and its sites (not their bookkeeping).
+    """sha256 over the canonical content of a session and its sites (not their bookkeeping),
+    and its photos' sha256, caption and chart site (by the site's number), where it has photos.
 
     The patient's demographics are left out on purpose: correcting a misspelt name later must not
     make every signed session look tampered with. Database ids are left out too: they change when
@@ -548,6 +552,9 @@ def content_hash(record: SessionRecord) -> str:
         "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
         "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
     }
+    if record.photos:  # (a session without photos hashes as it did before schema 6)
+        seqs = {site.id: site.seq for site in record.sites}
+        doc["photos"] = [[p.sha256, p.caption, seqs.get(p.site_id)] for p in record.photos]
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -19,7 +19,8 @@ MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help
 
 # table -> the audit entity name the services use for its rows
 AUDITED_TABLES = {"patients": "patient", "sessions": "session", "sites": "site",
-                  "amendments": "amendment"}
+                  "amendments": "amendment", "photos": "photo"}
+SINCE_SCHEMA = {"photos": 6}  # tables a file opened read-only at an older schema lacks
 CREATING_ACTIONS = ("create", "import", "amend")  # an amendment is created by "amend"
 
 
@@ -94,7 +95,10 @@ def _unaudited(db: Database) -> list[str]:
 
     actions = [form for action in CREATING_ACTIONS for form in spellings(action)]
     marks = ", ".join("?" * len(actions))
+    version = db.schema_version
     for table, entity in AUDITED_TABLES.items():
+        if version < SINCE_SCHEMA.get(table, 0):
+            continue
         entities = spellings(entity)
         rows = db.conn.execute(
             f"SELECT id FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE"

@@ -8,8 +8,9 @@ signing costs the rows it wrote, never a copy of the whole database.
 What a record holds, read in one read transaction (one moment of the database):
 - the audit entries, terms and imported audit entries added since the previous record (their
   ids only grow: the tables are append-only);
-- every session an audit entry since then names, with all its sites, findings, adverse events
-  and amendments, and every session, site, finding, adverse event and amendment added since;
+- every session an audit entry since then names, with all its sites, findings, adverse events,
+  amendments and photos, and every session, site, finding, adverse event, amendment and photo
+  added since; the bytes of the photos added since (a photo's bytes never change);
 - every patient an audit entry names or a journalled session belongs to, and every patient
   added since;
 - the small tables whole (settings, practitioners, protocols and their sites, the audit head).
@@ -44,15 +45,18 @@ FORMAT = 1
 # Tables whose ids only grow and whose rows never change: new rows are those past the mark.
 APPEND_ONLY = ("terms", "audit", "imported_audit")
 # Rows of a session: all of them travel with the session when it is journalled.
-SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments")
+SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos")
+# A photo's bytes (schema 6) never change: journalled once, with the new photo they belong to.
+PHOTO_BYTES = ("photo_blobs",)
 # Small tables copied whole in every record.
 WHOLE = ("settings", "practitioners", "protocols", "protocol_sites", "audit_head")
 # Every table of the schema is one of these (tests/test_backup_journal.py checks it).
-TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + WHOLE
+TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + WHOLE
 # The order a record is applied in: words first, a session's rows before the session (a signed
 # session takes no new rows), amendments after their session, the audit trail last.
 APPLY_ORDER = ("terms", "settings", "practitioners", "protocols", "protocol_sites", "patients",
-               "sites", "findings", "adverse_events", "sessions", "amendments", "audit",
+               "sites", "findings", "adverse_events", "photos", "photo_blobs", "sessions",
+               "amendments", "audit",
                "imported_audit", "audit_head")
 MARKED = ("patients", "sessions") + SESSION_ROWS + APPEND_ONLY  # where "since" is an id
 
@@ -281,6 +285,8 @@ def capture(conn: sqlite3.Connection, since: dict[str, int], at: str) -> Record 
         for t in SESSION_ROWS:
             tables[t] = _rows(conn, t, f"WHERE session_id IN ({ids}) OR id > ? ORDER BY id",
                               (since[t],))
+        tables["photo_blobs"] = _rows(conn, "photo_blobs",
+                                      "WHERE photo_id > ? ORDER BY photo_id", (since["photos"],))
         for t in WHOLE:
             tables[t] = _rows(conn, t)
         signed = tuple(r[0] for r in conn.execute(

@@ -264,6 +264,62 @@ CREATE TRIGGER imported_audit_no_delete BEFORE DELETE ON imported_audit
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 """
 
+# Clinical photos (issue 18). The photo's description (photos) is apart from its bytes
+# (photo_blobs, thumbnail first so the strip reads it without walking the photo's pages): the
+# queries that open a history or search never touch a photo's pages. A photo's content never
+# changes; a signed session's photos are locked with it; no photo row is ever deleted (one taken
+# off a draft, by a confirmed user action, is marked removed and its bytes are kept).
+_V6 = """
+CREATE TABLE photos (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    seq INTEGER NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    bytes INTEGER NOT NULL CHECK (bytes > 0),
+    caption TEXT NOT NULL DEFAULT '',
+    site_id INTEGER REFERENCES sites (id),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT,
+    updated_by TEXT,
+    deleted_at TEXT,
+    deleted_by TEXT
+);
+CREATE INDEX photos_session ON photos (session_id, seq);
+CREATE TABLE photo_blobs (
+    photo_id INTEGER PRIMARY KEY REFERENCES photos (id),
+    thumbnail BLOB NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TRIGGER signed_photo_insert_locked BEFORE INSERT ON photos
+WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER signed_photo_locked BEFORE UPDATE ON photos
+WHEN (SELECT status FROM sessions WHERE id = OLD.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER photo_content_fixed BEFORE UPDATE ON photos
+WHEN NEW.id IS NOT OLD.id OR NEW.session_id IS NOT OLD.session_id OR NEW.seq IS NOT OLD.seq
+    OR NEW.sha256 IS NOT OLD.sha256 OR NEW.mime IS NOT OLD.mime OR NEW.width IS NOT OLD.width
+    OR NEW.height IS NOT OLD.height OR NEW.bytes IS NOT OLD.bytes
+    OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
+BEGIN SELECT RAISE(ABORT, 'a photo is never changed; only its caption and chart site are'); END;
+CREATE TRIGGER no_delete_photos BEFORE DELETE ON photos
+BEGIN SELECT RAISE(ABORT, 'photos are never deleted; they are marked removed'); END;
+CREATE TRIGGER photo_blob_insert_locked BEFORE INSERT ON photo_blobs
+WHEN (SELECT s.status FROM photos p JOIN sessions s ON s.id = p.session_id
+      WHERE p.id = NEW.photo_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER photo_blob_fixed BEFORE UPDATE ON photo_blobs
+WHEN NEW.photo_id IS NOT OLD.photo_id OR NEW.thumbnail IS NOT OLD.thumbnail
+    OR NEW.data IS NOT OLD.data
+BEGIN SELECT RAISE(ABORT, 'a photo is never changed; only its caption and chart site are'); END;
+CREATE TRIGGER no_delete_photo_blobs BEFORE DELETE ON photo_blobs
+BEGIN SELECT RAISE(ABORT, 'photos are never deleted; they are marked removed'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -272,6 +328,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "compact sites and audit entries: terms, integer times and positions",
      migration_v4.SQL),
     (5, "amendments immutable; imported audit trails kept", _V5),
+    (6, "clinical photos, their bytes apart, locked with a signed session", _V6),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

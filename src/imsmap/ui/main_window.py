@@ -49,6 +49,7 @@ from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
 from imsmap.ui.menus import MENU_TITLES, MenuMixin
 from imsmap.ui.patient_panel import PatientPanel, patient_header
+from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
 from imsmap.ui.progress import ProgressPanel
@@ -192,6 +193,8 @@ class MainWindow(MenuMixin, QMainWindow):
         self.edits = SiteEdits(records, self.atlas, self.chart, self.session_panel,
                                self.undo_stack, self.show_message, self.show_error)
         self.site_editor.select = self.edits.select_site
+        self.photo_strip = PhotoStrip(records, self.show_message, self.show_error)
+        self.session_panel.layout().addWidget(self.photo_strip)  # under the session's sites
         self.planning_actions = PlanningActions(records, self.edits, self.undo_stack, self,
                                                 self.show_message, self.show_error)
         self.details = SessionDetailsPanel(records)
@@ -268,6 +271,7 @@ class MainWindow(MenuMixin, QMainWindow):
         if self.act_hide.isChecked() != self.hide_names:
             self.act_hide.setChecked(self.hide_names)
         self.patients.set_names_hidden(self.hide_names)
+        self.photo_strip.set_hidden(self.hide_names)
         self._show_patient_texts()
 
     @property
@@ -366,6 +370,7 @@ class MainWindow(MenuMixin, QMainWindow):
         self.undo_stack.clear()
         self.details.flush()
         self.session_panel.load(session_id)
+        self.photo_strip.set_session(session_id)
         self.details.set_session(session_id)
         self.segments.set_session(session_id)
         self.edits.refresh()

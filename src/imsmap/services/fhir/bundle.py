@@ -14,7 +14,7 @@ from datetime import datetime
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.export import export_document
-from imsmap.services.fhir import clinical, signing
+from imsmap.services.fhir import clinical, media, signing
 from imsmap.services.fhir import terms as t
 from imsmap.services.fhir.clinical import Context, Entry
 from imsmap.services.records import Records
@@ -85,8 +85,9 @@ def _visit(ctx: Context, atlas_version: str, pdf: PdfSource | None,
     adverse = clinical.adverse_events(ctx)
     consent = [e for e in (clinical.consent(ctx),) if e is not None]
     plan = [e for e in (clinical.care_plan(ctx),) if e is not None]
+    pictures = media.photos(ctx, atlas_version)
     recorded = [clinical.encounter(ctx, atlas_version)] + sites + outcome + findings \
-        + consent + adverse + plan
+        + consent + adverse + plan + pictures
     printed: list[Entry] = []
     if ctx.signed and pdf is not None:
         printed.append(signing.pdf_reference(ctx, pdf(v["id"], generated),
@@ -97,6 +98,7 @@ def _visit(ctx: Context, atlas_version: str, pdf: PdfSource | None,
     sections = [("Insertions", procedures), ("Responses at each insertion", responses),
                 ("Pain, needles and tolerance", outcome), ("Examination findings", findings),
                 ("Consent", consent), ("Adverse events", adverse), ("Plan", plan),
+                ("Photos", pictures),
                 ("Signed record (PDF/A)", printed),
                 ("Amendments", [e for e in amended
                                 if e[1]["resourceType"] == "DocumentReference"])]

@@ -143,6 +143,9 @@ def summary(res: dict, lookup: dict[str, dict]) -> str:
         return "Informed consent to treatment obtained"
     if kind == "DocumentReference":
         return res.get("description") or res["type"]["text"]
+    if kind == "Media":
+        return res["content"]["title"] + (f" ({res['bodySite']['text']})"
+                                          if "bodySite" in res else "")
     return kind
 
 

@@ -28,6 +28,8 @@ MIN_SERVER_VERSION = 150000  # PostgreSQL 15
 MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
     (1, "the records of SQLite schema 5, their guarantees, the roles' grants", 5,
      ("v1_schema.sql", "v1_rules.sql", "v1_grants.sql")),
+    (2, "clinical photos (SQLite schema 6), locked with a signed session", 6,
+     ("v2_photos.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \

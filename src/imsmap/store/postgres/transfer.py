@@ -2,7 +2,7 @@
 
 The SQLite file is only read (opened read-only; its bytes do not change). Everything is copied
 in one server transaction, as the owner of the tables, with the triggers on: sessions come in as
-drafts, their sites, findings and adverse events follow, then each signed session is signed
+drafts, their sites, findings, adverse events and photos (with their bytes) follow, then each signed session is signed
 again with the signature it carries (the same hash, signer and time) and its amendments come
 in; the audit trail is appended entry by entry, the server checking that each one links to the
 one before it exactly as the file's chain does. Before the transaction commits, every table is
@@ -33,8 +33,8 @@ from imsmap.store.postgres.schema import require_current
 
 # The file's tables in the order they are copied (each refers only to those before it).
 TABLES = ("terms", "practitioners", "settings", "patients", "protocols", "protocol_sites",
-          "sessions", "sites", "findings", "adverse_events", "amendments", "audit",
-          "imported_audit")
+          "sessions", "sites", "findings", "adverse_events", "photos", "photo_blobs",
+          "amendments", "audit", "imported_audit")
 _SIGNATURE = ("status", "signed_at", "signed_by", "content_hash")
 _AUDIT_PG = ("id", "at", "at_text", "actor", "action", "entity", "entity_id", "session_id",
              "changes", "digest", "hash")

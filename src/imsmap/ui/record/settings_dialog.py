@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -64,6 +65,11 @@ class SettingsDialog(QDialog):
         self.paper.setCurrentText(self.settings.paper)
         self.paper.setAccessibleName("Paper size")
         form.addRow("Paper:", self.paper)
+        self.photos_in_pdf = QCheckBox("Print the session's photos in its PDF")
+        self.photos_in_pdf.setChecked(self.settings.photos_in_pdf)
+        self.photos_in_pdf.setToolTip("Off: the PDF lists the photos (caption, site, sha256) "
+                                      "without printing them; the PDF often leaves the clinic")
+        form.addRow("Photos:", self.photos_in_pdf)
         backup_row = QHBoxLayout()
         self.backup_dir = QLineEdit(self.settings.backup_dir)
         self.backup_dir.setPlaceholderText("imsmap's data folder (default)")
@@ -197,7 +203,8 @@ class SettingsDialog(QDialog):
             default_needle=clinic.NeedlePreset(round(self.default_diameter.value(), 2),
                                                self.default_length.value()),
             grasp_labels=tuple(e.text() for e in self.grasp_labels),
-            paper=self.paper.currentText(), backup_dir=self.backup_dir.text().strip())
+            paper=self.paper.currentText(), photos_in_pdf=self.photos_in_pdf.isChecked(),
+            backup_dir=self.backup_dir.text().strip())
 
     def save(self) -> None:
         try:

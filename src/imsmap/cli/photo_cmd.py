@@ -1,0 +1,62 @@
+"""`imsmap photo add`: attach a photo to a draft session from a script.
+
+    imsmap photo add --db PATH --session ID FILE [--caption TEXT] [--site N]
+
+The photo is made fit for the record as in the window (services.photo_files: turned upright,
+every metadata block stripped, re-encoded, at most 2048 px on its long side); its sha256 enters
+the audit trail. A file that is not a photo imsmap reads, too large, damaged or truncated, or a
+signed session, is one sentence and exit status 2, with nothing stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.paths import resolve_db
+
+
+def _positive(what: str):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a number).") from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
+        return number
+    return parse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "photo", help="attach a photo to a session",
+        description="Clinical photos of a session. The photo is stored upright, without its "
+                    "metadata (GPS position, device serials, maker notes), re-encoded and at "
+                    "most 2048 px on its long side; its sha256 enters the audit trail.")
+    actions = parser.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="attach a photo file to a draft session",
+                             description="Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
+                                         "to a draft session.")
+    add_db_argument(add)
+    add.add_argument("--session", metavar="ID", type=_positive("a session id"), required=True,
+                     help="the session's id")
+    add.add_argument("--caption", metavar="TEXT", default="", help="a caption for the photo")
+    add.add_argument("--site", metavar="N", type=_positive("a site id"), default=None,
+                     help="the id of the chart site the photo shows (a site of this session)")
+    add.add_argument("file", metavar="FILE", help="the photo file")
+    add.set_defaults(func=run_add)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from imsmap.services.context import open_records
+    from imsmap.services.photos import Photos
+
+    records = open_records(resolve_db(db_arg(args)), create=False)
+    try:
+        photo = Photos(records).add_file(args.session, args.file, args.caption, args.site)
+    finally:
+        records.db.close()
+    print(f"Photo {photo.id} added to session {photo.session_id}: {photo.width}x{photo.height} "
+          f"{photo.kind}, {photo.bytes / 1024:.0f} KB, sha256 {photo.sha256}.")
+    return 0

@@ -1,0 +1,30 @@
+"""A clinical photo's description, as the record holds it (its bytes are read apart)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+PHOTO_MIMES = ("image/jpeg", "image/png")
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: int
+    session_id: int
+    seq: int
+    sha256: str  # of the stored bytes, hex
+    mime: str
+    width: int
+    height: int
+    bytes: int
+    caption: str = ""
+    site_id: int | None = None  # the chart site it shows, if tied to one
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "JPEG" if self.mime == "image/jpeg" else "PNG"

@@ -1,0 +1,168 @@
+"""The session's photos in its PDF: always listed (number, caption, chart site, size and the
+sha256 the audit trail holds), and printed two to a row when the clinic's setting
+"Print the session's photos in its PDF" is on (services.clinic, off by default).
+
+A printed photo is the stored one scaled to PRINT_DPI for its printed size (opaque: PDF/A-1b has
+no transparency), in a frame, with its number, caption, site and the start of its sha256 under
+it, so a page of the PDF can be matched to the record's photo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+from imsmap.domain.models import SessionRecord
+from imsmap.domain.photos import Photo
+from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Heading, Paragraph, Spacer
+from imsmap.report.site_text import muscle_text, side_label
+from imsmap.report.table import Cell, Column, Table
+from imsmap.services.clinic import ClinicSettings
+from imsmap.services.photos import Photos
+from imsmap.services.records import Records
+
+PRINT_DPI = 200  # enough for a clinical photo printed 8 cm wide; keeps the PDF small
+GAP_MM = 6.0
+BOX_RATIO = 0.8  # a photo's frame: as high as 0.8 of its width (a 4:3 landscape nearly fills it)
+
+
+def photo_blocks(records: Records, record: SessionRecord,
+                 settings: ClinicSettings) -> list[Block]:
+    """The Photos section of the session PDF; nothing when the session has no photos."""
+    if not record.photos:
+        return []
+    n = len(record.photos)
+    sites = {s.id: s for s in record.sites}
+    labels = [site_text(records, sites.get(p.site_id)) for p in record.photos]
+    blocks: list[Block] = [Spacer(3), Heading("Photos", note=f"{n} photo{'s' * (n != 1)}, "
+                                              "stored upright and without camera metadata")]
+    if settings.photos_in_pdf:
+        photos = Photos(records)
+        cells = [PhotoCell(p, photos.data(p.id), label) for p, label in zip(record.photos,
+                                                                            labels)]
+        blocks.append(PhotoGrid(cells))
+    else:
+        rows = [[Cell(str(p.seq), bold=True), p.caption or "—", label or "—",
+                 f"{p.width} x {p.height} {p.kind}", Cell(p.sha256[:16], mono=True)]
+                for p, label in zip(record.photos, labels)]
+        blocks.append(Table((Column("No.", 9), Column("Caption", 64), Column("Chart site", 52),
+                             Column("Size", 27), Column("sha256 (start)", 36)),
+                            rows, size=8, title="Photos"))
+        blocks.append(Paragraph("The photos are kept with this record in imsmap; this clinic "
+                                "does not print them in session PDFs (clinic setting).", 8,
+                                italic=True, colour=MUTED))
+    return blocks
+
+
+def site_text(records: Records, site) -> str:
+    if site is None:
+        return ""
+    text = f"site {site.seq}: {muscle_text(records, site).name} {side_label(site.side).lower()}"
+    return text + (f" {site.level}" if site.level else "")
+
+
+@dataclass
+class PhotoCell:
+    photo: Photo
+    data: bytes
+    site: str
+
+
+class PhotoGrid(Block):
+    """Photos two to a row, each in a frame with its caption (wrapped, whole) and its
+    details under it; splits between rows."""
+
+    def __init__(self, cells: list[PhotoCell], columns: int = 2):
+        self.cells = cells
+        self.columns = columns
+
+    def _cell_width(self, doc: Doc, width: float) -> float:
+        return (width - doc.mm(GAP_MM) * (self.columns - 1)) / self.columns
+
+    def _rows(self) -> list[list[PhotoCell]]:
+        return [self.cells[i:i + self.columns] for i in range(0, len(self.cells),
+                                                               self.columns)]
+
+    def _text_height(self, doc: Doc, cell: PhotoCell, side: float) -> float:
+        return (doc.text_height(_title(cell.photo), _title_font(doc), side)
+                + doc.text_height(_detail(cell), _detail_font(doc), side))
+
+    def _row_heights(self, doc: Doc, width: float) -> list[float]:
+        side = self._cell_width(doc, width)
+        return [side * BOX_RATIO + doc.mm(1.2) + max(self._text_height(doc, c, side) for c in row)
+                + doc.mm(GAP_MM / 2) for row in self._rows()]
+
+    def height(self, doc: Doc, width: float) -> float:
+        return sum(self._row_heights(doc, width))
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return self._row_heights(doc, width)[0]
+
+    def split(self, doc: Doc, width: float, avail: float):
+        heights, used, rows = self._row_heights(doc, width), 0.0, 0
+        for h in heights:
+            if used + h > avail:
+                break
+            used, rows = used + h, rows + 1
+        if rows < 1 or rows >= len(heights):
+            return None
+        cut = rows * self.columns
+        return PhotoGrid(self.cells[:cut], self.columns), PhotoGrid(self.cells[cut:],
+                                                                    self.columns)
+
+    def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
+        side = self._cell_width(doc, width)
+        top = y
+        for row, height in zip(self._rows(), self._row_heights(doc, width)):
+            for col, cell in enumerate(row):
+                left = x + col * (side + doc.mm(GAP_MM))
+                self._paint_cell(doc, painter, cell,
+                                 QRectF(left, top, side, side * BOX_RATIO))
+            top += height
+
+    def _paint_cell(self, doc: Doc, painter: QPainter, cell: PhotoCell, box: QRectF) -> None:
+        image = QImage.fromData(cell.data)
+        if not image.isNull():
+            target = QRectF(0, 0, image.width(), image.height())
+            scale = min(box.width() / target.width(), box.height() / target.height())
+            target.setSize(target.size() * scale)
+            target.moveCenter(box.center())
+            target.moveTop(box.top())
+            # Embedded at PRINT_DPI for the printed size, not at the photo's full 2048 px.
+            pixels = target.width() / doc.dpi * PRINT_DPI
+            if pixels < image.width():
+                image = image.scaledToWidth(max(1, round(pixels)),
+                                            Qt.TransformationMode.SmoothTransformation)
+            painter.save()
+            painter.drawImage(target, image.convertToFormat(QImage.Format.Format_RGB32))
+            painter.setPen(QPen(QColor(GRID), doc.pt(0.5)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # a frame, not a fill over the photo
+            painter.drawRect(target)
+            painter.restore()
+        title, detail = _title(cell.photo), _detail(cell)
+        title_h = doc.text_height(title, _title_font(doc), box.width())
+        under = QRectF(box.left(), box.bottom() + doc.mm(1.2), box.width(), title_h)
+        doc.draw_text(painter, under, title, _title_font(doc), INK)
+        under = QRectF(box.left(), under.bottom(), box.width(),
+                       doc.text_height(detail, _detail_font(doc), box.width()))
+        doc.draw_text(painter, under, detail, _detail_font(doc), MUTED)
+
+
+def _title(photo: Photo) -> str:
+    return f"Photo {photo.seq}" + (f": {photo.caption}" if photo.caption else "")
+
+
+def _detail(cell: PhotoCell) -> str:
+    p = cell.photo
+    return " · ".join(x for x in (cell.site, f"{p.width} x {p.height} {p.kind}",
+                                  f"sha256 {p.sha256[:16]}…") if x)
+
+
+def _title_font(doc: Doc):
+    return doc.font(8.5, bold=True)
+
+
+def _detail_font(doc: Doc):
+    return doc.font(7.5)

@@ -1,0 +1,49 @@
+"""A visit's photos in the FHIR bundle: one R4 `Media` resource each (docs/fhir.md, "Photos").
+
+Built from the JSON export's `photos` list, so FHIR carries what the JSON export carries: the
+stored bytes (`content.data`), their sha256 as the identifier (the hash the audit trail
+recorded), the caption as a note, and for a photo tied to a chart site that site's muscle as
+`bodySite` and its insertion Procedure as `partOf`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from imsmap.services.fhir import terms as t
+from imsmap.services.fhir.clinical import Context, Entry, muscle_concept
+
+MEDIA_TYPE = "http://terminology.hl7.org/CodeSystem/media-type"
+IMAGE = {"system": MEDIA_TYPE, "code": "image", "display": "Image"}
+SID_PHOTO = f"{t.BASE}/sid/photo-sha256"
+
+
+def photos(ctx: Context, atlas_version: str) -> list[Entry]:
+    sites = {s["id"]: s for s in ctx.visit["sites"]}
+    out = []
+    for n, p in enumerate(ctx.visit.get("photos", ()), 1):
+        url = ctx.url("photo", p["sha256"])
+        data = base64.b64decode(p["data"])
+        res: dict = {
+            "resourceType": "Media", "id": t.rid(url),
+            "identifier": [{"system": SID_PHOTO, "value": p["sha256"]}],
+            "status": "completed", "type": t.concept(IMAGE),
+            "subject": ctx.subject, "encounter": ctx.encounter,
+            "content": {"contentType": p["mime"], "data": p["data"], "size": len(data),
+                        # FHIR R4 Attachment.hash: the SHA-1 of the data, base64.
+                        "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
+                        "title": f"Photo {n}" + (f": {p['caption']}" if p["caption"] else "")}}
+        site = sites.get(p["site"])
+        if site is not None:
+            res["partOf"] = [t.ref(ctx.url("site", site["id"]))]
+            concept = muscle_concept(site, atlas_version)
+            concept["text"] = ", ".join(x for x in (concept["text"], site["level"],
+                                                    t.SIDE_TEXT[site["side"]].lower()) if x)
+            res["bodySite"] = concept
+        if ctx.practitioner:
+            res["operator"] = ctx.practitioner
+        if p["caption"]:
+            res["note"] = [{"text": p["caption"]}]
+        out.append((url, res))
+    return out

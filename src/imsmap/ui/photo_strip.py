@@ -1,0 +1,252 @@
+"""The session's photos as a strip of thumbnails under the session: add from a file or by
+dropping files on it; a double-click (or Enter) opens one full size (ui.photo_viewer).
+
+The strip mirrors the store: it reads the session's photos through the photo use cases
+(services.photos) and listens on the change bus for its session's photo changes and signature.
+A signed session's strip only shows: its photos are locked with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.photos import Photo
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.photo_files import FORMATS_TEXT
+from imsmap.services.photos import Photos
+from imsmap.services.records import Records
+from imsmap.ui.listening import listen
+from imsmap.ui.photo_viewer import PhotoViewer
+
+THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
+FILE_FILTER = ("Photos (*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.webp *.tif *.tiff *.bmp *.gif);;"
+               "All files (*)")
+PHOTO_ROLE = Qt.ItemDataRole.UserRole
+
+
+def photo_title(photo: Photo, site_text: str = "") -> str:
+    """'Photo 2 · Bruise after needling · site 3'"""
+    parts = [f"Photo {photo.seq}"]
+    if photo.caption:
+        parts.append(photo.caption)
+    if site_text:
+        parts.append(site_text)
+    return " · ".join(parts)
+
+
+class PhotoStrip(QWidget):
+    """Thumbnails of the open session's photos, with Add and drop."""
+
+    photosChanged = Signal()  # the strip shows another set of photos (tests, layout)
+
+    def __init__(self, records: Records, say: Callable[[str], None],
+                 on_error: Callable[[object], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.photos = Photos(records)
+        self.say = say
+        self.on_error = on_error
+        self.session_id: int | None = None
+        self.editable = False
+        self.viewer: PhotoViewer | None = None
+        self.hidden = False  # the privacy screen: no photo and no caption on the screen
+        self._readonly_db = records.read.readonly
+        listen(records.bus, self, self._on_change)
+
+        self.hint = QLabel()  # beside the title: one line, the strip stays low
+        self.hint.setObjectName("hint")
+        title = QLabel("Photos")
+        font = QFont(title.font())
+        font.setBold(True)
+        title.setFont(font)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        self.add_button = QPushButton("Add photo…")
+        self.add_button.setToolTip(f"Attach a photo ({FORMATS_TEXT}); you can also drop photo "
+                                   "files on this strip")
+        self.add_button.clicked.connect(self.choose_files)
+
+        self.list = QListWidget()
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        self.list.setGridSize(QSize(THUMB_PX + 6, THUMB_PX + 6))
+        self.list.setSpacing(0)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFixedHeight(THUMB_PX + 6 + self.list.horizontalScrollBar()
+                                 .sizeHint().height() + 2 * self.list.frameWidth() + 2)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Session photos")
+        self.list.itemActivated.connect(self._open_item)
+        self.list.itemDoubleClicked.connect(self._open_item)
+        self.list.setAcceptDrops(False)  # the strip takes the drop, list and all
+
+        # One row: title, count, the thumbnails (numbered left to right), Add.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.count)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAcceptDrops(True)
+        self.set_session(None)
+
+    # -- what it shows ----------------------------------------------------------------------
+    def set_hidden(self, hidden: bool) -> None:
+        """The privacy screen: a photo can show a face or a tattoo as plainly as a name, so
+        while it is on the thumbnails are blank, captions are not shown and no photo opens."""
+        self.hidden = bool(hidden)
+        if self.hidden and self.viewer is not None:
+            self.viewer.close()
+        self.refresh()
+
+    def set_session(self, session_id: int | None) -> None:
+        if self.viewer is not None and self.viewer.photo.session_id != session_id:
+            self.viewer.close()
+        self.session_id = session_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.records.read.session(self.session_id) if self.session_id else None
+        self.editable = session is not None and not session.is_signed and not self._readonly_db
+        shown = self.photos.for_session(session.id) if session is not None else []
+        sites = self._site_numbers()
+        self.list.clear()
+        for photo in shown:
+            if self.hidden:
+                item = QListWidgetItem(self._blank_icon(), "")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Photo {photo.seq} (hidden)")
+                item.setToolTip("Hidden by the privacy screen (F12 or Ctrl+H)")
+            else:
+                item = QListWidgetItem(self._icon(photo), "")  # number and caption: tooltip
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, photo_title(photo))
+                site = sites.get(photo.site_id)
+                item.setToolTip(photo_title(photo, f"site {site}" if site else "")
+                                + f"\n{photo.width} x {photo.height} {photo.kind}, "
+                                  f"{photo.bytes / 1024:.0f} KB · double-click to open")
+            item.setData(PHOTO_ROLE, photo.id)
+            self.list.addItem(item)
+        n = len(shown)
+        self.count.setText(f"{n}" if n else "")
+        self.add_button.setEnabled(self.editable)
+        if session is None:
+            hint = "open a session to attach photos"
+        elif session.is_signed:
+            hint = "locked with the signed session" if n else "none attached before signing"
+        elif self._readonly_db:
+            hint = "the database is read-only"
+        else:
+            hint = "" if n else "drop photo files here"
+        self.hint.setText(hint)
+        self.hint.setToolTip("Photos are stored upright, without GPS position, device serials "
+                             "or other camera data, at most 2048 px on their long side.")
+        self.list.setVisible(bool(n))
+        self.hint.setVisible(not n)
+        self.photosChanged.emit()
+
+    def _icon(self, photo: Photo) -> QIcon:
+        image = QImage.fromData(self.photos.thumbnail(photo.id))
+        return QIcon(QPixmap.fromImage(image))
+
+    def _blank_icon(self) -> QIcon:
+        blank = QPixmap(THUMB_PX, THUMB_PX)
+        blank.fill(self.palette().color(self.palette().ColorRole.Mid))
+        return QIcon(blank)
+
+    def _site_numbers(self) -> dict[int, int]:
+        if self.session_id is None:
+            return {}
+        return {s.id: s.seq for s in self.records.read.sites_for_session(self.session_id)}
+
+    def photo_ids(self) -> list[int]:
+        return [self.list.item(i).data(PHOTO_ROLE) for i in range(self.list.count())]
+
+    def _on_change(self, change: Change) -> None:
+        if self.session_id is None or change.session_id != self.session_id:
+            return
+        if change.entity is Entity.PHOTO or change.action is Action.SIGN or \
+                change.entity is Entity.SITE:
+            self.refresh()
+
+    # -- adding -----------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        if not self.editable:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, "Attach photos", str(Path.home()),
+                                                FILE_FILTER)
+        self.add_files(paths)
+
+    def add_files(self, paths: list[str]) -> int:
+        """Attach each file; a refused one is said in one sentence (the first, and how many
+        more). Returns how many were attached."""
+        if self.session_id is None or not paths:
+            return 0
+        if not self.editable:
+            self.on_error("This session is signed (or the database read-only): its photos are "
+                          "locked, so nothing was added.")
+            return 0
+        added, refused = 0, []
+        for path in paths:
+            try:
+                self.photos.add_file(self.session_id, path)
+                added += 1
+            except UserFacingError as exc:
+                refused.append(exc)
+        if refused:
+            more = f" ({len(refused) - 1} more file{'s' * (len(refused) > 2)} refused too.)" \
+                if len(refused) > 1 else ""
+            self.on_error(f"{refused[0]}{more}")
+        elif added:
+            self.say(f"{added} photo{'s' * (added != 1)} attached, upright and without "
+                     "GPS or camera data.")
+        return added
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming
+        if event.mimeData().hasUrls() and self.session_id is not None and \
+                any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt naming
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.add_files(paths)
+
+    # -- opening ----------------------------------------------------------------------------
+    def _open_item(self, item: QListWidgetItem) -> None:
+        if self.hidden:
+            self.say("Photos are hidden while the privacy screen is on (F12 or Ctrl+H).")
+            return
+        self.open_photo(int(item.data(PHOTO_ROLE)))
+
+    def open_photo(self, photo_id: int) -> PhotoViewer:
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = PhotoViewer(self.records, self.photos, self.photos.photo(photo_id),
+                                  self.editable, self.on_error, self)
+        self.viewer.finished.connect(self._viewer_closed)
+        self.viewer.open()
+        return self.viewer
+
+    def _viewer_closed(self) -> None:
+        self.viewer = None

@@ -1,0 +1,201 @@
+"""One photo full size, with its caption, the chart site it shows, and its record: size, who
+added it when, and the sha256 the audit trail holds. On a draft the caption and the site can be
+changed, and the photo taken off the session after a confirmation (it is marked removed; its
+bytes stay in the file). A signed session's photo only shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.atlas import AtlasError
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.photos import Photo
+from imsmap.services.photos import MAX_CAPTION, Photos
+from imsmap.services.records import Records
+
+NO_SITE = -1
+
+
+class PhotoViewer(QDialog):
+    def __init__(self, records: Records, photos: Photos, photo: Photo, editable: bool,
+                 on_error: Callable[[object], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.photos = photos
+        self.photo = photo
+        self.editable = editable
+        self.on_error = on_error
+        self.setWindowTitle(f"Photo {photo.seq}")
+        self.setModal(True)
+        self.resize(1100, 860)
+        self.pixmap = QPixmap.fromImage(QImage.fromData(photos.data(photo.id)))
+
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setAccessibleName("Photo")
+        self.scroll = QScrollArea()
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setWidget(self.picture)
+        self.scroll.setWidgetResizable(True)
+        self.fit = QCheckBox("Fit to window")
+        self.fit.setChecked(True)
+        self.fit.setToolTip("Off: the photo at its full stored size (scroll to see it all)")
+        self.fit.toggled.connect(self._show_picture)
+
+        self.caption = QLineEdit(photo.caption)
+        self.caption.setMaxLength(MAX_CAPTION)
+        self.caption.setPlaceholderText("e.g. bruise 2 cm below the L5 insertion, day 2")
+        self.caption.editingFinished.connect(self._save_caption)
+        self.site = QComboBox()
+        self.site.addItem("not tied to a site", NO_SITE)
+        for s in records.read.sites_for_session(photo.session_id):
+            self.site.addItem(f"site {s.seq} · {self._muscle_name(s.muscle_id)} "
+                              f"({s.side.label.lower()})" + (f" {s.level}" if s.level else ""),
+                              s.id)
+        index = self.site.findData(photo.site_id if photo.site_id is not None else NO_SITE)
+        self.site.setCurrentIndex(max(index, 0))
+        self.site.currentIndexChanged.connect(self._save_site)
+        for field in (self.caption, self.site):
+            field.setEnabled(editable)
+        facts = QLabel(f"{photo.width} x {photo.height} px {photo.kind}, "
+                       f"{photo.bytes / 1024:.0f} KB · added "
+                       f"{photo.created_at:%Y-%m-%d %H:%M} by {photo.created_by}"
+                       if photo.created_at else f"{photo.width} x {photo.height} px")
+        digest = QLabel(f"sha256 {photo.sha256}")
+        digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        digest.setObjectName("hint")
+        digest.setToolTip("The hash of the stored photo, as the audit trail recorded it")
+
+        form = QFormLayout()
+        form.addRow("Caption", self.caption)
+        form.addRow("Chart site", self.site)
+        form.addRow("Photo", facts)
+        form.addRow("", digest)
+        self.remove_button = QPushButton("Remove photo…")
+        self.remove_button.setVisible(editable)
+        self.remove_button.clicked.connect(self.ask_remove)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fit)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(close)
+        if not editable:
+            locked = QLabel("The session is signed: this photo is locked with it.")
+            locked.setObjectName("hint")
+            buttons.insertWidget(1, locked)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self._show_picture()
+
+    def _muscle_name(self, muscle_id: str) -> str:
+        try:
+            return self.records.atlas.muscle(muscle_id).name
+        except (AtlasError, KeyError):
+            return muscle_id
+
+    # -- the picture ------------------------------------------------------------------------
+    def _show_picture(self) -> None:
+        if self.fit.isChecked():
+            self.scroll.setWidgetResizable(True)
+            room = self.scroll.viewport().size()
+            shown = self.pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation) \
+                if (self.pixmap.width() > room.width() or
+                    self.pixmap.height() > room.height()) else self.pixmap
+        else:
+            self.scroll.setWidgetResizable(False)
+            shown = self.pixmap
+        self.picture.setPixmap(shown)
+        if not self.fit.isChecked():
+            self.picture.resize(shown.size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        if self.fit.isChecked():
+            self.layout().activate()  # the scroll area at its new size before fitting to it
+            self._show_picture()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self.layout().activate()
+        self._show_picture()
+
+    def shown_size(self) -> tuple[int, int]:
+        pixmap = self.picture.pixmap()
+        return (pixmap.width(), pixmap.height())
+
+    # -- editing ----------------------------------------------------------------------------
+    def _save_caption(self) -> None:
+        if not self.editable or self.caption.text() == self.photo.caption:
+            return
+        try:
+            self.photo = self.photos.set_caption(self.photo.id, self.caption.text())
+        except UserFacingError as exc:
+            self.on_error(exc)
+            self.caption.setText(self.photo.caption)
+
+    def _save_site(self) -> None:
+        if not self.editable:
+            return
+        value = self.site.currentData()
+        site_id = None if value == NO_SITE else int(value)
+        if site_id == self.photo.site_id:
+            return
+        try:
+            self.photo = self.photos.set_site(self.photo.id, site_id)
+        except UserFacingError as exc:
+            self.on_error(exc)
+            self.site.blockSignals(True)
+            self.site.setCurrentIndex(max(self.site.findData(
+                self.photo.site_id if self.photo.site_id is not None else NO_SITE), 0))
+            self.site.blockSignals(False)
+
+    def ask_remove(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Remove photo",
+                          f"Take photo {self.photo.seq} off this session? It stays in the "
+                          "database's history, but no longer shows, exports or prints.",
+                          QMessageBox.StandardButton.Cancel, self)
+        remove = box.addButton("Remove photo", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm = box
+        box.finished.connect(lambda _r: self._removal_answered(box.clickedButton() is remove))
+        box.open()
+
+    def _removal_answered(self, confirmed: bool) -> None:
+        self.confirm = None
+        if not confirmed:
+            return
+        try:
+            self.photos.remove(self.photo.id, confirmed=True)
+        except UserFacingError as exc:
+            self.on_error(exc)
+            return
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self._save_caption()  # typed, then closed: saved like every other field
+        super().done(result)

@@ -1,0 +1,58 @@
+"""Photos on the clinic server (PostgreSQL migration 2, mirroring SQLite schema 6): moved with
+the clinic, row for row and byte for byte, and locked by the server as the file locks them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from clinic_files import make_clinic, open_file
+
+from imsmap.cli import main
+from imsmap.services.photos import Photos
+from imsmap.store.postgres.connection import connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from photo_support import phone_jpeg, png_bytes, write  # noqa: E402
+
+
+def test_photos_move_with_the_clinic_and_the_server_locks_them(tmp_path, clinic_dsn, capsys):
+    path = make_clinic(tmp_path / "clinic.sqlite3")
+    recs = open_file(path)
+    try:
+        photos = Photos(recs)
+        patient = recs.create_patient(chart_number="P-1", family_name="Photo")
+        signed = recs.start_session(patient.id)
+        kept = photos.add_file(signed.id, write(tmp_path / "a.jpg",
+                                                phone_jpeg(width=640, height=480)), "bruise")
+        recs.sign_session(signed.id)
+        draft = recs.start_session(patient.id)
+        open_photo = photos.add_file(draft.id, write(tmp_path / "b.png", png_bytes()))
+        data = photos.data(kept.id)
+    finally:
+        recs.db.close()
+
+    assert main(["server", "migrate", "--db", str(path), "--dsn", clinic_dsn]) == 0
+    capsys.readouterr()
+    with connect(clinic_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 2
+        stored = conn.execute("SELECT data FROM photo_blobs WHERE photo_id = %s",
+                              (kept.id,)).fetchone()[0]
+        assert bytes(stored) == data
+    refused = [
+        ("UPDATE photos SET caption = 'x' WHERE id = %s", kept.id, "signed session is locked"),
+        ("UPDATE photos SET sha256 = repeat('0', 64) WHERE id = %s", open_photo.id,
+         "never changed"),
+        ("UPDATE photo_blobs SET data = '\\x00' WHERE photo_id = %s", open_photo.id,
+         "never changed"),
+        ("DELETE FROM photos WHERE id = %s", open_photo.id, "never deleted"),
+        ("DELETE FROM photo_blobs WHERE photo_id = %s", open_photo.id, "never deleted"),
+    ]
+    for sql, row_id, words in refused:
+        with connect(clinic_dsn) as conn:
+            with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match=words):
+                conn.execute(sql, (row_id,))
+    with connect(clinic_dsn) as conn:  # a draft's caption still changes
+        conn.execute("UPDATE photos SET caption = 'posture' WHERE id = %s", (open_photo.id,))

@@ -1,0 +1,105 @@
+"""The session PDF's Photos section (issue 18 item 4): listed always, printed when the clinic
+says so (off by default), opaque for PDF/A-1b, embedded at print resolution."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import datetime
+
+import pypdf
+import pytest
+from PIL import Image
+
+from imsmap.services import clinic
+from imsmap.services.photos import Photos
+from photo_support import phone_jpeg, png_bytes, write
+from support import spot
+
+GENERATED = datetime(2026, 11, 20, 12, 0).astimezone()
+
+
+@pytest.fixture
+def with_photos(records, session, tmp_path):
+    view_id, x, y, _m, _s = spot(records.atlas, 4)
+    site = records.add_site(session.id, view_id, x, y)
+    photos = Photos(records)
+    made = [photos.add_file(session.id, write(tmp_path / "a.jpg", phone_jpeg()),
+                            "Bruising 2 cm below the insertion, day 2", site.id),
+            photos.add_file(session.id, write(tmp_path / "b.png", png_bytes()), "Posture"),
+            photos.add_file(session.id, write(tmp_path / "c.jpg", phone_jpeg(orientation=1)))]
+    return made, site
+
+
+def _pdf(records, session, tmp_path, name="out.pdf"):
+    from imsmap.report.session_pdf import write_session_pdf
+
+    path = write_session_pdf(records, session.id, tmp_path / name, generated=GENERATED)
+    reader = pypdf.PdfReader(str(path))
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    images = [x.get_object() for page in reader.pages
+              for x in page["/Resources"].get("/XObject", {}).values()
+              if x.get_object().get("/Subtype") == "/Image"]
+    return path, " ".join(text.split()), images
+
+
+def test_by_default_the_pdf_lists_the_photos_without_printing_them(
+        qapp, records, session, with_photos, tmp_path):
+    photos, site = with_photos
+    assert clinic.load(records).photos_in_pdf is False
+    _path, text, images = _pdf(records, session, tmp_path)
+    assert "Photos 3 photos" in text
+    for p in photos:
+        assert p.sha256[:16] in text
+    assert "Bruising 2 cm below the insertion, day 2" in text and f"site {site.seq}:" in text
+    assert "does not print them in session PDFs" in text
+    assert images == []
+
+
+def test_with_the_setting_on_the_photos_are_printed_opaque_at_print_resolution(
+        qapp, records, session, with_photos, tmp_path):
+    photos, _site = with_photos
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=True))
+    assert clinic.load(records).photos_in_pdf is True
+    path, text, images = _pdf(records, session, tmp_path)
+    assert "Photo 1: Bruising 2 cm below the insertion, day 2" in text
+    assert "does not print them" not in text
+    assert len(images) == 3
+    for image in images:
+        assert "/SMask" not in image  # PDF/A-1b: no transparency
+        assert int(image["/Width"]) <= 700  # 200 dpi for about 85 mm, not 2048 px
+    assert b"/SMask" not in path.read_bytes().replace(b"/SMask /None", b"")
+    assert path.stat().st_size < 2_000_000
+
+
+def test_no_photos_no_section(qapp, records, session, tmp_path):
+    _path, text, _images = _pdf(records, session, tmp_path)
+    assert "Photos" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_the_printed_photo_is_upright_on_the_page(qapp, records, session, tmp_path):
+    view_id, x, y, _m, _s = spot(records.atlas, 4)
+    records.add_site(session.id, view_id, x, y)  # tables (filled header rows) paint first
+    Photos(records).add_file(session.id, write(tmp_path / "a.jpg", phone_jpeg()), "upright")
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=True))
+    path, _text, _images = _pdf(records, session, tmp_path)
+    out = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(out)], check=True)
+    reds, blues = [], []
+    for png in sorted(tmp_path.glob("page-*.png")):  # the page that holds the photo
+        page = Image.open(png).convert("RGB")
+        pixels = [(x, y, page.getpixel((x, y))) for y in range(page.height)
+                  for x in range(page.width)]
+        reds = [(x, y) for x, y, (r, _g, b) in pixels if r > 170 and b < 80]
+        blues = [(x, y) for x, y, (r, _g, b) in pixels if b > 170 and r < 80]
+        if len(reds) > 100:
+            break
+    assert reds and blues
+    left, right = min(x for x, _ in reds), max(x for x, _ in reds)
+    top, bottom = min(y for _, y in reds), max(y for _, y in reds)
+    assert bottom - top > right - left  # portrait: turned upright
+    bx = sum(x for x, _ in blues) / len(blues)
+    by = sum(y for _, y in blues) / len(blues)
+    assert bx > (left + right) / 2 and by < (top + bottom) / 2  # the band: top right
