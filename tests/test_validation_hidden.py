@@ -165,3 +165,16 @@ def test_an_import_with_a_hidden_character_is_refused_by_place(records, where, v
     assert f"patients[0].{where}:" in str(err.value) and "invisible character" in str(err.value)
     assert "nothing was changed" in str(err.value)
     _unchanged(records, before)
+
+
+@pytest.mark.parametrize("ch", ["\ufdd0", "\ufdef", "\ufffe", "\U0001ffff"])
+def test_noncharacters_are_refused_in_notes_and_names(records, session, patient, ch):
+    """Unicode's noncharacters are never text; the PDF layout uses U+FDD0 to keep a cut
+    paragraph's lines (report.textflow), so a stored one would move a line break."""
+    with pytest.raises(ValidationError, match="reserved for programs' own use") as info:
+        records.update_session(session.id, notes=f"Needled L5{ch} right")
+    assert info.value.field == "notes"
+    assert records.repo.session(session.id).notes == session.notes
+    with pytest.raises(ValidationError, match="reserved for programs' own use"):
+        records.update_patient(patient.id, family_name=f"Nils{ch}son")
+    assert records.repo.patient(patient.id).family_name == patient.family_name

@@ -43,6 +43,10 @@ def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
             raise ValidationError(
                 f"{label} {_contains(label)} an invisible character that reverses or reorders "
                 f"the text (U+{ord(ch):04X}); remove it.", field)
+        if _is_noncharacter(ch):
+            raise ValidationError(
+                f"{label} {_contains(label)} a character reserved for programs' own use "
+                f"(U+{ord(ch):04X}), which is never part of a text; remove it.", field)
         if multiline:
             continue
         category = unicodedata.category(ch)
@@ -52,6 +56,13 @@ def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
         if category in ("Zl", "Zp"):
             raise ValidationError(f"{label} {_contains(label)} a line break "
                                   f"(U+{ord(ch):04X}); it must be one line.", field)
+
+
+def _is_noncharacter(ch: str) -> bool:
+    """Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane) are
+    never interchanged as text; the PDF layout uses one internally (report.textflow.KEPT_BREAK)."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 def _joins_letters(value: str, i: int) -> bool:
