@@ -82,9 +82,10 @@ def _check_cut(device, flow, n, width):
         # same characters on each line, in no more than the height reserved (a line of a
         # fallback font, "中文", can come out a little lower alone), and no wider than the
         # column (by the ink: Qt reports a line broken "anywhere" a few units narrower in the
-        # whole text than alone, but paints the same). A kept line laid out alone may be a fraction of a unit wider than in the
-        # whole (Qt measures a line's last glyph differently at the end of a text): 1.5 units
-        # is 0.13 mm at 300 dpi, inside a cell's padding.
+        # whole text than alone, but paints the same). A kept line laid out alone may be a
+        # fraction of a unit wider than in the whole (Qt measures a line's last glyph
+        # differently at the end of a text): 1.5 units is 0.13 mm at 300 dpi, inside a cell's
+        # padding.
         again = _flow(head, width, device)
         assert len(again) == n
         assert again.height <= flow.bottoms[n - 1] + 1e-6
