@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 
 DB_HELP = "the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)"
 
@@ -31,3 +32,17 @@ def ensure_gui_application():
     if app is None:
         app = QApplication(["imsmap"])
     return app
+
+
+def positive_int(what: str) -> Callable[[str], int]:
+    """An argparse type for a positive whole number (an id, a count); ``what`` names it in the
+    one sentence a wrong value gets, e.g. "'x' is not a session id (a number)."."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a number).") from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
+        return number
+    return parse

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from imsmap import paths
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_db_argument, db_arg, positive_int
 from imsmap.services.output_files import check_output, reason, write_atomically
 from imsmap.store.db import StoreError
 
@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "document with its PDF/A (docs/fhir.md)")
     parser.add_argument("--session", metavar="ID", type=_session_id, action="append",
                         help="export only this session (repeat for more)")
-    parser.add_argument("--patient", metavar="ID", type=_positive("a patient id"),
+    parser.add_argument("--patient", metavar="ID", type=positive_int("a patient id"),
                         help="with --fhir: this patient's sessions")
     parser.add_argument("--from", dest="date_from", metavar="DATE",
                         help="with --fhir and --to: sessions started on or after DATE "
@@ -56,20 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _positive(what: str):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (a whole number)") \
-                from None
-        if value < 1:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {what} (a whole number)")
-        return value
-    return parse
 
 
-_session_id = _positive("a session id")
+_session_id = positive_int("a session id")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from imsmap.cli.common import add_db_argument, db_arg, ensure_gui_application
+from imsmap.cli.common import add_db_argument, db_arg, ensure_gui_application, positive_int
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.output_files import check_output, refuse_database
 
@@ -38,19 +38,9 @@ def _paper(value: str) -> str:
     raise argparse.ArgumentTypeError(f"{value!r} is not a paper size: use A4 or Letter.")
 
 
-def _positive(what: str):
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a number).") from None
-        if number < 1:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
-        return number
-    return parse
 
 
-_session_id = _positive("a session id")
+_session_id = positive_int("a session id")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -63,11 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
     parser.add_argument("--session", metavar="ID", type=_session_id,
                         help="the session's id")
-    parser.add_argument("--patient", metavar="ID", type=_positive("a patient id"),
+    parser.add_argument("--patient", metavar="ID", type=positive_int("a patient id"),
                         help="the patient's id (with --progress)")
     parser.add_argument("--progress", action="store_true",
                         help="the progress report of --patient over their sessions")
-    parser.add_argument("--last", metavar="N", type=_positive("a number of sessions"),
+    parser.add_argument("--last", metavar="N", type=positive_int("a number of sessions"),
                         help="with --progress: only the latest N sessions")
     parser.add_argument("--out", metavar="FILE", help="the PDF file to write")
     parser.add_argument("--from", dest="date_from", metavar="DATE",

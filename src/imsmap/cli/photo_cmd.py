@@ -12,20 +12,8 @@ from __future__ import annotations
 
 import argparse
 
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_db_argument, db_arg, positive_int
 from imsmap.paths import resolve_db
-
-
-def _positive(what: str):
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a number).") from None
-        if number < 1:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
-        return number
-    return parse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,10 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              description="Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
                                          "to a draft session.")
     add_db_argument(add)
-    add.add_argument("--session", metavar="ID", type=_positive("a session id"), required=True,
+    add.add_argument("--session", metavar="ID", type=positive_int("a session id"), required=True,
                      help="the session's id")
     add.add_argument("--caption", metavar="TEXT", default="", help="a caption for the photo")
-    add.add_argument("--site", metavar="N", type=_positive("a site id"), default=None,
+    add.add_argument("--site", metavar="N", type=positive_int("a site id"), default=None,
                      help="the id of the chart site the photo shows (a site of this session)")
     add.add_argument("file", metavar="FILE", help="the photo file")
     add.set_defaults(func=run_add)
