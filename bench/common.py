@@ -118,3 +118,15 @@ def pump(app, seconds: float = 0.0) -> None:
     app.processEvents()
     while perf() < end:
         app.processEvents()
+
+
+def pump_until(app, done, what: str, timeout: float = 60.0) -> None:
+    """Process events until `done()` is true: a wait for a real state, not a guessed time (a
+    loaded machine takes longer, and a figure must not include or miss it by chance). Raises
+    if `what` has not happened after `timeout` seconds."""
+    end = perf() + timeout
+    app.processEvents()
+    while not done():
+        if perf() > end:
+            raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
+        app.processEvents()

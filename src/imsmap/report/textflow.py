@@ -4,8 +4,12 @@ A printed record must hold every character of what was recorded. So text is brok
 here, once, with Qt's ``QTextLayout``: at word boundaries, and anywhere inside a word that is
 wider than the line (a long web address); one line per ``\\n``-separated paragraph at least. The
 same lines are measured and painted, so what the layout reserves is what the page shows. A text
-that does not fit where it is is cut at the start of a line (``Flow.cut``); laying out the rest
-again gives the same lines, because line breaking starts afresh at every line.
+that does not fit where it is is cut at the start of a line (``Flow.cut``). The head keeps the
+lines it was measured as: Qt's line breaking is not stable under cutting a text short (a word
+the cut shortened, or one with "/", "-", "." or "_", can be broken differently, even a line
+laid out alone can be broken again), so laid out afresh the head could take a line more than
+was reserved and overflow its page. The rest is laid out afresh, and that flow is the one
+measured and painted.
 
 A character no font on this machine can draw would print as an empty box, a silent loss: it is
 printed as its code point instead, "[U+1F642]" (``printable``). So is every character beyond
@@ -25,7 +29,13 @@ from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextLayout, QT
 
 from imsmap.domain.validation import BIDI_CONTROLS
 
-__all__ = ["Flow", "printable", "stand_in"]
+__all__ = ["KEPT_BREAK", "Flow", "printable", "stand_in"]
+
+# Where ``Flow.cut`` keeps a line break in the head it returns: U+FDD0, a Unicode noncharacter
+# (set aside for a program's internal use, no glyph, nothing to print), never drawn and never
+# in a printed text; a flow ends a line at it. ``printable`` shows one as its code point in
+# the texts it is used for outside a flow (a one-line label).
+KEPT_BREAK = "\ufdd0"
 
 # Characters a font may lack without harm: line breaks and tabs are layout, not glyphs.
 _LAYOUT_CHARS = frozenset("\n\t\u2028\u2029")
@@ -76,7 +86,7 @@ def printable(text: str, font: QFont) -> str:
         if ch.isascii() and ch.isprintable() or ch in _LAYOUT_CHARS:
             continue
         if (ord(ch) > 0xFFFF or ch in BIDI_CONTROLS or unicodedata.category(ch) == "Cc"
-                or not _can_draw(ch, font)):
+                or ch == KEPT_BREAK or not _can_draw(ch, font)):
             missing.add(ch)
     if not missing:
         return text
@@ -86,12 +96,13 @@ def printable(text: str, font: QFont) -> str:
 class Flow:
     """``text`` in ``font`` broken into lines of ``width`` device units (one line when
     ``wrap`` is False). ``starts`` and ``tops`` give each line's first character and its top;
-    ``height`` is the whole."""
+    ``height`` is the whole. Each part of ``text`` that ends in ``KEPT_BREAK`` (a head
+    ``cut`` returned) is one line, as it was measured."""
 
     def __init__(self, text: str, font: QFont, width: float, device: QPaintDevice, *,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True,
                  min_line: float = 0.0):
-        self.text = printable(text, font)
+        self.text = KEPT_BREAK.join(printable(part, font) for part in text.split(KEPT_BREAK))
         self.width = width
         option = QTextOption(align)
         # Left to right as the page is, like QPainter.drawText: an Arabic or Hebrew name is
@@ -107,26 +118,38 @@ class Flow:
         y = 0.0
         offset = 0
         for para in self.text.split("\n"):
-            layout = QTextLayout(para, font, device)
-            layout.setTextOption(option)
-            layout.setCacheEnabled(True)
-            layout.beginLayout()
-            top = y
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(max(width, 1.0))
-                line.setLeadingIncluded(True)
-                line.setPosition(QPointF(0.0, y - top))
-                self.starts.append(offset + line.textStart())
-                self.tops.append(y)
-                y += max(line.height(), min_line)
-                self.bottoms.append(y)
-                self.natural_width = max(self.natural_width, line.naturalTextWidth())
-            layout.endLayout()
-            self._layouts.append((layout, top))
-            offset += len(para) + 1
+            *lines, last = para.split(KEPT_BREAK)
+            parts = [(line, True) for line in lines]
+            if last or not lines:
+                parts.append((last, False))
+            for part, kept in parts:
+                layout = QTextLayout(part, font, device)
+                layout.setTextOption(option)
+                layout.setCacheEnabled(True)
+                layout.beginLayout()
+                top = y
+                while True:
+                    line = layout.createLine()
+                    if not line.isValid():
+                        break
+                    line.setLineWidth(max(width, 1.0))
+                    if kept and line.textLength() < len(part):
+                        # A line kept by ``cut`` is one line, as measured, even where Qt,
+                        # laying it out alone, would break it again (by a fraction of a unit).
+                        line.setLineWidth(1e6)
+                        line.setLineWidth(max(width, line.naturalTextWidth() + 1.0))
+                    line.setLeadingIncluded(True)
+                    line.setPosition(QPointF(0.0, y - top))
+                    self.starts.append(offset + line.textStart())
+                    self.tops.append(y)
+                    y += max(line.height(), min_line)
+                    self.bottoms.append(y)
+                    self.natural_width = max(self.natural_width, line.naturalTextWidth())
+                    if kept:
+                        break
+                layout.endLayout()
+                self._layouts.append((layout, top))
+                offset += len(part) + 1  # and the newline or KEPT_BREAK after it
         self.height = y
 
     def __len__(self) -> int:
@@ -141,14 +164,24 @@ class Flow:
 
     def cut(self, n: int) -> tuple[str, str]:
         """The text of the first ``n`` lines and the text of the rest. The newline that ends
-        the head's last paragraph, if the cut falls there, belongs to neither."""
+        the head's last paragraph, if the cut falls there, belongs to neither.
+
+        The head keeps these lines: each of them that wrapping ended is followed by
+        ``KEPT_BREAK``, so a flow of the head (where it is painted) is exactly these ``n``
+        lines, as measured. Remove ``KEPT_BREAK`` and head and rest are the text."""
         if n >= len(self.starts):
             return self.text, ""
-        at = self.starts[n]
-        head = self.text[:at]
+        ends = [*self.starts[1:], len(self.text) + 1]
+        parts = []
+        for a, b in zip(self.starts[:n], ends[:n]):
+            line = self.text[a:b]
+            if not line.endswith(("\n", KEPT_BREAK)):
+                line += KEPT_BREAK
+            parts.append(line)
+        head = "".join(parts)
         if head.endswith("\n"):
             head = head[:-1]
-        return head, self.text[at:]
+        return head, self.text[self.starts[n]:]
 
     def paint(self, painter: QPainter, x: float, y: float, colour: str) -> None:
         painter.setPen(QColor(colour))
