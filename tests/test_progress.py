@@ -250,6 +250,45 @@ def test_heat_matches_the_exact_sum_of_gaussians():
     assert np.abs(g - exact).max() < 0.02 * w.max()  # bilinear placement and the 3-sigma cut
 
 
+def _heat_by_definition(x, y, w, width, height, rows, cols, sigma):
+    """Slow reference in float64: each point split bilinearly over the four nearest cell centres
+    (clamped onto the outermost ones), each share a Gaussian of its weight, cut beyond 3 sigma."""
+    cw, ch = width / cols, height / rows
+    grid = np.zeros((rows, cols))
+    for xi, yi, wi in zip(x, y, w):
+        fx = min(max(xi / cw - 0.5, 0.0), cols - 1.0)
+        fy = min(max(yi / ch - 0.5, 0.0), rows - 1.0)
+        c0, r0 = math.floor(fx), math.floor(fy)
+        tx, ty = fx - c0, fy - r0
+        for r, c, share in ((r0, c0, (1 - tx) * (1 - ty)), (r0, c0 + 1, tx * (1 - ty)),
+                            (r0 + 1, c0, (1 - tx) * ty), (r0 + 1, c0 + 1, tx * ty)):
+            if share == 0.0:
+                continue
+            for i in range(rows):
+                dy = (i - r) * ch
+                if abs(dy) > 3 * sigma:
+                    continue
+                for j in range(cols):
+                    dx = (j - c) * cw
+                    if abs(dx) <= 3 * sigma:
+                        grid[i, j] += wi * share * math.exp(-(dx * dx + dy * dy) / (2 * sigma ** 2))
+    return grid
+
+
+def test_heat_equals_its_definition_within_float32_rounding():
+    rng = np.random.default_rng(11)
+    # Points in the top third and on three corners: the middle rows lie beyond every cut.
+    width, height, rows, cols, sigma = 60.0, 120.0, 48, 24, 5.0
+    x = np.concatenate([rng.uniform(0, width, 25), [0.0, width, 0.0]])
+    y = np.concatenate([rng.uniform(0, 40.0, 25), [0.0, height, height]])
+    w = np.concatenate([rng.integers(1, 4, 25).astype(float), [1.0, 2.0, 3.0]])
+    g = gaussian_heat(x, y, w, width, height, (rows, cols), sigma)
+    exact = _heat_by_definition(x, y, w, width, height, rows, cols, sigma)
+    assert g.dtype == np.float32 and g.shape == (rows, cols)
+    assert np.abs(g - exact).max() <= 1e-5 * exact.max()
+    assert (exact == 0.0).sum() > 100 and (g[exact == 0.0] == 0.0).all()  # the cut is exact
+
+
 def test_grasp_heat_weights_views_and_age_fading():
     s1, s2 = session(1, 5, None, None), session(2, 19, None, None)  # 14 days apart
     sites = {
