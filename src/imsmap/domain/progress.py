@@ -518,7 +518,7 @@ def _blur_columns(grid: np.ndarray, taps: np.ndarray) -> np.ndarray:
     n = grid.shape[0]
     padded = np.zeros((n + 2 * h, grid.shape[1]), dtype=np.float32)
     padded[h:h + n] = grid
-    out = padded[h:h + n] * taps[h]
+    out: np.ndarray = padded[h:h + n] * taps[h]
     pair = np.empty_like(out)
     for t in range(1, h + 1):
         np.add(padded[h - t:h - t + n], padded[h + t:h + t + n], out=pair)
