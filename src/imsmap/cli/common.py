@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
+from datetime import date
+
+from imsmap.domain.errors import UserFacingError
 
 DB_HELP = "the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)"
 
@@ -46,3 +49,12 @@ def positive_int(what: str) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
         return number
     return parse
+
+
+def iso_date(value: str, option: str) -> date:
+    """``value`` of ``option`` (e.g. --from) as a date; one sentence if it is not YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserFacingError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, "
+                              "e.g. 2026-11-20.") from None

@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from imsmap.cli.common import ensure_gui_application
+from imsmap.cli.common import ensure_gui_application, iso_date
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.records import Records
 
@@ -39,18 +39,11 @@ def check_options(args: argparse.Namespace) -> None:
     if ranged:
         if args.date_from is None or args.date_to is None:
             raise UserFacingError("A date range needs both --from DATE and --to DATE.")
-        first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+        first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
         if last < first:
             raise UserFacingError(f"--to {last} is before --from {first}; give the earlier "
                                   "date first.")
 
-
-def _date(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserFacingError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, "
-                              "e.g. 2026-11-20.") from None
 
 
 def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
@@ -64,7 +57,7 @@ def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
                                   "no sessions to export; nothing was written.")
         return ids
     if args.date_from is not None:
-        first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+        first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
         sessions = repo.sessions_between(first.isoformat(),
                                          (last + timedelta(days=1)).isoformat())
         if not sessions:

@@ -21,10 +21,16 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from imsmap.cli.common import add_db_argument, db_arg, ensure_gui_application, positive_int
+from imsmap.cli.common import (
+    add_db_argument,
+    db_arg,
+    ensure_gui_application,
+    iso_date,
+    positive_int,
+)
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.output_files import check_output, refuse_database
 
@@ -149,13 +155,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserFacingError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, "
-                              "e.g. 2026-11-20.") from None
-
 
 def safe_file_part(text: str, fallback: str) -> str:
     """A chart number as part of a file name on any system: letters, digits, '-', '_', '.'
@@ -174,7 +173,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     from imsmap.services.context import open_records
     from imsmap.services.fidelity import refuse_unfaithful
 
-    first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
     if last < first:
         raise UserFacingError(f"--to {last} is before --from {first}; give the earlier date "
                               "first.")

@@ -171,14 +171,20 @@ def backup_folder_for(db_path: str | os.PathLike[str]) -> Path:
     return default_backup_dir(db_path)
 
 
-def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -> Path:
-    """Back up into the backup folder, then rotate the old backups there; the new file's path."""
+def ready_backup_dir(db: Database) -> Path:
+    """The backup folder, created owner-only if it is missing; a sentence if it cannot be."""
     folder = backup_dir(db)
     try:
         paths.ensure_private_dir(folder)
     except OSError as exc:
         raise StoreError(f"The backup folder {folder} cannot be created ({exc.strerror}); "
                          "choose another in the settings.") from None
+    return folder
+
+
+def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -> Path:
+    """Back up into the backup folder, then rotate the old backups there; the new file's path."""
+    folder = ready_backup_dir(db)
     stamp = (now or datetime.now()).replace(microsecond=0)
     target = folder / backup_name(stamp, reason)
     n = 1

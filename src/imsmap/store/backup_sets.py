@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from imsmap import paths
 from imsmap.domain.errors import ValidationError
 from imsmap.logs import shown
 from imsmap.store import journal
@@ -42,6 +41,7 @@ from imsmap.store.backup import (
     make_private,
     parse_backup_name,
     publish,
+    ready_backup_dir,
     verify_backup,
 )
 from imsmap.store.db import Database, StoreError, user_error
@@ -173,7 +173,7 @@ def make_full(db: Database, *, now: datetime | None = None,
               cancel: threading.Event | None = None) -> BackupSet:
     """A new set: the database copied as of one moment, checked, compressed, with a new journal
     starting at that moment; then rotation. `cancel` set: Cancelled, nothing published."""
-    folder = _folder(db)
+    folder = ready_backup_dir(db)
     clean_partials(folder)
     stamp = (now or datetime.now()).replace(microsecond=0)
     name = _full_name(folder, stamp)
@@ -221,15 +221,6 @@ def make_full(db: Database, *, now: datetime | None = None,
     log.info("backup written (full set): %s; %d older files let go", shown(final), len(deleted))
     return BackupSet(final, journal_of(final), stamp)
 
-
-def _folder(db: Database) -> Path:
-    folder = backup_dir(db)
-    try:
-        paths.ensure_private_dir(folder)
-    except OSError as exc:
-        raise StoreError(f"The backup folder {folder} cannot be created ({exc.strerror}); "
-                         "choose another in the settings.") from None
-    return folder
 
 
 def _compress(source: Path, target: Path, cancel: threading.Event | None) -> None:
