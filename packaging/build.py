@@ -9,7 +9,8 @@ usage: python packaging/build.py linux|windows|macos [--skip-venv]
 3. the one-folder app with packaging/imsmap.spec into dist/imsmap (dist/imsmap.app on macOS);
    on Linux its ICU data is cut to English and French (packaging/linux/icu_data.py, checked)
    and debug symbols are stripped where that is safe;
-4. the smoke test of the frozen binary (packaging/smoke_test.py; on Linux under Xvfb on xcb);
+4. the smoke test of the frozen binary (packaging/smoke_test.py, with a photo of each format
+   imsmap accepts from packaging/smoke_photos.py; on Linux under Xvfb on xcb);
    on Linux also its demo clinic and PDF pages against a plain pip install's
    (build/packaging/venv-pip, packaging/compare_frozen.py);
 5. the archive (tar.xz on Linux, zip elsewhere) and on Linux the .deb, checked by lintian, then
@@ -39,6 +40,7 @@ VENV = BUILD / "venv"
 PIP_VENV = BUILD / "venv-pip"  # what `pip install .` gives a user: the frozen app's reference
 KEEP_OPENBLAS = "--keep-openblas" in sys.argv  # see --help
 ICONS = BUILD / "icons"
+PHOTOS = BUILD / "smoke-photos"  # one photo per accepted format, for the smoke test
 WHEELS = BUILD / "wheels"  # numpy built without BLAS: made once, then reused
 APP_ID = "org.imsmap.imsmap"
 TIMESTAMP_URL = "http://timestamp.digicert.com"
@@ -140,6 +142,7 @@ def freeze() -> None:
         if not KEEP_OPENBLAS:  # the PyPI wheel's extension modules were patched by auditwheel
             strippable += (internal / "numpy").rglob("*.so")
         sh("strip", "--strip-unneeded", *[lib for lib in strippable if not lib.is_symlink()])
+        check_bundle_linux()
 
 
 def sign_windows(*files: Path) -> None:
@@ -174,9 +177,31 @@ def frozen_executable(platform: str) -> Path:
     return DIST / "imsmap" / ("imsmap.exe" if platform == "windows" else "imsmap")
 
 
+def smoke_photos() -> None:
+    step("photos for the smoke test")
+    shutil.rmtree(PHOTOS, ignore_errors=True)
+    sh(venv_python(), PACKAGING / "smoke_photos.py", PHOTOS)
+
+
+def check_bundle_linux() -> None:
+    """What the spec keeps and leaves out on purpose (packaging/imsmap.spec), checked on the
+    result: Qt's English and French catalogs are there; libcups and its TLS stack, Pillow's
+    AVIF codec and libavif are not."""
+    internal = DIST / "imsmap" / "_internal"
+    translations = internal / "PySide6" / "Qt" / "translations"
+    for name in ("qtbase_en.qm", "qtbase_fr.qm"):
+        if not (translations / name).is_file():
+            raise SystemExit(f"the bundle lacks {translations / name}")
+    unwanted = [p for p in internal.rglob("*")
+                if p.name.startswith(("libcups", "libgnutls", "libavif", "_avif."))]
+    if unwanted:
+        raise SystemExit(f"the bundle carries what the spec leaves out: {unwanted}")
+
+
 def smoke(executable: Path) -> None:
     step(f"smoke test of {executable}")
-    command = [sys.executable, str(PACKAGING / "smoke_test.py"), str(executable), VERSION]
+    command = [sys.executable, str(PACKAGING / "smoke_test.py"), str(executable), VERSION,
+               "--photos", str(PHOTOS)]
     if sys.platform.startswith("linux"):
         # The real xcb platform on a virtual X server, never the offscreen plugin. -noreset: by
         # default Xvfb resets when its last client leaves, and a client that connects during
@@ -254,6 +279,7 @@ def main() -> int:
     if args.platform == "linux" and (not args.skip_venv or not venv_python(PIP_VENV).exists()):
         make_pip_venv()
     render_icons()
+    smoke_photos()
     freeze()
     if args.sign and args.platform == "windows":
         step("signing the executables")

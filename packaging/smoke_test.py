@@ -2,10 +2,12 @@
 relies on, and the window on the platform's real display. Standard library only, so CI runs it
 with any Python on Windows, macOS and Linux.
 
-usage: python packaging/smoke_test.py EXECUTABLE VERSION [--window-seconds S]
+usage: python packaging/smoke_test.py EXECUTABLE VERSION [--photos DIR] [--window-seconds S]
 
-Runs `--version`, `demo --db X`, `check --db X`, `pdf` (a batch of every session in X, and the
-progress report of patient 1) and opens the window on X. Fails (exit 1) on a wrong exit status,
+Runs `--version`, `demo --db X`, `check --db X`, with --photos `photo add` of every photo in DIR
+(packaging/smoke_photos.py writes one per format imsmap accepts) to a draft session of X and that
+session's PDF, `pdf` (a batch of every session in X, and the progress report of patient 1) and
+opens the window on X. Fails (exit 1) on a wrong exit status,
 a missing output, and on ANY text on stderr: a traceback, a Qt warning ("qt.qpa.xcb: ...",
 "QFont::...") or a Python warning all count. On Linux the window is looked for with xdotool
 (under Xvfb, DISPLAY set by the caller)
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -99,7 +103,43 @@ def open_window(exe: Path, db: Path, env: dict[str, str], cwd: Path, seconds: fl
     return shown_after
 
 
-def smoke(exe: Path, version: str, window_seconds: float) -> None:
+# What `photo add` stores of each file: lossless sources as PNG, the others as JPEG; the JPEG of
+# smoke_photos.py is 480 x 360 with an EXIF orientation that turns it to 360 x 480.
+STORED_AS = {".jpg": ("JPEG", "360x480"), ".png": ("PNG", "480x360"),
+             ".webp": ("JPEG", "480x360"), ".tif": ("JPEG", "480x360"),
+             ".bmp": ("PNG", "480x360"), ".gif": ("PNG", "480x360")}
+
+
+def draft_session(db: Path) -> int:
+    """A draft session of the demo clinic (read with SQLite, no imsmap process has it open)."""
+    with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as con:
+        row = con.execute("SELECT id FROM sessions WHERE status = 'draft' ORDER BY id").fetchone()
+    if row is None:
+        raise SmokeFailure("the demo clinic has no draft session to attach photos to")
+    return int(row[0])
+
+
+def add_photos(exe: Path, db: Path, photos: Path, env: dict[str, str], work: Path) -> None:
+    """Every photo in `photos` attached through the frozen app, then the session's PDF."""
+    files = sorted(p for p in photos.iterdir() if p.suffix in STORED_AS)
+    if sorted(p.suffix for p in files) != sorted(STORED_AS):
+        raise SmokeFailure(f"{photos} should hold one photo of each of {sorted(STORED_AS)}")
+    session = draft_session(db)
+    for path in files:
+        out = run(exe, ["photo", "add", "--db", str(db), "--session", str(session), str(path)],
+                  env, work)
+        kind, size = STORED_AS[path.suffix]
+        if not re.match(rf"Photo \d+ added to session {session}: {size} {kind}, ", out):
+            raise SmokeFailure(f"`photo add {path.name}` printed {out!r}, expected a {size} "
+                               f"{kind} photo")
+    pdf = work / "photos.pdf"
+    run(exe, ["pdf", "--db", str(db), "--session", str(session), "--out", str(pdf)], env, work)
+    if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+        raise SmokeFailure("`pdf --session` of the session with photos wrote no valid PDF")
+    print(f"ok   {len(files)} photos ({', '.join(p.suffix for p in files)}) in session {session}")
+
+
+def smoke(exe: Path, version: str, window_seconds: float, photos: Path | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="imsmap-smoke-"))
     try:
         env = clean_env(work / "home")
@@ -112,6 +152,8 @@ def smoke(exe: Path, version: str, window_seconds: float) -> None:
         if not db.is_file():
             raise SmokeFailure("`demo` made no database")
         run(exe, ["check", "--db", str(db)], env, work)
+        if photos is not None:
+            add_photos(exe, db, photos, env, work)
         pdfs = work / "pdfs"
         pdfs.mkdir()
         run(exe, ["pdf", "--db", str(db), "--from", "2000-01-01", "--to", "2099-12-31",
@@ -135,10 +177,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("executable", type=Path)
     parser.add_argument("version")
+    parser.add_argument("--photos", type=Path, default=None,
+                        help="a folder from packaging/smoke_photos.py: attach each photo")
     parser.add_argument("--window-seconds", type=float, default=8.0)
     args = parser.parse_args()
     try:
-        smoke(args.executable.resolve(), args.version, args.window_seconds)
+        smoke(args.executable.resolve(), args.version, args.window_seconds,
+              args.photos.resolve() if args.photos else None)
     except SmokeFailure as exc:
         print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
         return 1

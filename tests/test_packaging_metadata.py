@@ -92,8 +92,8 @@ def test_the_frozen_build_excludes_no_qt_module_imsmap_imports():
 
 
 def test_the_frozen_build_excludes_no_python_module_imsmap_imports():
-    excluded = _spec_list("PY_EXCLUDES") | _spec_list("NUMPY_EXCLUDES")
-    assert {"ssl", "numpy.random", "numpy.fft"} <= excluded
+    excluded = _spec_list("PY_EXCLUDES") | _spec_list("NUMPY_EXCLUDES") | _spec_list("PIL_EXCLUDES")
+    assert {"ssl", "numpy.random", "numpy.fft", "PIL._avif"} <= excluded
     used = set()
     for path in (ROOT / "src" / "imsmap").rglob("*.py"):
         used |= _imported_modules(path)
@@ -106,3 +106,14 @@ def test_icon_master_is_a_square_svg():
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     _x, _y, width, height = map(float, root.get("viewBox").split())
     assert width == height
+
+
+def test_the_frozen_build_keeps_a_decoder_for_every_photo_format_imsmap_accepts():
+    from imsmap.services.photo_files import PHOTO_FORMATS
+
+    # packaging/imsmap.spec leaves out Pillow's AVIF codec (PIL._avif, libavif): a photo format
+    # added to PHOTO_FORMATS needs its codec kept there, and a photo of it in smoke_photos.py.
+    assert "PIL._avif" in _spec_list("PIL_EXCLUDES")
+    assert "AVIF" not in PHOTO_FORMATS
+    smoke = (PACKAGING / "smoke_photos.py").read_text(encoding="utf-8")
+    assert all(f'"{fmt}"' in smoke for fmt in PHOTO_FORMATS)

@@ -7,7 +7,9 @@ package installs the app in /opt/imsmap, a launcher /usr/bin/imsmap, the desktop
 AppStream metainfo and the hicolor icons. Depends lists what the bundle does not carry and the
 host must: the C library (at least the newest GLIBC_ symbol version the bundle asks for),
 libxcb1 (PyInstaller never bundles it: it must match the X server's), the OpenGL/EGL loaders
-(libgl1, libegl1, from the host's graphics driver) and fontconfig's configuration with one font.
+(libgl1, libegl1, from the host's graphics driver), fontconfig's configuration with one font and
+libcups2, which Qt's print-support plugin links (left out of the bundle: packaging/imsmap.spec
+FROM_SYSTEM; the alternative libcups2t64 is its name since Debian 13 and Ubuntu 24.04).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ HERE = Path(__file__).resolve().parent
 APP_ID = "org.imsmap.imsmap"
 MAINTAINER = "imsmap developers <packaging@imsmap.org>"
 DEPENDS_FIXED = ["libxcb1", "libgl1", "libegl1", "libfontconfig1",
-                 "fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2"]
+                 "fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2",
+                 "libcups2 | libcups2t64"]
 
 
 def glibc_needed(bundle: Path) -> str:

@@ -16,9 +16,15 @@ common-data package). The steps:
    the locale data of every language but English and French (`root` and every en_*, fr_* locale
    stay: Canada and France, and their parents such as en_001), in every tree (main locale data,
    collation, time-zone, language, region, currency, unit and number-spelling names), and the
-   break-iterator and transliteration trees, which none of the imported functions reach. Kept
-   whole: the converters, the collation root (DUCET), the time-zone, calendar and supplemental
-   data, normalization and every other non-locale item.
+   break-iterator and transliteration trees, which none of the imported functions reach, and the
+   converter tables of multi-byte legacy encodings (Shift_JIS, EUC-*, GB*, Big5, ISO-2022's
+   tables, EBCDIC DBCS: 51 tables, 4.7 MB; a .cnv whose maxBytesPerChar is over 1). Qt reaches
+   converters only through QStringDecoder/QStringEncoder of such a name (imsmap makes none; an
+   SVG or clipboard text declaring such a charset is the only way in): it then gets an invalid
+   converter, as for an unknown name. Kept whole: the alias table, every single-byte table
+   (windows-125x, ISO-8859-x, KOI8, Mac, IBM code pages), the Unicode forms and Latin-1 (in
+   ICU's code), the collation root (DUCET), the time-zone, calendar and supplemental data,
+   normalization and every other non-locale item.
 3. Every kept item is extracted from both packages and compared: byte for byte the same.
 4. The new package becomes libicudata.so.NN again with `genccode` (ICU's tool that turns a
    package into assembly, as ICU's own build does) and the C compiler.
@@ -27,6 +33,8 @@ common-data package). The steps:
    boundaries) with the original and the cut library, through the build venv's PySide6: for
    en_CA, en_US, en_GB, fr_CA, fr_FR and C it must be identical. Other locales fall back to the
    root (collation) or the default locale's names (time zones); their differing lines are counted.
+   Every converter Qt offers is opened and round-trips a sample: each single-byte and Unicode one
+   identically, and only the multi-byte ones may be gone.
 
 The original library is kept in WORK_DIR for the comparison.
 """
@@ -44,6 +52,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 KEEP_LANGUAGES = {"en", "fr"}
 DROPPED_TREES = {"brkitr", "translit"}
+# ICU's UConverterType values (ucnv.h) of the converters whose tables are dropped: DBCS, MBCS,
+# EBCDIC_STATEFUL, ISO_2022, LMBCS_1..19, HZ, COMPOUND_TEXT (the last ones rest on the former).
+MULTI_BYTE_TYPES = {1, 2, 9, 10, *range(11, 23), 23, 33}
 # What libQt6Core may import from ICU (see the docstring).
 QT_ICU_FUNCTIONS = re.compile(r"^(u_strToUpper|u_strToLower|ucal_\w+|ucnv_\w+|UCNV_\w+|ucol_\w+)$")
 LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")  # af, en_CA, de_, sr_Latn_BA, ...
@@ -94,8 +105,25 @@ def data_symbol(lib: Path) -> tuple[str, int, int]:
     return name, int(addr, 16) - sec_addr + sec_off, int(size, 0)
 
 
-def removed_items(items: list[str]) -> list[str]:
-    out = []
+def multi_byte_tables(dat: Path, items: list[str]) -> set[str]:
+    """The .cnv items of the package that map characters to more than one byte: their
+    UConverterStaticData (after the data header) says maxBytesPerChar at offset 71."""
+    tables = [i for i in items if i.endswith(".cnv")]
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp, "cnv.txt")  # icupkg reads a list only from a .txt file
+        listing.write_text("\n".join(tables) + "\n", encoding="utf-8")
+        run("icupkg", "-x", listing, "-d", tmp, dat)
+        out = set()
+        for item in tables:
+            data = Path(tmp, item).read_bytes()
+            header = int.from_bytes(data[:2], "little")
+            if data[header + 71] > 1:
+                out.add(item)
+    return out
+
+
+def removed_items(items: list[str], multi_byte: set[str]) -> list[str]:
+    out = sorted(multi_byte)
     for item in items:
         *tree, name = item.split("/")
         base, _, ext = name.rpartition(".")
@@ -127,7 +155,7 @@ def cut(qt_lib: Path, work: Path, venv_python: Path) -> None:
         f.seek(offset)
         full_dat.write_bytes(f.read(size))
     items = run("icupkg", "-l", full_dat).stdout.split()
-    remove = removed_items(items)
+    remove = removed_items(items, multi_byte_tables(full_dat, items))
     (work / "removed.txt").write_text("\n".join(remove) + "\n", encoding="utf-8")
     cut_dat = work / "cut" / f"{package}.dat"
     run("icupkg", "-r", work / "removed.txt", full_dat, cut_dat)  # fails on a broken dependency
@@ -156,7 +184,7 @@ def cut(qt_lib: Path, work: Path, venv_python: Path) -> None:
     shutil.copy2(new_lib, lib)
     print(f"{lib.name}: {original.stat().st_size / 1e6:.1f} MB -> {lib.stat().st_size / 1e6:.1f} MB"
           f" ({len(remove)} of {len(items)} items removed: the locales of other languages,"
-          f" {', '.join(sorted(DROPPED_TREES))})")
+          f" {', '.join(sorted(DROPPED_TREES))}, multi-byte converter tables)")
 
 
 def behaviour(venv_python: Path, lib_dir: Path) -> list[str]:
@@ -173,11 +201,37 @@ def behaviour(venv_python: Path, lib_dir: Path) -> list[str]:
     return lines[1:]
 
 
+def compare_converters(before: dict[str, str], after: dict[str, str]) -> None:
+    """Each converter of the original as it was, but the multi-byte ones, which may be gone."""
+    gone = []
+    for name, line in before.items():
+        now = after.get(name)
+        if now == line:
+            continue
+        kind = line.split("\t")[3]
+        if (kind.lstrip("-").isdigit() and int(kind) in MULTI_BYTE_TYPES
+                and (now is None or now.split("\t")[3] == "absent")):
+            gone.append(name)
+            continue
+        raise SystemExit(f"the cut ICU data changes the converter {name}:\n- {line}\n+ {now}")
+    if set(after) - set(before):
+        raise SystemExit(f"converters only with the cut data: {sorted(set(after) - set(before))}")
+    print(f"converters, original vs cut data: {len(before) - len(gone)} identical (single-byte,"
+          f" Unicode, none), {len(gone)} multi-byte ones gone: {', '.join(gone)}")
+
+
 def compare(venv_python: Path, work: Path) -> None:
     before = behaviour(venv_python, work / "original")
     after = behaviour(venv_python, work / "cut")
     (work / "behaviour-original.txt").write_text("\n".join(before) + "\n", encoding="utf-8")
     (work / "behaviour-cut.txt").write_text("\n".join(after) + "\n", encoding="utf-8")
+
+    def converters(lines: list[str]) -> dict[str, str]:
+        return {line.split("\t")[2]: line for line in lines if line.startswith("codec\t")}
+
+    compare_converters(converters(before), converters(after))
+    before = [line for line in before if not line.startswith("codec\t")]
+    after = [line for line in after if not line.startswith("codec\t")]
     if len(before) != len(after):
         raise SystemExit("icu_check.py printed a different number of lines with the cut library")
 
