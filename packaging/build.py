@@ -193,7 +193,7 @@ def check_bundle_linux() -> None:
         if not (translations / name).is_file():
             raise SystemExit(f"the bundle lacks {translations / name}")
     unwanted = [p for p in internal.rglob("*")
-                if p.name.startswith(("libcups", "libgnutls", "libavif", "_avif."))]
+                if p.name.startswith(("libcups.so", "libgnutls", "libkrb5", "libavif", "_avif."))]
     if unwanted:
         raise SystemExit(f"the bundle carries what the spec leaves out: {unwanted}")
 
