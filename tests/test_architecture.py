@@ -261,3 +261,16 @@ def test_only_the_composition_root_makes_the_services():
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} makes "
                                  f"{node.func.id}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_no_widget_is_made_of_mixins():
+    """A class in ui/ has one base (a Qt class or one of ours): its collaborators come by its
+    constructor, never from a mixin that assumes attributes on ``self`` (the window's menus are
+    a controller, ui.menus.WindowMenus)."""
+    offenders = []
+    for path in _layer_files("ui"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and (len(node.bases) > 1
+                                                   or node.name.endswith("Mixin")):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not offenders, "\n".join(offenders)

@@ -129,7 +129,7 @@ def test_the_choice_decides_which_sessions_are_drawn(hwin, visits):
     assert hwin.overlay.drawn_ids() == [ids[0]]
     assert sorted(m.grasp for m in item.markers) == [3, 3]  # A and B of the first visit
     assert {m.age for m in item.markers} == {3}
-    hwin.act_overlay.trigger()  # off
+    hwin.menus.act_overlay.trigger()  # off
     assert hwin.overlay.drawn_ids() == [] and item.markers == []
 
 
@@ -154,10 +154,10 @@ def test_rendered_scene_shows_last_visits_grasp_colour_at_its_site(hwin, visits)
     style = hwin.chart.scene.chart.style
     expected = faded_style(style, age_fade(1, 1)).grasp_fill(1)
     assert _close(_pixel(image, rect, ax, ay), expected)
-    hwin.act_overlay.trigger()
+    hwin.menus.act_overlay.trigger()
     bare, _ = _render(hwin)
     assert not _close(_pixel(bare, rect, ax, ay), expected, tol=30)
-    hwin.act_overlay.trigger()
+    hwin.menus.act_overlay.trigger()
     hwin.history_bar.pick_sessions([visits["ids"][0]])  # three visits back: strong, faded
     image, _ = _render(hwin)
     expected = faded_style(style, age_fade(3, 3)).grasp_fill(3)
@@ -182,7 +182,7 @@ def test_heat_map_warms_the_chart_where_it_grasped(hwin, visits):
     grid = item.heat_grid()
     assert grid.at(ax, ay) > grid.at(bx, by) > 0  # 3+2+1 at A, 3 at B
     before, rect = _render(hwin)
-    hwin.act_heat.trigger()
+    hwin.menus.act_heat.trigger()
     assert hwin.history_bar.heat.isChecked() and hwin.history_bar.legend.heat_vmax > 5.5  # 3 + 2 + 1
     after, _ = _render(hwin)
     off = 30.0  # beside the marker, still in the warm spot
@@ -194,7 +194,7 @@ def test_timeline_opens_earlier_visits_and_replays_them(qtbot, hwin, visits):
     ids = visits["ids"]
     bar = hwin.history_bar
     assert bar.slider.maximum() == 3 and bar.slider.value() == 3
-    hwin.act_prev_visit.trigger()
+    hwin.menus.act_prev_visit.trigger()
     assert hwin.session_id == ids[2] and hwin.overlay.drawn_ids() == ids[:2]
     assert "#3 of 4" in bar.when.text()
     bar.step_to(0)
@@ -209,7 +209,7 @@ def test_timeline_opens_earlier_visits_and_replays_them(qtbot, hwin, visits):
 def test_progress_tab_follows_the_patient_and_lights_a_chosen_muscle(
         qtbot, hwin, visits, records):
     _, _, ra = visits["a"]
-    hwin.act_progress.trigger()
+    hwin.menus.act_progress.trigger()
     assert hwin.right_tabs.currentWidget() is hwin.progress_tab
     assert hwin.progress.patient_id == hwin.patient.id
     assert "Nguyen" in hwin.progress_header.text()
@@ -231,7 +231,7 @@ def test_opening_a_patient_reads_the_history_once_and_the_progress_tab_when_show
     assert context.histories.loads == before + 1  # the overlay and the panel share one read
     assert list(w.overlay.history.ids) == visits["ids"]
     assert w.progress.patient_id == patient.id and w.progress.sessions.count() == 0  # hidden
-    w.act_progress.trigger()
+    w.menus.act_progress.trigger()
     assert w.progress.sessions.count() == len(visits["ids"])
     assert w.progress.full is w.overlay.history
     assert w.progress.chosen_ids() == visits["ids"][-w.progress.last_n:]
