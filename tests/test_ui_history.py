@@ -12,7 +12,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.domain.models import Session
 from imsmap.render.overlay import age_fade, faded_style
-from imsmap.ui.history_overlay import Z_HISTORY, HistoryOverlayItem, OverlayChoice, sessions_to_draw
+from imsmap.ui.history_bar import OverlayChoice, OverlayMode
+from imsmap.ui.history_overlay import Z_HISTORY, HistoryOverlayItem, sessions_to_draw
+from imsmap.ui.progress.progress_panel import Deferred
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 START = datetime(2026, 9, 1, 9, 0)
@@ -26,19 +28,19 @@ def _sessions(n: int) -> list[Session]:
 # -- which sessions (pure) ----------------------------------------------------------------
 def test_last_n_draws_the_sessions_just_before_the_open_one():
     s = _sessions(6)  # ids 10..15
-    assert sessions_to_draw(s, 15, OverlayChoice("last", last_n=3)) == [12, 13, 14]
-    assert sessions_to_draw(s, 13, OverlayChoice("last", last_n=3)) == [10, 11, 12]
-    assert sessions_to_draw(s, 10, OverlayChoice("last", last_n=3)) == []
-    assert sessions_to_draw(list(reversed(s)), 15, OverlayChoice("last", last_n=1)) == [14]
-    assert sessions_to_draw(s, None, OverlayChoice("last", last_n=2)) == [14, 15]
+    assert sessions_to_draw(s, 15, OverlayChoice(OverlayMode.LAST, last_n=3)) == [12, 13, 14]
+    assert sessions_to_draw(s, 13, OverlayChoice(OverlayMode.LAST, last_n=3)) == [10, 11, 12]
+    assert sessions_to_draw(s, 10, OverlayChoice(OverlayMode.LAST, last_n=3)) == []
+    assert sessions_to_draw(list(reversed(s)), 15, OverlayChoice(OverlayMode.LAST, last_n=1)) == [14]
+    assert sessions_to_draw(s, None, OverlayChoice(OverlayMode.LAST, last_n=2)) == [14, 15]
 
 
 def test_a_date_range_and_picked_sessions_never_draw_later_visits():
     s = _sessions(6)
-    rng = OverlayChoice("range", date_from=date(2026, 9, 8), date_to=date(2026, 9, 22))
+    rng = OverlayChoice(OverlayMode.RANGE, date_from=date(2026, 9, 8), date_to=date(2026, 9, 22))
     assert sessions_to_draw(s, 15, rng) == [11, 12, 13]
     assert sessions_to_draw(s, 12, rng) == [11]
-    picked = OverlayChoice("picked", picked=frozenset({10, 13, 15}))
+    picked = OverlayChoice(OverlayMode.PICKED, picked=frozenset({10, 13, 15}))
     assert sessions_to_draw(s, 15, picked) == [10, 13]
     assert sessions_to_draw(s, 12, picked) == [10]
 
@@ -245,9 +247,12 @@ def test_a_hidden_progress_panel_answers_with_the_patient_now_open(
     assert not w.progress.isVisible()
     # the progress report asks the panel which sessions are chosen while it is hidden
     assert w.progress.chosen_ids() == visits["ids"][-w.progress.last_n:]
+    shown = w.progress.sessions.count()
     s = records.start_session(patient.id, started_at=START + timedelta(days=60))
-    qtbot.waitUntil(lambda: w.progress._pending == "refresh", timeout=2000)  # noted, not read
+    qtbot.waitUntil(lambda: w.progress.put_off is Deferred.REFRESH, timeout=2000)  # noted,
+    assert w.progress.sessions.count() == shown  # not read while hidden
     assert w.progress.chosen_ids()[-1] == s.id  # read when asked
+    assert w.progress.sessions.count() == shown + 1
 
 
 def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypatch):

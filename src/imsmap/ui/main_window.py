@@ -42,7 +42,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.dialogs import ask_unsaved_on_close
+from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
@@ -494,9 +494,9 @@ class MainWindow(QMainWindow):
             return
         while not self.session_panel.flush():
             answer = ask_unsaved_on_close(self, self.statusBar().currentMessage())
-            if answer == "drop":
+            if answer is CloseAnswer.DROP:
                 break
-            if answer != "retry":
+            if answer is not CloseAnswer.RETRY:
                 event.ignore()
                 return
         self._closed = True
