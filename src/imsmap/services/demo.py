@@ -48,6 +48,7 @@ from imsmap.services.demo_data import (
 )
 from imsmap.services.demo_placement import DemoError, Placer
 from imsmap.services.records import Records
+from imsmap.store import bulk
 from imsmap.store.db import Database
 
 SEED = 20261116
@@ -92,18 +93,16 @@ def create_demo(path: str | os.PathLike[str], *, anchor: date | None = None,
         _remove_quietly(path)
         raise
     try:
-        # The demo is all or nothing (a failure removes the file), so waiting for the disk
-        # after each of its hundreds of transactions buys nothing; the close below syncs once.
-        db.conn.execute("PRAGMA synchronous = OFF")
-        counts = _populate(db, atlas, anchor)
-        db.conn.execute("PRAGMA synchronous = FULL")
-        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # The demo is all or nothing (a failure removes the file): no sync per transaction.
+        with bulk.unsynced(db):
+            skipped = _populate(db, atlas, anchor)
+        counts = bulk.record_counts(db)
     except BaseException:
         db.close()
         _remove_quietly(path)
         raise
     db.close()
-    return DemoCounts(path=path, **counts)
+    return DemoCounts(path=path, skipped_muscles=skipped, **counts)
 
 
 def default_anchor(today: date | None = None) -> date:
@@ -141,7 +140,8 @@ def _remove_quietly(path: Path) -> None:
             pass
 
 
-def _populate(db: Database, atlas: Atlas, anchor: date) -> dict[str, object]:
+def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
+    """Write the demo clinic; returns the muscles this atlas lacks, left out."""
     clock_value = [datetime.combine(anchor, time(8, 0)).astimezone()]
     records = build_context(db, atlas, actor=ACTOR, clock=lambda: clock_value[0]).records
     placer = Placer(atlas)
@@ -179,19 +179,7 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> dict[str, object]:
     for _when, _order, action in events:
         action()
 
-    conn = db.conn
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-    return {
-        "patients": one("SELECT count(*) FROM patients"),
-        "sessions": one("SELECT count(*) FROM sessions"),
-        "signed": one("SELECT count(*) FROM sessions WHERE status = 'signed'"),
-        "drafts": one("SELECT count(*) FROM sessions WHERE status = 'draft'"),
-        "sites": one("SELECT count(*) FROM sites WHERE deleted_at IS NULL"),
-        "amended_sessions": one("SELECT count(DISTINCT session_id) FROM amendments"),
-        "amendments": one("SELECT count(*) FROM amendments"),
-        "audit_entries": one("SELECT count(*) FROM audit"),
-        "skipped_muscles": tuple(sorted(skipped)),
-    }
+    return tuple(sorted(skipped))
 
 
 def _visit_action(records: Records, placer: Placer, course: Course, k: int,

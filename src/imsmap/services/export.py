@@ -12,15 +12,13 @@ from typing import Any
 
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
+from imsmap.domain.values import JsonObject
 from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
-from imsmap.store import audit
+from imsmap.store import audit, export_rows
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.db import Database
 from imsmap.store.repository import (
-    amendment_from_row,
-    patient_from_row,
-    session_from_row,
     to_sql,
 )
 
@@ -28,7 +26,7 @@ FORMAT = "imsmap-export"
 VERSION = 1
 
 
-def export_document(records: Records, session_ids: Iterable[int] | None = None) -> dict:
+def export_document(records: Records, session_ids: Iterable[int] | None = None) -> JsonObject:
     """Every patient, visit, site, amendment and audit entry, as plain JSON values.
 
     With `session_ids`, only those visits (NotFoundError if one does not exist), their patients,
@@ -39,26 +37,25 @@ def export_document(records: Records, session_ids: Iterable[int] | None = None) 
         return _document(records, session_ids)
 
 
-def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
+def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject:
     repo, db = records.repo, records.db
     wanted: set[int] | None = None
     if session_ids is not None:
         wanted = set()
         for sid in session_ids:
             wanted.add(repo.session(int(sid)).id)  # NotFoundError names the missing id
-    sessions = [session_from_row(r) for r in
-                db.query("SELECT * FROM sessions ORDER BY patient_id, started_at, id")]
+    sessions = export_rows.all_sessions(db)
     if wanted is not None:
         sessions = [s for s in sessions if s.id in wanted]
     patient_ids = {s.patient_id for s in sessions} if wanted is not None else None
-    patients = [patient_from_row(r) for r in db.query("SELECT * FROM patients ORDER BY id")]
+    patients = export_rows.all_patients(db)
     if patient_ids is not None:
         patients = [p for p in patients if p.id in patient_ids]
 
     sites = repo.sites_for_sessions([s.id for s in sessions])
     amendments: dict[int, list[Amendment]] = {}
-    for r in db.query("SELECT * FROM amendments ORDER BY session_id, created_at, id"):
-        amendments.setdefault(r["session_id"], []).append(amendment_from_row(r))
+    for a in export_rows.all_amendments(db):
+        amendments.setdefault(a.session_id, []).append(a)
     findings = _details(db, "findings", ("id", "sign", "location", "side", "notes",
                                          "created_at", "created_by"))
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
@@ -87,12 +84,12 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
     }
 
 
-def dumps(document: dict) -> str:
+def dumps(document: JsonObject) -> str:
     """The document as UTF-8 JSON text, indented, with a final newline."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _patient(p: Patient, visits: list[dict]) -> dict[str, Any]:
+def _patient(p: Patient, visits: list[JsonObject]) -> dict[str, Any]:
     return {
         "id": p.id,
         "chart_number": p.chart_number,
@@ -109,18 +106,16 @@ def _patient(p: Patient, visits: list[dict]) -> dict[str, Any]:
     }
 
 
-def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, list[dict]]:
+def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, list[JsonObject]]:
     """Live rows of a per-session table (findings, adverse events), by session, in one query."""
-    out: dict[int, list[dict]] = {}
-    rows = db.query(f"SELECT session_id, {', '.join(columns)} FROM {table}"
-                    " WHERE deleted_at IS NULL ORDER BY session_id, id")
-    for r in rows:
+    out: dict[int, list[JsonObject]] = {}
+    for r in export_rows.live_details(db, table, columns):
         out.setdefault(r["session_id"], []).append({c: r[c] for c in columns})
     return out
 
 
-def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings: list[dict],
-           adverse_events: list[dict], records: Records,
+def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings: list[JsonObject],
+           adverse_events: list[JsonObject], records: Records,
            names: dict[str, str | None]) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -204,7 +199,7 @@ def _audit(db: Database, wanted: set[int] | None, patient_ids: set[int] | None) 
     end = audit.head(db.conn)  # the newest entry carries the recorded end of the trail
     for r in audit.rows(db.conn):
         if wanted is not None and r[6] not in wanted and not (
-                r[4] == "patient" and r[5] in patient_ids):
+                r[4] == "patient" and patient_ids is not None and r[5] in patient_ids):
             continue
         stored = end[1] if r[0] == end[0] else r[8]  # the newest: the recorded end
         try:

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from imsmap.domain.values import AuditChanges
 from imsmap.services import signatures
 from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
-from imsmap.store import audit
+from imsmap.store import audit, witnesses
 from imsmap.store.site_rows import instant
 
 MAX_AUDIT_ENTRIES = 5_000_000  # a decade of a busy clinic is well below this
@@ -117,7 +118,7 @@ def read_trail(raw: Any) -> FileTrail:
     return FileTrail(entries, problems, prev.hex() if entries else "")
 
 
-def _recorded(changes: dict) -> dict[str, Any]:
+def _recorded(changes: AuditChanges) -> dict[str, Any]:
     return {k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
 
 
@@ -161,7 +162,8 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
         row = {"content_hash": sig["content_hash"], "signed_by": sig["signed_by"],
                "signed_at": sig["signed_at"]}
         file_id = visit.file_id if isinstance(visit.file_id, int) else None
-        for text in signature_problems(row, signed.get(file_id)):
+        witness = None if file_id is None else signed.get(file_id)
+        for text in signature_problems(row, witness):
             problem(f"{visit.place}.signed_at", f"In the file, {text}.")
         started, signed_at = instant(visit.values["started_at"]), instant(sig["signed_at"])
         if signed_at < started:
@@ -171,7 +173,7 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
         for k, (amendment, file_ida) in enumerate(zip(visit.amendments, visit.amendment_ids)):
             place = f"{visit.place}.amendments[{k}]"
             values = {**amendment, "session_id": file_id}
-            witness = written.get(file_ida if isinstance(file_ida, int) else None)
+            witness = written.get(file_ida) if isinstance(file_ida, int) else None
             if witness is not None and witness.values.get("session_id") != file_id:
                 witness = None  # an entry about another visit's amendment
             for text in amendment_problems(values, witness):
@@ -209,9 +211,7 @@ def keep(conn: sqlite3.Connection, trail: FileTrail, *, at: str, actor: str,
                                      "verified": [None, trail.verified],
                                      "chain_end": [None, trail.end_link],
                                      "digest": [None, _digest(texts)]})
-    conn.executemany("INSERT INTO imported_audit (import_entry, source_id, entry)"
-                     " VALUES (?, ?, ?)",
-                     ((entry_id, e["id"], text) for e, text in zip(trail.entries, texts)))
+    witnesses.keep_trail(conn, entry_id, ((e["id"], text) for e, text in zip(trail.entries, texts)))
     return entry_id
 
 
@@ -222,14 +222,12 @@ def kept_history_problems(conn: sqlite3.Connection) -> tuple[list[str], int]:
     imports = [(row[0], recorded)
                for row, recorded in signatures.entries_about(conn, "history", ("import",))]
     for entry_id, recorded in imports:
-        texts = [r[0] for r in conn.execute(
-            "SELECT entry FROM imported_audit WHERE import_entry = ? ORDER BY id", (entry_id,))]
+        texts = witnesses.kept_trail(conn, entry_id)
         checked += len(texts)
         if len(texts) != recorded.get("entries") or _digest(texts) != recorded.get("digest"):
             problems.append(f"the audit trail imported by entry {entry_id} was changed after "
                             "it was imported")
-    orphans = conn.execute("SELECT count(*) FROM imported_audit WHERE import_entry NOT IN"
-                           f" ({', '.join(str(i) for i, _ in imports) or 'NULL'})").fetchone()[0]
+    orphans = witnesses.unowned_kept_entries(conn, (i for i, _ in imports))
     if orphans:
         problems.append(f"{orphans} imported audit entries belong to no recorded import")
     return problems, checked
