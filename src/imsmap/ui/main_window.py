@@ -186,7 +186,7 @@ class MainWindow(MenuMixin, QMainWindow):
         self._built = True
         records = self.records
         self.hide_names = False
-        self.patients = PatientPanel(records)
+        self.patients = PatientPanel(records, self.histories)
         self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
         self.site_table = self.session_panel.sites
