@@ -9,6 +9,7 @@ PDF/A-clean. Oldest first, so the most recent lie on top; today's numbered marke
 from __future__ import annotations
 
 import copy
+from math import floor
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -188,6 +189,11 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, markers: Sequence[Ove
     dpr = device[1]
     looks: dict[tuple[int, int | None], tuple[QImage, float]] = {}
     draw = painter.drawImage
+    # The raster engine puts an unscaled image at the nearest whole device pixel. At a pixel
+    # ratio of 1 that is the nearest whole pixel here, and drawImage(int, int, image) gives the
+    # same pixels (tests/test_render_overlay_cache.py) at under half the cost of building a
+    # QPointF for each of thousands of markers.
+    whole_pixels = dpr == 1.0
     painter.save()
     painter.resetTransform()
     for m in markers:
@@ -197,7 +203,11 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, markers: Sequence[Ove
             image = _sprite(chart, age_fade(m.age, oldest), m.grasp, size, device)
             look = looks[(m.age, m.grasp)] = (image, image.width() / (2 * dpr))
         image, half = look
-        draw(QPointF(m.x * k + dx - half, m.y * k + dy - half), image)
+        x, y = m.x * k + dx - half, m.y * k + dy - half
+        if whole_pixels:
+            draw(floor(x + 0.5), floor(y + 0.5), image)
+        else:
+            draw(QPointF(x, y), image)
     painter.restore()
 
 
