@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from imsmap.atlas.views import Region, View
+from imsmap.atlas.views import Landmark, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
@@ -235,7 +235,7 @@ class ChartPainter:
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
-            self._paint_landmarks(painter)
+            self._paint_landmarks(painter, within=area)
         if labels:
             self._paint_labels(painter, highlight, frozenset())
         if area.top() < self._caption_bottom():
@@ -299,10 +299,14 @@ class ChartPainter:
                                 Qt.PenJoinStyle.RoundJoin))
             painter.drawPath(path)
 
-    def _paint_landmarks(self, painter: QPainter) -> None:
+    def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None) -> None:
+        """The landmarks and their names; with ``within``, only those that reach it (a name
+        with its halo is the dearest thing paint_emphasis drew, clipped away or not)."""
         s = self.style
         colour = QColor(s.landmark)
         for lm in self.view.landmarks:
+            if within is not None and not self._landmark_bounds(lm).intersects(within):
+                continue
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour)
             d = 6.0
@@ -313,6 +317,13 @@ class ChartPainter:
             diamond.closeSubpath()
             painter.drawPath(diamond)
             self._draw_text(painter, lm.name, s.label_size, (lm.x + 14, lm.y), colour, anchor="left")
+
+    def _landmark_bounds(self, lm: Landmark) -> QRectF:
+        """Where a landmark's diamond and name (with its halo) paint."""
+        size = self.style.label_size
+        text = text_path(lm.name, size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()
+        pad = size * 0.28 + 2.0
+        return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
 
     def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
         s = self.style
