@@ -184,8 +184,8 @@ class PhotoStrip(QWidget):
         if self.session_id is None or change.session_id != self.session_id:
             return
         if change.entity is Entity.PHOTO or change.action is Action.SIGN or \
-                change.entity is Entity.SITE:
-            self.refresh()
+                (change.entity is Entity.SITE and self.list.count()):
+            self.refresh()  # a site's number shows in its photos' tooltips, if there are any
 
     # -- adding -----------------------------------------------------------------------------
     def choose_files(self) -> None:
