@@ -9,9 +9,9 @@ PDF/A-clean. Oldest first, so the most recent lie on top; today's numbered marke
 from __future__ import annotations
 
 import copy
-from math import floor
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from math import floor
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter
