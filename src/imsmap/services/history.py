@@ -68,6 +68,10 @@ class PatientHistories:
         """The sessions of the cached history whose sites are read (empty if none is cached)."""
         return self._loaded.get(patient_id, frozenset())
 
+    def held(self) -> int:
+        """How many patients' histories are held now."""
+        return len(self._cache)
+
     def forget(self, patient_id: int | None = None) -> None:
         """Read again next time: one patient, or everyone (None; e.g. another program wrote to
         the database)."""
