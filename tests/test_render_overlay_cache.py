@@ -140,7 +140,7 @@ def test_sprites_at_whole_pixels_are_where_the_raster_engine_puts_them(qapp):
     scale, dx, dy = 0.6, 3.3, 1.7
     for m in sorted(MARKERS, key=lambda m: -m.age):
         size = overlay.LAST_SCALE if m.age <= 1 else overlay.EARLIER_SCALE
-        image = overlay._sprite(chart, overlay.age_fade(m.age, 4), m.grasp, size, (scale, 1.0))
+        image = overlay.marker_sprite(chart, overlay.age_fade(m.age, 4), m.grasp, size, (scale, 1.0))
         half = image.width() / 2
         p.drawImage(QPointF(m.x * scale + dx - half, m.y * scale + dy - half), image)
     p.end()

@@ -135,7 +135,7 @@ def test_muscles_lit_beside_the_spinal_landmarks_keep_the_landmarks_drawn_over_t
     assert chart.view.landmarks
     near = frozenset(r.id for r in chart.regions() for lm in chart.view.landmarks
                      if chart.region_path(r.id).boundingRect().intersects(
-                         chart._landmark_bounds(lm)))
+                         chart.landmark_bounds(lm)))
     assert near
     scene.set_search_highlight(near)
     shown = _render_scene(scene)
@@ -143,6 +143,6 @@ def test_muscles_lit_beside_the_spinal_landmarks_keep_the_landmarks_drawn_over_t
     assert _differing(expected, _render_painter(scene)) > 0.002  # they do show lit
     left, top = scene.sceneRect().left(), scene.sceneRect().top()
     for lm in chart.view.landmarks:  # pixel by pixel where each landmark and its name paint
-        box = chart._landmark_bounds(lm).translated(-left, -top).toAlignedRect()
+        box = chart.landmark_bounds(lm).translated(-left, -top).toAlignedRect()
         box = box.intersected(shown.rect())
         assert _differing(shown.copy(box), expected.copy(box)) < 0.01, lm.name

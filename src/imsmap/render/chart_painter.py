@@ -305,7 +305,7 @@ class ChartPainter:
         s = self.style
         colour = QColor(s.landmark)
         for lm in self.view.landmarks:
-            if within is not None and not self._landmark_bounds(lm).intersects(within):
+            if within is not None and not self.landmark_bounds(lm).intersects(within):
                 continue
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour)
@@ -318,7 +318,7 @@ class ChartPainter:
             painter.drawPath(diamond)
             self._draw_text(painter, lm.name, s.label_size, (lm.x + 14, lm.y), colour, anchor="left")
 
-    def _landmark_bounds(self, lm: Landmark) -> QRectF:
+    def landmark_bounds(self, lm: Landmark) -> QRectF:
         """Where a landmark's diamond and name (with its halo) paint."""
         size = self.style.label_size
         text = text_path(lm.name, size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()

@@ -29,6 +29,7 @@ __all__ = [
     "age_fade",
     "earlier_markers",
     "faded_style",
+    "marker_sprite",
     "paint_overlay",
     "paint_overlay_legend",
 ]
@@ -152,7 +153,7 @@ def _sprite_scale(painter: QPainter) -> tuple[float, float] | None:
     return k, dpr or 1.0
 
 
-def _sprite(chart: ChartPainter, fade: float, grasp: int | None, size: float,
+def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: float,
             device: tuple[float, float]) -> QImage:
     """One earlier marker (no number) as an image at the device's resolution, its centre in
     the middle; cached on the chart painter, keyed by everything that changes its pixels."""
@@ -200,7 +201,7 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, markers: Sequence[Ove
         look = looks.get((m.age, m.grasp))
         if look is None:
             size = scale * (LAST_SCALE if m.age <= 1 else EARLIER_SCALE)
-            image = _sprite(chart, age_fade(m.age, oldest), m.grasp, size, device)
+            image = marker_sprite(chart, age_fade(m.age, oldest), m.grasp, size, device)
             look = looks[(m.age, m.grasp)] = (image, image.width() / (2 * dpr))
         image, half = look
         x, y = m.x * k + dx - half, m.y * k + dy - half
