@@ -56,10 +56,11 @@ def measure_search(records, settings_dir: Path | None, quick: bool) -> list[Resu
             try:
                 from common import qt_app
 
+                from imsmap.services.history import PatientHistories
                 from imsmap.ui.patient_panel import PatientPanel
 
                 app = qt_app(settings_dir)
-                panel = PatientPanel(records)
+                panel = PatientPanel(records, PatientHistories(records.read, records.bus))
                 panel.resize(300, 800)
                 panel.show()
                 app.processEvents()

@@ -336,7 +336,8 @@ def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
     if w.patient is None or w.patient.id != heavy_id:
         bench.find(bench.records.repo.patient(heavy_id).chart_number)
         bench.open_listed()
-    view_id = w.overlay.history.sites_of(w.overlay.history.ids[-1])[0].view_id
+    # the view of the latest visit's first site (the overlay reads only the visits it draws)
+    view_id = bench.records.read.sites_for_session(w.overlay.history.ids[-1])[0].view_id
     w.chart.set_view(view_id)
     w.resize(2400, 1300)  # the chart view about 1600 x 1000
     bar = w.history_bar

@@ -158,3 +158,21 @@ def test_a_delay_in_the_journal_shows_in_sign_backup_ms(bench_app, history_db, t
     result = measure_cold.measure_sign_backup(db, tmp_path / "qs", tmp_path / "backups", 1)
     assert result.value is not None, result.note
     assert result.value >= DELAY_S * 1000, result.note
+
+
+def test_the_cold_open_sets_the_overlay_it_names_whatever_an_earlier_window_left(
+        bench_app, history_db, tmp_path):
+    # The window restores the overlay from the settings; the overlay benchmark leaves it at
+    # the last 99 visits with the heat map. The cold figure is taken as the window starts
+    # (three visits, no heat), and beside it with 99 and the heat map, either way.
+    from imsmap.ui.window_settings import OVERLAY_HEAT, OVERLAY_LAST_N
+
+    db, pid = history_db
+    measure_cold.qt_app(tmp_path / "qs")
+    OVERLAY_LAST_N.write(measure_cold.HEAVY_OVERLAY)
+    OVERLAY_HEAT.write(True)
+    result = measure_cold.measure_history_cold(db, tmp_path / "qs", pid, reps=1)
+    assert result.value is not None, result.note
+    assert result.extra["visits_drawn"] == 3  # of the six visits, the three before the last
+    assert result.extra["heavy_overlay_visits_drawn"] == 5  # every earlier one
+    assert result.extra["heavy_overlay_ms"] > 0

@@ -123,3 +123,26 @@ def test_the_history_overlay_is_not_repainted_by_hover_or_a_new_site(
     hwin.history_bar.heat.setChecked(not hwin.history_bar.heat.isChecked())
     viewport.repaint()
     assert len(calls) == n + 1  # a change of what it shows does repaint it
+
+
+def test_sprites_at_whole_pixels_are_where_the_raster_engine_puts_them(qapp):
+    # render.overlay places sprites with drawImage(int, int) at a pixel ratio of 1: the pixels
+    # of placing each at its exact point (QPointF), which the raster engine rounds.
+    from PySide6.QtCore import QPointF
+
+    from imsmap.render import overlay
+
+    chart = ChartPainter(VIEW, "posterior")
+    fast = _paint(True)
+    exact = QImage(fast.size(), QImage.Format.Format_RGB32)
+    exact.fill(QColor("#ffffff"))
+    p = QPainter(exact)
+    scale, dx, dy = 0.6, 3.3, 1.7
+    for m in sorted(MARKERS, key=lambda m: -m.age):
+        size = overlay.LAST_SCALE if m.age <= 1 else overlay.EARLIER_SCALE
+        image = overlay.marker_sprite(chart, overlay.age_fade(m.age, 4), m.grasp, size, (scale, 1.0))
+        half = image.width() / 2
+        p.drawImage(QPointF(m.x * scale + dx - half, m.y * scale + dy - half), image)
+    p.end()
+    a, b = _arrays(fast, exact)
+    assert (a != 255).any() and np.array_equal(a, b)

@@ -125,3 +125,24 @@ def test_the_muscle_items_wait_for_the_first_paint_or_the_first_use(qapp, atlas)
     assert scene.region_at(*region.label) is not None  # a lookup makes them
     assert len(scene.regions) == len(scene.chart.regions())
     assert all(item.scene() is scene for item in scene.regions.values())
+
+
+def test_muscles_lit_beside_the_spinal_landmarks_keep_the_landmarks_drawn_over_them(qapp, atlas):
+    # paint_emphasis paints only the landmarks that reach the lit muscles; those must still
+    # be drawn over them, and nothing may be missing where a landmark's name meets one.
+    scene = ChartScene(atlas, "spinal", "superficial")
+    chart = scene.chart
+    assert chart.view.landmarks
+    near = frozenset(r.id for r in chart.regions() for lm in chart.view.landmarks
+                     if chart.region_path(r.id).boundingRect().intersects(
+                         chart.landmark_bounds(lm)))
+    assert near
+    scene.set_search_highlight(near)
+    shown = _render_scene(scene)
+    expected = _render_painter(scene, highlight=near)
+    assert _differing(expected, _render_painter(scene)) > 0.002  # they do show lit
+    left, top = scene.sceneRect().left(), scene.sceneRect().top()
+    for lm in chart.view.landmarks:  # pixel by pixel where each landmark and its name paint
+        box = chart.landmark_bounds(lm).translated(-left, -top).toAlignedRect()
+        box = box.intersected(shown.rect())
+        assert _differing(shown.copy(box), expected.copy(box)) < 0.01, lm.name

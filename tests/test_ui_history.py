@@ -225,19 +225,37 @@ def test_progress_tab_follows_the_patient_and_lights_a_chosen_muscle(
     assert hwin.overlay.history.sessions == ()
 
 
-def test_opening_a_patient_reads_the_history_once_and_the_progress_tab_when_shown(
+def test_opening_a_patient_reads_the_visits_drawn_and_the_progress_tab_the_rest_when_shown(
         make_window, visits, patient, context):
     w = make_window()
-    before = context.histories.loads
+    w.history_bar.last_n.setValue(1)  # the overlay draws the visit before today's only
+    histories = context.histories
+    before, reads = histories.loads, histories.site_reads
     w.patients.select_patient(patient.id)
-    assert context.histories.loads == before + 1  # the overlay and the panel share one read
-    assert list(w.overlay.history.ids) == visits["ids"]
+    ids = visits["ids"]
+    assert w.session_id == ids[-1]
+    assert histories.loads == before + 1  # the overlay and the panel share one read
+    assert list(w.overlay.history.ids) == ids  # every visit, for the timeline
+    assert histories.loaded(patient.id) == {ids[-2]}  # the sites of the visit drawn, no more
+    assert histories.site_reads == reads + 1
+    w.chart.set_view("posterior")
+    item = w.overlay.item_for(w.chart.scene)
+    assert {m.session_id for m in item.markers} == {ids[-2]}
     assert w.progress.patient_id == patient.id and w.progress.sessions.count() == 0  # hidden
     w.menus.act_progress.trigger()
-    assert w.progress.sessions.count() == len(visits["ids"])
-    assert w.progress.full is w.overlay.history
-    assert w.progress.chosen_ids() == visits["ids"][-w.progress.last_n:]
-    assert context.histories.loads == before + 1
+    assert w.progress.sessions.count() == len(ids)
+    assert histories.loaded(patient.id) == set(ids)  # the rest, in one more query
+    assert histories.site_reads == reads + 2
+    assert histories.loads == before + 1
+    stored = context.records.read.sites_for_sessions(ids)
+    for sid in ids:  # what the panel shows is the whole record of each visit
+        assert [s.id for s in w.progress.full.sites_of(sid)] == [s.id for s in stored[sid]]
+    # the visit drawn was read once: the panel shows the very objects the overlay drew
+    assert w.progress.full.sites_of(ids[-2]) is w.overlay.history.sites_of(ids[-2])
+    assert w.progress.chosen_ids() == ids[-w.progress.last_n:]
+    w.history_bar.last_n.setValue(3)  # more visits drawn: already read, nothing more
+    assert {m.session_id for m in item.markers} == set(ids[:-1])
+    assert histories.site_reads == reads + 2
 
 
 def test_a_hidden_progress_panel_answers_with_the_patient_now_open(

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from imsmap.atlas.views import Region, View
+from imsmap.atlas.views import Landmark, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
@@ -96,6 +96,7 @@ class ChartPainter:
         self.layer = layer
         self.style = style or LIGHT
         self._paths: dict[str, QPainterPath] = {}
+        self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
 
     # -- geometry -------------------------------------------------------------------------------
@@ -120,6 +121,14 @@ class ChartPainter:
             path = painter_path(self.view.region(region_id).d)
             self._paths[region_id] = path
         return QPainterPath(path)
+
+    def fibre_path(self, region: Region) -> QPainterPath:
+        """The region's fibre lines as one path: stroked with one call, not one per line (a
+        view has about 2,300 of them), with the same pixels."""
+        path = self._fibres.get(region.id)
+        if path is None:
+            path = self._fibres[region.id] = painter_paths(region.fibres)
+        return path
 
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
@@ -226,7 +235,7 @@ class ChartPainter:
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
-            self._paint_landmarks(painter)
+            self._paint_landmarks(painter, within=area)
         if labels:
             self._paint_labels(painter, highlight, frozenset())
         if area.top() < self._caption_bottom():
@@ -266,8 +275,7 @@ class ChartPainter:
             painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
             painter.setPen(QPen(fibre, s.fibre_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for d in r.fibres:
-                painter.drawPath(painter_path(d))
+            painter.drawPath(self.fibre_path(r))
             painter.restore()
         painter.setPen(QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
@@ -291,10 +299,14 @@ class ChartPainter:
                                 Qt.PenJoinStyle.RoundJoin))
             painter.drawPath(path)
 
-    def _paint_landmarks(self, painter: QPainter) -> None:
+    def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None) -> None:
+        """The landmarks and their names; with ``within``, only those that reach it (a name
+        with its halo is the dearest thing paint_emphasis drew, clipped away or not)."""
         s = self.style
         colour = QColor(s.landmark)
         for lm in self.view.landmarks:
+            if within is not None and not self.landmark_bounds(lm).intersects(within):
+                continue
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour)
             d = 6.0
@@ -305,6 +317,13 @@ class ChartPainter:
             diamond.closeSubpath()
             painter.drawPath(diamond)
             self._draw_text(painter, lm.name, s.label_size, (lm.x + 14, lm.y), colour, anchor="left")
+
+    def landmark_bounds(self, lm: Landmark) -> QRectF:
+        """Where a landmark's diamond and name (with its halo) paint."""
+        size = self.style.label_size
+        text = text_path(lm.name, size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()
+        pad = size * 0.28 + 2.0
+        return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
 
     def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
         s = self.style

@@ -87,7 +87,8 @@ class HistoryControl:
                         and (level is None or r.level in (None, level)):
                     ids.add(r.id)
         self.chart.set_root_highlight(frozenset(ids), frozenset())
-        history = self.overlay.history
+        # Every visit's sites (the overlay's history has those of the visits it draws).
+        history = self.overlay.histories.history(self.overlay.patient_id)
         for sid in reversed(history.ids):
             views = [s.view_id for s in history.sites_of(sid)
                      if s.muscle_id == muscle_id and s.side.value == side

@@ -200,9 +200,10 @@ class HistoryOverlay:
         self.update()
 
     def reload(self) -> None:
-        """Read the patient's sessions and sites again (after a change or a refresh)."""
+        """Read the patient's sessions again (after a change or a refresh); `update` reads the
+        sites of the visits drawn."""
         # Shared with the progress panel: read once per patient and change.
-        self.history = self.histories.history(self.patient_id)
+        self.history = self.histories.history(self.patient_id, ())
         self.bar.set_sessions(self.history.sessions, self.current_id)
         self.update()
 
@@ -230,11 +231,20 @@ class HistoryOverlay:
         return next((i for s, i in self._items if s is scene), None)
 
     def _update_item(self, item: HistoryOverlayItem) -> None:
-        item.set_data(self.history, self.drawn_ids(), self.current_id,
-                      self.bar.heat.isChecked())
+        drawn = self._read_drawn()
+        item.set_data(self.history, drawn, self.current_id, self.bar.heat.isChecked())
+
+    def _read_drawn(self) -> list[int]:
+        """The visits drawn, their sites read into `history` if they were not yet."""
+        drawn = self.drawn_ids()
+        if self.patient_id is not None:
+            # Only the visits drawn have their sites read (the last three by default, not
+            # all 200 of a long history); the same history object when nothing was missing.
+            self.history = self.histories.history(self.patient_id, drawn)
+        return drawn
 
     def update(self, current_scene=None) -> None:
-        drawn = self.drawn_ids()
+        drawn = self._read_drawn()
         for _scene, item in self._items:
             if shiboken6.isValid(item):
                 item.set_data(self.history, drawn, self.current_id, self.bar.heat.isChecked())

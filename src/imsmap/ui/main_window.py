@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self._built = True
         records = self.records
         self.hide_names = False
-        self.patients = PatientPanel(records)
+        self.patients = PatientPanel(records, self.histories)
         self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
         self.site_table = self.session_panel.sites

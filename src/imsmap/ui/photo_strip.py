@@ -129,7 +129,7 @@ class PhotoStrip(QWidget):
         session = self.records.read.session(self.session_id) if self.session_id else None
         self.editable = session is not None and not session.is_signed and not self._readonly_db
         shown = self.photos.for_session(session.id) if session is not None else []
-        sites = self._site_numbers()
+        sites = self._site_numbers() if shown else {}  # for the photos' tooltips
         self.list.clear()
         for photo in shown:
             if self.hidden:
@@ -184,8 +184,8 @@ class PhotoStrip(QWidget):
         if self.session_id is None or change.session_id != self.session_id:
             return
         if change.entity is Entity.PHOTO or change.action is Action.SIGN or \
-                change.entity is Entity.SITE:
-            self.refresh()
+                (change.entity is Entity.SITE and self.list.count()):
+            self.refresh()  # a site's number shows in its photos' tooltips, if there are any
 
     # -- adding -----------------------------------------------------------------------------
     def choose_files(self) -> None:

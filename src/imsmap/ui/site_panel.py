@@ -97,7 +97,11 @@ class SiteTable(QTableWidget):
             self.select_site(selected)
         finally:
             self._syncing = False
-        self._show_in_inspector()
+        site_id = self.selected_site_id()
+        if (self._sites.get(site_id) if site_id is not None else None) != self.inspector.site:
+            # Only when what it shows changed: after a tap the window selects the new site
+            # next, which fills the inspector (filling it twice read the clinic's settings twice).
+            self._show_in_inspector()
 
     def _fill_row(self, row: int, s: Site) -> None:
         grasp = "planned" if s.planned and s.grasp is None else \
