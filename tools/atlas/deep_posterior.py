@@ -82,29 +82,44 @@ def trunk(f: Figure) -> None:
 
 
 def hip(f: Figure) -> None:
+    """Under gluteus maximus and medius: gluteus minimus, then piriformis and the short rotators one
+    under the other (gemellus superior, obturator internus, gemellus inferior, quadratus femoris), each
+    sharing its border with the next as a dissection shows them, converging on the trochanter."""
     R = f.region
-    R("gluteus_minimus", D, (86, 872), (140, 878), (160, 910), (152, 932), (120, 922), (92, 898),
-      fibres=fibres((86, 872), (140, 878), (120, 922), (156, 932), 5))
-    # piriformis: a triangle from the front of the sacrum (through the sciatic notch) to the trochanter tip
-    R("piriformis", D, (30, 912), (70, 922), (120, 938), (162, 950), (164, 962), (120, 966), (70, 968),
-      (32, 962), fibres=[[(28, 912 + k * 7), (96, 944 + k * 2.6), (166, 952 + k * 1.4)] for k in range(8)])
-    # the short rotators below it, horizontal to the trochanter: gemellus superior, obturator internus,
-    # gemellus inferior, then quadratus femoris from the ischial tuberosity
-    for muscle, y0, y1 in (("gemellus_superior", 972, 985), ("obturator_internus", 989, 1006),
-                           ("gemellus_inferior", 1010, 1023)):
-        # they converge on the trochanteric fossa: a little taller at the ischium than at the femur
-        c = 997.0
-        a0, a1 = y0 + (c - y0) * 0.25, y1 + (c - y1) * 0.25
-        R(muscle, D, (54, y0 - 2), (106, y0 - 1), (156, a0), (160, (a0 + a1) / 2), (156, a1), (106, y1 + 1),
-          (54, y1 + 2), (49, (y0 + y1) / 2),
-          fibres=[[(48, y), (106, y + (c - y) * 0.1), (162, y + (c - y) * 0.27)] for y in range(int(y0) + 2, int(y1), 4)])
-    R("quadratus_femoris", D, (64, 1032), (108, 1030), (150, 1028), (154, 1044), (150, 1060), (108, 1060), (66, 1060),
-      (62, 1046),
-      fibres=[[(64, y), (110, y), (154, y)] for y in range(1032, 1058, 5)])
+    P = f.p
+    pts = {
+        # piriformis: upper border (under gluteus minimus laterally), lower border (gemellus superior)
+        "pf.0": (30, 912), "pf.1": (70, 920), "pf.g": (88, 925), "pf.2": (120, 934), "pf.3": (162, 948),
+        "pf.4": (166, 960), "pf.5": (120, 966), "pf.6": (70, 968), "pf.6b": (54, 967), "pf.7": (32, 962),
+        "gmin.1": (86, 872), "gmin.2": (140, 876), "gmin.3": (162, 908),
+        # the gemelli and obturator internus: from the ischial spine and tuberosity to the trochanteric
+        # fossa, taller at the ischium than at the femur
+        "gs.t": (164, 973), "gs.b1": (108, 984), "gs.b0": (54, 984),
+        "oi.t": (162, 988), "oi.b1": (108, 1003), "oi.b0": (52, 1003),
+        "gi.t": (160, 1003), "gi.b2": (150, 1008), "gi.b1": (108, 1020), "gi.b0": (64, 1022), "gi.m": (54, 1020),
+    }
+    for n, (dx, y) in pts.items():
+        P(n, dx, y, sharp=n in ("pf.3", "pf.4", "gs.t", "oi.t", "gi.t", "pf.6b", "gs.b0", "oi.b0", "gi.m"))
+    R("gluteus_minimus", D, "gmin.1", "gmin.2", "gmin.3", "pf.3", "pf.2", "pf.g",
+      fibres=fibres((86, 872), (140, 876), (100, 924), (162, 946), 5))
+    # piriformis: from the front of the sacrum (through the greater sciatic notch) to the trochanter tip
+    R("piriformis", D, "pf.0", "pf.1", "pf.g", "pf.2", "pf.3", "pf.4", "pf.5", "pf.6", "pf.6b", "pf.7",
+      fibres=[[(28, 912 + k * 7), (96, 944 + k * 2.6), (166, 952 + k * 1.4)] for k in range(8)])
+    R("gemellus_superior", D, "pf.6b", "pf.6", "pf.5", "pf.4", "gs.t", "gs.b1", "gs.b0",
+      fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(970, 984, 4)])
+    R("obturator_internus", D, "gs.b0", "gs.b1", "gs.t", "oi.t", "oi.b1", "oi.b0",
+      fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(986, 1003, 4)])
+    R("gemellus_inferior", D, "oi.b0", "oi.b1", "oi.t", "gi.t", "gi.b2", "gi.b1", "gi.b0", "gi.m",
+      fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(1006, 1021, 4)])
+    # quadratus femoris: ischial tuberosity -> quadrate tubercle, directly under gemellus inferior
+    R("quadratus_femoris", D, "gi.b0", "gi.b1", "gi.b2", (156, 1026), (154, 1044), (150, 1060), (108, 1062),
+      (66, 1060), (62, 1042),
+      fibres=[[(64, y), (110, y), (154, y)] for y in range(1026, 1060, 6)])
 
 
 def limbs(f: Figure) -> None:
     R = f.region
+    P = f.p
     R("biceps_femoris_short_head", D, (118, 1230), (140, 1230), (134, 1380), (118, 1400), (110, 1300),
       fibres=fibres((118, 1230), (140, 1230), (114, 1390), (132, 1380), 3))
     # plantaris: a small belly from the lateral femoral condyle running down and in
@@ -112,12 +127,18 @@ def limbs(f: Figure) -> None:
       fibres=fibres((112, 1394), (124, 1402), (80, 1432), (88, 1442), 3))
     R("popliteus", D, (66, 1450), (118, 1444), (112, 1466), (70, 1482),
       fibres=fibres((118, 1444), (112, 1466), (66, 1452), (70, 1482), 3))
-    R("tibialis_posterior", D, (78, 1500), (112, 1500), (108, 1640), (92, 1740), (80, 1650),
-      fibres=fibres((78, 1500), (112, 1500), (86, 1740), (96, 1730), 3))
-    R("flexor_digitorum_longus", D, (56, 1560), (72, 1520), (76, 1660), (66, 1770), (56, 1700),
-      fibres=fibres((56, 1560), (72, 1520), (60, 1760), (70, 1770), 3))
-    R("flexor_hallucis_longus", D, (118, 1560), (134, 1580), (120, 1700), (104, 1760), (110, 1650),
-      fibres=fibres((118, 1560), (134, 1580), (104, 1760), (114, 1740), 3))
+    # under soleus: flexor digitorum longus (tibia, medial), tibialis posterior between it and flexor
+    # hallucis longus (fibula, lateral) in the upper leg, its belly narrowing to the tendon that FDL
+    # crosses above the medial malleolus; they share their borders
+    for n, dx, y in (("tp.t0", 76, 1496), ("tp.t1", 112, 1496), ("tp.b1", 79, 1600), ("tp.b2", 78, 1690),
+                     ("tp.c1", 110, 1580), ("tp.c2", 101, 1680), ("tp.tip", 88, 1752)):
+        P(n, dx, y, sharp=n in ("tp.t0", "tp.t1", "tp.tip"))
+    R("tibialis_posterior", D, "tp.t0", "tp.t1", "tp.c1", "tp.c2", "tp.tip", "tp.b2", "tp.b1",
+      fibres=fibres((76, 1496), (112, 1496), (86, 1740), (92, 1748), 3))
+    R("flexor_digitorum_longus", D, (58, 1540), (68, 1512), "tp.t0", "tp.b1", "tp.b2", "tp.tip", (74, 1786),
+      (62, 1720), (56, 1630), fibres=fibres((58, 1540), (74, 1500), (66, 1776), (80, 1770), 3))
+    R("flexor_hallucis_longus", D, (124, 1556), "tp.c1", "tp.c2", "tp.tip", (98, 1774), (114, 1744), (128, 1670),
+      (134, 1590), fibres=fibres((112, 1580), (132, 1570), (96, 1768), (108, 1760), 3))
     R("supinator", D, (248, 764), (272, 772), (284, 820), (266, 842), (250, 804),
       fibres=fibres((248, 764), (272, 772), (254, 820), (272, 840), 3))
     # the deep extensors crossing the back of the forearm from the ulnar side to the thumb
