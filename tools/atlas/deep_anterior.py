@@ -182,20 +182,25 @@ def forearm(f: Figure) -> None:
     # supinator: wraps the neck of the radius from the lateral epicondyle / supinator crest
     R("supinator", D, (262, 766), (280, 762), (292, 790), (296, 822), (284, 846), (270, 836), (264, 800),
       fibres=fibres((260, 770), (280, 764), (272, 842), (294, 826), 4, bend=-0.06))
-    # flexor digitorum superficialis: the intermediate layer, shown in the middle of the forearm
-    R("flexor_digitorum_superficialis", D, (238, 790), (256, 788), (262, 830), (272, 870), (280, 905),
-      (272, 916), (262, 890), (250, 850), (240, 816),
-      fibres=fibres((236, 790), (256, 786), (266, 916), (282, 906), 3))
-    # flexor digitorum profundus: ulna and membrane, the medial half of the deep layer
-    R("flexor_digitorum_profundus", D, (212, 800), (232, 796), (238, 830), (250, 870), (262, 912), (276, 944),
-      (254, 948), (240, 920), (228, 880), (217, 840),
-      fibres=fibres((210, 800), (232, 796), (252, 948), (276, 944), 4))
-    # flexor pollicis longus: front of the radius, lateral
-    R("flexor_pollicis_longus", D, (278, 858), (296, 852), (304, 890), (308, 930), (302, 946), (284, 944),
-      (286, 906), fibres=fibres((276, 858), (296, 852), (286, 946), (304, 944), 3))
-    # pronator quadratus: square, transverse fibres over the distal radius and ulna
-    R("pronator_quadratus", D, (258, 958), (308, 954), (313, 986), (274, 992),
-      fibres=[[(250, y), (285, y - 2), (318, y - 4)] for y in range(952, 996, 7)])
+    # below the superficial flexors, side by side from the ulnar to the radial border and sharing their
+    # borders: flexor digitorum profundus on the ulna, flexor digitorum superficialis (the intermediate
+    # layer, from the common origin and the oblique line of the radius) between it and flexor pollicis
+    # longus on the radius below supinator; pronator quadratus across their lower ends
+    P = f.p
+    for n, dx, y in (("fa.m1", 212, 798), ("fa.m2", 222, 850), ("fa.m3", 238, 910), ("fa.mb", 255, 956),
+                     ("fa.a1", 232, 790), ("fa.a2", 244, 850), ("fa.a3", 258, 905), ("fa.ab", 272, 956),
+                     ("fa.s1", 256, 788), ("fa.s2", 262, 808), ("fa.s3", 266, 836), ("fa.b1", 272, 852),
+                     ("fa.b2", 280, 900), ("fa.bb", 290, 956), ("fa.l1", 298, 850), ("fa.l2", 302, 900),
+                     ("fa.lb", 308, 956)):
+        P(n, dx, y, sharp=n in ("fa.mb", "fa.ab", "fa.bb", "fa.lb", "fa.a1", "fa.b1"))
+    R("flexor_digitorum_profundus", D, "fa.m1", "fa.a1", "fa.a2", "fa.a3", "fa.ab", "fa.mb", "fa.m3", "fa.m2",
+      fibres=fibres((210, 800), (232, 792), (254, 956), (272, 956), 4))
+    R("flexor_digitorum_superficialis", D, "fa.a1", "fa.s1", "fa.s2", "fa.s3", "fa.b1", "fa.b2", "fa.bb", "fa.ab",
+      "fa.a3", "fa.a2", fibres=fibres((232, 790), (262, 800), (272, 956), (290, 956), 4))
+    R("flexor_pollicis_longus", D, "fa.b1", (285, 852), "fa.l1", "fa.l2", "fa.lb", "fa.bb", "fa.b2",
+      fibres=fibres((272, 852), (298, 850), (290, 956), (308, 956), 3))
+    R("pronator_quadratus", D, "fa.mb", "fa.ab", "fa.bb", "fa.lb", (313, 986), (274, 992),
+      fibres=[[(250, y), (285, y - 2), (318, y - 4)] for y in range(958, 996, 7)])
 
 
 def deep_regions(f: Figure) -> None:

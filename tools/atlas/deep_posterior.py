@@ -8,9 +8,10 @@ Where muscles lie in several sheets over the same spot (rhomboids over serratus 
 and the thoracic erector spinae), the deep sheet shows what a dissection exposes once trapezius and
 latissimus are reflected (the erector below the rhomboids), and a third sheet, ``paraspinal``, what
 lies under the rhomboids: serratus posterior superior from C7-T3 to ribs 2-5, and the erector spinae
-columns from T1 (spinalis beside the spinous processes, semispinalis thoracis in the groove between
-spinalis and longissimus where a needle passing between them reaches it, longissimus, iliocostalis
-below serratus posterior superior), iliocostalis cervicis in the lower neck.
+columns from T1 (spinalis beside the spinous processes, longissimus, iliocostalis below serratus
+posterior superior), iliocostalis cervicis in the lower neck. A fourth sheet, ``deepest``, shows what
+lies under spinalis and longissimus: semispinalis thoracis over multifidus in the thoracic laminar
+groove, by level.
 """
 
 from __future__ import annotations
@@ -160,20 +161,38 @@ def paraspinal(f: Figure) -> None:
     R = f.region
     R("serratus_posterior_superior", P3, (58, 356), (76, 360), (114, 404), (118, 440), (108, 484), (96, 484),
       (78, 440), (58, 394), fibres=fibres((54, 356), (56, 396), (114, 404), (104, 486), 6))
-    R("spinalis", P3, (3, 384), (16, 384), (17, 480), (16, 600), (12, 646), (3, 646),
-      fibres=[[(4 + k * 3, 380), (5 + k * 3, 520), (4 + k * 2.5, 650)] for k in range(4)])
-    R("semispinalis_thoracis", P3, (19, 382), (33, 382), (33, 500), (31, 620), (21, 620), (19, 500),
-      fibres=[[(34, 620 - k * 40), (26, 580 - k * 40), (18, 540 - k * 40)] for k in range(7)])
-    R("longissimus_thoracis", P3, (35, 376), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (36, 690),
-      (36, 500), fibres=[[(37 + k * 5, 372), (38 + k * 5, 530), (38 + k * 4.5, 694)] for k in range(5)])
+    # spinalis beside the spinous processes, longissimus lateral to it, meeting it (semispinalis
+    # thoracis lies under the two, on the fourth sheet)
+    R("spinalis", P3, (3, 384), (22, 384), (24, 480), (23, 600), (16, 646), (3, 646),
+      fibres=[[(4 + k * 4, 380), (5 + k * 4, 520), (4 + k * 3, 650)] for k in range(5)])
+    R("longissimus_thoracis", P3, (27, 380), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (28, 690),
+      (25, 600), (26, 480),
+      fibres=[[(28 + k * 6, 372), (29 + k * 6, 530), (30 + k * 5.5, 694)] for k in range(5)])
     R("iliocostalis_thoracis", P3, (62, 404), (78, 438), (92, 484), (94, 600), (90, 700), (64, 700), (62, 560),
       fibres=[[(63 + k * 6, 400 + k * 10), (66 + k * 6, 560), (66 + k * 5, 704)] for k in range(5)])
     R("iliocostalis_cervicis", P3, (34, 296), (48, 294), (62, 330), (58, 350), (46, 350),
       fibres=fibres((32, 296), (46, 292), (46, 352), (62, 346), 3))
 
 
+D4 = "deepest"
+# spinous process tips in the posterior view (posterior.details): T1 at 372, 26 units a level
+THORACIC_TIP = {f"T{k}": 372 + 26 * (k - 1) for k in range(1, 13)}
+
+
+def under_erector(f: Figure) -> None:
+    """The fourth sheet: under spinalis and longissimus thoracis, semispinalis thoracis in the
+    thoracic laminar groove over multifidus, one box per level T1-T10 (the lamina of that vertebra,
+    just above the tip of its spinous process), fibres rising medially to the spinous processes."""
+    for level in [f"T{k}" for k in range(1, 11)]:
+        y = THORACIC_TIP[level] - 4
+        f.region("semispinalis_thoracis", D4, (5, y - 12), (20, y - 12.5), (34, y - 12), (35, y), (34, y + 12),
+                 (20, y + 12.5), (5, y + 12), (4.5, y), tag=level, level=level,
+                 fibres=[[(36, y + 4 + j * 7), (20, y - 4 + j * 7), (2, y - 14 + j * 7)] for j in range(-1, 4)])
+
+
 def deep_regions(f: Figure) -> None:
     paraspinal(f)
+    under_erector(f)
     neck_and_scapula(f)
     trunk(f)
     hip(f)

@@ -229,7 +229,8 @@ def deep_trunk(f: Figure) -> None:
     P = f.p
     for k in range(2, 13):
         x1 = RIB_TIP.get(k, _interp(FRONT, rib_y(k, 560)) + 2)
-        xs = [440 + (x1 - 440) * t / 4 for t in range(5)]
+        x0 = 456.0  # from under the erector spinae (the angle of the rib), inside the back's outline
+        xs = [x0 + (x1 - x0) * t / 4 for t in range(5)]
         top = [(x, rib_y(k, x) - RIB_HALF) for x in xs]
         f.detail("underlay", top + [(x, rib_y(k, x) + RIB_HALF) for x in reversed(xs)], closed=True,
                  mirror=False, smooth=False)
