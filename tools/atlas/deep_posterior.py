@@ -142,15 +142,21 @@ def limbs(f: Figure) -> None:
       (134, 1590), fibres=fibres((112, 1580), (132, 1570), (96, 1768), (108, 1760), 3))
     R("supinator", D, (248, 764), (272, 772), (284, 820), (266, 842), (250, 804),
       fibres=fibres((248, 764), (272, 772), (254, 820), (272, 840), 3))
-    # the deep extensors crossing the back of the forearm from the ulnar side to the thumb
-    R("abductor_pollicis_longus", D, (262, 850), (278, 846), (298, 880), (312, 930), (306, 944), (290, 906),
-      (270, 870), fibres=fibres((260, 852), (278, 846), (304, 946), (314, 930), 3))
-    R("extensor_pollicis_brevis", D, (270, 886), (282, 890), (300, 928), (314, 970), (306, 982), (292, 952),
-      (276, 914), fibres=fibres((268, 888), (282, 890), (304, 984), (316, 970), 3))
-    R("extensor_pollicis_longus", D, (246, 866), (260, 864), (274, 920), (292, 970), (300, 992), (286, 996),
-      (266, 948), (250, 900), fibres=fibres((244, 866), (260, 864), (286, 998), (302, 992), 3))
-    R("extensor_indicis", D, (238, 912), (250, 908), (262, 948), (280, 996), (268, 1000), (254, 970),
-      (242, 940), fibres=fibres((236, 912), (250, 908), (268, 1002), (282, 996), 3))
+    # the deep extensors crossing the back of the forearm from the ulnar side to the thumb, side by
+    # side and sharing their borders once the superficial extensors are lifted: abductor pollicis
+    # longus most lateral and proximal, then extensor pollicis brevis, extensor pollicis longus, and
+    # extensor indicis most medial and distal
+    lines = [[(236, 884), (248, 930), (268, 988)], [(251, 878), (262, 926), (281, 990)],
+             [(266, 870), (278, 920), (295, 990)], [(281, 860), (293, 906), (307, 983)],
+             [(296, 852), (307, 890), (313, 955)]]
+    for k, line in enumerate(lines):
+        for j, (dx, y) in enumerate(line):
+            P(f"fx.{k}.{j}", dx, y, sharp=j != 1)
+    for k, muscle in enumerate(("extensor_indicis", "extensor_pollicis_longus", "extensor_pollicis_brevis",
+                                "abductor_pollicis_longus")):
+        a, b = lines[k], lines[k + 1]
+        R(muscle, D, *[f"fx.{k}.{j}" for j in range(3)], *[f"fx.{k + 1}.{j}" for j in (2, 1, 0)],
+          fibres=fibres(a[0], b[0], a[2], b[2], 3))
 
 
 P3 = "paraspinal"
