@@ -32,6 +32,26 @@ def label_text(region: dict) -> tuple[str, float]:
     return region["muscle"].replace("_", " "), SIZE
 
 
+_APP = None
+
+
+def text_size(text: str, size: float) -> tuple[float, float]:
+    """Width and height of `text` as the painter draws it, with its halo and a margin. Needs Qt
+    (only at build time)."""
+    global _APP
+    import os  # noqa: PLC0415
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from imsmap.render.chart_painter import text_path  # noqa: PLC0415
+
+    if QGuiApplication.instance() is None:
+        _APP = QGuiApplication([])
+    r = text_path(text, size).boundingRect()
+    return r.width() + size * 0.3 + 4.0, r.height() + size * 0.3 + 3.0
+
+
 def _box(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
     return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
@@ -49,6 +69,20 @@ def _overlap(box, placed: np.ndarray) -> np.ndarray:
         oy = np.clip(np.minimum(y1, py1) - np.maximum(y0, py0), 0, None)
         total += ox * oy
     return total
+
+
+def _sections_ok(poly, xs: np.ndarray, ys: np.ndarray, wide: float, tall: float) -> np.ndarray:
+    """Whether the horizontal cut through each point is at least `wide` and the vertical one at
+    least `tall` (the spinal chart's touch targets, tests/test_atlas_spinal.py), with a margin."""
+    x0, y0, x1, y1 = geometry.bbox(poly)
+    ok = np.ones(xs.shape, dtype=bool)
+    hx = np.arange(x0 - 1, x1 + 1, 0.5)
+    vy = np.arange(y0 - 1, y1 + 1, 0.5)
+    for i, (x, y) in enumerate(zip(xs, ys)):
+        across = geometry.points_in_polygon(poly, hx, np.full(hx.shape, y)).sum() * 0.5
+        down = geometry.points_in_polygon(poly, np.full(vy.shape, x), vy).sum() * 0.5
+        ok[i] = across >= wide + 2 and down >= tall + 2
+    return ok
 
 
 def _candidates(poly, start: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
@@ -106,7 +140,7 @@ def spread_labels(view: dict) -> dict:
     landmarks = []
     if view.get("kind") == "spinal":
         for lm in view.get("landmarks", []):
-            w = len(lm["name"]) * SIZE * 0.66 + 8
+            w = text_size(lm["name"], SIZE)[0]
             landmarks.append((lm["x"] + 14, lm["y"] - SIZE * 0.7, lm["x"] + 14 + w, lm["y"] + SIZE * 0.7))
     for regions in layers.values():
         polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
@@ -115,9 +149,13 @@ def spread_labels(view: dict) -> dict:
         for unit in units:
             r = unit[0]
             text, size = label_text(r)
-            w, h = len(text) * size * 0.66 + 8, size * 1.45
+            w, h = text_size(text, size)
             sx, sy = r["label"]
             xs, ys = _candidates(polys[r["id"]], (sx, sy))
+            if view.get("kind") == "spinal" and len(xs) > 1:  # keep the label where a tap is easy
+                short = r.get("muscle") == "multifidus" and r.get("level") in ("C7", "C8")
+                keep = _sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
+                xs, ys = np.append(xs[:-1][keep], sx), np.append(ys[:-1][keep], sy)
             ws, hs = np.full(xs.shape, w), np.full(xs.shape, h)
             arr = np.asarray(placed)
             over = _overlap((xs, ys, ws, hs), arr)
