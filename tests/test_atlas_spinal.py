@@ -35,7 +35,7 @@ LONG_COLUMN = {
 SECOND_LAYER = {
     "semispinalis_cervicis": [f"C{i}" for i in range(2, 8)],
     "rotatores": [f"T{i}" for i in range(1, 13)],
-    "interspinales": [f"L{i}" for i in range(1, 6)],
+    "interspinales": [f"C{i}" for i in range(2, 8)] + [f"L{i}" for i in range(1, 6)],
     "intertransversarii": [f"L{i}" for i in range(1, 5)],
     "levatores_costarum": ["C8", *(f"T{i}" for i in range(1, 12))],
 }

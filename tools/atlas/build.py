@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE))
 
 import anterior  # noqa: E402
 import posterior  # noqa: E402
+from labels import spread_labels  # noqa: E402
 from pathkit import Figure, fibre_path, label_point, smooth_path  # noqa: E402
 
 ROOT = HERE.parents[1]
@@ -105,6 +106,7 @@ def main(argv: list[str]) -> int:
     for v in views:
         if not v["regions"]:
             continue
+        spread_labels(v)
         path = OUT / f"{v['id']}.json"
         path.write_text(json.dumps(v, indent=1) + "\n", encoding="utf-8")
         print(f"{path.relative_to(ROOT)}: {len(v['regions'])} regions")

@@ -16,13 +16,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import spinal  # noqa: E402
+from labels import spread_labels  # noqa: E402
 
 ROOT = HERE.parents[1]
 OUT = ROOT / "assets" / "bodycharts" / "views"
 
 
 def main() -> int:
-    view = spinal.build()
+    view = spread_labels(spinal.build())
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{view['id']}.json"
     path.write_text(json.dumps(view, indent=1) + "\n", encoding="utf-8")

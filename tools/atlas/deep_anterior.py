@@ -2,12 +2,17 @@
 external oblique and rectus, sartorius/rectus femoris and the superficial forearm flexors are lifted.
 
 Half coordinates as in body.py (dx from the midline, y down), patient's right half, mirrored.
-Shapes sit over their bones (clavicle 350-388, sternum dx<12, ribs, iliac fossa, femur, radius/ulna)
-and do not tile: they only must not overlap one another. Fibres run origin -> insertion.
+Shapes sit over their bones (clavicle 350-388, sternum dx<12, the ribs drawn under them, femur,
+radius/ulna) and meet their neighbours where a dissection shows them meeting: the intercostals fill
+the spaces between the ribs up to pectoralis minor, internal oblique fills the wall from the costal
+margin to the crest and the inguinal ligament, whose lateral half it shares with iliacus. The third
+sheet (``deepest``) holds what the deep muscles hide: transversus abdominis under internal oblique,
+psoas major's lumbar part behind the viscera, longus capitis. Fibres run origin -> insertion.
 """
 
 from __future__ import annotations
 
+from body import out
 from pathkit import Figure, fibres
 
 D = "deep"
@@ -35,73 +40,105 @@ def neck(f: Figure) -> None:
       (26, 386), fibres=[[(18, 378 + k * 4), (85, 385 + k * 4), (155, 394 + k * 2)] for k in range(-2, 3)])
 
 
+# The ribs of the anterior chest wall (half coordinates): rib k crosses dx = 12 (the sternal edge)
+# at RIB_Y[k] and runs down laterally at RIB_SLOPE; each rib is drawn as an underlay bone 10 units
+# thick, and an intercostal space is the band between two ribs, so the muscles of a space meet the
+# ribs above and below it exactly.
+RIB_Y = {1: 388, 2: 418, 3: 448, 4: 478, 5: 508, 6: 538, 7: 568, 8: 598}
+RIB_SLOPE = 0.32
+RIB_HALF = 5.0
+
+
+def rib_y(k: int, x: float) -> float:
+    return RIB_Y[k] + RIB_SLOPE * (x - 12)
+
+
+def ribs(f: Figure) -> None:
+    """Ribs 1-8 from the sternal edge to the side of the chest, under the deep muscles."""
+    ends = {1: 104, 2: 132, 3: 158, 4: 154, 5: 150, 6: 147, 7: 144, 8: 141}
+    for k, x1 in ends.items():
+        xs = [12 + (x1 - 12) * t / 4 for t in range(5)]
+        top = [(x, rib_y(k, x) - RIB_HALF) for x in xs]
+        bottom = [(x, rib_y(k, x) + RIB_HALF) for x in reversed(xs)]
+        f.detail("underlay", top + bottom, closed=True, smooth=False)
+
+
 def chest(f: Figure) -> None:
     R = f.region
     P = f.p
-    # pectoralis minor: three slips from ribs 3-5 near their cartilages -> coracoid process (apex)
-    for n, dx, y in (("pmi.a", 166, 404), ("pmi.b", 178, 412), ("pmi.5", 110, 546), ("pmi.5m", 98, 538),
-                     ("pmi.n4", 98, 520), ("pmi.4", 86, 506), ("pmi.4m", 84, 490), ("pmi.n3", 94, 478),
-                     ("pmi.3", 86, 462), ("pmi.3u", 92, 450)):
-        P(n, dx, y, sharp=n in ("pmi.a", "pmi.b", "pmi.n4", "pmi.n3", "pmi.5"))
-    R("pectoralis_minor", D, "pmi.a", "pmi.b", "pmi.5", "pmi.5m", "pmi.n4", "pmi.4", "pmi.4m", "pmi.n3",
-      "pmi.3", "pmi.3u", fibres=fibres((90, 452), (104, 542), (164, 404), (176, 410), 8))
-    # subscapularis, seen in the axilla between pectoralis minor and coracobrachialis, to the lesser tubercle
-    R("subscapularis", D, (168, 436), (176, 446), (178, 462), (168, 486), (156, 508), (140, 530), (132, 532),
-      (130, 524), (146, 490), (158, 456), fibres=fibres((130, 528), (150, 520), (168, 438), (178, 452), 4))
-    # intercostals, one band per space so the ribs between them show. Front of the chest beside the
-    # sternum: the internals (the externals end there in a membrane), fibres up and in. Lateral chest
-    # wall below pectoralis minor: the externals, fibres down and in ("hands in pockets").
-    _spaces(f, "internal_intercostals", 17, 76, {2: 410, 3: 444, 4: 478, 5: 512, 6: 546}, 0.3, -1.0)
-    _spaces(f, "external_intercostals", 100, 140, {5: 540, 6: 572, 7: 604, 8: 636}, 0.35, 1.0)
+    ribs(f)
+    # pectoralis minor: three slips from ribs 3-5 just lateral to their cartilages -> coracoid process;
+    # its slips lie on the ribs, the spaces between them show in the notches
+    pts = (("pmi.a", 166, 404), ("pmi.b", 180, 414), ("pmi.5l", 126, rib_y(5, 126)),
+           ("pmi.5m", 104, rib_y(5, 104)), ("pmi.n4", 108, rib_y(4, 108) + 12),
+           ("pmi.4m", 96, rib_y(4, 96)), ("pmi.n3", 100, rib_y(3, 100) + 12), ("pmi.3m", 88, rib_y(3, 88)))
+    for n, dx, y in pts:
+        P(n, dx, y, sharp=n != "pmi.a")
+    R("pectoralis_minor", D, "pmi.a", "pmi.b", "pmi.5l", "pmi.5m", "pmi.n4", "pmi.4m", "pmi.n3", "pmi.3m",
+      fibres=fibres((88, 472), (115, 545), (164, 404), (180, 414), 8))
+    # subscapularis: the posterior wall of the axilla, seen between pectoralis minor's lateral border
+    # and coracobrachialis, to the lesser tubercle
+    R("subscapularis", D, (172, 430), (180, 446), (180, 466), (172, 486), (163, 500), (157, 496), (162, 470),
+      (167, 446), fibres=fibres((156, 496), (163, 502), (172, 430), (180, 448), 4))
+    # intercostals, one band per space between the ribs. Beside the sternum, where the external
+    # intercostals end in the anterior intercostal membrane, the internals show through it (fibres up
+    # and in); lateral to the costochondral junctions, the externals (fibres down and in, "hands in
+    # pockets"), where pectoralis minor and serratus anterior have been lifted.
+    medial_end = {1: 110, 2: 94, 3: 82, 4: 82, 5: 82, 6: 82}
+    for k, x1 in medial_end.items():
+        _space(f, "internal_intercostals", k, 15, x1, -1.0)
+    for k in (5, 6, 7):  # space 4 lateral to pectoralis minor is too narrow to tap here
+        x0 = 86
+        x1 = {5: 145, 6: 142, 7: 139}[k]
+        _space(f, "external_intercostals", k, x0, x1, 1.0)
 
 
-def _spaces(f: Figure, muscle: str, x0: float, x1: float, ribs: dict[int, float], slope: float,
-            drop: float) -> None:
-    """Bands between consecutive ribs (rib heights at x0, descending laterally by slope)."""
-    nums = sorted(ribs)
-    for a, b in zip(nums, nums[1:]):
-        ya, yb = ribs[a] + 7, ribs[b] - 7
-        xm = (x0 + x1) / 2
-
-        def y(x: float, base: float) -> float:
-            return base + (x - x0) * slope
-
-        h = (yb - ya) / 2
-        fib = []
-        for k in range(7):
-            x = x0 + (x1 - x0) * (k + 0.5) / 7
-            yc = y(x, (ya + yb) / 2)
-            fib.append([(x + drop * h, yc - h * 1.3), (x, yc), (x - drop * h, yc + h * 1.3)])
-        f.region(muscle, D, (x0, y(x0, ya)), (xm, y(xm, ya) - 1), (x1, y(x1, ya)), (x1 + 2, y(x1, (ya + yb) / 2)),
-                 (x1, y(x1, yb)), (xm, y(xm, yb) + 1), (x0, y(x0, yb)), (x0 - 1, y(x0, (ya + yb) / 2)),
-                 fibres=fib, tag=f"space{a}")
+def _space(f: Figure, muscle: str, k: int, x0: float, x1: float, drop: float) -> None:
+    """The band of intercostal space k (between ribs k and k+1), from dx x0 to x1, level Tk."""
+    xs = [x0 + (x1 - x0) * t / 3 for t in range(4)]
+    top = [(x, rib_y(k, x) + RIB_HALF) for x in xs]
+    bottom = [(x, rib_y(k + 1, x) - RIB_HALF) for x in reversed(xs)]
+    h = (RIB_Y[k + 1] - RIB_Y[k]) / 2 - RIB_HALF
+    fib = []
+    for j in range(max(3, int((x1 - x0) / 10))):
+        x = x0 + (x1 - x0) * (j + 0.5) / max(3, int((x1 - x0) / 10))
+        yc = (rib_y(k, x) + rib_y(k + 1, x)) / 2
+        fib.append([(x + drop * h, yc - h * 1.4), (x, yc), (x - drop * h, yc + h * 1.4)])
+    f.region(muscle, D, *top, *bottom, fibres=fib, tag=f"space{k}", level=f"T{k}")
 
 
 def abdomen(f: Figure) -> None:
     R = f.region
-    # internal oblique: the whole anterolateral wall under the external oblique, from the iliac crest and
-    # the inguinal ligament fanning up and in to the costal margin and the rectus sheath; lateral to psoas
-    R("internal_oblique", D, (56, 634), (80, 648), (100, 664), (120, 676), (130, 684), (128, 745), (134, 805),
-      (142, 842), (120, 838), (106, 842), (88, 836), (70, 838), (62, 780), (60, 720), (56, 670),
-      fibres=[[(150 - k * 12, 860 + k * 2), (124 - k * 12, 780 + k * 6), (104 - k * 12, 670 + k * 14)]
-              for k in range(8)])
-    # transversus abdominis: the same wall one sheet deeper (third sheet), horizontal fibres
-    R("transversus_abdominis", D3, (56, 634), (80, 648), (100, 664), (120, 676), (130, 684), (128, 745),
-      (134, 805), (142, 842), (120, 838), (106, 842), (88, 836), (70, 838), (62, 780), (60, 720), (56, 670),
-      fibres=[[(40, y), (90, y + 2), (150, y + 4)] for y in range(640, 850, 14)])
+    P = f.p
+    # internal oblique: the whole anterolateral wall under the external oblique, from the costal
+    # margin (below rib 8 here) to the iliac crest and the inguinal ligament, medially to the linea
+    # semilunaris (rectus lifted with the external oblique). Fibres fan up and in from the crest.
+    P("io.1", 80, rib_y(8, 80) + RIB_HALF + 2); P("io.2", 110, rib_y(8, 110) + RIB_HALF + 2)
+    P("io.3", 136, rib_y(8, 136) + RIB_HALF + 2)
+    wall = ("io.1", "io.2", "io.3", out(f, "o.flank", "o.crest"), "asis", "ing.1", "ing.m", "pub.t",
+            "ra.5", "ra.4", "ra.3", "ra.2")
+    R("internal_oblique", D, *wall,
+      fibres=[[(150 - k * 12, 870 + k * 4), (124 - k * 12, 780 + k * 8), (104 - k * 12, 650 + k * 14)]
+              for k in range(9)])
+    # transversus abdominis: the same wall one sheet deeper (third sheet), under internal oblique,
+    # horizontal fibres from the costal cartilages, thoracolumbar fascia, crest and inguinal ligament
+    R("transversus_abdominis", D3, *wall, fibres=[[(40, y), (90, y + 2), (150, y + 4)] for y in range(630, 960, 14)])
+    # psoas major, lumbar part: beside the bodies and transverse processes of T12-L4, medial to
+    # transversus (its thigh part is on the superficial sheet, in the femoral triangle)
+    R("psoas_major", D3, (16, 676), (32, 672), (44, 720), (54, 780), (60, 828), (50, 846), (32, 840), (20, 800),
+      (16, 740), tag="lumbar",
+      fibres=[[(16 + k * 7, 668), (26 + k * 8, 760), (40 + k * 5, 850)] for k in range(5)])
 
 
 def hip_thigh(f: Figure) -> None:
     R = f.region
-    # psoas major: beside the lumbar bodies T12-L4, over the pelvic brim, under the inguinal ligament,
-    # to the lesser trochanter (shared tendon with iliacus)
-    R("psoas_major", D, (18, 680), (36, 676), (48, 760), (62, 850), (80, 920), (104, 974), (118, 1006),
-      (114, 1030), (100, 1010), (72, 960), (46, 900), (28, 820), (20, 750),
-      fibres=[[(20 + k * 7, 670), (40 + k * 9, 850), (104 + k * 4, 1030)] for k in range(4)])
-    # iliacus: fans from the iliac fossa and crest to the same tendon, lateral to psoas
-    R("iliacus", D, (80, 864), (96, 854), (126, 852), (146, 866), (142, 892), (138, 930), (134, 976), (132, 1010),
-      (124, 1016), (116, 990), (100, 948), (88, 904), (82, 878),
-      fibres=[[(84 + k * 15, 856 + abs(k - 2) * 2), (110 + k * 5, 930), (126, 1016)] for k in range(5)])
+    # iliacus: under sartorius and the origins of rectus femoris and tensor fasciae latae, leaving the
+    # iliac fossa under the lateral inguinal ligament (the edge it shares with internal oblique) for the
+    # lesser trochanter, lateral to psoas major (which the superficial sheet shows in the femoral
+    # triangle; its lumbar part lies behind the viscera, on the third sheet)
+    R("iliacus", D, "asis", (142, 888), (138, 930), (126, 975), (116, 1012), (106, 1020), (98, 1004),
+      (98, 960), (100, 930), "ing.1",
+      fibres=[[(134 - k * 8, 872 + k * 8), (124 - k * 5, 940), (110, 1016)] for k in range(5)])
     # pectineus: pecten of the pubis -> pectineal line below the lesser trochanter
     R("pectineus", D, (26, 980), (62, 966), (84, 990), (104, 1046), (100, 1064), (64, 1020), (32, 994),
       fibres=fibres((28, 986), (62, 968), (100, 1064), (104, 1046), 4))
@@ -117,10 +154,6 @@ def hip_thigh(f: Figure) -> None:
     R("adductor_magnus", D, (32, 1054), (46, 1074), (80, 1140), (92, 1180), (84, 1260), (68, 1330),
       (60, 1382), (52, 1374), (48, 1300), (42, 1200), (36, 1120),
       fibres=[[(30 + k * 3, 1050), (44 + k * 9, 1170 + k * 10), (54 + k * 8, 1380 - k * 50)] for k in range(5)])
-    # gracilis: the thin strap along the medial thigh, pubis -> pes anserinus
-    R("gracilis", D, (10, 1030), (24, 1034), (30, 1120), (36, 1240), (46, 1340), (54, 1410), (62, 1474),
-      (54, 1488), (44, 1420), (38, 1350), (29, 1250), (20, 1150), (14, 1070),
-      fibres=[[(8 + k * 5, 1020), (24 + k * 5, 1250), (48 + k * 5, 1490)] for k in range(3)])
     # vastus intermedius: on the front of the femoral shaft, under rectus femoris
     R("vastus_intermedius", D, (122, 1058), (150, 1052), (158, 1120), (154, 1220), (138, 1300), (110, 1348),
       (94, 1344), (98, 1270), (104, 1180), (112, 1100),
@@ -149,20 +182,25 @@ def forearm(f: Figure) -> None:
     # supinator: wraps the neck of the radius from the lateral epicondyle / supinator crest
     R("supinator", D, (262, 766), (280, 762), (292, 790), (296, 822), (284, 846), (270, 836), (264, 800),
       fibres=fibres((260, 770), (280, 764), (272, 842), (294, 826), 4, bend=-0.06))
-    # flexor digitorum superficialis: the intermediate layer, shown in the middle of the forearm
-    R("flexor_digitorum_superficialis", D, (238, 790), (256, 788), (262, 830), (272, 870), (280, 905),
-      (272, 916), (262, 890), (250, 850), (240, 816),
-      fibres=fibres((236, 790), (256, 786), (266, 916), (282, 906), 3))
-    # flexor digitorum profundus: ulna and membrane, the medial half of the deep layer
-    R("flexor_digitorum_profundus", D, (212, 800), (232, 796), (238, 830), (250, 870), (262, 912), (276, 944),
-      (254, 948), (240, 920), (228, 880), (217, 840),
-      fibres=fibres((210, 800), (232, 796), (252, 948), (276, 944), 4))
-    # flexor pollicis longus: front of the radius, lateral
-    R("flexor_pollicis_longus", D, (278, 858), (296, 852), (304, 890), (308, 930), (302, 946), (284, 944),
-      (286, 906), fibres=fibres((276, 858), (296, 852), (286, 946), (304, 944), 3))
-    # pronator quadratus: square, transverse fibres over the distal radius and ulna
-    R("pronator_quadratus", D, (258, 958), (308, 954), (313, 986), (274, 992),
-      fibres=[[(250, y), (285, y - 2), (318, y - 4)] for y in range(952, 996, 7)])
+    # below the superficial flexors, side by side from the ulnar to the radial border and sharing their
+    # borders: flexor digitorum profundus on the ulna, flexor digitorum superficialis (the intermediate
+    # layer, from the common origin and the oblique line of the radius) between it and flexor pollicis
+    # longus on the radius below supinator; pronator quadratus across their lower ends
+    P = f.p
+    for n, dx, y in (("fa.m1", 212, 798), ("fa.m2", 222, 850), ("fa.m3", 238, 910), ("fa.mb", 255, 956),
+                     ("fa.a1", 232, 790), ("fa.a2", 244, 850), ("fa.a3", 258, 905), ("fa.ab", 272, 956),
+                     ("fa.s1", 256, 788), ("fa.s2", 262, 808), ("fa.s3", 266, 836), ("fa.b1", 272, 852),
+                     ("fa.b2", 280, 900), ("fa.bb", 290, 956), ("fa.l1", 298, 850), ("fa.l2", 302, 900),
+                     ("fa.lb", 308, 956)):
+        P(n, dx, y, sharp=n in ("fa.mb", "fa.ab", "fa.bb", "fa.lb", "fa.a1", "fa.b1"))
+    R("flexor_digitorum_profundus", D, "fa.m1", "fa.a1", "fa.a2", "fa.a3", "fa.ab", "fa.mb", "fa.m3", "fa.m2",
+      fibres=fibres((210, 800), (232, 792), (254, 956), (272, 956), 4))
+    R("flexor_digitorum_superficialis", D, "fa.a1", "fa.s1", "fa.s2", "fa.s3", "fa.b1", "fa.b2", "fa.bb", "fa.ab",
+      "fa.a3", "fa.a2", fibres=fibres((232, 790), (262, 800), (272, 956), (290, 956), 4))
+    R("flexor_pollicis_longus", D, "fa.b1", (285, 852), "fa.l1", "fa.l2", "fa.lb", "fa.bb", "fa.b2",
+      fibres=fibres((272, 852), (298, 850), (290, 956), (308, 956), 3))
+    R("pronator_quadratus", D, "fa.mb", "fa.ab", "fa.bb", "fa.lb", (313, 986), (274, 992),
+      fibres=[[(250, y), (285, y - 2), (318, y - 4)] for y in range(958, 996, 7)])
 
 
 def deep_regions(f: Figure) -> None:

@@ -8,9 +8,10 @@ Where muscles lie in several sheets over the same spot (rhomboids over serratus 
 and the thoracic erector spinae), the deep sheet shows what a dissection exposes once trapezius and
 latissimus are reflected (the erector below the rhomboids), and a third sheet, ``paraspinal``, what
 lies under the rhomboids: serratus posterior superior from C7-T3 to ribs 2-5, and the erector spinae
-columns from T1 (spinalis beside the spinous processes, semispinalis thoracis in the groove between
-spinalis and longissimus where a needle passing between them reaches it, longissimus, iliocostalis
-below serratus posterior superior), iliocostalis cervicis in the lower neck.
+columns from T1 (spinalis beside the spinous processes, longissimus, iliocostalis below serratus
+posterior superior), iliocostalis cervicis in the lower neck. A fourth sheet, ``deepest``, shows what
+lies under spinalis and longissimus: semispinalis thoracis over multifidus in the thoracic laminar
+groove, by level.
 """
 
 from __future__ import annotations
@@ -82,29 +83,44 @@ def trunk(f: Figure) -> None:
 
 
 def hip(f: Figure) -> None:
+    """Under gluteus maximus and medius: gluteus minimus, then piriformis and the short rotators one
+    under the other (gemellus superior, obturator internus, gemellus inferior, quadratus femoris), each
+    sharing its border with the next as a dissection shows them, converging on the trochanter."""
     R = f.region
-    R("gluteus_minimus", D, (86, 872), (140, 878), (160, 910), (152, 932), (120, 922), (92, 898),
-      fibres=fibres((86, 872), (140, 878), (120, 922), (156, 932), 5))
-    # piriformis: a triangle from the front of the sacrum (through the sciatic notch) to the trochanter tip
-    R("piriformis", D, (30, 912), (70, 922), (120, 938), (162, 950), (164, 962), (120, 966), (70, 968),
-      (32, 962), fibres=[[(28, 912 + k * 7), (96, 944 + k * 2.6), (166, 952 + k * 1.4)] for k in range(8)])
-    # the short rotators below it, horizontal to the trochanter: gemellus superior, obturator internus,
-    # gemellus inferior, then quadratus femoris from the ischial tuberosity
-    for muscle, y0, y1 in (("gemellus_superior", 972, 985), ("obturator_internus", 989, 1006),
-                           ("gemellus_inferior", 1010, 1023)):
-        # they converge on the trochanteric fossa: a little taller at the ischium than at the femur
-        c = 997.0
-        a0, a1 = y0 + (c - y0) * 0.25, y1 + (c - y1) * 0.25
-        R(muscle, D, (54, y0 - 2), (106, y0 - 1), (156, a0), (160, (a0 + a1) / 2), (156, a1), (106, y1 + 1),
-          (54, y1 + 2), (49, (y0 + y1) / 2),
-          fibres=[[(48, y), (106, y + (c - y) * 0.1), (162, y + (c - y) * 0.27)] for y in range(int(y0) + 2, int(y1), 4)])
-    R("quadratus_femoris", D, (64, 1032), (108, 1030), (150, 1028), (154, 1044), (150, 1060), (108, 1060), (66, 1060),
-      (62, 1046),
-      fibres=[[(64, y), (110, y), (154, y)] for y in range(1032, 1058, 5)])
+    P = f.p
+    pts = {
+        # piriformis: upper border (under gluteus minimus laterally), lower border (gemellus superior)
+        "pf.0": (30, 912), "pf.1": (70, 920), "pf.g": (88, 925), "pf.2": (120, 934), "pf.3": (162, 948),
+        "pf.4": (166, 960), "pf.5": (120, 966), "pf.6": (70, 968), "pf.6b": (54, 967), "pf.7": (32, 962),
+        "gmin.1": (86, 872), "gmin.2": (140, 876), "gmin.3": (162, 908),
+        # the gemelli and obturator internus: from the ischial spine and tuberosity to the trochanteric
+        # fossa, taller at the ischium than at the femur
+        "gs.t": (164, 973), "gs.b1": (108, 984), "gs.b0": (54, 984),
+        "oi.t": (162, 988), "oi.b1": (108, 1003), "oi.b0": (52, 1003),
+        "gi.t": (160, 1003), "gi.b2": (150, 1008), "gi.b1": (108, 1020), "gi.b0": (64, 1022), "gi.m": (54, 1020),
+    }
+    for n, (dx, y) in pts.items():
+        P(n, dx, y, sharp=n in ("pf.3", "pf.4", "gs.t", "oi.t", "gi.t", "pf.6b", "gs.b0", "oi.b0", "gi.m"))
+    R("gluteus_minimus", D, "gmin.1", "gmin.2", "gmin.3", "pf.3", "pf.2", "pf.g",
+      fibres=fibres((86, 872), (140, 876), (100, 924), (162, 946), 5))
+    # piriformis: from the front of the sacrum (through the greater sciatic notch) to the trochanter tip
+    R("piriformis", D, "pf.0", "pf.1", "pf.g", "pf.2", "pf.3", "pf.4", "pf.5", "pf.6", "pf.6b", "pf.7",
+      fibres=[[(28, 912 + k * 7), (96, 944 + k * 2.6), (166, 952 + k * 1.4)] for k in range(8)])
+    R("gemellus_superior", D, "pf.6b", "pf.6", "pf.5", "pf.4", "gs.t", "gs.b1", "gs.b0",
+      fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(970, 984, 4)])
+    R("obturator_internus", D, "gs.b0", "gs.b1", "gs.t", "oi.t", "oi.b1", "oi.b0",
+      fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(986, 1003, 4)])
+    R("gemellus_inferior", D, "oi.b0", "oi.b1", "oi.t", "gi.t", "gi.b2", "gi.b1", "gi.b0", "gi.m",
+      fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(1006, 1021, 4)])
+    # quadratus femoris: ischial tuberosity -> quadrate tubercle, directly under gemellus inferior
+    R("quadratus_femoris", D, "gi.b0", "gi.b1", "gi.b2", (156, 1026), (154, 1044), (150, 1060), (108, 1062),
+      (66, 1060), (62, 1042),
+      fibres=[[(64, y), (110, y), (154, y)] for y in range(1026, 1060, 6)])
 
 
 def limbs(f: Figure) -> None:
     R = f.region
+    P = f.p
     R("biceps_femoris_short_head", D, (118, 1230), (140, 1230), (134, 1380), (118, 1400), (110, 1300),
       fibres=fibres((118, 1230), (140, 1230), (114, 1390), (132, 1380), 3))
     # plantaris: a small belly from the lateral femoral condyle running down and in
@@ -112,23 +128,35 @@ def limbs(f: Figure) -> None:
       fibres=fibres((112, 1394), (124, 1402), (80, 1432), (88, 1442), 3))
     R("popliteus", D, (66, 1450), (118, 1444), (112, 1466), (70, 1482),
       fibres=fibres((118, 1444), (112, 1466), (66, 1452), (70, 1482), 3))
-    R("tibialis_posterior", D, (78, 1500), (112, 1500), (108, 1640), (92, 1740), (80, 1650),
-      fibres=fibres((78, 1500), (112, 1500), (86, 1740), (96, 1730), 3))
-    R("flexor_digitorum_longus", D, (56, 1560), (72, 1520), (76, 1660), (66, 1770), (56, 1700),
-      fibres=fibres((56, 1560), (72, 1520), (60, 1760), (70, 1770), 3))
-    R("flexor_hallucis_longus", D, (118, 1560), (134, 1580), (120, 1700), (104, 1760), (110, 1650),
-      fibres=fibres((118, 1560), (134, 1580), (104, 1760), (114, 1740), 3))
+    # under soleus: flexor digitorum longus (tibia, medial), tibialis posterior between it and flexor
+    # hallucis longus (fibula, lateral) in the upper leg, its belly narrowing to the tendon that FDL
+    # crosses above the medial malleolus; they share their borders
+    for n, dx, y in (("tp.t0", 76, 1496), ("tp.t1", 112, 1496), ("tp.b1", 79, 1600), ("tp.b2", 78, 1690),
+                     ("tp.c1", 110, 1580), ("tp.c2", 101, 1680), ("tp.tip", 88, 1752)):
+        P(n, dx, y, sharp=n in ("tp.t0", "tp.t1", "tp.tip"))
+    R("tibialis_posterior", D, "tp.t0", "tp.t1", "tp.c1", "tp.c2", "tp.tip", "tp.b2", "tp.b1",
+      fibres=fibres((76, 1496), (112, 1496), (86, 1740), (92, 1748), 3))
+    R("flexor_digitorum_longus", D, (58, 1540), (68, 1512), "tp.t0", "tp.b1", "tp.b2", "tp.tip", (74, 1786),
+      (62, 1720), (56, 1630), fibres=fibres((58, 1540), (74, 1500), (66, 1776), (80, 1770), 3))
+    R("flexor_hallucis_longus", D, (124, 1556), "tp.c1", "tp.c2", "tp.tip", (98, 1774), (114, 1744), (128, 1670),
+      (134, 1590), fibres=fibres((112, 1580), (132, 1570), (96, 1768), (108, 1760), 3))
     R("supinator", D, (248, 764), (272, 772), (284, 820), (266, 842), (250, 804),
       fibres=fibres((248, 764), (272, 772), (254, 820), (272, 840), 3))
-    # the deep extensors crossing the back of the forearm from the ulnar side to the thumb
-    R("abductor_pollicis_longus", D, (262, 850), (278, 846), (298, 880), (312, 930), (306, 944), (290, 906),
-      (270, 870), fibres=fibres((260, 852), (278, 846), (304, 946), (314, 930), 3))
-    R("extensor_pollicis_brevis", D, (270, 886), (282, 890), (300, 928), (314, 970), (306, 982), (292, 952),
-      (276, 914), fibres=fibres((268, 888), (282, 890), (304, 984), (316, 970), 3))
-    R("extensor_pollicis_longus", D, (246, 866), (260, 864), (274, 920), (292, 970), (300, 992), (286, 996),
-      (266, 948), (250, 900), fibres=fibres((244, 866), (260, 864), (286, 998), (302, 992), 3))
-    R("extensor_indicis", D, (238, 912), (250, 908), (262, 948), (280, 996), (268, 1000), (254, 970),
-      (242, 940), fibres=fibres((236, 912), (250, 908), (268, 1002), (282, 996), 3))
+    # the deep extensors crossing the back of the forearm from the ulnar side to the thumb, side by
+    # side and sharing their borders once the superficial extensors are lifted: abductor pollicis
+    # longus most lateral and proximal, then extensor pollicis brevis, extensor pollicis longus, and
+    # extensor indicis most medial and distal
+    lines = [[(236, 884), (248, 930), (268, 988)], [(251, 878), (262, 926), (281, 990)],
+             [(266, 870), (278, 920), (295, 990)], [(281, 860), (293, 906), (307, 983)],
+             [(296, 852), (307, 890), (313, 955)]]
+    for k, line in enumerate(lines):
+        for j, (dx, y) in enumerate(line):
+            P(f"fx.{k}.{j}", dx, y, sharp=j != 1)
+    for k, muscle in enumerate(("extensor_indicis", "extensor_pollicis_longus", "extensor_pollicis_brevis",
+                                "abductor_pollicis_longus")):
+        a, b = lines[k], lines[k + 1]
+        R(muscle, D, *[f"fx.{k}.{j}" for j in range(3)], *[f"fx.{k + 1}.{j}" for j in (2, 1, 0)],
+          fibres=fibres(a[0], b[0], a[2], b[2], 3))
 
 
 P3 = "paraspinal"
@@ -139,20 +167,38 @@ def paraspinal(f: Figure) -> None:
     R = f.region
     R("serratus_posterior_superior", P3, (58, 356), (76, 360), (114, 404), (118, 440), (108, 484), (96, 484),
       (78, 440), (58, 394), fibres=fibres((54, 356), (56, 396), (114, 404), (104, 486), 6))
-    R("spinalis", P3, (3, 384), (16, 384), (17, 480), (16, 600), (12, 646), (3, 646),
-      fibres=[[(4 + k * 3, 380), (5 + k * 3, 520), (4 + k * 2.5, 650)] for k in range(4)])
-    R("semispinalis_thoracis", P3, (19, 382), (33, 382), (33, 500), (31, 620), (21, 620), (19, 500),
-      fibres=[[(34, 620 - k * 40), (26, 580 - k * 40), (18, 540 - k * 40)] for k in range(7)])
-    R("longissimus_thoracis", P3, (35, 376), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (36, 690),
-      (36, 500), fibres=[[(37 + k * 5, 372), (38 + k * 5, 530), (38 + k * 4.5, 694)] for k in range(5)])
+    # spinalis beside the spinous processes, longissimus lateral to it, meeting it (semispinalis
+    # thoracis lies under the two, on the fourth sheet)
+    R("spinalis", P3, (3, 384), (22, 384), (24, 480), (23, 600), (16, 646), (3, 646),
+      fibres=[[(4 + k * 4, 380), (5 + k * 4, 520), (4 + k * 3, 650)] for k in range(5)])
+    R("longissimus_thoracis", P3, (27, 380), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (28, 690),
+      (25, 600), (26, 480),
+      fibres=[[(28 + k * 6, 372), (29 + k * 6, 530), (30 + k * 5.5, 694)] for k in range(5)])
     R("iliocostalis_thoracis", P3, (62, 404), (78, 438), (92, 484), (94, 600), (90, 700), (64, 700), (62, 560),
       fibres=[[(63 + k * 6, 400 + k * 10), (66 + k * 6, 560), (66 + k * 5, 704)] for k in range(5)])
     R("iliocostalis_cervicis", P3, (34, 296), (48, 294), (62, 330), (58, 350), (46, 350),
       fibres=fibres((32, 296), (46, 292), (46, 352), (62, 346), 3))
 
 
+D4 = "deepest"
+# spinous process tips in the posterior view (posterior.details): T1 at 372, 26 units a level
+THORACIC_TIP = {f"T{k}": 372 + 26 * (k - 1) for k in range(1, 13)}
+
+
+def under_erector(f: Figure) -> None:
+    """The fourth sheet: under spinalis and longissimus thoracis, semispinalis thoracis in the
+    thoracic laminar groove over multifidus, one box per level T1-T10 (the lamina of that vertebra,
+    just above the tip of its spinous process), fibres rising medially to the spinous processes."""
+    for level in [f"T{k}" for k in range(1, 11)]:
+        y = THORACIC_TIP[level] - 4
+        f.region("semispinalis_thoracis", D4, (5, y - 12), (20, y - 12.5), (34, y - 12), (35, y), (34, y + 12),
+                 (20, y + 12.5), (5, y + 12), (4.5, y), tag=level, level=level,
+                 fibres=[[(36, y + 4 + j * 7), (20, y - 4 + j * 7), (2, y - 14 + j * 7)] for j in range(-1, 4)])
+
+
 def deep_regions(f: Figure) -> None:
     paraspinal(f)
+    under_erector(f)
     neck_and_scapula(f)
     trunk(f)
     hip(f)

@@ -237,6 +237,9 @@ class ViewSpec:
 
 
 def write_view(data: dict) -> Path:
+    from labels import spread_labels  # noqa: PLC0415
+
+    spread_labels(data)
     VIEWS_DIR.mkdir(parents=True, exist_ok=True)
     path = VIEWS_DIR / f"{data['id']}.json"
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -193,24 +193,84 @@ def superficial(f: Figure) -> None:
       fibres=fibres((490, 1540), (500, 1700), (470, 1790), (490, 1800), 4))
 
 
+# Ribs on the side of the chest (right lateral view): rib k crosses x = 440 (the back, beside the
+# erector spinae) at RIB_BACK[k] and runs down and forwards at RIB_SLOPE; ribs 11 and 12 end free.
+RIB_BACK = {k: 400 + 30 * (k - 2) for k in range(2, 13)}
+RIB_SLOPE = 0.35
+RIB_HALF = 5.0
+RIB_TIP = {11: 522, 12: 496}
+# the front of the chest wall (just inside the outline) and the front border of the erector spinae
+FRONT = [(394, 562), (432, 590), (482, 604), (530, 600), (590, 592), (645, 586), (700, 591)]
+ERECTOR = [(500, 450), (580, 460), (680, 470), (704, 474), (780, 476), (850, 478)]
+
+
+def rib_y(k: int, x: float) -> float:
+    return RIB_BACK[k] + RIB_SLOPE * (x - 440)
+
+
+def _interp(table: list[tuple[float, float]], y: float) -> float:
+    for (ya, xa), (yb, xb) in zip(table, table[1:]):
+        if ya <= y <= yb:
+            return xa + (xb - xa) * (y - ya) / (yb - ya)
+    return table[0][1] if y < table[0][0] else table[-1][1]
+
+
 def deep_trunk(f: Figure) -> None:
-    """The chest and flank wall under serratus anterior, latissimus and the external oblique, where the
-    arm leaves it open: the external intercostals of spaces 5-8 in front of the arm (each space its
-    own level, sloping down and forwards with the ribs), the internal oblique in front of the arm
-    below the costal margin and on the flank between the forearm and the iliac crest. (Tibialis
-    posterior lies between tibia and fibula behind the interosseous membrane: not on a lateral view;
-    it is charted on the posterior deep sheet.)"""
+    """The chest and flank wall under latissimus dorsi, serratus anterior and the external oblique,
+    drawn with the arm lifted off (its deep muscles are on the anterior and posterior deep sheets;
+    its superficial ones stay as faint context): the ribs, the external intercostals in spaces 2-9
+    (each space its own level, sloping down and forwards with the ribs), the erector spinae along the
+    back (iliocostalis, under latissimus), quadratus lumborum's lateral edge between the 12th rib and
+    the crest, and internal oblique filling the flank from the costal margin to the crest. Under the
+    scapula's muscles (supraspinatus, infraspinatus, teres minor) the upper spaces show only in front
+    of them. (Tibialis posterior lies between tibia and fibula behind the interosseous membrane: not
+    on a lateral view; it is charted on the posterior deep sheet.)"""
     R = f.region
-    for k, level in enumerate(("T5", "T6", "T7", "T8")):
-        y = 538 + 32 * k
-        R("external_intercostals", D, (559, y), (574, y + 4), (588 - k, y + 8), (587 - k, y + 32), (574, y + 29),
-          (560, y + 25), tag=level, level=level,
-          fibres=[[(556 + j * 7, y + 30), (566 + j * 7, y + 14), (576 + j * 7, y - 2)] for j in range(-2, 6)])
-    R("internal_oblique", D, (558, 678), (588, 674), (592, 700), (594, 726), (562, 730), (556, 704), tag="front",
-      fibres=[[(552 + j * 8, 736), (566 + j * 8, 700), (582 + j * 8, 668)] for j in range(-1, 5)])
-    R("internal_oblique", D, (488, 828), (540, 826), (594, 836), (592, 880), (576, 872), (556, 860), (520, 852),
-      (486, 856), tag="flank",
-      fibres=[[(480 + j * 14, 862), (492 + j * 14, 846), (504 + j * 14, 826)] for j in range(9)])
+    P = f.p
+    for k in range(2, 13):
+        x1 = RIB_TIP.get(k, _interp(FRONT, rib_y(k, 560)) + 2)
+        x0 = 456.0  # from under the erector spinae (the angle of the rib), inside the back's outline
+        xs = [x0 + (x1 - x0) * t / 4 for t in range(5)]
+        top = [(x, rib_y(k, x) - RIB_HALF) for x in xs]
+        f.detail("underlay", top + [(x, rib_y(k, x) + RIB_HALF) for x in reversed(xs)], closed=True,
+                 mirror=False, smooth=False)
+    # the erector spinae column seen from the side (iliocostalis): thoracic part above the 12th rib,
+    # lumbar part down to the crest behind quadratus lumborum
+    for n, (y, x) in zip(("es.1", "es.2", "es.3", "es.q", "es.4", "es.5"), ERECTOR):
+        P(n, x, y)
+    P("ql.1", RIB_TIP[12], rib_y(12, RIB_TIP[12]) + 1); P("ql.2", 500, 780); P("ql.3", 502, 858)
+    R("iliocostalis_thoracis", D, out(f, "o.back0", "o.back2"), "es.3", "es.2", "es.1",
+      fibres=[[(424 + j * 8, 470), (434 + j * 8, 580), (448 + j * 6, 690)] for j in range(5)])
+    R("iliocostalis_lumborum", D, out(f, "o.back2", "o.lumb"), "psis", "cr.3", "es.5", "es.4", "es.q", "es.3",
+      fibres=[[(444 + j * 7, 670), (452 + j * 7, 780), (446 + j * 8, 880)] for j in range(5)])
+    R("quadratus_lumborum", D, "es.q", "ql.1", "ql.2", "ql.3", "cr.3", "es.5", "es.4",
+      fibres=[[(476 + j * 6, 864), (484 + j * 5, 780), (480 + j * 4, 704)] for j in range(4)])
+    # external intercostals, one band per space between the ribs, from the erector (or in front of the
+    # scapular muscles) to the front of the chest; fibres down and forwards
+    start = {2: 524, 3: 522, 4: 496}
+    for k in range(2, 10):
+        ya = rib_y(k, 440) + RIB_HALF
+        x0 = start.get(k, _interp(ERECTOR, ya + 10) + 2)
+        x1 = _interp(FRONT, rib_y(k, 560) + 15)
+        xs = [x0 + (x1 - x0) * t / 3 for t in range(4)]
+        top = [(x, rib_y(k, x) + RIB_HALF) for x in xs]
+        bottom = [(x, rib_y(k + 1, x) - RIB_HALF) for x in reversed(xs)]
+        h = 10.0
+        n = max(3, int((x1 - x0) / 12))
+        fib = []
+        for j in range(n):
+            x = x0 + (x1 - x0) * (j + 0.5) / n
+            yc = (rib_y(k, x) + rib_y(k + 1, x)) / 2
+            fib.append([(x - h, yc - h * 1.4), (x, yc), (x + h, yc + h * 1.4)])
+        R("external_intercostals", D, *top, *bottom, tag=f"T{k}", level=f"T{k}", fibres=fib)
+    # internal oblique: the flank below the 10th rib (the costal margin) and the tips of ribs 11-12,
+    # in front of quadratus lumborum, down to the iliac crest; fibres up and forwards from the crest
+    P("io.r11", RIB_TIP[11] - 2, rib_y(11, RIB_TIP[11]) + RIB_HALF + 2)
+    P("io.r10", 540, rib_y(10, 540) + RIB_HALF + 2)
+    P("io.f0", 590, rib_y(10, 590) + RIB_HALF + 2); P("io.f1", 593, 760); P("io.f2", 597, 820)
+    R("internal_oblique", D, "ql.3", "ql.2", "ql.1", "io.r11", "io.r10", "io.f0", "io.f1", "io.f2", "o.ab2",
+      "cr.a", "cr.1", "cr.2",
+      fibres=[[(500 + j * 14, 870), (520 + j * 14, 790), (540 + j * 14, 700)] for j in range(7)])
 
 
 def deep(f: Figure) -> None:
@@ -222,16 +282,8 @@ def deep(f: Figure) -> None:
       fibres=fibres((434, 416), (440, 460), (506, 402), (510, 418), 5))
     R("teres_minor", D, (450, 472), (484, 444), (514, 428), (518, 444), (490, 468), (460, 492),
       fibres=fibres((450, 476), (458, 490), (514, 428), (518, 444), 3))
-    R("brachialis", D, (510, 600), (536, 604), (544, 660), (546, 720), (528, 748), (504, 746), (498, 700),
-      (502, 640), fibres=fibres((508, 600), (536, 604), (506, 746), (530, 746), 4))
-    R("supinator", D, (506, 760), (540, 758), (572, 766), (566, 780), (530, 782), (508, 776),
-      fibres=fibres((506, 762), (508, 776), (570, 764), (566, 780), 3))
-    R("abductor_pollicis_longus", D, (610, 784), (640, 772), (680, 760), (694, 762), (686, 774), (650, 784),
-      (620, 792), fibres=fibres((610, 786), (620, 792), (682, 760), (692, 768), 3))
-    R("extensor_pollicis_brevis", D, (630, 794), (664, 784), (694, 776), (700, 788), (672, 794), (640, 802),
-      fibres=fibres((630, 796), (640, 802), (694, 776), (700, 788), 3))
-    R("gluteus_minimus", D, (500, 874), (540, 866), (578, 886), (566, 930), (550, 978), (534, 976), (516, 930),
-      fibres=fibres((496, 876), (578, 884), (532, 978), (552, 978), 5))
+    R("gluteus_minimus", D, (500, 880), (540, 872), (576, 894), (566, 930), (550, 978), (534, 976), (516, 930),
+      fibres=fibres((496, 882), (576, 892), (532, 978), (552, 978), 5))
     R("piriformis", D, (438, 936), (470, 940), (500, 962), (532, 984), (522, 994), (490, 980), (448, 964),
       (434, 952), fibres=fibres((436, 936), (436, 962), (530, 984), (522, 994), 3))
     R("vastus_intermedius", D, (546, 1044), (574, 1060), (580, 1150), (572, 1260), (560, 1340), (544, 1340),

@@ -10,7 +10,7 @@ tip, and says under the figures which surface faces the reader. The words are "l
 
 from __future__ import annotations
 
-from spinal import _glyphs, level_label
+from spinal_glyphs import _glyphs, level_label
 
 from imsmap.atlas import geometry
 

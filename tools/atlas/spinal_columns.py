@@ -32,11 +32,11 @@ from spinal import (
     CX,
     S2,
     SEGS,
-    SKULL_BASE,
     M,
     Path2,
     Pt,
     Seg,
+    _medial,
     fibre_d,
     fibres_for,
     groove,
@@ -44,6 +44,7 @@ from spinal import (
     r1,
     rounded,
 )
+from spinal_bones import SKULL_BASE
 
 VIEW_ID = "spinal"
 SACRAL_ROWS = {"S2": (S2.Y + 2, S2.Y + 41), "S3": (S2.Y + 44, S2.Y + 81), "S4": (S2.Y + 84, S2.Y + 121)}
@@ -177,10 +178,8 @@ def deep_layer() -> list[dict]:
     out = []
     for seg in SEGS:
         below = _next(seg)
-        if seg.kind == "C":  # semispinalis cervicis in the cervical groove (over multifidus)
-            poly = groove(seg, below)
-            out += _region("semispinalis_cervicis", "deep", seg.level, groove_path(poly), poly, angle=70,
-                           spacing=7.0)
+        if seg.kind == "C":
+            out += _cervical_deep(seg, below)
         if seg.kind == "T":  # rotatores on the laminae, in the groove under multifidus
             poly = groove(seg, below)
             out += _region("rotatores", "deep", seg.level, groove_path(poly), poly, angle=40, spacing=7.0)
@@ -196,6 +195,27 @@ def deep_layer() -> list[dict]:
                 out += _region("intertransversarii", "deep", seg.level, path, poly, angle=90, spacing=6.0)
         if seg.level == "C7" or (seg.kind == "T" and seg.level != "T12"):
             out += _levator(seg, below)
+    return out
+
+
+IS_HALF = 21.0  # half width of an interspinous box: 42 units, a comfortable target
+
+
+def _cervical_deep(seg: Seg, below: Seg) -> list[dict]:
+    """Semispinalis cervicis in the cervical groove (over multifidus), and interspinales cervicis:
+    the pair either side of the interspinous ligament, from the bifid tip of this spinous process to
+    the next one (C7: the C7-T1 space, under the tip of the vertebra prominens). The interspinous box
+    takes the lower medial corner of the groove on both sides, where the space lies; semispinalis
+    keeps the rest of the groove."""
+    y0, y1 = below.top(0) - 30, below.top(0) + 6
+    top_m, upper, top_l, lat, bot_l, lower, _bot_m, _med = groove(seg, below)
+    nx = IS_HALF + M
+    notch = [(nx, below.top(nx) - M), (nx, y0 - M), (max(_medial(seg, y0 - M), seg.sp_top) + M, y0 - M)]
+    poly = [top_m, upper, top_l, lat, bot_l, lower] + notch
+    out = _region("semispinalis_cervicis", "deep", seg.level, rounded(poly, [5, 0, 9, 0, 9, 0, 4, 4, 3]), poly,
+                  angle=70, spacing=7.0)
+    box = [(-IS_HALF, y0), (IS_HALF, y0), (IS_HALF, y1), (-IS_HALF, y1)]
+    out += _region("interspinales", "deep", seg.level, rounded(box, 4), box, angle=90, spacing=5.0, midline=True)
     return out
 
 
