@@ -108,7 +108,7 @@ def test_regions_depths_and_views_in_french():
     assert atlas.view_title("anterior", "fr_CA") == "Vue antérieure"
     assert atlas.view_title("spinal") == atlas.view_name("spinal") == "Spine (segments)"
     assert atlas.view_name("spinal", "fr_CA") == "Rachis (segments)"
-    assert atlas.layer_name("posterior", "paraspinal", "fr_CA") == "Paravertébral"
+    assert atlas.layer_name("posterior", "paraspinal", "fr_CA") == "Paravertébrale"
     assert atlas.layer_name("posterior", "paraspinal") == "Paraspinal"
     assert atlas.landmark_name("spinal", "psis", "fr_CA") == "EIPS : S2"
     with pytest.raises(AtlasError, match="no layer"):

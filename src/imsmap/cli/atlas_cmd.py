@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.i18n.records import translate
 
 # The table shortens long names and nerve descriptions; --json has them in full.
 NAME_WIDTH = 36
@@ -23,7 +24,7 @@ NERVE_WIDTH = 34
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "atlas",
-        help="list the muscle catalogue (nerves, roots, pneumothorax risk)",
+        help=translate("Cli", "list the muscle catalogue (nerves, roots, pneumothorax risk)"),
         description="List the muscle catalogue, or draw preview images of the chart views.",
     )
     parser.add_argument(

@@ -15,12 +15,13 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "backup", help="copy the database safely, even while imsmap is open",
+        "backup", help=translate("Cli", "copy the database safely, even while imsmap is open"),
         description="Copy the database into a backup file with SQLite's online backup. Without "
                     "--out: a full, compressed backup in the backup folder, with a journal "
                     "that the window adds to at each signature; the folder keeps the newest "
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_backup)
 
     parser = subparsers.add_parser(
-        "restore", help="replace the database with a checked backup",
+        "restore", help=translate("Cli", "replace the database with a checked backup"),
         description="Check a backup (integrity, an imsmap database, a schema this imsmap reads), "
                     "then put it in place of the database in one step. The database it "
                     "replaces is kept beside it under a new name.")

@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "check", help="check the database: file integrity, signatures, audit trail",
+        "check", help=translate("Cli", "check the database: file integrity, signatures, audit trail"),
         description="Check the database without changing it: SQLite's integrity and foreign "
                     "key checks, muscles the atlas knows, signed sessions unchanged since "
                     "signing, and the audit trail unbroken. Exit status 0: all is well; "

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from imsmap import paths
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.i18n.records import translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="create a demo clinic (fictional patients and sessions) in a new file",
+        help=translate("Cli", "create a demo clinic (fictional patients and sessions) in a new file"),
         description="Create a demo clinic with fictional patients, weekly IMS sessions, signed "
                     "notes and amendments, in a new database file. An existing file is never "
                     "overwritten.",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from imsmap import paths
 from imsmap.cli.common import add_db_argument, db_arg, positive_int
+from imsmap.i18n.records import translate
 from imsmap.services.output_files import check_output, reason, write_atomically
 from imsmap.store.db import StoreError
 
@@ -27,8 +28,8 @@ from imsmap.store.db import StoreError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export patients, sessions, sites and the audit trail as JSON (or a CSV of "
-             "insertions, or a FHIR R4 Bundle)",
+        help=translate("Cli", "export patients, sessions, sites and the audit trail as JSON (or a "
+                       "CSV of insertions, or a FHIR R4 Bundle)"),
         description="Export the whole record (or chosen sessions) as one JSON document "
                     "(docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 "
                     "Bundle (--fhir, docs/fhir.md).",

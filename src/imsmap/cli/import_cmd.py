@@ -13,6 +13,7 @@ import json
 
 from imsmap.cli.common import add_db_argument, db_arg
 from imsmap.domain.errors import UserFacingError
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
@@ -20,7 +21,7 @@ MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="import the records of an imsmap export file",
+        "import", help=translate("Cli", "import the records of an imsmap export file"),
         description="Import the patients, visits, sites and amendments of an imsmap export "
                     "(JSON) file. The whole file is checked first and imported in one step, "
                     "or not at all. Signed visits stay signed with their original signature.")

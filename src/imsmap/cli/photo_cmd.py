@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, db_arg, positive_int
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "photo", help="attach a photo to a session",
+        "photo", help=translate("Cli", "attach a photo to a session"),
         description="Clinical photos of a session. The photo is stored upright, without its "
                     "metadata (GPS position, device serials, maker notes), re-encoded and at "
                     "most 2048 px on its long side; its sha256 enters the audit trail.")

@@ -20,6 +20,7 @@ import sys
 
 from imsmap.cli.common import add_db_argument, db_arg
 from imsmap.domain.errors import UserFacingError
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 ROLES = ("practitioner", "reception", "admin")
@@ -27,7 +28,7 @@ ROLES = ("practitioner", "reception", "admin")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "server", help="set up a clinic server (PostgreSQL) and move a clinic onto it",
+        "server", help=translate("Cli", "set up a clinic server (PostgreSQL) and move a clinic onto it"),
         description="The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN "
                     "(docs/clinic-server.md). Passwords never go on the command line.")
     commands = parser.add_subparsers(dest="server_command", metavar="STEP", required=True)

@@ -95,6 +95,12 @@ class ChartPainter:
             layer = view.layer_ids[0]
         self.layer = layer
         self.style = style or LIGHT
+        # The caption's words: which side is the patient's (right, left), and the title of a
+        # view without sides. English by default; a caller speaking another language (the
+        # reports in the records language) sets them.
+        self.side_captions: tuple[str, str] = ("Patient's RIGHT", "Patient's LEFT")
+        self.title_caption: str | None = None
+        self.landmark_captions: dict[str, str] = {}  # landmark id -> its name, when not English
         self._paths: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
 
@@ -304,7 +310,8 @@ class ChartPainter:
             diamond.lineTo(lm.x - d, lm.y)
             diamond.closeSubpath()
             painter.drawPath(diamond)
-            self._draw_text(painter, lm.name, s.label_size, (lm.x + 14, lm.y), colour, anchor="left")
+            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), s.label_size,
+                            (lm.x + 14, lm.y), colour, anchor="left")
 
     def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
         s = self.style
@@ -338,12 +345,14 @@ class ChartPainter:
         size = max(size, 12.0)
         y = size * 1.4
         if v.viewer_left_is in ("L", "R"):
-            left = "Patient's RIGHT" if v.viewer_left_is == "R" else "Patient's LEFT"
-            right = "Patient's LEFT" if v.viewer_left_is == "R" else "Patient's RIGHT"
+            patient_right, patient_left = self.side_captions
+            left = patient_right if v.viewer_left_is == "R" else patient_left
+            right = patient_left if v.viewer_left_is == "R" else patient_right
             self._draw_text(painter, left, size, (size * 0.8, y), colour, anchor="left", bold=True)
             self._draw_text(painter, right, size, (v.width - size * 0.8, y), colour, anchor="right", bold=True)
         else:
-            self._draw_text(painter, v.name, size, (v.width / 2, y), colour, bold=True)
+            self._draw_text(painter, self.title_caption or v.name, size, (v.width / 2, y), colour,
+                            bold=True)
 
     # -- markers ----------------------------------------------------------------------------------
     def paint_marker(self, painter: QPainter, x: float, y: float, number: int | str | None,

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.report.layout import GRID, HEADER_FILL, INK, MUTED, ZEBRA, Block, Doc
 
 __all__ = ["Cell", "Column", "Table"]
@@ -200,7 +202,8 @@ class Table(Block):
         px, py = self._pads(doc)
         caption = self._caption_height(doc)
         if caption:
-            doc.draw_text(painter, QRectF(x, y, width, caption), f"{self.title} (continued)",
+            doc.draw_text(painter, QRectF(x, y, width, caption),
+                          fill(translate("ReportLayout", "%1 (continued)"), [self.title]),
                           doc.font(self.size * 1.05, bold=True), MUTED, wrap=False)
             y += caption
         hh = self._header_row_height(doc, width)

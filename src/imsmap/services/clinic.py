@@ -15,12 +15,17 @@ from pathlib import Path
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
 from imsmap.services.records import Records
 from imsmap.store.backup import BACKUP_DIR_SETTING
 
 PAPER_SIZES = ("A4", "Letter")
+# The languages the clinic's records (PDFs, exports' readable text) can be written in: those
+# imsmap.i18n supports (kept here as data: the services do not load Qt's translation machinery).
+RECORDS_LANGUAGES = ("en", "fr_CA")
+RECORDS_LANGUAGE_SETTING = "records_language"
 MAX_LOGO_BYTES = 512 * 1024
 _LOGO_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
@@ -59,7 +64,14 @@ class ClinicSettings:
     # record; the PDF always lists the photos with their sha256, so it says they exist.
     photos_in_pdf: bool = False
     backup_dir: str = ""  # empty: the default folder in imsmap's data folder
+    # The language of the clinic's records ("en", "fr_CA"); None until the clinic chooses one,
+    # and then `records_language_or` gives the language the records are written in.
+    records_language: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def records_language_or(self, default: str) -> str:
+        """The clinic's records language, else `default` (the system's language)."""
+        return self.records_language or default
 
     def grasp_label(self, grasp: int | None) -> str:
         return "not graded" if grasp is None else f"{grasp} {self.grasp_labels[grasp]}"
@@ -89,7 +101,38 @@ def load(records: Records) -> ClinicSettings:
         paper=str(get("report.paper", "A4")),
         photos_in_pdf=get("report.photos", False) is True,
         backup_dir=repo.setting(BACKUP_DIR_SETTING) or "",
+        records_language=_stored_language(repo.setting(RECORDS_LANGUAGE_SETTING)),
     )
+
+
+def _stored_language(value: str | None) -> str | None:
+    """A stored records language; one this imsmap does not speak (a newer one's) counts as
+    unset, so the records follow the system's language rather than fail."""
+    return value if value in RECORDS_LANGUAGES else None
+
+
+def records_language(records: Records) -> str:
+    """The language the clinic's records are written in: the clinic's setting, else the
+    language of the system imsmap runs on (imsmap.i18n.system_language)."""
+    chosen = _stored_language(records.repo.setting(RECORDS_LANGUAGE_SETTING))
+    if chosen:
+        return chosen
+    from imsmap.i18n import system_language  # Qt's locale only when the environment is silent
+
+    return system_language()
+
+
+def set_records_language(records: Records, language: str) -> ClinicSettings:
+    """Choose the clinic's records language: one transaction, one audit entry."""
+    return write_values(records, {RECORDS_LANGUAGE_SETTING: check_records_language(language)})
+
+
+def check_records_language(language: object) -> str:
+    if language not in RECORDS_LANGUAGES:
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "The records language %1 is not one of %2."), repr(language),
+            ", ".join(RECORDS_LANGUAGES)), RECORDS_LANGUAGE_SETTING)
+    return str(language)
 
 
 def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
@@ -157,6 +200,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
         "clinic.name": name,
         BACKUP_DIR_SETTING: backup_folder,
     }
+    if settings.records_language is not None:
+        values[RECORDS_LANGUAGE_SETTING] = check_records_language(settings.records_language)
     return values
 
 
