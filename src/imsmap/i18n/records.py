@@ -82,10 +82,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """A number written the records language's way: 0.30 in English, 0,30 in French."""
+    """A number written the records language's way: 0.30 in English, 0,30 in French (Python's
+    rounding and no thousands separator in every language, so a language changes only the
+    decimal mark)."""
     if decimals <= 0:
-        return locale().toString(int(round(value)))
-    return locale().toString(float(value), "f", decimals)
+        return str(int(round(value)))
+    return f"{value:.{decimals}f}".replace(".", locale().decimalPoint())
 
 
 def day_month(when: date) -> str:

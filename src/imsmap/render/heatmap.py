@@ -260,16 +260,19 @@ def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGri
 
 def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
                       title: str = "Grasp, summed over the sessions shown",
-                      style: ChartStyle = LIGHT, background: str | QColor | None = None) -> None:
+                      style: ChartStyle = LIGHT, background: str | QColor | None = None,
+                      more: str = "more grasp \u2192", decimal: str = ".") -> None:
     """A horizontal ramp bar with 0 and vmax, opaque (blended into ``background``).
 
     Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below.
+    ``more`` and ``decimal`` (the decimal mark of vmax): in another language than English.
     """
-    _paint_heat_legend(painter, rect, vmax, title, style, background)
+    _paint_heat_legend(painter, rect, vmax, title, style, background, more, decimal)
 
 
 def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
-                       style: ChartStyle, background: str | QColor | None) -> None:
+                       style: ChartStyle, background: str | QColor | None, more: str,
+                       decimal: str) -> None:
     import numpy as np
     bg = QColor(background or style.background)
     text_h = rect.height() / 3.0
@@ -291,8 +294,8 @@ def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
                                at=(rect.left(), rect.top() + text_h * 0.5)))
     below = bar.bottom() + text_h * 0.55
     painter.drawPath(text_path("0", size, anchor="left", at=(bar.left(), below)))
-    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}"
+    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}".replace(".", decimal)
     painter.drawPath(text_path(top, size, anchor="right", at=(bar.right(), below)))
     mid = QPointF(bar.center().x(), below)
-    painter.drawPath(text_path("more grasp \u2192", size * 0.9, at=(mid.x(), mid.y())))
+    painter.drawPath(text_path(more, size * 0.9, at=(mid.x(), mid.y())))
     painter.restore()

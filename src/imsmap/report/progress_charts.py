@@ -16,7 +16,7 @@ from imsmap.atlas import AtlasError
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History, gaussian_heat
 from imsmap.domain.text import fill
-from imsmap.i18n.records import PLURAL, language, translate
+from imsmap.i18n.records import PLURAL, language, locale, translate
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style
 from imsmap.render.overlay import (
@@ -107,8 +107,8 @@ class HeatChart:
         p.translate(-cx, -cy)
         quiet = ChartPainter(self.view, self.view.id, self.chart.layer,
                              style=quiet_style(PRINT_STYLE, 0.45))
-        quiet.side_captions, quiet.title_caption = (self.chart.side_captions,
-                                                    self.chart.title_caption)
+        quiet.side_captions, quiet.title_caption, quiet.landmark_captions = (
+            self.chart.side_captions, self.chart.title_caption, self.chart.landmark_captions)
         quiet.paint_base(p)
         p.end()
         image = blend_heat(base, heat, vmax)
@@ -193,7 +193,8 @@ class ChartLegend(Block):
         heat_w = width * 0.34
         paint_heat_legend(painter, QRectF(x, y, heat_w, doc.mm(11)), self.vmax,
                           title=translate("ProgressCharts", "Grasp summed over the sessions"),
-                          style=PRINT_STYLE,
+                          style=PRINT_STYLE, more=translate("ProgressCharts", "more grasp →"),
+                          decimal=locale().decimalPoint(),
                           background="#ffffff")
         font = doc.font(7)
         bold = doc.font(7, bold=True)

@@ -537,6 +537,10 @@ schéma de la base de données %3</translation>
         <translation>Préhension cumulée sur les séances</translation>
     </message>
     <message>
+        <source>more grasp →</source>
+        <translation>préhension plus forte →</translation>
+    </message>
+    <message>
         <source>Grasp:</source>
         <translation>Préhension&#xa0;:</translation>
     </message>
@@ -712,7 +716,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Complaint (latest session)</source>
-        <translation>Motif de consultation (dernière séance)</translation>
+        <translation>Motif (dernière séance)</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -739,11 +743,11 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Where it grasped</source>
-        <translation>Où il y a eu préhension</translation>
+        <translation>Zones de préhension</translation>
     </message>
     <message>
         <source>heat: grasp summed over all sessions shown; markers: the latest sessions&apos; sites</source>
-        <translation>chaleur&#xa0;: préhension cumulée sur toutes les séances présentées; marqueurs&#xa0;: les points des dernières séances</translation>
+        <translation>chaleur&#xa0;: préhension cumulée; marqueurs&#xa0;: points des dernières séances</translation>
     </message>
     <message>
         <source>Grasp by muscle and session</source>
@@ -793,7 +797,7 @@ N° de permis %2</translation>
     <name>ProgressTables</name>
     <message>
         <source>Visit</source>
-        <translation>Visite</translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Date</source>
@@ -817,7 +821,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Mean grasp</source>
-        <translation>Préhension moyenne</translation>
+        <translation>Préh. moyenne</translation>
     </message>
     <message>
         <source>Same muscles as before (Jaccard)</source>
@@ -841,7 +845,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>DRAFT</source>
-        <translation>BROUILLON</translation>
+        <translation>brouillon</translation>
     </message>
     <message>
         <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common).</source>
