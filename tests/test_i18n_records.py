@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtGui import QPdfWriter
 
 from imsmap.atlas import load_atlas
+from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import sentence_text, speaking, translate
@@ -269,6 +270,33 @@ def test_plurals_and_sentences_in_both_languages():
         assert said == "The records language 'x' is not one of en."  # still English text
         assert sentence_text(said).startswith("La langue des dossiers 'x'")
     assert fill("%1 of %2, %1", ["a", "%2"]) == "a of %2, a"
+
+
+@pytest.mark.parametrize(("check", "english", "french"), [
+    (lambda: v.text("x" * 20_001, "notes", label="The notes", max_len=20_000),
+     "The notes is 20,001 characters long; the limit is 20,000.",
+     "Les notes\u00a0: 20\u00a0001 caractères; la limite est de 20\u00a0000."),
+    (lambda: v.pain(11, "pain_before"),
+     "Pain before 11 is out of range; give a whole number from 0 to 10.",
+     "Douleur avant 11 est hors limites; indiquez un nombre entier de 0 à 10."),
+    (lambda: v.needle_diameter(0.6), "Needle diameter 0.6 mm is outside 0.12-0.5 mm.",
+     "Diamètre de l'aiguille 0,6 mm est en dehors de 0,12 à 0,5 mm."),
+    (lambda: v.text("a\u202eb", "name", label="The name", max_len=9),
+     "The name contains an invisible character that reverses or reorders the text (U+202E); "
+     "remove it.",
+     "Le nom contient un caractère invisible qui inverse ou réordonne le texte (U+202E); "
+     "retirez-le."),
+    (lambda: v.birth_date("1890-01-01"), "The date of birth 1890-01-01 is before 1900.",
+     "La date de naissance 1890-01-01 est antérieure à 1900."),
+])
+def test_validation_sentences_are_english_text_said_in_french_too(check, english, french):
+    with pytest.raises(ValidationError) as refused:
+        check()
+    assert str(refused.value) == english
+    with speaking("fr_CA"):
+        assert sentence_text(refused.value.message) == french
+    with speaking("en"):
+        assert sentence_text(refused.value.message) == english
 
 
 # -- the command line ----------------------------------------------------------------------------

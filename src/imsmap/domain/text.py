@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["QT_TRANSLATE_NOOP", "Sentence", "fill", "sentence"]
+__all__ = ["QT_TRANSLATE_NOOP", "Sentence", "fill", "sentence", "shown"]
 
 _PLACE = re.compile(r"%(\d{1,2})")
 
@@ -33,9 +33,17 @@ def fill(template: str, args: Sequence[object]) -> str:
     so an argument's own "%2" stays as it is)."""
     def one(m: re.Match[str]) -> str:
         i = int(m.group(1)) - 1
-        return str(args[i]) if 0 <= i < len(args) else m.group(0)
+        return shown(args[i]) if 0 <= i < len(args) else m.group(0)
 
     return _PLACE.sub(one, template)
+
+
+def shown(arg: object) -> str:
+    """An argument as English writes it: a whole number with thousands separators ("20,000"),
+    a decimal number as short as it goes ("0.12"), anything else as text."""
+    if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+        return str(arg)
+    return f"{arg:,}" if isinstance(arg, int) else f"{arg:g}"
 
 
 class Sentence(str):

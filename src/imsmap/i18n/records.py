@@ -100,5 +100,17 @@ def sentence_text(message: object) -> str:
     filled with its arguments; any other text as it is."""
     if isinstance(message, Sentence):
         return fill(translate(message.context, message.template),
-                    [sentence_text(a) for a in message.args])
+                    [_argument(a) for a in message.args])
     return str(message)
+
+
+def _argument(arg: object) -> str:
+    """A sentence's argument in the current language: a sentence said, a number written the
+    language's way ("20,000" / "20 000", "0.12" / "0,12")."""
+    if isinstance(arg, Sentence):
+        return sentence_text(arg)
+    if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+        return str(arg)
+    if isinstance(arg, int):
+        return locale().toString(arg)
+    return f"{arg:g}".replace(".", locale().decimalPoint())

@@ -143,16 +143,19 @@ def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
 def settings_values(settings: ClinicSettings) -> dict[str, str]:
     """Every field validated (ValidationError with its sentence otherwise), as the settings
     table's keys and values; nothing is written."""
-    name = v.text(settings.clinic_name, "clinic_name", label="The clinic name",
+    name = v.text(settings.clinic_name, "clinic_name",
+                  label=QT_TRANSLATE_NOOP("Label", "The clinic name"),
                   max_len=v.MAX_SHORT_TEXT, multiline=False)
     practitioners = []
     seen = set()
     for p in settings.practitioners:
-        pname = v.name(p.name, "practitioner", "The practitioner's name", required=True)
+        pname = v.name(p.name, "practitioner",
+                       QT_TRANSLATE_NOOP("Label", "The practitioner's name"), required=True)
         if pname in seen:
             raise ValidationError(f"{pname} is listed twice.", "practitioner")
         seen.add(pname)
-        reg = v.text(p.registration, "registration", label="The registration number",
+        reg = v.text(p.registration, "registration",
+                     label=QT_TRANSLATE_NOOP("Label", "The registration number"),
                      max_len=v.MAX_NAME, multiline=False)
         practitioners.append({"name": pname, "registration": reg})
     presets = []
@@ -163,7 +166,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
         presets.append({"diameter_mm": d, "length_mm": length})
     default_d = v.needle_diameter(settings.default_needle.diameter_mm)
     default_len = v.needle_length(settings.default_needle.length_mm)
-    labels = [v.text(label, "grasp_labels", label="A grasp label", max_len=40, required=True,
+    labels = [v.text(label, "grasp_labels", label=QT_TRANSLATE_NOOP("Label", "A grasp label"),
+                     max_len=40, required=True,
                      multiline=False) for label in settings.grasp_labels]
     if len(labels) != len(GRASP_LABELS):
         raise ValidationError(f"There must be {len(GRASP_LABELS)} grasp labels (grades 0-3).",
@@ -173,7 +177,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
     logo = settings.logo_png
     if logo is not None:
         check_logo(logo)
-    backup_folder = v.text(settings.backup_dir, "backup_dir", label="The backup folder",
+    backup_folder = v.text(settings.backup_dir, "backup_dir",
+                           label=QT_TRANSLATE_NOOP("Label", "The backup folder"),
                            max_len=1000, multiline=False)
     if backup_folder:
         folder = Path(backup_folder).expanduser()

@@ -37,6 +37,7 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.domain.photos import Photo
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
 from imsmap.services import import_trail
@@ -208,7 +209,8 @@ class _Reader:
                 value = self.get(obj, name, place, rules.timestamp, default=_MISSING)
             else:
                 value = self.get(obj, name, place, lambda x, name=name: v.text(
-                    x, name, label="The name", max_len=v.MAX_NAME, required=True,
+                    x, name, label=QT_TRANSLATE_NOOP("Label", "The name"), max_len=v.MAX_NAME,
+                        required=True,
                     multiline=False), default=_MISSING)
             if value is not _MISSING:
                 out[name] = value
@@ -236,7 +238,8 @@ class _Reader:
                               self.records.clean_session_fields,
                               required=("started_at",))
         atlas_version = self.get(obj, "atlas_version", place, lambda x: v.text(
-            x, "atlas_version", label="The atlas version", max_len=40, required=True,
+            x, "atlas_version", label=QT_TRANSLATE_NOOP("Label", "The atlas version"), max_len=40,
+                required=True,
             multiline=False), required=True)
         if atlas_version is not _MISSING:
             values["atlas_version"] = atlas_version
@@ -249,7 +252,8 @@ class _Reader:
             signature = {
                 "signed_at": self.get(obj, "signed_at", place, rules.timestamp, required=True),
                 "signed_by": self.get(obj, "signed_by", place, lambda x: v.text(
-                    x, "signed_by", label="The signer", max_len=v.MAX_NAME, required=True,
+                    x, "signed_by", label=QT_TRANSLATE_NOOP("Label", "The signer"),
+                        max_len=v.MAX_NAME, required=True,
                     multiline=False), required=True),
                 "content_hash": self.get(obj, "content_hash", place, rules.signature_hash,
                                          required=True),
@@ -344,13 +348,16 @@ class _Reader:
         values = {
             "created_at": self.get(obj, "created_at", place, rules.timestamp, required=True),
             "created_by": self.get(obj, "created_by", place, lambda x: v.text(
-                x, "created_by", label="The author", max_len=v.MAX_NAME, required=True,
+                x, "created_by", label=QT_TRANSLATE_NOOP("Label", "The author"),
+                    max_len=v.MAX_NAME, required=True,
                 multiline=False), required=True),
             "reason": self.get(obj, "reason", place, lambda x: v.text(
-                x, "reason", label="The reason for the amendment", max_len=v.MAX_SHORT_TEXT,
+                x, "reason", label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
+                    max_len=v.MAX_SHORT_TEXT,
                 required=True), required=True),
             "text": self.get(obj, "text", place, lambda x: v.text(
-                x, "text", label="The amendment", max_len=v.MAX_LONG_TEXT, required=True),
+                x, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
+                    max_len=v.MAX_LONG_TEXT, required=True),
                 required=True),
         }
         return values
@@ -364,11 +371,13 @@ class _Reader:
             "sign": self.get(obj, "sign", place, lambda x: rules.choice(x, "sign", "Finding",
                                                                    FINDING_SIGNS), required=True),
             "location": self.get(obj, "location", place, lambda x: v.text(
-                x, "location", label="The location", max_len=v.MAX_NAME, multiline=False),
+                x, "location", label=QT_TRANSLATE_NOOP("Label", "The location"),
+                    max_len=v.MAX_NAME, multiline=False),
                 default=""),
             "side": self.get(obj, "side", place, lambda x: v.side(x).value, default="M"),
             "notes": self.get(obj, "notes", place, lambda x: v.text(
-                x, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT), default=""),
+                x, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                    max_len=v.MAX_SHORT_TEXT), default=""),
         }
 
     def adverse_event(self, raw: Any, place: str) -> dict | None:
@@ -382,7 +391,8 @@ class _Reader:
             "severity": self.get(obj, "severity", place, lambda x: rules.choice(
                 x, "severity", "Severity", ADVERSE_SEVERITIES), required=True),
             "action_taken": self.get(obj, "action_taken", place, lambda x: v.text(
-                x, "action_taken", label="The action taken", max_len=v.MAX_SHORT_TEXT),
+                x, "action_taken", label=QT_TRANSLATE_NOOP("Label", "The action taken"),
+                    max_len=v.MAX_SHORT_TEXT),
                 default=""),
         }
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photo_files import StoredPhoto, read_photo_file
 from imsmap.services.records import Records
@@ -44,7 +45,8 @@ class PhotoFacts:
 
 
 def caption_text(value: object) -> str:
-    return v.text(value, "caption", label="The caption", max_len=MAX_CAPTION, multiline=False)
+    return v.text(value, "caption", label=QT_TRANSLATE_NOOP("Label", "The caption"),
+                  max_len=MAX_CAPTION, multiline=False)
 
 
 class Photos:

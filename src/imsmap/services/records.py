@@ -24,6 +24,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.vocabulary import (
     ADVERSE_EVENT_KINDS,
     ADVERSE_SEVERITIES,
@@ -95,15 +96,18 @@ class Records:
             if key == "chart_number":
                 clean[key] = v.chart_number(value)
             elif key == "family_name":
-                clean[key] = v.name(value, key, "The family name", required=True)
+                clean[key] = v.name(value, key, QT_TRANSLATE_NOOP("Label", "The family name"),
+                                    required=True)
             elif key == "given_name":
-                clean[key] = v.name(value, key, "The given name", required=False)
+                clean[key] = v.name(value, key, QT_TRANSLATE_NOOP("Label", "The given name"),
+                                    required=False)
             elif key == "birth_date":
                 clean[key] = v.birth_date(value, today=self.clock().date())
             elif key == "sex":
                 clean[key] = v.sex(value)
             elif key == "notes":
-                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                    max_len=v.MAX_LONG_TEXT)
         return clean
 
     def create_patient(self, **fields: object) -> Patient:
@@ -173,11 +177,15 @@ class Records:
             elif key == "needle_count":
                 clean[key] = v.needle_count(value)
             elif key in ("tolerance", "plan"):
-                clean[key] = v.text(value, key, label=f"The {key}", max_len=v.MAX_LONG_TEXT)
+                label = (QT_TRANSLATE_NOOP("Label", "The tolerance") if key == "tolerance"
+                         else QT_TRANSLATE_NOOP("Label", "The plan"))
+                clean[key] = v.text(value, key, label=label, max_len=v.MAX_LONG_TEXT)
             elif key == "complaint":
-                clean[key] = v.text(value, key, label="The complaint", max_len=v.MAX_SHORT_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The complaint"),
+                                    max_len=v.MAX_SHORT_TEXT)
             elif key == "notes":
-                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                    max_len=v.MAX_LONG_TEXT)
         return clean
 
     def start_session(self, patient_id: int, **fields: object) -> Session:
@@ -239,10 +247,12 @@ class Records:
             raise ValidationError(
                 f"Finding {sign!r} is not one of: {', '.join(FINDING_SIGNS)}.", "sign")
         values = {"session_id": session_id, "sign": sign,
-                  "location": v.text(location, "location", label="The location",
+                  "location": v.text(location, "location",
+                                     label=QT_TRANSLATE_NOOP("Label", "The location"),
                                      max_len=v.MAX_NAME, multiline=False),
                   "side": v.side(side).value,
-                  "notes": v.text(notes, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT)}
+                  "notes": v.text(notes, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                  max_len=v.MAX_SHORT_TEXT)}
         fid = self._add_detail("findings", "finding", session_id, values)
         return next(f for f in self.repo.findings(session_id) if f.id == fid)
 
@@ -257,7 +267,8 @@ class Records:
                 f"Severity {severity!r} is not one of: {', '.join(ADVERSE_SEVERITIES)}.",
                 "severity")
         values = {"session_id": session_id, "kind": kind, "severity": severity,
-                  "action_taken": v.text(action_taken, "action_taken", label="The action taken",
+                  "action_taken": v.text(action_taken, "action_taken",
+                                         label=QT_TRANSLATE_NOOP("Label", "The action taken"),
                                          max_len=v.MAX_SHORT_TEXT)}
         aid = self._add_detail("adverse_events", "adverse_event", session_id, values)
         return next(a for a in self.repo.adverse_events(session_id) if a.id == aid)
@@ -317,7 +328,8 @@ class Records:
             elif key == "side":
                 clean[key] = v.side(value)
             elif key == "layer":
-                clean[key] = v.text(value, key, label="The layer", max_len=40, required=True,
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The layer"),
+                                    max_len=40, required=True,
                                     multiline=False)
             elif key == "level":
                 clean[key] = v.level(value)
@@ -340,7 +352,8 @@ class Records:
                         f"{', '.join(allowed)}.", key)
                 clean[key] = value or None
             elif key == "notes":
-                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                    max_len=v.MAX_LONG_TEXT)
         return clean
 
     def _default_needle(self, session_id: int) -> tuple[float, float]:
@@ -511,9 +524,11 @@ class Records:
 
     def amend_session(self, session_id: int, reason: str, text: str):
         """A dated amendment to a signed session; the original stays as it was."""
-        reason = v.text(reason, "reason", label="The reason for the amendment",
+        reason = v.text(reason, "reason",
+                        label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
                         max_len=v.MAX_SHORT_TEXT, required=True)
-        text = v.text(text, "text", label="The amendment", max_len=v.MAX_LONG_TEXT,
+        text = v.text(text, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
+                      max_len=v.MAX_LONG_TEXT,
                       required=True)
         with self.write() as work:
             session = self.repo.session(session_id)

@@ -250,6 +250,133 @@ schéma de la base de données %3</translation>
     </message>
 </context>
 <context>
+    <name>Label</name>
+    <message>
+        <source>The chart number</source>
+        <translation>Le numéro de dossier</translation>
+    </message>
+    <message>
+        <source>The needle count</source>
+        <translation>Le nombre d&apos;aiguilles</translation>
+    </message>
+    <message>
+        <source>Pain before</source>
+        <translation>Douleur avant</translation>
+    </message>
+    <message>
+        <source>Pain after</source>
+        <translation>Douleur après</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Douleur</translation>
+    </message>
+    <message>
+        <source>Grasp</source>
+        <translation>Préhension</translation>
+    </message>
+    <message>
+        <source>Needle diameter</source>
+        <translation>Diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Needle length</source>
+        <translation>Longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Profondeur</translation>
+    </message>
+    <message>
+        <source>The clinic name</source>
+        <translation>Le nom de la clinique</translation>
+    </message>
+    <message>
+        <source>The practitioner&apos;s name</source>
+        <translation>Le nom du praticien</translation>
+    </message>
+    <message>
+        <source>The registration number</source>
+        <translation>Le numéro de permis</translation>
+    </message>
+    <message>
+        <source>A grasp label</source>
+        <translation>Un libellé de préhension</translation>
+    </message>
+    <message>
+        <source>The backup folder</source>
+        <translation>Le dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>Le nom</translation>
+    </message>
+    <message>
+        <source>The atlas version</source>
+        <translation>La version de l&apos;atlas</translation>
+    </message>
+    <message>
+        <source>The signer</source>
+        <translation>Le signataire</translation>
+    </message>
+    <message>
+        <source>The author</source>
+        <translation>L&apos;auteur</translation>
+    </message>
+    <message>
+        <source>The reason for the amendment</source>
+        <translation>Le motif de l&apos;addenda</translation>
+    </message>
+    <message>
+        <source>The amendment</source>
+        <translation>L&apos;addenda</translation>
+    </message>
+    <message>
+        <source>The location</source>
+        <translation>Le siège</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Les notes</translation>
+    </message>
+    <message>
+        <source>The action taken</source>
+        <translation>La mesure prise</translation>
+    </message>
+    <message>
+        <source>The caption</source>
+        <translation>La légende</translation>
+    </message>
+    <message>
+        <source>The protocol name</source>
+        <translation>Le nom du protocole</translation>
+    </message>
+    <message>
+        <source>The family name</source>
+        <translation>Le nom de famille</translation>
+    </message>
+    <message>
+        <source>The given name</source>
+        <translation>Le prénom</translation>
+    </message>
+    <message>
+        <source>The tolerance</source>
+        <translation>La tolérance</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>Le plan</translation>
+    </message>
+    <message>
+        <source>The complaint</source>
+        <translation>Le motif de consultation</translation>
+    </message>
+    <message>
+        <source>The layer</source>
+        <translation>La couche</translation>
+    </message>
+</context>
+<context>
     <name>Letterhead</name>
     <message>
         <source>IMS treatment record</source>
@@ -1671,6 +1798,133 @@ N° de permis non consigné</translation>
     <message>
         <source>mean grasp (0-3, right scale)</source>
         <translation>préhension moyenne (0-3, échelle de droite)</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>%1 contain an invisible character that reverses or reorders the text (%2); remove it.</source>
+        <translation>%1 contiennent un caractère invisible qui inverse ou réordonne le texte (%2); retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 contains an invisible character that reverses or reorders the text (%2); remove it.</source>
+        <translation>%1 contient un caractère invisible qui inverse ou réordonne le texte (%2); retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 contain a character reserved for programs&apos; own use (%2), which is never part of a text; remove it.</source>
+        <translation>%1 contiennent un caractère réservé à l&apos;usage interne des programmes (%2), qui ne fait jamais partie d&apos;un texte; retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 contains a character reserved for programs&apos; own use (%2), which is never part of a text; remove it.</source>
+        <translation>%1 contient un caractère réservé à l&apos;usage interne des programmes (%2), qui ne fait jamais partie d&apos;un texte; retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 contain an invisible character (%2); remove it.</source>
+        <translation>%1 contiennent un caractère invisible (%2); retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 contains an invisible character (%2); remove it.</source>
+        <translation>%1 contient un caractère invisible (%2); retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 contain a line break (%2); it must be one line.</source>
+        <translation>%1 contiennent un saut de ligne (%2); le texte doit tenir sur une ligne.</translation>
+    </message>
+    <message>
+        <source>%1 contains a line break (%2); it must be one line.</source>
+        <translation>%1 contient un saut de ligne (%2); le texte doit tenir sur une ligne.</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 doit être du texte.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty.</source>
+        <translation>%1 ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; the limit is %3.</source>
+        <translation>%1&#xa0;: %2 caractères; la limite est de %3.</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (%2); remove it.</source>
+        <translation>%1 contient un caractère de contrôle (%2); retirez-le.</translation>
+    </message>
+    <message>
+        <source>The date of birth %1 is not a date; write it as YYYY-MM-DD.</source>
+        <translation>La date de naissance %1 n&apos;est pas une date; écrivez-la AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>The date of birth must be a date (YYYY-MM-DD).</source>
+        <translation>La date de naissance doit être une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>The date of birth %1 is in the future.</source>
+        <translation>La date de naissance %1 est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The date of birth %1 is before %2.</source>
+        <translation>La date de naissance %1 est antérieure à %2.</translation>
+    </message>
+    <message>
+        <source>Sex %1 is not one of F, M, X (other) or U (not recorded).</source>
+        <translation>Le sexe %1 n&apos;est pas l&apos;un de F, M, X (autre) ou U (non consigné).</translation>
+    </message>
+    <message>
+        <source>Side %1 is not L, R or M (midline).</source>
+        <translation>Le côté %1 n&apos;est pas L (gauche), R (droite) ou M (ligne médiane).</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 doit être un nombre entier de %2 à %3.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a number; give a whole number from %3 to %4.</source>
+        <translation>%1 %2 n&apos;est pas un nombre; indiquez un nombre entier de %3 à %4.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is out of range; give a whole number from %3 to %4.</source>
+        <translation>%1 %2 est hors limites; indiquez un nombre entier de %3 à %4.</translation>
+    </message>
+    <message>
+        <source>%1 must be yes or no.</source>
+        <translation>%1 doit être oui ou non.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a number of millimetres.</source>
+        <translation>%1 %2 n&apos;est pas un nombre de millimètres.</translation>
+    </message>
+    <message>
+        <source>%1 %2 mm is outside %3-%4 mm.</source>
+        <translation>%1 %2 mm est en dehors de %3 à %4 mm.</translation>
+    </message>
+    <message>
+        <source>Position %1 %2 is not a number.</source>
+        <translation>La position %1 %2 n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>Position %1=%2 lies outside the chart.</source>
+        <translation>La position %1=%2 est en dehors du schéma.</translation>
+    </message>
+    <message>
+        <source>The start time %1 is not a date and time (YYYY-MM-DD HH:MM).</source>
+        <translation>L&apos;heure de début %1 n&apos;est pas une date et une heure (AAAA-MM-JJ HH:MM).</translation>
+    </message>
+    <message>
+        <source>The start time must be a date and time.</source>
+        <translation>L&apos;heure de début doit être une date et une heure.</translation>
+    </message>
+    <message>
+        <source>The start time %1 is in the future.</source>
+        <translation>L&apos;heure de début %1 est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The start time %1 is before 1990; check the date.</source>
+        <translation>L&apos;heure de début %1 est antérieure à 1990; vérifiez la date.</translation>
+    </message>
+    <message>
+        <source>Level %1 is not a vertebral level such as C5, T7 or L4.</source>
+        <translation>Le niveau %1 n&apos;est pas un niveau vertébral comme C5, T7 ou L4.</translation>
     </message>
 </context>
 </TS>
