@@ -345,3 +345,8 @@ def test_imsmap_pdf_language_overrides_and_refuses_an_unknown_one(demo, tmp_path
                   "--language", "de", lang="C.UTF-8", tmp_path=tmp_path)
     assert bad.returncode == 2 and "'de' is not a language of imsmap's records" in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
+    missing = _imsmap("pdf", "--db", str(db), "--session", "999", "--out",
+                      str(tmp_path / "y.pdf"), lang="fr_CA.UTF-8", tmp_path=tmp_path)
+    assert missing.returncode == 2
+    assert "imsmap: Il n'y a aucune séance portant le numéro 999." in missing.stderr
+    assert not (tmp_path / "y.pdf").exists()

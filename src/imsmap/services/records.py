@@ -24,7 +24,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
-from imsmap.domain.text import QT_TRANSLATE_NOOP
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.vocabulary import (
     ADVERSE_EVENT_KINDS,
     ADVERSE_SEVERITIES,
@@ -116,9 +116,9 @@ class Records:
         clean = self.clean_patient_fields(fields)
         with self.write() as work:
             if self.repo.patient_by_chart_number(clean["chart_number"]) is not None:
-                raise ValidationError(
-                    f"Chart number {clean['chart_number']} belongs to another patient already.",
-                    "chart_number")
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "Chart number %1 belongs to another patient already."),
+                    clean["chart_number"]), "chart_number")
             at = work.at
             values = {k: to_sql(val) for k, val in clean.items()}
             pid = self.repo.insert_patient(values, at, self.actor)
@@ -140,9 +140,9 @@ class Records:
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
                 other = self.repo.patient_by_chart_number(clean["chart_number"])
                 if other is not None:
-                    raise ValidationError(
-                        f"Chart number {clean['chart_number']} belongs to another patient "
-                        "already.", "chart_number")
+                    raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                        "Records", "Chart number %1 belongs to another patient already."),
+                        clean["chart_number"]), "chart_number")
             old_values = as_dict(old, tuple(clean))
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
@@ -244,8 +244,9 @@ class Records:
     def add_finding(self, session_id: int, sign: str, location: str = "", side: str = "M",
                     notes: str = "") -> Finding:
         if sign not in FINDING_SIGNS:
-            raise ValidationError(
-                f"Finding {sign!r} is not one of: {', '.join(FINDING_SIGNS)}.", "sign")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Finding %1 is not one of: %2."), repr(sign),
+                ", ".join(FINDING_SIGNS)), "sign")
         values = {"session_id": session_id, "sign": sign,
                   "location": v.text(location, "location",
                                      label=QT_TRANSLATE_NOOP("Label", "The location"),
@@ -259,13 +260,13 @@ class Records:
     def add_adverse_event(self, session_id: int, kind: str, severity: str,
                           action_taken: str = "") -> AdverseEvent:
         if kind not in ADVERSE_EVENT_KINDS:
-            raise ValidationError(
-                f"Adverse event {kind!r} is not one of: {', '.join(ADVERSE_EVENT_KINDS)}.",
-                "kind")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Adverse event %1 is not one of: %2."), repr(kind),
+                ", ".join(ADVERSE_EVENT_KINDS)), "kind")
         if severity not in ADVERSE_SEVERITIES:
-            raise ValidationError(
-                f"Severity {severity!r} is not one of: {', '.join(ADVERSE_SEVERITIES)}.",
-                "severity")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Severity %1 is not one of: %2."), repr(severity),
+                ", ".join(ADVERSE_SEVERITIES)), "severity")
         values = {"session_id": session_id, "kind": kind, "severity": severity,
                   "action_taken": v.text(action_taken, "action_taken",
                                          label=QT_TRANSLATE_NOOP("Label", "The action taken"),
@@ -378,7 +379,8 @@ class Records:
         if "muscle_id" not in fields:
             found = self.resolve_muscle(view_id, x, y, fields.get("layer"))  # type: ignore[arg-type]
             if found is None:
-                raise ValidationError("There is no muscle at that point of the chart.", "muscle_id")
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "There is no muscle at that point of the chart.")), "muscle_id")
             muscle_id, side, layer, level = found
             fields = {"muscle_id": muscle_id, "side": side, "layer": layer, "level": level,
                       **{k: val for k, val in fields.items() if k != "layer"}}
@@ -418,8 +420,9 @@ class Records:
                                     "y": round(v.coordinate(y, "y", view.height), 2)}
         found = self.resolve_muscle(site.view_id, clean["x"], clean["y"], site.layer)  # type: ignore[arg-type]
         if found is None:
-            raise ValidationError("There is no muscle at that point of the chart; the site "
-                                  "stays where it was.", "muscle_id")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "There is no muscle at that point of the chart; the site stays where "
+                "it was.")), "muscle_id")
         clean.update(zip(("muscle_id", "side", "layer", "level"), found))
         clean["side"] = v.side(clean["side"])
         if clean["level"] is None and clean["muscle_id"] == site.muscle_id:
@@ -533,8 +536,8 @@ class Records:
         with self.write() as work:
             session = self.repo.session(session_id)
             if not session.is_signed:
-                raise ValidationError("Only a signed session is amended; edit the draft "
-                                      "directly.")
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "Only a signed session is amended; edit the draft directly.")))
             at = work.at
             aid = self.repo.insert_amendment(session_id, at, self.actor, reason, text)
             work.audit(Action.AMEND, Entity.AMENDMENT, aid, session_id,

@@ -1042,6 +1042,45 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>Session %1 is signed and locked; a photo cannot be added to it.</source>
+        <translation>La séance %1 est signée et verrouillée; on ne peut pas y ajouter de photo.</translation>
+    </message>
+    <message>
+        <source>Chart number %1 belongs to another patient already.</source>
+        <translation>Le numéro de dossier %1 appartient déjà à un autre patient.</translation>
+    </message>
+    <message>
+        <source>Finding %1 is not one of: %2.</source>
+        <translation>Le constat %1 n&apos;est pas l&apos;un de ceux-ci&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Adverse event %1 is not one of: %2.</source>
+        <translation>L&apos;événement indésirable %1 n&apos;est pas l&apos;un de ceux-ci&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Severity %1 is not one of: %2.</source>
+        <translation>La gravité %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>There is no muscle at that point of the chart.</source>
+        <translation>Il n&apos;y a aucun muscle à cet endroit du schéma.</translation>
+    </message>
+    <message>
+        <source>There is no muscle at that point of the chart; the site stays where it was.</source>
+        <translation>Il n&apos;y a aucun muscle à cet endroit du schéma; le point reste où il était.</translation>
+    </message>
+    <message>
+        <source>Only a signed session is amended; edit the draft directly.</source>
+        <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
+    </message>
+    <message>
+        <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
+        <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
+    </message>
+</context>
+<context>
     <name>Release</name>
     <message>
         <source>full</source>
@@ -1639,6 +1678,41 @@ N° de permis non consigné</translation>
     </message>
 </context>
 <context>
+    <name>Signatures</name>
+    <message>
+        <source>the audit trail holds no entry recording its signature</source>
+        <translation>le journal d&apos;audit ne contient aucune entrée consignant sa signature</translation>
+    </message>
+    <message>
+        <source>its content hash is not the one audit entry %1 recorded when it was signed: the signature was rewritten outside imsmap</source>
+        <translation>son empreinte de contenu n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée à la signature&#xa0;: la signature a été réécrite hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>its signer (%1) is not the one audit entry %2 recorded (%3)</source>
+        <translation>son signataire (%1) n&apos;est pas celui que l&apos;entrée d&apos;audit %2 a consigné (%3)</translation>
+    </message>
+    <message>
+        <source>its signing time is not the one audit entry %1 recorded</source>
+        <translation>son heure de signature n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée</translation>
+    </message>
+    <message>
+        <source>the audit trail holds no entry recording it</source>
+        <translation>le journal d&apos;audit ne contient aucune entrée le consignant</translation>
+    </message>
+    <message>
+        <source>its %1 differs from what audit entry %2 recorded when it was written: it was changed outside imsmap</source>
+        <translation>son champ %1 diffère de ce que l&apos;entrée d&apos;audit %2 a consigné à sa rédaction&#xa0;: il a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>its %1 differ from what audit entry %2 recorded when it was written: it was changed outside imsmap</source>
+        <translation>ses champs %1 diffèrent de ce que l&apos;entrée d&apos;audit %2 a consigné à sa rédaction&#xa0;: il a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>amendment %1: %2</source>
+        <translation>addenda %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>SiteTable</name>
     <message>
         <source>Muscle</source>
@@ -1748,6 +1822,21 @@ N° de permis non consigné</translation>
     <message>
         <source>%1 (segmental)</source>
         <translation>%1 (segmentaire)</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>There is no patient with id %1.</source>
+        <translation>Il n&apos;y a aucun patient portant le numéro %1.</translation>
+    </message>
+    <message>
+        <source>There is no session with id %1.</source>
+        <translation>Il n&apos;y a aucune séance portant le numéro %1.</translation>
+    </message>
+    <message>
+        <source>There is no site with id %1.</source>
+        <translation>Il n&apos;y a aucun point portant le numéro %1.</translation>
     </message>
 </context>
 <context>
