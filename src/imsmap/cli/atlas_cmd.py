@@ -25,18 +25,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "atlas",
         help=translate("Cli", "list the muscle catalogue (nerves, roots, pneumothorax risk)"),
-        description="List the muscle catalogue, or draw preview images of the chart views.",
+        description=translate("Cli", "List the muscle catalogue, or draw preview images of the chart views."),
     )
     parser.add_argument(
         "action",
         nargs="?",
         choices=["preview"],
-        help="preview: write an image of every chart view to --out DIR",
+        help=translate("Cli", "preview: write an image of every chart view to --out DIR"),
     )
     parser.add_argument(
-        "--json", action="store_true", help="print the catalogue and views as JSON"
+        "--json", action="store_true", help=translate("Cli", "print the catalogue and views as JSON")
     )
-    parser.add_argument("--out", metavar="DIR", help="folder for the preview images")
+    parser.add_argument("--out", metavar="DIR", help=translate("Cli", "folder for the preview images"))
     parser.set_defaults(func=run)
 
 

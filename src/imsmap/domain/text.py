@@ -33,7 +33,7 @@ def fill(template: str, args: Sequence[object]) -> str:
     so an argument's own "%2" stays as it is)."""
     def one(m: re.Match[str]) -> str:
         i = int(m.group(1)) - 1
-        return shown(args[i]) if 0 <= i < len(args) else m.group(0)
+        return str(args[i]) if 0 <= i < len(args) else m.group(0)
 
     return _PLACE.sub(one, template)
 
@@ -54,7 +54,7 @@ class Sentence(str):
     args: tuple[object, ...]
 
     def __new__(cls, context: str, template: str, args: Sequence[object] = ()) -> Sentence:
-        self = super().__new__(cls, fill(template, list(args)))
+        self = super().__new__(cls, fill(template, [shown(a) for a in args]))
         self.context = context
         self.template = template
         self.args = tuple(args)

@@ -106,6 +106,21 @@
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Backed up %1 to %2.</source>
+        <translation>%1 sauvegardé dans %2.</translation>
+    </message>
+    <message>
+        <source>Restored %1 (%2 patients, %3 sessions) to %4.</source>
+        <translation>%1 restauré (%2 patients, %3 séances) dans %4.</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept as %1.</source>
+        <translation>La base de données remplacée est conservée sous %1.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>print the versions of imsmap, its atlas and its database schema, and exit</source>
@@ -136,16 +151,68 @@ schéma de la base de données %3</translation>
         <translation>lister le catalogue des muscles (nerfs, racines, risque de pneumothorax)</translation>
     </message>
     <message>
+        <source>List the muscle catalogue, or draw preview images of the chart views.</source>
+        <translation>Lister le catalogue des muscles, ou dessiner des images d&apos;aperçu des vues de schéma.</translation>
+    </message>
+    <message>
+        <source>preview: write an image of every chart view to --out DIR</source>
+        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DIR</translation>
+    </message>
+    <message>
+        <source>print the catalogue and views as JSON</source>
+        <translation>afficher le catalogue et les vues en JSON</translation>
+    </message>
+    <message>
+        <source>folder for the preview images</source>
+        <translation>dossier des images d&apos;aperçu</translation>
+    </message>
+    <message>
         <source>copy the database safely, even while imsmap is open</source>
         <translation>copier la base de données en toute sécurité, même pendant qu&apos;imsmap est ouvert</translation>
+    </message>
+    <message>
+        <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup.</source>
+        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le dossier de sauvegarde, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique sans faire de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>the new backup file (refused if it exists)</source>
+        <translation>le nouveau fichier de sauvegarde (refusé s&apos;il existe)</translation>
+    </message>
+    <message>
+        <source>make a new full backup when the newest is N days old (default 7)</source>
+        <translation>faire une nouvelle sauvegarde complète quand la plus récente date de N jours (7 par défaut)</translation>
+    </message>
+    <message>
+        <source>keep the newest N full backups with their journals (default 3)</source>
+        <translation>garder les N sauvegardes complètes les plus récentes avec leurs journaux (3 par défaut)</translation>
     </message>
     <message>
         <source>replace the database with a checked backup</source>
         <translation>remplacer la base de données par une sauvegarde vérifiée</translation>
     </message>
     <message>
+        <source>Check a backup (integrity, an imsmap database, a schema this imsmap reads), then put it in place of the database in one step. The database it replaces is kept beside it under a new name.</source>
+        <translation>Vérifier une sauvegarde (intégrité, base de données imsmap, schéma lisible par cet imsmap), puis la mettre à la place de la base de données en une seule étape. La base de données remplacée est conservée à côté sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>le fichier de sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>replace an existing database (it is kept aside, never deleted)</source>
+        <translation>remplacer une base de données existante (elle est mise de côté, jamais supprimée)</translation>
+    </message>
+    <message>
         <source>check the database: file integrity, signatures, audit trail</source>
         <translation>vérifier la base de données&#xa0;: intégrité du fichier, signatures, journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Check the database without changing it: SQLite&apos;s integrity and foreign key checks, muscles the atlas knows, signed sessions unchanged since signing, and the audit trail unbroken. Exit status 0: all is well; 1: problems found (all listed); 2: the file cannot be used.</source>
+        <translation>Vérifier la base de données sans la modifier&#xa0;: contrôles d&apos;intégrité et de clés étrangères de SQLite, muscles connus de l&apos;atlas, séances signées inchangées depuis la signature et journal d&apos;audit intact. Code de sortie 0&#xa0;: tout va bien; 1&#xa0;: problèmes trouvés (tous listés); 2&#xa0;: le fichier est inutilisable.</translation>
+    </message>
+    <message>
+        <source>only SQLite&apos;s quick check of the file&apos;s structure</source>
+        <translation>seulement la vérification rapide de la structure du fichier par SQLite</translation>
     </message>
     <message>
         <source>the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)</source>
@@ -168,20 +235,136 @@ schéma de la base de données %3</translation>
         <translation>créer une clinique de démonstration (patients et séances fictifs) dans un nouveau fichier</translation>
     </message>
     <message>
+        <source>Create a demo clinic with fictional patients, weekly IMS sessions, signed notes and amendments, in a new database file. An existing file is never overwritten.</source>
+        <translation>Créer une clinique de démonstration avec des patients fictifs, des séances de SIM hebdomadaires, des notes signées et des addendas, dans un nouveau fichier de base de données. Un fichier existant n&apos;est jamais écrasé.</translation>
+    </message>
+    <message>
         <source>export patients, sessions, sites and the audit trail as JSON (or a CSV of insertions, or a FHIR R4 Bundle)</source>
         <translation>exporter les patients, les séances, les points et le journal d&apos;audit en JSON (ou un CSV des insertions, ou un Bundle FHIR R4)</translation>
+    </message>
+    <message>
+        <source>Export the whole record (or chosen sessions) as one JSON document (docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 Bundle (--fhir, docs/fhir.md).</source>
+        <translation>Exporter tout le dossier (ou des séances choisies) en un document JSON (docs/export-format.md), un CSV des insertions (--csv) ou un Bundle HL7 FHIR R4 (--fhir, docs/fhir.md).</translation>
+    </message>
+    <message>
+        <source>write to FILE instead of standard output</source>
+        <translation>écrire dans FILE plutôt que sur la sortie standard</translation>
+    </message>
+    <message>
+        <source>replace FILE if it exists already</source>
+        <translation>remplacer FILE s&apos;il existe déjà</translation>
+    </message>
+    <message>
+        <source>write one CSV row per needle insertion, without names or identifiers, for research (docs/export-format.md)</source>
+        <translation>écrire une ligne CSV par insertion d&apos;aiguille, sans noms ni identifiants, pour la recherche (docs/export-format.md)</translation>
+    </message>
+    <message>
+        <source>write an HL7 FHIR R4 Bundle; one signed --session is a FHIR document with its PDF/A (docs/fhir.md)</source>
+        <translation>écrire un Bundle HL7 FHIR R4; une seule --session signée donne un document FHIR avec son PDF/A (docs/fhir.md)</translation>
+    </message>
+    <message>
+        <source>export only this session (repeat for more)</source>
+        <translation>exporter seulement cette séance (répéter pour d&apos;autres)</translation>
+    </message>
+    <message>
+        <source>with --fhir: this patient&apos;s sessions</source>
+        <translation>avec --fhir&#xa0;: les séances de ce patient</translation>
+    </message>
+    <message>
+        <source>with --fhir and --to: sessions started on or after DATE (YYYY-MM-DD)</source>
+        <translation>avec --fhir et --to&#xa0;: les séances commencées le DATE ou après (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>... and on or before DATE (YYYY-MM-DD)</source>
+        <translation>... et le DATE ou avant (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>import the records of an imsmap export file</source>
         <translation>importer les dossiers d&apos;un fichier d&apos;exportation imsmap</translation>
     </message>
     <message>
+        <source>Import the patients, visits, sites and amendments of an imsmap export (JSON) file. The whole file is checked first and imported in one step, or not at all. Signed visits stay signed with their original signature.</source>
+        <translation>Importer les patients, visites, points et addendas d&apos;un fichier d&apos;exportation imsmap (JSON). Tout le fichier est d&apos;abord vérifié, puis importé en une seule étape, ou pas du tout. Les visites signées restent signées avec leur signature d&apos;origine.</translation>
+    </message>
+    <message>
+        <source>the export file (.json)</source>
+        <translation>le fichier d&apos;exportation (.json)</translation>
+    </message>
+    <message>
         <source>attach a photo to a session</source>
         <translation>joindre une photo à une séance</translation>
     </message>
     <message>
+        <source>Clinical photos of a session. The photo is stored upright, without its metadata (GPS position, device serials, maker notes), re-encoded and at most 2048 px on its long side; its sha256 enters the audit trail.</source>
+        <translation>Photos cliniques d&apos;une séance. La photo est conservée redressée, sans ses métadonnées (position GPS, numéros de série de l&apos;appareil, notes du fabricant), réencodée et d&apos;au plus 2048 px sur son grand côté; son sha256 entre au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>attach a photo file to a draft session</source>
+        <translation>joindre un fichier photo à une séance en brouillon</translation>
+    </message>
+    <message>
+        <source>Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) to a draft session.</source>
+        <translation>Joindre une photo (JPEG, PNG, WebP, TIFF, BMP ou GIF) à une séance en brouillon.</translation>
+    </message>
+    <message>
+        <source>the session&apos;s id</source>
+        <translation>le numéro de la séance</translation>
+    </message>
+    <message>
+        <source>a caption for the photo</source>
+        <translation>une légende pour la photo</translation>
+    </message>
+    <message>
+        <source>the id of the chart site the photo shows (a site of this session)</source>
+        <translation>le numéro du point du schéma que montre la photo (un point de cette séance)</translation>
+    </message>
+    <message>
+        <source>the photo file</source>
+        <translation>le fichier photo</translation>
+    </message>
+    <message>
         <source>set up a clinic server (PostgreSQL) and move a clinic onto it</source>
         <translation>installer un serveur de clinique (PostgreSQL) et y transférer une clinique</translation>
+    </message>
+    <message>
+        <source>The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN (docs/clinic-server.md). Passwords never go on the command line.</source>
+        <translation>Le serveur de la clinique&#xa0;: PostgreSQL 15 ou plus récent, joint par un DSN libpq (docs/clinic-server.md). Les mots de passe ne vont jamais sur la ligne de commande.</translation>
+    </message>
+    <message>
+        <source>set up an empty database: the owner and group roles, the schema</source>
+        <translation>préparer une base de données vide&#xa0;: les rôles propriétaire et de groupe, le schéma</translation>
+    </message>
+    <message>
+        <source>Create imsmap&apos;s owner role, its group roles (practitioner, reception, admin) and its schema on an EMPTY database; run it as the server&apos;s superuser. A database that holds anything is refused.</source>
+        <translation>Créer le rôle propriétaire d&apos;imsmap, ses rôles de groupe (practitioner, reception, admin) et son schéma dans une base de données VIDE; à exécuter en tant que superutilisateur du serveur. Une base de données qui contient quoi que ce soit est refusée.</translation>
+    </message>
+    <message>
+        <source>give a person their own login in a group role</source>
+        <translation>donner à une personne sa propre connexion dans un rôle de groupe</translation>
+    </message>
+    <message>
+        <source>Create a login for one person, a member of one group role. The password is asked for (twice), or read as one line from standard input when that is not a terminal; it never goes on the command line.</source>
+        <translation>Créer une connexion pour une personne, membre d&apos;un rôle de groupe. Le mot de passe est demandé (deux fois), ou lu en une ligne sur l&apos;entrée standard quand ce n&apos;est pas un terminal; il ne va jamais sur la ligne de commande.</translation>
+    </message>
+    <message>
+        <source>the login name, e.g. anna.nguyen</source>
+        <translation>le nom de connexion, p. ex. anna.nguyen</translation>
+    </message>
+    <message>
+        <source>the person&apos;s group</source>
+        <translation>le groupe de la personne</translation>
+    </message>
+    <message>
+        <source>move a single-PC clinic&apos;s database onto the server, all or nothing</source>
+        <translation>transférer la base de données d&apos;une clinique à poste unique sur le serveur, tout ou rien</translation>
+    </message>
+    <message>
+        <source>Copy every record of a single-PC database file onto a newly initialised server in one transaction, then compare every row, the signatures and the audit chain with the file before committing. The file is only read.</source>
+        <translation>Copier chaque dossier d&apos;un fichier de base de données à poste unique sur un serveur nouvellement initialisé en une transaction, puis comparer chaque ligne, les signatures et la chaîne d&apos;audit avec le fichier avant de valider. Le fichier est seulement lu.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database as a libpq DSN, e.g. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (default: the one used last)</source>
+        <translation>la base de données du serveur comme DSN libpq, p. ex. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (par défaut&#xa0;: la dernière utilisée)</translation>
     </message>
 </context>
 <context>
@@ -189,6 +372,25 @@ schéma de la base de données %3</translation>
     <message>
         <source>The records language %1 is not one of %2.</source>
         <translation>La langue des dossiers %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Created a demo clinic in %1:</source>
+        <translation>Clinique de démonstration créée dans %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>  %1 fictional patients, %2 sessions (%3 signed, %4 draft), %5 needle sites,</source>
+        <translation>  %1 patients fictifs, %2 séances (%3 signées, %4 en brouillon), %5 points de puncture,</translation>
+    </message>
+    <message>
+        <source>  %1 amendments on %2 signed sessions, %3 audit entries.</source>
+        <translation>  %1 addendas sur %2 séances signées, %3 entrées d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Open it with: imsmap --db %1</source>
+        <translation>Pour l&apos;ouvrir&#xa0;: imsmap --db %1</translation>
     </message>
 </context>
 <context>
@@ -247,6 +449,49 @@ schéma de la base de données %3</translation>
     <message>
         <source>ungraded</source>
         <translation>non cotée</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Il n&apos;y a aucun fichier %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the export file.</source>
+        <translation>%1 est un dossier; indiquez le fichier d&apos;exportation.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 2 GB; it is not an imsmap export.</source>
+        <translation>%1 dépasse 2 Go; ce n&apos;est pas une exportation imsmap.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text (byte %2); it is not an imsmap export.</source>
+        <translation>%1 n&apos;est pas du texte UTF-8 (octet %2); ce n&apos;est pas une exportation imsmap.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (line %2, column %3: %4); nothing was imported.</source>
+        <translation>%1 n&apos;est pas du JSON valide (ligne %2, colonne %3&#xa0;: %4); rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>%1 is nested too deeply to be an imsmap export.</source>
+        <translation>%1 est imbriqué trop profondément pour être une exportation imsmap.</translation>
+    </message>
+    <message>
+        <source>%1 holds a number too long to be any value of an imsmap export; nothing was imported.</source>
+        <translation>%1 contient un nombre trop long pour être une valeur d&apos;une exportation imsmap; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Imported %1 patients, %2 visits, %3 sites, %4 photos and %5 amendments from %6.</source>
+        <translation>%1 patients, %2 visites, %3 points, %4 photos et %5 addendas importés de %6.</translation>
+    </message>
+    <message>
+        <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
+        <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
     </message>
 </context>
 <context>
