@@ -106,6 +106,37 @@
     </message>
 </context>
 <context>
+    <name>AtlasCommand</name>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <source>nerve</source>
+        <translation>nerf</translation>
+    </message>
+    <message>
+        <source>roots</source>
+        <translation>racines</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>profondeur</translation>
+    </message>
+    <message>
+        <source>Muscle catalogue %1: %2 muscles</source>
+        <translation>Catalogue des muscles %1&#xa0;: %2 muscles</translation>
+    </message>
+    <message>
+        <source>* dominant root    ! pneumothorax risk (over the thorax or the lung apex)    ? caution (the pleura within reach in part of the muscle or at some levels)</source>
+        <translation>* racine dominante    ! risque de pneumothorax (sur le thorax ou l&apos;apex pulmonaire)    ? prudence (la plèvre à portée dans une partie du muscle ou à certains niveaux)</translation>
+    </message>
+</context>
+<context>
     <name>BackupCommand</name>
     <message>
         <source>Backed up %1 to %2.</source>
