@@ -243,6 +243,19 @@ def test_the_records_language_is_a_clinic_setting_with_one_audit_entry(demo, mon
     clinic.set_records_language(demo, "en")
 
 
+def test_a_clinic_keeps_the_language_it_was_set_up_in(records, monkeypatch):
+    from imsmap.services import first_run
+
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
+    first_run.set_up(records, first_run.ClinicSetup("Clinique Laval", "Julie Roy", "PT-7"))
+    monkeypatch.setenv("LC_ALL", "en_CA.UTF-8")  # a later start in English changes nothing
+    assert clinic.load(records).records_language == "fr_CA"
+    assert clinic.records_language(records) == "fr_CA"
+    chosen = first_run.ClinicSetup("Clinique Laval", "Julie Roy", "PT-7", records_language="en")
+    first_run.set_up(records, chosen)
+    assert clinic.records_language(records) == "en"
+
+
 def test_pdfs_take_the_clinics_records_language_unless_told(qapp, demo, tmp_path):
     record = _session_with(demo, amendments=True)
     clinic.set_records_language(demo, "fr_CA")
