@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
     <name>AdverseEvent</name>
@@ -35,7 +36,7 @@
     <name>Argparse</name>
     <message>
         <source>usage: </source>
-        <translation>utilisation : </translation>
+        <translation>utilisation&#xa0;: </translation>
     </message>
     <message>
         <source>options</source>
@@ -52,12 +53,12 @@
     <message>
         <source>%(prog)s: error: %(message)s
 </source>
-        <translation>%(prog)s : erreur : %(message)s
+        <translation>%(prog)s&#xa0;: erreur&#xa0;: %(message)s
 </translation>
     </message>
     <message>
         <source>argument %(argument_name)s: %(message)s</source>
-        <translation>argument %(argument_name)s : %(message)s</translation>
+        <translation>argument %(argument_name)s&#xa0;: %(message)s</translation>
     </message>
     <message>
         <source>expected one argument</source>
@@ -73,35 +74,35 @@
     </message>
     <message>
         <source>invalid %(type)s value: %(value)r</source>
-        <translation>valeur %(type)s non valide : %(value)r</translation>
+        <translation>valeur %(type)s non valide&#xa0;: %(value)r</translation>
     </message>
     <message>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation>choix non valide : %(value)r (choisir parmi %(choices)s)</translation>
+        <translation>choix non valide&#xa0;: %(value)r (choisir parmi %(choices)s)</translation>
     </message>
     <message>
         <source>the following arguments are required: %s</source>
-        <translation>les arguments suivants sont obligatoires : %s</translation>
+        <translation>les arguments suivants sont obligatoires&#xa0;: %s</translation>
     </message>
     <message>
         <source>unrecognized arguments: %s</source>
-        <translation>arguments non reconnus : %s</translation>
+        <translation>arguments non reconnus&#xa0;: %s</translation>
     </message>
     <message>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation>option ambiguë : %(option)s peut correspondre à %(matches)s</translation>
+        <translation>option ambiguë&#xa0;: %(option)s peut correspondre à %(matches)s</translation>
     </message>
     <message>
         <source>not allowed with argument %s</source>
-        <translation>non permis avec l'argument %s</translation>
+        <translation>non permis avec l&apos;argument %s</translation>
     </message>
     <message>
         <source>one of the arguments %s is required</source>
-        <translation>l'un des arguments %s est obligatoire</translation>
+        <translation>l&apos;un des arguments %s est obligatoire</translation>
     </message>
     <message>
         <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
-        <translation>commande inconnue %(parser_name)r (choix : %(choices)s)</translation>
+        <translation>commande inconnue %(parser_name)r (choix&#xa0;: %(choices)s)</translation>
     </message>
 </context>
 <context>
@@ -128,11 +129,11 @@
     </message>
     <message>
         <source>Muscle catalogue %1: %2 muscles</source>
-        <translation>Catalogue des muscles %1 : %2 muscles</translation>
+        <translation>Catalogue des muscles %1&#xa0;: %2 muscles</translation>
     </message>
     <message>
         <source>* dominant root    ! pneumothorax risk (over the thorax or the lung apex)    ? caution (the pleura within reach in part of the muscle or at some levels)</source>
-        <translation>* racine dominante    ! risque de pneumothorax (sur le thorax ou l'apex pulmonaire)    ? prudence (la plèvre à portée dans une partie du muscle ou à certains niveaux)</translation>
+        <translation>* racine dominante    ! risque de pneumothorax (sur le thorax ou l&apos;apex pulmonaire)    ? prudence (la plèvre à portée dans une partie du muscle ou à certains niveaux)</translation>
     </message>
 </context>
 <context>
@@ -154,7 +155,7 @@
     <name>Cli</name>
     <message>
         <source>print the versions of imsmap, its atlas and its database schema, and exit</source>
-        <translation>afficher les versions d'imsmap, de son atlas et du schéma de sa base de données, puis quitter</translation>
+        <translation>afficher les versions d&apos;imsmap, de son atlas et du schéma de sa base de données, puis quitter</translation>
     </message>
     <message>
         <source>imsmap %1
@@ -170,10 +171,10 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>open the demo clinic: its own database, created on first use, apart from real records</source>
-        <translation>ouvrir la clinique de démonstration : sa propre base de données, créée à la première utilisation, à l'écart des vrais dossiers</translation>
+        <translation>ouvrir la clinique de démonstration&#xa0;: sa propre base de données, créée à la première utilisation, à l&apos;écart des vrais dossiers</translation>
     </message>
     <message>
-        <source>--demo opens the demo clinic's own database; leave out --db</source>
+        <source>--demo opens the demo clinic&apos;s own database; leave out --db</source>
         <translation>--demo ouvre la base de données propre à la clinique de démonstration; omettez --db</translation>
     </message>
     <message>
@@ -182,11 +183,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>List the muscle catalogue, or draw preview images of the chart views.</source>
-        <translation>Lister le catalogue des muscles, ou dessiner des images d'aperçu des vues de schéma.</translation>
+        <translation>Lister le catalogue des muscles, ou dessiner des images d&apos;aperçu des vues de schéma.</translation>
     </message>
     <message>
         <source>preview: write an image of every chart view to --out DIR</source>
-        <translation>aperçu : écrire une image de chaque vue de schéma dans --out DIR</translation>
+        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DIR</translation>
     </message>
     <message>
         <source>print the catalogue and views as JSON</source>
@@ -194,19 +195,19 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>folder for the preview images</source>
-        <translation>dossier des images d'aperçu</translation>
+        <translation>dossier des images d&apos;aperçu</translation>
     </message>
     <message>
         <source>copy the database safely, even while imsmap is open</source>
-        <translation>copier la base de données en toute sécurité, même pendant qu'imsmap est ouvert</translation>
+        <translation>copier la base de données en toute sécurité, même pendant qu&apos;imsmap est ouvert</translation>
     </message>
     <message>
-        <source>Copy the database into a backup file with SQLite's online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup.</source>
-        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out : une sauvegarde complète et compressée dans le dossier de sauvegarde, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique sans faire de sauvegarde.</translation>
+        <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup.</source>
+        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le dossier de sauvegarde, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique sans faire de sauvegarde.</translation>
     </message>
     <message>
         <source>the new backup file (refused if it exists)</source>
-        <translation>le nouveau fichier de sauvegarde (refusé s'il existe)</translation>
+        <translation>le nouveau fichier de sauvegarde (refusé s&apos;il existe)</translation>
     </message>
     <message>
         <source>make a new full backup when the newest is N days old (default 7)</source>
@@ -234,31 +235,31 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>check the database: file integrity, signatures, audit trail</source>
-        <translation>vérifier la base de données : intégrité du fichier, signatures, journal d'audit</translation>
+        <translation>vérifier la base de données&#xa0;: intégrité du fichier, signatures, journal d&apos;audit</translation>
     </message>
     <message>
-        <source>Check the database without changing it: SQLite's integrity and foreign key checks, muscles the atlas knows, signed sessions unchanged since signing, and the audit trail unbroken. Exit status 0: all is well; 1: problems found (all listed); 2: the file cannot be used.</source>
-        <translation>Vérifier la base de données sans la modifier : contrôles d'intégrité et de clés étrangères de SQLite, muscles connus de l'atlas, séances signées inchangées depuis la signature et journal d'audit intact. Code de sortie 0 : tout va bien; 1 : problèmes trouvés (tous listés); 2 : le fichier est inutilisable.</translation>
+        <source>Check the database without changing it: SQLite&apos;s integrity and foreign key checks, muscles the atlas knows, signed sessions unchanged since signing, and the audit trail unbroken. Exit status 0: all is well; 1: problems found (all listed); 2: the file cannot be used.</source>
+        <translation>Vérifier la base de données sans la modifier&#xa0;: contrôles d&apos;intégrité et de clés étrangères de SQLite, muscles connus de l&apos;atlas, séances signées inchangées depuis la signature et journal d&apos;audit intact. Code de sortie 0&#xa0;: tout va bien; 1&#xa0;: problèmes trouvés (tous listés); 2&#xa0;: le fichier est inutilisable.</translation>
     </message>
     <message>
-        <source>only SQLite's quick check of the file's structure</source>
+        <source>only SQLite&apos;s quick check of the file&apos;s structure</source>
         <translation>seulement la vérification rapide de la structure du fichier par SQLite</translation>
     </message>
     <message>
         <source>the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)</source>
-        <translation>le fichier de la base de données (par défaut : $IMSMAP_DB, sinon imsmap.sqlite3 dans votre dossier de données)</translation>
+        <translation>le fichier de la base de données (par défaut&#xa0;: $IMSMAP_DB, sinon imsmap.sqlite3 dans votre dossier de données)</translation>
     </message>
     <message>
         <source>%1 is not %2 (a number).</source>
-        <translation>%1 n'est pas %2 (un nombre).</translation>
+        <translation>%1 n&apos;est pas %2 (un nombre).</translation>
     </message>
     <message>
         <source>%1 is not %2 (a positive number).</source>
-        <translation>%1 n'est pas %2 (un nombre positif).</translation>
+        <translation>%1 n&apos;est pas %2 (un nombre positif).</translation>
     </message>
     <message>
         <source>%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.</source>
-        <translation>%1 %2 n'est pas une date; écrivez-la AAAA-MM-JJ, p. ex. 2026-11-20.</translation>
+        <translation>%1 %2 n&apos;est pas une date; écrivez-la AAAA-MM-JJ, p. ex. 2026-11-20.</translation>
     </message>
     <message>
         <source>create a demo clinic (fictional patients and sessions) in a new file</source>
@@ -266,11 +267,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Create a demo clinic with fictional patients, weekly IMS sessions, signed notes and amendments, in a new database file. An existing file is never overwritten.</source>
-        <translation>Créer une clinique de démonstration avec des patients fictifs, des séances de SIM hebdomadaires, des notes signées et des addendas, dans un nouveau fichier de base de données. Un fichier existant n'est jamais écrasé.</translation>
+        <translation>Créer une clinique de démonstration avec des patients fictifs, des séances de SIM hebdomadaires, des notes signées et des addendas, dans un nouveau fichier de base de données. Un fichier existant n&apos;est jamais écrasé.</translation>
     </message>
     <message>
         <source>export patients, sessions, sites and the audit trail as JSON (or a CSV of insertions, or a FHIR R4 Bundle)</source>
-        <translation>exporter les patients, les séances, les points et le journal d'audit en JSON (ou un CSV des insertions, ou un Bundle FHIR R4)</translation>
+        <translation>exporter les patients, les séances, les points et le journal d&apos;audit en JSON (ou un CSV des insertions, ou un Bundle FHIR R4)</translation>
     </message>
     <message>
         <source>Export the whole record (or chosen sessions) as one JSON document (docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 Bundle (--fhir, docs/fhir.md).</source>
@@ -282,11 +283,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>replace FILE if it exists already</source>
-        <translation>remplacer FILE s'il existe déjà</translation>
+        <translation>remplacer FILE s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>write one CSV row per needle insertion, without names or identifiers, for research (docs/export-format.md)</source>
-        <translation>écrire une ligne CSV par insertion d'aiguille, sans noms ni identifiants, pour la recherche (docs/export-format.md)</translation>
+        <translation>écrire une ligne CSV par insertion d&apos;aiguille, sans noms ni identifiants, pour la recherche (docs/export-format.md)</translation>
     </message>
     <message>
         <source>write an HL7 FHIR R4 Bundle; one signed --session is a FHIR document with its PDF/A (docs/fhir.md)</source>
@@ -294,15 +295,15 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>export only this session (repeat for more)</source>
-        <translation>exporter seulement cette séance (répéter pour d'autres)</translation>
+        <translation>exporter seulement cette séance (répéter pour d&apos;autres)</translation>
     </message>
     <message>
-        <source>with --fhir: this patient's sessions</source>
-        <translation>avec --fhir : les séances de ce patient</translation>
+        <source>with --fhir: this patient&apos;s sessions</source>
+        <translation>avec --fhir&#xa0;: les séances de ce patient</translation>
     </message>
     <message>
         <source>with --fhir and --to: sessions started on or after DATE (YYYY-MM-DD)</source>
-        <translation>avec --fhir et --to : les séances commencées le DATE ou après (AAAA-MM-JJ)</translation>
+        <translation>avec --fhir et --to&#xa0;: les séances commencées le DATE ou après (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>... and on or before DATE (YYYY-MM-DD)</source>
@@ -310,15 +311,15 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>import the records of an imsmap export file</source>
-        <translation>importer les dossiers d'un fichier d'exportation imsmap</translation>
+        <translation>importer les dossiers d&apos;un fichier d&apos;exportation imsmap</translation>
     </message>
     <message>
         <source>Import the patients, visits, sites and amendments of an imsmap export (JSON) file. The whole file is checked first and imported in one step, or not at all. Signed visits stay signed with their original signature.</source>
-        <translation>Importer les patients, visites, points et addendas d'un fichier d'exportation imsmap (JSON). Tout le fichier est d'abord vérifié, puis importé en une seule étape, ou pas du tout. Les visites signées restent signées avec leur signature d'origine.</translation>
+        <translation>Importer les patients, visites, points et addendas d&apos;un fichier d&apos;exportation imsmap (JSON). Tout le fichier est d&apos;abord vérifié, puis importé en une seule étape, ou pas du tout. Les visites signées restent signées avec leur signature d&apos;origine.</translation>
     </message>
     <message>
         <source>the export file (.json)</source>
-        <translation>le fichier d'exportation (.json)</translation>
+        <translation>le fichier d&apos;exportation (.json)</translation>
     </message>
     <message>
         <source>attach a photo to a session</source>
@@ -326,7 +327,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Clinical photos of a session. The photo is stored upright, without its metadata (GPS position, device serials, maker notes), re-encoded and at most 2048 px on its long side; its sha256 enters the audit trail.</source>
-        <translation>Photos cliniques d'une séance. La photo est conservée redressée, sans ses métadonnées (position GPS, numéros de série de l'appareil, notes du fabricant), réencodée et d'au plus 2048 px sur son grand côté; son sha256 entre au journal d'audit.</translation>
+        <translation>Photos cliniques d&apos;une séance. La photo est conservée redressée, sans ses métadonnées (position GPS, numéros de série de l&apos;appareil, notes du fabricant), réencodée et d&apos;au plus 2048 px sur son grand côté; son sha256 entre au journal d&apos;audit.</translation>
     </message>
     <message>
         <source>attach a photo file to a draft session</source>
@@ -337,7 +338,7 @@ schéma de la base de données %3</translation>
         <translation>Joindre une photo (JPEG, PNG, WebP, TIFF, BMP ou GIF) à une séance en brouillon.</translation>
     </message>
     <message>
-        <source>the session's id</source>
+        <source>the session&apos;s id</source>
         <translation>le numéro de la séance</translation>
     </message>
     <message>
@@ -358,15 +359,15 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN (docs/clinic-server.md). Passwords never go on the command line.</source>
-        <translation>Le serveur de la clinique : PostgreSQL 15 ou plus récent, joint par un DSN libpq (docs/clinic-server.md). Les mots de passe ne vont jamais sur la ligne de commande.</translation>
+        <translation>Le serveur de la clinique&#xa0;: PostgreSQL 15 ou plus récent, joint par un DSN libpq (docs/clinic-server.md). Les mots de passe ne vont jamais sur la ligne de commande.</translation>
     </message>
     <message>
         <source>set up an empty database: the owner and group roles, the schema</source>
-        <translation>préparer une base de données vide : les rôles propriétaire et de groupe, le schéma</translation>
+        <translation>préparer une base de données vide&#xa0;: les rôles propriétaire et de groupe, le schéma</translation>
     </message>
     <message>
-        <source>Create imsmap's owner role, its group roles (practitioner, reception, admin) and its schema on an EMPTY database; run it as the server's superuser. A database that holds anything is refused.</source>
-        <translation>Créer le rôle propriétaire d'imsmap, ses rôles de groupe (practitioner, reception, admin) et son schéma dans une base de données VIDE; à exécuter en tant que superutilisateur du serveur. Une base de données qui contient quoi que ce soit est refusée.</translation>
+        <source>Create imsmap&apos;s owner role, its group roles (practitioner, reception, admin) and its schema on an EMPTY database; run it as the server&apos;s superuser. A database that holds anything is refused.</source>
+        <translation>Créer le rôle propriétaire d&apos;imsmap, ses rôles de groupe (practitioner, reception, admin) et son schéma dans une base de données VIDE; à exécuter en tant que superutilisateur du serveur. Une base de données qui contient quoi que ce soit est refusée.</translation>
     </message>
     <message>
         <source>give a person their own login in a group role</source>
@@ -374,41 +375,41 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Create a login for one person, a member of one group role. The password is asked for (twice), or read as one line from standard input when that is not a terminal; it never goes on the command line.</source>
-        <translation>Créer une connexion pour une personne, membre d'un rôle de groupe. Le mot de passe est demandé (deux fois), ou lu en une ligne sur l'entrée standard quand ce n'est pas un terminal; il ne va jamais sur la ligne de commande.</translation>
+        <translation>Créer une connexion pour une personne, membre d&apos;un rôle de groupe. Le mot de passe est demandé (deux fois), ou lu en une ligne sur l&apos;entrée standard quand ce n&apos;est pas un terminal; il ne va jamais sur la ligne de commande.</translation>
     </message>
     <message>
         <source>the login name, e.g. anna.nguyen</source>
         <translation>le nom de connexion, p. ex. anna.nguyen</translation>
     </message>
     <message>
-        <source>the person's group</source>
+        <source>the person&apos;s group</source>
         <translation>le groupe de la personne</translation>
     </message>
     <message>
-        <source>move a single-PC clinic's database onto the server, all or nothing</source>
-        <translation>transférer la base de données d'une clinique à poste unique sur le serveur, tout ou rien</translation>
+        <source>move a single-PC clinic&apos;s database onto the server, all or nothing</source>
+        <translation>transférer la base de données d&apos;une clinique à poste unique sur le serveur, tout ou rien</translation>
     </message>
     <message>
         <source>Copy every record of a single-PC database file onto a newly initialised server in one transaction, then compare every row, the signatures and the audit chain with the file before committing. The file is only read.</source>
-        <translation>Copier chaque dossier d'un fichier de base de données à poste unique sur un serveur nouvellement initialisé en une transaction, puis comparer chaque ligne, les signatures et la chaîne d'audit avec le fichier avant de valider. Le fichier est seulement lu.</translation>
+        <translation>Copier chaque dossier d&apos;un fichier de base de données à poste unique sur un serveur nouvellement initialisé en une transaction, puis comparer chaque ligne, les signatures et la chaîne d&apos;audit avec le fichier avant de valider. Le fichier est seulement lu.</translation>
     </message>
     <message>
-        <source>the server's database as a libpq DSN, e.g. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (default: the one used last)</source>
-        <translation>la base de données du serveur comme DSN libpq, p. ex. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (par défaut : la dernière utilisée)</translation>
+        <source>the server&apos;s database as a libpq DSN, e.g. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (default: the one used last)</source>
+        <translation>la base de données du serveur comme DSN libpq, p. ex. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (par défaut&#xa0;: la dernière utilisée)</translation>
     </message>
 </context>
 <context>
     <name>Clinic</name>
     <message>
         <source>The records language %1 is not one of %2.</source>
-        <translation>La langue des dossiers %1 n'est pas l'une de celles-ci : %2.</translation>
+        <translation>La langue des dossiers %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
     <name>DemoCommand</name>
     <message>
         <source>Created a demo clinic in %1:</source>
-        <translation>Clinique de démonstration créée dans %1 :</translation>
+        <translation>Clinique de démonstration créée dans %1&#xa0;:</translation>
     </message>
     <message>
         <source>  %1 fictional patients, %2 sessions (%3 signed, %4 draft), %5 needle sites,</source>
@@ -416,11 +417,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>  %1 amendments on %2 signed sessions, %3 audit entries.</source>
-        <translation>  %1 addendas sur %2 séances signées, %3 entrées d'audit.</translation>
+        <translation>  %1 addendas sur %2 séances signées, %3 entrées d&apos;audit.</translation>
     </message>
     <message>
         <source>Open it with: imsmap --db %1</source>
-        <translation>Pour l'ouvrir : imsmap --db %1</translation>
+        <translation>Pour l&apos;ouvrir&#xa0;: imsmap --db %1</translation>
     </message>
 </context>
 <context>
@@ -443,11 +444,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Trophedema (matchstick test)</source>
-        <translation>Trophœdème (test de l'allumette)</translation>
+        <translation>Trophœdème (test de l&apos;allumette)</translation>
     </message>
     <message>
-        <source>Peau d'orange on skin rolling</source>
-        <translation>Peau d'orange au palper-rouler</translation>
+        <source>Peau d&apos;orange on skin rolling</source>
+        <translation>Peau d&apos;orange au palper-rouler</translation>
     </message>
     <message>
         <source>Local hair loss</source>
@@ -485,11 +486,11 @@ schéma de la base de données %3</translation>
     <name>ImportCommand</name>
     <message>
         <source>There is no file %1.</source>
-        <translation>Il n'y a aucun fichier %1.</translation>
+        <translation>Il n&apos;y a aucun fichier %1.</translation>
     </message>
     <message>
         <source>%1 is a folder; give the export file.</source>
-        <translation>%1 est un dossier; indiquez le fichier d'exportation.</translation>
+        <translation>%1 est un dossier; indiquez le fichier d&apos;exportation.</translation>
     </message>
     <message>
         <source>%1 cannot be read (%2).</source>
@@ -497,15 +498,15 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>%1 is larger than 2 GB; it is not an imsmap export.</source>
-        <translation>%1 dépasse 2 Go; ce n'est pas une exportation imsmap.</translation>
+        <translation>%1 dépasse 2 Go; ce n&apos;est pas une exportation imsmap.</translation>
     </message>
     <message>
         <source>%1 is not UTF-8 text (byte %2); it is not an imsmap export.</source>
-        <translation>%1 n'est pas du texte UTF-8 (octet %2); ce n'est pas une exportation imsmap.</translation>
+        <translation>%1 n&apos;est pas du texte UTF-8 (octet %2); ce n&apos;est pas une exportation imsmap.</translation>
     </message>
     <message>
         <source>%1 is not valid JSON (line %2, column %3: %4); nothing was imported.</source>
-        <translation>%1 n'est pas du JSON valide (ligne %2, colonne %3 : %4); rien n'a été importé.</translation>
+        <translation>%1 n&apos;est pas du JSON valide (ligne %2, colonne %3&#xa0;: %4); rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>%1 is nested too deeply to be an imsmap export.</source>
@@ -513,7 +514,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>%1 holds a number too long to be any value of an imsmap export; nothing was imported.</source>
-        <translation>%1 contient un nombre trop long pour être une valeur d'une exportation imsmap; rien n'a été importé.</translation>
+        <translation>%1 contient un nombre trop long pour être une valeur d&apos;une exportation imsmap; rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>Imported %1 patients, %2 visits, %3 sites, %4 photos and %5 amendments from %6.</source>
@@ -532,7 +533,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>The needle count</source>
-        <translation>Le nombre d'aiguilles</translation>
+        <translation>Le nombre d&apos;aiguilles</translation>
     </message>
     <message>
         <source>Pain before</source>
@@ -552,11 +553,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Needle diameter</source>
-        <translation>Diamètre de l'aiguille</translation>
+        <translation>Diamètre de l&apos;aiguille</translation>
     </message>
     <message>
         <source>Needle length</source>
-        <translation>Longueur de l'aiguille</translation>
+        <translation>Longueur de l&apos;aiguille</translation>
     </message>
     <message>
         <source>Depth</source>
@@ -567,7 +568,7 @@ schéma de la base de données %3</translation>
         <translation>Le nom de la clinique</translation>
     </message>
     <message>
-        <source>The practitioner's name</source>
+        <source>The practitioner&apos;s name</source>
         <translation>Le nom du praticien</translation>
     </message>
     <message>
@@ -588,7 +589,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>The atlas version</source>
-        <translation>La version de l'atlas</translation>
+        <translation>La version de l&apos;atlas</translation>
     </message>
     <message>
         <source>The signer</source>
@@ -596,15 +597,15 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>The author</source>
-        <translation>L'auteur</translation>
+        <translation>L&apos;auteur</translation>
     </message>
     <message>
         <source>The reason for the amendment</source>
-        <translation>Le motif de l'addenda</translation>
+        <translation>Le motif de l&apos;addenda</translation>
     </message>
     <message>
         <source>The amendment</source>
-        <translation>L'addenda</translation>
+        <translation>L&apos;addenda</translation>
     </message>
     <message>
         <source>The location</source>
@@ -678,26 +679,26 @@ schéma de la base de données %3</translation>
     <name>PdfCommand</name>
     <message>
         <source>%1 is not a paper size: use A4 or Letter.</source>
-        <translation>%1 n'est pas un format de papier : utilisez A4 ou Letter.</translation>
+        <translation>%1 n&apos;est pas un format de papier&#xa0;: utilisez A4 ou Letter.</translation>
     </message>
     <message>
-        <source>%1 is not a language of imsmap's records: use en or fr_CA.</source>
-        <translation>%1 n'est pas une langue des dossiers d'imsmap : utilisez en ou fr_CA.</translation>
+        <source>%1 is not a language of imsmap&apos;s records: use en or fr_CA.</source>
+        <translation>%1 n&apos;est pas une langue des dossiers d&apos;imsmap&#xa0;: utilisez en ou fr_CA.</translation>
     </message>
     <message>
         <source>a session id</source>
         <translation>un numéro de séance</translation>
     </message>
     <message>
-        <source>write a session's record or a patient's progress as a PDF/A file</source>
-        <translation>écrire le dossier d'une séance ou l'évolution d'un patient dans un fichier PDF/A</translation>
+        <source>write a session&apos;s record or a patient&apos;s progress as a PDF/A file</source>
+        <translation>écrire le dossier d&apos;une séance ou l&apos;évolution d&apos;un patient dans un fichier PDF/A</translation>
     </message>
     <message>
-        <source>Write the record of one session (charts, sites, segmental summary, signature and amendments), or with --patient and --progress a patient's progress over their sessions, as a PDF/A-1b file for the clinic's records system.</source>
-        <translation>Écrire le dossier d'une séance (schémas, points, sommaire segmentaire, signature et addendas), ou avec --patient et --progress l'évolution d'un patient au fil de ses séances, dans un fichier PDF/A-1b pour le système de dossiers de la clinique.</translation>
+        <source>Write the record of one session (charts, sites, segmental summary, signature and amendments), or with --patient and --progress a patient&apos;s progress over their sessions, as a PDF/A-1b file for the clinic&apos;s records system.</source>
+        <translation>Écrire le dossier d&apos;une séance (schémas, points, sommaire segmentaire, signature et addendas), ou avec --patient et --progress l&apos;évolution d&apos;un patient au fil de ses séances, dans un fichier PDF/A-1b pour le système de dossiers de la clinique.</translation>
     </message>
     <message>
-        <source>the session's id</source>
+        <source>the session&apos;s id</source>
         <translation>le numéro de la séance</translation>
     </message>
     <message>
@@ -705,12 +706,12 @@ schéma de la base de données %3</translation>
         <translation>un numéro de patient</translation>
     </message>
     <message>
-        <source>the patient's id (with --progress)</source>
+        <source>the patient&apos;s id (with --progress)</source>
         <translation>le numéro du patient (avec --progress)</translation>
     </message>
     <message>
         <source>the progress report of --patient over their sessions</source>
-        <translation>le rapport d'évolution de --patient au fil de ses séances</translation>
+        <translation>le rapport d&apos;évolution de --patient au fil de ses séances</translation>
     </message>
     <message>
         <source>a number of sessions</source>
@@ -718,7 +719,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>with --progress: only the latest N sessions</source>
-        <translation>avec --progress : seulement les N dernières séances</translation>
+        <translation>avec --progress&#xa0;: seulement les N dernières séances</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
@@ -726,7 +727,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>with --to and --out-dir: sessions started on or after DATE (YYYY-MM-DD)</source>
-        <translation>avec --to et --out-dir : les séances commencées le DATE ou après (AAAA-MM-JJ)</translation>
+        <translation>avec --to et --out-dir&#xa0;: les séances commencées le DATE ou après (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>... and on or before DATE (YYYY-MM-DD)</source>
@@ -737,24 +738,24 @@ schéma de la base de données %3</translation>
         <translation>le dossier où écrire un PDF par séance de la période</translation>
     </message>
     <message>
-        <source>paper size (default: the clinic's setting, else A4)</source>
-        <translation>format du papier (par défaut : le réglage de la clinique, sinon A4)</translation>
+        <source>paper size (default: the clinic&apos;s setting, else A4)</source>
+        <translation>format du papier (par défaut&#xa0;: le réglage de la clinique, sinon A4)</translation>
     </message>
     <message>
-        <source>the language of the PDF (default: the clinic's records language)</source>
-        <translation>la langue du PDF (par défaut : la langue des dossiers de la clinique)</translation>
+        <source>the language of the PDF (default: the clinic&apos;s records language)</source>
+        <translation>la langue du PDF (par défaut&#xa0;: la langue des dossiers de la clinique)</translation>
     </message>
     <message>
         <source>replace FILE (or files in DIR) that exist</source>
-        <translation>remplacer FILE (ou les fichiers de DIR) s'il existe déjà</translation>
+        <translation>remplacer FILE (ou les fichiers de DIR) s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>--from, --to and --out-dir export every session of a date range; leave out --session, --patient and --progress.</source>
-        <translation>--from, --to et --out-dir exportent toutes les séances d'une période; omettez --session, --patient et --progress.</translation>
+        <translation>--from, --to et --out-dir exportent toutes les séances d&apos;une période; omettez --session, --patient et --progress.</translation>
     </message>
     <message>
         <source>A date range writes one file per session: give --out-dir DIR, not --out.</source>
-        <translation>Une période produit un fichier par séance : indiquez --out-dir DIR, et non --out.</translation>
+        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir DIR, et non --out.</translation>
     </message>
     <message>
         <source>A date range needs all of --from DATE, --to DATE and --out-dir DIR.</source>
@@ -762,7 +763,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>--last goes with --patient and --progress.</source>
-        <translation>--last s'emploie avec --patient et --progress.</translation>
+        <translation>--last s&apos;emploie avec --patient et --progress.</translation>
     </message>
     <message>
         <source>Give either --session or --patient with --progress, not both.</source>
@@ -770,11 +771,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>A progress report needs both --patient ID and --progress.</source>
-        <translation>Un rapport d'évolution exige --patient ID et --progress.</translation>
+        <translation>Un rapport d&apos;évolution exige --patient ID et --progress.</translation>
     </message>
     <message>
         <source>Say what to write: --session ID, or --patient ID --progress.</source>
-        <translation>Indiquez quoi écrire : --session ID, ou --patient ID --progress.</translation>
+        <translation>Indiquez quoi écrire&#xa0;: --session ID, ou --patient ID --progress.</translation>
     </message>
     <message>
         <source>Give the PDF file to write with --out FILE.</source>
@@ -782,11 +783,14 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>%1 (chart %2) has no sessions to report on.</source>
-        <translation>%1 (dossier %2) n'a aucune séance à présenter.</translation>
+        <translation>%1 (dossier %2) n&apos;a aucune séance à présenter.</translation>
     </message>
     <message numerus="yes">
         <source>Wrote the progress report of chart %1 (%n session(s)) to %2.</source>
-        <translation><numerusform>Rapport d'évolution du dossier %1 (%n séance) écrit dans %2.</numerusform><numerusform>Rapport d'évolution du dossier %1 (%n séances) écrit dans %2.</numerusform></translation>
+        <translation>
+            <numerusform>Rapport d&apos;évolution du dossier %1 (%n séance) écrit dans %2.</numerusform>
+            <numerusform>Rapport d&apos;évolution du dossier %1 (%n séances) écrit dans %2.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Wrote session %1 to %2.</source>
@@ -794,27 +798,33 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>--to %1 is before --from %2; give the earlier date first.</source>
-        <translation>--to %1 précède --from %2; indiquez d'abord la date la plus ancienne.</translation>
+        <translation>--to %1 précède --from %2; indiquez d&apos;abord la date la plus ancienne.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; create it first or choose another with --out-dir.</source>
-        <translation>Le dossier %1 n'existe pas; créez-le d'abord ou choisissez-en un autre avec --out-dir.</translation>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre avec --out-dir.</translation>
     </message>
     <message>
         <source>No sessions started between %1 and %2; nothing written.</source>
-        <translation>Aucune séance commencée entre le %1 et le %2; rien n'a été écrit.</translation>
+        <translation>Aucune séance commencée entre le %1 et le %2; rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>Skipped session %1: %2 exists already (--force replaces it).</source>
-        <translation>Séance %1 sautée : %2 existe déjà (--force le remplace).</translation>
+        <translation>Séance %1 sautée&#xa0;: %2 existe déjà (--force le remplace).</translation>
     </message>
     <message numerus="yes">
         <source>%n PDF(s) written to %1; %2 skipped because they exist already.</source>
-        <translation><numerusform>%n PDF écrit dans %1; %2 sauté(s) parce qu'ils existent déjà.</numerusform><numerusform>%n PDF écrits dans %1; %2 sauté(s) parce qu'ils existent déjà.</numerusform></translation>
+        <translation>
+            <numerusform>%n PDF écrit dans %1; %2 sauté(s) parce qu&apos;ils existent déjà.</numerusform>
+            <numerusform>%n PDF écrits dans %1; %2 sauté(s) parce qu&apos;ils existent déjà.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n PDF(s) written to %1.</source>
-        <translation><numerusform>%n PDF écrit dans %1.</numerusform><numerusform>%n PDF écrits dans %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n PDF écrit dans %1.</numerusform>
+            <numerusform>%n PDF écrits dans %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -825,7 +835,10 @@ schéma de la base de données %3</translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s), stored upright and without camera metadata</source>
-        <translation><numerusform>%n photo, conservée redressée et sans métadonnées de l'appareil</numerusform><numerusform>%n photos, conservées redressées et sans métadonnées de l'appareil</numerusform></translation>
+        <translation>
+            <numerusform>%n photo, conservée redressée et sans métadonnées de l&apos;appareil</numerusform>
+            <numerusform>%n photos, conservées redressées et sans métadonnées de l&apos;appareil</numerusform>
+        </translation>
     </message>
     <message>
         <source>No.</source>
@@ -853,7 +866,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>site %1: %2 %3</source>
-        <translation>point %1 : %2 %3</translation>
+        <translation>point %1&#xa0;: %2 %3</translation>
     </message>
     <message>
         <source>Photo %1</source>
@@ -863,19 +876,19 @@ schéma de la base de données %3</translation>
 <context>
     <name>PrintChart</name>
     <message>
-        <source>Patient's right</source>
+        <source>Patient&apos;s right</source>
         <translation>Droite du patient</translation>
     </message>
     <message>
-        <source>Patient's left</source>
+        <source>Patient&apos;s left</source>
         <translation>Gauche du patient</translation>
     </message>
     <message>
-        <source>Patient's RIGHT</source>
+        <source>Patient&apos;s RIGHT</source>
         <translation>DROITE du patient</translation>
     </message>
     <message>
-        <source>Patient's LEFT</source>
+        <source>Patient&apos;s LEFT</source>
         <translation>GAUCHE du patient</translation>
     </message>
 </context>
@@ -895,26 +908,32 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>IMS progress report</source>
-        <translation>Rapport d'évolution SIM</translation>
+        <translation>Rapport d&apos;évolution SIM</translation>
     </message>
     <message>
         <source>Print preview — IMS progress report</source>
-        <translation>Aperçu avant impression — rapport d'évolution SIM</translation>
+        <translation>Aperçu avant impression — rapport d&apos;évolution SIM</translation>
     </message>
     <message>
         <source>Print IMS progress report</source>
-        <translation>Imprimer le rapport d'évolution SIM</translation>
+        <translation>Imprimer le rapport d&apos;évolution SIM</translation>
     </message>
 </context>
 <context>
     <name>ProgressCharts</name>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n séance</numerusform><numerusform>%n séances</numerusform></translation>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n site(s) in %1</source>
-        <translation><numerusform>%n point en %1</numerusform><numerusform>%n points en %1</numerusform></translation>
+        <translation>
+            <numerusform>%n point en %1</numerusform>
+            <numerusform>%n points en %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Grasp summed over the sessions</source>
@@ -926,7 +945,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Grasp:</source>
-        <translation>Préhension :</translation>
+        <translation>Préhension&#xa0;:</translation>
     </message>
     <message>
         <source>not graded</source>
@@ -934,7 +953,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Sites:</source>
-        <translation>Points :</translation>
+        <translation>Points&#xa0;:</translation>
     </message>
     <message>
         <source>latest session</source>
@@ -946,11 +965,14 @@ schéma de la base de données %3</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) back</source>
-        <translation><numerusform>il y a %n séance</numerusform><numerusform>il y a %n séances</numerusform></translation>
+        <translation>
+            <numerusform>il y a %n séance</numerusform>
+            <numerusform>il y a %n séances</numerusform>
+        </translation>
     </message>
     <message>
         <source>No sites were recorded in these sessions.</source>
-        <translation>Aucun point n'a été consigné lors de ces séances.</translation>
+        <translation>Aucun point n&apos;a été consigné lors de ces séances.</translation>
     </message>
 </context>
 <context>
@@ -977,7 +999,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Strongest grasp of the muscle (per side; paraspinal sites per level) in the session: %1; – needled, not graded; blank: not needled. First→last: the first and the latest graded value.</source>
-        <translation>Préhension la plus forte du muscle (par côté; points paravertébraux par niveau) lors de la séance : %1; – puncturé, non coté; vide : non puncturé. Première→dernière : la première et la plus récente valeur cotée.</translation>
+        <translation>Préhension la plus forte du muscle (par côté; points paravertébraux par niveau) lors de la séance&#xa0;: %1; – puncturé, non coté; vide&#xa0;: non puncturé. Première→dernière&#xa0;: la première et la plus récente valeur cotée.</translation>
     </message>
     <message>
         <source>Grasp by muscle and session</source>
@@ -1001,7 +1023,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Sum of the grasp grades of the sites supplied by the root on that side (a muscle with several roots counts for each; paraspinal sites for their own level); 0: needled without grasp; blank: no site of that root. Darker is more.</source>
-        <translation>Somme des cotes de préhension des points innervés par la racine de ce côté (un muscle à plusieurs racines compte pour chacune; les points paravertébraux pour leur propre niveau); 0 : puncturé sans préhension; vide : aucun point de cette racine. Plus foncé, c'est plus.</translation>
+        <translation>Somme des cotes de préhension des points innervés par la racine de ce côté (un muscle à plusieurs racines compte pour chacune; les points paravertébraux pour leur propre niveau); 0&#xa0;: puncturé sans préhension; vide&#xa0;: aucun point de cette racine. Plus foncé, c&apos;est plus.</translation>
     </message>
     <message>
         <source>Summed grasp by root and side</source>
@@ -1012,15 +1034,15 @@ schéma de la base de données %3</translation>
     <name>ProgressPdf</name>
     <message>
         <source>IMS progress report</source>
-        <translation>Rapport d'évolution SIM</translation>
+        <translation>Rapport d&apos;évolution SIM</translation>
     </message>
     <message>
-        <source>Session %1 is not one of %2's (chart %3) sessions.</source>
-        <translation>La séance %1 n'est pas une séance de %2 (dossier %3).</translation>
+        <source>Session %1 is not one of %2&apos;s (chart %3) sessions.</source>
+        <translation>La séance %1 n&apos;est pas une séance de %2 (dossier %3).</translation>
     </message>
     <message>
         <source>%1 (chart %2) has no sessions to report on.</source>
-        <translation>%1 (dossier %2) n'a aucune séance à présenter.</translation>
+        <translation>%1 (dossier %2) n&apos;a aucune séance à présenter.</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -1034,7 +1056,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Intramuscular stimulation (Gunn IMS) / dry needling: the course of treatment</source>
-        <translation>Stimulation intramusculaire (SIM de Gunn) / puncture sèche : l'évolution du traitement</translation>
+        <translation>Stimulation intramusculaire (SIM de Gunn) / puncture sèche&#xa0;: l&apos;évolution du traitement</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1082,7 +1104,10 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s), not signed</source>
-        <translation><numerusform>%n brouillon, non signé</numerusform><numerusform>%n brouillons, non signés</numerusform></translation>
+        <translation>
+            <numerusform>%n brouillon, non signé</numerusform>
+            <numerusform>%n brouillons, non signés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Practitioner</source>
@@ -1102,7 +1127,10 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s), oldest first</source>
-        <translation><numerusform>%n séance, la plus ancienne d'abord</numerusform><numerusform>%n séances, la plus ancienne d'abord</numerusform></translation>
+        <translation>
+            <numerusform>%n séance, la plus ancienne d&apos;abord</numerusform>
+            <numerusform>%n séances, la plus ancienne d&apos;abord</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change since the first session</source>
@@ -1121,8 +1149,8 @@ N° de permis %2</translation>
         <translation>Zones de préhension</translation>
     </message>
     <message>
-        <source>heat: grasp summed over all sessions shown; markers: the latest sessions' sites</source>
-        <translation>chaleur : préhension cumulée; marqueurs : points des dernières séances</translation>
+        <source>heat: grasp summed over all sessions shown; markers: the latest sessions&apos; sites</source>
+        <translation>chaleur&#xa0;: préhension cumulée; marqueurs&#xa0;: points des dernières séances</translation>
     </message>
     <message>
         <source>Grasp by muscle and session</source>
@@ -1158,7 +1186,10 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session(s) for chart %1: pain, grasp by muscle and by root.</source>
-        <translation><numerusform>Évolution sur %n séance de stimulation intramusculaire (SIM de Gunn) / puncture sèche pour le dossier %1 : douleur, préhension par muscle et par racine.</numerusform><numerusform>Évolution sur %n séances de stimulation intramusculaire (SIM de Gunn) / puncture sèche pour le dossier %1 : douleur, préhension par muscle et par racine.</numerusform></translation>
+        <translation>
+            <numerusform>Évolution sur %n séance de stimulation intramusculaire (SIM de Gunn) / puncture sèche pour le dossier %1&#xa0;: douleur, préhension par muscle et par racine.</numerusform>
+            <numerusform>Évolution sur %n séances de stimulation intramusculaire (SIM de Gunn) / puncture sèche pour le dossier %1&#xa0;: douleur, préhension par muscle et par racine.</numerusform>
+        </translation>
     </message>
     <message>
         <source>IMS; dry needling; progress; chart %1</source>
@@ -1221,7 +1252,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common).</source>
-        <translation>Douleur 0-10. Muscles en préhension : muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente : muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l'une ou l'autre (1 = le même ensemble, 0 = aucun en commun).</translation>
+        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun).</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -1238,7 +1269,7 @@ N° de permis %2</translation>
     <message>
         <source> (%1%)</source>
         <comment>a percentage after a change</comment>
-        <translation> (%1 %)</translation>
+        <translation> (%1&#xa0;%)</translation>
     </message>
     <message>
         <source>Pain before treatment</source>
@@ -1267,7 +1298,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Muscles compared between visit %1 and visit %2 (strongest grasp in each):</source>
-        <translation>Muscles comparés entre la visite %1 et la visite %2 (préhension la plus forte à chacune) :</translation>
+        <translation>Muscles comparés entre la visite %1 et la visite %2 (préhension la plus forte à chacune)&#xa0;:</translation>
     </message>
     <message>
         <source>Needled in visit %1 only</source>
@@ -1298,23 +1329,23 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Finding %1 is not one of: %2.</source>
-        <translation>Le constat %1 n'est pas l'un de ceux-ci : %2.</translation>
+        <translation>Le constat %1 n&apos;est pas l&apos;un de ceux-ci&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Adverse event %1 is not one of: %2.</source>
-        <translation>L'événement indésirable %1 n'est pas l'un de ceux-ci : %2.</translation>
+        <translation>L&apos;événement indésirable %1 n&apos;est pas l&apos;un de ceux-ci&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Severity %1 is not one of: %2.</source>
-        <translation>La gravité %1 n'est pas l'une de celles-ci : %2.</translation>
+        <translation>La gravité %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
     </message>
     <message>
         <source>There is no muscle at that point of the chart.</source>
-        <translation>Il n'y a aucun muscle à cet endroit du schéma.</translation>
+        <translation>Il n&apos;y a aucun muscle à cet endroit du schéma.</translation>
     </message>
     <message>
         <source>There is no muscle at that point of the chart; the site stays where it was.</source>
-        <translation>Il n'y a aucun muscle à cet endroit du schéma; le point reste où il était.</translation>
+        <translation>Il n&apos;y a aucun muscle à cet endroit du schéma; le point reste où il était.</translation>
     </message>
     <message>
         <source>Only a signed session is amended; edit the draft directly.</source>
@@ -1369,19 +1400,19 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>The document could not be started (the file or printer cannot be written).</source>
-        <translation>Le document n'a pas pu être commencé (le fichier ou l'imprimante ne peut pas être écrit).</translation>
+        <translation>Le document n&apos;a pas pu être commencé (le fichier ou l&apos;imprimante ne peut pas être écrit).</translation>
     </message>
     <message>
         <source>A new page could not be started.</source>
-        <translation>Une nouvelle page n'a pas pu être commencée.</translation>
+        <translation>Une nouvelle page n&apos;a pas pu être commencée.</translation>
     </message>
     <message>
         <source>The paper size %1 is not one of A4, Letter.</source>
-        <translation>Le format de papier %1 n'est ni A4 ni Letter.</translation>
+        <translation>Le format de papier %1 n&apos;est ni A4 ni Letter.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; choose an existing folder.</source>
-        <translation>Le dossier %1 n'existe pas; choisissez un dossier existant.</translation>
+        <translation>Le dossier %1 n&apos;existe pas; choisissez un dossier existant.</translation>
     </message>
 </context>
 <context>
@@ -1403,7 +1434,10 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>%n site(s)</source>
-        <translation><numerusform>%n point</numerusform><numerusform>%n points</numerusform></translation>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2 dominant)</source>
@@ -1419,11 +1453,14 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>%n not graded</source>
-        <translation><numerusform>%n non coté</numerusform><numerusform>%n non cotés</numerusform></translation>
+        <translation>
+            <numerusform>%n non coté</numerusform>
+            <numerusform>%n non cotés</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The marker shows the strongest grasp on that side. 'Dominant': sites for which this is the muscle's main root; other sites share the root with neighbours. Root ranges follow the body-chart catalogue (atlas %1); textbooks vary.</source>
-        <translation>Le marqueur montre la préhension la plus forte de ce côté. « Dominante » : points pour lesquels c'est la racine principale du muscle; les autres points partagent la racine avec leurs voisines. Les étendues radiculaires suivent le catalogue des schémas corporels (atlas %1); les manuels varient.</translation>
+        <source>The marker shows the strongest grasp on that side. &apos;Dominant&apos;: sites for which this is the muscle&apos;s main root; other sites share the root with neighbours. Root ranges follow the body-chart catalogue (atlas %1); textbooks vary.</source>
+        <translation>Le marqueur montre la préhension la plus forte de ce côté. «&#xa0;Dominante&#xa0;»&#xa0;: points pour lesquels c&apos;est la racine principale du muscle; les autres points partagent la racine avec leurs voisines. Les étendues radiculaires suivent le catalogue des schémas corporels (atlas %1); les manuels varient.</translation>
     </message>
     <message>
         <source>Segmental summary</source>
@@ -1464,7 +1501,10 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>site(s) %1</source>
-        <translation><numerusform>point %1</numerusform><numerusform>points %1</numerusform></translation>
+        <translation>
+            <numerusform>point %1</numerusform>
+            <numerusform>points %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>not graded</source>
@@ -1480,18 +1520,18 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Grasp:</source>
-        <translation>Préhension :</translation>
+        <translation>Préhension&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>SessionPdf</name>
     <message>
         <source>Recorded on atlas %1 (the version this signed record names): the muscles, roots, levels, thorax tiers and the segmental summary follow that catalogue; the body charts are drawn with atlas %2, each site where it was tapped.</source>
-        <translation>Consigné avec l'atlas %1 (la version que nomme ce dossier signé) : les muscles, racines, niveaux, risques thoraciques et le sommaire segmentaire suivent ce catalogue; les schémas corporels sont tracés avec l'atlas %2, chaque point là où il a été touché.</translation>
+        <translation>Consigné avec l&apos;atlas %1 (la version que nomme ce dossier signé)&#xa0;: les muscles, racines, niveaux, risques thoraciques et le sommaire segmentaire suivent ce catalogue; les schémas corporels sont tracés avec l&apos;atlas %2, chaque point là où il a été touché.</translation>
     </message>
     <message>
         <source>Recorded on atlas %1, which this imsmap does not carry: the muscles, roots, thorax tiers and the segmental summary below follow atlas %2 and may differ from the document as signed.</source>
-        <translation>Consigné avec l'atlas %1, que cet imsmap ne contient pas : les muscles, racines, risques thoraciques et le sommaire segmentaire ci-dessous suivent l'atlas %2 et peuvent différer du document tel que signé.</translation>
+        <translation>Consigné avec l&apos;atlas %1, que cet imsmap ne contient pas&#xa0;: les muscles, racines, risques thoraciques et le sommaire segmentaire ci-dessous suivent l&apos;atlas %2 et peuvent différer du document tel que signé.</translation>
     </message>
     <message>
         <source>%1 (+%2 planned)</source>
@@ -1539,7 +1579,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Insertion sites</source>
-        <translation>Points d'insertion</translation>
+        <translation>Points d&apos;insertion</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -1555,15 +1595,18 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Examination findings</source>
-        <translation>Constats d'examen</translation>
+        <translation>Constats d&apos;examen</translation>
     </message>
     <message numerus="yes">
         <source>%n sign(s) of neuropathy</source>
-        <translation><numerusform>%n signe de neuropathie</numerusform><numerusform>%n signes de neuropathie</numerusform></translation>
+        <translation>
+            <numerusform>%n signe de neuropathie</numerusform>
+            <numerusform>%n signes de neuropathie</numerusform>
+        </translation>
     </message>
     <message>
         <source>No examination findings were recorded.</source>
-        <translation>Aucun constat d'examen n'a été consigné.</translation>
+        <translation>Aucun constat d&apos;examen n&apos;a été consigné.</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -1575,19 +1618,25 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>%n view(s) with sites; numbers match the site table</source>
-        <translation><numerusform>%n vue avec des points; les numéros renvoient au tableau des points</numerusform><numerusform>%n vues avec des points; les numéros renvoient au tableau des points</numerusform></translation>
+        <translation>
+            <numerusform>%n vue avec des points; les numéros renvoient au tableau des points</numerusform>
+            <numerusform>%n vues avec des points; les numéros renvoient au tableau des points</numerusform>
+        </translation>
     </message>
     <message>
         <source>No sites were recorded in this session.</source>
-        <translation>Aucun point n'a été consigné lors de cette séance.</translation>
+        <translation>Aucun point n&apos;a été consigné lors de cette séance.</translation>
     </message>
     <message>
         <source>Sites %1 belong to a chart view that this version of imsmap does not have; they are listed in the table only.</source>
-        <translation>Les points %1 appartiennent à une vue de schéma que cette version d'imsmap n'a pas; ils figurent seulement dans le tableau.</translation>
+        <translation>Les points %1 appartiennent à une vue de schéma que cette version d&apos;imsmap n&apos;a pas; ils figurent seulement dans le tableau.</translation>
     </message>
     <message numerus="yes">
         <source>%n site(s)</source>
-        <translation><numerusform>%n point</numerusform><numerusform>%n points</numerusform></translation>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
     </message>
     <message>
         <source>Segmental summary</source>
@@ -1603,7 +1652,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>No adverse events were recorded.</source>
-        <translation>Aucun événement indésirable n'a été consigné.</translation>
+        <translation>Aucun événement indésirable n&apos;a été consigné.</translation>
     </message>
     <message>
         <source>Outcome and plan</source>
@@ -1652,15 +1701,18 @@ N° de permis %2</translation>
     </message>
     <message numerus="yes">
         <source>%n insertion site(s)</source>
-        <translation><numerusform>%n point d'insertion</numerusform><numerusform>%n points d'insertion</numerusform></translation>
+        <translation>
+            <numerusform>%n point d&apos;insertion</numerusform>
+            <numerusform>%n points d&apos;insertion</numerusform>
+        </translation>
     </message>
     <message>
         <source>Intramuscular stimulation (Gunn IMS) / dry needling session of %1 for chart %2: %3; signed.</source>
-        <translation>Séance de stimulation intramusculaire (SIM de Gunn) / puncture sèche du %1 pour le dossier %2 : %3; signée.</translation>
+        <translation>Séance de stimulation intramusculaire (SIM de Gunn) / puncture sèche du %1 pour le dossier %2&#xa0;: %3; signée.</translation>
     </message>
     <message>
         <source>Intramuscular stimulation (Gunn IMS) / dry needling session of %1 for chart %2: %3; draft, not signed.</source>
-        <translation>Séance de stimulation intramusculaire (SIM de Gunn) / puncture sèche du %1 pour le dossier %2 : %3; brouillon, non signée.</translation>
+        <translation>Séance de stimulation intramusculaire (SIM de Gunn) / puncture sèche du %1 pour le dossier %2&#xa0;: %3; brouillon, non signée.</translation>
     </message>
     <message>
         <source>IMS; dry needling; chart %1</source>
@@ -1703,7 +1755,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Examination findings</source>
-        <translation>Constats d'examen</translation>
+        <translation>Constats d&apos;examen</translation>
     </message>
     <message>
         <source>NOT RECORDED</source>
@@ -1723,11 +1775,11 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Muscles over the thorax needled: %1.</source>
-        <translation>Muscles sur le thorax puncturés : %1.</translation>
+        <translation>Muscles sur le thorax puncturés&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Near the pleura: %1.</source>
-        <translation>Près de la plèvre : %1.</translation>
+        <translation>Près de la plèvre&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Pneumothorax risk</source>
@@ -1743,7 +1795,10 @@ N° de permis non consigné</translation>
     </message>
     <message numerus="yes">
         <source>%n insertion site(s) charted</source>
-        <translation><numerusform>%n point d'insertion inscrit au schéma</numerusform><numerusform>%n points d'insertion inscrits au schéma</numerusform></translation>
+        <translation>
+            <numerusform>%n point d&apos;insertion inscrit au schéma</numerusform>
+            <numerusform>%n points d&apos;insertion inscrits au schéma</numerusform>
+        </translation>
     </message>
     <message>
         <source>Needles used</source>
@@ -1795,7 +1850,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>the session content no longer matches the hash recorded at signing</source>
-        <translation>le contenu de la séance ne correspond plus à l'empreinte consignée à la signature</translation>
+        <translation>le contenu de la séance ne correspond plus à l&apos;empreinte consignée à la signature</translation>
     </message>
     <message>
         <source>Signed electronically by %1 on %2.</source>
@@ -1803,23 +1858,23 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Content hash (SHA-256) recorded at signing:</source>
-        <translation>Empreinte du contenu (SHA-256) consignée à la signature :</translation>
+        <translation>Empreinte du contenu (SHA-256) consignée à la signature&#xa0;:</translation>
     </message>
     <message>
         <source>Audit trail: signed in entry %1, chain link:</source>
-        <translation>Journal d'audit : signée à l'entrée %1, maillon de la chaîne :</translation>
+        <translation>Journal d&apos;audit&#xa0;: signée à l&apos;entrée %1, maillon de la chaîne&#xa0;:</translation>
     </message>
     <message>
         <source>INTEGRITY WARNING: %1. Refer to the audit trail (imsmap check) before relying on this record.</source>
-        <translation>AVERTISSEMENT D'INTÉGRITÉ : %1. Consultez le journal d'audit (imsmap check) avant de vous fier à ce dossier.</translation>
+        <translation>AVERTISSEMENT D&apos;INTÉGRITÉ&#xa0;: %1. Consultez le journal d&apos;audit (imsmap check) avant de vous fier à ce dossier.</translation>
     </message>
     <message>
         <source>Integrity check: the session content and amendments printed here match the signed hash and the audit trail.</source>
-        <translation>Vérification d'intégrité : le contenu de la séance et les addendas imprimés ici correspondent à l'empreinte signée et au journal d'audit.</translation>
+        <translation>Vérification d&apos;intégrité&#xa0;: le contenu de la séance et les addendas imprimés ici correspondent à l&apos;empreinte signée et au journal d&apos;audit.</translation>
     </message>
     <message>
         <source>A signed record is locked; corrections appear below as dated amendments.</source>
-        <translation>Un dossier signé est verrouillé; les corrections figurent ci-dessous sous forme d'addendas datés.</translation>
+        <translation>Un dossier signé est verrouillé; les corrections figurent ci-dessous sous forme d&apos;addendas datés.</translation>
     </message>
     <message>
         <source>DRAFT — NOT SIGNED</source>
@@ -1827,11 +1882,11 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>This session has not been signed. It may still change and is not the final clinical record.</source>
-        <translation>Cette séance n'a pas été signée. Elle peut encore changer et n'est pas le dossier clinique définitif.</translation>
+        <translation>Cette séance n&apos;a pas été signée. Elle peut encore changer et n&apos;est pas le dossier clinique définitif.</translation>
     </message>
     <message>
         <source>Content hash (SHA-256) at export:</source>
-        <translation>Empreinte du contenu (SHA-256) à l'exportation :</translation>
+        <translation>Empreinte du contenu (SHA-256) à l&apos;exportation&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1902,35 +1957,35 @@ N° de permis non consigné</translation>
     <name>Signatures</name>
     <message>
         <source>the audit trail holds no entry recording its signature</source>
-        <translation>le journal d'audit ne contient aucune entrée consignant sa signature</translation>
+        <translation>le journal d&apos;audit ne contient aucune entrée consignant sa signature</translation>
     </message>
     <message>
         <source>its content hash is not the one audit entry %1 recorded when it was signed: the signature was rewritten outside imsmap</source>
-        <translation>son empreinte de contenu n'est pas celle que l'entrée d'audit %1 a consignée à la signature : la signature a été réécrite hors d'imsmap</translation>
+        <translation>son empreinte de contenu n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée à la signature&#xa0;: la signature a été réécrite hors d&apos;imsmap</translation>
     </message>
     <message>
         <source>its signer (%1) is not the one audit entry %2 recorded (%3)</source>
-        <translation>son signataire (%1) n'est pas celui que l'entrée d'audit %2 a consigné (%3)</translation>
+        <translation>son signataire (%1) n&apos;est pas celui que l&apos;entrée d&apos;audit %2 a consigné (%3)</translation>
     </message>
     <message>
         <source>its signing time is not the one audit entry %1 recorded</source>
-        <translation>son heure de signature n'est pas celle que l'entrée d'audit %1 a consignée</translation>
+        <translation>son heure de signature n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée</translation>
     </message>
     <message>
         <source>the audit trail holds no entry recording it</source>
-        <translation>le journal d'audit ne contient aucune entrée le consignant</translation>
+        <translation>le journal d&apos;audit ne contient aucune entrée le consignant</translation>
     </message>
     <message>
         <source>its %1 differs from what audit entry %2 recorded when it was written: it was changed outside imsmap</source>
-        <translation>son champ %1 diffère de ce que l'entrée d'audit %2 a consigné à sa rédaction : il a été modifié hors d'imsmap</translation>
+        <translation>son champ %1 diffère de ce que l&apos;entrée d&apos;audit %2 a consigné à sa rédaction&#xa0;: il a été modifié hors d&apos;imsmap</translation>
     </message>
     <message>
         <source>its %1 differ from what audit entry %2 recorded when it was written: it was changed outside imsmap</source>
-        <translation>ses champs %1 diffèrent de ce que l'entrée d'audit %2 a consigné à sa rédaction : il a été modifié hors d'imsmap</translation>
+        <translation>ses champs %1 diffèrent de ce que l&apos;entrée d&apos;audit %2 a consigné à sa rédaction&#xa0;: il a été modifié hors d&apos;imsmap</translation>
     </message>
     <message>
         <source>amendment %1: %2</source>
-        <translation>addenda %1 : %2</translation>
+        <translation>addenda %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1983,15 +2038,15 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>feel: %1</source>
-        <translation>tissu : %1</translation>
+        <translation>tissu&#xa0;: %1</translation>
     </message>
     <message>
         <source>release: %1</source>
-        <translation>relâchement : %1</translation>
+        <translation>relâchement&#xa0;: %1</translation>
     </message>
     <message>
         <source>sensation: %1</source>
-        <translation>ressenti : %1</translation>
+        <translation>ressenti&#xa0;: %1</translation>
     </message>
     <message>
         <source>e-stim</source>
@@ -2011,15 +2066,15 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Grasp graded %1; — not graded. Roots: * marks the dominant root; paraspinal sites are listed by their own level.</source>
-        <translation>Préhension cotée %1; — non cotée. Racines : * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
+        <translation>Préhension cotée %1; — non cotée. Racines&#xa0;: * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
     </message>
     <message>
         <source>† Muscle over or near the thorax: pneumothorax risk.</source>
-        <translation>† Muscle sur le thorax ou près de celui-ci : risque de pneumothorax.</translation>
+        <translation>† Muscle sur le thorax ou près de celui-ci&#xa0;: risque de pneumothorax.</translation>
     </message>
     <message>
         <source>Insertion sites</source>
-        <translation>Points d'insertion</translation>
+        <translation>Points d&apos;insertion</translation>
     </message>
     <message>
         <source>Site notes</source>
@@ -2049,15 +2104,15 @@ N° de permis non consigné</translation>
     <name>Store</name>
     <message>
         <source>There is no patient with id %1.</source>
-        <translation>Il n'y a aucun patient portant le numéro %1.</translation>
+        <translation>Il n&apos;y a aucun patient portant le numéro %1.</translation>
     </message>
     <message>
         <source>There is no session with id %1.</source>
-        <translation>Il n'y a aucune séance portant le numéro %1.</translation>
+        <translation>Il n&apos;y a aucune séance portant le numéro %1.</translation>
     </message>
     <message>
         <source>There is no site with id %1.</source>
-        <translation>Il n'y a aucun point portant le numéro %1.</translation>
+        <translation>Il n&apos;y a aucun point portant le numéro %1.</translation>
     </message>
 </context>
 <context>
@@ -2121,12 +2176,12 @@ N° de permis non consigné</translation>
         <translation>%1 contient un caractère invisible qui inverse ou réordonne le texte (%2); retirez-le.</translation>
     </message>
     <message>
-        <source>%1 contain a character reserved for programs' own use (%2), which is never part of a text; remove it.</source>
-        <translation>%1 contiennent un caractère réservé à l'usage interne des programmes (%2), qui ne fait jamais partie d'un texte; retirez-le.</translation>
+        <source>%1 contain a character reserved for programs&apos; own use (%2), which is never part of a text; remove it.</source>
+        <translation>%1 contiennent un caractère réservé à l&apos;usage interne des programmes (%2), qui ne fait jamais partie d&apos;un texte; retirez-le.</translation>
     </message>
     <message>
-        <source>%1 contains a character reserved for programs' own use (%2), which is never part of a text; remove it.</source>
-        <translation>%1 contient un caractère réservé à l'usage interne des programmes (%2), qui ne fait jamais partie d'un texte; retirez-le.</translation>
+        <source>%1 contains a character reserved for programs&apos; own use (%2), which is never part of a text; remove it.</source>
+        <translation>%1 contient un caractère réservé à l&apos;usage interne des programmes (%2), qui ne fait jamais partie d&apos;un texte; retirez-le.</translation>
     </message>
     <message>
         <source>%1 contain an invisible character (%2); remove it.</source>
@@ -2154,7 +2209,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; the limit is %3.</source>
-        <translation>%1 : %2 caractères; la limite est de %3.</translation>
+        <translation>%1&#xa0;: %2 caractères; la limite est de %3.</translation>
     </message>
     <message>
         <source>%1 contains a control character (%2); remove it.</source>
@@ -2162,7 +2217,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>The date of birth %1 is not a date; write it as YYYY-MM-DD.</source>
-        <translation>La date de naissance %1 n'est pas une date; écrivez-la AAAA-MM-JJ.</translation>
+        <translation>La date de naissance %1 n&apos;est pas une date; écrivez-la AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>The date of birth must be a date (YYYY-MM-DD).</source>
@@ -2178,11 +2233,11 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Sex %1 is not one of F, M, X (other) or U (not recorded).</source>
-        <translation>Le sexe %1 n'est pas l'un de F, M, X (autre) ou U (non consigné).</translation>
+        <translation>Le sexe %1 n&apos;est pas l&apos;un de F, M, X (autre) ou U (non consigné).</translation>
     </message>
     <message>
         <source>Side %1 is not L, R or M (midline).</source>
-        <translation>Le côté %1 n'est pas L (gauche), R (droite) ou M (ligne médiane).</translation>
+        <translation>Le côté %1 n&apos;est pas L (gauche), R (droite) ou M (ligne médiane).</translation>
     </message>
     <message>
         <source>%1 must be a whole number from %2 to %3.</source>
@@ -2190,7 +2245,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>%1 %2 is not a number; give a whole number from %3 to %4.</source>
-        <translation>%1 %2 n'est pas un nombre; indiquez un nombre entier de %3 à %4.</translation>
+        <translation>%1 %2 n&apos;est pas un nombre; indiquez un nombre entier de %3 à %4.</translation>
     </message>
     <message>
         <source>%1 %2 is out of range; give a whole number from %3 to %4.</source>
@@ -2202,7 +2257,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>%1 %2 is not a number of millimetres.</source>
-        <translation>%1 %2 n'est pas un nombre de millimètres.</translation>
+        <translation>%1 %2 n&apos;est pas un nombre de millimètres.</translation>
     </message>
     <message>
         <source>%1 %2 mm is outside %3-%4 mm.</source>
@@ -2210,7 +2265,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Position %1 %2 is not a number.</source>
-        <translation>La position %1 %2 n'est pas un nombre.</translation>
+        <translation>La position %1 %2 n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <source>Position %1=%2 lies outside the chart.</source>
@@ -2218,23 +2273,23 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>The start time %1 is not a date and time (YYYY-MM-DD HH:MM).</source>
-        <translation>L'heure de début %1 n'est pas une date et une heure (AAAA-MM-JJ HH:MM).</translation>
+        <translation>L&apos;heure de début %1 n&apos;est pas une date et une heure (AAAA-MM-JJ HH:MM).</translation>
     </message>
     <message>
         <source>The start time must be a date and time.</source>
-        <translation>L'heure de début doit être une date et une heure.</translation>
+        <translation>L&apos;heure de début doit être une date et une heure.</translation>
     </message>
     <message>
         <source>The start time %1 is in the future.</source>
-        <translation>L'heure de début %1 est dans le futur.</translation>
+        <translation>L&apos;heure de début %1 est dans le futur.</translation>
     </message>
     <message>
         <source>The start time %1 is before 1990; check the date.</source>
-        <translation>L'heure de début %1 est antérieure à 1990; vérifiez la date.</translation>
+        <translation>L&apos;heure de début %1 est antérieure à 1990; vérifiez la date.</translation>
     </message>
     <message>
         <source>Level %1 is not a vertebral level such as C5, T7 or L4.</source>
-        <translation>Le niveau %1 n'est pas un niveau vertébral comme C5, T7 ou L4.</translation>
+        <translation>Le niveau %1 n&apos;est pas un niveau vertébral comme C5, T7 ou L4.</translation>
     </message>
 </context>
 </TS>
