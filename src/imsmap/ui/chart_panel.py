@@ -63,7 +63,7 @@ class ChartPanel(QWidget):
         self.tabs.setDocumentMode(True)
         for vid in self._view_ids:
             self.tabs.addTab(_view_name(atlas, vid))
-        self.layer_label = QLabel("Layer:")
+        self.layer_label = QLabel(self.tr("Layer:"))
         self.layer_box = QHBoxLayout()
         self.layer_box.setSpacing(2)
         self.layer_group = QButtonGroup(self)
@@ -92,7 +92,7 @@ class ChartPanel(QWidget):
 
         legend = QHBoxLayout()
         legend.setContentsMargins(6, 2, 6, 2)
-        legend.addWidget(QLabel("Grasp:"))
+        legend.addWidget(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
 
@@ -182,7 +182,8 @@ class ChartPanel(QWidget):
             b.setText(layer.name)
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
-            b.setToolTip(f"Show the {layer.name.lower()} muscles (Ctrl+L switches layer)")
+            b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
+                layer=layer.name.lower()))
             self.layer_group.addButton(b, i)
             self.layer_box.addWidget(b)
             self._layer_buttons.append(b)
@@ -237,8 +238,8 @@ class ChartPanel(QWidget):
             if self.tabs.tabText(i) == text:
                 continue  # a tap changes one count: the other tabs are not laid out again
             self.tabs.setTabText(i, text)
-            self.tabs.setTabToolTip(i, f"{n} site{'s' if n != 1 else ''} of this session on "
-                                       f"the {name.lower()} chart" if n else "")
+            self.tabs.setTabToolTip(i, self.tr("%n site(s) of this session on the {chart} chart",
+                                               "", n).format(chart=name.lower()) if n else "")
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -286,7 +287,8 @@ class ChartPanel(QWidget):
             return
         # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
         # the body charts leave room (the top left holds the side caption).
-        search = MuscleSearchBox(self.atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
+        search = MuscleSearchBox(self.atlas, self.view, self.tr("Find a muscle (Ctrl+F)"),
+                                 above=True)
         self.search = search
         search.setObjectName("chartSearch")
         search.setFixedWidth(SEARCH_WIDTH)
