@@ -27,6 +27,7 @@ from imsmap.domain import validation as v
 from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
 from imsmap.services.records import Records
+from imsmap.ui.wording import vocabulary
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -82,7 +83,7 @@ class PatientDialog(QDialog):
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.sex = QComboBox()
         for s in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE, Sex.OTHER):
-            self.sex.addItem(s.label, s.value)
+            self.sex.addItem(vocabulary(s.label), s.value)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)

@@ -99,9 +99,10 @@ class ClinicPage(_Page):
 
 class PractitionerPage(_Page):
     def __init__(self, records: Records, settings: clinic.ClinicSettings):
-        super().__init__("The practitioner",
-                         "Who signs the notes: the name and registration number are printed "
-                         "on every signed session.")
+        super().__init__(QCoreApplication.translate("PractitionerPage", "The practitioner"),
+                         QCoreApplication.translate(
+                             "PractitionerPage", "Who signs the notes: the name and registration "
+                             "number are printed on every signed session."))
         self.records = records
         first = settings.practitioners[0] if settings.practitioners else None
         form = QFormLayout()

@@ -206,7 +206,12 @@ class HistoryBar(QWidget):
         self.play.setToolTip(self.tr("Replay the visits one after another (Ctrl+Shift+R)"))
         self.when = QLabel()
         self.when.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.when.setMinimumWidth(60)
+        # As wide as its longest text in the window's language (French is longer), so that the
+        # slider, not the date, gives way.
+        widest = self.tr("#{number} of {count} · {date} · {state}").format(
+            number=99, count=99, date=short_date(date(2026, 9, 30)),
+            state=max(self.tr("draft"), self.tr("signed"), key=len))
+        self.when.setMinimumWidth(self.when.fontMetrics().horizontalAdvance(widest) + 4)
         self._timer = QTimer(self)
         self._timer.setInterval(REPLAY_MS)
         self._timer.timeout.connect(self._replay_step)

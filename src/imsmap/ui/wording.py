@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 
 def vocabulary(word: str) -> str:
@@ -39,3 +39,43 @@ def short_date(value: date) -> str:
     pattern = QCoreApplication.translate("Dates", "dd MMM yyyy",
                                          "QLocale pattern of a short date")
     return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+
+
+# The domain's words the window shows (imsmap.domain.models and .vocabulary), marked here for the
+# window's catalog in the context "Vocabulary", where vocabulary() looks them up. The domain has
+# no Qt: it cannot mark them itself. tests/test_ui_french.py checks that the list is complete.
+VOCABULARY = (
+    # Side.label, Sex.label
+    QT_TRANSLATE_NOOP("Vocabulary", "Left"), QT_TRANSLATE_NOOP("Vocabulary", "Right"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Midline"), QT_TRANSLATE_NOOP("Vocabulary", "Female"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Male"), QT_TRANSLATE_NOOP("Vocabulary", "Other"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Not recorded"),
+    # GRASP_LABELS, UNGRADED, RELEASE, ADVERSE_SEVERITIES
+    QT_TRANSLATE_NOOP("Vocabulary", "none"), QT_TRANSLATE_NOOP("Vocabulary", "mild"),
+    QT_TRANSLATE_NOOP("Vocabulary", "moderate"), QT_TRANSLATE_NOOP("Vocabulary", "strong"),
+    QT_TRANSLATE_NOOP("Vocabulary", "ungraded"), QT_TRANSLATE_NOOP("Vocabulary", "full"),
+    QT_TRANSLATE_NOOP("Vocabulary", "partial"), QT_TRANSLATE_NOOP("Vocabulary", "severe"),
+    # TISSUE_FEEL
+    QT_TRANSLATE_NOOP("Vocabulary", "normal"), QT_TRANSLATE_NOOP("Vocabulary", "grasp"),
+    QT_TRANSLATE_NOOP("Vocabulary", "gritty-fibrotic"),
+    QT_TRANSLATE_NOOP("Vocabulary", "bone contact"),
+    # SENSATION
+    QT_TRANSLATE_NOOP("Vocabulary", "ache/cramp"), QT_TRANSLATE_NOOP("Vocabulary", "deep pressure"),
+    QT_TRANSLATE_NOOP("Vocabulary", "referred"),
+    QT_TRANSLATE_NOOP("Vocabulary", "electric/paraesthetic"),
+    # FINDING_SIGNS
+    QT_TRANSLATE_NOOP("Vocabulary", "Muscle shortening / taut bands"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Restricted range of motion"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Tender motor points"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Tender paraspinals"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Trophedema (matchstick test)"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Peau d'orange on skin rolling"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Local hair loss"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Autonomic signs (cold, sweating, goosebumps)"),
+    # ADVERSE_EVENT_KINDS
+    QT_TRANSLATE_NOOP("Vocabulary", "Bruising"), QT_TRANSLATE_NOOP("Vocabulary", "Bleeding"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Post-needling soreness"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Dizziness / fainting"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Nerve symptoms"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Pneumothorax (suspected)"),
+)

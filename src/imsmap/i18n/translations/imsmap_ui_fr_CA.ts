@@ -1430,6 +1430,14 @@ Problème : {problem}</translation>
     <context>
         <name>PractitionerPage</name>
         <message>
+            <source>The practitioner</source>
+            <translation>Le praticien</translation>
+        </message>
+        <message>
+            <source>Who signs the notes: the name and registration number are printed on every signed session.</source>
+            <translation>Qui signe les notes : le nom et le numéro de permis sont imprimés sur chaque séance signée.</translation>
+        </message>
+        <message>
             <source>Practitioner's name</source>
             <translation>Nom du praticien</translation>
         </message>
@@ -2606,6 +2614,157 @@ Problème : {problem}</translation>
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <source>Left</source>
+            <translation>Gauche</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Droite</translation>
+        </message>
+        <message>
+            <source>Midline</source>
+            <translation>Ligne médiane</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Féminin</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Masculin</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non inscrit</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>mild</source>
+            <translation>légère</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>modérée</translation>
+        </message>
+        <message>
+            <source>strong</source>
+            <translation>forte</translation>
+        </message>
+        <message>
+            <source>ungraded</source>
+            <translation>non cotée</translation>
+        </message>
+        <message>
+            <source>full</source>
+            <translation>complet</translation>
+        </message>
+        <message>
+            <source>partial</source>
+            <translation>partiel</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>grave</translation>
+        </message>
+        <message>
+            <source>normal</source>
+            <translation>normale</translation>
+        </message>
+        <message>
+            <source>grasp</source>
+            <translation>préhension</translation>
+        </message>
+        <message>
+            <source>gritty-fibrotic</source>
+            <translation>granuleuse-fibreuse</translation>
+        </message>
+        <message>
+            <source>bone contact</source>
+            <translation>contact osseux</translation>
+        </message>
+        <message>
+            <source>ache/cramp</source>
+            <translation>douleur sourde/crampe</translation>
+        </message>
+        <message>
+            <source>deep pressure</source>
+            <translation>pression profonde</translation>
+        </message>
+        <message>
+            <source>referred</source>
+            <translation>référée</translation>
+        </message>
+        <message>
+            <source>electric/paraesthetic</source>
+            <translation>électrique/paresthésique</translation>
+        </message>
+        <message>
+            <source>Muscle shortening / taut bands</source>
+            <translation>Raccourcissement musculaire / bandes tendues</translation>
+        </message>
+        <message>
+            <source>Restricted range of motion</source>
+            <translation>Amplitude de mouvement limitée</translation>
+        </message>
+        <message>
+            <source>Tender motor points</source>
+            <translation>Points moteurs sensibles</translation>
+        </message>
+        <message>
+            <source>Tender paraspinals</source>
+            <translation>Paravertébraux sensibles</translation>
+        </message>
+        <message>
+            <source>Trophedema (matchstick test)</source>
+            <translation>Trophœdème (test de l'allumette)</translation>
+        </message>
+        <message>
+            <source>Peau d'orange on skin rolling</source>
+            <translation>Peau d'orange au palper-rouler</translation>
+        </message>
+        <message>
+            <source>Local hair loss</source>
+            <translation>Perte de poils locale</translation>
+        </message>
+        <message>
+            <source>Autonomic signs (cold, sweating, goosebumps)</source>
+            <translation>Signes autonomes (froid, sudation, chair de poule)</translation>
+        </message>
+        <message>
+            <source>Bruising</source>
+            <translation>Ecchymose</translation>
+        </message>
+        <message>
+            <source>Bleeding</source>
+            <translation>Saignement</translation>
+        </message>
+        <message>
+            <source>Post-needling soreness</source>
+            <translation>Douleur post-puncture</translation>
+        </message>
+        <message>
+            <source>Dizziness / fainting</source>
+            <translation>Étourdissement / évanouissement</translation>
+        </message>
+        <message>
+            <source>Nerve symptoms</source>
+            <translation>Symptômes nerveux</translation>
+        </message>
+        <message>
+            <source>Pneumothorax (suspected)</source>
+            <translation>Pneumothorax (soupçonné)</translation>
         </message>
     </context>
     <context>
