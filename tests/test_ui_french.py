@@ -34,8 +34,8 @@ from imsmap import i18n
 # matches): one of them in a visible text is English left over.
 ENGLISH = set("""
 about add added after all amend amendment amendments and apply are audit back backup backups
-before both by cancel change charts choose clear click clinic close compare complaint confirm
-consent copy cramp current dates delete depth discussed draft earlier edit electric enter
+before both by cancel charts choose clear click clinic close compare complaint confirm
+consent copy cramp current delete depth discussed draft earlier edit electric enter
 events export feel fewer file find first fit flags for from grade graded grasp grasped grasping
 heat help hidden hide how informed keys last later latest layer left level lock locked map
 mean midline mild moderate needle needled needles new next none not number of
@@ -44,7 +44,7 @@ print privacy progress protocol quit read record recorded redo refresh remove re
 replay right save saved screen search select selected set settings shortcuts
 show side sign signed site sites strong summed switch tap the this time to today toggle trail
 trend twitch type undo unchanged unlock view visit visits weaker what when where which who with
-without you your zoom
+without you your
 """.split())
 # Words that stay as they are in a French window: names, units, keys, formats.
 ALLOWED = {"imsmap", "IMS", "PDF", "Qt", "PySide6", "Python", "sha256", "GPS", "USB", "Ctrl",
@@ -172,8 +172,8 @@ def muscle_words(atlas) -> set[str]:
     words: set[str] = set()
     for muscle in atlas.catalogue:
         words.update([muscle.name, muscle.nerve, *muscle.synonyms])
-    for view in atlas.views.values():
-        words.add(view.name)
+    for view_id, view in atlas.views.items():
+        words.update([view.name, atlas.views.name(view_id), view.name.split(" (")[0]])
         words.update(layer.name for layer in view.layers)
     return words
 
@@ -192,7 +192,8 @@ def french_window(french, make_window, clinic_data, qtbot):
 def _without_names(texts, atlas) -> list[tuple[str, str]]:
     """Texts with the atlas's English names and the test's own data taken out."""
     names = sorted((n for n in muscle_words(atlas) if n), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)",
+                         re.IGNORECASE)
     return [(where, pattern.sub("", text)) for where, text in texts]
 
 

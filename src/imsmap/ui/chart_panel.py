@@ -21,6 +21,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene, describe_site
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
@@ -34,6 +35,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
+from imsmap.ui.wording import vocabulary
 
 
 class ChartPanel(QWidget):
@@ -214,7 +216,8 @@ class ChartPanel(QWidget):
         chart = ChartPainter(self.atlas, self._view_ids[0])
         for grasp in (None, 0, 1, 2, 3):
             swatch = LegendSwatch(chart, grasp)
-            text = QLabel("ungraded" if grasp is None else f"{grasp} {GRASP_LABELS[grasp]}")
+            text = QLabel(vocabulary("ungraded") if grasp is None
+                          else f"{grasp} {vocabulary(GRASP_LABELS[grasp])}")
             self._legend_host.addWidget(swatch)
             self._legend_host.addWidget(text)
             self._legend_host.addSpacing(8)
@@ -371,9 +374,9 @@ class ChartPanel(QWidget):
         self.select_site(ids[i])
         return True
 
-    def site_key(self, action: tuple) -> bool:
-        if action[0] == "step":
-            return self.step_selection(action[1])
+    def site_key(self, action: SiteKeyAction) -> bool:
+        if isinstance(action, Step):
+            return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 

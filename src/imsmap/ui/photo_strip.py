@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.photos import Photo
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photo_files import FORMATS_TEXT
 from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
@@ -78,7 +77,8 @@ class PhotoStrip(QWidget):
         self.count.setObjectName("hint")
         self.add_button = QPushButton(self.tr("Add photo…"))
         self.add_button.setToolTip(self.tr("Attach a photo ({formats}); you can also drop photo "
-                                           "files on this strip").format(formats=FORMATS_TEXT))
+                                           "files on this strip").format(
+            formats=self.tr("JPEG, PNG, WebP, TIFF, BMP or GIF")))
         self.add_button.clicked.connect(self.choose_files)
 
         self.list = QListWidget()

@@ -62,7 +62,7 @@ class LockScreen(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(self.tr("Enter your PIN to continue."))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin = pin_edit("PIN")
+        self.pin = pin_edit(self.tr("PIN"))
         self.pin.setFixedWidth(220)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.returnPressed.connect(self.try_unlock)

@@ -55,10 +55,10 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
         if was_empty:
             info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                outcome = damaged_dialog(db_path, QCoreApplication.translate(
+                restored = damaged_dialog(db_path, QCoreApplication.translate(
                     "Startup", "The database file is empty (0 bytes), but there are backups of "
                     "it."), parent, info)
-                if outcome != "restored":
+                if not restored:
                     return None
                 continue
         try:
@@ -69,7 +69,7 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
                     continue
                 return None
             if isinstance(exc, DamagedFileError):
-                if damaged_dialog(db_path, exc.message, parent) == "restored":
+                if damaged_dialog(db_path, exc.message, parent):
                     continue
                 return None
             QMessageBox.critical(parent, cannot_open(), exc.message)
@@ -87,7 +87,7 @@ def recover(opened: AppContext | None, opener: Callable[[], AppContext], db_path
     Returns the records to work on, or None when the user chose to quit."""
     if opened is not None:
         opened.close()
-    if damaged_dialog(db_path, "; ".join(problems[:5]), parent) != "restored":
+    if not damaged_dialog(db_path, "; ".join(problems[:5]), parent):
         return None
     return open_checked(opener, db_path, parent)
 

@@ -600,18 +600,6 @@ Problème : {problem}</translation>
     <context>
         <name>DetailsPanel</name>
         <message>
-            <source>Both / midline</source>
-            <translation>Les deux / ligne médiane</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>Gauche</translation>
-        </message>
-        <message>
-            <source>Right</source>
-            <translation>Droite</translation>
-        </message>
-        <message>
             <source>Add</source>
             <translation>Ajouter</translation>
         </message>
@@ -871,6 +859,10 @@ Problème : {problem}</translation>
             <translation>Entrez votre NIP pour continuer.</translation>
         </message>
         <message>
+            <source>PIN</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
             <source>Unlock</source>
             <translation>Déverrouiller</translation>
         </message>
@@ -912,18 +904,6 @@ Problème : {problem}</translation>
         <message>
             <source>This session's last changes could not be saved yet, so it stays open. Try again in a moment.</source>
             <translation>Les dernières modifications de cette séance n'ont pas encore pu être enregistrées, elle reste donc ouverte. Réessayez dans un moment.</translation>
-        </message>
-        <message>
-            <source>Patient {chart} created.</source>
-            <translation>Patient {chart} créé.</translation>
-        </message>
-        <message>
-            <source>Choose a patient first, then start a session.</source>
-            <translation>Choisissez d'abord un patient, puis commencez une séance.</translation>
-        </message>
-        <message>
-            <source>New session started: click a muscle on the chart to add a site.</source>
-            <translation>Nouvelle séance commencée : cliquez sur un muscle du schéma pour ajouter un point.</translation>
         </message>
         <message numerus="yes">
             <source>{root}: %n muscle(s) and the {root} paraspinal level are lit on the chart.</source>
@@ -1154,6 +1134,10 @@ Problème : {problem}</translation>
         <message>
             <source>Attach a photo ({formats}); you can also drop photo files on this strip</source>
             <translation>Joindre une photo ({formats}); vous pouvez aussi déposer des fichiers photo sur cette bande</translation>
+        </message>
+        <message>
+            <source>JPEG, PNG, WebP, TIFF, BMP or GIF</source>
+            <translation>JPEG, PNG, WebP, TIFF, BMP ou GIF</translation>
         </message>
         <message>
             <source>Session photos</source>
@@ -1815,7 +1799,34 @@ Problème : {problem}</translation>
         </message>
     </context>
     <context>
+        <name>SessionActions</name>
+        <message>
+            <source>Patient {chart} created.</source>
+            <translation>Patient {chart} créé.</translation>
+        </message>
+        <message>
+            <source>Choose a patient first, then start a session.</source>
+            <translation>Choisissez d'abord un patient, puis commencez une séance.</translation>
+        </message>
+        <message>
+            <source>New session started: click a muscle on the chart to add a site.</source>
+            <translation>Nouvelle séance commencée : cliquez sur un muscle du schéma pour ajouter un point.</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionDetailsPanel</name>
+        <message>
+            <source>Both / midline</source>
+            <translation>Les deux / ligne médiane</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Gauche</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Droite</translation>
+        </message>
         <message>
             <source>Risk discussed</source>
             <translation>Risque discuté</translation>
@@ -2765,6 +2776,225 @@ Problème : {problem}</translation>
         <message>
             <source>Pneumothorax (suspected)</source>
             <translation>Pneumothorax (soupçonné)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowMenus</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;Session</source>
+            <translation>&amp;Séance</translation>
+        </message>
+        <message>
+            <source>&amp;Charts</source>
+            <translation>S&amp;chémas</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>A&amp;ide</translation>
+        </message>
+        <message>
+            <source>&amp;New patient…</source>
+            <translation>&amp;Nouveau patient…</translation>
+        </message>
+        <message>
+            <source>New &amp;session</source>
+            <translation>Nouvelle &amp;séance</translation>
+        </message>
+        <message>
+            <source>&amp;Export session PDF…</source>
+            <translation>&amp;Exporter la séance en PDF…</translation>
+        </message>
+        <message>
+            <source>Export &amp;progress report PDF…</source>
+            <translation>Exporter le rapport d'é&amp;volution en PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Imprimer…</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view…</source>
+            <translation>&amp;Aperçu avant impression…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>Sauve&amp;garder maintenant</translation>
+        </message>
+        <message>
+            <source>Clinic se&amp;ttings…</source>
+            <translation>Paramètres de la &amp;clinique…</translation>
+        </message>
+        <message>
+            <source>Clinic set-&amp;up…</source>
+            <translation>Con&amp;figuration de la clinique…</translation>
+        </message>
+        <message>
+            <source>The clinic's name, practitioner, screen lock and backups, one question at a time</source>
+            <translation>Le nom de la clinique, le praticien, le verrouillage de l'écran et les sauvegardes, une question à la fois</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>Grasp {grade} – {label}</source>
+            <translation>Préhension {grade} – {label}</translation>
+        </message>
+        <message>
+            <source>Toggle &amp;cramp	C</source>
+            <translation>Activer ou désactiver la &amp;crampe	C</translation>
+        </message>
+        <message>
+            <source>&amp;Remove site	Del</source>
+            <translation>Re&amp;tirer le point	Suppr</translation>
+        </message>
+        <message>
+            <source>&amp;Copy last visit's sites</source>
+            <translation>Re&amp;prendre les points de la dernière visite</translation>
+        </message>
+        <message>
+            <source>Add the previous visit's sites as planned markers</source>
+            <translation>Ajouter les points de la visite précédente comme repères prévus</translation>
+        </message>
+        <message>
+            <source>Apply &amp;protocol…</source>
+            <translation>Appliquer un pro&amp;tocole…</translation>
+        </message>
+        <message>
+            <source>Save as pro&amp;tocol…</source>
+            <translation>&amp;Enregistrer comme protocole…</translation>
+        </message>
+        <message>
+            <source>&amp;Sign…</source>
+            <translation>&amp;Signer…</translation>
+        </message>
+        <message>
+            <source>&amp;Amend…</source>
+            <translation>Ajouter un a&amp;ddenda…</translation>
+        </message>
+        <message>
+            <source>Au&amp;dit trail…</source>
+            <translation>Piste de &amp;vérification…</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>Zoom a&amp;vant</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Zoom a&amp;rrière</translation>
+        </message>
+        <message>
+            <source>&amp;Fit chart</source>
+            <translation>Ajuster le &amp;schéma</translation>
+        </message>
+        <message>
+            <source>Switch &amp;layer</source>
+            <translation>Changer de &amp;couche</translation>
+        </message>
+        <message>
+            <source>Chart: {name}</source>
+            <translation>Schéma : {name}</translation>
+        </message>
+        <message>
+            <source>Next chart</source>
+            <translation>Schéma suivant</translation>
+        </message>
+        <message>
+            <source>Previous chart</source>
+            <translation>Schéma précédent</translation>
+        </message>
+        <message>
+            <source>Muscle &amp;labels</source>
+            <translation>&amp;Noms des muscles</translation>
+        </message>
+        <message>
+            <source>&amp;Earlier sessions on the chart</source>
+            <translation>Séances &amp;antérieures sur le schéma</translation>
+        </message>
+        <message>
+            <source>&amp;Heat map of earlier grasps</source>
+            <translation>Carte &amp;thermique des préhensions antérieures</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious visit</source>
+            <translation>Visite &amp;précédente</translation>
+        </message>
+        <message>
+            <source>Ne&amp;xt visit</source>
+            <translation>Visite &amp;suivante</translation>
+        </message>
+        <message>
+            <source>&amp;Replay visits</source>
+            <translation>&amp;Rejouer les visites</translation>
+        </message>
+        <message>
+            <source>&amp;Progress</source>
+            <translation>É&amp;volution</translation>
+        </message>
+        <message>
+            <source>The patient's progress beside the chart</source>
+            <translation>L'évolution du patient à côté du schéma</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>Act&amp;ualiser</translation>
+        </message>
+        <message>
+            <source>Read the database again (changes made on another computer)</source>
+            <translation>Relire la base de données (modifications faites sur un autre ordinateur)</translation>
+        </message>
+        <message>
+            <source>Privacy &amp;screen</source>
+            <translation>&amp;Écran de confidentialité</translation>
+        </message>
+        <message>
+            <source>Hide names and identifiers everywhere (the next patient may see the screen)</source>
+            <translation>Masquer partout les noms et identifiants (le patient suivant pourrait voir l'écran)</translation>
+        </message>
+        <message>
+            <source>&amp;Lock now</source>
+            <translation>&amp;Verrouiller maintenant</translation>
+        </message>
+        <message>
+            <source>Show only the lock screen until your PIN is entered</source>
+            <translation>N'afficher que l'écran de verrouillage jusqu'à ce que votre NIP soit entré</translation>
+        </message>
+        <message>
+            <source>Screen lock &amp;PIN…</source>
+            <translation>&amp;NIP de verrouillage…</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>&amp;About imsmap</source>
+            <translation>À &amp;propos d'imsmap</translation>
+        </message>
+        <message>
+            <source>Clinic settings saved.</source>
+            <translation>Paramètres de la clinique enregistrés.</translation>
         </message>
     </context>
     <context>

@@ -31,9 +31,9 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.wording import vocabulary
 
-SIDES = (("M", QT_TRANSLATE_NOOP("DetailsPanel", "Both / midline")),
-         ("L", QT_TRANSLATE_NOOP("DetailsPanel", "Left")),
-         ("R", QT_TRANSLATE_NOOP("DetailsPanel", "Right")))
+SIDES = (("M", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Both / midline")),
+         ("L", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Left")),
+         ("R", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Right")))
 
 
 def _combo(items) -> QComboBox:
