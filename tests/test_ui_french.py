@@ -357,3 +357,47 @@ def test_every_word_of_the_domain_the_window_shows_is_marked_for_translation():
              *v.TISSUE_FEEL, *v.RELEASE, *v.SENSATION, *v.FINDING_SIGNS.values(),
              *v.ADVERSE_EVENT_KINDS.values(), *v.ADVERSE_SEVERITIES}
     assert shown - set(VOCABULARY) == set()
+
+
+# -- choosing the window's language ----------------------------------------------------------
+def test_the_window_language_is_chosen_in_the_settings_and_used_at_the_next_start(
+        qapp, qt_settings, records, qtbot, monkeypatch):
+    from imsmap.ui.app import make_application
+    from imsmap.ui.record.settings_dialog import SettingsDialog
+    from imsmap.ui.window_settings import LANGUAGE, window_language
+
+    monkeypatch.setenv("LC_ALL", "en_CA.UTF-8")
+    assert window_language() == "en"  # nothing chosen: the system's
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    box = dialog.languages.window_language
+    assert box.itemText(0) == "Follow the system (English)"
+    assert [box.itemText(i) for i in range(1, box.count())] == ["English", "Français"]
+    box.setCurrentIndex(box.findData("fr_CA"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() and dialog.language_changed
+    assert LANGUAGE.read() == "fr_CA" and window_language() == "fr_CA"
+    try:
+        # The next start: the application speaks French, Qt's own words too.
+        assert make_application() is qapp
+        assert QLocale().name() == "fr_CA"
+        assert QCoreApplication.translate("WindowMenus", "&File") == "&Fichier"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    finally:
+        i18n.install(qapp, "en")
+    # Back to following the system, which now says French.
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.languages.window_language.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert LANGUAGE.read() == ""
+    monkeypatch.setenv("LC_ALL", "fr_BE.UTF-8")
+    assert window_language() == "fr_CA"
+
+
+def test_a_language_the_window_does_not_speak_follows_the_system(qt_settings, monkeypatch):
+    from imsmap.ui.window_settings import LANGUAGE, window_language
+
+    monkeypatch.setenv("LC_ALL", "C")
+    LANGUAGE.write("de")  # a hand-edited settings file, or a later version's language
+    assert window_language() == "en"

@@ -248,8 +248,13 @@ class WindowMenus(QObject):
 
     # -- the dialogs of no other controller ---------------------------------------------------
     def clinic_settings(self) -> None:
-        if not self.records.read.readonly and SettingsDialog(self.records, self.window).exec():
-            self.say(self.tr("Clinic settings saved."))
+        if self.records.read.readonly:
+            return
+        dialog = SettingsDialog(self.records, self.window)
+        if dialog.exec():
+            self.say(self.tr("Clinic settings saved. The window speaks its new language the next "
+                             "time imsmap starts.") if dialog.language_changed
+                     else self.tr("Clinic settings saved."))
 
     def clinic_setup(self) -> None:
         if not self.records.read.readonly:

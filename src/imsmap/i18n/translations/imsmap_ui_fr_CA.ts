@@ -236,6 +236,56 @@
         </message>
     </context>
     <context>
+        <name>ChartLegend</name>
+        <message>
+            <source>Grasp, summed over the sessions shown</source>
+            <translation>Préhension additionnée sur les séances affichées</translation>
+        </message>
+        <message>
+            <source>more grasp →</source>
+            <translation>plus de préhension →</translation>
+        </message>
+        <message>
+            <source>Grasp</source>
+            <translation>Préhension</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <source>Grasp:</source>
+            <translation>Préhension :</translation>
+        </message>
+        <message>
+            <source>Age:</source>
+            <translation>Ancienneté :</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>aujourd'hui</translation>
+        </message>
+        <message>
+            <source>last time</source>
+            <translation>la dernière fois</translation>
+        </message>
+        <message>
+            <source>older</source>
+            <translation>plus ancienne</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartPainter</name>
+        <message>
+            <source>Patient's RIGHT</source>
+            <translation>DROITE du patient</translation>
+        </message>
+        <message>
+            <source>Patient's LEFT</source>
+            <translation>GAUCHE du patient</translation>
+        </message>
+    </context>
+    <context>
         <name>ChartPanel</name>
         <message>
             <source>Layer:</source>
@@ -791,6 +841,45 @@ Problème : {problem}</translation>
         <message>
             <source>{muscle} is lit on the chart.</source>
             <translation>{muscle} est éclairé sur le schéma.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageBox</name>
+        <message>
+            <source>Languages</source>
+            <translation>Langues</translation>
+        </message>
+        <message>
+            <source>Language of the window</source>
+            <translation>Langue de la fenêtre</translation>
+        </message>
+        <message>
+            <source>Follow the system ({language})</source>
+            <translation>Suivre le système ({language})</translation>
+        </message>
+        <message>
+            <source>Yours, on this computer; the window speaks it the next time imsmap starts</source>
+            <translation>La vôtre, sur cet ordinateur; la fenêtre l'utilise au prochain démarrage d'imsmap</translation>
+        </message>
+        <message>
+            <source>Window:</source>
+            <translation>Fenêtre :</translation>
+        </message>
+        <message>
+            <source>Language of the records</source>
+            <translation>Langue des dossiers</translation>
+        </message>
+        <message>
+            <source>The clinic's: the language of the session PDFs, progress reports and exports, whatever language each window speaks</source>
+            <translation>Celle de la clinique : la langue des PDF de séance, des rapports d'évolution et des exportations, quelle que soit la langue de chaque fenêtre</translation>
+        </message>
+        <message>
+            <source>Records:</source>
+            <translation>Dossiers :</translation>
+        </message>
+        <message>
+            <source>A new window language applies the next time imsmap starts.</source>
+            <translation>Une nouvelle langue de fenêtre s'applique au prochain démarrage d'imsmap.</translation>
         </message>
     </context>
     <context>
@@ -2991,6 +3080,10 @@ Problème : {problem}</translation>
         <message>
             <source>&amp;About imsmap</source>
             <translation>À &amp;propos d'imsmap</translation>
+        </message>
+        <message>
+            <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>
+            <translation>Paramètres de la clinique enregistrés. La fenêtre utilisera sa nouvelle langue au prochain démarrage d'imsmap.</translation>
         </message>
         <message>
             <source>Clinic settings saved.</source>

@@ -33,6 +33,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import error_label, save_cancel_buttons
+from imsmap.ui.record.language_box import LanguageBox
 from imsmap.ui.wording import vocabulary
 
 
@@ -41,6 +42,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.records = records
         self.settings = clinic.load(records)
+        self.language_changed = False  # the window's language, at the next start
         self.setWindowTitle(self.tr("Clinic settings"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -144,6 +146,9 @@ class SettingsDialog(QDialog):
             self.grasp_labels.append(edit)
         layout.addWidget(grades)
 
+        self.languages = LanguageBox(parent=self)
+        layout.addWidget(self.languages)
+
         self.error = error_label()
         layout.addWidget(self.error)
         buttons, self.save_button = save_cancel_buttons(self, self.save)
@@ -214,6 +219,7 @@ class SettingsDialog(QDialog):
         except UserFacingError as exc:
             self.error.setText(exc.message)
             return
+        self.language_changed = self.languages.save_window_language()
         self.accept()
 
 
