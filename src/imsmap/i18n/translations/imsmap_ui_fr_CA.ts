@@ -634,7 +634,7 @@ Problème : {problem}</translation>
         <message>
             <source>dddd d MMMM yyyy, HH:mm</source>
             <comment>QLocale pattern of a long date and time</comment>
-            <translation>dddd d MMMM yyyy, HH 'h' mm</translation>
+            <translation>dddd d MMMM yyyy, H 'h' mm</translation>
         </message>
         <message>
             <source>d MMMM yyyy</source>
@@ -1906,7 +1906,7 @@ Problème : {problem}</translation>
         <name>SessionDetailsPanel</name>
         <message>
             <source>Both / midline</source>
-            <translation>Les deux / ligne médiane</translation>
+            <translation>Bilatéral / médian</translation>
         </message>
         <message>
             <source>Left</source>
@@ -1946,7 +1946,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>All needles accounted for, sharps disposed</source>
-            <translation>Toutes les aiguilles comptées, jetées dans le contenant pour objets pointus et tranchants</translation>
+            <translation>Aiguilles comptées, jetées aux objets piquants</translation>
         </message>
         <message>
             <source>Needles used:</source>
@@ -2237,6 +2237,10 @@ Problème : {problem}</translation>
         <message>
             <source>Label of grasp grade {grade}</source>
             <translation>Libellé de la cote de préhension {grade}</translation>
+        </message>
+        <message>
+            <source>{name}:</source>
+            <translation>{name} :</translation>
         </message>
         <message>
             <source>Clinic logo</source>
@@ -2812,7 +2816,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Muscle shortening / taut bands</source>
-            <translation>Raccourcissement musculaire / bandes tendues</translation>
+            <translation>Raccourcissement / bandes tendues</translation>
         </message>
         <message>
             <source>Restricted range of motion</source>

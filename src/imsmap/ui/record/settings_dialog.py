@@ -142,7 +142,7 @@ class SettingsDialog(QDialog):
             # The default labels in the window's language; saved back as the defaults.
             edit = QLineEdit(vocabulary(label))
             edit.setAccessibleName(self.tr("Label of grasp grade {grade}").format(grade=grade))
-            gl.addRow(f"{grade}:", edit)
+            gl.addRow(self.tr("{name}:").format(name=grade), edit)
             self.grasp_labels.append(edit)
         layout.addWidget(grades)
 
