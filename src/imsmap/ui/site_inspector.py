@@ -86,9 +86,14 @@ def _number(value: float) -> float | int:
 def _combo(name: str, items: tuple[str, ...]) -> QComboBox:
     """A choice that names itself ("release: full"), so the row needs no labels."""
     box = QComboBox()
-    box.addItem(f"{name}: {NONE_TEXT}", None)
+    def named(value: str) -> str:
+        return QCoreApplication.translate(
+            "SiteInspector", "{name}: {value}", 'a choice that names itself: "release: full"'
+        ).format(name=name, value=value)
+
+    box.addItem(named(NONE_TEXT), None)
     for item in items:
-        box.addItem(f"{name}: {vocabulary(item)}", item)
+        box.addItem(named(vocabulary(item)), item)
     box.setToolTip(QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
         name=name.capitalize()))
     box.setMinimumHeight(FIELD_HEIGHT)

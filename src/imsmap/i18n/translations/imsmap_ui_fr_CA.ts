@@ -1777,7 +1777,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Progress</source>
-            <translation>Évolution</translation>
+            <translation>Suivi</translation>
         </message>
     </context>
     <context>
@@ -2493,6 +2493,11 @@ Problème : {problem}</translation>
             <translation>Électrostim.</translation>
         </message>
         <message>
+            <source>{name}: {value}</source>
+            <comment>a choice that names itself: "release: full"</comment>
+            <translation>{name} : {value}</translation>
+        </message>
+        <message>
             <source>{name} (optional)</source>
             <translation>{name} (facultatif)</translation>
         </message>
@@ -2569,7 +2574,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>feel</source>
-            <translation>sensation</translation>
+            <translation>tissu</translation>
         </message>
         <message>
             <source>release</source>
@@ -3043,11 +3048,11 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>&amp;Progress</source>
-            <translation>É&amp;volution</translation>
+            <translation>&amp;Suivi</translation>
         </message>
         <message>
             <source>The patient's progress beside the chart</source>
-            <translation>L'évolution du patient à côté du schéma</translation>
+            <translation>Le suivi du patient (son évolution) à côté du schéma</translation>
         </message>
         <message>
             <source>Re&amp;fresh</source>
