@@ -216,8 +216,8 @@ class ChartPanel(QWidget):
         chart = ChartPainter(self.atlas, self._view_ids[0])
         for grasp in (None, 0, 1, 2, 3):
             swatch = LegendSwatch(chart, grasp)
-            text = QLabel(vocabulary("ungraded") if grasp is None
-                          else f"{grasp} {vocabulary(GRASP_LABELS[grasp])}")
+            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None
+                          else f"{grasp} {vocabulary('Grasp', GRASP_LABELS[grasp])}")
             self._legend_host.addWidget(swatch)
             self._legend_host.addWidget(text)
             self._legend_host.addSpacing(8)

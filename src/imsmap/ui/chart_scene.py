@@ -64,7 +64,7 @@ Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other laye
 
 
 def side_label(side: str | Side) -> str:
-    return vocabulary(Side(side).label) if side in ("L", "R", "M") or isinstance(side, Side) \
+    return vocabulary("Side", Side(side).label) if side in ("L", "R", "M") or isinstance(side, Side) \
         else str(side)
 
 
@@ -101,7 +101,7 @@ def describe_site(atlas: Atlas, site: Site) -> str:
     level = f" {site.level}" if site.level else ""
     grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
         QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
-            grade=site.grasp, label=vocabulary(GRASP_LABELS[site.grasp]))
+            grade=site.grasp, label=vocabulary("Grasp", GRASP_LABELS[site.grasp]))
     flags = [word for on, word in (
         (site.cramp, QCoreApplication.translate("ChartScene", "cramp")),
         (site.twitch, QCoreApplication.translate("ChartScene", "twitch")),

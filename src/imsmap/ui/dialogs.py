@@ -84,7 +84,7 @@ class PatientDialog(QDialog):
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.sex = QComboBox()
         for s in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE, Sex.OTHER):
-            self.sex.addItem(vocabulary(s.label), s.value)
+            self.sex.addItem(vocabulary("Sex", s.label), s.value)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)

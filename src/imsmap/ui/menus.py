@@ -144,7 +144,7 @@ class WindowMenus(QObject):
         self.act_redo = undo_stack.createRedoAction(self.window, self.tr("&Redo"))
         self.act_redo.setShortcut(SK.Redo)
         self.act_grades = [a(self.tr("Grasp {grade} – {label}").format(
-                                 grade=g, label=vocabulary(GRASP_LABELS[g])) + f"\t{g}",
+                                 grade=g, label=vocabulary("Grasp", GRASP_LABELS[g])) + f"\t{g}",
                              lambda _c=False, g=g: edits.set_grasp(g)) for g in range(4)]
         self.act_cramp = a(self.tr("Toggle &cramp\tC"), edits.toggle_cramp)
         self.act_remove = a(self.tr("&Remove site\tDel"), edits.remove_site)

@@ -9,7 +9,7 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -83,7 +83,7 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _combo(name: str, items: tuple[str, ...]) -> QComboBox:
+def _combo(name: str, context: str, items: tuple[str, ...]) -> QComboBox:
     """A choice that names itself ("release: full"), so the row needs no labels."""
     box = QComboBox()
     def named(value: str) -> str:
@@ -93,7 +93,7 @@ def _combo(name: str, items: tuple[str, ...]) -> QComboBox:
 
     box.addItem(named(NONE_TEXT), None)
     for item in items:
-        box.addItem(named(vocabulary(item)), item)
+        box.addItem(named(vocabulary(context, item)), item)
     box.setToolTip(QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
         name=name.capitalize()))
     box.setMinimumHeight(FIELD_HEIGHT)
@@ -233,9 +233,9 @@ class SiteInspector(QFrame):
             b.clicked.connect(lambda on, f=field: self._save({f: on}, f, "flags"))
             self.toggles[field] = b
 
-        self.tissue = _combo(self.tr("feel"), TISSUE_FEEL)
-        self.release = _combo(self.tr("release"), RELEASE)
-        self.sensation = _combo(self.tr("sensation"), SENSATION)
+        self.tissue = _combo(self.tr("feel"), "TissueFeel", TISSUE_FEEL)
+        self.release = _combo(self.tr("release"), "Release", RELEASE)
+        self.sensation = _combo(self.tr("sensation"), "Sensation", SENSATION)
         for box, field in ((self.tissue, "tissue_feel"), (self.release, "release"),
                            (self.sensation, "sensation")):
             box.activated.connect(lambda _i, b=box, f=field: self._save(
@@ -386,7 +386,7 @@ class SiteInspector(QFrame):
             self.notes.setPlainText("")
             return
         grade = self.tr("not graded") if site.grasp is None else self.tr(
-            "grasp {grade} {label}").format(grade=site.grasp, label=vocabulary(labels[site.grasp]))
+            "grasp {grade} {label}").format(grade=site.grasp, label=vocabulary("Grasp", labels[site.grasp]))
         header = describe_site(self.atlas, site).split(" – ")[0] + f" · {grade}"
         if not self.editable:
             header = self.tr("{site} · read-only (signed)").format(site=header)
@@ -404,7 +404,7 @@ class SiteInspector(QFrame):
         self.grasp_buttons[-1 if site.grasp is None else site.grasp].setChecked(True)
         for grade in range(4):
             self.grasp_buttons[grade].setToolTip(self.tr("{grade} {label} (key {grade})").format(
-                grade=grade, label=vocabulary(labels[grade])))
+                grade=grade, label=vocabulary("Grasp", labels[grade])))
         self.grasp_buttons[-1].setToolTip(self.tr("Not graded"))
         for field, button in self.toggles.items():
             button.setChecked(bool(getattr(site, field)))
@@ -420,7 +420,8 @@ class SiteInspector(QFrame):
         presets = settings.needle_presets if settings is not None else ()
         self.preset.clear()
         for p in presets:
-            self.preset.addItem(p.label, (p.diameter_mm, p.length_mm))
+            self.preset.addItem(p.label.replace(".", QLocale().decimalPoint()),
+                                (p.diameter_mm, p.length_mm))
         self.preset.addItem(self.tr("other"), None)
         current = (site.needle_diameter_mm, site.needle_length_mm)
         index = next((i for i, p in enumerate(presets)

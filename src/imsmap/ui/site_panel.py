@@ -103,10 +103,10 @@ class SiteTable(QTableWidget):
 
     def _fill_row(self, row: int, s: Site) -> None:
         grasp = self.tr("planned") if s.planned and s.grasp is None else \
-            "–" if s.grasp is None else f"{s.grasp} {vocabulary(GRASP_LABELS[s.grasp])}"
+            "–" if s.grasp is None else f"{s.grasp} {vocabulary('Grasp', GRASP_LABELS[s.grasp])}"
         nerve = s.sensation == NERVE_SENSATION
         name = muscle_name(self.atlas, s)
-        cells = (str(s.seq), f"⚠ {name}" if nerve else name, vocabulary(s.side.label), grasp,
+        cells = (str(s.seq), f"⚠ {name}" if nerve else name, vocabulary("Side", s.side.label), grasp,
                  flags_text(s))
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)

@@ -1,5 +1,5 @@
 """Words the window shows that are not its own sentences: the clinical vocabulary of the domain
-(translated in the context "Vocabulary", where imsmap.domain marks it), and dates and times as
+(translated in the context of each of its lists: "Grasp", "Side"...), and dates and times as
 the window's language writes them (QLocale's default, which imsmap.i18n.install sets; the long
 patterns are translatable: a language writes its own order)."""
 
@@ -10,10 +10,12 @@ from datetime import date, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 
-def vocabulary(word: str) -> str:
-    """A word of the domain's vocabulary (a side, a grasp label, a tissue feel...) in the
-    window's language; a word the catalog lacks (a clinic's own grasp label) as it is."""
-    return QCoreApplication.translate("Vocabulary", word)
+def vocabulary(context: str, word: str) -> str:
+    """A word of the domain's vocabulary in the window's language: `context` names its list
+    ("Side", "Sex", "Grasp", "TissueFeel", "Release", "Sensation", "FindingSign",
+    "AdverseEvent", "Severity": the contexts the domain marks its words with); a word no catalog
+    has (a clinic's own grasp label) as it is."""
+    return QCoreApplication.translate(context, word)
 
 
 def _qdatetime(value: datetime) -> QDateTime:
@@ -42,40 +44,39 @@ def short_date(value: date) -> str:
 
 
 # The domain's words the window shows (imsmap.domain.models and .vocabulary), marked here for the
-# window's catalog in the context "Vocabulary", where vocabulary() looks them up. The domain has
-# no Qt: it cannot mark them itself. tests/test_ui_french.py checks that the list is complete.
+# window's catalog in the contexts of their lists, where vocabulary() looks them up; the records'
+# catalog has them too once the domain marks them (issue 19's records half): both say them alike
+# (docs/translating.md's glossary). tests/test_ui_french.py checks that the list is complete.
 VOCABULARY = (
-    # Side.label, Sex.label
-    QT_TRANSLATE_NOOP("Vocabulary", "Left"), QT_TRANSLATE_NOOP("Vocabulary", "Right"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Midline"), QT_TRANSLATE_NOOP("Vocabulary", "Female"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Male"), QT_TRANSLATE_NOOP("Vocabulary", "Other"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Not recorded"),
-    # GRASP_LABELS, UNGRADED, RELEASE, ADVERSE_SEVERITIES
-    QT_TRANSLATE_NOOP("Vocabulary", "none"), QT_TRANSLATE_NOOP("Vocabulary", "mild"),
-    QT_TRANSLATE_NOOP("Vocabulary", "moderate"), QT_TRANSLATE_NOOP("Vocabulary", "strong"),
-    QT_TRANSLATE_NOOP("Vocabulary", "ungraded"), QT_TRANSLATE_NOOP("Vocabulary", "full"),
-    QT_TRANSLATE_NOOP("Vocabulary", "partial"), QT_TRANSLATE_NOOP("Vocabulary", "severe"),
-    # TISSUE_FEEL
-    QT_TRANSLATE_NOOP("Vocabulary", "normal"), QT_TRANSLATE_NOOP("Vocabulary", "grasp"),
-    QT_TRANSLATE_NOOP("Vocabulary", "gritty-fibrotic"),
-    QT_TRANSLATE_NOOP("Vocabulary", "bone contact"),
-    # SENSATION
-    QT_TRANSLATE_NOOP("Vocabulary", "ache/cramp"), QT_TRANSLATE_NOOP("Vocabulary", "deep pressure"),
-    QT_TRANSLATE_NOOP("Vocabulary", "referred"),
-    QT_TRANSLATE_NOOP("Vocabulary", "electric/paraesthetic"),
-    # FINDING_SIGNS
-    QT_TRANSLATE_NOOP("Vocabulary", "Muscle shortening / taut bands"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Restricted range of motion"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Tender motor points"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Tender paraspinals"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Trophedema (matchstick test)"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Peau d'orange on skin rolling"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Local hair loss"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Autonomic signs (cold, sweating, goosebumps)"),
-    # ADVERSE_EVENT_KINDS
-    QT_TRANSLATE_NOOP("Vocabulary", "Bruising"), QT_TRANSLATE_NOOP("Vocabulary", "Bleeding"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Post-needling soreness"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Dizziness / fainting"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Nerve symptoms"),
-    QT_TRANSLATE_NOOP("Vocabulary", "Pneumothorax (suspected)"),
+    QT_TRANSLATE_NOOP("Side", "Left"), QT_TRANSLATE_NOOP("Side", "Right"),
+    QT_TRANSLATE_NOOP("Side", "Midline"),
+    QT_TRANSLATE_NOOP("Sex", "Female"), QT_TRANSLATE_NOOP("Sex", "Male"),
+    QT_TRANSLATE_NOOP("Sex", "Other"), QT_TRANSLATE_NOOP("Sex", "Not recorded"),
+    QT_TRANSLATE_NOOP("Grasp", "none"), QT_TRANSLATE_NOOP("Grasp", "mild"),
+    QT_TRANSLATE_NOOP("Grasp", "moderate"), QT_TRANSLATE_NOOP("Grasp", "strong"),
+    QT_TRANSLATE_NOOP("Grasp", "ungraded"),
+    QT_TRANSLATE_NOOP("TissueFeel", "normal"), QT_TRANSLATE_NOOP("TissueFeel", "grasp"),
+    QT_TRANSLATE_NOOP("TissueFeel", "gritty-fibrotic"),
+    QT_TRANSLATE_NOOP("TissueFeel", "bone contact"),
+    QT_TRANSLATE_NOOP("Release", "full"), QT_TRANSLATE_NOOP("Release", "partial"),
+    QT_TRANSLATE_NOOP("Release", "none"),
+    QT_TRANSLATE_NOOP("Sensation", "ache/cramp"), QT_TRANSLATE_NOOP("Sensation", "deep pressure"),
+    QT_TRANSLATE_NOOP("Sensation", "referred"),
+    QT_TRANSLATE_NOOP("Sensation", "electric/paraesthetic"),
+    QT_TRANSLATE_NOOP("FindingSign", "Muscle shortening / taut bands"),
+    QT_TRANSLATE_NOOP("FindingSign", "Restricted range of motion"),
+    QT_TRANSLATE_NOOP("FindingSign", "Tender motor points"),
+    QT_TRANSLATE_NOOP("FindingSign", "Tender paraspinals"),
+    QT_TRANSLATE_NOOP("FindingSign", "Trophedema (matchstick test)"),
+    QT_TRANSLATE_NOOP("FindingSign", "Peau d'orange on skin rolling"),
+    QT_TRANSLATE_NOOP("FindingSign", "Local hair loss"),
+    QT_TRANSLATE_NOOP("FindingSign", "Autonomic signs (cold, sweating, goosebumps)"),
+    QT_TRANSLATE_NOOP("AdverseEvent", "Bruising"), QT_TRANSLATE_NOOP("AdverseEvent", "Bleeding"),
+    QT_TRANSLATE_NOOP("AdverseEvent", "Post-needling soreness"),
+    QT_TRANSLATE_NOOP("AdverseEvent", "Dizziness / fainting"),
+    QT_TRANSLATE_NOOP("AdverseEvent", "Nerve symptoms"),
+    QT_TRANSLATE_NOOP("AdverseEvent", "Pneumothorax (suspected)"),
+    QT_TRANSLATE_NOOP("AdverseEvent", "Other"),
+    QT_TRANSLATE_NOOP("Severity", "mild"), QT_TRANSLATE_NOOP("Severity", "moderate"),
+    QT_TRANSLATE_NOOP("Severity", "severe"),
 )

@@ -45,6 +45,37 @@
         </message>
     </context>
     <context>
+        <name>AdverseEvent</name>
+        <message>
+            <source>Bruising</source>
+            <translation>Ecchymose</translation>
+        </message>
+        <message>
+            <source>Bleeding</source>
+            <translation>Saignement</translation>
+        </message>
+        <message>
+            <source>Post-needling soreness</source>
+            <translation>Douleur post-puncture</translation>
+        </message>
+        <message>
+            <source>Dizziness / fainting</source>
+            <translation>Étourdissement / évanouissement</translation>
+        </message>
+        <message>
+            <source>Nerve symptoms</source>
+            <translation>Symptômes nerveux</translation>
+        </message>
+        <message>
+            <source>Pneumothorax (suspected)</source>
+            <translation>Pneumothorax (soupçonné)</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+    </context>
+    <context>
         <name>AmendDialog</name>
         <message>
             <source>Amend signed session</source>
@@ -686,6 +717,41 @@ Problème : {problem}</translation>
         </message>
     </context>
     <context>
+        <name>FindingSign</name>
+        <message>
+            <source>Muscle shortening / taut bands</source>
+            <translation>Raccourcissement / bandes tendues</translation>
+        </message>
+        <message>
+            <source>Restricted range of motion</source>
+            <translation>Amplitude de mouvement limitée</translation>
+        </message>
+        <message>
+            <source>Tender motor points</source>
+            <translation>Points moteurs sensibles</translation>
+        </message>
+        <message>
+            <source>Tender paraspinals</source>
+            <translation>Paravertébraux sensibles</translation>
+        </message>
+        <message>
+            <source>Trophedema (matchstick test)</source>
+            <translation>Trophœdème (test de l'allumette)</translation>
+        </message>
+        <message>
+            <source>Peau d'orange on skin rolling</source>
+            <translation>Peau d'orange au palper-rouler</translation>
+        </message>
+        <message>
+            <source>Local hair loss</source>
+            <translation>Perte de poils locale</translation>
+        </message>
+        <message>
+            <source>Autonomic signs (cold, sweating, goosebumps)</source>
+            <translation>Signes autonomes (froid, sudation, chair de poule)</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRun</name>
         <message>
             <source>Clinic set-up skipped: File &gt; Clinic set-up… opens it again.</source>
@@ -694,6 +760,29 @@ Problème : {problem}</translation>
         <message>
             <source>{clinic} is set up. Choose New patient to begin.</source>
             <translation>{clinic} est configurée. Choisissez Nouveau patient pour commencer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Grasp</name>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>mild</source>
+            <translation>légère</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>modérée</translation>
+        </message>
+        <message>
+            <source>strong</source>
+            <translation>forte</translation>
+        </message>
+        <message>
+            <source>ungraded</source>
+            <translation>non cotée</translation>
         </message>
     </context>
     <context>
@@ -1719,6 +1808,21 @@ Problème : {problem}</translation>
         </message>
     </context>
     <context>
+        <name>Release</name>
+        <message>
+            <source>full</source>
+            <translation>complet</translation>
+        </message>
+        <message>
+            <source>partial</source>
+            <translation>partiel</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportActions</name>
         <message>
             <source>PDF export is not available in this version of imsmap.</source>
@@ -1885,6 +1989,25 @@ Problème : {problem}</translation>
                 <numerusform>{root} {side}, {session} : %n point; préhension {dominant} là où {root} est la racine dominante, {contributing} là où elle contribue</numerusform>
                 <numerusform>{root} {side}, {session} : %n points; préhension {dominant} là où {root} est la racine dominante, {contributing} là où elle contribue</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Sensation</name>
+        <message>
+            <source>ache/cramp</source>
+            <translation>douleur sourde/crampe</translation>
+        </message>
+        <message>
+            <source>deep pressure</source>
+            <translation>pression profonde</translation>
+        </message>
+        <message>
+            <source>referred</source>
+            <translation>référée</translation>
+        </message>
+        <message>
+            <source>electric/paraesthetic</source>
+            <translation>électrique/paresthésique</translation>
         </message>
     </context>
     <context>
@@ -2260,6 +2383,40 @@ Problème : {problem}</translation>
         </message>
     </context>
     <context>
+        <name>Severity</name>
+        <message>
+            <source>mild</source>
+            <translation>léger</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>modéré</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>grave</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sex</name>
+        <message>
+            <source>Female</source>
+            <translation>Féminin</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Masculin</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non inscrit</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Grade the selected site's grasp (on the chart or the site list)</source>
@@ -2320,6 +2477,21 @@ Problème : {problem}</translation>
         <message>
             <source>What it does</source>
             <translation>Ce qu'elle fait</translation>
+        </message>
+    </context>
+    <context>
+        <name>Side</name>
+        <message>
+            <source>Left</source>
+            <translation>Gauche</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Droite</translation>
+        </message>
+        <message>
+            <source>Midline</source>
+            <translation>Ligne médiane</translation>
         </message>
     </context>
     <context>
@@ -2676,6 +2848,25 @@ Problème : {problem}</translation>
         </message>
     </context>
     <context>
+        <name>TissueFeel</name>
+        <message>
+            <source>normal</source>
+            <translation>normal</translation>
+        </message>
+        <message>
+            <source>grasp</source>
+            <translation>préhension</translation>
+        </message>
+        <message>
+            <source>gritty-fibrotic</source>
+            <translation>granuleux-fibreux</translation>
+        </message>
+        <message>
+            <source>bone contact</source>
+            <translation>contact osseux</translation>
+        </message>
+    </context>
+    <context>
         <name>TrendModel</name>
         <message>
             <source>ungraded</source>
@@ -2723,157 +2914,6 @@ Problème : {problem}</translation>
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
-        </message>
-    </context>
-    <context>
-        <name>Vocabulary</name>
-        <message>
-            <source>Left</source>
-            <translation>Gauche</translation>
-        </message>
-        <message>
-            <source>Right</source>
-            <translation>Droite</translation>
-        </message>
-        <message>
-            <source>Midline</source>
-            <translation>Ligne médiane</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Féminin</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Masculin</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Autre</translation>
-        </message>
-        <message>
-            <source>Not recorded</source>
-            <translation>Non inscrit</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>aucune</translation>
-        </message>
-        <message>
-            <source>mild</source>
-            <translation>légère</translation>
-        </message>
-        <message>
-            <source>moderate</source>
-            <translation>modérée</translation>
-        </message>
-        <message>
-            <source>strong</source>
-            <translation>forte</translation>
-        </message>
-        <message>
-            <source>ungraded</source>
-            <translation>non cotée</translation>
-        </message>
-        <message>
-            <source>full</source>
-            <translation>complet</translation>
-        </message>
-        <message>
-            <source>partial</source>
-            <translation>partiel</translation>
-        </message>
-        <message>
-            <source>severe</source>
-            <translation>grave</translation>
-        </message>
-        <message>
-            <source>normal</source>
-            <translation>normale</translation>
-        </message>
-        <message>
-            <source>grasp</source>
-            <translation>préhension</translation>
-        </message>
-        <message>
-            <source>gritty-fibrotic</source>
-            <translation>granuleuse-fibreuse</translation>
-        </message>
-        <message>
-            <source>bone contact</source>
-            <translation>contact osseux</translation>
-        </message>
-        <message>
-            <source>ache/cramp</source>
-            <translation>douleur sourde/crampe</translation>
-        </message>
-        <message>
-            <source>deep pressure</source>
-            <translation>pression profonde</translation>
-        </message>
-        <message>
-            <source>referred</source>
-            <translation>référée</translation>
-        </message>
-        <message>
-            <source>electric/paraesthetic</source>
-            <translation>électrique/paresthésique</translation>
-        </message>
-        <message>
-            <source>Muscle shortening / taut bands</source>
-            <translation>Raccourcissement / bandes tendues</translation>
-        </message>
-        <message>
-            <source>Restricted range of motion</source>
-            <translation>Amplitude de mouvement limitée</translation>
-        </message>
-        <message>
-            <source>Tender motor points</source>
-            <translation>Points moteurs sensibles</translation>
-        </message>
-        <message>
-            <source>Tender paraspinals</source>
-            <translation>Paravertébraux sensibles</translation>
-        </message>
-        <message>
-            <source>Trophedema (matchstick test)</source>
-            <translation>Trophœdème (test de l'allumette)</translation>
-        </message>
-        <message>
-            <source>Peau d'orange on skin rolling</source>
-            <translation>Peau d'orange au palper-rouler</translation>
-        </message>
-        <message>
-            <source>Local hair loss</source>
-            <translation>Perte de poils locale</translation>
-        </message>
-        <message>
-            <source>Autonomic signs (cold, sweating, goosebumps)</source>
-            <translation>Signes autonomes (froid, sudation, chair de poule)</translation>
-        </message>
-        <message>
-            <source>Bruising</source>
-            <translation>Ecchymose</translation>
-        </message>
-        <message>
-            <source>Bleeding</source>
-            <translation>Saignement</translation>
-        </message>
-        <message>
-            <source>Post-needling soreness</source>
-            <translation>Douleur post-puncture</translation>
-        </message>
-        <message>
-            <source>Dizziness / fainting</source>
-            <translation>Étourdissement / évanouissement</translation>
-        </message>
-        <message>
-            <source>Nerve symptoms</source>
-            <translation>Symptômes nerveux</translation>
-        </message>
-        <message>
-            <source>Pneumothorax (suspected)</source>
-            <translation>Pneumothorax (soupçonné)</translation>
         </message>
     </context>
     <context>

@@ -126,7 +126,7 @@ def _data(box: QComboBox):
 
 def _grade(g: int | None) -> str:
     return QCoreApplication.translate("CompareView", "ungraded") if g is None \
-        else f"{g} {vocabulary(grasp_label(g))}"
+        else f"{g} {vocabulary('Grasp', grasp_label(g))}"
 
 
 class CompareView(QWidget):

@@ -118,9 +118,9 @@ class SegmentTrend(QWidget):
             mean = metric.mean_grasp
             values = (str(metric.muscles_grasping),
                       "" if mean is None or (isinstance(mean, float) and math.isnan(mean))
-                      else f"{mean:.1f}",
+                      else QLocale().toString(float(mean), "f", 1),
                       "" if j == 0 or math.isnan(float(overlap[j - 1]))
-                      else f"{float(overlap[j - 1]):.2f}")
+                      else QLocale().toString(float(overlap[j - 1]), "f", 2))
             for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -41,7 +41,7 @@ UNGRADED_TEXT = "?"  # needled, not graded
 
 
 def _grade_text(g: int | None) -> str:
-    return f"{vocabulary(grasp_label(g))} ({g})" if g is not None else \
+    return f"{vocabulary('Grasp', grasp_label(g))} ({g})" if g is not None else \
         QCoreApplication.translate("TrendModel", "ungraded")
 
 

@@ -133,14 +133,14 @@ class SessionDetailsPanel(QWidget):
             lambda n: self._save(needle_count=None if n < 0 else n))
 
         # Findings (Gunn's signs) and adverse events: a list, two choices, a text, Add/Remove.
-        self.finding_sign = _combo((k, vocabulary(v)) for k, v in FINDING_SIGNS.items())
+        self.finding_sign = _combo((k, vocabulary("FindingSign", v)) for k, v in FINDING_SIGNS.items())
         self.finding_side = _combo((k, self.tr(v)) for k, v in SIDES)
         self.finding_where = QLineEdit(placeholderText=self.tr("Region or segment, e.g. L5"))
         self.findings, add_finding, remove_finding = _entry_group(
             layout, self.tr("Examination findings"), self.tr("finding"), 110, self.finding_sign,
             self.finding_side, self.finding_where, self._add_finding, self._remove_finding)
-        self.event_kind = _combo((k, vocabulary(v)) for k, v in ADVERSE_EVENT_KINDS.items())
-        self.event_severity = _combo((s, vocabulary(s)) for s in ADVERSE_SEVERITIES)
+        self.event_kind = _combo((k, vocabulary("AdverseEvent", v)) for k, v in ADVERSE_EVENT_KINDS.items())
+        self.event_severity = _combo((s, vocabulary("Severity", s)) for s in ADVERSE_SEVERITIES)
         self.event_action = QLineEdit(placeholderText=self.tr("Action taken"))
         self.events, add_event, remove_event = _entry_group(
             layout, self.tr("Adverse events"), self.tr("adverse event"), 90, self.event_kind,
@@ -218,14 +218,14 @@ class SessionDetailsPanel(QWidget):
             for f in record.findings:
                 where = " ".join(x for x in (f.location, {
                     "L": self.tr("left"), "R": self.tr("right")}.get(f.side.value, "")) if x)
-                item = QListWidgetItem(vocabulary(FINDING_SIGNS.get(f.sign, f.sign)) +
+                item = QListWidgetItem(vocabulary("FindingSign", FINDING_SIGNS.get(f.sign, f.sign)) +
                                        (f" — {where}" if where else ""))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
                 self.findings.addItem(item)
             self.events.clear()
             for a in record.adverse_events:
-                text = (f"{vocabulary(ADVERSE_EVENT_KINDS.get(a.kind, a.kind))} "
-                        f"({vocabulary(a.severity)})")
+                text = (f"{vocabulary('AdverseEvent', ADVERSE_EVENT_KINDS.get(a.kind, a.kind))} "
+                        f"({vocabulary('Severity', a.severity)})")
                 if a.action_taken:
                     text += f" — {a.action_taken}"
                 item = QListWidgetItem(text)

@@ -140,7 +140,7 @@ class SettingsDialog(QDialog):
         self.grasp_labels = []
         for grade, label in enumerate(self.settings.grasp_labels):
             # The default labels in the window's language; saved back as the defaults.
-            edit = QLineEdit(vocabulary(label))
+            edit = QLineEdit(vocabulary("Grasp", label))
             edit.setAccessibleName(self.tr("Label of grasp grade {grade}").format(grade=grade))
             gl.addRow(self.tr("{name}:").format(name=grade), edit)
             self.grasp_labels.append(edit)
@@ -233,4 +233,4 @@ def _untranslated(text: str, grade: int) -> str:
     """A grasp label as stored: the default label when `text` is the default's translation (a
     French window keeps the English defaults, which the PDFs translate into their language)."""
     default = GRASP_LABELS[grade] if grade < len(GRASP_LABELS) else None
-    return default if default is not None and text.strip() == vocabulary(default) else text
+    return default if default is not None and text.strip() == vocabulary("Grasp", default) else text
