@@ -64,7 +64,7 @@
         </message>
         <message>
             <source>Nerve symptoms</source>
-            <translation>Symptômes nerveux</translation>
+            <translation>Symptômes neurologiques</translation>
         </message>
         <message>
             <source>Pneumothorax (suspected)</source>
@@ -87,7 +87,7 @@
         </message>
         <message>
             <source>e.g. Wrong side recorded for site 4</source>
-            <translation>p. ex. Mauvais côté inscrit pour le point 4</translation>
+            <translation>p. ex. Mauvais côté consigné pour le point 4</translation>
         </message>
         <message>
             <source>Reason for the amendment</source>
@@ -118,7 +118,7 @@
         <name>App</name>
         <message>
             <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic's records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
-            <translation>{name} est une sauvegarde d'imsmap. On ne l'ouvre jamais pour y travailler : ce que vous inscririez irait dans la sauvegarde, pas dans les dossiers de votre clinique. Pour la récupérer, restaurez-la (imsmap restore --db VOTRE-BASE --force SAUVEGARDE); pour la consulter, copiez-la sous un autre nom et ouvrez la copie.</translation>
+            <translation>{name} est une sauvegarde d'imsmap. On ne l'ouvre jamais pour y travailler : ce que vous y consigneriez irait dans la sauvegarde, pas dans les dossiers de votre clinique. Pour la récupérer, restaurez-la (imsmap restore --db VOTRE-BASE --force SAUVEGARDE); pour la consulter, copiez-la sous un autre nom et ouvrez la copie.</translation>
         </message>
     </context>
     <context>
@@ -195,7 +195,7 @@
         <name>ChartKeys</name>
         <message>
             <source>Grade the selected site's grasp (a planned site is then recorded as needled)</source>
-            <translation>Coter la préhension du point sélectionné (un point prévu est alors inscrit comme puncturé)</translation>
+            <translation>Coter la préhension du point sélectionné (un point prévu est alors consigné comme puncturé)</translation>
         </message>
         <message>
             <source>Toggle cramp on the selected site</source>
@@ -274,7 +274,7 @@
         </message>
         <message>
             <source>more grasp →</source>
-            <translation>plus de préhension →</translation>
+            <translation>préhension plus forte →</translation>
         </message>
         <message>
             <source>Grasp</source>
@@ -393,7 +393,7 @@
         </message>
         <message>
             <source>recorded on the {layer} layer</source>
-            <translation>inscrit sur la couche {layer}</translation>
+            <translation>consigné sur la couche {layer}</translation>
         </message>
     </context>
     <context>
@@ -724,7 +724,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Restricted range of motion</source>
-            <translation>Amplitude de mouvement limitée</translation>
+            <translation>Amplitude articulaire limitée</translation>
         </message>
         <message>
             <source>Tender motor points</source>
@@ -744,11 +744,11 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Local hair loss</source>
-            <translation>Perte de poils locale</translation>
+            <translation>Perte de poils localisée</translation>
         </message>
         <message>
             <source>Autonomic signs (cold, sweating, goosebumps)</source>
-            <translation>Signes autonomes (froid, sudation, chair de poule)</translation>
+            <translation>Signes neurovégétatifs (froideur, sudation, chair de poule)</translation>
         </message>
     </context>
     <context>
@@ -1148,7 +1148,7 @@ Problème : {problem}</translation>
         <name>PainBox</name>
         <message>
             <source>not recorded</source>
-            <translation>non inscrite</translation>
+            <translation>non consignée</translation>
         </message>
     </context>
     <context>
@@ -1264,7 +1264,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation>État</translation>
+            <translation>Statut</translation>
         </message>
         <message>
             <source>Pain</source>
@@ -1430,7 +1430,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>The hash of the stored photo, as the audit trail recorded it</source>
-            <translation>L'empreinte de la photo conservée, telle que la piste de vérification l'a inscrite</translation>
+            <translation>L'empreinte de la photo conservée, telle que la piste de vérification l'a consignée</translation>
         </message>
         <message>
             <source>Caption</source>
@@ -2045,7 +2045,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Record that pneumothorax risk was discussed</source>
-            <translation>Inscrire que le risque de pneumothorax a été discuté</translation>
+            <translation>Consigner que le risque de pneumothorax a été discuté</translation>
         </message>
         <message>
             <source>Consent and needles</source>
@@ -2061,7 +2061,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>not recorded</source>
-            <translation>non inscrite</translation>
+            <translation>non consignée</translation>
         </message>
         <message>
             <source>Number of needles used</source>
@@ -2137,7 +2137,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Record that pneumothorax risk was discussed with the patient.</source>
-            <translation>Inscrivez que le risque de pneumothorax a été discuté avec le patient.</translation>
+            <translation>Consignez que le risque de pneumothorax a été discuté avec le patient.</translation>
         </message>
     </context>
     <context>
@@ -2413,7 +2413,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Not recorded</source>
-            <translation>Non inscrit</translation>
+            <translation>Non consigné</translation>
         </message>
     </context>
     <context>
@@ -2612,14 +2612,14 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Site {number} is recorded already (Enter confirms planned sites).</source>
-            <translation>Le point {number} est déjà inscrit (Entrée confirme les points prévus).</translation>
+            <translation>Le point {number} est déjà consigné (Entrée confirme les points prévus).</translation>
         </message>
     </context>
     <context>
         <name>SiteEdits</name>
         <message>
             <source>Start or open a session before recording sites (New session, Ctrl+Shift+N).</source>
-            <translation>Commencez ou ouvrez une séance avant d'inscrire des points (Nouvelle séance, Ctrl+Maj+N).</translation>
+            <translation>Commencez ou ouvrez une séance avant de consigner des points (Nouvelle séance, Ctrl+Maj+N).</translation>
         </message>
         <message>
             <source>This session is signed (or the database is read-only): sites cannot change. Add an amendment instead.</source>
@@ -2746,7 +2746,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>feel</source>
-            <translation>tissu</translation>
+            <translation>texture</translation>
         </message>
         <message>
             <source>release</source>
@@ -2825,7 +2825,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Planned, not yet needled: a grade or Enter records it</source>
-            <translation>Prévu, pas encore puncturé : une cote ou Entrée l'inscrit</translation>
+            <translation>Prévu, pas encore puncturé : une cote ou Entrée le consigne</translation>
         </message>
         <message>
             <source>C cramp · T twitch · E electrical stimulation</source>
@@ -2851,7 +2851,7 @@ Problème : {problem}</translation>
         <name>TissueFeel</name>
         <message>
             <source>normal</source>
-            <translation>normal</translation>
+            <translation>normale</translation>
         </message>
         <message>
             <source>grasp</source>
@@ -2859,7 +2859,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>gritty-fibrotic</source>
-            <translation>granuleux-fibreux</translation>
+            <translation>granuleuse-fibreuse</translation>
         </message>
         <message>
             <source>bone contact</source>
@@ -2882,7 +2882,7 @@ Problème : {problem}</translation>
         </message>
         <message>
             <source>Change</source>
-            <translation>Variation</translation>
+            <translation>Changement</translation>
         </message>
         <message>
             <source>Latest grasp minus the first graded one: negative means releasing.</source>
