@@ -125,11 +125,15 @@ def test_a_catalog_falls_back_to_the_source_text(test_catalog):
     assert test_catalog.tr("Test", "%n patient(s)", None, 4) == "4 patient(s)"
 
 
-def test_english_has_no_catalog_and_says_the_source():
+def test_english_says_the_source_with_its_plural_forms():
     english = Catalog("en")
-    assert i18n.catalog_names("en") == []
     assert english.locale.language() == QLocale.Language.English
-    assert english.tr("Test", "%n site(s)", None, 2) == "2 site(s)"
+    assert english.tr("Test", "Not a real text") == "Not a real text"
+    assert english.tr("Test", "%n site(s)", None, 2) == "2 site(s)"  # not in a catalog
+    assert english.translate("PlanningWords", "copy forward (%n site(s))", None, 1) == (
+        "copy forward (1 site)")
+    assert english.translate("PlanningWords", "copy forward (%n site(s))", None, 3) == (
+        "copy forward (3 sites)")
 
 
 def test_an_unknown_language_is_refused_in_a_sentence():
@@ -139,10 +143,9 @@ def test_an_unknown_language_is_refused_in_a_sentence():
 
 def test_every_supported_language_but_english_has_its_catalogs():
     for language in SUPPORTED:
-        if language != "en":
-            assert i18n.catalog_names(language) == sorted(
-                f"imsmap_{area}_{language}.qm" for area in UPDATE["CATALOGS"])
-            assert Catalog(language).locale.name() == language
+        assert i18n.catalog_names(language) == sorted(
+            f"imsmap_{area}_{language}.qm" for area in UPDATE["CATALOGS"])
+        assert Catalog(language).locale.name() == ("en_US" if language == "en" else language)
 
 
 def test_install_puts_the_language_on_the_application(qapp):
@@ -155,9 +158,10 @@ def test_install_puts_the_language_on_the_application(qapp):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
         installed = qapp.findChildren(QTranslator, "imsmap-i18n")
         assert len(installed) == len(i18n.catalog_names("fr_CA")) + 1
-        # A second install replaces the first's translators; English has none.
+        # A second install replaces the first's translators; English has its plural forms.
         install(qapp, "en")
-        assert qapp.findChildren(QTranslator, "imsmap-i18n") == []
+        assert len(qapp.findChildren(QTranslator, "imsmap-i18n")) == len(
+            i18n.catalog_names("en"))
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
         assert QLocale().name() == "en_US"
     finally:

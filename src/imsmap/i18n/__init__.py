@@ -8,7 +8,9 @@ extracts the ``translate(`` form only, so use that one in code).
 
 Catalogs live in ``translations/`` as ``imsmap_<area>_<language>.ts`` (the sources, updated by
 tools/i18n/update) and the ``.qm`` compiled from each, shipped in the wheel. English is the source
-language: it has no catalog. docs/translating.md says how a language is added.
+language: its catalogs hold plural forms only ("%n site(s)" -> "1 site", "3 sites"; lupdate
+-pluralonly), every other text is its own English. docs/translating.md says how a language is
+added.
 """
 
 from __future__ import annotations
@@ -59,9 +61,8 @@ def _folder(folder: Path | None) -> Traversable:
 
 def catalog_names(language: str, folder: Path | None = None) -> list[str]:
     """The file names of every imsmap catalog (.qm) of `language` (in the shipped translations,
-    or in `folder`), sorted; none for English."""
-    if _check(language) == SOURCE_LANGUAGE:
-        return []
+    or in `folder`), sorted (English's: its plural forms)."""
+    _check(language)
     return sorted(entry.name for entry in _folder(folder).iterdir()
                   if entry.name.startswith("imsmap_") and entry.name.endswith(f"_{language}.qm"))
 

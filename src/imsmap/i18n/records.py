@@ -10,8 +10,9 @@ literal context and text, which pyside6-lupdate extracts::
 
 The language is the one of the innermost ``speaking(language)`` block (a PDF writer opens one with
 the clinic's ``records_language``; the command line with ``system_language()``), English outside
-any. English, the source language, has no catalog: a plural source says "(s)" where English adds
-an s ("%n site(s)"), and ``translate`` writes "1 site", "2 sites". ``PLURAL`` is there for
+any. A plural source says "(s)" where English adds an s ("%n site(s)"); the English catalog holds
+its plural forms ("1 site", "2 sites"), and ``translate`` says one the catalog lacks (not yet
+updated) the same way. ``PLURAL`` is there for
 pyside6-lupdate: its Python reader marks a message numerus only when
 the call has a fifth argument (a count in a variable alone is not enough), so every plural call
 passes it.
@@ -76,7 +77,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     catalog = current()
     found = catalog.tr(context, text, disambiguation or None, n)
     if n >= 0 and catalog.language == SOURCE_LANGUAGE:
-        # English has no catalog: its plurals are the sources' "(s)", said here.
+        # A plural the English catalog does not hold yet: the source's "(s)", said here.
         found = found.replace("(s)", "" if n == 1 else "s")
     return found
 

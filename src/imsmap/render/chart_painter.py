@@ -7,11 +7,11 @@ a widget alike. All colours are opaque (see render.style).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,6 +26,10 @@ from PySide6.QtGui import (
 from imsmap.atlas.views import Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
+
+# The patient's sides, over a body chart seen from the front or the back.
+CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
+            "L": QT_TRANSLATE_NOOP("ChartPainter", "Patient's LEFT")}
 
 __all__ = ["ChartPainter", "text_path"]
 
@@ -83,7 +87,11 @@ class ChartPainter:
     """
 
     def __init__(self, atlas: Any, view_id: str, layer: str = "superficial",
-                 style: ChartStyle | None = None) -> None:
+                 style: ChartStyle | None = None,
+                 translate: Callable[..., str] | None = None) -> None:
+        """`translate(context, text)`: the words painted on the chart (its side captions,
+        legends) in a language: the window's (QCoreApplication.translate, the default), or a
+        document's (imsmap.i18n.Catalog.translate)."""
         if isinstance(atlas, View):
             view = atlas
         elif hasattr(atlas, "view"):
@@ -95,12 +103,12 @@ class ChartPainter:
             layer = view.layer_ids[0]
         self.layer = layer
         self.style = style or LIGHT
-        # The caption's words: which side is the patient's (right, left), and the title of a
-        # view without sides. English by default; a caller speaking another language (the
-        # reports in the records language) sets them.
-        self.side_captions: tuple[str, str] = ("Patient's RIGHT", "Patient's LEFT")
+        self.translate: Callable[..., str] = translate or QCoreApplication.translate
+        # The caption of a view without sides and the landmarks' names, when the caller paints
+        # them in another language than the atlas's English (the reports: their records
+        # language); None and {} keep the atlas's own.
         self.title_caption: str | None = None
-        self.landmark_captions: dict[str, str] = {}  # landmark id -> its name, when not English
+        self.landmark_captions: dict[str, str] = {}
         self._paths: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
 
@@ -345,9 +353,9 @@ class ChartPainter:
         size = max(size, 12.0)
         y = size * 1.4
         if v.viewer_left_is in ("L", "R"):
-            patient_right, patient_left = self.side_captions
-            left = patient_right if v.viewer_left_is == "R" else patient_left
-            right = patient_left if v.viewer_left_is == "R" else patient_right
+            words = {side: self.translate("ChartPainter", text) for side, text in CAPTIONS.items()}
+            left = words["R"] if v.viewer_left_is == "R" else words["L"]
+            right = words["L"] if v.viewer_left_is == "R" else words["R"]
             self._draw_text(painter, left, size, (size * 0.8, y), colour, anchor="left", bold=True)
             self._draw_text(painter, right, size, (v.width - size * 0.8, y), colour, anchor="right", bold=True)
         else:

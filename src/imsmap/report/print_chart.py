@@ -12,12 +12,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from imsmap.domain.models import Site
-from imsmap.i18n.records import language, translate
+from imsmap.i18n.records import current, language, translate
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.report.layout import INK, Doc
 
 __all__ = ["PRINT_STYLE", "bbox", "captions_in_records_language", "crop_around",
-           "paint_side_captions"]
+           "paint_side_captions", "records_words"]
 
 
 def _paler(colours: tuple[str, ...], t: float) -> tuple[str, ...]:
@@ -92,10 +92,15 @@ def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_i
 
 
 def captions_in_records_language(chart, atlas) -> None:
-    """The chart painter's own captions (whose side is which, a view's title) in the records
-    language."""
-    chart.side_captions = (translate("PrintChart", "Patient's RIGHT"),
-                           translate("PrintChart", "Patient's LEFT"))
+    """The chart painter's own words (whose side is which, a view's title, the landmarks) in the
+    records language."""
+    chart.translate = records_words
     chart.title_caption = atlas.view_name(chart.view.id, language())
     chart.landmark_captions = {lm.id: atlas.landmark_name(chart.view.id, lm.id, language())
                                for lm in chart.view.landmarks}
+
+
+def records_words(context: str, text: str, *rest: object) -> str:
+    """``translate`` as ChartPainter and the legends call it: the records language's words,
+    from every catalog of that language (the chart's own words are in the window's)."""
+    return current().tr(context, text)

@@ -33,6 +33,7 @@ from imsmap.report.print_chart import (
     captions_in_records_language,
     crop_around,
     paint_side_captions,
+    records_words,
 )
 from imsmap.report.site_text import grasp_text
 from imsmap.services.records import Records
@@ -107,8 +108,8 @@ class HeatChart:
         p.translate(-cx, -cy)
         quiet = ChartPainter(self.view, self.view.id, self.chart.layer,
                              style=quiet_style(PRINT_STYLE, 0.45))
-        quiet.side_captions, quiet.title_caption, quiet.landmark_captions = (
-            self.chart.side_captions, self.chart.title_caption, self.chart.landmark_captions)
+        quiet.translate, quiet.title_caption, quiet.landmark_captions = (
+            self.chart.translate, self.chart.title_caption, self.chart.landmark_captions)
         quiet.paint_base(p)
         p.end()
         image = blend_heat(base, heat, vmax)
@@ -193,7 +194,7 @@ class ChartLegend(Block):
         heat_w = width * 0.34
         paint_heat_legend(painter, QRectF(x, y, heat_w, doc.mm(11)), self.vmax,
                           title=translate("ProgressCharts", "Grasp summed over the sessions"),
-                          style=PRINT_STYLE, more=translate("ProgressCharts", "more grasp →"),
+                          style=PRINT_STYLE, translate=records_words,
                           decimal=locale().decimalPoint(),
                           background="#ffffff")
         font = doc.font(7)

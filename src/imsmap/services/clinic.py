@@ -12,10 +12,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
 from imsmap.services.records import Records
@@ -67,7 +69,7 @@ class ClinicSettings:
     # The language of the clinic's records ("en", "fr_CA"); None until the clinic chooses one,
     # and then `records_language_or` gives the language the records are written in.
     records_language: str | None = None
-    extra: dict = field(default_factory=dict)
+    extra: JsonObject = field(default_factory=dict)
 
     def records_language_or(self, default: str) -> str:
         """The clinic's records language, else `default` (the system's language)."""
@@ -83,7 +85,8 @@ class ClinicSettings:
 def load(records: Records) -> ClinicSettings:
     repo = records.repo
 
-    def get(key: str, default: object) -> object:
+    def get(key: str, default: object) -> Any:
+        """A setting as JSON gives it back (`save` checked it before it was written)."""
         raw = repo.setting(key)
         return default if raw is None else json.loads(raw)
 

@@ -8,7 +8,7 @@ the site inspector uses one to change a site's muscle.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
@@ -33,7 +33,8 @@ def match_label(atlas: Atlas, muscle: Muscle, text: str, language: str = "en") -
         if ranked:
             label += f" ({min(ranked)[2]})"
     charted = any(r.muscle == muscle.id for v in atlas.views.values() for r in v.regions)
-    return label + ("" if charted else " – not on a chart")
+    return label if charted else QCoreApplication.translate(
+        "MuscleSearch", "{muscle} – not on a chart").format(muscle=label)
 
 
 class MatchList(QListWidget):
@@ -58,12 +59,12 @@ class MuscleSearchBox(QLineEdit):
     focusLeft = Signal()  # focus went elsewhere without a choice
 
     def __init__(self, atlas: Atlas, parent: QWidget | None = None,
-                 placeholder: str = "Find a muscle…", *, above: bool = False):
+                 placeholder: str | None = None, *, above: bool = False):
         super().__init__(parent)
         self.atlas = atlas
         self.language = "en"  # the language muscle names are shown in ("en", "fr_CA")
         self.above = above  # the matches open upwards (a box at the bottom of the chart)
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(self.tr("Find a muscle…") if placeholder is None else placeholder)
         self.setClearButtonEnabled(True)
         self.setMinimumHeight(TOUCH_HEIGHT)
         self.list = MatchList()
@@ -174,7 +175,8 @@ def show_on(panel, muscle_id: str) -> bool:
         if layers:
             break
     else:
-        panel.hint.setText(f"{muscle.name} is not drawn on any chart.")
+        panel.hint.setText(QCoreApplication.translate(
+            "MuscleSearch", "{muscle} is not drawn on any chart.").format(muscle=muscle.name))
         return False
     panel.set_view(view_id)
     panel.set_layer(panel.layer if panel.layer in layers else layers[0])
@@ -189,8 +191,9 @@ def show_on(panel, muscle_id: str) -> bool:
     panel.search.setText(muscle.name)
     view = atlas.view(view_id)
     layer = view.layers[view.layer_ids.index(scene.layer)].name.lower()
-    panel.hint.setText(f"{muscle.name}: lit on the {view.name} chart, {layer} layer. "
-                       "Tap it to add a site.")
+    panel.hint.setText(QCoreApplication.translate(
+        "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a "
+        "site.").format(muscle=muscle.name, view=view.name, layer=layer))
     panel.hint.setToolTip(panel.hint.text())
     panel.view.setFocus()
     return True

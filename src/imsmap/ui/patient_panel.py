@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,9 +42,12 @@ def patient_header(p: Patient | None, hide_names: bool) -> str:
     if p is None:
         return ""
     if hide_names:
-        return "Patient hidden (privacy screen: F12 or Ctrl+H shows it)"
-    born = f", born {p.birth_date:%Y-%m-%d}" if p.birth_date else ""
-    return f"{p.display_name} · {p.chart_number}{born}"
+        return QCoreApplication.translate(
+            "PatientPanel", "Patient hidden (privacy screen: F12 or Ctrl+H shows it)")
+    if p.birth_date:
+        return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}").format(
+            name=p.display_name, chart=p.chart_number, date=f"{p.birth_date:%Y-%m-%d}")
+    return f"{p.display_name} · {p.chart_number}"
 
 
 def pain_text(s: Session) -> str:
@@ -69,7 +72,7 @@ class PatientPanel(QWidget):
         self._loading = False
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find: chart number or name")
+        self.search.setPlaceholderText(self.tr("Find: chart number or name"))
         self.search.setClearButtonEnabled(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -87,17 +90,17 @@ class PatientPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("patientCount")
 
-        self.new_patient = QPushButton("New patient…")
+        self.new_patient = QPushButton(self.tr("New patient…"))
         self.new_patient.clicked.connect(self.newPatientRequested)
 
-        self.sessions_label = QLabel("Sessions")
+        self.sessions_label = QLabel(self.tr("Sessions"))
         bold = QFont(self.sessions_label.font())
         bold.setBold(True)
         self.sessions_label.setFont(bold)
         self.sessions = QTreeWidget()
         self.sessions.setRootIsDecorated(False)
         self.sessions.setUniformRowHeights(True)
-        self.sessions.setHeaderLabels(["Date", "Status", "Pain"])
+        self.sessions.setHeaderLabels([self.tr("Date"), self.tr("Status"), self.tr("Pain")])
         self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.sessions.header()
         header.setStretchLastSection(False)
@@ -105,11 +108,11 @@ class PatientPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.sessions.currentItemChanged.connect(self._session_changed)
-        self.new_session = QPushButton("New session")
+        self.new_session = QPushButton(self.tr("New session"))
         self.new_session.clicked.connect(self.newSessionRequested)
         self.new_session.setEnabled(False)
 
-        patients_title = QLabel("Patients")
+        patients_title = QLabel(self.tr("Patients"))
         patients_title.setFont(bold)
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
@@ -214,12 +217,13 @@ class PatientPanel(QWidget):
             chosen = None
             if self._patient_id is not None:
                 for s in self.records.read.sessions_for_patient(self._patient_id):
-                    status = "signed" if s.is_signed else "draft"
+                    status = self.tr("signed") if s.is_signed else self.tr("draft")
                     item = QTreeWidgetItem([f"{s.started_at:%Y-%m-%d %H:%M}", status,
                                             pain_text(s)])
                     item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-                    item.setToolTip(1, f"Signed {s.signed_at:%Y-%m-%d %H:%M} by {s.signed_by}"
-                                    if s.is_signed else "Draft: edits are saved as you go")
+                    item.setToolTip(1, self.tr("Signed {when} by {who}").format(
+                        when=f"{s.signed_at:%Y-%m-%d %H:%M}", who=s.signed_by)
+                                    if s.is_signed else self.tr("Draft: edits are saved as you go"))
                     if not s.is_signed:
                         font = item.font(1)
                         font.setItalic(True)

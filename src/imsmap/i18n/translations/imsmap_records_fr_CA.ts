@@ -883,14 +883,6 @@ schéma de la base de données %3</translation>
         <source>Patient&apos;s left</source>
         <translation>Gauche du patient</translation>
     </message>
-    <message>
-        <source>Patient&apos;s RIGHT</source>
-        <translation>DROITE du patient</translation>
-    </message>
-    <message>
-        <source>Patient&apos;s LEFT</source>
-        <translation>GAUCHE du patient</translation>
-    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -938,10 +930,6 @@ schéma de la base de données %3</translation>
     <message>
         <source>Grasp summed over the sessions</source>
         <translation>Préhension cumulée sur les séances</translation>
-    </message>
-    <message>
-        <source>more grasp →</source>
-        <translation>préhension plus forte →</translation>
     </message>
     <message>
         <source>Grasp:</source>
