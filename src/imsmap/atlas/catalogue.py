@@ -11,10 +11,10 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, TypeVar
 
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
 from imsmap.atlas.names import SOURCE_LANGUAGE, AtlasNames, MuscleNames, packaged_names
 from imsmap.atlas.search_text import PARENTHESES, match_rank, search_key
 
@@ -337,17 +337,6 @@ class Catalogue:
 
 
 # ----------------------------------------------------------------------------------- loading
-
-
-def bodycharts_folder() -> Path:
-    """The shipped atlas data: the folder `bodycharts` of the package data `imsmap.assets`.
-
-    Found through the package's own file, as importlib.resources would for a package on disk
-    (the app is never run from a zip), without importing importlib.resources and its readers at
-    start-up (about 4 ms, issue 8)."""
-    import imsmap.assets
-
-    return Path(imsmap.assets.__file__).parent / "bodycharts"
 
 
 def _read_packaged() -> dict[str, Any]:

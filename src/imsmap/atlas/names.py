@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
 
 __all__ = [
     "SOURCE_LANGUAGE",
@@ -135,8 +136,6 @@ def parse_names(data: Any, source: str = "names file") -> AtlasNames:
 
 def names_file_languages() -> tuple[str, ...]:
     """The languages that ship a names file, sorted."""
-    from imsmap.atlas.catalogue import bodycharts_folder
-
     folder = bodycharts_folder()
     if not folder.is_dir():
         return ()
@@ -147,8 +146,6 @@ def names_file_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def packaged_names() -> Mapping[str, AtlasNames]:
     """Every shipped names file by language (read once per process)."""
-    from imsmap.atlas.catalogue import bodycharts_folder
-
     found: dict[str, AtlasNames] = {}
     for language in names_file_languages():
         path = bodycharts_folder() / f"names.{language}.json"
