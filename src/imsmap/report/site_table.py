@@ -34,18 +34,20 @@ LONG_NOTE = 240  # characters; or more than three lines
 
 def site_columns() -> tuple[Column, ...]:
     """The table's columns, headed in the records language; weights are millimetres on A4
-    (178 mm between the margins)."""
+    (178 mm between the margins). The side's words are longer in French ("Gauche") than in
+    English, whose widths stay as they were: a signed record's PDF made again reads the same."""
+    side_mm = 10 if language() == "en" else 11.5
     return (
         Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
         Column(translate("SiteTable", "Muscle"), 27),
-        Column(translate("SiteTable", "Side"), 11.5),
+        Column(translate("SiteTable", "Side"), side_mm),
         Column(translate("SiteTable", "Level", "column header, 10 mm wide"), 10),
         Column(translate("SiteTable", "Nerve · roots"), 32),
         Column(translate("SiteTable", "Needle mm Ø × L"), 15),
         Column(translate("SiteTable", "Depth mm", "column header, 10.5 mm wide"), 10.5),
         Column(translate("SiteTable", "Grasp"), 21.5),
         Column(translate("SiteTable", "Response"), 21),
-        Column(translate("SiteTable", "Notes"), 23),
+        Column(translate("SiteTable", "Notes"), 34.5 - side_mm),
     )
 
 
