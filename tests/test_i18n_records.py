@@ -184,8 +184,8 @@ def test_french_headings_labels_and_column_headers_fit_their_boxes(qapp, demo, t
     for block in prepared.blocks:
         if isinstance(block, Table):
             font = doc.font(block.size * 0.92, bold=True, condensed=block.condensed)
-            for column, w in zip(block.columns, block._widths(width)):
-                room = block._text_w(doc, Cell(column.title), w)
+            for column, w in zip(block.columns, block.column_widths(width)):
+                room = block.text_room(doc, Cell(column.title), w)
                 for word in column.title.split():
                     assert doc.text_width(word, font) <= room, (column.title, word)
                     checked += 1
@@ -196,14 +196,13 @@ def test_french_headings_labels_and_column_headers_fit_their_boxes(qapp, demo, t
             assert used <= width, (block.text, block.note)
             checked += 1
         elif isinstance(block, KeyValues):
-            pad, col_w, _h = block._geometry(doc, width)
+            room = block.column_width(doc, width)
             for label, _value in block.items:
-                assert doc.text_width(label.upper(), doc.font(block.size * 0.78)) <= \
-                    col_w - doc.mm(2), label
+                assert doc.text_width(label.upper(), doc.font(block.size * 0.78)) <= room, label
                 checked += 1
         elif isinstance(block, LegendBlock):
             font = doc.font(7.5)
-            for left, _row, text, _kw in block._placed(doc, width)[1]:
+            for left, _row, text, _kw in block.placed(doc, width)[1]:
                 assert left + doc.mm(4.2 + 1.2) + doc.text_width(text, font) <= width, text
                 checked += 1
     assert checked > 40
@@ -216,8 +215,8 @@ def test_the_legend_takes_a_second_row_when_one_is_too_narrow(qapp, demo, tmp_pa
     doc = Doc(writer, device_resolution(writer))
     legend = next(b for b in prepared.blocks if isinstance(b, LegendBlock))
     wide, narrow = doc.mm(400), doc.mm(120)
-    assert {row for _x, row, _t, _k in legend._placed(doc, wide)[1]} == {0}
-    assert {row for _x, row, _t, _k in legend._placed(doc, narrow)[1]} == {0, 1}
+    assert {row for _x, row, _t, _k in legend.placed(doc, wide)[1]} == {0}
+    assert {row for _x, row, _t, _k in legend.placed(doc, narrow)[1]} == {0, 1}
     assert legend.height(doc, narrow) > legend.height(doc, wide)
 
 

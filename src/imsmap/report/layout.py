@@ -295,6 +295,10 @@ class KeyValues(Block):
     def _rows(self) -> list[Sequence[tuple[str, str]]]:
         return [self.items[i:i + self.columns] for i in range(0, len(self.items), self.columns)]
 
+    def column_width(self, doc: Doc, width: float) -> float:
+        """The width one label and its value have (the label is one line: it must fit)."""
+        return self._geometry(doc, width)[1] - doc.mm(2)
+
     def _geometry(self, doc: Doc, width: float) -> tuple[float, float, list[float]]:
         pad = doc.mm(2.2)
         col_w = (width - 2 * pad) / self.columns

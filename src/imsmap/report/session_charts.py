@@ -351,7 +351,7 @@ class LegendBlock(Block):
                    {"grasp": None, "planned": True})]
         return items
 
-    def _placed(self, doc: Doc, width: float) -> tuple[str, list[tuple[float, int, str, dict]]]:
+    def placed(self, doc: Doc, width: float) -> tuple[str, list[tuple[float, int, str, dict]]]:
         """The title, and each item's left edge (from the block's) and row: the items flow
         onto a second row when one row is too narrow for them (longer words, a clinic's own
         grasp labels)."""
@@ -369,14 +369,14 @@ class LegendBlock(Block):
         return label, placed
 
     def height(self, doc: Doc, width: float) -> float:
-        rows = 1 + max(row for _x, row, _t, _k in self._placed(doc, width)[1])
+        rows = 1 + max(row for _x, row, _t, _k in self.placed(doc, width)[1])
         return doc.mm(self.ROW_MM) * rows + doc.mm(3)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         font = doc.font(7.5)
         size = doc.mm(4.2)
         lf = doc.font(7.5, bold=True)
-        label, placed = self._placed(doc, width)
+        label, placed = self.placed(doc, width)
         doc.draw_text(painter, QRectF(x, y + (size - doc.line_height(lf)) / 2, width, size),
                       label, lf, INK, wrap=False)
         for cx, row, text, kw in placed:

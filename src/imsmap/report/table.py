@@ -72,6 +72,14 @@ class Table(Block):
     continued: bool = False  # a part after a page break: the caption says so
     _heights: dict = field(default_factory=dict, repr=False, compare=False)
 
+    def column_widths(self, width: float) -> list[float]:
+        """Each column's width on a block ``width`` wide."""
+        return self._widths(width)
+
+    def text_room(self, doc: Doc, cell: Cell, width: float) -> float:
+        """The width ``cell``'s text wraps within, in a column ``width`` wide."""
+        return self._text_w(doc, cell, width)
+
     def _widths(self, width: float) -> list[float]:
         total = sum(c.weight for c in self.columns)
         return [width * c.weight / total for c in self.columns]
