@@ -16,8 +16,9 @@ import json
 import re
 from functools import lru_cache
 
-from imsmap.atlas.catalogue import Catalogue, bodycharts_folder, load_catalogue
+from imsmap.atlas.catalogue import Catalogue, load_catalogue
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
 from imsmap.atlas.names import packaged_names
 
 __all__ = ["archived_catalogue", "archived_versions"]

@@ -60,7 +60,8 @@ class Sentence(str):
         self.args = tuple(args)
         return self
 
-    def __reduce__(self):  # pickling (multiprocessing) keeps the translation
+    def __reduce__(self) -> tuple[type[Sentence], tuple[str, str, tuple[object, ...]]]:
+        # pickling (multiprocessing) keeps the translation
         return (Sentence, (self.context, self.template, self.args))
 
 
