@@ -67,3 +67,13 @@ def patient(records):
 def session(records, patient):
     return records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),
                                  practitioner="J. Physio", complaint="Low back pain, L5")
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, speaking English as the window does when started in English
+    (imsmap.i18n.install: English's plural forms, "1 site", "3 sites")."""
+    from imsmap import i18n
+
+    i18n.install(qapp, "en")
+    return qapp

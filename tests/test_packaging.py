@@ -29,11 +29,17 @@ def test_wheel_ships_the_atlas_and_loads_it_outside_the_source_tree(tmp_path):
     sql = {f"imsmap/store/postgres/sql/{p.name}"
            for p in (ROOT / "src" / "imsmap" / "store" / "postgres" / "sql").glob("*.sql")}
     assert sql and sql <= names
+    # The translation catalogs (imsmap.i18n) are compiled .qm files, shipped.
+    qm = {f"imsmap/i18n/translations/{p.name}"
+          for p in (ROOT / "src" / "imsmap" / "i18n" / "translations").glob("*.qm")}
+    assert qm and qm <= names
     # Import from the unpacked wheel only (not src/): the atlas must load from package data.
     code = ("import imsmap, imsmap.atlas as a; at = a.load_atlas(); "
             "assert '/site/' in imsmap.__file__, imsmap.__file__; "
             "from imsmap.store.postgres import schema; "
             "assert all(schema.sql_text(f) for m in schema.MIGRATIONS for f in m[3]); "
+            "from imsmap.i18n import Catalog, catalog_names; "
+            "assert catalog_names('fr_CA'), 'no French catalog'; Catalog('fr_CA'); "
             "print(len(at.catalogue), len(at.views))")
     out = subprocess.run([sys.executable, "-S", "-c",
                           f"import sys; sys.path[:0] = [{str(tmp_path / 'site')!r}] + "

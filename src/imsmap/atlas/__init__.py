@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from imsmap.atlas.archive import archived_catalogue
-from imsmap.atlas.catalogue import Catalogue, Muscle, load_catalogue
+from imsmap.atlas.catalogue import Catalogue, Muscle, in_language, load_catalogue
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.names import SOURCE_LANGUAGE, ViewNames
 from imsmap.atlas.views import Region, View, load_views
 
 __all__ = ["Atlas", "AtlasError", "Catalogue", "Muscle", "Region", "View", "load_atlas"]
@@ -31,6 +32,47 @@ class Atlas:
             return self.views[view_id]
         except KeyError:
             raise AtlasError(f"There is no chart view called {view_id!r}.") from None
+
+    # -- names in a language (atlas/names.py); English, the source language, by default --------
+    def _view_names(self, view_id: str, language: str) -> ViewNames | None:
+        names = in_language(self.catalogue.names, language)
+        return names.views.get(view_id) if names else None
+
+    def view_name(self, view_id: str, language: str = SOURCE_LANGUAGE) -> str:
+        """The view's name in `language` ("Anterior", "Vue antérieure")."""
+        names = self._view_names(view_id, language)
+        if names and names.name:
+            return names.name
+        views = self.views
+        return views.name(view_id) if hasattr(views, "name") else self.view(view_id).name
+
+    def view_title(self, view_id: str, language: str = SOURCE_LANGUAGE) -> str:
+        """The view's name as a title that stands alone: English adds " view" to a body view's
+        short name ("Anterior view"); another language's view name is a title already."""
+        names = self._view_names(view_id, language)
+        if names and names.name:
+            return names.name
+        view = self.view(view_id)
+        return f"{view.name} view" if view.kind == "body" else view.name
+
+    def layer_name(self, view_id: str, layer_id: str, language: str = SOURCE_LANGUAGE) -> str:
+        names = self._view_names(view_id, language)
+        if names and layer_id in names.layers:
+            return names.layers[layer_id]
+        for layer in self.view(view_id).layers:
+            if layer.id == layer_id:
+                return layer.name
+        raise AtlasError(f"The chart {view_id!r} has no layer {layer_id!r}.")
+
+    def landmark_name(self, view_id: str, landmark_id: str,
+                      language: str = SOURCE_LANGUAGE) -> str:
+        names = self._view_names(view_id, language)
+        if names and landmark_id in names.landmarks:
+            return names.landmarks[landmark_id]
+        for landmark in self.view(view_id).landmarks:
+            if landmark.id == landmark_id:
+                return landmark.name
+        raise AtlasError(f"The chart {view_id!r} has no landmark {landmark_id!r}.")
 
     def as_of(self, version: str) -> Atlas:
         """The atlas as a record made on atlas `version` reads it: that version's catalogue (from

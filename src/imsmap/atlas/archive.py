@@ -16,8 +16,10 @@ import json
 import re
 from functools import lru_cache
 
-from imsmap.atlas.catalogue import Catalogue, bodycharts_folder, load_catalogue
+from imsmap.atlas.catalogue import Catalogue, load_catalogue
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
+from imsmap.atlas.names import packaged_names
 
 __all__ = ["archived_catalogue", "archived_versions"]
 
@@ -47,7 +49,7 @@ def archived_catalogue(version: str) -> Catalogue | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise AtlasError(f"The archived catalogue of atlas {version} cannot be read: {exc}.") from None
-    catalogue = load_catalogue(data)
+    catalogue = load_catalogue(data, packaged_names())
     if catalogue.version != version:
         raise AtlasError(f"The archived catalogue file of atlas {version} holds version "
                          f"{catalogue.version}.")

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
+from imsmap.atlas.names import SOURCE_LANGUAGE, AtlasNames, MuscleNames, packaged_names
+from imsmap.atlas.search_text import PARENTHESES, match_rank, search_key
 
 __all__ = [
     "CRANIAL",
@@ -25,7 +27,9 @@ __all__ = [
     "Catalogue",
     "Muscle",
     "format_roots",
+    "in_language",
     "is_valid_root",
+    "search_key",
     "load_catalogue",
     "root_index",
 ]
@@ -135,6 +139,21 @@ def format_roots(roots: tuple[str, ...] | list[str], dominant: str | None = None
     return ", ".join(parts)
 
 
+_T = TypeVar("_T")
+
+
+def in_language(by_language: Mapping[str, _T], language: str) -> _T | None:
+    """The entry for `language` ("fr_CA"), else one of the same language ("fr" for "fr_CA", or
+    "fr_CA" for "fr_FR"), else None (English, the source language, has no entry)."""
+    if language in by_language:
+        return by_language[language]
+    primary = language.split("_")[0]
+    for key in sorted(by_language):
+        if key.split("_")[0] == primary:
+            return by_language[key]
+    return None
+
+
 @dataclass(frozen=True)
 class Muscle:
     id: str
@@ -151,6 +170,33 @@ class Muscle:
     # Segment levels a site on this muscle can record (docs/atlas-format.md, "Levels"); empty
     # when the muscle is not segmental.
     levels: tuple[str, ...] = ()
+    # The names in other languages than English (atlas/names.py), by language.
+    translations: Mapping[str, MuscleNames] = field(default_factory=dict, compare=False,
+                                                    hash=False, repr=False)
+
+    def display_name(self, language: str = SOURCE_LANGUAGE) -> str:
+        """The muscle's name in `language` ("en", "fr_CA"); English where it has none."""
+        names = in_language(self.translations, language)
+        return names.name if names else self.name
+
+    def synonyms_in(self, language: str = SOURCE_LANGUAGE) -> tuple[str, ...]:
+        """The synonyms a text in `language` uses (English: the catalogue's)."""
+        if language == SOURCE_LANGUAGE:
+            return self.synonyms
+        names = in_language(self.translations, language)
+        return names.synonyms if names else self.synonyms
+
+    def nerve_in(self, language: str = SOURCE_LANGUAGE) -> str:
+        """The nerve supply in `language`; English where it has none."""
+        names = in_language(self.translations, language)
+        return names.nerve if names and names.nerve else self.nerve
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """Every name of the muscle in every language, names first, then synonyms."""
+        other = self.translations.values()
+        return (self.name, *(n.name for n in other),
+                *self.synonyms, *(s for n in other for s in n.synonyms))
 
     @property
     def segmental(self) -> bool:
@@ -189,43 +235,27 @@ class Muscle:
         return format_roots(self.roots, self.dominant_root)
 
 
-def _normalise(text: str) -> str:
-    """Lower case; anything but letters and digits becomes a single space."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold().replace("'", "")).split())
-
-
-def _words_prefix_in_order(query: list[str], words: list[str]) -> bool:
-    i = 0
-    for q in query:
-        while i < len(words) and not words[i].startswith(q):
-            i += 1
-        if i == len(words):
-            return False
-        i += 1
-    return True
-
-
-def _match_rank(query: str, candidate: str) -> int | None:
-    """0 exact, 1 starts with, 2 word prefixes in order, 3 word prefixes any order, 4 substring."""
-    if candidate == query:
-        return 0
-    if candidate.startswith(query):
-        return 1
-    q_words, c_words = query.split(), candidate.split()
-    if _words_prefix_in_order(q_words, c_words):
-        return 2
-    if all(any(w.startswith(q) for w in c_words) for q in q_words):
-        return 3
-    if query in candidate:
-        return 4
-    return None
-
-
 @dataclass(frozen=True)
 class Catalogue:
     version: str
     muscles: dict[str, Muscle]  # id -> muscle, in catalogue order
     renamed: dict[str, str]  # old id -> newer id (possibly renamed again)
+    # The atlas's names in other languages than English, by language (atlas/names.py).
+    names: Mapping[str, AtlasNames] = field(default_factory=dict, compare=False, repr=False)
+
+    def region_name(self, region: str, language: str = SOURCE_LANGUAGE) -> str:
+        """A region ("hip") as a title in `language`: "Hip", "Hanche"."""
+        names = in_language(self.names, language)
+        if names and region in names.regions:
+            return names.regions[region]
+        return region.capitalize()
+
+    def depth_name(self, depth: str, language: str = SOURCE_LANGUAGE) -> str:
+        """A depth word ("deep") in `language`, lower case: "deep", "profond"."""
+        names = in_language(self.names, language)
+        if names and depth in names.depths:
+            return names.depths[depth]
+        return depth
 
     def resolve_id(self, muscle_id: str) -> str:
         """The current id for `muscle_id`, following renames; AtlasError if it never existed."""
@@ -261,28 +291,42 @@ class Catalogue:
         return len(self.muscles)
 
     def search(self, text: str, limit: int = 20) -> list[Muscle]:
-        """Muscles whose name, a synonym or id matches `text`, best first.
+        """Muscles whose name, a synonym or id, in any language, matches `text`, best first.
 
-        Case-insensitive; punctuation and underscores count as spaces. Exact matches come
-        first, then matches where every word of `text` starts a word of the name ("glute med",
-        "ext carp rad"), then plain substrings. Ties keep catalogue order.
+        Case- and accent-insensitive ("trapeze" finds "Trapèze"); punctuation and underscores
+        count as spaces. Exact matches come first, then matches where every word of `text`
+        starts a word of the name ("glute med", "ext carp rad", "moyen fess"), then plain
+        substrings. Ties keep catalogue order.
         """
-        query = _normalise(text)
+        return [m for m, _ in self.search_matches(text, limit)]
+
+    def search_matches(self, text: str, limit: int = 20) -> list[tuple[Muscle, str]]:
+        """`search`, each muscle with the name or synonym that matched best (its id when only
+        the id matched)."""
+        query = search_key(text)
         if not query or limit <= 0:
             return []
-        ranked: list[tuple[int, int, int, Muscle]] = []
+        ranked: list[tuple[int, int, int, Muscle, str]] = []
         for order, muscle in enumerate(self.muscles.values()):
-            best: tuple[int, int] | None = None
-            # The name and id outrank a synonym at the same match rank.
-            candidates = [(0, muscle.name), (0, muscle.id), *((1, s) for s in muscle.synonyms)]
-            for kind, candidate in candidates:
-                rank = _match_rank(query, _normalise(candidate))
-                if rank is not None and (best is None or (rank, kind) < best):
-                    best = (rank, kind)
+            best: tuple[int, int, str] | None = None
+            other = muscle.translations.values()
+            names = [muscle.name, *(n.name for n in other)]
+            # (kind, text compared, text reported); the names and id outrank a synonym at the
+            # same match rank. A name typed without its qualifier ("erector spinae" for "Erector
+            # spinae (group)") is the name typed exactly, before another muscle's synonym.
+            candidates = [*((0, n, n) for n in names),
+                          *((0, PARENTHESES.sub(" ", n), n) for n in names if "(" in n),
+                          (0, muscle.id, muscle.id),
+                          *((1, s, s) for s in muscle.synonyms),
+                          *((1, s, s) for n in other for s in n.synonyms)]
+            for kind, candidate, shown in candidates:
+                rank = match_rank(query, search_key(candidate))
+                if rank is not None and (best is None or (rank, kind) < best[:2]):
+                    best = (rank, kind, shown)
             if best is not None:
-                ranked.append((best[0], best[1], order, muscle))
+                ranked.append((best[0], best[1], order, muscle, best[2]))
         ranked.sort(key=lambda t: t[:3])
-        return [m for *_, m in ranked[:limit]]
+        return [(m, matched) for *_, m, matched in ranked[:limit]]
 
     def muscles_for_root(self, root: str) -> list[Muscle]:
         """Muscles supplied (in part) by `root` ("C5", "cn11"...), in catalogue order."""
@@ -293,17 +337,6 @@ class Catalogue:
 
 
 # ----------------------------------------------------------------------------------- loading
-
-
-def bodycharts_folder() -> Path:
-    """The shipped atlas data: the folder `bodycharts` of the package data `imsmap.assets`.
-
-    Found through the package's own file, as importlib.resources would for a package on disk
-    (the app is never run from a zip), without importing importlib.resources and its readers at
-    start-up (about 4 ms, issue 8)."""
-    import imsmap.assets
-
-    return Path(imsmap.assets.__file__).parent / "bodycharts"
 
 
 def _read_packaged() -> dict[str, Any]:
@@ -481,13 +514,18 @@ def _check_renamed(renamed: Any, muscles: dict[str, Muscle]) -> dict[str, str]:
     return dict(renamed)
 
 
-def load_catalogue(data: Mapping[str, Any] | None = None) -> Catalogue:
+def load_catalogue(data: Mapping[str, Any] | None = None,
+                   names: Mapping[str, AtlasNames] | None = None) -> Catalogue:
     """Check and load the catalogue: the packaged one, or `data` in the same JSON shape.
 
+    `names` gives the names in other languages (atlas/names.py), by language; the packaged
+    catalogue takes the packaged names unless told otherwise, `data` none unless told.
     Raises AtlasError naming the muscle and field at the first problem found.
     """
     if data is None:
         data = _read_packaged()
+        if names is None:
+            names = packaged_names()
     if not isinstance(data, Mapping):
         raise AtlasError("The muscle catalogue must be a JSON object.")
     unknown = sorted(set(data) - {"version", "renamed", "muscles"})
@@ -508,4 +546,9 @@ def load_catalogue(data: Mapping[str, Any] | None = None) -> Catalogue:
         muscles[muscle.id] = muscle
 
     renamed = _check_renamed(data.get("renamed", {}), muscles)
-    return Catalogue(version=version.strip(), muscles=muscles, renamed=renamed)
+    if names:
+        muscles = {mid: replace(m, translations={
+            lang: n.muscles[mid] for lang, n in names.items() if mid in n.muscles})
+            for mid, m in muscles.items()}
+    return Catalogue(version=version.strip(), muscles=muscles, renamed=renamed,
+                     names=dict(names or {}))

@@ -14,8 +14,8 @@ from functools import cached_property
 from typing import Any
 
 from imsmap.atlas import geometry
-from imsmap.atlas.catalogue import bodycharts_folder
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
 
 __all__ = ["Detail", "Landmark", "Layer", "Region", "View", "load_views", "parse_view"]
 

@@ -12,8 +12,11 @@ import logging
 import sys
 
 from imsmap import __version__, logs
+from imsmap.cli.argparse_words import argparse_speaking_records_language
 from imsmap.cli.common import add_db_argument
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import fill
+from imsmap.i18n.records import sentence_text, speaking, translate
 
 log = logging.getLogger(__name__)
 
@@ -39,29 +42,33 @@ class _VersionAction(argparse.Action):
     own line (read only when asked, so the other commands do not load the atlas for it)."""
 
     def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
-                 help="print the versions of imsmap, its atlas and its database schema, and exit"):
+                 help=None):
+        help = help or translate(
+            "Cli", "print the versions of imsmap, its atlas and its database schema, and exit")
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
         from imsmap.atlas.catalogue import load_catalogue
         from imsmap.store.migrations import SCHEMA_VERSION
 
-        print(f"imsmap {__version__}\natlas {load_catalogue().version}\n"
-              f"database schema {SCHEMA_VERSION}")
+        print(fill(translate("Cli", "imsmap %1\natlas %2\ndatabase schema %3"),
+                   [__version__, load_catalogue().version, SCHEMA_VERSION]))
         parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="imsmap",
-        description="Body-chart documentation of IMS (intramuscular stimulation) sessions.",
+        description=translate(
+            "Cli", "Body-chart documentation of IMS (intramuscular stimulation) sessions."),
     )
     parser.add_argument("--version", action=_VersionAction)
     add_db_argument(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the demo clinic: its own database, created on first use, apart from real records",
+        help=translate("Cli", "open the demo clinic: its own database, created on first use, "
+                       "apart from real records"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -76,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line, in the system's language (imsmap.i18n.system_language: LC_ALL,
+    LC_MESSAGES, LANG); the PDFs it writes take the clinic's records language unless told."""
+    from imsmap.i18n import system_language
+
+    with speaking(system_language()), argparse_speaking_records_language():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logs.setup()
@@ -83,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             if args.demo and getattr(args, "db", None):
-                parser.error("--demo opens the demo clinic's own database; leave out --db")
+                parser.error(translate(
+                    "Cli", "--demo opens the demo clinic's own database; leave out --db"))
             from imsmap.ui.app import run_app  # Qt: only for the window, not the commands
 
             return run_app(db=getattr(args, "db", None), demo=args.demo)
@@ -96,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except UserFacingError as exc:
         log.info("%s refused: %s", args.command or "window", type(exc).__name__)
-        print(f"imsmap: {exc.message}", file=sys.stderr)
+        print(f"imsmap: {sentence_text(exc.message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import fill
+from imsmap.i18n.records import language, translate
 
 # The table shortens long names and nerve descriptions; --json has them in full.
 NAME_WIDTH = 36
@@ -23,19 +25,19 @@ NERVE_WIDTH = 34
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "atlas",
-        help="list the muscle catalogue (nerves, roots, pneumothorax risk)",
-        description="List the muscle catalogue, or draw preview images of the chart views.",
+        help=translate("Cli", "list the muscle catalogue (nerves, roots, pneumothorax risk)"),
+        description=translate("Cli", "List the muscle catalogue, or draw preview images of the chart views."),
     )
     parser.add_argument(
         "action",
         nargs="?",
         choices=["preview"],
-        help="preview: write an image of every chart view to --out DIR",
+        help=translate("Cli", "preview: write an image of every chart view to --out DIR"),
     )
     parser.add_argument(
-        "--json", action="store_true", help="print the catalogue and views as JSON"
+        "--json", action="store_true", help=translate("Cli", "print the catalogue and views as JSON")
     )
-    parser.add_argument("--out", metavar="DIR", help="folder for the preview images")
+    parser.add_argument("--out", metavar="DIR", help=translate("Cli", "folder for the preview images"))
     parser.set_defaults(func=run)
 
 
@@ -145,15 +147,19 @@ def _shorten(text: str, width: int) -> str:
 
 
 def print_table(catalogue: Any, out: TextIO) -> None:
-    headers = ("id", "name", "region", "nerve", "roots", "depth", "!")
+    lang = language()
+    headers = ("id", translate("AtlasCommand", "name"), translate("AtlasCommand", "region"),
+               translate("AtlasCommand", "nerve"), translate("AtlasCommand", "roots"),
+               translate("AtlasCommand", "depth"), "!")
+    english = lang == "en"
     rows = [
         (
             m.id,
-            _shorten(m.name, NAME_WIDTH),
-            m.region,
-            _shorten(m.nerve, NERVE_WIDTH),
+            _shorten(m.display_name(lang), NAME_WIDTH),
+            m.region if english else catalogue.region_name(m.region, lang).lower(),
+            _shorten(m.nerve_in(lang), NERVE_WIDTH),
             m.roots_text,
-            m.depth,
+            m.depth if english else catalogue.depth_name(m.depth, lang),
             RISK_MARK[m.highest_thorax_risk],
         )
         for m in catalogue
@@ -163,10 +169,13 @@ def print_table(catalogue: Any, out: TextIO) -> None:
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
 
-    out.write(f"Muscle catalogue {catalogue.version}: {len(catalogue)} muscles\n\n")
+    out.write(fill(translate("AtlasCommand", "Muscle catalogue %1: %2 muscles"),
+                   [catalogue.version, len(catalogue)]) + "\n\n")
     out.write(line(headers) + "\n")
     out.write(line(tuple("-" * w for w in widths)) + "\n")
     for row in rows:
         out.write(line(row) + "\n")
-    out.write("\n* dominant root    ! pneumothorax risk (over the thorax or the lung apex)    "
-              "? caution (the pleura within reach in part of the muscle or at some levels)\n")
+    out.write("\n" + translate(
+        "AtlasCommand", "* dominant root    ! pneumothorax risk (over the thorax or the lung "
+        "apex)    ? caution (the pleura within reach in part of the muscle or at some levels)")
+        + "\n")

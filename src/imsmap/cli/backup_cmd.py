@@ -15,35 +15,37 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "backup", help="copy the database safely, even while imsmap is open",
-        description="Copy the database into a backup file with SQLite's online backup. Without "
+        "backup", help=translate("Cli", "copy the database safely, even while imsmap is open"),
+        description=translate("Cli", "Copy the database into a backup file with SQLite's online backup. Without "
                     "--out: a full, compressed backup in the backup folder, with a journal "
                     "that the window adds to at each signature; the folder keeps the newest "
                     "full backups (3 unless set) with their journals. --full-every-days and "
-                    "--keep-fulls set that policy and make no backup.")
+                    "--keep-fulls set that policy and make no backup."))
     add_db_argument(parser)
     parser.add_argument("--out", metavar="FILE",
-                        help="the new backup file (refused if it exists)")
+                        help=translate("Cli", "the new backup file (refused if it exists)"))
     parser.add_argument("--full-every-days", metavar="N",
-                        help="make a new full backup when the newest is N days old (default 7)")
+                        help=translate("Cli", "make a new full backup when the newest is N days old (default 7)"))
     parser.add_argument("--keep-fulls", metavar="N",
-                        help="keep the newest N full backups with their journals (default 3)")
+                        help=translate("Cli", "keep the newest N full backups with their journals (default 3)"))
     parser.set_defaults(func=run_backup)
 
     parser = subparsers.add_parser(
-        "restore", help="replace the database with a checked backup",
-        description="Check a backup (integrity, an imsmap database, a schema this imsmap reads), "
+        "restore", help=translate("Cli", "replace the database with a checked backup"),
+        description=translate("Cli", "Check a backup (integrity, an imsmap database, a schema this imsmap reads), "
                     "then put it in place of the database in one step. The database it "
-                    "replaces is kept beside it under a new name.")
+                    "replaces is kept beside it under a new name."))
     add_db_argument(parser)
-    parser.add_argument("file", metavar="FILE", help="the backup file to restore")
+    parser.add_argument("file", metavar="FILE", help=translate("Cli", "the backup file to restore"))
     parser.add_argument("--force", action="store_true",
-                        help="replace an existing database (it is kept aside, never deleted)")
+                        help=translate("Cli", "replace an existing database (it is kept aside, never deleted)"))
     parser.set_defaults(func=run_restore)
 
 
@@ -60,7 +62,7 @@ def run_backup(args: argparse.Namespace) -> int:
         refuse_database(args.out, db_path, look_inside=False)  # other file: "already exists"
     with Database.open(db_path, create=False, readonly=True) as db:
         target = backup_to(db, args.out) if args.out else backup_sets.make_full(db).full
-    print(f"Backed up {db_path} to {target}.")
+    print(fill(translate("BackupCommand", "Backed up %1 to %2."), [db_path, target]))
     return 0
 
 
@@ -89,8 +91,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
     db_path = resolve_db(db_arg(args))
     result = restore(args.file, db_path, force=args.force, check=check_restorable)
-    print(f"Restored {result.info.path} ({result.info.patients} patients, "
-          f"{result.info.sessions} sessions) to {result.db_path}.")
+    print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to %4."),
+               [result.info.path, result.info.patients, result.info.sessions, result.db_path]))
     if result.replaced:
-        print(f"The database it replaced is kept as {result.replaced}.")
+        print(fill(translate("BackupCommand", "The database it replaced is kept as %1."),
+                   [result.replaced]))
     return 0

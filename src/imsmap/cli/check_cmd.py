@@ -12,19 +12,20 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "check", help="check the database: file integrity, signatures, audit trail",
-        description="Check the database without changing it: SQLite's integrity and foreign "
+        "check", help=translate("Cli", "check the database: file integrity, signatures, audit trail"),
+        description=translate("Cli", "Check the database without changing it: SQLite's integrity and foreign "
                     "key checks, muscles the atlas knows, signed sessions unchanged since "
                     "signing, and the audit trail unbroken. Exit status 0: all is well; "
-                    "1: problems found (all listed); 2: the file cannot be used.")
+                    "1: problems found (all listed); 2: the file cannot be used."))
     add_db_argument(parser)
     parser.add_argument("--quick", action="store_true",
-                        help="only SQLite's quick check of the file's structure")
+                        help=translate("Cli", "only SQLite's quick check of the file's structure"))
     parser.set_defaults(func=run)
 
 

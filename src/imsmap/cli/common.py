@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import date
 
 from imsmap.domain.errors import UserFacingError
-
-DB_HELP = "the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)"
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +17,9 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
     SUPPRESS keeps a sub-command's parser from overwriting a --db given before the sub-command.
     """
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=translate(
+        "Cli", "the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data "
+        "folder)"))
 
 
 def db_arg(args: argparse.Namespace) -> str | None:
@@ -44,9 +46,11 @@ def positive_int(what: str) -> Callable[[str], int]:
         try:
             number = int(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a number).") from None
+            raise argparse.ArgumentTypeError(fill(translate(
+                "Cli", "%1 is not %2 (a number)."), [repr(value), what])) from None
         if number < 1:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (a positive number).")
+            raise argparse.ArgumentTypeError(fill(translate(
+                "Cli", "%1 is not %2 (a positive number)."), [repr(value), what]))
         return number
     return parse
 
@@ -56,5 +60,6 @@ def iso_date(value: str, option: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise UserFacingError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, "
-                              "e.g. 2026-11-20.") from None
+        raise UserFacingError(fill(translate(
+            "Cli", "%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20."),
+            [option, repr(value)])) from None

@@ -11,15 +11,17 @@ from pathlib import Path
 
 from imsmap import paths
 from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="create a demo clinic (fictional patients and sessions) in a new file",
-        description="Create a demo clinic with fictional patients, weekly IMS sessions, signed "
+        help=translate("Cli", "create a demo clinic (fictional patients and sessions) in a new file"),
+        description=translate("Cli", "Create a demo clinic with fictional patients, weekly IMS sessions, signed "
                     "notes and amendments, in a new database file. An existing file is never "
-                    "overwritten.",
+                    "overwritten."),
     )
     add_db_argument(parser)
     parser.set_defaults(func=run)
@@ -35,10 +37,12 @@ def run(args: argparse.Namespace) -> int:
         path = paths.demo_db_path()
         paths.ensure_private_dir(path.parent)
     counts = create_demo(path)
-    print(f"Created a demo clinic in {counts.path}:")
-    print(f"  {counts.patients} fictional patients, {counts.sessions} sessions "
-          f"({counts.signed} signed, {counts.drafts} draft), {counts.sites} needle sites,")
-    print(f"  {counts.amendments} amendments on {counts.amended_sessions} signed sessions, "
-          f"{counts.audit_entries} audit entries.")
-    print(f"Open it with: imsmap --db {counts.path}")
+    print(fill(translate("DemoCommand", "Created a demo clinic in %1:"), [counts.path]))
+    print(fill(translate("DemoCommand", "  %1 fictional patients, %2 sessions (%3 signed, %4 "
+                         "draft), %5 needle sites,"),
+               [counts.patients, counts.sessions, counts.signed, counts.drafts, counts.sites]))
+    print(fill(translate("DemoCommand", "  %1 amendments on %2 signed sessions, %3 audit "
+                         "entries."),
+               [counts.amendments, counts.amended_sessions, counts.audit_entries]))
+    print(fill(translate("DemoCommand", "Open it with: imsmap --db %1"), [counts.path]))
     return 0

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from imsmap import paths
 from imsmap.cli.common import add_db_argument, db_arg, positive_int
+from imsmap.i18n.records import translate
 from imsmap.services.output_files import check_output, reason, write_atomically
 from imsmap.store.db import StoreError
 
@@ -27,32 +28,32 @@ from imsmap.store.db import StoreError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export patients, sessions, sites and the audit trail as JSON (or a CSV of "
-             "insertions, or a FHIR R4 Bundle)",
-        description="Export the whole record (or chosen sessions) as one JSON document "
+        help=translate("Cli", "export patients, sessions, sites and the audit trail as JSON (or a "
+                       "CSV of insertions, or a FHIR R4 Bundle)"),
+        description=translate("Cli", "Export the whole record (or chosen sessions) as one JSON document "
                     "(docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 "
-                    "Bundle (--fhir, docs/fhir.md).",
+                    "Bundle (--fhir, docs/fhir.md)."),
     )
     add_db_argument(parser)
     parser.add_argument("--out", metavar="FILE",
-                        help="write to FILE instead of standard output")
+                        help=translate("Cli", "write to FILE instead of standard output"))
     parser.add_argument("--force", action="store_true",
-                        help="replace FILE if it exists already")
+                        help=translate("Cli", "replace FILE if it exists already"))
     parser.add_argument("--csv", action="store_true",
-                        help="write one CSV row per needle insertion, without names or "
-                             "identifiers, for research (docs/export-format.md)")
+                        help=translate("Cli", "write one CSV row per needle insertion, without names or "
+                             "identifiers, for research (docs/export-format.md)"))
     parser.add_argument("--fhir", action="store_true",
-                        help="write an HL7 FHIR R4 Bundle; one signed --session is a FHIR "
-                             "document with its PDF/A (docs/fhir.md)")
+                        help=translate("Cli", "write an HL7 FHIR R4 Bundle; one signed --session is a FHIR "
+                             "document with its PDF/A (docs/fhir.md)"))
     parser.add_argument("--session", metavar="ID", type=_session_id, action="append",
-                        help="export only this session (repeat for more)")
+                        help=translate("Cli", "export only this session (repeat for more)"))
     parser.add_argument("--patient", metavar="ID", type=positive_int("a patient id"),
-                        help="with --fhir: this patient's sessions")
+                        help=translate("Cli", "with --fhir: this patient's sessions"))
     parser.add_argument("--from", dest="date_from", metavar="DATE",
-                        help="with --fhir and --to: sessions started on or after DATE "
-                             "(YYYY-MM-DD)")
+                        help=translate("Cli", "with --fhir and --to: sessions started on or after DATE "
+                             "(YYYY-MM-DD)"))
     parser.add_argument("--to", dest="date_to", metavar="DATE",
-                        help="... and on or before DATE (YYYY-MM-DD)")
+                        help=translate("Cli", "... and on or before DATE (YYYY-MM-DD)"))
     parser.set_defaults(func=run)
 
 

@@ -13,6 +13,8 @@ import json
 
 from imsmap.cli.common import add_db_argument, db_arg
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
@@ -20,12 +22,12 @@ MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="import the records of an imsmap export file",
-        description="Import the patients, visits, sites and amendments of an imsmap export "
+        "import", help=translate("Cli", "import the records of an imsmap export file"),
+        description=translate("Cli", "Import the patients, visits, sites and amendments of an imsmap export "
                     "(JSON) file. The whole file is checked first and imported in one step, "
-                    "or not at all. Signed visits stay signed with their original signature.")
+                    "or not at all. Signed visits stay signed with their original signature."))
     add_db_argument(parser)
-    parser.add_argument("file", metavar="FILE", help="the export file (.json)")
+    parser.add_argument("file", metavar="FILE", help=translate("Cli", "the export file (.json)"))
     parser.set_defaults(func=run)
 
 
@@ -34,28 +36,37 @@ def read_json(path: str) -> object:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise UserFacingError(f"There is no file {path}.") from None
+        raise UserFacingError(fill(translate("ImportCommand", "There is no file %1."),
+                                   [path])) from None
     except IsADirectoryError:
-        raise UserFacingError(f"{path} is a folder; give the export file.") from None
+        raise UserFacingError(fill(translate(
+            "ImportCommand", "%1 is a folder; give the export file."), [path])) from None
     except OSError as exc:
-        raise UserFacingError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise UserFacingError(fill(translate("ImportCommand", "%1 cannot be read (%2)."),
+                                   [path, exc.strerror])) from None
     if len(data) > MAX_FILE_BYTES:
-        raise UserFacingError(f"{path} is larger than 2 GB; it is not an imsmap export.")
+        raise UserFacingError(fill(translate(
+            "ImportCommand", "%1 is larger than 2 GB; it is not an imsmap export."), [path]))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserFacingError(f"{path} is not UTF-8 text (byte {exc.start}); it is not an "
-                              "imsmap export.") from None
+        raise UserFacingError(fill(translate(
+            "ImportCommand", "%1 is not UTF-8 text (byte %2); it is not an imsmap export."),
+            [path, exc.start])) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UserFacingError(f"{path} is not valid JSON (line {exc.lineno}, column "
-                              f"{exc.colno}: {exc.msg}); nothing was imported.") from None
+        raise UserFacingError(fill(translate(
+            "ImportCommand", "%1 is not valid JSON (line %2, column %3: %4); nothing was "
+            "imported."), [path, exc.lineno, exc.colno, exc.msg])) from None
     except RecursionError:
-        raise UserFacingError(f"{path} is nested too deeply to be an imsmap export.") from None
+        raise UserFacingError(fill(translate(
+            "ImportCommand", "%1 is nested too deeply to be an imsmap export."),
+            [path])) from None
     except ValueError:  # a number of more than 4,300 digits (Python's int conversion limit)
-        raise UserFacingError(f"{path} holds a number too long to be any value of an imsmap "
-                              "export; nothing was imported.") from None
+        raise UserFacingError(fill(translate(
+            "ImportCommand", "%1 holds a number too long to be any value of an imsmap export; "
+            "nothing was imported."), [path])) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,8 +79,12 @@ def run(args: argparse.Namespace) -> int:
         counts = import_document(records, doc)
     finally:
         records.db.close()
-    photos = f", {counts['photos']} photos" if counts.get("photos") else ""
-    print(f"Imported {counts['patients']} patients, {counts['sessions']} visits, "
-          f"{counts['sites']} sites{photos} and {counts['amendments']} amendments from "
-          f"{args.file}.")
+    if counts.get("photos"):
+        done = translate("ImportCommand", "Imported %1 patients, %2 visits, %3 sites, %4 photos "
+                         "and %5 amendments from %6.")
+    else:
+        done = translate("ImportCommand", "Imported %1 patients, %2 visits, %3 sites and %5 "
+                         "amendments from %6.")
+    print(fill(done, [counts["patients"], counts["sessions"], counts["sites"],
+                      counts.get("photos", 0), counts["amendments"], args.file]))
     return 0

@@ -32,6 +32,8 @@ from imsmap.cli.common import (
     positive_int,
 )
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import fill
+from imsmap.i18n.records import PLURAL, translate
 from imsmap.services.output_files import check_output, refuse_database
 
 PAPER_CHOICES = ("A4", "Letter")
@@ -41,42 +43,63 @@ def _paper(value: str) -> str:
     for choice in PAPER_CHOICES:
         if value.strip().lower() == choice.lower():
             return choice
-    raise argparse.ArgumentTypeError(f"{value!r} is not a paper size: use A4 or Letter.")
+    raise argparse.ArgumentTypeError(fill(translate(
+        "PdfCommand", "%1 is not a paper size: use A4 or Letter."), [repr(value)]))
 
 
+LANGUAGE_CHOICES = ("en", "fr_CA")
 
 
-_session_id = positive_int("a session id")
+def _language(value: str) -> str:
+    for choice in LANGUAGE_CHOICES:
+        if value.strip().replace("-", "_").lower() == choice.lower():
+            return choice
+    raise argparse.ArgumentTypeError(fill(translate(
+        "PdfCommand", "%1 is not a language of imsmap's records: use en or fr_CA."),
+        [repr(value)]))
+
+
+def _session_id(value: str) -> int:
+    return positive_int(translate("PdfCommand", "a session id"))(value)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "pdf", help="write a session's record or a patient's progress as a PDF/A file",
-        description="Write the record of one session (charts, sites, segmental summary, "
-                    "signature and amendments), or with --patient and --progress a patient's "
-                    "progress over their sessions, as a PDF/A-1b file for the clinic's records "
-                    "system.")
+        "pdf", help=translate(
+            "PdfCommand", "write a session's record or a patient's progress as a PDF/A file"),
+        description=translate(
+            "PdfCommand", "Write the record of one session (charts, sites, segmental summary, "
+            "signature and amendments), or with --patient and --progress a patient's progress "
+            "over their sessions, as a PDF/A-1b file for the clinic's records system."))
     add_db_argument(parser)
     parser.add_argument("--session", metavar="ID", type=_session_id,
-                        help="the session's id")
-    parser.add_argument("--patient", metavar="ID", type=positive_int("a patient id"),
-                        help="the patient's id (with --progress)")
-    parser.add_argument("--progress", action="store_true",
-                        help="the progress report of --patient over their sessions")
-    parser.add_argument("--last", metavar="N", type=positive_int("a number of sessions"),
-                        help="with --progress: only the latest N sessions")
-    parser.add_argument("--out", metavar="FILE", help="the PDF file to write")
-    parser.add_argument("--from", dest="date_from", metavar="DATE",
-                        help="with --to and --out-dir: sessions started on or after DATE "
-                             "(YYYY-MM-DD)")
-    parser.add_argument("--to", dest="date_to", metavar="DATE",
-                        help="... and on or before DATE (YYYY-MM-DD)")
-    parser.add_argument("--out-dir", metavar="DIR",
-                        help="the folder for one PDF per session of the date range")
+                        help=translate("PdfCommand", "the session's id"))
+    parser.add_argument("--patient", metavar="ID",
+                        type=positive_int(translate("PdfCommand", "a patient id")),
+                        help=translate("PdfCommand", "the patient's id (with --progress)"))
+    parser.add_argument("--progress", action="store_true", help=translate(
+        "PdfCommand", "the progress report of --patient over their sessions"))
+    parser.add_argument("--last", metavar="N",
+                        type=positive_int(translate("PdfCommand", "a number of sessions")),
+                        help=translate("PdfCommand",
+                                       "with --progress: only the latest N sessions"))
+    parser.add_argument("--out", metavar="FILE",
+                        help=translate("PdfCommand", "the PDF file to write"))
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help=translate(
+        "PdfCommand", "with --to and --out-dir: sessions started on or after DATE "
+        "(YYYY-MM-DD)"))
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help=translate(
+        "PdfCommand", "... and on or before DATE (YYYY-MM-DD)"))
+    parser.add_argument("--out-dir", metavar="DIR", help=translate(
+        "PdfCommand", "the folder for one PDF per session of the date range"))
     parser.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
-                        help="paper size (default: the clinic's setting, else A4)")
+                        help=translate("PdfCommand",
+                                       "paper size (default: the clinic's setting, else A4)"))
+    parser.add_argument("--language", type=_language, default=None, metavar="en|fr_CA",
+                        help=translate("PdfCommand", "the language of the PDF (default: the "
+                                       "clinic's records language)"))
     parser.add_argument("--force", action="store_true",
-                        help="replace FILE (or files in DIR) that exist")
+                        help=translate("PdfCommand", "replace FILE (or files in DIR) that exist"))
     parser.set_defaults(func=run)
 
 
@@ -85,31 +108,39 @@ def _mode(args: argparse.Namespace) -> str:
     batch = (args.date_from, args.date_to, args.out_dir)
     if any(v is not None for v in batch):
         if args.session is not None or args.patient is not None or args.progress:
-            raise UserFacingError("--from, --to and --out-dir export every session of a date "
-                                  "range; leave out --session, --patient and --progress.")
+            raise UserFacingError(translate(
+                "PdfCommand", "--from, --to and --out-dir export every session of a date range; "
+                "leave out --session, --patient and --progress."))
         if args.out:
-            raise UserFacingError("A date range writes one file per session: give --out-dir "
-                                  "DIR, not --out.")
+            raise UserFacingError(translate(
+                "PdfCommand", "A date range writes one file per session: give --out-dir DIR, "
+                "not --out."))
         if any(v is None for v in batch) or args.last is not None:
-            raise UserFacingError("A date range needs all of --from DATE, --to DATE and "
-                                  "--out-dir DIR.")
+            raise UserFacingError(translate(
+                "PdfCommand", "A date range needs all of --from DATE, --to DATE and --out-dir "
+                "DIR."))
         return "batch"
+    last_alone = translate("PdfCommand", "--last goes with --patient and --progress.")
     if args.progress or args.patient is not None:
         if args.session is not None:
-            raise UserFacingError("Give either --session or --patient with --progress, not both.")
+            raise UserFacingError(translate(
+                "PdfCommand", "Give either --session or --patient with --progress, not both."))
         if not (args.progress and args.patient is not None):
-            raise UserFacingError("A progress report needs both --patient ID and --progress.")
+            raise UserFacingError(translate(
+                "PdfCommand", "A progress report needs both --patient ID and --progress."))
         mode = "progress"
     elif args.session is not None:
         if args.last is not None:
-            raise UserFacingError("--last goes with --patient and --progress.")
+            raise UserFacingError(last_alone)
         mode = "session"
     else:
-        raise UserFacingError("Say what to write: --session ID, or --patient ID --progress.")
+        raise UserFacingError(translate(
+            "PdfCommand", "Say what to write: --session ID, or --patient ID --progress."))
     if args.last is not None and mode != "progress":
-        raise UserFacingError("--last goes with --patient and --progress.")
+        raise UserFacingError(last_alone)
     if not args.out:
-        raise UserFacingError("Give the PDF file to write with --out FILE.")
+        raise UserFacingError(translate("PdfCommand",
+                                        "Give the PDF file to write with --out FILE."))
     return mode
 
 
@@ -129,31 +160,34 @@ def run(args: argparse.Namespace) -> int:
             patient = records.repo.patient(args.patient)  # unknown: says so before Qt starts
             sessions = records.repo.sessions_for_patient(patient.id)  # newest first
             if not sessions:
-                raise UserFacingError(f"{patient.display_name} (chart {patient.chart_number}) "
-                                      "has no sessions to report on.")
+                raise UserFacingError(fill(translate(
+                    "PdfCommand", "%1 (chart %2) has no sessions to report on."),
+                    [patient.display_name, patient.chart_number]))
             chosen = [s.id for s in sessions[:args.last]] if args.last else None
             refuse_unfaithful(records, chosen or [s.id for s in sessions])
             _app = ensure_gui_application()
             from imsmap.report.progress_pdf import write_progress_pdf
 
             path = write_progress_pdf(records, patient.id, out, session_ids=chosen,
-                                      paper=args.paper)
+                                      paper=args.paper, language=args.language)
             count = len(chosen) if chosen else len(sessions)
-            message = (f"Wrote the progress report of chart {patient.chart_number} "
-                       f"({count} session{'s' if count != 1 else ''}) to {path}.")
+            message = fill(translate(
+                "PdfCommand", "Wrote the progress report of chart %1 (%n session(s)) to %2.", "",
+                count, PLURAL), [patient.chart_number, path])
         else:
             records.repo.session(args.session)  # an unknown id says so before Qt starts
             refuse_unfaithful(records, [args.session])
             _app = ensure_gui_application()
             from imsmap.report.session_pdf import write_session_pdf
 
-            path = write_session_pdf(records, args.session, out, paper=args.paper)
-            message = f"Wrote session {args.session} to {path}."
+            path = write_session_pdf(records, args.session, out, paper=args.paper,
+                                     language=args.language)
+            message = fill(translate("PdfCommand", "Wrote session %1 to %2."),
+                           [args.session, path])
     finally:
         records.db.close()
     print(message)
     return 0
-
 
 
 def safe_file_part(text: str, fallback: str) -> str:
@@ -175,12 +209,14 @@ def _run_batch(args: argparse.Namespace) -> int:
 
     first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
     if last < first:
-        raise UserFacingError(f"--to {last} is before --from {first}; give the earlier date "
-                              "first.")
+        raise UserFacingError(fill(translate(
+            "PdfCommand", "--to %1 is before --from %2; give the earlier date first."),
+            [last, first]))
     folder = Path(args.out_dir).expanduser()
     if not folder.is_dir():
-        raise UserFacingError(f"The folder {folder} does not exist; create it first or choose "
-                              "another with --out-dir.")
+        raise UserFacingError(fill(translate(
+            "PdfCommand", "The folder %1 does not exist; create it first or choose another with "
+            "--out-dir."), [folder]))
     db_path = resolve_db(db_arg(args))
     records = open_records(db_path, create=False)
     wrote = skipped = 0
@@ -188,7 +224,9 @@ def _run_batch(args: argparse.Namespace) -> int:
         sessions = records.repo.sessions_between(first.isoformat(),
                                                  (last + timedelta(days=1)).isoformat())
         if not sessions:
-            print(f"No sessions started between {first} and {last}; nothing written.")
+            print(fill(translate("PdfCommand",
+                                 "No sessions started between %1 and %2; nothing written."),
+                       [first, last]))
             return 0
         _app = ensure_gui_application()
         from imsmap.report.session_pdf import write_session_pdf
@@ -203,17 +241,22 @@ def _run_batch(args: argparse.Namespace) -> int:
             targets.append((s, out))
         for s, out in targets:
             if out.exists() and not args.force:
-                print(f"Skipped session {s.id}: {out} exists already (--force replaces it).")
+                print(fill(translate("PdfCommand", "Skipped session %1: %2 exists already "
+                                     "(--force replaces it)."), [s.id, out]))
                 skipped += 1
                 continue
             refuse_unfaithful(records, [s.id])
-            path = write_session_pdf(records, s.id, out, paper=args.paper)
-            print(f"Wrote session {s.id} to {path}.")
+            path = write_session_pdf(records, s.id, out, paper=args.paper,
+                                     language=args.language)
+            print(fill(translate("PdfCommand", "Wrote session %1 to %2."), [s.id, path]))
             wrote += 1
     finally:
         records.db.close()
-    summary = f"{wrote} PDF{'s' if wrote != 1 else ''} written to {folder}"
     if skipped:
-        summary += f"; {skipped} skipped because they exist already"
-    print(summary + ".")
+        summary = fill(translate("PdfCommand", "%n PDF(s) written to %1; %2 skipped because "
+                                 "they exist already.", "", wrote, PLURAL), [folder, skipped])
+    else:
+        summary = fill(translate("PdfCommand", "%n PDF(s) written to %1.", "", wrote, PLURAL),
+                       [folder])
+    print(summary)
     return 0

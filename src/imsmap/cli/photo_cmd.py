@@ -13,26 +13,27 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, db_arg, positive_int
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "photo", help="attach a photo to a session",
-        description="Clinical photos of a session. The photo is stored upright, without its "
+        "photo", help=translate("Cli", "attach a photo to a session"),
+        description=translate("Cli", "Clinical photos of a session. The photo is stored upright, without its "
                     "metadata (GPS position, device serials, maker notes), re-encoded and at "
-                    "most 2048 px on its long side; its sha256 enters the audit trail.")
+                    "most 2048 px on its long side; its sha256 enters the audit trail."))
     actions = parser.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="attach a photo file to a draft session",
-                             description="Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
-                                         "to a draft session.")
+    add = actions.add_parser("add", help=translate("Cli", "attach a photo file to a draft session"),
+                             description=translate("Cli", "Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
+                                         "to a draft session."))
     add_db_argument(add)
     add.add_argument("--session", metavar="ID", type=positive_int("a session id"), required=True,
-                     help="the session's id")
-    add.add_argument("--caption", metavar="TEXT", default="", help="a caption for the photo")
+                     help=translate("Cli", "the session's id"))
+    add.add_argument("--caption", metavar="TEXT", default="", help=translate("Cli", "a caption for the photo"))
     add.add_argument("--site", metavar="N", type=positive_int("a site id"), default=None,
-                     help="the id of the chart site the photo shows (a site of this session)")
-    add.add_argument("file", metavar="FILE", help="the photo file")
+                     help=translate("Cli", "the id of the chart site the photo shows (a site of this session)"))
+    add.add_argument("file", metavar="FILE", help=translate("Cli", "the photo file"))
     add.set_defaults(func=run_add)
 
 

@@ -20,6 +20,7 @@ import sys
 
 from imsmap.cli.common import add_db_argument, db_arg
 from imsmap.domain.errors import UserFacingError
+from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
 ROLES = ("practitioner", "reception", "admin")
@@ -27,34 +28,34 @@ ROLES = ("practitioner", "reception", "admin")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "server", help="set up a clinic server (PostgreSQL) and move a clinic onto it",
-        description="The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN "
-                    "(docs/clinic-server.md). Passwords never go on the command line.")
+        "server", help=translate("Cli", "set up a clinic server (PostgreSQL) and move a clinic onto it"),
+        description=translate("Cli", "The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN "
+                    "(docs/clinic-server.md). Passwords never go on the command line."))
     commands = parser.add_subparsers(dest="server_command", metavar="STEP", required=True)
 
     init = commands.add_parser(
-        "init", help="set up an empty database: the owner and group roles, the schema",
-        description="Create imsmap's owner role, its group roles (practitioner, reception, "
+        "init", help=translate("Cli", "set up an empty database: the owner and group roles, the schema"),
+        description=translate("Cli", "Create imsmap's owner role, its group roles (practitioner, reception, "
                     "admin) and its schema on an EMPTY database; run it as the server's "
-                    "superuser. A database that holds anything is refused.")
+                    "superuser. A database that holds anything is refused."))
     _add_dsn(init)
     init.set_defaults(func=run_init)
 
     user = commands.add_parser(
-        "add-user", help="give a person their own login in a group role",
-        description="Create a login for one person, a member of one group role. The password "
+        "add-user", help=translate("Cli", "give a person their own login in a group role"),
+        description=translate("Cli", "Create a login for one person, a member of one group role. The password "
                     "is asked for (twice), or read as one line from standard input when that "
-                    "is not a terminal; it never goes on the command line.")
+                    "is not a terminal; it never goes on the command line."))
     _add_dsn(user)
-    user.add_argument("--name", required=True, help="the login name, e.g. anna.nguyen")
-    user.add_argument("--role", required=True, choices=ROLES, help="the person's group")
+    user.add_argument("--name", required=True, help=translate("Cli", "the login name, e.g. anna.nguyen"))
+    user.add_argument("--role", required=True, choices=ROLES, help=translate("Cli", "the person's group"))
     user.set_defaults(func=run_add_user)
 
     move = commands.add_parser(
-        "migrate", help="move a single-PC clinic's database onto the server, all or nothing",
-        description="Copy every record of a single-PC database file onto a newly initialised "
+        "migrate", help=translate("Cli", "move a single-PC clinic's database onto the server, all or nothing"),
+        description=translate("Cli", "Copy every record of a single-PC database file onto a newly initialised "
                     "server in one transaction, then compare every row, the signatures and "
-                    "the audit chain with the file before committing. The file is only read.")
+                    "the audit chain with the file before committing. The file is only read."))
     _add_dsn(move)
     add_db_argument(move)
     move.set_defaults(func=run_migrate)
@@ -62,9 +63,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_dsn(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dsn", metavar="DSN",
-                        help="the server's database as a libpq DSN, e.g. "
+                        help=translate("Cli", "the server's database as a libpq DSN, e.g. "
                              "postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full "
-                             "(default: the one used last)")
+                             "(default: the one used last)"))
 
 
 def _dsn(args: argparse.Namespace) -> str:

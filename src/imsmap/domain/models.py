@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from imsmap.domain.photos import Photo
 
@@ -22,7 +24,8 @@ class Side(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"L": "Left", "R": "Right", "M": "Midline"}[self.value]
+        return {"L": QT_TRANSLATE_NOOP("Side", "Left"), "R": QT_TRANSLATE_NOOP("Side", "Right"),
+                "M": QT_TRANSLATE_NOOP("Side", "Midline")}[self.value]
 
 
 class Sex(str, enum.Enum):
@@ -33,7 +36,9 @@ class Sex(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"F": "Female", "M": "Male", "X": "Other", "U": "Not recorded"}[self.value]
+        return {"F": QT_TRANSLATE_NOOP("Sex", "Female"), "M": QT_TRANSLATE_NOOP("Sex", "Male"),
+                "X": QT_TRANSLATE_NOOP("Sex", "Other"),
+                "U": QT_TRANSLATE_NOOP("Sex", "Not recorded")}[self.value]
 
 
 class SessionStatus(str, enum.Enum):

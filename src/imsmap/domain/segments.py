@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from imsmap.domain.models import Side, Site
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.vocabulary import GRASP_MAX
 
 __all__ = ["SPINAL_ROOTS", "UNLEVELLED", "RootSide", "SegmentRow", "is_unlevelled", "level_root",
            "root_order", "segmental_summary", "site_roots"]
 
 # The summary row of segmental-muscle sites whose level was not recorded.
-UNLEVELLED = "level not recorded"
+UNLEVELLED = QT_TRANSLATE_NOOP("Segments", "level not recorded")
 
 SPINAL_ROOTS: tuple[str, ...] = (
     tuple(f"C{i}" for i in range(1, 9))

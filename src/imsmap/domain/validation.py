@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Sex, Side
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.domain.vocabulary import GRASP_MAX
 
 MAX_NAME = 100
@@ -34,28 +35,57 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
                           "\u200e\u200f\u061c")
 
 
+def _say(template: str, *args: object) -> Sentence:
+    """A sentence of the records catalog's context "Validation" (imsmap.domain.text)."""
+    return sentence("Validation", template, *args)
+
+
+def _label(label: str) -> Sentence:
+    """A field's label ("The clinic name") as a sentence of the context "Label", so that it is
+    said in the language of the sentence it is part of. Callers mark theirs with
+    QT_TRANSLATE_NOOP("Label", ...)."""
+    return label if isinstance(label, Sentence) else sentence("Label", label)
+
+
+def _plural(label: str) -> bool:
+    """"The notes contain", "The name contains"."""
+    return str(label).endswith("notes")
+
+
 def _refuse_hidden(value: str, field: str, label: str, multiline: bool) -> None:
     """Refuse characters a printed record would show reversed or not at all: the direction
     controls everywhere; in one-line fields (names, numbers) also every other invisible format
     character (zero-width space and joiners, word joiner, byte order mark...) and line breaks."""
     for i, ch in enumerate(value):
+        code = f"U+{ord(ch):04X}"
+        many = _plural(label)
         if ch in BIDI_CONTROLS:
-            raise ValidationError(
-                f"{label} {_contains(label)} an invisible character that reverses or reorders "
-                f"the text (U+{ord(ch):04X}); remove it.", field)
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "%1 contain an invisible character that reverses or reorders the "
+                "text (%2); remove it.") if many else QT_TRANSLATE_NOOP(
+                "Validation", "%1 contains an invisible character that reverses or reorders the "
+                "text (%2); remove it."), _label(label), code), field)
         if _is_noncharacter(ch):
-            raise ValidationError(
-                f"{label} {_contains(label)} a character reserved for programs' own use "
-                f"(U+{ord(ch):04X}), which is never part of a text; remove it.", field)
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "%1 contain a character reserved for programs' own use (%2), "
+                "which is never part of a text; remove it.") if many else QT_TRANSLATE_NOOP(
+                "Validation", "%1 contains a character reserved for programs' own use (%2), "
+                "which is never part of a text; remove it."), _label(label), code), field)
         if multiline:
             continue
         category = unicodedata.category(ch)
         if category == "Cf" and not _joins_letters(value, i):
-            raise ValidationError(f"{label} {_contains(label)} an invisible character "
-                                  f"(U+{ord(ch):04X}); remove it.", field)
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "%1 contain an invisible character (%2); remove it.") if many
+                else QT_TRANSLATE_NOOP(
+                "Validation", "%1 contains an invisible character (%2); remove it."),
+                _label(label), code), field)
         if category in ("Zl", "Zp"):
-            raise ValidationError(f"{label} {_contains(label)} a line break "
-                                  f"(U+{ord(ch):04X}); it must be one line.", field)
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "%1 contain a line break (%2); it must be one line.") if many
+                else QT_TRANSLATE_NOOP(
+                "Validation", "%1 contains a line break (%2); it must be one line."),
+                _label(label), code), field)
 
 
 def _is_noncharacter(ch: str) -> bool:
@@ -72,11 +102,6 @@ def _joins_letters(value: str, i: int) -> bool:
             and value[i - 1].isalpha() and value[i + 1].isalpha())
 
 
-def _contains(label: str) -> str:
-    """"The notes contain", "The name contains"."""
-    return "contain" if label.endswith("notes") else "contains"
-
-
 def text(value: object, field: str, *, label: str, max_len: int, required: bool = False,
          multiline: bool = True) -> str:
     """Any script is welcome; control characters (other than newline and tab) are refused, and
@@ -84,24 +109,29 @@ def text(value: object, field: str, *, label: str, max_len: int, required: bool 
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} must be text.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP("Validation", "%1 must be text."),
+                                   _label(label)), field)
     value = unicodedata.normalize("NFC", value)
     stripped = value.strip()
     if required and not stripped:
-        raise ValidationError(f"{label} cannot be empty.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP("Validation", "%1 cannot be empty."),
+                                   _label(label)), field)
     if len(value) > max_len:
-        raise ValidationError(
-            f"{label} is {len(value):,} characters long; the limit is {max_len:,}.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "%1 is %2 characters long; the limit is %3."), _label(label),
+            len(value), max_len), field)
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cs") and not (multiline and ch in _CONTROL_OK):
-            raise ValidationError(
-                f"{label} contains a control character (U+{ord(ch):04X}); remove it.", field)
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "%1 contains a control character (%2); remove it."),
+                _label(label), f"U+{ord(ch):04X}"), field)
     _refuse_hidden(value, field, label, multiline)
     return stripped if not multiline else value.rstrip()
 
 
 def chart_number(value: object) -> str:
-    v = text(value, "chart_number", label="The chart number", max_len=MAX_CHART_NUMBER,
+    v = text(value, "chart_number", label=QT_TRANSLATE_NOOP("Label", "The chart number"),
+             max_len=MAX_CHART_NUMBER,
              required=True, multiline=False)
     return v
 
@@ -119,19 +149,21 @@ def birth_date(value: object, today: date | None = None) -> date | None:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(
-                f"The date of birth {value!r} is not a date; write it as YYYY-MM-DD.",
-                "birth_date") from None
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "The date of birth %1 is not a date; write it as YYYY-MM-DD."),
+                repr(value)), "birth_date") from None
     if not isinstance(value, date):
-        raise ValidationError("The date of birth must be a date (YYYY-MM-DD).", "birth_date")
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "The date of birth must be a date (YYYY-MM-DD).")), "birth_date")
     today = today or date.today()
     if value > today:
-        raise ValidationError(
-            f"The date of birth {value.isoformat()} is in the future.", "birth_date")
-    if value < EARLIEST_BIRTH_DATE:
-        raise ValidationError(
-            f"The date of birth {value.isoformat()} is before {EARLIEST_BIRTH_DATE.year}.",
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "The date of birth %1 is in the future."), value.isoformat()),
             "birth_date")
+    if value < EARLIEST_BIRTH_DATE:
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "The date of birth %1 is before %2."), value.isoformat(),
+            str(EARLIEST_BIRTH_DATE.year)), "birth_date")
     return value
 
 
@@ -143,8 +175,9 @@ def sex(value: object) -> Sex:
     try:
         return Sex(str(value).strip().upper()[:1])
     except ValueError:
-        raise ValidationError(
-            f"Sex {value!r} is not one of F, M, X (other) or U (not recorded).", "sex") from None
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "Sex %1 is not one of F, M, X (other) or U (not recorded)."),
+            repr(value)), "sex") from None
 
 
 def side(value: object) -> Side:
@@ -153,23 +186,27 @@ def side(value: object) -> Side:
     try:
         return Side(str(value).strip().upper())
     except ValueError:
-        raise ValidationError(f"Side {value!r} is not L, R or M (midline).", "side") from None
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "Side %1 is not L, R or M (midline)."), repr(value)), "side") from None
 
 
 def _integer(value: object, field: str, label: str, lo: int, hi: int) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValidationError(f"{label} must be a whole number from {lo} to {hi}.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "%1 must be a whole number from %2 to %3."), _label(label), lo, hi),
+            field)
     try:
         number = float(value)
     except ValueError:
-        raise ValidationError(
-            f"{label} {value!r} is not a number; give a whole number from {lo} to {hi}.",
-            field) from None
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "%1 %2 is not a number; give a whole number from %3 to %4."),
+            _label(label), repr(value), lo, hi), field) from None
     if not number.is_integer() or not lo <= number <= hi:
-        raise ValidationError(
-            f"{label} {value} is out of range; give a whole number from {lo} to {hi}.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "%1 %2 is out of range; give a whole number from %3 to %4."),
+            _label(label), value, lo, hi), field)
     return int(number)
 
 
@@ -177,20 +214,24 @@ def yes_no(value: object, field: str) -> bool:
     if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
         return bool(value)
     label = field.replace("_", " ").capitalize()
-    raise ValidationError(f"{label} must be yes or no.", field)
+    raise ValidationError(_say(QT_TRANSLATE_NOOP("Validation", "%1 must be yes or no."),
+                               _label(label)), field)
 
 
 def needle_count(value: object) -> int | None:
-    return _integer(value, "needle_count", "The needle count", 0, 999)
+    return _integer(value, "needle_count", QT_TRANSLATE_NOOP("Label", "The needle count"), 0,
+                    999)
 
 
 def pain(value: object, field: str = "pain") -> int | None:
-    label = {"pain_before": "Pain before", "pain_after": "Pain after"}.get(field, "Pain")
+    label = {"pain_before": QT_TRANSLATE_NOOP("Label", "Pain before"),
+             "pain_after": QT_TRANSLATE_NOOP("Label", "Pain after")}.get(
+                 field, QT_TRANSLATE_NOOP("Label", "Pain"))
     return _integer(value, field, label, *PAIN)
 
 
 def grasp(value: object) -> int | None:
-    return _integer(value, "grasp", "Grasp", 0, GRASP_MAX)
+    return _integer(value, "grasp", QT_TRANSLATE_NOOP("Label", "Grasp"), 0, GRASP_MAX)
 
 
 def _measure(value: object, field: str, label: str, bounds: tuple[float, float]) -> float | None:
@@ -200,32 +241,40 @@ def _measure(value: object, field: str, label: str, bounds: tuple[float, float])
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(f"{label} {value!r} is not a number of millimetres.", field) from None
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "%1 %2 is not a number of millimetres."), _label(label), repr(value)),
+            field) from None
     if isinstance(value, bool) or not math.isfinite(number) or not lo <= number <= hi:
-        raise ValidationError(
-            f"{label} {value} mm is outside {lo:g}-{hi:g} mm.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "%1 %2 mm is outside %3-%4 mm."), _label(label), value, float(lo),
+            float(hi)), field)
     return round(number, 3)
 
 
 def needle_diameter(value: object) -> float | None:
-    return _measure(value, "needle_diameter_mm", "Needle diameter", NEEDLE_DIAMETER_MM)
+    return _measure(value, "needle_diameter_mm", QT_TRANSLATE_NOOP("Label", "Needle diameter"),
+                    NEEDLE_DIAMETER_MM)
 
 
 def needle_length(value: object) -> float | None:
-    return _measure(value, "needle_length_mm", "Needle length", NEEDLE_LENGTH_MM)
+    return _measure(value, "needle_length_mm", QT_TRANSLATE_NOOP("Label", "Needle length"),
+                    NEEDLE_LENGTH_MM)
 
 
 def depth(value: object) -> float | None:
-    return _measure(value, "depth_mm", "Depth", DEPTH_MM)
+    return _measure(value, "depth_mm", QT_TRANSLATE_NOOP("Label", "Depth"), DEPTH_MM)
 
 
 def coordinate(value: object, field: str, limit: float) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(f"Position {field} {value!r} is not a number.", field) from None
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "Position %1 %2 is not a number."), field, repr(value)),
+            field) from None
     if not math.isfinite(number) or not 0 <= number <= limit:
-        raise ValidationError(f"Position {field}={value} lies outside the chart.", field)
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "Position %1=%2 lies outside the chart."), field, str(value)), field)
     return number
 
 
@@ -234,20 +283,23 @@ def started_at(value: object, now: datetime | None = None) -> datetime:
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(
-                f"The start time {value!r} is not a date and time (YYYY-MM-DD HH:MM).",
-                "started_at") from None
+            raise ValidationError(_say(QT_TRANSLATE_NOOP(
+                "Validation", "The start time %1 is not a date and time (YYYY-MM-DD HH:MM)."),
+                repr(value)), "started_at") from None
     if not isinstance(value, datetime):
-        raise ValidationError("The start time must be a date and time.", "started_at")
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "The start time must be a date and time.")), "started_at")
     if value.tzinfo is None:
         value = value.astimezone()  # local time, as the clinician means it
     now = now or datetime.now().astimezone()
     if value > now + FUTURE_TOLERANCE:
-        raise ValidationError(
-            f"The start time {value:%Y-%m-%d %H:%M} is in the future.", "started_at")
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "The start time %1 is in the future."), f"{value:%Y-%m-%d %H:%M}"),
+            "started_at")
     if value.year < 1990:
-        raise ValidationError(
-            f"The start time {value:%Y-%m-%d} is before 1990; check the date.", "started_at")
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "The start time %1 is before 1990; check the date."),
+            f"{value:%Y-%m-%d}"), "started_at")
     return value.replace(microsecond=0)
 
 
@@ -259,6 +311,7 @@ def level(value: object) -> str | None:
         return None
     v = str(value).strip().upper()
     if not _LEVEL.match(v):
-        raise ValidationError(
-            f"Level {value!r} is not a vertebral level such as C5, T7 or L4.", "level")
+        raise ValidationError(_say(QT_TRANSLATE_NOOP(
+            "Validation", "Level %1 is not a vertebral level such as C5, T7 or L4."),
+            repr(value)), "level")
     return v

@@ -8,44 +8,82 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP
+
+# Each word is marked for the records catalog (imsmap.i18n.records) under the context named in
+# VOCABULARY_CONTEXT; a report or the window says it with translate(context, word). The stored
+# and exported values stay these English words.
+
 # The grasp: an ordinal grade 0-3. These are the default labels; a clinic may relabel them in
 # its settings (services.clinic.ClinicSettings.grasp_labels), which then take their place.
-GRASP_LABELS: tuple[str, ...] = ("none", "mild", "moderate", "strong")
+GRASP_LABELS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Grasp", "none"),
+    QT_TRANSLATE_NOOP("Grasp", "mild"),
+    QT_TRANSLATE_NOOP("Grasp", "moderate"),
+    QT_TRANSLATE_NOOP("Grasp", "strong"),
+)
 GRASP_MAX = len(GRASP_LABELS) - 1
-UNGRADED = "ungraded"  # a site whose grasp is not recorded (yet)
+UNGRADED = QT_TRANSLATE_NOOP("Grasp", "ungraded")  # a site whose grasp is not recorded (yet)
 
 # Tissue feel as the needle goes in.
-TISSUE_FEEL: tuple[str, ...] = ("normal", "grasp", "gritty-fibrotic", "bone contact")
+TISSUE_FEEL: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("TissueFeel", "normal"),
+    QT_TRANSLATE_NOOP("TissueFeel", "grasp"),
+    QT_TRANSLATE_NOOP("TissueFeel", "gritty-fibrotic"),
+    QT_TRANSLATE_NOOP("TissueFeel", "bone contact"),
+)
 # How the muscle let go of the needle.
-RELEASE: tuple[str, ...] = ("full", "partial", "none")
+RELEASE: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Release", "full"),
+    QT_TRANSLATE_NOOP("Release", "partial"),
+    QT_TRANSLATE_NOOP("Release", "none"),
+)
 # What the patient felt; the last flags possible contact with a nerve.
-SENSATION: tuple[str, ...] = ("ache/cramp", "deep pressure", "referred", "electric/paraesthetic")
+SENSATION: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Sensation", "ache/cramp"),
+    QT_TRANSLATE_NOOP("Sensation", "deep pressure"),
+    QT_TRANSLATE_NOOP("Sensation", "referred"),
+    QT_TRANSLATE_NOOP("Sensation", "electric/paraesthetic"),
+)
 NERVE_SENSATION = SENSATION[-1]
 
 
 # The examination: Gunn's signs of neuropathy, each recorded for a region or segment and a side.
 FINDING_SIGNS: dict[str, str] = {
-    "shortening": "Muscle shortening / taut bands",
-    "restricted_rom": "Restricted range of motion",
-    "tender_motor_points": "Tender motor points",
-    "tender_paraspinals": "Tender paraspinals",
-    "trophedema": "Trophedema (matchstick test)",
-    "peau_dorange": "Peau d'orange on skin rolling",
-    "hair_loss": "Local hair loss",
-    "autonomic": "Autonomic signs (cold, sweating, goosebumps)",
+    "shortening": QT_TRANSLATE_NOOP("FindingSign", "Muscle shortening / taut bands"),
+    "restricted_rom": QT_TRANSLATE_NOOP("FindingSign", "Restricted range of motion"),
+    "tender_motor_points": QT_TRANSLATE_NOOP("FindingSign", "Tender motor points"),
+    "tender_paraspinals": QT_TRANSLATE_NOOP("FindingSign", "Tender paraspinals"),
+    "trophedema": QT_TRANSLATE_NOOP("FindingSign", "Trophedema (matchstick test)"),
+    "peau_dorange": QT_TRANSLATE_NOOP("FindingSign", "Peau d'orange on skin rolling"),
+    "hair_loss": QT_TRANSLATE_NOOP("FindingSign", "Local hair loss"),
+    "autonomic": QT_TRANSLATE_NOOP("FindingSign",
+                                   "Autonomic signs (cold, sweating, goosebumps)"),
 }
 
 # What can go wrong, and how badly.
 ADVERSE_EVENT_KINDS: dict[str, str] = {
-    "bruising": "Bruising",
-    "bleeding": "Bleeding",
-    "soreness": "Post-needling soreness",
-    "dizziness": "Dizziness / fainting",
-    "nerve_symptoms": "Nerve symptoms",
-    "pneumothorax": "Pneumothorax (suspected)",
-    "other": "Other",
+    "bruising": QT_TRANSLATE_NOOP("AdverseEvent", "Bruising"),
+    "bleeding": QT_TRANSLATE_NOOP("AdverseEvent", "Bleeding"),
+    "soreness": QT_TRANSLATE_NOOP("AdverseEvent", "Post-needling soreness"),
+    "dizziness": QT_TRANSLATE_NOOP("AdverseEvent", "Dizziness / fainting"),
+    "nerve_symptoms": QT_TRANSLATE_NOOP("AdverseEvent", "Nerve symptoms"),
+    "pneumothorax": QT_TRANSLATE_NOOP("AdverseEvent", "Pneumothorax (suspected)"),
+    "other": QT_TRANSLATE_NOOP("AdverseEvent", "Other"),
 }
-ADVERSE_SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
+ADVERSE_SEVERITIES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Severity", "mild"),
+    QT_TRANSLATE_NOOP("Severity", "moderate"),
+    QT_TRANSLATE_NOOP("Severity", "severe"),
+)
+
+
+# Which catalog context says the words of each list.
+VOCABULARY_CONTEXT: dict[str, str] = {
+    "grasp": "Grasp", "tissue_feel": "TissueFeel", "release": "Release",
+    "sensation": "Sensation", "finding_sign": "FindingSign", "adverse_event": "AdverseEvent",
+    "severity": "Severity",
+}
 
 
 def grasp_label(grade: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:

@@ -7,11 +7,11 @@ a widget alike. All colours are opaque (see render.style).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,6 +26,10 @@ from PySide6.QtGui import (
 from imsmap.atlas.views import Landmark, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
+
+# The patient's sides, over a body chart seen from the front or the back.
+CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
+            "L": QT_TRANSLATE_NOOP("ChartPainter", "Patient's LEFT")}
 
 __all__ = ["ChartPainter", "text_path"]
 
@@ -83,7 +87,11 @@ class ChartPainter:
     """
 
     def __init__(self, atlas: Any, view_id: str, layer: str = "superficial",
-                 style: ChartStyle | None = None) -> None:
+                 style: ChartStyle | None = None,
+                 translate: Callable[..., str] | None = None) -> None:
+        """`translate(context, text)`: the words painted on the chart (its side captions,
+        legends) in a language: the window's (QCoreApplication.translate, the default), or a
+        document's (imsmap.i18n.Catalog.translate)."""
         if isinstance(atlas, View):
             view = atlas
         elif hasattr(atlas, "view"):
@@ -95,6 +103,12 @@ class ChartPainter:
             layer = view.layer_ids[0]
         self.layer = layer
         self.style = style or LIGHT
+        self.translate: Callable[..., str] = translate or QCoreApplication.translate
+        # The caption of a view without sides and the landmarks' names, when the caller paints
+        # them in another language than the atlas's English (the reports: their records
+        # language); None and {} keep the atlas's own.
+        self.title_caption: str | None = None
+        self.landmark_captions: dict[str, str] = {}
         self._paths: dict[str, QPainterPath] = {}
         self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
@@ -316,7 +330,8 @@ class ChartPainter:
             diamond.lineTo(lm.x - d, lm.y)
             diamond.closeSubpath()
             painter.drawPath(diamond)
-            self._draw_text(painter, lm.name, s.label_size, (lm.x + 14, lm.y), colour, anchor="left")
+            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), s.label_size,
+                            (lm.x + 14, lm.y), colour, anchor="left")
 
     def landmark_bounds(self, lm: Landmark) -> QRectF:
         """Where a landmark's diamond and name (with its halo) paint."""
@@ -357,12 +372,14 @@ class ChartPainter:
         size = max(size, 12.0)
         y = size * 1.4
         if v.viewer_left_is in ("L", "R"):
-            left = "Patient's RIGHT" if v.viewer_left_is == "R" else "Patient's LEFT"
-            right = "Patient's LEFT" if v.viewer_left_is == "R" else "Patient's RIGHT"
+            words = {side: self.translate("ChartPainter", text) for side, text in CAPTIONS.items()}
+            left = words["R"] if v.viewer_left_is == "R" else words["L"]
+            right = words["L"] if v.viewer_left_is == "R" else words["R"]
             self._draw_text(painter, left, size, (size * 0.8, y), colour, anchor="left", bold=True)
             self._draw_text(painter, right, size, (v.width - size * 0.8, y), colour, anchor="right", bold=True)
         else:
-            self._draw_text(painter, v.name, size, (v.width / 2, y), colour, bold=True)
+            self._draw_text(painter, self.title_caption or v.name, size, (v.width / 2, y), colour,
+                            bold=True)
 
     # -- markers ----------------------------------------------------------------------------------
     def paint_marker(self, painter: QPainter, x: float, y: float, number: int | str | None,

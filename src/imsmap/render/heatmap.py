@@ -15,16 +15,20 @@ of render.style), its lightness falling steadily, so hot stays dark when printed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from imsmap.domain.heat import HeatGrid
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle, blend
+
+HEAT_TITLE = QT_TRANSLATE_NOOP("ChartLegend", "Grasp, summed over the sessions shown")
+MORE_GRASP = QT_TRANSLATE_NOOP("ChartLegend", "more grasp →")
 
 # numpy, a large library, is imported by the functions that compute with it: the heat map and
 # the progress figures, which only a patient's history needs (opening the window does not).
@@ -259,17 +263,26 @@ def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGri
 
 
 def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
-                      title: str = "Grasp, summed over the sessions shown",
-                      style: ChartStyle = LIGHT, background: str | QColor | None = None) -> None:
+                      title: str | None = None,
+                      style: ChartStyle = LIGHT, background: str | QColor | None = None,
+                      translate: Callable[..., str] | None = None,
+                      decimal: str | None = None) -> None:
     """A horizontal ramp bar with 0 and vmax, opaque (blended into ``background``).
 
     Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below.
+    `translate(context, text)`: its words in a language (default: the window's, as
+    ChartPainter's); `decimal`: the decimal mark of vmax (default: the default QLocale's).
     """
-    _paint_heat_legend(painter, rect, vmax, title, style, background)
+    say = translate or QCoreApplication.translate  # (not "tr", which lupdate would extract)
+    _paint_heat_legend(painter, rect, vmax,
+                       say("ChartLegend", HEAT_TITLE) if title is None else title, style,
+                       background, say("ChartLegend", MORE_GRASP),
+                       QLocale().decimalPoint() if decimal is None else decimal)
 
 
 def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
-                       style: ChartStyle, background: str | QColor | None) -> None:
+                       style: ChartStyle, background: str | QColor | None,
+                       more_grasp: str, decimal: str) -> None:
     import numpy as np
     bg = QColor(background or style.background)
     text_h = rect.height() / 3.0
@@ -291,8 +304,8 @@ def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
                                at=(rect.left(), rect.top() + text_h * 0.5)))
     below = bar.bottom() + text_h * 0.55
     painter.drawPath(text_path("0", size, anchor="left", at=(bar.left(), below)))
-    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}"
+    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}".replace(".", decimal)
     painter.drawPath(text_path(top, size, anchor="right", at=(bar.right(), below)))
     mid = QPointF(bar.center().x(), below)
-    painter.drawPath(text_path("more grasp \u2192", size * 0.9, at=(mid.x(), mid.y())))
+    painter.drawPath(text_path(more_grasp, size * 0.9, at=(mid.x(), mid.y())))
     painter.restore()

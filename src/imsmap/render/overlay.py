@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from math import floor
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter
 
 from imsmap.domain.models import Site
@@ -212,9 +212,17 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, markers: Sequence[Ove
     painter.restore()
 
 
+# The words of the legends (painted in the chart's language: ChartPainter.translate). The ages'
+# texts a caller gives are looked up too (the defaults here; a caller's own come translated).
+LEGEND_WORDS = (QT_TRANSLATE_NOOP("ChartLegend", "Grasp"), QT_TRANSLATE_NOOP("ChartLegend", "Sessions"),
+                QT_TRANSLATE_NOOP("ChartLegend", "Grasp:"), QT_TRANSLATE_NOOP("ChartLegend", "Age:"))
+DEFAULT_AGES = ((0, QT_TRANSLATE_NOOP("ChartLegend", "today")),
+                (1, QT_TRANSLATE_NOOP("ChartLegend", "last time")),
+                (3, QT_TRANSLATE_NOOP("ChartLegend", "older")))
+
+
 def paint_overlay_legend(painter: QPainter, chart: ChartPainter, rect: QRectF, *,
-                         ages: Sequence[tuple[int, str]] = ((0, "today"), (1, "last time"),
-                                                            (3, "older")),
+                         ages: Sequence[tuple[int, str]] = DEFAULT_AGES,
                          oldest: int = 3, grades: Sequence[int | None] = (3, 2, 1, 0, None),
                          background: str | QColor | None = None,
                          vertical: bool = False) -> None:
@@ -254,13 +262,14 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.setBrush(QColor(s.caption))
         painter.drawPath(text_path(text, text_size, anchor="left", at=(x, y), bold=bold))
 
-    label("Grasp", rect.left(), bold=True)
+    say = chart.translate  # (not "tr": pyside6-lupdate would read these as QObject.tr)
+    label(say("ChartLegend", "Grasp"), rect.left(), bold=True)
     for g in grades:
         y += line_h
         chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
-        label(grasp_label(g), x_text)
+        label(say("Vocabulary", grasp_label(g)), x_text)
     y += line_h
-    label("Sessions", rect.left(), bold=True)
+    label(say("ChartLegend", "Sessions"), rect.left(), bold=True)
     for age, text in ages:
         y += line_h
         if age <= 0:
@@ -270,7 +279,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
             faded.style = faded_style(s, age_fade(age, oldest))
             size = LAST_SCALE if age <= 1 else EARLIER_SCALE
             faded.paint_marker(painter, x_marker, y, None, 3, scale=scale * size)
-        label(text, x_text)
+        label(say("ChartLegend", text), x_text)
     painter.restore()
 
 
@@ -284,8 +293,9 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRect(rect)
-    rows = [("Grasp:", [(g, grasp_label(g)) for g in grades]),
-            ("Age:", list(ages))]
+    say = chart.translate  # (not "tr": pyside6-lupdate would read these as QObject.tr)
+    rows = [(say("ChartLegend", "Grasp:"), [(g, say("Vocabulary", grasp_label(g))) for g in grades]),
+            (say("ChartLegend", "Age:"), [(age, say("ChartLegend", text)) for age, text in ages])]
     row_h = rect.height() / 2.0
     # Shrink everything together if the longer row would not fit the width.
     k = 1.0

@@ -27,6 +27,8 @@ from PySide6.QtGui import (
 
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import fill
+from imsmap.i18n.records import sentence_text, translate
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 from imsmap.services import output_files
@@ -116,7 +118,8 @@ def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
     painter.setFont(font)
     painter.setPen(QColor(WATERMARK))
     box = QRectF(-w, -doc.mm(30), 2 * w, doc.mm(60))
-    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "DRAFT")
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter),
+                     translate("ReportFrame", "DRAFT", "watermark across the page"))
     painter.restore()
 
 
@@ -124,7 +127,8 @@ def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, to
                          frame: Frame) -> None:
     font = doc.font(7.5)
     lh = doc.line_height(font)
-    right = frame.title + (" — DRAFT" if frame.draft else "")
+    right = (fill(translate("ReportFrame", "%1 — DRAFT"), [frame.title]) if frame.draft
+             else frame.title)
     right_font = doc.font(7.5, bold=True)
     # A very long name is shortened here ("…"): the first page's header holds it in full.
     room = width - doc.text_width(right, right_font) - doc.mm(4)
@@ -141,15 +145,16 @@ def paint_footer(doc: Doc, painter: QPainter, x: float, width: float, device_h: 
     y = device_h - doc.mm(MARGIN_BOTTOM_MM) + doc.mm(5)
     doc.rule(painter, x, x + width, y, 0.6, RULE)
     y += doc.mm(1.2)
-    left = (f"Document {frame.doc_id} · generated {fmt_dt(frame.generated)} · "
-            f"imsmap {__version__}")
+    left = fill(translate("ReportFrame", "Document %1 · generated %2 · imsmap %3"),
+                [frame.doc_id, fmt_dt(frame.generated), __version__])
     if frame.draft:
-        left += " · DRAFT"
+        left = fill(translate("ReportFrame", "%1 · DRAFT"), [left])
     doc.draw_text(painter, QRectF(x, y, width, lh), left, font, MUTED, wrap=False)
-    doc.draw_text(painter, QRectF(x, y, width, lh), f"Page {page} of {total}",
+    doc.draw_text(painter, QRectF(x, y, width, lh), fill(translate("ReportFrame", "Page %1 of %2"), [page, total]),
                   doc.font(7.5, bold=True), INK, Qt.AlignmentFlag.AlignRight, wrap=False)
     doc.draw_text(painter, QRectF(x, y + lh, width, lh),
-                  "Confidential health information.", font, MUTED, wrap=False)
+                  translate("ReportFrame", "Confidential health information."), font, MUTED,
+                  wrap=False)
 
 
 def paint_pages(device: QPagedPaintDevice, laid: Laid, frame: Frame,
@@ -160,15 +165,15 @@ def paint_pages(device: QPagedPaintDevice, laid: Laid, frame: Frame,
     if own:
         painter = QPainter()
         if not painter.begin(device):
-            raise ReportError("The document could not be started (the file or printer "
-                              "cannot be written).")
+            raise ReportError(translate("ReportFrame", "The document could not be started (the "
+                                        "file or printer cannot be written)."))
     doc = laid.doc
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         for i, placed in enumerate(laid.pages):
             if i and not device.newPage():
-                raise ReportError("A new page could not be started.")
+                raise ReportError(translate("ReportFrame", "A new page could not be started."))
             if frame.draft:
                 paint_watermark(doc, painter, laid.device_w, laid.device_h)
             if i:
@@ -205,7 +210,9 @@ def paper_key(paper: str | None, default: str | None = None) -> str:
         paper = default or "A4"
     key = paper.strip().upper()
     if key not in PAPERS:
-        raise ReportError(f"The paper size {paper!r} is not one of A4, Letter.")
+        raise ReportError(fill(translate("ReportFrame",
+                                         "The paper size %1 is not one of A4, Letter."),
+                               [repr(paper)]))
     return key
 
 
@@ -261,9 +268,11 @@ def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], N
     out = Path(out_path).expanduser()
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise ReportError(f"The folder {folder} does not exist; choose an existing folder.")
+        raise ReportError(fill(translate("ReportFrame",
+                                         "The folder %1 does not exist; choose an existing folder."),
+                               [folder]))
     try:
         return output_files.write_atomically(out, write, database=database, force=True,
                                              what="PDF")
     except output_files.OutputError as exc:
-        raise ReportError(exc.message) from None
+        raise ReportError(sentence_text(exc.message)) from None

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPaintDevice, QPainter, QPen
 
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.report.textflow import Flow, printable
 
 __all__ = ["ALERT", "INK", "Block", "Doc", "Heading", "KeyValues", "Paragraph", "Spacer",
@@ -231,7 +233,9 @@ class Paragraph(Block):
         return width - (doc.mm(self.label_mm) if self.label else 0.0)
 
     def _label(self) -> str:
-        return f"{self.label} (continued)" if self.continued else self.label
+        if self.continued:
+            return fill(translate("ReportLayout", "%1 (continued)"), [self.label])
+        return self.label
 
     def _label_height(self, doc: Doc) -> float:
         if not self.label:
@@ -290,6 +294,10 @@ class KeyValues(Block):
 
     def _rows(self) -> list[Sequence[tuple[str, str]]]:
         return [self.items[i:i + self.columns] for i in range(0, len(self.items), self.columns)]
+
+    def column_width(self, doc: Doc, width: float) -> float:
+        """The width one label and its value have (the label is one line: it must fit)."""
+        return self._geometry(doc, width)[1] - doc.mm(2)
 
     def _geometry(self, doc: Doc, width: float) -> tuple[float, float, list[float]]:
         pad = doc.mm(2.2)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.domain.models import Patient
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.report.layout import INK, MUTED, Block, Doc
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, age_on
@@ -44,11 +46,14 @@ class TitleBlock(Block):
     LOGO_MAX_MM = (42.0, 11.5)
 
     def __init__(self, clinic: str, address: str, draft: bool, logo: bytes | None = None,
-                 title: str = "IMS treatment record",
-                 subtitle: str = "Intramuscular stimulation (Gunn IMS) / dry needling"):
+                 title: str | None = None, subtitle: str | None = None):
+        """`title` and `subtitle`: the session record's, in the records language, by default."""
         self.clinic, self.address, self.draft = clinic, address, draft
         self.logo = logo
-        self.title, self.subtitle = title, subtitle
+        self.title = title if title is not None else translate("Letterhead",
+                                                               "IMS treatment record")
+        self.subtitle = subtitle if subtitle is not None else translate(
+            "Letterhead", "Intramuscular stimulation (Gunn IMS) / dry needling")
         self._image: tuple[float, QImage | None] | None = None
 
     def _logo(self, doc: Doc) -> QImage | None:
@@ -100,14 +105,17 @@ def birth_text(patient: Patient, on: date) -> str:
     age = age_on(patient.birth_date, on)
     dob = patient.birth_date.isoformat() if patient.birth_date else "—"
     if age is not None:
-        dob += f" (age {age})"
+        dob = fill(translate("Letterhead", "%1 (age %2)"), [dob, age])
     return dob
 
 
 def running_line(patient: Patient) -> str:
     """Who the document is about, for the running header of pages 2..N (the caller adds when)."""
-    return (f"{patient.display_name} · Chart {patient.chart_number}"
-            + (f" · DOB {patient.birth_date.isoformat()}" if patient.birth_date else ""))
+    if patient.birth_date:
+        return fill(translate("Letterhead", "%1 · Chart %2 · DOB %3"),
+                    [patient.display_name, patient.chart_number, patient.birth_date.isoformat()])
+    return fill(translate("Letterhead", "%1 · Chart %2"),
+                [patient.display_name, patient.chart_number])
 
 
 def registration(name: str, own: str | None, settings: ClinicSettings) -> str:

@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from imsmap.domain.models import SessionRecord
 from imsmap.domain.photos import Photo
+from imsmap.domain.text import fill
+from imsmap.i18n.records import PLURAL, translate
 from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Heading, Paragraph, Spacer
 from imsmap.report.site_text import muscle_text, side_label
 from imsmap.report.table import Cell, Column, Table
@@ -36,8 +38,9 @@ def photo_blocks(records: Records, record: SessionRecord,
     n = len(record.photos)
     sites = {s.id: s for s in record.sites}
     labels = [site_text(records, sites.get(p.site_id)) for p in record.photos]
-    blocks: list[Block] = [Spacer(3), Heading("Photos", note=f"{n} photo{'s' * (n != 1)}, "
-                                              "stored upright and without camera metadata")]
+    blocks: list[Block] = [Spacer(3), Heading(translate("PhotoPages", "Photos"), note=translate(
+        "PhotoPages", "%n photo(s), stored upright and without camera metadata", "", n,
+        PLURAL))]
     if settings.photos_in_pdf:
         photos = Photos(records)
         cells = [PhotoCell(p, photos.data(p.id), label) for p, label in zip(record.photos,
@@ -47,19 +50,23 @@ def photo_blocks(records: Records, record: SessionRecord,
         rows = [[Cell(str(p.seq), bold=True), p.caption or "—", label or "—",
                  f"{p.width} x {p.height} {p.kind}", Cell(p.sha256[:16], mono=True)]
                 for p, label in zip(record.photos, labels)]
-        blocks.append(Table((Column("No.", 9), Column("Caption", 64), Column("Chart site", 52),
-                             Column("Size", 27), Column("sha256 (start)", 36)),
-                            rows, size=8, title="Photos"))
-        blocks.append(Paragraph("The photos are kept with this record in imsmap; this clinic "
-                                "does not print them in session PDFs (clinic setting).", 8,
-                                italic=True, colour=MUTED))
+        blocks.append(Table((Column(translate("PhotoPages", "No."), 9),
+                             Column(translate("PhotoPages", "Caption"), 64),
+                             Column(translate("PhotoPages", "Chart site"), 52),
+                             Column(translate("PhotoPages", "Size"), 27),
+                             Column(translate("PhotoPages", "sha256 (start)"), 36)),
+                            rows, size=8, title=translate("PhotoPages", "Photos")))
+        blocks.append(Paragraph(translate(
+            "PhotoPages", "The photos are kept with this record in imsmap; this clinic does not "
+            "print them in session PDFs (clinic setting)."), 8, italic=True, colour=MUTED))
     return blocks
 
 
 def site_text(records: Records, site) -> str:
     if site is None:
         return ""
-    text = f"site {site.seq}: {muscle_text(records, site).name} {side_label(site.side).lower()}"
+    text = fill(translate("PhotoPages", "site %1: %2 %3"),
+                [site.seq, muscle_text(records, site).name, side_label(site.side).lower()])
     return text + (f" {site.level}" if site.level else "")
 
 
@@ -151,7 +158,8 @@ class PhotoGrid(Block):
 
 
 def _title(photo: Photo) -> str:
-    return f"Photo {photo.seq}" + (f": {photo.caption}" if photo.caption else "")
+    title = fill(translate("PhotoPages", "Photo %1"), [photo.seq])
+    return title + (f": {photo.caption}" if photo.caption else "")
 
 
 def _detail(cell: PhotoCell) -> str:

@@ -12,10 +12,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from imsmap.domain.models import Site
+from imsmap.i18n.records import current, language, translate
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.report.layout import INK, Doc
 
-__all__ = ["PRINT_STYLE", "bbox", "crop_around", "paint_side_captions"]
+__all__ = ["PRINT_STYLE", "bbox", "captions_in_records_language", "crop_around",
+           "paint_side_captions", "records_words"]
 
 
 def _paler(colours: tuple[str, ...], t: float) -> tuple[str, ...]:
@@ -72,8 +74,10 @@ def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_i
     caption is usually outside a cropped part); nothing for a view without sides."""
     if viewer_left_is not in ("L", "R"):
         return
-    left = "Patient's right" if viewer_left_is == "R" else "Patient's left"
-    right = "Patient's left" if viewer_left_is == "R" else "Patient's right"
+    patient_right = translate("PrintChart", "Patient's right")
+    patient_left = translate("PrintChart", "Patient's left")
+    left = patient_right if viewer_left_is == "R" else patient_left
+    right = patient_left if viewer_left_is == "R" else patient_right
     font = doc.font(6.5)
     lh = doc.line_height(font)
     pad = doc.mm(0.8)
@@ -85,3 +89,18 @@ def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_i
         painter.setBrush(QColor("#ffffff"))
         painter.drawRect(QRectF(bx - doc.mm(0.5), y, w + doc.mm(1.0), lh))
         doc.draw_text(painter, QRectF(bx, y, w + 1, lh), text, font, INK, wrap=False)
+
+
+def captions_in_records_language(chart, atlas) -> None:
+    """The chart painter's own words (whose side is which, a view's title, the landmarks) in the
+    records language."""
+    chart.translate = records_words
+    chart.title_caption = atlas.view_name(chart.view.id, language())
+    chart.landmark_captions = {lm.id: atlas.landmark_name(chart.view.id, lm.id, language())
+                               for lm in chart.view.landmarks}
+
+
+def records_words(context: str, text: str, *rest: object) -> str:
+    """``translate`` as ChartPainter and the legends call it: the records language's words,
+    from every catalog of that language (the chart's own words are in the window's)."""
+    return current().tr(context, text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -42,7 +43,7 @@ def make_printer(records: Records, paper: str | None = None) -> QPrinter:
     printer.setPageSize(QPageSize(PAPERS[key]))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
-    printer.setDocName("IMS treatment record")
+    printer.setDocName(QCoreApplication.translate("Printing", "IMS treatment record"))
     return printer
 
 
@@ -113,7 +114,7 @@ def print_preview_session(records: Records, session_id: int, parent: QWidget | N
     records.read.session(session_id)  # an unknown id says so before a dialog opens
     printer = printer or make_printer(records)
     return _preview(printer, parent, lambda p: paint_session(records, session_id, p),
-                    "Print preview — IMS treatment record")
+                    QCoreApplication.translate("Printing", "Print preview — IMS treatment record"))
 
 
 def print_session(records: Records, session_id: int, parent: QWidget | None = None, *,
@@ -122,7 +123,7 @@ def print_session(records: Records, session_id: int, parent: QWidget | None = No
     records.read.session(session_id)
     printer = printer or make_printer(records)
     return _print(printer, parent, lambda p: paint_session(records, session_id, p),
-                  "Print IMS treatment record")
+                  QCoreApplication.translate("Printing", "Print IMS treatment record"))
 
 
 def print_preview_progress(records: Records, patient_id: int, parent: QWidget | None = None,
@@ -130,11 +131,11 @@ def print_preview_progress(records: Records, patient_id: int, parent: QWidget | 
                            printer: QPrinter | None = None) -> bool:
     records.read.patient(patient_id)
     printer = printer or make_printer(records)
-    printer.setDocName("IMS progress report")
+    printer.setDocName(QCoreApplication.translate("Printing", "IMS progress report"))
     chosen = list(session_ids) if session_ids is not None else None
     return _preview(printer, parent,
                     lambda p: paint_progress(records, patient_id, p, session_ids=chosen),
-                    "Print preview — IMS progress report")
+                    QCoreApplication.translate("Printing", "Print preview — IMS progress report"))
 
 
 def print_progress(records: Records, patient_id: int, parent: QWidget | None = None, *,
@@ -142,8 +143,8 @@ def print_progress(records: Records, patient_id: int, parent: QWidget | None = N
                    printer: QPrinter | None = None) -> bool:
     records.read.patient(patient_id)
     printer = printer or make_printer(records)
-    printer.setDocName("IMS progress report")
+    printer.setDocName(QCoreApplication.translate("Printing", "IMS progress report"))
     chosen = list(session_ids) if session_ids is not None else None
     return _print(printer, parent,
                   lambda p: paint_progress(records, patient_id, p, session_ids=chosen),
-                  "Print IMS progress report")
+                  QCoreApplication.translate("Printing", "Print IMS progress report"))

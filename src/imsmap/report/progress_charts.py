@@ -16,6 +16,8 @@ from imsmap.atlas import AtlasError
 from imsmap.domain.heat import gaussian_heat
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
+from imsmap.domain.text import fill
+from imsmap.i18n.records import PLURAL, language, locale, translate
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style
 from imsmap.render.overlay import (
@@ -27,7 +29,14 @@ from imsmap.render.overlay import (
     paint_overlay,
 )
 from imsmap.report.layout import INK, RULE, Block, Doc, Paragraph, draw_titled
-from imsmap.report.print_chart import PRINT_STYLE, crop_around, paint_side_captions
+from imsmap.report.print_chart import (
+    PRINT_STYLE,
+    captions_in_records_language,
+    crop_around,
+    paint_side_captions,
+    records_words,
+)
+from imsmap.report.site_text import grasp_text
 from imsmap.services.records import Records
 
 __all__ = ["ChartLegend", "HeatChart", "HeatChartRow", "heat_chart_blocks"]
@@ -48,17 +57,19 @@ class HeatChart:
             layers[s.layer] = layers.get(s.layer, 0) + 1
         layer = max(layers, key=lambda k: layers[k]) if layers else "superficial"
         self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
+        captions_in_records_language(self.chart, records.atlas)
         self.view = self.chart.view
         self.history = history
         self.sites = sites
         latest = history.ids[-1]
         self.latest = [s for s in history.sites_of(latest) if s.view_id == view_id]
         self.earlier = earlier_markers(history, latest, view_id, max_sessions=EARLIER_SESSIONS)
-        name = f"{self.view.name} view" if self.view.kind == "body" else self.view.name
-        self.title = name
-        self.note = (f"{len(sites)} site{'s' if len(sites) != 1 else ''} in "
-                     f"{len({s.session_id for s in sites})} session"
-                     f"{'s' if len({s.session_id for s in sites}) != 1 else ''}")
+        self.title = records.atlas.view_title(view_id, language())
+        count = len({s.session_id for s in sites})
+        sessions = translate("ProgressCharts", "%n session(s)", "", count, PLURAL)
+        count = len(sites)
+        self.note = fill(translate("ProgressCharts", "%n site(s) in %1", "", count, PLURAL),
+                         [sessions])
 
         self._prepared: dict[float, tuple[tuple[float, float, float, float], np.ndarray]] = {}
 
@@ -98,6 +109,8 @@ class HeatChart:
         p.translate(-cx, -cy)
         quiet = ChartPainter(self.view, self.view.id, self.chart.layer,
                              style=quiet_style(PRINT_STYLE, 0.45))
+        quiet.translate, quiet.title_caption, quiet.landmark_captions = (
+            self.chart.translate, self.chart.title_caption, self.chart.landmark_captions)
         quiet.paint_base(p)
         p.end()
         image = blend_heat(base, heat, vmax)
@@ -181,7 +194,9 @@ class ChartLegend(Block):
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         heat_w = width * 0.34
         paint_heat_legend(painter, QRectF(x, y, heat_w, doc.mm(11)), self.vmax,
-                          title="Grasp summed over the sessions", style=PRINT_STYLE,
+                          title=translate("ProgressCharts", "Grasp summed over the sessions"),
+                          style=PRINT_STYLE, translate=records_words,
+                          decimal=locale().decimalPoint(),
                           background="#ffffff")
         font = doc.font(7)
         bold = doc.font(7, bold=True)
@@ -196,16 +211,18 @@ class ChartLegend(Block):
             return at + doc.text_width(text, f)
 
         mid = y + row_h / 2
-        cx = label("Grasp:", x0, mid, bold) + doc.mm(2)
-        items = [(g, f"{g} {text}") for g, text in enumerate(self.labels)][::-1]
-        items.append((None, "not graded"))
+        cx = label(translate("ProgressCharts", "Grasp:"), x0, mid, bold) + doc.mm(2)
+        items = [(g, grasp_text(g, self.labels)) for g in range(len(self.labels))][::-1]
+        items.append((None, translate("ProgressCharts", "not graded")))
         for g, text in items:
             self.chart.paint_marker(painter, cx + size / 2, mid, None, g, scale=k)
             cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
         mid = y + row_h * 1.5
-        cx = label("Sites:", x0, mid, bold) + doc.mm(2)
-        for age, text in ((0, "latest session"), (1, "the one before"),
-                          (EARLIER_SESSIONS, f"{EARLIER_SESSIONS} sessions back")):
+        cx = label(translate("ProgressCharts", "Sites:"), x0, mid, bold) + doc.mm(2)
+        for age, text in ((0, translate("ProgressCharts", "latest session")),
+                          (1, translate("ProgressCharts", "the one before")),
+                          (EARLIER_SESSIONS, translate("ProgressCharts", "%n session(s) back",
+                                                       "", EARLIER_SESSIONS, PLURAL))):
             if age == 0:
                 self.chart.paint_marker(painter, cx + size / 2, mid, None, 3, scale=k)
             else:
@@ -232,7 +249,8 @@ def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
         except AtlasError:
             continue
     if not charts:
-        return [Paragraph("No sites were recorded in these sessions.", 9, italic=True)]
+        return [Paragraph(translate("ProgressCharts", "No sites were recorded in these sessions."),
+                          9, italic=True)]
     rows = [HeatChartRow(charts[i:i + 2], 0.0) for i in range(0, len(charts), 2)]
     peaks = [float(c.prepare(row.aspect(width_mm))[1].max())
              for row in rows for c in row.charts]

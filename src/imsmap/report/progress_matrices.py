@@ -13,11 +13,13 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import SIDES, GraspMatrix, History, RootMatrix
+from imsmap.domain.text import fill as fill_in
+from imsmap.i18n.records import day_month, number, translate
 from imsmap.render.heatmap import ramp_colour
 from imsmap.render.style import grey_level
 from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Paragraph
 from imsmap.report.print_chart import PRINT_STYLE
-from imsmap.report.site_text import grasp_scale_text, muscle_name
+from imsmap.report.site_text import grasp_scale_text, target_label
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.records import Records
 
@@ -93,7 +95,8 @@ class MatrixBlock(Block):
         bold = doc.font(7, bold=True, condensed=True)
         rh = self._row_h(doc)
         if self.continued:
-            doc.draw_text(painter, QRectF(x, y, width, doc.mm(5)), f"{self.title} (continued)",
+            doc.draw_text(painter, QRectF(x, y, width, doc.mm(5)),
+                          fill_in(translate("ProgressMatrices", "%1 (continued)"), [self.title]),
                           doc.font(8, bold=True), MUTED, wrap=False)
             y += doc.line_height(doc.font(8, bold=True)) + doc.mm(0.8)
         total_w = label_w + cell_w * len(self.columns) + change_w
@@ -102,9 +105,10 @@ class MatrixBlock(Block):
         painter.setBrush(QColor("#dcdcdc"))
         painter.drawRect(QRectF(x, y, total_w, hh))
         doc.draw_text(painter, QRectF(x + doc.mm(1), y + doc.mm(0.7), label_w, hl),
-                      "Visit", doc.font(6.3, bold=True, condensed=True), INK, wrap=False)
+                      translate("ProgressMatrices", "Visit"),
+                      doc.font(6.3, bold=True, condensed=True), INK, wrap=False)
         doc.draw_text(painter, QRectF(x + doc.mm(1), y + doc.mm(0.7) + hl, label_w, hl),
-                      "Day, month", head_font, MUTED, wrap=False)
+                      translate("ProgressMatrices", "Day, month"), head_font, MUTED, wrap=False)
         center = Qt.AlignmentFlag.AlignHCenter
         month_before = ""
         for j, (visit, date) in enumerate(self.columns):
@@ -161,7 +165,7 @@ def _column_chunks(n: int, doc_width_mm: float, change: bool) -> list[range]:
 
 def _session_columns(history: History, idx: Iterable[int]) -> list[tuple[str, str]]:
     return [(f"#{history.number(history.sessions[j].id)}",
-             f"{history.sessions[j].started_at.day} {history.sessions[j].started_at:%b}")
+             day_month(history.sessions[j].started_at))
             for j in idx]
 
 
@@ -179,8 +183,10 @@ def _matrix_parts(history: History, columns: int, title: str, width_mm: float,
         if len(chunks) > 1:
             a, b = history.number(history.sessions[cols[0]].id), \
                 history.number(history.sessions[cols[-1]].id)
-            part += f", visits {a}-{b}"
-            out.append(Paragraph(f"Visits {a} to {b} (part {c + 1} of {len(chunks)})", 8,
+            part = fill_in(translate("ProgressMatrices", "%1, visits %2-%3"), [part, a, b])
+            out.append(Paragraph(fill_in(translate("ProgressMatrices",
+                                                   "Visits %1 to %2 (part %3 of %4)"),
+                                         [a, b, c + 1, len(chunks)]), 8,
                                  bold=True, colour=MUTED, after_mm=0.8))
         out.append(MatrixBlock(part, _session_columns(history, cols), rows,
                                change_title=change_title,
@@ -210,14 +216,16 @@ def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
                 continue  # not needled in these sessions: the other part shows it
             change = ("—" if np.isnan(first[r]) else
                       f"{int(first[r])}→{int(last[r])}")
-            rows.append((target.label(muscle_name(records, target.muscle_id)), cells, change))
+            rows.append((target_label(records, target), cells, change))
         return rows
 
-    foot = (f"Strongest grasp of the muscle (per side; paraspinal sites per level) in "
-            f"the session: {grasp_scale_text(_labels(records))}; – needled, not graded; "
-            "blank: not needled. First→last: the first and the latest graded value.")
-    return _matrix_parts(history, len(gm.session_ids), "Grasp by muscle and session", width_mm,
-                         rows_of, foot, change_title="First→ last")
+    foot = fill_in(translate(
+        "ProgressMatrices", "Strongest grasp of the muscle (per side; paraspinal sites per "
+        "level) in the session: %1; – needled, not graded; blank: not needled. First→last: the "
+        "first and the latest graded value."), [grasp_scale_text(_labels(records))])
+    return _matrix_parts(history, len(gm.session_ids),
+                         translate("ProgressMatrices", "Grasp by muscle and session"), width_mm,
+                         rows_of, foot, change_title=translate("ProgressMatrices", "First→ last"))
 
 
 def _labels(records: Records) -> tuple[str, ...]:
@@ -228,7 +236,9 @@ def root_matrix_blocks(history: History, rm: RootMatrix, width_mm: float) -> lis
     total = rm.total
     vmax = float(total.max()) if total.size else 0.0
     vmax = max(vmax, 3.0)
-    side_names = {"L": "left", "R": "right", "M": "midline"}
+    side_names = {"L": translate("ProgressMatrices", "left"),
+                  "R": translate("ProgressMatrices", "right"),
+                  "M": translate("ProgressMatrices", "midline")}
 
     def rows_of(cols: range, split: bool) -> list[Row]:
         rows = []
@@ -244,15 +254,16 @@ def root_matrix_blocks(history: History, rm: RootMatrix, width_mm: float) -> lis
                     v = float(total[r, si, j])
                     fill = ramp_colour(v / vmax) if v > 0 else QColor("#ffffff")
                     ink = "#ffffff" if grey_level(fill) < 0.5 else INK
-                    cells.append((f"{v:g}", fill.name(), ink))
+                    cells.append((number(v, 0 if v == int(v) else 1), fill.name(), ink))
                 if not any(cells) and split:
                     continue
                 rows.append((f"{root} {side_names[side]}", cells, ""))
         return rows
 
-    foot = ("Sum of the grasp grades of the sites supplied by the root on that side "
-            "(a muscle with several roots counts for each; paraspinal sites for their "
-            "own level); 0: needled without grasp; blank: no site of that root. Darker "
-            "is more.")
-    return _matrix_parts(history, len(rm.session_ids), "Summed grasp by root and side",
+    foot = translate(
+        "ProgressMatrices", "Sum of the grasp grades of the sites supplied by the root on that "
+        "side (a muscle with several roots counts for each; paraspinal sites for their own "
+        "level); 0: needled without grasp; blank: no site of that root. Darker is more.")
+    return _matrix_parts(history, len(rm.session_ids),
+                         translate("ProgressMatrices", "Summed grasp by root and side"),
                          width_mm, rows_of, foot)

@@ -23,6 +23,8 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.models import Patient
 from imsmap.domain.progress import History, grasp_matrix, root_matrix, session_metrics
+from imsmap.domain.text import fill
+from imsmap.i18n.records import PLURAL, speaking, translate
 from imsmap.report.document import (
     MARGIN_X_MM,
     Frame,
@@ -40,6 +42,7 @@ from imsmap.report.letterhead import birth_text, registration, running_line, tit
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
 from imsmap.report.progress_tables import change_table, comparison_paragraphs, sessions_table
+from imsmap.report.site_text import sex_label
 from imsmap.report.trend_plot import TrendBlock
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
@@ -49,7 +52,10 @@ from imsmap.services.records import Records
 __all__ = ["ReportError", "history_to_report", "load_history", "render_progress",
            "write_progress_pdf"]
 
-TITLE = "IMS progress report"
+
+
+def _report_title() -> str:
+    return translate("ProgressPdf", "IMS progress report")
 
 
 def load_history(records: Records, patient_id: int, session_ids: Iterable[int] | None = None
@@ -64,8 +70,9 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
         chosen = list(dict.fromkeys(session_ids))
         foreign = [sid for sid in chosen if sid not in set(ids)]
         if foreign:
-            raise ReportError(f"Session {foreign[0]} is not one of {patient.display_name}'s "
-                              f"(chart {patient.chart_number}) sessions.")
+            raise ReportError(fill(translate(
+                "ProgressPdf", "Session %1 is not one of %2's (chart %3) sessions."),
+                [foreign[0], patient.display_name, patient.chart_number]))
         history = history.select(chosen)
     return patient, history
 
@@ -75,8 +82,9 @@ def history_to_report(records: Records, patient_id: int,
     """``load_history``, refusing (ReportError) a patient with no sessions to report on."""
     patient, history = load_history(records, patient_id, session_ids)
     if not len(history):
-        raise ReportError(f"{patient.display_name} (chart {patient.chart_number}) has no "
-                          "sessions to report on.")
+        raise ReportError(fill(translate(
+            "ProgressPdf", "%1 (chart %2) has no sessions to report on."),
+            [patient.display_name, patient.chart_number]))
     return patient, history
 
 
@@ -87,68 +95,79 @@ def _practitioners(history: History, settings: ClinicSettings) -> str:
             seen.setdefault(s.practitioner, registration(s.practitioner,
                                                          s.practitioner_registration, settings))
     if not seen:
-        return "not recorded"
-    return "\n".join(f"{n}\nReg. no. {r}" if r else n for n, r in seen.items())
+        return translate("ProgressPdf", "not recorded")
+    return "\n".join(fill(translate("ProgressPdf", "%1\nReg. no. %2"), [n, r]) if r else n
+                     for n, r in seen.items())
 
 
 def _blocks(records: Records, patient: Patient, history: History, settings: ClinicSettings,
             width_mm: float) -> list[Block]:
     metrics = session_metrics(history)
     first, last = history.sessions[0], history.sessions[-1]
-    blocks: list[Block] = [title_block(records, settings, False, title=TITLE,
-                                       subtitle="Intramuscular stimulation (Gunn IMS) / dry "
-                                                "needling: the course of treatment")]
+    blocks: list[Block] = [title_block(records, settings, False, title=_report_title(),
+                                       subtitle=translate(
+                                           "ProgressPdf", "Intramuscular stimulation (Gunn IMS) "
+                                           "/ dry needling: the course of treatment"))]
     total = len(records.read.sessions_for_patient(patient.id))
     numbers = [history.number(s.id) for s in history.sessions]
-    shown = f"{len(history)}" + (f" of {total}" if len(history) < total else "")
+    shown = str(len(history)) if len(history) >= total else fill(
+        translate("ProgressPdf", "%1 of %2"), [len(history), total])
     drafts = sum(1 for s in history.sessions if not s.is_signed)
+    period = fill(translate("ProgressPdf", "%1 to %2"),
+                  [f"{first.started_at:%Y-%m-%d}", f"{last.started_at:%Y-%m-%d}"])
+    visits = fill(translate("ProgressPdf", "%1 (visits %2-%3)"), [shown, numbers[0], numbers[-1]]) \
+        if len(numbers) > 1 else fill(translate("ProgressPdf", "%1 (visit %2)"), [shown, numbers[0]])
     blocks.append(KeyValues([
-        ("Patient", patient.display_name),
-        ("Chart number", patient.chart_number),
-        ("Date of birth", birth_text(patient, last.started_at.date())),
-        ("Period", f"{first.started_at:%Y-%m-%d} to {last.started_at:%Y-%m-%d}"),
-        ("Sessions in this report", f"{shown} (visits {numbers[0]}-{numbers[-1]})"
-         if len(numbers) > 1 else f"{shown} (visit {numbers[0]})"),
-        ("Status", "all signed" if not drafts else f"{drafts} draft, not signed"),
-        ("Practitioner", _practitioners(history, settings)),
-        ("Sex", patient.sex.label),
-        ("Complaint (latest session)", last.complaint or "—"),
+        (translate("ProgressPdf", "Patient"), patient.display_name),
+        (translate("ProgressPdf", "Chart number"), patient.chart_number),
+        (translate("ProgressPdf", "Date of birth"), birth_text(patient, last.started_at.date())),
+        (translate("ProgressPdf", "Period"), period),
+        (translate("ProgressPdf", "Sessions in this report"), visits),
+        (translate("ProgressPdf", "Status"), translate("ProgressPdf", "all signed") if not drafts
+         else translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)),
+        (translate("ProgressPdf", "Practitioner"), _practitioners(history, settings)),
+        (translate("ProgressPdf", "Sex"), sex_label(patient.sex)),
+        (translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"),
     ], columns=3))
 
     blocks.append(Spacer(2))
-    blocks.append(Heading("Sessions", note=f"{len(history)} session"
-                          f"{'s' if len(history) != 1 else ''}, oldest first"))
+    count = len(history)
+    blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
+        "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
     blocks.append(sessions_table(history, metrics))
     if len(history) > 1:
         blocks.append(Spacer(2))
-        blocks.append(Heading("Change since the first session",
-                              note=f"visit {history.number(first.id)} → visit "
-                                   f"{history.number(last.id)}"))
+        blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),
+                              note=fill(translate("ProgressPdf", "visit %1 → visit %2"),
+                                        [history.number(first.id), history.number(last.id)])))
         blocks.append(change_table(history, metrics))
         blocks.extend(comparison_paragraphs(records, history))
     blocks.append(Spacer(3))
-    blocks.append(Heading("Pain and grasp over the sessions"))
+    blocks.append(Heading(translate("ProgressPdf", "Pain and grasp over the sessions")))
     blocks.append(TrendBlock(history, metrics))
 
     blocks.append(Spacer(3))
-    blocks.append(Heading("Where it grasped", note="heat: grasp summed over all sessions "
-                          "shown; markers: the latest sessions' sites"))
+    blocks.append(Heading(translate("ProgressPdf", "Where it grasped"), note=translate(
+        "ProgressPdf", "heat: grasp summed over all sessions shown; markers: the latest "
+        "sessions' sites")))
     blocks.extend(heat_chart_blocks(records, history, settings.grasp_labels, width_mm))
 
     gm = grasp_matrix(history, records.atlas.catalogue)
     blocks.append(Spacer(3))
-    blocks.append(Heading("Grasp by muscle and session", note="strongest grasp per session"))
+    blocks.append(Heading(translate("ProgressPdf", "Grasp by muscle and session"),
+                          note=translate("ProgressPdf", "strongest grasp per session")))
     if gm.targets:
         blocks.extend(grasp_matrix_blocks(records, history, gm, width_mm))
     else:
-        blocks.append(Paragraph("No needled sites.", 9, italic=True))
+        blocks.append(Paragraph(translate("ProgressPdf", "No needled sites."), 9, italic=True))
     rm = root_matrix(history, records.atlas.catalogue)
     blocks.append(Spacer(3))
-    blocks.append(Heading("Summed grasp by root and side", note="the segmental view over time"))
+    blocks.append(Heading(translate("ProgressPdf", "Summed grasp by root and side"),
+                          note=translate("ProgressPdf", "the segmental view over time")))
     if rm.roots:
         blocks.extend(root_matrix_blocks(history, rm, width_mm))
     else:
-        blocks.append(Paragraph("No roots to show.", 9, italic=True))
+        blocks.append(Paragraph(translate("ProgressPdf", "No roots to show."), 9, italic=True))
     return blocks
 
 
@@ -163,16 +182,25 @@ def _doc_id(patient: Patient, history: History) -> str:
 def render_progress(records: Records, patient: Patient, history: History,
                     device: QPagedPaintDevice, *, generated: datetime,
                     settings: ClinicSettings | None = None,
-                    painter: QPainter | None = None) -> int:
-    """Lay out and paint the report on a paged device; returns the page count."""
+                    painter: QPainter | None = None, language: str | None = None) -> int:
+    """Lay out and paint the report on a paged device; returns the page count. ``language``:
+    the records language ("en", "fr_CA"); None takes the clinic's."""
+    with speaking(language or clinic_settings.records_language(records)):
+        return _render(records, patient, history, device, generated, settings, painter)
+
+
+def _render(records: Records, patient: Patient, history: History, device: QPagedPaintDevice,
+            generated: datetime, settings: ClinicSettings | None,
+            painter: QPainter | None) -> int:
     settings = settings or clinic_settings.load(records)
     doc = Doc(device, device_resolution(device))
     width_mm = (float(device.width()) / doc.mm(1.0)) - 2 * MARGIN_X_MM
     blocks = _blocks(records, patient, history, settings, width_mm)
     first, last = history.sessions[0], history.sessions[-1]
-    running = (running_line(patient)
-               + f" · Sessions {first.started_at:%Y-%m-%d} to {last.started_at:%Y-%m-%d}")
-    frame = Frame(running=running, title=TITLE, doc_id=_doc_id(patient, history),
+    running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
+                   [running_line(patient), f"{first.started_at:%Y-%m-%d}",
+                    f"{last.started_at:%Y-%m-%d}"])
+    frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
                   generated=generated)
     laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)
@@ -181,26 +209,41 @@ def render_progress(records: Records, patient: Patient, history: History,
 
 def write_progress_pdf(records: Records, patient_id: int, out_path: str | os.PathLike[str], *,
                        session_ids: Iterable[int] | None = None, paper: str | None = None,
-                       generated: datetime | None = None) -> Path:
+                       generated: datetime | None = None,
+                       language: str | None = None) -> Path:
     """Write the patient's progress over their sessions (all, or ``session_ids``) as a
     PDF/A-1b file at ``out_path``; return the path. paper: "A4" or "Letter", None for the
-    clinic's setting. Needs a QGuiApplication (fonts)."""
+    clinic's setting; language: "en" or "fr_CA", None for the clinic's records language.
+    Needs a QGuiApplication (fonts)."""
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_progress_pdf needs a QGuiApplication (fonts); create one "
                            "first.")
+    with speaking(language or clinic_settings.records_language(records)) as catalog:
+        return _write(records, patient_id, out_path, session_ids, paper, generated,
+                      catalog.language)
+
+
+def _write(records: Records, patient_id: int, out_path: str | os.PathLike[str],
+           session_ids: Iterable[int] | None, paper: str | None, generated: datetime | None,
+           language: str) -> Path:
     settings = clinic_settings.load(records)
     key = paper_key(paper, settings.paper)
     patient, history = history_to_report(records, patient_id, session_ids)
     generated = generated or now()
     first, last = history.sessions[0], history.sessions[-1]
-    title = (f"{TITLE} — chart {patient.chart_number} — {first.started_at:%Y-%m-%d} to "
-             f"{last.started_at:%Y-%m-%d}")
+    title = fill(translate("ProgressPdf", "%1 — chart %2 — %3 to %4"),
+                 [_report_title(), patient.chart_number, f"{first.started_at:%Y-%m-%d}",
+                  f"{last.started_at:%Y-%m-%d}"])
     authors = list(dict.fromkeys(s.practitioner for s in history.sessions if s.practitioner))
-    subject = (f"Progress over {len(history)} intramuscular stimulation (Gunn IMS) / dry "
-               f"needling session{'s' if len(history) != 1 else ''} for chart "
-               f"{patient.chart_number}: pain, grasp by muscle and by root.")
+    count = len(history)
+    subject = fill(translate(
+        "ProgressPdf", "Progress over %n intramuscular stimulation (Gunn IMS) / dry needling "
+        "session(s) for chart %1: pain, grasp by muscle and by root.", "", count, PLURAL),
+        [patient.chart_number])
     info = pdf_info(title=title, author="; ".join(authors), subject=subject, generated=generated,
-                    keywords=f"IMS; dry needling; progress; chart {patient.chart_number}")
+                    keywords=fill(translate("ProgressPdf", "IMS; dry needling; progress; chart %1"),
+                                  [patient.chart_number]))
     return write_pdf(out_path, lambda writer: render_progress(
-        records, patient, history, writer, generated=generated, settings=settings),
+        records, patient, history, writer, generated=generated, settings=settings,
+        language=language),
         paper=key, info=info, doc_id=_doc_id(patient, history), database=records.read.path)

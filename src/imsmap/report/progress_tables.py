@@ -16,8 +16,10 @@ from imsmap.domain.progress import (
     compare_sessions,
     jaccard_consecutive,
 )
+from imsmap.domain.text import fill
+from imsmap.i18n.records import number, translate
 from imsmap.report.layout import MUTED, Block, Paragraph
-from imsmap.report.site_text import muscle_name
+from imsmap.report.site_text import target_label
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
@@ -27,17 +29,16 @@ __all__ = ["change_table", "comparison_paragraphs", "sessions_table"]
 def _fmt_num(value: float, digits: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return f"{value:.{digits}f}"
+    return number(value, digits)
 
 
 def _signed(value: float | int | None, digits: int = 0, unit: str = "") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if digits:
-        text = f"{value:+.{digits}f}"
+        text = ("+" if value >= 0 else "−") + number(abs(value), digits)
     else:
-        text = f"{int(round(value)):+d}"
-    text = text.replace("-", "−")
+        text = f"{int(round(value)):+d}".replace("-", "−")
     return text + unit
 
 
@@ -48,40 +49,47 @@ def _pain(v: int | None) -> str:
 # ------------------------------------------------------------------------------------ tables
 def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
     overlap = jaccard_consecutive(history)
-    cols = (Column("Visit", 9, Qt.AlignmentFlag.AlignRight), Column("Date", 27),
-            Column("Pain before", 13, Qt.AlignmentFlag.AlignRight),
-            Column("Pain after", 13, Qt.AlignmentFlag.AlignRight),
-            Column("Sites", 11, Qt.AlignmentFlag.AlignRight),
-            Column("Muscles grasping", 20, Qt.AlignmentFlag.AlignRight),
-            Column("Mean grasp", 14, Qt.AlignmentFlag.AlignRight),
-            Column("Same muscles as before (Jaccard)", 27, Qt.AlignmentFlag.AlignRight),
-            Column("Practitioner", 28), Column("Status", 16))
+    right = Qt.AlignmentFlag.AlignRight
+    cols = (Column(translate("ProgressTables", "Visit"), 9, right),
+            Column(translate("ProgressTables", "Date"), 27),
+            Column(translate("ProgressTables", "Pain before"), 13, right),
+            Column(translate("ProgressTables", "Pain after"), 13, right),
+            Column(translate("ProgressTables", "Sites"), 11, right),
+            Column(translate("ProgressTables", "Muscles grasping"), 20, right),
+            Column(translate("ProgressTables", "Mean grasp"), 14, right),
+            Column(translate("ProgressTables", "Same muscles as before (Jaccard)"), 27, right),
+            Column(translate("ProgressTables", "Practitioner"), 28),
+            Column(translate("ProgressTables", "Status"), 16))
     rows = []
     for i, (s, m) in enumerate(zip(history.sessions, metrics)):
-        j = "—" if i == 0 or math.isnan(overlap[i - 1]) else f"{overlap[i - 1]:.2f}"
+        j = "—" if i == 0 or math.isnan(overlap[i - 1]) else number(overlap[i - 1], 2)
         rows.append([
             Cell(str(history.number(s.id)), bold=True),
             Cell(f"{s.started_at:%Y-%m-%d %H:%M}", bold=True),
             _pain(m.pain_before), _pain(m.pain_after), str(m.sites),
-            f"{m.muscles_grasping} of {m.muscles_treated}",
+            fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated]),
             _fmt_num(m.mean_grasp), j, s.practitioner or "—",
-            Cell("signed" if s.is_signed else "DRAFT", bold=not s.is_signed),
+            Cell(translate("ProgressTables", "signed") if s.is_signed
+                 else translate("ProgressTables", "DRAFT"), bold=not s.is_signed),
         ])
-    note = ("Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) "
-            "with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. "
-            "Same muscles as before: muscles needled in both this session and the one before, "
-            "divided by those needled in either (1 = the same set, 0 = none in common).")
-    return Table(cols, rows, size=7.5, footnote=note, title="Sessions")
+    note = translate(
+        "ProgressTables", "Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal "
+        "sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded "
+        "sites, 0-3. Same muscles as before: muscles needled in both this session and the one "
+        "before, divided by those needled in either (1 = the same set, 0 = none in common).")
+    return Table(cols, rows, size=7.5, footnote=note,
+                 title=translate("ProgressTables", "Sessions"))
 
 
 def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
     first, last = metrics[0], metrics[-1]
     since = changes_since_first(metrics)[-1]
-    a = f"Visit {history.number(first.session_id)}, {first.started_at:%Y-%m-%d}"
-    b = f"Visit {history.number(last.session_id)}, {last.started_at:%Y-%m-%d}"
+    visit = translate("ProgressTables", "Visit %1, %2")
+    a = fill(visit, [history.number(first.session_id), f"{first.started_at:%Y-%m-%d}"])
+    b = fill(visit, [history.number(last.session_id), f"{last.started_at:%Y-%m-%d}"])
     cols = (Column("", 42), Column(a, 34, Qt.AlignmentFlag.AlignRight),
             Column(b, 34, Qt.AlignmentFlag.AlignRight),
-            Column("Change", 30, Qt.AlignmentFlag.AlignRight))
+            Column(translate("ProgressTables", "Change"), 30, Qt.AlignmentFlag.AlignRight))
 
     def base(values: list) -> object:
         return next((v for v in values if v is not None and not
@@ -89,21 +97,25 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
 
     pb0 = base([m.pain_before for m in metrics])
     pa0 = base([m.pain_after for m in metrics])
-    pct = "" if math.isnan(since.pain_before_pct) else f" ({since.pain_before_pct:+.0f}%)"
+    pct = "" if math.isnan(since.pain_before_pct) else fill(
+        translate("ProgressTables", " (%1%)", "a percentage after a change"),
+        [f"{since.pain_before_pct:+.0f}".replace("-", "−")])
     rows = [
-        [Cell("Pain before treatment", bold=True), _pain(pb0), _pain(last.pain_before),
-         Cell(_signed(since.pain_before) + pct.replace("-", "−"), bold=True)],
-        [Cell("Pain after treatment", bold=True), _pain(pa0), _pain(last.pain_after),
-         Cell(_signed(since.pain_after), bold=True)],
-        [Cell("Muscles grasping", bold=True), str(first.muscles_grasping),
-         str(last.muscles_grasping), Cell(_signed(since.muscles_grasping), bold=True)],
-        [Cell("Mean grasp (0-3)", bold=True), _fmt_num(first.mean_grasp),
-         _fmt_num(last.mean_grasp), Cell(_signed(since.mean_grasp, 1), bold=True)],
-        [Cell("Sites needled", bold=True), str(first.sites), str(last.sites),
-         Cell(_signed(last.sites - first.sites), bold=True)],
+        [Cell(translate("ProgressTables", "Pain before treatment"), bold=True), _pain(pb0),
+         _pain(last.pain_before), Cell(_signed(since.pain_before) + pct, bold=True)],
+        [Cell(translate("ProgressTables", "Pain after treatment"), bold=True), _pain(pa0),
+         _pain(last.pain_after), Cell(_signed(since.pain_after), bold=True)],
+        [Cell(translate("ProgressTables", "Muscles grasping"), bold=True),
+         str(first.muscles_grasping), str(last.muscles_grasping),
+         Cell(_signed(since.muscles_grasping), bold=True)],
+        [Cell(translate("ProgressTables", "Mean grasp (0-3)"), bold=True),
+         _fmt_num(first.mean_grasp), _fmt_num(last.mean_grasp),
+         Cell(_signed(since.mean_grasp, 1), bold=True)],
+        [Cell(translate("ProgressTables", "Sites needled"), bold=True), str(first.sites),
+         str(last.sites), Cell(_signed(last.sites - first.sites), bold=True)],
     ]
-    note = ("Pain is compared with the first session in which it was recorded; negative "
-            "changes are improvements.")
+    note = translate("ProgressTables", "Pain is compared with the first session in which it was "
+                     "recorded; negative changes are improvements.")
     return Table(cols, rows, size=8, footnote=note, zebra=True)
 
 
@@ -114,21 +126,23 @@ def comparison_paragraphs(records: Records, history: History) -> list[Block]:
     def names(changes, grades: bool = True) -> str:
         out = []
         for c in changes:
-            label = c.target.label(muscle_name(records, c.target.muscle_id))
+            label = target_label(records, c.target)
             if grades and c.before is not None and c.after is not None:
                 label += f" {c.before}→{c.after}"
             out.append(label)
-        return "; ".join(out) if out else "none"
+        return "; ".join(out) if out else translate("ProgressTables", "none", "no muscles")
 
     a, b = history.number(first), history.number(last)
-    out: list[Block] = [Paragraph(
-        f"Muscles compared between visit {a} and visit {b} (strongest grasp in each):", 8.5,
-        colour=MUTED, after_mm=0.8)]
-    for label, changes, grades in (("Released (grasp → 0)", cmp.resolved, True),
-                                   ("Weaker grasp", cmp.better, True),
-                                   ("Stronger grasp", cmp.worse, True),
-                                   (f"Needled in visit {b} only", cmp.new, False),
-                                   (f"Needled in visit {a} only", cmp.not_repeated, False)):
+    out: list[Block] = [Paragraph(fill(translate(
+        "ProgressTables", "Muscles compared between visit %1 and visit %2 (strongest grasp in "
+        "each):"), [a, b]), 8.5, colour=MUTED, after_mm=0.8)]
+    only = translate("ProgressTables", "Needled in visit %1 only")
+    for label, changes, grades in (
+            (translate("ProgressTables", "Released (grasp → 0)"), cmp.resolved, True),
+            (translate("ProgressTables", "Weaker grasp"), cmp.better, True),
+            (translate("ProgressTables", "Stronger grasp"), cmp.worse, True),
+            (fill(only, [b]), cmp.new, False),
+            (fill(only, [a]), cmp.not_repeated, False)):
         out.append(Paragraph(names(changes, grades), 8.5, label=label, label_mm=44,
                              after_mm=0.8))
     return out

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 
 from imsmap.domain.models import Side, Site
 from imsmap.domain.segments import segmental_summary
+from imsmap.domain.text import fill
+from imsmap.i18n.records import PLURAL, translate
 from imsmap.report.session_charts import MarkerDrawer
-from imsmap.report.site_text import muscle_text
+from imsmap.report.site_text import muscle_text, side_label
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
@@ -26,27 +28,33 @@ def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer)
     by_seq = {s.seq: s for s in sites}
     # A wider root column when the "level not recorded" row is there (it wraps by words).
     root_width = 16 if any(r.unlevelled for r in rows) else 8
-    columns = [Column("Root", root_width)] + [Column(side.label, 27) for side in sides] + \
-        [Column("Muscles (site numbers)", (68 if len(sides) == 2 else 48) - root_width)]
+    columns = [Column(translate("SegmentTable", "Root"), root_width)] + \
+        [Column(side_label(side), 27) for side in sides] + \
+        [Column(translate("SegmentTable", "Muscles (site numbers)"),
+                (68 if len(sides) == 2 else 48) - root_width)]
     out = []
     for row in rows:
-        cells: list[Cell | str] = [Cell(row.root, bold=True)]
+        root = translate("Segments", row.root) if row.unlevelled else row.root
+        cells: list[Cell | str] = [Cell(root, bold=True)]
         for side in sides:
             cell = row.side(side)
             if not cell.count:
                 cells.append("")
                 continue
             n = cell.count
-            text = f"{n} site{'s' if n != 1 else ''}"
+            text = translate("SegmentTable", "%n site(s)", "", n, PLURAL)
             if cell.dominant and cell.contributing:
-                text += f" ({cell.dominant} dominant)"
+                text = fill(translate("SegmentTable", "%1 (%2 dominant)"), [text, cell.dominant])
             elif cell.dominant:
-                text += " (dominant)"
+                text = fill(translate("SegmentTable", "%1 (dominant)"), [text])
             grades = [str(g) for g in range(len(cell.grades) - 1, -1, -1)
                       for _ in range(cell.grades[g])]
-            small = ("grasp " + ", ".join(grades)) if grades else ""
-            if cell.ungraded:
-                small += ("; " if small else "") + f"{cell.ungraded} not graded"
+            small = fill(translate("SegmentTable", "grasp %1"), [", ".join(grades)]) \
+                if grades else ""
+            ungraded = cell.ungraded
+            if ungraded:
+                small += ("; " if small else "") + translate(
+                    "SegmentTable", "%n not graded", "", ungraded, PLURAL)
 
             def draw(painter, rect, g=cell.max_grasp):
                 drawer(painter, rect, None, g)
@@ -60,7 +68,10 @@ def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer)
         cells.append("; ".join(f"{name} {', '.join(str(n) for n in sorted(nums))}"
                                for name, nums in names.items()))
         out.append(cells)
-    note = ("The marker shows the strongest grasp on that side. 'Dominant': sites for which this "
-            "is the muscle's main root; other sites share the root with neighbours. Root ranges "
-            f"follow the body-chart catalogue (atlas {records.atlas.version}); textbooks vary.")
-    return Table(columns, out, size=7.5, footnote=note, title="Segmental summary")
+    note = fill(translate(
+        "SegmentTable", "The marker shows the strongest grasp on that side. 'Dominant': sites for "
+        "which this is the muscle's main root; other sites share the root with neighbours. Root "
+        "ranges follow the body-chart catalogue (atlas %1); textbooks vary."),
+        [records.atlas.version])
+    return Table(columns, out, size=7.5, footnote=note,
+                 title=translate("SegmentTable", "Segmental summary"))

@@ -15,10 +15,19 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Site
+from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
+from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
-from imsmap.report.print_chart import PRINT_STYLE, bbox, crop_around, paint_side_captions
+from imsmap.report.print_chart import (
+    PRINT_STYLE,
+    bbox,
+    captions_in_records_language,
+    crop_around,
+    paint_side_captions,
+)
+from imsmap.report.site_text import grasp_text
 from imsmap.services.records import Records
 
 __all__ = ["CHART_HEIGHT_MM", "CHART_MIN_MM", "MARKER_RADIUS_MM", "MIN_MARKER_MM", "ChartBlock",
@@ -133,15 +142,22 @@ class ChartBlock(Block):
 
     def __init__(self, records: Records, view_id: str, layer: str, sites: Sequence[Site]):
         self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
+        captions_in_records_language(self.chart, records.atlas)
         self.view = self.chart.view
         self.sites = list(sites)
         deep = self.chart.layer != self.view.layer_ids[0]
-        layer_name = next((lay.name for lay in self.view.layers if lay.id == self.chart.layer),
-                          self.chart.layer)
-        name = f"{self.view.name} view" if self.view.kind == "body" else self.view.name
-        self.title = name + (f" — {layer_name.lower()} layer" if deep else "")
+        atlas, lang = records.atlas, language()
+        try:
+            layer_name = atlas.layer_name(self.view.id, self.chart.layer, lang)
+        except AtlasError:
+            layer_name = self.chart.layer
+        name = atlas.view_title(self.view.id, lang)
+        self.title = fill(translate("SessionCharts", "%1 — %2 layer"),
+                          [name, layer_name.lower()]) if deep else name
         numbers = ", ".join(str(s.seq) for s in self.sites)
-        self.note = f"site{'s' if len(self.sites) > 1 else ''} {numbers}"
+        count = len(self.sites)
+        self.note = fill(translate("SessionCharts", "site(s) %1", "", count, PLURAL),
+                         [numbers])
         self.levels = cluster_levels(self.sites)
         self.panel_mm = CHART_HEIGHT_MM
 
@@ -324,28 +340,52 @@ class LegendBlock(Block):
         self.drawer = drawer
         self.labels = tuple(labels)
 
+    ROW_MM = 5.0
+
+    def _items(self) -> list[tuple[str, dict]]:
+        items: list[tuple[str, dict]] = [
+            (grasp_text(g, self.labels), {"grasp": g}) for g in range(len(self.labels))]
+        items += [(translate("SessionCharts", "not graded"), {"grasp": None}),
+                  (translate("SessionCharts", "cramp felt"), {"grasp": 1, "cramp": True}),
+                  (translate("SessionCharts", "planned, not needled"),
+                   {"grasp": None, "planned": True})]
+        return items
+
+    def placed(self, doc: Doc, width: float) -> tuple[str, list[tuple[float, int, str, dict]]]:
+        """The title, and each item's left edge (from the block's) and row: the items flow
+        onto a second row when one row is too narrow for them (longer words, a clinic's own
+        grasp labels)."""
+        font, lf = doc.font(7.5), doc.font(7.5, bold=True)
+        size = doc.mm(4.2)
+        label = translate("SessionCharts", "Grasp:")
+        start = doc.text_width(label, lf) + doc.mm(2)
+        placed, cx, row = [], start, 0
+        for text, kw in self._items():
+            item_w = size + doc.mm(1.2) + doc.text_width(text, font)
+            if cx > start and cx + item_w > width:
+                cx, row = start, row + 1
+            placed.append((cx, row, text, kw))
+            cx += item_w + doc.mm(4)
+        return label, placed
+
     def height(self, doc: Doc, width: float) -> float:
-        return doc.mm(5.0) + doc.mm(3)
+        rows = 1 + max(row for _x, row, _t, _k in self.placed(doc, width)[1])
+        return doc.mm(self.ROW_MM) * rows + doc.mm(3)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         font = doc.font(7.5)
         size = doc.mm(4.2)
-        items: list[tuple[str, dict]] = [
-            (f"{g} {label}", {"grasp": g}) for g, label in enumerate(self.labels)]
-        items += [("not graded", {"grasp": None}), ("cramp felt", {"grasp": 1, "cramp": True}),
-                  ("planned, not needled", {"grasp": None, "planned": True})]
-        label = "Grasp:"
         lf = doc.font(7.5, bold=True)
+        label, placed = self.placed(doc, width)
         doc.draw_text(painter, QRectF(x, y + (size - doc.line_height(lf)) / 2, width, size),
                       label, lf, INK, wrap=False)
-        cx = x + doc.text_width(label, lf) + doc.mm(2)
-        for text, kw in items:
-            self.drawer(painter, QRectF(cx, y, size, size), None, kw.get("grasp"),
+        for cx, row, text, kw in placed:
+            top = y + row * doc.mm(self.ROW_MM)
+            self.drawer(painter, QRectF(x + cx, top, size, size), None, kw.get("grasp"),
                         cramp=kw.get("cramp", False), planned=kw.get("planned", False))
-            cx += size + doc.mm(1.2)
-            doc.draw_text(painter, QRectF(cx, y + (size - doc.line_height(font)) / 2, width, size),
-                          text, font, INK, wrap=False)
-            cx += doc.text_width(text, font) + doc.mm(4)
+            left = x + cx + size + doc.mm(1.2)
+            doc.draw_text(painter, QRectF(left, top + (size - doc.line_height(font)) / 2,
+                                          x + width - left, size), text, font, INK, wrap=False)
 
 
 def chart_blocks(records: Records, sites: Sequence[Site]

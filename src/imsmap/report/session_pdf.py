@@ -20,6 +20,8 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.models import SessionRecord
+from imsmap.domain.text import fill
+from imsmap.i18n.records import PLURAL, speaking, translate
 from imsmap.report.document import (
     DPI,
     PAPERS,
@@ -54,6 +56,7 @@ from imsmap.report.session_sections import (
     practitioner_line,
 )
 from imsmap.report.site_table import site_note_blocks, site_table
+from imsmap.report.site_text import sex_label
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, content_hash
@@ -97,14 +100,15 @@ def atlas_version_notes(records: Records, record: SessionRecord) -> tuple[Record
     if not s.is_signed or s.atlas_version == current.version:
         return records, []
     if current.carries(s.atlas_version):
-        return _AsSigned(records, current.as_of(s.atlas_version)), [
-            f"Recorded on atlas {s.atlas_version} (the version this signed record names): the "
-            "muscles, roots, levels, thorax tiers and the segmental summary follow that catalogue; "
-            f"the body charts are drawn with atlas {current.version}, each site where it was tapped."]
-    return records, [
-        f"Recorded on atlas {s.atlas_version}, which this imsmap does not carry: the muscles, roots, "
-        f"thorax tiers and the segmental summary below follow atlas {current.version} and may "
-        "differ from the document as signed."]
+        return _AsSigned(records, current.as_of(s.atlas_version)), [fill(translate(
+            "SessionPdf", "Recorded on atlas %1 (the version this signed record names): the "
+            "muscles, roots, levels, thorax tiers and the segmental summary follow that "
+            "catalogue; the body charts are drawn with atlas %2, each site where it was tapped."),
+            [s.atlas_version, current.version])]
+    return records, [fill(translate(
+        "SessionPdf", "Recorded on atlas %1, which this imsmap does not carry: the muscles, "
+        "roots, thorax tiers and the segmental summary below follow atlas %2 and may differ "
+        "from the document as signed."), [s.atlas_version, current.version])]
 
 
 def _blocks(records: Records, record: SessionRecord, digest: str,
@@ -115,98 +119,115 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks: list[Block] = [title_block(records, settings, not s.is_signed)]
     needled = [x for x in record.sites if not x.planned]
     planned = len(record.sites) - len(needled)
-    insertions = f"{len(needled)}" + (f" (+{planned} planned)" if planned else "")
+    insertions = str(len(needled)) if not planned else fill(
+        translate("SessionPdf", "%1 (+%2 planned)"), [len(needled), planned])
 
     def pain(v: int | None) -> str:
         return "—" if v is None else f"{v}/10"
 
+    if s.is_signed and s.signed_at:
+        status = fill(translate("SessionPdf", "Signed %1"), [f"{s.signed_at:%Y-%m-%d}"])
+    else:
+        status = translate("SessionPdf", "Signed") if s.is_signed else \
+            translate("SessionPdf", "DRAFT — not signed")
     blocks.append(KeyValues([
-        ("Patient", p.display_name),
-        ("Chart number", p.chart_number),
-        ("Date of birth", birth_text(p, s.started_at.date())),
-        ("Session date and time", f"{s.started_at:%Y-%m-%d %H:%M}"),
-        ("Practitioner", practitioner_line(s, settings)),
-        ("Status", f"Signed {s.signed_at:%Y-%m-%d}" if s.is_signed and s.signed_at
-         else ("Signed" if s.is_signed else "DRAFT — not signed")),
-        ("Pain before → after (0-10)", f"{pain(s.pain_before)} → {pain(s.pain_after)}"),
-        ("Insertion sites", insertions),
-        ("Sex", p.sex.label),
+        (translate("SessionPdf", "Patient"), p.display_name),
+        (translate("SessionPdf", "Chart number"), p.chart_number),
+        (translate("SessionPdf", "Date of birth"), birth_text(p, s.started_at.date())),
+        (translate("SessionPdf", "Session date and time"), f"{s.started_at:%Y-%m-%d %H:%M}"),
+        (translate("SessionPdf", "Practitioner"), practitioner_line(s, settings)),
+        (translate("SessionPdf", "Status"), status),
+        (translate("SessionPdf", "Pain before → after (0-10)"),
+         f"{pain(s.pain_before)} → {pain(s.pain_after)}"),
+        (translate("SessionPdf", "Insertion sites"), insertions),
+        (translate("SessionPdf", "Sex"), sex_label(p.sex)),
     ], columns=3))
-    blocks.append(Paragraph(s.complaint or "—", 9, label="Complaint"))
+    blocks.append(Paragraph(s.complaint or "—", 9, label=translate("SessionPdf", "Complaint")))
     if s.notes:
-        blocks.append(Paragraph(s.notes, 9, label="Session notes"))
+        blocks.append(Paragraph(s.notes, 9, label=translate("SessionPdf", "Session notes")))
 
     blocks.append(Spacer(2))
     nf = len(record.findings)
-    blocks.append(Heading("Examination findings",
-                          note=f"{nf} sign{'s' if nf != 1 else ''} of neuropathy" if nf else ""))
+    blocks.append(Heading(translate("SessionPdf", "Examination findings"), note=translate(
+        "SessionPdf", "%n sign(s) of neuropathy", "", nf, PLURAL) if nf else ""))
     if record.findings:
         blocks.append(findings_table(record))
     else:
-        blocks.append(Paragraph("No examination findings were recorded.", 9, italic=True))
+        blocks.append(Paragraph(translate("SessionPdf", "No examination findings were recorded."),
+                                9, italic=True))
     blocks.append(Spacer(2))
-    blocks.append(Heading("Consent"))
+    blocks.append(Heading(translate("SessionPdf", "Consent")))
     blocks.append(consent_table(records, record))
 
     charts, missing, drawer = chart_blocks(records, record.sites)
     blocks.append(Spacer(3))
-    blocks.append(Heading("Body charts", note=f"{len(charts)} view{'s' if len(charts) != 1 else ''}"
-                          " with sites; numbers match the site table"))
+    views = len(charts)
+    blocks.append(Heading(translate("SessionPdf", "Body charts"), note=translate(
+        "SessionPdf", "%n view(s) with sites; numbers match the site table", "", views,
+        PLURAL)))
     for note in atlas_notes:
         blocks.append(Paragraph(note, 8.5, italic=True))
     if charts and drawer is not None:
         blocks.append(LegendBlock(drawer, labels))
         blocks.append(ChartGroup(charts))
     else:
-        blocks.append(Paragraph("No sites were recorded in this session.", 9, italic=True))
+        blocks.append(Paragraph(translate("SessionPdf", "No sites were recorded in this session."),
+                                9, italic=True))
     if missing:
-        blocks.append(Paragraph(
-            "Sites " + ", ".join(str(x.seq) for x in missing) + " belong to a chart view that "
-            "this version of imsmap does not have; they are listed in the table only.", 8.5,
-            colour=ALERT))
+        blocks.append(Paragraph(fill(translate(
+            "SessionPdf", "Sites %1 belong to a chart view that this version of imsmap does not "
+            "have; they are listed in the table only."), [", ".join(str(x.seq) for x in missing)]),
+            8.5, colour=ALERT))
 
     if record.sites and drawer is not None:
         blocks.append(Spacer(3))
-        blocks.append(Heading("Insertion sites", note=f"{len(record.sites)} site"
-                              f"{'s' if len(record.sites) != 1 else ''}"))
+        count = len(record.sites)
+        blocks.append(Heading(translate("SessionPdf", "Insertion sites"), note=translate(
+            "SessionPdf", "%n site(s)", "", count, PLURAL)))
         blocks.append(site_table(records, record.sites, drawer, labels))
         blocks.extend(site_note_blocks(record.sites))
         seg = segment_table(records, record.sites, drawer)
         if seg is not None:
             blocks.append(Spacer(3))
-            blocks.append(Heading("Segmental summary", note="roots needled, by side"))
+            blocks.append(Heading(translate("SessionPdf", "Segmental summary"),
+                                  note=translate("SessionPdf", "roots needled, by side")))
             blocks.append(seg)
 
     blocks.append(Spacer(3))
-    blocks.append(Heading("Needles and adverse events"))
+    blocks.append(Heading(translate("SessionPdf", "Needles and adverse events")))
     blocks.append(needles_table(record))
     if record.adverse_events:
         blocks.append(Spacer(1))
         blocks.append(adverse_table(record))
     else:
-        blocks.append(Paragraph("No adverse events were recorded.", 9, italic=True))
+        blocks.append(Paragraph(translate("SessionPdf", "No adverse events were recorded."), 9,
+                                italic=True))
     blocks.append(Spacer(3))
-    blocks.append(Heading("Outcome and plan"))
+    blocks.append(Heading(translate("SessionPdf", "Outcome and plan")))
+    unrecorded = translate("SessionPdf", "not recorded")
     blocks.append(Paragraph(f"{pain(s.pain_before)} → {pain(s.pain_after)}", 9,
-                            label="Pain (0-10)", label_mm=34))
-    blocks.append(Paragraph(s.tolerance or "not recorded", 9, label="Tolerance",
-                            label_mm=34, italic=not s.tolerance))
-    blocks.append(Paragraph(s.plan or "not recorded", 9, label="Plan", label_mm=34,
-                            italic=not s.plan))
+                            label=translate("SessionPdf", "Pain (0-10)"), label_mm=34))
+    blocks.append(Paragraph(s.tolerance or unrecorded, 9,
+                            label=translate("SessionPdf", "Tolerance"), label_mm=34,
+                            italic=not s.tolerance))
+    blocks.append(Paragraph(s.plan or unrecorded, 9, label=translate("SessionPdf", "Plan"),
+                            label_mm=34, italic=not s.plan))
 
     blocks.extend(photo_blocks(records, record, settings))  # (none without photos)
 
     blocks.append(Spacer(3))
-    blocks.append(Heading("Signature"))
+    blocks.append(Heading(translate("SessionPdf", "Signature")))
     seal = records.read.seal(s.id) if s.is_signed else None
     blocks.append(SignatureBlock(record, digest, seal))
     if s.is_signed or record.amendments:
         blocks.append(Spacer(2))
-        blocks.append(Heading("Amendments", note=f"{len(record.amendments)}"))
+        blocks.append(Heading(translate("SessionPdf", "Amendments"),
+                              note=f"{len(record.amendments)}"))
         if record.amendments:
             blocks.append(amendment_table(record))
         else:
-            blocks.append(Paragraph("None.", 9, italic=True))
+            blocks.append(Paragraph(translate("SessionPdf", "None.", "no amendments"), 9,
+                                    italic=True))
     return blocks, charts
 
 
@@ -222,13 +243,15 @@ def _document_id(record: SessionRecord, digest: str) -> str:
 
 def render_session_pdf(records: Records, record: SessionRecord, device: QPagedPaintDevice, *,
                        generated: datetime, settings: ClinicSettings | None = None,
-                       painter: QPainter | None = None) -> Prepared:
+                       painter: QPainter | None = None, language: str | None = None) -> Prepared:
     """Lay out and paint ``record`` on a paged device: a QPdfWriter or a QPrinter (paper size
     already set). ``painter``: one already active on the device (print preview hands one
-    over); otherwise one is begun and ended here."""
+    over); otherwise one is begun and ended here. ``language``: the records language ("en",
+    "fr_CA"); None takes the clinic's (services.clinic.records_language)."""
     if settings is None:
         settings = clinic_settings.load(records)
-    return _render(records, record, device, generated, settings, painter)
+    with speaking(language or clinic_settings.records_language(records)):
+        return _render(records, record, device, generated, settings, painter)
 
 
 def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
@@ -238,8 +261,10 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
     digest = _digest(record)
     doc_id = _document_id(record, digest)
     blocks, charts = _blocks(records, record, content_hash(record), settings)
-    running = running_line(p) + f" · Session {s.started_at:%Y-%m-%d %H:%M}"
-    frame = Frame(running=running, title="IMS treatment record", doc_id=doc_id,
+    running = fill(translate("SessionPdf", "%1 · Session %2"),
+                   [running_line(p), f"{s.started_at:%Y-%m-%d %H:%M}"])
+    frame = Frame(running=running, title=translate("SessionPdf", "IMS treatment record"),
+                  doc_id=doc_id,
                   generated=generated, draft=not s.is_signed)
     laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)
@@ -247,42 +272,50 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
 
 
 def _title(record: SessionRecord) -> str:
-    return (f"IMS treatment record — chart {record.patient.chart_number} — "
-            f"{record.session.started_at:%Y-%m-%d %H:%M}")
+    return fill(translate("SessionPdf", "IMS treatment record — chart %1 — %2"),
+                [record.patient.chart_number, f"{record.session.started_at:%Y-%m-%d %H:%M}"])
 
 
 def _subject(record: SessionRecord) -> str:
     s = record.session
     needled = sum(1 for x in record.sites if not x.planned)
-    status = "signed" if s.is_signed else "draft, not signed"
-    return (f"Intramuscular stimulation (Gunn IMS) / dry needling session of "
-            f"{s.started_at:%Y-%m-%d} for chart {record.patient.chart_number}: {needled} "
-            f"insertion site{'s' if needled != 1 else ''}; {status}.")
+    sites = translate("SessionPdf", "%n insertion site(s)", "", needled, PLURAL)
+    if s.is_signed:
+        text = translate("SessionPdf", "Intramuscular stimulation (Gunn IMS) / dry needling "
+                         "session of %1 for chart %2: %3; signed.")
+    else:
+        text = translate("SessionPdf", "Intramuscular stimulation (Gunn IMS) / dry needling "
+                         "session of %1 for chart %2: %3; draft, not signed.")
+    return fill(text, [f"{s.started_at:%Y-%m-%d}", record.patient.chart_number, sites])
 
 
 def write_session_pdf(records: Records, session_id: int, out_path: str | os.PathLike[str], *,
-                      paper: str | None = None, generated: datetime | None = None) -> Path:
+                      paper: str | None = None, generated: datetime | None = None,
+                      language: str | None = None) -> Path:
     """Write the session's record as a PDF/A-1b file at ``out_path``; return the path.
 
-    paper: "A4" or "Letter"; None takes the clinic's setting. Needs a QGuiApplication (fonts).
+    paper: "A4" or "Letter"; None takes the clinic's setting. language: "en" or "fr_CA"; None
+    takes the clinic's records language. Needs a QGuiApplication (fonts).
     Raises NotFoundError for an unknown session, ReportError if the file cannot be written; an
     existing file is replaced atomically.
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_session_pdf needs a QGuiApplication (fonts); create one first.")
-    return _write(records, session_id, out_path, paper, generated)
+    with speaking(language or clinic_settings.records_language(records)) as catalog:
+        return _write(records, session_id, out_path, paper, generated, catalog.language)
 
 
 def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
-           paper: str | None, generated: datetime | None) -> Path:
+           paper: str | None, generated: datetime | None, language: str) -> Path:
     settings = clinic_settings.load(records)
     key = paper_key(paper, settings.paper)
     record = records.session_record(session_id)
     generated = generated or now()
     info = pdf_info(title=_title(record), author=record.session.practitioner or "",
                     subject=_subject(record), generated=generated,
-                    keywords=f"IMS; dry needling; chart {record.patient.chart_number}")
+                    keywords=fill(translate("SessionPdf", "IMS; dry needling; chart %1"),
+                                  [record.patient.chart_number]))
     return write_pdf(out_path, lambda writer: render_session_pdf(
-        records, record, writer, generated=generated, settings=settings),
+        records, record, writer, generated=generated, settings=settings, language=language),
         paper=key, info=info, doc_id=_document_id(record, _digest(record)),
         database=records.read.path)

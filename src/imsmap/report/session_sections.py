@@ -9,18 +9,20 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.models import SessionRecord
+from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
+from imsmap.i18n.records import PLURAL, sentence_text, translate
 from imsmap.report.document import DRAFT_INK, fmt_dt
 from imsmap.report.layout import ALERT, INK, MUTED, Block, Doc
 from imsmap.report.letterhead import registration
-from imsmap.report.site_text import muscle_text, side_label
+from imsmap.report.site_text import muscle_text, side_label, word
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records
 from imsmap.services.safety import over_thorax, thorax_tier
 from imsmap.services.signatures import Seal
 
-__all__ = ["NOT_RECORDED", "SignatureBlock", "adverse_table", "amendment_table", "consent_table",
+__all__ = ["SignatureBlock", "not_recorded", "adverse_table", "amendment_table", "consent_table",
            "findings_table", "needles_table", "practitioner_line"]
 
 
@@ -29,30 +31,37 @@ def practitioner_line(session, settings: ClinicSettings) -> str:
     name = session.practitioner or ""
     reg = registration(name, session.practitioner_registration, settings)
     if not name:
-        return "not recorded"
-    return f"{name}\nReg. no. {reg}" if reg else f"{name}\nRegistration no. not recorded"
+        return translate("SessionSections", "not recorded")
+    if reg:
+        return fill(translate("SessionSections", "%1\nReg. no. %2"), [name, reg])
+    return fill(translate("SessionSections", "%1\nRegistration no. not recorded"), [name])
 
 
 def findings_table(record: SessionRecord) -> Table:
-    cols = (Column("Sign (Gunn)", 52), Column("Location", 34), Column("Side", 14),
-            Column("Notes", 78))
-    rows = [[Cell(FINDING_SIGNS.get(f.sign, f.sign), bold=True), f.location or "—",
+    cols = (Column(translate("SessionSections", "Sign (Gunn)"), 52),
+            Column(translate("SessionSections", "Location"), 34),
+            Column(translate("SessionSections", "Side"), 14),
+            Column(translate("SessionSections", "Notes"), 78))
+    rows = [[Cell(word("finding_sign", FINDING_SIGNS[f.sign]) if f.sign in FINDING_SIGNS
+                  else f.sign, bold=True), f.location or "—",
              side_label(f.side), f.notes or ""] for f in record.findings]
-    return Table(cols, rows, size=8, title="Examination findings")
+    return Table(cols, rows, size=8, title=translate("SessionSections", "Examination findings"))
 
 
-NOT_RECORDED = "NOT RECORDED"
+def not_recorded() -> str:
+    """What the record lacks, in capitals, in the records language."""
+    return translate("SessionSections", "NOT RECORDED")
 
 
 def _yes(value: bool, yes: str) -> Cell:
-    return Cell(yes) if value else Cell(NOT_RECORDED, bold=True, colour=ALERT)
+    return Cell(yes) if value else Cell(not_recorded(), bold=True, colour=ALERT)
 
 
 def consent_table(records: Records, record: SessionRecord) -> Table:
     s = record.session
     rows: list[list[Cell | str]] = [
-        [Cell("Informed consent", bold=True),
-         _yes(s.consent, "Obtained before needling.")]]
+        [Cell(translate("SessionSections", "Informed consent"), bold=True),
+         _yes(s.consent, translate("SessionSections", "Obtained before needling."))]]
     thoracic = [x for x in record.sites if not x.planned and over_thorax(records.atlas, x)]
     if thoracic:
         # By tier (docs/atlas-format.md, "Thorax risk"): high over the thorax, caution near it.
@@ -65,44 +74,59 @@ def consent_table(records: Records, record: SessionRecord) -> Table:
             return "; ".join(f"{n} ({', '.join(str(q) for q in seqs)})"
                              for n, seqs in by_name.items())
 
-        cell = _yes(s.pneumothorax_discussed, "Discussed with the patient.")
+        cell = _yes(s.pneumothorax_discussed,
+                    translate("SessionSections", "Discussed with the patient."))
         cell.small = " ".join(
-            ([f"Muscles over the thorax needled: {listed(names['high'])}."]
-             if names["high"] else []) +
-            ([f"Near the pleura: {listed(names['caution'])}."] if names["caution"] else []))
-        rows.append([Cell("Pneumothorax risk", bold=True), cell])
-    return Table((Column("Item", 42), Column("Record", 136)), rows, size=8, zebra=False)
+            ([fill(translate("SessionSections", "Muscles over the thorax needled: %1."),
+                   [listed(names["high"])])] if names["high"] else []) +
+            ([fill(translate("SessionSections", "Near the pleura: %1."),
+                   [listed(names["caution"])])] if names["caution"] else []))
+        rows.append([Cell(translate("SessionSections", "Pneumothorax risk"), bold=True), cell])
+    return Table(_item_columns(), rows, size=8, zebra=False)
+
+
+def _item_columns() -> tuple[Column, Column]:
+    return (Column(translate("SessionSections", "Item"), 42),
+            Column(translate("SessionSections", "Record"), 136))
 
 
 def needles_table(record: SessionRecord) -> Table:
     s = record.session
     needled = sum(1 for x in record.sites if not x.planned)
     if s.needle_count is None:
-        count = Cell(NOT_RECORDED, bold=True, colour=ALERT)
+        count = Cell(not_recorded(), bold=True, colour=ALERT)
     else:
-        count = Cell(str(s.needle_count), small=f"{needled} insertion site"
-                     f"{'s' if needled != 1 else ''} charted")
+        count = Cell(str(s.needle_count), small=translate(
+            "SessionSections", "%n insertion site(s) charted", "", needled, PLURAL))
     rows: list[list[Cell | str]] = [
-        [Cell("Needles used", bold=True), count],
-        [Cell("Needles accounted for", bold=True),
-         _yes(s.needles_accounted, "All needles accounted for and disposed of as sharps.")],
+        [Cell(translate("SessionSections", "Needles used"), bold=True), count],
+        [Cell(translate("SessionSections", "Needles accounted for"), bold=True),
+         _yes(s.needles_accounted, translate(
+             "SessionSections", "All needles accounted for and disposed of as sharps."))],
     ]
-    return Table((Column("Item", 42), Column("Record", 136)), rows, size=8, zebra=False)
+    return Table(_item_columns(), rows, size=8, zebra=False)
 
 
 def adverse_table(record: SessionRecord) -> Table:
-    cols = (Column("Adverse event", 52), Column("Severity", 24), Column("Action taken", 102))
-    rows = [[Cell(ADVERSE_EVENT_KINDS.get(a.kind, a.kind), bold=True,
+    cols = (Column(translate("SessionSections", "Adverse event"), 52),
+            Column(translate("SessionSections", "Severity"), 24),
+            Column(translate("SessionSections", "Action taken"), 102))
+    rows = [[Cell(word("adverse_event", ADVERSE_EVENT_KINDS[a.kind])
+                  if a.kind in ADVERSE_EVENT_KINDS else a.kind, bold=True,
                   colour=ALERT if a.severity == "severe" else INK),
-             Cell(a.severity, bold=a.severity == "severe"), a.action_taken or "—"]
+             Cell(word("severity", a.severity), bold=a.severity == "severe"),
+             a.action_taken or "—"]
             for a in record.adverse_events]
-    return Table(cols, rows, size=8, title="Adverse events")
+    return Table(cols, rows, size=8, title=translate("SessionSections", "Adverse events"))
 
 
 def amendment_table(record: SessionRecord) -> Table:
-    cols = (Column("Date", 17), Column("By", 14), Column("Reason", 30), Column("Amendment", 70))
+    cols = (Column(translate("SessionSections", "Date"), 17),
+            Column(translate("SessionSections", "By"), 14),
+            Column(translate("SessionSections", "Reason"), 30),
+            Column(translate("SessionSections", "Amendment"), 70))
     rows = [[fmt_dt(a.created_at), a.created_by, a.reason, a.text] for a in record.amendments]
-    return Table(cols, rows, size=8, title="Amendments")
+    return Table(cols, rows, size=8, title=translate("SessionSections", "Amendments"))
 
 
 class SignatureBlock(Block):
@@ -116,34 +140,37 @@ class SignatureBlock(Block):
         s = self.record.session
         if s.is_signed:
             seal = self.seal or Seal((), None, "")
-            problems = list(seal.problems)
+            problems = [sentence_text(p) for p in seal.problems]
             if self.digest_now != s.content_hash:
-                problems.insert(0, "the session content no longer matches the hash recorded "
-                                   "at signing")
+                problems.insert(0, translate("SessionSections", "the session content no longer "
+                                             "matches the hash recorded at signing"))
             lines = [
-                (f"Signed electronically by {s.signed_by or '—'} on {fmt_dt(s.signed_at)}.",
-                 "b", INK),
-                ("Content hash (SHA-256) recorded at signing:", "", MUTED),
+                (fill(translate("SessionSections", "Signed electronically by %1 on %2."),
+                      [s.signed_by or "—", fmt_dt(s.signed_at)]), "b", INK),
+                (translate("SessionSections", "Content hash (SHA-256) recorded at signing:"),
+                 "", MUTED),
                 (s.content_hash or "—", "m", INK),
             ]
             if seal.entry_id is not None:
-                lines += [(f"Audit trail: signed in entry {seal.entry_id}, chain link:", "",
-                           MUTED), (seal.link, "m", INK)]
+                lines += [(fill(translate("SessionSections",
+                                          "Audit trail: signed in entry %1, chain link:"),
+                                [seal.entry_id]), "", MUTED), (seal.link, "m", INK)]
             if problems:
-                lines.append(("INTEGRITY WARNING: " + "; ".join(problems) + ". Refer to the "
-                              "audit trail (imsmap check) before relying on this record.",
-                              "b", ALERT))
+                lines.append((fill(translate(
+                    "SessionSections", "INTEGRITY WARNING: %1. Refer to the audit trail (imsmap "
+                    "check) before relying on this record."), ["; ".join(problems)]), "b", ALERT))
             else:
-                lines.append(("Integrity check: the session content and amendments printed "
-                              "here match the signed hash and the audit trail.", "", INK))
-            lines.append(("A signed record is locked; corrections appear below as dated "
-                          "amendments.", "", MUTED))
+                lines.append((translate(
+                    "SessionSections", "Integrity check: the session content and amendments "
+                    "printed here match the signed hash and the audit trail."), "", INK))
+            lines.append((translate("SessionSections", "A signed record is locked; corrections "
+                                    "appear below as dated amendments."), "", MUTED))
             return lines
         return [
-            ("DRAFT — NOT SIGNED", "B", DRAFT_INK),
-            ("This session has not been signed. It may still change and is not the final "
-             "clinical record.", "", INK),
-            ("Content hash (SHA-256) at export:", "", MUTED),
+            (translate("SessionSections", "DRAFT — NOT SIGNED"), "B", DRAFT_INK),
+            (translate("SessionSections", "This session has not been signed. It may still "
+                       "change and is not the final clinical record."), "", INK),
+            (translate("SessionSections", "Content hash (SHA-256) at export:"), "", MUTED),
             (self.digest_now, "m", INK),
         ]
 

@@ -9,58 +9,80 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
+from imsmap.atlas import AtlasError
 from imsmap.domain.models import Site
+from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
+from imsmap.i18n.records import language, translate
 from imsmap.report.layout import MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.session_charts import MarkerDrawer
-from imsmap.report.site_text import grasp_scale_text, grasp_text, muscle_text, side_label
+from imsmap.report.site_text import (
+    grasp_scale_text,
+    grasp_text,
+    mm_text,
+    muscle_text,
+    side_label,
+    word,
+)
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
-__all__ = ["SITE_COLUMNS", "site_note_blocks", "site_table"]
+__all__ = ["site_columns", "site_note_blocks", "site_table"]
 
 LONG_NOTE = 240  # characters; or more than three lines
-MOVED_NOTE = "In full under Site notes, below."
 
-SITE_COLUMNS = (  # weights are millimetres on A4 (178 mm between the margins)
-    Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
-    Column("Muscle", 27),
-    Column("Side", 10),
-    Column("Level", 10),
-    Column("Nerve · roots", 32),
-    Column("Needle mm Ø × L", 15),
-    Column("Depth mm", 10.5),
-    Column("Grasp", 21.5),
-    Column("Response", 21),
-    Column("Notes", 24.5),
-)
+
+def site_columns() -> tuple[Column, ...]:
+    """The table's columns, headed in the records language; weights are millimetres on A4
+    (178 mm between the margins). The side's words are longer in French ("Gauche") than in
+    English, whose widths stay as they were: a signed record's PDF made again reads the same."""
+    side_mm = 10 if language() == "en" else 11.5
+    return (
+        Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
+        Column(translate("SiteTable", "Muscle"), 27),
+        Column(translate("SiteTable", "Side"), side_mm),
+        Column(translate("SiteTable", "Level", "column header, 10 mm wide"), 10),
+        Column(translate("SiteTable", "Nerve · roots"), 32),
+        Column(translate("SiteTable", "Needle mm Ø × L"), 15),
+        Column(translate("SiteTable", "Depth mm", "column header, 10.5 mm wide"), 10.5),
+        Column(translate("SiteTable", "Grasp"), 21.5),
+        Column(translate("SiteTable", "Response"), 21),
+        Column(translate("SiteTable", "Notes"), 34.5 - side_mm),
+    )
 
 
 def _response(site: Site) -> str:
     parts = []
     if site.cramp:
-        parts.append("cramp")
+        parts.append(translate("SiteTable", "cramp"))
     if site.twitch:
-        parts.append("twitch")
+        parts.append(translate("SiteTable", "twitch"))
     if site.tissue_feel:
-        parts.append(f"feel: {site.tissue_feel}")
+        parts.append(fill(translate("SiteTable", "feel: %1"),
+                          [word("tissue_feel", site.tissue_feel)]))
     if site.release:
-        parts.append(f"release: {site.release}")
+        parts.append(fill(translate("SiteTable", "release: %1"), [word("release", site.release)]))
     if site.sensation:
-        parts.append(f"sensation: {site.sensation}")
+        parts.append(fill(translate("SiteTable", "sensation: %1"),
+                          [word("sensation", site.sensation)]))
     if site.estim:
-        parts.append("e-stim")
+        parts.append(translate("SiteTable", "e-stim"))
     return "; ".join(parts) if parts else "—"
+
+
+def _layer(records: Records, site: Site) -> str:
+    """The site's layer in the records language, lower case: its id in English ("deep"), its
+    chart's name for it in another language ("profonde")."""
+    if language() == "en":
+        return site.layer
+    try:
+        return records.atlas.layer_name(site.view_id, site.layer, language()).lower()
+    except AtlasError:
+        return site.layer
 
 
 def _long(note: str) -> bool:
     return len(note) > LONG_NOTE or note.count("\n") > 2
-
-
-def _fmt_mm(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g}"
 
 
 def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
@@ -72,9 +94,9 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
         thorax = thorax or mt.thorax
         extra = []
         if s.layer and s.layer != "superficial":
-            extra.append(f"{s.layer} layer")
+            extra.append(fill(translate("SiteTable", "%1 layer"), [_layer(records, s)]))
         if s.planned:
-            extra.append("PLANNED — not needled")
+            extra.append(translate("SiteTable", "PLANNED — not needled"))
 
         def draw(painter, rect, s=s):
             drawer(painter, rect, None, s.grasp, cramp=s.cramp, planned=s.planned)
@@ -85,17 +107,20 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
             side_label(s.side),
             s.level or "—",
             Cell(mt.nerve, small=mt.roots),
-            f"{_fmt_mm(s.needle_diameter_mm)} × {_fmt_mm(s.needle_length_mm)}",
-            _fmt_mm(s.depth_mm),
+            f"{mm_text(s.needle_diameter_mm)} × {mm_text(s.needle_length_mm)}",
+            mm_text(s.depth_mm),
             Cell(grasp_text(s.grasp, labels), draw=draw, draw_mm=3.4),
             _response(s),
-            Cell(MOVED_NOTE, colour=MUTED) if _long(s.notes) else s.notes,
+            Cell(translate("SiteTable", "In full under Site notes, below."), colour=MUTED)
+            if _long(s.notes) else s.notes,
         ])
-    foot = [f"Grasp graded {grasp_scale_text(labels)}; — not graded. "
-            "Roots: * marks the dominant root; paraspinal sites are listed by their own level."]
+    foot = [fill(translate("SiteTable", "Grasp graded %1; — not graded. Roots: * marks the "
+                           "dominant root; paraspinal sites are listed by their own level."),
+                 [grasp_scale_text(labels)])]
     if thorax:
-        foot.append("† Muscle over or near the thorax: pneumothorax risk.")
-    return Table(SITE_COLUMNS, rows, size=7.5, footnote=" ".join(foot), title="Insertion sites")
+        foot.append(translate("SiteTable", "† Muscle over or near the thorax: pneumothorax risk."))
+    return Table(site_columns(), rows, size=7.5, footnote=" ".join(foot),
+                 title=translate("SiteTable", "Insertion sites"))
 
 
 def site_note_blocks(sites: Sequence[Site]) -> list[Block]:
@@ -103,6 +128,8 @@ def site_note_blocks(sites: Sequence[Site]) -> list[Block]:
     long = [s for s in sites if s.notes and _long(s.notes)]
     if not long:
         return []
-    blocks: list[Block] = [Spacer(2), Heading("Site notes", note="in full, by site number")]
-    blocks.extend(Paragraph(s.notes, 8.5, label=f"Site {s.seq}", label_mm=20) for s in long)
+    blocks: list[Block] = [Spacer(2), Heading(translate("SiteTable", "Site notes"),
+                                              note=translate("SiteTable", "in full, by site number"))]
+    blocks.extend(Paragraph(s.notes, 8.5, label=fill(translate("SiteTable", "Site %1"), [s.seq]),
+                            label_mm=20) for s in long)
     return blocks

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.report.layout import GRID, HEADER_FILL, INK, MUTED, ZEBRA, Block, Doc
 
 __all__ = ["Cell", "Column", "Table"]
@@ -69,6 +71,14 @@ class Table(Block):
     after_mm: float = 3.0  # space after the table (none after a part that a page break ends)
     continued: bool = False  # a part after a page break: the caption says so
     _heights: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def column_widths(self, width: float) -> list[float]:
+        """Each column's width on a block ``width`` wide."""
+        return self._widths(width)
+
+    def text_room(self, doc: Doc, cell: Cell, width: float) -> float:
+        """The width ``cell``'s text wraps within, in a column ``width`` wide."""
+        return self._text_w(doc, cell, width)
 
     def _widths(self, width: float) -> list[float]:
         total = sum(c.weight for c in self.columns)
@@ -200,7 +210,8 @@ class Table(Block):
         px, py = self._pads(doc)
         caption = self._caption_height(doc)
         if caption:
-            doc.draw_text(painter, QRectF(x, y, width, caption), f"{self.title} (continued)",
+            doc.draw_text(painter, QRectF(x, y, width, caption),
+                          fill(translate("ReportLayout", "%1 (continued)"), [self.title]),
                           doc.font(self.size * 1.05, bold=True), MUTED, wrap=False)
             y += caption
         hh = self._header_row_height(doc, width)

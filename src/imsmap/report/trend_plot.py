@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import History, SessionMetrics
 from imsmap.domain.vocabulary import GRASP_MAX
+from imsmap.i18n.records import day_month, translate
 from imsmap.render.plot import broken_polyline, diamond
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
 
@@ -73,21 +74,28 @@ class TrendBlock(Block):
 
         painter.save()
         # Titles and legends
-        doc.draw_text(painter, QRectF(x, y, width, lh * 2), "Pain (0-10)", label_font, INK,
+        pain_title = translate("TrendPlot", "Pain (0-10)")
+        doc.draw_text(painter, QRectF(x, y, width, lh * 2), pain_title, label_font, INK,
                       wrap=False)
-        lx = x + doc.text_width("Pain (0-10)", label_font) + doc.mm(5)
+        lx = x + doc.text_width(pain_title, label_font) + doc.mm(5)
         lx = self._legend_line(doc, painter, lx, y + doc.line_height(label_font) / 2, BEFORE,
-                               Qt.PenStyle.SolidLine, True, "before treatment")
+                               Qt.PenStyle.SolidLine, True,
+                               translate("TrendPlot", "before treatment"))
         lx = self._legend_line(doc, painter, lx, y + doc.line_height(label_font) / 2, AFTER,
-                               Qt.PenStyle.DashLine, False, "after treatment")
+                               Qt.PenStyle.DashLine, False,
+                               translate("TrendPlot", "after treatment"))
         ty = pain.bottom() + doc.mm(2)
-        doc.draw_text(painter, QRectF(x, ty, width, lh * 2), "Per session", label_font, INK,
+        per = translate("TrendPlot", "Per session")
+        doc.draw_text(painter, QRectF(x, ty, width, lh * 2), per, label_font, INK,
                       wrap=False)
-        lx = x + doc.text_width("Per session", label_font) + doc.mm(5)
+        lx = x + doc.text_width(per, label_font) + doc.mm(5)
         mid = ty + doc.line_height(label_font) / 2
-        lx = self._legend_box(doc, painter, lx, mid, SITES_FILL, "sites needled")
-        lx = self._legend_box(doc, painter, lx, mid, GRASPING_FILL, "muscles grasping")
-        lx = self._legend_diamond(doc, painter, lx, mid, "mean grasp (0-3, right scale)")
+        lx = self._legend_box(doc, painter, lx, mid, SITES_FILL,
+                               translate("TrendPlot", "sites needled"))
+        lx = self._legend_box(doc, painter, lx, mid, GRASPING_FILL,
+                               translate("TrendPlot", "muscles grasping"))
+        lx = self._legend_diamond(doc, painter, lx, mid,
+                                  translate("TrendPlot", "mean grasp (0-3, right scale)"))
         # Pain grid
         for v in range(0, 11, 2):
             doc.rule(painter, pain.left(), pain.right(), py(v), 0.4, PLOT_GRID)
@@ -151,7 +159,7 @@ class TrendBlock(Block):
             doc.draw_text(painter, box, f"#{self.history.number(s.session_id)}", small, INK,
                           Qt.AlignmentFlag.AlignHCenter, wrap=False)
             doc.draw_text(painter, box.translated(0, lh),
-                          f"{s.started_at.day} {s.started_at:%b}", small, MUTED,
+                          day_month(s.started_at), small, MUTED,
                           Qt.AlignmentFlag.AlignHCenter, wrap=False)
         painter.restore()
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
@@ -23,6 +24,10 @@ from imsmap.services.records import Records
 from imsmap.store.backup import BACKUP_DIR_SETTING
 
 PAPER_SIZES = ("A4", "Letter")
+# The languages the clinic's records (PDFs, exports' readable text) can be written in: those
+# imsmap.i18n supports (kept here as data: the services do not load Qt's translation machinery).
+RECORDS_LANGUAGES = ("en", "fr_CA")
+RECORDS_LANGUAGE_SETTING = "records_language"
 MAX_LOGO_BYTES = 512 * 1024
 _LOGO_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
@@ -61,7 +66,14 @@ class ClinicSettings:
     # record; the PDF always lists the photos with their sha256, so it says they exist.
     photos_in_pdf: bool = False
     backup_dir: str = ""  # empty: the default folder in imsmap's data folder
+    # The language of the clinic's records ("en", "fr_CA"); None until the clinic chooses one,
+    # and then `records_language_or` gives the language the records are written in.
+    records_language: str | None = None
     extra: JsonObject = field(default_factory=dict)
+
+    def records_language_or(self, default: str) -> str:
+        """The clinic's records language, else `default` (the system's language)."""
+        return self.records_language or default
 
     def grasp_label(self, grasp: int | None) -> str:
         return "not graded" if grasp is None else f"{grasp} {self.grasp_labels[grasp]}"
@@ -92,7 +104,38 @@ def load(records: Records) -> ClinicSettings:
         paper=str(get("report.paper", "A4")),
         photos_in_pdf=get("report.photos", False) is True,
         backup_dir=repo.setting(BACKUP_DIR_SETTING) or "",
+        records_language=_stored_language(repo.setting(RECORDS_LANGUAGE_SETTING)),
     )
+
+
+def _stored_language(value: str | None) -> str | None:
+    """A stored records language; one this imsmap does not speak (a newer one's) counts as
+    unset, so the records follow the system's language rather than fail."""
+    return value if value in RECORDS_LANGUAGES else None
+
+
+def records_language(records: Records) -> str:
+    """The language the clinic's records are written in: the clinic's setting, else the
+    language of the system imsmap runs on (imsmap.i18n.system_language)."""
+    chosen = _stored_language(records.repo.setting(RECORDS_LANGUAGE_SETTING))
+    if chosen:
+        return chosen
+    from imsmap.i18n import system_language  # Qt's locale only when the environment is silent
+
+    return system_language()
+
+
+def set_records_language(records: Records, language: str) -> ClinicSettings:
+    """Choose the clinic's records language: one transaction, one audit entry."""
+    return write_values(records, {RECORDS_LANGUAGE_SETTING: check_records_language(language)})
+
+
+def check_records_language(language: object) -> str:
+    if language not in RECORDS_LANGUAGES:
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "The records language %1 is not one of %2."), repr(language),
+            ", ".join(RECORDS_LANGUAGES)), RECORDS_LANGUAGE_SETTING)
+    return str(language)
 
 
 def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
@@ -103,16 +146,19 @@ def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
 def settings_values(settings: ClinicSettings) -> dict[str, str]:
     """Every field validated (ValidationError with its sentence otherwise), as the settings
     table's keys and values; nothing is written."""
-    name = v.text(settings.clinic_name, "clinic_name", label="The clinic name",
+    name = v.text(settings.clinic_name, "clinic_name",
+                  label=QT_TRANSLATE_NOOP("Label", "The clinic name"),
                   max_len=v.MAX_SHORT_TEXT, multiline=False)
     practitioners = []
     seen = set()
     for p in settings.practitioners:
-        pname = v.name(p.name, "practitioner", "The practitioner's name", required=True)
+        pname = v.name(p.name, "practitioner",
+                       QT_TRANSLATE_NOOP("Label", "The practitioner's name"), required=True)
         if pname in seen:
             raise ValidationError(f"{pname} is listed twice.", "practitioner")
         seen.add(pname)
-        reg = v.text(p.registration, "registration", label="The registration number",
+        reg = v.text(p.registration, "registration",
+                     label=QT_TRANSLATE_NOOP("Label", "The registration number"),
                      max_len=v.MAX_NAME, multiline=False)
         practitioners.append({"name": pname, "registration": reg})
     presets = []
@@ -123,7 +169,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
         presets.append({"diameter_mm": d, "length_mm": length})
     default_d = v.needle_diameter(settings.default_needle.diameter_mm)
     default_len = v.needle_length(settings.default_needle.length_mm)
-    labels = [v.text(label, "grasp_labels", label="A grasp label", max_len=40, required=True,
+    labels = [v.text(label, "grasp_labels", label=QT_TRANSLATE_NOOP("Label", "A grasp label"),
+                     max_len=40, required=True,
                      multiline=False) for label in settings.grasp_labels]
     if len(labels) != len(GRASP_LABELS):
         raise ValidationError(f"There must be {len(GRASP_LABELS)} grasp labels (grades 0-3).",
@@ -133,7 +180,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
     logo = settings.logo_png
     if logo is not None:
         check_logo(logo)
-    backup_folder = v.text(settings.backup_dir, "backup_dir", label="The backup folder",
+    backup_folder = v.text(settings.backup_dir, "backup_dir",
+                           label=QT_TRANSLATE_NOOP("Label", "The backup folder"),
                            max_len=1000, multiline=False)
     if backup_folder:
         folder = Path(backup_folder).expanduser()
@@ -160,6 +208,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
         "clinic.name": name,
         BACKUP_DIR_SETTING: backup_folder,
     }
+    if settings.records_language is not None:
+        values[RECORDS_LANGUAGE_SETTING] = check_records_language(settings.records_language)
     return values
 
 

@@ -28,6 +28,9 @@ class ClinicSetup:
     pin: str = ""  # empty: no PIN now (one already set is kept)
     idle_minutes: int = 0  # lock after this many idle minutes (needs a PIN); 0: only "Lock now"
     backup_dir: str = ""  # empty or the default folder: imsmap's own backup folder
+    # The language the clinic's records are written in (services.clinic.RECORDS_LANGUAGES);
+    # None: the one chosen before, else the language the clinic is set up in (the system's).
+    records_language: str | None = None
 
 
 def is_new_clinic(records: Records) -> bool:
@@ -149,7 +152,9 @@ def set_up(records: Records, setup: ClinicSetup, *, expect_new: bool = False
     settings = replace(current, clinic_name=setup.clinic_name.strip(),
                        practitioners=_practitioners(current, setup.practitioner.strip(),
                                                     setup.registration.strip()),
-                       backup_dir="")
+                       backup_dir="",
+                       records_language=(setup.records_language or current.records_language
+                                         or clinic.records_language(records)))
     if folder is not None and folder != default_backup_folder(records):
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)

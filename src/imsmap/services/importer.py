@@ -37,6 +37,7 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.domain.photos import Photo
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
@@ -212,8 +213,8 @@ class Reader:
                 value = self.get(obj, name, place, rules.timestamp, default=_MISSING)
             else:
                 def name_text(x: Any, name: str = name) -> str:
-                    return v.text(x, name, label="The name", max_len=v.MAX_NAME,
-                                  required=True, multiline=False)
+                    return v.text(x, name, label=QT_TRANSLATE_NOOP("Label", "The name"),
+                                  max_len=v.MAX_NAME, required=True, multiline=False)
 
                 value = self.get(obj, name, place, name_text, default=_MISSING)
             if value is not _MISSING:
@@ -242,7 +243,8 @@ class Reader:
                               self.records.clean_session_fields,
                               required=("started_at",))
         atlas_version = self.get(obj, "atlas_version", place, lambda x: v.text(
-            x, "atlas_version", label="The atlas version", max_len=40, required=True,
+            x, "atlas_version", label=QT_TRANSLATE_NOOP("Label", "The atlas version"), max_len=40,
+                required=True,
             multiline=False), required=True)
         if atlas_version is not _MISSING:
             values["atlas_version"] = atlas_version
@@ -255,7 +257,8 @@ class Reader:
             signature = {
                 "signed_at": self.get(obj, "signed_at", place, rules.timestamp, required=True),
                 "signed_by": self.get(obj, "signed_by", place, lambda x: v.text(
-                    x, "signed_by", label="The signer", max_len=v.MAX_NAME, required=True,
+                    x, "signed_by", label=QT_TRANSLATE_NOOP("Label", "The signer"),
+                        max_len=v.MAX_NAME, required=True,
                     multiline=False), required=True),
                 "content_hash": self.get(obj, "content_hash", place, rules.signature_hash,
                                          required=True),
@@ -352,13 +355,16 @@ class Reader:
         values = {
             "created_at": self.get(obj, "created_at", place, rules.timestamp, required=True),
             "created_by": self.get(obj, "created_by", place, lambda x: v.text(
-                x, "created_by", label="The author", max_len=v.MAX_NAME, required=True,
+                x, "created_by", label=QT_TRANSLATE_NOOP("Label", "The author"),
+                    max_len=v.MAX_NAME, required=True,
                 multiline=False), required=True),
             "reason": self.get(obj, "reason", place, lambda x: v.text(
-                x, "reason", label="The reason for the amendment", max_len=v.MAX_SHORT_TEXT,
+                x, "reason", label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
+                    max_len=v.MAX_SHORT_TEXT,
                 required=True), required=True),
             "text": self.get(obj, "text", place, lambda x: v.text(
-                x, "text", label="The amendment", max_len=v.MAX_LONG_TEXT, required=True),
+                x, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
+                    max_len=v.MAX_LONG_TEXT, required=True),
                 required=True),
         }
         return values
@@ -372,11 +378,13 @@ class Reader:
             "sign": self.get(obj, "sign", place, lambda x: rules.choice(x, "sign", "Finding",
                                                                    FINDING_SIGNS), required=True),
             "location": self.get(obj, "location", place, lambda x: v.text(
-                x, "location", label="The location", max_len=v.MAX_NAME, multiline=False),
+                x, "location", label=QT_TRANSLATE_NOOP("Label", "The location"),
+                    max_len=v.MAX_NAME, multiline=False),
                 default=""),
             "side": self.get(obj, "side", place, lambda x: v.side(x).value, default="M"),
             "notes": self.get(obj, "notes", place, lambda x: v.text(
-                x, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT), default=""),
+                x, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                    max_len=v.MAX_SHORT_TEXT), default=""),
         }
 
     def adverse_event(self, raw: Any, place: str) -> JsonObject | None:
@@ -390,7 +398,8 @@ class Reader:
             "severity": self.get(obj, "severity", place, lambda x: rules.choice(
                 x, "severity", "Severity", ADVERSE_SEVERITIES), required=True),
             "action_taken": self.get(obj, "action_taken", place, lambda x: v.text(
-                x, "action_taken", label="The action taken", max_len=v.MAX_SHORT_TEXT),
+                x, "action_taken", label=QT_TRANSLATE_NOOP("Label", "The action taken"),
+                    max_len=v.MAX_SHORT_TEXT),
                 default=""),
         }
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photo_files import StoredPhoto, read_photo_file
@@ -45,7 +46,8 @@ class PhotoFacts:
 
 
 def caption_text(value: object) -> str:
-    return v.text(value, "caption", label="The caption", max_len=MAX_CAPTION, multiline=False)
+    return v.text(value, "caption", label=QT_TRANSLATE_NOOP("Label", "The caption"),
+                  max_len=MAX_CAPTION, multiline=False)
 
 
 class Photos:
@@ -76,8 +78,9 @@ class Photos:
         caption = caption_text(caption)
         session = self.records.read.session(session_id)
         if session.is_signed:  # before reading the file; the write checks again
-            raise ReadOnlyError(f"Session {session_id} is signed and locked; a photo cannot "
-                                "be added to it.")
+            raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Session %1 is signed and locked; a photo cannot be added to it."),
+                str(session_id)))
         return self.add(session_id, read_photo_file(path), caption, site_id)
 
     def add(self, session_id: int, photo: StoredPhoto, caption: str = "",

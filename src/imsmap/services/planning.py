@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ValidationError
 from imsmap.domain.models import Side, Site
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.values import AuditChanges, FieldValues
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
@@ -87,9 +88,11 @@ def _add_planned(records: Records, session_id: int, items: list[tuple[str, float
 # -- protocols ---------------------------------------------------------------------------------
 def save_protocol(records: Records, name: str, session_id: int, notes: str = "") -> Protocol:
     """Keep a session's sites as a named protocol for a common presentation."""
-    name = v.text(name, "name", label="The protocol name", max_len=v.MAX_NAME, required=True,
+    name = v.text(name, "name", label=QT_TRANSLATE_NOOP("Label", "The protocol name"),
+                  max_len=v.MAX_NAME, required=True,
                   multiline=False)
-    notes = v.text(notes, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT)
+    notes = v.text(notes, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                   max_len=v.MAX_SHORT_TEXT)
     sites = records.repo.sites_for_session(session_id)
     if not sites:
         raise ValidationError("A protocol needs at least one site; this session has none.")

@@ -25,6 +25,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import (
     ADVERSE_EVENT_KINDS,
@@ -97,15 +98,18 @@ class Records:
             if key == "chart_number":
                 clean[key] = v.chart_number(value)
             elif key == "family_name":
-                clean[key] = v.name(value, key, "The family name", required=True)
+                clean[key] = v.name(value, key, QT_TRANSLATE_NOOP("Label", "The family name"),
+                                    required=True)
             elif key == "given_name":
-                clean[key] = v.name(value, key, "The given name", required=False)
+                clean[key] = v.name(value, key, QT_TRANSLATE_NOOP("Label", "The given name"),
+                                    required=False)
             elif key == "birth_date":
                 clean[key] = v.birth_date(value, today=self.clock().date())
             elif key == "sex":
                 clean[key] = v.sex(value)
             elif key == "notes":
-                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                    max_len=v.MAX_LONG_TEXT)
         return clean
 
     def create_patient(self, **fields: object) -> Patient:
@@ -114,9 +118,9 @@ class Records:
         clean = self.clean_patient_fields(fields)
         with self.write() as work:
             if self.repo.patient_by_chart_number(clean["chart_number"]) is not None:
-                raise ValidationError(
-                    f"Chart number {clean['chart_number']} belongs to another patient already.",
-                    "chart_number")
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "Chart number %1 belongs to another patient already."),
+                    clean["chart_number"]), "chart_number")
             at = work.at
             values = {k: to_sql(val) for k, val in clean.items()}
             pid = self.repo.insert_patient(values, at, self.actor)
@@ -138,9 +142,9 @@ class Records:
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
                 other = self.repo.patient_by_chart_number(clean["chart_number"])
                 if other is not None:
-                    raise ValidationError(
-                        f"Chart number {clean['chart_number']} belongs to another patient "
-                        "already.", "chart_number")
+                    raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                        "Records", "Chart number %1 belongs to another patient already."),
+                        clean["chart_number"]), "chart_number")
             old_values = as_dict(old, tuple(clean))
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
@@ -175,11 +179,15 @@ class Records:
             elif key == "needle_count":
                 clean[key] = v.needle_count(value)
             elif key in ("tolerance", "plan"):
-                clean[key] = v.text(value, key, label=f"The {key}", max_len=v.MAX_LONG_TEXT)
+                label = (QT_TRANSLATE_NOOP("Label", "The tolerance") if key == "tolerance"
+                         else QT_TRANSLATE_NOOP("Label", "The plan"))
+                clean[key] = v.text(value, key, label=label, max_len=v.MAX_LONG_TEXT)
             elif key == "complaint":
-                clean[key] = v.text(value, key, label="The complaint", max_len=v.MAX_SHORT_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The complaint"),
+                                    max_len=v.MAX_SHORT_TEXT)
             elif key == "notes":
-                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                    max_len=v.MAX_LONG_TEXT)
         return clean
 
     def start_session(self, patient_id: int, **fields: object) -> Session:
@@ -238,28 +246,32 @@ class Records:
     def add_finding(self, session_id: int, sign: str, location: str = "", side: str = "M",
                     notes: str = "") -> Finding:
         if sign not in FINDING_SIGNS:
-            raise ValidationError(
-                f"Finding {sign!r} is not one of: {', '.join(FINDING_SIGNS)}.", "sign")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Finding %1 is not one of: %2."), repr(sign),
+                ", ".join(FINDING_SIGNS)), "sign")
         values = {"session_id": session_id, "sign": sign,
-                  "location": v.text(location, "location", label="The location",
+                  "location": v.text(location, "location",
+                                     label=QT_TRANSLATE_NOOP("Label", "The location"),
                                      max_len=v.MAX_NAME, multiline=False),
                   "side": v.side(side).value,
-                  "notes": v.text(notes, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT)}
+                  "notes": v.text(notes, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                  max_len=v.MAX_SHORT_TEXT)}
         fid = self._add_detail("findings", "finding", session_id, values)
         return next(f for f in self.repo.findings(session_id) if f.id == fid)
 
     def add_adverse_event(self, session_id: int, kind: str, severity: str,
                           action_taken: str = "") -> AdverseEvent:
         if kind not in ADVERSE_EVENT_KINDS:
-            raise ValidationError(
-                f"Adverse event {kind!r} is not one of: {', '.join(ADVERSE_EVENT_KINDS)}.",
-                "kind")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Adverse event %1 is not one of: %2."), repr(kind),
+                ", ".join(ADVERSE_EVENT_KINDS)), "kind")
         if severity not in ADVERSE_SEVERITIES:
-            raise ValidationError(
-                f"Severity {severity!r} is not one of: {', '.join(ADVERSE_SEVERITIES)}.",
-                "severity")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Severity %1 is not one of: %2."), repr(severity),
+                ", ".join(ADVERSE_SEVERITIES)), "severity")
         values = {"session_id": session_id, "kind": kind, "severity": severity,
-                  "action_taken": v.text(action_taken, "action_taken", label="The action taken",
+                  "action_taken": v.text(action_taken, "action_taken",
+                                         label=QT_TRANSLATE_NOOP("Label", "The action taken"),
                                          max_len=v.MAX_SHORT_TEXT)}
         aid = self._add_detail("adverse_events", "adverse_event", session_id, values)
         return next(a for a in self.repo.adverse_events(session_id) if a.id == aid)
@@ -319,7 +331,8 @@ class Records:
             elif key == "side":
                 clean[key] = v.side(value)
             elif key == "layer":
-                clean[key] = v.text(value, key, label="The layer", max_len=40, required=True,
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The layer"),
+                                    max_len=40, required=True,
                                     multiline=False)
             elif key == "level":
                 clean[key] = v.level(value)
@@ -342,7 +355,8 @@ class Records:
                         f"{', '.join(allowed)}.", key)
                 clean[key] = value or None
             elif key == "notes":
-                clean[key] = v.text(value, key, label="The notes", max_len=v.MAX_LONG_TEXT)
+                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
+                                    max_len=v.MAX_LONG_TEXT)
         return clean
 
     def _default_needle(self, session_id: int) -> tuple[float, float]:
@@ -367,7 +381,8 @@ class Records:
         if "muscle_id" not in fields:
             found = self.resolve_muscle(view_id, x, y, fields.get("layer"))  # type: ignore[arg-type]
             if found is None:
-                raise ValidationError("There is no muscle at that point of the chart.", "muscle_id")
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "There is no muscle at that point of the chart.")), "muscle_id")
             muscle_id, side, layer, level = found
             fields = {"muscle_id": muscle_id, "side": side, "layer": layer, "level": level,
                       **{k: val for k, val in fields.items() if k != "layer"}}
@@ -407,8 +422,9 @@ class Records:
                                     "y": round(v.coordinate(y, "y", view.height), 2)}
         found = self.resolve_muscle(site.view_id, clean["x"], clean["y"], site.layer)  # type: ignore[arg-type]
         if found is None:
-            raise ValidationError("There is no muscle at that point of the chart; the site "
-                                  "stays where it was.", "muscle_id")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "There is no muscle at that point of the chart; the site stays where "
+                "it was.")), "muscle_id")
         clean.update(zip(("muscle_id", "side", "layer", "level"), found))
         clean["side"] = v.side(clean["side"])
         if clean["level"] is None and clean["muscle_id"] == site.muscle_id:
@@ -513,15 +529,17 @@ class Records:
 
     def amend_session(self, session_id: int, reason: str, text: str) -> Amendment:
         """A dated amendment to a signed session; the original stays as it was."""
-        reason = v.text(reason, "reason", label="The reason for the amendment",
+        reason = v.text(reason, "reason",
+                        label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
                         max_len=v.MAX_SHORT_TEXT, required=True)
-        text = v.text(text, "text", label="The amendment", max_len=v.MAX_LONG_TEXT,
+        text = v.text(text, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
+                      max_len=v.MAX_LONG_TEXT,
                       required=True)
         with self.write() as work:
             session = self.repo.session(session_id)
             if not session.is_signed:
-                raise ValidationError("Only a signed session is amended; edit the draft "
-                                      "directly.")
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "Only a signed session is amended; edit the draft directly.")))
             at = work.at
             aid = self.repo.insert_amendment(session_id, at, self.actor, reason, text)
             work.audit(Action.AMEND, Entity.AMENDMENT, aid, session_id,

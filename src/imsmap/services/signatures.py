@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.domain.values import FieldValues
 from imsmap.store import audit, witnesses
 from imsmap.store.damage import reading
@@ -92,25 +93,33 @@ def same_instant(a: object, b: object) -> bool:
 def signature_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) -> list[str]:
     """How a signed session's row differs from what its signing entry recorded."""
     if witness is None:
-        return ["the audit trail holds no entry recording its signature"]
-    problems = []
-    seen = f"audit entry {witness.entry_id}"
+        return [_say(QT_TRANSLATE_NOOP(
+            "Signatures", "the audit trail holds no entry recording its signature"))]
+    problems: list[str] = []
+    entry = str(witness.entry_id)
     if witness.values.get("content_hash") != row["content_hash"]:
-        problems.append(f"its content hash is not the one {seen} recorded when it was signed: "
-                        "the signature was rewritten outside imsmap")
+        problems.append(_say(QT_TRANSLATE_NOOP(
+            "Signatures", "its content hash is not the one audit entry %1 recorded when it was "
+            "signed: the signature was rewritten outside imsmap"), entry))
     if witness.values.get("signed_by") != row["signed_by"]:
-        problems.append(f"its signer ({row['signed_by'] or '?'}) is not the one {seen} recorded "
-                        f"({witness.values.get('signed_by')})")
+        problems.append(_say(QT_TRANSLATE_NOOP(
+            "Signatures", "its signer (%1) is not the one audit entry %2 recorded (%3)"),
+            row["signed_by"] or "?", entry, str(witness.values.get("signed_by"))))
     if not same_instant(witness.values.get("signed_at"), row["signed_at"]):
-        problems.append(f"its signing time is not the one {seen} recorded")
+        problems.append(_say(QT_TRANSLATE_NOOP(
+            "Signatures", "its signing time is not the one audit entry %1 recorded"), entry))
     return problems
+
+
+def _say(template: str, *args: object) -> Sentence:
+    return sentence("Signatures", template, *args)
 
 
 def amendment_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) -> list[str]:
     """How an amendment's row differs from what its creating entry recorded."""
     if witness is None:
-        return ["the audit trail holds no entry recording it"]
-    seen = f"audit entry {witness.entry_id}"
+        return [_say(QT_TRANSLATE_NOOP("Signatures",
+                                        "the audit trail holds no entry recording it"))]
     changed = [name for name in ("reason", "text", "created_by")
                if witness.values.get(name) != row[name]]
     if not same_instant(witness.values.get("created_at"), row["created_at"]):
@@ -119,8 +128,11 @@ def amendment_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) 
         changed.append("session_id")
     if not changed:
         return []
-    return [f"its {', '.join(changed)} differ{'s' * (len(changed) == 1)} from what {seen} "
-            "recorded when it was written: it was changed outside imsmap"]
+    return [_say(QT_TRANSLATE_NOOP(
+        "Signatures", "its %1 differs from what audit entry %2 recorded when it was written: it "
+        "was changed outside imsmap") if len(changed) == 1 else QT_TRANSLATE_NOOP(
+        "Signatures", "its %1 differ from what audit entry %2 recorded when it was written: it "
+        "was changed outside imsmap"), ", ".join(changed), str(witness.entry_id))]
 
 
 def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
@@ -139,7 +151,8 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
     for amendment in witnesses.session_amendments(conn, session_id):
         amendment_id = amendment["id"]
         witness = written.get(amendment_id) if isinstance(amendment_id, int) else None
-        problems += [f"amendment {amendment_id}: {p}"
+        problems += [_say(QT_TRANSLATE_NOOP("Signatures", "amendment %1: %2"),
+                          str(amendment_id), p)
                      for p in amendment_problems(amendment, witness)]
     return problems
 

@@ -22,6 +22,7 @@ from enum import Enum
 
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.domain.models import Session
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Change, ChangeBus
 from imsmap.store import audit
@@ -52,9 +53,9 @@ class UnitOfWork:
         """The session, if it is still a draft; ReadOnlyError (one sentence) if it is signed."""
         session = self.store.session(session_id)
         if session.is_signed:
-            raise ReadOnlyError(
-                f"Session {session_id} was signed on {session.signed_at:%Y-%m-%d %H:%M} and is "
-                "locked; add an amendment instead.")
+            raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Session %1 was signed on %2 and is locked; add an amendment "
+                "instead."), str(session_id), f"{session.signed_at:%Y-%m-%d %H:%M}"))
         return session
 
     def audit(self, action: Enum | str, entity: Enum | str, entity_id: int | None,

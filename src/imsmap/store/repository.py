@@ -23,6 +23,7 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.log_privacy import PRIVATE
 from imsmap.store import site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
@@ -162,7 +163,8 @@ class Repository:
     def patient(self, patient_id: int) -> Patient:
         row = self.db.query_one("SELECT * FROM patients WHERE id = ?", (patient_id,))
         if row is None:
-            raise NotFoundError(f"There is no patient with id {patient_id}.")
+            raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
+                "Store", "There is no patient with id %1."), str(patient_id)))
         return patient_from_row(row)
 
     @reads
@@ -238,7 +240,8 @@ class Repository:
     def session(self, session_id: int) -> Session:
         row = self.db.query_one("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if row is None:
-            raise NotFoundError(f"There is no session with id {session_id}.")
+            raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
+                "Store", "There is no session with id %1."), str(session_id)))
         return session_from_row(row)
 
     @reads
@@ -302,7 +305,8 @@ class Repository:
             sql += " AND deleted_at IS NULL"
         row = self.db.conn.execute(sql, (site_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no site with id {site_id}.")
+            raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
+                "Store", "There is no site with id %1."), str(site_id)))
         return self.decode_sites([row])[0]
 
     def decode_sites(self, rows: list[tuple[Any, ...]]) -> list[Site]:

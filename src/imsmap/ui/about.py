@@ -6,7 +6,7 @@ from __future__ import annotations
 import platform
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,11 +26,15 @@ def about_rows(records: Records) -> list[tuple[str, str]]:
     if f.schema_version == f.schema_supported:
         schema = str(f.schema_version)
     else:
-        schema = f"{f.schema_version} (this imsmap reads and writes {f.schema_supported})"
-    return [("imsmap version", f.app_version),
-            ("Atlas version", f.atlas_version),
-            ("Database schema", schema),
-            ("Database", f"{f.db_path}{' (read-only)' if f.readonly else ''}"),
+        schema = QCoreApplication.translate(
+            "AboutDialog", "{version} (this imsmap reads and writes {supported})").format(
+                version=f.schema_version, supported=f.schema_supported)
+    return [(QCoreApplication.translate("AboutDialog", "imsmap version"), f.app_version),
+            (QCoreApplication.translate("AboutDialog", "Atlas version"), f.atlas_version),
+            (QCoreApplication.translate("AboutDialog", "Database schema"), schema),
+            (QCoreApplication.translate("AboutDialog", "Database"),
+             QCoreApplication.translate("AboutDialog", "{path} (read-only)").format(
+                 path=f.db_path) if f.readonly else str(f.db_path)),
             ("Qt", f"{qVersion()} (PySide6 {pyside_version}, Python "
                    f"{platform.python_version()})")]
 
@@ -38,7 +42,7 @@ def about_rows(records: Records) -> list[tuple[str, str]]:
 class AboutDialog(QDialog):
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("About imsmap")
+        self.setWindowTitle(self.tr("About imsmap"))
         self.rows = about_rows(records)
         layout = QVBoxLayout(self)
         title = QLabel(f"imsmap {self.rows[0][1]}")
@@ -47,8 +51,8 @@ class AboutDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        layout.addWidget(QLabel("Body-chart records of IMS (intramuscular stimulation) "
-                                "sessions."))
+        layout.addWidget(QLabel(self.tr("Body-chart records of IMS (intramuscular stimulation) "
+                                "sessions.")))
         layout.addSpacing(6)
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
@@ -57,11 +61,11 @@ class AboutDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-            form.addRow(f"{name}:", label)
+            form.addRow(self.tr("{name}:").format(name=name), label)
             self.values[name] = label
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -7,15 +7,15 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from imsmap import __version__, paths
+from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import AppContext, open_context
 from imsmap.services.database_files import BACKUP_NAME, DamagedFileError, StoreError
-from imsmap.ui import startup
+from imsmap.ui import startup, window_settings
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
@@ -41,11 +41,11 @@ def open_database(db: str | Path | None = None, demo: bool = False) -> AppContex
     if db is None:
         paths.ensure_private_dir(path.parent)
     if BACKUP_NAME.match(path.name):  # e.g. chosen with the installer's "Open with imsmap"
-        raise StoreError(
-            f"{path.name} is an imsmap backup. It is never opened to work in: what you recorded "
+        raise StoreError(QCoreApplication.translate(
+            "App", "{name} is an imsmap backup. It is never opened to work in: what you recorded "
             "would go into the backup, not into your clinic's records. To bring it back, "
             "restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy "
-            "it to a new name and open the copy.")
+            "it to a new name and open the copy.").format(name=path.name))
     return open_context(path)
 
 
@@ -65,6 +65,9 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName("imsmap")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.imsmap.imsmap")  # packaging/linux: the desktop finds our icon
+    # The window's language (its setting, else the system's) and Qt's own words in it, before
+    # the first widget is made.
+    i18n.install(app, window_settings.window_language())
     return app  # type: ignore[return-value]
 
 
@@ -91,7 +94,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
             context = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
-            QMessageBox.critical(None, "imsmap cannot open the database", exc.message)
+            QMessageBox.critical(None, startup.cannot_open(), exc.message)
             return 2
         while context is not None:
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.

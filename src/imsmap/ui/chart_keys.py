@@ -8,7 +8,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -77,20 +77,28 @@ SITE_KEYS: dict[int, SiteKeyAction] = {
 }
 # For the keyboard shortcuts dialog and the user guide: the chart's and the site list's own keys.
 KEY_HELP = (
-    ("0 1 2 3", "Grade the selected site's grasp (a planned site is then recorded as needled)"),
-    ("C", "Toggle cramp on the selected site"),
-    ("T", "Toggle local twitch response on the selected site"),
-    ("E", "Toggle electrical stimulation on the selected site"),
-    ("Enter", "Confirm the selected planned site as needled"),
-    ("Tab / Shift+Tab, arrows", "Select the next / previous site in number order"),
-    ("Del / Backspace", "Remove the selected site (Ctrl+Z brings it back)"),
-    ("Ctrl+F", "Find a muscle by name or synonym: shows, lights and centres it"),
-    ("Esc", "Clear the selection; close the muscle chooser or the search"),
-    ("Right-click / long press", "Choose among the muscles under that point of the chart"),
-    ("Mouse wheel", "Zoom the chart under the pointer"),
+    ("0 1 2 3",
+     QT_TRANSLATE_NOOP("ChartKeys", "Grade the selected site's grasp (a planned site is then recorded as needled)")),
+    ("C", QT_TRANSLATE_NOOP("ChartKeys", "Toggle cramp on the selected site")),
+    ("T", QT_TRANSLATE_NOOP("ChartKeys", "Toggle local twitch response on the selected site")),
+    ("E", QT_TRANSLATE_NOOP("ChartKeys", "Toggle electrical stimulation on the selected site")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Enter"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Confirm the selected planned site as needled")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Tab / Shift+Tab, arrows"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Select the next / previous site in number order")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Del / Backspace"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Remove the selected site (Ctrl+Z brings it back)")),
+    ("Ctrl+F",
+     QT_TRANSLATE_NOOP("ChartKeys", "Find a muscle by name or synonym: shows, lights and centres it")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Esc"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Clear the selection; close the muscle chooser or the search")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Right-click / long press"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Choose among the muscles under that point of the chart")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Mouse wheel"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Zoom the chart under the pointer")),
 )
-KEYS_HINT = ("Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · "
-             "Tab/arrows next site · Del remove")
+KEYS_HINT = QT_TRANSLATE_NOOP("ChartKeys", "Keys: 0-3 grasp · C cramp · T twitch · E e-stim · "
+                              "Enter confirm planned · Tab/arrows next site · Del remove")
 
 
 def site_key_action(event: QKeyEvent) -> SiteKeyAction | None:

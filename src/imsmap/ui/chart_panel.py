@@ -35,6 +35,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
+from imsmap.ui.wording import vocabulary
 
 
 class ChartPanel(QWidget):
@@ -64,7 +65,7 @@ class ChartPanel(QWidget):
         self.tabs.setDocumentMode(True)
         for vid in self._view_ids:
             self.tabs.addTab(_view_name(atlas, vid))
-        self.layer_label = QLabel("Layer:")
+        self.layer_label = QLabel(self.tr("Layer:"))
         self.layer_box = QHBoxLayout()
         self.layer_box.setSpacing(2)
         self.layer_group = QButtonGroup(self)
@@ -93,7 +94,7 @@ class ChartPanel(QWidget):
 
         legend = QHBoxLayout()
         legend.setContentsMargins(6, 2, 6, 2)
-        legend.addWidget(QLabel("Grasp:"))
+        legend.addWidget(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
 
@@ -183,7 +184,8 @@ class ChartPanel(QWidget):
             b.setText(layer.name)
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
-            b.setToolTip(f"Show the {layer.name.lower()} muscles (Ctrl+L switches layer)")
+            b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
+                layer=layer.name.lower()))
             self.layer_group.addButton(b, i)
             self.layer_box.addWidget(b)
             self._layer_buttons.append(b)
@@ -214,7 +216,8 @@ class ChartPanel(QWidget):
         chart = ChartPainter(self.atlas, self._view_ids[0])
         for grasp in (None, 0, 1, 2, 3):
             swatch = LegendSwatch(chart, grasp)
-            text = QLabel("ungraded" if grasp is None else f"{grasp} {GRASP_LABELS[grasp]}")
+            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None
+                          else f"{grasp} {vocabulary('Grasp', GRASP_LABELS[grasp])}")
             self._legend_host.addWidget(swatch)
             self._legend_host.addWidget(text)
             self._legend_host.addSpacing(8)
@@ -238,8 +241,8 @@ class ChartPanel(QWidget):
             if self.tabs.tabText(i) == text:
                 continue  # a tap changes one count: the other tabs are not laid out again
             self.tabs.setTabText(i, text)
-            self.tabs.setTabToolTip(i, f"{n} site{'s' if n != 1 else ''} of this session on "
-                                       f"the {name.lower()} chart" if n else "")
+            self.tabs.setTabToolTip(i, self.tr("%n site(s) of this session on the {chart} chart",
+                                               "", n).format(chart=name.lower()) if n else "")
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -287,7 +290,8 @@ class ChartPanel(QWidget):
             return
         # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
         # the body charts leave room (the top left holds the side caption).
-        search = MuscleSearchBox(self.atlas, self.view, "Find a muscle (Ctrl+F)", above=True)
+        search = MuscleSearchBox(self.atlas, self.view, self.tr("Find a muscle (Ctrl+F)"),
+                                 above=True)
         self.search = search
         search.setObjectName("chartSearch")
         search.setFixedWidth(SEARCH_WIDTH)

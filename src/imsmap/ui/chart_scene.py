@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLineF,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -29,6 +38,7 @@ from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.theme import screen_style
+from imsmap.ui.wording import vocabulary
 
 Z_BACKGROUND = 0
 Z_EMPHASIS = 0.2  # lit and hovered muscles: over the cached chart, under the history (0.5)
@@ -54,7 +64,8 @@ Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other laye
 
 
 def side_label(side: str | Side) -> str:
-    return Side(side).label if side in ("L", "R", "M") or isinstance(side, Side) else str(side)
+    return vocabulary("Side", Side(side).label) if side in ("L", "R", "M") or isinstance(side, Side) \
+        else str(side)
 
 
 def describe_region(atlas: Atlas, region: Region) -> str:
@@ -66,16 +77,20 @@ def describe_region(atlas: Atlas, region: Region) -> str:
     name = muscle.name + (f" {region.level}" if region.level else "")
     roots = "–".join([muscle.roots[0], muscle.roots[-1]]) if len(muscle.roots) > 1 else \
         "".join(muscle.roots)
-    dominant = f" (mainly {muscle.dominant_root})" if len(muscle.roots) > 1 and \
-        muscle.dominant_root else ""
-    text = f"{name}, {side_label(region.side).lower()} · {muscle.nerve} · {roots}{dominant}"
-    text += THORAX_WARNING.get(muscle.thorax_risk(region.level), "")
+    if len(muscle.roots) > 1 and muscle.dominant_root:
+        roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
+            roots=roots, root=muscle.dominant_root)
+    text = f"{name}, {side_label(region.side).lower()} · {muscle.nerve} · {roots}"
+    warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
+    if warning:
+        text += " · " + QCoreApplication.translate("ChartScene", warning)
     return text
 
 
 # The chart's warning for a region, by its pneumothorax tier at the region's level.
-THORAX_WARNING = {"high": " · over the thorax: pneumothorax risk",
-                  "caution": " · near the pleura: pneumothorax risk (caution)"}
+THORAX_WARNING = {"high": QT_TRANSLATE_NOOP("ChartScene", "over the thorax: pneumothorax risk"),
+                  "caution": QT_TRANSLATE_NOOP("ChartScene",
+                                               "near the pleura: pneumothorax risk (caution)")}
 
 
 def describe_site(atlas: Atlas, site: Site) -> str:
@@ -84,14 +99,19 @@ def describe_site(atlas: Atlas, site: Site) -> str:
     except (AtlasError, KeyError):
         name = site.muscle_id
     level = f" {site.level}" if site.level else ""
-    grasp = "ungraded" if site.grasp is None else f"grasp {site.grasp} ({GRASP_LABELS[site.grasp]})"
-    flags = [word for on, word in ((site.cramp, "cramp"), (site.twitch, "twitch"),
-                                   (site.estim, "e-stim")) if on]
+    grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
+        QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
+            grade=site.grasp, label=vocabulary("Grasp", GRASP_LABELS[site.grasp]))
+    flags = [word for on, word in (
+        (site.cramp, QCoreApplication.translate("ChartScene", "cramp")),
+        (site.twitch, QCoreApplication.translate("ChartScene", "twitch")),
+        (site.estim, QCoreApplication.translate("ChartScene", "e-stim"))) if on]
     if site.sensation == NERVE_SENSATION:
-        flags.append("ELECTRIC SENSATION: possible nerve contact")
-    planned = " – planned, not yet needled" if site.planned else ""
+        flags.append(QCoreApplication.translate("ChartScene", "ELECTRIC SENSATION: possible nerve contact"))
     extra = "".join(f", {f}" for f in flags)
-    return f"#{site.seq} {name}{level}, {site.side.label.lower()} – {grasp}{extra}{planned}"
+    text = f"#{site.seq} {name}{level}, {side_label(site.side).lower()} – {grasp}{extra}"
+    return QCoreApplication.translate("ChartScene", "{site} – planned, not yet needled").format(
+        site=text) if site.planned else text
 
 
 def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None:
@@ -260,7 +280,8 @@ class MarkerItem(QGraphicsItem):
         self.setPos(site.x, site.y)
         tip = describe_site(self.chart_atlas(), site) if self.chart_atlas() else ""
         if tip and self.off_layer:
-            tip += f" · recorded on the {site.layer} layer"
+            tip += " · " + QCoreApplication.translate(
+                "ChartScene", "recorded on the {layer} layer").format(layer=site.layer)
         self.setToolTip(tip)
         self.update()
 

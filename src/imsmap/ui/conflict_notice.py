@@ -30,11 +30,11 @@ class ConflictNotice(QFrame):
         self.sentence.setWordWrap(True)
         self.typed = QPlainTextEdit()
         self.typed.setReadOnly(True)
-        self.typed.setAccessibleName("Your unsaved text")
+        self.typed.setAccessibleName(self.tr("Your unsaved text"))
         self.typed.setMaximumHeight(90)
-        self.copy_button = QPushButton("Copy my text")
+        self.copy_button = QPushButton(self.tr("Copy my text"))
         self.copy_button.clicked.connect(self.copy)
-        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.clicked.connect(self.dismiss)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -54,9 +54,11 @@ class ConflictNotice(QFrame):
             self._messages.append(message)
         if isinstance(typed, str) and typed.strip() and typed not in self._texts:
             self._texts.append(typed)
-        hint = (" What you typed is kept below: copy it into the field to use it."
-                if self._texts else "")
-        self.sentence.setText(" ".join(self._messages) + hint)
+        sentences = list(self._messages)
+        if self._texts:
+            sentences.append(self.tr("What you typed is kept below: copy it into the field to "
+                                     "use it."))
+        self.sentence.setText(" ".join(sentences))
         self.typed.setPlainText("\n\n".join(self._texts))
         self.typed.setVisible(bool(self._texts))
         self.copy_button.setVisible(bool(self._texts))

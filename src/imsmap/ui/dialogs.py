@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from imsmap.domain import validation as v
 from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
 from imsmap.services.records import Records
+from imsmap.ui.wording import vocabulary
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -72,18 +73,18 @@ class PatientDialog(QDialog):
         super().__init__(parent)
         self.records = records
         self.patient: Patient | None = None
-        self.setWindowTitle("New patient")
+        self.setWindowTitle(self.tr("New patient"))
         self.setMinimumWidth(420)
 
         self.chart_number = QLineEdit()
-        self.chart_number.setPlaceholderText("the clinic's chart or file number")
+        self.chart_number.setPlaceholderText(self.tr("the clinic's chart or file number"))
         self.family_name = QLineEdit()
         self.given_name = QLineEdit()
         self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText("YYYY-MM-DD")
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.sex = QComboBox()
         for s in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE, Sex.OTHER):
-            self.sex.addItem(s.label, s.value)
+            self.sex.addItem(vocabulary("Sex", s.label), s.value)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
@@ -93,12 +94,12 @@ class PatientDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for label, name in (("Chart number *", "chart_number"),
-                            ("Family name *", "family_name"),
-                            ("Given name", "given_name"),
-                            ("Date of birth", "birth_date"),
-                            ("Sex", "sex"),
-                            ("Notes", "notes")):
+        for label, name in ((self.tr("Chart number *"), "chart_number"),
+                            (self.tr("Family name *"), "family_name"),
+                            (self.tr("Given name"), "given_name"),
+                            (self.tr("Date of birth"), "birth_date"),
+                            (self.tr("Sex"), "sex"),
+                            (self.tr("Notes"), "notes")):
             box = QVBoxLayout()
             box.setSpacing(1)
             box.addWidget(getattr(self, name))
@@ -147,7 +148,7 @@ class PatientDialog(QDialog):
         elif name == "sex":
             v.sex(value)
         elif name == "notes":
-            v.text(value, name, label="The notes", max_len=v.MAX_LONG_TEXT)
+            v.text(value, name, label=self.tr("The notes"), max_len=v.MAX_LONG_TEXT)
 
     def _check_one(self, name: str) -> bool:
         value = self.values()[name]
@@ -205,10 +206,14 @@ def ask_unsaved_on_close(parent: QWidget, reason: str) -> CloseAnswer:
     or stay open."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("imsmap – not saved yet")
-    box.setText("The last changes to this session could not be saved: " + reason)
-    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-    drop = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "imsmap – not saved yet"))
+    box.setText(QCoreApplication.translate(
+        "Dialogs", "The last changes to this session could not be saved: {reason}").format(
+            reason=reason))
+    retry = box.addButton(QCoreApplication.translate("Dialogs", "Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton(QCoreApplication.translate("Dialogs", "Close without them"),
+                         QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return CloseAnswer.RETRY if box.clickedButton() is retry else \

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterable
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from imsmap.crash_report import format_crash
@@ -69,12 +70,17 @@ class CrashHandler:
         try:
             box = QMessageBox(self._parent())
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle("imsmap – unexpected error")
-            box.setText("imsmap ran into a bug. Everything you entered before this was saved.")
-            where = f"The details were written to {path}." if path else \
-                "The details could not be written to the log folder."
-            box.setInformativeText(f"{where} Please send that file to your imsmap support. "
-                                   "You can carry on working.")
+            box.setWindowTitle(QCoreApplication.translate("CrashHandler",
+                                                          "imsmap – unexpected error"))
+            box.setText(QCoreApplication.translate(
+                "CrashHandler",
+                "imsmap ran into a bug. Everything you entered before this was saved."))
+            box.setInformativeText(QCoreApplication.translate(
+                "CrashHandler", "The details were written to {path}. Please send that file to "
+                "your imsmap support. You can carry on working.").format(path=path) if path
+                else QCoreApplication.translate(
+                    "CrashHandler", "The details could not be written to the log folder. You "
+                    "can carry on working."))
             box.setDetailedText(report)
             box.exec()
         finally:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -74,21 +74,24 @@ class _Page(QWizardPage):
 
 class ClinicPage(_Page):
     def __init__(self, records: Records, settings: clinic.ClinicSettings, first: bool):
-        super().__init__("Your clinic",
-                         "Its name heads every session note and report you print or save.")
+        super().__init__(QCoreApplication.translate("ClinicPage", "Your clinic"),
+                         QCoreApplication.translate(
+                             "ClinicPage",
+                             "Its name heads every session note and report you print or save."))
         self.records = records
         if first:
-            self.layout_.addWidget(_text(
+            self.layout_.addWidget(_text(self.tr(
                 "Welcome to imsmap. Four short questions set up your clinic. You can change "
                 "every answer later in File > Clinic settings, or skip this now and come back "
-                "with File > Clinic set-up…"))
+                "with File > Clinic set-up…")))
         form = QFormLayout()
         self.name = QLineEdit(settings.clinic_name)
-        self.name.setAccessibleName("Clinic name")
-        self.name.setPlaceholderText("e.g. Riverside Physiotherapy")
-        form.addRow("Clinic name:", self.name)
+        self.name.setAccessibleName(self.tr("Clinic name"))
+        self.name.setPlaceholderText(self.tr("e.g. Riverside Physiotherapy"))
+        form.addRow(self.tr("Clinic name:"), self.name)
         self.layout_.addLayout(form)
-        where = _text(f"The records are kept on this computer, in {records.read.path}.")
+        where = _text(self.tr("The records are kept on this computer, in {path}.").format(
+            path=records.read.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(where)
         self.finish_layout()
@@ -99,23 +102,24 @@ class ClinicPage(_Page):
 
 class PractitionerPage(_Page):
     def __init__(self, records: Records, settings: clinic.ClinicSettings):
-        super().__init__("The practitioner",
-                         "Who signs the notes: the name and registration number are printed "
-                         "on every signed session.")
+        super().__init__(QCoreApplication.translate("PractitionerPage", "The practitioner"),
+                         QCoreApplication.translate(
+                             "PractitionerPage", "Who signs the notes: the name and registration "
+                             "number are printed on every signed session."))
         self.records = records
         first = settings.practitioners[0] if settings.practitioners else None
         form = QFormLayout()
         self.name = QLineEdit(first.name if first else "")
-        self.name.setAccessibleName("Practitioner's name")
-        self.name.setPlaceholderText("e.g. Jane Smith, PT")
+        self.name.setAccessibleName(self.tr("Practitioner's name"))
+        self.name.setPlaceholderText(self.tr("e.g. Jane Smith, PT"))
         self.registration = QLineEdit(first.registration if first else "")
-        self.registration.setAccessibleName("Registration number")
-        self.registration.setPlaceholderText("your college or board registration number")
-        form.addRow("Name:", self.name)
-        form.addRow("Registration number:", self.registration)
+        self.registration.setAccessibleName(self.tr("Registration number"))
+        self.registration.setPlaceholderText(self.tr("your college or board registration number"))
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Registration number:"), self.registration)
         self.layout_.addLayout(form)
-        self.layout_.addWidget(_text("More practitioners can be added later in File > Clinic "
-                                     "settings."))
+        self.layout_.addWidget(_text(self.tr("More practitioners can be added later in File > "
+                                             "Clinic settings.")))
         self.finish_layout()
 
     def check(self) -> None:
@@ -124,36 +128,37 @@ class PractitionerPage(_Page):
 
 class LockPage(_Page):
     def __init__(self, records: Records):
-        super().__init__("Screen lock",
-                         "So that the next patient cannot read names while you are away from "
-                         "the screen.")
+        super().__init__(QCoreApplication.translate("LockPage", "Screen lock"),
+                         QCoreApplication.translate(
+                             "LockPage", "So that the next patient cannot read names while you "
+                             "are away from the screen."))
         self.records = records
         self.has_pin = lock.has_pin(records)
-        self.pin = pin_edit("PIN")
-        self.repeat = pin_edit("Repeat the PIN")
+        self.pin = pin_edit(self.tr("PIN"))
+        self.repeat = pin_edit(self.tr("Repeat the PIN"))
         self.idle = QSpinBox()
         self.idle.setRange(0, lock.IDLE_MINUTES_MAX)
         self.idle.setValue(DEFAULT_IDLE_MINUTES)
-        self.idle.setSuffix(" minutes without use")
-        self.idle.setSpecialValueText("only when I lock it (Ctrl+Shift+K)")
-        self.idle.setAccessibleName("Lock after idle minutes")
+        self.idle.setSuffix(self.tr(" minutes without use"))
+        self.idle.setSpecialValueText(self.tr("only when I lock it (Ctrl+Shift+K)"))
+        self.idle.setAccessibleName(self.tr("Lock after idle minutes"))
         self.idle.setEnabled(False)  # until a PIN is typed: without one nothing locks
         self.pin.textChanged.connect(lambda text: self.idle.setEnabled(bool(text)))
         if self.has_pin:
-            self.layout_.addWidget(_text(
-                f"A PIN is set already for {records.actor}. To change it, use View > Screen "
-                "lock PIN… (it asks for the current PIN first)."))
+            self.layout_.addWidget(_text(self.tr(
+                "A PIN is set already for {user}. To change it, use View > Screen lock PIN… (it "
+                "asks for the current PIN first).").format(user=records.actor)))
         else:
-            self.layout_.addWidget(_text(
-                f"With a PIN, imsmap hides the whole window after the minutes you choose, or "
-                f"when you press Ctrl+Shift+K, until the PIN is typed again. A PIN is "
-                f"{lock.PIN_MIN} to {lock.PIN_MAX} digits; it is yours, for the name you log "
-                f"in with on this computer ({records.actor}). Leave it empty for no lock: you "
-                "can set one later in View > Screen lock PIN…"))
+            self.layout_.addWidget(_text(self.tr(
+                "With a PIN, imsmap hides the whole window after the minutes you choose, or "
+                "when you press Ctrl+Shift+K, until the PIN is typed again. A PIN is {min} to "
+                "{max} digits; it is yours, for the name you log in with on this computer "
+                "({user}). Leave it empty for no lock: you can set one later in View > Screen "
+                "lock PIN…").format(min=lock.PIN_MIN, max=lock.PIN_MAX, user=records.actor)))
             form = QFormLayout()
-            form.addRow("PIN (optional):", self.pin)
-            form.addRow("Repeat the PIN:", self.repeat)
-            form.addRow("Lock after:", self.idle)
+            form.addRow(self.tr("PIN (optional):"), self.pin)
+            form.addRow(self.tr("Repeat the PIN:"), self.repeat)
+            form.addRow(self.tr("Lock after:"), self.idle)
             self.layout_.addLayout(form)
         self.finish_layout()
 
@@ -165,31 +170,34 @@ class LockPage(_Page):
 
     def check(self) -> None:
         if self.pin_text() != ("" if self.has_pin else self.repeat.text()):
-            raise UserFacingError("The two PINs differ: type the same PIN twice.")
+            raise UserFacingError(self.tr("The two PINs differ: type the same PIN twice."))
         if self.pin_text():
             first_run.check_new_pin(self.records, self.pin_text(), self.idle_minutes())
 
 
 class BackupPage(_Page):
     def __init__(self, records: Records):
-        super().__init__("Backups",
-                         "imsmap copies your records by itself: a full copy each week, and "
-                         "after every signed session what it added (the last three weeks).")
+        super().__init__(QCoreApplication.translate("BackupPage", "Backups"),
+                         QCoreApplication.translate(
+                             "BackupPage", "imsmap copies your records by itself: a full copy "
+                             "each week, and after every signed session what it added (the last "
+                             "three weeks)."))
         self.records = records
-        self.layout_.addWidget(_text(
+        self.layout_.addWidget(_text(self.tr(
             "Choose where the copies go. Best is a folder on another disk: a USB drive or a "
-            "second disk that stays connected to this computer."))
+            "second disk that stays connected to this computer.")))
         row = QHBoxLayout()
         self.folder = QLineEdit(str(first_run.backup_folder(records)))
-        self.folder.setAccessibleName("Backup folder")
-        self.choose = QPushButton("Choose…")
+        self.folder.setAccessibleName(self.tr("Backup folder"))
+        self.choose = QPushButton(self.tr("Choose…"))
         self.choose.clicked.connect(self._choose)
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
         form = QFormLayout()
-        form.addRow("Backup folder:", row)
+        form.addRow(self.tr("Backup folder:"), row)
         self.layout_.addLayout(form)
-        self.default_hint = _text(f"The default is {first_run.default_backup_folder(records)}.")
+        self.default_hint = _text(self.tr("The default is {folder}.").format(
+            folder=first_run.default_backup_folder(records)))
         self.default_hint.setStyleSheet("color: palette(mid);")
         self.layout_.addWidget(self.default_hint)
         self.warning = _text("")
@@ -200,17 +208,18 @@ class BackupPage(_Page):
         self.finish_layout()
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+                                                  self.folder.text())
         if folder:
             self.folder.setText(folder)
 
     def _update_warning(self) -> None:
         text = self.folder.text().strip()
         same = bool(text) and first_run.same_disk(text, self.records.read.path)
-        self.warning.setText(
+        self.warning.setText(self.tr(
             "This folder is on the same disk as your records. If that disk breaks or is "
             "stolen, the records and their backups are lost together. Choose a folder on a USB "
-            "drive or another disk if you can." if same else "")
+            "drive or another disk if you can.") if same else "")
         self.warning.setVisible(same)
 
     def check(self) -> None:
@@ -219,7 +228,9 @@ class BackupPage(_Page):
 
 class ReadyPage(_Page):
     def __init__(self):
-        super().__init__("Ready", "Check the answers, then press Finish to save them.")
+        super().__init__(QCoreApplication.translate("ReadyPage", "Ready"),
+                         QCoreApplication.translate(
+                             "ReadyPage", "Check the answers, then press Finish to save them."))
         self.summary = _text("")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_.addWidget(self.summary)
@@ -244,12 +255,12 @@ class ClinicSetupWizard(QWizard):
         self.first = first
         self.saved: clinic.ClinicSettings | None = None
         settings = clinic.load(records)
-        self.setWindowTitle("Set up your clinic" if first else "Clinic set-up")
+        self.setWindowTitle(self.tr("Set up your clinic") if first else self.tr("Clinic set-up"))
         if self.wizardStyle() == QWizard.WizardStyle.ClassicStyle:
             self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         if first:
-            self.setButtonText(QWizard.WizardButton.CancelButton, "Skip for now")
+            self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Skip for now"))
         self.clinic_page = ClinicPage(records, settings, first)
         self.practitioner_page = PractitionerPage(records, settings)
         self.lock_page = LockPage(records)
@@ -271,21 +282,25 @@ class ClinicSetupWizard(QWizard):
     def summary_lines(self) -> list[str]:
         s = self.setup()
         if self.lock_page.has_pin:
-            pin = "kept as it is"
+            pin = self.tr("kept as it is")
         elif not s.pin:
-            pin = "none (the screen does not lock)"
+            pin = self.tr("none (the screen does not lock)")
         elif s.idle_minutes:
-            pin = f"set; the screen locks after {s.idle_minutes} minutes without use"
+            pin = self.tr("set; the screen locks after %n minute(s) without use", "",
+                          s.idle_minutes)
         else:
-            pin = "set; the screen locks when you press Ctrl+Shift+K"
+            pin = self.tr("set; the screen locks when you press Ctrl+Shift+K")
         backups = s.backup_dir.strip()
         if first_run.same_disk(backups, self.records.read.path):
-            backups += " (on the same disk as the records: lost with them if it fails)"
-        return [f"Clinic: {s.clinic_name.strip()}",
-                f"Practitioner: {s.practitioner.strip()}, registration {s.registration.strip()}",
-                f"Screen lock PIN: {pin}",
-                f"Backups: {backups}",
-                f"Records: on this computer, in {self.records.read.path}"]
+            backups = self.tr("{folder} (on the same disk as the records: lost with them if it "
+                              "fails)").format(folder=backups)
+        return [self.tr("Clinic: {name}").format(name=s.clinic_name.strip()),
+                self.tr("Practitioner: {name}, registration {number}").format(
+                    name=s.practitioner.strip(), number=s.registration.strip()),
+                self.tr("Screen lock PIN: {pin}").format(pin=pin),
+                self.tr("Backups: {folder}").format(folder=backups),
+                self.tr("Records: on this computer, in {path}").format(
+                    path=self.records.read.path)]
 
     def save(self) -> bool:
         """Finish: write everything through the service; on a refusal its sentence stays on
@@ -330,12 +345,15 @@ def _finished(follow_up: SetupFollowUp, wizard: ClinicSetupWizard) -> None:
     wizard.deleteLater()
     if wizard.saved is None:
         if wizard.first:
-            follow_up.say("Clinic set-up skipped: File > Clinic set-up… opens it again.")
+            follow_up.say(QCoreApplication.translate(
+                "FirstRun", "Clinic set-up skipped: File > Clinic set-up… opens it again."))
         return
     setup = wizard.setup()
     # New sessions on this computer start with this practitioner's name.
     PRACTITIONER.write(setup.practitioner.strip())
     follow_up.apply_lock_settings()
-    follow_up.say(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
+    follow_up.say(QCoreApplication.translate(
+        "FirstRun", "{clinic} is set up. Choose New patient to begin.").format(
+            clinic=wizard.saved.clinic_name))
     if follow_up.backup is not None:
         follow_up.backup("setup")  # a first copy in the chosen folder: proof that it works

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.heatmap import paint_heat_legend
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
+from imsmap.ui.wording import short_date
 
 REPLAY_MS = 1300
 
@@ -47,7 +48,9 @@ class OverlayMode(enum.Enum):
     PICKED = "picked"
 
 
-MODES = ((OverlayMode.LAST, "Last"), (OverlayMode.RANGE, "Dates"), (OverlayMode.PICKED, "Picked"))
+MODES = ((OverlayMode.LAST, QT_TRANSLATE_NOOP("HistoryBar", "Last")),
+         (OverlayMode.RANGE, QT_TRANSLATE_NOOP("HistoryBar", "Dates")),
+         (OverlayMode.PICKED, QT_TRANSLATE_NOOP("HistoryBar", "Picked")))
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class OverlayLegend(QWidget):
             p.drawPath(path)
             return path.boundingRect().right()
 
-        x = label("Earlier sites, e.g. strong grasp:", x, bold=True) + 8
+        x = label(self.tr("Earlier sites, e.g. strong grasp:"), x, bold=True) + 8
         for age, text in self.ages:
             faded = copy.copy(self.chart)
             faded.style = faded_style(s, age_fade(age, self.oldest))
@@ -112,7 +115,7 @@ class OverlayLegend(QWidget):
             x = label(text, x + 2 * r + 4) + 12
         if self.heat_vmax is not None:
             paint_heat_legend(p, QRectF(4, 26, min(320.0, self.width() - 8), 42),
-                              self.heat_vmax, title="Heat map: grasp summed over those visits")
+                              self.heat_vmax, title=self.tr("Heat map: grasp summed over those visits"))
         p.end()
 
 
@@ -161,17 +164,17 @@ class HistoryBar(QWidget):
         self._picked: set[int] = set()
         self._syncing = False
 
-        self.show_earlier = QCheckBox("Earlier sessions")
+        self.show_earlier = QCheckBox(self.tr("Earlier sessions"))
         self.show_earlier.setChecked(True)
-        self.show_earlier.setToolTip("Show earlier visits' sites under today's (Ctrl+Shift+O)")
+        self.show_earlier.setToolTip(self.tr("Show earlier visits' sites under today's (Ctrl+Shift+O)"))
         self.mode = QComboBox()
         for key, text in MODES:
-            self.mode.addItem(text, key.value)
-        self.mode.setAccessibleName("Which earlier sessions")
+            self.mode.addItem(self.tr(text), key.value)
+        self.mode.setAccessibleName(self.tr("Which earlier sessions"))
         self.last_n = QSpinBox()
         self.last_n.setRange(1, 99)
         self.last_n.setValue(3)
-        self.last_n.setAccessibleName("How many earlier sessions")
+        self.last_n.setAccessibleName(self.tr("How many earlier sessions"))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for d in (self.date_from, self.date_to):
@@ -179,14 +182,14 @@ class HistoryBar(QWidget):
             d.setDisplayFormat("yyyy-MM-dd")
         self.dash = QLabel("–")
         self.pick = QToolButton()
-        self.pick.setText("Sessions…")
+        self.pick.setText(self.tr("Sessions…"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick_menu = QMenu(self.pick)
         self.pick.setMenu(self.pick_menu)
         # Filled when it opens: 200 visits are 200 actions, about 9 ms on every patient chosen.
         self.pick_menu.aboutToShow.connect(self._fill_pick_menu)
-        self.heat = QCheckBox("Heat map")
-        self.heat.setToolTip("Grasp summed over the earlier sessions shown (Ctrl+Shift+M)")
+        self.heat = QCheckBox(self.tr("Heat map"))
+        self.heat.setToolTip(self.tr("Grasp summed over the earlier sessions shown (Ctrl+Shift+M)"))
         self.legend = OverlayLegend()
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
@@ -195,27 +198,32 @@ class HistoryBar(QWidget):
         ratio = self.devicePixelRatioF()
         self.first = QToolButton()
         self.first.setIcon(media_icon("skip", True, ink, ratio))
-        self.first.setToolTip("First visit")
+        self.first.setToolTip(self.tr("First visit"))
         self.prev = QToolButton()
         self.prev.setIcon(media_icon("seek", True, ink, ratio))
-        self.prev.setToolTip("Previous visit (Alt+Left)")
+        self.prev.setToolTip(self.tr("Previous visit (Alt+Left)"))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setAccessibleName("Visit timeline")
+        self.slider.setAccessibleName(self.tr("Visit timeline"))
         self.next = QToolButton()
         self.next.setIcon(media_icon("seek", False, ink, ratio))
-        self.next.setToolTip("Next visit (Alt+Right)")
+        self.next.setToolTip(self.tr("Next visit (Alt+Right)"))
         self.last = QToolButton()
         self.last.setIcon(media_icon("skip", False, ink, ratio))
-        self.last.setToolTip("Latest visit")
+        self.last.setToolTip(self.tr("Latest visit"))
         self.play = QToolButton()
-        self.play.setText("Replay")
+        self.play.setText(self.tr("Replay"))
         self.play.setCheckable(True)
-        self.play.setToolTip("Replay the visits one after another (Ctrl+Shift+R)")
+        self.play.setToolTip(self.tr("Replay the visits one after another (Ctrl+Shift+R)"))
         self.when = QLabel()
         self.when.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.when.setMinimumWidth(60)
+        # As wide as its longest text in the window's language (French is longer), so that the
+        # slider, not the date, gives way.
+        widest = self.tr("#{number} of {count} · {date} · {state}").format(
+            number=99, count=99, date=short_date(date(2026, 9, 30)),
+            state=max(self.tr("draft"), self.tr("signed"), key=len))
+        self.when.setMinimumWidth(self.when.fontMetrics().horizontalAdvance(widest) + 4)
         self._timer = QTimer(self)
         self._timer.setInterval(REPLAY_MS)
         self._timer.timeout.connect(self._replay_step)
@@ -228,7 +236,7 @@ class HistoryBar(QWidget):
         row.addStretch(1)
         timeline = QHBoxLayout()
         timeline.setContentsMargins(0, 0, 0, 0)
-        timeline.addWidget(QLabel("Visits:"))
+        timeline.addWidget(QLabel(self.tr("Visits:")))
         for w in (self.first, self.prev):
             timeline.addWidget(w)
         timeline.addWidget(self.slider, 1)
@@ -340,25 +348,28 @@ class HistoryBar(QWidget):
                    heat_vmax: float | None) -> None:
         """What the chart now shows: the count and the legend."""
         n = len(drawn)
-        self.count.setText(f"{n} earlier shown" if self.show_earlier.isChecked() else "")
+        self.count.setText(self.tr("%n earlier shown", "", n) if self.show_earlier.isChecked()
+                           else "")
         ages: list[tuple[int, str]] = []
         if n and self.show_earlier.isChecked():
-            ages.append((1, "last time"))
+            ages.append((1, self.tr("last time")))
             if oldest > 2:
-                ages.append(((oldest + 1) // 2, f"{(oldest + 1) // 2} visits ago"))
+                ages.append(((oldest + 1) // 2,
+                             self.tr("%n visit(s) ago", "", (oldest + 1) // 2)))
             if oldest > 1:
-                ages.append((oldest, f"{oldest} visits ago"))
+                ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
         self.legend.set_state(chart, ages, oldest, heat_vmax)
 
     # -- the timeline ----------------------------------------------------------------------
     def _show_when(self) -> None:
         i = self.slider.value()
         if not self.sessions:
-            self.when.setText("no visits yet")
+            self.when.setText(self.tr("no visits yet"))
             return
         s = self.sessions[min(i, len(self.sessions) - 1)]
-        state = "draft" if not s.is_signed else "signed"
-        self.when.setText(f"#{i + 1} of {len(self.sessions)} · {s.started_at:%d %b %Y} · {state}")
+        state = self.tr("draft") if not s.is_signed else self.tr("signed")
+        self.when.setText(self.tr("#{number} of {count} · {date} · {state}").format(
+            number=i + 1, count=len(self.sessions), date=short_date(s.started_at), state=state))
 
     def _slider_moved(self, index: int) -> None:
         self._show_when()
@@ -390,7 +401,7 @@ class HistoryBar(QWidget):
             self.play.blockSignals(True)
             self.play.setChecked(on and len(self.sessions) > 1)
             self.play.blockSignals(False)
-        self.play.setText("Stop" if self._timer.isActive() else "Replay")
+        self.play.setText(self.tr("Stop") if self._timer.isActive() else self.tr("Replay"))
 
     @property
     def replaying(self) -> bool:

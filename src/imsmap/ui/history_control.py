@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from imsmap.atlas import Atlas
@@ -100,5 +101,11 @@ class HistoryControl:
             name = self.atlas.muscle(muscle_id).name
         except Exception:  # noqa: BLE001 - a muscle this atlas lacks: its id will do
             name = muscle_id
-        where = (f" {level}" if level else "") + {"L": ", left", "R": ", right"}.get(side, "")
-        self.show_message(f"{name}{where} is lit on the chart.")
+        if level:
+            name = f"{name} {level}"
+        text = {"L": QCoreApplication.translate("HistoryControl",
+                                                "{muscle}, left, is lit on the chart."),
+                "R": QCoreApplication.translate("HistoryControl",
+                                                "{muscle}, right, is lit on the chart.")}.get(
+            side, QCoreApplication.translate("HistoryControl", "{muscle} is lit on the chart."))
+        self.show_message(text.format(muscle=name))

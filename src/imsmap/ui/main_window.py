@@ -147,10 +147,11 @@ class MainWindow(QMainWindow):
         self.hover_label = QLabel()
         self.hover_label.setMaximumWidth(760)
         self.statusBar().addPermanentWidget(self.hover_label)
-        self.readonly_label = QLabel("Read-only: nothing can be changed")
+        self.readonly_label = QLabel(self.tr("Read-only: nothing can be changed"))
         self.readonly_label.setStyleSheet(READ_ONLY_STYLE)
-        self.readonly_label.setToolTip(f"{records.read.path} is open read-only (the file or its "
-                                       "folder cannot be written).")
+        self.readonly_label.setToolTip(self.tr("{path} is open read-only (the file or its "
+                                               "folder cannot be written).").format(
+                                                   path=records.read.path))
         self.readonly_label.setVisible(self.readonly)
         self.statusBar().addPermanentWidget(self.readonly_label)
         self._message_timer = QTimer(self)
@@ -345,23 +346,23 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         parts = []  # Qt adds " — imsmap" (the application display name)
         if self.locked:
-            self.setWindowTitle("Locked")
+            self.setWindowTitle(self.tr("Locked"))
             return
         if self.demo:
-            parts.append("DEMO clinic (made-up patients)")
+            parts.append(self.tr("DEMO clinic (made-up patients)"))
         if self.patient is not None:
-            parts.append("privacy screen" if self.hide_names else
+            parts.append(self.tr("privacy screen") if self.hide_names else
                          f"{self.patient.chart_number} {self.patient.display_name}")
         parts.append(self.records.read.path.name)
         title = " – ".join(parts) or "imsmap"
         if self.readonly:
-            title += " [read-only]"
+            title = self.tr("{title} [read-only]").format(title=title)
         self.setWindowTitle(title)
 
     def _show_patient_texts(self) -> None:
         text = patient_header(self.patient, self.hide_names)
         self.session_panel.set_patient_text(text)
-        self.progress_header.setText(text or "Choose a patient to see their progress.")
+        self.progress_header.setText(text or self.tr("Choose a patient to see their progress."))
         self._update_title()
 
     # -- patients and sessions --------------------------------------------------------------
@@ -387,8 +388,8 @@ class MainWindow(QMainWindow):
         previous = self.session_id
         if previous is not None and not self.session_panel.flush():
             # Not saved (database busy...): stay, so what was typed is not lost.
-            self.show_error("This session's last changes could not be saved yet, so it stays "
-                            "open. Try again in a moment.")
+            self.show_error(self.tr("This session's last changes could not be saved yet, so it stays "
+                            "open. Try again in a moment."))
             self.patients.select_session(previous)
             return
         self.undo_stack.clear()
@@ -406,8 +407,8 @@ class MainWindow(QMainWindow):
     def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:
         self.chart.set_root_highlight(muscles, levels)
         if root:
-            self.show_message(f"{root}: {len(muscles)} muscles and the {root} paraspinal level "
-                              "are lit on the chart.")
+            self.show_message(self.tr("{root}: %n muscle(s) and the {root} paraspinal level are "
+                                      "lit on the chart.", "", len(muscles)).format(root=root))
 
     # -- change notifications ---------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
                 if change.action is Action.SIGN:
                     self.undo_stack.clear()
                     self.chart.set_editable(False)
-                    self.show_message("Session signed and locked.")
+                    self.show_message(self.tr("Session signed and locked."))
                     if self.auto_backup:
                         self.start_backup("signed")
             self._update_actions()
@@ -537,7 +538,7 @@ class MainWindow(QMainWindow):
         self._show_patient_texts()
         self._update_actions()
         if force:
-            self.show_message("Refreshed from the database.")
+            self.show_message(self.tr("Refreshed from the database."))
         return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
@@ -586,11 +587,11 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         self.session_panel.flush()
-        self.show_message("Backing up…")
+        self.show_message(self.tr("Backing up…"))
         self.start_backup("manual")
 
     def _backup_finished(self, path: str, error: str) -> None:
         if error:
-            self.show_error(f"The automatic backup failed: {error}")
+            self.show_error(self.tr("The automatic backup failed: {reason}").format(reason=error))
         elif path:
-            self.show_message(f"Backed up to {Path(path).name}.")
+            self.show_message(self.tr("Backed up to {name}.").format(name=Path(path).name))

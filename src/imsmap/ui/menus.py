@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
@@ -27,16 +28,22 @@ from imsmap.ui.report_actions import ReportActions
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.shortcuts import ShortcutsDialog
 from imsmap.ui.site_edits import SiteEdits
+from imsmap.ui.wording import vocabulary
 
-# The menu bar, in order; the window shows these titles before their menus are filled.
-MENU_TITLES = ("&File", "&Edit", "&Session", "&Charts", "&View", "&Help")
+# The menu bar, in order; the window shows these titles (translated) before their menus are
+# filled.
+MENU_TITLES = (QT_TRANSLATE_NOOP("WindowMenus", "&File"), QT_TRANSLATE_NOOP("WindowMenus", "&Edit"),
+               QT_TRANSLATE_NOOP("WindowMenus", "&Session"),
+               QT_TRANSLATE_NOOP("WindowMenus", "&Charts"),
+               QT_TRANSLATE_NOOP("WindowMenus", "&View"), QT_TRANSLATE_NOOP("WindowMenus", "&Help"))
 
 Shortcut = QKeySequence.StandardKey | str | Sequence[str] | None
 
 
 def add_menu_titles(bar: QMenuBar) -> dict[str, QMenu]:
     """The menu bar's menus, empty, for the window's first paint (`WindowMenus` fills them)."""
-    return {title: bar.addMenu(title) for title in MENU_TITLES}
+    return {title: bar.addMenu(QCoreApplication.translate("WindowMenus", title))
+            for title in MENU_TITLES}
 
 
 @dataclass(frozen=True)
@@ -70,15 +77,17 @@ class MenuState:
     visits: int  # the patient's visits on the history bar
 
 
-class WindowMenus:
+class WindowMenus(QObject):
     """The window's actions (each added to `window`, so its shortcut works anywhere in it),
-    its menus, and which actions are on."""
+    its menus, and which actions are on. A QObject (a child of the window) for its words'
+    translations (tr)."""
 
     def __init__(self, window: QMainWindow, menus: dict[str, QMenu], records: Records,
                  undo_stack: QUndoStack, chart: ChartPanel, history_bar: HistoryBar,
                  edits: SiteEdits, planning: PlanningActions, reports: ReportActions,
                  history: HistoryControl, screen_lock: ScreenLock, commands: WindowCommands,
                  setup_follow_up: SetupFollowUp, say: Callable[[str], None]):
+        super().__init__(window)
         self.window = window  # the actions' owner and the dialogs' parent
         self._menus = menus
         self.records = records
@@ -117,66 +126,68 @@ class WindowMenus:
         SK = QKeySequence.StandardKey
         chart = self.chart
         bar = self.history_bar
-        self.act_new_patient = a("&New patient…", do.new_patient, SK.New)
-        self.act_new_session = a("New &session", do.new_session, "Ctrl+Shift+N")
-        self.act_export = a("&Export session PDF…", reports.export_pdf, "Ctrl+E")
-        self.act_export_progress = a("Export &progress report PDF…", reports.export_progress,
+        self.act_new_patient = a(self.tr("&New patient…"), do.new_patient, SK.New)
+        self.act_new_session = a(self.tr("New &session"), do.new_session, "Ctrl+Shift+N")
+        self.act_export = a(self.tr("&Export session PDF…"), reports.export_pdf, "Ctrl+E")
+        self.act_export_progress = a(self.tr("Export &progress report PDF…"), reports.export_progress,
                                      "Ctrl+Shift+E")
-        self.act_print = a("&Print…", reports.print_session, SK.Print)
-        self.act_preview = a("Print pre&view…", reports.print_preview, "Ctrl+Shift+P")
-        self.act_backup = a("&Back up now", do.backup_now, "Ctrl+Shift+B")
-        self.act_settings = a("Clinic se&ttings…", self.clinic_settings, "Ctrl+,")
-        self.act_setup = a("Clinic set-&up…", self.clinic_setup,
-                           tip="The clinic's name, practitioner, screen lock and backups, "
-                               "one question at a time")
-        self.act_quit = a("&Quit", do.quit, SK.Quit)
-        self.act_undo = undo_stack.createUndoAction(self.window, "&Undo")
+        self.act_print = a(self.tr("&Print…"), reports.print_session, SK.Print)
+        self.act_preview = a(self.tr("Print pre&view…"), reports.print_preview, "Ctrl+Shift+P")
+        self.act_backup = a(self.tr("&Back up now"), do.backup_now, "Ctrl+Shift+B")
+        self.act_settings = a(self.tr("Clinic se&ttings…"), self.clinic_settings, "Ctrl+,")
+        self.act_setup = a(self.tr("Clinic set-&up…"), self.clinic_setup,
+                           tip=self.tr("The clinic's name, practitioner, screen lock and backups, "
+                               "one question at a time"))
+        self.act_quit = a(self.tr("&Quit"), do.quit, SK.Quit)
+        self.act_undo = undo_stack.createUndoAction(self.window, self.tr("&Undo"))
         self.act_undo.setShortcut(SK.Undo)
-        self.act_redo = undo_stack.createRedoAction(self.window, "&Redo")
+        self.act_redo = undo_stack.createRedoAction(self.window, self.tr("&Redo"))
         self.act_redo.setShortcut(SK.Redo)
-        self.act_grades = [a(f"Grasp {g} – {GRASP_LABELS[g]}\t{g}",
+        self.act_grades = [a(self.tr("Grasp {grade} – {label}").format(
+                                 grade=g, label=vocabulary("Grasp", GRASP_LABELS[g])) + f"\t{g}",
                              lambda _c=False, g=g: edits.set_grasp(g)) for g in range(4)]
-        self.act_cramp = a("Toggle &cramp\tC", edits.toggle_cramp)
-        self.act_remove = a("&Remove site\tDel", edits.remove_site)
-        self.act_copy_forward = a("&Copy last visit's sites", plan.copy_forward, "Ctrl+Shift+C",
-                                  tip="Add the previous visit's sites as planned markers")
-        self.act_apply_protocol = a("Apply &protocol…", plan.apply_protocol, "Ctrl+Shift+A")
-        self.act_save_protocol = a("Save as pro&tocol…", plan.save_protocol)
-        self.act_sign = a("&Sign…", do.sign_session, "Ctrl+Shift+S")
-        self.act_amend = a("&Amend…", do.amend_session)
-        self.act_audit = a("Au&dit trail…", reports.audit_trail)
-        self.act_zoom_in = a("Zoom &in", lambda: chart.view.zoom_by(1.25, False), SK.ZoomIn)
-        self.act_zoom_out = a("Zoom &out", lambda: chart.view.zoom_by(0.8, False), SK.ZoomOut)
-        self.act_fit = a("&Fit chart", chart.view.fit, "Ctrl+0")
-        self.act_layer = a("Switch &layer", chart.toggle_layer, "Ctrl+L")
+        self.act_cramp = a(self.tr("Toggle &cramp\tC"), edits.toggle_cramp)
+        self.act_remove = a(self.tr("&Remove site\tDel"), edits.remove_site)
+        self.act_copy_forward = a(self.tr("&Copy last visit's sites"), plan.copy_forward, "Ctrl+Shift+C",
+                                  tip=self.tr("Add the previous visit's sites as planned markers"))
+        self.act_apply_protocol = a(self.tr("Apply &protocol…"), plan.apply_protocol, "Ctrl+Shift+A")
+        self.act_save_protocol = a(self.tr("Save as pro&tocol…"), plan.save_protocol)
+        self.act_sign = a(self.tr("&Sign…"), do.sign_session, "Ctrl+Shift+S")
+        self.act_amend = a(self.tr("&Amend…"), do.amend_session)
+        self.act_audit = a(self.tr("Au&dit trail…"), reports.audit_trail)
+        self.act_zoom_in = a(self.tr("Zoom &in"), lambda: chart.view.zoom_by(1.25, False), SK.ZoomIn)
+        self.act_zoom_out = a(self.tr("Zoom &out"), lambda: chart.view.zoom_by(0.8, False), SK.ZoomOut)
+        self.act_fit = a(self.tr("&Fit chart"), chart.view.fit, "Ctrl+0")
+        self.act_layer = a(self.tr("Switch &layer"), chart.toggle_layer, "Ctrl+L")
         # The charts by keyboard: Ctrl+1..9 for the first nine, Ctrl+PgDown/PgUp to step.
-        self.act_views = [a(f"Chart: {chart.tabs.tabText(i).split(' (')[0]}",
+        self.act_views = [a(self.tr("Chart: {name}").format(
+                                name=chart.tabs.tabText(i).split(" (")[0]),
                             lambda _c=False, i=i: chart.tabs.setCurrentIndex(i),
                             f"Ctrl+{i + 1}" if i < 9 else None)
                           for i in range(chart.tabs.count())]
-        self.act_next_view = a("Next chart", lambda: self.step_view(1), "Ctrl+PgDown")
-        self.act_prev_view = a("Previous chart", lambda: self.step_view(-1), "Ctrl+PgUp")
-        self.act_labels = a("Muscle &labels", chart.set_labels, "Ctrl+Shift+L", checkable=True)
-        self.act_overlay = a("&Earlier sessions on the chart", history.set_overlay_visible,
+        self.act_next_view = a(self.tr("Next chart"), lambda: self.step_view(1), "Ctrl+PgDown")
+        self.act_prev_view = a(self.tr("Previous chart"), lambda: self.step_view(-1), "Ctrl+PgUp")
+        self.act_labels = a(self.tr("Muscle &labels"), chart.set_labels, "Ctrl+Shift+L", checkable=True)
+        self.act_overlay = a(self.tr("&Earlier sessions on the chart"), history.set_overlay_visible,
                              "Ctrl+Shift+O", checkable=True)
-        self.act_heat = a("&Heat map of earlier grasps", history.set_heat_visible, "Ctrl+Shift+M",
+        self.act_heat = a(self.tr("&Heat map of earlier grasps"), history.set_heat_visible, "Ctrl+Shift+M",
                           checkable=True)
-        self.act_prev_visit = a("Pre&vious visit", lambda: bar.step(-1), "Alt+Left")
-        self.act_next_visit = a("Ne&xt visit", lambda: bar.step(1), "Alt+Right")
-        self.act_replay = a("&Replay visits", bar.set_replaying, "Ctrl+Shift+R", checkable=True)
-        self.act_progress = a("&Progress", do.show_progress, "Ctrl+Shift+G",
-                              tip="The patient's progress beside the chart")
-        self.act_refresh = a("Re&fresh", do.refresh, SK.Refresh,
-                             tip="Read the database again (changes made on another computer)")
-        self.act_hide = a("Privacy &screen", do.set_names_hidden, ["F12", "Ctrl+H"],
+        self.act_prev_visit = a(self.tr("Pre&vious visit"), lambda: bar.step(-1), "Alt+Left")
+        self.act_next_visit = a(self.tr("Ne&xt visit"), lambda: bar.step(1), "Alt+Right")
+        self.act_replay = a(self.tr("&Replay visits"), bar.set_replaying, "Ctrl+Shift+R", checkable=True)
+        self.act_progress = a(self.tr("&Progress"), do.show_progress, "Ctrl+Shift+G",
+                              tip=self.tr("The patient's progress beside the chart"))
+        self.act_refresh = a(self.tr("Re&fresh"), do.refresh, SK.Refresh,
+                             tip=self.tr("Read the database again (changes made on another computer)"))
+        self.act_hide = a(self.tr("Privacy &screen"), do.set_names_hidden, ["F12", "Ctrl+H"],
                           checkable=True,
-                          tip="Hide names and identifiers everywhere (the next patient may see "
-                              "the screen)")
-        self.act_lock = a("&Lock now", lambda: screen_lock.lock(), "Ctrl+Shift+K",
-                          tip="Show only the lock screen until your PIN is entered")
-        self.act_pin = a("Screen lock &PIN…", lambda: screen_lock.edit_settings())
-        self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
-        self.act_about = a("&About imsmap", self.show_about)
+                          tip=self.tr("Hide names and identifiers everywhere (the next patient may see "
+                              "the screen)"))
+        self.act_lock = a(self.tr("&Lock now"), lambda: screen_lock.lock(), "Ctrl+Shift+K",
+                          tip=self.tr("Show only the lock screen until your PIN is entered"))
+        self.act_pin = a(self.tr("Screen lock &PIN…"), lambda: screen_lock.edit_settings())
+        self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self.act_about = a(self.tr("&About imsmap"), self.show_about)
         self.act_overlay.setChecked(True)
 
     def _fill_menus(self) -> None:
@@ -237,8 +248,13 @@ class WindowMenus:
 
     # -- the dialogs of no other controller ---------------------------------------------------
     def clinic_settings(self) -> None:
-        if not self.records.read.readonly and SettingsDialog(self.records, self.window).exec():
-            self.say("Clinic settings saved.")
+        if self.records.read.readonly:
+            return
+        dialog = SettingsDialog(self.records, self.window)
+        if dialog.exec():
+            self.say(self.tr("Clinic settings saved. The window speaks its new language the next "
+                             "time imsmap starts.") if dialog.language_changed
+                     else self.tr("Clinic settings saved."))
 
     def clinic_setup(self) -> None:
         if not self.records.read.readonly:

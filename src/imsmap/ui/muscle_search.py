@@ -8,11 +8,12 @@ the site inspector uses one to change a site's muscle.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from imsmap.atlas import Atlas, Muscle
+from imsmap.atlas.catalogue import match_rank, search_key
 
 MAX_MATCHES = 12
 MAX_VISIBLE = 7
@@ -21,18 +22,19 @@ TOUCH_HEIGHT = 36
 ROW_HEIGHT = 40  # a match is a touch target too
 
 
-def match_label(atlas: Atlas, muscle: Muscle, text: str) -> str:
-    """The muscle's name, the synonym that matched when the name did not, and where it is."""
-    query = text.casefold().strip()
-    label = muscle.name
-    if query and query not in muscle.name.casefold():
-        words = query.split()
-        synonym = next((s for s in muscle.synonyms
-                        if all(w in s.casefold() for w in words)), None)
-        if synonym:
-            label += f" ({synonym})"
+def match_label(atlas: Atlas, muscle: Muscle, text: str, language: str = "en") -> str:
+    """The muscle's name in `language`, the name or synonym (of any language) that matched best
+    when that name did not, and where it is. Case and accents do not count ("trapeze")."""
+    query = search_key(text)
+    label = muscle.display_name(language)
+    if query and match_rank(query, search_key(label)) is None:
+        ranked = [(rank, i, name) for i, name in enumerate(muscle.all_names)
+                  if (rank := match_rank(query, search_key(name))) is not None]
+        if ranked:
+            label += f" ({min(ranked)[2]})"
     charted = any(r.muscle == muscle.id for v in atlas.views.values() for r in v.regions)
-    return label + ("" if charted else " – not on a chart")
+    return label if charted else QCoreApplication.translate(
+        "MuscleSearch", "{muscle} – not on a chart").format(muscle=label)
 
 
 class MatchList(QListWidget):
@@ -57,11 +59,12 @@ class MuscleSearchBox(QLineEdit):
     focusLeft = Signal()  # focus went elsewhere without a choice
 
     def __init__(self, atlas: Atlas, parent: QWidget | None = None,
-                 placeholder: str = "Find a muscle…", *, above: bool = False):
+                 placeholder: str | None = None, *, above: bool = False):
         super().__init__(parent)
         self.atlas = atlas
+        self.language = "en"  # the language muscle names are shown in ("en", "fr_CA")
         self.above = above  # the matches open upwards (a box at the bottom of the chart)
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(self.tr("Find a muscle…") if placeholder is None else placeholder)
         self.setClearButtonEnabled(True)
         self.setMinimumHeight(TOUCH_HEIGHT)
         self.list = MatchList()
@@ -82,9 +85,10 @@ class MuscleSearchBox(QLineEdit):
         found = self.atlas.catalogue.search(text, limit=MAX_MATCHES) if text.strip() else []
         self.list.clear()
         for muscle in found:
-            item = QListWidgetItem(match_label(self.atlas, muscle, text))
+            item = QListWidgetItem(match_label(self.atlas, muscle, text, self.language))
             item.setData(MUSCLE_ID_ROLE, muscle.id)
-            item.setToolTip(f"{muscle.name} · {muscle.nerve} · {muscle.roots_text}")
+            item.setToolTip(f"{muscle.display_name(self.language)} · "
+                            f"{muscle.nerve_in(self.language)} · {muscle.roots_text}")
             self.list.addItem(item)
         if found:
             self.list.setCurrentRow(0)
@@ -171,7 +175,8 @@ def show_on(panel, muscle_id: str) -> bool:
         if layers:
             break
     else:
-        panel.hint.setText(f"{muscle.name} is not drawn on any chart.")
+        panel.hint.setText(QCoreApplication.translate(
+            "MuscleSearch", "{muscle} is not drawn on any chart.").format(muscle=muscle.name))
         return False
     panel.set_view(view_id)
     panel.set_layer(panel.layer if panel.layer in layers else layers[0])
@@ -186,8 +191,9 @@ def show_on(panel, muscle_id: str) -> bool:
     panel.search.setText(muscle.name)
     view = atlas.view(view_id)
     layer = view.layers[view.layer_ids.index(scene.layer)].name.lower()
-    panel.hint.setText(f"{muscle.name}: lit on the {view.name} chart, {layer} layer. "
-                       "Tap it to add a site.")
+    panel.hint.setText(QCoreApplication.translate(
+        "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a "
+        "site.").format(muscle=muscle.name, view=view.name, layer=layer))
     panel.hint.setToolTip(panel.hint.text())
     panel.view.setFocus()
     return True

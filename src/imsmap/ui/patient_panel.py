@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,9 +45,12 @@ def patient_header(p: Patient | None, hide_names: bool) -> str:
     if p is None:
         return ""
     if hide_names:
-        return "Patient hidden (privacy screen: F12 or Ctrl+H shows it)"
-    born = f", born {p.birth_date:%Y-%m-%d}" if p.birth_date else ""
-    return f"{p.display_name} · {p.chart_number}{born}"
+        return QCoreApplication.translate(
+            "PatientPanel", "Patient hidden (privacy screen: F12 or Ctrl+H shows it)")
+    if p.birth_date:
+        return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}").format(
+            name=p.display_name, chart=p.chart_number, date=f"{p.birth_date:%Y-%m-%d}")
+    return f"{p.display_name} · {p.chart_number}"
 
 
 def minute_text(moment: datetime) -> str:
@@ -83,7 +86,7 @@ class PatientPanel(QWidget):
         self._loading = False
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find: chart number or name")
+        self.search.setPlaceholderText(self.tr("Find: chart number or name"))
         self.search.setClearButtonEnabled(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -101,17 +104,17 @@ class PatientPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("patientCount")
 
-        self.new_patient = QPushButton("New patient…")
+        self.new_patient = QPushButton(self.tr("New patient…"))
         self.new_patient.clicked.connect(self.newPatientRequested)
 
-        self.sessions_label = QLabel("Sessions")
+        self.sessions_label = QLabel(self.tr("Sessions"))
         bold = QFont(self.sessions_label.font())
         bold.setBold(True)
         self.sessions_label.setFont(bold)
         self.sessions = QTreeWidget()
         self.sessions.setRootIsDecorated(False)
         self.sessions.setUniformRowHeights(True)
-        self.sessions.setHeaderLabels(["Date", "Status", "Pain"])
+        self.sessions.setHeaderLabels([self.tr("Date"), self.tr("Status"), self.tr("Pain")])
         self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.sessions.header()
         header.setStretchLastSection(False)
@@ -119,17 +122,18 @@ class PatientPanel(QWidget):
         # Status and pain take the width of the widest text they can show, set once: sized to
         # their contents, Qt measured every row of a 200-visit patient each time one was
         # opened (about a third of opening that patient).
-        for column, widest in ((1, "signed"), (2, "10 → 10")):
+        for column, widest in ((1, max(self.tr("signed"), self.tr("draft"), key=len)),
+                               (2, "10 → 10")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(header.sectionSizeHint(column),
                                              self.sessions.fontMetrics().horizontalAdvance(widest)
                                              + COLUMN_PADDING))
         self.sessions.currentItemChanged.connect(self._session_changed)
-        self.new_session = QPushButton("New session")
+        self.new_session = QPushButton(self.tr("New session"))
         self.new_session.clicked.connect(self.newSessionRequested)
         self.new_session.setEnabled(False)
 
-        patients_title = QLabel("Patients")
+        patients_title = QLabel(self.tr("Patients"))
         patients_title.setFont(bold)
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
@@ -236,11 +240,12 @@ class PatientPanel(QWidget):
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
                 for s in reversed(history.sessions):
-                    status = "signed" if s.is_signed else "draft"
+                    status = self.tr("signed") if s.is_signed else self.tr("draft")
                     item = QTreeWidgetItem([minute_text(s.started_at), status, pain_text(s)])
                     item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-                    item.setToolTip(1, f"Signed {minute_text(s.signed_at)} by {s.signed_by}"
-                                    if s.is_signed else "Draft: edits are saved as you go")
+                    item.setToolTip(1, self.tr("Signed {when} by {who}").format(
+                        when=minute_text(s.signed_at), who=s.signed_by)
+                                    if s.is_signed else self.tr("Draft: edits are saved as you go"))
                     if not s.is_signed:
                         font = item.font(1)
                         font.setItalic(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,21 +27,20 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.photos import Photo
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photo_files import FORMATS_TEXT
 from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
 
 THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
-FILE_FILTER = ("Photos (*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.webp *.tif *.tiff *.bmp *.gif);;"
-               "All files (*)")
+FILE_PATTERNS = "*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.webp *.tif *.tiff *.bmp *.gif"
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
 
 
 def photo_title(photo: Photo, site_text: str = "") -> str:
     """'Photo 2 · Bruise after needling · site 3'"""
-    parts = [f"Photo {photo.seq}"]
+    parts = [QCoreApplication.translate("PhotoStrip", "Photo {number}").format(
+        number=photo.seq)]
     if photo.caption:
         parts.append(photo.caption)
     if site_text:
@@ -70,15 +69,16 @@ class PhotoStrip(QWidget):
 
         self.hint = QLabel()  # beside the title: one line, the strip stays low
         self.hint.setObjectName("hint")
-        title = QLabel("Photos")
+        title = QLabel(self.tr("Photos"))
         font = QFont(title.font())
         font.setBold(True)
         title.setFont(font)
         self.count = QLabel()
         self.count.setObjectName("hint")
-        self.add_button = QPushButton("Add photo…")
-        self.add_button.setToolTip(f"Attach a photo ({FORMATS_TEXT}); you can also drop photo "
-                                   "files on this strip")
+        self.add_button = QPushButton(self.tr("Add photo…"))
+        self.add_button.setToolTip(self.tr("Attach a photo ({formats}); you can also drop photo "
+                                           "files on this strip").format(
+            formats=self.tr("JPEG, PNG, WebP, TIFF, BMP or GIF")))
         self.add_button.clicked.connect(self.choose_files)
 
         self.list = QListWidget()
@@ -94,7 +94,7 @@ class PhotoStrip(QWidget):
         self.list.setFixedHeight(THUMB_PX + 6 + self.list.horizontalScrollBar()
                                  .sizeHint().height() + 2 * self.list.frameWidth() + 2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("Session photos")
+        self.list.setAccessibleName(self.tr("Session photos"))
         self.list.itemActivated.connect(self._open_item)
         self.list.itemDoubleClicked.connect(self._open_item)
         self.list.setAcceptDrops(False)  # the strip takes the drop, list and all
@@ -134,31 +134,36 @@ class PhotoStrip(QWidget):
         for photo in shown:
             if self.hidden:
                 item = QListWidgetItem(self._blank_icon(), "")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Photo {photo.seq} (hidden)")
-                item.setToolTip("Hidden by the privacy screen (F12 or Ctrl+H)")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             self.tr("Photo {number} (hidden)").format(number=photo.seq))
+                item.setToolTip(self.tr("Hidden by the privacy screen (F12 or Ctrl+H)"))
             else:
                 item = QListWidgetItem(self._icon(photo), "")  # number and caption: tooltip
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, photo_title(photo))
                 site = sites.get(photo.site_id)
-                item.setToolTip(photo_title(photo, f"site {site}" if site else "")
-                                + f"\n{photo.width} x {photo.height} {photo.kind}, "
-                                  f"{photo.bytes / 1024:.0f} KB · double-click to open")
+                title = photo_title(photo, self.tr("site {number}").format(number=site)
+                                    if site else "")
+                item.setToolTip(self.tr("{title}\n{width} x {height} {kind}, {size} KB · "
+                                        "double-click to open").format(
+                    title=title, width=photo.width, height=photo.height, kind=photo.kind,
+                    size=QLocale().toString(round(photo.bytes / 1024))))
             item.setData(PHOTO_ROLE, photo.id)
             self.list.addItem(item)
         n = len(shown)
         self.count.setText(f"{n}" if n else "")
         self.add_button.setEnabled(self.editable)
         if session is None:
-            hint = "open a session to attach photos"
+            hint = self.tr("open a session to attach photos")
         elif session.is_signed:
-            hint = "locked with the signed session" if n else "none attached before signing"
+            hint = self.tr("locked with the signed session") if n else \
+                self.tr("none attached before signing")
         elif self._readonly_db:
-            hint = "the database is read-only"
+            hint = self.tr("the database is read-only")
         else:
-            hint = "" if n else "drop photo files here"
+            hint = "" if n else self.tr("drop photo files here")
         self.hint.setText(hint)
-        self.hint.setToolTip("Photos are stored upright, without GPS position, device serials "
-                             "or other camera data, at most 2048 px on their long side.")
+        self.hint.setToolTip(self.tr("Photos are stored upright, without GPS position, device serials "
+                             "or other camera data, at most 2048 px on their long side."))
         self.list.setVisible(bool(n))
         self.hint.setVisible(not n)
         self.photosChanged.emit()
@@ -191,8 +196,9 @@ class PhotoStrip(QWidget):
     def choose_files(self) -> None:
         if not self.editable:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Attach photos", str(Path.home()),
-                                                FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), str(Path.home()),
+                                                self.tr("Photos ({patterns});;All files (*)").format(
+                                                    patterns=FILE_PATTERNS))
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> int:
@@ -201,8 +207,8 @@ class PhotoStrip(QWidget):
         if self.session_id is None or not paths:
             return 0
         if not self.editable:
-            self.on_error("This session is signed (or the database read-only): its photos are "
-                          "locked, so nothing was added.")
+            self.on_error(self.tr("This session is signed (or the database read-only): its photos "
+                                  "are locked, so nothing was added."))
             return 0
         added, refused = 0, []
         for path in paths:
@@ -212,12 +218,12 @@ class PhotoStrip(QWidget):
             except UserFacingError as exc:
                 refused.append(exc)
         if refused:
-            more = f" ({len(refused) - 1} more file{'s' * (len(refused) > 2)} refused too.)" \
-                if len(refused) > 1 else ""
-            self.on_error(f"{refused[0]}{more}")
+            self.on_error(self.tr("{reason} (%n more file(s) refused too.)", "",
+                                  len(refused) - 1).format(reason=refused[0])
+                          if len(refused) > 1 else str(refused[0]))
         elif added:
-            self.say(f"{added} photo{'s' * (added != 1)} attached, upright and without "
-                     "GPS or camera data.")
+            self.say(self.tr("%n photo(s) attached, upright and without GPS or camera data.", "",
+                             added))
         return added
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming
@@ -235,7 +241,7 @@ class PhotoStrip(QWidget):
     # -- opening ----------------------------------------------------------------------------
     def _open_item(self, item: QListWidgetItem) -> None:
         if self.hidden:
-            self.say("Photos are hidden while the privacy screen is on (F12 or Ctrl+H).")
+            self.say(self.tr("Photos are hidden while the privacy screen is on (F12 or Ctrl+H)."))
             return
         self.open_photo(int(item.data(PHOTO_ROLE)))
 

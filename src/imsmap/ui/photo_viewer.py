@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,56 +43,59 @@ class PhotoViewer(QDialog):
         self.photo = photo
         self.editable = editable
         self.on_error = on_error
-        self.setWindowTitle(f"Photo {photo.seq}")
+        self.setWindowTitle(self.tr("Photo {number}").format(number=photo.seq))
         self.setModal(True)
         self.resize(1100, 860)
         self.pixmap = QPixmap.fromImage(QImage.fromData(photos.data(photo.id)))
 
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setAccessibleName("Photo")
+        self.picture.setAccessibleName(self.tr("Photo"))
         self.scroll = QScrollArea()
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll.setWidget(self.picture)
         self.scroll.setWidgetResizable(True)
-        self.fit = QCheckBox("Fit to window")
+        self.fit = QCheckBox(self.tr("Fit to window"))
         self.fit.setChecked(True)
-        self.fit.setToolTip("Off: the photo at its full stored size (scroll to see it all)")
+        self.fit.setToolTip(self.tr("Off: the photo at its full stored size (scroll to see it all)"))
         self.fit.toggled.connect(self._show_picture)
 
         self.caption = QLineEdit(photo.caption)
         self.caption.setMaxLength(MAX_CAPTION)
-        self.caption.setPlaceholderText("e.g. bruise 2 cm below the L5 insertion, day 2")
+        self.caption.setPlaceholderText(self.tr("e.g. bruise 2 cm below the L5 insertion, day 2"))
         self.caption.editingFinished.connect(self._save_caption)
         self.site = QComboBox()
-        self.site.addItem("not tied to a site", NO_SITE)
+        self.site.addItem(self.tr("not tied to a site"), NO_SITE)
         for s in records.read.sites_for_session(photo.session_id):
-            self.site.addItem(f"site {s.seq} · {self._muscle_name(s.muscle_id)} "
-                              f"({s.side.label.lower()})" + (f" {s.level}" if s.level else ""),
-                              s.id)
+            self.site.addItem(self.tr("site {number} · {muscle} ({side})").format(
+                number=s.seq, muscle=self._muscle_name(s.muscle_id),
+                side=QCoreApplication.translate("Vocabulary", s.side.label).lower())
+                + (f" {s.level}" if s.level else ""), s.id)
         index = self.site.findData(photo.site_id if photo.site_id is not None else NO_SITE)
         self.site.setCurrentIndex(max(index, 0))
         self.site.currentIndexChanged.connect(self._save_site)
         for field in (self.caption, self.site):
             field.setEnabled(editable)
-        facts = QLabel(f"{photo.width} x {photo.height} px {photo.kind}, "
-                       f"{photo.bytes / 1024:.0f} KB · added "
-                       f"{photo.created_at:%Y-%m-%d %H:%M} by {photo.created_by}"
+        facts = QLabel(self.tr("{width} x {height} px {kind}, {size} KB · added {when} by "
+                               "{who}").format(
+            width=photo.width, height=photo.height, kind=photo.kind,
+            size=QLocale().toString(round(photo.bytes / 1024)),
+            when=f"{photo.created_at:%Y-%m-%d %H:%M}", who=photo.created_by)
                        if photo.created_at else f"{photo.width} x {photo.height} px")
         digest = QLabel(f"sha256 {photo.sha256}")
         digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         digest.setObjectName("hint")
-        digest.setToolTip("The hash of the stored photo, as the audit trail recorded it")
+        digest.setToolTip(self.tr("The hash of the stored photo, as the audit trail recorded it"))
 
         form = QFormLayout()
-        form.addRow("Caption", self.caption)
-        form.addRow("Chart site", self.site)
-        form.addRow("Photo", facts)
+        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow(self.tr("Chart site"), self.site)
+        form.addRow(self.tr("Photo"), facts)
         form.addRow("", digest)
-        self.remove_button = QPushButton("Remove photo…")
+        self.remove_button = QPushButton(self.tr("Remove photo…"))
         self.remove_button.setVisible(editable)
         self.remove_button.clicked.connect(self.ask_remove)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         close.setDefault(True)
         buttons = QHBoxLayout()
@@ -101,7 +104,7 @@ class PhotoViewer(QDialog):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(close)
         if not editable:
-            locked = QLabel("The session is signed: this photo is locked with it.")
+            locked = QLabel(self.tr("The session is signed: this photo is locked with it."))
             locked.setObjectName("hint")
             buttons.insertWidget(1, locked)
 
@@ -175,11 +178,12 @@ class PhotoViewer(QDialog):
             self.site.blockSignals(False)
 
     def ask_remove(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove photo",
-                          f"Take photo {self.photo.seq} off this session? It stays in the "
-                          "database's history, but no longer shows, exports or prints.",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove photo"),
+                          self.tr("Take photo {number} off this session? It stays in the "
+                                  "database's history, but no longer shows, exports or "
+                                  "prints.").format(number=self.photo.seq),
                           QMessageBox.StandardButton.Cancel, self)
-        remove = box.addButton("Remove photo", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(self.tr("Remove photo"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.confirm = box
         box.finished.connect(lambda _r: self._removal_answered(box.clickedButton() is remove))

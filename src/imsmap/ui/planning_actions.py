@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
@@ -40,22 +41,23 @@ class PlanningActions:
             self.show_error(exc)
             return
         self.undo_stack.push(AddSitesCommand(
-            self.records, [s.id for s in sites], f"copy forward ({len(sites)} sites)",
-            self.show_error, self.edits.select_site))
-        self.show_message(f"{len(sites)} sites of the last visit added as planned markers: "
-                          "grade each one you needle, remove the others.")
+            self.records, [s.id for s in sites],
+            PlanningWords().copy_forward(len(sites)), self.show_error, self.edits.select_site))
+        self.show_message(PlanningWords().copied(len(sites)))
 
     def apply_protocol(self) -> None:
         if not self.edits.editable_or_say():
             return
         found = planning.protocols(self.records)
         if not found:
-            self.show_error("There are no protocols yet: open a session and use Session → "
-                            "Save as protocol.")
+            self.show_error(QCoreApplication.translate(
+                "PlanningActions", "There are no protocols yet: open a session and use Session "
+                "→ Save as protocol."))
             return
-        names = [f"{p.name} ({len(p.sites)} sites)" for p in found]
-        choice, ok = QInputDialog.getItem(self.parent, "Apply protocol", "Protocol:", names, 0,
-                                          False)
+        names = [PlanningWords().protocol(p.name, len(p.sites)) for p in found]
+        choice, ok = QInputDialog.getItem(
+            self.parent, QCoreApplication.translate("PlanningActions", "Apply protocol"),
+            QCoreApplication.translate("PlanningActions", "Protocol:"), names, 0, False)
         if not ok:
             return
         protocol = found[names.index(choice)]
@@ -65,16 +67,19 @@ class PlanningActions:
             self.show_error(exc)
             return
         self.undo_stack.push(AddSitesCommand(
-            self.records, [s.id for s in sites], f"protocol {protocol.name}", self.show_error,
-            self.edits.select_site))
-        self.show_message(f"Protocol {protocol.name}: {len(sites)} planned sites added.")
+            self.records, [s.id for s in sites],
+            QCoreApplication.translate("PlanningActions", "protocol {name}").format(
+                name=protocol.name), self.show_error, self.edits.select_site))
+        self.show_message(PlanningWords().applied(protocol.name, len(sites)))
 
     def save_protocol(self) -> None:
         sid = self.edits.session_id
         if sid is None or self.records.read.readonly:
             return
-        name, ok = QInputDialog.getText(self.parent, "Save as protocol",
-                                        "Name of the protocol (e.g. L5 radiculopathy):")
+        name, ok = QInputDialog.getText(
+            self.parent, QCoreApplication.translate("PlanningActions", "Save as protocol"),
+            QCoreApplication.translate("PlanningActions",
+                                       "Name of the protocol (e.g. L5 radiculopathy):"))
         if not ok or not name.strip():
             return
         try:
@@ -82,4 +87,27 @@ class PlanningActions:
         except UserFacingError as exc:
             self.show_error(exc)
             return
-        self.show_message(f"Protocol {protocol.name} saved with {len(protocol.sites)} sites.")
+        self.show_message(PlanningWords().saved(protocol.name, len(protocol.sites)))
+
+
+class PlanningWords(QObject):
+    """This module's sentences that count sites: pyside6-lupdate finds the plural forms of
+    tr() calls only, and PlanningActions is no QObject."""
+
+    def copy_forward(self, n: int) -> str:
+        return self.tr("copy forward (%n site(s))", "", n)
+
+    def copied(self, n: int) -> str:
+        return self.tr("%n site(s) of the last visit added as planned markers: grade each one "
+                       "you needle, remove the others.", "", n)
+
+    def protocol(self, name: str, n: int) -> str:
+        return self.tr("{name} (%n site(s))", "", n).format(name=name)
+
+    def applied(self, name: str, n: int) -> str:
+        return self.tr("Protocol {name}: %n planned site(s) added.", "", n).format(name=name)
+
+    def saved(self, name: str, n: int) -> str:
+        return self.tr("Protocol {name} saved with %n site(s).", "", n).format(name=name)
+
+

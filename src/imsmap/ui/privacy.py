@@ -54,19 +54,19 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lockScreen { background: #26323b; } "
                            "#lockScreen QLabel { color: #f3f3f3; }")
-        title = QLabel("imsmap is locked")
+        title = QLabel(self.tr("imsmap is locked"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel("Enter your PIN to continue.")
+        self.hint = QLabel(self.tr("Enter your PIN to continue."))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin = pin_edit("PIN")
+        self.pin = pin_edit(self.tr("PIN"))
         self.pin.setFixedWidth(220)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.returnPressed.connect(self.try_unlock)
-        self.button = QPushButton("Unlock")
+        self.button = QPushButton(self.tr("Unlock"))
         self.button.setFixedWidth(220)
         self.button.clicked.connect(self.try_unlock)
         self.error = QLabel("")
@@ -93,7 +93,7 @@ class LockScreen(QWidget):
             return True
         self.failures += 1
         self.pin.clear()
-        self.error.setText("That PIN is not right. Try again.")
+        self.error.setText(self.tr("That PIN is not right. Try again."))
         return False
 
 
@@ -103,32 +103,33 @@ class PinDialog(QDialog):
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
         self.records = records
-        self.setWindowTitle("Screen lock")
+        self.setWindowTitle(self.tr("Screen lock"))
         self.setMinimumWidth(420)
         current = lock.load(records)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"The PIN of {records.actor} unlocks the window after it locked itself "
-                       "(or after Lock now). Only a salted hash of it is stored.")
+        intro = QLabel(self.tr("The PIN of {user} unlocks the window after it locked itself "
+                               "(or after Lock now). Only a salted hash of it is stored.").format(
+                                   user=records.actor))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.old_pin = pin_edit("Current PIN")
-        self.new_pin = pin_edit("New PIN")
-        self.repeat = pin_edit("Repeat the new PIN")
-        self.remove = QCheckBox("Remove my PIN (no locking)")
+        self.old_pin = pin_edit(self.tr("Current PIN"))
+        self.new_pin = pin_edit(self.tr("New PIN"))
+        self.repeat = pin_edit(self.tr("Repeat the new PIN"))
+        self.remove = QCheckBox(self.tr("Remove my PIN (no locking)"))
         self.idle = QSpinBox()
         self.idle.setRange(0, lock.IDLE_MINUTES_MAX)
-        self.idle.setSuffix(" min")
-        self.idle.setSpecialValueText("never")
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(current.idle_minutes)
-        self.idle.setAccessibleName("Lock after idle minutes")
+        self.idle.setAccessibleName(self.tr("Lock after idle minutes"))
         if current.has_pin:
-            form.addRow("Current PIN:", self.old_pin)
+            form.addRow(self.tr("Current PIN:"), self.old_pin)
         else:
             self.old_pin.hide()
-        form.addRow("New PIN:", self.new_pin)
-        form.addRow("Repeat:", self.repeat)
-        form.addRow("Lock after:", self.idle)
+        form.addRow(self.tr("New PIN:"), self.new_pin)
+        form.addRow(self.tr("Repeat:"), self.repeat)
+        form.addRow(self.tr("Lock after:"), self.idle)
         if current.has_pin:
             form.addRow(self.remove)
         else:
@@ -143,11 +144,11 @@ class PinDialog(QDialog):
 
     def save(self) -> None:
         if self.had_pin and not lock.check_pin(self.records, self.old_pin.text()):
-            self.error.setText("The current PIN is not right.")
+            self.error.setText(self.tr("The current PIN is not right."))
             return
         new = self.new_pin.text()
         if new != self.repeat.text():
-            self.error.setText("The two new PINs differ.")
+            self.error.setText(self.tr("The two new PINs differ."))
             return
         try:
             self.result_settings = lock.save(

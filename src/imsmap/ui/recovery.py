@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files
 from imsmap.services.database_files import StoreError
 from imsmap.ui import errors as ui_errors
+from imsmap.ui.wording import long_datetime
 
-TITLE = "imsmap – database"
+
+def title() -> str:
+    """The dialogs' title, in the window's language."""
+    return QCoreApplication.translate("Recovery", "imsmap – database")
 
 
 def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:
@@ -33,7 +38,7 @@ def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:
 
 def backup_time(info: database_files.BackupInfo) -> str:
     stamp = database_files.parse_backup_name(info.path.name)
-    return f"{stamp:%A %d %B %Y, %H:%M}" if stamp else info.path.name
+    return long_datetime(stamp) if stamp else info.path.name
 
 
 # -- the dialogs --------------------------------------------------------------------------
@@ -45,24 +50,29 @@ class DamagedDialog(QMessageBox):
         super().__init__(parent)
         self.info = info
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(TITLE)
-        self.setText(f"<b>The database {db_path.name} is damaged and cannot be used safely.</b>")
+        self.setWindowTitle(title())
+        self.setText(self.tr("<b>The database {name} is damaged and cannot be used "
+                             "safely.</b>").format(name=db_path.name))
         if info is not None:
             self.setInformativeText(
-                f"The latest good backup is from {backup_time(info)} "
-                f"({info.patients} patients, {info.sessions} sessions). You can restore it; "
-                "the damaged file is kept beside it under a new name, so nothing is deleted. "
-                "Work entered after that backup is not in it.")
-            self.restore_button = self.addButton("Restore backup…",
+                self.tr("The latest good backup is from {when} ({patients}, {sessions}). You "
+                        "can restore it; the damaged file is kept beside it under a new name, so "
+                        "nothing is deleted. Work entered after that backup is not in it.").format(
+                    when=backup_time(info),
+                    patients=self.tr("%n patient(s)", "", info.patients),
+                    sessions=self.tr("%n session(s)", "", info.sessions)))
+            self.restore_button = self.addButton(self.tr("Restore backup…"),
                                                  QMessageBox.ButtonRole.AcceptRole)
         else:
             self.setInformativeText(
-                f"No good backup was found in {folder}. Keep the file as it is (do not delete "
-                "it) and ask your imsmap support to look at it.")
+                self.tr("No good backup was found in {folder}. Keep the file as it is (do not "
+                        "delete it) and ask your imsmap support to look at it.").format(
+                    folder=folder))
             self.restore_button = None
-        self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.quit_button)
-        self.setDetailedText(f"File: {db_path}\nProblem: {ui_errors.scrub(problem)}")
+        self.setDetailedText(self.tr("File: {path}\nProblem: {problem}").format(
+            path=db_path, problem=ui_errors.scrub(problem)))
 
     def wants_restore(self) -> bool:
         return self.restore_button is not None and self.clickedButton() is self.restore_button
@@ -72,11 +82,15 @@ def confirm_restore(db_path: Path, info: database_files.BackupInfo,
                     parent: QWidget | None = None) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(TITLE)
-    box.setText(f"Replace {db_path.name} with the backup of {backup_time(info)}?")
-    box.setInformativeText(f"The damaged file stays in {db_path.parent}, renamed "
-                           f"{db_path.stem}.replaced-<date>{db_path.suffix}.")
-    yes = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(title())
+    box.setText(QCoreApplication.translate(
+        "Recovery", "Replace {name} with the backup of {when}?").format(
+            name=db_path.name, when=backup_time(info)))
+    box.setInformativeText(QCoreApplication.translate(
+        "Recovery", "The damaged file stays in {folder}, renamed {name}.").format(
+            folder=db_path.parent, name=f"{db_path.stem}.replaced-<date>{db_path.suffix}"))
+    yes = box.addButton(QCoreApplication.translate("Recovery", "Restore the backup"),
+                        QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -86,12 +100,14 @@ def confirm_restore(db_path: Path, info: database_files.BackupInfo,
 def ask_retry(message: str, parent: QWidget | None) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(TITLE)
+    box.setWindowTitle(title())
     box.setText(message)
-    box.setInformativeText("Another imsmap window or program is writing to it. Close that one, "
-                           "or wait a moment, then try again.")
-    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "Recovery", "Another imsmap window or program is writing to it. Close that one, or "
+        "wait a moment, then try again."))
+    retry = box.addButton(QCoreApplication.translate("Recovery", "Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Recovery", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is retry
 
@@ -112,9 +128,16 @@ def damaged_dialog(db_path: Path, problem: str, parent: QWidget | None,
     try:
         result = database_files.restore(info.path, db_path)
     except UserFacingError as exc:
-        QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")
+        QMessageBox.critical(parent, title(), QCoreApplication.translate(
+            "Recovery", "The backup could not be restored: {reason}").format(
+                reason=exc.message))
         return False
-    kept = f" The damaged file was kept as {result.replaced.name}." if result.replaced else ""
-    QMessageBox.information(parent, TITLE, f"The backup of {backup_time(info)} was restored."
-                            + kept)
+    if result.replaced:
+        done = QCoreApplication.translate(
+            "Recovery", "The backup of {when} was restored. The damaged file was kept as "
+            "{name}.").format(when=backup_time(info), name=result.replaced.name)
+    else:
+        done = QCoreApplication.translate("Recovery", "The backup of {when} was restored.").format(
+            when=backup_time(info))
+    QMessageBox.information(parent, title(), done)
     return True

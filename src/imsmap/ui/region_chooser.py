@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, AtlasError, Region, View
@@ -82,7 +82,7 @@ class RegionChooser(QFrame):
         self.caption = QLabel()
         self._layout.addWidget(self.caption)
         self.close_button = QPushButton("✕")
-        self.close_button.setToolTip("Keep the muscle as it is (Esc)")
+        self.close_button.setToolTip(self.tr("Keep the muscle as it is (Esc)"))
         self.close_button.setFixedSize(TOUCH, TOUCH)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.dismiss)
@@ -180,7 +180,9 @@ class ChooserFlow:
             return False
         return self.chooser.offer(self.atlas, view, regions_here(view, x, y, besides=region),
                                   None, site_id=site_id, point=(x, y),
-                                  caption=f"#{self._seq(site_id)} or:")
+                                  caption=QCoreApplication.translate(
+                                      "ChooserFlow", "#{number} or:").format(
+                                          number=self._seq(site_id)))
 
     def _seq(self, site_id: int) -> str:
         site = self.panel.site(site_id)
@@ -201,19 +203,25 @@ class ChooserFlow:
             regions = regions_here(view, site.x, site.y,
                                    muscle=(site.muscle_id, site.side.value, site.level))
             if not regions:
-                panel.hint.setText(f"No other muscle lies under site {site.seq}.")
+                panel.hint.setText(QCoreApplication.translate(
+                    "ChooserFlow", "No other muscle lies under site {number}.").format(
+                        number=site.seq))
                 self.chooser.dismiss()
                 return False
             return self.chooser.offer(self.atlas, view, regions, self._at(site.x, site.y),
                                       site_id=site.id, point=(site.x, site.y),
-                                      caption=f"#{site.seq} is in:")
+                                      caption=QCoreApplication.translate(
+                                          "ChooserFlow", "#{number} is in:").format(
+                                              number=site.seq))
         regions = regions_here(view, p.x(), p.y())
         if not regions:
-            panel.hint.setText("No muscle there.")
+            panel.hint.setText(QCoreApplication.translate("ChooserFlow", "No muscle there."))
             self.chooser.dismiss()
             return False
         return self.chooser.offer(self.atlas, view, regions, self._at(p.x(), p.y()),
-                                  site_id=None, point=(p.x(), p.y()), caption="Add a site in:")
+                                  site_id=None, point=(p.x(), p.y()),
+                                  caption=QCoreApplication.translate("ChooserFlow",
+                                                                     "Add a site in:"))
 
     def chosen(self, region: Region) -> None:
         """Re-assign the offered site to `region` (one undo step), or add a site there."""

@@ -8,6 +8,7 @@ import inspect
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -58,28 +59,29 @@ class ReportActions:
         try:
             from imsmap.report.session_pdf import write_session_pdf
         except ImportError:
-            self.show_error("PDF export is not available in this version of imsmap.")
+            self.show_error(QCoreApplication.translate(
+                "ReportActions", "PDF export is not available in this version of imsmap."))
             return
         self.session_panel.flush()
         s = self.session_panel.session
         patient = self.patient()
         default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
                                  f"{s.started_at:%Y-%m-%d}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Export session PDF", str(default),
-                                              "PDF documents (*.pdf)")
+        title = QCoreApplication.translate("ReportActions", "Export session PDF")
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, title, str(default),
+            QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:
             return
         try:
             write_session_pdf(self.records, sid, path)
         except UserFacingError as exc:
-            ui_errors.show_user_error(self.parent, exc, "Export session PDF")
+            ui_errors.show_user_error(self.parent, exc, title)
             return
         except OSError as exc:
-            ui_errors.show_user_error(self.parent, f"The PDF could not be written to {path}: "
-                                                   f"{exc.strerror or exc}.",
-                                      "Export session PDF")
+            ui_errors.show_user_error(self.parent, _not_written(path, exc), title)
             return
-        self.show_message(f"Saved {path}")
+        self.show_message(_saved(path))
 
     def audit_trail(self) -> None:
         if self.session_id() is not None:
@@ -91,8 +93,9 @@ class ReportActions:
             mod = __import__(f"imsmap.report.{module}", fromlist=[name])
             return getattr(mod, name)
         except (ImportError, AttributeError):
-            self.show_error(f"This version of imsmap cannot do that yet ({module} is not "
-                            "installed). Export the session PDF instead.")
+            self.show_error(QCoreApplication.translate(
+                "ReportActions", "This version of imsmap cannot do that yet ({module} is not "
+                "installed). Export the session PDF instead.").format(module=module))
             return None
 
     def _run_report(self, title: str, fn, *args) -> bool:
@@ -102,8 +105,9 @@ class ReportActions:
             ui_errors.show_user_error(self.parent, exc, title)
             return False
         except OSError as exc:
-            ui_errors.show_user_error(self.parent, f"{title} failed: {exc.strerror or exc}.",
-                                      title)
+            ui_errors.show_user_error(self.parent, QCoreApplication.translate(
+                "ReportActions", "{action} failed: {reason}.").format(
+                    action=title, reason=exc.strerror or exc), title)
             return False
         return True
 
@@ -111,13 +115,15 @@ class ReportActions:
         fn = self._report("printing", "print_session") if self.session_id() else None
         if fn is not None:
             self.session_panel.flush()
-            self._run_report("Print", fn, self.records, self.session_id())
+            self._run_report(QCoreApplication.translate("ReportActions", "Print"), fn,
+                             self.records, self.session_id())
 
     def print_preview(self) -> None:
         fn = self._report("printing", "print_preview_session") if self.session_id() else None
         if fn is not None:
             self.session_panel.flush()
-            self._run_report("Print preview", fn, self.records, self.session_id())
+            self._run_report(QCoreApplication.translate("ReportActions", "Print preview"), fn,
+                             self.records, self.session_id())
 
     def export_progress(self) -> None:
         if self.patient() is None:
@@ -126,19 +132,29 @@ class ReportActions:
         if fn is None:
             return
         default = Path.home() / f"ims-progress-{self.patient().chart_number}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Export progress report",
-                                              str(default), "PDF documents (*.pdf)")
+        title = QCoreApplication.translate("ReportActions", "Export progress report")
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, title, str(default),
+            QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:
             return
         chosen = self.progress.chosen_ids() or None
         try:
             fn(self.records, self.patient().id, path, session_ids=chosen)
         except UserFacingError as exc:
-            ui_errors.show_user_error(self.parent, exc, "Export progress report")
+            ui_errors.show_user_error(self.parent, exc, title)
             return
         except OSError as exc:
-            ui_errors.show_user_error(self.parent, f"The PDF could not be written to {path}: "
-                                                   f"{exc.strerror or exc}.",
-                                      "Export progress report")
+            ui_errors.show_user_error(self.parent, _not_written(path, exc), title)
             return
-        self.show_message(f"Saved {path}")
+        self.show_message(_saved(path))
+
+
+def _not_written(path: str, exc: OSError) -> str:
+    return QCoreApplication.translate(
+        "ReportActions", "The PDF could not be written to {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)
+
+
+def _saved(path: str) -> str:
+    return QCoreApplication.translate("ReportActions", "Saved {path}").format(path=path)

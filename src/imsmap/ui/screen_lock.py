@@ -58,11 +58,11 @@ class ScreenLock(QObject):
             self.apply_settings()
             s = dialog.result_settings
             if s is not None and s.has_pin:
-                after = f" after {s.idle_minutes} idle minutes" if s.idle_minutes else \
-                    " with Lock now (Ctrl+Shift+K)"
-                self.say(f"PIN saved: the window locks{after}.")
+                self.say(self.tr("PIN saved: the window locks after %n idle minute(s).", "",
+                                 s.idle_minutes) if s.idle_minutes else
+                         self.tr("PIN saved: the window locks with Lock now (Ctrl+Shift+K)."))
             else:
-                self.say("No PIN: the window does not lock.")
+                self.say(self.tr("No PIN: the window does not lock."))
 
     def _idle_lock(self) -> None:
         if QApplication.activeModalWidget() is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -39,12 +40,15 @@ class SessionActions:
         dialog = PatientDialog(self.records, self.parent)
         if dialog.exec() and dialog.patient is not None:
             self.patients.select_patient(dialog.patient.id)
-            self.show_message(f"Patient {dialog.patient.chart_number} created.")
+            self.show_message(QCoreApplication.translate(
+                "SessionActions", "Patient {chart} created.").format(
+                    chart=dialog.patient.chart_number))
 
     def new_session(self) -> None:
         patient = self.patient()
         if patient is None:
-            self.show_error("Choose a patient first, then start a session.")
+            self.show_error(QCoreApplication.translate(
+                "SessionActions", "Choose a patient first, then start a session."))
             return
         self.session_panel.flush()
         # Whoever last wrote a note on this PC, else whoever treated this patient last time.
@@ -59,7 +63,8 @@ class SessionActions:
             return
         self.patients.select_session(session.id)
         self.chart.view.setFocus()
-        self.show_message("New session started: click a muscle on the chart to add a site.")
+        self.show_message(QCoreApplication.translate(
+            "SessionActions", "New session started: click a muscle on the chart to add a site."))
 
     def sign_session(self) -> None:
         s = self.session_panel.session

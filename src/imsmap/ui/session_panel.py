@@ -63,11 +63,11 @@ class PainBox(QSpinBox):
     def __init__(self) -> None:
         super().__init__()
         self.setRange(NOT_RECORDED, 10)
-        self.setSpecialValueText("not recorded")
+        self.setSpecialValueText(self.tr("not recorded"))
         self.setValue(NOT_RECORDED)
         self.setKeyboardTracking(False)  # typing "10" saves 10, not 1 then 10
         self.setAccelerated(False)
-        text_width = self.fontMetrics().horizontalAdvance("not recorded")
+        text_width = self.fontMetrics().horizontalAdvance(self.specialValueText())
         self.setMinimumWidth(text_width + 40)
 
     def pain(self) -> int | None:
@@ -98,7 +98,7 @@ class SessionPanel(QWidget):
         self.patient_line.setObjectName("patientLine")
         self.patient_line.setTextFormat(Qt.TextFormat.PlainText)
         self.patient_line.hide()
-        self.title = QLabel("No session open")
+        self.title = QLabel(self.tr("No session open"))
         font = QFont(self.title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -112,16 +112,16 @@ class SessionPanel(QWidget):
         self.started_at = QDateTimeEdit()
         self.started_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.started_at.setCalendarPopup(True)
-        self.started_at.setAccessibleName("Session start time")
+        self.started_at.setAccessibleName(self.tr("Session start time"))
         self.started_at.editingFinished.connect(self._save_started_at)
         self.practitioner = QLineEdit()
         self.complaint = QLineEdit()
-        self.complaint.setPlaceholderText("e.g. low back pain radiating to the left leg")
+        self.complaint.setPlaceholderText(self.tr("e.g. low back pain radiating to the left leg"))
         self.pain_before = PainBox()
         self.pain_after = PainBox()
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("tolerance, adverse events, plan…")
+        self.notes.setPlaceholderText(self.tr("tolerance, adverse events, plan…"))
         self.notes.setMaximumHeight(110)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
@@ -135,7 +135,7 @@ class SessionPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.practitioner.setCompleter(completer)
-        self.practitioner.setPlaceholderText("name, as in the clinic's list of practitioners")
+        self.practitioner.setPlaceholderText(self.tr("name, as in the clinic's list of practitioners"))
         self.practitioner.editingFinished.connect(self._save_practitioner)
         self.complaint.editingFinished.connect(
             lambda: self._save("complaint", self.complaint.text()))
@@ -147,25 +147,25 @@ class SessionPanel(QWidget):
         self.notes.focusLost.connect(self.save_notes)
 
         pain_row = QHBoxLayout()
-        pain_row.addWidget(QLabel("before"))
+        pain_row.addWidget(QLabel(self.tr("before")))
         pain_row.addWidget(self.pain_before)
         pain_row.addSpacing(8)
-        pain_row.addWidget(QLabel("after"))
+        pain_row.addWidget(QLabel(self.tr("after")))
         pain_row.addWidget(self.pain_after)
         pain_row.addStretch(1)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("Started", self.started_at)
-        form.addRow("Practitioner", self.practitioner)
-        form.addRow("Complaint", self.complaint)
-        form.addRow("Pain (0-10)", pain_row)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Started"), self.started_at)
+        form.addRow(self.tr("Practitioner"), self.practitioner)
+        form.addRow(self.tr("Complaint"), self.complaint)
+        form.addRow(self.tr("Pain (0-10)"), pain_row)
+        form.addRow(self.tr("Notes"), self.notes)
 
-        self.sign_button = QPushButton("Sign session…")
-        self.sign_button.setToolTip("Lock this note; later corrections become amendments")
+        self.sign_button = QPushButton(self.tr("Sign session…"))
+        self.sign_button.setToolTip(self.tr("Lock this note; later corrections become amendments"))
         self.sign_button.clicked.connect(self.signRequested)
-        self.amend_button = QPushButton("Add amendment…")
+        self.amend_button = QPushButton(self.tr("Add amendment…"))
         self.amend_button.clicked.connect(self.amendRequested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -178,10 +178,10 @@ class SessionPanel(QWidget):
         self.amendments.hide()
         self.conflict = ConflictNotice()
 
-        sites_title = QLabel("Sites")
+        sites_title = QLabel(self.tr("Sites"))
         sites_title.setFont(font)
-        self.sites_hint = QLabel("Click a muscle on the chart to add a site. "
-                                 "Keys: 0-3 grasp · C cramp · Del remove")
+        self.sites_hint = QLabel(self.tr("Click a muscle on the chart to add a site. "
+                                 "Keys: 0-3 grasp · C cramp · Del remove"))
         self.sites_hint.setWordWrap(True)
         self.sites_hint.setObjectName("hint")
         self.sites = SiteTable(atlas, editor)
@@ -273,17 +273,19 @@ class SessionPanel(QWidget):
         self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
         self.sites_hint.setVisible(editable)
         if s is None:
-            self.title.setText("No session open")
-            self.status.setText("Choose a patient, then a session or New session.")
+            self.title.setText(self.tr("No session open"))
+            self.status.setText(self.tr("Choose a patient, then a session or New session."))
         else:
-            self.title.setText(f"Session {s.started_at:%Y-%m-%d %H:%M}")
+            self.title.setText(self.tr("Session {when}").format(
+                when=f"{s.started_at:%Y-%m-%d %H:%M}"))
             if s.is_signed:
-                self.status.setText(f"Signed {s.signed_at:%Y-%m-%d %H:%M} by {s.signed_by}: "
-                                    "read-only. Corrections are added as amendments.")
+                self.status.setText(self.tr("Signed {when} by {who}: read-only. Corrections are "
+                                            "added as amendments.").format(
+                    when=f"{s.signed_at:%Y-%m-%d %H:%M}", who=s.signed_by))
             elif self._readonly_db:
-                self.status.setText("Draft, but the database is open read-only.")
+                self.status.setText(self.tr("Draft, but the database is open read-only."))
             else:
-                self.status.setText("Draft – every change is saved as you make it.")
+                self.status.setText(self.tr("Draft – every change is saved as you make it."))
         self._show_amendments()
 
     def _show_amendments(self) -> None:
@@ -294,8 +296,9 @@ class SessionPanel(QWidget):
         if not items:
             self.amendments.hide()
             return
-        text = "\n".join(f"Amendment {a.created_at:%Y-%m-%d %H:%M} by {a.created_by} – "
-                         f"{a.reason}: {a.text}" for a in items)
+        text = "\n".join(self.tr("Amendment {when} by {who} – {reason}: {text}").format(
+            when=f"{a.created_at:%Y-%m-%d %H:%M}", who=a.created_by, reason=a.reason, text=a.text)
+            for a in items)
         self.amendments.setText(text)
         self.amendments.show()
 

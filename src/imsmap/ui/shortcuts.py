@@ -3,6 +3,7 @@ the chart itself. Imported when it is opened."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,12 +18,17 @@ from PySide6.QtWidgets import (
 
 # Keys handled by the chart and the site list themselves (not window actions).
 CHART_KEYS = (
-    ("0 1 2 3", "Grade the selected site's grasp (on the chart or the site list)"),
-    ("C", "Toggle cramp on the selected site"),
-    ("Del / Backspace", "Remove the selected site (Ctrl+Z brings it back)"),
-    ("Esc", "Clear the selection on the chart"),
-    ("Mouse wheel", "Zoom the chart under the pointer"),
-    ("Enter (lock screen)", "Unlock with your PIN"),
+    ("0 1 2 3", QT_TRANSLATE_NOOP("ShortcutsDialog",
+                                  "Grade the selected site's grasp (on the chart or the site list)")),
+    ("C", QT_TRANSLATE_NOOP("ShortcutsDialog", "Toggle cramp on the selected site")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Del / Backspace"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Remove the selected site (Ctrl+Z brings it back)")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Clear the selection on the chart")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Mouse wheel"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom the chart under the pointer")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter (lock screen)"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Unlock with your PIN")),
 )
 
 
@@ -31,7 +37,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QWidget):
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(620, 640)
         rows: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
@@ -42,17 +48,17 @@ class ShortcutsDialog(QDialog):
                 .replace("\0", "&").rstrip("…").strip()
             if not keys or not text:
                 continue
-            row = (" or ".join(keys), text)
+            row = (self.tr(" or ").join(keys), text)
             if row not in seen:
                 seen.add(row)
                 rows.append(row)
         rows.sort(key=lambda r: r[1].lower())
-        rows += list(CHART_KEYS)
+        rows += [(self.tr(keys), self.tr(text)) for keys, text in CHART_KEYS]
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Menus show these too. Keys on the chart act on the selected "
-                                "site."))
+        layout.addWidget(QLabel(self.tr("Menus show these too. Keys on the chart act on the selected "
+                                "site.")))
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(

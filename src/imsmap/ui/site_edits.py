@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QUndoStack
 
 from imsmap.atlas import Atlas, Region
@@ -109,12 +109,14 @@ class SiteEdits:
     # -- site edits (each saved at once, each one undo step) ---------------------------------
     def editable_or_say(self) -> bool:
         if self.session_id is None:
-            self.show_error("Start or open a session before recording sites "
-                            "(New session, Ctrl+Shift+N).")
+            self.show_error(QCoreApplication.translate(
+                "SiteEdits", "Start or open a session before recording sites (New session, "
+                "Ctrl+Shift+N)."))
             return False
         if not self.session_panel.editable:
-            self.show_error("This session is signed (or the database is read-only): sites "
-                            "cannot change. Add an amendment instead.")
+            self.show_error(QCoreApplication.translate(
+                "SiteEdits", "This session is signed (or the database is read-only): sites "
+                "cannot change. Add an amendment instead."))
             return False
         return True
 
@@ -128,8 +130,10 @@ class SiteEdits:
         except UserFacingError as exc:
             self.show_error(exc)
             return
-        self.undo_stack.push(AddSiteCommand(self.records, site.id, f"add site {site.seq}",
-                                            self.show_error, self.select_site))
+        self.undo_stack.push(AddSiteCommand(
+            self.records, site.id,
+            QCoreApplication.translate("SiteEdits", "add site {number}").format(number=site.seq),
+            self.show_error, self.select_site))
         self.select_site(site.id)
         self.chart.view.setFocus()
 
@@ -143,7 +147,8 @@ class SiteEdits:
             self.show_error(exc)
             self.refresh()  # the marker goes back where the store has it
             return
-        self.undo_stack.push(MoveSiteCommand(self.records, site_id, f"move site {site.seq}",
+        self.undo_stack.push(MoveSiteCommand(self.records, site_id, QCoreApplication.translate(
+            "SiteEdits", "move site {number}").format(number=site.seq),
                                              (start.x(), start.y()), (site.x, site.y),
                                              self.show_error, self.select_site))
         self.select_site(site_id)
@@ -153,8 +158,9 @@ class SiteEdits:
             return
         site = self.selected_site()
         if site is None:
-            self.show_error("Select a site first: click its marker on the chart or its row in "
-                            "the list.")
+            self.show_error(QCoreApplication.translate(
+                "SiteEdits", "Select a site first: click its marker on the chart or its row in "
+                "the list."))
             return
         new = fields_for(site)
         old = {k: getattr(site, k) for k in new}
@@ -165,8 +171,11 @@ class SiteEdits:
         except UserFacingError as exc:
             self.show_error(exc)
             return
-        self.undo_stack.push(EditSiteCommand(self.records, site.id, f"{text} of site {site.seq}",
-                                             old, new, self.show_error, self.select_site))
+        self.undo_stack.push(EditSiteCommand(
+            self.records, site.id, QCoreApplication.translate(
+                "SiteEditor", "{what} of site {number}").format(
+                    what=QCoreApplication.translate("SiteEditor", text), number=site.seq),
+            old, new, self.show_error, self.select_site))
         self._announce(site.id)
 
     def set_grasp(self, grade: int) -> None:
@@ -180,13 +189,18 @@ class SiteEdits:
             return
         site = self.selected_site()
         if site is None:
-            self.show_error("Select the site to remove first.")
+            self.show_error(QCoreApplication.translate("SiteEdits",
+                                                       "Select the site to remove first."))
             return
         try:
             self.records.remove_site(site.id)
         except UserFacingError as exc:
             self.show_error(exc)
             return
-        self.undo_stack.push(RemoveSiteCommand(self.records, site.id, f"remove site {site.seq}",
-                                               self.show_error, self.select_site))
-        self.show_message(f"Site {site.seq} removed (Ctrl+Z brings it back).")
+        self.undo_stack.push(RemoveSiteCommand(
+            self.records, site.id,
+            QCoreApplication.translate("SiteEdits", "remove site {number}").format(
+                number=site.seq), self.show_error, self.select_site))
+        self.show_message(QCoreApplication.translate(
+            "SiteEdits", "Site {number} removed (Ctrl+Z brings it back).").format(
+                number=site.seq))

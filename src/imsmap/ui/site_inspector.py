@@ -9,7 +9,7 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,6 +40,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import SiteEditor
+from imsmap.ui.wording import vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -51,7 +52,9 @@ NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; 
 PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; padding: 2px 6px;"
 CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
                  "border: 1px solid #0d3c73; border-radius: 4px; }")
-TOGGLES = (("cramp", "Cramp", "C"), ("twitch", "Twitch", "T"), ("estim", "E-stim", "E"))
+TOGGLES = (("cramp", QT_TRANSLATE_NOOP("SiteInspector", "Cramp"), "C"),
+           ("twitch", QT_TRANSLATE_NOOP("SiteInspector", "Twitch"), "T"),
+           ("estim", QT_TRANSLATE_NOOP("SiteInspector", "E-stim"), "E"))
 
 
 class _NotesEdit(QPlainTextEdit):
@@ -80,13 +83,19 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _combo(name: str, items: tuple[str, ...]) -> QComboBox:
+def _combo(name: str, context: str, items: tuple[str, ...]) -> QComboBox:
     """A choice that names itself ("release: full"), so the row needs no labels."""
     box = QComboBox()
-    box.addItem(f"{name}: {NONE_TEXT}", None)
+    def named(value: str) -> str:
+        return QCoreApplication.translate(
+            "SiteInspector", "{name}: {value}", 'a choice that names itself: "release: full"'
+        ).format(name=name, value=value)
+
+    box.addItem(named(NONE_TEXT), None)
     for item in items:
-        box.addItem(f"{name}: {item}", item)
-    box.setToolTip(f"{name.capitalize()} (optional)")
+        box.addItem(named(vocabulary(context, item)), item)
+    box.setToolTip(QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
+        name=name.capitalize()))
     box.setMinimumHeight(FIELD_HEIGHT)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
@@ -149,33 +158,37 @@ class SiteInspector(QFrame):
         font.setBold(True)
         self.header.setFont(font)
         self.header.setWordWrap(True)
-        self.nerve_flag = QLabel("⚠ Electric/paraesthetic sensation: possible nerve contact")
+        self.nerve_flag = QLabel(self.tr("⚠ Electric/paraesthetic sensation: possible nerve contact"))
         self.nerve_flag.setStyleSheet(NERVE_STYLE)
         self.nerve_flag.setWordWrap(True)
-        self.planned_flag = QLabel("Planned: not needled yet")
+        self.planned_flag = QLabel(self.tr("Planned: not needled yet"))
         self.planned_flag.setStyleSheet(PLANNED_STYLE)
-        self.confirm = _button("Needled ✓", "Confirm the planned site as needled (Enter)",
+        self.confirm = _button(self.tr("Needled ✓"),
+                               self.tr("Confirm the planned site as needled (Enter)"),
                                checkable=False)
         self.confirm.clicked.connect(lambda: self._save({"planned": False}, "confirm", "planned"))
 
-        self.muscle = MuscleSearchBox(atlas, None, "Type to change the muscle…")
+        self.muscle = MuscleSearchBox(atlas, None, self.tr("Type to change the muscle…"))
         self.muscle.muscleChosen.connect(self._muscle_chosen)
         self.muscle.focusLeft.connect(self._show_muscle_name)
         self.muscle.escaped.connect(self._show_muscle_name)
 
         self.side_group = QButtonGroup(self)
         self.side_buttons: dict[str, QPushButton] = {}
-        for side, text in ((Side.LEFT, "L"), (Side.RIGHT, "R"), (Side.MIDLINE, "M")):
-            b = _button(text, f"The patient's {side.label.lower()} side" if side != Side.MIDLINE
-                        else "Midline")
+        for side, text, tip in (
+                (Side.LEFT, self.tr("L", "left side, one letter"), self.tr("The patient's left side")),
+                (Side.RIGHT, self.tr("R", "right side, one letter"),
+                 self.tr("The patient's right side")),
+                (Side.MIDLINE, self.tr("M", "midline, one letter"), self.tr("Midline"))):
+            b = _button(text, tip)
             b.setFixedWidth(TOUCH)
             b.setStyleSheet(CHECKED_STYLE)
             self.side_group.addButton(b)
             self.side_buttons[side.value] = b
         self.side_group.buttonClicked.connect(self._side_clicked)
         self.level = QComboBox()
-        self.level.setToolTip("Segment level of a site on a segmental muscle (multifidus, "
-                              "longissimus, iliocostalis, intercostals, rectus abdominis)")
+        self.level.setToolTip(self.tr("Segment level of a site on a segmental muscle (multifidus, "
+                              "longissimus, iliocostalis, intercostals, rectus abdominis)"))
         self._fill_levels(())
         self.level.setMinimumHeight(FIELD_HEIGHT)
         self.level.activated.connect(
@@ -185,21 +198,21 @@ class SiteInspector(QFrame):
         self.preset.setMinimumHeight(FIELD_HEIGHT)
         self.preset.setMinimumWidth(self.preset.fontMetrics().horizontalAdvance("0.25 x 40 mm")
                                     + 36)
-        self.preset.setToolTip("The clinic's needles (Settings); or type diameter and length")
+        self.preset.setToolTip(self.tr("The clinic's needles (Settings); or type diameter and length"))
         self.preset.activated.connect(self._preset_chosen)
         self.diameter = _spin(2, 9.99, 0.01)
-        self.diameter.setToolTip("Needle diameter in millimetres (0.12-0.50)")
+        self.diameter.setToolTip(self.tr("Needle diameter in millimetres (0.12-0.50)"))
         self.diameter.setPrefix("Ø ")
         self.diameter.valueChanged.connect(
             lambda v: self._save({"needle_diameter_mm": _number(v)}, "needle diameter", "needle"))
         self.length = _spin(0, 999, 5)
-        self.length.setToolTip("Needle length in millimetres (7-150)")
+        self.length.setToolTip(self.tr("Needle length in millimetres (7-150)"))
         self.length.setPrefix("L ")
         self.length.valueChanged.connect(
             lambda v: self._save({"needle_length_mm": _number(v)}, "needle length", "needle"))
         self.depth = _spin(0, 999, 1)
         self.depth.setSpecialValueText(NONE_TEXT)
-        self.depth.setToolTip("Depth reached, in millimetres (optional)")
+        self.depth.setToolTip(self.tr("Depth reached, in millimetres (optional)"))
         self.depth.valueChanged.connect(
             lambda v: self._save({"depth_mm": _number(v) or None}, "depth", "depth"))
 
@@ -214,21 +227,22 @@ class SiteInspector(QFrame):
 
         self.toggles: dict[str, QPushButton] = {}
         for field, text, key in TOGGLES:
-            b = _button(text, f"{text} (key {key})")
+            b = _button(self.tr(text), self.tr("{name} (key {key})").format(name=self.tr(text),
+                                                                           key=key))
             b.setStyleSheet(CHECKED_STYLE)
             b.clicked.connect(lambda on, f=field: self._save({f: on}, f, "flags"))
             self.toggles[field] = b
 
-        self.tissue = _combo("feel", TISSUE_FEEL)
-        self.release = _combo("release", RELEASE)
-        self.sensation = _combo("sensation", SENSATION)
+        self.tissue = _combo(self.tr("feel"), "TissueFeel", TISSUE_FEEL)
+        self.release = _combo(self.tr("release"), "Release", RELEASE)
+        self.sensation = _combo(self.tr("sensation"), "Sensation", SENSATION)
         for box, field in ((self.tissue, "tissue_feel"), (self.release, "release"),
                            (self.sensation, "sensation")):
             box.activated.connect(lambda _i, b=box, f=field: self._save(
                 {f: b.currentData()}, f.replace("_", " "), f))
 
         self.notes = _NotesEdit()
-        self.notes.setPlaceholderText("notes on this insertion")
+        self.notes.setPlaceholderText(self.tr("notes on this insertion"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(FIELD_HEIGHT + 8)
         self._notes_timer = QTimer(self)
@@ -283,7 +297,7 @@ class SiteInspector(QFrame):
         row(self.muscle, *self.side_buttons.values(), self.level, error="muscle")
         for key in ("side", "level"):
             self.errors[key] = self.errors["muscle"]
-        row(self.preset, self.diameter, self.length, 8, QLabel("Depth"), self.depth, None,
+        row(self.preset, self.diameter, self.length, 8, QLabel(self.tr("Depth")), self.depth, None,
             error="needle")
         self.errors["depth"] = self.errors["needle"]
         row(self.tissue, self.release, self.sensation, error="tissue_feel")
@@ -353,7 +367,7 @@ class SiteInspector(QFrame):
         self.planned_flag.setVisible(site is not None and site.planned)
         self.confirm.setVisible(site is not None and site.planned)
         if site is None:
-            self.header.setText("No site selected: tap a marker or a row")
+            self.header.setText(self.tr("No site selected: tap a marker or a row"))
             self.muscle.setText("")
             for group in (self.side_group, self.grasp_group):
                 group.setExclusive(False)
@@ -371,10 +385,12 @@ class SiteInspector(QFrame):
             self.depth.setValue(0)
             self.notes.setPlainText("")
             return
-        status = "" if self.editable else " · read-only (signed)"
-        grade = "not graded" if site.grasp is None else f"grasp {site.grasp} {labels[site.grasp]}"
-        self.header.setText(describe_site(self.atlas, site).split(" – ")[0] +
-                            f" · {grade}{status}")
+        grade = self.tr("not graded") if site.grasp is None else self.tr(
+            "grasp {grade} {label}").format(grade=site.grasp, label=vocabulary("Grasp", labels[site.grasp]))
+        header = describe_site(self.atlas, site).split(" – ")[0] + f" · {grade}"
+        if not self.editable:
+            header = self.tr("{site} · read-only (signed)").format(site=header)
+        self.header.setText(header)
         self._show_muscle_name()
         self.side_buttons[site.side.value].setChecked(True)
         levels = self._levels(site.muscle_id)
@@ -387,8 +403,9 @@ class SiteInspector(QFrame):
         self.depth.setValue(site.depth_mm or 0)
         self.grasp_buttons[-1 if site.grasp is None else site.grasp].setChecked(True)
         for grade in range(4):
-            self.grasp_buttons[grade].setToolTip(f"{grade} {labels[grade]} (key {grade})")
-        self.grasp_buttons[-1].setToolTip("Not graded")
+            self.grasp_buttons[grade].setToolTip(self.tr("{grade} {label} (key {grade})").format(
+                grade=grade, label=vocabulary("Grasp", labels[grade])))
+        self.grasp_buttons[-1].setToolTip(self.tr("Not graded"))
         for field, button in self.toggles.items():
             button.setChecked(bool(getattr(site, field)))
         for box, value in ((self.tissue, site.tissue_feel), (self.release, site.release),
@@ -403,8 +420,9 @@ class SiteInspector(QFrame):
         presets = settings.needle_presets if settings is not None else ()
         self.preset.clear()
         for p in presets:
-            self.preset.addItem(p.label, (p.diameter_mm, p.length_mm))
-        self.preset.addItem("other", None)
+            self.preset.addItem(p.label.replace(".", QLocale().decimalPoint()),
+                                (p.diameter_mm, p.length_mm))
+        self.preset.addItem(self.tr("other"), None)
         current = (site.needle_diameter_mm, site.needle_length_mm)
         index = next((i for i, p in enumerate(presets)
                       if (p.diameter_mm, p.length_mm) == current), len(presets))
@@ -424,7 +442,7 @@ class SiteInspector(QFrame):
         if self.level.count() and shown == list(levels):
             return
         self.level.clear()
-        self.level.addItem(f"level {NONE_TEXT}", None)
+        self.level.addItem(self.tr("level {none}").format(none=NONE_TEXT), None)
         for level in levels:
             self.level.addItem(level, level)
 

@@ -9,7 +9,7 @@ the window has placed `SiteTable.inspector` somewhere already.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,10 @@ from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
+from imsmap.ui.wording import vocabulary
 
-COLUMNS = ("#", "Muscle", "Side", "Grasp", "Flags")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),
+           QT_TRANSLATE_NOOP("SiteTable", "Grasp"), QT_TRANSLATE_NOOP("SiteTable", "Flags"))
 NERVE_COLOUR = QColor("#b3261e")
 NERVE_FILL = QColor("#fdecea")
 PLANNED_COLOUR = QColor("#1b3d63")
@@ -68,7 +70,7 @@ class SiteTable(QTableWidget):
         self._syncing = False
         self.inspector = SiteInspector(atlas, editor)
         self.inspector.key_target = self
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,7 +81,7 @@ class SiteTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.itemSelectionChanged.connect(self._selection_changed)
-        self.setToolTip(KEYS_HINT)
+        self.setToolTip(QCoreApplication.translate("ChartKeys", KEYS_HINT))
 
     def set_sites(self, sites: list[Site]) -> None:
         selected = self.selected_site_id()
@@ -104,11 +106,11 @@ class SiteTable(QTableWidget):
             self._show_in_inspector()
 
     def _fill_row(self, row: int, s: Site) -> None:
-        grasp = "planned" if s.planned and s.grasp is None else \
-            "–" if s.grasp is None else f"{s.grasp} {GRASP_LABELS[s.grasp]}"
+        grasp = self.tr("planned") if s.planned and s.grasp is None else \
+            "–" if s.grasp is None else f"{s.grasp} {vocabulary('Grasp', GRASP_LABELS[s.grasp])}"
         nerve = s.sensation == NERVE_SENSATION
         name = muscle_name(self.atlas, s)
-        cells = (str(s.seq), f"⚠ {name}" if nerve else name, s.side.label, grasp,
+        cells = (str(s.seq), f"⚠ {name}" if nerve else name, vocabulary("Side", s.side.label), grasp,
                  flags_text(s))
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
@@ -120,16 +122,16 @@ class SiteTable(QTableWidget):
             if col == 1 and nerve:
                 item.setForeground(NERVE_COLOUR)
                 item.setBackground(NERVE_FILL)
-                item.setToolTip("Electric/paraesthetic sensation: possible nerve contact")
+                item.setToolTip(self.tr("Electric/paraesthetic sensation: possible nerve contact"))
             if s.planned:
                 font = QFont(item.font())
                 font.setItalic(True)
                 item.setFont(font)
                 if col != 3:
                     item.setForeground(PLANNED_COLOUR)
-                item.setToolTip("Planned, not yet needled: a grade or Enter records it")
+                item.setToolTip(self.tr("Planned, not yet needled: a grade or Enter records it"))
             if col == 4:
-                item.setToolTip("C cramp · T twitch · E electrical stimulation")
+                item.setToolTip(self.tr("C cramp · T twitch · E electrical stimulation"))
             self.setItem(row, col, item)
 
     def site_id_at(self, row: int) -> int | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -28,7 +28,10 @@ from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
 
 log = logging.getLogger(__name__)
 
-TITLE = "imsmap – database"
+
+
+def cannot_open() -> str:
+    return QCoreApplication.translate("Startup", "imsmap cannot open the database")
 
 
 # -- what is wrong ------------------------------------------------------------------------
@@ -52,8 +55,9 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
         if was_empty:
             info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                restored = damaged_dialog(db_path, "The database file is empty (0 bytes), but there "
-                                   "are backups of it.", parent, info)
+                restored = damaged_dialog(db_path, QCoreApplication.translate(
+                    "Startup", "The database file is empty (0 bytes), but there are backups of "
+                    "it."), parent, info)
                 if not restored:
                     return None
                 continue
@@ -68,10 +72,10 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
                 if damaged_dialog(db_path, exc.message, parent):
                     continue
                 return None
-            QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
+            QMessageBox.critical(parent, cannot_open(), exc.message)
             return None
         except UserFacingError as exc:
-            QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
+            QMessageBox.critical(parent, cannot_open(), exc.message)
             return None
 
 
@@ -209,7 +213,9 @@ class BackgroundBackup(QObject):
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
                                                              exc.__traceback__))
-            error = f"The backup failed because of a bug ({type(exc).__name__}); see the log."
+            error = QCoreApplication.translate(
+                "Startup", "The backup failed because of a bug ({name}); see the log.").format(
+                    name=type(exc).__name__)
             traceback.clear_frames(exc.__traceback__)
         if path:
             self.last = Path(path)

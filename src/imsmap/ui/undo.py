@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from imsmap.domain.errors import UserFacingError
@@ -157,8 +158,10 @@ class SiteEditor:
         old = {k: getattr(site, k) for k in fields if getattr(site, k) != getattr(updated, k)}
         if old:
             new = {k: getattr(updated, k) for k in old}
-            self.stack.push(EditSiteCommand(self.records, site_id, f"{what} of site {site.seq}",
-                                            old, new, self.on_error, self.select))
+            text = QCoreApplication.translate("SiteEditor", "{what} of site {number}").format(
+                what=QCoreApplication.translate("SiteEditor", what), number=site.seq)
+            self.stack.push(EditSiteCommand(self.records, site_id, text, old, new,
+                                            self.on_error, self.select))
         return updated
 
     def edit(self, site_id: int, fields: dict, what: str):
@@ -171,7 +174,26 @@ class SiteEditor:
 
 
 TOGGLE_WORDS = {"twitch": "twitch", "estim": "electrical stimulation", "cramp": "cramp"}
-SELECT_FIRST = "Select a site first: tap its marker on the chart or its row in the list."
+# What an edit changed, in the undo step's name ("grasp of site 3"): the words the window's
+# editors give SiteEditor.edit, translated when the step is named.
+EDIT_WORDS = (QT_TRANSLATE_NOOP("SiteEditor", "grasp"), QT_TRANSLATE_NOOP("SiteEditor", "cramp"),
+              QT_TRANSLATE_NOOP("SiteEditor", "twitch"),
+              QT_TRANSLATE_NOOP("SiteEditor", "electrical stimulation"),
+              QT_TRANSLATE_NOOP("SiteEditor", "estim"),
+              QT_TRANSLATE_NOOP("SiteEditor", "confirm"), QT_TRANSLATE_NOOP("SiteEditor", "level"),
+              QT_TRANSLATE_NOOP("SiteEditor", "needle diameter"),
+              QT_TRANSLATE_NOOP("SiteEditor", "needle length"),
+              QT_TRANSLATE_NOOP("SiteEditor", "needle"), QT_TRANSLATE_NOOP("SiteEditor", "depth"),
+              QT_TRANSLATE_NOOP("SiteEditor", "tissue feel"),
+              QT_TRANSLATE_NOOP("SiteEditor", "release"),
+              QT_TRANSLATE_NOOP("SiteEditor", "sensation"),
+              QT_TRANSLATE_NOOP("SiteEditor", "muscle"), QT_TRANSLATE_NOOP("SiteEditor", "side"),
+              QT_TRANSLATE_NOOP("SiteEditor", "notes"))
+
+
+def select_first() -> str:
+    return QCoreApplication.translate(
+        "SiteEditor", "Select a site first: tap its marker on the chart or its row in the list.")
 
 
 def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: SiteKeyAction,
@@ -186,7 +208,7 @@ def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: SiteK
     if site_id is None:
         if isinstance(action, Grade):
             return False
-        editor.on_error(SELECT_FIRST)
+        editor.on_error(select_first())
         return True
     try:
         site = editor.records.read.site(site_id)
@@ -202,7 +224,9 @@ def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: SiteK
         updated = editor.edit(site.id, {field: not getattr(site, field)}, TOGGLE_WORDS[field])
     elif not site.planned:
         if editor.say is not None:
-            editor.say(f"Site {site.seq} is recorded already (Enter confirms planned sites).")
+            editor.say(QCoreApplication.translate(
+                "SiteEditor", "Site {number} is recorded already (Enter confirms planned "
+                "sites).").format(number=site.seq))
         return True
     else:
         updated = editor.edit(site.id, {"planned": False}, "confirm")

@@ -11,13 +11,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files as files
 
-TITLE = "imsmap – upgrading the database"
+
+def title() -> str:
+    return QCoreApplication.translate("UpgradeDialog", "imsmap – upgrading the database")
+
 STEPS = 1000
 
 
@@ -36,14 +39,17 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     if pending is None:
         return True
     dialog = QProgressDialog(
-        f"Upgrading {Path(db_path).name} to this imsmap's format (schema {pending.version} to "
-        f"{pending.target}). Every record is kept and checked. Cancel stops it; nothing is "
-        "lost, and the upgrade starts again next time.", "Cancel", 0, STEPS, parent)
+        QCoreApplication.translate(
+            "UpgradeDialog", "Upgrading {name} to this imsmap's format (schema {old} to {new}). "
+            "Every record is kept and checked. Cancel stops it; nothing is lost, and the upgrade "
+            "starts again next time.").format(name=Path(db_path).name, old=pending.version,
+                                              new=pending.target),
+        QCoreApplication.translate("UpgradeDialog", "Cancel"), 0, STEPS, parent)
     label = QLabel(dialog.labelText())
     label.setWordWrap(True)  # one long line would make the dialog as wide as the screen
     dialog.setLabel(label)
     dialog.setFixedWidth(480)
-    dialog.setWindowTitle(TITLE)
+    dialog.setWindowTitle(title())
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
@@ -80,6 +86,6 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     dialog.deleteLater()
     error, stopped = outcome[0]
     if stopped:
-        QMessageBox.information(parent, TITLE, error)
+        QMessageBox.information(parent, title(), error)
         return False
     return True

@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from imsmap import i18n
+
 T = TypeVar("T")
 
 
@@ -56,6 +58,16 @@ OVERLAY_HEAT = Setting("overlay/heat", bool, False)
 OVERLAY_LAST_N = Setting("overlay/last_n", int, 3)
 # Who last wrote a note on this PC: the next new session's practitioner.
 PRACTITIONER = Setting("session/practitioner", str, "")
+# The window's language: "" follows the system (imsmap.i18n.system_language), else one of
+# imsmap.i18n.SUPPORTED. Read at start (window_language); the settings dialog changes it.
+LANGUAGE = Setting("window/language", str, "")
 
 ALL = (WINDOW_GEOMETRY, WINDOW_SPLITTER, CHART_LABELS, HIDE_NAMES, OVERLAY_SHOW, OVERLAY_HEAT,
-       OVERLAY_LAST_N, PRACTITIONER)
+       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE)
+
+
+def window_language() -> str:
+    """The language the window speaks: the chosen one, else the system's (a value no longer
+    supported, from a hand-edited file or a later version, also follows the system)."""
+    chosen = LANGUAGE.read()
+    return chosen if chosen in i18n.SUPPORTED else i18n.system_language()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,14 +22,18 @@ from imsmap.domain.progress import Comparison, History, TargetChange, compare_se
 from imsmap.domain.vocabulary import grasp_label
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.ui.wording import short_date, vocabulary
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
 
 
 def session_label(history: History, session_id: int) -> str:
     s = history.session(session_id)
-    pain = f", pain {s.pain_before}" if s.pain_before is not None else ""
-    return f"#{history.number(session_id)}  {s.started_at:%a %d %b %Y}{pain}"
+    label = f"#{history.number(session_id)}  {short_date(s.started_at)}"
+    if s.pain_before is None:
+        return label
+    return QCoreApplication.translate("CompareView", "{session}, pain {pain}").format(
+        session=label, pain=s.pain_before)
 
 
 class ChartPicture(QWidget):
@@ -86,7 +90,8 @@ class ChartPicture(QWidget):
                              self.caption)
         if self.chart is None:
             painter.setPen(QColor(self.style.caption))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No chart to show.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("No chart to show."))
             painter.end()
             return
         r = self.view_rect()
@@ -103,13 +108,13 @@ class ChartPicture(QWidget):
 
 
 _GROUPS = (
-    ("resolved", "Resolved: grasped before, no grasp now"),
-    ("better", "Grasp weaker"),
-    ("worse", "Grasp stronger"),
-    ("regraded", "Graded in one session only"),
-    ("new", "New: needled only in the later session"),
-    ("unchanged", "Unchanged"),
-    ("not_repeated", "Not needled in the later session"),
+    ("resolved", QT_TRANSLATE_NOOP("CompareView", "Resolved: grasped before, no grasp now")),
+    ("better", QT_TRANSLATE_NOOP("CompareView", "Grasp weaker")),
+    ("worse", QT_TRANSLATE_NOOP("CompareView", "Grasp stronger")),
+    ("regraded", QT_TRANSLATE_NOOP("CompareView", "Graded in one session only")),
+    ("new", QT_TRANSLATE_NOOP("CompareView", "New: needled only in the later session")),
+    ("unchanged", QT_TRANSLATE_NOOP("CompareView", "Unchanged")),
+    ("not_repeated", QT_TRANSLATE_NOOP("CompareView", "Not needled in the later session")),
 )
 
 
@@ -120,7 +125,8 @@ def _data(box: QComboBox):
 
 
 def _grade(g: int | None) -> str:
-    return "ungraded" if g is None else f"{g} {grasp_label(g)}"
+    return QCoreApplication.translate("CompareView", "ungraded") if g is None \
+        else f"{g} {vocabulary('Grasp', grasp_label(g))}"
 
 
 class CompareView(QWidget):
@@ -143,14 +149,14 @@ class CompareView(QWidget):
         for box in (self.before, self.after, self.view_box):
             box.currentIndexChanged.connect(self._recompute)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Earlier:"))
+        top.addWidget(QLabel(self.tr("Earlier:")))
         top.addWidget(self.before, 1)
-        top.addWidget(QLabel("Later:"))
+        top.addWidget(QLabel(self.tr("Later:")))
         top.addWidget(self.after, 1)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Muscle", "Earlier", "Later"])
+        self.tree.setHeaderLabels([self.tr("Muscle"), self.tr("Earlier"), self.tr("Later")])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
 
@@ -160,7 +166,7 @@ class CompareView(QWidget):
         cl = QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)
         vl = QHBoxLayout()
-        vl.addWidget(QLabel("Chart:"))
+        vl.addWidget(QLabel(self.tr("Chart:")))
         vl.addWidget(self.view_box, 1)
         cl.addLayout(vl)
         pair = QHBoxLayout()
@@ -169,8 +175,8 @@ class CompareView(QWidget):
         cl.addLayout(pair, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, "Differences")
-        self.tabs.addTab(charts, "Side by side")
+        self.tabs.addTab(self.tree, self.tr("Differences"))
+        self.tabs.addTab(charts, self.tr("Side by side"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -247,7 +253,7 @@ class CompareView(QWidget):
             items = groups[key]
             if not items:
                 continue
-            top = QTreeWidgetItem([f"{title} ({len(items)})"])
+            top = QTreeWidgetItem([f"{self.tr(title)} ({len(items)})"])
             f = top.font(0)
             f.setBold(True)
             top.setFont(0, f)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -84,7 +84,8 @@ def paint_progress_plot(painter: QPainter, rect: QRectF,
     painter.setFont(_font(11))
     if not metrics:
         painter.setPen(TEXT)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No sessions to show.")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                         QCoreApplication.translate("PainPlot", "No sessions to show."))
         painter.restore()
         return lay
     _paint_pain(painter, lay, metrics)
@@ -107,10 +108,11 @@ def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMet
     painter.setPen(TEXT)
     painter.setFont(_font(11, bold=True))
     painter.drawText(QRectF(lay.rect.left() + 4, lay.rect.top() + 3, 200, 18),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Pain (0-10)")
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     QCoreApplication.translate("PainPlot", "Pain (0-10)"))
     _legend(painter, QPointF(lay.rect.left() + 120, lay.rect.top() + 12), [
-        ("before", BEFORE, Qt.PenStyle.SolidLine, True),
-        ("after", AFTER, Qt.PenStyle.DashLine, False),
+        (QCoreApplication.translate("PainPlot", "before"), BEFORE, Qt.PenStyle.SolidLine, True),
+        (QCoreApplication.translate("PainPlot", "after"), AFTER, Qt.PenStyle.DashLine, False),
     ])
     # In-session relief: a thin bar from before to after.
     painter.setPen(QPen(QColor("#b9c9d8"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
@@ -144,8 +146,9 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
         painter.drawText(QRectF(r.right() + 6, y - 8, 26, 16),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(g))
     _legend(painter, QPointF(r.left(), r.top() - 18), [
-        ("sites", SITES, None, True), ("muscles grasping", GRASPING, None, True),
-        ("mean grasp (0-3)", MEAN, Qt.PenStyle.SolidLine, True)])
+        (QCoreApplication.translate("PainPlot", "sites"), SITES, None, True),
+        (QCoreApplication.translate("PainPlot", "muscles grasping"), GRASPING, None, True),
+        (QCoreApplication.translate("PainPlot", "mean grasp (0-3)"), MEAN, Qt.PenStyle.SolidLine, True)])
     bar_w = min(16.0, lay.slot * 0.28)
     painter.setFont(_font(9))
     for i, m in enumerate(metrics):
@@ -179,7 +182,8 @@ def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[Sessio
             continue
         painter.drawText(QRectF(lay.x(i) - 30, lay.counts.bottom() + 4, 60, 16),
                          Qt.AlignmentFlag.AlignCenter,
-                         f"{m.started_at.day} {m.started_at:%b}")
+                         QLocale().toString(QDate(m.started_at.year, m.started_at.month,
+                                                  m.started_at.day), "d MMM"))
 
 
 
@@ -244,9 +248,14 @@ class PainPlot(QWidget):
     def _tooltip(self) -> str:
         lines = []
         for m in self._metrics:
-            pain = (f"pain {m.pain_before if m.pain_before is not None else '-'}"
-                    f" \u2192 {m.pain_after if m.pain_after is not None else '-'}")
-            mean = "" if math.isnan(m.mean_grasp) else f", mean grasp {m.mean_grasp:.1f}"
-            lines.append(f"{m.started_at:%Y-%m-%d}: {pain}, {m.muscles_grasping} of "
-                         f"{m.muscles_treated} muscles grasping, {m.sites} sites{mean}")
+            line = self.tr("{date}: pain {before} \u2192 {after}, {grasping} of %n muscle(s) "
+                           "grasping, {sites} sites", "", m.muscles_treated).format(
+                date=f"{m.started_at:%Y-%m-%d}",
+                before=m.pain_before if m.pain_before is not None else "-",
+                after=m.pain_after if m.pain_after is not None else "-",
+                grasping=m.muscles_grasping, sites=m.sites)
+            if not math.isnan(m.mean_grasp):
+                line = self.tr("{line}, mean grasp {mean}").format(
+                    line=line, mean=QLocale().toString(m.mean_grasp, "f", 1))
+            lines.append(line)
         return "\n".join(lines)

@@ -10,7 +10,16 @@ from __future__ import annotations
 import enum
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QLocale,
+    QObject,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,12 +56,15 @@ from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
+from imsmap.ui.wording import short_date
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
 DEFAULT_LAST_N = 8
-FADING = (("No fading", 0.0), ("Half-life 2 weeks", 14.0), ("Half-life 4 weeks", 28.0),
-          ("Half-life 8 weeks", 56.0))
+FADING = ((QT_TRANSLATE_NOOP("ProgressPanel", "No fading"), 0.0),
+          (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 2 weeks"), 14.0),
+          (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 4 weeks"), 28.0),
+          (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 8 weeks"), 56.0))
 HEAT_PIXELS_PER_UNIT = 0.6
 
 
@@ -64,39 +76,68 @@ class Deferred(enum.Enum):
 
 
 def _fmt_mean(v: float) -> str:
-    return "-" if math.isnan(v) else f"{v:.1f}"
+    return "-" if math.isnan(v) else QLocale().toString(v, "f", 1)
 
 
 def summary_text(history: History, names=lambda mid: mid) -> str:
     """Two plain sentences: the latest session's grasps, and the change since the first."""
-    metrics = session_metrics(history)
-    done = [m for m in metrics if m.sites]
-    if not done:
-        return "No needled sites in the sessions shown yet."
-    last = done[-1]
-    targets = history.targets(last.session_id)
-    grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
-                     key=lambda x: -x[0])
-    strongest = ", ".join(f"{t.label(names(t.muscle_id))} {g}" for g, t in grasped[:4])
-    more = f" and {len(grasped) - 4} more" if len(grasped) > 4 else ""
-    first_line = (f"Latest (#{history.number(last.session_id)}, {last.started_at:%a %d %b}): "
-                  f"{last.muscles_grasping} of "
-                  f"{last.muscles_treated} muscles grasped"
-                  + (f" (strongest: {strongest}{more})" if grasped else "") + ".")
-    if len(done) < 2:
-        return first_line
-    first = done[0]
-    change = {c.session_id: c for c in changes_since_first(done)}[last.session_id]
-    parts = []
-    if first.pain_before is not None and last.pain_before is not None:
-        pct = "" if math.isnan(change.pain_before_pct) else f", {change.pain_before_pct:+.0f}%"
-        parts.append(f"pain {first.pain_before} \u2192 {last.pain_before} "
-                     f"({change.pain_before:+d}{pct})")
-    parts.append(f"muscles grasping {first.muscles_grasping} \u2192 {last.muscles_grasping}")
-    parts.append(f"mean grasp {_fmt_mean(first.mean_grasp)} \u2192 {_fmt_mean(last.mean_grasp)}")
-    return (first_line + f"\nSince #{history.number(first.session_id)}, "
-            f"{first.started_at:%d %b} ({len(done)} sessions): "
-            + "; ".join(parts) + ".")
+    return ProgressSummary().text(history, names)
+
+
+class ProgressSummary(QObject):
+    """The words of summary_text (a QObject: pyside6-lupdate finds plural forms in tr() only)."""
+
+    def text(self, history: History, names) -> str:
+        metrics = session_metrics(history)
+        done = [m for m in metrics if m.sites]
+        if not done:
+            return self.tr(
+                "No needled sites in the sessions shown yet.")
+        last = done[-1]
+        targets = history.targets(last.session_id)
+        grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
+                         key=lambda x: -x[0])
+        strongest = ", ".join(f"{t.label(names(t.muscle_id))} {g}" for g, t in grasped[:4])
+        if len(grasped) > 4:
+            strongest = self.tr(
+                "{muscles} and %n more", "", len(grasped) - 4).format(
+                    muscles=strongest)
+        latest = f"#{history.number(last.session_id)}, {short_date(last.started_at)}"
+        if grasped:
+            first_line = self.tr(
+                "Latest ({session}): {grasping} of %n muscle(s) grasped "
+                "(strongest: {strongest}).", "", last.muscles_treated).format(
+                    session=latest, grasping=last.muscles_grasping, strongest=strongest)
+        else:
+            first_line = self.tr(
+                "Latest ({session}): {grasping} of %n muscle(s) grasped.", "",
+                last.muscles_treated).format(session=latest, grasping=last.muscles_grasping)
+        if len(done) < 2:
+            return first_line
+        first = done[0]
+        change = {c.session_id: c for c in changes_since_first(done)}[last.session_id]
+        parts = []
+        if first.pain_before is not None and last.pain_before is not None:
+            pct = ""
+            if not math.isnan(change.pain_before_pct):
+                value = QLocale().toString(change.pain_before_pct, "f", 0)
+                pct = ", " + self.tr("{value}%", "a percentage")\
+                    .format(value=("+" if change.pain_before_pct > 0 else "") + value)
+            parts.append(self.tr(
+                "pain {first} \u2192 {last} ({change})").format(
+                    first=first.pain_before, last=last.pain_before,
+                    change=f"{change.pain_before:+d}{pct}"))
+        parts.append(self.tr(
+            "muscles grasping {first} \u2192 {last}").format(
+                first=first.muscles_grasping, last=last.muscles_grasping))
+        parts.append(self.tr(
+            "mean grasp {first} \u2192 {last}").format(
+                first=_fmt_mean(first.mean_grasp), last=_fmt_mean(last.mean_grasp)))
+        since = self.tr(
+            "Since {session} (%n session(s)): {changes}.", "", len(done)).format(
+                session=f"#{history.number(first.session_id)}, {short_date(first.started_at)}",
+                changes="; ".join(parts))
+        return first_line + "\n" + since
 
 
 class HistoryChart(QWidget):
@@ -113,14 +154,14 @@ class HistoryChart(QWidget):
         self._grid_stale = False
 
         self.view_box = QComboBox()
-        self.earlier = QCheckBox("Earlier sites")
+        self.earlier = QCheckBox(self.tr("Earlier sites"))
         self.earlier.setChecked(True)
-        self.heat = QCheckBox("Heat map")
+        self.heat = QCheckBox(self.tr("Heat map"))
         self.heat.setChecked(True)
         self.fading = QComboBox()
         for text, value in FADING:
-            self.fading.addItem(text, value)
-        self.fading.setToolTip("Older sessions count less in the heat map")
+            self.fading.addItem(self.tr(text), value)
+        self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
         self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
         self.legend = _LegendStrip(self)
@@ -129,7 +170,7 @@ class HistoryChart(QWidget):
         for w in (self.earlier, self.heat):
             w.toggled.connect(self._changed)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Chart:"))
+        bar.addWidget(QLabel(self.tr("Chart:")))
         bar.addWidget(self.view_box, 1)
         bar.addWidget(self.earlier)
         bar.addWidget(self.heat)
@@ -252,18 +293,18 @@ class _LegendStrip(QWidget):
         if chart is not None:
             w = self.width() - 12
             today, n_earlier = self.owner.today_and_count()
-            ages = [(0, "today")] if today is not None else []
+            ages = [(0, self.tr("today"))] if today is not None else []
             if n_earlier:
-                ages.append((1, "last time"))
+                ages.append((1, self.tr("last time")))
             if n_earlier > 2:
-                ages.append((n_earlier, f"{n_earlier} sessions ago"))
+                ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
             height = 26.0 * (2 + 4 + len(ages))
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
                                  oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
             if self.owner.heat.isChecked():
                 self.owner.heat_grid()  # its top of the scale
                 paint_heat_legend(painter, QRectF(8, height + 24, w - 4, 60), self.vmax,
-                                  title="Heat: grasp summed")
+                                  title=self.tr("Heat: grasp summed"))
         painter.end()
 
 
@@ -295,9 +336,9 @@ class ProgressPanel(QWidget):
         self.sessions.setMinimumWidth(170)
         self.sessions.setMaximumWidth(240)
         self.sessions.itemChanged.connect(self._chosen_changed)
-        self.last4 = QPushButton("Last 4")
-        self.last8 = QPushButton("Last 8")
-        self.all = QPushButton("All")
+        self.last4 = QPushButton(self.tr("Last 4"))
+        self.last8 = QPushButton(self.tr("Last 8"))
+        self.all = QPushButton(self.tr("All"))
         self.last4.clicked.connect(lambda: self.choose_last(4))
         self.last8.clicked.connect(lambda: self.choose_last(8))
         self.all.clicked.connect(lambda: self.choose_last(0))
@@ -306,7 +347,7 @@ class ProgressPanel(QWidget):
             b.setAutoDefault(False)
             buttons.addWidget(b)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Sessions shown"))
+        left.addWidget(QLabel(self.tr("Sessions shown")))
         left.addLayout(buttons)
         left.addWidget(self.sessions, 1)
 
@@ -325,10 +366,10 @@ class ProgressPanel(QWidget):
         self.compare = CompareView(style=style)
         self.segments = SegmentTrend()
         self.tabs = QTabWidget()
-        self.tabs.addTab(trend, "Trend")
-        self.tabs.addTab(self.chart, "Chart")
-        self.tabs.addTab(self.segments, "Segments")
-        self.tabs.addTab(self.compare, "Compare")
+        self.tabs.addTab(trend, self.tr("Trend"))
+        self.tabs.addTab(self.chart, self.tr("Chart"))
+        self.tabs.addTab(self.segments, self.tr("Segments"))
+        self.tabs.addTab(self.compare, self.tr("Compare"))
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.tabs, 1)
@@ -419,13 +460,15 @@ class ProgressPanel(QWidget):
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
             s = self.full.sessions[i]
             n = len(self.full.sites_of(s.id))
-            pain = f"  pain {s.pain_before}" if s.pain_before is not None else ""
-            item = QListWidgetItem(f"#{i + 1}  {s.started_at:%d %b %Y}{pain}  ({n} sites)")
+            label = f"#{i + 1}  {short_date(s.started_at)}"
+            if s.pain_before is not None:
+                label = self.tr("{session}  pain {pain}").format(session=label, pain=s.pain_before)
+            item = QListWidgetItem(self.tr("{session}  (%n site(s))", "", n).format(session=label))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             if not s.is_signed:
-                item.setToolTip("Draft: not signed yet")
+                item.setToolTip(self.tr("Draft: not signed yet"))
             self.sessions.addItem(item)
         self.sessions.blockSignals(False)
 

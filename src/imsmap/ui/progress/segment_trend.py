@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,9 @@ from imsmap.domain.progress import (
     session_metrics,
 )
 
-SIDE_NAMES = {"L": "left", "R": "right", "M": "midline"}
+SIDE_NAMES = {"L": QT_TRANSLATE_NOOP("SegmentTrend", "left"),
+              "R": QT_TRANSLATE_NOOP("SegmentTrend", "right"),
+              "M": QT_TRANSLATE_NOOP("SegmentTrend", "midline")}
 # Summed grasp shades, light to dark; text stays black up to the fourth, white after.
 SHADES = ("#fdf3e1", "#fbdca8", "#f6b36b", "#e98a4c", "#d05b3a", "#a33227", "#6d1020")
 
@@ -59,20 +61,21 @@ class SegmentTrend(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel("Summed grasp of the sites in each root's muscles (the paraspinal level "
-                       "for multifidus). Hover a cell for dominant and contributing roots.")
+        intro = QLabel(self.tr("Summed grasp of the sites in each root's muscles (the paraspinal level "
+                       "for multifidus). Hover a cell for dominant and contributing roots."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.roots = _table(0, 0, "Summed grasp by root and session")
+        self.roots = _table(0, 0, self.tr("Summed grasp by root and session"))
         layout.addWidget(self.roots, 3)
-        layout.addWidget(QLabel("Per session"))
-        self.figures = _table(3, 0, "Figures per session")
+        layout.addWidget(QLabel(self.tr("Per session")))
+        self.figures = _table(3, 0, self.tr("Figures per session"))
         self.figures.setVerticalHeaderLabels(
-            ["Muscles grasping", "Mean grasp (0-3)", "Same muscles as before (Jaccard)"])
+            [self.tr("Muscles grasping"), self.tr("Mean grasp (0-3)"), self.tr("Same muscles as before (Jaccard)")])
         layout.addWidget(self.figures, 1)
 
     def set_history(self, history: History, catalogue, numbering: dict[int, int]) -> None:
-        headers = [f"#{numbering.get(s.id, i + 1)}\n{s.started_at:%d %b}"
+        headers = [f"#{numbering.get(s.id, i + 1)}\n" + QLocale().toString(
+            QDate(s.started_at.year, s.started_at.month, s.started_at.day), "d MMM")
                    for i, s in enumerate(history.sessions)]
         m = root_matrix(history, catalogue)
         rows = [(ri, root, si, side) for ri, root in enumerate(m.roots)
@@ -83,21 +86,24 @@ class SegmentTrend(QWidget):
         self.roots.setRowCount(len(rows))
         self.roots.setColumnCount(len(history.sessions))
         self.roots.setHorizontalHeaderLabels(headers)
-        self.roots.setVerticalHeaderLabels([f"{root} {SIDE_NAMES[side]}"
+        self.roots.setVerticalHeaderLabels([f"{root} {self.tr(SIDE_NAMES[side])}"
                                             for _, root, _, side in rows])
         for r, (ri, root, si, side) in enumerate(rows):
             for j in range(len(history.sessions)):
                 n = int(m.sites[ri, si, j])
                 value = float(total[ri, si, j])
-                item = QTableWidgetItem("" if n == 0 else f"{value:g}")
+                item = QTableWidgetItem("" if n == 0 else QLocale().toString(value, "g"))
                 item.setData(Qt.ItemDataRole.UserRole, value if n else None)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if n:
-                    item.setToolTip(
-                        f"{root} {SIDE_NAMES[side]}, {headers[j].replace(chr(10), ' ')}: "
-                        f"{n} site(s); grasp {float(m.dominant[ri, si, j]):g} where {root} is "
-                        f"the dominant root, {float(m.contributing[ri, si, j]):g} where it "
-                        "contributes")
+                    item.setToolTip(self.tr(
+                        "{root} {side}, {session}: %n site(s); grasp {dominant} where {root} is "
+                        "the dominant root, {contributing} where it contributes", "", n).format(
+                            root=root, side=self.tr(SIDE_NAMES[side]),
+                            session=headers[j].replace(chr(10), " "),
+                            dominant=QLocale().toString(float(m.dominant[ri, si, j]), "g"),
+                            contributing=QLocale().toString(float(m.contributing[ri, si, j]),
+                                                            "g")))
                     colour = shade_for(value, top)
                     item.setBackground(QBrush(colour))
                     item.setForeground(QBrush(QColor("#ffffff" if colour.lightness() < 120
@@ -112,9 +118,9 @@ class SegmentTrend(QWidget):
             mean = metric.mean_grasp
             values = (str(metric.muscles_grasping),
                       "" if mean is None or (isinstance(mean, float) and math.isnan(mean))
-                      else f"{mean:.1f}",
+                      else QLocale().toString(float(mean), "f", 1),
                       "" if j == 0 or math.isnan(float(overlap[j - 1]))
-                      else f"{float(overlap[j - 1]):.2f}")
+                      else QLocale().toString(float(overlap[j - 1]), "f", 2))
             for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

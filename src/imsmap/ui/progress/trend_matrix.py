@@ -10,7 +10,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QDate,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPointF,
     QRectF,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegat
 from imsmap.domain.progress import GraspMatrix, Target
 from imsmap.domain.vocabulary import GRASP_MAX, grasp_label
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.ui.wording import vocabulary
 
 __all__ = ["SORT_ROLE", "SERIES_ROLE", "TARGET_ROLE", "TrendMatrix", "TrendModel"]
 
@@ -37,7 +41,8 @@ UNGRADED_TEXT = "?"  # needled, not graded
 
 
 def _grade_text(g: int | None) -> str:
-    return f"{grasp_label(g)} ({g})" if g is not None else "ungraded"
+    return f"{vocabulary('Grasp', grasp_label(g))} ({g})" if g is not None else \
+        QCoreApplication.translate("TrendModel", "ungraded")
 
 
 class TrendModel(QAbstractTableModel):
@@ -108,20 +113,23 @@ class TrendModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_MUSCLE:
-                return "Muscle"
+                return self.tr("Muscle")
             if section == COL_TREND:
-                return "Trend"
+                return self.tr("Trend")
             if section == COL_CHANGE:
-                return "Change"
+                return self.tr("Change")
             j = section - FIRST_SESSION_COL
             when = self._matrix.dates[j]
-            return f"#{self.number(j)}\n{when.day} {when:%b}"
+            return f"#{self.number(j)}\n" + QLocale().toString(
+                QDate(when.year, when.month, when.day), "d MMM")
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_CHANGE:
-                return "Latest grasp minus the first graded one: negative means releasing."
+                return self.tr("Latest grasp minus the first graded one: negative means "
+                               "releasing.")
             if section >= FIRST_SESSION_COL:
                 j = section - FIRST_SESSION_COL
-                return f"Session {self.number(j)}, {self._matrix.dates[j]:%Y-%m-%d}"
+                return self.tr("Session {number}, {date}").format(
+                    number=self.number(j), date=f"{self._matrix.dates[j]:%Y-%m-%d}")
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -178,7 +186,7 @@ class TrendModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = m.dates[j]
-            state = _grade_text(grade) if needled else "not needled"
+            state = _grade_text(grade) if needled else self.tr("not needled")
             return f"{self._labels[row]}, {when:%Y-%m-%d}: {state}"
         return None
 
@@ -191,7 +199,8 @@ class TrendModel(QAbstractTableModel):
         cells = ["·" if not self._matrix.needled[row, j] else
                  (UNGRADED_TEXT if math.isnan(v) else str(int(v)))
                  for j, v in enumerate(self._matrix.grasp[row])]
-        return f"{self._labels[row]}: {' '.join(cells)} (oldest to latest; · not needled)"
+        return self.tr("{muscle}: {grades} (oldest to latest; · not needled)").format(
+            muscle=self._labels[row], grades=" ".join(cells))
 
 
 class SparklineDelegate(QStyledItemDelegate):

@@ -3,7 +3,7 @@ the right column's tabs that hold them with the session and progress panels (`ri
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 
@@ -27,8 +27,8 @@ def right_tabs(session_panel, details, segments, progress):
     layout.addWidget(scrolled(progress), 1)
     tabs = QTabWidget()
     tabs.setDocumentMode(True)
-    tabs.addTab(session_panel, "Session && sites")
-    tabs.addTab(scrolled(details), "Consent && safety")
-    tabs.addTab(segments, "Segments")
-    tabs.addTab(progress_box, "Progress")
+    tabs.addTab(session_panel, QCoreApplication.translate("RightTabs", "Session && sites"))
+    tabs.addTab(scrolled(details), QCoreApplication.translate("RightTabs", "Consent && safety"))
+    tabs.addTab(segments, QCoreApplication.translate("RightTabs", "Segments"))
+    tabs.addTab(progress_box, QCoreApplication.translate("RightTabs", "Progress"))
     return tabs, header, progress_box

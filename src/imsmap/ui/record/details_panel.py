@@ -4,7 +4,7 @@ adverse events, tolerance and plan. Every field is saved as it is edited, like t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,8 +29,11 @@ from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
+from imsmap.ui.wording import vocabulary
 
-SIDES = (("M", "Both / midline"), ("L", "Left"), ("R", "Right"))
+SIDES = (("M", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Both / midline")),
+         ("L", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Left")),
+         ("R", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Right")))
 
 
 def _combo(items) -> QComboBox:
@@ -52,11 +55,13 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     entries.setAccessibleName(title)
     entries.setMaximumHeight(list_height)
     box.addWidget(entries)
-    add = QPushButton("Add")
-    add.setAccessibleName(f"Add {noun}")
+    add = QPushButton(QCoreApplication.translate("DetailsPanel", "Add"))
+    add.setAccessibleName(QCoreApplication.translate("DetailsPanel", "Add {what}").format(
+        what=noun))
     add.clicked.connect(on_add)
-    remove = QPushButton("Remove")
-    remove.setAccessibleName(f"Remove selected {noun}")
+    remove = QPushButton(QCoreApplication.translate("DetailsPanel", "Remove"))
+    remove.setAccessibleName(QCoreApplication.translate(
+        "DetailsPanel", "Remove selected {what}").format(what=noun))
     remove.clicked.connect(on_remove)
     row = QHBoxLayout()
     row.addWidget(first, 1)
@@ -98,8 +103,8 @@ class SessionDetailsPanel(QWidget):
         banner = QHBoxLayout(self.thorax_banner)
         self.thorax_text = QLabel()
         self.thorax_text.setWordWrap(True)
-        self.thorax_button = QPushButton("Risk discussed")
-        self.thorax_button.setAccessibleName("Record that pneumothorax risk was discussed")
+        self.thorax_button = QPushButton(self.tr("Risk discussed"))
+        self.thorax_button.setAccessibleName(self.tr("Record that pneumothorax risk was discussed"))
         self.thorax_button.setMinimumHeight(36)
         self.thorax_button.clicked.connect(lambda: self._save(pneumothorax_discussed=True))
         banner.addWidget(self.thorax_text, 1)
@@ -107,18 +112,18 @@ class SessionDetailsPanel(QWidget):
         self.thorax_banner.hide()
         layout.addWidget(self.thorax_banner)
 
-        consent = QGroupBox("Consent and needles")
+        consent = QGroupBox(self.tr("Consent and needles"))
         form = QFormLayout(consent)
-        self.consent = QCheckBox("Informed consent obtained")
-        self.pneumothorax = QCheckBox("Pneumothorax risk discussed")
+        self.consent = QCheckBox(self.tr("Informed consent obtained"))
+        self.pneumothorax = QCheckBox(self.tr("Pneumothorax risk discussed"))
         self.needle_count = QSpinBox()
         self.needle_count.setRange(-1, 999)
-        self.needle_count.setSpecialValueText("not recorded")
-        self.needle_count.setAccessibleName("Number of needles used")
-        self.needles_accounted = QCheckBox("All needles accounted for, sharps disposed")
+        self.needle_count.setSpecialValueText(self.tr("not recorded"))
+        self.needle_count.setAccessibleName(self.tr("Number of needles used"))
+        self.needles_accounted = QCheckBox(self.tr("All needles accounted for, sharps disposed"))
         form.addRow(self.consent)
         form.addRow(self.pneumothorax)
-        form.addRow("Needles used:", self.needle_count)
+        form.addRow(self.tr("Needles used:"), self.needle_count)
         form.addRow(self.needles_accounted)
         layout.addWidget(consent)
         self.consent.toggled.connect(lambda on: self._save(consent=on))
@@ -128,28 +133,28 @@ class SessionDetailsPanel(QWidget):
             lambda n: self._save(needle_count=None if n < 0 else n))
 
         # Findings (Gunn's signs) and adverse events: a list, two choices, a text, Add/Remove.
-        self.finding_sign = _combo(FINDING_SIGNS.items())
-        self.finding_side = _combo(SIDES)
-        self.finding_where = QLineEdit(placeholderText="Region or segment, e.g. L5")
+        self.finding_sign = _combo((k, vocabulary("FindingSign", v)) for k, v in FINDING_SIGNS.items())
+        self.finding_side = _combo((k, self.tr(v)) for k, v in SIDES)
+        self.finding_where = QLineEdit(placeholderText=self.tr("Region or segment, e.g. L5"))
         self.findings, add_finding, remove_finding = _entry_group(
-            layout, "Examination findings", "finding", 110, self.finding_sign,
+            layout, self.tr("Examination findings"), self.tr("finding"), 110, self.finding_sign,
             self.finding_side, self.finding_where, self._add_finding, self._remove_finding)
-        self.event_kind = _combo(ADVERSE_EVENT_KINDS.items())
-        self.event_severity = _combo((s, s) for s in ADVERSE_SEVERITIES)
-        self.event_action = QLineEdit(placeholderText="Action taken")
+        self.event_kind = _combo((k, vocabulary("AdverseEvent", v)) for k, v in ADVERSE_EVENT_KINDS.items())
+        self.event_severity = _combo((s, vocabulary("Severity", s)) for s in ADVERSE_SEVERITIES)
+        self.event_action = QLineEdit(placeholderText=self.tr("Action taken"))
         self.events, add_event, remove_event = _entry_group(
-            layout, "Adverse events", "adverse event", 90, self.event_kind,
+            layout, self.tr("Adverse events"), self.tr("adverse event"), 90, self.event_kind,
             self.event_severity, self.event_action, self._add_event, self._remove_event)
 
-        outcome = QGroupBox("Tolerance and plan")
+        outcome = QGroupBox(self.tr("Tolerance and plan"))
         ol = QFormLayout(outcome)
         self.tolerance = QLineEdit()
-        self.tolerance.setPlaceholderText("How the patient tolerated the treatment")
+        self.tolerance.setPlaceholderText(self.tr("How the patient tolerated the treatment"))
         self.plan = QPlainTextEdit()
-        self.plan.setPlaceholderText("Plan, e.g. review in one week; home stretches")
+        self.plan.setPlaceholderText(self.tr("Plan, e.g. review in one week; home stretches"))
         self.plan.setMaximumHeight(70)
-        ol.addRow("Tolerance:", self.tolerance)
-        ol.addRow("Plan:", self.plan)
+        ol.addRow(self.tr("Tolerance:"), self.tolerance)
+        ol.addRow(self.tr("Plan:"), self.plan)
         layout.addWidget(outcome)
         self.tolerance.editingFinished.connect(lambda: self._save(tolerance=self.tolerance.text()))
         # The plan is saved shortly after typing stops, and when the field loses focus.
@@ -211,15 +216,16 @@ class SessionDetailsPanel(QWidget):
                 self._base["plan"] = s.plan
             self.findings.clear()
             for f in record.findings:
-                where = " ".join(x for x in (f.location, {"L": "left", "R": "right"}.get(
-                    f.side.value, "")) if x)
-                item = QListWidgetItem(FINDING_SIGNS.get(f.sign, f.sign) +
+                where = " ".join(x for x in (f.location, {
+                    "L": self.tr("left"), "R": self.tr("right")}.get(f.side.value, "")) if x)
+                item = QListWidgetItem(vocabulary("FindingSign", FINDING_SIGNS.get(f.sign, f.sign)) +
                                        (f" — {where}" if where else ""))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
                 self.findings.addItem(item)
             self.events.clear()
             for a in record.adverse_events:
-                text = f"{ADVERSE_EVENT_KINDS.get(a.kind, a.kind)} ({a.severity})"
+                text = (f"{vocabulary('AdverseEvent', ADVERSE_EVENT_KINDS.get(a.kind, a.kind))} "
+                        f"({vocabulary('Severity', a.severity)})")
                 if a.action_taken:
                     text += f" — {a.action_taken}"
                 item = QListWidgetItem(text)
@@ -228,11 +234,13 @@ class SessionDetailsPanel(QWidget):
             if editable and needs_pneumothorax_prompt(self.records.atlas, record):
                 high, caution = thorax_names(self.records.atlas,
                                              thoracic_sites(self.records.atlas, record))
-                parts = ([f"<b>Over the thorax:</b> {', '.join(high)}."] if high else []) + \
-                    ([f"<b>Near the pleura:</b> {', '.join(caution)}."] if caution else [])
-                self.thorax_text.setText(
-                    " ".join(parts) +
-                    " Record that pneumothorax risk was discussed with the patient.")
+                parts = ([self.tr("<b>Over the thorax:</b> {muscles}.").format(
+                    muscles=", ".join(high))] if high else []) + \
+                    ([self.tr("<b>Near the pleura:</b> {muscles}.").format(
+                        muscles=", ".join(caution))] if caution else [])
+                parts.append(self.tr("Record that pneumothorax risk was discussed with the "
+                                     "patient."))
+                self.thorax_text.setText(" ".join(parts))
                 self.thorax_banner.show()
             else:
                 self.thorax_banner.hide()

@@ -5,7 +5,7 @@ count for no root). Choosing a root asks the chart to highlight its muscles and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,12 @@ class SegmentPanel(QWidget):
     """Rows: roots. Columns: left and right, sites (dominant + contributing) and grasp."""
 
     rootChosen = Signal(str, frozenset, frozenset)  # root, muscle ids, paraspinal levels
-    COLUMNS = ("Root", "Left sites", "Left grasp", "Right sites", "Right grasp", "Muscles")
+    COLUMNS = (QT_TRANSLATE_NOOP("SegmentPanel", "Root"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Left sites"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Left grasp"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Right sites"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Right grasp"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Muscles"))
 
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,13 +47,13 @@ class SegmentPanel(QWidget):
         self.session_id: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Sites per root: <b>d</b> dominant root of the muscle, <b>c</b> contributing."
-                      " Choose a root to see its muscles on the chart.")
+        hint = QLabel(self.tr("Sites per root: <b>d</b> dominant root of the muscle, <b>c</b> contributing."
+                      " Choose a root to see its muscles on the chart."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.table = QTableWidget(len(ROWS), len(self.COLUMNS))
-        self.table.setAccessibleName("Segmental summary")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(self.tr("Segmental summary"))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.verticalHeader().setVisible(False)
         # Compact rows: all 27 roots fit on a laptop screen without scrolling.
         row_height = self.fontMetrics().height() + 6
@@ -120,7 +125,8 @@ class SegmentPanel(QWidget):
         grades = [a + b for a, b in zip(cell.grades, midline.grades)]
         top = next((g for g in range(len(grades) - 1, -1, -1) if grades[g]), None)
         grasped = sum(grades[1:])
-        grasp = QTableWidgetItem("" if top is None else f"max {top} · {grasped} grasped")
+        grasp = QTableWidgetItem("" if top is None else self.tr("max {grade} · {count} grasped").format(
+            grade=top, count=grasped))
         grasp.setData(Qt.ItemDataRole.UserRole, top)
         if top is not None:
             grasp.setBackground(QBrush(QColor(GRASP_BACKGROUND[top])))

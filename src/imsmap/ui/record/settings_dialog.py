@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,9 +29,12 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import error_label, save_cancel_buttons
+from imsmap.ui.record.language_box import LanguageBox
+from imsmap.ui.wording import vocabulary
 
 
 class SettingsDialog(QDialog):
@@ -38,66 +42,67 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.records = records
         self.settings = clinic.load(records)
-        self.setWindowTitle("Clinic settings")
+        self.language_changed = False  # the window's language, at the next start
+        self.setWindowTitle(self.tr("Clinic settings"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
-        general = QGroupBox("Clinic")
+        general = QGroupBox(self.tr("Clinic"))
         form = QFormLayout(general)
         self.clinic_name = QLineEdit(self.settings.clinic_name)
-        self.clinic_name.setAccessibleName("Clinic name")
-        form.addRow("Name:", self.clinic_name)
+        self.clinic_name.setAccessibleName(self.tr("Clinic name"))
+        form.addRow(self.tr("Name:"), self.clinic_name)
         logo_row = QHBoxLayout()
         self.logo_preview = QLabel()
         self.logo_preview.setFixedHeight(40)
         self._logo = self.settings.logo_png
         self._show_logo()
-        choose = QPushButton("Choose logo…")
+        choose = QPushButton(self.tr("Choose logo…"))
         choose.clicked.connect(self._choose_logo)
-        clear = QPushButton("No logo")
+        clear = QPushButton(self.tr("No logo"))
         clear.clicked.connect(lambda: self._set_logo(None))
         logo_row.addWidget(self.logo_preview, 1)
         logo_row.addWidget(choose)
         logo_row.addWidget(clear)
-        form.addRow("Logo:", logo_row)
+        form.addRow(self.tr("Logo:"), logo_row)
         self.paper = QComboBox()
         self.paper.addItems(clinic.PAPER_SIZES)
         self.paper.setCurrentText(self.settings.paper)
-        self.paper.setAccessibleName("Paper size")
-        form.addRow("Paper:", self.paper)
-        self.photos_in_pdf = QCheckBox("Print the session's photos in its PDF")
+        self.paper.setAccessibleName(self.tr("Paper size"))
+        form.addRow(self.tr("Paper:"), self.paper)
+        self.photos_in_pdf = QCheckBox(self.tr("Print the session's photos in its PDF"))
         self.photos_in_pdf.setChecked(self.settings.photos_in_pdf)
-        self.photos_in_pdf.setToolTip("Off: the PDF lists the photos (caption, site, sha256) "
-                                      "without printing them; the PDF often leaves the clinic")
-        form.addRow("Photos:", self.photos_in_pdf)
+        self.photos_in_pdf.setToolTip(self.tr("Off: the PDF lists the photos (caption, site, sha256) "
+                                      "without printing them; the PDF often leaves the clinic"))
+        form.addRow(self.tr("Photos:"), self.photos_in_pdf)
         backup_row = QHBoxLayout()
         self.backup_dir = QLineEdit(self.settings.backup_dir)
-        self.backup_dir.setPlaceholderText("imsmap's data folder (default)")
-        self.backup_dir.setAccessibleName("Backup folder")
-        self.backup_dir.setToolTip("Automatic backups go here: a full copy each week and a "
+        self.backup_dir.setPlaceholderText(self.tr("imsmap's data folder (default)"))
+        self.backup_dir.setAccessibleName(self.tr("Backup folder"))
+        self.backup_dir.setToolTip(self.tr("Automatic backups go here: a full copy each week and a "
                                    "journal of each signed session, the last three weeks kept "
                                    "(imsmap backup --help). Choose a folder on another disk if "
-                                   "you can.")
-        browse = QPushButton("Choose…")
+                                   "you can."))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_backup_dir)
         backup_row.addWidget(self.backup_dir, 1)
         backup_row.addWidget(browse)
-        form.addRow("Backups:", backup_row)
+        form.addRow(self.tr("Backups:"), backup_row)
         layout.addWidget(general)
 
-        people = QGroupBox("Practitioners")
+        people = QGroupBox(self.tr("Practitioners"))
         pl = QVBoxLayout(people)
         self.practitioners = QTableWidget(0, 2)
-        self.practitioners.setHorizontalHeaderLabels(["Name", "Registration number"])
+        self.practitioners.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Registration number")])
         self.practitioners.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.practitioners.setAccessibleName("Practitioners")
+        self.practitioners.setAccessibleName(self.tr("Practitioners"))
         for p in self.settings.practitioners:
             self._add_practitioner(p.name, p.registration)
         row = QHBoxLayout()
-        add = QPushButton("Add practitioner")
+        add = QPushButton(self.tr("Add practitioner"))
         add.clicked.connect(lambda: self._add_practitioner("", ""))
-        remove = QPushButton("Remove selected")
+        remove = QPushButton(self.tr("Remove selected"))
         remove.clicked.connect(lambda: self.practitioners.removeRow(
             self.practitioners.currentRow()) if self.practitioners.currentRow() >= 0 else None)
         row.addWidget(add)
@@ -107,38 +112,42 @@ class SettingsDialog(QDialog):
         pl.addLayout(row)
         layout.addWidget(people)
 
-        needles = QGroupBox("Needles (mm)")
+        needles = QGroupBox(self.tr("Needles (mm)"))
         nl = QFormLayout(needles)
         self.presets = QLineEdit(", ".join(f"{p.diameter_mm:g}x{p.length_mm:g}"
                                            for p in self.settings.needle_presets))
-        self.presets.setToolTip("Diameter x length in millimetres, separated by commas")
-        self.presets.setAccessibleName("Needle presets")
-        nl.addRow("Presets:", self.presets)
+        self.presets.setToolTip(self.tr("Diameter x length in millimetres, separated by commas"))
+        self.presets.setAccessibleName(self.tr("Needle presets"))
+        nl.addRow(self.tr("Presets:"), self.presets)
         default_row = QHBoxLayout()
         self.default_diameter = QDoubleSpinBox(decimals=2, singleStep=0.02)
         self.default_diameter.setRange(*v.NEEDLE_DIAMETER_MM)
         self.default_diameter.setValue(self.settings.default_needle.diameter_mm)
-        self.default_diameter.setAccessibleName("Default needle diameter in millimetres")
+        self.default_diameter.setAccessibleName(self.tr("Default needle diameter in millimetres"))
         self.default_length = QDoubleSpinBox(decimals=0, singleStep=5)
         self.default_length.setRange(*v.NEEDLE_LENGTH_MM)
         self.default_length.setValue(self.settings.default_needle.length_mm)
-        self.default_length.setAccessibleName("Default needle length in millimetres")
+        self.default_length.setAccessibleName(self.tr("Default needle length in millimetres"))
         default_row.addWidget(self.default_diameter)
         default_row.addWidget(QLabel("x"))
         default_row.addWidget(self.default_length)
         default_row.addStretch(1)
-        nl.addRow("Default:", default_row)
+        nl.addRow(self.tr("Default:"), default_row)
         layout.addWidget(needles)
 
-        grades = QGroupBox("Grasp grades")
+        grades = QGroupBox(self.tr("Grasp grades"))
         gl = QFormLayout(grades)
         self.grasp_labels = []
         for grade, label in enumerate(self.settings.grasp_labels):
-            edit = QLineEdit(label)
-            edit.setAccessibleName(f"Label of grasp grade {grade}")
-            gl.addRow(f"{grade}:", edit)
+            # The default labels in the window's language; saved back as the defaults.
+            edit = QLineEdit(vocabulary("Grasp", label))
+            edit.setAccessibleName(self.tr("Label of grasp grade {grade}").format(grade=grade))
+            gl.addRow(self.tr("{name}:").format(name=grade), edit)
             self.grasp_labels.append(edit)
         layout.addWidget(grades)
+
+        self.languages = LanguageBox(parent=self)
+        layout.addWidget(self.languages)
 
         self.error = error_label()
         layout.addWidget(self.error)
@@ -152,7 +161,7 @@ class SettingsDialog(QDialog):
         self.practitioners.setItem(row, 1, QTableWidgetItem(registration))
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Clinic logo", "", "Images (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Clinic logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
         if not path:
             return
         try:
@@ -161,7 +170,7 @@ class SettingsDialog(QDialog):
             self.error.setText(exc.message)
 
     def _choose_backup_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.backup_dir.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 
@@ -176,7 +185,7 @@ class SettingsDialog(QDialog):
             self.logo_preview.setPixmap(pixmap.scaledToHeight(40))
         else:
             self.logo_preview.clear()
-            self.logo_preview.setText("(none)")
+            self.logo_preview.setText(self.tr("(none)"))
 
     def _collect(self) -> clinic.ClinicSettings:
         practitioners = []
@@ -189,20 +198,18 @@ class SettingsDialog(QDialog):
         for chunk in filter(None, (c.strip() for c in self.presets.text().split(","))):
             parts = chunk.lower().replace("×", "x").split("x")
             if len(parts) != 2:
-                raise UserFacingError(
-                    f"Needle preset {chunk!r} is not written as diameter x length, e.g. 0.25x40.")
+                raise UserFacingError(_bad_preset(chunk))
             try:
                 presets.append(clinic.NeedlePreset(float(parts[0]), float(parts[1])))
             except ValueError:
-                raise UserFacingError(
-                    f"Needle preset {chunk!r} is not written as diameter x length, "
-                    "e.g. 0.25x40.") from None
+                raise UserFacingError(_bad_preset(chunk)) from None
         return replace(
             self.settings, clinic_name=self.clinic_name.text(), logo_png=self._logo,
             practitioners=tuple(practitioners), needle_presets=tuple(presets),
             default_needle=clinic.NeedlePreset(round(self.default_diameter.value(), 2),
                                                self.default_length.value()),
-            grasp_labels=tuple(e.text() for e in self.grasp_labels),
+            grasp_labels=tuple(_untranslated(e.text(), grade)
+                               for grade, e in enumerate(self.grasp_labels)),
             paper=self.paper.currentText(), photos_in_pdf=self.photos_in_pdf.isChecked(),
             backup_dir=self.backup_dir.text().strip())
 
@@ -212,4 +219,18 @@ class SettingsDialog(QDialog):
         except UserFacingError as exc:
             self.error.setText(exc.message)
             return
+        self.language_changed = self.languages.save_window_language()
         self.accept()
+
+
+def _bad_preset(chunk: str) -> str:
+    return QCoreApplication.translate(
+        "SettingsDialog", "Needle preset {preset} is not written as diameter x length, e.g. "
+        "0.25x40.").format(preset=repr(chunk))
+
+
+def _untranslated(text: str, grade: int) -> str:
+    """A grasp label as stored: the default label when `text` is the default's translation (a
+    French window keeps the English defaults, which the PDFs translate into their language)."""
+    default = GRASP_LABELS[grade] if grade < len(GRASP_LABELS) else None
+    return default if default is not None and text.strip() == vocabulary("Grasp", default) else text

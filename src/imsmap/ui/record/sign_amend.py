@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +25,7 @@ from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
 from imsmap.ui.dialogs import error_label
+from imsmap.ui.wording import long_datetime
 
 
 class SignDialog(QDialog):
@@ -34,17 +35,17 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.records = records
         self.session_id = session_id
-        self.setWindowTitle("Sign session")
+        self.setWindowTitle(self.tr("Sign session"))
         self.setMinimumWidth(480)
         record = records.session_record(session_id)
         checks = signing_checks(records.atlas, record)
         s = record.session
 
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"<b>{s.started_at:%A %d %B %Y, %H:%M}</b> — {len(record.sites)} site(s).<br>"
-            "Once signed, the session is locked: later corrections are dated amendments that "
-            "leave this note as it is.")
+        intro = QLabel(self.tr(
+            "<b>{when}</b> — %n site(s).<br>Once signed, the session is locked: later "
+            "corrections are dated amendments that leave this note as it is.", "",
+            len(record.sites)).format(when=long_datetime(s.started_at)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -53,21 +54,22 @@ class SignDialog(QDialog):
         self.checks_label.setObjectName("signingChecks")
         if checks:
             items = "".join(f"<li>{c.message}</li>" for c in checks)
-            self.checks_label.setText(f"<b>Before you sign:</b><ul>{items}</ul>")
+            self.checks_label.setText(self.tr("<b>Before you sign:</b><ul>{items}</ul>").format(
+                items=items))
         else:
-            self.checks_label.setText("The record is complete.")
+            self.checks_label.setText(self.tr("The record is complete."))
         layout.addWidget(self.checks_label)
 
-        self.confirm = QCheckBox("Sign with these items open" if checks else
-                                 "I have reviewed this session")
-        self.confirm.setAccessibleName("Confirm signing")
+        self.confirm = QCheckBox(self.tr("Sign with these items open") if checks else
+                                 self.tr("I have reviewed this session"))
+        self.confirm.setAccessibleName(self.tr("Confirm signing"))
         layout.addWidget(self.confirm)
 
         self.error = error_label()
         layout.addWidget(self.error)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_button = self.buttons.addButton("Sign and lock",
+        self.sign_button = self.buttons.addButton(self.tr("Sign and lock"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_button.setEnabled(False)
         self.confirm.toggled.connect(self.sign_button.setEnabled)
@@ -93,29 +95,31 @@ class AmendDialog(QDialog):
         self.records = records
         self.session_id = session_id
         self.amendment = None
-        self.setWindowTitle("Amend signed session")
+        self.setWindowTitle(self.tr("Amend signed session"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         s = records.read.session(session_id)
-        note = QLabel(f"Session of {s.started_at:%Y-%m-%d %H:%M}, signed by {s.signed_by} on "
-                      f"{s.signed_at:%Y-%m-%d %H:%M}. The signed note is not changed; this "
-                      "amendment is added to it with today's date and your name.")
+        note = QLabel(self.tr("Session of {when}, signed by {who} on {signed}. The signed note is "
+                              "not changed; this amendment is added to it with today's date and "
+                              "your name.").format(when=f"{s.started_at:%Y-%m-%d %H:%M}",
+                                                   who=s.signed_by,
+                                                   signed=f"{s.signed_at:%Y-%m-%d %H:%M}"))
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. Wrong side recorded for site 4")
-        self.reason.setAccessibleName("Reason for the amendment")
+        self.reason.setPlaceholderText(self.tr("e.g. Wrong side recorded for site 4"))
+        self.reason.setAccessibleName(self.tr("Reason for the amendment"))
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Amendment text")
-        self.text.setPlaceholderText("What is corrected or added")
-        form.addRow("Reason:", self.reason)
-        form.addRow("Amendment:", self.text)
+        self.text.setAccessibleName(self.tr("Amendment text"))
+        self.text.setPlaceholderText(self.tr("What is corrected or added"))
+        form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow(self.tr("Amendment:"), self.text)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton("Add amendment",
+        self.save_button = buttons.addButton(self.tr("Add amendment"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -134,20 +138,22 @@ class AmendDialog(QDialog):
 class AuditDialog(QDialog):
     """The append-only audit trail of one session: who, when, what changed, old and new value."""
 
-    COLUMNS = ("When", "Who", "Action", "What", "Old", "New")
+    COLUMNS = (QT_TRANSLATE_NOOP("AuditDialog", "When"), QT_TRANSLATE_NOOP("AuditDialog", "Who"),
+               QT_TRANSLATE_NOOP("AuditDialog", "Action"), QT_TRANSLATE_NOOP("AuditDialog", "What"),
+               QT_TRANSLATE_NOOP("AuditDialog", "Old"), QT_TRANSLATE_NOOP("AuditDialog", "New"))
 
     def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Audit trail — session {session_id}")
+        self.setWindowTitle(self.tr("Audit trail — session {number}").format(number=session_id))
         self.resize(860, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Audit trail")
+        self.table.setAccessibleName(self.tr("Audit trail"))
         layout.addWidget(self.table)
         for entry in session_trail(records, session_id):
             changes = entry.changes or {"": [None, None]}

@@ -1,0 +1,160 @@
+"""The atlas's names in other languages than English. Pure data and validation, no Qt.
+
+The catalogue and the chart views are written in English, the source language. Each other
+language ships one file, ``assets/bodycharts/names.<language>.json`` (e.g. ``names.fr_CA.json``)::
+
+    {"language": "fr_CA",
+     "regions": {"hip": "Hanche", ...},          # the catalogue's REGIONS
+     "depths": {"deep": "profond", ...},         # the catalogue's DEPTHS
+     "views": {"anterior": {"name": "Vue antérieure",
+                            "layers": {"superficial": "Superficiel"},
+                            "landmarks": {"mastoid.R": "Processus mastoïde"}}},
+     "muscles": {"gluteus_medius": {"name": "Moyen fessier", "synonyms": [...],
+                                    "nerve": "Nerf glutéal supérieur"}}}
+
+keyed by the catalogue's ids (never by English names: an English name may be corrected, an id is
+never reused). A muscle, region or view the file does not name shows its English text, so a
+muscle added to the catalogue is usable before it is translated; the tests require every muscle
+to be named in every shipped language.
+
+A view's name is a title that stands alone ("Vue antérieure"): English adds " view" to the
+short name of a body view ("Anterior view"), which another language may not do.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
+
+__all__ = [
+    "SOURCE_LANGUAGE",
+    "AtlasNames",
+    "MuscleNames",
+    "ViewNames",
+    "names_file_languages",
+    "packaged_names",
+    "parse_names",
+]
+
+SOURCE_LANGUAGE = "en"
+_LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+_FILE_RE = re.compile(r"names\.([a-z]{2,3}(?:_[A-Z]{2})?)\.json")
+
+
+@dataclass(frozen=True)
+class MuscleNames:
+    name: str
+    synonyms: tuple[str, ...] = ()
+    nerve: str = ""  # empty: the English nerve text stands
+
+
+@dataclass(frozen=True)
+class ViewNames:
+    name: str = ""
+    layers: Mapping[str, str] = field(default_factory=dict)
+    landmarks: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AtlasNames:
+    """Every atlas name of one language."""
+
+    language: str
+    muscles: Mapping[str, MuscleNames]
+    regions: Mapping[str, str]
+    depths: Mapping[str, str]
+    views: Mapping[str, ViewNames]
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise AtlasError(f"{what} must be a non-empty text.")
+    return value.strip()
+
+
+def _texts(value: Any, what: str) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise AtlasError(f"{what} must map ids to names.")
+    return {str(k): _text(v, f"{what} {k!r}") for k, v in value.items()}
+
+
+def parse_names(data: Any, source: str = "names file") -> AtlasNames:
+    """Check and load one language's names (the shape in the module docstring).
+
+    Raises AtlasError naming the entry at the first problem found. Which ids exist is the
+    catalogue's business (checked by the tests against the shipped catalogue), not this file's."""
+    if not isinstance(data, Mapping):
+        raise AtlasError(f"The {source} must be a JSON object.")
+    unknown = sorted(set(data) - {"language", "muscles", "regions", "depths", "views"})
+    if unknown:
+        raise AtlasError(f"The {source} has unknown field(s): {', '.join(unknown)}.")
+    language = data.get("language")
+    if not isinstance(language, str) or not _LANGUAGE_RE.fullmatch(language):
+        raise AtlasError(f"The {source} needs a language such as \"fr_CA\", not {language!r}.")
+    raw_muscles = data.get("muscles", {})
+    if not isinstance(raw_muscles, Mapping):
+        raise AtlasError(f"The {source}'s muscles must map muscle ids to names.")
+    muscles: dict[str, MuscleNames] = {}
+    for mid, raw in raw_muscles.items():
+        where = f"The {source}'s muscle {mid!r}"
+        if not isinstance(raw, Mapping) or set(raw) - {"name", "synonyms", "nerve"}:
+            raise AtlasError(f"{where} must be {{\"name\", \"synonyms\", \"nerve\"}}.")
+        synonyms = raw.get("synonyms", [])
+        if not isinstance(synonyms, list):
+            raise AtlasError(f"{where}: synonyms must be a list of texts.")
+        nerve = raw.get("nerve", "")
+        muscles[str(mid)] = MuscleNames(
+            name=_text(raw.get("name"), f"{where}'s name"),
+            synonyms=tuple(_text(s, f"{where}'s synonym") for s in synonyms),
+            nerve=_text(nerve, f"{where}'s nerve") if nerve else "")
+    views: dict[str, ViewNames] = {}
+    raw_views = data.get("views", {})
+    if not isinstance(raw_views, Mapping):
+        raise AtlasError(f"The {source}'s views must map view ids to names.")
+    for vid, raw in raw_views.items():
+        where = f"The {source}'s view {vid!r}"
+        if not isinstance(raw, Mapping) or set(raw) - {"name", "layers", "landmarks"}:
+            raise AtlasError(f"{where} must be {{\"name\", \"layers\", \"landmarks\"}}.")
+        views[str(vid)] = ViewNames(
+            name=_text(raw["name"], f"{where}'s name") if "name" in raw else "",
+            layers=_texts(raw.get("layers", {}), f"{where}'s layer"),
+            landmarks=_texts(raw.get("landmarks", {}), f"{where}'s landmark"))
+    return AtlasNames(
+        language=language,
+        muscles=muscles,
+        regions=_texts(data.get("regions", {}), f"The {source}'s region"),
+        depths=_texts(data.get("depths", {}), f"The {source}'s depth"),
+        views=views)
+
+
+def names_file_languages() -> tuple[str, ...]:
+    """The languages that ship a names file, sorted."""
+    folder = bodycharts_folder()
+    if not folder.is_dir():
+        return ()
+    found = (_FILE_RE.fullmatch(p.name) for p in folder.iterdir())
+    return tuple(sorted(m.group(1) for m in found if m))
+
+
+@lru_cache(maxsize=1)
+def packaged_names() -> Mapping[str, AtlasNames]:
+    """Every shipped names file by language (read once per process)."""
+    found: dict[str, AtlasNames] = {}
+    for language in names_file_languages():
+        path = bodycharts_folder() / f"names.{language}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise AtlasError(f"The atlas names file {path.name} cannot be read: {exc}.") from None
+        names = parse_names(data, path.name)
+        if names.language != language:
+            raise AtlasError(f"The atlas names file {path.name} says it is {names.language}.")
+        found[language] = names
+    return found

@@ -1,0 +1,49 @@
+"""argparse's own words ("usage:", "options", "error:"...) in the command line's language.
+
+argparse looks its words up through the module global ``argparse._`` (gettext) each time it
+writes one; ``argparse_speaking_records_language`` points that global, for the length of a
+``with`` block, at the records catalog's context "Argparse", whose sources are listed here for
+pyside6-lupdate. Outside the block argparse is as Python ships it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from imsmap.domain.text import QT_TRANSLATE_NOOP
+from imsmap.i18n.records import translate
+
+__all__ = ["ARGPARSE_WORDS", "argparse_speaking_records_language"]
+
+# The words argparse (Python 3.11-3.13) shows to a user of imsmap's command line.
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("Argparse", "usage: "),
+    QT_TRANSLATE_NOOP("Argparse", "options"),
+    QT_TRANSLATE_NOOP("Argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("Argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("Argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("Argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("Argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("Argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("Argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("Argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("Argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
+)
+
+
+@contextmanager
+def argparse_speaking_records_language() -> Iterator[None]:
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: translate("Argparse", text)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]

@@ -1,0 +1,69 @@
+"""Sentences for people, translatable later. Pure Python: the domain knows nothing of Qt.
+
+A user-facing sentence is written once, in English, as a template marked for pyside6-lupdate
+(the records catalog, imsmap.i18n.records) with Qt's ``%1``, ``%2`` place holders, and raised
+as a `Sentence`: a ``str`` (the English text, so every existing reader keeps working) that
+keeps its context, template and arguments, so that the command line, the PDFs and the window can
+say it in their language::
+
+    raise ValidationError(sentence("Validation", QT_TRANSLATE_NOOP(
+        "Validation", "The date of birth %1 is in the future."), day.isoformat()), "birth_date")
+
+The same context goes to both calls: ``sentence`` needs it at run time, pyside6-lupdate reads it
+from ``QT_TRANSLATE_NOOP``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["QT_TRANSLATE_NOOP", "Sentence", "fill", "sentence", "shown"]
+
+_PLACE = re.compile(r"%(\d{1,2})")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Marks `text` for the translation catalogs; returns it unchanged."""
+    return text
+
+
+def fill(template: str, args: Sequence[object]) -> str:
+    """`template` with ``%1``..``%99`` replaced by `args` (in one pass, as QString.arg does,
+    so an argument's own "%2" stays as it is)."""
+    def one(m: re.Match[str]) -> str:
+        i = int(m.group(1)) - 1
+        return str(args[i]) if 0 <= i < len(args) else m.group(0)
+
+    return _PLACE.sub(one, template)
+
+
+def shown(arg: object) -> str:
+    """An argument as English writes it: a whole number with thousands separators ("20,000"),
+    a decimal number as short as it goes ("0.12"), anything else as text."""
+    if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+        return str(arg)
+    return f"{arg:,}" if isinstance(arg, int) else f"{arg:g}"
+
+
+class Sentence(str):
+    """A sentence in English that remembers how to be said in another language."""
+
+    context: str
+    template: str
+    args: tuple[object, ...]
+
+    def __new__(cls, context: str, template: str, args: Sequence[object] = ()) -> Sentence:
+        self = super().__new__(cls, fill(template, [shown(a) for a in args]))
+        self.context = context
+        self.template = template
+        self.args = tuple(args)
+        return self
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[str, str, tuple[object, ...]]]:
+        # pickling (multiprocessing) keeps the translation
+        return (Sentence, (self.context, self.template, self.args))
+
+
+def sentence(context: str, template: str, *args: object) -> Sentence:
+    return Sentence(context, template, args)

@@ -1,0 +1,117 @@
+"""The records' language: what the PDFs, the command line and the sentences of the services and
+the domain speak, chosen apart from the window's (a French record from an English window).
+
+The words live in the records catalog (``translations/imsmap_records_<language>.ts``, sources in
+cli/, report/, domain/ and services/). Code that writes records text calls ``translate`` with a
+literal context and text, which pyside6-lupdate extracts::
+
+    translate("SessionPdf", "Examination findings")
+    translate("SessionPdf", "%n site(s)", "", count, PLURAL)   # numerus forms in the .ts
+
+The language is the one of the innermost ``speaking(language)`` block (a PDF writer opens one with
+the clinic's ``records_language``; the command line with ``system_language()``), English outside
+any. A plural source says "(s)" where English adds an s ("%n site(s)"); the English catalog holds
+its plural forms ("1 site", "2 sites"), and ``translate`` says one the catalog lacks (not yet
+updated) the same way. ``PLURAL`` is there for
+pyside6-lupdate: its Python reader marks a message numerus only when
+the call has a fifth argument (a count in a variable alone is not enough), so every plural call
+passes it.
+
+The domain and the services, which know nothing of Qt, mark their sentences with
+``QT_TRANSLATE_NOOP`` and raise them as ``imsmap.domain.text.Sentence`` (English, with its
+template and arguments kept); ``sentence_text`` says one in the current language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from functools import lru_cache
+
+from PySide6.QtCore import QLocale
+
+from imsmap.domain.text import Sentence, fill
+from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
+
+__all__ = ["PLURAL", "catalog", "current", "day_month", "language", "locale", "number", "sentence_text",
+           "speaking", "translate"]
+
+PLURAL = True
+_CURRENT: ContextVar[Catalog | None] = ContextVar("imsmap_records_catalog", default=None)
+
+
+@lru_cache(maxsize=len(SUPPORTED))
+def catalog(language: str) -> Catalog:
+    """The records catalog of `language` (loaded once per process)."""
+    return Catalog(language)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[Catalog]:
+    """Within the block, records text is in `language` ("en", "fr_CA")."""
+    token = _CURRENT.set(catalog(language))
+    try:
+        yield _CURRENT.get() or catalog(language)
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> Catalog:
+    return _CURRENT.get() or catalog(SOURCE_LANGUAGE)
+
+
+def language() -> str:
+    return current().language
+
+
+def locale() -> QLocale:
+    return current().locale
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1,
+              plural: bool = False) -> str:
+    """`text` in the current records language (``%n``: `n`). `plural`: see the module's
+    docstring; it changes nothing at run time."""
+    catalog = current()
+    found = catalog.tr(context, text, disambiguation or None, n)
+    if n >= 0 and catalog.language == SOURCE_LANGUAGE:
+        # A plural the English catalog does not hold yet: the source's "(s)", said here.
+        found = found.replace("(s)", "" if n == 1 else "s")
+    return found
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number written the records language's way: 0.30 in English, 0,30 in French (Python's
+    rounding and no thousands separator in every language, so a language changes only the
+    decimal mark)."""
+    if decimals <= 0:
+        return str(int(round(value)))
+    return f"{value:.{decimals}f}".replace(".", locale().decimalPoint())
+
+
+def day_month(when: date) -> str:
+    """"3 Dec" in English, "3 déc." in French: a short date for a narrow column."""
+    return f"{when.day} {locale().monthName(when.month, QLocale.FormatType.ShortFormat)}"
+
+
+def sentence_text(message: object) -> str:
+    """A user-facing message in the current records language: a ``Sentence`` translated and
+    filled with its arguments; any other text as it is."""
+    if isinstance(message, Sentence):
+        return fill(translate(message.context, message.template),
+                    [_argument(a) for a in message.args])
+    return str(message)
+
+
+def _argument(arg: object) -> str:
+    """A sentence's argument in the current language: a sentence said, a number written the
+    language's way ("20,000" / "20 000", "0.12" / "0,12")."""
+    if isinstance(arg, Sentence):
+        return sentence_text(arg)
+    if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+        return str(arg)
+    if isinstance(arg, int):
+        return locale().toString(arg)
+    return f"{arg:g}".replace(".", locale().decimalPoint())

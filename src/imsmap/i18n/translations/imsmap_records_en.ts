@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>PdfCommand</name>
+    <message numerus="yes">
+        <source>Wrote the progress report of chart %1 (%n session(s)) to %2.</source>
+        <translation>
+            <numerusform>Wrote the progress report of chart %1 (%n session) to %2.</numerusform>
+            <numerusform>Wrote the progress report of chart %1 (%n sessions) to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PDF(s) written to %1; %2 skipped because they exist already.</source>
+        <translation>
+            <numerusform>%n PDF written to %1; %2 skipped because they exist already.</numerusform>
+            <numerusform>%n PDFs written to %1; %2 skipped because they exist already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PDF(s) written to %1.</source>
+        <translation>
+            <numerusform>%n PDF written to %1.</numerusform>
+            <numerusform>%n PDFs written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPages</name>
+    <message numerus="yes">
+        <source>%n photo(s), stored upright and without camera metadata</source>
+        <translation>
+            <numerusform>%n photo, stored upright and without camera metadata</numerusform>
+            <numerusform>%n photos, stored upright and without camera metadata</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressCharts</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) in %1</source>
+        <translation>
+            <numerusform>%n site in %1</numerusform>
+            <numerusform>%n sites in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) back</source>
+        <translation>
+            <numerusform>%n session back</numerusform>
+            <numerusform>%n sessions back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPdf</name>
+    <message numerus="yes">
+        <source>%n draft(s), not signed</source>
+        <translation>
+            <numerusform>%n draft, not signed</numerusform>
+            <numerusform>%n drafts, not signed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s), oldest first</source>
+        <translation>
+            <numerusform>%n session, oldest first</numerusform>
+            <numerusform>%n sessions, oldest first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session(s) for chart %1: pain, grasp by muscle and by root.</source>
+        <translation>
+            <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session for chart %1: pain, grasp by muscle and by root.</numerusform>
+            <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling sessions for chart %1: pain, grasp by muscle and by root.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTable</name>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not graded</source>
+        <translation>
+            <numerusform>%n not graded</numerusform>
+            <numerusform>%n not graded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionCharts</name>
+    <message numerus="yes">
+        <source>site(s) %1</source>
+        <translation>
+            <numerusform>site %1</numerusform>
+            <numerusform>sites %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionPdf</name>
+    <message numerus="yes">
+        <source>%n sign(s) of neuropathy</source>
+        <translation>
+            <numerusform>%n sign of neuropathy</numerusform>
+            <numerusform>%n signs of neuropathy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s) with sites; numbers match the site table</source>
+        <translation>
+            <numerusform>%n view with sites; numbers match the site table</numerusform>
+            <numerusform>%n views with sites; numbers match the site table</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertion site(s)</source>
+        <translation>
+            <numerusform>%n insertion site</numerusform>
+            <numerusform>%n insertion sites</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionSections</name>
+    <message numerus="yes">
+        <source>%n insertion site(s) charted</source>
+        <translation>
+            <numerusform>%n insertion site charted</numerusform>
+            <numerusform>%n insertion sites charted</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,214 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ChartPanel</name>
+    <message numerus="yes">
+        <source>%n site(s) of this session on the {chart} chart</source>
+        <translation>
+            <numerusform>%n site of this session on the {chart} chart</numerusform>
+            <numerusform>%n sites of this session on the {chart} chart</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSetupWizard</name>
+    <message numerus="yes">
+        <source>set; the screen locks after %n minute(s) without use</source>
+        <translation>
+            <numerusform>set; the screen locks after %n minute without use</numerusform>
+            <numerusform>set; the screen locks after %n minutes without use</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBar</name>
+    <message numerus="yes">
+        <source>%n earlier shown</source>
+        <translation>
+            <numerusform>%n earlier shown</numerusform>
+            <numerusform>%n earlier shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) ago</source>
+        <translation>
+            <numerusform>%n visit ago</numerusform>
+            <numerusform>%n visits ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>{root}: %n muscle(s) and the {root} paraspinal level are lit on the chart.</source>
+        <translation>
+            <numerusform>{root}: %n muscle and the {root} paraspinal level are lit on the chart.</numerusform>
+            <numerusform>{root}: %n muscles and the {root} paraspinal level are lit on the chart.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PainPlot</name>
+    <message numerus="yes">
+        <source>{date}: pain {before} → {after}, {grasping} of %n muscle(s) grasping, {sites} sites</source>
+        <translation>
+            <numerusform>{date}: pain {before} → {after}, {grasping} of %n muscle grasping, {sites} sites</numerusform>
+            <numerusform>{date}: pain {before} → {after}, {grasping} of %n muscles grasping, {sites} sites</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message numerus="yes">
+        <source>{reason} (%n more file(s) refused too.)</source>
+        <translation>
+            <numerusform>{reason} (%n more file refused too.)</numerusform>
+            <numerusform>{reason} (%n more files refused too.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) attached, upright and without GPS or camera data.</source>
+        <translation>
+            <numerusform>%n photo attached, upright and without GPS or camera data.</numerusform>
+            <numerusform>%n photos attached, upright and without GPS or camera data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanningWords</name>
+    <message numerus="yes">
+        <source>copy forward (%n site(s))</source>
+        <translation>
+            <numerusform>copy forward (%n site)</numerusform>
+            <numerusform>copy forward (%n sites)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) of the last visit added as planned markers: grade each one you needle, remove the others.</source>
+        <translation>
+            <numerusform>%n site of the last visit added as planned markers: grade each one you needle, remove the others.</numerusform>
+            <numerusform>%n sites of the last visit added as planned markers: grade each one you needle, remove the others.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n site(s))</source>
+        <translation>
+            <numerusform>{name} (%n site)</numerusform>
+            <numerusform>{name} (%n sites)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Protocol {name}: %n planned site(s) added.</source>
+        <translation>
+            <numerusform>Protocol {name}: %n planned site added.</numerusform>
+            <numerusform>Protocol {name}: %n planned sites added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Protocol {name} saved with %n site(s).</source>
+        <translation>
+            <numerusform>Protocol {name} saved with %n site.</numerusform>
+            <numerusform>Protocol {name} saved with %n sites.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message numerus="yes">
+        <source>{session}  (%n site(s))</source>
+        <translation>
+            <numerusform>{session}  (%n site)</numerusform>
+            <numerusform>{session}  (%n sites)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressSummary</name>
+    <message numerus="yes">
+        <source>{muscles} and %n more</source>
+        <translation>
+            <numerusform>{muscles} and %n more</numerusform>
+            <numerusform>{muscles} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest ({session}): {grasping} of %n muscle(s) grasped (strongest: {strongest}).</source>
+        <translation>
+            <numerusform>Latest ({session}): {grasping} of %n muscle grasped (strongest: {strongest}).</numerusform>
+            <numerusform>Latest ({session}): {grasping} of %n muscles grasped (strongest: {strongest}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest ({session}): {grasping} of %n muscle(s) grasped.</source>
+        <translation>
+            <numerusform>Latest ({session}): {grasping} of %n muscle grasped.</numerusform>
+            <numerusform>Latest ({session}): {grasping} of %n muscles grasped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Since {session} (%n session(s)): {changes}.</source>
+        <translation>
+            <numerusform>Since {session} (%n session): {changes}.</numerusform>
+            <numerusform>Since {session} (%n sessions): {changes}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLock</name>
+    <message numerus="yes">
+        <source>PIN saved: the window locks after %n idle minute(s).</source>
+        <translation>
+            <numerusform>PIN saved: the window locks after %n idle minute.</numerusform>
+            <numerusform>PIN saved: the window locks after %n idle minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTrend</name>
+    <message numerus="yes">
+        <source>{root} {side}, {session}: %n site(s); grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</source>
+        <translation>
+            <numerusform>{root} {side}, {session}: %n site; grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</numerusform>
+            <numerusform>{root} {side}, {session}: %n sites; grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>
+        <translation>
+            <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n site.&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</numerusform>
+            <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n sites.&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_LegendStrip</name>
+    <message numerus="yes">
+        <source>%n session(s) ago</source>
+        <translation>
+            <numerusform>%n session ago</numerusform>
+            <numerusform>%n sessions ago</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,204 @@
+"""The translation infrastructure (imsmap.i18n): the system's language, catalogs, the shipped .qm
+files compiled from their .ts sources."""
+
+from __future__ import annotations
+
+import runpy
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from imsmap import i18n
+from imsmap.i18n import SUPPORTED, Catalog, install, system_language
+
+ROOT = Path(__file__).resolve().parents[1]
+UPDATE = runpy.run_path(str(ROOT / "tools" / "i18n" / "update"))
+TRANSLATIONS = ROOT / "src" / "imsmap" / "i18n" / "translations"
+
+# -- the system's language ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_locale_env(monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+@pytest.mark.parametrize("value", ["fr_FR.UTF-8", "fr_BE.UTF-8", "fr_CH", "fr_CA.UTF-8", "fr",
+                                   "fr_CA@euro"])
+def test_any_french_locale_is_french_canada(no_locale_env, value):
+    no_locale_env.setenv("LANG", value)
+    assert system_language() == "fr_CA"
+
+
+@pytest.mark.parametrize("value", ["C", "POSIX", "C.UTF-8", "en_CA.UTF-8", "en_US", "en",
+                                   "de_DE.UTF-8", "frisian"])
+def test_anything_else_is_english(no_locale_env, value):
+    no_locale_env.setenv("LANG", value)
+    assert system_language() == "en"
+
+
+def test_lc_all_beats_lc_messages_beats_lang(no_locale_env):
+    no_locale_env.setenv("LANG", "fr_CA.UTF-8")
+    assert system_language() == "fr_CA"
+    no_locale_env.setenv("LC_MESSAGES", "en_CA.UTF-8")
+    assert system_language() == "en"
+    no_locale_env.setenv("LC_ALL", "fr_FR.UTF-8")
+    assert system_language() == "fr_CA"
+    no_locale_env.setenv("LC_MESSAGES", "fr_CA.UTF-8")
+    no_locale_env.setenv("LC_ALL", "C")
+    assert system_language() == "en"
+
+
+def test_an_empty_variable_does_not_decide(no_locale_env):
+    no_locale_env.setenv("LC_ALL", "")
+    no_locale_env.setenv("LANG", "fr_BE.UTF-8")
+    assert system_language() == "fr_CA"
+
+
+# -- catalogs -----------------------------------------------------------------------------------
+
+TEST_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA">
+<context>
+    <name>Test</name>
+    <message>
+        <source>Sign the session</source>
+        <translation>Signer la séance</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <comment>a sign of neuropathy</comment>
+        <translation>Signe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needle(s)</source>
+        <translation>
+            <numerusform>%Ln aiguille</numerusform>
+            <numerusform>%Ln aiguilles</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+@pytest.fixture
+def test_catalog(tmp_path):
+    ts = tmp_path / "imsmap_test_fr_CA.ts"
+    ts.write_text(TEST_TS, encoding="utf-8")
+    UPDATE["lrelease"](ts, ts.with_suffix(".qm"))
+    return Catalog("fr_CA", folder=tmp_path)
+
+
+def test_a_catalog_translates_a_string_and_its_disambiguation(test_catalog):
+    assert test_catalog.language == "fr_CA"
+    assert test_catalog.tr("Test", "Sign the session") == "Signer la séance"
+    assert test_catalog.translate("Test", "Sign", "a sign of neuropathy") == "Signe"
+
+
+def test_a_catalog_chooses_the_plural_form_and_fills_in_n(test_catalog):
+    # French: 0 and 1 are singular.
+    assert test_catalog.tr("Test", "%n site(s)", None, 0) == "0 site"
+    assert test_catalog.tr("Test", "%n site(s)", None, 1) == "1 site"
+    assert test_catalog.tr("Test", "%n site(s)", None, 3) == "3 sites"
+    # %Ln: the number written the French way (a narrow no-break space between thousands).
+    assert test_catalog.tr("Test", "%Ln needle(s)", None, 1200) == (
+        QLocale("fr_CA").toString(1200) + " aiguilles")
+    assert QLocale("fr_CA").toString(1200) != "1200"
+
+
+def test_a_catalog_falls_back_to_the_source_text(test_catalog):
+    assert test_catalog.tr("Test", "Not translated") == "Not translated"
+    assert test_catalog.tr("Elsewhere", "Sign the session") == "Sign the session"
+    assert test_catalog.tr("Test", "%n patient(s)", None, 4) == "4 patient(s)"
+
+
+def test_english_says_the_source_with_its_plural_forms():
+    english = Catalog("en")
+    assert english.locale.language() == QLocale.Language.English
+    assert english.tr("Test", "Not a real text") == "Not a real text"
+    assert english.tr("Test", "%n site(s)", None, 2) == "2 site(s)"  # not in a catalog
+    assert english.translate("PlanningWords", "copy forward (%n site(s))", None, 1) == (
+        "copy forward (1 site)")
+    assert english.translate("PlanningWords", "copy forward (%n site(s))", None, 3) == (
+        "copy forward (3 sites)")
+
+
+def test_an_unknown_language_is_refused_in_a_sentence():
+    with pytest.raises(ValueError, match="imsmap has no language 'de'; it has en, fr_CA"):
+        Catalog("de")
+
+
+def test_every_supported_language_but_english_has_its_catalogs():
+    for language in SUPPORTED:
+        assert i18n.catalog_names(language) == sorted(
+            f"imsmap_{area}_{language}.qm" for area in UPDATE["CATALOGS"])
+        assert Catalog(language).locale.name() == ("en_US" if language == "en" else language)
+
+
+def test_install_puts_the_language_on_the_application(qapp):
+    before = QLocale()
+    try:
+        catalog = install(qapp, "fr_CA")
+        assert catalog.language == "fr_CA"
+        assert QLocale().name() == "fr_CA"
+        # Qt's own words: standard buttons and dialogs.
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+        installed = qapp.findChildren(QTranslator, "imsmap-i18n")
+        assert len(installed) == len(i18n.catalog_names("fr_CA")) + 1
+        # A second install replaces the first's translators; English has its plural forms.
+        install(qapp, "en")
+        assert len(qapp.findChildren(QTranslator, "imsmap-i18n")) == len(
+            i18n.catalog_names("en"))
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+        assert QLocale().name() == "en_US"
+    finally:
+        install(qapp, "en")
+        QLocale.setDefault(before)
+
+
+# -- the shipped catalogs -----------------------------------------------------------------------
+
+
+def test_every_catalog_of_the_update_script_has_its_sources():
+    assert sorted(p.name for p in TRANSLATIONS.glob("*.ts")) == sorted(
+        p.name for p in UPDATE["ts_files"]())
+    folders = [f for fs in UPDATE["CATALOGS"].values() for f in fs]
+    assert len(folders) == len(set(folders)), "a source folder is in two catalogs"
+    for folder in folders:
+        assert (ROOT / "src" / "imsmap" / folder).is_dir(), folder
+
+
+@pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*.ts")), ids=lambda p: p.name)
+def test_every_committed_qm_is_compiled_from_its_ts(tmp_path, ts):
+    """The .qm shipped is what pyside6-lrelease makes of the .ts now: run tools/i18n/update
+    (or `tools/i18n/update --release`) after editing a .ts, and commit both."""
+    qm = ts.with_suffix(".qm")
+    assert qm.exists(), f"{qm.name} is missing: run tools/i18n/update --release"
+    fresh = tmp_path / qm.name
+    UPDATE["lrelease"](ts, fresh)
+    assert fresh.read_bytes() == qm.read_bytes(), (
+        f"{qm.name} does not match {ts.name}: run tools/i18n/update --release and commit it")
+
+
+def test_the_update_script_needs_the_pyside6_tools(tmp_path):
+    """Run with a Python that has no PySide6 tools beside it (nor on PATH): one sentence."""
+    out = subprocess.run(
+        ["/usr/bin/env", "-i", f"PATH={tmp_path}", "/usr/bin/python3",
+         str(ROOT / "tools" / "i18n" / "update"), "--release"],
+        capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert "pyside6-lrelease was not found" in out.stderr
+    assert "Traceback" not in out.stderr
