@@ -83,7 +83,7 @@ class Records:
         """One write: a transaction with its time stamp and audit entries; the changes it
         announces are published on the bus after COMMIT (services.unit_of_work)."""
         return unit_of_work(self.db, self.repo, self.bus, self.actor,
-                            lambda: to_sql(self.clock()))
+                            lambda: to_sql(self.db.write_clock() or self.clock()))
 
     # -- patients --------------------------------------------------------------------------
     def clean_patient_fields(self, fields: dict) -> dict:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from imsmap.store import audit
 from imsmap.store.damage import reading
+from imsmap.store.dialect import dialect_of
 from imsmap.store.site_rows import instant
 from imsmap.store.terms import terms_of
 
@@ -31,7 +32,10 @@ class Witness:
 
 
 def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
-    """A word as older entries hold it, and its terms id as compact ones do."""
+    """A word as older entries hold it, and its terms id as compact ones do (the clinic
+    server's trail keeps the words)."""
+    if dialect_of(conn).server_audit:
+        return [word]
     term = terms_of(conn).maybe_id(word)
     return [word] if term is None else [word, term]
 
