@@ -46,9 +46,11 @@ def db_path(tmp_path):
 # A module marked `pytestmark = pytest.mark.both_backends` runs each of its tests that reads the
 # records (through `context`, `records`, ...) twice: on a new SQLite file, and on a new database
 # of a real PostgreSQL server (one server for the whole run, one database per test copied from
-# a template set up by `imsmap server init`). Every other test runs on SQLite only.
+# a template set up by `imsmap server init`). Every other test runs on SQLite only, and so does
+# a test marked `sqlite_only(reason)` in such a module (it reads the file's own SQL, say).
 def pytest_generate_tests(metafunc):
     if metafunc.definition.get_closest_marker("both_backends") is not None \
+            and metafunc.definition.get_closest_marker("sqlite_only") is None \
             and "backend" in metafunc.fixturenames:
         metafunc.parametrize("backend", ["sqlite", "server"], indirect=True)
 

@@ -21,6 +21,8 @@ from imsmap.store import audit
 from imsmap.store.db import Database
 from support import chart_atlas, spot
 
+pytestmark = pytest.mark.both_backends
+
 export = pytest.importorskip("imsmap.services.export")
 
 
