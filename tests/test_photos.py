@@ -126,7 +126,7 @@ def test_removal_needs_confirmation_and_keeps_the_bytes(records, session, photos
 
 
 # -- locked with a signed session --------------------------------------------------------------
-@pytest.mark.sqlite_only("writes the SQLite file around the app (the server's triggers: tests/server/test_server_photos.py)")
+@pytest.mark.sqlite_only("writes the SQLite file around the app (the server: test_server_photos)")
 def test_a_signed_sessions_photos_are_locked_by_the_service_and_by_the_file(
         records, session, photos, tmp_path, db_path):
     photo = photos.add_file(session.id, write(tmp_path / "a.jpg", phone_jpeg()), "before")
@@ -154,7 +154,7 @@ def test_a_signed_sessions_photos_are_locked_by_the_service_and_by_the_file(
         conn.close()
 
 
-@pytest.mark.sqlite_only("writes the SQLite file around the app (the server's triggers: tests/server/test_server_photos.py)")
+@pytest.mark.sqlite_only("writes the SQLite file around the app (the server: test_server_photos)")
 def test_a_photos_bytes_are_never_changed_or_deleted_even_on_a_draft(
         session, photos, tmp_path, db_path):
     photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()))
