@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from imsmap.cli.common import add_db_argument, db_arg, positive_int
-from imsmap.paths import resolve_db
+from imsmap.cli.common import add_records_arguments, open_records_for, positive_int
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="attach a photo file to a draft session",
                              description="Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
                                          "to a draft session.")
-    add_db_argument(add)
+    add_records_arguments(add)
     add.add_argument("--session", metavar="ID", type=positive_int("a session id"), required=True,
                      help="the session's id")
     add.add_argument("--caption", metavar="TEXT", default="", help="a caption for the photo")
@@ -37,10 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from imsmap.services.context import open_records
     from imsmap.services.photos import Photos
 
-    records = open_records(resolve_db(db_arg(args)), create=False)
+    records = open_records_for(args, create=False)
     try:
         photo = Photos(records).add_file(args.session, args.file, args.caption, args.site)
     finally:

@@ -74,14 +74,17 @@ def open_context(path: str | Path, *, actor: str | None = None, create: bool = T
 
 
 def open_server_context(dsn: str, *, password: str | None = None, readonly: bool = False,
-                        atlas: Atlas | None = None,
-                        clock: Callable[[], datetime] = now) -> AppContext:
+                        atlas: Atlas | None = None, clock: Callable[[], datetime] = now,
+                        ask_password: Callable[[str], str | None] | None = None
+                        ) -> AppContext:
     """The services on a clinic server (store/postgres/), signed in with the DSN's login: the
     password from ``password``, else as libpq finds it (PGPASSFILE or ~/.pgpass, PGPASSWORD,
-    a service file). ServerError with one sentence when the server refuses."""
+    a service file), else ``ask_password(login)`` when the server asks for one. ServerError
+    with one sentence when the server refuses."""
     from imsmap.store.postgres.database import ServerDatabase  # psycopg: only for a server
 
-    db = ServerDatabase.connect(dsn, password=password, readonly=readonly)
+    db = ServerDatabase.connect(dsn, password=password, readonly=readonly,
+                                ask_password=ask_password)
     try:
         return build_context(db, atlas, clock=clock)
     except BaseException:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -139,21 +139,36 @@ class ServerDatabase(Database):
         self.login = login
         self.readonly = readonly
         self.place = where(dsn)
-        self.path = Path(self.place)  # for titles and sentences: no file is behind it
+        # For titles and sentences (no file is behind it): which clinic, and who signed in.
+        self.path = Path(f"{login} at {self.place}")
 
     is_server = True
 
     @classmethod
     def connect(cls, dsn: str, *, password: str | None = None,  # type: ignore[override]
-                readonly: bool = False) -> ServerDatabase:
+                readonly: bool = False,
+                ask_password: Callable[[str], str | None] | None = None) -> ServerDatabase:
         """Sign in to the server; ServerError with one sentence for a wrong password, an
-        unreachable server, a database that is not an imsmap clinic or one at another schema."""
+        unreachable server, a database that is not an imsmap clinic or one at another schema.
+
+        The password: ``password``, else libpq's own (PGPASSFILE or ~/.pgpass, PGPASSWORD, a
+        service file), else, when the server asks for one that libpq has not, ``ask_password``
+        (given the login's name; None: the person gave up) once."""
         pg = psycopg_module()
         params = parse(dsn)
         if password is not None:
             params["password"] = password
-        full = pg.conninfo.make_conninfo(**params)
-        raw = connect(full, autocommit=True)
+        try:
+            raw = connect(pg.conninfo.make_conninfo(**params), autocommit=True)
+        except ServerError as exc:
+            if password is not None or ask_password is None or not needs_password(exc):
+                raise
+            given = ask_password(params.get("user") or "your login")
+            if given is None:
+                raise ServerError(f"Signing in to the {where(dsn)} was cancelled; nothing was "
+                                  "opened.") from None
+            params["password"] = given
+            raw = connect(pg.conninfo.make_conninfo(**params), autocommit=True)
         try:
             place = where(dsn)
             check_schema(raw, place)
@@ -206,6 +221,12 @@ class ServerDatabase(Database):
 
     def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
         return self.conn.execute(sql, params, named=True).fetchone()
+
+
+def needs_password(exc: ServerError) -> bool:
+    """The server asked for a password that libpq had none of (connection_sentence quotes
+    libpq's words)."""
+    return "no password supplied" in exc.message
 
 
 def check_schema(raw, place: str) -> None:
