@@ -98,6 +98,28 @@ def run_on_server(app: QApplication, dsn: str) -> int:
     return status
 
 
+def _records_place() -> str | None:
+    """The clinic server's DSN when this person's records are kept there, None for this
+    computer's file; at the very first start (no choice kept, no database file yet) asked
+    (services.records_place); "" when that question was cancelled."""
+    from imsmap.services import records_place
+
+    try:
+        if records_place.chosen() is not None:
+            return records_place.saved_server()
+    except UserFacingError as exc:
+        QMessageBox.critical(None, "imsmap cannot start", exc.message)
+        return ""
+    if paths.default_db_path().exists():
+        return None  # a clinic already kept on this computer
+    from imsmap.ui.records_place import RecordsPlaceDialog
+
+    dialog = RecordsPlaceDialog()
+    if not dialog.exec():
+        return ""
+    return dialog.kept_dsn
+
+
 def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -> int:
     """Open the main window on a database (or the demo clinic, or a clinic server's database
     when ``dsn`` is given); returns the exit status."""
@@ -109,6 +131,10 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
     qt_log.install()
     log.info("window starting: %s", versions())
     try:
+        if dsn is None and db is None and not demo:
+            dsn = _records_place()
+            if dsn == "":
+                return 2  # the first question was closed: nothing opened, nothing made
         if dsn is not None:
             return run_on_server(app, dsn)
         try:
