@@ -80,3 +80,35 @@ def test_a_write_refused_half_way_leaves_nothing(records):
     assert records.repo.counts() == counts
     assert records.read.session(session.id).notes == ""
     assert audit.verify_chain(records.db.conn) == []
+
+
+def test_the_clinic_settings_are_the_admin_s_on_the_server(backend, records):
+    """On a file the practitioner keeps the clinic's settings; on the server the admin login
+    does (row-level security): the practitioner's save is one sentence and changes nothing."""
+    from dataclasses import replace
+
+    from imsmap.domain.errors import UserFacingError
+    from imsmap.services import clinic
+
+    before = records.repo.counts()
+    wanted = replace(clinic.load(records), clinic_name="Harbour Physiotherapy")
+    if backend == "sqlite":
+        assert clinic.save(records, wanted).clinic_name == "Harbour Physiotherapy"
+        return
+    with pytest.raises(UserFacingError) as caught:
+        clinic.save(records, wanted)
+    message = caught.value.message
+    assert message.endswith(".") and "\n" not in message and "refused" in message
+    assert records.repo.counts() == before and clinic.load(records).clinic_name != wanted.clinic_name
+
+
+def test_a_window_learns_that_another_room_wrote(open_records_as):
+    """What the window's refresh compares (RecordQueries.data_version): it changes when
+    another connection (room) has written."""
+    anna = open_records_as("anna.physio").records
+    ben = open_records_as("ben.physio").records
+    _visit(anna)
+    seen = anna.read.data_version()
+    assert anna.read.data_version() == seen
+    ben.create_patient(chart_number="C-2", family_name="Okafor")
+    assert anna.read.data_version() != seen
