@@ -32,15 +32,6 @@ from imsmap.store.site_rows import instant, moment
 from imsmap.store.terms import terms_of
 
 GENESIS = bytes(32)
-
-
-def server_trail(conn: object) -> Any:
-    """The clinic server's audit trail (store/postgres/trail.py) when ``conn`` is the server's
-    connection, else None. On the server the triggers number, time, sign and link every entry
-    and keep the words, so the functions below hand over to it: the client never appends the
-    chain a second time, and reads it in the same form as a file's."""
-    return getattr(conn, "trail", None) if dialect_of(conn).server_audit else None
-
 COMPACT_HASH_BYTES = 16
 CHECKPOINT_EVERY = 16  # compact entries whose id is a multiple of this store their link
 
@@ -49,6 +40,14 @@ SESSION_CONTENT = ("patient_id", "uid", "atlas_version", "started_at", "practiti
                    "practitioner_registration", "complaint", "pain_before", "pain_after",
                    "notes", "consent", "pneumothorax_discussed", "needle_count",
                    "needles_accounted", "tolerance", "plan")
+
+
+def server_trail(conn: object) -> Any:
+    """The clinic server's audit trail (store/postgres/trail.py) when ``conn`` is the server's
+    connection, else None. On the server the triggers number, time, sign and link every entry
+    and keep the words, so the functions below hand over to it: the client never appends the
+    chain a second time, and reads it in the same form as a file's."""
+    return getattr(conn, "trail", None) if dialect_of(conn).server_audit else None
 
 
 def content_digest(values: dict[str, object]) -> bytes:

@@ -84,8 +84,8 @@ class ServerConnection:
         self._errors = psycopg_module().Error
         self.terms = Terms(self)
 
-    def execute(self, sql: str, params: Any = (), /, *, named: bool = False):
-        cur = self.pg.cursor(row_factory=_row_factory) if named else self.pg.cursor()
+    def execute(self, sql: str, params: Any = (), /, *, by_name: bool = False):
+        cur = self.pg.cursor(row_factory=_row_factory) if by_name else self.pg.cursor()
         try:
             if params:
                 cur.execute(bind(sql), tuple(params) if not isinstance(params, dict) else params)
@@ -217,10 +217,10 @@ class ServerDatabase(Database):
         terms.committed()
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
-        return self.conn.execute(sql, params, named=True).fetchall()
+        return self.conn.execute(sql, params, by_name=True).fetchall()
 
     def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
-        return self.conn.execute(sql, params, named=True).fetchone()
+        return self.conn.execute(sql, params, by_name=True).fetchone()
 
 
 def needs_password(exc: ServerError) -> bool:
