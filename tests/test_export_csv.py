@@ -7,13 +7,9 @@ import io
 import re
 from pathlib import Path
 
-import pytest
-
 from imsmap.cli import main
 from imsmap.services.demo import create_demo
 from imsmap.services.export_csv import COLUMNS
-
-pytestmark = pytest.mark.both_backends
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "export-format.md"
 

@@ -21,8 +21,6 @@ from imsmap.store import audit
 from imsmap.store.db import Database
 from support import chart_atlas, spot
 
-pytestmark = pytest.mark.both_backends
-
 export = pytest.importorskip("imsmap.services.export")
 
 

@@ -15,8 +15,6 @@ from imsmap.store import integrity
 from imsmap.store.db import Database, StoreError
 from support import chart_atlas, outside_edit, spot
 
-pytestmark = pytest.mark.both_backends
-
 
 # -- helpers -----------------------------------------------------------------------------
 @pytest.fixture

@@ -24,8 +24,6 @@ from imsmap.domain.progress import (
     session_metrics,
 )
 
-pytestmark = pytest.mark.both_backends
-
 # A small catalogue with the textbook roots (dominant first in the comment).
 CATALOGUE = {
     "gluteus_medius": SimpleNamespace(roots=("L4", "L5", "S1"), dominant_root="L5"),

@@ -19,8 +19,6 @@ from imsmap.store.db import APPLICATION_ID, Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from support import chart_atlas, spot
 
-pytestmark = pytest.mark.both_backends
-
 
 def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
