@@ -47,15 +47,15 @@ def test_this_computer_and_an_existing_file_ask_nothing(monkeypatch, qt_settings
     asked = []
     monkeypatch.setattr(RecordsPlaceDialog, "exec", lambda self: asked.append(1) or 0)
     records_place.keep_this_computer()
-    assert ui_app._records_place() is None
+    assert ui_app.where_records_are() is None
     records_place.place_path().unlink()
     from imsmap import paths
 
     paths.ensure_private_dir(paths.default_db_path().parent)
     paths.default_db_path().write_bytes(b"")
-    assert ui_app._records_place() is None and asked == []
+    assert ui_app.where_records_are() is None and asked == []
     paths.default_db_path().unlink()
-    assert ui_app._records_place() == "" and asked == [1]  # the first start, cancelled
+    assert ui_app.where_records_are() == "" and asked == [1]  # the first start, cancelled
 
 
 def test_a_damaged_choice_is_one_sentence(monkeypatch, qt_settings):  # noqa: F811

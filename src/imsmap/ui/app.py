@@ -98,7 +98,7 @@ def run_on_server(app: QApplication, dsn: str) -> int:
     return status
 
 
-def _records_place() -> str | None:
+def where_records_are() -> str | None:
     """The clinic server's DSN when this person's records are kept there, None for this
     computer's file; at the very first start (no choice kept, no database file yet) asked
     (services.records_place); "" when that question was cancelled."""
@@ -132,7 +132,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
     log.info("window starting: %s", versions())
     try:
         if dsn is None and db is None and not demo:
-            dsn = _records_place()
+            dsn = where_records_are()
             if dsn == "":
                 return 2  # the first question was closed: nothing opened, nothing made
         if dsn is not None:
