@@ -42,14 +42,80 @@ def db_path(tmp_path):
     return tmp_path / "clinic.sqlite3"
 
 
-@pytest.fixture
-def context(db_path):
-    """The composition root (services.context) on the test's database."""
-    from imsmap.services.context import open_context
+# -- the two backends ------------------------------------------------------------------------
+# A module marked `pytestmark = pytest.mark.both_backends` runs each of its tests that reads the
+# records (through `context`, `records`, ...) twice: on a new SQLite file, and on a new database
+# of a real PostgreSQL server (one server for the whole run, one database per test copied from
+# a template set up by `imsmap server init`). Every other test runs on SQLite only, and so does
+# a test marked `sqlite_only(reason)` in such a module (it reads the file's own SQL, say).
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("both_backends") is not None \
+            and metafunc.definition.get_closest_marker("sqlite_only") is None \
+            and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", ["sqlite", "server"], indirect=True)
 
-    made = open_context(db_path, actor="test.physio")
-    yield made
-    made.close()
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the whole run (tests/pg_support.py); skipped where it is
+    not installed, a failure under CI."""
+    from pg_support import serve
+
+    yield from serve(pytest.fail, pytest.skip)
+
+
+@pytest.fixture(scope="session")
+def clinic_template(pg_server):
+    from pg_support import ClinicTemplate
+
+    return ClinicTemplate(pg_server)
+
+
+@pytest.fixture
+def backend(request):
+    """"sqlite", or "server" in a both_backends module's second run."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def server_clinic(backend, request):
+    """On the server backend: (template, the test's own clinic database); None on SQLite."""
+    if backend != "server":
+        yield None
+        return
+    template = request.getfixturevalue("clinic_template")
+    name = template.new_clinic()
+    yield template, name
+    template.drop(name)
+
+
+@pytest.fixture
+def open_records_as(server_clinic, db_path):
+    """Open the test's records as a given practitioner: on SQLite the file with that actor, on
+    the server that practitioner's own login (tests/pg_support.TEST_LOGINS)."""
+    from imsmap.services.context import open_context, open_server_context
+
+    opened = []
+
+    def open_as(actor: str = "test.physio", **kwargs):
+        if server_clinic is None:
+            made = open_context(db_path, actor=actor, **kwargs)
+        else:
+            template, name = server_clinic
+            made = open_server_context(template.dsn(name, actor), **kwargs)
+        opened.append(made)
+        return made
+
+    yield open_as
+    for made in opened:
+        made.close()
+
+
+@pytest.fixture
+def context(open_records_as):
+    """The composition root (services.context) on the test's database (a file, or the
+    server's database in a both_backends module's second run)."""
+    return open_records_as("test.physio")
 
 
 @pytest.fixture

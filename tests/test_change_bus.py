@@ -8,6 +8,8 @@ import pytest
 from imsmap.domain.errors import ValidationError
 from imsmap.services.changes import Action, Change, Entity, Tier
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_a_change_is_made_of_an_action_and_an_entity_never_of_words():
     with pytest.raises(TypeError, match="Action and an Entity"):

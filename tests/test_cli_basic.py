@@ -329,19 +329,22 @@ def test_export_session_id_must_be_a_number(capsys, db):
 
 
 def test_the_plain_window_command_is_parsed_like_the_sub_commands(monkeypatch, capsys):
-    """`imsmap [--db PATH] [--demo]` goes through the one argparse parser: its abbreviations and
-    `--db=PATH` work, and --demo with --db is refused with one sentence, exit status 2."""
+    """`imsmap [--db PATH | --dsn DSN] [--demo]` goes through the one argparse parser: its
+    abbreviations and `--db=PATH` work, and --demo with --db is refused with one sentence, exit
+    status 2."""
     import imsmap.ui.app as ui_app
 
     seen = []
     monkeypatch.setattr(ui_app, "run_app",
-                        lambda db=None, demo=False: seen.append((db, demo)) or 0)
+                        lambda db=None, demo=False, dsn=None: seen.append((db, demo, dsn)) or 0)
     assert main(["--db", "x.sqlite3"]) == 0
     assert main(["--dem"]) == 0
     assert main(["--db=y.sqlite3"]) == 0
-    assert seen == [("x.sqlite3", False), (None, True), ("y.sqlite3", False)]
+    assert main(["--dsn", "host=db.clinic.lan dbname=clinic"]) == 0
+    assert seen == [("x.sqlite3", False, None), (None, True, None), ("y.sqlite3", False, None),
+                    (None, False, "host=db.clinic.lan dbname=clinic")]
     with pytest.raises(SystemExit) as refused:
         main(["--demo", "--db", "x.sqlite3"])
     err = capsys.readouterr().err
     assert refused.value.code == 2 and "leave out --db" in err and "Traceback" not in err
-    assert len(seen) == 3
+    assert len(seen) == 4

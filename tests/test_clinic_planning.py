@@ -10,6 +10,8 @@ from imsmap.domain.errors import ReadOnlyError, ValidationError
 from imsmap.services import clinic, planning
 from imsmap.store.audit import verify_chain
 
+pytestmark = pytest.mark.both_backends
+
 
 def _region(atlas, view_id="posterior", muscle=None):
     view = atlas.view(view_id)
@@ -24,6 +26,7 @@ def _audit_count(records):
     return records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
 
 
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's (test_backends)")
 def test_settings_round_trip_with_one_audit_entry(records):
     before = _audit_count(records)
     saved = clinic.save(records, clinic.ClinicSettings(
@@ -58,6 +61,7 @@ def test_bad_settings_are_refused_and_change_nothing(records, change, message):
     assert _audit_count(records) == audit_before
 
 
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's (test_backends)")
 def test_default_needle_setting_is_used_for_a_new_session(records, atlas, session):
     clinic.save(records, clinic.ClinicSettings(default_needle=clinic.NeedlePreset(0.30, 60)))
     region = _region(atlas)
@@ -65,6 +69,7 @@ def test_default_needle_setting_is_used_for_a_new_session(records, atlas, sessio
     assert (site.needle_diameter_mm, site.needle_length_mm) == (0.30, 60)
 
 
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's (test_backends)")
 def test_copy_forward_brings_last_visits_sites_as_planned(records, atlas, patient, session):
     regions = [_region(atlas, muscle=m) for m in ("gluteus_medius", "gluteus_maximus")]
     for region in regions:
@@ -105,6 +110,7 @@ def test_protocols_save_and_apply(records, atlas, patient, session):
     assert verify_chain(records.db.conn) == []
 
 
+@pytest.mark.sqlite_only("a backup folder is the single-PC file's")
 def test_the_clinic_chooses_the_backup_folder(records, tmp_path):
     from imsmap.store import backup
 

@@ -9,24 +9,21 @@ from datetime import datetime
 import pytest
 
 from imsmap.domain.errors import ConflictError, UserFacingError, ValidationError
-from imsmap.services.context import build_context
 from imsmap.services.records import Records
-from imsmap.store.db import Database
 from support import chart_atlas, spot
 
+pytestmark = pytest.mark.both_backends
 
-def window(path, actor: str, minute: int = 0) -> Records:
-    return build_context(Database.open(path), chart_atlas(), actor=actor,
-                   clock=lambda: datetime(2026, 11, 20, 10, minute).astimezone()).records
+
+def window(open_records_as, actor: str, minute: int = 0) -> Records:
+    """A window's records (a room's, on the clinic server: its own login)."""
+    return open_records_as(actor, atlas=chart_atlas(),
+                           clock=lambda: datetime(2026, 11, 20, 10, minute).astimezone()).records
 
 
 @pytest.fixture
-def two(db_path):
-    first = window(db_path, "anna.physio", 5)
-    second = window(db_path, "ben.physio", 42)
-    yield first, second
-    first.db.close()
-    second.db.close()
+def two(open_records_as):
+    return window(open_records_as, "anna.physio", 5), window(open_records_as, "ben.physio", 42)
 
 
 def audit_count(recs: Records) -> int:
@@ -47,7 +44,12 @@ def test_the_later_save_of_a_note_is_refused_and_names_who_changed_it(two):
     assert isinstance(caught.value, UserFacingError) and caught.value.fields == ("notes",)
     message = caught.value.message
     assert "notes" in message and "another window" in message
-    assert "ben.physio" in message and "2026-11-20 10:42" in message
+    # When Ben wrote: his window's clock on one computer; on a clinic server the server's
+    # (the one clock every room's writes and the audit trail share).
+    written = first.read.audit_entries(session.id)[-1].at.astimezone()
+    assert "ben.physio" in message and f"{written:%Y-%m-%d %H:%M}" in message
+    if not first.db.is_server:
+        assert f"{written:%Y-%m-%d %H:%M}" == "2026-11-20 10:42"
     assert "not saved" in message
     # Nothing written: the other window's note stands, and the trail has no new entry.
     assert first.repo.session(session.id).notes == "Start. Ben's addition."

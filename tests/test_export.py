@@ -16,6 +16,8 @@ from imsmap.services.export import FORMAT, VERSION, dumps, export_document
 from imsmap.store import audit
 from support import spot
 
+pytestmark = pytest.mark.both_backends
+
 DOC = Path(__file__).resolve().parents[1] / "docs" / "export-format.md"
 
 TOP_KEYS = {"format", "version", "exported_at", "exported_by", "atlas_version",
@@ -149,6 +151,7 @@ def test_an_empty_clinic_exports(records):
     assert doc["patients"] == [] and doc["audit"] == []
 
 
+@pytest.mark.sqlite_only('drops an SQLite trigger to write around the app')
 def test_a_muscle_the_atlas_no_longer_knows_keeps_its_id(records, filled):
     records.db.conn.execute("DROP TRIGGER signed_site_locked")
     records.db.conn.execute("INSERT INTO terms (text) VALUES ('retired_muscle')")
@@ -169,6 +172,7 @@ def _statements(records, call):
     return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
 
 
+@pytest.mark.sqlite_only("counts statements with sqlite3's trace callback")
 def test_the_number_of_queries_does_not_grow_with_the_clinic(records, filled):
     small = _statements(records, lambda: export_document(records))
     view_id, x, y, muscle, side = spot(records.atlas)

@@ -22,6 +22,8 @@ from imsmap.services.export import export_document
 from imsmap.services.fhir import build_bundle, dumps, fhir_bundle
 from support import spot
 
+pytestmark = pytest.mark.both_backends
+
 DOC = Path(__file__).resolve().parents[1] / "docs" / "fhir.md"
 NOW = datetime(2026, 11, 30, 17, 5, 9, tzinfo=UTC)
 

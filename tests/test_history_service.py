@@ -6,10 +6,14 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import UTC
 
+import pytest
+
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
 from imsmap.store.repository import SESSION_COLUMNS, session_from_row, session_from_tuple
 from support import spot
+
+pytestmark = pytest.mark.both_backends
 
 
 def _course(records, patient, n=3):
@@ -23,6 +27,7 @@ def _course(records, patient, n=3):
     return sessions
 
 
+@pytest.mark.sqlite_only("reads the file's rows with SQLite's own SQL")
 def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
     _course(records, patient, 4)
     records.sign_session(records.repo.sessions_for_patient(patient.id)[-1].id)

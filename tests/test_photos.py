@@ -21,6 +21,8 @@ from imsmap.services.photos import Photos
 from photo_support import GPS_LATITUDE, SERIAL, metadata_left, phone_jpeg, png_bytes, write
 from support import outside_edit, spot
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def photos(records):
@@ -124,6 +126,7 @@ def test_removal_needs_confirmation_and_keeps_the_bytes(records, session, photos
 
 
 # -- locked with a signed session --------------------------------------------------------------
+@pytest.mark.sqlite_only("writes the SQLite file around the app (the server: test_server_photos)")
 def test_a_signed_sessions_photos_are_locked_by_the_service_and_by_the_file(
         records, session, photos, tmp_path, db_path):
     photo = photos.add_file(session.id, write(tmp_path / "a.jpg", phone_jpeg()), "before")
@@ -151,6 +154,7 @@ def test_a_signed_sessions_photos_are_locked_by_the_service_and_by_the_file(
         conn.close()
 
 
+@pytest.mark.sqlite_only("writes the SQLite file around the app (the server: test_server_photos)")
 def test_a_photos_bytes_are_never_changed_or_deleted_even_on_a_draft(
         session, photos, tmp_path, db_path):
     photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()))
@@ -166,6 +170,7 @@ def test_a_photos_bytes_are_never_changed_or_deleted_even_on_a_draft(
         conn.close()
 
 
+@pytest.mark.sqlite_only("edits the file's photo bytes around the app")
 def test_the_signature_covers_the_photos_and_check_compares_their_bytes_with_the_trail(
         records, session, photos, tmp_path, db_path):
     view_id, x, y, _m, _s = spot(records.atlas, 1)
@@ -192,6 +197,7 @@ def test_the_signature_covers_the_photos_and_check_compares_their_bytes_with_the
     assert any("Signed sessions unchanged" in p for p in problems)
 
 
+@pytest.mark.sqlite_only('writes the SQLite file around the app')
 def test_a_photo_row_written_around_the_app_is_named_by_check(records, session, db_path):
     data = png_bytes()
     sha = hashlib.sha256(data).hexdigest()
@@ -266,6 +272,7 @@ def test_a_missing_file_or_a_folder_is_one_sentence(session, photos, tmp_path):
 
 
 # -- imsmap photo add ------------------------------------------------------------------------
+@pytest.mark.sqlite_only('the command is given the file (--db)')
 def test_cli_photo_add_stores_the_photo_and_refuses_a_bad_file(
         records, session, tmp_path, db_path, capsys):
     good = write(tmp_path / "IMG_1.jpg", phone_jpeg())
@@ -286,6 +293,7 @@ def test_cli_photo_add_stores_the_photo_and_refuses_a_bad_file(
 
 
 # -- backups: a full backup and its journal give the photos back ---------------------------
+@pytest.mark.sqlite_only("the backup journal is the single-PC file's")
 def test_photos_added_after_a_full_backup_come_back_from_its_journal(
         records, session, photos, tmp_path, db_path):
     from imsmap.services.checks import check_restorable

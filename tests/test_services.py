@@ -13,6 +13,8 @@ import support
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.store import audit
 
+pytestmark = pytest.mark.both_backends
+
 TABLES = ("patients", "sessions", "sites", "amendments", "audit")
 DB_EXAMPLES = settings(max_examples=40, deadline=None,
                        suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -14,6 +15,8 @@ from test_ui_support import (  # noqa: F401 - fixtures
     qt_settings,
     window,
 )
+
+pytestmark = pytest.mark.both_backends
 
 
 def _sites(records, session):

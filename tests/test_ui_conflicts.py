@@ -11,18 +11,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from imsmap.services.context import open_context
 from support import spot
 from test_ui_support import qt_settings  # noqa: F401 - fixture
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
-def two_windows(qtbot, qt_settings, db_path):  # noqa: F811 - the fixture above
-    """Anna's and Ben's windows on one draft session with one site, both showing it."""
+def two_windows(qtbot, qt_settings, open_records_as):  # noqa: F811 - the fixture above
+    """Anna's and Ben's windows on one draft session with one site, both showing it (on a
+    clinic server: each signed in with their own login)."""
     from imsmap.ui.main_window import MainWindow
 
-    anna_context = open_context(db_path, actor="anna.physio")
-    ben_context = open_context(db_path, actor="ben.physio")
+    anna_context = open_records_as("anna.physio")
+    ben_context = open_records_as("ben.physio")
     anna = anna_context.records
     patient = anna.create_patient(chart_number="C-1", family_name="Nguyen")
     session = anna.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30))

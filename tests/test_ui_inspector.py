@@ -14,6 +14,8 @@ from test_ui_support import (  # noqa: F401 - fixtures
     window,
 )
 
+pytestmark = pytest.mark.both_backends
+
 
 def _site(records, session):
     (site,) = records.repo.sites_for_session(session.id)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import SEARCH_DELAY_MS
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.both_backends
 
 
 def _listed(w) -> list[str]:

@@ -9,6 +9,8 @@ from imsmap.domain.errors import ReadOnlyError
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
 
+pytestmark = pytest.mark.both_backends
+
 
 def _site_on(records, session, muscle_id):
     """Add a site on a real region of `muscle_id` (its label point)."""
@@ -161,6 +163,7 @@ def test_segment_panel_counts_roots_by_side_and_names_a_roots_muscles(qtbot, rec
     assert levels == frozenset({muscle.dominant_root})
 
 
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's")
 def test_settings_dialog_saves_and_refuses_bad_presets(qtbot, records):
     from PySide6.QtWidgets import QPushButton
 

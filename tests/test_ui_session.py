@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from imsmap.ui.session_panel import NOTES_DELAY_MS
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_pain_spin_boxes_save_on_edit(qtbot, window, records, session):
@@ -69,6 +72,7 @@ def test_signing_locks_the_panel(qtbot, window, records, session, monkeypatch):
     assert window.undo_stack.count() == 0
 
 
+@pytest.mark.sqlite_only('locks the SQLite file from another connection')
 def test_a_database_locked_by_another_program_loses_no_edit(qtbot, window, records, session,
                                                             db_path):
     import sqlite3
@@ -97,6 +101,7 @@ def test_a_database_locked_by_another_program_loses_no_edit(qtbot, window, recor
     assert records.repo.session(session.id).complaint == "Neck pain"
 
 
+@pytest.mark.sqlite_only("on the server the clinic's list is the admin's")
 def test_practitioner_from_the_clinic_list_brings_the_registration_number(
         qtbot, make_window, records, session):
     from imsmap.services import clinic

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtWidgets import QInputDialog
 
 from imsmap.services import planning
-from imsmap.services.context import open_context
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.both_backends
 
 EARLIER = datetime(2026, 11, 13, 9, 30)
 
@@ -82,16 +83,14 @@ def test_apply_protocol_is_one_undo_step_and_one_redo_step(make_window, earlier_
 
 
 def test_undo_of_a_copy_signed_in_another_window_says_so_and_changes_nothing(
-        make_window, earlier_visit, records, db_path):
+        make_window, earlier_visit, records, open_records_as):
     _first, draft, _own = earlier_visit
     w = _open(make_window, draft)
     w.menus.act_copy_forward.trigger()
     copied = _shown(w, records, draft.id)
-    elsewhere = open_context(db_path, actor="other.physio")  # another window, same file
-    try:
-        elsewhere.records.sign_session(draft.id)
-    finally:
-        elsewhere.close()
+    elsewhere = open_records_as("other.physio")  # another window (room), same records
+    elsewhere.records.sign_session(draft.id)
+    elsewhere.close()
     w.menus.act_undo.trigger()
     assert "signed" in w.statusBar().currentMessage()
     assert [(s.seq, s.muscle_id, s.planned)

@@ -8,11 +8,11 @@ import os
 import psycopg
 import pytest
 from clinic_files import make_clinic
-from pg_support import SUPERUSER_PASSWORD
 
 from imsmap.cli import main
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import connect
+from pg_support import SUPERUSER_PASSWORD
 
 
 def test_a_custom_format_dump_restores_with_its_chain_and_its_triggers(tmp_path, pg_server,

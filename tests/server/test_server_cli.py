@@ -13,12 +13,12 @@ import time
 
 import psycopg
 import pytest
-from pg_support import SUPERUSER_PASSWORD, _free_port
 
 from imsmap.cli import main
 from imsmap.paths import data_dir
 from imsmap.store.postgres import schema
 from imsmap.store.postgres.connection import connect
+from pg_support import SUPERUSER_PASSWORD, _free_port
 
 PASSWORD = "correct horse battery"
 

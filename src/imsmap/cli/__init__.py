@@ -13,7 +13,7 @@ import sys
 
 from imsmap import __version__, logs
 from imsmap.cli.argparse_words import argparse_speaking_records_language
-from imsmap.cli.common import add_db_argument
+from imsmap.cli.common import add_db_argument, add_dsn_argument
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
 from imsmap.i18n.records import sentence_text, speaking, translate
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     add_db_argument(parser)
+    add_dsn_argument(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -98,13 +99,14 @@ def _main(argv: list[str] | None) -> int:
     log.info("imsmap %s: %s", __version__, args.command or "window")
     try:
         if args.command is None:
-            if args.demo and getattr(args, "db", None):
+            if args.demo and (getattr(args, "db", None) or getattr(args, "dsn", None)):
                 parser.error(translate(
-                    "Cli", "--demo opens the demo clinic's own database; leave out --db"))
+                    "Cli", "--demo opens the demo clinic's own database; leave out --db and --dsn"))
+            from imsmap.cli.common import dsn_arg
             from imsmap.ui.app import run_app  # Qt: only for the window, not the commands
 
-            return run_app(db=getattr(args, "db", None), demo=args.demo)
-        if args.command in UPGRADING:
+            return run_app(db=getattr(args, "db", None), demo=args.demo, dsn=dsn_arg(args))
+        if args.command in UPGRADING and not getattr(args, "dsn", None):
             from imsmap.cli.common import db_arg
             from imsmap.cli.progress import upgrade_with_bar
             from imsmap.paths import resolve_db

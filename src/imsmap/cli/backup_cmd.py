@@ -8,13 +8,16 @@
     imsmap restore --db PATH FILE [--force]
                                            check FILE, then put it in place of the database; an
                                            existing database needs --force and is kept aside
+    imsmap backup --dsn DSN --out FILE     the clinic server's database in pg_dump's custom
+                                           format, checked by a restore into a scratch database
+                                           (store/postgres/dump.py)
 """
 
 from __future__ import annotations
 
 import argparse
 
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_db_argument, add_dsn_argument, db_arg, dsn_arg
 from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
@@ -27,8 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "--out: a full, compressed backup in the backup folder, with a journal "
                     "that the window adds to at each signature; the folder keeps the newest "
                     "full backups (3 unless set) with their journals. --full-every-days and "
-                    "--keep-fulls set that policy and make no backup."))
+                    "--keep-fulls set that policy and make no backup. With --dsn: the clinic "
+                    "server's database with pg_dump -Fc into --out, checked by a restore into "
+                    "a scratch database (audit chain, counts) before it is kept."))
     add_db_argument(parser)
+    add_dsn_argument(parser)
     parser.add_argument("--out", metavar="FILE",
                         help=translate("Cli", "the new backup file (refused if it exists)"))
     parser.add_argument("--full-every-days", metavar="N",
@@ -55,6 +61,9 @@ def run_backup(args: argparse.Namespace) -> int:
     from imsmap.store.backup import backup_to
     from imsmap.store.db import Database
 
+    dsn = dsn_arg(args)
+    if dsn is not None:
+        return _backup_server(args, dsn)
     db_path = resolve_db(db_arg(args))
     if args.full_every_days is not None or args.keep_fulls is not None:
         return _set_policy(args, db_path)
@@ -63,6 +72,21 @@ def run_backup(args: argparse.Namespace) -> int:
     with Database.open(db_path, create=False, readonly=True) as db:
         target = backup_to(db, args.out) if args.out else backup_sets.make_full(db).full
     print(fill(translate("BackupCommand", "Backed up %1 to %2."), [db_path, target]))
+    return 0
+
+
+def _backup_server(args: argparse.Namespace, dsn: str) -> int:
+    from imsmap.domain.errors import UserFacingError
+    from imsmap.store.postgres.dump import dump
+
+    if not args.out or args.full_every_days is not None or args.keep_fulls is not None:
+        raise UserFacingError("A clinic server is backed up into one file: give --out FILE "
+                              "(the automatic backups' policy is the single-PC file's).")
+    made = dump(dsn, args.out)
+    counts = ", ".join(f"{n} {t}" for t, n in made.counts.items() if n)
+    print(f"Backed up the clinic server to {made.path} (pg_dump custom format: {counts}). "
+          f"Restored into a scratch database to check it: the audit chain of "
+          f"{made.audit_entries} entries is unbroken and ends in {made.chain_link[:16]}.")
     return 0
 
 

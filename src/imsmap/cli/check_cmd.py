@@ -1,6 +1,6 @@
 """`imsmap check`: is the record whole?
 
-    imsmap check --db PATH [--quick]
+    imsmap check [--db PATH | --dsn DSN] [--quick]
 
 Prints a readable report. Exit status 0 when all is well, 1 when anything is wrong (every
 problem is listed), 2 when the file cannot be used at all (one sentence says why).
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_records_arguments, open_records_for
 from imsmap.i18n.records import translate
-from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "key checks, muscles the atlas knows, signed sessions unchanged since "
                     "signing, and the audit trail unbroken. Exit status 0: all is well; "
                     "1: problems found (all listed); 2: the file cannot be used."))
-    add_db_argument(parser)
+    add_records_arguments(parser)
     parser.add_argument("--quick", action="store_true",
                         help=translate("Cli", "only SQLite's quick check of the file's structure"))
     parser.set_defaults(func=run)
@@ -31,9 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from imsmap.services.checks import full_check, quick_check
-    from imsmap.services.context import open_records
-
-    records = open_records(resolve_db(db_arg(args)), create=False, readonly=True)
+    records = open_records_for(args, create=False, readonly=True)
     try:
         report = quick_check(records) if args.quick else full_check(records)
     finally:

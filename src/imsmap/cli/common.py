@@ -63,3 +63,61 @@ def iso_date(value: str, option: str) -> date:
         raise UserFacingError(fill(translate(
             "Cli", "%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20."),
             [option, repr(value)])) from None
+
+
+
+DSN_HELP = ("a clinic server's database in place of --db: a libpq DSN such as "
+            "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full (the password "
+            "from PGPASSFILE or ~/.pgpass, PGPASSWORD or a service file, else asked for)")
+
+
+def add_dsn_argument(parser: argparse.ArgumentParser) -> None:
+    """`--dsn DSN`: the clinic server in place of `--db PATH`, before or after the command."""
+    parser.add_argument("--dsn", metavar="DSN", default=argparse.SUPPRESS, help=DSN_HELP)
+
+
+def add_records_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--db PATH` or `--dsn DSN`: where the records are."""
+    add_db_argument(parser)
+    add_dsn_argument(parser)
+
+
+def dsn_arg(args: argparse.Namespace) -> str | None:
+    dsn = getattr(args, "dsn", None)
+    if dsn and db_arg(args):
+        raise UserFacingError("Give --db (a file on this computer) or --dsn (a clinic server), "
+                              "not both.")
+    return dsn or None
+
+
+def terminal_password(login: str) -> str:
+    """Ask for the server password on the terminal; without one, a sentence: scripts keep it
+    where libpq finds it (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service file)."""
+    import getpass
+    import sys
+
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserFacingError(f"The clinic server asks for {login}'s password and none was "
+                              "found; nothing was opened. Keep it in a password file "
+                              "(PGPASSFILE, or ~/.pgpass) or run the command in a terminal.")
+    return getpass.getpass(f"Password for {login} on the clinic server: ")
+
+
+def open_records_for(args: argparse.Namespace, *, create: bool = True,
+                     readonly: bool = False):  # -> services.records.Records
+    """The record services on the file of --db or the clinic server of --dsn."""
+    from imsmap.paths import resolve_db
+    from imsmap.services.context import open_records, open_server_context
+
+    dsn = dsn_arg(args)
+    if dsn is not None:
+        return open_server_context(dsn, readonly=readonly,
+                                   ask_password=terminal_password).records
+    return open_records(resolve_db(db_arg(args)), create=create, readonly=readonly)
+
+
+def database_file(args: argparse.Namespace):  # -> Path | None
+    """The database file of --db (or the default one); None on a clinic server (--dsn)."""
+    from imsmap.paths import resolve_db
+
+    return None if dsn_arg(args) is not None else resolve_db(db_arg(args))

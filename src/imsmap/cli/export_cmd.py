@@ -18,8 +18,12 @@ import os
 import sys
 from pathlib import Path
 
-from imsmap import paths
-from imsmap.cli.common import add_db_argument, db_arg, positive_int
+from imsmap.cli.common import (
+    add_records_arguments,
+    database_file,
+    open_records_for,
+    positive_int,
+)
 from imsmap.i18n.records import translate
 from imsmap.services.output_files import check_output, reason, write_atomically
 from imsmap.store.db import StoreError
@@ -34,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(docs/export-format.md), a CSV of insertions (--csv), or an HL7 FHIR R4 "
                     "Bundle (--fhir, docs/fhir.md)."),
     )
-    add_db_argument(parser)
+    add_records_arguments(parser)
     parser.add_argument("--out", metavar="FILE",
                         help=translate("Cli", "write to FILE instead of standard output"))
     parser.add_argument("--force", action="store_true",
@@ -69,14 +73,18 @@ def run(args: argparse.Namespace) -> int:
     from imsmap.store.db import Database
 
     check_options(args)
-    db_path = paths.resolve_db(db_arg(args))
+    db_path = database_file(args)
     out = Path(args.out).expanduser() if args.out else None
     if out is not None:  # never the database or another SQLite file (issue 12, H1)
         check_output(out, db_path, force=args.force)
-    _check_db(db_path)
-    db = Database.open(db_path, create=False)
+    if db_path is None:  # the clinic server (--dsn)
+        records = open_records_for(args, create=False, readonly=True)
+        db = records.db
+    else:
+        _check_db(db_path)
+        db = Database.open(db_path, create=False)
     try:
-        records = build_context(db).records
+        records = build_context(db).records if db_path is not None else records
         if args.csv:
             if args.session:
                 raise StoreError("--csv exports every session; leave out --session.")

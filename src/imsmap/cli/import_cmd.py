@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_records_arguments, open_records_for
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
-from imsmap.paths import resolve_db
 
 MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
 
@@ -26,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=translate("Cli", "Import the patients, visits, sites and amendments of an imsmap export "
                     "(JSON) file. The whole file is checked first and imported in one step, "
                     "or not at all. Signed visits stay signed with their original signature."))
-    add_db_argument(parser)
+    add_records_arguments(parser)
     parser.add_argument("file", metavar="FILE", help=translate("Cli", "the export file (.json)"))
     parser.set_defaults(func=run)
 
@@ -70,11 +69,10 @@ def read_json(path: str) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    from imsmap.services.context import open_records
     from imsmap.services.importer import import_document
 
     doc = read_json(args.file)
-    records = open_records(resolve_db(db_arg(args)))
+    records = open_records_for(args)
     try:
         counts = import_document(records, doc)
     finally:

@@ -25,10 +25,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from imsmap.cli.common import (
-    add_db_argument,
-    db_arg,
+    add_records_arguments,
+    database_file,
     ensure_gui_application,
     iso_date,
+    open_records_for,
     positive_int,
 )
 from imsmap.domain.errors import UserFacingError
@@ -71,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "PdfCommand", "Write the record of one session (charts, sites, segmental summary, "
             "signature and amendments), or with --patient and --progress a patient's progress "
             "over their sessions, as a PDF/A-1b file for the clinic's records system."))
-    add_db_argument(parser)
+    add_records_arguments(parser)
     parser.add_argument("--session", metavar="ID", type=_session_id,
                         help=translate("PdfCommand", "the session's id"))
     parser.add_argument("--patient", metavar="ID",
@@ -145,16 +146,14 @@ def _mode(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from imsmap.paths import resolve_db
-    from imsmap.services.context import open_records
     from imsmap.services.fidelity import refuse_unfaithful
 
     mode = _mode(args)
     if mode == "batch":
         return _run_batch(args)
-    db_path = resolve_db(db_arg(args))
+    db_path = database_file(args)
     out = check_output(args.out, db_path, force=args.force)  # never the database (issue 12, H1)
-    records = open_records(db_path, create=False)
+    records = open_records_for(args, create=False)
     try:
         if mode == "progress":
             patient = records.repo.patient(args.patient)  # unknown: says so before Qt starts
@@ -203,8 +202,6 @@ def batch_file_name(chart_number: str, patient_id: int, started, session_id: int
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from imsmap.paths import resolve_db
-    from imsmap.services.context import open_records
     from imsmap.services.fidelity import refuse_unfaithful
 
     first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
@@ -217,8 +214,8 @@ def _run_batch(args: argparse.Namespace) -> int:
         raise UserFacingError(fill(translate(
             "PdfCommand", "The folder %1 does not exist; create it first or choose another with "
             "--out-dir."), [folder]))
-    db_path = resolve_db(db_arg(args))
-    records = open_records(db_path, create=False)
+    db_path = database_file(args)
+    records = open_records_for(args, create=False)
     wrote = skipped = 0
     try:
         sessions = records.repo.sessions_between(first.isoformat(),

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import argparse
 
-from imsmap.cli.common import add_db_argument, db_arg, positive_int
+from imsmap.cli.common import add_records_arguments, open_records_for, positive_int
 from imsmap.i18n.records import translate
-from imsmap.paths import resolve_db
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help=translate("Cli", "attach a photo file to a draft session"),
                              description=translate("Cli", "Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
                                          "to a draft session."))
-    add_db_argument(add)
+    add_records_arguments(add)
     add.add_argument("--session", metavar="ID", type=positive_int("a session id"), required=True,
                      help=translate("Cli", "the session's id"))
     add.add_argument("--caption", metavar="TEXT", default="", help=translate("Cli", "a caption for the photo"))
@@ -38,10 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from imsmap.services.context import open_records
     from imsmap.services.photos import Photos
 
-    records = open_records(resolve_db(db_arg(args)), create=False)
+    records = open_records_for(args, create=False)
     try:
         photo = Photos(records).add_file(args.session, args.file, args.caption, args.site)
     finally:

@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add_dsn(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dsn", metavar="DSN",
+    parser.add_argument("--dsn", metavar="DSN", default=argparse.SUPPRESS,
                         help=translate("Cli", "the server's database as a libpq DSN, e.g. "
                              "postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full "
                              "(default: the one used last)"))
@@ -71,7 +71,7 @@ def _add_dsn(parser: argparse.ArgumentParser) -> None:
 def _dsn(args: argparse.Namespace) -> str:
     from imsmap.store.postgres.connection import ServerError, saved_dsn
 
-    dsn = args.dsn or saved_dsn()
+    dsn = getattr(args, "dsn", None) or saved_dsn()
     if not dsn:
         raise ServerError("Give the server's database with --dsn (for example "
                           "postgresql://postgres@db.clinic.lan/clinic); none was used before.")

@@ -118,12 +118,15 @@ def full_check(records: Records) -> CheckReport:
     db = records.db
     # One read transaction: every section reads the file as of one moment, while windows go
     # on writing (the audit trail and the record of where it ends read apart could disagree).
+    # On the clinic server the server's own check of its chain takes the place of SQLite's
+    # file checks (its foreign keys are always enforced).
     with witness_rows.one_moment(db):
         # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
-        sections = [
+        sections = ([_section("The server's own check of the audit chain (audit_breaks)",
+                              lambda: _server_breaks(records))] if db.is_server else [
             Section("File structure (integrity check)", tuple(integrity.integrity_check(db))),
             _section("References between records (foreign keys)",
-                     lambda: (integrity.foreign_key_check(db), "")),
+                     lambda: (integrity.foreign_key_check(db), ""))]) + [
             _section("Muscles known to the atlas", lambda: _muscles(records)),
             _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
             _section("Amendments unchanged since written", lambda: _amendments(records)),
@@ -206,6 +209,14 @@ def _kept_history(records: Records) -> tuple[list[str], str]:
     with reading(records.db.path):
         problems, n = kept_history_problems(records.db.conn)
     return problems, f"{n} entries"
+
+
+def _server_breaks(records: Records) -> tuple[list[str], str]:
+    """The chain recomputed inside the server (sql/v1_rules.sql's audit_breaks), beside
+    imsmap's own verification of it below: two implementations that must agree."""
+    return ([f"audit entry {entry}: {problem}"
+             for entry, problem in witness_rows.server_chain_breaks(records.db.conn)],
+            "recomputed by the server")
 
 
 def _audit_chain(records: Records) -> tuple[list[str], str]:

@@ -52,8 +52,10 @@ def last_change(conn: sqlite3.Connection, entity: str, entity_id: int,
                 session_id: int | None, names: tuple[str, ...]) -> tuple[str, datetime] | None:
     """(actor, time) of the newest audit entry that changed one of `names` of the record."""
     found = None
-    where = "WHERE session_id IS ? AND entity_id = ?"
-    for row in audit.rows(conn, where, (session_id, entity_id)):
+    where, params = (("WHERE session_id IS NULL AND entity_id = ?", (entity_id,))
+                     if session_id is None else
+                     ("WHERE session_id = ? AND entity_id = ?", (session_id, entity_id)))
+    for row in audit.rows(conn, where, params):
         if row[3] != "update" or row[4] != entity or not isinstance(row[7], str):
             continue
         try:

@@ -39,7 +39,15 @@ class AppContext:
 
 def build_context(db: Database, atlas: Atlas | None = None, *, actor: str | None = None,
                   clock: Callable[[], datetime] = now) -> AppContext:
-    """Wire the services around an open database (the atlas of this imsmap unless given)."""
+    """Wire the services around an open database (the atlas of this imsmap unless given).
+
+    On a clinic server the actor is the login that signed in: the server records that login
+    in the audit trail and as the signer, so the services write the same name everywhere."""
+    if db.login is not None:
+        if actor is not None and actor != db.login:
+            raise ValueError(f"the clinic server records its login {db.login!r} as the author, "
+                             f"not {actor!r}")
+        actor = db.login
     atlas = atlas if atlas is not None else load_atlas()
     bus = ChangeBus()
     records = Records(db, atlas, bus, actor=actor, clock=clock)
@@ -63,6 +71,25 @@ def open_context(path: str | Path, *, actor: str | None = None, create: bool = T
             "imsmap reads. Open it once in imsmap (it is upgraded in place, every record kept "
             "and checked), or back it up first (imsmap backup) and open the copy.")
     return build_context(db, atlas, actor=actor, clock=clock)
+
+
+def open_server_context(dsn: str, *, password: str | None = None, readonly: bool = False,
+                        atlas: Atlas | None = None, clock: Callable[[], datetime] = now,
+                        ask_password: Callable[[str], str | None] | None = None
+                        ) -> AppContext:
+    """The services on a clinic server (store/postgres/), signed in with the DSN's login: the
+    password from ``password``, else as libpq finds it (PGPASSFILE or ~/.pgpass, PGPASSWORD,
+    a service file), else ``ask_password(login)`` when the server asks for one. ServerError
+    with one sentence when the server refuses."""
+    from imsmap.store.postgres.database import ServerDatabase  # psycopg: only for a server
+
+    db = ServerDatabase.connect(dsn, password=password, readonly=readonly,
+                                ask_password=ask_password)
+    try:
+        return build_context(db, atlas, clock=clock)
+    except BaseException:
+        db.close()
+        raise
 
 
 def open_records(path: str | Path, *, actor: str | None = None, create: bool = True,

@@ -86,7 +86,7 @@ class Records:
         """One write: a transaction with its time stamp and audit entries; the changes it
         announces are published on the bus after COMMIT (services.unit_of_work)."""
         return unit_of_work(self.db, self.repo, self.bus, self.actor,
-                            lambda: sql_time(self.clock()))
+                            lambda: sql_time(self.db.write_clock() or self.clock()))
 
     # -- patients --------------------------------------------------------------------------
     def clean_patient_fields(self, fields: FieldValues) -> FieldValues:

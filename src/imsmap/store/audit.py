@@ -27,6 +27,7 @@ from typing import Any
 
 from imsmap.domain.models import AuditEntry, Session
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
+from imsmap.store.dialect import dialect_of
 from imsmap.store.site_rows import instant, moment
 from imsmap.store.terms import terms_of
 
@@ -39,6 +40,14 @@ SESSION_CONTENT = ("patient_id", "uid", "atlas_version", "started_at", "practiti
                    "practitioner_registration", "complaint", "pain_before", "pain_after",
                    "notes", "consent", "pneumothorax_discussed", "needle_count",
                    "needles_accounted", "tolerance", "plan")
+
+
+def server_trail(conn: object) -> Any:
+    """The clinic server's audit trail (store/postgres/trail.py) when ``conn`` is the server's
+    connection, else None. On the server the triggers number, time, sign and link every entry
+    and keep the words, so the functions below hand over to it: the client never appends the
+    chain a second time, and reads it in the same form as a file's."""
+    return getattr(conn, "trail", None) if dialect_of(conn).server_audit else None
 
 
 def content_digest(values: dict[str, object]) -> bytes:
@@ -91,6 +100,10 @@ def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, entity
     ``changes`` is {column: [before, after]}, or for a creation the 16-byte ``content_digest``
     of the created record.
     """
+    server = server_trail(conn)
+    if server is not None:
+        return int(server.append(conn, action=action, entity=entity, entity_id=entity_id,
+                                 session_id=session_id, changes=changes))
     prev_id, prev_link = head(conn)
     entry_id = prev_id + 1
     stored = bytes(changes) if isinstance(changes, (bytes, bytearray)) else changes_text(changes)
@@ -112,6 +125,10 @@ def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, entity
 def head(conn: sqlite3.Connection) -> tuple[int, bytes]:
     """(id, chain link) of the newest entry: from audit_head, or worked out again from the last
     stored link when audit_head does not describe the newest entry."""
+    server = server_trail(conn)
+    if server is not None:
+        entry_id, last_link = server.head(conn)
+        return int(entry_id), bytes(last_link)
     with reading(conn):
         last = conn.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
         row = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone()
@@ -146,6 +163,10 @@ def link_at(conn: sqlite3.Connection, entry_id: int) -> bytes | None:
     """The chain link of one entry, worked out from the nearest stored link before it; None
     when there is no such entry. Printed on a signed session's PDF, it lets anyone holding the
     paper tell whether the trail up to that signature was rewritten since."""
+    server = server_trail(conn)
+    if server is not None:
+        found = server.link_at(conn, entry_id)
+        return None if found is None else bytes(found)
     with reading(conn):
         start = conn.execute("SELECT id, hash FROM audit WHERE id < ? AND hash IS NOT NULL"
                              " ORDER BY id DESC LIMIT 1", (entry_id,)).fetchone()
@@ -184,6 +205,10 @@ def rows(conn: sqlite3.Connection, where: str = "", params: tuple[Any, ...] = ()
          fresh: bool = False) -> Iterator[AuditRow]:
     """The entries as written, in id order, with the words in place of term ids (the stored
     link is None on compact entries between checkpoints)."""
+    server = server_trail(conn)
+    if server is not None:
+        yield from server.rows(conn, where, params)
+        return
     with reading(conn):
         terms = terms_of(conn)
         # fresh: the words as the file holds them now, not as this connection first read them
@@ -212,6 +237,9 @@ def _is_key(value: object) -> bool:
 
 def verify_chain(conn: sqlite3.Connection) -> list[str]:
     """Problems with the chain, in order; an empty list means it is unbroken."""
+    server = server_trail(conn)
+    if server is not None:
+        return list(server.verify_chain(conn))
     with reading(conn):
         return _chain_problems(conn)
 

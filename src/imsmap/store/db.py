@@ -14,6 +14,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -130,6 +131,16 @@ class Database:
     @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # What a clinic server's database (store/postgres/database.py) answers differently.
+    is_server = False  # the records are on a clinic server, not in this file
+    login: str | None = None  # the server's authenticated login (None: a file has none)
+
+    def write_clock(self) -> datetime | None:
+        """The time a write is stamped with when the database keeps its own clock (the clinic
+        server: its transaction's time, the time its audit trail records); None: the services'
+        clock stamps it. Called inside the write's transaction."""
+        return None
 
     # -- writing ---------------------------------------------------------------------------
     @contextlib.contextmanager

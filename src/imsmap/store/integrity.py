@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from imsmap.store.damage import reading
 from imsmap.store.db import DamagedFileError, Database, refuse
+from imsmap.store.dialect import dialect_of
 from imsmap.store.sqlite_errors import Fault, error_code, fault_of
 from imsmap.store.terms import terms_of
 
@@ -89,7 +90,10 @@ def _unaudited(db: Database) -> list[str]:
     terms = terms_of(db.conn)
 
     def spellings(word: str) -> list[object]:
-        """The word as older entries hold it, and its terms id as compact ones do."""
+        """The word as older entries hold it, and its terms id as compact ones do (the clinic
+        server's trail keeps the words)."""
+        if dialect_of(db.conn).server_audit:
+            return [word]
         term = terms.maybe_id(word)
         return [word] if term is None else [word, term]
 

@@ -16,6 +16,7 @@ from imsmap.domain.errors import NotFoundError
 from imsmap.domain.photos import Photo
 from imsmap.store.damage import UNDECODABLE, reading, reads, unreadable
 from imsmap.store.db import Database
+from imsmap.store.dialect import dialect_of
 
 _COLUMNS = ("id, session_id, seq, sha256, mime, width, height, bytes, caption, site_id,"
             " created_at, created_by, updated_at, updated_by")
@@ -41,6 +42,7 @@ class PhotoStore:
 
     def __init__(self, db: Database):
         self.db = db
+        self.dialect = dialect_of(db.conn)
         self._available: bool | None = None
 
     @property
@@ -108,9 +110,12 @@ class PhotoStore:
         too, one at a time (`imsmap check`)."""
         if not self.available:
             return
+        # CAST AS BLOB: a damaged file's text in place of the bytes reads as not bytes (the
+        # server's column is bytea, never anything else).
+        data = "CAST(b.data AS BLOB)" if self.dialect.name == "sqlite" else "b.data"
         with reading(self.db.path):  # a damaged file's errors, as the iteration meets them
             for r in self.db.conn.execute(
-                    "SELECT p.id, p.session_id, p.sha256, CAST(b.data AS BLOB) FROM photos p"
+                    f"SELECT p.id, p.session_id, p.sha256, {data} FROM photos p"
                     " LEFT JOIN photo_blobs b ON b.photo_id = p.id ORDER BY p.id"):
                 yield r[0], r[1], r[2], r[3] if isinstance(r[3], bytes) else None
 
@@ -128,13 +133,12 @@ class PhotoStore:
         conn: sqlite3.Connection = self.db.conn
         seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM photos WHERE session_id = ?",
                            (session_id,)).fetchone()[0]
-        cur = conn.execute(
+        photo_id = dialect_of(conn).insert(
+            conn,
             "INSERT INTO photos (session_id, seq, sha256, mime, width, height, bytes, caption,"
             " site_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, seq, sha256, mime, width, height, len(data), caption, site_id, at,
              actor))
-        photo_id = cur.lastrowid
-        assert photo_id is not None  # an INSERT that succeeded always sets it
         conn.execute("INSERT INTO photo_blobs (photo_id, thumbnail, data) VALUES (?, ?, ?)",
                      (photo_id, thumbnail, data))
         return photo_id

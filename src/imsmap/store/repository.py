@@ -28,6 +28,7 @@ from imsmap.log_privacy import PRIVATE
 from imsmap.store import site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
+from imsmap.store.dialect import dialect_of
 from imsmap.store.patient_search import COMMON_WORD_ROWS, like_prefix, prefix_clause
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
@@ -73,13 +74,6 @@ def _dt(value: str | None) -> datetime | None:
 def _at(value: str) -> datetime:
     """A time the schema requires (NOT NULL): an empty one is a damaged row."""
     return datetime.fromisoformat(value)
-
-
-def new_id(cur: sqlite3.Cursor) -> int:
-    """The id SQLite gave the row the cursor just inserted."""
-    if cur.lastrowid is None:  # never after an INSERT that succeeded
-        raise RuntimeError("SQLite gave the inserted row no id")
-    return cur.lastrowid
 
 
 def patient_from_row(r: sqlite3.Row) -> Patient:
@@ -155,8 +149,15 @@ def as_dict(obj: DataclassInstance, names: tuple[str, ...]) -> dict[str, object]
 
 
 class Repository:
+    """The record's rows, on an SQLite file or the clinic server: the SQL is written once, and
+    what differs between the two is asked of the connection's dialect (store.dialect)."""
+
     def __init__(self, db: Database):
         self.db = db
+        self.dialect = dialect_of(db.conn)
+
+    def _insert(self, sql: str, params: tuple[Any, ...]) -> int:
+        return self.dialect.insert(self.db.conn, sql, params)
 
     # -- patients --------------------------------------------------------------------------
     @reads
@@ -185,7 +186,8 @@ class Repository:
         the name index in order to the first ``limit`` matches is then the faster plan.
         """
         words = text.split()
-        order = " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?"
+        nocase, like = self.dialect.nocase, self.dialect.like
+        order = (f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?")
         if not words:
             rows = self.db.query("SELECT * FROM patients" + order, (limit,))
             return [patient_from_row(r) for r in rows]
@@ -193,9 +195,9 @@ class Repository:
         for word in words:
             clause = self._rare_word_clause(word) if len(word) >= 2 else None
             if clause is None:
-                like = like_prefix(word)
-                clause = ("(family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\'"
-                          " OR chart_number LIKE ? ESCAPE '\\')", [like, like, like])
+                pattern = like_prefix(word)
+                clause = (f"(family_name {like} ? ESCAPE '\\' OR given_name {like} ? ESCAPE '\\'"
+                          f" OR chart_number {like} ? ESCAPE '\\')", [pattern, pattern, pattern])
             clauses.append(clause[0])
             params += clause[1]
         sql = "SELECT * FROM patients WHERE " + " AND ".join(clauses) + order
@@ -203,8 +205,9 @@ class Repository:
 
     def _rare_word_clause(self, word: str) -> tuple[str, list[str]] | None:
         """The index-range clause for ``word``, or None when the LIKE serves it better: the
-        word cannot be a range, or it is common (COMMON_WORD_ROWS index entries or more)."""
-        ranges = prefix_clause(word)
+        word cannot be a range, or it is common (COMMON_WORD_ROWS index entries or more). The
+        ranges are on SQLite's NOCASE indexes; the server matches every word with ILIKE."""
+        ranges = prefix_clause(word) if self.dialect.nocase_collation else None
         if ranges is None:
             return None
         sql, params = ranges
@@ -221,10 +224,9 @@ class Repository:
 
     def insert_patient(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
-        cur = self.db.conn.execute(
+        return self._insert(
             f"INSERT INTO patients ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
-        return new_id(cur)
 
     def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str) -> None:
         if table == "sites":
@@ -251,7 +253,6 @@ class Repository:
             " ORDER BY started_at DESC, id DESC", (patient_id,)).fetchall()
         return [session_from_tuple(r) for r in rows]
 
-    @reads
     @reads
     def previous_session_id(self, session_id: int) -> int | None:
         """The same patient's session just before this one (by start time), if any."""
@@ -286,10 +287,9 @@ class Repository:
 
     def insert_session(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
-        cur = self.db.conn.execute(
+        return self._insert(
             f"INSERT INTO sessions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
-        return new_id(cur)
 
     def mark_signed(self, session_id: int, at: str, actor: str, content_hash: str) -> None:
         self.db.conn.execute(
@@ -374,10 +374,9 @@ class Repository:
             values.pop("updated_at", None)
             values.pop("updated_by", None)
         row = site_rows.encode(values, terms_of(self.db.conn))
-        cur = self.db.conn.execute(
+        return self._insert(
             f"INSERT INTO sites ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             tuple(row.values()))
-        return new_id(cur)
 
     def update_site(self, site_id: int, values: dict[str, Any], at: str, actor: str) -> None:
         row = site_rows.encode({**values, "updated_at": at, "updated_by": actor},
@@ -395,8 +394,8 @@ class Repository:
     def muscle_counts(self) -> list[tuple[str, int, list[int]]]:
         """(muscle id, live sites, their ids) for every muscle a live site is on."""
         rows = self.db.conn.execute(
-            "SELECT muscle_id, count(*), group_concat(id) FROM sites WHERE deleted_at IS NULL"
-            " GROUP BY muscle_id").fetchall()
+            f"SELECT muscle_id, count(*), {self.dialect.id_list('id')} FROM sites"
+            " WHERE deleted_at IS NULL GROUP BY muscle_id").fetchall()
         texts = terms_of(self.db.conn).all()
         try:
             return sorted((texts[m], n, sorted(int(i) for i in str(ids).split(",")))
@@ -420,10 +419,9 @@ class Repository:
 
     def insert_amendment(self, session_id: int, at: str, actor: str, reason: str,
                          text: str) -> int:
-        cur = self.db.conn.execute(
+        return self._insert(
             "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
             " VALUES (?, ?, ?, ?, ?)", (session_id, at, actor, reason, text))
-        return new_id(cur)
 
     # -- findings and adverse events -------------------------------------------------------
     @reads
@@ -454,10 +452,9 @@ class Repository:
         if table == "sites":
             return self.insert_site(values, at, actor)
         cols = list(values) + ["created_at", "created_by"]
-        cur = self.db.conn.execute(
+        return self._insert(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor))
-        return new_id(cur)
 
     def mark_removed(self, table: str, row_id: int, at: str, actor: str) -> None:
         self.db.conn.execute(
@@ -497,7 +494,7 @@ class Repository:
     @reads
     def protocol_ids(self) -> list[int]:
         rows = self.db.conn.execute(
-            "SELECT id FROM protocols WHERE retired_at IS NULL ORDER BY name COLLATE NOCASE")
+            f"SELECT id FROM protocols WHERE retired_at IS NULL ORDER BY {self.dialect.nocase('name')}")
         return [int(r[0]) for r in rows.fetchall()]
 
     @reads
@@ -523,10 +520,11 @@ class Repository:
 
     # -- counts ----------------------------------------------------------------------------
     def data_version(self) -> int | None:
-        """SQLite's PRAGMA data_version: it changes when another connection has written to the
-        file; None when this connection is gone (closing) or cannot answer."""
+        """A number that changes when another connection has written: SQLite's PRAGMA
+        data_version, the server's newest audit entry (store.dialect); None when this
+        connection is gone (closing) or cannot answer."""
         try:
-            return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+            return int(self.db.conn.execute(self.dialect.data_version_sql).fetchone()[0])
         except Exception:  # noqa: BLE001 - a closed or damaged connection: the caller refreshes
             return None
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from imsmap.store.dialect import dialect_of
+
 
 class Terms:
     def __init__(self, conn: sqlite3.Connection, *, cache: bool = True):
@@ -31,12 +33,23 @@ class Terms:
         found = self.maybe_id(text)
         if found is not None:
             return found
-        row_id = self.conn.execute("INSERT INTO terms (text) VALUES (?)", (text,)).lastrowid
-        if row_id is None:  # never after an INSERT that succeeded
-            raise RuntimeError("SQLite gave the new term no id")
+        if dialect_of(self.conn).returning:
+            row_id = self._server_id(text)
+        else:
+            row_id = dialect_of(self.conn).insert(self.conn, "INSERT INTO terms (text) VALUES (?)",
+                                                  (text,))
         if self.cache:
             self._fresh[text] = row_id
         return row_id
+
+    def _server_id(self, text: str) -> int:
+        """On the clinic server another room may add the same word at the same moment: the
+        second insert waits for the first and then takes its id."""
+        row = self.conn.execute("INSERT INTO terms (text) VALUES (?) ON CONFLICT (text)"
+                                " DO NOTHING RETURNING id", (text,)).fetchone()
+        if row is None:
+            row = self.conn.execute("SELECT id FROM terms WHERE text = ?", (text,)).fetchone()
+        return int(row[0])
 
     def maybe_id(self, text: str) -> int | None:
         """The id of ``text`` if the word is known, without adding it (for queries)."""

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from imsmap.store import audit
 from imsmap.store.db import Database
+from imsmap.store.dialect import dialect_of
 from imsmap.store.terms import terms_of
 
 SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_at")
@@ -20,8 +21,11 @@ SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_a
 @contextmanager
 def one_moment(db: Database) -> Iterator[None]:
     """One read transaction around the block: everything read in it is the file as of one
-    moment, while other windows go on writing. Nothing is written (ROLLBACK at the end)."""
-    db.conn.execute("BEGIN")
+    moment, while other windows go on writing. Nothing is written (ROLLBACK at the end). On the
+    clinic server: a REPEATABLE READ snapshot (its default, READ COMMITTED, reads each statement
+    as of its own moment)."""
+    db.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if db.is_server
+                    else "BEGIN")
     try:
         yield
     finally:
@@ -30,7 +34,10 @@ def one_moment(db: Database) -> Iterator[None]:
 
 
 def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
-    """A word as older entries hold it, and its terms id as compact ones do."""
+    """A word as older entries hold it, and its terms id as compact ones do (the clinic
+    server's trail keeps the words)."""
+    if dialect_of(conn).server_audit:
+        return [word]
     term = terms_of(conn).maybe_id(word)
     return [word] if term is None else [word, term]
 
@@ -104,3 +111,10 @@ def unowned_kept_entries(conn: sqlite3.Connection, import_entries: Iterable[int]
     count: int = conn.execute("SELECT count(*) FROM imported_audit WHERE import_entry NOT IN"
                               f" ({owners})").fetchone()[0]
     return count
+
+
+def server_chain_breaks(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """The clinic server's own check of its chain (sql/v1_rules.sql's audit_breaks()): every
+    link recomputed inside the server; no rows when the chain is whole."""
+    return [(int(r[0]), str(r[1])) for r in
+            conn.execute("SELECT entry_id, problem FROM audit_breaks()").fetchall()]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
@@ -71,8 +71,61 @@ def make_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(db: str | None = None, demo: bool = False) -> int:
-    """Open the main window on a database (or the demo clinic); returns the exit status."""
+def ask_server_password(login: str) -> str | None:
+    """The sign-in dialog: the login's password on the clinic server (None: cancelled)."""
+    text, ok = QInputDialog.getText(
+        None, "Sign in to the clinic server", f"Password for {login}:",
+        QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def run_on_server(app: QApplication, dsn: str) -> int:
+    """The window on a clinic server (imsmap --dsn): signed in as the DSN's login, the
+    password asked for when libpq has none (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service
+    file). The server keeps the record and its backups (pg_dump): no file checks, no backup
+    of this computer's."""
+    from imsmap.services.context import open_server_context
+
+    try:
+        context = open_server_context(dsn, ask_password=ask_server_password)
+    except UserFacingError as exc:
+        QMessageBox.critical(None, "imsmap cannot open the clinic server", exc.message)
+        return 2
+    try:
+        window = MainWindow(context, demo=False, auto_backup=False)
+        window.show()
+        status = app.exec()
+    finally:
+        context.close()
+    log.info("window on the clinic server closed (exit status %d)", status)
+    return status
+
+
+def where_records_are() -> str | None:
+    """The clinic server's DSN when this person's records are kept there, None for this
+    computer's file; at the very first start (no choice kept, no database file yet) asked
+    (services.records_place); "" when that question was cancelled."""
+    from imsmap.services import records_place
+
+    try:
+        if records_place.chosen() is not None:
+            return records_place.saved_server()
+    except UserFacingError as exc:
+        QMessageBox.critical(None, "imsmap cannot start", exc.message)
+        return ""
+    if paths.default_db_path().exists():
+        return None  # a clinic already kept on this computer
+    from imsmap.ui.records_place import RecordsPlaceDialog
+
+    dialog = RecordsPlaceDialog()
+    if not dialog.exec():
+        return ""
+    return dialog.kept_dsn
+
+
+def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -> int:
+    """Open the main window on a database (or the demo clinic, or a clinic server's database
+    when ``dsn`` is given); returns the exit status."""
     app = make_application()
     window = None
     handler = CrashHandler(lambda: window)
@@ -81,6 +134,12 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     qt_log.install()
     log.info("window starting: %s", versions())
     try:
+        if dsn is None and db is None and not demo:
+            dsn = where_records_are()
+            if dsn == "":
+                return 2  # the first question was closed: nothing opened, nothing made
+        if dsn is not None:
+            return run_on_server(app, dsn)
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
 

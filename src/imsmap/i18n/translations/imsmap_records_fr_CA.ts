@@ -174,8 +174,8 @@ schéma de la base de données %3</translation>
         <translation>ouvrir la clinique de démonstration&#xa0;: sa propre base de données, créée à la première utilisation, à l&apos;écart des vrais dossiers</translation>
     </message>
     <message>
-        <source>--demo opens the demo clinic&apos;s own database; leave out --db</source>
-        <translation>--demo ouvre la base de données propre à la clinique de démonstration; omettez --db</translation>
+        <source>--demo opens the demo clinic&apos;s own database; leave out --db and --dsn</source>
+        <translation>--demo ouvre la base de données propre à la clinique de démonstration; omettez --db et --dsn</translation>
     </message>
     <message>
         <source>list the muscle catalogue (nerves, roots, pneumothorax risk)</source>

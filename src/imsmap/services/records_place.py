@@ -1,0 +1,77 @@
+"""Where this computer's person keeps the records: a file on this computer (the default), or a
+clinic server (store/postgres/). Asked once, at the first start, and kept per user in the data
+folder (``records-place.json``, owner-only) without any password: the server's password is asked
+at sign-in, or read by libpq from its own places (PGPASSFILE or ~/.pgpass, a service file).
+`imsmap --db` and `imsmap --dsn` override the choice for one start; deleting the file asks again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.paths import data_dir, ensure_private_dir
+
+PLACE_FILE = "records-place.json"
+THIS_COMPUTER = "this computer"
+SERVER = "clinic server"
+
+
+def place_path() -> Path:
+    return data_dir() / PLACE_FILE
+
+
+def chosen() -> str | None:
+    """THIS_COMPUTER, SERVER, or None when nothing was chosen yet."""
+    return _read().get("where")
+
+
+def saved_server() -> str | None:
+    """The clinic server's DSN (no password) when the records are kept there."""
+    found = _read()
+    return found.get("dsn") if found.get("where") == SERVER else None
+
+
+def keep_this_computer() -> Path:
+    return _write({"where": THIS_COMPUTER})
+
+
+def keep_server(dsn: str) -> str:
+    """Keep the clinic server's DSN, without any password it holds; returns what was kept.
+    A DSN that is not one is a sentence, and nothing is kept."""
+    from imsmap.store.postgres.connection import without_password
+
+    if not dsn.strip():
+        raise UserFacingError("Give the clinic server's address, for example "
+                              "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.")
+    kept = without_password(dsn.strip())
+    _write({"where": SERVER, "dsn": kept})
+    return kept
+
+
+def _read() -> dict[str, str]:
+    path = place_path()
+    if not path.exists():
+        return {}
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(value, dict) or value.get("where") not in (THIS_COMPUTER, SERVER):
+            raise ValueError("not a choice imsmap wrote")
+    except (OSError, ValueError) as exc:
+        raise UserFacingError(f"The choice of where the records are kept, in {path}, cannot be "
+                              f"read ({exc}); delete the file to be asked again.") from None
+    return {k: str(v) for k, v in value.items()}
+
+
+def _write(value: dict[str, str]) -> Path:
+    path = place_path()
+    ensure_private_dir(path.parent)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(value, out, indent=2)
+        out.write("\n")
+    os.replace(tmp, path)
+    return path

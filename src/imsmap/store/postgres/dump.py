@@ -1,0 +1,113 @@
+"""`imsmap backup --dsn DSN --out FILE`: the clinic server's database in pg_dump's custom format,
+checked before it is given its name: restored into a scratch database on the same server, whose
+audit chain is verified (imsmap's rules and the server's own audit_breaks()) and whose records
+are counted against the dump's, then dropped. A dump that does not restore whole is not kept.
+
+pg_dump and pg_restore are PostgreSQL's own (the client programs of the server's major version
+or newer); the password comes from libpq's places, as for every connection. The login needs
+CREATEDB for the scratch database (the IT provider's, not a practitioner's).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import secrets
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from imsmap.store.postgres import chain
+from imsmap.store.postgres.connection import ServerError, connect, parse, psycopg_module, where
+
+TABLES = ("patients", "sessions", "sites", "amendments", "findings", "adverse_events", "photos",
+          "audit")
+
+
+@dataclass(frozen=True)
+class Dump:
+    path: Path
+    counts: dict[str, int]
+    audit_entries: int
+    chain_link: str  # the newest entry's link, hex
+
+
+def tool(name: str) -> str:
+    """PostgreSQL's client program ``name``: on PATH, else Debian's newest."""
+    found = shutil.which(name)
+    if found:
+        return found
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True,
+                         key=lambda p: int(Path(p).parent.name)
+                         if Path(p).parent.name.isdigit() else 0):
+        if (Path(folder) / name).exists():
+            return str(Path(folder) / name)
+    raise ServerError(f"{name}, PostgreSQL's own program, is not installed on this computer; "
+                      "install PostgreSQL's client programs (Debian: postgresql-client) and "
+                      "try again. Nothing was written.")
+
+
+def _counts(conn) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def _run(args: list[str], what: str) -> None:
+    done = subprocess.run(args, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        detail = lines[0].strip() if lines else f"exit status {done.returncode}"
+        raise ServerError(f"{what} failed ({detail}); no backup was written.")
+
+
+def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
+    out = Path(out).expanduser()
+    if out.exists() or out.is_symlink():
+        raise ServerError(f"{out} already exists; give a new file name. Nothing was written.")
+    if not out.parent.is_dir():
+        raise ServerError(f"The folder {out.parent} does not exist; create it first. Nothing "
+                          "was written.")
+    pg = psycopg_module()
+    params = parse(dsn)
+    conninfo = pg.conninfo.make_conninfo(**params)
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    scratch = f"imsmap_check_{secrets.token_hex(6)}"
+    conn = connect(dsn, application_name="imsmap backup", autocommit=True)
+    try:
+        allowed = conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
+                               " WHERE rolname = current_user").fetchone()[0]
+        if not allowed:  # the server's administrator's job: a person's login reads too little
+            raise ServerError(f"Backing up the {where(dsn)} and checking the backup in a "
+                              "scratch database needs the server's administrator's login (one "
+                              "that may create databases); nothing was written.")
+        with conn.transaction():  # what the dump holds: counted in the dump's own snapshot
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
+            counts = _counts(conn)
+            _run([tool("pg_dump"), "-Fc", "--no-password", f"--snapshot={snapshot}",
+                  "-f", str(tmp), "-d", conninfo], "pg_dump")
+        conn.execute(pg.sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
+                     .format(pg.sql.Identifier(scratch)))
+        try:
+            restored = pg.conninfo.make_conninfo(**{**params, "dbname": scratch})
+            _run([tool("pg_restore"), "--no-password", "--exit-on-error", "-d", restored,
+                  str(tmp)], "Restoring the backup into a scratch database to check it")
+            with connect(restored, application_name="imsmap backup check") as check:
+                problems = chain.verify_chain(check)
+                problems += [f"audit entry {r[0]}: {r[1]}" for r in
+                             check.execute("SELECT * FROM audit_breaks()").fetchall()]
+                entries, link = chain.head(check)
+                if _counts(check) != counts:
+                    problems.append("the restored records are not as many as the server's")
+            if problems:
+                raise ServerError(f"The backup does not restore whole ({problems[0]}); it was "
+                                  "not kept.")
+        finally:
+            conn.execute(pg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+                         .format(pg.sql.Identifier(scratch)))
+        os.replace(tmp, out)
+    finally:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+    return Dump(out, counts, entries, link.hex())

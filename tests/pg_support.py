@@ -1,0 +1,186 @@
+"""A real PostgreSQL server for the clinic-server tests (the fixtures are in conftest.py): one
+per test run, in a temporary data directory, on a free loopback port, with scram-sha-256
+passwords in pg_hba.conf, stopped at the end. initdb and pg_ctl refuse to run as root: under
+root they run as the `postgres` user.
+
+Without PostgreSQL's binaries on this computer the tests are skipped, saying so; under CI
+(CI=true, and .ci/run installs Debian's `postgresql`) a missing server fails instead.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPERUSER = "postgres"
+SUPERUSER_PASSWORD = "test-superuser-secret"
+_names = itertools.count(1)
+
+
+def find_bindir() -> Path | None:
+    """Where initdb, pg_ctl and postgres are: on PATH, else Debian's /usr/lib/postgresql/N/bin
+    (newest first)."""
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(os.path.realpath(found)).parent
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"),
+                         key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit()
+                         else 0, reverse=True):
+        if (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
+            return Path(folder)
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class PgServer:
+    bindir: Path
+    datadir: Path
+    port: int
+    run_as: str | None  # the OS user the server runs as when tests run as root
+
+    def dsn(self, dbname: str = "postgres", user: str = SUPERUSER,
+            password: str | None = SUPERUSER_PASSWORD, **extra: str) -> str:
+        from psycopg.conninfo import make_conninfo
+
+        params = {"host": "127.0.0.1", "port": str(self.port), "dbname": dbname, "user": user,
+                  **extra}
+        if password is not None:
+            params["password"] = password
+        return make_conninfo(**params)
+
+    def run(self, *args: str, check: bool = True, env: dict | None = None
+            ) -> subprocess.CompletedProcess:
+        return subprocess.run([str(self.bindir / args[0]), *args[1:]], check=check,
+                              capture_output=True, text=True, timeout=120, user=self.run_as,
+                              cwd=self.datadir.parent, env=env)
+
+    def start(self) -> None:
+        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.datadir.parent}"
+                   # a test server: durability is not what these tests are about
+                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                   " -c shared_buffers=16MB -c max_connections=40")
+        self.run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.datadir),
+                 "-l", str(self.datadir.parent / "server.log"), "-o", options)
+
+    def stop(self, mode: str = "fast") -> None:
+        self.run("pg_ctl", "stop", "-w", "-m", mode, "-D", str(self.datadir), check=False)
+
+    def admin(self):
+        """An autocommit superuser connection to the maintenance database."""
+        import psycopg
+
+        return psycopg.connect(self.dsn(), autocommit=True)
+
+    def new_database(self) -> str:
+        """An empty UTF8 database with a name of its own; its name."""
+        name = f"clinic_{os.getpid()}_{next(_names)}"
+        with self.admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8'
+                         " LC_COLLATE 'C' LC_CTYPE 'C'")
+        return name
+
+
+def serve(fail, skip):
+    """Start a server for the test run (a generator: yields it, stops it afterwards).
+    ``fail`` and ``skip`` are pytest's: under CI (CI=true) a server that cannot start fails."""
+    import importlib.util
+    import pwd
+    import tempfile
+
+    under_ci = os.environ.get("CI", "").lower() == "true"
+    if importlib.util.find_spec("psycopg") is None:  # the server extra, in the test extra too
+        reason = "psycopg (the `server` extra of imsmap) is not installed"
+        if under_ci:
+            fail(reason + ", and under CI the clinic-server tests must run.")
+        skip(reason)
+    bindir = find_bindir()
+    if bindir is None:
+        reason = ("PostgreSQL's server binaries (initdb, pg_ctl) are not installed on this "
+                  "computer; the clinic-server tests need a real server (Debian: apt-get install "
+                  "postgresql)")
+        if under_ci:
+            fail(reason + ", and under CI they must run.")
+        skip(reason)
+    run_as = None
+    if os.geteuid() == 0:
+        run_as = SUPERUSER
+        try:
+            pwd.getpwnam(run_as)
+        except KeyError:
+            fail("the tests run as root and there is no `postgres` user to run the "
+                 "server as (initdb and pg_ctl refuse root)")
+    top = Path(tempfile.mkdtemp(prefix="imsmap-pg-"))
+    datadir = top / "data"
+    pwfile = top / "pw"
+    pwfile.write_text(SUPERUSER_PASSWORD + "\n")
+    if run_as:
+        info = pwd.getpwnam(run_as)
+        for path in (top, pwfile):
+            os.chown(path, info.pw_uid, info.pw_gid)
+    server = PgServer(bindir, datadir, _free_port(), run_as)
+    server.run("initdb", "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
+               "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
+               "--locale=C", "--no-sync")
+    hba = (datadir / "pg_hba.conf").read_text()
+    assert "scram-sha-256" in hba and "trust" not in "\n".join(
+        line for line in hba.splitlines() if not line.lstrip().startswith("#")), hba
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop("immediate")
+        shutil.rmtree(top, ignore_errors=True)
+
+
+# -- the services' tests on the server (tests/conftest.py: the `backend` fixture) -------------
+# Practitioners' logins the services' tests sign in as (one per actor those tests name).
+TEST_LOGINS = ("test.physio", "anna.physio", "ben.physio", "other.physio", "c.physio")
+TEST_PASSWORD = "test-practitioner-secret"
+
+
+class ClinicTemplate:
+    """One database set up by `imsmap server init` with the test logins, copied for each
+    test (CREATE DATABASE ... TEMPLATE: a few hundredths of a second, not an init's second)."""
+
+    def __init__(self, server: PgServer):
+        from imsmap.store.postgres import schema, users
+
+        self.server = server
+        self.name = server.new_database()
+        dsn = server.dsn(self.name)
+        schema.init(dsn)
+        with server.admin() as conn:
+            existing = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
+        for login in TEST_LOGINS:
+            if login not in existing:
+                users.add_user(dsn, login, "practitioner", TEST_PASSWORD)
+
+    def new_clinic(self) -> str:
+        """A copy of the template; the grants on the database itself are not copied by
+        CREATE DATABASE, so they are given again as `server init` gives them."""
+        name = f"clinic_{os.getpid()}_{next(_names)}"
+        with self.server.admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"')
+            conn.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
+            conn.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{name}" TO imsmap_practitioner,'
+                         " imsmap_reception, imsmap_admin")
+        return name
+
+    def drop(self, name: str) -> None:
+        with self.server.admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def dsn(self, name: str, login: str = "test.physio") -> str:
+        return self.server.dsn(name, user=login, password=TEST_PASSWORD)
