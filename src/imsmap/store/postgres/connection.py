@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.domain.errors import UserFacingError
 from imsmap.paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -30,7 +30,12 @@ GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception"
 
 
 class ServerError(UserFacingError):
-    """The clinic server cannot do what was asked; the message says why and what to do."""
+    """The clinic server cannot do what was asked; the message says why and what to do.
+    ``fault`` (a store.postgres.faults.Fault) says what kind of failure it was, when known."""
+
+    def __init__(self, message: str, fault: object = None):
+        super().__init__(message)
+        self.fault = fault
 
 
 def psycopg_module():
@@ -80,7 +85,10 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
     try:
         conn = pg.connect(pg.conninfo.make_conninfo(**params), autocommit=autocommit)
     except pg.OperationalError as exc:
-        raise ServerError(connection_sentence(exc, dsn)) from None
+        from imsmap.store.postgres.faults import connection_sentence as sentence
+
+        fault, words = sentence(exc, dsn)
+        raise ServerError(words, fault) from None
     try:
         conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
         if not autocommit:
@@ -92,49 +100,19 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
 
 
 def connection_sentence(exc: BaseException, dsn: str) -> str:
-    text = _first_line(exc)
-    low = str(exc).lower()
-    place = where(dsn)
-    if "does not support ssl" in low or "ssl" in low and "required" in low:
-        return (f"The {place} does not offer TLS, but the connection settings require it "
-                "(sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).")
-    if "certificate" in low or "ssl" in low:
-        return (f"The TLS connection to the {place} was refused ({text}); nothing was done. "
-                "Check sslrootcert and that the server's certificate names this host.")
-    if "password authentication failed" in low or "no password supplied" in low \
-            or "authentication failed" in low:
-        return (f"The {place} refused the login ({text}); nothing was done. Check the user "
-                "name and password.")
-    if "does not exist" in low and "database" in low:
-        return f"The {place} does not exist; nothing was done. Create it first (createdb)."
-    if "no pg_hba.conf entry" in low:
-        return (f"The {place} does not accept this login from this computer (pg_hba.conf); "
-                "nothing was done. Ask the server's administrator to allow it.")
-    return (f"The {place} could not be reached ({text}); nothing was done. Check that "
-            "PostgreSQL is running there and that the address and port are right.")
+    """The sentence for a connection that could not be made (store.postgres.faults: told by
+    SQLSTATE, and by asking the server whether it speaks TLS; never by the message's words)."""
+    from imsmap.store.postgres.faults import connection_sentence as sentence
+
+    return sentence(exc, dsn)[1]
 
 
 def statement_error(exc: BaseException) -> UserFacingError | None:
-    """The sentence for a statement the server refused, or None for a bug of the code's own."""
-    pg = psycopg_module()
-    text = _first_line(exc)
-    if isinstance(exc, pg.errors.InsufficientPrivilege):
-        return ServerError(f"The server refused this to your login ({text}); nothing was "
-                           "changed.")
-    if isinstance(exc, pg.errors.IntegrityConstraintViolation) and "signed session" in text:
-        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
-    if isinstance(exc, pg.errors.IntegrityConstraintViolation):
-        return ReadOnlyError(f"The server refused the change ({text}); nothing was changed.")
-    if isinstance(exc, pg.errors.SerializationFailure | pg.errors.DeadlockDetected):
-        return ServerError("Another room changed the same records at the same moment; "
-                           "nothing was changed. Try again.")
-    if isinstance(exc, pg.errors.DiskFull):
-        return ServerError("The server's disk is full; nothing was changed. Ask the server's "
-                           "administrator to free space.")
-    if isinstance(exc, pg.OperationalError):
-        return ServerError(f"The connection to the server was lost ({text}); what was not "
-                           "committed was not kept. Check the network and try again.")
-    return None
+    """The sentence for a statement the server refused, or None for a bug of the code's own
+    (store.postgres.faults.error_for: told by SQLSTATE)."""
+    from imsmap.store.postgres.faults import error_for
+
+    return error_for(exc)
 
 
 def _first_line(exc: BaseException) -> str:

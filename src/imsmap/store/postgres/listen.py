@@ -133,11 +133,10 @@ class ChangeFeed:
         pg = psycopg_module()
         heard: list[Notice] = []
         try:
-            for note in self.conn.notifies(timeout=timeout, stop_after=1):
-                heard.append(note)
-                break
-            # Whatever else arrived with it, without waiting.
-            heard.extend(self.conn.notifies(timeout=0.0))
+            # Never leave the generator early: the rest of a packet would be lost with it.
+            heard.extend(self.conn.notifies(timeout=timeout, stop_after=1))
+            if heard:  # whatever else arrived with it, without waiting
+                heard.extend(self.conn.notifies(timeout=0.0))
         except pg.OperationalError:
             self._lost()
             return self._reconnect(0.0)
