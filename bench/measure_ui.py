@@ -329,7 +329,7 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
 def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
     """The same overlay in the real window: the patient's latest session open, the history
     overlay on the last 100 sessions with the heat map, the chart view repainted whole."""
-    from imsmap.ui.history_overlay import OverlayChoice
+    from imsmap.ui.history_bar import OverlayChoice, OverlayMode
 
     w, app = bench.window, bench.app
     if w.patient is None or w.patient.id != heavy_id:
@@ -341,7 +341,7 @@ def window_overlay(bench: WindowBench, heavy_id: int, reps: int) -> dict:
     bar = w.history_bar
     bar.show_earlier.setChecked(True)
     bar.heat.setChecked(True)
-    bar.set_choice(OverlayChoice(mode="last", last_n=100))
+    bar.set_choice(OverlayChoice(mode=OverlayMode.LAST, last_n=100))
     pump(app, 0.1)
     vp = w.chart.view.viewport()
     drawn = len(w.overlay.drawn_ids())

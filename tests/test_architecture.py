@@ -261,3 +261,36 @@ def test_only_the_composition_root_makes_the_services():
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} makes "
                                  f"{node.func.id}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_no_widget_is_made_of_mixins():
+    """A class in ui/ has one base (a Qt class or one of ours): its collaborators come by its
+    constructor, never from a mixin that assumes attributes on ``self`` (the window's menus are
+    a controller, ui.menus.WindowMenus)."""
+    offenders = []
+    for path in _layer_files("ui"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and (len(node.bases) > 1
+                                                   or node.name.endswith("Mixin")):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_action_is_told_by_a_word_in_a_tuple():
+    """What a key or an answer asks is a typed value (ui.chart_keys.Grade, Step...;
+    ui.dialogs.CloseAnswer), never a tuple told apart by its first word
+    (``action[0] == "step"``)."""
+    offenders = []
+    for layer in ("ui", "report", "render"):
+        for path in _layer_files(layer):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Compare):
+                    continue
+                sides = [node.left, *node.comparators]
+                tagged = any(isinstance(s, ast.Subscript) and isinstance(s.slice, ast.Constant)
+                             and s.slice.value == 0 for s in sides)
+                worded = any(isinstance(s, ast.Constant) and isinstance(s.value, str)
+                             for s in sides)
+                if tagged and worded:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "\n".join(offenders)

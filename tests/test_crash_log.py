@@ -55,7 +55,7 @@ def test_a_crash_log_names_no_one_and_is_owner_only(crashing_export, monkeypatch
         "\n".join((self.text(), self.informativeText(), self.detailedText()))))
     handler = ui_errors.CrashHandler(lambda: window)
     monkeypatch.setattr(sys, "excepthook", handler)  # what run_app installs
-    window.act_export.trigger()  # the slot raises; Qt hands the exception to the hook
+    window.menus.act_export.trigger()  # the slot raises; Qt hands the exception to the hook
 
     logs = list((paths.data_dir() / "logs").glob("crash-*.log"))
     assert len(logs) == 1 and len(shown) == 1

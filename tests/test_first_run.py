@@ -19,7 +19,7 @@ from imsmap.services import clinic, first_run, lock
 from imsmap.services.context import open_context, open_records
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.ui import app as ui_app
-from imsmap.ui.first_run import ClinicSetupWizard, offer_on_start
+from imsmap.ui.first_run import ClinicSetupWizard
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 Button = QWizard.WizardButton
@@ -110,7 +110,7 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
         press(qtbot, wizard, Button.FinishButton)
         qtbot.waitUntil(lambda: not open_wizards(window))
         seen["message"] = window.statusBar().currentMessage()
-        seen["lock"] = window.act_lock.isEnabled()
+        seen["lock"] = window.menus.act_lock.isEnabled()
         seen["idle"] = window.idle.active()
 
     assert run_window(qtbot, monkeypatch, user, db=str(db)) == 0
@@ -160,7 +160,7 @@ def test_not_offered_for_a_database_with_records_or_settings(
 
 def test_a_demo_window_is_never_offered_it_even_when_empty(records, make_window):
     assert first_run.is_new_clinic(records)
-    assert offer_on_start(make_window(demo=True)) is None
+    assert make_window(demo=True).offer_setup() is None
 
 
 def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, records):
@@ -171,7 +171,7 @@ def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, r
     qtbot.addWidget(w)
     try:
         assert first_run.is_new_clinic(readonly.records) and w.readonly
-        assert offer_on_start(w) is None
+        assert w.offer_setup() is None
     finally:
         w.close()
         readonly.db.close()
@@ -181,7 +181,7 @@ def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, r
 def test_skipping_writes_nothing_and_the_next_start_offers_it_again(
         qtbot, records, make_window, tmp_path):
     w = make_window()
-    wizard = offer_on_start(w)
+    wizard = w.offer_setup()
     assert wizard is not None and wizard.isVisible()
     type_into(qtbot, wizard.clinic_page.name, "Half-typed clinic")
     press(qtbot, wizard, Button.NextButton)
@@ -189,7 +189,7 @@ def test_skipping_writes_nothing_and_the_next_start_offers_it_again(
     qtbot.waitUntil(lambda: not open_wizards(w))
     assert nothing_written(records) and records.audit_entries() == []
     assert "File > Clinic set-up" in w.statusBar().currentMessage()
-    again = offer_on_start(w)  # the database is still new: offered again
+    again = w.offer_setup()  # the database is still new: offered again
     assert again is not None
     again.reject()
 
@@ -197,7 +197,7 @@ def test_skipping_writes_nothing_and_the_next_start_offers_it_again(
 # -- bad answers --------------------------------------------------------------------------
 def test_bad_answers_get_a_sentence_and_write_nothing(qtbot, records, make_window, tmp_path):
     w = make_window()
-    wizard = offer_on_start(w)
+    wizard = w.offer_setup()
     # No clinic name: the page stays, with a sentence.
     press(qtbot, wizard, Button.NextButton)
     assert wizard.currentPage() is wizard.clinic_page
@@ -245,7 +245,7 @@ def test_a_folder_that_fails_to_be_made_at_finish_writes_nothing(qtbot, records,
     write anywhere), the folder fails to be made at Finish, its sentence shows on the last page
     and nothing is written. (Anyone else gets the sentence on the backup page, as above.)"""
     w = make_window()
-    wizard = offer_on_start(w)
+    wizard = w.offer_setup()
     answer(qtbot, wizard, folder="/proc/imsmap-backups")
     press(qtbot, wizard, Button.FinishButton)
     assert wizard.isVisible() and wizard.currentPage() is wizard.ready_page
@@ -259,7 +259,7 @@ def test_a_folder_that_fails_to_be_made_at_finish_writes_nothing(qtbot, records,
 def test_a_backup_folder_on_the_records_disk_is_warned_about(qtbot, records, make_window,
                                                              tmp_path):
     w = make_window()
-    wizard = offer_on_start(w)
+    wizard = w.offer_setup()
     page = wizard.backup_page
     assert page.folder.text() == str(first_run.default_backup_folder(records))
     type_into(qtbot, page.folder, str(tmp_path / "backups" / "not-yet"))
@@ -316,9 +316,9 @@ def test_reopened_from_the_menu_it_shows_the_clinic_and_keeps_the_others(
                                                clinic.Practitioner("Ravi Patel", "PT-2"))))
     lock.save(records, pin="1357", idle_minutes=10)
     w = make_window()
-    assert offer_on_start(w) is None  # not a new clinic
-    assert w.act_setup in w._menus["&File"].actions() and w.act_setup.isEnabled()
-    w.act_setup.trigger()
+    assert w.offer_setup() is None  # not a new clinic
+    assert w.menus.act_setup in w.menus.menu("&File").actions() and w.menus.act_setup.isEnabled()
+    w.menus.act_setup.trigger()
     qtbot.waitUntil(lambda: bool(open_wizards(w)))
     wizard = open_wizards(w)[0]
     assert wizard.button(Button.CancelButton).text() != "Skip for now"
@@ -345,7 +345,7 @@ def test_help_about_shows_the_versions_and_the_database_path(qtbot, records, mak
     from imsmap.ui.about import AboutDialog
 
     w = make_window()
-    assert w.act_about in w._menus["&Help"].actions()
+    assert w.menus.act_about in w.menus.menu("&Help").actions()
     seen: list[str] = []
 
     def read_and_close():
@@ -362,7 +362,7 @@ def test_help_about_shows_the_versions_and_the_database_path(qtbot, records, mak
     timer.timeout.connect(read_and_close)
     timer.start()
     try:
-        w.act_about.trigger()  # modal: returns when the dialog is closed
+        w.menus.act_about.trigger()  # modal: returns when the dialog is closed
     finally:
         timer.stop()
     copied, shown = seen

@@ -239,7 +239,7 @@ def test_the_window_shows_a_programming_error_as_a_bug(window, records, session,
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
     monkeypatch.setattr(sys, "excepthook", ui_errors.CrashHandler(lambda: window))
-    window.act_export.trigger()
+    window.menus.act_export.trigger()
     assert len(shown) == 1 and not warned
     assert "sqlite3.OperationalError [SQLITE_ERROR]" in shown[0]
     assert "buggy_write" in shown[0]

@@ -65,7 +65,7 @@ def test_title_says_read_only_and_demo(tmp_path, records, make_window):
         try:
             w.build_rest()  # the actions, without waiting for a first paint
             assert "read-only" in w.windowTitle() and "DEMO" in w.windowTitle()
-            assert not w.act_new_patient.isEnabled()
+            assert not w.menus.act_new_patient.isEnabled()
         finally:
             w.close()
             w.deleteLater()
@@ -355,7 +355,7 @@ def test_automatic_backups_at_start_and_after_signing(qtbot, make_window, sessio
         return dialog.result()
 
     monkeypatch.setattr(SignDialog, "exec", sign)
-    w.act_sign.trigger()
+    w.menus.act_sign.trigger()
     # Signing copies nothing: a journal record, written before the window goes on.
     assert backup_sets.sets(folder) == [made]
     assert journal.read(made.journal)[-1].signed == (session.id,)

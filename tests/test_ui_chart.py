@@ -144,7 +144,7 @@ def test_wheel_zoom_is_clamped_and_ctrl_0_fits(qtbot, window):
     for _ in range(40):
         view.zoom_by(0.5)
     assert view.zoom() >= 0.6 - 1e-6
-    window.act_fit.trigger()
+    window.menus.act_fit.trigger()
     assert abs(view.zoom() - 1.0) < 1e-3
 
 

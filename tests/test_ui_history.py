@@ -12,7 +12,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.domain.models import Session
 from imsmap.render.overlay import age_fade, faded_style
-from imsmap.ui.history_overlay import Z_HISTORY, HistoryOverlayItem, OverlayChoice, sessions_to_draw
+from imsmap.ui.history_bar import OverlayChoice, OverlayMode
+from imsmap.ui.history_overlay import Z_HISTORY, HistoryOverlayItem, sessions_to_draw
+from imsmap.ui.progress.progress_panel import Deferred
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 START = datetime(2026, 9, 1, 9, 0)
@@ -26,19 +28,19 @@ def _sessions(n: int) -> list[Session]:
 # -- which sessions (pure) ----------------------------------------------------------------
 def test_last_n_draws_the_sessions_just_before_the_open_one():
     s = _sessions(6)  # ids 10..15
-    assert sessions_to_draw(s, 15, OverlayChoice("last", last_n=3)) == [12, 13, 14]
-    assert sessions_to_draw(s, 13, OverlayChoice("last", last_n=3)) == [10, 11, 12]
-    assert sessions_to_draw(s, 10, OverlayChoice("last", last_n=3)) == []
-    assert sessions_to_draw(list(reversed(s)), 15, OverlayChoice("last", last_n=1)) == [14]
-    assert sessions_to_draw(s, None, OverlayChoice("last", last_n=2)) == [14, 15]
+    assert sessions_to_draw(s, 15, OverlayChoice(OverlayMode.LAST, last_n=3)) == [12, 13, 14]
+    assert sessions_to_draw(s, 13, OverlayChoice(OverlayMode.LAST, last_n=3)) == [10, 11, 12]
+    assert sessions_to_draw(s, 10, OverlayChoice(OverlayMode.LAST, last_n=3)) == []
+    assert sessions_to_draw(list(reversed(s)), 15, OverlayChoice(OverlayMode.LAST, last_n=1)) == [14]
+    assert sessions_to_draw(s, None, OverlayChoice(OverlayMode.LAST, last_n=2)) == [14, 15]
 
 
 def test_a_date_range_and_picked_sessions_never_draw_later_visits():
     s = _sessions(6)
-    rng = OverlayChoice("range", date_from=date(2026, 9, 8), date_to=date(2026, 9, 22))
+    rng = OverlayChoice(OverlayMode.RANGE, date_from=date(2026, 9, 8), date_to=date(2026, 9, 22))
     assert sessions_to_draw(s, 15, rng) == [11, 12, 13]
     assert sessions_to_draw(s, 12, rng) == [11]
-    picked = OverlayChoice("picked", picked=frozenset({10, 13, 15}))
+    picked = OverlayChoice(OverlayMode.PICKED, picked=frozenset({10, 13, 15}))
     assert sessions_to_draw(s, 15, picked) == [10, 13]
     assert sessions_to_draw(s, 12, picked) == [10]
 
@@ -129,7 +131,7 @@ def test_the_choice_decides_which_sessions_are_drawn(hwin, visits):
     assert hwin.overlay.drawn_ids() == [ids[0]]
     assert sorted(m.grasp for m in item.markers) == [3, 3]  # A and B of the first visit
     assert {m.age for m in item.markers} == {3}
-    hwin.act_overlay.trigger()  # off
+    hwin.menus.act_overlay.trigger()  # off
     assert hwin.overlay.drawn_ids() == [] and item.markers == []
 
 
@@ -154,10 +156,10 @@ def test_rendered_scene_shows_last_visits_grasp_colour_at_its_site(hwin, visits)
     style = hwin.chart.scene.chart.style
     expected = faded_style(style, age_fade(1, 1)).grasp_fill(1)
     assert _close(_pixel(image, rect, ax, ay), expected)
-    hwin.act_overlay.trigger()
+    hwin.menus.act_overlay.trigger()
     bare, _ = _render(hwin)
     assert not _close(_pixel(bare, rect, ax, ay), expected, tol=30)
-    hwin.act_overlay.trigger()
+    hwin.menus.act_overlay.trigger()
     hwin.history_bar.pick_sessions([visits["ids"][0]])  # three visits back: strong, faded
     image, _ = _render(hwin)
     expected = faded_style(style, age_fade(3, 3)).grasp_fill(3)
@@ -182,7 +184,7 @@ def test_heat_map_warms_the_chart_where_it_grasped(hwin, visits):
     grid = item.heat_grid()
     assert grid.at(ax, ay) > grid.at(bx, by) > 0  # 3+2+1 at A, 3 at B
     before, rect = _render(hwin)
-    hwin.act_heat.trigger()
+    hwin.menus.act_heat.trigger()
     assert hwin.history_bar.heat.isChecked() and hwin.history_bar.legend.heat_vmax > 5.5  # 3 + 2 + 1
     after, _ = _render(hwin)
     off = 30.0  # beside the marker, still in the warm spot
@@ -194,7 +196,7 @@ def test_timeline_opens_earlier_visits_and_replays_them(qtbot, hwin, visits):
     ids = visits["ids"]
     bar = hwin.history_bar
     assert bar.slider.maximum() == 3 and bar.slider.value() == 3
-    hwin.act_prev_visit.trigger()
+    hwin.menus.act_prev_visit.trigger()
     assert hwin.session_id == ids[2] and hwin.overlay.drawn_ids() == ids[:2]
     assert "#3 of 4" in bar.when.text()
     bar.step_to(0)
@@ -209,7 +211,7 @@ def test_timeline_opens_earlier_visits_and_replays_them(qtbot, hwin, visits):
 def test_progress_tab_follows_the_patient_and_lights_a_chosen_muscle(
         qtbot, hwin, visits, records):
     _, _, ra = visits["a"]
-    hwin.act_progress.trigger()
+    hwin.menus.act_progress.trigger()
     assert hwin.right_tabs.currentWidget() is hwin.progress_tab
     assert hwin.progress.patient_id == hwin.patient.id
     assert "Nguyen" in hwin.progress_header.text()
@@ -231,7 +233,7 @@ def test_opening_a_patient_reads_the_history_once_and_the_progress_tab_when_show
     assert context.histories.loads == before + 1  # the overlay and the panel share one read
     assert list(w.overlay.history.ids) == visits["ids"]
     assert w.progress.patient_id == patient.id and w.progress.sessions.count() == 0  # hidden
-    w.act_progress.trigger()
+    w.menus.act_progress.trigger()
     assert w.progress.sessions.count() == len(visits["ids"])
     assert w.progress.full is w.overlay.history
     assert w.progress.chosen_ids() == visits["ids"][-w.progress.last_n:]
@@ -245,9 +247,12 @@ def test_a_hidden_progress_panel_answers_with_the_patient_now_open(
     assert not w.progress.isVisible()
     # the progress report asks the panel which sessions are chosen while it is hidden
     assert w.progress.chosen_ids() == visits["ids"][-w.progress.last_n:]
+    shown = w.progress.sessions.count()
     s = records.start_session(patient.id, started_at=START + timedelta(days=60))
-    qtbot.waitUntil(lambda: w.progress._pending == "refresh", timeout=2000)  # noted, not read
+    qtbot.waitUntil(lambda: w.progress.put_off is Deferred.REFRESH, timeout=2000)  # noted,
+    assert w.progress.sessions.count() == shown  # not read while hidden
     assert w.progress.chosen_ids()[-1] == s.id  # read when asked
+    assert w.progress.sessions.count() == shown + 1
 
 
 def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypatch):

@@ -42,13 +42,13 @@ def test_selecting_a_patient_lists_sessions_and_opens_the_latest(qtbot, window, 
 def test_hiding_names_hides_them_in_list_and_title(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     if not window.hide_names:  # no active window to take the shortcut: use the action
-        window.act_hide.trigger()
+        window.menus.act_hide.trigger()
     assert window.hide_names
     # The privacy screen hides identifiers too: no name, no chart number, no birth year.
     assert "Nguyen" not in window.windowTitle() and "C-1001" not in window.windowTitle()
     assert all("Nguyen" not in t and "Anna" not in t and "C-1001" not in t and "1970" not in t
                for t in _listed(window))
-    window.act_hide.trigger()
+    window.menus.act_hide.trigger()
     assert "Nguyen" in window.windowTitle()
 
 
@@ -113,6 +113,6 @@ def test_the_hidden_names_setting_is_remembered(qtbot, make_window, session):
 
 
 def test_a_new_session_takes_the_practitioner_of_the_last_one(qtbot, window, records, session):
-    window.act_new_session.trigger()
+    window.menus.act_new_session.trigger()
     newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
     assert newest.id != session.id and newest.practitioner == "J. Physio"

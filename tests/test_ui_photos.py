@@ -161,7 +161,7 @@ def test_the_privacy_screen_blanks_the_photos_and_opens_none(
     caption = "left shoulder, front"
     Photos(records).set_caption(strip.photo_ids()[0], caption)
 
-    window.act_hide.trigger()  # F12 / Ctrl+H, as the menu does it
+    window.menus.act_hide.trigger()  # F12 / Ctrl+H, as the menu does it
 
     assert window.hide_names and strip.hidden
     qtbot.waitUntil(lambda: strip.viewer is None)  # an open photo closes
@@ -177,5 +177,5 @@ def test_the_privacy_screen_blanks_the_photos_and_opens_none(
     assert strip.viewer is None
     assert "hidden while the privacy screen is on" in window.statusBar().currentMessage()
 
-    window.act_hide.trigger()
+    window.menus.act_hide.trigger()
     assert not strip.hidden and caption in strip.list.item(0).toolTip()

@@ -63,17 +63,17 @@ def _grab(w) -> QImage:
 def test_privacy_screen_hides_every_name_and_identifier(qtbot, window, records, session):
     window.progress_header.setVisible(True)
     assert leaks(window)  # the names are there to begin with
-    window.act_hide.trigger()
+    window.menus.act_hide.trigger()
     assert window.hide_names
     assert leaks(window) == []
     # The progress tab too.
-    window.act_progress.trigger()
+    window.menus.act_progress.trigger()
     assert leaks(window) == [] and "hidden" in window.progress_header.text()
     # What was typed in the search box shows as dots.
     window.patients.search.setText("Nguyen")
     assert leaks(window) == []
     window.patients.search.clear()
-    window.act_hide.trigger()
+    window.menus.act_hide.trigger()
     assert any("Nguyen" in t for t in visible_texts(window))
 
 
@@ -103,24 +103,24 @@ def _set_pin(qtbot, window, pin="2468", minutes=0, monkeypatch=None):
         return dialog.result()
 
     monkeypatch.setattr(PinDialog, "exec", fill)
-    window.act_pin.trigger()
+    window.menus.act_pin.trigger()
 
 
 def test_lock_screen_hides_everything_and_opens_only_with_the_right_pin(
         qtbot, window, records, monkeypatch):
-    assert not window.act_lock.isEnabled()  # no PIN yet: nothing to unlock with
+    assert not window.menus.act_lock.isEnabled()  # no PIN yet: nothing to unlock with
     _set_pin(qtbot, window, monkeypatch=monkeypatch)
     stored = records.repo.setting(f"lock.pin.{records.actor}")
     data = json.loads(stored)
     assert "2468" not in stored and len(bytes.fromhex(data["salt"])) == 16
     assert data["alg"] == "pbkdf2_sha256" and data["iterations"] >= 100_000
-    assert window.act_lock.isEnabled()
+    assert window.menus.act_lock.isEnabled()
 
-    window.act_lock.trigger()
+    window.menus.act_lock.trigger()
     assert window.locked and window.stack.currentWidget() is window.lock_screen
     assert not window.menuBar().isVisible() and window.windowTitle() == "Locked"
     assert leaks(window) == []
-    assert not window.act_hide.isEnabled() and not window.act_new_patient.isEnabled()
+    assert not window.menus.act_hide.isEnabled() and not window.menus.act_new_patient.isEnabled()
     window.close()  # a locked window does not close
     assert window.isVisible()
 
@@ -132,7 +132,7 @@ def test_lock_screen_hides_everything_and_opens_only_with_the_right_pin(
     qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
     assert not window.locked and window.menuBar().isVisible()
     assert any("Nguyen" in t for t in visible_texts(window))
-    assert window.act_sign.isEnabled() and window.act_hide.isEnabled()
+    assert window.menus.act_sign.isEnabled() and window.menus.act_hide.isEnabled()
 
 
 def test_the_window_locks_itself_after_idle_time(qtbot, window, records, monkeypatch):

@@ -36,7 +36,7 @@ def test_step_two_runs_by_itself_after_the_first_paint(new_window, qtbot):
     assert w.patients.isVisible() and w.right_tabs.isVisible()
     assert w.splitter.widget(0) is w.patients and w.splitter.widget(2) is w.right_tabs
     menus = {a.text(): a.menu() for a in w.menuBar().actions()}
-    assert w.act_quit in menus["&File"].actions() and w.act_shortcuts in menus["&Help"].actions()
+    assert w.menus.act_quit in menus["&File"].actions() and w.menus.act_shortcuts in menus["&Help"].actions()
     assert len(w.menuBar().actions()) == 6  # filled, not added twice
 
 
@@ -52,7 +52,7 @@ def test_a_window_built_early_by_its_named_step_is_complete(new_window, session,
     w.patients.select_patient(session.patient_id)
     w.patients.select_session(session.id)
     assert w.session_id == session.id and w.session_panel.editable
-    assert w.act_sign.isEnabled() and w.overlay is not None
+    assert w.menus.act_sign.isEnabled() and w.overlay is not None
     assert w.chart.search is not None and w.chart.chooser is not None
     w.show()
     qtbot.wait(400)  # the first paint and the shown-window fallback: nothing built again
@@ -66,7 +66,7 @@ def test_actions_and_the_privacy_state_follow_the_settings_when_built_early(
     w = new_window()
     w.build_rest()
     assert w.hide_names is True  # read from the settings by step 2
-    assert w.act_hide.isChecked() and w.act_labels.isChecked()
+    assert w.menus.act_hide.isChecked() and w.menus.act_labels.isChecked()
 
 
 def test_a_tap_on_the_chart_before_step_two_changes_nothing(new_window, records, session,

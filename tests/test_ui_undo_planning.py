@@ -46,15 +46,15 @@ def test_copy_forward_is_one_undo_step_and_one_redo_step(make_window, earlier_vi
     w = _open(make_window, draft)
     before = _shown(w, records, draft.id)
     assert before == [(1, "gluteus_medius", False)]
-    w.act_copy_forward.trigger()
+    w.menus.act_copy_forward.trigger()
     copied = _shown(w, records, draft.id)
     assert len(copied) == 4 and [s[2] for s in copied] == [False, True, True, True]
-    assert w.act_undo.isEnabled() and "copy" in w.act_undo.text().lower()
+    assert w.menus.act_undo.isEnabled() and "copy" in w.menus.act_undo.text().lower()
 
-    w.act_undo.trigger()  # Ctrl+Z once: every copied site goes, the own site stays
+    w.menus.act_undo.trigger()  # Ctrl+Z once: every copied site goes, the own site stays
     assert _shown(w, records, draft.id) == before
-    assert not w.act_undo.isEnabled()  # it was one step
-    w.act_redo.trigger()  # Ctrl+Shift+Z once: they all come back with their numbers
+    assert not w.menus.act_undo.isEnabled()  # it was one step
+    w.menus.act_redo.trigger()  # Ctrl+Shift+Z once: they all come back with their numbers
     assert _shown(w, records, draft.id) == copied
     assert records.read.site(own.id).grasp == 2
     # Each site's removal and return is in the audit trail (nothing is deleted).
@@ -70,14 +70,14 @@ def test_apply_protocol_is_one_undo_step_and_one_redo_step(make_window, earlier_
     before = _shown(w, records, draft.id)
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda parent, title, label, items, current, editable: (items[0], True))
-    w.act_apply_protocol.trigger()
+    w.menus.act_apply_protocol.trigger()
     applied = _shown(w, records, draft.id)
     assert len(applied) == 4
-    w.act_undo.trigger()
-    assert _shown(w, records, draft.id) == before and not w.act_undo.isEnabled()
-    w.act_redo.trigger()
+    w.menus.act_undo.trigger()
+    assert _shown(w, records, draft.id) == before and not w.menus.act_undo.isEnabled()
+    w.menus.act_redo.trigger()
     assert _shown(w, records, draft.id) == applied
-    w.act_undo.trigger()
+    w.menus.act_undo.trigger()
     assert _shown(w, records, draft.id) == before
 
 
@@ -85,14 +85,14 @@ def test_undo_of_a_copy_signed_in_another_window_says_so_and_changes_nothing(
         make_window, earlier_visit, records, db_path):
     _first, draft, _own = earlier_visit
     w = _open(make_window, draft)
-    w.act_copy_forward.trigger()
+    w.menus.act_copy_forward.trigger()
     copied = _shown(w, records, draft.id)
     elsewhere = open_context(db_path, actor="other.physio")  # another window, same file
     try:
         elsewhere.records.sign_session(draft.id)
     finally:
         elsewhere.close()
-    w.act_undo.trigger()
+    w.menus.act_undo.trigger()
     assert "signed" in w.statusBar().currentMessage()
     assert [(s.seq, s.muscle_id, s.planned)
             for s in records.read.sites_for_session(draft.id)] == copied

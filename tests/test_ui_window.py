@@ -39,13 +39,13 @@ def _sign(dialog):
 
 def test_without_a_patient_only_patient_actions_are_enabled(make_window, session):
     w = make_window()
-    assert w.act_new_patient.isEnabled()
-    for act in (w.act_new_session, w.act_copy_forward, w.act_apply_protocol,
-                w.act_save_protocol, w.act_sign, w.act_amend, w.act_audit, w.act_print,
-                w.act_preview, w.act_export, w.act_export_progress, w.act_lock):
+    assert w.menus.act_new_patient.isEnabled()
+    for act in (w.menus.act_new_session, w.menus.act_copy_forward, w.menus.act_apply_protocol,
+                w.menus.act_save_protocol, w.menus.act_sign, w.menus.act_amend, w.menus.act_audit, w.menus.act_print,
+                w.menus.act_preview, w.menus.act_export, w.menus.act_export_progress, w.menus.act_lock):
         assert not act.isEnabled(), act.text()
-    assert w.act_backup.isEnabled() and w.act_settings.isEnabled()
-    assert w.act_shortcuts.isEnabled() and w.act_hide.isEnabled()
+    assert w.menus.act_backup.isEnabled() and w.menus.act_settings.isEnabled()
+    assert w.menus.act_shortcuts.isEnabled() and w.menus.act_hide.isEnabled()
 
 
 def test_copy_last_visit_adds_planned_sites(qtbot, make_window, two_visits, records):
@@ -53,15 +53,15 @@ def test_copy_last_visit_adds_planned_sites(qtbot, make_window, two_visits, reco
     w = make_window()
     w.patients.select_patient(draft.patient_id)
     w.patients.select_session(draft.id)
-    assert w.act_copy_forward.isEnabled()
-    w.act_copy_forward.trigger()
+    assert w.menus.act_copy_forward.isEnabled()
+    w.menus.act_copy_forward.trigger()
     sites = records.repo.sites_for_session(draft.id)
     assert [s.muscle_id for s in sites] == ["gluteus_medius", "piriformis"]
     assert all(s.planned for s in sites)
     assert w.site_table.rowCount() == 2 and "planned" in w.statusBar().currentMessage()
     # The first visit has nothing before it: nothing to copy there.
     w.patients.select_session(first.id)
-    assert not w.act_copy_forward.isEnabled()
+    assert not w.menus.act_copy_forward.isEnabled()
 
 
 def test_save_and_apply_a_protocol(qtbot, make_window, two_visits, records, monkeypatch):
@@ -70,7 +70,7 @@ def test_save_and_apply_a_protocol(qtbot, make_window, two_visits, records, monk
     w.patients.select_patient(draft.patient_id)
     w.patients.select_session(first.id)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("L5 radiculopathy", True))
-    w.act_save_protocol.trigger()
+    w.menus.act_save_protocol.trigger()
     (protocol,) = planning.protocols(records)
     assert protocol.name == "L5 radiculopathy" and len(protocol.sites) == 2
     w.patients.select_session(draft.id)
@@ -81,7 +81,7 @@ def test_save_and_apply_a_protocol(qtbot, make_window, two_visits, records, monk
         return items[0], True
 
     monkeypatch.setattr(QInputDialog, "getItem", choose)
-    w.act_apply_protocol.trigger()
+    w.menus.act_apply_protocol.trigger()
     assert offered == ["L5 radiculopathy (2 sites)"]
     assert len(records.repo.sites_for_session(draft.id)) == 2
     assert "2 planned sites" in w.statusBar().currentMessage()
@@ -89,11 +89,11 @@ def test_save_and_apply_a_protocol(qtbot, make_window, two_visits, records, monk
 
 def test_sign_then_amend_and_read_the_audit_trail(qtbot, window, records, session, monkeypatch):
     monkeypatch.setattr(SignDialog, "exec", _sign)
-    assert window.act_sign.isEnabled() and not window.act_amend.isEnabled()
-    window.act_sign.trigger()
+    assert window.menus.act_sign.isEnabled() and not window.menus.act_amend.isEnabled()
+    window.menus.act_sign.trigger()
     assert records.repo.session(session.id).is_signed
-    assert not window.act_sign.isEnabled() and window.act_amend.isEnabled()
-    for act in (window.act_copy_forward, window.act_apply_protocol, *window.act_grades):
+    assert not window.menus.act_sign.isEnabled() and window.menus.act_amend.isEnabled()
+    for act in (window.menus.act_copy_forward, window.menus.act_apply_protocol, *window.menus.act_grades):
         assert not act.isEnabled()
 
     def amend(dialog):
@@ -103,12 +103,12 @@ def test_sign_then_amend_and_read_the_audit_trail(qtbot, window, records, sessio
         return dialog.result()
 
     monkeypatch.setattr(AmendDialog, "exec", amend)
-    window.act_amend.trigger()
+    window.menus.act_amend.trigger()
     assert records.repo.amendments(session.id)[0].reason == "Wrong side"
     seen = []
     monkeypatch.setattr(AuditDialog, "exec", lambda d: seen.append(
         [d.table.item(r, 2).text() for r in range(d.table.rowCount())]))
-    window.act_audit.trigger()
+    window.menus.act_audit.trigger()
     assert "sign" in seen[0] and "create" in seen[0]
 
 
@@ -119,14 +119,14 @@ def test_print_uses_the_printing_module_when_there_is_one(window, session, monke
     fake.print_preview_session = lambda records, sid, parent: calls.append(("preview", sid,
                                                                            parent))
     monkeypatch.setitem(sys.modules, "imsmap.report.printing", fake)
-    window.act_print.trigger()
-    window.act_preview.trigger()
+    window.menus.act_print.trigger()
+    window.menus.act_preview.trigger()
     assert calls == [("print", session.id, window), ("preview", session.id, window)]
 
 
 def test_a_missing_report_module_gets_a_sentence(window, monkeypatch):
     monkeypatch.setitem(sys.modules, "imsmap.report.printing", None)  # import fails
-    window.act_print.trigger()
+    window.menus.act_print.trigger()
     message = window.statusBar().currentMessage()
     assert "cannot do that yet" in message and window.isVisible()
 
@@ -140,13 +140,13 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
     monkeypatch.setitem(sys.modules, "imsmap.report.progress_pdf", fake)
     out = str(tmp_path / "progress.pdf")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (out, ""))
-    assert window.act_export_progress.isEnabled()
-    window.act_export_progress.trigger()
+    assert window.menus.act_export_progress.isEnabled()
+    window.menus.act_export_progress.trigger()
     assert calls == [(session.patient_id, out, [session.id])]
 
 
 def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
-    window.act_backup.trigger()
+    window.menus.act_backup.trigger()
     folder = store_backup.backup_dir(records.db)
     qtbot.waitUntil(lambda: not window.backups.running and any(folder.glob("*-full.sqlite3.gz")),
                     timeout=10_000)
@@ -159,7 +159,7 @@ def test_clinic_settings_opens_the_settings_dialog(window, monkeypatch):
 
     opened = []
     monkeypatch.setattr(SettingsDialog, "exec", lambda d: opened.append(d) or 0)
-    window.act_settings.trigger()
+    window.menus.act_settings.trigger()
     assert len(opened) == 1
 
 
@@ -187,11 +187,11 @@ def test_read_only_database_disables_every_change(qtbot, records, session, qt_se
         w.patients.select_patient(session.patient_id)
         w.patients.select_session(session.id)
         assert "read-only" in w.windowTitle() and w.readonly_label.isVisible()
-        for act in (w.act_new_patient, w.act_new_session, w.act_copy_forward, w.act_sign,
-                    w.act_amend, w.act_apply_protocol, w.act_save_protocol, w.act_settings,
-                    w.act_pin, *w.act_grades):
+        for act in (w.menus.act_new_patient, w.menus.act_new_session, w.menus.act_copy_forward, w.menus.act_sign,
+                    w.menus.act_amend, w.menus.act_apply_protocol, w.menus.act_save_protocol, w.menus.act_settings,
+                    w.menus.act_pin, *w.menus.act_grades):
             assert not act.isEnabled(), act.text()
-        assert w.act_export.isEnabled() and w.act_audit.isEnabled()
+        assert w.menus.act_export.isEnabled() and w.menus.act_audit.isEnabled()
         w.close()
         w.deleteLater()
     finally:
@@ -219,7 +219,7 @@ def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_wi
                            side="R")
         newcomer = elsewhere.create_patient(chart_number="C-2002", family_name="Okafor")
         assert w.session_panel.complaint.text() != "Neck pain"  # not yet seen
-        w.act_refresh.trigger()  # F5
+        w.menus.act_refresh.trigger()  # F5
         assert w.session_panel.complaint.text() == "Neck pain"
         assert w.session_panel.pain_before.pain() == 6
         assert w.site_table.rowCount() == 1
@@ -237,13 +237,13 @@ def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_wi
 def test_charts_are_reachable_by_keyboard(qtbot, window):
     """Ctrl+1..9 choose a chart, Ctrl+PgDown/PgUp step through them."""
     tabs = window.chart.tabs
-    assert [a.shortcut().toString() for a in window.act_views[:2]] == ["Ctrl+1", "Ctrl+2"]
-    window.act_views[1].trigger()
+    assert [a.shortcut().toString() for a in window.menus.act_views[:2]] == ["Ctrl+1", "Ctrl+2"]
+    window.menus.act_views[1].trigger()
     assert tabs.currentIndex() == 1
-    window.act_next_view.trigger()
+    window.menus.act_next_view.trigger()
     assert tabs.currentIndex() == 2
-    window.act_prev_view.trigger()
-    window.act_prev_view.trigger()
+    window.menus.act_prev_view.trigger()
+    window.menus.act_prev_view.trigger()
     assert tabs.currentIndex() == 0
-    window.act_prev_view.trigger()
+    window.menus.act_prev_view.trigger()
     assert tabs.currentIndex() == tabs.count() - 1

@@ -79,7 +79,7 @@ def test_the_record_accepts_exactly_the_vocabulary(records, session, atlas):
 def test_the_window_and_the_pdf_say_the_same_words(window):
     from imsmap.report.site_text import grasp_text
 
-    menu = [a.text().split("\t")[0] for a in window.act_grades]
+    menu = [a.text().split("\t")[0] for a in window.menus.act_grades]
     assert menu == [f"Grasp {g} – {label}" for g, label in enumerate(GRASP_LABELS)]
     for g, label in enumerate(GRASP_LABELS):
         assert label in grasp_text(g)

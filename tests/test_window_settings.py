@@ -28,9 +28,9 @@ def test_a_value_of_the_wrong_type_reads_as_the_default_and_is_never_written(qt_
 
 def test_the_window_keeps_what_it_remembers_through_the_schema(make_window):
     w = make_window()
-    w.act_labels.setChecked(True)
+    w.menus.act_labels.setChecked(True)
     w.history_bar.last_n.setValue(6)
     w.close()
     assert ws.CHART_LABELS.read() is True and ws.OVERLAY_LAST_N.read() == 6
     again = make_window()
-    assert again.act_labels.isChecked() and again.history_bar.last_n.value() == 6
+    assert again.menus.act_labels.isChecked() and again.history_bar.last_n.value() == 6

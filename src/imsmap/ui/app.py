@@ -17,7 +17,6 @@ from imsmap.services.context import AppContext, open_context
 from imsmap.services.database_files import BACKUP_NAME, DamagedFileError, StoreError
 from imsmap.ui import startup
 from imsmap.ui.errors import CrashHandler
-from imsmap.ui.first_run import offer_on_start
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
 from imsmap.ui.upgrade_dialog import upgrade_with_dialog
@@ -113,7 +112,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
                 else:
                     window.show()
                     # A new, empty clinic database: the set-up wizard over the whole window.
-                    window.completed.connect(lambda w=window: offer_on_start(w))
+                    window.completed.connect(window.offer_setup)
                     check = startup.StartupCheck(context.read.path, window)
                     watch = _DamageWatch(window, damage)  # lives on this (the GUI) thread
                     check.finished.connect(watch.checked)

@@ -4,27 +4,76 @@ inspector, and their help text for the shortcuts dialog."""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+
+# What a site key asks for: one of these small frozen values (`SiteKeyAction`).
+@dataclass(frozen=True)
+class Grade:
+    """Grade the site's grasp (0-3); a planned site is then recorded as needled."""
+
+    grasp: int
+
+
+class SiteFlag(enum.Enum):
+    """A yes/no field of a site that a key toggles; the value is the site's field name."""
+
+    TWITCH = "twitch"
+    ESTIM = "estim"
+
+
+@dataclass(frozen=True)
+class Toggle:
+    flag: SiteFlag
+
+
+@dataclass(frozen=True)
+class Cramp:
+    """Toggle cramp (the window's own edit, one undo step)."""
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """Record a planned site as needled."""
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Take the site off the draft (Ctrl+Z brings it back)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Select the next (1) or previous (-1) site in number order."""
+
+    by: int
+
+
+SiteKeyAction = Grade | Toggle | Cramp | Confirm | Remove | Step
+
 # What a key does to the selected site. Modifiers other than Shift (and the keypad) leave the
 # key to the window's shortcuts.
-SITE_KEYS: dict[int, tuple] = {
-    **{int(Qt.Key.Key_0) + g: ("grade", g) for g in range(4)},
-    int(Qt.Key.Key_C): ("cramp",),
-    int(Qt.Key.Key_T): ("toggle", "twitch"),
-    int(Qt.Key.Key_E): ("toggle", "estim"),
-    int(Qt.Key.Key_Return): ("confirm",),
-    int(Qt.Key.Key_Enter): ("confirm",),
-    int(Qt.Key.Key_Delete): ("remove",),
-    int(Qt.Key.Key_Backspace): ("remove",),
-    int(Qt.Key.Key_Tab): ("step", 1),
-    int(Qt.Key.Key_Backtab): ("step", -1),
-    int(Qt.Key.Key_Right): ("step", 1),
-    int(Qt.Key.Key_Down): ("step", 1),
-    int(Qt.Key.Key_Left): ("step", -1),
-    int(Qt.Key.Key_Up): ("step", -1),
+SITE_KEYS: dict[int, SiteKeyAction] = {
+    **{int(Qt.Key.Key_0) + g: Grade(g) for g in range(4)},
+    int(Qt.Key.Key_C): Cramp(),
+    int(Qt.Key.Key_T): Toggle(SiteFlag.TWITCH),
+    int(Qt.Key.Key_E): Toggle(SiteFlag.ESTIM),
+    int(Qt.Key.Key_Return): Confirm(),
+    int(Qt.Key.Key_Enter): Confirm(),
+    int(Qt.Key.Key_Delete): Remove(),
+    int(Qt.Key.Key_Backspace): Remove(),
+    int(Qt.Key.Key_Tab): Step(1),
+    int(Qt.Key.Key_Backtab): Step(-1),
+    int(Qt.Key.Key_Right): Step(1),
+    int(Qt.Key.Key_Down): Step(1),
+    int(Qt.Key.Key_Left): Step(-1),
+    int(Qt.Key.Key_Up): Step(-1),
 }
 # For the keyboard shortcuts dialog and the user guide: the chart's and the site list's own keys.
 KEY_HELP = (
@@ -44,19 +93,20 @@ KEYS_HINT = ("Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confir
              "Tab/arrows next site · Del remove")
 
 
-def site_key_action(event: QKeyEvent) -> tuple | None:
-    """("grade", n), ("cramp",), ("toggle", field), ("confirm",), ("remove",), ("step", ±1)."""
+def site_key_action(event: QKeyEvent) -> SiteKeyAction | None:
+    """What the key asks of the selected site, or None when it is not a site key."""
     if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier |
                              Qt.KeyboardModifier.ShiftModifier):
         return None
     action = SITE_KEYS.get(int(event.key()))
-    if action == ("step", 1) and event.key() == Qt.Key.Key_Tab and \
+    if action == Step(1) and event.key() == Qt.Key.Key_Tab and \
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-        return ("step", -1)
+        return Step(-1)
     return action
 
 
-def handle_site_key(event: QKeyEvent, target: QWidget, handler=None) -> bool:
+def handle_site_key(event: QKeyEvent, target: QWidget,
+                    handler: Callable[[SiteKeyAction], bool] | None = None) -> bool:
     """Act on a site key: `handler(action)` first (True if it did it), else the target's
     gradeRequested / crampRequested / removeRequested signals (the window's own edits)."""
     action = site_key_action(event)
@@ -64,15 +114,15 @@ def handle_site_key(event: QKeyEvent, target: QWidget, handler=None) -> bool:
         return False
     if handler is not None and handler(action):
         return True
-    kind = action[0]
-    if kind == "grade":
-        target.gradeRequested.emit(action[1])
-    elif kind == "cramp":
-        target.crampRequested.emit()
-    elif kind == "remove":
-        target.removeRequested.emit()
-    else:
-        return False
+    match action:
+        case Grade(grasp=grasp):
+            target.gradeRequested.emit(grasp)
+        case Cramp():
+            target.crampRequested.emit()
+        case Remove():
+            target.removeRequested.emit()
+        case _:
+            return False
     return True
 
 

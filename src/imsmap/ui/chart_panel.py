@@ -21,6 +21,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene, describe_site
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
@@ -369,9 +370,9 @@ class ChartPanel(QWidget):
         self.select_site(ids[i])
         return True
 
-    def site_key(self, action: tuple) -> bool:
-        if action[0] == "step":
-            return self.step_selection(action[1])
+    def site_key(self, action: SiteKeyAction) -> bool:
+        if isinstance(action, Step):
+            return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 

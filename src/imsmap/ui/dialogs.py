@@ -6,6 +6,7 @@ valid (the service checks again and its sentence lands at its field too).
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -191,9 +192,17 @@ class PatientDialog(QDialog):
         self.accept()
 
 
-def ask_unsaved_on_close(parent: QWidget, reason: str) -> str:
-    """Closing, the session's last changes could not be saved: "retry", "drop" (close without
-    them) or "cancel" (stay open)."""
+class CloseAnswer(enum.Enum):
+    """What to do when the session's last changes could not be saved on closing."""
+
+    RETRY = "retry"  # try saving again
+    DROP = "drop"  # close without them
+    CANCEL = "cancel"  # stay open
+
+
+def ask_unsaved_on_close(parent: QWidget, reason: str) -> CloseAnswer:
+    """Closing, the session's last changes could not be saved: try again, close without them,
+    or stay open."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("imsmap – not saved yet")
@@ -202,5 +211,5 @@ def ask_unsaved_on_close(parent: QWidget, reason: str) -> str:
     drop = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return "retry" if box.clickedButton() is retry else \
-        "drop" if box.clickedButton() is drop else "cancel"
+    return CloseAnswer.RETRY if box.clickedButton() is retry else \
+        CloseAnswer.DROP if box.clickedButton() is drop else CloseAnswer.CANCEL

@@ -10,6 +10,9 @@ written; at the next start a database that is still empty offers the set-up agai
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -295,33 +298,44 @@ class ClinicSetupWizard(QWizard):
         return True
 
 
-def offer_on_start(window) -> ClinicSetupWizard | None:
+@dataclass(frozen=True)
+class SetupFollowUp:
+    """What the window does once the set-up is finished or skipped."""
+
+    say: Callable[[str], None]  # a sentence in the status bar
+    apply_lock_settings: Callable[[], None]  # follow the PIN and idle time just set
+    backup: Callable[[str], None] | None  # a backup for this reason; None: no automatic ones
+
+
+def offer_on_start(records: Records, parent: QWidget, follow_up: SetupFollowUp, *,
+                   demo: bool) -> ClinicSetupWizard | None:
     """At the window's first start: the set-up, if the database is new and empty. Never for the
     demo clinic, a read-only file or a clinic that has any record or setting."""
-    if window.demo or window.readonly or not first_run.is_new_clinic(window.records):
+    if demo or records.read.readonly or not first_run.is_new_clinic(records):
         return None
-    return open_wizard(window, first=True)
+    return open_wizard(records, parent, follow_up, first=True)
 
 
-def open_wizard(window, *, first: bool = False) -> ClinicSetupWizard:
-    """Show the set-up over the window (window-modal, not blocking); on Finish the window takes
+def open_wizard(records: Records, parent: QWidget, follow_up: SetupFollowUp, *,
+                first: bool = False) -> ClinicSetupWizard:
+    """Show the set-up over `parent` (window-modal, not blocking); on Finish the window takes
     the new lock settings and says what was set up."""
-    wizard = ClinicSetupWizard(window.records, first=first, parent=window)
-    wizard.finished.connect(lambda result: _finished(window, wizard, result))
+    wizard = ClinicSetupWizard(records, first=first, parent=parent)
+    wizard.finished.connect(lambda result: _finished(follow_up, wizard))
     wizard.open()
     return wizard
 
 
-def _finished(window, wizard: ClinicSetupWizard, result: int) -> None:
+def _finished(follow_up: SetupFollowUp, wizard: ClinicSetupWizard) -> None:
     wizard.deleteLater()
     if wizard.saved is None:
         if wizard.first:
-            window.show_message("Clinic set-up skipped: File > Clinic set-up… opens it again.")
+            follow_up.say("Clinic set-up skipped: File > Clinic set-up… opens it again.")
         return
     setup = wizard.setup()
     # New sessions on this computer start with this practitioner's name.
     PRACTITIONER.write(setup.practitioner.strip())
-    window.screen_lock.apply_settings()
-    window.show_message(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
-    if window.auto_backup:
-        window.start_backup("setup")  # a first copy in the chosen folder: proof that it works
+    follow_up.apply_lock_settings()
+    follow_up.say(f"{wizard.saved.clinic_name} is set up. Choose New patient to begin.")
+    if follow_up.backup is not None:
+        follow_up.backup("setup")  # a first copy in the chosen folder: proof that it works

@@ -7,6 +7,7 @@ The item that draws the earlier sessions on the chart is `ui.history_overlay`.
 from __future__ import annotations
 
 import copy
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,13 +35,24 @@ from imsmap.render.heatmap import paint_heat_legend
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
 
 REPLAY_MS = 1300
-MODES = (("last", "Last"), ("range", "Dates"), ("picked", "Picked"))
 
 
 # -- which sessions -----------------------------------------------------------------------
+class OverlayMode(enum.Enum):
+    """Which earlier sessions the chart shows: the last few, those between two dates, or those
+    picked one by one."""
+
+    LAST = "last"
+    RANGE = "range"
+    PICKED = "picked"
+
+
+MODES = ((OverlayMode.LAST, "Last"), (OverlayMode.RANGE, "Dates"), (OverlayMode.PICKED, "Picked"))
+
+
 @dataclass(frozen=True)
 class OverlayChoice:
-    mode: str = "last"  # "last", "range" or "picked"
+    mode: OverlayMode = OverlayMode.LAST
     last_n: int = 3
     date_from: date | None = None
     date_to: date | None = None
@@ -154,7 +166,7 @@ class HistoryBar(QWidget):
         self.show_earlier.setToolTip("Show earlier visits' sites under today's (Ctrl+Shift+O)")
         self.mode = QComboBox()
         for key, text in MODES:
-            self.mode.addItem(text, key)
+            self.mode.addItem(text, key.value)
         self.mode.setAccessibleName("Which earlier sessions")
         self.last_n = QSpinBox()
         self.last_n.setRange(1, 99)
@@ -248,14 +260,14 @@ class HistoryBar(QWidget):
     # -- state -----------------------------------------------------------------------------
     def choice(self) -> OverlayChoice:
         return OverlayChoice(
-            mode=self.mode.currentData(), last_n=self.last_n.value(),
+            mode=self.current_mode(), last_n=self.last_n.value(),
             date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython(),
             picked=frozenset(self._picked))
 
     def set_choice(self, choice: OverlayChoice) -> None:
         self._syncing = True
         try:
-            self.mode.setCurrentIndex(self.mode.findData(choice.mode))
+            self.mode.setCurrentIndex(self.mode.findData(choice.mode.value))
             self.last_n.setValue(choice.last_n)
             if choice.date_from is not None:
                 self.date_from.setDate(QDate(choice.date_from))
@@ -267,12 +279,15 @@ class HistoryBar(QWidget):
             self._syncing = False
         self.changed.emit()
 
+    def current_mode(self) -> OverlayMode:
+        return OverlayMode(self.mode.currentData())
+
     def _mode_changed(self, *_args) -> None:
-        mode = self.mode.currentData()
-        self.last_n.setVisible(mode == "last")
+        mode = self.current_mode()
+        self.last_n.setVisible(mode is OverlayMode.LAST)
         for w in (self.date_from, self.dash, self.date_to):
-            w.setVisible(mode == "range")
-        self.pick.setVisible(mode == "picked")
+            w.setVisible(mode is OverlayMode.RANGE)
+        self.pick.setVisible(mode is OverlayMode.PICKED)
         self._emit_changed()
 
     def _emit_changed(self, *_args) -> None:
@@ -319,7 +334,7 @@ class HistoryBar(QWidget):
         self._emit_changed()
 
     def pick_sessions(self, session_ids) -> None:
-        self.set_choice(replace(self.choice(), mode="picked", picked=frozenset(session_ids)))
+        self.set_choice(replace(self.choice(), mode=OverlayMode.PICKED, picked=frozenset(session_ids)))
 
     def show_state(self, chart: ChartPainter | None, drawn: Sequence[int], oldest: int,
                    heat_vmax: float | None) -> None:

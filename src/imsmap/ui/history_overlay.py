@@ -34,6 +34,7 @@ from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was 
     HistoryBar,
     OverlayChoice,
     OverlayLegend,
+    OverlayMode,
 )
 from imsmap.ui.listening import listen
 
@@ -59,14 +60,14 @@ def sessions_to_draw(sessions: Sequence[Session], current_id: int | None,
                      choice: OverlayChoice) -> list[int]:
     """Ids of the earlier sessions the choice draws, oldest first."""
     earlier = earlier_sessions(sessions, current_id)
-    if choice.mode == "last":
+    if choice.mode is OverlayMode.LAST:
         n = max(0, choice.last_n)
         chosen = earlier[-n:] if n else []
-    elif choice.mode == "range":
+    elif choice.mode is OverlayMode.RANGE:
         lo, hi = choice.date_from, choice.date_to
         chosen = [s for s in earlier if (lo is None or s.started_at.date() >= lo)
                   and (hi is None or s.started_at.date() <= hi)]
-    elif choice.mode == "picked":
+    elif choice.mode is OverlayMode.PICKED:
         chosen = [s for s in earlier if s.id in choice.picked]
     else:
         raise ValueError(f"unknown overlay mode {choice.mode!r}")

@@ -42,12 +42,13 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.dialogs import PatientDialog, ask_unsaved_on_close
+from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
+from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
-from imsmap.ui.menus import MENU_TITLES, MenuMixin
+from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
@@ -56,9 +57,9 @@ from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
-from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.report_actions import ReportActions
 from imsmap.ui.screen_lock import ScreenLock
+from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
@@ -87,7 +88,7 @@ SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
-class MainWindow(MenuMixin, QMainWindow):
+class MainWindow(QMainWindow):
     completed = Signal()  # step 2 (`build_rest`) has run: the window is whole
 
     def __init__(self, context: AppContext, *, demo: bool = False, auto_backup: bool = False,
@@ -139,7 +140,7 @@ class MainWindow(MenuMixin, QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
         self.setCentralWidget(self.stack)
-        self._menus = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+        self._menu_titles = add_menu_titles(self.menuBar())  # filled by `WindowMenus`
 
         # Temporary messages (what was saved, what was refused) take the left of the status bar;
         # what is under the pointer stays on the right.
@@ -222,18 +223,34 @@ class MainWindow(MenuMixin, QMainWindow):
         self.idle = IdleWatcher(self)
 
         self.chart.build_rest()
+        self.session_actions = SessionActions(records, self, self.patients, self.session_panel,
+                                              self.details, self.chart, lambda: self.patient,
+                                              self.show_message, self.show_error)
         self.report_actions = ReportActions(records, self, self.session_panel, self.progress,
                                             lambda: self.patient, self.show_message,
                                             self.show_error)
         self.history_control = HistoryControl(self.atlas, self.chart, self.overlay,
                                               self.history_bar, self.patients,
                                               lambda: self.session_id, self.show_message)
-        self._build_actions()
-        self.history_control.bind_actions(self.act_overlay, self.act_heat, self.act_replay)
         self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
-                                      self.act_lock, self._before_lock, self.show_message)
+                                      self._before_lock, self.show_message)
         self.screen_lock.changed.connect(self._lock_changed)
-        self._build_menus()
+        self.setup_follow_up = SetupFollowUp(
+            self.show_message, self.screen_lock.apply_settings,
+            self.start_backup if self.auto_backup else None)
+        commands = WindowCommands(
+            new_patient=self.session_actions.new_patient,
+            new_session=self.session_actions.new_session, backup_now=self.backup_now,
+            sign_session=self.session_actions.sign_session,
+            amend_session=self.session_actions.amend_session, show_progress=self.show_progress,
+            refresh=lambda: self.refresh_all(force=True), set_names_hidden=self.set_names_hidden,
+            quit=self.close)
+        self.menus = WindowMenus(
+            self, self._menu_titles, records, self.undo_stack, self.chart, self.history_bar,
+            self.edits, self.planning_actions, self.report_actions, self.history_control,
+            self.screen_lock, commands, self.setup_follow_up, self.show_message)
+        m = self.menus
+        self.history_control.bind_actions(m.act_overlay, m.act_heat, m.act_replay)
         self._connect_chart()
         self._connect()
         self._listener = listen(records.bus, self, self._on_change)
@@ -268,11 +285,17 @@ class MainWindow(MenuMixin, QMainWindow):
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
         self.hide_names = bool(hidden)
-        if self.act_hide.isChecked() != self.hide_names:
-            self.act_hide.setChecked(self.hide_names)
+        if self.menus.act_hide.isChecked() != self.hide_names:
+            self.menus.act_hide.setChecked(self.hide_names)
         self.patients.set_names_hidden(self.hide_names)
         self.photo_strip.set_hidden(self.hide_names)
         self._show_patient_texts()
+
+    def offer_setup(self) -> ClinicSetupWizard | None:
+        """At the first start: the clinic set-up over the window, if the database is new and
+        empty (`ui.first_run.offer_on_start`)."""
+        self.build_rest()
+        return offer_on_start(self.records, self, self.setup_follow_up, demo=self.demo)
 
     @property
     def built(self) -> bool:
@@ -304,12 +327,13 @@ class MainWindow(MenuMixin, QMainWindow):
         p = self.patients
         p.patientSelected.connect(self._patient_selected)
         p.sessionSelected.connect(self._load_session)
-        p.newPatientRequested.connect(self.new_patient)
-        p.newSessionRequested.connect(self.new_session)
+        actions = self.session_actions
+        p.newPatientRequested.connect(actions.new_patient)
+        p.newSessionRequested.connect(actions.new_session)
         sp = self.session_panel
         sp.errorOccurred.connect(self.show_error)
-        sp.signRequested.connect(self.sign_session)
-        sp.amendRequested.connect(self.amend_session)
+        sp.signRequested.connect(actions.sign_session)
+        sp.amendRequested.connect(actions.amend_session)
         self.details.message.connect(self.show_error)
         self.segments.rootChosen.connect(self._root_chosen)
         self.progress.muscleChosen.connect(self.history_control.show_muscle)
@@ -379,45 +403,6 @@ class MainWindow(MenuMixin, QMainWindow):
         self.overlay.set_current(session_id)
         self._update_actions()
 
-    def new_patient(self) -> None:
-        dialog = PatientDialog(self.records, self)
-        if dialog.exec() and dialog.patient is not None:
-            self.patients.select_patient(dialog.patient.id)
-            self.show_message(f"Patient {dialog.patient.chart_number} created.")
-
-    def new_session(self) -> None:
-        if self.patient is None:
-            self.show_error("Choose a patient first, then start a session.")
-            return
-        self.session_panel.flush()
-        # Whoever last wrote a note on this PC, else whoever treated this patient last time.
-        practitioner = PRACTITIONER.read()
-        if not practitioner:
-            previous = self.records.read.sessions_for_patient(self.patient.id)
-            practitioner = next((s.practitioner for s in previous if s.practitioner), "")
-        try:
-            session = self.records.start_session(self.patient.id, practitioner=practitioner)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self.patients.select_session(session.id)
-        self.chart.view.setFocus()
-        self.show_message("New session started: click a muscle on the chart to add a site.")
-
-    def sign_session(self) -> None:
-        s = self.session_panel.session
-        if s is None or not self.session_panel.editable:
-            return
-        self.session_panel.flush()
-        self.details.flush()
-        SignDialog(self.records, s.id, self).exec()
-
-    def amend_session(self) -> None:
-        s = self.session_panel.session
-        if s is None or not s.is_signed or self.readonly:
-            return
-        AmendDialog(self.records, s.id, self).exec()
-
     def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:
         self.chart.set_root_highlight(muscles, levels)
         if root:
@@ -465,14 +450,14 @@ class MainWindow(MenuMixin, QMainWindow):
 
     def _restore_settings(self) -> None:
         """The rest, once the actions and panels are built (`build_rest`)."""
-        self.act_labels.setChecked(CHART_LABELS.read())
+        self.menus.act_labels.setChecked(CHART_LABELS.read())
         self.set_names_hidden(HIDE_NAMES.read())
         self.history_control.options_changed()  # the actions follow the bar
 
     def save_settings(self) -> None:
         WINDOW_GEOMETRY.write(self.saveGeometry())
         WINDOW_SPLITTER.write(self.splitter.saveState())
-        CHART_LABELS.write(self.act_labels.isChecked())
+        CHART_LABELS.write(self.menus.act_labels.isChecked())
         HIDE_NAMES.write(self.hide_names)
         OVERLAY_SHOW.write(self.history_bar.show_earlier.isChecked())
         OVERLAY_HEAT.write(self.history_bar.heat.isChecked())
@@ -509,9 +494,9 @@ class MainWindow(MenuMixin, QMainWindow):
             return
         while not self.session_panel.flush():
             answer = ask_unsaved_on_close(self, self.statusBar().currentMessage())
-            if answer == "drop":
+            if answer is CloseAnswer.DROP:
                 break
-            if answer != "retry":
+            if answer is not CloseAnswer.RETRY:
                 event.ignore()
                 return
         self._closed = True
@@ -559,6 +544,41 @@ class MainWindow(MenuMixin, QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.refresh_all(force=False)
+
+    # -- the actions' enabling, the progress column ---------------------------------------
+    def _update_actions(self) -> None:
+        s = self.session_panel.session
+        has_patient = self.patient is not None
+        writable = not self.readonly
+        editable = self.session_panel.editable
+        self.menus.update(MenuState(
+            writable=writable, has_patient=has_patient, has_session=s is not None,
+            signed=s is not None and s.is_signed, editable=editable,
+            has_history=bool(self.overlay.history.sessions),
+            can_copy_forward=editable and self.planning_actions.can_copy_forward(),
+            has_sites=bool(self.edits.sites), can_lock=self.screen_lock.available(),
+            visits=len(self.history_bar.sessions)))
+        self.patients.new_patient.setEnabled(writable)
+        self.patients.new_session.setEnabled(has_patient and writable)
+        self.right_tabs.setTabEnabled(1, s is not None)
+        self.right_tabs.setTabEnabled(2, s is not None)
+
+    def show_progress(self) -> None:
+        self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))
+
+    def _right_tab_changed(self, index: int) -> None:
+        """The Progress tab needs room: widen the right column while it is shown."""
+        progress = self.right_tabs.widget(index) is self.progress_tab
+        sizes = self.splitter.sizes()
+        if progress and self._narrow_sizes is None:
+            self._narrow_sizes = sizes
+            total = sum(sizes)
+            left = min(sizes[0], 200)
+            right = max(sizes[2], total - left - 380)  # the tall body chart keeps 380 px
+            self.splitter.setSizes([left, max(200, total - left - right), right])
+        elif not progress and self._narrow_sizes is not None:
+            self.splitter.setSizes(self._narrow_sizes)
+            self._narrow_sizes = None
 
     # -- backups ---------------------------------------------------------------------------
     def start_backup(self, reason: str) -> None:

@@ -97,23 +97,24 @@ def ask_retry(message: str, parent: QWidget | None) -> bool:
 
 
 def damaged_dialog(db_path: Path, problem: str, parent: QWidget | None,
-             info: database_files.BackupInfo | None = None) -> str:
-    """The damaged-file dialog; 'restored' when a backup was put in place, else 'quit'."""
+             info: database_files.BackupInfo | None = None) -> bool:
+    """The damaged-file dialog; True when a backup was put in place (restored), False when the
+    user quits."""
     folder = database_files.backup_folder_for(db_path)
     if info is None:
         info = latest_good_backup(folder)
     dialog = DamagedDialog(db_path, problem, info, folder, parent)
     dialog.exec()
     if not dialog.wants_restore() or info is None:
-        return "quit"
+        return False
     if not confirm_restore(db_path, info, parent):
-        return "quit"
+        return False
     try:
         result = database_files.restore(info.path, db_path)
     except UserFacingError as exc:
         QMessageBox.critical(parent, TITLE, f"The backup could not be restored: {exc.message}")
-        return "quit"
+        return False
     kept = f" The damaged file was kept as {result.replaced.name}." if result.replaced else ""
     QMessageBox.information(parent, TITLE, f"The backup of {backup_time(info)} was restored."
                             + kept)
-    return "restored"
+    return True

@@ -20,12 +20,14 @@ from imsmap.ui.privacy import IdleWatcher, LockScreen, PinDialog
 class ScreenLock(QObject):
     """Locks `window`: its actions off, its menu and status bars hidden, `stack` showing
     `lock_screen`. ``before_lock`` saves what is being typed first; ``changed`` says when the
-    window locked (True) or unlocked (False)."""
+    window locked (True) or unlocked (False); ``availableChanged`` whether Lock now can lock
+    (a PIN is set and the window is not locked)."""
 
     changed = Signal(bool)
+    availableChanged = Signal(bool)
 
     def __init__(self, records: Records, window: QMainWindow, stack: QStackedWidget,
-                 lock_screen: LockScreen, idle: IdleWatcher, act_lock: QAction,
+                 lock_screen: LockScreen, idle: IdleWatcher,
                  before_lock: Callable[[], None], say: Callable[[str], None]):
         super().__init__(window)
         self.records = records
@@ -33,7 +35,6 @@ class ScreenLock(QObject):
         self.stack = stack
         self.lock_screen = lock_screen
         self.idle = idle
-        self.act_lock = act_lock
         self.before_lock = before_lock
         self.say = say
         self.locked = False
@@ -48,7 +49,7 @@ class ScreenLock(QObject):
         """Follow the stored PIN and idle time (after the set-up wizard or the PIN dialog)."""
         settings = lock.load(self.records)
         self.idle.set_minutes(settings.idle_minutes if settings.has_pin else 0)
-        self.act_lock.setEnabled(self.available())
+        self.availableChanged.emit(self.available())
 
     def edit_settings(self) -> None:
         """The PIN dialog (View > Screen lock PIN…)."""

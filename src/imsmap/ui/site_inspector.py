@@ -34,7 +34,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SEN
 from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.ui.chart_keys import handle_site_key, site_key_action
+from imsmap.ui.chart_keys import Step, handle_site_key, site_key_action
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
@@ -531,6 +531,6 @@ class SiteInspector(QFrame):
         action = site_key_action(event)
         target = self.key_target
         if target is not None and isinstance(focus, QAbstractButton) and action is not None \
-                and action[0] != "step" and handle_site_key(event, target, target.site_key):
+                and not isinstance(action, Step) and handle_site_key(event, target, target.site_key):
             return
         event.accept()  # nothing typed here reaches the panels around

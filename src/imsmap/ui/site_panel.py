@@ -24,7 +24,7 @@ from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
-from imsmap.ui.chart_keys import KEYS_HINT, handle_site_key, is_tab
+from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
@@ -189,9 +189,9 @@ class SiteTable(QTableWidget):
         self.scrollToItem(self.item(row, 0))
         return True
 
-    def site_key(self, action: tuple) -> bool:
-        if action[0] == "step":
-            return self.step_selection(action[1])
+    def site_key(self, action: SiteKeyAction) -> bool:
+        if isinstance(action, Step):
+            return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site))
 

@@ -52,9 +52,9 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
         if was_empty:
             info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                outcome = damaged_dialog(db_path, "The database file is empty (0 bytes), but there "
+                restored = damaged_dialog(db_path, "The database file is empty (0 bytes), but there "
                                    "are backups of it.", parent, info)
-                if outcome != "restored":
+                if not restored:
                     return None
                 continue
         try:
@@ -65,7 +65,7 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
                     continue
                 return None
             if isinstance(exc, DamagedFileError):
-                if damaged_dialog(db_path, exc.message, parent) == "restored":
+                if damaged_dialog(db_path, exc.message, parent):
                     continue
                 return None
             QMessageBox.critical(parent, "imsmap cannot open the database", exc.message)
@@ -83,7 +83,7 @@ def recover(opened: AppContext | None, opener: Callable[[], AppContext], db_path
     Returns the records to work on, or None when the user chose to quit."""
     if opened is not None:
         opened.close()
-    if damaged_dialog(db_path, "; ".join(problems[:5]), parent) != "restored":
+    if not damaged_dialog(db_path, "; ".join(problems[:5]), parent):
         return None
     return open_checked(opener, db_path, parent)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.records import Records
+from imsmap.ui.chart_keys import Confirm, Grade, SiteKeyAction, Toggle
 
 ErrorSink = Callable[[UserFacingError], None]
 Selector = Callable[[int | None], None]
@@ -173,18 +174,17 @@ TOGGLE_WORDS = {"twitch": "twitch", "estim": "electrical stimulation", "cramp": 
 SELECT_FIRST = "Select a site first: tap its marker on the chart or its row in the list."
 
 
-def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: tuple,
+def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: SiteKeyAction,
                    describe: Callable | None = None) -> bool:
     """Do what a site key asks (see chart_keys.SITE_KEYS) to one site; True if done here.
 
     Grades of ordinary sites, cramp and Delete are left to the window (False), except that a
     grade given to a planned site also confirms it: one key records the insertion.
     """
-    kind = action[0]
-    if editor is None or kind not in ("grade", "toggle", "confirm"):
+    if editor is None or not isinstance(action, (Grade, Toggle, Confirm)):
         return False
     if site_id is None:
-        if kind == "grade":
+        if isinstance(action, Grade):
             return False
         editor.on_error(SELECT_FIRST)
         return True
@@ -193,12 +193,12 @@ def apply_site_key(editor: SiteEditor | None, site_id: int | None, action: tuple
     except UserFacingError as exc:
         editor.on_error(exc)
         return True
-    if kind == "grade":
+    if isinstance(action, Grade):
         if not site.planned:
             return False
-        updated = editor.edit(site.id, {"grasp": action[1], "planned": False}, "grasp")
-    elif kind == "toggle":
-        field = action[1]
+        updated = editor.edit(site.id, {"grasp": action.grasp, "planned": False}, "grasp")
+    elif isinstance(action, Toggle):
+        field = action.flag.value
         updated = editor.edit(site.id, {field: not getattr(site, field)}, TOGGLE_WORDS[field])
     elif not site.planned:
         if editor.say is not None:

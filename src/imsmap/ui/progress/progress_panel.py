@@ -7,6 +7,7 @@ this patient.
 
 from __future__ import annotations
 
+import enum
 import math
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
@@ -53,6 +54,13 @@ DEFAULT_LAST_N = 8
 FADING = (("No fading", 0.0), ("Half-life 2 weeks", 14.0), ("Half-life 4 weeks", 28.0),
           ("Half-life 8 weeks", 56.0))
 HEAT_PIXELS_PER_UNIT = 0.6
+
+
+class Deferred(enum.Enum):
+    """What a hidden panel put off until it is shown: a new patient includes a refresh."""
+
+    PATIENT = "patient"
+    REFRESH = "refresh"
 
 
 def _fmt_mean(v: float) -> str:
@@ -276,7 +284,7 @@ class ProgressPanel(QWidget):
         # lazy (the window's tab): while hidden, a new patient or a change is only noted, and
         # read and computed when the panel is next shown (showEvent) or asked (chosen_ids).
         self.lazy = lazy
-        self._pending: str | None = None  # "patient" or "refresh"
+        self._pending: Deferred | None = None
         self.style = style
         self.last_n = last_n
         self.full = History(())
@@ -357,14 +365,14 @@ class ProgressPanel(QWidget):
     def set_patient(self, patient_id: int | None) -> None:
         """Show another patient (None: nobody), the last ``last_n`` sessions chosen."""
         self.patient_id = patient_id
-        if self._defer("patient"):
+        if self._defer(Deferred.PATIENT):
             return
         self._load()
         self.choose_last(self.last_n)
 
     def refresh(self) -> None:
         """Re-read the record, keeping the sessions chosen (new sessions join the choice)."""
-        if self._defer("refresh"):
+        if self._defer(Deferred.REFRESH):
             return
         before = set(self.full.ids)
         chosen = set(self.chosen_ids())
@@ -372,18 +380,23 @@ class ProgressPanel(QWidget):
         chosen |= set(self.full.ids) - before
         self._check(chosen)
 
-    def _defer(self, what: str) -> bool:
+    @property
+    def put_off(self) -> Deferred | None:
+        """What this hidden panel heard of and will read when it is shown or asked."""
+        return self._pending
+
+    def _defer(self, what: Deferred) -> bool:
         if not self.lazy or self.isVisible():
             return False
-        if self._pending != "patient":  # a new patient includes any refresh
+        if self._pending is not Deferred.PATIENT:  # a new patient includes any refresh
             self._pending = what
         return True
 
     def _catch_up(self) -> None:
         pending, self._pending = self._pending, None
-        if pending == "patient":
+        if pending is Deferred.PATIENT:
             self.set_patient(self.patient_id)
-        elif pending == "refresh":
+        elif pending is Deferred.REFRESH:
             self.refresh()
 
     def _catch_up_hidden(self) -> None:

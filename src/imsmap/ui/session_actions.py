@@ -1,0 +1,76 @@
+"""Opening the record of a new patient or a new session, signing and amending, as the File and
+Session menus and the patient list offer them. A controller the main window makes in step 2 and
+gives what it uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import Patient
+from imsmap.services.records import Records
+from imsmap.ui.chart_panel import ChartPanel
+from imsmap.ui.dialogs import PatientDialog
+from imsmap.ui.patient_panel import PatientPanel
+from imsmap.ui.record.details_panel import SessionDetailsPanel
+from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
+from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.window_settings import PRACTITIONER
+
+
+class SessionActions:
+    def __init__(self, records: Records, parent: QWidget, patients: PatientPanel,
+                 session_panel: SessionPanel, details: SessionDetailsPanel, chart: ChartPanel,
+                 patient: Callable[[], Patient | None], show_message: Callable[[str], None],
+                 show_error: Callable[[UserFacingError | str], None]):
+        self.records = records
+        self.parent = parent  # of the dialogs
+        self.patients = patients  # selects what was made
+        self.session_panel = session_panel
+        self.details = details
+        self.chart = chart  # takes the keyboard for a new session's first site
+        self.patient = patient  # the patient open now
+        self.show_message = show_message
+        self.show_error = show_error
+
+    def new_patient(self) -> None:
+        dialog = PatientDialog(self.records, self.parent)
+        if dialog.exec() and dialog.patient is not None:
+            self.patients.select_patient(dialog.patient.id)
+            self.show_message(f"Patient {dialog.patient.chart_number} created.")
+
+    def new_session(self) -> None:
+        patient = self.patient()
+        if patient is None:
+            self.show_error("Choose a patient first, then start a session.")
+            return
+        self.session_panel.flush()
+        # Whoever last wrote a note on this PC, else whoever treated this patient last time.
+        practitioner = PRACTITIONER.read()
+        if not practitioner:
+            previous = self.records.read.sessions_for_patient(patient.id)
+            practitioner = next((s.practitioner for s in previous if s.practitioner), "")
+        try:
+            session = self.records.start_session(patient.id, practitioner=practitioner)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self.patients.select_session(session.id)
+        self.chart.view.setFocus()
+        self.show_message("New session started: click a muscle on the chart to add a site.")
+
+    def sign_session(self) -> None:
+        s = self.session_panel.session
+        if s is None or not self.session_panel.editable:
+            return
+        self.session_panel.flush()
+        self.details.flush()
+        SignDialog(self.records, s.id, self.parent).exec()
+
+    def amend_session(self) -> None:
+        s = self.session_panel.session
+        if s is None or not s.is_signed or self.records.read.readonly:
+            return
+        AmendDialog(self.records, s.id, self.parent).exec()
