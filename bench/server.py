@@ -260,14 +260,15 @@ class Room:
                 "units": self.units, "heard": self.heard, "reconnects": self.feed.reconnects}
 
 
-def room_main(index: int, dsn: str, start_at: float, seconds: float, out: str) -> None:
+def room_main(index: int, dsn: str, together, seconds: float, out: str) -> None:
     room = Room(index, dsn, seed=1000 + index)
     room.setup()
     room.listen()
-    time.sleep(max(0.0, start_at - time.monotonic()))
-    room.chart(start_at + seconds)
+    together.wait()  # every room set up and listening
+    room.chart(time.monotonic() + seconds)
     room.sign()
-    Path(out).write_text(json.dumps(room.finish(linger=3.0)))
+    together.wait()  # every room done writing: the last notifications are on their way
+    Path(out).write_text(json.dumps(room.finish(linger=2.0)))
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -294,11 +295,11 @@ def run(rooms: int, seconds: float, quick: bool) -> dict:
         for login in logins:
             users.add_user(clinic, login, "practitioner", PASSWORD)
         outs = [top / f"room{n}.json" for n in range(rooms)]
-        start_at = time.monotonic() + 5.0 + rooms * 0.5  # everyone set up and listening
         ctx = multiprocessing.get_context("spawn")
+        together = ctx.Barrier(rooms, timeout=seconds + 300)
         procs = [ctx.Process(target=room_main, args=(n, server.dsn("clinic", user=logins[n],
                                                                     password=PASSWORD),
-                                                     start_at, seconds, str(outs[n])))
+                                                     together, seconds, str(outs[n])))
                  for n in range(rooms)]
         for p in procs:
             p.start()
@@ -335,6 +336,7 @@ def _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version) 
                 other_room.append(ms(heard[entry] - done))
             else:
                 missed += 1
+                _log(f"room {r['index']} did not hear entry {entry} of room {writer}")
     lost = 0
     with connect(clinic) as conn:
         with conn.transaction():
