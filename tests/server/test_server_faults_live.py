@@ -20,7 +20,7 @@ from pg_support import _free_port
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import ServerError, connect
-from imsmap.store.postgres.faults import Connector, Fault, UnitFailed, run_unit
+from imsmap.store.postgres.faults import Connector, Fault, InDoubtError, UnitFailed, run_unit
 
 
 @pytest.fixture
@@ -292,3 +292,49 @@ def test_a_full_disk_saves_nothing_of_the_change_and_says_so(people, pg_server, 
             admin.execute("DROP TABLESPACE IF EXISTS tiny")
         subprocess.run(["umount", str(tiny)], check=False)
         shutil.rmtree(tiny, ignore_errors=True)
+
+
+def test_a_connection_lost_during_commit_is_not_run_again_and_says_so(people, clinic_dsn,
+                                                                       pg_server):
+    _, dsn = people["practitioner"]
+    sid = session(dsn, patient(dsn, "F-8"))
+    with connect(clinic_dsn) as owner:  # COMMIT takes a while: a deferred check that sleeps
+        owner.execute("CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$"
+                      " BEGIN PERFORM pg_sleep(30); RETURN NULL; END $$")
+        owner.execute("CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON sites"
+                      " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+                      " WHEN (NEW.notes = 'slow') EXECUTE FUNCTION slow_commit()")
+        owner.commit()
+    room = Connector(dsn)
+    tries = []
+
+    def kill_during_commit():
+        with pg_server.admin() as admin:
+            for _ in range(600):
+                row = admin.execute("SELECT pid FROM pg_stat_activity WHERE query = 'COMMIT'"
+                                    " AND wait_event = 'PgSleep'").fetchone()
+                if row:
+                    admin.execute("SELECT pg_terminate_backend(%s)", (row[0],))
+                    return
+                threading.Event().wait(0.05)
+
+    def work(conn):
+        tries.append(1)
+        site_id = site(conn, sid)
+        conn.execute("INSERT INTO sites (session_id, seq, muscle_id, side, view_id, layer, x, y,"
+                     " created_at, created_by, notes) SELECT session_id, 2, muscle_id, side,"
+                     " view_id, layer, x, y, created_at, created_by, 'slow' FROM sites"
+                     " WHERE id = %s", (site_id,))
+        audit(conn, "create", "site", site_id, sid)
+
+    killer = threading.Thread(target=kill_during_commit)
+    killer.start()
+    try:
+        with pytest.raises(InDoubtError) as info:
+            run_unit(room, work)
+    finally:
+        killer.join(40)
+        room.close()
+    assert tries == [1]  # not run again: whether it was saved was not known
+    assert "not known" in _one_sentence(info.value)
+    assert _counts(dsn) == (0, 0)  # killed before COMMIT finished: nothing of it kept

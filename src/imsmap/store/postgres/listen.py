@@ -24,6 +24,8 @@ CHANNEL = "imsmap_changes"
 APPLICATION = "imsmap live"
 CATCH_UP_MOST = 5000  # more than this after a reconnect: re-read everything instead
 RETRY_S = (0.2, 0.5, 1.0, 2.0, 5.0)  # waits between reconnects, the last one repeated
+KEEPALIVES = {"keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "5",
+              "keepalives_count": "3"}  # a silent loss noticed within about 25 s
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,12 @@ class ChangeFeed:
     def open(self) -> list[Notice]:
         """Connect and listen; after a reconnect, what changed since the point. ServerError
         (a sentence) when the server cannot be reached."""
-        conn = connect(self.dsn, application_name=APPLICATION, autocommit=True)
         pg = psycopg_module()
+        # A listener only waits, so a connection that died without a word (a cable pulled, a
+        # server's machine gone) is noticed by TCP keepalives, unless the DSN says otherwise.
+        params = {**KEEPALIVES, **pg.conninfo.conninfo_to_dict(self.dsn)}
+        conn = connect(pg.conninfo.make_conninfo(**params), application_name=APPLICATION,
+                       autocommit=True)
         try:
             conn.execute(f"LISTEN {CHANNEL}")
             missed: list[Notice] = []
