@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
 from imsmap.store.postgres.listen import ChangeFeed, Notice
 
+__all__ = ["Batch", "ChangeFeed", "LiveChanges", "batch_of", "feed", "publish", "to_change"]
+
 WAIT_S = 0.25  # how long the thread waits for the server before it looks at its stop flag
 
 _ACTIONS = {a.value: a for a in Action}
@@ -33,6 +35,12 @@ class Batch:
     error: str | None = None
     state_changed: bool = False
     heard: tuple[Notice, ...] = field(default=(), repr=False)
+
+
+def feed(dsn: str, own_pids: Callable[[], set[int]] = set) -> ChangeFeed:
+    """What a room hears of the others' changes on the server at ``dsn`` (not yet connected);
+    ``own_pids``: the server process ids of this room's writing connections, left out."""
+    return ChangeFeed(dsn, own_pids=own_pids)
 
 
 def to_change(notice: Notice) -> Change | None:

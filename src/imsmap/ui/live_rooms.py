@@ -14,8 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 
 from imsmap.services.changes import ChangeBus
-from imsmap.services.live import Batch, LiveChanges, publish
-from imsmap.store.postgres.listen import ChangeFeed
+from imsmap.services.live import Batch, ChangeFeed, LiveChanges, publish
 
 
 class LiveRooms(QObject):

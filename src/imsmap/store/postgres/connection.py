@@ -17,9 +17,15 @@ from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.paths import data_dir, ensure_private_dir
+from imsmap.store.postgres import refusals
+from imsmap.store.postgres.dsn import ServerError, parse, psycopg_module, where, without_password
 
 if TYPE_CHECKING:
     import psycopg
+
+__all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "OWNER", "SCHEMA", "ServerError", "connect",
+           "connection_sentence", "parse", "psycopg_module", "save", "saved_dsn",
+           "statement_error", "where", "without_password"]
 
 SETTINGS_FILE = "server.json"
 CONNECT_TIMEOUT_S = 10
@@ -27,51 +33,6 @@ SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
           "admin": "imsmap_admin"}
-
-
-class ServerError(UserFacingError):
-    """The clinic server cannot do what was asked; the message says why and what to do.
-    ``fault`` (a store.postgres.faults.Fault) says what kind of failure it was, when known."""
-
-    def __init__(self, message: str, fault: object = None):
-        super().__init__(message)
-        self.fault = fault
-
-
-def psycopg_module():
-    """psycopg, or the sentence that says how to install it."""
-    try:
-        import psycopg
-    except ImportError:
-        raise ServerError("The clinic server needs psycopg, which is not installed: install "
-                          "imsmap with its server extra (pip install 'imsmap[server]').") from None
-    return psycopg
-
-
-def parse(dsn: str) -> dict[str, str]:
-    """The DSN's parameters, or a sentence when it is not a DSN."""
-    pg = psycopg_module()
-    try:
-        return pg.conninfo.conninfo_to_dict(dsn)
-    except pg.ProgrammingError as exc:
-        raise ServerError(f"The server address is not a valid PostgreSQL DSN "
-                          f"({_first_line(exc)}); write it as "
-                          "postgresql://USER@HOST:5432/DATABASE.") from None
-
-
-def without_password(dsn: str) -> str:
-    """The DSN as it may be written down: every parameter but the password."""
-    params = parse(dsn)
-    params.pop("password", None)
-    return psycopg_module().conninfo.make_conninfo(**params)
-
-
-def where(dsn: str) -> str:
-    """'database clinic on host:port' for sentences (no user, no password)."""
-    params = parse(dsn)
-    host = params.get("host") or params.get("hostaddr") or "the local socket"
-    port = params.get("port", "5432")
-    return f"database {params.get('dbname') or params.get('user') or '?'} on {host}:{port}"
 
 
 def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = False
@@ -85,9 +46,7 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
     try:
         conn = pg.connect(pg.conninfo.make_conninfo(**params), autocommit=autocommit)
     except pg.OperationalError as exc:
-        from imsmap.store.postgres.faults import connection_sentence as sentence
-
-        fault, words = sentence(exc, dsn)
+        fault, words = refusals.connection_sentence(exc, dsn)
         raise ServerError(words, fault) from None
     try:
         conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
@@ -100,24 +59,15 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
 
 
 def connection_sentence(exc: BaseException, dsn: str) -> str:
-    """The sentence for a connection that could not be made (store.postgres.faults: told by
+    """The sentence for a connection that could not be made (store.postgres.refusals: told by
     SQLSTATE, and by asking the server whether it speaks TLS; never by the message's words)."""
-    from imsmap.store.postgres.faults import connection_sentence as sentence
-
-    return sentence(exc, dsn)[1]
+    return refusals.connection_sentence(exc, dsn)[1]
 
 
 def statement_error(exc: BaseException) -> UserFacingError | None:
     """The sentence for a statement the server refused, or None for a bug of the code's own
-    (store.postgres.faults.error_for: told by SQLSTATE)."""
-    from imsmap.store.postgres.faults import error_for
-
-    return error_for(exc)
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[0].rstrip(".") if lines else type(exc).__name__
+    (store.postgres.refusals.error_for: told by SQLSTATE)."""
+    return refusals.error_for(exc)
 
 
 # -- the saved connection settings ----------------------------------------------------------
