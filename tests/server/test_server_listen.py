@@ -184,3 +184,26 @@ def test_another_rooms_change_reaches_the_bus_on_the_gui_thread(qtbot, people, p
         qtbot.waitUntil(lambda: not admin.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s",
             (APPLICATION,)).fetchone()[0], timeout=5000)  # its connection was closed
+
+
+def test_a_listener_that_fails_says_so_and_leaves_the_error_to_the_log(qtbot, people,
+                                                                       pg_server, clinic_dsn,
+                                                                       monkeypatch):
+    _, reader = people["practitioner2"]
+    hooked: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: hooked.append(args.exc_value))
+    rooms = LiveRooms(ChangeBus(), ChangeFeed(reader))
+    states: list[str] = []
+    rooms.connection_changed.connect(states.append)
+    rooms.start()
+    try:
+        with connect(clinic_dsn) as owner:  # a server that no longer lets it read back
+            owner.execute("REVOKE EXECUTE ON FUNCTION changes_since(bigint, integer)"
+                          " FROM imsmap_practitioner")
+            owner.commit()
+        _kill(pg_server, rooms.feed.backend_pid())
+        qtbot.waitUntil(lambda: bool(states), timeout=10_000)
+    finally:
+        rooms.stop()
+    assert "no longer arrive" in states[-1] and "\n" not in states[-1]
+    assert len(hooked) == 1 and isinstance(hooked[0], psycopg.errors.InsufficientPrivilege)

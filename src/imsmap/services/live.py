@@ -18,6 +18,8 @@ from imsmap.store.postgres.listen import ChangeFeed, Notice
 
 __all__ = ["Batch", "ChangeFeed", "LiveChanges", "batch_of", "feed", "publish", "to_change"]
 
+STOPPED = ("Changes made in other rooms no longer arrive in this window (an error; it is in the "
+           "log): close imsmap and open it again.")
 WAIT_S = 0.25  # how long the thread waits for the server before it looks at its stop flag
 
 _ACTIONS = {a.value: a for a in Action}
@@ -109,6 +111,11 @@ class LiveChanges:
                 error = self.feed.error
                 if notices or changed:
                     self.deliver(batch_of(notices, error, changed))
+        except BaseException:
+            # A bug: the window says that changes from other rooms no longer arrive, and the
+            # exception goes on to the thread's hook (the crash log).
+            self.deliver(Batch(error=STOPPED, state_changed=True))
+            raise
         finally:
             self.feed.close()
 
