@@ -171,7 +171,8 @@ def centroid(polygon: Sequence[Point]) -> Point:
     return (float(((x + xn) * cross).sum() / (6 * a)), float(((y + yn) * cross).sum() / (6 * a)))
 
 
-def points_in_polygon(polygon: Sequence[Point], xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+def points_in_polygon(polygon: Sequence[Point] | np.ndarray, xs: np.ndarray, ys: np.ndarray
+                      ) -> np.ndarray:
     """Even-odd test of many points at once; returns a boolean array shaped like ``xs``."""
     import numpy as np
 

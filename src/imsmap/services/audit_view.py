@@ -44,6 +44,8 @@ def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
 
 def _created_content(records: Records, entry: AuditEntry,
                      later: list[AuditEntry]) -> dict[str, object] | None:
+    if entry.entity_id is None:
+        return None
     try:
         if entry.entity == "site":
             current = site_rows.content(records.repo.site(entry.entity_id, include_removed=True))

@@ -12,9 +12,11 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
 from imsmap.services.records import Records
@@ -59,7 +61,7 @@ class ClinicSettings:
     # record; the PDF always lists the photos with their sha256, so it says they exist.
     photos_in_pdf: bool = False
     backup_dir: str = ""  # empty: the default folder in imsmap's data folder
-    extra: dict = field(default_factory=dict)
+    extra: JsonObject = field(default_factory=dict)
 
     def grasp_label(self, grasp: int | None) -> str:
         return "not graded" if grasp is None else f"{grasp} {self.grasp_labels[grasp]}"
@@ -71,7 +73,8 @@ class ClinicSettings:
 def load(records: Records) -> ClinicSettings:
     repo = records.repo
 
-    def get(key: str, default: object) -> object:
+    def get(key: str, default: object) -> Any:
+        """A setting as JSON gives it back (`save` checked it before it was written)."""
         raw = repo.setting(key)
         return default if raw is None else json.loads(raw)
 

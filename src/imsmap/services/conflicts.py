@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 
 from imsmap.domain.errors import ConflictError, ValidationError
 from imsmap.store import audit
@@ -48,7 +49,7 @@ def check(conn: sqlite3.Connection, entity: str, entity_id: int, session_id: int
 
 
 def last_change(conn: sqlite3.Connection, entity: str, entity_id: int,
-                session_id: int | None, names: tuple[str, ...]):
+                session_id: int | None, names: tuple[str, ...]) -> tuple[str, datetime] | None:
     """(actor, time) of the newest audit entry that changed one of `names` of the record."""
     found = None
     where = "WHERE session_id IS ? AND entity_id = ?"

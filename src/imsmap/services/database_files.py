@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from imsmap.services.checks import check_restorable
@@ -16,6 +17,7 @@ from imsmap.store.backup import (
     BACKUP_NAME,
     BackupInfo,
     Cancelled,
+    RestoreResult,
     backup_folder_for,
     own_backups,
     parse_backup_name,
@@ -84,15 +86,17 @@ def journal_backup(db_path: str | os.PathLike[str]) -> str:
 
 
 def pending_upgrade(db_path: str | os.PathLike[str]) -> Pending | None:
-    return _upgrade.pending(db_path)
+    return _upgrade.pending(Path(db_path))
 
 
-def upgrade(pending: Pending, progress=None, stop: threading.Event | None = None) -> None:
+def upgrade(pending: Pending, progress: Callable[[float], None] | None = None,
+            stop: threading.Event | None = None) -> None:
     """store.upgrade.upgrade: the migrations with progress; `stop` rolls back."""
     _upgrade.upgrade(pending, progress, stop)
 
 
-def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]):
+def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]
+            ) -> RestoreResult:
     """Put a checked backup in place of the database (store.backup.restore, forced: the user
     confirmed twice); the backup must pass the full check of its records first."""
     return _backup.restore(backup, db_path, force=True, check=check_restorable)

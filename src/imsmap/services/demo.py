@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TypedDict
 
 from imsmap.atlas import Atlas, load_atlas
 from imsmap.services.context import build_context
@@ -141,7 +142,19 @@ def _remove_quietly(path: Path) -> None:
             pass
 
 
-def _populate(db: Database, atlas: Atlas, anchor: date) -> dict[str, object]:
+class _Counts(TypedDict):
+    patients: int
+    sessions: int
+    signed: int
+    drafts: int
+    sites: int
+    amended_sessions: int
+    amendments: int
+    audit_entries: int
+    skipped_muscles: tuple[str, ...]
+
+
+def _populate(db: Database, atlas: Atlas, anchor: date) -> _Counts:
     clock_value = [datetime.combine(anchor, time(8, 0)).astimezone()]
     records = build_context(db, atlas, actor=ACTOR, clock=lambda: clock_value[0]).records
     placer = Placer(atlas)
@@ -180,7 +193,11 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> dict[str, object]:
         action()
 
     conn = db.conn
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+
+    def one(sql: str) -> int:
+        count: int = conn.execute(sql).fetchone()[0]
+        return count
+
     return {
         "patients": one("SELECT count(*) FROM patients"),
         "sessions": one("SELECT count(*) FROM sessions"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TypedDict
 
 from imsmap.atlas import Region, View
 from imsmap.services.demo_data import (
@@ -217,8 +218,19 @@ def site_fields(placer: Placer, course: Course, p: Placed, grasp: int) -> dict[s
     return fields
 
 
+class ClosingFields(TypedDict):
+    """The session fields written at the end of a demo visit (Records.update_session)."""
+
+    notes: str
+    needle_count: int
+    needles_accounted: bool
+    pneumothorax_discussed: bool
+    tolerance: str
+    plan: str
+
+
 def closing_fields(placer: Placer, course: Course, k: int, placed: list[Placed],
-                    grasps: list[int]) -> dict[str, object]:
+                    grasps: list[int]) -> ClosingFields:
     """What the practitioner writes at the end of a visit, before signing."""
     pres = course.presentation
     risky = any(_thorax_risk(placer, p) for p in placed)

@@ -84,9 +84,9 @@ class Placer:
         x0, y0, x1, y1 = region.bbox
         n = 28
         xs, ys = np.meshgrid(np.linspace(x0, x1, n + 2)[1:-1], np.linspace(y0, y1, n + 2)[1:-1])
-        xs, ys = xs.ravel(), ys.ravel()
-        inside = geometry.points_in_polygon(poly, xs, ys)
-        xs, ys = xs[inside], ys[inside]
+        grid_x, grid_y = xs.ravel(), ys.ravel()
+        inside = geometry.points_in_polygon(poly, grid_x, grid_y)
+        xs, ys = grid_x[inside], grid_y[inside]
         lx, ly = region.label
         pts: list[tuple[float, float, float]] = []
         if len(xs):
@@ -195,4 +195,5 @@ def _clearance(poly: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     px, py = xs[:, None], ys[:, None]
     t = np.clip(((px - ax) * dx + (py - ay) * dy) / length2, 0.0, 1.0)
     ex, ey = ax + t * dx - px, ay + t * dy - py
-    return np.sqrt((ex * ex + ey * ey).min(axis=1))
+    distance: np.ndarray = np.sqrt((ex * ex + ey * ey).min(axis=1))
+    return distance

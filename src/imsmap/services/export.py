@@ -12,6 +12,7 @@ from typing import Any
 
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
+from imsmap.domain.values import JsonObject
 from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
 from imsmap.store import audit
@@ -28,7 +29,7 @@ FORMAT = "imsmap-export"
 VERSION = 1
 
 
-def export_document(records: Records, session_ids: Iterable[int] | None = None) -> dict:
+def export_document(records: Records, session_ids: Iterable[int] | None = None) -> JsonObject:
     """Every patient, visit, site, amendment and audit entry, as plain JSON values.
 
     With `session_ids`, only those visits (NotFoundError if one does not exist), their patients,
@@ -39,7 +40,7 @@ def export_document(records: Records, session_ids: Iterable[int] | None = None) 
         return _document(records, session_ids)
 
 
-def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
+def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject:
     repo, db = records.repo, records.db
     wanted: set[int] | None = None
     if session_ids is not None:
@@ -87,12 +88,12 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> dict:
     }
 
 
-def dumps(document: dict) -> str:
+def dumps(document: JsonObject) -> str:
     """The document as UTF-8 JSON text, indented, with a final newline."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _patient(p: Patient, visits: list[dict]) -> dict[str, Any]:
+def _patient(p: Patient, visits: list[JsonObject]) -> dict[str, Any]:
     return {
         "id": p.id,
         "chart_number": p.chart_number,
@@ -109,9 +110,9 @@ def _patient(p: Patient, visits: list[dict]) -> dict[str, Any]:
     }
 
 
-def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, list[dict]]:
+def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, list[JsonObject]]:
     """Live rows of a per-session table (findings, adverse events), by session, in one query."""
-    out: dict[int, list[dict]] = {}
+    out: dict[int, list[JsonObject]] = {}
     rows = db.query(f"SELECT session_id, {', '.join(columns)} FROM {table}"
                     " WHERE deleted_at IS NULL ORDER BY session_id, id")
     for r in rows:
@@ -119,8 +120,8 @@ def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, li
     return out
 
 
-def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings: list[dict],
-           adverse_events: list[dict], records: Records,
+def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings: list[JsonObject],
+           adverse_events: list[JsonObject], records: Records,
            names: dict[str, str | None]) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -204,7 +205,7 @@ def _audit(db: Database, wanted: set[int] | None, patient_ids: set[int] | None) 
     end = audit.head(db.conn)  # the newest entry carries the recorded end of the trail
     for r in audit.rows(db.conn):
         if wanted is not None and r[6] not in wanted and not (
-                r[4] == "patient" and r[5] in patient_ids):
+                r[4] == "patient" and patient_ids is not None and r[5] in patient_ids):
             continue
         stored = end[1] if r[0] == end[0] else r[8]  # the newest: the recorded end
         try:

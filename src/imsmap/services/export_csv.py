@@ -19,10 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
-from imsmap.atlas import AtlasError
-from imsmap.domain.models import SessionStatus, Sex, Side
+from imsmap.atlas import Atlas, AtlasError
+from imsmap.domain.models import SessionStatus, Sex, Side, Site
 from imsmap.domain.vocabulary import GRASP_MAX, RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.services.records import Records, age_on
 
@@ -40,7 +40,7 @@ _VERSION = re.compile(r"[0-9][0-9A-Za-z.]{0,31}")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def _code(value: object, vocabulary) -> str:
+def _code(value: object, vocabulary: Collection[str]) -> str:
     """`value` if it is one of `vocabulary`, '' if there is none, else WITHHELD."""
     if value is None or value == "":
         return ""
@@ -48,7 +48,8 @@ def _code(value: object, vocabulary) -> str:
     return text if isinstance(text, str) and text in vocabulary else WITHHELD
 
 
-def _number(value: object, low: float | None = None, high: float | None = None):
+def _number(value: object, low: float | None = None, high: float | None = None
+            ) -> int | float | None:
     """An int or float (never a bool, never text) within [low, high]; None otherwise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         return None
@@ -57,7 +58,7 @@ def _number(value: object, low: float | None = None, high: float | None = None):
     return value
 
 
-def _flag(value: object):
+def _flag(value: object) -> int | None:
     """1 or 0 for a yes/no field; None (empty) for anything else."""
     if value in (True, 1):
         return 1
@@ -110,7 +111,7 @@ def rows(records: Records) -> Iterator[dict[str, object]]:
                 yield session | _site(site, atlas, sides)
 
 
-def _site(site, atlas, sides: set[str]) -> dict[str, object]:
+def _site(site: Site, atlas: Atlas, sides: set[str]) -> dict[str, object]:
     try:
         view = atlas.view(site.view_id)
     except (AtlasError, KeyError, TypeError):

@@ -5,13 +5,14 @@ a sentence that names the value."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from imsmap.atlas import AtlasError
+from imsmap.atlas import AtlasError, Catalogue
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import SessionStatus
-from imsmap.store.repository import to_sql
+from imsmap.store.repository import sql_time
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 
@@ -59,7 +60,7 @@ def timestamp(value: Any) -> str:
                               "(YYYY-MM-DDTHH:MM:SS).") from None
     if moment.year < 1990:
         raise ValidationError(f"{short(value)} is before 1990; check the date.")
-    return to_sql(moment)
+    return sql_time(moment)
 
 
 def status(value: Any) -> SessionStatus:
@@ -95,7 +96,7 @@ def whole(value: Any, field_name: str, label: str, lo: int, hi: int) -> int:
     return value
 
 
-def muscle(value: Any, catalogue) -> str:
+def muscle(value: Any, catalogue: Catalogue) -> str:
     if not isinstance(value, str) or not value:
         raise ValidationError("The muscle must be given by its catalogue id (text).", "muscle")
     try:
@@ -105,7 +106,7 @@ def muscle(value: Any, catalogue) -> str:
     return value
 
 
-def choice(value: Any, field_name: str, label: str, allowed) -> str:
+def choice(value: Any, field_name: str, label: str, allowed: Collection[str]) -> str:
     if not isinstance(value, str) or value not in allowed:
         raise ValidationError(f"{label} {short(value)} is not one of: {', '.join(allowed)}.",
                               field_name)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from imsmap.domain.values import AuditChanges
 from imsmap.services import signatures
 from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
 from imsmap.store import audit
@@ -117,7 +118,7 @@ def read_trail(raw: Any) -> FileTrail:
     return FileTrail(entries, problems, prev.hex() if entries else "")
 
 
-def _recorded(changes: dict) -> dict[str, Any]:
+def _recorded(changes: AuditChanges) -> dict[str, Any]:
     return {k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
 
 
@@ -161,7 +162,8 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
         row = {"content_hash": sig["content_hash"], "signed_by": sig["signed_by"],
                "signed_at": sig["signed_at"]}
         file_id = visit.file_id if isinstance(visit.file_id, int) else None
-        for text in signature_problems(row, signed.get(file_id)):
+        witness = None if file_id is None else signed.get(file_id)
+        for text in signature_problems(row, witness):
             problem(f"{visit.place}.signed_at", f"In the file, {text}.")
         started, signed_at = instant(visit.values["started_at"]), instant(sig["signed_at"])
         if signed_at < started:
@@ -171,7 +173,7 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
         for k, (amendment, file_ida) in enumerate(zip(visit.amendments, visit.amendment_ids)):
             place = f"{visit.place}.amendments[{k}]"
             values = {**amendment, "session_id": file_id}
-            witness = written.get(file_ida if isinstance(file_ida, int) else None)
+            witness = written.get(file_ida) if isinstance(file_ida, int) else None
             if witness is not None and witness.values.get("session_id") != file_id:
                 witness = None  # an entry about another visit's amendment
             for text in amendment_problems(values, witness):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from imsmap.atlas import AtlasError
+from imsmap.atlas import AtlasError, View
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import (
@@ -37,6 +37,7 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.domain.photos import Photo
+from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
 from imsmap.services import import_trail
@@ -117,7 +118,7 @@ class _Reader:
         if len(self.problems) >= MAX_PROBLEMS:
             raise _TooMany
 
-    def get(self, obj: dict, key: str, place: str, clean: Callable[[Any], Any], *,
+    def get(self, obj: JsonObject, key: str, place: str, clean: Callable[[Any], Any], *,
             required: bool = False, default: Any = None) -> Any:
         """obj[key] made clean, or `default`; a problem (and _MISSING) if it is refused."""
         where = f"{place}.{key}" if place else key
@@ -134,13 +135,13 @@ class _Reader:
             self.problem(where, f"{rules.short(obj[key])} is not a valid value here.")
         return _MISSING
 
-    def obj(self, value: Any, place: str) -> dict | None:
+    def obj(self, value: Any, place: str) -> JsonObject | None:
         if not isinstance(value, dict):
             self.problem(place, f"must be an object ({{...}}), not {rules.kind(value)}.")
             return None
         return value
 
-    def items(self, obj: dict, key: str, place: str, *, required: bool) -> list:
+    def items(self, obj: JsonObject, key: str, place: str, *, required: bool) -> list[Any]:
         where = f"{place}.{key}" if place else key
         value = obj.get(key, _MISSING)
         if value is _MISSING or value is None:
@@ -189,27 +190,32 @@ class _Reader:
             patients.append(patient)
         return patients
 
-    def _fields(self, obj: dict, place: str, names: tuple[str, ...],
-                clean: Callable[[dict], dict], required: tuple[str, ...] = ()) -> dict:
+    def _fields(self, obj: JsonObject, place: str, names: tuple[str, ...],
+                clean: Callable[[FieldValues], FieldValues],
+                required: tuple[str, ...] = ()) -> FieldValues:
         values = {}
         for name in names:
-            value = self.get(obj, name, place,
-                             lambda x, n=name: clean({n: rules.typed(n, x)})[n],
-                             required=name in required, default=_MISSING)
+            def one(x: Any, n: str = name) -> Any:
+                return clean({n: rules.typed(n, x)})[n]
+
+            value = self.get(obj, name, place, one, required=name in required,
+                             default=_MISSING)
             if value is not _MISSING:
                 values[name] = to_sql(value)
         return values
 
-    def _bookkeeping(self, obj: dict, place: str,
-                     names: tuple[str, ...] = _BOOKKEEPING) -> dict:
+    def _bookkeeping(self, obj: JsonObject, place: str,
+                     names: tuple[str, ...] = _BOOKKEEPING) -> JsonObject:
         out = {}
         for name in names:
             if name.endswith("_at"):
                 value = self.get(obj, name, place, rules.timestamp, default=_MISSING)
             else:
-                value = self.get(obj, name, place, lambda x, name=name: v.text(
-                    x, name, label="The name", max_len=v.MAX_NAME, required=True,
-                    multiline=False), default=_MISSING)
+                def name_text(x: Any, name: str = name) -> str:
+                    return v.text(x, name, label="The name", max_len=v.MAX_NAME,
+                                  required=True, multiline=False)
+
+                value = self.get(obj, name, place, name_text, default=_MISSING)
             if value is not _MISSING:
                 out[name] = value
         return out
@@ -295,7 +301,7 @@ class _Reader:
                 visit.amendment_ids.append(raw_amendment.get("id"))
         return visit
 
-    def site(self, raw: Any, place: str) -> dict | None:
+    def site(self, raw: Any, place: str) -> JsonObject | None:
         obj = self.obj(raw, place)
         if obj is None:
             return None
@@ -315,8 +321,10 @@ class _Reader:
         for axis in ("x", "y"):
             limit = (view.width if axis == "x" else view.height) if view is not _MISSING else \
                 float("inf")
-            value = self.get(obj, axis, place, lambda x, a=axis, lim=limit: float(
-                v.coordinate(rules.typed(a, x), a, lim)), required=True)
+            def coordinate(x: Any, a: str = axis, lim: float = limit) -> float:
+                return float(v.coordinate(rules.typed(a, x), a, lim))
+
+            value = self.get(obj, axis, place, coordinate, required=True)
             if value is not _MISSING:
                 values[axis] = value
         names = tuple(f for f in EDITABLE_SITE_FIELDS if f != "muscle_id")
@@ -329,7 +337,7 @@ class _Reader:
         values.update(self._bookkeeping(obj, place))
         return values
 
-    def _view(self, value: Any):
+    def _view(self, value: Any) -> View:
         if not isinstance(value, str):
             raise ValidationError("The chart view must be given by its id (text).", "view")
         try:
@@ -337,7 +345,7 @@ class _Reader:
         except AtlasError as exc:
             raise ValidationError(str(exc), "view") from None
 
-    def amendment(self, raw: Any, place: str) -> dict | None:
+    def amendment(self, raw: Any, place: str) -> JsonObject | None:
         obj = self.obj(raw, place)
         if obj is None:
             return None
@@ -355,7 +363,7 @@ class _Reader:
         }
         return values
 
-    def finding(self, raw: Any, place: str) -> dict | None:
+    def finding(self, raw: Any, place: str) -> JsonObject | None:
         obj = self.obj(raw, place)
         if obj is None:
             return None
@@ -371,7 +379,7 @@ class _Reader:
                 x, "notes", label="The notes", max_len=v.MAX_SHORT_TEXT), default=""),
         }
 
-    def adverse_event(self, raw: Any, place: str) -> dict | None:
+    def adverse_event(self, raw: Any, place: str) -> JsonObject | None:
         obj = self.obj(raw, place)
         if obj is None:
             return None
@@ -481,7 +489,8 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                           source=f"export by {str(doc.get('exported_by', '?'))[:100]} at "
                                  f"{str(doc.get('exported_at', '?'))[:40]}")
 
-        def insert(table: str, entity: Entity, values: dict, session_id: int | None) -> int:
+        def insert(table: str, entity: Entity, values: FieldValues,
+                   session_id: int | None) -> int:
             values = dict(values)
             created_at = values.pop("created_at", at)
             created_by = values.pop("created_by", actor)

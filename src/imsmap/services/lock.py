@@ -13,8 +13,10 @@ import hmac
 import json
 import os
 from dataclasses import dataclass
+from typing import TypedDict
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.values import AuditChanges, JsonObject
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
 from imsmap.services.records import Records
 
@@ -43,7 +45,16 @@ def _check_pin_format(pin: str) -> str:
     return pin
 
 
-def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> dict:
+class StoredPin(TypedDict):
+    """A PIN as the settings keep it (JSON): never the PIN itself."""
+
+    alg: str
+    iterations: int
+    salt: str  # hex
+    hash: str  # hex
+
+
+def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> StoredPin:
     """The stored form of a PIN: algorithm, iterations, salt and hash (hex)."""
     salt = os.urandom(SALT_BYTES) if salt is None else salt
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
@@ -51,7 +62,8 @@ def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) 
             "hash": digest.hex()}
 
 
-def _stored(records: Records) -> dict | None:
+def _stored(records: Records) -> JsonObject | None:
+    """The stored PIN as read (checked by its reader, `check_pin`), None if there is none."""
     raw = records.repo.setting(_pin_key(records.actor))
     if not raw:
         return None
@@ -110,7 +122,7 @@ def save(records: Records, *, pin: str | None, idle_minutes: int,
     if idle_minutes and new_pin is None and (clear_pin or not has_pin(records)):
         raise ValidationError("Set a PIN first: locking after idle time needs a PIN to unlock.",
                               "pin")
-    changes: dict[str, list] = {}
+    changes: AuditChanges = {}
     with records.write() as work:
         key = _pin_key(records.actor)
         if new_pin is not None:

@@ -17,17 +17,20 @@ import io
 import re
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PIL import Image
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Site
 from imsmap.domain.photos import PHOTO_MIMES, Photo
+from imsmap.domain.values import JsonObject
 from imsmap.services.changes import Action, Entity
 from imsmap.services.import_fields import short
 from imsmap.services.photo_files import MAX_FILE_BYTES, MAX_SIDE, make_thumbnail
 from imsmap.services.photos import MAX_PHOTOS_PER_SESSION, PhotoFacts, caption_text
+from imsmap.services.records import Records
+from imsmap.services.unit_of_work import UnitOfWork
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _FORMAT_OF = {"image/jpeg": "JPEG", "image/png": "PNG"}
@@ -36,7 +39,21 @@ _HARMLESS_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "p
                   "progression"}
 
 
-def export_photos(records, photos: list[Photo], sites: list[Site]) -> list[dict[str, Any]]:
+class FileReader(Protocol):
+    """What `read_photos` needs of the import's reader (services.importer): each value made
+    clean or a problem noted at its place in the file."""
+
+    def problem(self, place: str, text: str) -> None: ...
+
+    def obj(self, value: Any, place: str) -> JsonObject | None: ...
+
+    def items(self, obj: JsonObject, key: str, place: str, *, required: bool) -> list[Any]: ...
+
+    def get(self, obj: JsonObject, key: str, place: str, clean: Callable[[Any], Any], *,
+            required: bool = False, default: Any = None) -> Any: ...
+
+
+def export_photos(records: Records, photos: list[Photo], sites: list[Site]) -> list[dict[str, Any]]:
     """The visit's photos, bytes included; a photo tied to a site since removed has site null
     (only live sites are exported, and the signature hashes the same way)."""
     live = {site.id for site in sites}
@@ -54,7 +71,7 @@ def photo_sha256(value: Any) -> str:
 
 
 def photo_mime(value: Any) -> str:
-    if value not in PHOTO_MIMES:
+    if not isinstance(value, str) or value not in PHOTO_MIMES:
         raise ValidationError(f"The photo type {short(value)} is not one of: "
                               f"{', '.join(PHOTO_MIMES)}.", "mime")
     return value
@@ -97,7 +114,7 @@ def check_picture(data: bytes, mime: str) -> tuple[int, int]:
     return size
 
 
-def read_photos(reader, obj: dict, place: str, file_site_ids: dict[Any, int]
+def read_photos(reader: FileReader, obj: JsonObject, place: str, file_site_ids: dict[Any, int]
                 ) -> list[dict[str, Any]]:
     """The visit's photos, clean, each {"sha256", "mime", "caption", "site_seq", "data",
     "width", "height", "thumbnail"}; problems go to ``reader.problem`` with their places."""
@@ -112,7 +129,7 @@ def read_photos(reader, obj: dict, place: str, file_site_ids: dict[Any, int]
         photo = reader.obj(raw, where)
         if photo is None:
             continue
-        get: Callable = reader.get
+        get = reader.get
         sha = get(photo, "sha256", where, photo_sha256, required=True)
         mime = get(photo, "mime", where, photo_mime, required=True)
         data = get(photo, "data", where, photo_data, required=True)
@@ -147,7 +164,7 @@ def _site(value: Any, file_site_ids: dict[Any, int]) -> int | None:
 
 
 
-def import_photos(records, work, session_id: int, photos: list[dict[str, Any]],
+def import_photos(records: Records, work: UnitOfWork, session_id: int, photos: list[dict[str, Any]],
                   site_ids: dict[int, int]) -> int:
     """Write a visit's checked photos inside the import's unit of work, each with its
     "import" audit entry recording its sha256; returns how many."""

@@ -166,8 +166,10 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     if profile and image.mode in ("RGB", "RGBA", "CMYK", "L"):
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            return ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"),
-                                             outputMode="RGB")
+            converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"),
+                                                  outputMode="RGB")
+            if converted is not None:  # (None only when asked to convert in place)
+                return converted
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
             pass  # a profile that cannot be used: the pixels are taken as sRGB
     if image.mode.startswith("I") or image.mode == "F":  # 16-bit or float grey: to 8 bits

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
+from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photo_files import StoredPhoto, read_photo_file
 from imsmap.services.records import Records
@@ -36,7 +37,7 @@ class PhotoFacts:
     height: int
     bytes: int
 
-    def changes(self, caption: str, site_id: int | None) -> dict[str, list]:
+    def changes(self, caption: str, site_id: int | None) -> AuditChanges:
         return {"sha256": [None, self.sha256], "mime": [None, self.mime],
                 "width": [None, self.width], "height": [None, self.height],
                 "bytes": [None, self.bytes], "caption": [None, caption],

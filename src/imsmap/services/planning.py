@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ValidationError
 from imsmap.domain.models import Side, Site
+from imsmap.domain.values import AuditChanges, FieldValues
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
 from imsmap.store.repository import to_sql
@@ -61,8 +62,8 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
         origin={"copied_from_session": source})
 
 
-def _add_planned(records: Records, session_id: int, items: list[tuple[str, float, float, dict]],
-                 origin: dict) -> list[Site]:
+def _add_planned(records: Records, session_id: int, items: list[tuple[str, float, float, FieldValues]],
+                 origin: AuditChanges) -> list[Site]:
     """All planned sites in one unit of work (one step, one undo), each with its audit entry."""
     created: list[int] = []
     cleaned = [(view_id, x, y, records.clean_site_fields({**fields, "planned": True}))

@@ -17,6 +17,7 @@ from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import (
     AdverseEvent,
+    Amendment,
     AuditEntry,
     Finding,
     Patient,
@@ -24,6 +25,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
+from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import (
     ADVERSE_EVENT_KINDS,
     ADVERSE_SEVERITIES,
@@ -39,7 +41,7 @@ from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
 from imsmap.store.photos import PhotoStore
-from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, to_sql
+from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, sql_time, to_sql
 
 DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
 EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "practitioner_registration",
@@ -83,10 +85,10 @@ class Records:
         """One write: a transaction with its time stamp and audit entries; the changes it
         announces are published on the bus after COMMIT (services.unit_of_work)."""
         return unit_of_work(self.db, self.repo, self.bus, self.actor,
-                            lambda: to_sql(self.clock()))
+                            lambda: sql_time(self.clock()))
 
     # -- patients --------------------------------------------------------------------------
-    def clean_patient_fields(self, fields: dict) -> dict:
+    def clean_patient_fields(self, fields: FieldValues) -> FieldValues:
         unknown = set(fields) - set(PATIENT_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown patient field(s): {', '.join(sorted(unknown))}.")
@@ -123,7 +125,7 @@ class Records:
             work.changed(Change(Action.CREATE, Entity.PATIENT, pid, patient_id=pid))
         return self.repo.patient(pid)
 
-    def update_patient(self, patient_id: int, *, expected: dict | None = None,
+    def update_patient(self, patient_id: int, *, expected: FieldValues | None = None,
                        **fields: object) -> Patient:
         """Change a patient's fields. ``expected``: the values the editor started from; a
         ConflictError (nothing written) when the stored ones differ (another window)."""
@@ -153,7 +155,7 @@ class Records:
         return self.repo.patient(patient_id)
 
     # -- sessions --------------------------------------------------------------------------
-    def clean_session_fields(self, fields: dict) -> dict:
+    def clean_session_fields(self, fields: FieldValues) -> FieldValues:
         unknown = set(fields) - set(EDITABLE_SESSION_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown session field(s): {', '.join(sorted(unknown))}.")
@@ -197,7 +199,7 @@ class Records:
                                 patient_id=patient_id))
         return session
 
-    def update_session(self, session_id: int, *, expected: dict | None = None,
+    def update_session(self, session_id: int, *, expected: FieldValues | None = None,
                        **fields: object) -> Session:
         """Change a draft's fields; ``expected`` as in update_patient."""
         clean = self.clean_session_fields(fields)
@@ -262,7 +264,7 @@ class Records:
         aid = self._add_detail("adverse_events", "adverse_event", session_id, values)
         return next(a for a in self.repo.adverse_events(session_id) if a.id == aid)
 
-    def _add_detail(self, table: str, entity: str, session_id: int, values: dict) -> int:
+    def _add_detail(self, table: str, entity: str, session_id: int, values: FieldValues) -> int:
         with self.write() as work:
             session = work.draft(session_id)
             at = work.at
@@ -303,7 +305,7 @@ class Records:
         chosen = next((r for r in regions if r.layer == layer), regions[0])
         return chosen.muscle, chosen.side, chosen.layer, chosen.level
 
-    def clean_site_fields(self, fields: dict) -> dict:
+    def clean_site_fields(self, fields: FieldValues) -> FieldValues:
         unknown = set(fields) - set(EDITABLE_SITE_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown site field(s): {', '.join(sorted(unknown))}.")
@@ -371,7 +373,7 @@ class Records:
                       **{k: val for k, val in fields.items() if k != "layer"}}
         fields.setdefault("side", "M")
         clean = self.clean_site_fields(fields)
-        self._check_level(clean["muscle_id"], clean.get("level"))  # type: ignore[arg-type]
+        self._check_level(clean["muscle_id"], clean.get("level"))
         with self.write() as work:
             work.draft(session_id)
             if "needle_diameter_mm" not in clean or "needle_length_mm" not in clean:
@@ -391,7 +393,7 @@ class Records:
             work.changed(Change(Action.CREATE, Entity.SITE, site_id, session_id=session_id))
         return site
 
-    def update_site(self, site_id: int, *, expected: dict | None = None,
+    def update_site(self, site_id: int, *, expected: FieldValues | None = None,
                     **fields: object) -> Site:
         """Change a site's recorded fields; ``expected`` as in update_patient."""
         clean = self.clean_site_fields(fields)
@@ -430,13 +432,13 @@ class Records:
                 f"{muscle.name} has no level {level}: its levels are {muscle.levels[0]} to "
                 f"{muscle.levels[-1]}.", "level")
 
-    def _change_site(self, site_id: int, clean: dict, expected: dict | None = None) -> Site:
+    def _change_site(self, site_id: int, clean: FieldValues, expected: FieldValues | None = None) -> Site:
         with self.write() as work:
             old = self.repo.site(site_id)
             work.draft(old.session_id)
             if "muscle_id" in clean or "level" in clean:
-                self._check_level(clean.get("muscle_id", old.muscle_id),  # type: ignore[arg-type]
-                                  clean.get("level", old.level))  # type: ignore[arg-type]
+                self._check_level(clean.get("muscle_id", old.muscle_id),
+                                  clean.get("level", old.level))
             if expected:
                 conflicts.check(self.db.conn, "site", site_id, old.session_id, old, expected,
                                 clean, EDITABLE_SITE_FIELDS)
@@ -509,7 +511,7 @@ class Records:
                                 patient_id=session.patient_id))
         return self.repo.session(session_id)
 
-    def amend_session(self, session_id: int, reason: str, text: str):
+    def amend_session(self, session_id: int, reason: str, text: str) -> Amendment:
         """A dated amendment to a signed session; the original stays as it was."""
         reason = v.text(reason, "reason", label="The reason for the amendment",
                         max_len=v.MAX_SHORT_TEXT, required=True)
@@ -543,7 +545,7 @@ def content_hash(record: SessionRecord) -> str:
     the session's permanent uid binds the hash to this one session instead.
     """
     s = record.session
-    doc = {
+    doc: JsonObject = {
         "session": {k: to_sql(getattr(s, k)) for k in
                     ("uid", "started_at", "atlas_version", *EDITABLE_SESSION_FIELDS)},
         "sites": [{k: to_sql(getattr(site, k)) for k in
@@ -554,7 +556,8 @@ def content_hash(record: SessionRecord) -> str:
     }
     if record.photos:  # (a session without photos hashes as it did before schema 6)
         seqs = {site.id: site.seq for site in record.sites}
-        doc["photos"] = [[p.sha256, p.caption, seqs.get(p.site_id)] for p in record.photos]
+        doc["photos"] = [[p.sha256, p.caption, None if p.site_id is None else seqs.get(p.site_id)]
+                         for p in record.photos]
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from imsmap.domain.values import FieldValues
 from imsmap.store import audit
 from imsmap.store.damage import reading
 from imsmap.store.site_rows import instant
@@ -44,14 +46,15 @@ def _recorded(changes: object) -> dict[str, object]:
 
 
 def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
-                  session_id: int | None = None):
+                  session_id: int | None = None
+                  ) -> Iterator[tuple[audit.AuditRow, dict[str, object]]]:
     """(entry, {field: recorded value}) of the entries about `entity` made by `actions`, in id
     order, filtered in SQL (entity and action are term ids in compact entries)."""
     entities = _forms(conn, entity)
     words = [form for action in actions for form in _forms(conn, action)]
     where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
              f" AND action IN ({', '.join('?' * len(words))})")
-    params: tuple = (*entities, *words)
+    params: tuple[object, ...] = (*entities, *words)
     if session_id is not None:
         where += " AND session_id = ?"
         params += (session_id,)
@@ -101,7 +104,7 @@ def same_instant(a: object, b: object) -> bool:
         return False
 
 
-def signature_problems(row: sqlite3.Row | dict, witness: Witness | None) -> list[str]:
+def signature_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) -> list[str]:
     """How a signed session's row differs from what its signing entry recorded."""
     if witness is None:
         return ["the audit trail holds no entry recording its signature"]
@@ -118,7 +121,7 @@ def signature_problems(row: sqlite3.Row | dict, witness: Witness | None) -> list
     return problems
 
 
-def amendment_problems(row: sqlite3.Row | dict, witness: Witness | None) -> list[str]:
+def amendment_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) -> list[str]:
     """How an amendment's row differs from what its creating entry recorded."""
     if witness is None:
         return ["the audit trail holds no entry recording it"]

@@ -22,6 +22,7 @@ from enum import Enum
 
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.domain.models import Session
+from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Change, ChangeBus
 from imsmap.store import audit
 from imsmap.store.db import Database
@@ -57,7 +58,7 @@ class UnitOfWork:
         return session
 
     def audit(self, action: Enum | str, entity: Enum | str, entity_id: int | None,
-              session_id: int | None, changes: dict | bytes) -> int:
+              session_id: int | None, changes: AuditChanges | bytes) -> int:
         """Append one audit entry for what this write did (at its time, by its actor)."""
         return audit.append(self.connection, at=self.at, actor=self.actor,
                             action=_word(action), entity=_word(entity), entity_id=entity_id,

@@ -174,10 +174,14 @@ def entry_link(prev_link: bytes, row: tuple[Any, ...]) -> bytes:
 _COLUMNS = "id, at, actor, action, entity, entity_id, session_id, changes, hash"
 
 
+# One entry as `rows` gives it: id, at, actor, action, entity, entity id, session id, changes
+# (JSON text, or a creation's 16-byte digest), and the stored chain link (None between
+# checkpoints).
+AuditRow = tuple[int, str | int, str, str, str, int | None, int | None, str | bytes, bytes | None]
+
+
 def rows(conn: sqlite3.Connection, where: str = "", params: tuple[Any, ...] = (), *,
-         fresh: bool = False
-         ) -> Iterator[tuple[int, str | int, str, str, str, int | None, int | None,
-                             str | bytes, bytes | None]]:
+         fresh: bool = False) -> Iterator[AuditRow]:
     """The entries as written, in id order, with the words in place of term ids (the stored
     link is None on compact entries between checkpoints)."""
     with reading(conn):

@@ -46,12 +46,17 @@ _SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
 _STATUSES = {s.value: s for s in SessionStatus}
 
 
+def sql_time(value: datetime) -> str:
+    """A time as the database stores it (ISO 8601, to the second)."""
+    return value.isoformat(timespec="seconds")
+
+
 def to_sql(value: object) -> object:
     """Domain value -> SQLite value."""
     if isinstance(value, (Side, Sex, SessionStatus)):
         return value.value
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
+        return sql_time(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.values import JsonObject
 from imsmap.services.export import export_document
 from imsmap.services.fhir import clinical, media, signing
 from imsmap.services.fhir import terms as t
@@ -23,7 +24,7 @@ PdfSource = Callable[[int, datetime], bytes]
 
 
 def fhir_bundle(records: Records, *, session_ids: Iterable[int] | None = None,
-                document: bool = False, pdf: PdfSource | None = None) -> dict:
+                document: bool = False, pdf: PdfSource | None = None) -> JsonObject:
     """The record (or the chosen visits) as a FHIR R4 Bundle, as plain JSON values.
 
     `document`: one signed visit as a document bundle (UserFacingError otherwise). `pdf`: gives
@@ -32,7 +33,7 @@ def fhir_bundle(records: Records, *, session_ids: Iterable[int] | None = None,
     return build_bundle(export_document(records, session_ids), document=document, pdf=pdf)
 
 
-def build_bundle(doc: dict, *, document: bool = False, pdf: PdfSource | None = None) -> dict:
+def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | None = None) -> JsonObject:
     """The bundle for an export document (`services.export.export_document`)."""
     visits = [(p, v) for p in doc["patients"] for v in p["visits"]]
     if document and (len(visits) != 1 or visits[0][1]["status"] != "signed"):
@@ -40,7 +41,7 @@ def build_bundle(doc: dict, *, document: bool = False, pdf: PdfSource | None = N
                               "session, or export a collection.")
     atlas_version = doc["atlas_version"]
     generated = datetime.fromisoformat(doc["exported_at"])
-    people: dict[str, dict] = {}
+    people: dict[str, JsonObject] = {}
     body: list[Entry] = []
     head: list[Entry] = []
     muscles: dict[str, str | None] = {}
@@ -63,7 +64,7 @@ def build_bundle(doc: dict, *, document: bool = False, pdf: PdfSource | None = N
                     levels.add(s["level"])
     systems = t.code_systems(atlas_version, muscles, levels)
     every = head + systems + list(people.items()) + body
-    bundle = {"resourceType": "Bundle", "type": "document" if document else "collection",
+    bundle: JsonObject = {"resourceType": "Bundle", "type": "document" if document else "collection",
               "timestamp": t.when(doc["exported_at"]),
               "entry": [{"fullUrl": url, "resource": res} for url, res in every]}
     if document:
@@ -105,6 +106,6 @@ def _visit(ctx: Context, atlas_version: str, pdf: PdfSource | None,
     return entries, sections
 
 
-def dumps(bundle: dict) -> str:
+def dumps(bundle: JsonObject) -> str:
     """The bundle as UTF-8 JSON text, indented, with a final newline."""
     return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"

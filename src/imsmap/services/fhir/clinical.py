@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import uuid
 
+from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.services.fhir import terms as t
 
-Entry = tuple[str, dict]
+Entry = tuple[str, JsonObject]
 
 _GENDER = {"F": "female", "M": "male", "X": "other", "U": "unknown"}
 
@@ -20,7 +21,7 @@ _GENDER = {"F": "female", "M": "male", "X": "other", "U": "unknown"}
 class Context:
     """What the resources of one visit refer to: its patient, practitioner and encounter."""
 
-    def __init__(self, patient: dict, visit: dict, patient_url: str,
+    def __init__(self, patient: JsonObject, visit: JsonObject, patient_url: str,
                  practitioner_url: str | None):
         self.patient, self.visit = patient, visit
         self.patient_url, self.practitioner_url = patient_url, practitioner_url
@@ -29,15 +30,15 @@ class Context:
         self.signed = visit["status"] == "signed"
 
     @property
-    def subject(self) -> dict:
+    def subject(self) -> JsonObject:
         return t.ref(self.patient_url, display_name(self.patient))
 
     @property
-    def encounter(self) -> dict:
+    def encounter(self) -> JsonObject:
         return t.ref(self.encounter_url)
 
     @property
-    def practitioner(self) -> dict | None:
+    def practitioner(self) -> JsonObject | None:
         if self.practitioner_url is None:
             return None
         return t.ref(self.practitioner_url, self.visit["practitioner"] or None)
@@ -46,22 +47,22 @@ class Context:
         return t.urn(*self.key, *part)
 
 
-def session_key(visit: dict) -> tuple[str, str]:
+def session_key(visit: JsonObject) -> tuple[str, str]:
     """A visit's resources are named from its permanent uid (kept by import and backup)."""
     return ("session", visit["uid"] or f"id-{visit['id']}")
 
 
-def display_name(p: dict) -> str:
+def display_name(p: JsonObject) -> str:
     return f"{p['family_name']}, {p['given_name']}" if p["given_name"] else p["family_name"]
 
 
-def patient_url(p: dict) -> str:
+def patient_url(p: JsonObject) -> str:
     # The row id with the moment the patient was entered (which never changes): stable in this
     # database, and two clinics' patient 1 do not share a uuid.
     return t.urn("patient", p["id"], p["created_at"])
 
 
-def patient(p: dict) -> Entry:
+def patient(p: JsonObject) -> Entry:
     url = patient_url(p)
     name = {"text": display_name(p), "family": p["family_name"]}
     if p["given_name"]:
@@ -74,17 +75,17 @@ def patient(p: dict) -> Entry:
     return url, out
 
 
-def practitioner_url(visit: dict) -> str | None:
+def practitioner_url(visit: JsonObject) -> str | None:
     if not (visit["practitioner"] or visit["practitioner_registration"]):
         return None
     return t.urn("practitioner", visit["practitioner"], visit["practitioner_registration"])
 
 
-def practitioner(visit: dict) -> Entry | None:
+def practitioner(visit: JsonObject) -> Entry | None:
     url = practitioner_url(visit)
     if url is None:
         return None
-    out: dict = {"resourceType": "Practitioner", "id": t.rid(url)}
+    out: JsonObject = {"resourceType": "Practitioner", "id": t.rid(url)}
     if visit["practitioner_registration"]:
         out["identifier"] = [{"type": {"text": "Registration number"},
                               "value": visit["practitioner_registration"]}]
@@ -111,9 +112,9 @@ def encounter(ctx: Context, atlas_version: str) -> Entry:
     return ctx.encounter_url, out
 
 
-def observation(ctx: Context, url: str, code: dict, value: dict | None, *, category: str,
+def observation(ctx: Context, url: str, code: JsonObject, value: JsonObject | None, *, category: str,
                 **more: object) -> Entry:
-    out = {"resourceType": "Observation", "id": t.rid(url),
+    out: JsonObject = {"resourceType": "Observation", "id": t.rid(url),
            "status": "final" if ctx.signed else "preliminary",
            "category": [{"coding": [{"system": t.OBS_CATEGORY, "code": category}]}],
            "code": code, "subject": ctx.subject, "encounter": ctx.encounter}
@@ -123,7 +124,7 @@ def observation(ctx: Context, url: str, code: dict, value: dict | None, *, categ
     return url, out
 
 
-def muscle_concept(site: dict, atlas_version: str) -> dict:
+def muscle_concept(site: JsonObject, atlas_version: str) -> JsonObject:
     """The muscle in the atlas's code system, its name as text; a muscle this atlas does not
     know is its id as text only (no code that the bundle's code system does not define)."""
     if site["muscle_name"] is None:
@@ -132,11 +133,11 @@ def muscle_concept(site: dict, atlas_version: str) -> dict:
                         "display": site["muscle_name"]}], "text": site["muscle_name"]}
 
 
-def _mm(value: float) -> dict:
+def _mm(value: float) -> JsonObject:
     return {"valueQuantity": {"value": value, "unit": "mm", "system": t.UCUM, "code": "mm"}}
 
 
-def site(ctx: Context, s: dict, atlas_version: str) -> list[Entry]:
+def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
     """A Procedure (the insertion), the BodyStructure it targets (muscle, side, level, place
     on the chart) and an Observation for each recorded response and needle measure."""
     proc_url = ctx.url("site", s["id"])
@@ -162,7 +163,7 @@ def site(ctx: Context, s: dict, atlas_version: str) -> list[Entry]:
         status = "not-done" if ctx.signed else "preparation"
     else:
         status = "completed"
-    proc = {"resourceType": "Procedure", "id": t.rid(proc_url),
+    proc: JsonObject = {"resourceType": "Procedure", "id": t.rid(proc_url),
             "extension": [{"url": t.TARGET_BODY_STRUCTURE, "valueReference": t.ref(body_url)}],
             "status": status, "code": t.concept(t.ims("insertion")), "subject": ctx.subject,
             "encounter": ctx.encounter, "bodySite": [muscle]}
@@ -172,9 +173,9 @@ def site(ctx: Context, s: dict, atlas_version: str) -> list[Entry]:
         proc["performer"] = [{"actor": ctx.practitioner}]
     if s["notes"]:
         proc["note"] = [{"text": s["notes"]}]
-    out = [(proc_url, proc), (body_url, body)]
+    out: list[Entry] = [(proc_url, proc), (body_url, body)]
 
-    values: list[tuple[str, dict]] = []
+    values: list[tuple[str, JsonObject]] = []
     if s["grasp"] is not None:
         values.append(("grasp", {"valueInteger": s["grasp"]}))
     if not s["planned"]:  # a planned site was not needled: no response to observe
@@ -247,7 +248,8 @@ def adverse_events(ctx: Context) -> list[Entry]:
         url = ctx.url("adverse-event", a["id"])
         event = (t.concept(t.ims(f"adverse-{a['kind']}")) if a["kind"] in ADVERSE_EVENT_KINDS
                  else {"text": a["kind"]})
-        res = {"resourceType": "AdverseEvent", "id": t.rid(url), "actuality": "actual",
+        res: JsonObject = {"resourceType": "AdverseEvent", "id": t.rid(url),
+                           "actuality": "actual",
                "event": event, "subject": ctx.subject, "encounter": ctx.encounter,
                "recordedDate": t.when(a["created_at"]),
                "severity": {"coding": [{"system": t.AE_SEVERITY, "code": a["severity"]}],

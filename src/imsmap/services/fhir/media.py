@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from imsmap.domain.values import JsonObject
 from imsmap.services.fhir import terms as t
 from imsmap.services.fhir.clinical import Context, Entry, muscle_concept
 
@@ -25,7 +26,7 @@ def photos(ctx: Context, atlas_version: str) -> list[Entry]:
     for n, p in enumerate(ctx.visit.get("photos", ()), 1):
         url = ctx.url("photo", p["sha256"])
         data = base64.b64decode(p["data"])
-        res: dict = {
+        res: JsonObject = {
             "resourceType": "Media", "id": t.rid(url),
             "identifier": [{"system": SID_PHOTO, "value": p["sha256"]}],
             "status": "completed", "type": t.concept(IMAGE),

@@ -9,20 +9,21 @@ import base64
 import hashlib
 from html import escape
 
+from imsmap.domain.values import JsonObject
 from imsmap.services.fhir import terms as t
 from imsmap.services.fhir.clinical import Context, Entry
 
 _XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def user(login: str) -> dict:
+def user(login: str) -> JsonObject:
     """Who did something in imsmap: their login name (the audit trail's actor)."""
     if not login:
         return {"display": "(not recorded)"}
     return {"identifier": {"system": t.SID_USER, "value": login}, "display": login}
 
 
-def _agent(code: str, display: str, login: str) -> dict:
+def _agent(code: str, display: str, login: str) -> JsonObject:
     return {"type": t.concept({"system": t.PROVENANCE_TYPE, "code": code, "display": display}),
             "who": user(login)}
 
@@ -91,18 +92,18 @@ def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
     return out
 
 
-def _narrative(lines: list[str]) -> dict:
+def _narrative(lines: list[str]) -> JsonObject:
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
     return {"status": "generated", "div": f'<div xmlns="{_XHTML}"><ul>{items}</ul></div>'}
 
 
 def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
-                lookup: dict[str, dict]) -> Entry:
+                lookup: dict[str, JsonObject]) -> Entry:
     """The head of a document bundle: one signed visit, its sections in the record's order."""
     v = ctx.visit
     url = ctx.url("composition")
     changed = max([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
-    out = {"resourceType": "Composition", "id": t.rid(url),
+    out: JsonObject = {"resourceType": "Composition", "id": t.rid(url),
            "status": "amended" if v["amendments"] else "final",
            "type": t.concept(t.PROCEDURE_NOTE), "subject": ctx.subject,
            "encounter": ctx.encounter, "date": t.when(changed),
@@ -121,10 +122,10 @@ def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
     return url, out
 
 
-def summary(res: dict, lookup: dict[str, dict]) -> str:
+def summary(res: JsonObject, lookup: dict[str, JsonObject]) -> str:
     """One line of narrative for a resource in a composition section; `lookup` finds the
     resources it refers to by fullUrl."""
-    kind = res["resourceType"]
+    kind: str = res["resourceType"]
     if kind == "Procedure":
         body = lookup[res["extension"][0]["valueReference"]["reference"]]
         number = body["extension"][0]["extension"][0]["valuePositiveInt"]
@@ -138,18 +139,18 @@ def summary(res: dict, lookup: dict[str, dict]) -> str:
     if kind == "AdverseEvent":
         return f"{res['event']['text']} ({res['severity']['text']})"
     if kind == "CarePlan":
-        return res["description"]
+        return str(res["description"])
     if kind == "Consent":
         return "Informed consent to treatment obtained"
     if kind == "DocumentReference":
-        return res.get("description") or res["type"]["text"]
+        return str(res.get("description") or res["type"]["text"])
     if kind == "Media":
-        return res["content"]["title"] + (f" ({res['bodySite']['text']})"
+        return str(res["content"]["title"]) + (f" ({res['bodySite']['text']})"
                                           if "bodySite" in res else "")
     return kind
 
 
-def _value(res: dict) -> str:
+def _value(res: JsonObject) -> str:
     for key, value in res.items():
         if key == "valueQuantity":
             return f"{value['value']:g} {value['unit']}" if value["unit"] != "1" \
@@ -159,5 +160,5 @@ def _value(res: dict) -> str:
         if key.startswith("value"):
             return str(value)
     if "bodySite" in res:
-        return res["bodySite"]["text"]
+        return str(res["bodySite"]["text"])
     return "present"

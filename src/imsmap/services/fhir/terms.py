@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import overload
 
+from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 
 BASE = "https://imsmap.org/fhir"
@@ -90,7 +92,7 @@ LEVELS = tuple([f"C{n}" for n in range(1, 9)] + [f"T{n}" for n in range(1, 13)]
                + [f"L{n}" for n in range(1, 6)] + [f"S{n}" for n in range(1, 6)])
 
 
-def ims_concepts() -> list[dict]:
+def ims_concepts() -> list[JsonObject]:
     concepts = [{"code": c, "display": d} for c, d in
                 {**OTHER_CODES, **SITE_CODES, **SESSION_CODES}.items()]
     concepts += [{"code": f"finding-{k}", "display": v} for k, v in FINDING_SIGNS.items()]
@@ -111,20 +113,28 @@ def rid(full_url: str) -> str:
     return full_url.removeprefix("urn:uuid:")
 
 
-def ref(full_url: str, display: str | None = None) -> dict:
+def ref(full_url: str, display: str | None = None) -> JsonObject:
     out = {"reference": full_url}
     if display:
         out["display"] = display
     return out
 
 
-def ims(code: str) -> dict:
+def ims(code: str) -> JsonObject:
     """A coding in the IMS code system (KeyError for a code it does not define)."""
     return {"system": IMS, "version": IMS_VERSION, "code": code, "display": _IMS_DISPLAY[code]}
 
 
-def concept(coding: dict, text: str | None = None) -> dict:
+def concept(coding: JsonObject, text: str | None = None) -> JsonObject:
     return {"coding": [coding], "text": text or coding["display"]}
+
+
+@overload
+def when(text: str) -> str: ...
+
+
+@overload
+def when(text: None) -> None: ...
 
 
 def when(text: str | None) -> str | None:
@@ -139,7 +149,7 @@ def when(text: str | None) -> str | None:
 
 
 def code_systems(atlas_version: str, muscles: dict[str, str | None],
-                 levels: set[str]) -> list[tuple[str, dict]]:
+                 levels: set[str]) -> list[tuple[str, JsonObject]]:
     """The imsmap code systems, as (fullUrl, CodeSystem) pairs: the IMS codes whole, and the
     muscles and spinal levels this bundle uses (content `fragment`)."""
     out = []
@@ -161,7 +171,7 @@ def code_systems(atlas_version: str, muscles: dict[str, str | None],
 
 
 def _code_system(url: str, version: str, name: str, title: str, content: str,
-                 concepts: list[dict]) -> dict:
+                 concepts: list[JsonObject]) -> JsonObject:
     out = {"resourceType": "CodeSystem", "id": rid(urn("CodeSystem", url, version)),
            "url": url, "version": version, "name": name, "title": title,
            "status": "active", "publisher": "imsmap", "caseSensitive": True,
