@@ -3,6 +3,8 @@ install it), a DSN read and named for sentences, and the error that carries a se
 
 from __future__ import annotations
 
+from typing import Any
+
 from imsmap.domain.errors import UserFacingError
 
 
@@ -15,7 +17,7 @@ class ServerError(UserFacingError):
         self.fault = fault
 
 
-def psycopg_module():
+def psycopg_module() -> Any:
     """psycopg, or the sentence that says how to install it."""
     try:
         import psycopg

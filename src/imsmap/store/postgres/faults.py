@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from imsmap.store.postgres.connection import ServerError, connect, psycopg_module
 from imsmap.store.postgres.refusals import RETRY_RECONNECT, RETRY_SAME, Fault, classify, error_for
@@ -42,7 +42,7 @@ class Connector:
         self.application_name = application_name
         self._conn = None
 
-    def connection(self):
+    def connection(self) -> Any:
         if self._conn is None or self._conn.closed or self._conn.broken:
             self.drop()
             self._conn = connect(self.dsn, application_name=self.application_name)
