@@ -15,11 +15,17 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.domain.errors import UserFacingError
 from imsmap.paths import data_dir, ensure_private_dir
+from imsmap.store.postgres import refusals
+from imsmap.store.postgres.dsn import ServerError, parse, psycopg_module, where, without_password
 
 if TYPE_CHECKING:
     import psycopg
+
+__all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "OWNER", "SCHEMA", "ServerError", "connect",
+           "connection_sentence", "parse", "psycopg_module", "save", "saved_dsn",
+           "statement_error", "where", "without_password"]
 
 SETTINGS_FILE = "server.json"
 CONNECT_TIMEOUT_S = 10
@@ -27,46 +33,6 @@ SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
           "admin": "imsmap_admin"}
-
-
-class ServerError(UserFacingError):
-    """The clinic server cannot do what was asked; the message says why and what to do."""
-
-
-def psycopg_module():
-    """psycopg, or the sentence that says how to install it."""
-    try:
-        import psycopg
-    except ImportError:
-        raise ServerError("The clinic server needs psycopg, which is not installed: install "
-                          "imsmap with its server extra (pip install 'imsmap[server]').") from None
-    return psycopg
-
-
-def parse(dsn: str) -> dict[str, str]:
-    """The DSN's parameters, or a sentence when it is not a DSN."""
-    pg = psycopg_module()
-    try:
-        return pg.conninfo.conninfo_to_dict(dsn)
-    except pg.ProgrammingError as exc:
-        raise ServerError(f"The server address is not a valid PostgreSQL DSN "
-                          f"({_first_line(exc)}); write it as "
-                          "postgresql://USER@HOST:5432/DATABASE.") from None
-
-
-def without_password(dsn: str) -> str:
-    """The DSN as it may be written down: every parameter but the password."""
-    params = parse(dsn)
-    params.pop("password", None)
-    return psycopg_module().conninfo.make_conninfo(**params)
-
-
-def where(dsn: str) -> str:
-    """'database clinic on host:port' for sentences (no user, no password)."""
-    params = parse(dsn)
-    host = params.get("host") or params.get("hostaddr") or "the local socket"
-    port = params.get("port", "5432")
-    return f"database {params.get('dbname') or params.get('user') or '?'} on {host}:{port}"
 
 
 def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = False
@@ -80,7 +46,8 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
     try:
         conn = pg.connect(pg.conninfo.make_conninfo(**params), autocommit=autocommit)
     except pg.OperationalError as exc:
-        raise ServerError(connection_sentence(exc, dsn)) from None
+        fault, words = refusals.connection_sentence(exc, dsn)
+        raise ServerError(words, fault) from None
     try:
         conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
         if not autocommit:
@@ -92,54 +59,15 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
 
 
 def connection_sentence(exc: BaseException, dsn: str) -> str:
-    text = _first_line(exc)
-    low = str(exc).lower()
-    place = where(dsn)
-    if "does not support ssl" in low or "ssl" in low and "required" in low:
-        return (f"The {place} does not offer TLS, but the connection settings require it "
-                "(sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).")
-    if "certificate" in low or "ssl" in low:
-        return (f"The TLS connection to the {place} was refused ({text}); nothing was done. "
-                "Check sslrootcert and that the server's certificate names this host.")
-    if "password authentication failed" in low or "no password supplied" in low \
-            or "authentication failed" in low:
-        return (f"The {place} refused the login ({text}); nothing was done. Check the user "
-                "name and password.")
-    if "does not exist" in low and "database" in low:
-        return f"The {place} does not exist; nothing was done. Create it first (createdb)."
-    if "no pg_hba.conf entry" in low:
-        return (f"The {place} does not accept this login from this computer (pg_hba.conf); "
-                "nothing was done. Ask the server's administrator to allow it.")
-    return (f"The {place} could not be reached ({text}); nothing was done. Check that "
-            "PostgreSQL is running there and that the address and port are right.")
+    """The sentence for a connection that could not be made (store.postgres.refusals: told by
+    SQLSTATE, and by asking the server whether it speaks TLS; never by the message's words)."""
+    return refusals.connection_sentence(exc, dsn)[1]
 
 
 def statement_error(exc: BaseException) -> UserFacingError | None:
-    """The sentence for a statement the server refused, or None for a bug of the code's own."""
-    pg = psycopg_module()
-    text = _first_line(exc)
-    if isinstance(exc, pg.errors.InsufficientPrivilege):
-        return ServerError(f"The server refused this to your login ({text}); nothing was "
-                           "changed.")
-    if isinstance(exc, pg.errors.IntegrityConstraintViolation) and "signed session" in text:
-        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
-    if isinstance(exc, pg.errors.IntegrityConstraintViolation):
-        return ReadOnlyError(f"The server refused the change ({text}); nothing was changed.")
-    if isinstance(exc, pg.errors.SerializationFailure | pg.errors.DeadlockDetected):
-        return ServerError("Another room changed the same records at the same moment; "
-                           "nothing was changed. Try again.")
-    if isinstance(exc, pg.errors.DiskFull):
-        return ServerError("The server's disk is full; nothing was changed. Ask the server's "
-                           "administrator to free space.")
-    if isinstance(exc, pg.OperationalError):
-        return ServerError(f"The connection to the server was lost ({text}); what was not "
-                           "committed was not kept. Check the network and try again.")
-    return None
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[0].rstrip(".") if lines else type(exc).__name__
+    """The sentence for a statement the server refused, or None for a bug of the code's own
+    (store.postgres.refusals.error_for: told by SQLSTATE)."""
+    return refusals.error_for(exc)
 
 
 # -- the saved connection settings ----------------------------------------------------------

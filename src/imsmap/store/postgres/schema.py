@@ -30,6 +30,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v1_schema.sql", "v1_rules.sql", "v1_grants.sql")),
     (2, "clinical photos (SQLite schema 6), locked with a signed session", 6,
      ("v2_photos.sql",)),
+    (3, "several rooms: row versions, change notifications, session holds", 6,
+     ("v3_live.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \

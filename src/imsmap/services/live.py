@@ -1,0 +1,126 @@
+"""Live rooms: what other rooms change, heard from the clinic server and published on this
+room's change bus, so every panel refreshes as it does for a change made here.
+
+`LiveChanges` runs a store.postgres.listen.ChangeFeed on a thread of its own (its connection
+is its own too) and hands each batch to ``deliver``, on that thread: the window passes a
+function that queues it to the GUI thread (ui.live_rooms), where `publish` puts the changes on
+the bus. Nothing here touches Qt or blocks the window.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
+from imsmap.store.postgres.listen import ChangeFeed, Notice
+
+__all__ = ["Batch", "ChangeFeed", "LiveChanges", "batch_of", "feed", "publish", "to_change"]
+
+STOPPED = ("Changes made in other rooms no longer arrive in this window (an error; it is in the "
+           "log): close imsmap and open it again.")
+WAIT_S = 0.25  # how long the thread waits for the server before it looks at its stop flag
+
+_ACTIONS = {a.value: a for a in Action}
+_ENTITIES = {e.value: e for e in Entity}
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What arrived together: record changes, sessions whose hold moved (None: any), whether
+    everything must be read again, and the connection's state (``error`` None: connected)."""
+
+    changes: tuple[Change, ...] = ()
+    holds: tuple[int | None, ...] = ()
+    everything: bool = False
+    error: str | None = None
+    state_changed: bool = False
+    heard: tuple[Notice, ...] = field(default=(), repr=False)
+
+
+def feed(dsn: str, own_pids: Callable[[], set[int]] = set) -> ChangeFeed:
+    """What a room hears of the others' changes on the server at ``dsn`` (not yet connected);
+    ``own_pids``: the server process ids of this room's writing connections, left out."""
+    return ChangeFeed(dsn, own_pids=own_pids)
+
+
+def to_change(notice: Notice) -> Change | None:
+    """The bus's Change for a notice; None for what is not a change of the record (a hold,
+    a take-over) or what this imsmap does not know."""
+    if notice.entity == "settings":
+        return SETTINGS_CHANGED
+    entity = _ENTITIES.get(notice.entity)
+    action = _ACTIONS.get(notice.action or "")
+    if entity is None or action is None:
+        return None
+    session_id = notice.session_id
+    if entity is Entity.SESSION and session_id is None:
+        session_id = notice.entity_id
+    return Change(action, entity, notice.entity_id or 0, session_id=session_id,
+                  patient_id=notice.patient_id)
+
+
+def batch_of(notices: list[Notice], error: str | None, state_changed: bool) -> Batch:
+    changes: list[Change] = []
+    holds: list[int | None] = []
+    everything = False
+    for notice in notices:
+        if notice.entity == "everything":
+            everything = True
+        elif notice.entity == "hold":
+            holds.append(notice.session_id)
+        else:
+            change = to_change(notice)
+            if change is not None and change not in changes:
+                changes.append(change)
+            if notice.entity == "session" and notice.action == "take_over":
+                holds.append(notice.session_id)
+    return Batch(tuple(changes), tuple(holds), everything, error, state_changed, tuple(notices))
+
+
+def publish(bus: ChangeBus, batch: Batch) -> None:
+    """On the thread that owns the bus (the GUI thread): every change, caches first."""
+    for change in batch.changes:
+        bus.publish(change)
+
+
+class LiveChanges:
+    """The feed on its own thread; ``deliver`` gets each Batch there (never an empty one)."""
+
+    def __init__(self, feed: ChangeFeed, deliver: Callable[[Batch], None]):
+        self.feed = feed
+        self.deliver = deliver
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Connect first, on the caller's thread (a sentence when the server cannot be
+        reached), then listen on a thread of its own."""
+        self.feed.open()
+        self._thread = threading.Thread(target=self._run, name="imsmap live rooms",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        error = self.feed.error
+        try:
+            while not self._stop.is_set():
+                notices = self.feed.wait(WAIT_S)
+                changed = self.feed.error != error
+                error = self.feed.error
+                if notices or changed:
+                    self.deliver(batch_of(notices, error, changed))
+        except BaseException:
+            # A bug: the window says that changes from other rooms no longer arrive, and the
+            # exception goes on to the thread's hook (the crash log).
+            self.deliver(Batch(error=STOPPED, state_changed=True))
+            raise
+        finally:
+            self.feed.close()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None

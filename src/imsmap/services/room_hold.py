@@ -1,0 +1,84 @@
+"""This room's hold on the session it has open, on the clinic server (store.postgres.holds).
+
+A room edits a session only while it holds it. Opening a session asks for the hold: either the
+room gets it, or it learns who holds it and in which room, and shows the session read-only.
+The hold is renewed by a heartbeat (`beat`, every HEARTBEAT_S); a room that learns its hold was
+taken over stops editing. When the holder lets go (or its heartbeat lapses), a waiting room
+gets the session the next time it asks (`refresh`, on the hold's notification). Taking a
+session over is the person's deliberate act, recorded in the audit trail by the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from imsmap.store.postgres import holds
+from imsmap.store.postgres.connection import psycopg_module
+from imsmap.store.postgres.faults import RETRY_RECONNECT, Connector, classify, error_for
+from imsmap.store.postgres.holds import HEARTBEAT_S, Hold, check_room
+
+__all__ = ["HEARTBEAT_S", "Hold", "RoomHold"]
+T = TypeVar("T")
+
+
+class RoomHold:
+    """The hold of one room (one window) on the session it shows."""
+
+    def __init__(self, connector: Connector, room: str):
+        self.connector = connector
+        self.room = check_room(room)
+        self.session_id: int | None = None
+        self.current: Hold | None = None
+
+    @property
+    def editable(self) -> bool:
+        return self.current is not None and self.current.mine
+
+    def _call(self, fn: Callable[..., T], *args: object) -> T:
+        """One call to the server; what it refused, or a lost connection, as a sentence."""
+        pg = psycopg_module()
+        try:
+            return fn(self.connector.connection(), *args)
+        except pg.Error as exc:
+            if classify(exc) in RETRY_RECONNECT:
+                self.connector.drop()  # made again at the next call
+            error = error_for(exc)
+            if error is None:
+                raise
+            raise error from None
+
+    def open(self, session_id: int | None) -> Hold | None:
+        """Show ``session_id`` (None: none): the hold on the one shown before is let go."""
+        if self.session_id is not None and session_id != self.session_id:
+            self.release()
+        self.session_id = session_id
+        self.current = None if session_id is None else self._call(
+            holds.hold, session_id, self.room)
+        return self.current
+
+    def refresh(self) -> Hold | None:
+        """Ask again (the hold moved, or it may be free now)."""
+        if self.session_id is None:
+            return None
+        self.current = self._call(holds.hold, self.session_id, self.room)
+        return self.current
+
+    def beat(self) -> Hold | None:
+        """Renew this room's hold; when it is no longer this room's, who holds it now."""
+        if self.session_id is None or not self.editable:
+            return self.current
+        if not self._call(holds.heartbeat, self.session_id, self.room):
+            return self.refresh()
+        return self.current
+
+    def take_over(self) -> Hold | None:
+        if self.session_id is None:
+            return None
+        self.current = self._call(holds.take_over, self.session_id, self.room)
+        return self.current
+
+    def release(self) -> None:
+        if self.session_id is not None and self.editable:
+            self._call(holds.release, self.session_id, self.room)
+        self.current = None

@@ -1,0 +1,84 @@
+"""Who holds a session open, in which room (server schema 3, sql/v3_live.sql).
+
+A room that opens a session for editing holds it: the server records the login that is
+connected (never a name the client gives), the room's name, since when, and a heartbeat the
+room renews every HEARTBEAT_S. Another room asking for the same session gets the holder back
+and edits nothing until the hold is released, its heartbeat has lapsed (the server's
+hold_expiry(), 90 s: the room is gone), or it takes the session over, which the audit trail
+records (action ``take_over``). Each call is its own transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from imsmap.domain.errors import ValidationError
+
+HEARTBEAT_S = 30
+ROOM_MAX = 80
+
+
+@dataclass(frozen=True)
+class Hold:
+    session_id: int
+    held_by: str  # the login
+    room: str
+    since: datetime
+    heartbeat: datetime
+    mine: bool  # held by this login in this room
+
+    def sentence(self) -> str:
+        if self.mine:
+            return f"You hold this session in {self.room}."
+        return (f"{self.held_by} has this session open in {self.room} (since "
+                f"{self.since.astimezone():%H:%M}); it can be read here, and edited once it is "
+                "free or taken over.")
+
+
+def check_room(room: str) -> str:
+    text = (room or "").strip()
+    if not text or len(text) > ROOM_MAX:
+        raise ValidationError(f"A room's name is 1 to {ROOM_MAX} characters (for example "
+                              "Room 2).", "room")
+    return text
+
+
+def _one(conn, function: str, session_id: int, room: str) -> Hold:
+    with conn.transaction():
+        row = conn.execute(f"SELECT * FROM {function}(%s, %s)",
+                           (session_id, check_room(room))).fetchone()
+    return Hold(session_id, *row)
+
+
+def hold(conn, session_id: int, room: str) -> Hold:
+    """Hold the session in ``room``, or learn who holds it (``mine`` False): nothing changes."""
+    return _one(conn, "hold_session", session_id, room)
+
+
+def take_over(conn, session_id: int, room: str) -> Hold:
+    """Take the session over from the room that holds it (audited)."""
+    return _one(conn, "hold_take_over", session_id, room)
+
+
+def heartbeat(conn, session_id: int, room: str) -> bool:
+    """Renew the hold; False when it is no longer this room's (taken over, or lapsed and taken)."""
+    with conn.transaction():
+        return bool(conn.execute("SELECT hold_heartbeat(%s, %s)",
+                                 (session_id, check_room(room))).fetchone()[0])
+
+
+def release(conn, session_id: int, room: str) -> bool:
+    with conn.transaction():
+        return bool(conn.execute("SELECT hold_release(%s, %s)",
+                                 (session_id, check_room(room))).fetchone()[0])
+
+
+def holder(conn, session_id: int, room: str) -> Hold | None:
+    """The session's hold as it stands (lapsed ones included), or None; ``mine`` when it is
+    this login's in ``room``."""
+    with conn.transaction():
+        row = conn.execute("SELECT held_by, room, since, heartbeat,"
+                           " held_by = session_user AND room = %s AS mine FROM session_holds"
+                           " WHERE session_id = %s", (check_room(room), session_id)).fetchone()
+    return None if row is None else Hold(session_id, *row)

@@ -1,0 +1,196 @@
+"""What went wrong between a room and the clinic server, told by SQLSTATE, never by the words of
+a message (they are translated, and change between PostgreSQL versions), and one sentence for
+each (store.postgres.faults runs a unit of work again when that is safe).
+
+An error from the server carries its SQLSTATE (``exc.sqlstate``). A failure of libpq's own
+(no server reached, TLS refused, the connection dropped) carries none: a refused connection is
+told apart from a refused TLS handshake by asking the server itself whether it speaks TLS (the
+protocol's SSLRequest, one byte back), and a dropped connection is an OperationalError without
+SQLSTATE.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+from enum import Enum
+
+from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
+from imsmap.store.postgres.dsn import ServerError, first_line, parse, psycopg_module, where
+
+PROBE_TIMEOUT_S = 3.0
+_TLS_REQUIRED = ("require", "verify-ca", "verify-full")
+
+
+class Fault(Enum):
+    UNREACHABLE = "unreachable"
+    TLS = "tls"
+    LOGIN_REFUSED = "login refused"
+    NO_PASSWORD = "no password"
+    TURNED_AWAY = "turned away before the password"
+    STARTING = "starting or stopping"
+    NO_CONNECTIONS = "no free connections"
+    CONNECTION_LOST = "connection lost"
+    SERIALIZATION = "serialization failure"
+    DEADLOCK = "deadlock"
+    DISK_FULL = "disk full"
+    OUT_OF_MEMORY = "out of memory"
+    PRIVILEGE = "privilege"
+    SIGNED_LOCKED = "signed session locked"
+    STALE_VERSION = "stale version"
+    INTEGRITY = "integrity"
+    CANCELED = "canceled"
+    READ_ONLY = "read-only server"
+    BUG = "bug"
+
+
+_BY_STATE = {
+    "28P01": Fault.LOGIN_REFUSED, "3D000": Fault.LOGIN_REFUSED, "57P03": Fault.STARTING,
+    "53300": Fault.NO_CONNECTIONS, "57P01": Fault.CONNECTION_LOST,
+    "57P02": Fault.CONNECTION_LOST, "40001": Fault.SERIALIZATION, "40P01": Fault.DEADLOCK,
+    "53100": Fault.DISK_FULL, "53200": Fault.OUT_OF_MEMORY, "42501": Fault.PRIVILEGE,
+    "23L01": Fault.SIGNED_LOCKED, "23V01": Fault.STALE_VERSION, "57014": Fault.CANCELED,
+    "25006": Fault.READ_ONLY,
+}
+# Safe to run the whole unit of work again (nothing of it was kept).
+RETRY_SAME = frozenset({Fault.SERIALIZATION, Fault.DEADLOCK})
+RETRY_RECONNECT = frozenset({Fault.CONNECTION_LOST, Fault.UNREACHABLE, Fault.STARTING,
+                             Fault.TURNED_AWAY})
+
+
+def classify(exc: BaseException) -> Fault:
+    """The fault by SQLSTATE (its class for the record's refusals and lost connections)."""
+    pg = psycopg_module()
+    state = getattr(exc, "sqlstate", None)
+    if state in _BY_STATE:
+        return _BY_STATE[state]
+    if state:
+        if state.startswith("08"):
+            return Fault.CONNECTION_LOST
+        if state.startswith("23"):
+            return Fault.INTEGRITY
+        return Fault.BUG
+    if isinstance(exc, pg.OperationalError):
+        return Fault.CONNECTION_LOST  # libpq's own: the connection is gone
+    return Fault.BUG
+
+
+def speaks_tls(dsn: str) -> bool | None:
+    """Whether the server at the DSN's (first) address answers the protocol's SSLRequest with
+    yes (True) or no (False); None when nothing answers there."""
+    params = parse(dsn)
+    host = (params.get("host") or params.get("hostaddr") or "/var/run/postgresql").split(",")[0]
+    port = int((params.get("port") or "5432").split(",")[0])
+    try:
+        if host.startswith("/"):
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            address: object = f"{host}/.s.PGSQL.{port}"
+        else:
+            sock = socket.create_connection((host, port), timeout=PROBE_TIMEOUT_S)
+            address = None
+        with sock:
+            sock.settimeout(PROBE_TIMEOUT_S)
+            if address is not None:
+                sock.connect(address)
+            sock.sendall(struct.pack("!ii", 8, 80877103))
+            answer = sock.recv(1)
+    except OSError:
+        return None
+    if answer == b"S":
+        return True
+    return False if answer == b"N" else None
+
+
+def connection_fault(exc: BaseException, dsn: str) -> Fault:
+    """Why a connection could not be made. libpq gives no SQLSTATE for a refused start-up, so
+    what it says is read from facts, not words: whether anything answers at the address and
+    speaks TLS (the protocol's SSLRequest), whether TLS came up, and whether libpq was asked for
+    a password and sent one."""
+    fault = classify(exc)
+    if fault not in (Fault.CONNECTION_LOST, Fault.BUG):
+        return fault
+    tls = speaks_tls(dsn)
+    if tls is None:
+        return Fault.UNREACHABLE
+    tls_required = parse(dsn).get("sslmode", "prefer") in _TLS_REQUIRED
+    if tls_required and not tls:
+        return Fault.TLS
+    attempt = getattr(exc, "pgconn", None)
+    if attempt is not None and attempt.needs_password:
+        return Fault.NO_PASSWORD
+    if attempt is not None and attempt.used_password:
+        return Fault.LOGIN_REFUSED
+    if tls_required and (attempt is None or not attempt.ssl_in_use):
+        return Fault.TLS  # the handshake itself failed: the certificate, most often
+    return Fault.TURNED_AWAY
+
+
+def connection_sentence(exc: BaseException, dsn: str) -> tuple[Fault, str]:
+    fault = connection_fault(exc, dsn)
+    place = where(dsn)
+    words = first_line(exc)
+    if fault is Fault.TLS:
+        if speaks_tls(dsn) is False:
+            return fault, (f"The {place} does not offer TLS, but the connection settings "
+                           "require it (sslmode); nothing was done. Set up TLS on the server "
+                           "(docs/clinic-server.md).")
+        return fault, (f"The TLS connection to the {place} was refused ({words}); nothing was "
+                       "done. Check sslrootcert and that the server's certificate names this "
+                       "host.")
+    sentences = {
+        Fault.LOGIN_REFUSED: f"The {place} refused the login (the user name, the password or "
+                             "the database's name is wrong); nothing was done. Check them.",
+        Fault.NO_PASSWORD: f"The {place} asks for a password and none was given; nothing was "
+                           "done. Give it when asked, or keep it in ~/.pgpass (mode 600).",
+        Fault.TURNED_AWAY: f"The {place} turned this login away before asking for a password "
+                           "(it is starting up or shutting down, or pg_hba.conf does not allow "
+                           "this login from this computer); nothing was done. Try again in a "
+                           "moment, or ask the server's administrator to allow it.",
+        Fault.NO_CONNECTIONS: f"The {place} has no free connections (max_connections); "
+                              "nothing was done. Close imsmap in a room not in use, or ask the "
+                              "server's administrator.",
+        Fault.STARTING: f"The {place} is starting up or shutting down; nothing was done. Try "
+                        "again in a moment.",
+    }
+    return fault, sentences.get(fault, (
+        f"The {place} could not be reached ({words}); nothing was done. Check that PostgreSQL "
+        "is running there and that the address and port are right."))
+
+
+def error_for(exc: BaseException) -> UserFacingError | None:
+    """The sentence for a statement the server (or the network) refused, or None for a bug."""
+    fault = classify(exc)
+    words = first_line(exc)
+    if fault is Fault.SIGNED_LOCKED:
+        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
+    if fault is Fault.STALE_VERSION:
+        return ConflictError("This record was changed in another room while you had it open; "
+                             "your change was not saved. It has been read again.")
+    if fault is Fault.INTEGRITY:
+        return ReadOnlyError(f"The server refused the change ({words}); nothing was changed.")
+    sentences = {
+        Fault.PRIVILEGE: f"The server refused this to your login ({words}); nothing was "
+                         "changed.",
+        Fault.SERIALIZATION: "Another room changed the same records at the same moment; "
+                             "nothing was changed. Try again.",
+        Fault.DEADLOCK: "Another room changed the same records at the same moment; nothing "
+                        "was changed. Try again.",
+        Fault.DISK_FULL: "The clinic server's disk is full, so this change was not saved "
+                         "(nothing of it was written; what was saved before is safe). Ask the "
+                         "server's administrator to free space.",
+        Fault.OUT_OF_MEMORY: "The clinic server ran out of memory; nothing was changed. Try "
+                             "again, and tell the server's administrator if it happens again.",
+        Fault.CONNECTION_LOST: "The connection to the clinic server was lost; what was not "
+                               "saved was not kept, and what was saved is safe. Check the "
+                               "network and try again.",
+        Fault.STARTING: "The clinic server is restarting; nothing was changed. Try again in a "
+                        "moment.",
+        Fault.UNREACHABLE: "The clinic server cannot be reached; nothing was changed. Check "
+                           "the network and that the server is running.",
+        Fault.CANCELED: "The clinic server stopped this because it took too long; nothing was "
+                        "changed. Try again.",
+        Fault.READ_ONLY: "The clinic server is read-only now (a standby, or recovering); "
+                         "nothing was changed. Ask the server's administrator.",
+    }
+    sentence = sentences.get(fault)
+    return None if sentence is None else ServerError(sentence, fault)

@@ -1,0 +1,98 @@
+"""Who holds the open session, when it is not this room: a banner above the session with the
+holder, their room and since when, and a Take over button that asks first.
+
+The banner says whether this room may edit (``editable_changed``): the window keeps the
+session read-only while another room holds it. It renews this room's hold on a timer and asks
+again whenever the server announces that a hold moved (connect `hold_moved` to
+ui.live_rooms.LiveRooms.holds_changed), so a room learns at once that it was taken over, and a
+waiting room gets the session as soon as it is free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
+
+
+class HoldBanner(QFrame):
+    editable_changed = Signal(bool)
+
+    def __init__(self, hold: RoomHold, show_error: Callable[[str], None],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hold = hold
+        self.show_error = show_error
+        self.setObjectName("holdBanner")
+        self.setStyleSheet("#holdBanner { background: #fff4d6; border: 1px solid #e0c070; }")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.take_button = QPushButton("Take over…")
+        self.take_button.clicked.connect(self.ask_take_over)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.take_button)
+        self._editable = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(HEARTBEAT_S * 1000)
+        self.timer.timeout.connect(self.beat)
+        self.hide()
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    def set_session(self, session_id: int | None) -> None:
+        self._ask(lambda: self.hold.open(session_id))
+
+    def hold_moved(self, session_id: object) -> None:
+        """A hold moved on the server (None: any): ask again if it may be this session's."""
+        if self.hold.session_id is not None and session_id in (None, self.hold.session_id):
+            self._ask(self.hold.refresh)
+
+    def beat(self) -> None:
+        self._ask(self.hold.beat)
+
+    def ask_take_over(self) -> None:
+        current = self.hold.current
+        if current is None or current.mine:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("imsmap – take over this session")
+        box.setText(f"Take this session over from {current.held_by} in {current.room}? They "
+                    "will no longer be able to edit it, and the record notes that you took it "
+                    "over.")
+        take = box.addButton("Take over", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is take:
+            self._ask(self.hold.take_over)
+
+    def _ask(self, call: Callable[[], Hold | None]) -> None:
+        try:
+            current = call()
+        except UserFacingError as exc:
+            current = None
+            self.show_error(exc.message)
+        self._show(current)
+
+    def _show(self, current: Hold | None) -> None:
+        editable = current is not None and current.mine
+        if current is None or current.mine:
+            self.hide()
+        else:
+            self.label.setText(current.sentence())
+            self.show()
+        if editable:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        if editable != self._editable:
+            self._editable = editable
+            self.editable_changed.emit(editable)

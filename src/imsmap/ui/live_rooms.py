@@ -1,0 +1,48 @@
+"""Live rooms in the window: what other rooms change reaches this window's change bus, on the
+GUI thread, without the window ever waiting for the server.
+
+services.live.LiveChanges listens on a thread of its own; each batch it hears is emitted here
+as a signal, which Qt queues to this object's (the GUI) thread, where the changes are published
+on the bus: the patient histories (CACHE tier) first, then every panel (VIEW tier), exactly as
+for a change made in this room. A batch that says too much changed while the connection was
+down asks for everything to be read again (``everything``); holds and the connection's state
+have signals of their own for whoever shows them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from imsmap.services.changes import ChangeBus
+from imsmap.services.live import Batch, ChangeFeed, LiveChanges, publish
+
+
+class LiveRooms(QObject):
+    arrived = Signal(object)  # a Batch, emitted on the listening thread
+    everything = Signal()  # read everything again
+    holds_changed = Signal(object)  # a session id, or None for any
+    connection_changed = Signal(str)  # the sentence while disconnected; "" when back
+
+    def __init__(self, bus: ChangeBus, feed: ChangeFeed, parent: QObject | None = None):
+        super().__init__(parent)
+        self.bus = bus
+        self.feed = feed
+        self.live = LiveChanges(feed, self.arrived.emit)
+        self.arrived.connect(self._on_batch, Qt.ConnectionType.QueuedConnection)
+        self.destroyed.connect(lambda *_: self.live.stop())
+
+    def start(self) -> None:
+        """Listen from now on; ServerError (a sentence) when the server cannot be reached."""
+        self.live.start()
+
+    def stop(self) -> None:
+        self.live.stop()
+
+    def _on_batch(self, batch: Batch) -> None:
+        publish(self.bus, batch)
+        for session_id in dict.fromkeys(batch.holds):
+            self.holds_changed.emit(session_id)
+        if batch.everything:
+            self.everything.emit()
+        if batch.state_changed:
+            self.connection_changed.emit(batch.error or "")
