@@ -37,7 +37,7 @@ def find_bindir() -> Path | None:
     return None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -129,7 +129,7 @@ def serve(fail, skip):
         info = pwd.getpwnam(run_as)
         for path in (top, pwfile):
             os.chown(path, info.pw_uid, info.pw_gid)
-    server = PgServer(bindir, datadir, _free_port(), run_as)
+    server = PgServer(bindir, datadir, free_port(), run_as)
     server.run("initdb", "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
                "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
                "--locale=C", "--no-sync")

@@ -18,7 +18,7 @@ from imsmap.cli import main
 from imsmap.paths import data_dir
 from imsmap.store.postgres import schema
 from imsmap.store.postgres.connection import connect
-from pg_support import SUPERUSER_PASSWORD, _free_port
+from pg_support import SUPERUSER_PASSWORD, free_port
 
 PASSWORD = "correct horse battery"
 
@@ -66,7 +66,7 @@ def test_init_refuses_a_database_that_holds_anything(empty_dsn, capsys):
 
 def test_an_unreachable_server_a_bad_dsn_and_tls_required_each_get_a_sentence(
         pg_server, capsys):
-    nobody = pg_server.dsn("clinic").replace(f"port={pg_server.port}", f"port={_free_port()}")
+    nobody = pg_server.dsn("clinic").replace(f"port={pg_server.port}", f"port={free_port()}")
     assert main(["server", "init", "--dsn", nobody]) == 2
     err = _one_sentence(capsys)
     assert "could not be reached" in err and "PostgreSQL is running" in err

@@ -13,7 +13,7 @@ from clinic_files import make_clinic, open_file
 
 from imsmap.cli import main
 from imsmap.store.postgres import schema
-from pg_support import TEST_PASSWORD, _free_port
+from pg_support import TEST_PASSWORD, free_port
 from support import spot
 
 
@@ -126,7 +126,7 @@ def test_a_wrong_password_and_an_unreachable_server_are_one_sentence(clinic_temp
     assert "refused the login" in _one_sentence(capsys)
     server = clinic_template.server
     nowhere = server.dsn("clinic", user="test.physio", password=TEST_PASSWORD)
-    nowhere = nowhere.replace(f"port={server.port}", f"port={_free_port()}")
+    nowhere = nowhere.replace(f"port={server.port}", f"port={free_port()}")
     assert main(["check", "--dsn", nowhere]) == 2
     assert "could not be reached" in _one_sentence(capsys)
 

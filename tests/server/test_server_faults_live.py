@@ -15,12 +15,12 @@ from pathlib import Path
 import psycopg
 import pytest
 from live_support import audit, make_people, patient, session, site
-from pg_support import _free_port
 
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import ServerError, connect
 from imsmap.store.postgres.faults import Connector, Fault, InDoubtError, UnitFailed, run_unit
+from pg_support import free_port
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def _one_sentence(exc: BaseException) -> str:
 
 
 def test_a_server_that_cannot_be_reached_or_refuses_gets_a_sentence(pg_server, clinic_dsn):
-    nobody = pg_server.dsn("clinic").replace(f"port={pg_server.port}", f"port={_free_port()}")
+    nobody = pg_server.dsn("clinic").replace(f"port={pg_server.port}", f"port={free_port()}")
     tries = []
     with pytest.raises(UnitFailed) as info:
         run_unit(Connector(nobody), lambda conn: tries.append(1), sleep=_no_wait)
