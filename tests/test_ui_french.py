@@ -404,6 +404,37 @@ def test_the_window_language_is_chosen_in_the_settings_and_used_at_the_next_star
     assert window_language() == "fr_CA"
 
 
+def test_the_records_language_is_chosen_in_the_settings_dialog(qt_settings, records, qtbot,
+                                                                monkeypatch):
+    from imsmap.services import clinic
+    from imsmap.ui.record.settings_dialog import SettingsDialog
+
+    monkeypatch.setenv("LC_ALL", "en_CA.UTF-8")
+    before = clinic.load(records).records_language
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    box = dialog.languages.records_language
+    assert box is not None
+    assert box.currentData() == clinic.records_language(records)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result()
+    # Saved untouched: nothing chosen for the clinic that it had not chosen before.
+    assert clinic.load(records).records_language == before
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    box = dialog.languages.records_language
+    assert box is not None
+    box.setCurrentIndex(box.findData("fr_CA"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result()
+    assert clinic.load(records).records_language == "fr_CA"
+    assert clinic.records_language(records) == "fr_CA"
+    reopened = SettingsDialog(records)
+    qtbot.addWidget(reopened)
+    assert reopened.languages.records_language is not None
+    assert reopened.languages.records_language.currentData() == "fr_CA"
+
+
 def test_a_language_the_window_does_not_speak_follows_the_system(qt_settings, monkeypatch):
     from imsmap.ui.window_settings import LANGUAGE, window_language
 

@@ -146,7 +146,11 @@ class SettingsDialog(QDialog):
             self.grasp_labels.append(edit)
         layout.addWidget(grades)
 
-        self.languages = LanguageBox(parent=self)
+        # The records' language as the clinic's PDFs are written now (its setting, else the
+        # system's); stored only when the clinic has one or chooses another here.
+        self._records_language_shown = clinic.records_language(self.records)
+        self.languages = LanguageBox(records_language=self._records_language_shown,
+                                     parent=self)
         layout.addWidget(self.languages)
 
         self.error = error_label()
@@ -211,7 +215,14 @@ class SettingsDialog(QDialog):
             grasp_labels=tuple(_untranslated(e.text(), grade)
                                for grade, e in enumerate(self.grasp_labels)),
             paper=self.paper.currentText(), photos_in_pdf=self.photos_in_pdf.isChecked(),
-            backup_dir=self.backup_dir.text().strip())
+            backup_dir=self.backup_dir.text().strip(),
+            records_language=self._chosen_records_language())
+
+    def _chosen_records_language(self) -> str | None:
+        chosen = self.languages.chosen_records_language()
+        if chosen == self._records_language_shown and self.settings.records_language is None:
+            return None  # untouched: the records keep following the system's language
+        return chosen
 
     def save(self) -> None:
         try:
