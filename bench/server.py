@@ -37,7 +37,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "tests" / "server"))  # pg_support: the tests' server
+sys.path.insert(0, str(HERE.parent / "tests"))  # pg_support: the tests' server
 
 from common import machine, median, ms, p95  # noqa: E402
 
@@ -57,7 +57,7 @@ def start_server(top: Path):
     """A durable PostgreSQL in ``top`` (as the postgres user when run as root)."""
     import pwd
 
-    from pg_support import SUPERUSER, SUPERUSER_PASSWORD, PgServer, _free_port, find_bindir
+    from pg_support import SUPERUSER, SUPERUSER_PASSWORD, PgServer, find_bindir, free_port
 
     bindir = find_bindir()
     if bindir is None:
@@ -70,7 +70,7 @@ def start_server(top: Path):
         info = pwd.getpwnam(run_as)
         for path in (top, pwfile):
             os.chown(path, info.pw_uid, info.pw_gid)
-    server = PgServer(bindir, datadir, _free_port(), run_as)
+    server = PgServer(bindir, datadir, free_port(), run_as)
     server.run("initdb", "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
                "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
                "--locale=C")
