@@ -110,6 +110,9 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
         press(qtbot, wizard, Button.FinishButton)
         qtbot.waitUntil(lambda: not open_wizards(window))
         seen["message"] = window.statusBar().currentMessage()
+        # The first copy runs on a thread; closing abandons a running one (the next start
+        # makes it), so a loaded machine could close first: wait for it as a user would.
+        qtbot.waitUntil(lambda: not window.backups.running, timeout=60_000)
         seen["lock"] = window.menus.act_lock.isEnabled()
         seen["idle"] = window.idle.active()
 

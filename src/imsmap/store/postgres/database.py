@@ -38,6 +38,7 @@ from imsmap.store.postgres.connection import (
     where,
     without_password,
 )
+from imsmap.store.postgres.refusals import Fault
 from imsmap.store.terms import Terms
 
 log = logging.getLogger(__name__)
@@ -224,9 +225,9 @@ class ServerDatabase(Database):
 
 
 def needs_password(exc: ServerError) -> bool:
-    """The server asked for a password that libpq had none of (connection_sentence quotes
-    libpq's words)."""
-    return "no password supplied" in exc.message
+    """The server asked for a password that libpq had none of (the fault refusals.py reads
+    from the connection attempt, never from libpq's words)."""
+    return exc.fault is Fault.NO_PASSWORD
 
 
 def check_schema(raw, place: str) -> None:
