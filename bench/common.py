@@ -86,17 +86,17 @@ def machine() -> dict[str, Any]:
             "pyside6": pyside, "platform": platform.platform()}
 
 
-_app = None
+shared_app = None  # the harness's QApplication, made once (a test gives it pytest-qt's)
 
 
 def qt_app(settings_dir: Path):
     """The QApplication (offscreen) with QSettings kept in `settings_dir`, never the user's."""
-    global _app
+    global shared_app
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
-    if _app is None:
+    if shared_app is None:
         from PySide6.QtCore import qInstallMessageHandler
 
         def handler(mode, context, message):  # the offscreen platform's one harmless warning
@@ -104,12 +104,12 @@ def qt_app(settings_dir: Path):
                 print(f"qt: {message}", flush=True)
 
         qInstallMessageHandler(handler)
-        _app = QApplication.instance() or QApplication(["imsmap-bench"])
+        shared_app = QApplication.instance() or QApplication(["imsmap-bench"])
     QCoreApplication.setOrganizationName("imsmap")
     QCoreApplication.setApplicationName("imsmap")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
-    return _app
+    return shared_app
 
 
 def pump(app, seconds: float = 0.0) -> None:

@@ -38,7 +38,7 @@ def fresh_window(db: Path, settings_dir: Path, *, auto_backup: bool = False,
 def close_window(records, window) -> None:
     import common
 
-    app = common._app
+    app = common.shared_app
     window.close()
     window.deleteLater()
     pump(app, 0.02)
@@ -60,7 +60,7 @@ def _open_patient(app, window, chart_number: str) -> None:
 
 def cached_histories(window) -> int:
     """How many patients' histories the window's history cache holds (0: a cold open)."""
-    return len(window.histories._cache)
+    return window.histories.held()
 
 
 # -- history_open_cold_ms --------------------------------------------------------------------
@@ -147,7 +147,7 @@ class Tapper:
             painted.setdefault(item.site.id, perf())
 
         chart_scene.MarkerItem.paint = paint
-        self.pid = measure_ui._bench_patient(records)
+        self.pid = measure_ui.bench_patient(records)
         _open_patient(app, window, measure_ui.BENCH_CHART)
         window.patients.patients.setCurrentRow(0)
         pump(app)
@@ -191,8 +191,8 @@ class Tapper:
         vp = w.chart.view.viewport()
         before = len(w.edits.sites)
         t0 = perf()
-        measure_ui._mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
-        measure_ui._mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
+        measure_ui.send_mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
+        measure_ui.send_mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
         if len(w.edits.sites) != before + 1:
             return None
         new_id = max(s.id for s in w.edits.sites)

@@ -21,7 +21,8 @@ def overlay_inputs(records, patient_id: int, n_sessions: int = 100):
     session with the `n_sessions` before it, on the view holding most of their sites."""
     from collections import Counter
 
-    from imsmap.domain.progress import History, grasp_heat
+    from imsmap.domain.heat import grasp_heat
+    from imsmap.domain.progress import History
     from imsmap.render.chart_painter import ChartPainter
     from imsmap.render.overlay import earlier_markers
 
@@ -201,7 +202,7 @@ def measure_history(bench: WindowBench, heavy_id: int, other_id: int, reps: int)
     return out
 
 
-def _bench_patient(records) -> int:
+def bench_patient(records) -> int:
     found = records.repo.patient_by_chart_number(BENCH_CHART)
     if found is not None:
         return found.id
@@ -209,7 +210,7 @@ def _bench_patient(records) -> int:
                                   given_name="Clicks", sex="U").id
 
 
-def _mouse(app, widget, kind, pos, buttons) -> None:
+def send_mouse(app, widget, kind, pos, buttons) -> None:
     """A real mouse event delivered to the widget, as the platform would (QtTest does the same;
     it is not used because its library does not always match the installed QtCore)."""
     from PySide6.QtCore import QPointF, Qt
@@ -250,7 +251,7 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
 
         records.add_site = timed_add_site
         try:
-            pid = _bench_patient(records)
+            pid = bench_patient(records)
             bench.find(BENCH_CHART)
             bench.open_listed()
             view_id, layer = w.chart.view_id, w.chart.layer
@@ -288,8 +289,8 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                 pos = w.chart.view.mapFromScene(x, y)
                 before = len(w.edits.sites)
                 c0, t0 = cpu(), perf()
-                _mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
-                _mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
+                send_mouse(app, vp, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
+                send_mouse(app, vp, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
                 t_rel = perf()
                 if len(w.edits.sites) != before + 1:
                     raise RuntimeError(

@@ -38,7 +38,7 @@ def build(source: Path, target: Path, log=print) -> Path:
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     for version, _d, sql in migrations.MIGRATIONS[:3]:
-        for statement in migrations._split(sql):
+        for statement in migrations.split_statements(sql):
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {version}")
     conn.close()

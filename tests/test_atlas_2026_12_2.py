@@ -17,7 +17,7 @@ import pytest
 from imsmap.atlas import AtlasError, load_atlas
 from imsmap.atlas.archive import archived_catalogue, archived_versions
 from imsmap.domain.segments import UNLEVELLED, segmental_summary
-from imsmap.report.session_pdf import _atlas_notes, write_session_pdf
+from imsmap.report.session_pdf import atlas_version_notes, write_session_pdf
 from imsmap.services.context import open_records
 from imsmap.services.safety import thorax_tier
 
@@ -96,10 +96,10 @@ def test_a_signed_session_on_an_atlas_this_imsmap_lacks_is_marked(old_records):
     # as a record written by a newer imsmap, with a catalogue this one does not carry, would be
     record = old_records.session_record(1)
     record = replace(record, session=replace(record.session, atlas_version="2099.1.1"))
-    used, notes = _atlas_notes(old_records, record)
+    used, notes = atlas_version_notes(old_records, record)
     assert used is old_records and len(notes) == 1
     assert notes[0].startswith("Recorded on atlas 2099.1.1, which this imsmap does not carry")
     assert "follow atlas 2026.12.2" in notes[0]
     # a draft, or a record of the current atlas, needs no note and no other catalogue
     draft = replace(record, session=replace(record.session, atlas_version="2026.12.2"))
-    assert _atlas_notes(old_records, draft) == (old_records, [])
+    assert atlas_version_notes(old_records, draft) == (old_records, [])

@@ -60,7 +60,7 @@ def test_detail_view_loads_with_both_sides(view_id):
     for r in view.regions:
         assert r.side in ("L", "R")
         twin = r.id[: -1] + ("L" if r.side == "R" else "R")
-        assert twin in view._by_id, f"{r.id} has no counterpart on the other side"
+        assert view.has_region(twin), f"{r.id} has no counterpart on the other side"
 
 
 @pytest.mark.parametrize("view_id", DETAIL_VIEWS)

@@ -118,14 +118,14 @@ def test_the_copy_is_one_moment_while_another_connection_writes(clinic, db_path,
     monkeypatch.setattr(sets, "STEP_PAGES", 1)  # many steps, a write between two of them
     other = open_clinic(db_path)
     wrote = []
-    original = sets._checked
+    original = sets.checkpoint
 
     def write_between(cancel):
         if not wrote:
             wrote.append(visit(other, "C-7"))
         original(cancel)
 
-    monkeypatch.setattr(sets, "_checked", write_between)
+    monkeypatch.setattr(sets, "checkpoint", write_between)
     reader = Database.open(db_path, create=False, readonly=True)
     try:
         made = sets.make_full(reader, now=DAY)
@@ -134,7 +134,7 @@ def test_the_copy_is_one_moment_while_another_connection_writes(clinic, db_path,
     start = journal.read(made.journal)[0]
     info = bk.verify_backup(made.full)
     assert info.sessions == 1 and start.marks["sessions"] == 1  # the moment before the write
-    monkeypatch.setattr(sets, "_checked", original)
+    monkeypatch.setattr(sets, "checkpoint", original)
     assert sets.append(clinic.db).signed == (wrote[0],)  # the journal has the write
     other.db.close()
 
@@ -200,12 +200,12 @@ def test_killed_mid_full_backup_publishes_nothing_and_the_next_starts_again(clin
     clinic.db.close()
     proc = _child("""
         visit(recs, "C-6")
-        original = sets._compress
+        original = sets.compress
         def die_midway(source, target, cancel):
             with open(target, "wb") as fh:
                 fh.write(b"half of it")
             os.kill(os.getpid(), signal.SIGKILL)
-        sets._compress = die_midway
+        sets.compress = die_midway
         from datetime import datetime
         sets.make_full(recs.db, now=datetime(2026, 11, 28, 8, 0))
     """, db_path)
@@ -226,18 +226,18 @@ def test_killed_mid_full_backup_publishes_nothing_and_the_next_starts_again(clin
 
 def test_an_abandoned_full_backup_publishes_nothing(clinic):
     cancel = threading.Event()
-    original = sets._compress
+    original = sets.compress
 
     def close_meanwhile(source, target, cancel_):
         cancel.set()  # the window closes while the copy is compressed
         original(source, target, cancel_)
 
-    sets._compress = close_meanwhile
+    sets.compress = close_meanwhile
     try:
         with pytest.raises(bk.Cancelled):
             sets.make_full(clinic.db, now=DAY, cancel=cancel)
     finally:
-        sets._compress = original
+        sets.compress = original
     folder = bk.backup_dir(clinic.db)
     assert list(folder.iterdir()) == []
 

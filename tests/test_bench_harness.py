@@ -29,7 +29,7 @@ DELAY_S = 0.15
 @pytest.fixture
 def bench_app(qapp, monkeypatch):
     """The harness's Qt application is the test's (its message handler stays pytest-qt's)."""
-    monkeypatch.setattr(common, "_app", qapp)
+    monkeypatch.setattr(common, "shared_app", qapp)
     return qapp
 
 
@@ -127,12 +127,12 @@ def test_the_window_bench_starts_once_the_window_is_whole_however_late(bench_app
 
     from imsmap.ui.main_window import MainWindow
 
-    real = MainWindow._after_first_paint
+    real = MainWindow.after_first_paint
 
     def late(self):
         QTimer.singleShot(450, self, lambda: real(self))
 
-    monkeypatch.setattr(MainWindow, "_after_first_paint", late)
+    monkeypatch.setattr(MainWindow, "after_first_paint", late)
     db, _pid = history_db
     context = open_context(db, actor="bench")
     bench = measure_ui.WindowBench(context, tmp_path / "qs")

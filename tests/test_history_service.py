@@ -8,7 +8,7 @@ from datetime import UTC
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
-from imsmap.store.repository import _SESSION_COLUMNS, session_from_row, session_from_tuple
+from imsmap.store.repository import SESSION_COLUMNS, session_from_row, session_from_tuple
 from support import spot
 
 
@@ -51,7 +51,7 @@ def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
         assert site.updated_at.astimezone(UTC).strftime(utc) == r["updated"]
     by_name = [session_from_row(r) for r in db.query("SELECT * FROM sessions")]
     by_pos = [session_from_tuple(r)
-              for r in db.conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions")]
+              for r in db.conn.execute(f"SELECT {SESSION_COLUMNS} FROM sessions")]
     assert by_pos == by_name and any(s.is_signed for s in by_pos)
 
 

@@ -86,12 +86,12 @@ def test_a_forged_sign_entry_breaks_the_file_chain(source, target):
     doc = export.export_document(source)
     visit = doc["patients"][0]["visits"][0]
     visit["sites"][0]["grasp"] = 0
-    from imsmap.services.importer import _Reader, _record_of
+    from imsmap.services.importer import Reader, record_of
 
     # Recompute the visit's hash the way a forger would, and write it into the sign entry too.
-    reader = _Reader(target)
+    reader = Reader(target)
     parsed = reader.visit(copy.deepcopy(visit), "v")
-    forged = content_hash(_record_of(parsed))
+    forged = content_hash(record_of(parsed))
     for entry in doc["audit"]:
         if entry["action"] == "sign":
             entry["changes"]["content_hash"][1] = forged

@@ -71,7 +71,7 @@ def _v3_database(path, sites=SITES):
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for version, _d, sql in migrations.MIGRATIONS[:3]:
-        for statement in migrations._split(sql):
+        for statement in migrations.split_statements(sql):
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {version}")
     at = "2025-03-04T10:00:00+01:00"

@@ -14,7 +14,7 @@ def _v1_database(path):
     """A database as imsmap's first schema left it, with a patient, a session and a site."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    for statement in migrations._split(migrations.MIGRATIONS[0][2]):
+    for statement in migrations.split_statements(migrations.MIGRATIONS[0][2]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     stamp = ("2025-01-02T09:00:00+00:00", "old.physio")
@@ -62,8 +62,8 @@ def test_migrations_are_numbered_in_order_and_only_add():
         assert "DELETE FROM" not in upper
     # The one place a table is dropped: schema 4 replaces sites and audit by their rebuilt
     # copies, after migration_v4.check compared every row (tests/test_migration_v4.py).
-    for _check, finish in migrations._AFTER.values():
-        dropped = [s.split()[2].rstrip(";") for s in migrations._split(finish)
+    for _check, finish in migrations.AFTER_MIGRATION.values():
+        dropped = [s.split()[2].rstrip(";") for s in migrations.split_statements(finish)
                    if s.upper().startswith("DROP TABLE")]
         assert dropped == ["sites", "audit"]
         assert "DELETE FROM" not in finish.upper() and "DROP COLUMN" not in finish.upper()

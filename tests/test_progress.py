@@ -9,14 +9,13 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from imsmap.domain.heat import gaussian_heat, grasp_heat
 from imsmap.domain.models import Session, Side, Site
 from imsmap.domain.progress import (
     History,
     Target,
     changes_since_first,
     compare_sessions,
-    gaussian_heat,
-    grasp_heat,
     grasp_matrix,
     jaccard,
     jaccard_consecutive,

@@ -11,8 +11,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
 from imsmap.atlas.views import parse_view
+from imsmap.domain.heat import gaussian_heat, grasp_heat
 from imsmap.domain.models import Session, Side, Site
-from imsmap.domain.progress import History, gaussian_heat, grasp_heat
+from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import (
     MAX_ALPHA,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
 import imsmap.ui.history_overlay as history_overlay
-from imsmap.domain.progress import grasp_heat
+from imsmap.domain.heat import grasp_heat
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import paint_heat_over_chart
 from imsmap.render.overlay import OverlayMarker, paint_overlay

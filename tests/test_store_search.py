@@ -66,7 +66,7 @@ QUERIES = ["", "sm", "SM", "Smi", "smith", "SMITHS", "smith_", "smith%", "Smith\
 def plan(request, monkeypatch):
     """Both plans: index ranges for rare words, the LIKE for common ones (every word common)."""
     if request.param == "common words":
-        monkeypatch.setattr(repository.Repository, "_common_rows", lambda self: 1)
+        monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self: 1)
     return request.param
 
 
@@ -77,7 +77,7 @@ def test_search_finds_what_the_like_query_found_in_the_same_order(clinic, plan, 
 
 
 def test_a_word_common_in_the_chart_numbers_is_walked_not_collected(clinic, monkeypatch):
-    monkeypatch.setattr(repository.Repository, "_common_rows", lambda self: 20)
+    monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self: 20)
     sql = []
     clinic.db.conn.set_trace_callback(sql.append)
     try:

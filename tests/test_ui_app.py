@@ -378,20 +378,20 @@ def test_closing_abandons_a_running_full_backup_at_once(qtbot, make_window, reco
 
     folder = store_backup.backup_dir(records.db)
     compressing = threading.Event()
-    original = backup_sets._compress
+    original = backup_sets.compress
 
     def slow(source, target, cancel):
         compressing.set()
         cancel.wait()  # as long as the window is open
         original(source, target, cancel)
 
-    monkeypatch.setattr(backup_sets, "_compress", slow)
+    monkeypatch.setattr(backup_sets, "compress", slow)
     w = make_window(auto_backup=True)
     qtbot.waitUntil(compressing.is_set, timeout=10_000)
     w.close()
     assert not w.backups.running  # the thread is gone, not waited for until it was done
     assert backup_sets.sets(folder) == [] and list(folder.iterdir()) == []
-    monkeypatch.setattr(backup_sets, "_compress", original)
+    monkeypatch.setattr(backup_sets, "compress", original)
     w2 = make_window(auto_backup=True)
     qtbot.waitUntil(lambda: bool(backup_sets.sets(folder)) and not w2.backups.running,
                     timeout=10_000)

@@ -201,7 +201,7 @@ def test_timeline_opens_earlier_visits_and_replays_them(qtbot, hwin, visits):
     assert "#3 of 4" in bar.when.text()
     bar.step_to(0)
     assert hwin.session_id == ids[0] and hwin.overlay.drawn_ids() == []
-    bar._timer.setInterval(10)
+    bar.set_replay_interval(10)
     bar.play.click()
     assert bar.replaying
     qtbot.waitUntil(lambda: hwin.session_id == ids[-1] and not bar.replaying, timeout=3000)

@@ -173,7 +173,11 @@ def test_the_privacy_screen_blanks_the_photos_and_opens_none(
     colours = {icon.pixel(x, y) for x in range(0, icon.width(), 7)
                for y in range(0, icon.height(), 7)}
     assert len(colours) == 1  # a blank tile, not the picture
-    strip._open_item(item)
+    centre = strip.list.visualItemRect(item).center()  # a double-click on the tile, as above
+    qtbot.mouseClick(strip.list.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.mouseDClick(strip.list.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, centre)
     assert strip.viewer is None
     assert "hidden while the privacy screen is on" in window.statusBar().currentMessage()
 

@@ -162,13 +162,19 @@ def test_segment_panel_counts_roots_by_side_and_names_a_roots_muscles(qtbot, rec
 
 
 def test_settings_dialog_saves_and_refuses_bad_presets(qtbot, records):
+    from PySide6.QtWidgets import QPushButton
+
     from imsmap.services import clinic
     from imsmap.ui.record.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(records)
     qtbot.addWidget(dialog)
     dialog.clinic_name.setText("Harbour Physiotherapy")
-    dialog._add_practitioner("Jo Lee", "PT-12345")
+    add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add practitioner")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    row = dialog.practitioners.rowCount() - 1
+    dialog.practitioners.item(row, 0).setText("Jo Lee")
+    dialog.practitioners.item(row, 1).setText("PT-12345")
     dialog.presets.setText("0.25x40, lots")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "not written as diameter x length" in dialog.error.text()

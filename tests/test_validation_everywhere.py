@@ -90,6 +90,6 @@ def test_a_database_on_a_network_share_is_refused(tmp_path, monkeypatch, fs):
 
 def test_the_real_mount_table_is_read(tmp_path):
     """On Linux the lookup finds the file system of a real folder (not a network one here)."""
-    fs = store_db._filesystem_type(tmp_path)
+    fs = store_db.filesystem_type(tmp_path)
     if store_db.MOUNTS_TABLE.exists():
-        assert fs and fs not in store_db._NETWORK_FS
+        assert fs and fs not in store_db.NETWORK_FS

@@ -1,7 +1,7 @@
 """Grasp heat maps as images: a colour ramp legible in grey, and opaque compositing for PDFs.
 
 QtGui only (no widgets): the screen and the report share this code. The grid comes from
-`imsmap.domain.progress.grasp_heat` (float32, rows x cols over a view's coordinates).
+`imsmap.domain.heat.grasp_heat` (float32, rows x cols over a view's coordinates).
 
 Two ways to show a heat map:
 - `heat_image`: translucent ARGB pixels (alpha grows with the value), for the screen on top of a
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-from imsmap.domain.progress import HeatGrid
+from imsmap.domain.heat import HeatGrid
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle, blend
 

@@ -13,8 +13,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from imsmap.atlas import AtlasError
+from imsmap.domain.heat import gaussian_heat
 from imsmap.domain.models import Site
-from imsmap.domain.progress import History, gaussian_heat
+from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style
 from imsmap.render.overlay import (
@@ -71,7 +72,7 @@ class HeatChart:
 
     def heat(self, crop: tuple[float, float, float, float], cell: float = HEAT_CELL
              ) -> np.ndarray:
-        """Grasp summed over the sites as Gaussians (domain.progress.gaussian_heat) on a grid
+        """Grasp summed over the sites as Gaussians (domain.heat.gaussian_heat) on a grid
         over the crop. The blur is wide (sigma 28 view units), so a coarse grid loses nothing:
         blend_heat interpolates it to the image's pixels."""
         cx, cy, cw, ch = crop

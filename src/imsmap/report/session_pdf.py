@@ -91,7 +91,7 @@ class _AsSigned:
         return getattr(self._records, name)
 
 
-def _atlas_notes(records: Records, record: SessionRecord) -> tuple[Records, list[str]]:
+def atlas_version_notes(records: Records, record: SessionRecord) -> tuple[Records, list[str]]:
     """The records to read a session with, and what the PDF must say about the atlas used."""
     s, current = record.session, records.atlas
     if not s.is_signed or s.atlas_version == current.version:
@@ -109,7 +109,7 @@ def _atlas_notes(records: Records, record: SessionRecord) -> tuple[Records, list
 
 def _blocks(records: Records, record: SessionRecord, digest: str,
             settings: ClinicSettings) -> tuple[list[Block], list[ChartBlock]]:
-    records, atlas_notes = _atlas_notes(records, record)
+    records, atlas_notes = atlas_version_notes(records, record)
     s, p = record.session, record.patient
     labels = settings.grasp_labels
     blocks: list[Block] = [title_block(records, settings, not s.is_signed)]

@@ -18,6 +18,7 @@ from imsmap.services.import_trail import kept_history_problems
 from imsmap.services.photos import photo_problems
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity
+from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError, user_error
 
@@ -117,8 +118,7 @@ def full_check(records: Records) -> CheckReport:
     db = records.db
     # One read transaction: every section reads the file as of one moment, while windows go
     # on writing (the audit trail and the record of where it ends read apart could disagree).
-    db.conn.execute("BEGIN")
-    try:
+    with witness_rows.one_moment(db):
         # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
         sections = [
             Section("File structure (integrity check)", tuple(integrity.integrity_check(db))),
@@ -134,9 +134,6 @@ def full_check(records: Records) -> CheckReport:
                      lambda: (integrity.unaudited_rows(db), "")),
         ]
         return CheckReport(str(db.path), _summary(records), tuple(sections))
-    finally:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
 
 
 def _section(title: str, run: Callable[[], tuple[list[str], str]]) -> Section:
@@ -173,10 +170,7 @@ def _muscles(records: Records) -> tuple[list[str], str]:
 
 
 def _signatures(records: Records) -> tuple[list[str], str]:
-    rows = records.db.query(
-        "SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash, p.chart_number"
-        " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
-        " WHERE s.status = 'signed' ORDER BY s.id")
+    rows = witness_rows.signed_sessions(records.db)
     problems = []
     with reading(records.db.path):
         witnesses = signatures.session_witnesses(records.db.conn)
@@ -199,7 +193,7 @@ def _signatures(records: Records) -> tuple[list[str], str]:
 
 
 def _amendments(records: Records) -> tuple[list[str], str]:
-    rows = records.db.query("SELECT * FROM amendments ORDER BY id")
+    rows = witness_rows.amendments(records.db)
     with reading(records.db.path):
         witnesses = signatures.amendment_witnesses(records.db.conn)
     problems = [f"amendment {r['id']} (session {r['session_id']}, by {r['created_by']} on "
@@ -216,5 +210,5 @@ def _kept_history(records: Records) -> tuple[list[str], str]:
 
 def _audit_chain(records: Records) -> tuple[list[str], str]:
     with reading(records.db.path):
-        n = records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+        n = witness_rows.audit_count(records.db.conn)
     return audit.verify_chain(records.db.conn), f"{n} entries"

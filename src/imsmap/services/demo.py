@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TypedDict
 
 from imsmap.atlas import Atlas, load_atlas
 from imsmap.services.context import build_context
@@ -49,6 +48,7 @@ from imsmap.services.demo_data import (
 )
 from imsmap.services.demo_placement import DemoError, Placer
 from imsmap.services.records import Records
+from imsmap.store import bulk
 from imsmap.store.db import Database
 
 SEED = 20261116
@@ -93,18 +93,16 @@ def create_demo(path: str | os.PathLike[str], *, anchor: date | None = None,
         _remove_quietly(path)
         raise
     try:
-        # The demo is all or nothing (a failure removes the file), so waiting for the disk
-        # after each of its hundreds of transactions buys nothing; the close below syncs once.
-        db.conn.execute("PRAGMA synchronous = OFF")
-        counts = _populate(db, atlas, anchor)
-        db.conn.execute("PRAGMA synchronous = FULL")
-        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # The demo is all or nothing (a failure removes the file): no sync per transaction.
+        with bulk.unsynced(db):
+            skipped = _populate(db, atlas, anchor)
+        counts = bulk.record_counts(db)
     except BaseException:
         db.close()
         _remove_quietly(path)
         raise
     db.close()
-    return DemoCounts(path=path, **counts)
+    return DemoCounts(path=path, skipped_muscles=skipped, **counts)
 
 
 def default_anchor(today: date | None = None) -> date:
@@ -142,19 +140,8 @@ def _remove_quietly(path: Path) -> None:
             pass
 
 
-class _Counts(TypedDict):
-    patients: int
-    sessions: int
-    signed: int
-    drafts: int
-    sites: int
-    amended_sessions: int
-    amendments: int
-    audit_entries: int
-    skipped_muscles: tuple[str, ...]
-
-
-def _populate(db: Database, atlas: Atlas, anchor: date) -> _Counts:
+def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
+    """Write the demo clinic; returns the muscles this atlas lacks, left out."""
     clock_value = [datetime.combine(anchor, time(8, 0)).astimezone()]
     records = build_context(db, atlas, actor=ACTOR, clock=lambda: clock_value[0]).records
     placer = Placer(atlas)
@@ -192,23 +179,7 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> _Counts:
     for _when, _order, action in events:
         action()
 
-    conn = db.conn
-
-    def one(sql: str) -> int:
-        count: int = conn.execute(sql).fetchone()[0]
-        return count
-
-    return {
-        "patients": one("SELECT count(*) FROM patients"),
-        "sessions": one("SELECT count(*) FROM sessions"),
-        "signed": one("SELECT count(*) FROM sessions WHERE status = 'signed'"),
-        "drafts": one("SELECT count(*) FROM sessions WHERE status = 'draft'"),
-        "sites": one("SELECT count(*) FROM sites WHERE deleted_at IS NULL"),
-        "amended_sessions": one("SELECT count(DISTINCT session_id) FROM amendments"),
-        "amendments": one("SELECT count(*) FROM amendments"),
-        "audit_entries": one("SELECT count(*) FROM audit"),
-        "skipped_muscles": tuple(sorted(skipped)),
-    }
+    return tuple(sorted(skipped))
 
 
 def _visit_action(records: Records, placer: Placer, course: Course, k: int,

@@ -15,13 +15,10 @@ from imsmap.domain.models import Amendment, Patient, Session, Site
 from imsmap.domain.values import JsonObject
 from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
-from imsmap.store import audit
+from imsmap.store import audit, export_rows
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.db import Database
 from imsmap.store.repository import (
-    amendment_from_row,
-    patient_from_row,
-    session_from_row,
     to_sql,
 )
 
@@ -47,19 +44,18 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
         wanted = set()
         for sid in session_ids:
             wanted.add(repo.session(int(sid)).id)  # NotFoundError names the missing id
-    sessions = [session_from_row(r) for r in
-                db.query("SELECT * FROM sessions ORDER BY patient_id, started_at, id")]
+    sessions = export_rows.all_sessions(db)
     if wanted is not None:
         sessions = [s for s in sessions if s.id in wanted]
     patient_ids = {s.patient_id for s in sessions} if wanted is not None else None
-    patients = [patient_from_row(r) for r in db.query("SELECT * FROM patients ORDER BY id")]
+    patients = export_rows.all_patients(db)
     if patient_ids is not None:
         patients = [p for p in patients if p.id in patient_ids]
 
     sites = repo.sites_for_sessions([s.id for s in sessions])
     amendments: dict[int, list[Amendment]] = {}
-    for r in db.query("SELECT * FROM amendments ORDER BY session_id, created_at, id"):
-        amendments.setdefault(r["session_id"], []).append(amendment_from_row(r))
+    for a in export_rows.all_amendments(db):
+        amendments.setdefault(a.session_id, []).append(a)
     findings = _details(db, "findings", ("id", "sign", "location", "side", "notes",
                                          "created_at", "created_by"))
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
@@ -113,9 +109,7 @@ def _patient(p: Patient, visits: list[JsonObject]) -> dict[str, Any]:
 def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, list[JsonObject]]:
     """Live rows of a per-session table (findings, adverse events), by session, in one query."""
     out: dict[int, list[JsonObject]] = {}
-    rows = db.query(f"SELECT session_id, {', '.join(columns)} FROM {table}"
-                    " WHERE deleted_at IS NULL ORDER BY session_id, id")
-    for r in rows:
+    for r in export_rows.live_details(db, table, columns):
         out.setdefault(r["session_id"], []).append({c: r[c] for c in columns})
     return out
 

@@ -25,6 +25,7 @@ from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import SessionStatus, Sex, Side, Site
 from imsmap.domain.vocabulary import GRASP_MAX, RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.services.records import Records, age_on
+from imsmap.store import export_rows
 
 COLUMNS: tuple[str, ...] = (
     "patient", "session", "session_date", "visit_number", "age_at_session", "sex",
@@ -81,11 +82,7 @@ def neutralise(value: object) -> object:
 def rows(records: Records) -> Iterator[dict[str, object]]:
     repo, atlas = records.repo, records.atlas
     patients = {p.id: p for p in repo.search_patients("", limit=10**9)}
-    sessions = repo.db.query("SELECT id, patient_id FROM sessions ORDER BY patient_id, started_at,"
-                             " id")
-    by_patient: dict[int, list[int]] = {}
-    for r in sessions:
-        by_patient.setdefault(r["patient_id"], []).append(r["id"])
+    by_patient = export_rows.session_ids_by_patient(repo.db)
     sexes = {s.value for s in Sex}
     statuses = {s.value for s in SessionStatus}
     sides = {s.value for s in Side}

@@ -43,6 +43,10 @@ class PatientHistories:
             self._cache.popitem(last=False)
         return history
 
+    def held(self) -> int:
+        """How many patients' histories are held now."""
+        return len(self._cache)
+
     def forget(self, patient_id: int | None = None) -> None:
         """Read again next time: one patient, or everyone (None; e.g. another program wrote to
         the database)."""

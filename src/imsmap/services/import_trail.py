@@ -25,7 +25,7 @@ from typing import Any
 from imsmap.domain.values import AuditChanges
 from imsmap.services import signatures
 from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
-from imsmap.store import audit
+from imsmap.store import audit, witnesses
 from imsmap.store.site_rows import instant
 
 MAX_AUDIT_ENTRIES = 5_000_000  # a decade of a busy clinic is well below this
@@ -211,9 +211,7 @@ def keep(conn: sqlite3.Connection, trail: FileTrail, *, at: str, actor: str,
                                      "verified": [None, trail.verified],
                                      "chain_end": [None, trail.end_link],
                                      "digest": [None, _digest(texts)]})
-    conn.executemany("INSERT INTO imported_audit (import_entry, source_id, entry)"
-                     " VALUES (?, ?, ?)",
-                     ((entry_id, e["id"], text) for e, text in zip(trail.entries, texts)))
+    witnesses.keep_trail(conn, entry_id, ((e["id"], text) for e, text in zip(trail.entries, texts)))
     return entry_id
 
 
@@ -224,14 +222,12 @@ def kept_history_problems(conn: sqlite3.Connection) -> tuple[list[str], int]:
     imports = [(row[0], recorded)
                for row, recorded in signatures.entries_about(conn, "history", ("import",))]
     for entry_id, recorded in imports:
-        texts = [r[0] for r in conn.execute(
-            "SELECT entry FROM imported_audit WHERE import_entry = ? ORDER BY id", (entry_id,))]
+        texts = witnesses.kept_trail(conn, entry_id)
         checked += len(texts)
         if len(texts) != recorded.get("entries") or _digest(texts) != recorded.get("digest"):
             problems.append(f"the audit trail imported by entry {entry_id} was changed after "
                             "it was imported")
-    orphans = conn.execute("SELECT count(*) FROM imported_audit WHERE import_entry NOT IN"
-                           f" ({', '.join(str(i) for i, _ in imports) or 'NULL'})").fetchone()[0]
+    orphans = witnesses.unowned_kept_entries(conn, (i for i, _ in imports))
     if orphans:
         problems.append(f"{orphans} imported audit entries belong to no recorded import")
     return problems, checked

@@ -106,7 +106,7 @@ class _Patient:
     visits: list[_Visit] = field(default_factory=list)
 
 
-class _Reader:
+class Reader:
     """Walks the document, collecting clean values and problems with their places."""
 
     def __init__(self, records: Records):
@@ -396,7 +396,7 @@ class _Reader:
 
 
 # -- signature check -----------------------------------------------------------------------
-def _record_of(visit: _Visit) -> SessionRecord:
+def record_of(visit: _Visit) -> SessionRecord:
     """The visit as the snapshot `content_hash` reads, without database ids."""
     s = visit.values
     session = Session(
@@ -434,7 +434,7 @@ def _from_sql(name: str, value: Any) -> Any:
 # -- the use case --------------------------------------------------------------------------
 def read_document(records: Records, doc: Any) -> tuple[list[_Patient], import_trail.FileTrail]:
     """Check the whole document; ImportProblems names what is wrong. Writes nothing."""
-    reader = _Reader(records)
+    reader = Reader(records)
     trail = import_trail.FileTrail([], [], "")
     try:
         patients = reader.document(doc)
@@ -442,7 +442,7 @@ def read_document(records: Records, doc: Any) -> tuple[list[_Patient], import_tr
             for patient in patients:
                 for visit in patient.visits:
                     if visit.signature is not None and \
-                            content_hash(_record_of(visit)) != visit.signature["content_hash"]:
+                            content_hash(record_of(visit)) != visit.signature["content_hash"]:
                         reader.problem(
                             f"{visit.place}.content_hash",
                             "The visit's content does not match the hash taken when it was "
@@ -462,7 +462,7 @@ def read_document(records: Records, doc: Any) -> tuple[list[_Patient], import_tr
     return patients, trail
 
 
-def _check_chart_numbers(records: Records, patients: list[_Patient], reader: _Reader) -> None:
+def _check_chart_numbers(records: Records, patients: list[_Patient], reader: Reader) -> None:
     for patient in patients:
         chart = patient.values["chart_number"]
         if records.repo.patient_by_chart_number(chart) is not None:

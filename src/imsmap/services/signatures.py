@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from imsmap.domain.values import FieldValues
-from imsmap.store import audit
+from imsmap.store import audit, witnesses
 from imsmap.store.damage import reading
 from imsmap.store.site_rows import instant
-from imsmap.store.terms import terms_of
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,6 @@ class Witness:
     entry_id: int
     action: str
     values: dict[str, object]  # field -> the value the entry recorded
-
-
-def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
-    """A word as older entries hold it, and its terms id as compact ones do."""
-    term = terms_of(conn).maybe_id(word)
-    return [word] if term is None else [word, term]
 
 
 def _recorded(changes: object) -> dict[str, object]:
@@ -49,16 +42,8 @@ def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...
                   session_id: int | None = None
                   ) -> Iterator[tuple[audit.AuditRow, dict[str, object]]]:
     """(entry, {field: recorded value}) of the entries about `entity` made by `actions`, in id
-    order, filtered in SQL (entity and action are term ids in compact entries)."""
-    entities = _forms(conn, entity)
-    words = [form for action in actions for form in _forms(conn, action)]
-    where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
-             f" AND action IN ({', '.join('?' * len(words))})")
-    params: tuple[object, ...] = (*entities, *words)
-    if session_id is not None:
-        where += " AND session_id = ?"
-        params += (session_id,)
-    for row in audit.rows(conn, where, params, fresh=True):
+    order (store.witnesses.entries_about)."""
+    for row in witnesses.entries_about(conn, entity, actions, session_id):
         if isinstance(row[7], bytes):
             continue  # a creation digest: not a signature or an amendment
         try:
@@ -146,21 +131,16 @@ def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
 
 
 def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
-    row = conn.execute("SELECT id, status, content_hash, signed_by, signed_at FROM sessions"
-                       " WHERE id = ?", (session_id,)).fetchone()
-    if row is None or row[1] != "signed":
+    row = witnesses.session_signature(conn, session_id)
+    if row is None or row["status"] != "signed":
         return []
-    problems = signature_problems(
-        dict(zip(("id", "status", "content_hash", "signed_by", "signed_at"), row)),
-        session_witnesses(conn, session_id).get(session_id))
-    witnesses = amendment_witnesses(conn, session_id)
-    cur = conn.execute("SELECT * FROM amendments WHERE session_id = ? ORDER BY id",
-                       (session_id,))
-    names = [d[0] for d in cur.description]
-    for values in cur.fetchall():
-        amendment = dict(zip(names, values))
-        problems += [f"amendment {amendment['id']}: {p}"
-                     for p in amendment_problems(amendment, witnesses.get(amendment["id"]))]
+    problems = signature_problems(row, session_witnesses(conn, session_id).get(session_id))
+    written = amendment_witnesses(conn, session_id)
+    for amendment in witnesses.session_amendments(conn, session_id):
+        amendment_id = amendment["id"]
+        witness = written.get(amendment_id) if isinstance(amendment_id, int) else None
+        problems += [f"amendment {amendment_id}: {p}"
+                     for p in amendment_problems(amendment, witness)]
     return problems
 
 

@@ -164,7 +164,8 @@ def _full_name(folder: Path, stamp: datetime) -> str:
         n += 1
 
 
-def _checked(cancel: threading.Event | None) -> None:
+def checkpoint(cancel: threading.Event | None) -> None:
+    """Between two steps of the copy and of the compression: stop (Cancelled) if asked to."""
     if cancel is not None and cancel.is_set():
         raise Cancelled()
 
@@ -195,7 +196,7 @@ def make_full(db: Database, *, now: datetime | None = None,
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
             dst = sqlite3.connect(str(copy), isolation_level=None)
             try:
-                conn.backup(dst, pages=STEP_PAGES, progress=lambda *_: _checked(cancel))
+                conn.backup(dst, pages=STEP_PAGES, progress=lambda *_: checkpoint(cancel))
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
@@ -208,7 +209,7 @@ def make_full(db: Database, *, now: datetime | None = None,
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
         verify_backup(copy, interrupt=cancel)
-        _compress(copy, packed, cancel)
+        compress(copy, packed, cancel)
         start = journal.Record("start", stamp.astimezone().isoformat(), marks, {}, full=name,
                                schema=schema)
         journal.create(journal_of(final), start)  # the journal first: a set needs both
@@ -223,12 +224,13 @@ def make_full(db: Database, *, now: datetime | None = None,
 
 
 
-def _compress(source: Path, target: Path, cancel: threading.Event | None) -> None:
+def compress(source: Path, target: Path, cancel: threading.Event | None) -> None:
+    """gzip `source` into `target` in chunks, a `checkpoint` between them."""
     with open(source, "rb") as src, open(target, "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", compresslevel=COMPRESS_LEVEL, fileobj=raw,
                            mtime=0) as out:
             while chunk := src.read(CHUNK):
-                _checked(cancel)
+                checkpoint(cancel)
                 out.write(chunk)
         raw.flush()
         os.fsync(raw.fileno())

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x494D534D  # "IMSM" in PRAGMA application_id marks an imsmap database
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"  # for files no connection of this process can hold
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p", "sshfs",
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p", "sshfs",
                "fuse.sshfs", "davfs", "fuse.davfs2", "ncpfs", "glusterfs", "ceph"}
 
 
@@ -188,8 +188,8 @@ def _check_path(path: Path, *, create: bool) -> None:
         raise StoreError(f"There is no database at {path}.")
     if path.exists() and not os.access(path, os.R_OK):
         raise StoreError(f"{path} cannot be read (permission denied).")
-    fs = _filesystem_type(parent)
-    if fs in _NETWORK_FS:
+    fs = filesystem_type(parent)
+    if fs in NETWORK_FS:
         raise StoreError(
             f"{path} is on a network share ({fs}). SQLite's locking does not work reliably over "
             "a network file system and records could be corrupted; keep the database on this "
@@ -210,7 +210,7 @@ def _create_private_file(path: Path) -> None:
 MOUNTS_TABLE = Path("/proc/mounts")  # the kernel's mount table, on Linux
 
 
-def _filesystem_type(folder: Path) -> str | None:
+def filesystem_type(folder: Path) -> str | None:
     """The file-system type holding `folder`, from the mount table where there is one."""
     try:
         mounts = MOUNTS_TABLE.read_text().splitlines()

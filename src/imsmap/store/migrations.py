@@ -332,7 +332,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.
-_AFTER = {4: (migration_v4.check, migration_v4.SWAP)}
+AFTER_MIGRATION = {4: (migration_v4.check, migration_v4.SWAP)}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -362,12 +362,12 @@ def apply_migrations(conn: sqlite3.Connection,
             conn.set_progress_handler(handler, PROGRESS_OPS)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _split(sql):
+            for statement in split_statements(sql):
                 conn.execute(statement)
-            if version in _AFTER:
-                check, finish = _AFTER[version]
+            if version in AFTER_MIGRATION:
+                check, finish = AFTER_MIGRATION[version]
                 check(conn)
-                for statement in _split(finish):
+                for statement in split_statements(finish):
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(version)}")
             conn.execute("COMMIT")
@@ -384,7 +384,7 @@ def apply_migrations(conn: sqlite3.Connection,
     return applied
 
 
-def _split(sql: str) -> list[str]:
+def split_statements(sql: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies (BEGIN ... END;) whole."""
     statements, buf = [], []
     for line in sql.splitlines():

@@ -27,6 +27,7 @@ from imsmap.log_privacy import PRIVATE
 from imsmap.store import site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
+from imsmap.store.patient_search import COMMON_WORD_ROWS, like_prefix, prefix_clause
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
 
@@ -42,7 +43,7 @@ SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x"
 # Rows are read as plain tuples and unpacked by position, twice as fast as sqlite3.Row by name
 # for a long history (sites: store.site_rows, which also knows how they are encoded).
 _SESSION_ORDER = tuple(f.name for f in fields(Session))
-_SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
+SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
 _STATUSES = {s.value: s for s in SessionStatus}
 
 
@@ -124,7 +125,7 @@ def _session(r: sqlite3.Row) -> Session:
 
 
 def session_from_tuple(t: tuple[Any, ...]) -> Session:
-    """A Session from a row of `_SESSION_COLUMNS`: the same object as session_from_row."""
+    """A Session from a row of `SESSION_COLUMNS`: the same object as session_from_row."""
     (id_, patient_id, started_at, atlas_version, uid, practitioner, complaint, pain_before,
      pain_after, notes, registration, consent, pneumothorax, needle_count, accounted,
      tolerance, plan, status, signed_at, signed_by, content_hash, created_at, created_by,
@@ -152,83 +153,6 @@ def as_dict(obj: DataclassInstance, names: tuple[str, ...]) -> dict[str, object]
     return {f.name: to_sql(getattr(obj, f.name)) for f in fields(obj) if f.name in names}
 
 
-_MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled every way
-# A word is "common" when it matches so many patients that walking the name index in order
-# until ``limit`` of them match (the LIKE) beats collecting them all and sorting: measured on
-# 100,000 patients, collecting costs about 1.5 us per match and walking about 15 us per row
-# walked (limit / share of matches rows), even at about sqrt(2,000 x patients) matches.
-COMMON_WORD_ROWS = 3000  # at least; grows with the clinic (_common_rows)
-
-
-def _like_prefix(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _next_char(c: str) -> str | None:
-    """The character after ``c`` in code-point (so UTF-8 byte) order, skipping the surrogates
-    and, for NOCASE comparisons, the upper-case ASCII letters (NOCASE sees them as lower-case)."""
-    n = ord(c) + 1
-    if 0xD800 <= n <= 0xDFFF:
-        n = 0xE000
-    if ord("A") <= n <= ord("Z"):
-        n = ord("Z") + 1
-    return chr(n) if n <= 0x10FFFF else None
-
-
-def _case_variants(prefix: str) -> list[str]:
-    """Every spelling of ``prefix`` with its ASCII letters in either case."""
-    out = [""]
-    for c in prefix:
-        forms = {c.lower(), c.upper()} if c.isascii() and c.isalpha() else {c}
-        out = [v + f for v in out for f in sorted(forms)]
-    return out
-
-
-def _prefix_clause(word: str) -> tuple[str, list[str]] | None:
-    """``word`` as a prefix of the family name, given name or chart number, the way LIKE
-    'word%' matches (ASCII case folded, other characters exact), as index ranges: the names
-    on their NOCASE indexes (folded word <= name < folded word with its last character
-    stepped), the chart number on its binary UNIQUE index, once per spelling of its letters.
-    None when the word cannot be a range (its last character is the last there is)."""
-    lo = "".join(c.lower() if c.isascii() else c for c in word)
-    step = _next_char(lo[-1])
-    if step is None:
-        return None
-    hi = lo[:-1] + step
-    parts = ["SELECT id FROM patients WHERE family_name COLLATE NOCASE >= ?"
-             " AND family_name COLLATE NOCASE < ?",
-             "SELECT id FROM patients WHERE given_name COLLATE NOCASE >= ?"
-             " AND given_name COLLATE NOCASE < ?"]
-    params = [lo, hi, lo, hi]
-    # The chart number: a binary range per spelling of the word's first letters (at most
-    # _MAX_CASE_VARIANTS), and the whole word checked with LIKE on the rows in those ranges.
-    head, letters = "", 0
-    for c in word:
-        if c.isascii() and c.isalpha():
-            if 2 ** (letters + 1) > _MAX_CASE_VARIANTS:
-                break
-            letters += 1
-        head += c
-    for variant in _case_variants(head):
-        after = _next_char_binary(variant[-1])
-        if after is None:
-            return None
-        cond = "chart_number >= ? AND chart_number < ?"
-        params += [variant, variant[:-1] + after]
-        if head != word:
-            cond += " AND chart_number LIKE ? ESCAPE '\\'"
-            params.append(_like_prefix(word))
-        parts.append(f"SELECT id FROM patients WHERE {cond}")
-    return " UNION ALL ".join(parts), params
-
-
-def _next_char_binary(c: str) -> str | None:
-    n = ord(c) + 1
-    if 0xD800 <= n <= 0xDFFF:
-        n = 0xE000
-    return chr(n) if n <= 0x10FFFF else None
-
-
 class Repository:
     def __init__(self, db: Database):
         self.db = db
@@ -253,7 +177,7 @@ class Repository:
         name (then id).
 
         A word of two or more characters is a range on the NOCASE name indexes and the chart
-        number's index (`_prefix_clause`): a LIKE cannot use them and walked every patient for
+        number's index (`store.patient_search.prefix_clause`): a LIKE cannot use them and walked every patient for
         a rare prefix. A one-letter word, or one that matches many patients ("C-" of every
         chart number: COMMON_WORD_ROWS, counted on the index first), keeps the LIKE: walking
         the name index in order to the first ``limit`` matches is then the faster plan.
@@ -267,7 +191,7 @@ class Repository:
         for word in words:
             clause = self._rare_word_clause(word) if len(word) >= 2 else None
             if clause is None:
-                like = _like_prefix(word)
+                like = like_prefix(word)
                 clause = ("(family_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\'"
                           " OR chart_number LIKE ? ESCAPE '\\')", [like, like, like])
             clauses.append(clause[0])
@@ -278,18 +202,18 @@ class Repository:
     def _rare_word_clause(self, word: str) -> tuple[str, list[str]] | None:
         """The index-range clause for ``word``, or None when the LIKE serves it better: the
         word cannot be a range, or it is common (COMMON_WORD_ROWS index entries or more)."""
-        ranges = _prefix_clause(word)
+        ranges = prefix_clause(word)
         if ranges is None:
             return None
         sql, params = ranges
-        common = self._common_rows()
+        common = self.common_word_rows()
         n = self.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
                                  (*params, common)).fetchone()[0]
         if n >= common:
             return None
         return f"id IN ({sql})", params
 
-    def _common_rows(self) -> int:
+    def common_word_rows(self) -> int:
         patients = self.db.conn.execute("SELECT max(id) FROM patients").fetchone()[0] or 0
         return max(COMMON_WORD_ROWS, int(math.sqrt(2000 * patients)))
 
@@ -320,7 +244,7 @@ class Repository:
     @reads
     def sessions_for_patient(self, patient_id: int) -> list[Session]:
         rows = self.db.conn.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE patient_id = ?"
+            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE patient_id = ?"
             " ORDER BY started_at DESC, id DESC", (patient_id,)).fetchall()
         return [session_from_tuple(r) for r in rows]
 

@@ -379,6 +379,10 @@ class HistoryBar(QWidget):
         if sid != self.current_id:
             self.sessionRequested.emit(sid)
 
+    def set_replay_interval(self, ms: int) -> None:
+        """How long each visit stays on the chart while the visits replay (REPLAY_MS)."""
+        self._timer.setInterval(ms)
+
     def step_to(self, index: int) -> None:
         if self.sessions:
             self.slider.setValue(min(max(0, index), len(self.sessions) - 1))

@@ -20,8 +20,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from imsmap.domain.heat import grasp_heat
 from imsmap.domain.models import Session
-from imsmap.domain.progress import History, grasp_heat
+from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_image, heat_vmax
 from imsmap.render.overlay import OverlayMarker, paint_overlay

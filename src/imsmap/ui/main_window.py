@@ -13,7 +13,7 @@ The window is built in two steps, so that the chart is on screen first (docs/per
 2. `build_rest()` builds everything else: the patient list; the session, consent, segment and
    progress tabs; the menus' actions; the lock screen; the history overlay; the chart's search
    box and muscle chooser; and it connects the chart's edits to them. It runs from the event
-   loop right after the chart's first paint (`_after_first_paint`), and at the latest
+   loop right after the chart's first paint (`after_first_paint`), and at the latest
    `BUILD_REST_AFTER_SHOW_MS` after the window is shown. Code that needs any of these parts
    earlier (a window never shown, in a script or a test) calls `build_rest()` first; it runs
    once, `built` says whether it has, and `completed` is emitted when it has.
@@ -165,10 +165,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1440, 900)
         self._restore_layout()
-        self.chart.view.firstPainted.connect(self._after_first_paint)
+        self.chart.view.firstPainted.connect(self.after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
-    def _after_first_paint(self) -> None:
+    def after_first_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)
             self.build_rest()
             self._start_startup_backup()
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
-            QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self._after_first_paint)
+            QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self.after_first_paint)
 
     @property
     def locked(self) -> bool:

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.heat import grasp_heat
 from imsmap.domain.progress import (
     History,
     Target,
     changes_since_first,
-    grasp_heat,
     grasp_matrix,
     session_metrics,
 )

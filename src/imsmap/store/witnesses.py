@@ -1,0 +1,106 @@
+"""The rows `imsmap check` and a signed session's PDF compare: signed sessions and amendments,
+the audit entries that signed or wrote them, and the audit trails kept by imports. Only the
+reading is here; what makes a row and its entry agree is in services.signatures,
+services.import_trail and services.checks.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from imsmap.store import audit
+from imsmap.store.db import Database
+from imsmap.store.terms import terms_of
+
+SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_at")
+
+
+@contextmanager
+def one_moment(db: Database) -> Iterator[None]:
+    """One read transaction around the block: everything read in it is the file as of one
+    moment, while other windows go on writing. Nothing is written (ROLLBACK at the end)."""
+    db.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+
+
+def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
+    """A word as older entries hold it, and its terms id as compact ones do."""
+    term = terms_of(conn).maybe_id(word)
+    return [word] if term is None else [word, term]
+
+
+def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
+                  session_id: int | None = None) -> Iterator[audit.AuditRow]:
+    """The audit entries about `entity` made by one of `actions` (of one session if given), in
+    id order, filtered in SQL (entity and action are term ids in compact entries)."""
+    entities = _forms(conn, entity)
+    words = [form for action in actions for form in _forms(conn, action)]
+    where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
+             f" AND action IN ({', '.join('?' * len(words))})")
+    params: tuple[object, ...] = (*entities, *words)
+    if session_id is not None:
+        where += " AND session_id = ?"
+        params += (session_id,)
+    return audit.rows(conn, where, params, fresh=True)
+
+
+def audit_count(conn: sqlite3.Connection) -> int:
+    count: int = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    return count
+
+
+def signed_sessions(db: Database) -> list[sqlite3.Row]:
+    """Every signed session's signature columns with its patient's chart number, by id."""
+    return db.query(
+        "SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash, p.chart_number"
+        " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
+        " WHERE s.status = 'signed' ORDER BY s.id")
+
+
+def amendments(db: Database) -> list[sqlite3.Row]:
+    """Every amendment as stored, by id."""
+    return db.query("SELECT * FROM amendments ORDER BY id")
+
+
+def session_signature(conn: sqlite3.Connection, session_id: int) -> dict[str, object] | None:
+    """A session's `SIGNED_SESSION_COLUMNS`, or None if there is no such session."""
+    row = conn.execute(f"SELECT {', '.join(SIGNED_SESSION_COLUMNS)} FROM sessions WHERE id = ?",
+                       (session_id,)).fetchone()
+    return None if row is None else dict(zip(SIGNED_SESSION_COLUMNS, row))
+
+
+def session_amendments(conn: sqlite3.Connection, session_id: int) -> list[dict[str, object]]:
+    """A session's amendments as stored, by id."""
+    cur = conn.execute("SELECT * FROM amendments WHERE session_id = ? ORDER BY id",
+                       (session_id,))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, values)) for values in cur.fetchall()]
+
+
+def keep_trail(conn: sqlite3.Connection, import_entry: int,
+               entries: Iterable[tuple[int, str]]) -> None:
+    """Keep an imported file's audit entries, (their id in the file, their text), under the
+    entry of this database's chain that records the import (inside its transaction)."""
+    conn.executemany("INSERT INTO imported_audit (import_entry, source_id, entry)"
+                     " VALUES (?, ?, ?)",
+                     ((import_entry, source_id, text) for source_id, text in entries))
+
+
+def kept_trail(conn: sqlite3.Connection, import_entry: int) -> list[str]:
+    """The entries (as their text) kept by one import, in the order they were kept."""
+    return [r[0] for r in conn.execute(
+        "SELECT entry FROM imported_audit WHERE import_entry = ? ORDER BY id", (import_entry,))]
+
+
+def unowned_kept_entries(conn: sqlite3.Connection, import_entries: Iterable[int]) -> int:
+    """How many kept entries belong to none of `import_entries`."""
+    owners = ", ".join(str(int(i)) for i in import_entries) or "NULL"
+    count: int = conn.execute("SELECT count(*) FROM imported_audit WHERE import_entry NOT IN"
+                              f" ({owners})").fetchone()[0]
+    return count
