@@ -1,3164 +1,3164 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <source>{version} (this imsmap reads and writes {supported})</source>
-            <translation>{version} (cette version d'imsmap lit et écrit la {supported})</translation>
-        </message>
-        <message>
-            <source>imsmap version</source>
-            <translation>Version d'imsmap</translation>
-        </message>
-        <message>
-            <source>Atlas version</source>
-            <translation>Version de l'atlas</translation>
-        </message>
-        <message>
-            <source>Database schema</source>
-            <translation>Schéma de la base de données</translation>
-        </message>
-        <message>
-            <source>Database</source>
-            <translation>Base de données</translation>
-        </message>
-        <message>
-            <source>{path} (read-only)</source>
-            <translation>{path} (lecture seule)</translation>
-        </message>
-        <message>
-            <source>About imsmap</source>
-            <translation>À propos d'imsmap</translation>
-        </message>
-        <message>
-            <source>Body-chart records of IMS (intramuscular stimulation) sessions.</source>
-            <translation>Dossiers sur schéma corporel des séances de SIM (stimulation intramusculaire).</translation>
-        </message>
-        <message>
-            <source>{name}:</source>
-            <translation>{name} :</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>Copier</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdverseEvent</name>
-        <message>
-            <source>Bruising</source>
-            <translation>Ecchymose</translation>
-        </message>
-        <message>
-            <source>Bleeding</source>
-            <translation>Saignement</translation>
-        </message>
-        <message>
-            <source>Post-needling soreness</source>
-            <translation>Douleur post-puncture</translation>
-        </message>
-        <message>
-            <source>Dizziness / fainting</source>
-            <translation>Étourdissement / évanouissement</translation>
-        </message>
-        <message>
-            <source>Nerve symptoms</source>
-            <translation>Symptômes neurologiques</translation>
-        </message>
-        <message>
-            <source>Pneumothorax (suspected)</source>
-            <translation>Pneumothorax (soupçonné)</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Autre</translation>
-        </message>
-    </context>
-    <context>
-        <name>AmendDialog</name>
-        <message>
-            <source>Amend signed session</source>
-            <translation>Ajouter un addenda à la séance signée</translation>
-        </message>
-        <message>
-            <source>Session of {when}, signed by {who} on {signed}. The signed note is not changed; this amendment is added to it with today's date and your name.</source>
-            <translation>Séance du {when}, signée par {who} le {signed}. La note signée n'est pas modifiée; cet addenda y est ajouté avec la date du jour et votre nom.</translation>
-        </message>
-        <message>
-            <source>e.g. Wrong side recorded for site 4</source>
-            <translation>p. ex. Mauvais côté consigné pour le point 4</translation>
-        </message>
-        <message>
-            <source>Reason for the amendment</source>
-            <translation>Motif de l'addenda</translation>
-        </message>
-        <message>
-            <source>Amendment text</source>
-            <translation>Texte de l'addenda</translation>
-        </message>
-        <message>
-            <source>What is corrected or added</source>
-            <translation>Ce qui est corrigé ou ajouté</translation>
-        </message>
-        <message>
-            <source>Reason:</source>
-            <translation>Motif :</translation>
-        </message>
-        <message>
-            <source>Amendment:</source>
-            <translation>Addenda :</translation>
-        </message>
-        <message>
-            <source>Add amendment</source>
-            <translation>Ajouter l'addenda</translation>
-        </message>
-    </context>
-    <context>
-        <name>App</name>
-        <message>
-            <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic's records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
-            <translation>{name} est une sauvegarde d'imsmap. On ne l'ouvre jamais pour y travailler : ce que vous y consigneriez irait dans la sauvegarde, pas dans les dossiers de votre clinique. Pour la récupérer, restaurez-la (imsmap restore --db VOTRE-BASE --force SAUVEGARDE); pour la consulter, copiez-la sous un autre nom et ouvrez la copie.</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditDialog</name>
-        <message>
-            <source>When</source>
-            <translation>Quand</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Qui</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Quoi</translation>
-        </message>
-        <message>
-            <source>Old</source>
-            <translation>Avant</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>Après</translation>
-        </message>
-        <message>
-            <source>Audit trail — session {number}</source>
-            <translation>Piste de vérification — séance {number}</translation>
-        </message>
-        <message>
-            <source>Audit trail</source>
-            <translation>Piste de vérification</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupPage</name>
-        <message>
-            <source>Backups</source>
-            <translation>Sauvegardes</translation>
-        </message>
-        <message>
-            <source>imsmap copies your records by itself: a full copy each week, and after every signed session what it added (the last three weeks).</source>
-            <translation>imsmap copie vos dossiers de lui-même : une copie complète chaque semaine et, après chaque séance signée, ce qu'elle a ajouté (les trois dernières semaines).</translation>
-        </message>
-        <message>
-            <source>Choose where the copies go. Best is a folder on another disk: a USB drive or a second disk that stays connected to this computer.</source>
-            <translation>Choisissez où vont les copies. Le mieux est un dossier sur un autre disque : une clé USB ou un deuxième disque qui reste branché à cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>Backup folder</source>
-            <translation>Dossier de sauvegarde</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Choisir…</translation>
-        </message>
-        <message>
-            <source>Backup folder:</source>
-            <translation>Dossier de sauvegarde :</translation>
-        </message>
-        <message>
-            <source>The default is {folder}.</source>
-            <translation>Par défaut : {folder}.</translation>
-        </message>
-        <message>
-            <source>This folder is on the same disk as your records. If that disk breaks or is stolen, the records and their backups are lost together. Choose a folder on a USB drive or another disk if you can.</source>
-            <translation>Ce dossier est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un dossier sur une clé USB ou un autre disque.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartKeys</name>
-        <message>
-            <source>Grade the selected site's grasp (a planned site is then recorded as needled)</source>
-            <translation>Coter la préhension du point sélectionné (un point prévu est alors consigné comme puncturé)</translation>
-        </message>
-        <message>
-            <source>Toggle cramp on the selected site</source>
-            <translation>Activer ou désactiver la crampe du point sélectionné</translation>
-        </message>
-        <message>
-            <source>Toggle local twitch response on the selected site</source>
-            <translation>Activer ou désactiver la secousse musculaire locale du point sélectionné</translation>
-        </message>
-        <message>
-            <source>Toggle electrical stimulation on the selected site</source>
-            <translation>Activer ou désactiver l'électrostimulation du point sélectionné</translation>
-        </message>
-        <message>
-            <source>Enter</source>
-            <translation>Entrée</translation>
-        </message>
-        <message>
-            <source>Confirm the selected planned site as needled</source>
-            <translation>Confirmer que le point prévu sélectionné est puncturé</translation>
-        </message>
-        <message>
-            <source>Tab / Shift+Tab, arrows</source>
-            <translation>Tab / Maj+Tab, flèches</translation>
-        </message>
-        <message>
-            <source>Select the next / previous site in number order</source>
-            <translation>Sélectionner le point suivant / précédent dans l'ordre des numéros</translation>
-        </message>
-        <message>
-            <source>Del / Backspace</source>
-            <translation>Suppr / Retour arrière</translation>
-        </message>
-        <message>
-            <source>Remove the selected site (Ctrl+Z brings it back)</source>
-            <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
-        </message>
-        <message>
-            <source>Find a muscle by name or synonym: shows, lights and centres it</source>
-            <translation>Trouver un muscle par son nom ou un synonyme : l'affiche, l'éclaire et le centre</translation>
-        </message>
-        <message>
-            <source>Esc</source>
-            <translation>Échap</translation>
-        </message>
-        <message>
-            <source>Clear the selection; close the muscle chooser or the search</source>
-            <translation>Annuler la sélection; fermer le choix du muscle ou la recherche</translation>
-        </message>
-        <message>
-            <source>Right-click / long press</source>
-            <translation>Clic droit / appui long</translation>
-        </message>
-        <message>
-            <source>Choose among the muscles under that point of the chart</source>
-            <translation>Choisir parmi les muscles sous cet endroit du schéma</translation>
-        </message>
-        <message>
-            <source>Mouse wheel</source>
-            <translation>Molette de la souris</translation>
-        </message>
-        <message>
-            <source>Zoom the chart under the pointer</source>
-            <translation>Zoomer le schéma sous le pointeur</translation>
-        </message>
-        <message>
-            <source>Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
-            <translation>Touches : 0-3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartLegend</name>
-        <message>
-            <source>Grasp, summed over the sessions shown</source>
-            <translation>Préhension additionnée sur les séances affichées</translation>
-        </message>
-        <message>
-            <source>more grasp →</source>
-            <translation>préhension plus forte →</translation>
-        </message>
-        <message>
-            <source>Grasp</source>
-            <translation>Préhension</translation>
-        </message>
-        <message>
-            <source>Sessions</source>
-            <translation>Séances</translation>
-        </message>
-        <message>
-            <source>Grasp:</source>
-            <translation>Préhension :</translation>
-        </message>
-        <message>
-            <source>Age:</source>
-            <translation>Ancienneté :</translation>
-        </message>
-        <message>
-            <source>today</source>
-            <translation>aujourd'hui</translation>
-        </message>
-        <message>
-            <source>last time</source>
-            <translation>la dernière fois</translation>
-        </message>
-        <message>
-            <source>older</source>
-            <translation>plus ancienne</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartPainter</name>
-        <message>
-            <source>Patient's RIGHT</source>
-            <translation>DROITE du patient</translation>
-        </message>
-        <message>
-            <source>Patient's LEFT</source>
-            <translation>GAUCHE du patient</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartPanel</name>
-        <message>
-            <source>Layer:</source>
-            <translation>Couche :</translation>
-        </message>
-        <message>
-            <source>Grasp:</source>
-            <translation>Préhension :</translation>
-        </message>
-        <message>
-            <source>Show the {layer} muscles (Ctrl+L switches layer)</source>
-            <translation>Afficher les muscles de la couche {layer} (Ctrl+L change de couche)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n site(s) of this session on the {chart} chart</source>
-            <translation>
-                <numerusform>%n point de cette séance sur le schéma {chart}</numerusform>
-                <numerusform>%n points de cette séance sur le schéma {chart}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Find a muscle (Ctrl+F)</source>
-            <translation>Trouver un muscle (Ctrl+F)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartPicture</name>
-        <message>
-            <source>No chart to show.</source>
-            <translation>Aucun schéma à afficher.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartScene</name>
-        <message>
-            <source>{roots} (mainly {root})</source>
-            <translation>{roots} (surtout {root})</translation>
-        </message>
-        <message>
-            <source>over the thorax: pneumothorax risk</source>
-            <translation>sur le thorax : risque de pneumothorax</translation>
-        </message>
-        <message>
-            <source>near the pleura: pneumothorax risk (caution)</source>
-            <translation>près de la plèvre : risque de pneumothorax (prudence)</translation>
-        </message>
-        <message>
-            <source>ungraded</source>
-            <translation>non cotée</translation>
-        </message>
-        <message>
-            <source>grasp {grade} ({label})</source>
-            <translation>préhension {grade} ({label})</translation>
-        </message>
-        <message>
-            <source>cramp</source>
-            <translation>crampe</translation>
-        </message>
-        <message>
-            <source>twitch</source>
-            <translation>secousse</translation>
-        </message>
-        <message>
-            <source>e-stim</source>
-            <translation>électrostim.</translation>
-        </message>
-        <message>
-            <source>ELECTRIC SENSATION: possible nerve contact</source>
-            <translation>SENSATION ÉLECTRIQUE : contact nerveux possible</translation>
-        </message>
-        <message>
-            <source>{site} – planned, not yet needled</source>
-            <translation>{site} – prévu, pas encore puncturé</translation>
-        </message>
-        <message>
-            <source>recorded on the {layer} layer</source>
-            <translation>consigné sur la couche {layer}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChooserFlow</name>
-        <message>
-            <source>#{number} or:</source>
-            <translation>n° {number} ou :</translation>
-        </message>
-        <message>
-            <source>No other muscle lies under site {number}.</source>
-            <translation>Aucun autre muscle ne se trouve sous le point {number}.</translation>
-        </message>
-        <message>
-            <source>#{number} is in:</source>
-            <translation>Le n° {number} est dans :</translation>
-        </message>
-        <message>
-            <source>No muscle there.</source>
-            <translation>Aucun muscle à cet endroit.</translation>
-        </message>
-        <message>
-            <source>Add a site in:</source>
-            <translation>Ajouter un point dans :</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClinicPage</name>
-        <message>
-            <source>Your clinic</source>
-            <translation>Votre clinique</translation>
-        </message>
-        <message>
-            <source>Its name heads every session note and report you print or save.</source>
-            <translation>Son nom figure en tête de chaque note de séance et de chaque rapport que vous imprimez ou enregistrez.</translation>
-        </message>
-        <message>
-            <source>Welcome to imsmap. Four short questions set up your clinic. You can change every answer later in File &gt; Clinic settings, or skip this now and come back with File &gt; Clinic set-up…</source>
-            <translation>Bienvenue dans imsmap. Quatre courtes questions configurent votre clinique. Vous pourrez changer chaque réponse plus tard dans Fichier &gt; Paramètres de la clinique, ou passer cette étape et y revenir avec Fichier &gt; Configuration de la clinique…</translation>
-        </message>
-        <message>
-            <source>Clinic name</source>
-            <translation>Nom de la clinique</translation>
-        </message>
-        <message>
-            <source>e.g. Riverside Physiotherapy</source>
-            <translation>p. ex. Physiothérapie du Boisé</translation>
-        </message>
-        <message>
-            <source>Clinic name:</source>
-            <translation>Nom de la clinique :</translation>
-        </message>
-        <message>
-            <source>The records are kept on this computer, in {path}.</source>
-            <translation>Les dossiers sont conservés sur cet ordinateur, dans {path}.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClinicSetupWizard</name>
-        <message>
-            <source>Set up your clinic</source>
-            <translation>Configurer votre clinique</translation>
-        </message>
-        <message>
-            <source>Clinic set-up</source>
-            <translation>Configuration de la clinique</translation>
-        </message>
-        <message>
-            <source>Skip for now</source>
-            <translation>Passer pour l'instant</translation>
-        </message>
-        <message>
-            <source>kept as it is</source>
-            <translation>conservé tel quel</translation>
-        </message>
-        <message>
-            <source>none (the screen does not lock)</source>
-            <translation>aucun (l'écran ne se verrouille pas)</translation>
-        </message>
-        <message numerus="yes">
-            <source>set; the screen locks after %n minute(s) without use</source>
-            <translation>
-                <numerusform>défini; l'écran se verrouille après %n minute sans utilisation</numerusform>
-                <numerusform>défini; l'écran se verrouille après %n minutes sans utilisation</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>set; the screen locks when you press Ctrl+Shift+K</source>
-            <translation>défini; l'écran se verrouille quand vous appuyez sur Ctrl+Maj+K</translation>
-        </message>
-        <message>
-            <source>{folder} (on the same disk as the records: lost with them if it fails)</source>
-            <translation>{folder} (sur le même disque que les dossiers : perdu avec eux en cas de panne)</translation>
-        </message>
-        <message>
-            <source>Clinic: {name}</source>
-            <translation>Clinique : {name}</translation>
-        </message>
-        <message>
-            <source>Practitioner: {name}, registration {number}</source>
-            <translation>Praticien : {name}, numéro de permis {number}</translation>
-        </message>
-        <message>
-            <source>Screen lock PIN: {pin}</source>
-            <translation>NIP de verrouillage : {pin}</translation>
-        </message>
-        <message>
-            <source>Backups: {folder}</source>
-            <translation>Sauvegardes : {folder}</translation>
-        </message>
-        <message>
-            <source>Records: on this computer, in {path}</source>
-            <translation>Dossiers : sur cet ordinateur, dans {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareView</name>
-        <message>
-            <source>{session}, pain {pain}</source>
-            <translation>{session}, douleur {pain}</translation>
-        </message>
-        <message>
-            <source>Resolved: grasped before, no grasp now</source>
-            <translation>Résolu : préhension avant, aucune maintenant</translation>
-        </message>
-        <message>
-            <source>Grasp weaker</source>
-            <translation>Préhension plus faible</translation>
-        </message>
-        <message>
-            <source>Grasp stronger</source>
-            <translation>Préhension plus forte</translation>
-        </message>
-        <message>
-            <source>Graded in one session only</source>
-            <translation>Coté dans une seule séance</translation>
-        </message>
-        <message>
-            <source>New: needled only in the later session</source>
-            <translation>Nouveau : puncturé seulement dans la séance la plus récente</translation>
-        </message>
-        <message>
-            <source>Unchanged</source>
-            <translation>Inchangé</translation>
-        </message>
-        <message>
-            <source>Not needled in the later session</source>
-            <translation>Non puncturé dans la séance la plus récente</translation>
-        </message>
-        <message>
-            <source>ungraded</source>
-            <translation>non cotée</translation>
-        </message>
-        <message>
-            <source>Earlier:</source>
-            <translation>Antérieure :</translation>
-        </message>
-        <message>
-            <source>Later:</source>
-            <translation>Ultérieure :</translation>
-        </message>
-        <message>
-            <source>Muscle</source>
-            <translation>Muscle</translation>
-        </message>
-        <message>
-            <source>Earlier</source>
-            <translation>Antérieure</translation>
-        </message>
-        <message>
-            <source>Later</source>
-            <translation>Ultérieure</translation>
-        </message>
-        <message>
-            <source>Chart:</source>
-            <translation>Schéma :</translation>
-        </message>
-        <message>
-            <source>Differences</source>
-            <translation>Différences</translation>
-        </message>
-        <message>
-            <source>Side by side</source>
-            <translation>Côte à côte</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictNotice</name>
-        <message>
-            <source>Your unsaved text</source>
-            <translation>Votre texte non enregistré</translation>
-        </message>
-        <message>
-            <source>Copy my text</source>
-            <translation>Copier mon texte</translation>
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
-            <source>What you typed is kept below: copy it into the field to use it.</source>
-            <translation>Ce que vous avez tapé est conservé ci-dessous : copiez-le dans le champ pour l'utiliser.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashHandler</name>
-        <message>
-            <source>imsmap – unexpected error</source>
-            <translation>imsmap – erreur inattendue</translation>
-        </message>
-        <message>
-            <source>imsmap ran into a bug. Everything you entered before this was saved.</source>
-            <translation>imsmap a rencontré un bogue. Tout ce que vous avez saisi avant a été enregistré.</translation>
-        </message>
-        <message>
-            <source>The details were written to {path}. Please send that file to your imsmap support. You can carry on working.</source>
-            <translation>Les détails ont été écrits dans {path}. Veuillez envoyer ce fichier à votre soutien imsmap. Vous pouvez continuer à travailler.</translation>
-        </message>
-        <message>
-            <source>The details could not be written to the log folder. You can carry on working.</source>
-            <translation>Les détails n'ont pas pu être écrits dans le dossier du journal. Vous pouvez continuer à travailler.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DamagedDialog</name>
-        <message>
-            <source>&lt;b&gt;The database {name} is damaged and cannot be used safely.&lt;/b&gt;</source>
-            <translation>&lt;b&gt;La base de données {name} est endommagée et ne peut pas être utilisée en toute sécurité.&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>The latest good backup is from {when} ({patients}, {sessions}). You can restore it; the damaged file is kept beside it under a new name, so nothing is deleted. Work entered after that backup is not in it.</source>
-            <translation>La dernière bonne sauvegarde date du {when} ({patients}, {sessions}). Vous pouvez la restaurer; le fichier endommagé est conservé à côté sous un nouveau nom, donc rien n'est supprimé. Le travail saisi après cette sauvegarde n'y est pas.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n patient(s)</source>
-            <translation>
-                <numerusform>%n patient</numerusform>
-                <numerusform>%n patients</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n session(s)</source>
-            <translation>
-                <numerusform>%n séance</numerusform>
-                <numerusform>%n séances</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Restore backup…</source>
-            <translation>Restaurer la sauvegarde…</translation>
-        </message>
-        <message>
-            <source>No good backup was found in {folder}. Keep the file as it is (do not delete it) and ask your imsmap support to look at it.</source>
-            <translation>Aucune bonne sauvegarde n'a été trouvée dans {folder}. Gardez le fichier tel quel (ne le supprimez pas) et demandez à votre soutien imsmap de l'examiner.</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quitter</translation>
-        </message>
-        <message>
-            <source>File: {path}
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>{version} (this imsmap reads and writes {supported})</source>
+        <translation>{version} (cette version d&apos;imsmap lit et écrit la {supported})</translation>
+    </message>
+    <message>
+        <source>imsmap version</source>
+        <translation>Version d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>Atlas version</source>
+        <translation>Version de l&apos;atlas</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>Schéma de la base de données</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>{path} (read-only)</source>
+        <translation>{path} (lecture seule)</translation>
+    </message>
+    <message>
+        <source>About imsmap</source>
+        <translation>À propos d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>Body-chart records of IMS (intramuscular stimulation) sessions.</source>
+        <translation>Dossiers sur schéma corporel des séances de SIM (stimulation intramusculaire).</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation>{name}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEvent</name>
+    <message>
+        <source>Bruising</source>
+        <translation>Ecchymose</translation>
+    </message>
+    <message>
+        <source>Bleeding</source>
+        <translation>Saignement</translation>
+    </message>
+    <message>
+        <source>Post-needling soreness</source>
+        <translation>Douleur post-puncture</translation>
+    </message>
+    <message>
+        <source>Dizziness / fainting</source>
+        <translation>Étourdissement / évanouissement</translation>
+    </message>
+    <message>
+        <source>Nerve symptoms</source>
+        <translation>Symptômes neurologiques</translation>
+    </message>
+    <message>
+        <source>Pneumothorax (suspected)</source>
+        <translation>Pneumothorax (soupçonné)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend signed session</source>
+        <translation>Ajouter un addenda à la séance signée</translation>
+    </message>
+    <message>
+        <source>Session of {when}, signed by {who} on {signed}. The signed note is not changed; this amendment is added to it with today&apos;s date and your name.</source>
+        <translation>Séance du {when}, signée par {who} le {signed}. La note signée n&apos;est pas modifiée; cet addenda y est ajouté avec la date du jour et votre nom.</translation>
+    </message>
+    <message>
+        <source>e.g. Wrong side recorded for site 4</source>
+        <translation>p. ex. Mauvais côté consigné pour le point 4</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Motif de l&apos;addenda</translation>
+    </message>
+    <message>
+        <source>Amendment text</source>
+        <translation>Texte de l&apos;addenda</translation>
+    </message>
+    <message>
+        <source>What is corrected or added</source>
+        <translation>Ce qui est corrigé ou ajouté</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Amendment:</source>
+        <translation>Addenda&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add amendment</source>
+        <translation>Ajouter l&apos;addenda</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic&apos;s records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
+        <translation>{name} est une sauvegarde d&apos;imsmap. On ne l&apos;ouvre jamais pour y travailler&#xa0;: ce que vous y consigneriez irait dans la sauvegarde, pas dans les dossiers de votre clinique. Pour la récupérer, restaurez-la (imsmap restore --db VOTRE-BASE --force SAUVEGARDE); pour la consulter, copiez-la sous un autre nom et ouvrez la copie.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Audit trail — session {number}</source>
+        <translation>Piste de vérification — séance {number}</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Piste de vérification</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>imsmap copies your records by itself: a full copy each week, and after every signed session what it added (the last three weeks).</source>
+        <translation>imsmap copie vos dossiers de lui-même&#xa0;: une copie complète chaque semaine et, après chaque séance signée, ce qu&apos;elle a ajouté (les trois dernières semaines).</translation>
+    </message>
+    <message>
+        <source>Choose where the copies go. Best is a folder on another disk: a USB drive or a second disk that stays connected to this computer.</source>
+        <translation>Choisissez où vont les copies. Le mieux est un dossier sur un autre disque&#xa0;: une clé USB ou un deuxième disque qui reste branché à cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Dossier de sauvegarde&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The default is {folder}.</source>
+        <translation>Par défaut&#xa0;: {folder}.</translation>
+    </message>
+    <message>
+        <source>This folder is on the same disk as your records. If that disk breaks or is stolen, the records and their backups are lost together. Choose a folder on a USB drive or another disk if you can.</source>
+        <translation>Ce dossier est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un dossier sur une clé USB ou un autre disque.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartKeys</name>
+    <message>
+        <source>Grade the selected site&apos;s grasp (a planned site is then recorded as needled)</source>
+        <translation>Coter la préhension du point sélectionné (un point prévu est alors consigné comme puncturé)</translation>
+    </message>
+    <message>
+        <source>Toggle cramp on the selected site</source>
+        <translation>Activer ou désactiver la crampe du point sélectionné</translation>
+    </message>
+    <message>
+        <source>Toggle local twitch response on the selected site</source>
+        <translation>Activer ou désactiver la secousse musculaire locale du point sélectionné</translation>
+    </message>
+    <message>
+        <source>Toggle electrical stimulation on the selected site</source>
+        <translation>Activer ou désactiver l&apos;électrostimulation du point sélectionné</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Confirm the selected planned site as needled</source>
+        <translation>Confirmer que le point prévu sélectionné est puncturé</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab, arrows</source>
+        <translation>Tab / Maj+Tab, flèches</translation>
+    </message>
+    <message>
+        <source>Select the next / previous site in number order</source>
+        <translation>Sélectionner le point suivant / précédent dans l&apos;ordre des numéros</translation>
+    </message>
+    <message>
+        <source>Del / Backspace</source>
+        <translation>Suppr / Retour arrière</translation>
+    </message>
+    <message>
+        <source>Remove the selected site (Ctrl+Z brings it back)</source>
+        <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
+    </message>
+    <message>
+        <source>Find a muscle by name or synonym: shows, lights and centres it</source>
+        <translation>Trouver un muscle par son nom ou un synonyme&#xa0;: l&apos;affiche, l&apos;éclaire et le centre</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Clear the selection; close the muscle chooser or the search</source>
+        <translation>Annuler la sélection; fermer le choix du muscle ou la recherche</translation>
+    </message>
+    <message>
+        <source>Right-click / long press</source>
+        <translation>Clic droit / appui long</translation>
+    </message>
+    <message>
+        <source>Choose among the muscles under that point of the chart</source>
+        <translation>Choisir parmi les muscles sous cet endroit du schéma</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>Molette de la souris</translation>
+    </message>
+    <message>
+        <source>Zoom the chart under the pointer</source>
+        <translation>Zoomer le schéma sous le pointeur</translation>
+    </message>
+    <message>
+        <source>Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
+        <translation>Touches&#xa0;: 0-3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
+    </message>
+</context>
+<context>
+    <name>ChartLegend</name>
+    <message>
+        <source>Grasp, summed over the sessions shown</source>
+        <translation>Préhension additionnée sur les séances affichées</translation>
+    </message>
+    <message>
+        <source>more grasp →</source>
+        <translation>préhension plus forte →</translation>
+    </message>
+    <message>
+        <source>Grasp</source>
+        <translation>Préhension</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Grasp:</source>
+        <translation>Préhension&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>Ancienneté&#xa0;:</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>last time</source>
+        <translation>la dernière fois</translation>
+    </message>
+    <message>
+        <source>older</source>
+        <translation>plus ancienne</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPainter</name>
+    <message>
+        <source>Patient&apos;s RIGHT</source>
+        <translation>DROITE du patient</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s LEFT</source>
+        <translation>GAUCHE du patient</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Layer:</source>
+        <translation>Couche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Grasp:</source>
+        <translation>Préhension&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show the {layer} muscles (Ctrl+L switches layer)</source>
+        <translation>Afficher les muscles de la couche {layer} (Ctrl+L change de couche)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) of this session on the {chart} chart</source>
+        <translation>
+            <numerusform>%n point de cette séance sur le schéma {chart}</numerusform>
+            <numerusform>%n points de cette séance sur le schéma {chart}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find a muscle (Ctrl+F)</source>
+        <translation>Trouver un muscle (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPicture</name>
+    <message>
+        <source>No chart to show.</source>
+        <translation>Aucun schéma à afficher.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartScene</name>
+    <message>
+        <source>{roots} (mainly {root})</source>
+        <translation>{roots} (surtout {root})</translation>
+    </message>
+    <message>
+        <source>over the thorax: pneumothorax risk</source>
+        <translation>sur le thorax&#xa0;: risque de pneumothorax</translation>
+    </message>
+    <message>
+        <source>near the pleura: pneumothorax risk (caution)</source>
+        <translation>près de la plèvre&#xa0;: risque de pneumothorax (prudence)</translation>
+    </message>
+    <message>
+        <source>ungraded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
+        <source>grasp {grade} ({label})</source>
+        <translation>préhension {grade} ({label})</translation>
+    </message>
+    <message>
+        <source>cramp</source>
+        <translation>crampe</translation>
+    </message>
+    <message>
+        <source>twitch</source>
+        <translation>secousse</translation>
+    </message>
+    <message>
+        <source>e-stim</source>
+        <translation>électrostim.</translation>
+    </message>
+    <message>
+        <source>ELECTRIC SENSATION: possible nerve contact</source>
+        <translation>SENSATION ÉLECTRIQUE&#xa0;: contact nerveux possible</translation>
+    </message>
+    <message>
+        <source>{site} – planned, not yet needled</source>
+        <translation>{site} – prévu, pas encore puncturé</translation>
+    </message>
+    <message>
+        <source>recorded on the {layer} layer</source>
+        <translation>consigné sur la couche {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>ChooserFlow</name>
+    <message>
+        <source>#{number} or:</source>
+        <translation>n° {number} ou&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No other muscle lies under site {number}.</source>
+        <translation>Aucun autre muscle ne se trouve sous le point {number}.</translation>
+    </message>
+    <message>
+        <source>#{number} is in:</source>
+        <translation>Le n° {number} est dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No muscle there.</source>
+        <translation>Aucun muscle à cet endroit.</translation>
+    </message>
+    <message>
+        <source>Add a site in:</source>
+        <translation>Ajouter un point dans&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicPage</name>
+    <message>
+        <source>Your clinic</source>
+        <translation>Votre clinique</translation>
+    </message>
+    <message>
+        <source>Its name heads every session note and report you print or save.</source>
+        <translation>Son nom figure en tête de chaque note de séance et de chaque rapport que vous imprimez ou enregistrez.</translation>
+    </message>
+    <message>
+        <source>Welcome to imsmap. Four short questions set up your clinic. You can change every answer later in File &gt; Clinic settings, or skip this now and come back with File &gt; Clinic set-up…</source>
+        <translation>Bienvenue dans imsmap. Quatre courtes questions configurent votre clinique. Vous pourrez changer chaque réponse plus tard dans Fichier &gt; Paramètres de la clinique, ou passer cette étape et y revenir avec Fichier &gt; Configuration de la clinique…</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>e.g. Riverside Physiotherapy</source>
+        <translation>p. ex. Physiothérapie du Boisé</translation>
+    </message>
+    <message>
+        <source>Clinic name:</source>
+        <translation>Nom de la clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The records are kept on this computer, in {path}.</source>
+        <translation>Les dossiers sont conservés sur cet ordinateur, dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSetupWizard</name>
+    <message>
+        <source>Set up your clinic</source>
+        <translation>Configurer votre clinique</translation>
+    </message>
+    <message>
+        <source>Clinic set-up</source>
+        <translation>Configuration de la clinique</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Passer pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>kept as it is</source>
+        <translation>conservé tel quel</translation>
+    </message>
+    <message>
+        <source>none (the screen does not lock)</source>
+        <translation>aucun (l&apos;écran ne se verrouille pas)</translation>
+    </message>
+    <message numerus="yes">
+        <source>set; the screen locks after %n minute(s) without use</source>
+        <translation>
+            <numerusform>défini; l&apos;écran se verrouille après %n minute sans utilisation</numerusform>
+            <numerusform>défini; l&apos;écran se verrouille après %n minutes sans utilisation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set; the screen locks when you press Ctrl+Shift+K</source>
+        <translation>défini; l&apos;écran se verrouille quand vous appuyez sur Ctrl+Maj+K</translation>
+    </message>
+    <message>
+        <source>{folder} (on the same disk as the records: lost with them if it fails)</source>
+        <translation>{folder} (sur le même disque que les dossiers&#xa0;: perdu avec eux en cas de panne)</translation>
+    </message>
+    <message>
+        <source>Clinic: {name}</source>
+        <translation>Clinique&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Practitioner: {name}, registration {number}</source>
+        <translation>Praticien&#xa0;: {name}, numéro de permis {number}</translation>
+    </message>
+    <message>
+        <source>Screen lock PIN: {pin}</source>
+        <translation>NIP de verrouillage&#xa0;: {pin}</translation>
+    </message>
+    <message>
+        <source>Backups: {folder}</source>
+        <translation>Sauvegardes&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <source>Records: on this computer, in {path}</source>
+        <translation>Dossiers&#xa0;: sur cet ordinateur, dans {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>{session}, pain {pain}</source>
+        <translation>{session}, douleur {pain}</translation>
+    </message>
+    <message>
+        <source>Resolved: grasped before, no grasp now</source>
+        <translation>Résolu&#xa0;: préhension avant, aucune maintenant</translation>
+    </message>
+    <message>
+        <source>Grasp weaker</source>
+        <translation>Préhension plus faible</translation>
+    </message>
+    <message>
+        <source>Grasp stronger</source>
+        <translation>Préhension plus forte</translation>
+    </message>
+    <message>
+        <source>Graded in one session only</source>
+        <translation>Coté dans une seule séance</translation>
+    </message>
+    <message>
+        <source>New: needled only in the later session</source>
+        <translation>Nouveau&#xa0;: puncturé seulement dans la séance la plus récente</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Not needled in the later session</source>
+        <translation>Non puncturé dans la séance la plus récente</translation>
+    </message>
+    <message>
+        <source>ungraded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
+        <source>Earlier:</source>
+        <translation>Antérieure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Later:</source>
+        <translation>Ultérieure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muscle</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Antérieure</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Ultérieure</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Schéma&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictNotice</name>
+    <message>
+        <source>Your unsaved text</source>
+        <translation>Votre texte non enregistré</translation>
+    </message>
+    <message>
+        <source>Copy my text</source>
+        <translation>Copier mon texte</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>What you typed is kept below: copy it into the field to use it.</source>
+        <translation>Ce que vous avez tapé est conservé ci-dessous&#xa0;: copiez-le dans le champ pour l&apos;utiliser.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>imsmap – unexpected error</source>
+        <translation>imsmap – erreur inattendue</translation>
+    </message>
+    <message>
+        <source>imsmap ran into a bug. Everything you entered before this was saved.</source>
+        <translation>imsmap a rencontré un bogue. Tout ce que vous avez saisi avant a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The details were written to {path}. Please send that file to your imsmap support. You can carry on working.</source>
+        <translation>Les détails ont été écrits dans {path}. Veuillez envoyer ce fichier à votre soutien imsmap. Vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>The details could not be written to the log folder. You can carry on working.</source>
+        <translation>Les détails n&apos;ont pas pu être écrits dans le dossier du journal. Vous pouvez continuer à travailler.</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <source>&lt;b&gt;The database {name} is damaged and cannot be used safely.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;La base de données {name} est endommagée et ne peut pas être utilisée en toute sécurité.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The latest good backup is from {when} ({patients}, {sessions}). You can restore it; the damaged file is kept beside it under a new name, so nothing is deleted. Work entered after that backup is not in it.</source>
+        <translation>La dernière bonne sauvegarde date du {when} ({patients}, {sessions}). Vous pouvez la restaurer; le fichier endommagé est conservé à côté sous un nouveau nom, donc rien n&apos;est supprimé. Le travail saisi après cette sauvegarde n&apos;y est pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore backup…</source>
+        <translation>Restaurer la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>No good backup was found in {folder}. Keep the file as it is (do not delete it) and ask your imsmap support to look at it.</source>
+        <translation>Aucune bonne sauvegarde n&apos;a été trouvée dans {folder}. Gardez le fichier tel quel (ne le supprimez pas) et demandez à votre soutien imsmap de l&apos;examiner.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>File: {path}
 Problem: {problem}</source>
-            <translation>Fichier : {path}
-Problème : {problem}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Dates</name>
-        <message>
-            <source>dddd d MMMM yyyy, HH:mm</source>
-            <comment>QLocale pattern of a long date and time</comment>
-            <translation>dddd d MMMM yyyy, H 'h' mm</translation>
-        </message>
-        <message>
-            <source>d MMMM yyyy</source>
-            <comment>QLocale pattern of a date</comment>
-            <translation>d MMMM yyyy</translation>
-        </message>
-        <message>
-            <source>dd MMM yyyy</source>
-            <comment>QLocale pattern of a short date</comment>
-            <translation>d MMM yyyy</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailsPanel</name>
-        <message>
-            <source>Add</source>
-            <translation>Ajouter</translation>
-        </message>
-        <message>
-            <source>Add {what}</source>
-            <translation>Ajouter : {what}</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Retirer</translation>
-        </message>
-        <message>
-            <source>Remove selected {what}</source>
-            <translation>Retirer la sélection : {what}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Dialogs</name>
-        <message>
-            <source>imsmap – not saved yet</source>
-            <translation>imsmap – pas encore enregistré</translation>
-        </message>
-        <message>
-            <source>The last changes to this session could not be saved: {reason}</source>
-            <translation>Les dernières modifications de cette séance n'ont pas pu être enregistrées : {reason}</translation>
-        </message>
-        <message>
-            <source>Try again</source>
-            <translation>Réessayer</translation>
-        </message>
-        <message>
-            <source>Close without them</source>
-            <translation>Fermer sans elles</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingSign</name>
-        <message>
-            <source>Muscle shortening / taut bands</source>
-            <translation>Raccourcissement / bandes tendues</translation>
-        </message>
-        <message>
-            <source>Restricted range of motion</source>
-            <translation>Amplitude articulaire limitée</translation>
-        </message>
-        <message>
-            <source>Tender motor points</source>
-            <translation>Points moteurs sensibles</translation>
-        </message>
-        <message>
-            <source>Tender paraspinals</source>
-            <translation>Paravertébraux sensibles</translation>
-        </message>
-        <message>
-            <source>Trophedema (matchstick test)</source>
-            <translation>Trophœdème (test de l'allumette)</translation>
-        </message>
-        <message>
-            <source>Peau d'orange on skin rolling</source>
-            <translation>Peau d'orange au palper-rouler</translation>
-        </message>
-        <message>
-            <source>Local hair loss</source>
-            <translation>Perte de poils localisée</translation>
-        </message>
-        <message>
-            <source>Autonomic signs (cold, sweating, goosebumps)</source>
-            <translation>Signes neurovégétatifs (froideur, sudation, chair de poule)</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRun</name>
-        <message>
-            <source>Clinic set-up skipped: File &gt; Clinic set-up… opens it again.</source>
-            <translation>Configuration de la clinique passée : Fichier &gt; Configuration de la clinique… la rouvre.</translation>
-        </message>
-        <message>
-            <source>{clinic} is set up. Choose New patient to begin.</source>
-            <translation>{clinic} est configurée. Choisissez Nouveau patient pour commencer.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Grasp</name>
-        <message>
-            <source>none</source>
-            <translation>aucune</translation>
-        </message>
-        <message>
-            <source>mild</source>
-            <translation>légère</translation>
-        </message>
-        <message>
-            <source>moderate</source>
-            <translation>modérée</translation>
-        </message>
-        <message>
-            <source>strong</source>
-            <translation>forte</translation>
-        </message>
-        <message>
-            <source>ungraded</source>
-            <translation>non cotée</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryBar</name>
-        <message>
-            <source>Last</source>
-            <translation>Dernières</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Dates</translation>
-        </message>
-        <message>
-            <source>Picked</source>
-            <translation>Choisies</translation>
-        </message>
-        <message>
-            <source>Earlier sessions</source>
-            <translation>Séances antérieures</translation>
-        </message>
-        <message>
-            <source>Show earlier visits' sites under today's (Ctrl+Shift+O)</source>
-            <translation>Afficher les points des visites antérieures sous ceux d'aujourd'hui (Ctrl+Maj+O)</translation>
-        </message>
-        <message>
-            <source>Which earlier sessions</source>
-            <translation>Quelles séances antérieures</translation>
-        </message>
-        <message>
-            <source>How many earlier sessions</source>
-            <translation>Combien de séances antérieures</translation>
-        </message>
-        <message>
-            <source>Sessions…</source>
-            <translation>Séances…</translation>
-        </message>
-        <message>
-            <source>Heat map</source>
-            <translation>Carte thermique</translation>
-        </message>
-        <message>
-            <source>Grasp summed over the earlier sessions shown (Ctrl+Shift+M)</source>
-            <translation>Préhension additionnée sur les séances antérieures affichées (Ctrl+Maj+M)</translation>
-        </message>
-        <message>
-            <source>First visit</source>
-            <translation>Première visite</translation>
-        </message>
-        <message>
-            <source>Previous visit (Alt+Left)</source>
-            <translation>Visite précédente (Alt+Gauche)</translation>
-        </message>
-        <message>
-            <source>Visit timeline</source>
-            <translation>Chronologie des visites</translation>
-        </message>
-        <message>
-            <source>Next visit (Alt+Right)</source>
-            <translation>Visite suivante (Alt+Droite)</translation>
-        </message>
-        <message>
-            <source>Latest visit</source>
-            <translation>Dernière visite</translation>
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation>Rejouer</translation>
-        </message>
-        <message>
-            <source>Replay the visits one after another (Ctrl+Shift+R)</source>
-            <translation>Rejouer les visites l'une après l'autre (Ctrl+Maj+R)</translation>
-        </message>
-        <message>
-            <source>Visits:</source>
-            <translation>Visites :</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n earlier shown</source>
-            <translation>
-                <numerusform>%n antérieure affichée</numerusform>
-                <numerusform>%n antérieures affichées</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>last time</source>
-            <translation>la dernière fois</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n visit(s) ago</source>
-            <translation>
-                <numerusform>il y a %n visite</numerusform>
-                <numerusform>il y a %n visites</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>no visits yet</source>
-            <translation>aucune visite encore</translation>
-        </message>
-        <message>
-            <source>draft</source>
-            <translation>brouillon</translation>
-        </message>
-        <message>
-            <source>signed</source>
-            <translation>signée</translation>
-        </message>
-        <message>
-            <source>#{number} of {count} · {date} · {state}</source>
-            <translation>n° {number} sur {count} · {date} · {state}</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>Arrêter</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryChart</name>
-        <message>
-            <source>Earlier sites</source>
-            <translation>Points antérieurs</translation>
-        </message>
-        <message>
-            <source>Heat map</source>
-            <translation>Carte thermique</translation>
-        </message>
-        <message>
-            <source>Older sessions count less in the heat map</source>
-            <translation>Les séances plus anciennes comptent moins dans la carte thermique</translation>
-        </message>
-        <message>
-            <source>Chart:</source>
-            <translation>Schéma :</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryControl</name>
-        <message>
-            <source>{muscle}, left, is lit on the chart.</source>
-            <translation>{muscle}, côté gauche, est éclairé sur le schéma.</translation>
-        </message>
-        <message>
-            <source>{muscle}, right, is lit on the chart.</source>
-            <translation>{muscle}, côté droit, est éclairé sur le schéma.</translation>
-        </message>
-        <message>
-            <source>{muscle} is lit on the chart.</source>
-            <translation>{muscle} est éclairé sur le schéma.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LanguageBox</name>
-        <message>
-            <source>Languages</source>
-            <translation>Langues</translation>
-        </message>
-        <message>
-            <source>Language of the window</source>
-            <translation>Langue de la fenêtre</translation>
-        </message>
-        <message>
-            <source>Follow the system ({language})</source>
-            <translation>Suivre le système ({language})</translation>
-        </message>
-        <message>
-            <source>Yours, on this computer; the window speaks it the next time imsmap starts</source>
-            <translation>La vôtre, sur cet ordinateur; la fenêtre l'utilise au prochain démarrage d'imsmap</translation>
-        </message>
-        <message>
-            <source>Window:</source>
-            <translation>Fenêtre :</translation>
-        </message>
-        <message>
-            <source>Language of the records</source>
-            <translation>Langue des dossiers</translation>
-        </message>
-        <message>
-            <source>The clinic's: the language of the session PDFs, progress reports and exports, whatever language each window speaks</source>
-            <translation>Celle de la clinique : la langue des PDF de séance, des rapports d'évolution et des exportations, quelle que soit la langue de chaque fenêtre</translation>
-        </message>
-        <message>
-            <source>Records:</source>
-            <translation>Dossiers :</translation>
-        </message>
-        <message>
-            <source>A new window language applies the next time imsmap starts.</source>
-            <translation>Une nouvelle langue de fenêtre s'applique au prochain démarrage d'imsmap.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockPage</name>
-        <message>
-            <source>Screen lock</source>
-            <translation>Verrouillage de l'écran</translation>
-        </message>
-        <message>
-            <source>So that the next patient cannot read names while you are away from the screen.</source>
-            <translation>Pour que le patient suivant ne puisse pas lire de noms pendant que vous êtes loin de l'écran.</translation>
-        </message>
-        <message>
-            <source>PIN</source>
-            <translation>NIP</translation>
-        </message>
-        <message>
-            <source>Repeat the PIN</source>
-            <translation>Répéter le NIP</translation>
-        </message>
-        <message>
-            <source> minutes without use</source>
-            <translation> minutes sans utilisation</translation>
-        </message>
-        <message>
-            <source>only when I lock it (Ctrl+Shift+K)</source>
-            <translation>seulement quand je le verrouille (Ctrl+Maj+K)</translation>
-        </message>
-        <message>
-            <source>Lock after idle minutes</source>
-            <translation>Verrouiller après des minutes d'inactivité</translation>
-        </message>
-        <message>
-            <source>A PIN is set already for {user}. To change it, use View &gt; Screen lock PIN… (it asks for the current PIN first).</source>
-            <translation>Un NIP est déjà défini pour {user}. Pour le changer, utilisez Affichage &gt; NIP de verrouillage… (il demande d'abord le NIP actuel).</translation>
-        </message>
-        <message>
-            <source>With a PIN, imsmap hides the whole window after the minutes you choose, or when you press Ctrl+Shift+K, until the PIN is typed again. A PIN is {min} to {max} digits; it is yours, for the name you log in with on this computer ({user}). Leave it empty for no lock: you can set one later in View &gt; Screen lock PIN…</source>
-            <translation>Avec un NIP, imsmap cache toute la fenêtre après le nombre de minutes choisi, ou quand vous appuyez sur Ctrl+Maj+K, jusqu'à ce que le NIP soit tapé de nouveau. Un NIP compte de {min} à {max} chiffres; il est à vous, pour le nom avec lequel vous ouvrez une session sur cet ordinateur ({user}). Laissez-le vide pour ne pas verrouiller : vous pourrez en définir un plus tard dans Affichage &gt; NIP de verrouillage…</translation>
-        </message>
-        <message>
-            <source>PIN (optional):</source>
-            <translation>NIP (facultatif) :</translation>
-        </message>
-        <message>
-            <source>Repeat the PIN:</source>
-            <translation>Répéter le NIP :</translation>
-        </message>
-        <message>
-            <source>Lock after:</source>
-            <translation>Verrouiller après :</translation>
-        </message>
-        <message>
-            <source>The two PINs differ: type the same PIN twice.</source>
-            <translation>Les deux NIP diffèrent : tapez le même NIP deux fois.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockScreen</name>
-        <message>
-            <source>imsmap is locked</source>
-            <translation>imsmap est verrouillé</translation>
-        </message>
-        <message>
-            <source>Enter your PIN to continue.</source>
-            <translation>Entrez votre NIP pour continuer.</translation>
-        </message>
-        <message>
-            <source>PIN</source>
-            <translation>NIP</translation>
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation>Déverrouiller</translation>
-        </message>
-        <message>
-            <source>That PIN is not right. Try again.</source>
-            <translation>Ce NIP n'est pas le bon. Réessayez.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Read-only: nothing can be changed</source>
-            <translation>Lecture seule : rien ne peut être modifié</translation>
-        </message>
-        <message>
-            <source>{path} is open read-only (the file or its folder cannot be written).</source>
-            <translation>{path} est ouvert en lecture seule (le fichier ou son dossier ne peut pas être modifié).</translation>
-        </message>
-        <message>
-            <source>Locked</source>
-            <translation>Verrouillé</translation>
-        </message>
-        <message>
-            <source>DEMO clinic (made-up patients)</source>
-            <translation>Clinique DÉMO (patients fictifs)</translation>
-        </message>
-        <message>
-            <source>privacy screen</source>
-            <translation>écran de confidentialité</translation>
-        </message>
-        <message>
-            <source>{title} [read-only]</source>
-            <translation>{title} [lecture seule]</translation>
-        </message>
-        <message>
-            <source>Choose a patient to see their progress.</source>
-            <translation>Choisissez un patient pour voir son évolution.</translation>
-        </message>
-        <message>
-            <source>This session's last changes could not be saved yet, so it stays open. Try again in a moment.</source>
-            <translation>Les dernières modifications de cette séance n'ont pas encore pu être enregistrées, elle reste donc ouverte. Réessayez dans un moment.</translation>
-        </message>
-        <message numerus="yes">
-            <source>{root}: %n muscle(s) and the {root} paraspinal level are lit on the chart.</source>
-            <translation>
-                <numerusform>{root} : %n muscle et le niveau paravertébral {root} sont éclairés sur le schéma.</numerusform>
-                <numerusform>{root} : %n muscles et le niveau paravertébral {root} sont éclairés sur le schéma.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Session signed and locked.</source>
-            <translation>Séance signée et verrouillée.</translation>
-        </message>
-        <message>
-            <source>Refreshed from the database.</source>
-            <translation>Actualisé à partir de la base de données.</translation>
-        </message>
-        <message>
-            <source>Backing up…</source>
-            <translation>Sauvegarde en cours…</translation>
-        </message>
-        <message>
-            <source>The automatic backup failed: {reason}</source>
-            <translation>La sauvegarde automatique a échoué : {reason}</translation>
-        </message>
-        <message>
-            <source>Backed up to {name}.</source>
-            <translation>Sauvegardé dans {name}.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MuscleSearch</name>
-        <message>
-            <source>{muscle} – not on a chart</source>
-            <translation>{muscle} – absent des schémas</translation>
-        </message>
-        <message>
-            <source>{muscle} is not drawn on any chart.</source>
-            <translation>{muscle} n'est dessiné sur aucun schéma.</translation>
-        </message>
-        <message>
-            <source>{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a site.</source>
-            <translation>{muscle} : éclairé sur le schéma {view}, couche {layer}. Touchez-le pour ajouter un point.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MuscleSearchBox</name>
-        <message>
-            <source>Find a muscle…</source>
-            <translation>Trouver un muscle…</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverlayLegend</name>
-        <message>
-            <source>Earlier sites, e.g. strong grasp:</source>
-            <translation>Points antérieurs, p. ex. préhension forte :</translation>
-        </message>
-        <message>
-            <source>Heat map: grasp summed over those visits</source>
-            <translation>Carte thermique : préhension additionnée sur ces visites</translation>
-        </message>
-    </context>
-    <context>
-        <name>PainBox</name>
-        <message>
-            <source>not recorded</source>
-            <translation>non consignée</translation>
-        </message>
-    </context>
-    <context>
-        <name>PainPlot</name>
-        <message>
-            <source>No sessions to show.</source>
-            <translation>Aucune séance à afficher.</translation>
-        </message>
-        <message>
-            <source>Pain (0-10)</source>
-            <translation>Douleur (0-10)</translation>
-        </message>
-        <message>
-            <source>before</source>
-            <translation>avant</translation>
-        </message>
-        <message>
-            <source>after</source>
-            <translation>après</translation>
-        </message>
-        <message>
-            <source>sites</source>
-            <translation>points</translation>
-        </message>
-        <message>
-            <source>muscles grasping</source>
-            <translation>muscles en préhension</translation>
-        </message>
-        <message>
-            <source>mean grasp (0-3)</source>
-            <translation>préhension moyenne (0-3)</translation>
-        </message>
-        <message numerus="yes">
-            <source>{date}: pain {before} → {after}, {grasping} of %n muscle(s) grasping, {sites} sites</source>
-            <translation>
-                <numerusform>{date} : douleur {before} → {after}, {grasping} sur %n muscle en préhension, {sites} points</numerusform>
-                <numerusform>{date} : douleur {before} → {after}, {grasping} sur %n muscles en préhension, {sites} points</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{line}, mean grasp {mean}</source>
-            <translation>{line}, préhension moyenne {mean}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientDialog</name>
-        <message>
-            <source>New patient</source>
-            <translation>Nouveau patient</translation>
-        </message>
-        <message>
-            <source>the clinic's chart or file number</source>
-            <translation>le numéro de dossier de la clinique</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation>AAAA-MM-JJ</translation>
-        </message>
-        <message>
-            <source>Chart number *</source>
-            <translation>N° de dossier *</translation>
-        </message>
-        <message>
-            <source>Family name *</source>
-            <translation>Nom de famille *</translation>
-        </message>
-        <message>
-            <source>Given name</source>
-            <translation>Prénom</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Date de naissance</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Sexe</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>The notes</source>
-            <translation>Les notes</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientPanel</name>
-        <message>
-            <source>Patient hidden (privacy screen: F12 or Ctrl+H shows it)</source>
-            <translation>Patient masqué (écran de confidentialité : F12 ou Ctrl+H l'affiche)</translation>
-        </message>
-        <message>
-            <source>{name} · {chart}, born {date}</source>
-            <translation>{name} · {chart}, né(e) le {date}</translation>
-        </message>
-        <message>
-            <source>Find: chart number or name</source>
-            <translation>Chercher : n° de dossier ou nom</translation>
-        </message>
-        <message>
-            <source>New patient…</source>
-            <translation>Nouveau patient…</translation>
-        </message>
-        <message>
-            <source>Sessions</source>
-            <translation>Séances</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Statut</translation>
-        </message>
-        <message>
-            <source>Pain</source>
-            <translation>Douleur</translation>
-        </message>
-        <message>
-            <source>New session</source>
-            <translation>Nouvelle séance</translation>
-        </message>
-        <message>
-            <source>Patients</source>
-            <translation>Patients</translation>
-        </message>
-        <message>
-            <source>signed</source>
-            <translation>signée</translation>
-        </message>
-        <message>
-            <source>draft</source>
-            <translation>brouillon</translation>
-        </message>
-        <message>
-            <source>Signed {when} by {who}</source>
-            <translation>Signée le {when} par {who}</translation>
-        </message>
-        <message>
-            <source>Draft: edits are saved as you go</source>
-            <translation>Brouillon : les modifications sont enregistrées au fur et à mesure</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoStrip</name>
-        <message>
-            <source>Photo {number}</source>
-            <translation>Photo {number}</translation>
-        </message>
-        <message>
-            <source>Photos</source>
-            <translation>Photos</translation>
-        </message>
-        <message>
-            <source>Add photo…</source>
-            <translation>Ajouter une photo…</translation>
-        </message>
-        <message>
-            <source>Attach a photo ({formats}); you can also drop photo files on this strip</source>
-            <translation>Joindre une photo ({formats}); vous pouvez aussi déposer des fichiers photo sur cette bande</translation>
-        </message>
-        <message>
-            <source>JPEG, PNG, WebP, TIFF, BMP or GIF</source>
-            <translation>JPEG, PNG, WebP, TIFF, BMP ou GIF</translation>
-        </message>
-        <message>
-            <source>Session photos</source>
-            <translation>Photos de la séance</translation>
-        </message>
-        <message>
-            <source>Photo {number} (hidden)</source>
-            <translation>Photo {number} (masquée)</translation>
-        </message>
-        <message>
-            <source>Hidden by the privacy screen (F12 or Ctrl+H)</source>
-            <translation>Masquée par l'écran de confidentialité (F12 ou Ctrl+H)</translation>
-        </message>
-        <message>
-            <source>site {number}</source>
-            <translation>point {number}</translation>
-        </message>
-        <message>
-            <source>{title}
+        <translation>Fichier&#xa0;: {path}
+Problème&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>dddd d MMMM yyyy, HH:mm</source>
+        <comment>QLocale pattern of a long date and time</comment>
+        <translation>dddd d MMMM yyyy, H &apos;h&apos; mm</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>QLocale pattern of a date</comment>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <comment>QLocale pattern of a short date</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add {what}</source>
+        <translation>Ajouter&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove selected {what}</source>
+        <translation>Retirer la sélection&#xa0;: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>imsmap – not saved yet</source>
+        <translation>imsmap – pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>The last changes to this session could not be saved: {reason}</source>
+        <translation>Les dernières modifications de cette séance n&apos;ont pas pu être enregistrées&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Close without them</source>
+        <translation>Fermer sans elles</translation>
+    </message>
+</context>
+<context>
+    <name>FindingSign</name>
+    <message>
+        <source>Muscle shortening / taut bands</source>
+        <translation>Raccourcissement / bandes tendues</translation>
+    </message>
+    <message>
+        <source>Restricted range of motion</source>
+        <translation>Amplitude articulaire limitée</translation>
+    </message>
+    <message>
+        <source>Tender motor points</source>
+        <translation>Points moteurs sensibles</translation>
+    </message>
+    <message>
+        <source>Tender paraspinals</source>
+        <translation>Paravertébraux sensibles</translation>
+    </message>
+    <message>
+        <source>Trophedema (matchstick test)</source>
+        <translation>Trophœdème (test de l&apos;allumette)</translation>
+    </message>
+    <message>
+        <source>Peau d&apos;orange on skin rolling</source>
+        <translation>Peau d&apos;orange au palper-rouler</translation>
+    </message>
+    <message>
+        <source>Local hair loss</source>
+        <translation>Perte de poils localisée</translation>
+    </message>
+    <message>
+        <source>Autonomic signs (cold, sweating, goosebumps)</source>
+        <translation>Signes neurovégétatifs (froideur, sudation, chair de poule)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Clinic set-up skipped: File &gt; Clinic set-up… opens it again.</source>
+        <translation>Configuration de la clinique passée&#xa0;: Fichier &gt; Configuration de la clinique… la rouvre.</translation>
+    </message>
+    <message>
+        <source>{clinic} is set up. Choose New patient to begin.</source>
+        <translation>{clinic} est configurée. Choisissez Nouveau patient pour commencer.</translation>
+    </message>
+</context>
+<context>
+    <name>Grasp</name>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>légère</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>modérée</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>forte</translation>
+    </message>
+    <message>
+        <source>ungraded</source>
+        <translation>non cotée</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBar</name>
+    <message>
+        <source>Last</source>
+        <translation>Dernières</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>Choisies</translation>
+    </message>
+    <message>
+        <source>Earlier sessions</source>
+        <translation>Séances antérieures</translation>
+    </message>
+    <message>
+        <source>Show earlier visits&apos; sites under today&apos;s (Ctrl+Shift+O)</source>
+        <translation>Afficher les points des visites antérieures sous ceux d&apos;aujourd&apos;hui (Ctrl+Maj+O)</translation>
+    </message>
+    <message>
+        <source>Which earlier sessions</source>
+        <translation>Quelles séances antérieures</translation>
+    </message>
+    <message>
+        <source>How many earlier sessions</source>
+        <translation>Combien de séances antérieures</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>Séances…</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Carte thermique</translation>
+    </message>
+    <message>
+        <source>Grasp summed over the earlier sessions shown (Ctrl+Shift+M)</source>
+        <translation>Préhension additionnée sur les séances antérieures affichées (Ctrl+Maj+M)</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>Première visite</translation>
+    </message>
+    <message>
+        <source>Previous visit (Alt+Left)</source>
+        <translation>Visite précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Visit timeline</source>
+        <translation>Chronologie des visites</translation>
+    </message>
+    <message>
+        <source>Next visit (Alt+Right)</source>
+        <translation>Visite suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Latest visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Rejouer</translation>
+    </message>
+    <message>
+        <source>Replay the visits one after another (Ctrl+Shift+R)</source>
+        <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>Visites&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier shown</source>
+        <translation>
+            <numerusform>%n affichée</numerusform>
+            <numerusform>%n affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last time</source>
+        <translation>la dernière fois</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) ago</source>
+        <translation>
+            <numerusform>il y a %n visite</numerusform>
+            <numerusform>il y a %n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no visits yet</source>
+        <translation>aucune visite encore</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signée</translation>
+    </message>
+    <message>
+        <source>#{number} of {count} · {date} · {state}</source>
+        <translation>{number} sur {count} · {date} · {state}</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <source>Earlier sites</source>
+        <translation>Points antérieurs</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Carte thermique</translation>
+    </message>
+    <message>
+        <source>Older sessions count less in the heat map</source>
+        <translation>Les séances plus anciennes comptent moins dans la carte thermique</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Schéma&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryControl</name>
+    <message>
+        <source>{muscle}, left, is lit on the chart.</source>
+        <translation>{muscle}, côté gauche, est éclairé sur le schéma.</translation>
+    </message>
+    <message>
+        <source>{muscle}, right, is lit on the chart.</source>
+        <translation>{muscle}, côté droit, est éclairé sur le schéma.</translation>
+    </message>
+    <message>
+        <source>{muscle} is lit on the chart.</source>
+        <translation>{muscle} est éclairé sur le schéma.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Language of the window</source>
+        <translation>Langue de la fenêtre</translation>
+    </message>
+    <message>
+        <source>Follow the system ({language})</source>
+        <translation>Suivre le système ({language})</translation>
+    </message>
+    <message>
+        <source>Yours, on this computer; the window speaks it the next time imsmap starts</source>
+        <translation>La vôtre, sur cet ordinateur; la fenêtre l&apos;utilise au prochain démarrage d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Fenêtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Language of the records</source>
+        <translation>Langue des dossiers</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s: the language of the session PDFs, progress reports and exports, whatever language each window speaks</source>
+        <translation>Celle de la clinique&#xa0;: la langue des PDF de séance, des rapports d&apos;évolution et des exportations, quelle que soit la langue de chaque fenêtre</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Dossiers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A new window language applies the next time imsmap starts.</source>
+        <translation>Une nouvelle langue de fenêtre s&apos;applique au prochain démarrage d&apos;imsmap.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Screen lock</source>
+        <translation>Verrouillage de l&apos;écran</translation>
+    </message>
+    <message>
+        <source>So that the next patient cannot read names while you are away from the screen.</source>
+        <translation>Pour que le patient suivant ne puisse pas lire de noms pendant que vous êtes loin de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN</source>
+        <translation>Répéter le NIP</translation>
+    </message>
+    <message>
+        <source> minutes without use</source>
+        <translation> minutes sans utilisation</translation>
+    </message>
+    <message>
+        <source>only when I lock it (Ctrl+Shift+K)</source>
+        <translation>seulement quand je le verrouille (Ctrl+Maj+K)</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Verrouiller après des minutes d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>A PIN is set already for {user}. To change it, use View &gt; Screen lock PIN… (it asks for the current PIN first).</source>
+        <translation>Un NIP est déjà défini pour {user}. Pour le changer, utilisez Affichage &gt; NIP de verrouillage… (il demande d&apos;abord le NIP actuel).</translation>
+    </message>
+    <message>
+        <source>With a PIN, imsmap hides the whole window after the minutes you choose, or when you press Ctrl+Shift+K, until the PIN is typed again. A PIN is {min} to {max} digits; it is yours, for the name you log in with on this computer ({user}). Leave it empty for no lock: you can set one later in View &gt; Screen lock PIN…</source>
+        <translation>Avec un NIP, imsmap cache toute la fenêtre après le nombre de minutes choisi, ou quand vous appuyez sur Ctrl+Maj+K, jusqu&apos;à ce que le NIP soit tapé de nouveau. Un NIP compte de {min} à {max} chiffres; il est à vous, pour le nom avec lequel vous ouvrez une session sur cet ordinateur ({user}). Laissez-le vide pour ne pas verrouiller&#xa0;: vous pourrez en définir un plus tard dans Affichage &gt; NIP de verrouillage…</translation>
+    </message>
+    <message>
+        <source>PIN (optional):</source>
+        <translation>NIP (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN:</source>
+        <translation>Répéter le NIP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lock after:</source>
+        <translation>Verrouiller après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>Les deux NIP diffèrent&#xa0;: tapez le même NIP deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>imsmap is locked</source>
+        <translation>imsmap est verrouillé</translation>
+    </message>
+    <message>
+        <source>Enter your PIN to continue.</source>
+        <translation>Entrez votre NIP pour continuer.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Try again.</source>
+        <translation>Ce NIP n&apos;est pas le bon. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Read-only: nothing can be changed</source>
+        <translation>Lecture seule&#xa0;: rien ne peut être modifié</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only (the file or its folder cannot be written).</source>
+        <translation>{path} est ouvert en lecture seule (le fichier ou son dossier ne peut pas être modifié).</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>DEMO clinic (made-up patients)</source>
+        <translation>Clinique DÉMO (patients fictifs)</translation>
+    </message>
+    <message>
+        <source>privacy screen</source>
+        <translation>écran de confidentialité</translation>
+    </message>
+    <message>
+        <source>{title} [read-only]</source>
+        <translation>{title} [lecture seule]</translation>
+    </message>
+    <message>
+        <source>Choose a patient to see their progress.</source>
+        <translation>Choisissez un patient pour voir son évolution.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s last changes could not be saved yet, so it stays open. Try again in a moment.</source>
+        <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées, elle reste donc ouverte. Réessayez dans un moment.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{root}: %n muscle(s) and the {root} paraspinal level are lit on the chart.</source>
+        <translation>
+            <numerusform>{root}&#xa0;: %n muscle et le niveau paravertébral {root} sont éclairés sur le schéma.</numerusform>
+            <numerusform>{root}&#xa0;: %n muscles et le niveau paravertébral {root} sont éclairés sur le schéma.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session signed and locked.</source>
+        <translation>Séance signée et verrouillée.</translation>
+    </message>
+    <message>
+        <source>Refreshed from the database.</source>
+        <translation>Actualisé à partir de la base de données.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Backed up to {name}.</source>
+        <translation>Sauvegardé dans {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>MuscleSearch</name>
+    <message>
+        <source>{muscle} – not on a chart</source>
+        <translation>{muscle} – absent des schémas</translation>
+    </message>
+    <message>
+        <source>{muscle} is not drawn on any chart.</source>
+        <translation>{muscle} n&apos;est dessiné sur aucun schéma.</translation>
+    </message>
+    <message>
+        <source>{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a site.</source>
+        <translation>{muscle}&#xa0;: éclairé sur le schéma {view}, couche {layer}. Touchez-le pour ajouter un point.</translation>
+    </message>
+</context>
+<context>
+    <name>MuscleSearchBox</name>
+    <message>
+        <source>Find a muscle…</source>
+        <translation>Trouver un muscle…</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayLegend</name>
+    <message>
+        <source>Earlier sites, e.g. strong grasp:</source>
+        <translation>Points antérieurs, p. ex. préhension forte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Heat map: grasp summed over those visits</source>
+        <translation>Carte thermique&#xa0;: préhension additionnée sur ces visites</translation>
+    </message>
+</context>
+<context>
+    <name>PainBox</name>
+    <message>
+        <source>not recorded</source>
+        <translation>non consignée</translation>
+    </message>
+</context>
+<context>
+    <name>PainPlot</name>
+    <message>
+        <source>No sessions to show.</source>
+        <translation>Aucune séance à afficher.</translation>
+    </message>
+    <message>
+        <source>Pain (0-10)</source>
+        <translation>Douleur (0-10)</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>après</translation>
+    </message>
+    <message>
+        <source>sites</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>muscles grasping</source>
+        <translation>muscles en préhension</translation>
+    </message>
+    <message>
+        <source>mean grasp (0-3)</source>
+        <translation>préhension moyenne (0-3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date}: pain {before} → {after}, {grasping} of %n muscle(s) grasping, {sites} sites</source>
+        <translation>
+            <numerusform>{date}&#xa0;: douleur {before} → {after}, {grasping} sur %n muscle en préhension, {sites} points</numerusform>
+            <numerusform>{date}&#xa0;: douleur {before} → {after}, {grasping} sur %n muscles en préhension, {sites} points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{line}, mean grasp {mean}</source>
+        <translation>{line}, préhension moyenne {mean}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s chart or file number</source>
+        <translation>le numéro de dossier de la clinique</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Chart number *</source>
+        <translation>N° de dossier *</translation>
+    </message>
+    <message>
+        <source>Family name *</source>
+        <translation>Nom de famille *</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Les notes</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Patient hidden (privacy screen: F12 or Ctrl+H shows it)</source>
+        <translation>Patient masqué (écran de confidentialité&#xa0;: F12 ou Ctrl+H l&apos;affiche)</translation>
+    </message>
+    <message>
+        <source>{name} · {chart}, born {date}</source>
+        <translation>{name} · {chart}, né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>Find: chart number or name</source>
+        <translation>Chercher&#xa0;: n° de dossier ou nom</translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation>Nouveau patient…</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Douleur</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signée</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>Signed {when} by {who}</source>
+        <translation>Signée le {when} par {who}</translation>
+    </message>
+    <message>
+        <source>Draft: edits are saved as you go</source>
+        <translation>Brouillon&#xa0;: les modifications sont enregistrées au fur et à mesure</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Photo {number}</source>
+        <translation>Photo {number}</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Ajouter une photo…</translation>
+    </message>
+    <message>
+        <source>Attach a photo ({formats}); you can also drop photo files on this strip</source>
+        <translation>Joindre une photo ({formats}); vous pouvez aussi déposer des fichiers photo sur cette bande</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG, WebP, TIFF, BMP or GIF</source>
+        <translation>JPEG, PNG, WebP, TIFF, BMP ou GIF</translation>
+    </message>
+    <message>
+        <source>Session photos</source>
+        <translation>Photos de la séance</translation>
+    </message>
+    <message>
+        <source>Photo {number} (hidden)</source>
+        <translation>Photo {number} (masquée)</translation>
+    </message>
+    <message>
+        <source>Hidden by the privacy screen (F12 or Ctrl+H)</source>
+        <translation>Masquée par l&apos;écran de confidentialité (F12 ou Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>site {number}</source>
+        <translation>point {number}</translation>
+    </message>
+    <message>
+        <source>{title}
 {width} x {height} {kind}, {size} KB · double-click to open</source>
-            <translation>{title}
+        <translation>{title}
 {width} x {height} {kind}, {size} ko · double-cliquer pour ouvrir</translation>
-        </message>
-        <message>
-            <source>open a session to attach photos</source>
-            <translation>ouvrez une séance pour joindre des photos</translation>
-        </message>
-        <message>
-            <source>locked with the signed session</source>
-            <translation>verrouillées avec la séance signée</translation>
-        </message>
-        <message>
-            <source>none attached before signing</source>
-            <translation>aucune jointe avant la signature</translation>
-        </message>
-        <message>
-            <source>the database is read-only</source>
-            <translation>la base de données est en lecture seule</translation>
-        </message>
-        <message>
-            <source>drop photo files here</source>
-            <translation>déposez des fichiers photo ici</translation>
-        </message>
-        <message>
-            <source>Photos are stored upright, without GPS position, device serials or other camera data, at most 2048 px on their long side.</source>
-            <translation>Les photos sont conservées à l'endroit, sans position GPS, numéro de série d'appareil ni autres données de l'appareil photo, au plus 2048 px sur leur grand côté.</translation>
-        </message>
-        <message>
-            <source>Attach photos</source>
-            <translation>Joindre des photos</translation>
-        </message>
-        <message>
-            <source>Photos ({patterns});;All files (*)</source>
-            <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>This session is signed (or the database read-only): its photos are locked, so nothing was added.</source>
-            <translation>Cette séance est signée (ou la base de données en lecture seule) : ses photos sont verrouillées, rien n'a donc été ajouté.</translation>
-        </message>
-        <message numerus="yes">
-            <source>{reason} (%n more file(s) refused too.)</source>
-            <translation>
-                <numerusform>{reason} (%n autre fichier refusé aussi.)</numerusform>
-                <numerusform>{reason} (%n autres fichiers refusés aussi.)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n photo(s) attached, upright and without GPS or camera data.</source>
-            <translation>
-                <numerusform>%n photo jointe, à l'endroit et sans données GPS ni de l'appareil photo.</numerusform>
-                <numerusform>%n photos jointes, à l'endroit et sans données GPS ni de l'appareil photo.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Photos are hidden while the privacy screen is on (F12 or Ctrl+H).</source>
-            <translation>Les photos sont masquées tant que l'écran de confidentialité est actif (F12 ou Ctrl+H).</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoViewer</name>
-        <message>
-            <source>Photo {number}</source>
-            <translation>Photo {number}</translation>
-        </message>
-        <message>
-            <source>Photo</source>
-            <translation>Photo</translation>
-        </message>
-        <message>
-            <source>Fit to window</source>
-            <translation>Ajuster à la fenêtre</translation>
-        </message>
-        <message>
-            <source>Off: the photo at its full stored size (scroll to see it all)</source>
-            <translation>Désactivé : la photo à sa pleine taille (faites défiler pour tout voir)</translation>
-        </message>
-        <message>
-            <source>e.g. bruise 2 cm below the L5 insertion, day 2</source>
-            <translation>p. ex. ecchymose 2 cm sous l'insertion L5, jour 2</translation>
-        </message>
-        <message>
-            <source>not tied to a site</source>
-            <translation>liée à aucun point</translation>
-        </message>
-        <message>
-            <source>site {number} · {muscle} ({side})</source>
-            <translation>point {number} · {muscle} ({side})</translation>
-        </message>
-        <message>
-            <source>{width} x {height} px {kind}, {size} KB · added {when} by {who}</source>
-            <translation>{width} x {height} px {kind}, {size} ko · ajoutée le {when} par {who}</translation>
-        </message>
-        <message>
-            <source>The hash of the stored photo, as the audit trail recorded it</source>
-            <translation>L'empreinte de la photo conservée, telle que la piste de vérification l'a consignée</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Légende</translation>
-        </message>
-        <message>
-            <source>Chart site</source>
-            <translation>Point du schéma</translation>
-        </message>
-        <message>
-            <source>Remove photo…</source>
-            <translation>Retirer la photo…</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
-            <source>The session is signed: this photo is locked with it.</source>
-            <translation>La séance est signée : cette photo est verrouillée avec elle.</translation>
-        </message>
-        <message>
-            <source>Remove photo</source>
-            <translation>Retirer la photo</translation>
-        </message>
-        <message>
-            <source>Take photo {number} off this session? It stays in the database's history, but no longer shows, exports or prints.</source>
-            <translation>Retirer la photo {number} de cette séance? Elle reste dans l'historique de la base de données, mais n'est plus affichée, exportée ni imprimée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinDialog</name>
-        <message>
-            <source>Screen lock</source>
-            <translation>Verrouillage de l'écran</translation>
-        </message>
-        <message>
-            <source>The PIN of {user} unlocks the window after it locked itself (or after Lock now). Only a salted hash of it is stored.</source>
-            <translation>Le NIP de {user} déverrouille la fenêtre après son verrouillage automatique (ou après Verrouiller maintenant). Seule une empreinte salée en est conservée.</translation>
-        </message>
-        <message>
-            <source>Current PIN</source>
-            <translation>NIP actuel</translation>
-        </message>
-        <message>
-            <source>New PIN</source>
-            <translation>Nouveau NIP</translation>
-        </message>
-        <message>
-            <source>Repeat the new PIN</source>
-            <translation>Répéter le nouveau NIP</translation>
-        </message>
-        <message>
-            <source>Remove my PIN (no locking)</source>
-            <translation>Supprimer mon NIP (aucun verrouillage)</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <source>never</source>
-            <translation>jamais</translation>
-        </message>
-        <message>
-            <source>Lock after idle minutes</source>
-            <translation>Verrouiller après des minutes d'inactivité</translation>
-        </message>
-        <message>
-            <source>Current PIN:</source>
-            <translation>NIP actuel :</translation>
-        </message>
-        <message>
-            <source>New PIN:</source>
-            <translation>Nouveau NIP :</translation>
-        </message>
-        <message>
-            <source>Repeat:</source>
-            <translation>Répéter :</translation>
-        </message>
-        <message>
-            <source>Lock after:</source>
-            <translation>Verrouiller après :</translation>
-        </message>
-        <message>
-            <source>The current PIN is not right.</source>
-            <translation>Le NIP actuel n'est pas le bon.</translation>
-        </message>
-        <message>
-            <source>The two new PINs differ.</source>
-            <translation>Les deux nouveaux NIP diffèrent.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanningActions</name>
-        <message>
-            <source>There are no protocols yet: open a session and use Session → Save as protocol.</source>
-            <translation>Il n'y a pas encore de protocole : ouvrez une séance et utilisez Séance → Enregistrer comme protocole.</translation>
-        </message>
-        <message>
-            <source>Apply protocol</source>
-            <translation>Appliquer un protocole</translation>
-        </message>
-        <message>
-            <source>Protocol:</source>
-            <translation>Protocole :</translation>
-        </message>
-        <message>
-            <source>protocol {name}</source>
-            <translation>protocole {name}</translation>
-        </message>
-        <message>
-            <source>Save as protocol</source>
-            <translation>Enregistrer comme protocole</translation>
-        </message>
-        <message>
-            <source>Name of the protocol (e.g. L5 radiculopathy):</source>
-            <translation>Nom du protocole (p. ex. radiculopathie L5) :</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanningWords</name>
-        <message numerus="yes">
-            <source>copy forward (%n site(s))</source>
-            <translation>
-                <numerusform>reprise (%n point)</numerusform>
-                <numerusform>reprise (%n points)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n site(s) of the last visit added as planned markers: grade each one you needle, remove the others.</source>
-            <translation>
-                <numerusform>%n point de la dernière visite ajouté comme repère prévu : cotez chaque point que vous puncturez, retirez les autres.</numerusform>
-                <numerusform>%n points de la dernière visite ajoutés comme repères prévus : cotez chaque point que vous puncturez, retirez les autres.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>{name} (%n site(s))</source>
-            <translation>
-                <numerusform>{name} (%n point)</numerusform>
-                <numerusform>{name} (%n points)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Protocol {name}: %n planned site(s) added.</source>
-            <translation>
-                <numerusform>Protocole {name} : %n point prévu ajouté.</numerusform>
-                <numerusform>Protocole {name} : %n points prévus ajoutés.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Protocol {name} saved with %n site(s).</source>
-            <translation>
-                <numerusform>Protocole {name} enregistré avec %n point.</numerusform>
-                <numerusform>Protocole {name} enregistré avec %n points.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>PractitionerPage</name>
-        <message>
-            <source>The practitioner</source>
-            <translation>Le praticien</translation>
-        </message>
-        <message>
-            <source>Who signs the notes: the name and registration number are printed on every signed session.</source>
-            <translation>Qui signe les notes : le nom et le numéro de permis sont imprimés sur chaque séance signée.</translation>
-        </message>
-        <message>
-            <source>Practitioner's name</source>
-            <translation>Nom du praticien</translation>
-        </message>
-        <message>
-            <source>e.g. Jane Smith, PT</source>
-            <translation>p. ex. Julie Tremblay, pht</translation>
-        </message>
-        <message>
-            <source>Registration number</source>
-            <translation>Numéro de permis</translation>
-        </message>
-        <message>
-            <source>your college or board registration number</source>
-            <translation>votre numéro de permis de l'ordre professionnel</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <source>Registration number:</source>
-            <translation>Numéro de permis :</translation>
-        </message>
-        <message>
-            <source>More practitioners can be added later in File &gt; Clinic settings.</source>
-            <translation>D'autres praticiens pourront être ajoutés plus tard dans Fichier &gt; Paramètres de la clinique.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProgressPanel</name>
-        <message>
-            <source>No fading</source>
-            <translation>Sans atténuation</translation>
-        </message>
-        <message>
-            <source>Half-life 2 weeks</source>
-            <translation>Demi-vie 2 semaines</translation>
-        </message>
-        <message>
-            <source>Half-life 4 weeks</source>
-            <translation>Demi-vie 4 semaines</translation>
-        </message>
-        <message>
-            <source>Half-life 8 weeks</source>
-            <translation>Demi-vie 8 semaines</translation>
-        </message>
-        <message>
-            <source>Last 4</source>
-            <translation>4 dernières</translation>
-        </message>
-        <message>
-            <source>Last 8</source>
-            <translation>8 dernières</translation>
-        </message>
-        <message>
-            <source>All</source>
-            <translation>Toutes</translation>
-        </message>
-        <message>
-            <source>Sessions shown</source>
-            <translation>Séances affichées</translation>
-        </message>
-        <message>
-            <source>Trend</source>
-            <translation>Tendance</translation>
-        </message>
-        <message>
-            <source>Chart</source>
-            <translation>Schéma</translation>
-        </message>
-        <message>
-            <source>Segments</source>
-            <translation>Segments</translation>
-        </message>
-        <message>
-            <source>Compare</source>
-            <translation>Comparer</translation>
-        </message>
-        <message>
-            <source>{session}  pain {pain}</source>
-            <translation>{session}  douleur {pain}</translation>
-        </message>
-        <message numerus="yes">
-            <source>{session}  (%n site(s))</source>
-            <translation>
-                <numerusform>{session}  (%n point)</numerusform>
-                <numerusform>{session}  (%n points)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Draft: not signed yet</source>
-            <translation>Brouillon : pas encore signée</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProgressSummary</name>
-        <message>
-            <source>No needled sites in the sessions shown yet.</source>
-            <translation>Aucun point puncturé dans les séances affichées pour l'instant.</translation>
-        </message>
-        <message numerus="yes">
-            <source>{muscles} and %n more</source>
-            <translation>
-                <numerusform>{muscles} et %n autre</numerusform>
-                <numerusform>{muscles} et %n autres</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Latest ({session}): {grasping} of %n muscle(s) grasped (strongest: {strongest}).</source>
-            <translation>
-                <numerusform>Dernière ({session}) : {grasping} sur %n muscle en préhension (les plus forts : {strongest}).</numerusform>
-                <numerusform>Dernière ({session}) : {grasping} sur %n muscles en préhension (les plus forts : {strongest}).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Latest ({session}): {grasping} of %n muscle(s) grasped.</source>
-            <translation>
-                <numerusform>Dernière ({session}) : {grasping} sur %n muscle en préhension.</numerusform>
-                <numerusform>Dernière ({session}) : {grasping} sur %n muscles en préhension.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{value}%</source>
-            <comment>a percentage</comment>
-            <translation>{value} %</translation>
-        </message>
-        <message>
-            <source>pain {first} → {last} ({change})</source>
-            <translation>douleur {first} → {last} ({change})</translation>
-        </message>
-        <message>
-            <source>muscles grasping {first} → {last}</source>
-            <translation>muscles en préhension {first} → {last}</translation>
-        </message>
-        <message>
-            <source>mean grasp {first} → {last}</source>
-            <translation>préhension moyenne {first} → {last}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Since {session} (%n session(s)): {changes}.</source>
-            <translation>
-                <numerusform>Depuis {session} (%n séance) : {changes}.</numerusform>
-                <numerusform>Depuis {session} (%n séances) : {changes}.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ReadyPage</name>
-        <message>
-            <source>Ready</source>
-            <translation>Prêt</translation>
-        </message>
-        <message>
-            <source>Check the answers, then press Finish to save them.</source>
-            <translation>Vérifiez les réponses, puis appuyez sur Terminer pour les enregistrer.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Recovery</name>
-        <message>
-            <source>imsmap – database</source>
-            <translation>imsmap – base de données</translation>
-        </message>
-        <message>
-            <source>Replace {name} with the backup of {when}?</source>
-            <translation>Remplacer {name} par la sauvegarde du {when}?</translation>
-        </message>
-        <message>
-            <source>The damaged file stays in {folder}, renamed {name}.</source>
-            <translation>Le fichier endommagé reste dans {folder}, renommé {name}.</translation>
-        </message>
-        <message>
-            <source>Restore the backup</source>
-            <translation>Restaurer la sauvegarde</translation>
-        </message>
-        <message>
-            <source>Another imsmap window or program is writing to it. Close that one, or wait a moment, then try again.</source>
-            <translation>Une autre fenêtre ou un autre programme imsmap y écrit. Fermez-le ou attendez un moment, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>Try again</source>
-            <translation>Réessayer</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quitter</translation>
-        </message>
-        <message>
-            <source>The backup could not be restored: {reason}</source>
-            <translation>La sauvegarde n'a pas pu être restaurée : {reason}</translation>
-        </message>
-        <message>
-            <source>The backup of {when} was restored. The damaged file was kept as {name}.</source>
-            <translation>La sauvegarde du {when} a été restaurée. Le fichier endommagé a été conservé sous le nom {name}.</translation>
-        </message>
-        <message>
-            <source>The backup of {when} was restored.</source>
-            <translation>La sauvegarde du {when} a été restaurée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegionChooser</name>
-        <message>
-            <source>Keep the muscle as it is (Esc)</source>
-            <translation>Garder le muscle tel quel (Échap)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Release</name>
-        <message>
-            <source>full</source>
-            <translation>complet</translation>
-        </message>
-        <message>
-            <source>partial</source>
-            <translation>partiel</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>aucun</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportActions</name>
-        <message>
-            <source>PDF export is not available in this version of imsmap.</source>
-            <translation>L'exportation PDF n'est pas offerte dans cette version d'imsmap.</translation>
-        </message>
-        <message>
-            <source>Export session PDF</source>
-            <translation>Exporter la séance en PDF</translation>
-        </message>
-        <message>
-            <source>PDF documents (*.pdf)</source>
-            <translation>Documents PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>This version of imsmap cannot do that yet ({module} is not installed). Export the session PDF instead.</source>
-            <translation>Cette version d'imsmap ne peut pas encore le faire ({module} n'est pas installé). Exportez plutôt la séance en PDF.</translation>
-        </message>
-        <message>
-            <source>{action} failed: {reason}.</source>
-            <translation>{action} : échec ({reason}).</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>Imprimer</translation>
-        </message>
-        <message>
-            <source>Print preview</source>
-            <translation>Aperçu avant impression</translation>
-        </message>
-        <message>
-            <source>Export progress report</source>
-            <translation>Exporter le rapport d'évolution</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written to {path}: {reason}.</source>
-            <translation>Le PDF n'a pas pu être écrit dans {path} : {reason}.</translation>
-        </message>
-        <message>
-            <source>Saved {path}</source>
-            <translation>Enregistré : {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>RightTabs</name>
-        <message>
-            <source>Session &amp;&amp; sites</source>
-            <translation>Séance et points</translation>
-        </message>
-        <message>
-            <source>Consent &amp;&amp; safety</source>
-            <translation>Consentement et sécurité</translation>
-        </message>
-        <message>
-            <source>Segments</source>
-            <translation>Segments</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>Suivi</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScreenLock</name>
-        <message numerus="yes">
-            <source>PIN saved: the window locks after %n idle minute(s).</source>
-            <translation>
-                <numerusform>NIP enregistré : la fenêtre se verrouille après %n minute d'inactivité.</numerusform>
-                <numerusform>NIP enregistré : la fenêtre se verrouille après %n minutes d'inactivité.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>PIN saved: the window locks with Lock now (Ctrl+Shift+K).</source>
-            <translation>NIP enregistré : la fenêtre se verrouille avec Verrouiller maintenant (Ctrl+Maj+K).</translation>
-        </message>
-        <message>
-            <source>No PIN: the window does not lock.</source>
-            <translation>Aucun NIP : la fenêtre ne se verrouille pas.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SegmentPanel</name>
-        <message>
-            <source>Root</source>
-            <translation>Racine</translation>
-        </message>
-        <message>
-            <source>Left sites</source>
-            <translation>Points gauche</translation>
-        </message>
-        <message>
-            <source>Left grasp</source>
-            <translation>Préhension gauche</translation>
-        </message>
-        <message>
-            <source>Right sites</source>
-            <translation>Points droite</translation>
-        </message>
-        <message>
-            <source>Right grasp</source>
-            <translation>Préhension droite</translation>
-        </message>
-        <message>
-            <source>Muscles</source>
-            <translation>Muscles</translation>
-        </message>
-        <message>
-            <source>Sites per root: &lt;b&gt;d&lt;/b&gt; dominant root of the muscle, &lt;b&gt;c&lt;/b&gt; contributing. Choose a root to see its muscles on the chart.</source>
-            <translation>Points par racine : &lt;b&gt;d&lt;/b&gt; racine dominante du muscle, &lt;b&gt;c&lt;/b&gt; racine contributive. Choisissez une racine pour voir ses muscles sur le schéma.</translation>
-        </message>
-        <message>
-            <source>Segmental summary</source>
-            <translation>Sommaire segmentaire</translation>
-        </message>
-        <message>
-            <source>max {grade} · {count} grasped</source>
-            <translation>max. {grade} · {count} en préhension</translation>
-        </message>
-    </context>
-    <context>
-        <name>SegmentTrend</name>
-        <message>
-            <source>left</source>
-            <translation>gauche</translation>
-        </message>
-        <message>
-            <source>right</source>
-            <translation>droite</translation>
-        </message>
-        <message>
-            <source>midline</source>
-            <translation>ligne médiane</translation>
-        </message>
-        <message>
-            <source>Summed grasp of the sites in each root's muscles (the paraspinal level for multifidus). Hover a cell for dominant and contributing roots.</source>
-            <translation>Préhension additionnée des points dans les muscles de chaque racine (le niveau paravertébral pour le multifide). Survolez une cellule pour les racines dominantes et contributives.</translation>
-        </message>
-        <message>
-            <source>Summed grasp by root and session</source>
-            <translation>Préhension additionnée par racine et par séance</translation>
-        </message>
-        <message>
-            <source>Per session</source>
-            <translation>Par séance</translation>
-        </message>
-        <message>
-            <source>Figures per session</source>
-            <translation>Chiffres par séance</translation>
-        </message>
-        <message>
-            <source>Muscles grasping</source>
-            <translation>Muscles en préhension</translation>
-        </message>
-        <message>
-            <source>Mean grasp (0-3)</source>
-            <translation>Préhension moyenne (0-3)</translation>
-        </message>
-        <message>
-            <source>Same muscles as before (Jaccard)</source>
-            <translation>Mêmes muscles qu'avant (Jaccard)</translation>
-        </message>
-        <message numerus="yes">
-            <source>{root} {side}, {session}: %n site(s); grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</source>
-            <translation>
-                <numerusform>{root} {side}, {session} : %n point; préhension {dominant} là où {root} est la racine dominante, {contributing} là où elle contribue</numerusform>
-                <numerusform>{root} {side}, {session} : %n points; préhension {dominant} là où {root} est la racine dominante, {contributing} là où elle contribue</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Sensation</name>
-        <message>
-            <source>ache/cramp</source>
-            <translation>douleur sourde/crampe</translation>
-        </message>
-        <message>
-            <source>deep pressure</source>
-            <translation>pression profonde</translation>
-        </message>
-        <message>
-            <source>referred</source>
-            <translation>référée</translation>
-        </message>
-        <message>
-            <source>electric/paraesthetic</source>
-            <translation>électrique/paresthésique</translation>
-        </message>
-    </context>
-    <context>
-        <name>SessionActions</name>
-        <message>
-            <source>Patient {chart} created.</source>
-            <translation>Patient {chart} créé.</translation>
-        </message>
-        <message>
-            <source>Choose a patient first, then start a session.</source>
-            <translation>Choisissez d'abord un patient, puis commencez une séance.</translation>
-        </message>
-        <message>
-            <source>New session started: click a muscle on the chart to add a site.</source>
-            <translation>Nouvelle séance commencée : cliquez sur un muscle du schéma pour ajouter un point.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SessionDetailsPanel</name>
-        <message>
-            <source>Both / midline</source>
-            <translation>Bilatéral / médian</translation>
-        </message>
-        <message>
-            <source>Left</source>
-            <translation>Gauche</translation>
-        </message>
-        <message>
-            <source>Right</source>
-            <translation>Droite</translation>
-        </message>
-        <message>
-            <source>Risk discussed</source>
-            <translation>Risque discuté</translation>
-        </message>
-        <message>
-            <source>Record that pneumothorax risk was discussed</source>
-            <translation>Consigner que le risque de pneumothorax a été discuté</translation>
-        </message>
-        <message>
-            <source>Consent and needles</source>
-            <translation>Consentement et aiguilles</translation>
-        </message>
-        <message>
-            <source>Informed consent obtained</source>
-            <translation>Consentement éclairé obtenu</translation>
-        </message>
-        <message>
-            <source>Pneumothorax risk discussed</source>
-            <translation>Risque de pneumothorax discuté</translation>
-        </message>
-        <message>
-            <source>not recorded</source>
-            <translation>non consignée</translation>
-        </message>
-        <message>
-            <source>Number of needles used</source>
-            <translation>Nombre d'aiguilles utilisées</translation>
-        </message>
-        <message>
-            <source>All needles accounted for, sharps disposed</source>
-            <translation>Aiguilles comptées, jetées aux objets piquants</translation>
-        </message>
-        <message>
-            <source>Needles used:</source>
-            <translation>Aiguilles utilisées :</translation>
-        </message>
-        <message>
-            <source>Region or segment, e.g. L5</source>
-            <translation>Région ou segment, p. ex. L5</translation>
-        </message>
-        <message>
-            <source>Examination findings</source>
-            <translation>Constats d'examen</translation>
-        </message>
-        <message>
-            <source>finding</source>
-            <translation>constat</translation>
-        </message>
-        <message>
-            <source>Action taken</source>
-            <translation>Mesure prise</translation>
-        </message>
-        <message>
-            <source>Adverse events</source>
-            <translation>Événements indésirables</translation>
-        </message>
-        <message>
-            <source>adverse event</source>
-            <translation>événement indésirable</translation>
-        </message>
-        <message>
-            <source>Tolerance and plan</source>
-            <translation>Tolérance et plan</translation>
-        </message>
-        <message>
-            <source>How the patient tolerated the treatment</source>
-            <translation>Comment le patient a toléré le traitement</translation>
-        </message>
-        <message>
-            <source>Plan, e.g. review in one week; home stretches</source>
-            <translation>Plan, p. ex. revoir dans une semaine; étirements à domicile</translation>
-        </message>
-        <message>
-            <source>Tolerance:</source>
-            <translation>Tolérance :</translation>
-        </message>
-        <message>
-            <source>Plan:</source>
-            <translation>Plan :</translation>
-        </message>
-        <message>
-            <source>left</source>
-            <translation>gauche</translation>
-        </message>
-        <message>
-            <source>right</source>
-            <translation>droite</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Over the thorax:&lt;/b&gt; {muscles}.</source>
-            <translation>&lt;b&gt;Sur le thorax :&lt;/b&gt; {muscles}.</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Near the pleura:&lt;/b&gt; {muscles}.</source>
-            <translation>&lt;b&gt;Près de la plèvre :&lt;/b&gt; {muscles}.</translation>
-        </message>
-        <message>
-            <source>Record that pneumothorax risk was discussed with the patient.</source>
-            <translation>Consignez que le risque de pneumothorax a été discuté avec le patient.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SessionPanel</name>
-        <message>
-            <source>No session open</source>
-            <translation>Aucune séance ouverte</translation>
-        </message>
-        <message>
-            <source>Session start time</source>
-            <translation>Heure de début de la séance</translation>
-        </message>
-        <message>
-            <source>e.g. low back pain radiating to the left leg</source>
-            <translation>p. ex. lombalgie irradiant dans la jambe gauche</translation>
-        </message>
-        <message>
-            <source>tolerance, adverse events, plan…</source>
-            <translation>tolérance, événements indésirables, plan…</translation>
-        </message>
-        <message>
-            <source>name, as in the clinic's list of practitioners</source>
-            <translation>nom, comme dans la liste des praticiens de la clinique</translation>
-        </message>
-        <message>
-            <source>before</source>
-            <translation>avant</translation>
-        </message>
-        <message>
-            <source>after</source>
-            <translation>après</translation>
-        </message>
-        <message>
-            <source>Started</source>
-            <translation>Début</translation>
-        </message>
-        <message>
-            <source>Practitioner</source>
-            <translation>Praticien</translation>
-        </message>
-        <message>
-            <source>Complaint</source>
-            <translation>Motif de consultation</translation>
-        </message>
-        <message>
-            <source>Pain (0-10)</source>
-            <translation>Douleur (0-10)</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>Sign session…</source>
-            <translation>Signer la séance…</translation>
-        </message>
-        <message>
-            <source>Lock this note; later corrections become amendments</source>
-            <translation>Verrouiller cette note; les corrections ultérieures deviennent des addenda</translation>
-        </message>
-        <message>
-            <source>Add amendment…</source>
-            <translation>Ajouter un addenda…</translation>
-        </message>
-        <message>
-            <source>Sites</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <source>Click a muscle on the chart to add a site. Keys: 0-3 grasp · C cramp · Del remove</source>
-            <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches : 0-3 préhension · C crampe · Suppr retirer</translation>
-        </message>
-        <message>
-            <source>Choose a patient, then a session or New session.</source>
-            <translation>Choisissez un patient, puis une séance ou Nouvelle séance.</translation>
-        </message>
-        <message>
-            <source>Session {when}</source>
-            <translation>Séance du {when}</translation>
-        </message>
-        <message>
-            <source>Signed {when} by {who}: read-only. Corrections are added as amendments.</source>
-            <translation>Signée le {when} par {who} : lecture seule. Les corrections sont ajoutées comme addenda.</translation>
-        </message>
-        <message>
-            <source>Draft, but the database is open read-only.</source>
-            <translation>Brouillon, mais la base de données est ouverte en lecture seule.</translation>
-        </message>
-        <message>
-            <source>Draft – every change is saved as you make it.</source>
-            <translation>Brouillon – chaque modification est enregistrée aussitôt faite.</translation>
-        </message>
-        <message>
-            <source>Amendment {when} by {who} – {reason}: {text}</source>
-            <translation>Addenda du {when} par {who} – {reason} : {text}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Clinic settings</source>
-            <translation>Paramètres de la clinique</translation>
-        </message>
-        <message>
-            <source>Clinic</source>
-            <translation>Clinique</translation>
-        </message>
-        <message>
-            <source>Clinic name</source>
-            <translation>Nom de la clinique</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <source>Choose logo…</source>
-            <translation>Choisir un logo…</translation>
-        </message>
-        <message>
-            <source>No logo</source>
-            <translation>Aucun logo</translation>
-        </message>
-        <message>
-            <source>Logo:</source>
-            <translation>Logo :</translation>
-        </message>
-        <message>
-            <source>Paper size</source>
-            <translation>Format du papier</translation>
-        </message>
-        <message>
-            <source>Paper:</source>
-            <translation>Papier :</translation>
-        </message>
-        <message>
-            <source>Print the session's photos in its PDF</source>
-            <translation>Imprimer les photos de la séance dans son PDF</translation>
-        </message>
-        <message>
-            <source>Off: the PDF lists the photos (caption, site, sha256) without printing them; the PDF often leaves the clinic</source>
-            <translation>Désactivé : le PDF énumère les photos (légende, point, sha256) sans les imprimer; le PDF sort souvent de la clinique</translation>
-        </message>
-        <message>
-            <source>Photos:</source>
-            <translation>Photos :</translation>
-        </message>
-        <message>
-            <source>imsmap's data folder (default)</source>
-            <translation>Dossier de données d'imsmap (par défaut)</translation>
-        </message>
-        <message>
-            <source>Backup folder</source>
-            <translation>Dossier de sauvegarde</translation>
-        </message>
-        <message>
-            <source>Automatic backups go here: a full copy each week and a journal of each signed session, the last three weeks kept (imsmap backup --help). Choose a folder on another disk if you can.</source>
-            <translation>Les sauvegardes automatiques vont ici : une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un dossier sur un autre disque.</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Choisir…</translation>
-        </message>
-        <message>
-            <source>Backups:</source>
-            <translation>Sauvegardes :</translation>
-        </message>
-        <message>
-            <source>Practitioners</source>
-            <translation>Praticiens</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nom</translation>
-        </message>
-        <message>
-            <source>Registration number</source>
-            <translation>Numéro de permis</translation>
-        </message>
-        <message>
-            <source>Add practitioner</source>
-            <translation>Ajouter un praticien</translation>
-        </message>
-        <message>
-            <source>Remove selected</source>
-            <translation>Retirer la sélection</translation>
-        </message>
-        <message>
-            <source>Needles (mm)</source>
-            <translation>Aiguilles (mm)</translation>
-        </message>
-        <message>
-            <source>Diameter x length in millimetres, separated by commas</source>
-            <translation>Diamètre x longueur en millimètres, séparés par des virgules</translation>
-        </message>
-        <message>
-            <source>Needle presets</source>
-            <translation>Aiguilles prédéfinies</translation>
-        </message>
-        <message>
-            <source>Presets:</source>
-            <translation>Prédéfinies :</translation>
-        </message>
-        <message>
-            <source>Default needle diameter in millimetres</source>
-            <translation>Diamètre d'aiguille par défaut en millimètres</translation>
-        </message>
-        <message>
-            <source>Default needle length in millimetres</source>
-            <translation>Longueur d'aiguille par défaut en millimètres</translation>
-        </message>
-        <message>
-            <source>Default:</source>
-            <translation>Par défaut :</translation>
-        </message>
-        <message>
-            <source>Grasp grades</source>
-            <translation>Cotes de préhension</translation>
-        </message>
-        <message>
-            <source>Label of grasp grade {grade}</source>
-            <translation>Libellé de la cote de préhension {grade}</translation>
-        </message>
-        <message>
-            <source>{name}:</source>
-            <translation>{name} :</translation>
-        </message>
-        <message>
-            <source>Clinic logo</source>
-            <translation>Logo de la clinique</translation>
-        </message>
-        <message>
-            <source>Images (*.png *.jpg *.jpeg)</source>
-            <translation>Images (*.png *.jpg *.jpeg)</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(aucun)</translation>
-        </message>
-        <message>
-            <source>Needle preset {preset} is not written as diameter x length, e.g. 0.25x40.</source>
-            <translation>L'aiguille prédéfinie {preset} n'est pas écrite sous la forme diamètre x longueur, p. ex. 0.25x40.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Severity</name>
-        <message>
-            <source>mild</source>
-            <translation>léger</translation>
-        </message>
-        <message>
-            <source>moderate</source>
-            <translation>modéré</translation>
-        </message>
-        <message>
-            <source>severe</source>
-            <translation>grave</translation>
-        </message>
-    </context>
-    <context>
-        <name>Sex</name>
-        <message>
-            <source>Female</source>
-            <translation>Féminin</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Masculin</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Autre</translation>
-        </message>
-        <message>
-            <source>Not recorded</source>
-            <translation>Non consigné</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutsDialog</name>
-        <message>
-            <source>Grade the selected site's grasp (on the chart or the site list)</source>
-            <translation>Coter la préhension du point sélectionné (sur le schéma ou dans la liste des points)</translation>
-        </message>
-        <message>
-            <source>Toggle cramp on the selected site</source>
-            <translation>Activer ou désactiver la crampe du point sélectionné</translation>
-        </message>
-        <message>
-            <source>Del / Backspace</source>
-            <translation>Suppr / Retour arrière</translation>
-        </message>
-        <message>
-            <source>Remove the selected site (Ctrl+Z brings it back)</source>
-            <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
-        </message>
-        <message>
-            <source>Esc</source>
-            <translation>Échap</translation>
-        </message>
-        <message>
-            <source>Clear the selection on the chart</source>
-            <translation>Annuler la sélection sur le schéma</translation>
-        </message>
-        <message>
-            <source>Mouse wheel</source>
-            <translation>Molette de la souris</translation>
-        </message>
-        <message>
-            <source>Zoom the chart under the pointer</source>
-            <translation>Zoomer le schéma sous le pointeur</translation>
-        </message>
-        <message>
-            <source>Enter (lock screen)</source>
-            <translation>Entrée (écran verrouillé)</translation>
-        </message>
-        <message>
-            <source>Unlock with your PIN</source>
-            <translation>Déverrouiller avec votre NIP</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Raccourcis clavier</translation>
-        </message>
-        <message>
-            <source> or </source>
-            <translation> ou </translation>
-        </message>
-        <message>
-            <source>Menus show these too. Keys on the chart act on the selected site.</source>
-            <translation>Les menus les affichent aussi. Les touches sur le schéma agissent sur le point sélectionné.</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Touches</translation>
-        </message>
-        <message>
-            <source>What it does</source>
-            <translation>Ce qu'elle fait</translation>
-        </message>
-    </context>
-    <context>
-        <name>Side</name>
-        <message>
-            <source>Left</source>
-            <translation>Gauche</translation>
-        </message>
-        <message>
-            <source>Right</source>
-            <translation>Droite</translation>
-        </message>
-        <message>
-            <source>Midline</source>
-            <translation>Ligne médiane</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignDialog</name>
-        <message>
-            <source>Sign session</source>
-            <translation>Signer la séance</translation>
-        </message>
-        <message numerus="yes">
-            <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>
-            <translation>
-                <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n point.&lt;br&gt;Une fois signée, la séance est verrouillée : les corrections ultérieures sont des addenda datés qui laissent cette note telle quelle.</numerusform>
-                <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n points.&lt;br&gt;Une fois signée, la séance est verrouillée : les corrections ultérieures sont des addenda datés qui laissent cette note telle quelle.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Before you sign:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
-            <translation>&lt;b&gt;Avant de signer :&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
-        </message>
-        <message>
-            <source>The record is complete.</source>
-            <translation>Le dossier est complet.</translation>
-        </message>
-        <message>
-            <source>Sign with these items open</source>
-            <translation>Signer malgré ces éléments en suspens</translation>
-        </message>
-        <message>
-            <source>I have reviewed this session</source>
-            <translation>J'ai révisé cette séance</translation>
-        </message>
-        <message>
-            <source>Confirm signing</source>
-            <translation>Confirmer la signature</translation>
-        </message>
-        <message>
-            <source>Sign and lock</source>
-            <translation>Signer et verrouiller</translation>
-        </message>
-    </context>
-    <context>
-        <name>SiteEditor</name>
-        <message>
-            <source>{what} of site {number}</source>
-            <translation>{what} du point {number}</translation>
-        </message>
-        <message>
-            <source>grasp</source>
-            <translation>préhension</translation>
-        </message>
-        <message>
-            <source>cramp</source>
-            <translation>crampe</translation>
-        </message>
-        <message>
-            <source>twitch</source>
-            <translation>secousse</translation>
-        </message>
-        <message>
-            <source>electrical stimulation</source>
-            <translation>électrostimulation</translation>
-        </message>
-        <message>
-            <source>estim</source>
-            <translation>électrostimulation</translation>
-        </message>
-        <message>
-            <source>confirm</source>
-            <translation>confirmation</translation>
-        </message>
-        <message>
-            <source>level</source>
-            <translation>niveau</translation>
-        </message>
-        <message>
-            <source>needle diameter</source>
-            <translation>diamètre de l'aiguille</translation>
-        </message>
-        <message>
-            <source>needle length</source>
-            <translation>longueur de l'aiguille</translation>
-        </message>
-        <message>
-            <source>needle</source>
-            <translation>aiguille</translation>
-        </message>
-        <message>
-            <source>depth</source>
-            <translation>profondeur</translation>
-        </message>
-        <message>
-            <source>tissue feel</source>
-            <translation>sensation tissulaire</translation>
-        </message>
-        <message>
-            <source>release</source>
-            <translation>relâchement</translation>
-        </message>
-        <message>
-            <source>sensation</source>
-            <translation>sensation</translation>
-        </message>
-        <message>
-            <source>muscle</source>
-            <translation>muscle</translation>
-        </message>
-        <message>
-            <source>side</source>
-            <translation>côté</translation>
-        </message>
-        <message>
-            <source>notes</source>
-            <translation>notes</translation>
-        </message>
-        <message>
-            <source>Select a site first: tap its marker on the chart or its row in the list.</source>
-            <translation>Sélectionnez d'abord un point : touchez son repère sur le schéma ou sa ligne dans la liste.</translation>
-        </message>
-        <message>
-            <source>Site {number} is recorded already (Enter confirms planned sites).</source>
-            <translation>Le point {number} est déjà consigné (Entrée confirme les points prévus).</translation>
-        </message>
-    </context>
-    <context>
-        <name>SiteEdits</name>
-        <message>
-            <source>Start or open a session before recording sites (New session, Ctrl+Shift+N).</source>
-            <translation>Commencez ou ouvrez une séance avant de consigner des points (Nouvelle séance, Ctrl+Maj+N).</translation>
-        </message>
-        <message>
-            <source>This session is signed (or the database is read-only): sites cannot change. Add an amendment instead.</source>
-            <translation>Cette séance est signée (ou la base de données est en lecture seule) : les points ne peuvent pas changer. Ajoutez plutôt un addenda.</translation>
-        </message>
-        <message>
-            <source>add site {number}</source>
-            <translation>ajout du point {number}</translation>
-        </message>
-        <message>
-            <source>move site {number}</source>
-            <translation>déplacement du point {number}</translation>
-        </message>
-        <message>
-            <source>Select a site first: click its marker on the chart or its row in the list.</source>
-            <translation>Sélectionnez d'abord un point : cliquez sur son repère sur le schéma ou sur sa ligne dans la liste.</translation>
-        </message>
-        <message>
-            <source>Select the site to remove first.</source>
-            <translation>Sélectionnez d'abord le point à retirer.</translation>
-        </message>
-        <message>
-            <source>remove site {number}</source>
-            <translation>retrait du point {number}</translation>
-        </message>
-        <message>
-            <source>Site {number} removed (Ctrl+Z brings it back).</source>
-            <translation>Point {number} retiré (Ctrl+Z le rétablit).</translation>
-        </message>
-    </context>
-    <context>
-        <name>SiteInspector</name>
-        <message>
-            <source>Cramp</source>
-            <translation>Crampe</translation>
-        </message>
-        <message>
-            <source>Twitch</source>
-            <translation>Secousse</translation>
-        </message>
-        <message>
-            <source>E-stim</source>
-            <translation>Électrostim.</translation>
-        </message>
-        <message>
-            <source>{name}: {value}</source>
-            <comment>a choice that names itself: "release: full"</comment>
-            <translation>{name} : {value}</translation>
-        </message>
-        <message>
-            <source>{name} (optional)</source>
-            <translation>{name} (facultatif)</translation>
-        </message>
-        <message>
-            <source>⚠ Electric/paraesthetic sensation: possible nerve contact</source>
-            <translation>⚠ Sensation électrique/paresthésique : contact nerveux possible</translation>
-        </message>
-        <message>
-            <source>Planned: not needled yet</source>
-            <translation>Prévu : pas encore puncturé</translation>
-        </message>
-        <message>
-            <source>Needled ✓</source>
-            <translation>Puncturé ✓</translation>
-        </message>
-        <message>
-            <source>Confirm the planned site as needled (Enter)</source>
-            <translation>Confirmer que le point prévu est puncturé (Entrée)</translation>
-        </message>
-        <message>
-            <source>Type to change the muscle…</source>
-            <translation>Tapez pour changer de muscle…</translation>
-        </message>
-        <message>
-            <source>L</source>
-            <comment>left side, one letter</comment>
-            <translation>G</translation>
-        </message>
-        <message>
-            <source>The patient's left side</source>
-            <translation>Côté gauche du patient</translation>
-        </message>
-        <message>
-            <source>R</source>
-            <comment>right side, one letter</comment>
-            <translation>D</translation>
-        </message>
-        <message>
-            <source>The patient's right side</source>
-            <translation>Côté droit du patient</translation>
-        </message>
-        <message>
-            <source>M</source>
-            <comment>midline, one letter</comment>
-            <translation>M</translation>
-        </message>
-        <message>
-            <source>Midline</source>
-            <translation>Ligne médiane</translation>
-        </message>
-        <message>
-            <source>Segment level of a site on a segmental muscle (multifidus, longissimus, iliocostalis, intercostals, rectus abdominis)</source>
-            <translation>Niveau segmentaire d'un point sur un muscle segmentaire (multifide, longissimus, iliocostal, intercostaux, grand droit de l'abdomen)</translation>
-        </message>
-        <message>
-            <source>The clinic's needles (Settings); or type diameter and length</source>
-            <translation>Les aiguilles de la clinique (Paramètres); ou tapez le diamètre et la longueur</translation>
-        </message>
-        <message>
-            <source>Needle diameter in millimetres (0.12-0.50)</source>
-            <translation>Diamètre de l'aiguille en millimètres (0,12-0,50)</translation>
-        </message>
-        <message>
-            <source>Needle length in millimetres (7-150)</source>
-            <translation>Longueur de l'aiguille en millimètres (7-150)</translation>
-        </message>
-        <message>
-            <source>Depth reached, in millimetres (optional)</source>
-            <translation>Profondeur atteinte, en millimètres (facultatif)</translation>
-        </message>
-        <message>
-            <source>{name} (key {key})</source>
-            <translation>{name} (touche {key})</translation>
-        </message>
-        <message>
-            <source>feel</source>
-            <translation>texture</translation>
-        </message>
-        <message>
-            <source>release</source>
-            <translation>relâchement</translation>
-        </message>
-        <message>
-            <source>sensation</source>
-            <translation>sensation</translation>
-        </message>
-        <message>
-            <source>notes on this insertion</source>
-            <translation>notes sur cette insertion</translation>
-        </message>
-        <message>
-            <source>Depth</source>
-            <translation>Profondeur</translation>
-        </message>
-        <message>
-            <source>No site selected: tap a marker or a row</source>
-            <translation>Aucun point sélectionné : touchez un repère ou une ligne</translation>
-        </message>
-        <message>
-            <source>not graded</source>
-            <translation>non cotée</translation>
-        </message>
-        <message>
-            <source>grasp {grade} {label}</source>
-            <translation>préhension {grade} {label}</translation>
-        </message>
-        <message>
-            <source>{site} · read-only (signed)</source>
-            <translation>{site} · lecture seule (signée)</translation>
-        </message>
-        <message>
-            <source>{grade} {label} (key {grade})</source>
-            <translation>{grade} {label} (touche {grade})</translation>
-        </message>
-        <message>
-            <source>Not graded</source>
-            <translation>Non cotée</translation>
-        </message>
-        <message>
-            <source>other</source>
-            <translation>autre</translation>
-        </message>
-        <message>
-            <source>level {none}</source>
-            <translation>niveau {none}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SiteTable</name>
-        <message>
-            <source>Muscle</source>
-            <translation>Muscle</translation>
-        </message>
-        <message>
-            <source>Side</source>
-            <translation>Côté</translation>
-        </message>
-        <message>
-            <source>Grasp</source>
-            <translation>Préhension</translation>
-        </message>
-        <message>
-            <source>Flags</source>
-            <translation>Indicateurs</translation>
-        </message>
-        <message>
-            <source>planned</source>
-            <translation>prévu</translation>
-        </message>
-        <message>
-            <source>Electric/paraesthetic sensation: possible nerve contact</source>
-            <translation>Sensation électrique/paresthésique : contact nerveux possible</translation>
-        </message>
-        <message>
-            <source>Planned, not yet needled: a grade or Enter records it</source>
-            <translation>Prévu, pas encore puncturé : une cote ou Entrée le consigne</translation>
-        </message>
-        <message>
-            <source>C cramp · T twitch · E electrical stimulation</source>
-            <translation>C crampe · T secousse · E électrostimulation</translation>
-        </message>
-    </context>
-    <context>
-        <name>Startup</name>
-        <message>
-            <source>imsmap cannot open the database</source>
-            <translation>imsmap ne peut pas ouvrir la base de données</translation>
-        </message>
-        <message>
-            <source>The database file is empty (0 bytes), but there are backups of it.</source>
-            <translation>Le fichier de la base de données est vide (0 octet), mais il en existe des sauvegardes.</translation>
-        </message>
-        <message>
-            <source>The backup failed because of a bug ({name}); see the log.</source>
-            <translation>La sauvegarde a échoué à cause d'un bogue ({name}); voyez le journal.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TissueFeel</name>
-        <message>
-            <source>normal</source>
-            <translation>normale</translation>
-        </message>
-        <message>
-            <source>grasp</source>
-            <translation>préhension</translation>
-        </message>
-        <message>
-            <source>gritty-fibrotic</source>
-            <translation>granuleuse-fibreuse</translation>
-        </message>
-        <message>
-            <source>bone contact</source>
-            <translation>contact osseux</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrendModel</name>
-        <message>
-            <source>ungraded</source>
-            <translation>non cotée</translation>
-        </message>
-        <message>
-            <source>Muscle</source>
-            <translation>Muscle</translation>
-        </message>
-        <message>
-            <source>Trend</source>
-            <translation>Tendance</translation>
-        </message>
-        <message>
-            <source>Change</source>
-            <translation>Changement</translation>
-        </message>
-        <message>
-            <source>Latest grasp minus the first graded one: negative means releasing.</source>
-            <translation>Dernière préhension moins la première cotée : négatif signifie un relâchement.</translation>
-        </message>
-        <message>
-            <source>Session {number}, {date}</source>
-            <translation>Séance {number}, {date}</translation>
-        </message>
-        <message>
-            <source>not needled</source>
-            <translation>non puncturé</translation>
-        </message>
-        <message>
-            <source>{muscle}: {grades} (oldest to latest; · not needled)</source>
-            <translation>{muscle} : {grades} (de la plus ancienne à la plus récente; · non puncturé)</translation>
-        </message>
-    </context>
-    <context>
-        <name>UpgradeDialog</name>
-        <message>
-            <source>imsmap – upgrading the database</source>
-            <translation>imsmap – mise à niveau de la base de données</translation>
-        </message>
-        <message>
-            <source>Upgrading {name} to this imsmap's format (schema {old} to {new}). Every record is kept and checked. Cancel stops it; nothing is lost, and the upgrade starts again next time.</source>
-            <translation>Mise à niveau de {name} au format de cette version d'imsmap (schéma {old} à {new}). Chaque dossier est conservé et vérifié. Annuler l'arrête; rien n'est perdu et la mise à niveau reprend la prochaine fois.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-    </context>
-    <context>
-        <name>WindowMenus</name>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>É&amp;dition</translation>
-        </message>
-        <message>
-            <source>&amp;Session</source>
-            <translation>&amp;Séance</translation>
-        </message>
-        <message>
-            <source>&amp;Charts</source>
-            <translation>S&amp;chémas</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Affichage</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>A&amp;ide</translation>
-        </message>
-        <message>
-            <source>&amp;New patient…</source>
-            <translation>&amp;Nouveau patient…</translation>
-        </message>
-        <message>
-            <source>New &amp;session</source>
-            <translation>Nouvelle &amp;séance</translation>
-        </message>
-        <message>
-            <source>&amp;Export session PDF…</source>
-            <translation>&amp;Exporter la séance en PDF…</translation>
-        </message>
-        <message>
-            <source>Export &amp;progress report PDF…</source>
-            <translation>Exporter le rapport d'é&amp;volution en PDF…</translation>
-        </message>
-        <message>
-            <source>&amp;Print…</source>
-            <translation>&amp;Imprimer…</translation>
-        </message>
-        <message>
-            <source>Print pre&amp;view…</source>
-            <translation>&amp;Aperçu avant impression…</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now</source>
-            <translation>Sauve&amp;garder maintenant</translation>
-        </message>
-        <message>
-            <source>Clinic se&amp;ttings…</source>
-            <translation>Paramètres de la &amp;clinique…</translation>
-        </message>
-        <message>
-            <source>Clinic set-&amp;up…</source>
-            <translation>Con&amp;figuration de la clinique…</translation>
-        </message>
-        <message>
-            <source>The clinic's name, practitioner, screen lock and backups, one question at a time</source>
-            <translation>Le nom de la clinique, le praticien, le verrouillage de l'écran et les sauvegardes, une question à la fois</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Rétablir</translation>
-        </message>
-        <message>
-            <source>Grasp {grade} – {label}</source>
-            <translation>Préhension {grade} – {label}</translation>
-        </message>
-        <message>
-            <source>Toggle &amp;cramp	C</source>
-            <translation>Activer ou désactiver la &amp;crampe	C</translation>
-        </message>
-        <message>
-            <source>&amp;Remove site	Del</source>
-            <translation>Re&amp;tirer le point	Suppr</translation>
-        </message>
-        <message>
-            <source>&amp;Copy last visit's sites</source>
-            <translation>Re&amp;prendre les points de la dernière visite</translation>
-        </message>
-        <message>
-            <source>Add the previous visit's sites as planned markers</source>
-            <translation>Ajouter les points de la visite précédente comme repères prévus</translation>
-        </message>
-        <message>
-            <source>Apply &amp;protocol…</source>
-            <translation>Appliquer un pro&amp;tocole…</translation>
-        </message>
-        <message>
-            <source>Save as pro&amp;tocol…</source>
-            <translation>&amp;Enregistrer comme protocole…</translation>
-        </message>
-        <message>
-            <source>&amp;Sign…</source>
-            <translation>&amp;Signer…</translation>
-        </message>
-        <message>
-            <source>&amp;Amend…</source>
-            <translation>Ajouter un a&amp;ddenda…</translation>
-        </message>
-        <message>
-            <source>Au&amp;dit trail…</source>
-            <translation>Piste de &amp;vérification…</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;in</source>
-            <translation>Zoom a&amp;vant</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;out</source>
-            <translation>Zoom a&amp;rrière</translation>
-        </message>
-        <message>
-            <source>&amp;Fit chart</source>
-            <translation>Ajuster le &amp;schéma</translation>
-        </message>
-        <message>
-            <source>Switch &amp;layer</source>
-            <translation>Changer de &amp;couche</translation>
-        </message>
-        <message>
-            <source>Chart: {name}</source>
-            <translation>Schéma : {name}</translation>
-        </message>
-        <message>
-            <source>Next chart</source>
-            <translation>Schéma suivant</translation>
-        </message>
-        <message>
-            <source>Previous chart</source>
-            <translation>Schéma précédent</translation>
-        </message>
-        <message>
-            <source>Muscle &amp;labels</source>
-            <translation>&amp;Noms des muscles</translation>
-        </message>
-        <message>
-            <source>&amp;Earlier sessions on the chart</source>
-            <translation>Séances &amp;antérieures sur le schéma</translation>
-        </message>
-        <message>
-            <source>&amp;Heat map of earlier grasps</source>
-            <translation>Carte &amp;thermique des préhensions antérieures</translation>
-        </message>
-        <message>
-            <source>Pre&amp;vious visit</source>
-            <translation>Visite &amp;précédente</translation>
-        </message>
-        <message>
-            <source>Ne&amp;xt visit</source>
-            <translation>Visite &amp;suivante</translation>
-        </message>
-        <message>
-            <source>&amp;Replay visits</source>
-            <translation>&amp;Rejouer les visites</translation>
-        </message>
-        <message>
-            <source>&amp;Progress</source>
-            <translation>&amp;Suivi</translation>
-        </message>
-        <message>
-            <source>The patient's progress beside the chart</source>
-            <translation>Le suivi du patient (son évolution) à côté du schéma</translation>
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation>Act&amp;ualiser</translation>
-        </message>
-        <message>
-            <source>Read the database again (changes made on another computer)</source>
-            <translation>Relire la base de données (modifications faites sur un autre ordinateur)</translation>
-        </message>
-        <message>
-            <source>Privacy &amp;screen</source>
-            <translation>&amp;Écran de confidentialité</translation>
-        </message>
-        <message>
-            <source>Hide names and identifiers everywhere (the next patient may see the screen)</source>
-            <translation>Masquer partout les noms et identifiants (le patient suivant pourrait voir l'écran)</translation>
-        </message>
-        <message>
-            <source>&amp;Lock now</source>
-            <translation>&amp;Verrouiller maintenant</translation>
-        </message>
-        <message>
-            <source>Show only the lock screen until your PIN is entered</source>
-            <translation>N'afficher que l'écran de verrouillage jusqu'à ce que votre NIP soit entré</translation>
-        </message>
-        <message>
-            <source>Screen lock &amp;PIN…</source>
-            <translation>&amp;NIP de verrouillage…</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>&amp;Raccourcis clavier</translation>
-        </message>
-        <message>
-            <source>&amp;About imsmap</source>
-            <translation>À &amp;propos d'imsmap</translation>
-        </message>
-        <message>
-            <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>
-            <translation>Paramètres de la clinique enregistrés. La fenêtre utilisera sa nouvelle langue au prochain démarrage d'imsmap.</translation>
-        </message>
-        <message>
-            <source>Clinic settings saved.</source>
-            <translation>Paramètres de la clinique enregistrés.</translation>
-        </message>
-    </context>
-    <context>
-        <name>_LegendStrip</name>
-        <message>
-            <source>today</source>
-            <translation>aujourd'hui</translation>
-        </message>
-        <message>
-            <source>last time</source>
-            <translation>la dernière fois</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n session(s) ago</source>
-            <translation>
-                <numerusform>il y a %n séance</numerusform>
-                <numerusform>il y a %n séances</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Heat: grasp summed</source>
-            <translation>Chaleur : préhension additionnée</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>open a session to attach photos</source>
+        <translation>ouvrez une séance pour joindre des photos</translation>
+    </message>
+    <message>
+        <source>locked with the signed session</source>
+        <translation>verrouillées avec la séance signée</translation>
+    </message>
+    <message>
+        <source>none attached before signing</source>
+        <translation>aucune jointe avant la signature</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>la base de données est en lecture seule</translation>
+    </message>
+    <message>
+        <source>drop photo files here</source>
+        <translation>déposez des fichiers photo ici</translation>
+    </message>
+    <message>
+        <source>Photos are stored upright, without GPS position, device serials or other camera data, at most 2048 px on their long side.</source>
+        <translation>Les photos sont conservées à l&apos;endroit, sans position GPS, numéro de série d&apos;appareil ni autres données de l&apos;appareil photo, au plus 2048 px sur leur grand côté.</translation>
+    </message>
+    <message>
+        <source>Attach photos</source>
+        <translation>Joindre des photos</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns});;All files (*)</source>
+        <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>This session is signed (or the database read-only): its photos are locked, so nothing was added.</source>
+        <translation>Cette séance est signée (ou la base de données en lecture seule)&#xa0;: ses photos sont verrouillées, rien n&apos;a donc été ajouté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{reason} (%n more file(s) refused too.)</source>
+        <translation>
+            <numerusform>{reason} (%n autre fichier refusé aussi.)</numerusform>
+            <numerusform>{reason} (%n autres fichiers refusés aussi.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) attached, upright and without GPS or camera data.</source>
+        <translation>
+            <numerusform>%n photo jointe, à l&apos;endroit et sans données GPS ni de l&apos;appareil photo.</numerusform>
+            <numerusform>%n photos jointes, à l&apos;endroit et sans données GPS ni de l&apos;appareil photo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos are hidden while the privacy screen is on (F12 or Ctrl+H).</source>
+        <translation>Les photos sont masquées tant que l&apos;écran de confidentialité est actif (F12 ou Ctrl+H).</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo {number}</source>
+        <translation>Photo {number}</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Off: the photo at its full stored size (scroll to see it all)</source>
+        <translation>Désactivé&#xa0;: la photo à sa pleine taille (faites défiler pour tout voir)</translation>
+    </message>
+    <message>
+        <source>e.g. bruise 2 cm below the L5 insertion, day 2</source>
+        <translation>p. ex. ecchymose 2 cm sous l&apos;insertion L5, jour 2</translation>
+    </message>
+    <message>
+        <source>not tied to a site</source>
+        <translation>liée à aucun point</translation>
+    </message>
+    <message>
+        <source>site {number} · {muscle} ({side})</source>
+        <translation>point {number} · {muscle} ({side})</translation>
+    </message>
+    <message>
+        <source>{width} x {height} px {kind}, {size} KB · added {when} by {who}</source>
+        <translation>{width} x {height} px {kind}, {size} ko · ajoutée le {when} par {who}</translation>
+    </message>
+    <message>
+        <source>The hash of the stored photo, as the audit trail recorded it</source>
+        <translation>L&apos;empreinte de la photo conservée, telle que la piste de vérification l&apos;a consignée</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Chart site</source>
+        <translation>Point du schéma</translation>
+    </message>
+    <message>
+        <source>Remove photo…</source>
+        <translation>Retirer la photo…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The session is signed: this photo is locked with it.</source>
+        <translation>La séance est signée&#xa0;: cette photo est verrouillée avec elle.</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>Take photo {number} off this session? It stays in the database&apos;s history, but no longer shows, exports or prints.</source>
+        <translation>Retirer la photo {number} de cette séance? Elle reste dans l&apos;historique de la base de données, mais n&apos;est plus affichée, exportée ni imprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Screen lock</source>
+        <translation>Verrouillage de l&apos;écran</translation>
+    </message>
+    <message>
+        <source>The PIN of {user} unlocks the window after it locked itself (or after Lock now). Only a salted hash of it is stored.</source>
+        <translation>Le NIP de {user} déverrouille la fenêtre après son verrouillage automatique (ou après Verrouiller maintenant). Seule une empreinte salée en est conservée.</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>NIP actuel</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau NIP</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>Répéter le nouveau NIP</translation>
+    </message>
+    <message>
+        <source>Remove my PIN (no locking)</source>
+        <translation>Supprimer mon NIP (aucun verrouillage)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Verrouiller après des minutes d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>Current PIN:</source>
+        <translation>NIP actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation>Nouveau NIP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Répéter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lock after:</source>
+        <translation>Verrouiller après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The current PIN is not right.</source>
+        <translation>Le NIP actuel n&apos;est pas le bon.</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation>Les deux nouveaux NIP diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
+    <message>
+        <source>There are no protocols yet: open a session and use Session → Save as protocol.</source>
+        <translation>Il n&apos;y a pas encore de protocole&#xa0;: ouvrez une séance et utilisez Séance → Enregistrer comme protocole.</translation>
+    </message>
+    <message>
+        <source>Apply protocol</source>
+        <translation>Appliquer un protocole</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protocole&#xa0;:</translation>
+    </message>
+    <message>
+        <source>protocol {name}</source>
+        <translation>protocole {name}</translation>
+    </message>
+    <message>
+        <source>Save as protocol</source>
+        <translation>Enregistrer comme protocole</translation>
+    </message>
+    <message>
+        <source>Name of the protocol (e.g. L5 radiculopathy):</source>
+        <translation>Nom du protocole (p. ex. radiculopathie L5)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningWords</name>
+    <message numerus="yes">
+        <source>copy forward (%n site(s))</source>
+        <translation>
+            <numerusform>reprise (%n point)</numerusform>
+            <numerusform>reprise (%n points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) of the last visit added as planned markers: grade each one you needle, remove the others.</source>
+        <translation>
+            <numerusform>%n point de la dernière visite ajouté comme repère prévu&#xa0;: cotez chaque point que vous puncturez, retirez les autres.</numerusform>
+            <numerusform>%n points de la dernière visite ajoutés comme repères prévus&#xa0;: cotez chaque point que vous puncturez, retirez les autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n site(s))</source>
+        <translation>
+            <numerusform>{name} (%n point)</numerusform>
+            <numerusform>{name} (%n points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Protocol {name}: %n planned site(s) added.</source>
+        <translation>
+            <numerusform>Protocole {name}&#xa0;: %n point prévu ajouté.</numerusform>
+            <numerusform>Protocole {name}&#xa0;: %n points prévus ajoutés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Protocol {name} saved with %n site(s).</source>
+        <translation>
+            <numerusform>Protocole {name} enregistré avec %n point.</numerusform>
+            <numerusform>Protocole {name} enregistré avec %n points.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PractitionerPage</name>
+    <message>
+        <source>The practitioner</source>
+        <translation>Le praticien</translation>
+    </message>
+    <message>
+        <source>Who signs the notes: the name and registration number are printed on every signed session.</source>
+        <translation>Qui signe les notes&#xa0;: le nom et le numéro de permis sont imprimés sur chaque séance signée.</translation>
+    </message>
+    <message>
+        <source>Practitioner&apos;s name</source>
+        <translation>Nom du praticien</translation>
+    </message>
+    <message>
+        <source>e.g. Jane Smith, PT</source>
+        <translation>p. ex. Julie Tremblay, pht</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>your college or board registration number</source>
+        <translation>votre numéro de permis de l&apos;ordre professionnel</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Registration number:</source>
+        <translation>Numéro de permis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>More practitioners can be added later in File &gt; Clinic settings.</source>
+        <translation>D&apos;autres praticiens pourront être ajoutés plus tard dans Fichier &gt; Paramètres de la clinique.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>No fading</source>
+        <translation>Sans atténuation</translation>
+    </message>
+    <message>
+        <source>Half-life 2 weeks</source>
+        <translation>Demi-vie 2 semaines</translation>
+    </message>
+    <message>
+        <source>Half-life 4 weeks</source>
+        <translation>Demi-vie 4 semaines</translation>
+    </message>
+    <message>
+        <source>Half-life 8 weeks</source>
+        <translation>Demi-vie 8 semaines</translation>
+    </message>
+    <message>
+        <source>Last 4</source>
+        <translation>4 dernières</translation>
+    </message>
+    <message>
+        <source>Last 8</source>
+        <translation>8 dernières</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Sessions shown</source>
+        <translation>Séances affichées</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>{session}  pain {pain}</source>
+        <translation>{session}  douleur {pain}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{session}  (%n site(s))</source>
+        <translation>
+            <numerusform>{session}  (%n point)</numerusform>
+            <numerusform>{session}  (%n points)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draft: not signed yet</source>
+        <translation>Brouillon&#xa0;: pas encore signée</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressSummary</name>
+    <message>
+        <source>No needled sites in the sessions shown yet.</source>
+        <translation>Aucun point puncturé dans les séances affichées pour l&apos;instant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{muscles} and %n more</source>
+        <translation>
+            <numerusform>{muscles} et %n autre</numerusform>
+            <numerusform>{muscles} et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest ({session}): {grasping} of %n muscle(s) grasped (strongest: {strongest}).</source>
+        <translation>
+            <numerusform>Dernière ({session})&#xa0;: {grasping} sur %n muscle en préhension (les plus forts&#xa0;: {strongest}).</numerusform>
+            <numerusform>Dernière ({session})&#xa0;: {grasping} sur %n muscles en préhension (les plus forts&#xa0;: {strongest}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest ({session}): {grasping} of %n muscle(s) grasped.</source>
+        <translation>
+            <numerusform>Dernière ({session})&#xa0;: {grasping} sur %n muscle en préhension.</numerusform>
+            <numerusform>Dernière ({session})&#xa0;: {grasping} sur %n muscles en préhension.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{value}%</source>
+        <comment>a percentage</comment>
+        <translation>{value}&#xa0;%</translation>
+    </message>
+    <message>
+        <source>pain {first} → {last} ({change})</source>
+        <translation>douleur {first} → {last} ({change})</translation>
+    </message>
+    <message>
+        <source>muscles grasping {first} → {last}</source>
+        <translation>muscles en préhension {first} → {last}</translation>
+    </message>
+    <message>
+        <source>mean grasp {first} → {last}</source>
+        <translation>préhension moyenne {first} → {last}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Since {session} (%n session(s)): {changes}.</source>
+        <translation>
+            <numerusform>Depuis {session} (%n séance)&#xa0;: {changes}.</numerusform>
+            <numerusform>Depuis {session} (%n séances)&#xa0;: {changes}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Check the answers, then press Finish to save them.</source>
+        <translation>Vérifiez les réponses, puis appuyez sur Terminer pour les enregistrer.</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>imsmap – database</source>
+        <translation>imsmap – base de données</translation>
+    </message>
+    <message>
+        <source>Replace {name} with the backup of {when}?</source>
+        <translation>Remplacer {name} par la sauvegarde du {when}?</translation>
+    </message>
+    <message>
+        <source>The damaged file stays in {folder}, renamed {name}.</source>
+        <translation>Le fichier endommagé reste dans {folder}, renommé {name}.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Another imsmap window or program is writing to it. Close that one, or wait a moment, then try again.</source>
+        <translation>Une autre fenêtre ou un autre programme imsmap y écrit. Fermez-le ou attendez un moment, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>La sauvegarde n&apos;a pas pu être restaurée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored. The damaged file was kept as {name}.</source>
+        <translation>La sauvegarde du {when} a été restaurée. Le fichier endommagé a été conservé sous le nom {name}.</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored.</source>
+        <translation>La sauvegarde du {when} a été restaurée.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionChooser</name>
+    <message>
+        <source>Keep the muscle as it is (Esc)</source>
+        <translation>Garder le muscle tel quel (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>Release</name>
+    <message>
+        <source>full</source>
+        <translation>complet</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>partiel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>PDF export is not available in this version of imsmap.</source>
+        <translation>L&apos;exportation PDF n&apos;est pas offerte dans cette version d&apos;imsmap.</translation>
+    </message>
+    <message>
+        <source>Export session PDF</source>
+        <translation>Exporter la séance en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This version of imsmap cannot do that yet ({module} is not installed). Export the session PDF instead.</source>
+        <translation>Cette version d&apos;imsmap ne peut pas encore le faire ({module} n&apos;est pas installé). Exportez plutôt la séance en PDF.</translation>
+    </message>
+    <message>
+        <source>{action} failed: {reason}.</source>
+        <translation>{action}&#xa0;: échec ({reason}).</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+        <source>Export progress report</source>
+        <translation>Exporter le rapport d&apos;évolution</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}: {reason}.</source>
+        <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RightTabs</name>
+    <message>
+        <source>Session &amp;&amp; sites</source>
+        <translation>Séance et points</translation>
+    </message>
+    <message>
+        <source>Consent &amp;&amp; safety</source>
+        <translation>Consentement et sécurité</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Suivi</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLock</name>
+    <message numerus="yes">
+        <source>PIN saved: the window locks after %n idle minute(s).</source>
+        <translation>
+            <numerusform>NIP enregistré&#xa0;: la fenêtre se verrouille après %n minute d&apos;inactivité.</numerusform>
+            <numerusform>NIP enregistré&#xa0;: la fenêtre se verrouille après %n minutes d&apos;inactivité.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PIN saved: the window locks with Lock now (Ctrl+Shift+K).</source>
+        <translation>NIP enregistré&#xa0;: la fenêtre se verrouille avec Verrouiller maintenant (Ctrl+Maj+K).</translation>
+    </message>
+    <message>
+        <source>No PIN: the window does not lock.</source>
+        <translation>Aucun NIP&#xa0;: la fenêtre ne se verrouille pas.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentPanel</name>
+    <message>
+        <source>Root</source>
+        <translation>Racine</translation>
+    </message>
+    <message>
+        <source>Left sites</source>
+        <translation>Points gauche</translation>
+    </message>
+    <message>
+        <source>Left grasp</source>
+        <translation>Préhension gauche</translation>
+    </message>
+    <message>
+        <source>Right sites</source>
+        <translation>Points droite</translation>
+    </message>
+    <message>
+        <source>Right grasp</source>
+        <translation>Préhension droite</translation>
+    </message>
+    <message>
+        <source>Muscles</source>
+        <translation>Muscles</translation>
+    </message>
+    <message>
+        <source>Sites per root: &lt;b&gt;d&lt;/b&gt; dominant root of the muscle, &lt;b&gt;c&lt;/b&gt; contributing. Choose a root to see its muscles on the chart.</source>
+        <translation>Points par racine&#xa0;: &lt;b&gt;d&lt;/b&gt; racine dominante du muscle, &lt;b&gt;c&lt;/b&gt; racine contributive. Choisissez une racine pour voir ses muscles sur le schéma.</translation>
+    </message>
+    <message>
+        <source>Segmental summary</source>
+        <translation>Sommaire segmentaire</translation>
+    </message>
+    <message>
+        <source>max {grade} · {count} grasped</source>
+        <translation>max. {grade} · {count} en préhension</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTrend</name>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <source>midline</source>
+        <translation>ligne médiane</translation>
+    </message>
+    <message>
+        <source>Summed grasp of the sites in each root&apos;s muscles (the paraspinal level for multifidus). Hover a cell for dominant and contributing roots.</source>
+        <translation>Préhension additionnée des points dans les muscles de chaque racine (le niveau paravertébral pour le multifide). Survolez une cellule pour les racines dominantes et contributives.</translation>
+    </message>
+    <message>
+        <source>Summed grasp by root and session</source>
+        <translation>Préhension additionnée par racine et par séance</translation>
+    </message>
+    <message>
+        <source>Per session</source>
+        <translation>Par séance</translation>
+    </message>
+    <message>
+        <source>Figures per session</source>
+        <translation>Chiffres par séance</translation>
+    </message>
+    <message>
+        <source>Muscles grasping</source>
+        <translation>Muscles en préhension</translation>
+    </message>
+    <message>
+        <source>Mean grasp (0-3)</source>
+        <translation>Préhension moyenne (0-3)</translation>
+    </message>
+    <message>
+        <source>Same muscles as before (Jaccard)</source>
+        <translation>Mêmes muscles qu&apos;avant (Jaccard)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{root} {side}, {session}: %n site(s); grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</source>
+        <translation>
+            <numerusform>{root} {side}, {session}&#xa0;: %n point; préhension {dominant} là où {root} est la racine dominante, {contributing} là où elle contribue</numerusform>
+            <numerusform>{root} {side}, {session}&#xa0;: %n points; préhension {dominant} là où {root} est la racine dominante, {contributing} là où elle contribue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Sensation</name>
+    <message>
+        <source>ache/cramp</source>
+        <translation>douleur sourde/crampe</translation>
+    </message>
+    <message>
+        <source>deep pressure</source>
+        <translation>pression profonde</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>référée</translation>
+    </message>
+    <message>
+        <source>electric/paraesthetic</source>
+        <translation>électrique/paresthésique</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>Patient {chart} created.</source>
+        <translation>Patient {chart} créé.</translation>
+    </message>
+    <message>
+        <source>Choose a patient first, then start a session.</source>
+        <translation>Choisissez d&apos;abord un patient, puis commencez une séance.</translation>
+    </message>
+    <message>
+        <source>New session started: click a muscle on the chart to add a site.</source>
+        <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetailsPanel</name>
+    <message>
+        <source>Both / midline</source>
+        <translation>Bilatéral / médian</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Risk discussed</source>
+        <translation>Risque discuté</translation>
+    </message>
+    <message>
+        <source>Record that pneumothorax risk was discussed</source>
+        <translation>Consigner que le risque de pneumothorax a été discuté</translation>
+    </message>
+    <message>
+        <source>Consent and needles</source>
+        <translation>Consentement et aiguilles</translation>
+    </message>
+    <message>
+        <source>Informed consent obtained</source>
+        <translation>Consentement éclairé obtenu</translation>
+    </message>
+    <message>
+        <source>Pneumothorax risk discussed</source>
+        <translation>Risque de pneumothorax discuté</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non consignée</translation>
+    </message>
+    <message>
+        <source>Number of needles used</source>
+        <translation>Nombre d&apos;aiguilles utilisées</translation>
+    </message>
+    <message>
+        <source>All needles accounted for, sharps disposed</source>
+        <translation>Aiguilles comptées, jetées aux objets piquants</translation>
+    </message>
+    <message>
+        <source>Needles used:</source>
+        <translation>Aiguilles utilisées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Region or segment, e.g. L5</source>
+        <translation>Région ou segment, p. ex. L5</translation>
+    </message>
+    <message>
+        <source>Examination findings</source>
+        <translation>Constats d&apos;examen</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>constat</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Mesure prise</translation>
+    </message>
+    <message>
+        <source>Adverse events</source>
+        <translation>Événements indésirables</translation>
+    </message>
+    <message>
+        <source>adverse event</source>
+        <translation>événement indésirable</translation>
+    </message>
+    <message>
+        <source>Tolerance and plan</source>
+        <translation>Tolérance et plan</translation>
+    </message>
+    <message>
+        <source>How the patient tolerated the treatment</source>
+        <translation>Comment le patient a toléré le traitement</translation>
+    </message>
+    <message>
+        <source>Plan, e.g. review in one week; home stretches</source>
+        <translation>Plan, p. ex. revoir dans une semaine; étirements à domicile</translation>
+    </message>
+    <message>
+        <source>Tolerance:</source>
+        <translation>Tolérance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan&#xa0;:</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Over the thorax:&lt;/b&gt; {muscles}.</source>
+        <translation>&lt;b&gt;Sur le thorax&#xa0;:&lt;/b&gt; {muscles}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Near the pleura:&lt;/b&gt; {muscles}.</source>
+        <translation>&lt;b&gt;Près de la plèvre&#xa0;:&lt;/b&gt; {muscles}.</translation>
+    </message>
+    <message>
+        <source>Record that pneumothorax risk was discussed with the patient.</source>
+        <translation>Consignez que le risque de pneumothorax a été discuté avec le patient.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>No session open</source>
+        <translation>Aucune séance ouverte</translation>
+    </message>
+    <message>
+        <source>Session start time</source>
+        <translation>Heure de début de la séance</translation>
+    </message>
+    <message>
+        <source>e.g. low back pain radiating to the left leg</source>
+        <translation>p. ex. lombalgie irradiant dans la jambe gauche</translation>
+    </message>
+    <message>
+        <source>tolerance, adverse events, plan…</source>
+        <translation>tolérance, événements indésirables, plan…</translation>
+    </message>
+    <message>
+        <source>name, as in the clinic&apos;s list of practitioners</source>
+        <translation>nom, comme dans la liste des praticiens de la clinique</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>après</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Motif de consultation</translation>
+    </message>
+    <message>
+        <source>Pain (0-10)</source>
+        <translation>Douleur (0-10)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Sign session…</source>
+        <translation>Signer la séance…</translation>
+    </message>
+    <message>
+        <source>Lock this note; later corrections become amendments</source>
+        <translation>Verrouiller cette note; les corrections ultérieures deviennent des addenda</translation>
+    </message>
+    <message>
+        <source>Add amendment…</source>
+        <translation>Ajouter un addenda…</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Click a muscle on the chart to add a site. Keys: 0-3 grasp · C cramp · Del remove</source>
+        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
+    </message>
+    <message>
+        <source>Choose a patient, then a session or New session.</source>
+        <translation>Choisissez un patient, puis une séance ou Nouvelle séance.</translation>
+    </message>
+    <message>
+        <source>Session {when}</source>
+        <translation>Séance du {when}</translation>
+    </message>
+    <message>
+        <source>Signed {when} by {who}: read-only. Corrections are added as amendments.</source>
+        <translation>Signée le {when} par {who}&#xa0;: lecture seule. Les corrections sont ajoutées comme addenda.</translation>
+    </message>
+    <message>
+        <source>Draft, but the database is open read-only.</source>
+        <translation>Brouillon, mais la base de données est ouverte en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Draft – every change is saved as you make it.</source>
+        <translation>Brouillon – chaque modification est enregistrée aussitôt faite.</translation>
+    </message>
+    <message>
+        <source>Amendment {when} by {who} – {reason}: {text}</source>
+        <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Clinic settings</source>
+        <translation>Paramètres de la clinique</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinique</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Choisir un logo…</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Aucun logo</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Print the session&apos;s photos in its PDF</source>
+        <translation>Imprimer les photos de la séance dans son PDF</translation>
+    </message>
+    <message>
+        <source>Off: the PDF lists the photos (caption, site, sha256) without printing them; the PDF often leaves the clinic</source>
+        <translation>Désactivé&#xa0;: le PDF énumère les photos (légende, point, sha256) sans les imprimer; le PDF sort souvent de la clinique</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>Photos&#xa0;:</translation>
+    </message>
+    <message>
+        <source>imsmap&apos;s data folder (default)</source>
+        <translation>Dossier de données d&apos;imsmap (par défaut)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Automatic backups go here: a full copy each week and a journal of each signed session, the last three weeks kept (imsmap backup --help). Choose a folder on another disk if you can.</source>
+        <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un dossier sur un autre disque.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Practitioners</source>
+        <translation>Praticiens</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>Add practitioner</source>
+        <translation>Ajouter un praticien</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Retirer la sélection</translation>
+    </message>
+    <message>
+        <source>Needles (mm)</source>
+        <translation>Aiguilles (mm)</translation>
+    </message>
+    <message>
+        <source>Diameter x length in millimetres, separated by commas</source>
+        <translation>Diamètre x longueur en millimètres, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Needle presets</source>
+        <translation>Aiguilles prédéfinies</translation>
+    </message>
+    <message>
+        <source>Presets:</source>
+        <translation>Prédéfinies&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Default needle diameter in millimetres</source>
+        <translation>Diamètre d&apos;aiguille par défaut en millimètres</translation>
+    </message>
+    <message>
+        <source>Default needle length in millimetres</source>
+        <translation>Longueur d&apos;aiguille par défaut en millimètres</translation>
+    </message>
+    <message>
+        <source>Default:</source>
+        <translation>Par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Grasp grades</source>
+        <translation>Cotes de préhension</translation>
+    </message>
+    <message>
+        <source>Label of grasp grade {grade}</source>
+        <translation>Libellé de la cote de préhension {grade}</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation>{name}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clinic logo</source>
+        <translation>Logo de la clinique</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Needle preset {preset} is not written as diameter x length, e.g. 0.25x40.</source>
+        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. 0.25x40.</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>mild</source>
+        <translation>léger</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>modéré</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+</context>
+<context>
+    <name>Sex</name>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non consigné</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Grade the selected site&apos;s grasp (on the chart or the site list)</source>
+        <translation>Coter la préhension du point sélectionné (sur le schéma ou dans la liste des points)</translation>
+    </message>
+    <message>
+        <source>Toggle cramp on the selected site</source>
+        <translation>Activer ou désactiver la crampe du point sélectionné</translation>
+    </message>
+    <message>
+        <source>Del / Backspace</source>
+        <translation>Suppr / Retour arrière</translation>
+    </message>
+    <message>
+        <source>Remove the selected site (Ctrl+Z brings it back)</source>
+        <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Clear the selection on the chart</source>
+        <translation>Annuler la sélection sur le schéma</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>Molette de la souris</translation>
+    </message>
+    <message>
+        <source>Zoom the chart under the pointer</source>
+        <translation>Zoomer le schéma sous le pointeur</translation>
+    </message>
+    <message>
+        <source>Enter (lock screen)</source>
+        <translation>Entrée (écran verrouillé)</translation>
+    </message>
+    <message>
+        <source>Unlock with your PIN</source>
+        <translation>Déverrouiller avec votre NIP</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Menus show these too. Keys on the chart act on the selected site.</source>
+        <translation>Les menus les affichent aussi. Les touches sur le schéma agissent sur le point sélectionné.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Ce qu&apos;elle fait</translation>
+    </message>
+</context>
+<context>
+    <name>Side</name>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Midline</source>
+        <translation>Ligne médiane</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign session</source>
+        <translation>Signer la séance</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>
+        <translation>
+            <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n point.&lt;br&gt;Une fois signée, la séance est verrouillée&#xa0;: les corrections ultérieures sont des addenda datés qui laissent cette note telle quelle.</numerusform>
+            <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n points.&lt;br&gt;Une fois signée, la séance est verrouillée&#xa0;: les corrections ultérieures sont des addenda datés qui laissent cette note telle quelle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before you sign:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;Avant de signer&#xa0;:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>The record is complete.</source>
+        <translation>Le dossier est complet.</translation>
+    </message>
+    <message>
+        <source>Sign with these items open</source>
+        <translation>Signer malgré ces éléments en suspens</translation>
+    </message>
+    <message>
+        <source>I have reviewed this session</source>
+        <translation>J&apos;ai révisé cette séance</translation>
+    </message>
+    <message>
+        <source>Confirm signing</source>
+        <translation>Confirmer la signature</translation>
+    </message>
+    <message>
+        <source>Sign and lock</source>
+        <translation>Signer et verrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEditor</name>
+    <message>
+        <source>{what} of site {number}</source>
+        <translation>{what} du point {number}</translation>
+    </message>
+    <message>
+        <source>grasp</source>
+        <translation>préhension</translation>
+    </message>
+    <message>
+        <source>cramp</source>
+        <translation>crampe</translation>
+    </message>
+    <message>
+        <source>twitch</source>
+        <translation>secousse</translation>
+    </message>
+    <message>
+        <source>electrical stimulation</source>
+        <translation>électrostimulation</translation>
+    </message>
+    <message>
+        <source>estim</source>
+        <translation>électrostimulation</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>confirmation</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <source>needle diameter</source>
+        <translation>diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>needle length</source>
+        <translation>longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>needle</source>
+        <translation>aiguille</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>profondeur</translation>
+    </message>
+    <message>
+        <source>tissue feel</source>
+        <translation>sensation tissulaire</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>relâchement</translation>
+    </message>
+    <message>
+        <source>sensation</source>
+        <translation>sensation</translation>
+    </message>
+    <message>
+        <source>muscle</source>
+        <translation>muscle</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>côté</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>Select a site first: tap its marker on the chart or its row in the list.</source>
+        <translation>Sélectionnez d&apos;abord un point&#xa0;: touchez son repère sur le schéma ou sa ligne dans la liste.</translation>
+    </message>
+    <message>
+        <source>Site {number} is recorded already (Enter confirms planned sites).</source>
+        <translation>Le point {number} est déjà consigné (Entrée confirme les points prévus).</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEdits</name>
+    <message>
+        <source>Start or open a session before recording sites (New session, Ctrl+Shift+N).</source>
+        <translation>Commencez ou ouvrez une séance avant de consigner des points (Nouvelle séance, Ctrl+Maj+N).</translation>
+    </message>
+    <message>
+        <source>This session is signed (or the database is read-only): sites cannot change. Add an amendment instead.</source>
+        <translation>Cette séance est signée (ou la base de données est en lecture seule)&#xa0;: les points ne peuvent pas changer. Ajoutez plutôt un addenda.</translation>
+    </message>
+    <message>
+        <source>add site {number}</source>
+        <translation>ajout du point {number}</translation>
+    </message>
+    <message>
+        <source>move site {number}</source>
+        <translation>déplacement du point {number}</translation>
+    </message>
+    <message>
+        <source>Select a site first: click its marker on the chart or its row in the list.</source>
+        <translation>Sélectionnez d&apos;abord un point&#xa0;: cliquez sur son repère sur le schéma ou sur sa ligne dans la liste.</translation>
+    </message>
+    <message>
+        <source>Select the site to remove first.</source>
+        <translation>Sélectionnez d&apos;abord le point à retirer.</translation>
+    </message>
+    <message>
+        <source>remove site {number}</source>
+        <translation>retrait du point {number}</translation>
+    </message>
+    <message>
+        <source>Site {number} removed (Ctrl+Z brings it back).</source>
+        <translation>Point {number} retiré (Ctrl+Z le rétablit).</translation>
+    </message>
+</context>
+<context>
+    <name>SiteInspector</name>
+    <message>
+        <source>Cramp</source>
+        <translation>Crampe</translation>
+    </message>
+    <message>
+        <source>Twitch</source>
+        <translation>Secousse</translation>
+    </message>
+    <message>
+        <source>E-stim</source>
+        <translation>Électrostim.</translation>
+    </message>
+    <message>
+        <source>{name}: {value}</source>
+        <comment>a choice that names itself: &quot;release: full&quot;</comment>
+        <translation>{name}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (facultatif)</translation>
+    </message>
+    <message>
+        <source>⚠ Electric/paraesthetic sensation: possible nerve contact</source>
+        <translation>⚠ Sensation électrique/paresthésique&#xa0;: contact nerveux possible</translation>
+    </message>
+    <message>
+        <source>Planned: not needled yet</source>
+        <translation>Prévu&#xa0;: pas encore puncturé</translation>
+    </message>
+    <message>
+        <source>Needled ✓</source>
+        <translation>Puncturé ✓</translation>
+    </message>
+    <message>
+        <source>Confirm the planned site as needled (Enter)</source>
+        <translation>Confirmer que le point prévu est puncturé (Entrée)</translation>
+    </message>
+    <message>
+        <source>Type to change the muscle…</source>
+        <translation>Tapez pour changer de muscle…</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>left side, one letter</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s left side</source>
+        <translation>Côté gauche du patient</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <comment>right side, one letter</comment>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s right side</source>
+        <translation>Côté droit du patient</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>midline, one letter</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Midline</source>
+        <translation>Ligne médiane</translation>
+    </message>
+    <message>
+        <source>Segment level of a site on a segmental muscle (multifidus, longissimus, iliocostalis, intercostals, rectus abdominis)</source>
+        <translation>Niveau segmentaire d&apos;un point sur un muscle segmentaire (multifide, longissimus, iliocostal, intercostaux, grand droit de l&apos;abdomen)</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s needles (Settings); or type diameter and length</source>
+        <translation>Les aiguilles de la clinique (Paramètres); ou tapez le diamètre et la longueur</translation>
+    </message>
+    <message>
+        <source>Needle diameter in millimetres (0.12-0.50)</source>
+        <translation>Diamètre de l&apos;aiguille en millimètres (0,12-0,50)</translation>
+    </message>
+    <message>
+        <source>Needle length in millimetres (7-150)</source>
+        <translation>Longueur de l&apos;aiguille en millimètres (7-150)</translation>
+    </message>
+    <message>
+        <source>Depth reached, in millimetres (optional)</source>
+        <translation>Profondeur atteinte, en millimètres (facultatif)</translation>
+    </message>
+    <message>
+        <source>{name} (key {key})</source>
+        <translation>{name} (touche {key})</translation>
+    </message>
+    <message>
+        <source>feel</source>
+        <translation>texture</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>relâchement</translation>
+    </message>
+    <message>
+        <source>sensation</source>
+        <translation>sensation</translation>
+    </message>
+    <message>
+        <source>notes on this insertion</source>
+        <translation>notes sur cette insertion</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Profondeur</translation>
+    </message>
+    <message>
+        <source>No site selected: tap a marker or a row</source>
+        <translation>Aucun point sélectionné&#xa0;: touchez un repère ou une ligne</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
+        <source>grasp {grade} {label}</source>
+        <translation>préhension {grade} {label}</translation>
+    </message>
+    <message>
+        <source>{site} · read-only (signed)</source>
+        <translation>{site} · lecture seule (signée)</translation>
+    </message>
+    <message>
+        <source>{grade} {label} (key {grade})</source>
+        <translation>{grade} {label} (touche {grade})</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>Non cotée</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>level {none}</source>
+        <translation>niveau {none}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTable</name>
+    <message>
+        <source>Muscle</source>
+        <translation>Muscle</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Grasp</source>
+        <translation>Préhension</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>prévu</translation>
+    </message>
+    <message>
+        <source>Electric/paraesthetic sensation: possible nerve contact</source>
+        <translation>Sensation électrique/paresthésique&#xa0;: contact nerveux possible</translation>
+    </message>
+    <message>
+        <source>Planned, not yet needled: a grade or Enter records it</source>
+        <translation>Prévu, pas encore puncturé&#xa0;: une cote ou Entrée le consigne</translation>
+    </message>
+    <message>
+        <source>C cramp · T twitch · E electrical stimulation</source>
+        <translation>C crampe · T secousse · E électrostimulation</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>imsmap cannot open the database</source>
+        <translation>imsmap ne peut pas ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>The database file is empty (0 bytes), but there are backups of it.</source>
+        <translation>Le fichier de la base de données est vide (0 octet), mais il en existe des sauvegardes.</translation>
+    </message>
+    <message>
+        <source>The backup failed because of a bug ({name}); see the log.</source>
+        <translation>La sauvegarde a échoué à cause d&apos;un bogue ({name}); voyez le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>TissueFeel</name>
+    <message>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <source>grasp</source>
+        <translation>préhension</translation>
+    </message>
+    <message>
+        <source>gritty-fibrotic</source>
+        <translation>granuleuse-fibreuse</translation>
+    </message>
+    <message>
+        <source>bone contact</source>
+        <translation>contact osseux</translation>
+    </message>
+</context>
+<context>
+    <name>TrendModel</name>
+    <message>
+        <source>ungraded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muscle</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Latest grasp minus the first graded one: negative means releasing.</source>
+        <translation>Dernière préhension moins la première cotée&#xa0;: négatif signifie un relâchement.</translation>
+    </message>
+    <message>
+        <source>Session {number}, {date}</source>
+        <translation>Séance {number}, {date}</translation>
+    </message>
+    <message>
+        <source>not needled</source>
+        <translation>non puncturé</translation>
+    </message>
+    <message>
+        <source>{muscle}: {grades} (oldest to latest; · not needled)</source>
+        <translation>{muscle}&#xa0;: {grades} (de la plus ancienne à la plus récente; · non puncturé)</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>imsmap – upgrading the database</source>
+        <translation>imsmap – mise à niveau de la base de données</translation>
+    </message>
+    <message>
+        <source>Upgrading {name} to this imsmap&apos;s format (schema {old} to {new}). Every record is kept and checked. Cancel stops it; nothing is lost, and the upgrade starts again next time.</source>
+        <translation>Mise à niveau de {name} au format de cette version d&apos;imsmap (schéma {old} à {new}). Chaque dossier est conservé et vérifié. Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Séance</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>S&amp;chémas</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+        <source>New &amp;session</source>
+        <translation>Nouvelle &amp;séance</translation>
+    </message>
+    <message>
+        <source>&amp;Export session PDF…</source>
+        <translation>&amp;Exporter la séance en PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;progress report PDF…</source>
+        <translation>Exporter le rapport d&apos;é&amp;volution en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Aperçu avant impression…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Sauve&amp;garder maintenant</translation>
+    </message>
+    <message>
+        <source>Clinic se&amp;ttings…</source>
+        <translation>Paramètres de la &amp;clinique…</translation>
+    </message>
+    <message>
+        <source>Clinic set-&amp;up…</source>
+        <translation>Con&amp;figuration de la clinique…</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name, practitioner, screen lock and backups, one question at a time</source>
+        <translation>Le nom de la clinique, le praticien, le verrouillage de l&apos;écran et les sauvegardes, une question à la fois</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Grasp {grade} – {label}</source>
+        <translation>Préhension {grade} – {label}</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;cramp	C</source>
+        <translation>Activer ou désactiver la &amp;crampe	C</translation>
+    </message>
+    <message>
+        <source>&amp;Remove site	Del</source>
+        <translation>Re&amp;tirer le point	Suppr</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last visit&apos;s sites</source>
+        <translation>Re&amp;prendre les points de la dernière visite</translation>
+    </message>
+    <message>
+        <source>Add the previous visit&apos;s sites as planned markers</source>
+        <translation>Ajouter les points de la visite précédente comme repères prévus</translation>
+    </message>
+    <message>
+        <source>Apply &amp;protocol…</source>
+        <translation>Appliquer un pro&amp;tocole…</translation>
+    </message>
+    <message>
+        <source>Save as pro&amp;tocol…</source>
+        <translation>&amp;Enregistrer comme protocole…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Signer…</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>Ajouter un a&amp;ddenda…</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit trail…</source>
+        <translation>Piste de &amp;vérification…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Fit chart</source>
+        <translation>Ajuster le &amp;schéma</translation>
+    </message>
+    <message>
+        <source>Switch &amp;layer</source>
+        <translation>Changer de &amp;couche</translation>
+    </message>
+    <message>
+        <source>Chart: {name}</source>
+        <translation>Schéma&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Next chart</source>
+        <translation>Schéma suivant</translation>
+    </message>
+    <message>
+        <source>Previous chart</source>
+        <translation>Schéma précédent</translation>
+    </message>
+    <message>
+        <source>Muscle &amp;labels</source>
+        <translation>&amp;Noms des muscles</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier sessions on the chart</source>
+        <translation>Séances &amp;antérieures sur le schéma</translation>
+    </message>
+    <message>
+        <source>&amp;Heat map of earlier grasps</source>
+        <translation>Carte &amp;thermique des préhensions antérieures</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious visit</source>
+        <translation>Visite &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>Visite &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Replay visits</source>
+        <translation>&amp;Rejouer les visites</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>&amp;Suivi</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s progress beside the chart</source>
+        <translation>Le suivi du patient (son évolution) à côté du schéma</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>Read the database again (changes made on another computer)</source>
+        <translation>Relire la base de données (modifications faites sur un autre ordinateur)</translation>
+    </message>
+    <message>
+        <source>Privacy &amp;screen</source>
+        <translation>&amp;Écran de confidentialité</translation>
+    </message>
+    <message>
+        <source>Hide names and identifiers everywhere (the next patient may see the screen)</source>
+        <translation>Masquer partout les noms et identifiants (le patient suivant pourrait voir l&apos;écran)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Show only the lock screen until your PIN is entered</source>
+        <translation>N&apos;afficher que l&apos;écran de verrouillage jusqu&apos;à ce que votre NIP soit entré</translation>
+    </message>
+    <message>
+        <source>Screen lock &amp;PIN…</source>
+        <translation>&amp;NIP de verrouillage…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About imsmap</source>
+        <translation>À &amp;propos d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>
+        <translation>Paramètres de la clinique enregistrés. La fenêtre utilisera sa nouvelle langue au prochain démarrage d&apos;imsmap.</translation>
+    </message>
+    <message>
+        <source>Clinic settings saved.</source>
+        <translation>Paramètres de la clinique enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>_LegendStrip</name>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>last time</source>
+        <translation>la dernière fois</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) ago</source>
+        <translation>
+            <numerusform>il y a %n séance</numerusform>
+            <numerusform>il y a %n séances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Heat: grasp summed</source>
+        <translation>Chaleur&#xa0;: préhension additionnée</translation>
+    </message>
+</context>
 </TS>
