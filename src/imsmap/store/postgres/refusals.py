@@ -16,7 +16,7 @@ import struct
 from enum import Enum
 
 from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
-from imsmap.store.postgres.dsn import ServerError, first_line, parse, psycopg_module, where
+from imsmap.store.postgres.dsn import ServerError, first_line, parse, require_psycopg, where
 
 PROBE_TIMEOUT_S = 3.0
 _TLS_REQUIRED = ("require", "verify-ca", "verify-full")
@@ -60,17 +60,19 @@ RETRY_RECONNECT = frozenset({Fault.CONNECTION_LOST, Fault.UNREACHABLE, Fault.STA
 
 def classify(exc: BaseException) -> Fault:
     """The fault by SQLSTATE (its class for the record's refusals and lost connections)."""
-    pg = psycopg_module()
-    state = getattr(exc, "sqlstate", None)
-    if state in _BY_STATE:
-        return _BY_STATE[state]
+    require_psycopg()
+    import psycopg
+
+    state = exc.sqlstate if isinstance(exc, psycopg.Error) else None
     if state:
+        if state in _BY_STATE:
+            return _BY_STATE[state]
         if state.startswith("08"):
             return Fault.CONNECTION_LOST
         if state.startswith("23"):
             return Fault.INTEGRITY
         return Fault.BUG
-    if isinstance(exc, pg.OperationalError):
+    if isinstance(exc, psycopg.OperationalError):
         return Fault.CONNECTION_LOST  # libpq's own: the connection is gone
     return Fault.BUG
 
@@ -84,7 +86,7 @@ def speaks_tls(dsn: str) -> bool | None:
     try:
         if host.startswith("/"):
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            address: object = f"{host}/.s.PGSQL.{port}"
+            address: str | None = f"{host}/.s.PGSQL.{port}"
         else:
             sock = socket.create_connection((host, port), timeout=PROBE_TIMEOUT_S)
             address = None
@@ -115,7 +117,9 @@ def connection_fault(exc: BaseException, dsn: str) -> Fault:
     tls_required = parse(dsn).get("sslmode", "prefer") in _TLS_REQUIRED
     if tls_required and not tls:
         return Fault.TLS
-    attempt = getattr(exc, "pgconn", None)
+    import psycopg  # classify() found it installed
+
+    attempt = exc.pgconn if isinstance(exc, psycopg.Error) else None
     if attempt is not None and attempt.needs_password:
         return Fault.NO_PASSWORD
     if attempt is not None and attempt.used_password:
