@@ -9,6 +9,7 @@ type checker sees psycopg's own types (its module is typed), never a module pass
 from __future__ import annotations
 
 import importlib
+from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from imsmap.domain.errors import UserFacingError
@@ -16,14 +17,37 @@ from imsmap.domain.errors import UserFacingError
 if TYPE_CHECKING:
     import psycopg
 
-    from imsmap.store.postgres.refusals import Fault
-
 R = TypeVar("R")
+
+
+class Fault(Enum):
+    """What kind of failure a ServerError or a refused statement is (store.postgres.refusals
+    tells it by SQLSTATE)."""
+
+    UNREACHABLE = "unreachable"
+    TLS = "tls"
+    LOGIN_REFUSED = "login refused"
+    NO_PASSWORD = "no password"
+    TURNED_AWAY = "turned away before the password"
+    STARTING = "starting or stopping"
+    NO_CONNECTIONS = "no free connections"
+    CONNECTION_LOST = "connection lost"
+    SERIALIZATION = "serialization failure"
+    DEADLOCK = "deadlock"
+    DISK_FULL = "disk full"
+    OUT_OF_MEMORY = "out of memory"
+    PRIVILEGE = "privilege"
+    SIGNED_LOCKED = "signed session locked"
+    STALE_VERSION = "stale version"
+    INTEGRITY = "integrity"
+    CANCELED = "canceled"
+    READ_ONLY = "read-only server"
+    BUG = "bug"
 
 
 class ServerError(UserFacingError):
     """The clinic server cannot do what was asked; the message says why and what to do.
-    ``fault`` (a store.postgres.refusals.Fault) says what kind of failure it was, when known."""
+    ``fault`` says what kind of failure it was, when known."""
 
     def __init__(self, message: str, fault: Fault | None = None):
         super().__init__(message)

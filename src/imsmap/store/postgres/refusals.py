@@ -13,35 +13,16 @@ from __future__ import annotations
 
 import socket
 import struct
-from enum import Enum
 
 from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
-from imsmap.store.postgres.dsn import ServerError, first_line, parse, require_psycopg, where
+from imsmap.store.postgres.dsn import Fault, ServerError, first_line, parse, require_psycopg, where
+
+# Fault lives in dsn.py (ServerError carries one); it is read here too, as before.
+__all__ = ["PROBE_TIMEOUT_S", "RETRY_RECONNECT", "RETRY_SAME", "Fault", "classify",
+           "connection_fault", "connection_sentence", "error_for", "speaks_tls"]
 
 PROBE_TIMEOUT_S = 3.0
 _TLS_REQUIRED = ("require", "verify-ca", "verify-full")
-
-
-class Fault(Enum):
-    UNREACHABLE = "unreachable"
-    TLS = "tls"
-    LOGIN_REFUSED = "login refused"
-    NO_PASSWORD = "no password"
-    TURNED_AWAY = "turned away before the password"
-    STARTING = "starting or stopping"
-    NO_CONNECTIONS = "no free connections"
-    CONNECTION_LOST = "connection lost"
-    SERIALIZATION = "serialization failure"
-    DEADLOCK = "deadlock"
-    DISK_FULL = "disk full"
-    OUT_OF_MEMORY = "out of memory"
-    PRIVILEGE = "privilege"
-    SIGNED_LOCKED = "signed session locked"
-    STALE_VERSION = "stale version"
-    INTEGRITY = "integrity"
-    CANCELED = "canceled"
-    READ_ONLY = "read-only server"
-    BUG = "bug"
 
 
 _BY_STATE = {

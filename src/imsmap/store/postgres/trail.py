@@ -10,14 +10,29 @@ read both backends with the same code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol
 
 from imsmap.store.audit import changes_text
 from imsmap.store.postgres import chain
 
 if TYPE_CHECKING:
-    from imsmap.store.postgres.database import ServerConnection
+    import psycopg
+    from psycopg.rows import TupleRow
+
+    from imsmap.store.postgres.connection import PgConnection
+
+
+class ServerConnection(Protocol):
+    """What the trail asks of the record services' connection to the server
+    (store.postgres.database.ServerConnection, which carries this module as its ``trail``)."""
+
+    pg: PgConnection
+
+    def execute(self, sql: str, params: Sequence[object] = ..., /
+                ) -> psycopg.Cursor[TupleRow]: ...
+    def snapshot(self) -> AbstractContextManager[None]: ...
 
 _COLUMNS = ("id, at, at_text, actor, action, entity, entity_id, session_id, changes, digest,"
             " hash")
