@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QTableView,
+    QTabBar,
     QTabWidget,
     QTextEdit,
     QTreeView,
@@ -101,7 +102,7 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(w, QComboBox):
             for i in range(w.count()):
                 add(f"{name}.item{i}", w.itemText(i))
-        elif isinstance(w, QTabWidget):
+        elif isinstance(w, (QTabWidget, QTabBar)):
             for i in range(w.count()):
                 add(f"{name}.tab{i}", w.tabText(i))
                 add(f"{name}.tabToolTip{i}", w.tabToolTip(i))
@@ -114,6 +115,15 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
                     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                         value = model.headerData(section, orientation, role)
                         add(f"{name}.header{section}", value if isinstance(value, str) else "")
+            # The cells (the site table's muscles, the visit list, the segments' muscles); not
+            # the audit trail's, which are the record's stored values and codes, as written.
+            rows = 0 if w.accessibleName() == AUDIT_TABLE else model.rowCount(QModelIndex())
+            for row in range(min(rows, 40)):
+                for column in range(model.columnCount(QModelIndex())):
+                    index = model.index(row, column)
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.data(index, role)
+                        add(f"{name}.cell{row},{column}", value if isinstance(value, str) else "")
     for action in root.findChildren(QAction):
         add(f"QAction.text({action.objectName()})", action.text())
         add(f"QAction.toolTip({action.text()})", action.toolTip())
@@ -124,6 +134,9 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
 # Sentences the services write (issue 19's other half, services/ and domain/: the records'
 # catalog): the sign dialog's open items. Until they are translated there, the walk skips them.
 SERVICES_TEXTS = {"QLabel(signingChecks).text"}
+
+
+AUDIT_TABLE = "Piste de vérification"
 
 
 def leftovers(texts: list[tuple[str, str]]) -> list[str]:
@@ -153,6 +166,10 @@ def clinic_data(records, patient):
     site = _site_on(records, second, "gluteus_medius")
     records.update_site(site.id, grasp=2, cramp=True)
     _site_on(records, second, "multifidus")
+    # The longest French name of a muscle the demo needles ("Deltoïde, partie claviculaire
+    # (antérieure)"): the site table, the inspector and the status line must not lose it.
+    deltoid = _site_on(records, second, "deltoid_anterior")
+    records.update_site(deltoid.id, grasp=2)
     return first, second
 
 
@@ -167,16 +184,54 @@ def _site_on(records, session, muscle_id):
     raise AssertionError(f"no region of {muscle_id}")
 
 
-def muscle_words(atlas) -> set[str]:
-    """The atlas's English names (muscles, nerves, views, layers): allowed until the atlas's
-    French names (names.fr_CA.json, issue 19's other half) are shown by the window."""
-    words: set[str] = set()
+FRENCH = "fr_CA"
+
+
+def english_atlas_names(atlas) -> dict[str, str]:
+    """The atlas's English names (muscles, nerves, regions, views, layers, landmarks) whose French
+    differs, each with what it names: one of them in the French window is English left over."""
+    found: dict[str, str] = {}
+
+    def add(english: str, french: str, what: str) -> None:
+        if english and english.casefold() != french.casefold():
+            found[english] = what
+
     for muscle in atlas.catalogue:
-        words.update([muscle.name, muscle.nerve, *muscle.synonyms])
-    for view_id, view in atlas.views.items():
-        words.update([view.name, atlas.views.name(view_id), view.name.split(" (")[0]])
-        words.update(layer.name for layer in view.layers)
-    return words
+        add(muscle.name, muscle.display_name(FRENCH), f"muscle {muscle.id}")
+        add(muscle.nerve, muscle.nerve_in(FRENCH), f"nerve of {muscle.id}")
+    for region in {m.region for m in atlas.catalogue}:
+        add(atlas.catalogue.region_name(region), atlas.catalogue.region_name(region, FRENCH),
+            f"region {region}")
+    for view_id in atlas.views:
+        view = atlas.view(view_id)
+        add(atlas.view_name(view_id), atlas.view_name(view_id, FRENCH), f"view {view_id}")
+        add(atlas.view_title(view_id), atlas.view_title(view_id, FRENCH), f"view {view_id}")
+        for layer in view.layers:
+            add(layer.name, atlas.layer_name(view_id, layer.id, FRENCH),
+                f"layer {view_id}/{layer.id}")
+        for landmark in view.landmarks:
+            add(landmark.name, atlas.landmark_name(view_id, landmark.id, FRENCH),
+                f"landmark {view_id}/{landmark.id}")
+    return found
+
+
+def atlas_leftovers(texts: list[tuple[str, str]], atlas) -> list[str]:
+    """The texts that show an atlas name in English."""
+    names = english_atlas_names(atlas)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)", re.IGNORECASE)
+    by_fold = {name.casefold(): what for name, what in names.items()}
+    return sorted({f"{where}: {text!r} ({by_fold[m.group().casefold()]}: {m.group()!r})"
+                   for where, text in texts if where not in SERVICES_TEXTS
+                   for m in pattern.finditer(text)})
+
+
+def test_the_atlas_name_detector_finds_english_names(records):
+    found = atlas_leftovers([("a", "Deltoid, anterior (clavicular) part, droite"),
+                             ("b", "Vue antérieure (3)"), ("c", "Anterior (3)"),
+                             ("d", "Faisceau antérieur (claviculaire) du deltoïde")],
+                            records.atlas)
+    assert [f.split(":")[0] for f in found] == ["a", "c"], found
 
 
 @pytest.fixture
@@ -187,15 +242,17 @@ def french_window(french, make_window, clinic_data, qtbot):
     w.patients.select_patient(second.patient_id)
     w.patients.select_session(second.id)
     qtbot.wait(20)
+    w.edits.select_site(_deltoid(w))
+    qtbot.wait(5)
     return w
 
 
-def _without_names(texts, atlas) -> list[tuple[str, str]]:
-    """Texts with the atlas's English names and the test's own data taken out."""
-    names = sorted((n for n in muscle_words(atlas) if n), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)",
-                         re.IGNORECASE)
-    return [(where, pattern.sub("", text)) for where, text in texts]
+LONG_NAME = "Deltoïde, partie claviculaire (antérieure)"
+
+
+def _deltoid(window) -> int:
+    return next(s.id for s in window.records.read.sites_for_session(window.session_id)
+                if s.muscle_id == "deltoid_anterior")
 
 
 def test_the_window_in_french_has_no_english_left(french_window, records, qtbot):
@@ -208,6 +265,8 @@ def test_the_window_in_french_has_no_english_left(french_window, records, qtbot)
         texts += [(f"QMenu({menu.title()})", a.text()) for a in menu.actions()]
     # The chart's markers and regions say what they are in their tooltips.
     scene = w.chart.scene
+    for region_item in scene.regions.values():
+        region_item.describe()
     texts += [("chart item tooltip", item.toolTip()) for item in scene.items()
               if item.toolTip()]
     # Every right-hand tab, the progress tab included.
@@ -215,8 +274,31 @@ def test_the_window_in_french_has_no_english_left(french_window, records, qtbot)
         w.right_tabs.setCurrentIndex(i)
         qtbot.wait(5)
         texts += widget_texts(w.right_tabs.widget(i))
-    found = leftovers(_without_names(texts, records.atlas))
+    # The muscle search's matches (typed without accents, as a gloved hand types).
+    search = w.chart.search
+    for typed in ("deltoide", "fessier", "trapeze", "glute med"):
+        search.setText(typed)
+        search.show_matches()
+        texts += [(f"search match {typed!r}", search.list.item(i).text())
+                  for i in range(search.list.count())]
+        texts += [(f"search match tooltip {typed!r}", search.list.item(i).toolTip())
+                  for i in range(search.list.count())]
+    search.hide_matches()
+    texts.append(("status bar", w.statusBar().currentMessage()))
+    found = leftovers(texts) + atlas_leftovers(texts, records.atlas)
     assert not found, "English left in the French window:\n" + "\n".join(found)
+    shown = "\n".join(text for _, text in texts)
+    # The atlas's names in French where the window shows them: the site table and inspector,
+    # the chart's tabs and layers, the search.
+    for name in (LONG_NAME, "Moyen fessier", "Multifide", "Vue antérieure", "Superficielle",
+                 "Trapèze"):
+        assert name in shown, name
+    assert w.chart.search.language == "fr_CA"
+    # The chart paints its title and landmarks in French too.
+    w.chart.set_view("spinal")
+    qtbot.wait(5)
+    assert w.chart.scene.chart.title_caption == "Rachis (segments)"
+    assert w.chart.scene.chart.landmark_captions["psis"] == "EIPS : S2"
     assert any(text == "&Fichier" for _, text in texts)
     assert any("Séance" in text for _, text in texts)
 
@@ -245,7 +327,7 @@ def test_the_dialogs_the_menus_open_are_french(french, qt_settings, records, cli
                 texts += [("wizard page title", page.title()),
                           ("wizard page subtitle", page.subTitle())]
             texts += [("wizard summary", line) for line in dialog.summary_lines()]
-        found += leftovers(_without_names(texts, records.atlas))
+        found += leftovers(texts) + atlas_leftovers(texts, records.atlas)
     assert not found, "English left in the French dialogs:\n" + "\n".join(found)
 
 

@@ -35,7 +35,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import layer_name, view_name, vocabulary
 
 
 class ChartPanel(QWidget):
@@ -181,11 +181,12 @@ class ChartPanel(QWidget):
         self._layer_buttons = []
         for i, layer in enumerate(view.layers):
             b = QToolButton()
-            b.setText(layer.name)
+            name = layer_name(self.atlas, view.id, layer.id)
+            b.setText(name)
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
-                layer=layer.name.lower()))
+                layer=name.lower()))
             self.layer_group.addButton(b, i)
             self.layer_box.addWidget(b)
             self._layer_buttons.append(b)
@@ -393,6 +394,5 @@ class ChartPanel(QWidget):
 
 
 def _view_name(atlas: Atlas, view_id: str) -> str:
-    """A view's name without parsing it (atlas.views.Views.name) where the atlas can say."""
-    views = atlas.views
-    return views.name(view_id) if hasattr(views, "name") else views[view_id].name
+    """A view's name in the window's language, without parsing the view (Atlas.view_name)."""
+    return view_name(atlas, view_id)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.atlas import Atlas, AtlasError
+from imsmap.atlas import Atlas
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
@@ -28,6 +28,7 @@ from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
+from imsmap.ui import wording
 from imsmap.ui.wording import vocabulary
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),
@@ -44,10 +45,7 @@ def flags_text(site: Site) -> str:
 
 
 def muscle_name(atlas: Atlas, site: Site) -> str:
-    try:
-        name = atlas.muscle(site.muscle_id).name
-    except (AtlasError, KeyError):
-        name = site.muscle_id
+    name = wording.muscle_name(atlas, site.muscle_id)
     return f"{name} {site.level}" if site.level else name
 
 

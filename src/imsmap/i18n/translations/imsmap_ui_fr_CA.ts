@@ -333,8 +333,8 @@
     <message numerus="yes">
         <source>%n site(s) of this session on the {chart} chart</source>
         <translation>
-            <numerusform>%n point de cette séance sur le schéma {chart}</numerusform>
-            <numerusform>%n points de cette séance sur le schéma {chart}</numerusform>
+            <numerusform>%n point de cette séance sur le schéma «&#xa0;{chart}&#xa0;»</numerusform>
+            <numerusform>%n points de cette séance sur le schéma «&#xa0;{chart}&#xa0;»</numerusform>
         </translation>
     </message>
     <message>
@@ -671,6 +671,11 @@ Problème&#xa0;: {problem}</translation>
         <source>d MMMM yyyy</source>
         <comment>QLocale pattern of a date</comment>
         <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>QLocale pattern of a time of day</comment>
+        <translation>HH &apos;h&apos; mm</translation>
     </message>
     <message>
         <source>dd MMM yyyy</source>
@@ -1123,7 +1128,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a site.</source>
-        <translation>{muscle}&#xa0;: éclairé sur le schéma {view}, couche {layer}. Touchez-le pour ajouter un point.</translation>
+        <translation>{muscle}&#xa0;: éclairé sur le schéma «&#xa0;{view}&#xa0;», couche {layer}. Touchez-le pour ajouter un point.</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +1997,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>Segments</name>
+    <message>
+        <source>level not recorded</source>
+        <translation>niveau non consigné</translation>
+    </message>
+</context>
+<context>
     <name>Sensation</name>
     <message>
         <source>ache/cramp</source>
@@ -2492,6 +2504,17 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Midline</source>
         <translation>Ligne médiane</translation>
+    </message>
+</context>
+<context>
+    <name>SideLetter</name>
+    <message>
+        <source>L</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>D</translation>
     </message>
 </context>
 <context>
