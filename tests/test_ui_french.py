@@ -418,6 +418,42 @@ def test_the_french_window_fits_1366_by_768_without_clipping(french_window, qapp
     assert not clipped, "\n".join(sorted(set(clipped)))
 
 
+def test_long_french_muscle_names_are_whole_where_the_window_shows_them(french_window, qtbot):
+    """The French names are longer ("Deltoïde, partie claviculaire (antérieure)"): at 1366 x 768
+    the chart's tabs and layer buttons show theirs whole, the inspector's muscle box holds the
+    name, and the site table's muscle column, which elides a long name, says it whole in the
+    cell's tooltip."""
+    w = french_window
+    table = w.site_table
+    problems = []
+    row = next(r for r in range(table.rowCount()) if LONG_NAME in table.item(r, 1).text())
+    for r in range(table.rowCount()):
+        item = table.item(r, 1)
+        need = table.fontMetrics().horizontalAdvance(item.text()) + 12
+        if table.columnWidth(1) < need and item.text().lstrip("⚠ ") not in item.toolTip():
+            problems.append(f"site table row {r}: {item.text()!r} elided in "
+                            f"{table.columnWidth(1)} px, no tooltip")
+    assert table.item(row, 1).toolTip().startswith(LONG_NAME)
+    tabs = w.chart.tabs
+    for i in range(tabs.count()):
+        need = tabs.fontMetrics().horizontalAdvance(tabs.tabText(i))
+        if tabs.tabRect(i).width() < need:
+            problems.append(f"chart tab {tabs.tabText(i)!r}: {tabs.tabRect(i).width()} px "
+                            f"< {need} px")
+    inspector = table.inspector
+    box = inspector.muscle
+    assert box.text() == LONG_NAME
+    need = box.fontMetrics().horizontalAdvance(box.text()) + 2 * box.style().pixelMetric(
+        box.style().PixelMetric.PM_DefaultFrameWidth) + 8
+    if box.width() < need:
+        problems.append(f"inspector muscle box: {box.width()} px < {need} px for {LONG_NAME!r}")
+    for view_id in ("posterior", "spinal", "foot_plantar"):  # the most layers, the longest
+        w.chart.set_view(view_id)
+        qtbot.wait(5)
+        problems += [f"{view_id}: {c}" for c in _clipped(w.chart)]
+    assert not problems, "\n".join(problems)
+
+
 def test_french_dialogs_do_not_clip(french, qt_settings, records, clinic_data, qtbot):
     from imsmap.ui.dialogs import PatientDialog
     from imsmap.ui.first_run import ClinicSetupWizard

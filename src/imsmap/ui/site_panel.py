@@ -114,20 +114,24 @@ class SiteTable(QTableWidget):
             item = QTableWidgetItem(text)
             if col in (0, 2, 4):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if col == 1:  # the whole name where a narrow column elides it (longer in French)
+                item.setToolTip(name)
             if col == 3:
                 item.setBackground(LIGHT.grasp_fill(s.grasp))
                 item.setForeground(LIGHT.grasp_text_colour(s.grasp))
             if col == 1 and nerve:
                 item.setForeground(NERVE_COLOUR)
                 item.setBackground(NERVE_FILL)
-                item.setToolTip(self.tr("Electric/paraesthetic sensation: possible nerve contact"))
+                item.setToolTip(f"{name}\n" + self.tr(
+                    "Electric/paraesthetic sensation: possible nerve contact"))
             if s.planned:
                 font = QFont(item.font())
                 font.setItalic(True)
                 item.setFont(font)
                 if col != 3:
                     item.setForeground(PLANNED_COLOUR)
-                item.setToolTip(self.tr("Planned, not yet needled: a grade or Enter records it"))
+                planned = self.tr("Planned, not yet needled: a grade or Enter records it")
+                item.setToolTip(f"{name}\n{planned}" if col == 1 else planned)
             if col == 4:
                 item.setToolTip(self.tr("C cramp · T twitch · E electrical stimulation"))
             self.setItem(row, col, item)
