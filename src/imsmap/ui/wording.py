@@ -77,11 +77,7 @@ def region_name(atlas: Atlas, region: str) -> str:
 def in_window_language(chart: ChartPainter, atlas: Atlas) -> ChartPainter:
     """`chart` with the words it paints from the atlas (its title, the landmarks' names) in the
     window's language, as the reports paint them in the records'. Returns `chart`."""
-    view_id = chart.view.id
-    chart.title_caption = view_name(atlas, view_id)
-    chart.landmark_captions = {lm.id: landmark_name(atlas, view_id, lm.id)
-                               for lm in chart.view.landmarks}
-    return chart
+    return chart.speak(atlas, language())
 
 
 # The patient's side after a muscle's name in the progress tables ("Moyen fessier L4 D"): one
