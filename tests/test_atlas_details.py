@@ -312,3 +312,23 @@ def test_bad_notes_get_one_sentence():
             parse_view({**view, "notes": notes})
     assert parse_view({**view, "notes": [{"id": "a", "text": "x", "x": 1, "y": 2, "size": 5}]}
                       ).notes[0].anchor == "center"
+
+
+def test_the_pdfs_paint_the_words_on_a_chart_in_the_records_language(qapp):
+    """A French window may write English records and the reverse: the report's painter takes
+    the records language's words (report.print_chart), not the window's."""
+    from imsmap.atlas import load_atlas
+    from imsmap.i18n.records import speaking
+    from imsmap.render.chart_painter import ChartPainter
+    from imsmap.report.print_chart import captions_in_records_language
+
+    atlas = load_atlas()
+    for language, thumb, key in (("fr_CA", "pouce", "IT intertransversaires"),
+                                 ("en", "thumb", "IT intertransversarii")):
+        with speaking(language):
+            hand, spine = ChartPainter(atlas, "hand_dorsal"), ChartPainter(atlas, "spinal")
+            captions_in_records_language(hand, atlas)
+            captions_in_records_language(spine, atlas)
+        assert hand.note_captions["thumb.viewer_right"] == thumb
+        assert spine.note_captions["key.4"].startswith(key)
+        assert spine.title_caption == atlas.view_name("spinal", language)

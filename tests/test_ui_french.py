@@ -299,6 +299,10 @@ def test_the_window_in_french_has_no_english_left(french_window, records, qtbot)
     qtbot.wait(5)
     assert w.chart.scene.chart.title_caption == "Rachis (segments)"
     assert w.chart.scene.chart.landmark_captions["psis"] == "EIPS : S2"
+    assert w.chart.scene.chart.note_captions["key.1"].startswith("Mf multifide")
+    w.chart.set_view("hand_palmar")
+    qtbot.wait(5)
+    assert w.chart.scene.chart.note_captions["thumb.viewer_left"] == "pouce"
     assert any(text == "&Fichier" for _, text in texts)
     assert any("Séance" in text for _, text in texts)
 
