@@ -38,6 +38,9 @@ from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import layer_name, view_name, vocabulary
 
 
+# The widest a layer button's text may be (px) before it is shortened with an ellipsis.
+LAYER_BUTTON_TEXT_PX = 180
+
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
 
@@ -182,7 +185,10 @@ class ChartPanel(QWidget):
         for i, layer in enumerate(view.layers):
             b = QToolButton()
             name = layer_name(self.atlas, view.id, layer.id)
-            b.setText(name)
+            # A long name (the spinal chart's, longer still in French) is shortened, whole in
+            # the tooltip: the buttons share one row with the chart's tabs.
+            b.setText(b.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
+                                                 LAYER_BUTTON_TEXT_PX))
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
