@@ -180,6 +180,10 @@ class ChartPanel(QWidget):
         view = self.atlas.view(self.view_id)
         for b in self._layer_buttons:
             self.layer_group.removeButton(b)
+            # Out of the row now, not at deletion: the row's minimum width must not keep the
+            # old chart's buttons (a long one widened the window on the spinal chart).
+            self.layer_box.removeWidget(b)
+            b.hide()
             b.deleteLater()
         self._layer_buttons = []
         for i, layer in enumerate(view.layers):
