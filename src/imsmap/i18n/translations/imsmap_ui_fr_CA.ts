@@ -120,6 +120,22 @@
         <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic&apos;s records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
         <translation>{name} est une sauvegarde d&apos;imsmap. On ne l&apos;ouvre jamais pour y travailler&#xa0;: ce que vous y consigneriez irait dans la sauvegarde, pas dans les dossiers de votre clinique. Pour la récupérer, restaurez-la (imsmap restore --db VOTRE-BASE --force SAUVEGARDE); pour la consulter, copiez-la sous un autre nom et ouvrez la copie.</translation>
     </message>
+    <message>
+        <source>Sign in to the clinic server</source>
+        <translation>Connexion au serveur de la clinique</translation>
+    </message>
+    <message>
+        <source>Password for {login}:</source>
+        <translation>Mot de passe de {login}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>imsmap cannot open the clinic server</source>
+        <translation>imsmap ne peut pas ouvrir le serveur de la clinique</translation>
+    </message>
+    <message>
+        <source>imsmap cannot start</source>
+        <translation>imsmap ne peut pas démarrer</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
