@@ -52,11 +52,6 @@ def view_name(atlas: Atlas, view_id: str) -> str:
     return atlas.view_name(view_id, language())
 
 
-def view_title(atlas: Atlas, view_id: str) -> str:
-    """A view's name as a title that stands alone ("Anterior view", "Vue antérieure")."""
-    return atlas.view_title(view_id, language())
-
-
 def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
     """A layer's name ("Deep", "Profonde"); its id when the view has no such layer."""
     try:
@@ -65,18 +60,10 @@ def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
         return layer_id
 
 
-def landmark_name(atlas: Atlas, view_id: str, landmark_id: str) -> str:
-    return atlas.landmark_name(view_id, landmark_id, language())
-
-
-def region_name(atlas: Atlas, region: str) -> str:
-    """A region of the body ("hip": "Hip", "Hanche")."""
-    return atlas.catalogue.region_name(region, language())
-
-
 def in_window_language(chart: ChartPainter, atlas: Atlas) -> ChartPainter:
-    """`chart` with the words it paints from the atlas (its title, the landmarks' names) in the
-    window's language, as the reports paint them in the records'. Returns `chart`."""
+    """`chart` with the words it paints from the atlas (its title, the landmarks' names, the
+    words drawn on it) in the window's language, as the reports paint them in the records'.
+    Returns `chart`."""
     return chart.speak(atlas, language())
 
 
@@ -92,21 +79,6 @@ def target_label(target: Target, name: str) -> str:
     text = f"{name} {target.level}" if target.level else name
     letter = SIDE_LETTERS.get(target.side)
     return f"{text} {QCoreApplication.translate('SideLetter', letter)}" if letter else text
-
-
-def number(value: float, decimals: int = -1) -> str:
-    """A number as the window's language writes it (0.25, 0,25); `decimals` fixed when >= 0."""
-    if decimals < 0:
-        return QLocale().toString(float(value), "g", 12)
-    return QLocale().toString(float(value), "f", decimals)
-
-
-def vocabulary(context: str, word: str) -> str:
-    """A word of the domain's vocabulary in the window's language: `context` names its list
-    ("Side", "Sex", "Grasp", "TissueFeel", "Release", "Sensation", "FindingSign",
-    "AdverseEvent", "Severity": the contexts the domain marks its words with); a word no catalog
-    has (a clinic's own grasp label) as it is."""
-    return QCoreApplication.translate(context, word)
 
 
 def _qdatetime(value: datetime) -> QDateTime:
