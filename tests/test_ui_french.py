@@ -463,9 +463,9 @@ def test_long_french_muscle_names_are_whole_where_the_window_shows_them(french_w
         if w.minimumSizeHint().width() > 1366 or w.width() > 1366:
             problems.append(f"{view_id}: the window needs {w.minimumSizeHint().width()} px, "
                             f"is {w.width()} px wide")
-        for button in w.chart._layer_buttons:
-            name = w.atlas.layer_name(view_id, w.atlas.view(view_id).layers[
-                w.chart._layer_buttons.index(button)].id, "fr_CA")
+        for i, layer in enumerate(w.atlas.view(view_id).layers):
+            button = w.chart.layer_group.button(i)
+            name = w.atlas.layer_name(view_id, layer.id, "fr_CA")
             if button.text() != name and name.lower() not in button.toolTip():
                 problems.append(f"{view_id}: layer {name!r} shortened without its tooltip")
     assert not problems, "\n".join(problems)
