@@ -81,6 +81,14 @@ def target_label(target: Target, name: str) -> str:
     return f"{text} {QCoreApplication.translate('SideLetter', letter)}" if letter else text
 
 
+def vocabulary(context: str, word: str) -> str:
+    """A word of the domain's vocabulary in the window's language: `context` names its list
+    ("Side", "Sex", "Grasp", "TissueFeel", "Release", "Sensation", "FindingSign",
+    "AdverseEvent", "Severity": the contexts the domain marks its words with); a word no catalog
+    has (a clinic's own grasp label) as it is."""
+    return QCoreApplication.translate(context, word)
+
+
 def _qdatetime(value: datetime) -> QDateTime:
     return QDateTime(QDate(value.year, value.month, value.day),
                      QTime(value.hour, value.minute, value.second))
