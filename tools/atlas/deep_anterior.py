@@ -164,7 +164,7 @@ def posterior_wall(f: Figure) -> None:
     under the inguinal ligament (medial part of the muscular lacuna) to the lesser trochanter;
     iliacus filling the iliac fossa from the inner lip of the crest, lateral to psoas, joining its
     tendon (iliopsoas) under the ligament to the same trochanter; quadratus lumborum lateral to
-    psoas, from the 12th rib to the iliac crest. The lumbar bodies, the 12th rib and the pelvic brim
+    psoas, from the medial half of the 12th rib to the iliac crest, its lateral border oblique. The lumbar bodies, the 12th rib and the pelvic brim
     are drawn as faint lines for orientation."""
     R = f.region
     P = f.p
@@ -181,7 +181,7 @@ def posterior_wall(f: Figure) -> None:
     R("iliacus", W, "ps.c", "cr.i1", "cr.i2", (122, 802), (136, 818), (138, 840), "asis", (130, 900), (133, 940),
       (128, 985), (120, 1024), *lateral[:6],
       fibres=[[(80 + k * 14, 806), (92 + k * 9, 890), (112, 1040)] for k in range(5)])
-    R("quadratus_lumborum", W, "ps.t", (44, 657), (64, 666), (84, 678), (92, 720), (100, 770), "cr.i2", "cr.i1",
+    R("quadratus_lumborum", W, "ps.t", (44, 657), (62, 665), (72, 700), (86, 750), (98, 786), "cr.i2", "cr.i1",
       *lateral[6:-1], fibres=[[(36 + k * 12, 650), (50 + k * 11, 740), (70 + k * 8, 830)] for k in range(5)])
     C = f.detail
     for top in (640, 674, 708, 742, 776, 810):  # T12 and L1-L5 bodies
