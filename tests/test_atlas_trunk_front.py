@@ -128,8 +128,8 @@ def test_psoas_runs_from_t12_over_the_brim_and_under_the_ligament_to_the_lesser_
 
 def test_the_fourth_sheet_lies_under_transversus():
     assert ANTERIOR.layer_ids == ("superficial", "deep", "deepest", "posterior_wall")
-    assert ATLAS.layer_name("anterior", "posterior_wall") == "Posterior abdominal wall"
-    assert ATLAS.layer_name("anterior", "posterior_wall", "fr_CA") == "Paroi abdominale postérieure"
+    assert ATLAS.layer_name("anterior", "posterior_wall") == "Posterior wall"
+    assert ATLAS.layer_name("anterior", "posterior_wall", "fr_CA") == "Paroi postérieure"
     assert {r.muscle for r in ANTERIOR.regions_on("posterior_wall")} == {
         "psoas_major", "iliacus", "quadratus_lumborum"}
     assert not any(r.muscle == "psoas_major" for r in ANTERIOR.regions_on("deepest"))

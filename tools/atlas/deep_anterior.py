@@ -2,12 +2,13 @@
 external oblique and rectus, sartorius/rectus femoris and the superficial forearm flexors are lifted.
 
 Half coordinates as in body.py (dx from the midline, y down), patient's right half, mirrored.
-Shapes sit over their bones (clavicle 350-388, sternum dx<12, the ribs drawn under them, femur,
-radius/ulna) and meet their neighbours where a dissection shows them meeting: the intercostals fill
-the spaces between the ribs up to pectoralis minor, internal oblique fills the wall from the costal
-margin to the crest and the inguinal ligament, whose lateral half it shares with iliacus. The third
-sheet (``deepest``) holds what the deep muscles hide: transversus abdominis under internal oblique,
-psoas major's lumbar part behind the viscera, longus capitis. Fibres run origin -> insertion.
+Shapes sit over their bones (clavicle 350-388, the sternum, the curved ribs and cartilages drawn
+under them (ribcage.py), femur, radius/ulna) and meet their neighbours where a dissection shows them
+meeting: the intercostals fill the spaces between the ribs up to pectoralis minor, internal oblique
+fills the wall from the costal margin to the crest and the inguinal ligament, whose lateral half it
+shares with iliacus and psoas. The third sheet (``deepest``) holds what the deep muscles hide:
+transversus abdominis under internal oblique, longus capitis; the fourth (``posterior_wall``) what
+lies behind the viscera: psoas major, iliacus, quadratus lumborum. Fibres run origin -> insertion.
 """
 
 from __future__ import annotations
