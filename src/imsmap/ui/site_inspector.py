@@ -355,6 +355,8 @@ class SiteInspector(QFrame):
         records = editor.records
         if records.read.readonly:
             return False
+        if records.read.held_elsewhere(site.session_id) is not None:
+            return False  # another room has the session open (ui.hold_banner)
         try:
             return not records.read.session(site.session_id).is_signed
         except UserFacingError:
