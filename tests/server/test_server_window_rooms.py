@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap.services.context import open_server_context
+from imsmap.store.postgres.connection import connect
 from support import spot
 from test_ui_support import click_region, pick_region, qt_settings  # noqa: F401 - fixture
 
@@ -171,3 +172,28 @@ def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, cl
     qtbot.waitUntil(lambda: first.live.editable, timeout=WAIT_MS)
     assert first.session_panel.editable and first.live.banner.isHidden()
     assert not first.session_panel.notes.isReadOnly()
+
+
+def test_after_a_lost_connection_the_window_reads_what_changed_meanwhile(qtbot, rooms, people,
+                                                                        clinic_dsn):
+    first, second, session, site = rooms
+    ben = people["practitioner2"][0]
+    feed = second.live.rooms.feed
+    with connect(clinic_dsn, autocommit=True) as admin:
+        # Ben's listening connection is cut, and cannot come back for now.
+        admin.execute(f'ALTER ROLE "{ben}" NOLOGIN')
+        admin.execute("SELECT pg_terminate_backend(%s)", (feed.backend_pid(),))
+        qtbot.waitUntil(lambda: "connection to the clinic server was lost"
+                        in second.statusBar().currentMessage(), timeout=WAIT_MS)
+        # Meanwhile Room 1 grades the site and adds one: no notification reaches Room 2.
+        first.records.update_site(site.id, grasp=3)
+        click_region(qtbot, first, pick_region(first))
+        qtbot.wait(300)
+        assert [s.grasp for s in second.edits.sites] == [1]
+        admin.execute(f'ALTER ROLE "{ben}" LOGIN')
+    # Back: it reads what changed since its last known point, and says so.
+    qtbot.waitUntil(lambda: len(second.edits.sites) == 2, timeout=3 * WAIT_MS)
+    assert second.edits.sites[0].grasp == 3
+    assert feed.reconnects == 1 and feed.caught_up >= 2
+    qtbot.waitUntil(lambda: "Connected to the clinic server again"
+                    in second.statusBar().currentMessage(), timeout=WAIT_MS)

@@ -63,7 +63,7 @@ class Room:
 
     def close(self) -> None:
         try:
-            self.hold.release()
+            self.hold.close()
         except UserFacingError:
             pass  # the server is gone: its hold lapses with the heartbeat (holds.py)
         finally:
