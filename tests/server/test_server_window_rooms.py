@@ -6,6 +6,10 @@ the listener's thread ends with the window."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -197,3 +201,81 @@ def test_after_a_lost_connection_the_window_reads_what_changed_meanwhile(qtbot, 
     assert feed.reconnects == 1 and feed.caught_up >= 2
     qtbot.waitUntil(lambda: "Connected to the clinic server again"
                     in second.statusBar().currentMessage(), timeout=WAIT_MS)
+
+
+ROOM_PROCESS = """
+import sys
+from PySide6.QtCore import QTimer
+from imsmap.ui.app import make_application
+from imsmap.ui.main_window import MainWindow
+from imsmap.ui.window_settings import ROOM
+from imsmap.services.context import open_server_context
+
+app = make_application()
+ROOM.write("Room 1")
+context = open_server_context(sys.argv[1])
+window = MainWindow(context)
+window.show()
+window.build_rest()
+window.patients.select_patient(int(sys.argv[2]))
+window.patients.select_session(int(sys.argv[3]))
+print("holding" if window.live.editable else "not holding", flush=True)
+app.exec()
+"""
+
+
+def test_a_room_whose_process_is_killed_blocks_only_until_its_hold_lapses(
+        qtbot, qt_settings, people, clinic_dsn, tmp_path):  # noqa: F811 - the fixture above
+    """Room 1 is a real imsmap process holding the session; it is killed (no release, no word
+    to the server). Room 2 reads only while the hold's heartbeat is fresh; once it has lapsed
+    (90 s without a heartbeat: here its time is moved back that far) Room 2's next look gets
+    the session, without taking it over."""
+    from imsmap.ui.main_window import MainWindow
+    from imsmap.ui.window_settings import ROOM
+
+    anna_dsn, ben_dsn = people["practitioner"][1], people["practitioner2"][1]
+    setup = open_server_context(anna_dsn)
+    try:
+        patient = setup.records.create_patient(chart_number="K-1", family_name="Okafor")
+        session = setup.records.start_session(patient.id)
+    finally:
+        setup.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "room1-config"),
+           "IMSMAP_DATA_DIR": str(tmp_path / "room1-data")}
+    room1 = subprocess.Popen([sys.executable, "-c", ROOM_PROCESS, anna_dsn, str(patient.id),
+                              str(session.id)], stdout=subprocess.PIPE, text=True, env=env)
+    context = None
+    try:
+        assert room1.stdout.readline().strip() == "holding"
+        ROOM.write("Room 2")
+        context = open_server_context(ben_dsn)
+        w = MainWindow(context)
+        w.show()
+        qtbot.waitUntil(lambda: w.built)
+        w.patients.select_patient(patient.id)
+        w.patients.select_session(session.id)
+        assert not w.live.editable and "Room 1" in w.live.banner.label.text()
+        room1.send_signal(signal.SIGKILL)
+        room1.wait(10)
+        banner = w.live.banner
+        banner.wait_timer.setInterval(50)  # look again at once (10 s in the window)
+        qtbot.wait(300)
+        assert not w.live.editable  # its heartbeat is fresh: still Room 1's
+        one(clinic_dsn, "UPDATE imsmap.session_holds SET heartbeat = heartbeat"
+                        " - imsmap.hold_expiry() - interval '1 second' RETURNING 1")
+        qtbot.waitUntil(lambda: w.live.editable, timeout=WAIT_MS)
+        assert banner.isHidden() and w.session_panel.editable
+        assert one(clinic_dsn, "SELECT count(*) FROM imsmap.audit WHERE action = 'take_over'"
+                   )[0] == 0
+        w.close()
+        w.deleteLater()
+        qtbot.wait(1)
+        assert _listeners() == []
+    finally:
+        if room1.poll() is None:
+            room1.kill()
+            room1.wait(10)
+        room1.stdout.close()
+        if context is not None:
+            context.close()
