@@ -148,6 +148,11 @@ def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, cl
     assert "Room 1" in second.statusBar().currentMessage()
     assert second.records.read.site(site.id).grasp == 1
     assert _count(clinic_dsn, "SELECT count(*) FROM imsmap.audit") == entries
+    # What Room 1 writes in the session's fields shows in Room 2's read-only fields.
+    first.records.update_session(session.id, notes="Tolerated well; plan L5 again.")
+    qtbot.waitUntil(lambda: second.session_panel.notes.toPlainText()
+                    == "Tolerated well; plan L5 again.", timeout=WAIT_MS)
+    entries += 1
     # Asked and confirmed: Room 2 takes it over; Room 1 is told and reads only.
     seen: list[str] = []
     timer = _answer("Take over", seen)
