@@ -233,6 +233,21 @@ class ServerDatabase(Database):
     def close(self) -> None:
         self.conn.close()
 
+    def another_dsn(self) -> str:
+        """The DSN a second connection of this room signs in with (its listener, its session
+        holds): the same login, and the password this one signed in with, if any, kept in
+        memory only (never written anywhere)."""
+        params = parse(self.dsn)
+        password = self.conn.pg.info.password
+        if password:
+            params["password"] = password
+        return make_conninfo(params)
+
+    def backend_pid(self) -> int | None:
+        """The server's process id of this connection (None once it is closed)."""
+        pg = self.conn.pg
+        return None if pg.closed else pg.info.backend_pid
+
     def write_clock(self) -> datetime:
         """The transaction's time on the server (now(): the time the audit trigger records), in
         this computer's time zone, whole seconds."""
