@@ -114,7 +114,7 @@ def test_lock_screen_hides_everything_and_opens_only_with_the_right_pin(
     data = json.loads(stored)
     # the PIN is in no field (the salt and hash are random hex, which may contain its digits)
     assert "2468" not in [str(value) for value in data.values()]
-    assert "2468".encode().hex() not in stored and len(bytes.fromhex(data["salt"])) == 16
+    assert b"2468".hex() not in stored and len(bytes.fromhex(data["salt"])) == 16
     assert data["alg"] == "pbkdf2_sha256" and data["iterations"] >= 100_000
     assert window.menus.act_lock.isEnabled()
 
