@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
@@ -92,13 +92,24 @@ def run_on_server(app: QApplication, dsn: str) -> int:
         QMessageBox.critical(None, "imsmap cannot open the clinic server", exc.message)
         return 2
     try:
-        window = MainWindow(context, demo=False, auto_backup=False)
+        window = window_for(context)
         window.show()
         status = app.exec()
     finally:
         context.close()
     log.info("window on the clinic server closed (exit status %d)", status)
     return status
+
+
+def window_for(context: AppContext) -> QMainWindow:
+    """The window of the login signed in to the clinic server: the practitioner's, or, for a
+    login only in reception or the administrators, the window of what that role may do
+    (ui/desk_window.py)."""
+    from imsmap.ui.desk_window import DeskWindow, is_desk_login
+
+    if is_desk_login(context.read.roles):
+        return DeskWindow(context)
+    return MainWindow(context, demo=False, auto_backup=False)
 
 
 def where_records_are() -> str | None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from imsmap.domain.errors import ReadOnlyError
+from imsmap.domain.roles import ROLES
 from imsmap.store.db import Database
 from imsmap.store.dialect import POSTGRESQL
 from imsmap.store.postgres import schema, trail
@@ -134,8 +135,10 @@ def _sentence(exc: BaseException) -> BaseException:
 class ServerDatabase(Database):
     """A clinic server's database behind the record services (see the module's words)."""
 
-    def __init__(self, conn: ServerConnection, dsn: str, login: str, readonly: bool):
+    def __init__(self, conn: ServerConnection, dsn: str, login: str, readonly: bool,
+                 roles: frozenset[str] = frozenset(ROLES)):
         self.conn = conn  # type: ignore[assignment]
+        self.roles = roles  # the groups the login is in, as the server says (pg_has_role)
         self.dsn = without_password(dsn)
         self.login = login
         self.readonly = readonly
@@ -174,9 +177,13 @@ class ServerDatabase(Database):
             place = where(dsn)
             check_schema(raw, place)
             login = raw.execute("SELECT session_user").fetchone()[0]
+            roles = frozenset(r for (r,) in raw.execute(
+                "SELECT g FROM unnest(%s::text[]) AS g"
+                " WHERE pg_has_role(session_user, 'imsmap_' || g, 'MEMBER')",
+                (list(ROLES),)).fetchall())
             if readonly:
                 raw.execute("SET default_transaction_read_only = on")
-            db = cls(ServerConnection(raw), dsn, login, readonly)
+            db = cls(ServerConnection(raw), dsn, login, readonly, roles)
         except BaseException:
             raw.close()
             raise
