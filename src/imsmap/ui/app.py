@@ -79,7 +79,7 @@ def ask_server_password(login: str) -> str | None:
     return text if ok else None
 
 
-def run_on_server(app: QApplication, dsn: str) -> int:
+def run_on_server(app: QApplication, dsn: str, handler: CrashHandler | None = None) -> int:
     """The window on a clinic server (imsmap --dsn): signed in as the DSN's login, the
     password asked for when libpq has none (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service
     file). The server keeps the record and its backups (pg_dump): no file checks, no backup
@@ -93,6 +93,8 @@ def run_on_server(app: QApplication, dsn: str) -> int:
         return 2
     try:
         window = window_for(context)
+        if handler is not None:  # a sentence that escapes a slot goes to its status bar
+            handler.set_parent(lambda: window)
         window.show()
         status = app.exec()
     finally:
@@ -150,7 +152,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
             if dsn == "":
                 return 2  # the first question was closed: nothing opened, nothing made
         if dsn is not None:
-            return run_on_server(app, dsn)
+            return run_on_server(app, dsn, handler)
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
 

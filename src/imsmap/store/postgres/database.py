@@ -13,6 +13,14 @@ check), so services.context builds the same services on either.
   services.context makes it the services' actor.
 - **Sentences.** What the server or the network refuses becomes a UserFacingError with one
   sentence (connection.statement_error); an error of the code's own stays a bug.
+- **A lost connection is made again where that is safe** (the server restarted, the network
+  dropped): before a unit of work starts (nothing of it was sent; its BEGIN runs on a new
+  connection), and for a read outside a unit of work (every write goes through
+  ``transaction()``, so a statement outside one only reads and may run again), a few times
+  with a pause, then the sentence. A connection lost inside a unit of work: the server rolled
+  all of it back, and the person is told nothing of it was kept (the body is not run again:
+  it is the person's gesture). Lost while COMMIT was on its way: whether it was saved is not
+  known, and the sentence says to check (InDoubtError).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +48,8 @@ from imsmap.store.postgres.connection import (
     where,
     without_password,
 )
-from imsmap.store.postgres.refusals import Fault
+from imsmap.store.postgres.faults import ATTEMPTS, BACKOFF_S, InDoubtError
+from imsmap.store.postgres.refusals import RETRY_RECONNECT, Fault, classify
 from imsmap.store.terms import Terms
 
 log = logging.getLogger(__name__)
@@ -81,21 +91,101 @@ class ServerConnection:
     dialect = POSTGRESQL
     trail = trail
 
-    def __init__(self, pg):
+    def __init__(self, pg, reopen: Callable[[], Any] | None = None,
+                 sleep: Callable[[float], None] = time.sleep):
         self.pg = pg
+        self._reopen = reopen  # a new raw connection, as the first was made (None: never)
+        self._sleep = sleep
         self._errors = psycopg_module().Error
         self.terms = Terms(self)
+        self.in_unit = False  # a unit of work or a snapshot is open on this connection
+
+    @property
+    def lost(self) -> bool:
+        return bool(self.pg.closed or self.pg.broken)
+
+    def reconnect(self) -> None:
+        """A new connection in place of a lost one, tried a few times (a server restarting
+        refuses connections for a moment); ServerError with the last sentence otherwise."""
+        if self._reopen is None:
+            raise ServerError("The connection to the clinic server was lost; open imsmap "
+                              "again.", Fault.CONNECTION_LOST)
+        with contextlib.suppress(Exception):
+            self.pg.close()
+        for attempt in range(ATTEMPTS):
+            if attempt:
+                self._sleep(BACKOFF_S[min(attempt - 1, len(BACKOFF_S) - 1)])
+            try:
+                self.pg = self._reopen()
+            except ServerError as exc:
+                if exc.fault not in RETRY_RECONNECT:
+                    raise  # a refused login (a changed password...) says so itself
+                if attempt == ATTEMPTS - 1:
+                    raise ServerError(
+                        "The connection to the clinic server was lost and the server cannot "
+                        "be reached now (restarting, or the network is down); nothing was "
+                        "changed, and what was saved before is safe. Try again in a moment.",
+                        exc.fault) from None
+                continue
+            log.info("connected to the clinic server again")
+            return
 
     def execute(self, sql: str, params: Any = (), /, *, by_name: bool = False):
-        cur = self.pg.cursor(row_factory=_row_factory) if by_name else self.pg.cursor()
+        for attempt in range(ATTEMPTS):
+            if self.lost and not self.in_unit:
+                self.reconnect()
+            cur = self.pg.cursor(row_factory=_row_factory) if by_name else self.pg.cursor()
+            try:
+                if params:
+                    cur.execute(bind(sql), tuple(params) if not isinstance(params, dict)
+                                else params)
+                else:
+                    cur.execute(sql)
+            except self._errors as exc:
+                # A read outside a unit of work runs again on a new connection; anything
+                # else is told (inside a unit the server rolled all of it back).
+                if (self.in_unit or self._reopen is None or attempt == ATTEMPTS - 1
+                        or classify(exc) not in RETRY_RECONNECT):
+                    raise _sentence(exc) from None
+                self.reconnect()
+                continue
+            return cur
+        raise AssertionError("unreachable")
+
+    def begin(self) -> None:
+        """BEGIN a unit of work; on a new connection when the old one is gone (nothing of the
+        unit was sent, so that is safe)."""
+        for attempt in range(ATTEMPTS):
+            if self.lost:
+                self.reconnect()
+            try:
+                self.pg.execute("BEGIN")
+            except self._errors as exc:
+                if (self._reopen is None or attempt == ATTEMPTS - 1
+                        or classify(exc) not in RETRY_RECONNECT):
+                    raise _sentence(exc) from None
+                self.reconnect()
+                continue
+            self.in_unit = True
+            return
+
+    def end(self, commit: bool) -> None:
+        """COMMIT (or ROLLBACK) the unit BEGIN opened."""
+        self.in_unit = False
+        if not commit:
+            if not self.lost:
+                with contextlib.suppress(self._errors):
+                    self.pg.execute("ROLLBACK")
+            return
         try:
-            if params:
-                cur.execute(bind(sql), tuple(params) if not isinstance(params, dict) else params)
-            else:
-                cur.execute(sql)
+            self.pg.execute("COMMIT")
         except self._errors as exc:
+            if classify(exc) in RETRY_RECONNECT:
+                raise InDoubtError(
+                    "The connection to the clinic server was lost while this change was being "
+                    "saved, so whether it was saved is not known; refresh (F5) and check it "
+                    "before going on.", Fault.CONNECTION_LOST) from None
             raise _sentence(exc) from None
-        return cur
 
     def executemany(self, sql: str, rows) -> None:
         try:
@@ -115,12 +205,17 @@ class ServerConnection:
         if self.in_transaction:
             yield
             return
+        if self.lost:
+            self.reconnect()  # nothing of the snapshot was read yet
+        self.in_unit = True
         try:
             with self.pg.transaction():
                 self.pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield
         except self._errors as exc:
             raise _sentence(exc) from None
+        finally:
+            self.in_unit = False
 
     def close(self) -> None:
         self.pg.close()
@@ -173,6 +268,13 @@ class ServerDatabase(Database):
                                   "opened.") from None
             params["password"] = given
             raw = connect(pg.conninfo.make_conninfo(**params), autocommit=True)
+        conninfo = pg.conninfo.make_conninfo(**params)  # in memory only, to connect again
+
+        def reopen():
+            again = connect(conninfo, autocommit=True)
+            if readonly:
+                again.execute("SET default_transaction_read_only = on")
+            return again
         try:
             place = where(dsn)
             check_schema(raw, place)
@@ -183,7 +285,7 @@ class ServerDatabase(Database):
                 (list(ROLES),)).fetchall())
             if readonly:
                 raw.execute("SET default_transaction_read_only = on")
-            db = cls(ServerConnection(raw), dsn, login, readonly, roles)
+            db = cls(ServerConnection(raw, reopen), dsn, login, readonly, roles)
         except BaseException:
             raw.close()
             raise
@@ -213,12 +315,17 @@ class ServerDatabase(Database):
             raise ReadOnlyError(f"The {self.place} is open read-only; nothing can be changed.")
         errors = psycopg_module().Error
         terms = self.conn.terms
+        self.conn.begin()
         try:
-            with self.conn.pg.transaction():
-                yield self.conn
-        except errors as exc:
+            yield self.conn
+        except BaseException as exc:
+            self.conn.end(commit=False)
             terms.rolled_back()
-            raise _sentence(exc) from None
+            if isinstance(exc, errors):
+                raise _sentence(exc) from None
+            raise
+        try:
+            self.conn.end(commit=True)
         except BaseException:
             terms.rolled_back()
             raise

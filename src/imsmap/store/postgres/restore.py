@@ -105,7 +105,7 @@ def _unreadable(backup: Path) -> ServerError:
 def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
     """What the database holds: its objects, and its records when it is an imsmap clinic."""
     with connect(dsn, application_name="imsmap restore") as conn:
-        objects = schema._objects(conn)
+        objects = schema.objects(conn)
         counts: dict[str, int] = {}
         if schema.current_version(conn) > 0:
             counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
