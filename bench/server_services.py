@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from common import ms
+
 from server import Room
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import open_server_context
 from imsmap.store.postgres import chain, schema, users
 from imsmap.store.postgres.connection import ServerError, connect
 from imsmap.store.postgres.database import ServerDatabase
+from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
 
 PASSWORD = "fault-test-secret"
 

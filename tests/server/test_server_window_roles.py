@@ -13,7 +13,6 @@ import psycopg
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from test_ui_support import qt_settings  # noqa: F401 - a fixture
 
 from imsmap.services import clinic
 from imsmap.services.context import open_server_context
@@ -22,6 +21,7 @@ from imsmap.store.postgres.connection import connect
 from imsmap.ui.app import window_for
 from imsmap.ui.desk_window import DeskWindow
 from imsmap.ui.main_window import MainWindow
+from test_ui_support import qt_settings  # noqa: F401 - a fixture
 
 PASSWORD = "window-role-secret"
 _people = itertools.count(1)

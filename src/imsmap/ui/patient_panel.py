@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Patient, Session
+from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
-from imsmap.domain.roles import PRACTITIONER
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.listening import listen
 

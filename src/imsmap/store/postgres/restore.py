@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imsmap.store.postgres import chain, schema
 from imsmap.store.postgres.connection import (
@@ -39,12 +40,16 @@ from imsmap.store.postgres.connection import (
     SCHEMA,
     ServerError,
     connect,
+    make_conninfo,
+    one,
     parse,
-    psycopg_module,
     where,
 )
 from imsmap.store.postgres.dsn import first_line
 from imsmap.store.postgres.dump import TABLES, tool
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 MAINTENANCE_DB = "postgres"
 _COPY = re.compile(r"^COPY (?:imsmap\.)?(\w+) ")
@@ -59,7 +64,7 @@ class Restored:
     replaced: str | None  # the name the database it replaced is kept under
 
 
-def _pg_restore(args: list[str]) -> subprocess.CompletedProcess:
+def _pg_restore(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([tool("pg_restore"), "--no-password", *args], capture_output=True,
                           text=True, stdin=subprocess.DEVNULL,
                           env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
@@ -108,13 +113,13 @@ def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
         objects = schema.objects(conn)
         counts: dict[str, int] = {}
         if schema.current_version(conn) > 0:
-            counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            counts = {t: int(one(conn.execute(f"SELECT count(*) FROM {t}"))[0])
                       for t in ("patients", "sessions", "audit")}
         conn.rollback()
     return objects, counts
 
 
-def _connected(conn, dbname: str) -> list[str]:
+def _connected(conn: PgConnection, dbname: str) -> list[str]:
     """The logins connected to ``dbname`` (other than this connection)."""
     return [r[0] or "?" for r in conn.execute(
         "SELECT usename FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
@@ -142,21 +147,23 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
             raise ServerError(f"{backup} is not a backup of a clinic server (pg_dump's custom "
                               "format, as `imsmap backup --dsn` writes it); nothing was "
                               "changed.")
-    pg = psycopg_module()
-    ident, sql = pg.sql.Identifier, pg.sql.SQL
     params = parse(dsn)
+    import psycopg  # installed: parse() said so
+    from psycopg import sql as psql
+
+    ident, sql = psql.Identifier, psql.SQL
     target = params.get("dbname") or params.get("user")
     if not target:
         raise ServerError("Name the clinic's database in the DSN (postgresql://USER@HOST/"
                           "DATABASE); nothing was changed.")
     place = where(dsn)
     expected = archive_counts(backup)
-    conn = connect(pg.conninfo.make_conninfo(**{**params, "dbname": MAINTENANCE_DB}),
+    conn = connect(make_conninfo({**params, "dbname": MAINTENANCE_DB}),
                    application_name="imsmap restore", autocommit=True)
     scratch = None
     try:
-        allowed = conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
-                               " WHERE rolname = current_user").fetchone()[0]
+        allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
+                                   " WHERE rolname = current_user"))[0]
         if not allowed:
             raise ServerError(f"Restoring the {place} needs the server's administrator's login "
                               "(one that may create databases); nothing was changed.")
@@ -185,7 +192,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         scratch = f"imsmap_restore_{secrets.token_hex(6)}"
         conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
                      .format(ident(scratch)))
-        scratch_dsn = pg.conninfo.make_conninfo(**{**params, "dbname": scratch})
+        scratch_dsn = make_conninfo({**params, "dbname": scratch})
         done = _pg_restore(["--exit-on-error", "--single-transaction", "-d", scratch_dsn,
                             str(backup)])
         if done.returncode != 0:
@@ -208,9 +215,9 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
                         ident(target), ident(replaced)))
                 conn.execute(sql("ALTER DATABASE {} RENAME TO {}").format(
                     ident(scratch), ident(target)))
-        except pg.errors.ObjectInUse:
+        except psycopg.errors.ObjectInUse:
             raise ServerError(_rooms_sentence(place, _connected(conn, target))) from None
-        except pg.Error as exc:
+        except psycopg.Error as exc:
             raise ServerError(f"The server refused to put the restored database in place of "
                               f"the {place} ({first_line(exc)}); nothing was changed.") from None
         scratch = None
@@ -233,7 +240,7 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
             raise ServerError(f"The backup holds imsmap server schema {version}; this imsmap "
                               f"works with {schema.SCHEMA_VERSION}, so nothing was changed. "
                               "Restore it with the imsmap that made it.")
-        restored = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        restored = {t: int(one(db.execute(f"SELECT count(*) FROM {t}"))[0]) for t in TABLES}
         problems = [f"{t}: {n} in the backup, {restored[t]} restored"
                     for t, n in expected.items() if restored[t] != n]
         problems += chain.verify_chain(db)
