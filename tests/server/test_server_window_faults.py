@@ -189,5 +189,12 @@ def test_a_read_runs_again_on_a_new_connection_after_a_restart(room):
         start(server)
         assert db.query_one("SELECT count(*) AS n FROM patients")["n"] == 0
         assert db.conn.pg.info.backend_pid != before
+        # Several reads as of one moment (imsmap check, the witnesses): begun on a new
+        # connection too, as one snapshot, not statement by statement.
+        server.stop("fast")
+        start(server)
+        with db.conn.snapshot():
+            assert db.conn.in_unit and db.conn.pg.info.backend_pid != before
+            assert db.query_one("SELECT count(*) AS n FROM sessions")["n"] == 0
     finally:
         db.close()

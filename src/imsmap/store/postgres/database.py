@@ -156,14 +156,14 @@ class ServerConnection:
             log.info("connected to the clinic server again")
             return
 
-    def begin(self) -> None:
-        """BEGIN a unit of work; on a new connection when the old one is gone (nothing of the
-        unit was sent, so that is safe)."""
+    def begin(self, statement: str = "BEGIN") -> None:
+        """BEGIN a unit of work (or a snapshot); on a new connection when the old one is gone
+        (nothing of the unit was sent, so that is safe)."""
         for attempt in range(ATTEMPTS):
             if self.lost:
                 self.reconnect()
             try:
-                self.pg.execute("BEGIN")
+                self.pg.execute(statement)
             except self._errors as exc:
                 if (self._reopen is None or attempt == ATTEMPTS - 1
                         or classify(exc) not in RETRY_RECONNECT):
@@ -236,20 +236,14 @@ class ServerConnection:
     def snapshot(self) -> Iterator[None]:
         """Several reads as of one moment: a REPEATABLE READ, READ ONLY transaction, unless
         the caller's transaction is open already (then that is the moment)."""
-        if self.in_transaction:
+        if self.in_unit or (self.in_transaction and not self.lost):
             yield
             return
-        if self.lost:
-            self.reconnect()  # nothing of the snapshot was read yet
-        self.in_unit = True
+        self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         try:
-            with self.pg.transaction():
-                self.pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                yield
-        except self._errors as exc:
-            raise _sentence(exc) from None
+            yield
         finally:
-            self.in_unit = False
+            self.end(commit=False)  # it only read: ended, never in doubt
 
     def close(self) -> None:
         self.pg.close()
