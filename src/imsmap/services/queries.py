@@ -48,6 +48,22 @@ class RecordQueries:
         """True when the file (or its folder) cannot be written: nothing can change."""
         return self._db.readonly
 
+    @property
+    def roles(self) -> frozenset[str]:
+        """What the person signed in may do (store.db.ROLES): on a clinic server the groups the
+        login is in, as the server says; on one PC all of them. The server enforces them; the
+        window shows only what they allow."""
+        return self._db.roles
+
+    @property
+    def login(self) -> str | None:
+        """The clinic server's login that is signed in (None for a file)."""
+        return self._db.login
+
+    @property
+    def on_server(self) -> bool:
+        return self._db.is_server
+
     def data_version(self) -> int | None:
         """A number that changes when another connection has written to the database since
         this one last looked (SQLite's PRAGMA data_version); None when the connection is gone

@@ -22,6 +22,7 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.log_privacy import PRIVATE
 from imsmap.store import row_versions, site_rows
@@ -154,6 +155,11 @@ class Repository:
     def __init__(self, db: Database):
         self.db = db
         self.dialect = dialect_of(db.conn)
+        # A patient's notes are clinical: a login outside the practitioners' group (reception)
+        # reads the demographics only, which is all the server grants it.
+        notes = "notes" if PRACTITIONER in db.roles else "'' AS notes"
+        self._patients = (f"SELECT id, chart_number, family_name, given_name, birth_date, sex, "
+                          f"{notes}, created_at, created_by, updated_at, updated_by FROM patients")
 
     def _insert(self, sql: str, params: tuple[Any, ...]) -> int:
         return self.dialect.insert(self.db.conn, sql, params)
@@ -161,7 +167,7 @@ class Repository:
     # -- patients --------------------------------------------------------------------------
     @reads
     def patient(self, patient_id: int) -> Patient:
-        row = self.db.query_one("SELECT * FROM patients WHERE id = ?", (patient_id,))
+        row = self.db.query_one(self._patients + " WHERE id = ?", (patient_id,))
         if row is None:
             raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
                 "Store", "There is no patient with id %1."), str(patient_id)))
@@ -169,7 +175,7 @@ class Repository:
 
     @reads
     def patient_by_chart_number(self, chart_number: str) -> Patient | None:
-        row = self.db.query_one("SELECT * FROM patients WHERE chart_number = ?", (chart_number,))
+        row = self.db.query_one(self._patients + " WHERE chart_number = ?", (chart_number,))
         return patient_from_row(row) if row else None
 
     @reads
@@ -188,7 +194,7 @@ class Repository:
         nocase, like = self.dialect.nocase, self.dialect.like
         order = (f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?")
         if not words:
-            rows = self.db.query("SELECT * FROM patients" + order, (limit,))
+            rows = self.db.query(self._patients + order, (limit,))
             return [patient_from_row(r) for r in rows]
         clauses, params = [], []
         for word in words:
@@ -199,7 +205,7 @@ class Repository:
                           f" OR chart_number {like} ? ESCAPE '\\')", [pattern, pattern, pattern])
             clauses.append(clause[0])
             params += clause[1]
-        sql = "SELECT * FROM patients WHERE " + " AND ".join(clauses) + order
+        sql = self._patients + " WHERE " + " AND ".join(clauses) + order
         return [patient_from_row(r) for r in self.db.query(sql, (*params, limit))]
 
     def _rare_word_clause(self, word: str) -> tuple[str, list[str]] | None:
