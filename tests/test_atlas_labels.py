@@ -100,6 +100,10 @@ def test_names_say_the_muscle_and_its_level_except_in_the_spinal_key(qapp):
             if r.muscle.endswith("intercostals"):
                 text, k = label_text(r, view.kind)
                 assert text == f"{r.muscle.replace('_', ' ')} {r.level}" and k == 1.0, r.id
+    sub = VIEWS["head_neck_posterior"]
+    assert {label_text(r, sub.kind)[0] for r in sub.regions_on("deep") if r.tag} == {
+        "rectus capitis posterior major", "rectus capitis posterior minor", "obliquus capitis superior",
+        "obliquus capitis inferior"}
     spinal = VIEWS["spinal"]
     mf = next(r for r in spinal.regions if r.muscle == "multifidus" and r.level == "L4")
     assert label_text(mf, spinal.kind) == (f"{mf.tag} L4", 0.8)

@@ -276,17 +276,17 @@ def palmar_sheet() -> Sheet:
     # palmar shaft of the 3rd metacarpal (under the middle finger's flexor tendons), the deep
     # palmar arch passing between them (the notch); both insert by one narrow tendon on the ulnar
     # side of the base of the thumb's proximal phalanx (and its ulnar sesamoid)
-    for n, x, y in (("ap_ins", -45.0, 67.0), ("ap_t1", -10.0, 81.0), ("ap_t2", -6.5, 67.0),
+    for n, x, y in (("ap_ins", -44.5, 70.0), ("ap_t1", -10.0, 81.0), ("ap_t2", -6.5, 67.0),
                     ("ap_t3", -6.0, 55.0), ("ap_gap", -15.0, 51.0), ("ap_o1", -5.0, 45.0),
                     ("ap_o2", -4.0, 31.0), ("ap_o3", -8.0, 21.5), ("ap_l1", -20.0, 36.0),
                     ("ap_l2", -33.0, 52.0)):
         sh.p(n, x, y)
     sh.muscle(
         "adductor_pollicis", "deep",
-        "ap_ins", "t_pp_u", "web1", "ap1", "ap_t1", "ap_t2", "ap_t3", "ap_gap", "ap_o1", "ap_o2", "ap_o3",
+        "ap_ins", "t_pp_u", "ap_t1", "ap_t2", "ap_t3", "ap_gap", "ap_o1", "ap_o2", "ap_o3",
         "ap_l1", "ap_l2",
-        fibres=fan((-7, 82), (-6, 55), (-45, 78), (-45, 72), n=5, extend=0.05)
-        + fan((-5, 45), (-8, 22), (-45, 71), (-45, 66), n=5, extend=0.05),
+        fibres=fan((-7, 82), (-6, 55), (-45, 79), (-45, 75), n=5, extend=0.05)
+        + fan((-5, 45), (-8, 22), (-45, 75), (-45, 70), n=5, extend=0.05),
         label=(-24, 62),
     )
     pis = [

@@ -24,6 +24,7 @@ tests/test_atlas_labels.py, which measures the written views with the same font,
 from __future__ import annotations
 
 import os
+import zlib
 
 import numpy as np
 
@@ -303,13 +304,20 @@ class _Sheet:
         k = int(score.argmin())
         return float(xs[k]), float(ys[k]), float(over[k])
 
-    def beside(self, rid: str, px: float, py: float, w: float, h: float) -> tuple[float, float]:
-        """The best place for a name away from its point (px, py), for a leader: near places first,
-        the whole sheet if none of them is free."""
-        for reach, step, strict in ((300.0, 3.0, True), (2000.0, 6.0, True), (2000.0, 6.0, False)):
-            found = self._beside(rid, px, py, w, h, reach, step, strict)
-            if found is not None:
-                return found
+    def beside(self, rid: str, starts: list[tuple[float, float]], w: float, h: float):
+        """The best place for a name away from its region, for a leader: ((px, py), (x, y)), the
+        leader's start (the first of `starts` from which a leader can reach a free place without
+        crossing a name or a leader) and the name's centre; near places first, the whole sheet if
+        none of them is free."""
+        for reach, step in ((300.0, 3.0), (2000.0, 6.0)):
+            for px, py in starts:
+                found = self._beside(rid, px, py, w, h, reach, step, True)
+                if found is not None:
+                    return (px, py), found
+        px, py = starts[0]
+        found = self._beside(rid, px, py, w, h, 2000.0, 6.0, False)
+        if found is not None:
+            return (px, py), found
         raise ValueError(f"{rid}: no free place for a name of {w:.0f} x {h:.0f} units")
 
     def _beside(self, rid, px, py, w, h, reach, step, strict):
@@ -339,7 +347,10 @@ class _Sheet:
             self.soft += 1
         for seg in self.leaders:
             bad |= _segments_hit_box(*(np.full(cx.shape, v) for v in seg), (x0, y0, x1, y1))
-            crossings += _segments_cross(sx, sy, ex, ey, seg)
+            crossed = _segments_cross(sx, sy, ex, ey, seg)
+            if strict:  # leaders that cross read as each other's
+                bad |= crossed
+            crossings += crossed
         cx, cy, ex, ey, crossings = (a[~bad] for a in (cx, cy, ex, ey, crossings))
         x0, y0, x1, y1 = (a[~bad] for a in (x0, y0, x1, y1))
         if not len(cx):
@@ -349,7 +360,7 @@ class _Sheet:
         on_body = self.cover.fraction(self.cover.body, x0, y0, x1, y1)
         # a short leader; a name over the page or the skin rather than over another muscle; a
         # leader that is more across than up and down; no leader crossing another
-        score = (length + 120.0 * on_muscle + 25.0 * on_body + 0.3 * np.abs(ey - py)
+        score = (length + 250.0 * on_muscle + 25.0 * on_body + 0.6 * np.abs(ey - py)
                  + 300.0 * crossings)
         k = int(score.argmin())
         return round(float(cx[k]), 1), round(float(cy[k]), 1)
@@ -370,8 +381,9 @@ def spread_labels(view: dict) -> dict:
         start = {r["id"]: list(r["label"]) for r in regions}
         best = None
         # a crowded sheet may leave a name no leader free of other names; other orders of placing
-        # them (top first, bottom first) are tried then, and the order with the fewest such kept
-        for turn in ("area", "top", "bottom"):
+        # them (top first, bottom first, largest first, fixed shuffles) are tried then, and the
+        # order with the fewest such kept
+        for turn in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"):
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
@@ -400,8 +412,10 @@ def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
         x0, y0, x1, y1 = _box(*r["label"], *text_size(*label_text(r, kind)))
         fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
                    for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
-        y = r["label"][1]
-        return (fits, {"area": geometry.area(polys[r["id"]]), "top": y, "bottom": -y}[turn])
+        y, area = r["label"][1], geometry.area(polys[r["id"]])
+        if turn.startswith("shuffle"):  # a fixed shuffle: the same views every build
+            return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
+        return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
 
     units = sorted(_units(regions, mirrored), key=order)
     for unit in units:
@@ -450,20 +464,27 @@ def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -
         sheet.moved(r["id"], *r["label"])
         sheet.boxes.append(_box(r["label"][0], r["label"][1], w, h))
         return
-    # the leader starts at the label point, or, where another name covers it, at the nearest point
-    # of the region that no name covers
+    # the leader starts at the label point, or, where another name covers it or no leader from it
+    # gets out, at another point of the region that no name covers (nearest first)
     covered = np.zeros(xs.shape, dtype=bool)
     for bx0, by0, bx1, by1 in sheet.boxes:
         covered |= (bx0 - 2 <= xs) & (xs <= bx1 + 2) & (by0 - 2 <= ys) & (ys <= by1 + 2)
-    if covered[-1] or not geometry.point_in_polygon(poly, sx, sy):
-        free = np.flatnonzero(~covered)
-        if not len(free):
-            raise ValueError(f"{r['id']}: other names cover the whole region")
-        k = free[int(np.hypot(xs[free] - sx, ys[free] - sy).argmin())]
-        sx, sy = round(float(xs[k]), 1), round(float(ys[k]), 1)
-        r["label"] = [sx, sy]
-        sheet.moved(r["id"], sx, sy)
-    nx, ny = sheet.beside(r["id"], sx, sy, w, h)
+    free = np.flatnonzero(~covered)
+    if not len(free):
+        raise ValueError(f"{r['id']}: other names cover the whole region")
+    free = free[np.argsort(np.hypot(xs[free] - sx, ys[free] - sy), kind="stable")]
+    starts: list[tuple[float, float]] = []
+    for k in free:  # a few points, spread over the region
+        p = (round(float(xs[k]), 1), round(float(ys[k]), 1))
+        if all(np.hypot(p[0] - q[0], p[1] - q[1]) > 6 for q in starts):
+            starts.append(p)
+        if len(starts) == 8:
+            break
+    if not covered[-1] and geometry.point_in_polygon(poly, sx, sy):
+        starts.insert(0, (sx, sy))
+    (sx, sy), (nx, ny) = sheet.beside(r["id"], starts, w, h)
+    r["label"] = [sx, sy]
+    sheet.moved(r["id"], sx, sy)
     r["name_at"] = [nx, ny]
     x0, y0, x1, y1 = _box(nx, ny, w, h)
     inset = MARGIN + 1.0

@@ -73,8 +73,9 @@ def label_text(region: Region, view_kind: str) -> tuple[str, float]:
     """The words a region's label shows, and their size as a fraction of the label size.
 
     The spinal chart names its boxes by column tag and level ("Mf L4", its key at the foot);
-    every other sheet names the muscle, with its level where it has one ("semispinalis
-    thoracis T5", "external intercostals T4")."""
+    every other sheet names the muscle, with its level or number where it has one
+    ("semispinalis thoracis T5", "external intercostals T4"), in full where a tag abbreviates
+    it ("rectus capitis posterior major", not "RCPmaj")."""
     words = region.muscle.replace("_", " ")
     if view_kind == "spinal":
         if region.level is not None:
@@ -84,7 +85,9 @@ def label_text(region: Region, view_kind: str) -> tuple[str, float]:
         return words, 1.0
     if region.level is not None:
         return f"{words} {region.level}", 1.0
-    return words, 1.0
+    if region.tag and region.tag.isdigit():  # which of a numbered set
+        return f"{words} {region.tag}", 1.0
+    return words, 1.0  # a tag that abbreviates the name (RCPmaj) gives way to the name
 
 
 def label_leader(region: Region, box: QRectF) -> tuple[QPointF, QPointF] | None:
