@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.logs import shown
+from imsmap.store.dialect import RecordRow
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.schema_check import schema_damage
 from imsmap.store.sqlite_errors import Fault, error_code, fault_of, may_be_schema_damage
@@ -169,7 +170,7 @@ class Database:
     # -- reading ---------------------------------------------------------------------------
     # A damaged file (or one another program holds) is StoreError; any other SQLite error is
     # a bug in the query and stays what it is (user_error).
-    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[RecordRow]:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
@@ -177,11 +178,11 @@ class Database:
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, self.path)
 
-    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> RecordRow | None:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
-            row: sqlite3.Row | None = cur.fetchone()
+            row: RecordRow | None = cur.fetchone()
             return row
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, self.path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from imsmap.domain.errors import ValidationError
-from imsmap.store.postgres.connection import GROUPS, ServerError, connect, psycopg_module, where
+from imsmap.store.postgres.connection import GROUPS, ServerError, connect, require_psycopg, where
 from imsmap.store.postgres.schema import require_current
 
 MIN_PASSWORD = 10
@@ -44,7 +44,10 @@ def add_user(dsn: str, name: str, role: str, password: str) -> str:
     if role not in GROUPS:
         raise ValidationError(f"The role {role!r} is not one of {', '.join(GROUPS)}.", "role")
     check_password(password)
-    pg = psycopg_module()
+    require_psycopg()
+    import psycopg
+    from psycopg import sql
+
     conn = connect(dsn, application_name="imsmap server add-user")
     try:
         place = where(dsn)
@@ -55,12 +58,12 @@ def add_user(dsn: str, name: str, role: str, password: str) -> str:
         verifier = conn.pgconn.encrypt_password(password.encode("utf-8"), name.encode("utf-8"),
                                                 b"scram-sha-256").decode("ascii")
         conn.commit()  # the checks' snapshot ends; the transaction below is the only write
-        ident = pg.sql.Identifier
+        ident = sql.Identifier
         try:
             with conn.transaction():
-                conn.execute(pg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                    ident(name), pg.sql.Literal(verifier), ident(GROUPS[role])))
-        except pg.errors.InsufficientPrivilege:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                    ident(name), sql.Literal(verifier), ident(GROUPS[role])))
+        except psycopg.errors.InsufficientPrivilege:
             raise ServerError(f"The login used here may not create logins on the {place}; "
                               "run add-user as the server's superuser or a role with "
                               "CREATEROLE. Nothing was changed.") from None
