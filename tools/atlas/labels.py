@@ -449,8 +449,21 @@ def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
                     sheet.moved(r["id"], x, y)
                     sheet.moved(twin["id"], width - x, y)
                     continue
-        for one in unit:
-            _place(sheet, one, polys[one["id"]], w, h, xs if one is r else None, ys if one is r else None)
+        _place(sheet, r, polys[r["id"]], w, h, xs, ys)
+        if len(unit) == 2:  # the twin mirrors it, leader and all (the spinal chart reads across)
+            twin = unit[1]
+            twin["label"] = [round(width - r["label"][0], 1), r["label"][1]]
+            sheet.moved(twin["id"], *twin["label"])
+            if "name_at" in r:
+                twin["name_at"] = [round(width - r["name_at"][0], 1), r["name_at"][1]]
+                x0, y0, x1, y1 = _box(*twin["name_at"], w, h)
+                sx, sy = twin["label"]
+                inset = MARGIN + 1.0
+                sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
+                                      min(max(sy, y0 + inset), y1 - inset)))
+                sheet.boxes.append((x0, y0, x1, y1))
+            else:
+                sheet.boxes.append(_box(*twin["label"], w, h))
     return sheet.soft
 
 
