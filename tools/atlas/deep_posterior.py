@@ -25,16 +25,45 @@ LUMBAR = {"L1": 697, "L2": 731, "L3": 765, "L4": 799, "L5": 835, "S1": 872}
 
 
 def neck_and_scapula(f: Figure) -> None:
+    """The back of the neck once trapezius is lifted: three layers seen side by side where each
+    comes out from under the one above it. Splenius capitis runs up and out from the ligamentum
+    nuchae and the upper thoracic spines to the mastoid and the lateral superior nuchal line;
+    semispinalis capitis, under it, shows between the two splenii in the upper neck, its fibres
+    rising to the occiput between the nuchal lines; splenius cervicis comes out lateral and below
+    splenius capitis, its fibres rising from the T3-T6 spines (under the rhomboids) to the C1-C3
+    transverse processes; levator scapulae comes out from under splenius capitis and
+    sternocleidomastoid (its origin on the C1-C4 transverse processes lies under them) and runs
+    down and out to the superior angle of the scapula. Rhomboid minor's upper border is the lower
+    edge of the splenii."""
     R = f.region
-    R("semispinalis_capitis", D, (3, 250), (22, 250), (25, 284), (21, 316), (3, 318),
-      fibres=[[(3 + k * 4.5, 322), (4 + k * 4.6, 290), (5 + k * 4.2, 246)] for k in range(5)])
-    # splenius cervicis: from the upper thoracic spines up and out to the C1-C3 transverse processes
-    R("splenius_cervicis", D, (27, 264), (39, 266), (40, 296), (34, 322), (22, 324), (26, 298),
-      fibres=fibres((20, 326), (34, 324), (28, 264), (40, 266), 4, bend=0.04))
-    # levator scapulae: C1-C4 transverse processes down and out to the superior angle, a slight twist
-    R("levator_scapulae", D, (42, 264), (52, 268), (55, 306), (68, 346), (90, 386), (78, 398), (56, 356),
-      (46, 318), (41, 290), fibres=fibres((42, 262), (54, 266), (78, 398), (90, 388), 4, bend=0.03))
-    R("rhomboid_minor", D, (6, 354), (70, 398), (74, 420), (8, 378),
+    P = f.p
+    for n, dx, y, sharp in (
+            # semispinalis capitis between the nuchal lines, and its apex between the splenii
+            ("ssc.0", 3, 242, True), ("ssc.1", 14, 241, False), ("ssc.2", 26, 245, True),
+            ("ssc.m", 14, 273, False), ("ssc.apex", 3, 304, True),
+            # splenius capitis: mastoid, lateral border, ligamentum nuchae
+            ("spc.mast", 56, 252, True), ("lev.top", 49, 268, True), ("spc.apex", 43, 287, True),
+            ("spc.l1", 34, 313, False), ("spc.l2", 26, 339, False), ("spc.nuch", 3, 350, False),
+            # rhomboid minor's upper border (from the C7-T1 spines to the root of the spine of the
+            # scapula) and the points of it the splenii end on
+            ("rh.0", 6, 354, True), ("rh.20", 20, 363.6, True), ("rh.1", 70, 398, True),
+            # levator scapulae
+            ("lev.l1", 53, 281, False), ("lev.l2", 53.5, 298, False), ("lev.l3", 58, 318, False),
+            ("lev.l4", 66, 342, False), ("lev.l5", 78, 366, False), ("lev.ang", 90, 386, True),
+            ("lev.end", 78, 398, True), ("lev.m5", 66, 372, False), ("lev.m4", 56, 350, False),
+            ("lev.m3", 50, 330, False), ("lev.m2", 46, 309, False)):
+        P(n, dx, y, sharp=sharp)
+    R("semispinalis_capitis", D, "ssc.0", "ssc.1", "ssc.2", "ssc.m", "ssc.apex",
+      fibres=fibres((3, 318), (12, 300), (3, 238), (27, 242), 4))
+    R("splenius_capitis", D, "ssc.2", "spc.mast", "lev.top", "spc.apex", "spc.l1", "spc.l2", "rh.20", "rh.0",
+      "spc.nuch", "ssc.apex", "ssc.m",
+      fibres=fibres((3, 296), (8, 362), (24, 243), (58, 252), 7, bend=0.02))
+    R("splenius_cervicis", D, "spc.apex", "lev.m2", "lev.m3", "lev.m4", "lev.m5", "rh.1", "rh.20", "spc.l2",
+      "spc.l1", fibres=fibres((20, 366), (70, 400), (40, 284), (48, 284), 5, bend=-0.02))
+    R("levator_scapulae", D, "lev.top", "lev.l1", "lev.l2", "lev.l3", "lev.l4", "lev.l5", "lev.ang", "lev.end",
+      "lev.m5", "lev.m4", "lev.m3", "lev.m2", "spc.apex",
+      fibres=fibres((47, 262), (54, 272), (78, 400), (92, 388), 4, bend=0.03))
+    R("rhomboid_minor", D, "rh.0", "rh.20", "rh.1", (74, 420), (8, 378),
       fibres=fibres((6, 354), (8, 378), (70, 398), (74, 420), 3))
     R("rhomboid_major", D, (8, 386), (75, 428), (90, 530), (97, 560), (8, 486),
       fibres=fibres((8, 386), (8, 486), (75, 428), (97, 560), 7))
@@ -140,23 +169,30 @@ def limbs(f: Figure) -> None:
       (62, 1720), (56, 1630), fibres=fibres((58, 1540), (74, 1500), (66, 1776), (80, 1770), 3))
     R("flexor_hallucis_longus", D, (124, 1556), "tp.c1", "tp.c2", "tp.tip", (98, 1774), (114, 1744), (128, 1670),
       (134, 1590), fibres=fibres((112, 1580), (132, 1570), (96, 1768), (108, 1760), 3))
-    R("supinator", D, (248, 764), (272, 772), (284, 820), (266, 842), (250, 804),
-      fibres=fibres((248, 764), (272, 772), (254, 820), (272, 840), 3))
-    # the deep extensors crossing the back of the forearm from the ulnar side to the thumb, side by
-    # side and sharing their borders once the superficial extensors are lifted: abductor pollicis
-    # longus most lateral and proximal, then extensor pollicis brevis, extensor pollicis longus, and
-    # extensor indicis most medial and distal
-    lines = [[(236, 884), (248, 930), (268, 988)], [(251, 878), (262, 926), (281, 990)],
-             [(266, 870), (278, 920), (295, 990)], [(281, 860), (293, 906), (307, 983)],
-             [(296, 852), (307, 890), (313, 955)]]
+    # supinator: from the lateral epicondyle and the supinator crest of the ulna, wrapping round
+    # the upper third of the radius from behind (its lower border curls round the radius)
+    R("supinator", D, (250, 767), (276, 770), (292, 792), (297, 824), (290, 846), (276, 826), (262, 808),
+      (248, 797), fibres=fibres((250, 771), (250, 800), (288, 786), (291, 842), 5, bend=-0.05))
+    # the deep extensors once the superficial ones are lifted: oblique bellies from the back of
+    # the ulna, the interosseous membrane and the radius, running down and out to the thumb (and
+    # the index), their tendons converging at the lateral wrist: abductor pollicis longus highest
+    # and most lateral (just below supinator), extensor pollicis brevis distal to it, extensor
+    # pollicis longus medial to them from the middle of the ulna, extensor indicis lowest and
+    # most medial, from the distal ulna to the index
+    lines = [[(270, 833), (294, 882), (309, 942)], [(247, 851), (281, 906), (310, 965)],
+             [(240, 881), (273, 931), (306, 982)], [(246, 915), (272, 957), (299, 993)],
+             [(260, 961), (278, 985), (289, 1001)]]
     for k, line in enumerate(lines):
         for j, (dx, y) in enumerate(line):
             P(f"fx.{k}.{j}", dx, y, sharp=j != 1)
-    for k, muscle in enumerate(("extensor_indicis", "extensor_pollicis_longus", "extensor_pollicis_brevis",
-                                "abductor_pollicis_longus")):
+    for k, muscle in enumerate(("abductor_pollicis_longus", "extensor_pollicis_brevis",
+                                "extensor_pollicis_longus", "extensor_indicis")):
         a, b = lines[k], lines[k + 1]
         R(muscle, D, *[f"fx.{k}.{j}" for j in range(3)], *[f"fx.{k + 1}.{j}" for j in (2, 1, 0)],
-          fibres=fibres(a[0], b[0], a[2], b[2], 3))
+          fibres=[[(a[0][0] + (b[0][0] - a[0][0]) * t, a[0][1] + (b[0][1] - a[0][1]) * t),
+                   (a[1][0] + (b[1][0] - a[1][0]) * t, a[1][1] + (b[1][1] - a[1][1]) * t),
+                   (a[2][0] + (b[2][0] - a[2][0]) * t, a[2][1] + (b[2][1] - a[2][1]) * t)]
+                  for t in (0.2, 0.4, 0.6, 0.8)])
 
 
 P3 = "paraspinal"

@@ -271,15 +271,23 @@ def palmar_sheet() -> Sheet:
         fibres=fan((-18, 8), (-12, 13), (-53, 54), (-45, 58), n=7, bend=-0.04),
         label=(-37, 38),
     )
-    sh.p("apd1", -11.0, 82.0)
-    sh.p("apd2", -5.0, 70.0)
-    sh.p("apd3", -3.0, 30.0)
-    sh.p("apd4", -9.0, 22.0)
+    # adductor pollicis, two heads converging on the thumb (a fan, not a block): the oblique head
+    # from the capitate and the bases of the 2nd and 3rd metacarpals, the transverse head from the
+    # palmar shaft of the 3rd metacarpal (under the middle finger's flexor tendons), the deep
+    # palmar arch passing between them (the notch); both insert by one narrow tendon on the ulnar
+    # side of the base of the thumb's proximal phalanx (and its ulnar sesamoid)
+    for n, x, y in (("ap_ins", -44.5, 70.0), ("ap_t1", -10.0, 81.0), ("ap_t2", -6.5, 67.0),
+                    ("ap_t3", -6.0, 55.0), ("ap_gap", -15.0, 51.0), ("ap_o1", -5.0, 45.0),
+                    ("ap_o2", -4.0, 31.0), ("ap_o3", -8.0, 21.5), ("ap_l1", -20.0, 36.0),
+                    ("ap_l2", -33.0, 52.0)):
+        sh.p(n, x, y)
     sh.muscle(
         "adductor_pollicis", "deep",
-        "mc1", "t_pp_u", "web1", "ap1", "apd1", "apd2", "apd3", "apd4", "op_o", "op_m",
-        fibres=fan((-5, 25), (-9, 84), (-44, 60), (-42, 76), n=9, bend=0.0),
-        label=(-22, 62),
+        "ap_ins", "t_pp_u", "ap_t1", "ap_t2", "ap_t3", "ap_gap", "ap_o1", "ap_o2", "ap_o3",
+        "ap_l1", "ap_l2",
+        fibres=fan((-7, 82), (-6, 55), (-45, 79), (-45, 75), n=5, extend=0.05)
+        + fan((-5, 45), (-8, 22), (-45, 75), (-45, 70), n=5, extend=0.05),
+        label=(-24, 62),
     )
     pis = [
         ("1", [(-18.0, 89.0), (-10.0, 87.0), (-11.2, 99.0), (-16.5, 99.5)]),

@@ -1,55 +1,84 @@
-"""Move region labels apart where their names would print over each other on a sheet.
+"""Place the region names of a sheet so that no two of them print over each other.
 
-A region's ``label`` is where the painter centres its name when labels are shown, and where a tap on
-the region is sure to land (tests/test_atlas_views.py). It starts at the middle of the region's
-largest inscribed circle (pathkit.label_point). On a crowded sheet two neighbours' names can overlap
-there: this pass, run by the generators before they write a view, keeps each label inside its own
-region (at least EDGE units from its border) and moves it, as little as it can, to where its name's
-box overlaps no name already placed on the same layer. Regions are placed smallest first: a small
-region has fewer places to put its name.
+A region's ``label`` is a point a tap on the region is sure to reach (tests/test_atlas_views.py),
+and where the painter centres its name when labels are shown. It starts at the middle of the
+region's largest inscribed circle (pathkit.label_point). This pass, run by the generators before
+they write a view, places the names of each layer (each sheet), smallest region first (a small
+region has the fewest places for its name):
 
-The name's box is estimated as the painter draws it (imsmap.render.chart_painter: 13 units high,
-0.8 of that for a level or tag, about 0.63 of the size per character, and a margin for its
-halo). On the spinal chart the landmarks' names (drawn to the right of their marks) are placed first..
+1. over the region itself: the label moves, inside its region (at least EDGE units from its
+   border) and as little as it can, to where its name's box meets no name already placed, no
+   leader line and none of the sheet's printed words (the spinal chart's landmarks, the hand and
+   foot sheets' orientation cues);
+2. where no such place exists (a narrow muscle in a crowded neck), the label point stays where it
+   was and the name goes beside it, ``name_at``, tied to the point by a leader line
+   (imsmap.render.chart_painter): at the nearest place where the name meets no other name, no
+   leader, no printed word, and where its leader crosses no other name, preferring the skin and
+   the page to another muscle.
+
+The words and their size are the painter's (``chart_painter.label_text``) and each box is the
+painter's text outline (``chart_painter.text_path``) with its halo and a margin, so that
+tests/test_atlas_labels.py, which measures the written views with the same font, finds no overlap.
 """
 
 from __future__ import annotations
+
+import os
+import zlib
 
 import numpy as np
 
 from imsmap.atlas import geometry
 
-SIZE = 13.0
+SIZE = 13.0  # the painter's label size (render.style.LIGHT.label_size)
 EDGE = 4.0
-
-
-def label_text(region: dict) -> tuple[str, float]:
-    level, tag = region.get("level"), region.get("tag")
-    if level is not None:
-        return (f"{tag} {level}" if tag else level), SIZE * 0.8
-    if tag:
-        return tag, SIZE * 0.8
-    return region["muscle"].replace("_", " "), SIZE
-
+MARGIN = 1.5  # beyond the halo, between two names
+OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
+GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
 
 _APP = None
 
 
-def text_size(text: str, size: float) -> tuple[float, float]:
-    """Width and height of `text` as the painter draws it, with its halo and a margin. Needs Qt
-    (only at build time)."""
+def _qt():
     global _APP
-    import os  # noqa: PLC0415
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
-    from imsmap.render.chart_painter import text_path  # noqa: PLC0415
-
     if QGuiApplication.instance() is None:
         _APP = QGuiApplication([])
+
+
+def label_text(region: dict, view_kind: str) -> tuple[str, float]:
+    """The painter's words for a region (a view dict's region) and their size in view units."""
+    _qt()
+    from imsmap.atlas.views import Region  # noqa: PLC0415
+    from imsmap.render.chart_painter import label_text as painter_text  # noqa: PLC0415
+
+    r = Region(id=region["id"], muscle=region["muscle"], side=region["side"], layer=region["layer"],
+               d=region["d"], level=region.get("level"), tag=region.get("tag"))
+    text, k = painter_text(r, view_kind)
+    return text, SIZE * k
+
+
+def text_box(text: str, size: float) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) the painter's outline of `text` centred at (0, 0) covers."""
+    _qt()
+    from imsmap.render.chart_painter import text_path  # noqa: PLC0415
+
     r = text_path(text, size).boundingRect()
-    return r.width() + size * 0.3 + 4.0, r.height() + size * 0.3 + 3.0
+    return r.left(), r.top(), r.right(), r.bottom()
+
+
+def halo(size: float) -> float:
+    """How far the painter's white halo reaches beyond a name's outline."""
+    return size * 0.14
+
+
+def text_size(text: str, size: float) -> tuple[float, float]:
+    """Width and height a name needs: its outline, halo and margin on every side."""
+    x0, y0, x1, y1 = text_box(text, size)
+    pad = 2 * (halo(size) + MARGIN)
+    return x1 - x0 + pad, y1 - y0 + pad
 
 
 def _box(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
@@ -69,6 +98,86 @@ def _overlap(box, placed: np.ndarray) -> np.ndarray:
         oy = np.clip(np.minimum(y1, py1) - np.maximum(y0, py0), 0, None)
         total += ox * oy
     return total
+
+
+def _segments_hit_box(ax, ay, bx, by, box) -> np.ndarray:
+    """Whether each segment (arrays) meets the box (x0, y0, x1, y1): Liang-Barsky clipping."""
+    x0, y0, x1, y1 = box
+    ax, ay, bx, by = (np.asarray(v, dtype=float) for v in (ax, ay, bx, by))
+    dx, dy = bx - ax, by - ay
+    t0, t1 = np.zeros(ax.shape), np.ones(ax.shape)
+    ok = np.ones(ax.shape, dtype=bool)
+    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+        parallel = np.abs(p) < 1e-12
+        ok &= ~(parallel & (q < 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
+        t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
+        t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
+    return ok & (t0 <= t1)
+
+
+def _segments_cross(ax, ay, bx, by, seg) -> np.ndarray:
+    """Whether each segment (arrays) properly crosses the segment seg = (cx, cy, dx, dy)."""
+    cx, cy, dx, dy = seg
+
+    def orient(px, py, qx, qy, rx, ry):
+        return np.sign((qx - px) * (ry - py) - (qy - py) * (rx - px))
+
+    o1 = orient(ax, ay, bx, by, cx, cy)
+    o2 = orient(ax, ay, bx, by, dx, dy)
+    o3 = orient(cx, cy, dx, dy, ax, ay)
+    o4 = orient(cx, cy, dx, dy, bx, by)
+    return (o1 * o2 < 0) & (o3 * o4 < 0)
+
+
+def _nearest_on_boxes(px: float, py: float, x0, y0, x1, y1):
+    return np.clip(px, x0, x1), np.clip(py, y0, y1)
+
+
+class _Cover:
+    """Summed-area tables of where a sheet's muscles and its body lie, to measure quickly how much
+    of a candidate name's box covers them."""
+
+    def __init__(self, view: dict, regions: list[dict]):
+        w, h = float(view["width"]), float(view["height"])
+        self.nx, self.ny = int(w / GRID) + 1, int(h / GRID) + 1
+        self.muscle = self._table(self._raster([r["d"] for r in regions]))
+        self.body = self._table(self._raster(list(view.get("outline", []))))
+
+    def _raster(self, paths: list[str]) -> np.ndarray:
+        _qt()
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+        from PySide6.QtGui import QColor, QImage, QPainter  # noqa: PLC0415
+
+        from imsmap.render.paths import painter_path  # noqa: PLC0415
+
+        image = QImage(self.nx, self.ny, QImage.Format.Format_Grayscale8)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.scale(1 / GRID, 1 / GRID)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255))
+        for d in paths:
+            painter.drawPath(painter_path(d))
+        painter.end()
+        bits = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(self.ny, image.bytesPerLine())
+        return bits[:, : self.nx] > 127
+
+    @staticmethod
+    def _table(mask: np.ndarray) -> np.ndarray:
+        t = np.zeros((mask.shape[0] + 1, mask.shape[1] + 1))
+        t[1:, 1:] = mask.astype(float).cumsum(0).cumsum(1)
+        return t
+
+    def fraction(self, table: np.ndarray, x0, y0, x1, y1) -> np.ndarray:
+        i0 = np.clip((y0 / GRID).astype(int), 0, self.ny)
+        i1 = np.clip((y1 / GRID).astype(int), 0, self.ny)
+        j0 = np.clip((x0 / GRID).astype(int), 0, self.nx)
+        j1 = np.clip((x1 / GRID).astype(int), 0, self.nx)
+        s = table[i1, j1] - table[i0, j1] - table[i1, j0] + table[i0, j0]
+        n = np.maximum((i1 - i0) * (j1 - j0), 1)
+        return s / n
 
 
 def _sections_ok(poly, xs: np.ndarray, ys: np.ndarray, wide: float, tall: float) -> np.ndarray:
@@ -127,54 +236,271 @@ def _units(regions: list[dict], mirrored: bool) -> list[list[dict]]:
     return out
 
 
-def spread_labels(view: dict) -> dict:
-    """Move overlapping labels of `view` (a view dict as written to JSON) apart, in place. On the
-    spinal chart a right region's label and its left twin's stay mirror images."""
-    width = float(view["width"])
-    # the spinal chart keeps mirror-image labels (its boxes are short and its rows are read across);
-    # on a body view the two sides' names may sit at different heights where they would meet
-    mirrored = view.get("kind") == "spinal" and view.get("viewer_left_is") in ("L", "R")
-    layers: dict[str, list[dict]] = {}
-    for r in view["regions"]:
-        layers.setdefault(r["layer"], []).append(r)
-    landmarks = []
+def printed_words(view: dict) -> list[tuple[float, float, float, float]]:
+    """Boxes of what a sheet prints besides the names: the spinal chart's landmarks (their names
+    right of their marks) and the words drawn as `label` details (the spinal chart's key, the hand
+    and foot sheets' orientation cues), with the halo's margin."""
+    out = []
     if view.get("kind") == "spinal":
         for lm in view.get("landmarks", []):
-            w = text_size(lm["name"], SIZE)[0]
-            landmarks.append((lm["x"] + 14, lm["y"] - SIZE * 0.7, lm["x"] + 14 + w, lm["y"] + SIZE * 0.7))
+            # as the painter draws them: the diamond (7 units each way) and the name right of it,
+            # with its halo and a margin
+            x0, y0, x1, y1 = text_box(lm["name"], SIZE)
+            pad = halo(SIZE) + MARGIN
+            out.append((lm["x"] - 7 - pad, min(lm["y"] + y0, lm["y"] - 7) - pad,
+                        lm["x"] + 14 + (x1 - x0) + pad, max(lm["y"] + y1, lm["y"] + 7) + pad))
+    for det in view.get("details", []):
+        if det["kind"] == "label":
+            for poly in geometry.flatten(det["d"]):
+                x0, y0, x1, y1 = geometry.bbox(poly)
+                out.append((x0 - 2, y0 - 2, x1 + 2, y1 + 2))
+    return out
+
+
+class _Sheet:
+    """The names placed so far on one layer of a view, their leaders, and what they must avoid."""
+
+    def __init__(self, view: dict, regions: list[dict]):
+        self.view = view
+        self.width, self.height = float(view["width"]), float(view["height"])
+        self.top = 100.0 if view.get("kind") == "body" else 60.0  # under the side captions
+        self.boxes: list[tuple[float, float, float, float]] = printed_words(view)
+        self.leaders: list[tuple[float, float, float, float]] = []
+        self.cover = _Cover(view, regions)
+        # every region's label point stays clear of the other names: its leader (or its own name)
+        # starts there
+        self.points = np.array([r["label"] for r in regions], dtype=float).reshape(-1, 2)
+        self.owner = [r["id"] for r in regions]
+        self.soft = 0  # names placed with a leader across another name (the last resort)
+
+    def _on_points(self, rid: str, x0, y0, x1, y1) -> np.ndarray:
+        """How many other regions' label points each candidate box covers."""
+        n = np.zeros(np.shape(x0))
+        for (px, py), owner in zip(self.points, self.owner):
+            if owner != rid:
+                n += (x0 - 2 <= px) & (px <= x1 + 2) & (y0 - 2 <= py) & (py <= y1 + 2)
+        return n
+
+    def moved(self, rid: str, x: float, y: float) -> None:
+        self.points[self.owner.index(rid)] = (x, y)
+
+    def inside(self, rid, poly, start, xs, ys, w, h) -> tuple[float, float, float]:
+        """The best place over the region: (x, y, overlap) where overlap 0 means a free place."""
+        ws, hs = np.full(xs.shape, w), np.full(xs.shape, h)
+        over = _overlap((xs, ys, ws, hs), np.asarray(self.boxes))
+        over = over + self._on_points(rid, xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2) * w * h
+        # a name over its region must lie mostly over it (or the skin), not over its neighbours:
+        # else it reads as theirs, and a leader says better whose it is
+        on_muscle = self.cover.fraction(self.cover.muscle, xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2)
+        gx, gy = np.meshgrid(np.linspace(-0.45, 0.45, 9) * w, np.linspace(-0.35, 0.35, 3) * h)
+        px, py = xs[:, None] + gx.ravel()[None, :], ys[:, None] + gy.ravel()[None, :]
+        own = geometry.points_in_polygon(poly, px.ravel(), py.ravel()).reshape(px.shape).mean(axis=1)
+        over = over + (on_muscle - own > OTHERS) * w * h
+        for seg in self.leaders:
+            hit = _segments_hit_box(*(np.full(xs.shape, v) for v in seg),
+                                    (xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2))
+            over = over + hit * w * h
+        score = over * 50.0 + np.hypot(xs - start[0], ys - start[1])
+        k = int(score.argmin())
+        return float(xs[k]), float(ys[k]), float(over[k])
+
+    def beside(self, rid: str, starts: list[tuple[float, float]], w: float, h: float):
+        """The best place for a name away from its region, for a leader: ((px, py), (x, y)), the
+        leader's start (the first of `starts` from which a leader can reach a free place without
+        crossing a name or a leader) and the name's centre; near places first, the whole sheet if
+        none of them is free."""
+        for reach, step in ((300.0, 3.0), (2000.0, 6.0)):
+            for px, py in starts:
+                found = self._beside(rid, px, py, w, h, reach, step, True)
+                if found is not None:
+                    return (px, py), found
+        px, py = starts[0]
+        found = self._beside(rid, px, py, w, h, 2000.0, 6.0, False)
+        if found is not None:
+            return (px, py), found
+        raise ValueError(f"{rid}: no free place for a name of {w:.0f} x {h:.0f} units")
+
+    def _beside(self, rid, px, py, w, h, reach, step, strict):
+        gx, gy = np.meshgrid(np.arange(-1.4 * reach, 1.4 * reach + 1, step + 1), np.arange(-reach, reach + 1, step))
+        cx, cy = (px + gx).ravel(), (py + gy).ravel()
+        x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+        ok = (x0 >= 2) & (x1 <= self.width - 2) & (y0 >= self.top) & (y1 <= self.height - 2)
+        # the name must clear its own point (the leader starts there)
+        ok &= ~((x0 < px) & (px < x1) & (y0 < py) & (py < y1))
+        cx, cy, x0, y0, x1, y1 = (a[ok] for a in (cx, cy, x0, y0, x1, y1))
+        free = _overlap((cx, cy, np.full(cx.shape, w), np.full(cx.shape, h)), np.asarray(self.boxes)) <= 0
+        free &= self._on_points(rid, x0, y0, x1, y1) == 0
+        cx, cy, x0, y0, x1, y1 = (a[free] for a in (cx, cy, x0, y0, x1, y1))
+        # the leader ends at the nearest point of the name's outline (inside the margins)
+        inset = MARGIN + 1.0
+        ex, ey = _nearest_on_boxes(px, py, x0 + inset, y0 + inset, x1 - inset, y1 - inset)
+        sx, sy = np.full(cx.shape, px), np.full(cx.shape, py)
+        bad = np.zeros(cx.shape, dtype=bool)
+        crossings = np.zeros(cx.shape)
+        for box in self.boxes:
+            hit = _segments_hit_box(sx, sy, ex, ey, box)
+            if strict:
+                bad |= hit
+            else:  # last resort: a leader across a name (tests/test_atlas_labels.py reports it)
+                crossings += hit * 3
+        if not strict:
+            self.soft += 1
+        for seg in self.leaders:
+            bad |= _segments_hit_box(*(np.full(cx.shape, v) for v in seg), (x0, y0, x1, y1))
+            crossed = _segments_cross(sx, sy, ex, ey, seg)
+            if strict:  # leaders that cross read as each other's
+                bad |= crossed
+            crossings += crossed
+        cx, cy, ex, ey, crossings = (a[~bad] for a in (cx, cy, ex, ey, crossings))
+        x0, y0, x1, y1 = (a[~bad] for a in (x0, y0, x1, y1))
+        if not len(cx):
+            return None
+        length = np.hypot(ex - px, ey - py)
+        on_muscle = self.cover.fraction(self.cover.muscle, x0, y0, x1, y1)
+        on_body = self.cover.fraction(self.cover.body, x0, y0, x1, y1)
+        # a short leader; a name over the page or the skin rather than over another muscle; a
+        # leader that is more across than up and down; no leader crossing another
+        score = (length + 250.0 * on_muscle + 25.0 * on_body + 0.6 * np.abs(ey - py)
+                 + 300.0 * crossings)
+        k = int(score.argmin())
+        return round(float(cx[k]), 1), round(float(cy[k]), 1)
+
+
+def spread_labels(view: dict) -> dict:
+    """Place the names of `view` (a view dict as written to JSON) in place: each label moves
+    inside its region, or keeps its point and gets a ``name_at`` with a leader (see the module
+    text). On the spinal chart a right region's label and its left twin's stay mirror images."""
+    width = float(view["width"])
+    kind = view.get("kind")
+    mirrored = kind == "spinal" and view.get("viewer_left_is") in ("L", "R")
+    layers: dict[str, list[dict]] = {}
+    for r in view["regions"]:
+        r.pop("name_at", None)
+        layers.setdefault(r["layer"], []).append(r)
     for regions in layers.values():
-        polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
-        units = sorted(_units(regions, mirrored), key=lambda u: geometry.area(polys[u[0]["id"]]))
-        placed: list[tuple[float, float, float, float]] = list(landmarks)
-        for unit in units:
-            r = unit[0]
-            text, size = label_text(r)
-            w, h = text_size(text, size)
-            sx, sy = r["label"]
-            xs, ys = _candidates(polys[r["id"]], (sx, sy))
-            if view.get("kind") == "spinal" and len(xs) > 1:  # keep the label where a tap is easy
-                short = r.get("muscle") == "multifidus" and r.get("level") in ("C7", "C8")
-                keep = _sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
-                xs, ys = np.append(xs[:-1][keep], sx), np.append(ys[:-1][keep], sy)
-            ws, hs = np.full(xs.shape, w), np.full(xs.shape, h)
-            arr = np.asarray(placed)
-            over = _overlap((xs, ys, ws, hs), arr)
-            if len(unit) == 2:
-                mx = width - xs
-                over = over + _overlap((mx, ys, ws, hs), arr)
-                # the twins' own names, where they meet at the midline
-                over = over + np.clip(w - np.abs(mx - xs), 0, None) * h
-            score = over * 50.0 + np.hypot(xs - sx, ys - sy)
-            k = int(score.argmin())
-            x, y = round(float(xs[k]), 1), round(float(ys[k]), 1)
-            if not geometry.point_in_polygon(polys[r["id"]], x, y):
-                x, y = sx, sy
-            r["label"] = [x, y]
-            placed.append(_box(x, y, w, h))
-            if len(unit) == 2:
-                twin = unit[1]
-                tx = round(width - x, 1)
-                if geometry.point_in_polygon(polys[twin["id"]], tx, y):
-                    twin["label"] = [tx, y]
-                placed.append(_box(twin["label"][0], twin["label"][1], w, h))
+        start = {r["id"]: list(r["label"]) for r in regions}
+        best = None
+        # a crowded sheet may leave a name no leader free of other names; other orders of placing
+        # them (top first, bottom first, largest first, fixed shuffles) are tried then, and the
+        # order with the fewest such kept
+        for turn in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"):
+            for r in regions:
+                r["label"] = list(start[r["id"]])
+                r.pop("name_at", None)
+            soft = _place_layer(view, regions, kind, mirrored, width, turn)
+            result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
+            if best is None or soft < best[0]:
+                best = (soft, result)
+            if soft == 0:
+                break
+        for r in regions:
+            r["label"], name_at = best[1][r["id"]]
+            r.pop("name_at", None)
+            if name_at is not None:
+                r["name_at"] = name_at
     return view
+
+
+def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
+    """Place the names of one layer; returns how many leaders had to cross a name."""
+    sheet = _Sheet(view, regions)
+    polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
+    # names that cannot lie within their own region go first, while the sheet is empty enough
+    # for their leaders; then the others, smallest region first
+    def order(unit):
+        r = unit[0]
+        x0, y0, x1, y1 = _box(*r["label"], *text_size(*label_text(r, kind)))
+        fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
+                   for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
+        y, area = r["label"][1], geometry.area(polys[r["id"]])
+        if turn.startswith("shuffle"):  # a fixed shuffle: the same views every build
+            return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
+        return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
+
+    units = sorted(_units(regions, mirrored), key=order)
+    for unit in units:
+        r = unit[0]
+        text, size = label_text(r, kind)
+        w, h = text_size(text, size)
+        sx, sy = r["label"]
+        xs, ys = _candidates(polys[r["id"]], (sx, sy))
+        if kind == "spinal" and len(xs) > 1:  # keep the label where a tap is easy
+            short = r.get("muscle") == "multifidus" and r.get("level") in ("C7", "C8")
+            keep = _sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
+            xs, ys = np.append(xs[:-1][keep], sx), np.append(ys[:-1][keep], sy)
+        if len(unit) == 2:
+            twin = unit[1]
+            mx = width - xs
+            both = np.array([geometry.point_in_polygon(polys[twin["id"]], a, b) for a, b in zip(mx, ys)])
+            # the twins' own names must not meet at the midline
+            both &= np.abs(mx - xs) >= w
+            if both.any():
+                cand_x, cand_y = xs[both], ys[both]
+                ws, hs = np.full(cand_x.shape, w), np.full(cand_x.shape, h)
+                arr = np.asarray(sheet.boxes)
+                over = (_overlap((cand_x, cand_y, ws, hs), arr)
+                        + _overlap((width - cand_x, cand_y, ws, hs), arr))
+                score = over * 50.0 + np.hypot(cand_x - sx, cand_y - sy)
+                k = int(score.argmin())
+                if over[k] <= 0:
+                    x, y = round(float(cand_x[k]), 1), round(float(cand_y[k]), 1)
+                    r["label"], twin["label"] = [x, y], [round(width - x, 1), y]
+                    sheet.boxes += [_box(x, y, w, h), _box(width - x, y, w, h)]
+                    sheet.moved(r["id"], x, y)
+                    sheet.moved(twin["id"], width - x, y)
+                    continue
+        _place(sheet, r, polys[r["id"]], w, h, xs, ys)
+        if len(unit) == 2:  # the twin mirrors it, leader and all (the spinal chart reads across)
+            twin = unit[1]
+            twin["label"] = [round(width - r["label"][0], 1), r["label"][1]]
+            sheet.moved(twin["id"], *twin["label"])
+            if "name_at" in r:
+                twin["name_at"] = [round(width - r["name_at"][0], 1), r["name_at"][1]]
+                x0, y0, x1, y1 = _box(*twin["name_at"], w, h)
+                sx, sy = twin["label"]
+                inset = MARGIN + 1.0
+                sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
+                                      min(max(sy, y0 + inset), y1 - inset)))
+                sheet.boxes.append((x0, y0, x1, y1))
+            else:
+                sheet.boxes.append(_box(*twin["label"], w, h))
+    return sheet.soft
+
+
+def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -> None:
+    sx, sy = r["label"]
+    if xs is None:
+        xs, ys = _candidates(poly, (sx, sy))
+    x, y, over = sheet.inside(r["id"], poly, (sx, sy), xs, ys, w, h)
+    if over <= 0 and geometry.point_in_polygon(poly, x, y):
+        r["label"] = [round(x, 1), round(y, 1)]
+        sheet.moved(r["id"], *r["label"])
+        sheet.boxes.append(_box(r["label"][0], r["label"][1], w, h))
+        return
+    # the leader starts at the label point, or, where another name covers it or no leader from it
+    # gets out, at another point of the region that no name covers (nearest first)
+    covered = np.zeros(xs.shape, dtype=bool)
+    for bx0, by0, bx1, by1 in sheet.boxes:
+        covered |= (bx0 - 2 <= xs) & (xs <= bx1 + 2) & (by0 - 2 <= ys) & (ys <= by1 + 2)
+    free = np.flatnonzero(~covered)
+    if not len(free):
+        raise ValueError(f"{r['id']}: other names cover the whole region")
+    free = free[np.argsort(np.hypot(xs[free] - sx, ys[free] - sy), kind="stable")]
+    starts: list[tuple[float, float]] = []
+    for k in free:  # a few points, spread over the region
+        p = (round(float(xs[k]), 1), round(float(ys[k]), 1))
+        if all(np.hypot(p[0] - q[0], p[1] - q[1]) > 6 for q in starts):
+            starts.append(p)
+        if len(starts) == 8:
+            break
+    if not covered[-1] and geometry.point_in_polygon(poly, sx, sy):
+        starts.insert(0, (sx, sy))
+    (sx, sy), (nx, ny) = sheet.beside(r["id"], starts, w, h)
+    r["label"] = [sx, sy]
+    sheet.moved(r["id"], sx, sy)
+    r["name_at"] = [nx, ny]
+    x0, y0, x1, y1 = _box(nx, ny, w, h)
+    inset = MARGIN + 1.0
+    ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
+    sheet.boxes.append((x0, y0, x1, y1))
+    sheet.leaders.append((sx, sy, ex, ey))

@@ -82,6 +82,8 @@ class Region:
     label: tuple[float, float] = (0.0, 0.0)
     level: str | None = None
     tag: str | None = None  # short text drawn before the level in the label (spinal columns)
+    # where the name is drawn when it does not fit over the region (a leader ties it to `label`)
+    name_at: tuple[float, float] | None = None
 
     @cached_property
     def polygon(self) -> geometry.Polygon:
@@ -257,6 +259,11 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         if label is None or len(label) != 2:
             raise AtlasError(f"{rwhere}: label must be a pair [x, y].")
         lx, ly = (_number(v, f"{rwhere}: label") for v in label)
+        name_at = x.get("name_at")
+        if name_at is not None:
+            if not isinstance(name_at, (list, tuple)) or len(name_at) != 2:
+                raise AtlasError(f"{rwhere}: name_at must be a pair [x, y].")
+            name_at = tuple(_number(v, f"{rwhere}: name_at") for v in name_at)
         muscle = _need(x, "muscle", rwhere)
         if not isinstance(muscle, str) or not muscle:
             raise AtlasError(f"{rwhere}: muscle must be a catalogue id.")
@@ -275,6 +282,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
                 label=(lx, ly),
                 level=level,
                 tag=tag,
+                name_at=name_at,
             )
         )
     return View(

@@ -31,7 +31,7 @@ from imsmap.render.style import LIGHT, ChartStyle, blend
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
             "L": QT_TRANSLATE_NOOP("ChartPainter", "Patient's LEFT")}
 
-__all__ = ["ChartPainter", "text_path"]
+__all__ = ["ChartPainter", "label_text", "text_path"]
 
 _FONT_FAMILY = "DejaVu Sans"
 _BASE_PX = 100
@@ -67,6 +67,40 @@ def text_path(text: str, size: float, *, bold: bool = False, anchor: str = "cent
         dx = ax - r.center().x()
     dy = ay - r.center().y()
     return QTransform.fromTranslate(dx, dy).map(scaled)
+
+
+def label_text(region: Region, view_kind: str) -> tuple[str, float]:
+    """The words a region's label shows, and their size as a fraction of the label size.
+
+    The spinal chart names its boxes by column tag and level ("Mf L4", its key at the foot);
+    every other sheet names the muscle, with its level or number where it has one
+    ("semispinalis thoracis T5", "external intercostals T4"), in full where a tag abbreviates
+    it ("rectus capitis posterior major", not "RCPmaj")."""
+    words = region.muscle.replace("_", " ")
+    if view_kind == "spinal":
+        if region.level is not None:
+            return (f"{region.tag} {region.level}" if region.tag else region.level), 0.8
+        if region.tag:
+            return region.tag, 0.8
+        return words, 1.0
+    if region.level is not None:
+        return f"{words} {region.level}", 1.0
+    if region.tag and region.tag.isdigit():  # which of a numbered set
+        return f"{words} {region.tag}", 1.0
+    return words, 1.0  # a tag that abbreviates the name (RCPmaj) gives way to the name
+
+
+def label_leader(region: Region, box: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The leader line from a region's point to its name, when the name is drawn away from the
+    region (``name_at``): from the point to the nearest point of the name's box."""
+    if region.name_at is None:
+        return None
+    x, y = region.label
+    end = QPointF(min(max(x, box.left()), box.right()), min(max(y, box.top()), box.bottom()))
+    start = QPointF(x, y)
+    if (end - start).manhattanLength() < 1.0:
+        return None
+    return start, end
 
 
 def _get(marker: Any, key: str, default: Any = None) -> Any:
@@ -399,15 +433,25 @@ class ChartPainter:
 
     def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
         s = self.style
+        colour = QColor(s.label_text)
+        names = []
         for r in self.regions():
-            if r.level is not None:
-                text = f"{r.tag} {r.level}" if r.tag else r.level
-            elif r.tag:
-                text = r.tag
-            else:
-                text = r.muscle.replace("_", " ")
-            small = r.level is not None or r.tag is not None
-            self._draw_text(painter, text, s.label_size * (0.8 if small else 1.0), r.label, QColor(s.label_text))
+            text, k = label_text(r, self.view.kind)
+            size = s.label_size * k
+            at = r.name_at if r.name_at is not None else r.label
+            names.append((text, size, at))
+            # a name drawn away from its region (tools/atlas/labels.py put it where it overlaps
+            # no other name) is tied to the region's point by a thin leader and a dot
+            leader = label_leader(r, text_path(text, size, at=at).boundingRect())
+            if leader is not None:
+                painter.setPen(QPen(colour, 0.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawLine(*leader)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawEllipse(leader[0], 1.8, 1.8)
+        for text, size, at in names:
+            self._draw_text(painter, text, size, at, colour)
 
     def _draw_text(self, painter: QPainter, text: str, size: float, at: tuple[float, float], colour: QColor,
                    anchor: str = "center", bold: bool = False, halo: bool = True) -> None:

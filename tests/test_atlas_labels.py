@@ -1,0 +1,160 @@
+"""The names printed on every sheet: none prints over another, every name says which muscle it is.
+
+Measured on the shipped views (the generated JSON) with the painter's own words and font
+(imsmap.render.chart_painter.label_text / text_path), each name with its white halo.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+from importlib import resources
+
+import pytest
+from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from imsmap.atlas import geometry
+from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.views import load_views, parse_view
+from imsmap.render.chart_painter import ChartPainter, label_leader, label_text, text_path
+from imsmap.render.style import LIGHT
+
+VIEWS = load_views(validate=True)
+SHEETS = [(v.id, layer) for v in VIEWS.values() for layer in v.layer_ids]
+
+
+def _name_box(view, region) -> QRectF:
+    text, k = label_text(region, view.kind)
+    size = LIGHT.label_size * k
+    at = region.name_at if region.name_at is not None else region.label
+    pad = size * 0.14  # the halo: a pen of size * 0.28 round the outline
+    return text_path(text, size, at=at).boundingRect().adjusted(-pad, -pad, pad, pad)
+
+
+def _printed_words(view) -> list[tuple[str, QRectF]]:
+    """What else the sheet prints: landmarks' names (spinal chart), words drawn as details."""
+    out = []
+    if view.kind == "spinal":
+        for lm in view.landmarks:  # the diamond and the name right of it, with its halo
+            pad = LIGHT.label_size * 0.14
+            name = text_path(lm.name, LIGHT.label_size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()
+            out.append((f"landmark {lm.id}",
+                        name.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)))
+    for d in view.details:
+        if d.kind == "label":
+            for poly in geometry.flatten(d.d):
+                x0, y0, x1, y1 = geometry.bbox(poly)
+                out.append(("printed word", QRectF(x0, y0, x1 - x0, y1 - y0)))
+    return out
+
+
+def _crosses(line: QLineF, box: QRectF) -> bool:
+    if box.contains(line.p1()) or box.contains(line.p2()):
+        return True
+    corners = [box.topLeft(), box.topRight(), box.bottomRight(), box.bottomLeft()]
+    for a, b in zip(corners, corners[1:] + corners[:1]):
+        kind, _ = line.intersects(QLineF(a, b))
+        if kind == QLineF.IntersectionType.BoundedIntersection:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
+def test_no_name_prints_over_another(qapp, view_id, layer):
+    view = VIEWS[view_id]
+    names = [(r.id, _name_box(view, r)) for r in view.regions_on(layer)]
+    clashes = [f"{a} / {b}" for (a, ba), (b, bb) in itertools.combinations(names, 2)
+               if ba.intersected(bb).width() > 0 and ba.intersected(bb).height() > 0]
+    assert clashes == []
+    words = _printed_words(view)
+    over_words = [f"{a} / {b}" for a, ba in names for b, bb in words if ba.intersects(bb)]
+    assert over_words == []
+
+
+@pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
+def test_a_leader_runs_from_its_region_to_its_name_across_no_other_name(qapp, view_id, layer):
+    view = VIEWS[view_id]
+    regions = view.regions_on(layer)
+    boxes = {r.id: _name_box(view, r) for r in regions}
+    for r in regions:
+        if r.name_at is None:
+            continue
+        assert r.contains(*r.label), r.id  # the leader starts on the region (a tap lands there)
+        text, k = label_text(r, view.kind)
+        leader = label_leader(r, text_path(text, LIGHT.label_size * k, at=r.name_at).boundingRect())
+        assert leader is not None, r.id
+        line = QLineF(*leader)
+        crossed = [o for o, box in boxes.items() if o != r.id and _crosses(line, box)]
+        assert crossed == [], r.id
+
+
+def test_names_say_the_muscle_and_its_level_except_in_the_spinal_key(qapp):
+    posterior = VIEWS["posterior"]
+    sst = [r for r in posterior.regions_on("deepest") if r.muscle == "semispinalis_thoracis"]
+    assert {label_text(r, posterior.kind)[0] for r in sst if r.side == "R"} == {
+        f"semispinalis thoracis T{k}" for k in range(1, 11)}
+    for view in VIEWS.values():
+        for r in view.regions:
+            if r.muscle.endswith("intercostals"):
+                text, k = label_text(r, view.kind)
+                assert text == f"{r.muscle.replace('_', ' ')} {r.level}" and k == 1.0, r.id
+    sub = VIEWS["head_neck_posterior"]
+    assert {label_text(r, sub.kind)[0] for r in sub.regions_on("deep") if r.tag} == {
+        "rectus capitis posterior major", "rectus capitis posterior minor", "obliquus capitis superior",
+        "obliquus capitis inferior"}
+    spinal = VIEWS["spinal"]
+    mf = next(r for r in spinal.regions if r.muscle == "multifidus" and r.level == "L4")
+    assert label_text(mf, spinal.kind) == (f"{mf.tag} L4", 0.8)
+
+
+def _tiny_view(name_at) -> dict:
+    region = {"id": "t.superficial.deltoid.R", "muscle": "deltoid", "side": "R", "layer": "superficial",
+              "d": "M 100 100 L 120 100 L 120 120 L 100 120 Z", "label": [110, 110]}
+    if name_at is not None:
+        region["name_at"] = name_at
+    return {"id": "t", "name": "T", "kind": "detail", "width": 400, "height": 300, "viewer_left_is": None,
+            "layers": [{"id": "superficial", "name": "Superficial"}],
+            "outline": ["M 0 0 L 400 0 L 400 300 L 0 300 Z"], "regions": [region]}
+
+
+def _paint(view) -> QImage:
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    ChartPainter(view, view.id).paint_base(painter, labels=True)
+    painter.end()
+    return image
+
+
+def test_a_name_away_from_its_region_is_tied_to_it_by_a_leader(qapp):
+    away = parse_view(_tiny_view([300, 110]), validate=True)
+    here = parse_view(_tiny_view(None), validate=True)
+    assert away.regions[0].name_at == (300.0, 110.0) and here.regions[0].name_at is None
+    with_leader, without = _paint(away), _paint(here)
+    # half-way along the leader (from x 110 to the name's left edge near x 270), y 110
+    skin = without.pixelColor(200, 110)
+    line = with_leader.pixelColor(200, 110)
+    assert line.lightness() < skin.lightness() - 40
+    # the name is painted at name_at, not over the region
+    ink = [with_leader.pixelColor(x, 110).lightness() for x in range(285, 315)]
+    assert min(ink) < 120
+    assert without.pixelColor(200, 110) == skin
+
+
+@pytest.mark.parametrize("bad", [[1], "here", [float("nan"), 2], [True, 3]])
+def test_a_bad_name_place_is_refused_with_one_sentence(bad):
+    data = _tiny_view(None)
+    data["regions"][0]["name_at"] = copy.deepcopy(bad)
+    with pytest.raises(AtlasError, match="name_at"):
+        parse_view(data)
+
+
+def test_the_shipped_files_write_name_at_only_as_a_point():
+    folder = resources.files("imsmap.assets") / "bodycharts" / "views"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            for r in json.loads(entry.read_text(encoding="utf-8"))["regions"]:
+                if "name_at" in r:
+                    assert len(r["name_at"]) == 2 and all(isinstance(v, float | int) for v in r["name_at"])
