@@ -56,7 +56,7 @@ def test_the_splenii_run_up_and_out_over_semispinalis_capitis_and_levator_runs_d
     # splenius cervicis comes out below and lateral to capitis, its fibres rising to the
     # transverse processes
     assert cervicis.bbox[3] > capitis.bbox[3] and (_mean_x(cervicis) - 500) * out > (_mean_x(capitis) - 500) * out
-    for (ux, uy), (lx, ly) in _fibres(cervicis):
+    for (_ux, uy), (_lx, ly) in _fibres(cervicis):
         assert uy < ly - 40
     # levator scapulae: from the upper neck (C1-C4) down and out to the superior angle (~y 390)
     assert levator.bbox[1] < 275 and levator.bbox[3] > 390
@@ -96,7 +96,7 @@ def test_the_deep_forearm_extensors_run_obliquely_down_and_out_to_the_thumb(side
     # supinator wraps the upper radius: from the ulnar side of the elbow out round the radius
     sup = _region(POSTERIOR, "deep", "supinator", side)
     assert sup.bbox[3] < min(tops) + 20 and sup.bbox[2] - sup.bbox[0] > 40
-    for (ux, uy), (lx, ly) in _fibres(sup):
+    for (ux, _uy), (lx, _ly) in _fibres(sup):
         assert (lx - ux) * out > 0
 
 
@@ -109,7 +109,7 @@ def test_adductor_pollicis_is_a_fan_converging_on_the_thumb():
         thumb_left = view.viewer_left_is == side  # the right hand on the viewer's left: thumb outward
         xs = np.arange(x0, x1, 1.0)
 
-        def height(x):
+        def height(x, poly=poly, y0=y0, y1=y1):
             ys = np.arange(y0 - 1, y1 + 1, 0.5)
             return geometry.points_in_polygon(poly, np.full(ys.shape, x), ys).sum() * 0.5
 
