@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QLocale
 
-from imsmap.domain.text import Sentence, fill
+from imsmap.domain.text import Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
 
 __all__ = ["PLURAL", "catalog", "current", "day_month", "language", "locale", "number", "sentence_text",
@@ -100,8 +100,10 @@ def sentence_text(message: object) -> str:
     """A user-facing message in the current records language: a ``Sentence`` translated and
     filled with its arguments; any other text as it is."""
     if isinstance(message, Sentence):
-        return fill(translate(message.context, message.template),
-                    [_argument(a) for a in message.args])
+        said = translate(message.context, message.template)
+        if message.count is not None:
+            said = plural_marks(said, message.count, language())
+        return fill(said, [_argument(a) for a in message.args])
     return str(message)
 
 
@@ -110,6 +112,8 @@ def _argument(arg: object) -> str:
     language's way ("20,000" / "20 000", "0.12" / "0,12")."""
     if isinstance(arg, Sentence):
         return sentence_text(arg)
+    if isinstance(getattr(arg, "message", None), Sentence):  # a UserFacingError
+        return sentence_text(getattr(arg, "message"))
     if isinstance(arg, bool) or not isinstance(arg, (int, float)):
         return str(arg)
     if isinstance(arg, int):

@@ -13,6 +13,7 @@ import sqlite3
 from datetime import datetime
 
 from imsmap.domain.errors import ConflictError, ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import audit
 from imsmap.store.repository import to_sql
 
@@ -31,7 +32,8 @@ def check(conn: sqlite3.Connection, entity: str, entity_id: int, session_id: int
     holds the `expected` values of its fields, unless it holds the `wanted` ones already."""
     unknown = set(expected) - set(allowed)
     if unknown:
-        raise ValidationError(f"Unknown {entity} field(s): {', '.join(sorted(unknown))}.")
+        raise ValidationError(sentence("Conflicts", QT_TRANSLATE_NOOP(
+            "Conflicts", "Unknown %1 field(s): %2."), entity, ', '.join(sorted(unknown))))
     changed = tuple(k for k, value in expected.items()
                     if _comparable(getattr(stored, k)) != _comparable(value) and
                     (k not in wanted or
@@ -43,9 +45,10 @@ def check(conn: sqlite3.Connection, entity: str, entity_id: int, session_id: int
     who = last_change(conn, entity, entity_id, session_id, changed)
     by = f" (by {who[0]} at {who[1]:%Y-%m-%d %H:%M})" if who else ""
     raise ConflictError(
-        f"{WHAT.get(entity, entity).capitalize()} {names} {were} changed in another window or "
-        f"program{by} after you began editing, so your change was not saved; nothing was "
-        "overwritten.", changed)
+        sentence("Conflicts", QT_TRANSLATE_NOOP(
+        "Conflicts", "%1 %2 %3 changed in another window or program%4 after you began editing, "
+        "so your change was not saved; nothing was overwritten."),
+        WHAT.get(entity, entity).capitalize(), names, were, by), changed)
 
 
 def last_change(conn: sqlite3.Connection, entity: str, entity_id: int,

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
 from imsmap.store.postgres.listen import ChangeFeed, Notice
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["Batch", "ChangeFeed", "LiveChanges", "batch_of", "feed", "publish", "to_change"]
 
-STOPPED = ("Changes made in other rooms no longer arrive in this window (an error; it is in the "
-           "log): close imsmap and open it again.")
+STOPPED = (sentence("Live", QT_TRANSLATE_NOOP(
+    "Live", "Changes made in other rooms no longer arrive in this window (an error; it is in "
+    "the log): close imsmap and open it again.")))
 WAIT_S = 0.25  # how long the thread waits for the server before it looks at its stop flag
 
 _ACTIONS = {a.value: a for a in Action}

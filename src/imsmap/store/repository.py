@@ -196,8 +196,9 @@ class Repository:
             clause = self._rare_word_clause(word) if len(word) >= 2 else None
             if clause is None:
                 pattern = like_prefix(word)
-                clause = (f"(family_name {like} ? ESCAPE '\\' OR given_name {like} ? ESCAPE '\\'"
-                          f" OR chart_number {like} ? ESCAPE '\\')", [pattern, pattern, pattern])
+                clause = (sentence("StoreRepository", QT_TRANSLATE_NOOP(
+                    "StoreRepository", "(family_name %1 ? ESCAPE '\\' OR given_name %1 ? "
+                    "ESCAPE '\\' OR chart_number %1 ? ESCAPE '\\')"), like), [pattern, pattern, pattern])
             clauses.append(clause[0])
             params += clause[1]
         sql = "SELECT * FROM patients WHERE " + " AND ".join(clauses) + order
@@ -467,7 +468,8 @@ class Repository:
             f"SELECT session_id FROM {table} WHERE id = ? AND deleted_at IS NULL",
             (row_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no such entry (id {row_id}).")
+            raise NotFoundError(sentence("StoreRepository", QT_TRANSLATE_NOOP(
+                "StoreRepository", "There is no such entry (id %1)."), row_id))
         return int(row[0])
 
     # -- settings --------------------------------------------------------------------------

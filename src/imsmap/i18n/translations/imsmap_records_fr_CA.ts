@@ -137,10 +137,25 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>changed outside imsmap since it was created (its content no longer matches the digest recorded then)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupCommand</name>
     <message>
         <source>Backed up %1 to %2.</source>
         <translation>%1 sauvegardé dans %2.</translation>
+    </message>
+    <message>
+        <source>Backed up the clinic server to %1 (pg_dump custom format: %2). Restored into a scratch database to check it: the audit chain (entries: %3) is unbroken and ends in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups of %1: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restored %1 (%2 patients, %3 sessions) to %4.</source>
@@ -149,6 +164,144 @@
     <message>
         <source>The database it replaced is kept as %1.</source>
         <translation>La base de données remplacée est conservée sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Bundle</name>
+    <message>
+        <source>A FHIR document holds one signed session; choose one signed session, or export a collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>File structure (quick check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ok       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  PROBLEM  %2: %1 problem(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All is well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found; nothing was changed. Keep this file as it is, and restore the latest good backup into a new file to compare (imsmap restore --db NEW.sqlite3 BACKUP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup does not pass imsmap&apos;s checks, so nothing was restored: %1%2. Choose an earlier backup; to examine this one, copy the file and open the copy with imsmap check --db COPY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s own check of the audit chain (audit_breaks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File structure (integrity check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>References between records (foreign keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muscles known to the atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed sessions unchanged since signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendments unchanged since written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos unchanged since stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail unbroken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported audit trails kept unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every record has its audit entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema %1; the records cannot be counted (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema %1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit entries: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>muscle %2 is not in atlas version %3 (site(s) %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sites: %1, muscles: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 (chart %2, %3, signed by %4 on %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read back (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is signed but carries no content hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer matches the content hash taken when it was signed: it was changed outside imsmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed session(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amendment %1 (session %2, by %3 on %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 amendment(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recomputed by the server</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -202,8 +355,8 @@ schéma de la base de données %3</translation>
         <translation>copier la base de données en toute sécurité, même pendant qu&apos;imsmap est ouvert</translation>
     </message>
     <message>
-        <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup.</source>
-        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le dossier de sauvegarde, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique sans faire de sauvegarde.</translation>
+        <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup. With --dsn: the clinic server&apos;s database with pg_dump -Fc into --out, checked by a restore into a scratch database (audit chain, counts) before it is kept.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the new backup file (refused if it exists)</source>
@@ -260,6 +413,10 @@ schéma de la base de données %3</translation>
     <message>
         <source>%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.</source>
         <translation>%1 %2 n&apos;est pas une date; écrivez-la AAAA-MM-JJ, p. ex. 2026-11-20.</translation>
+    </message>
+    <message>
+        <source>a clinic server&apos;s database in place of --db: a libpq DSN such as postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full (the password from PGPASSFILE or ~/.pgpass, PGPASSWORD or a service file, else asked for)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>create a demo clinic (fictional patients and sessions) in a new file</source>
@@ -399,10 +556,262 @@ schéma de la base de données %3</translation>
     </message>
 </context>
 <context>
+    <name>CliAtlas</name>
+    <message>
+        <source>imsmap atlas preview needs a folder: add --out DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out is only used with &apos;imsmap atlas preview&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart previews are not available in this version of imsmap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file; give --out a folder for the images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart previews could not all be written to %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliBackup</name>
+    <message>
+        <source>A clinic server is backed up into one file: give --out FILE (the automatic backups&apos; policy is the single-PC file&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliCommon</name>
+    <message>
+        <source>Give --db (a file on this computer) or --dsn (a clinic server), not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server asks for %1&apos;s password and none was found; nothing was opened. Keep it in a password file (PGPASSFILE, or ~/.pgpass) or run the command in a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1 on the clinic server: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliExport</name>
+    <message>
+        <source>--csv exports every session; leave out --session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported a FHIR bundle to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export could not be written to standard output (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty; it is not an imsmap database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliExportFhir</name>
+    <message>
+        <source>--patient, --from and --to choose what a FHIR export holds; add --fhir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of --csv and --fhir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sessions one way: --patient ID, --from DATE --to DATE, or --session ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date range needs both --from DATE and --to DATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to %1 is before --from %2; give the earlier date first.</source>
+        <translation type="unfinished">--to %1 précède --from %2; indiquez d&apos;abord la date la plus ancienne.</translation>
+    </message>
+    <message>
+        <source>%1 (chart %2) has no sessions to export; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions started between %1 and %2; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is not signed: exported as a collection, without a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliPhoto</name>
+    <message>
+        <source>Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliProgress</name>
+    <message>
+        <source>Upgrading %1 from schema %2 to %3 (Ctrl+C stops it; nothing is lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliServer</name>
+    <message>
+        <source>Give the server&apos;s database with --dsn (for example postgresql://postgres@db.clinic.lan/clinic); none was used before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 is set up for imsmap (schema %2), with the group roles imsmap_practitioner, imsmap_reception and imsmap_admin.
+Connection settings (no password) kept in %3.
+Next: imsmap server add-user --name LOGIN --role practitioner|reception|admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password was given: run add-user in a terminal, or pipe the password into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can now sign in to the clinic server as a member of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has problems (%2; `imsmap check --db %1` lists them); a clinic is moved only when its records check. Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 onto the server: %2.
+Every row compared with the file; signatures matching their audit entries: %3; the audit chain (entries: %4) is unbroken and ends in the file&apos;s link %5. The file is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Clinic</name>
     <message>
         <source>The records language %1 is not one of %2.</source>
         <translation>La langue des dossiers %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A needle preset needs a diameter and a length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There must be %1 grasp labels (grades 0-3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper size %1 is not A4 or Letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, e.g. /home/clinic/imsmap-backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist; create it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo is %1 KB; the limit is %2 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Unknown %1 field(s): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 changed in another window or program%4 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Context</name>
+    <message>
+        <source>the clinic server records its login %1 as the author, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in the format of an earlier imsmap (database schema %2) and is opened read-only, so it cannot be upgraded to schema %3, which this imsmap reads. Open it once in imsmap (it is upgraded in place, every record kept and checked), or back it up first (imsmap backup) and open the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>%1 is a folder; the demo needs the name of a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; the demo never overwrites a file. Choose another path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The atlas (version %1) charts too few muscles for the demo&apos;s %2 (%3 found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress: sites charted; outcome and plan to be completed before signing.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -422,6 +831,32 @@ schéma de la base de données %3</translation>
     <message>
         <source>Open it with: imsmap --db %1</source>
         <translation>Pour l&apos;ouvrir&#xa0;: imsmap --db %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPlacement</name>
+    <message>
+        <source>The chart region %1 has no interior point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No point inside the chart region %1 was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fidelity</name>
+    <message>
+        <source>Session %1 in %2 cannot be read faithfully (%3); the file is damaged. No PDF was written; restore the latest good backup (imsmap restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 in %2 does not match its audit trail (%3): it was changed outside imsmap. No PDF was written; run imsmap check and restore the latest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 in %2 no longer matches the content hash recorded when %3 signed it: it was changed outside imsmap or the file is damaged. No PDF was written; run imsmap check and restore the latest good backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -457,6 +892,61 @@ schéma de la base de données %3</translation>
     <message>
         <source>Autonomic signs (cold, sweating, goosebumps)</source>
         <translation>Signes neurovégétatifs (froideur, sudation, chair de poule)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Choose a folder for the backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, e.g. /home/clinic/imsmap-backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder; choose a folder for the backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created: %2 is not a folder. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written to. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created (%2 cannot be written to). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name: it heads every note and report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the practitioner&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the practitioner&apos;s registration number (from the college or board): it is printed with every signed note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locking after idle minutes needs a PIN to unlock: enter one, or choose no locking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a PIN already; change it with View &gt; Screen lock PIN… (it asks for the current one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clinic was set up meanwhile (on another computer?); nothing was changed. File &gt; Clinic set-up… shows what it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created (%2). Choose another folder.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -523,6 +1013,247 @@ schéma de la base de données %3</translation>
     <message>
         <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
         <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>a number of thousands of digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date and time must be text such as 2026-11-20T09:30:00+01:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time (YYYY-MM-DDTHH:MM:SS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is before 1990; check the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status %1 is not &apos;draft&apos; or &apos;signed&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a content hash (64 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session uid (32 hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 must be a whole number from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The muscle must be given by its catalogue id (text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is not one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportTrail</name>
+    <message>
+        <source>audit[%1] is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].id is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].%2 is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].%2 is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].changes is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].at is not a date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].at_seconds is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit[%1].hash is not a chain link (32 or 64 hexadecimal digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds no audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail has more than %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail is incomplete (entry %1 is missing; an export of chosen sessions leaves entries out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail is broken at entry %1: it was changed after it was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail does not record where it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed visit is imported only with the complete, unbroken audit trail of the database it was exported from, and %1. Export the whole database (imsmap export) and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit is signed before it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit is signed in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amendment is dated before the visit was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amendment is dated in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit trail imported by entry %1 was changed after it was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported audit entries belong to no recorded import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>... and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(checking stopped there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was changed. %1 problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was changed. The problem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid value here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object ({...}), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list ([...]), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an imsmap export (format %1, expected %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an export format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was written by a newer imsmap (export format version %1); this imsmap reads version %2. Update imsmap to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart number %1 is used twice in the file (also at %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft visit cannot carry a signature; its status says draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site number %1 is used twice in this visit (also at %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a signed visit has amendments; this one is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart view must be given by its id (text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit&apos;s content does not match the hash taken when it was signed: it was changed after signing, so it cannot be imported as a signed record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart number %1 already exists in this database; records are never merged. Import into another database, or change the chart number in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit is in the file twice (also at %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit exists in this database already; records are never merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart number %1 already exists in this database; records are never merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit as stored does not match its signature; nothing was imported. This is a bug in imsmap: please report it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -673,6 +1404,87 @@ schéma de la base de données %3</translation>
     <message>
         <source>%1 · Chart %2</source>
         <translation>%1 · Dossier %2</translation>
+    </message>
+</context>
+<context>
+    <name>Live</name>
+    <message>
+        <source>Changes made in other rooms no longer arrive in this window (an error; it is in the log): close imsmap and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The idle time must be 0 to %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a PIN first: locking after idle time needs a PIN to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputFiles</name>
+    <message>
+        <source>%1 is the database itself or one of its own files (-wal, -shm, -journal); nothing was written: choose another file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database; imsmap never writes over a database, so nothing was written: choose another file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the name of the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; add --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than the disk or the system allows (the disk may be full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 cannot be written in %2 (%3); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 cannot be written to %2 (%3); nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -828,6 +1640,88 @@ schéma de la base de données %3</translation>
     </message>
 </context>
 <context>
+    <name>PhotoExport</name>
+    <message>
+        <source>%1 is not a sha256 (64 lowercase hexadecimal digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo type %1 is not one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data must be base64 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data is over %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data is not valid base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data is not a whole %1 picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo is %1x%2 px; imsmap stores photos of at most %3 px on the long side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo carries metadata (EXIF, XMP, ICC or text) that imsmap strips from every photo it stores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit holds at most %1 photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data does not match its sha256: it was changed or damaged after export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not the id of one of this visit&apos;s sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFiles</name>
+    <message>
+        <source>%1 is not a file; choose a photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished">Il n&apos;y a aucun fichier %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation type="unfinished">%1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a phone&apos;s or camera&apos;s own export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a photo imsmap can read (it is not a %2 image).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares a picture larger than imsmap opens (over %2 megapixels); a file like that can exhaust the computer&apos;s memory, so it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is incomplete (its picture data ends early); copy it again from the camera or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its picture data cannot be decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoPages</name>
     <message>
         <source>Photos</source>
@@ -871,6 +1765,76 @@ schéma de la base de données %3</translation>
     <message>
         <source>Photo %1</source>
         <translation>Photo %1</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>This photo is attached to this session already (photo %1); nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session holds at most %1 photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo is taken off a session only when you confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart site must be given by its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no site %1 to tie the photo to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo is tied only to a site of its own session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its bytes are missing from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its bytes no longer match the sha256 recorded with it: they were changed outside imsmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the audit trail has no entry recording its sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its bytes do not match the sha256 the audit trail recorded when it was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Planning</name>
+    <message>
+        <source>This patient has no earlier session to copy from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites can only be copied from the same patient&apos;s sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session of %1 has no sites to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A protocol needs at least one site; this session has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a protocol called %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no protocol with id %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1312,8 +2276,20 @@ N° de permis %2</translation>
         <translation>La séance %1 est signée et verrouillée; on ne peut pas y ajouter de photo.</translation>
     </message>
     <message>
+        <source>Unknown patient field(s): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chart number %1 belongs to another patient already.</source>
         <translation>Le numéro de dossier %1 appartient déjà à un autre patient.</translation>
+    </message>
+    <message>
+        <source>Unknown session field(s): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration number</source>
+        <translation type="unfinished">Le numéro de permis</translation>
     </message>
     <message>
         <source>Finding %1 is not one of: %2.</source>
@@ -1328,6 +2304,14 @@ N° de permis %2</translation>
         <translation>La gravité %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
     </message>
     <message>
+        <source>Unknown site field(s): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is not one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no muscle at that point of the chart.</source>
         <translation>Il n&apos;y a aucun muscle à cet endroit du schéma.</translation>
     </message>
@@ -1336,12 +2320,35 @@ N° de permis %2</translation>
         <translation>Il n&apos;y a aucun muscle à cet endroit du schéma; le point reste où il était.</translation>
     </message>
     <message>
+        <source>%1 is not a segmental muscle, so a site on it has no level (%2); levels belong to multifidus and the other segmental muscles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no level %2: its levels are %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only a signed session is amended; edit the draft directly.</source>
         <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
     </message>
     <message>
         <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
         <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPlace</name>
+    <message>
+        <source>Give the clinic server&apos;s address, for example postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a choice imsmap wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The choice of where the records are kept, in %1, cannot be read (%2); delete the file to be asked again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1411,6 +2418,53 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>Informed consent is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over the thorax: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>near the pleura: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muscles that can reach the pleura were needled (%1) but the pneumothorax risk discussion is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 planned site(s) were not confirmed; they will be recorded as planned, not as insertions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No insertion sites are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 site(s) have no grasp grade: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of needles used is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not recorded that all needles were accounted for and disposed of as sharps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain before treatment is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practitioner is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SegmentTable</name>
     <message>
         <source>Root</source>
@@ -1461,6 +2515,10 @@ N° de permis %2</translation>
         <source>level not recorded</source>
         <translation>niveau non consigné</translation>
     </message>
+    <message>
+        <source>%1 is not a segment level such as C5, C8, T7 or L4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sensation</name>
@@ -1479,6 +2537,393 @@ N° de permis %2</translation>
     <message>
         <source>electric/paraesthetic</source>
         <translation>électrique/paresthésique</translation>
+    </message>
+</context>
+<context>
+    <name>ServerChain</name>
+    <message>
+        <source>audit entries %1-%2 are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entry %1 (%2 %3 %4) was altered or an earlier entry was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest audit entries do not end where the trail recorded its end (entry %1; the last entry is %2): one was altered or removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1: the audit trail holds no entry recording its signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1: its signature is not what audit entry %2 recorded when it was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>The saved server settings in %1 cannot be read (%2); give --dsn, which writes them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerDatabase</name>
+    <message>
+        <source>Signing in to the %1 was cancelled; nothing was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is open read-only; nothing can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your login may not read the imsmap schema on the %1; ask the server&apos;s administrator to add you (imsmap server add-user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not set up for imsmap; its administrator runs `imsmap server init` on it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 holds an older imsmap schema (%2) than this imsmap uses (%3); nothing was changed. Ask its administrator to upgrade the server (docs/clinic-server.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 holds a newer imsmap schema (%2) than this imsmap knows (%3); nothing was changed. Update imsmap on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerDsn</name>
+    <message>
+        <source>The clinic server needs psycopg, which is not installed: install imsmap with its server extra (pip install &apos;imsmap[server]&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address is not a valid PostgreSQL DSN (%1); write it as postgresql://USER@HOST:5432/DATABASE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database %1 on %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerDump</name>
+    <message>
+        <source>%1, PostgreSQL&apos;s own program, is not installed on this computer; install PostgreSQL&apos;s client programs (Debian: postgresql-client) and try again. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (%2); no backup was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; give a new file name. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the %1 and checking the backup in a scratch database needs the server&apos;s administrator&apos;s login (one that may create databases); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the backup into a scratch database to check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restored records are not as many as the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup does not restore whole (%1); it was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerFaults</name>
+    <message>
+        <source>The connection to the clinic server was lost while this change was being saved, so whether it was saved is not known; it has been read again: check it before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerHolds</name>
+    <message>
+        <source>You hold this session in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has this session open in %2 (since %3); it can be read here, and edited once it is free or taken over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room&apos;s name is 1 to %1 characters (for example Room 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerListen</name>
+    <message>
+        <source>The connection to the clinic server was lost; reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerRefusals</name>
+    <message>
+        <source>The %1 does not offer TLS, but the connection settings require it (sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to the %1 was refused (%2); nothing was done. Check sslrootcert and that the server&apos;s certificate names this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 refused the login (the user name, the password or the database&apos;s name is wrong); nothing was done. Check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 asks for a password and none was given; nothing was done. Give it when asked, or keep it in ~/.pgpass (mode 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 turned this login away before asking for a password (it is starting up or shutting down, or pg_hba.conf does not allow this login from this computer); nothing was done. Try again in a moment, or ask the server&apos;s administrator to allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has no free connections (max_connections); nothing was done. Close imsmap in a room not in use, or ask the server&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is starting up or shutting down; nothing was done. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 could not be reached (%2); nothing was done. Check that PostgreSQL is running there and that the address and port are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is signed and locked; add an amendment instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was changed in another room while you had it open; your change was not saved. It has been read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the change (%1); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this to your login (%1); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another room changed the same records at the same moment; nothing was changed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server&apos;s disk is full, so this change was not saved (nothing of it was written; what was saved before is safe). Ask the server&apos;s administrator to free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server ran out of memory; nothing was changed. Try again, and tell the server&apos;s administrator if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost; what was not saved was not kept, and what was saved is safe. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server is restarting; nothing was changed. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server cannot be reached; nothing was changed. Check the network and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server stopped this because it took too long; nothing was changed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic server is read-only now (a standby, or recovering); nothing was changed. Ask the server&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSchema</name>
+    <message>
+        <source>This server&apos;s imsmap schema is %1, newer than this imsmap knows (%2); update imsmap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 runs PostgreSQL %2; imsmap needs 15 or newer. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 stores text as %2; imsmap needs a UTF8 database (createdb -E UTF8 -T template0). Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not empty (it holds %2); `imsmap server init` sets up only an empty database, so nothing was changed. Create a new database for the clinic (createdb) and give that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login %1 may not create roles; run `imsmap server init` as the server&apos;s superuser (postgres) or a role with CREATEROLE. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 refused to set up the clinic (%2); nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not set up for imsmap; run `imsmap server init` on it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has imsmap schema %2; this imsmap works with %3. Update imsmap (or the server&apos;s schema).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerTransfer</name>
+    <message>
+        <source>%1 has database schema %2; this imsmap moves schema %3. Open it once in this imsmap (it is upgraded in place, every record kept), then migrate. Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login used here is not the owner of the clinic&apos;s tables on the %1; run migrate as the server&apos;s superuser. Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 onto the %2 stopped (%3); the server keeps nothing of it and the file is unchanged. Fix the cause and run migrate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 refused a record of %2 (%3); the server keeps nothing of it and the file is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 already holds records (%2 patients, %3 sessions, %4 audit entries, %5 settings); migrate moves a clinic only onto a newly initialised server. Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After copying, %1 row %2 on the server differs from %3&apos;s; the server keeps nothing of it and the file is unchanged. Report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 rows were copied but %3 compared; the server keeps nothing. Report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s trail ends at entry %1, the file&apos;s at %2, with different links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After copying %1, the server&apos;s records did not check: %2. The server keeps nothing of it and the file is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server holds a different number of %1 rows than the file after copying; it keeps nothing. Report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerUsers</name>
+    <message>
+        <source>The login name %1 cannot be used: write 2 to 63 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter (for example anna.nguyen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login name %1 is reserved; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password may not begin or end with a space or hold a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role %1 is not one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 already has a login named %2; nothing was changed. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login used here may not create logins on the %1; run add-user as the server&apos;s superuser or a role with CREATEROLE. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerVersions</name>
+    <message>
+        <source>practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adverse event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 was changed in another room while you had it open, so your change was not saved and theirs was kept; it has been read again: make your change again if it is still needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1 %2 on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not let your login change this %1; nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2101,6 +3546,483 @@ N° de permis non consigné</translation>
     <message>
         <source>There is no site with id %1.</source>
         <translation>Il n&apos;y a aucun point portant le numéro %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreAudit</name>
+    <message>
+        <source>its hash is a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its id is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entries %1-%2 are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of audit entries %1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was altered or an earlier entry was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest audit entries (%1) do not end where the trail recorded its end (entry %2): one was altered or removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record of where the audit trail ends is missing, so entries %1-%2 cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its changes are a JSON %1, not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreBackup</name>
+    <message>
+        <source>The backup folder %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created (%2); choose another in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file. Choose a new file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup cannot be written in %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged, so no backup was made: SQLite&apos;s check of the copy failed (imsmap check lists the problems). Keep the file as it is and restore the latest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no backup file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not an imsmap one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no imsmap records (its schema was never created).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer imsmap (database schema %2); this imsmap %3 reads schema %4 and older. Update imsmap to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an imsmap backup (it is not an SQLite file, or its first page is damaged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an imsmap backup (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file; give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the database itself; choose a backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists and nothing was changed. To replace it with the backup, add --force; the current file will be kept beside it under a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup cannot be written in %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is open in another imsmap window or program; close it and try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be set aside (%2); nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied aside (%2); nothing was replaced, and %3 holds what could be copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreBackupSets</name>
+    <message>
+        <source>a full, compressed backup every %1 day(s) and a journal of what was written since (appended at each signature, start and close)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest %1 full backup(s) with their journals are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup policy takes whole numbers of days and of backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full backup is made every 1 to 90 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep 1 to 20 full backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 has lost its first record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of %1 could not be made (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreDamage</name>
+    <message>
+        <source>%1 of the %2 table cannot be read back (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreDb</name>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot use SQLite&apos;s WAL journal (got %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not an imsmap one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer imsmap (database schema %2); this imsmap %3 reads schema %4 and older. Update imsmap to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is open read-only; nothing can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file; give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on a network share (%2). SQLite&apos;s locking does not work reliably over a network file system and records could be corrupted; keep the database on this computer&apos;s own disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be read faithfully. Keep it as it is and restore the latest good backup (imsmap restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is busy in another imsmap window or program; nothing was changed. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full; nothing was changed. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an imsmap database (it is not an SQLite file, or its first page is damaged). If it is your clinic&apos;s database, restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stored text is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory working on %1; nothing was changed. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written (%2); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreIntegrity</name>
+    <message>
+        <source>%1 row %2 refers to %3 row %4, which does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and %1 more rows like these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stored text is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too damaged to check (%2). Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 row %2%3 has no audit entry recording how it came in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows %2%3 have no audit entry recording how they came in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreJournal</name>
+    <message>
+        <source>The backup journal %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 is damaged at record %2 of %3; nothing was restored. To restore the full backup alone, move the journal out of the folder first (what it holds after the full backup is then not restored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 has lost its first record; nothing was restored. Move it out of the folder to restore the full backup alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 holds no whole record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 cannot be written (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 could not be written (%2); the records themselves are safe in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal does not fit its full backup (%1 %2 differs); nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal does not fit its full backup (%1: %2); nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table %1 has no key; the journal cannot be applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreMigrationV4</name>
+    <message>
+        <source>%1 sites, but %2 after conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was not converted to schema 4 and is unchanged: sites </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> would not have been kept exactly (a position finer than 0.01 or a time that is not ISO 8601). Keep using the previous imsmap version with it and report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was not converted to schema 4 and is unchanged: the audit trail did not copy exactly (%1 entries, %2 copied; differing: %3). Keep using the previous imsmap version with it and report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorePacked</name>
+    <message>
+        <source>its compressed data is cut short or damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup journal %1 belongs to another full backup; nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorePhotos</name>
+    <message>
+        <source>There is no photo %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bytes of photo %1 are not in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreRepository</name>
+    <message>
+        <source>(family_name %1 ? ESCAPE &apos;\&apos; OR given_name %1 ? ESCAPE &apos;\&apos; OR chart_number %1 ? ESCAPE &apos;\&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such entry (id %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreSchemaCheck</name>
+    <message>
+        <source>its schema has no table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema&apos;s table %1 has no column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreSiteRows</name>
+    <message>
+        <source>The %1 coordinate %2 has more than two decimals; chart positions are kept to 0.01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <source>The upgrade of %1 was stopped and nothing of it was kept: the file is still at schema %2 and is upgraded the next time it is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>practitioners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adverse events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amendments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported audit entries</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

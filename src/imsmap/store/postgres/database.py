@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from imsmap.domain.errors import ReadOnlyError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import Database
 from imsmap.store.dialect import POSTGRESQL
 from imsmap.store.postgres import schema, trail
@@ -166,8 +167,9 @@ class ServerDatabase(Database):
                 raise
             given = ask_password(params.get("user") or "your login")
             if given is None:
-                raise ServerError(f"Signing in to the {where(dsn)} was cancelled; nothing was "
-                                  "opened.") from None
+                raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                    "ServerDatabase", "Signing in to the %1 was cancelled; nothing was opened."),
+                    where(dsn))) from None
             params["password"] = given
             raw = connect(pg.conninfo.make_conninfo(**params), autocommit=True)
         try:
@@ -203,7 +205,8 @@ class ServerDatabase(Database):
     def transaction(self) -> Iterator[Any]:
         """BEGIN ... COMMIT on the server; everything or nothing."""
         if self.readonly:
-            raise ReadOnlyError(f"The {self.place} is open read-only; nothing can be changed.")
+            raise ReadOnlyError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                "ServerDatabase", "The %1 is open read-only; nothing can be changed."), self.place))
         errors = psycopg_module().Error
         terms = self.conn.terms
         try:
@@ -235,16 +238,20 @@ def check_schema(raw, place: str) -> None:
     try:
         version = schema.current_version(raw)
     except psycopg_module().errors.InsufficientPrivilege:
-        raise ServerError(f"Your login may not read the imsmap schema on the {place}; ask the "
-                          "server's administrator to add you (imsmap server add-user).") from None
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "Your login may not read the imsmap schema on the %1; ask the "
+            "server's administrator to add you (imsmap server add-user)."), place)) from None
     if version == 0:
-        raise ServerError(f"The {place} is not set up for imsmap; its administrator runs "
-                          "`imsmap server init` on it first.")
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "The %1 is not set up for imsmap; its administrator runs `imsmap "
+            "server init` on it first."), place))
     if version < schema.SCHEMA_VERSION:
-        raise ServerError(f"The {place} holds an older imsmap schema ({version}) than this "
-                          f"imsmap uses ({schema.SCHEMA_VERSION}); nothing was changed. Ask "
-                          "its administrator to upgrade the server (docs/clinic-server.md).")
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "The %1 holds an older imsmap schema (%2) than this imsmap uses "
+            "(%3); nothing was changed. Ask its administrator to upgrade the server "
+            "(docs/clinic-server.md)."), place, version, schema.SCHEMA_VERSION))
     if version > schema.SCHEMA_VERSION:
-        raise ServerError(f"The {place} holds a newer imsmap schema ({version}) than this "
-                          f"imsmap knows ({schema.SCHEMA_VERSION}); nothing was changed. Update "
-                          "imsmap on this computer.")
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "The %1 holds a newer imsmap schema (%2) than this imsmap knows "
+            "(%3); nothing was changed. Update imsmap on this computer."),
+            place, version, schema.SCHEMA_VERSION))
