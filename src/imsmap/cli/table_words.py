@@ -3,6 +3,7 @@ sessions: 12"), in the records language; a table without a word keeps its own na
 
 from __future__ import annotations
 
+from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
 
 
@@ -29,5 +30,5 @@ def table_word(table: str) -> str:
 
 def counts_text(counts: dict[str, int]) -> str:
     """"patients: 3, sessions: 12" (tables with no rows left out)."""
-    return ", ".join(f"{table_word(t)}{translate('Tables', ': ')}{n}"
+    return ", ".join(fill(translate("Tables", "%1: %2"), [table_word(t), n])
                      for t, n in counts.items() if n)

@@ -181,11 +181,9 @@ def check(conn: sqlite3.Connection) -> None:
         raise MigrationError(
             sentence("StoreMigrationV4", QT_TRANSLATE_NOOP(
                 "StoreMigrationV4", "This database was not converted to schema 4 and is "
-                "unchanged: sites "))
-            + ", ".join(map(str, bad)) + sentence("StoreMigrationV4", QT_TRANSLATE_NOOP(
-                "StoreMigrationV4", " would not have been kept exactly (a position finer than "
+                "unchanged: sites %1 would not have been kept exactly (a position finer than "
                 "0.01 or a time that is not ISO 8601). Keep using the previous imsmap version "
-                "with it and report this.")))
+                "with it and report this."), ", ".join(map(str, bad))))
     old, new = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("audit", "audit_v4"))
     bad = [r[0] for r in conn.execute(

@@ -196,9 +196,8 @@ class Repository:
             clause = self._rare_word_clause(word) if len(word) >= 2 else None
             if clause is None:
                 pattern = like_prefix(word)
-                clause = (sentence("StoreRepository", QT_TRANSLATE_NOOP(
-                    "StoreRepository", "(family_name %1 ? ESCAPE '\\' OR given_name %1 ? "
-                    "ESCAPE '\\' OR chart_number %1 ? ESCAPE '\\')"), like), [pattern, pattern, pattern])
+                clause = (f"(family_name {like} ? ESCAPE '\\' OR given_name {like} ? ESCAPE '\\'"
+                          f" OR chart_number {like} ? ESCAPE '\\')", [pattern, pattern, pattern])
             clauses.append(clause[0])
             params += clause[1]
         sql = "SELECT * FROM patients WHERE " + " AND ".join(clauses) + order
