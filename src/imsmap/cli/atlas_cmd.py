@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
+from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED
 from imsmap.i18n.records import language, translate
 
 # The table shortens long names and nerve descriptions; --json has them in full.
@@ -103,6 +104,12 @@ def _refuse_databases(folder: Path) -> None:
             refuse_database(folder / f"{view_id}_{layer.id}.png", database)
 
 
+# --json is a data format: its keys and its values are English whatever the locale, and each
+# muscle and view carries its names in the other languages under "translations" (docs/
+# records-language.md), so that a script gets the same document on every computer.
+_TRANSLATED = tuple(lang for lang in SUPPORTED if lang != SOURCE_LANGUAGE)
+
+
 def atlas_json(atlas: Any) -> dict[str, Any]:
     """The catalogue and views as plain data; each muscle lists the views that chart it."""
     charted: dict[str, list[str]] = {}
@@ -120,6 +127,8 @@ def atlas_json(atlas: Any) -> dict[str, Any]:
                 "name": view.name,
                 "kind": view.kind,
                 "layers": [{"id": layer.id, "name": layer.name} for layer in view.layers],
+                "translations": {lang: {"name": atlas.view_name(view.id, lang)}
+                                 for lang in _TRANSLATED},
             }
             for view in atlas.views.values()
         ],
@@ -138,6 +147,10 @@ def atlas_json(atlas: Any) -> dict[str, Any]:
                 "pneumothorax_risk": m.pneumothorax_risk,
                 "note": m.note,
                 "views": charted.get(m.id, []),
+                "translations": {lang: {"name": m.display_name(lang),
+                                        "synonyms": list(m.synonyms_in(lang)),
+                                        "nerve": m.nerve_in(lang)}
+                                 for lang in _TRANSLATED},
             }
             for m in catalogue
         ],

@@ -27,16 +27,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from imsmap.domain.text import Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
 
-__all__ = ["PLURAL", "catalog", "current", "day_month", "language", "locale", "number", "sentence_text",
-           "speaking", "translate"]
+__all__ = ["PLURAL", "catalog", "current", "date_time", "day_month", "language", "locale",
+           "long_date", "medium_date", "number", "sentence_text", "speaking", "translate"]
 
 PLURAL = True
 _CURRENT: ContextVar[Catalog | None] = ContextVar("imsmap_records_catalog", default=None)
@@ -94,6 +94,39 @@ def number(value: float, decimals: int = 0) -> str:
 def day_month(when: date) -> str:
     """"3 Dec" in English, "3 déc." in French: a short date for a narrow column."""
     return f"{when.day} {locale().monthName(when.month, QLocale.FormatType.ShortFormat)}"
+
+
+def long_date(when: date) -> str:
+    """A date as the records language writes it in running text and headings: "3 décembre
+    2026" in French (as a Quebec record spells it out); ISO 8601 "2026-12-03" in English, which
+    no English-speaking reader misreads (12/03 is March in one country, December in another).
+    Tables, identifiers and metadata keep ISO in every language."""
+    if language() == SOURCE_LANGUAGE:
+        return when.isoformat()
+    return locale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy")
+
+
+def medium_date(when: date) -> str:
+    """A date where the width is short (a running header): "23 sept. 2026" in French, ISO in
+    English."""
+    if language() == SOURCE_LANGUAGE:
+        return when.isoformat()
+    return locale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy")
+
+
+def date_time(when: datetime) -> str:
+    """A date and time in running text: "3 décembre 2026, 9 h 30" in French, "2026-12-03 09:30"
+    in English; a time that knows its offset from UTC says it (" +01:00")."""
+    if language() == SOURCE_LANGUAGE:
+        text = f"{when:%Y-%m-%d %H:%M}"
+    else:
+        text = fill(translate("Dates", "%1, %2"), [
+            long_date(when.date()), locale().toString(QTime(when.hour, when.minute),
+                                                      "H 'h' mm")])
+    if when.tzinfo is not None:
+        offset = when.strftime("%z")
+        text += f" {offset[:3]}:{offset[3:]}" if offset else ""
+    return text
 
 
 def sentence_text(message: object) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photo_files import StoredPhoto, read_photo_file
@@ -171,7 +171,7 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
     trail recorded when it came in (`imsmap check`)."""
     store = records.photo_store
     if not store.available:
-        return [], "no photos (schema before 6)"
+        return [], sentence("Photos", QT_TRANSLATE_NOOP("Photos", "no photos (schema before 6)"))
     recorded: dict[int, object] = {}
     for row, values in entries_about(records.db.conn, "photo", ("create", "import")):
         if row[5] is not None and "sha256" in values:
@@ -179,7 +179,8 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
     problems, n = [], 0
     for photo_id, session_id, sha, data in store.stored():
         n += 1
-        where = f"photo {photo_id} (session {session_id})"
+        where = sentence("Photos", QT_TRANSLATE_NOOP("Photos", "photo %1 (session %2)"),
+                         photo_id, session_id)
         if data is None:
             problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
                 "Photos", "%1: its bytes are missing from the file"), where))
@@ -196,4 +197,4 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
             problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
                 "Photos", "%1: its bytes do not match the sha256 the audit trail recorded when "
                 "it was added"), where))
-    return problems, f"{n} photo{'s' * (n != 1)}"
+    return problems, counted("Photos", QT_TRANSLATE_NOOP("Photos", "%1 photo(s)"), n)

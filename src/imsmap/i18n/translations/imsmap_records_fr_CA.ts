@@ -1797,6 +1797,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Une photo n&apos;est liée qu&apos;à un point de sa propre séance.</translation>
     </message>
     <message>
+        <source>no photos (schema before 6)</source>
+        <translation>aucune photo (schéma antérieur au 6)</translation>
+    </message>
+    <message>
+        <source>photo %1 (session %2)</source>
+        <translation>photo %1 (séance %2)</translation>
+    </message>
+    <message>
         <source>%1: its bytes are missing from the file</source>
         <translation>%1&#xa0;: ses octets manquent dans le fichier</translation>
     </message>
@@ -1811,6 +1819,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>%1: its bytes do not match the sha256 the audit trail recorded when it was added</source>
         <translation>%1&#xa0;: ses octets ne correspondent pas au sha256 que le journal d&apos;audit a enregistré à son ajout</translation>
+    </message>
+    <message>
+        <source>%1 photo(s)</source>
+        <translation>%1 photo(s)</translation>
     </message>
 </context>
 <context>
