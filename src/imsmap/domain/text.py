@@ -94,4 +94,11 @@ def joined(separator: str, parts: Sequence[object]) -> Sentence:
     if "%" in separator:
         raise ValueError("a separator holds no place holder")
     template = separator.join(f"%{i + 1}" for i in range(len(parts)))
-    return Sentence("", template, parts)
+    return Sentence("Joined", template, parts)
+
+
+# The joins a language writes its own way (French puts a space before a colon); any other join
+# is the same in every language.
+_JOINS = (QT_TRANSLATE_NOOP("Joined", "%1: %2"),)
+# A date and its time in running text (i18n.records.date_time): "3 décembre 2026 à 9 h 30".
+DATE_AT_TIME = QT_TRANSLATE_NOOP("Dates", "%1, %2")

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
-from imsmap.domain.text import Sentence, fill, plural_marks
+from imsmap.domain.text import DATE_AT_TIME, Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
 
 __all__ = ["PLURAL", "catalog", "current", "date_time", "day_month", "language", "locale",
@@ -103,7 +103,7 @@ def long_date(when: date) -> str:
     Tables, identifiers and metadata keep ISO in every language."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
-    return locale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy")
+    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy"))
 
 
 def medium_date(when: date) -> str:
@@ -111,7 +111,14 @@ def medium_date(when: date) -> str:
     English."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
-    return locale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy")
+    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy"))
+
+
+def _first(when: date, text: str) -> str:
+    """French writes the first of the month as an ordinal: « 1er décembre 2026 »."""
+    if when.day == 1 and language().startswith("fr") and text.startswith("1 "):
+        return "1er " + text[2:]
+    return text
 
 
 def date_time(when: datetime) -> str:
@@ -120,7 +127,7 @@ def date_time(when: datetime) -> str:
     if language() == SOURCE_LANGUAGE:
         text = f"{when:%Y-%m-%d %H:%M}"
     else:
-        text = fill(translate("Dates", "%1, %2"), [
+        text = fill(translate("Dates", DATE_AT_TIME), [
             long_date(when.date()), locale().toString(QTime(when.hour, when.minute),
                                                       "H 'h' mm")])
     if when.tzinfo is not None:

@@ -791,6 +791,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>%1 is a folder; the demo needs the name of a new file.</source>
@@ -1257,6 +1264,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>The visit as stored does not match its signature; nothing was imported. This is a bug in imsmap: please report it.</source>
         <translation>La visite enregistrée ne correspond pas à sa signature; rien n&apos;a été importé. C&apos;est une anomalie d&apos;imsmap&#xa0;: veuillez la signaler.</translation>
+    </message>
+</context>
+<context>
+    <name>Joined</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3701,7 +3715,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>the newest %1 full backup(s) with their journals are kept</source>
-        <translation>la ou les %1 sauvegardes complètes les plus récentes sont gardées avec leurs journaux</translation>
+        <translation>sauvegardes complètes gardées avec leurs journaux&#xa0;: %1</translation>
     </message>
     <message>
         <source>The backup policy takes whole numbers of days and of backups.</source>
