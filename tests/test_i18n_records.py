@@ -20,8 +20,8 @@ from PySide6.QtGui import QPdfWriter
 from imsmap.atlas import load_atlas
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
-from imsmap.i18n.records import sentence_text, speaking, translate
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, fill, joined, sentence
+from imsmap.i18n.records import date_time, long_date, sentence_text, speaking, translate
 from imsmap.report.document import device_resolution
 from imsmap.report.layout import Doc, Heading, KeyValues
 from imsmap.report.progress_pdf import write_progress_pdf
@@ -312,6 +312,29 @@ def test_plurals_and_sentences_in_both_languages():
         assert said == "The records language 'x' is not one of en."  # still English text
         assert sentence_text(said).startswith("La langue des dossiers 'x'")
     assert fill("%1 of %2, %1", ["a", "%2"]) == "a of %2, a"
+
+
+def test_counted_and_joined_sentences_and_dates_in_both_languages():
+    one, three = (counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), n)
+                  for n in (1, 3))
+    assert (one, three) == ("1 signed session", "3 signed sessions")
+    assert one.count("s") == 4  # still a str
+    where = joined(": ", ["patients[0].family_name", sentence("Importer", QT_TRANSLATE_NOOP(
+        "Importer", "is missing."))])
+    assert where == "patients[0].family_name: is missing."
+    zero = counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), 0)
+    with speaking("fr_CA"):
+        assert [sentence_text(s) for s in (zero, one, three)] == [
+            "0 séance signée", "1 séance signée", "3 séances signées"]
+        assert sentence_text(where) == "patients[0].family_name\u00a0: est manquant."
+        assert long_date(date(2026, 12, 3)) == "3 décembre 2026"
+        assert long_date(date(2026, 12, 1)) == "1er décembre 2026"
+        assert date_time(datetime(2026, 10, 6, 15, 0, tzinfo=UTC)) == \
+            "6 octobre 2026 à 15 h 00 +00:00"
+    with speaking("en"):
+        assert sentence_text(zero) == "0 signed sessions"
+        assert long_date(date(2026, 12, 1)) == "2026-12-01"
+        assert date_time(datetime(2026, 10, 6, 15, 0)) == "2026-10-06 15:00"
 
 
 @pytest.mark.parametrize(("check", "english", "french"), [

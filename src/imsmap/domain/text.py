@@ -53,7 +53,7 @@ class Sentence(str):
     context: str
     template: str
     args: tuple[object, ...]
-    count: int | None
+    counted: int | None  # how many things a counted() sentence is about (str.count is taken)
 
     def __new__(cls, context: str, template: str, args: Sequence[object] = (),
                 count: int | None = None) -> Sentence:
@@ -62,12 +62,12 @@ class Sentence(str):
         self.context = context
         self.template = template
         self.args = tuple(args)
-        self.count = count
+        self.counted = count
         return self
 
     def __reduce__(self) -> tuple[type[Sentence], tuple[str, str, tuple[object, ...], int | None]]:
         # pickling (multiprocessing) keeps the translation
-        return (Sentence, (self.context, self.template, self.args, self.count))
+        return (Sentence, (self.context, self.template, self.args, self.counted))
 
 
 def sentence(context: str, template: str, *args: object) -> Sentence:

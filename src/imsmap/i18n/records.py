@@ -141,8 +141,8 @@ def sentence_text(message: object) -> str:
     filled with its arguments; any other text as it is."""
     if isinstance(message, Sentence):
         said = translate(message.context, message.template)
-        if message.count is not None:
-            said = plural_marks(said, message.count, language())
+        if message.counted is not None:
+            said = plural_marks(said, message.counted, language())
         return fill(said, [_argument(a) for a in message.args])
     return str(message)
 

@@ -208,7 +208,7 @@ def _signatures(records: Records) -> tuple[list[str], str]:
     for r in rows:
         where = (sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "session %1 (chart %2, %3, signed by %4 on %5)"),
-            r['id'],
+            str(r['id']),
             r['chart_number'],
             str(r['started_at'])[:16],
             r['signed_by'] or '?',
@@ -237,7 +237,7 @@ def _amendments(records: Records) -> tuple[list[str], str]:
     with reading(records.db.path):
         witnesses = signatures.amendment_witnesses(records.db.conn)
     problems = [sentence("Checks", QT_TRANSLATE_NOOP(
-        "Checks", "amendment %1 (session %2, by %3 on %4): %5"), r["id"], r["session_id"],
+        "Checks", "amendment %1 (session %2, by %3 on %4): %5"), str(r["id"]), str(r["session_id"]),
         r["created_by"], str(r["created_at"])[:16], p)
         for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 amendment(s)"),
@@ -257,7 +257,7 @@ def _entries(n: int) -> Sentence:
 def _server_breaks(records: Records) -> tuple[list[str], str]:
     """The chain recomputed inside the server (sql/v1_rules.sql's audit_breaks), beside
     imsmap's own verification of it below: two implementations that must agree."""
-    return ([sentence("Checks", QT_TRANSLATE_NOOP("Checks", "audit entry %1: %2"), entry,
+    return ([sentence("Checks", QT_TRANSLATE_NOOP("Checks", "audit entry %1: %2"), str(entry),
                       problem)
              for entry, problem in witness_rows.server_chain_breaks(records.db.conn)],
             sentence("Checks", QT_TRANSLATE_NOOP(

@@ -35,7 +35,7 @@ def refuse_unfaithful(records: Records, session_ids: Iterable[int]) -> None:
                 sentence("Fidelity", QT_TRANSLATE_NOOP(
                 "Fidelity", "Session %1 in %2 cannot be read faithfully (%3); the file is "
                 "damaged. No PDF was written; restore the latest good backup (imsmap restore)."),
-                session_id, records.db.path, type(exc).__name__)) from None
+                str(session_id), records.db.path, type(exc).__name__)) from None
         problems = signatures.session_problems(records.db.conn, session_id)
         if digest == s.content_hash and problems:
             raise StoreError(
@@ -43,11 +43,11 @@ def refuse_unfaithful(records: Records, session_ids: Iterable[int]) -> None:
                 "Fidelity", "Session %1 in %2 does not match its audit trail (%3): it was "
                 "changed outside imsmap. No PDF was written; run imsmap check and restore the "
                 "latest good backup."),
-                session_id, records.db.path, '; '.join(problems)))
+                str(session_id), records.db.path, '; '.join(problems)))
         if digest != s.content_hash:
             raise StoreError(
                 sentence("Fidelity", QT_TRANSLATE_NOOP(
                 "Fidelity", "Session %1 in %2 no longer matches the content hash recorded when "
                 "%3 signed it: it was changed outside imsmap or the file is damaged. No PDF "
                 "was written; run imsmap check and restore the latest good backup."),
-                session_id, records.db.path, s.signed_by or 'its practitioner'))
+                str(session_id), records.db.path, s.signed_by or 'its practitioner'))

@@ -48,34 +48,34 @@ class FileTrail:
 def _entry_problem(index: int, entry: Any) -> str | None:
     if not isinstance(entry, dict):
         return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-            "ImportTrail", "audit[%1] is not an object"), index)
+            "ImportTrail", "audit[%1] is not an object"), str(index))
     if isinstance(entry.get("id"), bool) or not isinstance(entry.get("id"), int):
         return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-            "ImportTrail", "audit[%1].id is not a whole number"), index)
+            "ImportTrail", "audit[%1].id is not a whole number"), str(index))
     for key in ("actor", "action", "entity"):
         if not isinstance(entry.get(key), str):
             return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-                "ImportTrail", "audit[%1].%2 is not text"), index, key)
+                "ImportTrail", "audit[%1].%2 is not text"), str(index), key)
     for key in ("entity_id", "session_id"):
         value = entry.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-                "ImportTrail", "audit[%1].%2 is not a whole number"), index, key)
+                "ImportTrail", "audit[%1].%2 is not a whole number"), str(index), key)
     if not isinstance(entry.get("changes"), dict):
         return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-            "ImportTrail", "audit[%1].changes is not an object"), index)
+            "ImportTrail", "audit[%1].changes is not an object"), str(index))
     if not isinstance(entry.get("at"), str):
         return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-            "ImportTrail", "audit[%1].at is not a date and time"), index)
+            "ImportTrail", "audit[%1].at is not a date and time"), str(index))
     seconds = entry.get("at_seconds")
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, int)):
         return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-            "ImportTrail", "audit[%1].at_seconds is not a whole number"), index)
+            "ImportTrail", "audit[%1].at_seconds is not a whole number"), str(index))
     stored = entry.get("hash")
     if stored is not None and not (isinstance(stored, str) and len(stored) in (32, 64)
                                    and all(c in "0123456789abcdef" for c in stored)):
         return sentence("ImportTrail", QT_TRANSLATE_NOOP(
-            "ImportTrail", "audit[%1].hash is not a chain link (32 or 64 hexadecimal digits)"), index)
+            "ImportTrail", "audit[%1].hash is not a chain link (32 or 64 hexadecimal digits)"), str(index))
     return None
 
 
@@ -122,7 +122,7 @@ def read_trail(raw: Any) -> FileTrail:
         if entry.get("hash") is not None and entry["hash"] != digest.hex():
             problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
                 "ImportTrail", "the file's audit trail is broken at entry %1: it was changed "
-                "after it was written"), entry['id']))
+                "after it was written"), str(entry['id'])))
             break
         prev = digest
     else:
@@ -246,7 +246,7 @@ def kept_history_problems(conn: sqlite3.Connection) -> tuple[list[str], int]:
         if len(texts) != recorded.get("entries") or _digest(texts) != recorded.get("digest"):
             problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
                 "ImportTrail", "the audit trail imported by entry %1 was changed after it was "
-                "imported"), entry_id))
+                "imported"), str(entry_id)))
     orphans = witnesses.unowned_kept_entries(conn, (i for i, _ in imports))
     if orphans:
         problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(

@@ -299,7 +299,7 @@ class Reader:
                 if seq in seqs:
                     self.problem(f"{place}.sites[{k}].seq", sentence("Importer", QT_TRANSLATE_NOOP(
                         "Importer", "Site number %1 is used twice in this visit (also at %2)."),
-                        seq, seqs[seq]))
+                        str(seq), str(seqs[seq])))
                 seqs.setdefault(seq, f"{place}.sites[{k}]")
             visit.sites.append(site)
         for k, raw_finding in enumerate(self.items(obj, "findings", place, required=False)):

@@ -94,7 +94,7 @@ class Photos:
             if same is not None:
                 raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
                     "Photos", "This photo is attached to this session already (photo %1); "
-                    "nothing was added."), same.seq), "photo")
+                    "nothing was added."), str(same.seq)), "photo")
             if len(present) >= MAX_PHOTOS_PER_SESSION:
                 raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
                     "Photos", "A session holds at most %1 photos."),
@@ -159,7 +159,7 @@ class Photos:
             site = self.records.read.site(site_id)
         except NotFoundError:
             raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
-                "Photos", "There is no site %1 to tie the photo to."), site_id),
+                "Photos", "There is no site %1 to tie the photo to."), str(site_id)),
                                   "site") from None
         if site.session_id != session_id:
             raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
@@ -180,7 +180,7 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
     for photo_id, session_id, sha, data in store.stored():
         n += 1
         where = sentence("Photos", QT_TRANSLATE_NOOP("Photos", "photo %1 (session %2)"),
-                         photo_id, session_id)
+                         str(photo_id), str(session_id))
         if data is None:
             problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
                 "Photos", "%1: its bytes are missing from the file"), where))

@@ -122,7 +122,7 @@ def protocol(records: Records, protocol_id: int) -> Protocol:
     row = records.repo.protocol_row(protocol_id)
     if row is None:
         raise NotFoundError(sentence("Planning", QT_TRANSLATE_NOOP(
-            "Planning", "There is no protocol with id %1."), protocol_id))
+            "Planning", "There is no protocol with id %1."), str(protocol_id)))
     sites = tuple(
         ProtocolSite(seq=r[0], muscle_id=r[1], side=Side(r[2]), view_id=r[3], layer=r[4],
                      x=r[5], y=r[6], level=r[7])

@@ -256,7 +256,7 @@ def _chain_problems(conn: sqlite3.Connection) -> list[str]:
                 "StoreAudit", "its id is not a number"))))
         if entry_id != expected_id:
             problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
-                "StoreAudit", "audit entries %1-%2 are missing"), expected_id, entry_id - 1))
+                "StoreAudit", "audit entries %1-%2 are missing"), str(expected_id), str(entry_id - 1)))
         digest = _checked_link(prev_link, row)
         if row[8] is None:
             prev_link = digest
@@ -265,7 +265,7 @@ def _chain_problems(conn: sqlite3.Connection) -> list[str]:
                 what = (f"audit entry {entry_id} ({row[3]} {row[4]} {row[5]})"
                         if block_start == entry_id else
                         sentence("StoreAudit", QT_TRANSLATE_NOOP(
-                            "StoreAudit", "one of audit entries %1-%2"), block_start, entry_id))
+                            "StoreAudit", "one of audit entries %1-%2"), block_start, str(entry_id)))
                 problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
                     "StoreAudit", "%1 was altered or an earlier entry was removed"), what))
             prev_link, block_start = row[8], entry_id + 1

@@ -58,7 +58,7 @@ def foreign_key_check(db: Database) -> list[str]:
                                     (rowid,)).fetchone() if column != "?" else None
             problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
                 "StoreIntegrity", "%1 row %2 refers to %3 row %4, which does not exist"),
-                table, rowid, parent, value[0] if value else '?'))
+                table, str(rowid), parent, value[0] if value else '?'))
         if len(rows) > MAX_REPORTED:
             problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
                 "StoreIntegrity", "... and %1 more rows like these"), len(rows) - MAX_REPORTED))

@@ -86,7 +86,7 @@ class PhotoStore:
                 (photo_id,)).fetchone()
         if row is None:
             raise NotFoundError(sentence("StorePhotos", QT_TRANSLATE_NOOP(
-                "StorePhotos", "There is no photo %1."), photo_id))
+                "StorePhotos", "There is no photo %1."), str(photo_id)))
         return photo_from_row(row)
 
     @reads
@@ -102,7 +102,7 @@ class PhotoStore:
                                    (photo_id,)).fetchone() if self.available else None
         if row is None:
             raise NotFoundError(sentence("StorePhotos", QT_TRANSLATE_NOOP(
-                "StorePhotos", "The bytes of photo %1 are not in the database."), photo_id))
+                "StorePhotos", "The bytes of photo %1 are not in the database."), str(photo_id)))
         if not isinstance(row[0], bytes):
             raise unreadable("photo_blobs", photo_id,
                              TypeError(f"its {column} is a {type(row[0]).__name__}"))

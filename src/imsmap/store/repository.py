@@ -468,7 +468,7 @@ class Repository:
             (row_id,)).fetchone()
         if row is None:
             raise NotFoundError(sentence("StoreRepository", QT_TRANSLATE_NOOP(
-                "StoreRepository", "There is no such entry (id %1)."), row_id))
+                "StoreRepository", "There is no such entry (id %1)."), str(row_id)))
         return int(row[0])
 
     # -- settings --------------------------------------------------------------------------

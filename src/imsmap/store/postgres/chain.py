@@ -50,18 +50,18 @@ def verify_chain(conn) -> list[str]:
         entry_id = last = row[0]
         if entry_id != expected_id:
             problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
-                "ServerChain", "audit entries %1-%2 are missing"), expected_id, entry_id - 1))
+                "ServerChain", "audit entries %1-%2 are missing"), str(expected_id), str(entry_id - 1)))
         if entry_link(prev_link, row) != row[8]:
             problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
                 "ServerChain", "audit entry %1 (%2 %3 %4) was altered or an earlier entry was "
-                "removed"), entry_id, row[3], row[4], row[5]))
+                "removed"), str(entry_id), row[3], row[4], row[5]))
         prev_link, expected_id = row[8], entry_id + 1
     recorded_id, recorded_link = head(conn)
     if (recorded_id, recorded_link) != (last, prev_link):
         problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
             "ServerChain", "the newest audit entries do not end where the trail recorded its "
             "end (entry %1; the last entry is %2): one was altered or removed"),
-            recorded_id, last))
+            str(recorded_id), last))
     return problems
 
 
@@ -100,12 +100,12 @@ def signature_problems(conn) -> list[str]:
         if found is None:
             problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
                 "ServerChain", "session %1: the audit trail holds no entry recording its "
-                "signature"), session_id))
+                "signature"), str(session_id)))
             continue
         entry_id, values = found
         if (values.get("content_hash") != content_hash or values.get("signed_by") != signed_by
                 or not same_second(values.get("signed_at"), signed_at)):
             problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
                 "ServerChain", "session %1: its signature is not what audit entry %2 recorded "
-                "when it was signed"), session_id, entry_id))
+                "when it was signed"), str(session_id), str(entry_id)))
     return problems
