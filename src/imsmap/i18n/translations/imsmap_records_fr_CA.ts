@@ -771,12 +771,28 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
 <context>
     <name>Conflicts</name>
     <message>
+        <source>This patient&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié ce patient (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié cette séance (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>This site&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié ce point (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>This record&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié ce dossier (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
         <source>Unknown %1 field(s): %2.</source>
         <translation>Champ(s) %1 inconnu(s)&#xa0;: %2.</translation>
     </message>
     <message>
-        <source>%1 %2 %3 changed in another window or program%4 after you began editing, so your change was not saved; nothing was overwritten.</source>
-        <translation>%1 %2 %3 a été modifié dans une autre fenêtre ou un autre programme%4 après le début de votre modification, donc votre modification n&apos;a pas été enregistrée; rien n&apos;a été écrasé.</translation>
+        <source> (by %1 at %2)</source>
+        <translation> (par %1, le %2)</translation>
     </message>
 </context>
 <context>
@@ -867,6 +883,141 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Session %1 in %2 no longer matches the content hash recorded when %3 signed it: it was changed outside imsmap or the file is damaged. No PDF was written; run imsmap check and restore the latest good backup.</source>
         <translation>La séance %1 dans %2 ne correspond plus à l&apos;empreinte de contenu enregistrée quand %3 l&apos;a signée&#xa0;: elle a été modifiée hors d&apos;imsmap ou le fichier est endommagé. Aucun PDF n&apos;a été écrit; lancez imsmap check et restaurez la dernière bonne sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>chart number</source>
+        <translation>numéro de dossier</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>nom de famille</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>practitioner</source>
+        <translation>praticien</translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation>numéro de permis</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>motif de consultation</translation>
+    </message>
+    <message>
+        <source>pain before</source>
+        <translation>douleur avant</translation>
+    </message>
+    <message>
+        <source>pain after</source>
+        <translation>douleur après</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consentement</translation>
+    </message>
+    <message>
+        <source>pneumothorax risk discussion</source>
+        <translation>discussion du risque de pneumothorax</translation>
+    </message>
+    <message>
+        <source>needles used</source>
+        <translation>aiguilles utilisées</translation>
+    </message>
+    <message>
+        <source>needles accounted for</source>
+        <translation>aiguilles comptées</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>tolérance</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>muscle</source>
+        <translation>muscle</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>côté</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>couche</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <source>needle diameter</source>
+        <translation>diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>needle length</source>
+        <translation>longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>profondeur</translation>
+    </message>
+    <message>
+        <source>grasp</source>
+        <translation>préhension</translation>
+    </message>
+    <message>
+        <source>cramp</source>
+        <translation>crampe</translation>
+    </message>
+    <message>
+        <source>twitch</source>
+        <translation>secousse</translation>
+    </message>
+    <message>
+        <source>tissue feel</source>
+        <translation>sensation tissulaire</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>relâchement</translation>
+    </message>
+    <message>
+        <source>sensation</source>
+        <translation>ressenti</translation>
+    </message>
+    <message>
+        <source>electrical stimulation</source>
+        <translation>électrostimulation</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>prévu</translation>
     </message>
 </context>
 <context>
