@@ -237,7 +237,8 @@ def write_pdf(out_path: str | os.PathLike[str], paint: Callable[[QPdfWriter], ob
         paint(writer)
         del writer  # flush and close the file before the metadata update and the rename
         if not _ends_with_trailer(tmp):  # QPdfWriter says nothing when a write fails
-            raise OSError(errno.EIO, "it could not be written completely: the disk may be full")
+            raise OSError(errno.EIO, translate(
+                "ReportFrame", "it could not be written completely: the disk may be full"))
         set_metadata(tmp, info)
 
     return write_atomically(out_path, write, database=database)

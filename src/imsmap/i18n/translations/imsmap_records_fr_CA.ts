@@ -2586,6 +2586,10 @@ N° de permis %2</translation>
         <translation>Le format de papier %1 n&apos;est ni A4 ni Letter.</translation>
     </message>
     <message>
+        <source>it could not be written completely: the disk may be full</source>
+        <translation>il n&apos;a pas pu être écrit en entier&#xa0;: le disque est peut-être plein</translation>
+    </message>
+    <message>
         <source>The folder %1 does not exist; choose an existing folder.</source>
         <translation>Le dossier %1 n&apos;existe pas; choisissez un dossier existant.</translation>
     </message>
