@@ -121,18 +121,20 @@ def _first(when: date, text: str) -> str:
     return text
 
 
-def date_time(when: datetime) -> str:
-    """A date and time in running text: "3 décembre 2026, 9 h 30" in French, "2026-12-03 09:30"
-    in English; a time that knows its offset from UTC says it (" +01:00")."""
+def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
+    """A date and time in running text: "3 décembre 2026 à 9 h 30" in French, "2026-12-03 09:30"
+    in English; with `offset`, a time that knows its offset from UTC says it (" +01:00": when
+    something was signed or generated; a session's own time is said without it). `short`: the
+    month abbreviated in French (« 7 oct. 2026 à 8 h 00 »), for a running header."""
     if language() == SOURCE_LANGUAGE:
         text = f"{when:%Y-%m-%d %H:%M}"
     else:
         text = fill(translate("Dates", DATE_AT_TIME), [
-            long_date(when.date()), locale().toString(QTime(when.hour, when.minute),
+            (medium_date if short else long_date)(when.date()), locale().toString(QTime(when.hour, when.minute),
                                                       "H 'h' mm")])
-    if when.tzinfo is not None:
-        offset = when.strftime("%z")
-        text += f" {offset[:3]}:{offset[3:]}" if offset else ""
+    if offset and when.tzinfo is not None:
+        utc = when.strftime("%z")
+        text += f" {utc[:3]}:{utc[3:]}" if utc else ""
     return text
 
 

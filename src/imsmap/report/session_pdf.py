@@ -134,7 +134,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         (translate("SessionPdf", "Patient"), p.display_name),
         (translate("SessionPdf", "Chart number"), p.chart_number),
         (translate("SessionPdf", "Date of birth"), birth_text(p, s.started_at.date())),
-        (translate("SessionPdf", "Session date and time"), date_time(s.started_at)),
+        (translate("SessionPdf", "Session date and time"), date_time(s.started_at, offset=False)),
         (translate("SessionPdf", "Practitioner"), practitioner_line(s, settings)),
         (translate("SessionPdf", "Status"), status),
         (translate("SessionPdf", "Pain before → after (0-10)"),
@@ -262,7 +262,7 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
     doc_id = _document_id(record, digest)
     blocks, charts = _blocks(records, record, content_hash(record), settings)
     running = fill(translate("SessionPdf", "%1 · Session %2"),
-                   [running_line(p), long_date(s.started_at.date())])
+                   [running_line(p), date_time(s.started_at, offset=False, short=True)])
     frame = Frame(running=running, title=translate("SessionPdf", "IMS treatment record"),
                   doc_id=doc_id,
                   generated=generated, draft=not s.is_signed)
