@@ -115,7 +115,7 @@ def check_picture(data: bytes, mime: str) -> tuple[int, int]:
     if max(size) > MAX_SIDE:
         raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
             "PhotoExport", "The photo is %1x%2 px; imsmap stores photos of at most %3 px on "
-            "the long side."), size[0], size[1], MAX_SIDE), "data")
+            "the long side."), str(size[0]), str(size[1]), str(MAX_SIDE)), "data")
     if info - _HARMLESS_INFO or exif or markers:
         raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
             "PhotoExport", "The photo carries metadata (EXIF, XMP, ICC or text) that imsmap "
