@@ -242,6 +242,7 @@ def measure_click_during_backup(db: Path, settings_dir: Path, backup_dir: Path,
     and the structure check (quick_check), on their threads, as the window starts them."""
     key, target = "click_during_backup_ms_p95", 33.0
     try:
+        from imsmap.services.database_files import BackupReason
         from imsmap.store import backup_sets
         from imsmap.ui.startup import StartupCheck
 
@@ -258,7 +259,7 @@ def measure_click_during_backup(db: Path, settings_dir: Path, backup_dir: Path,
                 set_backup_folder(records, folder)
                 check = StartupCheck(records.db.path)
                 t0 = perf()
-                w.backups.start("startup")  # a full backup: none in this folder yet
+                w.backups.start(BackupReason.STARTUP)  # a full backup: none in this folder yet
                 check.start()
                 while w.backups.running or check.running:
                     times.append(tapper.tap())

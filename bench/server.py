@@ -54,32 +54,14 @@ def _log(msg: str) -> None:
 
 
 def start_server(top: Path):
-    """A durable PostgreSQL in ``top`` (as the postgres user when run as root)."""
-    import pwd
+    """A durable PostgreSQL in ``top`` (tests/pg_support.start_server: as the postgres user
+    when run as root)."""
+    from pg_support import start_server as start
 
-    from pg_support import SUPERUSER, SUPERUSER_PASSWORD, PgServer, find_bindir, free_port
-
-    bindir = find_bindir()
-    if bindir is None:
-        raise SystemExit("bench/server.py needs PostgreSQL's server binaries (initdb, pg_ctl).")
-    run_as = SUPERUSER if os.geteuid() == 0 else None
-    datadir = top / "data"
-    pwfile = top / "pw"
-    pwfile.write_text(SUPERUSER_PASSWORD + "\n")
-    if run_as:
-        info = pwd.getpwnam(run_as)
-        for path in (top, pwfile):
-            os.chown(path, info.pw_uid, info.pw_gid)
-    server = PgServer(bindir, datadir, free_port(), run_as)
-    server.run("initdb", "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
-               "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
-               "--locale=C")
-    options = (f"-p {server.port} -c listen_addresses=127.0.0.1 -k {top}"
-               " -c fsync=on -c synchronous_commit=on -c shared_buffers=128MB"
-               " -c max_connections=60")
-    server.run("pg_ctl", "start", "-w", "-t", "60", "-D", str(datadir),
-               "-l", str(top / "server.log"), "-o", options)
-    return server
+    try:
+        return start(top, durable=True)
+    except RuntimeError as exc:
+        raise SystemExit(f"bench/server.py needs a PostgreSQL server: {exc}.") from None
 
 
 # -- one room (a process of its own) ---------------------------------------------------------

@@ -49,6 +49,7 @@ class PgServer:
     datadir: Path
     port: int
     run_as: str | None  # the OS user the server runs as when tests run as root
+    durable: bool = False  # fsync and synchronous commit on, as a clinic's server runs
 
     def dsn(self, dbname: str = "postgres", user: str = SUPERUSER,
             password: str | None = SUPERUSER_PASSWORD, **extra: str) -> str:
@@ -67,10 +68,13 @@ class PgServer:
                               cwd=self.datadir.parent, env=env)
 
     def start(self) -> None:
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.datadir.parent}"
-                   # a test server: durability is not what these tests are about
-                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                   " -c shared_buffers=16MB -c max_connections=40")
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.datadir.parent}"
+        if self.durable:  # bench/server.py: commits timed as a clinic's server makes them
+            options += (" -c fsync=on -c synchronous_commit=on -c shared_buffers=128MB"
+                        " -c max_connections=60")
+        else:  # a test server: durability is not what these tests are about
+            options += (" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                        " -c shared_buffers=16MB -c max_connections=40")
         self.run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.datadir),
                  "-l", str(self.datadir.parent / "server.log"), "-o", options)
 
@@ -113,15 +117,33 @@ def serve(fail, skip):
         if under_ci:
             fail(reason + ", and under CI they must run.")
         skip(reason)
-    run_as = None
     if os.geteuid() == 0:
-        run_as = SUPERUSER
         try:
-            pwd.getpwnam(run_as)
+            pwd.getpwnam(SUPERUSER)
         except KeyError:
             fail("the tests run as root and there is no `postgres` user to run the "
                  "server as (initdb and pg_ctl refuse root)")
     top = Path(tempfile.mkdtemp(prefix="imsmap-pg-"))
+    server = start_server(top, bindir=bindir)
+    try:
+        yield server
+    finally:
+        server.stop("immediate")
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def start_server(top: Path, *, durable: bool = False, bindir: Path | None = None) -> PgServer:
+    """A new PostgreSQL cluster in ``top``/data, started on a free loopback port, its
+    superuser's password in pg_hba.conf as scram-sha-256; as the `postgres` user when run as
+    root (initdb and pg_ctl refuse root). ``durable``: fsync and synchronous commit on, as a
+    clinic's server runs (bench/server.py); else a test server, which skips them. Stopping
+    it and removing ``top`` is the caller's."""
+    import pwd
+
+    bindir = bindir or find_bindir()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
+    run_as = SUPERUSER if os.geteuid() == 0 else None
     datadir = top / "data"
     pwfile = top / "pw"
     pwfile.write_text(SUPERUSER_PASSWORD + "\n")
@@ -129,19 +151,15 @@ def serve(fail, skip):
         info = pwd.getpwnam(run_as)
         for path in (top, pwfile):
             os.chown(path, info.pw_uid, info.pw_gid)
-    server = PgServer(bindir, datadir, free_port(), run_as)
+    server = PgServer(bindir, datadir, free_port(), run_as, durable)
     server.run("initdb", "-D", str(datadir), "-U", SUPERUSER, f"--pwfile={pwfile}",
                "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
-               "--locale=C", "--no-sync")
+               "--locale=C", *(() if durable else ("--no-sync",)))
     hba = (datadir / "pg_hba.conf").read_text()
     assert "scram-sha-256" in hba and "trust" not in "\n".join(
         line for line in hba.splitlines() if not line.lstrip().startswith("#")), hba
     server.start()
-    try:
-        yield server
-    finally:
-        server.stop("immediate")
-        shutil.rmtree(top, ignore_errors=True)
+    return server
 
 
 # -- the services' tests on the server (tests/conftest.py: the `backend` fixture) -------------

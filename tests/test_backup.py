@@ -98,13 +98,29 @@ def test_rotation_keeps_backups_dated_in_the_future():
 def test_names_round_trip_and_foreign_names_are_not_ours():
     stamp = datetime(2026, 1, 2, 3, 4, 5)
     assert bk.parse_backup_name(bk.backup_name(stamp)) == stamp
-    assert bk.parse_backup_name(bk.backup_name(stamp, "Before import!")) == stamp
-    assert bk.backup_name(stamp, "Before import!").endswith("-before-import.sqlite3")
+    for reason in bk.BackupReason:
+        name = bk.backup_name(stamp, reason)
+        assert name == f"imsmap-backup-20260102-030405-{reason.value}.sqlite3"
+        assert bk.parse_backup_name(name) == stamp
+        assert bk.parse_backup_name(bk.backup_name(stamp, reason, 3)) == stamp
+    assert bk.backup_name(stamp, copy=2) == "imsmap-backup-20260102-030405-2.sqlite3"
     for foreign in ("notes.txt", "imsmap-backup-.sqlite3", "imsmap-backup-20261399-000000.sqlite3",
                     "imsmap-backup-20260101-000000.sqlite3.bak", "x-imsmap-backup-20260101-"
                     "000000.sqlite3", "imsmap-backup-20260101-000000-Caps.sqlite3",
                     "clinic.sqlite3"):
         assert bk.parse_backup_name(foreign) is None, foreign
+
+
+def test_names_written_before_the_reasons_were_typed_still_read():
+    """Files named by the free-text reasons of earlier versions are still our backups (listed,
+    rotated), and the words the app wrote are the enum's values."""
+    stamp = datetime(2025, 6, 7, 8, 9, 10)
+    for word in ("startup", "signed", "manual", "setup", "manual-2", "before-import", "2"):
+        assert bk.parse_backup_name(f"imsmap-backup-20250607-080910-{word}.sqlite3") == stamp
+    for word in ("startup", "signed", "manual", "setup"):
+        assert bk.BackupReason(word).value == word
+    with pytest.raises(ValueError):
+        bk.BackupReason("Before import!")
 
 
 def test_rotate_deletes_only_its_own_backup_files(tmp_path):
@@ -131,7 +147,7 @@ def test_rotate_deletes_only_its_own_backup_files(tmp_path):
 
 # -- making and checking backups -----------------------------------------------------------
 def test_backup_now_writes_a_private_verified_copy(clinic):
-    path = bk.backup_now(clinic.db, "manual")
+    path = bk.backup_now(clinic.db, bk.BackupReason.MANUAL)
     assert path.parent == bk.backup_dir(clinic.db)
     assert bk.parse_backup_name(path.name) is not None
     if sys.platform != "win32":
@@ -147,8 +163,8 @@ def test_backup_dir_setting_overrides_the_default(clinic, tmp_path):
     elsewhere = tmp_path / "usb" / "imsmap"
     with clinic.db.transaction():
         clinic.repo.set_setting("backup.dir", str(elsewhere))
-    path = bk.backup_now(clinic.db, "daily")
-    assert path.parent == elsewhere and path.name.endswith("-daily.sqlite3")
+    path = bk.backup_now(clinic.db, bk.BackupReason.STARTUP)
+    assert path.parent == elsewhere and path.name.endswith("-startup.sqlite3")
 
 
 def test_backup_now_rotates_old_backups(clinic):
@@ -164,9 +180,11 @@ def test_backup_now_rotates_old_backups(clinic):
 
 def test_two_backups_in_the_same_second_get_two_files(clinic):
     now = datetime(2026, 11, 20, 12, 0, 0)
-    a = bk.backup_now(clinic.db, "manual", now=now)
-    b = bk.backup_now(clinic.db, "manual", now=now)
+    a = bk.backup_now(clinic.db, bk.BackupReason.MANUAL, now=now)
+    b = bk.backup_now(clinic.db, bk.BackupReason.MANUAL, now=now)
     assert a != b and a.exists() and b.exists()
+    assert (a.name, b.name) == ("imsmap-backup-20261120-120000-manual.sqlite3",
+                                "imsmap-backup-20261120-120000-manual-2.sqlite3")
 
 
 def test_backup_is_online_while_another_program_writes(clinic, db_path, tmp_path):

@@ -245,7 +245,7 @@ def test_an_abandoned_full_backup_publishes_nothing(clinic):
 def test_policy_when_a_full_backup_is_due_and_what_rotation_keeps(clinic):
     folder = bk.backup_dir(clinic.db)
     folder.mkdir(parents=True)
-    plain = folder / bk.backup_name(DAY - timedelta(days=40), "startup")
+    plain = folder / bk.backup_name(DAY - timedelta(days=40), bk.BackupReason.STARTUP)
     plain.write_bytes(b"an old plain backup")
     foreign = folder / "notes.txt"
     foreign.write_bytes(b"keep me")

@@ -122,7 +122,7 @@ def test_the_clinic_chooses_the_backup_folder(records, tmp_path):
     folder.mkdir()
     clinic.save(records, clinic.ClinicSettings(backup_dir=str(folder)))
     assert clinic.load(records).backup_dir == str(folder)
-    made = backup.backup_now(records.db, "test")
+    made = backup.backup_now(records.db, backup.BackupReason.MANUAL)
     assert made.parent == folder
     clinic.save(records, clinic.ClinicSettings(backup_dir=""))
     assert backup.backup_dir(records.db) == backup.default_backup_dir(records.db.path)

@@ -28,9 +28,9 @@ def test_open_database_creates_the_default_in_the_data_folder(tmp_path):
 def test_a_backup_is_never_opened_to_work_in(tmp_path, records, qapp, monkeypatch):
     """The installer offers "Open with imsmap" for .sqlite3 files: a backup opened that way
     would take the day's records instead of the clinic's database."""
-    from imsmap.store.backup import backup_now
+    from imsmap.store.backup import BackupReason, backup_now
 
-    backup = backup_now(records.db, "manual")
+    backup = backup_now(records.db, BackupReason.MANUAL)
     before = backup.read_bytes()
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
@@ -147,7 +147,8 @@ def damaged_copy(tmp_path, records, patient):
     """A good backup of the clinic, then a truncated copy of its database file."""
     for i in range(60):
         records.create_patient(chart_number=f"X-{i}", family_name="Filler", notes="x" * 800)
-    good = store_backup.backup_now(records.db, "test", now=datetime(2026, 11, 20, 8, 0))
+    good = store_backup.backup_now(records.db, store_backup.BackupReason.MANUAL,
+                                   now=datetime(2026, 11, 20, 8, 0))
     bad = tmp_path / "copy" / "clinic.sqlite3"
     bad.parent.mkdir()
     records.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import i18n
+from support import site_on
 
 # Words of the window's English that are not French words too (so that a French sentence never
 # matches): one of them in a visible text is English left over.
@@ -145,26 +146,15 @@ def clinic_data(records, patient):
     first = records.start_session(patient.id, started_at=datetime(2026, 11, 6, 9, 0),
                                   practitioner="J. Tremblay, pht", complaint="Lombalgie L5")
     for muscle in ("gluteus_medius", "rhomboid_major"):
-        _site_on(records, first, muscle)
+        site_on(records, first, muscle)
     records.update_session(first.id, pain_before=7, pain_after=4, consent=True)
     records.sign_session(first.id)
     second = records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),
                                    practitioner="J. Tremblay, pht", complaint="Lombalgie L5")
-    site = _site_on(records, second, "gluteus_medius")
+    site = site_on(records, second, "gluteus_medius")
     records.update_site(site.id, grasp=2, cramp=True)
-    _site_on(records, second, "multifidus")
+    site_on(records, second, "multifidus")
     return first, second
-
-
-def _site_on(records, session, muscle_id):
-    for view in records.atlas.views.values():
-        for region in view.regions:
-            if region.muscle == muscle_id and muscle_id in [
-                    r.muscle for r in view.regions_at(*region.label)]:
-                return records.add_site(session.id, view.id, *region.label,
-                                        muscle_id=muscle_id, side=region.side,
-                                        layer=region.layer, level=region.level)
-    raise AssertionError(f"no region of {muscle_id}")
 
 
 def muscle_words(atlas) -> set[str]:

@@ -8,20 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
+from support import site_on
 
 pytestmark = pytest.mark.both_backends
-
-
-def _site_on(records, session, muscle_id):
-    """Add a site on a real region of `muscle_id` (its label point)."""
-    for view in records.atlas.views.values():
-        for region in view.regions:
-            if region.muscle == muscle_id and muscle_id in [
-                    r.muscle for r in view.regions_at(*region.label)]:
-                return records.add_site(session.id, view.id, *region.label,
-                                        muscle_id=muscle_id, side=region.side,
-                                        layer=region.layer, level=region.level)
-    pytest.fail(f"the atlas has no clickable region for {muscle_id}")
 
 
 def _tick(qtbot, box):
@@ -77,7 +66,7 @@ def _click_button(panel, accessible_name, qtbot):
 
 def test_thorax_site_prompts_for_the_pneumothorax_discussion(panel, records, session, qtbot):
     assert panel.thorax_banner.isHidden()
-    _site_on(records, session, "trapezius_middle")
+    site_on(records, session, "trapezius_middle")
     assert not panel.thorax_banner.isHidden()
     assert "Trapezius" in panel.thorax_text.text()
     qtbot.mouseClick(panel.thorax_button, Qt.MouseButton.LeftButton)
@@ -143,7 +132,7 @@ def test_segment_panel_counts_roots_by_side_and_names_a_roots_muscles(qtbot, rec
     widget = SegmentPanel(records)
     qtbot.addWidget(widget)
     widget.set_session(session.id)
-    site = _site_on(records, session, "tibialis_anterior")  # deep fibular nerve, L4 dominant
+    site = site_on(records, session, "tibialis_anterior")  # deep fibular nerve, L4 dominant
     records.update_site(site.id, grasp=2)
     muscle = records.atlas.muscle("tibialis_anterior")
     col = 1 if site.side.value == "L" else 3

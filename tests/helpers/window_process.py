@@ -51,7 +51,7 @@ def background(db_path: Path) -> None:
     say("backup-start")
     db = Database.open(db_path, create=False, readonly=True)
     try:
-        path = store_backup.backup_now(db, "start")
+        path = store_backup.backup_now(db, store_backup.BackupReason.STARTUP)
     finally:
         db.close()
     say(f"backup {path}")

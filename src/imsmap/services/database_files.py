@@ -16,6 +16,7 @@ from imsmap.store import upgrade as _upgrade
 from imsmap.store.backup import (
     BACKUP_NAME,
     BackupInfo,
+    BackupReason,
     Cancelled,
     RestoreResult,
     backup_folder_for,
@@ -26,7 +27,7 @@ from imsmap.store.backup import (
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
 from imsmap.store.upgrade import Pending, UpgradeInterrupted
 
-__all__ = ["BACKUP_NAME", "BackupInfo", "BusyError", "Cancelled", "DamagedFileError", "Pending",
+__all__ = ["BACKUP_NAME", "BackupInfo", "BackupReason", "BusyError", "Cancelled", "DamagedFileError", "Pending",
            "StoreError", "UpgradeInterrupted", "back_up", "backup_folder_for", "full_backup",
            "journal_backup", "own_backups", "parse_backup_name", "pending_upgrade", "restore",
            "scheduled_backup", "upgrade", "verify_backup", "damage_in"]
@@ -41,7 +42,7 @@ def damage_in(exc: BaseException, db_path: str | os.PathLike[str]) -> DamagedFil
     return error if isinstance(error, DamagedFileError) else None
 
 
-def back_up(db_path: str | os.PathLike[str], reason: str = "") -> Path:
+def back_up(db_path: str | os.PathLike[str], reason: BackupReason | None = None) -> Path:
     """A backup of the database file, through a read-only connection of its own (a thread
     may call this while the window works on the file)."""
     db = Database.open(db_path, create=False, readonly=True)

@@ -11,15 +11,19 @@ session over is the person's deliberate act, recorded in the audit trail by the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from imsmap.store.postgres import holds
-from imsmap.store.postgres.connection import psycopg_module
+from imsmap.store.postgres.connection import require_psycopg
 from imsmap.store.postgres.faults import RETRY_RECONNECT, Connector, classify, error_for
 from imsmap.store.postgres.holds import HEARTBEAT_S, Hold, check_room
 
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
+
 __all__ = ["HEARTBEAT_S", "Hold", "RoomHold"]
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class RoomHold:
@@ -35,12 +39,15 @@ class RoomHold:
     def editable(self) -> bool:
         return self.current is not None and self.current.mine
 
-    def _call(self, fn: Callable[..., T], *args: object) -> T:
+    def _call(self, fn: Callable[Concatenate[PgConnection, P], T], *args: P.args,
+              **kwargs: P.kwargs) -> T:
         """One call to the server; what it refused, or a lost connection, as a sentence."""
-        pg = psycopg_module()
+        require_psycopg()
+        import psycopg
+
         try:
-            return fn(self.connector.connection(), *args)
-        except pg.Error as exc:
+            return fn(self.connector.connection(), *args, **kwargs)
+        except psycopg.Error as exc:
             if classify(exc) in RETRY_RECONNECT:
                 self.connector.drop()  # made again at the next call
             error = error_for(exc)

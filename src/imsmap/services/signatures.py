@@ -20,6 +20,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.domain.values import FieldValues
 from imsmap.store import audit, witnesses
 from imsmap.store.damage import reading
+from imsmap.store.dialect import RecordRow
 from imsmap.store.site_rows import instant
 
 
@@ -90,7 +91,7 @@ def same_instant(a: object, b: object) -> bool:
         return False
 
 
-def signature_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) -> list[str]:
+def signature_problems(row: RecordRow | FieldValues, witness: Witness | None) -> list[str]:
     """How a signed session's row differs from what its signing entry recorded."""
     if witness is None:
         return [_say(QT_TRANSLATE_NOOP(
@@ -115,7 +116,7 @@ def _say(template: str, *args: object) -> Sentence:
     return sentence("Signatures", template, *args)
 
 
-def amendment_problems(row: sqlite3.Row | FieldValues, witness: Witness | None) -> list[str]:
+def amendment_problems(row: RecordRow | FieldValues, witness: Witness | None) -> list[str]:
     """How an amendment's row differs from what its creating entry recorded."""
     if witness is None:
         return [_say(QT_TRANSLATE_NOOP("Signatures",

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from imsmap import __version__, paths
@@ -63,6 +64,18 @@ class BackupInfo:
     taken_at: datetime | None = None  # what the backup holds is as of then (its newest record)
 
 
+class BackupReason(Enum):
+    """Why a backup is made. Its value is the word a plain copy's file name ends in
+    (imsmap-backup-YYYYMMDD-HHMMSS-<word>.sqlite3), the same words the files made before this
+    enum carry, so ``BackupReason(word)`` reads one back; BACKUP_NAME reads any word."""
+
+    STARTUP = "startup"  # the window's start: a full backup when one is due, else the journal
+    FIRST = "first"  # no backup set yet for the journal to continue: a full backup
+    MANUAL = "manual"  # "Back up now" (and `imsmap backup`)
+    SIGNED = "signed"  # a session was signed: the journal catches up at once
+    SETUP = "setup"  # the set-up chose a backup folder: a first copy there proves it works
+
+
 class Cancelled(Exception):
     """A backup was abandoned (the window closed); nothing was published."""
 
@@ -75,9 +88,13 @@ class RestoreResult:
 
 
 # -- names and rotation (pure) ------------------------------------------------------------
-def backup_name(stamp: datetime, reason: str = "") -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
-    return f"{_PREFIX}{stamp:%Y%m%d-%H%M%S}{'-' + slug if slug else ''}{_SUFFIX}"
+def backup_name(stamp: datetime, reason: BackupReason | None = None, copy: int = 1) -> str:
+    """The file name of a plain copy made at ``stamp``; ``copy`` > 1 for another made in the
+    same second."""
+    words = [reason.value] if reason is not None else []
+    if copy > 1:
+        words.append(str(copy))
+    return f"{_PREFIX}{stamp:%Y%m%d-%H%M%S}{''.join('-' + w for w in words)}{_SUFFIX}"
 
 
 def parse_backup_name(name: str) -> datetime | None:
@@ -186,7 +203,8 @@ def ready_backup_dir(db: Database) -> Path:
     return folder
 
 
-def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -> Path:
+def backup_now(db: Database, reason: BackupReason | None = None, *,
+               now: datetime | None = None) -> Path:
     """Back up into the backup folder, then rotate the old backups there; the new file's path."""
     folder = ready_backup_dir(db)
     stamp = (now or datetime.now()).replace(microsecond=0)
@@ -194,11 +212,11 @@ def backup_now(db: Database, reason: str = "", *, now: datetime | None = None) -
     n = 1
     while target.exists():
         n += 1
-        target = folder / backup_name(stamp, f"{reason}-{n}")
+        target = folder / backup_name(stamp, reason, n)
     backup_to(db, target)
     deleted = rotate(folder, now=stamp)
-    log.info("backup written (%s): %s; %d older let go", reason or "manual", shown(target),
-             len(deleted))
+    log.info("backup written (%s): %s; %d older let go",
+             (reason or BackupReason.MANUAL).value, shown(target), len(deleted))
     return target
 
 

@@ -22,6 +22,7 @@ from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
+from imsmap.store.dialect import RecordRow
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.schema_check import schema_damage
 from imsmap.store.sqlite_errors import Fault, error_code, fault_of, may_be_schema_damage
@@ -175,7 +176,7 @@ class Database:
     # -- reading ---------------------------------------------------------------------------
     # A damaged file (or one another program holds) is StoreError; any other SQLite error is
     # a bug in the query and stays what it is (user_error).
-    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[RecordRow]:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
@@ -183,11 +184,11 @@ class Database:
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, self.path)
 
-    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> RecordRow | None:
         try:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
-            row: sqlite3.Row | None = cur.fetchone()
+            row: RecordRow | None = cur.fetchone()
             return row
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, self.path)

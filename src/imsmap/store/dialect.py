@@ -19,6 +19,7 @@ SQLite's ``?`` and binds it as PostgreSQL's own, so every query is written once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,6 +32,35 @@ class Cursor(Protocol):
 
 class Executes(Protocol):
     def execute(self, sql: str, params: Any = ..., /) -> Any: ...
+
+
+class RecordCursor(Protocol):
+    """What a statement's result gives on either backend (sqlite3's cursor, psycopg's)."""
+
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class RecordRow(Protocol):
+    """A row read by position or by column name: sqlite3.Row, or the server's
+    (store/postgres/database.Row). A column's value is whatever the column holds."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def keys(self) -> list[str]: ...
+
+
+class RecordConnection(Protocol):
+    """What the Repository, the terms and the audit reader ask of a connection: an sqlite3
+    connection, or the clinic server's (store/postgres/database.ServerConnection), which takes
+    the same SQL with ? placeholders."""
+
+    def execute(self, sql: str, params: Any = ..., /) -> RecordCursor: ...
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> object: ...
+    @property
+    def in_transaction(self) -> bool: ...
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,9 @@ every patient, session and amendment in one query each, and a per-session table'
 
 from __future__ import annotations
 
-import sqlite3
-
 from imsmap.domain.models import Amendment, Patient, Session
 from imsmap.store.db import Database
+from imsmap.store.dialect import RecordRow
 from imsmap.store.repository import amendment_from_row, patient_from_row, session_from_row
 
 DETAIL_TABLES = ("findings", "adverse_events")
@@ -30,7 +29,7 @@ def all_amendments(db: Database) -> list[Amendment]:
             db.query("SELECT * FROM amendments ORDER BY session_id, created_at, id")]
 
 
-def live_details(db: Database, table: str, columns: tuple[str, ...]) -> list[sqlite3.Row]:
+def live_details(db: Database, table: str, columns: tuple[str, ...]) -> list[RecordRow]:
     """The live rows of a per-session table (one of `DETAIL_TABLES`), `session_id` and
     `columns` of each, by session then id."""
     if table not in DETAIL_TABLES:

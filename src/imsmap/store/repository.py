@@ -6,7 +6,6 @@ Write methods expect to run inside `Database.transaction()`.
 from __future__ import annotations
 
 import math
-import sqlite3
 from dataclasses import fields
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from imsmap.log_privacy import PRIVATE
 from imsmap.store import site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
-from imsmap.store.dialect import dialect_of
+from imsmap.store.dialect import RecordRow, dialect_of
 from imsmap.store.patient_search import COMMON_WORD_ROWS, like_prefix, prefix_clause
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
@@ -76,7 +75,7 @@ def _at(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def patient_from_row(r: sqlite3.Row) -> Patient:
+def patient_from_row(r: RecordRow) -> Patient:
     try:
         patient = _patient(r)
     except UNDECODABLE as exc:  # a stored value of the wrong type or form: a damaged row
@@ -86,7 +85,7 @@ def patient_from_row(r: sqlite3.Row) -> Patient:
     return patient
 
 
-def _patient(r: sqlite3.Row) -> Patient:
+def _patient(r: RecordRow) -> Patient:
     return Patient(id=r["id"], chart_number=r["chart_number"], family_name=r["family_name"],
                    given_name=r["given_name"],
                    birth_date=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
@@ -95,14 +94,14 @@ def _patient(r: sqlite3.Row) -> Patient:
                    updated_by=r["updated_by"])
 
 
-def session_from_row(r: sqlite3.Row) -> Session:
+def session_from_row(r: RecordRow) -> Session:
     try:
         return _session(r)
     except UNDECODABLE as exc:
         raise unreadable("sessions", r["id"], exc) from None
 
 
-def _session(r: sqlite3.Row) -> Session:
+def _session(r: RecordRow) -> Session:
     return Session(id=r["id"], patient_id=r["patient_id"], started_at=_at(r["started_at"]),
                    atlas_version=r["atlas_version"], uid=r["uid"] or "", practitioner=r["practitioner"],
                    complaint=r["complaint"], pain_before=r["pain_before"],
@@ -135,7 +134,7 @@ def session_from_tuple(t: tuple[Any, ...]) -> Session:
         raise unreadable("sessions", id_, exc) from None
 
 
-def amendment_from_row(r: sqlite3.Row) -> Amendment:
+def amendment_from_row(r: RecordRow) -> Amendment:
     try:
         return Amendment(id=r["id"], session_id=r["session_id"],
                          created_at=datetime.fromisoformat(r["created_at"]),

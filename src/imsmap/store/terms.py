@@ -17,11 +17,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from imsmap.store.dialect import dialect_of
+from imsmap.store.dialect import RecordConnection, dialect_of
 
 
 class Terms:
-    def __init__(self, conn: sqlite3.Connection, *, cache: bool = True):
+    def __init__(self, conn: RecordConnection, *, cache: bool = True):
         self.conn = conn
         self.cache = cache
         self._ids: dict[str, int] = {}

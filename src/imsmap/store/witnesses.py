@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from imsmap.store import audit
 from imsmap.store.db import Database
-from imsmap.store.dialect import dialect_of
+from imsmap.store.dialect import RecordRow, dialect_of
 from imsmap.store.terms import terms_of
 
 SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_at")
@@ -62,7 +62,7 @@ def audit_count(conn: sqlite3.Connection) -> int:
     return count
 
 
-def signed_sessions(db: Database) -> list[sqlite3.Row]:
+def signed_sessions(db: Database) -> list[RecordRow]:
     """Every signed session's signature columns with its patient's chart number, by id."""
     return db.query(
         "SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash, p.chart_number"
@@ -70,7 +70,7 @@ def signed_sessions(db: Database) -> list[sqlite3.Row]:
         " WHERE s.status = 'signed' ORDER BY s.id")
 
 
-def amendments(db: Database) -> list[sqlite3.Row]:
+def amendments(db: Database) -> list[RecordRow]:
     """Every amendment as stored, by id."""
     return db.query("SELECT * FROM amendments ORDER BY id")
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import clinic, first_run, lock
+from imsmap.services.database_files import BackupReason
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import FieldError
 from imsmap.ui.privacy import pin_edit
@@ -319,7 +320,7 @@ class SetupFollowUp:
 
     say: Callable[[str], None]  # a sentence in the status bar
     apply_lock_settings: Callable[[], None]  # follow the PIN and idle time just set
-    backup: Callable[[str], None] | None  # a backup for this reason; None: no automatic ones
+    backup: Callable[[BackupReason], None] | None  # a backup for this reason; None: none
 
 
 def offer_on_start(records: Records, parent: QWidget, follow_up: SetupFollowUp, *,
@@ -356,4 +357,4 @@ def _finished(follow_up: SetupFollowUp, wizard: ClinicSetupWizard) -> None:
         "FirstRun", "{clinic} is set up. Choose New patient to begin.").format(
             clinic=wizard.saved.clinic_name))
     if follow_up.backup is not None:
-        follow_up.backup("setup")  # a first copy in the chosen folder: proof that it works
+        follow_up.backup(BackupReason.SETUP)  # a first copy in the chosen folder: proof it works

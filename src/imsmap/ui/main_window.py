@@ -40,6 +40,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
+from imsmap.services.database_files import BackupReason
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         does not compete with it; at the latest when the window closes."""
         if self._startup_backup:
             self._startup_backup = False
-            self.start_backup("startup")
+            self.start_backup(BackupReason.STARTUP)
 
     def build_rest(self) -> None:
         """Step 2 of building the window (see the module's docstring): everything the chart's
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
                     self.chart.set_editable(False)
                     self.show_message(self.tr("Session signed and locked."))
                     if self.auto_backup:
-                        self.start_backup("signed")
+                        self.start_backup(BackupReason.SIGNED)
             self._update_actions()
         elif change.entity is Entity.SITE and change.session_id == self.session_id:
             self.edits.refresh()
@@ -582,13 +583,13 @@ class MainWindow(QMainWindow):
             self._narrow_sizes = None
 
     # -- backups ---------------------------------------------------------------------------
-    def start_backup(self, reason: str) -> None:
+    def start_backup(self, reason: BackupReason) -> None:
         self.backups.start(reason)
 
     def backup_now(self) -> None:
         self.session_panel.flush()
         self.show_message(self.tr("Backing up…"))
-        self.start_backup("manual")
+        self.start_backup(BackupReason.MANUAL)
 
     def _backup_finished(self, path: str, error: str) -> None:
         if error:

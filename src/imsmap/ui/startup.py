@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks, database_files
 from imsmap.services.context import AppContext
-from imsmap.services.database_files import BusyError, DamagedFileError, StoreError
+from imsmap.services.database_files import BackupReason, BusyError, DamagedFileError, StoreError
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
 
@@ -152,13 +152,13 @@ class BackgroundBackup(QObject):
         self._cancel = threading.Event()
         self.last: Path | None = None
 
-    def start(self, reason: str) -> None:
-        if reason == "signed":
+    def start(self, reason: BackupReason) -> None:
+        if reason is BackupReason.SIGNED:
             self.journal_now()
             return
         self._threads = [t for t in self._threads if t.is_alive()]
-        thread = threading.Thread(target=self._run, args=(reason,), name=f"backup-{reason}",
-                                  daemon=True)
+        thread = threading.Thread(target=self._run, args=(reason,),
+                                  name=f"backup-{reason.value}", daemon=True)
         self._threads.append(thread)
         thread.start()
 
@@ -178,7 +178,7 @@ class BackgroundBackup(QObject):
         (or nothing needed writing). No backup set yet: a full backup starts instead."""
         try:
             if database_files.journal_backup(self.db_path) == "no set":
-                self.start("first")
+                self.start(BackupReason.FIRST)
                 return False
             return True
         except UserFacingError as exc:
@@ -197,10 +197,10 @@ class BackgroundBackup(QObject):
             except UserFacingError:
                 pass  # said at the next start, whose backup meets the same folder
 
-    def _run(self, reason: str) -> None:
+    def _run(self, reason: BackupReason) -> None:
         path, error = "", ""
         try:
-            if reason == "startup":
+            if reason is BackupReason.STARTUP:
                 kind, made = database_files.scheduled_backup(self.db_path, self._cancel)
                 path = str(made) if kind == "full" and made else ""
             else:
@@ -208,7 +208,7 @@ class BackgroundBackup(QObject):
         except database_files.Cancelled:
             return  # the window closed: the next start makes it again
         except UserFacingError as exc:
-            log.warning("background backup (%s) refused: %s", reason, type(exc).__name__)
+            log.warning("background backup (%s) refused: %s", reason.value, type(exc).__name__)
             error = exc.message
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,

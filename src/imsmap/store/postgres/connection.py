@@ -19,14 +19,26 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.paths import data_dir, ensure_private_dir
 from imsmap.store.postgres import refusals
-from imsmap.store.postgres.dsn import ServerError, parse, psycopg_module, where, without_password
+from imsmap.store.postgres.dsn import (
+    ServerError,
+    make_conninfo,
+    one,
+    parse,
+    require_psycopg,
+    where,
+    without_password,
+)
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg.rows import TupleRow
+
+    # A plain connection: rows are tuples (psycopg's default row factory).
+    PgConnection = psycopg.Connection[TupleRow]
 
 __all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "OWNER", "SCHEMA", "ServerError", "connect",
-           "connection_sentence", "parse", "psycopg_module", "save", "saved_dsn",
-           "statement_error", "where", "without_password"]
+           "connection_sentence", "make_conninfo", "one", "parse", "require_psycopg", "save",
+           "saved_dsn", "statement_error", "where", "without_password"]
 
 SETTINGS_FILE = "server.json"
 CONNECT_TIMEOUT_S = 10
@@ -37,16 +49,17 @@ GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception"
 
 
 def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = False
-            ) -> psycopg.Connection:
+            ) -> PgConnection:
     """A connection with the imsmap schema first on its search path; ServerError with one
     sentence when the server cannot be reached or refuses the login."""
-    pg = psycopg_module()
     params = parse(dsn)
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     params.setdefault("application_name", application_name)
+    import psycopg  # installed: parse() said so
+
     try:
-        conn = pg.connect(pg.conninfo.make_conninfo(**params), autocommit=autocommit)
-    except pg.OperationalError as exc:
+        conn = psycopg.connect(make_conninfo(params), autocommit=autocommit)
+    except psycopg.OperationalError as exc:
         fault, words = refusals.connection_sentence(exc, dsn)
         raise ServerError(words, fault) from None
     try:

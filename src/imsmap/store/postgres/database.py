@@ -20,21 +20,23 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, SupportsIndex, overload
 
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import Database
-from imsmap.store.dialect import POSTGRESQL
+from imsmap.store.dialect import POSTGRESQL, RecordRow
 from imsmap.store.postgres import schema, trail
 from imsmap.store.postgres.connection import (
     ServerError,
     connect,
+    make_conninfo,
+    one,
     parse,
-    psycopg_module,
+    require_psycopg,
     statement_error,
     where,
     without_password,
@@ -42,7 +44,16 @@ from imsmap.store.postgres.connection import (
 from imsmap.store.postgres.refusals import Fault
 from imsmap.store.terms import Terms
 
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg.rows import RowMaker, TupleRow
+
+    from imsmap.store.postgres.connection import PgConnection
+
 log = logging.getLogger(__name__)
+
+# What a statement binds: positional values for ? placeholders, or named ones.
+Params = Sequence[object] | Mapping[str, object]
 
 
 @functools.lru_cache(maxsize=512)
@@ -52,13 +63,19 @@ def bind(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class Row(tuple):
-    """A row readable by position and by column name, as sqlite3.Row is."""
+class Row(tuple[Any, ...]):
+    """A row readable by position and by column name, as sqlite3.Row is. A column's value is
+    whatever the server's column holds (psycopg's own conversion), as in sqlite3.Row."""
 
     __slots__ = ()
-    _index: dict[str, int]
+    _index: ClassVar[dict[str, int]] = {}
 
-    def __getitem__(self, key):  # type: ignore[override]
+    @overload
+    def __getitem__(self, key: SupportsIndex | str, /) -> Any: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> tuple[Any, ...]: ...
+
+    def __getitem__(self, key: SupportsIndex | str | slice, /) -> Any:
         if isinstance(key, str):
             return tuple.__getitem__(self, self._index[key])
         return tuple.__getitem__(self, key)
@@ -67,10 +84,15 @@ class Row(tuple):
         return list(self._index)
 
 
-def _row_factory(cursor):
-    names = [c.name for c in cursor.description or ()]
-    kind = type("Row", (Row,), {"_index": {n: i for i, n in enumerate(names)}})
-    return kind
+def _row_factory(cursor: psycopg.Cursor[Any]) -> RowMaker[Row]:
+    """Rows of this statement's columns (a Row class that knows their names)."""
+    index = {c.name: i for i, c in enumerate(cursor.description or ())}
+
+    class NamedRow(Row):
+        __slots__ = ()
+        _index = index
+
+    return NamedRow
 
 
 class ServerConnection:
@@ -81,23 +103,36 @@ class ServerConnection:
     dialect = POSTGRESQL
     trail = trail
 
-    def __init__(self, pg):
+    def __init__(self, pg: PgConnection):
+        require_psycopg()
+        import psycopg
+
         self.pg = pg
-        self._errors = psycopg_module().Error
+        self._errors = psycopg.Error
+        self._idle = psycopg.pq.TransactionStatus.IDLE
         self.terms = Terms(self)
 
-    def execute(self, sql: str, params: Any = (), /, *, by_name: bool = False):
+    @overload
+    def execute(self, sql: str, params: Params = (), /, *, by_name: Literal[False] = False
+                ) -> psycopg.Cursor[TupleRow]: ...
+    @overload
+    def execute(self, sql: str, params: Params, /, *, by_name: Literal[True]
+                ) -> psycopg.Cursor[Row]: ...
+
+    def execute(self, sql: str, params: Params = (), /, *, by_name: bool = False
+                ) -> psycopg.Cursor[TupleRow] | psycopg.Cursor[Row]:
         cur = self.pg.cursor(row_factory=_row_factory) if by_name else self.pg.cursor()
         try:
             if params:
-                cur.execute(bind(sql), tuple(params) if not isinstance(params, dict) else params)
+                cur.execute(bind(sql), tuple(params) if not isinstance(params, Mapping)
+                            else params)
             else:
                 cur.execute(sql)
         except self._errors as exc:
             raise _sentence(exc) from None
         return cur
 
-    def executemany(self, sql: str, rows) -> None:
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
         try:
             with self.pg.cursor() as cur:
                 cur.executemany(bind(sql), list(rows))
@@ -106,7 +141,7 @@ class ServerConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self.pg.info.transaction_status != psycopg_module().pq.TransactionStatus.IDLE
+        return self.pg.info.transaction_status != self._idle
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -135,8 +170,14 @@ def _sentence(exc: BaseException) -> BaseException:
 class ServerDatabase(Database):
     """A clinic server's database behind the record services (see the module's words)."""
 
+    # The record services are typed against store.db.Database's sqlite3 connection; the
+    # server's connection speaks the part of it they use (execute and executemany with ?
+    # placeholders, in_transaction; store.dialect.RecordConnection), which the both_backends
+    # tests run every service through. Not an sqlite3.Connection, so the declaration differs.
+    conn: ServerConnection  # type: ignore[assignment]
+
     def __init__(self, conn: ServerConnection, dsn: str, login: str, readonly: bool):
-        self.conn = conn  # type: ignore[assignment]
+        self.conn = conn
         self.dsn = without_password(dsn)
         self.login = login
         self.readonly = readonly
@@ -147,7 +188,7 @@ class ServerDatabase(Database):
     is_server = True
 
     @classmethod
-    def connect(cls, dsn: str, *, password: str | None = None,  # type: ignore[override]
+    def connect(cls, dsn: str, *, password: str | None = None,
                 readonly: bool = False,
                 ask_password: Callable[[str], str | None] | None = None) -> ServerDatabase:
         """Sign in to the server; ServerError with one sentence for a wrong password, an
@@ -156,12 +197,11 @@ class ServerDatabase(Database):
         The password: ``password``, else libpq's own (PGPASSFILE or ~/.pgpass, PGPASSWORD, a
         service file), else, when the server asks for one that libpq has not, ``ask_password``
         (given the login's name; None: the person gave up) once."""
-        pg = psycopg_module()
         params = parse(dsn)
         if password is not None:
             params["password"] = password
         try:
-            raw = connect(pg.conninfo.make_conninfo(**params), autocommit=True)
+            raw = connect(make_conninfo(params), autocommit=True)
         except ServerError as exc:
             if password is not None or ask_password is None or not needs_password(exc):
                 raise
@@ -171,11 +211,11 @@ class ServerDatabase(Database):
                     "ServerDatabase", "Signing in to the %1 was cancelled; nothing was opened."),
                     where(dsn))) from None
             params["password"] = given
-            raw = connect(pg.conninfo.make_conninfo(**params), autocommit=True)
+            raw = connect(make_conninfo(params), autocommit=True)
         try:
             place = where(dsn)
             check_schema(raw, place)
-            login = raw.execute("SELECT session_user").fetchone()[0]
+            login = str(one(raw.execute("SELECT session_user"))[0])
             if readonly:
                 raw.execute("SET default_transaction_read_only = on")
             db = cls(ServerConnection(raw), dsn, login, readonly)
@@ -198,16 +238,20 @@ class ServerDatabase(Database):
     def write_clock(self) -> datetime:
         """The transaction's time on the server (now(): the time the audit trigger records), in
         this computer's time zone, whole seconds."""
-        at = self.conn.execute("SELECT now()").fetchone()[0]
+        at: datetime = one(self.conn.execute("SELECT now()"))[0]
         return at.astimezone().replace(microsecond=0)
 
+    # The connection a unit of work writes through: the server's, where the base class (and the
+    # services' annotations) name sqlite3's; see ``conn`` above.
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Any]:
+    def transaction(self) -> Iterator[ServerConnection]:  # type: ignore[override]
         """BEGIN ... COMMIT on the server; everything or nothing."""
         if self.readonly:
             raise ReadOnlyError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
                 "ServerDatabase", "The %1 is open read-only; nothing can be changed."), self.place))
-        errors = psycopg_module().Error
+        import psycopg  # installed: the connection is psycopg's
+
+        errors = psycopg.Error
         terms = self.conn.terms
         try:
             with self.conn.pg.transaction():
@@ -220,10 +264,12 @@ class ServerDatabase(Database):
             raise
         terms.committed()
 
-    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
-        return self.conn.execute(sql, params, by_name=True).fetchall()
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+              ) -> list[RecordRow]:
+        return list(self.conn.execute(sql, params, by_name=True).fetchall())
 
-    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+                  ) -> RecordRow | None:
         return self.conn.execute(sql, params, by_name=True).fetchone()
 
 
@@ -233,11 +279,13 @@ def needs_password(exc: ServerError) -> bool:
     return exc.fault is Fault.NO_PASSWORD
 
 
-def check_schema(raw, place: str) -> None:
+def check_schema(raw: PgConnection, place: str) -> None:
     """ServerError unless the database is an imsmap clinic at this imsmap's schema."""
+    import psycopg  # installed: the connection is psycopg's
+
     try:
         version = schema.current_version(raw)
-    except psycopg_module().errors.InsufficientPrivilege:
+    except psycopg.errors.InsufficientPrivilege:
         raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
             "ServerDatabase", "Your login may not read the imsmap schema on the %1; ask the "
             "server's administrator to add you (imsmap server add-user)."), place)) from None

@@ -17,10 +17,21 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres import chain
-from imsmap.store.postgres.connection import ServerError, connect, parse, psycopg_module, where
+from imsmap.store.postgres.connection import (
+    ServerError,
+    connect,
+    make_conninfo,
+    one,
+    parse,
+    where,
+)
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 TABLES = ("patients", "sessions", "sites", "amendments", "findings", "adverse_events", "photos",
           "audit")
@@ -50,8 +61,8 @@ def tool(name: str) -> str:
         "Nothing was written."), name))
 
 
-def _counts(conn) -> dict[str, int]:
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+def _counts(conn: PgConnection) -> dict[str, int]:
+    return {t: int(one(conn.execute(f"SELECT count(*) FROM {t}"))[0]) for t in TABLES}
 
 
 def _run(args: list[str], what: str) -> None:
@@ -73,15 +84,16 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
         raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
             "ServerDump", "The folder %1 does not exist; create it first. Nothing was written."),
             out.parent))
-    pg = psycopg_module()
     params = parse(dsn)
-    conninfo = pg.conninfo.make_conninfo(**params)
+    from psycopg import sql  # installed: parse() said so
+
+    conninfo = make_conninfo(params)
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
     scratch = f"imsmap_check_{secrets.token_hex(6)}"
     conn = connect(dsn, application_name="imsmap backup", autocommit=True)
     try:
-        allowed = conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
-                               " WHERE rolname = current_user").fetchone()[0]
+        allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
+                                   " WHERE rolname = current_user"))[0]
         if not allowed:  # the server's administrator's job: a person's login reads too little
             raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
                 "ServerDump", "Backing up the %1 and checking the backup in a scratch database "
@@ -89,14 +101,14 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
                 "nothing was written."), where(dsn)))
         with conn.transaction():  # what the dump holds: counted in the dump's own snapshot
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
+            snapshot = str(one(conn.execute("SELECT pg_export_snapshot()"))[0])
             counts = _counts(conn)
             _run([tool("pg_dump"), "-Fc", "--no-password", f"--snapshot={snapshot}",
                   "-f", str(tmp), "-d", conninfo], "pg_dump")
-        conn.execute(pg.sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
-                     .format(pg.sql.Identifier(scratch)))
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
+                     .format(sql.Identifier(scratch)))
         try:
-            restored = pg.conninfo.make_conninfo(**{**params, "dbname": scratch})
+            restored = make_conninfo({**params, "dbname": scratch})
             _run([tool("pg_restore"), "--no-password", "--exit-on-error", "-d", restored,
                   str(tmp)], sentence("ServerDump", QT_TRANSLATE_NOOP(
                       "ServerDump", "Restoring the backup into a scratch database to check it")))
@@ -113,8 +125,8 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
                     "ServerDump", "The backup does not restore whole (%1); it was not kept."),
                     problems[0]))
         finally:
-            conn.execute(pg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                         .format(pg.sql.Identifier(scratch)))
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+                         .format(sql.Identifier(scratch)))
         os.replace(tmp, out)
     finally:
         conn.close()

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.postgres.connection import ServerError, connect, psycopg_module
+from imsmap.store.postgres.connection import ServerError, connect, require_psycopg
 from imsmap.store.postgres.refusals import RETRY_RECONNECT, RETRY_SAME, Fault, classify, error_for
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 __all__ = ["ATTEMPTS", "RETRY_RECONNECT", "Connector", "Fault", "InDoubtError", "UnitFailed",
            "classify", "error_for", "run_unit"]
@@ -41,9 +44,9 @@ class Connector:
     def __init__(self, dsn: str, application_name: str = "imsmap"):
         self.dsn = dsn
         self.application_name = application_name
-        self._conn = None
+        self._conn: PgConnection | None = None
 
-    def connection(self) -> Any:
+    def connection(self) -> PgConnection:
         if self._conn is None or self._conn.closed or self._conn.broken:
             self.drop()
             self._conn = connect(self.dsn, application_name=self.application_name)
@@ -64,12 +67,15 @@ class Connector:
     close = drop
 
 
-def run_unit(connector: Connector, work: Callable[..., T], *, attempts: int = ATTEMPTS,
+def run_unit(connector: Connector, work: Callable[[PgConnection], T], *,
+             attempts: int = ATTEMPTS,
              sleep: Callable[[float], None] = time.sleep) -> T:
     """``work(conn)`` in one transaction, committed; run again (the whole of it) when that is
     safe, at most ``attempts`` times. A sentence (UnitFailed, InDoubtError, or the record's
     own refusal) when it cannot be saved; a bug's exception as it is."""
-    pg = psycopg_module()
+    require_psycopg()
+    import psycopg
+
     failure: tuple[Fault, str] | None = None
     for attempt in range(attempts):
         if attempt:
@@ -88,7 +94,7 @@ def run_unit(connector: Connector, work: Callable[..., T], *, attempts: int = AT
                 result = work(conn)
                 committing = True
             return result
-        except pg.Error as exc:
+        except psycopg.Error as exc:
             fault = classify(exc)
             if fault in RETRY_RECONNECT:
                 connector.drop()

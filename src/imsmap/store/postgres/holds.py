@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store.postgres.dsn import one
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 HEARTBEAT_S = 30
 ROOM_MAX = 80
@@ -48,41 +53,44 @@ def check_room(room: str) -> str:
     return text
 
 
-def _one(conn, function: str, session_id: int, room: str) -> Hold:
+def _one(conn: PgConnection, function: str, session_id: int, room: str) -> Hold:
     with conn.transaction():
-        row = conn.execute(f"SELECT * FROM {function}(%s, %s)",
-                           (session_id, check_room(room))).fetchone()
-    return Hold(session_id, *row)
+        held_by, in_room, since, heartbeat, mine = one(conn.execute(
+            f"SELECT * FROM {function}(%s, %s)", (session_id, check_room(room))))
+    return Hold(session_id, held_by, in_room, since, heartbeat, mine)
 
 
-def hold(conn, session_id: int, room: str) -> Hold:
+def hold(conn: PgConnection, session_id: int, room: str) -> Hold:
     """Hold the session in ``room``, or learn who holds it (``mine`` False): nothing changes."""
     return _one(conn, "hold_session", session_id, room)
 
 
-def take_over(conn, session_id: int, room: str) -> Hold:
+def take_over(conn: PgConnection, session_id: int, room: str) -> Hold:
     """Take the session over from the room that holds it (audited)."""
     return _one(conn, "hold_take_over", session_id, room)
 
 
-def heartbeat(conn, session_id: int, room: str) -> bool:
+def heartbeat(conn: PgConnection, session_id: int, room: str) -> bool:
     """Renew the hold; False when it is no longer this room's (taken over, or lapsed and taken)."""
     with conn.transaction():
-        return bool(conn.execute("SELECT hold_heartbeat(%s, %s)",
-                                 (session_id, check_room(room))).fetchone()[0])
+        return bool(one(conn.execute("SELECT hold_heartbeat(%s, %s)",
+                                     (session_id, check_room(room))))[0])
 
 
-def release(conn, session_id: int, room: str) -> bool:
+def release(conn: PgConnection, session_id: int, room: str) -> bool:
     with conn.transaction():
-        return bool(conn.execute("SELECT hold_release(%s, %s)",
-                                 (session_id, check_room(room))).fetchone()[0])
+        return bool(one(conn.execute("SELECT hold_release(%s, %s)",
+                                     (session_id, check_room(room))))[0])
 
 
-def holder(conn, session_id: int, room: str) -> Hold | None:
+def holder(conn: PgConnection, session_id: int, room: str) -> Hold | None:
     """The session's hold as it stands (lapsed ones included), or None; ``mine`` when it is
     this login's in ``room``."""
     with conn.transaction():
         row = conn.execute("SELECT held_by, room, since, heartbeat,"
                            " held_by = session_user AND room = %s AS mine FROM session_holds"
                            " WHERE session_id = %s", (check_room(room), session_id)).fetchone()
-    return None if row is None else Hold(session_id, *row)
+    if row is None:
+        return None
+    held_by, in_room, since, beat, mine = row
+    return Hold(session_id, held_by, in_room, since, beat, mine)

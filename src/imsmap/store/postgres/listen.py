@@ -17,9 +17,20 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.postgres.connection import ServerError, connect, psycopg_module
+from imsmap.store.postgres.connection import (
+    ServerError,
+    connect,
+    one,
+    require_psycopg,
+)
+
+if TYPE_CHECKING:
+    from psycopg import Notify
+
+    from imsmap.store.postgres.connection import PgConnection
 
 CHANNEL = "imsmap_changes"
 APPLICATION = "imsmap live"
@@ -80,7 +91,7 @@ class ChangeFeed:
         self.dsn = dsn
         self.own_pids = own_pids
         self.clock = clock
-        self.conn = None
+        self.conn: PgConnection | None = None
         self.point: int | None = None  # the newest audit entry heard of
         self.reconnects = 0  # how many times it came back after losing the connection
         self.caught_up = 0  # entries read back after a reconnect
@@ -95,20 +106,22 @@ class ChangeFeed:
     def open(self) -> list[Notice]:
         """Connect and listen; after a reconnect, what changed since the point. ServerError
         (a sentence) when the server cannot be reached."""
-        pg = psycopg_module()
         # A listener only waits, so a connection that died without a word (a cable pulled, a
         # server's machine gone) is noticed by TCP keepalives, unless the DSN says otherwise.
-        params = {**KEEPALIVES, **pg.conninfo.conninfo_to_dict(self.dsn)}
-        conn = connect(pg.conninfo.make_conninfo(**params), application_name=APPLICATION,
+        require_psycopg()
+        import psycopg
+
+        params = {**KEEPALIVES, **psycopg.conninfo.conninfo_to_dict(self.dsn)}
+        conn = connect(psycopg.conninfo.make_conninfo("", **params), application_name=APPLICATION,
                        autocommit=True)
         try:
             conn.execute(f"LISTEN {CHANNEL}")
             missed: list[Notice] = []
             if self.point is None:
-                self.point = conn.execute("SELECT change_point()").fetchone()[0]
+                self.point = int(one(conn.execute("SELECT change_point()"))[0])
             else:
                 missed = self._catch_up(conn)
-        except pg.Error:
+        except psycopg.Error:
             conn.close()
             raise
         self.conn = conn
@@ -116,13 +129,13 @@ class ChangeFeed:
         self._failures = 0
         return missed
 
-    def _catch_up(self, conn) -> list[Notice]:
+    def _catch_up(self, conn: PgConnection) -> list[Notice]:
         rows = conn.execute("SELECT * FROM changes_since(%s, %s)",
                             (self.point, CATCH_UP_MOST + 1)).fetchall()
         self.reconnects += 1
         self.caught_up += len(rows)
         if len(rows) > CATCH_UP_MOST:
-            self.point = conn.execute("SELECT change_point()").fetchone()[0]
+            self.point = int(one(conn.execute("SELECT change_point()"))[0])
             return [EVERYTHING]
         out = [Notice(entity, action, entity_id, session_id, patient_id, audit_id)
                for audit_id, action, entity, entity_id, session_id, patient_id in rows]
@@ -135,20 +148,22 @@ class ChangeFeed:
         """What was heard within ``timeout`` seconds (returns early when something arrives).
         Reconnects when the connection is gone (and reads back what it missed); while the
         server cannot be reached, ``error`` holds the sentence and nothing is returned."""
-        if not self.connected:
+        conn = self.conn
+        if conn is None or conn.closed:
             return self._reconnect(timeout)
-        pg = psycopg_module()
-        heard: list[Notice] = []
+        import psycopg  # installed: the connection is psycopg's
+
+        heard: list[Notify] = []
         try:
             # Never leave the generator early: the rest of a packet would be lost with it.
-            heard.extend(self.conn.notifies(timeout=timeout, stop_after=1))
+            heard.extend(conn.notifies(timeout=timeout, stop_after=1))
             if heard:  # whatever else arrived with it, without waiting
-                heard.extend(self.conn.notifies(timeout=0.0))
-        except pg.OperationalError:
+                heard.extend(conn.notifies(timeout=0.0))
+        except psycopg.OperationalError:
             self._lost()
             return self._reconnect(0.0)
         own = self.own_pids() if heard else set()
-        out = []
+        out: list[Notice] = []
         for note in heard:
             notice = parse(note.payload)
             if notice is None:
@@ -177,10 +192,12 @@ class ChangeFeed:
             time.sleep(min(timeout, self._next_try - now))
             if self.clock() < self._next_try:
                 return []
-        pg = psycopg_module()
+        require_psycopg()
+        import psycopg
+
         try:
             return self.open()
-        except (ServerError, pg.OperationalError) as exc:
+        except (ServerError, psycopg.OperationalError) as exc:
             self.error = exc.message if isinstance(exc, ServerError) else sentence(
                 "ServerListen", QT_TRANSLATE_NOOP(
                     "ServerListen", "The connection to the clinic server was lost; "
@@ -190,7 +207,8 @@ class ChangeFeed:
             return []
 
     def backend_pid(self) -> int | None:
-        return self.conn.info.backend_pid if self.connected else None
+        conn = self.conn
+        return conn.info.backend_pid if conn is not None and not conn.closed else None
 
     def close(self) -> None:
         self._lost()

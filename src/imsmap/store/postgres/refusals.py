@@ -13,36 +13,17 @@ from __future__ import annotations
 
 import socket
 import struct
-from enum import Enum
 
 from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.postgres.dsn import ServerError, first_line, parse, psycopg_module, where
+from imsmap.store.postgres.dsn import Fault, ServerError, first_line, parse, require_psycopg, where
+
+# Fault lives in dsn.py (ServerError carries one); it is read here too, as before.
+__all__ = ["PROBE_TIMEOUT_S", "RETRY_RECONNECT", "RETRY_SAME", "Fault", "classify",
+           "connection_fault", "connection_sentence", "error_for", "speaks_tls"]
 
 PROBE_TIMEOUT_S = 3.0
 _TLS_REQUIRED = ("require", "verify-ca", "verify-full")
-
-
-class Fault(Enum):
-    UNREACHABLE = "unreachable"
-    TLS = "tls"
-    LOGIN_REFUSED = "login refused"
-    NO_PASSWORD = "no password"
-    TURNED_AWAY = "turned away before the password"
-    STARTING = "starting or stopping"
-    NO_CONNECTIONS = "no free connections"
-    CONNECTION_LOST = "connection lost"
-    SERIALIZATION = "serialization failure"
-    DEADLOCK = "deadlock"
-    DISK_FULL = "disk full"
-    OUT_OF_MEMORY = "out of memory"
-    PRIVILEGE = "privilege"
-    SIGNED_LOCKED = "signed session locked"
-    STALE_VERSION = "stale version"
-    INTEGRITY = "integrity"
-    CANCELED = "canceled"
-    READ_ONLY = "read-only server"
-    BUG = "bug"
 
 
 _BY_STATE = {
@@ -61,17 +42,19 @@ RETRY_RECONNECT = frozenset({Fault.CONNECTION_LOST, Fault.UNREACHABLE, Fault.STA
 
 def classify(exc: BaseException) -> Fault:
     """The fault by SQLSTATE (its class for the record's refusals and lost connections)."""
-    pg = psycopg_module()
-    state = getattr(exc, "sqlstate", None)
-    if state in _BY_STATE:
-        return _BY_STATE[state]
+    require_psycopg()
+    import psycopg
+
+    state = exc.sqlstate if isinstance(exc, psycopg.Error) else None
     if state:
+        if state in _BY_STATE:
+            return _BY_STATE[state]
         if state.startswith("08"):
             return Fault.CONNECTION_LOST
         if state.startswith("23"):
             return Fault.INTEGRITY
         return Fault.BUG
-    if isinstance(exc, pg.OperationalError):
+    if isinstance(exc, psycopg.OperationalError):
         return Fault.CONNECTION_LOST  # libpq's own: the connection is gone
     return Fault.BUG
 
@@ -85,7 +68,7 @@ def speaks_tls(dsn: str) -> bool | None:
     try:
         if host.startswith("/"):
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            address: object = f"{host}/.s.PGSQL.{port}"
+            address: str | None = f"{host}/.s.PGSQL.{port}"
         else:
             sock = socket.create_connection((host, port), timeout=PROBE_TIMEOUT_S)
             address = None
@@ -116,7 +99,9 @@ def connection_fault(exc: BaseException, dsn: str) -> Fault:
     tls_required = parse(dsn).get("sslmode", "prefer") in _TLS_REQUIRED
     if tls_required and not tls:
         return Fault.TLS
-    attempt = getattr(exc, "pgconn", None)
+    import psycopg  # classify() found it installed
+
+    attempt = exc.pgconn if isinstance(exc, psycopg.Error) else None
     if attempt is not None and attempt.needs_password:
         return Fault.NO_PASSWORD
     if attempt is not None and attempt.used_password:

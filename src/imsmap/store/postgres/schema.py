@@ -10,6 +10,7 @@ that has shipped. The SQL lives in ``sql/*.sql`` beside this module (shipped in 
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
@@ -19,9 +20,13 @@ from imsmap.store.postgres.connection import (
     SCHEMA,
     ServerError,
     connect,
-    psycopg_module,
+    one,
+    require_psycopg,
     where,
 )
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 MIN_SERVER_VERSION = 150000  # PostgreSQL 15
 
@@ -53,18 +58,18 @@ def sql_text(name: str) -> str:
         encoding="utf-8")
 
 
-def current_version(conn) -> int:
+def current_version(conn: PgConnection) -> int:
     """The last migration applied; 0 on a database imsmap has not set up."""
-    found = conn.execute("SELECT to_regclass('imsmap.schema_version') IS NOT NULL").fetchone()[0]
+    found = one(conn.execute("SELECT to_regclass('imsmap.schema_version') IS NOT NULL"))[0]
     if not found:
         return 0
-    return conn.execute("SELECT coalesce(max(version), 0) FROM imsmap.schema_version"
-                        ).fetchone()[0]
+    return int(one(conn.execute("SELECT coalesce(max(version), 0) FROM imsmap.schema_version"
+                                ))[0])
 
 
-def apply_migrations(conn) -> list[int]:
+def apply_migrations(conn: PgConnection) -> list[int]:
     """Bring the schema up to SCHEMA_VERSION, each migration one transaction, as the owner."""
-    applied = []
+    applied: list[int] = []
     current = current_version(conn)
     conn.commit()
     if current > SCHEMA_VERSION:
@@ -80,7 +85,7 @@ def apply_migrations(conn) -> list[int]:
     return applied
 
 
-def _objects(conn) -> list[str]:
+def _objects(conn: PgConnection) -> list[str]:
     """The tables, views, sequences and functions a database holds outside PostgreSQL's own."""
     rows = conn.execute(
         "SELECT n.nspname || '.' || c.relname FROM pg_class c"
@@ -94,14 +99,17 @@ def _objects(conn) -> list[str]:
         " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
         " UNION ALL SELECT nspname FROM pg_namespace WHERE nspname = 'imsmap'"
         " ORDER BY 1").fetchall()
-    return [r[0] for r in rows]
+    return [str(r[0]) for r in rows]
 
 
 def init(dsn: str) -> str:
     """Set up an empty database for a clinic; returns its name. One transaction: on any
     refusal nothing is left behind (roles created by an earlier init of another clinic
     database on the same server are reused)."""
-    pg = psycopg_module()
+    require_psycopg()
+    import psycopg
+    from psycopg import sql
+
     conn = connect(dsn, application_name="imsmap server init")
     try:
         place = where(dsn)
@@ -110,7 +118,7 @@ def init(dsn: str) -> str:
             raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
                 "ServerSchema", "The %1 runs PostgreSQL %2; imsmap needs 15 or newer. Nothing "
                 "was created."), place, version // 10000))
-        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+        encoding = str(one(conn.execute("SHOW server_encoding"))[0])
         if encoding.upper() not in ("UTF8", "UTF-8"):
             raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
                 "ServerSchema", "The %1 stores text as %2; imsmap needs a UTF8 database "
@@ -124,9 +132,9 @@ def init(dsn: str) -> str:
                 "ServerSchema", "The %1 is not empty (it holds %2); `imsmap server init` sets "
                 "up only an empty database, so nothing was changed. Create a new database for "
                 "the clinic (createdb) and give that."), place, shown))
-        me, superuser, createrole = conn.execute(
+        me, superuser, createrole = one(conn.execute(
             "SELECT current_user, rolsuper, rolcreaterole FROM pg_roles"
-            " WHERE rolname = current_user").fetchone()
+            " WHERE rolname = current_user"))
         if not (superuser or createrole):
             raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
                 "ServerSchema", "The login %1 may not create roles; run `imsmap server init` "
@@ -134,28 +142,28 @@ def init(dsn: str) -> str:
                 "created."), me))
         dbname = conn.info.dbname
         conn.commit()
-        ident = pg.sql.Identifier
+        ident = sql.Identifier
         try:
             with conn.transaction():
                 for role in (OWNER, *GROUPS.values()):
                     exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                                           (role,)).fetchone()
                     if not exists:
-                        conn.execute(pg.sql.SQL("CREATE ROLE {} NOLOGIN").format(ident(role)))
+                        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(ident(role)))
                 if not superuser:
-                    conn.execute(pg.sql.SQL("GRANT {} TO {}").format(ident(OWNER), ident(me)))
-                conn.execute(pg.sql.SQL("CREATE SCHEMA {} AUTHORIZATION {}").format(
+                    conn.execute(sql.SQL("GRANT {} TO {}").format(ident(OWNER), ident(me)))
+                conn.execute(sql.SQL("CREATE SCHEMA {} AUTHORIZATION {}").format(
                     ident(SCHEMA), ident(OWNER)))
                 # Only the clinic's groups connect; nobody else creates anything.
-                conn.execute(pg.sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(
+                conn.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(
                     ident(dbname)))
-                conn.execute(pg.sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
-                    ident(dbname), pg.sql.SQL(", ").join(ident(g) for g in GROUPS.values())))
+                conn.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+                    ident(dbname), sql.SQL(", ").join(ident(g) for g in GROUPS.values())))
                 conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
-                conn.execute(pg.sql.SQL("ALTER DATABASE {} SET search_path TO {}, public")
+                conn.execute(sql.SQL("ALTER DATABASE {} SET search_path TO {}, public")
                              .format(ident(dbname), ident(SCHEMA)))
                 _apply_in(conn)
-        except pg.Error as exc:
+        except psycopg.Error as exc:
             raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
                 "ServerSchema", "The %1 refused to set up the clinic (%2); nothing was created."),
                 place, str(exc).splitlines()[0])) from None
@@ -164,14 +172,14 @@ def init(dsn: str) -> str:
         conn.close()
 
 
-def _apply_in(conn) -> None:
+def _apply_in(conn: PgConnection) -> None:
     """Every migration inside the caller's transaction (init: all of it or nothing)."""
     for migration in MIGRATIONS:
         _run(conn, *migration)
     conn.execute("RESET ROLE")
 
 
-def _run(conn, version: int, description: str, sqlite_schema: int,
+def _run(conn: PgConnection, version: int, description: str, sqlite_schema: int,
          files: tuple[str, ...]) -> None:
     """One migration, in the caller's transaction, as the owner of the tables."""
     conn.execute(f"SET LOCAL ROLE {OWNER}")
@@ -183,7 +191,7 @@ def _run(conn, version: int, description: str, sqlite_schema: int,
                  " VALUES (%s, %s, %s)", (version, description, sqlite_schema))
 
 
-def require_current(conn, place: str) -> None:
+def require_current(conn: PgConnection, place: str) -> None:
     """ServerError unless the database is an imsmap clinic at this imsmap's schema."""
     version = current_version(conn)
     conn.commit()

@@ -10,49 +10,69 @@ read both backends with the same code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol
 
 from imsmap.store.audit import changes_text
 from imsmap.store.postgres import chain
+
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg.rows import TupleRow
+
+    from imsmap.store.postgres.connection import PgConnection
+
+
+class ServerConnection(Protocol):
+    """What the trail asks of the record services' connection to the server
+    (store.postgres.database.ServerConnection, which carries this module as its ``trail``)."""
+
+    pg: PgConnection
+
+    def execute(self, sql: str, params: Sequence[object] = ..., /
+                ) -> psycopg.Cursor[TupleRow]: ...
+    def snapshot(self) -> AbstractContextManager[None]: ...
 
 _COLUMNS = ("id, at, at_text, actor, action, entity, entity_id, session_id, changes, digest,"
             " hash")
 
 
-def append(conn, *, action: str, entity: str, entity_id: int | None, session_id: int | None,
+def append(conn: ServerConnection, *, action: str, entity: str, entity_id: int | None, session_id: int | None,
            changes: dict[str, Any] | bytes) -> int:
     """Add one entry in the caller's transaction; the server writes its number, time, author
     and link. Returns its number."""
-    digest = bytes(changes) if isinstance(changes, (bytes, bytearray)) else None
-    text = None if digest is not None else changes_text(changes)  # type: ignore[arg-type]
+    digest, text = (bytes(changes), None) if isinstance(changes, (bytes, bytearray)) else \
+        (None, changes_text(changes))
     row = conn.execute(
         "INSERT INTO audit (action, entity, entity_id, session_id, changes, digest)"
         " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         (action, entity, entity_id, session_id, text, digest)).fetchone()
+    if row is None:
+        raise RuntimeError("the server returned no id for the audit entry it inserted")
     return int(row[0])
 
 
-def head(conn) -> tuple[int, bytes]:
+def head(conn: ServerConnection) -> tuple[int, bytes]:
     return chain.head(conn.pg)
 
 
-def link_at(conn, entry_id: int) -> bytes | None:
+def link_at(conn: ServerConnection, entry_id: int) -> bytes | None:
     """The server stores every entry's link."""
     row = conn.execute("SELECT hash FROM audit WHERE id = ?", (entry_id,)).fetchone()
     return None if row is None else bytes(row[0])
 
 
-def rows(conn, where: str = "", params: tuple = ()) -> Iterator[tuple]:
+def rows(conn: ServerConnection, where: str = "", params: tuple[object, ...] = ()
+         ) -> Iterator[chain.ServerAuditRow]:
     """(id, at, actor, action, entity, entity_id, session_id, changes, link) in id order;
     ``where`` as written for store.audit.rows (with ? placeholders)."""
     cur = conn.execute(f"SELECT {_COLUMNS} FROM audit {where} ORDER BY id", params)
     for r in cur:
-        yield (r[0], r[1] if r[1] is not None else r[2], r[3], r[4], r[5], r[6], r[7],
-               r[8] if r[8] is not None else bytes(r[9]), bytes(r[10]))
+        yield chain.audit_row(r)
 
 
-def verify_chain(conn) -> list[str]:
+def verify_chain(conn: ServerConnection) -> list[str]:
     """The chain verified with store/audit.py's rules, in one snapshot."""
     with conn.snapshot():
         return chain.verify_chain(conn.pg)

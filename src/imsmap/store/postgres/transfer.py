@@ -14,8 +14,9 @@ recorded it. One difference, a lost connection or an interruption, and the serve
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import audit as sqlite_audit
@@ -26,11 +27,15 @@ from imsmap.store.postgres.connection import (
     SCHEMA,
     ServerError,
     connect,
-    psycopg_module,
+    one,
+    require_psycopg,
     statement_error,
     where,
 )
 from imsmap.store.postgres.schema import require_current
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 # The file's tables in the order they are copied (each refers only to those before it).
 TABLES = ("terms", "practitioners", "settings", "patients", "protocols", "protocol_sites",
@@ -40,6 +45,8 @@ _SIGNATURE = ("status", "signed_at", "signed_by", "content_hash")
 _AUDIT_PG = ("id", "at", "at_text", "actor", "action", "entity", "entity_id", "session_id",
              "changes", "digest", "hash")
 FETCH_ROWS = 5000
+# One row of a table as both sides read it: the column values in the table's column order.
+Values = tuple[object, ...]
 
 
 class MigrateError(ServerError):
@@ -58,7 +65,9 @@ class Moved:
 
 def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
     """Copy the open (read-only) file's records onto an initialised, empty server."""
-    pg = psycopg_module()
+    require_psycopg()
+    import psycopg
+
     version = file_conn.execute("PRAGMA user_version").fetchone()[0]
     if version != SQLITE_SCHEMA_VERSION:
         raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
@@ -74,7 +83,7 @@ def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
                 conn.execute(f"SET LOCAL ROLE {OWNER}")
                 conn.execute(f"SET LOCAL search_path TO {SCHEMA}, pg_catalog")
                 conn.execute("SET LOCAL imsmap.copying = 'on'")
-                if not conn.execute("SELECT copying()").fetchone()[0]:
+                if not one(conn.execute("SELECT copying()"))[0]:
                     raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
                         "ServerTransfer", "The login used here is not the owner of the "
                         "clinic's tables on the %1; run migrate as the server's superuser. "
@@ -82,10 +91,10 @@ def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
                 _refuse_unless_empty(conn, place)
                 moved = _copy(conn, file_conn)
                 _verify(conn, file_conn, file_name, moved)
-        except pg.Error as exc:
+        except psycopg.Error as exc:
             error = statement_error(exc)
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if isinstance(exc, pg.OperationalError) or error is None:
+            if isinstance(exc, psycopg.OperationalError) or error is None:
                 raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
                     "ServerTransfer", "Moving %1 onto the %2 stopped (%3); the server keeps "
                     "nothing of it and the file is unchanged. Fix the cause and run migrate "
@@ -98,10 +107,10 @@ def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
         conn.close()
 
 
-def _refuse_unless_empty(conn, place: str) -> None:
-    counts = conn.execute(
+def _refuse_unless_empty(conn: PgConnection, place: str) -> None:
+    counts = one(conn.execute(
         "SELECT (SELECT count(*) FROM patients), (SELECT count(*) FROM sessions),"
-        " (SELECT entry_id FROM audit_head), (SELECT count(*) FROM settings)").fetchone()
+        " (SELECT entry_id FROM audit_head), (SELECT count(*) FROM settings)"))
     if any(counts):
         raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
             "ServerTransfer", "The %1 already holds records (%2 patients, %3 sessions, %4 "
@@ -114,14 +123,15 @@ def _columns(file_conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in file_conn.execute(f"PRAGMA table_info({table})")]
 
 
-def _file_rows(file_conn: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[tuple]:
+def _file_rows(file_conn: sqlite3.Connection, table: str, columns: Sequence[str]
+               ) -> Iterator[Values]:
     order = "id" if "id" in columns else columns[0]
     cur = file_conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")
     while batch := cur.fetchmany(FETCH_ROWS):
         yield from batch
 
 
-def _audit_rows(file_conn: sqlite3.Connection) -> Iterator[tuple]:
+def _audit_rows(file_conn: sqlite3.Connection) -> Iterator[Values]:
     """The file's entries as the server's audit columns hold them (the stored link, where the
     file has one, for the server to check its own against)."""
     for r in sqlite_audit.rows(file_conn, fresh=True):
@@ -131,11 +141,11 @@ def _audit_rows(file_conn: sqlite3.Connection) -> Iterator[tuple]:
                changes if isinstance(changes, bytes) else None, r[8])
 
 
-def _copy(conn, file_conn: sqlite3.Connection) -> Moved:
+def _copy(conn: PgConnection, file_conn: sqlite3.Connection) -> Moved:
     moved = Moved()
-    signed: list[tuple] = []
+    signed: list[Values] = []
     for table in TABLES:
-        columns = _AUDIT_PG if table == "audit" else _columns(file_conn, table)
+        columns: Sequence[str] = _AUDIT_PG if table == "audit" else _columns(file_conn, table)
         source = (_audit_rows(file_conn) if table == "audit"
                   else _file_rows(file_conn, table, columns))
         if table == "sessions":
@@ -156,8 +166,8 @@ def _copy(conn, file_conn: sqlite3.Connection) -> Moved:
     return moved
 
 
-def _as_drafts(rows: Iterator[tuple], columns: list[str], signed: list[tuple]
-               ) -> Iterator[tuple]:
+def _as_drafts(rows: Iterator[Values], columns: Sequence[str], signed: list[Values]
+               ) -> Iterator[Values]:
     """Sessions as drafts (a session is created a draft); the signed ones' signatures are kept
     in ``signed`` for ``_sign``."""
     at = {name: columns.index(name) for name in _SIGNATURE}
@@ -168,23 +178,24 @@ def _as_drafts(rows: Iterator[tuple], columns: list[str], signed: list[tuple]
             yield row
             continue
         signed.append((row[ident], *(row[at[name]] for name in _SIGNATURE)))
-        values = list(row)
+        values: list[object] = list(row)
         for name, value in blank.items():
             values[at[name]] = value
         yield tuple(values)
 
 
-def _sign(conn, signed: list[tuple]) -> None:
+def _sign(conn: PgConnection, signed: list[Values]) -> None:
     with conn.cursor() as cur:
         cur.executemany("UPDATE sessions SET status = %s, signed_at = %s, signed_by = %s,"
                         " content_hash = %s WHERE id = %s AND status = 'draft'",
                         [(*values, session_id) for session_id, *values in signed])
 
 
-def _verify(conn, file_conn: sqlite3.Connection, file_name: str, moved: Moved) -> None:
+def _verify(conn: PgConnection, file_conn: sqlite3.Connection, file_name: str, moved: Moved) -> None:
     """Every table the same as the file's, row for row; the chain unbroken and ending in the
     file's link; every signature matching its entry. MigrateError (all rolled back) if not."""
     for table in TABLES:
+        same: Callable[[Values, Values], bool]
         if table == "audit":
             mine, theirs = _server_audit(conn), _audit_rows(file_conn)
             same = _same_audit
@@ -220,14 +231,15 @@ def _verify(conn, file_conn: sqlite3.Connection, file_name: str, moved: Moved) -
     moved.chain_link = server_head[1].hex()
 
 
-def _server_rows(conn, table: str, columns: list[str], order: str) -> Iterator[tuple]:
+def _server_rows(conn: PgConnection, table: str, columns: list[str], order: str
+                 ) -> Iterator[Values]:
     with conn.cursor(name=f"imsmap_verify_{table}") as cur:
         cur.itersize = FETCH_ROWS
         cur.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")
         yield from cur
 
 
-def _server_audit(conn) -> Iterator[tuple]:
+def _server_audit(conn: PgConnection) -> Iterator[Values]:
     with conn.cursor(name="imsmap_verify_audit") as cur:
         cur.itersize = FETCH_ROWS
         cur.execute(f"SELECT {', '.join(_AUDIT_PG)} FROM audit ORDER BY id")
@@ -235,22 +247,20 @@ def _server_audit(conn) -> Iterator[tuple]:
             yield (*r[:9], None if r[9] is None else bytes(r[9]), bytes(r[10]))
 
 
-def _pairs(mine: Iterator[tuple], theirs: Iterator[tuple], table: str
-           ) -> Iterator[tuple[tuple, tuple]]:
-    missing = object()
-    mine, theirs = iter(mine), iter(theirs)
-    while True:
-        a, b = next(mine, missing), next(theirs, missing)
-        if a is missing and b is missing:
+def _pairs(mine: Iterator[Values], theirs: Iterator[Values], table: str
+           ) -> Iterator[tuple[Values, Values]]:
+    while True:  # a row is a tuple, never None: None is the end of either side
+        a, b = next(mine, None), next(theirs, None)
+        if a is None and b is None:
             return
-        if a is missing or b is missing:
+        if a is None or b is None:
             raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
                 "ServerTransfer", "The server holds a different number of %1 rows than the "
                 "file after copying; it keeps nothing. Report this."), table))
         yield a, b
 
 
-def _same_row(server: tuple, file: tuple) -> bool:
+def _same_row(server: Values, file: Values) -> bool:
     return len(server) == len(file) and all(
         a == b and type(a) is type(b) or _same_value(a, b) for a, b in zip(server, file))
 
@@ -264,6 +274,6 @@ def _same_value(server: object, file: object) -> bool:
     return False
 
 
-def _same_audit(server: tuple, file: tuple) -> bool:
+def _same_audit(server: Values, file: Values) -> bool:
     """The same entry; the file stores a link only on some entries, the server on all."""
     return _same_row(server[:10], file[:10]) and (file[10] is None or file[10] == server[10])

@@ -12,7 +12,7 @@ import re
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.postgres.connection import GROUPS, ServerError, connect, psycopg_module, where
+from imsmap.store.postgres.connection import GROUPS, ServerError, connect, require_psycopg, where
 from imsmap.store.postgres.schema import require_current
 
 MIN_PASSWORD = 10
@@ -51,7 +51,10 @@ def add_user(dsn: str, name: str, role: str, password: str) -> str:
             "ServerUsers", "The role %1 is not one of %2."),
             f'{role!r}', ', '.join(GROUPS)), "role")
     check_password(password)
-    pg = psycopg_module()
+    require_psycopg()
+    import psycopg
+    from psycopg import sql
+
     conn = connect(dsn, application_name="imsmap server add-user")
     try:
         place = where(dsn)
@@ -63,12 +66,12 @@ def add_user(dsn: str, name: str, role: str, password: str) -> str:
         verifier = conn.pgconn.encrypt_password(password.encode("utf-8"), name.encode("utf-8"),
                                                 b"scram-sha-256").decode("ascii")
         conn.commit()  # the checks' snapshot ends; the transaction below is the only write
-        ident = pg.sql.Identifier
+        ident = sql.Identifier
         try:
             with conn.transaction():
-                conn.execute(pg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                    ident(name), pg.sql.Literal(verifier), ident(GROUPS[role])))
-        except pg.errors.InsufficientPrivilege:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                    ident(name), sql.Literal(verifier), ident(GROUPS[role])))
+        except psycopg.errors.InsufficientPrivilege:
             raise ServerError(sentence("ServerUsers", QT_TRANSLATE_NOOP(
                 "ServerUsers", "The login used here may not create logins on the %1; run "
                 "add-user as the server's superuser or a role with CREATEROLE. Nothing was "

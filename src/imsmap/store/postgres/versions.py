@@ -14,10 +14,14 @@ person" only.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import ConflictError, NotFoundError, ReadOnlyError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.postgres.connection import psycopg_module
+from imsmap.store.postgres.connection import require_psycopg
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
 
 # Tables whose rows carry a version, and the column that names a row.
 VERSIONED = {"practitioners": "id", "patients": "id", "sessions": "id", "sites": "id",
@@ -55,18 +59,20 @@ def _table(table: str) -> str:
     return VERSIONED[table]
 
 
-def version_of(conn, table: str, key: object) -> int:
+def version_of(conn: PgConnection, table: str, key: object) -> int:
     """The row's version now; NotFoundError when there is no such row."""
-    sql = psycopg_module().sql
+    require_psycopg()
+    from psycopg import sql
+
     row = conn.execute(sql.SQL("SELECT version FROM {} WHERE {} = %s").format(
         sql.Identifier(table), sql.Identifier(_table(table))), (key,)).fetchone()
     if row is None:
         raise NotFoundError(sentence("ServerVersions", QT_TRANSLATE_NOOP(
-            "ServerVersions", "There is no %1 %2 on the server."), _WHAT[table], key))
-    return row[0]
+            "ServerVersions", "There is no %1 %2 on the server."), _WHAT[table], str(key)))
+    return int(row[0])
 
 
-def guarded_update(conn, table: str, key: object, version: int,
+def guarded_update(conn: PgConnection, table: str, key: object, version: int,
                    values: Mapping[str, object]) -> int:
     """Write ``values`` into the row if it is still at ``version``; its new version. In the
     caller's transaction (a unit of work): VersionConflict, and nothing written, when the row
@@ -76,8 +82,9 @@ def guarded_update(conn, table: str, key: object, version: int,
         raise ValueError("an update changes at least one column")
     if "version" in values:
         raise ValueError("the server counts the version; do not write it")
-    pg = psycopg_module()
-    sql = pg.sql
+    require_psycopg()
+    from psycopg import sql
+
     column = _table(table)
     statement = sql.SQL("UPDATE {} SET {} WHERE {} = %s AND version = %s RETURNING version"
                         ).format(sql.Identifier(table),
@@ -86,7 +93,7 @@ def guarded_update(conn, table: str, key: object, version: int,
                                  sql.Identifier(column))
     row = conn.execute(statement, (*values.values(), key, version)).fetchone()
     if row is not None:
-        return row[0]
+        return int(row[0])
     current = version_of(conn, table, key)
     if current == version:  # seen, at that version, yet not updated: a row-level policy
         raise ReadOnlyError(sentence("ServerVersions", QT_TRANSLATE_NOOP(
