@@ -49,7 +49,7 @@ _FIELDS = {key: sentence("Field", text) for key, text in (
     ("pain_after", QT_TRANSLATE_NOOP("Field", "pain after")),
     ("consent", QT_TRANSLATE_NOOP("Field", "consent")),
     ("pneumothorax_discussed", QT_TRANSLATE_NOOP("Field", "pneumothorax risk discussion")),
-    ("needle_count", QT_TRANSLATE_NOOP("Field", "needles used")),
+    ("needle_count", QT_TRANSLATE_NOOP("Field", "needle count")),
     ("needles_accounted", QT_TRANSLATE_NOOP("Field", "needles accounted for")),
     ("tolerance", QT_TRANSLATE_NOOP("Field", "tolerance")),
     ("plan", QT_TRANSLATE_NOOP("Field", "plan")),

@@ -944,8 +944,8 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>discussion du risque de pneumothorax</translation>
     </message>
     <message>
-        <source>needles used</source>
-        <translation>aiguilles utilisées</translation>
+        <source>needle count</source>
+        <translation>nombre d&apos;aiguilles</translation>
     </message>
     <message>
         <source>needles accounted for</source>
