@@ -213,10 +213,19 @@ def test_the_suboccipital_triangle_from_behind():
 
 
 @pytest.mark.parametrize("view_id", ("hand_palmar", "hand_dorsal", "foot_dorsal", "foot_plantar"))
-def test_hand_and_foot_sheets_name_the_thumb_or_great_toe_and_the_facing_surface(view_id):
+def test_hand_and_foot_sheets_name_the_thumb_or_great_toe_and_the_facing_surface(view_id, qapp):
+    from imsmap.render.chart_painter import ChartPainter
+
     view = _view(view_id)
-    labels = [geometry.bbox(geometry.flatten(d.d)[0]) for d in view.details if d.kind == "label"]
+    # The words are notes, written in the reader's language (names.<language>.json), no longer
+    # glyph outlines baked into the drawing.
+    assert not [d for d in view.details if d.kind == "label"]
+    painter = ChartPainter(view, view_id)
+    labels = [painter.note_bounds(n).getCoords() for n in view.notes]
     assert len(labels) == 3  # the thumb or great toe of each figure, and the facing line
+    digit = "thumb" if view_id.startswith("hand") else "great_toe"
+    assert {n.id for n in view.notes} == {f"{digit}.viewer_left", f"{digit}.viewer_right",
+                                          "facing"}
     figures = [geometry.bbox(p) for d in view.outline for p in geometry.flatten(d)[:1]]
     words = sorted(labels, key=lambda b: b[1])
     facing = words[-1]
@@ -229,3 +238,97 @@ def test_hand_and_foot_sheets_name_the_thumb_or_great_toe_and_the_facing_surface
             assert abs(cx - outer) < 80, (view_id, cx, outer)
         else:
             assert word[3] <= fig[1] + 10 and fig[0] <= cx <= fig[2]
+
+
+# -- the words drawn on the charts (View.notes), in the reader's language ---------------------
+@pytest.mark.parametrize("view_id", ("spinal", "hand_palmar", "hand_dorsal", "foot_dorsal",
+                                     "foot_plantar"))
+@pytest.mark.parametrize("language", ("en", "fr_CA"))
+def test_the_words_drawn_on_a_chart_stay_on_its_sheet_in_every_language(view_id, language,
+                                                                         qapp):
+    from PySide6.QtCore import QRectF
+
+    from imsmap.atlas import load_atlas
+    from imsmap.render.chart_painter import ChartPainter
+
+    atlas = load_atlas()
+    painter = ChartPainter(atlas, view_id).speak(atlas, language)
+    view = painter.view
+    assert view.notes
+    sheet = QRectF(0, 0, view.width, view.height)
+    for note in view.notes:
+        assert sheet.contains(painter.note_bounds(note)), (view_id, language, note.id)
+    # no two notes print over each other
+    bounds = [painter.note_bounds(n).adjusted(2, 2, -2, -2) for n in view.notes]
+    assert not [(a, b) for i, a in enumerate(bounds) for b in bounds[i + 1:] if a.intersects(b)]
+
+
+def test_a_chart_paints_its_words_in_the_language_it_is_given(qapp):
+    """The spinal chart's key in French and in English: different pixels where the key is, the
+    same drawing elsewhere (the words are painted, not baked into the drawing)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from imsmap.atlas import load_atlas
+    from imsmap.render.chart_painter import ChartPainter
+
+    atlas = load_atlas()
+
+    def render(language: str) -> tuple[QImage, ChartPainter]:
+        chart = ChartPainter(atlas, "spinal").speak(atlas, language)
+        image = QImage(450, 1000, QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        p = QPainter(image)
+        p.scale(0.5, 0.5)
+        chart.paint_base(p)
+        p.end()
+        return image, chart
+
+    english, chart = render("en")
+    french, _ = render("fr_CA")
+    key = chart.note_bounds(chart.view.notes[0])
+    y = round(key.center().y() / 2)
+    row_differs = [x for x in range(450) if english.pixel(x, y) != french.pixel(x, y)]
+    assert row_differs, "the key did not change with the language"
+    # the column and the level names on the viewer's left (the landmarks' names, on the right,
+    # are in the language too)
+    left = [(x, yy) for yy in range(60, 900, 7) for x in range(0, 220, 7)
+            if english.pixel(x, yy) != french.pixel(x, yy)]
+    assert left == [], "the drawing beside the key changed with the language"
+
+
+def test_bad_notes_get_one_sentence():
+    from imsmap.atlas.errors import AtlasError
+    from imsmap.atlas.views import parse_view
+
+    view = {"id": "v", "kind": "detail", "width": 100, "height": 100, "layers": [{"id": "s"}],
+            "outline": ["M 0 0 L 100 0 L 100 100 Z"], "regions": []}
+    for notes, says in (([{"id": "a", "text": "", "x": 1, "y": 1, "size": 5}], "non-empty"),
+                        ([{"id": "a", "text": "x", "x": 1, "y": 1, "size": 0}], "more than 0"),
+                        ([{"id": "a", "text": "x", "x": 1, "y": 1, "size": 5, "anchor": "up"}],
+                         "anchor must be one of"),
+                        ([{"id": "a", "text": "x", "x": 1, "y": 1, "size": 5}] * 2, "unique"),
+                        ({"a": "x"}, "notes must be a list")):
+        with pytest.raises(AtlasError, match=says):
+            parse_view({**view, "notes": notes})
+    assert parse_view({**view, "notes": [{"id": "a", "text": "x", "x": 1, "y": 2, "size": 5}]}
+                      ).notes[0].anchor == "center"
+
+
+def test_the_pdfs_paint_the_words_on_a_chart_in_the_records_language(qapp):
+    """A French window may write English records and the reverse: the report's painter takes
+    the records language's words (report.print_chart), not the window's."""
+    from imsmap.atlas import load_atlas
+    from imsmap.i18n.records import speaking
+    from imsmap.render.chart_painter import ChartPainter
+    from imsmap.report.print_chart import captions_in_records_language
+
+    atlas = load_atlas()
+    for language, thumb, key in (("fr_CA", "pouce", "IT intertransversaires"),
+                                 ("en", "thumb", "IT intertransversarii")):
+        with speaking(language):
+            hand, spine = ChartPainter(atlas, "hand_dorsal"), ChartPainter(atlas, "spinal")
+            captions_in_records_language(hand, atlas)
+            captions_in_records_language(spine, atlas)
+        assert hand.note_captions["thumb.viewer_right"] == thumb
+        assert spine.note_captions["key.4"].startswith(key)
+        assert spine.title_caption == atlas.view_name("spinal", language)

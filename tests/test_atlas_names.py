@@ -63,6 +63,7 @@ def test_french_names_every_region_depth_view_layer_and_landmark(french_raw):
         assert entry["name"].strip()
         assert set(entry.get("layers", {})) == {layer.id for layer in view.layers}, view_id
         assert set(entry.get("landmarks", {})) == {lm.id for lm in view.landmarks}, view_id
+        assert set(entry.get("notes", {})) == {note.id for note in view.notes}, view_id
 
 
 @pytest.mark.parametrize(("muscle_id", "name", "older"), [
@@ -113,6 +114,16 @@ def test_regions_depths_and_views_in_french():
     assert atlas.landmark_name("spinal", "psis", "fr_CA") == "EIPS : S2"
     with pytest.raises(AtlasError, match="no layer"):
         atlas.layer_name("posterior", "nowhere", "fr_CA")
+    # The words drawn on the charts (View.notes): the spinal chart's key, the hand and foot
+    # sheets' cues.
+    assert atlas.note_text("hand_palmar", "thumb.viewer_left") == "thumb"
+    assert atlas.note_text("hand_palmar", "thumb.viewer_left", "fr_CA") == "pouce"
+    assert atlas.note_text("foot_dorsal", "great_toe.viewer_right", "fr_CA") == "gros orteil"
+    assert atlas.note_text("spinal", "key.4", "fr_CA") == \
+        "IT intertransversaires   LC élévateurs des côtes"
+    assert atlas.note_text("spinal", "key.4").startswith("IT intertransversarii")
+    with pytest.raises(AtlasError, match="no note"):
+        atlas.note_text("spinal", "key.9", "fr_CA")
 
 
 def test_archived_catalogues_take_the_names_too():
@@ -133,6 +144,8 @@ def test_archived_catalogues_take_the_names_too():
     ({"language": "fr_CA", "muscles": {"x": {"name": "X", "latin": "y"}}}, "must be"),
     ({"language": "fr_CA", "regions": {"hip": 3}}, "region 'hip' must be a non-empty"),
     ({"language": "fr_CA", "views": {"anterior": {"title": "x"}}}, "view 'anterior' must be"),
+    ({"language": "fr_CA", "views": {"spinal": {"notes": {"key.1": ""}}}},
+     "note 'key.1' must be a non-empty"),
 ])
 def test_bad_names_files_get_one_sentence(data, says):
     with pytest.raises(AtlasError, match=says):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QTableView,
+    QTabBar,
     QTabWidget,
     QTextEdit,
     QTreeView,
@@ -102,7 +103,7 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(w, QComboBox):
             for i in range(w.count()):
                 add(f"{name}.item{i}", w.itemText(i))
-        elif isinstance(w, QTabWidget):
+        elif isinstance(w, (QTabWidget, QTabBar)):
             for i in range(w.count()):
                 add(f"{name}.tab{i}", w.tabText(i))
                 add(f"{name}.tabToolTip{i}", w.tabToolTip(i))
@@ -115,6 +116,15 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
                     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                         value = model.headerData(section, orientation, role)
                         add(f"{name}.header{section}", value if isinstance(value, str) else "")
+            # The cells (the site table's muscles, the visit list, the segments' muscles); not
+            # the audit trail's, which are the record's stored values and codes, as written.
+            rows = 0 if w.accessibleName() == AUDIT_TABLE else model.rowCount(QModelIndex())
+            for row in range(min(rows, 40)):
+                for column in range(model.columnCount(QModelIndex())):
+                    index = model.index(row, column)
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.data(index, role)
+                        add(f"{name}.cell{row},{column}", value if isinstance(value, str) else "")
     for action in root.findChildren(QAction):
         add(f"QAction.text({action.objectName()})", action.text())
         add(f"QAction.toolTip({action.text()})", action.toolTip())
@@ -125,6 +135,9 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
 # Sentences the services write (issue 19's other half, services/ and domain/: the records'
 # catalog): the sign dialog's open items. Until they are translated there, the walk skips them.
 SERVICES_TEXTS = {"QLabel(signingChecks).text"}
+
+
+AUDIT_TABLE = "Piste de vérification"
 
 
 def leftovers(texts: list[tuple[str, str]]) -> list[str]:
@@ -154,19 +167,61 @@ def clinic_data(records, patient):
     site = site_on(records, second, "gluteus_medius")
     records.update_site(site.id, grasp=2, cramp=True)
     site_on(records, second, "multifidus")
+    # The longest French name of a muscle the demo needles ("Deltoïde, partie claviculaire
+    # (antérieure)"): the site table, the inspector and the status line must not lose it.
+    deltoid = site_on(records, second, "deltoid_anterior")
+    records.update_site(deltoid.id, grasp=2)
     return first, second
 
 
-def muscle_words(atlas) -> set[str]:
-    """The atlas's English names (muscles, nerves, views, layers): allowed until the atlas's
-    French names (names.fr_CA.json, issue 19's other half) are shown by the window."""
-    words: set[str] = set()
+FRENCH = "fr_CA"
+
+
+def english_atlas_names(atlas) -> dict[str, str]:
+    """The atlas's English names (muscles, nerves, regions, views, layers, landmarks) whose French
+    differs, each with what it names: one of them in the French window is English left over."""
+    found: dict[str, str] = {}
+
+    def add(english: str, french: str, what: str) -> None:
+        if english and english.casefold() != french.casefold():
+            found[english] = what
+
     for muscle in atlas.catalogue:
-        words.update([muscle.name, muscle.nerve, *muscle.synonyms])
-    for view_id, view in atlas.views.items():
-        words.update([view.name, atlas.views.name(view_id), view.name.split(" (")[0]])
-        words.update(layer.name for layer in view.layers)
-    return words
+        add(muscle.name, muscle.display_name(FRENCH), f"muscle {muscle.id}")
+        add(muscle.nerve, muscle.nerve_in(FRENCH), f"nerve of {muscle.id}")
+    for region in {m.region for m in atlas.catalogue}:
+        add(atlas.catalogue.region_name(region), atlas.catalogue.region_name(region, FRENCH),
+            f"region {region}")
+    for view_id in atlas.views:
+        view = atlas.view(view_id)
+        add(atlas.view_name(view_id), atlas.view_name(view_id, FRENCH), f"view {view_id}")
+        add(atlas.view_title(view_id), atlas.view_title(view_id, FRENCH), f"view {view_id}")
+        for layer in view.layers:
+            add(layer.name, atlas.layer_name(view_id, layer.id, FRENCH),
+                f"layer {view_id}/{layer.id}")
+        for landmark in view.landmarks:
+            add(landmark.name, atlas.landmark_name(view_id, landmark.id, FRENCH),
+                f"landmark {view_id}/{landmark.id}")
+    return found
+
+
+def atlas_leftovers(texts: list[tuple[str, str]], atlas) -> list[str]:
+    """The texts that show an atlas name in English."""
+    names = english_atlas_names(atlas)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)", re.IGNORECASE)
+    by_fold = {name.casefold(): what for name, what in names.items()}
+    return sorted({f"{where}: {text!r} ({by_fold[m.group().casefold()]}: {m.group()!r})"
+                   for where, text in texts if where not in SERVICES_TEXTS
+                   for m in pattern.finditer(text)})
+
+
+def test_the_atlas_name_detector_finds_english_names(records):
+    found = atlas_leftovers([("a", "Deltoid, anterior (clavicular) part, droite"),
+                             ("b", "Vue antérieure (3)"), ("c", "Anterior (3)"),
+                             ("d", "Faisceau antérieur (claviculaire) du deltoïde")],
+                            records.atlas)
+    assert [f.split(":")[0] for f in found] == ["a", "c"], found
 
 
 @pytest.fixture
@@ -177,15 +232,17 @@ def french_window(french, make_window, clinic_data, qtbot):
     w.patients.select_patient(second.patient_id)
     w.patients.select_session(second.id)
     qtbot.wait(20)
+    w.edits.select_site(_deltoid(w))
+    qtbot.wait(5)
     return w
 
 
-def _without_names(texts, atlas) -> list[tuple[str, str]]:
-    """Texts with the atlas's English names and the test's own data taken out."""
-    names = sorted((n for n in muscle_words(atlas) if n), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)",
-                         re.IGNORECASE)
-    return [(where, pattern.sub("", text)) for where, text in texts]
+LONG_NAME = "Deltoïde, partie claviculaire (antérieure)"
+
+
+def _deltoid(window) -> int:
+    return next(s.id for s in window.records.read.sites_for_session(window.session_id)
+                if s.muscle_id == "deltoid_anterior")
 
 
 def test_the_window_in_french_has_no_english_left(french_window, records, qtbot):
@@ -198,6 +255,8 @@ def test_the_window_in_french_has_no_english_left(french_window, records, qtbot)
         texts += [(f"QMenu({menu.title()})", a.text()) for a in menu.actions()]
     # The chart's markers and regions say what they are in their tooltips.
     scene = w.chart.scene
+    for region_item in scene.regions.values():
+        region_item.describe()
     texts += [("chart item tooltip", item.toolTip()) for item in scene.items()
               if item.toolTip()]
     # Every right-hand tab, the progress tab included.
@@ -205,8 +264,35 @@ def test_the_window_in_french_has_no_english_left(french_window, records, qtbot)
         w.right_tabs.setCurrentIndex(i)
         qtbot.wait(5)
         texts += widget_texts(w.right_tabs.widget(i))
-    found = leftovers(_without_names(texts, records.atlas))
+    # The muscle search's matches (typed without accents, as a gloved hand types).
+    search = w.chart.search
+    for typed in ("deltoide", "fessier", "trapeze", "glute med"):
+        search.setText(typed)
+        search.show_matches()
+        texts += [(f"search match {typed!r}", search.list.item(i).text())
+                  for i in range(search.list.count())]
+        texts += [(f"search match tooltip {typed!r}", search.list.item(i).toolTip())
+                  for i in range(search.list.count())]
+    search.hide_matches()
+    texts.append(("status bar", w.statusBar().currentMessage()))
+    found = leftovers(texts) + atlas_leftovers(texts, records.atlas)
     assert not found, "English left in the French window:\n" + "\n".join(found)
+    shown = "\n".join(text for _, text in texts)
+    # The atlas's names in French where the window shows them: the site table and inspector,
+    # the chart's tabs and layers, the search.
+    for name in (LONG_NAME, "Moyen fessier", "Multifide", "Vue antérieure", "Superficielle",
+                 "Trapèze"):
+        assert name in shown, name
+    assert w.chart.search.language == "fr_CA"
+    # The chart paints its title and landmarks in French too.
+    w.chart.set_view("spinal")
+    qtbot.wait(5)
+    assert w.chart.scene.chart.title_caption == "Rachis (segments)"
+    assert w.chart.scene.chart.landmark_captions["psis"] == "EIPS : S2"
+    assert w.chart.scene.chart.note_captions["key.1"].startswith("Mf multifide")
+    w.chart.set_view("hand_palmar")
+    qtbot.wait(5)
+    assert w.chart.scene.chart.note_captions["thumb.viewer_left"] == "pouce"
     assert any(text == "&Fichier" for _, text in texts)
     assert any("Séance" in text for _, text in texts)
 
@@ -235,7 +321,7 @@ def test_the_dialogs_the_menus_open_are_french(french, qt_settings, records, cli
                 texts += [("wizard page title", page.title()),
                           ("wizard page subtitle", page.subTitle())]
             texts += [("wizard summary", line) for line in dialog.summary_lines()]
-        found += leftovers(_without_names(texts, records.atlas))
+        found += leftovers(texts) + atlas_leftovers(texts, records.atlas)
     assert not found, "English left in the French dialogs:\n" + "\n".join(found)
 
 
@@ -324,6 +410,55 @@ def test_the_french_window_fits_1366_by_768_without_clipping(french_window, qapp
                 clipped.append(f"{w.right_tabs.tabText(i)}: {need} px wide in a column of "
                                f"{page.viewport().width()} px")
     assert not clipped, "\n".join(sorted(set(clipped)))
+
+
+def test_long_french_muscle_names_are_whole_where_the_window_shows_them(french_window, qtbot):
+    """The French names are longer ("Deltoïde, partie claviculaire (antérieure)"): at 1366 x 768
+    the chart's tabs and layer buttons show theirs whole, the inspector's muscle box holds the
+    name, and the site table's muscle column, which elides a long name, says it whole in the
+    cell's tooltip."""
+    w = french_window
+    table = w.site_table
+    problems = []
+    row = next(r for r in range(table.rowCount()) if LONG_NAME in table.item(r, 1).text())
+    for r in range(table.rowCount()):
+        item = table.item(r, 1)
+        need = table.fontMetrics().horizontalAdvance(item.text()) + 12
+        if table.columnWidth(1) < need and item.text().lstrip("⚠ ") not in item.toolTip():
+            problems.append(f"site table row {r}: {item.text()!r} elided in "
+                            f"{table.columnWidth(1)} px, no tooltip")
+    assert table.item(row, 1).toolTip().startswith(LONG_NAME)
+    tabs = w.chart.tabs
+    for i in range(tabs.count()):
+        need = tabs.fontMetrics().horizontalAdvance(tabs.tabText(i))
+        if tabs.tabRect(i).width() < need:
+            problems.append(f"chart tab {tabs.tabText(i)!r}: {tabs.tabRect(i).width()} px "
+                            f"< {need} px")
+    inspector = table.inspector
+    box = inspector.muscle
+    assert box.text() == LONG_NAME
+    need = box.fontMetrics().horizontalAdvance(box.text()) + 2 * box.style().pixelMetric(
+        box.style().PixelMetric.PM_DefaultFrameWidth) + 8
+    if box.width() < need:
+        problems.append(f"inspector muscle box: {box.width()} px < {need} px for {LONG_NAME!r}")
+    for view_id in w.atlas.views:  # the layer buttons change with the chart
+        w.chart.set_view(view_id)
+        # at once only this chart's buttons in the row: a row still sized for the last chart's
+        # buttons (deleted later) widened the window on the spinal chart
+        assert w.chart.layer_box.count() == len(w.atlas.view(view_id).layers), view_id
+        qtbot.wait(5)
+        problems += [f"{view_id}: {c}" for c in _clipped(w.chart)]
+        # the spinal chart's long layer names (shortened, whole in their tooltips) do not
+        # push the window wider than a 1366 px screen
+        if w.minimumSizeHint().width() > 1366 or w.width() > 1366:
+            problems.append(f"{view_id}: the window needs {w.minimumSizeHint().width()} px, "
+                            f"is {w.width()} px wide")
+        for i, layer in enumerate(w.atlas.view(view_id).layers):
+            button = w.chart.layer_group.button(i)
+            name = w.atlas.layer_name(view_id, layer.id, "fr_CA")
+            if button.text() != name and name.lower() not in button.toolTip():
+                problems.append(f"{view_id}: layer {name!r} shortened without its tooltip")
+    assert not problems, "\n".join(problems)
 
 
 def test_french_dialogs_do_not_clip(french, qt_settings, records, clinic_data, qtbot):

@@ -6,6 +6,9 @@ from body import foot_details, hand_details, new_figure, out
 from pathkit import Figure, fibres
 
 S, D = "superficial", "deep"
+# heights of the tendinous intersections of rectus abdominis (at the midline): the xiphoid's tip, the
+# umbilicus (770) and halfway between
+RECTUS_INTERSECTIONS = (606, 688, 766)
 
 
 def points(f: Figure) -> None:
@@ -40,12 +43,15 @@ def points(f: Figure) -> None:
     P("sa.2b", 124, 578, sharp=True); P("sa.3", 110, 570, sharp=True)
     P("ra.t2", 78, 594); P("ra.2", 82, 662); P("ra.3", 77, 742); P("ra.4", 65, 832); P("ra.5", 48, 912)
     P("pub.t", 26, 987, sharp=True)
-    P("asis", 131, 872, sharp=True); P("ing.1", 104, 904); P("ing.m", 68, 944)
+    P("asis", 131, 872, sharp=True); P("ing.1", 104, 904); P("ing.2", 88, 922); P("ing.m", 68, 944)
     # thigh
     P("sa.A1", 113, 936); P("sa.A2", 89, 1016); P("apex", 64, 1096, sharp=True); P("sa.A4", 43, 1156)
     P("sa.B1", 134, 942); P("sa.B2", 120, 1020); P("sa.B3", 101, 1096); P("sa.B4", 81, 1166)
     P("sa.B5", 61, 1240); P("sa.B6", 45, 1295)
-    P("ft.1", 68, 1020); P("al.1", 42, 1040)
+    # the floor of the femoral triangle: iliacus (lateral) and psoas (medial) out from under the
+    # inguinal ligament, pectineus, adductor longus; iliopsoas passes under sartorius (sa.A2-sa.A3)
+    # for the lesser trochanter
+    P("sa.A3", 77, 1058); P("ip.1", 92, 968); P("ft.1", 72, 1000); P("al.1", 42, 1040)
     # gracilis: a strap along the medial border of the thigh, from the pubis to the medial knee
     P("gr.1", 16, 996); P("gr.2", 23, 1065); P("gr.3", 30, 1150); P("gr.4", 35, 1205); P("gr.5", 40, 1262)
     P("tfl.m1", 143, 962); P("tfl.m2", 153, 1046)
@@ -85,11 +91,14 @@ def superficial(f: Figure) -> None:
       fibres=fibres((12, 362), (20, 560), (196, 430), (190, 486), 16, bend=0.04))
     R("serratus_anterior", S, out(f, "o.axilla", "o.rib"), "sa.1", "sa.1b", "sa.2", "sa.2b", "sa.3", "pm.b2",
       "pm.b1", fibres=fibres((160, 500), (160, 600), (118, 560), (125, 640), 6))
+    # rectus abdominis, with its three tendinous intersections (at the tip of the xiphoid, at the
+    # umbilicus and halfway between), drawn as close bands of lines across the muscle
     R("rectus_abdominis", S, "xiph", "st.bot", "pm.b4", "pm.b3", "ra.t2", "ra.2", "ra.3", "ra.4", "ra.5",
       "pub.t", "sym", "nav",
-      fibres=[[(x, 550), (x + (x - 40) * 0.02, 780), (x * 0.5, 1000)] for x in range(8, 86, 9)])
+      fibres=[[(x, 550), (x + (x - 40) * 0.02, 780), (x * 0.5, 1000)] for x in range(8, 86, 9)]
+      + [[(0, y + d), (44, y + 7 + d), (90, y + d)] for y in RECTUS_INTERSECTIONS for d in (-2.5, -1, 0.5, 2)])
     R("external_oblique", S, "pm.b3", "pm.b2", "sa.3", "sa.2b", "sa.2", "sa.1b", "sa.1",
-      out(f, "o.rib", "o.crest"), "asis", "ing.1", "ing.m", "pub.t", "ra.5", "ra.4", "ra.3", "ra.2", "ra.t2",
+      out(f, "o.rib", "o.crest"), "asis", "ing.1", "ing.2", "ing.m", "pub.t", "ra.5", "ra.4", "ra.3", "ra.2", "ra.t2",
       fibres=fibres((150, 560), (150, 850), (60, 620), (20, 980), 12, bend=-0.03))
     R("biceps_brachii", S, "pm.ax", "pm.ins", "dp.3", "dp.4", "bi.l1", "bi.l2", "bi.l3", "bi.t", "bi.t2",
       "bi.m4", "bi.m3", "bi.m2",
@@ -112,13 +121,15 @@ def superficial(f: Figure) -> None:
       fibres=fibres((200, 780), (212, 800), (268, 1000), (286, 998), 4))
     R("tensor_fasciae_latae", S, "asis", out(f, "o.crest", "o.th15"), "tfl.m2", "tfl.m1",
       fibres=fibres((132, 872), (152, 860), (150, 1050), (172, 1086), 5))
-    R("sartorius", S, "asis", "sa.A1", "sa.A2", "apex", "sa.A4", "gr.3", "gr.4", "gr.5", "o.vm", "sa.B6", "sa.B5",
-      "sa.B4", "sa.B3", "sa.B2", "sa.B1",
+    R("sartorius", S, "asis", "sa.A1", "sa.A2", "sa.A3", "apex", "sa.A4", "gr.3", "gr.4", "gr.5", "o.vm", "sa.B6",
+      "sa.B5", "sa.B4", "sa.B3", "sa.B2", "sa.B1",
       fibres=[[(130 - k * 5, 860), (90 - k * 5, 1080), (36 - k * 3, 1340)] for k in range(5)])
-    R("psoas_major", S, "asis", "ing.1", "ing.m", "ft.1", "apex", "sa.A2", "sa.A1",
-      fibres=fibres((120, 880), (66, 940), (78, 1060), (62, 1090), 5))
-    R("pectineus", S, "ing.m", "pub.t", "al.1", "apex", "ft.1",
-      fibres=fibres((66, 944), (28, 986), (66, 1090), (50, 1070), 4))
+    R("iliacus", S, "asis", "ing.1", "ing.2", "ip.1", "sa.A2", "sa.A1",
+      fibres=fibres((128, 874), (92, 922), (110, 960), (92, 1012), 4))
+    R("psoas_major", S, "ing.2", "ing.m", "ft.1", "sa.A3", "sa.A2", "ip.1",
+      fibres=fibres((88, 920), (68, 944), (90, 1016), (78, 1056), 4))
+    R("pectineus", S, "ing.m", "pub.t", "al.1", "apex", "sa.A3", "ft.1",
+      fibres=fibres((66, 944), (28, 986), (76, 1060), (60, 1092), 4))
     R("adductor_longus", S, "pub.t", "gr.1", "gr.2", "gr.3", "sa.A4", "apex", "al.1",
       fibres=fibres((24, 990), (34, 990), (30, 1150), (56, 1130), 5))
     R("gracilis", S, out(f, "o.pubis", "o.vm"), "gr.5", "gr.4", "gr.3", "gr.2", "gr.1",
@@ -149,17 +160,24 @@ def details(f: Figure) -> None:
     # clavicle (S-curve), sternum, patella, tibia, malleoli
     B("bone", [(9, 350), (40, 354), (80, 360), (120, 365), (160, 372), (196, 378), (199, 388), (160, 383),
                (120, 377), (80, 372), (40, 366), (10, 364)], closed=True)
-    B("bone", [(0, 352), (11, 356), (12, 420), (11, 556), (5, 575), (0, 592)], closed=False)
+    # sternum: manubrium (jugular notch, clavicular notches, first costal cartilages), the sternal
+    # angle at the second cartilages, the body (cartilages 3-7) and the xiphoid process
+    manubrium = [(0, 357), (8, 355), (20, 351), (24, 361), (22, 376), (18, 392), (16, 403)]
+    body = [(16, 405), (15, 432), (16, 461), (15, 490), (13, 520), (10, 550), (7, 557)]
+    xiphoid = [(6, 559), (6, 572), (3, 586), (0, 593)]
+    for half in (manubrium, body, xiphoid):
+        right = half if half[0][0] == 0 else [(0, half[0][1])] + half
+        pts = right + [(-x, y) for x, y in reversed(right) if x != 0]
+        B("bone", pts, closed=True, mirror=False)
     B("bone", [(88, 1371), (107, 1382), (114, 1404), (104, 1428), (88, 1434), (71, 1428), (62, 1404),
                (69, 1382)], closed=True)
     B("bone", [(93, 1494), (88, 1570), (82, 1660), (76, 1750), (71, 1822), (60, 1826), (59, 1775), (62, 1700),
                (66, 1580), (69, 1500)], closed=True)
     B("bone", [(50, 1818), (60, 1824), (62, 1840), (53, 1852), (46, 1842)], closed=True)
     B("bone", [(112, 1814), (120, 1826), (119, 1846), (110, 1852), (106, 1834)], closed=True)
-    # anatomical contours: linea alba, tendinous intersections, navel, nipple, inguinal, knee, jaw
+    # anatomical contours: linea alba, navel, nipple, inguinal, knee, jaw (the tendinous intersections
+    # of rectus are drawn with its fibres, on its own sheet)
     f.detail("contour", [(0, 592), (0, 990)], mirror=False)
-    for y0, y1 in ((640, 648), (705, 708), (770, 772)):
-        B("contour", [(4, y0), (40, (y0 + y1) / 2 + 4), (80, y1)])
     B("contour", [(5, 765), (8, 771), (4, 778)])
     B("contour", [(104, 532), (106, 536), (103, 540)])
     B("contour", [(131, 872), (104, 904), (68, 944), (26, 987)])

@@ -24,7 +24,8 @@ ROOT = HERE.parents[1]
 OUT = ROOT / "assets" / "bodycharts" / "views"
 
 LAYERS = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"},
-          {"id": "paraspinal", "name": "Paraspinal"}, {"id": "deepest", "name": "Deepest"}]
+          {"id": "paraspinal", "name": "Paraspinal"}, {"id": "deepest", "name": "Deepest"},
+          {"id": "posterior_wall", "name": "Posterior wall"}]
 
 
 def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:

@@ -2,21 +2,24 @@
 external oblique and rectus, sartorius/rectus femoris and the superficial forearm flexors are lifted.
 
 Half coordinates as in body.py (dx from the midline, y down), patient's right half, mirrored.
-Shapes sit over their bones (clavicle 350-388, sternum dx<12, the ribs drawn under them, femur,
-radius/ulna) and meet their neighbours where a dissection shows them meeting: the intercostals fill
-the spaces between the ribs up to pectoralis minor, internal oblique fills the wall from the costal
-margin to the crest and the inguinal ligament, whose lateral half it shares with iliacus. The third
-sheet (``deepest``) holds what the deep muscles hide: transversus abdominis under internal oblique,
-psoas major's lumbar part behind the viscera, longus capitis. Fibres run origin -> insertion.
+Shapes sit over their bones (clavicle 350-388, the sternum, the curved ribs and cartilages drawn
+under them (ribcage.py), femur, radius/ulna) and meet their neighbours where a dissection shows them
+meeting: the intercostals fill the spaces between the ribs up to pectoralis minor, internal oblique
+fills the wall from the costal margin to the crest and the inguinal ligament, whose lateral half it
+shares with iliacus and psoas. The third sheet (``deepest``) holds what the deep muscles hide:
+transversus abdominis under internal oblique, longus capitis; the fourth (``posterior_wall``) what
+lies behind the viscera: psoas major, iliacus, quadratus lumborum. Fibres run origin -> insertion.
 """
 
 from __future__ import annotations
 
 from body import out
 from pathkit import Figure, fibres
+from ribcage import Rib, clip_x, rounded, space, span, thin
 
 D = "deep"
 D3 = "deepest"  # third sheet: what lies under the deep layer (transversus abdominis, longus capitis)
+W = "posterior_wall"  # fourth sheet: behind the viscera (psoas major, iliacus, quadratus lumborum)
 
 
 def neck(f: Figure) -> None:
@@ -36,109 +39,171 @@ def neck(f: Figure) -> None:
     R("scalene_posterior", D, (70, 334), (79, 333), (104, 348), (124, 360), (102, 368), (94, 356),
       fibres=fibres((70, 334), (79, 333), (102, 368), (124, 362), 3))
     # subclavius: a spindle under the clavicle, first costal cartilage -> clavicle's middle third
-    R("subclavius", D, (22, 370), (60, 374), (110, 381), (150, 388), (150, 400), (110, 395), (60, 389),
-      (26, 386), fibres=[[(18, 378 + k * 4), (85, 385 + k * 4), (155, 394 + k * 2)] for k in range(-2, 3)])
+    # (it lies on the first rib and its cartilage: its lower border follows the rib, above the first space)
+    on_rib = rounded(thin(list(reversed(clip_x(RIBS[1].line, 24, 84))), 10.0))
+    R("subclavius", D, (22, 368), (60, 370), (110, 379), (150, 386), (152, 396), (120, 392), (96, 386), *on_rib,
+      fibres=[[(18, 378 + k * 4), (85, 385 + k * 4), (155, 394 + k * 2)] for k in range(-2, 3)])
 
 
-# The ribs of the anterior chest wall (half coordinates): rib k crosses dx = 12 (the sternal edge)
-# at RIB_Y[k] and runs down laterally at RIB_SLOPE; each rib is drawn as an underlay bone 10 units
-# thick, and an intercostal space is the band between two ribs, so the muscles of a space meet the
-# ribs above and below it exactly.
-RIB_Y = {1: 388, 2: 418, 3: 448, 4: 478, 5: 508, 6: 538, 7: 568, 8: 598}
-RIB_SLOPE = 0.32
-RIB_HALF = 5.0
+# The anterior chest wall (half coordinates), after the bony thorax of Gray's and Netter: each rib
+# runs from the side of the chest down and in to its costochondral junction, and its costal
+# cartilage on to the sternum, rising to it from rib 5 down (ribs 1-7), or to the cartilage above
+# (ribs 8-10, whose cartilages make the costal margin: the arch from the xiphisternal joint down and
+# out to the 10th cartilage, its lowest point, about L3). Rib 2 meets the sternum at the sternal
+# angle (manubriosternal joint); ribs 7 at the xiphisternal joint. The infrasternal angle between the
+# two costal margins is about 75 degrees. Points per rib: (cartilage from its medial end to the
+# costochondral junction, bony rib from there to its lateral end). Rib 11 shows only its tip.
+RIB_HALF = 4.5
+RIB_POINTS: dict[int, tuple[list, list]] = {
+    1: ([(20, 374), (30, 378), (40, 381)], [(40, 381), (62, 382), (84, 375), (99, 364), (106, 351)]),
+    2: ([(15, 404), (30, 407), (44, 411)], [(44, 411), (76, 416), (104, 412), (124, 400), (134, 386)]),
+    3: ([(14, 432), (34, 438), (54, 443)], [(54, 443), (88, 447), (118, 440), (137, 425), (145, 410)]),
+    4: ([(15, 461), (38, 468), (62, 475)], [(62, 475), (98, 478), (126, 470), (143, 455), (149, 440)]),
+    5: ([(14, 490), (40, 499), (68, 508)], [(68, 508), (102, 510), (129, 500), (144, 485), (149, 470)]),
+    6: ([(12, 520), (42, 534), (76, 546)], [(76, 546), (108, 544), (131, 532), (144, 515), (148, 500)]),
+    7: ([(10, 550), (30, 568), (52, 586), (74, 598)], [(74, 598), (100, 596), (122, 582), (136, 562),
+                                                         (142, 540)]),
+    8: ([(50, 586), (66, 612), (84, 630)], [(84, 630), (106, 626), (124, 610), (134, 590), (138, 572)]),
+    9: ([(66, 612), (80, 642), (94, 664)], [(94, 664), (112, 656), (126, 636), (133, 614)]),
+    10: ([(81, 642), (92, 680), (98, 710), (103, 726)], [(103, 726), (116, 712), (126, 688), (130, 664)]),
+    11: ([], [(120, 750), (125, 732), (128, 714)]),
+}
+RIBS = {k: Rib(k, c, b, RIB_HALF) for k, (c, b) in RIB_POINTS.items()}
 
 
 def rib_y(k: int, x: float) -> float:
-    return RIB_Y[k] + RIB_SLOPE * (x - 12)
+    """Height of the centre of rib k at dx = x."""
+    return RIBS[k].centre_y(x)
+
+
+def costal_margin() -> list[tuple[float, float]]:
+    """The lower border of the costal margin, from the xiphisternal joint to the lowest point of
+    the 10th costal cartilage (each cartilage's lower edge until the next one joins it)."""
+    cuts = [(7, 10, 52), (8, 52, 68), (9, 68, 83), (10, 83, 103)]
+    pts: list[tuple[float, float]] = []
+    for k, x0, x1 in cuts:
+        pts.extend(clip_x(RIBS[k].lower, x0, x1))
+    return rounded(thin(pts, 8.0))
 
 
 def ribs(f: Figure) -> None:
-    """Ribs 1-8 from the sternal edge to the side of the chest, under the deep muscles."""
-    ends = {1: 104, 2: 132, 3: 158, 4: 154, 5: 150, 6: 147, 7: 144, 8: 141}
-    for k, x1 in ends.items():
-        xs = [12 + (x1 - 12) * t / 4 for t in range(5)]
-        top = [(x, rib_y(k, x) - RIB_HALF) for x in xs]
-        bottom = [(x, rib_y(k, x) + RIB_HALF) for x in reversed(xs)]
-        f.detail("underlay", top + bottom, closed=True, smooth=False)
+    """Ribs 1-11 and their cartilages, under the deep muscles."""
+    for rib in RIBS.values():
+        for outline in rib.outlines():
+            f.detail("underlay", outline, closed=True, smooth=False)
 
 
 def chest(f: Figure) -> None:
     R = f.region
     P = f.p
     ribs(f)
-    # pectoralis minor: three slips from ribs 3-5 just lateral to their cartilages -> coracoid process;
-    # its slips lie on the ribs, the spaces between them show in the notches
-    pts = (("pmi.a", 166, 404), ("pmi.b", 180, 414), ("pmi.5l", 126, rib_y(5, 126)),
-           ("pmi.5m", 104, rib_y(5, 104)), ("pmi.n4", 108, rib_y(4, 108) + 12),
-           ("pmi.4m", 96, rib_y(4, 96)), ("pmi.n3", 100, rib_y(3, 100) + 12), ("pmi.3m", 88, rib_y(3, 88)))
+    # pectoralis minor: three slips from the outer surfaces of ribs 3-5 just lateral to their
+    # costochondral junctions, converging up and out on the coracoid process (under pectoralis
+    # major); its slips lie on the ribs, the spaces between them show in the notches
+    pts = (("pmi.a", 166, 404), ("pmi.b", 180, 414), ("pmi.5l", 120, rib_y(5, 120)),
+           ("pmi.5m", 84, rib_y(5, 84)), ("pmi.n4", 86, (rib_y(4, 86) + rib_y(5, 86)) / 2),
+           ("pmi.4m", 74, rib_y(4, 74)), ("pmi.n3", 76, (rib_y(3, 76) + rib_y(4, 76)) / 2),
+           ("pmi.3m", 66, rib_y(3, 66)))
     for n, dx, y in pts:
-        P(n, dx, y, sharp=n != "pmi.a")
+        P(n, dx, round(y, 1), sharp=n != "pmi.a")
     R("pectoralis_minor", D, "pmi.a", "pmi.b", "pmi.5l", "pmi.5m", "pmi.n4", "pmi.4m", "pmi.n3", "pmi.3m",
-      fibres=fibres((88, 472), (115, 545), (164, 404), (180, 414), 8))
+      fibres=fibres((66, 446), (100, 512), (164, 404), (180, 414), 8))
     # subscapularis: the posterior wall of the axilla, seen between pectoralis minor's lateral border
     # and coracobrachialis, to the lesser tubercle
     R("subscapularis", D, (172, 430), (180, 446), (180, 466), (172, 486), (163, 500), (157, 496), (162, 470),
       (167, 446), fibres=fibres((156, 496), (163, 502), (172, 430), (180, 448), 4))
     # intercostals, one band per space between the ribs. Beside the sternum, where the external
     # intercostals end in the anterior intercostal membrane, the internals show through it (fibres up
-    # and in); lateral to the costochondral junctions, the externals (fibres down and in, "hands in
-    # pockets"), where pectoralis minor and serratus anterior have been lifted.
-    medial_end = {1: 110, 2: 94, 3: 82, 4: 82, 5: 82, 6: 82}
+    # and in), as far as pectoralis minor's slips; lateral to it, and below it where pectoralis major
+    # and serratus anterior have been lifted, the externals (fibres down and in, "hands in pockets").
+    medial_end = {1: 58, 2: 72, 3: 64, 4: 72, 5: 76, 6: 74}
     for k, x1 in medial_end.items():
-        _space(f, "internal_intercostals", k, 15, x1, -1.0)
-    for k in (5, 6, 7):  # space 4 lateral to pectoralis minor is too narrow to tap here
-        x0 = 86
-        x1 = {5: 145, 6: 142, 7: 139}[k]
+        _space(f, "internal_intercostals", k, 19 if k > 1 else 26, x1, -1.0)
+    lateral = {5: (76, 146), 6: (74, 144), 7: (76, 140), 8: (86, 136), 9: (96, 132)}
+    for k, (x0, x1) in lateral.items():
         _space(f, "external_intercostals", k, x0, x1, 1.0)
 
 
 def _space(f: Figure, muscle: str, k: int, x0: float, x1: float, drop: float) -> None:
     """The band of intercostal space k (between ribs k and k+1), from dx x0 to x1, level Tk."""
-    xs = [x0 + (x1 - x0) * t / 3 for t in range(4)]
-    top = [(x, rib_y(k, x) + RIB_HALF) for x in xs]
-    bottom = [(x, rib_y(k + 1, x) - RIB_HALF) for x in reversed(xs)]
-    h = (RIB_Y[k + 1] - RIB_Y[k]) / 2 - RIB_HALF
+    above, below = RIBS[k], RIBS[k + 1]
+    x0, x1 = span(above, below, x0, x1)
+    outline = space(above, below, x0, x1)
+    n = max(3, int((x1 - x0) / 10))
     fib = []
-    for j in range(max(3, int((x1 - x0) / 10))):
-        x = x0 + (x1 - x0) * (j + 0.5) / max(3, int((x1 - x0) / 10))
-        yc = (rib_y(k, x) + rib_y(k + 1, x)) / 2
+    for j in range(n):
+        x = x0 + (x1 - x0) * (j + 0.5) / n
+        ya, yb = above.lower_y(x), below.upper_y(x)
+        h = (yb - ya) / 2
+        yc = (ya + yb) / 2
         fib.append([(x + drop * h, yc - h * 1.4), (x, yc), (x - drop * h, yc + h * 1.4)])
-    f.region(muscle, D, *top, *bottom, fibres=fib, tag=f"space{k}", level=f"T{k}")
+    f.region(muscle, D, *outline, fibres=fib, tag=f"space{k}", level=f"T{k}")
 
 
 def abdomen(f: Figure) -> None:
     R = f.region
-    P = f.p
     # internal oblique: the whole anterolateral wall under the external oblique, from the costal
-    # margin (below rib 8 here) to the iliac crest and the inguinal ligament, medially to the linea
-    # semilunaris (rectus lifted with the external oblique). Fibres fan up and in from the crest.
-    P("io.1", 80, rib_y(8, 80) + RIB_HALF + 2); P("io.2", 110, rib_y(8, 110) + RIB_HALF + 2)
-    P("io.3", 136, rib_y(8, 136) + RIB_HALF + 2)
-    wall = ("io.1", "io.2", "io.3", out(f, "o.flank", "o.crest"), "asis", "ing.1", "ing.m", "pub.t",
+    # margin (the cartilages of ribs 8-10, then the lower border of rib 10 out to the flank) to the
+    # iliac crest and the inguinal ligament, medially to the linea semilunaris (rectus lifted with the
+    # external oblique). Fibres fan up and in from the crest.
+    margin = [p for p in costal_margin() if p[0] >= 80]
+    flank = clip_x(RIBS[10].lower, 104, 126)
+    wall = (*margin, *flank, out(f, "o.flank", "o.crest"), "asis", "ing.1", "ing.2", "ing.m", "pub.t",
             "ra.5", "ra.4", "ra.3", "ra.2")
     R("internal_oblique", D, *wall,
       fibres=[[(150 - k * 12, 870 + k * 4), (124 - k * 12, 780 + k * 8), (104 - k * 12, 650 + k * 14)]
               for k in range(9)])
     # transversus abdominis: the same wall one sheet deeper (third sheet), under internal oblique,
-    # horizontal fibres from the costal cartilages, thoracolumbar fascia, crest and inguinal ligament
+    # horizontal fibres from the inner surfaces of the costal cartilages 7-12, the thoracolumbar
+    # fascia, the crest and the inguinal ligament
     R("transversus_abdominis", D3, *wall, fibres=[[(40, y), (90, y + 2), (150, y + 4)] for y in range(630, 960, 14)])
-    # psoas major, lumbar part: beside the bodies and transverse processes of T12-L4, medial to
-    # transversus (its thigh part is on the superficial sheet, in the femoral triangle)
-    R("psoas_major", D3, (16, 676), (32, 672), (44, 720), (54, 780), (60, 828), (50, 846), (32, 840), (20, 800),
-      (16, 740), tag="lumbar",
-      fibres=[[(16 + k * 7, 668), (26 + k * 8, 760), (40 + k * 5, 850)] for k in range(5)])
+
+
+def posterior_wall(f: Figure) -> None:
+    """The fourth sheet: the posterior abdominal wall, behind the viscera and transversus abdominis.
+    Psoas major from the bodies and transverse processes of T12-L5 down along the pelvic brim and
+    under the inguinal ligament (medial part of the muscular lacuna) to the lesser trochanter;
+    iliacus filling the iliac fossa from the inner lip of the crest, lateral to psoas, joining its
+    tendon (iliopsoas) under the ligament to the same trochanter; quadratus lumborum lateral to
+    psoas, from the medial half of the 12th rib to the iliac crest, its lateral border oblique. The lumbar bodies, the 12th rib and the pelvic brim
+    are drawn as faint lines for orientation."""
+    R = f.region
+    P = f.p
+    for n, dx, y in (("lt", 114, 1042), ("ilp.1", 100, 968), ("ilp.2", 106, 1010), ("ps.l1", 92, 922),
+                     ("ps.l2", 84, 892), ("ps.l3", 74, 858), ("ps.c", 64, 818), ("ps.l5", 60, 790),
+                     ("ps.l6", 50, 740), ("ps.l7", 40, 690), ("ps.t", 30, 654), ("cr.i1", 82, 804),
+                     ("cr.i2", 102, 798)):
+        P(n, dx, y, sharp=n in ("lt", "ps.t", "ps.c"))
+    lateral = ["lt", "ilp.2", "ilp.1", "ps.l1", "ps.l2", "ps.l3", "ps.c", "ps.l5", "ps.l6", "ps.l7", "ps.t"]
+    R("psoas_major", W, (14, 652), (16, 700), (19, 750), (23, 800), (30, 840), (42, 872), (58, 905),
+      (72, 936), (84, 975), (96, 1012), *lateral,
+      fibres=[[(16 + k * 4, 650), (26 + k * 8, 800), (80 + k * 6, 950)] for k in range(5)]
+      + [[(70 + k * 5, 930), (90 + k * 3, 990), (112, 1042)] for k in range(4)])
+    R("iliacus", W, "ps.c", "cr.i1", "cr.i2", (122, 802), (136, 818), (138, 840), "asis", (130, 900), (133, 940),
+      (128, 985), (120, 1024), *lateral[:6],
+      fibres=[[(80 + k * 14, 806), (92 + k * 9, 890), (112, 1040)] for k in range(5)])
+    R("quadratus_lumborum", W, "ps.t", (44, 657), (62, 665), (72, 700), (86, 750), (98, 786), "cr.i2", "cr.i1",
+      *lateral[6:-1], fibres=[[(36 + k * 12, 650), (50 + k * 11, 740), (70 + k * 8, 830)] for k in range(5)])
+    C = f.detail
+    for top in (640, 674, 708, 742, 776, 810):  # T12 and L1-L5 bodies
+        h = 26
+        C("contour", [(-20, top), (20, top), (22, top + h / 2), (20, top + h), (-20, top + h),
+                      (-22, top + h / 2)], closed=True, mirror=False)
+    C("contour", [(18, 650), (44, 658), (70, 668), (88, 680)])  # 12th rib
+    C("contour", [(0, 840), (22, 846), (40, 860), (54, 888), (66, 918), (74, 945), (56, 958),
+                  (34, 967), (12, 972), (0, 974)])  # pelvic brim and pecten pubis
 
 
 def hip_thigh(f: Figure) -> None:
     R = f.region
-    # iliacus: under sartorius and the origins of rectus femoris and tensor fasciae latae, leaving the
-    # iliac fossa under the lateral inguinal ligament (the edge it shares with internal oblique) for the
-    # lesser trochanter, lateral to psoas major (which the superficial sheet shows in the femoral
-    # triangle; its lumbar part lies behind the viscera, on the third sheet)
-    R("iliacus", D, "asis", (142, 888), (138, 930), (126, 975), (116, 1012), (106, 1020), (98, 1004),
-      (98, 960), (100, 930), "ing.1",
-      fibres=[[(134 - k * 8, 872 + k * 8), (124 - k * 5, 940), (110, 1016)] for k in range(5)])
+    # iliopsoas in the thigh, under sartorius and the origins of rectus femoris and tensor fasciae
+    # latae: iliacus (lateral) and psoas major (medial) leave the pelvis under the lateral half of the
+    # inguinal ligament (the edge they share with internal oblique) and converge on the lesser
+    # trochanter (their course in the pelvis is on the fourth sheet)
+    R("iliacus", D, "asis", (140, 900), (138, 940), (130, 990), (120, 1026), "lt", "ilp.2", "ilp.1", "ing.2",
+      "ing.1", fibres=[[(134 - k * 8, 872 + k * 8), (124 - k * 5, 950), (112, 1040)] for k in range(5)])
+    R("psoas_major", D, "ing.2", (76, 936), (84, 972), (96, 1008), (108, 1034), "lt", "ilp.2", "ilp.1",
+      fibres=[[(78 + k * 4, 930), (92 + k * 3, 990), (112, 1042)] for k in range(3)])
     # pectineus: pecten of the pubis -> pectineal line below the lesser trochanter
     R("pectineus", D, (26, 980), (62, 966), (84, 990), (104, 1046), (100, 1064), (64, 1020), (32, 994),
       fibres=fibres((28, 986), (62, 968), (100, 1064), (104, 1046), 4))
@@ -207,6 +272,7 @@ def deep_regions(f: Figure) -> None:
     neck(f)
     chest(f)
     abdomen(f)
+    posterior_wall(f)
     hip_thigh(f)
     leg(f)
     arm(f)

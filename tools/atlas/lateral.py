@@ -10,6 +10,7 @@ forearm extensors face the viewer and the forearm does not hide the flank.
 from __future__ import annotations
 
 from pathkit import Figure, fibre_path, fibres, label_point, smooth_path
+from ribcage import Rib, clip_x, rounded, space, span, thin
 
 S, D = "superficial", "deep"
 
@@ -193,19 +194,38 @@ def superficial(f: Figure) -> None:
       fibres=fibres((490, 1540), (500, 1700), (470, 1790), (490, 1800), 4))
 
 
-# Ribs on the side of the chest (right lateral view): rib k crosses x = 440 (the back, beside the
-# erector spinae) at RIB_BACK[k] and runs down and forwards at RIB_SLOPE; ribs 11 and 12 end free.
-RIB_BACK = {k: 400 + 30 * (k - 2) for k in range(2, 13)}
-RIB_SLOPE = 0.35
-RIB_HALF = 5.0
-RIB_TIP = {11: 522, 12: 496}
-# the front of the chest wall (just inside the outline) and the front border of the erector spinae
-FRONT = [(394, 562), (432, 590), (482, 604), (530, 600), (590, 592), (645, 586), (700, 591)]
+# The rib cage seen from the side (right lateral view), after the lateral thorax of Gray's and
+# Netter: each rib leaves the back at its angle (under the erector spinae, which hides the part
+# running in to the spine), runs down and forwards round the side of the chest in a curve that
+# steepens as it goes, to its costochondral junction; the costal cartilage turns up and forwards to
+# the sternum (ribs 2-7: rib 2 at the sternal angle, rib 7 at the xiphisternal joint) or to the
+# cartilage above (8-10: the costal margin, whose lowest point is the 10th cartilage); ribs 11 and 12
+# end free in the flank. Points per rib: (bony rib from the angle to the costochondral junction,
+# cartilage from there forwards).
+RIB_HALF = 4.5
+RIB_POINTS: dict[int, tuple[list, list]] = {
+    2: ([(448, 396), (482, 399), (518, 410), (548, 428)], [(548, 426), (560, 424), (567, 418)]),
+    3: ([(446, 423), (480, 427), (520, 443), (556, 464)], [(556, 462), (568, 458), (577, 450)]),
+    4: ([(444, 450), (480, 455), (522, 474), (562, 498)], [(562, 496), (574, 490), (583, 480)]),
+    5: ([(442, 477), (478, 483), (520, 504), (562, 532)], [(562, 530), (576, 522), (587, 508)]),
+    6: ([(442, 507), (478, 516), (518, 536), (556, 562)], [(556, 562), (572, 556), (584, 546), (590, 534)]),
+    7: ([(442, 534), (476, 544), (514, 566), (548, 594)], [(548, 594), (566, 592), (580, 580), (590, 560)]),
+    8: ([(442, 561), (474, 572), (508, 596), (538, 626)], [(538, 626), (556, 623), (569, 610), (579, 588)]),
+    9: ([(444, 588), (474, 600), (504, 626), (528, 656)], [(528, 656), (546, 653), (558, 640), (566, 620)]),
+    10: ([(446, 615), (474, 628), (500, 656), (520, 688)], [(520, 688), (538, 684), (550, 668), (557, 648)]),
+    11: ([(448, 642), (474, 656), (496, 680), (512, 704)], []),
+    12: ([(450, 669), (470, 680), (488, 700)], []),
+}
+RIBS = {k: Rib(k, c, b, RIB_HALF, bone_first=True) for k, (b, c) in RIB_POINTS.items()}
+# the sternum, just inside the front of the chest: manubrium, sternal angle, body, xiphoid
+STERNUM = [(538, 372), (550, 376), (562, 410), (570, 420), (582, 460), (590, 510), (594, 560), (592, 594),
+           (586, 594), (584, 560), (578, 512), (568, 462), (558, 424), (552, 414), (540, 380)]
+# the front border of the erector spinae (y, x)
 ERECTOR = [(500, 450), (580, 460), (680, 470), (704, 474), (780, 476), (850, 478)]
 
 
 def rib_y(k: int, x: float) -> float:
-    return RIB_BACK[k] + RIB_SLOPE * (x - 440)
+    return RIBS[k].centre_y(x)
 
 
 def _interp(table: list[tuple[float, float]], y: float) -> float:
@@ -215,11 +235,21 @@ def _interp(table: list[tuple[float, float]], y: float) -> float:
     return table[0][1] if y < table[0][0] else table[-1][1]
 
 
+def costal_margin() -> list[tuple[float, float]]:
+    """The lower border of the costal margin from the xiphisternal joint back to the lowest point
+    of the 10th cartilage, then the lower borders of ribs 11 and 12 to their tips."""
+    cuts = [(7, 579, 592), (8, 566, 579), (9, 557, 566), (10, 520, 557)]
+    pts: list[tuple[float, float]] = []
+    for k, x0, x1 in cuts:
+        pts.extend(reversed(clip_x(RIBS[k].lower, x0, x1)))
+    return rounded(thin(pts, 8.0))
+
+
 def deep_trunk(f: Figure) -> None:
     """The chest and flank wall under latissimus dorsi, serratus anterior and the external oblique,
     drawn with the arm lifted off (its deep muscles are on the anterior and posterior deep sheets;
     its superficial ones stay as faint context): the ribs, the external intercostals in spaces 2-9
-    (each space its own level, sloping down and forwards with the ribs), the erector spinae along the
+    (each space its own level, curving down and forwards with the ribs), the erector spinae along the
     back (iliocostalis, under latissimus), quadratus lumborum's lateral edge between the 12th rib and
     the crest, and internal oblique filling the flank from the costal margin to the crest. Under the
     scapula's muscles (supraspinatus, infraspinatus, teres minor) the upper spaces show only in front
@@ -227,18 +257,16 @@ def deep_trunk(f: Figure) -> None:
     on a lateral view; it is charted on the posterior deep sheet.)"""
     R = f.region
     P = f.p
-    for k in range(2, 13):
-        x1 = RIB_TIP.get(k, _interp(FRONT, rib_y(k, 560)) + 2)
-        x0 = 456.0  # from under the erector spinae (the angle of the rib), inside the back's outline
-        xs = [x0 + (x1 - x0) * t / 4 for t in range(5)]
-        top = [(x, rib_y(k, x) - RIB_HALF) for x in xs]
-        f.detail("underlay", top + [(x, rib_y(k, x) + RIB_HALF) for x in reversed(xs)], closed=True,
-                 mirror=False, smooth=False)
+    f.detail("underlay", STERNUM, closed=True, mirror=False)
+    for rib in RIBS.values():
+        for outline in rib.outlines():
+            f.detail("underlay", outline, closed=True, mirror=False, smooth=False)
     # the erector spinae column seen from the side (iliocostalis): thoracic part above the 12th rib,
     # lumbar part down to the crest behind quadratus lumborum
     for n, (y, x) in zip(("es.1", "es.2", "es.3", "es.q", "es.4", "es.5"), ERECTOR):
         P(n, x, y)
-    P("ql.1", RIB_TIP[12], rib_y(12, RIB_TIP[12]) + 1); P("ql.2", 500, 780); P("ql.3", 502, 858)
+    tip12 = RIBS[12].lower[-1]
+    P("ql.1", round(tip12[0], 1), round(tip12[1], 1)); P("ql.2", 500, 780); P("ql.3", 502, 858)
     R("iliocostalis_thoracis", D, out(f, "o.back0", "o.back2"), "es.3", "es.2", "es.1",
       fibres=[[(424 + j * 8, 470), (434 + j * 8, 580), (448 + j * 6, 690)] for j in range(5)])
     R("iliocostalis_lumborum", D, out(f, "o.back2", "o.lumb"), "psis", "cr.3", "es.5", "es.4", "es.q", "es.3",
@@ -246,30 +274,27 @@ def deep_trunk(f: Figure) -> None:
     R("quadratus_lumborum", D, "es.q", "ql.1", "ql.2", "ql.3", "cr.3", "es.5", "es.4",
       fibres=[[(476 + j * 6, 864), (484 + j * 5, 780), (480 + j * 4, 704)] for j in range(4)])
     # external intercostals, one band per space between the ribs, from the erector (or in front of the
-    # scapular muscles) to the front of the chest; fibres down and forwards
+    # scapular muscles) to the costochondral junctions; fibres down and forwards
     start = {2: 524, 3: 522, 4: 496}
     for k in range(2, 10):
-        ya = rib_y(k, 440) + RIB_HALF
-        x0 = start.get(k, _interp(ERECTOR, ya + 10) + 2)
-        x1 = _interp(FRONT, rib_y(k, 560) + 15)
-        xs = [x0 + (x1 - x0) * t / 3 for t in range(4)]
-        top = [(x, rib_y(k, x) + RIB_HALF) for x in xs]
-        bottom = [(x, rib_y(k + 1, x) - RIB_HALF) for x in reversed(xs)]
-        h = 10.0
+        above, below = RIBS[k], RIBS[k + 1]
+        x0 = start.get(k, _interp(ERECTOR, above.centre_y(470) + 10) + 2)
+        x0, x1 = span(above, below, x0, min(above.ccj_x, below.ccj_x) - 2)
         n = max(3, int((x1 - x0) / 12))
         fib = []
         for j in range(n):
             x = x0 + (x1 - x0) * (j + 0.5) / n
-            yc = (rib_y(k, x) + rib_y(k + 1, x)) / 2
+            ya, yb = above.lower_y(x), below.upper_y(x)
+            h = (yb - ya) / 2
+            yc = (ya + yb) / 2
             fib.append([(x - h, yc - h * 1.4), (x, yc), (x + h, yc + h * 1.4)])
-        R("external_intercostals", D, *top, *bottom, tag=f"T{k}", level=f"T{k}", fibres=fib)
-    # internal oblique: the flank below the 10th rib (the costal margin) and the tips of ribs 11-12,
-    # in front of quadratus lumborum, down to the iliac crest; fibres up and forwards from the crest
-    P("io.r11", RIB_TIP[11] - 2, rib_y(11, RIB_TIP[11]) + RIB_HALF + 2)
-    P("io.r10", 540, rib_y(10, 540) + RIB_HALF + 2)
-    P("io.f0", 590, rib_y(10, 590) + RIB_HALF + 2); P("io.f1", 593, 760); P("io.f2", 597, 820)
-    R("internal_oblique", D, "ql.3", "ql.2", "ql.1", "io.r11", "io.r10", "io.f0", "io.f1", "io.f2", "o.ab2",
-      "cr.a", "cr.1", "cr.2",
+        R("external_intercostals", D, *space(above, below, x0, x1), tag=f"T{k}", level=f"T{k}", fibres=fib)
+    # internal oblique: the flank below the costal margin and the tips of ribs 11-12, in front of
+    # quadratus lumborum, down to the iliac crest; fibres up and forwards from the crest
+    P("io.f0", 592, 604); P("io.f1", 593, 760); P("io.f2", 597, 820)
+    tips = clip_x(RIBS[11].lower, 498, 520)
+    R("internal_oblique", D, "ql.3", "ql.2", "ql.1", *tips, *reversed(costal_margin()), "io.f0", "io.f1", "io.f2",
+      "o.ab2", "cr.a", "cr.1", "cr.2",
       fibres=[[(500 + j * 14, 870), (520 + j * 14, 790), (540 + j * 14, 700)] for j in range(7)])
 
 

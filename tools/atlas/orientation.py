@@ -4,13 +4,12 @@
 
 These sheets follow anatomical position like the body views, but a hand or a foot alone does not
 say which way it faces: each sheet names the thumb or the great toe of both hands or feet, at its
-tip, and says under the figures which surface faces the reader. The words are "label" details
-(glyph outlines, as the level names on the spinal chart), so the painter draws them with no font.
+tip, and says under the figures which surface faces the reader. The words are the view's "notes"
+(docs/atlas-format.md): the painter writes them in the language of whoever shows the chart, the
+window's or the records', from the names files (names.<language>.json, by note id).
 """
 
 from __future__ import annotations
-
-from spinal_glyphs import _glyphs, level_label
 
 from imsmap.atlas import geometry
 
@@ -22,9 +21,9 @@ FACING = {
 }
 
 
-def _centred(text: str, cx: float, cy: float, cap: float) -> dict:
-    width = _glyphs(text, cap).boundingRect().width()
-    return {"kind": "label", "d": level_label(text, cx + width / 2, cy, cap=cap)}
+def _note(note_id: str, text: str, cx: float, cy: float, cap: float) -> dict:
+    return {"id": note_id, "text": text, "x": round(cx, 1), "y": round(cy, 1), "size": cap,
+            "anchor": "center"}
 
 
 def add_cues(view: dict) -> dict:
@@ -34,17 +33,19 @@ def add_cues(view: dict) -> dict:
     w, h = view["width"], view["height"]
     cap = max(12.0, round(w / 90.0, 1))
     polys = [p for d in view["outline"] for p in geometry.flatten(d)]
+    notes = view.setdefault("notes", [])
     for poly in polys:
         xs = [x for x, _ in poly]
         left_figure = sum(xs) / len(xs) < w / 2
+        where = "viewer_left" if left_figure else "viewer_right"
         if vid.startswith("hand"):
             # the thumb is the figure's outer extreme: left on the viewer-left hand, right on the other
             tip = min(poly, key=lambda p: p[0]) if left_figure else max(poly, key=lambda p: p[0])
-            word = "thumb"
+            note_id, word = f"thumb.{where}", "thumb"
         else:
             tip = min(poly, key=lambda p: p[1])  # the great toe reaches highest
-            word = "great toe"
+            note_id, word = f"great_toe.{where}", "great toe"
         tx = min(max(tip[0], cap * 3), w - cap * 3)
-        view["details"].append(_centred(word, tx, max(tip[1] - cap * 1.6, cap * 3.4), cap))
-    view["details"].append(_centred(FACING[vid], w / 2, h - cap * 1.2, cap))
+        notes.append(_note(note_id, word, tx, max(tip[1] - cap * 1.6, cap * 3.4), cap))
+    notes.append(_note("facing", FACING[vid], w / 2, h - cap * 1.2, cap))
     return view

@@ -16,8 +16,10 @@ processes below towards the spinous process. Region ids follow tools/atlas/build
 regions: ``spinal.superficial.multifidus.<LEVEL>.<SIDE>``.
 
 The level names (C2 ... S1) are drawn beside the column on the viewer's left as outlined, hatched
-glyph paths (a detail of kind "label"): the painter draws no text for details, and landmark names
-(C7, spine and inferior angle of scapula, iliac crest, PSIS) go on the viewer's right.
+glyph paths (a detail of kind "label": a level is written alike in every language), and landmark
+names (C7, spine and inferior angle of scapula, iliac crest, PSIS) go on the viewer's right. The
+key to the columns' tags, under the sacrum, is words: "notes" the painter writes in the language
+of whoever shows the chart (names.<language>.json names them by id).
 
 Geometry is authored in half coordinates (dx from the midline, patient's right positive, y down) and
 rounded to 0.1 before it is mirrored, so the two sides are exact mirror images. Posterior view: the
@@ -367,7 +369,7 @@ def build() -> dict:
         scapula,
         skull,
     )
-    from spinal_glyphs import _glyphs, level_label  # noqa: PLC0415
+    from spinal_glyphs import level_label  # noqa: PLC0415
 
     regions = []
     details: list[dict] = []
@@ -432,9 +434,9 @@ def build() -> dict:
         details.append({"kind": "label", "d": level_label(seg.level, CX - column, y)})
     for level, (y0, y1) in spinal_columns.SACRAL_ROWS.items():
         details.append({"kind": "label", "d": level_label(level, CX - 104, (y0 + y1) / 2)})
-    for k, line in enumerate(spinal_columns.KEY):  # centred under the sacrum
-        width = _glyphs(line, 11.0).boundingRect().width()
-        details.append({"kind": "label", "d": level_label(line, CX + width / 2, 1876 + 24 * k, cap=11)})
+    # the key to the tags, centred under the sacrum: words, painted in the reader's language
+    notes = [{"id": f"key.{k + 1}", "text": line, "x": CX, "y": 1876 + 24 * k, "size": 11.0,
+              "anchor": "center"} for k, line in enumerate(spinal_columns.KEY)]
 
     landmarks = _landmarks()
     return {
@@ -449,6 +451,7 @@ def build() -> dict:
         "outline": [spline(mirror_full(outline_half()), closed=True).render(1)],
         "details": details,
         "landmarks": landmarks,
+        "notes": notes,
         "regions": regions,
     }
 

@@ -74,6 +74,16 @@ class Atlas:
                 return landmark.name
         raise AtlasError(f"The chart {view_id!r} has no landmark {landmark_id!r}.")
 
+    def note_text(self, view_id: str, note_id: str, language: str = SOURCE_LANGUAGE) -> str:
+        """The words of a note drawn on the chart (atlas.views.Note) in `language`."""
+        names = self._view_names(view_id, language)
+        if names and note_id in names.notes:
+            return names.notes[note_id]
+        for note in self.view(view_id).notes:
+            if note.id == note_id:
+                return note.text
+        raise AtlasError(f"The chart {view_id!r} has no note {note_id!r}.")
+
     def as_of(self, version: str) -> Atlas:
         """The atlas as a record made on atlas `version` reads it: that version's catalogue (from
         the archive of released catalogues) with today's chart views; this atlas itself for the

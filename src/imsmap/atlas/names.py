@@ -12,6 +12,9 @@ language ships one file, ``assets/bodycharts/names.<language>.json`` (e.g. ``nam
      "muscles": {"gluteus_medius": {"name": "Moyen fessier", "synonyms": [...],
                                     "nerve": "Nerf glutéal supérieur"}}}
 
+A view's "notes" (the words drawn on a chart: the spinal chart's key, the hand and foot sheets'
+cues) are named by note id beside its landmarks: ``"notes": {"thumb.viewer_left": "pouce"}``.
+
 keyed by the catalogue's ids (never by English names: an English name may be corrected, an id is
 never reused). A muscle, region or view the file does not name shows its English text, so a
 muscle added to the catalogue is usable before it is translated; the tests require every muscle
@@ -60,6 +63,7 @@ class ViewNames:
     name: str = ""
     layers: Mapping[str, str] = field(default_factory=dict)
     landmarks: Mapping[str, str] = field(default_factory=dict)
+    notes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,12 +124,14 @@ def parse_names(data: Any, source: str = "names file") -> AtlasNames:
         raise AtlasError(f"The {source}'s views must map view ids to names.")
     for vid, raw in raw_views.items():
         where = f"The {source}'s view {vid!r}"
-        if not isinstance(raw, Mapping) or set(raw) - {"name", "layers", "landmarks"}:
-            raise AtlasError(f"{where} must be {{\"name\", \"layers\", \"landmarks\"}}.")
+        if not isinstance(raw, Mapping) or set(raw) - {"name", "layers", "landmarks", "notes"}:
+            raise AtlasError(
+                f"{where} must be {{\"name\", \"layers\", \"landmarks\", \"notes\"}}.")
         views[str(vid)] = ViewNames(
             name=_text(raw["name"], f"{where}'s name") if "name" in raw else "",
             layers=_texts(raw.get("layers", {}), f"{where}'s layer"),
-            landmarks=_texts(raw.get("landmarks", {}), f"{where}'s landmark"))
+            landmarks=_texts(raw.get("landmarks", {}), f"{where}'s landmark"),
+            notes=_texts(raw.get("notes", {}), f"{where}'s note"))
     return AtlasNames(
         language=language,
         muscles=muscles,

@@ -49,6 +49,23 @@ class Landmark:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Words drawn on a chart (the spinal chart's key, the hand and foot sheets' thumb, great toe
+    and facing cues), painted as text so that a chart speaks the language of whoever shows it:
+    `text` is the English, a names file gives the others by `id`."""
+
+    id: str
+    text: str
+    x: float
+    y: float
+    size: float  # cap height, view units
+    anchor: str = "center"  # where (x, y) is on the line: center, left, right
+
+
+NOTE_ANCHORS = ("center", "left", "right")
+
+
+@dataclass(frozen=True)
 class Detail:
     kind: str  # "bone", "contour", "vertebra", ...
     d: str
@@ -99,6 +116,7 @@ class View:
     details: tuple[Detail, ...] = ()
     landmarks: tuple[Landmark, ...] = ()
     regions: tuple[Region, ...] = ()
+    notes: tuple[Note, ...] = ()
     _by_id: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -217,6 +235,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
                 _number(_need(x, "y", where), f"{where}: landmark y"),
             )
         )
+    notes = _parse_notes(data.get("notes", []), where)
     regions: list[Region] = []
     seen: set[str] = set()
     for x in _need(data, "regions", where):
@@ -270,7 +289,34 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         details=details,
         landmarks=tuple(landmarks),
         regions=tuple(regions),
+        notes=notes,
     )
+
+
+def _parse_notes(raw: Any, where: str) -> tuple[Note, ...]:
+    if not isinstance(raw, list):
+        raise AtlasError(f"{where}: notes must be a list.")
+    notes: list[Note] = []
+    for x in raw:
+        if not isinstance(x, dict):
+            raise AtlasError(f"{where}: a note must be an object.")
+        nid = str(_need(x, "id", where))
+        nwhere = f"{where} note {nid!r}"
+        text = _need(x, "text", nwhere)
+        if not isinstance(text, str) or not text.strip():
+            raise AtlasError(f"{nwhere}: text must be a non-empty text.")
+        size = _number(_need(x, "size", nwhere), f"{nwhere}: size")
+        if size <= 0:
+            raise AtlasError(f"{nwhere}: size must be more than 0.")
+        anchor = x.get("anchor", "center")
+        if anchor not in NOTE_ANCHORS:
+            raise AtlasError(f"{nwhere}: anchor must be one of {', '.join(NOTE_ANCHORS)}.")
+        notes.append(Note(nid, text, _number(_need(x, "x", nwhere), f"{nwhere}: x"),
+                          _number(_need(x, "y", nwhere), f"{nwhere}: y"), size, anchor))
+    ids = [n.id for n in notes]
+    if len(set(ids)) != len(ids):
+        raise AtlasError(f"{where}: note ids must be unique.")
+    return tuple(notes)
 
 
 def _sort_key(view_id: str) -> tuple[int, str]:

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from imsmap.atlas.views import Landmark, Region, View
+from imsmap.atlas.views import Landmark, Note, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 
@@ -109,9 +109,23 @@ class ChartPainter:
         # language); None and {} keep the atlas's own.
         self.title_caption: str | None = None
         self.landmark_captions: dict[str, str] = {}
+        # The words drawn on the chart (View.notes: the spinal chart's key, the hand and foot
+        # sheets' cues) by note id, likewise; {} keeps the atlas's English.
+        self.note_captions: dict[str, str] = {}
         self._paths: dict[str, QPainterPath] = {}
         self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
+
+    def speak(self, atlas: Any, language: str) -> ChartPainter:
+        """Paint the atlas's words on this chart (its title, the landmarks' names, its notes)
+        in `language` ("en", "fr_CA"): `atlas` is an imsmap.atlas.Atlas, which has the names of
+        every language. Returns self."""
+        v = self.view
+        self.title_caption = atlas.view_name(v.id, language)
+        self.landmark_captions = {lm.id: atlas.landmark_name(v.id, lm.id, language)
+                                  for lm in v.landmarks}
+        self.note_captions = {n.id: atlas.note_text(v.id, n.id, language) for n in v.notes}
+        return self
 
     # -- geometry -------------------------------------------------------------------------------
     @property
@@ -192,6 +206,7 @@ class ChartPainter:
             for r in self.view.regions_on(above):
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, bones)
+        self._paint_notes(painter)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
@@ -242,6 +257,7 @@ class ChartPainter:
         area = clip.boundingRect()
         self._paint_bones(painter, [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)
                                     and painter_path(d.d).boundingRect().intersects(area)])
+        self._paint_notes(painter, within=area)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
@@ -336,9 +352,29 @@ class ChartPainter:
     def landmark_bounds(self, lm: Landmark) -> QRectF:
         """Where a landmark's diamond and name (with its halo) paint."""
         size = self.style.label_size
-        text = text_path(lm.name, size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()
+        text = text_path(self.landmark_captions.get(lm.id, lm.name), size, anchor="left",
+                         at=(lm.x + 14, lm.y)).boundingRect()
         pad = size * 0.28 + 2.0
         return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
+
+    def note_caption(self, note: Note) -> str:
+        return self.note_captions.get(note.id, note.text)
+
+    def note_bounds(self, note: Note) -> QRectF:
+        """Where a note's words (with their halo) paint."""
+        pad = note.size * 0.28 + 2.0
+        return text_path(self.note_caption(note), note.size, bold=True, anchor=note.anchor,
+                         at=(note.x, note.y)).boundingRect().adjusted(-pad, -pad, pad, pad)
+
+    def _paint_notes(self, painter: QPainter, within: QRectF | None = None) -> None:
+        """The words drawn on the chart, in bone colour as the drawing's own lettering; with
+        ``within``, only those that reach it."""
+        colour = QColor(self.style.bone_line)
+        for note in self.view.notes:
+            if within is not None and not self.note_bounds(note).intersects(within):
+                continue
+            self._draw_text(painter, self.note_caption(note), note.size, (note.x, note.y),
+                            colour, anchor=note.anchor, bold=True)
 
     def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
         s = self.style

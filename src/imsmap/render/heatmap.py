@@ -251,7 +251,11 @@ def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGri
         p = QPainter(base)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.scale(w / view.width, h / view.height)
-        ChartPainter(view, view.id, chart.layer, style).paint_base(p, **(base_kwargs or {}))
+        under = ChartPainter(view, view.id, chart.layer, style)
+        # the chart's words in the chart's language (its title, landmarks, notes)
+        under.translate, under.title_caption, under.landmark_captions, under.note_captions = (
+            chart.translate, chart.title_caption, chart.landmark_captions, chart.note_captions)
+        under.paint_base(p, **(base_kwargs or {}))
         p.end()
         composed = blend_heat(base, grid, vmax)
         chart.__dict__["_heat_composed"] = (grid, chart.style, key, composed)

@@ -92,12 +92,10 @@ def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_i
 
 
 def captions_in_records_language(chart, atlas) -> None:
-    """The chart painter's own words (whose side is which, a view's title, the landmarks) in the
-    records language."""
+    """The chart painter's own words (whose side is which, a view's title, the landmarks, the
+    words drawn on the chart) in the records language."""
     chart.translate = records_words
-    chart.title_caption = atlas.view_name(chart.view.id, language())
-    chart.landmark_captions = {lm.id: atlas.landmark_name(chart.view.id, lm.id, language())
-                               for lm in chart.view.landmarks}
+    chart.speak(atlas, language())
 
 
 def records_words(context: str, text: str, *rest: object) -> str:

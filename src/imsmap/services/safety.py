@@ -32,14 +32,16 @@ def thoracic_sites(atlas: Atlas, record: SessionRecord) -> list[Site]:
     return [s for s in record.sites if over_thorax(atlas, s)]
 
 
-def thorax_names(atlas: Atlas, sites: list[Site]) -> tuple[list[str], list[str]]:
-    """(high, caution): the names of the sites' muscles by tier, with the level where one is
-    recorded ("Multifidus T6"), sorted; a muscle in both lists stays only under high."""
+def thorax_names(atlas: Atlas, sites: list[Site],
+                 language: str = "en") -> tuple[list[str], list[str]]:
+    """(high, caution): the names of the sites' muscles by tier, in `language` ("en",
+    "fr_CA"), with the level where one is recorded ("Multifidus T6"), sorted; a muscle in both
+    lists stays only under high."""
     by_tier: dict[str, set[str]] = {"high": set(), "caution": set()}
     for site in sites:
         tier = thorax_tier(atlas, site)
         if tier in by_tier:
-            name = atlas.muscle(site.muscle_id).name
+            name = atlas.muscle(site.muscle_id).display_name(language)
             by_tier[tier].add(f"{name} {site.level}" if site.level else name)
     return sorted(by_tier["high"]), sorted(by_tier["caution"] - by_tier["high"])
 

@@ -74,7 +74,8 @@ def make_application() -> QApplication:
 def ask_server_password(login: str) -> str | None:
     """The sign-in dialog: the login's password on the clinic server (None: cancelled)."""
     text, ok = QInputDialog.getText(
-        None, "Sign in to the clinic server", f"Password for {login}:",
+        None, QCoreApplication.translate("App", "Sign in to the clinic server"),
+        QCoreApplication.translate("App", "Password for {login}:").format(login=login),
         QLineEdit.EchoMode.Password)
     return text if ok else None
 
@@ -89,7 +90,8 @@ def run_on_server(app: QApplication, dsn: str) -> int:
     try:
         context = open_server_context(dsn, ask_password=ask_server_password)
     except UserFacingError as exc:
-        QMessageBox.critical(None, "imsmap cannot open the clinic server", exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate(
+            "App", "imsmap cannot open the clinic server"), exc.message)
         return 2
     try:
         window = MainWindow(context, demo=False, auto_backup=False)
@@ -111,7 +113,8 @@ def where_records_are() -> str | None:
         if records_place.chosen() is not None:
             return records_place.saved_server()
     except UserFacingError as exc:
-        QMessageBox.critical(None, "imsmap cannot start", exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate("App", "imsmap cannot start"),
+                             exc.message)
         return ""
     if paths.default_db_path().exists():
         return None  # a clinic already kept on this computer

@@ -35,8 +35,11 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import layer_name, view_name, vocabulary
 
+
+# The widest a layer button's text may be (px) before it is shortened with an ellipsis.
+LAYER_BUTTON_TEXT_PX = 180
 
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
@@ -177,15 +180,23 @@ class ChartPanel(QWidget):
         view = self.atlas.view(self.view_id)
         for b in self._layer_buttons:
             self.layer_group.removeButton(b)
+            # Out of the row now, not at deletion: the row's minimum width must not keep the
+            # old chart's buttons (a long one widened the window on the spinal chart).
+            self.layer_box.removeWidget(b)
+            b.hide()
             b.deleteLater()
         self._layer_buttons = []
         for i, layer in enumerate(view.layers):
             b = QToolButton()
-            b.setText(layer.name)
+            name = layer_name(self.atlas, view.id, layer.id)
+            # A long name (the spinal chart's, longer still in French) is shortened, whole in
+            # the tooltip: the buttons share one row with the chart's tabs.
+            b.setText(b.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
+                                                 LAYER_BUTTON_TEXT_PX))
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
-                layer=layer.name.lower()))
+                layer=name.lower()))
             self.layer_group.addButton(b, i)
             self.layer_box.addWidget(b)
             self._layer_buttons.append(b)
@@ -393,6 +404,5 @@ class ChartPanel(QWidget):
 
 
 def _view_name(atlas: Atlas, view_id: str) -> str:
-    """A view's name without parsing it (atlas.views.Views.name) where the atlas can say."""
-    views = atlas.views
-    return views.name(view_id) if hasattr(views, "name") else views[view_id].name
+    """A view's name in the window's language, without parsing the view (Atlas.view_name)."""
+    return view_name(atlas, view_id)

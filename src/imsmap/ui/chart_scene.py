@@ -38,7 +38,7 @@ from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.theme import screen_style
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import in_window_language, muscle_name, muscle_text, nerve_text, vocabulary
 
 Z_BACKGROUND = 0
 Z_EMPHASIS = 0.2  # lit and hovered muscles: over the cached chart, under the history (0.5)
@@ -74,13 +74,13 @@ def describe_region(atlas: Atlas, region: Region) -> str:
         muscle = atlas.muscle(region.muscle)
     except (AtlasError, KeyError):
         return f"{region.muscle} ({side_label(region.side).lower()})"
-    name = muscle.name + (f" {region.level}" if region.level else "")
+    name = muscle_text(muscle) + (f" {region.level}" if region.level else "")
     roots = "–".join([muscle.roots[0], muscle.roots[-1]]) if len(muscle.roots) > 1 else \
         "".join(muscle.roots)
     if len(muscle.roots) > 1 and muscle.dominant_root:
         roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
             roots=roots, root=muscle.dominant_root)
-    text = f"{name}, {side_label(region.side).lower()} · {muscle.nerve} · {roots}"
+    text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
     warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
     if warning:
         text += " · " + QCoreApplication.translate("ChartScene", warning)
@@ -94,10 +94,7 @@ THORAX_WARNING = {"high": QT_TRANSLATE_NOOP("ChartScene", "over the thorax: pneu
 
 
 def describe_site(atlas: Atlas, site: Site) -> str:
-    try:
-        name = atlas.muscle(site.muscle_id).name
-    except (AtlasError, KeyError):
-        name = site.muscle_id
+    name = muscle_name(atlas, site.muscle_id)
     level = f" {site.level}" if site.level else ""
     grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
         QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
@@ -375,7 +372,8 @@ class ChartScene(QGraphicsScene):
         self.signals = _Signals()
         self.atlas = atlas
         self.view_id = view_id
-        self.chart = ChartPainter(atlas, view_id, layer, style=screen_style())
+        self.chart = in_window_language(ChartPainter(atlas, view_id, layer, style=screen_style()),
+                                        atlas)
         self.layer = self.chart.layer
         self.editable = True
         self.suppress_click = False  # set by the view on a long press

@@ -33,7 +33,7 @@ from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.heatmap import paint_heat_legend
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
-from imsmap.ui.wording import short_date
+from imsmap.ui.wording import numeric_date, short_date
 
 REPLAY_MS = 1300
 
@@ -179,7 +179,7 @@ class HistoryBar(QWidget):
         self.date_to = QDateEdit()
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDisplayFormat("yyyy-MM-dd")  # ISO in every language: wording.numeric_date
         self.dash = QLabel("–")
         self.pick = QToolButton()
         self.pick.setText(self.tr("Sessions…"))
@@ -331,7 +331,7 @@ class HistoryBar(QWidget):
         """The visits to pick from, ticked as chosen (built as the menu opens)."""
         self.pick_menu.clear()
         for i, s in enumerate(self.sessions):
-            act = QAction(f"#{i + 1}  {s.started_at.date().isoformat()}", self.pick_menu)
+            act = QAction(f"#{i + 1}  {numeric_date(s.started_at)}", self.pick_menu)
             act.setCheckable(True)
             act.setChecked(s.id in self._picked)
             act.toggled.connect(lambda on, sid=s.id: self._toggle_pick(sid, on))

@@ -15,6 +15,7 @@ from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.patient_panel import PatientPanel
+from imsmap.ui.wording import muscle_name
 
 
 class HistoryControl:
@@ -97,10 +98,7 @@ class HistoryControl:
             if views:
                 self.chart.set_view(views[-1])
                 break
-        try:
-            name = self.atlas.muscle(muscle_id).name
-        except Exception:  # noqa: BLE001 - a muscle this atlas lacks: its id will do
-            name = muscle_id
+        name = muscle_name(self.atlas, muscle_id)  # a muscle this atlas lacks: its id
         if level:
             name = f"{name} {level}"
         text = {"L": QCoreApplication.translate("HistoryControl",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from imsmap.atlas import Atlas, Muscle
 from imsmap.atlas.catalogue import match_rank, search_key
+from imsmap.ui import wording
 
 MAX_MATCHES = 12
 MAX_VISIBLE = 7
@@ -62,7 +63,8 @@ class MuscleSearchBox(QLineEdit):
                  placeholder: str | None = None, *, above: bool = False):
         super().__init__(parent)
         self.atlas = atlas
-        self.language = "en"  # the language muscle names are shown in ("en", "fr_CA")
+        # The language muscle names are shown in ("en", "fr_CA"): the window's.
+        self.language = wording.language()
         self.above = above  # the matches open upwards (a box at the bottom of the chart)
         self.setPlaceholderText(self.tr("Find a muscle…") if placeholder is None else placeholder)
         self.setClearButtonEnabled(True)
@@ -176,7 +178,8 @@ def show_on(panel, muscle_id: str) -> bool:
             break
     else:
         panel.hint.setText(QCoreApplication.translate(
-            "MuscleSearch", "{muscle} is not drawn on any chart.").format(muscle=muscle.name))
+            "MuscleSearch", "{muscle} is not drawn on any chart.").format(
+            muscle=wording.muscle_text(muscle)))
         return False
     panel.set_view(view_id)
     panel.set_layer(panel.layer if panel.layer in layers else layers[0])
@@ -188,12 +191,12 @@ def show_on(panel, muscle_id: str) -> bool:
     for region_id in ids:
         rect = rect.united(scene.regions[region_id].sceneBoundingRect())
     panel.view.show_rect(rect)
-    panel.search.setText(muscle.name)
-    view = atlas.view(view_id)
-    layer = view.layers[view.layer_ids.index(scene.layer)].name.lower()
+    name = wording.muscle_text(muscle)
+    panel.search.setText(name)
+    layer = wording.layer_name(atlas, view_id, scene.layer).lower()
     panel.hint.setText(QCoreApplication.translate(
         "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a "
-        "site.").format(muscle=muscle.name, view=view.name, layer=layer))
+        "site.").format(muscle=name, view=wording.view_name(atlas, view_id), layer=layer))
     panel.hint.setToolTip(panel.hint.text())
     panel.view.setFocus()
     return True

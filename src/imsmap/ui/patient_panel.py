@@ -27,6 +27,7 @@ from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.listening import listen
+from imsmap.ui.wording import long_date, numeric_datetime
 
 SEARCH_DELAY_MS = 100
 HIDDEN_NAME = "●●●●●"
@@ -49,14 +50,13 @@ def patient_header(p: Patient | None, hide_names: bool) -> str:
             "PatientPanel", "Patient hidden (privacy screen: F12 or Ctrl+H shows it)")
     if p.birth_date:
         return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}").format(
-            name=p.display_name, chart=p.chart_number, date=f"{p.birth_date:%Y-%m-%d}")
+            name=p.display_name, chart=p.chart_number, date=long_date(p.birth_date))
     return f"{p.display_name} · {p.chart_number}"
 
 
 def minute_text(moment: datetime) -> str:
-    """E.g. "2026-11-16 17:15". Not strftime: it imports the time module on every call, which
-    with PySide6 loaded goes through its import hook (a 200-visit list made 600 such calls)."""
-    return moment.isoformat(sep=" ", timespec="minutes")[:16]
+    """E.g. "2026-11-16 17:15" ("2026-11-16 17 h 15"): wording.numeric_datetime."""
+    return numeric_datetime(moment)
 
 
 COLUMN_PADDING = 16  # px beside a column's text (the item's margins and a little air)

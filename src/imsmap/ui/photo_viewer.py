@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.atlas import AtlasError
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.photos import Photo
 from imsmap.services.photos import MAX_CAPTION, Photos
 from imsmap.services.records import Records
+from imsmap.ui.wording import muscle_name, numeric_datetime
 
 NO_SITE = -1
 
@@ -80,7 +80,7 @@ class PhotoViewer(QDialog):
                                "{who}").format(
             width=photo.width, height=photo.height, kind=photo.kind,
             size=QLocale().toString(round(photo.bytes / 1024)),
-            when=f"{photo.created_at:%Y-%m-%d %H:%M}", who=photo.created_by)
+            when=numeric_datetime(photo.created_at), who=photo.created_by)
                        if photo.created_at else f"{photo.width} x {photo.height} px")
         digest = QLabel(f"sha256 {photo.sha256}")
         digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,10 +115,7 @@ class PhotoViewer(QDialog):
         self._show_picture()
 
     def _muscle_name(self, muscle_id: str) -> str:
-        try:
-            return self.records.atlas.muscle(muscle_id).name
-        except (AtlasError, KeyError):
-            return muscle_id
+        return muscle_name(self.records.atlas, muscle_id)
 
     # -- the picture ------------------------------------------------------------------------
     def _show_picture(self) -> None:

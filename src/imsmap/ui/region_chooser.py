@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from imsmap.atlas import Atlas, AtlasError, Region, View
+from imsmap.atlas import Atlas, Region, View
 from imsmap.ui.chart_scene import MarkerItem, describe_site
+from imsmap.ui.wording import layer_name, muscle_name
 
 TOUCH = 40  # px
 MAX_CHOICES = 5
@@ -29,14 +30,11 @@ STYLE = ("#regionChooser { background: #fffdf5; border: 1px solid #8d7b52; borde
 
 def region_name(atlas: Atlas, view: View, region: Region, *, layer_word: bool = True) -> str:
     """"Gluteus medius (deep)", "Multifidus L4 (deep)"; the layer said when the view has two."""
-    try:
-        name = atlas.muscle(region.muscle).name
-    except (AtlasError, KeyError):
-        name = region.muscle.replace("_", " ")
+    name = muscle_name(atlas, region.muscle)
     if region.level:
         name += f" {region.level}"
     if layer_word and len(view.layers) > 1:
-        layer = next((lay.name for lay in view.layers if lay.id == region.layer), region.layer)
+        layer = layer_name(atlas, view.id, region.layer)
         name += f" ({layer.lower()})"
     return name
 

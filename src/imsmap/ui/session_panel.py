@@ -38,6 +38,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
+from imsmap.ui.wording import datetime_edit_format, numeric_datetime
 
 NOTES_DELAY_MS = 700
 NOT_RECORDED = -1
@@ -110,7 +111,7 @@ class SessionPanel(QWidget):
         # When the session began; editable for a note written up after the treatment. A time in
         # the future is refused by the service, and the field shows the stored time again.
         self.started_at = QDateTimeEdit()
-        self.started_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.started_at.setDisplayFormat(datetime_edit_format())
         self.started_at.setCalendarPopup(True)
         self.started_at.setAccessibleName(self.tr("Session start time"))
         self.started_at.editingFinished.connect(self._save_started_at)
@@ -277,11 +278,11 @@ class SessionPanel(QWidget):
             self.status.setText(self.tr("Choose a patient, then a session or New session."))
         else:
             self.title.setText(self.tr("Session {when}").format(
-                when=f"{s.started_at:%Y-%m-%d %H:%M}"))
+                when=numeric_datetime(s.started_at)))
             if s.is_signed:
                 self.status.setText(self.tr("Signed {when} by {who}: read-only. Corrections are "
                                             "added as amendments.").format(
-                    when=f"{s.signed_at:%Y-%m-%d %H:%M}", who=s.signed_by))
+                    when=numeric_datetime(s.signed_at), who=s.signed_by))
             elif self._readonly_db:
                 self.status.setText(self.tr("Draft, but the database is open read-only."))
             else:
@@ -297,7 +298,7 @@ class SessionPanel(QWidget):
             self.amendments.hide()
             return
         text = "\n".join(self.tr("Amendment {when} by {who} – {reason}: {text}").format(
-            when=f"{a.created_at:%Y-%m-%d %H:%M}", who=a.created_by, reason=a.reason, text=a.text)
+            when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason, text=a.text)
             for a in items)
         self.amendments.setText(text)
         self.amendments.show()

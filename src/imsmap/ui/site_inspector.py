@@ -40,7 +40,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import muscle_name, vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -451,11 +451,7 @@ class SiteInspector(QFrame):
         if site is None:
             self.muscle.setText("")
             return
-        try:
-            name = self.atlas.muscle(site.muscle_id).name
-        except (AtlasError, KeyError):
-            name = site.muscle_id
-        self.muscle.setText(name)
+        self.muscle.setText(muscle_name(self.atlas, site.muscle_id))
         self.muscle.setCursorPosition(0)
 
     # -- following the store ---------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.atlas import Atlas, AtlasError
+from imsmap.atlas import Atlas
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
@@ -28,6 +28,7 @@ from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
+from imsmap.ui import wording
 from imsmap.ui.wording import vocabulary
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),
@@ -44,10 +45,7 @@ def flags_text(site: Site) -> str:
 
 
 def muscle_name(atlas: Atlas, site: Site) -> str:
-    try:
-        name = atlas.muscle(site.muscle_id).name
-    except (AtlasError, KeyError):
-        name = site.muscle_id
+    name = wording.muscle_name(atlas, site.muscle_id)
     return f"{name} {site.level}" if site.level else name
 
 
@@ -116,20 +114,24 @@ class SiteTable(QTableWidget):
             item = QTableWidgetItem(text)
             if col in (0, 2, 4):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if col == 1:  # the whole name where a narrow column elides it (longer in French)
+                item.setToolTip(name)
             if col == 3:
                 item.setBackground(LIGHT.grasp_fill(s.grasp))
                 item.setForeground(LIGHT.grasp_text_colour(s.grasp))
             if col == 1 and nerve:
                 item.setForeground(NERVE_COLOUR)
                 item.setBackground(NERVE_FILL)
-                item.setToolTip(self.tr("Electric/paraesthetic sensation: possible nerve contact"))
+                item.setToolTip(f"{name}\n" + self.tr(
+                    "Electric/paraesthetic sensation: possible nerve contact"))
             if s.planned:
                 font = QFont(item.font())
                 font.setItalic(True)
                 item.setFont(font)
                 if col != 3:
                     item.setForeground(PLANNED_COLOUR)
-                item.setToolTip(self.tr("Planned, not yet needled: a grade or Enter records it"))
+                planned = self.tr("Planned, not yet needled: a grade or Enter records it")
+                item.setToolTip(f"{name}\n{planned}" if col == 1 else planned)
             if col == 4:
                 item.setToolTip(self.tr("C cramp · T twitch · E electrical stimulation"))
             self.setItem(row, col, item)

@@ -1,13 +1,84 @@
 """Words the window shows that are not its own sentences: the clinical vocabulary of the domain
-(translated in the context of each of its lists: "Grasp", "Side"...), and dates and times as
-the window's language writes them (QLocale's default, which imsmap.i18n.install sets; the long
-patterns are translatable: a language writes its own order)."""
+(translated in the context of each of its lists: "Grasp", "Side"...), the atlas's names (muscles,
+nerves, views, layers, landmarks, regions: the atlas's names files, atlas/names.py) and dates,
+times and numbers as the window's language writes them (QLocale's default, which
+imsmap.i18n.install sets; the patterns are translatable: a language writes its own order).
+
+Numeric dates are ISO 8601 (2026-11-05) in every language: the date a clinical record and its
+audit trail carry, and in French the form Quebec's Office québécois de la langue française
+recommends for an all-numeric date (QLocale("fr_CA")'s own short date); the time of day is the
+language's (09:00, 09 h 00)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from imsmap import i18n
+from imsmap.atlas import Atlas, AtlasError, Muscle
+from imsmap.domain.progress import Target
+from imsmap.render.chart_painter import ChartPainter
+
+
+def language() -> str:
+    """The language the window speaks now ("en", "fr_CA"): the one whose QLocale
+    imsmap.i18n.install made the default."""
+    spoken = QLocale().language()
+    return next((code for code in i18n.SUPPORTED if QLocale(code).language() == spoken),
+                i18n.SOURCE_LANGUAGE)
+
+
+# -- the atlas's names, in the window's language ---------------------------------------------
+def muscle_name(atlas: Atlas, muscle_id: str) -> str:
+    """A muscle's name ("Moyen fessier"); its id when this atlas has no such muscle (a record
+    made on another atlas version)."""
+    try:
+        return atlas.muscle(muscle_id).display_name(language())
+    except (AtlasError, KeyError):
+        return muscle_id
+
+
+def muscle_text(muscle: Muscle) -> str:
+    return muscle.display_name(language())
+
+
+def nerve_text(muscle: Muscle) -> str:
+    return muscle.nerve_in(language())
+
+
+def view_name(atlas: Atlas, view_id: str) -> str:
+    """A view's name as a tab or a list says it ("Anterior", "Vue antérieure")."""
+    return atlas.view_name(view_id, language())
+
+
+def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
+    """A layer's name ("Deep", "Profonde"); its id when the view has no such layer."""
+    try:
+        return atlas.layer_name(view_id, layer_id, language())
+    except (AtlasError, KeyError):
+        return layer_id
+
+
+def in_window_language(chart: ChartPainter, atlas: Atlas) -> ChartPainter:
+    """`chart` with the words it paints from the atlas (its title, the landmarks' names, the
+    words drawn on it) in the window's language, as the reports paint them in the records'.
+    Returns `chart`."""
+    return chart.speak(atlas, language())
+
+
+# The patient's side after a muscle's name in the progress tables ("Moyen fessier L4 D"): one
+# letter (the midline has none).
+SIDE_LETTERS = {"L": QT_TRANSLATE_NOOP("SideLetter", "L"),
+                "R": QT_TRANSLATE_NOOP("SideLetter", "R")}
+
+
+def target_label(target: Target, name: str) -> str:
+    """A muscle, its level and side as the progress tables say it: "Gluteus medius R",
+    "Multifidus L4 L" ("Moyen fessier D", "Multifide L4 G")."""
+    text = f"{name} {target.level}" if target.level else name
+    letter = SIDE_LETTERS.get(target.side)
+    return f"{text} {QCoreApplication.translate('SideLetter', letter)}" if letter else text
 
 
 def vocabulary(context: str, word: str) -> str:
@@ -34,6 +105,29 @@ def long_date(value: date) -> str:
     """3 December 2026 (3 décembre 2026)."""
     pattern = QCoreApplication.translate("Dates", "d MMMM yyyy", "QLocale pattern of a date")
     return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+
+
+def numeric_date(value: date) -> str:
+    """2026-11-05 in every language (the module's docstring says why). Not strftime: it imports
+    the time module on every call, through PySide6's import hook (a long visit list)."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
+def time_of_day(value: datetime) -> str:
+    """09:00 (09 h 00)."""
+    pattern = QCoreApplication.translate("Dates", "HH:mm", "QLocale pattern of a time of day")
+    return QLocale().toString(QTime(value.hour, value.minute, value.second), pattern)
+
+
+def numeric_datetime(value: datetime) -> str:
+    """2026-11-05 09:00 (2026-11-05 09 h 00): a numeric date and the language's time."""
+    return f"{numeric_date(value)} {time_of_day(value)}"
+
+
+def datetime_edit_format() -> str:
+    """The display format of a date-and-time editor, as numeric_datetime writes."""
+    return "yyyy-MM-dd " + QCoreApplication.translate(
+        "Dates", "HH:mm", "QLocale pattern of a time of day")
 
 
 def short_date(value: date) -> str:
@@ -79,4 +173,5 @@ VOCABULARY = (
     QT_TRANSLATE_NOOP("AdverseEvent", "Other"),
     QT_TRANSLATE_NOOP("Severity", "mild"), QT_TRANSLATE_NOOP("Severity", "moderate"),
     QT_TRANSLATE_NOOP("Severity", "severe"),
+    QT_TRANSLATE_NOOP("Segments", "level not recorded"),
 )

@@ -120,6 +120,22 @@
         <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic&apos;s records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
         <translation>{name} est une sauvegarde d&apos;imsmap. On ne l&apos;ouvre jamais pour y travailler&#xa0;: ce que vous y consigneriez irait dans la sauvegarde, pas dans les dossiers de votre clinique. Pour la récupérer, restaurez-la (imsmap restore --db VOTRE-BASE --force SAUVEGARDE); pour la consulter, copiez-la sous un autre nom et ouvrez la copie.</translation>
     </message>
+    <message>
+        <source>Sign in to the clinic server</source>
+        <translation>Connexion au serveur de la clinique</translation>
+    </message>
+    <message>
+        <source>Password for {login}:</source>
+        <translation>Mot de passe de {login}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>imsmap cannot open the clinic server</source>
+        <translation>imsmap ne peut pas ouvrir le serveur de la clinique</translation>
+    </message>
+    <message>
+        <source>imsmap cannot start</source>
+        <translation>imsmap ne peut pas démarrer</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -333,8 +349,8 @@
     <message numerus="yes">
         <source>%n site(s) of this session on the {chart} chart</source>
         <translation>
-            <numerusform>%n point de cette séance sur le schéma {chart}</numerusform>
-            <numerusform>%n points de cette séance sur le schéma {chart}</numerusform>
+            <numerusform>%n point de cette séance sur le schéma «&#xa0;{chart}&#xa0;»</numerusform>
+            <numerusform>%n points de cette séance sur le schéma «&#xa0;{chart}&#xa0;»</numerusform>
         </translation>
     </message>
     <message>
@@ -671,6 +687,11 @@ Problème&#xa0;: {problem}</translation>
         <source>d MMMM yyyy</source>
         <comment>QLocale pattern of a date</comment>
         <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>QLocale pattern of a time of day</comment>
+        <translation>HH &apos;h&apos; mm</translation>
     </message>
     <message>
         <source>dd MMM yyyy</source>
@@ -1123,7 +1144,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a site.</source>
-        <translation>{muscle}&#xa0;: éclairé sur le schéma {view}, couche {layer}. Touchez-le pour ajouter un point.</translation>
+        <translation>{muscle}&#xa0;: éclairé sur le schéma «&#xa0;{view}&#xa0;», couche {layer}. Touchez-le pour ajouter un point.</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2013,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>Segments</name>
+    <message>
+        <source>level not recorded</source>
+        <translation>niveau non consigné</translation>
+    </message>
+</context>
+<context>
     <name>Sensation</name>
     <message>
         <source>ache/cramp</source>
@@ -2492,6 +2520,17 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Midline</source>
         <translation>Ligne médiane</translation>
+    </message>
+</context>
+<context>
+    <name>SideLetter</name>
+    <message>
+        <source>L</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>D</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from imsmap.domain.progress import Comparison, History, TargetChange, compare_se
 from imsmap.domain.vocabulary import grasp_label
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.wording import short_date, vocabulary
+from imsmap.ui.wording import in_window_language, target_label, short_date, view_name, vocabulary
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
 
@@ -204,7 +204,7 @@ class CompareView(QWidget):
             name = view_id
             if atlas is not None:
                 try:
-                    name = atlas.view(view_id).name
+                    name = view_name(atlas, view_id)
                 except Exception:  # noqa: BLE001 - a view the atlas lost: show its id
                     name = view_id
             self.view_box.addItem(name, view_id)
@@ -260,7 +260,7 @@ class CompareView(QWidget):
             top.setData(0, Qt.ItemDataRole.UserRole, key)
             for ch in items:
                 row = QTreeWidgetItem([
-                    ch.target.label(self._names(ch.target.muscle_id)),
+                    target_label(ch.target, self._names(ch.target.muscle_id)),
                     _grade(ch.before) if key != "new" else "-",
                     _grade(ch.after) if key != "not_repeated" else "-",
                 ])
@@ -283,7 +283,8 @@ class CompareView(QWidget):
             self.right.set_chart(None)
             return
         try:
-            chart = ChartPainter(self._atlas, view_id, style=self.style)
+            chart = in_window_language(
+                ChartPainter(self._atlas, view_id, style=self.style), self._atlas)
         except Exception:  # noqa: BLE001 - the view is gone from this atlas version
             self.left.set_chart(None)
             self.right.set_chart(None)

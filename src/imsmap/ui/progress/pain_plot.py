@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from imsmap.domain.progress import SessionMetrics
 from imsmap.domain.vocabulary import GRASP_MAX
 from imsmap.render.plot import broken_polyline, diamond
+from imsmap.ui.wording import numeric_date
 
 __all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]
 
@@ -250,7 +251,7 @@ class PainPlot(QWidget):
         for m in self._metrics:
             line = self.tr("{date}: pain {before} \u2192 {after}, {grasping} of %n muscle(s) "
                            "grasping, {sites} sites", "", m.muscles_treated).format(
-                date=f"{m.started_at:%Y-%m-%d}",
+                date=numeric_date(m.started_at),
                 before=m.pain_before if m.pain_before is not None else "-",
                 after=m.pain_after if m.pain_after is not None else "-",
                 grasping=m.muscles_grasping, sites=m.sites)

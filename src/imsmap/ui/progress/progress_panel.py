@@ -56,7 +56,7 @@ from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
-from imsmap.ui.wording import short_date
+from imsmap.ui.wording import in_window_language, language, target_label, short_date, view_name
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
@@ -97,7 +97,8 @@ class ProgressSummary(QObject):
         targets = history.targets(last.session_id)
         grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
                          key=lambda x: -x[0])
-        strongest = ", ".join(f"{t.label(names(t.muscle_id))} {g}" for g, t in grasped[:4])
+        strongest = ", ".join(f"{target_label(t, names(t.muscle_id))} {g}"
+                              for g, t in grasped[:4])
         if len(grasped) > 4:
             strongest = self.tr(
                 "{muscles} and %n more", "", len(grasped) - 4).format(
@@ -196,7 +197,7 @@ class HistoryChart(QWidget):
         self.view_box.blockSignals(True)
         self.view_box.clear()
         for v in used + [v for v in views if v not in used]:
-            self.view_box.addItem(atlas.view(v).name + (f" ({counts[v]})" if v in counts else ""),
+            self.view_box.addItem(view_name(atlas, v) + (f" ({counts[v]})" if v in counts else ""),
                                   v)
         i = self.view_box.findData(current)
         self.view_box.setCurrentIndex(i if i >= 0 else 0)
@@ -216,7 +217,8 @@ class HistoryChart(QWidget):
         view_id = self.view_box.currentData() if self.view_box.currentIndex() >= 0 else None
         chart = None
         if self.atlas is not None and view_id is not None:
-            chart = ChartPainter(self.atlas, view_id, style=self.style)
+            chart = in_window_language(ChartPainter(self.atlas, view_id, style=self.style),
+                                       self.atlas)
         self._heat_cache = None
         self._grid_stale = True  # the heat map is computed when first painted (heat_grid)
         self.grid = None
@@ -399,7 +401,7 @@ class ProgressPanel(QWidget):
 
     def name(self, muscle_id: str) -> str:
         try:
-            return self.records.atlas.catalogue.get(muscle_id).name
+            return self.records.atlas.catalogue.get(muscle_id).display_name(language())
         except Exception:  # noqa: BLE001 - a muscle this atlas version lacks: show its id
             return muscle_id.replace("_", " ").capitalize()
 

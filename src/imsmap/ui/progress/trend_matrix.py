@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegat
 from imsmap.domain.progress import GraspMatrix, Target
 from imsmap.domain.vocabulary import GRASP_MAX, grasp_label
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import numeric_date, target_label, vocabulary
 
 __all__ = ["SORT_ROLE", "SERIES_ROLE", "TARGET_ROLE", "TrendMatrix", "TrendModel"]
 
@@ -74,7 +74,7 @@ class TrendModel(QAbstractTableModel):
             self._names = names
         if matrix is not None:
             self._change = matrix.change()
-            self._labels = [t.label(self._names(t.muscle_id)) for t in matrix.targets]
+            self._labels = [target_label(t, self._names(t.muscle_id)) for t in matrix.targets]
         else:
             self._change = ()
             self._labels = []
@@ -129,7 +129,7 @@ class TrendModel(QAbstractTableModel):
             if section >= FIRST_SESSION_COL:
                 j = section - FIRST_SESSION_COL
                 return self.tr("Session {number}, {date}").format(
-                    number=self.number(j), date=f"{self._matrix.dates[j]:%Y-%m-%d}")
+                    number=self.number(j), date=numeric_date(self._matrix.dates[j]))
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -187,7 +187,7 @@ class TrendModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             when = m.dates[j]
             state = _grade_text(grade) if needled else self.tr("not needled")
-            return f"{self._labels[row]}, {when:%Y-%m-%d}: {state}"
+            return f"{self._labels[row]}, {numeric_date(when)}: {state}"
         return None
 
     def _sort_change(self, row: int) -> float:

@@ -29,7 +29,7 @@ from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import language, vocabulary
 
 SIDES = (("M", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Both / midline")),
          ("L", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Left")),
@@ -233,7 +233,8 @@ class SessionDetailsPanel(QWidget):
                 self.events.addItem(item)
             if editable and needs_pneumothorax_prompt(self.records.atlas, record):
                 high, caution = thorax_names(self.records.atlas,
-                                             thoracic_sites(self.records.atlas, record))
+                                             thoracic_sites(self.records.atlas, record),
+                                             language())
                 parts = ([self.tr("<b>Over the thorax:</b> {muscles}.").format(
                     muscles=", ".join(high))] if high else []) + \
                     ([self.tr("<b>Near the pleura:</b> {muscles}.").format(

@@ -5,7 +5,7 @@ count for no root). Choosing a root asks the chart to highlight its muscles and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from imsmap.domain.segments import SPINAL_ROOTS, UNLEVELLED, RootSide, segmental
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
+from imsmap.ui.wording import language
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
 ROWS = (*SPINAL_ROOTS, UNLEVELLED)
@@ -67,7 +68,9 @@ class SegmentPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         for row, root in enumerate(ROWS):
-            self.table.setItem(row, 0, QTableWidgetItem(root))
+            # "level not recorded" is a word of the domain (context "Segments"); roots are not
+            self.table.setItem(row, 0, QTableWidgetItem(
+                QCoreApplication.translate("Segments", root) if root == UNLEVELLED else root))
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
         self._stale = False
@@ -102,7 +105,8 @@ class SegmentPanel(QWidget):
                 cell = row.side(side) if row else RootSide()
                 mid = row.side(Side.MIDLINE) if row else RootSide()
                 self._fill(index, col, cell, mid)
-            names = ", ".join(catalogue.get(m).name for m in row.muscles) if row else ""
+            names = ", ".join(catalogue.get(m).display_name(language()) for m in row.muscles) \
+                if row else ""
             muscles = QTableWidgetItem(names)
             muscles.setToolTip(names)
             self.table.setItem(index, 5, muscles)

@@ -25,7 +25,7 @@ from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
 from imsmap.ui.dialogs import error_label
-from imsmap.ui.wording import long_datetime
+from imsmap.ui.wording import long_datetime, numeric_datetime
 
 
 class SignDialog(QDialog):
@@ -101,9 +101,9 @@ class AmendDialog(QDialog):
         s = records.read.session(session_id)
         note = QLabel(self.tr("Session of {when}, signed by {who} on {signed}. The signed note is "
                               "not changed; this amendment is added to it with today's date and "
-                              "your name.").format(when=f"{s.started_at:%Y-%m-%d %H:%M}",
+                              "your name.").format(when=numeric_datetime(s.started_at),
                                                    who=s.signed_by,
-                                                   signed=f"{s.signed_at:%Y-%m-%d %H:%M}"))
+                                                   signed=numeric_datetime(s.signed_at)))
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
