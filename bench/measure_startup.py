@@ -23,7 +23,7 @@ from common import Result, failed, median, missing, perf
 CHILD = Path(__file__).with_name("startup_child.py")
 
 
-def _env(workdir: Path) -> dict[str, str]:
+def child_env(workdir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     home = workdir / "child-home"
@@ -45,7 +45,7 @@ def compile_package() -> Path:
     return folder
 
 
-def _run(args: list[str], env: dict[str, str], timeout: float = 900.0,
+def run_child(args: list[str], env: dict[str, str], timeout: float = 900.0,
          tag: str = "PAINTED") -> tuple[float, float, float]:
     """(seconds from spawn to `tag` (PAINTED, or INTERACTIVE), peak RSS MB at that point, CPU
     seconds of the child)."""
@@ -90,25 +90,25 @@ def measure(db: Path, workdir: Path, reps: int) -> list[Result]:
                 missing("startup_ratio", 2.0, f"the window ({exc.name})"),
                 missing("peak_rss_mb", 300.0, f"the window ({exc.name})")]
     compile_package()  # what an installed wheel has: see the module's docstring
-    env = _env(workdir)
+    env = child_env(workdir)
     _backup_set(db, env)
     out: list[Result] = []
     rss_start: list[float] = []
     try:
-        _run(["bare"], env)  # warm the file cache for both (libraries, fonts)
+        run_child(["bare"], env)  # warm the file cache for both (libraries, fonts)
         bare, app, cpu_bare, cpu_app = [], [], [], []
         whole, cpu_whole = [], []
         whole_error: Exception | None = None
         for _ in range(reps):
-            t, _rss, cpu = _run(["bare"], env)
+            t, _rss, cpu = run_child(["bare"], env)
             bare.append(t)
             cpu_bare.append(cpu)
-            t, rss, cpu = _run(["app", str(db)], env)
+            t, rss, cpu = run_child(["app", str(db)], env)
             app.append(t)
             cpu_app.append(cpu)
             rss_start.append(rss)
             try:
-                t, _rss, cpu = _run(["interactive", str(db)], env, tag="INTERACTIVE")
+                t, _rss, cpu = run_child(["interactive", str(db)], env, tag="INTERACTIVE")
                 whole.append(t)
                 cpu_whole.append(cpu)
             except RuntimeError as exc:  # reported on its own keys; startup_s goes on

@@ -7,11 +7,12 @@ fsync and synchronous_commit on, as a clinic's server runs), sets up a clinic (`
 init`) with one practitioner's login per room, and runs each room as a process of its own. A
 room charts one session at a clinician's pace, with bursts: a few sites placed a second or less
 apart, some graded, now and then a finding or a protocol's ten sites at once, then a pause of
-some seconds while the needle is in; it signs the session at the end. Each write is one unit of
-work through store.postgres.faults.run_unit (one transaction with its audit entry, as the
-services write; the services' own write path on the server is not on main yet, so this is the
-store-level path). Each room also listens (store.postgres.listen.ChangeFeed, its own connection
-and thread) and notes when it hears each other room's entries.
+some seconds while the needle is in; it signs the session at the end. Two write paths
+(--path): `services` (the default), each gesture a call of the record services on
+ServerDatabase, the unit of work the window writes through (bench/server_services.py); and
+`store`, each write one unit of work through store.postgres.faults.run_unit in raw SQL (one
+transaction with its audit entry). Each room also listens (store.postgres.listen.ChangeFeed,
+its own connection and thread) and notes when it hears each other room's entries.
 
 Measured: commit latency of a unit of work (start to COMMIT returned), p50/p95/max; change to
 other room (COMMIT returned in the writing room to the notification heard in each other room,
@@ -250,8 +251,14 @@ class Room:
                 "units": self.units, "heard": self.heard, "reconnects": self.feed.reconnects}
 
 
-def room_main(index: int, dsn: str, together, seconds: float, out: str) -> None:
-    room = Room(index, dsn, seed=1000 + index)
+def room_main(index: int, dsn: str, together, seconds: float, out: str,
+              path: str = "services") -> None:
+    if path == "services":
+        from server_services import ServicesRoom
+
+        room: Room = ServicesRoom(index, dsn, seed=1000 + index)
+    else:
+        room = Room(index, dsn, seed=1000 + index)
     room.setup()
     room.listen()
     together.wait()  # every room set up and listening
@@ -269,7 +276,7 @@ def _stats(values: list[float]) -> dict:
             "max": round(max(values), 2)}
 
 
-def run(rooms: int, seconds: float, quick: bool) -> dict:
+def run(rooms: int, seconds: float, quick: bool, path: str = "services") -> dict:
     from imsmap.store.postgres import chain, schema, users
 
     top = Path(tempfile.mkdtemp(prefix="imsmap-bench-pg-"))
@@ -289,7 +296,7 @@ def run(rooms: int, seconds: float, quick: bool) -> dict:
         together = ctx.Barrier(rooms, timeout=seconds + 300)
         procs = [ctx.Process(target=room_main, args=(n, server.dsn("clinic", user=logins[n],
                                                                     password=PASSWORD),
-                                                     together, seconds, str(outs[n])))
+                                                     together, seconds, str(outs[n]), path))
                  for n in range(rooms)]
         for p in procs:
             p.start()
@@ -303,16 +310,29 @@ def run(rooms: int, seconds: float, quick: bool) -> dict:
         if bad:
             raise SystemExit(f"rooms {bad} failed; see their output above.")
         results = [json.loads(o.read_text()) for o in outs]
-        return _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version)
+        return _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version,
+                        path)
     finally:
         server.stop("fast")
         shutil.rmtree(top, ignore_errors=True)
 
 
-def _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version) -> dict:
+WRITE_PATHS = {
+    "services": "services: the record services (services.records.Records) on "
+                "store.postgres.database.ServerDatabase, one unit of work per gesture as the "
+                "window writes (bench/server_services.py); a unit's time is the service call's",
+    "store": "store level: store.postgres.faults.run_unit, one transaction per unit of work "
+             "with its audit entry, raw SQL",
+}
+
+
+def _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version,
+             path: str = "services") -> dict:
     from imsmap.store.postgres.connection import connect
 
-    commit = [u["ms"] for r in results for u in r["units"] if u["kind"] not in ("terms",)]
+    # Setting a room up (its patient and session; on the services path also a protocol's
+    # template session, signed) is not charting: it is not in the figures.
+    commit = [u["ms"] for r in results for u in r["units"] if u["kind"] not in ("terms", "start")]
     # Setting up (before every room listens) is not charting: its entries are not counted.
     committed_at = {a: (r["index"], u["done"]) for r in results for u in r["units"]
                     if u["kind"] not in ("terms", "start") for a in u["audit"]}
@@ -345,9 +365,7 @@ def _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version) 
     units = len(commit)
     figures = {
         "mode": "quick" if quick else "full",
-        "write_path": "store level: store.postgres.faults.run_unit, one transaction per unit "
-                      "of work with its audit entry (the services' server write path is not on "
-                      "main yet)",
+        "write_path": WRITE_PATHS[path],
         "rooms": len(results), "charting_s": seconds, "units_of_work": units,
         "sites": counts[0], "audit_entries": counts[1], "sessions_signed": counts[2],
         "commit_ms": _stats(commit), "commit_ms_p95_target": TARGET_COMMIT_MS,
@@ -355,7 +373,12 @@ def _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version) 
                                             if u["kind"] == kind])
                               for kind in ("site", "grade", "finding", "protocol", "sign")},
         "commit_statement_alone_ms": _stats([u["commit_ms"] for r in results
-                                             for u in r["units"] if u["kind"] != "terms"]),
+                                             for u in r["units"] if u["kind"] != "terms"
+                                             and u["commit_ms"] is not None]),
+        "statements_per_unit_by_kind": {
+            kind: _stats([u["statements"] for r in results for u in r["units"]
+                          if u["kind"] == kind and "statements" in u])
+            for kind in ("site", "grade", "finding", "protocol", "sign")},
         "other_room_ms": _stats(other_room), "other_room_ms_p95_target": TARGET_OTHER_ROOM_MS,
         "notifications_missed": missed, "lost_writes": lost,
         "listener_reconnects": sum(r["reconnects"] for r in results),
@@ -375,10 +398,14 @@ def main() -> int:
     ap.add_argument("--rooms", type=int, default=8)
     ap.add_argument("--seconds", type=float, help="charting time (overrides --quick)")
     ap.add_argument("--json", metavar="OUT", help="write the results as JSON to OUT")
+    ap.add_argument("--path", choices=sorted(WRITE_PATHS), default="services",
+                    help="the write path timed: the record services a window uses (default), "
+                         "or the store level's raw SQL")
     args = ap.parse_args()
     seconds = args.seconds or (30.0 if args.quick else 180.0)
-    out = run(args.rooms, seconds, args.quick)
+    out = run(args.rooms, seconds, args.quick, args.path)
     c, o = out["commit_ms"], out["other_room_ms"]
+    print(f"write path: {args.path}")
     print(f"rooms {out['rooms']}, {out['units_of_work']} units of work in {seconds:.0f} s, "
           f"load {out['machine']['loadavg_1min_start_max_end']}")
     print(f"commit latency      p50 {c.get('p50')} ms  p95 {c.get('p95')} ms  max {c.get('max')}"

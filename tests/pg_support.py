@@ -81,6 +81,31 @@ class PgServer:
     def stop(self, mode: str = "fast") -> None:
         self.run("pg_ctl", "stop", "-w", "-m", mode, "-D", str(self.datadir), check=False)
 
+    def kill(self) -> None:
+        """Kill the server as a power cut would (SIGKILL to the postmaster; its backends see
+        it gone and exit), and wait until every process of it has gone, so that `start`
+        recovers it from its WAL."""
+        import signal
+        import time
+
+        pid = int((self.datadir / "postmaster.pid").read_text().split()[0])
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                  text=True).stdout.split()
+        os.kill(pid, signal.SIGKILL)
+        for _ in range(200):
+            alive = [p for p in (pid, *map(int, children)) if _alive(p)]
+            if not alive:
+                break
+            time.sleep(0.05)
+        else:
+            for p in alive:  # a backend slow to notice: gone too, as after a power cut
+                os.kill(p, signal.SIGKILL)
+        # Where nothing reaps the dead postmaster (a container without an init), its zombie
+        # keeps its pid "alive" to the next postmaster, which then refuses the data
+        # directory: every process of it is gone, so its lock files are stale.
+        (self.datadir / "postmaster.pid").unlink(missing_ok=True)
+        (self.datadir.parent / f".s.PGSQL.{self.port}.lock").unlink(missing_ok=True)
+
     def admin(self):
         """An autocommit superuser connection to the maintenance database."""
         import psycopg
@@ -94,6 +119,18 @@ class PgServer:
             conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8'
                          " LC_COLLATE 'C' LC_CTYPE 'C'")
         return name
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat")
+    try:  # a zombie (Z) has exited: its parent has not read its status yet
+        return state.read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def serve(fail, skip):

@@ -176,3 +176,21 @@ def test_the_cold_open_sets_the_overlay_it_names_whatever_an_earlier_window_left
     assert result.extra["visits_drawn"] == 3  # of the six visits, the three before the last
     assert result.extra["heavy_overlay_visits_drawn"] == 5  # every earlier one
     assert result.extra["heavy_overlay_ms"] > 0
+
+
+def test_a_child_reports_its_own_peak_memory_not_its_parents(tmp_path):
+    # subprocess starts the children by vfork: until exec they share the parent's memory, and
+    # ru_maxrss keeps that peak across exec. The benchmark's parent, after its windows and
+    # histories, peaks above the app it measures; peak_rss_mb must be the app's own.
+    import resource
+
+    import measure_startup
+
+    ballast = bytearray(600 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(range(0, len(ballast), 4096))  # touched: resident
+    parent_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert parent_peak_mb > 600
+    env = measure_startup.child_env(tmp_path)
+    _t, child_peak_mb, _cpu = measure_startup.run_child(["bare"], env)
+    del ballast
+    assert 20 < child_peak_mb < 300  # a bare window; never the parent's 600 MB and more

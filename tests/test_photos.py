@@ -330,3 +330,19 @@ def test_a_12_megapixel_phone_photo_is_decoded_small_and_kept_near_2048_px(
                                               phone_jpeg(orientation=1, width=4032, height=3024)))
     assert 2000 <= max(photo.width, photo.height) <= MAX_SIDE  # JPEG's 1/2 scale: 2016 px
     assert photo.width > photo.height
+
+
+def test_the_window_and_its_start_up_check_start_without_pillow():
+    # Pillow (10-40 ms to import) makes a photo fit for the record when one is added; the
+    # window, the start-up structure check (which compares stored photos with their audit
+    # entries) and the command line start without it. A fresh interpreter, so no other test's
+    # import hides it.
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "import imsmap.cli, imsmap.ui.app, imsmap.ui.main_window, imsmap.services.checks\n"
+            "print('PIL' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False"]

@@ -118,3 +118,44 @@ def test_render_preview(qapp, tmp_path):
     assert len(paths) == sum(len(v.layers) for v in load_views().values())
     for p in paths:
         assert QImage(str(p)).width() > 100
+
+
+def _crop_image(view_id, layer, crop, **kw):
+    """The part `crop` (view units) of a view, enlarged as a report's panel is: clipped to it."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPicture
+
+    x, y, w, h = crop
+    k = 600 / max(w, h)
+    image = QImage(int(w * k), int(h * k), QImage.Format.Format_RGB32)
+    image.fill(QColor(LIGHT.background))
+    recording = QPicture()
+    cp = ChartPainter(VIEWS, view_id, layer, LIGHT)
+    for device in (image, recording):
+        painter = QPainter(device)
+        painter.setClipRect(QRectF(0, 0, w * k, h * k))
+        painter.scale(k, k)
+        painter.translate(-x, -y)
+        cp.paint_base(painter, highlight=frozenset(r.muscle for r in cp.regions()[::9]), **kw)
+        painter.end()
+    return image, recording.size()
+
+
+@pytest.mark.parametrize("view_id", sorted(VIEWS))
+def test_a_part_of_a_view_paints_the_same_from_what_reaches_it(qapp, view_id):
+    # A report's enlargement paints the chart clipped to a few muscles; given that part
+    # (`within`), the painter leaves out what cannot reach it (a PDF would carry it all) and
+    # the part looks exactly the same.
+    from PySide6.QtCore import QRectF
+
+    view = VIEWS[view_id]
+    w, h = view.width, view.height
+    crops = [(0, 0, w / 2, h / 3), (w / 2, h / 3, w / 2, h / 3), (w / 4, h * 2 / 3, w / 3, h / 4),
+             (0, 0, w, h)]
+    for layer in view.layer_ids:
+        for crop in crops:
+            whole, whole_bytes = _crop_image(view_id, layer, crop)
+            part, part_bytes = _crop_image(view_id, layer, crop, within=QRectF(*crop))
+            assert part == whole, (view_id, layer, crop)
+            if crop[2] < w:
+                assert part_bytes < whole_bytes, (view_id, layer, crop)

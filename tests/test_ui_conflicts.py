@@ -14,13 +14,15 @@ from PySide6.QtWidgets import QApplication
 from support import spot
 from test_ui_support import qt_settings  # noqa: F401 - fixture
 
-pytestmark = pytest.mark.both_backends
+# Two windows editing one session at once happens on a file only: on a clinic server the
+# second room reads the session another room holds and edits nothing until it takes it over
+# (tests/server/test_server_window_rooms.py), and the row's version guards the services' updates
+# (tests/server/test_server_room_versions.py).
 
 
 @pytest.fixture
 def two_windows(qtbot, qt_settings, open_records_as):  # noqa: F811 - the fixture above
-    """Anna's and Ben's windows on one draft session with one site, both showing it (on a
-    clinic server: each signed in with their own login)."""
+    """Anna's and Ben's windows on one draft session with one site, both showing it."""
     from imsmap.ui.main_window import MainWindow
 
     anna_context = open_records_as("anna.physio")

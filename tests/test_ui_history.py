@@ -273,6 +273,42 @@ def test_a_hidden_progress_panel_answers_with_the_patient_now_open(
     assert w.progress.sessions.count() == shown + 1
 
 
+def test_taps_in_a_first_visit_leave_the_overlay_picture_alone(make_window, records, patient,
+                                                                 atlas, monkeypatch):
+    # A new patient, the overlay and the heat map on, no visit open: the first visit, as it is
+    # created, is one of "the earlier visits" for a moment and its sites are read; once it is
+    # open, a tap in it reads them again (a new history) but the overlay draws nothing of it,
+    # so its cached picture (the whole chart, with the heat map) stays.
+    import imsmap.ui.history_overlay as history_overlay
+
+    w = make_window()
+    w.history_bar.show_earlier.setChecked(True)
+    w.history_bar.heat.setChecked(True)
+    w.patients.select_patient(patient.id)
+    assert w.session_id is None
+    first = records.start_session(patient.id, practitioner="J. Physio")
+    w.patients.select_session(first.id)
+    w.chart.set_view("posterior")
+    w.chart.set_layer("superficial")
+    assert first.id in w.histories.loaded(patient.id)  # read while it was "earlier"
+    counted = []
+    real = history_overlay.overlay_markers
+
+    def counting(*args, **kwargs):
+        counted.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(history_overlay, "overlay_markers", counting)
+    item = w.overlay.item_for(w.chart.scene)
+    before = w.overlay.history
+    for x, y, r in _regions(atlas):
+        site = records.add_site(first.id, "posterior", x, y, muscle_id=r.muscle, side=r.side,
+                                layer=r.layer, level=r.level)
+        w.edits.select_site(site.id)
+    assert w.overlay.history is not before  # the open visit's sites were read again
+    assert item.markers == [] and counted == []  # and the overlay recounted nothing
+
+
 def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypatch):
     import imsmap.ui.history_overlay as history_overlay
 

@@ -11,6 +11,11 @@
     imsmap backup --dsn DSN --out FILE     the clinic server's database in pg_dump's custom
                                            format, checked by a restore into a scratch database
                                            (store/postgres/dump.py)
+    imsmap restore --dsn DSN FILE [--force]
+                                           such a backup restored into a scratch database,
+                                           checked, then renamed into the DSN's database; one
+                                           that holds records needs --force and is kept aside
+                                           (store/postgres/restore.py)
 """
 
 from __future__ import annotations
@@ -48,8 +53,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "restore", help=translate("Cli", "replace the database with a checked backup"),
         description=translate("Cli", "Check a backup (integrity, an imsmap database, a schema this imsmap reads), "
                     "then put it in place of the database in one step. The database it "
-                    "replaces is kept beside it under a new name."))
+                    "replaces is kept beside it under a new name. With --dsn: a clinic "
+                    "server's backup (imsmap backup --dsn) restored into a scratch database on "
+                    "the server and checked there, then given the database's name; the "
+                    "database it replaces is kept on the server under a new name."))
     add_db_argument(parser)
+    add_dsn_argument(parser)
     parser.add_argument("file", metavar="FILE", help=translate("Cli", "the backup file to restore"))
     parser.add_argument("--force", action="store_true",
                         help=translate("Cli", "replace an existing database (it is kept aside, never deleted)"))
@@ -117,6 +126,9 @@ def run_restore(args: argparse.Namespace) -> int:
     from imsmap.services.checks import check_restorable
     from imsmap.store.backup import restore
 
+    dsn = dsn_arg(args)
+    if dsn is not None:
+        return _restore_server(args, dsn)
     db_path = resolve_db(db_arg(args))
     result = restore(args.file, db_path, force=args.force, check=check_restorable)
     print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to %4."),
@@ -124,4 +136,20 @@ def run_restore(args: argparse.Namespace) -> int:
     if result.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept as %1."),
                    [result.replaced]))
+    return 0
+
+
+def _restore_server(args: argparse.Namespace, dsn: str) -> int:
+    from imsmap.services.checks import check_restorable_server
+    from imsmap.store.postgres.restore import restore
+
+    done = restore(dsn, args.file, force=args.force, check=check_restorable_server)
+    print(fill(translate("BackupCommand", "Restored %1 into the clinic server's database %2 "
+                         "(%3 patients, %4 sessions): checked in a scratch database first, the "
+                         "audit chain of %5 entries unbroken and ending in %6."),
+               [args.file, done.database, done.counts["patients"], done.counts["sessions"],
+                done.audit_entries, done.chain_link[:16]]))
+    if done.replaced:
+        print(fill(translate("BackupCommand", "The database it replaced is kept on the server "
+                             "as %1."), [done.replaced]))
     return 0

@@ -166,16 +166,33 @@ class ChartPainter:
 
     # -- base chart -------------------------------------------------------------------------------
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
-                   hover: str | None = None, dim: frozenset = frozenset()) -> None:
+                   hover: str | None = None, dim: frozenset = frozenset(),
+                   within: QRectF | None = None) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
-        highlight and dim, so a whole muscle lights up on both sides).
+        highlight and dim, so a whole muscle lights up on both sides). ``within`` (view units):
+        the part of the view the caller shows (its clip); what cannot reach it is not painted,
+        the same picture there. A PDF writes every path it is given, clipped away or not: a
+        report's enlargement of a few muscles would otherwise carry the whole chart.
         """
-        self._paint_base(painter, labels, highlight, hover, dim)
+        self._paint_base(painter, labels, highlight, hover, dim, within)
+
+    def _reaching(self, shapes: Iterable[Any], path_of: Callable[[Any], QPainterPath],
+                  within: QRectF | None) -> list[Any]:
+        """The shapes (regions, details) whose path, with the widest line the chart strokes
+        around a shape, can paint inside ``within``; all of them for None."""
+        if within is None:
+            return list(shapes)
+        s = self.style
+        pad = 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
+        # the shape's box padded, not the area: a straight line's box has no width, and an
+        # empty rectangle intersects nothing
+        return [x for x in shapes
+                if path_of(x).boundingRect().adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
-                    dim: frozenset) -> None:
+                    dim: frozenset, within: QRectF | None = None) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -183,27 +200,30 @@ class ChartPainter:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(s.skin))
         painter.drawPath(self._outline)
-        contours = [d for d in self.view.details if d.kind == "contour"]
-        under = [d for d in self.view.details if d.kind == UNDERLAY]
-        bones = [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)]
+        details = self._reaching(self.view.details, lambda d: painter_path(d.d), within)
+        contours = [d for d in details if d.kind == "contour"]
+        under = [d for d in details if d.kind == UNDERLAY]
+        bones = [d for d in details if d.kind not in ("contour", UNDERLAY)]
         self._paint_details(painter, contours)
-        above = self.layer_above
+        region_path = self.region_path
+        above = self._reaching(self.view.regions_on(self.layer_above),
+                               lambda r: region_path(r.id), within)
         if self.is_deep:
-            for r in self.view.regions_on(above):
+            for r in above:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(s.ghost_fill))
                 painter.drawPath(self.region_path(r.id))
         # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
         # suboccipital muscles): over the ghosted layer above, under this layer's muscles
         self._paint_bones(painter, under)
-        for r in self.regions():
+        for r in self._reaching(self.regions(), lambda r: region_path(r.id), within):
             self._paint_region(painter, r, highlight, hover, dim)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for r in self.view.regions_on(above):
+            for r in above:
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, bones)
         self._paint_notes(painter)
@@ -214,10 +234,11 @@ class ChartPainter:
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
-            self._paint_landmarks(painter)
+            self._paint_landmarks(painter, within=within)
         if labels:
             self._paint_labels(painter, highlight, dim)
-        self._paint_caption(painter)
+        if within is None or within.top() < self._caption_bottom():
+            self._paint_caption(painter)
         painter.restore()
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,

@@ -284,7 +284,8 @@ class ChartBlock(Block):
         painter.translate(-sx, -sy)
         painter.fillRect(QRectF(sx, sy, sw, sh), QColor(self.chart.style.background))
         needled = frozenset(s.muscle_id for s in self.sites)
-        self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset())
+        self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset(),
+                              within=QRectF(sx, sy, sw, sh))  # an enlargement: its part only
         radius = doc.mm(marker_mm)
         if numbers:  # smaller markers where sites crowd, but never too small to read
             radius = max(doc.mm(MIN_MARKER_MM), min(radius, 0.5 * _min_distance(panel.sites) * k))

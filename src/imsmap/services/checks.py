@@ -126,6 +126,25 @@ def check_restorable(copy: Path) -> None:
             "copy with imsmap check --db COPY."), shown, more))
 
 
+def check_restorable_server(dsn: str) -> None:
+    """Refuse a clinic server's restored (scratch) database whose records do not pass the full
+    check, as check_restorable refuses a file's copy."""
+    from imsmap.services.context import open_server_context
+
+    records = open_server_context(dsn, readonly=True).records
+    try:
+        report = full_check(records)
+    finally:
+        records.db.close()
+    if not report.ok:
+        shown = "; ".join(report.problems[:5])
+        more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
+        raise StoreError(
+            sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "The backup does not pass imsmap's checks, so nothing was restored: "
+            "%1%2. Choose an earlier backup."), shown, more))
+
+
 def full_check(records: Records) -> CheckReport:
     db = records.db
     # One read transaction: every section reads the file as of one moment, while windows go

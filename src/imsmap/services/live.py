@@ -13,11 +13,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from imsmap.domain.errors import UserFacingError
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
+from imsmap.services.records import Records
+from imsmap.services.room_hold import RoomHold
+from imsmap.store.postgres.database import ServerDatabase
+from imsmap.store.postgres.faults import Connector
 from imsmap.store.postgres.listen import ChangeFeed, Notice
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
-__all__ = ["Batch", "ChangeFeed", "LiveChanges", "batch_of", "feed", "publish", "to_change"]
+__all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "publish",
+           "room_of", "to_change"]
 
 STOPPED = (sentence("Live", QT_TRANSLATE_NOOP(
     "Live", "Changes made in other rooms no longer arrive in this window (an error; it is in "
@@ -45,6 +51,43 @@ def feed(dsn: str, own_pids: Callable[[], set[int]] = set) -> ChangeFeed:
     """What a room hears of the others' changes on the server at ``dsn`` (not yet connected);
     ``own_pids``: the server process ids of this room's writing connections, left out."""
     return ChangeFeed(dsn, own_pids=own_pids)
+
+
+@dataclass(eq=False)
+class Room:
+    """What a window on a clinic server needs to live among the other rooms: its feed of their
+    changes and its hold on the session it shows (services.room_hold), each on a connection
+    of its own, signed in as the window's login. ``close`` lets go of both."""
+
+    feed: ChangeFeed
+    hold: RoomHold
+    connector: Connector
+
+    def close(self) -> None:
+        try:
+            self.hold.close()
+        except UserFacingError:
+            pass  # the server is gone: its hold lapses with the heartbeat (holds.py)
+        finally:
+            self.connector.close()
+
+
+def room_of(records: Records, room: str) -> Room | None:
+    """The window's Room on a clinic server (None on an SQLite file): from now on every write
+    of ``records`` refuses a draft another room holds (services.unit_of_work), and
+    ``records.read.held_elsewhere`` answers from this room's hold."""
+    db = records.db
+    if not isinstance(db, ServerDatabase):
+        return None
+    connector = Connector(db.another_dsn(), application_name="imsmap hold")
+    hold = RoomHold(connector, room)
+
+    def own_pids() -> set[int]:  # what this room's own connections announce, it knows already
+        return {pid for pid in (db.backend_pid(), connector.backend_pid()) if pid is not None}
+
+    records.room = hold.room
+    records.read.watch_holds(hold)
+    return Room(feed(db.another_dsn(), own_pids), hold, connector)
 
 
 def to_change(notice: Notice) -> Change | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
@@ -20,9 +21,11 @@ from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photo_files import StoredPhoto, read_photo_file
 from imsmap.services.records import Records
 from imsmap.services.signatures import entries_about
+
+if TYPE_CHECKING:
+    from imsmap.services.photo_files import StoredPhoto
 
 MAX_CAPTION = 200
 MAX_PHOTOS_PER_SESSION = 60
@@ -81,6 +84,10 @@ class Photos:
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "Session %1 is signed and locked; a photo cannot be added to it."),
                 str(session_id)))
+        # Pillow makes the file fit for the record; imported here, when a photo is added, not
+        # by everything that reads or checks the photos (the start-up check among them).
+        from imsmap.services.photo_files import read_photo_file
+
         return self.add(session_id, read_photo_file(path), caption, site_id)
 
     def add(self, session_id: int, photo: StoredPhoto, caption: str = "",

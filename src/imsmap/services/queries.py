@@ -11,6 +11,7 @@ from pathlib import Path
 
 from imsmap.domain.models import Amendment, AuditEntry, Patient, Session, Site
 from imsmap.services import signatures
+from imsmap.services.room_hold import Hold, RoomHold
 from imsmap.store import audit
 from imsmap.store.db import Database
 from imsmap.store.repository import Repository
@@ -20,6 +21,21 @@ class RecordQueries:
     def __init__(self, db: Database, store: Repository):
         self._db = db
         self._store = store
+        self._holds: RoomHold | None = None
+
+    # -- several rooms (a clinic server) --------------------------------------------------
+    def watch_holds(self, hold: RoomHold) -> None:
+        """Answer `held_elsewhere` from this room's hold (services.live.room_of)."""
+        self._holds = hold
+
+    def held_elsewhere(self, session_id: int | None) -> Hold | None:
+        """Another room's hold on the session, as this room last heard of it (no server
+        call): while there is one, the session is read-only here. None on an SQLite file."""
+        hold = self._holds
+        if hold is None or session_id is None or hold.session_id != session_id:
+            return None
+        current = hold.current
+        return current if current is not None and not current.mine else None
 
     # -- the database as a whole ----------------------------------------------------------
     @property
@@ -31,6 +47,22 @@ class RecordQueries:
     def readonly(self) -> bool:
         """True when the file (or its folder) cannot be written: nothing can change."""
         return self._db.readonly
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """What the person signed in may do (store.db.ROLES): on a clinic server the groups the
+        login is in, as the server says; on one PC all of them. The server enforces them; the
+        window shows only what they allow."""
+        return self._db.roles
+
+    @property
+    def login(self) -> str | None:
+        """The clinic server's login that is signed in (None for a file)."""
+        return self._db.login
+
+    @property
+    def on_server(self) -> bool:
+        return self._db.is_server
 
     def data_version(self) -> int | None:
         """A number that changes when another connection has written to the database since

@@ -80,13 +80,16 @@ class Records:
         self.actor = actor or default_actor()
         self.clock = clock
         self.photo_store = PhotoStore(db)  # the photo tables (store.photos), bytes apart
+        # On a clinic server, the window's room (services.room_hold): set by the window that
+        # holds sessions; a draft another room holds is then refused by every write.
+        self.room: str | None = None
 
     # -- the unit of work ------------------------------------------------------------------
     def write(self) -> AbstractContextManager[UnitOfWork]:
         """One write: a transaction with its time stamp and audit entries; the changes it
         announces are published on the bus after COMMIT (services.unit_of_work)."""
         return unit_of_work(self.db, self.repo, self.bus, self.actor,
-                            lambda: sql_time(self.db.write_clock() or self.clock()))
+                            lambda: sql_time(self.db.write_clock() or self.clock()), self.room)
 
     # -- patients --------------------------------------------------------------------------
     def clean_patient_fields(self, fields: FieldValues) -> FieldValues:
@@ -136,6 +139,7 @@ class Records:
         ConflictError (nothing written) when the stored ones differ (another window)."""
         clean = self.clean_patient_fields(fields)
         with self.write() as work:
+            version = work.version("patients", patient_id)
             old = self.repo.patient(patient_id)
             if expected:
                 conflicts.check(self.db.conn, "patient", patient_id, None, old, expected,
@@ -152,7 +156,7 @@ class Records:
             if diff:
                 at = work.at
                 self.repo.update("patients", patient_id, {k: values[k] for k in diff}, at,
-                                 self.actor)
+                                 self.actor, version)
                 work.audit(Action.UPDATE, Entity.PATIENT, patient_id, None,
                            changes=diff)
                 work.changed(Change(Action.UPDATE, Entity.PATIENT, patient_id,
@@ -215,6 +219,7 @@ class Records:
         """Change a draft's fields; ``expected`` as in update_patient."""
         clean = self.clean_session_fields(fields)
         with self.write() as work:
+            version = work.version("sessions", session_id)
             old = work.draft(session_id)
             if expected:
                 conflicts.check(self.db.conn, "session", session_id, session_id, old, expected,
@@ -225,7 +230,7 @@ class Records:
             if diff:
                 at = work.at
                 self.repo.update("sessions", session_id, {k: values[k] for k in diff}, at,
-                                 self.actor)
+                                 self.actor, version)
                 work.audit(Action.UPDATE, Entity.SESSION, session_id, session_id,
                            changes=diff)
                 work.changed(Change(Action.UPDATE, Entity.SESSION, session_id,
@@ -298,10 +303,11 @@ class Records:
 
     def _remove_detail(self, table: str, entity: str, row_id: int) -> None:
         with self.write() as work:
+            version = work.version(table, row_id)
             session_id = self.repo.session_of(table, row_id)
             session = work.draft(session_id)
             at = work.at
-            self.repo.mark_removed(table, row_id, at, self.actor)
+            self.repo.mark_removed(table, row_id, at, self.actor, version)
             work.audit(Action.REMOVE, entity, row_id, session_id, changes={})
             work.changed(Change(Action.REMOVE, Entity(entity), row_id, session_id=session_id,
                                 patient_id=session.patient_id))
@@ -460,6 +466,7 @@ class Records:
 
     def _change_site(self, site_id: int, clean: FieldValues, expected: FieldValues | None = None) -> Site:
         with self.write() as work:
+            version = work.version("sites", site_id)
             old = self.repo.site(site_id)
             work.draft(old.session_id)
             if "muscle_id" in clean or "level" in clean:
@@ -473,7 +480,8 @@ class Records:
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
             if diff:
                 at = work.at
-                self.repo.update("sites", site_id, {k: values[k] for k in diff}, at, self.actor)
+                self.repo.update("sites", site_id, {k: values[k] for k in diff}, at, self.actor,
+                                 version)
                 work.audit(Action.UPDATE, Entity.SITE, site_id, old.session_id,
                            changes=diff)
                 work.changed(Change(Action.UPDATE, Entity.SITE, site_id, session_id=old.session_id))
@@ -491,10 +499,12 @@ class Records:
         """Take sites of one draft off in one write (undoing a copy forward is one step), the
         highest number first, each with its audit entry; returns them as they were."""
         with self.write() as work:
+            versions = {i: work.version("sites", i) for i in site_ids}
             olds = sorted((work.store.site(i) for i in site_ids), key=lambda x: -x.seq)
             for old in olds:
                 work.draft(old.session_id)
-                work.store.set_site_removed(old.id, True, work.at, work.actor)
+                work.store.set_site_removed(old.id, True, work.at, work.actor,
+                                            versions[old.id])
                 work.store.renumber_after(old.session_id, old.seq, -1)
                 work.audit(Action.REMOVE, Entity.SITE, old.id, old.session_id,
                            changes={"seq": [old.seq, None], "muscle_id": [old.muscle_id, None]})
@@ -506,13 +516,15 @@ class Records:
     def restore_sites(self, site_ids: Sequence[int]) -> list[Site]:
         """Undo remove_sites in one write: the sites return with their numbers, lowest first."""
         with self.write() as work:
+            versions = {i: work.version("sites", i) for i in site_ids}
             olds = sorted((work.store.site(i, include_removed=True) for i in site_ids),
                           key=lambda x: x.seq)
             for old in olds:
                 work.draft(old.session_id)
                 seq = min(old.seq, work.store.next_seq(old.session_id))
                 work.store.renumber_after(old.session_id, seq - 1, +1)
-                work.store.set_site_removed(old.id, False, work.at, work.actor)
+                work.store.set_site_removed(old.id, False, work.at, work.actor,
+                                            versions[old.id])
                 if seq != old.seq:
                     work.store.update("sites", old.id, {"seq": seq}, work.at, work.actor)
                 work.audit(Action.RESTORE, Entity.SITE, old.id, old.session_id,
@@ -526,11 +538,15 @@ class Records:
     def sign_session(self, session_id: int) -> Session:
         """Lock the session: who, when, and a hash of its content. Later changes are amendments."""
         with self.write() as work:
-            session = work.draft(session_id)
+            # On a server the session is locked first, then its version and content read: a
+            # site another room adds in the same instant either is in the signed content or
+            # is refused, and a second room signing at once finds it signed.
+            session = work.draft(session_id, lock=True)
+            version = work.version("sessions", session_id)
             record = self.session_record(session_id)
             at = work.at
             digest = content_hash(record)
-            self.repo.mark_signed(session_id, at, self.actor, digest)
+            self.repo.mark_signed(session_id, at, self.actor, digest, version)
             work.audit(Action.SIGN, Entity.SESSION, session_id, session_id,
                        changes={"status": ["draft", "signed"], "content_hash": [None, digest]})
             work.changed(Change(Action.SIGN, Entity.SESSION, session_id, session_id=session_id,

@@ -89,3 +89,10 @@ class RoomHold:
         if self.session_id is not None and self.editable:
             self._call(holds.release, self.session_id, self.room)
         self.current = None
+
+    def close(self) -> None:
+        """Let go of the session for good (the window closes): nothing is asked again."""
+        try:
+            self.release()
+        finally:
+            self.session_id = None

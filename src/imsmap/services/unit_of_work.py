@@ -34,10 +34,13 @@ class UnitOfWork:
     """What a write may use while its transaction is open."""
 
     def __init__(self, store: Repository, connection: sqlite3.Connection, actor: str,
-                 stamp: Callable[[], str]):
+                 stamp: Callable[[], str], room: str | None = None):
         self.store = store  # the rows (store.repository): where the SQL lives
         self.connection = connection  # for the store's own helpers (audit, import trail)
         self.actor = actor
+        # On a clinic server, the room this window holds sessions in (services.room_hold): a
+        # draft another room holds is not changed from here.
+        self.room = room
         self._stamp = stamp
         self._at: str | None = None
         self.changes: list[Change] = []
@@ -49,14 +52,29 @@ class UnitOfWork:
             self._at = self._stamp()
         return self._at
 
-    def draft(self, session_id: int) -> Session:
-        """The session, if it is still a draft; ReadOnlyError (one sentence) if it is signed."""
+    def draft(self, session_id: int, *, lock: bool = False) -> Session:
+        """The session, if it is still a draft; ReadOnlyError (one sentence) if it is signed,
+        or, on a clinic server, while another room holds it (services.room_hold). ``lock``:
+        on the server, no other room writes to the session until this unit of work ends."""
+        if lock:
+            self.store.lock_session(session_id)
         session = self.store.session(session_id)
         if session.is_signed:
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "Session %1 was signed on %2 and is locked; add an amendment "
                 "instead."), str(session_id), f"{session.signed_at:%Y-%m-%d %H:%M}"))
+        if self.room is not None:
+            holder = self.store.session_held_elsewhere(session_id, self.room)
+            if holder is not None:
+                raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "%1 has this session open in %2, so nothing was changed here; "
+                    "it can be edited once it is free or taken over."), *holder))
         return session
+
+    def version(self, table: str, row_id: int) -> int | None:
+        """The row's version on a clinic server, read before the row itself; the update
+        passes it on (store.row_versions). None on an SQLite file."""
+        return self.store.row_version(table, row_id)
 
     def audit(self, action: Enum | str, entity: Enum | str, entity_id: int | None,
               session_id: int | None, changes: AuditChanges | bytes) -> int:
@@ -76,10 +94,10 @@ def _word(value: Enum | str) -> str:
 
 @contextmanager
 def unit_of_work(db: Database, store: Repository, bus: ChangeBus, actor: str,
-                 stamp: Callable[[], str]) -> Iterator[UnitOfWork]:
+                 stamp: Callable[[], str], room: str | None = None) -> Iterator[UnitOfWork]:
     """BEGIN IMMEDIATE ... COMMIT around the block, then publish what it announced."""
     with db.transaction() as conn:
-        work = UnitOfWork(store, conn, actor, stamp)
+        work = UnitOfWork(store, conn, actor, stamp, room)
         yield work
     for change in work.changes:
         bus.publish(change)

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.domain.roles import ROLES
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store.dialect import RecordRow
@@ -141,6 +142,9 @@ class Database:
     # What a clinic server's database (store/postgres/database.py) answers differently.
     is_server = False  # the records are on a clinic server, not in this file
     login: str | None = None  # the server's authenticated login (None: a file has none)
+    # What the person signed in may do: on a clinic server the groups the login is in (the
+    # server enforces them); on one PC the file's user is all of them.
+    roles: frozenset[str] = frozenset(ROLES)
 
     def write_clock(self) -> datetime | None:
         """The time a write is stamped with when the database keeps its own clock (the clinic

@@ -93,7 +93,7 @@ class Dialect:
     @property
     def data_version_sql(self) -> str:
         return "PRAGMA data_version" if self.name == "sqlite" else \
-            "SELECT entry_id FROM audit_head"
+            "SELECT change_point()"
 
 
 SQLITE = Dialect("sqlite", returning=False, nocase_collation=True, like="LIKE",

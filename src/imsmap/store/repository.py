@@ -22,9 +22,10 @@ from imsmap.domain.models import (
     Side,
     Site,
 )
+from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.log_privacy import PRIVATE
-from imsmap.store import site_rows
+from imsmap.store import row_versions, site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.dialect import RecordRow, dialect_of
@@ -154,6 +155,11 @@ class Repository:
     def __init__(self, db: Database):
         self.db = db
         self.dialect = dialect_of(db.conn)
+        # A patient's notes are clinical: a login outside the practitioners' group (reception)
+        # reads the demographics only, which is all the server grants it.
+        notes = "notes" if PRACTITIONER in db.roles else "'' AS notes"
+        self._patients = (f"SELECT id, chart_number, family_name, given_name, birth_date, sex, "
+                          f"{notes}, created_at, created_by, updated_at, updated_by FROM patients")
 
     def _insert(self, sql: str, params: tuple[Any, ...]) -> int:
         return self.dialect.insert(self.db.conn, sql, params)
@@ -161,7 +167,7 @@ class Repository:
     # -- patients --------------------------------------------------------------------------
     @reads
     def patient(self, patient_id: int) -> Patient:
-        row = self.db.query_one("SELECT * FROM patients WHERE id = ?", (patient_id,))
+        row = self.db.query_one(self._patients + " WHERE id = ?", (patient_id,))
         if row is None:
             raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
                 "Store", "There is no patient with id %1."), str(patient_id)))
@@ -169,7 +175,7 @@ class Repository:
 
     @reads
     def patient_by_chart_number(self, chart_number: str) -> Patient | None:
-        row = self.db.query_one("SELECT * FROM patients WHERE chart_number = ?", (chart_number,))
+        row = self.db.query_one(self._patients + " WHERE chart_number = ?", (chart_number,))
         return patient_from_row(row) if row else None
 
     @reads
@@ -188,7 +194,7 @@ class Repository:
         nocase, like = self.dialect.nocase, self.dialect.like
         order = (f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?")
         if not words:
-            rows = self.db.query("SELECT * FROM patients" + order, (limit,))
+            rows = self.db.query(self._patients + order, (limit,))
             return [patient_from_row(r) for r in rows]
         clauses, params = [], []
         for word in words:
@@ -199,7 +205,7 @@ class Repository:
                           f" OR chart_number {like} ? ESCAPE '\\')", [pattern, pattern, pattern])
             clauses.append(clause[0])
             params += clause[1]
-        sql = "SELECT * FROM patients WHERE " + " AND ".join(clauses) + order
+        sql = self._patients + " WHERE " + " AND ".join(clauses) + order
         return [patient_from_row(r) for r in self.db.query(sql, (*params, limit))]
 
     def _rare_word_clause(self, word: str) -> tuple[str, list[str]] | None:
@@ -227,14 +233,42 @@ class Repository:
             f"INSERT INTO patients ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
 
-    def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str) -> None:
+    def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str,
+               version: int | None = None) -> None:
+        """``version``: the row's as read first in this unit of work (store.row_versions: on
+        the server a row changed by another room since is refused, StaleRowError)."""
         if table == "sites":
-            self.update_site(row_id, values, at, actor)
+            self.update_site(row_id, values, at, actor, version)
             return
         sets = ", ".join(f"{k} = ?" for k in values)
-        self.db.conn.execute(
-            f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
-            (*values.values(), at, actor, row_id))
+        guard, param = row_versions.where(version)
+        cur = self.db.conn.execute(
+            f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?{guard}",
+            (*values.values(), at, actor, row_id, *param))
+        row_versions.check(cur, table, row_id, version)
+
+    def row_version(self, table: str, row_id: int) -> int | None:
+        """The row's version on the server (None on an SQLite file): read before the row."""
+        return row_versions.read(self.db.conn, table, row_id)
+
+    def lock_session(self, session_id: int) -> None:
+        """On the server, hold the session's row until COMMIT (a signature reads its content
+        only once no other room can add to it: their writes wait, then find it signed). An
+        SQLite write holds the whole file already (BEGIN IMMEDIATE)."""
+        if row_versions.versioned(self.db.conn):
+            self.db.conn.execute("SELECT id FROM sessions WHERE id = ? FOR UPDATE",
+                                 (session_id,))
+
+    def session_held_elsewhere(self, session_id: int, room: str) -> tuple[str, str] | None:
+        """On the server: (login, room) of another room's live hold on the session, else
+        None (store/postgres/holds.py; a hold whose heartbeat lapsed holds nothing)."""
+        if not row_versions.versioned(self.db.conn):
+            return None
+        row = self.db.conn.execute(
+            "SELECT held_by, room FROM session_holds WHERE session_id = ?"
+            " AND NOT (held_by = session_user AND room = ?)"
+            " AND heartbeat >= now() - hold_expiry()", (session_id, room)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     # -- sessions --------------------------------------------------------------------------
     @reads
@@ -290,11 +324,14 @@ class Repository:
             f"INSERT INTO sessions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
 
-    def mark_signed(self, session_id: int, at: str, actor: str, content_hash: str) -> None:
-        self.db.conn.execute(
+    def mark_signed(self, session_id: int, at: str, actor: str, content_hash: str,
+                    version: int | None = None) -> None:
+        guard, param = row_versions.where(version)
+        cur = self.db.conn.execute(
             "UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = ?,"
-            " content_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-            (at, actor, content_hash, at, actor, session_id))
+            f" content_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?{guard}",
+            (at, actor, content_hash, at, actor, session_id, *param))
+        row_versions.check(cur, "sessions", session_id, version)
 
     # -- sites -----------------------------------------------------------------------------
     @reads
@@ -377,17 +414,23 @@ class Repository:
             f"INSERT INTO sites ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             tuple(row.values()))
 
-    def update_site(self, site_id: int, values: dict[str, Any], at: str, actor: str) -> None:
+    def update_site(self, site_id: int, values: dict[str, Any], at: str, actor: str,
+                    version: int | None = None) -> None:
         row = site_rows.encode({**values, "updated_at": at, "updated_by": actor},
                                terms_of(self.db.conn))
-        self.db.conn.execute(f"UPDATE sites SET {', '.join(f'{k} = ?' for k in row)}"
-                             " WHERE id = ?", (*row.values(), site_id))
+        guard, param = row_versions.where(version)
+        cur = self.db.conn.execute(f"UPDATE sites SET {', '.join(f'{k} = ?' for k in row)}"
+                                   f" WHERE id = ?{guard}", (*row.values(), site_id, *param))
+        row_versions.check(cur, "sites", site_id, version)
 
-    def set_site_removed(self, site_id: int, removed: bool, at: str, actor: str) -> None:
+    def set_site_removed(self, site_id: int, removed: bool, at: str, actor: str,
+                         version: int | None = None) -> None:
         if removed:
-            self.update_site(site_id, {"deleted_at": at, "deleted_by": actor}, at, actor)
+            self.update_site(site_id, {"deleted_at": at, "deleted_by": actor}, at, actor,
+                             version)
         else:
-            self.update_site(site_id, {"deleted_at": None, "deleted_by": None}, at, actor)
+            self.update_site(site_id, {"deleted_at": None, "deleted_by": None}, at, actor,
+                             version)
 
     @reads
     def muscle_counts(self) -> list[tuple[str, int, list[int]]]:
@@ -455,10 +498,13 @@ class Repository:
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor))
 
-    def mark_removed(self, table: str, row_id: int, at: str, actor: str) -> None:
-        self.db.conn.execute(
-            f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?",
-            (at, actor, row_id))
+    def mark_removed(self, table: str, row_id: int, at: str, actor: str,
+                     version: int | None = None) -> None:
+        guard, param = row_versions.where(version)
+        cur = self.db.conn.execute(
+            f"UPDATE {table} SET deleted_at = ?, deleted_by = ? WHERE id = ?{guard}",
+            (at, actor, row_id, *param))
+        row_versions.check(cur, table, row_id, version)
 
     @reads
     def session_of(self, table: str, row_id: int) -> int:

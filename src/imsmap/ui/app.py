@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
@@ -80,7 +80,7 @@ def ask_server_password(login: str) -> str | None:
     return text if ok else None
 
 
-def run_on_server(app: QApplication, dsn: str) -> int:
+def run_on_server(app: QApplication, dsn: str, handler: CrashHandler | None = None) -> int:
     """The window on a clinic server (imsmap --dsn): signed in as the DSN's login, the
     password asked for when libpq has none (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service
     file). The server keeps the record and its backups (pg_dump): no file checks, no backup
@@ -94,13 +94,26 @@ def run_on_server(app: QApplication, dsn: str) -> int:
             "App", "imsmap cannot open the clinic server"), exc.message)
         return 2
     try:
-        window = MainWindow(context, demo=False, auto_backup=False)
+        window = window_for(context)
+        if handler is not None:  # a sentence that escapes a slot goes to its status bar
+            handler.set_parent(lambda: window)
         window.show()
         status = app.exec()
     finally:
         context.close()
     log.info("window on the clinic server closed (exit status %d)", status)
     return status
+
+
+def window_for(context: AppContext) -> QMainWindow:
+    """The window of the login signed in to the clinic server: the practitioner's, or, for a
+    login only in reception or the administrators, the window of what that role may do
+    (ui/desk_window.py)."""
+    from imsmap.ui.desk_window import DeskWindow, is_desk_login
+
+    if is_desk_login(context.read.roles):
+        return DeskWindow(context)
+    return MainWindow(context, demo=False, auto_backup=False)
 
 
 def where_records_are() -> str | None:
@@ -142,7 +155,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
             if dsn == "":
                 return 2  # the first question was closed: nothing opened, nothing made
         if dsn is not None:
-            return run_on_server(app, dsn)
+            return run_on_server(app, dsn, handler)
         try:
             db_path = paths.demo_db_path() if demo and db is None else paths.resolve_db(db)
 

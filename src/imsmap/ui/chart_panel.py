@@ -37,7 +37,6 @@ from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import layer_name, view_name, vocabulary
 
-
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
 

@@ -156,7 +156,21 @@ class BackgroundItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        self.chart.paint_base(painter, labels=self.labels)
+        # Zoomed in, the cached picture holds the part of the chart the view shows: the muscles
+        # beyond it are not painted (Qt's exposedRect is the whole item here).
+        self.chart.paint_base(painter, labels=self.labels, within=shown_part(painter))
+
+
+def shown_part(painter: QPainter) -> QRectF:
+    """The part of the painter's coordinates that its device, and its clip if any, can show."""
+    inverse, invertible = painter.worldTransform().inverted()
+    if not invertible:
+        return QRectF(0, 0, 0, 0)
+    device = painter.device()
+    part = inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
+    if painter.hasClipping():
+        part = part.intersected(painter.clipBoundingRect())
+    return part
 
 
 class EmphasisItem(QGraphicsItem):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain import validation as v
 from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
+from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
 from imsmap.ui.wording import vocabulary
 
@@ -65,15 +66,21 @@ def save_cancel_buttons(dialog: QDialog, on_save) -> tuple[QDialogButtonBox, QPu
 
 
 class PatientDialog(QDialog):
-    """New patient: chart number, names, date of birth, sex, notes."""
+    """New patient, or a patient's details (``editing``): chart number, names, date of birth,
+    sex, notes. The notes are clinical: a login outside the practitioners' group (reception)
+    sees and writes the demographics only."""
 
     FIELDS = ("chart_number", "family_name", "given_name", "birth_date", "sex", "notes")
 
-    def __init__(self, records: Records, parent: QWidget | None = None):
+    def __init__(self, records: Records, parent: QWidget | None = None, *,
+                 editing: Patient | None = None):
         super().__init__(parent)
         self.records = records
         self.patient: Patient | None = None
-        self.setWindowTitle(self.tr("New patient"))
+        self.editing = editing
+        self.with_notes = PRACTITIONER in records.read.roles
+        self.setWindowTitle(self.tr("New patient") if editing is None
+                            else self.tr("Patient's details"))
         self.setMinimumWidth(420)
 
         self.chart_number = QLineEdit()
@@ -100,6 +107,8 @@ class PatientDialog(QDialog):
                             (self.tr("Date of birth"), "birth_date"),
                             (self.tr("Sex"), "sex"),
                             (self.tr("Notes"), "notes")):
+            if name == "notes" and not self.with_notes:
+                continue
             box = QVBoxLayout()
             box.setSpacing(1)
             box.addWidget(getattr(self, name))
@@ -120,6 +129,15 @@ class PatientDialog(QDialog):
             widget: QLineEdit = getattr(self, name)
             widget.editingFinished.connect(lambda n=name: self._check_one(n))
             widget.textEdited.connect(lambda _t, n=name: self.errors[n].show_message(None))
+        if editing is not None:
+            self.chart_number.setText(editing.chart_number)
+            self.family_name.setText(editing.family_name)
+            self.given_name.setText(editing.given_name or "")
+            self.birth_date.setText(f"{editing.birth_date:%Y-%m-%d}" if editing.birth_date
+                                    else "")
+            self.sex.setCurrentIndex(max(0, self.sex.findData(editing.sex.value)))
+            self.notes.setPlainText(editing.notes or "")
+            self._started = self.values()  # a change made meanwhile elsewhere is not overwritten
 
     @property
     def save_button(self):
@@ -132,7 +150,7 @@ class PatientDialog(QDialog):
             "given_name": self.given_name.text(),
             "birth_date": self.birth_date.text().strip() or None,
             "sex": self.sex.currentData(),
-            "notes": self.notes.toPlainText(),
+            **({"notes": self.notes.toPlainText()} if self.with_notes else {}),
         }
 
     def _check(self, name: str, value: object) -> None:
@@ -182,7 +200,11 @@ class PatientDialog(QDialog):
         if not self.validate():
             return
         try:
-            self.patient = self.records.create_patient(**self.values())
+            if self.editing is None:
+                self.patient = self.records.create_patient(**self.values())
+            else:
+                self.patient = self.records.update_patient(
+                    self.editing.id, expected=self._started, **self.values())
         except ValidationError as exc:
             target = self.errors.get(exc.field or "")
             (target or self.general_error).show_message(exc.message)

@@ -44,6 +44,10 @@ class CrashHandler:
         self._previous = sys.excepthook
         self._showing = False
 
+    def set_parent(self, parent: Callable[[], QWidget | None]) -> None:
+        """Where the sentences and the crash dialog go from now on."""
+        self._parent = parent
+
     def install(self) -> None:
         sys.excepthook = self
 
@@ -59,7 +63,12 @@ class CrashHandler:
         if isinstance(exc, UserFacingError):  # escaped a handler: still not a bug report
             log.warning("%s reached the crash handler; shown as the user's error",
                         type(exc).__name__)
-            show_user_error(self._parent(), exc)
+            parent = self._parent()
+            say = getattr(parent, "show_error", None)
+            if callable(say):  # the window's status bar: a server gone for a moment can fail
+                say(exc)       # several reads at once, and each would stack a box
+            else:
+                show_user_error(parent, exc)
             return
         report = format_crash(exc_type, exc, tb)
         path = write_crash_log(report)

@@ -118,16 +118,29 @@ class HistoryOverlayItem(QGraphicsItem):
     def set_data(self, history: History, drawn: Sequence[int], current_id: int | None,
                  heat: bool) -> None:
         drawn = tuple(drawn)
-        changed = history is not self._history or drawn != self._drawn
+        changed = not self._draws_the_same(history, drawn)
+        self._history = history
         if not changed and current_id == self._current_id and heat == self.heat_on:
             return  # a tap, a selection: the same earlier visits (4,000 markers not recounted)
-        self._history, self._drawn, self._current_id = history, drawn, current_id
+        self._drawn, self._current_id = drawn, current_id
         markers, oldest = overlay_markers(history, drawn, current_id, self.view_id)
         if changed:
             self._heat = None
         if changed or heat != self.heat_on or oldest != self.oldest or markers != self.markers:
             self.markers, self.oldest, self.heat_on = markers, oldest, heat
             self.update()  # only then: the cached picture stays valid otherwise
+
+    def _draws_the_same(self, history: History, drawn: tuple[int, ...]) -> bool:
+        """Whether `history` gives the visits drawn the same sites and ages as the picture
+        has. A tap in the open visit can replace the history (when that visit's sites were
+        read: it was drawn as an earlier one before it was opened) and changes nothing here."""
+        old = self._history
+        if drawn != self._drawn:
+            return False
+        if history is old:
+            return True
+        return history.sessions == old.sessions and all(
+            history.sites_of(sid) == old.sites_of(sid) for sid in drawn)
 
     def heat_grid(self):
         v = self.chart.view

@@ -12,15 +12,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
 
+# While another room holds the session, ask again this often: a room whose computer is gone
+# (its process killed, its cable pulled) sends no word, and its hold lapses once its heartbeat
+# is 90 s old (store/postgres/holds.py); then the waiting room gets the session.
+WAIT_S = 10
+
+
+def held_sentence(hold: Hold) -> str:
+    """Who holds the session, in which room, since when: the banner's words, and what a
+    refused edit says."""
+    return QCoreApplication.translate(
+        "HoldBanner", "{login} has this session open in {room} (since {since}); it can be read "
+        "here, and edited once it is free or taken over.").format(
+            login=hold.held_by, room=hold.room, since=f"{hold.since.astimezone():%H:%M}")
+
 
 class HoldBanner(QFrame):
     editable_changed = Signal(bool)
+    lost = Signal(object)  # the Hold of the room that took this room's session over
 
     def __init__(self, hold: RoomHold, show_error: Callable[[str], None],
                  parent: QWidget | None = None):
@@ -31,7 +46,10 @@ class HoldBanner(QFrame):
         self.setStyleSheet("#holdBanner { background: #fff4d6; border: 1px solid #e0c070; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.take_button = QPushButton("Take over…")
+        self.take_button = QPushButton(self.tr("Take over…"))
+        self.take_button.setToolTip(self.tr("Edit this session here; the other room can then "
+                                            "only read it, and the record notes who took it "
+                                            "over."))
         self.take_button.clicked.connect(self.ask_take_over)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -41,6 +59,9 @@ class HoldBanner(QFrame):
         self.timer = QTimer(self)
         self.timer.setInterval(HEARTBEAT_S * 1000)
         self.timer.timeout.connect(self.beat)
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(WAIT_S * 1000)
+        self.wait_timer.timeout.connect(lambda: self.hold_moved(self.hold.session_id))
         self.hide()
 
     @property
@@ -64,11 +85,11 @@ class HoldBanner(QFrame):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("imsmap – take over this session")
-        box.setText(f"Take this session over from {current.held_by} in {current.room}? They "
-                    "will no longer be able to edit it, and the record notes that you took it "
-                    "over.")
-        take = box.addButton("Take over", QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(self.tr("imsmap – take over this session"))
+        box.setText(self.tr("Take this session over from {login} in {room}? They will no "
+                            "longer be able to edit it, and the record notes that you took it "
+                            "over.").format(login=current.held_by, room=current.room))
+        take = box.addButton(self.tr("Take over"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is take:
@@ -87,12 +108,19 @@ class HoldBanner(QFrame):
         if current is None or current.mine:
             self.hide()
         else:
-            self.label.setText(current.sentence())
+            self.label.setText(held_sentence(current))
             self.show()
         if editable:
             self.timer.start()
         else:
             self.timer.stop()
+        if current is not None and not current.mine:
+            if not self.wait_timer.isActive():
+                self.wait_timer.start()
+        else:
+            self.wait_timer.stop()
         if editable != self._editable:
             self._editable = editable
             self.editable_changed.emit(editable)
+            if not editable and current is not None:
+                self.lost.emit(current)

@@ -28,6 +28,7 @@ class LiveRooms(QObject):
         self.bus = bus
         self.feed = feed
         self.live = LiveChanges(feed, self.arrived.emit)
+        self._stopped = False
         self.arrived.connect(self._on_batch, Qt.ConnectionType.QueuedConnection)
         self.destroyed.connect(lambda *_: self.live.stop())
 
@@ -36,9 +37,12 @@ class LiveRooms(QObject):
         self.live.start()
 
     def stop(self) -> None:
+        self._stopped = True  # a batch still queued to this thread is dropped
         self.live.stop()
 
     def _on_batch(self, batch: Batch) -> None:
+        if self._stopped:
+            return
         publish(self.bus, batch)
         for session_id in dict.fromkeys(batch.holds):
             self.holds_changed.emit(session_id)

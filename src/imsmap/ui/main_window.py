@@ -49,6 +49,7 @@ from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
+from imsmap.ui.live_window import LiveWindow
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._narrow_sizes: list[int] | None = None
         self._data_version = records.read.data_version()
         self._listener = None  # on the change bus from step 2 until the window closes
+        self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
 
         self.undo_stack = QUndoStack(self)
         # Every site edit of the chart's keys, the site list and the inspector: one service
@@ -256,6 +258,11 @@ class MainWindow(QMainWindow):
         self._connect_chart()
         self._connect()
         self._listener = listen(records.bus, self, self._on_change)
+        self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
+        if self.live is not None:
+            self.session_panel.add_banner(self.live.banner)
+            self.live.editable_changed.connect(self._editable_changed)
+            self.live.everything.connect(lambda: self.refresh_all(force=True))
         self._load_session(None)
         self._restore_settings()
         self.screen_lock.apply_settings()
@@ -395,6 +402,9 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()
         self.details.flush()
+        if self.live is not None:  # held here, or by which room: before the panels ask
+            self.live.show_session(self.records.read.session(session_id)
+                                   if session_id is not None else None)
         self.session_panel.load(session_id)
         self.photo_strip.set_session(session_id)
         self.details.set_session(session_id)
@@ -424,15 +434,29 @@ class MainWindow(QMainWindow):
                 if change.action is Action.UPDATE and s is not None and s.practitioner:
                     PRACTITIONER.write(s.practitioner)
                 if change.action is Action.SIGN:
+                    if self.live is not None:  # a signed session needs no hold
+                        self.live.show_session(self.records.read.session(change.session_id))
                     self.undo_stack.clear()
                     self.chart.set_editable(False)
                     self.show_message(self.tr("Session signed and locked."))
                     if self.auto_backup:
                         self.start_backup(BackupReason.SIGNED)
+                elif change.action is Action.UPDATE and not self.session_panel.editable:
+                    self.session_panel.reload_if_changed()  # another room's edit, shown here
             self._update_actions()
         elif change.entity is Entity.SITE and change.session_id == self.session_id:
             self.edits.refresh()
             self._update_actions()
+
+    def _editable_changed(self, _editable: bool) -> None:
+        """This room got the open session's hold, or lost it (ui.live_window): every part
+        shows it editable or read-only again."""
+        self.session_panel.refresh()
+        self.chart.set_editable(self.session_panel.editable)
+        self.details.refresh()
+        self.photo_strip.refresh()
+        self.site_table.inspector.set_site(self.site_table.inspector.site)
+        self._update_actions()
 
     # -- settings and closing ---------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -485,6 +509,8 @@ class MainWindow(QMainWindow):
                 # (Step 2 may have been cut short by a record it could not read.)
                 if hasattr(self, "idle"):
                     self.idle.stop()
+                if self.live is not None:
+                    self.live.close()
                 self.records.bus.unsubscribe(self._listener)
             # The journal takes what was written since its last record (nothing is read from
             # a damaged file).
@@ -507,6 +533,8 @@ class MainWindow(QMainWindow):
         self.history_bar.set_replaying(False)
         self.idle.stop()
         self.records.bus.unsubscribe(self._listener)
+        if self.live is not None:  # the listener's thread ends, the session's hold is let go
+            self.live.close()
         # A full backup still running is abandoned (the next start makes it again); the
         # journal takes what was written since its last record.
         self.backups.abandon(catch_up=self.auto_backup)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
+from imsmap.domain.roles import ADMIN
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.records import Records
 from imsmap.ui.about import AboutDialog
@@ -139,6 +140,15 @@ class WindowMenus(QObject):
                            tip=self.tr("The clinic's name, practitioner, screen lock and backups, "
                                "one question at a time"))
         self.act_quit = a(self.tr("&Quit"), do.quit, SK.Quit)
+        # On a clinic server the clinic's settings are its administrators' (the server refuses
+        # them to anyone else): a practitioner's window says so instead of offering them.
+        self.clinic_settings_allowed = ADMIN in self.records.read.roles
+        if not self.clinic_settings_allowed:
+            why = self.tr("The clinic's settings are kept by its administrators on the clinic "
+                          "server; sign in with an administrator's login to change them.")
+            for act in (self.act_settings, self.act_setup):
+                act.setStatusTip(why)
+                act.setToolTip(why)
         self.act_undo = undo_stack.createUndoAction(self.window, self.tr("&Undo"))
         self.act_undo.setShortcut(SK.Undo)
         self.act_redo = undo_stack.createRedoAction(self.window, self.tr("&Redo"))
@@ -239,8 +249,8 @@ class WindowMenus(QObject):
         self.act_copy_forward.setEnabled(editable and state.can_copy_forward)
         self.act_apply_protocol.setEnabled(editable)
         self.act_save_protocol.setEnabled(state.has_session and writable and state.has_sites)
-        self.act_settings.setEnabled(writable)
-        self.act_setup.setEnabled(writable)
+        self.act_settings.setEnabled(writable and self.clinic_settings_allowed)
+        self.act_setup.setEnabled(writable and self.clinic_settings_allowed)
         self.act_pin.setEnabled(writable)
         self.act_lock.setEnabled(state.can_lock)
         for act in (self.act_prev_visit, self.act_next_visit, self.act_replay):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Patient, Session
+from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
@@ -151,6 +152,11 @@ class PatientPanel(QWidget):
         layout.addSpacing(6)
         layout.addLayout(srow)
         layout.addWidget(self.sessions, 2)
+        # Sessions are clinical: a login outside the practitioners' group (reception) lists
+        # patients only (its window says why, ui/desk_window.py).
+        self.clinical = PRACTITIONER in records.read.roles
+        for widget in (self.sessions_label, self.new_session, self.sessions):
+            widget.setVisible(self.clinical)
 
         listen(records.bus, self, self._on_change)
         self.refresh_patients()
@@ -236,7 +242,7 @@ class PatientPanel(QWidget):
         try:
             self.sessions.clear()
             chosen = None
-            if self._patient_id is not None:
+            if self._patient_id is not None and self.clinical:
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
                 for s in reversed(history.sessions):

@@ -127,7 +127,8 @@ class PhotoStrip(QWidget):
 
     def refresh(self) -> None:
         session = self.records.read.session(self.session_id) if self.session_id else None
-        self.editable = session is not None and not session.is_signed and not self._readonly_db
+        self.editable = (session is not None and not session.is_signed and not self._readonly_db
+                         and self.records.read.held_elsewhere(session.id) is None)
         shown = self.photos.for_session(session.id) if session is not None else []
         sites = self._site_numbers() if shown else {}  # for the photos' tooltips
         self.list.clear()

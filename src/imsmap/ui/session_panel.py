@@ -215,7 +215,8 @@ class SessionPanel(QWidget):
     # -- loading ----------------------------------------------------------------------------
     @property
     def editable(self) -> bool:
-        return self.session is not None and not self.session.is_signed and not self._readonly_db
+        return (self.session is not None and not self.session.is_signed and not self._readonly_db
+                and self.records.read.held_elsewhere(self.session.id) is None)
 
     def load(self, session_id: int | None) -> None:
         """Show a session (None: nothing). Pending note edits of the previous one are saved."""
@@ -285,6 +286,8 @@ class SessionPanel(QWidget):
                     when=numeric_datetime(s.signed_at), who=s.signed_by))
             elif self._readonly_db:
                 self.status.setText(self.tr("Draft, but the database is open read-only."))
+            elif not self.editable:
+                self.status.setText(self.tr("Draft, open in another room: read-only here."))
             else:
                 self.status.setText(self.tr("Draft – every change is saved as you make it."))
         self._show_amendments()

@@ -15,6 +15,7 @@ from imsmap.domain.models import Site
 from imsmap.services.records import Records
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand
 
@@ -112,6 +113,10 @@ class SiteEdits:
             self.show_error(QCoreApplication.translate(
                 "SiteEdits", "Start or open a session before recording sites (New session, "
                 "Ctrl+Shift+N)."))
+            return False
+        held = self.records.read.held_elsewhere(self.session_id)
+        if held is not None:
+            self.show_error(held_sentence(held))
             return False
         if not self.session_panel.editable:
             self.show_error(QCoreApplication.translate(

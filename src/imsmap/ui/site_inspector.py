@@ -355,6 +355,8 @@ class SiteInspector(QFrame):
         records = editor.records
         if records.read.readonly:
             return False
+        if records.read.held_elsewhere(site.session_id) is not None:
+            return False  # another room has the session open (ui.hold_banner)
         try:
             return not records.read.session(site.session_id).is_signed
         except UserFacingError:
@@ -388,7 +390,10 @@ class SiteInspector(QFrame):
         grade = self.tr("not graded") if site.grasp is None else self.tr(
             "grasp {grade} {label}").format(grade=site.grasp, label=vocabulary("Grasp", labels[site.grasp]))
         header = describe_site(self.atlas, site).split(" – ")[0] + f" · {grade}"
-        if not self.editable:
+        if not self.editable and editor is not None \
+                and editor.records.read.held_elsewhere(site.session_id):
+            header = self.tr("{site} · read-only (open in another room)").format(site=header)
+        elif not self.editable:
             header = self.tr("{site} · read-only (signed)").format(site=header)
         self.header.setText(header)
         self._show_muscle_name()

@@ -24,11 +24,11 @@ from imsmap.atlas import Atlas
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
+from imsmap.ui import wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui import wording
 from imsmap.ui.wording import vocabulary
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),

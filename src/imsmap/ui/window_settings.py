@@ -61,9 +61,12 @@ PRACTITIONER = Setting("session/practitioner", str, "")
 # The window's language: "" follows the system (imsmap.i18n.system_language), else one of
 # imsmap.i18n.SUPPORTED. Read at start (window_language); the settings dialog changes it.
 LANGUAGE = Setting("window/language", str, "")
+# On a clinic server, the name of this computer's room, as other rooms see it beside the login
+# that holds a session ("" : the computer's host name).
+ROOM = Setting("server/room", str, "")
 
 ALL = (WINDOW_GEOMETRY, WINDOW_SPLITTER, CHART_LABELS, HIDE_NAMES, OVERLAY_SHOW, OVERLAY_HEAT,
-       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE)
+       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM)
 
 
 def window_language() -> str:

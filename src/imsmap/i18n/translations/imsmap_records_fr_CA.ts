@@ -165,6 +165,14 @@
         <source>The database it replaced is kept as %1.</source>
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
+    <message>
+        <source>Restored %1 into the clinic server&apos;s database %2 (%3 patients, %4 sessions): checked in a scratch database first, the audit chain of %5 entries unbroken and ending in %6.</source>
+        <translation>%1 restauré dans la base de données %2 du serveur de la clinique (patients&#xa0;: %3, séances&#xa0;: %4)&#xa0;: vérifié d&apos;abord dans une base de données temporaire, la chaîne d&apos;audit (entrées&#xa0;: %5) intacte et se terminant par %6.</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept on the server as %1.</source>
+        <translation>La base de données qu&apos;elle remplace est gardée sur le serveur sous le nom %1.</translation>
+    </message>
 </context>
 <context>
     <name>Bundle</name>
@@ -206,6 +214,10 @@
     <message>
         <source>The backup does not pass imsmap&apos;s checks, so nothing was restored: %1%2. Choose an earlier backup; to examine this one, copy the file and open the copy with imsmap check --db COPY.</source>
         <translation>La sauvegarde ne passe pas les vérifications d&apos;imsmap, donc rien n&apos;a été restauré&#xa0;: %1%2. Choisissez une sauvegarde plus ancienne; pour examiner celle-ci, copiez le fichier et ouvrez la copie avec imsmap check --db COPIE.</translation>
+    </message>
+    <message>
+        <source>The backup does not pass imsmap&apos;s checks, so nothing was restored: %1%2. Choose an earlier backup.</source>
+        <translation>La sauvegarde ne passe pas les vérifications d&apos;imsmap, donc rien n&apos;a été restauré&#xa0;: %1%2. Choisissez une sauvegarde plus ancienne.</translation>
     </message>
     <message>
         <source>The server&apos;s own check of the audit chain (audit_breaks)</source>
@@ -375,8 +387,8 @@ schéma de la base de données %3</translation>
         <translation>remplacer la base de données par une sauvegarde vérifiée</translation>
     </message>
     <message>
-        <source>Check a backup (integrity, an imsmap database, a schema this imsmap reads), then put it in place of the database in one step. The database it replaces is kept beside it under a new name.</source>
-        <translation>Vérifier une sauvegarde (intégrité, base de données imsmap, schéma lisible par cet imsmap), puis la mettre à la place de la base de données en une seule étape. La base de données remplacée est conservée à côté sous un nouveau nom.</translation>
+        <source>Check a backup (integrity, an imsmap database, a schema this imsmap reads), then put it in place of the database in one step. The database it replaces is kept beside it under a new name. With --dsn: a clinic server&apos;s backup (imsmap backup --dsn) restored into a scratch database on the server and checked there, then given the database&apos;s name; the database it replaces is kept on the server under a new name.</source>
+        <translation>Vérifier une sauvegarde (intégrité, une base de données imsmap, un schéma que cet imsmap lit), puis la mettre à la place de la base de données en une seule étape. La base de données qu&apos;elle remplace est gardée à côté sous un nouveau nom. Avec --dsn&#xa0;: la sauvegarde d&apos;un serveur de clinique (imsmap backup --dsn) restaurée dans une base de données temporaire sur le serveur et vérifiée là, puis renommée comme la base de données; celle qu&apos;elle remplace est gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
         <source>the backup file to restore</source>
@@ -2515,6 +2527,10 @@ N° de permis %2</translation>
         <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
         <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
     </message>
+    <message>
+        <source>%1 has this session open in %2, so nothing was changed here; it can be edited once it is free or taken over.</source>
+        <translation>%1 a cette séance ouverte dans %2, donc rien n&apos;a été modifié ici; elle pourra être modifiée une fois libérée ou reprise.</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPlace</name>
@@ -2756,6 +2772,18 @@ N° de permis %2</translation>
 <context>
     <name>ServerDatabase</name>
     <message>
+        <source>The connection to the clinic server was lost; open imsmap again.</source>
+        <translation>La connexion au serveur de la clinique a été perdue; rouvrez imsmap.</translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost and the server cannot be reached now (restarting, or the network is down); nothing was changed, and what was saved before is safe. Try again in a moment.</source>
+        <translation>La connexion au serveur de la clinique a été perdue et le serveur est injoignable pour l&apos;instant (il redémarre, ou le réseau est coupé); rien n&apos;a été modifié, et ce qui a été enregistré avant est en sécurité. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost while this change was being saved, so whether it was saved is not known; refresh (F5) and check it before going on.</source>
+        <translation>La connexion au serveur de la clinique a été perdue pendant l&apos;enregistrement de cette modification, on ne sait donc pas si elle a été enregistrée; actualisez (F5) et vérifiez-la avant de continuer.</translation>
+    </message>
+    <message>
         <source>Signing in to the %1 was cancelled; nothing was opened.</source>
         <translation>La connexion à la %1 a été annulée; rien n&apos;a été ouvert.</translation>
     </message>
@@ -2944,6 +2972,57 @@ N° de permis %2</translation>
     <message>
         <source>The clinic server is read-only now (a standby, or recovering); nothing was changed. Ask the server&apos;s administrator.</source>
         <translation>Le serveur de la clinique est maintenant en lecture seule (un serveur de secours, ou en récupération); rien n&apos;a été modifié. Adressez-vous à l&apos;administrateur du serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRestore</name>
+    <message>
+        <source>%1 is not a backup of an imsmap clinic server (pg_dump&apos;s custom format, as `imsmap backup --dsn` writes it); nothing was changed.</source>
+        <translation>%1 n&apos;est pas une sauvegarde d&apos;un serveur de clinique imsmap (le format personnalisé de pg_dump, tel qu&apos;«&#xa0;imsmap backup --dsn&#xa0;» l&apos;écrit); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read whole (pg_restore stopped); it may be cut short or damaged. Nothing was changed.</source>
+        <translation>La sauvegarde %1 ne peut pas être lue en entier (pg_restore s&apos;est arrêté); elle est peut-être tronquée ou endommagée. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; give the backup file `imsmap backup --dsn` wrote. Nothing was changed.</source>
+        <translation>%1 n&apos;est pas un fichier; donnez le fichier de sauvegarde écrit par «&#xa0;imsmap backup --dsn&#xa0;». Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of a clinic server (pg_dump&apos;s custom format, as `imsmap backup --dsn` writes it); nothing was changed.</source>
+        <translation>%1 n&apos;est pas une sauvegarde d&apos;un serveur de clinique (le format personnalisé de pg_dump, tel qu&apos;«&#xa0;imsmap backup --dsn&#xa0;» l&apos;écrit); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Name the clinic&apos;s database in the DSN (postgresql://USER@HOST/DATABASE); nothing was changed.</source>
+        <translation>Nommez la base de données de la clinique dans le DSN (postgresql://UTILISATEUR@HÔTE/BASE); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Restoring the %1 needs the server&apos;s administrator&apos;s login (one that may create databases); nothing was changed.</source>
+        <translation>Restaurer la %1 demande l&apos;identifiant de l&apos;administrateur du serveur (un qui peut créer des bases de données); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The server has no role %1, which the backup&apos;s records belong to; restore the roles first (psql -f the file of pg_dumpall --roles-only) and try again. Nothing was changed.</source>
+        <translation>Le serveur n&apos;a pas de rôle %1, auquel appartiennent les dossiers de la sauvegarde; restaurez d&apos;abord les rôles (psql -f le fichier de pg_dumpall --roles-only) et réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The %1 %2, and nothing was changed. To replace it with the backup, add --force; the current database will be kept on the server under a new name.</source>
+        <translation>La %1 %2, et rien n&apos;a été modifié. Pour la remplacer par la sauvegarde, ajoutez --force; la base de données actuelle sera gardée sur le serveur sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>The backup does not restore (%1); nothing was changed.</source>
+        <translation>La sauvegarde ne se restaure pas (%1); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The server refused to put the restored database in place of the %1 (%2); nothing was changed.</source>
+        <translation>Le serveur a refusé de mettre la base de données restaurée à la place de la %1 (%2); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup holds imsmap server schema %1; this imsmap works with %2, so nothing was changed. Restore it with the imsmap that made it.</source>
+        <translation>La sauvegarde contient le schéma de serveur imsmap %1; cet imsmap fonctionne avec %2, donc rien n&apos;a été modifié. Restaurez-la avec l&apos;imsmap qui l&apos;a faite.</translation>
+    </message>
+    <message>
+        <source>The backup does not restore whole (%1); nothing was changed.</source>
+        <translation>La sauvegarde ne se restaure pas en entier (%1); rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +3809,26 @@ N° de permis non consigné</translation>
     <message>
         <source>There is no site with id %1.</source>
         <translation>Il n&apos;y a aucun point portant le numéro %1.</translation>
+    </message>
+    <message>
+        <source>This patient was changed in another room; your change was not saved, and the patient is shown again as it is now.</source>
+        <translation>Ce patient a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et le patient est affiché de nouveau tel qu&apos;il est maintenant.</translation>
+    </message>
+    <message>
+        <source>This session was changed in another room; your change was not saved, and the session is shown again as it is now.</source>
+        <translation>Cette séance a été modifiée dans une autre salle; votre modification n&apos;a pas été enregistrée, et la séance est affichée de nouveau telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
+        <source>This site was changed in another room; your change was not saved, and the site is shown again as it is now.</source>
+        <translation>Ce point a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et le point est affiché de nouveau tel qu&apos;il est maintenant.</translation>
+    </message>
+    <message>
+        <source>This finding was changed in another room; your change was not saved, and the session is shown again as it is now.</source>
+        <translation>Ce constat a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et la séance est affichée de nouveau telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
+        <source>This adverse event was changed in another room; your change was not saved, and the session is shown again as it is now.</source>
+        <translation>Cet événement indésirable a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et la séance est affichée de nouveau telle qu&apos;elle est maintenant.</translation>
     </message>
 </context>
 <context>

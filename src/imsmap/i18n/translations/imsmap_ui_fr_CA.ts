@@ -954,6 +954,33 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>HoldBanner</name>
+    <message>
+        <source>{login} has this session open in {room} (since {since}); it can be read here, and edited once it is free or taken over.</source>
+        <translation>{login} a cette séance ouverte dans {room} (depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+    </message>
+    <message>
+        <source>Take over…</source>
+        <translation>Reprendre…</translation>
+    </message>
+    <message>
+        <source>Edit this session here; the other room can then only read it, and the record notes who took it over.</source>
+        <translation>Modifier cette séance ici&#xa0;; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
+    </message>
+    <message>
+        <source>imsmap – take over this session</source>
+        <translation>imsmap – reprendre cette séance</translation>
+    </message>
+    <message>
+        <source>Take this session over from {login} in {room}? They will no longer be able to edit it, and the record notes that you took it over.</source>
+        <translation>Reprendre cette séance de {login} dans {room}&#xa0;? Cette personne ne pourra plus la modifier, et le dossier note que vous l&apos;avez reprise.</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
     <name>LanguageBox</name>
     <message>
         <source>Languages</source>
@@ -990,6 +1017,25 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>A new window language applies the next time imsmap starts.</source>
         <translation>Une nouvelle langue de fenêtre s&apos;applique au prochain démarrage d&apos;imsmap.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveWindow</name>
+    <message>
+        <source>Changes made in other rooms do not arrive in this window: {reason}</source>
+        <translation>Les modifications faites dans les autres salles n&apos;arrivent pas dans cette fenêtre&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{login} took this session over in {room}; it is read-only here now.</source>
+        <translation>{login} a repris cette séance dans {room}&#xa0;; elle est maintenant en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost; changes from other rooms will arrive once it is back ({reason}).</source>
+        <translation>La connexion au serveur de la clinique est perdue&#xa0;; les modifications des autres salles arriveront dès son retour ({reason}).</translation>
+    </message>
+    <message>
+        <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
+        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2301,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Brouillon, mais la base de données est ouverte en lecture seule.</translation>
     </message>
     <message>
+        <source>Draft, open in another room: read-only here.</source>
+        <translation>Brouillon ouvert dans une autre salle&#xa0;: lecture seule ici.</translation>
+    </message>
+    <message>
         <source>Draft – every change is saved as you make it.</source>
         <translation>Brouillon – chaque modification est enregistrée aussitôt faite.</translation>
     </message>
@@ -2814,6 +2864,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>grasp {grade} {label}</source>
         <translation>préhension {grade} {label}</translation>
+    </message>
+    <message>
+        <source>{site} · read-only (open in another room)</source>
+        <translation>{site} · lecture seule (ouverte dans une autre salle)</translation>
     </message>
     <message>
         <source>{site} · read-only (signed)</source>

@@ -13,6 +13,14 @@ check), so services.context builds the same services on either.
   services.context makes it the services' actor.
 - **Sentences.** What the server or the network refuses becomes a UserFacingError with one
   sentence (connection.statement_error); an error of the code's own stays a bug.
+- **A lost connection is made again where that is safe** (the server restarted, the network
+  dropped): before a unit of work starts (nothing of it was sent; its BEGIN runs on a new
+  connection), and for a read outside a unit of work (every write goes through
+  ``transaction()``, so a statement outside one only reads and may run again), a few times
+  with a pause, then the sentence. A connection lost inside a unit of work: the server rolled
+  all of it back, and the person is told nothing of it was kept (the body is not run again:
+  it is the person's gesture). Lost while COMMIT was on its way: whether it was saved is not
+  known, and the sentence says to check (InDoubtError).
 """
 
 from __future__ import annotations
@@ -20,12 +28,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, SupportsIndex, overload
 
 from imsmap.domain.errors import ReadOnlyError
+from imsmap.domain.roles import ROLES
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import Database
 from imsmap.store.dialect import POSTGRESQL, RecordRow
@@ -41,7 +51,8 @@ from imsmap.store.postgres.connection import (
     where,
     without_password,
 )
-from imsmap.store.postgres.refusals import Fault
+from imsmap.store.postgres.faults import ATTEMPTS, BACKOFF_S, InDoubtError
+from imsmap.store.postgres.refusals import RETRY_RECONNECT, Fault, classify
 from imsmap.store.terms import Terms
 
 if TYPE_CHECKING:
@@ -103,14 +114,87 @@ class ServerConnection:
     dialect = POSTGRESQL
     trail = trail
 
-    def __init__(self, pg: PgConnection):
+    def __init__(self, pg: PgConnection, reopen: Callable[[], PgConnection] | None = None,
+                 sleep: Callable[[float], None] = time.sleep):
         require_psycopg()
         import psycopg
 
         self.pg = pg
+        self._reopen = reopen  # a new raw connection, as the first was made (None: never)
+        self._sleep = sleep
         self._errors = psycopg.Error
         self._idle = psycopg.pq.TransactionStatus.IDLE
         self.terms = Terms(self)
+        self.in_unit = False  # a unit of work or a snapshot is open on this connection
+
+    @property
+    def lost(self) -> bool:
+        return bool(self.pg.closed or self.pg.broken)
+
+    def reconnect(self) -> None:
+        """A new connection in place of a lost one, tried a few times (a server restarting
+        refuses connections for a moment); ServerError with the last sentence otherwise."""
+        if self._reopen is None:
+            raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                "ServerDatabase", "The connection to the clinic server was lost; open imsmap "
+                "again.")), Fault.CONNECTION_LOST)
+        with contextlib.suppress(Exception):
+            self.pg.close()
+        for attempt in range(ATTEMPTS):
+            if attempt:
+                self._sleep(BACKOFF_S[min(attempt - 1, len(BACKOFF_S) - 1)])
+            try:
+                self.pg = self._reopen()
+            except ServerError as exc:
+                if exc.fault not in RETRY_RECONNECT:
+                    raise  # a refused login (a changed password...) says so itself
+                if attempt == ATTEMPTS - 1:
+                    raise ServerError(
+                        sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                        "ServerDatabase", "The connection to the clinic server was lost and "
+                        "the server cannot be reached now (restarting, or the network is "
+                        "down); nothing was changed, and what was saved before is safe. Try "
+                        "again in a moment.")),
+                        exc.fault) from None
+                continue
+            log.info("connected to the clinic server again")
+            return
+
+    def begin(self, statement: str = "BEGIN") -> None:
+        """BEGIN a unit of work (or a snapshot); on a new connection when the old one is gone
+        (nothing of the unit was sent, so that is safe)."""
+        for attempt in range(ATTEMPTS):
+            if self.lost:
+                self.reconnect()
+            try:
+                self.pg.execute(statement)
+            except self._errors as exc:
+                if (self._reopen is None or attempt == ATTEMPTS - 1
+                        or classify(exc) not in RETRY_RECONNECT):
+                    raise _sentence(exc) from None
+                self.reconnect()
+                continue
+            self.in_unit = True
+            return
+
+    def end(self, commit: bool) -> None:
+        """COMMIT (or ROLLBACK) the unit BEGIN opened."""
+        self.in_unit = False
+        if not commit:
+            if not self.lost:
+                with contextlib.suppress(self._errors):
+                    self.pg.execute("ROLLBACK")
+            return
+        try:
+            self.pg.execute("COMMIT")
+        except self._errors as exc:
+            if classify(exc) in RETRY_RECONNECT:
+                raise InDoubtError(
+                    sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                    "ServerDatabase", "The connection to the clinic server was lost while this "
+                    "change was being saved, so whether it was saved is not known; refresh "
+                    "(F5) and check it before going on.")), Fault.CONNECTION_LOST) from None
+            raise _sentence(exc) from None
 
     @overload
     def execute(self, sql: str, params: Params = (), /, *, by_name: Literal[False] = False
@@ -121,16 +205,26 @@ class ServerConnection:
 
     def execute(self, sql: str, params: Params = (), /, *, by_name: bool = False
                 ) -> psycopg.Cursor[TupleRow] | psycopg.Cursor[Row]:
-        cur = self.pg.cursor(row_factory=_row_factory) if by_name else self.pg.cursor()
-        try:
-            if params:
-                cur.execute(bind(sql), tuple(params) if not isinstance(params, Mapping)
-                            else params)
-            else:
-                cur.execute(sql)
-        except self._errors as exc:
-            raise _sentence(exc) from None
-        return cur
+        for attempt in range(ATTEMPTS):
+            if self.lost and not self.in_unit:
+                self.reconnect()
+            cur = self.pg.cursor(row_factory=_row_factory) if by_name else self.pg.cursor()
+            try:
+                if params:
+                    cur.execute(bind(sql), tuple(params) if not isinstance(params, Mapping)
+                                else params)
+                else:
+                    cur.execute(sql)
+            except self._errors as exc:
+                # A read outside a unit of work runs again on a new connection; anything
+                # else is told (inside a unit the server rolled all of it back).
+                if (self.in_unit or self._reopen is None or attempt == ATTEMPTS - 1
+                        or classify(exc) not in RETRY_RECONNECT):
+                    raise _sentence(exc) from None
+                self.reconnect()
+                continue
+            return cur
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
         try:
@@ -147,15 +241,14 @@ class ServerConnection:
     def snapshot(self) -> Iterator[None]:
         """Several reads as of one moment: a REPEATABLE READ, READ ONLY transaction, unless
         the caller's transaction is open already (then that is the moment)."""
-        if self.in_transaction:
+        if self.in_unit or (self.in_transaction and not self.lost):
             yield
             return
+        self.begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         try:
-            with self.pg.transaction():
-                self.pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                yield
-        except self._errors as exc:
-            raise _sentence(exc) from None
+            yield
+        finally:
+            self.end(commit=False)  # it only read: ended, never in doubt
 
     def close(self) -> None:
         self.pg.close()
@@ -176,8 +269,10 @@ class ServerDatabase(Database):
     # tests run every service through. Not an sqlite3.Connection, so the declaration differs.
     conn: ServerConnection  # type: ignore[assignment]
 
-    def __init__(self, conn: ServerConnection, dsn: str, login: str, readonly: bool):
+    def __init__(self, conn: ServerConnection, dsn: str, login: str, readonly: bool,
+                 roles: frozenset[str] = frozenset(ROLES)):
         self.conn = conn
+        self.roles = roles  # the groups the login is in, as the server says (pg_has_role)
         self.dsn = without_password(dsn)
         self.login = login
         self.readonly = readonly
@@ -212,13 +307,24 @@ class ServerDatabase(Database):
                     where(dsn))) from None
             params["password"] = given
             raw = connect(make_conninfo(params), autocommit=True)
+        conninfo = make_conninfo(params)  # in memory only, to connect again
+
+        def reopen() -> PgConnection:
+            again = connect(conninfo, autocommit=True)
+            if readonly:
+                again.execute("SET default_transaction_read_only = on")
+            return again
         try:
             place = where(dsn)
             check_schema(raw, place)
             login = str(one(raw.execute("SELECT session_user"))[0])
+            roles = frozenset(str(r) for (r,) in raw.execute(
+                "SELECT g FROM unnest(%s::text[]) AS g"
+                " WHERE pg_has_role(session_user, 'imsmap_' || g, 'MEMBER')",
+                (list(ROLES),)).fetchall())
             if readonly:
                 raw.execute("SET default_transaction_read_only = on")
-            db = cls(ServerConnection(raw), dsn, login, readonly)
+            db = cls(ServerConnection(raw, reopen), dsn, login, readonly, roles)
         except BaseException:
             raw.close()
             raise
@@ -234,6 +340,21 @@ class ServerDatabase(Database):
 
     def close(self) -> None:
         self.conn.close()
+
+    def another_dsn(self) -> str:
+        """The DSN a second connection of this room signs in with (its listener, its session
+        holds): the same login, and the password this one signed in with, if any, kept in
+        memory only (never written anywhere)."""
+        params = parse(self.dsn)
+        password = self.conn.pg.info.password
+        if password:
+            params["password"] = password
+        return make_conninfo(params)
+
+    def backend_pid(self) -> int | None:
+        """The server's process id of this connection (None once it is closed)."""
+        pg = self.conn.pg
+        return None if pg.closed else pg.info.backend_pid
 
     def write_clock(self) -> datetime:
         """The transaction's time on the server (now(): the time the audit trigger records), in
@@ -253,12 +374,17 @@ class ServerDatabase(Database):
 
         errors = psycopg.Error
         terms = self.conn.terms
+        self.conn.begin()
         try:
-            with self.conn.pg.transaction():
-                yield self.conn
-        except errors as exc:
+            yield self.conn
+        except BaseException as exc:
+            self.conn.end(commit=False)
             terms.rolled_back()
-            raise _sentence(exc) from None
+            if isinstance(exc, errors):
+                raise _sentence(exc) from None
+            raise
+        try:
+            self.conn.end(commit=True)
         except BaseException:
             terms.rolled_back()
             raise

@@ -85,7 +85,7 @@ def apply_migrations(conn: PgConnection) -> list[int]:
     return applied
 
 
-def _objects(conn: PgConnection) -> list[str]:
+def objects(conn: PgConnection) -> list[str]:
     """The tables, views, sequences and functions a database holds outside PostgreSQL's own."""
     rows = conn.execute(
         "SELECT n.nspname || '.' || c.relname FROM pg_class c"
@@ -124,7 +124,7 @@ def init(dsn: str) -> str:
                 "ServerSchema", "The %1 stores text as %2; imsmap needs a UTF8 database "
                 "(createdb -E UTF8 -T template0). Nothing was created."),
                 place, encoding))
-        found = _objects(conn)
+        found = objects(conn)
         if found:
             shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5
                                             else "")

@@ -22,7 +22,7 @@ from imsmap.domain.progress import Comparison, History, TargetChange, compare_se
 from imsmap.domain.vocabulary import grasp_label
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.wording import in_window_language, target_label, short_date, view_name, vocabulary
+from imsmap.ui.wording import in_window_language, short_date, target_label, view_name, vocabulary
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
 

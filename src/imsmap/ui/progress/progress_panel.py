@@ -56,7 +56,7 @@ from imsmap.ui.progress.compare import ChartPicture, CompareView
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
-from imsmap.ui.wording import in_window_language, language, target_label, short_date, view_name
+from imsmap.ui.wording import in_window_language, language, short_date, target_label, view_name
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 

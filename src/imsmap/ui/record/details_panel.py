@@ -198,7 +198,8 @@ class SessionDetailsPanel(QWidget):
                 return
             record = self.records.session_record(self.session_id)
             s = record.session
-            editable = not s.is_signed and not self.records.read.readonly
+            editable = (not s.is_signed and not self.records.read.readonly
+                        and self.records.read.held_elsewhere(s.id) is None)
             for w in self._editors:
                 w.setEnabled(editable)
             self.consent.setChecked(s.consent)

@@ -1,0 +1,269 @@
+"""`imsmap restore --dsn DSN FILE`: a backup made by `imsmap backup --dsn` (pg_dump's custom
+format) put back on the clinic server, all or nothing, with the guarantees of the single-PC
+restore (store/backup.py):
+
+- The backup is restored into a scratch database of its own on the same server first, and
+  checked there: every record the archive holds is on the server (counted in the archive and
+  in the database), the imsmap schema is the one this imsmap works with, the audit chain is
+  whole (imsmap's rules and the server's audit_breaks()), and ``check`` (the services' full
+  check: signatures, amendments, photos, an audit entry for every record) passes. A backup
+  that fails any of it is not put in place, and the scratch database is dropped.
+- Only then does it become the clinic's database: in one transaction the database the DSN
+  names (when there is one) is renamed aside, ``<name>_replaced_YYYYMMDD_HHMMSS``, kept and
+  never dropped, and the scratch database takes its name. A database that holds anything is
+  replaced only with ``force``; one that holds nothing at all (a new ``createdb``) is dropped
+  afterwards. A database some room (or program) is connected to is never replaced: the server
+  itself refuses to rename it, and nothing changes.
+
+The login needs CREATEDB (the IT provider's, as for the backup); the clinic's roles must exist
+on the server (they live outside the database: `pg_dumpall --roles-only`, or `imsmap server
+init` of another database). The database's own grants, which a dump does not carry, are given
+as `imsmap server init` gives them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store.postgres import chain, schema
+from imsmap.store.postgres.connection import (
+    GROUPS,
+    OWNER,
+    SCHEMA,
+    ServerError,
+    connect,
+    make_conninfo,
+    one,
+    parse,
+    where,
+)
+from imsmap.store.postgres.dsn import first_line
+from imsmap.store.postgres.dump import TABLES, tool
+
+if TYPE_CHECKING:
+    from imsmap.store.postgres.connection import PgConnection
+
+MAINTENANCE_DB = "postgres"
+_COPY = re.compile(r"^COPY (?:imsmap\.)?(\w+) ")
+
+
+@dataclass(frozen=True)
+class Restored:
+    database: str
+    counts: dict[str, int]
+    audit_entries: int
+    chain_link: str  # the newest entry's link, hex
+    replaced: str | None  # the name the database it replaced is kept under
+
+
+def _pg_restore(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([tool("pg_restore"), "--no-password", *args], capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
+
+
+def archive_counts(backup: Path) -> dict[str, int]:
+    """The rows of each record table the archive holds, counted in its data (pg_restore writes
+    each table's COPY block, one line a row, ended by a backslash and a dot)."""
+    listed = _pg_restore(["--list", str(backup)])
+    if listed.returncode != 0:
+        raise _unreadable(backup)
+    if not re.search(r"SCHEMA - imsmap ", listed.stdout) \
+            or not re.search(r"TABLE DATA imsmap audit ", listed.stdout):
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "%1 is not a backup of an imsmap clinic server (pg_dump's custom "
+            "format, as `imsmap backup --dsn` writes it); nothing was changed."),
+            backup))
+    counts = dict.fromkeys(TABLES, 0)
+    with subprocess.Popen([tool("pg_restore"), "--data-only", "--schema", SCHEMA, "-f", "-",
+                           str(backup)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          stdin=subprocess.DEVNULL, text=True, encoding="utf-8",
+                          errors="replace") as reader:
+        assert reader.stdout is not None
+        table = None
+        for line in reader.stdout:
+            if table is None:
+                found = _COPY.match(line)
+                if found and found.group(1) in counts:
+                    table = found.group(1)
+            elif line.rstrip("\n") == "\\.":
+                table = None
+            else:
+                counts[table] += 1
+    if reader.returncode != 0:
+        raise _unreadable(backup)
+    return counts
+
+
+def _unreadable(backup: Path) -> ServerError:
+    return ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+        "ServerRestore", "The backup %1 cannot be read whole (pg_restore stopped); it may be "
+        "cut short or damaged. Nothing was changed."), backup))
+
+
+def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
+    """What the database holds: its objects, and its records when it is an imsmap clinic."""
+    with connect(dsn, application_name="imsmap restore") as conn:
+        objects = schema.objects(conn)
+        counts: dict[str, int] = {}
+        if schema.current_version(conn) > 0:
+            counts = {t: int(one(conn.execute(f"SELECT count(*) FROM {t}"))[0])
+                      for t in ("patients", "sessions", "audit")}
+        conn.rollback()
+    return objects, counts
+
+
+def _connected(conn: PgConnection, dbname: str) -> list[str]:
+    """The logins connected to ``dbname`` (other than this connection)."""
+    return [r[0] or "?" for r in conn.execute(
+        "SELECT usename FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+        (dbname,)).fetchall()]
+
+
+def _rooms_sentence(place: str, logins: list[str]) -> str:
+    shown = ", ".join(sorted(set(logins)))
+    return (f"The {place} is open in {len(logins)} connection{'s' * (len(logins) != 1)} "
+            f"({shown}); close imsmap in every room (and any other program using it), then "
+            "restore again. Nothing was changed.")
+
+
+def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
+            check: Callable[[str], None] | None = None,
+            now: datetime | None = None) -> Restored:
+    """Put the backup in place of the DSN's database (see the module's words). ``check`` is
+    given the scratch database's DSN before it goes in place and refuses it by raising."""
+    backup = Path(backup).expanduser()
+    if not backup.is_file():
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "%1 is not a file; give the backup file `imsmap backup --dsn` "
+            "wrote. Nothing was changed."), backup))
+    with open(backup, "rb") as head:
+        if head.read(5) != b"PGDMP":
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "%1 is not a backup of a clinic server (pg_dump's custom "
+                "format, as `imsmap backup --dsn` writes it); nothing was changed."),
+                backup))
+    params = parse(dsn)
+    import psycopg  # installed: parse() said so
+    from psycopg import sql as psql
+
+    ident, sql = psql.Identifier, psql.SQL
+    target = params.get("dbname") or params.get("user")
+    if not target:
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "Name the clinic's database in the DSN "
+            "(postgresql://USER@HOST/DATABASE); nothing was changed.")))
+    place = where(dsn)
+    expected = archive_counts(backup)
+    conn = connect(make_conninfo({**params, "dbname": MAINTENANCE_DB}),
+                   application_name="imsmap restore", autocommit=True)
+    scratch = None
+    try:
+        allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
+                                   " WHERE rolname = current_user"))[0]
+        if not allowed:
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "Restoring the %1 needs the server's administrator's login "
+                "(one that may create databases); nothing was changed."), place))
+        missing = [r for r in (OWNER, *GROUPS.values()) if not conn.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", (r,)).fetchone()]
+        if missing:
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The server has no role %1, which the backup's records belong "
+                "to; restore the roles first (psql -f the file of pg_dumpall --roles-only) and "
+                "try again. Nothing was changed."), ', '.join(missing)))
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                              (target,)).fetchone() is not None
+        empty = True
+        if exists:
+            others = _connected(conn, target)
+            if others:
+                raise ServerError(_rooms_sentence(place, others))
+            objects, counts = _holdings(dsn)
+            empty = not objects
+            if objects and not force:
+                held = (f"holds records ({counts['patients']} patients, {counts['sessions']} "
+                        f"sessions, {counts['audit']} audit entries)" if counts
+                        else f"holds {', '.join(objects[:3])}")
+                raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                    "ServerRestore", "The %1 %2, and nothing was changed. To replace it with "
+                    "the backup, add --force; the current database will be kept on the server "
+                    "under a new name."), place, held))
+        scratch = f"imsmap_restore_{secrets.token_hex(6)}"
+        conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
+                     .format(ident(scratch)))
+        scratch_dsn = make_conninfo({**params, "dbname": scratch})
+        done = _pg_restore(["--exit-on-error", "--single-transaction", "-d", scratch_dsn,
+                            str(backup)])
+        if done.returncode != 0:
+            lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
+            detail = lines[0] if lines else "pg_restore stopped"
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The backup does not restore (%1); nothing was changed."), detail))
+        conn.execute(sql("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(ident(scratch)))
+        conn.execute(sql("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+            ident(scratch), sql(", ").join(ident(g) for g in GROUPS.values())))
+        conn.execute(sql("ALTER DATABASE {} SET search_path TO {}, public").format(
+            ident(scratch), ident(SCHEMA)))
+        entries, link = _verify(scratch_dsn, expected, check)
+        replaced = None
+        stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
+        try:
+            with conn.transaction():
+                if exists:
+                    replaced = f"{target}_replaced_{stamp}"
+                    conn.execute(sql("ALTER DATABASE {} RENAME TO {}").format(
+                        ident(target), ident(replaced)))
+                conn.execute(sql("ALTER DATABASE {} RENAME TO {}").format(
+                    ident(scratch), ident(target)))
+        except psycopg.errors.ObjectInUse:
+            raise ServerError(_rooms_sentence(place, _connected(conn, target))) from None
+        except psycopg.Error as exc:
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The server refused to put the restored database in place of "
+                "the %1 (%2); nothing was changed."), place, first_line(exc))) from None
+        scratch = None
+        if replaced and empty:  # a database that held nothing at all: nothing to keep
+            conn.execute(sql("DROP DATABASE {}").format(ident(replaced)))
+            replaced = None
+        return Restored(target, expected, entries, link.hex(), replaced)
+    finally:
+        if scratch is not None:
+            conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
+        conn.close()
+
+
+def _verify(scratch_dsn: str, expected: dict[str, int],
+            check: Callable[[str], None] | None) -> tuple[int, bytes]:
+    """Refuse the restored scratch database unless it is whole (see the module's words)."""
+    with connect(scratch_dsn, application_name="imsmap restore check") as db:
+        version = schema.current_version(db)
+        if version != schema.SCHEMA_VERSION:
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The backup holds imsmap server schema %1; this imsmap works "
+                "with %2, so nothing was changed. Restore it with the imsmap that made it."),
+                version, schema.SCHEMA_VERSION))
+        restored = {t: int(one(db.execute(f"SELECT count(*) FROM {t}"))[0]) for t in TABLES}
+        problems = [f"{t}: {n} in the backup, {restored[t]} restored"
+                    for t, n in expected.items() if restored[t] != n]
+        problems += chain.verify_chain(db)
+        problems += [f"audit entry {r[0]}: {r[1]}" for r in
+                     db.execute("SELECT * FROM audit_breaks()").fetchall()]
+        entries, link = chain.head(db)
+        db.rollback()
+    if problems:
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "The backup does not restore whole (%1); nothing was changed."),
+            problems[0]))
+    if check is not None:
+        check(scratch_dsn)
+    return entries, link

@@ -1,0 +1,298 @@
+"""The window of a clinic-server login outside the practitioners' group: reception (patients'
+demographics) and the clinic's administrator (its settings and practitioners).
+
+The server keeps sessions, charts and clinical notes from these logins (grants and row-level
+security, docs/clinic-server.md "Roles"), so their window is not the practitioner's with its
+clinical parts greyed out: it holds only what the role may do, and one sentence at its top says
+what is not there and why. Which role is asked of the server when signing in
+(``records.read.roles``: the groups the login is in). A login in the practitioners' group gets
+the main window (ui/main_window.py) whatever else it is in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import Patient
+from imsmap.domain.roles import ADMIN, PRACTITIONER, RECEPTION
+from imsmap.services import clinic
+from imsmap.services.changes import Change, Entity
+from imsmap.services.context import AppContext
+from imsmap.ui import errors as ui_errors
+from imsmap.ui.dialogs import PatientDialog
+from imsmap.ui.listening import listen
+from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
+from imsmap.ui.record.settings_dialog import SettingsDialog
+from imsmap.ui.wording import vocabulary
+
+STATUS_MS = 6000
+ERROR_STYLE = "QStatusBar { color: #b3261e; }"
+BANNER_STYLE = ("padding: 6px 10px; background: #e8eef7; color: #1d2f4f; border-radius: 3px;")
+
+
+def is_desk_login(roles: frozenset[str]) -> bool:
+    """True when the signed-in login gets this window rather than the practitioner's."""
+    return PRACTITIONER not in roles and bool(roles & {RECEPTION, ADMIN})
+
+
+class DeskWindow(QMainWindow):
+    """Reception's and the administrator's window (see the module's words)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.records = records = context.records
+        roles = records.read.roles
+        self.reception = RECEPTION in roles
+        self.admin = ADMIN in roles
+        self.patient: Patient | None = None
+        self.hide_names = False
+        self._data_version = records.read.data_version()
+
+        self.banner = QLabel(self._role_sentence())
+        self.banner.setObjectName("roleBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.banner)
+        self.patients: PatientPanel | None = None
+        if self.reception:
+            layout.addWidget(self._reception_part(), 1)
+        if self.admin:
+            layout.addWidget(self._admin_part())
+            if not self.reception:
+                layout.addStretch(1)
+        self.setCentralWidget(body)
+        self._menus()
+        self._listener = listen(records.bus, self, self._on_change)
+        self.setWindowTitle(self.tr("{who} – reception").format(who=records.read.path.name)
+                            if self.reception and not self.admin else
+                            self.tr("{who} – clinic administration").format(
+                                who=records.read.path.name))
+        self.resize(1100, 720)
+
+    def _role_sentence(self) -> str:
+        if self.reception and self.admin:
+            return self.tr("Signed in for reception and the clinic's administration: patients' "
+                           "details and the clinic's settings; sessions, charts and clinical "
+                           "notes are the practitioners', and the server keeps them from this "
+                           "login.")
+        if self.reception:
+            return self.tr("Signed in for reception: patients' names and details only; "
+                           "sessions, charts and clinical notes are the practitioners', and the "
+                           "server keeps them from this login.")
+        return self.tr("Signed in as the clinic's administrator: the clinic's settings and its "
+                       "practitioners; patients' records are the practitioners', and the server "
+                       "keeps them from this login.")
+
+    # -- reception -------------------------------------------------------------------------
+    def _reception_part(self) -> QWidget:
+        self.patients = PatientPanel(self.records, self.context.histories)
+        self.patients.newPatientRequested.connect(self.new_patient)
+        self.patients.patientSelected.connect(self._patient_selected)
+        details = QGroupBox(self.tr("Patient's details"))
+        form = QFormLayout(details)
+        self.fields = {name: QLabel() for name in
+                       ("chart_number", "family_name", "given_name", "birth_date", "sex")}
+        for label, name in ((self.tr("Chart number"), "chart_number"),
+                            (self.tr("Family name"), "family_name"),
+                            (self.tr("Given name"), "given_name"),
+                            (self.tr("Date of birth"), "birth_date"),
+                            (self.tr("Sex"), "sex")):
+            self.fields[name].setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, self.fields[name])
+        self.edit_button = QPushButton(self.tr("Edit details…"))
+        self.edit_button.clicked.connect(self.edit_patient)
+        self.edit_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        form.addRow(row)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addWidget(details)
+        column.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.patients)
+        split.addWidget(right)
+        split.setSizes([380, 620])
+        split.setChildrenCollapsible(False)
+        return split
+
+    def _patient_selected(self, patient_id: int | None) -> None:
+        try:
+            self.patient = (self.records.read.patient(patient_id) if patient_id is not None
+                            else None)
+        except UserFacingError as exc:
+            self.patient = None
+            self.show_error(exc)
+        self._show_patient()
+
+    def _show_patient(self) -> None:
+        p = self.patient
+        hidden = self.hide_names and p is not None
+        values = {
+            "chart_number": p.chart_number if p else "",
+            "family_name": p.family_name if p else "",
+            "given_name": (p.given_name or "") if p else "",
+            "birth_date": f"{p.birth_date:%Y-%m-%d}" if p and p.birth_date else "",
+            "sex": vocabulary("Sex", p.sex.label) if p else "",
+        }
+        for name, label in self.fields.items():
+            label.setText(HIDDEN_NAME if hidden and name != "sex" and values[name] else
+                          values[name])
+        if p is not None:
+            ui_errors.register_private([p.family_name, p.given_name, p.chart_number])
+        self.edit_button.setEnabled(p is not None and not self.records.read.readonly)
+
+    def new_patient(self) -> None:
+        dialog = PatientDialog(self.records, self)
+        if dialog.exec() and dialog.patient is not None and self.patients is not None:
+            self.patients.select_patient(dialog.patient.id)
+            self.show_message(self.tr("Patient {chart} created.").format(
+                chart=dialog.patient.chart_number))
+
+    def edit_patient(self) -> None:
+        if self.patient is None:
+            return
+        dialog = PatientDialog(self.records, self, editing=self.patient)
+        if dialog.exec() and dialog.patient is not None:
+            self.patient = dialog.patient
+            self._show_patient()
+            self.show_message(self.tr("Details of {chart} saved.").format(
+                chart=dialog.patient.chart_number))
+
+    def set_names_hidden(self, hidden: bool) -> None:
+        """The privacy screen (F12): no name or identifier in the window."""
+        self.hide_names = bool(hidden)
+        if self.patients is not None:
+            self.patients.set_names_hidden(self.hide_names)
+            self._show_patient()
+
+    # -- the administrator -------------------------------------------------------------------
+    def _admin_part(self) -> QWidget:
+        box = QGroupBox(self.tr("The clinic"))
+        column = QVBoxLayout(box)
+        self.clinic_summary = QLabel()
+        self.clinic_summary.setWordWrap(True)
+        column.addWidget(self.clinic_summary)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        self.settings_button = QPushButton(self.tr("Clinic settings…"))
+        self.settings_button.setToolTip(self.tr("The clinic's name and logo, its practitioners "
+                                                "with their registration numbers, needle "
+                                                "presets, grasp labels, paper size"))
+        self.settings_button.clicked.connect(self.clinic_settings)
+        self.settings_button.setEnabled(not self.records.read.readonly)
+        row.addWidget(self.settings_button)
+        row.addStretch(1)
+        self._show_clinic()
+        return box
+
+    def _show_clinic(self) -> None:
+        try:
+            settings = clinic.load(self.records)
+        except UserFacingError as exc:
+            self.clinic_summary.setText(str(exc))
+            return
+        names = ", ".join(p.name for p in settings.practitioners) or self.tr("none yet")
+        self.clinic_summary.setText(self.tr("{clinic}. Practitioners: {names}.").format(
+            clinic=settings.clinic_name or self.tr("The clinic has no name yet"), names=names))
+
+    def clinic_settings(self) -> None:
+        try:
+            dialog = SettingsDialog(self.records, self)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        if dialog.exec():
+            self._show_clinic()
+            self.show_message(self.tr("Clinic settings saved."))
+
+    # -- menus, messages, refreshing ---------------------------------------------------------
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        if self.reception:
+            self.act_new_patient = QAction(self.tr("&New patient…"), self)
+            self.act_new_patient.setShortcut(QKeySequence("Ctrl+N"))
+            self.act_new_patient.triggered.connect(self.new_patient)
+            self.act_new_patient.setEnabled(not self.records.read.readonly)
+            file_menu.addAction(self.act_new_patient)
+        if self.admin:
+            act = QAction(self.tr("Clinic se&ttings…"), self)
+            act.setShortcut(QKeySequence("Ctrl+,"))
+            act.triggered.connect(self.clinic_settings)
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        act_quit = QAction(self.tr("&Quit"), self)
+        act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        act_quit.triggered.connect(self.close)
+        file_menu.addAction(act_quit)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        act_refresh = QAction(self.tr("&Refresh"), self)
+        act_refresh.setShortcut(QKeySequence("F5"))
+        act_refresh.triggered.connect(lambda: self.refresh(force=True))
+        view.addAction(act_refresh)
+        if self.reception:
+            self.act_hide = QAction(self.tr("&Privacy screen"), self)
+            self.act_hide.setCheckable(True)
+            self.act_hide.setShortcuts([QKeySequence("F12"), QKeySequence("Ctrl+H")])
+            self.act_hide.toggled.connect(self.set_names_hidden)
+            view.addAction(self.act_hide)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().setStyleSheet("")
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def show_error(self, exc: UserFacingError | str) -> None:
+        self.statusBar().setStyleSheet(ERROR_STYLE)
+        self.statusBar().showMessage(str(exc), STATUS_MS * 2)
+
+    def _on_change(self, change: Change) -> None:
+        if (change.entity is Entity.PATIENT and self.patient is not None
+                and change.entity_id == self.patient.id):
+            self._patient_selected(self.patient.id)
+
+    def refresh(self, force: bool = True) -> bool:
+        """Read again; without ``force`` only when the server's record moved on meanwhile."""
+        version = self.records.read.data_version()
+        if version is None or (not force and version == self._data_version):
+            return False
+        self._data_version = version
+        if self.patients is not None:
+            try:
+                self.patients.refresh_patients()
+            except UserFacingError as exc:
+                self.show_error(exc)
+                return False
+            if self.patient is not None:
+                self._patient_selected(self.patient.id)
+        if self.admin:
+            self._show_clinic()
+        if force:
+            self.show_message(self.tr("Refreshed from the database."))
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh(force=False)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self.records.bus.unsubscribe(self._listener)
+        super().closeEvent(event)

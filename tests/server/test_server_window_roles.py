@@ -1,0 +1,167 @@
+"""The window as each role opens it on a real clinic server (`imsmap --dsn`, ui.app.window_for):
+reception gets patients' demographics and nothing clinical, the administrator the clinic's
+settings and practitioners, a practitioner the chart with the clinic's settings left to the
+administrators; each says why in one sentence, and nothing raises (pytest-qt fails a test on an
+exception in a slot)."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from imsmap.services import clinic
+from imsmap.services.context import open_server_context
+from imsmap.store.postgres import users
+from imsmap.store.postgres.connection import connect
+from imsmap.ui.app import window_for
+from imsmap.ui.desk_window import DeskWindow
+from imsmap.ui.main_window import MainWindow
+from test_ui_support import qt_settings  # noqa: F401 - a fixture
+
+PASSWORD = "window-role-secret"
+_people = itertools.count(1)
+
+
+@pytest.fixture
+def people(pg_server, clinic_dsn):
+    """role -> DSN of a person in that group, in a new clinic with one patient who has a
+    signed session and a clinical note."""
+    dbname = psycopg.conninfo.conninfo_to_dict(clinic_dsn)["dbname"]
+    out = {}
+    for role in ("practitioner", "reception", "admin"):
+        name = f"{role[:5]}.w{next(_people)}.{dbname[-6:].strip('_')}"
+        users.add_user(clinic_dsn, name, role, PASSWORD)
+        out[role] = pg_server.dsn(dbname, user=name, password=PASSWORD)
+    context = open_server_context(out["practitioner"])
+    try:
+        r = context.records
+        p = r.create_patient(chart_number="A-1", family_name="Martin", given_name="Claire",
+                             birth_date="1961-05-02", sex="F", notes="diabetic; left shoulder")
+        s = r.start_session(p.id, started_at=datetime(2026, 11, 20, 10, 0), complaint="neck")
+        r.sign_session(s.id)
+    finally:
+        context.close()
+    return out
+
+
+@pytest.fixture
+def open_window(qtbot, qt_settings):  # noqa: F811 - the fixture imported above
+    opened = []
+
+    def open_as(dsn: str):
+        context = open_server_context(dsn)
+        window = window_for(context)
+        opened.append((window, context))
+        window.show()
+        qtbot.waitExposed(window)
+        if isinstance(window, MainWindow):
+            qtbot.waitUntil(lambda: window.built)
+        return window
+
+    yield open_as
+    for window, context in opened:
+        window.close()
+        window.deleteLater()
+        context.close()
+    qtbot.wait(1)
+
+
+def answer_dialog(qtbot, fill) -> None:
+    """``fill(dialog)`` on the modal dialog the next click opens."""
+    def handle():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, handle)
+            return
+        try:
+            fill(dialog)
+        finally:
+            if dialog.isVisible():  # refused, or the test's own check failed: never hang
+                dialog.reject()
+    QTimer.singleShot(20, handle)
+
+
+def test_reception_gets_demographics_and_nothing_clinical(people, open_window, qtbot):
+    w = open_window(people["reception"])
+    assert isinstance(w, DeskWindow) and w.reception and not w.admin
+    assert "reception" in w.banner.text() and "server keeps them" in w.banner.text()
+    assert w.banner.text().count(".") == 1  # one sentence
+    panel = w.patients
+    assert panel.sessions.isHidden() and panel.new_session.isHidden()
+    assert panel.patients.count() == 1
+    panel.patients.setCurrentRow(0)
+    assert w.fields["chart_number"].text() == "A-1"
+    assert w.fields["birth_date"].text() == "1961-05-02"
+    assert w.patient.notes == ""  # never read: the server does not give it to reception
+    assert w.edit_button.isEnabled()
+
+    # A new patient through the window's own button and dialog (no notes field in it).
+    def new(dialog):
+        assert not dialog.with_notes and not dialog.notes.isVisible()
+        dialog.chart_number.setText("R-7")
+        dialog.family_name.setText("Tremblay")
+        dialog.birth_date.setText("1990-01-31")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    answer_dialog(qtbot, new)
+    qtbot.mouseClick(panel.new_patient, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.patient is not None and w.patient.chart_number == "R-7")
+    assert "R-7 created" in w.statusBar().currentMessage()
+
+    # Her details changed, and a practitioner still reads the first patient's note intact.
+    panel.select_patient(next(p.id for p in w.records.read.search_patients("A-1")))
+
+    def edit(dialog):
+        assert dialog.family_name.text() == "Martin"
+        dialog.family_name.setText("Martin-Roy")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    answer_dialog(qtbot, edit)
+    qtbot.mouseClick(w.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.fields["family_name"].text() == "Martin-Roy")
+    with connect(people["practitioner"]) as conn:
+        assert conn.execute("SELECT family_name, notes, updated_by FROM patients"
+                            " WHERE chart_number = 'A-1'").fetchone() == \
+            ("Martin-Roy", "diabetic; left shoulder", w.records.read.login)
+
+    # The privacy screen hides the names and the details.
+    w.act_hide.setChecked(True)
+    assert w.fields["family_name"].text() == "●●●●●"
+    assert all("Martin" not in panel.patients.item(i).text()
+               for i in range(panel.patients.count()))
+
+
+def test_the_administrator_gets_the_clinic_settings_and_no_patients(people, open_window,
+                                                                     qtbot):
+    w = open_window(people["admin"])
+    assert isinstance(w, DeskWindow) and w.admin and not w.reception and w.patients is None
+    assert "administrator" in w.banner.text() and w.banner.text().count(".") == 1
+    assert "no name yet" in w.clinic_summary.text()
+
+    def settings(dialog):
+        dialog.clinic_name.setText("Harbour Physiotherapy")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    answer_dialog(qtbot, settings)
+    qtbot.mouseClick(w.settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Harbour" in w.clinic_summary.text())
+    assert w.statusBar().currentMessage() == "Clinic settings saved."
+    reader = open_server_context(people["practitioner"])
+    try:
+        assert clinic.load(reader.records).clinic_name == "Harbour Physiotherapy"
+    finally:
+        reader.close()
+
+
+def test_a_practitioner_gets_the_chart_and_leaves_the_settings_to_the_administrators(
+        people, open_window):
+    w = open_window(people["practitioner"])
+    assert isinstance(w, MainWindow)
+    w.patients.patients.setCurrentRow(0)
+    assert w.patients.sessions.topLevelItemCount() == 1  # the clinical record is hers
+    for act in (w.menus.act_settings, w.menus.act_setup):
+        assert not act.isEnabled()
+        assert "administrator's login" in act.statusTip()
+    assert w.menus.act_new_patient.isEnabled()
