@@ -15,7 +15,7 @@ from imsmap.cli import main
 from imsmap.cli.atlas_cmd import atlas_json
 
 MUSCLE_KEYS = {"id", "name", "synonyms", "region", "nerve", "roots", "dominant_root", "depth",
-               "levels", "thorax_risk", "pneumothorax_risk", "note", "views"}
+               "levels", "thorax_risk", "pneumothorax_risk", "note", "views", "translations"}
 
 
 def test_json_output(capsys):
@@ -29,6 +29,10 @@ def test_json_output(capsys):
         assert m["dominant_root"] in m["roots"]
     deltoid = next(m for m in data["muscles"] if m["id"] == "deltoid_middle")
     assert deltoid["roots"] == ["C5", "C6"] and deltoid["pneumothorax_risk"] is False
+    # English whatever the locale; the French names beside, under translations
+    assert deltoid["name"].startswith("Deltoid")
+    assert deltoid["translations"]["fr_CA"]["name"].startswith("Deltoïde")
+    assert deltoid["translations"]["fr_CA"]["nerve"] == "Nerf axillaire"
 
 
 def test_json_views_match_the_atlas(capsys):
@@ -62,7 +66,8 @@ def test_atlas_json_lists_views_per_muscle():
     })
     data = atlas_json(Atlas(catalogue=load_catalogue(), views={view.id: view}))
     assert data["views"] == [{"id": "test_anterior", "name": "Test anterior", "kind": "body",
-                              "layers": [{"id": "superficial", "name": "Superficial"}]}]
+                              "layers": [{"id": "superficial", "name": "Superficial"}],
+                              "translations": {"fr_CA": {"name": "Test anterior"}}}]
     by_id = {m["id"]: m for m in data["muscles"]}
     assert by_id["deltoid_middle"]["views"] == ["test_anterior"]
     assert by_id["biceps_brachii"]["views"] == []

@@ -20,8 +20,8 @@ from PySide6.QtGui import QPdfWriter
 from imsmap.atlas import load_atlas
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
-from imsmap.i18n.records import sentence_text, speaking, translate
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, fill, joined, sentence
+from imsmap.i18n.records import date_time, long_date, sentence_text, speaking, translate
 from imsmap.report.document import device_resolution
 from imsmap.report.layout import Doc, Heading, KeyValues
 from imsmap.report.progress_pdf import write_progress_pdf
@@ -64,7 +64,21 @@ def _english_words() -> set[str]:
         english |= _words(" ".join([view.name, *(lay.name for lay in view.layers),
                                     *(lm.name for lm in view.landmarks)]))
         french |= _words(atlas.view_name(view_id, "fr_CA"))
+    # English dates: month and day names (French records write theirs: « 3 décembre 2026 »)
+    english |= {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "feb", "apr", "jun", "jul",
+                "aug", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
     return english - french - ALLOWED
+
+
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")
+
+
+def _french_date(day: date) -> str:
+    """« 7 octobre 2026 », « 1er décembre 2026 »: how a Quebec record writes a date out."""
+    return f"{'1er' if day.day == 1 else day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"
 
 
 def _clinician_words(record) -> set[str]:
@@ -138,6 +152,18 @@ def test_a_french_session_pdf_of_the_demo_clinic_has_no_english_left(qapp, demo,
     if not record.session.is_signed:
         assert "BROUILLON — NON SIGNÉE" in text
     assert _leftovers(pages, english, _clinician_words(record)) == {}
+    # Dates written out in French in the heading, the signature and the footer (ISO stays in
+    # the tables); the session's day and time as « 7 octobre 2026 à 8 h 00 ».
+    s = record.session
+    assert f"{_french_date(s.started_at.date())} à {s.started_at.hour} h {s.started_at:%M}" \
+        in pages[0]
+    assert "produit le 1er décembre 2026 à 12 h 00" in pages[0]
+    if s.is_signed:
+        assert f"Signée le {_french_date(s.signed_at.date())}" in pages[0]
+        assert f"Signée électroniquement par {s.signed_by} le {_french_date(s.signed_at.date())}" \
+            in text
+    if record.patient.birth_date:
+        assert _french_date(record.patient.birth_date) in pages[0]
     # A muscle in French, with its nerve and a decimal comma.
     muscle = load_atlas().muscle(record.sites[0].muscle_id)
     assert muscle.display_name("fr_CA").split(",")[0] in text
@@ -154,6 +180,10 @@ def test_a_french_progress_pdf_of_the_demo_clinic_has_no_english_left(qapp, demo
     pages = _pages(out)
     text = " ".join(pages)
     assert "Rapport d'évolution SIM" in text and "Préhension par muscle et par séance" in text
+    sessions = demo.read.sessions_for_patient(patient.id)
+    first, last = (min(x.started_at for x in sessions), max(x.started_at for x in sessions))
+    assert (f"du {_french_date(first.date())} au {_french_date(last.date())}"
+            in pages[0].replace("\n", " "))
     clinician = set()
     for s in demo.read.sessions_for_patient(patient.id):
         clinician |= _clinician_words(demo.session_record(s.id))
@@ -282,6 +312,29 @@ def test_plurals_and_sentences_in_both_languages():
         assert said == "The records language 'x' is not one of en."  # still English text
         assert sentence_text(said).startswith("La langue des dossiers 'x'")
     assert fill("%1 of %2, %1", ["a", "%2"]) == "a of %2, a"
+
+
+def test_counted_and_joined_sentences_and_dates_in_both_languages():
+    one, three = (counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), n)
+                  for n in (1, 3))
+    assert (one, three) == ("1 signed session", "3 signed sessions")
+    assert one.count("s") == 4  # still a str
+    where = joined(": ", ["patients[0].family_name", sentence("Importer", QT_TRANSLATE_NOOP(
+        "Importer", "is missing."))])
+    assert where == "patients[0].family_name: is missing."
+    zero = counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), 0)
+    with speaking("fr_CA"):
+        assert [sentence_text(s) for s in (zero, one, three)] == [
+            "0 séance signée", "1 séance signée", "3 séances signées"]
+        assert sentence_text(where) == "patients[0].family_name\u00a0: est manquant."
+        assert long_date(date(2026, 12, 3)) == "3 décembre 2026"
+        assert long_date(date(2026, 12, 1)) == "1er décembre 2026"
+        assert date_time(datetime(2026, 10, 6, 15, 0, tzinfo=UTC)) == \
+            "6 octobre 2026 à 15 h 00 +00:00"
+    with speaking("en"):
+        assert sentence_text(zero) == "0 signed sessions"
+        assert long_date(date(2026, 12, 1)) == "2026-12-01"
+        assert date_time(datetime(2026, 10, 6, 15, 0)) == "2026-10-06 15:00"
 
 
 @pytest.mark.parametrize(("check", "english", "french"), [

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.text import fill
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
+from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED
 from imsmap.i18n.records import language, translate
 
 # The table shortens long names and nerve descriptions; --json has them in full.
@@ -44,10 +45,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.action == "preview":
         if not args.out:
-            raise UserFacingError("imsmap atlas preview needs a folder: add --out DIR.")
+            raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
+                "CliAtlas", "imsmap atlas preview needs a folder: add --out DIR.")))
         return _preview(args.out)
     if args.out:
-        raise UserFacingError("--out is only used with 'imsmap atlas preview'.")
+        raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
+            "CliAtlas", "--out is only used with 'imsmap atlas preview'.")))
     if args.json:
         from imsmap.atlas import load_atlas
 
@@ -66,21 +69,25 @@ def _preview(out_dir: str) -> int:
     except ModuleNotFoundError as exc:
         if exc.name != "imsmap.render.preview":
             raise
-        raise UserFacingError("Chart previews are not available in this version of imsmap.") from None
+        raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
+            "CliAtlas", "Chart previews are not available in this version of imsmap."))) from None
     from imsmap.cli.common import ensure_gui_application
 
     folder = Path(out_dir).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise UserFacingError(f"{folder} is a file; give --out a folder for the images.")
+        raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
+            "CliAtlas", "%1 is a file; give --out a folder for the images."), folder))
     if not folder.parent.is_dir():
-        raise UserFacingError(f"The folder {folder.parent} does not exist; create it first.")
+        raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
+            "CliAtlas", "The folder %1 does not exist; create it first."), folder.parent))
     _refuse_databases(folder)
     _app = ensure_gui_application()  # noqa: F841 - kept alive while the sheets are drawn
     try:
         result = render_preview(str(folder))
     except OSError as exc:
-        raise UserFacingError(f"The chart previews could not all be written to {folder} "
-                              f"({exc.strerror or exc}).") from None
+        raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
+            "CliAtlas", "The chart previews could not all be written to %1 (%2)."),
+            folder, exc.strerror or exc)) from None
     return int(result) if isinstance(result, int) else 0
 
 
@@ -95,6 +102,12 @@ def _refuse_databases(folder: Path) -> None:
     for view_id, view in load_atlas().views.items():
         for layer in view.layers:
             refuse_database(folder / f"{view_id}_{layer.id}.png", database)
+
+
+# --json is a data format: its keys and its values are English whatever the locale, and each
+# muscle and view carries its names in the other languages under "translations" (docs/
+# records-language.md), so that a script gets the same document on every computer.
+_TRANSLATED = tuple(lang for lang in SUPPORTED if lang != SOURCE_LANGUAGE)
 
 
 def atlas_json(atlas: Any) -> dict[str, Any]:
@@ -114,6 +127,8 @@ def atlas_json(atlas: Any) -> dict[str, Any]:
                 "name": view.name,
                 "kind": view.kind,
                 "layers": [{"id": layer.id, "name": layer.name} for layer in view.layers],
+                "translations": {lang: {"name": atlas.view_name(view.id, lang)}
+                                 for lang in _TRANSLATED},
             }
             for view in atlas.views.values()
         ],
@@ -132,6 +147,10 @@ def atlas_json(atlas: Any) -> dict[str, Any]:
                 "pneumothorax_risk": m.pneumothorax_risk,
                 "note": m.note,
                 "views": charted.get(m.id, []),
+                "translations": {lang: {"name": m.display_name(lang),
+                                        "synonyms": list(m.synonyms_in(lang)),
+                                        "nerve": m.nerve_in(lang)}
+                                 for lang in _TRANSLATED},
             }
             for m in catalogue
         ],

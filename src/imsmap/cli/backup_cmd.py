@@ -23,8 +23,9 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_db_argument, add_dsn_argument, db_arg, dsn_arg
-from imsmap.domain.text import fill
-from imsmap.i18n.records import translate
+from imsmap.cli.table_words import counts_text
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
+from imsmap.i18n.records import sentence_text, translate
 from imsmap.paths import resolve_db
 
 
@@ -89,13 +90,15 @@ def _backup_server(args: argparse.Namespace, dsn: str) -> int:
     from imsmap.store.postgres.dump import dump
 
     if not args.out or args.full_every_days is not None or args.keep_fulls is not None:
-        raise UserFacingError("A clinic server is backed up into one file: give --out FILE "
-                              "(the automatic backups' policy is the single-PC file's).")
+        raise UserFacingError(sentence("CliBackup", QT_TRANSLATE_NOOP(
+            "CliBackup", "A clinic server is backed up into one file: give --out FILE (the "
+            "automatic backups' policy is the single-PC file's).")))
     made = dump(dsn, args.out)
-    counts = ", ".join(f"{n} {t}" for t, n in made.counts.items() if n)
-    print(f"Backed up the clinic server to {made.path} (pg_dump custom format: {counts}). "
-          f"Restored into a scratch database to check it: the audit chain of "
-          f"{made.audit_entries} entries is unbroken and ends in {made.chain_link[:16]}.")
+    print(fill(translate(
+        "BackupCommand", "Backed up the clinic server to %1 (pg_dump custom format: %2). "
+        "Restored into a scratch database to check it: the audit chain (entries: %3) is "
+        "unbroken and ends in %4."),
+        [made.path, counts_text(made.counts), made.audit_entries, made.chain_link[:16]]))
     return 0
 
 
@@ -114,7 +117,8 @@ def _set_policy(args: argparse.Namespace, db_path) -> int:
                                       bs.KEEP_FULLS_SETTING: str(policy.keep_fulls)})
     finally:
         records.db.close()
-    print(f"Automatic backups of {db_path}: {policy.describe()}.")
+    print(fill(translate("BackupCommand", "Automatic backups of %1: %2."),
+               [db_path, sentence_text(policy.describe())]))
     return 0
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_records_arguments, open_records_for
-from imsmap.i18n.records import translate
+from imsmap.i18n.records import sentence_text, translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
         report = quick_check(records) if args.quick else full_check(records)
     finally:
         records.db.close()
-    print(report.text())
+    print(sentence_text(report.text()))
     return 0 if report.ok else 1

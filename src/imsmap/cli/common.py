@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.text import fill
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
 
 
@@ -66,14 +66,16 @@ def iso_date(value: str, option: str) -> date:
 
 
 
-DSN_HELP = ("a clinic server's database in place of --db: a libpq DSN such as "
-            "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full (the password "
-            "from PGPASSFILE or ~/.pgpass, PGPASSWORD or a service file, else asked for)")
+def dsn_help() -> str:
+    return translate("Cli", "a clinic server's database in place of --db: a libpq DSN such as "
+                     "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full (the "
+                     "password from PGPASSFILE or ~/.pgpass, PGPASSWORD or a service file, "
+                     "else asked for)")
 
 
 def add_dsn_argument(parser: argparse.ArgumentParser) -> None:
     """`--dsn DSN`: the clinic server in place of `--db PATH`, before or after the command."""
-    parser.add_argument("--dsn", metavar="DSN", default=argparse.SUPPRESS, help=DSN_HELP)
+    parser.add_argument("--dsn", metavar="DSN", default=argparse.SUPPRESS, help=dsn_help())
 
 
 def add_records_arguments(parser: argparse.ArgumentParser) -> None:
@@ -85,8 +87,9 @@ def add_records_arguments(parser: argparse.ArgumentParser) -> None:
 def dsn_arg(args: argparse.Namespace) -> str | None:
     dsn = getattr(args, "dsn", None)
     if dsn and db_arg(args):
-        raise UserFacingError("Give --db (a file on this computer) or --dsn (a clinic server), "
-                              "not both.")
+        raise UserFacingError(sentence("CliCommon", QT_TRANSLATE_NOOP(
+            "CliCommon", "Give --db (a file on this computer) or --dsn (a clinic server), not "
+            "both.")))
     return dsn or None
 
 
@@ -97,10 +100,12 @@ def terminal_password(login: str) -> str:
     import sys
 
     if sys.stdin is None or not sys.stdin.isatty():
-        raise UserFacingError(f"The clinic server asks for {login}'s password and none was "
-                              "found; nothing was opened. Keep it in a password file "
-                              "(PGPASSFILE, or ~/.pgpass) or run the command in a terminal.")
-    return getpass.getpass(f"Password for {login} on the clinic server: ")
+        raise UserFacingError(sentence("CliCommon", QT_TRANSLATE_NOOP(
+            "CliCommon", "The clinic server asks for %1's password and none was found; nothing "
+            "was opened. Keep it in a password file (PGPASSFILE, or ~/.pgpass) or run the "
+            "command in a terminal."), login))
+    return getpass.getpass(fill(translate("CliCommon", "Password for %1 on the clinic server: "),
+                                [login]))
 
 
 def open_records_for(args: argparse.Namespace, *, create: bool = True,

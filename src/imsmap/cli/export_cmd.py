@@ -24,6 +24,7 @@ from imsmap.cli.common import (
     open_records_for,
     positive_int,
 )
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
 from imsmap.services.output_files import check_output, reason, write_atomically
 from imsmap.store.db import StoreError
@@ -87,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         records = build_context(db).records if db_path is not None else records
         if args.csv:
             if args.session:
-                raise StoreError("--csv exports every session; leave out --session.")
+                raise StoreError(sentence("CliExport", QT_TRANSLATE_NOOP(
+                    "CliExport", "--csv exports every session; leave out --session.")))
             from imsmap.services.export_csv import to_csv
 
             text = to_csv(records)
@@ -102,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"),
                      database=db_path, force=args.force, what="export")
-    print(f"Exported {'a FHIR bundle ' if args.fhir else ''}to {out}.", file=sys.stderr)
+    done = translate("CliExport", "Exported a FHIR bundle to %1.") if args.fhir else translate(
+        "CliExport", "Exported to %1.")
+    print(fill(done, [out]), file=sys.stderr)
     return 0
 
 
@@ -115,8 +119,9 @@ def _to_stdout(text: str) -> None:
         # What stays buffered would fail again when Python exits: send it nowhere.
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise StoreError(f"The export could not be written to standard output "
-                         f"({reason(exc)}).") from None
+        raise StoreError(sentence("CliExport", QT_TRANSLATE_NOOP(
+            "CliExport", "The export could not be written to standard output (%1)."),
+            reason(exc))) from None
 
 
 def _check_db(path: Path) -> None:
@@ -126,4 +131,5 @@ def _check_db(path: Path) -> None:
     except OSError:
         return  # Database.open says what is wrong with it
     if empty:
-        raise StoreError(f"{path} is empty; it is not an imsmap database.")
+        raise StoreError(sentence("CliExport", QT_TRANSLATE_NOOP(
+            "CliExport", "%1 is empty; it is not an imsmap database."), path))

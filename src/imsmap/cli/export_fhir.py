@@ -19,6 +19,8 @@ from pathlib import Path
 
 from imsmap.cli.common import ensure_gui_application, iso_date
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
+from imsmap.i18n.records import translate
 from imsmap.services.records import Records
 
 
@@ -27,22 +29,27 @@ def check_options(args: argparse.Namespace) -> None:
     ranged = args.date_from is not None or args.date_to is not None
     if not args.fhir:
         if args.patient is not None or ranged:
-            raise UserFacingError("--patient, --from and --to choose what a FHIR export holds; "
-                                  "add --fhir.")
+            raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+                "CliExportFhir", "--patient, --from and --to choose what a FHIR export holds; "
+                "add --fhir.")))
         return
     if args.csv:
-        raise UserFacingError("Choose one of --csv and --fhir.")
+        raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+            "CliExportFhir", "Choose one of --csv and --fhir.")))
     ways = sum((args.patient is not None, ranged, bool(args.session)))
     if ways > 1:
-        raise UserFacingError("Choose the sessions one way: --patient ID, --from DATE --to DATE, "
-                              "or --session ID.")
+        raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+            "CliExportFhir", "Choose the sessions one way: --patient ID, --from DATE --to "
+            "DATE, or --session ID.")))
     if ranged:
         if args.date_from is None or args.date_to is None:
-            raise UserFacingError("A date range needs both --from DATE and --to DATE.")
+            raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+                "CliExportFhir", "A date range needs both --from DATE and --to DATE.")))
         first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
         if last < first:
-            raise UserFacingError(f"--to {last} is before --from {first}; give the earlier "
-                                  "date first.")
+            raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+                "CliExportFhir", "--to %1 is before --from %2; give the earlier date first."),
+                last, first))
 
 
 
@@ -53,16 +60,18 @@ def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
         patient = repo.patient(args.patient)  # NotFoundError: one sentence
         ids = [s.id for s in reversed(repo.sessions_for_patient(patient.id))]
         if not ids:
-            raise UserFacingError(f"{patient.display_name} (chart {patient.chart_number}) has "
-                                  "no sessions to export; nothing was written.")
+            raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+                "CliExportFhir", "%1 (chart %2) has no sessions to export; nothing was written."),
+                patient.display_name, patient.chart_number))
         return ids
     if args.date_from is not None:
         first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
         sessions = repo.sessions_between(first.isoformat(),
                                          (last + timedelta(days=1)).isoformat())
         if not sessions:
-            raise UserFacingError(f"No sessions started between {first} and {last}; nothing "
-                                  "was written.")
+            raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
+                "CliExportFhir", "No sessions started between %1 and %2; nothing was written."),
+                first, last))
         return [s.id for s in sessions]
     if args.session:
         return list(dict.fromkeys(args.session))
@@ -77,8 +86,8 @@ def fhir_text(args: argparse.Namespace, records: Records) -> str:
     document = ids is not None and len(ids) == 1 and bool(args.session) \
         and records.repo.session(ids[0]).is_signed
     if ids is not None and len(ids) == 1 and args.session and not document:
-        print(f"Session {ids[0]} is not signed: exported as a collection, without a PDF.",
-              file=sys.stderr)
+        print(fill(translate("CliExportFhir", "Session %1 is not signed: exported as a "
+                             "collection, without a PDF."), [ids[0]]), file=sys.stderr)
     apps: list = []  # the QApplication fonts need, kept alive until the bundle is made
 
     def pdf(session_id: int, generated: datetime) -> bytes:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 
 from imsmap.cli.common import add_records_arguments, open_records_for, positive_int
-from imsmap.i18n.records import translate
+from imsmap.domain.text import fill
+from imsmap.i18n.records import number, translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,6 +45,7 @@ def run_add(args: argparse.Namespace) -> int:
         photo = Photos(records).add_file(args.session, args.file, args.caption, args.site)
     finally:
         records.db.close()
-    print(f"Photo {photo.id} added to session {photo.session_id}: {photo.width}x{photo.height} "
-          f"{photo.kind}, {photo.bytes / 1024:.0f} KB, sha256 {photo.sha256}.")
+    print(fill(translate("CliPhoto", "Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 "
+                         "%7."), [photo.id, photo.session_id, photo.width, photo.height,
+                                  photo.kind, number(photo.bytes / 1024), photo.sha256]))
     return 0

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
 from imsmap.store import upgrade
 
 WIDTH = 30
@@ -42,8 +44,9 @@ def upgrade_with_bar(db_path: str | Path, out: TextIO | None = None) -> None:
     pending = upgrade.pending(db_path)
     if pending is None:
         return
-    bar = Bar(f"Upgrading {Path(db_path).name} from schema {pending.version} to "
-              f"{pending.target} (Ctrl+C stops it; nothing is lost)", out)
+    bar = Bar(fill(translate("CliProgress", "Upgrading %1 from schema %2 to %3 (Ctrl+C stops "
+                             "it; nothing is lost)"),
+                   [Path(db_path).name, pending.version, pending.target]), out)
     try:
         upgrade.upgrade(pending, bar)
     finally:

@@ -20,6 +20,8 @@ import sys
 
 from imsmap.cli.common import add_db_argument, db_arg
 from imsmap.domain.errors import UserFacingError
+from imsmap.cli.table_words import counts_text
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db
 
@@ -73,8 +75,9 @@ def _dsn(args: argparse.Namespace) -> str:
 
     dsn = getattr(args, "dsn", None) or saved_dsn()
     if not dsn:
-        raise ServerError("Give the server's database with --dsn (for example "
-                          "postgresql://postgres@db.clinic.lan/clinic); none was used before.")
+        raise ServerError(sentence("CliServer", QT_TRANSLATE_NOOP(
+            "CliServer", "Give the server's database with --dsn (for example "
+            "postgresql://postgres@db.clinic.lan/clinic); none was used before.")))
     return dsn
 
 
@@ -84,10 +87,11 @@ def run_init(args: argparse.Namespace) -> int:
     dsn = _dsn(args)
     name = schema.init(dsn)
     saved = connection.save(dsn)
-    print(f"Database {name} is set up for imsmap (schema {schema.SCHEMA_VERSION}), with the "
-          "group roles imsmap_practitioner, imsmap_reception and imsmap_admin.\n"
-          f"Connection settings (no password) kept in {saved}.\n"
-          "Next: imsmap server add-user --name LOGIN --role practitioner|reception|admin")
+    print(fill(translate(
+        "CliServer", "Database %1 is set up for imsmap (schema %2), with the group roles "
+        "imsmap_practitioner, imsmap_reception and imsmap_admin.\nConnection settings (no "
+        "password) kept in %3.\nNext: imsmap server add-user --name LOGIN --role "
+        "practitioner|reception|admin"), [name, schema.SCHEMA_VERSION, saved]))
     return 0
 
 
@@ -96,15 +100,17 @@ def read_password(name: str) -> str:
     from imsmap.domain.errors import ValidationError
 
     if sys.stdin is None:
-        raise ValidationError("No password was given: run add-user in a terminal, or pipe the "
-                              "password into it.", "password")
+        raise ValidationError(sentence("CliServer", QT_TRANSLATE_NOOP(
+            "CliServer", "No password was given: run add-user in a terminal, or pipe the "
+            "password into it.")), "password")
     if not sys.stdin.isatty():
         line = sys.stdin.readline()
         return line[:-1] if line.endswith("\n") else line
-    first = getpass.getpass(f"Password for {name}: ")
-    again = getpass.getpass("The same password again: ")
+    first = getpass.getpass(fill(translate("CliServer", "Password for %1: "), [name]))
+    again = getpass.getpass(translate("CliServer", "The same password again: "))
     if first != again:
-        raise ValidationError("The two passwords differ; nothing was changed.", "password")
+        raise ValidationError(sentence("CliServer", QT_TRANSLATE_NOOP(
+            "CliServer", "The two passwords differ; nothing was changed.")), "password")
     return first
 
 
@@ -115,7 +121,8 @@ def run_add_user(args: argparse.Namespace) -> int:
     users.check_name(args.name)
     group = users.add_user(dsn, args.name, args.role, read_password(args.name))
     connection.save(dsn)
-    print(f"{args.name} can now sign in to the clinic server as a member of {group}.")
+    print(fill(translate("CliServer", "%1 can now sign in to the clinic server as a member "
+                         "of %2."), [args.name, group]))
     return 0
 
 
@@ -132,16 +139,18 @@ def run_migrate(args: argparse.Namespace) -> int:
         report = full_check(records)
         if not report.ok:
             raise UserFacingError(
-                f"{path} has problems ({len(report.problems)}; `imsmap check --db {path}` "
-                "lists them); a clinic is moved only when its records check. Nothing was "
-                "moved.")
+                sentence("CliServer", QT_TRANSLATE_NOOP(
+                "CliServer", "%1 has problems (%2; `imsmap check --db %1` lists them); a "
+                "clinic is moved only when its records check. Nothing was moved."),
+                path, len(report.problems)))
         moved = transfer.migrate(records.db.conn, str(path), dsn)
     finally:
         records.db.close()
     connection.save(dsn)
-    counts = ", ".join(f"{n} {t}" for t, n in moved.counts.items() if n)
-    print(f"Moved {path} onto the server: {counts}.\n"
-          f"Every row compared with the file; {moved.signed_sessions} signatures match their "
-          f"audit entries; the audit chain of {moved.audit_entries} entries is unbroken and ends "
-          f"in the file's link {moved.chain_link[:16]}. The file is unchanged.")
+    print(fill(translate(
+        "CliServer", "Moved %1 onto the server: %2.\nEvery row compared with the file; "
+        "signatures matching their audit entries: %3; the audit chain (entries: %4) is "
+        "unbroken and ends in the file's link %5. The file is unchanged."),
+        [path, counts_text(moved.counts), moved.signed_sessions, moved.audit_entries,
+         moved.chain_link[:16]]))
     return 0

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["QT_TRANSLATE_NOOP", "Sentence", "fill", "sentence", "shown"]
+__all__ = ["QT_TRANSLATE_NOOP", "Sentence", "counted", "fill", "joined", "plural_marks", "sentence",
+           "shown"]
 
 _PLACE = re.compile(r"%(\d{1,2})")
 
@@ -52,18 +53,52 @@ class Sentence(str):
     context: str
     template: str
     args: tuple[object, ...]
+    counted: int | None  # how many things a counted() sentence is about (str.count is taken)
 
-    def __new__(cls, context: str, template: str, args: Sequence[object] = ()) -> Sentence:
-        self = super().__new__(cls, fill(template, [shown(a) for a in args]))
+    def __new__(cls, context: str, template: str, args: Sequence[object] = (),
+                count: int | None = None) -> Sentence:
+        said = template if count is None else plural_marks(template, count, "en")
+        self = super().__new__(cls, fill(said, [shown(a) for a in args]))
         self.context = context
         self.template = template
         self.args = tuple(args)
+        self.counted = count
         return self
 
-    def __reduce__(self) -> tuple[type[Sentence], tuple[str, str, tuple[object, ...]]]:
+    def __reduce__(self) -> tuple[type[Sentence], tuple[str, str, tuple[object, ...], int | None]]:
         # pickling (multiprocessing) keeps the translation
-        return (Sentence, (self.context, self.template, self.args))
+        return (Sentence, (self.context, self.template, self.args, self.counted))
 
 
 def sentence(context: str, template: str, *args: object) -> Sentence:
     return Sentence(context, template, args)
+
+
+def counted(context: str, template: str, count: int, *args: object) -> Sentence:
+    """A sentence about `count` things: its "(s)" marks (in English and in its translations)
+    become the singular or the plural that `count` asks for ("%1 site(s)": "1 site", "3 sites";
+    French "1 site", "0 site", "2 sites"). A translation words the rest so that nothing else
+    varies ("Sites prévus non confirmés : %1"). `count` is also the first argument."""
+    return Sentence(context, template, (count, *args), count)
+
+
+def plural_marks(text: str, count: int, language: str) -> str:
+    """"(s)" said for `count` in `language`: English's singular is 1 alone, French's 0 and 1."""
+    singular = count == 1 if language == "en" else abs(count) < 2
+    return text.replace("(s)", "" if singular else "s")
+
+
+def joined(separator: str, parts: Sequence[object]) -> Sentence:
+    """`parts` (sentences or plain text) one after another with `separator` between them, each
+    said in the language the whole is said in ("place: sentence", a list of problems)."""
+    if "%" in separator:
+        raise ValueError("a separator holds no place holder")
+    template = separator.join(f"%{i + 1}" for i in range(len(parts)))
+    return Sentence("Joined", template, parts)
+
+
+# The joins a language writes its own way (French puts a space before a colon); any other join
+# is the same in every language.
+_JOINS = (QT_TRANSLATE_NOOP("Joined", "%1: %2"),)
+# A date and its time in running text (i18n.records.date_time): "3 décembre 2026 à 9 h 30".
+DATE_AT_TIME = QT_TRANSLATE_NOOP("Dates", "%1, %2")

@@ -27,16 +27,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
-from imsmap.domain.text import Sentence, fill
+from imsmap.domain.text import DATE_AT_TIME, Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
 
-__all__ = ["PLURAL", "catalog", "current", "day_month", "language", "locale", "number", "sentence_text",
-           "speaking", "translate"]
+__all__ = ["PLURAL", "catalog", "current", "date_time", "day_month", "language", "locale",
+           "long_date", "medium_date", "number", "sentence_text", "speaking", "translate"]
 
 PLURAL = True
 _CURRENT: ContextVar[Catalog | None] = ContextVar("imsmap_records_catalog", default=None)
@@ -96,12 +96,56 @@ def day_month(when: date) -> str:
     return f"{when.day} {locale().monthName(when.month, QLocale.FormatType.ShortFormat)}"
 
 
+def long_date(when: date) -> str:
+    """A date as the records language writes it in running text and headings: "3 décembre
+    2026" in French (as a Quebec record spells it out); ISO 8601 "2026-12-03" in English, which
+    no English-speaking reader misreads (12/03 is March in one country, December in another).
+    Tables, identifiers and metadata keep ISO in every language."""
+    if language() == SOURCE_LANGUAGE:
+        return when.isoformat()
+    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy"))
+
+
+def medium_date(when: date) -> str:
+    """A date where the width is short (a running header): "23 sept. 2026" in French, ISO in
+    English."""
+    if language() == SOURCE_LANGUAGE:
+        return when.isoformat()
+    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy"))
+
+
+def _first(when: date, text: str) -> str:
+    """French writes the first of the month as an ordinal: « 1er décembre 2026 »."""
+    if when.day == 1 and language().startswith("fr") and text.startswith("1 "):
+        return "1er " + text[2:]
+    return text
+
+
+def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
+    """A date and time in running text: "3 décembre 2026 à 9 h 30" in French, "2026-12-03 09:30"
+    in English; with `offset`, a time that knows its offset from UTC says it (" +01:00": when
+    something was signed or generated; a session's own time is said without it). `short`: the
+    month abbreviated in French (« 7 oct. 2026 à 8 h 00 »), for a running header."""
+    if language() == SOURCE_LANGUAGE:
+        text = f"{when:%Y-%m-%d %H:%M}"
+    else:
+        text = fill(translate("Dates", DATE_AT_TIME), [
+            (medium_date if short else long_date)(when.date()), locale().toString(QTime(when.hour, when.minute),
+                                                      "H 'h' mm")])
+    if offset and when.tzinfo is not None:
+        utc = when.strftime("%z")
+        text += f" {utc[:3]}:{utc[3:]}" if utc else ""
+    return text
+
+
 def sentence_text(message: object) -> str:
     """A user-facing message in the current records language: a ``Sentence`` translated and
     filled with its arguments; any other text as it is."""
     if isinstance(message, Sentence):
-        return fill(translate(message.context, message.template),
-                    [_argument(a) for a in message.args])
+        said = translate(message.context, message.template)
+        if message.counted is not None:
+            said = plural_marks(said, message.counted, language())
+        return fill(said, [_argument(a) for a in message.args])
     return str(message)
 
 
@@ -110,6 +154,8 @@ def _argument(arg: object) -> str:
     language's way ("20,000" / "20 000", "0.12" / "0,12")."""
     if isinstance(arg, Sentence):
         return sentence_text(arg)
+    if isinstance(getattr(arg, "message", None), Sentence):  # a UserFacingError
+        return sentence_text(getattr(arg, "message"))
     if isinstance(arg, bool) or not isinstance(arg, (int, float)):
         return str(arg)
     if isinstance(arg, int):

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
-from imsmap.i18n.records import sentence_text, translate
+from imsmap.i18n.records import date_time, sentence_text, translate
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 from imsmap.services import output_files
@@ -146,7 +146,7 @@ def paint_footer(doc: Doc, painter: QPainter, x: float, width: float, device_h: 
     doc.rule(painter, x, x + width, y, 0.6, RULE)
     y += doc.mm(1.2)
     left = fill(translate("ReportFrame", "Document %1 · generated %2 · imsmap %3"),
-                [frame.doc_id, fmt_dt(frame.generated), __version__])
+                [frame.doc_id, date_time(frame.generated), __version__])
     if frame.draft:
         left = fill(translate("ReportFrame", "%1 · DRAFT"), [left])
     doc.draw_text(painter, QRectF(x, y, width, lh), left, font, MUTED, wrap=False)
@@ -237,7 +237,8 @@ def write_pdf(out_path: str | os.PathLike[str], paint: Callable[[QPdfWriter], ob
         paint(writer)
         del writer  # flush and close the file before the metadata update and the rename
         if not _ends_with_trailer(tmp):  # QPdfWriter says nothing when a write fails
-            raise OSError(errno.EIO, "it could not be written completely: the disk may be full")
+            raise OSError(errno.EIO, translate(
+                "ReportFrame", "it could not be written completely: the disk may be full"))
         set_metadata(tmp, info)
 
     return write_atomically(out_path, write, database=database)

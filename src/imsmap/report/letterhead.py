@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.domain.models import Patient
 from imsmap.domain.text import fill
-from imsmap.i18n.records import translate
+from imsmap.i18n.records import long_date, translate
 from imsmap.report.layout import INK, MUTED, Block, Doc
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, age_on
@@ -103,7 +103,7 @@ def title_block(records: Records, settings: ClinicSettings, draft: bool, **kw) -
 def birth_text(patient: Patient, on: date) -> str:
     """The date of birth with the age on the day ``on``: "1968-03-14 (age 57)"; "—" unknown."""
     age = age_on(patient.birth_date, on)
-    dob = patient.birth_date.isoformat() if patient.birth_date else "—"
+    dob = long_date(patient.birth_date) if patient.birth_date else "—"
     if age is not None:
         dob = fill(translate("Letterhead", "%1 (age %2)"), [dob, age])
     return dob
@@ -113,7 +113,7 @@ def running_line(patient: Patient) -> str:
     """Who the document is about, for the running header of pages 2..N (the caller adds when)."""
     if patient.birth_date:
         return fill(translate("Letterhead", "%1 · Chart %2 · DOB %3"),
-                    [patient.display_name, patient.chart_number, patient.birth_date.isoformat()])
+                    [patient.display_name, patient.chart_number, long_date(patient.birth_date)])
     return fill(translate("Letterhead", "%1 · Chart %2"),
                 [patient.display_name, patient.chart_number])
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 from imsmap.domain.models import Patient
 from imsmap.domain.progress import History, grasp_matrix, root_matrix, session_metrics
 from imsmap.domain.text import fill
-from imsmap.i18n.records import PLURAL, speaking, translate
+from imsmap.i18n.records import PLURAL, long_date, medium_date, speaking, translate
 from imsmap.report.document import (
     MARGIN_X_MM,
     Frame,
@@ -114,7 +114,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         translate("ProgressPdf", "%1 of %2"), [len(history), total])
     drafts = sum(1 for s in history.sessions if not s.is_signed)
     period = fill(translate("ProgressPdf", "%1 to %2"),
-                  [f"{first.started_at:%Y-%m-%d}", f"{last.started_at:%Y-%m-%d}"])
+                  [long_date(first.started_at.date()), long_date(last.started_at.date())])
     visits = fill(translate("ProgressPdf", "%1 (visits %2-%3)"), [shown, numbers[0], numbers[-1]]) \
         if len(numbers) > 1 else fill(translate("ProgressPdf", "%1 (visit %2)"), [shown, numbers[0]])
     blocks.append(KeyValues([
@@ -198,8 +198,8 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
     blocks = _blocks(records, patient, history, settings, width_mm)
     first, last = history.sessions[0], history.sessions[-1]
     running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
-                   [running_line(patient), f"{first.started_at:%Y-%m-%d}",
-                    f"{last.started_at:%Y-%m-%d}"])
+                   [running_line(patient), medium_date(first.started_at.date()),
+                    medium_date(last.started_at.date())])
     frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
                   generated=generated)
     laid = lay_out(doc, device, blocks)

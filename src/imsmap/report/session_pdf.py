@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.models import SessionRecord
 from imsmap.domain.text import fill
-from imsmap.i18n.records import PLURAL, speaking, translate
+from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
 from imsmap.report.document import (
     DPI,
     PAPERS,
@@ -126,7 +126,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         return "—" if v is None else f"{v}/10"
 
     if s.is_signed and s.signed_at:
-        status = fill(translate("SessionPdf", "Signed %1"), [f"{s.signed_at:%Y-%m-%d}"])
+        status = fill(translate("SessionPdf", "Signed %1"), [long_date(s.signed_at.date())])
     else:
         status = translate("SessionPdf", "Signed") if s.is_signed else \
             translate("SessionPdf", "DRAFT — not signed")
@@ -134,7 +134,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         (translate("SessionPdf", "Patient"), p.display_name),
         (translate("SessionPdf", "Chart number"), p.chart_number),
         (translate("SessionPdf", "Date of birth"), birth_text(p, s.started_at.date())),
-        (translate("SessionPdf", "Session date and time"), f"{s.started_at:%Y-%m-%d %H:%M}"),
+        (translate("SessionPdf", "Session date and time"), date_time(s.started_at, offset=False)),
         (translate("SessionPdf", "Practitioner"), practitioner_line(s, settings)),
         (translate("SessionPdf", "Status"), status),
         (translate("SessionPdf", "Pain before → after (0-10)"),
@@ -262,7 +262,7 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
     doc_id = _document_id(record, digest)
     blocks, charts = _blocks(records, record, content_hash(record), settings)
     running = fill(translate("SessionPdf", "%1 · Session %2"),
-                   [running_line(p), f"{s.started_at:%Y-%m-%d %H:%M}"])
+                   [running_line(p), date_time(s.started_at, offset=False, short=True)])
     frame = Frame(running=running, title=translate("SessionPdf", "IMS treatment record"),
                   doc_id=doc_id,
                   generated=generated, draft=not s.is_signed)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from imsmap.domain.models import SessionRecord
 from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
-from imsmap.i18n.records import PLURAL, sentence_text, translate
+from imsmap.i18n.records import PLURAL, date_time, sentence_text, translate
 from imsmap.report.document import DRAFT_INK, fmt_dt
 from imsmap.report.layout import ALERT, INK, MUTED, Block, Doc
 from imsmap.report.letterhead import registration
@@ -146,7 +146,8 @@ class SignatureBlock(Block):
                                              "matches the hash recorded at signing"))
             lines = [
                 (fill(translate("SessionSections", "Signed electronically by %1 on %2."),
-                      [s.signed_by or "—", fmt_dt(s.signed_at)]), "b", INK),
+                      [s.signed_by or "—", date_time(s.signed_at) if s.signed_at else "—"]),
+                 "b", INK),
                 (translate("SessionSections", "Content hash (SHA-256) recorded at signing:"),
                  "", MUTED),
                 (s.content_hash or "—", "m", INK),

@@ -17,9 +17,11 @@ from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import AuditEntry
 from imsmap.services.records import Records
 from imsmap.store import audit, site_rows
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
-MISMATCH = "changed outside imsmap since it was created (its content no longer matches the " \
-    "digest recorded then)"
+MISMATCH = sentence("AuditView", QT_TRANSLATE_NOOP(
+    "AuditView", "changed outside imsmap since it was created (its content no longer matches "
+    "the digest recorded then)"))
 
 
 def session_trail(records: Records, session_id: int) -> list[AuditEntry]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from imsmap.atlas import AtlasError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, sentence
 from imsmap.services import signatures
 from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
@@ -21,6 +22,9 @@ from imsmap.store import audit, integrity
 from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError, user_error
+
+
+_QUICK = sentence("Checks", QT_TRANSLATE_NOOP("Checks", "File structure (quick check)"))
 
 
 @dataclass(frozen=True)
@@ -46,26 +50,32 @@ class CheckReport:
 
     @property
     def problems(self) -> list[str]:
-        return [f"{s.title}: {p}" for s in self.sections for p in s.problems]
+        return [joined(": ", [s.title, p]) for s in self.sections for p in s.problems]
 
-    def text(self) -> str:
-        lines = [f"Checking {self.path}", f"  {self.summary}"]
+    def text(self) -> Sentence:
+        """The report for people (`imsmap check`): a sentence, said in the records language
+        with i18n.records.sentence_text; English as a str."""
+        lines: list[object] = [
+            sentence("Checks", QT_TRANSLATE_NOOP("Checks", "Checking %1"), self.path),
+            joined("", ["  ", self.summary])]
         for s in self.sections:
-            detail = f" ({s.checked})" if s.checked else ""
+            title = s.title if not s.checked else joined(" (", [s.title, joined("", [
+                s.checked, ")"])])
             if s.ok:
-                lines.append(f"  ok       {s.title}{detail}")
+                lines.append(sentence("Checks", QT_TRANSLATE_NOOP("Checks", "  ok       %1"),
+                                      title))
             else:
-                n = len(s.problems)
-                lines.append(f"  PROBLEM  {s.title}{detail}: {n} problem{'s' * (n != 1)}")
-                lines += [f"           - {p}" for p in s.problems]
+                lines.append(counted("Checks", QT_TRANSLATE_NOOP(
+                    "Checks", "  PROBLEM  %2: %1 problem(s)"), len(s.problems), title))
+                lines += [joined("", ["           - ", p]) for p in s.problems]
         if self.ok:
-            lines.append("All is well.")
+            lines.append(sentence("Checks", QT_TRANSLATE_NOOP("Checks", "All is well.")))
         else:
-            n = len(self.problems)
-            lines.append(f"{n} problem{'s' * (n != 1)} found; nothing was changed. Keep this "
-                         "file as it is, and restore the latest good backup into a new file to "
-                         "compare (imsmap restore --db NEW.sqlite3 BACKUP).")
-        return "\n".join(lines)
+            lines.append(counted("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "%1 problem(s) found; nothing was changed. Keep this file as it is, "
+                "and restore the latest good backup into a new file to compare (imsmap "
+                "restore --db NEW.sqlite3 BACKUP)."), len(self.problems)))
+        return joined("\n", lines)
 
 
 def quick_check(records: Records) -> CheckReport:
@@ -73,7 +83,7 @@ def quick_check(records: Records) -> CheckReport:
     --quick`). It reads the whole file: seconds on a big database, so the window runs
     `structure_problems` on a thread after it is up instead."""
     # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
-    structure = Section("File structure (quick check)", tuple(integrity.quick_check(records.db)))
+    structure = Section(_QUICK, tuple(integrity.quick_check(records.db)))
     return CheckReport(str(records.db.path), _summary(records), (structure,))
 
 
@@ -85,7 +95,7 @@ def structure_problems(path: str | Path) -> list[str]:
     except StoreError as exc:
         return [exc.message]
     try:
-        return [f"File structure (quick check): {p}" for p in integrity.quick_check(db)]
+        return [joined(": ", [_QUICK, p]) for p in integrity.quick_check(db)]
     except StoreError as exc:
         return [exc.message]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -106,12 +116,14 @@ def check_restorable(copy: Path) -> None:
     finally:
         db.close()
     if not report.ok:
-        shown = "; ".join(report.problems[:5])
-        more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
+        shown = joined("; ", report.problems[:5])
+        more = sentence("Checks", QT_TRANSLATE_NOOP("Checks", " (and %1 more)"),
+                        len(report.problems) - 5) if len(report.problems) > 5 else ""
         raise StoreError(
-            f"The backup does not pass imsmap's checks, so nothing was restored: {shown}{more}. "
-            "Choose an earlier backup; to examine this one, copy the file and open the copy "
-            "with imsmap check --db COPY.")
+            sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "The backup does not pass imsmap's checks, so nothing was restored: "
+            "%1%2. Choose an earlier backup; to examine this one, copy the file and open the "
+            "copy with imsmap check --db COPY."), shown, more))
 
 
 def check_restorable_server(dsn: str) -> None:
@@ -128,8 +140,9 @@ def check_restorable_server(dsn: str) -> None:
         shown = "; ".join(report.problems[:5])
         more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
         raise StoreError(
-            f"The backup does not pass imsmap's checks, so nothing was restored: {shown}{more}. "
-            "Choose an earlier backup.")
+            sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "The backup does not pass imsmap's checks, so nothing was restored: "
+            "%1%2. Choose an earlier backup."), shown, more))
 
 
 def full_check(records: Records) -> CheckReport:
@@ -140,18 +153,29 @@ def full_check(records: Records) -> CheckReport:
     # file checks (its foreign keys are always enforced).
     with witness_rows.one_moment(db):
         # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
-        sections = ([_section("The server's own check of the audit chain (audit_breaks)",
+        sections = ([_section(sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "The server's own check of the audit chain (audit_breaks)")),
                               lambda: _server_breaks(records))] if db.is_server else [
-            Section("File structure (integrity check)", tuple(integrity.integrity_check(db))),
-            _section("References between records (foreign keys)",
+            Section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "File structure (integrity check)")),
+                    tuple(integrity.integrity_check(db))),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "References between records (foreign keys)")),
                      lambda: (integrity.foreign_key_check(db), ""))]) + [
-            _section("Muscles known to the atlas", lambda: _muscles(records)),
-            _section("Signed sessions unchanged since signing", lambda: _signatures(records)),
-            _section("Amendments unchanged since written", lambda: _amendments(records)),
-            _section("Photos unchanged since stored", lambda: photo_problems(records)),
-            _section("Audit trail unbroken", lambda: _audit_chain(records)),
-            _section("Imported audit trails kept unchanged", lambda: _kept_history(records)),
-            _section("Every record has its audit entry",
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Muscles known to the atlas")), lambda: _muscles(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Signed sessions unchanged since signing")), lambda: _signatures(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Amendments unchanged since written")), lambda: _amendments(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Photos unchanged since stored")), lambda: photo_problems(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Audit trail unbroken")), lambda: _audit_chain(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Imported audit trails kept unchanged")), lambda: _kept_history(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Every record has its audit entry")),
                      lambda: (integrity.unaudited_rows(db), "")),
         ]
         return CheckReport(str(db.path), _summary(records), tuple(sections))
@@ -170,10 +194,13 @@ def _summary(records: Records) -> str:
     try:
         counts = records.repo.counts()
     except StoreError as exc:
-        return f"schema {records.db.schema_version}; the records cannot be counted ({exc})"
-    return (f"schema {records.db.schema_version}: {counts['patients']} patients, "
-            f"{counts['sessions']} sessions, {counts['sites']} sites, "
-            f"{counts['amendments']} amendments, {counts['audit']} audit entries")
+        return sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "schema %1; the records cannot be counted (%2)"),
+            records.db.schema_version, exc)
+    return sentence("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "schema %1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit "
+        "entries: %6"), records.db.schema_version, counts["patients"], counts["sessions"],
+        counts["sites"], counts["amendments"], counts["audit"])
 
 
 def _muscles(records: Records) -> tuple[list[str], str]:
@@ -184,10 +211,12 @@ def _muscles(records: Records) -> tuple[list[str], str]:
             records.atlas.catalogue.resolve_id(muscle_id)
         except AtlasError:
             shown = ", ".join(map(str, ids[:20])) + (" ..." if len(ids) > 20 else "")
-            problems.append(f"muscle {muscle_id!r} is not in atlas version "
-                            f"{records.atlas.version} (site{'s' * (len(ids) != 1)} {shown})")
+            problems.append(counted("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "muscle %2 is not in atlas version %3 (site(s) %4)"), len(ids),
+                repr(muscle_id), records.atlas.version, shown))
     live = sum(n for _m, n, _ids in rows)
-    return problems, f"{live} sites, {len(rows)} muscles"
+    return problems, sentence("Checks", QT_TRANSLATE_NOOP("Checks", "sites: %1, muscles: %2"),
+                              live, len(rows))
 
 
 def _signatures(records: Records) -> tuple[list[str], str]:
@@ -196,48 +225,65 @@ def _signatures(records: Records) -> tuple[list[str], str]:
     with reading(records.db.path):
         witnesses = signatures.session_witnesses(records.db.conn)
     for r in rows:
-        where = (f"session {r['id']} (chart {r['chart_number']}, {str(r['started_at'])[:16]}, "
-                 f"signed by {r['signed_by'] or '?'} on {str(r['signed_at'])[:16]})")
-        problems += [f"{where}: {p}" for p in
+        where = (sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "session %1 (chart %2, %3, signed by %4 on %5)"),
+            str(r['id']),
+            r['chart_number'],
+            str(r['started_at'])[:16],
+            r['signed_by'] or '?',
+            str(r['signed_at'])[:16]))
+        problems += [joined(": ", [where, p]) for p in
                      signatures.signature_problems(r, witnesses.get(r["id"]))]
         try:
             digest = content_hash(records.session_record(r["id"]))
         except (StoreError, LookupError) as exc:  # damaged rows; a session gone meanwhile
-            problems.append(f"{where} cannot be read back ({exc})")
+            problems.append(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "%1 cannot be read back (%2)"), where, exc))
             continue
         if not r["content_hash"]:
-            problems.append(f"{where} is signed but carries no content hash")
+            problems.append(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "%1 is signed but carries no content hash"), where))
         elif digest != r["content_hash"]:
-            problems.append(f"{where} no longer matches the content hash taken when it was "
-                            "signed: it was changed outside imsmap")
-    return problems, f"{len(rows)} signed session{'s' * (len(rows) != 1)}"
+            problems.append(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "%1 no longer matches the content hash taken when it was signed: it "
+                "was changed outside imsmap"), where))
+    return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"),
+                             len(rows))
 
 
 def _amendments(records: Records) -> tuple[list[str], str]:
     rows = witness_rows.amendments(records.db)
     with reading(records.db.path):
         witnesses = signatures.amendment_witnesses(records.db.conn)
-    problems = [f"amendment {r['id']} (session {r['session_id']}, by {r['created_by']} on "
-                f"{str(r['created_at'])[:16]}): {p}"
-                for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
-    return problems, f"{len(rows)} amendment{'s' * (len(rows) != 1)}"
+    problems = [sentence("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "amendment %1 (session %2, by %3 on %4): %5"), str(r["id"]), str(r["session_id"]),
+        r["created_by"], str(r["created_at"])[:16], p)
+        for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
+    return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 amendment(s)"),
+                             len(rows))
 
 
 def _kept_history(records: Records) -> tuple[list[str], str]:
     with reading(records.db.path):
         problems, n = kept_history_problems(records.db.conn)
-    return problems, f"{n} entries"
+    return problems, _entries(n)
+
+
+def _entries(n: int) -> Sentence:
+    return sentence("Checks", QT_TRANSLATE_NOOP("Checks", "entries: %1"), n)
 
 
 def _server_breaks(records: Records) -> tuple[list[str], str]:
     """The chain recomputed inside the server (sql/v1_rules.sql's audit_breaks), beside
     imsmap's own verification of it below: two implementations that must agree."""
-    return ([f"audit entry {entry}: {problem}"
+    return ([sentence("Checks", QT_TRANSLATE_NOOP("Checks", "audit entry %1: %2"), str(entry),
+                      problem)
              for entry, problem in witness_rows.server_chain_breaks(records.db.conn)],
-            "recomputed by the server")
+            sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "recomputed by the server")))
 
 
 def _audit_chain(records: Records) -> tuple[list[str], str]:
     with reading(records.db.path):
         n = witness_rows.audit_count(records.db.conn)
-    return audit.verify_chain(records.db.conn), f"{n} entries"
+    return audit.verify_chain(records.db.conn), _entries(n)

@@ -155,7 +155,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
         pname = v.name(p.name, "practitioner",
                        QT_TRANSLATE_NOOP("Label", "The practitioner's name"), required=True)
         if pname in seen:
-            raise ValidationError(f"{pname} is listed twice.", "practitioner")
+            raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                "Clinic", "%1 is listed twice."), pname), "practitioner")
         seen.add(pname)
         reg = v.text(p.registration, "registration",
                      label=QT_TRANSLATE_NOOP("Label", "The registration number"),
@@ -165,7 +166,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
     for preset in settings.needle_presets:
         d, length = v.needle_diameter(preset.diameter_mm), v.needle_length(preset.length_mm)
         if d is None or length is None:
-            raise ValidationError("A needle preset needs a diameter and a length.", "needle")
+            raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                "Clinic", "A needle preset needs a diameter and a length.")), "needle")
         presets.append({"diameter_mm": d, "length_mm": length})
     default_d = v.needle_diameter(settings.default_needle.diameter_mm)
     default_len = v.needle_length(settings.default_needle.length_mm)
@@ -173,10 +175,12 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
                      max_len=40, required=True,
                      multiline=False) for label in settings.grasp_labels]
     if len(labels) != len(GRASP_LABELS):
-        raise ValidationError(f"There must be {len(GRASP_LABELS)} grasp labels (grades 0-3).",
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "There must be %1 grasp labels (grades 0-3)."), len(GRASP_LABELS)),
                               "grasp_labels")
     if settings.paper not in PAPER_SIZES:
-        raise ValidationError(f"Paper size {settings.paper!r} is not A4 or Letter.", "paper")
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "Paper size %1 is not A4 or Letter."), f'{settings.paper!r}'), "paper")
     logo = settings.logo_png
     if logo is not None:
         check_logo(logo)
@@ -186,13 +190,16 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
     if backup_folder:
         folder = Path(backup_folder).expanduser()
         if not folder.is_absolute():
-            raise ValidationError("The backup folder must be a full path, e.g. "
-                                  "/home/clinic/imsmap-backups.", "backup_dir")
+            raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                "Clinic", "The backup folder must be a full path, e.g. "
+                "/home/clinic/imsmap-backups.")), "backup_dir")
         if not folder.is_dir():
-            raise ValidationError(f"The backup folder {folder} does not exist; create it "
-                                  "first.", "backup_dir")
+            raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                "Clinic", "The backup folder %1 does not exist; create it first."),
+                folder), "backup_dir")
         if not os.access(folder, os.W_OK):
-            raise ValidationError(f"The backup folder {folder} cannot be written to.",
+            raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                "Clinic", "The backup folder %1 cannot be written to."), folder),
                                   "backup_dir")
     values = {
         "clinic.name_json": json.dumps(name),
@@ -241,17 +248,21 @@ def _shown(key: str, value: str | None, masked: dict[str, str]) -> str | None:
 def check_logo(data: bytes) -> None:
     if len(data) > MAX_LOGO_BYTES:
         raise ValidationError(
-            f"The logo is {len(data) // 1024} KB; the limit is {MAX_LOGO_BYTES // 1024} KB.",
+            sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "The logo is %1 KB; the limit is %2 KB."),
+            len(data) // 1024, MAX_LOGO_BYTES // 1024),
             "logo")
     if not any(data.startswith(magic) for magic in _LOGO_MAGIC):
-        raise ValidationError("The logo must be a PNG or JPEG image.", "logo")
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "The logo must be a PNG or JPEG image.")), "logo")
 
 
 def read_logo(path: str | Path) -> bytes:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ValidationError(f"The logo {path} cannot be read ({exc.strerror}).",
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "The logo %1 cannot be read (%2)."), path, exc.strerror),
                               "logo") from None
     check_logo(data)
     return data

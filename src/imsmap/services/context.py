@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap.atlas import Atlas, load_atlas
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import ChangeBus
 from imsmap.services.history import PatientHistories
 from imsmap.services.queries import RecordQueries
@@ -45,8 +46,9 @@ def build_context(db: Database, atlas: Atlas | None = None, *, actor: str | None
     in the audit trail and as the signer, so the services write the same name everywhere."""
     if db.login is not None:
         if actor is not None and actor != db.login:
-            raise ValueError(f"the clinic server records its login {db.login!r} as the author, "
-                             f"not {actor!r}")
+            raise ValueError(sentence("Context", QT_TRANSLATE_NOOP(
+                "Context", "the clinic server records its login %1 as the author, not %2"),
+                f'{db.login!r}', f'{actor!r}'))
         actor = db.login
     atlas = atlas if atlas is not None else load_atlas()
     bus = ChangeBus()
@@ -66,10 +68,12 @@ def open_context(path: str | Path, *, actor: str | None = None, create: bool = T
         version, where = db.schema_version, db.path
         db.close()
         raise StoreError(
-            f"{where} is in the format of an earlier imsmap (database schema {version}) and is "
-            f"opened read-only, so it cannot be upgraded to schema {SCHEMA_VERSION}, which this "
-            "imsmap reads. Open it once in imsmap (it is upgraded in place, every record kept "
-            "and checked), or back it up first (imsmap backup) and open the copy.")
+            sentence("Context", QT_TRANSLATE_NOOP(
+            "Context", "%1 is in the format of an earlier imsmap (database schema %2) and is "
+            "opened read-only, so it cannot be upgraded to schema %3, which this imsmap reads. "
+            "Open it once in imsmap (it is upgraded in place, every record kept and checked), "
+            "or back it up first (imsmap backup) and open the copy."),
+            where, version, SCHEMA_VERSION))
     return build_context(db, atlas, actor=actor, clock=clock)
 
 

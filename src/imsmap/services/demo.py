@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from imsmap.atlas import Atlas, load_atlas
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.context import build_context
 from imsmap.services.demo_course import (
     MIN_SITES_PER_VISIT,
@@ -113,20 +114,27 @@ def default_anchor(today: date | None = None) -> date:
 
 def _claim_new_file(path: Path) -> None:
     if path.is_dir():
-        raise DemoError(f"{path} is a folder; the demo needs the name of a new file.")
+        raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
+            "Demo", "%1 is a folder; the demo needs the name of a new file."), path))
     if path.exists() or path.is_symlink():
         raise DemoError(
-            f"{path} exists already; the demo never overwrites a file. Choose another path.")
+            sentence("Demo", QT_TRANSLATE_NOOP(
+            "Demo", "%1 exists already; the demo never overwrites a file. Choose another path."),
+            path))
     if not path.parent.is_dir():
         raise DemoError(
-            f"The folder {path.parent} does not exist; create it first or choose another path.")
+            sentence("Demo", QT_TRANSLATE_NOOP(
+            "Demo", "The folder %1 does not exist; create it first or choose another path."),
+            path.parent))
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        raise DemoError(f"{path} exists already; the demo never overwrites a file. "
-                        "Choose another path.") from None
+        raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
+            "Demo", "%1 exists already; the demo never overwrites a file. Choose another path."),
+            path)) from None
     except OSError as exc:
-        raise DemoError(f"{path} cannot be created ({exc.strerror}).") from None
+        raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
+            "Demo", "%1 cannot be created (%2)."), path, exc.strerror)) from None
     os.close(fd)
 
 
@@ -153,9 +161,12 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
         placed = plan_course(placer, patient, rng, skipped)
         if len(placed) < MIN_SITES_PER_VISIT:
             raise DemoError(
-                f"The atlas (version {atlas.version}) charts too few muscles for the demo's "
-                f"{PRESENTATIONS[patient.presentation].complaint.split(':')[0].lower()} "
-                f"({len(placed)} found).")
+                sentence("Demo", QT_TRANSLATE_NOOP(
+                "Demo", "The atlas (version %1) charts too few muscles for the demo's %2 (%3 "
+                "found)."),
+                atlas.version,
+                PRESENTATIONS[patient.presentation].complaint.split(':')[0].lower(),
+                len(placed)))
         course = Course(patient, PRESENTATIONS[patient.presentation], placed,
                          schedule(patient, anchor), rng)
         assign_resolution(course)
@@ -222,8 +233,9 @@ def _visit_action(records: Records, placer: Placer, course: Course, k: int,
         is_last = k == len(course.dates) - 1
         if is_last and patient.last_is_draft:
             clock[0] = start + timedelta(minutes=3, seconds=80 * len(treated) + 60)
-            records.update_session(session.id, notes="In progress: sites charted; outcome and "
-                                   "plan to be completed before signing.")
+            records.update_session(session.id, notes=sentence("Demo", QT_TRANSLATE_NOOP(
+                "Demo", "In progress: sites charted; outcome and plan to be completed before "
+                "signing.")))
             return
         clock[0] = start + timedelta(minutes=38)
         for kind, severity, action in ADVERSE_EVENTS.get((patient.chart_number, k), ()):

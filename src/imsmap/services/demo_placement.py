@@ -13,6 +13,7 @@ import numpy as np
 
 from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.atlas.views import LEVELS
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import StoreError
 
 __all__ = ["DemoError", "Placer"]
@@ -105,7 +106,8 @@ class Placer:
         if best is None:  # a sliver: the mean of its vertices, if that lies inside
             cx, cy = geometry.centroid(region.polygon)
             if not region.contains(cx, cy):
-                raise DemoError(f"The chart region {region.id} has no interior point.")
+                raise DemoError(sentence("DemoPlacement", QT_TRANSLATE_NOOP(
+                    "DemoPlacement", "The chart region %1 has no interior point."), region.id))
             best = (cx, cy, 0.0)
         found = _RegionPoints(base=(best[0], best[1]), clearance=best[2], candidates=pts)
         self._cache[key] = found
@@ -162,7 +164,8 @@ class Placer:
             if self._inside(view, region, jx, jy):
                 return round(jx, 2), round(jy, 2)
         if not self._inside(view, region, round(x, 2), round(y, 2)):
-            raise DemoError(f"No point inside the chart region {region.id} was found.")
+            raise DemoError(sentence("DemoPlacement", QT_TRANSLATE_NOOP(
+                "DemoPlacement", "No point inside the chart region %1 was found."), region.id))
         return round(x, 2), round(y, 2)
 
     @staticmethod

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import signatures
 from imsmap.services.records import Records, content_hash
 from imsmap.store.damage import UNDECODABLE
@@ -31,18 +32,22 @@ def refuse_unfaithful(records: Records, session_ids: Iterable[int]) -> None:
             digest = content_hash(record)
         except UNDECODABLE as exc:  # a value of a type no record holds: a damaged row
             raise DamagedFileError(
-                f"Session {session_id} in {records.db.path} cannot be read faithfully "
-                f"({type(exc).__name__}); the file is damaged. No PDF was written; restore "
-                "the latest good backup (imsmap restore).") from None
+                sentence("Fidelity", QT_TRANSLATE_NOOP(
+                "Fidelity", "Session %1 in %2 cannot be read faithfully (%3); the file is "
+                "damaged. No PDF was written; restore the latest good backup (imsmap restore)."),
+                str(session_id), records.db.path, type(exc).__name__)) from None
         problems = signatures.session_problems(records.db.conn, session_id)
         if digest == s.content_hash and problems:
             raise StoreError(
-                f"Session {session_id} in {records.db.path} does not match its audit trail "
-                f"({'; '.join(problems)}): it was changed outside imsmap. No PDF was written; "
-                "run imsmap check and restore the latest good backup.")
+                sentence("Fidelity", QT_TRANSLATE_NOOP(
+                "Fidelity", "Session %1 in %2 does not match its audit trail (%3): it was "
+                "changed outside imsmap. No PDF was written; run imsmap check and restore the "
+                "latest good backup."),
+                str(session_id), records.db.path, '; '.join(problems)))
         if digest != s.content_hash:
             raise StoreError(
-                f"Session {session_id} in {records.db.path} no longer matches the content hash "
-                f"recorded when {s.signed_by or 'its practitioner'} signed it: it was changed "
-                "outside imsmap or the file is damaged. No PDF was written; run imsmap check "
-                "and restore the latest good backup.")
+                sentence("Fidelity", QT_TRANSLATE_NOOP(
+                "Fidelity", "Session %1 in %2 no longer matches the content hash recorded when "
+                "%3 signed it: it was changed outside imsmap or the file is damaged. No PDF "
+                "was written; run imsmap check and restore the latest good backup."),
+                str(session_id), records.db.path, s.signed_by or 'its practitioner'))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError, ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import clinic, lock
 from imsmap.services.records import Records
 from imsmap.store import backup as store_backup
@@ -70,23 +71,30 @@ def check_backup_folder(text: str) -> Path:
     (ValidationError with a sentence otherwise). Nothing is created here."""
     text = (text or "").strip()
     if not text:
-        raise ValidationError("Choose a folder for the backups.", "backup_dir")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "Choose a folder for the backups.")), "backup_dir")
     folder = Path(text).expanduser()
     if not folder.is_absolute():
-        raise ValidationError("The backup folder must be a full path, e.g. "
-                              "/home/clinic/imsmap-backups.", "backup_dir")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "The backup folder must be a full path, e.g. "
+            "/home/clinic/imsmap-backups.")), "backup_dir")
     if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"{folder} is a file, not a folder; choose a folder for the "
-                              "backups.", "backup_dir")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "%1 is a file, not a folder; choose a folder for the backups."),
+            folder), "backup_dir")
     base = _nearest_existing(folder)
     if not base.is_dir():
-        raise ValidationError(f"The backup folder {folder} cannot be created: {base} is not a "
-                              "folder. Choose another folder.", "backup_dir")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "The backup folder %1 cannot be created: %2 is not a folder. Choose "
+            "another folder."), folder, base), "backup_dir")
     if not os.access(base, os.W_OK | os.X_OK):
-        what = "cannot be written to" if base == folder else \
-            f"cannot be created ({base} cannot be written to)"
-        raise ValidationError(f"The backup folder {folder} {what}. Choose another folder.",
-                              "backup_dir")
+        if base == folder:
+            raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+                "FirstRun", "The backup folder %1 cannot be written to. Choose another "
+                "folder."), folder), "backup_dir")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "The backup folder %1 cannot be created (%2 cannot be written to). "
+            "Choose another folder."), folder, base), "backup_dir")
     return folder
 
 
@@ -101,7 +109,8 @@ def _practitioners(current: clinic.ClinicSettings, name: str,
 def check_clinic_name(records: Records, name: str) -> None:
     """The clinic's name, as the set-up needs it (ValidationError with a sentence)."""
     if not (name or "").strip():
-        raise ValidationError("Enter the clinic's name: it heads every note and report.",
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "Enter the clinic's name: it heads every note and report.")),
                               "clinic_name")
     clinic.settings_values(replace(clinic.load(records), clinic_name=name))
 
@@ -109,10 +118,12 @@ def check_clinic_name(records: Records, name: str) -> None:
 def check_practitioner(records: Records, name: str, registration: str) -> None:
     """The first practitioner: a name and a registration number, both required here."""
     if not (name or "").strip():
-        raise ValidationError("Enter the practitioner's name.", "practitioner")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "Enter the practitioner's name.")), "practitioner")
     if not (registration or "").strip():
-        raise ValidationError("Enter the practitioner's registration number (from the "
-                              "college or board): it is printed with every signed note.",
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "Enter the practitioner's registration number (from the college or "
+            "board): it is printed with every signed note.")),
                               "registration")
     current = clinic.load(records)
     clinic.settings_values(replace(current, practitioners=_practitioners(current, name,
@@ -125,12 +136,14 @@ def check_new_pin(records: Records, pin: str, idle_minutes: int) -> dict[str, st
     current one is asked for)."""
     if not pin:
         if idle_minutes and not lock.has_pin(records):
-            raise ValidationError("Locking after idle minutes needs a PIN to unlock: enter "
-                                  "one, or choose no locking.", "pin")
+            raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+                "FirstRun", "Locking after idle minutes needs a PIN to unlock: enter one, or "
+                "choose no locking.")), "pin")
         return {}
     if lock.has_pin(records):
-        raise ValidationError(f"{records.actor} has a PIN already; change it with View > "
-                              "Screen lock PIN… (it asks for the current one).", "pin")
+        raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "%1 has a PIN already; change it with View > Screen lock PIN… (it asks "
+            "for the current one)."), records.actor), "pin")
     return lock.pin_values(records, pin, idle_minutes)
 
 
@@ -142,8 +155,9 @@ def set_up(records: Records, setup: ClinicSetup, *, expect_new: bool = False
     ``expect_new``: the set-up offered at the first start; refused (nothing written) when the
     database is no longer new (another computer set the clinic up meanwhile)."""
     if expect_new and not is_new_clinic(records):
-        raise UserFacingError("This clinic was set up meanwhile (on another computer?); nothing "
-                              "was changed. File > Clinic set-up… shows what it holds.")
+        raise UserFacingError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "This clinic was set up meanwhile (on another computer?); nothing was "
+            "changed. File > Clinic set-up… shows what it holds.")))
     check_clinic_name(records, setup.clinic_name)
     check_practitioner(records, setup.practitioner, setup.registration)
     pin_values = check_new_pin(records, setup.pin, setup.idle_minutes)
@@ -159,8 +173,9 @@ def set_up(records: Records, setup: ClinicSetup, *, expect_new: bool = False
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise ValidationError(f"The backup folder {folder} cannot be created "
-                                  f"({exc.strerror}). Choose another folder.",
+            raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+                "FirstRun", "The backup folder %1 cannot be created (%2). Choose another "
+                "folder."), folder, exc.strerror),
                                   "backup_dir") from None
         settings = replace(settings, backup_dir=str(folder))
     values = clinic.settings_values(settings)

@@ -12,6 +12,7 @@ from typing import Any
 from imsmap.atlas import AtlasError, Catalogue
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import SessionStatus
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.repository import sql_time
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -27,7 +28,8 @@ def short(value: Any) -> str:
     try:
         text = repr(value)
     except ValueError:  # an integer past Python's 4,300-digit conversion limit
-        return "a number of thousands of digits"
+        return sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "a number of thousands of digits"))
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -43,23 +45,28 @@ def typed(name: str, value: Any) -> Any:
     if value is None:
         return value
     if name in _NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float))):
-        raise ValidationError(f"{short(value)} must be a number, not {kind(value)}.", name)
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 must be a number, not %2."), short(value), kind(value)), name)
     if name in _FLAGS and not isinstance(value, bool):
-        raise ValidationError(f"{short(value)} must be true or false, not {kind(value)}.",
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 must be true or false, not %2."), short(value), kind(value)),
                               name)
     return value
 
 
 def timestamp(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValidationError("A date and time must be text such as 2026-11-20T09:30:00+01:00.")
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "A date and time must be text such as 2026-11-20T09:30:00+01:00.")))
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(f"{short(value)} is not a date and time "
-                              "(YYYY-MM-DDTHH:MM:SS).") from None
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 is not a date and time (YYYY-MM-DDTHH:MM:SS)."),
+            short(value))) from None
     if moment.year < 1990:
-        raise ValidationError(f"{short(value)} is before 1990; check the date.")
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 is before 1990; check the date."), short(value)))
     return sql_time(moment)
 
 
@@ -67,14 +74,15 @@ def status(value: Any) -> SessionStatus:
     try:
         return SessionStatus(value)
     except (ValueError, TypeError):
-        raise ValidationError(f"The status {short(value)} is not 'draft' or 'signed'.") \
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "The status %1 is not 'draft' or 'signed'."), short(value))) \
             from None
 
 
 def signature_hash(value: Any) -> str:
     if not isinstance(value, str) or not _HASH.match(value):
-        raise ValidationError(f"{short(value)} is not a content hash (64 hexadecimal "
-                              "digits).")
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 is not a content hash (64 hexadecimal digits)."), short(value)))
     return value
 
 
@@ -85,20 +93,23 @@ def uid(value: Any) -> str | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str) or not _UID.match(value):
-        raise ValidationError(f"{short(value)} is not a session uid (32 hexadecimal digits).")
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 is not a session uid (32 hexadecimal digits)."), short(value)))
     return value
 
 
 def whole(value: Any, field_name: str, label: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ValidationError(f"{label} {short(value)} must be a whole number from {lo} to "
-                              f"{hi}.", field_name)
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 %2 must be a whole number from %3 to %4."),
+            label, short(value), lo, hi), field_name)
     return value
 
 
 def muscle(value: Any, catalogue: Catalogue) -> str:
     if not isinstance(value, str) or not value:
-        raise ValidationError("The muscle must be given by its catalogue id (text).", "muscle")
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "The muscle must be given by its catalogue id (text).")), "muscle")
     try:
         catalogue.resolve_id(value)
     except AtlasError as exc:
@@ -108,6 +119,7 @@ def muscle(value: Any, catalogue: Catalogue) -> str:
 
 def choice(value: Any, field_name: str, label: str, allowed: Collection[str]) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(f"{label} {short(value)} is not one of: {', '.join(allowed)}.",
+        raise ValidationError(sentence("ImportFields", QT_TRANSLATE_NOOP(
+            "ImportFields", "%1 %2 is not one of: %3."), label, short(value), ', '.join(allowed)),
                               field_name)
     return value

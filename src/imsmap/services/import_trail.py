@@ -27,6 +27,7 @@ from imsmap.services import signatures
 from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
 from imsmap.store import audit, witnesses
 from imsmap.store.site_rows import instant
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 MAX_AUDIT_ENTRIES = 5_000_000  # a decade of a busy clinic is well below this
 
@@ -46,27 +47,35 @@ class FileTrail:
 
 def _entry_problem(index: int, entry: Any) -> str | None:
     if not isinstance(entry, dict):
-        return f"audit[{index}] is not an object"
+        return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "audit[%1] is not an object"), str(index))
     if isinstance(entry.get("id"), bool) or not isinstance(entry.get("id"), int):
-        return f"audit[{index}].id is not a whole number"
+        return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "audit[%1].id is not a whole number"), str(index))
     for key in ("actor", "action", "entity"):
         if not isinstance(entry.get(key), str):
-            return f"audit[{index}].{key} is not text"
+            return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "audit[%1].%2 is not text"), str(index), key)
     for key in ("entity_id", "session_id"):
         value = entry.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            return f"audit[{index}].{key} is not a whole number"
+            return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "audit[%1].%2 is not a whole number"), str(index), key)
     if not isinstance(entry.get("changes"), dict):
-        return f"audit[{index}].changes is not an object"
+        return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "audit[%1].changes is not an object"), str(index))
     if not isinstance(entry.get("at"), str):
-        return f"audit[{index}].at is not a date and time"
+        return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "audit[%1].at is not a date and time"), str(index))
     seconds = entry.get("at_seconds")
     if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, int)):
-        return f"audit[{index}].at_seconds is not a whole number"
+        return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "audit[%1].at_seconds is not a whole number"), str(index))
     stored = entry.get("hash")
     if stored is not None and not (isinstance(stored, str) and len(stored) in (32, 64)
                                    and all(c in "0123456789abcdef" for c in stored)):
-        return f"audit[{index}].hash is not a chain link (32 or 64 hexadecimal digits)"
+        return sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "audit[%1].hash is not a chain link (32 or 64 hexadecimal digits)"), str(index))
     return None
 
 
@@ -86,12 +95,14 @@ def _canonical(entry: dict[str, Any]) -> bytes:
 def read_trail(raw: Any) -> FileTrail:
     """Check the file's ``audit`` list: complete (ids 1..N), unbroken, ending where it says."""
     if raw is None:
-        return FileTrail([], ["the file holds no audit trail"], "")
+        return FileTrail([], [sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "the file holds no audit trail"))], "")
     if not isinstance(raw, list):
-        return FileTrail([], ["the file's audit trail is not a list"], "")
+        return FileTrail([], [sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "the file's audit trail is not a list"))], "")
     if len(raw) > MAX_AUDIT_ENTRIES:
-        return FileTrail([], [f"the file's audit trail has more than {MAX_AUDIT_ENTRIES} "
-                              "entries"], "")
+        return FileTrail([], [sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "the file's audit trail has more than %1 entries"), MAX_AUDIT_ENTRIES)], "")
     for i, entry in enumerate(raw):
         problem = _entry_problem(i, entry)
         if problem:
@@ -101,20 +112,23 @@ def read_trail(raw: Any) -> FileTrail:
     prev = audit.GENESIS
     for expected, entry in enumerate(entries, start=1):
         if entry["id"] != expected:
-            problems.append(f"the file's audit trail is incomplete (entry {expected} is missing; "
-                            "an export of chosen sessions leaves entries out)")
+            problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "the file's audit trail is incomplete (entry %1 is missing; an "
+                "export of chosen sessions leaves entries out)"), expected))
             break
         digest = hashlib.sha256(prev + _canonical(entry)).digest()
         if entry.get("at_seconds") is not None:
             digest = digest[:audit.COMPACT_HASH_BYTES]
         if entry.get("hash") is not None and entry["hash"] != digest.hex():
-            problems.append(f"the file's audit trail is broken at entry {entry['id']}: it was "
-                            "changed after it was written")
+            problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "the file's audit trail is broken at entry %1: it was changed "
+                "after it was written"), str(entry['id'])))
             break
         prev = digest
     else:
         if entries and entries[-1].get("hash") is None:
-            problems.append("the file's audit trail does not record where it ends")
+            problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "the file's audit trail does not record where it ends")))
     return FileTrail(entries, problems, prev.hex() if entries else "")
 
 
@@ -151,9 +165,11 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
         why = "; ".join(trail.problems)
         for visit in visits:
             problem(f"{visit.place}.content_hash",
-                    f"A signed visit is imported only with the complete, unbroken audit trail of "
-                    f"the database it was exported from, and {why}. Export the whole database "
-                    "(imsmap export) and import that file.")
+                    sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                        "ImportTrail", "A signed visit is imported only with the complete, "
+                        "unbroken audit trail of the database it was exported from, and %1. "
+                        "Export the whole database (imsmap export) and import that file."),
+                        why))
         return
     signed, written = file_witnesses(trail)
     latest = instant(now) + int(timedelta(days=1).total_seconds())
@@ -167,9 +183,11 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
             problem(f"{visit.place}.signed_at", f"In the file, {text}.")
         started, signed_at = instant(visit.values["started_at"]), instant(sig["signed_at"])
         if signed_at < started:
-            problem(f"{visit.place}.signed_at", "The visit is signed before it started.")
+            problem(f"{visit.place}.signed_at", sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "The visit is signed before it started.")))
         if signed_at > latest:
-            problem(f"{visit.place}.signed_at", "The visit is signed in the future.")
+            problem(f"{visit.place}.signed_at", sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "The visit is signed in the future.")))
         for k, (amendment, file_ida) in enumerate(zip(visit.amendments, visit.amendment_ids)):
             place = f"{visit.place}.amendments[{k}]"
             values = {**amendment, "session_id": file_id}
@@ -180,10 +198,11 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
                 problem(place, f"In the file, {text}.")
             if not same_instant(amendment["created_at"], sig["signed_at"]) and \
                     instant(amendment["created_at"]) < signed_at:
-                problem(f"{place}.created_at", "The amendment is dated before the visit was "
-                                               "signed.")
+                problem(f"{place}.created_at", sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                    "ImportTrail", "The amendment is dated before the visit was signed.")))
             if instant(amendment["created_at"]) > latest:
-                problem(f"{place}.created_at", "The amendment is dated in the future.")
+                problem(f"{place}.created_at", sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                    "ImportTrail", "The amendment is dated in the future.")))
 
 
 def _stored(entry: dict[str, Any]) -> str:
@@ -225,9 +244,11 @@ def kept_history_problems(conn: sqlite3.Connection) -> tuple[list[str], int]:
         texts = witnesses.kept_trail(conn, entry_id)
         checked += len(texts)
         if len(texts) != recorded.get("entries") or _digest(texts) != recorded.get("digest"):
-            problems.append(f"the audit trail imported by entry {entry_id} was changed after "
-                            "it was imported")
+            problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
+                "ImportTrail", "the audit trail imported by entry %1 was changed after it was "
+                "imported"), str(entry_id)))
     orphans = witnesses.unowned_kept_entries(conn, (i for i, _ in imports))
     if orphans:
-        problems.append(f"{orphans} imported audit entries belong to no recorded import")
+        problems.append(sentence("ImportTrail", QT_TRANSLATE_NOOP(
+            "ImportTrail", "%1 imported audit entries belong to no recorded import"), orphans))
     return problems, checked

@@ -37,7 +37,7 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.domain.photos import Photo
-from imsmap.domain.text import QT_TRANSLATE_NOOP
+from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
@@ -68,15 +68,20 @@ class ImportProblems(ValidationError):
 
     def __init__(self, problems: list[tuple[str, str]], more: bool = False):
         self.problems = problems
-        shown = [f"{place}: {text}" if place else text
+        shown = [joined(": ", [place, text]) if place else text
                  for place, text in problems[:SHOWN_PROBLEMS]]
         rest = len(problems) - len(shown)
-        tail = [f"... and {rest} more"] if rest > 0 else []
+        tail = [sentence("Importer", QT_TRANSLATE_NOOP("Importer", "... and %1 more"), rest)
+                ] if rest > 0 else []
         if more:
-            tail.append("(checking stopped there)")
-        head = ("The file cannot be imported; nothing was changed. "
-                + (f"{len(problems)} problems:" if len(problems) > 1 else "The problem:"))
-        super().__init__("\n  ".join([head, *shown, *tail]), problems[0][0] if problems else None)
+            tail.append(sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "(checking stopped there)")))
+        head = sentence("Importer", QT_TRANSLATE_NOOP(
+            "Importer", "The file cannot be imported; nothing was changed. %1 problems:"),
+            len(problems)) if len(problems) > 1 else sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "The file cannot be imported; nothing was changed. The problem:"))
+        super().__init__(joined("\n  ", [head, *shown, *tail]),
+                         problems[0][0] if problems else None)
 
 
 class _TooMany(Exception):
@@ -84,6 +89,8 @@ class _TooMany(Exception):
 
 
 _MISSING = object()
+_MISSING_TEXT = sentence("Importer", QT_TRANSLATE_NOOP("Importer", "is missing."))
+_EMPTY_TEXT = sentence("Importer", QT_TRANSLATE_NOOP("Importer", "cannot be empty."))
 
 
 @dataclass
@@ -125,7 +132,7 @@ class Reader:
         where = f"{place}.{key}" if place else key
         if key not in obj or (obj[key] is None and required):
             if required:
-                self.problem(where, "is missing." if key not in obj else "cannot be empty.")
+                self.problem(where, _MISSING_TEXT if key not in obj else _EMPTY_TEXT)
                 return _MISSING
             return default
         try:
@@ -133,12 +140,14 @@ class Reader:
         except ValidationError as exc:
             self.problem(where, exc.message)
         except (TypeError, ValueError, OverflowError, ArithmeticError):
-            self.problem(where, f"{rules.short(obj[key])} is not a valid value here.")
+            self.problem(where, sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "%1 is not a valid value here."), rules.short(obj[key])))
         return _MISSING
 
     def obj(self, value: Any, place: str) -> JsonObject | None:
         if not isinstance(value, dict):
-            self.problem(place, f"must be an object ({{...}}), not {rules.kind(value)}.")
+            self.problem(place, sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "must be an object ({...}), not %1."), rules.kind(value)))
             return None
         return value
 
@@ -147,33 +156,39 @@ class Reader:
         value = obj.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required:
-                self.problem(where, "is missing.")
+                self.problem(where, _MISSING_TEXT)
             return []
         if not isinstance(value, list):
-            self.problem(where, f"must be a list ([...]), not {rules.kind(value)}.")
+            self.problem(where, sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "must be a list ([...]), not %1."), rules.kind(value)))
             return []
         return value
 
     # -- the document ----------------------------------------------------------------------
     def document(self, doc: Any) -> list[_Patient]:
         if not isinstance(doc, dict):
-            self.problem("", f"The file must hold one JSON object, not {rules.kind(doc)}.")
+            self.problem("", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "The file must hold one JSON object, not %1."), rules.kind(doc)))
             return []
         if doc.get("format") != FORMAT:
-            self.problem("format", f"This is not an imsmap export (format "
-                                   f"{rules.short(doc.get('format'))}, expected {FORMAT!r}).")
+            self.problem("format", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "This is not an imsmap export (format %1, expected %2)."),
+                rules.short(doc.get('format')), f'{FORMAT!r}'))
             return []
         version = doc.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
-            self.problem("version", f"{rules.short(version)} is not an export format version.")
+            self.problem("version", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "%1 is not an export format version."), rules.short(version)))
             return []
         if version > VERSION:
-            self.problem("version", f"The file was written by a newer imsmap (export format "
-                                    f"version {version}); this imsmap reads version {VERSION}. "
-                                    "Update imsmap to import it.")
+            self.problem("version", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "The file was written by a newer imsmap (export format version "
+                "%1); this imsmap reads version %2. Update imsmap to import it."),
+                version, VERSION))
             return []
         if version < 1:
-            self.problem("version", f"{version} is not an export format version.")
+            self.problem("version", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "%1 is not an export format version."), version))
             return []
         patients = []
         charts: dict[str, str] = {}
@@ -185,8 +200,9 @@ class Reader:
             if isinstance(chart, str):
                 if chart in charts:
                     self.problem(f"{patient.place}.chart_number",
-                                 f"Chart number {chart} is used twice in the file (also at "
-                                 f"{charts[chart]}).")
+                                 sentence("Importer", QT_TRANSLATE_NOOP(
+                                     "Importer", "Chart number %1 is used twice in the file "
+                                     "(also at %2)."), chart, charts[chart]))
                 charts.setdefault(chart, patient.place)
             patients.append(patient)
         return patients
@@ -266,8 +282,9 @@ class Reader:
         elif status is SessionStatus.DRAFT:
             for key in ("signed_at", "signed_by", "content_hash"):
                 if obj.get(key) not in (None, ""):
-                    self.problem(f"{place}.{key}", "A draft visit cannot carry a signature; "
-                                                   "its status says draft.")
+                    self.problem(f"{place}.{key}", sentence("Importer", QT_TRANSLATE_NOOP(
+                        "Importer", "A draft visit cannot carry a signature; its status says "
+                        "draft.")))
         visit = _Visit(place, values, signature, obj.get("id"))
         seqs: dict[int, str] = {}
         file_site_ids: dict[Any, int] = {}  # a site's id in the file -> its seq (photos)
@@ -280,8 +297,9 @@ class Reader:
                 file_site_ids[raw_site["id"]] = seq
             if isinstance(seq, int):
                 if seq in seqs:
-                    self.problem(f"{place}.sites[{k}].seq", f"Site number {seq} is used twice "
-                                                            f"in this visit (also at {seqs[seq]}).")
+                    self.problem(f"{place}.sites[{k}].seq", sentence("Importer", QT_TRANSLATE_NOOP(
+                        "Importer", "Site number %1 is used twice in this visit (also at %2)."),
+                        str(seq), str(seqs[seq])))
                 seqs.setdefault(seq, f"{place}.sites[{k}]")
             visit.sites.append(site)
         for k, raw_finding in enumerate(self.items(obj, "findings", place, required=False)):
@@ -295,8 +313,8 @@ class Reader:
         visit.photos = read_photos(self, obj, place, file_site_ids)
         amendments = self.items(obj, "amendments", place, required=False)
         if amendments and status is SessionStatus.DRAFT:
-            self.problem(f"{place}.amendments", "Only a signed visit has amendments; this one "
-                                                "is a draft.")
+            self.problem(f"{place}.amendments", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "Only a signed visit has amendments; this one is a draft.")))
         for k, raw_amendment in enumerate(amendments):
             amendment = self.amendment(raw_amendment, f"{place}.amendments[{k}]")
             if amendment is not None:
@@ -309,7 +327,8 @@ class Reader:
         if obj is None:
             return None
         values: dict[str, Any] = {}
-        seq = self.get(obj, "seq", place, lambda x: rules.whole(x, "seq", "The site number", 1,
+        seq = self.get(obj, "seq", place, lambda x: rules.whole(x, "seq", sentence("Importer", QT_TRANSLATE_NOOP(
+            "Importer", "The site number")), 1,
                                                           MAX_SEQ), required=True)
         if seq is not _MISSING:
             values["seq"] = seq
@@ -342,7 +361,8 @@ class Reader:
 
     def _view(self, value: Any) -> View:
         if not isinstance(value, str):
-            raise ValidationError("The chart view must be given by its id (text).", "view")
+            raise ValidationError(sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "The chart view must be given by its id (text).")), "view")
         try:
             return self.records.atlas.view(value)
         except AtlasError as exc:
@@ -454,9 +474,10 @@ def read_document(records: Records, doc: Any) -> tuple[list[_Patient], import_tr
                             content_hash(record_of(visit)) != visit.signature["content_hash"]:
                         reader.problem(
                             f"{visit.place}.content_hash",
-                            "The visit's content does not match the hash taken when it was "
-                            "signed: it was changed after signing, so it cannot be imported "
-                            "as a signed record.")
+                            sentence("Importer", QT_TRANSLATE_NOOP(
+                                "Importer", "The visit's content does not match the hash taken "
+                                "when it was signed: it was changed after signing, so it "
+                                "cannot be imported as a signed record.")))
             trail = import_trail.read_trail(doc.get("audit"))
             signed = [visit for patient in patients for visit in patient.visits
                       if visit.signature is not None]
@@ -476,9 +497,10 @@ def _check_chart_numbers(records: Records, patients: list[_Patient], reader: Rea
         chart = patient.values["chart_number"]
         if records.repo.patient_by_chart_number(chart) is not None:
             reader.problem(f"{patient.place}.chart_number",
-                           f"Chart number {chart} already exists in this database; records are "
-                           "never merged. Import into another database, or change the chart "
-                           "number in the file.")
+                           sentence("Importer", QT_TRANSLATE_NOOP(
+                               "Importer", "Chart number %1 already exists in this database; "
+                               "records are never merged. Import into another database, or "
+                               "change the chart number in the file."), chart))
 
 
 def import_document(records: Records, doc: Any) -> dict[str, int]:
@@ -554,12 +576,13 @@ def _check_uids(records: Records, patients: list[_Patient],
         for visit in patient.visits:
             uid = visit.values["uid"]
             if uid in seen:
-                problems.append((f"{visit.place}.uid", f"This visit is in the file twice "
-                                                       f"(also at {seen[uid]})."))
+                problems.append((f"{visit.place}.uid", sentence("Importer", QT_TRANSLATE_NOOP(
+                    "Importer", "This visit is in the file twice (also at %1)."), seen[uid])))
             seen[uid] = visit.place
             if records.repo.session_uid_exists(uid):
-                problems.append((f"{visit.place}.uid", "This visit exists in this database "
-                                                       "already; records are never merged."))
+                problems.append((f"{visit.place}.uid", sentence("Importer", QT_TRANSLATE_NOOP(
+                    "Importer", "This visit exists in this database already; records are never "
+                    "merged."))))
 
 
 def _check_chart_numbers_again(records: Records, patients: list[_Patient],
@@ -569,8 +592,9 @@ def _check_chart_numbers_again(records: Records, patients: list[_Patient],
         chart = patient.values["chart_number"]
         if records.repo.patient_by_chart_number(chart) is not None:
             problems.append((f"{patient.place}.chart_number",
-                             f"Chart number {chart} already exists in this database; records "
-                             "are never merged."))
+                             sentence("Importer", QT_TRANSLATE_NOOP(
+                                 "Importer", "Chart number %1 already exists in this database; "
+                                 "records are never merged."), chart)))
 
 
 def _sign(records: Records, work: UnitOfWork, sid: int, visit: _Visit) -> None:
@@ -579,8 +603,10 @@ def _sign(records: Records, work: UnitOfWork, sid: int, visit: _Visit) -> None:
     digest = content_hash(records.session_record(sid))
     if digest != signature["content_hash"]:  # the stored content must be what was signed
         raise ImportProblems([(f"{visit.place}.content_hash",
-                               "The visit as stored does not match its signature; nothing "
-                               "was imported. This is a bug in imsmap: please report it.")])
+                               sentence("Importer", QT_TRANSLATE_NOOP(
+                                   "Importer", "The visit as stored does not match its "
+                                   "signature; nothing was imported. This is a bug in imsmap: "
+                                   "please report it.")))])
     values = {"status": "signed", **signature}
     work.store.mark_imported_signed(
         sid, signature, visit.values.get("updated_at", signature["signed_at"]),

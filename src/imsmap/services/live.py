@@ -20,12 +20,14 @@ from imsmap.services.room_hold import RoomHold
 from imsmap.store.postgres.database import ServerDatabase
 from imsmap.store.postgres.faults import Connector
 from imsmap.store.postgres.listen import ChangeFeed, Notice
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "publish",
            "room_of", "to_change"]
 
-STOPPED = ("Changes made in other rooms no longer arrive in this window (an error; it is in the "
-           "log): close imsmap and open it again.")
+STOPPED = (sentence("Live", QT_TRANSLATE_NOOP(
+    "Live", "Changes made in other rooms no longer arrive in this window (an error; it is in "
+    "the log): close imsmap and open it again.")))
 WAIT_S = 0.25  # how long the thread waits for the server before it looks at its stop flag
 
 _ACTIONS = {a.value: a for a in Action}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges, JsonObject
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
 from imsmap.services.records import Records
@@ -41,7 +42,8 @@ def _pin_key(actor: str) -> str:
 def _check_pin_format(pin: str) -> str:
     pin = (pin or "").strip()
     if not pin.isdigit() or not PIN_MIN <= len(pin) <= PIN_MAX:
-        raise ValidationError(f"The PIN must be {PIN_MIN} to {PIN_MAX} digits.", "pin")
+        raise ValidationError(sentence("Lock", QT_TRANSLATE_NOOP(
+            "Lock", "The PIN must be %1 to %2 digits."), PIN_MIN, PIN_MAX), "pin")
     return pin
 
 
@@ -106,7 +108,8 @@ def pin_values(records: Records, pin: str, idle_minutes: int) -> dict[str, str]:
     `save` checks them; nothing is written (services.first_run writes them together with the
     clinic's settings, in one transaction)."""
     if not isinstance(idle_minutes, int) or not 0 <= idle_minutes <= IDLE_MINUTES_MAX:
-        raise ValidationError(f"The idle time must be 0 to {IDLE_MINUTES_MAX} minutes.",
+        raise ValidationError(sentence("Lock", QT_TRANSLATE_NOOP(
+            "Lock", "The idle time must be 0 to %1 minutes."), IDLE_MINUTES_MAX),
                               "idle_minutes")
     return {_pin_key(records.actor): json.dumps(hash_pin(_check_pin_format(pin))),
             IDLE_KEY: str(idle_minutes)}
@@ -116,11 +119,13 @@ def save(records: Records, *, pin: str | None, idle_minutes: int,
          clear_pin: bool = False) -> LockSettings:
     """Set a new PIN (pin given), clear it (clear_pin) or keep it (neither), and the idle time."""
     if not isinstance(idle_minutes, int) or not 0 <= idle_minutes <= IDLE_MINUTES_MAX:
-        raise ValidationError(f"The idle time must be 0 to {IDLE_MINUTES_MAX} minutes.",
+        raise ValidationError(sentence("Lock", QT_TRANSLATE_NOOP(
+            "Lock", "The idle time must be 0 to %1 minutes."), IDLE_MINUTES_MAX),
                               "idle_minutes")
     new_pin = _check_pin_format(pin) if pin is not None else None
     if idle_minutes and new_pin is None and (clear_pin or not has_pin(records)):
-        raise ValidationError("Set a PIN first: locking after idle time needs a PIN to unlock.",
+        raise ValidationError(sentence("Lock", QT_TRANSLATE_NOOP(
+            "Lock", "Set a PIN first: locking after idle time needs a PIN to unlock.")),
                               "pin")
     changes: AuditChanges = {}
     with records.write() as work:

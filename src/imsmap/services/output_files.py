@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.backup import fsync_dir
 
 # What SQLite keeps beside a database file `F`: F-wal, F-shm (WAL mode), F-journal (rollback).
@@ -89,13 +90,15 @@ def refuse_database(out: str | os.PathLike[str],
     if database is not None:
         for protected in _protected(database):
             if _same_file(target, protected):
-                raise OutputError(f"{out} is the database itself or one of its own files "
-                                  "(-wal, -shm, -journal); nothing was written: choose another "
-                                  "file name.")
+                raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+                    "OutputFiles", "%1 is the database itself or one of its own files (-wal, "
+                    "-shm, -journal); nothing was written: choose another file name."),
+                    out))
     # Only now that `out` is known not to be the open database may its first bytes be read.
     if look_inside and _looks_like_sqlite(target):
-        raise OutputError(f"{out} is an SQLite database; imsmap never writes over a database, "
-                          "so nothing was written: choose another file name.")
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "%1 is an SQLite database; imsmap never writes over a database, so "
+            "nothing was written: choose another file name."), out))
 
 
 def check_output(out: str | os.PathLike[str], database: str | os.PathLike[str] | None, *,
@@ -104,28 +107,39 @@ def check_output(out: str | os.PathLike[str], database: str | os.PathLike[str] |
     database (`refuse_database`), and an existing file only with `force`."""
     out = Path(out).expanduser()
     if out.is_dir():
-        raise OutputError(f"{out} is a folder; give the name of the file to write.")
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "%1 is a folder; give the name of the file to write."), out))
     folder = out.parent
     if not folder.is_dir():
-        raise OutputError(f"The folder {folder} does not exist; create it first or choose "
-                          "another.")
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "The folder %1 does not exist; create it first or choose another."),
+            folder))
     refuse_database(out, database)
     if not force and (out.exists() or out.is_symlink()):
-        raise OutputError(f"{out} exists already; add --force to replace it.")
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "%1 exists already; add --force to replace it."), out))
     return out
 
 
 def reason(exc: OSError) -> str:
     """Why a write failed, in words: a full disk is said as such whatever the system calls it."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
+        return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "the disk is full"))
     if exc.errno == errno.EFBIG:
-        return "the file is larger than the disk or the system allows (the disk may be full)"
+        return sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "the file is larger than the disk or the system allows (the disk "
+            "may be full)"))
     if exc.errno == errno.EROFS:
-        return "the disk is read-only"
+        return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "the disk is read-only"))
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "permission denied"))
     return (exc.strerror or str(exc)).rstrip(".")
+
+
+# What `write_atomically` writes, as its sentences name it ("The PDF cannot be written...").
+_WHAT = {"file": sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "file")),
+         "PDF": sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "PDF")),
+         "export": sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "export"))}
 
 
 def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None], *,
@@ -139,12 +153,14 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
     `force` a file that appears meanwhile is kept, never replaced.
     """
     out = check_output(out, database, force=force)
+    what = _WHAT.get(what, what)
     folder = out.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"The {what} cannot be written in {folder} ({reason(exc)}); "
-                          "nothing was written.") from None
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "The %1 cannot be written in %2 (%3); nothing was written."),
+            what, folder, reason(exc))) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -153,8 +169,9 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
         refuse_database(out, database)
         _publish(tmp, out, force=force)
     except OSError as exc:
-        raise OutputError(f"The {what} cannot be written to {out} ({reason(exc)}); nothing "
-                          "was changed.") from None
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "The %1 cannot be written to %2 (%3); nothing was changed."),
+            what, out, reason(exc))) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -169,10 +186,12 @@ def _publish(tmp: Path, out: Path, *, force: bool) -> None:
     try:
         os.link(tmp, out)  # fails if `out` appeared meanwhile: it is never replaced
     except FileExistsError:
-        raise OutputError(f"{out} exists already; add --force to replace it.") from None
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "%1 exists already; add --force to replace it."), out)) from None
     except OSError:  # no hard links on this file system (FAT on a USB stick...)
         if out.exists() or out.is_symlink():
-            raise OutputError(f"{out} exists already; add --force to replace it.") from None
+            raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+                "OutputFiles", "%1 exists already; add --force to replace it."), out)) from None
         os.replace(tmp, out)  # a real failure (a full disk) is raised from here
 
 

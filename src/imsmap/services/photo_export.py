@@ -24,6 +24,7 @@ from PIL import Image
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Site
 from imsmap.domain.photos import PHOTO_MIMES, Photo
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.services.changes import Action, Entity
 from imsmap.services.import_fields import short
@@ -65,28 +66,33 @@ def export_photos(records: Records, photos: list[Photo], sites: list[Site]) -> l
 
 def photo_sha256(value: Any) -> str:
     if not isinstance(value, str) or not _HASH.match(value):
-        raise ValidationError(f"{short(value)} is not a sha256 (64 lowercase hexadecimal "
-                              "digits).", "sha256")
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "%1 is not a sha256 (64 lowercase hexadecimal digits)."),
+            short(value)), "sha256")
     return value
 
 
 def photo_mime(value: Any) -> str:
     if not isinstance(value, str) or value not in PHOTO_MIMES:
-        raise ValidationError(f"The photo type {short(value)} is not one of: "
-                              f"{', '.join(PHOTO_MIMES)}.", "mime")
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "The photo type %1 is not one of: %2."),
+            short(value), ', '.join(PHOTO_MIMES)), "mime")
     return value
 
 
 def photo_data(value: Any) -> bytes:
     if not isinstance(value, str):
-        raise ValidationError("The photo's data must be base64 text.", "data")
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "The photo's data must be base64 text.")), "data")
     if len(value) > MAX_FILE_BYTES * 4 // 3 + 4:
-        raise ValidationError(f"The photo's data is over {MAX_FILE_BYTES // 1_048_576} MB.",
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "The photo's data is over %1 MB."), MAX_FILE_BYTES // 1_048_576),
                               "data")
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationError("The photo's data is not valid base64.", "data") from None
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "The photo's data is not valid base64.")), "data") from None
 
 
 def check_picture(data: bytes, mime: str) -> tuple[int, int]:
@@ -103,14 +109,17 @@ def check_picture(data: bytes, mime: str) -> tuple[int, int]:
                 markers = [m for m, _ in getattr(image, "applist", []) if m != "APP0"]
         except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError,
                 Image.DecompressionBombWarning):
-            raise ValidationError(f"The photo's data is not a whole {fmt} picture.",
+            raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+                "PhotoExport", "The photo's data is not a whole %1 picture."), fmt),
                                   "data") from None
     if max(size) > MAX_SIDE:
-        raise ValidationError(f"The photo is {size[0]}x{size[1]} px; imsmap stores photos of "
-                              f"at most {MAX_SIDE} px on the long side.", "data")
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "The photo is %1x%2 px; imsmap stores photos of at most %3 px on "
+            "the long side."), str(size[0]), str(size[1]), str(MAX_SIDE)), "data")
     if info - _HARMLESS_INFO or exif or markers:
-        raise ValidationError("The photo carries metadata (EXIF, XMP, ICC or text) that imsmap "
-                              "strips from every photo it stores.", "data")
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "The photo carries metadata (EXIF, XMP, ICC or text) that imsmap "
+            "strips from every photo it stores.")), "data")
     return size
 
 
@@ -121,8 +130,8 @@ def read_photos(reader: FileReader, obj: JsonObject, place: str, file_site_ids: 
     out = []
     items = reader.items(obj, "photos", place, required=False)
     if len(items) > MAX_PHOTOS_PER_SESSION:
-        reader.problem(f"{place}.photos", f"A visit holds at most {MAX_PHOTOS_PER_SESSION} "
-                                          "photos.")
+        reader.problem(f"{place}.photos", sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "A visit holds at most %1 photos."), MAX_PHOTOS_PER_SESSION))
         return []
     for k, raw in enumerate(items):
         where = f"{place}.photos[{k}]"
@@ -139,8 +148,9 @@ def read_photos(reader: FileReader, obj: JsonObject, place: str, file_site_ids: 
         if any(not isinstance(x, (str, bytes, int, type(None))) for x in values):
             continue  # a problem was named for it
         if hashlib.sha256(data).hexdigest() != sha:
-            reader.problem(f"{where}.sha256", "The photo's data does not match its sha256: "
-                                              "it was changed or damaged after export.")
+            reader.problem(f"{where}.sha256", sentence("PhotoExport", QT_TRANSLATE_NOOP(
+                "PhotoExport", "The photo's data does not match its sha256: it was changed or "
+                "damaged after export.")))
             continue
         try:
             width, height = check_picture(data, mime)
@@ -158,7 +168,8 @@ def _site(value: Any, file_site_ids: dict[Any, int]) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value not in file_site_ids:
-        raise ValidationError(f"{short(value)} is not the id of one of this visit's sites.",
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "%1 is not the id of one of this visit's sites."), short(value)),
                               "site")
     return file_site_ids[value]
 

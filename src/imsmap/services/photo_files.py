@@ -29,6 +29,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a phone's JPEG is 2-12 MB; a TIFF from a scanner more
 MAX_SIDE = 2048  # px: the long side of a stored photo, at most
@@ -63,15 +64,18 @@ def read_photo_file(path: str | os.PathLike[str]) -> StoredPhoto:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ValidationError(f"{name} is not a file; choose a photo.", "photo")
+            raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+                "PhotoFiles", "%1 is not a file; choose a photo."), name), "photo")
         if size > MAX_FILE_BYTES:
             raise ValidationError(too_large(name, size), "photo")
         with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
     except FileNotFoundError:
-        raise ValidationError(f"There is no file {path}.", "photo") from None
+        raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+            "PhotoFiles", "There is no file %1."), path), "photo") from None
     except OSError as exc:
-        raise ValidationError(f"{name} cannot be read ({exc.strerror or exc}).",
+        raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+            "PhotoFiles", "%1 cannot be read (%2)."), name, exc.strerror or exc),
                               "photo") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ValidationError(too_large(name, len(raw)), "photo")
@@ -79,9 +83,10 @@ def read_photo_file(path: str | os.PathLike[str]) -> StoredPhoto:
 
 
 def too_large(name: str, size: int) -> str:
-    return (f"{name} is {size / 1_048_576:.0f} MB; a photo may be at most "
-            f"{MAX_FILE_BYTES // 1_048_576} MB. Attach a smaller copy (a phone's or camera's "
-            "own export).")
+    return (sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+        "PhotoFiles", "%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a "
+        "phone's or camera's own export)."),
+        name, f'{size / 1048576:.0f}', MAX_FILE_BYTES // 1_048_576))
 
 
 def prepare_photo(raw: bytes, name: str = "The photo") -> StoredPhoto:
@@ -130,19 +135,23 @@ def _decode(raw: bytes, name: str) -> tuple[Image.Image, str]:
                                     math.ceil(image.height * scale)))
             image.load()
         except UnidentifiedImageError:
-            raise ValidationError(f"{name} is not a photo imsmap can read (it is not a "
-                                  f"{FORMATS_TEXT} image).", "photo") from None
+            raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+                "PhotoFiles", "%1 is not a photo imsmap can read (it is not a %2 image)."),
+                name, FORMATS_TEXT), "photo") from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             limit = (Image.MAX_IMAGE_PIXELS or 0) / 1e6
-            raise ValidationError(f"{name} declares a picture larger than imsmap opens (over "
-                                  f"{limit:.0f} megapixels); a file like that can exhaust the "
-                                  "computer's memory, so it was refused.", "photo") from None
+            raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+                "PhotoFiles", "%1 declares a picture larger than imsmap opens (over %2 "
+                "megapixels); a file like that can exhaust the computer's memory, so it was "
+                "refused."), name, f'{limit:.0f}'), "photo") from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             if "truncated" in str(exc).lower():
-                raise ValidationError(f"{name} is incomplete (its picture data ends early); "
-                                      "copy it again from the camera or phone.",
+                raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+                    "PhotoFiles", "%1 is incomplete (its picture data ends early); copy it "
+                    "again from the camera or phone."), name),
                                       "photo") from None
-            raise ValidationError(f"{name} is damaged: its picture data cannot be decoded.",
+            raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+                "PhotoFiles", "%1 is damaged: its picture data cannot be decoded."), name),
                                   "photo") from None
     return image, source_format
 

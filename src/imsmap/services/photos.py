@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
@@ -99,11 +99,13 @@ class Photos:
             present = self.store.for_session(session_id)
             same = next((p for p in present if p.sha256 == photo.sha256), None)
             if same is not None:
-                raise ValidationError(f"This photo is attached to this session already (photo "
-                                      f"{same.seq}); nothing was added.", "photo")
+                raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                    "Photos", "This photo is attached to this session already (photo %1); "
+                    "nothing was added."), str(same.seq)), "photo")
             if len(present) >= MAX_PHOTOS_PER_SESSION:
-                raise ValidationError(f"A session holds at most {MAX_PHOTOS_PER_SESSION} "
-                                      "photos.", "photo")
+                raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                    "Photos", "A session holds at most %1 photos."),
+                    MAX_PHOTOS_PER_SESSION), "photo")
             photo_id = self.store.insert(
                 session_id, sha256=photo.sha256, mime=photo.mime, width=photo.width,
                 height=photo.height, data=photo.data, thumbnail=photo.thumbnail,
@@ -141,7 +143,8 @@ class Photos:
         """Take a photo off a draft, once the user has confirmed it: it is marked removed and
         its bytes stay in the file (nothing clinical is ever deleted)."""
         if not confirmed:
-            raise ValidationError("A photo is taken off a session only when you confirm it.",
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "A photo is taken off a session only when you confirm it.")),
                                   "photo")
         with self.records.write() as work:
             old = self.store.photo(photo_id)
@@ -157,14 +160,17 @@ class Photos:
         if site_id is None:
             return
         if isinstance(site_id, bool) or not isinstance(site_id, int):
-            raise ValidationError("The chart site must be given by its number.", "site")
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "The chart site must be given by its number.")), "site")
         try:
             site = self.records.read.site(site_id)
         except NotFoundError:
-            raise ValidationError(f"There is no site {site_id} to tie the photo to.",
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "There is no site %1 to tie the photo to."), str(site_id)),
                                   "site") from None
         if site.session_id != session_id:
-            raise ValidationError("A photo is tied only to a site of its own session.", "site")
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "A photo is tied only to a site of its own session.")), "site")
 
 
 def photo_problems(records: Records) -> tuple[list[str], str]:
@@ -172,7 +178,7 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
     trail recorded when it came in (`imsmap check`)."""
     store = records.photo_store
     if not store.available:
-        return [], "no photos (schema before 6)"
+        return [], sentence("Photos", QT_TRANSLATE_NOOP("Photos", "no photos (schema before 6)"))
     recorded: dict[int, object] = {}
     for row, values in entries_about(records.db.conn, "photo", ("create", "import")):
         if row[5] is not None and "sha256" in values:
@@ -180,17 +186,22 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
     problems, n = [], 0
     for photo_id, session_id, sha, data in store.stored():
         n += 1
-        where = f"photo {photo_id} (session {session_id})"
+        where = sentence("Photos", QT_TRANSLATE_NOOP("Photos", "photo %1 (session %2)"),
+                         str(photo_id), str(session_id))
         if data is None:
-            problems.append(f"{where}: its bytes are missing from the file")
+            problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "%1: its bytes are missing from the file"), where))
             continue
         actual = hashlib.sha256(data).hexdigest()
         if actual != sha:
-            problems.append(f"{where}: its bytes no longer match the sha256 recorded with it: "
-                            "they were changed outside imsmap")
+            problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "%1: its bytes no longer match the sha256 recorded with it: they "
+                "were changed outside imsmap"), where))
         if photo_id not in recorded:
-            problems.append(f"{where}: the audit trail has no entry recording its sha256")
+            problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "%1: the audit trail has no entry recording its sha256"), where))
         elif recorded[photo_id] != actual:
-            problems.append(f"{where}: its bytes do not match the sha256 the audit trail "
-                            "recorded when it was added")
-    return problems, f"{n} photo{'s' * (n != 1)}"
+            problems.append(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "%1: its bytes do not match the sha256 the audit trail recorded when "
+                "it was added"), where))
+    return problems, counted("Photos", QT_TRANSLATE_NOOP("Photos", "%1 photo(s)"), n)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ValidationError
 from imsmap.domain.models import Side, Site
-from imsmap.domain.text import QT_TRANSLATE_NOOP
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges, FieldValues
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
@@ -51,13 +51,16 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
     """Add the earlier session's sites to this draft as planned markers."""
     source = from_session_id or previous_session_id(records, session_id)
     if source is None:
-        raise ValidationError("This patient has no earlier session to copy from.")
+        raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+            "Planning", "This patient has no earlier session to copy from.")))
     src = records.repo.session(source)
     if src.patient_id != records.repo.session(session_id).patient_id:
-        raise ValidationError("Sites can only be copied from the same patient's sessions.")
+        raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+            "Planning", "Sites can only be copied from the same patient's sessions.")))
     sites = records.repo.sites_for_session(source)
     if not sites:
-        raise ValidationError(f"The session of {src.started_at:%Y-%m-%d} has no sites to copy.")
+        raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+            "Planning", "The session of %1 has no sites to copy."), f'{src.started_at:%Y-%m-%d}'))
     return _add_planned(records, session_id, [
         (s.view_id, s.x, s.y, {k: getattr(s, k) for k in _COPIED}) for s in sites],
         origin={"copied_from_session": source})
@@ -95,10 +98,12 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
                    max_len=v.MAX_SHORT_TEXT)
     sites = records.repo.sites_for_session(session_id)
     if not sites:
-        raise ValidationError("A protocol needs at least one site; this session has none.")
+        raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+            "Planning", "A protocol needs at least one site; this session has none.")))
     with records.write() as work:
         if work.store.protocol_named(name) is not None:
-            raise ValidationError(f"There is a protocol called {name!r} already.", "name")
+            raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+                "Planning", "There is a protocol called %1 already."), f'{name!r}'), "name")
         pid = work.store.insert_row("protocols", {"name": name, "notes": notes}, work.at,
                                     work.actor)
         for s in sites:
@@ -116,7 +121,8 @@ def protocols(records: Records) -> list[Protocol]:
 def protocol(records: Records, protocol_id: int) -> Protocol:
     row = records.repo.protocol_row(protocol_id)
     if row is None:
-        raise NotFoundError(f"There is no protocol with id {protocol_id}.")
+        raise NotFoundError(sentence("Planning", QT_TRANSLATE_NOOP(
+            "Planning", "There is no protocol with id %1."), str(protocol_id)))
     sites = tuple(
         ProtocolSite(seq=r[0], muscle_id=r[1], side=Side(r[2]), view_id=r[3], layer=r[4],
                      x=r[5], y=r[6], level=r[7])

@@ -95,7 +95,8 @@ class Records:
     def clean_patient_fields(self, fields: FieldValues) -> FieldValues:
         unknown = set(fields) - set(PATIENT_FIELDS)
         if unknown:
-            raise ValidationError(f"Unknown patient field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Unknown patient field(s): %1."), ', '.join(sorted(unknown))))
         clean: dict[str, object] = {}
         for key, value in fields.items():
             if key == "chart_number":
@@ -166,7 +167,8 @@ class Records:
     def clean_session_fields(self, fields: FieldValues) -> FieldValues:
         unknown = set(fields) - set(EDITABLE_SESSION_FIELDS)
         if unknown:
-            raise ValidationError(f"Unknown session field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Unknown session field(s): %1."), ', '.join(sorted(unknown))))
         clean: dict[str, object] = {}
         for key, value in fields.items():
             if key == "started_at":
@@ -175,7 +177,8 @@ class Records:
                 clean[key] = v.pain(value, key)
             elif key in ("practitioner", "practitioner_registration"):
                 label = {"practitioner": "The practitioner",
-                         "practitioner_registration": "The registration number"}[key]
+                         "practitioner_registration": sentence("Records", QT_TRANSLATE_NOOP(
+                             "Records", "The registration number"))}[key]
                 clean[key] = v.text(value, key, label=label, max_len=v.MAX_NAME,
                                     multiline=False)
             elif key in ("consent", "pneumothorax_discussed", "needles_accounted"):
@@ -326,7 +329,8 @@ class Records:
     def clean_site_fields(self, fields: FieldValues) -> FieldValues:
         unknown = set(fields) - set(EDITABLE_SITE_FIELDS)
         if unknown:
-            raise ValidationError(f"Unknown site field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Unknown site field(s): %1."), ', '.join(sorted(unknown))))
         clean: dict[str, object] = {}
         for key, value in fields.items():
             if key == "muscle_id":
@@ -357,8 +361,11 @@ class Records:
                            "sensation": SENSATION}[key]
                 if value not in (None, "") and value not in allowed:
                     raise ValidationError(
-                        f"{key.replace('_', ' ').capitalize()} {value!r} is not one of: "
-                        f"{', '.join(allowed)}.", key)
+                        sentence("Records", QT_TRANSLATE_NOOP(
+                        "Records", "%1 %2 is not one of: %3."),
+                        key.replace('_', ' ').capitalize(),
+                        f'{value!r}',
+                        ', '.join(allowed)), key)
                 clean[key] = value or None
             elif key == "notes":
                 clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
@@ -447,12 +454,15 @@ class Records:
             return  # a muscle this atlas does not know: its level is kept as recorded
         if not muscle.levels:
             raise ValidationError(
-                f"{muscle.name} is not a segmental muscle, so a site on it has no level "
-                f"({level}); levels belong to multifidus and the other segmental muscles.", "level")
+                sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "%1 is not a segmental muscle, so a site on it has no level (%2); "
+                "levels belong to multifidus and the other segmental muscles."),
+                muscle.name, level), "level")
         if level not in muscle.levels:
             raise ValidationError(
-                f"{muscle.name} has no level {level}: its levels are {muscle.levels[0]} to "
-                f"{muscle.levels[-1]}.", "level")
+                sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "%1 has no level %2: its levels are %3 to %4."),
+                muscle.name, level, muscle.levels[0], muscle.levels[-1]), "level")
 
     def _change_site(self, site_id: int, clean: FieldValues, expected: FieldValues | None = None) -> Site:
         with self.write() as work:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.paths import data_dir, ensure_private_dir
 
 PLACE_FILE = "records-place.json"
@@ -44,8 +45,9 @@ def keep_server(dsn: str) -> str:
     from imsmap.store.postgres.connection import without_password
 
     if not dsn.strip():
-        raise UserFacingError("Give the clinic server's address, for example "
-                              "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.")
+        raise UserFacingError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
+            "RecordsPlace", "Give the clinic server's address, for example "
+            "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.")))
     kept = without_password(dsn.strip())
     _write({"where": SERVER, "dsn": kept})
     return kept
@@ -58,10 +60,12 @@ def _read() -> dict[str, str]:
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(value, dict) or value.get("where") not in (THIS_COMPUTER, SERVER):
-            raise ValueError("not a choice imsmap wrote")
+            raise ValueError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
+                "RecordsPlace", "not a choice imsmap wrote")))
     except (OSError, ValueError) as exc:
-        raise UserFacingError(f"The choice of where the records are kept, in {path}, cannot be "
-                              f"read ({exc}); delete the file to be asked again.") from None
+        raise UserFacingError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
+            "RecordsPlace", "The choice of where the records are kept, in %1, cannot be read "
+            "(%2); delete the file to be asked again."), path, exc)) from None
     return {k: str(v) for k, v in value.items()}
 
 

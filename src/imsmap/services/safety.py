@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import SessionRecord, Site
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, joined, sentence
 
 
 def thorax_tier(atlas: Atlas, site: Site) -> str:
@@ -61,37 +62,49 @@ def signing_checks(atlas: Atlas, record: SessionRecord) -> list[SigningCheck]:
     s = record.session
     checks = []
     if not s.consent:
-        checks.append(SigningCheck("consent", "Informed consent is not recorded."))
+        checks.append(SigningCheck("consent", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "Informed consent is not recorded."))))
     if needs_pneumothorax_prompt(atlas, record):
         high, caution = thorax_names(atlas, thoracic_sites(atlas, record))
-        where = "; ".join(part for part in (
-            "over the thorax: " + ", ".join(high) if high else "",
-            "near the pleura: " + ", ".join(caution) if caution else "") if part)
-        checks.append(SigningCheck(
-            "pneumothorax",
-            "Muscles that can reach the pleura were needled (" + where + ") but the "
-            "pneumothorax risk discussion is not recorded."))
+        parts = []
+        if high:
+            parts.append(sentence("Safety", QT_TRANSLATE_NOOP("Safety", "over the thorax: %1"),
+                                  ", ".join(high)))
+        if caution:
+            parts.append(sentence("Safety", QT_TRANSLATE_NOOP("Safety", "near the pleura: %1"),
+                                  ", ".join(caution)))
+        checks.append(SigningCheck("pneumothorax", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "Muscles that can reach the pleura were needled (%1) but the pneumothorax "
+            "risk discussion is not recorded."), joined("; ", parts))))
     live = [x for x in record.sites if not x.planned]
     planned = [x for x in record.sites if x.planned]
     if planned:
         checks.append(SigningCheck(
-            "planned", f"{len(planned)} planned site(s) were not confirmed; they will be "
-            "recorded as planned, not as insertions."))
+            "planned", counted("Safety", QT_TRANSLATE_NOOP(
+                "Safety", "%1 planned site(s) were not confirmed; they will be recorded as "
+                "planned, not as insertions."), len(planned))))
     if not live:
-        checks.append(SigningCheck("no_sites", "No insertion sites are recorded."))
+        checks.append(SigningCheck("no_sites", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "No insertion sites are recorded."))))
     ungraded = [x for x in live if x.grasp is None]
     if ungraded:
         checks.append(SigningCheck(
-            "ungraded", f"{len(ungraded)} site(s) have no grasp grade: "
-            + ", ".join(f"#{x.seq}" for x in ungraded[:12]) + ("…" if len(ungraded) > 12 else "")))
+            "ungraded", counted("Safety", QT_TRANSLATE_NOOP(
+                "Safety", "%1 site(s) have no grasp grade: %2"), len(ungraded),
+                ", ".join(f"#{x.seq}" for x in ungraded[:12])
+                + ("…" if len(ungraded) > 12 else ""))))
     if s.needle_count is None:
-        checks.append(SigningCheck("needle_count", "The number of needles used is not recorded."))
+        checks.append(SigningCheck("needle_count", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "The number of needles used is not recorded."))))
     if not s.needles_accounted:
         checks.append(SigningCheck(
-            "needles_accounted", "It is not recorded that all needles were accounted for and "
-            "disposed of as sharps."))
+            "needles_accounted", sentence("Safety", QT_TRANSLATE_NOOP(
+                "Safety", "It is not recorded that all needles were accounted for and disposed "
+                "of as sharps."))))
     if s.pain_before is None:
-        checks.append(SigningCheck("pain_before", "Pain before treatment is not recorded."))
+        checks.append(SigningCheck("pain_before", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "Pain before treatment is not recorded."))))
     if not s.practitioner:
-        checks.append(SigningCheck("practitioner", "The practitioner is not recorded."))
+        checks.append(SigningCheck("practitioner", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "The practitioner is not recorded."))))
     return checks

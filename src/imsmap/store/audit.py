@@ -30,6 +30,7 @@ from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.dialect import dialect_of
 from imsmap.store.site_rows import instant, moment
 from imsmap.store.terms import terms_of
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 GENESIS = bytes(32)
 COMPACT_HASH_BYTES = 16
@@ -148,7 +149,8 @@ def head(conn: sqlite3.Connection) -> tuple[int, bytes]:
 def _stored_link(table: str, row_id: object, value: object) -> bytes:
     """A stored chain link: bytes (a damaged file may hold anything there)."""
     if not isinstance(value, bytes):
-        raise unreadable(table, row_id, TypeError(f"its hash is a {type(value).__name__}"))
+        raise unreadable(table, row_id, TypeError(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+            "StoreAudit", "its hash is a %1"), type(value).__name__)))
     return value
 
 
@@ -250,9 +252,11 @@ def _chain_problems(conn: sqlite3.Connection) -> list[str]:
     for row in rows(conn, fresh=True):
         entry_id = last = row[0]
         if not isinstance(entry_id, int):
-            raise unreadable("audit", entry_id, TypeError("its id is not a number"))
+            raise unreadable("audit", entry_id, TypeError(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+                "StoreAudit", "its id is not a number"))))
         if entry_id != expected_id:
-            problems.append(f"audit entries {expected_id}-{entry_id - 1} are missing")
+            problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+                "StoreAudit", "audit entries %1-%2 are missing"), str(expected_id), str(entry_id - 1)))
         digest = _checked_link(prev_link, row)
         if row[8] is None:
             prev_link = digest
@@ -260,8 +264,10 @@ def _chain_problems(conn: sqlite3.Connection) -> list[str]:
             if digest != row[8]:
                 what = (f"audit entry {entry_id} ({row[3]} {row[4]} {row[5]})"
                         if block_start == entry_id else
-                        f"one of audit entries {block_start}-{entry_id}")
-                problems.append(f"{what} was altered or an earlier entry was removed")
+                        sentence("StoreAudit", QT_TRANSLATE_NOOP(
+                            "StoreAudit", "one of audit entries %1-%2"), block_start, str(entry_id)))
+                problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+                    "StoreAudit", "%1 was altered or an earlier entry was removed"), what))
             prev_link, block_start = row[8], entry_id + 1
         expected_id = entry_id + 1
     recorded = conn.execute("SELECT entry_id, hash FROM audit_head").fetchone() \
@@ -269,11 +275,13 @@ def _chain_problems(conn: sqlite3.Connection) -> list[str]:
     if recorded is not None and (recorded[0] != last or
                                  _stored_link("audit_head", 1, recorded[1]) != prev_link):
         span = f"{block_start}-{last}" if block_start <= last else str(last)
-        problems.append(f"the newest audit entries ({span}) do not end where the trail "
-                        f"recorded its end (entry {recorded[0]}): one was altered or removed")
+        problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+            "StoreAudit", "the newest audit entries (%1) do not end where the trail recorded "
+            "its end (entry %2): one was altered or removed"), span, recorded[0]))
     elif recorded is None and block_start <= last:
-        problems.append(f"the record of where the audit trail ends is missing, so entries "
-                        f"{block_start}-{last} cannot be checked")
+        problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+            "StoreAudit", "the record of where the audit trail ends is missing, so entries "
+            "%1-%2 cannot be checked"), block_start, last))
     return problems
 
 
@@ -307,5 +315,6 @@ def stored_changes(changes: object) -> dict[str, Any]:
     stored value is not that."""
     value = json.loads(changes)  # type: ignore[arg-type]
     if not isinstance(value, dict):
-        raise ValueError(f"its changes are a JSON {type(value).__name__}, not an object")
+        raise ValueError(sentence("StoreAudit", QT_TRANSLATE_NOOP(
+            "StoreAudit", "its changes are a JSON %1, not an object"), type(value).__name__))
     return value

@@ -32,6 +32,7 @@ from enum import Enum
 from pathlib import Path
 
 from imsmap import __version__, paths
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
@@ -132,7 +133,9 @@ def own_backups(folder: Path) -> list[tuple[Path, datetime]]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise StoreError(f"The backup folder {folder} cannot be read ({exc.strerror}).") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "The backup folder %1 cannot be read (%2)."),
+            folder, exc.strerror)) from None
     for entry in entries:
         stamp = parse_backup_name(entry.name)
         if stamp is not None and entry.is_file(follow_symlinks=False):
@@ -194,8 +197,9 @@ def ready_backup_dir(db: Database) -> Path:
     try:
         paths.ensure_private_dir(folder)
     except OSError as exc:
-        raise StoreError(f"The backup folder {folder} cannot be created ({exc.strerror}); "
-                         "choose another in the settings.") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "The backup folder %1 cannot be created (%2); choose another in the "
+            "settings."), folder, exc.strerror)) from None
     return folder
 
 
@@ -220,18 +224,22 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
     """Copy the open database, consistent as of one moment, into the new file `target`."""
     target = Path(target).expanduser()
     if target.exists() or target.is_symlink():
-        raise StoreError(f"{target} already exists; a backup never overwrites a file. "
-                         "Choose a new file name.")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 already exists; a backup never overwrites a file. Choose a new "
+            "file name."), target))
     folder = target.parent
     if not folder.is_dir():
-        raise StoreError(f"The folder {folder} does not exist; create it first or choose "
-                         "another.")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "The folder %1 does not exist; create it first or choose another."),
+            folder))
     tmp = folder / f".{target.name}.{os.getpid()}.partial"
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"A backup cannot be written in {folder} ({exc.strerror}).") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "A backup cannot be written in %1 (%2)."),
+            folder, exc.strerror)) from None
     try:
         make_private(tmp)
         try:
@@ -249,9 +257,10 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
             verify_backup(tmp)
         except StoreError as exc:  # the copy is as the database is: that is damaged
             raise DamagedFileError(
-                f"{db.path} is damaged, so no backup was made: SQLite's check of the copy "
-                "failed (imsmap check lists the problems). Keep the file as it is and restore "
-                "the latest good backup.") from exc
+                sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 is damaged, so no backup was made: SQLite's check of the "
+                "copy failed (imsmap check lists the problems). Keep the file as it is and "
+                "restore the latest good backup."), db.path)) from exc
         publish(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -264,11 +273,13 @@ def publish(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)
     except FileExistsError:
-        raise StoreError(f"{target} already exists; a backup never overwrites a file. "
-                         "Choose a new file name.") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 already exists; a backup never overwrites a file. Choose a new "
+            "file name."), target)) from None
     except OSError:  # no hard links on this file system
         if target.exists():
-            raise StoreError(f"{target} already exists; a backup never overwrites a file.") \
+            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 already exists; a backup never overwrites a file."), target)) \
                 from None
         os.replace(tmp, target)
 
@@ -282,9 +293,11 @@ def verify_backup(path: str | os.PathLike[str], *,
     `interrupt` set: Cancelled (the check is abandoned)."""
     path = Path(path).expanduser()
     if not path.is_file():
-        raise StoreError(f"There is no backup file at {path}.")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "There is no backup file at %1."), path))
     if not os.access(path, os.R_OK):
-        raise StoreError(f"{path} cannot be read (permission denied).")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 cannot be read (permission denied)."), path))
     if packed.is_full(path):
         expanded = path.with_name(f".{path.name}.{os.getpid()}.verify")
         try:
@@ -304,24 +317,31 @@ def verify_backup(path: str | os.PathLike[str], *,
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} cannot be opened ({' '.join(str(exc).split())}).") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 cannot be opened (%2)."),
+            path, ' '.join(str(exc).split()))) from None
     if interrupt is not None:
         conn.set_progress_handler(lambda: 1 if interrupt.is_set() else 0, 100_000)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if rows != ["ok"]:
             found = "; ".join(" ".join(str(r).split()) for r in rows[:3])
-            raise StoreError(f"{path} is damaged ({found}); it cannot be used.")
+            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 is damaged (%2); it cannot be used."), path, found))
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise StoreError(f"{path} is an SQLite database, but not an imsmap one.")
+            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 is an SQLite database, but not an imsmap one."), path))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version < 1:
-            raise StoreError(f"{path} holds no imsmap records (its schema was never created).")
+            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 holds no imsmap records (its schema was never created)."), path))
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{path} was written by a newer imsmap (database schema {version}); this imsmap "
-                f"{__version__} reads schema {SCHEMA_VERSION} and older. Update imsmap to use it.")
+                sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 was written by a newer imsmap (database schema %2); this "
+                "imsmap %3 reads schema %4 and older. Update imsmap to use it."),
+                path, version, __version__, SCHEMA_VERSION))
         patients = conn.execute("SELECT count(*) FROM patients").fetchone()[0]
         sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
         return BackupInfo(path, version, patients, sessions, 0, parse_backup_name(path.name))
@@ -329,10 +349,12 @@ def verify_backup(path: str | os.PathLike[str], *,
         if interrupt is not None and interrupt.is_set() and interrupted(exc):
             raise Cancelled() from None
         if fault_of(exc) is Fault.NOT_A_DATABASE:
-            raise StoreError(f"{path} is not an imsmap backup (it is not an SQLite "
-                             "file, or its first page is damaged).") from None
-        raise StoreError(f"{path} is damaged or not an imsmap backup "
-                         f"({' '.join(str(exc).split())[:120]}).") from None
+            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 is not an imsmap backup (it is not an SQLite file, or its "
+                "first page is damaged)."), path)) from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 is damaged or not an imsmap backup (%2)."),
+            path, ' '.join(str(exc).split())[:120])) from None
     finally:
         conn.close()
 
@@ -359,24 +381,30 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
     # A compressed full backup is checked once expanded (with its journal), below.
     info = None if compressed else verify_backup(backup)
     if db_path.is_dir():
-        raise StoreError(f"{db_path} is a folder, not a database file; give a file name.")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 is a folder, not a database file; give a file name."), db_path))
     folder = db_path.parent
     if not folder.is_dir():
-        raise StoreError(f"The folder {folder} does not exist; create it first or choose "
-                         "another.")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "The folder %1 does not exist; create it first or choose another."),
+            folder))
     if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise StoreError(f"{backup} is the database itself; choose a backup file.")
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 is the database itself; choose a backup file."), backup))
     exists = db_path.exists() and db_path.stat().st_size > 0
     if exists and not force:
         raise StoreError(
-            f"{db_path} already exists and nothing was changed. To replace it with the backup, "
-            "add --force; the current file will be kept beside it under a new name.")
+            sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 already exists and nothing was changed. To replace it with the "
+            "backup, add --force; the current file will be kept beside it under a new name."),
+            db_path))
     tmp = folder / f".{db_path.name}.{os.getpid()}.restoring"
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"The backup cannot be written in {folder} ({exc.strerror}).") \
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "The backup cannot be written in %1 (%2)."), folder, exc.strerror)) \
             from None
     replaced = None
     try:
@@ -439,8 +467,9 @@ def _sidecar(path: Path, suffix: str) -> Path:
 
 
 def _in_use(db_path: Path) -> StoreError:
-    return StoreError(f"{db_path} is open in another imsmap window or program; close it and "
-                      "try again. Nothing was changed.")
+    return StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+        "StoreBackup", "%1 is open in another imsmap window or program; close it and try "
+        "again. Nothing was changed."), db_path))
 
 
 def _take_exclusively(db_path: Path) -> sqlite3.Connection | None:
@@ -492,8 +521,9 @@ def _aside_name(db_path: Path, stamp: datetime) -> Path:
             n += 1
             continue
         except OSError as exc:
-            raise StoreError(f"{db_path} cannot be set aside ({exc.strerror}); nothing was "
-                             "replaced.") from None
+            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
+                db_path, exc.strerror)) from None
         os.close(fd)
         make_private(aside)
         return aside
@@ -510,8 +540,9 @@ def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Pat
         finally:
             dst.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{db_path} cannot be copied aside ({exc}); nothing was replaced, "
-                         f"and {aside} holds what could be copied.") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 cannot be copied aside (%2); nothing was replaced, and %3 holds "
+            "what could be copied."), db_path, exc, aside)) from None
     _fsync(aside)
     return aside
 
@@ -551,8 +582,9 @@ def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
             if side.exists():
                 os.rename(side, _sidecar(aside, suffix))
     except OSError as exc:
-        raise StoreError(f"{db_path} cannot be set aside ({exc.strerror}); nothing was "
-                         "replaced.") from None
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
+            db_path, exc.strerror)) from None
     return aside
 
 

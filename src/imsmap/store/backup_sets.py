@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, joined, sentence
 from imsmap.logs import shown
 from imsmap.store import journal
 from imsmap.store.backup import (
@@ -67,10 +68,12 @@ class Policy:
     keep_fulls: int = DEFAULT_KEEP_FULLS
 
     def describe(self) -> str:
-        return (f"a full, compressed backup every {self.full_every_days} day"
-                f"{'s' * (self.full_every_days != 1)} and a journal of what was written since "
-                f"(appended at each signature, start and close); the newest {self.keep_fulls} "
-                f"full backup{'s' * (self.keep_fulls != 1)} with their journals are kept")
+        return joined("; ", [counted("StoreBackupSets", QT_TRANSLATE_NOOP(
+            "StoreBackupSets", "a full, compressed backup every %1 day(s) and a journal of what "
+            "was written since (appended at each signature, start and close)"),
+            self.full_every_days), counted("StoreBackupSets", QT_TRANSLATE_NOOP(
+                "StoreBackupSets", "the newest %1 full backup(s) with their journals are kept"),
+                self.keep_fulls)])
 
 
 def check_policy(full_every_days: object, keep_fulls: object) -> Policy:
@@ -78,12 +81,15 @@ def check_policy(full_every_days: object, keep_fulls: object) -> Policy:
     try:
         every, keep = int(str(full_every_days)), int(str(keep_fulls))
     except ValueError:
-        raise ValidationError("The backup policy takes whole numbers of days and of backups.",
+        raise ValidationError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
+            "StoreBackupSets", "The backup policy takes whole numbers of days and of backups.")),
                               "backup") from None
     if not 1 <= every <= 90:
-        raise ValidationError("A full backup is made every 1 to 90 days.", "backup")
+        raise ValidationError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
+            "StoreBackupSets", "A full backup is made every 1 to 90 days.")), "backup")
     if not 1 <= keep <= 20:
-        raise ValidationError("Keep 1 to 20 full backups.", "backup")
+        raise ValidationError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
+            "StoreBackupSets", "Keep 1 to 20 full backups.")), "backup")
     return Policy(every, keep)
 
 
@@ -117,7 +123,9 @@ def sets(folder: Path) -> list[BackupSet]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise StoreError(f"The backup folder {folder} cannot be read ({exc.strerror}).") from None
+        raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
+            "StoreBackupSets", "The backup folder %1 cannot be read (%2)."),
+            folder, exc.strerror)) from None
     found = []
     for name in names:
         match = FULL_NAME.match(name)
@@ -144,7 +152,8 @@ def _start_record(path: Path) -> journal.Record:
     with open(path, "rb") as fh:
         record = journal.parse_line(fh.readline())
     if record is None or record.kind != "start":
-        raise journal.JournalError(f"The backup journal {path.name} has lost its first record.")
+        raise journal.JournalError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
+            "StoreBackupSets", "The backup journal %1 has lost its first record."), path.name))
     return record
 
 
@@ -203,8 +212,9 @@ def make_full(db: Database, *, now: datetime | None = None,
         except sqlite3.DatabaseError as exc:
             if user_error(exc, db.path) is None:
                 raise  # the code's own error: a bug, not the user's
-            raise StoreError(f"The backup of {db.path.name} could not be made "
-                             f"({' '.join(str(exc).split())[:100]}).") from None
+            raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
+                "StoreBackupSets", "The backup of %1 could not be made (%2)."),
+                db.path.name, ' '.join(str(exc).split())[:100])) from None
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

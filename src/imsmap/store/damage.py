@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import DamagedFileError, damaged, user_error
 
 # What decoding a stored value of the wrong type or form raises (a ValidationError is a
@@ -36,7 +37,8 @@ def unreadable(table: str, row_id: object, exc: BaseException) -> UnreadableRow:
     if len(what) > 100:
         what = what[:100] + "…"
     row = "a row" if row_id is None else f"row {row_id!r}"
-    return UnreadableRow(f"{row} of the {table} table cannot be read back ({what})")
+    return UnreadableRow(sentence("StoreDamage", QT_TRANSLATE_NOOP(
+        "StoreDamage", "%1 of the %2 table cannot be read back (%3)"), row, table, what))
 
 
 def path_of(conn: sqlite3.Connection) -> Path:

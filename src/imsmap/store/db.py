@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.domain.roles import ROLES
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store.dialect import RecordRow
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
@@ -67,7 +68,8 @@ class Database:
         _check_path(path, create=create)
         is_new = not path.exists() or path.stat().st_size == 0
         if is_new and readonly:
-            raise StoreError(f"There is no database at {path}.")
+            raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+                "StoreDb", "There is no database at %1."), path))
         if not readonly and path.exists() and not os.access(path, os.W_OK):
             readonly = True  # a read-only file opens read-only; the window says so
         if is_new:
@@ -89,7 +91,8 @@ class Database:
             if not readonly:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
-                    raise StoreError(f"{path} cannot use SQLite's WAL journal (got {mode}).")
+                    raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+                        "StoreDb", "%1 cannot use SQLite's WAL journal (got %2)."), path, mode))
             conn.execute("PRAGMA synchronous = FULL")
             if not readonly:
                 apply_migrations(conn)
@@ -113,13 +116,15 @@ class Database:
         if app_id != APPLICATION_ID:
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if tables:
-                raise StoreError(f"{self.path} is an SQLite database, but not an imsmap one.")
+                raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+                    "StoreDb", "%1 is an SQLite database, but not an imsmap one."), self.path))
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} was written by a newer imsmap (database schema {version}); "
-                f"this imsmap {__version__} reads schema {SCHEMA_VERSION} and older. "
-                "Update imsmap to open it.")
+                sentence("StoreDb", QT_TRANSLATE_NOOP(
+                "StoreDb", "%1 was written by a newer imsmap (database schema %2); this imsmap "
+                "%3 reads schema %4 and older. Update imsmap to open it."),
+                self.path, version, __version__, SCHEMA_VERSION))
 
     def close(self) -> None:
         self.conn.close()
@@ -152,7 +157,8 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT; everything or nothing."""
         if self.readonly:
-            raise ReadOnlyError(f"{self.path} is open read-only; nothing can be changed.")
+            raise ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+                "StoreDb", "%1 is open read-only; nothing can be changed."), self.path))
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as exc:
@@ -194,22 +200,29 @@ class Database:
 
 def _check_path(path: Path, *, create: bool) -> None:
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file; give a file name.")
+        raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 is a folder, not a database file; give a file name."), path))
     parent = path.parent
     if not parent.exists():
-        raise StoreError(f"The folder {parent} does not exist; create it first or choose another.")
+        raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "The folder %1 does not exist; create it first or choose another."),
+            parent))
     if not parent.is_dir():
-        raise StoreError(f"{parent} is not a folder.")
+        raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 is not a folder."), parent))
     if not path.exists() and not create:
-        raise StoreError(f"There is no database at {path}.")
+        raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "There is no database at %1."), path))
     if path.exists() and not os.access(path, os.R_OK):
-        raise StoreError(f"{path} cannot be read (permission denied).")
+        raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 cannot be read (permission denied)."), path))
     fs = filesystem_type(parent)
     if fs in NETWORK_FS:
         raise StoreError(
-            f"{path} is on a network share ({fs}). SQLite's locking does not work reliably over "
-            "a network file system and records could be corrupted; keep the database on this "
-            "computer's own disk.")
+            sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 is on a network share (%2). SQLite's locking does not work reliably "
+            "over a network file system and records could be corrupted; keep the database on "
+            "this computer's own disk."), path, fs))
 
 
 def _create_private_file(path: Path) -> None:
@@ -220,7 +233,8 @@ def _create_private_file(path: Path) -> None:
         if sys.platform != "win32":
             os.chmod(path, 0o600)
     except OSError as exc:
-        raise StoreError(f"{path} cannot be created ({exc.strerror}).") from None
+        raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 cannot be created (%2)."), path, exc.strerror)) from None
 
 
 MOUNTS_TABLE = Path("/proc/mounts")  # the kernel's mount table, on Linux
@@ -247,9 +261,9 @@ def filesystem_type(folder: Path) -> str | None:
 
 def damaged(path: Path, detail: str) -> DamagedFileError:
     """The sentence for a file that cannot be read faithfully."""
-    return DamagedFileError(f"{path} is damaged ({detail}); it cannot be read faithfully. "
-                            "Keep it as it is and restore the latest good backup "
-                            "(imsmap restore).")
+    return DamagedFileError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+        "StoreDb", "%1 is damaged (%2); it cannot be read faithfully. Keep it as it is and "
+        "restore the latest good backup (imsmap restore)."), path, detail))
 
 
 def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
@@ -269,29 +283,38 @@ def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
         return None
     if fault is Fault.BUSY:
         return BusyError(
-            f"The database {path.name} is busy in another imsmap window or program; "
-            "nothing was changed. Try again in a moment.")
+            sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "The database %1 is busy in another imsmap window or program; nothing "
+            "was changed. Try again in a moment."), path.name))
     if fault is Fault.FULL:
         return StoreError(
-            f"The disk holding {path.name} is full; nothing was changed. Free some space and "
-            "try again.")
+            sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "The disk holding %1 is full; nothing was changed. Free some space and "
+            "try again."), path.name))
     if fault is Fault.READ_ONLY:
-        return ReadOnlyError(f"{path.name} is read-only; nothing was changed.")
+        return ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 is read-only; nothing was changed."), path.name))
     if fault is Fault.PROTECTED:  # the trigger's words are the schema's own sentence
-        return ReadOnlyError(f"Refused: {_short(str(exc))}. Nothing was changed.")
+        return ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "Refused: %1. Nothing was changed."), _short(str(exc))))
     if fault is Fault.NOT_A_DATABASE:
         return DamagedFileError(
-            f"{path} is not an imsmap database (it is not an SQLite file, or its first page is "
-            "damaged). If it is your clinic's database, restore it from a backup.")
+            sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 is not an imsmap database (it is not an SQLite file, or its first "
+            "page is damaged). If it is your clinic's database, restore it from a backup."),
+            path))
     if fault is Fault.DAMAGED:
         if error_code(exc) is None:  # a stored text that is not text: never quote it
-            return damaged(path, "a stored text is not valid UTF-8")
+            return damaged(path, sentence("StoreDb", QT_TRANSLATE_NOOP(
+                "StoreDb", "a stored text is not valid UTF-8")))
         return damaged(path, _short(str(exc)))
     if fault is Fault.NO_MEMORY:
-        return StoreError(f"The computer ran out of memory working on {path.name}; nothing was "
-                          "changed. Close other programs and try again.")
-    return StoreError(f"{path} could not be read or written ({_short(str(exc))}); nothing was "
-                      "changed.")
+        return StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "The computer ran out of memory working on %1; nothing was changed. "
+            "Close other programs and try again."), path.name))
+    return StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+        "StoreDb", "%1 could not be read or written (%2); nothing was changed."),
+        path, _short(str(exc))))
 
 
 def refuse(exc: BaseException, path: Path) -> NoReturn:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NoReturn
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.damage import reading
 from imsmap.store.db import DamagedFileError, Database, refuse
 from imsmap.store.dialect import dialect_of
@@ -55,10 +56,12 @@ def foreign_key_check(db: Database) -> list[str]:
                     column = fk[3]
             value = db.conn.execute(f"SELECT {column} FROM {table} WHERE rowid = ?",
                                     (rowid,)).fetchone() if column != "?" else None
-            problems.append(f"{table} row {rowid} refers to {parent} row "
-                            f"{value[0] if value else '?'}, which does not exist")
+            problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
+                "StoreIntegrity", "%1 row %2 refers to %3 row %4, which does not exist"),
+                table, str(rowid), parent, value[0] if value else '?'))
         if len(rows) > MAX_REPORTED:
-            problems.append(f"... and {len(rows) - MAX_REPORTED} more rows like these")
+            problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
+                "StoreIntegrity", "... and %1 more rows like these"), len(rows) - MAX_REPORTED))
         return problems
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         _too_damaged(exc, db)
@@ -68,10 +71,12 @@ def _too_damaged(exc: sqlite3.DatabaseError | UnicodeDecodeError, db: Database) 
     """A check SQLite could not finish: the file is too damaged (or busy, unreadable) to check;
     an error of the code's own is raised as it is."""
     if fault_of(exc) in (Fault.DAMAGED, Fault.NOT_A_DATABASE):
-        what = "a stored text is not valid UTF-8" if error_code(exc) is None else \
+        what = sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
+            "StoreIntegrity", "a stored text is not valid UTF-8")) if error_code(exc) is None else \
             " ".join(str(exc).split())[:120]
-        raise DamagedFileError(f"{db.path} is too damaged to check ({what}). Restore it from a "
-                               "backup.") from None
+        raise DamagedFileError(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
+            "StoreIntegrity", "%1 is too damaged to check (%2). Restore it from a backup."),
+            db.path, what)) from None
     refuse(exc, db.path)
 
 
@@ -110,8 +115,12 @@ def _unaudited(db: Database) -> list[str]:
             f" AND a.action IN ({marks})) ORDER BY id", (*entities, *actions)).fetchall()
         if rows:
             ids = ", ".join(str(r[0]) for r in rows[:20])
-            more = f" and {len(rows) - 20} more" if len(rows) > 20 else ""
-            problems.append(f"{table} row{'s' if len(rows) > 1 else ''} {ids}{more} "
-                            f"{'have' if len(rows) > 1 else 'has'} no audit entry recording "
-                            "how {} came in".format("they" if len(rows) > 1 else "it"))
+            more = sentence("StoreIntegrity", QT_TRANSLATE_NOOP("StoreIntegrity", " and %1 more"),
+                            len(rows) - 20) if len(rows) > 20 else ""
+            problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
+                "StoreIntegrity", "%1 row %2%3 has no audit entry recording how it came in"),
+                table, ids, more) if len(rows) == 1 else sentence(
+                "StoreIntegrity", QT_TRANSLATE_NOOP(
+                    "StoreIntegrity", "%1 rows %2%3 have no audit entry recording how they "
+                    "came in"), table, ids, more))
     return problems

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import StoreError
 
 FORMAT = 1
@@ -125,7 +126,8 @@ def read(path: Path) -> list[Record]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise JournalError(f"The backup journal {path} cannot be read ({exc.strerror}).") \
+        raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+            "StoreJournal", "The backup journal %1 cannot be read (%2)."), path, exc.strerror)) \
             from None
     lines = data.split(b"\n")
     torn_tail = lines.pop()  # b"" when the file ends with a newline
@@ -139,15 +141,17 @@ def read(path: Path) -> list[Record]:
             if following is not None and following.after_cut:
                 continue  # cut short, and the next record says so (it took what it held)
             raise JournalError(
-                f"The backup journal {path.name} is damaged at record {n} of {len(lines)}; "
-                "nothing was restored. To restore the full backup alone, move the journal "
-                "out of the folder first (what it holds after the full backup is then not "
-                "restored).")
+                sentence("StoreJournal", QT_TRANSLATE_NOOP(
+                "StoreJournal", "The backup journal %1 is damaged at record %2 of %3; nothing "
+                "was restored. To restore the full backup alone, move the journal out of the "
+                "folder first (what it holds after the full backup is then not restored)."),
+                path.name, n, len(lines)))
         records.append(record)
     if not records or records[0].kind != "start":
-        raise JournalError(f"The backup journal {path.name} has lost its first record; "
-                           "nothing was restored. Move it out of the folder to restore the "
-                           "full backup alone.")
+        raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+            "StoreJournal", "The backup journal %1 has lost its first record; nothing was "
+            "restored. Move it out of the folder to restore the full backup alone."),
+            path.name))
     return records
 
 
@@ -169,7 +173,8 @@ def last_record(path: Path) -> Record:
                 if record is not None:
                     return record
             if pos == 0:
-                raise JournalError(f"The backup journal {path.name} holds no whole record.")
+                raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+                    "StoreJournal", "The backup journal %1 holds no whole record."), path.name))
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -192,7 +197,9 @@ def create(path: Path, start: Record) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise StoreError(f"{path} already exists; a backup never overwrites a file.") from None
+        raise StoreError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+            "StoreJournal", "%1 already exists; a backup never overwrites a file."),
+            path)) from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -203,7 +210,8 @@ def append(path: Path, conn: sqlite3.Connection, at: str) -> Record | None:
     try:
         fd = os.open(path, os.O_RDWR | os.O_APPEND)
     except OSError as exc:
-        raise StoreError(f"The backup journal {path} cannot be written ({exc.strerror}).") \
+        raise StoreError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+            "StoreJournal", "The backup journal %1 cannot be written (%2)."), path, exc.strerror)) \
             from None
     try:
         _lock(fd)
@@ -221,9 +229,9 @@ def append(path: Path, conn: sqlite3.Connection, at: str) -> Record | None:
             _write(fd, data)
             os.fsync(fd)
         except OSError as exc:
-            raise StoreError(f"The backup journal {path} could not be written "
-                             f"({exc.strerror}); the records themselves are safe in the "
-                             "database.") from None
+            raise StoreError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+                "StoreJournal", "The backup journal %1 could not be written (%2); the records "
+                "themselves are safe in the database."), path, exc.strerror)) from None
         return record
     finally:
         os.close(fd)  # drops the lock
@@ -337,14 +345,16 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
             elif tuple(found) == row:
                 continue  # already so (a signed session journalled again with an amendment)
             elif table in APPEND_ONLY:
-                raise JournalError(f"The backup journal does not fit its full backup "
-                                   f"({table} {row[k]} differs); nothing was restored.")
+                raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+                    "StoreJournal", "The backup journal does not fit its full backup (%1 %2 "
+                    "differs); nothing was restored."), table, row[k]))
             else:
                 conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?",
                              tuple(v for c, v in zip(cols, row) if c != key) + (row[k],))
     except sqlite3.DatabaseError as exc:
-        raise JournalError(f"The backup journal does not fit its full backup ({table}: "
-                           f"{' '.join(str(exc).split())[:100]}); nothing was restored.") \
+        raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+            "StoreJournal", "The backup journal does not fit its full backup (%1: %2); nothing "
+            "was restored."), table, ' '.join(str(exc).split())[:100])) \
             from None
 
 
@@ -352,7 +362,8 @@ def _primary_key(conn: sqlite3.Connection, table: str) -> str:
     for row in conn.execute(f"PRAGMA table_info({table})"):
         if row[5] == 1:
             return str(row[1])
-    raise JournalError(f"The table {table} has no key; the journal cannot be applied.")
+    raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
+        "StoreJournal", "The table %1 has no key; the journal cannot be applied."), table))
 
 
 def tables_of(conn: sqlite3.Connection) -> Iterator[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 SQL = """
 -- Words stored once; rows hold their ids. Append-only: an id means one word for ever.
@@ -171,16 +172,18 @@ def check(conn: sqlite3.Connection) -> None:
     old, new = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("sites", "sites_v4"))
     if old != new:
-        raise MigrationError(f"{old} sites, but {new} after conversion")
+        raise MigrationError(sentence("StoreMigrationV4", QT_TRANSLATE_NOOP(
+            "StoreMigrationV4", "%1 sites, but %2 after conversion"), old, new))
     bad = [r[0] for r in conn.execute(
         f"SELECT s.id FROM sites s LEFT JOIN sites_v4 n ON n.id = s.id"
         f" WHERE n.id IS NULL OR NOT ({_SAME_SITE}) ORDER BY s.id LIMIT 20")]
     if bad:
         raise MigrationError(
-            "This database was not converted to schema 4 and is unchanged: sites "
-            + ", ".join(map(str, bad)) + " would not have been kept exactly (a position finer "
-            "than 0.01 or a time that is not ISO 8601). Keep using the previous imsmap "
-            "version with it and report this.")
+            sentence("StoreMigrationV4", QT_TRANSLATE_NOOP(
+                "StoreMigrationV4", "This database was not converted to schema 4 and is "
+                "unchanged: sites %1 would not have been kept exactly (a position finer than "
+                "0.01 or a time that is not ISO 8601). Keep using the previous imsmap version "
+                "with it and report this."), ", ".join(map(str, bad))))
     old, new = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("audit", "audit_v4"))
     bad = [r[0] for r in conn.execute(
@@ -192,6 +195,8 @@ def check(conn: sqlite3.Connection) -> None:
         " OR typeof(n.changes) != typeof(a.changes) LIMIT 20")]
     if old != new or bad:
         raise MigrationError(
-            "This database was not converted to schema 4 and is unchanged: the audit trail "
-            f"did not copy exactly ({old} entries, {new} copied; differing: {bad}). Keep using "
-            "the previous imsmap version with it and report this.")
+            sentence("StoreMigrationV4", QT_TRANSLATE_NOOP(
+            "StoreMigrationV4", "This database was not converted to schema 4 and is unchanged: "
+            "the audit trail did not copy exactly (%1 entries, %2 copied; differing: %3). Keep "
+            "using the previous imsmap version with it and report this."),
+            old, new, bad))

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import journal
 from imsmap.store.db import StoreError
 
@@ -34,15 +35,18 @@ def expand(full: Path, target: Path) -> int:
         with gzip.open(full, "rb") as src, open(target, "wb") as out:
             shutil.copyfileobj(src, out, CHUNK)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        detail = getattr(exc, "strerror", None) or "its compressed data is cut short or damaged"
-        raise StoreError(f"{full} is damaged ({detail}); it cannot be used.") from None
+        detail = getattr(exc, "strerror", None) or sentence("StorePacked", QT_TRANSLATE_NOOP(
+            "StorePacked", "its compressed data is cut short or damaged"))
+        raise StoreError(sentence("StorePacked", QT_TRANSLATE_NOOP(
+            "StorePacked", "%1 is damaged (%2); it cannot be used."), full, detail)) from None
     journal_path = journal_of(full)
     if not journal_path.exists():
         return 0
     records = journal.read(journal_path)
     if records[0].full != full.name:
-        raise journal.JournalError(f"The backup journal {journal_path.name} belongs to another "
-                                   "full backup; nothing was restored.")
+        raise journal.JournalError(sentence("StorePacked", QT_TRANSLATE_NOOP(
+            "StorePacked", "The backup journal %1 belongs to another full backup; nothing was "
+            "restored."), journal_path.name))
     conn = sqlite3.connect(str(target), isolation_level=None)
     try:
         journal.apply(conn, records[1:])

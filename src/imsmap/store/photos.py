@@ -14,6 +14,7 @@ from typing import Any
 
 from imsmap.domain.errors import NotFoundError
 from imsmap.domain.photos import Photo
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.damage import UNDECODABLE, reading, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.dialect import dialect_of
@@ -84,7 +85,8 @@ class PhotoStore:
                 + ("" if include_removed else " AND deleted_at IS NULL"),
                 (photo_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no photo {photo_id}.")
+            raise NotFoundError(sentence("StorePhotos", QT_TRANSLATE_NOOP(
+                "StorePhotos", "There is no photo %1."), str(photo_id)))
         return photo_from_row(row)
 
     @reads
@@ -99,7 +101,8 @@ class PhotoStore:
         row = self.db.conn.execute(f"SELECT {column} FROM photo_blobs WHERE photo_id = ?",
                                    (photo_id,)).fetchone() if self.available else None
         if row is None:
-            raise NotFoundError(f"The bytes of photo {photo_id} are not in the database.")
+            raise NotFoundError(sentence("StorePhotos", QT_TRANSLATE_NOOP(
+                "StorePhotos", "The bytes of photo %1 are not in the database."), str(photo_id)))
         if not isinstance(row[0], bytes):
             raise unreadable("photo_blobs", photo_id,
                              TypeError(f"its {column} is a {type(row[0]).__name__}"))

@@ -512,7 +512,8 @@ class Repository:
             f"SELECT session_id FROM {table} WHERE id = ? AND deleted_at IS NULL",
             (row_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no such entry (id {row_id}).")
+            raise NotFoundError(sentence("StoreRepository", QT_TRANSLATE_NOOP(
+                "StoreRepository", "There is no such entry (id %1)."), str(row_id)))
         return int(row[0])
 
     # -- settings --------------------------------------------------------------------------

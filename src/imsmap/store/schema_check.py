@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 
 def schema_damage(path: Path) -> str | None:
@@ -29,13 +30,17 @@ def schema_damage(path: Path) -> str | None:
             want = [r[1] for r in reference.execute(f"PRAGMA table_info({table})")]
             have = {r[1] for r in file.execute(f"PRAGMA table_info({table})")}
             if not have:
-                return f"its schema has no table {table}"
+                return sentence("StoreSchemaCheck", QT_TRANSLATE_NOOP(
+                    "StoreSchemaCheck", "its schema has no table %1"), table)
             missing = [c for c in want if c not in have]
             if missing:
-                return f"its schema's table {table} has no column {', '.join(missing)}"
+                return sentence("StoreSchemaCheck", QT_TRANSLATE_NOOP(
+                    "StoreSchemaCheck", "its schema's table %1 has no column %2"),
+                    table, ', '.join(missing))
         return None
     except (sqlite3.DatabaseError, UnicodeDecodeError):
-        return "its schema cannot be read"
+        return sentence("StoreSchemaCheck", QT_TRANSLATE_NOOP(
+            "StoreSchemaCheck", "its schema cannot be read"))
     finally:
         file.close()
         reference.close()

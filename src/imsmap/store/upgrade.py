@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, refuse
 from imsmap.store.migrations import PROGRESS_OPS, SCHEMA_VERSION, apply_migrations
 from imsmap.store.sqlite_errors import interrupted
@@ -109,8 +110,10 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         if interrupted(exc):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             raise UpgradeInterrupted(
-                f"The upgrade of {p.path.name} was stopped and nothing of it was kept: the file "
-                f"is still at schema {version} and is upgraded the next time it is opened."
+                sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+                "StoreUpgrade", "The upgrade of %1 was stopped and nothing of it was kept: the "
+                "file is still at schema %2 and is upgraded the next time it is opened."),
+                p.path.name, version)
             ) from None
         refuse(exc, p.path)
     except sqlite3.DatabaseError as exc:

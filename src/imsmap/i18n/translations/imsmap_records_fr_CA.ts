@@ -137,10 +137,25 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>changed outside imsmap since it was created (its content no longer matches the digest recorded then)</source>
+        <translation>modifiée hors d&apos;imsmap depuis sa création (son contenu ne correspond plus à l&apos;empreinte enregistrée alors)</translation>
+    </message>
+</context>
+<context>
     <name>BackupCommand</name>
     <message>
         <source>Backed up %1 to %2.</source>
         <translation>%1 sauvegardé dans %2.</translation>
+    </message>
+    <message>
+        <source>Backed up the clinic server to %1 (pg_dump custom format: %2). Restored into a scratch database to check it: the audit chain (entries: %3) is unbroken and ends in %4.</source>
+        <translation>Serveur de la clinique sauvegardé dans %1 (format personnalisé de pg_dump&#xa0;: %2). Restauré dans une base de données temporaire pour le vérifier&#xa0;: la chaîne d&apos;audit (entrées&#xa0;: %3) est intacte et se termine par %4.</translation>
+    </message>
+    <message>
+        <source>Automatic backups of %1: %2.</source>
+        <translation>Sauvegardes automatiques de %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Restored %1 (%2 patients, %3 sessions) to %4.</source>
@@ -149,6 +164,156 @@
     <message>
         <source>The database it replaced is kept as %1.</source>
         <translation>La base de données remplacée est conservée sous %1.</translation>
+    </message>
+    <message>
+        <source>Restored %1 into the clinic server&apos;s database %2 (%3 patients, %4 sessions): checked in a scratch database first, the audit chain of %5 entries unbroken and ending in %6.</source>
+        <translation>%1 restauré dans la base de données %2 du serveur de la clinique (patients&#xa0;: %3, séances&#xa0;: %4)&#xa0;: vérifié d&apos;abord dans une base de données temporaire, la chaîne d&apos;audit (entrées&#xa0;: %5) intacte et se terminant par %6.</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept on the server as %1.</source>
+        <translation>La base de données qu&apos;elle remplace est gardée sur le serveur sous le nom %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Bundle</name>
+    <message>
+        <source>A FHIR document holds one signed session; choose one signed session, or export a collection.</source>
+        <translation>Un document FHIR contient une seule séance signée; choisissez une séance signée, ou exportez une collection.</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>File structure (quick check)</source>
+        <translation>Structure du fichier (vérification rapide)</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Vérification de %1</translation>
+    </message>
+    <message>
+        <source>  ok       %1</source>
+        <translation>  ok       %1</translation>
+    </message>
+    <message>
+        <source>  PROBLEM  %2: %1 problem(s)</source>
+        <translation>  PROBLÈME %2&#xa0;: %1 problème(s)</translation>
+    </message>
+    <message>
+        <source>All is well.</source>
+        <translation>Tout va bien.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found; nothing was changed. Keep this file as it is, and restore the latest good backup into a new file to compare (imsmap restore --db NEW.sqlite3 BACKUP).</source>
+        <translation>%1 problème(s) trouvé(s); rien n&apos;a été modifié. Gardez ce fichier tel quel et restaurez la dernière bonne sauvegarde dans un nouveau fichier pour comparer (imsmap restore --db NOUVEAU.sqlite3 SAUVEGARDE).</translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation> (et %1 de plus)</translation>
+    </message>
+    <message>
+        <source>The backup does not pass imsmap&apos;s checks, so nothing was restored: %1%2. Choose an earlier backup; to examine this one, copy the file and open the copy with imsmap check --db COPY.</source>
+        <translation>La sauvegarde ne passe pas les vérifications d&apos;imsmap, donc rien n&apos;a été restauré&#xa0;: %1%2. Choisissez une sauvegarde plus ancienne; pour examiner celle-ci, copiez le fichier et ouvrez la copie avec imsmap check --db COPIE.</translation>
+    </message>
+    <message>
+        <source>The backup does not pass imsmap&apos;s checks, so nothing was restored: %1%2. Choose an earlier backup.</source>
+        <translation>La sauvegarde ne passe pas les vérifications d&apos;imsmap, donc rien n&apos;a été restauré&#xa0;: %1%2. Choisissez une sauvegarde plus ancienne.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own check of the audit chain (audit_breaks)</source>
+        <translation>Vérification de la chaîne d&apos;audit par le serveur lui-même (audit_breaks)</translation>
+    </message>
+    <message>
+        <source>File structure (integrity check)</source>
+        <translation>Structure du fichier (vérification d&apos;intégrité)</translation>
+    </message>
+    <message>
+        <source>References between records (foreign keys)</source>
+        <translation>Références entre dossiers (clés étrangères)</translation>
+    </message>
+    <message>
+        <source>Muscles known to the atlas</source>
+        <translation>Muscles connus de l&apos;atlas</translation>
+    </message>
+    <message>
+        <source>Signed sessions unchanged since signing</source>
+        <translation>Séances signées inchangées depuis la signature</translation>
+    </message>
+    <message>
+        <source>Amendments unchanged since written</source>
+        <translation>Addendas inchangés depuis leur rédaction</translation>
+    </message>
+    <message>
+        <source>Photos unchanged since stored</source>
+        <translation>Photos inchangées depuis leur enregistrement</translation>
+    </message>
+    <message>
+        <source>Audit trail unbroken</source>
+        <translation>Journal d&apos;audit intact</translation>
+    </message>
+    <message>
+        <source>Imported audit trails kept unchanged</source>
+        <translation>Journaux d&apos;audit importés conservés intacts</translation>
+    </message>
+    <message>
+        <source>Every record has its audit entry</source>
+        <translation>Chaque dossier a son entrée d&apos;audit</translation>
+    </message>
+    <message>
+        <source>schema %1; the records cannot be counted (%2)</source>
+        <translation>schéma %1; les dossiers ne peuvent pas être comptés (%2)</translation>
+    </message>
+    <message>
+        <source>schema %1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit entries: %6</source>
+        <translation>schéma %1&#xa0;: patients&#xa0;: %2, séances&#xa0;: %3, points&#xa0;: %4, addendas&#xa0;: %5, entrées d&apos;audit&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>muscle %2 is not in atlas version %3 (site(s) %4)</source>
+        <translation>le muscle %2 n&apos;est pas dans l&apos;atlas version %3 (point(s) %4)</translation>
+    </message>
+    <message>
+        <source>sites: %1, muscles: %2</source>
+        <translation>points&#xa0;: %1, muscles&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>session %1 (chart %2, %3, signed by %4 on %5)</source>
+        <translation>séance %1 (dossier %2, %3, signée par %4 le %5)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read back (%2)</source>
+        <translation>%1 ne peut pas être relue (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is signed but carries no content hash</source>
+        <translation>%1 est signée mais ne porte aucune empreinte de contenu</translation>
+    </message>
+    <message>
+        <source>%1 no longer matches the content hash taken when it was signed: it was changed outside imsmap</source>
+        <translation>%1 ne correspond plus à l&apos;empreinte de contenu prise à la signature&#xa0;: elle a été modifiée hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1 signed session(s)</source>
+        <translation>%1 séance(s) signée(s)</translation>
+    </message>
+    <message>
+        <source>amendment %1 (session %2, by %3 on %4): %5</source>
+        <translation>addenda %1 (séance %2, par %3 le %4)&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>%1 amendment(s)</source>
+        <translation>%1 addenda(s)</translation>
+    </message>
+    <message>
+        <source>entries: %1</source>
+        <translation>entrées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>audit entry %1: %2</source>
+        <translation>entrée d&apos;audit %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>recomputed by the server</source>
+        <translation>recalculée par le serveur</translation>
     </message>
 </context>
 <context>
@@ -202,8 +367,8 @@ schéma de la base de données %3</translation>
         <translation>copier la base de données en toute sécurité, même pendant qu&apos;imsmap est ouvert</translation>
     </message>
     <message>
-        <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup.</source>
-        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le dossier de sauvegarde, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique sans faire de sauvegarde.</translation>
+        <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup. With --dsn: the clinic server&apos;s database with pg_dump -Fc into --out, checked by a restore into a scratch database (audit chain, counts) before it is kept.</source>
+        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le dossier des sauvegardes, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage contraire) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique et ne font aucune sauvegarde. Avec --dsn&#xa0;: la base de données du serveur de la clinique avec pg_dump -Fc dans --out, vérifiée par une restauration dans une base de données temporaire (chaîne d&apos;audit, nombres) avant d&apos;être conservée.</translation>
     </message>
     <message>
         <source>the new backup file (refused if it exists)</source>
@@ -222,8 +387,8 @@ schéma de la base de données %3</translation>
         <translation>remplacer la base de données par une sauvegarde vérifiée</translation>
     </message>
     <message>
-        <source>Check a backup (integrity, an imsmap database, a schema this imsmap reads), then put it in place of the database in one step. The database it replaces is kept beside it under a new name.</source>
-        <translation>Vérifier une sauvegarde (intégrité, base de données imsmap, schéma lisible par cet imsmap), puis la mettre à la place de la base de données en une seule étape. La base de données remplacée est conservée à côté sous un nouveau nom.</translation>
+        <source>Check a backup (integrity, an imsmap database, a schema this imsmap reads), then put it in place of the database in one step. The database it replaces is kept beside it under a new name. With --dsn: a clinic server&apos;s backup (imsmap backup --dsn) restored into a scratch database on the server and checked there, then given the database&apos;s name; the database it replaces is kept on the server under a new name.</source>
+        <translation>Vérifier une sauvegarde (intégrité, une base de données imsmap, un schéma que cet imsmap lit), puis la mettre à la place de la base de données en une seule étape. La base de données qu&apos;elle remplace est gardée à côté sous un nouveau nom. Avec --dsn&#xa0;: la sauvegarde d&apos;un serveur de clinique (imsmap backup --dsn) restaurée dans une base de données temporaire sur le serveur et vérifiée là, puis renommée comme la base de données; celle qu&apos;elle remplace est gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
         <source>the backup file to restore</source>
@@ -260,6 +425,10 @@ schéma de la base de données %3</translation>
     <message>
         <source>%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.</source>
         <translation>%1 %2 n&apos;est pas une date; écrivez-la AAAA-MM-JJ, p. ex. 2026-11-20.</translation>
+    </message>
+    <message>
+        <source>a clinic server&apos;s database in place of --db: a libpq DSN such as postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full (the password from PGPASSFILE or ~/.pgpass, PGPASSWORD or a service file, else asked for)</source>
+        <translation>la base de données d&apos;un serveur de clinique au lieu de --db&#xa0;: un DSN libpq comme postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full (le mot de passe vient de PGPASSFILE ou ~/.pgpass, de PGPASSWORD ou d&apos;un fichier de service, sinon il est demandé)</translation>
     </message>
     <message>
         <source>create a demo clinic (fictional patients and sessions) in a new file</source>
@@ -399,10 +568,288 @@ schéma de la base de données %3</translation>
     </message>
 </context>
 <context>
+    <name>CliAtlas</name>
+    <message>
+        <source>imsmap atlas preview needs a folder: add --out DIR.</source>
+        <translation>imsmap atlas preview a besoin d&apos;un dossier&#xa0;: ajoutez --out DOSSIER.</translation>
+    </message>
+    <message>
+        <source>--out is only used with &apos;imsmap atlas preview&apos;.</source>
+        <translation>--out ne sert qu&apos;avec «&#xa0;imsmap atlas preview&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Chart previews are not available in this version of imsmap.</source>
+        <translation>Les aperçus des schémas ne sont pas offerts dans cette version d&apos;imsmap.</translation>
+    </message>
+    <message>
+        <source>%1 is a file; give --out a folder for the images.</source>
+        <translation>%1 est un fichier; donnez à --out un dossier pour les images.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first.</source>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The chart previews could not all be written to %1 (%2).</source>
+        <translation>Les aperçus des schémas n&apos;ont pas tous pu être écrits dans %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>CliBackup</name>
+    <message>
+        <source>A clinic server is backed up into one file: give --out FILE (the automatic backups&apos; policy is the single-PC file&apos;s).</source>
+        <translation>Un serveur de clinique est sauvegardé dans un seul fichier&#xa0;: donnez --out FICHIER (la politique des sauvegardes automatiques est celle du fichier à poste unique).</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommon</name>
+    <message>
+        <source>Give --db (a file on this computer) or --dsn (a clinic server), not both.</source>
+        <translation>Donnez --db (un fichier sur cet ordinateur) ou --dsn (un serveur de clinique), pas les deux.</translation>
+    </message>
+    <message>
+        <source>The clinic server asks for %1&apos;s password and none was found; nothing was opened. Keep it in a password file (PGPASSFILE, or ~/.pgpass) or run the command in a terminal.</source>
+        <translation>Le serveur de la clinique demande le mot de passe de %1 et aucun n&apos;a été trouvé; rien n&apos;a été ouvert. Gardez-le dans un fichier de mots de passe (PGPASSFILE, ou ~/.pgpass) ou lancez la commande dans un terminal.</translation>
+    </message>
+    <message>
+        <source>Password for %1 on the clinic server: </source>
+        <translation>Mot de passe de %1 sur le serveur de la clinique&#xa0;: </translation>
+    </message>
+</context>
+<context>
+    <name>CliExport</name>
+    <message>
+        <source>--csv exports every session; leave out --session.</source>
+        <translation>--csv exporte toutes les séances; retirez --session.</translation>
+    </message>
+    <message>
+        <source>Exported a FHIR bundle to %1.</source>
+        <translation>Bundle FHIR exporté dans %1.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté dans %1.</translation>
+    </message>
+    <message>
+        <source>The export could not be written to standard output (%1).</source>
+        <translation>L&apos;exportation n&apos;a pas pu être écrite sur la sortie standard (%1).</translation>
+    </message>
+    <message>
+        <source>%1 is empty; it is not an imsmap database.</source>
+        <translation>%1 est vide; ce n&apos;est pas une base de données imsmap.</translation>
+    </message>
+</context>
+<context>
+    <name>CliExportFhir</name>
+    <message>
+        <source>--patient, --from and --to choose what a FHIR export holds; add --fhir.</source>
+        <translation>--patient, --from et --to choisissent le contenu d&apos;une exportation FHIR; ajoutez --fhir.</translation>
+    </message>
+    <message>
+        <source>Choose one of --csv and --fhir.</source>
+        <translation>Choisissez une seule option entre --csv et --fhir.</translation>
+    </message>
+    <message>
+        <source>Choose the sessions one way: --patient ID, --from DATE --to DATE, or --session ID.</source>
+        <translation>Choisissez les séances d&apos;une seule façon&#xa0;: --patient ID, --from DATE --to DATE, ou --session ID.</translation>
+    </message>
+    <message>
+        <source>A date range needs both --from DATE and --to DATE.</source>
+        <translation>Une période demande à la fois --from DATE et --to DATE.</translation>
+    </message>
+    <message>
+        <source>--to %1 is before --from %2; give the earlier date first.</source>
+        <translation>--to %1 est antérieur à --from %2; donnez d&apos;abord la date la plus ancienne.</translation>
+    </message>
+    <message>
+        <source>%1 (chart %2) has no sessions to export; nothing was written.</source>
+        <translation>%1 (dossier %2) n&apos;a aucune séance à exporter; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>No sessions started between %1 and %2; nothing was written.</source>
+        <translation>Aucune séance n&apos;a commencé entre le %1 et le %2; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Session %1 is not signed: exported as a collection, without a PDF.</source>
+        <translation>La séance %1 n&apos;est pas signée&#xa0;: exportée comme collection, sans PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>CliPhoto</name>
+    <message>
+        <source>Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 %7.</source>
+        <translation>Photo %1 ajoutée à la séance %2&#xa0;: %3x%4 %5, %6 Ko, sha256 %7.</translation>
+    </message>
+</context>
+<context>
+    <name>CliProgress</name>
+    <message>
+        <source>Upgrading %1 from schema %2 to %3 (Ctrl+C stops it; nothing is lost)</source>
+        <translation>Mise à niveau de %1 du schéma %2 au schéma %3 (Ctrl+C l&apos;arrête; rien n&apos;est perdu)</translation>
+    </message>
+</context>
+<context>
+    <name>CliServer</name>
+    <message>
+        <source>Give the server&apos;s database with --dsn (for example postgresql://postgres@db.clinic.lan/clinic); none was used before.</source>
+        <translation>Donnez la base de données du serveur avec --dsn (par exemple postgresql://postgres@db.clinic.lan/clinic); aucune n&apos;a été utilisée auparavant.</translation>
+    </message>
+    <message>
+        <source>Database %1 is set up for imsmap (schema %2), with the group roles imsmap_practitioner, imsmap_reception and imsmap_admin.
+Connection settings (no password) kept in %3.
+Next: imsmap server add-user --name LOGIN --role practitioner|reception|admin</source>
+        <translation>La base de données %1 est prête pour imsmap (schéma %2), avec les rôles de groupe imsmap_practitioner, imsmap_reception et imsmap_admin.
+Paramètres de connexion (sans mot de passe) conservés dans %3.
+Étape suivante&#xa0;: imsmap server add-user --name IDENTIFIANT --role practitioner|reception|admin</translation>
+    </message>
+    <message>
+        <source>No password was given: run add-user in a terminal, or pipe the password into it.</source>
+        <translation>Aucun mot de passe n&apos;a été donné&#xa0;: lancez add-user dans un terminal, ou transmettez-lui le mot de passe par un tube.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Mot de passe de %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>Le même mot de passe, à nouveau&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Les deux mots de passe diffèrent; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in to the clinic server as a member of %2.</source>
+        <translation>%1 peut maintenant se connecter au serveur de la clinique comme membre de %2.</translation>
+    </message>
+    <message>
+        <source>%1 has problems (%2; `imsmap check --db %1` lists them); a clinic is moved only when its records check. Nothing was moved.</source>
+        <translation>%1 a des problèmes (%2; «&#xa0;imsmap check --db %1&#xa0;» les énumère); une clinique n&apos;est déplacée que si ses dossiers passent la vérification. Rien n&apos;a été déplacé.</translation>
+    </message>
+    <message>
+        <source>Moved %1 onto the server: %2.
+Every row compared with the file; signatures matching their audit entries: %3; the audit chain (entries: %4) is unbroken and ends in the file&apos;s link %5. The file is unchanged.</source>
+        <translation>%1 déplacé sur le serveur&#xa0;: %2.
+Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d&apos;audit&#xa0;: %3; la chaîne d&apos;audit (entrées&#xa0;: %4) est intacte et se termine par le maillon %5 du fichier. Le fichier est inchangé.</translation>
+    </message>
+</context>
+<context>
     <name>Clinic</name>
     <message>
         <source>The records language %1 is not one of %2.</source>
         <translation>La langue des dossiers %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 figure deux fois dans la liste.</translation>
+    </message>
+    <message>
+        <source>A needle preset needs a diameter and a length.</source>
+        <translation>Un préréglage d&apos;aiguille demande un diamètre et une longueur.</translation>
+    </message>
+    <message>
+        <source>There must be %1 grasp labels (grades 0-3).</source>
+        <translation>Il faut %1 libellés de prise (grades 0 à 3).</translation>
+    </message>
+    <message>
+        <source>Paper size %1 is not A4 or Letter.</source>
+        <translation>Le format de papier %1 n&apos;est ni A4 ni Lettre.</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, e.g. /home/clinic/imsmap-backups.</source>
+        <translation>Le dossier des sauvegardes doit être un chemin complet, p. ex. /home/clinique/imsmap-sauvegardes.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist; create it first.</source>
+        <translation>Le dossier des sauvegardes %1 n&apos;existe pas; créez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written to.</source>
+        <translation>Impossible d&apos;écrire dans le dossier des sauvegardes %1.</translation>
+    </message>
+    <message>
+        <source>The logo is %1 KB; the limit is %2 KB.</source>
+        <translation>Le logo fait %1 Ko; la limite est de %2 Ko.</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG image.</source>
+        <translation>Le logo doit être une image PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <source>The logo %1 cannot be read (%2).</source>
+        <translation>Le logo %1 ne peut pas être lu (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>This patient&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié ce patient (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié cette séance (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>This site&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié ce point (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>This record&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié ce dossier (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>Unknown %1 field(s): %2.</source>
+        <translation>Champ(s) %1 inconnu(s)&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source> (by %1 at %2)</source>
+        <translation> (par %1, le %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Context</name>
+    <message>
+        <source>the clinic server records its login %1 as the author, not %2</source>
+        <translation>le serveur de la clinique enregistre son identifiant %1 comme auteur, et non %2</translation>
+    </message>
+    <message>
+        <source>%1 is in the format of an earlier imsmap (database schema %2) and is opened read-only, so it cannot be upgraded to schema %3, which this imsmap reads. Open it once in imsmap (it is upgraded in place, every record kept and checked), or back it up first (imsmap backup) and open the copy.</source>
+        <translation>%1 est au format d&apos;une version antérieure d&apos;imsmap (schéma de base de données %2) et est ouvert en lecture seule, il ne peut donc pas être mis à niveau au schéma %3, que cet imsmap lit. Ouvrez-le une fois dans imsmap (il est mis à niveau sur place, chaque dossier conservé et vérifié), ou sauvegardez-le d&apos;abord (imsmap backup) et ouvrez la copie.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>%1 is a folder; the demo needs the name of a new file.</source>
+        <translation>%1 est un dossier; la démonstration a besoin du nom d&apos;un nouveau fichier.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; the demo never overwrites a file. Choose another path.</source>
+        <translation>%1 existe déjà; la démonstration n&apos;écrase jamais un fichier. Choisissez un autre chemin.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another path.</source>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez un autre chemin.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (%2).</source>
+        <translation>%1 ne peut pas être créé (%2).</translation>
+    </message>
+    <message>
+        <source>The atlas (version %1) charts too few muscles for the demo&apos;s %2 (%3 found).</source>
+        <translation>L&apos;atlas (version %1) contient trop peu de muscles pour les %2 de la démonstration (%3 trouvés).</translation>
+    </message>
+    <message>
+        <source>In progress: sites charted; outcome and plan to be completed before signing.</source>
+        <translation>En cours&#xa0;: points notés; résultat et plan à compléter avant la signature.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +869,167 @@ schéma de la base de données %3</translation>
     <message>
         <source>Open it with: imsmap --db %1</source>
         <translation>Pour l&apos;ouvrir&#xa0;: imsmap --db %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPlacement</name>
+    <message>
+        <source>The chart region %1 has no interior point.</source>
+        <translation>La région %1 du schéma n&apos;a aucun point intérieur.</translation>
+    </message>
+    <message>
+        <source>No point inside the chart region %1 was found.</source>
+        <translation>Aucun point à l&apos;intérieur de la région %1 du schéma n&apos;a été trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>Fidelity</name>
+    <message>
+        <source>Session %1 in %2 cannot be read faithfully (%3); the file is damaged. No PDF was written; restore the latest good backup (imsmap restore).</source>
+        <translation>La séance %1 dans %2 ne peut pas être lue fidèlement (%3); le fichier est endommagé. Aucun PDF n&apos;a été écrit; restaurez la dernière bonne sauvegarde (imsmap restore).</translation>
+    </message>
+    <message>
+        <source>Session %1 in %2 does not match its audit trail (%3): it was changed outside imsmap. No PDF was written; run imsmap check and restore the latest good backup.</source>
+        <translation>La séance %1 dans %2 ne correspond pas à son journal d&apos;audit (%3)&#xa0;: elle a été modifiée hors d&apos;imsmap. Aucun PDF n&apos;a été écrit; lancez imsmap check et restaurez la dernière bonne sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Session %1 in %2 no longer matches the content hash recorded when %3 signed it: it was changed outside imsmap or the file is damaged. No PDF was written; run imsmap check and restore the latest good backup.</source>
+        <translation>La séance %1 dans %2 ne correspond plus à l&apos;empreinte de contenu enregistrée quand %3 l&apos;a signée&#xa0;: elle a été modifiée hors d&apos;imsmap ou le fichier est endommagé. Aucun PDF n&apos;a été écrit; lancez imsmap check et restaurez la dernière bonne sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>chart number</source>
+        <translation>numéro de dossier</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>nom de famille</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>practitioner</source>
+        <translation>praticien</translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation>numéro de permis</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>motif de consultation</translation>
+    </message>
+    <message>
+        <source>pain before</source>
+        <translation>douleur avant</translation>
+    </message>
+    <message>
+        <source>pain after</source>
+        <translation>douleur après</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consentement</translation>
+    </message>
+    <message>
+        <source>pneumothorax risk discussion</source>
+        <translation>discussion du risque de pneumothorax</translation>
+    </message>
+    <message>
+        <source>needle count</source>
+        <translation>nombre d&apos;aiguilles</translation>
+    </message>
+    <message>
+        <source>needles accounted for</source>
+        <translation>aiguilles comptées</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>tolérance</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>muscle</source>
+        <translation>muscle</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>côté</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>couche</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <source>needle diameter</source>
+        <translation>diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>needle length</source>
+        <translation>longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>profondeur</translation>
+    </message>
+    <message>
+        <source>grasp</source>
+        <translation>préhension</translation>
+    </message>
+    <message>
+        <source>cramp</source>
+        <translation>crampe</translation>
+    </message>
+    <message>
+        <source>twitch</source>
+        <translation>secousse</translation>
+    </message>
+    <message>
+        <source>tissue feel</source>
+        <translation>sensation tissulaire</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>relâchement</translation>
+    </message>
+    <message>
+        <source>sensation</source>
+        <translation>ressenti</translation>
+    </message>
+    <message>
+        <source>electrical stimulation</source>
+        <translation>électrostimulation</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>prévu</translation>
     </message>
 </context>
 <context>
@@ -457,6 +1065,61 @@ schéma de la base de données %3</translation>
     <message>
         <source>Autonomic signs (cold, sweating, goosebumps)</source>
         <translation>Signes neurovégétatifs (froideur, sudation, chair de poule)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Choose a folder for the backups.</source>
+        <translation>Choisissez un dossier pour les sauvegardes.</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, e.g. /home/clinic/imsmap-backups.</source>
+        <translation>Le dossier des sauvegardes doit être un chemin complet, p. ex. /home/clinique/imsmap-sauvegardes.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder; choose a folder for the backups.</source>
+        <translation>%1 est un fichier, pas un dossier; choisissez un dossier pour les sauvegardes.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created: %2 is not a folder. Choose another folder.</source>
+        <translation>Le dossier des sauvegardes %1 ne peut pas être créé&#xa0;: %2 n&apos;est pas un dossier. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written to. Choose another folder.</source>
+        <translation>Impossible d&apos;écrire dans le dossier des sauvegardes %1. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created (%2 cannot be written to). Choose another folder.</source>
+        <translation>Le dossier des sauvegardes %1 ne peut pas être créé (impossible d&apos;écrire dans %2). Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name: it heads every note and report.</source>
+        <translation>Entrez le nom de la clinique&#xa0;: il figure en tête de chaque note et de chaque rapport.</translation>
+    </message>
+    <message>
+        <source>Enter the practitioner&apos;s name.</source>
+        <translation>Entrez le nom du praticien.</translation>
+    </message>
+    <message>
+        <source>Enter the practitioner&apos;s registration number (from the college or board): it is printed with every signed note.</source>
+        <translation>Entrez le numéro de permis du praticien (de l&apos;ordre professionnel)&#xa0;: il est imprimé avec chaque note signée.</translation>
+    </message>
+    <message>
+        <source>Locking after idle minutes needs a PIN to unlock: enter one, or choose no locking.</source>
+        <translation>Le verrouillage après quelques minutes d&apos;inactivité demande un NIP pour déverrouiller&#xa0;: entrez-en un, ou choisissez de ne pas verrouiller.</translation>
+    </message>
+    <message>
+        <source>%1 has a PIN already; change it with View &gt; Screen lock PIN… (it asks for the current one).</source>
+        <translation>%1 a déjà un NIP; changez-le avec Affichage &gt; NIP de verrouillage de l&apos;écran… (il demande le NIP actuel).</translation>
+    </message>
+    <message>
+        <source>This clinic was set up meanwhile (on another computer?); nothing was changed. File &gt; Clinic set-up… shows what it holds.</source>
+        <translation>Cette clinique a été configurée entre-temps (sur un autre ordinateur?); rien n&apos;a été modifié. Fichier &gt; Configuration de la clinique… montre ce qu&apos;elle contient.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created (%2). Choose another folder.</source>
+        <translation>Le dossier des sauvegardes %1 ne peut pas être créé (%2). Choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>
@@ -523,6 +1186,254 @@ schéma de la base de données %3</translation>
     <message>
         <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
         <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>a number of thousands of digits</source>
+        <translation>un nombre de plusieurs milliers de chiffres</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, not %2.</source>
+        <translation>%1 doit être un nombre, pas %2.</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not %2.</source>
+        <translation>%1 doit valoir true ou false, pas %2.</translation>
+    </message>
+    <message>
+        <source>A date and time must be text such as 2026-11-20T09:30:00+01:00.</source>
+        <translation>Une date et heure doit être un texte comme 2026-11-20T09:30:00+01:00.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time (YYYY-MM-DDTHH:MM:SS).</source>
+        <translation>%1 n&apos;est pas une date et heure (AAAA-MM-JJTHH:MM:SS).</translation>
+    </message>
+    <message>
+        <source>%1 is before 1990; check the date.</source>
+        <translation>%1 est antérieur à 1990; vérifiez la date.</translation>
+    </message>
+    <message>
+        <source>The status %1 is not &apos;draft&apos; or &apos;signed&apos;.</source>
+        <translation>Le statut %1 n&apos;est ni «&#xa0;draft&#xa0;» ni «&#xa0;signed&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 is not a content hash (64 hexadecimal digits).</source>
+        <translation>%1 n&apos;est pas une empreinte de contenu (64 chiffres hexadécimaux).</translation>
+    </message>
+    <message>
+        <source>%1 is not a session uid (32 hexadecimal digits).</source>
+        <translation>%1 n&apos;est pas un uid de séance (32 chiffres hexadécimaux).</translation>
+    </message>
+    <message>
+        <source>%1 %2 must be a whole number from %3 to %4.</source>
+        <translation>%1 %2 doit être un nombre entier de %3 à %4.</translation>
+    </message>
+    <message>
+        <source>The muscle must be given by its catalogue id (text).</source>
+        <translation>Le muscle doit être donné par son identifiant du catalogue (texte).</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not one of: %3.</source>
+        <translation>%1 %2 ne fait pas partie de&#xa0;: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTrail</name>
+    <message>
+        <source>audit[%1] is not an object</source>
+        <translation>audit[%1] n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>audit[%1].id is not a whole number</source>
+        <translation>audit[%1].id n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>audit[%1].%2 is not text</source>
+        <translation>audit[%1].%2 n&apos;est pas du texte</translation>
+    </message>
+    <message>
+        <source>audit[%1].%2 is not a whole number</source>
+        <translation>audit[%1].%2 n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>audit[%1].changes is not an object</source>
+        <translation>audit[%1].changes n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>audit[%1].at is not a date and time</source>
+        <translation>audit[%1].at n&apos;est pas une date et heure</translation>
+    </message>
+    <message>
+        <source>audit[%1].at_seconds is not a whole number</source>
+        <translation>audit[%1].at_seconds n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>audit[%1].hash is not a chain link (32 or 64 hexadecimal digits)</source>
+        <translation>audit[%1].hash n&apos;est pas un maillon de chaîne (32 ou 64 chiffres hexadécimaux)</translation>
+    </message>
+    <message>
+        <source>the file holds no audit trail</source>
+        <translation>le fichier ne contient aucun journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail is not a list</source>
+        <translation>le journal d&apos;audit du fichier n&apos;est pas une liste</translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail has more than %1 entries</source>
+        <translation>le journal d&apos;audit du fichier a plus de %1 entrées</translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail is incomplete (entry %1 is missing; an export of chosen sessions leaves entries out)</source>
+        <translation>le journal d&apos;audit du fichier est incomplet (l&apos;entrée %1 manque; une exportation de séances choisies omet des entrées)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail is broken at entry %1: it was changed after it was written</source>
+        <translation>le journal d&apos;audit du fichier est rompu à l&apos;entrée %1&#xa0;: il a été modifié après avoir été écrit</translation>
+    </message>
+    <message>
+        <source>the file&apos;s audit trail does not record where it ends</source>
+        <translation>le journal d&apos;audit du fichier n&apos;indique pas où il se termine</translation>
+    </message>
+    <message>
+        <source>A signed visit is imported only with the complete, unbroken audit trail of the database it was exported from, and %1. Export the whole database (imsmap export) and import that file.</source>
+        <translation>Une visite signée n&apos;est importée qu&apos;avec le journal d&apos;audit complet et intact de la base de données d&apos;où elle a été exportée, et %1. Exportez toute la base de données (imsmap export) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>The visit is signed before it started.</source>
+        <translation>La visite est signée avant d&apos;avoir commencé.</translation>
+    </message>
+    <message>
+        <source>The visit is signed in the future.</source>
+        <translation>La visite est signée dans le futur.</translation>
+    </message>
+    <message>
+        <source>The amendment is dated before the visit was signed.</source>
+        <translation>L&apos;addenda est daté d&apos;avant la signature de la visite.</translation>
+    </message>
+    <message>
+        <source>The amendment is dated in the future.</source>
+        <translation>L&apos;addenda est daté dans le futur.</translation>
+    </message>
+    <message>
+        <source>the audit trail imported by entry %1 was changed after it was imported</source>
+        <translation>le journal d&apos;audit importé par l&apos;entrée %1 a été modifié après son importation</translation>
+    </message>
+    <message>
+        <source>%1 imported audit entries belong to no recorded import</source>
+        <translation>entrées d&apos;audit importées qui n&apos;appartiennent à aucune importation enregistrée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>... and %1 more</source>
+        <translation>... et %1 de plus</translation>
+    </message>
+    <message>
+        <source>(checking stopped there)</source>
+        <translation>(la vérification s&apos;est arrêtée là)</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was changed. %1 problems:</source>
+        <translation>Le fichier ne peut pas être importé; rien n&apos;a été modifié. %1 problèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was changed. The problem:</source>
+        <translation>Le fichier ne peut pas être importé; rien n&apos;a été modifié. Le problème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>is missing.</source>
+        <translation>est manquant.</translation>
+    </message>
+    <message>
+        <source>cannot be empty.</source>
+        <translation>ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid value here.</source>
+        <translation>%1 n&apos;est pas une valeur valide ici.</translation>
+    </message>
+    <message>
+        <source>must be an object ({...}), not %1.</source>
+        <translation>doit être un objet ({...}), pas %1.</translation>
+    </message>
+    <message>
+        <source>must be a list ([...]), not %1.</source>
+        <translation>doit être une liste ([...]), pas %1.</translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object, not %1.</source>
+        <translation>Le fichier doit contenir un seul objet JSON, pas %1.</translation>
+    </message>
+    <message>
+        <source>This is not an imsmap export (format %1, expected %2).</source>
+        <translation>Ce n&apos;est pas une exportation imsmap (format %1, attendu %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not an export format version.</source>
+        <translation>%1 n&apos;est pas une version de format d&apos;exportation.</translation>
+    </message>
+    <message>
+        <source>The file was written by a newer imsmap (export format version %1); this imsmap reads version %2. Update imsmap to import it.</source>
+        <translation>Le fichier a été écrit par une version plus récente d&apos;imsmap (format d&apos;exportation version %1); cet imsmap lit la version %2. Mettez imsmap à jour pour l&apos;importer.</translation>
+    </message>
+    <message>
+        <source>Chart number %1 is used twice in the file (also at %2).</source>
+        <translation>Le numéro de dossier %1 figure deux fois dans le fichier (aussi à %2).</translation>
+    </message>
+    <message>
+        <source>A draft visit cannot carry a signature; its status says draft.</source>
+        <translation>Une visite en brouillon ne peut pas porter de signature; son statut indique brouillon.</translation>
+    </message>
+    <message>
+        <source>Site number %1 is used twice in this visit (also at %2).</source>
+        <translation>Le numéro de point %1 figure deux fois dans cette visite (aussi à %2).</translation>
+    </message>
+    <message>
+        <source>Only a signed visit has amendments; this one is a draft.</source>
+        <translation>Seule une visite signée a des addendas; celle-ci est un brouillon.</translation>
+    </message>
+    <message>
+        <source>The site number</source>
+        <translation>Le numéro du point</translation>
+    </message>
+    <message>
+        <source>The chart view must be given by its id (text).</source>
+        <translation>La vue du schéma doit être donnée par son identifiant (texte).</translation>
+    </message>
+    <message>
+        <source>The visit&apos;s content does not match the hash taken when it was signed: it was changed after signing, so it cannot be imported as a signed record.</source>
+        <translation>Le contenu de la visite ne correspond pas à l&apos;empreinte prise à la signature&#xa0;: il a été modifié après la signature, donc il ne peut pas être importé comme dossier signé.</translation>
+    </message>
+    <message>
+        <source>Chart number %1 already exists in this database; records are never merged. Import into another database, or change the chart number in the file.</source>
+        <translation>Le numéro de dossier %1 existe déjà dans cette base de données; les dossiers ne sont jamais fusionnés. Importez dans une autre base de données, ou changez le numéro de dossier dans le fichier.</translation>
+    </message>
+    <message>
+        <source>This visit is in the file twice (also at %1).</source>
+        <translation>Cette visite figure deux fois dans le fichier (aussi à %1).</translation>
+    </message>
+    <message>
+        <source>This visit exists in this database already; records are never merged.</source>
+        <translation>Cette visite existe déjà dans cette base de données; les dossiers ne sont jamais fusionnés.</translation>
+    </message>
+    <message>
+        <source>Chart number %1 already exists in this database; records are never merged.</source>
+        <translation>Le numéro de dossier %1 existe déjà dans cette base de données; les dossiers ne sont jamais fusionnés.</translation>
+    </message>
+    <message>
+        <source>The visit as stored does not match its signature; nothing was imported. This is a bug in imsmap: please report it.</source>
+        <translation>La visite enregistrée ne correspond pas à sa signature; rien n&apos;a été importé. C&apos;est une anomalie d&apos;imsmap&#xa0;: veuillez la signaler.</translation>
+    </message>
+</context>
+<context>
+    <name>Joined</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -673,6 +1584,87 @@ schéma de la base de données %3</translation>
     <message>
         <source>%1 · Chart %2</source>
         <translation>%1 · Dossier %2</translation>
+    </message>
+</context>
+<context>
+    <name>Live</name>
+    <message>
+        <source>Changes made in other rooms no longer arrive in this window (an error; it is in the log): close imsmap and open it again.</source>
+        <translation>Les modifications faites dans les autres salles n&apos;arrivent plus dans cette fenêtre (une erreur; elle figure dans le journal)&#xa0;: fermez imsmap et rouvrez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>Le NIP doit compter de %1 à %2 chiffres.</translation>
+    </message>
+    <message>
+        <source>The idle time must be 0 to %1 minutes.</source>
+        <translation>Le délai d&apos;inactivité doit être de 0 à %1 minutes.</translation>
+    </message>
+    <message>
+        <source>Set a PIN first: locking after idle time needs a PIN to unlock.</source>
+        <translation>Définissez d&apos;abord un NIP&#xa0;: le verrouillage après inactivité demande un NIP pour déverrouiller.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFiles</name>
+    <message>
+        <source>%1 is the database itself or one of its own files (-wal, -shm, -journal); nothing was written: choose another file name.</source>
+        <translation>%1 est la base de données elle-même ou l&apos;un de ses propres fichiers (-wal, -shm, -journal); rien n&apos;a été écrit&#xa0;: choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database; imsmap never writes over a database, so nothing was written: choose another file name.</source>
+        <translation>%1 est une base de données SQLite; imsmap n&apos;écrit jamais par-dessus une base de données, donc rien n&apos;a été écrit&#xa0;: choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the name of the file to write.</source>
+        <translation>%1 est un dossier; donnez le nom du fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another.</source>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; add --force to replace it.</source>
+        <translation>%1 existe déjà; ajoutez --force pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>the file is larger than the disk or the system allows (the disk may be full)</source>
+        <translation>le fichier est plus gros que ce que le disque ou le système permet (le disque est peut-être plein)</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>le disque est en lecture seule</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>le fichier</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>le PDF</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>l&apos;exportation</translation>
+    </message>
+    <message>
+        <source>The %1 cannot be written in %2 (%3); nothing was written.</source>
+        <translation>Impossible d&apos;écrire %1 dans %2 (%3); rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The %1 cannot be written to %2 (%3); nothing was changed.</source>
+        <translation>Impossible d&apos;écrire %1 dans %2 (%3); rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1820,88 @@ schéma de la base de données %3</translation>
     </message>
 </context>
 <context>
+    <name>PhotoExport</name>
+    <message>
+        <source>%1 is not a sha256 (64 lowercase hexadecimal digits).</source>
+        <translation>%1 n&apos;est pas un sha256 (64 chiffres hexadécimaux en minuscules).</translation>
+    </message>
+    <message>
+        <source>The photo type %1 is not one of: %2.</source>
+        <translation>Le type de photo %1 ne fait pas partie de&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data must be base64 text.</source>
+        <translation>Les données de la photo doivent être du texte base64.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data is over %1 MB.</source>
+        <translation>Les données de la photo dépassent %1 Mo.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data is not valid base64.</source>
+        <translation>Les données de la photo ne sont pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data is not a whole %1 picture.</source>
+        <translation>Les données de la photo ne forment pas une image %1 complète.</translation>
+    </message>
+    <message>
+        <source>The photo is %1x%2 px; imsmap stores photos of at most %3 px on the long side.</source>
+        <translation>La photo fait %1x%2 px; imsmap conserve des photos d&apos;au plus %3 px sur le grand côté.</translation>
+    </message>
+    <message>
+        <source>The photo carries metadata (EXIF, XMP, ICC or text) that imsmap strips from every photo it stores.</source>
+        <translation>La photo porte des métadonnées (EXIF, XMP, ICC ou texte) qu&apos;imsmap retire de chaque photo qu&apos;il conserve.</translation>
+    </message>
+    <message>
+        <source>A visit holds at most %1 photos.</source>
+        <translation>Une visite contient au plus %1 photos.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s data does not match its sha256: it was changed or damaged after export.</source>
+        <translation>Les données de la photo ne correspondent pas à son sha256&#xa0;: elles ont été modifiées ou endommagées après l&apos;exportation.</translation>
+    </message>
+    <message>
+        <source>%1 is not the id of one of this visit&apos;s sites.</source>
+        <translation>%1 n&apos;est l&apos;identifiant d&apos;aucun des points de cette visite.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFiles</name>
+    <message>
+        <source>%1 is not a file; choose a photo.</source>
+        <translation>%1 n&apos;est pas un fichier; choisissez une photo.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Le fichier %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a phone&apos;s or camera&apos;s own export).</source>
+        <translation>%1 fait %2 Mo; une photo peut faire au plus %3 Mo. Joignez une copie plus petite (l&apos;exportation propre au téléphone ou à l&apos;appareil photo).</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo imsmap can read (it is not a %2 image).</source>
+        <translation>%1 n&apos;est pas une photo qu&apos;imsmap peut lire (ce n&apos;est pas une image %2).</translation>
+    </message>
+    <message>
+        <source>%1 declares a picture larger than imsmap opens (over %2 megapixels); a file like that can exhaust the computer&apos;s memory, so it was refused.</source>
+        <translation>%1 déclare une image plus grande que ce qu&apos;imsmap ouvre (plus de %2 mégapixels); un tel fichier peut épuiser la mémoire de l&apos;ordinateur, il a donc été refusé.</translation>
+    </message>
+    <message>
+        <source>%1 is incomplete (its picture data ends early); copy it again from the camera or phone.</source>
+        <translation>%1 est incomplet (ses données d&apos;image s&apos;arrêtent trop tôt); copiez-le de nouveau depuis l&apos;appareil photo ou le téléphone.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its picture data cannot be decoded.</source>
+        <translation>%1 est endommagé&#xa0;: ses données d&apos;image ne peuvent pas être décodées.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPages</name>
     <message>
         <source>Photos</source>
@@ -871,6 +1945,88 @@ schéma de la base de données %3</translation>
     <message>
         <source>Photo %1</source>
         <translation>Photo %1</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>This photo is attached to this session already (photo %1); nothing was added.</source>
+        <translation>Cette photo est déjà jointe à cette séance (photo %1); rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <source>A session holds at most %1 photos.</source>
+        <translation>Une séance contient au plus %1 photos.</translation>
+    </message>
+    <message>
+        <source>A photo is taken off a session only when you confirm it.</source>
+        <translation>Une photo n&apos;est retirée d&apos;une séance que lorsque vous le confirmez.</translation>
+    </message>
+    <message>
+        <source>The chart site must be given by its number.</source>
+        <translation>Le point du schéma doit être donné par son numéro.</translation>
+    </message>
+    <message>
+        <source>There is no site %1 to tie the photo to.</source>
+        <translation>Il n&apos;y a pas de point %1 auquel lier la photo.</translation>
+    </message>
+    <message>
+        <source>A photo is tied only to a site of its own session.</source>
+        <translation>Une photo n&apos;est liée qu&apos;à un point de sa propre séance.</translation>
+    </message>
+    <message>
+        <source>no photos (schema before 6)</source>
+        <translation>aucune photo (schéma antérieur au 6)</translation>
+    </message>
+    <message>
+        <source>photo %1 (session %2)</source>
+        <translation>photo %1 (séance %2)</translation>
+    </message>
+    <message>
+        <source>%1: its bytes are missing from the file</source>
+        <translation>%1&#xa0;: ses octets manquent dans le fichier</translation>
+    </message>
+    <message>
+        <source>%1: its bytes no longer match the sha256 recorded with it: they were changed outside imsmap</source>
+        <translation>%1&#xa0;: ses octets ne correspondent plus au sha256 enregistré avec elle&#xa0;: ils ont été modifiés hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1: the audit trail has no entry recording its sha256</source>
+        <translation>%1&#xa0;: le journal d&apos;audit n&apos;a aucune entrée qui enregistre son sha256</translation>
+    </message>
+    <message>
+        <source>%1: its bytes do not match the sha256 the audit trail recorded when it was added</source>
+        <translation>%1&#xa0;: ses octets ne correspondent pas au sha256 que le journal d&apos;audit a enregistré à son ajout</translation>
+    </message>
+    <message>
+        <source>%1 photo(s)</source>
+        <translation>%1 photo(s)</translation>
+    </message>
+</context>
+<context>
+    <name>Planning</name>
+    <message>
+        <source>This patient has no earlier session to copy from.</source>
+        <translation>Ce patient n&apos;a aucune séance antérieure d&apos;où copier.</translation>
+    </message>
+    <message>
+        <source>Sites can only be copied from the same patient&apos;s sessions.</source>
+        <translation>Les points ne peuvent être copiés que des séances du même patient.</translation>
+    </message>
+    <message>
+        <source>The session of %1 has no sites to copy.</source>
+        <translation>La séance du %1 n&apos;a aucun point à copier.</translation>
+    </message>
+    <message>
+        <source>A protocol needs at least one site; this session has none.</source>
+        <translation>Un protocole demande au moins un point; cette séance n&apos;en a aucun.</translation>
+    </message>
+    <message>
+        <source>There is a protocol called %1 already.</source>
+        <translation>Un protocole nommé %1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>There is no protocol with id %1.</source>
+        <translation>Il n&apos;y a aucun protocole d&apos;identifiant %1.</translation>
     </message>
 </context>
 <context>
@@ -1312,8 +2468,20 @@ N° de permis %2</translation>
         <translation>La séance %1 est signée et verrouillée; on ne peut pas y ajouter de photo.</translation>
     </message>
     <message>
+        <source>Unknown patient field(s): %1.</source>
+        <translation>Champ(s) du patient inconnu(s)&#xa0;: %1.</translation>
+    </message>
+    <message>
         <source>Chart number %1 belongs to another patient already.</source>
         <translation>Le numéro de dossier %1 appartient déjà à un autre patient.</translation>
+    </message>
+    <message>
+        <source>Unknown session field(s): %1.</source>
+        <translation>Champ(s) de la séance inconnu(s)&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The registration number</source>
+        <translation>Le numéro de permis</translation>
     </message>
     <message>
         <source>Finding %1 is not one of: %2.</source>
@@ -1328,6 +2496,14 @@ N° de permis %2</translation>
         <translation>La gravité %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
     </message>
     <message>
+        <source>Unknown site field(s): %1.</source>
+        <translation>Champ(s) du point inconnu(s)&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not one of: %3.</source>
+        <translation>%1 %2 ne fait pas partie de&#xa0;: %3.</translation>
+    </message>
+    <message>
         <source>There is no muscle at that point of the chart.</source>
         <translation>Il n&apos;y a aucun muscle à cet endroit du schéma.</translation>
     </message>
@@ -1336,12 +2512,39 @@ N° de permis %2</translation>
         <translation>Il n&apos;y a aucun muscle à cet endroit du schéma; le point reste où il était.</translation>
     </message>
     <message>
+        <source>%1 is not a segmental muscle, so a site on it has no level (%2); levels belong to multifidus and the other segmental muscles.</source>
+        <translation>%1 n&apos;est pas un muscle segmentaire, donc un point sur ce muscle n&apos;a pas de niveau (%2); les niveaux appartiennent au multifide et aux autres muscles segmentaires.</translation>
+    </message>
+    <message>
+        <source>%1 has no level %2: its levels are %3 to %4.</source>
+        <translation>%1 n&apos;a pas de niveau %2&#xa0;: ses niveaux vont de %3 à %4.</translation>
+    </message>
+    <message>
         <source>Only a signed session is amended; edit the draft directly.</source>
         <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
     </message>
     <message>
         <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
         <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
+    </message>
+    <message>
+        <source>%1 has this session open in %2, so nothing was changed here; it can be edited once it is free or taken over.</source>
+        <translation>%1 a cette séance ouverte dans %2, donc rien n&apos;a été modifié ici; elle pourra être modifiée une fois libérée ou reprise.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPlace</name>
+    <message>
+        <source>Give the clinic server&apos;s address, for example postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.</source>
+        <translation>Donnez l&apos;adresse du serveur de la clinique, par exemple postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.</translation>
+    </message>
+    <message>
+        <source>not a choice imsmap wrote</source>
+        <translation>ce n&apos;est pas un choix écrit par imsmap</translation>
+    </message>
+    <message>
+        <source>The choice of where the records are kept, in %1, cannot be read (%2); delete the file to be asked again.</source>
+        <translation>Le choix de l&apos;endroit où les dossiers sont conservés, dans %1, ne peut pas être lu (%2); supprimez le fichier pour que la question soit posée de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +2602,10 @@ N° de permis %2</translation>
         <translation>Le format de papier %1 n&apos;est ni A4 ni Letter.</translation>
     </message>
     <message>
+        <source>it could not be written completely: the disk may be full</source>
+        <translation>il n&apos;a pas pu être écrit en entier&#xa0;: le disque est peut-être plein</translation>
+    </message>
+    <message>
         <source>The folder %1 does not exist; choose an existing folder.</source>
         <translation>Le dossier %1 n&apos;existe pas; choisissez un dossier existant.</translation>
     </message>
@@ -1408,6 +2615,53 @@ N° de permis %2</translation>
     <message>
         <source>%1 (continued)</source>
         <translation>%1 (suite)</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>Informed consent is not recorded.</source>
+        <translation>Le consentement éclairé n&apos;est pas consigné.</translation>
+    </message>
+    <message>
+        <source>over the thorax: %1</source>
+        <translation>sur le thorax&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>near the pleura: %1</source>
+        <translation>près de la plèvre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Muscles that can reach the pleura were needled (%1) but the pneumothorax risk discussion is not recorded.</source>
+        <translation>Des muscles qui peuvent atteindre la plèvre ont été piqués (%1), mais la discussion du risque de pneumothorax n&apos;est pas consignée.</translation>
+    </message>
+    <message>
+        <source>%1 planned site(s) were not confirmed; they will be recorded as planned, not as insertions.</source>
+        <translation>Point(s) prévu(s) non confirmé(s)&#xa0;: %1; ils seront consignés comme prévus, et non comme insertions.</translation>
+    </message>
+    <message>
+        <source>No insertion sites are recorded.</source>
+        <translation>Aucun point d&apos;insertion n&apos;est consigné.</translation>
+    </message>
+    <message>
+        <source>%1 site(s) have no grasp grade: %2</source>
+        <translation>Point(s) sans grade de prise&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The number of needles used is not recorded.</source>
+        <translation>Le nombre d&apos;aiguilles utilisées n&apos;est pas consigné.</translation>
+    </message>
+    <message>
+        <source>It is not recorded that all needles were accounted for and disposed of as sharps.</source>
+        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant pour objets pointus et tranchants.</translation>
+    </message>
+    <message>
+        <source>Pain before treatment is not recorded.</source>
+        <translation>La douleur avant le traitement n&apos;est pas consignée.</translation>
+    </message>
+    <message>
+        <source>The practitioner is not recorded.</source>
+        <translation>Le praticien n&apos;est pas consigné.</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +2715,10 @@ N° de permis %2</translation>
         <source>level not recorded</source>
         <translation>niveau non consigné</translation>
     </message>
+    <message>
+        <source>%1 is not a segment level such as C5, C8, T7 or L4.</source>
+        <translation>%1 n&apos;est pas un niveau segmentaire comme C5, C8, T7 ou L4.</translation>
+    </message>
 </context>
 <context>
     <name>Sensation</name>
@@ -1479,6 +2737,456 @@ N° de permis %2</translation>
     <message>
         <source>electric/paraesthetic</source>
         <translation>électrique/paresthésique</translation>
+    </message>
+</context>
+<context>
+    <name>ServerChain</name>
+    <message>
+        <source>audit entries %1-%2 are missing</source>
+        <translation>les entrées d&apos;audit %1 à %2 manquent</translation>
+    </message>
+    <message>
+        <source>audit entry %1 (%2 %3 %4) was altered or an earlier entry was removed</source>
+        <translation>l&apos;entrée d&apos;audit %1 (%2 %3 %4) a été altérée ou une entrée antérieure a été supprimée</translation>
+    </message>
+    <message>
+        <source>the newest audit entries do not end where the trail recorded its end (entry %1; the last entry is %2): one was altered or removed</source>
+        <translation>les entrées d&apos;audit les plus récentes ne se terminent pas là où le journal a consigné sa fin (entrée %1; la dernière entrée est %2)&#xa0;: l&apos;une d&apos;elles a été altérée ou supprimée</translation>
+    </message>
+    <message>
+        <source>session %1: the audit trail holds no entry recording its signature</source>
+        <translation>séance %1&#xa0;: le journal d&apos;audit n&apos;a aucune entrée qui consigne sa signature</translation>
+    </message>
+    <message>
+        <source>session %1: its signature is not what audit entry %2 recorded when it was signed</source>
+        <translation>séance %1&#xa0;: sa signature n&apos;est pas celle que l&apos;entrée d&apos;audit %2 a consignée à la signature</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>The saved server settings in %1 cannot be read (%2); give --dsn, which writes them again.</source>
+        <translation>Les paramètres de serveur enregistrés dans %1 ne peuvent pas être lus (%2); donnez --dsn, qui les réécrit.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDatabase</name>
+    <message>
+        <source>The connection to the clinic server was lost; open imsmap again.</source>
+        <translation>La connexion au serveur de la clinique a été perdue; rouvrez imsmap.</translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost and the server cannot be reached now (restarting, or the network is down); nothing was changed, and what was saved before is safe. Try again in a moment.</source>
+        <translation>La connexion au serveur de la clinique a été perdue et le serveur est injoignable pour l&apos;instant (il redémarre, ou le réseau est coupé); rien n&apos;a été modifié, et ce qui a été enregistré avant est en sécurité. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost while this change was being saved, so whether it was saved is not known; refresh (F5) and check it before going on.</source>
+        <translation>La connexion au serveur de la clinique a été perdue pendant l&apos;enregistrement de cette modification, on ne sait donc pas si elle a été enregistrée; actualisez (F5) et vérifiez-la avant de continuer.</translation>
+    </message>
+    <message>
+        <source>Signing in to the %1 was cancelled; nothing was opened.</source>
+        <translation>La connexion à la %1 a été annulée; rien n&apos;a été ouvert.</translation>
+    </message>
+    <message>
+        <source>The %1 is open read-only; nothing can be changed.</source>
+        <translation>La %1 est ouverte en lecture seule; rien ne peut être modifié.</translation>
+    </message>
+    <message>
+        <source>Your login may not read the imsmap schema on the %1; ask the server&apos;s administrator to add you (imsmap server add-user).</source>
+        <translation>Votre identifiant ne peut pas lire le schéma imsmap de la %1; demandez à l&apos;administrateur du serveur de vous ajouter (imsmap server add-user).</translation>
+    </message>
+    <message>
+        <source>The %1 is not set up for imsmap; its administrator runs `imsmap server init` on it first.</source>
+        <translation>La %1 n&apos;est pas configurée pour imsmap; son administrateur doit d&apos;abord y lancer «&#xa0;imsmap server init&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The %1 holds an older imsmap schema (%2) than this imsmap uses (%3); nothing was changed. Ask its administrator to upgrade the server (docs/clinic-server.md).</source>
+        <translation>La %1 contient un schéma imsmap plus ancien (%2) que celui qu&apos;utilise cet imsmap (%3); rien n&apos;a été modifié. Demandez à son administrateur de mettre le serveur à niveau (docs/clinic-server.md).</translation>
+    </message>
+    <message>
+        <source>The %1 holds a newer imsmap schema (%2) than this imsmap knows (%3); nothing was changed. Update imsmap on this computer.</source>
+        <translation>La %1 contient un schéma imsmap plus récent (%2) que celui que connaît cet imsmap (%3); rien n&apos;a été modifié. Mettez imsmap à jour sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDsn</name>
+    <message>
+        <source>The clinic server needs psycopg, which is not installed: install imsmap with its server extra (pip install &apos;imsmap[server]&apos;).</source>
+        <translation>Le serveur de la clinique a besoin de psycopg, qui n&apos;est pas installé&#xa0;: installez imsmap avec son extra server (pip install &apos;imsmap[server]&apos;).</translation>
+    </message>
+    <message>
+        <source>The server address is not a valid PostgreSQL DSN (%1); write it as postgresql://USER@HOST:5432/DATABASE.</source>
+        <translation>L&apos;adresse du serveur n&apos;est pas un DSN PostgreSQL valide (%1); écrivez-la sous la forme postgresql://UTILISATEUR@HÔTE:5432/BASE.</translation>
+    </message>
+    <message>
+        <source>the local socket</source>
+        <translation>socket local</translation>
+    </message>
+    <message>
+        <source>database %1 on %2:%3</source>
+        <translation>base de données %1 sur %2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDump</name>
+    <message>
+        <source>%1, PostgreSQL&apos;s own program, is not installed on this computer; install PostgreSQL&apos;s client programs (Debian: postgresql-client) and try again. Nothing was written.</source>
+        <translation>%1, le programme de PostgreSQL, n&apos;est pas installé sur cet ordinateur; installez les programmes clients de PostgreSQL (Debian&#xa0;: postgresql-client) et réessayez. Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2); no backup was written.</source>
+        <translation>%1 a échoué (%2); aucune sauvegarde n&apos;a été écrite.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; give a new file name. Nothing was written.</source>
+        <translation>%1 existe déjà; donnez un nouveau nom de fichier. Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first. Nothing was written.</source>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord. Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Backing up the %1 and checking the backup in a scratch database needs the server&apos;s administrator&apos;s login (one that may create databases); nothing was written.</source>
+        <translation>Sauvegarder la %1 et vérifier la sauvegarde dans une base de données temporaire demande l&apos;identifiant de l&apos;administrateur du serveur (un qui peut créer des bases de données); rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup into a scratch database to check it</source>
+        <translation>Restauration de la sauvegarde dans une base de données temporaire pour la vérifier</translation>
+    </message>
+    <message>
+        <source>the restored records are not as many as the server&apos;s</source>
+        <translation>les dossiers restaurés ne sont pas aussi nombreux que ceux du serveur</translation>
+    </message>
+    <message>
+        <source>The backup does not restore whole (%1); it was not kept.</source>
+        <translation>La sauvegarde ne se restaure pas en entier (%1); elle n&apos;a pas été conservée.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFaults</name>
+    <message>
+        <source>The connection to the clinic server was lost while this change was being saved, so whether it was saved is not known; it has been read again: check it before going on.</source>
+        <translation>La connexion au serveur de la clinique a été perdue pendant l&apos;enregistrement de cette modification, on ne sait donc pas si elle a été enregistrée; elle a été relue&#xa0;: vérifiez-la avant de continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerHolds</name>
+    <message>
+        <source>You hold this session in %1.</source>
+        <translation>Vous tenez cette séance dans %1.</translation>
+    </message>
+    <message>
+        <source>%1 has this session open in %2 (since %3); it can be read here, and edited once it is free or taken over.</source>
+        <translation>%1 a cette séance ouverte dans %2 (depuis %3); elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+    </message>
+    <message>
+        <source>A room&apos;s name is 1 to %1 characters (for example Room 2).</source>
+        <translation>Le nom d&apos;une salle compte de 1 à %1 caractères (par exemple Salle 2).</translation>
+    </message>
+</context>
+<context>
+    <name>ServerListen</name>
+    <message>
+        <source>The connection to the clinic server was lost; reconnecting.</source>
+        <translation>La connexion au serveur de la clinique a été perdue; reconnexion en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRefusals</name>
+    <message>
+        <source>The %1 does not offer TLS, but the connection settings require it (sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).</source>
+        <translation>La %1 n&apos;offre pas TLS, mais les paramètres de connexion l&apos;exigent (sslmode); rien n&apos;a été fait. Configurez TLS sur le serveur (docs/clinic-server.md).</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the %1 was refused (%2); nothing was done. Check sslrootcert and that the server&apos;s certificate names this host.</source>
+        <translation>La connexion TLS à la %1 a été refusée (%2); rien n&apos;a été fait. Vérifiez sslrootcert et que le certificat du serveur nomme cet hôte.</translation>
+    </message>
+    <message>
+        <source>The %1 refused the login (the user name, the password or the database&apos;s name is wrong); nothing was done. Check them.</source>
+        <translation>La %1 a refusé la connexion (le nom d&apos;utilisateur, le mot de passe ou le nom de la base de données est erroné); rien n&apos;a été fait. Vérifiez-les.</translation>
+    </message>
+    <message>
+        <source>The %1 asks for a password and none was given; nothing was done. Give it when asked, or keep it in ~/.pgpass (mode 600).</source>
+        <translation>La %1 demande un mot de passe et aucun n&apos;a été donné; rien n&apos;a été fait. Donnez-le quand il est demandé, ou gardez-le dans ~/.pgpass (mode 600).</translation>
+    </message>
+    <message>
+        <source>The %1 turned this login away before asking for a password (it is starting up or shutting down, or pg_hba.conf does not allow this login from this computer); nothing was done. Try again in a moment, or ask the server&apos;s administrator to allow it.</source>
+        <translation>La %1 a refusé cette connexion avant de demander un mot de passe (elle démarre ou s&apos;arrête, ou pg_hba.conf ne permet pas cette connexion depuis cet ordinateur); rien n&apos;a été fait. Réessayez dans un moment, ou demandez à l&apos;administrateur du serveur de la permettre.</translation>
+    </message>
+    <message>
+        <source>The %1 has no free connections (max_connections); nothing was done. Close imsmap in a room not in use, or ask the server&apos;s administrator.</source>
+        <translation>La %1 n&apos;a plus de connexions libres (max_connections); rien n&apos;a été fait. Fermez imsmap dans une salle inutilisée, ou adressez-vous à l&apos;administrateur du serveur.</translation>
+    </message>
+    <message>
+        <source>The %1 is starting up or shutting down; nothing was done. Try again in a moment.</source>
+        <translation>La %1 démarre ou s&apos;arrête; rien n&apos;a été fait. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The %1 could not be reached (%2); nothing was done. Check that PostgreSQL is running there and that the address and port are right.</source>
+        <translation>La %1 est injoignable (%2); rien n&apos;a été fait. Vérifiez que PostgreSQL y fonctionne et que l&apos;adresse et le port sont justes.</translation>
+    </message>
+    <message>
+        <source>This session is signed and locked; add an amendment instead.</source>
+        <translation>Cette séance est signée et verrouillée; ajoutez plutôt un addenda.</translation>
+    </message>
+    <message>
+        <source>This record was changed in another room while you had it open; your change was not saved. It has been read again.</source>
+        <translation>Ce dossier a été modifié dans une autre salle pendant que vous l&apos;aviez ouvert; votre modification n&apos;a pas été enregistrée. Il a été relu.</translation>
+    </message>
+    <message>
+        <source>The server refused the change (%1); nothing was changed.</source>
+        <translation>Le serveur a refusé la modification (%1); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The server refused this to your login (%1); nothing was changed.</source>
+        <translation>Le serveur refuse ceci à votre identifiant (%1); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Another room changed the same records at the same moment; nothing was changed. Try again.</source>
+        <translation>Une autre salle a modifié les mêmes dossiers au même moment; rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The clinic server&apos;s disk is full, so this change was not saved (nothing of it was written; what was saved before is safe). Ask the server&apos;s administrator to free space.</source>
+        <translation>Le disque du serveur de la clinique est plein, donc cette modification n&apos;a pas été enregistrée (rien n&apos;en a été écrit; ce qui a été enregistré avant est en sécurité). Demandez à l&apos;administrateur du serveur de libérer de l&apos;espace.</translation>
+    </message>
+    <message>
+        <source>The clinic server ran out of memory; nothing was changed. Try again, and tell the server&apos;s administrator if it happens again.</source>
+        <translation>Le serveur de la clinique a manqué de mémoire; rien n&apos;a été modifié. Réessayez, et avertissez l&apos;administrateur du serveur si cela se reproduit.</translation>
+    </message>
+    <message>
+        <source>The connection to the clinic server was lost; what was not saved was not kept, and what was saved is safe. Check the network and try again.</source>
+        <translation>La connexion au serveur de la clinique a été perdue; ce qui n&apos;était pas enregistré n&apos;a pas été conservé, et ce qui était enregistré est en sécurité. Vérifiez le réseau et réessayez.</translation>
+    </message>
+    <message>
+        <source>The clinic server is restarting; nothing was changed. Try again in a moment.</source>
+        <translation>Le serveur de la clinique redémarre; rien n&apos;a été modifié. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The clinic server cannot be reached; nothing was changed. Check the network and that the server is running.</source>
+        <translation>Le serveur de la clinique est injoignable; rien n&apos;a été modifié. Vérifiez le réseau et que le serveur fonctionne.</translation>
+    </message>
+    <message>
+        <source>The clinic server stopped this because it took too long; nothing was changed. Try again.</source>
+        <translation>Le serveur de la clinique a arrêté cette opération parce qu&apos;elle prenait trop de temps; rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The clinic server is read-only now (a standby, or recovering); nothing was changed. Ask the server&apos;s administrator.</source>
+        <translation>Le serveur de la clinique est maintenant en lecture seule (un serveur de secours, ou en récupération); rien n&apos;a été modifié. Adressez-vous à l&apos;administrateur du serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRestore</name>
+    <message>
+        <source>%1 is not a backup of an imsmap clinic server (pg_dump&apos;s custom format, as `imsmap backup --dsn` writes it); nothing was changed.</source>
+        <translation>%1 n&apos;est pas une sauvegarde d&apos;un serveur de clinique imsmap (le format personnalisé de pg_dump, tel qu&apos;«&#xa0;imsmap backup --dsn&#xa0;» l&apos;écrit); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read whole (pg_restore stopped); it may be cut short or damaged. Nothing was changed.</source>
+        <translation>La sauvegarde %1 ne peut pas être lue en entier (pg_restore s&apos;est arrêté); elle est peut-être tronquée ou endommagée. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; give the backup file `imsmap backup --dsn` wrote. Nothing was changed.</source>
+        <translation>%1 n&apos;est pas un fichier; donnez le fichier de sauvegarde écrit par «&#xa0;imsmap backup --dsn&#xa0;». Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of a clinic server (pg_dump&apos;s custom format, as `imsmap backup --dsn` writes it); nothing was changed.</source>
+        <translation>%1 n&apos;est pas une sauvegarde d&apos;un serveur de clinique (le format personnalisé de pg_dump, tel qu&apos;«&#xa0;imsmap backup --dsn&#xa0;» l&apos;écrit); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Name the clinic&apos;s database in the DSN (postgresql://USER@HOST/DATABASE); nothing was changed.</source>
+        <translation>Nommez la base de données de la clinique dans le DSN (postgresql://UTILISATEUR@HÔTE/BASE); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Restoring the %1 needs the server&apos;s administrator&apos;s login (one that may create databases); nothing was changed.</source>
+        <translation>Restaurer la %1 demande l&apos;identifiant de l&apos;administrateur du serveur (un qui peut créer des bases de données); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The server has no role %1, which the backup&apos;s records belong to; restore the roles first (psql -f the file of pg_dumpall --roles-only) and try again. Nothing was changed.</source>
+        <translation>Le serveur n&apos;a pas de rôle %1, auquel appartiennent les dossiers de la sauvegarde; restaurez d&apos;abord les rôles (psql -f le fichier de pg_dumpall --roles-only) et réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The %1 %2, and nothing was changed. To replace it with the backup, add --force; the current database will be kept on the server under a new name.</source>
+        <translation>La %1 %2, et rien n&apos;a été modifié. Pour la remplacer par la sauvegarde, ajoutez --force; la base de données actuelle sera gardée sur le serveur sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>The backup does not restore (%1); nothing was changed.</source>
+        <translation>La sauvegarde ne se restaure pas (%1); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The server refused to put the restored database in place of the %1 (%2); nothing was changed.</source>
+        <translation>Le serveur a refusé de mettre la base de données restaurée à la place de la %1 (%2); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup holds imsmap server schema %1; this imsmap works with %2, so nothing was changed. Restore it with the imsmap that made it.</source>
+        <translation>La sauvegarde contient le schéma de serveur imsmap %1; cet imsmap fonctionne avec %2, donc rien n&apos;a été modifié. Restaurez-la avec l&apos;imsmap qui l&apos;a faite.</translation>
+    </message>
+    <message>
+        <source>The backup does not restore whole (%1); nothing was changed.</source>
+        <translation>La sauvegarde ne se restaure pas en entier (%1); rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSchema</name>
+    <message>
+        <source>This server&apos;s imsmap schema is %1, newer than this imsmap knows (%2); update imsmap.</source>
+        <translation>Le schéma imsmap de ce serveur est %1, plus récent que ce que connaît cet imsmap (%2); mettez imsmap à jour.</translation>
+    </message>
+    <message>
+        <source>The %1 runs PostgreSQL %2; imsmap needs 15 or newer. Nothing was created.</source>
+        <translation>La %1 fonctionne avec PostgreSQL %2; imsmap demande la version 15 ou plus récente. Rien n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>The %1 stores text as %2; imsmap needs a UTF8 database (createdb -E UTF8 -T template0). Nothing was created.</source>
+        <translation>La %1 enregistre le texte en %2; imsmap demande une base de données UTF8 (createdb -E UTF8 -T template0). Rien n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>The %1 is not empty (it holds %2); `imsmap server init` sets up only an empty database, so nothing was changed. Create a new database for the clinic (createdb) and give that.</source>
+        <translation>La %1 n&apos;est pas vide (elle contient %2); «&#xa0;imsmap server init&#xa0;» ne configure qu&apos;une base de données vide, donc rien n&apos;a été modifié. Créez une nouvelle base de données pour la clinique (createdb) et donnez celle-là.</translation>
+    </message>
+    <message>
+        <source>The login %1 may not create roles; run `imsmap server init` as the server&apos;s superuser (postgres) or a role with CREATEROLE. Nothing was created.</source>
+        <translation>L&apos;identifiant %1 ne peut pas créer de rôles; lancez «&#xa0;imsmap server init&#xa0;» comme superutilisateur du serveur (postgres) ou avec un rôle qui a CREATEROLE. Rien n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>The %1 refused to set up the clinic (%2); nothing was created.</source>
+        <translation>La %1 a refusé de configurer la clinique (%2); rien n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>The %1 is not set up for imsmap; run `imsmap server init` on it first.</source>
+        <translation>La %1 n&apos;est pas configurée pour imsmap; lancez d&apos;abord «&#xa0;imsmap server init&#xa0;» sur celle-ci.</translation>
+    </message>
+    <message>
+        <source>The %1 has imsmap schema %2; this imsmap works with %3. Update imsmap (or the server&apos;s schema).</source>
+        <translation>La %1 a le schéma imsmap %2; cet imsmap fonctionne avec %3. Mettez imsmap à jour (ou le schéma du serveur).</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTransfer</name>
+    <message>
+        <source>%1 has database schema %2; this imsmap moves schema %3. Open it once in this imsmap (it is upgraded in place, every record kept), then migrate. Nothing was moved.</source>
+        <translation>%1 a le schéma de base de données %2; cet imsmap déplace le schéma %3. Ouvrez-le une fois dans cet imsmap (il est mis à niveau sur place, chaque dossier conservé), puis lancez la migration. Rien n&apos;a été déplacé.</translation>
+    </message>
+    <message>
+        <source>The login used here is not the owner of the clinic&apos;s tables on the %1; run migrate as the server&apos;s superuser. Nothing was moved.</source>
+        <translation>L&apos;identifiant utilisé ici n&apos;est pas le propriétaire des tables de la clinique sur la %1; lancez migrate comme superutilisateur du serveur. Rien n&apos;a été déplacé.</translation>
+    </message>
+    <message>
+        <source>Moving %1 onto the %2 stopped (%3); the server keeps nothing of it and the file is unchanged. Fix the cause and run migrate again.</source>
+        <translation>Le déplacement de %1 sur la %2 s&apos;est arrêté (%3); le serveur n&apos;en garde rien et le fichier est inchangé. Corrigez la cause et relancez migrate.</translation>
+    </message>
+    <message>
+        <source>The %1 refused a record of %2 (%3); the server keeps nothing of it and the file is unchanged.</source>
+        <translation>La %1 a refusé un enregistrement de %2 (%3); le serveur n&apos;en garde rien et le fichier est inchangé.</translation>
+    </message>
+    <message>
+        <source>The %1 already holds records (%2 patients, %3 sessions, %4 audit entries, %5 settings); migrate moves a clinic only onto a newly initialised server. Nothing was moved.</source>
+        <translation>La %1 contient déjà des dossiers (patients&#xa0;: %2, séances&#xa0;: %3, entrées d&apos;audit&#xa0;: %4, réglages&#xa0;: %5); migrate ne déplace une clinique que sur un serveur nouvellement initialisé. Rien n&apos;a été déplacé.</translation>
+    </message>
+    <message>
+        <source>After copying, %1 row %2 on the server differs from %3&apos;s; the server keeps nothing of it and the file is unchanged. Report this.</source>
+        <translation>Après la copie, la ligne %2 de %1 sur le serveur diffère de celle de %3; le serveur n&apos;en garde rien et le fichier est inchangé. Signalez-le.</translation>
+    </message>
+    <message>
+        <source>%1 %2 rows were copied but %3 compared; the server keeps nothing. Report this.</source>
+        <translation>%1&#xa0;: %2 lignes copiées mais %3 comparées; le serveur ne garde rien. Signalez-le.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s trail ends at entry %1, the file&apos;s at %2, with different links</source>
+        <translation>le journal du serveur se termine à l&apos;entrée %1, celui du fichier à %2, avec des maillons différents</translation>
+    </message>
+    <message>
+        <source>After copying %1, the server&apos;s records did not check: %2. The server keeps nothing of it and the file is unchanged.</source>
+        <translation>Après la copie de %1, les dossiers du serveur n&apos;ont pas passé la vérification&#xa0;: %2. Le serveur n&apos;en garde rien et le fichier est inchangé.</translation>
+    </message>
+    <message>
+        <source>The server holds a different number of %1 rows than the file after copying; it keeps nothing. Report this.</source>
+        <translation>Le serveur contient un nombre de lignes de %1 différent de celui du fichier après la copie; il ne garde rien. Signalez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUsers</name>
+    <message>
+        <source>The login name %1 cannot be used: write 2 to 63 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter (for example anna.nguyen).</source>
+        <translation>L&apos;identifiant %1 ne peut pas être utilisé&#xa0;: écrivez de 2 à 63 lettres minuscules, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;-&#xa0;», en commençant par une lettre (par exemple anna.nguyen).</translation>
+    </message>
+    <message>
+        <source>The login name %1 is reserved; choose another.</source>
+        <translation>L&apos;identifiant %1 est réservé; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>Le mot de passe doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The password may not begin or end with a space or hold a line break.</source>
+        <translation>Le mot de passe ne peut ni commencer ni finir par une espace, ni contenir de saut de ligne.</translation>
+    </message>
+    <message>
+        <source>The role %1 is not one of %2.</source>
+        <translation>Le rôle %1 ne fait pas partie de %2.</translation>
+    </message>
+    <message>
+        <source>The %1 already has a login named %2; nothing was changed. Choose another name.</source>
+        <translation>La %1 a déjà un identifiant nommé %2; rien n&apos;a été modifié. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The login used here may not create logins on the %1; run add-user as the server&apos;s superuser or a role with CREATEROLE. Nothing was changed.</source>
+        <translation>L&apos;identifiant utilisé ici ne peut pas créer d&apos;identifiants sur la %1; lancez add-user comme superutilisateur du serveur ou avec un rôle qui a CREATEROLE. Rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerVersions</name>
+    <message>
+        <source>practitioner</source>
+        <translation>praticien</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>constatation</translation>
+    </message>
+    <message>
+        <source>adverse event</source>
+        <translation>événement indésirable</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocole</translation>
+    </message>
+    <message>
+        <source>protocol site</source>
+        <translation>point de protocole</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>réglage</translation>
+    </message>
+    <message>
+        <source>This %1 was changed in another room while you had it open, so your change was not saved and theirs was kept; it has been read again: make your change again if it is still needed.</source>
+        <translation>Cet élément (%1) a été modifié dans une autre salle pendant que vous l&apos;aviez ouvert, donc votre modification n&apos;a pas été enregistrée et celle de l&apos;autre salle a été gardée; il a été relu&#xa0;: refaites votre modification si elle est encore nécessaire.</translation>
+    </message>
+    <message>
+        <source>There is no %1 %2 on the server.</source>
+        <translation>Le serveur n&apos;a aucun élément «&#xa0;%1&#xa0;» d&apos;identifiant %2.</translation>
+    </message>
+    <message>
+        <source>The server does not let your login change this %1; nothing was changed.</source>
+        <translation>Le serveur ne permet pas à votre identifiant de modifier cet élément (%1); rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -2101,6 +3809,499 @@ N° de permis non consigné</translation>
     <message>
         <source>There is no site with id %1.</source>
         <translation>Il n&apos;y a aucun point portant le numéro %1.</translation>
+    </message>
+    <message>
+        <source>This patient was changed in another room; your change was not saved, and the patient is shown again as it is now.</source>
+        <translation>Ce patient a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et le patient est affiché de nouveau tel qu&apos;il est maintenant.</translation>
+    </message>
+    <message>
+        <source>This session was changed in another room; your change was not saved, and the session is shown again as it is now.</source>
+        <translation>Cette séance a été modifiée dans une autre salle; votre modification n&apos;a pas été enregistrée, et la séance est affichée de nouveau telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
+        <source>This site was changed in another room; your change was not saved, and the site is shown again as it is now.</source>
+        <translation>Ce point a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et le point est affiché de nouveau tel qu&apos;il est maintenant.</translation>
+    </message>
+    <message>
+        <source>This finding was changed in another room; your change was not saved, and the session is shown again as it is now.</source>
+        <translation>Ce constat a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et la séance est affichée de nouveau telle qu&apos;elle est maintenant.</translation>
+    </message>
+    <message>
+        <source>This adverse event was changed in another room; your change was not saved, and the session is shown again as it is now.</source>
+        <translation>Cet événement indésirable a été modifié dans une autre salle; votre modification n&apos;a pas été enregistrée, et la séance est affichée de nouveau telle qu&apos;elle est maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreAudit</name>
+    <message>
+        <source>its hash is a %1</source>
+        <translation>son empreinte est un %1</translation>
+    </message>
+    <message>
+        <source>its id is not a number</source>
+        <translation>son identifiant n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>audit entries %1-%2 are missing</source>
+        <translation>les entrées d&apos;audit %1 à %2 manquent</translation>
+    </message>
+    <message>
+        <source>one of audit entries %1-%2</source>
+        <translation>l&apos;une des entrées d&apos;audit %1 à %2</translation>
+    </message>
+    <message>
+        <source>%1 was altered or an earlier entry was removed</source>
+        <translation>%1 a été altérée ou une entrée antérieure a été supprimée</translation>
+    </message>
+    <message>
+        <source>the newest audit entries (%1) do not end where the trail recorded its end (entry %2): one was altered or removed</source>
+        <translation>les entrées d&apos;audit les plus récentes (%1) ne se terminent pas là où le journal a consigné sa fin (entrée %2)&#xa0;: l&apos;une d&apos;elles a été altérée ou supprimée</translation>
+    </message>
+    <message>
+        <source>the record of where the audit trail ends is missing, so entries %1-%2 cannot be checked</source>
+        <translation>l&apos;enregistrement de la fin du journal d&apos;audit manque, donc les entrées %1 à %2 ne peuvent pas être vérifiées</translation>
+    </message>
+    <message>
+        <source>its changes are a JSON %1, not an object</source>
+        <translation>ses modifications sont un %1 JSON, pas un objet</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBackup</name>
+    <message>
+        <source>The backup folder %1 cannot be read (%2).</source>
+        <translation>Le dossier des sauvegardes %1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created (%2); choose another in the settings.</source>
+        <translation>Le dossier des sauvegardes %1 ne peut pas être créé (%2); choisissez-en un autre dans les réglages.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file. Choose a new file name.</source>
+        <translation>%1 existe déjà; une sauvegarde n&apos;écrase jamais un fichier. Choisissez un nouveau nom de fichier.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another.</source>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written in %1 (%2).</source>
+        <translation>Une sauvegarde ne peut pas être écrite dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged, so no backup was made: SQLite&apos;s check of the copy failed (imsmap check lists the problems). Keep the file as it is and restore the latest good backup.</source>
+        <translation>%1 est endommagé, donc aucune sauvegarde n&apos;a été faite&#xa0;: la vérification de la copie par SQLite a échoué (imsmap check énumère les problèmes). Gardez le fichier tel quel et restaurez la dernière bonne sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file.</source>
+        <translation>%1 existe déjà; une sauvegarde n&apos;écrase jamais un fichier.</translation>
+    </message>
+    <message>
+        <source>There is no backup file at %1.</source>
+        <translation>Il n&apos;y a aucun fichier de sauvegarde à %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied).</source>
+        <translation>%1 ne peut pas être lu (permission refusée).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened (%2).</source>
+        <translation>%1 ne peut pas être ouvert (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be used.</source>
+        <translation>%1 est endommagé (%2); il ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not an imsmap one.</source>
+        <translation>%1 est une base de données SQLite, mais pas une base imsmap.</translation>
+    </message>
+    <message>
+        <source>%1 holds no imsmap records (its schema was never created).</source>
+        <translation>%1 ne contient aucun dossier imsmap (son schéma n&apos;a jamais été créé).</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer imsmap (database schema %2); this imsmap %3 reads schema %4 and older. Update imsmap to use it.</source>
+        <translation>%1 a été écrit par une version plus récente d&apos;imsmap (schéma de base de données %2); cet imsmap %3 lit le schéma %4 et les plus anciens. Mettez imsmap à jour pour l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>%1 is not an imsmap backup (it is not an SQLite file, or its first page is damaged).</source>
+        <translation>%1 n&apos;est pas une sauvegarde imsmap (ce n&apos;est pas un fichier SQLite, ou sa première page est endommagée).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an imsmap backup (%2).</source>
+        <translation>%1 est endommagé ou n&apos;est pas une sauvegarde imsmap (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file; give a file name.</source>
+        <translation>%1 est un dossier, pas un fichier de base de données; donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself; choose a backup file.</source>
+        <translation>%1 est la base de données elle-même; choisissez un fichier de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and nothing was changed. To replace it with the backup, add --force; the current file will be kept beside it under a new name.</source>
+        <translation>%1 existe déjà et rien n&apos;a été modifié. Pour le remplacer par la sauvegarde, ajoutez --force; le fichier actuel sera gardé à côté sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written in %1 (%2).</source>
+        <translation>La sauvegarde ne peut pas être écrite dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is open in another imsmap window or program; close it and try again. Nothing was changed.</source>
+        <translation>%1 est ouvert dans une autre fenêtre ou un autre programme imsmap; fermez-le et réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be set aside (%2); nothing was replaced.</source>
+        <translation>%1 ne peut pas être mis de côté (%2); rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied aside (%2); nothing was replaced, and %3 holds what could be copied.</source>
+        <translation>%1 ne peut pas être copié de côté (%2); rien n&apos;a été remplacé, et %3 contient ce qui a pu être copié.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBackupSets</name>
+    <message>
+        <source>a full, compressed backup every %1 day(s) and a journal of what was written since (appended at each signature, start and close)</source>
+        <translation>une sauvegarde complète et compressée tous les %1 jour(s) et un journal de ce qui a été écrit depuis (complété à chaque signature, ouverture et fermeture)</translation>
+    </message>
+    <message>
+        <source>the newest %1 full backup(s) with their journals are kept</source>
+        <translation>sauvegardes complètes gardées avec leurs journaux&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The backup policy takes whole numbers of days and of backups.</source>
+        <translation>La politique de sauvegarde demande des nombres entiers de jours et de sauvegardes.</translation>
+    </message>
+    <message>
+        <source>A full backup is made every 1 to 90 days.</source>
+        <translation>Une sauvegarde complète est faite tous les 1 à 90 jours.</translation>
+    </message>
+    <message>
+        <source>Keep 1 to 20 full backups.</source>
+        <translation>Gardez de 1 à 20 sauvegardes complètes.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be read (%2).</source>
+        <translation>Le dossier des sauvegardes %1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 has lost its first record.</source>
+        <translation>Le journal de sauvegarde %1 a perdu son premier enregistrement.</translation>
+    </message>
+    <message>
+        <source>The backup of %1 could not be made (%2).</source>
+        <translation>La sauvegarde de %1 n&apos;a pas pu être faite (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDamage</name>
+    <message>
+        <source>%1 of the %2 table cannot be read back (%3)</source>
+        <translation>%1 de la table %2 ne peut pas être relu (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDb</name>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>Il n&apos;y a aucune base de données à %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot use SQLite&apos;s WAL journal (got %2).</source>
+        <translation>%1 ne peut pas utiliser le journal WAL de SQLite (obtenu&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not an imsmap one.</source>
+        <translation>%1 est une base de données SQLite, mais pas une base imsmap.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer imsmap (database schema %2); this imsmap %3 reads schema %4 and older. Update imsmap to open it.</source>
+        <translation>%1 a été écrit par une version plus récente d&apos;imsmap (schéma de base de données %2); cet imsmap %3 lit le schéma %4 et les plus anciens. Mettez imsmap à jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only; nothing can be changed.</source>
+        <translation>%1 est ouvert en lecture seule; rien ne peut être modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file; give a file name.</source>
+        <translation>%1 est un dossier, pas un fichier de base de données; donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first or choose another.</source>
+        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 n&apos;est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied).</source>
+        <translation>%1 ne peut pas être lu (permission refusée).</translation>
+    </message>
+    <message>
+        <source>%1 is on a network share (%2). SQLite&apos;s locking does not work reliably over a network file system and records could be corrupted; keep the database on this computer&apos;s own disk.</source>
+        <translation>%1 est sur un partage réseau (%2). Le verrouillage de SQLite ne fonctionne pas de façon fiable sur un système de fichiers réseau et les dossiers pourraient être corrompus; gardez la base de données sur le disque de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created (%2).</source>
+        <translation>%1 ne peut pas être créé (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be read faithfully. Keep it as it is and restore the latest good backup (imsmap restore).</source>
+        <translation>%1 est endommagé (%2); il ne peut pas être lu fidèlement. Gardez-le tel quel et restaurez la dernière bonne sauvegarde (imsmap restore).</translation>
+    </message>
+    <message>
+        <source>The database %1 is busy in another imsmap window or program; nothing was changed. Try again in a moment.</source>
+        <translation>La base de données %1 est occupée dans une autre fenêtre ou un autre programme imsmap; rien n&apos;a été modifié. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full; nothing was changed. Free some space and try again.</source>
+        <translation>Le disque qui contient %1 est plein; rien n&apos;a été modifié. Libérez de l&apos;espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only; nothing was changed.</source>
+        <translation>%1 est en lecture seule; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Refused: %1. Nothing was changed.</source>
+        <translation>Refusé&#xa0;: %1. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not an imsmap database (it is not an SQLite file, or its first page is damaged). If it is your clinic&apos;s database, restore it from a backup.</source>
+        <translation>%1 n&apos;est pas une base de données imsmap (ce n&apos;est pas un fichier SQLite, ou sa première page est endommagée). Si c&apos;est la base de données de votre clinique, restaurez-la à partir d&apos;une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>a stored text is not valid UTF-8</source>
+        <translation>un texte enregistré n&apos;est pas de l&apos;UTF-8 valide</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory working on %1; nothing was changed. Close other programs and try again.</source>
+        <translation>L&apos;ordinateur a manqué de mémoire en travaillant sur %1; rien n&apos;a été modifié. Fermez d&apos;autres programmes et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written (%2); nothing was changed.</source>
+        <translation>%1 n&apos;a pas pu être lu ou écrit (%2); rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreIntegrity</name>
+    <message>
+        <source>%1 row %2 refers to %3 row %4, which does not exist</source>
+        <translation>%1&#xa0;: la ligne %2 renvoie à la ligne %4 de %3, qui n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>... and %1 more rows like these</source>
+        <translation>... et %1 autres lignes semblables</translation>
+    </message>
+    <message>
+        <source>a stored text is not valid UTF-8</source>
+        <translation>un texte enregistré n&apos;est pas de l&apos;UTF-8 valide</translation>
+    </message>
+    <message>
+        <source>%1 is too damaged to check (%2). Restore it from a backup.</source>
+        <translation>%1 est trop endommagé pour être vérifié (%2). Restaurez-le à partir d&apos;une sauvegarde.</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> et %1 de plus</translation>
+    </message>
+    <message>
+        <source>%1 row %2%3 has no audit entry recording how it came in</source>
+        <translation>%1&#xa0;: la ligne %2%3 n&apos;a aucune entrée d&apos;audit qui consigne son arrivée</translation>
+    </message>
+    <message>
+        <source>%1 rows %2%3 have no audit entry recording how they came in</source>
+        <translation>%1&#xa0;: les lignes %2%3 n&apos;ont aucune entrée d&apos;audit qui consigne leur arrivée</translation>
+    </message>
+</context>
+<context>
+    <name>StoreJournal</name>
+    <message>
+        <source>The backup journal %1 cannot be read (%2).</source>
+        <translation>Le journal de sauvegarde %1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 is damaged at record %2 of %3; nothing was restored. To restore the full backup alone, move the journal out of the folder first (what it holds after the full backup is then not restored).</source>
+        <translation>Le journal de sauvegarde %1 est endommagé à l&apos;enregistrement %2 sur %3; rien n&apos;a été restauré. Pour restaurer la sauvegarde complète seule, sortez d&apos;abord le journal du dossier (ce qu&apos;il contient après la sauvegarde complète n&apos;est alors pas restauré).</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 has lost its first record; nothing was restored. Move it out of the folder to restore the full backup alone.</source>
+        <translation>Le journal de sauvegarde %1 a perdu son premier enregistrement; rien n&apos;a été restauré. Sortez-le du dossier pour restaurer la sauvegarde complète seule.</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 holds no whole record.</source>
+        <translation>Le journal de sauvegarde %1 ne contient aucun enregistrement entier.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file.</source>
+        <translation>%1 existe déjà; une sauvegarde n&apos;écrase jamais un fichier.</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 cannot be written (%2).</source>
+        <translation>Le journal de sauvegarde %1 ne peut pas être écrit (%2).</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 could not be written (%2); the records themselves are safe in the database.</source>
+        <translation>Le journal de sauvegarde %1 n&apos;a pas pu être écrit (%2); les dossiers eux-mêmes sont en sécurité dans la base de données.</translation>
+    </message>
+    <message>
+        <source>The backup journal does not fit its full backup (%1 %2 differs); nothing was restored.</source>
+        <translation>Le journal de sauvegarde ne correspond pas à sa sauvegarde complète (%1 %2 diffère); rien n&apos;a été restauré.</translation>
+    </message>
+    <message>
+        <source>The backup journal does not fit its full backup (%1: %2); nothing was restored.</source>
+        <translation>Le journal de sauvegarde ne correspond pas à sa sauvegarde complète (%1&#xa0;: %2); rien n&apos;a été restauré.</translation>
+    </message>
+    <message>
+        <source>The table %1 has no key; the journal cannot be applied.</source>
+        <translation>La table %1 n&apos;a pas de clé; le journal ne peut pas être appliqué.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMigrationV4</name>
+    <message>
+        <source>%1 sites, but %2 after conversion</source>
+        <translation>points&#xa0;: %1, mais %2 après la conversion</translation>
+    </message>
+    <message>
+        <source>This database was not converted to schema 4 and is unchanged: sites %1 would not have been kept exactly (a position finer than 0.01 or a time that is not ISO 8601). Keep using the previous imsmap version with it and report this.</source>
+        <translation>Cette base de données n&apos;a pas été convertie au schéma 4 et est inchangée&#xa0;: les points %1 n&apos;auraient pas été gardés exactement (une position plus fine que 0,01 ou une heure qui n&apos;est pas ISO 8601). Continuez d&apos;utiliser la version précédente d&apos;imsmap avec elle et signalez-le.</translation>
+    </message>
+    <message>
+        <source>This database was not converted to schema 4 and is unchanged: the audit trail did not copy exactly (%1 entries, %2 copied; differing: %3). Keep using the previous imsmap version with it and report this.</source>
+        <translation>Cette base de données n&apos;a pas été convertie au schéma 4 et est inchangée&#xa0;: le journal d&apos;audit n&apos;a pas été copié exactement (entrées&#xa0;: %1, copiées&#xa0;: %2; différentes&#xa0;: %3). Continuez d&apos;utiliser la version précédente d&apos;imsmap avec elle et signalez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePacked</name>
+    <message>
+        <source>its compressed data is cut short or damaged</source>
+        <translation>ses données compressées sont tronquées ou endommagées</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be used.</source>
+        <translation>%1 est endommagé (%2); il ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 belongs to another full backup; nothing was restored.</source>
+        <translation>Le journal de sauvegarde %1 appartient à une autre sauvegarde complète; rien n&apos;a été restauré.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePhotos</name>
+    <message>
+        <source>There is no photo %1.</source>
+        <translation>Il n&apos;y a aucune photo %1.</translation>
+    </message>
+    <message>
+        <source>The bytes of photo %1 are not in the database.</source>
+        <translation>Les octets de la photo %1 ne sont pas dans la base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRepository</name>
+    <message>
+        <source>There is no such entry (id %1).</source>
+        <translation>Cette entrée n&apos;existe pas (identifiant %1).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSchemaCheck</name>
+    <message>
+        <source>its schema has no table %1</source>
+        <translation>son schéma n&apos;a pas de table %1</translation>
+    </message>
+    <message>
+        <source>its schema&apos;s table %1 has no column %2</source>
+        <translation>la table %1 de son schéma n&apos;a pas de colonne %2</translation>
+    </message>
+    <message>
+        <source>its schema cannot be read</source>
+        <translation>son schéma ne peut pas être lu</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSiteRows</name>
+    <message>
+        <source>The %1 coordinate %2 has more than two decimals; chart positions are kept to 0.01.</source>
+        <translation>La coordonnée %1 %2 a plus de deux décimales; les positions sur le schéma sont gardées au 0,01 près.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <source>The upgrade of %1 was stopped and nothing of it was kept: the file is still at schema %2 and is upgraded the next time it is opened.</source>
+        <translation>La mise à niveau de %1 a été arrêtée et rien n&apos;en a été gardé&#xa0;: le fichier est toujours au schéma %2 et sera mis à niveau à sa prochaine ouverture.</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>terms</source>
+        <translation>termes</translation>
+    </message>
+    <message>
+        <source>practitioners</source>
+        <translation>praticiens</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>réglages</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>patients</translation>
+    </message>
+    <message>
+        <source>protocols</source>
+        <translation>protocoles</translation>
+    </message>
+    <message>
+        <source>protocol sites</source>
+        <translation>points de protocole</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>séances</translation>
+    </message>
+    <message>
+        <source>sites</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>constatations</translation>
+    </message>
+    <message>
+        <source>adverse events</source>
+        <translation>événements indésirables</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>photos</translation>
+    </message>
+    <message>
+        <source>photo files</source>
+        <translation>fichiers de photos</translation>
+    </message>
+    <message>
+        <source>amendments</source>
+        <translation>addendas</translation>
+    </message>
+    <message>
+        <source>audit entries</source>
+        <translation>entrées d&apos;audit</translation>
+    </message>
+    <message>
+        <source>imported audit entries</source>
+        <translation>entrées d&apos;audit importées</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.services.export import export_document
 from imsmap.services.fhir import clinical, media, signing
@@ -37,8 +38,9 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
     """The bundle for an export document (`services.export.export_document`)."""
     visits = [(p, v) for p in doc["patients"] for v in p["visits"]]
     if document and (len(visits) != 1 or visits[0][1]["status"] != "signed"):
-        raise UserFacingError("A FHIR document holds one signed session; choose one signed "
-                              "session, or export a collection.")
+        raise UserFacingError(sentence("Bundle", QT_TRANSLATE_NOOP(
+            "Bundle", "A FHIR document holds one signed session; choose one signed session, or "
+            "export a collection.")))
     atlas_version = doc["atlas_version"]
     generated = datetime.fromisoformat(doc["exported_at"])
     people: dict[str, JsonObject] = {}

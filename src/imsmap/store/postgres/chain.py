@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from imsmap.store.audit import GENESIS, entry_link
 from imsmap.store.postgres.dsn import one
 from imsmap.store.site_rows import instant
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 if TYPE_CHECKING:
     from psycopg.rows import TupleRow
@@ -65,16 +66,19 @@ def verify_chain(conn: PgConnection) -> list[str]:
     for row in rows(conn):
         entry_id = last = row[0]
         if entry_id != expected_id:
-            problems.append(f"audit entries {expected_id}-{entry_id - 1} are missing")
+            problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
+                "ServerChain", "audit entries %1-%2 are missing"), str(expected_id), str(entry_id - 1)))
         if entry_link(prev_link, row) != row[8]:
-            problems.append(f"audit entry {entry_id} ({row[3]} {row[4]} {row[5]}) was altered "
-                            "or an earlier entry was removed")
+            problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
+                "ServerChain", "audit entry %1 (%2 %3 %4) was altered or an earlier entry was "
+                "removed"), str(entry_id), row[3], row[4], row[5]))
         prev_link, expected_id = row[8], entry_id + 1
     recorded_id, recorded_link = head(conn)
     if (recorded_id, recorded_link) != (last, prev_link):
-        problems.append(f"the newest audit entries do not end where the trail recorded its end "
-                        f"(entry {recorded_id}; the last entry is {last}): one was altered or "
-                        "removed")
+        problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
+            "ServerChain", "the newest audit entries do not end where the trail recorded its "
+            "end (entry %1; the last entry is %2): one was altered or removed"),
+            str(recorded_id), last))
     return problems
 
 
@@ -121,12 +125,14 @@ def signature_problems(conn: PgConnection) -> list[str]:
     for session_id, content_hash, signed_by, signed_at in signed:
         found = witnesses.get(session_id)
         if found is None:
-            problems.append(f"session {session_id}: the audit trail holds no entry recording "
-                            "its signature")
+            problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
+                "ServerChain", "session %1: the audit trail holds no entry recording its "
+                "signature"), str(session_id)))
             continue
         entry_id, values = found
         if (values.get("content_hash") != content_hash or values.get("signed_by") != signed_by
                 or not same_second(values.get("signed_at"), signed_at)):
-            problems.append(f"session {session_id}: its signature is not what audit entry "
-                            f"{entry_id} recorded when it was signed")
+            problems.append(sentence("ServerChain", QT_TRANSLATE_NOOP(
+                "ServerChain", "session %1: its signature is not what audit entry %2 recorded "
+                "when it was signed"), str(session_id), str(entry_id)))
     return problems

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.paths import data_dir, ensure_private_dir
 from imsmap.store.postgres import refusals
 from imsmap.store.postgres.dsn import (
@@ -111,6 +112,7 @@ def saved_dsn() -> str | None:
         if not isinstance(value, str):
             raise TypeError("the dsn is not text")
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ServerError(f"The saved server settings in {path} cannot be read ({exc}); give "
-                          "--dsn, which writes them again.") from None
+        raise ServerError(sentence("ServerConnection", QT_TRANSLATE_NOOP(
+            "ServerConnection", "The saved server settings in %1 cannot be read (%2); give "
+            "--dsn, which writes them again."), path, exc)) from None
     return value

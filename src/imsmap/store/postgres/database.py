@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, SupportsIndex, overloa
 
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.domain.roles import ROLES
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import Database
 from imsmap.store.dialect import POSTGRESQL, RecordRow
 from imsmap.store.postgres import schema, trail
@@ -134,8 +135,9 @@ class ServerConnection:
         """A new connection in place of a lost one, tried a few times (a server restarting
         refuses connections for a moment); ServerError with the last sentence otherwise."""
         if self._reopen is None:
-            raise ServerError("The connection to the clinic server was lost; open imsmap "
-                              "again.", Fault.CONNECTION_LOST)
+            raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                "ServerDatabase", "The connection to the clinic server was lost; open imsmap "
+                "again.")), Fault.CONNECTION_LOST)
         with contextlib.suppress(Exception):
             self.pg.close()
         for attempt in range(ATTEMPTS):
@@ -148,9 +150,11 @@ class ServerConnection:
                     raise  # a refused login (a changed password...) says so itself
                 if attempt == ATTEMPTS - 1:
                     raise ServerError(
-                        "The connection to the clinic server was lost and the server cannot "
-                        "be reached now (restarting, or the network is down); nothing was "
-                        "changed, and what was saved before is safe. Try again in a moment.",
+                        sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                        "ServerDatabase", "The connection to the clinic server was lost and "
+                        "the server cannot be reached now (restarting, or the network is "
+                        "down); nothing was changed, and what was saved before is safe. Try "
+                        "again in a moment.")),
                         exc.fault) from None
                 continue
             log.info("connected to the clinic server again")
@@ -186,9 +190,10 @@ class ServerConnection:
         except self._errors as exc:
             if classify(exc) in RETRY_RECONNECT:
                 raise InDoubtError(
-                    "The connection to the clinic server was lost while this change was being "
-                    "saved, so whether it was saved is not known; refresh (F5) and check it "
-                    "before going on.", Fault.CONNECTION_LOST) from None
+                    sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                    "ServerDatabase", "The connection to the clinic server was lost while this "
+                    "change was being saved, so whether it was saved is not known; refresh "
+                    "(F5) and check it before going on.")), Fault.CONNECTION_LOST) from None
             raise _sentence(exc) from None
 
     @overload
@@ -297,8 +302,9 @@ class ServerDatabase(Database):
                 raise
             given = ask_password(params.get("user") or "your login")
             if given is None:
-                raise ServerError(f"Signing in to the {where(dsn)} was cancelled; nothing was "
-                                  "opened.") from None
+                raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                    "ServerDatabase", "Signing in to the %1 was cancelled; nothing was opened."),
+                    where(dsn))) from None
             params["password"] = given
             raw = connect(make_conninfo(params), autocommit=True)
         conninfo = make_conninfo(params)  # in memory only, to connect again
@@ -362,7 +368,8 @@ class ServerDatabase(Database):
     def transaction(self) -> Iterator[ServerConnection]:  # type: ignore[override]
         """BEGIN ... COMMIT on the server; everything or nothing."""
         if self.readonly:
-            raise ReadOnlyError(f"The {self.place} is open read-only; nothing can be changed.")
+            raise ReadOnlyError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+                "ServerDatabase", "The %1 is open read-only; nothing can be changed."), self.place))
         import psycopg  # installed: the connection is psycopg's
 
         errors = psycopg.Error
@@ -405,16 +412,20 @@ def check_schema(raw: PgConnection, place: str) -> None:
     try:
         version = schema.current_version(raw)
     except psycopg.errors.InsufficientPrivilege:
-        raise ServerError(f"Your login may not read the imsmap schema on the {place}; ask the "
-                          "server's administrator to add you (imsmap server add-user).") from None
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "Your login may not read the imsmap schema on the %1; ask the "
+            "server's administrator to add you (imsmap server add-user)."), place)) from None
     if version == 0:
-        raise ServerError(f"The {place} is not set up for imsmap; its administrator runs "
-                          "`imsmap server init` on it first.")
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "The %1 is not set up for imsmap; its administrator runs `imsmap "
+            "server init` on it first."), place))
     if version < schema.SCHEMA_VERSION:
-        raise ServerError(f"The {place} holds an older imsmap schema ({version}) than this "
-                          f"imsmap uses ({schema.SCHEMA_VERSION}); nothing was changed. Ask "
-                          "its administrator to upgrade the server (docs/clinic-server.md).")
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "The %1 holds an older imsmap schema (%2) than this imsmap uses "
+            "(%3); nothing was changed. Ask its administrator to upgrade the server "
+            "(docs/clinic-server.md)."), place, version, schema.SCHEMA_VERSION))
     if version > schema.SCHEMA_VERSION:
-        raise ServerError(f"The {place} holds a newer imsmap schema ({version}) than this "
-                          f"imsmap knows ({schema.SCHEMA_VERSION}); nothing was changed. Update "
-                          "imsmap on this computer.")
+        raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "The %1 holds a newer imsmap schema (%2) than this imsmap knows "
+            "(%3); nothing was changed. Update imsmap on this computer."),
+            place, version, schema.SCHEMA_VERSION))

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 if TYPE_CHECKING:
     import psycopg
@@ -59,8 +60,9 @@ def require_psycopg() -> None:
     try:
         importlib.import_module("psycopg")
     except ImportError:
-        raise ServerError("The clinic server needs psycopg, which is not installed: install "
-                          "imsmap with its server extra (pip install 'imsmap[server]').") from None
+        raise ServerError(sentence("ServerDsn", QT_TRANSLATE_NOOP(
+            "ServerDsn", "The clinic server needs psycopg, which is not installed: install "
+            "imsmap with its server extra (pip install 'imsmap[server]')."))) from None
 
 
 def parse(dsn: str) -> dict[str, str]:
@@ -72,9 +74,9 @@ def parse(dsn: str) -> dict[str, str]:
         return {k: str(v) for k, v in psycopg.conninfo.conninfo_to_dict(dsn).items()
                 if v is not None}
     except psycopg.ProgrammingError as exc:
-        raise ServerError(f"The server address is not a valid PostgreSQL DSN "
-                          f"({first_line(exc)}); write it as "
-                          "postgresql://USER@HOST:5432/DATABASE.") from None
+        raise ServerError(sentence("ServerDsn", QT_TRANSLATE_NOOP(
+            "ServerDsn", "The server address is not a valid PostgreSQL DSN (%1); write it as "
+            "postgresql://USER@HOST:5432/DATABASE."), first_line(exc))) from None
 
 
 def without_password(dsn: str) -> str:
@@ -95,9 +97,11 @@ def make_conninfo(params: dict[str, str]) -> str:
 def where(dsn: str) -> str:
     """'database clinic on host:port' for sentences (no user, no password)."""
     params = parse(dsn)
-    host = params.get("host") or params.get("hostaddr") or "the local socket"
+    host = params.get("host") or params.get("hostaddr") or sentence("ServerDsn", QT_TRANSLATE_NOOP(
+        "ServerDsn", "the local socket"))
     port = params.get("port", "5432")
-    return f"database {params.get('dbname') or params.get('user') or '?'} on {host}:{port}"
+    return sentence("ServerDsn", QT_TRANSLATE_NOOP("ServerDsn", "database %1 on %2:%3"),
+                    params.get("dbname") or params.get("user") or "?", host, port)
 
 
 def first_line(exc: BaseException) -> str:

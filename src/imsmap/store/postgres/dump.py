@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import (
     ServerError,
@@ -54,9 +55,10 @@ def tool(name: str) -> str:
                          if Path(p).parent.name.isdigit() else 0):
         if (Path(folder) / name).exists():
             return str(Path(folder) / name)
-    raise ServerError(f"{name}, PostgreSQL's own program, is not installed on this computer; "
-                      "install PostgreSQL's client programs (Debian: postgresql-client) and "
-                      "try again. Nothing was written.")
+    raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+        "ServerDump", "%1, PostgreSQL's own program, is not installed on this computer; "
+        "install PostgreSQL's client programs (Debian: postgresql-client) and try again. "
+        "Nothing was written."), name))
 
 
 def _counts(conn: PgConnection) -> dict[str, int]:
@@ -69,16 +71,19 @@ def _run(args: list[str], what: str) -> None:
     if done.returncode != 0:
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         detail = lines[0].strip() if lines else f"exit status {done.returncode}"
-        raise ServerError(f"{what} failed ({detail}); no backup was written.")
+        raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+            "ServerDump", "%1 failed (%2); no backup was written."), what, detail))
 
 
 def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
     out = Path(out).expanduser()
     if out.exists() or out.is_symlink():
-        raise ServerError(f"{out} already exists; give a new file name. Nothing was written.")
+        raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+            "ServerDump", "%1 already exists; give a new file name. Nothing was written."), out))
     if not out.parent.is_dir():
-        raise ServerError(f"The folder {out.parent} does not exist; create it first. Nothing "
-                          "was written.")
+        raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+            "ServerDump", "The folder %1 does not exist; create it first. Nothing was written."),
+            out.parent))
     params = parse(dsn)
     from psycopg import sql  # installed: parse() said so
 
@@ -90,9 +95,10 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
         allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
                                    " WHERE rolname = current_user"))[0]
         if not allowed:  # the server's administrator's job: a person's login reads too little
-            raise ServerError(f"Backing up the {where(dsn)} and checking the backup in a "
-                              "scratch database needs the server's administrator's login (one "
-                              "that may create databases); nothing was written.")
+            raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+                "ServerDump", "Backing up the %1 and checking the backup in a scratch database "
+                "needs the server's administrator's login (one that may create databases); "
+                "nothing was written."), where(dsn)))
         with conn.transaction():  # what the dump holds: counted in the dump's own snapshot
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             snapshot = str(one(conn.execute("SELECT pg_export_snapshot()"))[0])
@@ -104,17 +110,20 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
         try:
             restored = make_conninfo({**params, "dbname": scratch})
             _run([tool("pg_restore"), "--no-password", "--exit-on-error", "-d", restored,
-                  str(tmp)], "Restoring the backup into a scratch database to check it")
+                  str(tmp)], sentence("ServerDump", QT_TRANSLATE_NOOP(
+                      "ServerDump", "Restoring the backup into a scratch database to check it")))
             with connect(restored, application_name="imsmap backup check") as check:
                 problems = chain.verify_chain(check)
                 problems += [f"audit entry {r[0]}: {r[1]}" for r in
                              check.execute("SELECT * FROM audit_breaks()").fetchall()]
                 entries, link = chain.head(check)
                 if _counts(check) != counts:
-                    problems.append("the restored records are not as many as the server's")
+                    problems.append(sentence("ServerDump", QT_TRANSLATE_NOOP(
+                        "ServerDump", "the restored records are not as many as the server's")))
             if problems:
-                raise ServerError(f"The backup does not restore whole ({problems[0]}); it was "
-                                  "not kept.")
+                raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+                    "ServerDump", "The backup does not restore whole (%1); it was not kept."),
+                    problems[0]))
         finally:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
                          .format(sql.Identifier(scratch)))

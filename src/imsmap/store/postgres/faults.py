@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.connection import ServerError, connect, require_psycopg
 from imsmap.store.postgres.refusals import RETRY_RECONNECT, RETRY_SAME, Fault, classify, error_for
 
@@ -99,9 +100,10 @@ def run_unit(connector: Connector, work: Callable[[PgConnection], T], *,
                 connector.drop()
                 if committing:
                     raise InDoubtError(
-                        "The connection to the clinic server was lost while this change was "
-                        "being saved, so whether it was saved is not known; it has been read "
-                        "again: check it before going on.") from None
+                        sentence("ServerFaults", QT_TRANSLATE_NOOP(
+                        "ServerFaults", "The connection to the clinic server was lost while "
+                        "this change was being saved, so whether it was saved is not known; it "
+                        "has been read again: check it before going on."))) from None
             elif fault not in RETRY_SAME:
                 error = error_for(exc)
                 if error is None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.dsn import one
 
 if TYPE_CHECKING:
@@ -35,17 +36,20 @@ class Hold:
 
     def sentence(self) -> str:
         if self.mine:
-            return f"You hold this session in {self.room}."
-        return (f"{self.held_by} has this session open in {self.room} (since "
-                f"{self.since.astimezone():%H:%M}); it can be read here, and edited once it is "
-                "free or taken over.")
+            return sentence("ServerHolds", QT_TRANSLATE_NOOP(
+                "ServerHolds", "You hold this session in %1."), self.room)
+        return (sentence("ServerHolds", QT_TRANSLATE_NOOP(
+            "ServerHolds", "%1 has this session open in %2 (since %3); it can be read here, "
+            "and edited once it is free or taken over."),
+            self.held_by, self.room, f'{self.since.astimezone():%H:%M}'))
 
 
 def check_room(room: str) -> str:
     text = (room or "").strip()
     if not text or len(text) > ROOM_MAX:
-        raise ValidationError(f"A room's name is 1 to {ROOM_MAX} characters (for example "
-                              "Room 2).", "room")
+        raise ValidationError(sentence("ServerHolds", QT_TRANSLATE_NOOP(
+            "ServerHolds", "A room's name is 1 to %1 characters (for example Room 2)."),
+            ROOM_MAX), "room")
     return text
 
 

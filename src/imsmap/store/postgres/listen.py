@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.connection import (
     ServerError,
     connect,
@@ -197,8 +198,10 @@ class ChangeFeed:
         try:
             return self.open()
         except (ServerError, psycopg.OperationalError) as exc:
-            self.error = str(exc) if isinstance(exc, ServerError) else (
-                "The connection to the clinic server was lost; reconnecting.")
+            self.error = exc.message if isinstance(exc, ServerError) else sentence(
+                "ServerListen", QT_TRANSLATE_NOOP(
+                    "ServerListen", "The connection to the clinic server was lost; "
+                    "reconnecting."))
             self._next_try = self.clock() + RETRY_S[min(self._failures, len(RETRY_S) - 1)]
             self._failures += 1
             return []

@@ -15,6 +15,7 @@ import socket
 import struct
 
 from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.dsn import Fault, ServerError, first_line, parse, require_psycopg, where
 
 # Fault lives in dsn.py (ServerError carries one); it is read here too, as before.
@@ -116,30 +117,38 @@ def connection_sentence(exc: BaseException, dsn: str) -> tuple[Fault, str]:
     words = first_line(exc)
     if fault is Fault.TLS:
         if speaks_tls(dsn) is False:
-            return fault, (f"The {place} does not offer TLS, but the connection settings "
-                           "require it (sslmode); nothing was done. Set up TLS on the server "
-                           "(docs/clinic-server.md).")
-        return fault, (f"The TLS connection to the {place} was refused ({words}); nothing was "
-                       "done. Check sslrootcert and that the server's certificate names this "
-                       "host.")
-    sentences = {
-        Fault.LOGIN_REFUSED: f"The {place} refused the login (the user name, the password or "
-                             "the database's name is wrong); nothing was done. Check them.",
-        Fault.NO_PASSWORD: f"The {place} asks for a password and none was given; nothing was "
-                           "done. Give it when asked, or keep it in ~/.pgpass (mode 600).",
-        Fault.TURNED_AWAY: f"The {place} turned this login away before asking for a password "
-                           "(it is starting up or shutting down, or pg_hba.conf does not allow "
-                           "this login from this computer); nothing was done. Try again in a "
-                           "moment, or ask the server's administrator to allow it.",
-        Fault.NO_CONNECTIONS: f"The {place} has no free connections (max_connections); "
-                              "nothing was done. Close imsmap in a room not in use, or ask the "
-                              "server's administrator.",
-        Fault.STARTING: f"The {place} is starting up or shutting down; nothing was done. Try "
-                        "again in a moment.",
+            return fault, sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+                "ServerRefusals", "The %1 does not offer TLS, but the connection settings "
+                "require it (sslmode); nothing was done. Set up TLS on the server "
+                "(docs/clinic-server.md)."), place)
+        return fault, sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The TLS connection to the %1 was refused (%2); nothing was "
+            "done. Check sslrootcert and that the server's certificate names this host."),
+            place, words)
+    templates = {
+        Fault.LOGIN_REFUSED: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The %1 refused the login (the user name, the password or the "
+            "database's name is wrong); nothing was done. Check them."),
+        Fault.NO_PASSWORD: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The %1 asks for a password and none was given; nothing was "
+            "done. Give it when asked, or keep it in ~/.pgpass (mode 600)."),
+        Fault.TURNED_AWAY: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The %1 turned this login away before asking for a password "
+            "(it is starting up or shutting down, or pg_hba.conf does not allow this login "
+            "from this computer); nothing was done. Try again in a moment, or ask the "
+            "server's administrator to allow it."),
+        Fault.NO_CONNECTIONS: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The %1 has no free connections (max_connections); nothing was "
+            "done. Close imsmap in a room not in use, or ask the server's administrator."),
+        Fault.STARTING: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The %1 is starting up or shutting down; nothing was done. Try "
+            "again in a moment."),
     }
-    return fault, sentences.get(fault, (
-        f"The {place} could not be reached ({words}); nothing was done. Check that PostgreSQL "
-        "is running there and that the address and port are right."))
+    if fault in templates:
+        return fault, sentence("ServerRefusals", templates[fault], place)
+    return fault, sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+        "ServerRefusals", "The %1 could not be reached (%2); nothing was done. Check that "
+        "PostgreSQL is running there and that the address and port are right."), place, words)
 
 
 def error_for(exc: BaseException) -> UserFacingError | None:
@@ -147,35 +156,48 @@ def error_for(exc: BaseException) -> UserFacingError | None:
     fault = classify(exc)
     words = first_line(exc)
     if fault is Fault.SIGNED_LOCKED:
-        return ReadOnlyError("This session is signed and locked; add an amendment instead.")
+        return ReadOnlyError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+            "ServerRefusals", "This session is signed and locked; add an amendment instead.")))
     if fault is Fault.STALE_VERSION:
-        return ConflictError("This record was changed in another room while you had it open; "
-                             "your change was not saved. It has been read again.")
+        return ConflictError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+            "ServerRefusals", "This record was changed in another room while you had it "
+            "open; your change was not saved. It has been read again.")))
     if fault is Fault.INTEGRITY:
-        return ReadOnlyError(f"The server refused the change ({words}); nothing was changed.")
-    sentences = {
-        Fault.PRIVILEGE: f"The server refused this to your login ({words}); nothing was "
-                         "changed.",
-        Fault.SERIALIZATION: "Another room changed the same records at the same moment; "
-                             "nothing was changed. Try again.",
-        Fault.DEADLOCK: "Another room changed the same records at the same moment; nothing "
-                        "was changed. Try again.",
-        Fault.DISK_FULL: "The clinic server's disk is full, so this change was not saved "
-                         "(nothing of it was written; what was saved before is safe). Ask the "
-                         "server's administrator to free space.",
-        Fault.OUT_OF_MEMORY: "The clinic server ran out of memory; nothing was changed. Try "
-                             "again, and tell the server's administrator if it happens again.",
-        Fault.CONNECTION_LOST: "The connection to the clinic server was lost; what was not "
-                               "saved was not kept, and what was saved is safe. Check the "
-                               "network and try again.",
-        Fault.STARTING: "The clinic server is restarting; nothing was changed. Try again in a "
-                        "moment.",
-        Fault.UNREACHABLE: "The clinic server cannot be reached; nothing was changed. Check "
-                           "the network and that the server is running.",
-        Fault.CANCELED: "The clinic server stopped this because it took too long; nothing was "
-                        "changed. Try again.",
-        Fault.READ_ONLY: "The clinic server is read-only now (a standby, or recovering); "
-                         "nothing was changed. Ask the server's administrator.",
+        return ReadOnlyError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The server refused the change (%1); nothing was changed."), words))
+    if fault is Fault.PRIVILEGE:
+        return ServerError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The server refused this to your login (%1); nothing was "
+            "changed."), words), fault)
+    templates = {
+        Fault.SERIALIZATION: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "Another room changed the same records at the same moment; "
+            "nothing was changed. Try again."),
+        Fault.DEADLOCK: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "Another room changed the same records at the same moment; "
+            "nothing was changed. Try again."),
+        Fault.DISK_FULL: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The clinic server's disk is full, so this change was not saved "
+            "(nothing of it was written; what was saved before is safe). Ask the server's "
+            "administrator to free space."),
+        Fault.OUT_OF_MEMORY: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The clinic server ran out of memory; nothing was changed. Try "
+            "again, and tell the server's administrator if it happens again."),
+        Fault.CONNECTION_LOST: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The connection to the clinic server was lost; what was not "
+            "saved was not kept, and what was saved is safe. Check the network and try again."),
+        Fault.STARTING: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The clinic server is restarting; nothing was changed. Try again "
+            "in a moment."),
+        Fault.UNREACHABLE: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The clinic server cannot be reached; nothing was changed. Check "
+            "the network and that the server is running."),
+        Fault.CANCELED: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The clinic server stopped this because it took too long; "
+            "nothing was changed. Try again."),
+        Fault.READ_ONLY: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "The clinic server is read-only now (a standby, or recovering); "
+            "nothing was changed. Ask the server's administrator."),
     }
-    sentence = sentences.get(fault)
-    return None if sentence is None else ServerError(sentence, fault)
+    template = templates.get(fault)
+    return None if template is None else ServerError(sentence("ServerRefusals", template), fault)

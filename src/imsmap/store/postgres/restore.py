@@ -33,6 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres import chain, schema
 from imsmap.store.postgres.connection import (
     GROUPS,
@@ -78,9 +79,10 @@ def archive_counts(backup: Path) -> dict[str, int]:
         raise _unreadable(backup)
     if not re.search(r"SCHEMA - imsmap ", listed.stdout) \
             or not re.search(r"TABLE DATA imsmap audit ", listed.stdout):
-        raise ServerError(f"{backup} is not a backup of an imsmap clinic server (pg_dump's "
-                          "custom format, as `imsmap backup --dsn` writes it); nothing was "
-                          "changed.")
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "%1 is not a backup of an imsmap clinic server (pg_dump's custom "
+            "format, as `imsmap backup --dsn` writes it); nothing was changed."),
+            backup))
     counts = dict.fromkeys(TABLES, 0)
     with subprocess.Popen([tool("pg_restore"), "--data-only", "--schema", SCHEMA, "-f", "-",
                            str(backup)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -103,8 +105,9 @@ def archive_counts(backup: Path) -> dict[str, int]:
 
 
 def _unreadable(backup: Path) -> ServerError:
-    return ServerError(f"The backup {backup} cannot be read whole (pg_restore stopped); it may "
-                       "be cut short or damaged. Nothing was changed.")
+    return ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+        "ServerRestore", "The backup %1 cannot be read whole (pg_restore stopped); it may be "
+        "cut short or damaged. Nothing was changed."), backup))
 
 
 def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
@@ -140,13 +143,15 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
     given the scratch database's DSN before it goes in place and refuses it by raising."""
     backup = Path(backup).expanduser()
     if not backup.is_file():
-        raise ServerError(f"{backup} is not a file; give the backup file `imsmap backup --dsn` "
-                          "wrote. Nothing was changed.")
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "%1 is not a file; give the backup file `imsmap backup --dsn` "
+            "wrote. Nothing was changed."), backup))
     with open(backup, "rb") as head:
         if head.read(5) != b"PGDMP":
-            raise ServerError(f"{backup} is not a backup of a clinic server (pg_dump's custom "
-                              "format, as `imsmap backup --dsn` writes it); nothing was "
-                              "changed.")
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "%1 is not a backup of a clinic server (pg_dump's custom "
+                "format, as `imsmap backup --dsn` writes it); nothing was changed."),
+                backup))
     params = parse(dsn)
     import psycopg  # installed: parse() said so
     from psycopg import sql as psql
@@ -154,8 +159,9 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
     ident, sql = psql.Identifier, psql.SQL
     target = params.get("dbname") or params.get("user")
     if not target:
-        raise ServerError("Name the clinic's database in the DSN (postgresql://USER@HOST/"
-                          "DATABASE); nothing was changed.")
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "Name the clinic's database in the DSN "
+            "(postgresql://USER@HOST/DATABASE); nothing was changed.")))
     place = where(dsn)
     expected = archive_counts(backup)
     conn = connect(make_conninfo({**params, "dbname": MAINTENANCE_DB}),
@@ -165,14 +171,16 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
                                    " WHERE rolname = current_user"))[0]
         if not allowed:
-            raise ServerError(f"Restoring the {place} needs the server's administrator's login "
-                              "(one that may create databases); nothing was changed.")
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "Restoring the %1 needs the server's administrator's login "
+                "(one that may create databases); nothing was changed."), place))
         missing = [r for r in (OWNER, *GROUPS.values()) if not conn.execute(
             "SELECT 1 FROM pg_roles WHERE rolname = %s", (r,)).fetchone()]
         if missing:
-            raise ServerError(f"The server has no role {', '.join(missing)}, which the backup's "
-                              "records belong to; restore the roles first (psql -f the file of "
-                              "pg_dumpall --roles-only) and try again. Nothing was changed.")
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The server has no role %1, which the backup's records belong "
+                "to; restore the roles first (psql -f the file of pg_dumpall --roles-only) and "
+                "try again. Nothing was changed."), ', '.join(missing)))
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
                               (target,)).fetchone() is not None
         empty = True
@@ -186,9 +194,10 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
                 held = (f"holds records ({counts['patients']} patients, {counts['sessions']} "
                         f"sessions, {counts['audit']} audit entries)" if counts
                         else f"holds {', '.join(objects[:3])}")
-                raise ServerError(f"The {place} {held}, and nothing was changed. To replace it "
-                                  "with the backup, add --force; the current database will be "
-                                  "kept on the server under a new name.")
+                raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                    "ServerRestore", "The %1 %2, and nothing was changed. To replace it with "
+                    "the backup, add --force; the current database will be kept on the server "
+                    "under a new name."), place, held))
         scratch = f"imsmap_restore_{secrets.token_hex(6)}"
         conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
                      .format(ident(scratch)))
@@ -198,7 +207,8 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if done.returncode != 0:
             lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
             detail = lines[0] if lines else "pg_restore stopped"
-            raise ServerError(f"The backup does not restore ({detail}); nothing was changed.")
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The backup does not restore (%1); nothing was changed."), detail))
         conn.execute(sql("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(ident(scratch)))
         conn.execute(sql("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
             ident(scratch), sql(", ").join(ident(g) for g in GROUPS.values())))
@@ -218,8 +228,9 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         except psycopg.errors.ObjectInUse:
             raise ServerError(_rooms_sentence(place, _connected(conn, target))) from None
         except psycopg.Error as exc:
-            raise ServerError(f"The server refused to put the restored database in place of "
-                              f"the {place} ({first_line(exc)}); nothing was changed.") from None
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The server refused to put the restored database in place of "
+                "the %1 (%2); nothing was changed."), place, first_line(exc))) from None
         scratch = None
         if replaced and empty:  # a database that held nothing at all: nothing to keep
             conn.execute(sql("DROP DATABASE {}").format(ident(replaced)))
@@ -237,9 +248,10 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
     with connect(scratch_dsn, application_name="imsmap restore check") as db:
         version = schema.current_version(db)
         if version != schema.SCHEMA_VERSION:
-            raise ServerError(f"The backup holds imsmap server schema {version}; this imsmap "
-                              f"works with {schema.SCHEMA_VERSION}, so nothing was changed. "
-                              "Restore it with the imsmap that made it.")
+            raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                "ServerRestore", "The backup holds imsmap server schema %1; this imsmap works "
+                "with %2, so nothing was changed. Restore it with the imsmap that made it."),
+                version, schema.SCHEMA_VERSION))
         restored = {t: int(one(db.execute(f"SELECT count(*) FROM {t}"))[0]) for t in TABLES}
         problems = [f"{t}: {n} in the backup, {restored[t]} restored"
                     for t, n in expected.items() if restored[t] != n]
@@ -249,8 +261,9 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
         entries, link = chain.head(db)
         db.rollback()
     if problems:
-        raise ServerError(f"The backup does not restore whole ({problems[0]}); nothing was "
-                          "changed.")
+        raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "The backup does not restore whole (%1); nothing was changed."),
+            problems[0]))
     if check is not None:
         check(scratch_dsn)
     return entries, link

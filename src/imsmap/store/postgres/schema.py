@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres.connection import (
     GROUPS,
@@ -72,8 +73,9 @@ def apply_migrations(conn: PgConnection) -> list[int]:
     current = current_version(conn)
     conn.commit()
     if current > SCHEMA_VERSION:
-        raise ServerError(f"This server's imsmap schema is {current}, newer than this imsmap "
-                          f"knows ({SCHEMA_VERSION}); update imsmap.")
+        raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+            "ServerSchema", "This server's imsmap schema is %1, newer than this imsmap knows "
+            "(%2); update imsmap."), current, SCHEMA_VERSION))
     for version, description, sqlite_schema, files in MIGRATIONS:
         if version <= current:
             continue
@@ -113,26 +115,31 @@ def init(dsn: str) -> str:
         place = where(dsn)
         version = conn.info.server_version
         if version < MIN_SERVER_VERSION:
-            raise ServerError(f"The {place} runs PostgreSQL {version // 10000}; imsmap needs 15 "
-                              "or newer. Nothing was created.")
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The %1 runs PostgreSQL %2; imsmap needs 15 or newer. Nothing "
+                "was created."), place, version // 10000))
         encoding = str(one(conn.execute("SHOW server_encoding"))[0])
         if encoding.upper() not in ("UTF8", "UTF-8"):
-            raise ServerError(f"The {place} stores text as {encoding}; imsmap needs a UTF8 "
-                              "database (createdb -E UTF8 -T template0). Nothing was created.")
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The %1 stores text as %2; imsmap needs a UTF8 database "
+                "(createdb -E UTF8 -T template0). Nothing was created."),
+                place, encoding))
         found = objects(conn)
         if found:
             shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5
                                             else "")
-            raise ServerError(f"The {place} is not empty (it holds {shown}); `imsmap server "
-                              "init` sets up only an empty database, so nothing was changed. "
-                              "Create a new database for the clinic (createdb) and give that.")
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The %1 is not empty (it holds %2); `imsmap server init` sets "
+                "up only an empty database, so nothing was changed. Create a new database for "
+                "the clinic (createdb) and give that."), place, shown))
         me, superuser, createrole = one(conn.execute(
             "SELECT current_user, rolsuper, rolcreaterole FROM pg_roles"
             " WHERE rolname = current_user"))
         if not (superuser or createrole):
-            raise ServerError(f"The login {me} may not create roles; run `imsmap server init` "
-                              "as the server's superuser (postgres) or a role with CREATEROLE. "
-                              "Nothing was created.")
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The login %1 may not create roles; run `imsmap server init` "
+                "as the server's superuser (postgres) or a role with CREATEROLE. Nothing was "
+                "created."), me))
         dbname = conn.info.dbname
         conn.commit()
         ident = sql.Identifier
@@ -157,8 +164,9 @@ def init(dsn: str) -> str:
                              .format(ident(dbname), ident(SCHEMA)))
                 _apply_in(conn)
         except psycopg.Error as exc:
-            raise ServerError(f"The {place} refused to set up the clinic "
-                              f"({str(exc).splitlines()[0]}); nothing was created.") from None
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The %1 refused to set up the clinic (%2); nothing was created."),
+                place, str(exc).splitlines()[0])) from None
         return dbname
     finally:
         conn.close()
@@ -188,8 +196,10 @@ def require_current(conn: PgConnection, place: str) -> None:
     version = current_version(conn)
     conn.commit()
     if version == 0:
-        raise ServerError(f"The {place} is not set up for imsmap; run `imsmap server init` "
-                          "on it first.")
+        raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+            "ServerSchema", "The %1 is not set up for imsmap; run `imsmap server init` on it "
+            "first."), place))
     if version != SCHEMA_VERSION:
-        raise ServerError(f"The {place} has imsmap schema {version}; this imsmap works with "
-                          f"{SCHEMA_VERSION}. Update imsmap (or the server's schema).")
+        raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+            "ServerSchema", "The %1 has imsmap schema %2; this imsmap works with %3. Update "
+            "imsmap (or the server's schema)."), place, version, SCHEMA_VERSION))

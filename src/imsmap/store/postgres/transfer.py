@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import audit as sqlite_audit
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres import chain
@@ -69,10 +70,10 @@ def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
 
     version = file_conn.execute("PRAGMA user_version").fetchone()[0]
     if version != SQLITE_SCHEMA_VERSION:
-        raise MigrateError(f"{file_name} has database schema {version}; this imsmap moves "
-                           f"schema {SQLITE_SCHEMA_VERSION}. Open it once in this imsmap (it is "
-                           "upgraded in place, every record kept), then migrate. Nothing was "
-                           "moved.")
+        raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+            "ServerTransfer", "%1 has database schema %2; this imsmap moves schema %3. Open it "
+            "once in this imsmap (it is upgraded in place, every record kept), then migrate. "
+            "Nothing was moved."), file_name, version, SQLITE_SCHEMA_VERSION))
     conn = connect(dsn, application_name="imsmap server migrate")
     place = where(dsn)
     try:
@@ -83,9 +84,10 @@ def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
                 conn.execute(f"SET LOCAL search_path TO {SCHEMA}, pg_catalog")
                 conn.execute("SET LOCAL imsmap.copying = 'on'")
                 if not one(conn.execute("SELECT copying()"))[0]:
-                    raise MigrateError(f"The login used here is not the owner of the clinic's "
-                                       f"tables on the {place}; run migrate as the server's "
-                                       "superuser. Nothing was moved.")
+                    raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+                        "ServerTransfer", "The login used here is not the owner of the "
+                        "clinic's tables on the %1; run migrate as the server's superuser. "
+                        "Nothing was moved."), place))
                 _refuse_unless_empty(conn, place)
                 moved = _copy(conn, file_conn)
                 _verify(conn, file_conn, file_name, moved)
@@ -93,11 +95,13 @@ def migrate(file_conn: sqlite3.Connection, file_name: str, dsn: str) -> Moved:
             error = statement_error(exc)
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if isinstance(exc, psycopg.OperationalError) or error is None:
-                raise MigrateError(f"Moving {file_name} onto the {place} stopped ({detail}); the "
-                                   "server keeps nothing of it and the file is unchanged. Fix "
-                                   "the cause and run migrate again.") from None
-            raise MigrateError(f"The {place} refused a record of {file_name} ({detail}); the "
-                               "server keeps nothing of it and the file is unchanged.") from None
+                raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+                    "ServerTransfer", "Moving %1 onto the %2 stopped (%3); the server keeps "
+                    "nothing of it and the file is unchanged. Fix the cause and run migrate "
+                    "again."), file_name, place, detail)) from None
+            raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+                "ServerTransfer", "The %1 refused a record of %2 (%3); the server keeps "
+                "nothing of it and the file is unchanged."), place, file_name, detail)) from None
         return moved
     finally:
         conn.close()
@@ -108,10 +112,11 @@ def _refuse_unless_empty(conn: PgConnection, place: str) -> None:
         "SELECT (SELECT count(*) FROM patients), (SELECT count(*) FROM sessions),"
         " (SELECT entry_id FROM audit_head), (SELECT count(*) FROM settings)"))
     if any(counts):
-        raise MigrateError(f"The {place} already holds records ({counts[0]} patients, "
-                           f"{counts[1]} sessions, {counts[2]} audit entries, {counts[3]} "
-                           "settings); migrate moves a clinic only onto a newly initialised "
-                           "server. Nothing was moved.")
+        raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+            "ServerTransfer", "The %1 already holds records (%2 patients, %3 sessions, %4 "
+            "audit entries, %5 settings); migrate moves a clinic only onto a newly initialised "
+            "server. Nothing was moved."),
+            place, counts[0], counts[1], counts[2], counts[3]))
 
 
 def _columns(file_conn: sqlite3.Connection, table: str) -> list[str]:
@@ -203,22 +208,26 @@ def _verify(conn: PgConnection, file_conn: sqlite3.Connection, file_name: str, m
         count = 0
         for count, (a, b) in enumerate(_pairs(mine, theirs, table), start=1):  # noqa: B007 - read after the loop
             if not same(a, b):
-                raise MigrateError(f"After copying, {table} row {b[0]!r} on the server differs "
-                                   f"from {file_name}'s; the server keeps nothing of it and the "
-                                   "file is unchanged. Report this.")
+                raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+                    "ServerTransfer", "After copying, %1 row %2 on the server differs from "
+                    "%3's; the server keeps nothing of it and the file is unchanged. Report "
+                    "this."), table, f'{b[0]!r}', file_name))
         if count != moved.counts[table]:
-            raise MigrateError(f"{moved.counts[table]} {table} rows were copied but {count} "
-                               "compared; the server keeps nothing. Report this.")
+            raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+                "ServerTransfer", "%1 %2 rows were copied but %3 compared; the server keeps "
+                "nothing. Report this."), moved.counts[table], table, count))
     problems = chain.verify_chain(conn) + chain.signature_problems(conn)
     file_head = sqlite_audit.head(file_conn)
     server_head = chain.head(conn)
     if file_head != server_head:
-        problems.append(f"the server's trail ends at entry {server_head[0]}, the file's at "
-                        f"{file_head[0]}, with different links")
+        problems.append(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+            "ServerTransfer", "the server's trail ends at entry %1, the file's at %2, with "
+            "different links"), server_head[0], file_head[0]))
     if problems:
-        raise MigrateError(f"After copying {file_name}, the server's records did not check: "
-                           f"{'; '.join(problems[:5])}. The server keeps nothing of it and the "
-                           "file is unchanged.")
+        raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+            "ServerTransfer", "After copying %1, the server's records did not check: %2. The "
+            "server keeps nothing of it and the file is unchanged."),
+            file_name, '; '.join(problems[:5])))
     moved.chain_link = server_head[1].hex()
 
 
@@ -245,8 +254,9 @@ def _pairs(mine: Iterator[Values], theirs: Iterator[Values], table: str
         if a is None and b is None:
             return
         if a is None or b is None:
-            raise MigrateError(f"The server holds a different number of {table} rows than the "
-                               "file after copying; it keeps nothing. Report this.")
+            raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
+                "ServerTransfer", "The server holds a different number of %1 rows than the "
+                "file after copying; it keeps nothing. Report this."), table))
         yield a, b
 
 

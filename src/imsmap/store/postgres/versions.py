@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import ConflictError, NotFoundError, ReadOnlyError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.connection import require_psycopg
 
 if TYPE_CHECKING:
@@ -26,10 +27,17 @@ if TYPE_CHECKING:
 VERSIONED = {"practitioners": "id", "patients": "id", "sessions": "id", "sites": "id",
              "findings": "id", "adverse_events": "id", "protocols": "id",
              "protocol_sites": "id", "photos": "id", "settings": "key"}
-_WHAT = {"practitioners": "practitioner", "patients": "patient", "sessions": "session",
-         "sites": "site", "findings": "finding", "adverse_events": "adverse event",
-         "protocols": "protocol", "protocol_sites": "protocol site", "photos": "photo",
-         "settings": "setting"}
+_WHAT = {table: sentence("ServerVersions", what) for table, what in (
+    ("practitioners", QT_TRANSLATE_NOOP("ServerVersions", "practitioner")),
+    ("patients", QT_TRANSLATE_NOOP("ServerVersions", "patient")),
+    ("sessions", QT_TRANSLATE_NOOP("ServerVersions", "session")),
+    ("sites", QT_TRANSLATE_NOOP("ServerVersions", "site")),
+    ("findings", QT_TRANSLATE_NOOP("ServerVersions", "finding")),
+    ("adverse_events", QT_TRANSLATE_NOOP("ServerVersions", "adverse event")),
+    ("protocols", QT_TRANSLATE_NOOP("ServerVersions", "protocol")),
+    ("protocol_sites", QT_TRANSLATE_NOOP("ServerVersions", "protocol site")),
+    ("photos", QT_TRANSLATE_NOOP("ServerVersions", "photo")),
+    ("settings", QT_TRANSLATE_NOOP("ServerVersions", "setting")))}
 # The server's SQLSTATE for an update that wrote a version other than the row's own.
 STALE_VERSION = "23V01"
 
@@ -39,9 +47,10 @@ class VersionConflict(ConflictError):
 
     def __init__(self, table: str, key: object, expected: int, current: int):
         self.table, self.key, self.expected, self.current = table, key, expected, current
-        super().__init__(f"This {_WHAT[table]} was changed in another room while you had it "
-                         "open, so your change was not saved and theirs was kept; it has been "
-                         "read again: make your change again if it is still needed.")
+        super().__init__(sentence("ServerVersions", QT_TRANSLATE_NOOP(
+            "ServerVersions", "This %1 was changed in another room while you had it open, so "
+            "your change was not saved and theirs was kept; it has been read again: make your "
+            "change again if it is still needed."), _WHAT[table]))
 
 
 def _table(table: str) -> str:
@@ -58,7 +67,8 @@ def version_of(conn: PgConnection, table: str, key: object) -> int:
     row = conn.execute(sql.SQL("SELECT version FROM {} WHERE {} = %s").format(
         sql.Identifier(table), sql.Identifier(_table(table))), (key,)).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no {_WHAT[table]} {key} on the server.")
+        raise NotFoundError(sentence("ServerVersions", QT_TRANSLATE_NOOP(
+            "ServerVersions", "There is no %1 %2 on the server."), _WHAT[table], str(key)))
     return int(row[0])
 
 
@@ -86,8 +96,9 @@ def guarded_update(conn: PgConnection, table: str, key: object, version: int,
         return int(row[0])
     current = version_of(conn, table, key)
     if current == version:  # seen, at that version, yet not updated: a row-level policy
-        raise ReadOnlyError(f"The server does not let your login change this {_WHAT[table]}; "
-                            "nothing was changed.")
+        raise ReadOnlyError(sentence("ServerVersions", QT_TRANSLATE_NOOP(
+            "ServerVersions", "The server does not let your login change this %1; nothing was "
+            "changed."), _WHAT[table]))
     raise VersionConflict(table, key, version, current)
 
 

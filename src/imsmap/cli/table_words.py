@@ -1,0 +1,34 @@
+"""The record's tables as the command line names them in its summaries ("patients: 3,
+sessions: 12"), in the records language; a table without a word keeps its own name."""
+
+from __future__ import annotations
+
+from imsmap.domain.text import fill
+from imsmap.i18n.records import translate
+
+
+def table_word(table: str) -> str:
+    words = {
+        "terms": translate("Tables", "terms"),
+        "practitioners": translate("Tables", "practitioners"),
+        "settings": translate("Tables", "settings"),
+        "patients": translate("Tables", "patients"),
+        "protocols": translate("Tables", "protocols"),
+        "protocol_sites": translate("Tables", "protocol sites"),
+        "sessions": translate("Tables", "sessions"),
+        "sites": translate("Tables", "sites"),
+        "findings": translate("Tables", "findings"),
+        "adverse_events": translate("Tables", "adverse events"),
+        "photos": translate("Tables", "photos"),
+        "photo_blobs": translate("Tables", "photo files"),
+        "amendments": translate("Tables", "amendments"),
+        "audit": translate("Tables", "audit entries"),
+        "imported_audit": translate("Tables", "imported audit entries"),
+    }
+    return words.get(table, table)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """"patients: 3, sessions: 12" (tables with no rows left out)."""
+    return ", ".join(fill(translate("Tables", "%1: %2"), [table_word(t), n])
+                     for t, n in counts.items() if n)
