@@ -19,8 +19,8 @@ import getpass
 import sys
 
 from imsmap.cli.common import add_db_argument, db_arg
-from imsmap.domain.errors import UserFacingError
 from imsmap.cli.table_words import counts_text
+from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
 from imsmap.paths import resolve_db

@@ -155,7 +155,7 @@ def _argument(arg: object) -> str:
     if isinstance(arg, Sentence):
         return sentence_text(arg)
     if isinstance(getattr(arg, "message", None), Sentence):  # a UserFacingError
-        return sentence_text(getattr(arg, "message"))
+        return sentence_text(arg.message)
     if isinstance(arg, bool) or not isinstance(arg, (int, float)):
         return str(arg)
     if isinstance(arg, int):

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import AuditEntry
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.records import Records
 from imsmap.store import audit, site_rows
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 MISMATCH = sentence("AuditView", QT_TRANSLATE_NOOP(
     "AuditView", "changed outside imsmap since it was created (its content no longer matches "

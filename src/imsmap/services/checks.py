@@ -23,7 +23,6 @@ from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError, user_error
 
-
 _QUICK = sentence("Checks", QT_TRANSLATE_NOOP("Checks", "File structure (quick check)"))
 
 
@@ -205,7 +204,7 @@ def _summary(records: Records) -> str:
 
 def _muscles(records: Records) -> tuple[list[str], str]:
     rows = records.repo.muscle_counts()
-    problems = []
+    problems: list[str] = []
     for muscle_id, _n, ids in rows:
         try:
             records.atlas.catalogue.resolve_id(muscle_id)
@@ -221,7 +220,7 @@ def _muscles(records: Records) -> tuple[list[str], str]:
 
 def _signatures(records: Records) -> tuple[list[str], str]:
     rows = witness_rows.signed_sessions(records.db)
-    problems = []
+    problems: list[str] = []
     with reading(records.db.path):
         witnesses = signatures.session_witnesses(records.db.conn)
     for r in rows:
@@ -255,7 +254,7 @@ def _amendments(records: Records) -> tuple[list[str], str]:
     rows = witness_rows.amendments(records.db)
     with reading(records.db.path):
         witnesses = signatures.amendment_witnesses(records.db.conn)
-    problems = [sentence("Checks", QT_TRANSLATE_NOOP(
+    problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "amendment %1 (session %2, by %3 on %4): %5"), str(r["id"]), str(r["session_id"]),
         r["created_by"], str(r["created_at"])[:16], p)
         for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services import signatures
 from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
 from imsmap.store import audit, witnesses
 from imsmap.store.site_rows import instant
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 MAX_AUDIT_ENTRIES = 5_000_000  # a decade of a busy clinic is well below this
 

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
 from imsmap.services.records import Records
 from imsmap.services.room_hold import RoomHold
 from imsmap.store.postgres.database import ServerDatabase
 from imsmap.store.postgres.faults import Connector
 from imsmap.store.postgres.listen import ChangeFeed, Notice
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 __all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "publish",
            "room_of", "to_change"]

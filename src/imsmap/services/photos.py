@@ -183,7 +183,8 @@ def photo_problems(records: Records) -> tuple[list[str], str]:
     for row, values in entries_about(records.db.conn, "photo", ("create", "import")):
         if row[5] is not None and "sha256" in values:
             recorded[row[5]] = values["sha256"]
-    problems, n = [], 0
+    problems: list[str] = []
+    n = 0
     for photo_id, session_id, sha, data in store.stored():
         n += 1
         where = sentence("Photos", QT_TRANSLATE_NOOP("Photos", "photo %1 (session %2)"),

@@ -26,11 +26,11 @@ from datetime import datetime
 from typing import Any
 
 from imsmap.domain.models import AuditEntry, Session
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.dialect import dialect_of
 from imsmap.store.site_rows import instant, moment
 from imsmap.store.terms import terms_of
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 GENESIS = bytes(32)
 COMPACT_HASH_BYTES = 16
@@ -247,7 +247,7 @@ def verify_chain(conn: sqlite3.Connection) -> list[str]:
 
 
 def _chain_problems(conn: sqlite3.Connection) -> list[str]:
-    problems = []
+    problems: list[str] = []
     prev_link, expected_id, block_start, last = GENESIS, 1, 1, 0
     for row in rows(conn, fresh=True):
         entry_id = last = row[0]

@@ -48,7 +48,7 @@ def foreign_key_check(db: Database) -> list[str]:
     """Rows that point to a row that does not exist (a session without its patient...)."""
     try:
         rows = db.conn.execute("PRAGMA foreign_key_check").fetchall()
-        problems = []
+        problems: list[str] = []
         for table, rowid, parent, fkid in rows[:MAX_REPORTED]:
             column = "?"
             for fk in db.conn.execute(f"PRAGMA foreign_key_list({table})"):
@@ -91,7 +91,7 @@ def unaudited_rows(db: Database) -> list[str]:
 
 
 def _unaudited(db: Database) -> list[str]:
-    problems = []
+    problems: list[str] = []
     terms = terms_of(db.conn)
 
     def spellings(word: str) -> list[object]:

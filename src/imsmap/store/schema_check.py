@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 
 
 def schema_damage(path: Path) -> str | None:

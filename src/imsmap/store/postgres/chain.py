@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.audit import GENESIS, entry_link
 from imsmap.store.postgres.dsn import one
 from imsmap.store.site_rows import instant
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 if TYPE_CHECKING:
     from psycopg.rows import TupleRow
