@@ -566,3 +566,22 @@ def test_a_language_the_window_does_not_speak_follows_the_system(qt_settings, mo
     monkeypatch.setenv("LC_ALL", "C")
     LANGUAGE.write("de")  # a hand-edited settings file, or a later version's language
     assert window_language() == "en"
+
+
+def test_what_the_services_refuse_is_said_in_french(french_window, records, qtbot, tmp_path):
+    """A refusal raised by the services (a dropped file that is no photo) reaches the French
+    window's status bar in French, not in the English the sentence was raised with; nothing is
+    attached."""
+    from photo_support import write
+    from test_ui_photos import _drop
+
+    w = french_window
+    assert w.session_panel.editable
+    strip = w.photo_strip
+    before = strip.list.count()
+    bad = write(tmp_path / "scan.jpg", b"%PDF-1.4 a letter, not a photo\n" * 20)
+    assert _drop(strip, [bad])
+    message = w.statusBar().currentMessage()
+    assert message.startswith("scan.jpg") and "photo" in message, message
+    assert not leftovers([("status bar", message)]), message
+    assert strip.list.count() == before

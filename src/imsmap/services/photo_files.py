@@ -39,7 +39,7 @@ JPEG_QUALITY = 88
 THUMB_QUALITY = 80
 # Pillow format names tried when a file is opened, and how the user knows them.
 PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF")  # JPEG opens MPO too
-FORMATS_TEXT = "JPEG, PNG, WebP, TIFF, BMP or GIF"
+FORMATS_TEXT = sentence("PhotoFiles", QT_TRANSLATE_NOOP("PhotoFiles", "JPEG, PNG, WebP, TIFF, BMP or GIF"))
 # Lossless sources stay lossless (PNG); camera pictures are stored as JPEG.
 _LOSSLESS = {"PNG", "BMP", "GIF"}
 

@@ -20,6 +20,7 @@ from imsmap.ui.errors import CrashHandler
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
 from imsmap.ui.upgrade_dialog import upgrade_with_dialog
+from imsmap.ui.wording import said
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def run_on_server(app: QApplication, dsn: str, handler: CrashHandler | None = No
         context = open_server_context(dsn, ask_password=ask_server_password)
     except UserFacingError as exc:
         QMessageBox.critical(None, QCoreApplication.translate(
-            "App", "imsmap cannot open the clinic server"), exc.message)
+            "App", "imsmap cannot open the clinic server"), said(exc))
         return 2
     try:
         window = window_for(context)
@@ -127,7 +128,7 @@ def where_records_are() -> str | None:
             return records_place.saved_server()
     except UserFacingError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "imsmap cannot start"),
-                             exc.message)
+                             said(exc))
         return ""
     if paths.default_db_path().exists():
         return None  # a clinic already kept on this computer
@@ -169,7 +170,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
             context = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
-            QMessageBox.critical(None, startup.cannot_open(), exc.message)
+            QMessageBox.critical(None, startup.cannot_open(), said(exc))
             return 2
         while context is not None:
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
@@ -181,12 +182,12 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
                     # ones.
                     window = MainWindow(context, demo=is_demo, auto_backup=not is_demo)
                 except DamagedFileError as exc:  # a damaged row or page read before the check
-                    damage.append(exc.message)
+                    damage.append(said(exc))
                 except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                     found = startup.damage_of(exc, context.read.path)
                     if found is None:  # the code's own error: a bug
                         raise
-                    damage.append(found.message)
+                    damage.append(said(found))
                 else:
                     window.show()
                     # A new, empty clinic database: the set-up wizard over the whole window.
@@ -243,7 +244,7 @@ class _DamageHook:
             if not self.watch.damage:  # the first one closes the window; later ones say no more
                 # Not from inside the handler that raised (a paint, a widget's event): the
                 # window closes once that has unwound.
-                self.watch.damage[:] = [damage.message]
+                self.watch.damage[:] = [said(damage)]
                 QTimer.singleShot(0, self.watch, self.watch.close_window)
             return
         self.handler(exc_type, exc, tb)

@@ -36,7 +36,7 @@ from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.listening import listen
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import said, vocabulary
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -208,7 +208,7 @@ class DeskWindow(QMainWindow):
         try:
             settings = clinic.load(self.records)
         except UserFacingError as exc:
-            self.clinic_summary.setText(str(exc))
+            self.clinic_summary.setText(said(exc))
             return
         names = ", ".join(p.name for p in settings.practitioners) or self.tr("none yet")
         self.clinic_summary.setText(self.tr("{clinic}. Practitioners: {names}.").format(
@@ -257,11 +257,11 @@ class DeskWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().setStyleSheet("")
-        self.statusBar().showMessage(text, STATUS_MS)
+        self.statusBar().showMessage(said(text), STATUS_MS)
 
     def show_error(self, exc: UserFacingError | str) -> None:
         self.statusBar().setStyleSheet(ERROR_STYLE)
-        self.statusBar().showMessage(str(exc), STATUS_MS * 2)
+        self.statusBar().showMessage(said(exc), STATUS_MS * 2)
 
     def _on_change(self, change: Change) -> None:
         if (change.entity is Entity.PATIENT and self.patient is not None

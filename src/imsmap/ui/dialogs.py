@@ -29,7 +29,7 @@ from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import said, vocabulary
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -175,7 +175,7 @@ class PatientDialog(QDialog):
         try:
             self._check(name, value)
         except ValidationError as exc:
-            self.errors[name].show_message(exc.message)
+            self.errors[name].show_message(said(exc))
             return False
         self.errors[name].show_message(None)
         return True
@@ -188,7 +188,7 @@ class PatientDialog(QDialog):
                 self._check(name, value)
                 self.errors[name].show_message(None)
             except ValidationError as exc:
-                self.errors[name].show_message(exc.message)
+                self.errors[name].show_message(said(exc))
                 ok = False
                 first_bad = first_bad or getattr(self, name)
         if first_bad is not None:
@@ -207,10 +207,10 @@ class PatientDialog(QDialog):
                     self.editing.id, expected=self._started, **self.values())
         except ValidationError as exc:
             target = self.errors.get(exc.field or "")
-            (target or self.general_error).show_message(exc.message)
+            (target or self.general_error).show_message(said(exc))
             return
         except UserFacingError as exc:
-            self.general_error.show_message(exc.message)
+            self.general_error.show_message(said(exc))
             return
         self.accept()
 

@@ -35,6 +35,7 @@ from imsmap.services.records import Records
 from imsmap.ui.dialogs import FieldError
 from imsmap.ui.privacy import pin_edit
 from imsmap.ui.window_settings import PRACTITIONER
+from imsmap.ui.wording import said
 
 WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 DEFAULT_IDLE_MINUTES = 5
@@ -67,7 +68,7 @@ class _Page(QWizardPage):
         try:
             self.check()
         except UserFacingError as exc:
-            self.error.show_message(exc.message)
+            self.error.show_message(said(exc))
             return False
         self.error.show_message(None)
         return True
@@ -309,7 +310,7 @@ class ClinicSetupWizard(QWizard):
         try:
             self.saved = first_run.set_up(self.records, self.setup(), expect_new=self.first)
         except UserFacingError as exc:
-            self.ready_page.error.show_message(exc.message)
+            self.ready_page.error.show_message(said(exc))
             return False
         return True
 

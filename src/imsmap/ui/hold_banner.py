@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
+from imsmap.ui.wording import said
 
 # While another room holds the session, ask again this often: a room whose computer is gone
 # (its process killed, its cable pulled) sends no word, and its hold lapses once its heartbeat
@@ -100,7 +101,7 @@ class HoldBanner(QFrame):
             current = call()
         except UserFacingError as exc:
             current = None
-            self.show_error(exc.message)
+            self.show_error(said(exc))
         self._show(current)
 
     def _show(self, current: Hold | None) -> None:

@@ -28,6 +28,7 @@ from imsmap.services.room_hold import Hold
 from imsmap.ui.hold_banner import HoldBanner
 from imsmap.ui.live_rooms import LiveRooms
 from imsmap.ui.window_settings import ROOM
+from imsmap.ui.wording import said
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class LiveWindow(QObject):
             self.listening = True
         except UserFacingError as exc:  # the server is gone already: said, and tried again
             self.show_error(self.tr("Changes made in other rooms do not arrive in this window: "
-                                    "{reason}").format(reason=exc.message))
+                                    "{reason}").format(reason=said(exc)))
             log.warning("live rooms not started: %s", exc.message)
 
     def show_session(self, session: Session | None) -> None:

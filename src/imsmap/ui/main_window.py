@@ -76,6 +76,7 @@ from imsmap.ui.window_settings import (
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
 )
+from imsmap.ui.wording import said
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -314,12 +315,12 @@ class MainWindow(QMainWindow):
     # -- messages ---------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
         self.statusBar().setStyleSheet("")
-        self.statusBar().showMessage(text, STATUS_MS)
+        self.statusBar().showMessage(said(text), STATUS_MS)
 
     def show_error(self, exc: UserFacingError | str) -> None:
         """A user or environment error: its sentence in the status bar; work carries on."""
         self.statusBar().setStyleSheet(ERROR_STYLE)
-        self.statusBar().showMessage(str(exc))
+        self.statusBar().showMessage(said(exc))
         self._message_timer.start(STATUS_MS * 2)
 
     def _clear_message(self) -> None:

@@ -28,6 +28,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import lock
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import error_label, save_cancel_buttons
+from imsmap.ui.wording import said
 
 _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
@@ -155,7 +156,7 @@ class PinDialog(QDialog):
                 self.records, pin=new or None, idle_minutes=self.idle.value(),
                 clear_pin=self.remove.isChecked())
         except UserFacingError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(said(exc))
             return
         self.accept()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import records_place
+from imsmap.ui.wording import said
 
 
 class RecordsPlaceDialog(QDialog):
@@ -60,7 +61,7 @@ class RecordsPlaceDialog(QDialog):
             else:
                 records_place.keep_this_computer()
         except UserFacingError as exc:  # not a DSN: one sentence, nothing kept
-            self.error.setText(exc.message)
+            self.error.setText(said(exc))
             self.error.show()
             return
         super().accept()

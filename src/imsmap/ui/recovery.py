@@ -14,7 +14,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files
 from imsmap.services.database_files import StoreError
 from imsmap.ui import errors as ui_errors
-from imsmap.ui.wording import long_datetime
+from imsmap.ui.wording import long_datetime, said
 
 
 def title() -> str:
@@ -130,7 +130,7 @@ def damaged_dialog(db_path: Path, problem: str, parent: QWidget | None,
     except UserFacingError as exc:
         QMessageBox.critical(parent, title(), QCoreApplication.translate(
             "Recovery", "The backup could not be restored: {reason}").format(
-                reason=exc.message))
+                reason=said(exc)))
         return False
     if result.replaced:
         done = QCoreApplication.translate(

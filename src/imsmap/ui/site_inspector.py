@@ -40,7 +40,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import muscle_name, vocabulary
+from imsmap.ui.wording import muscle_name, said, vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -482,13 +482,13 @@ class SiteInspector(QFrame):
         try:
             editor.try_edit(self.site.id, fields, what, expected=started_from)
         except ConflictError as exc:
-            self.conflict.add(exc.message, fields.get("notes"))
+            self.conflict.add(said(exc), fields.get("notes"))
             editor.on_error(exc)
             self._reload()
             return False
         except UserFacingError as exc:
             if label is not None:
-                label.setText(str(exc))
+                label.setText(said(exc))
                 label.show()
             else:
                 editor.on_error(exc)

@@ -25,6 +25,7 @@ from imsmap.services.context import AppContext
 from imsmap.services.database_files import BackupReason, BusyError, DamagedFileError, StoreError
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
+from imsmap.ui.wording import said
 
 log = logging.getLogger(__name__)
 
@@ -65,17 +66,17 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
             return opener()
         except StoreError as exc:
             if isinstance(exc, BusyError):
-                if ask_retry(exc.message, parent):
+                if ask_retry(said(exc), parent):
                     continue
                 return None
             if isinstance(exc, DamagedFileError):
-                if damaged_dialog(db_path, exc.message, parent):
+                if damaged_dialog(db_path, said(exc), parent):
                     continue
                 return None
-            QMessageBox.critical(parent, cannot_open(), exc.message)
+            QMessageBox.critical(parent, cannot_open(), said(exc))
             return None
         except UserFacingError as exc:
-            QMessageBox.critical(parent, cannot_open(), exc.message)
+            QMessageBox.critical(parent, cannot_open(), said(exc))
             return None
 
 
@@ -182,7 +183,7 @@ class BackgroundBackup(QObject):
                 return False
             return True
         except UserFacingError as exc:
-            self.finished.emit("", exc.message)
+            self.finished.emit("", said(exc))
             return False
 
     def abandon(self, catch_up: bool = True) -> None:
@@ -209,7 +210,7 @@ class BackgroundBackup(QObject):
             return  # the window closed: the next start makes it again
         except UserFacingError as exc:
             log.warning("background backup (%s) refused: %s", reason.value, type(exc).__name__)
-            error = exc.message
+            error = said(exc)
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
                                                              exc.__traceback__))

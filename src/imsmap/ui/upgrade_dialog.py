@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files as files
+from imsmap.ui.wording import said
 
 
 def title() -> str:
@@ -71,9 +72,9 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
         try:
             files.upgrade(pending, lambda f: relay.moved.emit(int(f * STEPS)), stop)
         except files.UpgradeInterrupted as exc:
-            error, stopped = exc.message, True
+            error, stopped = said(exc), True
         except UserFacingError as exc:
-            error = exc.message
+            error = said(exc)
         relay.ended.emit(error, stopped)
 
     thread = threading.Thread(target=run, name="schema-upgrade", daemon=True)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime
 from imsmap import i18n
 from imsmap.atlas import Atlas, AtlasError, Muscle
 from imsmap.domain.progress import Target
+from imsmap.i18n import records as records_text
 from imsmap.render.chart_painter import ChartPainter
 
 
@@ -27,6 +28,14 @@ def language() -> str:
     spoken = QLocale().language()
     return next((code for code in i18n.SUPPORTED if QLocale(code).language() == spoken),
                 i18n.SOURCE_LANGUAGE)
+
+
+def said(message: object) -> str:
+    """What the services said, in the window's language: a records sentence (or an error that
+    carries one) translated and filled with its arguments; any other text as it is."""
+    text = getattr(message, "message", message)
+    with records_text.speaking(language()):
+        return records_text.sentence_text(text)
 
 
 # -- the atlas's names, in the window's language ---------------------------------------------

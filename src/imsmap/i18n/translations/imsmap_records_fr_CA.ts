@@ -1869,6 +1869,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
 <context>
     <name>PhotoFiles</name>
     <message>
+        <source>JPEG, PNG, WebP, TIFF, BMP or GIF</source>
+        <translation>JPEG, PNG, WebP, TIFF, BMP ou GIF</translation>
+    </message>
+    <message>
         <source>%1 is not a file; choose a photo.</source>
         <translation>%1 n&apos;est pas un fichier; choisissez une photo.</translation>
     </message>

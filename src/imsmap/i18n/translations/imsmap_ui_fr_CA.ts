@@ -700,6 +700,125 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>DeskWindow</name>
+    <message>
+        <source>{who} – reception</source>
+        <translation>{who} – réception</translation>
+    </message>
+    <message>
+        <source>{who} – clinic administration</source>
+        <translation>{who} – administration de la clinique</translation>
+    </message>
+    <message>
+        <source>Signed in for reception and the clinic&apos;s administration: patients&apos; details and the clinic&apos;s settings; sessions, charts and clinical notes are the practitioners&apos;, and the server keeps them from this login.</source>
+        <translation>Connecté pour la réception et l&apos;administration de la clinique&#xa0;: coordonnées des patients et paramètres de la clinique&#xa0;; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+    </message>
+    <message>
+        <source>Signed in for reception: patients&apos; names and details only; sessions, charts and clinical notes are the practitioners&apos;, and the server keeps them from this login.</source>
+        <translation>Connecté pour la réception&#xa0;: noms et coordonnées des patients seulement&#xa0;; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+    </message>
+    <message>
+        <source>Signed in as the clinic&apos;s administrator: the clinic&apos;s settings and its practitioners; patients&apos; records are the practitioners&apos;, and the server keeps them from this login.</source>
+        <translation>Connecté comme administrateur de la clinique&#xa0;: paramètres de la clinique et ses praticiens&#xa0;; les dossiers des patients appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s details</source>
+        <translation>Coordonnées du patient</translation>
+    </message>
+    <message>
+        <source>Chart number</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation>Modifier les coordonnées…</translation>
+    </message>
+    <message>
+        <source>Patient {chart} created.</source>
+        <translation>Patient {chart} créé.</translation>
+    </message>
+    <message>
+        <source>Details of {chart} saved.</source>
+        <translation>Coordonnées de {chart} enregistrées.</translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation>La clinique</translation>
+    </message>
+    <message>
+        <source>Clinic settings…</source>
+        <translation>Paramètres de la clinique…</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name and logo, its practitioners with their registration numbers, needle presets, grasp labels, paper size</source>
+        <translation>Le nom et le logo de la clinique, ses praticiens avec leur numéro de permis, les aiguilles prédéfinies, les libellés de préhension, le format du papier</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>{clinic}. Practitioners: {names}.</source>
+        <translation>{clinic}. Praticiens&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <source>The clinic has no name yet</source>
+        <translation>La clinique n&apos;a pas encore de nom</translation>
+    </message>
+    <message>
+        <source>Clinic settings saved.</source>
+        <translation>Paramètres de la clinique enregistrés.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+        <source>Clinic se&amp;ttings…</source>
+        <translation>Paramètres de la &amp;clinique…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy screen</source>
+        <translation>&amp;Écran de confidentialité</translation>
+    </message>
+    <message>
+        <source>Refreshed from the database.</source>
+        <translation>Actualisé depuis la base de données.</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Add</source>
@@ -1265,6 +1384,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s details</source>
+        <translation>Coordonnées du patient</translation>
     </message>
     <message>
         <source>the clinic&apos;s chart or file number</source>
@@ -3078,6 +3201,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings are kept by its administrators on the clinic server; sign in with an administrator&apos;s login to change them.</source>
+        <translation>Les paramètres de la clinique sont gérés par ses administrateurs sur le serveur de la clinique&#xa0;; connectez-vous avec un identifiant d&apos;administrateur pour les modifier.</translation>
     </message>
     <message>
         <source>&amp;Undo</source>

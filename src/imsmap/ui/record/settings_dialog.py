@@ -34,7 +34,7 @@ from imsmap.services import clinic
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import error_label, save_cancel_buttons
 from imsmap.ui.record.language_box import LanguageBox
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import said, vocabulary
 
 
 class SettingsDialog(QDialog):
@@ -171,7 +171,7 @@ class SettingsDialog(QDialog):
         try:
             self._set_logo(clinic.read_logo(path))
         except UserFacingError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(said(exc))
 
     def _choose_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
@@ -228,7 +228,7 @@ class SettingsDialog(QDialog):
         try:
             self.settings = clinic.save(self.records, self._collect())
         except UserFacingError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(said(exc))
             return
         self.language_changed = self.languages.save_window_language()
         self.accept()

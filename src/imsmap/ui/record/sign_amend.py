@@ -25,7 +25,7 @@ from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
 from imsmap.ui.dialogs import error_label
-from imsmap.ui.wording import long_datetime, numeric_datetime
+from imsmap.ui.wording import long_datetime, numeric_datetime, said
 
 
 class SignDialog(QDialog):
@@ -82,7 +82,7 @@ class SignDialog(QDialog):
         try:
             self.records.sign_session(self.session_id)
         except UserFacingError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(said(exc))
             return
         self.accept()
 
@@ -130,7 +130,7 @@ class AmendDialog(QDialog):
             self.amendment = self.records.amend_session(
                 self.session_id, self.reason.text(), self.text.toPlainText())
         except UserFacingError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(said(exc))
             return
         self.accept()
 
