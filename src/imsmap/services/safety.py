@@ -58,14 +58,15 @@ class SigningCheck:
     message: str
 
 
-def signing_checks(atlas: Atlas, record: SessionRecord) -> list[SigningCheck]:
+def signing_checks(atlas: Atlas, record: SessionRecord,
+                   language: str = "en") -> list[SigningCheck]:
     s = record.session
     checks = []
     if not s.consent:
         checks.append(SigningCheck("consent", sentence("Safety", QT_TRANSLATE_NOOP(
             "Safety", "Informed consent is not recorded."))))
     if needs_pneumothorax_prompt(atlas, record):
-        high, caution = thorax_names(atlas, thoracic_sites(atlas, record))
+        high, caution = thorax_names(atlas, thoracic_sites(atlas, record), language)
         parts = []
         if high:
             parts.append(sentence("Safety", QT_TRANSLATE_NOOP("Safety", "over the thorax: %1"),

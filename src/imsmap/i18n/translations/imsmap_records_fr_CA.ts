@@ -2649,7 +2649,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>%1 site(s) have no grasp grade: %2</source>
-        <translation>Point(s) sans grade de prise&#xa0;: %1 (%2)</translation>
+        <translation>Point(s) sans cote de préhension&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>The number of needles used is not recorded.</source>

@@ -25,7 +25,7 @@ from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
 from imsmap.ui.dialogs import error_label
-from imsmap.ui.wording import long_datetime, numeric_datetime, said
+from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
 
 class SignDialog(QDialog):
@@ -38,7 +38,7 @@ class SignDialog(QDialog):
         self.setWindowTitle(self.tr("Sign session"))
         self.setMinimumWidth(480)
         record = records.session_record(session_id)
-        checks = signing_checks(records.atlas, record)
+        checks = signing_checks(records.atlas, record, language())
         s = record.session
 
         layout = QVBoxLayout(self)
@@ -53,7 +53,7 @@ class SignDialog(QDialog):
         self.checks_label.setWordWrap(True)
         self.checks_label.setObjectName("signingChecks")
         if checks:
-            items = "".join(f"<li>{c.message}</li>" for c in checks)
+            items = "".join(f"<li>{said(c.message)}</li>" for c in checks)
             self.checks_label.setText(self.tr("<b>Before you sign:</b><ul>{items}</ul>").format(
                 items=items))
         else:
