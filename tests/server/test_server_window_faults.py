@@ -134,8 +134,14 @@ def test_the_window_carries_on_over_a_restart_and_a_kill(room, fault, qtbot, qt_
         _one_sentence(w.statusBar().currentMessage())
         assert "cannot be reached now" in w.statusBar().currentMessage()
 
-        # Back: the next gesture runs on a new connection, as if nothing had happened.
+        qtbot.waitUntil(lambda: w.live.reconnecting and w.live.status_label.isVisible())
+
+        # Back: the window connects again by itself (off its thread) and reads again; the
+        # next gesture runs on the new connection, as if nothing had happened.
         start(server)
+        qtbot.waitUntil(lambda: not w.live.reconnecting, timeout=30000)
+        assert not w.live.status_label.isVisible()
+        assert "Connected to the clinic server again" in w.statusBar().currentMessage()
         assert w.refresh_all(force=True)
         assert len(w.edits.sites) == 1
         click_chart(qtbot, w, *third)

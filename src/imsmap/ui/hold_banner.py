@@ -19,10 +19,12 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
 from imsmap.ui.wording import said
 
-# While another room holds the session, ask again this often: a room whose computer is gone
-# (its process killed, its cable pulled) sends no word, and its hold lapses once its heartbeat
-# is 90 s old (store/postgres/holds.py); then the waiting room gets the session.
-WAIT_S = 10
+# While another room holds the session, ask again this often. A room that lets go, or is taken
+# over, is announced at once; one whose imsmap ends without a word (killed, its computer
+# switched off) is not, but its hold ended with its connection (store/postgres/holds.py), so
+# the waiting room gets the session at its next look. A room cut off without the server
+# noticing (a cable pulled) holds until its heartbeat is 90 s old.
+WAIT_S = 1
 
 
 def held_sentence(hold: Hold) -> str:
@@ -62,7 +64,8 @@ class HoldBanner(QFrame):
         self.timer.timeout.connect(self.beat)
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(WAIT_S * 1000)
-        self.wait_timer.timeout.connect(lambda: self.hold_moved(self.hold.session_id))
+        self.wait_timer.timeout.connect(self._look_again)
+        self.paused = False  # the connection is being made again: nothing is asked meanwhile
         self.hide()
 
     @property
@@ -78,7 +81,12 @@ class HoldBanner(QFrame):
             self._ask(self.hold.refresh)
 
     def beat(self) -> None:
-        self._ask(self.hold.beat)
+        if not self.paused:
+            self._ask(self.hold.beat)
+
+    def _look_again(self) -> None:
+        if not self.paused:
+            self.hold_moved(self.hold.session_id)
 
     def ask_take_over(self) -> None:
         current = self.hold.current
@@ -100,7 +108,9 @@ class HoldBanner(QFrame):
         try:
             current = call()
         except UserFacingError as exc:
-            current = None
+            # Said; the room keeps what it knew (a session opened meanwhile: held by nobody
+            # here, so read-only), and asks again once the connection is back.
+            current = self.hold.current
             self.show_error(said(exc))
         self._show(current)
 

@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
         if self.live is not None:
             self.session_panel.add_banner(self.live.banner)
+            self.statusBar().addPermanentWidget(self.live.status_label)
             self.live.editable_changed.connect(self._editable_changed)
             self.live.everything.connect(lambda: self.refresh_all(force=True))
         self._load_session(None)

@@ -38,6 +38,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v2_photos.sql",)),
     (3, "several rooms: row versions, change notifications, session holds", 6,
      ("v3_live.sql",)),
+    (4, "a session's hold ends with the connection that holds it", 6,
+     ("v4_hold_connection.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
