@@ -563,6 +563,14 @@ schéma de la base de données %3</translation>
         <translation>Copier chaque dossier d&apos;un fichier de base de données à poste unique sur un serveur nouvellement initialisé en une transaction, puis comparer chaque ligne, les signatures et la chaîne d&apos;audit avec le fichier avant de valider. Le fichier est seulement lu.</translation>
     </message>
     <message>
+        <source>bring the server&apos;s imsmap schema up to this imsmap&apos;s</source>
+        <translation>mettre le schéma imsmap du serveur à niveau avec celui de cet imsmap</translation>
+    </message>
+    <message>
+        <source>Apply the schema migrations this imsmap brings to a clinic&apos;s server, each in one transaction, keeping every record; run it as the server&apos;s superuser once this imsmap is installed, before the rooms use it.</source>
+        <translation>Appliquer au serveur d&apos;une clinique les migrations de schéma qu&apos;apporte cet imsmap, chacune en une transaction, en gardant chaque dossier; à lancer comme superutilisateur du serveur une fois cet imsmap installé, avant que les salles s&apos;en servent.</translation>
+    </message>
+    <message>
         <source>the server&apos;s database as a libpq DSN, e.g. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (default: the one used last)</source>
         <translation>la base de données du serveur comme DSN libpq, p. ex. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (par défaut&#xa0;: la dernière utilisée)</translation>
     </message>
@@ -731,6 +739,14 @@ Paramètres de connexion (sans mot de passe) conservés dans %3.
 Every row compared with the file; signatures matching their audit entries: %3; the audit chain (entries: %4) is unbroken and ends in the file&apos;s link %5. The file is unchanged.</source>
         <translation>%1 déplacé sur le serveur&#xa0;: %2.
 Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d&apos;audit&#xa0;: %3; la chaîne d&apos;audit (entrées&#xa0;: %4) est intacte et se termine par le maillon %5 du fichier. Le fichier est inchangé.</translation>
+    </message>
+    <message>
+        <source>Database %1 is at imsmap schema %2 already; nothing was changed.</source>
+        <translation>La base de données %1 est déjà au schéma imsmap %2; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Database %1 upgraded from imsmap schema %2 to %3; every record kept.</source>
+        <translation>La base de données %1 est passée du schéma imsmap %2 au schéma %3; chaque dossier a été gardé.</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +2912,13 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>ServerReconnect</name>
+    <message>
+        <source>The clinic server cannot be reached now (it is restarting, or the network is down), so nothing was changed, and what was saved before is safe; imsmap is connecting again.</source>
+        <translation>Le serveur de la clinique est injoignable pour l&apos;instant (il redémarre, ou le réseau est coupé), donc rien n&apos;a été modifié, et ce qui a été enregistré avant est en sécurité; imsmap se reconnecte.</translation>
+    </message>
+</context>
+<context>
     <name>ServerRefusals</name>
     <message>
         <source>The %1 does not offer TLS, but the connection settings require it (sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).</source>
@@ -3058,6 +3081,10 @@ N° de permis %2</translation>
     <message>
         <source>The %1 is not set up for imsmap; run `imsmap server init` on it first.</source>
         <translation>La %1 n&apos;est pas configurée pour imsmap; lancez d&apos;abord «&#xa0;imsmap server init&#xa0;» sur celle-ci.</translation>
+    </message>
+    <message>
+        <source>The %1 refused to upgrade imsmap&apos;s schema (%2); the schema is still %3. Run `imsmap server upgrade` as the server&apos;s superuser.</source>
+        <translation>La %1 a refusé la mise à niveau du schéma d&apos;imsmap (%2); le schéma est toujours %3. Lancez `imsmap server upgrade` comme superutilisateur du serveur.</translation>
     </message>
     <message>
         <source>The %1 has imsmap schema %2; this imsmap works with %3. Update imsmap (or the server&apos;s schema).</source>

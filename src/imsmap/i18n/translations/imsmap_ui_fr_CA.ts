@@ -1141,6 +1141,10 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>LiveWindow</name>
     <message>
+        <source>Connecting to the clinic server again…</source>
+        <translation>Reconnexion au serveur de la clinique…</translation>
+    </message>
+    <message>
         <source>Changes made in other rooms do not arrive in this window: {reason}</source>
         <translation>Les modifications faites dans les autres salles n&apos;arrivent pas dans cette fenêtre&#xa0;: {reason}</translation>
     </message>
