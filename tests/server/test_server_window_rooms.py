@@ -267,6 +267,8 @@ def test_a_room_whose_process_is_killed_lets_go_of_its_session_at_once(
         room1.wait(10)
         qtbot.waitUntil(lambda: w.live.editable, timeout=WAIT_MS)
         assert w.live.banner.isHidden() and w.session_panel.editable
+        said = w.statusBar().currentMessage()
+        assert "no longer has this session open in Room 1" in said, said
         assert one(clinic_dsn, "SELECT count(*) FROM imsmap.audit WHERE action = 'take_over'"
                    )[0] == 0
         click_region(qtbot, w, _free_region(w))

@@ -39,6 +39,7 @@ def held_sentence(hold: Hold) -> str:
 class HoldBanner(QFrame):
     editable_changed = Signal(bool)
     lost = Signal(object)  # the Hold of the room that took this room's session over
+    freed = Signal(object)  # the Hold of the room that had the session before this one got it
 
     def __init__(self, hold: RoomHold, show_error: Callable[[str], None],
                  parent: QWidget | None = None):
@@ -59,6 +60,7 @@ class HoldBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.take_button)
         self._editable = False
+        self._theirs: Hold | None = None  # another room's hold, while it is shown
         self.timer = QTimer(self)
         self.timer.setInterval(HEARTBEAT_S * 1000)
         self.timer.timeout.connect(self.beat)
@@ -130,8 +132,12 @@ class HoldBanner(QFrame):
                 self.wait_timer.start()
         else:
             self.wait_timer.stop()
+        before, self._theirs = self._theirs, (
+            current if current is not None and not current.mine else None)
         if editable != self._editable:
             self._editable = editable
             self.editable_changed.emit(editable)
             if not editable and current is not None:
                 self.lost.emit(current)
+            elif editable and before is not None:
+                self.freed.emit(before)

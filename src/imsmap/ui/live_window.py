@@ -69,6 +69,7 @@ class LiveWindow(QObject):
         self.rooms.connection_changed.connect(self._connection_changed)
         self.banner.editable_changed.connect(self.editable_changed)
         self.banner.lost.connect(self._lost)
+        self.banner.freed.connect(self._freed)
         self.listening = False
         self._closed = False
         # While the server cannot be reached: a mark in the status bar (the window adds it).
@@ -117,6 +118,10 @@ class LiveWindow(QObject):
     def _lost(self, hold: Hold) -> None:
         self.show_error(self.tr("{login} took this session over in {room}; it is read-only here "
                                 "now.").format(login=hold.held_by, room=hold.room))
+
+    def _freed(self, hold: Hold) -> None:
+        self.show_message(self.tr("{login} no longer has this session open in {room}; it can be "
+                                  "edited here now.").format(login=hold.held_by, room=hold.room))
 
     def _connection_changed(self, error: str) -> None:
         """The listener's connection was lost (a sentence) or is back ("")."""

@@ -1153,6 +1153,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>{login} a repris cette séance dans {room}&#xa0;; elle est maintenant en lecture seule ici.</translation>
     </message>
     <message>
+        <source>{login} no longer has this session open in {room}; it can be edited here now.</source>
+        <translation>{login} n&apos;a plus cette séance ouverte dans {room}; elle peut maintenant être modifiée ici.</translation>
+    </message>
+    <message>
         <source>The connection to the clinic server was lost; changes from other rooms will arrive once it is back ({reason}).</source>
         <translation>La connexion au serveur de la clinique est perdue&#xa0;; les modifications des autres salles arriveront dès son retour ({reason}).</translation>
     </message>
