@@ -83,7 +83,7 @@ class Room:
         server gone and back): a connection that died meanwhile is found lost now, and made
         again elsewhere, before a gesture meets it. True when it answered."""
         try:
-            self.conn.execute("SELECT 1")
+            self.conn.check()
         except UserFacingError:
             return False
         return True

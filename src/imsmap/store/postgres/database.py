@@ -178,6 +178,11 @@ class ServerConnection:
         if self._elsewhere is not None:
             self._elsewhere.request()
 
+    def check(self) -> None:
+        """One small question: a connection that died without a word is found lost now (and
+        made again, as `reconnect` says); its sentence when the server cannot be reached."""
+        self.execute("SELECT 1")
+
     def current(self) -> PgConnection:
         """The psycopg connection to speak on now (the session holds speak psycopg
         themselves: services.room_hold), made again as `reconnect` says when it was lost."""
