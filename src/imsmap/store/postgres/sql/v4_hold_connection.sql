@@ -72,7 +72,7 @@ BEGIN
     VALUES (p_session, session_user, p_room, now(), now(), me)
     ON CONFLICT (session_id) DO NOTHING;
     SELECT * INTO h FROM session_holds s WHERE s.session_id = p_session FOR UPDATE;
-    IF hold_mine(h, p_room) OR NOT hold_live(h) THEN
+    IF hold_mine(h, p_room) OR NOT hold_live(h) THEN  -- evaluated left to right
         same := h.held_by = session_user AND h.room = p_room;
         UPDATE session_holds s SET held_by = session_user, room = p_room,
             since = CASE WHEN same THEN h.since ELSE now() END,
@@ -133,7 +133,9 @@ CREATE FUNCTION hold_elsewhere(p_session bigint, p_room text)
 RETURNS TABLE (held_by text, room text) LANGUAGE sql VOLATILE SECURITY DEFINER
 SET search_path = imsmap, pg_temp AS $$
     SELECT h.held_by, h.room FROM session_holds h
-    WHERE h.session_id = p_session AND hold_live(h) AND NOT hold_mine(h, p_room)
+    WHERE h.session_id = p_session
+      -- this room's own hold (every write's case) is answered without reading pg_locks
+      AND CASE WHEN hold_mine(h, p_room) THEN false ELSE hold_live(h) END
 $$;
 
 -- A hold that moves to another connection of the same person in the same room is announced
