@@ -63,7 +63,8 @@ class LiveWindow(QObject):
         self.show_message = show_message
         self.show_error = show_error
         self.banner = HoldBanner(room.hold, show_error)
-        self.rooms = LiveRooms(records.bus, room.feed, self)
+        self.rooms = LiveRooms(records.bus, room.feed, self,
+                               held_back=lambda: self._window_down or room.reconnecting)
         self.rooms.holds_changed.connect(self.banner.hold_moved)
         self.rooms.everything.connect(self.everything)
         self.rooms.connection_changed.connect(self._connection_changed)
