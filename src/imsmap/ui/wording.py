@@ -61,6 +61,12 @@ def view_name(atlas: Atlas, view_id: str) -> str:
     return atlas.view_name(view_id, language())
 
 
+def view_tab_name(atlas: Atlas, view_id: str) -> str:
+    """A view's name on the chart's tab: shorter where the language gives a tab name
+    ("Antérieure"; the whole name, "Vue antérieure", is the tab's tooltip)."""
+    return atlas.view_tab_name(view_id, language())
+
+
 def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
     """A layer's name ("Deep", "Profonde"); its id when the view has no such layer."""
     try:
