@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "open the demo clinic: its own database, created on first use, "
                        "apart from real records"),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar=translate("Metavar", "COMMAND"))
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"imsmap.cli.{name}")

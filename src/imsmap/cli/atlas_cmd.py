@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--json", action="store_true", help=translate("Cli", "print the catalogue and views as JSON")
     )
-    parser.add_argument("--out", metavar="DIR", help=translate("Cli", "folder for the preview images"))
+    parser.add_argument("--out", metavar=translate("Metavar", "DIR"),
+                        help=translate("Cli", "folder for the preview images"))
     parser.set_defaults(func=run)
 
 

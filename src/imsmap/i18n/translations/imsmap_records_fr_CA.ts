@@ -47,6 +47,10 @@
         <translation>arguments positionnels</translation>
     </message>
     <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s&#xa0;:</translation>
+    </message>
+    <message>
         <source>show this help message and exit</source>
         <translation>afficher cette aide et quitter</translation>
     </message>
@@ -352,7 +356,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>preview: write an image of every chart view to --out DIR</source>
-        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DIR</translation>
+        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DOSSIER</translation>
     </message>
     <message>
         <source>print the catalogue and views as JSON</source>
@@ -448,11 +452,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>write to FILE instead of standard output</source>
-        <translation>écrire dans FILE plutôt que sur la sortie standard</translation>
+        <translation>écrire dans FICHIER plutôt que sur la sortie standard</translation>
     </message>
     <message>
         <source>replace FILE if it exists already</source>
-        <translation>remplacer FILE s&apos;il existe déjà</translation>
+        <translation>remplacer FICHIER s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>write one CSV row per needle insertion, without names or identifiers, for research (docs/export-format.md)</source>
@@ -513,6 +517,10 @@ schéma de la base de données %3</translation>
     <message>
         <source>a caption for the photo</source>
         <translation>une légende pour la photo</translation>
+    </message>
+    <message>
+        <source>a site id</source>
+        <translation>un numéro de point</translation>
     </message>
     <message>
         <source>the id of the chart site the photo shows (a site of this session)</source>
@@ -651,7 +659,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Choose the sessions one way: --patient ID, --from DATE --to DATE, or --session ID.</source>
-        <translation>Choisissez les séances d&apos;une seule façon&#xa0;: --patient ID, --from DATE --to DATE, ou --session ID.</translation>
+        <translation>Choisissez les séances d&apos;une seule façon&#xa0;: --patient NUMÉRO, --from DATE --to DATE, ou --session NUMÉRO.</translation>
     </message>
     <message>
         <source>A date range needs both --from DATE and --to DATE.</source>
@@ -1609,6 +1617,41 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>Metavar</name>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMANDE</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>NUMÉRO</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>ÉTAPE</translation>
+    </message>
+</context>
+<context>
     <name>OutputFiles</name>
     <message>
         <source>%1 is the database itself or one of its own files (-wal, -shm, -journal); nothing was written: choose another file name.</source>
@@ -1739,7 +1782,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>replace FILE (or files in DIR) that exist</source>
-        <translation>remplacer FILE (ou les fichiers de DIR) s&apos;il existe déjà</translation>
+        <translation>remplacer FICHIER (ou les fichiers de DOSSIER) s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>--from, --to and --out-dir export every session of a date range; leave out --session, --patient and --progress.</source>
@@ -1747,11 +1790,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>A date range writes one file per session: give --out-dir DIR, not --out.</source>
-        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir DIR, et non --out.</translation>
+        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir DOSSIER, et non --out.</translation>
     </message>
     <message>
         <source>A date range needs all of --from DATE, --to DATE and --out-dir DIR.</source>
-        <translation>Une période exige --from DATE, --to DATE et --out-dir DIR.</translation>
+        <translation>Une période exige --from DATE, --to DATE et --out-dir DOSSIER.</translation>
     </message>
     <message>
         <source>--last goes with --patient and --progress.</source>
@@ -1763,15 +1806,15 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>A progress report needs both --patient ID and --progress.</source>
-        <translation>Un rapport d&apos;évolution exige --patient ID et --progress.</translation>
+        <translation>Un rapport d&apos;évolution exige --patient NUMÉRO et --progress.</translation>
     </message>
     <message>
         <source>Say what to write: --session ID, or --patient ID --progress.</source>
-        <translation>Indiquez quoi écrire&#xa0;: --session ID, ou --patient ID --progress.</translation>
+        <translation>Indiquez quoi écrire&#xa0;: --session NUMÉRO, ou --patient NUMÉRO --progress.</translation>
     </message>
     <message>
         <source>Give the PDF file to write with --out FILE.</source>
-        <translation>Indiquez le fichier PDF à écrire avec --out FILE.</translation>
+        <translation>Indiquez le fichier PDF à écrire avec --out FICHIER.</translation>
     </message>
     <message>
         <source>%1 (chart %2) has no sessions to report on.</source>
