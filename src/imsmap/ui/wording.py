@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime
 from imsmap import i18n
 from imsmap.atlas import Atlas, AtlasError, Muscle
 from imsmap.domain.progress import Target
+from imsmap.domain.segments import root_label
 from imsmap.i18n import records as records_text
 from imsmap.render.chart_painter import ChartPainter
 
@@ -94,6 +95,19 @@ def target_label(target: Target, name: str) -> str:
     text = f"{name} {target.level}" if target.level else name
     letter = SIDE_LETTERS.get(target.side)
     return f"{text} {QCoreApplication.translate('SideLetter', letter)}" if letter else text
+
+
+CRANIAL = QT_TRANSLATE_NOOP("Roots", "CN")  # a cranial nerve before its number: « NC » in French
+
+
+def cranial_abbreviation() -> str:
+    """A cranial nerve's abbreviation before its number in the window's language ("NC")."""
+    return QCoreApplication.translate("Roots", CRANIAL)
+
+
+def root_name(root: str) -> str:
+    """A root as the window's language writes it ("CN11" is « NC11 » in French)."""
+    return root_label(root, cranial_abbreviation())
 
 
 def vocabulary(context: str, word: str) -> str:

@@ -2665,6 +2665,13 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Roots</name>
+    <message>
+        <source>CN</source>
+        <translation>NC</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <source>Informed consent is not recorded.</source>

@@ -2075,6 +2075,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>Roots</name>
+    <message>
+        <source>CN</source>
+        <translation>NC</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message numerus="yes">
         <source>PIN saved: the window locks after %n idle minute(s).</source>
