@@ -389,7 +389,7 @@ def test_imsmap_help_is_french_under_a_french_locale(tmp_path):
 def test_a_command_line_error_is_french_under_a_french_locale(tmp_path):
     done = _imsmap("pdf", "--session", "3", lang="fr_CA.UTF-8", tmp_path=tmp_path)
     assert done.returncode == 2
-    assert "imsmap: Indiquez le fichier PDF à écrire avec --out FILE." in done.stderr
+    assert "imsmap: Indiquez le fichier PDF à écrire avec --out FICHIER." in done.stderr
     wrong = _imsmap("pdf", "--session", "abc", lang="fr_FR.UTF-8", tmp_path=tmp_path)
     assert wrong.returncode == 2
     assert ("argument --session\u00a0: 'abc' n'est pas un numéro de séance (un nombre)."

@@ -891,6 +891,232 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>Fhir</name>
+    <message>
+        <source>Insertions</source>
+        <translation>Insertions</translation>
+    </message>
+    <message>
+        <source>Responses at each insertion</source>
+        <translation>Réponses à chaque insertion</translation>
+    </message>
+    <message>
+        <source>Pain, needles and tolerance</source>
+        <translation>Douleur, aiguilles et tolérance</translation>
+    </message>
+    <message>
+        <source>Examination findings</source>
+        <translation>Constats d&apos;examen</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Adverse events</source>
+        <translation>Événements indésirables</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Signed record (PDF/A)</source>
+        <translation>Dossier signé (PDF/A)</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Addendas</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>Pain before treatment (0-10)</source>
+        <translation>Douleur avant le traitement (0-10)</translation>
+    </message>
+    <message>
+        <source>Pain after treatment (0-10)</source>
+        <translation>Douleur après le traitement (0-10)</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <source>Patient consent</source>
+        <translation>Consentement du patient</translation>
+    </message>
+    <message>
+        <source>Informed consent to intramuscular stimulation (dry needling)</source>
+        <translation>Consentement éclairé à la stimulation intramusculaire (puncture sèche)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Photo %1: %2</source>
+        <translation>Photo %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>Photo %1</translation>
+    </message>
+    <message>
+        <source>IMS treatment record %1</source>
+        <translation>Dossier de traitement SIM %1</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(non consigné)</translation>
+    </message>
+    <message>
+        <source>Legal authenticator</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <source>Procedure note</source>
+        <translation>Note d&apos;intervention</translation>
+    </message>
+    <message>
+        <source>IMS treatment record (PDF/A-1b) of the signed session</source>
+        <translation>Dossier de traitement SIM (PDF/A-1b) de la séance signée</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Addenda</translation>
+    </message>
+    <message>
+        <source>Amendment: %1</source>
+        <translation>Addenda&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Informed consent to treatment obtained</source>
+        <translation>Consentement éclairé au traitement obtenu</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Midline</source>
+        <translation>Ligne médiane</translation>
+    </message>
+    <message>
+        <source>Grasp grade (0 none, 1 mild, 2 moderate, 3 strong)</source>
+        <translation>Cote de préhension (0 aucune, 1 légère, 2 modérée, 3 forte)</translation>
+    </message>
+    <message>
+        <source>Cramp felt by the patient</source>
+        <translation>Crampe ressentie par le patient</translation>
+    </message>
+    <message>
+        <source>Local twitch response</source>
+        <translation>Secousse musculaire locale</translation>
+    </message>
+    <message>
+        <source>Tissue feel at the needle</source>
+        <translation>Sensation tissulaire à l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Release of the grasp</source>
+        <translation>Relâchement de la préhension</translation>
+    </message>
+    <message>
+        <source>Sensation reported by the patient</source>
+        <translation>Ressenti rapporté par le patient</translation>
+    </message>
+    <message>
+        <source>Electrical stimulation through the needle</source>
+        <translation>Électrostimulation par l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Needle diameter</source>
+        <translation>Diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Needle length</source>
+        <translation>Longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Depth of insertion</source>
+        <translation>Profondeur d&apos;insertion</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notes de séance</translation>
+    </message>
+    <message>
+        <source>How the patient tolerated treatment</source>
+        <translation>Tolérance du patient au traitement</translation>
+    </message>
+    <message>
+        <source>Number of needles used</source>
+        <translation>Nombre d&apos;aiguilles utilisées</translation>
+    </message>
+    <message>
+        <source>All needles accounted for and disposed of as sharps</source>
+        <translation>Toutes les aiguilles comptées et jetées dans le contenant à objets piquants</translation>
+    </message>
+    <message>
+        <source>Intramuscular stimulation (IMS) needle insertion</source>
+        <translation>Insertion d&apos;aiguille de stimulation intramusculaire (SIM)</translation>
+    </message>
+    <message>
+        <source>Side of the body</source>
+        <translation>Côté du corps</translation>
+    </message>
+    <message>
+        <source>Spinal level %1</source>
+        <translation>Niveau vertébral %1</translation>
+    </message>
+</context>
+<context>
+    <name>FhirStatus</name>
+    <message>
+        <source>completed</source>
+        <translation>effectuée</translation>
+    </message>
+    <message>
+        <source>not-done</source>
+        <translation>non effectuée</translation>
+    </message>
+    <message>
+        <source>preparation</source>
+        <translation>prévue</translation>
+    </message>
+</context>
+<context>
     <name>Fidelity</name>
     <message>
         <source>Session %1 in %2 cannot be read faithfully (%3); the file is damaged. No PDF was written; restore the latest good backup (imsmap restore).</source>
