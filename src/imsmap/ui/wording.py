@@ -39,6 +39,16 @@ def said(message: object) -> str:
         return records_text.sentence_text(text)
 
 
+def database_title(read) -> str:
+    """Which database the window shows, for its title: the file's name; on a clinic server the
+    login and where, in the window's language (« anna à la base de données clinic sur
+    db:5432 »). `read`: the services' queries (records.read)."""
+    if read.place is None or read.login is None:
+        return read.path.name
+    return QCoreApplication.translate("Wording", "{login} at {place}").format(
+        login=read.login, place=said(read.place))
+
+
 # -- the atlas's names, in the window's language ---------------------------------------------
 def muscle_name(atlas: Atlas, muscle_id: str) -> str:
     """A muscle's name ("Moyen fessier"); its id when this atlas has no such muscle (a record

@@ -3367,6 +3367,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>Wording</name>
+    <message>
+        <source>{login} at {place}</source>
+        <translation>{login}, {place}</translation>
+    </message>
+</context>
+<context>
     <name>_LegendStrip</name>
     <message>
         <source>today</source>
