@@ -195,7 +195,7 @@ def test_refusals_of_every_family_are_french(french, db, tmp_path):
     ]
     for args, french_words in cases:
         text = french(*args, status=2)
-        assert text.startswith("imsmap: "), text
+        assert text.startswith("imsmap\u00a0: "), text
         assert french_words in text, text
         # libpq's own words about a DSN it cannot parse are quoted as it says them
         assert french.leftovers(text, "Anna Nguyen", "invalid connection option") == set(), text

@@ -347,6 +347,10 @@ schéma de la base de données %3</translation>
         <translation>--demo ouvre la base de données propre à la clinique de démonstration; omettez --db et --dsn</translation>
     </message>
     <message>
+        <source>imsmap: %1</source>
+        <translation>imsmap&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>list the muscle catalogue (nerves, roots, pneumothorax risk)</source>
         <translation>lister le catalogue des muscles (nerfs, racines, risque de pneumothorax)</translation>
     </message>
