@@ -85,7 +85,7 @@ def test_the_earlier_sites_legend_keeps_its_words_in_the_chart_column(french_win
     legend: OverlayLegend = bar.legend
     assert legend.ages, "the second visit shows the first one's sites"
     assert legend.isVisible()
-    title = legend._text_width(legend._title(), True)
+    title = legend.text_width(legend.title(), True)
     if legend.wrapped():
         # the title on one row, the markers under it: each row fits
         assert 4 + title <= legend.width()

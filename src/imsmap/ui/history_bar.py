@@ -97,22 +97,22 @@ class OverlayLegend(QWidget):
         self._fit_height()
 
     # The legend's words: the title, then a marker and its words for each age.
-    _SIZE = 10.5
+    SIZE = 10.5
     _R = 9.0
 
-    def _title(self) -> str:
+    def title(self) -> str:
         return self.tr("Earlier sites, e.g. strong grasp:")
 
     @staticmethod
-    def _text_width(text: str, bold: bool = False) -> float:
-        return text_path(text, OverlayLegend._SIZE, anchor="left", bold=bold).boundingRect().width()
+    def text_width(text: str, bold: bool = False) -> float:
+        return text_path(text, OverlayLegend.SIZE, anchor="left", bold=bold).boundingRect().width()
 
     def needed_width(self) -> float:
         """The px the legend's words need on one row (0 when it shows none)."""
         if not self.ages:
             return 0.0
-        return 4 + self._text_width(self._title(), True) + 8 + sum(
-            2 * self._R + 4 + self._text_width(text) + 12 for _, text in self.ages)
+        return 4 + self.text_width(self.title(), True) + 8 + sum(
+            2 * self._R + 4 + self.text_width(text) + 12 for _, text in self.ages)
 
     def wrapped(self) -> bool:
         """True when the markers go on a second row, under the title."""
@@ -137,14 +137,14 @@ class OverlayLegend(QWidget):
         wrapped = self.wrapped()
 
         def label(text: str, at_x: float, at_y: float, bold: bool = False) -> float:
-            path = text_path(text, self._SIZE, anchor="left", at=(at_x, at_y), bold=bold)
+            path = text_path(text, self.SIZE, anchor="left", at=(at_x, at_y), bold=bold)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             p.drawPath(path)
             return path.boundingRect().right()
 
         y = 13.0
-        x = label(self._title(), 4.0, y, bold=True) + 8
+        x = label(self.title(), 4.0, y, bold=True) + 8
         if wrapped:
             x, y = 4.0, y + self.WRAPPED
         for age, text in self.ages:
