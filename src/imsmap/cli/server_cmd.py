@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "server", help=translate("Cli", "set up a clinic server (PostgreSQL) and move a clinic onto it"),
         description=translate("Cli", "The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN "
                     "(docs/clinic-server.md). Passwords never go on the command line."))
-    commands = parser.add_subparsers(dest="server_command", metavar="STEP", required=True)
+    commands = parser.add_subparsers(dest="server_command", metavar=translate("Metavar", "STEP"), required=True)
 
     init = commands.add_parser(
         "init", help=translate("Cli", "set up an empty database: the owner and group roles, the schema"),

@@ -2075,6 +2075,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>Roots</name>
+    <message>
+        <source>CN</source>
+        <translation>NC</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message numerus="yes">
         <source>PIN saved: the window locks after %n idle minute(s).</source>
@@ -3357,6 +3364,13 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Clinic settings saved.</source>
         <translation>Paramètres de la clinique enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>{login} at {place}</source>
+        <translation>{login}, {place}</translation>
     </message>
 </context>
 <context>
