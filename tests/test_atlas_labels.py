@@ -111,6 +111,11 @@ def test_names_say_the_muscle_and_its_level_except_in_the_spinal_key(qapp):
     sst = [r for r in posterior.regions_on("deepest") if r.muscle == "semispinalis_thoracis"]
     assert {label_text(r, posterior.kind)[0] for r in sst if r.side == "R"} == {
         f"semispinalis thoracis T{k}" for k in range(1, 11)}
+    # the fourth posterior sheet names the muscle once a side, each box its level
+    assert all(posterior.in_group(r) for r in sst)
+    assert {label_text(r, posterior.kind, True)[0] for r in sst} == {f"T{k}" for k in range(1, 11)}
+    assert {(g.muscle, g.side) for g in posterior.groups_on("deepest")} == {
+        ("semispinalis_thoracis", "R"), ("semispinalis_thoracis", "L")}
     for view in VIEWS.values():
         for r in view.regions:
             if r.muscle.endswith("intercostals"):

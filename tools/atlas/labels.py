@@ -425,6 +425,19 @@ def spread_labels(view: dict) -> dict:
     return view
 
 
+def _outer_point(region: dict, mid: float) -> tuple[float, float]:
+    """Where a group's leader starts on one of its regions: at the height of its label point but
+    towards the outer side of the body, so that the region's own level stays clear of the dot."""
+    poly = geometry.flatten(region["d"])[0]
+    sx, sy = region["label"]
+    xs, ys = _candidates(poly, (sx, sy))
+    row = np.abs(ys - sy) <= 3
+    if not row.any():
+        return (sx, sy)
+    k = int(np.argmax(np.where(row, np.abs(xs - mid), -1.0)))
+    return (round(float(xs[k]), 1), round(float(ys[k]), 1))
+
+
 def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> None:
     """Each group's name goes first, beside its set of regions (a leader from the middle one of
     the set, or the next nearest from which a leader gets out), while the sheet is still empty."""
@@ -432,7 +445,7 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> Non
         members = sorted((r for r in regions if _key(r) == _key(g)), key=lambda r: r["label"][1])
         mid = (len(members) - 1) / 2
         order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
-        starts = [tuple(members[i]["label"]) for i in order]
+        starts = [_outer_point(members[i], sheet.width / 2) for i in order]
         w, h = text_size(*group_text(g))
         # on its own side of the body: a name across the midline reads as the other side's
         mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
