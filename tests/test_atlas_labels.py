@@ -207,6 +207,34 @@ def test_the_anterior_chest_names_each_intercostal_set_once_a_side_and_each_spac
     assert not lateral.in_group(r)
 
 
+NUMBERED_SETS = {
+    "hand_palmar": {("lumbricals_hand", "superficial"): 4, ("palmar_interossei", "deep"): 3},
+    "hand_dorsal": {("dorsal_interossei_hand", "superficial"): 3},  # 2-4: the first has its name
+    "foot_dorsal": {("dorsal_interossei_foot", "superficial"): 4},
+    "foot_plantar": {("lumbricals_foot", "intermediate"): 4, ("plantar_interossei", "deep"): 3},
+}
+
+
+@pytest.mark.parametrize("view_id", sorted(NUMBERED_SETS))
+def test_the_hand_and_foot_sheets_name_each_numbered_set_once_and_number_its_members(qapp, view_id):
+    view = VIEWS[view_id]
+    assert {(g.muscle, g.layer, g.side) for g in view.groups} == {
+        (m, layer, side) for (m, layer) in NUMBERED_SETS[view_id] for side in "RL"}
+    for (muscle, layer), count in NUMBERED_SETS[view_id].items():
+        for side in "RL":
+            members = [r for r in view.regions_on(layer) if r.muscle == muscle and r.side == side]
+            numbers = sorted(label_text(r, view.kind, view.in_group(r))[0] for r in members)
+            first = 2 if muscle == "dorsal_interossei_hand" else 1
+            assert numbers == [str(k) for k in range(first, first + count)], (muscle, side)
+            # numbered from the thumb or the great toe: the lowest number nearest to it
+            group = next(g for g in view.groups if g.muscle == muscle and g.side == side)
+            digit = next(n for n in view.notes if n.id.endswith(
+                "viewer_left" if _name_box(view, group).center().x() < view.width / 2 else "viewer_right"))
+            by_number = sorted(members, key=lambda r: int(r.tag))
+            gaps = [abs(r.label[0] - digit.x) for r in by_number]
+            assert gaps == sorted(gaps), (muscle, side)
+
+
 def _grouped_view(**group) -> dict:
     data = _tiny_view(None)
     data["regions"] = [

@@ -107,10 +107,11 @@ class Region:
 
 @dataclass(frozen=True)
 class GroupName:
-    """One name for a set of regions of a sheet: the regions of one segmental muscle on one side
-    and one layer (the anterior intercostal spaces), whose labels then give only their level
-    ("T4"). The muscle's name is drawn once, at `name_at`, tied by a leader to `label`, a point
-    inside one of the set's regions."""
+    """One name for a set of regions of a sheet: the regions of one muscle on one side and one
+    layer that each carry a level (the anterior intercostal spaces) or a number (the lumbricals
+    of a hand), whose labels then give only their level ("T4") or number ("2"). The muscle's name
+    is drawn once, at `name_at`, tied by a leader to `label`, a point inside one of the set's
+    regions."""
 
     muscle: str
     side: str
@@ -355,8 +356,9 @@ def _parse_groups(raw: Any, where: str, layer_ids: list[str], regions: list[Regi
         members = [r for r in regions if group.covers(r)]
         if not members:
             raise AtlasError(f"{gwhere}: the sheet has no region of that muscle on that side.")
-        if any(r.level is None for r in members):
-            raise AtlasError(f"{gwhere}: every region of a group must have a level, its label.")
+        if any(r.level is None and not (r.tag or "").isdigit() for r in members):
+            raise AtlasError(f"{gwhere}: every region of a group must have a level or a number, "
+                             "its label.")
         if not any(r.contains(*group.label) for r in members):
             raise AtlasError(f"{gwhere}: the label must lie inside one of the group's regions.")
         if any(g.covers(members[0]) for g in groups):

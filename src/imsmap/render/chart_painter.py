@@ -76,10 +76,13 @@ def label_text(region: Region, view_kind: str, grouped: bool = False) -> tuple[s
     every other sheet names the muscle, with its level or number where it has one
     ("semispinalis thoracis T5", "external intercostals T4"), in full where a tag abbreviates
     it ("rectus capitis posterior major", not "RCPmaj"). A region whose set the sheet names once
-    (``grouped``: View.in_group, the anterior intercostal spaces) shows its level alone ("T4")."""
+    (``grouped``: View.in_group, the anterior intercostal spaces, the lumbricals of a hand) shows
+    its level ("T4") or its number ("2") alone."""
     words = region.muscle.replace("_", " ")
     if grouped and region.level is not None:
         return region.level, 1.0
+    if grouped and region.tag and region.tag.isdigit():
+        return region.tag, 1.0
     if view_kind == "spinal":
         if region.level is not None:
             return (f"{region.tag} {region.level}" if region.tag else region.level), 0.8
