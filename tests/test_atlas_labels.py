@@ -18,7 +18,13 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from imsmap.atlas import geometry
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.views import GroupName, load_views, parse_view
-from imsmap.render.chart_painter import ChartPainter, group_text, label_leader, label_text, text_path
+from imsmap.render.chart_painter import (
+    ChartPainter,
+    group_text,
+    label_leader,
+    label_text,
+    text_path,
+)
 from imsmap.render.style import LIGHT
 
 VIEWS = load_views(validate=True)
