@@ -17,16 +17,35 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.atlas import geometry
 from imsmap.atlas.errors import AtlasError
-from imsmap.atlas.views import load_views, parse_view
-from imsmap.render.chart_painter import ChartPainter, label_leader, label_text, text_path
+from imsmap.atlas.views import GroupName, load_views, parse_view
+from imsmap.render.chart_painter import (
+    ChartPainter,
+    group_text,
+    label_leader,
+    label_text,
+    text_path,
+)
 from imsmap.render.style import LIGHT
 
 VIEWS = load_views(validate=True)
 SHEETS = [(v.id, layer) for v in VIEWS.values() for layer in v.layer_ids]
 
 
+def _words(view, item) -> tuple[str, float]:
+    """What the painter writes for a region, or for a group's name (View.groups)."""
+    if isinstance(item, GroupName):
+        return group_text(item)
+    return label_text(item, view.kind, view.in_group(item))
+
+
+def _named(view, layer) -> list[tuple[str, object]]:
+    """Everything named on a sheet: its regions, and its group names."""
+    return ([(r.id, r) for r in view.regions_on(layer)]
+            + [(f"group {g.muscle} {g.side}", g) for g in view.groups_on(layer)])
+
+
 def _name_box(view, region) -> QRectF:
-    text, k = label_text(region, view.kind)
+    text, k = _words(view, region)
     size = LIGHT.label_size * k
     at = region.name_at if region.name_at is not None else region.label
     pad = size * 0.14  # the halo: a pen of size * 0.28 round the outline
@@ -64,7 +83,7 @@ def _crosses(line: QLineF, box: QRectF) -> bool:
 @pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
 def test_no_name_prints_over_another(qapp, view_id, layer):
     view = VIEWS[view_id]
-    names = [(r.id, _name_box(view, r)) for r in view.regions_on(layer)]
+    names = [(rid, _name_box(view, r)) for rid, r in _named(view, layer)]
     clashes = [f"{a} / {b}" for (a, ba), (b, bb) in itertools.combinations(names, 2)
                if ba.intersected(bb).width() > 0 and ba.intersected(bb).height() > 0]
     assert clashes == []
@@ -76,18 +95,21 @@ def test_no_name_prints_over_another(qapp, view_id, layer):
 @pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
 def test_a_leader_runs_from_its_region_to_its_name_across_no_other_name(qapp, view_id, layer):
     view = VIEWS[view_id]
-    regions = view.regions_on(layer)
-    boxes = {r.id: _name_box(view, r) for r in regions}
-    for r in regions:
+    named = _named(view, layer)
+    boxes = {rid: _name_box(view, r) for rid, r in named}
+    for rid, r in named:
         if r.name_at is None:
             continue
-        assert r.contains(*r.label), r.id  # the leader starts on the region (a tap lands there)
-        text, k = label_text(r, view.kind)
+        if isinstance(r, GroupName):  # a group's leader starts on one of its regions
+            assert any(g.contains(*r.label) for g in view.regions_on(layer) if r.covers(g)), rid
+        else:
+            assert r.contains(*r.label), rid  # the leader starts on the region (a tap lands there)
+        text, k = _words(view, r)
         leader = label_leader(r, text_path(text, LIGHT.label_size * k, at=r.name_at).boundingRect())
-        assert leader is not None, r.id
+        assert leader is not None, rid
         line = QLineF(*leader)
-        crossed = [o for o, box in boxes.items() if o != r.id and _crosses(line, box)]
-        assert crossed == [], r.id
+        crossed = [o for o, box in boxes.items() if o != rid and _crosses(line, box)]
+        assert crossed == [], rid
 
 
 def test_names_say_the_muscle_and_its_level_except_in_the_spinal_key(qapp):
@@ -95,11 +117,19 @@ def test_names_say_the_muscle_and_its_level_except_in_the_spinal_key(qapp):
     sst = [r for r in posterior.regions_on("deepest") if r.muscle == "semispinalis_thoracis"]
     assert {label_text(r, posterior.kind)[0] for r in sst if r.side == "R"} == {
         f"semispinalis thoracis T{k}" for k in range(1, 11)}
+    # the fourth posterior sheet names the muscle once a side, each box its level
+    assert all(posterior.in_group(r) for r in sst)
+    assert {label_text(r, posterior.kind, True)[0] for r in sst} == {f"T{k}" for k in range(1, 11)}
+    assert {(g.muscle, g.side) for g in posterior.groups_on("deepest")} == {
+        ("semispinalis_thoracis", "R"), ("semispinalis_thoracis", "L")}
     for view in VIEWS.values():
         for r in view.regions:
             if r.muscle.endswith("intercostals"):
-                text, k = label_text(r, view.kind)
-                assert text == f"{r.muscle.replace('_', ' ')} {r.level}" and k == 1.0, r.id
+                text, k = label_text(r, view.kind, view.in_group(r))
+                words = r.muscle.replace("_", " ")
+                # the anterior chest says each set's name once per side, each space its level
+                assert text == (r.level if view.in_group(r) else f"{words} {r.level}"), r.id
+                assert k == 1.0
     sub = VIEWS["head_neck_posterior"]
     assert {label_text(r, sub.kind)[0] for r in sub.regions_on("deep") if r.tag} == {
         "rectus capitis posterior major", "rectus capitis posterior minor", "obliquus capitis superior",
@@ -158,3 +188,110 @@ def test_the_shipped_files_write_name_at_only_as_a_point():
             for r in json.loads(entry.read_text(encoding="utf-8"))["regions"]:
                 if "name_at" in r:
                     assert len(r["name_at"]) == 2 and all(isinstance(v, float | int) for v in r["name_at"])
+
+
+# -- a set's name said once (View.groups): the anterior intercostal spaces --------------------------
+def test_the_anterior_chest_names_each_intercostal_set_once_a_side_and_each_space_its_level(qapp):
+    view = VIEWS["anterior"]
+    groups = view.groups_on("deep")
+    assert {(g.muscle, g.side) for g in groups} == {
+        (m, s) for m in ("internal_intercostals", "external_intercostals") for s in "RL"}
+    spaces = [r for r in view.regions_on("deep") if r.muscle.endswith("intercostals")]
+    assert len(spaces) == 22 and all(view.in_group(r) for r in spaces)
+    assert {label_text(r, view.kind, True)[0] for r in spaces} == {f"T{k}" for k in range(1, 10)}
+    mid = view.width / 2
+    for g in groups:
+        box = _name_box(view, g)
+        assert group_text(g) == (g.muscle.replace("_", " "), 1.0)
+        # the name on its own side of the body (the patient's right on the viewer's left), its
+        # leader from one of its own spaces
+        assert (box.right() <= mid) if g.side == view.viewer_left_is else (box.left() >= mid), g
+        assert any(r.contains(*g.label) for r in spaces if g.covers(r))
+    # no other sheet's label changed: a region outside a group still says muscle and level
+    lateral = VIEWS["lateral_right"]
+    r = next(r for r in lateral.regions if r.muscle == "external_intercostals")
+    assert not lateral.in_group(r)
+
+
+NUMBERED_SETS = {
+    "hand_palmar": {("lumbricals_hand", "superficial"): 4, ("palmar_interossei", "deep"): 3},
+    "hand_dorsal": {("dorsal_interossei_hand", "superficial"): 3},  # 2-4: the first has its name
+    "foot_dorsal": {("dorsal_interossei_foot", "superficial"): 4},
+    "foot_plantar": {("lumbricals_foot", "intermediate"): 4, ("plantar_interossei", "deep"): 3},
+}
+
+
+@pytest.mark.parametrize("view_id", sorted(NUMBERED_SETS))
+def test_the_hand_and_foot_sheets_name_each_numbered_set_once_and_number_its_members(qapp, view_id):
+    view = VIEWS[view_id]
+    assert {(g.muscle, g.layer, g.side) for g in view.groups} == {
+        (m, layer, side) for (m, layer) in NUMBERED_SETS[view_id] for side in "RL"}
+    for (muscle, layer), count in NUMBERED_SETS[view_id].items():
+        for side in "RL":
+            members = [r for r in view.regions_on(layer) if r.muscle == muscle and r.side == side]
+            numbers = sorted(label_text(r, view.kind, view.in_group(r))[0] for r in members)
+            first = 2 if muscle == "dorsal_interossei_hand" else 1
+            assert numbers == [str(k) for k in range(first, first + count)], (muscle, side)
+            # numbered from the thumb or the great toe: the lowest number nearest to it
+            group = next(g for g in view.groups if g.muscle == muscle and g.side == side)
+            digit = next(n for n in view.notes if n.id.endswith(
+                "viewer_left" if _name_box(view, group).center().x() < view.width / 2 else "viewer_right"))
+            by_number = sorted(members, key=lambda r: int(r.tag))
+            gaps = [abs(r.label[0] - digit.x) for r in by_number]
+            assert gaps == sorted(gaps), (muscle, side)
+
+
+def _grouped_view(**group) -> dict:
+    data = _tiny_view(None)
+    data["regions"] = [
+        {"id": f"t.superficial.external_intercostals.space{k}.R", "muscle": "external_intercostals",
+         "side": "R", "layer": "superficial", "level": f"T{k}", "label": [60, 60 + 40 * k],
+         "d": f"M 40 {50 + 40 * k} L 80 {50 + 40 * k} L 80 {70 + 40 * k} L 40 {70 + 40 * k} Z"}
+        for k in (1, 2, 3)]
+    data["groups"] = [{"muscle": "external_intercostals", "side": "R", "layer": "superficial",
+                       "label": [60, 140], "name_at": [330, 140], **group}]
+    return data
+
+
+def test_a_group_name_is_painted_once_with_a_leader_and_its_spaces_show_their_levels(qapp):
+    grouped = parse_view(_grouped_view(), validate=True)
+    plain = parse_view({**_grouped_view(), "groups": []}, validate=True)
+    assert [grouped.in_group(r) for r in grouped.regions] == [True] * 3
+    assert not any(plain.in_group(r) for r in plain.regions)
+    with_group, without = _paint(grouped), _paint(plain)
+    # the name at name_at (x 330) only with the group; the leader between x 60 and the name
+    ink = [with_group.pixelColor(x, 140).lightness() for x in range(320, 340)]
+    assert min(ink) < 120
+    assert min(without.pixelColor(x, 140).lightness() for x in range(320, 340)) > 200
+    assert with_group.pixelColor(210, 140).lightness() < without.pixelColor(210, 140).lightness() - 40
+    # each space's label is its level alone ("T1"), inside the space (x 40-80); on the plain sheet
+    # "external intercostals T1" runs well past it
+    def ink_beyond_the_space(image, y):
+        return sum(image.pixelColor(x, y).lightness() < 120 for x in range(86, 200))
+    assert ink_beyond_the_space(with_group, 100) == 0 < ink_beyond_the_space(without, 100)
+    assert min(with_group.pixelColor(x, 100).lightness() for x in range(50, 70)) < 120
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    ({"layer": "deep"}, "layer"),
+    ({"side": "L"}, "no region"),
+    ({"label": [200, 200]}, "inside one of the group"),
+    ({"name_at": "there"}, "name_at"),
+    ({"label": [float("inf"), 1]}, "label"),
+])
+def test_a_bad_group_name_is_refused_with_one_sentence(change, says):
+    with pytest.raises(AtlasError, match=says):
+        parse_view(_grouped_view(**change))
+
+
+def test_a_group_needs_levels_and_is_named_once():
+    data = _grouped_view()
+    del data["regions"][1]["level"]
+    with pytest.raises(AtlasError, match="level"):
+        parse_view(data)
+    data = _grouped_view()
+    data["groups"].append(dict(data["groups"][0]))
+    with pytest.raises(AtlasError, match="named twice"):
+        parse_view(data)
+    with pytest.raises(AtlasError, match="groups must be a list"):
+        parse_view({**_grouped_view(), "groups": {"a": 1}})

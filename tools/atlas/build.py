@@ -57,6 +57,10 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
         if det.mirror and any(x != 0 for x, _ in det.pts):
             mirrored = [(-x, y) for x, y in det.pts]
             details.append({"kind": det.kind, "d": smooth_path(mirrored, det.closed, mapx, det.smooth)})
+    sides = ("R", "L") if fig.mirror else (fig.side,)
+    groups = [{"muscle": muscle, "side": side, "layer": layer}
+              for muscle, layer in fig.groups for side in sides
+              if any(r["muscle"] == muscle and r["side"] == side for r in out_regions)]
     return {
         "id": view_id,
         "name": name,
@@ -69,6 +73,7 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
         "details": details,
         "landmarks": getattr(fig, "landmarks", []),
         "regions": out_regions,
+        **({"groups": groups} if groups else {}),
     }
 
 

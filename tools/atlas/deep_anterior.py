@@ -122,6 +122,9 @@ def chest(f: Figure) -> None:
     lateral = {5: (76, 146), 6: (74, 144), 7: (76, 140), 8: (86, 136), 9: (96, 132)}
     for k, (x0, x1) in lateral.items():
         _space(f, "external_intercostals", k, x0, x1, 1.0)
+    # eleven spaces each side named "internal intercostals T1", "external intercostals T5"... did
+    # not fit the chest: each set's name is said once per side, each space gives its level
+    f.groups += [("internal_intercostals", D), ("external_intercostals", D)]
 
 
 def _space(f: Figure, muscle: str, k: int, x0: float, x1: float, drop: float) -> None:

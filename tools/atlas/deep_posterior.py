@@ -230,6 +230,9 @@ def under_erector(f: Figure) -> None:
         f.region("semispinalis_thoracis", D4, (5, y - 12), (20, y - 12.5), (34, y - 12), (35, y), (34, y + 12),
                  (20, y + 12.5), (5, y + 12), (4.5, y), tag=level, level=level,
                  fibres=[[(36, y + 4 + j * 7), (20, y - 4 + j * 7), (2, y - 14 + j * 7)] for j in range(-1, 4)])
+    # twenty names "semispinalis thoracis T1" ... "T10" filled the back with leaders: the muscle is
+    # named once a side, each box gives its level
+    f.groups.append(("semispinalis_thoracis", D4))
 
 
 def deep_regions(f: Figure) -> None:

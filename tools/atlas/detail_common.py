@@ -149,6 +149,9 @@ class Sheet(Figure):
                 "fibres": fib,
                 "label": [round(label[0], 1), round(label[1], 1)],
                 "level": spec.level,
+                # which of a numbered set (lumbricals 1-4 from the thumb or great toe): said on the
+                # chart, under the set's name said once (`groups`)
+                **({"tag": spec.tag} if spec.tag.isdigit() else {}),
             })
         details = [{"kind": a.kind, "d": path(a.names)} for a in self.areas]
         for ln in self.lines:
@@ -213,7 +216,9 @@ class ViewSpec:
 
     def to_json(self) -> dict:
         outline, regions, details, landmarks = [], [], list(self.extra_details), list(self.extra_landmarks)
+        groups = []
         for sheet, pl in self.copies:
+            groups += [{"muscle": m, "side": pl.side, "layer": layer} for m, layer in sheet.groups]
             part = sheet.render(pl, self.id)
             outline.append(part["outline"])
             regions += part["regions"]
@@ -233,6 +238,7 @@ class ViewSpec:
             "details": details,
             "landmarks": landmarks,
             "regions": regions,
+            **({"groups": groups} if groups else {}),
         }
 
 

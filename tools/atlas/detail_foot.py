@@ -141,6 +141,8 @@ def dorsal_sheet() -> Sheet:
         fib = pennate(poly[5], poly[4], (cx, yb), (cx, yh), n=5) + pennate(poly[1], poly[2], (cx, yb), (cx, yh), n=5)
         sh.muscle("dorsal_interossei_foot", "superficial", *poly, fibres=fib, tag=tag,
                   label=(cx, yb + 0.55 * (yh - yb)))
+    # a numbered set: its name said once a hand (or foot), each interosseus its number (1 between the first two metatarsals)
+    sh.groups.append(("dorsal_interossei_foot", "superficial"))
     # abductor hallucis and abductor digiti minimi show along the borders
     sh.muscle(
         "abductor_hallucis", "superficial",
@@ -286,6 +288,8 @@ def plantar_sheet() -> Sheet:
         poly = [(x0, y0), (mx + nx * 3.6, my + ny * 3.6), (x1, y1), (mx - nx * 3.6, my - ny * 3.6)]
         sh.muscle("lumbricals_foot", "intermediate", *poly, tag=tag,
                   fibres=fan((x0 - nx, y0), (x0 + nx, y0), (x1 - nx, y1), (x1 + nx, y1), n=3))
+    # a numbered set: its name said once a hand (or foot), each lumbrical its number (1 to the second toe)
+    sh.groups.append(("lumbricals_foot", "intermediate"))
 
     # deep: flexor hallucis brevis, adductor hallucis (oblique and transverse heads), flexor digiti
     # minimi brevis, plantar interossei
@@ -326,6 +330,8 @@ def plantar_sheet() -> Sheet:
                 (x1, y1 + 1), (x1 - 4.0, (y0 + 2 * y1) / 3), ((x0 + x1) / 2 - 4.0, (2 * y0 + y1) / 3)]
         sh.muscle("plantar_interossei", "deep", *poly, tag=tag,
                   fibres=fan((x0 - 1, y0), (x0 + 1, y0), (x1 - 1, y1), (x1 + 1, y1), n=3))
+    # a numbered set: its name said once a hand (or foot), each interosseus its number (1 to the third toe)
+    sh.groups.append(("plantar_interossei", "deep"))
     return sh
 
 

@@ -238,6 +238,8 @@ def palmar_sheet() -> Sheet:
         o0, o1 = sh.xy(items[0]), sh.xy(items[-1])
         fib = fan(o0, o1, (tip[0] - 0.6, tip[1]), (tip[0] + 0.6, tip[1]), n=4, extend=0.1)
         sh.muscle("lumbricals_hand", "superficial", *items, fibres=fib, tag=tag)
+    # a numbered set: its name said once a hand (or foot), each lumbrical its number (1 on the index, from the radial side)
+    sh.groups.append(("lumbricals_hand", "superficial"))
 
     # hypothenar eminence: abductor digiti minimi on the border, flexor digiti minimi inside it
     sh.p("adm0", 24.0, 9.0)
@@ -298,6 +300,8 @@ def palmar_sheet() -> Sheet:
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = poly
         fib = fan(((x0 + x1) / 2 - 2, y0), ((x0 + x1) / 2 + 2, y0), ((x2 + x3) / 2 - 2, y2), ((x2 + x3) / 2 + 2, y2), n=3)
         sh.muscle("palmar_interossei", "deep", *poly, fibres=fib, tag=tag)
+    # a numbered set: its name said once a hand (or foot), each interosseus its number (1 to the index, 2 the ring, 3 the little finger)
+    sh.groups.append(("palmar_interossei", "deep"))
     sh.p("odm0", 15.5, 22.0)
     sh.p("odm1", 26.0, 13.0)
     sh.p("odm2", 41.0, 36.0)
@@ -418,6 +422,8 @@ def dorsal_sheet() -> Sheet:
             + [[sh.xy(base), mid, sh.xy(top)]]
         sh.muscle("dorsal_interossei_hand", "superficial", *items, fibres=fib, tag=tag,
                   label=(mid[0], mid[1] + 8))
+    # a numbered set: its name said once a hand (or foot), each interosseus its number (2-4; the first has its own name)
+    sh.groups.append(("dorsal_interossei_hand", "superficial"))
     # abductor digiti minimi along the ulnar border
     sh.p("dadm1", 36.0, 86.0)
     sh.p("dadm2", 38.5, 52.0)

@@ -48,16 +48,32 @@ def _qt():
         _APP = QGuiApplication([])
 
 
-def label_text(region: dict, view_kind: str) -> tuple[str, float]:
-    """The painter's words for a region (a view dict's region) and their size in view units."""
+def _label_text(region: dict, view_kind: str, grouped: bool = False) -> tuple[str, float]:
+    """The painter's words for a region (a view dict's region) and their size in view units;
+    `grouped`: the sheet names the region's set once (the view's `groups`), the label is its level."""
     _qt()
     from imsmap.atlas.views import Region  # noqa: PLC0415
     from imsmap.render.chart_painter import label_text as painter_text  # noqa: PLC0415
 
     r = Region(id=region["id"], muscle=region["muscle"], side=region["side"], layer=region["layer"],
                d=region["d"], level=region.get("level"), tag=region.get("tag"))
-    text, k = painter_text(r, view_kind)
+    text, k = painter_text(r, view_kind, grouped)
     return text, SIZE * k
+
+
+def group_text(group: dict) -> tuple[str, float]:
+    """The painter's words for a group's name (a view dict's group) and their size in view units."""
+    _qt()
+    from imsmap.atlas.views import GroupName  # noqa: PLC0415
+    from imsmap.render.chart_painter import group_text as painter_text  # noqa: PLC0415
+
+    g = GroupName(group["muscle"], group["side"], group["layer"], (0.0, 0.0), (0.0, 0.0))
+    text, k = painter_text(g)
+    return text, SIZE * k
+
+
+def _key(item: dict) -> tuple[str, str, str]:
+    return (item["muscle"], item["side"], item["layer"])
 
 
 def text_box(text: str, size: float) -> tuple[float, float, float, float]:
@@ -304,27 +320,31 @@ class _Sheet:
         k = int(score.argmin())
         return float(xs[k]), float(ys[k]), float(over[k])
 
-    def beside(self, rid: str, starts: list[tuple[float, float]], w: float, h: float):
+    def beside(self, rid: str, starts: list[tuple[float, float]], w: float, h: float,
+               span: tuple[float, float] | None = None):
         """The best place for a name away from its region, for a leader: ((px, py), (x, y)), the
         leader's start (the first of `starts` from which a leader can reach a free place without
         crossing a name or a leader) and the name's centre; near places first, the whole sheet if
-        none of them is free."""
+        none of them is free. `span` (x0, x1): where the name's box must lie (a group's name on
+        its own side of the body)."""
         for reach, step in ((300.0, 3.0), (2000.0, 6.0)):
             for px, py in starts:
-                found = self._beside(rid, px, py, w, h, reach, step, True)
+                found = self._beside(rid, px, py, w, h, reach, step, True, span)
                 if found is not None:
                     return (px, py), found
         px, py = starts[0]
-        found = self._beside(rid, px, py, w, h, 2000.0, 6.0, False)
+        found = self._beside(rid, px, py, w, h, 2000.0, 6.0, False, span)
         if found is not None:
             return (px, py), found
         raise ValueError(f"{rid}: no free place for a name of {w:.0f} x {h:.0f} units")
 
-    def _beside(self, rid, px, py, w, h, reach, step, strict):
+    def _beside(self, rid, px, py, w, h, reach, step, strict, span=None):
         gx, gy = np.meshgrid(np.arange(-1.4 * reach, 1.4 * reach + 1, step + 1), np.arange(-reach, reach + 1, step))
         cx, cy = (px + gx).ravel(), (py + gy).ravel()
         x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
         ok = (x0 >= 2) & (x1 <= self.width - 2) & (y0 >= self.top) & (y1 <= self.height - 2)
+        if span is not None:
+            ok &= (x0 >= span[0]) & (x1 <= span[1])
         # the name must clear its own point (the leader starts there)
         ok &= ~((x0 < px) & (px < x1) & (y0 < py) & (py < y1))
         cx, cy, x0, y0, x1, y1 = (a[ok] for a in (cx, cy, x0, y0, x1, y1))
@@ -377,7 +397,8 @@ def spread_labels(view: dict) -> dict:
     for r in view["regions"]:
         r.pop("name_at", None)
         layers.setdefault(r["layer"], []).append(r)
-    for regions in layers.values():
+    for layer, regions in layers.items():
+        groups = [g for g in view.get("groups", []) if g["layer"] == layer]
         start = {r["id"]: list(r["label"]) for r in regions}
         best = None
         # a crowded sheet may leave a name no leader free of other names; other orders of placing
@@ -387,10 +408,11 @@ def spread_labels(view: dict) -> dict:
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, kind, mirrored, width, turn)
+            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
+            named = [(g["label"], g["name_at"]) for g in groups]
             if best is None or soft < best[0]:
-                best = (soft, result)
+                best = (soft, result, named)
             if soft == 0:
                 break
         for r in regions:
@@ -398,13 +420,55 @@ def spread_labels(view: dict) -> dict:
             r.pop("name_at", None)
             if name_at is not None:
                 r["name_at"] = name_at
+        for g, (point, name_at) in zip(groups, best[2]):
+            g["label"], g["name_at"] = point, name_at
     return view
 
 
-def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
-    """Place the names of one layer; returns how many leaders had to cross a name."""
+def _outer_point(region: dict, mid: float) -> tuple[float, float]:
+    """Where a group's leader starts on one of its regions: at the height of its label point but
+    towards the outer side of the body, so that the region's own level stays clear of the dot."""
+    poly = geometry.flatten(region["d"])[0]
+    sx, sy = region["label"]
+    xs, ys = _candidates(poly, (sx, sy))
+    row = np.abs(ys - sy) <= 3
+    if not row.any():
+        return (sx, sy)
+    k = int(np.argmax(np.where(row, np.abs(xs - mid), -1.0)))
+    return (round(float(xs[k]), 1), round(float(ys[k]), 1))
+
+
+def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> None:
+    """Each group's name goes first, beside its set of regions (a leader from the middle one of
+    the set, or the next nearest from which a leader gets out), while the sheet is still empty."""
+    for g in groups:
+        members = sorted((r for r in regions if _key(r) == _key(g)), key=lambda r: r["label"][1])
+        mid = (len(members) - 1) / 2
+        order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
+        starts = [_outer_point(members[i], sheet.width / 2) for i in order]
+        w, h = text_size(*group_text(g))
+        # on its own side of the body: a name across the midline reads as the other side's
+        mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
+        span = ((0.0, mid) if g["side"] == left else (mid, sheet.width)) if left else None
+        (sx, sy), (nx, ny) = sheet.beside("group:" + ".".join(_key(g)), starts, w, h, span)
+        g["label"], g["name_at"] = [sx, sy], [nx, ny]
+        x0, y0, x1, y1 = _box(nx, ny, w, h)
+        inset = MARGIN + 1.0
+        sheet.boxes.append((x0, y0, x1, y1))
+        sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
+                              min(max(sy, y0 + inset), y1 - inset)))
+
+
+def _place_layer(view, regions, groups, kind, mirrored, width, turn) -> int:
+    """Place the names of one layer (its group names first); returns how many leaders had to
+    cross a name."""
     sheet = _Sheet(view, regions)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
+    _place_groups(sheet, regions, groups)
+    grouped = {_key(g) for g in groups}
+
+    def label_text(r: dict, kind: str) -> tuple[str, float]:
+        return _label_text(r, kind, _key(r) in grouped)
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
     def order(unit):

@@ -4,7 +4,7 @@
 
 These sheets follow anatomical position like the body views, but a hand or a foot alone does not
 say which way it faces: each sheet names the thumb or the great toe of both hands or feet, at its
-tip, and says under the figures which surface faces the reader. The words are the view's "notes"
+tip, and says under the figures, clear of them, which surface faces the reader. The words are the view's "notes"
 (docs/atlas-format.md): the painter writes them in the language of whoever shows the chart, the
 window's or the records', from the names files (names.<language>.json, by note id).
 """
@@ -47,5 +47,10 @@ def add_cues(view: dict) -> dict:
             note_id, word = f"great_toe.{where}", "great toe"
         tx = min(max(tip[0], cap * 3), w - cap * 3)
         notes.append(_note(note_id, word, tx, max(tip[1] - cap * 1.6, cap * 3.4), cap))
-    notes.append(_note("facing", FACING[vid], w / 2, h - cap * 1.2, cap))
+    # under the figures, clear of them: the wrists and heels reach nearly to the foot of the sheet,
+    # so the sheet grows to make room (the figures do not move, nor any site on them)
+    bottom = max(y for poly in polys for _, y in poly)
+    y = bottom + cap * 1.9
+    view["height"] = max(h, round(y + cap * 1.3))
+    notes.append(_note("facing", FACING[vid], w / 2, y, cap))
     return view

@@ -62,6 +62,9 @@ class Figure:
         self.chains: dict[str, list[str]] = {}
         self.regions: list[RegionSpec] = []
         self.details: list[DetailSpec] = []
+        # (muscle, layer) sets whose name is said once per side, their labels giving the level
+        # alone (docs/atlas-format.md, `groups`)
+        self.groups: list[tuple[str, str]] = []
         self.sharp: set[str] = set()
         self.outline_chain: str | None = None
         self._anon = 0

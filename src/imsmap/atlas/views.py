@@ -17,7 +17,7 @@ from imsmap.atlas import geometry
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.folder import bodycharts_folder
 
-__all__ = ["Detail", "Landmark", "Layer", "Region", "View", "load_views", "parse_view"]
+__all__ = ["Detail", "GroupName", "Landmark", "Layer", "Region", "View", "load_views", "parse_view"]
 
 SIDES = ("L", "R", "M")
 LEVELS = tuple(
@@ -106,6 +106,24 @@ class Region:
 
 
 @dataclass(frozen=True)
+class GroupName:
+    """One name for a set of regions of a sheet: the regions of one muscle on one side and one
+    layer that each carry a level (the anterior intercostal spaces) or a number (the lumbricals
+    of a hand), whose labels then give only their level ("T4") or number ("2"). The muscle's name
+    is drawn once, at `name_at`, tied by a leader to `label`, a point inside one of the set's
+    regions."""
+
+    muscle: str
+    side: str
+    layer: str
+    label: tuple[float, float]
+    name_at: tuple[float, float]
+
+    def covers(self, region: Region) -> bool:
+        return (region.muscle, region.side, region.layer) == (self.muscle, self.side, self.layer)
+
+
+@dataclass(frozen=True)
 class View:
     id: str
     name: str
@@ -119,6 +137,7 @@ class View:
     landmarks: tuple[Landmark, ...] = ()
     regions: tuple[Region, ...] = ()
     notes: tuple[Note, ...] = ()
+    groups: tuple[GroupName, ...] = ()
     _by_id: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -130,6 +149,13 @@ class View:
 
     def regions_on(self, layer_id: str) -> tuple[Region, ...]:
         return tuple(r for r in self.regions if r.layer == layer_id)
+
+    def groups_on(self, layer_id: str) -> tuple[GroupName, ...]:
+        return tuple(g for g in self.groups if g.layer == layer_id)
+
+    def in_group(self, region: Region) -> bool:
+        """Whether the region's name is said once for its set (`groups`): its label is its level."""
+        return any(g.covers(region) for g in self.groups)
 
     def has_region(self, region_id: str) -> bool:
         return region_id in self._by_id
@@ -285,6 +311,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
                 name_at=name_at,
             )
         )
+    groups = _parse_groups(data.get("groups", []), where, layer_ids, regions)
     return View(
         id=str(vid),
         name=str(data.get("name", vid)),
@@ -298,7 +325,46 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         landmarks=tuple(landmarks),
         regions=tuple(regions),
         notes=notes,
+        groups=groups,
     )
+
+
+def _point(value: Any, what: str) -> tuple[float, float]:
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise AtlasError(f"{what} must be a pair [x, y].")
+    x, y = (_number(v, what) for v in value)
+    return (x, y)
+
+
+def _parse_groups(raw: Any, where: str, layer_ids: list[str], regions: list[Region]
+                  ) -> tuple[GroupName, ...]:
+    """A view's group names (docs/atlas-format.md, `groups`): each names a set of regions with
+    levels on one layer, and its leader starts inside one of them."""
+    if not isinstance(raw, list):
+        raise AtlasError(f"{where}: groups must be a list.")
+    groups: list[GroupName] = []
+    for x in raw:
+        if not isinstance(x, dict):
+            raise AtlasError(f"{where}: a group name must be an object.")
+        muscle, side, layer = (_need(x, k, f"{where} group") for k in ("muscle", "side", "layer"))
+        gwhere = f"{where} group {muscle!r} {side!r} on {layer!r}"
+        if layer not in layer_ids:
+            raise AtlasError(f"{gwhere}: layer {layer!r} is not one of the view's layers {layer_ids}.")
+        group = GroupName(str(muscle), str(side), str(layer),
+                          _point(_need(x, "label", gwhere), f"{gwhere}: label"),
+                          _point(_need(x, "name_at", gwhere), f"{gwhere}: name_at"))
+        members = [r for r in regions if group.covers(r)]
+        if not members:
+            raise AtlasError(f"{gwhere}: the sheet has no region of that muscle on that side.")
+        if any(r.level is None and not (r.tag or "").isdigit() for r in members):
+            raise AtlasError(f"{gwhere}: every region of a group must have a level or a number, "
+                             "its label.")
+        if not any(r.contains(*group.label) for r in members):
+            raise AtlasError(f"{gwhere}: the label must lie inside one of the group's regions.")
+        if any(g.covers(members[0]) for g in groups):
+            raise AtlasError(f"{gwhere}: that group is named twice.")
+        groups.append(group)
+    return tuple(groups)
 
 
 def _parse_notes(raw: Any, where: str) -> tuple[Note, ...]:

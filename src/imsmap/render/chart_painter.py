@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from imsmap.atlas.views import Landmark, Note, Region, View
+from imsmap.atlas.views import GroupName, Landmark, Note, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.render.text import draw_text, text_path
@@ -29,16 +29,23 @@ from imsmap.render.text import draw_text, text_path
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
             "L": QT_TRANSLATE_NOOP("ChartPainter", "Patient's LEFT")}
 
-__all__ = ["ChartPainter", "label_text", "text_path"]
+__all__ = ["ChartPainter", "group_text", "label_text", "text_path"]
 
-def label_text(region: Region, view_kind: str) -> tuple[str, float]:
+
+def label_text(region: Region, view_kind: str, grouped: bool = False) -> tuple[str, float]:
     """The words a region's label shows, and their size as a fraction of the label size.
 
     The spinal chart names its boxes by column tag and level ("Mf L4", its key at the foot);
     every other sheet names the muscle, with its level or number where it has one
     ("semispinalis thoracis T5", "external intercostals T4"), in full where a tag abbreviates
-    it ("rectus capitis posterior major", not "RCPmaj")."""
+    it ("rectus capitis posterior major", not "RCPmaj"). A region whose set the sheet names once
+    (``grouped``: View.in_group, the anterior intercostal spaces, the lumbricals of a hand) shows
+    its level ("T4") or its number ("2") alone."""
     words = region.muscle.replace("_", " ")
+    if grouped and region.level is not None:
+        return region.level, 1.0
+    if grouped and region.tag and region.tag.isdigit():
+        return region.tag, 1.0
     if view_kind == "spinal":
         if region.level is not None:
             return (f"{region.tag} {region.level}" if region.tag else region.level), 0.8
@@ -52,9 +59,15 @@ def label_text(region: Region, view_kind: str) -> tuple[str, float]:
     return words, 1.0  # a tag that abbreviates the name (RCPmaj) gives way to the name
 
 
-def label_leader(region: Region, box: QRectF) -> tuple[QPointF, QPointF] | None:
-    """The leader line from a region's point to its name, when the name is drawn away from the
-    region (``name_at``): from the point to the nearest point of the name's box."""
+def group_text(group: GroupName) -> tuple[str, float]:
+    """The words of a group's name (its muscle, said once for the set) and their size, as
+    label_text gives them."""
+    return group.muscle.replace("_", " "), 1.0
+
+
+def label_leader(region: Region | GroupName, box: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The leader line from a region's (or a group's) point to its name, when the name is drawn
+    away from it (``name_at``): from the point to the nearest point of the name's box."""
     if region.name_at is None:
         return None
     x, y = region.label
@@ -397,8 +410,10 @@ class ChartPainter:
         s = self.style
         colour = QColor(s.label_text)
         names = []
-        for r in self.regions():
-            text, k = label_text(r, self.view.kind)
+        labelled: list[tuple[Region | GroupName, str, float]] = [
+            (r, *label_text(r, self.view.kind, self.view.in_group(r))) for r in self.regions()]
+        labelled += [(g, *group_text(g)) for g in self.view.groups_on(self.layer)]
+        for r, text, k in labelled:
             size = s.label_size * k
             at = r.name_at if r.name_at is not None else r.label
             names.append((text, size, at))
