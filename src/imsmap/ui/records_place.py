@@ -32,10 +32,6 @@ from imsmap.ui.dialogs import FieldError
 from imsmap.ui.wording import said
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordsPlaceDialog", text)
-
-
 class RecordsPlaceDialog(QDialog):
     """Two choices; the server's needs its address (a libpq DSN). Accepted with the server:
     ``opened`` holds its services, signed in; with this computer, None."""
@@ -45,10 +41,13 @@ class RecordsPlaceDialog(QDialog):
         super().__init__(parent)
         self.ask_password = ask_password
         self.opened: AppContext | None = None
-        self.setWindowTitle(_tr("Where are the clinic's records?"))
-        self.here = QRadioButton(_tr("On this computer (one treatment room)"))
-        self.server = QRadioButton(_tr("On a clinic server (several rooms; your IT provider "
-                                       "set it up)"))
+        self.setWindowTitle(QCoreApplication.translate(
+            "RecordsPlaceDialog", "Where are the clinic's records?"))
+        self.here = QRadioButton(QCoreApplication.translate(
+            "RecordsPlaceDialog", "On this computer (one treatment room)"))
+        self.server = QRadioButton(QCoreApplication.translate(
+            "RecordsPlaceDialog", "On a clinic server (several rooms; your IT provider set it "
+            "up)"))
         self.here.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.here)
@@ -56,16 +55,17 @@ class RecordsPlaceDialog(QDialog):
         self.dsn = QLineEdit()
         self.dsn.setPlaceholderText(
             "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full")
-        self.dsn.setAccessibleName(_tr("Clinic server address"))
+        self.dsn.setAccessibleName(QCoreApplication.translate(
+            "RecordsPlaceDialog", "Clinic server address"))
         self.dsn.setEnabled(False)
         self.dsn.setMinimumWidth(self.dsn.fontMetrics().horizontalAdvance(
             self.dsn.placeholderText()) + 24)
         self.server.toggled.connect(self._server_chosen)
-        self.note = QLabel(_tr(
-            "Your IT provider gives you the server's address. On the clinic's network it ends "
-            "in sslmode=verify-full: then imsmap talks only to the real server, over TLS. The "
-            "address is kept on this computer for you; your password is not: you sign in with "
-            "it each time."))
+        self.note = QLabel(QCoreApplication.translate(
+            "RecordsPlaceDialog", "Your IT provider gives you the server's address. On the "
+            "clinic's network it ends in sslmode=verify-full: then imsmap talks only to the real "
+            "server, over TLS. The address is kept on this computer for you; your password is "
+            "not: you sign in with it each time."))
         self.note.setWordWrap(True)
         self.error = FieldError()
         missing = records_place.server_missing()
