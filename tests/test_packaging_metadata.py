@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import fnmatch
 import os
 import re
 import subprocess
@@ -137,6 +138,45 @@ def test_the_frozen_build_collects_the_clinic_servers_psycopg():
     assert {"SERVER_PACKAGES", "SERVER_MODULES", "collect_submodules"} <= used
     for name in ("QT_EXCLUDES", "PY_EXCLUDES", "NUMPY_EXCLUDES", "PIL_EXCLUDES"):
         assert not {m for m in _spec_list(name) if m.split(".")[0].startswith("psycopg")}, name
+
+
+def _spec_data_collections() -> list[tuple[str, list[str]]]:
+    """(package, includes) of each collect_data_files(...) in the spec's Analysis datas."""
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    analysis = next(n for n in ast.walk(tree)
+                    if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "Analysis")
+    datas = next(k.value for k in analysis.keywords if k.arg == "datas")
+    return [(call.args[0].value,
+             [c.value for k in call.keywords if k.arg == "includes" for c in k.value.elts])
+            for call in ast.walk(datas)
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "collect_data_files"]
+
+
+def test_the_frozen_build_collects_every_package_data_file():
+    """What the wheel ships as package data (pyproject.toml) the frozen app carries too: the
+    atlas, the catalogs, and the clinic server's SQL, which `server init` reads (its absence
+    was found only by the frozen app's smoke test against a real server)."""
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    collections = _spec_data_collections()
+    assert collections
+    for package, patterns in setuptools["package-data"].items():
+        folder = ROOT / setuptools["package-dir"].get(
+            package, "src/" + package.replace(".", "/"))
+        files = [f for pattern in patterns for f in folder.glob(pattern)]
+        assert files, f"{package}: no file matches {patterns}"
+        for path in files:
+            full = package.replace(".", "/") + "/" + path.relative_to(folder).as_posix()
+            assert any(full.startswith(root.replace(".", "/") + "/")
+                       and any(_glob_match(full[len(root) + 1:], i) for i in includes)
+                       for root, includes in collections), (
+                f"packaging/imsmap.spec does not collect {full}")
+
+
+def _glob_match(relative: str, include: str) -> bool:
+    """PyInstaller's include pattern, where **/ is zero or more folders (fnmatch's * crosses
+    folders already)."""
+    return fnmatch.fnmatch(relative, include) or fnmatch.fnmatch(relative,
+                                                                 include.replace("**/", ""))
 
 
 def test_psycopg_loads_its_binary_libpq_without_what_the_frozen_build_leaves_out():
