@@ -70,6 +70,10 @@ def test_a_server_that_does_not_answer_is_one_sentence_and_nothing_is_kept(qtbot
     assert dialog.opened is None and not records_place.place_path().exists()
     # The red sentence fits: the dialog grew to show all of it.
     assert dialog.error.geometry().bottom() <= dialog.buttons.geometry().top()
+    # Correcting the address takes the sentence about the old one away.
+    dialog.dsn.end(False)
+    qtbot.keyClicks(dialog.dsn, "0")
+    assert dialog.error.isHidden() and not records_place.place_path().exists()
     # Corrected to this computer, it closes and keeps that.
     qtbot.mouseClick(dialog.here, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),

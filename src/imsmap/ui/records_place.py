@@ -61,6 +61,8 @@ class RecordsPlaceDialog(QDialog):
         self.dsn.setMinimumWidth(self.dsn.fontMetrics().horizontalAdvance(
             self.dsn.placeholderText()) + 24)
         self.server.toggled.connect(self._server_chosen)
+        # A refusal speaks of the address it was given: once that is edited, it goes.
+        self.dsn.textEdited.connect(lambda _text: self.error.show_message(None))
         self.note = QLabel(QCoreApplication.translate(
             "RecordsPlaceDialog", "Your IT provider gives you the server's address. On the "
             "clinic's network it ends in sslmode=verify-full: then imsmap talks only to the real "
