@@ -23,11 +23,11 @@ from imsmap.services.demo import create_demo
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS_TS = ROOT / "src" / "imsmap" / "i18n" / "translations" / "imsmap_records_fr_CA.ts"
 
-# What stays as it is in French: names of programs and formats, and the command line's own
-# place holders (metavars: --out FILE, COMMAND), which the French sentences name too.
+# What stays as it is in French: names of programs and formats, and the options' names
+# (--out-dir, --caption). The place holders (metavars) are French: --out FICHIER, COMMANDE.
 ALLOWED = {"imsmap", "sqlite", "pdf", "json", "csv", "fhir", "dsn", "sha", "png", "jpeg", "gif",
            "bmp", "tiff", "webp", "exif", "xmp", "icc", "utf", "postgresql", "psycopg", "libpq",
-           "command", "path", "file", "dir", "step", "action", "text", "login", "role", "name",
+           "action", "login", "role", "name",
            "format", "help", "version", "demo", "server", "backup", "restore", "check",
            "atlas", "export", "import", "photo", "add", "user", "init", "migrate", "preview",
            "quick", "force", "session", "patient", "progress", "last", "paper", "letter",
@@ -116,6 +116,10 @@ def test_every_commands_help_is_french(french, command):
     text = french(*command, "--help")
     assert text.startswith("utilisation\u00a0: imsmap")
     assert "show this help" not in text
+    # argparse's headings with the colon French writes (a no-break space before it)
+    assert "\noptions\u00a0:\n" in text and "options:" not in text
+    assert "positional arguments" not in text and "arguments positionnels:" not in text
+    assert not re.search(r"\b(COMMAND|PATH|FILE|DIR|ID|TEXT|STEP)\b", text), text
     assert french.leftovers(text) == set()
 
 
@@ -191,7 +195,7 @@ def test_refusals_of_every_family_are_french(french, db, tmp_path):
     ]
     for args, french_words in cases:
         text = french(*args, status=2)
-        assert text.startswith("imsmap: "), text
+        assert text.startswith("imsmap\u00a0: "), text
         assert french_words in text, text
         # libpq's own words about a DSN it cannot parse are quoted as it says them
         assert french.leftovers(text, "Anna Nguyen", "invalid connection option") == set(), text
@@ -213,3 +217,31 @@ def test_the_leftover_check_finds_english(capsys, monkeypatch, tmp_path, english
     assert {"unchanged", "amendments"} <= check.leftovers(check("check", "--db", db))
     assert "itself" in check.leftovers(check("pdf", "--db", db, "--session", 1, "--out", db,
                                              status=2))
+
+
+def test_argparse_headings_take_the_french_colon_on_every_python(monkeypatch):
+    """Python 3.11-3.13 write heading + ":" themselves; 3.14 asks for '%(heading)s:'. Either
+    way the French help reads « options : »."""
+    import argparse
+
+    from imsmap.cli import argparse_words as words
+    from imsmap.i18n.records import speaking
+
+    with speaking("fr_CA"):
+        monkeypatch.setattr(words, "argparse_says_the_heading_colon", lambda: False)
+        assert words.argparse_word("options") + ":" == "options\u00a0:"
+        assert words.argparse_word("positional arguments") + ":" == \
+            "arguments positionnels\u00a0:"
+        monkeypatch.setattr(words, "argparse_says_the_heading_colon", lambda: True)
+        assert words.argparse_word("options") == "options"
+        assert words.argparse_word("%(heading)s:") % {"heading": "options"} == "options\u00a0:"
+    with speaking("en"):
+        monkeypatch.setattr(words, "argparse_says_the_heading_colon", lambda: False)
+        assert words.argparse_word("options") == "options"
+    monkeypatch.undo()
+    # this Python's argparse, probed: what it does is what the probe says
+    asks = words.argparse_says_the_heading_colon()
+    with speaking("fr_CA"), words.argparse_speaking_records_language():
+        parser = argparse.ArgumentParser(prog="p")
+        assert "options\u00a0:" in parser.format_help()
+    assert isinstance(asks, bool)

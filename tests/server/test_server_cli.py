@@ -179,3 +179,33 @@ def test_add_user_asks_for_the_password_twice_on_a_terminal(pg_server, clinic_ds
     assert "Password for erin.tty: " in err and "The same password again: " in err
     with connect(pg_server.dsn(dbname, user="erin.tty", password=PASSWORD)) as conn:
         assert conn.execute("SELECT session_user").fetchone() == ("erin.tty",)
+
+
+def test_upgrade_brings_a_schema_3_server_up_once_and_refuses_a_room_login(
+        pg_server, capsys, monkeypatch):
+    from imsmap.store.postgres import users
+
+    name = pg_server.new_database()
+    dsn = pg_server.dsn(name)
+    with monkeypatch.context() as old:
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+        old.setattr(schema, "SCHEMA_VERSION", 3)
+        schema.init(dsn)
+        with connect(dsn) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'up.physio'"
+                                  ).fetchone()
+        if not exists:
+            users.add_user(dsn, "up.physio", "practitioner", PASSWORD)
+    room = pg_server.dsn(name, user="up.physio", password=PASSWORD)
+    assert main(["server", "upgrade", "--dsn", room]) == 2
+    assert "refused to upgrade" in _one_sentence(capsys)
+    with connect(dsn) as conn:
+        assert schema.current_version(conn) == 3
+    assert main(["server", "upgrade", "--dsn", dsn]) == 0
+    assert f"from imsmap schema 3 to {schema.SCHEMA_VERSION}" in capsys.readouterr().out
+    with connect(dsn) as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    assert main(["server", "upgrade", "--dsn", dsn]) == 0
+    assert "already; nothing was changed" in capsys.readouterr().out
+    assert main(["server", "upgrade", "--dsn", pg_server.dsn(pg_server.new_database())]) == 2
+    assert "not set up for imsmap" in _one_sentence(capsys)

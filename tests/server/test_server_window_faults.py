@@ -6,6 +6,8 @@ on a new connection once the server is back; nothing half-written remains."""
 
 from __future__ import annotations
 
+import socket
+import time
 from datetime import datetime
 
 import pytest
@@ -15,6 +17,7 @@ from imsmap.services.context import open_server_context
 from imsmap.store.postgres import chain, schema, users
 from imsmap.store.postgres.connection import ServerError, connect
 from imsmap.store.postgres.database import ServerDatabase
+from support import spot
 from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
 
 PASSWORD = "fault-test-secret"
@@ -134,8 +137,14 @@ def test_the_window_carries_on_over_a_restart_and_a_kill(room, fault, qtbot, qt_
         _one_sentence(w.statusBar().currentMessage())
         assert "cannot be reached now" in w.statusBar().currentMessage()
 
-        # Back: the next gesture runs on a new connection, as if nothing had happened.
+        qtbot.waitUntil(lambda: w.live.reconnecting and w.live.status_label.isVisible())
+
+        # Back: the window connects again by itself (off its thread) and reads again; the
+        # next gesture runs on the new connection, as if nothing had happened.
         start(server)
+        qtbot.waitUntil(lambda: not w.live.reconnecting, timeout=30000)
+        assert not w.live.status_label.isVisible()
+        assert "Connected to the clinic server again" in w.statusBar().currentMessage()
         assert w.refresh_all(force=True)
         assert len(w.edits.sites) == 1
         click_chart(qtbot, w, *third)
@@ -198,3 +207,115 @@ def test_a_read_runs_again_on_a_new_connection_after_a_restart(room):
             assert db.query_one("SELECT count(*) AS n FROM sessions")["n"] == 0
     finally:
         db.close()
+
+
+class Ticks:
+    """A timer on the window's thread, ticking every 20 ms: the longest wait between two
+    ticks is how long the window's thread was kept from its events."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
+        self.timer.start()
+
+    def longest_gap(self) -> float:
+        self.timer.stop()
+        return max(b - a for a, b in zip(self.times, self.times[1:]))
+
+
+def _black_hole(port: int) -> socket.socket:
+    """A server address that takes connections and never answers (a machine gone, a firewall
+    that drops): libpq waits its connect_timeout (10 s) on each try there."""
+    hole = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    hole.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    hole.bind(("127.0.0.1", port))
+    hole.listen(64)
+    return hole
+
+
+def test_the_window_stays_responsive_while_the_server_does_not_answer(room, qtbot,
+                                                                       qt_settings):  # noqa: F811
+    """The server's address stops answering: the window's gestures are refused at once with
+    one sentence, nothing is written, the status bar says it is connecting again, and the
+    window's thread is never held up (the tries are made on a thread of their own). The
+    server back (and the window's connection refused meanwhile while another room wrote):
+    the window connects again by itself, reads what changed, holds its session again and
+    edits."""
+    from imsmap.ui.main_window import MainWindow
+
+    server, dsn, superuser = room
+    context = open_server_context(dsn)
+    other = open_server_context(dsn)  # another room, the same person
+    r = context.records
+    patient = r.create_patient(chart_number="B-1", family_name="Blackhole")
+    session = r.start_session(patient.id, started_at=datetime(2026, 12, 3, 9, 0))
+    w = MainWindow(context)
+    hole = None
+    try:
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: w.built)
+        w.patients.select_patient(patient.id)
+        w.patients.select_session(session.id)
+        first, second, third = _spots(w, 3)
+        click_chart(qtbot, w, *first)
+        assert len(w.edits.sites) == 1 and w.live.editable
+
+        server.stop("fast")
+        hole = _black_hole(server.port)
+        ticks = Ticks()
+        began = time.monotonic()
+        click_chart(qtbot, w, *second)
+        assert time.monotonic() - began < 3.0  # refused at once, not after libpq's 10 s
+        said = w.statusBar().currentMessage()
+        _one_sentence(said)
+        assert "cannot be reached now" in said and "nothing was changed" in said
+        qtbot.waitUntil(lambda: w.live.status_label.isVisible(), timeout=5000)
+        assert "again" in w.live.status_label.text()
+        w.undo_stack.undo()  # refused too, at once
+        _one_sentence(w.statusBar().currentMessage())
+        qtbot.wait(2500)  # the window waits, events flowing, while a try hangs elsewhere
+        assert len(w.edits.sites) == 1
+        assert ticks.longest_gap() < 1.5, "the window's thread was held up"
+
+        # The server is back, but this room's login cannot sign in for now; another room
+        # writes meanwhile.
+        hole.close()
+        hole = None
+        start(server)
+        other.records.read.search_patients("B-")  # the other room is back (inline: no window)
+        with connect(superuser, autocommit=True) as admin:
+            admin.execute('ALTER ROLE "fault.physio" NOLOGIN')
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                          " WHERE usename = 'fault.physio' AND pid <> %s",
+                          (other.records.db.backend_pid(),))
+            qtbot.waitUntil(lambda: w.live.status_label.isVisible(), timeout=5000)
+            view, x, y, muscle, side = spot(other.records.atlas, 20)
+            other.records.add_site(session.id, view, x, y, muscle_id=muscle, side=side)
+            assert _sites(superuser) == 2
+            qtbot.wait(500)
+            assert len(w.edits.sites) == 1 and w.live.reconnecting
+            admin.execute('ALTER ROLE "fault.physio" LOGIN')
+        qtbot.waitUntil(lambda: not w.live.reconnecting, timeout=30000)
+        assert not w.live.status_label.isVisible()
+        qtbot.waitUntil(lambda: len(w.edits.sites) == 2, timeout=5000)
+        assert "Connected to the clinic server again" in w.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: w.live.editable, timeout=5000)  # held again, on the new one
+        click_chart(qtbot, w, *third)
+        assert len(w.edits.sites) == 3, w.statusBar().currentMessage()
+    finally:
+        if hole is not None:
+            hole.close()
+            start(server)
+        w.close()
+        w.deleteLater()
+        other.close()
+        context.close()
+    with connect(superuser) as conn:
+        assert chain.verify_chain(conn) == []
+        assert conn.execute("SELECT count(*) FROM sites").fetchone()[0] == 3
+

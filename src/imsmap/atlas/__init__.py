@@ -46,6 +46,14 @@ class Atlas:
         views = self.views
         return views.name(view_id) if hasattr(views, "name") else self.view(view_id).name
 
+    def view_tab_name(self, view_id: str, language: str = SOURCE_LANGUAGE) -> str:
+        """The view's name on the window's chart tab: the names file's shorter "tab" where it
+        gives one ("Antérieure" for "Vue antérieure"), else the view's name ("Anterior")."""
+        names = self._view_names(view_id, language)
+        if names and names.tab:
+            return names.tab
+        return self.view_name(view_id, language)
+
     def view_title(self, view_id: str, language: str = SOURCE_LANGUAGE) -> str:
         """The view's name as a title that stands alone: English adds " view" to a body view's
         short name ("Anterior view"); another language's view name is a title already."""

@@ -105,15 +105,18 @@ def root_index(name: str) -> int:
         ) from None
 
 
-def format_roots(roots: tuple[str, ...] | list[str], dominant: str | None = None) -> str:
+def format_roots(roots: tuple[str, ...] | list[str], dominant: str | None = None,
+                 cranial: str = "CN") -> str:
     """Compact text for a root list, dominant root starred.
 
     ("C5", "C6") with C5 -> "C5*-C6"; ("L4", "L5", "S1") with L5 -> "L4-L5*-S1";
-    ("CN11", "C3", "C4") with CN11 -> "CN11*, C3-C4". Gaps start a new group.
+    ("CN11", "C3", "C4") with CN11 -> "CN11*, C3-C4". Gaps start a new group. `cranial`: the
+    language's abbreviation for a cranial nerve ("NC" in French: "NC11*, C3-C4").
     """
 
     def mark(root: str) -> str:
-        return f"{root}*" if root == dominant else root
+        shown = cranial + root[2:] if root.startswith("CN") and root[2:].isdigit() else root
+        return f"{shown}*" if root == dominant else shown
 
     groups: list[list[str]] = []
     for root in roots:
@@ -233,6 +236,10 @@ class Muscle:
     def roots_text(self) -> str:
         """E.g. "C5*-C6" (the star marks the dominant root)."""
         return format_roots(self.roots, self.dominant_root)
+
+    def roots_text_with(self, cranial: str) -> str:
+        """`roots_text` with a language's abbreviation for a cranial nerve ("NC11*, C3-C4")."""
+        return format_roots(self.roots, self.dominant_root, cranial)
 
 
 @dataclass(frozen=True)

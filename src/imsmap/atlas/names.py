@@ -21,7 +21,9 @@ muscle added to the catalogue is usable before it is translated; the tests requi
 to be named in every shipped language.
 
 A view's name is a title that stands alone ("Vue antérieure"): English adds " view" to the
-short name of a body view ("Anterior view"), which another language may not do.
+short name of a body view ("Anterior view"), which another language may not do. Its "tab" (if
+any) is the shorter name the window's chart tab shows ("Antérieure"), as English shows its
+short names: a dozen tabs share one row.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class MuscleNames:
 @dataclass(frozen=True)
 class ViewNames:
     name: str = ""
+    tab: str = ""  # a shorter name for the window's chart tab; empty: the name
     layers: Mapping[str, str] = field(default_factory=dict)
     landmarks: Mapping[str, str] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
@@ -124,11 +127,13 @@ def parse_names(data: Any, source: str = "names file") -> AtlasNames:
         raise AtlasError(f"The {source}'s views must map view ids to names.")
     for vid, raw in raw_views.items():
         where = f"The {source}'s view {vid!r}"
-        if not isinstance(raw, Mapping) or set(raw) - {"name", "layers", "landmarks", "notes"}:
-            raise AtlasError(
-                f"{where} must be {{\"name\", \"layers\", \"landmarks\", \"notes\"}}.")
+        if not isinstance(raw, Mapping) or set(raw) - {"name", "tab", "layers", "landmarks",
+                                                        "notes"}:
+            raise AtlasError(f"{where} must be {{\"name\", \"tab\", \"layers\", "
+                             "\"landmarks\", \"notes\"}}.")
         views[str(vid)] = ViewNames(
             name=_text(raw["name"], f"{where}'s name") if "name" in raw else "",
+            tab=_text(raw["tab"], f"{where}'s tab") if "tab" in raw else "",
             layers=_texts(raw.get("layers", {}), f"{where}'s layer"),
             landmarks=_texts(raw.get("landmarks", {}), f"{where}'s landmark"),
             notes=_texts(raw.get("notes", {}), f"{where}'s note"))

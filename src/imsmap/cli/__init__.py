@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "open the demo clinic: its own database, created on first use, "
                        "apart from real records"),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar=translate("Metavar", "COMMAND"))
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"imsmap.cli.{name}")
@@ -115,7 +115,9 @@ def _main(argv: list[str] | None) -> int:
         return int(args.func(args) or 0)
     except UserFacingError as exc:
         log.info("%s refused: %s", args.command or "window", type(exc).__name__)
-        print(f"imsmap: {sentence_text(exc.message)}", file=sys.stderr)
+        # « imsmap : ... » in French, as argparse's own « imsmap : erreur : »
+        print(fill(translate("Cli", "imsmap: %1"), [sentence_text(exc.message)]),
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

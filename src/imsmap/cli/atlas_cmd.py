@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED
-from imsmap.i18n.records import language, translate
+from imsmap.i18n.records import cranial_abbreviation, language, translate
 
 # The table shortens long names and nerve descriptions; --json has them in full.
 NAME_WIDTH = 36
@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--json", action="store_true", help=translate("Cli", "print the catalogue and views as JSON")
     )
-    parser.add_argument("--out", metavar="DIR", help=translate("Cli", "folder for the preview images"))
+    parser.add_argument("--out", metavar=translate("Metavar", "DIR"),
+                        help=translate("Cli", "folder for the preview images"))
     parser.set_defaults(func=run)
 
 
@@ -177,7 +178,7 @@ def print_table(catalogue: Any, out: TextIO) -> None:
             _shorten(m.display_name(lang), NAME_WIDTH),
             m.region if english else catalogue.region_name(m.region, lang).lower(),
             _shorten(m.nerve_in(lang), NERVE_WIDTH),
-            m.roots_text,
+            m.roots_text_with(cranial_abbreviation()),
             m.depth if english else catalogue.depth_name(m.depth, lang),
             RISK_MARK[m.highest_thorax_risk],
         )

@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "a scratch database (audit chain, counts) before it is kept."))
     add_db_argument(parser)
     add_dsn_argument(parser)
-    parser.add_argument("--out", metavar="FILE",
+    parser.add_argument("--out", metavar=translate("Metavar", "FILE"),
                         help=translate("Cli", "the new backup file (refused if it exists)"))
     parser.add_argument("--full-every-days", metavar="N",
                         help=translate("Cli", "make a new full backup when the newest is N days old (default 7)"))
@@ -59,7 +59,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "database it replaces is kept on the server under a new name."))
     add_db_argument(parser)
     add_dsn_argument(parser)
-    parser.add_argument("file", metavar="FILE", help=translate("Cli", "the backup file to restore"))
+    parser.add_argument("file", metavar=translate("Metavar", "FILE"),
+                        help=translate("Cli", "the backup file to restore"))
     parser.add_argument("--force", action="store_true",
                         help=translate("Cli", "replace an existing database (it is kept aside, never deleted)"))
     parser.set_defaults(func=run_restore)

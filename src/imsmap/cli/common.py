@@ -17,7 +17,7 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
     SUPPRESS keeps a sub-command's parser from overwriting a --db given before the sub-command.
     """
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=translate(
+    parser.add_argument("--db", metavar=translate("Metavar", "PATH"), default=argparse.SUPPRESS, help=translate(
         "Cli", "the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data "
         "folder)"))
 

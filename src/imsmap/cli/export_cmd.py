@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Bundle (--fhir, docs/fhir.md)."),
     )
     add_records_arguments(parser)
-    parser.add_argument("--out", metavar="FILE",
+    parser.add_argument("--out", metavar=translate("Metavar", "FILE"),
                         help=translate("Cli", "write to FILE instead of standard output"))
     parser.add_argument("--force", action="store_true",
                         help=translate("Cli", "replace FILE if it exists already"))
@@ -50,9 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--fhir", action="store_true",
                         help=translate("Cli", "write an HL7 FHIR R4 Bundle; one signed --session is a FHIR "
                              "document with its PDF/A (docs/fhir.md)"))
-    parser.add_argument("--session", metavar="ID", type=_session_id, action="append",
+    parser.add_argument("--session", metavar=translate("Metavar", "ID"), type=_session_id, action="append",
                         help=translate("Cli", "export only this session (repeat for more)"))
-    parser.add_argument("--patient", metavar="ID", type=positive_int("a patient id"),
+    parser.add_argument("--patient", metavar=translate("Metavar", "ID"),
+                        type=positive_int(translate("PdfCommand", "a patient id")),
                         help=translate("Cli", "with --fhir: this patient's sessions"))
     parser.add_argument("--from", dest="date_from", metavar="DATE",
                         help=translate("Cli", "with --fhir and --to: sessions started on or after DATE "
@@ -64,7 +65,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 
-_session_id = positive_int("a session id")
+def _session_id(value: str) -> int:
+    return positive_int(translate("PdfCommand", "a session id"))(value)
 
 
 def run(args: argparse.Namespace) -> int:

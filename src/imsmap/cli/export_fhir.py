@@ -80,6 +80,8 @@ def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
 
 def fhir_text(args: argparse.Namespace, records: Records) -> str:
     """The bundle as JSON text (UserFacingError for an unknown patient or session)."""
+    from imsmap.i18n.records import catalog
+    from imsmap.services.clinic import records_language
     from imsmap.services.fhir import dumps, fhir_bundle
 
     ids = _chosen(args, records)
@@ -95,7 +97,12 @@ def fhir_text(args: argparse.Namespace, records: Records) -> str:
             apps.append(ensure_gui_application())
         return signed_pdf(records, session_id, generated)
 
-    return dumps(fhir_bundle(records, session_ids=ids, document=document, pdf=pdf))
+    # In the clinic's records language, as its PDFs (docs/fhir.md, "Language").
+    language = records_language(records)
+    words = catalog(language)
+    return dumps(fhir_bundle(records, session_ids=ids, document=document, pdf=pdf,
+                             language=language, say=words.tr,
+                             decimal_point=words.locale.decimalPoint()))
 
 
 def signed_pdf(records: Records, session_id: int, generated: datetime) -> bytes:

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(JSON) file. The whole file is checked first and imported in one step, "
                     "or not at all. Signed visits stay signed with their original signature."))
     add_records_arguments(parser)
-    parser.add_argument("file", metavar="FILE", help=translate("Cli", "the export file (.json)"))
+    parser.add_argument("file", metavar=translate("Metavar", "FILE"), help=translate("Cli", "the export file (.json)"))
     parser.set_defaults(func=run)
 
 

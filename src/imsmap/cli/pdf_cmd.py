@@ -73,9 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "signature and amendments), or with --patient and --progress a patient's progress "
             "over their sessions, as a PDF/A-1b file for the clinic's records system."))
     add_records_arguments(parser)
-    parser.add_argument("--session", metavar="ID", type=_session_id,
+    parser.add_argument("--session", metavar=translate("Metavar", "ID"), type=_session_id,
                         help=translate("PdfCommand", "the session's id"))
-    parser.add_argument("--patient", metavar="ID",
+    parser.add_argument("--patient", metavar=translate("Metavar", "ID"),
                         type=positive_int(translate("PdfCommand", "a patient id")),
                         help=translate("PdfCommand", "the patient's id (with --progress)"))
     parser.add_argument("--progress", action="store_true", help=translate(
@@ -84,14 +84,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         type=positive_int(translate("PdfCommand", "a number of sessions")),
                         help=translate("PdfCommand",
                                        "with --progress: only the latest N sessions"))
-    parser.add_argument("--out", metavar="FILE",
+    parser.add_argument("--out", metavar=translate("Metavar", "FILE"),
                         help=translate("PdfCommand", "the PDF file to write"))
     parser.add_argument("--from", dest="date_from", metavar="DATE", help=translate(
         "PdfCommand", "with --to and --out-dir: sessions started on or after DATE "
         "(YYYY-MM-DD)"))
     parser.add_argument("--to", dest="date_to", metavar="DATE", help=translate(
         "PdfCommand", "... and on or before DATE (YYYY-MM-DD)"))
-    parser.add_argument("--out-dir", metavar="DIR", help=translate(
+    parser.add_argument("--out-dir", metavar=translate("Metavar", "DIR"), help=translate(
         "PdfCommand", "the folder for one PDF per session of the date range"))
     parser.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
                         help=translate("PdfCommand",

@@ -23,17 +23,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=translate("Cli", "Clinical photos of a session. The photo is stored upright, without its "
                     "metadata (GPS position, device serials, maker notes), re-encoded and at "
                     "most 2048 px on its long side; its sha256 enters the audit trail."))
-    actions = parser.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="photo_command", metavar=translate("Metavar", "ACTION"),
+                                    required=True)
     add = actions.add_parser("add", help=translate("Cli", "attach a photo file to a draft session"),
                              description=translate("Cli", "Attach a photo (JPEG, PNG, WebP, TIFF, BMP or GIF) "
                                          "to a draft session."))
     add_records_arguments(add)
-    add.add_argument("--session", metavar="ID", type=positive_int("a session id"), required=True,
+    add.add_argument("--session", metavar=translate("Metavar", "ID"),
+                     type=positive_int(translate("PdfCommand", "a session id")), required=True,
                      help=translate("Cli", "the session's id"))
-    add.add_argument("--caption", metavar="TEXT", default="", help=translate("Cli", "a caption for the photo"))
-    add.add_argument("--site", metavar="N", type=positive_int("a site id"), default=None,
+    add.add_argument("--caption", metavar=translate("Metavar", "TEXT"), default="",
+                     help=translate("Cli", "a caption for the photo"))
+    add.add_argument("--site", metavar="N", type=positive_int(translate("Cli", "a site id")),
+                     default=None,
                      help=translate("Cli", "the id of the chart site the photo shows (a site of this session)"))
-    add.add_argument("file", metavar="FILE", help=translate("Cli", "the photo file"))
+    add.add_argument("file", metavar=translate("Metavar", "FILE"),
+                     help=translate("Cli", "the photo file"))
     add.set_defaults(func=run_add)
 
 

@@ -3,6 +3,7 @@
     imsmap server init --dsn DSN
     imsmap server add-user --dsn DSN --name LOGIN --role practitioner|reception|admin
     imsmap server migrate --db FILE --dsn DSN
+    imsmap server upgrade --dsn DSN
 
 DSN is libpq's (postgresql://USER@HOST:5432/DATABASE?sslmode=verify-full): everything in it is
 passed to libpq, TLS settings included. A password is never taken on the command line: libpq
@@ -33,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "server", help=translate("Cli", "set up a clinic server (PostgreSQL) and move a clinic onto it"),
         description=translate("Cli", "The clinic server: PostgreSQL 15 or newer, reached with a libpq DSN "
                     "(docs/clinic-server.md). Passwords never go on the command line."))
-    commands = parser.add_subparsers(dest="server_command", metavar="STEP", required=True)
+    commands = parser.add_subparsers(dest="server_command", metavar=translate("Metavar", "STEP"), required=True)
 
     init = commands.add_parser(
         "init", help=translate("Cli", "set up an empty database: the owner and group roles, the schema"),
@@ -61,6 +62,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_dsn(move)
     add_db_argument(move)
     move.set_defaults(func=run_migrate)
+
+    upgrade = commands.add_parser(
+        "upgrade", help=translate("Cli", "bring the server's imsmap schema up to this imsmap's"),
+        description=translate("Cli", "Apply the schema migrations this imsmap brings to a clinic's "
+                    "server, each in one transaction, keeping every record; run it as the "
+                    "server's superuser once this imsmap is installed, before the rooms use it."))
+    _add_dsn(upgrade)
+    upgrade.set_defaults(func=run_upgrade)
 
 
 def _add_dsn(parser: argparse.ArgumentParser) -> None:
@@ -153,4 +162,19 @@ def run_migrate(args: argparse.Namespace) -> int:
         "unbroken and ends in the file's link %5. The file is unchanged."),
         [path, counts_text(moved.counts), moved.signed_sessions, moved.audit_entries,
          moved.chain_link[:16]]))
+    return 0
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    from imsmap.store.postgres import connection, schema
+
+    dsn = _dsn(args)
+    name, before, applied = schema.upgrade(dsn)
+    connection.save(dsn)
+    if not applied:
+        print(fill(translate("CliServer", "Database %1 is at imsmap schema %2 already; nothing "
+                             "was changed."), [name, before]))
+    else:
+        print(fill(translate("CliServer", "Database %1 upgraded from imsmap schema %2 to %3; "
+                             "every record kept."), [name, before, applied[-1]]))
     return 0

@@ -46,6 +46,9 @@ _ALL_ROOTS = frozenset(
     [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)]
     + [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)])
 _CRANIAL = re.compile(r"^CN(\d+)$")
+# A cranial nerve's abbreviation as each language writes it before the nerve's number: "CN11"
+# in English, « NC11 » in French (nerf crânien). Roots are stored and computed as "CN11".
+CRANIAL_ABBREVIATION = QT_TRANSLATE_NOOP("Roots", "CN")
 _LEVEL = re.compile(r"^(C|T|L|S)(\d+)$")
 SIDES: tuple[Side, ...] = (Side.LEFT, Side.RIGHT, Side.MIDLINE)
 
@@ -70,6 +73,14 @@ def level_root(level: str) -> str:
         raise ValueError(sentence("Segments", QT_TRANSLATE_NOOP(
             "Segments", "%1 is not a segment level such as C5, C8, T7 or L4."), f'{level!r}'))
     return level
+
+
+def root_label(root: str, cranial: str = "CN") -> str:
+    """`root` as a reader writes it: a cranial nerve with the language's abbreviation
+    (`cranial`, the translation of CRANIAL_ABBREVIATION: "NC11" for "CN11" in French); a
+    spinal root as it is ("C5")."""
+    m = _CRANIAL.match(root)
+    return f"{cranial}{m.group(1)}" if m else root
 
 
 def root_order(root: str) -> tuple[int, int, str]:

@@ -32,11 +32,13 @@ from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from imsmap.domain.segments import CRANIAL_ABBREVIATION, root_label
 from imsmap.domain.text import DATE_AT_TIME, Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
 
-__all__ = ["PLURAL", "catalog", "current", "date_time", "day_month", "language", "locale",
-           "long_date", "medium_date", "number", "sentence_text", "speaking", "translate"]
+__all__ = ["PLURAL", "catalog", "cranial_abbreviation", "current", "date_time", "day_month",
+           "language", "locale", "long_date", "medium_date", "number", "root_name",
+           "sentence_text", "speaking", "translate"]
 
 PLURAL = True
 _CURRENT: ContextVar[Catalog | None] = ContextVar("imsmap_records_catalog", default=None)
@@ -80,6 +82,16 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
         # A plural the English catalog does not hold yet: the source's "(s)", said here.
         found = found.replace("(s)", "" if n == 1 else "s")
     return found
+
+
+def cranial_abbreviation() -> str:
+    """A cranial nerve's abbreviation before its number: "CN" in English, « NC » in French."""
+    return translate("Roots", CRANIAL_ABBREVIATION)
+
+
+def root_name(root: str) -> str:
+    """A root as the records language writes it ("CN11" is « NC11 » in French; "C5" stays)."""
+    return root_label(root, cranial_abbreviation())
 
 
 def number(value: float, decimals: int = 0) -> str:

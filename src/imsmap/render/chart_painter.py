@@ -8,66 +8,28 @@ a widget alike. All colours are opaque (see render.style).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPen,
-    QTransform,
 )
 
 from imsmap.atlas.views import Landmark, Note, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
+from imsmap.render.text import draw_text, text_path
 
 # The patient's sides, over a body chart seen from the front or the back.
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
             "L": QT_TRANSLATE_NOOP("ChartPainter", "Patient's LEFT")}
 
 __all__ = ["ChartPainter", "label_text", "text_path"]
-
-_FONT_FAMILY = "DejaVu Sans"
-_BASE_PX = 100
-
-
-@lru_cache(maxsize=2048)
-def _text_path_base(text: str, bold: bool) -> QPainterPath:
-    font = QFont(_FONT_FAMILY)
-    font.setPixelSize(_BASE_PX)
-    font.setBold(bold)
-    path = QPainterPath()
-    path.addText(0, 0, font, text)
-    return path
-
-
-def text_path(text: str, size: float, *, bold: bool = False, anchor: str = "center",
-              at: tuple[float, float] = (0.0, 0.0)) -> QPainterPath:
-    """Outline of ``text`` with cap height about ``size`` units, placed by ``anchor`` at ``at``.
-
-    Text as a path scales exactly with any transform and needs no font hinting: the same in a
-    window, a PNG and a PDF. anchor: center, left, right (vertically centred on ``at``).
-    """
-    base = _text_path_base(text, bold)
-    k = size / (_BASE_PX * 0.72)
-    scaled = QTransform.fromScale(k, k).map(base)
-    r = scaled.boundingRect()
-    ax, ay = at
-    if anchor == "left":
-        dx = ax - r.left()
-    elif anchor == "right":
-        dx = ax - r.right()
-    else:
-        dx = ax - r.center().x()
-    dy = ay - r.center().y()
-    return QTransform.fromTranslate(dx, dy).map(scaled)
-
 
 def label_text(region: Region, view_kind: str) -> tuple[str, float]:
     """The words a region's label shows, and their size as a fraction of the label size.
@@ -260,7 +222,7 @@ class ChartPainter:
             for r in above:
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, bones)
-        self._paint_notes(painter)
+        self._paint_notes(painter, within=within)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
@@ -454,16 +416,9 @@ class ChartPainter:
             self._draw_text(painter, text, size, at, colour)
 
     def _draw_text(self, painter: QPainter, text: str, size: float, at: tuple[float, float], colour: QColor,
-                   anchor: str = "center", bold: bool = False, halo: bool = True) -> None:
-        path = text_path(text, size, bold=bold, anchor=anchor, at=at)
-        if halo:
-            painter.setPen(QPen(QColor(self.style.label_halo), size * 0.28, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPath(path)
+                   anchor: str = "center", bold: bool = False) -> None:
+        draw_text(painter, text, size, at, colour, QColor(self.style.label_halo), anchor=anchor,
+                  bold=bold)
 
     def _paint_caption(self, painter: QPainter) -> None:
         s = self.style

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import SIDES, GraspMatrix, History, RootMatrix
 from imsmap.domain.text import fill as fill_in
-from imsmap.i18n.records import day_month, number, translate
+from imsmap.i18n.records import day_month, number, root_name, translate
 from imsmap.render.heatmap import ramp_colour
 from imsmap.render.style import grey_level
 from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Paragraph
@@ -257,7 +257,7 @@ def root_matrix_blocks(history: History, rm: RootMatrix, width_mm: float) -> lis
                     cells.append((number(v, 0 if v == int(v) else 1), fill.name(), ink))
                 if not any(cells) and split:
                     continue
-                rows.append((f"{root} {side_names[side]}", cells, ""))
+                rows.append((f"{root_name(root)} {side_names[side]}", cells, ""))
         return rows
 
     foot = translate(

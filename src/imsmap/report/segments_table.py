@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from imsmap.domain.models import Side, Site
 from imsmap.domain.segments import segmental_summary
 from imsmap.domain.text import fill
-from imsmap.i18n.records import PLURAL, translate
+from imsmap.i18n.records import PLURAL, root_name, translate
 from imsmap.report.session_charts import MarkerDrawer
 from imsmap.report.site_text import muscle_text, side_label
 from imsmap.report.table import Cell, Column, Table
@@ -34,7 +34,7 @@ def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer)
                 (68 if len(sides) == 2 else 48) - root_width)]
     out = []
     for row in rows:
-        root = translate("Segments", row.root) if row.unlevelled else row.root
+        root = translate("Segments", row.root) if row.unlevelled else root_name(row.root)
         cells: list[Cell | str] = [Cell(root, bold=True)]
         for side in sides:
             cell = row.side(side)

@@ -12,7 +12,7 @@ from imsmap.atlas import AtlasError
 from imsmap.domain.models import Sex, Side, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill
 from imsmap.domain.vocabulary import GRASP_LABELS, VOCABULARY_CONTEXT
-from imsmap.i18n.records import language, number, translate
+from imsmap.i18n.records import cranial_abbreviation, language, number, translate
 from imsmap.services.records import Records
 from imsmap.services.safety import over_thorax
 
@@ -93,7 +93,7 @@ def muscle_text(records: Records, site: Site) -> MuscleText:
         m = records.atlas.muscle(site.muscle_id)
     except (AtlasError, KeyError):
         return MuscleText(_unknown_muscle(site.muscle_id), "—", "—", False)
-    roots = getattr(m, "roots_text", None) or "-".join(m.roots)
+    roots = m.roots_text_with(cranial_abbreviation())
     nerve = m.nerve_in(language())
     # The same rule as the signing checks (services.safety), so that the table's dagger and
     # the pneumothorax line of the consent section agree.

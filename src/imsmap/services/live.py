@@ -17,9 +17,8 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
 from imsmap.services.records import Records
-from imsmap.services.room_hold import RoomHold
-from imsmap.store.postgres.database import ServerDatabase
-from imsmap.store.postgres.faults import Connector
+from imsmap.services.room_hold import OnConnection, RoomHold
+from imsmap.store.postgres.database import ServerConnection, ServerDatabase
 from imsmap.store.postgres.listen import ChangeFeed, Notice
 
 __all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "publish",
@@ -56,20 +55,46 @@ def feed(dsn: str, own_pids: Callable[[], set[int]] = set) -> ChangeFeed:
 @dataclass(eq=False)
 class Room:
     """What a window on a clinic server needs to live among the other rooms: its feed of their
-    changes and its hold on the session it shows (services.room_hold), each on a connection
-    of its own, signed in as the window's login. ``close`` lets go of both."""
+    changes, on a connection of its own signed in as the window's login, and its hold on the
+    session it shows (services.room_hold), on the window's own connection: the hold ends when
+    that connection does. ``close`` lets go of the hold."""
 
     feed: ChangeFeed
     hold: RoomHold
-    connector: Connector
+    conn: ServerConnection  # the window's own
+
+    def reconnect_elsewhere(self, told: Callable[[str | None], None]) -> None:
+        """A lost connection of the window's is made again on a thread of its own from now
+        on (store.postgres.reconnect): ``told`` hears a sentence while the server cannot be
+        reached and None when a new connection is ready (then call `adopt`, on the window's
+        thread); meanwhile every read and write is refused at once with a sentence."""
+        self.conn.reconnect_elsewhere(told)
+
+    @property
+    def reconnecting(self) -> bool:
+        return self.conn.reconnecting
+
+    def adopt(self) -> bool:
+        """Take the new connection, if one is ready (True): the hold is asked for again."""
+        return self.conn.adopt()
+
+    def check(self) -> bool:
+        """One small question on the window's connection (after the listener found the
+        server gone and back): a connection that died meanwhile is found lost now, and made
+        again elsewhere, before a gesture meets it. True when it answered."""
+        try:
+            self.conn.check()
+        except UserFacingError:
+            return False
+        return True
 
     def close(self) -> None:
         try:
             self.hold.close()
         except UserFacingError:
-            pass  # the server is gone: its hold lapses with the heartbeat (holds.py)
+            pass  # the server is gone: the hold ended with the connection (holds.py)
         finally:
-            self.connector.close()
+            self.conn.reconnect_here()
 
 
 def room_of(records: Records, room: str) -> Room | None:
@@ -79,15 +104,15 @@ def room_of(records: Records, room: str) -> Room | None:
     db = records.db
     if not isinstance(db, ServerDatabase):
         return None
-    connector = Connector(db.another_dsn(), application_name="imsmap hold")
-    hold = RoomHold(connector, room)
+    hold = RoomHold(OnConnection(db.conn), room)
 
-    def own_pids() -> set[int]:  # what this room's own connections announce, it knows already
-        return {pid for pid in (db.backend_pid(), connector.backend_pid()) if pid is not None}
+    def own_pids() -> set[int]:  # what this room's own connection announces, it knows already
+        pid = db.backend_pid()
+        return set() if pid is None else {pid}
 
     records.room = hold.room
     records.read.watch_holds(hold)
-    return Room(feed(db.another_dsn(), own_pids), hold, connector)
+    return Room(feed(db.another_dsn(), own_pids), hold, db.conn)
 
 
 def to_change(notice: Notice) -> Change | None:

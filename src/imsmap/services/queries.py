@@ -56,6 +56,12 @@ class RecordQueries:
         return self._db.roles
 
     @property
+    def place(self) -> str | None:
+        """On a clinic server, which database on which server, as a records sentence
+        ("database clinic on db.clinic.lan:5432"); None for a file."""
+        return getattr(self._db, "place", None) if self._db.is_server else None
+
+    @property
     def login(self) -> str | None:
         """The clinic server's login that is signed in (None for a file)."""
         return self._db.login

@@ -2,34 +2,63 @@
 
 A room edits a session only while it holds it. Opening a session asks for the hold: either the
 room gets it, or it learns who holds it and in which room, and shows the session read-only.
-The hold is renewed by a heartbeat (`beat`, every HEARTBEAT_S); a room that learns its hold was
-taken over stops editing. When the holder lets go (or its heartbeat lapses), a waiting room
-gets the session the next time it asks (`refresh`, on the hold's notification). Taking a
-session over is the person's deliberate act, recorded in the audit trail by the server.
+The hold is the connection's it was asked on: the window asks on its own connection, the one
+it writes through (`OnConnection`), so the hold ends when that connection ends, however the
+room's imsmap ends. The hold is renewed by a heartbeat (`beat`, every HEARTBEAT_S); a room that
+learns its hold was taken over stops editing. When the holder lets go (its connection ended,
+or its heartbeat lapsed), a waiting room gets the session the next time it asks (`refresh`, on
+the hold's notification, and every few seconds while it waits). Taking a session over is the
+person's deliberate act, recorded in the audit trail by the server.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
+from imsmap.domain.errors import UserFacingError
 from imsmap.store.postgres import holds
 from imsmap.store.postgres.connection import require_psycopg
-from imsmap.store.postgres.faults import RETRY_RECONNECT, Connector, classify, error_for
+from imsmap.store.postgres.faults import RETRY_RECONNECT, classify, error_for
 from imsmap.store.postgres.holds import HEARTBEAT_S, Hold, check_room
 
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
+    from imsmap.store.postgres.database import ServerConnection
 
-__all__ = ["HEARTBEAT_S", "Hold", "RoomHold"]
+__all__ = ["HEARTBEAT_S", "Hold", "Link", "OnConnection", "RoomHold"]
 T = TypeVar("T")
 P = ParamSpec("P")
+
+
+class Link(Protocol):
+    """Where a room's hold calls go: a connection (made again when it was lost), and word
+    that it was found lost (store.postgres.faults.Connector is one)."""
+
+    def connection(self) -> PgConnection: ...
+
+    def drop(self) -> None: ...
+
+
+class OnConnection:
+    """The hold's calls on the window's own connection, the one it writes through: the hold
+    ends when that connection ends, and while it is being made again (elsewhere, in the
+    window: store.postgres.database) a call is refused at once with a sentence."""
+
+    def __init__(self, conn: ServerConnection):
+        self.conn = conn
+
+    def connection(self) -> PgConnection:
+        return self.conn.current()
+
+    def drop(self) -> None:
+        self.conn.found_lost()
 
 
 class RoomHold:
     """The hold of one room (one window) on the session it shows."""
 
-    def __init__(self, connector: Connector, room: str):
+    def __init__(self, connector: Link, room: str):
         self.connector = connector
         self.room = check_room(room)
         self.session_id: int | None = None
@@ -56,12 +85,18 @@ class RoomHold:
             raise error from None
 
     def open(self, session_id: int | None) -> Hold | None:
-        """Show ``session_id`` (None: none): the hold on the one shown before is let go."""
-        if self.session_id is not None and session_id != self.session_id:
-            self.release()
+        """Show ``session_id`` (None: none): the hold on the one shown before is let go. Until
+        the server has answered (a sentence when it cannot), this room holds nothing."""
+        previous = self.session_id if self.editable else None
         self.session_id = session_id
-        self.current = None if session_id is None else self._call(
-            holds.hold, session_id, self.room)
+        self.current = None
+        if previous is not None and previous != session_id:
+            try:
+                self._call(holds.release, previous, self.room)
+            except UserFacingError:
+                pass  # the connection is gone, and the hold with it (holds.py)
+        if session_id is not None:
+            self.current = self._call(holds.hold, session_id, self.room)
         return self.current
 
     def refresh(self) -> Hold | None:

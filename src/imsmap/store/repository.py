@@ -260,14 +260,13 @@ class Repository:
                                  (session_id,))
 
     def session_held_elsewhere(self, session_id: int, room: str) -> tuple[str, str] | None:
-        """On the server: (login, room) of another room's live hold on the session, else
-        None (store/postgres/holds.py; a hold whose heartbeat lapsed holds nothing)."""
+        """On the server: (login, room) of another connection's hold in force on the
+        session, else None (store/postgres/holds.py: a hold whose connection ended, or whose
+        heartbeat lapsed, holds nothing)."""
         if not row_versions.versioned(self.db.conn):
             return None
-        row = self.db.conn.execute(
-            "SELECT held_by, room FROM session_holds WHERE session_id = ?"
-            " AND NOT (held_by = session_user AND room = ?)"
-            " AND heartbeat >= now() - hold_expiry()", (session_id, room)).fetchone()
+        row = self.db.conn.execute("SELECT held_by, room FROM hold_elsewhere(?, ?)",
+                                   (session_id, room)).fetchone()
         return None if row is None else (row[0], row[1])
 
     # -- sessions --------------------------------------------------------------------------

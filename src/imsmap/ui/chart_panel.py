@@ -35,7 +35,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import layer_name, view_name, vocabulary
+from imsmap.ui.wording import layer_name, view_name, view_tab_name, vocabulary
 
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
@@ -65,8 +65,11 @@ class ChartPanel(QWidget):
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         self.tabs.setDocumentMode(True)
-        for vid in self._view_ids:
-            self.tabs.addTab(_view_name(atlas, vid))
+        # A dozen charts: the tabs have a row of their own, and scroll buttons beyond it.
+        self.tabs.setUsesScrollButtons(True)
+        for i, vid in enumerate(self._view_ids):
+            self.tabs.addTab(view_tab_name(atlas, vid))
+            self.tabs.setTabToolTip(i, _view_name(atlas, vid))
         self.layer_label = QLabel(self.tr("Layer:"))
         self.layer_box = QHBoxLayout()
         self.layer_box.setSpacing(2)
@@ -88,11 +91,13 @@ class ChartPanel(QWidget):
         self.view.pressed.connect(self._dismiss_chooser)
         self.view.escaped.connect(self._dismiss_chooser)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.tabs, 1)
-        top.addWidget(self.layer_label)
-        top.addLayout(self.layer_box)
+        # The chart's tabs on their own row, the layer switch under them: in one row, the
+        # layer buttons' longer French words left the tabs room for one chart at 1366 px.
+        layers = QHBoxLayout()
+        layers.setContentsMargins(4, 0, 0, 0)
+        layers.addWidget(self.layer_label)
+        layers.addLayout(self.layer_box)
+        layers.addStretch(1)
 
         legend = QHBoxLayout()
         legend.setContentsMargins(6, 2, 6, 2)
@@ -103,7 +108,8 @@ class ChartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        layout.addLayout(layers)
         layout.addWidget(self.view, 1)
         layout.addLayout(legend)
 
@@ -120,6 +126,11 @@ class ChartPanel(QWidget):
         legend.addWidget(self.hint, 1)
 
     # -- state ------------------------------------------------------------------------------
+    def view_title(self, index: int) -> str:
+        """The whole name of the chart on tab `index` ("Vue antérieure"; the tab may say it
+        shorter, "Antérieure")."""
+        return _view_name(self.atlas, self._view_ids[index])
+
     @property
     def view_id(self) -> str | None:
         i = self.tabs.currentIndex()
@@ -189,7 +200,7 @@ class ChartPanel(QWidget):
             b = QToolButton()
             name = layer_name(self.atlas, view.id, layer.id)
             # A long name (the spinal chart's, longer still in French) is shortened, whole in
-            # the tooltip: the buttons share one row with the chart's tabs.
+            # the tooltip: the buttons share one row, as wide as the chart.
             b.setText(b.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
                                                  LAYER_BUTTON_TEXT_PX))
             b.setCheckable(True)
@@ -247,12 +258,13 @@ class ChartPanel(QWidget):
         for i, vid in enumerate(self._view_ids):
             n = counts.get(vid, 0)
             name = _view_name(self.atlas, vid)
-            text = f"{name} ({n})" if n else name
+            tab = view_tab_name(self.atlas, vid)
+            text = f"{tab} ({n})" if n else tab
             if self.tabs.tabText(i) == text:
                 continue  # a tap changes one count: the other tabs are not laid out again
             self.tabs.setTabText(i, text)
             self.tabs.setTabToolTip(i, self.tr("%n site(s) of this session on the {chart} chart",
-                                               "", n).format(chart=name.lower()) if n else "")
+                                               "", n).format(chart=name.lower()) if n else name)
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable

@@ -38,7 +38,14 @@ from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.theme import screen_style
-from imsmap.ui.wording import in_window_language, muscle_name, muscle_text, nerve_text, vocabulary
+from imsmap.ui.wording import (
+    in_window_language,
+    muscle_name,
+    muscle_text,
+    nerve_text,
+    root_name,
+    vocabulary,
+)
 
 Z_BACKGROUND = 0
 Z_EMPHASIS = 0.2  # lit and hovered muscles: over the cached chart, under the history (0.5)
@@ -75,11 +82,11 @@ def describe_region(atlas: Atlas, region: Region) -> str:
     except (AtlasError, KeyError):
         return f"{region.muscle} ({side_label(region.side).lower()})"
     name = muscle_text(muscle) + (f" {region.level}" if region.level else "")
-    roots = "–".join([muscle.roots[0], muscle.roots[-1]]) if len(muscle.roots) > 1 else \
-        "".join(muscle.roots)
+    roots = "–".join([root_name(muscle.roots[0]), root_name(muscle.roots[-1])]) \
+        if len(muscle.roots) > 1 else "".join(root_name(r) for r in muscle.roots)
     if len(muscle.roots) > 1 and muscle.dominant_root:
         roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
-            roots=roots, root=muscle.dominant_root)
+            roots=roots, root=root_name(muscle.dominant_root))
     text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
     warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
     if warning:

@@ -36,7 +36,7 @@ from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.listening import listen
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
-from imsmap.ui.wording import said, vocabulary
+from imsmap.ui.wording import database_title, said, vocabulary
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -79,10 +79,10 @@ class DeskWindow(QMainWindow):
         self.setCentralWidget(body)
         self._menus()
         self._listener = listen(records.bus, self, self._on_change)
-        self.setWindowTitle(self.tr("{who} – reception").format(who=records.read.path.name)
+        who = database_title(records.read)
+        self.setWindowTitle(self.tr("{who} – reception").format(who=who)
                             if self.reception and not self.admin else
-                            self.tr("{who} – clinic administration").format(
-                                who=records.read.path.name))
+                            self.tr("{who} – clinic administration").format(who=who))
         self.resize(1100, 720)
 
     def _role_sentence(self) -> str:

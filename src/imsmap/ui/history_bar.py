@@ -63,7 +63,12 @@ class OverlayChoice:
 
 
 class OverlayLegend(QWidget):
-    """How earlier sites look by age, and the heat scale when the heat map is on."""
+    """How earlier sites look by age, and the heat scale when the heat map is on. Its words
+    take one row, or two when the chart is too narrow for them (longer in French)."""
+
+    ROW = 26  # px: one row of the legend
+    WRAPPED = 18  # px: the markers' row under the title when the words need two
+    HEAT = 44  # px: the heat scale under them
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,7 +76,7 @@ class OverlayLegend(QWidget):
         self.ages: list[tuple[int, str]] = []
         self.oldest = 1
         self.heat_vmax: float | None = None
-        self.setMinimumSize(10, 26)
+        self.setMinimumSize(10, self.ROW)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
@@ -84,8 +89,41 @@ class OverlayLegend(QWidget):
                 and heat_vmax == self.heat_vmax):
             return  # a site tapped today changes nothing here: no repaint (about 1 ms a tap)
         self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
-        self.setFixedHeight(26 if heat_vmax is None else 70)
+        self._fit_height()
         self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit_height()
+
+    # The legend's words: the title, then a marker and its words for each age.
+    SIZE = 10.5
+    _R = 9.0
+
+    def title(self) -> str:
+        return self.tr("Earlier sites, e.g. strong grasp:")
+
+    @staticmethod
+    def text_width(text: str, bold: bool = False) -> float:
+        return text_path(text, OverlayLegend.SIZE, anchor="left", bold=bold).boundingRect().width()
+
+    def needed_width(self) -> float:
+        """The px the legend's words need on one row (0 when it shows none)."""
+        if not self.ages:
+            return 0.0
+        return 4 + self.text_width(self.title(), True) + 8 + sum(
+            2 * self._R + 4 + self.text_width(text) + 12 for _, text in self.ages)
+
+    def wrapped(self) -> bool:
+        """True when the markers go on a second row, under the title."""
+        return self.needed_width() > self.width()
+
+    def _fit_height(self) -> None:
+        height = self.ROW + (self.WRAPPED if self.ages and self.wrapped() else 0)
+        if self.heat_vmax is not None:
+            height += self.HEAT
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
         if self.chart is None or not self.ages:
@@ -93,28 +131,31 @@ class OverlayLegend(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         s = self.chart.style
-        y = 13.0
-        r = 9.0
+        r = self._R
         scale = r / s.marker_radius
-        x = 4.0
         colour = QColor(s.caption)
+        wrapped = self.wrapped()
 
-        def label(text: str, at_x: float, bold: bool = False) -> float:
-            path = text_path(text, 10.5, anchor="left", at=(at_x, y), bold=bold)
+        def label(text: str, at_x: float, at_y: float, bold: bool = False) -> float:
+            path = text_path(text, self.SIZE, anchor="left", at=(at_x, at_y), bold=bold)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             p.drawPath(path)
             return path.boundingRect().right()
 
-        x = label(self.tr("Earlier sites, e.g. strong grasp:"), x, bold=True) + 8
+        y = 13.0
+        x = label(self.title(), 4.0, y, bold=True) + 8
+        if wrapped:
+            x, y = 4.0, y + self.WRAPPED
         for age, text in self.ages:
             faded = copy.copy(self.chart)
             faded.style = faded_style(s, age_fade(age, self.oldest))
             faded.paint_marker(p, x + r, y, None, 3,
                                scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE))
-            x = label(text, x + 2 * r + 4) + 12
+            x = label(text, x + 2 * r + 4, y) + 12
         if self.heat_vmax is not None:
-            paint_heat_legend(p, QRectF(4, 26, min(320.0, self.width() - 8), 42),
+            top = self.ROW + (self.WRAPPED if wrapped else 0)
+            paint_heat_legend(p, QRectF(4, top, min(320.0, self.width() - 8), 42),
                               self.heat_vmax, title=self.tr("Heat map: grasp summed over those visits"))
         p.end()
 

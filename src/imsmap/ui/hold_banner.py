@@ -19,10 +19,12 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
 from imsmap.ui.wording import said
 
-# While another room holds the session, ask again this often: a room whose computer is gone
-# (its process killed, its cable pulled) sends no word, and its hold lapses once its heartbeat
-# is 90 s old (store/postgres/holds.py); then the waiting room gets the session.
-WAIT_S = 10
+# While another room holds the session, ask again this often. A room that lets go, or is taken
+# over, is announced at once; one whose imsmap ends without a word (killed, its computer
+# switched off) is not, but its hold ended with its connection (store/postgres/holds.py), so
+# the waiting room gets the session at its next look. A room cut off without the server
+# noticing (a cable pulled) holds until its heartbeat is 90 s old.
+WAIT_S = 1
 
 
 def held_sentence(hold: Hold) -> str:
@@ -37,6 +39,7 @@ def held_sentence(hold: Hold) -> str:
 class HoldBanner(QFrame):
     editable_changed = Signal(bool)
     lost = Signal(object)  # the Hold of the room that took this room's session over
+    freed = Signal(object)  # the Hold of the room that had the session before this one got it
 
     def __init__(self, hold: RoomHold, show_error: Callable[[str], None],
                  parent: QWidget | None = None):
@@ -57,12 +60,14 @@ class HoldBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.take_button)
         self._editable = False
+        self._theirs: Hold | None = None  # another room's hold, while it is shown
         self.timer = QTimer(self)
         self.timer.setInterval(HEARTBEAT_S * 1000)
         self.timer.timeout.connect(self.beat)
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(WAIT_S * 1000)
-        self.wait_timer.timeout.connect(lambda: self.hold_moved(self.hold.session_id))
+        self.wait_timer.timeout.connect(self._look_again)
+        self.paused = False  # the connection is being made again: nothing is asked meanwhile
         self.hide()
 
     @property
@@ -78,7 +83,12 @@ class HoldBanner(QFrame):
             self._ask(self.hold.refresh)
 
     def beat(self) -> None:
-        self._ask(self.hold.beat)
+        if not self.paused:
+            self._ask(self.hold.beat)
+
+    def _look_again(self) -> None:
+        if not self.paused:
+            self.hold_moved(self.hold.session_id)
 
     def ask_take_over(self) -> None:
         current = self.hold.current
@@ -100,7 +110,9 @@ class HoldBanner(QFrame):
         try:
             current = call()
         except UserFacingError as exc:
-            current = None
+            # Said; the room keeps what it knew (a session opened meanwhile: held by nobody
+            # here, so read-only), and asks again once the connection is back.
+            current = self.hold.current
             self.show_error(said(exc))
         self._show(current)
 
@@ -120,8 +132,12 @@ class HoldBanner(QFrame):
                 self.wait_timer.start()
         else:
             self.wait_timer.stop()
+        before, self._theirs = self._theirs, (
+            current if current is not None and not current.mine else None)
         if editable != self._editable:
             self._editable = editable
             self.editable_changed.emit(editable)
             if not editable and current is not None:
                 self.lost.emit(current)
+            elif editable and before is not None:
+                self.freed.emit(before)

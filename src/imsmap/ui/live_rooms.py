@@ -11,6 +11,8 @@ have signals of their own for whoever shows them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
 
 from imsmap.services.changes import ChangeBus
@@ -23,10 +25,14 @@ class LiveRooms(QObject):
     holds_changed = Signal(object)  # a session id, or None for any
     connection_changed = Signal(str)  # the sentence while disconnected; "" when back
 
-    def __init__(self, bus: ChangeBus, feed: ChangeFeed, parent: QObject | None = None):
+    def __init__(self, bus: ChangeBus, feed: ChangeFeed, parent: QObject | None = None,
+                 held_back: Callable[[], bool] = lambda: False):
         super().__init__(parent)
         self.bus = bus
         self.feed = feed
+        # True while the window cannot read (its own connection is being made again): the
+        # changes are not put on the bus then, since the window reads everything once back.
+        self.held_back = held_back
         self.live = LiveChanges(feed, self.arrived.emit)
         self._stopped = False
         self.arrived.connect(self._on_batch, Qt.ConnectionType.QueuedConnection)
@@ -43,10 +49,11 @@ class LiveRooms(QObject):
     def _on_batch(self, batch: Batch) -> None:
         if self._stopped:
             return
-        publish(self.bus, batch)
+        if batch.state_changed:  # first: back, the window's own connection is asked first
+            self.connection_changed.emit(batch.error or "")
+        if not self.held_back():
+            publish(self.bus, batch)
         for session_id in dict.fromkeys(batch.holds):
             self.holds_changed.emit(session_id)
         if batch.everything:
             self.everything.emit()
-        if batch.state_changed:
-            self.connection_changed.emit(batch.error or "")

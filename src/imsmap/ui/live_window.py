@@ -10,6 +10,13 @@ session it shows (`show_session`); it tells the window when this room may or may
 edit that session (`editable_changed`), when too much changed while the connection was down
 (`everything`), and says what happened in the status bar. `close` stops the listener's thread
 and lets go of the hold.
+
+The window never waits for a server that is gone: its own connection, when lost, is made again
+on a thread of its own (services.live.Room.reconnect_elsewhere). Meanwhile each gesture is
+refused at once with one sentence (nothing of it was sent), and ``status_label``, which the
+window puts in its status bar, says it is connecting again. When the connection is back the
+session's hold is asked for again and the whole window reads again (`everything`); the listener
+has read what other rooms changed since its last known point.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ import logging
 import socket
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Session
@@ -39,9 +47,13 @@ def room_name() -> str:
     return name[:80]
 
 
+RECONNECTING_STYLE = "QLabel { background: #fde2c4; color: #6b3a00; padding: 0 6px; }"
+
+
 class LiveWindow(QObject):
     editable_changed = Signal(bool)  # this room may (True) or may no longer edit the session
     everything = Signal()  # too much changed while away: read everything again
+    server_state = Signal(object)  # from any thread: a sentence while reconnecting, None: back
 
     def __init__(self, records: Records, room: live.Room, show_message: Callable[[str], None],
                  show_error: Callable[[str], None], parent: QObject | None = None):
@@ -51,14 +63,25 @@ class LiveWindow(QObject):
         self.show_message = show_message
         self.show_error = show_error
         self.banner = HoldBanner(room.hold, show_error)
-        self.rooms = LiveRooms(records.bus, room.feed, self)
+        self.rooms = LiveRooms(records.bus, room.feed, self,
+                               held_back=lambda: self._window_down or room.reconnecting)
         self.rooms.holds_changed.connect(self.banner.hold_moved)
         self.rooms.everything.connect(self.everything)
         self.rooms.connection_changed.connect(self._connection_changed)
         self.banner.editable_changed.connect(self.editable_changed)
         self.banner.lost.connect(self._lost)
+        self.banner.freed.connect(self._freed)
         self.listening = False
         self._closed = False
+        # While the server cannot be reached: a mark in the status bar (the window adds it).
+        self.status_label = QLabel(self.tr("Connecting to the clinic server again…"))
+        self.status_label.setStyleSheet(RECONNECTING_STYLE)
+        self.status_label.hide()
+        self._window_down = False  # the window's own connection is being made again
+        self._listener_down = False
+        # Queued: told on the reconnecting thread, or in the middle of a gesture.
+        self.server_state.connect(self._server_state, Qt.ConnectionType.QueuedConnection)
+        room.reconnect_elsewhere(self.server_state.emit)
 
     @classmethod
     def on_server(cls, records: Records, show_message: Callable[[str], None],
@@ -97,14 +120,57 @@ class LiveWindow(QObject):
         self.show_error(self.tr("{login} took this session over in {room}; it is read-only here "
                                 "now.").format(login=hold.held_by, room=hold.room))
 
+    def _freed(self, hold: Hold) -> None:
+        self.show_message(self.tr("{login} no longer has this session open in {room}; it can be "
+                                  "edited here now.").format(login=hold.held_by, room=hold.room))
+
     def _connection_changed(self, error: str) -> None:
+        """The listener's connection was lost (a sentence) or is back ("")."""
+        if self._closed:
+            return
+        self._listener_down = bool(error)
+        self._show_state(error or None)
         if error:
             self.show_error(self.tr("The connection to the clinic server was lost; changes from "
                                     "other rooms will arrive once it is back ({reason}).").format(
                                         reason=error))
-        else:
+            return
+        # The server is back: the window's own connection may have died meanwhile (a
+        # restart ends every connection); one small question finds it out now, and it is
+        # then made again elsewhere, before a gesture of the person's meets it.
+        if self.room.check() and not self._window_down:
             self.show_message(self.tr("Connected to the clinic server again; what changed "
                                       "meanwhile has been read."))
+
+    def _server_state(self, error: str | None) -> None:
+        """The window's own connection: being made again (a sentence), or ready (None)."""
+        if self._closed:
+            return
+        if error is not None:
+            self._window_down = True
+            self.banner.paused = True
+            self._show_state(error)
+            return
+        self.room.adopt()  # unless a gesture took it already
+        if self.room.reconnecting:
+            return  # lost again before it was taken: a new try is under way
+        self._window_down = False
+        self.banner.paused = False
+        self._show_state(None)
+        self.banner.hold_moved(None)  # the hold ended with the old connection: ask again
+        self.everything.emit()  # read everything again: what other rooms did meanwhile
+        self.show_message(self.tr("Connected to the clinic server again; what changed "
+                                  "meanwhile has been read."))
+
+    @property
+    def reconnecting(self) -> bool:
+        """The window's connection, or its listener's, is being made again."""
+        return self._window_down or self._listener_down
+
+    def _show_state(self, reason: str | None) -> None:
+        self.status_label.setVisible(self.reconnecting)
+        if reason:
+            self.status_label.setToolTip(said(reason))
 
     def close(self) -> None:
         """Stop listening (the thread ends) and let go of the session's hold."""

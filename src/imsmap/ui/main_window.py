@@ -68,7 +68,7 @@ from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_settings import PRACTITIONER
-from imsmap.ui.wording import said
+from imsmap.ui.wording import database_title, said
 
 STATUS_MS = 6000
 ERROR_STYLE = "QStatusBar { color: #b3261e; }"
@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
         if self.live is not None:
             self.session_panel.add_banner(self.live.banner)
+            self.statusBar().addPermanentWidget(self.live.status_label)
             self.live.editable_changed.connect(self._editable_changed)
             self.live.everything.connect(lambda: self.refresh_all(force=True))
         self._load_session(None)
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
         if self.patient is not None:
             parts.append(self.tr("privacy screen") if self.hide_names else
                          f"{self.patient.chart_number} {self.patient.display_name}")
-        parts.append(self.records.read.path.name)
+        parts.append(database_title(self.records.read))
         title = " – ".join(parts) or "imsmap"
         if self.readonly:
             title = self.tr("{title} [read-only]").format(title=title)

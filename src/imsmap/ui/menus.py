@@ -170,8 +170,7 @@ class WindowMenus(QObject):
         self.act_fit = a(self.tr("&Fit chart"), chart.view.fit, "Ctrl+0")
         self.act_layer = a(self.tr("Switch &layer"), chart.toggle_layer, "Ctrl+L")
         # The charts by keyboard: Ctrl+1..9 for the first nine, Ctrl+PgDown/PgUp to step.
-        self.act_views = [a(self.tr("Chart: {name}").format(
-                                name=chart.tabs.tabText(i).split(" (")[0]),
+        self.act_views = [a(self.tr("Chart: {name}").format(name=chart.view_title(i)),
                             lambda _c=False, i=i: chart.tabs.setCurrentIndex(i),
                             f"Ctrl+{i + 1}" if i < 9 else None)
                           for i in range(chart.tabs.count())]

@@ -90,7 +90,8 @@ class MuscleSearchBox(QLineEdit):
             item = QListWidgetItem(match_label(self.atlas, muscle, text, self.language))
             item.setData(MUSCLE_ID_ROLE, muscle.id)
             item.setToolTip(f"{muscle.display_name(self.language)} · "
-                            f"{muscle.nerve_in(self.language)} · {muscle.roots_text}")
+                            f"{muscle.nerve_in(self.language)} · "
+                            f"{muscle.roots_text_with(wording.cranial_abbreviation())}")
             self.list.addItem(item)
         if found:
             self.list.setCurrentRow(0)

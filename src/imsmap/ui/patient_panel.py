@@ -120,15 +120,25 @@ class PatientPanel(QWidget):
         header = self.sessions.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Status and pain take the width of the widest text they can show, set once: sized to
+        # Each column takes the width of the widest text it can show, measured once: sized to
         # their contents, Qt measured every row of a 200-visit patient each time one was
-        # opened (about a third of opening that patient).
-        for column, widest in ((1, max(self.tr("signed"), self.tr("draft"), key=len)),
+        # opened (about a third of opening that patient). The date stretches, and the list is
+        # never narrower than the three (the date and time are longer in French: « 09 h 00 »).
+        metrics = self.sessions.fontMetrics()
+        widths = []
+        for column, widest in ((0, minute_text(datetime(2026, 12, 28, 20, 58))),
+                               (1, max(self.tr("signed"), self.tr("draft"),
+                                       key=metrics.horizontalAdvance)),
                                (2, "10 → 10")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(header.sectionSizeHint(column),
-                                             self.sessions.fontMetrics().horizontalAdvance(widest)
-                                             + COLUMN_PADDING))
+            widths.append(max(header.sectionSizeHint(column),
+                              metrics.horizontalAdvance(widest) + COLUMN_PADDING))
+            if column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, widths[-1])
+        style = self.sessions.style()
+        self.sessions.setMinimumWidth(
+            sum(widths) + 2 * self.sessions.frameWidth()
+            + style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent))
         self.sessions.currentItemChanged.connect(self._session_changed)
         self.new_session = QPushButton(self.tr("New session"))
         self.new_session.clicked.connect(self.newSessionRequested)

@@ -94,8 +94,14 @@ def _combo(name: str, context: str, items: tuple[str, ...]) -> QComboBox:
     box.addItem(named(NONE_TEXT), None)
     for item in items:
         box.addItem(named(vocabulary(context, item)), item)
-    box.setToolTip(QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
-        name=name.capitalize()))
+    optional = QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
+        name=name.capitalize())
+    box.setToolTip(optional)
+    # A narrow column cuts a long choice (« sensation : douleur sourde/crampe »): the tooltip
+    # says it whole.
+    box.currentIndexChanged.connect(
+        lambda _i: box.setToolTip(f"{box.currentText()}\n{optional}" if box.currentData()
+                                  else optional))
     box.setMinimumHeight(FIELD_HEIGHT)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime
 from imsmap import i18n
 from imsmap.atlas import Atlas, AtlasError, Muscle
 from imsmap.domain.progress import Target
+from imsmap.domain.segments import root_label
 from imsmap.i18n import records as records_text
 from imsmap.render.chart_painter import ChartPainter
 
@@ -36,6 +37,16 @@ def said(message: object) -> str:
     text = getattr(message, "message", message)
     with records_text.speaking(language()):
         return records_text.sentence_text(text)
+
+
+def database_title(read) -> str:
+    """Which database the window shows, for its title: the file's name; on a clinic server the
+    login and where, in the window's language (« anna à la base de données clinic sur
+    db:5432 »). `read`: the services' queries (records.read)."""
+    if read.place is None or read.login is None:
+        return read.path.name
+    return QCoreApplication.translate("Wording", "{login} at {place}").format(
+        login=read.login, place=said(read.place))
 
 
 # -- the atlas's names, in the window's language ---------------------------------------------
@@ -59,6 +70,12 @@ def nerve_text(muscle: Muscle) -> str:
 def view_name(atlas: Atlas, view_id: str) -> str:
     """A view's name as a tab or a list says it ("Anterior", "Vue antérieure")."""
     return atlas.view_name(view_id, language())
+
+
+def view_tab_name(atlas: Atlas, view_id: str) -> str:
+    """A view's name on the chart's tab: shorter where the language gives a tab name
+    ("Antérieure"; the whole name, "Vue antérieure", is the tab's tooltip)."""
+    return atlas.view_tab_name(view_id, language())
 
 
 def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
@@ -88,6 +105,19 @@ def target_label(target: Target, name: str) -> str:
     text = f"{name} {target.level}" if target.level else name
     letter = SIDE_LETTERS.get(target.side)
     return f"{text} {QCoreApplication.translate('SideLetter', letter)}" if letter else text
+
+
+CRANIAL = QT_TRANSLATE_NOOP("Roots", "CN")  # a cranial nerve before its number: « NC » in French
+
+
+def cranial_abbreviation() -> str:
+    """A cranial nerve's abbreviation before its number in the window's language ("NC")."""
+    return QCoreApplication.translate("Roots", CRANIAL)
+
+
+def root_name(root: str) -> str:
+    """A root as the window's language writes it ("CN11" is « NC11 » in French)."""
+    return root_label(root, cranial_abbreviation())
 
 
 def vocabulary(context: str, word: str) -> str:

@@ -47,6 +47,10 @@
         <translation>arguments positionnels</translation>
     </message>
     <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s&#xa0;:</translation>
+    </message>
+    <message>
         <source>show this help message and exit</source>
         <translation>afficher cette aide et quitter</translation>
     </message>
@@ -343,6 +347,10 @@ schéma de la base de données %3</translation>
         <translation>--demo ouvre la base de données propre à la clinique de démonstration; omettez --db et --dsn</translation>
     </message>
     <message>
+        <source>imsmap: %1</source>
+        <translation>imsmap&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>list the muscle catalogue (nerves, roots, pneumothorax risk)</source>
         <translation>lister le catalogue des muscles (nerfs, racines, risque de pneumothorax)</translation>
     </message>
@@ -352,7 +360,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>preview: write an image of every chart view to --out DIR</source>
-        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DIR</translation>
+        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DOSSIER</translation>
     </message>
     <message>
         <source>print the catalogue and views as JSON</source>
@@ -448,11 +456,11 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>write to FILE instead of standard output</source>
-        <translation>écrire dans FILE plutôt que sur la sortie standard</translation>
+        <translation>écrire dans FICHIER plutôt que sur la sortie standard</translation>
     </message>
     <message>
         <source>replace FILE if it exists already</source>
-        <translation>remplacer FILE s&apos;il existe déjà</translation>
+        <translation>remplacer FICHIER s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>write one CSV row per needle insertion, without names or identifiers, for research (docs/export-format.md)</source>
@@ -515,6 +523,10 @@ schéma de la base de données %3</translation>
         <translation>une légende pour la photo</translation>
     </message>
     <message>
+        <source>a site id</source>
+        <translation>un numéro de point</translation>
+    </message>
+    <message>
         <source>the id of the chart site the photo shows (a site of this session)</source>
         <translation>le numéro du point du schéma que montre la photo (un point de cette séance)</translation>
     </message>
@@ -561,6 +573,14 @@ schéma de la base de données %3</translation>
     <message>
         <source>Copy every record of a single-PC database file onto a newly initialised server in one transaction, then compare every row, the signatures and the audit chain with the file before committing. The file is only read.</source>
         <translation>Copier chaque dossier d&apos;un fichier de base de données à poste unique sur un serveur nouvellement initialisé en une transaction, puis comparer chaque ligne, les signatures et la chaîne d&apos;audit avec le fichier avant de valider. Le fichier est seulement lu.</translation>
+    </message>
+    <message>
+        <source>bring the server&apos;s imsmap schema up to this imsmap&apos;s</source>
+        <translation>mettre le schéma imsmap du serveur à niveau avec celui de cet imsmap</translation>
+    </message>
+    <message>
+        <source>Apply the schema migrations this imsmap brings to a clinic&apos;s server, each in one transaction, keeping every record; run it as the server&apos;s superuser once this imsmap is installed, before the rooms use it.</source>
+        <translation>Appliquer au serveur d&apos;une clinique les migrations de schéma qu&apos;apporte cet imsmap, chacune en une transaction, en gardant chaque dossier; à lancer comme superutilisateur du serveur une fois cet imsmap installé, avant que les salles s&apos;en servent.</translation>
     </message>
     <message>
         <source>the server&apos;s database as a libpq DSN, e.g. postgresql://postgres@db.clinic.lan/clinic?sslmode=verify-full (default: the one used last)</source>
@@ -651,7 +671,7 @@ schéma de la base de données %3</translation>
     </message>
     <message>
         <source>Choose the sessions one way: --patient ID, --from DATE --to DATE, or --session ID.</source>
-        <translation>Choisissez les séances d&apos;une seule façon&#xa0;: --patient ID, --from DATE --to DATE, ou --session ID.</translation>
+        <translation>Choisissez les séances d&apos;une seule façon&#xa0;: --patient NUMÉRO, --from DATE --to DATE, ou --session NUMÉRO.</translation>
     </message>
     <message>
         <source>A date range needs both --from DATE and --to DATE.</source>
@@ -731,6 +751,14 @@ Paramètres de connexion (sans mot de passe) conservés dans %3.
 Every row compared with the file; signatures matching their audit entries: %3; the audit chain (entries: %4) is unbroken and ends in the file&apos;s link %5. The file is unchanged.</source>
         <translation>%1 déplacé sur le serveur&#xa0;: %2.
 Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d&apos;audit&#xa0;: %3; la chaîne d&apos;audit (entrées&#xa0;: %4) est intacte et se termine par le maillon %5 du fichier. Le fichier est inchangé.</translation>
+    </message>
+    <message>
+        <source>Database %1 is at imsmap schema %2 already; nothing was changed.</source>
+        <translation>La base de données %1 est déjà au schéma imsmap %2; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Database %1 upgraded from imsmap schema %2 to %3; every record kept.</source>
+        <translation>La base de données %1 est passée du schéma imsmap %2 au schéma %3; chaque dossier a été gardé.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +908,232 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>No point inside the chart region %1 was found.</source>
         <translation>Aucun point à l&apos;intérieur de la région %1 du schéma n&apos;a été trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>Fhir</name>
+    <message>
+        <source>Insertions</source>
+        <translation>Insertions</translation>
+    </message>
+    <message>
+        <source>Responses at each insertion</source>
+        <translation>Réponses à chaque insertion</translation>
+    </message>
+    <message>
+        <source>Pain, needles and tolerance</source>
+        <translation>Douleur, aiguilles et tolérance</translation>
+    </message>
+    <message>
+        <source>Examination findings</source>
+        <translation>Constats d&apos;examen</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Adverse events</source>
+        <translation>Événements indésirables</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Signed record (PDF/A)</source>
+        <translation>Dossier signé (PDF/A)</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Addendas</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>Pain before treatment (0-10)</source>
+        <translation>Douleur avant le traitement (0-10)</translation>
+    </message>
+    <message>
+        <source>Pain after treatment (0-10)</source>
+        <translation>Douleur après le traitement (0-10)</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <source>Patient consent</source>
+        <translation>Consentement du patient</translation>
+    </message>
+    <message>
+        <source>Informed consent to intramuscular stimulation (dry needling)</source>
+        <translation>Consentement éclairé à la stimulation intramusculaire (puncture sèche)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Photo %1: %2</source>
+        <translation>Photo %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>Photo %1</translation>
+    </message>
+    <message>
+        <source>IMS treatment record %1</source>
+        <translation>Dossier de traitement SIM %1</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(non consigné)</translation>
+    </message>
+    <message>
+        <source>Legal authenticator</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <source>Procedure note</source>
+        <translation>Note d&apos;intervention</translation>
+    </message>
+    <message>
+        <source>IMS treatment record (PDF/A-1b) of the signed session</source>
+        <translation>Dossier de traitement SIM (PDF/A-1b) de la séance signée</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Addenda</translation>
+    </message>
+    <message>
+        <source>Amendment: %1</source>
+        <translation>Addenda&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Informed consent to treatment obtained</source>
+        <translation>Consentement éclairé au traitement obtenu</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Midline</source>
+        <translation>Ligne médiane</translation>
+    </message>
+    <message>
+        <source>Grasp grade (0 none, 1 mild, 2 moderate, 3 strong)</source>
+        <translation>Cote de préhension (0 aucune, 1 légère, 2 modérée, 3 forte)</translation>
+    </message>
+    <message>
+        <source>Cramp felt by the patient</source>
+        <translation>Crampe ressentie par le patient</translation>
+    </message>
+    <message>
+        <source>Local twitch response</source>
+        <translation>Secousse musculaire locale</translation>
+    </message>
+    <message>
+        <source>Tissue feel at the needle</source>
+        <translation>Sensation tissulaire à l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Release of the grasp</source>
+        <translation>Relâchement de la préhension</translation>
+    </message>
+    <message>
+        <source>Sensation reported by the patient</source>
+        <translation>Ressenti rapporté par le patient</translation>
+    </message>
+    <message>
+        <source>Electrical stimulation through the needle</source>
+        <translation>Électrostimulation par l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Needle diameter</source>
+        <translation>Diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Needle length</source>
+        <translation>Longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Depth of insertion</source>
+        <translation>Profondeur d&apos;insertion</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notes de séance</translation>
+    </message>
+    <message>
+        <source>How the patient tolerated treatment</source>
+        <translation>Tolérance du patient au traitement</translation>
+    </message>
+    <message>
+        <source>Number of needles used</source>
+        <translation>Nombre d&apos;aiguilles utilisées</translation>
+    </message>
+    <message>
+        <source>All needles accounted for and disposed of as sharps</source>
+        <translation>Toutes les aiguilles comptées et jetées dans le contenant à objets piquants</translation>
+    </message>
+    <message>
+        <source>Intramuscular stimulation (IMS) needle insertion</source>
+        <translation>Insertion d&apos;aiguille de stimulation intramusculaire (SIM)</translation>
+    </message>
+    <message>
+        <source>Side of the body</source>
+        <translation>Côté du corps</translation>
+    </message>
+    <message>
+        <source>Spinal level %1</source>
+        <translation>Niveau vertébral %1</translation>
+    </message>
+</context>
+<context>
+    <name>FhirStatus</name>
+    <message>
+        <source>completed</source>
+        <translation>effectuée</translation>
+    </message>
+    <message>
+        <source>not-done</source>
+        <translation>non effectuée</translation>
+    </message>
+    <message>
+        <source>preparation</source>
+        <translation>prévue</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1863,41 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>Metavar</name>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMANDE</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>NUMÉRO</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>ÉTAPE</translation>
+    </message>
+</context>
+<context>
     <name>OutputFiles</name>
     <message>
         <source>%1 is the database itself or one of its own files (-wal, -shm, -journal); nothing was written: choose another file name.</source>
@@ -1739,7 +2028,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>replace FILE (or files in DIR) that exist</source>
-        <translation>remplacer FILE (ou les fichiers de DIR) s&apos;il existe déjà</translation>
+        <translation>remplacer FICHIER (ou les fichiers de DOSSIER) s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>--from, --to and --out-dir export every session of a date range; leave out --session, --patient and --progress.</source>
@@ -1747,11 +2036,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>A date range writes one file per session: give --out-dir DIR, not --out.</source>
-        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir DIR, et non --out.</translation>
+        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir DOSSIER, et non --out.</translation>
     </message>
     <message>
         <source>A date range needs all of --from DATE, --to DATE and --out-dir DIR.</source>
-        <translation>Une période exige --from DATE, --to DATE et --out-dir DIR.</translation>
+        <translation>Une période exige --from DATE, --to DATE et --out-dir DOSSIER.</translation>
     </message>
     <message>
         <source>--last goes with --patient and --progress.</source>
@@ -1763,15 +2052,15 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>A progress report needs both --patient ID and --progress.</source>
-        <translation>Un rapport d&apos;évolution exige --patient ID et --progress.</translation>
+        <translation>Un rapport d&apos;évolution exige --patient NUMÉRO et --progress.</translation>
     </message>
     <message>
         <source>Say what to write: --session ID, or --patient ID --progress.</source>
-        <translation>Indiquez quoi écrire&#xa0;: --session ID, ou --patient ID --progress.</translation>
+        <translation>Indiquez quoi écrire&#xa0;: --session NUMÉRO, ou --patient NUMÉRO --progress.</translation>
     </message>
     <message>
         <source>Give the PDF file to write with --out FILE.</source>
-        <translation>Indiquez le fichier PDF à écrire avec --out FILE.</translation>
+        <translation>Indiquez le fichier PDF à écrire avec --out FICHIER.</translation>
     </message>
     <message>
         <source>%1 (chart %2) has no sessions to report on.</source>
@@ -2622,6 +2911,13 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Roots</name>
+    <message>
+        <source>CN</source>
+        <translation>NC</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <source>Informed consent is not recorded.</source>
@@ -2896,6 +3192,13 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>ServerReconnect</name>
+    <message>
+        <source>The clinic server cannot be reached now (it is restarting, or the network is down), so nothing was changed, and what was saved before is safe; imsmap is connecting again.</source>
+        <translation>Le serveur de la clinique est injoignable pour l&apos;instant (il redémarre, ou le réseau est coupé), donc rien n&apos;a été modifié, et ce qui a été enregistré avant est en sécurité; imsmap se reconnecte.</translation>
+    </message>
+</context>
+<context>
     <name>ServerRefusals</name>
     <message>
         <source>The %1 does not offer TLS, but the connection settings require it (sslmode); nothing was done. Set up TLS on the server (docs/clinic-server.md).</source>
@@ -3058,6 +3361,10 @@ N° de permis %2</translation>
     <message>
         <source>The %1 is not set up for imsmap; run `imsmap server init` on it first.</source>
         <translation>La %1 n&apos;est pas configurée pour imsmap; lancez d&apos;abord «&#xa0;imsmap server init&#xa0;» sur celle-ci.</translation>
+    </message>
+    <message>
+        <source>The %1 refused to upgrade imsmap&apos;s schema (%2); the schema is still %3. Run `imsmap server upgrade` as the server&apos;s superuser.</source>
+        <translation>La %1 a refusé la mise à niveau du schéma d&apos;imsmap (%2); le schéma est toujours %3. Lancez `imsmap server upgrade` comme superutilisateur du serveur.</translation>
     </message>
     <message>
         <source>The %1 has imsmap schema %2; this imsmap works with %3. Update imsmap (or the server&apos;s schema).</source>

@@ -1141,12 +1141,20 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>LiveWindow</name>
     <message>
+        <source>Connecting to the clinic server again…</source>
+        <translation>Reconnexion au serveur de la clinique…</translation>
+    </message>
+    <message>
         <source>Changes made in other rooms do not arrive in this window: {reason}</source>
         <translation>Les modifications faites dans les autres salles n&apos;arrivent pas dans cette fenêtre&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{login} took this session over in {room}; it is read-only here now.</source>
         <translation>{login} a repris cette séance dans {room}&#xa0;; elle est maintenant en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>{login} no longer has this session open in {room}; it can be edited here now.</source>
+        <translation>{login} n&apos;a plus cette séance ouverte dans {room}; elle peut maintenant être modifiée ici.</translation>
     </message>
     <message>
         <source>The connection to the clinic server was lost; changes from other rooms will arrive once it is back ({reason}).</source>
@@ -2095,6 +2103,13 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Progress</source>
         <translation>Suivi</translation>
+    </message>
+</context>
+<context>
+    <name>Roots</name>
+    <message>
+        <source>CN</source>
+        <translation>NC</translation>
     </message>
 </context>
 <context>
@@ -3380,6 +3395,13 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Clinic settings saved.</source>
         <translation>Paramètres de la clinique enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>{login} at {place}</source>
+        <translation>{login}, {place}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from imsmap.atlas import AtlasError
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import JsonObject
@@ -25,17 +26,33 @@ PdfSource = Callable[[int, datetime], bytes]
 
 
 def fhir_bundle(records: Records, *, session_ids: Iterable[int] | None = None,
-                document: bool = False, pdf: PdfSource | None = None) -> JsonObject:
+                document: bool = False, pdf: PdfSource | None = None,
+                language: str = t.SOURCE_LANGUAGE, say: t.Say | None = None,
+                decimal_point: str = ".") -> JsonObject:
     """The record (or the chosen visits) as a FHIR R4 Bundle, as plain JSON values.
 
     `document`: one signed visit as a document bundle (UserFacingError otherwise). `pdf`: gives
     the PDF/A of a signed visit, generated at the export's time; None leaves the PDFs out.
+    `language`: what the bundle's readable text is written in (the clinic's records language),
+    `say(context, text)` translating the marked texts into it (terms.Words).
     """
-    return build_bundle(export_document(records, session_ids), document=document, pdf=pdf)
+    atlas = records.atlas
+
+    def muscle(muscle_id: str) -> str | None:
+        try:
+            return atlas.muscle(muscle_id).display_name(language)
+        except (AtlasError, KeyError):
+            return None
+
+    words = t.Words(language, say or t.ENGLISH.say, muscle, decimal_point)
+    return build_bundle(export_document(records, session_ids), document=document, pdf=pdf,
+                        words=words)
 
 
-def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | None = None) -> JsonObject:
-    """The bundle for an export document (`services.export.export_document`)."""
+def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | None = None,
+                 words: t.Words = t.ENGLISH) -> JsonObject:
+    """The bundle for an export document (`services.export.export_document`), its readable
+    text in `words`' language."""
     visits = [(p, v) for p in doc["patients"] for v in p["visits"]]
     if document and (len(visits) != 1 or visits[0][1]["status"] != "signed"):
         raise UserFacingError(sentence("Bundle", QT_TRANSLATE_NOOP(
@@ -52,10 +69,10 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
         p_url, p_res = clinical.patient(p)
         people[p_url] = p_res
         for v in p["visits"]:
-            pr = clinical.practitioner(v)
+            pr = clinical.practitioner(v, words)
             if pr is not None:
                 people.setdefault(*pr)
-            ctx = Context(p, v, p_url, pr[0] if pr else None)
+            ctx = Context(p, v, p_url, pr[0] if pr else None, words)
             entries, sections = _visit(ctx, atlas_version, pdf, generated)
             body += entries
             if document:
@@ -64,9 +81,13 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
                 muscles[s["muscle"]] = s["muscle_name"]
                 if s["level"]:
                     levels.add(s["level"])
-    systems = t.code_systems(atlas_version, muscles, levels)
-    every = head + systems + list(people.items()) + body
-    bundle: JsonObject = {"resourceType": "Bundle", "type": "document" if document else "collection",
+    systems = t.code_systems(atlas_version, muscles, levels, words)
+    # Each resource says its language; the code systems say theirs (English, the displays
+    # of their concepts, with designations in the bundle's language).
+    every = [(url, _in_language(res, words))
+             for url, res in head + systems + list(people.items()) + body]
+    bundle: JsonObject = {"resourceType": "Bundle", "language": words.tag,
+                          "type": "document" if document else "collection",
               "timestamp": t.when(doc["exported_at"]),
               "entry": [{"fullUrl": url, "resource": res} for url, res in every]}
     if document:
@@ -75,6 +96,16 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
         bundle["identifier"] = {"system": t.URI,
                                 "value": t.urn(*clinical.session_key(v), "document", *key)}
     return bundle
+
+
+def _in_language(res: JsonObject, words: t.Words) -> JsonObject:
+    """`res` saying the language its text is written in (Resource.language), after its id."""
+    if "language" in res:
+        return res
+    out: JsonObject = {k: res[k] for k in ("resourceType", "id") if k in res}
+    out["language"] = words.tag
+    out.update(res)
+    return out
 
 
 def _visit(ctx: Context, atlas_version: str, pdf: PdfSource | None,
@@ -98,13 +129,17 @@ def _visit(ctx: Context, atlas_version: str, pdf: PdfSource | None,
     signature = signing.signature(ctx, [url for url, _ in recorded])
     amended = signing.amendments(ctx, printed[0][0] if printed else None)
     entries = recorded + printed + ([signature] if signature else []) + amended
-    sections = [("Insertions", procedures), ("Responses at each insertion", responses),
-                ("Pain, needles and tolerance", outcome), ("Examination findings", findings),
-                ("Consent", consent), ("Adverse events", adverse), ("Plan", plan),
-                ("Photos", pictures),
-                ("Signed record (PDF/A)", printed),
-                ("Amendments", [e for e in amended
-                                if e[1]["resourceType"] == "DocumentReference"])]
+    sections = [(QT_TRANSLATE_NOOP("Fhir", "Insertions"), procedures),
+                (QT_TRANSLATE_NOOP("Fhir", "Responses at each insertion"), responses),
+                (QT_TRANSLATE_NOOP("Fhir", "Pain, needles and tolerance"), outcome),
+                (QT_TRANSLATE_NOOP("Fhir", "Examination findings"), findings),
+                (QT_TRANSLATE_NOOP("Fhir", "Consent"), consent),
+                (QT_TRANSLATE_NOOP("Fhir", "Adverse events"), adverse),
+                (QT_TRANSLATE_NOOP("Fhir", "Plan"), plan),
+                (QT_TRANSLATE_NOOP("Fhir", "Photos"), pictures),
+                (QT_TRANSLATE_NOOP("Fhir", "Signed record (PDF/A)"), printed),
+                (QT_TRANSLATE_NOOP("Fhir", "Amendments"), [
+                    e for e in amended if e[1]["resourceType"] == "DocumentReference"])]
     return entries, sections
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.services.fhir import terms as t
@@ -22,8 +23,8 @@ class Context:
     """What the resources of one visit refer to: its patient, practitioner and encounter."""
 
     def __init__(self, patient: JsonObject, visit: JsonObject, patient_url: str,
-                 practitioner_url: str | None):
-        self.patient, self.visit = patient, visit
+                 practitioner_url: str | None, words: t.Words = t.ENGLISH):
+        self.patient, self.visit, self.words = patient, visit, words
         self.patient_url, self.practitioner_url = patient_url, practitioner_url
         self.key = session_key(visit)
         self.encounter_url = t.urn(*self.key)
@@ -81,13 +82,14 @@ def practitioner_url(visit: JsonObject) -> str | None:
     return t.urn("practitioner", visit["practitioner"], visit["practitioner_registration"])
 
 
-def practitioner(visit: JsonObject) -> Entry | None:
+def practitioner(visit: JsonObject, words: t.Words = t.ENGLISH) -> Entry | None:
     url = practitioner_url(visit)
     if url is None:
         return None
     out: JsonObject = {"resourceType": "Practitioner", "id": t.rid(url)}
     if visit["practitioner_registration"]:
-        out["identifier"] = [{"type": {"text": "Registration number"},
+        out["identifier"] = [{"type": {"text": words(QT_TRANSLATE_NOOP(
+                                  "Fhir", "Registration number"))},
                               "value": visit["practitioner_registration"]}]
     if visit["practitioner"]:
         out["name"] = [{"text": visit["practitioner"]}]
@@ -124,13 +126,26 @@ def observation(ctx: Context, url: str, code: JsonObject, value: JsonObject | No
     return url, out
 
 
-def muscle_concept(site: JsonObject, atlas_version: str) -> JsonObject:
-    """The muscle in the atlas's code system, its name as text; a muscle this atlas does not
-    know is its id as text only (no code that the bundle's code system does not define)."""
+def muscle_concept(site: JsonObject, atlas_version: str,
+                   words: t.Words = t.ENGLISH) -> JsonObject:
+    """The muscle in the atlas's code system, its name in the bundle's language as display
+    and text; a muscle this atlas does not know is its id as text only (no code that the
+    bundle's code system does not define)."""
     if site["muscle_name"] is None:
         return {"text": site["muscle"]}
+    name = (words.muscle(site["muscle"]) if words.muscle else None) or site["muscle_name"]
     return {"coding": [{"system": t.MUSCLE, "version": atlas_version, "code": site["muscle"],
-                        "display": site["muscle_name"]}], "text": site["muscle_name"]}
+                        "display": name}], "text": name}
+
+
+def side_text(side: str, words: t.Words = t.ENGLISH) -> str:
+    return words(t.SIDE_TEXT[side])
+
+
+def where_text(muscle: JsonObject, site: JsonObject, words: t.Words = t.ENGLISH) -> str:
+    """"Multifidus, L4, left": the muscle, its level and its side, as a reader says it."""
+    return ", ".join(x for x in (muscle["text"], site["level"],
+                                 side_text(site["side"], words).lower()) if x)
 
 
 def _mm(value: float) -> JsonObject:
@@ -140,16 +155,16 @@ def _mm(value: float) -> JsonObject:
 def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
     """A Procedure (the insertion), the BodyStructure it targets (muscle, side, level, place
     on the chart) and an Observation for each recorded response and needle measure."""
+    w = ctx.words
     proc_url = ctx.url("site", s["id"])
     body_url = ctx.url("site", s["id"], "body-structure")
-    muscle = muscle_concept(s, atlas_version)
-    qualifiers = [t.concept(t.LATERALITY[s["side"]], t.SIDE_TEXT[s["side"]])]
+    muscle = muscle_concept(s, atlas_version, w)
+    qualifiers = [t.concept(t.LATERALITY[s["side"]], side_text(s["side"], w))]
     if s["level"]:
         qualifiers.append(t.concept({"system": t.LEVEL, "version": t.IMS_VERSION,
                                      "code": s["level"],
-                                     "display": f"Spinal level {s['level']}"}, s["level"]))
-    where = ", ".join(x for x in (muscle["text"], s["level"], t.SIDE_TEXT[s["side"]].lower())
-                      if x)
+                                     "display": t.level_display(s["level"], w)}, s["level"]))
+    where = where_text(muscle, s, w)
     body = {"resourceType": "BodyStructure", "id": t.rid(body_url),
             "extension": [{"url": t.EXT_CHART_POSITION, "extension": [
                 {"url": "number", "valuePositiveInt": s["seq"]},
@@ -165,7 +180,7 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
         status = "completed"
     proc: JsonObject = {"resourceType": "Procedure", "id": t.rid(proc_url),
             "extension": [{"url": t.TARGET_BODY_STRUCTURE, "valueReference": t.ref(body_url)}],
-            "status": status, "code": t.concept(t.ims("insertion")), "subject": ctx.subject,
+            "status": status, "code": t.concept(t.ims("insertion", w)), "subject": ctx.subject,
             "encounter": ctx.encounter, "bodySite": [muscle]}
     if not s["planned"]:
         proc["performedDateTime"] = t.when(s["created_at"])
@@ -182,44 +197,48 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
         values += [("cramp", {"valueBoolean": s["cramp"]}),
                    ("twitch", {"valueBoolean": s["twitch"]}),
                    ("estim", {"valueBoolean": s["estim"]})]
-    for key, code in (("tissue_feel", "tissue-feel"), ("release", "release"),
-                      ("sensation", "sensation")):
+    # The record's words (stored in English, as exported) in the bundle's language; a word
+    # of the clinic's own stays as written.
+    for key, code, context in (("tissue_feel", "tissue-feel", "TissueFeel"),
+                               ("release", "release", "Release"),
+                               ("sensation", "sensation", "Sensation")):
         if s[key] is not None:
-            values.append((code, {"valueString": s[key]}))
+            values.append((code, {"valueString": w(s[key], context)}))
     for key, code in (("needle_diameter_mm", "needle-diameter"),
                       ("needle_length_mm", "needle-length"), ("depth_mm", "depth")):
         if s[key] is not None:
             values.append((code, _mm(s[key])))
     for code, value in values:
-        out.append(observation(ctx, ctx.url("site", s["id"], code), t.concept(t.ims(code)),
+        out.append(observation(ctx, ctx.url("site", s["id"], code), t.concept(t.ims(code, w)),
                                value, category="procedure", partOf=[t.ref(proc_url)]))
     return out
 
 
 def session_observations(ctx: Context) -> list[Entry]:
     """Pain before and after (LOINC 72514-3, unit 1), and the session's own IMS codes."""
-    v = ctx.visit
+    v, w = ctx.visit, ctx.words
     out = []
-    for key, timing, text in (("pain_before", "before", "Pain before treatment (0-10)"),
-                              ("pain_after", "after", "Pain after treatment (0-10)")):
+    for key, timing, text in (
+            ("pain_before", "before", QT_TRANSLATE_NOOP("Fhir", "Pain before treatment (0-10)")),
+            ("pain_after", "after", QT_TRANSLATE_NOOP("Fhir", "Pain after treatment (0-10)"))):
         if v[key] is None:
             continue
         out.append(observation(
-            ctx, ctx.url(key), t.concept(t.PAIN, text),
+            ctx, ctx.url(key), t.concept(t.PAIN, w(text)),
             {"valueQuantity": {"value": v[key], "unit": "1", "system": t.UCUM, "code": "1"}},
             category="survey", extension=[{"url": t.EXT_PAIN_TIMING, "valueCode": timing}],
             effectiveDateTime=t.when(v["started_at"]) if timing == "before" else None))
     if v["notes"]:
-        out.append(observation(ctx, ctx.url("session-notes"), t.concept(t.ims("session-notes")),
+        out.append(observation(ctx, ctx.url("session-notes"), t.concept(t.ims("session-notes", w)),
                                {"valueString": v["notes"]}, category="exam"))
     if v["tolerance"]:
-        out.append(observation(ctx, ctx.url("tolerance"), t.concept(t.ims("tolerance")),
+        out.append(observation(ctx, ctx.url("tolerance"), t.concept(t.ims("tolerance", w)),
                                {"valueString": v["tolerance"]}, category="procedure"))
     if v["needle_count"] is not None:
-        out.append(observation(ctx, ctx.url("needle-count"), t.concept(t.ims("needle-count")),
+        out.append(observation(ctx, ctx.url("needle-count"), t.concept(t.ims("needle-count", w)),
                                {"valueInteger": v["needle_count"]}, category="procedure"))
     out.append(observation(ctx, ctx.url("needles-accounted"),
-                           t.concept(t.ims("needles-accounted")),
+                           t.concept(t.ims("needles-accounted", w)),
                            {"valueBoolean": v["needles_accounted"]}, category="procedure"))
     return out
 
@@ -227,15 +246,16 @@ def session_observations(ctx: Context) -> list[Entry]:
 def findings(ctx: Context) -> list[Entry]:
     """Gunn's signs of neuropathy found on examination: one Observation each."""
     out = []
+    w = ctx.words
     for f in ctx.visit["findings"]:
         sign = f["sign"]
-        code = (t.concept(t.ims(f"finding-{sign}")) if sign in FINDING_SIGNS
+        code = (t.concept(t.ims(f"finding-{sign}", w)) if sign in FINDING_SIGNS
                 else {"text": sign})
         entry = observation(
             ctx, ctx.url("finding", f["id"]), code, None, category="exam",
-            component=[{"code": t.concept(t.ims("laterality")),
+            component=[{"code": t.concept(t.ims("laterality", w)),
                         "valueCodeableConcept": t.concept(t.LATERALITY[f["side"]],
-                                                          t.SIDE_TEXT[f["side"]])}],
+                                                          side_text(f["side"], w))}],
             bodySite={"text": f["location"]} if f["location"] else None,
             note=[{"text": f["notes"]}] if f["notes"] else None)
         out.append(entry)
@@ -244,16 +264,17 @@ def findings(ctx: Context) -> list[Entry]:
 
 def adverse_events(ctx: Context) -> list[Entry]:
     out = []
+    w = ctx.words
     for a in ctx.visit["adverse_events"]:
         url = ctx.url("adverse-event", a["id"])
-        event = (t.concept(t.ims(f"adverse-{a['kind']}")) if a["kind"] in ADVERSE_EVENT_KINDS
+        event = (t.concept(t.ims(f"adverse-{a['kind']}", w)) if a["kind"] in ADVERSE_EVENT_KINDS
                  else {"text": a["kind"]})
         res: JsonObject = {"resourceType": "AdverseEvent", "id": t.rid(url),
                            "actuality": "actual",
                "event": event, "subject": ctx.subject, "encounter": ctx.encounter,
                "recordedDate": t.when(a["created_at"]),
                "severity": {"coding": [{"system": t.AE_SEVERITY, "code": a["severity"]}],
-                            "text": a["severity"]}}
+                            "text": w(a["severity"], "Severity")}}
         if a["action_taken"]:
             res["extension"] = [{"url": t.EXT_ACTION_TAKEN, "valueString": a["action_taken"]}]
         out.append((url, res))
@@ -262,17 +283,19 @@ def adverse_events(ctx: Context) -> list[Entry]:
 
 def consent(ctx: Context) -> Entry | None:
     """Informed consent to the treatment, when the record says it was obtained."""
-    v = ctx.visit
+    v, w = ctx.visit, ctx.words
     if not v["consent"]:
         return None
     url = ctx.url("consent")
     return url, {
         "resourceType": "Consent", "id": t.rid(url), "status": "active",
         "scope": {"coding": [{"system": t.CONSENT_SCOPE, "code": "treatment"}],
-                  "text": "Treatment"},
-        "category": [t.concept(t.PATIENT_CONSENT)], "patient": ctx.subject,
+                  "text": w(QT_TRANSLATE_NOOP("Fhir", "Treatment"))},
+        "category": [t.concept(t.PATIENT_CONSENT, w(QT_TRANSLATE_NOOP("Fhir", "Patient consent")))],
+        "patient": ctx.subject,
         "dateTime": t.when(v["started_at"]), "performer": [ctx.subject],
-        "policyRule": {"text": "Informed consent to intramuscular stimulation (dry needling)"},
+        "policyRule": {"text": w(QT_TRANSLATE_NOOP(
+            "Fhir", "Informed consent to intramuscular stimulation (dry needling)"))},
         # R4's Consent has no encounter element: the session it was given in, by extension.
         "extension": [{"url": t.EXT_ENCOUNTER, "valueReference": ctx.encounter}],
     }

@@ -11,9 +11,10 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill
 from imsmap.domain.values import JsonObject
 from imsmap.services.fhir import terms as t
-from imsmap.services.fhir.clinical import Context, Entry, muscle_concept
+from imsmap.services.fhir.clinical import Context, Entry, muscle_concept, where_text
 
 MEDIA_TYPE = "http://terminology.hl7.org/CodeSystem/media-type"
 IMAGE = {"system": MEDIA_TYPE, "code": "image", "display": "Image"}
@@ -22,6 +23,7 @@ SID_PHOTO = f"{t.BASE}/sid/photo-sha256"
 
 def photos(ctx: Context, atlas_version: str) -> list[Entry]:
     sites = {s["id"]: s for s in ctx.visit["sites"]}
+    w = ctx.words
     out = []
     for n, p in enumerate(ctx.visit.get("photos", ()), 1):
         url = ctx.url("photo", p["sha256"])
@@ -29,18 +31,19 @@ def photos(ctx: Context, atlas_version: str) -> list[Entry]:
         res: JsonObject = {
             "resourceType": "Media", "id": t.rid(url),
             "identifier": [{"system": SID_PHOTO, "value": p["sha256"]}],
-            "status": "completed", "type": t.concept(IMAGE),
+            "status": "completed", "type": t.concept(IMAGE, w(QT_TRANSLATE_NOOP("Fhir", "Image"))),
             "subject": ctx.subject, "encounter": ctx.encounter,
             "content": {"contentType": p["mime"], "data": p["data"], "size": len(data),
                         # FHIR R4 Attachment.hash: the SHA-1 of the data, base64.
                         "hash": base64.b64encode(hashlib.sha1(data).digest()).decode("ascii"),
-                        "title": f"Photo {n}" + (f": {p['caption']}" if p["caption"] else "")}}
+                        "title": fill(w(QT_TRANSLATE_NOOP("Fhir", "Photo %1: %2")),
+                                      [n, p["caption"]]) if p["caption"]
+                        else fill(w(QT_TRANSLATE_NOOP("Fhir", "Photo %1")), [n])}}
         site = sites.get(p["site"])
         if site is not None:
             res["partOf"] = [t.ref(ctx.url("site", site["id"]))]
-            concept = muscle_concept(site, atlas_version)
-            concept["text"] = ", ".join(x for x in (concept["text"], site["level"],
-                                                    t.SIDE_TEXT[site["side"]].lower()) if x)
+            concept = muscle_concept(site, atlas_version, w)
+            concept["text"] = where_text(concept, site, w)
             res["bodySite"] = concept
         if ctx.practitioner:
             res["operator"] = ctx.practitioner

@@ -9,6 +9,7 @@ import base64
 import hashlib
 from html import escape
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill
 from imsmap.domain.values import JsonObject
 from imsmap.services.fhir import terms as t
 from imsmap.services.fhir.clinical import Context, Entry
@@ -16,16 +17,25 @@ from imsmap.services.fhir.clinical import Context, Entry
 _XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def user(login: str) -> JsonObject:
+# The record's title, as the PDF's: "IMS treatment record 2026-11-20".
+RECORD_TITLE = QT_TRANSLATE_NOOP("Fhir", "IMS treatment record %1")
+# The narrative's words for a Procedure's status.
+STATUS_TEXT: dict[str, str] = {"completed": QT_TRANSLATE_NOOP("FhirStatus", "completed"),
+               "not-done": QT_TRANSLATE_NOOP("FhirStatus", "not-done"),
+               "preparation": QT_TRANSLATE_NOOP("FhirStatus", "preparation")}
+
+
+def user(login: str, words: t.Words = t.ENGLISH) -> JsonObject:
     """Who did something in imsmap: their login name (the audit trail's actor)."""
     if not login:
-        return {"display": "(not recorded)"}
+        return {"display": words(QT_TRANSLATE_NOOP("Fhir", "(not recorded)"))}
     return {"identifier": {"system": t.SID_USER, "value": login}, "display": login}
 
 
-def _agent(code: str, display: str, login: str) -> JsonObject:
-    return {"type": t.concept({"system": t.PROVENANCE_TYPE, "code": code, "display": display}),
-            "who": user(login)}
+def _agent(code: str, display: str, text: str, login: str, words: t.Words) -> JsonObject:
+    return {"type": t.concept({"system": t.PROVENANCE_TYPE, "code": code, "display": display},
+                              words(text)),
+            "who": user(login, words)}
 
 
 def signature(ctx: Context, targets: list[str]) -> Entry | None:
@@ -36,7 +46,9 @@ def signature(ctx: Context, targets: list[str]) -> Entry | None:
     url = ctx.url("signature")
     out = {"resourceType": "Provenance", "id": t.rid(url),
            "target": [t.ref(u) for u in targets], "recorded": t.when(v["signed_at"]),
-           "agent": [_agent("legal", "Legal Authenticator", v["signed_by"])]}
+           "agent": [_agent("legal", "Legal Authenticator",
+                            QT_TRANSLATE_NOOP("Fhir", "Legal authenticator"), v["signed_by"],
+                            ctx.words)]}
     if v["content_hash"]:
         out["extension"] = [{"url": t.EXT_CONTENT_HASH, "valueString": v["content_hash"]}]
     return url, out
@@ -44,20 +56,22 @@ def signature(ctx: Context, targets: list[str]) -> Entry | None:
 
 def pdf_reference(ctx: Context, pdf: bytes, generated: str) -> Entry:
     """The signed record as imsmap prints it (PDF/A-1b), whole, in the bundle."""
-    v = ctx.visit
+    v, w = ctx.visit, ctx.words
     url = ctx.url("pdf")
     out = {"resourceType": "DocumentReference", "id": t.rid(url), "status": "current",
            "docStatus": "amended" if v["amendments"] else "final",
-           "type": t.concept(t.PROCEDURE_NOTE), "subject": ctx.subject, "date": generated,
-           "authenticator": user(v["signed_by"]),
-           "description": "IMS treatment record (PDF/A-1b) of the signed session",
+           "type": t.concept(t.PROCEDURE_NOTE, w(QT_TRANSLATE_NOOP("Fhir", "Procedure note"))),
+           "subject": ctx.subject, "date": generated,
+           "authenticator": user(v["signed_by"], w),
+           "description": w(QT_TRANSLATE_NOOP(
+               "Fhir", "IMS treatment record (PDF/A-1b) of the signed session")),
            "content": [{"attachment": {
                "contentType": "application/pdf",
                "data": base64.b64encode(pdf).decode("ascii"),
                "size": len(pdf),
                # FHIR R4 Attachment.hash: the SHA-1 of the data, base64.
                "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),
-               "title": f"IMS treatment record {v['started_at'][:10]}",
+               "title": fill(w(RECORD_TITLE), [v["started_at"][:10]]),
                "creation": generated}}],
            "context": {"encounter": [ctx.encounter],
                        "period": {"start": t.when(v["started_at"])}}}
@@ -70,70 +84,80 @@ def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
     """Each amendment: its text as a DocumentReference (appending to the signed record's
     PDF when the bundle carries it) and a Provenance with its reason, time and author."""
     out = []
+    w = ctx.words
     for a in ctx.visit["amendments"]:
         doc_url = ctx.url("amendment", a["id"])
         prov_url = ctx.url("amendment", a["id"], "provenance")
         doc = {"resourceType": "DocumentReference", "id": t.rid(doc_url), "status": "current",
-               "type": {"text": "Amendment"}, "subject": ctx.subject,
-               "date": t.when(a["created_at"]), "author": [user(a["created_by"])],
+               "type": {"text": w(QT_TRANSLATE_NOOP("Fhir", "Amendment"))},
+               "subject": ctx.subject,
+               "date": t.when(a["created_at"]), "author": [user(a["created_by"], w)],
                "description": a["reason"],
                "content": [{"attachment": {
                    "contentType": "text/plain; charset=utf-8",
                    "data": base64.b64encode(a["text"].encode("utf-8")).decode("ascii"),
-                   "title": f"Amendment: {a['reason']}"}}],
+                   "title": fill(w(QT_TRANSLATE_NOOP("Fhir", "Amendment: %1")),
+                                 [a["reason"]])}}],
                "context": {"encounter": [ctx.encounter]}}
         if pdf_url is not None:
             doc["relatesTo"] = [{"code": "appends", "target": t.ref(pdf_url)}]
         prov = {"resourceType": "Provenance", "id": t.rid(prov_url),
                 "target": [t.ref(doc_url), ctx.encounter], "recorded": t.when(a["created_at"]),
                 "reason": [{"text": a["reason"]}],
-                "agent": [_agent("author", "Author", a["created_by"])]}
+                "agent": [_agent("author", "Author", QT_TRANSLATE_NOOP("Fhir", "Author"),
+                                 a["created_by"], w)]}
         out += [(doc_url, doc), (prov_url, prov)]
     return out
 
 
-def _narrative(lines: list[str]) -> JsonObject:
+def _narrative(lines: list[str], words: t.Words) -> JsonObject:
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-    return {"status": "generated", "div": f'<div xmlns="{_XHTML}"><ul>{items}</ul></div>'}
+    return {"status": "generated",
+            "div": f'<div xmlns="{_XHTML}" lang="{words.tag}" xml:lang="{words.tag}">'
+                   f'<ul>{items}</ul></div>'}
 
 
 def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
                 lookup: dict[str, JsonObject]) -> Entry:
     """The head of a document bundle: one signed visit, its sections in the record's order."""
-    v = ctx.visit
+    v, w = ctx.visit, ctx.words
     url = ctx.url("composition")
     changed = max([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
     out: JsonObject = {"resourceType": "Composition", "id": t.rid(url),
            "status": "amended" if v["amendments"] else "final",
-           "type": t.concept(t.PROCEDURE_NOTE), "subject": ctx.subject,
+           "type": t.concept(t.PROCEDURE_NOTE, w(QT_TRANSLATE_NOOP("Fhir", "Procedure note"))),
+           "subject": ctx.subject,
            "encounter": ctx.encounter, "date": t.when(changed),
-           "author": [ctx.practitioner or user(v["signed_by"])],
-           "title": f"IMS treatment record {v['started_at'][:10]}",
+           "author": [ctx.practitioner or user(v["signed_by"], w)],
+           "title": fill(w(RECORD_TITLE), [v["started_at"][:10]]),
            "attester": [{"mode": "legal", "time": t.when(v["signed_at"]),
-                         "party": user(v["signed_by"])}],
+                         "party": user(v["signed_by"], w)}],
            "section": []}
     for title, entries in sections:
         if not entries:
             continue
-        out["section"].append({"title": title,
-                               "text": _narrative([summary(res, lookup)
-                                                   for _, res in entries]),
+        out["section"].append({"title": w(title),
+                               "text": _narrative([summary(res, lookup, w)
+                                                   for _, res in entries], w),
                                "entry": [t.ref(u) for u, _ in entries]})
     return url, out
 
 
-def summary(res: JsonObject, lookup: dict[str, JsonObject]) -> str:
-    """One line of narrative for a resource in a composition section; `lookup` finds the
-    resources it refers to by fullUrl."""
+def summary(res: JsonObject, lookup: dict[str, JsonObject], words: t.Words = t.ENGLISH) -> str:
+    """One line of narrative for a resource in a composition section, in the bundle's
+    language; `lookup` finds the resources it refers to by fullUrl."""
     kind: str = res["resourceType"]
     if kind == "Procedure":
         body = lookup[res["extension"][0]["valueReference"]["reference"]]
         number = body["extension"][0]["extension"][0]["valuePositiveInt"]
-        return f"{number}. {body['description']} ({res['status']})"
+        state = str(res["status"])
+        status = words(STATUS_TEXT.get(state, state), "FhirStatus")
+        return f"{number}. {body['description']} ({status})"
     if kind == "Observation":
-        line = f"{res['code']['text']}: {_value(res)}"
+        line = fill(words(QT_TRANSLATE_NOOP("Fhir", "%1: %2")),
+                    [res["code"]["text"], _value(res, words)])
         if "partOf" in res:
-            line = summary(lookup[res["partOf"][0]["reference"]], lookup).split(" (")[0] \
+            line = summary(lookup[res["partOf"][0]["reference"]], lookup, words).split(" (")[0] \
                 + " - " + line
         return line
     if kind == "AdverseEvent":
@@ -141,7 +165,7 @@ def summary(res: JsonObject, lookup: dict[str, JsonObject]) -> str:
     if kind == "CarePlan":
         return str(res["description"])
     if kind == "Consent":
-        return "Informed consent to treatment obtained"
+        return words(QT_TRANSLATE_NOOP("Fhir", "Informed consent to treatment obtained"))
     if kind == "DocumentReference":
         return str(res.get("description") or res["type"]["text"])
     if kind == "Media":
@@ -150,15 +174,16 @@ def summary(res: JsonObject, lookup: dict[str, JsonObject]) -> str:
     return kind
 
 
-def _value(res: JsonObject) -> str:
+def _value(res: JsonObject, words: t.Words) -> str:
     for key, value in res.items():
         if key == "valueQuantity":
-            return f"{value['value']:g} {value['unit']}" if value["unit"] != "1" \
-                else f"{value['value']:g}"
+            number = f"{value['value']:g}".replace(".", words.decimal_point)
+            return f"{number} {value['unit']}" if value["unit"] != "1" else number
         if key == "valueBoolean":
-            return "yes" if value else "no"
+            return words(QT_TRANSLATE_NOOP("Fhir", "yes")) if value \
+                else words(QT_TRANSLATE_NOOP("Fhir", "no"))
         if key.startswith("value"):
             return str(value)
     if "bodySite" in res:
         return str(res["bodySite"]["text"])
-    return "present"
+    return words(QT_TRANSLATE_NOOP("Fhir", "present"))

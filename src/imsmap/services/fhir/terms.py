@@ -9,6 +9,13 @@ Two kinds of code (docs/fhir.md, "Codes"):
   qualifier codes (versioned with the export format), and the atlas's muscles (versioned with the
   atlas, the muscle's name as the display and as the text of every CodeableConcept).
 
+Languages (docs/fhir.md, "Language"): a bundle speaks the clinic's records language (`Words`).
+Every resource says it (`language`, "fr-CA"); what a person reads is in it: the text of every
+CodeableConcept, titles, descriptions and narrative, and the display of imsmap's own codes (each
+concept of its code systems ships a `designation` in that language beside its English display).
+An outside code's display stays its terminology's own (English: LOINC's, SNOMED CT's, HL7's), as
+FHIR asks ("following the rules of the system"); the concept's text carries the language.
+
 Resource ids are name-based UUIDs (RFC 4122 version 5) in one imsmap namespace, from the
 record's own permanent keys: the same record always exports under the same ids (`urn`).
 """
@@ -16,11 +23,46 @@ record's own permanent keys: the same record always exports under the same ids (
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import overload
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
+
+SOURCE_LANGUAGE = "en"
+Say = Callable[[str, str], str]  # (context, English text) -> the text in a language
+
+
+def _as_written(context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Words:
+    """The language a bundle's human-readable text is written in (the clinic's records
+    language): `say(context, text)` translates a text marked with QT_TRANSLATE_NOOP (the
+    records catalog, handed in from above: the services load no translations), `muscle(id)`
+    names a muscle of the atlas in the language (None: the export's own name stands), and the
+    narrative writes a number with the language's `decimal_point` (« 0,3 mm »)."""
+
+    language: str = SOURCE_LANGUAGE
+    say: Say = _as_written
+    muscle: Callable[[str], str | None] | None = None
+    decimal_point: str = "."
+
+    @property
+    def tag(self) -> str:
+        """The language as FHIR writes it (BCP 47): "fr-CA"."""
+        return self.language.replace("_", "-")
+
+    def __call__(self, text: str, context: str = "Fhir") -> str:
+        return self.say(context, text)
+
+
+ENGLISH = Words()
 
 BASE = "https://imsmap.org/fhir"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
@@ -63,31 +105,34 @@ LATERALITY = {
     "R": {"system": SNOMED, "code": "24028007", "display": "Right"},
     "M": {"system": SNOMED, "code": "399488007", "display": "Midline"},
 }
-SIDE_TEXT = {"L": "Left", "R": "Right", "M": "Midline"}
+SIDE_TEXT = {"L": QT_TRANSLATE_NOOP("Fhir", "Left"), "R": QT_TRANSLATE_NOOP("Fhir", "Right"),
+             "M": QT_TRANSLATE_NOOP("Fhir", "Midline")}
 
 # The IMS code system: what imsmap records that no checked outside code says.
 SITE_CODES: dict[str, str] = {
-    "grasp": "Grasp grade (0 none, 1 mild, 2 moderate, 3 strong)",
-    "cramp": "Cramp felt by the patient",
-    "twitch": "Local twitch response",
-    "tissue-feel": "Tissue feel at the needle",
-    "release": "Release of the grasp",
-    "sensation": "Sensation reported by the patient",
-    "estim": "Electrical stimulation through the needle",
-    "needle-diameter": "Needle diameter",
-    "needle-length": "Needle length",
-    "depth": "Depth of insertion",
+    "grasp": QT_TRANSLATE_NOOP("Fhir", "Grasp grade (0 none, 1 mild, 2 moderate, 3 strong)"),
+    "cramp": QT_TRANSLATE_NOOP("Fhir", "Cramp felt by the patient"),
+    "twitch": QT_TRANSLATE_NOOP("Fhir", "Local twitch response"),
+    "tissue-feel": QT_TRANSLATE_NOOP("Fhir", "Tissue feel at the needle"),
+    "release": QT_TRANSLATE_NOOP("Fhir", "Release of the grasp"),
+    "sensation": QT_TRANSLATE_NOOP("Fhir", "Sensation reported by the patient"),
+    "estim": QT_TRANSLATE_NOOP("Fhir", "Electrical stimulation through the needle"),
+    "needle-diameter": QT_TRANSLATE_NOOP("Fhir", "Needle diameter"),
+    "needle-length": QT_TRANSLATE_NOOP("Fhir", "Needle length"),
+    "depth": QT_TRANSLATE_NOOP("Fhir", "Depth of insertion"),
 }
 SESSION_CODES: dict[str, str] = {
-    "session-notes": "Session notes",
-    "tolerance": "How the patient tolerated treatment",
-    "needle-count": "Number of needles used",
-    "needles-accounted": "All needles accounted for and disposed of as sharps",
+    "session-notes": QT_TRANSLATE_NOOP("Fhir", "Session notes"),
+    "tolerance": QT_TRANSLATE_NOOP("Fhir", "How the patient tolerated treatment"),
+    "needle-count": QT_TRANSLATE_NOOP("Fhir", "Number of needles used"),
+    "needles-accounted": QT_TRANSLATE_NOOP(
+        "Fhir", "All needles accounted for and disposed of as sharps"),
 }
 OTHER_CODES: dict[str, str] = {
-    "insertion": "Intramuscular stimulation (IMS) needle insertion",
-    "laterality": "Side of the body",
+    "insertion": QT_TRANSLATE_NOOP("Fhir", "Intramuscular stimulation (IMS) needle insertion"),
+    "laterality": QT_TRANSLATE_NOOP("Fhir", "Side of the body"),
 }
+SPINAL_LEVEL = QT_TRANSLATE_NOOP("Fhir", "Spinal level %1")
 LEVELS = tuple([f"C{n}" for n in range(1, 9)] + [f"T{n}" for n in range(1, 13)]
                + [f"L{n}" for n in range(1, 6)] + [f"S{n}" for n in range(1, 6)])
 
@@ -101,6 +146,23 @@ def ims_concepts() -> list[JsonObject]:
 
 
 _IMS_DISPLAY = {c["code"]: c["display"] for c in ims_concepts()}
+
+
+def _ims_context(code: str) -> str:
+    """The catalog context of an IMS code's display (the domain marks the signs and events)."""
+    if code.startswith("finding-"):
+        return "FindingSign"
+    if code.startswith("adverse-"):
+        return "AdverseEvent"
+    return "Fhir"
+
+
+def ims_display(code: str, words: Words = ENGLISH) -> str:
+    return words(_IMS_DISPLAY[code], _ims_context(code))
+
+
+def level_display(level: str, words: Words = ENGLISH) -> str:
+    return fill(words(SPINAL_LEVEL), [level])
 
 
 def urn(*key: object) -> str:
@@ -120,9 +182,11 @@ def ref(full_url: str, display: str | None = None) -> JsonObject:
     return out
 
 
-def ims(code: str) -> JsonObject:
-    """A coding in the IMS code system (KeyError for a code it does not define)."""
-    return {"system": IMS, "version": IMS_VERSION, "code": code, "display": _IMS_DISPLAY[code]}
+def ims(code: str, words: Words = ENGLISH) -> JsonObject:
+    """A coding in the IMS code system (KeyError for a code it does not define), its display
+    in the bundle's language (a designation the code system ships)."""
+    return {"system": IMS, "version": IMS_VERSION, "code": code,
+            "display": ims_display(code, words)}
 
 
 def concept(coding: JsonObject, text: str | None = None) -> JsonObject:
@@ -148,22 +212,36 @@ def when(text: str | None) -> str | None:
     return value.isoformat(timespec="seconds")
 
 
+def _designated(concepts: list[JsonObject], words: Words,
+                said: Callable[[JsonObject], str]) -> list[JsonObject]:
+    """`concepts` (English displays, the code system's own) with a designation in the
+    bundle's language when it is not English: the display a coding of this bundle uses."""
+    if words.language == SOURCE_LANGUAGE:
+        return concepts
+    return [{**c, "designation": [{"language": words.tag, "value": said(c)}]} for c in concepts]
+
+
 def code_systems(atlas_version: str, muscles: dict[str, str | None],
-                 levels: set[str]) -> list[tuple[str, JsonObject]]:
+                 levels: set[str], words: Words = ENGLISH) -> list[tuple[str, JsonObject]]:
     """The imsmap code systems, as (fullUrl, CodeSystem) pairs: the IMS codes whole, and the
-    muscles and spinal levels this bundle uses (content `fragment`)."""
+    muscles and spinal levels this bundle uses (content `fragment`); in English, with each
+    concept's designation in the bundle's language."""
     out = []
     ims_system = _code_system(IMS, IMS_VERSION, "IMSObservationCodes",
                               "imsmap IMS observation and qualifier codes", "complete",
-                              ims_concepts())
+                              _designated(ims_concepts(), words,
+                                          lambda c: ims_display(c["code"], words)))
     out.append((urn("CodeSystem", IMS, IMS_VERSION), ims_system))
     known = [{"code": m, "display": n} for m, n in sorted(muscles.items()) if n is not None]
     if known:
+        named = _designated(known, words, lambda c: (words.muscle(c["code"]) if words.muscle
+                                                     else None) or c["display"])
         out.append((urn("CodeSystem", MUSCLE, atlas_version),
                     _code_system(MUSCLE, atlas_version, "IMSMapAtlasMuscles",
-                                 f"imsmap atlas {atlas_version} muscles", "fragment", known)))
+                                 f"imsmap atlas {atlas_version} muscles", "fragment", named)))
     if levels:
-        used = [{"code": lv, "display": f"Spinal level {lv}"} for lv in LEVELS if lv in levels]
+        used = _designated([{"code": lv, "display": level_display(lv)} for lv in LEVELS
+                            if lv in levels], words, lambda c: level_display(c["code"], words))
         out.append((urn("CodeSystem", LEVEL, IMS_VERSION),
                     _code_system(LEVEL, IMS_VERSION, "IMSMapSpinalLevels",
                                  "imsmap spinal (vertebral) levels", "fragment", used)))
@@ -173,7 +251,7 @@ def code_systems(atlas_version: str, muscles: dict[str, str | None],
 def _code_system(url: str, version: str, name: str, title: str, content: str,
                  concepts: list[JsonObject]) -> JsonObject:
     out = {"resourceType": "CodeSystem", "id": rid(urn("CodeSystem", url, version)),
-           "url": url, "version": version, "name": name, "title": title,
+           "language": SOURCE_LANGUAGE, "url": url, "version": version, "name": name, "title": title,
            "status": "active", "publisher": "imsmap", "caseSensitive": True,
            "content": content, "concept": concepts}
     if content == "complete":  # a fragment's count would be the whole system's

@@ -12,10 +12,12 @@ as. docs/clinic-server.md says how a clinic sets a server up.
     chain       the audit chain read back and verified with store/audit.py's rules
     transfer    `server migrate`: a single-PC SQLite file copied in, all or nothing, verified
     versions    updates guarded by the row's version (schema 3): a stale one is a conflict
-    holds       who holds a session open, in which room; take-over, audited by the server
+    holds       who holds a session open, in which room, ending with its connection;
+                take-over, audited by the server
     listen      the changes other rooms commit, heard on a connection of its own, ids only,
                 read back after a reconnect
     dsn         a DSN read and named for sentences; psycopg, or how to install it
     refusals    failures told by SQLSTATE (never by the words of a message), one sentence each
     faults      a unit of work run again when that is safe (a deadlock, a lost connection)
+    reconnect   a lost connection made again on a thread of its own (the window never waits)
 """

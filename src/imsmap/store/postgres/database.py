@@ -21,6 +21,10 @@ check), so services.context builds the same services on either.
   all of it back, and the person is told nothing of it was kept (the body is not run again:
   it is the person's gesture). Lost while COMMIT was on its way: whether it was saved is not
   known, and the sentence says to check (InDoubtError).
+- **The window never waits for a server that is gone** (``reconnect_elsewhere``): there a lost
+  connection is made again on a thread of its own (store.postgres.reconnect); until it is back,
+  every read and every write is refused at once with one sentence (nothing of it was sent),
+  and the window is told when it is back (``adopt``).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from imsmap.store.postgres.connection import (
     without_password,
 )
 from imsmap.store.postgres.faults import ATTEMPTS, BACKOFF_S, InDoubtError
+from imsmap.store.postgres.reconnect import TRYING, Reconnecting
 from imsmap.store.postgres.refusals import RETRY_RECONNECT, Fault, classify
 from imsmap.store.terms import Terms
 
@@ -126,20 +131,81 @@ class ServerConnection:
         self._idle = psycopg.pq.TransactionStatus.IDLE
         self.terms = Terms(self)
         self.in_unit = False  # a unit of work or a snapshot is open on this connection
+        self._elsewhere: Reconnecting | None = None  # reconnect_elsewhere: the window's
 
     @property
     def lost(self) -> bool:
         return bool(self.pg.closed or self.pg.broken)
 
+    def reconnect_elsewhere(self, told: Callable[[str | None], None]) -> None:
+        """From now on a lost connection is made again on a thread of its own, never on the
+        caller's (the window's) thread: until it is back, `reconnect` refuses at once with a
+        sentence. ``told`` is called with a sentence while the server cannot be reached (on
+        either thread) and with None, on the reconnecting thread, when a new connection is
+        ready: then call `adopt` on this connection's own thread."""
+        if self._reopen is not None and self._elsewhere is None:
+            self._elsewhere = Reconnecting(self._reopen, told)
+
+    def reconnect_here(self) -> None:
+        """Back to reconnecting on the caller's thread (the window closed): a try under way
+        elsewhere is abandoned, and ``told`` is not called again."""
+        if self._elsewhere is not None:
+            self._elsewhere.close()
+            self._elsewhere = None
+
+    @property
+    def reconnecting(self) -> bool:
+        """The connection is lost and being made again elsewhere (not yet adopted)."""
+        return self._elsewhere is not None and self.lost
+
+    def adopt(self) -> bool:
+        """Take the connection made elsewhere, if one is ready and none is in use (between
+        units of work); True when it was taken."""
+        if self._elsewhere is None or self.in_unit or not self.lost:
+            return False
+        fresh = self._elsewhere.take()
+        if fresh is None:
+            return False
+        self.pg = fresh
+        log.info("connected to the clinic server again")
+        return True
+
+    def found_lost(self) -> None:
+        """The connection was found lost: closed, and made again at the next use, or, made
+        elsewhere, from now on."""
+        with contextlib.suppress(Exception):
+            self.pg.close()
+        if self._elsewhere is not None:
+            self._elsewhere.request()
+
+    def check(self) -> None:
+        """One small question: a connection that died without a word is found lost now (and
+        made again, as `reconnect` says); its sentence when the server cannot be reached."""
+        self.execute("SELECT 1")
+
+    def current(self) -> PgConnection:
+        """The psycopg connection to speak on now (the session holds speak psycopg
+        themselves: services.room_hold), made again as `reconnect` says when it was lost."""
+        if self.lost:
+            self.reconnect()
+        return self.pg
+
     def reconnect(self) -> None:
         """A new connection in place of a lost one, tried a few times (a server restarting
-        refuses connections for a moment); ServerError with the last sentence otherwise."""
+        refuses connections for a moment); ServerError with the last sentence otherwise.
+        Made elsewhere (``reconnect_elsewhere``): the one made there if it is ready, else the
+        sentence at once."""
         if self._reopen is None:
             raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
                 "ServerDatabase", "The connection to the clinic server was lost; open imsmap "
                 "again.")), Fault.CONNECTION_LOST)
         with contextlib.suppress(Exception):
             self.pg.close()
+        if self._elsewhere is not None:
+            if not self.adopt():
+                self._elsewhere.request()
+                raise ServerError(TRYING, Fault.CONNECTION_LOST)
+            return
         for attempt in range(ATTEMPTS):
             if attempt:
                 self._sleep(BACKOFF_S[min(attempt - 1, len(BACKOFF_S) - 1)])
@@ -189,6 +255,7 @@ class ServerConnection:
             self.pg.execute("COMMIT")
         except self._errors as exc:
             if classify(exc) in RETRY_RECONNECT:
+                self.found_lost()
                 raise InDoubtError(
                     sentence("ServerDatabase", QT_TRANSLATE_NOOP(
                     "ServerDatabase", "The connection to the clinic server was lost while this "
@@ -220,6 +287,8 @@ class ServerConnection:
                 # else is told (inside a unit the server rolled all of it back).
                 if (self.in_unit or self._reopen is None or attempt == ATTEMPTS - 1
                         or classify(exc) not in RETRY_RECONNECT):
+                    if classify(exc) in RETRY_RECONNECT:
+                        self.found_lost()
                     raise _sentence(exc) from None
                 self.reconnect()
                 continue
@@ -231,6 +300,8 @@ class ServerConnection:
             with self.pg.cursor() as cur:
                 cur.executemany(bind(sql), list(rows))
         except self._errors as exc:
+            if classify(exc) in RETRY_RECONNECT:
+                self.found_lost()
             raise _sentence(exc) from None
 
     @property
@@ -251,6 +322,8 @@ class ServerConnection:
             self.end(commit=False)  # it only read: ended, never in doubt
 
     def close(self) -> None:
+        if self._elsewhere is not None:
+            self._elsewhere.close()
         self.pg.close()
 
 

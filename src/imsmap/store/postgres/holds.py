@@ -1,11 +1,15 @@
-"""Who holds a session open, in which room (server schema 3, sql/v3_live.sql).
+"""Who holds a session open, in which room (server schemas 3 and 4, sql/v3_live.sql and
+sql/v4_hold_connection.sql).
 
-A room that opens a session for editing holds it: the server records the login that is
-connected (never a name the client gives), the room's name, since when, and a heartbeat the
-room renews every HEARTBEAT_S. Another room asking for the same session gets the holder back
-and edits nothing until the hold is released, its heartbeat has lapsed (the server's
-hold_expiry(), 90 s: the room is gone), or it takes the session over, which the audit trail
-records (action ``take_over``). Each call is its own transaction.
+A room that opens a session for editing holds it on the connection it calls from: the server
+records the login that is connected (never a name the client gives), the room's name, since
+when, the server process of that connection, and a heartbeat the room renews every
+HEARTBEAT_S. Another room asking for the same session gets the holder back and edits nothing
+until the hold is released, the holding connection ends (the room's imsmap closed or killed:
+the server sees its socket close, and the connection's advisory lock goes with it), its
+heartbeat has lapsed (the server's hold_expiry(), 90 s: a room hung, or cut off without the
+server noticing yet), or it takes the session over, which the audit trail records (action
+``take_over``). Each call is its own transaction.
 """
 
 from __future__ import annotations
@@ -84,11 +88,12 @@ def release(conn: PgConnection, session_id: int, room: str) -> bool:
 
 
 def holder(conn: PgConnection, session_id: int, room: str) -> Hold | None:
-    """The session's hold as it stands (lapsed ones included), or None; ``mine`` when it is
-    this login's in ``room``."""
+    """The session's hold as it stands (ended and lapsed ones included), or None; ``mine``
+    when it is this connection's, for this login in ``room``."""
     with conn.transaction():
         row = conn.execute("SELECT held_by, room, since, heartbeat,"
-                           " held_by = session_user AND room = %s AS mine FROM session_holds"
+                           " held_by = session_user AND room = %s"
+                           " AND holder_pid = pg_backend_pid() AS mine FROM session_holds"
                            " WHERE session_id = %s", (check_room(room), session_id)).fetchone()
     if row is None:
         return None

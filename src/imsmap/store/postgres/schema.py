@@ -38,6 +38,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v2_photos.sql",)),
     (3, "several rooms: row versions, change notifications, session holds", 6,
      ("v3_live.sql",)),
+    (4, "a session's hold ends with the connection that holds it", 6,
+     ("v4_hold_connection.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
@@ -189,6 +191,45 @@ def _run(conn: PgConnection, version: int, description: str, sqlite_schema: int,
         conn.execute(sql_text(name))
     conn.execute("INSERT INTO schema_version (version, description, sqlite_schema)"
                  " VALUES (%s, %s, %s)", (version, description, sqlite_schema))
+
+
+def upgrade(dsn: str) -> tuple[str, int, list[int]]:
+    """`imsmap server upgrade`: bring a clinic's server to this imsmap's schema, each
+    migration one transaction run as imsmap_owner (which the login must be allowed to become:
+    the superuser, or whoever ran `server init`). Returns (the database's name, the version it
+    was at, the migrations applied). ServerError with one sentence when it is not an imsmap
+    clinic, is newer than this imsmap, or the server refuses; a migration refused leaves the
+    ones before it applied and nothing of itself."""
+    require_psycopg()
+    import psycopg
+
+    conn = connect(dsn, application_name="imsmap server upgrade")
+    try:
+        place = where(dsn)
+        before = current_version(conn)
+        conn.commit()
+        if before == 0:
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The %1 is not set up for imsmap; run `imsmap server init` on it "
+                "first."), place))
+        try:
+            applied = apply_migrations(conn)
+        except psycopg.Error as exc:
+            raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
+                "ServerSchema", "The %1 refused to upgrade imsmap's schema (%2); the schema is "
+                "still %3. Run `imsmap server upgrade` as the server's superuser."),
+                place, str(exc).splitlines()[0], current_version_after(conn))) from None
+        return conn.info.dbname, before, applied
+    finally:
+        conn.close()
+
+
+def current_version_after(conn: PgConnection) -> int:
+    """The schema's version after a failed migration (its transaction rolled back)."""
+    conn.rollback()
+    version = current_version(conn)
+    conn.rollback()
+    return version
 
 
 def require_current(conn: PgConnection, place: str) -> None:

@@ -26,6 +26,7 @@ from imsmap.domain.progress import (
     root_matrix,
     session_metrics,
 )
+from imsmap.ui.wording import root_name
 
 SIDE_NAMES = {"L": QT_TRANSLATE_NOOP("SegmentTrend", "left"),
               "R": QT_TRANSLATE_NOOP("SegmentTrend", "right"),
@@ -86,7 +87,7 @@ class SegmentTrend(QWidget):
         self.roots.setRowCount(len(rows))
         self.roots.setColumnCount(len(history.sessions))
         self.roots.setHorizontalHeaderLabels(headers)
-        self.roots.setVerticalHeaderLabels([f"{root} {self.tr(SIDE_NAMES[side])}"
+        self.roots.setVerticalHeaderLabels([f"{root_name(root)} {self.tr(SIDE_NAMES[side])}"
                                             for _, root, _, side in rows])
         for r, (ri, root, si, side) in enumerate(rows):
             for j in range(len(history.sessions)):

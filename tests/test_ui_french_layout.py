@@ -1,0 +1,100 @@
+"""The French window at 1366 x 768 (issue 19): the chart's tabs leave room for the body's charts,
+the visit list shows its dates and times whole, and the earlier sites' legend keeps its words
+inside the chart's column (on two rows when one is too narrow). The words are longer than in
+English (« 2026-11-19 09 h 00 », « Points antérieurs, p. ex. préhension forte : »)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from tests.test_ui_french import (  # noqa: F401 - fixtures
+    clinic_data,
+    french,
+    french_window,
+)
+from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+from imsmap.ui.history_bar import OverlayLegend
+
+BODY_VIEWS = ("anterior", "posterior", "lateral_left", "lateral_right")
+
+
+def whole_tabs(tabs) -> list[str]:
+    """The chart tabs shown whole at the tab bar's scroll position: inside the bar, not under
+    its scroll buttons, and as wide as their words."""
+    visible = QRect(0, 0, tabs.width(), tabs.height())
+    scroll = tabs.style().pixelMetric(tabs.style().PixelMetric.PM_TabBarScrollButtonWidth)
+    if tabs.sizeHint().width() > tabs.width():
+        visible.setRight(tabs.width() - 2 * scroll)  # both buttons sit at the right end
+    out = []
+    for i in range(tabs.count()):
+        rect = tabs.tabRect(i)
+        need = tabs.fontMetrics().horizontalAdvance(tabs.tabText(i))
+        if visible.contains(rect) and rect.width() >= need:
+            out.append(tabs.tabText(i))
+    return out
+
+
+def test_the_chart_tabs_show_the_body_charts_at_1366_px(french_window, qtbot):
+    w = french_window
+    w.resize(1366, 768)
+    w.chart.set_view("anterior")
+    qtbot.wait(20)
+    assert w.width() <= 1366
+    tabs = w.chart.tabs
+    shown = whole_tabs(tabs)
+    # The four body charts (anterior, posterior and both profiles) without scrolling; a
+    # physiotherapist reads the shorter French tab names, the whole name is the tooltip.
+    assert len(shown) >= len(BODY_VIEWS), shown
+    for i, view_id in enumerate(BODY_VIEWS):
+        assert tabs.tabText(i).split(" (")[0] == w.atlas.view_tab_name(view_id, "fr_CA")
+        assert w.atlas.view_name(view_id, "fr_CA").lower() in tabs.tabToolTip(i).lower()
+    # The menu names each chart whole.
+    assert any(a.text().endswith("Vue antérieure") for a in w.menus.act_views)
+
+
+def test_the_visit_list_shows_dates_and_times_whole_at_1366_px(french_window, qtbot):
+    w = french_window
+    w.resize(1366, 768)
+    # The patients' column as narrow as it goes (dragged, or restored so from an earlier run).
+    w.splitter.setSizes([1, 1366, 1])
+    qtbot.wait(20)
+    assert w.splitter.sizes()[0] < 400
+    tree = w.patients.sessions
+    assert tree.topLevelItemCount() == 2
+    problems = []
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        for column in range(tree.columnCount()):
+            need = tree.fontMetrics().horizontalAdvance(item.text(column)) + 8
+            if tree.columnWidth(column) < need:
+                problems.append(f"{item.text(column)!r}: {tree.columnWidth(column)} px "
+                                f"< {need} px")
+    assert "09 h 30" in tree.topLevelItem(0).text(0)
+    # and the list, its columns and the frame fit the patients' column
+    assert sum(tree.columnWidth(c) for c in range(tree.columnCount())) \
+        <= tree.viewport().width(), tree.viewport().width()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_earlier_sites_legend_keeps_its_words_in_the_chart_column(french_window, qtbot):
+    w = french_window
+    w.resize(1366, 768)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    qtbot.wait(20)
+    legend: OverlayLegend = bar.legend
+    assert legend.ages, "the second visit shows the first one's sites"
+    assert legend.isVisible()
+    title = legend.text_width(legend.title(), True)
+    if legend.wrapped():
+        # the title on one row, the markers under it: each row fits
+        assert 4 + title <= legend.width()
+        assert legend.needed_width() - title - 12 <= legend.width()
+        assert legend.height() >= legend.ROW + legend.WRAPPED
+    else:
+        assert legend.needed_width() <= legend.width()
+    # Narrower than its words: two rows, taller; wide enough: one row again.
+    legend.resize(200, legend.height())
+    assert legend.wrapped() and legend.height() == legend.ROW + legend.WRAPPED
+    legend.resize(int(legend.needed_width()) + 10, legend.height())
+    assert not legend.wrapped() and legend.height() == legend.ROW
