@@ -3,14 +3,17 @@
 usage: python packaging/build.py linux|windows|macos [--skip-venv]
 
 1. build/packaging/venv: a clean virtual environment with imsmap installed as a user gets it
-   (`pip install ".[packaging]"`, not editable) and PyInstaller from the "packaging" extra; on
-   Linux numpy is then replaced by the same version built without BLAS (cached wheel);
+   (`pip install ".[packaging,server]"`, not editable): PyInstaller from the "packaging" extra,
+   psycopg with its binary libpq from the "server" extra (the clinic server); on Linux numpy is
+   then replaced by the same version built without BLAS (cached wheel);
 2. the icons, rendered from packaging/icons/imsmap.svg into build/packaging/icons;
 3. the one-folder app with packaging/imsmap.spec into dist/imsmap (dist/imsmap.app on macOS);
    on Linux its ICU data is cut to English and French (packaging/linux/icu_data.py, checked)
    and debug symbols are stripped where that is safe;
 4. the smoke test of the frozen binary (packaging/smoke_test.py, with a photo of each format
-   imsmap accepts from packaging/smoke_photos.py; on Linux under Xvfb on xcb);
+   imsmap accepts from packaging/smoke_photos.py; on Linux under Xvfb on xcb), and where
+   PostgreSQL's server binaries are installed (always on Linux) its clinic-server paths
+   against a real PostgreSQL server started for it (tests/pg_support.start_server);
    on Linux also its demo clinic and PDF pages against a plain pip install's
    (build/packaging/venv-pip, packaging/compare_frozen.py);
 5. the archive (tar.xz on Linux, zip elsewhere) and on Linux the .deb, checked by lintian, then
@@ -22,6 +25,7 @@ Any failure stops the build with a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -41,12 +45,17 @@ PIP_VENV = BUILD / "venv-pip"  # what `pip install .` gives a user: the frozen a
 KEEP_OPENBLAS = "--keep-openblas" in sys.argv  # see --help
 ICONS = BUILD / "icons"
 PHOTOS = BUILD / "smoke-photos"  # one photo per accepted format, for the smoke test
+SCREENSHOTS = BUILD / "screenshots"  # the frozen app's first-start question, on a clinic server
 WHEELS = BUILD / "wheels"  # numpy built without BLAS: made once, then reused
 APP_ID = "org.imsmap.imsmap"
 TIMESTAMP_URL = "http://timestamp.digicert.com"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 VERSION = PROJECT["version"]
 NUMPY_PIN = next(p for p in PROJECT["optional-dependencies"]["packaging"] if p.startswith("numpy=="))
+# The extras the frozen app is built with: PyInstaller and the pins of the build ("packaging"),
+# and psycopg with its binary libpq ("server"), so that a clinic that installs imsmap from the
+# installer can choose its clinic server at the first start (tests/test_packaging_metadata.py).
+EXTRAS = ("packaging", "server")
 
 
 def step(title: str) -> None:
@@ -69,7 +78,7 @@ def make_venv() -> None:
     sh(venv_python(), "-m", "pip", "install", "-q", "--upgrade", "pip")
     # Not editable: PyInstaller must see imsmap (and imsmap.assets) as an installed user sees it.
     sh(venv_python(), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", ".")
-    sh(venv_python(), "-m", "pip", "install", "-q", ".[packaging]")
+    sh(venv_python(), "-m", "pip", "install", "-q", f".[{','.join(EXTRAS)}]")
     if sys.platform.startswith("linux") and not KEEP_OPENBLAS:
         numpy_without_blas()
 
@@ -185,29 +194,77 @@ def smoke_photos() -> None:
 
 def check_bundle_linux() -> None:
     """What the spec keeps and leaves out on purpose (packaging/imsmap.spec), checked on the
-    result: Qt's English and French catalogs are there; libcups and its TLS stack, Pillow's
-    AVIF codec and libavif are not."""
+    result: Qt's English and French catalogs are there, and psycopg's compiled wrapper with its
+    own libpq; libcups and its TLS stack, Pillow's AVIF codec and libavif are not (the
+    Kerberos and OpenSSL libraries psycopg_binary's libpq links stay in its own folder)."""
     internal = DIST / "imsmap" / "_internal"
     translations = internal / "PySide6" / "Qt" / "translations"
     for name in ("qtbase_en.qm", "qtbase_fr.qm"):
         if not (translations / name).is_file():
             raise SystemExit(f"the bundle lacks {translations / name}")
+    for pattern in ("psycopg_binary/_psycopg.*.so", "psycopg_binary/pq.*.so",
+                    "psycopg_binary.libs/libpq-*.so*"):
+        if not list(internal.glob(pattern)):
+            raise SystemExit(f"the bundle lacks {pattern}: is the server extra in the build "
+                             "venv (EXTRAS)?")
     unwanted = [p for p in internal.rglob("*")
-                if p.name.startswith(("libcups.so", "libgnutls", "libkrb5", "libavif", "_avif."))]
+                if p.name.startswith(("libcups.so", "libgnutls", "libkrb5", "libavif", "_avif."))
+                and "psycopg_binary.libs" not in p.resolve().parts]
     if unwanted:
         raise SystemExit(f"the bundle carries what the spec leaves out: {unwanted}")
 
 
-def smoke(executable: Path) -> None:
+@contextlib.contextmanager
+def clinic_server():
+    """An empty database `clinic` on a PostgreSQL server of its own, started as the tests start
+    theirs (tests/pg_support.start_server: a temporary cluster on a free loopback port, SCRAM
+    passwords, as the `postgres` user under root); yields (the superuser's DSN without the
+    password, the environment that holds it), or None where PostgreSQL's server binaries are
+    missing (Windows and macOS runners; on Linux packaging/build installs them, so there it
+    stops the build). Stopped and removed afterwards."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pg_support  # standard library only until a test asks it for psycopg
+
+    bindir = pg_support.find_bindir()
+    if bindir is None:
+        if sys.platform.startswith("linux"):
+            raise SystemExit("PostgreSQL's server binaries (initdb, pg_ctl) are missing: "
+                             "packaging/build linux installs the postgresql package")
+        print("-- no PostgreSQL server here: the clinic-server smoke test is skipped")
+        yield None
+        return
+    top = Path(tempfile.mkdtemp(prefix="imsmap-smoke-pg-"))
+    server = pg_support.start_server(top, bindir=bindir)
+    try:
+        env = {**os.environ, "PGPASSWORD": pg_support.SUPERUSER_PASSWORD}
+        server.run("createdb", "-h", "127.0.0.1", "-p", str(server.port),
+                   "-U", pg_support.SUPERUSER, "-E", "UTF8", "-T", "template0", "clinic",
+                   env=env)
+        yield (f"host=127.0.0.1 port={server.port} dbname=clinic user={pg_support.SUPERUSER}",
+               env)
+    finally:
+        server.stop("immediate")
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def smoke(executable: Path, screenshots: Path | None = None) -> None:
     step(f"smoke test of {executable}")
-    command = [sys.executable, str(PACKAGING / "smoke_test.py"), str(executable), VERSION,
-               "--photos", str(PHOTOS)]
-    if sys.platform.startswith("linux"):
-        # The real xcb platform on a virtual X server, never the offscreen plugin. -noreset: by
-        # default Xvfb resets when its last client leaves, and a client that connects during
-        # the reset fails ("could not connect to display") - seen between two runs here.
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1440x900x24 -nolisten tcp -noreset", *command]
-    sh(*command)
+    with clinic_server() as server:
+        command = [sys.executable, str(PACKAGING / "smoke_test.py"), str(executable), VERSION,
+                   "--photos", str(PHOTOS)]
+        env = None
+        if server is not None:
+            dsn, env = server
+            command += ["--server-dsn", dsn]
+            if screenshots is not None:
+                command += ["--screenshots", str(screenshots)]
+        if sys.platform.startswith("linux"):
+            # The real xcb platform on a virtual X server, never the offscreen plugin. -noreset:
+            # by default Xvfb resets when its last client leaves, and a client that connects
+            # during the reset fails ("could not connect to display") - seen between two runs.
+            command = ["xvfb-run", "-a", "-s", "-screen 0 1440x900x24 -nolisten tcp -noreset",
+                       *command]
+        sh(*command, env=env)
 
 
 def archive(platform: str) -> Path:
@@ -288,7 +345,7 @@ def main() -> int:
         step("signing the bundle")
         sign_macos(DIST / "imsmap.app")
     executable = frozen_executable(args.platform)
-    smoke(executable)
+    smoke(executable, SCREENSHOTS)
     if args.platform == "linux":
         compare_with_pip(executable)
     packed = archive(args.platform)

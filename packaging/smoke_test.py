@@ -3,11 +3,19 @@ relies on, and the window on the platform's real display. Standard library only,
 with any Python on Windows, macOS and Linux.
 
 usage: python packaging/smoke_test.py EXECUTABLE VERSION [--photos DIR] [--window-seconds S]
+                                     [--server-dsn DSN [--screenshots DIR]]
 
 Runs `--version`, `demo --db X`, `check --db X`, with --photos `photo add` of every photo in DIR
 (packaging/smoke_photos.py writes one per format imsmap accepts) to a draft session of X and that
 session's PDF, `pdf` (a batch of every session in X, and the progress report of patient 1) and
-opens the window on X. Fails (exit 1) on a wrong exit status,
+opens the window on X. With --server-dsn (an empty database on a real PostgreSQL server, its
+superuser's password in PGPASSWORD; packaging/build.py starts one), the clinic server through the
+frozen app's own psycopg and libpq: `server init`, `server add-user`, `server migrate` of X,
+`check --dsn` as the practitioner, the window with `--dsn`, and the first start's question
+("Where are the clinic's records?") answered by keyboard, first with a server that does not
+answer (nothing may be kept), then with the real one (the window opens signed in, the choice
+kept without the password); --screenshots DIR keeps a picture of each state of that question
+(Linux). Fails (exit 1) on a wrong exit status,
 a missing output, and on ANY text on stderr: a traceback, a Qt warning ("qt.qpa.xcb: ...",
 "QFont::...") or a Python warning all count. On Linux the window is looked for with xdotool
 (under Xvfb, DISPLAY set by the caller)
@@ -45,9 +53,10 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run(exe: Path, args: list[str], env: dict[str, str], cwd: Path) -> str:
+def run(exe: Path, args: list[str], env: dict[str, str], cwd: Path, stdin: str | None = None
+        ) -> str:
     proc = subprocess.run([str(exe), *args], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, input=stdin)
     shown = " ".join(["imsmap", *args])
     if proc.returncode != 0:
         raise SmokeFailure(f"`{shown}` exited {proc.returncode}:\n{proc.stderr}")
@@ -64,15 +73,18 @@ def visible_window(pid: int) -> str | None:
     return out[0] if out else None
 
 
-def open_window(exe: Path, db: Path, env: dict[str, str], cwd: Path, seconds: float) -> float:
-    """Start the window on db; return seconds until it was visible (Linux) or `seconds`."""
+def open_window(exe: Path, db: Path | list[str], env: dict[str, str], cwd: Path,
+                seconds: float) -> float:
+    """Start the window on db (a file, or the command's arguments: ["--dsn", DSN]); return
+    seconds until it was visible (Linux) or `seconds`."""
     linux = sys.platform.startswith("linux")
     if linux and not env.get("DISPLAY"):
         raise SmokeFailure("no DISPLAY: run the window check under Xvfb (packaging/build does)")
+    args = ["--db", str(db)] if isinstance(db, Path) else db
     stderr_path = cwd / "window-stderr.txt"
     with open(stderr_path, "w", encoding="utf-8") as stderr:
         t0 = time.perf_counter()
-        proc = subprocess.Popen([str(exe), "--db", str(db)], env=env, cwd=cwd,
+        proc = subprocess.Popen([str(exe), *args], env=env, cwd=cwd,
                                 stdout=subprocess.DEVNULL, stderr=stderr)
         try:
             shown_after = None
@@ -99,7 +111,8 @@ def open_window(exe: Path, db: Path, env: dict[str, str], cwd: Path, seconds: fl
     text = stderr_path.read_text(encoding="utf-8", errors="replace")
     if text.strip():
         raise SmokeFailure(f"the window wrote to stderr:\n{text}")
-    print(f"ok   imsmap --db {db.name}: window shown after {shown_after:.2f} s, stderr empty")
+    shown = f"--db {db.name}" if isinstance(db, Path) else " ".join(args[:1])
+    print(f"ok   imsmap {shown}: window shown after {shown_after:.2f} s, stderr empty")
     return shown_after
 
 
@@ -139,7 +152,8 @@ def add_photos(exe: Path, db: Path, photos: Path, env: dict[str, str], work: Pat
     print(f"ok   {len(files)} photos ({', '.join(p.suffix for p in files)}) in session {session}")
 
 
-def smoke(exe: Path, version: str, window_seconds: float, photos: Path | None = None) -> None:
+def smoke(exe: Path, version: str, window_seconds: float, photos: Path | None = None,
+          server_dsn: str | None = None, screenshots: Path | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="imsmap-smoke-"))
     try:
         env = clean_env(work / "home")
@@ -169,6 +183,10 @@ def smoke(exe: Path, version: str, window_seconds: float, photos: Path | None = 
         if not progress.is_file() or progress.read_bytes()[:5] != b"%PDF-":
             raise SmokeFailure("`pdf --progress` wrote no valid PDF")
         open_window(exe, db, env, work, window_seconds)
+        if server_dsn is not None:
+            from smoke_server import smoke_server  # beside this file
+
+            smoke_server(exe, server_dsn, db, work, window_seconds, screenshots)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -180,10 +198,16 @@ def main() -> int:
     parser.add_argument("--photos", type=Path, default=None,
                         help="a folder from packaging/smoke_photos.py: attach each photo")
     parser.add_argument("--window-seconds", type=float, default=8.0)
+    parser.add_argument("--server-dsn", default=None,
+                        help="an empty database on a PostgreSQL server, as its superuser (the "
+                             "password in PGPASSWORD): smoke-test the clinic server too")
+    parser.add_argument("--screenshots", type=Path, default=None,
+                        help="with --server-dsn: keep PNGs of the first start's question here")
     args = parser.parse_args()
     try:
         smoke(args.executable.resolve(), args.version, args.window_seconds,
-              args.photos.resolve() if args.photos else None)
+              args.photos.resolve() if args.photos else None, args.server_dsn,
+              args.screenshots.resolve() if args.screenshots else None)
     except SmokeFailure as exc:
         print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
         return 1
@@ -192,4 +216,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # smoke_server.py imports this file by its name: one module, so one SmokeFailure.
+    sys.modules.setdefault("smoke_test", sys.modules["__main__"])
     sys.exit(main())

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import ast
 import configparser
+import fnmatch
+import os
 import re
+import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -93,12 +97,115 @@ def test_the_frozen_build_excludes_no_qt_module_imsmap_imports():
 
 def test_the_frozen_build_excludes_no_python_module_imsmap_imports():
     excluded = _spec_list("PY_EXCLUDES") | _spec_list("NUMPY_EXCLUDES") | _spec_list("PIL_EXCLUDES")
-    assert {"ssl", "numpy.random", "numpy.fft", "PIL._avif"} <= excluded
+    assert {"numpy.random", "numpy.fft", "PIL._avif"} <= excluded
     used = set()
     for path in (ROOT / "src" / "imsmap").rglob("*.py"):
         used |= _imported_modules(path)
     assert {"numpy", "numpy.ndarray", "PySide6.QtCore"} <= used  # the scan sees imports and np.X
     assert not used & excluded, f"imsmap uses {used & excluded}; packaging/imsmap.spec drops them"
+
+
+def _spec_analysis_hiddenimports() -> ast.AST:
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Analysis":
+            return next(k.value for k in node.keywords if k.arg == "hiddenimports")
+    raise AssertionError("packaging/imsmap.spec has no Analysis(...)")
+
+
+def test_the_frozen_build_collects_the_clinic_servers_psycopg():
+    """The installers' app can use a clinic server: the build venv gets the server extra, the
+    spec collects psycopg and psycopg_binary (whose modules psycopg imports by name at run
+    time), and PyInstaller's Analysis is given them."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("packaging_build", PACKAGING / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert "server" in build.EXTRAS and "packaging" in build.EXTRAS
+    server_pins = PYPROJECT["project"]["optional-dependencies"]["server"]
+    assert any(re.fullmatch(r"psycopg\[binary\]==[\d.]+", pin) for pin in server_pins), server_pins
+    assert "psycopg" in _spec_list("SERVER_PACKAGES")
+    assert {"psycopg_binary", "psycopg_binary.pq", "psycopg_binary._psycopg"} <= _spec_list(
+        "SERVER_MODULES")
+    hidden = _spec_analysis_hiddenimports()
+    assert any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "server_imports"
+               for n in ast.walk(hidden)), "Analysis(hiddenimports=...) lacks server_imports()"
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    (function,) = [n for n in tree.body
+                   if isinstance(n, ast.FunctionDef) and n.name == "server_imports"]
+    used = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)}
+    assert {"SERVER_PACKAGES", "SERVER_MODULES", "collect_submodules"} <= used
+    for name in ("QT_EXCLUDES", "PY_EXCLUDES", "NUMPY_EXCLUDES", "PIL_EXCLUDES"):
+        assert not {m for m in _spec_list(name) if m.split(".")[0].startswith("psycopg")}, name
+
+
+def _spec_data_collections() -> list[tuple[str, list[str]]]:
+    """(package, includes) of each collect_data_files(...) in the spec's Analysis datas."""
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    analysis = next(n for n in ast.walk(tree)
+                    if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "Analysis")
+    datas = next(k.value for k in analysis.keywords if k.arg == "datas")
+    return [(call.args[0].value,
+             [c.value for k in call.keywords if k.arg == "includes" for c in k.value.elts])
+            for call in ast.walk(datas)
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "collect_data_files"]
+
+
+def test_the_frozen_build_collects_every_package_data_file():
+    """What the wheel ships as package data (pyproject.toml) the frozen app carries too: the
+    atlas, the catalogs, and the clinic server's SQL, which `server init` reads (its absence
+    was found only by the frozen app's smoke test against a real server)."""
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    collections = _spec_data_collections()
+    assert collections
+    for package, patterns in setuptools["package-data"].items():
+        folder = ROOT / setuptools["package-dir"].get(
+            package, "src/" + package.replace(".", "/"))
+        files = [f for pattern in patterns for f in folder.glob(pattern)]
+        assert files, f"{package}: no file matches {patterns}"
+        for path in files:
+            full = package.replace(".", "/") + "/" + path.relative_to(folder).as_posix()
+            assert any(full.startswith(root.replace(".", "/") + "/")
+                       and any(_glob_match(full[len(root) + 1:], i) for i in includes)
+                       for root, includes in collections), (
+                f"packaging/imsmap.spec does not collect {full}")
+
+
+def _glob_match(relative: str, include: str) -> bool:
+    """PyInstaller's include pattern, where **/ is zero or more folders (fnmatch's * crosses
+    folders already)."""
+    return fnmatch.fnmatch(relative, include) or fnmatch.fnmatch(relative,
+                                                                 include.replace("**/", ""))
+
+
+def test_psycopg_loads_its_binary_libpq_without_what_the_frozen_build_leaves_out():
+    """What the spec excludes cannot be imported in the frozen app: psycopg, with every one of
+    those modules refused as PyInstaller's importer refuses them, must still load its binary
+    libpq (psycopg_binary's pq imports ssl: excluding ssl broke the clinic server once)."""
+    excluded = sorted(_spec_list("PY_EXCLUDES") | _spec_list("NUMPY_EXCLUDES")
+                      | _spec_list("PIL_EXCLUDES") | _spec_list("SERVER_EXCLUDES")
+                      | {f"PySide6.{m}" for m in _spec_qt_excludes()})
+    assert "psycopg.pq.pq_ctypes" in excluded
+    code = f"""
+import sys
+
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if any(name == bad or name.startswith(bad + ".") for bad in {excluded!r}):
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+sys.meta_path.insert(0, Refuse())
+from imsmap.store.postgres.dsn import parse
+import psycopg
+print(psycopg.pq.__impl__, parse("postgresql://anna@db.clinic.lan/clinic")["host"])
+"""
+    env = {k: v for k, v in os.environ.items() if k != "PSYCOPG_IMPL"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["binary", "db.clinic.lan"]
 
 
 def test_icon_master_is_a_square_svg():

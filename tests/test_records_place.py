@@ -4,9 +4,11 @@ password, and the next start opens the window where it says (on a real server)."
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from imsmap.services import records_place
 from imsmap.ui import app as ui_app
@@ -14,33 +16,98 @@ from imsmap.ui.records_place import RecordsPlaceDialog
 from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
-def test_a_server_is_kept_without_its_password(qtbot, qt_settings):  # noqa: F811
-    dialog = RecordsPlaceDialog()
-    qtbot.addWidget(dialog)
-    assert dialog.here.isChecked() and not dialog.dsn.isEnabled()
+def _answer_server(qtbot, dialog, dsn):
+    """Choose the clinic server with the mouse, write its address, press OK."""
     qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)
     assert dialog.dsn.isEnabled()
-    dialog.dsn.setText("postgresql://anna.nguyen:secret-pw@db.clinic.lan/clinic"
-                       "?sslmode=verify-full")
-    dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
-    kept = records_place.place_path()
-    text = kept.read_text()
-    assert "secret-pw" not in text and "verify-full" in text
-    assert kept.stat().st_mode & 0o077 == 0
-    assert records_place.chosen() == records_place.SERVER
-    assert "anna.nguyen" in records_place.saved_server()
+    dialog.dsn.setText(dsn)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_server_signs_in_and_is_kept_without_its_password(qtbot, qt_settings,  # noqa: F811
+                                                            clinic_template):
+    from pg_support import TEST_PASSWORD
+
+    name = clinic_template.new_clinic()
+    dialog = RecordsPlaceDialog()
+    qtbot.addWidget(dialog)
+    try:
+        assert dialog.here.isChecked() and not dialog.dsn.isEnabled()
+        assert dialog.server.isEnabled() and "verify-full" in dialog.note.text()
+        # The password in the address signs in once; it is not what is kept.
+        _answer_server(qtbot, dialog, clinic_template.dsn(name, "anna.physio")
+                       + " sslmode=prefer")
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+        assert dialog.error.isHidden()
+        opened = dialog.opened
+        assert opened.records.db.is_server and opened.records.actor == "anna.physio"
+        kept = records_place.place_path()
+        text = kept.read_text()
+        assert TEST_PASSWORD not in text and "sslmode" in text
+        assert kept.stat().st_mode & 0o077 == 0
+        assert records_place.chosen() == records_place.SERVER
+        assert "anna.physio" in records_place.saved_server()
+    finally:
+        if dialog.opened is not None:
+            dialog.opened.close()
+        clinic_template.drop(name)
+
+
+def test_a_server_that_does_not_answer_is_one_sentence_and_nothing_is_kept(qtbot, qt_settings):  # noqa: F811,E501
+    from pg_support import free_port
+
+    dialog = RecordsPlaceDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _answer_server(qtbot, dialog, f"host=127.0.0.1 port={free_port()} dbname=clinic "
+                   "user=anna.physio sslmode=verify-full")
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    said = dialog.error.text()
+    assert not dialog.error.isHidden() and "could not be reached" in said
+    assert said.count(". ") <= 2 and said.endswith(".")
+    assert dialog.opened is None and not records_place.place_path().exists()
+    # The red sentence fits: the dialog grew to show all of it.
+    assert dialog.error.geometry().bottom() <= dialog.buttons.geometry().top()
+    # Correcting the address takes the sentence about the old one away.
+    dialog.dsn.end(False)
+    qtbot.keyClicks(dialog.dsn, "0")
+    assert dialog.error.isHidden() and not records_place.place_path().exists()
+    # Corrected to this computer, it closes and keeps that.
+    qtbot.mouseClick(dialog.here, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.opened is None
+    assert records_place.chosen() == records_place.THIS_COMPUTER
 
 
 def test_an_address_that_is_no_dsn_is_one_sentence_and_nothing_is_kept(qtbot, qt_settings):  # noqa: F811,E501
     dialog = RecordsPlaceDialog()
     qtbot.addWidget(dialog)
-    dialog.server.setChecked(True)
-    dialog.dsn.setText("db.clinic.lan clinic")
-    dialog.accept()
+    _answer_server(qtbot, dialog, "db.clinic.lan clinic")
     assert dialog.result() != dialog.DialogCode.Accepted
     assert not dialog.error.isHidden() and dialog.error.text().endswith(".")
+    assert "not a valid PostgreSQL DSN" in dialog.error.text()
     assert not records_place.place_path().exists()
+
+
+def test_without_psycopg_the_server_is_not_offered_and_one_sentence_says_why(  # noqa: F811
+        qtbot, qt_settings, monkeypatch):
+    # A pip install without the server extra: psycopg cannot be imported.
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    dialog = RecordsPlaceDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.server.isEnabled() and not dialog.dsn.isEnabled()
+    assert dialog.note.text() == ("The clinic server needs psycopg, which is not installed: "
+                                  "install imsmap with its server extra (pip install "
+                                  "'imsmap[server]').")
+    qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)  # greyed out: nothing happens
+    assert dialog.here.isChecked()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert records_place.chosen() == records_place.THIS_COMPUTER
 
 
 def test_this_computer_and_an_existing_file_ask_nothing(monkeypatch, qt_settings):  # noqa: F811
@@ -96,6 +163,44 @@ def test_the_next_start_opens_the_window_on_the_kept_server(qtbot, qt_settings, 
         assert on_server and actor == "anna.physio" and "anna.physio" in title
         from imsmap import paths
 
+        assert not paths.default_db_path().exists()  # no file was made on this computer
+    finally:
+        clinic_template.drop(name)
+
+
+def test_the_first_start_answered_with_a_server_opens_the_window_signed_in_once(  # noqa: F811
+        qtbot, qt_settings, monkeypatch, clinic_template):
+    from imsmap import paths
+    from imsmap.ui.main_window import MainWindow
+    from pg_support import TEST_PASSWORD
+
+    name = clinic_template.new_clinic()
+    monkeypatch.setenv("PGPASSWORD", TEST_PASSWORD)  # as libpq finds it: no sign-in dialog
+    asked, seen = [], []
+    monkeypatch.setattr(ui_app, "ask_server_password", lambda login: asked.append(login))
+
+    def answer(dialog):  # the real dialog, answered as a person would
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        _answer_server(qtbot, dialog, clinic_template.server.dsn(name, user="anna.physio",
+                                                                 password=None))
+        return dialog.result()
+
+    def exec_(app):
+        (window,) = [w for w in app.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible()]
+        qtbot.waitUntil(lambda: window.built, timeout=10_000)
+        seen.append((window.windowTitle(), window.records.db.is_server))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(RecordsPlaceDialog, "exec", answer)
+    monkeypatch.setattr(ui_app.QApplication, "exec", exec_)
+    try:
+        assert ui_app.run_app() == 0
+        title, on_server = seen[0]
+        assert on_server and "anna.physio" in title and asked == []
+        assert records_place.saved_server() and "anna.physio" in records_place.saved_server()
         assert not paths.default_db_path().exists()  # no file was made on this computer
     finally:
         clinic_template.drop(name)

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.paths import data_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    from imsmap.services.context import AppContext
 
 PLACE_FILE = "records-place.json"
 THIS_COMPUTER = "this computer"
@@ -39,18 +44,52 @@ def keep_this_computer() -> Path:
     return _write({"where": THIS_COMPUTER})
 
 
+def server_missing() -> UserFacingError | None:
+    """None when this imsmap can reach a clinic server; else the sentence that says why not
+    (psycopg, the `server` extra, is not installed: a pip install without it. The installers'
+    frozen app carries it, packaging/imsmap.spec)."""
+    from imsmap.store.postgres.dsn import require_psycopg
+
+    try:
+        require_psycopg()
+    except UserFacingError as exc:
+        return exc
+    return None
+
+
 def keep_server(dsn: str) -> str:
     """Keep the clinic server's DSN, without any password it holds; returns what was kept.
     A DSN that is not one is a sentence, and nothing is kept."""
     from imsmap.store.postgres.connection import without_password
 
+    kept = without_password(_given(dsn))
+    _write({"where": SERVER, "dsn": kept})
+    return kept
+
+
+def sign_in_and_keep(dsn: str, ask_password: Callable[[str], str | None] | None = None
+                     ) -> AppContext:
+    """The first start's clinic server: signed in to it first (the password from the DSN, else
+    libpq's own places, else ``ask_password``), and only then its DSN kept without the password;
+    returns the open services. A server that cannot be reached, a refused login, a database
+    that is not an imsmap clinic: the sentence (store.postgres.refusals), and nothing kept."""
+    from imsmap.services.context import open_server_context
+
+    context = open_server_context(_given(dsn), ask_password=ask_password)
+    try:
+        keep_server(dsn)
+    except BaseException:
+        context.close()
+        raise
+    return context
+
+
+def _given(dsn: str) -> str:
     if not dsn.strip():
         raise UserFacingError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
             "RecordsPlace", "Give the clinic server's address, for example "
             "postgresql://anna.nguyen@db.clinic.lan/clinic?sslmode=verify-full.")))
-    kept = without_password(dsn.strip())
-    _write({"where": SERVER, "dsn": kept})
-    return kept
+    return dsn.strip()
 
 
 def _read() -> dict[str, str]:

@@ -81,19 +81,23 @@ def ask_server_password(login: str) -> str | None:
     return text if ok else None
 
 
-def run_on_server(app: QApplication, dsn: str, handler: CrashHandler | None = None) -> int:
-    """The window on a clinic server (imsmap --dsn): signed in as the DSN's login, the
-    password asked for when libpq has none (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service
-    file). The server keeps the record and its backups (pg_dump): no file checks, no backup
-    of this computer's."""
+def run_on_server(app: QApplication, server: str | AppContext,
+                  handler: CrashHandler | None = None) -> int:
+    """The window on a clinic server (imsmap --dsn, or the first start's answer, signed in
+    already): signed in as the DSN's login, the password asked for when libpq has none
+    (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service file). The server keeps the record and its
+    backups (pg_dump): no file checks, no backup of this computer's."""
     from imsmap.services.context import open_server_context
 
-    try:
-        context = open_server_context(dsn, ask_password=ask_server_password)
-    except UserFacingError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate(
-            "App", "imsmap cannot open the clinic server"), said(exc))
-        return 2
+    if isinstance(server, AppContext):
+        context = server
+    else:
+        try:
+            context = open_server_context(server, ask_password=ask_server_password)
+        except UserFacingError as exc:
+            QMessageBox.critical(None, QCoreApplication.translate(
+                "App", "imsmap cannot open the clinic server"), said(exc))
+            return 2
     try:
         window = window_for(context)
         if handler is not None:  # a sentence that escapes a slot goes to its status bar
@@ -117,10 +121,11 @@ def window_for(context: AppContext) -> QMainWindow:
     return MainWindow(context, demo=False, auto_backup=False)
 
 
-def where_records_are() -> str | None:
+def where_records_are() -> str | AppContext | None:
     """The clinic server's DSN when this person's records are kept there, None for this
     computer's file; at the very first start (no choice kept, no database file yet) asked
-    (services.records_place); "" when that question was cancelled."""
+    (services.records_place): then the server's services, signed in, when the answer was a
+    server; "" when that question was cancelled."""
     from imsmap.services import records_place
 
     try:
@@ -134,10 +139,10 @@ def where_records_are() -> str | None:
         return None  # a clinic already kept on this computer
     from imsmap.ui.records_place import RecordsPlaceDialog
 
-    dialog = RecordsPlaceDialog()
+    dialog = RecordsPlaceDialog(ask_password=ask_server_password)
     if not dialog.exec():
         return ""
-    return dialog.kept_dsn
+    return dialog.opened
 
 
 def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -> int:
@@ -152,9 +157,11 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
     log.info("window starting: %s", versions())
     try:
         if dsn is None and db is None and not demo:
-            dsn = where_records_are()
-            if dsn == "":
+            place = where_records_are()
+            if place == "":
                 return 2  # the first question was closed: nothing opened, nothing made
+            if place is not None:
+                return run_on_server(app, place, handler)
         if dsn is not None:
             return run_on_server(app, dsn, handler)
         try:

@@ -1956,6 +1956,29 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>RecordsPlaceDialog</name>
+    <message>
+        <source>Where are the clinic&apos;s records?</source>
+        <translation>Où sont les dossiers de la clinique&#xa0;?</translation>
+    </message>
+    <message>
+        <source>On this computer (one treatment room)</source>
+        <translation>Sur cet ordinateur (une salle de traitement)</translation>
+    </message>
+    <message>
+        <source>On a clinic server (several rooms; your IT provider set it up)</source>
+        <translation>Sur un serveur de la clinique (plusieurs salles&#xa0;; installé par votre fournisseur informatique)</translation>
+    </message>
+    <message>
+        <source>Clinic server address</source>
+        <translation>Adresse du serveur de la clinique</translation>
+    </message>
+    <message>
+        <source>Your IT provider gives you the server&apos;s address. On the clinic&apos;s network it ends in sslmode=verify-full: then imsmap talks only to the real server, over TLS. The address is kept on this computer for you; your password is not: you sign in with it each time.</source>
+        <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous&#xa0;; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>imsmap – database</source>
