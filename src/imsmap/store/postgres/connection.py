@@ -42,6 +42,13 @@ __all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "OWNER", "SCHEMA", "ServerError", "con
 
 SETTINGS_FILE = "server.json"
 CONNECT_TIMEOUT_S = 10
+# A peer that vanishes without closing (a machine switched off, a cable pulled) is noticed by
+# TCP keepalives: after 15 s of silence, 3 probes 5 s apart, so within about 30 s. Both ends ask
+# for them: the client (libpq's keepalives_*) so a room sees a dead server, and the server for
+# this session (the tcp_keepalives_* settings any login may set) so that a dead room's backend
+# ends and lets go of its hold (store.postgres.holds) instead of blocking other rooms until the
+# heartbeat lapses. A DSN's own keepalives_* words win; over a Unix socket they do nothing.
+KEEPALIVE_IDLE_S, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT = 15, 5, 3
 SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
@@ -55,6 +62,10 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
     params = parse(dsn)
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     params.setdefault("application_name", application_name)
+    params.setdefault("keepalives", "1")
+    params.setdefault("keepalives_idle", str(KEEPALIVE_IDLE_S))
+    params.setdefault("keepalives_interval", str(KEEPALIVE_INTERVAL_S))
+    params.setdefault("keepalives_count", str(KEEPALIVE_COUNT))
     import psycopg  # installed: parse() said so
 
     try:
@@ -64,6 +75,10 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
         raise ServerError(words, fault) from None
     try:
         conn.execute(f"SET search_path TO {SCHEMA}, pg_catalog")
+        conn.execute("SELECT set_config('tcp_keepalives_idle', %s, false),"
+                     " set_config('tcp_keepalives_interval', %s, false),"
+                     " set_config('tcp_keepalives_count', %s, false)",
+                     (str(KEEPALIVE_IDLE_S), str(KEEPALIVE_INTERVAL_S), str(KEEPALIVE_COUNT)))
         if not autocommit:
             conn.commit()
     except BaseException:
