@@ -36,10 +36,9 @@ from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.listening import listen
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
-from imsmap.ui.wording import said, vocabulary
+from imsmap.ui.refusals import ErrorLine, StatusLine
+from imsmap.ui.wording import vocabulary
 
-STATUS_MS = 6000
-ERROR_STYLE = "QStatusBar { color: #b3261e; }"
 BANNER_STYLE = ("padding: 6px 10px; background: #e8eef7; color: #1d2f4f; border-radius: 3px;")
 
 
@@ -77,6 +76,7 @@ class DeskWindow(QMainWindow):
             if not self.reception:
                 layout.addStretch(1)
         self.setCentralWidget(body)
+        self.status = StatusLine(self.statusBar())
         self._menus()
         self._listener = listen(records.bus, self, self._on_change)
         self.setWindowTitle(self.tr("{who} – reception").format(who=records.read.path.name)
@@ -191,6 +191,8 @@ class DeskWindow(QMainWindow):
         self.clinic_summary = QLabel()
         self.clinic_summary.setWordWrap(True)
         column.addWidget(self.clinic_summary)
+        self.clinic_error = ErrorLine()  # the settings could not be read: why
+        column.addWidget(self.clinic_error)
         row = QHBoxLayout()
         column.addLayout(row)
         self.settings_button = QPushButton(self.tr("Clinic settings…"))
@@ -208,8 +210,10 @@ class DeskWindow(QMainWindow):
         try:
             settings = clinic.load(self.records)
         except UserFacingError as exc:
-            self.clinic_summary.setText(said(exc))
+            self.clinic_summary.clear()
+            self.clinic_error.show_message(exc)
             return
+        self.clinic_error.show_message(None)
         names = ", ".join(p.name for p in settings.practitioners) or self.tr("none yet")
         self.clinic_summary.setText(self.tr("{clinic}. Practitioners: {names}.").format(
             clinic=settings.clinic_name or self.tr("The clinic has no name yet"), names=names))
@@ -255,13 +259,11 @@ class DeskWindow(QMainWindow):
             self.act_hide.toggled.connect(self.set_names_hidden)
             view.addAction(self.act_hide)
 
-    def show_message(self, text: str) -> None:
-        self.statusBar().setStyleSheet("")
-        self.statusBar().showMessage(said(text), STATUS_MS)
+    def show_message(self, text: object) -> None:
+        self.status.say(text)
 
-    def show_error(self, exc: UserFacingError | str) -> None:
-        self.statusBar().setStyleSheet(ERROR_STYLE)
-        self.statusBar().showMessage(said(exc), STATUS_MS * 2)
+    def show_error(self, exc: object) -> None:
+        self.status.refuse(exc)
 
     def _on_change(self, change: Change) -> None:
         if (change.entity is Entity.PATIENT and self.patient is not None

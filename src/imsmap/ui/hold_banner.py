@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
-from imsmap.ui.wording import said
 
 # While another room holds the session, ask again this often: a room whose computer is gone
 # (its process killed, its cable pulled) sends no word, and its hold lapses once its heartbeat
@@ -38,7 +37,7 @@ class HoldBanner(QFrame):
     editable_changed = Signal(bool)
     lost = Signal(object)  # the Hold of the room that took this room's session over
 
-    def __init__(self, hold: RoomHold, show_error: Callable[[str], None],
+    def __init__(self, hold: RoomHold, show_error: Callable[[UserFacingError | str], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.hold = hold
@@ -101,7 +100,7 @@ class HoldBanner(QFrame):
             current = call()
         except UserFacingError as exc:
             current = None
-            self.show_error(said(exc))
+            self.show_error(exc)
         self._show(current)
 
     def _show(self, current: Hold | None) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import records_place
-from imsmap.ui.wording import said
+from imsmap.ui.refusals import ErrorLine
 
 
 class RecordsPlaceDialog(QDialog):
@@ -41,10 +41,7 @@ class RecordsPlaceDialog(QDialog):
         note = QLabel("The server's address is kept on this computer for you; your password "
                       "is not: you sign in with it each time.")
         note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.error.hide()
+        self.error = ErrorLine()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -61,7 +58,6 @@ class RecordsPlaceDialog(QDialog):
             else:
                 records_place.keep_this_computer()
         except UserFacingError as exc:  # not a DSN: one sentence, nothing kept
-            self.error.setText(said(exc))
-            self.error.show()
+            self.error.show_message(exc)
             return
         super().accept()
