@@ -9,14 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 import imsmap.ui
 from imsmap import i18n
 from imsmap.domain.errors import UserFacingError
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.refusals import ErrorLine, StatusLine, tell
+from test_ui_support import answer_boxes
 
 ENGLISH = "The date of birth 2999-01-01 is in the future."
 FRENCH = "La date de naissance 2999-01-01 est dans le futur."
@@ -74,23 +74,13 @@ def test_the_conflict_notice_says_the_refusal_and_keeps_the_typed_text(french, r
 
 
 def test_a_message_box_says_the_refusal_in_the_window_language(french, refusal, qtbot):
-    seen: list[tuple[str, str]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and not seen:
-            seen.append((box.windowTitle(), box.text()))
-            box.accept()
-
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(answer)
-    timer.start()
+    seen: list[str] = []
+    timer = answer_boxes(["OK"], seen)
     try:
         tell(None, "imsmap", refusal)
     finally:
         timer.stop()
-    assert seen == [("imsmap", FRENCH)]
+    assert [text.strip() for text in seen] == [FRENCH]
 
 
 # -- no refusal translated by hand -----------------------------------------------------------

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from imsmap.services import planning
 from imsmap.services.context import open_context, open_records
@@ -204,6 +204,10 @@ def test_sessions_follow_each_other_by_date(records, patient):
     assert planning.previous_session_id(records, s2.id) == s1.id
 
 
+def _listed(w) -> list[str]:
+    return [w.patients.patients.item(i).text() for i in range(w.patients.patients.count())]
+
+
 def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_window, records,
                                                                   session, db_path):
     from imsmap.ui.main_window import MainWindow
@@ -225,8 +229,18 @@ def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_wi
         assert w.site_table.rowCount() == 1
         listed = [w.patients.patients.item(i).text() for i in range(w.patients.patients.count())]
         assert any("Okafor" in t for t in listed)
-        # And on activation, only when the file changed meanwhile.
+        # And on activation (ui.rereading), only when the file changed meanwhile.
         elsewhere.update_patient(newcomer.id, given_name="Chidi")
+        other = QWidget()  # another window takes the focus, then this one gets it back
+        qtbot.addWidget(other)
+        other.show()
+        other.activateWindow()
+        qtbot.waitUntil(lambda: not w.isActiveWindow())
+        assert not any("Chidi" in t for t in _listed(w))  # not yet seen
+        w.activateWindow()
+        qtbot.waitUntil(lambda: any("Chidi" in t for t in _listed(w)))
+        assert w.refresh_all(force=False) is False  # read at the activation already
+        elsewhere.update_patient(newcomer.id, given_name="Chidi A.")
         assert w.refresh_all(force=False) is True
         assert w.refresh_all(force=False) is False
         assert isinstance(w, MainWindow)

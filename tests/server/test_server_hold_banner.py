@@ -4,10 +4,8 @@ audit trail records it), and the first room learns at once that it lost the sess
 
 from __future__ import annotations
 
-import pytest
-from live_support import make_people, one, patient, session
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from live_support import one, patient, session
+from PySide6.QtCore import Qt
 
 from imsmap.services.changes import ChangeBus
 from imsmap.services.room_hold import RoomHold
@@ -16,11 +14,7 @@ from imsmap.store.postgres.listen import ChangeFeed
 from imsmap.ui.hold_banner import HoldBanner
 from imsmap.ui.live_rooms import LiveRooms
 from imsmap.ui.wording import said
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    return make_people(pg_server, clinic_dsn)
+from test_ui_support import answer_boxes
 
 
 class Room:
@@ -42,23 +36,6 @@ class Room:
         self.connector.close()
 
 
-def _answer(button: str, seen: list[str]) -> QTimer:
-    """Click ``button`` in the next message box that comes up."""
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def poll():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            next(b for b in box.buttons() if button.lower() in b.text().lower()).click()
-            timer.stop()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
-
-
 def test_the_second_room_sees_the_holder_and_takes_over_only_when_confirmed(
         qtbot, people, clinic_dsn):
     anna, dsn_a = people["practitioner"]
@@ -77,14 +54,14 @@ def test_the_second_room_sees_the_holder_and_takes_over_only_when_confirmed(
         entries = one(clinic_dsn, "SELECT count(*) FROM audit")[0]
         # Asked, and cancelled: nothing changes.
         seen: list[str] = []
-        timer = _answer("Cancel", seen)
+        timer = answer_boxes(["Cancel"], seen)
         qtbot.mouseClick(second.banner.take_button, Qt.MouseButton.LeftButton)
         timer.stop()
         assert anna in seen[0] and "Room 1" in seen[0]
         assert not second.banner.editable and first.banner.editable
         assert one(clinic_dsn, "SELECT count(*) FROM audit")[0] == entries
         # Asked, and confirmed: the second room edits, the first learns it lost the session.
-        timer = _answer("Take over", seen)
+        timer = answer_boxes(["Take over"], seen)
         qtbot.mouseClick(second.banner.take_button, Qt.MouseButton.LeftButton)
         timer.stop()
         assert second.banner.editable and second.banner.isHidden()

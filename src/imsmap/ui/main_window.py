@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,6 +61,7 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.refusals import StatusLine
 from imsmap.ui.report_actions import ReportActions
+from imsmap.ui.rereading import Rereading
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self._built = False
         self.patient: Patient | None = None
         self._narrow_sizes: list[int] | None = None
-        self._data_version = records.read.data_version()
+        self.rereading = Rereading(self, records.read, self.refresh_all)  # when it is active
         self._listener = None  # on the change bus from step 2 until the window closes
         self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
 
@@ -495,13 +496,11 @@ class MainWindow(QMainWindow):
     # -- refresh (another computer on the same database) -----------------------------------
     def refresh_all(self, force: bool = True) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
-        database since the last look (PRAGMA data_version). True if anything was re-read."""
+        database since the last look (ui.rereading). True if anything was re-read."""
         if self.locked or self._closed or not self._built:
             return False  # not built yet: the panels read fresh when they are
-        version = self.records.read.data_version()
-        if version is None or (not force and version == self._data_version):
+        if not self.rereading.moved_on(force):
             return False  # unchanged, or the connection is gone (closing)
-        self._data_version = version
         self.histories.forget()  # another program wrote: read the histories again
         self.details.flush()
         self.patients.refresh_patients()
@@ -521,11 +520,6 @@ class MainWindow(QMainWindow):
         if force:
             self.show_message(self.tr("Refreshed from the database."))
         return True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh_all(force=False)
 
     # -- the actions' enabling, the progress column ---------------------------------------
     def _update_actions(self) -> None:
