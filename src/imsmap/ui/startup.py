@@ -22,7 +22,14 @@ from PySide6.QtWidgets import QWidget
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks, database_files
 from imsmap.services.context import AppContext
-from imsmap.services.database_files import BackupReason, BusyError, DamagedFileError, StoreError
+from imsmap.services.database_files import (
+    BackupReason,
+    BusyError,
+    DamagedFileError,
+    JournalOutcome,
+    Scheduled,
+    StoreError,
+)
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
 from imsmap.ui.refusals import tell
@@ -179,7 +186,7 @@ class BackgroundBackup(QObject):
         """What was written since the last record, into the journal; True when it is there
         (or nothing needed writing). No backup set yet: a full backup starts instead."""
         try:
-            if database_files.journal_backup(self.db_path) == "no set":
+            if database_files.journal_backup(self.db_path) is JournalOutcome.NO_SET:
                 self.start(BackupReason.FIRST)
                 return False
             return True
@@ -204,8 +211,8 @@ class BackgroundBackup(QObject):
         error: object = ""  # the refusal, or the sentence of a bug
         try:
             if reason is BackupReason.STARTUP:
-                kind, made = database_files.scheduled_backup(self.db_path, self._cancel)
-                path = str(made) if kind == "full" and made else ""
+                made = database_files.scheduled_backup(self.db_path, self._cancel)
+                path = str(made.file) if made.kind is Scheduled.FULL and made.file else ""
             else:
                 path = str(database_files.full_backup(self.db_path, self._cancel))
         except database_files.Cancelled:
