@@ -17,7 +17,7 @@ from imsmap.services.context import open_context, open_records
 from imsmap.store import backup as store_backup
 from imsmap.ui import menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+from test_ui_support import answer_boxes, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 EARLIER = datetime(2026, 11, 13, 9, 30)
 
@@ -143,6 +143,26 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
     assert window.menus.act_export_progress.isEnabled()
     window.menus.act_export_progress.trigger()
     assert calls == [(session.patient_id, out, [session.id])]
+
+
+def test_the_session_pdf_is_saved_where_asked_or_said_why_not(window, monkeypatch, tmp_path):
+    """Export session PDF (ui.report_actions): the file where the dialog said, and "Saved";
+    a folder that is not there gets the service's sentence in a box, and nothing is made."""
+    out = tmp_path / "session.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.menus.act_export.trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Saved {out}"
+    nowhere = tmp_path / "no such folder" / "session.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(nowhere), ""))
+    seen: list[str] = []
+    timer = answer_boxes(["OK"], seen)
+    try:
+        window.menus.act_export.trigger()
+    finally:
+        timer.stop()
+    assert len(seen) == 1 and f"The folder {nowhere.parent} does not exist" in seen[0]
+    assert not nowhere.parent.exists()
 
 
 def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
