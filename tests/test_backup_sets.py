@@ -17,19 +17,14 @@ import pytest
 
 from imsmap.cli import main
 from imsmap.services.checks import check_restorable
-from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
 from imsmap.store import backup_sets as sets
 from imsmap.store import journal
 from imsmap.store.db import Database, StoreError
-from support import chart_atlas, spot
+from support import open_clinic, spot
 
 DAY = datetime(2026, 11, 20, 8, 0)
-
-
-def open_clinic(path) -> Records:
-    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
 
 
 def visit(recs: Records, chart: str, sites: int = 3, sign: bool = True) -> int:
