@@ -11,7 +11,7 @@ the main window (ui/main_window.py) whatever else it is in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -37,7 +37,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.refusals import ErrorLine, StatusLine
-from imsmap.ui.rereading import Rereading
+from imsmap.ui.rereading import Rereading, became_active
 from imsmap.ui.wording import vocabulary
 
 BANNER_STYLE = ("padding: 6px 10px; background: #e8eef7; color: #1d2f4f; border-radius: 3px;")
@@ -60,7 +60,7 @@ class DeskWindow(QMainWindow):
         self.admin = ADMIN in roles
         self.patient: Patient | None = None
         self.hide_names = False
-        self.rereading = Rereading(self, records.read, self.refresh)  # when it is active
+        self.rereading = Rereading(records.read)  # asked when the window becomes active
 
         self.banner = QLabel(self._role_sentence())
         self.banner.setObjectName("roleBanner")
@@ -288,6 +288,11 @@ class DeskWindow(QMainWindow):
         if force:
             self.show_message(self.tr("Refreshed from the database."))
         return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if became_active(self, event):
+            self.refresh(force=False)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.records.bus.unsubscribe(self._listener)

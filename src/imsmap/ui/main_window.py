@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,7 +61,7 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.refusals import StatusLine
 from imsmap.ui.report_actions import ReportActions
-from imsmap.ui.rereading import Rereading
+from imsmap.ui.rereading import Rereading, became_active
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._built = False
         self.patient: Patient | None = None
         self._narrow_sizes: list[int] | None = None
-        self.rereading = Rereading(self, records.read, self.refresh_all)  # when it is active
+        self.rereading = Rereading(records.read)  # asked when the window becomes active
         self._listener = None  # on the change bus from step 2 until the window closes
         self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
 
@@ -520,6 +520,11 @@ class MainWindow(QMainWindow):
         if force:
             self.show_message(self.tr("Refreshed from the database."))
         return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if became_active(self, event):
+            self.refresh_all(force=False)
 
     # -- the actions' enabling, the progress column ---------------------------------------
     def _update_actions(self) -> None:

@@ -37,9 +37,10 @@ class ErrorLine(QLabel):
 
     def show_message(self, message: object | None) -> None:
         """Say `message` (a refusal, or the window's own sentence); None clears the line."""
-        self.setText(said(message) if message is not None else "")
+        text = said(message) if message is not None else ""
+        self.setText(text)
         if not self.keep_place:
-            self.setVisible(message is not None)
+            self.setVisible(bool(text))
 
 
 class StatusLine(QObject):
