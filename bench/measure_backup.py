@@ -59,7 +59,7 @@ def measure_disk_ratio(source: Path, scratch: Path, sessions_per_year: int,
         for day in range(days):
             clock[0] = start + timedelta(days=day)
             kind, _ = backup_sets.run_scheduled(records.db, now=clock[0])
-            fulls += kind == "full"
+            fulls += kind is backup_sets.Scheduled.FULL
             owed += per_day
             while owed >= 1:
                 owed -= 1

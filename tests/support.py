@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 
 import pytest
 
 from imsmap.atlas import Atlas, load_atlas
+from imsmap.services.context import build_context
+from imsmap.services.records import Records
+from imsmap.store.db import Database
 
 
 def chart_atlas() -> Atlas:
@@ -14,6 +18,27 @@ def chart_atlas() -> Atlas:
     atlas = load_atlas()
     assert any(v.regions for v in atlas.views.values()), "the shipped atlas has no chart views"
     return atlas
+
+
+def open_clinic(path, **db_options) -> Records:
+    """The records of the database at `path` (opened with `db_options`: readonly...) on the
+    shipped atlas, as test.physio."""
+    return build_context(Database.open(path, **db_options), chart_atlas(),
+                         actor="test.physio").records
+
+
+@pytest.fixture
+def clinic(db_path):
+    """One patient's draft session (20 November 2026, 09:30, its id as `recs.session_id`) with
+    one site graded 1, on records of their own; closed after the test."""
+    recs = open_clinic(db_path)
+    patient = recs.create_patient(chart_number="C-1", family_name="Nguyen")
+    recs.session_id = recs.start_session(patient.id,
+                                         started_at=datetime(2026, 11, 20, 9, 30)).id
+    view, x, y, muscle, side = spot(recs.atlas)
+    recs.add_site(recs.session_id, view, x, y, muscle_id=muscle, side=side, grasp=1)
+    yield recs
+    recs.db.close()
 
 
 def spot(atlas: Atlas, n: int = 0) -> tuple[str, float, float, str, str]:

@@ -17,19 +17,14 @@ import pytest
 
 from imsmap.cli import main
 from imsmap.services.checks import check_restorable
-from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
 from imsmap.store import backup_sets as sets
 from imsmap.store import journal
 from imsmap.store.db import Database, StoreError
-from support import chart_atlas, spot
+from support import open_clinic, spot
 
 DAY = datetime(2026, 11, 20, 8, 0)
-
-
-def open_clinic(path) -> Records:
-    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
 
 
 def visit(recs: Records, chart: str, sites: int = 3, sign: bool = True) -> int:
@@ -188,7 +183,7 @@ def test_killed_mid_journal_append_loses_nothing(clinic, db_path, tmp_path):
         late = recs.repo.sessions_for_patient(recs.repo.patient_by_chart_number("C-5").id)[0]
         assert late.is_signed  # committed before the journal was written
         record = sets.run_scheduled(recs.db, now=DAY + timedelta(hours=2))
-        assert record == ("journal", made.journal)
+        assert record == (sets.Scheduled.JOURNAL, made.journal)
         bk.restore(made.full, tmp_path / "r.sqlite3", check=check_restorable)
         assert dump(tmp_path / "r.sqlite3") == dump(db_path)
     finally:
@@ -217,9 +212,9 @@ def test_killed_mid_full_backup_publishes_nothing_and_the_next_starts_again(clin
     recs = open_clinic(db_path)
     try:
         new = sets.run_scheduled(recs.db, now=datetime(2026, 11, 28, 9, 0))
-        assert new[0] == "full"
+        assert new.kind is sets.Scheduled.FULL
         assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # cleaned
-        assert bk.verify_backup(new[1]).sessions == 2
+        assert new.file is not None and bk.verify_backup(new.file).sessions == 2
     finally:
         recs.db.close()
 
@@ -253,8 +248,9 @@ def test_policy_when_a_full_backup_is_due_and_what_rotation_keeps(clinic):
     assert (policy.full_every_days, policy.keep_fulls) == (7, 3)
     schema = clinic.db.schema_version
     assert sets.full_due(folder, policy, schema, DAY)
-    made = [sets.run_scheduled(clinic.db, now=DAY + timedelta(days=d))[0] for d in range(22)]
-    assert made == (["full"] + ["journal"] * 6) * 3 + ["full"]
+    made = [sets.run_scheduled(clinic.db, now=DAY + timedelta(days=d)).kind for d in range(22)]
+    full, journal_ = sets.Scheduled.FULL, sets.Scheduled.JOURNAL
+    assert made == ([full] + [journal_] * 6) * 3 + [full]
     kept = sets.sets(folder)
     assert [s.stamp for s in kept] == [DAY + timedelta(days=d) for d in (7, 14, 21)]
     assert not plain.exists() and foreign.read_bytes() == b"keep me"
@@ -295,3 +291,21 @@ def test_restore_refuses_a_damaged_set_with_one_sentence(clinic, db_path, tmp_pa
     assert "is damaged" in str(refused.value) and "\n" not in str(refused.value)
     assert not (tmp_path / "new.sqlite3").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_bringing_the_journal_up_to_date_says_what_it_did(clinic, db_path):
+    """services.database_files.journal_backup, as the window calls it after a signature, on
+    its own read-only connection: no set yet (a full backup is due; nothing is written), then
+    nothing new, then the record of what a visit wrote."""
+    from imsmap.services import database_files as files
+
+    folder = bk.backup_dir(clinic.db)
+    assert files.journal_backup(db_path) is files.JournalOutcome.NO_SET
+    assert not folder.exists() or list(folder.iterdir()) == []
+    made = sets.make_full(clinic.db, now=DAY)
+    assert files.journal_backup(db_path) is files.JournalOutcome.NOTHING_NEW
+    assert len(journal.read(made.journal)) == 1  # only its start
+    visit(clinic, "C-2")
+    assert files.journal_backup(db_path) is files.JournalOutcome.WRITTEN
+    assert len(journal.read(made.journal)) == 2
+    assert files.journal_backup(db_path) is files.JournalOutcome.NOTHING_NEW

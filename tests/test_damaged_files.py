@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from imsmap import paths
 from imsmap.cli import main
@@ -30,6 +30,7 @@ from imsmap.store import backup as store_backup
 from imsmap.store.damage import reading
 from imsmap.store.db import DamagedFileError
 from support import outside_edit, spot
+from test_ui_support import answer_boxes
 
 SIGNED, AMENDED, DRAFT = 2, 1, 3  # session ids in the built clinic (see _build)
 
@@ -248,25 +249,6 @@ def test_importing_into_a_damaged_file_changes_nothing(clinic_bytes, tmp_path, c
 
 
 # -- the window -----------------------------------------------------------------------------
-def _answer_dialogs(buttons: list[str], seen: list[str]) -> QTimer:
-    """Click through the modal dialogs as they come up, one button text after another."""
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def poll():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not buttons:
-            return
-        seen.append(" ".join((box.text(), box.informativeText(), box.detailedText())))
-        want = buttons.pop(0)
-        match = [b for b in box.buttons() if want.lower() in b.text().lower()]
-        (match or box.buttons())[0].click()  # a dialog not expected: seen says which
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
-
-
 def _good_backup(clinic_bytes, tmp_path) -> Path:
     """The clinic, whole, backed up into the backup folder the damaged copy will look in."""
     good = _place(clinic_bytes, tmp_path / "good")
@@ -299,7 +281,7 @@ def _run_window(db: Path, seen: list[str]) -> int:
     from imsmap.ui import app as ui_app
     from imsmap.ui.main_window import MainWindow
 
-    timer = _answer_dialogs(["Quit"] * 5, seen)
+    timer = answer_boxes(["Quit"] * 5, seen)
     up: list[float] = []
     start = time.monotonic()
 
@@ -334,7 +316,7 @@ def test_the_window_offers_the_backup_when_sqlite_reports_in_bytes(qapp, clinic_
     from imsmap.ui import startup
 
     seen: list[str] = []
-    timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
+    timer = answer_boxes(["Restore backup", "Restore the backup", "OK"], seen)
     try:
         opened = startup.open_checked(lambda: open_context(bad), bad)
     finally:
@@ -462,7 +444,7 @@ def test_the_windows_opening_path_on_damaged_files(qtbot, clinic_bytes, tmp_path
         return ui_app.open_database(str(bad))
 
     seen: list[str] = []
-    timer = _answer_dialogs(["Quit"], seen)
+    timer = answer_boxes(["Quit"], seen)
     try:
         records = startup.open_checked(opener, bad)
         if records is not None:

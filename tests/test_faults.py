@@ -14,37 +14,19 @@ import sys
 import textwrap
 import threading
 import time
-from datetime import datetime
 
 import pytest
 
 from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
 from imsmap.services import checks
-from imsmap.services.context import build_context
 from imsmap.services.importer import import_document
 from imsmap.services.records import Records
 from imsmap.store import db as store_db
 from imsmap.store import integrity
 from imsmap.store.db import Database, StoreError
 from imsmap.store.migrations import SCHEMA_VERSION
-from support import chart_atlas, spot
-
-
-def open_clinic(path, **kwargs) -> Records:
-    return build_context(Database.open(path, **kwargs), chart_atlas(), actor="test.physio").records
-
-
-@pytest.fixture
-def clinic(db_path):
-    recs = open_clinic(db_path)
-    patient = recs.create_patient(chart_number="C-1", family_name="Nguyen")
-    recs.session_id = recs.start_session(patient.id,
-                                         started_at=datetime(2026, 11, 20, 9, 30)).id
-    view, x, y, muscle, side = spot(recs.atlas)
-    recs.add_site(recs.session_id, view, x, y, muscle_id=muscle, side=side, grasp=1)
-    yield recs
-    recs.db.close()
+from support import chart_atlas, clinic, open_clinic, spot  # noqa: F401 - clinic: a fixture
 
 
 def add_one(recs: Records, n: int = 0, **fields):

@@ -99,7 +99,7 @@ def test_without_psycopg_the_server_is_not_offered_and_one_sentence_says_why(  #
     dialog = RecordsPlaceDialog()
     qtbot.addWidget(dialog)
     assert not dialog.server.isEnabled() and not dialog.dsn.isEnabled()
-    assert dialog.note.text() == ("The clinic server needs psycopg, which is not installed: "
+    assert dialog.error.text() == ("The clinic server needs psycopg, which is not installed: "
                                   "install imsmap with its server extra (pip install "
                                   "'imsmap[server]').")
     qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)  # greyed out: nothing happens

@@ -9,37 +9,19 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from imsmap import paths
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
-from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import db as store_db
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
 from imsmap.ui import errors as ui_errors
-from support import chart_atlas, outside_edit, spot
+from support import chart_atlas, clinic, open_clinic, outside_edit, spot  # noqa: F401 - clinic: a fixture
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
-
-
-def open_clinic(path) -> Records:
-    return build_context(Database.open(path), chart_atlas(), actor="test.physio").records
-
-
-@pytest.fixture
-def clinic(db_path):
-    recs = open_clinic(db_path)
-    patient = recs.create_patient(chart_number="C-1", family_name="Nguyen")
-    recs.session_id = recs.start_session(patient.id,
-                                         started_at=datetime(2026, 11, 20, 9, 30)).id
-    view, x, y, muscle, side = spot(recs.atlas)
-    recs.add_site(recs.session_id, view, x, y, muscle_id=muscle, side=side, grasp=1)
-    yield recs
-    recs.db.close()
 
 
 def rows(recs: Records) -> dict:

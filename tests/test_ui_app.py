@@ -13,7 +13,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import open_context
 from imsmap.ui import app as ui_app
 from imsmap.ui import errors as ui_errors
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+from test_ui_support import answer_boxes, make_window, qt_settings  # noqa: F401 - fixtures
 
 
 def test_open_database_creates_the_default_in_the_data_folder(tmp_path):
@@ -114,32 +114,8 @@ import sqlite3  # noqa: E402
 import threading  # noqa: E402
 from datetime import datetime  # noqa: E402
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
 from imsmap.store import backup as store_backup  # noqa: E402
 from imsmap.ui import startup  # noqa: E402
-
-
-def _answer_dialogs(buttons: list[str], seen: list[str]) -> QTimer:
-    """Click through the modal dialogs as they come up, one button text after another; what
-    each dialog said goes to `seen`."""
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def poll():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not buttons:
-            return
-        seen.append(" ".join((box.text(), box.informativeText(), box.detailedText())))
-        want = buttons.pop(0)
-        match = [b for b in box.buttons() if want.lower() in b.text().lower()]
-        assert match, (want, [b.text() for b in box.buttons()])
-        match[0].click()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
 
 
 @pytest.fixture
@@ -163,7 +139,7 @@ def test_a_truncated_database_offers_the_latest_backup_and_restores_it_on_confir
         qapp, damaged_copy):
     bad, good = damaged_copy
     seen: list[str] = []
-    timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
+    timer = answer_boxes(["Restore backup", "Restore the backup", "OK"], seen)
     try:
         opened = startup.open_checked(lambda: open_context(bad), bad)
     finally:
@@ -185,7 +161,7 @@ def test_declining_the_restore_changes_nothing(qapp, damaged_copy):
     bad, _ = damaged_copy
     before = bad.read_bytes()
     seen: list[str] = []
-    timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
+    timer = answer_boxes(["Restore backup", "Cancel"], seen)
     try:
         assert startup.open_checked(lambda: open_context(bad), bad) is None
     finally:
@@ -197,7 +173,7 @@ def test_an_emptied_database_with_backups_is_not_silently_started_afresh(qapp, d
     bad, _ = damaged_copy
     bad.write_bytes(b"")
     seen: list[str] = []
-    timer = _answer_dialogs(["Quit"], seen)
+    timer = answer_boxes(["Quit"], seen)
     try:
         assert startup.open_checked(lambda: open_context(bad), bad) is None
     finally:
@@ -244,7 +220,7 @@ def test_damage_found_after_opening_offers_the_latest_backup_and_restores_it(
     problems = _checked_in_background(qtbot, bad)
     assert problems and all("quick check" in p.lower() or "damaged" in p for p in problems)
     seen: list[str] = []
-    timer = _answer_dialogs(["Restore backup", "Restore the backup", "OK"], seen)
+    timer = answer_boxes(["Restore backup", "Restore the backup", "OK"], seen)
     try:
         opened = startup.recover(opened, opener, bad, problems)
     finally:
@@ -270,7 +246,7 @@ def test_damage_found_after_opening_declined_changes_nothing(qtbot, corrupt_copy
     opened.db.close()
     before = bad.read_bytes()
     seen: list[str] = []
-    timer = _answer_dialogs(["Restore backup", "Cancel"], seen)
+    timer = answer_boxes(["Restore backup", "Cancel"], seen)
     try:
         assert startup.recover(None, opener, bad, problems) is None
     finally:
@@ -296,7 +272,7 @@ def test_the_window_opens_at_once_and_the_background_check_offers_the_backup(
         return real_exec()
 
     monkeypatch.setattr(ui_app.QApplication, "exec", exec_)
-    timer = _answer_dialogs(["Quit"], seen)
+    timer = answer_boxes(["Quit"], seen)
     try:
         assert ui_app.run_app(db=str(bad)) == 2
     finally:
@@ -328,7 +304,7 @@ def test_a_busy_database_at_start_offers_to_try_again(qapp, tmp_path, monkeypatc
         return open_context(path)
 
     seen: list[str] = []
-    timer = _answer_dialogs(["Try again"], seen)
+    timer = answer_boxes(["Try again"], seen)
     try:
         records = startup.open_checked(opener, path)
     finally:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from support import spot
-from test_ui_support import qt_settings  # noqa: F401 - fixture
+from test_ui_support import close_windows, qt_settings, show_window  # noqa: F401 - fixture
 
 # Two windows editing one session at once happens on a file only: on a clinic server the
 # second room reads the session another room holds and edits nothing until it takes it over
@@ -23,8 +23,6 @@ from test_ui_support import qt_settings  # noqa: F401 - fixture
 @pytest.fixture
 def two_windows(qtbot, qt_settings, open_records_as):  # noqa: F811 - the fixture above
     """Anna's and Ben's windows on one draft session with one site, both showing it."""
-    from imsmap.ui.main_window import MainWindow
-
     anna_context = open_records_as("anna.physio")
     ben_context = open_records_as("ben.physio")
     anna = anna_context.records
@@ -34,14 +32,8 @@ def two_windows(qtbot, qt_settings, open_records_as):  # noqa: F811 - the fixtur
     site = anna.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
     windows = []
     for context in (anna_context, ben_context):
-        w = MainWindow(context)
+        w = show_window(qtbot, context, patient_id=patient.id, session_id=session.id)
         windows.append(w)
-        w.show()
-        qtbot.waitExposed(w)
-        qtbot.waitUntil(lambda w=w: w.built)
-        w.patients.select_patient(patient.id)
-        w.patients.select_session(session.id)
-        assert w.session_id == session.id
         w.edits.select_site(site.id)
         assert w.site_table.inspector.site.id == site.id
     yield windows[0], windows[1], session, site
@@ -50,9 +42,7 @@ def two_windows(qtbot, qt_settings, open_records_as):  # noqa: F811 - the fixtur
         for notice in (w.session_panel.conflict, w.details.conflict,
                        w.site_table.inspector.conflict):
             notice.dismiss()
-        w.close()
-        w.deleteLater()
-    qtbot.wait(1)
+    close_windows(qtbot, windows)
     anna_context.close()
     ben_context.close()
 

@@ -7,7 +7,8 @@ before the database is.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imsmap.atlas import Region
 
@@ -24,37 +25,72 @@ def qt_settings(tmp_path, qapp):
     QSettings().sync()
 
 
-@pytest.fixture
-def make_window(context, qtbot, qt_settings):
+def show_window(qtbot, context, *, patient_id: int | None = None,
+                session_id: int | None = None, **kwargs):
+    """A MainWindow on `context`, shown and whole as a user gets it (it completes itself just
+    after its first paint), with the patient and then the session open when they are given."""
     from imsmap.ui.main_window import MainWindow
 
-    made = []
+    w = MainWindow(context, **kwargs)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.built)
+    qtbot.wait(1)
+    if patient_id is not None:
+        w.patients.select_patient(patient_id)
+    if session_id is not None:
+        w.patients.select_session(session_id)
+        assert w.session_id == session_id
+    return w
 
-    def make(**kwargs):
-        w = MainWindow(context, **kwargs)
-        made.append(w)
-        w.show()
-        qtbot.waitExposed(w)
-        # As a user gets it: the window completes itself just after its first paint.
-        qtbot.waitUntil(lambda: w.built)
-        qtbot.wait(1)
-        return w
 
-    yield make
-    for w in made:
+def close_windows(qtbot, windows) -> None:
+    """Close the windows (before their databases are) and let Qt delete them."""
+    for w in windows:
         w.close()
         w.deleteLater()
     qtbot.wait(1)
 
 
+def answer_boxes(buttons: list[str], seen: list[str]) -> QTimer:
+    """Click through the message boxes as they come up, the next of `buttons` (a part of a
+    button's text) in each; a box without that button fails the test. What each box said (its
+    text, informative and detailed text) goes to `seen`. Stop the returned timer when done."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not buttons:
+            return
+        seen.append(" ".join((box.text(), box.informativeText(), box.detailedText())))
+        want = buttons.pop(0)
+        match = [b for b in box.buttons() if want.lower() in b.text().lower()]
+        assert match, (want, [b.text() for b in box.buttons()])
+        match[0].click()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+@pytest.fixture
+def make_window(context, qtbot, qt_settings):
+    made = []
+
+    def make(**kwargs):
+        w = show_window(qtbot, context, **kwargs)
+        made.append(w)
+        return w
+
+    yield make
+    close_windows(qtbot, made)
+
+
 @pytest.fixture
 def window(make_window, session):
     """The main window with the fixture patient and session open."""
-    w = make_window()
-    w.patients.select_patient(session.patient_id)
-    w.patients.select_session(session.id)
-    assert w.session_id == session.id
-    return w
+    return make_window(patient_id=session.patient_id, session_id=session.id)
 
 
 def pick_region(w, layer: str | None = None) -> Region:

@@ -10,14 +10,14 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from imsmap.services import planning
 from imsmap.services.context import open_context, open_records
 from imsmap.store import backup as store_backup
 from imsmap.ui import menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+from test_ui_support import answer_boxes, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 EARLIER = datetime(2026, 11, 13, 9, 30)
 
@@ -145,6 +145,26 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
     assert calls == [(session.patient_id, out, [session.id])]
 
 
+def test_the_session_pdf_is_saved_where_asked_or_said_why_not(window, monkeypatch, tmp_path):
+    """Export session PDF (ui.report_actions): the file where the dialog said, and "Saved";
+    a folder that is not there gets the service's sentence in a box, and nothing is made."""
+    out = tmp_path / "session.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.menus.act_export.trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Saved {out}"
+    nowhere = tmp_path / "no such folder" / "session.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(nowhere), ""))
+    seen: list[str] = []
+    timer = answer_boxes(["OK"], seen)
+    try:
+        window.menus.act_export.trigger()
+    finally:
+        timer.stop()
+    assert len(seen) == 1 and f"The folder {nowhere.parent} does not exist" in seen[0]
+    assert not nowhere.parent.exists()
+
+
 def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
     window.menus.act_backup.trigger()
     folder = store_backup.backup_dir(records.db)
@@ -204,6 +224,10 @@ def test_sessions_follow_each_other_by_date(records, patient):
     assert planning.previous_session_id(records, s2.id) == s1.id
 
 
+def _listed(w) -> list[str]:
+    return [w.patients.patients.item(i).text() for i in range(w.patients.patients.count())]
+
+
 def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_window, records,
                                                                   session, db_path):
     from imsmap.ui.main_window import MainWindow
@@ -225,8 +249,18 @@ def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_wi
         assert w.site_table.rowCount() == 1
         listed = [w.patients.patients.item(i).text() for i in range(w.patients.patients.count())]
         assert any("Okafor" in t for t in listed)
-        # And on activation, only when the file changed meanwhile.
+        # And on activation (ui.rereading), only when the file changed meanwhile.
         elsewhere.update_patient(newcomer.id, given_name="Chidi")
+        other = QWidget()  # another window takes the focus, then this one gets it back
+        qtbot.addWidget(other)
+        other.show()
+        other.activateWindow()
+        qtbot.waitUntil(lambda: not w.isActiveWindow())
+        assert not any("Chidi" in t for t in _listed(w))  # not yet seen
+        w.activateWindow()
+        qtbot.waitUntil(lambda: any("Chidi" in t for t in _listed(w)))
+        assert w.refresh_all(force=False) is False  # read at the activation already
+        elsewhere.update_patient(newcomer.id, given_name="Chidi A.")
         assert w.refresh_all(force=False) is True
         assert w.refresh_all(force=False) is False
         assert isinstance(w, MainWindow)

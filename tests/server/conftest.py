@@ -18,5 +18,14 @@ def clinic_dsn(pg_server):
 
 
 @pytest.fixture
+def people(pg_server, clinic_dsn):
+    """role -> (login, DSN) for two practitioners, reception and admin, each with a login of
+    their own in the new clinic (live_support.make_people)."""
+    from live_support import make_people
+
+    return make_people(pg_server, clinic_dsn)
+
+
+@pytest.fixture
 def empty_dsn(pg_server):
     return pg_server.dsn(pg_server.new_database())

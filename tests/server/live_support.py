@@ -35,10 +35,14 @@ def one(dsn: str, sql: str, params: tuple = ()):
     return row
 
 
-def patient(dsn: str, chart: str, family: str = "Okafor") -> int:
-    return one(dsn, "INSERT INTO patients (chart_number, family_name, created_at, created_by,"
-               " updated_at, updated_by) VALUES (%s, %s, %s, 'x', %s, 'x') RETURNING id",
-               (chart, family, NOW, NOW))[0]
+def patient(dsn: str, chart: str, family: str = "Okafor", notes: str | None = None) -> int:
+    """A patient written as that login (with clinical `notes` when given: a practitioner's)."""
+    fields = {"chart_number": chart, "family_name": family, "created_at": NOW,
+              "created_by": "x", "updated_at": NOW, "updated_by": "x"}
+    if notes is not None:
+        fields["notes"] = notes
+    return one(dsn, f"INSERT INTO patients ({', '.join(fields)}) VALUES"
+               f" ({', '.join(['%s'] * len(fields))}) RETURNING id", tuple(fields.values()))[0]
 
 
 def session(dsn: str, patient_id: int) -> int:

@@ -14,18 +14,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from live_support import audit, make_people, patient, session, site
+from live_support import audit, patient, session, site
 
 from imsmap.domain.errors import ReadOnlyError
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import ServerError, connect
 from imsmap.store.postgres.faults import Connector, Fault, InDoubtError, UnitFailed, run_unit
 from pg_support import free_port
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    return make_people(pg_server, clinic_dsn)
 
 
 def _durable(pg_server, dsn: str) -> None:

@@ -4,10 +4,8 @@ audit trail records it), and the first room learns at once that it lost the sess
 
 from __future__ import annotations
 
-import pytest
-from live_support import make_people, one, patient, session
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from live_support import one, patient, session
+from PySide6.QtCore import Qt
 
 from imsmap.services.changes import ChangeBus
 from imsmap.services.room_hold import RoomHold
@@ -15,11 +13,8 @@ from imsmap.store.postgres.faults import Connector
 from imsmap.store.postgres.listen import ChangeFeed
 from imsmap.ui.hold_banner import HoldBanner
 from imsmap.ui.live_rooms import LiveRooms
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    return make_people(pg_server, clinic_dsn)
+from imsmap.ui.wording import said
+from test_ui_support import answer_boxes
 
 
 class Room:
@@ -27,7 +22,7 @@ class Room:
 
     def __init__(self, qtbot, dsn: str, name: str):
         self.connector = Connector(dsn)
-        self.errors: list[str] = []
+        self.errors: list[object] = []
         self.banner = HoldBanner(RoomHold(self.connector, name), self.errors.append)
         qtbot.addWidget(self.banner)
         self.editable: list[bool] = []
@@ -39,23 +34,6 @@ class Room:
     def close(self) -> None:
         self.live.stop()
         self.connector.close()
-
-
-def _answer(button: str, seen: list[str]) -> QTimer:
-    """Click ``button`` in the next message box that comes up."""
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def poll():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            next(b for b in box.buttons() if button.lower() in b.text().lower()).click()
-            timer.stop()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
 
 
 def test_the_second_room_sees_the_holder_and_takes_over_only_when_confirmed(
@@ -76,14 +54,14 @@ def test_the_second_room_sees_the_holder_and_takes_over_only_when_confirmed(
         entries = one(clinic_dsn, "SELECT count(*) FROM audit")[0]
         # Asked, and cancelled: nothing changes.
         seen: list[str] = []
-        timer = _answer("Cancel", seen)
+        timer = answer_boxes(["Cancel"], seen)
         qtbot.mouseClick(second.banner.take_button, Qt.MouseButton.LeftButton)
         timer.stop()
         assert anna in seen[0] and "Room 1" in seen[0]
         assert not second.banner.editable and first.banner.editable
         assert one(clinic_dsn, "SELECT count(*) FROM audit")[0] == entries
         # Asked, and confirmed: the second room edits, the first learns it lost the session.
-        timer = _answer("Take over", seen)
+        timer = answer_boxes(["Take over"], seen)
         qtbot.mouseClick(second.banner.take_button, Qt.MouseButton.LeftButton)
         timer.stop()
         assert second.banner.editable and second.banner.isHidden()
@@ -108,9 +86,10 @@ def test_a_room_that_cannot_reach_the_server_says_so_and_edits_nothing(qtbot, pe
     sid = session(dsn, patient(dsn, "H-2"))
     nobody = dsn.replace(f"port={pg_server.port}", "port=1")
     connector = Connector(nobody)
-    errors: list[str] = []
+    errors: list[object] = []  # the refusals, as the window's status bar gets them
     banner = HoldBanner(RoomHold(connector, "Room 3"), errors.append)
     qtbot.addWidget(banner)
     banner.set_session(sid)
-    assert not banner.editable and len(errors) == 1 and "could not be reached" in errors[0]
+    assert not banner.editable and len(errors) == 1
+    assert "could not be reached" in said(errors[0])
 

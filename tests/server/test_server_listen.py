@@ -8,19 +8,13 @@ import json
 import threading
 
 import psycopg
-import pytest
-from live_support import audit, make_people, patient, session, site
+from live_support import audit, patient, session, site
 
 from imsmap.services.changes import Action, Change, ChangeBus, Entity, Tier
 from imsmap.store.postgres import holds
 from imsmap.store.postgres.connection import connect
 from imsmap.store.postgres.listen import APPLICATION, ChangeFeed
 from imsmap.ui.live_rooms import LiveRooms
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    return make_people(pg_server, clinic_dsn)
 
 
 def _commit_site(dsn: str, session_id: int, seq: int) -> tuple[int, int]:

@@ -4,29 +4,12 @@ the allowed ones succeed. The audit trail names the login that is connected."""
 
 from __future__ import annotations
 
-import itertools
-
 import psycopg
 import pytest
+from live_support import NOW, one, patient, session
 
-from imsmap.store.postgres import chain, users
+from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import connect
-
-PASSWORD = "correct horse battery"
-_people = itertools.count(1)
-NOW = "2026-12-03T09:00:00+00:00"
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    """role -> (login name, DSN) of a person in that group, in a newly set-up clinic."""
-    dbname = psycopg.conninfo.conninfo_to_dict(clinic_dsn)["dbname"]
-    out = {}
-    for role in ("practitioner", "reception", "admin"):
-        name = f"{role[:5]}.{next(_people)}.{dbname[-6:].strip('_')}"
-        users.add_user(clinic_dsn, name, role, PASSWORD)
-        out[role] = (name, pg_server.dsn(dbname, user=name, password=PASSWORD))
-    return out
 
 
 def refused(dsn: str, sql: str, params: tuple = (), *, error=psycopg.Error) -> str:
@@ -36,28 +19,6 @@ def refused(dsn: str, sql: str, params: tuple = (), *, error=psycopg.Error) -> s
             conn.execute(sql, params)
         conn.rollback()
     return str(info.value)
-
-
-def one(dsn: str, sql: str, params: tuple = ()):
-    with connect(dsn) as conn:
-        row = conn.execute(sql, params).fetchone()
-        conn.commit()
-    return row
-
-
-def _patient(dsn: str, chart: str, notes: str | None = None) -> int:
-    cols, vals = "chart_number, family_name, created_at, created_by, updated_at, updated_by", \
-        [chart, "Okafor", NOW, "x", NOW, "x"]
-    if notes is not None:
-        cols, vals = cols + ", notes", vals + [notes]
-    return one(dsn, f"INSERT INTO patients ({cols}) VALUES ({', '.join(['%s'] * len(vals))})"
-               " RETURNING id", tuple(vals))[0]
-
-
-def _session(dsn: str, patient_id: int) -> int:
-    return one(dsn, "INSERT INTO sessions (patient_id, started_at, atlas_version, created_at,"
-               " created_by, updated_at, updated_by) VALUES (%s, %s, '2026.1', %s, 'x', %s, 'x')"
-               " RETURNING id", (patient_id, NOW, NOW, NOW))[0]
 
 
 def _sign(dsn: str, session_id: int, signer: str) -> None:
@@ -73,8 +34,8 @@ def _append(dsn: str, action: str = "create", entity: str = "patient", entity_id
 
 def test_a_practitioner_keeps_the_clinical_record_and_cannot_bend_it(people, clinic_dsn):
     name, dsn = people["practitioner"]
-    pid = _patient(dsn, "P-1", notes="left-handed")
-    sid = _session(dsn, pid)
+    pid = patient(dsn, "P-1", notes="left-handed")
+    sid = session(dsn, pid)
     term = one(dsn, "INSERT INTO terms (text) VALUES ('deltoid') RETURNING id")[0]
     one(dsn, "INSERT INTO sites (session_id, seq, muscle_id, side, view_id, layer, x, y,"
         " created_at, created_by) VALUES (%s, 1, %s, 'L', %s, %s, 100, 200, 1, %s)"
@@ -120,7 +81,7 @@ def test_a_practitioner_keeps_the_clinical_record_and_cannot_bend_it(people, cli
         assert "signed session is locked" in refused(dsn, sql, (sid,))
     assert "only a signed session is amended" in refused(
         dsn, "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
-             " VALUES (%s, 'x', 'x', 'r', 't')", (_session(dsn, pid),))
+             " VALUES (%s, 'x', 'x', 'r', 't')", (session(dsn, pid),))
     for sql in ("DELETE FROM patients", "DELETE FROM sessions", "DELETE FROM sites",
                 "DELETE FROM audit", "UPDATE audit SET actor = 'x'", "UPDATE amendments"
                 " SET text = 'x'", "TRUNCATE sites", "UPDATE audit_head SET entry_id = 0",
@@ -156,12 +117,12 @@ def test_a_practitioner_keeps_the_clinical_record_and_cannot_bend_it(people, cli
 def test_reception_keeps_demographics_and_sees_no_clinical_note(people):
     name, dsn = people["reception"]
     clinician = people["practitioner"][1]
-    pid = _patient(dsn, "R-1")
+    pid = patient(dsn, "R-1")
     assert one(dsn, "SELECT family_name FROM patients WHERE id = %s", (pid,)) == ("Okafor",)
     one(dsn, "UPDATE patients SET given_name = 'Ada' WHERE id = %s RETURNING id", (pid,))
     entry = _append(dsn, entity_id=pid)
     assert entry[1] == name
-    sid = _session(clinician, _patient(clinician, "R-2", notes="clinical"))
+    sid = session(clinician, patient(clinician, "R-2", notes="clinical"))
     _append(clinician, "create", "session", sid, '{"notes":[null,"clinical"]}')
     for sql in ("SELECT notes FROM patients", "SELECT * FROM patients",
                 "UPDATE patients SET notes = 'x'", "SELECT * FROM sessions",

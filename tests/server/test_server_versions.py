@@ -8,17 +8,12 @@ from datetime import timedelta
 
 import psycopg
 import pytest
-from live_support import NOW, make_people, one, patient, session, site
+from live_support import NOW, one, patient, session, site
 
 from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.store.postgres import holds
 from imsmap.store.postgres.connection import connect
 from imsmap.store.postgres.versions import VersionConflict, guarded_update, version_of
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    return make_people(pg_server, clinic_dsn)
 
 
 def test_a_stale_update_is_refused_and_writes_nothing(people):

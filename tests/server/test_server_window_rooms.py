@@ -13,28 +13,28 @@ import sys
 import threading
 
 import pytest
-from live_support import make_people, one
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from live_support import one
+from PySide6.QtCore import Qt
 
 from imsmap.services.context import open_server_context
 from imsmap.store.postgres.connection import connect
 from support import spot
-from test_ui_support import click_region, pick_region, qt_settings  # noqa: F401 - fixture
+from test_ui_support import (  # noqa: F401 - qt_settings: a fixture
+    answer_boxes,
+    click_region,
+    close_windows,
+    pick_region,
+    qt_settings,
+    show_window,
+)
 
 WAIT_MS = 5000  # generous: a loaded machine; the room hears within a second (bench/server.py)
-
-
-@pytest.fixture
-def people(pg_server, clinic_dsn):
-    return make_people(pg_server, clinic_dsn)
 
 
 @pytest.fixture
 def rooms(qtbot, qt_settings, people):  # noqa: F811 - the fixture imported above
     """Anna's window (Room 1) and Ben's (Room 2) on one patient's draft session with one site,
     Anna's opened first; each window's context signed in as that person."""
-    from imsmap.ui.main_window import MainWindow
     from imsmap.ui.window_settings import ROOM
 
     contexts = [open_server_context(people[k][1]) for k in ("practitioner", "practitioner2")]
@@ -46,42 +46,16 @@ def rooms(qtbot, qt_settings, people):  # noqa: F811 - the fixture imported abov
     windows = []
     for context, room in zip(contexts, ("Room 1", "Room 2")):
         ROOM.write(room)  # read when the window is built
-        w = MainWindow(context)
-        windows.append(w)
-        w.show()
-        qtbot.waitExposed(w)
-        qtbot.waitUntil(lambda w=w: w.built)
-        w.patients.select_patient(patient.id)
-        w.patients.select_session(session.id)
-        assert w.session_id == session.id
+        windows.append(show_window(qtbot, context, patient_id=patient.id,
+                                   session_id=session.id))
     yield windows[0], windows[1], session, site
-    for w in windows:
-        w.close()
-        w.deleteLater()
-    qtbot.wait(1)
+    close_windows(qtbot, windows)
     for context in contexts:
         context.close()
 
 
 def _listeners() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "imsmap live rooms"]
-
-
-def _answer(button: str, seen: list[str]) -> QTimer:
-    """Click ``button`` in the next message box that comes up."""
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def poll():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            next(b for b in box.buttons() if button.lower() in b.text().lower()).click()
-            timer.stop()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
 
 
 def _free_region(w):
@@ -155,7 +129,7 @@ def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, cl
     entries += 1
     # Asked and confirmed: Room 2 takes it over; Room 1 is told and reads only.
     seen: list[str] = []
-    timer = _answer("Take over", seen)
+    timer = answer_boxes(["Take over"], seen)
     qtbot.mouseClick(banner.take_button, Qt.MouseButton.LeftButton)
     timer.stop()
     assert anna in seen[0] and "Room 1" in seen[0]
@@ -235,7 +209,6 @@ def test_a_room_whose_process_is_killed_lets_go_of_its_session_at_once(
     to the server, its heartbeat fresh). Its hold ended with its connection: Room 2's window,
     looking again every second, gets the session within a second or two, without taking it
     over, and edits it."""
-    from imsmap.ui.main_window import MainWindow
     from imsmap.ui.window_settings import ROOM
 
     anna_dsn, ben_dsn = people["practitioner"][1], people["practitioner2"][1]
@@ -255,11 +228,7 @@ def test_a_room_whose_process_is_killed_lets_go_of_its_session_at_once(
         assert room1.stdout.readline().strip() == "holding"
         ROOM.write("Room 2")
         context = open_server_context(ben_dsn)
-        w = MainWindow(context)
-        w.show()
-        qtbot.waitUntil(lambda: w.built)
-        w.patients.select_patient(patient.id)
-        w.patients.select_session(session.id)
+        w = show_window(qtbot, context, patient_id=patient.id, session_id=session.id)
         assert not w.live.editable and "Room 1" in w.live.banner.label.text()
         qtbot.wait(1500)  # Room 1 is alive: a look or more later, still Room 1's
         assert not w.live.editable and w.live.banner.wait_timer.isActive()
@@ -274,9 +243,7 @@ def test_a_room_whose_process_is_killed_lets_go_of_its_session_at_once(
         click_region(qtbot, w, _free_region(w))
         assert len(w.edits.sites) == 1, w.statusBar().currentMessage()
         assert _count(clinic_dsn, "SELECT count(*) FROM imsmap.sites") == 1
-        w.close()
-        w.deleteLater()
-        qtbot.wait(1)
+        close_windows(qtbot, [w])
         assert _listeners() == []
     finally:
         if room1.poll() is None:

@@ -24,13 +24,15 @@ from imsmap.store.backup import (
     parse_backup_name,
     verify_backup,
 )
+from imsmap.store.backup_sets import JournalOutcome, Scheduled, ScheduledBackup
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
 from imsmap.store.upgrade import Pending, UpgradeInterrupted
 
-__all__ = ["BACKUP_NAME", "BackupInfo", "BackupReason", "BusyError", "Cancelled", "DamagedFileError", "Pending",
-           "StoreError", "UpgradeInterrupted", "back_up", "backup_folder_for", "full_backup",
-           "journal_backup", "own_backups", "parse_backup_name", "pending_upgrade", "restore",
-           "scheduled_backup", "upgrade", "verify_backup", "damage_in"]
+__all__ = ["BACKUP_NAME", "BackupInfo", "BackupReason", "BusyError", "Cancelled",
+           "DamagedFileError", "JournalOutcome", "Pending", "Scheduled", "ScheduledBackup",
+           "StoreError", "UpgradeInterrupted", "back_up", "backup_folder_for", "damage_in",
+           "full_backup", "journal_backup", "own_backups", "parse_backup_name",
+           "pending_upgrade", "restore", "scheduled_backup", "upgrade", "verify_backup"]
 
 
 def damage_in(exc: BaseException, db_path: str | os.PathLike[str]) -> DamagedFileError | None:
@@ -53,7 +55,7 @@ def back_up(db_path: str | os.PathLike[str], reason: BackupReason | None = None)
 
 
 def scheduled_backup(db_path: str | os.PathLike[str],
-                     cancel: threading.Event | None = None) -> tuple[str, Path | None]:
+                     cancel: threading.Event | None = None) -> ScheduledBackup:
     """What start-up does (store.backup_sets.run_scheduled): a full backup when one is due,
     else the journal brought up to date; through a read-only connection of its own."""
     db = Database.open(db_path, create=False, readonly=True)
@@ -73,15 +75,15 @@ def full_backup(db_path: str | os.PathLike[str],
         db.close()
 
 
-def journal_backup(db_path: str | os.PathLike[str]) -> str:
-    """What was written since the journal's last record, appended and fsynced: "written",
-    "nothing new", or "no set" (there is no full backup to continue: one is due)."""
+def journal_backup(db_path: str | os.PathLike[str]) -> JournalOutcome:
+    """What was written since the journal's last record, appended and fsynced (WRITTEN);
+    NOTHING_NEW; or NO_SET: there is no full backup to continue, one is due."""
     db = Database.open(db_path, create=False, readonly=True)
     try:
         if _sets.append(db) is not None:
-            return "written"
+            return JournalOutcome.WRITTEN
         current = _sets.current_set(_backup.backup_dir(db), db.schema_version)
-        return "nothing new" if current is not None else "no set"
+        return JournalOutcome.NOTHING_NEW if current is not None else JournalOutcome.NO_SET
     finally:
         db.close()
 

@@ -28,7 +28,9 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, joined, sentence
@@ -246,6 +248,26 @@ def compress(source: Path, target: Path, cancel: threading.Event | None) -> None
         os.fsync(raw.fileno())
 
 
+class Scheduled(Enum):
+    """What the start-up backup (`run_scheduled`) made."""
+
+    FULL = "full"  # a new full backup and its journal: one was due
+    JOURNAL = "journal"  # the current set's journal brought up to date
+
+
+class ScheduledBackup(NamedTuple):
+    kind: Scheduled
+    file: Path | None  # FULL: the new full backup; JOURNAL: the journal, None if nothing new
+
+
+class JournalOutcome(Enum):
+    """What bringing the journal up to date did (services.database_files.journal_backup)."""
+
+    WRITTEN = "written"  # a record of what was written since, appended and fsynced
+    NOTHING_NEW = "nothing new"  # nothing was written since the journal's last record
+    NO_SET = "no set"  # no full backup for a journal to continue: one is due
+
+
 def append(db: Database, *, now: datetime | None = None) -> journal.Record | None:
     """Add what was written since to the current set's journal. None when nothing was, or
     when there is no current set (a full backup is due)."""
@@ -258,16 +280,17 @@ def append(db: Database, *, now: datetime | None = None) -> journal.Record | Non
 
 
 def run_scheduled(db: Database, *, now: datetime | None = None,
-                  cancel: threading.Event | None = None) -> tuple[str, Path | None]:
-    """What start-up does: a full backup when one is due, else the journal brought up to date.
-    Returns ("full", the new file) or ("journal", the journal, or None if nothing changed)."""
+                  cancel: threading.Event | None = None) -> ScheduledBackup:
+    """What start-up does: a full backup when one is due, else the journal brought up to
+    date."""
     now = now or datetime.now()
     folder = backup_dir(db)
     if full_due(folder, policy_of(db), db.schema_version, now):
-        return "full", make_full(db, now=now, cancel=cancel).full
+        return ScheduledBackup(Scheduled.FULL, make_full(db, now=now, cancel=cancel).full)
     current = current_set(folder, db.schema_version)
     record = append(db, now=now)
-    return "journal", current.journal if record is not None and current else None
+    return ScheduledBackup(Scheduled.JOURNAL,
+                           current.journal if record is not None and current else None)
 
 
 # -- rotation and leftovers ---------------------------------------------------------------

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 
 from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
@@ -19,8 +19,8 @@ from imsmap.ui import startup, window_settings
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
+from imsmap.ui.refusals import tell
 from imsmap.ui.upgrade_dialog import upgrade_with_dialog
-from imsmap.ui.wording import said
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +95,8 @@ def run_on_server(app: QApplication, server: str | AppContext,
         try:
             context = open_server_context(server, ask_password=ask_server_password)
         except UserFacingError as exc:
-            QMessageBox.critical(None, QCoreApplication.translate(
-                "App", "imsmap cannot open the clinic server"), said(exc))
+            tell(None, QCoreApplication.translate("App", "imsmap cannot open the clinic server"),
+                 exc)
             return 2
     try:
         window = window_for(context)
@@ -132,8 +132,7 @@ def where_records_are() -> str | AppContext | None:
         if records_place.chosen() is not None:
             return records_place.saved_server()
     except UserFacingError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "imsmap cannot start"),
-                             said(exc))
+        tell(None, QCoreApplication.translate("App", "imsmap cannot start"), exc)
         return ""
     if paths.default_db_path().exists():
         return None  # a clinic already kept on this computer
@@ -177,24 +176,24 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
             # The cheap checks only; a damaged file gets the backup dialog, never a traceback.
             context = startup.open_checked(opener, db_path)
         except UserFacingError as exc:
-            QMessageBox.critical(None, startup.cannot_open(), said(exc))
+            tell(None, startup.cannot_open(), exc)
             return 2
         while context is not None:
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
             is_demo = demo or _same_file(context.read.path, paths.demo_db_path())
-            damage: list[str] = []
+            damage: list[object] = []  # what is damaged: said by the damaged-file dialog
             try:
                 try:
                     # The demo clinic is never backed up: its copies would crowd out the real
                     # ones.
                     window = MainWindow(context, demo=is_demo, auto_backup=not is_demo)
                 except DamagedFileError as exc:  # a damaged row or page read before the check
-                    damage.append(said(exc))
+                    damage.append(exc)
                 except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                     found = startup.damage_of(exc, context.read.path)
                     if found is None:  # the code's own error: a bug
                         raise
-                    damage.append(said(found))
+                    damage.append(found)
                 else:
                     window.show()
                     # A new, empty clinic database: the set-up wizard over the whole window.
@@ -251,7 +250,7 @@ class _DamageHook:
             if not self.watch.damage:  # the first one closes the window; later ones say no more
                 # Not from inside the handler that raised (a paint, a widget's event): the
                 # window closes once that has unwound.
-                self.watch.damage[:] = [said(damage)]
+                self.watch.damage[:] = [damage]
                 QTimer.singleShot(0, self.watch, self.watch.close_window)
             return
         self.handler(exc_type, exc, tb)
@@ -261,7 +260,7 @@ class _DamageWatch(QObject):
     """Hears the background structure check (on the GUI thread): on damage, closes the window
     without writing and leaves the event loop, so that run_app shows the damaged-file dialog."""
 
-    def __init__(self, window, damage: list[str]):
+    def __init__(self, window, damage: list[object]):
         super().__init__(window)
         self.window = window
         self.damage = damage

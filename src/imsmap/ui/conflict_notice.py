@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.ui.wording import said
+
 STYLE = ("#conflictNotice { background: #fff3cd; border: 1px solid #d39e00; "
          "border-radius: 4px; }")
 
@@ -48,8 +50,10 @@ class ConflictNotice(QFrame):
         self._texts: list[str] = []
         self.hide()
 
-    def add(self, message: str, typed: object = None) -> None:
-        """Say `message`; keep `typed` (the value the user gave) to copy, when it is text."""
+    def add(self, refusal: object, typed: object = None) -> None:
+        """Say `refusal` (the ConflictError, in the window's language); keep `typed` (the value
+        the user gave) to copy, when it is text."""
+        message = said(refusal)
         if message not in self._messages:
             self._messages.append(message)
         if isinstance(typed, str) and typed.strip() and typed not in self._texts:

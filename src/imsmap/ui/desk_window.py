@@ -36,10 +36,10 @@ from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.listening import listen
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
-from imsmap.ui.wording import database_title, said, vocabulary
+from imsmap.ui.refusals import ErrorLine, StatusLine
+from imsmap.ui.rereading import Rereading, became_active
+from imsmap.ui.wording import database_title, vocabulary
 
-STATUS_MS = 6000
-ERROR_STYLE = "QStatusBar { color: #b3261e; }"
 BANNER_STYLE = ("padding: 6px 10px; background: #e8eef7; color: #1d2f4f; border-radius: 3px;")
 
 
@@ -60,7 +60,7 @@ class DeskWindow(QMainWindow):
         self.admin = ADMIN in roles
         self.patient: Patient | None = None
         self.hide_names = False
-        self._data_version = records.read.data_version()
+        self.rereading = Rereading(records.read)  # asked when the window becomes active
 
         self.banner = QLabel(self._role_sentence())
         self.banner.setObjectName("roleBanner")
@@ -77,6 +77,7 @@ class DeskWindow(QMainWindow):
             if not self.reception:
                 layout.addStretch(1)
         self.setCentralWidget(body)
+        self.status = StatusLine(self.statusBar())
         self._menus()
         self._listener = listen(records.bus, self, self._on_change)
         who = database_title(records.read)
@@ -191,6 +192,8 @@ class DeskWindow(QMainWindow):
         self.clinic_summary = QLabel()
         self.clinic_summary.setWordWrap(True)
         column.addWidget(self.clinic_summary)
+        self.clinic_error = ErrorLine()  # the settings could not be read: why
+        column.addWidget(self.clinic_error)
         row = QHBoxLayout()
         column.addLayout(row)
         self.settings_button = QPushButton(self.tr("Clinic settings…"))
@@ -208,8 +211,10 @@ class DeskWindow(QMainWindow):
         try:
             settings = clinic.load(self.records)
         except UserFacingError as exc:
-            self.clinic_summary.setText(said(exc))
+            self.clinic_summary.clear()
+            self.clinic_error.show_message(exc)
             return
+        self.clinic_error.show_message(None)
         names = ", ".join(p.name for p in settings.practitioners) or self.tr("none yet")
         self.clinic_summary.setText(self.tr("{clinic}. Practitioners: {names}.").format(
             clinic=settings.clinic_name or self.tr("The clinic has no name yet"), names=names))
@@ -255,13 +260,11 @@ class DeskWindow(QMainWindow):
             self.act_hide.toggled.connect(self.set_names_hidden)
             view.addAction(self.act_hide)
 
-    def show_message(self, text: str) -> None:
-        self.statusBar().setStyleSheet("")
-        self.statusBar().showMessage(said(text), STATUS_MS)
+    def show_message(self, text: object) -> None:
+        self.status.say(text)
 
-    def show_error(self, exc: UserFacingError | str) -> None:
-        self.statusBar().setStyleSheet(ERROR_STYLE)
-        self.statusBar().showMessage(said(exc), STATUS_MS * 2)
+    def show_error(self, exc: object) -> None:
+        self.status.refuse(exc)
 
     def _on_change(self, change: Change) -> None:
         if (change.entity is Entity.PATIENT and self.patient is not None
@@ -270,10 +273,8 @@ class DeskWindow(QMainWindow):
 
     def refresh(self, force: bool = True) -> bool:
         """Read again; without ``force`` only when the server's record moved on meanwhile."""
-        version = self.records.read.data_version()
-        if version is None or (not force and version == self._data_version):
+        if not self.rereading.moved_on(force):
             return False
-        self._data_version = version
         if self.patients is not None:
             try:
                 self.patients.refresh_patients()
@@ -290,7 +291,7 @@ class DeskWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if became_active(self, event):
             self.refresh(force=False)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming

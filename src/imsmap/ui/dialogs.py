@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -29,31 +28,8 @@ from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
-from imsmap.ui.wording import said, vocabulary
-
-ERROR_STYLE = "color: #b3261e;"
-
-
-class FieldError(QLabel):
-    """The red sentence under a field; hidden while the field is fine."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_message(self, message: str | None) -> None:
-        self.setText(message or "")
-        self.setVisible(bool(message))
-
-
-def error_label() -> QLabel:
-    """The red sentence above a dialog's buttons (empty until something is refused)."""
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    return label
+from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.wording import vocabulary
 
 
 def save_cancel_buttons(dialog: QDialog, on_save) -> tuple[QDialogButtonBox, QPushButton]:
@@ -96,8 +72,8 @@ class PatientDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
 
-        self.errors = {name: FieldError() for name in self.FIELDS}
-        self.general_error = FieldError()
+        self.errors = {name: ErrorLine() for name in self.FIELDS}
+        self.general_error = ErrorLine()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -175,7 +151,7 @@ class PatientDialog(QDialog):
         try:
             self._check(name, value)
         except ValidationError as exc:
-            self.errors[name].show_message(said(exc))
+            self.errors[name].show_message(exc)
             return False
         self.errors[name].show_message(None)
         return True
@@ -188,7 +164,7 @@ class PatientDialog(QDialog):
                 self._check(name, value)
                 self.errors[name].show_message(None)
             except ValidationError as exc:
-                self.errors[name].show_message(said(exc))
+                self.errors[name].show_message(exc)
                 ok = False
                 first_bad = first_bad or getattr(self, name)
         if first_bad is not None:
@@ -207,10 +183,10 @@ class PatientDialog(QDialog):
                     self.editing.id, expected=self._started, **self.values())
         except ValidationError as exc:
             target = self.errors.get(exc.field or "")
-            (target or self.general_error).show_message(said(exc))
+            (target or self.general_error).show_message(exc)
             return
         except UserFacingError as exc:
-            self.general_error.show_message(said(exc))
+            self.general_error.show_message(exc)
             return
         self.accept()
 

@@ -23,7 +23,7 @@ from imsmap.crash_report import format_crash
 from imsmap.domain.errors import UserFacingError
 from imsmap.log_privacy import PRIVATE, scrub
 from imsmap.logs import log_dir, write_crash_log
-from imsmap.ui.wording import said
+from imsmap.ui.refusals import tell
 
 __all__ = ["CrashHandler", "format_crash", "log_dir", "register_private", "scrub",
            "show_user_error", "write_crash_log"]
@@ -100,4 +100,4 @@ class CrashHandler:
 def show_user_error(parent: QWidget | None, exc: BaseException, title: str = "imsmap") -> None:
     """A message box with the error's sentence (for errors after an explicit dialog or action)."""
     log.info("told the user: %s", type(exc).__name__)  # the kind, not the sentence
-    QMessageBox.warning(parent, title, said(exc))
+    tell(parent, title, exc, QMessageBox.Icon.Warning)

@@ -32,10 +32,9 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import clinic, first_run, lock
 from imsmap.services.database_files import BackupReason
 from imsmap.services.records import Records
-from imsmap.ui.dialogs import FieldError
 from imsmap.ui.privacy import pin_edit
+from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.window_settings import PRACTITIONER
-from imsmap.ui.wording import said
 
 WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 DEFAULT_IDLE_MINUTES = 5
@@ -55,7 +54,7 @@ class _Page(QWizardPage):
         self.setTitle(title)
         self.setSubTitle(subtitle)
         self.layout_ = QVBoxLayout(self)
-        self.error = FieldError()
+        self.error = ErrorLine()
 
     def finish_layout(self) -> None:
         self.layout_.addStretch(1)
@@ -68,7 +67,7 @@ class _Page(QWizardPage):
         try:
             self.check()
         except UserFacingError as exc:
-            self.error.show_message(said(exc))
+            self.error.show_message(exc)
             return False
         self.error.show_message(None)
         return True
@@ -310,7 +309,7 @@ class ClinicSetupWizard(QWizard):
         try:
             self.saved = first_run.set_up(self.records, self.setup(), expect_new=self.first)
         except UserFacingError as exc:
-            self.ready_page.error.show_message(said(exc))
+            self.ready_page.error.show_message(exc)
             return False
         return True
 

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
-from imsmap.ui.wording import said
 
 # While another room holds the session, ask again this often. A room that lets go, or is taken
 # over, is announced at once; one whose imsmap ends without a word (killed, its computer
 # switched off) is not, but its hold ended with its connection (store/postgres/holds.py), so
-# the waiting room gets the session at its next look. A room cut off without the server
-# noticing (a cable pulled) holds until its heartbeat is 90 s old.
+# the waiting room gets the session at its next look. A room cut off without a word (a cable
+# pulled) is found out by the server's TCP keepalives within about 30 s
+# (store/postgres/connection.py), and its hold ends with its connection then; the heartbeat's
+# 90 s is the last resort.
 WAIT_S = 1
 
 
@@ -41,7 +42,7 @@ class HoldBanner(QFrame):
     lost = Signal(object)  # the Hold of the room that took this room's session over
     freed = Signal(object)  # the Hold of the room that had the session before this one got it
 
-    def __init__(self, hold: RoomHold, show_error: Callable[[str], None],
+    def __init__(self, hold: RoomHold, show_error: Callable[[UserFacingError | str], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.hold = hold
@@ -113,7 +114,7 @@ class HoldBanner(QFrame):
             # Said; the room keeps what it knew (a session opened meanwhile: held by nobody
             # here, so read-only), and asks again once the connection is back.
             current = self.hold.current
-            self.show_error(said(exc))
+            self.show_error(exc)
         self._show(current)
 
     def _show(self, current: Hold | None) -> None:

@@ -35,6 +35,7 @@ from imsmap.services.records import Records
 from imsmap.services.room_hold import Hold
 from imsmap.ui.hold_banner import HoldBanner
 from imsmap.ui.live_rooms import LiveRooms
+from imsmap.ui.refusals import explain
 from imsmap.ui.window_settings import ROOM
 from imsmap.ui.wording import said
 
@@ -56,7 +57,7 @@ class LiveWindow(QObject):
     server_state = Signal(object)  # from any thread: a sentence while reconnecting, None: back
 
     def __init__(self, records: Records, room: live.Room, show_message: Callable[[str], None],
-                 show_error: Callable[[str], None], parent: QObject | None = None):
+                 show_error: Callable[[object], None], parent: QObject | None = None):
         super().__init__(parent)
         self.records = records
         self.room = room
@@ -85,7 +86,7 @@ class LiveWindow(QObject):
 
     @classmethod
     def on_server(cls, records: Records, show_message: Callable[[str], None],
-                  show_error: Callable[[str], None], parent: QObject | None = None
+                  show_error: Callable[[object], None], parent: QObject | None = None
                   ) -> LiveWindow | None:
         """The window's live part on a clinic server, listening already; None on a file."""
         room = live.room_of(records, room_name())
@@ -167,10 +168,10 @@ class LiveWindow(QObject):
         """The window's connection, or its listener's, is being made again."""
         return self._window_down or self._listener_down
 
-    def _show_state(self, reason: str | None) -> None:
+    def _show_state(self, reason: object | None) -> None:
         self.status_label.setVisible(self.reconnecting)
         if reason:
-            self.status_label.setToolTip(said(reason))
+            explain(self.status_label, reason)
 
     def close(self) -> None:
         """Stop listening (the thread ends) and let go of the session's hold."""

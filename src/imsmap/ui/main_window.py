@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
@@ -60,7 +59,9 @@ from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
+from imsmap.ui.refusals import StatusLine
 from imsmap.ui.report_actions import ReportActions
+from imsmap.ui.rereading import Rereading, became_active
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
@@ -70,8 +71,6 @@ from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_settings import PRACTITIONER
 from imsmap.ui.wording import database_title, said
 
-STATUS_MS = 6000
-ERROR_STYLE = "QStatusBar { color: #b3261e; }"
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
 PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab is shown
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
         self._built = False
         self.patient: Patient | None = None
         self._narrow_sizes: list[int] | None = None
-        self._data_version = records.read.data_version()
+        self.rereading = Rereading(records.read)  # asked when the window becomes active
         self._listener = None  # on the change bus from step 2 until the window closes
         self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
 
@@ -150,9 +149,7 @@ class MainWindow(QMainWindow):
                                                    path=records.read.path))
         self.readonly_label.setVisible(self.readonly)
         self.statusBar().addPermanentWidget(self.readonly_label)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self._clear_message)
+        self.status = StatusLine(self.statusBar())
 
         self.backups = BackgroundBackup(records.read.path, self)
         self.backups.finished.connect(self._backup_finished)
@@ -307,19 +304,12 @@ class MainWindow(QMainWindow):
         return self._built
 
     # -- messages ---------------------------------------------------------------------------
-    def show_message(self, text: str) -> None:
-        self.statusBar().setStyleSheet("")
-        self.statusBar().showMessage(said(text), STATUS_MS)
+    def show_message(self, text: object) -> None:
+        self.status.say(text)
 
-    def show_error(self, exc: UserFacingError | str) -> None:
+    def show_error(self, exc: object) -> None:
         """A user or environment error: its sentence in the status bar; work carries on."""
-        self.statusBar().setStyleSheet(ERROR_STYLE)
-        self.statusBar().showMessage(said(exc))
-        self._message_timer.start(STATUS_MS * 2)
-
-    def _clear_message(self) -> None:
-        self.statusBar().clearMessage()
-        self.statusBar().setStyleSheet("")
+        self.status.refuse(exc)
 
     def _connect_chart(self) -> None:
         """The chart's taps and keys to the edits (step 2: they go to the session panel), its
@@ -338,7 +328,7 @@ class MainWindow(QMainWindow):
         sp.errorOccurred.connect(self.show_error)
         sp.signRequested.connect(actions.sign_session)
         sp.amendRequested.connect(actions.amend_session)
-        self.details.message.connect(self.show_error)
+        self.details.errorOccurred.connect(self.show_error)
         self.segments.rootChosen.connect(self._root_chosen)
         self.progress.muscleChosen.connect(self.history_control.show_muscle)
         # then narrowed to its level
@@ -507,13 +497,11 @@ class MainWindow(QMainWindow):
     # -- refresh (another computer on the same database) -----------------------------------
     def refresh_all(self, force: bool = True) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
-        database since the last look (PRAGMA data_version). True if anything was re-read."""
+        database since the last look (ui.rereading). True if anything was re-read."""
         if self.locked or self._closed or not self._built:
             return False  # not built yet: the panels read fresh when they are
-        version = self.records.read.data_version()
-        if version is None or (not force and version == self._data_version):
+        if not self.rereading.moved_on(force):
             return False  # unchanged, or the connection is gone (closing)
-        self._data_version = version
         self.histories.forget()  # another program wrote: read the histories again
         self.details.flush()
         self.patients.refresh_patients()
@@ -536,7 +524,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if became_active(self, event):
             self.refresh_all(force=False)
 
     # -- the actions' enabling, the progress column ---------------------------------------
@@ -583,8 +571,9 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Backing up…"))
         self.start_backup(BackupReason.MANUAL)
 
-    def _backup_finished(self, path: str, error: str) -> None:
+    def _backup_finished(self, path: str, error: object) -> None:
         if error:
-            self.show_error(self.tr("The automatic backup failed: {reason}").format(reason=error))
+            self.show_error(self.tr("The automatic backup failed: {reason}").format(
+                reason=said(error)))
         elif path:
             self.show_message(self.tr("Backed up to {name}.").format(name=Path(path).name))

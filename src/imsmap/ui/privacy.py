@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import lock
 from imsmap.services.records import Records
-from imsmap.ui.dialogs import error_label, save_cancel_buttons
-from imsmap.ui.wording import said
+from imsmap.ui.dialogs import save_cancel_buttons
+from imsmap.ui.refusals import ErrorLine
 
 _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
@@ -136,7 +136,7 @@ class PinDialog(QDialog):
         else:
             self.remove.hide()
         layout.addLayout(form)
-        self.error = error_label()
+        self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
@@ -145,18 +145,18 @@ class PinDialog(QDialog):
 
     def save(self) -> None:
         if self.had_pin and not lock.check_pin(self.records, self.old_pin.text()):
-            self.error.setText(self.tr("The current PIN is not right."))
+            self.error.show_message(self.tr("The current PIN is not right."))
             return
         new = self.new_pin.text()
         if new != self.repeat.text():
-            self.error.setText(self.tr("The two new PINs differ."))
+            self.error.show_message(self.tr("The two new PINs differ."))
             return
         try:
             self.result_settings = lock.save(
                 self.records, pin=new or None, idle_minutes=self.idle.value(),
                 clear_pin=self.remove.isChecked())
         except UserFacingError as exc:
-            self.error.setText(said(exc))
+            self.error.show_message(exc)
             return
         self.accept()
 

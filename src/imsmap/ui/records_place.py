@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import records_place
 from imsmap.services.context import AppContext
-from imsmap.ui.dialogs import FieldError
-from imsmap.ui.wording import said
+from imsmap.ui.refusals import ErrorLine
 
 
 class RecordsPlaceDialog(QDialog):
@@ -69,11 +68,11 @@ class RecordsPlaceDialog(QDialog):
             "server, over TLS. The address is kept on this computer for you; your password is "
             "not: you sign in with it each time."))
         self.note.setWordWrap(True)
-        self.error = FieldError()
+        self.error = ErrorLine()
         missing = records_place.server_missing()
         if missing is not None:  # a pip install without the server extra: say so, offer nothing
             self.server.setEnabled(False)
-            self.note.setText(said(missing))
+            self.error.show_message(missing)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -98,7 +97,7 @@ class RecordsPlaceDialog(QDialog):
                 self.opened = records_place.sign_in_and_keep(self.dsn.text(),
                                                              self.ask_password)
             except UserFacingError as exc:  # not a DSN, unreachable, refused: nothing kept
-                self.error.show_message(said(exc))
+                self.error.show_message(exc)
                 return
             finally:
                 QApplication.restoreOverrideCursor()

@@ -5,6 +5,7 @@ beside it under a new name by store.backup.restore). Used by `ui.startup` when s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -45,8 +46,9 @@ def backup_time(info: database_files.BackupInfo) -> str:
 class DamagedDialog(QMessageBox):
     """The database is damaged: what is wrong, and the latest good backup if there is one."""
 
-    def __init__(self, db_path: Path, problem: str, info: database_files.BackupInfo | None,
-                 folder: Path, parent: QWidget | None = None):
+    def __init__(self, db_path: Path, problems: Sequence[object],
+                 info: database_files.BackupInfo | None, folder: Path,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.info = info
         self.setIcon(QMessageBox.Icon.Critical)
@@ -72,7 +74,7 @@ class DamagedDialog(QMessageBox):
         self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.quit_button)
         self.setDetailedText(self.tr("File: {path}\nProblem: {problem}").format(
-            path=db_path, problem=ui_errors.scrub(problem)))
+            path=db_path, problem=ui_errors.scrub("; ".join(said(p) for p in problems[:5]))))
 
     def wants_restore(self) -> bool:
         return self.restore_button is not None and self.clickedButton() is self.restore_button
@@ -97,11 +99,12 @@ def confirm_restore(db_path: Path, info: database_files.BackupInfo,
     return box.clickedButton() is yes
 
 
-def ask_retry(message: str, parent: QWidget | None) -> bool:
+def ask_retry(refusal: object, parent: QWidget | None) -> bool:
+    """The database is busy (`refusal` says how): try again, or quit."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title())
-    box.setText(message)
+    box.setText(said(refusal))
     box.setInformativeText(QCoreApplication.translate(
         "Recovery", "Another imsmap window or program is writing to it. Close that one, or "
         "wait a moment, then try again."))
@@ -112,14 +115,14 @@ def ask_retry(message: str, parent: QWidget | None) -> bool:
     return box.clickedButton() is retry
 
 
-def damaged_dialog(db_path: Path, problem: str, parent: QWidget | None,
-             info: database_files.BackupInfo | None = None) -> bool:
-    """The damaged-file dialog; True when a backup was put in place (restored), False when the
-    user quits."""
+def damaged_dialog(db_path: Path, problems: Sequence[object], parent: QWidget | None,
+                   info: database_files.BackupInfo | None = None) -> bool:
+    """The damaged-file dialog, naming the first `problems` (refusals or the check's
+    sentences); True when a backup was put in place (restored), False when the user quits."""
     folder = database_files.backup_folder_for(db_path)
     if info is None:
         info = latest_good_backup(folder)
-    dialog = DamagedDialog(db_path, problem, info, folder, parent)
+    dialog = DamagedDialog(db_path, problems, info, folder, parent)
     dialog.exec()
     if not dialog.wants_restore() or info is None:
         return False

@@ -67,14 +67,19 @@ class ReportActions:
         patient = self.patient()
         default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
                                  f"{s.started_at:%Y-%m-%d}.pdf")
-        title = QCoreApplication.translate("ReportActions", "Export session PDF")
+        self._save_pdf(QCoreApplication.translate("ReportActions", "Export session PDF"),
+                       default, lambda path: write_session_pdf(self.records, sid, path))
+
+    def _save_pdf(self, title: str, default: Path, write: Callable[[str], object]) -> None:
+        """Ask where (`default` offered), `write` the PDF there, and say it was saved; a
+        refusal or a file that cannot be written is said in a message box titled `title`."""
         path, _ = QFileDialog.getSaveFileName(
             self.parent, title, str(default),
             QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:
             return
         try:
-            write_session_pdf(self.records, sid, path)
+            write(path)
         except UserFacingError as exc:
             ui_errors.show_user_error(self.parent, exc, title)
             return
@@ -112,18 +117,18 @@ class ReportActions:
         return True
 
     def print_session(self) -> None:
-        fn = self._report("printing", "print_session") if self.session_id() else None
-        if fn is not None:
-            self.session_panel.flush()
-            self._run_report(QCoreApplication.translate("ReportActions", "Print"), fn,
-                             self.records, self.session_id())
+        self._print("print_session", QCoreApplication.translate("ReportActions", "Print"))
 
     def print_preview(self) -> None:
-        fn = self._report("printing", "print_preview_session") if self.session_id() else None
+        self._print("print_preview_session",
+                    QCoreApplication.translate("ReportActions", "Print preview"))
+
+    def _print(self, name: str, title: str) -> None:
+        """The open session through ``report.printing.<name>`` (its dialog over the window)."""
+        fn = self._report("printing", name) if self.session_id() else None
         if fn is not None:
             self.session_panel.flush()
-            self._run_report(QCoreApplication.translate("ReportActions", "Print preview"), fn,
-                             self.records, self.session_id())
+            self._run_report(title, fn, self.records, self.session_id())
 
     def export_progress(self) -> None:
         if self.patient() is None:
@@ -131,23 +136,11 @@ class ReportActions:
         fn = self._report("progress_pdf", "write_progress_pdf")
         if fn is None:
             return
-        default = Path.home() / f"ims-progress-{self.patient().chart_number}.pdf"
-        title = QCoreApplication.translate("ReportActions", "Export progress report")
-        path, _ = QFileDialog.getSaveFileName(
-            self.parent, title, str(default),
-            QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
-        if not path:
-            return
+        patient = self.patient()
         chosen = self.progress.chosen_ids() or None
-        try:
-            fn(self.records, self.patient().id, path, session_ids=chosen)
-        except UserFacingError as exc:
-            ui_errors.show_user_error(self.parent, exc, title)
-            return
-        except OSError as exc:
-            ui_errors.show_user_error(self.parent, _not_written(path, exc), title)
-            return
-        self.show_message(_saved(path))
+        self._save_pdf(QCoreApplication.translate("ReportActions", "Export progress report"),
+                       Path.home() / f"ims-progress-{patient.chart_number}.pdf",
+                       lambda path: fn(self.records, patient.id, path, session_ids=chosen))
 
 
 def _not_written(path: str, exc: OSError) -> str:

@@ -38,7 +38,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import datetime_edit_format, numeric_datetime, said
+from imsmap.ui.wording import datetime_edit_format, numeric_datetime
 
 NOTES_DELAY_MS = 700
 NOT_RECORDED = -1
@@ -344,7 +344,7 @@ class SessionPanel(QWidget):
                 self.session.id, expected={field: started_from}, **{field: value})
         except ConflictError as exc:
             # Another window saved this field first: show its value, keep what was typed.
-            self.conflict.add(said(exc), value)
+            self.conflict.add(exc, value)
             self._fill(self.records.read.session(self.session.id))
             self.errorOccurred.emit(exc)
             return True

@@ -39,14 +39,14 @@ from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
+from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import muscle_name, said, vocabulary
+from imsmap.ui.wording import muscle_name, vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
 NONE_TEXT = "—"
 NOTES_DELAY_MS = 700
-ERROR_STYLE = "color: #b3261e;"
 NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; "
                "border-radius: 3px; padding: 2px 6px; font-weight: bold;")
 PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; padding: 2px 6px;"
@@ -157,7 +157,7 @@ class SiteInspector(QFrame):
         self.setObjectName("siteInspector")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLine] = {}
 
         self.header = QLabel()
         font = QFont(self.header.font())
@@ -262,11 +262,8 @@ class SiteInspector(QFrame):
         self.set_site(None)
 
     # -- layout -----------------------------------------------------------------------------
-    def _error(self, key: str) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
+    def _error(self, key: str) -> ErrorLine:
+        label = ErrorLine()
         self.errors[key] = label
         return label
 
@@ -487,14 +484,13 @@ class SiteInspector(QFrame):
         try:
             editor.try_edit(self.site.id, fields, what, expected=started_from)
         except ConflictError as exc:
-            self.conflict.add(said(exc), fields.get("notes"))
+            self.conflict.add(exc, fields.get("notes"))
             editor.on_error(exc)
             self._reload()
             return False
         except UserFacingError as exc:
             if label is not None:
-                label.setText(said(exc))
-                label.show()
+                label.show_message(exc)
             else:
                 editor.on_error(exc)
             self._reload()

@@ -12,20 +12,27 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks, database_files
 from imsmap.services.context import AppContext
-from imsmap.services.database_files import BackupReason, BusyError, DamagedFileError, StoreError
+from imsmap.services.database_files import (
+    BackupReason,
+    BusyError,
+    DamagedFileError,
+    JournalOutcome,
+    Scheduled,
+    StoreError,
+)
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.recovery import ask_retry, damaged_dialog, latest_good_backup
-from imsmap.ui.wording import said
+from imsmap.ui.refusals import tell
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +63,9 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
         if was_empty:
             info = latest_good_backup(database_files.backup_folder_for(db_path))
             if info is not None:  # a database emptied by accident, not a new one
-                restored = damaged_dialog(db_path, QCoreApplication.translate(
+                restored = damaged_dialog(db_path, [QCoreApplication.translate(
                     "Startup", "The database file is empty (0 bytes), but there are backups of "
-                    "it."), parent, info)
+                    "it.")], parent, info)
                 if not restored:
                     return None
                 continue
@@ -66,29 +73,29 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
             return opener()
         except StoreError as exc:
             if isinstance(exc, BusyError):
-                if ask_retry(said(exc), parent):
+                if ask_retry(exc, parent):
                     continue
                 return None
             if isinstance(exc, DamagedFileError):
-                if damaged_dialog(db_path, said(exc), parent):
+                if damaged_dialog(db_path, [exc], parent):
                     continue
                 return None
-            QMessageBox.critical(parent, cannot_open(), said(exc))
+            tell(parent, cannot_open(), exc)
             return None
         except UserFacingError as exc:
-            QMessageBox.critical(parent, cannot_open(), said(exc))
+            tell(parent, cannot_open(), exc)
             return None
 
 
 def recover(opened: AppContext | None, opener: Callable[[], AppContext], db_path: Path,
-            problems: list[str], parent: QWidget | None = None) -> AppContext | None:
+            problems: Sequence[object], parent: QWidget | None = None) -> AppContext | None:
     """The structure check found ``problems``: close ``opened``, show the damaged-file dialog
     (offering the latest good backup) and, when a backup was restored, open it again.
 
     Returns the records to work on, or None when the user chose to quit."""
     if opened is not None:
         opened.close()
-    if not damaged_dialog(db_path, "; ".join(problems[:5]), parent):
+    if not damaged_dialog(db_path, problems, parent):
         return None
     return open_checked(opener, db_path, parent)
 
@@ -141,9 +148,10 @@ class BackgroundBackup(QObject):
     - "Back up now": a new full backup on a thread;
     - on closing (`abandon`): a running full backup is abandoned (it publishes nothing; the
       next start makes it again) and the journal is brought up to date.
-    ``finished`` carries a new full backup's file (or "") and an error sentence (or "")."""
+    ``finished`` carries a new full backup's file (or "") and what went wrong (the refusal, or
+    a sentence; "" when nothing did), said by the window (`ui.refusals`)."""
 
-    finished = Signal(str, str)
+    finished = Signal(str, object)
     ABANDON_WAIT_S = 2.0  # a thread notices the cancel within one step (milliseconds)
 
     def __init__(self, db_path: Path, parent: QObject | None = None):
@@ -178,12 +186,12 @@ class BackgroundBackup(QObject):
         """What was written since the last record, into the journal; True when it is there
         (or nothing needed writing). No backup set yet: a full backup starts instead."""
         try:
-            if database_files.journal_backup(self.db_path) == "no set":
+            if database_files.journal_backup(self.db_path) is JournalOutcome.NO_SET:
                 self.start(BackupReason.FIRST)
                 return False
             return True
         except UserFacingError as exc:
-            self.finished.emit("", said(exc))
+            self.finished.emit("", exc)
             return False
 
     def abandon(self, catch_up: bool = True) -> None:
@@ -199,18 +207,19 @@ class BackgroundBackup(QObject):
                 pass  # said at the next start, whose backup meets the same folder
 
     def _run(self, reason: BackupReason) -> None:
-        path, error = "", ""
+        path = ""
+        error: object = ""  # the refusal, or the sentence of a bug
         try:
             if reason is BackupReason.STARTUP:
-                kind, made = database_files.scheduled_backup(self.db_path, self._cancel)
-                path = str(made) if kind == "full" and made else ""
+                made = database_files.scheduled_backup(self.db_path, self._cancel)
+                path = str(made.file) if made.kind is Scheduled.FULL and made.file else ""
             else:
                 path = str(database_files.full_backup(self.db_path, self._cancel))
         except database_files.Cancelled:
             return  # the window closed: the next start makes it again
         except UserFacingError as exc:
             log.warning("background backup (%s) refused: %s", reason.value, type(exc).__name__)
-            error = said(exc)
+            error = exc
         except Exception as exc:  # noqa: BLE001 - a bug: logged like any crash, then reported
             ui_errors.write_crash_log(ui_errors.format_crash(type(exc), exc,
                                                              exc.__traceback__))

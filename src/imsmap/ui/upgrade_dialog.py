@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files as files
-from imsmap.ui.wording import said
+from imsmap.ui.refusals import tell
 
 
 def title() -> str:
@@ -29,7 +29,7 @@ class _Relay(QObject):
     """Carries the thread's progress and outcome to the GUI thread (queued signals)."""
 
     moved = Signal(int)
-    ended = Signal(str, bool)  # the sentence of an error ("" when done), and whether stopped
+    ended = Signal(object, bool)  # the refusal ("" when done), and whether stopped
 
 
 def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> bool:
@@ -58,9 +58,9 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     relay = _Relay()
     relay.moved.connect(dialog.setValue)
     stop = threading.Event()
-    outcome: list[tuple[str, bool]] = []
+    outcome: list[tuple[object, bool]] = []
 
-    def ended(error: str, stopped: bool) -> None:
+    def ended(error: object, stopped: bool) -> None:
         outcome.append((error, stopped))
         dialog.hide()
 
@@ -68,13 +68,14 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     dialog.canceled.connect(stop.set)
 
     def run() -> None:
-        error, stopped = "", False
+        error: object = ""
+        stopped = False
         try:
             files.upgrade(pending, lambda f: relay.moved.emit(int(f * STEPS)), stop)
         except files.UpgradeInterrupted as exc:
-            error, stopped = said(exc), True
+            error, stopped = exc, True
         except UserFacingError as exc:
-            error = said(exc)
+            error = exc
         relay.ended.emit(error, stopped)
 
     thread = threading.Thread(target=run, name="schema-upgrade", daemon=True)
@@ -87,6 +88,6 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     dialog.deleteLater()
     error, stopped = outcome[0]
     if stopped:
-        QMessageBox.information(parent, title(), error)
+        tell(parent, title(), error, QMessageBox.Icon.Information)
         return False
     return True

@@ -29,7 +29,7 @@ from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
-from imsmap.ui.wording import language, said, vocabulary
+from imsmap.ui.wording import language, vocabulary
 
 SIDES = (("M", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Both / midline")),
          ("L", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Left")),
@@ -79,7 +79,7 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
 class SessionDetailsPanel(QWidget):
     """Edits one session's consent, needles, findings, adverse events, tolerance and plan."""
 
-    message = Signal(str)  # a sentence for the status bar (errors the user can act on)
+    errorOccurred = Signal(object)  # a UserFacingError for the status bar
 
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
@@ -265,12 +265,12 @@ class SessionDetailsPanel(QWidget):
         except ConflictError as exc:
             # Another window saved these first: show its values, keep what was typed.
             typed = next(iter(fields.values())) if len(fields) == 1 else None
-            self.conflict.add(said(exc), typed)
-            self.message.emit(said(exc))
+            self.conflict.add(exc, typed)
+            self.errorOccurred.emit(exc)
             self.refresh(typed_too=True)
             return
         except UserFacingError as exc:
-            self.message.emit(said(exc))
+            self.errorOccurred.emit(exc)
             self.refresh()
             return
         self._base.update({k: getattr(saved, k) for k in fields})
@@ -287,7 +287,7 @@ class SessionDetailsPanel(QWidget):
                                      self.finding_where.text(), self.finding_side.currentData())
             self.finding_where.clear()
         except UserFacingError as exc:
-            self.message.emit(said(exc))
+            self.errorOccurred.emit(exc)
 
     def _remove_finding(self) -> None:
         item = self.findings.currentItem()
@@ -295,7 +295,7 @@ class SessionDetailsPanel(QWidget):
             try:
                 self.records.remove_finding(item.data(Qt.ItemDataRole.UserRole))
             except UserFacingError as exc:
-                self.message.emit(said(exc))
+                self.errorOccurred.emit(exc)
 
     def _add_event(self) -> None:
         try:
@@ -304,7 +304,7 @@ class SessionDetailsPanel(QWidget):
                                            self.event_action.text())
             self.event_action.clear()
         except UserFacingError as exc:
-            self.message.emit(said(exc))
+            self.errorOccurred.emit(exc)
 
     def _remove_event(self) -> None:
         item = self.events.currentItem()
@@ -312,4 +312,4 @@ class SessionDetailsPanel(QWidget):
             try:
                 self.records.remove_adverse_event(item.data(Qt.ItemDataRole.UserRole))
             except UserFacingError as exc:
-                self.message.emit(said(exc))
+                self.errorOccurred.emit(exc)

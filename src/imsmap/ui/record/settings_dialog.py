@@ -32,9 +32,10 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
-from imsmap.ui.dialogs import error_label, save_cancel_buttons
+from imsmap.ui.dialogs import save_cancel_buttons
 from imsmap.ui.record.language_box import LanguageBox
-from imsmap.ui.wording import said, vocabulary
+from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.wording import vocabulary
 
 
 class SettingsDialog(QDialog):
@@ -153,7 +154,7 @@ class SettingsDialog(QDialog):
                                      parent=self)
         layout.addWidget(self.languages)
 
-        self.error = error_label()
+        self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
@@ -171,7 +172,7 @@ class SettingsDialog(QDialog):
         try:
             self._set_logo(clinic.read_logo(path))
         except UserFacingError as exc:
-            self.error.setText(said(exc))
+            self.error.show_message(exc)
 
     def _choose_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
@@ -228,7 +229,7 @@ class SettingsDialog(QDialog):
         try:
             self.settings = clinic.save(self.records, self._collect())
         except UserFacingError as exc:
-            self.error.setText(said(exc))
+            self.error.show_message(exc)
             return
         self.language_changed = self.languages.save_window_language()
         self.accept()

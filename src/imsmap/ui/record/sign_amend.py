@@ -24,7 +24,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records
 from imsmap.services.safety import signing_checks
-from imsmap.ui.dialogs import error_label
+from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
 
@@ -65,7 +65,7 @@ class SignDialog(QDialog):
         self.confirm.setAccessibleName(self.tr("Confirm signing"))
         layout.addWidget(self.confirm)
 
-        self.error = error_label()
+        self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -82,7 +82,7 @@ class SignDialog(QDialog):
         try:
             self.records.sign_session(self.session_id)
         except UserFacingError as exc:
-            self.error.setText(said(exc))
+            self.error.show_message(exc)
             return
         self.accept()
 
@@ -116,7 +116,7 @@ class AmendDialog(QDialog):
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Amendment:"), self.text)
         layout.addLayout(form)
-        self.error = error_label()
+        self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("Add amendment"),
@@ -130,7 +130,7 @@ class AmendDialog(QDialog):
             self.amendment = self.records.amend_session(
                 self.session_id, self.reason.text(), self.text.toPlainText())
         except UserFacingError as exc:
-            self.error.setText(said(exc))
+            self.error.show_message(exc)
             return
         self.accept()
 

@@ -1,0 +1,87 @@
+"""Where the window says what was refused (design.md, Errors: a user's or the environment's
+error is one plain sentence and the app carries on), one path for each kind of widget:
+
+- `ErrorLine`: the red sentence under a field or above a dialog's buttons;
+- `StatusLine`: a window's status bar (what was done; what was refused, in red, for longer);
+- `tell`: a message box;
+- the conflict notice (`ui.conflict_notice.ConflictNotice.add`).
+
+Each takes the refusal itself (a `UserFacingError`, a records `Sentence`, or the window's own
+text) and says it in the window's language (`ui.wording.said`), so that no caller translates by
+hand and none can forget to. A window sentence that names a refusal inside it ("The backup
+failed: {reason}") fills it with ``reason=said(exc)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
+
+from imsmap.ui.wording import said
+
+ERROR_COLOUR = "#b3261e"
+STATUS_MS = 6000  # a sentence of what was done stays this long; what was refused twice as long
+
+
+class ErrorLine(QLabel):
+    """The red sentence under a field (hidden while the field is fine), or above a dialog's
+    buttons (``keep_place``: there, empty, until something is refused)."""
+
+    def __init__(self, parent: QWidget | None = None, *, keep_place: bool = False):
+        super().__init__(parent)
+        self.keep_place = keep_place
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setWordWrap(True)
+        if not keep_place:
+            self.hide()
+
+    def show_message(self, message: object | None) -> None:
+        """Say `message` (a refusal, or the window's own sentence); None clears the line."""
+        text = said(message) if message is not None else ""
+        self.setText(text)
+        if not self.keep_place:
+            self.setVisible(bool(text))
+
+
+class StatusLine(QObject):
+    """A window's status bar as the place of its passing sentences: `say` what was done,
+    `refuse` what was refused (red, and cleared after twice as long)."""
+
+    STYLE = f"QStatusBar {{ color: {ERROR_COLOUR}; }}"
+
+    def __init__(self, bar: QStatusBar):
+        super().__init__(bar)
+        self.bar = bar
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+
+    def say(self, message: object) -> None:
+        self.bar.setStyleSheet("")
+        self.bar.showMessage(said(message), STATUS_MS)
+
+    def refuse(self, message: object) -> None:
+        self.bar.setStyleSheet(self.STYLE)
+        self.bar.showMessage(said(message))
+        self._timer.start(STATUS_MS * 2)
+
+    def clear(self) -> None:
+        self.bar.clearMessage()
+        self.bar.setStyleSheet("")
+
+
+def explain(widget: QWidget, message: object | None) -> None:
+    """Why `widget` shows what it shows (a state such as "reconnecting"), as its tooltip in the
+    window's language; None clears it."""
+    widget.setToolTip(said(message) if message is not None else "")
+
+
+_BOXES = {QMessageBox.Icon.Critical: "critical", QMessageBox.Icon.Warning: "warning",
+          QMessageBox.Icon.Information: "information"}  # Qt's own boxes, looked up when shown
+
+
+def tell(parent: QWidget | None, title: str, message: object,
+         icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
+    """A message box with `message` said in the window's language (Critical: the app cannot
+    go on with what was asked; Warning: an action was refused; Information: stopped as asked)."""
+    getattr(QMessageBox, _BOXES[icon])(parent, title, said(message))
