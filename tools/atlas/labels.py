@@ -16,6 +16,12 @@ region has the fewest places for its name):
    leader, no printed word, and where its leader crosses no other name, preferring the skin and
    the page to another muscle.
 
+A generator may give a region a ``name_hint`` (x, y): where its name should go, tied to its label
+point by a leader, when a sheet reads better with a set of names in a column (the intercostal
+spaces of the lateral deep sheets, beside the chest, in the order of the spaces). Hinted names are
+placed first, each at its hint if its box and leader meet no name or leader placed before it
+(else as any other name); the hint is not written to the view.
+
 The words and their size are the painter's (``chart_painter.label_text``) and each box is the
 painter's text outline (``chart_painter.text_path``) with its halo and a margin, so that
 tests/test_atlas_labels.py, which measures the written views with the same font, finds no overlap.
@@ -374,8 +380,12 @@ def spread_labels(view: dict) -> dict:
     kind = view.get("kind")
     mirrored = kind == "spinal" and view.get("viewer_left_is") in ("L", "R")
     layers: dict[str, list[dict]] = {}
+    hints: dict[str, tuple[float, float]] = {}
     for r in view["regions"]:
         r.pop("name_at", None)
+        hint = r.pop("name_hint", None)
+        if hint is not None:
+            hints[r["id"]] = (float(hint[0]), float(hint[1]))
         layers.setdefault(r["layer"], []).append(r)
     for regions in layers.values():
         start = {r["id"]: list(r["label"]) for r in regions}
@@ -387,7 +397,7 @@ def spread_labels(view: dict) -> dict:
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, kind, mirrored, width, turn)
+            soft = _place_layer(view, regions, kind, mirrored, width, turn, hints)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             if best is None or soft < best[0]:
                 best = (soft, result)
@@ -401,10 +411,15 @@ def spread_labels(view: dict) -> dict:
     return view
 
 
-def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
+def _place_layer(view, regions, kind, mirrored, width, turn, hints=None) -> int:
     """Place the names of one layer; returns how many leaders had to cross a name."""
     sheet = _Sheet(view, regions)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
+    hints = hints or {}
+    placed = set()
+    for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
+        if _at_hint(sheet, r, hints[r["id"]], *text_size(*label_text(r, kind))):
+            placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
     def order(unit):
@@ -417,7 +432,7 @@ def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
             return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
         return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
 
-    units = sorted(_units(regions, mirrored), key=order)
+    units = sorted((u for u in _units(regions, mirrored) if u[0]["id"] not in placed), key=order)
     for unit in units:
         r = unit[0]
         text, size = label_text(r, kind)
@@ -465,6 +480,31 @@ def _place_layer(view, regions, kind, mirrored, width, turn) -> int:
             else:
                 sheet.boxes.append(_box(*twin["label"], w, h))
     return sheet.soft
+
+
+def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: float) -> bool:
+    """Put the name at its hint, with a leader from its label point, if nothing is in the way."""
+    nx, ny = hint
+    sx, sy = r["label"]
+    x0, y0, x1, y1 = _box(nx, ny, w, h)
+    if x0 < 2 or x1 > sheet.width - 2 or y0 < sheet.top or y1 > sheet.height - 2:
+        return False
+    if _overlap((np.array([nx]), np.array([ny]), np.array([w]), np.array([h])), np.asarray(sheet.boxes))[0] > 0:
+        return False
+    if sheet._on_points(r["id"], np.array([x0]), np.array([y0]), np.array([x1]), np.array([y1]))[0]:
+        return False
+    inset = MARGIN + 1.0
+    ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
+    one = [np.array([v]) for v in (sx, sy, ex, ey)]
+    if any(_segments_hit_box(*one, box)[0] for box in sheet.boxes):
+        return False
+    for seg in sheet.leaders:
+        if _segments_cross(*one, seg)[0] or _segments_hit_box(*(np.array([v]) for v in seg), (x0, y0, x1, y1))[0]:
+            return False
+    r["name_at"] = [round(nx, 1), round(ny, 1)]
+    sheet.boxes.append((x0, y0, x1, y1))
+    sheet.leaders.append((sx, sy, ex, ey))
+    return True
 
 
 def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -> None:
