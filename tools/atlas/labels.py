@@ -9,7 +9,8 @@ region has the fewest places for its name):
 1. over the region itself: the label moves, inside its region (at least EDGE units from its
    border) and as little as it can, to where its name's box meets no name already placed, no
    leader line and none of the sheet's printed words (the spinal chart's landmarks, the hand and
-   foot sheets' orientation cues);
+   foot sheets' orientation cues); on the deep sheets of the body views, where the ghosted layer
+   above reads as skin, the name must also lie at least half (OWN_MIN) over its own muscle;
 2. where no such place exists (a narrow muscle in a crowded neck), the label point stays where it
    was and the name goes beside it, ``name_at``, tied to the point by a leader line
    (imsmap.render.chart_painter): at the nearest place where the name meets no other name, no
@@ -40,6 +41,7 @@ SIZE = 13.0  # the painter's label size (render.style.LIGHT.label_size)
 EDGE = 4.0
 MARGIN = 1.5  # beyond the halo, between two names
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
+OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
 GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
 
 _APP = None
@@ -278,6 +280,11 @@ class _Sheet:
         self.points = np.array([r["label"] for r in regions], dtype=float).reshape(-1, 2)
         self.owner = [r["id"] for r in regions]
         self.soft = 0  # names placed with a leader across another name (the last resort)
+        # a deep sheet shows the layer above as a faint ghost, which reads as skin: there a name must
+        # lie mostly over its own muscle
+        first = view["layers"][0]["id"] if view.get("layers") else None
+        deep = bool(regions) and regions[0]["layer"] != first
+        self.own_min = OWN_MIN if view.get("kind") == "body" and deep else 0.0
 
     def _on_points(self, rid: str, x0, y0, x1, y1) -> np.ndarray:
         """How many other regions' label points each candidate box covers."""
@@ -302,6 +309,11 @@ class _Sheet:
         px, py = xs[:, None] + gx.ravel()[None, :], ys[:, None] + gy.ravel()[None, :]
         own = geometry.points_in_polygon(poly, px.ravel(), py.ravel()).reshape(px.shape).mean(axis=1)
         over = over + (on_muscle - own > OTHERS) * w * h
+        # on a deep sheet of a body view a name over its region lies at least half over it: a long
+        # name on a narrow muscle (the deep forearm, the leg) otherwise prints over the ghosted skin
+        # or the page beside it and reads as no muscle's; it takes a leader instead
+        if self.own_min:
+            over = over + (own < self.own_min) * w * h
         for seg in self.leaders:
             hit = _segments_hit_box(*(np.full(xs.shape, v) for v in seg),
                                     (xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2))
