@@ -4,7 +4,7 @@ The window turns gestures into service calls and refreshes from the services' ch
 notifications (`Records.subscribe`): the store is the one source of truth, the panels mirror it.
 Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
 earlier sessions drawn on the chart in `ui.history_overlay`, the background backups in
-`ui.startup`.
+`ui.startup`, the size, columns and options remembered between runs in `ui.window_layout`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -42,6 +42,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.services.database_files import BackupReason
 from imsmap.ui import errors as ui_errors
+from imsmap.ui import window_layout
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
@@ -66,16 +67,7 @@ from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.window_settings import (
-    CHART_LABELS,
-    HIDE_NAMES,
-    OVERLAY_HEAT,
-    OVERLAY_LAST_N,
-    OVERLAY_SHOW,
-    PRACTITIONER,
-    WINDOW_GEOMETRY,
-    WINDOW_SPLITTER,
-)
+from imsmap.ui.window_settings import PRACTITIONER
 from imsmap.ui.wording import said
 
 STATUS_MS = 6000
@@ -168,7 +160,7 @@ class MainWindow(QMainWindow):
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
         self.resize(1440, 900)
-        self._restore_layout()
+        window_layout.restore_layout(self, self.splitter, self.chart, self.history_bar)
         self.chart.view.firstPainted.connect(self.after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
@@ -265,7 +257,8 @@ class MainWindow(QMainWindow):
             self.live.editable_changed.connect(self._editable_changed)
             self.live.everything.connect(lambda: self.refresh_all(force=True))
         self._load_session(None)
-        self._restore_settings()
+        window_layout.restore_settings(self.menus.act_labels, self.set_names_hidden,
+                                       self.history_control)
         self.screen_lock.apply_settings()
         self.history_control.attach()
         self.completed.emit()
@@ -459,40 +452,7 @@ class MainWindow(QMainWindow):
         self.site_table.inspector.set_site(self.site_table.inspector.site)
         self._update_actions()
 
-    # -- settings and closing ---------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        """What the first paint shows: the window's size, the columns, the chart's labels and
-        the history bar."""
-        geometry = WINDOW_GEOMETRY.read()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = WINDOW_SPLITTER.read()
-        if state is not None:
-            self.splitter.restoreState(state)
-        self.chart.set_labels(CHART_LABELS.read())
-        bar = self.history_bar
-        bar.show_earlier.setChecked(OVERLAY_SHOW.read())
-        bar.heat.setChecked(OVERLAY_HEAT.read())
-        bar.last_n.setValue(OVERLAY_LAST_N.read())
-
-    def _restore_settings(self) -> None:
-        """The rest, once the actions and panels are built (`build_rest`)."""
-        self.menus.act_labels.setChecked(CHART_LABELS.read())
-        self.set_names_hidden(HIDE_NAMES.read())
-        self.history_control.options_changed()  # the actions follow the bar
-
-    def save_settings(self) -> None:
-        WINDOW_GEOMETRY.write(self.saveGeometry())
-        WINDOW_SPLITTER.write(self.splitter.saveState())
-        CHART_LABELS.write(self.menus.act_labels.isChecked())
-        HIDE_NAMES.write(self.hide_names)
-        OVERLAY_SHOW.write(self.history_bar.show_earlier.isChecked())
-        OVERLAY_HEAT.write(self.history_bar.heat.isChecked())
-        OVERLAY_LAST_N.write(self.history_bar.last_n.value())
-        s = self.session_panel.session
-        if s is not None and s.practitioner:
-            PRACTITIONER.write(s.practitioner)
-
+    # -- closing ---------------------------------------------------------------------------
     def close_damaged(self) -> None:
         """The background check found the file damaged: close without writing to it (the
         damaged-file dialog comes next)."""
@@ -530,7 +490,9 @@ class MainWindow(QMainWindow):
                 return
         self._closed = True
         self.details.flush()
-        self.save_settings()
+        s = self.session_panel.session
+        window_layout.save_settings(self, self.splitter, self.menus.act_labels, self.hide_names,
+                                    self.history_bar, s.practitioner if s is not None else "")
         self.history_bar.set_replaying(False)
         self.idle.stop()
         self.records.bus.unsubscribe(self._listener)

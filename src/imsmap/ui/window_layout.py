@@ -1,0 +1,70 @@
+"""What the main window remembers between runs on this computer (`ui.window_settings`): its
+size and columns, the chart's labels, the history bar's options, the privacy screen and who last
+wrote a note. The window restores them in its two building steps (`ui.main_window`):
+
+- `restore_layout` before the first paint: what that paint shows (size, columns, labels, bar);
+- `restore_settings` once the menus and panels exist (`MainWindow.build_rest`);
+- `save_settings` when the window closes (never for a window closed before step 2: its settings
+  were not read, and saving would put defaults over the user's choices).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from imsmap.ui.chart_panel import ChartPanel
+from imsmap.ui.history_bar import HistoryBar
+from imsmap.ui.history_control import HistoryControl
+from imsmap.ui.window_settings import (
+    CHART_LABELS,
+    HIDE_NAMES,
+    OVERLAY_HEAT,
+    OVERLAY_LAST_N,
+    OVERLAY_SHOW,
+    PRACTITIONER,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+)
+
+
+def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
+                   bar: HistoryBar) -> None:
+    """What the first paint shows: the window's size, the columns, the chart's labels and the
+    history bar."""
+    geometry = WINDOW_GEOMETRY.read()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    state = WINDOW_SPLITTER.read()
+    if state is not None:
+        splitter.restoreState(state)
+    chart.set_labels(CHART_LABELS.read())
+    bar.show_earlier.setChecked(OVERLAY_SHOW.read())
+    bar.heat.setChecked(OVERLAY_HEAT.read())
+    bar.last_n.setValue(OVERLAY_LAST_N.read())
+
+
+def restore_settings(act_labels: QAction, set_names_hidden: Callable[[bool], None],
+                     history_control: HistoryControl) -> None:
+    """The rest, once the actions and panels are built: the labels' action, the privacy screen,
+    and the overlay's actions (which follow the history bar restored by `restore_layout`)."""
+    act_labels.setChecked(CHART_LABELS.read())
+    set_names_hidden(HIDE_NAMES.read())
+    history_control.options_changed()
+
+
+def save_settings(window: QMainWindow, splitter: QSplitter, act_labels: QAction,
+                  hide_names: bool, bar: HistoryBar, practitioner: str) -> None:
+    """Everything `restore_layout` and `restore_settings` read, and the open session's
+    practitioner (when it has one) for the next new session."""
+    WINDOW_GEOMETRY.write(window.saveGeometry())
+    WINDOW_SPLITTER.write(splitter.saveState())
+    CHART_LABELS.write(act_labels.isChecked())
+    HIDE_NAMES.write(hide_names)
+    OVERLAY_SHOW.write(bar.show_earlier.isChecked())
+    OVERLAY_HEAT.write(bar.heat.isChecked())
+    OVERLAY_LAST_N.write(bar.last_n.value())
+    if practitioner:
+        PRACTITIONER.write(practitioner)
