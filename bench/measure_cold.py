@@ -208,9 +208,7 @@ class Tapper:
 
         w, app = self.w, self.app
         if self.n % 20 == 0 and not self.used:
-            session = self.records.start_session(self.pid, practitioner="Benchmark")
-            w.patients.select_session(session.id)
-            pump(app)
+            measure_ui.open_new_session(self.records, w, app, self.pid)
         for _ in range(len(self.points)):
             x, y = self.points[self.i % len(self.points)]
             self.i += 7

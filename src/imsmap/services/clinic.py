@@ -82,30 +82,71 @@ class ClinicSettings:
         return next((p for p in self.practitioners if p.name == name), None)
 
 
+# Every key `load` reads, in one statement.
+_CLINIC_KEYS = ("clinic.logo_png", "needle.presets", "needle.diameter_mm", "needle.length_mm",
+                "clinic.name_json", "clinic.practitioners", "grasp.labels", "report.paper",
+                "report.photos", BACKUP_DIR_SETTING, RECORDS_LANGUAGE_SETTING)
+
+
 def load(records: Records) -> ClinicSettings:
-    repo = records.repo
+    """The clinic's settings, read in one statement. The logo (up to 512 KB) comes with them:
+    a view that needs a setting or two at every tap reads them alone (`grasp_labels`,
+    `needle_presets`, `practitioners`): 7 ms a read with a 400 KB logo."""
+    stored = records.repo.settings(_CLINIC_KEYS)
 
     def get(key: str, default: object) -> Any:
         """A setting as JSON gives it back (`save` checked it before it was written)."""
-        raw = repo.setting(key)
+        raw = stored.get(key)
         return default if raw is None else json.loads(raw)
 
     logo = get("clinic.logo_png", None)
-    presets = get("needle.presets", None)
-    default_needle = NeedlePreset(float(repo.setting("needle.diameter_mm") or 0.25),
-                                  float(repo.setting("needle.length_mm") or 40))
+    default_needle = NeedlePreset(float(stored.get("needle.diameter_mm") or 0.25),
+                                  float(stored.get("needle.length_mm") or 40))
     return ClinicSettings(
         clinic_name=str(get("clinic.name_json", "")),
         logo_png=base64.b64decode(logo) if logo else None,
-        practitioners=tuple(Practitioner(**p) for p in get("clinic.practitioners", [])),
-        needle_presets=tuple(NeedlePreset(**p) for p in presets) if presets else DEFAULT_PRESETS,
+        practitioners=_practitioners(get("clinic.practitioners", [])),
+        needle_presets=_needle_presets(get("needle.presets", None)),
         default_needle=default_needle,
-        grasp_labels=tuple(get("grasp.labels", list(GRASP_LABELS))),
+        grasp_labels=_grasp_labels(get("grasp.labels", None)),
         paper=str(get("report.paper", "A4")),
         photos_in_pdf=get("report.photos", False) is True,
-        backup_dir=repo.setting(BACKUP_DIR_SETTING) or "",
-        records_language=_stored_language(repo.setting(RECORDS_LANGUAGE_SETTING)),
+        backup_dir=stored.get(BACKUP_DIR_SETTING) or "",
+        records_language=_stored_language(stored.get(RECORDS_LANGUAGE_SETTING)),
     )
+
+
+def grasp_labels(records: Records) -> tuple[str, ...]:
+    """The clinic's grasp labels alone (what the site inspector shows at every tap), as
+    `load` gives them."""
+    raw = records.repo.setting("grasp.labels")
+    return _grasp_labels(None if raw is None else json.loads(raw))
+
+
+def needle_presets(records: Records) -> tuple[NeedlePreset, ...]:
+    """The clinic's needle presets alone (what the site inspector offers at every tap), as
+    `load` gives them."""
+    raw = records.repo.setting("needle.presets")
+    return _needle_presets(None if raw is None else json.loads(raw))
+
+
+def practitioners(records: Records) -> tuple[Practitioner, ...]:
+    """The clinic's practitioners alone (what a session's form offers), as `load` gives
+    them."""
+    raw = records.repo.setting("clinic.practitioners")
+    return _practitioners([] if raw is None else json.loads(raw))
+
+
+def _grasp_labels(stored: list[str] | None) -> tuple[str, ...]:
+    return GRASP_LABELS if stored is None else tuple(stored)
+
+
+def _needle_presets(stored: list[dict[str, float]] | None) -> tuple[NeedlePreset, ...]:
+    return tuple(NeedlePreset(**p) for p in stored) if stored else DEFAULT_PRESETS
+
+
+def _practitioners(stored: list[dict[str, str]]) -> tuple[Practitioner, ...]:
+    return tuple(Practitioner(**p) for p in stored)
 
 
 def _stored_language(value: str | None) -> str | None:

@@ -522,6 +522,14 @@ class Repository:
         row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
+    @reads
+    def settings(self, keys: tuple[str, ...]) -> dict[str, str]:
+        """The stored values of `keys`, in one statement (a key not stored is left out)."""
+        rows = self.db.conn.execute(
+            f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * len(keys))})",
+            keys).fetchall()
+        return {key: value for key, value in rows}
+
     def set_setting(self, key: str, value: str) -> None:
         self.db.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?)"

@@ -229,11 +229,13 @@ class PatientPanel(QWidget):
 
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen: no name, chart number or birth year in the list, the search
-        text shown as dots."""
-        self.hide_names = hidden
+        text shown as dots. The list is written again only when that changes (the window
+        restores the setting as it starts, after the list was filled)."""
         self.search.setEchoMode(QLineEdit.EchoMode.Password if hidden
                                 else QLineEdit.EchoMode.Normal)
-        self.refresh_patients()
+        if hidden != self.hide_names:
+            self.hide_names = hidden
+            self.refresh_patients()
 
     # -- sessions ---------------------------------------------------------------------------
     def refresh_sessions(self, select_id: int | None = None, select_first: bool = False) -> None:

@@ -230,7 +230,7 @@ class SessionPanel(QWidget):
         self.session = session
         self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
         self._practitioners.setStringList(
-            [p.name for p in clinic.load(self.records).practitioners])
+            [p.name for p in clinic.practitioners(self.records)])
         self._loading = True
         try:
             s = self.session
@@ -379,7 +379,7 @@ class SessionPanel(QWidget):
         name = self.practitioner.text().strip()
         if not self._save("practitioner", name):
             return False
-        known = clinic.load(self.records).practitioner(name)
+        known = next((p for p in clinic.practitioners(self.records) if p.name == name), None)
         if known is not None and known.registration:
             return self._save("practitioner_registration", known.registration)
         return True

@@ -363,8 +363,7 @@ class SiteInspector(QFrame):
             return False
 
     def _fill(self, site: Site | None, editor) -> None:
-        settings = clinic.load(editor.records) if editor is not None else None
-        labels = settings.grasp_labels if settings is not None else GRASP_LABELS
+        labels = clinic.grasp_labels(editor.records) if editor is not None else GRASP_LABELS
         self.nerve_flag.setVisible(site is not None and site.sensation == NERVE_SENSATION)
         self.planned_flag.setVisible(site is not None and site.planned)
         self.confirm.setVisible(site is not None and site.planned)
@@ -404,7 +403,8 @@ class SiteInspector(QFrame):
         self._fill_levels(levels)
         self.level.setVisible(bool(levels))
         self.level.setCurrentIndex(max(0, self.level.findData(site.level)))
-        self._fill_needle(site, settings)
+        self._fill_needle(site, clinic.needle_presets(editor.records) if editor is not None
+                          else ())
         self.depth.setValue(site.depth_mm or 0)
         self.grasp_buttons[-1 if site.grasp is None else site.grasp].setChecked(True)
         for grade in range(4):
@@ -421,8 +421,7 @@ class SiteInspector(QFrame):
         if self.notes.toPlainText() != site.notes:
             self.notes.setPlainText(site.notes)
 
-    def _fill_needle(self, site: Site, settings) -> None:
-        presets = settings.needle_presets if settings is not None else ()
+    def _fill_needle(self, site: Site, presets: tuple[clinic.NeedlePreset, ...]) -> None:
         self.preset.clear()
         for p in presets:
             self.preset.addItem(p.label.replace(".", QLocale().decimalPoint()),
