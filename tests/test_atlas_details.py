@@ -209,7 +209,12 @@ def test_the_suboccipital_triangle_from_behind():
     sup, inf = centre("obliquus_capitis_superior"), centre("obliquus_capitis_inferior")
     mid = view.width / 2
     assert mid < minor[0] < major[0] < sup[0] and inf[1] > major[1] > sup[1] - 20
-    assert not view.regions_at((major[0] + sup[0] + inf[0]) / 3, (major[1] + sup[1] + inf[1]) / 3)
+    triangle = ((major[0] + sup[0] + inf[0]) / 3, (major[1] + sup[1] + inf[1]) / 3)
+    over = view.regions_at(*triangle)
+    assert not [r for r in over if r.layer == "deep"]
+    # from behind the triangle lies under semispinalis capitis and splenius capitis (the superficial
+    # sheet), which a tap there records
+    assert {r.muscle for r in over} <= {"semispinalis_capitis", "splenius_capitis"} and over
 
 
 @pytest.mark.parametrize("view_id", ("hand_palmar", "hand_dorsal", "foot_dorsal", "foot_plantar"))

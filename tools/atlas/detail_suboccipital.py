@@ -25,6 +25,8 @@ Bones the muscles lie on are "underlay" details, drawn under the regions.
 
 from __future__ import annotations
 
+import math
+
 from pathkit import label_point
 from spinal import CX, Path2, Pt, fibre_d, fibres_for, mirror_full, r1, rounded, spline
 
@@ -45,16 +47,28 @@ def outline() -> Path2:
 
 
 def skull() -> tuple[Path2, list[Path2]]:
-    """The occipital and parietal bones down to the superior nuchal line (drawn over the muscles),
-    and the nuchal area below it (under them)."""
-    top = mm([(0, TOP_MM + 1), (71, TOP_MM + 1), (71, 78), (64, 98), (56, 104), (36, 100), (16, 96),
-              (0, 95)])
-    nuchal = mm([(0, 94), (22, 96), (46, 101), (60, 104), (66, 116), (62, 128), (56, 140), (50, 141),
-                 (46, 124), (30, 124), (12, 127), (0, 128)])
-    lines = [
-        spline(mm([(-60, 80), (-34, 70), (0, 64), (34, 70), (60, 80)])),  # lambdoid suture (part)
-    ]
-    return spline(mirror_full(top), closed=True), [spline(mirror_full(nuchal), closed=True)] + lines
+    """The occiput from behind: the occipital and parietal bones down to the superior nuchal line
+    (drawn over the muscles: their insertions lie just below it), and, under the muscles, the
+    occipital squama below the line (the nuchal area, down to the rim of the foramen magnum), the
+    mastoid processes lateral to it, the inferior nuchal line and the external occipital crest as
+    ridges. The superior nuchal line arches out from the external occipital protuberance (the
+    inion) to the base of the mastoid; the inferior line runs about half way down to the foramen."""
+    top = mm([(0, TOP_MM + 1), (71, TOP_MM + 1), (71, 78), (67, 94), (61, 103), (50, 104), (38, 101),
+              (24, 98.5), (10, 97.5), (4, 99), (0, 101.5)])
+    nuchal = mm([(0, 96), (22, 96), (46, 100), (58, 104), (56, 112), (50, 122), (46, 128), (30, 131.5),
+                 (12, 133.5), (0, 134)])
+    mastoid = mm([(57, 103), (64, 102), (67.5, 112), (65, 126), (60.5, 138), (57, 139), (54, 130), (53, 116)])
+    inferior_line = mm([(3, 114.4), (14, 113.5), (28, 116), (40, 120.5), (40.5, 122), (28, 117.6),
+                        (14, 115.1), (3, 116)])
+    crest = mm([(0.9, 101), (0.9, 132), (-0.9, 132), (-0.9, 101)])
+    return (spline(mirror_full(top), closed=True),
+            [spline(mirror_full(nuchal), closed=True), rounded(mastoid, 6.0), rounded(mirror_x(mastoid), 6.0),
+             rounded(inferior_line, 1.0), rounded(mirror_x(inferior_line), 1.0), rounded(crest, 0.5)])
+
+
+def mirror_x(poly: list[Pt]) -> list[Pt]:
+    """The patient's left copy of a right-side outline (view units about the midline)."""
+    return [(-x, y) for x, y in reversed(poly)]
 
 
 def atlas_axis() -> list[Path2]:
@@ -71,6 +85,67 @@ def atlas_axis() -> list[Path2]:
         half = mm([(0, y - 1), (20, y - 1), (26, y + 1), (24, y + 4), (7, y + 4), (6, y + tip), (0, y + tip + 1)])
         out.append(rounded(mirror_full(half), 3.0))
     return out
+
+
+# Where splenius capitis's free medial border runs, from its highest origin on the nuchal ligament
+# (about C4: it arises from the lower half of the ligament, C7 and T1-T3) up and out to the medial
+# end of its insertion below the lateral third of the superior nuchal line. Semispinalis capitis
+# shows medial to it, in the triangle between the two splenii.
+SPLENIUS_MEDIAL = [(3, 191), (8, 181), (14, 169), (20, 155), (26, 139), (31, 122), (35, 108), (37.5, 101.5)]
+
+
+def _fan(origins: list[Pt], insertions: list[Pt], bow: float) -> list[list[Pt]]:
+    """Fibres from each origin to the insertion at the same place along its line, bowed sideways."""
+    out = []
+    for (ax, ay), (bx, by) in zip(origins, insertions):
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        out.append([(ax, ay), (mx + bow, my), (bx, by)])
+    return out
+
+
+def _along(line: list[Pt], n: int) -> list[Pt]:
+    """n points evenly spaced (by arc length) along a polyline, ends included."""
+    seg = [math.dist(a, b) for a, b in zip(line, line[1:])]
+    total = sum(seg)
+    out = []
+    for k in range(n):
+        t = total * k / (n - 1)
+        for (a, b), d in zip(zip(line, line[1:]), seg):
+            if t <= d or (a, b) == (line[-2], line[-1]):
+                f = min(t / d, 1.0) if d else 0.0
+                out.append((a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f))
+                break
+            t -= d
+    return out
+
+
+def superficial_regions() -> list[tuple[str, list[Pt], list[float], list[list[Pt]]]]:
+    """Splenius capitis and semispinalis capitis (mm, right side): (muscle, outline, corner radii,
+    fibres).
+
+    Semispinalis capitis, either side of the nuchal ligament, rises from the transverse processes of
+    C7-T6 and the articular processes of C4-C6 to the medial half of the occiput between the
+    superior and inferior nuchal lines; from behind only the part medial to splenius shows, a
+    triangle from the occiput down to where the splenii meet the ligament. Splenius capitis lies
+    over it: from the lower half of the nuchal ligament and the spinous processes of C7-T3 (below
+    the sheet) its fibres run up and out to the mastoid process and the occiput below the lateral
+    third of the superior nuchal line (Gray's; Moore)."""
+    gap = 0.5  # the two muscles' shared border, drawn as two lines
+    inner = [(x - gap, y) for x, y in SPLENIUS_MEDIAL]
+    semispinalis = [(2, 191.5), (2, 100.5), (14, 98.8), (26, 100), *reversed(inner[1:])]
+    # fibres from the lower neck (the transverse processes lie lateral to the insertion) up and in
+    semi_fib = _fan(_along([(9, 262), (30, 262)], 15), _along([(2, 100), (36, 102)], 15), -1.5)
+    insertion = [(37.5, 101.5), (48, 103.5), (57, 106), (60.5, 113), (59.5, 126), (56.5, 136)]
+    lateral = [(56.5, 136), (52, 153), (45, 179), (37, 208), (30.5, 236), (27.5, 257.5)]
+    splenius = [*insertion, *lateral[1:], (3, 257.5), *SPLENIUS_MEDIAL[:-1]]
+    # fibres from the ligament and the upper thoracic spines (continuing below the sheet) to the
+    # insertion, the lowest reaching the mastoid
+    origins = _along([(3, 191), (3, 257), (3, 320)], 16)
+    spl_fib = _fan(origins, _along(insertion, 16), 2.0)
+    return [
+        ("semispinalis_capitis", semispinalis, [3.0] * len(semispinalis), semi_fib),
+        ("splenius_capitis", splenius, [3.0] * len(splenius), spl_fib),
+    ]
 
 
 def regions() -> list[dict]:
@@ -91,12 +166,18 @@ def regions() -> list[dict]:
                 **({"tag": tag} if tag else {}),
             })
 
-    # superficial: semispinalis capitis beside the midline, splenius capitis crossing it
-    add("semispinalis_capitis", "superficial",
-        [(2, 100), (36, 104), (38, 112), (28, 146), (14, 190), (4, 210), (2, 210)], [3, 6, 6, 0, 8, 4, 2], 92)
-    add("splenius_capitis", "superficial",
-        [(41, 108), (60, 112), (58, 134), (50, 170), (30, 212), (14, 248), (3, 252), (3, 222), (14, 198),
-         (30, 150)], [4, 6, 8, 0, 0, 8, 3, 3, 0, 0], 122)
+    # superficial: splenius capitis over semispinalis capitis (see superficial_regions)
+    for muscle, poly_mm, radius, fib_mm in superficial_regions():
+        poly = mm(poly_mm)
+        path = rounded(poly, radius)
+        lx, ly = label_point(path.render(1))
+        for side, sign in (("L", -1), ("R", 1)):
+            out.append({
+                "id": f"{VIEW_ID}.superficial.{muscle}.{side}",
+                "muscle": muscle, "side": side, "layer": "superficial", "d": path.render(sign),
+                "fibres": [fibre_d(mm(f), sign) for f in fib_mm],
+                "label": [r1(CX + sign * (lx - CX)), ly], "level": None,
+            })
     # deep: the suboccipital triangle and longissimus capitis
     add("rectus_capitis_posterior_minor", "deep", [(2, 114), (20, 117), (9, 134), (2, 134)], [2, 5, 4, 2], 96,
         spacing=5.0, tag="RCPmin")
@@ -118,12 +199,12 @@ def build() -> dict:
         details.append({"kind": kind, "d": path.render(1)})
 
     top, under = skull()
-    detail("underlay", under[0])
+    for bone in under:
+        detail("underlay", bone)
     for v in atlas_axis():
         detail("underlay", v)
     detail("bone", top)
-    for ln in under[1:]:
-        detail("contour", ln)
+    detail("contour", spline(mm([(-60, 80), (-34, 70), (0, 64), (34, 70), (60, 80)])))  # lambdoid suture
     return {
         "id": VIEW_ID,
         "name": "Head and neck (posterior)",

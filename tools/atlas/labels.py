@@ -9,12 +9,19 @@ region has the fewest places for its name):
 1. over the region itself: the label moves, inside its region (at least EDGE units from its
    border) and as little as it can, to where its name's box meets no name already placed, no
    leader line and none of the sheet's printed words (the spinal chart's landmarks, the hand and
-   foot sheets' orientation cues);
+   foot sheets' orientation cues); on the deep sheets of the body views, where the ghosted layer
+   above reads as skin, the name must also lie at least half (OWN_MIN) over its own muscle;
 2. where no such place exists (a narrow muscle in a crowded neck), the label point stays where it
    was and the name goes beside it, ``name_at``, tied to the point by a leader line
    (imsmap.render.chart_painter): at the nearest place where the name meets no other name, no
    leader, no printed word, and where its leader crosses no other name, preferring the skin and
    the page to another muscle.
+
+A generator may give a region a ``name_hint`` (x, y): where its name should go, tied to its label
+point by a leader, when a sheet reads better with a set of names in a column (the intercostal
+spaces of the lateral deep sheets, beside the chest, in the order of the spaces). Hinted names are
+placed first, each at its hint if its box and leader meet no name or leader placed before it
+(else as any other name); the hint is not written to the view.
 
 The words and their size are the painter's (``chart_painter.label_text``) and each box is the
 painter's text outline (``chart_painter.text_path``) with its halo and a margin, so that
@@ -34,6 +41,7 @@ SIZE = 13.0  # the painter's label size (render.style.LIGHT.label_size)
 EDGE = 4.0
 MARGIN = 1.5  # beyond the halo, between two names
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
+OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
 GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
 
 _APP = None
@@ -288,6 +296,11 @@ class _Sheet:
         self.points = np.array([r["label"] for r in regions], dtype=float).reshape(-1, 2)
         self.owner = [r["id"] for r in regions]
         self.soft = 0  # names placed with a leader across another name (the last resort)
+        # a deep sheet shows the layer above as a faint ghost, which reads as skin: there a name must
+        # lie mostly over its own muscle
+        first = view["layers"][0]["id"] if view.get("layers") else None
+        deep = bool(regions) and regions[0]["layer"] != first
+        self.own_min = OWN_MIN if view.get("kind") == "body" and deep else 0.0
 
     def _on_points(self, rid: str, x0, y0, x1, y1) -> np.ndarray:
         """How many other regions' label points each candidate box covers."""
@@ -312,6 +325,11 @@ class _Sheet:
         px, py = xs[:, None] + gx.ravel()[None, :], ys[:, None] + gy.ravel()[None, :]
         own = geometry.points_in_polygon(poly, px.ravel(), py.ravel()).reshape(px.shape).mean(axis=1)
         over = over + (on_muscle - own > OTHERS) * w * h
+        # on a deep sheet of a body view a name over its region lies at least half over it: a long
+        # name on a narrow muscle (the deep forearm, the leg) otherwise prints over the ghosted skin
+        # or the page beside it and reads as no muscle's; it takes a leader instead
+        if self.own_min:
+            over = over + (own < self.own_min) * w * h
         for seg in self.leaders:
             hit = _segments_hit_box(*(np.full(xs.shape, v) for v in seg),
                                     (xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2))
@@ -394,8 +412,12 @@ def spread_labels(view: dict) -> dict:
     kind = view.get("kind")
     mirrored = kind == "spinal" and view.get("viewer_left_is") in ("L", "R")
     layers: dict[str, list[dict]] = {}
+    hints: dict[str, tuple[float, float]] = {}
     for r in view["regions"]:
         r.pop("name_at", None)
+        hint = r.pop("name_hint", None)
+        if hint is not None:
+            hints[r["id"]] = (float(hint[0]), float(hint[1]))
         layers.setdefault(r["layer"], []).append(r)
     for layer, regions in layers.items():
         groups = [g for g in view.get("groups", []) if g["layer"] == layer]
@@ -408,7 +430,7 @@ def spread_labels(view: dict) -> dict:
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn)
+            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
             if best is None or soft < best[0]:
@@ -459,9 +481,9 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> Non
                               min(max(sy, y0 + inset), y1 - inset)))
 
 
-def _place_layer(view, regions, groups, kind, mirrored, width, turn) -> int:
-    """Place the names of one layer (its group names first); returns how many leaders had to
-    cross a name."""
+def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None) -> int:
+    """Place the names of one layer (its group names first, then those a generator asked a place
+    for); returns how many leaders had to cross a name."""
     sheet = _Sheet(view, regions)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
     _place_groups(sheet, regions, groups)
@@ -469,6 +491,11 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn) -> int:
 
     def label_text(r: dict, kind: str) -> tuple[str, float]:
         return _label_text(r, kind, _key(r) in grouped)
+    hints = hints or {}
+    placed = set()
+    for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
+        if _at_hint(sheet, r, hints[r["id"]], *text_size(*label_text(r, kind))):
+            placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
     def order(unit):
@@ -481,7 +508,7 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn) -> int:
             return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
         return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
 
-    units = sorted(_units(regions, mirrored), key=order)
+    units = sorted((u for u in _units(regions, mirrored) if u[0]["id"] not in placed), key=order)
     for unit in units:
         r = unit[0]
         text, size = label_text(r, kind)
@@ -529,6 +556,31 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn) -> int:
             else:
                 sheet.boxes.append(_box(*twin["label"], w, h))
     return sheet.soft
+
+
+def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: float) -> bool:
+    """Put the name at its hint, with a leader from its label point, if nothing is in the way."""
+    nx, ny = hint
+    sx, sy = r["label"]
+    x0, y0, x1, y1 = _box(nx, ny, w, h)
+    if x0 < 2 or x1 > sheet.width - 2 or y0 < sheet.top or y1 > sheet.height - 2:
+        return False
+    if _overlap((np.array([nx]), np.array([ny]), np.array([w]), np.array([h])), np.asarray(sheet.boxes))[0] > 0:
+        return False
+    if sheet._on_points(r["id"], np.array([x0]), np.array([y0]), np.array([x1]), np.array([y1]))[0]:
+        return False
+    inset = MARGIN + 1.0
+    ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
+    one = [np.array([v]) for v in (sx, sy, ex, ey)]
+    if any(_segments_hit_box(*one, box)[0] for box in sheet.boxes):
+        return False
+    for seg in sheet.leaders:
+        if _segments_cross(*one, seg)[0] or _segments_hit_box(*(np.array([v]) for v in seg), (x0, y0, x1, y1))[0]:
+            return False
+    r["name_at"] = [round(nx, 1), round(ny, 1)]
+    sheet.boxes.append((x0, y0, x1, y1))
+    sheet.leaders.append((sx, sy, ex, ey))
+    return True
 
 
 def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -> None:

@@ -9,6 +9,7 @@ forearm extensors face the viewer and the forearm does not hide the flank.
 
 from __future__ import annotations
 
+from lateral_shoulder import BACK_COLUMN_X, MEDIAL_BORDER, SPINE, shoulder, uncovered
 from pathkit import Figure, fibre_path, fibres, label_point, smooth_path
 from ribcage import Rib, clip_x, rounded, space, span, thin
 
@@ -220,6 +221,9 @@ RIBS = {k: Rib(k, c, b, RIB_HALF, bone_first=True) for k, (b, c) in RIB_POINTS.i
 # the sternum, just inside the front of the chest: manubrium, sternal angle, body, xiphoid
 STERNUM = [(538, 372), (550, 376), (562, 410), (570, 420), (582, 460), (590, 510), (594, 560), (592, 594),
            (586, 594), (584, 560), (578, 512), (568, 462), (558, 424), (552, 414), (540, 380)]
+# where the intercostal spaces' names go: a column beside the front of the chest, one line apart
+NAME_COLUMN_X = 732.0
+NAME_STEP = 23.0
 # the front border of the erector spinae (y, x)
 ERECTOR = [(500, 450), (580, 460), (680, 470), (704, 474), (780, 476), (850, 478)]
 
@@ -267,18 +271,20 @@ def deep_trunk(f: Figure) -> None:
         P(n, x, y)
     tip12 = RIBS[12].lower[-1]
     P("ql.1", round(tip12[0], 1), round(tip12[1], 1)); P("ql.2", 500, 780); P("ql.3", 502, 858)
-    R("iliocostalis_thoracis", D, out(f, "o.back0", "o.back2"), "es.3", "es.2", "es.1",
-      fibres=[[(424 + j * 8, 470), (434 + j * 8, 580), (448 + j * 6, 690)] for j in range(5)])
+    # behind the scapula's medial border and below its inferior angle (the scapula hides the rest)
+    R("iliocostalis_thoracis", D, out(f, "o.back0", "o.back2"), "es.3", "es.2", *reversed(MEDIAL_BORDER),
+      fibres=[[(424 + j * 8, 470), (434 + j * 8, 580), (448 + j * 6, 690)] for j in range(5)],
+      label=(440, 600), name_hint=(BACK_COLUMN_X - 10, 600))
     R("iliocostalis_lumborum", D, out(f, "o.back2", "o.lumb"), "psis", "cr.3", "es.5", "es.4", "es.q", "es.3",
       fibres=[[(444 + j * 7, 670), (452 + j * 7, 780), (446 + j * 8, 880)] for j in range(5)])
     R("quadratus_lumborum", D, "es.q", "ql.1", "ql.2", "ql.3", "cr.3", "es.5", "es.4",
       fibres=[[(476 + j * 6, 864), (484 + j * 5, 780), (480 + j * 4, 704)] for j in range(4)])
     # external intercostals, one band per space between the ribs, from the erector (or in front of the
     # scapular muscles) to the costochondral junctions; fibres down and forwards
-    start = {2: 524, 3: 522, 4: 496}
+    last_hint = 0.0
     for k in range(2, 10):
         above, below = RIBS[k], RIBS[k + 1]
-        x0 = start.get(k, _interp(ERECTOR, above.centre_y(470) + 10) + 2)
+        x0 = _interp(ERECTOR, above.centre_y(470) + 10) + 2
         x0, x1 = span(above, below, x0, min(above.ccj_x, below.ccj_x) - 2)
         n = max(3, int((x1 - x0) / 12))
         fib = []
@@ -288,7 +294,14 @@ def deep_trunk(f: Figure) -> None:
             h = (yb - ya) / 2
             yc = (ya + yb) / 2
             fib.append([(x - h, yc - h * 1.4), (x, yc), (x + h, yc + h * 1.4)])
-        R("external_intercostals", D, *space(above, below, x0, x1), tag=f"T{k}", level=f"T{k}", fibres=fib)
+        # the name in a column in front of the chest, in the order of the spaces, tied by a leader to
+        # the front of its space (the spaces are too narrow for their names)
+        lx = x1 - 12
+        ly = round((above.lower_y(lx) + below.upper_y(lx)) / 2, 1)
+        hint_y = max(ly, last_hint + NAME_STEP)
+        last_hint = hint_y
+        R("external_intercostals", D, *uncovered(space(above, below, x0, x1)), tag=f"T{k}", level=f"T{k}",
+          fibres=fib, label=(lx, ly), name_hint=(NAME_COLUMN_X, hint_y))
     # internal oblique: the flank below the costal margin and the tips of ribs 11-12, in front of
     # quadratus lumborum, down to the iliac crest; fibres up and forwards from the crest
     P("io.f0", 592, 604); P("io.f1", 593, 760); P("io.f2", 597, 820)
@@ -301,12 +314,7 @@ def deep_trunk(f: Figure) -> None:
 def deep(f: Figure) -> None:
     R = f.region
     deep_trunk(f)
-    R("supraspinatus", D, (436, 382), (470, 376), (500, 382), (506, 398), (470, 398), (440, 402),
-      fibres=fibres((436, 384), (440, 400), (500, 382), (506, 396), 3))
-    R("infraspinatus", D, (436, 412), (470, 404), (508, 402), (512, 420), (480, 436), (446, 462), (434, 444),
-      fibres=fibres((434, 416), (440, 460), (506, 402), (510, 418), 5))
-    R("teres_minor", D, (450, 472), (484, 444), (514, 428), (518, 444), (490, 468), (460, 492),
-      fibres=fibres((450, 476), (458, 490), (514, 428), (518, 444), 3))
+    shoulder(f)  # after the ribs: the scapula lies on them
     R("gluteus_minimus", D, (500, 880), (540, 872), (576, 894), (566, 930), (550, 978), (534, 976), (516, 930),
       fibres=fibres((496, 882), (576, 892), (532, 978), (552, 978), 5))
     R("piriformis", D, (438, 936), (470, 940), (500, 962), (532, 984), (522, 994), (490, 980), (448, 964),
@@ -326,7 +334,7 @@ def details(f: Figure) -> None:
     # clavicle, spine of scapula and acromion, olecranon, patella, fibular head, malleolus, tibial crest
     B("bone", [(548, 376), (530, 380), (504, 382), (492, 386), (504, 390), (530, 388), (548, 386)], closed=True,
       mirror=False)
-    B("bone", [(492, 384), (470, 392), (444, 404), (446, 410), (472, 400), (494, 392)], closed=True, mirror=False)
+    B("bone", SPINE, closed=True, mirror=False)
     B("bone", [(464, 790), (472, 796), (470, 810), (460, 808)], closed=True, mirror=False)
     B("bone", [(576, 1352), (588, 1362), (590, 1392), (582, 1410), (572, 1396), (570, 1368)], closed=True,
       mirror=False)
@@ -368,11 +376,14 @@ def _view(f: Figure, view_id: str, name: str, side: str, flip: bool) -> dict:
     out_regions = []
     for spec, _, d in regions:
         parts = [view_id, spec.layer, spec.muscle] + ([spec.tag] if spec.tag else []) + [side]
+        label = [mapx(spec.label[0]), spec.label[1]] if spec.label else list(label_point(d))
         out_regions.append({
             "id": ".".join(parts), "muscle": spec.muscle, "side": side, "layer": spec.layer, "d": d,
-            "fibres": [fibre_path(fb, mapx) for fb in spec.fibres], "label": list(label_point(d)),
+            "fibres": [fibre_path(fb, mapx) for fb in spec.fibres], "label": label,
             "level": spec.level,
         })
+        if spec.name_hint:
+            out_regions[-1]["name_hint"] = [mapx(spec.name_hint[0]), spec.name_hint[1]]
     details = [{"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)} for det in f.details]
     layers = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"}]
     return {

@@ -40,6 +40,7 @@ class RegionSpec:
     tag: str = ""  # extra id part (e.g. a level)
     level: str | None = None
     midline: bool = False
+    name_hint: Pt | None = None  # where the generator would like the name (labels.spread_labels)
 
 
 @dataclass
@@ -109,11 +110,11 @@ class Figure:
         return c[i : j + 1] if i <= j else list(reversed(c[j : i + 1]))
 
     def region(self, muscle: str, layer: str, *items, fibres=None, label=None, tag="", level=None,
-               midline=False) -> RegionSpec:
+               midline=False, name_hint=None) -> RegionSpec:
         names = self.names(*items)
         if names[0] == names[-1]:
             names.pop()
-        spec = RegionSpec(muscle, layer, names, list(fibres or []), label, tag, level, midline)
+        spec = RegionSpec(muscle, layer, names, list(fibres or []), label, tag, level, midline, name_hint)
         self.regions.append(spec)
         return spec
 

@@ -14,7 +14,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle
 
-__all__ = ["render_preview", "render_view"]
+__all__ = ["render_preview", "render_view", "title_path"]
+
+HEADER = 60  # the title band above the chart, in view units
 
 _APP = None
 
@@ -39,7 +41,7 @@ def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: 
 
 def _render_view(views, view_id, layer, scale, labels, title, style, markers) -> QImage:
     view = views[view_id]
-    header = 60
+    header = HEADER
     w, h = int(view.width * scale), int((view.height + header) * scale)
     image = QImage(w, h, QImage.Format.Format_RGB32)
     image.fill(QColor(style.background))
@@ -49,13 +51,24 @@ def _render_view(views, view_id, layer, scale, labels, title, style, markers) ->
     if title:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(style.caption))
-        painter.drawPath(text_path(title, 24, bold=True, anchor="left", at=(20, header / 2)))
+        painter.drawPath(title_path(title, view.width))
     painter.translate(0, header)
     cp = ChartPainter(views, view_id, layer, style)
     cp.paint_base(painter, labels=labels)
     cp.paint_markers(painter, markers)
     painter.end()
     return image
+
+
+def title_path(title: str, width: float, size: float = 24.0, margin: float = 20.0):
+    """The sheet's title line, left at the margin, made smaller where it would run past the right
+    edge of a narrow sheet (a detail sheet with a long layer name), never below half its size."""
+    path = text_path(title, size, bold=True, anchor="left", at=(margin, HEADER / 2))
+    room = width - 2 * margin
+    if path.boundingRect().width() > room:
+        size = max(size * room / path.boundingRect().width(), size / 2)
+        path = text_path(title, size, bold=True, anchor="left", at=(margin, HEADER / 2))
+    return path
 
 
 def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True) -> list[Path]:

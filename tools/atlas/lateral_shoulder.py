@@ -1,0 +1,113 @@
+"""The shoulder of the lateral deep sheets: the scapula and the proximal humerus under the rotator cuff.
+
+Right lateral view coordinates, as lateral.py (x forwards, y down; the left view is its mirror).
+The arm is lifted off the deep sheet, but the scapula stays on the back of the chest with the
+humerus cut below its surgical neck, so that the cuff lies where a needle finds it:
+
+- The scapula is seen from the side and behind, foreshortened (its plane turns about 35 degrees
+  forwards from the coronal plane): the superior angle at the base of the neck over rib 2, the
+  medial border just in front of the back's outline, over the erector spinae, the inferior angle
+  over rib 7 at about the T7 spinous process, the lateral border rising forwards to the
+  infraglenoid tubercle under the humeral head, the coracoid reaching forwards under the
+  clavicle. Its spine and acromion are a bone detail (lateral.details), subcutaneous, between the
+  supraspinous and infraspinous fossae; the acromion roofs the humeral head.
+- The humerus: the head under the acromion, the greater tubercle facing the viewer (the arm hangs
+  in neutral rotation), the neck and the top of the shaft, cut below the surgical neck.
+- The cuff (Gray's, Moore): supraspinatus fills the supraspinous fossa above the spine and runs
+  under the acromion to the superior facet of the greater tubercle; infraspinatus fills the
+  infraspinous fossa below the spine and converges forwards over the back of the head to the
+  middle facet; teres minor arises along the upper two thirds of the lateral border and runs up
+  and forwards to the inferior facet.
+
+Bones are ``underlay`` details (drawn under the muscles, which lie on them), listed after the ribs
+so that the scapula lies over them. ``covered(x, y)`` says whether the scapula or the humerus hides
+a point of the chest wall: the intercostal spaces behind them are not drawn, and the erector spinae
+column shows behind the medial border only.
+"""
+
+from __future__ import annotations
+
+from pathkit import Figure
+
+from imsmap.atlas import geometry
+
+D = "deep"
+BACK_COLUMN_X = 340.0  # the centre of the cuff muscles' names, behind the back
+
+# the scapula's outline: superior border and coracoid forwards, the neck under the humeral head,
+# the lateral border down to the inferior angle, the medial border back up
+SCAPULA = [(448, 373), (463, 375), (478, 379), (486, 384), (492, 385), (508, 388), (523, 394), (532, 401),
+           (529, 408), (515, 406), (500, 405), (489, 412), (484, 430), (482, 442), (476, 470), (470, 505),
+           (464, 540), (460, 564), (456, 572), (451, 566), (443, 522), (438, 480), (436, 440), (438, 404),
+           (442, 385)]
+# the medial border and the inferior angle, from the top down (the erector shows behind it)
+MEDIAL_BORDER = [(437, 470), (438, 482), (442, 520), (450, 553), (458, 576)]
+# the proximal humerus: head under the acromion, greater tubercle in front, neck, the shaft cut
+HUMERUS = [(486, 401), (494, 396), (504, 395), (514, 398), (521, 405), (524, 416), (522, 428), (517, 440),
+           (515, 452), (515, 461), (502, 459), (490, 457), (489, 451), (485, 444),
+           (479, 435), (476, 421), (479, 408)]
+GREATER_TUBERCLE = [(506, 398), (515, 400), (520, 408), (522, 419), (518, 431), (511, 437), (507, 426),
+                    (505, 411)]
+# the spine of the scapula and the acromion (drawn over the muscles, lateral.details): from the
+# root at the medial border up and forwards to the acromion, whose tip roofs the humeral head
+SPINE = [(492, 384), (470, 392), (444, 404), (446, 410), (472, 400), (494, 392), (504, 392), (509, 388),
+         (504, 384)]
+
+
+def uncovered(poly: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The largest part of a closed polygon of the chest wall (an intercostal space) that the
+    scapula and the humerus leave in sight, as a closed polygon (thinned to a few units a point)."""
+    from PySide6.QtCore import QPointF  # noqa: PLC0415
+    from PySide6.QtGui import QPainterPath, QPolygonF  # noqa: PLC0415
+
+    def path(pts) -> QPainterPath:
+        p = QPainterPath()
+        p.addPolygon(QPolygonF([QPointF(x, y) for x, y in pts]))
+        p.closeSubpath()
+        return p
+
+    bones = path(SCAPULA).united(path(HUMERUS))
+    left = path(poly).subtracted(bones)
+    parts = [[(round(pt.x(), 1), round(pt.y(), 1)) for pt in part] for part in left.toFillPolygons()]
+    best = max(parts, key=lambda pts: abs(geometry.area(pts)))
+    if best[0] == best[-1]:
+        best.pop()
+    out = [best[0]]
+    for pt in best[1:]:
+        if abs(pt[0] - out[-1][0]) + abs(pt[1] - out[-1][1]) >= 1.5:
+            out.append(pt)
+    return out
+
+
+def shoulder(f: Figure) -> None:
+    """The bones (underlay) and the three cuff muscles on them."""
+    R = f.region
+    f.detail("underlay", SCAPULA, closed=True, mirror=False)
+    f.detail("underlay", HUMERUS, closed=True, mirror=False)
+    f.detail("underlay", GREATER_TUBERCLE, closed=True, mirror=False)
+    # shared borders: the spine's centre line (under the bone), and the line between infraspinatus and
+    # teres minor from the back of the humeral head down towards the inferior angle
+    P = f.p
+    for n, x, y in (("sc.root", 445, 408), ("sc.s1", 458, 402), ("sc.s2", 471, 397), ("sc.s3", 484, 393),
+                    ("sc.s4", 492, 399), ("sc.s5", 502, 404), ("cuff.is", 506, 409), ("cuff.tm", 504, 417),
+                    ("tm.1", 494, 421), ("tm.2", 484, 430), ("tm.3", 472, 449), ("tm.4", 462, 477),
+                    ("tm.5", 455, 510), ("tm.6", 451, 536)):
+        P(n, x, y)
+    spine = ["sc.root", "sc.s1", "sc.s2", "sc.s3", "sc.s4", "sc.s5"]
+    tm_border = ["tm.1", "tm.2", "tm.3", "tm.4", "tm.5", "tm.6"]
+    # supraspinatus: the supraspinous fossa, then under the acromion to the top of the greater tubercle
+    # their names in a column behind the back, tied by leaders (the muscles are narrow in this view)
+    R("supraspinatus", D, (443, 392), (448, 378), (462, 379), (476, 383), (486, 387), (496, 390), (505, 395),
+      (512, 399), (511, 405), *reversed(spine),
+      fibres=[[(446 + j * 2, 382 + j * 4.5), (478, 386 + j * 3.2), (510, 398 + j * 1.3)] for j in range(5)],
+      label=(456, 390), name_hint=(BACK_COLUMN_X, 384))
+    # infraspinatus: the infraspinous fossa below the spine, converging forwards to the middle facet
+    R("infraspinatus", D, *spine, "cuff.is", "cuff.tm", *tm_border, (449, 548), (443, 522), (439, 480),
+      (437, 440), (440, 420),
+      fibres=[[(440 + j * 1.5, 418 + j * 22), (462 + j * 4, 420 + j * 10), (504, 405 + j * 2.2)] for j in range(6)],
+      label=(450, 440), name_hint=(BACK_COLUMN_X, 430))
+    # teres minor: along the lateral border, up and forwards to the inferior facet
+    R("teres_minor", D, "cuff.tm", (503, 428), (495, 437), (481, 452), (475, 475), (469, 503), (463, 530),
+      (458, 541), *reversed(tm_border),
+      fibres=[[(454 + j * 4, 530 - j * 2), (474 + j * 4, 470), (500 - j * 1, 420 + j * 3)] for j in range(4)],
+      label=(469, 474), name_hint=(BACK_COLUMN_X, 474))
