@@ -225,10 +225,11 @@ def send_mouse(app, widget, kind, pos, buttons) -> None:
 def open_new_session(records, w, app, patient_id: int) -> int:
     """A new session of the patient, open in the window and painted. What the opening changes
     is painted before this returns, so the next tap is timed alone: one pass of the event loop
-    left it pending (with the heat map on, a patient's second visit shows the heat legend,
-    the history bar grows, the chart view shrinks and the whole chart is painted again at its
-    new size), and the first tap of each new session paid it (about 45 ms of CPU: one tap in
-    20, at the p95 of 30 taps)."""
+    left it pending (when the legend's words for the earlier visits take a second row, the
+    history bar grows, the chart view shrinks and the whole chart is painted again at its new
+    size; until the heat row was kept from a first visit on, the heat scale did so at every
+    second visit), and the first tap of each new session paid it (about 45 ms of CPU: one tap
+    in 20, at the p95 of 30 taps)."""
     session = records.start_session(patient_id, practitioner="Benchmark")
     w.patients.select_session(session.id)
     pump(app)

@@ -329,3 +329,28 @@ def test_a_tap_today_does_not_recount_the_earlier_markers(hwin, visits, monkeypa
     assert counted == []  # same history, same choice, same visit open: nothing recounted
     hwin.patients.select_session(visits["ids"][-2])  # another visit open: the ages change
     assert counted and counted[-1] == visits["ids"][-2]
+
+
+def test_the_chart_keeps_its_height_from_a_patient_with_history_to_a_first_visit(
+        qtbot, hwin, records):
+    # With the heat map on, the heat row under the chart stays whether or not there is anything
+    # to sum: going from a patient with earlier visits to one at a first visit, the chart does
+    # not jump by the row's height (and repaint whole), and the row says why it is empty.
+    hwin.history_bar.heat.setChecked(True)
+    hwin.show()
+    qtbot.waitExposed(hwin)
+    legend = hwin.history_bar.legend
+    qtbot.waitUntil(lambda: legend.heat_vmax is not None)
+    qtbot.wait(50)  # the layout settles
+    with_history = hwin.chart.view.viewport().height()
+    newcomer = records.create_patient(chart_number="C-1002", family_name="Tremblay",
+                                      given_name="Luc", birth_date="1981-02-03", sex="M")
+    first = records.start_session(newcomer.id, practitioner="J. Physio")
+    hwin.patients.select_patient(newcomer.id)
+    hwin.patients.select_session(first.id)
+    qtbot.waitUntil(lambda: hwin.session_id == first.id)
+    qtbot.wait(50)  # the layout settles
+    assert legend.heat_vmax is None and legend.heat_on and not legend.ages
+    assert hwin.chart.view.viewport().height() == with_history
+    hwin.history_bar.heat.setChecked(False)  # asked off: the row goes
+    qtbot.waitUntil(lambda: hwin.chart.view.viewport().height() > with_history)

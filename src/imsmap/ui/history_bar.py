@@ -76,6 +76,7 @@ class OverlayLegend(QWidget):
         self.ages: list[tuple[int, str]] = []
         self.oldest = 1
         self.heat_vmax: float | None = None
+        self.heat_on = False  # the heat map is asked for: its row is kept, with or without a scale
         self.setMinimumSize(10, self.ROW)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
@@ -83,12 +84,16 @@ class OverlayLegend(QWidget):
         return QSize(380, self.minimumHeight())
 
     def set_state(self, chart: ChartPainter | None, ages: list[tuple[int, str]], oldest: int,
-                  heat_vmax: float | None) -> None:
+                  heat_vmax: float | None, heat_on: bool = False) -> None:
+        """`heat_on`: the heat map is asked for. Its row stays while it is, scale or none (a
+        patient's first visit has nothing to sum), so the chart above does not jump by the
+        row's height from one patient or visit to the next."""
         ages = list(ages)
         if (chart is self.chart and ages == self.ages and oldest == self.oldest
-                and heat_vmax == self.heat_vmax):
+                and heat_vmax == self.heat_vmax and heat_on == self.heat_on):
             return  # a site tapped today changes nothing here: no repaint (about 1 ms a tap)
         self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
+        self.heat_on = heat_on
         self._fit_height()
         self.update()
 
@@ -120,13 +125,13 @@ class OverlayLegend(QWidget):
 
     def _fit_height(self) -> None:
         height = self.ROW + (self.WRAPPED if self.ages and self.wrapped() else 0)
-        if self.heat_vmax is not None:
+        if self.heat_on or self.heat_vmax is not None:
             height += self.HEAT
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
-        if self.chart is None or not self.ages:
+        if self.chart is None or not (self.ages or self.heat_on):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -143,18 +148,21 @@ class OverlayLegend(QWidget):
             p.drawPath(path)
             return path.boundingRect().right()
 
-        y = 13.0
-        x = label(self.title(), 4.0, y, bold=True) + 8
-        if wrapped:
-            x, y = 4.0, y + self.WRAPPED
+        x, y = 4.0, 13.0
+        if self.ages:
+            x = label(self.title(), 4.0, y, bold=True) + 8
+            if wrapped:
+                x, y = 4.0, y + self.WRAPPED
         for age, text in self.ages:
             faded = copy.copy(self.chart)
             faded.style = faded_style(s, age_fade(age, self.oldest))
             faded.paint_marker(p, x + r, y, None, 3,
                                scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE))
             x = label(text, x + 2 * r + 4, y) + 12
-        if self.heat_vmax is not None:
-            top = self.ROW + (self.WRAPPED if wrapped else 0)
+        top = self.ROW + (self.WRAPPED if self.ages and wrapped else 0)
+        if self.heat_vmax is None and self.heat_on:
+            label(self.tr("Heat map: no earlier visit to sum"), 4.0, top + 13.0)
+        elif self.heat_vmax is not None:
             paint_heat_legend(p, QRectF(4, top, min(320.0, self.width() - 8), 42),
                               self.heat_vmax, title=self.tr("Heat map: grasp summed over those visits"))
         p.end()
@@ -399,7 +407,7 @@ class HistoryBar(QWidget):
                              self.tr("%n visit(s) ago", "", (oldest + 1) // 2)))
             if oldest > 1:
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
-        self.legend.set_state(chart, ages, oldest, heat_vmax)
+        self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked())
 
     # -- the timeline ----------------------------------------------------------------------
     def _show_when(self) -> None:

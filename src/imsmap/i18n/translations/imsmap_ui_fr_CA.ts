@@ -1334,6 +1334,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Points antérieurs, p. ex. préhension forte&#xa0;:</translation>
     </message>
     <message>
+        <source>Heat map: no earlier visit to sum</source>
+        <translation>Carte thermique&#xa0;: aucune visite antérieure à additionner</translation>
+    </message>
+    <message>
         <source>Heat map: grasp summed over those visits</source>
         <translation>Carte thermique&#xa0;: préhension additionnée sur ces visites</translation>
     </message>
