@@ -25,6 +25,7 @@ Any failure stops the build with a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import os
 import shutil
@@ -143,11 +144,15 @@ def freeze() -> None:
         sh(sys.executable, PACKAGING / "linux" / "icu_data.py", qt_lib, BUILD / "icu", venv_python())
         # Debug symbols: the source-built Python keeps them in its library and extension
         # modules (libpython 22 MB -> 6 MB, lib-dynload 11 MB -> 5 MB), the wheel's ICU in its
-        # code libraries (7.0 -> 5.6 MB), numpy built here in its extension modules. Not the
-        # libraries of the Qt wheel (stripped already) nor anything auditwheel patched with
-        # patchelf: strip can break those ("ELF load command address/offset not page-aligned").
+        # code libraries (7.0 -> 5.6 MB), numpy built here in its extension modules, Pillow's
+        # wheel in its three extension modules (3.7 -> 0.9 MB; auditwheel set their RPATH, and
+        # strip leaves them loadable: the smoke test opens a photo of each format through them).
+        # Not the libraries of the Qt wheel (stripped already) nor the libraries auditwheel
+        # renamed and patched (pillow.libs/, psycopg_binary.libs/, stripped already): strip can
+        # break those ("ELF load command address/offset not page-aligned").
         strippable = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so"),
-                      *qt_lib.glob("libicuuc.so.*"), *qt_lib.glob("libicui18n.so.*")]
+                      *qt_lib.glob("libicuuc.so.*"), *qt_lib.glob("libicui18n.so.*"),
+                      *(internal / "PIL").glob("*.so")]
         if not KEEP_OPENBLAS:  # the PyPI wheel's extension modules were patched by auditwheel
             strippable += (internal / "numpy").rglob("*.so")
         sh("strip", "--strip-unneeded", *[lib for lib in strippable if not lib.is_symlink()])
@@ -192,11 +197,21 @@ def smoke_photos() -> None:
     sh(venv_python(), PACKAGING / "smoke_photos.py", PHOTOS)
 
 
+def spec_constant(name: str) -> object:
+    """The literal assigned to `name` in packaging/imsmap.spec (which only PyInstaller runs)."""
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
+            return ast.literal_eval(node.value)
+    raise SystemExit(f"packaging/imsmap.spec has no {name}")
+
+
 def check_bundle_linux() -> None:
     """What the spec keeps and leaves out on purpose (packaging/imsmap.spec), checked on the
     result: Qt's English and French catalogs are there, and psycopg's compiled wrapper with its
     own libpq; libcups and its TLS stack, Pillow's AVIF codec and libavif are not (the
-    Kerberos and OpenSSL libraries psycopg_binary's libpq links stay in its own folder)."""
+    Kerberos and OpenSSL libraries psycopg_binary's libpq links stay in its own folder); each
+    library the spec's ONE_COPY names is a link to the one copy that serves it."""
     internal = DIST / "imsmap" / "_internal"
     translations = internal / "PySide6" / "Qt" / "translations"
     for name in ("qtbase_en.qm", "qtbase_fr.qm"):
@@ -207,6 +222,12 @@ def check_bundle_linux() -> None:
         if not list(internal.glob(pattern)):
             raise SystemExit(f"the bundle lacks {pattern}: is the server extra in the build "
                              "venv (EXTRAS)?")
+    # One copy of each library ONE_COPY in the spec names: a link to the copy that serves it.
+    for name in spec_constant("ONE_COPY"):
+        found = list(internal.glob(name))
+        if len(found) != 1 or not found[0].is_symlink() or not found[0].resolve().is_file():
+            raise SystemExit(f"the bundle carries {name} twice or not at all: {found} "
+                             "(ONE_COPY in packaging/imsmap.spec)")
     unwanted = [p for p in internal.rglob("*")
                 if p.name.startswith(("libcups.so", "libgnutls", "libkrb5", "libavif", "_avif."))
                 and "psycopg_binary.libs" not in p.resolve().parts]

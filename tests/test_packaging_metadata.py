@@ -224,3 +224,76 @@ def test_the_frozen_build_keeps_a_decoder_for_every_photo_format_imsmap_accepts(
     assert "AVIF" not in PHOTO_FORMATS
     smoke = (PACKAGING / "smoke_photos.py").read_text(encoding="utf-8")
     assert all(f'"{fmt}"' in smoke for fmt in PHOTO_FORMATS)
+
+
+def _spec_constant(name: str) -> object:
+    tree = ast.parse((PACKAGING / "imsmap.spec").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"packaging/imsmap.spec has no {name}")
+
+
+def _one_library(pattern: str) -> Path:
+    """The installed wheel's library a ONE_COPY pattern names (pillow.libs/, psycopg_binary.libs/)."""
+    import importlib.util
+
+    import PIL
+
+    site = Path(PIL.__file__).parents[1]
+    psycopg_binary = importlib.util.find_spec("psycopg_binary")  # not imported: it refuses
+    assert psycopg_binary and Path(psycopg_binary.origin).parents[1] == site  # before psycopg
+    found = list(site.glob(pattern))
+    assert len(found) == 1, f"{pattern}: {found} in {site}"
+    return found[0]
+
+
+def test_the_frozen_build_ships_one_copy_of_each_library_two_wheels_bring():
+    """The bundle used to carry OpenSSL twice (Python's, psycopg_binary's), zstd and liblzma
+    twice (the system's, Pillow's) and libXau twice (5.4 + 1.0 + 2.1 MB): the spec's ONE_COPY
+    makes one name a link to the other copy, which must be the newer one (OpenSSL 3 and
+    liblzma keep their ABI for older callers within the major version, zstd within the soname),
+    and the spec must apply it after the libraries are chosen."""
+    import ctypes
+    import ctypes.util
+    import ssl
+
+    one_copy = _spec_constant("ONE_COPY")
+    assert set(one_copy) == {"libcrypto.so.3", "libssl.so.3", "libzstd.so.1", "liblzma.so.5",
+                             "pillow.libs/libXau-*.so.6*"}
+    spec = (PACKAGING / "imsmap.spec").read_text(encoding="utf-8")
+    assert "a.binaries = one_copy(linked_only(a.binaries))" in spec
+
+    # OpenSSL: Python's (the system's, which this interpreter links as the frozen one did)
+    # served by psycopg_binary's, which must be OpenSSL 3 and no older.
+    libcrypto = _one_library(one_copy["libcrypto.so.3"])
+    found = re.search(rb"OpenSSL (\d+)\.(\d+)\.(\d+) ", libcrypto.read_bytes())
+    assert found, libcrypto
+    version = tuple(int(n) for n in found.groups())
+    assert version[0] == ssl.OPENSSL_VERSION_INFO[0] == 3
+    assert version >= tuple(ssl.OPENSSL_VERSION_INFO[:3]), (version, ssl.OPENSSL_VERSION)
+    # psycopg_binary's libssl is the one built with that libcrypto (it links it by its name).
+    assert libcrypto.name.encode() in _one_library(one_copy["libssl.so.3"]).read_bytes()
+
+    # zstd and liblzma: the system's names served by Pillow's copies, no older than the system's.
+    for name, function in (("zstd", "ZSTD_versionNumber"), ("lzma", "lzma_version_number")):
+        system = ctypes.CDLL(ctypes.util.find_library(name))
+        soname = {"zstd": "libzstd.so.1", "lzma": "liblzma.so.5"}[name]
+        pillows = ctypes.CDLL(str(_one_library(one_copy[soname])))
+        for lib in (system, pillows):
+            getattr(lib, function).restype = ctypes.c_uint
+        assert getattr(pillows, function)() >= getattr(system, function)(), name
+
+    # libXau: Pillow's renamed copy (a patchelf gap, 2.1 MB) served by the system's libXau.so.6.
+    _one_library("pillow.libs/libXau-*.so.6*")
+    assert one_copy["pillow.libs/libXau-*.so.6*"] == "libXau.so.6"
+
+
+def test_the_build_strips_pillows_extension_modules():
+    """Pillow's wheel ships its extension modules with debug information (3.7 MB, 0.9 MB
+    stripped): packaging/build.py strips them with the interpreter's and ICU's."""
+    tree = ast.parse((PACKAGING / "build.py").read_text(encoding="utf-8"))
+    (strippable,) = [node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                     and getattr(node.targets[0], "id", "") == "strippable"]
+    globbed = {c.value for c in ast.walk(strippable) if isinstance(c, ast.Constant)}
+    assert {"PIL", "*.so", "libpython3*.so*"} <= globbed, globbed
