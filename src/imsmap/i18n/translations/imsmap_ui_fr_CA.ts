@@ -814,6 +814,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>&amp;Écran de confidentialité</translation>
     </message>
     <message>
+        <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
+        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
+    </message>
+    <message>
         <source>Refreshed from the database.</source>
         <translation>Actualisé depuis la base de données.</translation>
     </message>
@@ -1140,10 +1144,6 @@ Problème&#xa0;: {problem}</translation>
 </context>
 <context>
     <name>LiveWindow</name>
-    <message>
-        <source>Connecting to the clinic server again…</source>
-        <translation>Reconnexion au serveur de la clinique…</translation>
-    </message>
     <message>
         <source>Changes made in other rooms do not arrive in this window: {reason}</source>
         <translation>Les modifications faites dans les autres salles n&apos;arrivent pas dans cette fenêtre&#xa0;: {reason}</translation>
@@ -1957,6 +1957,13 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Check the answers, then press Finish to save them.</source>
         <translation>Vérifiez les réponses, puis appuyez sur Terminer pour les enregistrer.</translation>
+    </message>
+</context>
+<context>
+    <name>Reconnection</name>
+    <message>
+        <source>Connecting to the clinic server again…</source>
+        <translation>Reconnexion au serveur de la clinique…</translation>
     </message>
 </context>
 <context>
