@@ -6,7 +6,6 @@ on a new connection once the server is back; nothing half-written remains."""
 
 from __future__ import annotations
 
-import socket
 import time
 from datetime import datetime
 
@@ -19,6 +18,7 @@ from imsmap.store.postgres.connection import ServerError, connect
 from imsmap.store.postgres.database import ServerDatabase
 from support import spot
 from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
+from waiting_support import Ticks, black_hole
 
 PASSWORD = "fault-test-secret"
 
@@ -209,34 +209,6 @@ def test_a_read_runs_again_on_a_new_connection_after_a_restart(room):
         db.close()
 
 
-class Ticks:
-    """A timer on the window's thread, ticking every 20 ms: the longest wait between two
-    ticks is how long the window's thread was kept from its events."""
-
-    def __init__(self):
-        from PySide6.QtCore import QTimer
-
-        self.times: list[float] = []
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
-        self.timer.start()
-
-    def longest_gap(self) -> float:
-        self.timer.stop()
-        return max(b - a for a, b in zip(self.times, self.times[1:]))
-
-
-def _black_hole(port: int) -> socket.socket:
-    """A server address that takes connections and never answers (a machine gone, a firewall
-    that drops): libpq waits its connect_timeout (10 s) on each try there."""
-    hole = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    hole.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    hole.bind(("127.0.0.1", port))
-    hole.listen(64)
-    return hole
-
-
 def test_the_window_stays_responsive_while_the_server_does_not_answer(room, qtbot,
                                                                        qt_settings):  # noqa: F811
     """The server's address stops answering: the window's gestures are refused at once with
@@ -266,7 +238,7 @@ def test_the_window_stays_responsive_while_the_server_does_not_answer(room, qtbo
         assert len(w.edits.sites) == 1 and w.live.editable
 
         server.stop("fast")
-        hole = _black_hole(server.port)
+        hole = black_hole(server.port)
         ticks = Ticks()
         began = time.monotonic()
         click_chart(qtbot, w, *second)
@@ -368,7 +340,7 @@ def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room,
         assert _connecting_again(w) is None
 
         server.stop("fast")
-        hole = _black_hole(server.port)
+        hole = black_hole(server.port)
         ticks = Ticks()
         began = time.monotonic()
         panel.patients.setCurrentRow(1)  # the other patient's details are read: refused
