@@ -396,6 +396,8 @@ def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room,
         qtbot.waitUntil(lambda: not w.connection.reconnecting, timeout=30000)
         assert _connecting_again(w) is None
         assert panel.patients.count() == 3  # what the other room did is read
+        # The patient chosen while the server was away is shown now, without a click.
+        assert w.fields["family_name"].text() == "Second"
         assert "Connected to the clinic server again" in w.statusBar().currentMessage()
         panel.select_patient(meanwhile.id)  # and read on the new connection
         assert w.fields["family_name"].text() == "Later", w.statusBar().currentMessage()

@@ -302,8 +302,11 @@ class DeskWindow(QMainWindow):
             except UserFacingError as exc:
                 self.show_error(exc)
                 return False
-            if self.patient is not None:
-                self._patient_selected(self.patient.id)
+            # The patient selected in the list, read again: also one whose details could
+            # not be read when it was chosen (the server was away then).
+            selected = self.patients.patient_id
+            if selected is not None or self.patient is not None:
+                self._patient_selected(selected)
         if self.admin:
             self._show_clinic()
         if force and not quietly:
