@@ -302,3 +302,28 @@ def test_a_french_session_pdf_of_the_french_demo_is_wholly_french(qapp, records,
     assert _leftovers(_pages(out), english_words, names) == {}
     text = " ".join(_pages(out))
     assert (record.session.complaint or "").split("\u00a0:")[0] in text
+
+
+def test_imsmap_demo_language_chooses_the_language_and_refuses_one_it_does_not_write(
+        capsys, tmp_path, monkeypatch):
+    from imsmap.cli import main
+
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    path = tmp_path / "fr.sqlite3"
+    assert main(["demo", "--db", str(path), "--language", "fr-CA"]) == 0
+    assert str(path) in capsys.readouterr().out
+    records = _records(path)
+    try:
+        complaints = {r.session.complaint for r in _session_records(records)}
+    finally:
+        records.db.close()
+    assert "Talalgie plantaire gauche, pire aux premiers pas le matin, avec signes S1" in complaints
+    refused = tmp_path / "de.sqlite3"
+    with pytest.raises(SystemExit) as exit_status:  # argparse's refusal: usage and the reason
+        main(["demo", "--db", str(refused), "--language", "de"])
+    assert exit_status.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    assert err.endswith("argument --language: 'de' is not a language of imsmap's records: use "
+                        "en or fr_CA.\n")
+    assert not refused.exists()

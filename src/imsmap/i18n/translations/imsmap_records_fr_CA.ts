@@ -447,6 +447,10 @@ schéma de la base de données %3</translation>
         <translation>Créer une clinique de démonstration avec des patients fictifs, des séances de SIM hebdomadaires, des notes signées et des addendas, dans un nouveau fichier de base de données. Un fichier existant n&apos;est jamais écrasé.</translation>
     </message>
     <message>
+        <source>the language the demo&apos;s notes are written in (default: the system&apos;s)</source>
+        <translation>la langue des notes de la démonstration (par défaut&#xa0;: celle du système)</translation>
+    </message>
+    <message>
         <source>export patients, sessions, sites and the audit trail as JSON (or a CSV of insertions, or a FHIR R4 Bundle)</source>
         <translation>exporter les patients, les séances, les points et le journal d&apos;audit en JSON (ou un CSV des insertions, ou un Bundle FHIR R4)</translation>
     </message>
@@ -932,7 +936,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>Left neck and shoulder pain with ache into the lateral arm (C5-6)</source>
-        <translation>Douleur cervicale et à l&apos;épaule gauche, irradiant en douleur sourde à la face latérale du bras (C5-6)</translation>
+        <translation>Douleur au cou et à l&apos;épaule gauches, avec douleur sourde irradiant à la face latérale du bras (C5-6)</translation>
     </message>
     <message>
         <source>Cervical rotation left limited 50%; tender paraspinals C4-C6 left; taut upper trapezius and levator scapulae; cool skin over the lateral arm.</source>
@@ -1108,11 +1112,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>Pressure for one minute over the posterior deltoid site; resolved.</source>
-        <translation>Pression maintenue une minute sur le point du deltoïde postérieur; rentré dans l&apos;ordre.</translation>
+        <translation>Pression maintenue une minute sur le point du deltoïde postérieur; résolution complète.</translation>
     </message>
     <message>
         <source>Lay supine for ten minutes with water; recovered fully before leaving.</source>
-        <translation>Couché sur le dos dix minutes avec de l&apos;eau; complètement rétabli avant de partir.</translation>
+        <translation>Allongé sur le dos dix minutes avec un verre d&apos;eau; complètement rétabli avant de partir.</translation>
     </message>
     <message>
         <source>Late entry: adverse event reported by telephone</source>
