@@ -195,7 +195,7 @@ def _write_clinic(records: Records, atlas: Atlas, anchor: date, clock_value: lis
                 "Demo", "The atlas (version %1) charts too few muscles for the demo's %2 (%3 "
                 "found)."),
                 atlas.version,
-                say(PRESENTATIONS[patient.presentation].complaint).split(':')[0].lower(),
+                say(PRESENTATIONS[patient.presentation].complaint).split(':')[0].strip().lower(),
                 len(placed)))
         course = Course(patient, PRESENTATIONS[patient.presentation], placed,
                          schedule(patient, anchor), rng)
