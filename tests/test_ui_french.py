@@ -95,8 +95,13 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
             add(f"{name}.title", w.title())
         elif isinstance(w, QLineEdit):
             add(f"{name}.placeholder", w.placeholderText())
-        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            add(f"{name}.content", w.text())  # the record's words too (the demo's, in French)
+        elif isinstance(w, QPlainTextEdit):
             add(f"{name}.placeholder", w.placeholderText())
+            add(f"{name}.content", w.toPlainText())
+        elif isinstance(w, QTextEdit):
+            add(f"{name}.placeholder", w.placeholderText())
+            add(f"{name}.content", w.toPlainText())
         elif isinstance(w, QAbstractSpinBox):
             add(f"{name}.specialValueText", w.specialValueText())
             add(f"{name}.suffix", getattr(w, "suffix", lambda: "")())

@@ -11,6 +11,18 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
 
+LANGUAGE_CHOICES = ("en", "fr_CA")  # services.clinic.RECORDS_LANGUAGES
+
+
+def records_language(value: str) -> str:
+    """An argparse type: a language of the records (`--language en|fr_CA`, any case, fr-CA)."""
+    for choice in LANGUAGE_CHOICES:
+        if value.strip().replace("-", "_").lower() == choice.lower():
+            return choice
+    raise argparse.ArgumentTypeError(fill(translate(
+        "PdfCommand", "%1 is not a language of imsmap's records: use en or fr_CA."),
+        [repr(value)]))
+
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """`--db PATH`, accepted before or after the sub-command.

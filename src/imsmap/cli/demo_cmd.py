@@ -1,7 +1,8 @@
 """`imsmap demo [--db PATH]`: write a fictional demo clinic into a new database file.
 
 Without --db the demo goes to its own file in the data folder (paths.demo_db_path()), apart from
-real records. An existing file is never overwritten.
+real records. An existing file is never overwritten. Its notes are written in --language, else
+the system's (services.demo).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from imsmap import paths
-from imsmap.cli.common import add_db_argument, db_arg
+from imsmap.cli.common import add_db_argument, db_arg, records_language
 from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
 
@@ -24,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "overwritten."),
     )
     add_db_argument(parser)
+    parser.add_argument("--language", type=records_language, default=None, metavar="en|fr_CA",
+                        help=translate("Cli", "the language the demo's notes are written in "
+                                       "(default: the system's)"))
     parser.set_defaults(func=run)
 
 
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         path = paths.demo_db_path()
         paths.ensure_private_dir(path.parent)
-    counts = create_demo(path)
+    counts = create_demo(path, language=args.language)
     print(fill(translate("DemoCommand", "Created a demo clinic in %1:"), [counts.path]))
     print(fill(translate("DemoCommand", "  %1 fictional patients, %2 sessions (%3 signed, %4 "
                          "draft), %5 needle sites,"),

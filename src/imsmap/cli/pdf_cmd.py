@@ -31,6 +31,7 @@ from imsmap.cli.common import (
     iso_date,
     open_records_for,
     positive_int,
+    records_language,
 )
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
@@ -46,18 +47,6 @@ def _paper(value: str) -> str:
             return choice
     raise argparse.ArgumentTypeError(fill(translate(
         "PdfCommand", "%1 is not a paper size: use A4 or Letter."), [repr(value)]))
-
-
-LANGUAGE_CHOICES = ("en", "fr_CA")
-
-
-def _language(value: str) -> str:
-    for choice in LANGUAGE_CHOICES:
-        if value.strip().replace("-", "_").lower() == choice.lower():
-            return choice
-    raise argparse.ArgumentTypeError(fill(translate(
-        "PdfCommand", "%1 is not a language of imsmap's records: use en or fr_CA."),
-        [repr(value)]))
 
 
 def _session_id(value: str) -> int:
@@ -96,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
                         help=translate("PdfCommand",
                                        "paper size (default: the clinic's setting, else A4)"))
-    parser.add_argument("--language", type=_language, default=None, metavar="en|fr_CA",
+    parser.add_argument("--language", type=records_language, default=None, metavar="en|fr_CA",
                         help=translate("PdfCommand", "the language of the PDF (default: the "
                                        "clinic's records language)"))
     parser.add_argument("--force", action="store_true",

@@ -166,8 +166,9 @@ def _argument(arg: object) -> str:
     language's way ("20,000" / "20 000", "0.12" / "0,12")."""
     if isinstance(arg, Sentence):
         return sentence_text(arg)
-    if isinstance(getattr(arg, "message", None), Sentence):  # a UserFacingError
-        return sentence_text(arg.message)
+    message = getattr(arg, "message", None)
+    if isinstance(message, Sentence):  # a UserFacingError
+        return sentence_text(message)
     if isinstance(arg, bool) or not isinstance(arg, (int, float)):
         return str(arg)
     if isinstance(arg, int):

@@ -10,6 +10,12 @@ the Monday of last week). Sites are placed inside the chart region of their musc
 whatever views the atlas ships at run time; a muscle the atlas cannot show is skipped and the
 presentation falls back on other muscles of the same myotome.
 
+The clinic's words (complaints, notes, plans, findings, amendments...) are written in the records
+language of the new clinic (``language``, else ``clinic.records_language``: a new database has no
+setting, so the system's language, as a clinic set up on that system would have), through the
+records catalog (context DemoClinic); the scenario is the same in every language. An existing
+file is never touched, so a demo made in one language stays in it.
+
 This module makes the file and writes the clinic, event by event, through ``Records``. The
 scenario is in ``demo_data``, the course of each patient's treatment in ``demo_course``, and
 where the sites go on the charts in ``demo_placement``.
@@ -25,11 +31,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from imsmap.atlas import Atlas, load_atlas
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
+from imsmap.services import clinic
 from imsmap.services.context import build_context
 from imsmap.services.demo_course import (
     MIN_SITES_PER_VISIT,
     Course,
+    Say,
     assign_resolution,
     closing_fields,
     grasp_at,
@@ -70,6 +78,7 @@ class DemoCounts:
     amendments: int
     audit_entries: int
     skipped_muscles: tuple[str, ...] = ()
+    language: str = "en"  # the language its clinical text is written in
 
     def as_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "patients": self.patients, "sessions": self.sessions,
@@ -79,11 +88,15 @@ class DemoCounts:
 
 
 def create_demo(path: str | os.PathLike[str], *, anchor: date | None = None,
-                atlas: Atlas | None = None) -> DemoCounts:
+                atlas: Atlas | None = None, language: str | None = None) -> DemoCounts:
     """Write the demo clinic into a new database file at `path`; never overwrite anything.
 
     `anchor` is the Monday of the week holding the latest visits (default: last week's Monday).
+    `language` ("en", "fr_CA") is the one its clinical text is written in; None: the new
+    clinic's records language (services.clinic.records_language: the system's).
     """
+    if language is not None:
+        clinic.check_records_language(language)  # ValidationError; nothing made
     path = Path(path).expanduser()
     _claim_new_file(path)
     atlas = atlas or load_atlas()
@@ -96,14 +109,14 @@ def create_demo(path: str | os.PathLike[str], *, anchor: date | None = None,
     try:
         # The demo is all or nothing (a failure removes the file): no sync per transaction.
         with bulk.unsynced(db):
-            skipped = _populate(db, atlas, anchor)
+            skipped, language = _populate(db, atlas, anchor, language)
         counts = bulk.record_counts(db)
     except BaseException:
         db.close()
         _remove_quietly(path)
         raise
     db.close()
-    return DemoCounts(path=path, skipped_muscles=skipped, **counts)
+    return DemoCounts(path=path, skipped_muscles=skipped, language=language, **counts)
 
 
 def default_anchor(today: date | None = None) -> date:
@@ -148,10 +161,27 @@ def _remove_quietly(path: Path) -> None:
             pass
 
 
-def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
-    """Write the demo clinic; returns the muscles this atlas lacks, left out."""
+def _populate(db: Database, atlas: Atlas, anchor: date,
+              language: str | None) -> tuple[tuple[str, ...], str]:
+    """Write the demo clinic; returns the muscles this atlas lacks, left out, and the language
+    its text is written in."""
     clock_value = [datetime.combine(anchor, time(8, 0)).astimezone()]
     records = build_context(db, atlas, actor=ACTOR, clock=lambda: clock_value[0]).records
+    language = language or clinic.records_language(records)
+    # The records catalog (Qt's translator) only when a demo is made, as clinic does for the
+    # system's language.
+    from imsmap.i18n.records import sentence_text, speaking
+
+    def say(text: str) -> str:
+        return sentence_text(text if isinstance(text, Sentence) else
+                             Sentence("DemoClinic", text))
+
+    with speaking(language):
+        return _write_clinic(records, atlas, anchor, clock_value, say), language
+
+
+def _write_clinic(records: Records, atlas: Atlas, anchor: date, clock_value: list[datetime],
+                  say: Say) -> tuple[str, ...]:
     placer = Placer(atlas)
     skipped: set[str] = set()
 
@@ -165,7 +195,7 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
                 "Demo", "The atlas (version %1) charts too few muscles for the demo's %2 (%3 "
                 "found)."),
                 atlas.version,
-                PRESENTATIONS[patient.presentation].complaint.split(':')[0].lower(),
+                say(PRESENTATIONS[patient.presentation].complaint).split(':')[0].strip().lower(),
                 len(placed)))
         course = Course(patient, PRESENTATIONS[patient.presentation], placed,
                          schedule(patient, anchor), rng)
@@ -176,7 +206,8 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
     events: list[tuple[datetime, int, Callable[[], None]]] = []
     for ci, course in enumerate(courses):
         for k, when in enumerate(course.dates):
-            events.append((when, ci, _visit_action(records, placer, course, k, clock_value)))
+            events.append((when, ci, _visit_action(records, placer, course, k, clock_value,
+                                                    say)))
     by_chart = {c.patient.chart_number: c for c in courses}
     for chart, k, days, reason, text in AMENDMENTS:
         course = by_chart[chart]
@@ -184,8 +215,8 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
             continue
         when = datetime.combine(course.dates[k].date() + timedelta(days=days),
                                 time(12, 30)).astimezone()
-        events.append((when, 100, _amend_action(records, course, k, reason, text, clock_value,
-                                                when)))
+        events.append((when, 100, _amend_action(records, course, k, say(reason), say(text),
+                                                clock_value, when)))
     events.sort(key=lambda e: (e[0], e[1]))
     for _when, _order, action in events:
         action()
@@ -194,7 +225,7 @@ def _populate(db: Database, atlas: Atlas, anchor: date) -> tuple[str, ...]:
 
 
 def _visit_action(records: Records, placer: Placer, course: Course, k: int,
-                  clock: list[datetime]) -> Callable[[], None]:
+                  clock: list[datetime], say: Say) -> Callable[[], None]:
     def run() -> None:
         start = course.dates[k]
         patient = course.patient
@@ -203,18 +234,18 @@ def _visit_action(records: Records, placer: Placer, course: Course, k: int,
             created = records.create_patient(
                 chart_number=patient.chart_number, family_name=patient.family_name,
                 given_name=patient.given_name, birth_date=patient.birth_date, sex=patient.sex,
-                notes=patient.notes)
+                notes=say(patient.notes))
             course.patient_id = created.id
         clock[0] = start
         before, after = pain_at(course, k)
         name, registration = PRACTITIONERS[patient.practitioner]
         session = records.start_session(
-            course.patient_id, started_at=start, practitioner=name,
-            practitioner_registration=registration, complaint=course.presentation.complaint,
+            course.patient_id, started_at=start, practitioner=say(name),
+            practitioner_registration=registration, complaint=say(course.presentation.complaint),
             pain_before=before, consent=True)
         if k == 0:
             for sign, location, side in FINDINGS.get(course.presentation.key, ()):
-                records.add_finding(session.id, sign, location,
+                records.add_finding(session.id, sign, say(location),
                                     resolve_side(side, patient.side))
         course.session_ids.append(session.id)
         treated = [(p, g) for p in course.placed
@@ -229,21 +260,21 @@ def _visit_action(records: Records, placer: Placer, course: Course, k: int,
             x, y = placer.point(p.view, p.region, course.rng, level=p.target.level,
                                 slot=p.slot, slots=p.slots)
             records.add_site(session.id, p.view.id, x, y,
-                             **site_fields(placer, course, p, grasp))
+                             **site_fields(placer, course, p, grasp, say))
         is_last = k == len(course.dates) - 1
         if is_last and patient.last_is_draft:
             clock[0] = start + timedelta(minutes=3, seconds=80 * len(treated) + 60)
-            records.update_session(session.id, notes=sentence("Demo", QT_TRANSLATE_NOOP(
+            records.update_session(session.id, notes=say(sentence("Demo", QT_TRANSLATE_NOOP(
                 "Demo", "In progress: sites charted; outcome and plan to be completed before "
-                "signing.")))
+                "signing."))))
             return
         clock[0] = start + timedelta(minutes=38)
         for kind, severity, action in ADVERSE_EVENTS.get((patient.chart_number, k), ()):
-            records.add_adverse_event(session.id, kind, severity, action)
+            records.add_adverse_event(session.id, kind, severity, say(action))
         clock[0] = start + timedelta(minutes=40)
         records.update_session(session.id, pain_after=after,
                                **closing_fields(placer, course, k, [p for p, _ in treated],
-                                                 [g for _, g in treated]))
+                                                 [g for _, g in treated], say))
         clock[0] = start + timedelta(minutes=45)
         records.sign_session(session.id)
 

@@ -1,17 +1,20 @@
 """A demo patient's course of treatment: which muscles are needled (the presentation's, or others
 of its myotomes when the atlas lacks them), on which dates, how each muscle's grasp weakens until
 it is clear, how pain falls, and what the practitioner records for each site and at the end of a
-visit. Pure planning: ``demo`` writes it through the use cases.
+visit. Pure planning: ``demo`` writes it through the use cases, and says what the practitioner
+writes (``Say``: English, marked for the records catalog, in the new clinic's records language).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
 from imsmap.atlas import Region, View
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.demo_data import (
     PARASPINAL_SUBSTITUTES,
     PRESENTATIONS,
@@ -21,10 +24,13 @@ from imsmap.services.demo_data import (
 )
 from imsmap.services.demo_placement import Placer
 
-__all__ = ["MIN_SITES_PER_VISIT", "Course", "Placed", "assign_resolution", "closing_fields",
+__all__ = ["MIN_SITES_PER_VISIT", "Course", "Say", "Placed", "assign_resolution", "closing_fields",
            "grasp_at", "pain_at", "plan_course", "resolve_side", "schedule", "site_fields"]
 
 MIN_SITES_PER_VISIT = 4
+# Says a text of the demo (one marked with QT_TRANSLATE_NOOP("DemoClinic", ...), or a Sentence of
+# that context) in the language the demo clinic is written in.
+Say = Callable[[str], str]
 
 
 @dataclass
@@ -185,7 +191,8 @@ def _needle(placer: Placer, p: Placed) -> tuple[float, float]:
     return diameter, length
 
 
-def site_fields(placer: Placer, course: Course, p: Placed, grasp: int) -> dict[str, object]:
+def site_fields(placer: Placer, course: Course, p: Placed, grasp: int,
+                say: Say) -> dict[str, object]:
     rng = course.rng
     diameter, length = _needle(placer, p)
     level = p.target.level if p.target.level else p.region.level
@@ -214,7 +221,8 @@ def site_fields(placer: Placer, course: Course, p: Placed, grasp: int) -> dict[s
         fields.update(tissue_feel=feel, release=release, sensation=sensation)
     if course.presentation.key == "chronic_lbp" and p.target.level and grasp >= 2:
         fields["estim"] = True
-        fields["notes"] = "Electrical stimulation 2 Hz for 10 minutes through the needle."
+        fields["notes"] = say(QT_TRANSLATE_NOOP(
+            "DemoClinic", "Electrical stimulation 2 Hz for 10 minutes through the needle."))
     return fields
 
 
@@ -230,7 +238,7 @@ class ClosingFields(TypedDict):
 
 
 def closing_fields(placer: Placer, course: Course, k: int, placed: list[Placed],
-                    grasps: list[int]) -> ClosingFields:
+                    grasps: list[int], say: Say) -> ClosingFields:
     """What the practitioner writes at the end of a visit, before signing."""
     pres = course.presentation
     risky = any(_thorax_risk(placer, p) for p in placed)
@@ -238,17 +246,25 @@ def closing_fields(placer: Placer, course: Course, k: int, placed: list[Placed],
     clear = sum(1 for g in grasps if g == 0)
     notes = []
     if k == 0:
-        notes.append(f"Assessment: {pres.exam}")
-    notes.append(f"{strong} strong or moderate grasps"
-                 + (f"; {clear} muscle(s) found clear and left out from now on" if clear else "")
-                 + ".")
+        notes.append(say(sentence("DemoClinic", QT_TRANSLATE_NOOP(
+            "DemoClinic", "Assessment: %1"), say(pres.exam))))
+    if clear:
+        notes.append(say(sentence("DemoClinic", QT_TRANSLATE_NOOP(
+            "DemoClinic", "%1 strong or moderate grasps; %2 muscle(s) found clear and left out "
+            "from now on."), strong, clear)))
+    else:
+        notes.append(say(sentence("DemoClinic", QT_TRANSLATE_NOOP(
+            "DemoClinic", "%1 strong or moderate grasps."), strong)))
     if k == len(course.dates) - 1:
-        notes.append("Discharged to home programme; review if symptoms return.")
-    tolerance = "Tolerated well."
+        notes.append(say(QT_TRANSLATE_NOOP(
+            "DemoClinic", "Discharged to home programme; review if symptoms return.")))
+    tolerance = QT_TRANSLATE_NOOP("DemoClinic", "Tolerated well.")
     if k == 1 and pres.key == "fibromyalgia":
-        tolerance = "Tolerated; sore for a day afterwards last time, so fewer needles today."
+        tolerance = QT_TRANSLATE_NOOP(
+            "DemoClinic", "Tolerated; sore for a day afterwards last time, so fewer needles "
+            "today.")
     return {"notes": "\n".join(notes), "needle_count": len(placed), "needles_accounted": True,
-            "pneumothorax_discussed": risky, "tolerance": tolerance, "plan": pres.plan}
+            "pneumothorax_discussed": risky, "tolerance": say(tolerance), "plan": say(pres.plan)}
 
 
 def _thorax_risk(placer: Placer, p: Placed) -> bool:

@@ -10,10 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP
+
 __all__ = ["ADVERSE_EVENTS", "AMENDMENTS", "FINDINGS", "PARASPINAL_SUBSTITUTES", "PATIENTS",
            "PRACTITIONERS", "PRESENTATIONS", "DemoPatient", "Presentation", "Target"]
 
-PRACTITIONERS = (("Alex Demo, PT", "DEMO-PT-001"), ("Sam Example, PT", "DEMO-PT-002"))
+# Every clinical text below (and the practitioners' names, whose "PT" a French record writes
+# « pht ») is English, marked for the records catalog (context DemoClinic): ``demo`` writes it in
+# the new clinic's records language. Codes (levels, sides, signs, muscle ids) are not words.
+PRACTITIONERS = ((QT_TRANSLATE_NOOP("DemoClinic", "Alex Demo, PT"), "DEMO-PT-001"),
+                 (QT_TRANSLATE_NOOP("DemoClinic", "Sam Example, PT"), "DEMO-PT-002"))
 
 # Side codes in a plan: "S" the affected side, "O" the other side, "L"/"R" fixed, "M" midline.
 
@@ -55,7 +61,9 @@ class Presentation:
 PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
     Presentation(
         "l5_radiculopathy",
-        "Right L5 radiculopathy: sciatica into the lateral calf and dorsum of the foot",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Right L5 radiculopathy: sciatica into the lateral calf and dorsum of "
+            "the foot"),
         ("L4", "L5", "S1"),
         (*_mf("L4 L5", grasp=3), *_mf("S1", grasp=2), *_mf("L5", "O", 1),
          Target("gluteus_medius", grasp=3, view="posterior"),
@@ -70,12 +78,17 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("gastrocnemius_lateral_head", grasp=2, view="posterior"),
          Target("gastrocnemius_medial_head", grasp=1, view="posterior"),
          Target("soleus", grasp=1, view="posterior")),
-        "Reduced lumbar flexion and SLR right 45 deg; tender paraspinals L4-S1 right; taut "
-        "bands gluteus medius and fibularis longus; trophedema (matchstick test) L5 dermatome.",
-        "Weekly IMS L4-S1 right segment; walking programme; review SLR each visit."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Reduced lumbar flexion and SLR right 45 deg; tender paraspinals L4-S1 "
+            "right; taut bands gluteus medius and fibularis longus; trophedema (matchstick test) "
+            "L5 dermatome."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Weekly IMS L4-S1 right segment; walking programme; review SLR each "
+            "visit.")),
     Presentation(
         "c56_neck_shoulder",
-        "Left neck and shoulder pain with ache into the lateral arm (C5-6)",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Left neck and shoulder pain with ache into the lateral arm (C5-6)"),
         ("C4", "C5", "C6"),
         (*_mf("C4 C5 C6"),
          Target("trapezius_upper", grasp=3, view="posterior"),
@@ -86,12 +99,16 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("biceps_brachii", grasp=1, view="anterior"),
          Target("brachioradialis", grasp=2, view="anterior"),
          Target("rhomboid_minor", grasp=1, view="posterior")),
-        "Cervical rotation left limited 50%; tender paraspinals C4-C6 left; taut upper "
-        "trapezius and levator scapulae; cool skin over the lateral arm.",
-        "IMS C5-6 segment weekly; chin tucks and scapular setting at home."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Cervical rotation left limited 50%; tender paraspinals C4-C6 left; taut "
+            "upper trapezius and levator scapulae; cool skin over the lateral arm."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS C5-6 segment weekly; chin tucks and scapular setting at home.")),
     Presentation(
         "frozen_shoulder",
-        "Right frozen shoulder (adhesive capsulitis): night pain, flexion 100 deg, ER 15 deg",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Right frozen shoulder (adhesive capsulitis): night pain, flexion 100 "
+            "deg, ER 15 deg"),
         ("C4", "C5", "C6"),
         (*_mf("C5 C6", grasp=2),
          Target("supraspinatus", grasp=3, view="posterior"),
@@ -103,11 +120,16 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("deltoid_posterior", grasp=2, view="posterior"),
          Target("biceps_brachii", grasp=1, view="anterior"),
          Target("trapezius_upper", grasp=2, view="posterior")),
-        "Capsular pattern right shoulder; taut rotator cuff and deltoid; tender C5 paraspinals.",
-        "IMS to shoulder girdle and C5-6 paraspinals; pendulum and wand exercises daily."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Capsular pattern right shoulder; taut rotator cuff and deltoid; tender "
+            "C5 paraspinals."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS to shoulder girdle and C5-6 paraspinals; pendulum and wand "
+            "exercises daily.")),
     Presentation(
         "tennis_elbow",
-        "Right lateral elbow pain (tennis elbow) with C6-7 segmental signs",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Right lateral elbow pain (tennis elbow) with C6-7 segmental signs"),
         ("C5", "C6", "C7"),
         (*_mf("C5 C6 C7", grasp=2),
          Target("extensor_carpi_radialis_brevis", grasp=3),
@@ -118,12 +140,16 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("anconeus", grasp=1),
          Target("triceps_brachii", grasp=2, view="posterior"),
          Target("infraspinatus", grasp=1, view="posterior")),
-        "Painful resisted wrist extension and middle-finger extension; grip 18 kg right vs "
-        "34 kg left; tender C6-7 paraspinals right.",
-        "IMS to forearm extensors and C6-7 segment; isometric wrist extension loading."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Painful resisted wrist extension and middle-finger extension; grip 18 "
+            "kg right vs 34 kg left; tender C6-7 paraspinals right."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS to forearm extensors and C6-7 segment; isometric wrist extension "
+            "loading.")),
     Presentation(
         "chronic_lbp",
-        "Chronic low back pain, both sides, worse on the left, 6 years",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Chronic low back pain, both sides, worse on the left, 6 years"),
         ("L3", "L4", "L5", "S1"),
         (*_mf("L3 L4 L5", "L", 3), *_mf("L4 L5", "R", 2),
          Target("longissimus_lumborum", "L", 2, view="posterior"),
@@ -133,13 +159,17 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("gluteus_medius", "L", 2, view="posterior"),
          Target("gluteus_medius", "R", 1, view="posterior"),
          Target("gluteus_maximus", "L", 1, view="posterior")),
-        "Flexion to knees with guarding; tender paraspinals L3-S1 both sides, left more; "
-        "peau d'orange on skin rolling over the lumbar paraspinals.",
-        "IMS weekly with electrical stimulation to the deep paraspinals; graded activity.",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Flexion to knees with guarding; tender paraspinals L3-S1 both sides, "
+            "left more; peau d'orange on skin rolling over the lumbar paraspinals."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS weekly with electrical stimulation to the deep paraspinals; graded "
+            "activity."),
         both_sides=True),
     Presentation(
         "fibromyalgia",
-        "Fibromyalgia: widespread pain, poor sleep, neck and buttocks worst",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Fibromyalgia: widespread pain, poor sleep, neck and buttocks worst"),
         ("C4", "C5", "L4", "L5"),
         (Target("trapezius_upper", "L", 2, view="posterior"),
          Target("trapezius_upper", "R", 2, view="posterior"),
@@ -149,13 +179,16 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("gluteus_medius", "L", 2, view="posterior"),
          Target("gluteus_medius", "R", 1, view="posterior"),
          *_mf("L5", "L", 1), *_mf("L5", "R", 1)),
-        "Tender at 14 of 18 points; widespread taut bands; sensitive to needling, so few "
-        "needles and gentle technique.",
-        "Gentle IMS, few needles per visit; pacing and sleep hygiene; GP aware.",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Tender at 14 of 18 points; widespread taut bands; sensitive to "
+            "needling, so few needles and gentle technique."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Gentle IMS, few needles per visit; pacing and sleep hygiene; GP aware."),
         both_sides=True),
     Presentation(
         "plantar_heel_s1",
-        "Left plantar heel pain, worse first steps in the morning, with S1 signs",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Left plantar heel pain, worse first steps in the morning, with S1 signs"),
         ("L5", "S1", "S2"),
         (*_mf("L5 S1", grasp=2),
          Target("gastrocnemius_medial_head", grasp=3, view="posterior"),
@@ -167,12 +200,16 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("quadratus_plantae", grasp=1),
          Target("gluteus_maximus", grasp=1, view="posterior"),
          Target("biceps_femoris_long_head", grasp=1, view="posterior")),
-        "Tender medial calcaneal tubercle; ankle dorsiflexion 5 deg left vs 15 deg right; "
-        "taut gastrocnemius and soleus; tender S1 paraspinals left.",
-        "IMS to calf, foot and S1 segment; calf stretching; night splint considered."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Tender medial calcaneal tubercle; ankle dorsiflexion 5 deg left vs 15 "
+            "deg right; taut gastrocnemius and soleus; tender S1 paraspinals left."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS to calf, foot and S1 segment; calf stretching; night splint "
+            "considered.")),
     Presentation(
         "cervicogenic_headache",
-        "Cervicogenic headache from the upper neck (C2-3), right more than left",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Cervicogenic headache from the upper neck (C2-3), right more than left"),
         ("C2", "C3", "C4"),
         (*_mf("C2 C3", "R", 3), *_mf("C2", "L", 1),
          Target("semispinalis_capitis", "R", 3, view="posterior"),
@@ -182,13 +219,16 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("sternocleidomastoid", "R", 2),
          Target("levator_scapulae", "R", 1, view="posterior"),
          Target("temporalis", "R", 1)),
-        "Headache reproduced by C2-3 pressure right; upper cervical rotation limited right; "
-        "taut suboccipitals and semispinalis.",
-        "IMS C2-3 segment; deep neck flexor training; headache diary.",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Headache reproduced by C2-3 pressure right; upper cervical rotation "
+            "limited right; taut suboccipitals and semispinalis."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS C2-3 segment; deep neck flexor training; headache diary."),
         both_sides=True),
     Presentation(
         "piriformis_hip",
-        "Right buttock and hip pain (piriformis syndrome), sitting intolerance",
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Right buttock and hip pain (piriformis syndrome), sitting intolerance"),
         ("L4", "L5", "S1", "S2"),
         (*_mf("L5 S1", grasp=2),
          Target("piriformis", grasp=3, view="posterior"),
@@ -199,35 +239,52 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("obturator_internus", grasp=1, view="posterior"),
          Target("tensor_fasciae_latae", grasp=2),
          Target("biceps_femoris_long_head", grasp=1, view="posterior")),
-        "Pain on FAIR test right; hip internal rotation 20 deg right vs 35 deg left; taut "
-        "piriformis and gluteus medius; tender L5-S1 paraspinals right.",
-        "IMS L5-S1 segment and hip rotators; hip abductor strengthening."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "Pain on FAIR test right; hip internal rotation 20 deg right vs 35 deg "
+            "left; taut piriformis and gluteus medius; tender L5-S1 paraspinals right."),
+        QT_TRANSLATE_NOOP(
+            "DemoClinic", "IMS L5-S1 segment and hip rotators; hip abductor strengthening.")),
 )}
 
 
-# Gunn's signs of neuropathy found at the first visit: (sign, location, side code).
+# Gunn's signs of neuropathy found at the first visit: (sign, location, side code). A location
+# in words is marked for translation; one of levels alone ("L4-S1") is the same in every language.
 FINDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "l5_radiculopathy": (("restricted_rom", "lumbar flexion, SLR", "S"),
-                         ("tender_paraspinals", "L4-S1", "S"),
-                         ("shortening", "gluteus medius, fibularis longus", "S"),
-                         ("trophedema", "L5 dermatome", "S")),
-    "c56_neck_shoulder": (("restricted_rom", "cervical rotation", "S"),
-                          ("tender_paraspinals", "C4-C6", "S"),
-                          ("autonomic", "C5-6 dermatome: cool skin", "S")),
-    "frozen_shoulder": (("restricted_rom", "shoulder flexion, external rotation", "S"),
-                        ("tender_motor_points", "deltoid, infraspinatus", "S")),
-    "tennis_elbow": (("tender_motor_points", "forearm extensors", "S"),
-                     ("tender_paraspinals", "C6-C7", "S")),
-    "chronic_lbp": (("peau_dorange", "lumbar", "M"), ("tender_paraspinals", "L3-S1", "L"),
-                    ("tender_paraspinals", "L4-L5", "R"), ("restricted_rom", "lumbar", "M")),
-    "fibromyalgia": (("tender_motor_points", "widespread", "M"),
-                     ("shortening", "upper trapezius", "M")),
-    "plantar_heel_s1": (("restricted_rom", "ankle dorsiflexion", "S"),
-                        ("tender_paraspinals", "S1", "S"), ("hair_loss", "lateral shin", "S")),
-    "cervicogenic_headache": (("tender_paraspinals", "C2-C3", "S"),
-                              ("restricted_rom", "upper cervical rotation", "S")),
-    "piriformis_hip": (("restricted_rom", "hip internal rotation", "S"),
-                       ("shortening", "piriformis", "S"), ("tender_paraspinals", "L5-S1", "S")),
+    "l5_radiculopathy": (
+        ("restricted_rom", QT_TRANSLATE_NOOP("DemoClinic", "lumbar flexion, SLR"), "S"),
+        ("tender_paraspinals", "L4-S1", "S"),
+        ("shortening", QT_TRANSLATE_NOOP("DemoClinic", "gluteus medius, fibularis longus"), "S"),
+        ("trophedema", QT_TRANSLATE_NOOP("DemoClinic", "L5 dermatome"), "S")),
+    "c56_neck_shoulder": (
+        ("restricted_rom", QT_TRANSLATE_NOOP("DemoClinic", "cervical rotation"), "S"),
+        ("tender_paraspinals", "C4-C6", "S"),
+        ("autonomic", QT_TRANSLATE_NOOP("DemoClinic", "C5-6 dermatome: cool skin"), "S")),
+    "frozen_shoulder": (
+        ("restricted_rom",
+         QT_TRANSLATE_NOOP("DemoClinic", "shoulder flexion, external rotation"), "S"),
+        ("tender_motor_points", QT_TRANSLATE_NOOP("DemoClinic", "deltoid, infraspinatus"), "S")),
+    "tennis_elbow": (
+        ("tender_motor_points", QT_TRANSLATE_NOOP("DemoClinic", "forearm extensors"), "S"),
+        ("tender_paraspinals", "C6-C7", "S")),
+    "chronic_lbp": (
+        ("peau_dorange", QT_TRANSLATE_NOOP("DemoClinic", "lumbar"), "M"),
+        ("tender_paraspinals", "L3-S1", "L"),
+        ("tender_paraspinals", "L4-L5", "R"),
+        ("restricted_rom", QT_TRANSLATE_NOOP("DemoClinic", "lumbar"), "M")),
+    "fibromyalgia": (
+        ("tender_motor_points", QT_TRANSLATE_NOOP("DemoClinic", "widespread"), "M"),
+        ("shortening", QT_TRANSLATE_NOOP("DemoClinic", "upper trapezius"), "M")),
+    "plantar_heel_s1": (
+        ("restricted_rom", QT_TRANSLATE_NOOP("DemoClinic", "ankle dorsiflexion"), "S"),
+        ("tender_paraspinals", "S1", "S"),
+        ("hair_loss", QT_TRANSLATE_NOOP("DemoClinic", "lateral shin"), "S")),
+    "cervicogenic_headache": (
+        ("tender_paraspinals", "C2-C3", "S"),
+        ("restricted_rom", QT_TRANSLATE_NOOP("DemoClinic", "upper cervical rotation"), "S")),
+    "piriformis_hip": (
+        ("restricted_rom", QT_TRANSLATE_NOOP("DemoClinic", "hip internal rotation"), "S"),
+        ("shortening", QT_TRANSLATE_NOOP("DemoClinic", "piriformis"), "S"),
+        ("tender_paraspinals", "L5-S1", "S")),
 }
 
 
@@ -247,13 +304,15 @@ class DemoPatient:
     practitioner: int = 0
     fortnightly: bool = False
     last_is_draft: bool = False
-    notes: str = "Fictional demo patient."
+    notes: str = QT_TRANSLATE_NOOP("DemoClinic", "Fictional demo patient.")
 
 
 PATIENTS: tuple[DemoPatient, ...] = (
     DemoPatient("DEMO-0001", "Okafor", "Chidi", date(1968, 3, 14), "M", "l5_radiculopathy", "R",
                 10, 0, 2, 8, last_is_draft=True,
-                notes="Fictional demo patient. Warehouse supervisor; lifting restricted."),
+                notes=QT_TRANSLATE_NOOP(
+                    "DemoClinic", "Fictional demo patient. Warehouse supervisor; lifting "
+                    "restricted.")),
     DemoPatient("DEMO-0002", "Nakamura", "Yuki", date(1976, 9, 2), "F", "c56_neck_shoulder", "L",
                 6, 0, 1, 10, practitioner=1, last_is_draft=True),
     DemoPatient("DEMO-0003", "Fernández García", "Lucía", date(1961, 12, 20), "F",
@@ -272,26 +331,39 @@ PATIENTS: tuple[DemoPatient, ...] = (
                 4, 2, 4, 9, practitioner=1),
     DemoPatient("DEMO-0010", "Zhang", "Wei", date(1965, 8, 8), "M", "l5_radiculopathy", "L",
                 3, 4, 0, 10,
-                notes="Fictional demo patient. Prefers appointments before noon."),
+                notes=QT_TRANSLATE_NOOP(
+                    "DemoClinic", "Fictional demo patient. Prefers appointments before noon.")),
 )
 
 # (chart number, visit index 0-based) -> adverse events noted during that visit
 ADVERSE_EVENTS: dict[tuple[str, int], tuple[tuple[str, str, str], ...]] = {
     ("DEMO-0006", 0): (("soreness", "mild",
-                          "Warned to expect a day of soreness; heat and gentle walking advised."),),
+                          QT_TRANSLATE_NOOP(
+                              "DemoClinic", "Warned to expect a day of soreness; heat and gentle "
+                              "walking advised.")),),
     ("DEMO-0003", 1): (("bruising", "mild",
-                        "Pressure for one minute over the posterior deltoid site; resolved."),),
+                        QT_TRANSLATE_NOOP(
+                            "DemoClinic", "Pressure for one minute over the posterior deltoid "
+                            "site; resolved.")),),
     ("DEMO-0008", 2): (("dizziness", "mild",
-                        "Lay supine for ten minutes with water; recovered fully before leaving."),),
+                        QT_TRANSLATE_NOOP(
+                            "DemoClinic", "Lay supine for ten minutes with water; recovered fully "
+                            "before leaving.")),),
 }
 
 # (chart number, visit index 0-based, days after the visit, reason, text)
 AMENDMENTS: tuple[tuple[str, int, int, str, str], ...] = (
-    ("DEMO-0001", 2, 1, "Late entry: adverse event reported by telephone",
-     "Patient phoned the next morning: post-needling soreness in the right buttock for about "
-     "24 hours, eased with heat. No bruising, no nerve symptoms. Advised as usual."),
-    ("DEMO-0002", 1, 2, "Correction: needle length",
-     "The forearm sites were needled with 30 mm needles, not the 40 mm recorded."),
-    ("DEMO-0005", 3, 1, "Addition: outcome measure",
-     "Oswestry Disability Index completed after the visit: 38% (was 52% at the first visit)."),
+    ("DEMO-0001", 2, 1, QT_TRANSLATE_NOOP(
+        "DemoClinic", "Late entry: adverse event reported by telephone"),
+     QT_TRANSLATE_NOOP(
+         "DemoClinic", "Patient phoned the next morning: post-needling soreness in the right "
+         "buttock for about 24 hours, eased with heat. No bruising, no nerve symptoms. Advised as "
+         "usual.")),
+    ("DEMO-0002", 1, 2, QT_TRANSLATE_NOOP("DemoClinic", "Correction: needle length"),
+     QT_TRANSLATE_NOOP(
+         "DemoClinic", "The forearm sites were needled with 30 mm needles, not the 40 mm recorded.")),
+    ("DEMO-0005", 3, 1, QT_TRANSLATE_NOOP("DemoClinic", "Addition: outcome measure"),
+     QT_TRANSLATE_NOOP(
+         "DemoClinic", "Oswestry Disability Index completed after the visit: 38% (was 52% at the "
+         "first visit).")),
 )

@@ -447,6 +447,10 @@ schéma de la base de données %3</translation>
         <translation>Créer une clinique de démonstration avec des patients fictifs, des séances de SIM hebdomadaires, des notes signées et des addendas, dans un nouveau fichier de base de données. Un fichier existant n&apos;est jamais écrasé.</translation>
     </message>
     <message>
+        <source>the language the demo&apos;s notes are written in (default: the system&apos;s)</source>
+        <translation>la langue des notes de la démonstration (par défaut&#xa0;: celle du système)</translation>
+    </message>
+    <message>
         <source>export patients, sessions, sites and the audit trail as JSON (or a CSV of insertions, or a FHIR R4 Bundle)</source>
         <translation>exporter les patients, les séances, les points et le journal d&apos;audit en JSON (ou un CSV des insertions, ou un Bundle FHIR R4)</translation>
     </message>
@@ -878,6 +882,265 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>In progress: sites charted; outcome and plan to be completed before signing.</source>
         <translation>En cours&#xa0;: points notés; résultat et plan à compléter avant la signature.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoClinic</name>
+    <message>
+        <source>Electrical stimulation 2 Hz for 10 minutes through the needle.</source>
+        <translation>Électrostimulation à 2 Hz pendant 10 minutes par l&apos;aiguille.</translation>
+    </message>
+    <message>
+        <source>Assessment: %1</source>
+        <translation>Évaluation initiale. %1</translation>
+    </message>
+    <message>
+        <source>%1 strong or moderate grasps; %2 muscle(s) found clear and left out from now on.</source>
+        <translation>Préhensions fortes ou modérées&#xa0;: %1; muscles sans préhension, dorénavant omis&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 strong or moderate grasps.</source>
+        <translation>Préhensions fortes ou modérées&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Discharged to home programme; review if symptoms return.</source>
+        <translation>Congé avec programme d&apos;exercices à domicile; réévaluer si les symptômes reviennent.</translation>
+    </message>
+    <message>
+        <source>Tolerated well.</source>
+        <translation>Bien toléré.</translation>
+    </message>
+    <message>
+        <source>Tolerated; sore for a day afterwards last time, so fewer needles today.</source>
+        <translation>Toléré; douleur post-puncture d&apos;une journée la dernière fois, donc moins d&apos;aiguilles aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Alex Demo, PT</source>
+        <translation>Alex Démo, pht</translation>
+    </message>
+    <message>
+        <source>Sam Example, PT</source>
+        <translation>Sam Exemple, pht</translation>
+    </message>
+    <message>
+        <source>Right L5 radiculopathy: sciatica into the lateral calf and dorsum of the foot</source>
+        <translation>Radiculopathie L5 droite&#xa0;: sciatalgie irradiant à la face latérale du mollet et au dos du pied</translation>
+    </message>
+    <message>
+        <source>Reduced lumbar flexion and SLR right 45 deg; tender paraspinals L4-S1 right; taut bands gluteus medius and fibularis longus; trophedema (matchstick test) L5 dermatome.</source>
+        <translation>Flexion lombaire diminuée et EJT droite à 45°; paravertébraux sensibles L4-S1 à droite; bandes tendues au moyen fessier et au long fibulaire; trophœdème (test de l&apos;allumette) au dermatome L5.</translation>
+    </message>
+    <message>
+        <source>Weekly IMS L4-S1 right segment; walking programme; review SLR each visit.</source>
+        <translation>SIM hebdomadaire des segments L4-S1 à droite; programme de marche; réévaluer l&apos;EJT à chaque visite.</translation>
+    </message>
+    <message>
+        <source>Left neck and shoulder pain with ache into the lateral arm (C5-6)</source>
+        <translation>Douleur au cou et à l&apos;épaule gauches, avec douleur sourde irradiant à la face latérale du bras (C5-6)</translation>
+    </message>
+    <message>
+        <source>Cervical rotation left limited 50%; tender paraspinals C4-C6 left; taut upper trapezius and levator scapulae; cool skin over the lateral arm.</source>
+        <translation>Rotation cervicale gauche limitée de 50&#xa0;%; paravertébraux sensibles C4-C6 à gauche; trapèze supérieur et élévateur de la scapula tendus; peau froide à la face latérale du bras.</translation>
+    </message>
+    <message>
+        <source>IMS C5-6 segment weekly; chin tucks and scapular setting at home.</source>
+        <translation>SIM hebdomadaire du segment C5-6; rétractions du menton et positionnement scapulaire à domicile.</translation>
+    </message>
+    <message>
+        <source>Right frozen shoulder (adhesive capsulitis): night pain, flexion 100 deg, ER 15 deg</source>
+        <translation>Épaule gelée droite (capsulite adhésive)&#xa0;: douleur nocturne, flexion 100°, RE 15°</translation>
+    </message>
+    <message>
+        <source>Capsular pattern right shoulder; taut rotator cuff and deltoid; tender C5 paraspinals.</source>
+        <translation>Patron capsulaire à l&apos;épaule droite; coiffe des rotateurs et deltoïde tendus; paravertébraux C5 sensibles.</translation>
+    </message>
+    <message>
+        <source>IMS to shoulder girdle and C5-6 paraspinals; pendulum and wand exercises daily.</source>
+        <translation>SIM de la ceinture scapulaire et des paravertébraux C5-6; exercices pendulaires et avec bâton chaque jour.</translation>
+    </message>
+    <message>
+        <source>Right lateral elbow pain (tennis elbow) with C6-7 segmental signs</source>
+        <translation>Douleur latérale au coude droit (épicondylite latérale) avec signes segmentaires C6-7</translation>
+    </message>
+    <message>
+        <source>Painful resisted wrist extension and middle-finger extension; grip 18 kg right vs 34 kg left; tender C6-7 paraspinals right.</source>
+        <translation>Extension du poignet et du majeur contre résistance douloureuses; force de poigne 18 kg à droite contre 34 kg à gauche; paravertébraux C6-7 sensibles à droite.</translation>
+    </message>
+    <message>
+        <source>IMS to forearm extensors and C6-7 segment; isometric wrist extension loading.</source>
+        <translation>SIM des extenseurs de l&apos;avant-bras et du segment C6-7; mise en charge isométrique des extenseurs du poignet.</translation>
+    </message>
+    <message>
+        <source>Chronic low back pain, both sides, worse on the left, 6 years</source>
+        <translation>Lombalgie chronique bilatérale, pire à gauche, depuis 6 ans</translation>
+    </message>
+    <message>
+        <source>Flexion to knees with guarding; tender paraspinals L3-S1 both sides, left more; peau d&apos;orange on skin rolling over the lumbar paraspinals.</source>
+        <translation>Flexion jusqu&apos;aux genoux avec réaction de protection; paravertébraux sensibles L3-S1 des deux côtés, davantage à gauche; peau d&apos;orange au palper-rouler sur les paravertébraux lombaires.</translation>
+    </message>
+    <message>
+        <source>IMS weekly with electrical stimulation to the deep paraspinals; graded activity.</source>
+        <translation>SIM hebdomadaire avec électrostimulation des paravertébraux profonds; reprise graduelle des activités.</translation>
+    </message>
+    <message>
+        <source>Fibromyalgia: widespread pain, poor sleep, neck and buttocks worst</source>
+        <translation>Fibromyalgie&#xa0;: douleurs diffuses, sommeil de mauvaise qualité, cou et fesses les plus atteints</translation>
+    </message>
+    <message>
+        <source>Tender at 14 of 18 points; widespread taut bands; sensitive to needling, so few needles and gentle technique.</source>
+        <translation>Sensible à 14 points sur 18; bandes tendues diffuses; sensible à la puncture, donc peu d&apos;aiguilles et technique douce.</translation>
+    </message>
+    <message>
+        <source>Gentle IMS, few needles per visit; pacing and sleep hygiene; GP aware.</source>
+        <translation>SIM douce, peu d&apos;aiguilles par visite; gestion de l&apos;énergie et hygiène du sommeil; médecin de famille informé.</translation>
+    </message>
+    <message>
+        <source>Left plantar heel pain, worse first steps in the morning, with S1 signs</source>
+        <translation>Talalgie plantaire gauche, pire aux premiers pas le matin, avec signes S1</translation>
+    </message>
+    <message>
+        <source>Tender medial calcaneal tubercle; ankle dorsiflexion 5 deg left vs 15 deg right; taut gastrocnemius and soleus; tender S1 paraspinals left.</source>
+        <translation>Tubercule médial du calcanéus sensible; dorsiflexion de la cheville 5° à gauche contre 15° à droite; gastrocnémien et soléaire tendus; paravertébraux S1 sensibles à gauche.</translation>
+    </message>
+    <message>
+        <source>IMS to calf, foot and S1 segment; calf stretching; night splint considered.</source>
+        <translation>SIM du mollet, du pied et du segment S1; étirements du mollet; orthèse de nuit envisagée.</translation>
+    </message>
+    <message>
+        <source>Cervicogenic headache from the upper neck (C2-3), right more than left</source>
+        <translation>Céphalée cervicogénique d&apos;origine cervicale haute (C2-3), plus à droite qu&apos;à gauche</translation>
+    </message>
+    <message>
+        <source>Headache reproduced by C2-3 pressure right; upper cervical rotation limited right; taut suboccipitals and semispinalis.</source>
+        <translation>Céphalée reproduite par la pression sur C2-3 à droite; rotation cervicale haute limitée à droite; sous-occipitaux et semi-épineux tendus.</translation>
+    </message>
+    <message>
+        <source>IMS C2-3 segment; deep neck flexor training; headache diary.</source>
+        <translation>SIM du segment C2-3; entraînement des fléchisseurs profonds du cou; journal des céphalées.</translation>
+    </message>
+    <message>
+        <source>Right buttock and hip pain (piriformis syndrome), sitting intolerance</source>
+        <translation>Douleur à la fesse et à la hanche droites (syndrome du piriforme), intolérance à la position assise</translation>
+    </message>
+    <message>
+        <source>Pain on FAIR test right; hip internal rotation 20 deg right vs 35 deg left; taut piriformis and gluteus medius; tender L5-S1 paraspinals right.</source>
+        <translation>Test FAIR douloureux à droite; rotation interne de la hanche 20° à droite contre 35° à gauche; piriforme et moyen fessier tendus; paravertébraux L5-S1 sensibles à droite.</translation>
+    </message>
+    <message>
+        <source>IMS L5-S1 segment and hip rotators; hip abductor strengthening.</source>
+        <translation>SIM du segment L5-S1 et des rotateurs de la hanche; renforcement des abducteurs de la hanche.</translation>
+    </message>
+    <message>
+        <source>lumbar flexion, SLR</source>
+        <translation>flexion lombaire, EJT</translation>
+    </message>
+    <message>
+        <source>gluteus medius, fibularis longus</source>
+        <translation>moyen fessier, long fibulaire</translation>
+    </message>
+    <message>
+        <source>L5 dermatome</source>
+        <translation>dermatome L5</translation>
+    </message>
+    <message>
+        <source>cervical rotation</source>
+        <translation>rotation cervicale</translation>
+    </message>
+    <message>
+        <source>C5-6 dermatome: cool skin</source>
+        <translation>dermatome C5-6&#xa0;: peau froide</translation>
+    </message>
+    <message>
+        <source>shoulder flexion, external rotation</source>
+        <translation>flexion et rotation externe de l&apos;épaule</translation>
+    </message>
+    <message>
+        <source>deltoid, infraspinatus</source>
+        <translation>deltoïde, infra-épineux</translation>
+    </message>
+    <message>
+        <source>forearm extensors</source>
+        <translation>extenseurs de l&apos;avant-bras</translation>
+    </message>
+    <message>
+        <source>lumbar</source>
+        <translation>lombaire</translation>
+    </message>
+    <message>
+        <source>widespread</source>
+        <translation>diffus</translation>
+    </message>
+    <message>
+        <source>upper trapezius</source>
+        <translation>trapèze supérieur</translation>
+    </message>
+    <message>
+        <source>ankle dorsiflexion</source>
+        <translation>dorsiflexion de la cheville</translation>
+    </message>
+    <message>
+        <source>lateral shin</source>
+        <translation>face latérale de la jambe</translation>
+    </message>
+    <message>
+        <source>upper cervical rotation</source>
+        <translation>rotation cervicale haute</translation>
+    </message>
+    <message>
+        <source>hip internal rotation</source>
+        <translation>rotation interne de la hanche</translation>
+    </message>
+    <message>
+        <source>piriformis</source>
+        <translation>piriforme</translation>
+    </message>
+    <message>
+        <source>Fictional demo patient.</source>
+        <translation>Dossier fictif de démonstration.</translation>
+    </message>
+    <message>
+        <source>Fictional demo patient. Warehouse supervisor; lifting restricted.</source>
+        <translation>Dossier fictif de démonstration. Superviseur d&apos;entrepôt; port de charges limité.</translation>
+    </message>
+    <message>
+        <source>Fictional demo patient. Prefers appointments before noon.</source>
+        <translation>Dossier fictif de démonstration. Préfère les rendez-vous en avant-midi.</translation>
+    </message>
+    <message>
+        <source>Warned to expect a day of soreness; heat and gentle walking advised.</source>
+        <translation>Avisée de prévoir une journée de douleur post-puncture; chaleur et marche douce conseillées.</translation>
+    </message>
+    <message>
+        <source>Pressure for one minute over the posterior deltoid site; resolved.</source>
+        <translation>Pression maintenue une minute sur le point du deltoïde postérieur; résolution complète.</translation>
+    </message>
+    <message>
+        <source>Lay supine for ten minutes with water; recovered fully before leaving.</source>
+        <translation>Allongé sur le dos dix minutes avec un verre d&apos;eau; complètement rétabli avant de partir.</translation>
+    </message>
+    <message>
+        <source>Late entry: adverse event reported by telephone</source>
+        <translation>Inscription tardive&#xa0;: événement indésirable signalé par téléphone</translation>
+    </message>
+    <message>
+        <source>Patient phoned the next morning: post-needling soreness in the right buttock for about 24 hours, eased with heat. No bruising, no nerve symptoms. Advised as usual.</source>
+        <translation>Le patient a téléphoné le lendemain matin&#xa0;: douleur post-puncture à la fesse droite pendant environ 24 heures, soulagée par la chaleur. Aucune ecchymose, aucun symptôme neurologique. Conseils habituels donnés.</translation>
+    </message>
+    <message>
+        <source>Correction: needle length</source>
+        <translation>Correction&#xa0;: longueur des aiguilles</translation>
+    </message>
+    <message>
+        <source>The forearm sites were needled with 30 mm needles, not the 40 mm recorded.</source>
+        <translation>Les points de l&apos;avant-bras ont été puncturés avec des aiguilles de 30 mm, et non de 40 mm comme consigné.</translation>
+    </message>
+    <message>
+        <source>Addition: outcome measure</source>
+        <translation>Ajout&#xa0;: mesure de résultat</translation>
+    </message>
+    <message>
+        <source>Oswestry Disability Index completed after the visit: 38% (was 52% at the first visit).</source>
+        <translation>Indice d&apos;incapacité d&apos;Oswestry rempli après la visite&#xa0;: 38&#xa0;% (52&#xa0;% à la première visite).</translation>
     </message>
 </context>
 <context>
