@@ -125,3 +125,16 @@ def test_the_window_on_a_file_starts_without_the_clinic_servers_live_parts():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_the_visit_list_keeps_room_for_its_columns_and_the_styles_scroll_bar(make_window):
+    # Its minimum width takes the scroll bar's from the list's own scroll bar, not by naming
+    # the QStyle class (about 10 ms of PySide6 enums as the window starts): the same width.
+    w = make_window()
+    sessions = w.patients.sessions
+    header = sessions.header()
+    style = sessions.style()
+    columns = sum(header.sectionSize(c) for c in (1, 2))
+    extent = style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent)
+    assert sessions.verticalScrollBar().sizeHint().width() == extent
+    assert sessions.minimumWidth() >= columns + 2 * sessions.frameWidth() + extent
