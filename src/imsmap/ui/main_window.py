@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         self._connect_chart()
         self._connect()
         self._listener = listen(records.bus, self, self._on_change)
-        if records.db.is_server:  # the other rooms: their holds and changes (ui.live_window)
+        if records.read.on_server:  # the other rooms: their holds and changes (ui.live_window)
             from imsmap.ui.live_window import LiveWindow
 
             self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
