@@ -250,3 +250,67 @@ def test_a_new_sessions_opening_is_painted_before_the_first_tap_is_timed(bench_a
     finally:
         bench.close()
         context.close()
+
+
+# A child of the start-up benchmark that sleeps in one constructor of the window: IMSMAP_SLOW
+# names it ("module:Class"), IMSMAP_SLOW_S how long. Then the benchmark's own child, unchanged.
+_SLOW_CHILD = """
+import os, sys, time
+sys.path.insert(0, {bench!r})
+import startup_child
+
+module_name, class_name = os.environ["IMSMAP_SLOW"].split(":")
+seconds = float(os.environ["IMSMAP_SLOW_S"])
+
+
+def slow(module):
+    cls = getattr(module, class_name)
+    real = cls.__init__
+
+    def init(self, *args, **kwargs):
+        time.sleep(seconds)
+        real(self, *args, **kwargs)
+
+    cls.__init__ = init
+
+
+sys.meta_path.insert(0, startup_child._PatchOnImport(module_name, slow))
+mode = sys.argv[1]
+startup_child.app(sys.argv[2], workload=False, interactive=mode == "interactive")
+"""
+
+
+def _slow_start(history_db, tmp_path, monkeypatch, where: str, seconds: float, mode: str):
+    import measure_startup
+
+    db, _pid = history_db
+    child = tmp_path / "slow_child.py"
+    child.write_text(_SLOW_CHILD.format(bench=str(BENCH)), encoding="utf-8")
+    monkeypatch.setattr(measure_startup, "CHILD", child)
+    env = measure_startup.child_env(tmp_path)
+    env.update(IMSMAP_SLOW=where, IMSMAP_SLOW_S=str(seconds))
+    tag = "INTERACTIVE" if mode == "interactive" else "PAINTED"
+    t, _rss, _cpu = measure_startup.run_child([mode, str(db)], env, timeout=120, tag=tag)
+    return t
+
+
+def test_a_delay_before_the_chart_is_painted_shows_in_both_start_up_figures(
+        history_db, tmp_path, monkeypatch):
+    # The chart panel is built in the window's step 1, before its first paint.
+    for mode in ("app", "interactive"):
+        t = _slow_start(history_db, tmp_path, monkeypatch, "imsmap.ui.chart_panel:ChartPanel",
+                        DELAY_S, mode)
+        assert t >= DELAY_S, (mode, t)
+
+
+def test_the_whole_window_figure_waits_for_step_2_and_the_first_paint_figure_does_not(
+        history_db, tmp_path, monkeypatch):
+    # The patient list is built in step 2 (build_rest), after the chart's first paint:
+    # startup_interactive_s pays a delay there, startup_s never waits for it (its child
+    # leaves at the first paint, long before a minute's sleep would end).
+    t = _slow_start(history_db, tmp_path, monkeypatch, "imsmap.ui.patient_panel:PatientPanel",
+                    DELAY_S, "interactive")
+    assert t >= DELAY_S, t
+    t = _slow_start(history_db, tmp_path, monkeypatch, "imsmap.ui.patient_panel:PatientPanel",
+                    60.0, "app")
+    assert t < 60.0, t

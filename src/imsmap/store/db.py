@@ -87,7 +87,7 @@ class Database:
             conn.execute("PRAGMA foreign_keys = ON")
             db = cls(conn, path, readonly)
             # Before anything writes (the WAL switch rewrites the file header): is it ours?
-            db._check_identity(is_new)
+            version = db._check_identity(is_new)
             if not readonly:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
@@ -95,10 +95,12 @@ class Database:
                         "StoreDb", "%1 cannot use SQLite's WAL journal (got %2)."), path, mode))
             conn.execute("PRAGMA synchronous = FULL")
             if not readonly:
-                apply_migrations(conn)
+                applied = apply_migrations(conn)
+                if applied:
+                    version = applied[-1]
             log.info("opened %s%s%s: schema %d, SQLite %s", shown(path),
                      " read-only" if readonly else "", " (new)" if is_new else "",
-                     db.schema_version, sqlite3.sqlite_version)
+                     version, sqlite3.sqlite_version)
             return db
         except BaseException as exc:
             if conn is not None:
@@ -107,12 +109,14 @@ class Database:
                 refuse(exc, path)  # a bug (in a migration...) is raised as it is
             raise
 
-    def _check_identity(self, is_new: bool) -> None:
+    def _check_identity(self, is_new: bool) -> int:
+        """Refuse a file that is not an imsmap database, or is newer than this imsmap reads;
+        returns its schema version (PRAGMA user_version)."""
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if is_new:
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            return
+            return int(version)
         if app_id != APPLICATION_ID:
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if tables:
@@ -125,6 +129,7 @@ class Database:
                 "StoreDb", "%1 was written by a newer imsmap (database schema %2); this imsmap "
                 "%3 reads schema %4 and older. Update imsmap to open it."),
                 self.path, version, __version__, SCHEMA_VERSION))
+        return int(version)
 
     def close(self) -> None:
         self.conn.close()

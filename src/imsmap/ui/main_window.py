@@ -24,6 +24,7 @@ and its settings were not read yet.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -49,7 +50,6 @@ from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
-from imsmap.ui.live_window import LiveWindow
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
@@ -70,6 +70,9 @@ from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_settings import PRACTITIONER
 from imsmap.ui.wording import database_title, said
+
+if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no other rooms
+    from imsmap.ui.live_window import LiveWindow
 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
@@ -248,7 +251,10 @@ class MainWindow(QMainWindow):
         self._connect_chart()
         self._connect()
         self._listener = listen(records.bus, self, self._on_change)
-        self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
+        if records.read.on_server:  # the other rooms: their holds and changes (ui.live_window)
+            from imsmap.ui.live_window import LiveWindow
+
+            self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
         if self.live is not None:
             self.session_panel.add_banner(self.live.banner)
             self.statusBar().addPermanentWidget(self.live.status_label)
@@ -517,6 +523,7 @@ class MainWindow(QMainWindow):
         if self.progress.patient_id is not None:
             self.progress.refresh()
         self._show_patient_texts()
+        self.screen_lock.apply_settings()  # a PIN set or removed in another window
         self._update_actions()
         if force:
             self.show_message(self.tr("Refreshed from the database."))

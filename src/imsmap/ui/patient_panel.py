@@ -135,10 +135,12 @@ class PatientPanel(QWidget):
             if column:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, widths[-1])
-        style = self.sessions.style()
+        # the list's own scroll bar's width (the style's PM_ScrollBarExtent: naming the QStyle
+        # class would cost PySide6 about 10 ms for its enums as the window starts, as in
+        # ui.history_bar)
         self.sessions.setMinimumWidth(
             sum(widths) + 2 * self.sessions.frameWidth()
-            + style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent))
+            + self.sessions.verticalScrollBar().sizeHint().width())
         self.sessions.currentItemChanged.connect(self._session_changed)
         self.new_session = QPushButton(self.tr("New session"))
         self.new_session.clicked.connect(self.newSessionRequested)

@@ -38,16 +38,21 @@ class ScreenLock(QObject):
         self.before_lock = before_lock
         self.say = say
         self.locked = False
+        # Whether a PIN is stored, as `apply_settings` last read it (the window's actions ask
+        # at every change of state: the setting is not read each time)
+        self.has_pin = False
         self._enabled_before: dict[QAction, bool] = {}
         idle.idle.connect(self._idle_lock)
         lock_screen.unlocked.connect(self.unlock)
 
     def available(self) -> bool:
-        return not self.locked and lock.has_pin(self.records)
+        return not self.locked and self.has_pin
 
     def apply_settings(self) -> None:
-        """Follow the stored PIN and idle time (after the set-up wizard or the PIN dialog)."""
+        """Follow the stored PIN and idle time (as the window starts, after the set-up wizard
+        or the PIN dialog, when another program wrote to the record): one read of each."""
         settings = lock.load(self.records)
+        self.has_pin = settings.has_pin
         self.idle.set_minutes(settings.idle_minutes if settings.has_pin else 0)
         self.availableChanged.emit(self.available())
 
@@ -73,7 +78,9 @@ class ScreenLock(QObject):
 
     def lock(self) -> bool:
         """Show only the lock screen until the practitioner's PIN is entered."""
-        if self.locked or not self.available():
+        if not self.locked:
+            self.apply_settings()  # never a lock screen for a PIN removed meanwhile
+        if not self.available():
             return False
         self.before_lock()
         self._enabled_before = {a: a.isEnabled() for a in self.window.actions()}

@@ -229,8 +229,9 @@ class SessionPanel(QWidget):
         self._notes_timer.stop()
         self.session = session
         self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
+        # offered as the session's practitioner is typed: no session (the field disabled), no list
         self._practitioners.setStringList(
-            [p.name for p in clinic.practitioners(self.records)])
+            [p.name for p in clinic.practitioners(self.records)] if session is not None else [])
         self._loading = True
         try:
             s = self.session
