@@ -261,12 +261,14 @@ class ChartPainter:
         painter.restore()
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
-                       highlight: frozenset = frozenset(), hover: str | None = None) -> None:
+                       highlight: frozenset = frozenset(), hover: str | None = None,
+                       within: QRectF | None = None) -> None:
         """The lit and hovered regions alone, as paint_base draws them, with what paint_base
         draws over them (bones, the body line, landmarks, labels) clipped to those regions.
         Over a paint_base without highlight or hover it gives paint_base's picture with them: the
         screen keeps that plain chart cached and repaints only this when the selection or the
-        pointer moves."""
+        pointer moves. ``within`` (view units), as for paint_base: the part the caller shows
+        (a tap repaints a marker's square); what cannot reach it is not painted."""
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
@@ -275,27 +277,32 @@ class ChartPainter:
         if not shown:
             return
         clip = self._clip_around(shown)
+        # Only what can reach the clip and the part shown: the regions, the bones whose shapes
+        # meet it, the caption band at the top.
+        area = clip.boundingRect()
+        if within is not None:
+            area = area.intersected(within)
+            if area.isEmpty():
+                return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
-        for r in shown:
+        for r in self._reaching(shown, area):
             self._paint_region(painter, r, highlight, hover, frozenset())
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for r in self._reaching(self.view.regions_on(self.layer_above), clip.boundingRect()):
+            for r in self._reaching(self.view.regions_on(self.layer_above), area):
                 painter.drawPath(self.region_path(r.id))
-        # Only what can reach the clip: bones whose shapes meet it, the caption band at the top.
-        area = clip.boundingRect()
-        self._paint_bones(painter, [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)
-                                    and self.box(d.d).intersects(area)])
+        self._paint_bones(painter, self._reaching(
+            [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)], area))
         self._paint_notes(painter, within=area)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
-        if hover_ok:
+        if hover_ok and self._reaching([self.view.region(hover)], area):
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
