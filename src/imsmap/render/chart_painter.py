@@ -125,8 +125,8 @@ class ChartPainter:
         self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
         # Shapes' boxes (by path data), taken once: which shapes reach the part painted is
-        # asked at every paint. And paint_emphasis's last clip: the lit muscles stay the same
-        # from one paint to the next (a tap repaints around its new marker).
+        # asked at every paint. And paint_emphasis's last clip, kept while the same muscles
+        # are lit (the repaints of a hover, of a marker, while one selection stays).
         self._boxes: dict[str, QRectF] = {}
         self._emphasis_clip: tuple[tuple, QPainterPath] | None = None
         self._text_boxes: dict[tuple, QRectF] = {}
@@ -315,8 +315,8 @@ class ChartPainter:
 
     def _clip_around(self, shown: list[Region]) -> QPainterPath:
         """paint_emphasis's clip: the regions shown and a band around them as wide as the
-        widest line drawn along their edge. Made again only when the regions or the widths
-        change: stroking it was about a third of a tap's frame."""
+        widest line drawn along their edge, stroked: made again only when the regions or the
+        widths change."""
         s = self.style
         width = max(s.muscle_width * 1.6, s.hover_width, s.body_width) + 2.0
         key = (tuple(r.id for r in shown), width)
