@@ -180,3 +180,52 @@ def test_zoomed_in_the_cached_chart_paints_the_part_shown_and_looks_the_same(
     everything = view.viewport().grab().toImage()
     assert part == everything
     view.deleteLater()
+
+
+def test_a_small_repaint_paints_the_lit_muscles_within_it_and_looks_the_same(qapp, atlas):
+    # A tap repaints the new marker's square: the emphasis item is told that square
+    # (option.exposedRect) and paint_emphasis leaves out what cannot reach it.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPicture
+
+    from imsmap.ui.chart_view import ChartView
+
+    scene = ChartScene(atlas, "spinal", "superficial")
+    chart = scene.chart
+    region = max(chart.regions(), key=lambda r: r.area)
+    lit = frozenset(r.id for r in chart.regions() if r.muscle == region.muscle)
+    assert len(lit) > 4
+    scene.set_search_highlight(lit)
+    view = ChartView()
+    view.setScene(scene)
+    view.resize(600, 900)
+    view.viewport().grab()  # laid out and fitted, the chart cached
+    told: list[QRectF | None] = []
+    real = chart.paint_emphasis
+
+    def recording(painter, **kwargs):
+        within = kwargs.get("within")
+        told.append(None if within is None else QRectF(within))  # the option's, kept
+        real(painter, **kwargs)
+
+    chart.paint_emphasis = recording
+    at = view.mapFromScene(*region.label)
+    square = QRect(at.x() - 20, at.y() - 20, 40, 40)
+    part = view.viewport().grab(square).toImage()
+    assert told and told[-1] is not None
+    assert told[-1].width() * told[-1].height() < 0.05 * chart.bounding_rect().width() * \
+        chart.bounding_rect().height()
+    # the same square painted with the whole of every lit muscle, as before
+    chart.paint_emphasis = lambda painter, within=None, **kwargs: real(painter, **kwargs)
+    assert view.viewport().grab(square).toImage() == part
+
+    def recorded(**kwargs) -> int:
+        picture = QPicture()
+        p = QPainter(picture)
+        real(p, highlight=lit, **kwargs)
+        p.end()
+        return picture.size()
+
+    far = QRectF(0, 0, 20, 20)  # the top-left corner: no lit muscle reaches it
+    assert recorded(within=far) < recorded() / 4
+    view.deleteLater()

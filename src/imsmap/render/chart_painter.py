@@ -124,6 +124,12 @@ class ChartPainter:
         self._paths: dict[str, QPainterPath] = {}
         self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
+        # Shapes' boxes (by path data), taken once: which shapes reach the part painted is
+        # asked at every paint. And paint_emphasis's last clip, kept while the same muscles
+        # are lit (the repaints of a hover, of a marker, while one selection stays).
+        self._boxes: dict[str, QRectF] = {}
+        self._emphasis_clip: tuple[tuple, QPainterPath] | None = None
+        self._text_boxes: dict[tuple, QRectF] = {}
 
     def speak(self, atlas: Any, language: str) -> ChartPainter:
         """Paint the atlas's words on this chart (its title, the landmarks' names, its notes)
@@ -167,6 +173,13 @@ class ChartPainter:
             path = self._fibres[region.id] = painter_paths(region.fibres)
         return path
 
+    def box(self, d: str) -> QRectF:
+        """The bounding box of path data ``d`` (a region's or a detail's), view units."""
+        box = self._boxes.get(d)
+        if box is None:
+            box = self._boxes[d] = painter_path(d).boundingRect()
+        return QRectF(box)
+
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
 
@@ -187,8 +200,7 @@ class ChartPainter:
         """
         self._paint_base(painter, labels, highlight, hover, dim, within)
 
-    def _reaching(self, shapes: Iterable[Any], path_of: Callable[[Any], QPainterPath],
-                  within: QRectF | None) -> list[Any]:
+    def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
         around a shape, can paint inside ``within``; all of them for None."""
         if within is None:
@@ -198,7 +210,7 @@ class ChartPainter:
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
         return [x for x in shapes
-                if path_of(x).boundingRect().adjusted(-pad, -pad, pad, pad).intersects(within)]
+                if self.box(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None) -> None:
@@ -209,14 +221,12 @@ class ChartPainter:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(s.skin))
         painter.drawPath(self._outline)
-        details = self._reaching(self.view.details, lambda d: painter_path(d.d), within)
+        details = self._reaching(self.view.details, within)
         contours = [d for d in details if d.kind == "contour"]
         under = [d for d in details if d.kind == UNDERLAY]
         bones = [d for d in details if d.kind not in ("contour", UNDERLAY)]
         self._paint_details(painter, contours)
-        region_path = self.region_path
-        above = self._reaching(self.view.regions_on(self.layer_above),
-                               lambda r: region_path(r.id), within)
+        above = self._reaching(self.view.regions_on(self.layer_above), within)
         if self.is_deep:
             for r in above:
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -225,7 +235,7 @@ class ChartPainter:
         # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
         # suboccipital muscles): over the ghosted layer above, under this layer's muscles
         self._paint_bones(painter, under)
-        for r in self._reaching(self.regions(), lambda r: region_path(r.id), within):
+        for r in self._reaching(self.regions(), within):
             self._paint_region(painter, r, highlight, hover, dim)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
@@ -251,12 +261,14 @@ class ChartPainter:
         painter.restore()
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
-                       highlight: frozenset = frozenset(), hover: str | None = None) -> None:
+                       highlight: frozenset = frozenset(), hover: str | None = None,
+                       within: QRectF | None = None) -> None:
         """The lit and hovered regions alone, as paint_base draws them, with what paint_base
         draws over them (bones, the body line, landmarks, labels) clipped to those regions.
         Over a paint_base without highlight or hover it gives paint_base's picture with them: the
         screen keeps that plain chart cached and repaints only this when the selection or the
-        pointer moves."""
+        pointer moves. ``within`` (view units), as for paint_base: the part the caller shows
+        (a tap repaints a marker's square); what cannot reach it is not painted."""
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
@@ -264,34 +276,33 @@ class ChartPainter:
                  if r.id in highlight or r.muscle in highlight or (hover_ok and r.id == hover)]
         if not shown:
             return
-        clip = QPainterPath()
-        clip.setFillRule(Qt.FillRule.WindingFill)
-        for r in shown:
-            clip.addPath(self.region_path(r.id))
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(s.muscle_width * 1.6, s.hover_width, s.body_width) + 2.0)
-        clip.addPath(stroker.createStroke(clip))
+        clip = self._clip_around(shown)
+        # Only what can reach the clip and the part shown: the regions, the bones whose shapes
+        # meet it, the caption band at the top.
+        area = clip.boundingRect()
+        if within is not None:
+            area = area.intersected(within)
+            if area.isEmpty():
+                return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
-        for r in shown:
+        for r in self._reaching(shown, area):
             self._paint_region(painter, r, highlight, hover, frozenset())
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for r in self.view.regions_on(self.layer_above):
+            for r in self._reaching(self.view.regions_on(self.layer_above), area):
                 painter.drawPath(self.region_path(r.id))
-        # Only what can reach the clip: bones whose shapes meet it, the caption band at the top.
-        area = clip.boundingRect()
-        self._paint_bones(painter, [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)
-                                    and painter_path(d.d).boundingRect().intersects(area)])
+        self._paint_bones(painter, self._reaching(
+            [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)], area))
         self._paint_notes(painter, within=area)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)
-        if hover_ok:
+        if hover_ok and self._reaching([self.view.region(hover)], area):
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
@@ -301,6 +312,24 @@ class ChartPainter:
         if area.top() < self._caption_bottom():
             self._paint_caption(painter)
         painter.restore()
+
+    def _clip_around(self, shown: list[Region]) -> QPainterPath:
+        """paint_emphasis's clip: the regions shown and a band around them as wide as the
+        widest line drawn along their edge, stroked: made again only when the regions or the
+        widths change."""
+        s = self.style
+        width = max(s.muscle_width * 1.6, s.hover_width, s.body_width) + 2.0
+        key = (tuple(r.id for r in shown), width)
+        if self._emphasis_clip is None or self._emphasis_clip[0] != key:
+            clip = QPainterPath()
+            clip.setFillRule(Qt.FillRule.WindingFill)
+            for r in shown:
+                clip.addPath(self.region_path(r.id))
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            clip.addPath(stroker.createStroke(clip))
+            self._emphasis_clip = (key, clip)
+        return self._emphasis_clip[1]
 
     def _caption_bottom(self) -> float:
         """How far down the caption's text can reach (view units), a little generously."""
@@ -382,8 +411,8 @@ class ChartPainter:
     def landmark_bounds(self, lm: Landmark) -> QRectF:
         """Where a landmark's diamond and name (with its halo) paint."""
         size = self.style.label_size
-        text = text_path(self.landmark_captions.get(lm.id, lm.name), size, anchor="left",
-                         at=(lm.x + 14, lm.y)).boundingRect()
+        text = self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False, "left",
+                              (lm.x + 14, lm.y))
         pad = size * 0.28 + 2.0
         return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
 
@@ -393,8 +422,20 @@ class ChartPainter:
     def note_bounds(self, note: Note) -> QRectF:
         """Where a note's words (with their halo) paint."""
         pad = note.size * 0.28 + 2.0
-        return text_path(self.note_caption(note), note.size, bold=True, anchor=note.anchor,
-                         at=(note.x, note.y)).boundingRect().adjusted(-pad, -pad, pad, pad)
+        return self._text_box(self.note_caption(note), note.size, True, note.anchor,
+                              (note.x, note.y)).adjusted(-pad, -pad, pad, pad)
+
+    def _text_box(self, text: str, size: float, bold: bool, anchor: str,
+                  at: tuple[float, float]) -> QRectF:
+        """The box of text_path(text, ...), taken once: asked at every paint of a part of the
+        chart (which words reach it), and a line of the spinal chart's key is about 2,000
+        curve elements to place."""
+        key = (text, size, bold, anchor, at)
+        box = self._text_boxes.get(key)
+        if box is None:
+            box = self._text_boxes[key] = text_path(text, size, bold=bold, anchor=anchor,
+                                                    at=at).boundingRect()
+        return QRectF(box)
 
     def _paint_notes(self, painter: QPainter, within: QRectF | None = None) -> None:
         """The words drawn on the chart, in bone colour as the drawing's own lettering; with

@@ -191,6 +191,9 @@ class EmphasisItem(QGraphicsItem):
         self.setZValue(Z_EMPHASIS)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+        # option.exposedRect is then the part being repainted (a tap: the new marker's square),
+        # not the whole chart: paint_emphasis leaves out what cannot reach it.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt naming
         return self.chart.bounding_rect()
@@ -211,7 +214,7 @@ class EmphasisItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         bg = self.background
         self.chart.paint_emphasis(painter, labels=bg.labels, highlight=bg.highlight,
-                                  hover=bg.hover)
+                                  hover=bg.hover, within=option.exposedRect)
 
 
 class RegionItem(QGraphicsPathItem):
