@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from imsmap.atlas.views import GroupName, Landmark, Note, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
-from imsmap.render.text import draw_text, text_path
+from imsmap.render.text import draw_text, is_raster, text_path
 
 # The patient's sides, over a body chart seen from the front or the back.
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
@@ -327,20 +327,35 @@ class ChartPainter:
                                  blend(s.dim_fill, s.muscle_line, 0.4))
         if r.id == hover and not lit:
             fill = blend(fill, s.background, 0.25)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawPath(path)
-        if r.fibres:
+        if r.fibres and not is_raster(painter):
+            # A PDF writes every path it is given, and the outline is the bulk of a muscle:
+            # the clip the fibres need is filled instead of writing the outline once more to
+            # fill it (the fill's edge, clipped rather than filled, lies under the stroke).
             painter.save()
             painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-            painter.setPen(QPen(fibre, s.fibre_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.fibre_path(r))
+            painter.fillRect(path.boundingRect(), fill)
+            self._paint_fibres(painter, r, fibre)
             painter.restore()
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawPath(path)
+            if r.fibres:
+                painter.save()
+                painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+                self._paint_fibres(painter, r, fibre)
+                painter.restore()
         painter.setPen(QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+
+    def _paint_fibres(self, painter: QPainter, r: Region, colour: QColor) -> None:
+        """The region's fibres, in the clip its caller set to the region."""
+        painter.setPen(QPen(colour, self.style.fibre_width, Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.fibre_path(r))
 
     def _paint_details(self, painter: QPainter, contours: list) -> None:
         s = self.style
