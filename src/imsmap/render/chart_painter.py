@@ -8,6 +8,7 @@ a widget alike. All colours are opaque (see render.style).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
@@ -78,6 +79,19 @@ def label_leader(region: Region | GroupName, box: QRectF) -> tuple[QPointF, QPoi
     return start, end
 
 
+@lru_cache(maxsize=8192)
+def _bounds(d: str) -> QRectF:
+    """The bounding box of path data ``d``: a shape's path is the atlas's, the same for every
+    painter of its view (a report makes one painter per chart, and asks again for each part)."""
+    return painter_path(d).boundingRect()
+
+
+@lru_cache(maxsize=4096)
+def _joined(ds: tuple[str, ...]) -> QPainterPath:
+    """Several path strings as one path, made once per process (a region's fibres)."""
+    return painter_paths(ds)
+
+
 def _get(marker: Any, key: str, default: Any = None) -> Any:
     if isinstance(marker, Mapping):
         return marker.get(key, default)
@@ -122,7 +136,6 @@ class ChartPainter:
         # sheets' cues) by note id, likewise; {} keeps the atlas's English.
         self.note_captions: dict[str, str] = {}
         self._paths: dict[str, QPainterPath] = {}
-        self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
 
     def speak(self, atlas: Any, language: str) -> ChartPainter:
@@ -162,10 +175,7 @@ class ChartPainter:
     def fibre_path(self, region: Region) -> QPainterPath:
         """The region's fibre lines as one path: stroked with one call, not one per line (a
         view has about 2,300 of them), with the same pixels."""
-        path = self._fibres.get(region.id)
-        if path is None:
-            path = self._fibres[region.id] = painter_paths(region.fibres)
-        return path
+        return _joined(region.fibres)
 
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
@@ -187,7 +197,7 @@ class ChartPainter:
         """
         self._paint_base(painter, labels, highlight, hover, dim, within)
 
-    def _reaching(self, shapes: Iterable[Any], path_of: Callable[[Any], QPainterPath],
+    def _reaching(self, shapes: Iterable[Any], path_of: Callable[[Any], str],
                   within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
         around a shape, can paint inside ``within``; all of them for None."""
@@ -198,7 +208,7 @@ class ChartPainter:
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
         return [x for x in shapes
-                if path_of(x).boundingRect().adjusted(-pad, -pad, pad, pad).intersects(within)]
+                if _bounds(path_of(x)).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None) -> None:
@@ -209,14 +219,12 @@ class ChartPainter:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(s.skin))
         painter.drawPath(self._outline)
-        details = self._reaching(self.view.details, lambda d: painter_path(d.d), within)
+        details = self._reaching(self.view.details, lambda d: d.d, within)
         contours = [d for d in details if d.kind == "contour"]
         under = [d for d in details if d.kind == UNDERLAY]
         bones = [d for d in details if d.kind not in ("contour", UNDERLAY)]
         self._paint_details(painter, contours)
-        region_path = self.region_path
-        above = self._reaching(self.view.regions_on(self.layer_above),
-                               lambda r: region_path(r.id), within)
+        above = self._reaching(self.view.regions_on(self.layer_above), lambda r: r.d, within)
         if self.is_deep:
             for r in above:
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -225,7 +233,7 @@ class ChartPainter:
         # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
         # suboccipital muscles): over the ghosted layer above, under this layer's muscles
         self._paint_bones(painter, under)
-        for r in self._reaching(self.regions(), lambda r: region_path(r.id), within):
+        for r in self._reaching(self.regions(), lambda r: r.d, within):
             self._paint_region(painter, r, highlight, hover, dim)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
@@ -286,7 +294,7 @@ class ChartPainter:
         # Only what can reach the clip: bones whose shapes meet it, the caption band at the top.
         area = clip.boundingRect()
         self._paint_bones(painter, [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)
-                                    and painter_path(d.d).boundingRect().intersects(area)])
+                                    and _bounds(d.d).intersects(area)])
         self._paint_notes(painter, within=area)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
