@@ -8,6 +8,7 @@ a widget alike. All colours are opaque (see render.style).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 from imsmap.atlas.views import GroupName, Landmark, Note, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
-from imsmap.render.text import draw_text, text_path
+from imsmap.render.text import draw_text, is_raster, text_path
 
 # The patient's sides, over a body chart seen from the front or the back.
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
@@ -78,6 +79,19 @@ def label_leader(region: Region | GroupName, box: QRectF) -> tuple[QPointF, QPoi
     return start, end
 
 
+@lru_cache(maxsize=8192)
+def _bounds(d: str) -> QRectF:
+    """The bounding box of path data ``d``: a shape's path is the atlas's, the same for every
+    painter of its view (a report makes one painter per chart, and asks again for each part)."""
+    return painter_path(d).boundingRect()
+
+
+@lru_cache(maxsize=4096)
+def _joined(ds: tuple[str, ...]) -> QPainterPath:
+    """Several path strings as one path, made once per process (a region's fibres)."""
+    return painter_paths(ds)
+
+
 def _get(marker: Any, key: str, default: Any = None) -> Any:
     if isinstance(marker, Mapping):
         return marker.get(key, default)
@@ -122,12 +136,10 @@ class ChartPainter:
         # sheets' cues) by note id, likewise; {} keeps the atlas's English.
         self.note_captions: dict[str, str] = {}
         self._paths: dict[str, QPainterPath] = {}
-        self._fibres: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
         # Shapes' boxes (by path data), taken once: which shapes reach the part painted is
         # asked at every paint. And paint_emphasis's last clip, kept while the same muscles
         # are lit (the repaints of a hover, of a marker, while one selection stays).
-        self._boxes: dict[str, QRectF] = {}
         self._emphasis_clip: tuple[tuple, QPainterPath] | None = None
         self._text_boxes: dict[tuple, QRectF] = {}
 
@@ -168,17 +180,11 @@ class ChartPainter:
     def fibre_path(self, region: Region) -> QPainterPath:
         """The region's fibre lines as one path: stroked with one call, not one per line (a
         view has about 2,300 of them), with the same pixels."""
-        path = self._fibres.get(region.id)
-        if path is None:
-            path = self._fibres[region.id] = painter_paths(region.fibres)
-        return path
+        return _joined(region.fibres)
 
     def box(self, d: str) -> QRectF:
         """The bounding box of path data ``d`` (a region's or a detail's), view units."""
-        box = self._boxes.get(d)
-        if box is None:
-            box = self._boxes[d] = painter_path(d).boundingRect()
-        return QRectF(box)
+        return QRectF(_bounds(d))
 
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
@@ -356,20 +362,35 @@ class ChartPainter:
                                  blend(s.dim_fill, s.muscle_line, 0.4))
         if r.id == hover and not lit:
             fill = blend(fill, s.background, 0.25)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawPath(path)
-        if r.fibres:
+        if r.fibres and not is_raster(painter):
+            # A PDF writes every path it is given, and the outline is the bulk of a muscle:
+            # the clip the fibres need is filled instead of writing the outline once more to
+            # fill it (the fill's edge, clipped rather than filled, lies under the stroke).
             painter.save()
             painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-            painter.setPen(QPen(fibre, s.fibre_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.fibre_path(r))
+            painter.fillRect(path.boundingRect(), fill)
+            self._paint_fibres(painter, r, fibre)
             painter.restore()
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawPath(path)
+            if r.fibres:
+                painter.save()
+                painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+                self._paint_fibres(painter, r, fibre)
+                painter.restore()
         painter.setPen(QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+
+    def _paint_fibres(self, painter: QPainter, r: Region, colour: QColor) -> None:
+        """The region's fibres, in the clip its caller set to the region."""
+        painter.setPen(QPen(colour, self.style.fibre_width, Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.fibre_path(r))
 
     def _paint_details(self, painter: QPainter, contours: list) -> None:
         s = self.style

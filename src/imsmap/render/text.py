@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-__all__ = ["HALO_WIDTH", "draw_text", "halo_outline", "text_path"]
+__all__ = ["HALO_WIDTH", "draw_text", "halo_outline", "is_raster", "text_path"]
 
 FONT_FAMILY = "DejaVu Sans"
 BASE_PX = 100  # the size texts are laid out at; placed by a transform
@@ -122,14 +122,19 @@ def halo_outline(text: str, size: float, *, bold: bool = False, anchor: str = "c
     return _placement(text, size, bold, anchor, at).map(_halo_base(text, bold))
 
 
+def is_raster(painter: QPainter) -> bool:
+    """Whether ``painter`` paints pixels (a window, a QImage), not vectors (a PDF, a printer)."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+
+
 def draw_text(painter: QPainter, text: str, size: float, at: tuple[float, float],
               colour: QColor, halo: QColor | None, *, anchor: str = "center",
               bold: bool = False) -> None:
     """``text`` filled in ``colour`` over its halo in ``halo`` (None: no halo)."""
     path = text_path(text, size, bold=bold, anchor=anchor, at=at)
     if halo is not None:
-        engine = painter.paintEngine()
-        if engine is not None and engine.type() == QPaintEngine.Type.Raster:
+        if is_raster(painter):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawPath(halo_outline(text, size, bold=bold, anchor=anchor, at=at))
