@@ -1,7 +1,9 @@
 """The names printed on every sheet: none prints over another, every name says which muscle it is.
 
 Measured on the shipped views (the generated JSON) with the painter's own words and font
-(imsmap.render.chart_painter.label_text / text_path), each name with its white halo.
+(imsmap.render.chart_painter.label_text / text_path), each name with its white halo, in every
+language a chart is shown in: English, and French with its longer names, its place (the view's
+`placed`), its landmarks' names and its notes.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import pytest
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from imsmap.atlas import geometry
+from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.views import GroupName, load_views, parse_view
 from imsmap.render.chart_painter import (
     ChartPainter,
+    chart_names,
     group_text,
     label_leader,
     label_text,
@@ -28,14 +31,17 @@ from imsmap.render.chart_painter import (
 from imsmap.render.style import LIGHT
 
 VIEWS = load_views(validate=True)
-SHEETS = [(v.id, layer) for v in VIEWS.values() for layer in v.layer_ids]
+LANGUAGES = ("en", "fr_CA")
+SHEETS = [(v.id, layer, lang) for v in VIEWS.values() for layer in v.layer_ids for lang in LANGUAGES]
+SHEET_IDS = [f"{v}-{layer}-{lang}" for v, layer, lang in SHEETS]
+NAMES = {lang: chart_names(load_atlas().catalogue, lang) for lang in LANGUAGES}
 
 
-def _words(view, item) -> tuple[str, float]:
-    """What the painter writes for a region, or for a group's name (View.groups)."""
+def _words(view, item, lang="en") -> tuple[str, float]:
+    """What the painter writes for a region, or for a group's name (View.groups), in `lang`."""
     if isinstance(item, GroupName):
-        return group_text(item)
-    return label_text(item, view.kind, view.in_group(item))
+        return group_text(item, NAMES[lang])
+    return label_text(item, view.kind, view.in_group(item), NAMES[lang])
 
 
 def _named(view, layer) -> list[tuple[str, object]]:
@@ -44,23 +50,32 @@ def _named(view, layer) -> list[tuple[str, object]]:
             + [(f"group {g.muscle} {g.side}", g) for g in view.groups_on(layer)])
 
 
-def _name_box(view, region) -> QRectF:
-    text, k = _words(view, region)
+def _name_box(view, region, lang="en") -> QRectF:
+    text, k = _words(view, region, lang)
     size = LIGHT.label_size * k
-    at = region.name_at if region.name_at is not None else region.label
+    point, name_at = region.placement(lang)
+    at = name_at if name_at is not None else point
     pad = size * 0.14  # the halo: a pen of size * 0.28 round the outline
     return text_path(text, size, at=at).boundingRect().adjusted(-pad, -pad, pad, pad)
 
 
-def _printed_words(view) -> list[tuple[str, QRectF]]:
-    """What else the sheet prints: landmarks' names (spinal chart), words drawn as details."""
+def _printed_words(view, lang="en") -> list[tuple[str, QRectF]]:
+    """What else the sheet prints, as the painter prints it in `lang`: landmarks' names (spinal
+    chart), its notes (the spinal key, the hand and foot cues), words drawn as details."""
     out = []
+    chart = ChartPainter(view, view.id).speak(load_atlas(), lang)
     if view.kind == "spinal":
         for lm in view.landmarks:  # the diamond and the name right of it, with its halo
             pad = LIGHT.label_size * 0.14
-            name = text_path(lm.name, LIGHT.label_size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()
+            name = text_path(chart.landmark_captions[lm.id], LIGHT.label_size, anchor="left",
+                             at=(lm.x + 14, lm.y)).boundingRect()
             out.append((f"landmark {lm.id}",
                         name.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)))
+    for note in view.notes:  # the note's words and the halo (note_bounds adds a margin)
+        pad = note.size * 0.14
+        out.append((f"note {note.id}", text_path(chart.note_caption(note), note.size, bold=True,
+                                                 anchor=note.anchor, at=(note.x, note.y))
+                    .boundingRect().adjusted(-pad, -pad, pad, pad)))
     for d in view.details:
         if d.kind == "label":
             for poly in geometry.flatten(d.d):
@@ -80,32 +95,34 @@ def _crosses(line: QLineF, box: QRectF) -> bool:
     return False
 
 
-@pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
-def test_no_name_prints_over_another(qapp, view_id, layer):
+@pytest.mark.parametrize(("view_id", "layer", "lang"), SHEETS, ids=SHEET_IDS)
+def test_no_name_prints_over_another(qapp, view_id, layer, lang):
     view = VIEWS[view_id]
-    names = [(rid, _name_box(view, r)) for rid, r in _named(view, layer)]
+    names = [(rid, _name_box(view, r, lang)) for rid, r in _named(view, layer)]
     clashes = [f"{a} / {b}" for (a, ba), (b, bb) in itertools.combinations(names, 2)
                if ba.intersected(bb).width() > 0 and ba.intersected(bb).height() > 0]
     assert clashes == []
-    words = _printed_words(view)
+    words = _printed_words(view, lang)
     over_words = [f"{a} / {b}" for a, ba in names for b, bb in words if ba.intersects(bb)]
     assert over_words == []
 
 
-@pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
-def test_a_leader_runs_from_its_region_to_its_name_across_no_other_name(qapp, view_id, layer):
+@pytest.mark.parametrize(("view_id", "layer", "lang"), SHEETS, ids=SHEET_IDS)
+def test_a_leader_runs_from_its_region_to_its_name_across_no_other_name(qapp, view_id, layer, lang):
     view = VIEWS[view_id]
     named = _named(view, layer)
-    boxes = {rid: _name_box(view, r) for rid, r in named}
+    boxes = {rid: _name_box(view, r, lang) for rid, r in named}
     for rid, r in named:
-        if r.name_at is None:
-            continue
+        point, name_at = r.placement(lang)
         if isinstance(r, GroupName):  # a group's leader starts on one of its regions
-            assert any(g.contains(*r.label) for g in view.regions_on(layer) if r.covers(g)), rid
+            assert any(g.contains(*point) for g in view.regions_on(layer) if r.covers(g)), rid
         else:
-            assert r.contains(*r.label), rid  # the leader starts on the region (a tap lands there)
-        text, k = _words(view, r)
-        leader = label_leader(r, text_path(text, LIGHT.label_size * k, at=r.name_at).boundingRect())
+            assert r.contains(*point), rid  # the name (or its leader) starts on its region
+        if name_at is None:
+            continue
+        text, k = _words(view, r, lang)
+        leader = label_leader(r, text_path(text, LIGHT.label_size * k, at=name_at).boundingRect(),
+                              lang)
         assert leader is not None, rid
         line = QLineF(*leader)
         crossed = [o for o, box in boxes.items() if o != rid and _crosses(line, box)]
