@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.names import names_file_languages
 from imsmap.atlas.views import GroupName, load_views, parse_view
 from imsmap.render.chart_painter import (
     ChartPainter,
@@ -31,7 +32,7 @@ from imsmap.render.chart_painter import (
 from imsmap.render.style import LIGHT
 
 VIEWS = load_views(validate=True)
-LANGUAGES = ("en", "fr_CA")
+LANGUAGES = ("en", *names_file_languages())  # each language a chart is shown in
 SHEETS = [(v.id, layer, lang) for v in VIEWS.values() for layer in v.layer_ids for lang in LANGUAGES]
 SHEET_IDS = [f"{v}-{layer}-{lang}" for v, layer, lang in SHEETS]
 NAMES = {lang: chart_names(load_atlas().catalogue, lang) for lang in LANGUAGES}
@@ -312,3 +313,90 @@ def test_a_group_needs_levels_and_is_named_once():
         parse_view(data)
     with pytest.raises(AtlasError, match="groups must be a list"):
         parse_view({**_grouped_view(), "groups": {"a": 1}})
+
+
+# -- a name's place in another language (`placed`, docs/atlas-format.md) --------------------------
+def _paint_in(view, language: str, words: dict[str, str]) -> QImage:
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    chart = ChartPainter(view, view.id)
+    chart.language, chart.muscle_names = language, words
+    chart.paint_base(painter, labels=True)
+    painter.end()
+    return image
+
+
+def _ink(image: QImage, x0: int, x1: int, y: int) -> int:
+    return min(image.pixelColor(x, y).lightness() for x in range(x0, x1))
+
+
+def test_a_language_s_place_is_where_its_name_is_painted_and_english_keeps_its_own(qapp):
+    data = _tiny_view([300, 110])
+    data["regions"][0]["placed"] = {"fr_CA": {"label": [105, 112], "name_at": [300, 220]}}
+    view = parse_view(data, validate=True)
+    region = view.regions[0]
+    assert region.placement("en") == ((110.0, 110.0), (300.0, 110.0))
+    assert region.placement("fr_CA") == ((105.0, 112.0), (300.0, 220.0))
+    assert region.placement("fr_FR") == region.placement("fr_CA")  # French of another country
+    assert region.placement("de") == region.placement("en")
+    french = _paint_in(view, "fr_CA", {"deltoid": "deltoïde"})
+    english = _paint_in(view, "en", {})
+    assert _ink(french, 280, 320, 220) < 120 and _ink(french, 280, 320, 110) > 200
+    assert _ink(english, 280, 320, 110) < 120 and _ink(english, 280, 320, 220) > 200
+    # the French leader runs from its own point down to its name
+    def darkest(image):
+        return min(image.pixelColor(200, y).lightness() for y in range(150, 190))
+    assert darkest(french) < darkest(english) - 40
+
+
+def test_a_view_without_a_language_s_place_paints_its_words_at_english_s(qapp):
+    view = parse_view(_tiny_view([300, 110]), validate=True)
+    assert view.regions[0].placement("fr_CA") == ((110.0, 110.0), (300.0, 110.0))
+    french = _paint_in(view, "fr_CA", {"deltoid": "deltoïde, partie claviculaire"})
+    english = _paint_in(view, "en", {})
+    # the longer French words are painted there, centred on the same point (above the leader,
+    # which runs along y 110)
+    french_ink = min(_ink(french, 215, 240, y) for y in range(103, 108))
+    english_ink = min(_ink(english, 215, 240, y) for y in range(103, 108))
+    assert french_ink < 120 and english_ink > 200
+
+
+@pytest.mark.parametrize("bad", [
+    "here", {"en": {"label": [1, 2]}}, {"french": {"label": [1, 2]}}, {"fr_CA": [1, 2]},
+    {"fr_CA": {"label": [1]}}, {"fr_CA": {"name_at": [1, 2]}},
+    {"fr_CA": {"label": [1, 2], "name_at": [float("nan"), 2]}},
+    {"fr_CA": {"label": [1, 2], "where": [1, 2]}},
+])
+def test_a_bad_language_place_is_refused_with_one_sentence(bad):
+    data = _tiny_view(None)
+    data["regions"][0]["placed"] = copy.deepcopy(bad)
+    with pytest.raises(AtlasError, match="placed") as info:
+        parse_view(data)
+    assert str(info.value).endswith(".") and "\n" not in str(info.value)
+
+
+def test_a_group_s_place_in_a_language_needs_its_name_at():
+    with pytest.raises(AtlasError, match="name_at"):
+        parse_view(_grouped_view(placed={"fr_CA": {"label": [60, 140]}}))
+    view = parse_view(_grouped_view(placed={"fr_CA": {"label": [60, 100], "name_at": [300, 60]}}))
+    assert view.groups[0].placement("fr_CA") == ((60.0, 100.0), (300.0, 60.0))
+    assert view.groups[0].placement("en") == ((60.0, 140.0), (330.0, 140.0))
+
+
+def test_the_chart_s_french_words_are_the_names_file_s_as_a_chart_writes_them(qapp):
+    names = NAMES["fr_CA"]
+    assert names["gluteus_medius"] == "moyen fessier"
+    assert names["deltoid_anterior"] == "deltoïde, partie claviculaire"  # the gloss dropped
+    # ... but not where two muscles would then read the same
+    assert names["longissimus_lumborum"] == "longissimus du thorax (partie lombaire)"
+    assert len(set(names.values())) == len(names)
+    assert NAMES["en"] == {}
+    posterior = VIEWS["posterior"]
+    sst = next(r for r in posterior.regions_on("deepest") if r.muscle == "semispinalis_thoracis"
+               and r.level == "T5")
+    assert label_text(sst, posterior.kind, False, names) == ("semi-épineux du thorax T5", 1.0)
+    assert label_text(sst, posterior.kind, True, names) == ("T5", 1.0)
+    spinal = VIEWS["spinal"]
+    mf = next(r for r in spinal.regions if r.muscle == "multifidus" and r.level == "L4")
+    assert label_text(mf, spinal.kind, False, names) == ("Mf L4", 0.8)  # the French key's tag

@@ -7,6 +7,7 @@ a widget alike. All colours are opaque (see render.style).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -34,19 +35,34 @@ CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
 __all__ = ["ChartPainter", "chart_names", "group_text", "label_text", "text_path"]
 
 
+_GLOSS = re.compile(r"\s*\([^)]*\)")
+
+
 def chart_names(catalogue: Any, language: str) -> dict[str, str]:
     """The words a chart names each muscle by in `language` (muscle id -> words): the names
-    file's name ("Moyen fessier"), with a lower-case initial as the chart writes names ("moyen
-    fessier", as English writes "gluteus medius"); {} for English, whose chart words are the ids'
-    (label_text). `catalogue`: an imsmap.atlas.Catalogue."""
+    file's name, with a lower-case initial as the chart writes names ("moyen fessier", as English
+    writes "gluteus medius"), and without its bracketed gloss ("deltoïde, partie claviculaire"
+    for "Deltoïde, partie claviculaire (antérieure)": a chart has little room) unless another
+    muscle would then read the same ("longissimus du thorax (partie lombaire)" keeps its). {} for
+    English, whose chart words are the ids' (label_text). `catalogue`: an imsmap.atlas.Catalogue."""
     if language == SOURCE_LANGUAGE or not in_language(catalogue.names, language):
         return {}
+    full = {m.id: m.display_name(language) for m in catalogue.muscles.values()}
+    short = {mid: _GLOSS.sub("", name).strip() or name for mid, name in full.items()}
+    said: dict[str, int] = {}
+    for name in {*full.values(), *short.values()}:
+        said[name.casefold()] = 0
+    for mid in full:
+        said[short[mid].casefold()] += 1
+        if full[mid] != short[mid]:
+            said[full[mid].casefold()] += 1
     out = {}
-    for muscle in catalogue.muscles.values():
-        name = muscle.display_name(language)
+    for mid, name in full.items():
+        if said[short[mid].casefold()] == 1:
+            name = short[mid]
         if len(name) > 1 and name[1].islower():  # "Érecteurs", not an initialism
             name = name[0].lower() + name[1:]
-        out[muscle.id] = name
+        out[mid] = name
     return out
 
 
