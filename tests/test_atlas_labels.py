@@ -1,7 +1,9 @@
 """The names printed on every sheet: none prints over another, every name says which muscle it is.
 
 Measured on the shipped views (the generated JSON) with the painter's own words and font
-(imsmap.render.chart_painter.label_text / text_path), each name with its white halo.
+(imsmap.render.chart_painter.label_text / text_path), each name with its white halo, in every
+language a chart is shown in: English, and French with its longer names, its place (the view's
+`placed`), its landmarks' names and its notes.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ import pytest
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from imsmap.atlas import geometry
+from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.names import names_file_languages
 from imsmap.atlas.views import GroupName, load_views, parse_view
 from imsmap.render.chart_painter import (
     ChartPainter,
+    chart_names,
     group_text,
     label_leader,
     label_text,
@@ -28,14 +32,17 @@ from imsmap.render.chart_painter import (
 from imsmap.render.style import LIGHT
 
 VIEWS = load_views(validate=True)
-SHEETS = [(v.id, layer) for v in VIEWS.values() for layer in v.layer_ids]
+LANGUAGES = ("en", *names_file_languages())  # each language a chart is shown in
+SHEETS = [(v.id, layer, lang) for v in VIEWS.values() for layer in v.layer_ids for lang in LANGUAGES]
+SHEET_IDS = [f"{v}-{layer}-{lang}" for v, layer, lang in SHEETS]
+NAMES = {lang: chart_names(load_atlas().catalogue, lang) for lang in LANGUAGES}
 
 
-def _words(view, item) -> tuple[str, float]:
-    """What the painter writes for a region, or for a group's name (View.groups)."""
+def _words(view, item, lang="en") -> tuple[str, float]:
+    """What the painter writes for a region, or for a group's name (View.groups), in `lang`."""
     if isinstance(item, GroupName):
-        return group_text(item)
-    return label_text(item, view.kind, view.in_group(item))
+        return group_text(item, NAMES[lang])
+    return label_text(item, view.kind, view.in_group(item), NAMES[lang])
 
 
 def _named(view, layer) -> list[tuple[str, object]]:
@@ -44,23 +51,32 @@ def _named(view, layer) -> list[tuple[str, object]]:
             + [(f"group {g.muscle} {g.side}", g) for g in view.groups_on(layer)])
 
 
-def _name_box(view, region) -> QRectF:
-    text, k = _words(view, region)
+def _name_box(view, region, lang="en") -> QRectF:
+    text, k = _words(view, region, lang)
     size = LIGHT.label_size * k
-    at = region.name_at if region.name_at is not None else region.label
+    point, name_at = region.placement(lang)
+    at = name_at if name_at is not None else point
     pad = size * 0.14  # the halo: a pen of size * 0.28 round the outline
     return text_path(text, size, at=at).boundingRect().adjusted(-pad, -pad, pad, pad)
 
 
-def _printed_words(view) -> list[tuple[str, QRectF]]:
-    """What else the sheet prints: landmarks' names (spinal chart), words drawn as details."""
+def _printed_words(view, lang="en") -> list[tuple[str, QRectF]]:
+    """What else the sheet prints, as the painter prints it in `lang`: landmarks' names (spinal
+    chart), its notes (the spinal key, the hand and foot cues), words drawn as details."""
     out = []
+    chart = ChartPainter(view, view.id).speak(load_atlas(), lang)
     if view.kind == "spinal":
         for lm in view.landmarks:  # the diamond and the name right of it, with its halo
             pad = LIGHT.label_size * 0.14
-            name = text_path(lm.name, LIGHT.label_size, anchor="left", at=(lm.x + 14, lm.y)).boundingRect()
+            name = text_path(chart.landmark_captions[lm.id], LIGHT.label_size, anchor="left",
+                             at=(lm.x + 14, lm.y)).boundingRect()
             out.append((f"landmark {lm.id}",
                         name.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)))
+    for note in view.notes:  # the note's words and the halo (note_bounds adds a margin)
+        pad = note.size * 0.14
+        out.append((f"note {note.id}", text_path(chart.note_caption(note), note.size, bold=True,
+                                                 anchor=note.anchor, at=(note.x, note.y))
+                    .boundingRect().adjusted(-pad, -pad, pad, pad)))
     for d in view.details:
         if d.kind == "label":
             for poly in geometry.flatten(d.d):
@@ -80,32 +96,34 @@ def _crosses(line: QLineF, box: QRectF) -> bool:
     return False
 
 
-@pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
-def test_no_name_prints_over_another(qapp, view_id, layer):
+@pytest.mark.parametrize(("view_id", "layer", "lang"), SHEETS, ids=SHEET_IDS)
+def test_no_name_prints_over_another(qapp, view_id, layer, lang):
     view = VIEWS[view_id]
-    names = [(rid, _name_box(view, r)) for rid, r in _named(view, layer)]
+    names = [(rid, _name_box(view, r, lang)) for rid, r in _named(view, layer)]
     clashes = [f"{a} / {b}" for (a, ba), (b, bb) in itertools.combinations(names, 2)
                if ba.intersected(bb).width() > 0 and ba.intersected(bb).height() > 0]
     assert clashes == []
-    words = _printed_words(view)
+    words = _printed_words(view, lang)
     over_words = [f"{a} / {b}" for a, ba in names for b, bb in words if ba.intersects(bb)]
     assert over_words == []
 
 
-@pytest.mark.parametrize(("view_id", "layer"), SHEETS, ids=[f"{v}-{layer}" for v, layer in SHEETS])
-def test_a_leader_runs_from_its_region_to_its_name_across_no_other_name(qapp, view_id, layer):
+@pytest.mark.parametrize(("view_id", "layer", "lang"), SHEETS, ids=SHEET_IDS)
+def test_a_leader_runs_from_its_region_to_its_name_across_no_other_name(qapp, view_id, layer, lang):
     view = VIEWS[view_id]
     named = _named(view, layer)
-    boxes = {rid: _name_box(view, r) for rid, r in named}
+    boxes = {rid: _name_box(view, r, lang) for rid, r in named}
     for rid, r in named:
-        if r.name_at is None:
-            continue
+        point, name_at = r.placement(lang)
         if isinstance(r, GroupName):  # a group's leader starts on one of its regions
-            assert any(g.contains(*r.label) for g in view.regions_on(layer) if r.covers(g)), rid
+            assert any(g.contains(*point) for g in view.regions_on(layer) if r.covers(g)), rid
         else:
-            assert r.contains(*r.label), rid  # the leader starts on the region (a tap lands there)
-        text, k = _words(view, r)
-        leader = label_leader(r, text_path(text, LIGHT.label_size * k, at=r.name_at).boundingRect())
+            assert r.contains(*point), rid  # the name (or its leader) starts on its region
+        if name_at is None:
+            continue
+        text, k = _words(view, r, lang)
+        leader = label_leader(r, text_path(text, LIGHT.label_size * k, at=name_at).boundingRect(),
+                              lang)
         assert leader is not None, rid
         line = QLineF(*leader)
         crossed = [o for o, box in boxes.items() if o != rid and _crosses(line, box)]
@@ -295,3 +313,90 @@ def test_a_group_needs_levels_and_is_named_once():
         parse_view(data)
     with pytest.raises(AtlasError, match="groups must be a list"):
         parse_view({**_grouped_view(), "groups": {"a": 1}})
+
+
+# -- a name's place in another language (`placed`, docs/atlas-format.md) --------------------------
+def _paint_in(view, language: str, words: dict[str, str]) -> QImage:
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    chart = ChartPainter(view, view.id)
+    chart.language, chart.muscle_names = language, words
+    chart.paint_base(painter, labels=True)
+    painter.end()
+    return image
+
+
+def _ink(image: QImage, x0: int, x1: int, y: int) -> int:
+    return min(image.pixelColor(x, y).lightness() for x in range(x0, x1))
+
+
+def test_a_language_s_place_is_where_its_name_is_painted_and_english_keeps_its_own(qapp):
+    data = _tiny_view([300, 110])
+    data["regions"][0]["placed"] = {"fr_CA": {"label": [105, 112], "name_at": [300, 220]}}
+    view = parse_view(data, validate=True)
+    region = view.regions[0]
+    assert region.placement("en") == ((110.0, 110.0), (300.0, 110.0))
+    assert region.placement("fr_CA") == ((105.0, 112.0), (300.0, 220.0))
+    assert region.placement("fr_FR") == region.placement("fr_CA")  # French of another country
+    assert region.placement("de") == region.placement("en")
+    french = _paint_in(view, "fr_CA", {"deltoid": "deltoïde"})
+    english = _paint_in(view, "en", {})
+    assert _ink(french, 280, 320, 220) < 120 and _ink(french, 280, 320, 110) > 200
+    assert _ink(english, 280, 320, 110) < 120 and _ink(english, 280, 320, 220) > 200
+    # the French leader runs from its own point down to its name
+    def darkest(image):
+        return min(image.pixelColor(200, y).lightness() for y in range(150, 190))
+    assert darkest(french) < darkest(english) - 40
+
+
+def test_a_view_without_a_language_s_place_paints_its_words_at_english_s(qapp):
+    view = parse_view(_tiny_view([300, 110]), validate=True)
+    assert view.regions[0].placement("fr_CA") == ((110.0, 110.0), (300.0, 110.0))
+    french = _paint_in(view, "fr_CA", {"deltoid": "deltoïde, partie claviculaire"})
+    english = _paint_in(view, "en", {})
+    # the longer French words are painted there, centred on the same point (above the leader,
+    # which runs along y 110)
+    french_ink = min(_ink(french, 215, 240, y) for y in range(103, 108))
+    english_ink = min(_ink(english, 215, 240, y) for y in range(103, 108))
+    assert french_ink < 120 and english_ink > 200
+
+
+@pytest.mark.parametrize("bad", [
+    "here", {"en": {"label": [1, 2]}}, {"french": {"label": [1, 2]}}, {"fr_CA": [1, 2]},
+    {"fr_CA": {"label": [1]}}, {"fr_CA": {"name_at": [1, 2]}},
+    {"fr_CA": {"label": [1, 2], "name_at": [float("nan"), 2]}},
+    {"fr_CA": {"label": [1, 2], "where": [1, 2]}},
+])
+def test_a_bad_language_place_is_refused_with_one_sentence(bad):
+    data = _tiny_view(None)
+    data["regions"][0]["placed"] = copy.deepcopy(bad)
+    with pytest.raises(AtlasError, match="placed") as info:
+        parse_view(data)
+    assert str(info.value).endswith(".") and "\n" not in str(info.value)
+
+
+def test_a_group_s_place_in_a_language_needs_its_name_at():
+    with pytest.raises(AtlasError, match="name_at"):
+        parse_view(_grouped_view(placed={"fr_CA": {"label": [60, 140]}}))
+    view = parse_view(_grouped_view(placed={"fr_CA": {"label": [60, 100], "name_at": [300, 60]}}))
+    assert view.groups[0].placement("fr_CA") == ((60.0, 100.0), (300.0, 60.0))
+    assert view.groups[0].placement("en") == ((60.0, 140.0), (330.0, 140.0))
+
+
+def test_the_chart_s_french_words_are_the_names_file_s_as_a_chart_writes_them(qapp):
+    names = NAMES["fr_CA"]
+    assert names["gluteus_medius"] == "moyen fessier"
+    assert names["deltoid_anterior"] == "deltoïde, partie claviculaire"  # the gloss dropped
+    # ... but not where two muscles would then read the same
+    assert names["longissimus_lumborum"] == "longissimus du thorax (partie lombaire)"
+    assert len(set(names.values())) == len(names)
+    assert NAMES["en"] == {}
+    posterior = VIEWS["posterior"]
+    sst = next(r for r in posterior.regions_on("deepest") if r.muscle == "semispinalis_thoracis"
+               and r.level == "T5")
+    assert label_text(sst, posterior.kind, False, names) == ("semi-épineux du thorax T5", 1.0)
+    assert label_text(sst, posterior.kind, True, names) == ("T5", 1.0)
+    spinal = VIEWS["spinal"]
+    mf = next(r for r in spinal.regions if r.muscle == "multifidus" and r.level == "L4")
+    assert label_text(mf, spinal.kind, False, names) == ("Mf L4", 0.8)  # the French key's tag

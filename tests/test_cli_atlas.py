@@ -106,10 +106,10 @@ def test_out_without_preview_is_refused(capsys):
 def test_preview_calls_the_renderer(monkeypatch, tmp_path):
     calls = []
     fake = types.ModuleType("imsmap.render.preview")
-    fake.render_preview = lambda out_dir: calls.append(out_dir)
+    fake.render_preview = lambda out_dir, language: calls.append((out_dir, language))
     monkeypatch.setitem(sys.modules, "imsmap.render.preview", fake)
     assert main(["atlas", "preview", "--out", str(tmp_path)]) == 0
-    assert calls == [str(tmp_path)]
+    assert calls == [(str(tmp_path), "en")]  # the charts' words in the records language
 
 
 def test_unknown_action_is_a_usage_error(capsys):

@@ -30,79 +30,34 @@ tests/test_atlas_labels.py, which measures the written views with the same font,
 
 from __future__ import annotations
 
-import os
+import copy
 import zlib
 
 import numpy as np
+from label_words import (
+    ENGLISH,
+    MARGIN,
+    SOURCE,
+    Words,
+    _qt,
+    group_text,
+    label_text,
+    languages,
+    printed_words,
+    text_size,
+    words,
+)
 
 from imsmap.atlas import geometry
 
-SIZE = 13.0  # the painter's label size (render.style.LIGHT.label_size)
 EDGE = 4.0
-MARGIN = 1.5  # beyond the halo, between two names
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
 OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
 GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
 
-_APP = None
-
-
-def _qt():
-    global _APP
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-    if QGuiApplication.instance() is None:
-        _APP = QGuiApplication([])
-
-
-def _label_text(region: dict, view_kind: str, grouped: bool = False) -> tuple[str, float]:
-    """The painter's words for a region (a view dict's region) and their size in view units;
-    `grouped`: the sheet names the region's set once (the view's `groups`), the label is its level."""
-    _qt()
-    from imsmap.atlas.views import Region  # noqa: PLC0415
-    from imsmap.render.chart_painter import label_text as painter_text  # noqa: PLC0415
-
-    r = Region(id=region["id"], muscle=region["muscle"], side=region["side"], layer=region["layer"],
-               d=region["d"], level=region.get("level"), tag=region.get("tag"))
-    text, k = painter_text(r, view_kind, grouped)
-    return text, SIZE * k
-
-
-def group_text(group: dict) -> tuple[str, float]:
-    """The painter's words for a group's name (a view dict's group) and their size in view units."""
-    _qt()
-    from imsmap.atlas.views import GroupName  # noqa: PLC0415
-    from imsmap.render.chart_painter import group_text as painter_text  # noqa: PLC0415
-
-    g = GroupName(group["muscle"], group["side"], group["layer"], (0.0, 0.0), (0.0, 0.0))
-    text, k = painter_text(g)
-    return text, SIZE * k
-
 
 def _key(item: dict) -> tuple[str, str, str]:
     return (item["muscle"], item["side"], item["layer"])
-
-
-def text_box(text: str, size: float) -> tuple[float, float, float, float]:
-    """The box (x0, y0, x1, y1) the painter's outline of `text` centred at (0, 0) covers."""
-    _qt()
-    from imsmap.render.chart_painter import text_path  # noqa: PLC0415
-
-    r = text_path(text, size).boundingRect()
-    return r.left(), r.top(), r.right(), r.bottom()
-
-
-def halo(size: float) -> float:
-    """How far the painter's white halo reaches beyond a name's outline."""
-    return size * 0.14
-
-
-def text_size(text: str, size: float) -> tuple[float, float]:
-    """Width and height a name needs: its outline, halo and margin on every side."""
-    x0, y0, x1, y1 = text_box(text, size)
-    pad = 2 * (halo(size) + MARGIN)
-    return x1 - x0 + pad, y1 - y0 + pad
 
 
 def _box(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
@@ -260,35 +215,14 @@ def _units(regions: list[dict], mirrored: bool) -> list[list[dict]]:
     return out
 
 
-def printed_words(view: dict) -> list[tuple[float, float, float, float]]:
-    """Boxes of what a sheet prints besides the names: the spinal chart's landmarks (their names
-    right of their marks) and the words drawn as `label` details (the spinal chart's key, the hand
-    and foot sheets' orientation cues), with the halo's margin."""
-    out = []
-    if view.get("kind") == "spinal":
-        for lm in view.get("landmarks", []):
-            # as the painter draws them: the diamond (7 units each way) and the name right of it,
-            # with its halo and a margin
-            x0, y0, x1, y1 = text_box(lm["name"], SIZE)
-            pad = halo(SIZE) + MARGIN
-            out.append((lm["x"] - 7 - pad, min(lm["y"] + y0, lm["y"] - 7) - pad,
-                        lm["x"] + 14 + (x1 - x0) + pad, max(lm["y"] + y1, lm["y"] + 7) + pad))
-    for det in view.get("details", []):
-        if det["kind"] == "label":
-            for poly in geometry.flatten(det["d"]):
-                x0, y0, x1, y1 = geometry.bbox(poly)
-                out.append((x0 - 2, y0 - 2, x1 + 2, y1 + 2))
-    return out
-
-
 class _Sheet:
     """The names placed so far on one layer of a view, their leaders, and what they must avoid."""
 
-    def __init__(self, view: dict, regions: list[dict]):
+    def __init__(self, view: dict, regions: list[dict], said: Words = ENGLISH):
         self.view = view
         self.width, self.height = float(view["width"]), float(view["height"])
         self.top = 100.0 if view.get("kind") == "body" else 60.0  # under the side captions
-        self.boxes: list[tuple[float, float, float, float]] = printed_words(view)
+        self.boxes: list[tuple[float, float, float, float]] = printed_words(view, said)
         self.leaders: list[tuple[float, float, float, float]] = []
         self.cover = _Cover(view, regions)
         # every region's label point stays clear of the other names: its leader (or its own name)
@@ -404,20 +338,60 @@ class _Sheet:
         return round(float(cx[k]), 1), round(float(cy[k]), 1)
 
 
-def spread_labels(view: dict) -> dict:
-    """Place the names of `view` (a view dict as written to JSON) in place: each label moves
+def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
+    """Place the names of `view` (a view dict as written to JSON) in place, once per language
+    (`langs`, by default English and every shipped names file's language): each label moves
     inside its region, or keeps its point and gets a ``name_at`` with a leader (see the module
-    text). On the spinal chart a right region's label and its left twin's stay mirror images."""
+    text). English's place is the region's (and group's) ``label`` and ``name_at``; another
+    language's, where it differs, is its ``placed`` entry (docs/atlas-format.md). On the spinal
+    chart a right region's label and its left twin's stay mirror images."""
+    langs = languages() if langs is None else langs
+    hints: dict[str, tuple[float, float]] = {}
+    for r in view["regions"]:
+        r.pop("name_at", None)
+        r.pop("placed", None)
+        hint = r.pop("name_hint", None)
+        if hint is not None:
+            hints[r["id"]] = (float(hint[0]), float(hint[1]))
+    start = copy.deepcopy(view)
+    placed: dict[str, dict] = {}
+    for language in langs:
+        said = words(view["id"], language)
+        done = _spread(copy.deepcopy(start), hints, said)
+        placed[language] = {**{r["id"]: r for r in done["regions"]},
+                            **{_group_id(g): g for g in done.get("groups", [])}}
+    english = placed.get(SOURCE) or placed[langs[0]]
+    for item in (*view["regions"], *view.get("groups", [])):
+        key = item["id"] if "id" in item else _group_id(item)
+        own = english[key]
+        item["label"] = own["label"]
+        item.pop("name_at", None)
+        if own.get("name_at") is not None:
+            item["name_at"] = own["name_at"]
+        other = {}
+        for language in langs:
+            there = placed[language][key]
+            if language == SOURCE or (there["label"], there.get("name_at")) == (
+                    own["label"], own.get("name_at")):
+                continue
+            other[language] = {"label": there["label"],
+                               **({"name_at": there["name_at"]} if there.get("name_at") else {})}
+        if other:
+            item["placed"] = other
+    return view
+
+
+def _group_id(g: dict) -> str:
+    return "group:" + ".".join(_key(g))
+
+
+def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> dict:
+    """Place the names of `view` in one language (`said`), in place; returns the view."""
     width = float(view["width"])
     kind = view.get("kind")
     mirrored = kind == "spinal" and view.get("viewer_left_is") in ("L", "R")
     layers: dict[str, list[dict]] = {}
-    hints: dict[str, tuple[float, float]] = {}
     for r in view["regions"]:
-        r.pop("name_at", None)
-        hint = r.pop("name_hint", None)
-        if hint is not None:
-            hints[r["id"]] = (float(hint[0]), float(hint[1]))
         layers.setdefault(r["layer"], []).append(r)
     for layer, regions in layers.items():
         groups = [g for g in view.get("groups", []) if g["layer"] == layer]
@@ -430,7 +404,7 @@ def spread_labels(view: dict) -> dict:
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints)
+            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
             if best is None or soft < best[0]:
@@ -460,7 +434,7 @@ def _outer_point(region: dict, mid: float) -> tuple[float, float]:
     return (round(float(xs[k]), 1), round(float(ys[k]), 1))
 
 
-def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> None:
+def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict], said: Words) -> None:
     """Each group's name goes first, beside its set of regions (a leader from the middle one of
     the set, or the next nearest from which a leader gets out), while the sheet is still empty."""
     for g in groups:
@@ -468,7 +442,7 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> Non
         mid = (len(members) - 1) / 2
         order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
         starts = [_outer_point(members[i], sheet.width / 2) for i in order]
-        w, h = text_size(*group_text(g))
+        w, h = text_size(*group_text(g, said))
         # on its own side of the body: a name across the midline reads as the other side's
         mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
         span = ((0.0, mid) if g["side"] == left else (mid, sheet.width)) if left else None
@@ -481,26 +455,27 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict]) -> Non
                               min(max(sy, y0 + inset), y1 - inset)))
 
 
-def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None) -> int:
+def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
+                 said: Words = ENGLISH) -> int:
     """Place the names of one layer (its group names first, then those a generator asked a place
     for); returns how many leaders had to cross a name."""
-    sheet = _Sheet(view, regions)
+    sheet = _Sheet(view, regions, said)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
-    _place_groups(sheet, regions, groups)
+    _place_groups(sheet, regions, groups, said)
     grouped = {_key(g) for g in groups}
 
-    def label_text(r: dict, kind: str) -> tuple[str, float]:
-        return _label_text(r, kind, _key(r) in grouped)
+    def words_of(r: dict, kind: str) -> tuple[str, float]:
+        return label_text(r, kind, _key(r) in grouped, said)
     hints = hints or {}
     placed = set()
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
-        if _at_hint(sheet, r, hints[r["id"]], *text_size(*label_text(r, kind))):
+        if _at_hint(sheet, r, hints[r["id"]], *text_size(*words_of(r, kind))):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
     def order(unit):
         r = unit[0]
-        x0, y0, x1, y1 = _box(*r["label"], *text_size(*label_text(r, kind)))
+        x0, y0, x1, y1 = _box(*r["label"], *text_size(*words_of(r, kind)))
         fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
                    for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
         y, area = r["label"][1], geometry.area(polys[r["id"]])
@@ -511,7 +486,7 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None)
     units = sorted((u for u in _units(regions, mirrored) if u[0]["id"] not in placed), key=order)
     for unit in units:
         r = unit[0]
-        text, size = label_text(r, kind)
+        text, size = words_of(r, kind)
         w, h = text_size(text, size)
         sx, sy = r["label"]
         xs, ys = _candidates(polys[r["id"]], (sx, sy))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -71,6 +72,23 @@ class Detail:
     d: str
 
 
+# A name's place in one language: (language, label point, name_at or None).
+Placed = tuple[str, tuple[float, float], "tuple[float, float] | None"]
+
+
+def _placement(placed: tuple[Placed, ...], language: str, label: tuple[float, float],
+               name_at: tuple[float, float] | None
+               ) -> tuple[tuple[float, float], tuple[float, float] | None]:
+    for lang, point, at in placed:
+        if lang == language:
+            return point, at
+    primary = language.split("_")[0]
+    for lang, point, at in sorted(placed):
+        if lang.split("_")[0] == primary:
+            return point, at
+    return label, name_at
+
+
 @dataclass(frozen=True)
 class Region:
     id: str
@@ -84,6 +102,15 @@ class Region:
     tag: str | None = None  # short text drawn before the level in the label (spinal columns)
     # where the name is drawn when it does not fit over the region (a leader ties it to `label`)
     name_at: tuple[float, float] | None = None
+    # where the name goes in other languages than English (its words are longer or shorter):
+    # (language, label, name_at), from the view's "placed" (docs/atlas-format.md)
+    placed: tuple[Placed, ...] = ()
+
+    def placement(self, language: str = "en") -> tuple[tuple[float, float], tuple[float, float] | None]:
+        """Where the name goes in `language`: (point, name_at), as `label` and `name_at` say for
+        English; a language the view does not place (an older view, a language added since)
+        takes English's place, then the place of another country's form of its language."""
+        return _placement(self.placed, language, self.label, self.name_at)
 
     @cached_property
     def polygon(self) -> geometry.Polygon:
@@ -118,6 +145,11 @@ class GroupName:
     layer: str
     label: tuple[float, float]
     name_at: tuple[float, float]
+    placed: tuple[Placed, ...] = ()  # as Region.placed
+
+    def placement(self, language: str = "en") -> tuple[tuple[float, float], tuple[float, float] | None]:
+        """Where the name goes in `language`, as Region.placement."""
+        return _placement(self.placed, language, self.label, self.name_at)
 
     def covers(self, region: Region) -> bool:
         return (region.muscle, region.side, region.layer) == (self.muscle, self.side, self.layer)
@@ -309,6 +341,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
                 level=level,
                 tag=tag,
                 name_at=name_at,
+                placed=_parse_placed(x.get("placed", {}), rwhere),
             )
         )
     groups = _parse_groups(data.get("groups", []), where, layer_ids, regions)
@@ -336,6 +369,30 @@ def _point(value: Any, what: str) -> tuple[float, float]:
     return (x, y)
 
 
+_LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+
+
+def _parse_placed(raw: Any, where: str, group: bool = False) -> tuple[Placed, ...]:
+    """A name's places in other languages (docs/atlas-format.md, `placed`):
+    {"fr_CA": {"label": [x, y], "name_at": [x, y]}}, name_at optional but for a group's."""
+    if not isinstance(raw, dict):
+        raise AtlasError(f"{where}: placed must map languages to places.")
+    out: list[Placed] = []
+    for language, place in raw.items():
+        pwhere = f"{where}: placed {language!r}"
+        if not isinstance(language, str) or not _LANGUAGE_RE.fullmatch(language) or language == "en":
+            raise AtlasError(f"{pwhere}: a language such as \"fr_CA\" (not English, whose place "
+                             "is label and name_at) is needed.")
+        if not isinstance(place, dict) or set(place) - {"label", "name_at"}:
+            raise AtlasError(f"{pwhere} must be {{\"label\": [x, y], \"name_at\": [x, y]}}.")
+        label = _point(_need(place, "label", pwhere), f"{pwhere}: label")
+        at = place.get("name_at")
+        if group and at is None:
+            raise AtlasError(f"{pwhere}: a group's name needs its name_at.")
+        out.append((language, label, None if at is None else _point(at, f"{pwhere}: name_at")))
+    return tuple(sorted(out))
+
+
 def _parse_groups(raw: Any, where: str, layer_ids: list[str], regions: list[Region]
                   ) -> tuple[GroupName, ...]:
     """A view's group names (docs/atlas-format.md, `groups`): each names a set of regions with
@@ -352,7 +409,8 @@ def _parse_groups(raw: Any, where: str, layer_ids: list[str], regions: list[Regi
             raise AtlasError(f"{gwhere}: layer {layer!r} is not one of the view's layers {layer_ids}.")
         group = GroupName(str(muscle), str(side), str(layer),
                           _point(_need(x, "label", gwhere), f"{gwhere}: label"),
-                          _point(_need(x, "name_at", gwhere), f"{gwhere}: name_at"))
+                          _point(_need(x, "name_at", gwhere), f"{gwhere}: name_at"),
+                          _parse_placed(x.get("placed", {}), gwhere, group=True))
         members = [r for r in regions if group.covers(r)]
         if not members:
             raise AtlasError(f"{gwhere}: the sheet has no region of that muscle on that side.")

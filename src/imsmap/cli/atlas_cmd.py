@@ -84,7 +84,8 @@ def _preview(out_dir: str) -> int:
     _refuse_databases(folder)
     _app = ensure_gui_application()  # noqa: F841 - kept alive while the sheets are drawn
     try:
-        result = render_preview(str(folder))
+        # the charts' words (their muscles' names among them) in the records language
+        result = render_preview(str(folder), language=language())
     except OSError as exc:
         raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
             "CliAtlas", "The chart previews could not all be written to %1 (%2)."),

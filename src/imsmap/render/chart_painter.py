@@ -7,6 +7,7 @@ a widget alike. All colours are opaque (see render.style).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -21,6 +22,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from imsmap.atlas.catalogue import in_language
+from imsmap.atlas.names import SOURCE_LANGUAGE
 from imsmap.atlas.views import GroupName, Landmark, Note, Region, View
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
@@ -30,19 +33,57 @@ from imsmap.render.text import draw_text, is_raster, text_path
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
             "L": QT_TRANSLATE_NOOP("ChartPainter", "Patient's LEFT")}
 
-__all__ = ["ChartPainter", "group_text", "label_text", "text_path"]
+__all__ = ["ChartPainter", "chart_names", "group_text", "label_text", "text_path"]
 
 
-def label_text(region: Region, view_kind: str, grouped: bool = False) -> tuple[str, float]:
+_GLOSS = re.compile(r"\s*\([^)]*\)")
+
+
+def chart_names(catalogue: Any, language: str) -> dict[str, str]:
+    """The words a chart names each muscle by in `language` (muscle id -> words): the names
+    file's name, with a lower-case initial as the chart writes names ("moyen fessier", as English
+    writes "gluteus medius"), and without its bracketed gloss ("deltoïde, partie claviculaire"
+    for "Deltoïde, partie claviculaire (antérieure)": a chart has little room) unless another
+    muscle would then read the same ("longissimus du thorax (partie lombaire)" keeps its). {} for
+    English, whose chart words are the ids' (label_text). `catalogue`: an imsmap.atlas.Catalogue."""
+    if language == SOURCE_LANGUAGE or not in_language(catalogue.names, language):
+        return {}
+    full = {m.id: m.display_name(language) for m in catalogue.muscles.values()}
+    short = {mid: _GLOSS.sub("", name).strip() or name for mid, name in full.items()}
+    said: dict[str, int] = {}
+    for name in {*full.values(), *short.values()}:
+        said[name.casefold()] = 0
+    for mid in full:
+        said[short[mid].casefold()] += 1
+        if full[mid] != short[mid]:
+            said[full[mid].casefold()] += 1
+    out = {}
+    for mid, name in full.items():
+        if said[short[mid].casefold()] == 1:
+            name = short[mid]
+        if len(name) > 1 and name[1].islower():  # "Érecteurs", not an initialism
+            name = name[0].lower() + name[1:]
+        out[mid] = name
+    return out
+
+
+def _words(muscle: str, names: Mapping[str, str] | None) -> str:
+    return (names or {}).get(muscle) or muscle.replace("_", " ")
+
+
+def label_text(region: Region, view_kind: str, grouped: bool = False,
+               names: Mapping[str, str] | None = None) -> tuple[str, float]:
     """The words a region's label shows, and their size as a fraction of the label size.
 
-    The spinal chart names its boxes by column tag and level ("Mf L4", its key at the foot);
-    every other sheet names the muscle, with its level or number where it has one
-    ("semispinalis thoracis T5", "external intercostals T4"), in full where a tag abbreviates
-    it ("rectus capitis posterior major", not "RCPmaj"). A region whose set the sheet names once
-    (``grouped``: View.in_group, the anterior intercostal spaces, the lumbricals of a hand) shows
-    its level ("T4") or its number ("2") alone."""
-    words = region.muscle.replace("_", " ")
+    The spinal chart names its boxes by column tag and level ("Mf L4", its key at the foot; the
+    tags are the key's, the same in every language the key is written in); every other sheet
+    names the muscle, with its level or number where it has one ("semispinalis thoracis T5",
+    "external intercostals T4"), in full where a tag abbreviates it ("rectus capitis posterior
+    major", not "RCPmaj"). A region whose set the sheet names once (``grouped``: View.in_group,
+    the anterior intercostal spaces, the lumbricals of a hand) shows its level ("T4") or its
+    number ("2") alone. `names` (chart_names): the muscles' words in another language than
+    English ("semi-épineux du thorax T5"); levels and numbers keep their notation."""
+    words = _words(region.muscle, names)
     if grouped and region.level is not None:
         return region.level, 1.0
     if grouped and region.tag and region.tag.isdigit():
@@ -60,18 +101,20 @@ def label_text(region: Region, view_kind: str, grouped: bool = False) -> tuple[s
     return words, 1.0  # a tag that abbreviates the name (RCPmaj) gives way to the name
 
 
-def group_text(group: GroupName) -> tuple[str, float]:
+def group_text(group: GroupName, names: Mapping[str, str] | None = None) -> tuple[str, float]:
     """The words of a group's name (its muscle, said once for the set) and their size, as
     label_text gives them."""
-    return group.muscle.replace("_", " "), 1.0
+    return _words(group.muscle, names), 1.0
 
 
-def label_leader(region: Region | GroupName, box: QRectF) -> tuple[QPointF, QPointF] | None:
+def label_leader(region: Region | GroupName, box: QRectF, language: str = SOURCE_LANGUAGE
+                 ) -> tuple[QPointF, QPointF] | None:
     """The leader line from a region's (or a group's) point to its name, when the name is drawn
-    away from it (``name_at``): from the point to the nearest point of the name's box."""
-    if region.name_at is None:
+    away from it (``name_at`` of its placement in `language`): from the point to the nearest
+    point of the name's box."""
+    (x, y), name_at = region.placement(language)
+    if name_at is None:
         return None
-    x, y = region.label
     end = QPointF(min(max(x, box.left()), box.right()), min(max(y, box.top()), box.bottom()))
     start = QPointF(x, y)
     if (end - start).manhattanLength() < 1.0:
@@ -135,6 +178,11 @@ class ChartPainter:
         # The words drawn on the chart (View.notes: the spinal chart's key, the hand and foot
         # sheets' cues) by note id, likewise; {} keeps the atlas's English.
         self.note_captions: dict[str, str] = {}
+        # The language of the muscles' names (View > Labels) and where they go (the view's
+        # placement for that language, Region.placement), and their words (chart_names); "en"
+        # and {} paint the ids' English words.
+        self.language: str = SOURCE_LANGUAGE
+        self.muscle_names: dict[str, str] = {}
         self._paths: dict[str, QPainterPath] = {}
         self._outline = painter_paths(view.outline)
         # Shapes' boxes (by path data), taken once: which shapes reach the part painted is
@@ -152,6 +200,16 @@ class ChartPainter:
         self.landmark_captions = {lm.id: atlas.landmark_name(v.id, lm.id, language)
                                   for lm in v.landmarks}
         self.note_captions = {n.id: atlas.note_text(v.id, n.id, language) for n in v.notes}
+        self.language = language
+        self.muscle_names = chart_names(atlas.catalogue, language)
+        return self
+
+    def speak_as(self, other: ChartPainter) -> ChartPainter:
+        """Paint this chart's words as `other` paints them (its language, the translate it
+        uses): a second painter of the same chart, e.g. under a heat map. Returns self."""
+        self.translate, self.title_caption = other.translate, other.title_caption
+        self.landmark_captions, self.note_captions = other.landmark_captions, other.note_captions
+        self.language, self.muscle_names = other.language, other.muscle_names
         return self
 
     # -- geometry -------------------------------------------------------------------------------
@@ -472,16 +530,19 @@ class ChartPainter:
         s = self.style
         colour = QColor(s.label_text)
         names = []
+        language, words = self.language, self.muscle_names
         labelled: list[tuple[Region | GroupName, str, float]] = [
-            (r, *label_text(r, self.view.kind, self.view.in_group(r))) for r in self.regions()]
-        labelled += [(g, *group_text(g)) for g in self.view.groups_on(self.layer)]
+            (r, *label_text(r, self.view.kind, self.view.in_group(r), words))
+            for r in self.regions()]
+        labelled += [(g, *group_text(g, words)) for g in self.view.groups_on(self.layer)]
         for r, text, k in labelled:
             size = s.label_size * k
-            at = r.name_at if r.name_at is not None else r.label
+            point, name_at = r.placement(language)
+            at = name_at if name_at is not None else point
             names.append((text, size, at))
             # a name drawn away from its region (tools/atlas/labels.py put it where it overlaps
             # no other name) is tied to the region's point by a thin leader and a dot
-            leader = label_leader(r, text_path(text, size, at=at).boundingRect())
+            leader = label_leader(r, text_path(text, size, at=at).boundingRect(), language)
             if leader is not None:
                 painter.setPen(QPen(colour, 0.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -252,9 +252,8 @@ def _paint_heat_over_chart(painter: QPainter, chart: ChartPainter, grid: HeatGri
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.scale(w / view.width, h / view.height)
         under = ChartPainter(view, view.id, chart.layer, style)
-        # the chart's words in the chart's language (its title, landmarks, notes)
-        under.translate, under.title_caption, under.landmark_captions, under.note_captions = (
-            chart.translate, chart.title_caption, chart.landmark_captions, chart.note_captions)
+        # the chart's words in the chart's language (its title, landmarks, notes, names)
+        under.speak_as(chart)
         under.paint_base(p, **(base_kwargs or {}))
         p.end()
         composed = blend_heat(base, grid, vmax)

@@ -1,6 +1,6 @@
 """Preview sheets of every chart view and layer as PNG files (for reviewing the drawings).
 
-    QT_QPA_PLATFORM=offscreen python -m imsmap.render.preview OUT_DIR
+    QT_QPA_PLATFORM=offscreen python -m imsmap.render.preview OUT_DIR [LANGUAGE]
 """
 
 from __future__ import annotations
@@ -26,20 +26,25 @@ def _atlas():
         from imsmap.atlas import load_atlas
 
         atlas = load_atlas()
-        return atlas.views, atlas.version
+        return atlas.views, atlas.version, atlas
     except Exception:  # the catalogue may be missing while the atlas is being built
         from imsmap.atlas.views import load_views
 
-        return load_views(), "unversioned"
+        return load_views(), "unversioned", None
 
 
 def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: bool = True,
-                title: str | None = None, style: ChartStyle = LIGHT, markers=()) -> QImage:
-    """One sheet: white background, a title line, the chart with labels."""
-    return _render_view(views, view_id, layer, scale, labels, title, style, markers)
+                title: str | None = None, style: ChartStyle = LIGHT, markers=(),
+                atlas=None, language: str = "en") -> QImage:
+    """One sheet: white background, a title line, the chart with labels. With `atlas` (an
+    imsmap.atlas.Atlas), the chart's words (its muscles' names, landmarks, notes, title) are
+    painted in `language`, with the names placed for it."""
+    return _render_view(views, view_id, layer, scale, labels, title, style, markers, atlas,
+                        language)
 
 
-def _render_view(views, view_id, layer, scale, labels, title, style, markers) -> QImage:
+def _render_view(views, view_id, layer, scale, labels, title, style, markers, atlas=None,
+                 language="en") -> QImage:
     view = views[view_id]
     header = HEADER
     w, h = int(view.width * scale), int((view.height + header) * scale)
@@ -54,6 +59,8 @@ def _render_view(views, view_id, layer, scale, labels, title, style, markers) ->
         painter.drawPath(title_path(title, view.width))
     painter.translate(0, header)
     cp = ChartPainter(views, view_id, layer, style)
+    if atlas is not None:
+        cp.speak(atlas, language)
     cp.paint_base(painter, labels=labels)
     cp.paint_markers(painter, markers)
     painter.end()
@@ -71,19 +78,22 @@ def title_path(title: str, width: float, size: float = 24.0, margin: float = 20.
     return path
 
 
-def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True) -> list[Path]:
-    """Write one labelled PNG per view and layer into out_dir; returns the paths."""
+def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True,
+                   language: str = "en") -> list[Path]:
+    """Write one labelled PNG per view and layer into out_dir, the charts' words in `language`
+    ("en", "fr_CA"); returns the paths."""
     global _APP
     if QGuiApplication.instance() is None:
         _APP = QGuiApplication([])  # kept for the life of the process, never torn down mid-way
-    views, version = _atlas()
+    views, version, atlas = _atlas()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for vid, view in views.items():
         for layer in view.layers:
             title = f"{view.name} - {layer.name} layer - atlas {version}"
-            image = render_view(views, vid, layer.id, scale=scale, labels=labels, title=title)
+            image = render_view(views, vid, layer.id, scale=scale, labels=labels, title=title,
+                                atlas=atlas, language=language)
             path = out / f"{vid}_{layer.id}.png"
             if not image.save(str(path)):
                 raise OSError(f"Could not write {path}")
@@ -91,6 +101,7 @@ def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True) -> list[
     return paths
 
 
-if __name__ == "__main__":
-    for p in render_preview(sys.argv[1] if len(sys.argv) > 1 else "preview"):
+if __name__ == "__main__":  # OUT_DIR [LANGUAGE]
+    for p in render_preview(sys.argv[1] if len(sys.argv) > 1 else "preview",
+                            language=sys.argv[2] if len(sys.argv) > 2 else "en"):
         print(p)

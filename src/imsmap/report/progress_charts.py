@@ -109,9 +109,7 @@ class HeatChart:
         p.translate(-cx, -cy)
         quiet = ChartPainter(self.view, self.view.id, self.chart.layer,
                              style=quiet_style(PRINT_STYLE, 0.45))
-        quiet.translate, quiet.title_caption, quiet.landmark_captions, quiet.note_captions = (
-            self.chart.translate, self.chart.title_caption, self.chart.landmark_captions,
-            self.chart.note_captions)
+        quiet.speak_as(self.chart)
         quiet.paint_base(p)
         p.end()
         image = blend_heat(base, heat, vmax)
