@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,13 +17,16 @@ from imsmap.ui.records_place import RecordsPlaceDialog
 from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 
-def _answer_server(qtbot, dialog, dsn):
-    """Choose the clinic server with the mouse, write its address, press OK."""
+def _answer_server(qtbot, dialog, dsn, wait: bool = True):
+    """Choose the clinic server with the mouse, write its address, press OK; then (``wait``)
+    wait for the sign-in, which runs on a thread of its own, to end."""
     qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)
     assert dialog.dsn.isEnabled()
     dialog.dsn.setText(dsn)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
+    if wait:
+        qtbot.waitUntil(lambda: dialog.signing is None, timeout=30_000)
 
 
 def test_a_server_signs_in_and_is_kept_without_its_password(qtbot, qt_settings,  # noqa: F811
@@ -203,4 +207,83 @@ def test_the_first_start_answered_with_a_server_opens_the_window_signed_in_once(
         assert records_place.saved_server() and "anna.physio" in records_place.saved_server()
         assert not paths.default_db_path().exists()  # no file was made on this computer
     finally:
+        clinic_template.drop(name)
+
+
+def test_signing_in_where_the_address_does_not_answer_shows_it_waits_and_can_be_stopped(
+        qtbot, qt_settings):  # noqa: F811
+    """The address takes connections and never answers (a machine gone, a firewall that
+    drops): the dialog says it is signing in and never freezes; Cancel stops waiting, keeps
+    nothing and leaves the address to correct; a second Cancel closes the question."""
+    from pg_support import free_port
+    from waiting_support import Ticks, black_hole
+
+    port = free_port()
+    hole = black_hole(port)
+    dialog = RecordsPlaceDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    try:
+        ticks = Ticks()
+        began = time.monotonic()
+        _answer_server(qtbot, dialog, f"host=127.0.0.1 port={port} dbname=clinic "
+                       "user=anna.physio connect_timeout=4", wait=False)
+        assert time.monotonic() - began < 1.0  # the click returned at once
+        assert dialog.waiting.isVisible() and dialog.busy.isVisible()
+        assert "Signing in" in dialog.waiting.text() and "Cancel" in dialog.waiting.text()
+        assert not ok.isEnabled() and not dialog.dsn.isEnabled() and cancel.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK again meanwhile: still one sign-in
+        qtbot.wait(1500)  # the dialog waits, events flowing, while libpq waits elsewhere
+        signing = dialog.signing
+        assert signing is not None and signing.running
+        assert ticks.longest_gap() < 0.5, "the dialog's thread was held up"
+
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # stop waiting
+        assert dialog.isVisible() and dialog.signing is None and dialog.opened is None
+        assert not dialog.waiting.isVisible() and ok.isEnabled() and dialog.dsn.isEnabled()
+        said = dialog.error.text()
+        assert said.startswith("Signing in was stopped and nothing was kept")
+        assert said.count(".") == 1 and "\n" not in said
+        assert not records_place.place_path().exists()
+        # The try ends by itself (connect_timeout); still nothing kept, nothing said.
+        qtbot.waitUntil(lambda: not signing.running, timeout=30_000)
+        qtbot.wait(50)
+        assert dialog.error.text() == said and not records_place.place_path().exists()
+
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # now it closes the question
+        assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
+    finally:
+        hole.close()
+
+
+def test_a_password_the_server_asks_for_is_asked_on_the_window_thread(  # noqa: F811
+        qtbot, qt_settings, monkeypatch, clinic_template):
+    import threading
+
+    from pg_support import TEST_PASSWORD
+
+    name = clinic_template.new_clinic()
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(records_place.place_path().parent / "no-pgpass"))
+    asked = []
+
+    def ask(login):
+        asked.append((login, threading.current_thread() is threading.main_thread()))
+        return TEST_PASSWORD
+
+    dialog = RecordsPlaceDialog(ask_password=ask)
+    qtbot.addWidget(dialog)
+    try:
+        _answer_server(qtbot, dialog, clinic_template.server.dsn(name, user="anna.physio",
+                                                                 password=None))
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+        assert asked == [("anna.physio", True)]
+        assert dialog.opened.records.actor == "anna.physio"
+        assert TEST_PASSWORD not in records_place.place_path().read_text()
+    finally:
+        if dialog.opened is not None:
+            dialog.opened.close()
         clinic_template.drop(name)

@@ -6,7 +6,6 @@ on a new connection once the server is back; nothing half-written remains."""
 
 from __future__ import annotations
 
-import socket
 import time
 from datetime import datetime
 
@@ -19,6 +18,7 @@ from imsmap.store.postgres.connection import ServerError, connect
 from imsmap.store.postgres.database import ServerDatabase
 from support import spot
 from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
+from waiting_support import Ticks, black_hole
 
 PASSWORD = "fault-test-secret"
 
@@ -209,34 +209,6 @@ def test_a_read_runs_again_on_a_new_connection_after_a_restart(room):
         db.close()
 
 
-class Ticks:
-    """A timer on the window's thread, ticking every 20 ms: the longest wait between two
-    ticks is how long the window's thread was kept from its events."""
-
-    def __init__(self):
-        from PySide6.QtCore import QTimer
-
-        self.times: list[float] = []
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
-        self.timer.start()
-
-    def longest_gap(self) -> float:
-        self.timer.stop()
-        return max(b - a for a, b in zip(self.times, self.times[1:]))
-
-
-def _black_hole(port: int) -> socket.socket:
-    """A server address that takes connections and never answers (a machine gone, a firewall
-    that drops): libpq waits its connect_timeout (10 s) on each try there."""
-    hole = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    hole.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    hole.bind(("127.0.0.1", port))
-    hole.listen(64)
-    return hole
-
-
 def test_the_window_stays_responsive_while_the_server_does_not_answer(room, qtbot,
                                                                        qt_settings):  # noqa: F811
     """The server's address stops answering: the window's gestures are refused at once with
@@ -266,7 +238,7 @@ def test_the_window_stays_responsive_while_the_server_does_not_answer(room, qtbo
         assert len(w.edits.sites) == 1 and w.live.editable
 
         server.stop("fast")
-        hole = _black_hole(server.port)
+        hole = black_hole(server.port)
         ticks = Ticks()
         began = time.monotonic()
         click_chart(qtbot, w, *second)
@@ -319,3 +291,124 @@ def test_the_window_stays_responsive_while_the_server_does_not_answer(room, qtbo
         assert chain.verify_chain(conn) == []
         assert conn.execute("SELECT count(*) FROM sites").fetchone()[0] == 3
 
+
+
+def _connecting_again(w) -> str | None:
+    """The status bar's mark that the window is connecting again (None when not shown)."""
+    from PySide6.QtWidgets import QLabel
+
+    shown = [label.text() for label in w.statusBar().findChildren(QLabel)
+             if label.isVisible() and "again" in label.text()]
+    return shown[0] if shown else None
+
+
+def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room, qtbot,
+                                                                           qt_settings):  # noqa: F811
+    """Reception's window (ui.desk_window) on a server whose address stops answering: each
+    gesture is refused at once with one sentence and changes nothing, the status bar says it
+    is connecting again, and the window's thread is never held up (the tries are made on a
+    thread of their own, as for the practitioner's window). The server back, while another
+    room wrote a patient: the window connects again by itself, reads what changed, and its
+    gestures work again."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from imsmap.ui.app import window_for
+    from imsmap.ui.desk_window import DeskWindow
+
+    server, dsn, superuser = room
+    desk = "fault.desk"
+    with connect(superuser) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (desk,)).fetchone()
+    if not exists:
+        users.add_user(superuser, desk, "reception", PASSWORD)
+    desk_dsn = dsn.replace("fault.physio", desk)
+    other = open_server_context(dsn)  # a practitioner's room
+    first = other.records.create_patient(chart_number="D-1", family_name="Desk")
+    other.records.create_patient(chart_number="D-2", family_name="Second")
+    context = open_server_context(desk_dsn)
+    w = window_for(context)
+    hole = None
+    try:
+        assert isinstance(w, DeskWindow) and w.reception and w.patients is not None
+        w.show()
+        qtbot.waitExposed(w)
+        panel = w.patients
+        assert panel.patients.count() == 2
+        panel.select_patient(first.id)
+        assert w.fields["chart_number"].text() == "D-1"
+        assert _connecting_again(w) is None
+
+        server.stop("fast")
+        hole = black_hole(server.port)
+        ticks = Ticks()
+        began = time.monotonic()
+        panel.patients.setCurrentRow(1)  # the other patient's details are read: refused
+        assert time.monotonic() - began < 3.0  # refused at once, not after libpq's 10 s
+        said = w.statusBar().currentMessage()
+        _one_sentence(said)
+        assert "cannot be reached now" in said and "nothing was changed" in said
+        qtbot.waitUntil(lambda: _connecting_again(w) is not None, timeout=5000)
+
+        # A new patient through the window's own dialog: refused at once, in the dialog.
+        refused: list[tuple[str, float, bool]] = []
+
+        def new():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, new)
+                return
+            try:
+                dialog.chart_number.setText("D-9")
+                dialog.family_name.setText("Never")
+                saving = time.monotonic()
+                qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+                refused.append((dialog.general_error.text(), time.monotonic() - saving,
+                                dialog.isVisible()))
+            finally:
+                dialog.reject()
+
+        QTimer.singleShot(20, new)
+        w.act_new_patient.trigger()
+        assert refused, "no dialog came up"
+        text, took, kept_open = refused[0]
+        assert took < 3.0 and kept_open  # refused at once; the dialog keeps what was typed
+        assert "cannot be reached now" in text, text
+        _one_sentence(text)
+        began = time.monotonic()
+        qtbot.keyClick(w, Qt.Key.Key_F5)  # refreshing is refused at once too
+        assert time.monotonic() - began < 3.0
+        assert "cannot be reached now" in w.statusBar().currentMessage()
+        qtbot.wait(2500)  # the window waits, events flowing, while a try hangs elsewhere
+        assert ticks.longest_gap() < 1.5, "the window's thread was held up"
+        assert w.connection.reconnecting
+
+        # The server is back, but this login cannot sign in for now; another room writes.
+        hole.close()
+        hole = None
+        start(server)
+        with connect(superuser, autocommit=True) as admin:
+            admin.execute(f'ALTER ROLE "{desk}" NOLOGIN')
+            meanwhile = other.records.create_patient(chart_number="D-3", family_name="Later")
+            qtbot.wait(500)
+            assert panel.patients.count() == 2 and w.connection.reconnecting
+            admin.execute(f'ALTER ROLE "{desk}" LOGIN')
+        qtbot.waitUntil(lambda: not w.connection.reconnecting, timeout=30000)
+        assert _connecting_again(w) is None
+        assert panel.patients.count() == 3  # what the other room did is read
+        # The patient chosen while the server was away is shown now, without a click.
+        assert w.fields["family_name"].text() == "Second"
+        assert "Connected to the clinic server again" in w.statusBar().currentMessage()
+        panel.select_patient(meanwhile.id)  # and read on the new connection
+        assert w.fields["family_name"].text() == "Later", w.statusBar().currentMessage()
+    finally:
+        if hole is not None:
+            hole.close()
+            start(server)
+        w.close()
+        w.deleteLater()
+        other.close()
+        context.close()
+    with connect(superuser) as conn:
+        assert chain.verify_chain(conn) == []
+        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 3

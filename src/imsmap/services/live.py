@@ -18,7 +18,8 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Change, ChangeBus, Entity
 from imsmap.services.records import Records
 from imsmap.services.room_hold import OnConnection, RoomHold
-from imsmap.store.postgres.database import ServerConnection, ServerDatabase
+from imsmap.services.server_link import ServerLink
+from imsmap.store.postgres.database import ServerDatabase
 from imsmap.store.postgres.listen import ChangeFeed, Notice
 
 __all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "publish",
@@ -56,45 +57,23 @@ def feed(dsn: str, own_pids: Callable[[], set[int]] = set) -> ChangeFeed:
 class Room:
     """What a window on a clinic server needs to live among the other rooms: its feed of their
     changes, on a connection of its own signed in as the window's login, and its hold on the
-    session it shows (services.room_hold), on the window's own connection: the hold ends when
-    that connection does. ``close`` lets go of the hold."""
+    session it shows (services.room_hold), on the window's own connection (``link``, made again
+    off the window's thread when lost): the hold ends when that connection does. ``close`` lets
+    go of the hold."""
 
     feed: ChangeFeed
     hold: RoomHold
-    conn: ServerConnection  # the window's own
-
-    def reconnect_elsewhere(self, told: Callable[[str | None], None]) -> None:
-        """A lost connection of the window's is made again on a thread of its own from now
-        on (store.postgres.reconnect): ``told`` hears a sentence while the server cannot be
-        reached and None when a new connection is ready (then call `adopt`, on the window's
-        thread); meanwhile every read and write is refused at once with a sentence."""
-        self.conn.reconnect_elsewhere(told)
-
-    @property
-    def reconnecting(self) -> bool:
-        return self.conn.reconnecting
-
-    def adopt(self) -> bool:
-        """Take the new connection, if one is ready (True): the hold is asked for again."""
-        return self.conn.adopt()
-
-    def check(self) -> bool:
-        """One small question on the window's connection (after the listener found the
-        server gone and back): a connection that died meanwhile is found lost now, and made
-        again elsewhere, before a gesture meets it. True when it answered."""
-        try:
-            self.conn.check()
-        except UserFacingError:
-            return False
-        return True
+    link: ServerLink  # the window's own connection (services.server_link)
 
     def close(self) -> None:
+        """Let go of the hold (first, while the link still refuses at once when the server is
+        gone), then stop reconnecting elsewhere."""
         try:
             self.hold.close()
         except UserFacingError:
             pass  # the server is gone: the hold ended with the connection (holds.py)
         finally:
-            self.conn.reconnect_here()
+            self.link.close()
 
 
 def room_of(records: Records, room: str) -> Room | None:
@@ -112,7 +91,7 @@ def room_of(records: Records, room: str) -> Room | None:
 
     records.room = hold.room
     records.read.watch_holds(hold)
-    return Room(feed(db.another_dsn(), own_pids), hold, db.conn)
+    return Room(feed(db.another_dsn(), own_pids), hold, ServerLink(db.conn))
 
 
 def to_change(notice: Notice) -> Change | None:

@@ -67,21 +67,16 @@ def keep_server(dsn: str) -> str:
     return kept
 
 
-def sign_in_and_keep(dsn: str, ask_password: Callable[[str], str | None] | None = None
-                     ) -> AppContext:
-    """The first start's clinic server: signed in to it first (the password from the DSN, else
-    libpq's own places, else ``ask_password``), and only then its DSN kept without the password;
-    returns the open services. A server that cannot be reached, a refused login, a database
-    that is not an imsmap clinic: the sentence (store.postgres.refusals), and nothing kept."""
+def sign_in(dsn: str, ask_password: Callable[[str], str | None] | None = None) -> AppContext:
+    """The first start's clinic server, signed in to (the password from the DSN, else libpq's
+    own places, else ``ask_password``); returns the open services. Nothing is kept yet: the
+    caller keeps the DSN (`keep_server`) once it has the services. A server that cannot be
+    reached, a refused login, a database that is not an imsmap clinic: the sentence
+    (store.postgres.refusals). It can wait up to libpq's connect_timeout when the address does
+    not answer: the first start's dialog runs it on a thread of its own (ui.signing_in)."""
     from imsmap.services.context import open_server_context
 
-    context = open_server_context(_given(dsn), ask_password=ask_password)
-    try:
-        keep_server(dsn)
-    except BaseException:
-        context.close()
-        raise
-    return context
+    return open_server_context(_given(dsn), ask_password=ask_password)
 
 
 def _given(dsn: str) -> str:

@@ -7,6 +7,11 @@ clinical parts greyed out: it holds only what the role may do, and one sentence 
 what is not there and why. Which role is asked of the server when signing in
 (``records.read.roles``: the groups the login is in). A login in the practitioners' group gets
 the main window (ui/main_window.py) whatever else it is in.
+
+The window never waits for a server that is gone: its connection, when lost, is made again on a
+thread of its own (ui.server_link, as the practitioner's window does). Meanwhile each gesture is
+refused at once with one sentence, the status bar says it is connecting again, and once the
+connection is back the window reads again what it shows.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.refusals import ErrorLine, StatusLine
 from imsmap.ui.rereading import Rereading, became_active
+from imsmap.ui.server_link import Reconnection
 from imsmap.ui.wording import database_title, vocabulary
 
 BANNER_STYLE = ("padding: 6px 10px; background: #e8eef7; color: #1d2f4f; border-radius: 3px;")
@@ -78,6 +84,11 @@ class DeskWindow(QMainWindow):
                 layout.addStretch(1)
         self.setCentralWidget(body)
         self.status = StatusLine(self.statusBar())
+        # The connection made again off this thread when it is lost (None on a file).
+        self.connection = Reconnection.on_server(records, self)
+        if self.connection is not None:
+            self.statusBar().addPermanentWidget(self.connection.status_label)
+            self.connection.back.connect(self._connected_again)
         self._menus()
         self._listener = listen(records.bus, self, self._on_change)
         who = database_title(records.read)
@@ -271,9 +282,19 @@ class DeskWindow(QMainWindow):
                 and change.entity_id == self.patient.id):
             self._patient_selected(self.patient.id)
 
-    def refresh(self, force: bool = True) -> bool:
-        """Read again; without ``force`` only when the server's record moved on meanwhile."""
+    def _connected_again(self) -> None:
+        """The connection is back: what other rooms did meanwhile is read."""
+        if self.refresh(force=True, quietly=True):
+            self.show_message(self.tr("Connected to the clinic server again; what changed "
+                                      "meanwhile has been read."))
+
+    def refresh(self, force: bool = True, quietly: bool = False) -> bool:
+        """Read again; without ``force`` only when the server's record moved on meanwhile.
+        The F5 of a window whose connection is being made again is refused with its sentence."""
         if not self.rereading.moved_on(force):
+            if force and not quietly and self.connection is not None \
+                    and self.connection.cut_off:
+                self.show_error(self.connection.link.refusal())
             return False
         if self.patients is not None:
             try:
@@ -281,11 +302,14 @@ class DeskWindow(QMainWindow):
             except UserFacingError as exc:
                 self.show_error(exc)
                 return False
-            if self.patient is not None:
-                self._patient_selected(self.patient.id)
+            # The patient selected in the list, read again: also one whose details could
+            # not be read when it was chosen (the server was away then).
+            selected = self.patients.patient_id
+            if selected is not None or self.patient is not None:
+                self._patient_selected(selected)
         if self.admin:
             self._show_clinic()
-        if force:
+        if force and not quietly:
             self.show_message(self.tr("Refreshed from the database."))
         return True
 
@@ -296,4 +320,6 @@ class DeskWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.records.bus.unsubscribe(self._listener)
+        if self.connection is not None:
+            self.connection.close()
         super().closeEvent(event)

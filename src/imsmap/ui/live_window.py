@@ -12,11 +12,12 @@ edit that session (`editable_changed`), when too much changed while the connecti
 and lets go of the hold.
 
 The window never waits for a server that is gone: its own connection, when lost, is made again
-on a thread of its own (services.live.Room.reconnect_elsewhere). Meanwhile each gesture is
-refused at once with one sentence (nothing of it was sent), and ``status_label``, which the
-window puts in its status bar, says it is connecting again. When the connection is back the
-session's hold is asked for again and the whole window reads again (`everything`); the listener
-has read what other rooms changed since its last known point.
+on a thread of its own (ui.server_link.Reconnection, shared with the desk window). Meanwhile
+each gesture is refused at once with one sentence (nothing of it was sent), and
+``status_label``, which the window puts in its status bar, says it is connecting again (the
+listener's lost connection shows there too). When the connection is back the session's hold is
+asked for again and the whole window reads again (`everything`); the listener has read what
+other rooms changed since its last known point.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ import logging
 import socket
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QObject, Signal
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Session
@@ -35,7 +35,7 @@ from imsmap.services.records import Records
 from imsmap.services.room_hold import Hold
 from imsmap.ui.hold_banner import HoldBanner
 from imsmap.ui.live_rooms import LiveRooms
-from imsmap.ui.refusals import explain
+from imsmap.ui.server_link import Reconnection
 from imsmap.ui.window_settings import ROOM
 from imsmap.ui.wording import said
 
@@ -48,13 +48,9 @@ def room_name() -> str:
     return name[:80]
 
 
-RECONNECTING_STYLE = "QLabel { background: #fde2c4; color: #6b3a00; padding: 0 6px; }"
-
-
 class LiveWindow(QObject):
     editable_changed = Signal(bool)  # this room may (True) or may no longer edit the session
     everything = Signal()  # too much changed while away: read everything again
-    server_state = Signal(object)  # from any thread: a sentence while reconnecting, None: back
 
     def __init__(self, records: Records, room: live.Room, show_message: Callable[[str], None],
                  show_error: Callable[[object], None], parent: QObject | None = None):
@@ -64,8 +60,11 @@ class LiveWindow(QObject):
         self.show_message = show_message
         self.show_error = show_error
         self.banner = HoldBanner(room.hold, show_error)
+        self.connection = Reconnection(room.link, self)
+        # While the server cannot be reached: a mark in the status bar (the window adds it).
+        self.status_label = self.connection.status_label
         self.rooms = LiveRooms(records.bus, room.feed, self,
-                               held_back=lambda: self._window_down or room.reconnecting)
+                               held_back=lambda: self.connection.cut_off)
         self.rooms.holds_changed.connect(self.banner.hold_moved)
         self.rooms.everything.connect(self.everything)
         self.rooms.connection_changed.connect(self._connection_changed)
@@ -74,15 +73,8 @@ class LiveWindow(QObject):
         self.banner.freed.connect(self._freed)
         self.listening = False
         self._closed = False
-        # While the server cannot be reached: a mark in the status bar (the window adds it).
-        self.status_label = QLabel(self.tr("Connecting to the clinic server again…"))
-        self.status_label.setStyleSheet(RECONNECTING_STYLE)
-        self.status_label.hide()
-        self._window_down = False  # the window's own connection is being made again
-        self._listener_down = False
-        # Queued: told on the reconnecting thread, or in the middle of a gesture.
-        self.server_state.connect(self._server_state, Qt.ConnectionType.QueuedConnection)
-        room.reconnect_elsewhere(self.server_state.emit)
+        self.connection.lost.connect(self._window_lost)
+        self.connection.back.connect(self._window_back)
 
     @classmethod
     def on_server(cls, records: Records, show_message: Callable[[str], None],
@@ -129,8 +121,7 @@ class LiveWindow(QObject):
         """The listener's connection was lost (a sentence) or is back ("")."""
         if self._closed:
             return
-        self._listener_down = bool(error)
-        self._show_state(error or None)
+        self.connection.other_changed(error or None)
         if error:
             self.show_error(self.tr("The connection to the clinic server was lost; changes from "
                                     "other rooms will arrive once it is back ({reason}).").format(
@@ -139,25 +130,20 @@ class LiveWindow(QObject):
         # The server is back: the window's own connection may have died meanwhile (a
         # restart ends every connection); one small question finds it out now, and it is
         # then made again elsewhere, before a gesture of the person's meets it.
-        if self.room.check() and not self._window_down:
+        if self.room.link.check() and not self.connection.window_down:
             self.show_message(self.tr("Connected to the clinic server again; what changed "
                                       "meanwhile has been read."))
 
-    def _server_state(self, error: str | None) -> None:
-        """The window's own connection: being made again (a sentence), or ready (None)."""
+    def _window_lost(self) -> None:
+        """The window's own connection is being made again: the hold waits."""
+        if not self._closed:
+            self.banner.paused = True
+
+    def _window_back(self) -> None:
+        """The window's own connection is back (taken on this thread)."""
         if self._closed:
             return
-        if error is not None:
-            self._window_down = True
-            self.banner.paused = True
-            self._show_state(error)
-            return
-        self.room.adopt()  # unless a gesture took it already
-        if self.room.reconnecting:
-            return  # lost again before it was taken: a new try is under way
-        self._window_down = False
         self.banner.paused = False
-        self._show_state(None)
         self.banner.hold_moved(None)  # the hold ended with the old connection: ask again
         self.everything.emit()  # read everything again: what other rooms did meanwhile
         self.show_message(self.tr("Connected to the clinic server again; what changed "
@@ -166,12 +152,7 @@ class LiveWindow(QObject):
     @property
     def reconnecting(self) -> bool:
         """The window's connection, or its listener's, is being made again."""
-        return self._window_down or self._listener_down
-
-    def _show_state(self, reason: object | None) -> None:
-        self.status_label.setVisible(self.reconnecting)
-        if reason:
-            explain(self.status_label, reason)
+        return self.connection.reconnecting
 
     def close(self) -> None:
         """Stop listening (the thread ends) and let go of the session's hold."""
@@ -181,4 +162,5 @@ class LiveWindow(QObject):
         self.banner.timer.stop()
         self.banner.wait_timer.stop()
         self.rooms.stop()
-        self.room.close()
+        self.room.close()  # the hold first, while a lost connection is refused at once
+        self.connection.close()

@@ -3,23 +3,26 @@ clinic server? (services.records_place keeps the answer, without any password.)
 
 The server's choice signs in before it is kept: a server that cannot be reached, a refused
 login or a database that is not an imsmap clinic is one sentence under the address, nothing is
-kept, and the address can be corrected. Where this imsmap cannot reach a server at all (a pip
-install without the `server` extra), the choice is greyed out and one sentence says why.
+kept, and the address can be corrected. Signing in runs on a thread of its own
+(ui.signing_in): where the address does not answer it can take libpq's connect_timeout, and
+meanwhile the dialog says it is signing in and Cancel stops waiting (nothing kept; a second
+Cancel closes the dialog). Where this imsmap cannot reach a server at all (a pip install
+without the `server` extra), the choice is greyed out and one sentence says why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLayout,
     QLineEdit,
+    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import records_place
 from imsmap.services.context import AppContext
 from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.signing_in import SigningIn
 
 
 class RecordsPlaceDialog(QDialog):
@@ -69,7 +73,19 @@ class RecordsPlaceDialog(QDialog):
             "not: you sign in with it each time."))
         self.note.setWordWrap(True)
         self.error = ErrorLine()
+        # While signing in: what it is doing, and that Cancel stops it.
+        self.waiting = QLabel(QCoreApplication.translate(
+            "RecordsPlaceDialog", "Signing in to the clinic server… Where the address does not "
+            "answer this can take 10 seconds or more; Cancel stops waiting."))
+        self.waiting.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # moving: it is waiting, for how long is not known
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.waiting.text())
+        self.signing: SigningIn | None = None
+        self._stopped: list[SigningIn] = []  # cancelled, kept until their thread ends
         missing = records_place.server_missing()
+        self.can_serve = missing is None
         if missing is not None:  # a pip install without the server extra: say so, offer nothing
             self.server.setEnabled(False)
             self.error.show_message(missing)
@@ -80,8 +96,10 @@ class RecordsPlaceDialog(QDialog):
         layout = QVBoxLayout(self)
         # The dialog takes the height its wrapped sentences need, and grows with the red one.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        for widget in (self.here, self.server, self.dsn, self.note, self.error, self.buttons):
+        for widget in (self.here, self.server, self.dsn, self.note, self.waiting, self.busy,
+                       self.error, self.buttons):
             layout.addWidget(widget)
+        self._show_waiting(False)
 
     def _server_chosen(self, on: bool) -> None:
         self.dsn.setEnabled(on)
@@ -90,18 +108,60 @@ class RecordsPlaceDialog(QDialog):
 
     def accept(self) -> None:
         if self.server.isChecked():
-            # Signing in can take libpq's connect_timeout (10 s) on a network where the address
-            # does not answer at all; a refused port is said at once.
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                self.opened = records_place.sign_in_and_keep(self.dsn.text(),
-                                                             self.ask_password)
-            except UserFacingError as exc:  # not a DSN, unreachable, refused: nothing kept
-                self.error.show_message(exc)
-                return
-            finally:
-                QApplication.restoreOverrideCursor()
-        else:
-            records_place.keep_this_computer()
+            if self.signing is not None:
+                return  # signing in already
+            self.error.show_message(None)
+            self.signing = signing = SigningIn(self.dsn.text(), self.ask_password)
+            signing.done.connect(lambda result: self._signed_in(signing, result))
+            self._show_waiting(True)
+            signing.start()
+            return
+        records_place.keep_this_computer()
         self.error.show_message(None)
         super().accept()
+
+    def _signed_in(self, signing: SigningIn, result: object) -> None:
+        if signing is not self.signing:
+            return  # a sign-in stopped meanwhile: SigningIn closed what it opened
+        self.signing = None
+        self._show_waiting(False)
+        if isinstance(result, UserFacingError):  # not a DSN, unreachable, refused: nothing kept
+            self.error.show_message(result)
+            return
+        if not isinstance(result, AppContext):
+            raise result if isinstance(result, BaseException) else TypeError(result)
+        try:
+            records_place.keep_server(self.dsn.text())
+        except UserFacingError as exc:
+            result.close()
+            self.error.show_message(exc)
+            return
+        self.opened = result
+        self.error.show_message(None)
+        super().accept()
+
+    def reject(self) -> None:
+        """Cancel: while signing in, stop waiting (nothing kept; the address can be
+        corrected); else close the question."""
+        if self.signing is not None:
+            self.signing.cancel()
+            self._stopped = [s for s in self._stopped if s.running] + [self.signing]
+            self.signing = None
+            self._show_waiting(False)
+            self.error.show_message(QCoreApplication.translate(
+                "RecordsPlaceDialog", "Signing in was stopped and nothing was kept: correct "
+                "the address and press OK, or press Cancel to close."))
+            return
+        super().reject()
+
+    def _show_waiting(self, on: bool) -> None:
+        self.waiting.setVisible(on)
+        self.busy.setVisible(on)
+        for widget in (self.here, self.server, self.dsn,
+                       self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+            widget.setEnabled(not on and (widget is not self.server or self.can_serve)
+                              and (widget is not self.dsn or self.server.isChecked()))
+        if on:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
+        elif self.server.isChecked():
+            self.dsn.setFocus()

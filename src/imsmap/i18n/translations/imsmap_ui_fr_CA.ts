@@ -814,6 +814,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>&amp;Écran de confidentialité</translation>
     </message>
     <message>
+        <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
+        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
+    </message>
+    <message>
         <source>Refreshed from the database.</source>
         <translation>Actualisé depuis la base de données.</translation>
     </message>
@@ -1140,10 +1144,6 @@ Problème&#xa0;: {problem}</translation>
 </context>
 <context>
     <name>LiveWindow</name>
-    <message>
-        <source>Connecting to the clinic server again…</source>
-        <translation>Reconnexion au serveur de la clinique…</translation>
-    </message>
     <message>
         <source>Changes made in other rooms do not arrive in this window: {reason}</source>
         <translation>Les modifications faites dans les autres salles n&apos;arrivent pas dans cette fenêtre&#xa0;: {reason}</translation>
@@ -1960,6 +1960,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>Reconnection</name>
+    <message>
+        <source>Connecting to the clinic server again…</source>
+        <translation>Reconnexion au serveur de la clinique…</translation>
+    </message>
+</context>
+<context>
     <name>RecordsPlaceDialog</name>
     <message>
         <source>Where are the clinic&apos;s records?</source>
@@ -1980,6 +1987,14 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Your IT provider gives you the server&apos;s address. On the clinic&apos;s network it ends in sslmode=verify-full: then imsmap talks only to the real server, over TLS. The address is kept on this computer for you; your password is not: you sign in with it each time.</source>
         <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous&#xa0;; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
+    </message>
+    <message>
+        <source>Signing in to the clinic server… Where the address does not answer this can take 10 seconds or more; Cancel stops waiting.</source>
+        <translation>Connexion au serveur de la clinique… Si l&apos;adresse ne répond pas, cela peut prendre 10 secondes ou plus; Annuler arrête l&apos;attente.</translation>
+    </message>
+    <message>
+        <source>Signing in was stopped and nothing was kept: correct the address and press OK, or press Cancel to close.</source>
+        <translation>La connexion a été arrêtée et rien n&apos;a été conservé&#xa0;: corrigez l&apos;adresse et appuyez sur OK, ou sur Annuler pour fermer.</translation>
     </message>
 </context>
 <context>
