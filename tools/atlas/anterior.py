@@ -204,8 +204,5 @@ def build() -> Figure:
     points(f)
     superficial(f)
     details(f)
-    try:
-        deep(f)
-    except ImportError:
-        pass
+    deep(f)
     return f

@@ -48,9 +48,13 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
             "layer": spec.layer,
             "d": d,
             "fibres": fib,
-            "label": list(label_point(d)),
+            # a generator's own label point (a tap point it chose), else the middle of the region
+            "label": ([mapx(fsign * spec.label[0]), spec.label[1]] if spec.label
+                      else list(label_point(d))),
             "level": spec.level,
         })
+        if spec.name_hint:  # where the generator would like the name (labels.spread_labels)
+            out_regions[-1]["name_hint"] = [mapx(fsign * spec.name_hint[0]), spec.name_hint[1]]
     details = []
     for det in fig.details:
         details.append({"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)})
@@ -82,18 +86,11 @@ def all_views() -> list[dict]:
         body_view(anterior.build(), "anterior", "Anterior", front=True),
         body_view(posterior.build(), "posterior", "Posterior", front=False),
     ]
-    try:
-        import spinal  # noqa: PLC0415
+    import lateral  # noqa: PLC0415
+    import spinal  # noqa: PLC0415
 
-        views.append(spinal.build())
-    except ImportError:
-        pass
-    try:
-        import lateral  # noqa: PLC0415
-
-        views.extend(lateral.build())
-    except ImportError:
-        pass
+    views.append(spinal.build())
+    views.extend(lateral.build())
     return views
 
 

@@ -14,6 +14,7 @@ lies behind the viscera: psoas major, iliacus, quadratus lumborum. Fibres run or
 from __future__ import annotations
 
 from body import out
+from label_words import SIZE, text_size
 from pathkit import Figure, fibres
 from ribcage import Rib, clip_x, rounded, space, span, thin
 
@@ -22,10 +23,24 @@ D3 = "deepest"  # third sheet: what lies under the deep layer (transversus abdom
 W = "posterior_wall"  # fourth sheet: behind the viscera (psoas major, iliacus, quadratus lumborum)
 
 
+# the neck's strips are narrower than their names: longus colli and the three scalenes are named in
+# a column beside the neck, over the page above the shoulder, in their order from the midline
+# outwards, top to bottom (each dot lies lower and further out than the one before, so that no
+# leader crosses another or a name); (dot, name row) in half coordinates
+NECK_NAMES_X = 86.0  # where the names start, just outside the neck's outline
+NECK_NAME_STEP = 25.0
+
+
+def _neck_name(muscle: str, row: int) -> tuple[float, float]:
+    width = text_size(muscle.replace("_", " "), SIZE)[0]  # the English name's box
+    return (NECK_NAMES_X + width / 2, 241.0 + NECK_NAME_STEP * row)
+
+
 def neck(f: Figure) -> None:
     R = f.region
     # longus colli: on the front of the vertebral bodies C1-T3, either side of the midline
     R("longus_colli", D, (3, 258), (13, 256), (20, 290), (20, 330), (15, 362), (3, 364), (5, 330), (5, 290),
+      label=(12, 280), name_hint=_neck_name("longus_colli", 0),
       fibres=[[(4 + k * 3, 250), (5 + k * 3.4, 310), (4 + k * 3, 370)] for k in range(5)])
     # longus capitis: from the anterior tubercles of C3-C6 up to the basilar occiput, lateral to and over
     # the upper longus colli (third sheet, under the scalenes' origins)
@@ -33,10 +48,13 @@ def neck(f: Figure) -> None:
       fibres=[[(24 - k * 3, 314), (18 - k * 2.5, 280), (12 - k * 1.5, 248)] for k in range(4)])
     # scalenes: from the cervical transverse processes down and out to the first and second ribs
     R("scalene_anterior", D, (25, 270), (33, 268), (41, 300), (51, 336), (55, 358), (42, 360), (34, 330),
-      (27, 298), fibres=fibres((25, 268), (33, 268), (42, 362), (55, 360), 3))
+      (27, 298), label=(38, 310), name_hint=_neck_name("scalene_anterior", 1),
+      fibres=fibres((25, 268), (33, 268), (42, 362), (55, 360), 3))
     R("scalene_middle", D, (37, 262), (45, 262), (53, 292), (63, 320), (76, 346), (84, 360), (62, 362),
-      (55, 336), (45, 300), fibres=fibres((37, 262), (45, 262), (62, 364), (84, 362), 4))
+      (55, 336), (45, 300), label=(58, 324), name_hint=_neck_name("scalene_middle", 2),
+      fibres=fibres((37, 262), (45, 262), (62, 364), (84, 362), 4))
     R("scalene_posterior", D, (70, 334), (79, 333), (104, 348), (124, 360), (102, 368), (94, 356),
+      label=(98, 354), name_hint=_neck_name("scalene_posterior", 3),
       fibres=fibres((70, 334), (79, 333), (102, 368), (124, 362), 3))
     # subclavius: a spindle under the clavicle, first costal cartilage -> clavicle's middle third
     # (it lies on the first rib and its cartilage: its lower border follows the rib, above the first space)

@@ -16,11 +16,14 @@ groove, by level.
 
 from __future__ import annotations
 
+from label_words import SIZE, text_size
 from pathkit import Figure, fibres
 
 D = "deep"
 
 # vertebral level centres (y) in the body views: T12 at 665, L4 at the iliac crests (~830)
+# the row of the first short rotator's name, under the buttock (see hip())
+ROTATOR_NAMES_Y = 1084
 LUMBAR = {"L1": 697, "L2": 731, "L3": 765, "L4": 799, "L5": 835, "S1": 872}
 
 
@@ -114,7 +117,14 @@ def trunk(f: Figure) -> None:
 def hip(f: Figure) -> None:
     """Under gluteus maximus and medius: gluteus minimus, then piriformis and the short rotators one
     under the other (gemellus superior, obturator internus, gemellus inferior, quadratus femoris), each
-    sharing its border with the next as a dissection shows them, converging on the trochanter."""
+    sharing its border with the next as a dissection shows them, converging on the trochanter.
+
+    The four bands below piriformis are narrower than their names, and the forearm and the hand hang
+    beside the hip: their names go in a column under the buttock, over the upper posterior thigh
+    (bare on this sheet, the hamstrings lifted) and the page beside it, top to bottom in the order
+    of the muscles, each tied by a short vertical leader to its band; the bands' dots step medially
+    from gemellus superior to quadratus femoris, and each name starts just lateral to the leaders of
+    the names below it, so that no leader crosses a name."""
     R = f.region
     P = f.p
     pts = {
@@ -135,15 +145,30 @@ def hip(f: Figure) -> None:
     # piriformis: from the front of the sacrum (through the greater sciatic notch) to the trochanter tip
     R("piriformis", D, "pf.0", "pf.1", "pf.g", "pf.2", "pf.3", "pf.4", "pf.5", "pf.6", "pf.6b", "pf.7",
       fibres=[[(28, 912 + k * 7), (96, 944 + k * 2.6), (166, 952 + k * 1.4)] for k in range(8)])
+    # (dot x, name row): the dots 11 units apart, from lateral (gemellus superior) to medial
+    col = {m: (101 - 11 * k, ROTATOR_NAMES_Y + 25 * k) for k, m in enumerate(
+        ("gemellus_superior", "obturator_internus", "gemellus_inferior", "quadratus_femoris"))}
+
+    def name_at(muscle: str) -> tuple[float, float]:
+        dot, row = col[muscle]
+        width = text_size(muscle.replace("_", " "), SIZE)[0]  # the English name's box
+        below = [col[m][0] for m in col if col[m][1] > row]  # the leaders that pass beside this name
+        left = (max(below) + 6) if below else dot - 10
+        return (left + width / 2, row)
+
     R("gemellus_superior", D, "pf.6b", "pf.6", "pf.5", "pf.4", "gs.t", "gs.b1", "gs.b0",
+      label=(col["gemellus_superior"][0], 976), name_hint=name_at("gemellus_superior"),
       fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(970, 984, 4)])
     R("obturator_internus", D, "gs.b0", "gs.b1", "gs.t", "oi.t", "oi.b1", "oi.b0",
+      label=(col["obturator_internus"][0], 994), name_hint=name_at("obturator_internus"),
       fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(986, 1003, 4)])
     R("gemellus_inferior", D, "oi.b0", "oi.b1", "oi.t", "gi.t", "gi.b2", "gi.b1", "gi.b0", "gi.m",
+      label=(col["gemellus_inferior"][0], 1012), name_hint=name_at("gemellus_inferior"),
       fibres=[[(48, y), (106, y + (997 - y) * 0.1), (166, y + (997 - y) * 0.27)] for y in range(1006, 1021, 4)])
     # quadratus femoris: ischial tuberosity -> quadrate tubercle, directly under gemellus inferior
     R("quadratus_femoris", D, "gi.b0", "gi.b1", "gi.b2", (156, 1026), (154, 1044), (150, 1060), (108, 1062),
-      (66, 1060), (62, 1042),
+      (66, 1060), (62, 1042), label=(col["quadratus_femoris"][0], 1046),
+      name_hint=name_at("quadratus_femoris"),
       fibres=[[(64, y), (110, y), (154, y)] for y in range(1026, 1060, 6)])
 
 
@@ -204,13 +229,24 @@ def paraspinal(f: Figure) -> None:
     R("serratus_posterior_superior", P3, (58, 356), (76, 360), (114, 404), (118, 440), (108, 484), (96, 484),
       (78, 440), (58, 394), fibres=fibres((54, 356), (56, 396), (114, 404), (104, 486), 6))
     # spinalis beside the spinous processes, longissimus lateral to it, meeting it (semispinalis
-    # thoracis lies under the two, on the fourth sheet)
+    # thoracis lies under the two, on the fourth sheet). The three columns are narrower than their
+    # names: iliocostalis and longissimus are named beside the back, lateral to iliocostalis, each
+    # by a short level leader (longissimus's across iliocostalis, below the other's name); spinalis
+    # under its own column, where the two longissimus columns part below it (a name over the
+    # column beside it read as that column's)
+    col_x = 100.0  # where the names beside the back start, lateral to iliocostalis
+
+    def beside(muscle: str, y: float) -> tuple[float, float]:
+        return (col_x + text_size(muscle.replace("_", " "), SIZE)[0] / 2, y)
+
     R("spinalis", P3, (3, 384), (22, 384), (24, 480), (23, 600), (16, 646), (3, 646),
+      label=(12, 620), name_hint=(8 + text_size("spinalis", SIZE)[0] / 2, 716),
       fibres=[[(4 + k * 4, 380), (5 + k * 4, 520), (4 + k * 3, 650)] for k in range(5)])
     R("longissimus_thoracis", P3, (27, 380), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (28, 690),
-      (25, 600), (26, 480),
+      (25, 600), (26, 480), label=(42, 604), name_hint=beside("longissimus_thoracis", 604),
       fibres=[[(28 + k * 6, 372), (29 + k * 6, 530), (30 + k * 5.5, 694)] for k in range(5)])
     R("iliocostalis_thoracis", P3, (62, 404), (78, 438), (92, 484), (94, 600), (90, 700), (64, 700), (62, 560),
+      label=(78, 560), name_hint=beside("iliocostalis_thoracis", 560),
       fibres=[[(63 + k * 6, 400 + k * 10), (66 + k * 6, 560), (66 + k * 5, 704)] for k in range(5)])
     R("iliocostalis_cervicis", P3, (34, 296), (48, 294), (62, 330), (58, 350), (46, 350),
       fibres=fibres((32, 296), (46, 292), (46, 352), (62, 346), 3))

@@ -469,7 +469,9 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
     hints = hints or {}
     placed = set()
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
-        if _at_hint(sheet, r, hints[r["id"]], *text_size(*words_of(r, kind))):
+        w, h = text_size(*words_of(r, kind))
+        english_w = text_size(*label_text(r, kind, _key(r) in grouped))[0]
+        if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w), w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
@@ -531,6 +533,16 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
             else:
                 sheet.boxes.append(_box(*twin["label"], w, h))
     return sheet.soft
+
+
+def _hint_in_language(hint: tuple[float, float], label: list[float], w: float,
+                      english_w: float) -> tuple[float, float]:
+    """A generator's hint is where the English name's centre goes (a column of names beside the
+    back, under the buttock). A name of another width keeps the English name's edge that faces its
+    label point, so the column stays aligned there and the name never grows over its own point."""
+    nx, ny = hint
+    toward = 1.0 if label[0] >= nx else -1.0  # the side of the name its leader leaves from
+    return nx - toward * (w - english_w) / 2, ny
 
 
 def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: float) -> bool:

@@ -18,16 +18,24 @@ humerus cut below its surgical neck, so that the cuff lies where a needle finds 
   infraspinous fossa below the spine and converges forwards over the back of the head to the
   middle facet; teres minor arises along the upper two thirds of the lateral border and runs up
   and forwards to the inferior facet.
+- Teres major, below teres minor: from the dorsal surface of the inferior angle and the lower third
+  of the lateral border, up and forwards over the chest wall to the medial lip of the
+  intertubercular groove, on the front of the humerus just below the lesser tubercle. That lip
+  faces away from the viewer, so the muscle passes behind the humeral shaft and shows up to its
+  posterior border at the level of the surgical neck; its thick lower border is the lower edge of
+  the posterior axillary fold (with latissimus dorsi, lifted off on this sheet). Between it and
+  teres minor, at the humerus, the long head of triceps (lifted with the arm) and the
+  quadrangular space. Its lower border lies against the chest wall (the catalogue's caution).
 
 Bones are ``underlay`` details (drawn under the muscles, which lie on them), listed after the ribs
-so that the scapula lies over them. ``covered(x, y)`` says whether the scapula or the humerus hides
-a point of the chest wall: the intercostal spaces behind them are not drawn, and the erector spinae
-column shows behind the medial border only.
+so that the scapula lies over them. ``uncovered(poly)`` leaves out of a space of the chest wall what
+the scapula, the humerus and teres major hide: the intercostal spaces behind them are not drawn,
+and the erector spinae column shows behind the medial border only.
 """
 
 from __future__ import annotations
 
-from pathkit import Figure
+from pathkit import Figure, fibres
 
 from imsmap.atlas import geometry
 
@@ -48,6 +56,27 @@ HUMERUS = [(486, 401), (494, 396), (504, 395), (514, 398), (521, 405), (524, 416
            (479, 435), (476, 421), (479, 408)]
 GREATER_TUBERCLE = [(506, 398), (515, 400), (520, 408), (522, 419), (518, 431), (511, 437), (507, 426),
                     (505, 411)]
+# teres minor's lower border, from the humerus down the lateral border of the scapula: teres major
+# shares its lower part, below the point where the two part at the humerus (the quadrangular space)
+TERES_MINOR_LOWER = [("tmi.1", 503, 428), ("tmi.2", 495, 437), ("tmi.3", 481, 452), ("tmi.4", 475, 475),
+                     ("tmi.5", 469, 503), ("tmi.6", 463, 530), ("tmi.7", 458, 541)]
+# teres major in front of and below it: the upper border leaves teres minor at the lateral border to
+# reach the back of the humeral shaft at the surgical neck, the tendon goes behind the shaft (to the
+# medial lip of the groove), the thick lower border (the posterior axillary fold) bulges forwards
+# over the chest wall down to the inferior angle, and the muscle covers the dorsal surface of the
+# angle up to the medial border (the erector shows behind it)
+TERES_MAJOR_FRONT = [("tmj.u", 482, 462), ("tmj.h1", 488, 452), ("tmj.h2", 493, 464), ("tmj.l1", 499, 483),
+                     ("tmj.l2", 497, 509), ("tmj.l3", 488, 537), ("tmj.l4", 475, 562)]
+TERES_MAJOR_BACK = [(458, 576), (450, 553), (449, 548)]  # the inferior angle, up the medial border
+
+
+def _teres_major_outline() -> list[tuple[float, float]]:
+    """Teres major's outline as straight lines (what it hides of the chest wall)."""
+    lower = [(x, y) for _, x, y in TERES_MINOR_LOWER[3:]]
+    return (list(reversed(lower)) + [(x, y) for _, x, y in TERES_MAJOR_FRONT] + TERES_MAJOR_BACK
+            + [(451, 536)])
+
+
 # the spine of the scapula and the acromion (drawn over the muscles, lateral.details): from the
 # root at the medial border up and forwards to the acromion, whose tip roofs the humeral head
 SPINE = [(492, 384), (470, 392), (444, 404), (446, 410), (472, 400), (494, 392), (504, 392), (509, 388),
@@ -66,7 +95,7 @@ def uncovered(poly: list[tuple[float, float]]) -> list[tuple[float, float]]:
         p.closeSubpath()
         return p
 
-    bones = path(SCAPULA).united(path(HUMERUS))
+    bones = path(SCAPULA).united(path(HUMERUS)).united(path(_teres_major_outline()))
     left = path(poly).subtracted(bones)
     parts = [[(round(pt.x(), 1), round(pt.y(), 1)) for pt in part] for part in left.toFillPolygons()]
     best = max(parts, key=lambda pts: abs(geometry.area(pts)))
@@ -80,7 +109,7 @@ def uncovered(poly: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def shoulder(f: Figure) -> None:
-    """The bones (underlay) and the three cuff muscles on them."""
+    """The bones (underlay), the three cuff muscles on them and teres major below them."""
     R = f.region
     f.detail("underlay", SCAPULA, closed=True, mirror=False)
     f.detail("underlay", HUMERUS, closed=True, mirror=False)
@@ -93,6 +122,10 @@ def shoulder(f: Figure) -> None:
                     ("tm.1", 494, 421), ("tm.2", 484, 430), ("tm.3", 472, 449), ("tm.4", 462, 477),
                     ("tm.5", 455, 510), ("tm.6", 451, 536)):
         P(n, x, y)
+    for n, x, y in TERES_MINOR_LOWER + TERES_MAJOR_FRONT:
+        P(n, x, y)
+    P("is.tip", 449, 548)  # infraspinatus's lowest point, on the medial border above the inferior angle
+    lower = [n for n, _, _ in TERES_MINOR_LOWER]
     spine = ["sc.root", "sc.s1", "sc.s2", "sc.s3", "sc.s4", "sc.s5"]
     tm_border = ["tm.1", "tm.2", "tm.3", "tm.4", "tm.5", "tm.6"]
     # supraspinatus: the supraspinous fossa, then under the acromion to the top of the greater tubercle
@@ -102,12 +135,18 @@ def shoulder(f: Figure) -> None:
       fibres=[[(446 + j * 2, 382 + j * 4.5), (478, 386 + j * 3.2), (510, 398 + j * 1.3)] for j in range(5)],
       label=(456, 390), name_hint=(BACK_COLUMN_X, 384))
     # infraspinatus: the infraspinous fossa below the spine, converging forwards to the middle facet
-    R("infraspinatus", D, *spine, "cuff.is", "cuff.tm", *tm_border, (449, 548), (443, 522), (439, 480),
+    R("infraspinatus", D, *spine, "cuff.is", "cuff.tm", *tm_border, "is.tip", (443, 522), (439, 480),
       (437, 440), (440, 420),
       fibres=[[(440 + j * 1.5, 418 + j * 22), (462 + j * 4, 420 + j * 10), (504, 405 + j * 2.2)] for j in range(6)],
       label=(450, 440), name_hint=(BACK_COLUMN_X, 430))
     # teres minor: along the lateral border, up and forwards to the inferior facet
-    R("teres_minor", D, "cuff.tm", (503, 428), (495, 437), (481, 452), (475, 475), (469, 503), (463, 530),
-      (458, 541), *reversed(tm_border),
+    R("teres_minor", D, "cuff.tm", *lower, *reversed(tm_border),
       fibres=[[(454 + j * 4, 530 - j * 2), (474 + j * 4, 470), (500 - j * 1, 420 + j * 3)] for j in range(4)],
       label=(469, 474), name_hint=(BACK_COLUMN_X, 474))
+    # teres major: under teres minor, from the inferior angle up and forwards to the humerus (see the
+    # module text); its name in the column behind the back, below the cuff's, its leader from the
+    # muscle over the inferior angle
+    R("teres_major", D, "is.tip", "tm.6", *reversed(lower[3:]), *[n for n, _, _ in TERES_MAJOR_FRONT],
+      *TERES_MAJOR_BACK[:2],
+      fibres=fibres((449, 552), (462, 576), (484, 457), (493, 470), 5, bend=0.03),
+      label=(461, 562), name_hint=(BACK_COLUMN_X, 534))

@@ -159,10 +159,7 @@ def build() -> Figure:
     points(f)
     superficial(f)
     details(f)
-    try:
-        from deep_posterior import deep_regions
+    from deep_posterior import deep_regions
 
-        deep_regions(f)
-    except ImportError:
-        pass
+    deep_regions(f)
     return f
