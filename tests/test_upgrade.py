@@ -3,6 +3,7 @@ is stopped without harm: rolled back, the file at its old schema, upgraded the n
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sqlite3
@@ -176,3 +177,125 @@ def test_the_window_shows_a_progress_dialog_whose_cancel_stops_the_upgrade(
     assert upgrade_with_dialog(old_file) is True
     assert version(old_file) == SCHEMA_VERSION
     opens_and_checks(old_file)
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _pages(path) -> str:
+    """The file's pages, but for the header's bookkeeping: the journal mode (bytes 18-19, set
+    to the rollback journal for the upgrade), the change counter and its copy (24-27,
+    92-95)."""
+    data = bytearray(path.read_bytes())
+    for at, length in ((18, 2), (24, 4), (92, 4)):
+        data[at:at + length] = bytes(length)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _as_imsmap_left_it(path) -> None:
+    """In write-ahead-log mode, as every imsmap window leaves its file."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def big_old_file(tmp_path):
+    """Sites enough that the new tables outgrow SQLite's page cache: pages of the upgrade reach
+    the file itself before its commit."""
+    path = tmp_path / "big.sqlite3"
+    _v3_database(path, SITES * 4000)
+    _as_imsmap_left_it(path)
+    return path
+
+
+def test_a_process_killed_after_the_upgrade_wrote_into_the_file_leaves_it_as_it_was(
+        big_old_file):
+    before, size = _pages(big_old_file), big_old_file.stat().st_size
+    journal = big_old_file.with_name(big_old_file.name + "-journal")
+    code = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from imsmap.store import upgrade
+        path, journal = Path({str(big_old_file)!r}), Path({str(journal)!r})
+        def progress(f):
+            if journal.exists() and path.stat().st_size > {size}:  # torn: pages in the file
+                os.kill(os.getpid(), signal.SIGKILL)
+        upgrade.upgrade(upgrade.pending(path), progress)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120,
+                          env=os.environ)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert journal.stat().st_size > 0 and big_old_file.stat().st_size > size  # left torn
+    pending = upgrade.pending(big_old_file)  # plays the journal back, then reads
+    assert (pending.version, pending.rows) == (3, 2 * len(SITES) * 4000 + 3)
+    assert not journal.exists() and _pages(big_old_file) == before  # every page as it was
+    upgrade.upgrade(pending)
+    assert version(big_old_file) == SCHEMA_VERSION
+
+
+def test_the_upgrade_writes_no_write_ahead_log_and_a_journal_smaller_than_the_file(
+        big_old_file):
+    """In the write-ahead log every page was written twice (the log grew past the file's
+    size at ten million sites); the rollback journal keeps only pages overwritten."""
+    size = big_old_file.stat().st_size
+    sidecars: dict[str, int] = {}
+
+    def progress(_fraction):
+        for suffix in ("-wal", "-journal"):
+            side = big_old_file.with_name(big_old_file.name + suffix)
+            if side.exists():
+                sidecars[suffix] = max(sidecars.get(suffix, 0), side.stat().st_size)
+
+    upgrade.upgrade(upgrade.pending(big_old_file), progress)
+    assert sidecars.get("-wal", 0) == 0
+    assert 0 < sidecars["-journal"] < size
+    conn = sqlite3.connect(big_old_file)
+    try:  # left as the app keeps it
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+def test_an_upgrade_under_another_program_holding_the_file_is_refused(old_file, monkeypatch):
+    monkeypatch.setattr(upgrade, "BUSY_TIMEOUT_MS", 100)
+    _as_imsmap_left_it(old_file)
+    other = sqlite3.connect(old_file)  # an earlier imsmap's window, reading schema 3
+    other.execute("SELECT count(*) FROM sites").fetchone()
+    before = _sha(old_file)
+    try:
+        with pytest.raises(upgrade.UpgradeRefused) as refused:
+            upgrade.upgrade(upgrade.pending(old_file))
+        assert "is open in another imsmap window or program" in refused.value.message
+        assert "nothing was changed" in refused.value.message
+        assert version(old_file) == 3 and _sha(old_file) == before
+    finally:
+        other.close()
+    upgrade.upgrade(upgrade.pending(old_file))  # alone now
+    opens_and_checks(old_file)
+
+
+def test_too_little_free_disk_refuses_before_anything_is_written(old_file, monkeypatch):
+    before = _sha(old_file)
+    monkeypatch.setitem(upgrade.SPACE_PER_FILE_BYTE, 4, 1e12)  # more than any disk here
+    pending = upgrade.pending(old_file)
+    with pytest.raises(upgrade.UpgradeRefused) as refused:
+        upgrade.upgrade(pending)
+    assert "needs about" in refused.value.message and "GB of free disk" in refused.value.message
+    assert version(old_file) == 3 and _sha(old_file) == before
+    assert not old_file.with_name(old_file.name + "-journal").exists()
+
+
+def test_the_window_says_why_an_upgrade_could_not_start_and_opens_nothing(old_file, qapp,
+                                                                         monkeypatch):
+    from imsmap.ui.upgrade_dialog import upgrade_with_dialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setitem(upgrade.SPACE_PER_FILE_BYTE, 4, 1e12)
+    assert upgrade_with_dialog(old_file) is False  # the caller opens nothing
+    assert len(shown) == 1 and "GB of free disk" in shown[0]
+    assert version(old_file) == 3

@@ -26,11 +26,11 @@ from imsmap.store.backup import (
 )
 from imsmap.store.backup_sets import JournalOutcome, Scheduled, ScheduledBackup
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
-from imsmap.store.upgrade import Pending, UpgradeInterrupted
+from imsmap.store.upgrade import Pending, UpgradeInterrupted, UpgradeRefused
 
 __all__ = ["BACKUP_NAME", "BackupInfo", "BackupReason", "BusyError", "Cancelled",
            "DamagedFileError", "JournalOutcome", "Pending", "Scheduled", "ScheduledBackup",
-           "StoreError", "UpgradeInterrupted", "back_up", "backup_folder_for", "damage_in",
+           "StoreError", "UpgradeInterrupted", "UpgradeRefused", "back_up", "backup_folder_for", "damage_in",
            "full_backup", "journal_backup", "own_backups", "parse_backup_name",
            "pending_upgrade", "restore", "scheduled_backup", "upgrade", "verify_backup"]
 

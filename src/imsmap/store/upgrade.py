@@ -11,11 +11,23 @@ How far: SQLite counts the instructions it runs; the migration of schema 3 to 4 
 `OPS_PER_ROW` instructions per site and audit entry (measured on the benchmark's file), so the
 rows, counted first, give the total. The fraction shown is capped below 1 until the last
 transaction has committed.
+
+How it writes: with a rollback journal, not the write-ahead log the app otherwise uses, and
+holding the file alone. In the log, every page the migration writes (the new tables, and the
+old ones' pages zeroed as they are dropped) was written twice, once to the log and once when the
+log was copied back at the end: at ten million sites the log grew to 13.9 GB beside a 7.9 GB
+file, and the copy back held the bar at 99 % for 12 minutes (docs/performance.md). The rollback
+journal holds only the earlier contents of the pages the upgrade overwrites, the new tables are
+written once, into the file, and nothing is copied at the end. A process killed partway leaves
+that journal beside the file; the next opening plays it back (`pending` sees to it), and the
+file is again exactly what it was. Another program with the file open (an older imsmap, say)
+is a refusal, not an upgrade under its feet.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -33,10 +45,18 @@ from imsmap.store.sqlite_errors import interrupted
 OPS_PER_ROW = {4: 260}
 OPS_FIXED = 50_000  # a migration that rewrites nothing
 SHOWN_BEFORE_COMMIT = 0.99
+# Disk the upgrade to schema 4 takes beside the file, over the file's size: the new tables
+# (about 0.8) and the journal of the old tables' pages as they are dropped (about 1.0), measured
+# on the benchmark's schema-3 files at 200,000 and 10,000,000 sites (docs/performance.md).
+SPACE_PER_FILE_BYTE = {4: 1.8}
 
 
 class UpgradeInterrupted(UserFacingError):
     """The upgrade was stopped; nothing was changed."""
+
+
+class UpgradeRefused(UserFacingError):
+    """The upgrade cannot start (the file in use, too little disk); nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,8 @@ def pending(path: str | Path) -> Pending | None:
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0 or not os.access(path, os.R_OK):
         return None
+    if not _played_back(path):
+        return None  # being written by another program: Database.open says it is busy
     try:
         # Immutable: no lock and no -wal/-shm made beside a file that may be refused later
         # (a file being upgraded by an older imsmap meanwhile reads as not ours: None).
@@ -72,6 +94,32 @@ def pending(path: str | Path) -> Pending | None:
             conn.close()
     except (sqlite3.Error, OSError, ValueError):
         return None
+
+
+def _played_back(path: Path) -> bool:
+    """An upgrade killed partway left its rollback journal beside the file, and the file's
+    pages half written: a normal connection plays the journal back (SQLite does it on the
+    first read), before the immutable reading in `pending`, which would not. False: another
+    program holds the file (an upgrade under way)."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return True
+        conn = sqlite3.connect(str(path), timeout=1.0)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        finally:
+            conn.close()
+        return True
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def space_needed(p: Pending) -> int:
+    """Bytes of free disk the upgrade takes beside the file, at most (0: it rewrites nothing)."""
+    size = p.path.stat().st_size
+    return int(sum(SPACE_PER_FILE_BYTE.get(v, 0) * size
+                   for v in range(p.version + 1, p.target + 1)))
 
 
 def estimate_ops(p: Pending) -> int:
@@ -103,9 +151,10 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _hold_alone(conn, p)
         conn.execute("PRAGMA synchronous = FULL")
         apply_migrations(conn, tick)
+        conn.execute("PRAGMA journal_mode = WAL")  # as the app keeps it
     except sqlite3.OperationalError as exc:
         if interrupted(exc):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -122,3 +171,30 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         conn.close()
     if progress is not None:
         progress(1.0)
+
+
+def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:
+    """The file in rollback-journal mode and locked to this connection until it closes, or
+    UpgradeRefused: another program has it open (leaving the write-ahead log needs the file
+    alone), or the disk has too little room for the upgrade."""
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        mode = "wal"
+    if mode != "delete":
+        raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+            "StoreUpgrade", "%1 is open in another imsmap window or program, so its upgrade "
+            "cannot start; nothing was changed. Close the other window (an earlier imsmap, "
+            "perhaps), then open the file again."), p.path.name))
+    # From the first write on, no other connection until this one closes (readers meanwhile
+    # see schema 3 whole, and are waited for).
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    need = space_needed(p)
+    free = shutil.disk_usage(p.path.parent).free
+    if need > free:
+        raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+            "StoreUpgrade", "The upgrade of %1 needs about %2 GB of free disk beside it and "
+            "there are %3 GB; nothing was changed. Free some space, then open the file again."),
+            p.path.name, round(need / 1e9, 1), round(free / 1e9, 1)))

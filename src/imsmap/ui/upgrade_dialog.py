@@ -34,8 +34,9 @@ class _Relay(QObject):
 
 def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> bool:
     """Upgrade `db_path` first when it is of an earlier schema, showing progress. False when
-    the user stopped it (the file unchanged; a message said so); True otherwise, also when the
-    upgrade failed (opening the file then says why, as it always has)."""
+    the user stopped it or it could not start (the file in use, too little disk: the file
+    unchanged; a message said so); True otherwise, also when the upgrade failed (opening the
+    file then says why, as it always has)."""
     pending = files.pending_upgrade(db_path)
     if pending is None:
         return True
@@ -72,7 +73,7 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
         stopped = False
         try:
             files.upgrade(pending, lambda f: relay.moved.emit(int(f * STEPS)), stop)
-        except files.UpgradeInterrupted as exc:
+        except (files.UpgradeInterrupted, files.UpgradeRefused) as exc:
             error, stopped = exc, True
         except UserFacingError as exc:
             error = exc
@@ -87,7 +88,10 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     thread.join()
     dialog.deleteLater()
     error, stopped = outcome[0]
-    if stopped:
-        tell(parent, title(), error, QMessageBox.Icon.Information)
+    if stopped:  # by the user, or refused before it began (the file in use, the disk full):
+        # opening the file now would upgrade it without the dialog, under the other program
+        icon = (QMessageBox.Icon.Warning if isinstance(error, files.UpgradeRefused)
+                else QMessageBox.Icon.Information)
+        tell(parent, title(), error, icon)
         return False
     return True

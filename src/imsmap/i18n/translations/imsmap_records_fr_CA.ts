@@ -4810,6 +4810,14 @@ N° de permis non consigné</translation>
         <source>The upgrade of %1 was stopped and nothing of it was kept: the file is still at schema %2 and is upgraded the next time it is opened.</source>
         <translation>La mise à niveau de %1 a été arrêtée et rien n&apos;en a été gardé&#xa0;: le fichier est toujours au schéma %2 et sera mis à niveau à sa prochaine ouverture.</translation>
     </message>
+    <message>
+        <source>%1 is open in another imsmap window or program, so its upgrade cannot start; nothing was changed. Close the other window (an earlier imsmap, perhaps), then open the file again.</source>
+        <translation>%1 est ouvert dans une autre fenêtre imsmap ou un autre programme, sa mise à niveau ne peut donc pas commencer; rien n&apos;a été changé. Fermez l&apos;autre fenêtre (un imsmap antérieur, peut-être), puis ouvrez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>The upgrade of %1 needs about %2 GB of free disk beside it and there are %3 GB; nothing was changed. Free some space, then open the file again.</source>
+        <translation>La mise à niveau de %1 demande environ %2 Go d&apos;espace libre sur son disque et il y en a %3 Go; rien n&apos;a été changé. Libérez de l&apos;espace, puis ouvrez de nouveau le fichier.</translation>
+    </message>
 </context>
 <context>
     <name>Tables</name>
