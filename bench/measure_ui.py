@@ -291,12 +291,19 @@ def measure_click(bench: WindowBench, reps: int) -> Result:
                 if n_done % per_session == 0:
                     open_new_session(records, w, app, pid)
                     used = []
-                # the next point well clear of this session's markers (a press on a marker
-                # selects it instead of adding a site)
+                # the next point whose pixel is on a muscle (a tap point one pixel inside a
+                # spinal level's edge is, in scene units, but its pixel may not be: a user's tap
+                # there adds nothing either), on screen (a patient with many visits has a taller
+                # legend and a shorter chart) and well clear of this session's markers (a press
+                # on a marker selects it instead of adding a site)
                 for _ in range(len(points)):
                     x, y = points[i % len(points)]
                     i += 7
-                    if all(math.hypot(x - ux, y - uy) > 48 for ux, uy in used):
+                    at = w.chart.view.mapFromScene(x, y)
+                    if vp.rect().contains(at) and \
+                            any(isinstance(it, chart_scene.RegionItem)
+                                for it in w.chart.view.items(at)) and \
+                            all(math.hypot(x - ux, y - uy) > 48 for ux, uy in used):
                         break
                 else:
                     raise RuntimeError("ran out of free points on the chart")
