@@ -4,6 +4,7 @@ back every row; a kill mid-backup or mid-append loses nothing and publishes noth
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -309,3 +310,42 @@ def test_bringing_the_journal_up_to_date_says_what_it_did(clinic, db_path):
     assert files.journal_backup(db_path) is files.JournalOutcome.WRITTEN
     assert len(journal.read(made.journal)) == 2
     assert files.journal_backup(db_path) is files.JournalOutcome.NOTHING_NEW
+
+
+def test_a_journal_record_searches_and_never_reads_a_growing_table_whole(clinic):
+    """What a signature adds to the user's wait must not grow with ten years of records: every
+    statement of a record reaches the sites, the audit trail, the sessions and their other rows
+    through an index or the id, never by reading the table through (EXPLAIN QUERY PLAN of each
+    statement as it ran: with OR and ORDER BY, SQLite once read all ten million sites)."""
+    sets.make_full(clinic.db, now=DAY)
+    for chart in ("C-2", "C-3", "C-4"):
+        visit(clinic, chart)
+    # imsmap keeps no ANALYZE statistics, so SQLite plans here as it does at ten million sites
+    assert not clinic.db.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name LIKE 'sqlite_stat%'").fetchall()
+    ran: list[str] = []
+    clinic.db.conn.set_trace_callback(ran.append)
+    try:
+        record = sets.append(clinic.db)
+    finally:
+        clinic.db.conn.set_trace_callback(None)
+    assert record is not None and len(record.signed) == 3
+    growing = ("sites", "audit", "sessions", "patients", "findings", "adverse_events",
+               "amendments", "photos", "photo_blobs", "imported_audit")
+    scans = []
+    for statement in ran:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            continue
+        for row in clinic.db.conn.execute("EXPLAIN QUERY PLAN " + statement):
+            plan = row[3]  # e.g. "SEARCH sites USING INDEX sites_session (session_id=?)"
+            words = plan.split()
+            if len(words) < 2 or words[1] not in growing:
+                continue
+            # By id, or an index looked up by equality; a SCAN, or a range such as
+            # "(session_id>?)" (what IS NOT NULL becomes) walks the table or its index through.
+            # "SEARCH t" alone is max(id) read from the end of the table.
+            if plan != f"SEARCH {words[1]}" and "INTEGER PRIMARY KEY" not in plan and \
+                    not re.search(r"\(\w+=\?", plan):
+                scans.append((plan, statement[:90]))
+    assert not scans
+    assert any("FROM sites" in s for s in ran)  # the check saw the statements that matter

@@ -273,8 +273,11 @@ def capture(conn: sqlite3.Connection, since: dict[str, int], at: str) -> Record 
         if now["audit"] <= since["audit"] and all(now[t] <= since[t] for t in MARKED):
             return None
         a = since["audit"]
-        sessions = {r[0] for r in conn.execute(
-            "SELECT DISTINCT session_id FROM audit WHERE id > ? AND session_id IS NOT NULL", (a,))}
+        # The entries after the mark, by id, their sessions taken here: asked for DISTINCT
+        # non-null sessions, SQLite walked the whole audit_session index (0.4 s at ten million
+        # sites, at every signature).
+        sessions = {r[0] for r in conn.execute("SELECT session_id FROM audit WHERE id > ?", (a,))
+                    if r[0] is not None}
         sessions |= {r[0] for r in conn.execute("SELECT id FROM sessions WHERE id > ?",
                                                 (since["sessions"],))}
         patients = {r[0] for r in conn.execute(
@@ -291,8 +294,10 @@ def capture(conn: sqlite3.Connection, since: dict[str, int], at: str) -> Record 
         tables["patients"] = _rows(conn, "patients", f"WHERE id IN ({pids}) ORDER BY id")
         tables["sessions"] = _rows(conn, "sessions", f"WHERE id IN ({ids}) ORDER BY id")
         for t in SESSION_ROWS:
-            tables[t] = _rows(conn, t, f"WHERE session_id IN ({ids}) OR id > ? ORDER BY id",
-                              (since[t],))
+            # Two searches joined, not one WHERE with OR: with OR and ORDER BY id SQLite read
+            # the whole table (1.1 s for the sites at ten million, at every signature).
+            tables[t] = _rows(conn, t, f"WHERE session_id IN ({ids}) UNION SELECT * FROM {t}"
+                                       " WHERE id > ? ORDER BY id", (since[t],))
         tables["photo_blobs"] = _rows(conn, "photo_blobs",
                                       "WHERE photo_id > ? ORDER BY photo_id", (since["photos"],))
         for t in WHOLE:
