@@ -30,6 +30,7 @@ class Room:
         self.live = LiveRooms(ChangeBus(), ChangeFeed(dsn))
         self.live.holds_changed.connect(self.banner.hold_moved)
         self.live.start()
+        qtbot.waitUntil(lambda: self.live.feed.connected, timeout=10_000)  # its thread's
 
     def close(self) -> None:
         self.live.stop()

@@ -150,7 +150,8 @@ def test_another_rooms_change_reaches_the_bus_on_the_gui_thread(qtbot, people, p
     rooms = LiveRooms(bus, ChangeFeed(reader))
     states: list[str] = []
     rooms.connection_changed.connect(states.append)
-    rooms.start()
+    rooms.start()  # it connects on its own thread
+    qtbot.waitUntil(lambda: rooms.feed.connected, timeout=10_000)
     try:
         site_id, _ = _commit_site(writer, sid, 1)
         expected = Change(Action.CREATE, Entity.SITE, site_id, session_id=sid, patient_id=pid)
@@ -189,7 +190,8 @@ def test_a_listener_that_fails_says_so_and_leaves_the_error_to_the_log(qtbot, pe
     rooms = LiveRooms(ChangeBus(), ChangeFeed(reader))
     states: list[str] = []
     rooms.connection_changed.connect(states.append)
-    rooms.start()
+    rooms.start()  # it connects on its own thread
+    qtbot.waitUntil(lambda: rooms.feed.connected, timeout=10_000)
     try:
         with connect(clinic_dsn) as owner:  # a server that no longer lets it read back
             owner.execute("REVOKE EXECUTE ON FUNCTION changes_since(bigint, integer)"

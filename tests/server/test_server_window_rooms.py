@@ -76,7 +76,9 @@ def _count(dsn: str, sql: str, params: tuple = ()) -> int:
 
 def test_a_change_in_one_room_appears_in_the_other_window(qtbot, rooms, people, clinic_dsn):
     first, second, session, site = rooms
-    assert first.live is not None and first.live.listening and second.live.listening
+    assert first.live is not None and second.live is not None
+    # Each listener connects on a thread of its own, off the window's.
+    qtbot.waitUntil(lambda: first.live.listening and second.live.listening, timeout=WAIT_MS)
     # Room 1 grades the site, adds one, edits the patient: Room 2's window shows each.
     first.edits.select_site(site.id)
     qtbot.keyClick(first.chart.view, Qt.Key.Key_3)

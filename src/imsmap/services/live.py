@@ -47,10 +47,12 @@ class Batch:
     heard: tuple[Notice, ...] = field(default=(), repr=False)
 
 
-def feed(dsn: str, own_pids: Callable[[], set[int]] = set) -> ChangeFeed:
+def feed(dsn: str, own_pids: Callable[[], set[int]] = set, point: int | None = None
+         ) -> ChangeFeed:
     """What a room hears of the others' changes on the server at ``dsn`` (not yet connected);
-    ``own_pids``: the server process ids of this room's writing connections, left out."""
-    return ChangeFeed(dsn, own_pids=own_pids)
+    ``own_pids``: the server process ids of this room's writing connections, left out;
+    ``point``: the audit entry from which on it hears (None: from when it first listens)."""
+    return ChangeFeed(dsn, own_pids=own_pids, point=point)
 
 
 @dataclass(eq=False)
@@ -91,7 +93,10 @@ def room_of(records: Records, room: str) -> Room | None:
 
     records.room = hold.room
     records.read.watch_holds(hold)
-    return Room(feed(db.another_dsn(), own_pids), hold, ServerLink(db.conn))
+    # From the window's sign-in on: the feed connects on its own thread, some time after the
+    # window has read what it shows, and reads what other rooms did in between.
+    return Room(feed(db.another_dsn(), own_pids, db.signed_in_point), hold,
+                ServerLink(db.conn))
 
 
 def to_change(notice: Notice) -> Change | None:
@@ -135,18 +140,23 @@ def publish(bus: ChangeBus, batch: Batch) -> None:
 
 
 class LiveChanges:
-    """The feed on its own thread; ``deliver`` gets each Batch there (never an empty one)."""
+    """The feed on its own thread; ``deliver`` gets each Batch there (never an empty one).
+
+    The thread makes the feed's connections too, the first one included: the caller's thread
+    (the window's) never waits for the server, which may not answer at all (libpq then waits
+    its connect_timeout). A first connection that fails is delivered as any lost one (a Batch
+    with its ``error``), and the feed tries again by itself. `stop` returns at once: the thread
+    ends when what it is waiting for does, delivering nothing more, and closes the feed."""
 
     def __init__(self, feed: ChangeFeed, deliver: Callable[[Batch], None]):
         self.feed = feed
         self.deliver = deliver
         self._stop = threading.Event()
+        self._lock = threading.Lock()  # `stop` and each delivery: nothing delivered after stop
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        """Connect first, on the caller's thread (a sentence when the server cannot be
-        reached), then listen on a thread of its own."""
-        self.feed.open()
+        """Connect and listen, on a thread of its own."""
         self._thread = threading.Thread(target=self._run, name="imsmap live rooms",
                                         daemon=True)
         self._thread.start()
@@ -158,18 +168,36 @@ class LiveChanges:
                 notices = self.feed.wait(WAIT_S)
                 changed = self.feed.error != error
                 error = self.feed.error
-                if notices or changed:
-                    self.deliver(batch_of(notices, error, changed))
+                if (notices or changed) and not self._deliver(
+                        batch_of(notices, error, changed)):
+                    return
         except BaseException:
             # A bug: the window says that changes from other rooms no longer arrive, and the
             # exception goes on to the thread's hook (the crash log).
-            self.deliver(Batch(error=STOPPED, state_changed=True))
+            self._deliver(Batch(error=STOPPED, state_changed=True))
             raise
         finally:
             self.feed.close()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
+    def _deliver(self, batch: Batch) -> bool:
+        """``deliver(batch)``, unless stopped (False)."""
+        with self._lock:
+            if self._stop.is_set():
+                return False
+            self.deliver(batch)
+            return True
+
+    @property
+    def running(self) -> bool:
+        """The thread has not ended yet (it may be finishing a try after `stop`)."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def stop(self, timeout: float = 0.5) -> None:
+        """Stop listening: nothing is delivered from now on. Waits for the thread at most
+        ``timeout`` (it looks at its stop flag every WAIT_S while connected); a connection
+        being made where the server does not answer is not waited for: the thread closes it
+        and ends once that try is over."""
+        with self._lock:
+            self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout)
-            self._thread = None

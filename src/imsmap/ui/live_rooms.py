@@ -39,7 +39,8 @@ class LiveRooms(QObject):
         self.destroyed.connect(lambda *_: self.live.stop())
 
     def start(self) -> None:
-        """Listen from now on; ServerError (a sentence) when the server cannot be reached."""
+        """Listen from now on: the listener connects on its own thread, never this one; a
+        server that cannot be reached is said by ``connection_changed``, and tried again."""
         self.live.start()
 
     def stop(self) -> None:

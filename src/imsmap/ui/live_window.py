@@ -28,7 +28,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Session
 from imsmap.services import live
 from imsmap.services.records import Records
@@ -71,7 +70,6 @@ class LiveWindow(QObject):
         self.banner.editable_changed.connect(self.editable_changed)
         self.banner.lost.connect(self._lost)
         self.banner.freed.connect(self._freed)
-        self.listening = False
         self._closed = False
         self.connection.lost.connect(self._window_lost)
         self.connection.back.connect(self._window_back)
@@ -89,13 +87,14 @@ class LiveWindow(QObject):
         return made
 
     def start(self) -> None:
-        try:
-            self.rooms.start()
-            self.listening = True
-        except UserFacingError as exc:  # the server is gone already: said, and tried again
-            self.show_error(self.tr("Changes made in other rooms do not arrive in this window: "
-                                    "{reason}").format(reason=said(exc)))
-            log.warning("live rooms not started: %s", exc.message)
+        """Listen from now on: the listener connects on its own thread (the window never
+        waits for it); a first connection that fails is said, and tried again."""
+        self.rooms.start()
+
+    @property
+    def listening(self) -> bool:
+        """The listener is connected now."""
+        return self.rooms.feed.connected
 
     def show_session(self, session: Session | None) -> None:
         """The window shows ``session``: hold it if it is a draft (or learn who does); a
@@ -122,10 +121,15 @@ class LiveWindow(QObject):
         if self._closed:
             return
         self.connection.other_changed(error or None)
+        if error and not self.rooms.feed.opened_once:  # the server was gone already
+            self.show_error(self.tr("Changes made in other rooms do not arrive in this window: "
+                                    "{reason}").format(reason=said(error)))
+            log.warning("live rooms not started: %s", error)
+            return
         if error:
             self.show_error(self.tr("The connection to the clinic server was lost; changes from "
                                     "other rooms will arrive once it is back ({reason}).").format(
-                                        reason=error))
+                                        reason=said(error)))
             return
         # The server is back: the window's own connection may have died meanwhile (a
         # restart ends every connection); one small question finds it out now, and it is

@@ -352,6 +352,7 @@ class ServerDatabase(Database):
         self.place = where(dsn)
         # For titles and sentences (no file is behind it): which clinic, and who signed in.
         self.path = Path(f"{login} at {self.place}")
+        self.signed_in_point: int | None = None  # the audit trail's newest entry at sign-in
 
     is_server = True
 
@@ -395,9 +396,13 @@ class ServerDatabase(Database):
                 "SELECT g FROM unnest(%s::text[]) AS g"
                 " WHERE pg_has_role(session_user, 'imsmap_' || g, 'MEMBER')",
                 (list(ROLES),)).fetchall())
+            # The audit trail's newest entry as signed in: what a room's listener, connecting
+            # later, reads on from (services.live.room_of).
+            point = int(one(raw.execute("SELECT change_point()"))[0])
             if readonly:
                 raw.execute("SET default_transaction_read_only = on")
             db = cls(ServerConnection(raw, reopen), dsn, login, readonly, roles)
+            db.signed_in_point = point
         except BaseException:
             raw.close()
             raise

@@ -87,12 +87,16 @@ class ChangeFeed:
     """
 
     def __init__(self, dsn: str, *, own_pids: Callable[[], set[int]] = set,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, point: int | None = None):
         self.dsn = dsn
         self.own_pids = own_pids
         self.clock = clock
         self.conn: PgConnection | None = None
-        self.point: int | None = None  # the newest audit entry heard of
+        # The newest audit entry heard of. Given (the window's sign-in's), the first `open`
+        # reads what came after it, as after a reconnect: what another room changed before
+        # this feed first listened is not lost, however late that is.
+        self.point: int | None = point
+        self._opened = False
         self.reconnects = 0  # how many times it came back after losing the connection
         self.caught_up = 0  # entries read back after a reconnect
         self.error: str | None = None  # the sentence while the server cannot be reached
@@ -103,9 +107,14 @@ class ChangeFeed:
     def connected(self) -> bool:
         return self.conn is not None and not self.conn.closed
 
+    @property
+    def opened_once(self) -> bool:
+        """It has connected at least once (a loss after that is a reconnect)."""
+        return self._opened
+
     def open(self) -> list[Notice]:
-        """Connect and listen; after a reconnect, what changed since the point. ServerError
-        (a sentence) when the server cannot be reached."""
+        """Connect and listen; after a reconnect (or with a point given), what changed since
+        the point. ServerError (a sentence) when the server cannot be reached."""
         # A listener only waits, so a connection that died without a word (a cable pulled, a
         # server's machine gone) is noticed by TCP keepalives, unless the DSN says otherwise.
         require_psycopg()
@@ -124,6 +133,9 @@ class ChangeFeed:
         except psycopg.Error:
             conn.close()
             raise
+        if self._opened:
+            self.reconnects += 1
+        self._opened = True
         self.conn = conn
         self.error = None
         self._failures = 0
@@ -132,7 +144,6 @@ class ChangeFeed:
     def _catch_up(self, conn: PgConnection) -> list[Notice]:
         rows = conn.execute("SELECT * FROM changes_since(%s, %s)",
                             (self.point, CATCH_UP_MOST + 1)).fetchall()
-        self.reconnects += 1
         self.caught_up += len(rows)
         if len(rows) > CATCH_UP_MOST:
             self.point = int(one(conn.execute("SELECT change_point()"))[0])

@@ -38,7 +38,9 @@ class Reconnecting:
     ``reopen`` makes a connection (ServerError with a sentence when it cannot); ``told`` is
     called with the sentence of each failed try, on the reconnecting thread, and with None
     once a connection is ready to `take`. ``told(TRYING)`` is also called by `request` itself,
-    on the caller's thread, when it starts trying.
+    on the caller's thread, when it starts trying. The thread calls ``told`` under its lock,
+    so that nobody is told after `close`: ``told`` only passes the word on (the window queues
+    it to its own thread) and never calls back into this object.
     """
 
     def __init__(self, reopen: Callable[[], PgConnection],
@@ -98,16 +100,24 @@ class Reconnecting:
                     self._trying = False  # a loss after it is taken starts trying again
                     self.error = None
                 log.info("connected to the clinic server again, after %d failed tries", tries)
-                self._told(None)
-                return
-            if self._stop.is_set():  # closed meanwhile: nobody is told any more
+                self._tell(None)
                 return
             self.error = failed
-            self._told(failed)
+            if not self._tell(failed):  # closed meanwhile: nobody is told any more
+                return
             pause = self._retry[min(tries, len(self._retry) - 1)]
             tries += 1
             if self._stop.wait(pause):
                 return
+
+    def _tell(self, error: str | None) -> bool:
+        """``told(error)``, unless closed (False): never after `close` has returned, so that
+        whoever closed it (a window being closed) hears nothing more."""
+        with self._lock:
+            if self._stop.is_set():
+                return False
+            self._told(error)
+            return True
 
     def take(self) -> PgConnection | None:
         """The connection made, once (None while there is none)."""
@@ -115,13 +125,15 @@ class Reconnecting:
             conn, self._ready = self._ready, None
         return conn
 
-    def close(self, timeout: float = 2.0) -> None:
-        """Stop trying; a connection made but not taken is closed. A try under way ends by
-        itself (it is abandoned: its connection, if made, is closed)."""
-        self._stop.set()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
+    def close(self) -> None:
+        """Stop trying, at once: a connection made but not taken is closed, and a try under
+        way is abandoned, not waited for (where the address does not answer it lasts up to
+        libpq's connect_timeout). The thread only connects, never writes: when that try ends
+        it sees it was closed, closes the connection it made, if any, and ends, telling
+        nobody. At the process's end it is simply dropped (the server sees the socket
+        close)."""
+        with self._lock:  # after this, `_tell` tells nobody and a connection made is closed
+            self._stop.set()
         conn = self.take()
         if conn is not None:
             conn.close()
