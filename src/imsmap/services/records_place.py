@@ -67,6 +67,14 @@ def keep_server(dsn: str) -> str:
     return kept
 
 
+def server_place(dsn: str) -> str:
+    """Which clinic server a DSN names, for sentences ("database clinic on db:5432"; no
+    login, no password). A DSN that is not one is a sentence."""
+    from imsmap.store.postgres.dsn import where
+
+    return where(_given(dsn))
+
+
 def sign_in(dsn: str, ask_password: Callable[[str], str | None] | None = None) -> AppContext:
     """The first start's clinic server, signed in to (the password from the DSN, else libpq's
     own places, else ``ask_password``); returns the open services. Nothing is kept yet: the

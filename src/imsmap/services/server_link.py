@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.records import Records
 from imsmap.store.postgres.database import ServerConnection, ServerDatabase
-from imsmap.store.postgres.dsn import Fault, ServerError
-from imsmap.store.postgres.reconnect import TRYING
+from imsmap.store.postgres.reconnect import unreachable
 
 __all__ = ["ServerLink", "link_of"]
 
@@ -56,7 +55,7 @@ class ServerLink:
 
     def refusal(self) -> UserFacingError:
         """What a gesture meets while the connection is being made again."""
-        return ServerError(TRYING, Fault.CONNECTION_LOST)
+        return unreachable()
 
     def close(self) -> None:
         """Back to reconnecting on the caller's thread (the window closed): a try under way

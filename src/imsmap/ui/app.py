@@ -87,17 +87,24 @@ def run_on_server(app: QApplication, server: str | AppContext,
     already): signed in as the DSN's login, the password asked for when libpq has none
     (PGPASSFILE or ~/.pgpass, PGPASSWORD, a service file). The server keeps the record and its
     backups (pg_dump): no file checks, no backup of this computer's."""
-    from imsmap.services.context import open_server_context
+    from imsmap.ui.signing_in import SigningInDialog
 
     if isinstance(server, AppContext):
         context = server
     else:
-        try:
-            context = open_server_context(server, ask_password=ask_server_password)
-        except UserFacingError as exc:
-            tell(None, QCoreApplication.translate("App", "imsmap cannot open the clinic server"),
-                 exc)
+        # On a thread of its own: where the address does not answer, the screen says it is
+        # waiting and Cancel stops it (ui.signing_in, as the first start's question does).
+        outcome = SigningInDialog(server, ask_password=ask_server_password).run()
+        if outcome is None:
+            log.info("signing in to the clinic server was stopped at the start")
             return 2
+        if isinstance(outcome, UserFacingError):
+            tell(None, QCoreApplication.translate("App", "imsmap cannot open the clinic server"),
+                 outcome)
+            return 2
+        if not isinstance(outcome, AppContext):
+            raise TypeError(outcome)
+        context = outcome
     try:
         window = window_for(context)
         if handler is not None:  # a sentence that escapes a slot goes to its status bar

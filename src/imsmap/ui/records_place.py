@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import records_place
 from imsmap.services.context import AppContext
 from imsmap.ui.refusals import ErrorLine
-from imsmap.ui.signing_in import SigningIn
+from imsmap.ui.signing_in import SigningIn, waiting_widgets
 
 
 class RecordsPlaceDialog(QDialog):
@@ -73,15 +72,8 @@ class RecordsPlaceDialog(QDialog):
             "not: you sign in with it each time."))
         self.note.setWordWrap(True)
         self.error = ErrorLine()
-        # While signing in: what it is doing, and that Cancel stops it.
-        self.waiting = QLabel(QCoreApplication.translate(
-            "RecordsPlaceDialog", "Signing in to the clinic server… Where the address does not "
-            "answer this can take 10 seconds or more; Cancel stops waiting."))
-        self.waiting.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # moving: it is waiting, for how long is not known
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.waiting.text())
+        # While signing in: what it is doing, and that Cancel stops it (as at every start).
+        self.waiting, self.busy = waiting_widgets()
         self.signing: SigningIn | None = None
         self._stopped: list[SigningIn] = []  # cancelled, kept until their thread ends
         missing = records_place.server_missing()

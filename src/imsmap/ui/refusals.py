@@ -14,7 +14,7 @@ failed: {reason}") fills it with ``reason=said(exc)``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from imsmap.ui.wording import said
@@ -45,7 +45,12 @@ class ErrorLine(QLabel):
 
 class StatusLine(QObject):
     """A window's status bar as the place of its passing sentences: `say` what was done,
-    `refuse` what was refused (red, and cleared after twice as long)."""
+    `refuse` what was refused (red, and cleared after twice as long).
+
+    A status bar is one line, and Qt cuts what does not fit in it. A sentence too long for the
+    room the bar has left beside its permanent marks is shown in fewer words when it has them
+    (a refusal's ``short``), else cut with an ellipsis, and the bar's tooltip holds the whole
+    sentence for as long as it is shown."""
 
     STYLE = f"QStatusBar {{ color: {ERROR_COLOUR}; }}"
 
@@ -55,19 +60,47 @@ class StatusLine(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
+        self._shown = ""  # what the bar shows of the sentence whose tooltip it has
+        bar.messageChanged.connect(self._changed)
 
     def say(self, message: object) -> None:
         self.bar.setStyleSheet("")
-        self.bar.showMessage(said(message), STATUS_MS)
+        self._show(message, STATUS_MS)
 
     def refuse(self, message: object) -> None:
         self.bar.setStyleSheet(self.STYLE)
-        self.bar.showMessage(said(message))
+        self._show(message, 0)
         self._timer.start(STATUS_MS * 2)
 
     def clear(self) -> None:
         self.bar.clearMessage()
         self.bar.setStyleSheet("")
+
+    def _show(self, message: object, timeout: int) -> None:
+        whole = said(message)
+        room = self.room()
+        metrics = self.bar.fontMetrics()
+        shown = whole
+        if metrics.horizontalAdvance(whole) > room:
+            short = getattr(message, "short", None)
+            if short is not None:
+                shown = said(short)
+            if metrics.horizontalAdvance(shown) > room:
+                shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+        self._shown = shown
+        self.bar.setToolTip(whole if shown != whole else "")
+        self.bar.showMessage(shown, timeout)
+
+    def room(self) -> int:
+        """How wide a sentence the bar shows whole: its width less its visible permanent
+        widgets (and the margins Qt keeps around the message)."""
+        taken = sum(w.width() + 6 for w in self.bar.findChildren(QWidget)
+                    if w.parent() is self.bar and w.isVisible())
+        return max(80, self.bar.width() - taken - 16)
+
+    def _changed(self, text: str) -> None:
+        if text != self._shown:  # cleared, or another sentence: the tooltip was this one's
+            self.bar.setToolTip("")
 
 
 def explain(widget: QWidget, message: object | None) -> None:

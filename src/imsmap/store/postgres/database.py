@@ -56,7 +56,7 @@ from imsmap.store.postgres.connection import (
     without_password,
 )
 from imsmap.store.postgres.faults import ATTEMPTS, BACKOFF_S, InDoubtError
-from imsmap.store.postgres.reconnect import TRYING, Reconnecting
+from imsmap.store.postgres.reconnect import Reconnecting, unreachable
 from imsmap.store.postgres.refusals import RETRY_RECONNECT, Fault, classify
 from imsmap.store.terms import Terms
 
@@ -204,7 +204,7 @@ class ServerConnection:
         if self._elsewhere is not None:
             if not self.adopt():
                 self._elsewhere.request()
-                raise ServerError(TRYING, Fault.CONNECTION_LOST)
+                raise unreachable()
             return
         for attempt in range(ATTEMPTS):
             if attempt:

@@ -48,11 +48,14 @@ class Fault(Enum):
 
 class ServerError(UserFacingError):
     """The clinic server cannot do what was asked; the message says why and what to do.
-    ``fault`` says what kind of failure it was, when known."""
+    ``fault`` says what kind of failure it was, when known; ``short``, when given, says the
+    same in fewer words, for where the whole sentence does not fit (a window's status bar,
+    which then has the whole sentence as its tooltip)."""
 
-    def __init__(self, message: str, fault: Fault | None = None):
+    def __init__(self, message: str, fault: Fault | None = None, short: str | None = None):
         super().__init__(message)
         self.fault = fault
+        self.short = short
 
 
 def require_psycopg() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.postgres.dsn import ServerError, require_psycopg
+from imsmap.store.postgres.dsn import Fault, ServerError, require_psycopg
 
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
@@ -30,6 +30,16 @@ TRYING = sentence("ServerReconnect", QT_TRANSLATE_NOOP(
     "ServerReconnect", "The clinic server cannot be reached now (it is restarting, or the "
     "network is down), so nothing was changed, and what was saved before is safe; imsmap is "
     "connecting again."))
+# The same in fewer words, for a status bar (which has the whole sentence as its tooltip).
+TRYING_SHORT = sentence("ServerReconnect", QT_TRANSLATE_NOOP(
+    "ServerReconnect", "The clinic server cannot be reached now, so nothing was changed; imsmap "
+    "is connecting again."))
+
+
+def unreachable() -> ServerError:
+    """What a gesture meets while the connection is being made again: nothing of it was
+    sent."""
+    return ServerError(TRYING, Fault.CONNECTION_LOST, short=TRYING_SHORT)
 
 
 class Reconnecting:
