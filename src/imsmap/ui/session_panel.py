@@ -378,9 +378,17 @@ class SessionPanel(QWidget):
 
     def _save_practitioner(self) -> bool:
         name = self.practitioner.text().strip()
+        before = self.session.practitioner if self.session is not None else None
         if not self._save("practitioner", name):
             return False
-        known = next((p for p in clinic.practitioners(self.records) if p.name == name), None)
+        if name == before:
+            return True  # unchanged, and its registration with it: nothing to read
+        try:
+            known = next((p for p in clinic.practitioners(self.records) if p.name == name),
+                         None)
+        except UserFacingError as exc:  # the server cannot be reached now...: said
+            self.errorOccurred.emit(exc)
+            return False
         if known is not None and known.registration:
             return self._save("practitioner_registration", known.registration)
         return True

@@ -3460,6 +3460,10 @@ N° de permis %2</translation>
         <source>The clinic server cannot be reached now (it is restarting, or the network is down), so nothing was changed, and what was saved before is safe; imsmap is connecting again.</source>
         <translation>Le serveur de la clinique est injoignable pour l&apos;instant (il redémarre, ou le réseau est coupé), donc rien n&apos;a été modifié, et ce qui a été enregistré avant est en sécurité; imsmap se reconnecte.</translation>
     </message>
+    <message>
+        <source>The clinic server cannot be reached now, so nothing was changed; imsmap is connecting again.</source>
+        <translation>Le serveur de la clinique est injoignable pour l&apos;instant, donc rien n&apos;a été modifié; imsmap se reconnecte.</translation>
+    </message>
 </context>
 <context>
     <name>ServerRefusals</name>

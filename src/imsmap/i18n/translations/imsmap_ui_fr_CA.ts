@@ -1989,10 +1989,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous&#xa0;; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
     </message>
     <message>
-        <source>Signing in to the clinic server… Where the address does not answer this can take 10 seconds or more; Cancel stops waiting.</source>
-        <translation>Connexion au serveur de la clinique… Si l&apos;adresse ne répond pas, cela peut prendre 10 secondes ou plus; Annuler arrête l&apos;attente.</translation>
-    </message>
-    <message>
         <source>Signing in was stopped and nothing was kept: correct the address and press OK, or press Cancel to close.</source>
         <translation>La connexion a été arrêtée et rien n&apos;a été conservé&#xa0;: corrigez l&apos;adresse et appuyez sur OK, ou sur Annuler pour fermer.</translation>
     </message>
@@ -2799,6 +2795,21 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Sign and lock</source>
         <translation>Signer et verrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>SigningIn</name>
+    <message>
+        <source>Signing in to the clinic server… Where the address does not answer this can take 10 seconds or more; Cancel stops waiting.</source>
+        <translation>Connexion au serveur de la clinique… Si l&apos;adresse ne répond pas, cela peut prendre 10 secondes ou plus; Annuler arrête l&apos;attente.</translation>
+    </message>
+    <message>
+        <source>Signing in to the clinic server</source>
+        <translation>Connexion au serveur de la clinique</translation>
+    </message>
+    <message>
+        <source>Clinic server: {place}</source>
+        <translation>Serveur de la clinique&#xa0;: {place}</translation>
     </message>
 </context>
 <context>
