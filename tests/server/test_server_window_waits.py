@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -36,13 +37,19 @@ from waiting_support import Ticks
 @contextlib.contextmanager
 def paused(server) -> Iterator[Callable[[], None]]:
     """The server's postmaster stopped until the block ends (or the function given is
-    called): it takes no new connection meanwhile."""
+    called): it takes no new connection meanwhile. A watchdog process of its own lets it go
+    on after a minute whatever happens to this one (a test run that dies in the block must
+    not leave a stopped server behind)."""
     pid = int((server.datadir / "postmaster.pid").read_text().split()[0])
+    watchdog = subprocess.Popen(["sh", "-c", f"sleep 60; kill -CONT {pid}"],
+                                start_new_session=True)
     os.kill(pid, signal.SIGSTOP)
     try:
         yield lambda: os.kill(pid, signal.SIGCONT)
     finally:
         os.kill(pid, signal.SIGCONT)
+        watchdog.kill()
+        watchdog.wait()
 
 
 def _threads(name: str) -> list[threading.Thread]:
@@ -144,8 +151,14 @@ def test_the_start_waits_for_a_slow_server_then_opens_the_window(
         return 0
 
     monkeypatch.setattr(ui_app.QApplication, "exec", exec_)
+    began = time.monotonic()
     with paused(pg_server) as resume:
         def look() -> None:
+            if time.monotonic() - began > 15:  # never shown (it froze, then said no): give up
+                box = QApplication.activeModalWidget()
+                if box is not None:
+                    box.close()
+                return
             if _shown(SigningInDialog) is None:
                 QTimer.singleShot(20, look)
                 return
@@ -181,9 +194,12 @@ def test_the_listeners_first_connection_is_made_off_the_windows_thread(
     try:
         with paused(pg_server) as resume:
             ticks = Ticks()
+            qtbot.wait(100)  # ticking before the window shows
+            began = time.monotonic()
             w.show()
             qtbot.waitExposed(w)
             qtbot.waitUntil(lambda: w.built, timeout=5000)
+            assert time.monotonic() - began < 3.0  # not after libpq's 10 s
             w.patients.select_patient(patient.id)
             w.patients.select_session(session.id)
             qtbot.wait(1500)
