@@ -156,8 +156,15 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         apply_migrations(conn, tick)
         conn.execute("PRAGMA journal_mode = WAL")  # as the app keeps it
     except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) and _version(conn) == p.version:
+            # Another connection writes (another window upgrading it, which switched it out
+            # of the write-ahead log first): nothing of this upgrade began.
+            raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+                "StoreUpgrade", "Another imsmap window or program is writing to %1 (upgrading "
+                "it, perhaps), so this upgrade cannot start; nothing was changed. Wait until it "
+                "has finished, then open the file again."), p.path.name)) from None
         if interrupted(exc):
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version = _version(conn)
             raise UpgradeInterrupted(
                 sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
                 "StoreUpgrade", "The upgrade of %1 was stopped and nothing of it was kept: the "
@@ -171,6 +178,10 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         conn.close()
     if progress is not None:
         progress(1.0)
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:
