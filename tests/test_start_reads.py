@@ -1,4 +1,4 @@
-"""What the start reads once and not again (docs/performance.md, "Where the start and the tap
+"""What the start reads once and not again (docs/performance-history.md, "Where the start and the tap
 go"): the lock settings once as the window is built and not at each change of the window's
 state, the practitioners only for an open session, the schema version once as a file opens;
 and the clinic server's live parts not imported for a file. The lock still follows a PIN set or

@@ -299,3 +299,18 @@ def test_the_window_says_why_an_upgrade_could_not_start_and_opens_nothing(old_fi
     assert upgrade_with_dialog(old_file) is False  # the caller opens nothing
     assert len(shown) == 1 and "GB of free disk" in shown[0]
     assert version(old_file) == 3
+
+
+def test_attaching_a_photo_from_the_command_line_upgrades_with_the_bar(old_file, tmp_path,
+                                                                       capsys):
+    """`imsmap photo add` writes to the file: an older one is upgraded first, showing how far,
+    not silently for minutes inside the opening."""
+    from PIL import Image
+
+    photo = tmp_path / "knee.png"
+    Image.new("RGB", (40, 30), (200, 120, 100)).save(photo)
+    code = main(["photo", "add", "--db", str(old_file), "--session", "1", str(photo)])
+    err = capsys.readouterr().err
+    assert "Upgrading old.sqlite3 from schema 3" in err and "100 %" in err
+    assert version(old_file) == SCHEMA_VERSION
+    assert code == 2 and "signed" in err  # session 1 is signed: no photo, said in one sentence

@@ -21,8 +21,9 @@ from imsmap.i18n.records import sentence_text, speaking, translate
 log = logging.getLogger(__name__)
 
 # Sub-commands that open the database to write and so upgrade an older file: first with a
-# progress bar (cli.progress), since a big file takes minutes.
-UPGRADING = ("pdf", "export", "import")
+# progress bar (cli.progress), since a big file takes minutes. `check` and `backup` read a file
+# as it is, and `server move` refuses one of an earlier schema.
+UPGRADING = ("pdf", "export", "import", "photo")
 # Modules under imsmap.cli that add sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
     "demo_cmd",

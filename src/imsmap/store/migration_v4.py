@@ -1,4 +1,4 @@
-"""Schema 4: compact sites and audit entries (issue 8, docs/performance.md "bytes per site").
+"""Schema 4: compact sites and audit entries (issue 8, docs/performance-history.md, item 10, "bytes_per_site").
 
 The sites table is rebuilt with words as ``terms`` ids, x and y in hundredths, instants in
 seconds and ``updated_*`` NULL until a change (store.site_rows); the audit table is rebuilt with

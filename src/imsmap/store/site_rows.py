@@ -1,7 +1,7 @@
 """How a site is stored since schema 4, and read back: the one place that knows the encoding.
 
 A decade of a busy clinic is ten million sites, so each stored byte of a site is ten megabytes
-of every backup. Since schema 4 (docs/performance.md, "bytes per site"):
+of every backup. Since schema 4 (docs/performance-history.md, item 10, "bytes_per_site"):
 
 - words (muscle, view, layer, tissue feel, release, sensation, who) are ``terms`` ids;
 - x and y are integer hundredths of a chart unit (the services round them to 0.01 on the way in);

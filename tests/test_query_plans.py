@@ -1,0 +1,104 @@
+"""What the window asks the database during a day's work reaches every table that grows with
+the years (sites, audit entries, sessions, patients and their rows) through its id or an index,
+never by reading it through.
+
+At ten million sites a statement that reads the sites through takes about a second; on the
+small files of the tests it takes nothing, so no timing shows it. The query plans do: imsmap
+keeps no ANALYZE statistics, so SQLite plans a statement the same on a small file as on a
+large one. Found this way: a journal record after each signature read every site (1.2 s at
+every signature at ten million sites; tests/test_backup_sets.py checks the journal's own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from support import spot
+from test_ui_support import (  # noqa: F401 - fixtures
+    click_region,
+    make_window,
+    pick_region,
+    qt_settings,
+)
+
+GROWING = ("sites", "audit", "sessions", "patients", "findings", "adverse_events",
+           "amendments", "photos", "photo_blobs", "imported_audit")
+
+
+def reads_through(plan: str, statement: str) -> bool:
+    """Whether a line of EXPLAIN QUERY PLAN reads a growing table (or its index) through."""
+    words = plan.split()
+    if len(words) < 2 or words[1] not in GROWING:
+        return False
+    if plan == f"SEARCH {words[1]}":  # max(id), min(id): read from one end
+        return False
+    if "INTEGER PRIMARY KEY" in plan or re.search(r"\(\w+=\?", plan):
+        return False  # by id, or an index looked up by equality
+    if re.search(r"\(\w+>\? AND \w+<\?\)", plan):
+        return False  # a range bounded on both sides: the patients whose name starts so
+    # the first rows of an index in its order: the patient list's first page
+    return not (words[0] == "SCAN" and "USING INDEX" in plan and " LIMIT " in statement)
+
+
+def test_a_days_work_in_the_window_reads_no_growing_table_through(make_window, records,
+                                                                  qtbot):
+    patients = [records.create_patient(chart_number=f"C-{i}", family_name=name,
+                                       given_name="Anna") for i, name in
+                enumerate(("Nguyen", "Okafor", "Tremblay", "Gagnon"), 1)]
+    earlier = []
+    for day in range(4):  # earlier visits: the history, the overlay and the progress tab
+        s = records.start_session(patients[0].id, practitioner="J. Physio")
+        for i in range(3):
+            view, x, y, muscle, side = spot(records.atlas, i + day)
+            records.add_site(s.id, view, x, y, muscle_id=muscle, side=side, grasp=i % 4)
+        records.sign_session(s.id)
+        earlier.append(s.id)
+    conn = records.db.conn
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
+    try:
+        w = make_window()
+        panel = w.patients
+        for text in ("ok", "C-1", "Ng"):  # the search as it is typed
+            panel.search.setText(text)
+            panel.refresh_patients()
+            qtbot.wait(1)
+        w.patients.select_patient(patients[0].id)
+        w.patients.select_session(earlier[-1])
+        today = records.start_session(patients[0].id, practitioner="J. Physio")
+        w.patients.select_session(today.id)
+        region = pick_region(w)
+        click_region(qtbot, w, region)  # a tap: a site
+        qtbot.waitUntil(lambda: len(records.repo.sites_for_session(today.id)) == 1)
+        site = records.repo.sites_for_session(today.id)[0]
+        records.update_site(site.id, grasp=2, notes="tight band")
+        records.sign_session(today.id)
+        w.show_progress()
+        qtbot.wait(20)
+        w.patients.select_patient(patients[1].id)
+        qtbot.wait(5)
+    finally:
+        conn.set_trace_callback(None)
+    selects = {s for s in ran if s.lstrip().upper().startswith(("SELECT", "WITH"))}
+    assert any("FROM sites" in s for s in selects) and any("FROM audit" in s for s in ran)
+    found = []
+    for statement in selects:
+        for row in conn.execute("EXPLAIN QUERY PLAN " + statement):
+            if reads_through(row[3], statement):
+                found.append((row[3], " ".join(statement.split())[:160]))
+    assert len(selects) > 30  # the flow asked what a day asks
+    assert not found, "\n".join(map(str, found))
+
+
+def test_the_rule_sees_a_table_read_through(records, session):
+    """The check itself: the statements that read all the sites are seen as such."""
+    conn = records.db.conn
+    bad = "SELECT * FROM sites WHERE session_id IN (1, 2) OR id > 5 ORDER BY id"
+    good = ("SELECT * FROM sites WHERE session_id IN (1, 2) UNION SELECT * FROM sites"
+            " WHERE id > 5 ORDER BY id")
+    plans = {q: [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + q)] for q in (bad, good)}
+    assert any(reads_through(p, bad) for p in plans[bad])
+    assert not any(reads_through(p, good) for p in plans[good])
+    distinct = "SELECT DISTINCT session_id FROM audit WHERE id > 3 AND session_id IS NOT NULL"
+    assert any(reads_through(r[3], distinct)
+               for r in conn.execute("EXPLAIN QUERY PLAN " + distinct))
