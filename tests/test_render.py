@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.atlas.views import load_views
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.preview import render_preview
+from imsmap.render.preview import HEADER, main, render_preview, render_view
 from imsmap.render.style import DARK, LIGHT, grey_level
 
 VIEWS = load_views(validate=True)  # every path parsed and checked
@@ -111,6 +111,55 @@ def test_deep_layer_and_labels_paint(qapp):
 def test_dark_style_paints(qapp):
     image, _ = _paint("anterior", style=DARK)
     assert _close(image.pixelColor(3, 3), QColor(DARK.background))
+
+
+def _sheet(atlas, translate, language, scale=0.5):
+    """The posterior deep sheet as render_view draws it, its side captions said by `translate`."""
+    view = atlas.view("posterior")
+    image = QImage(int(view.width * scale), int((view.height + HEADER) * scale), QImage.Format.Format_RGB32)
+    image.fill(QColor(LIGHT.background))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.scale(scale, scale)
+    painter.translate(0, HEADER)
+    ChartPainter(atlas.views, "posterior", "deep", LIGHT, translate=translate).speak(
+        atlas, language).paint_base(painter)
+    painter.end()
+    return image
+
+
+def _captions(image, scale=0.5):
+    """The band of the side captions, under the title line."""
+    return image.copy(0, int(HEADER * scale), image.width(), int(60 * scale))
+
+
+def test_a_preview_says_the_patient_s_sides_in_the_language_asked(qapp):
+    from imsmap import i18n
+    from imsmap.atlas import load_atlas
+
+    atlas = load_atlas()
+    french = {"Patient's RIGHT": "DROITE du patient", "Patient's LEFT": "GAUCHE du patient"}
+    in_french = _sheet(atlas, lambda context, text, *rest: french.get(text, text), "fr_CA")
+    in_english = _sheet(atlas, lambda context, text, *rest: text, "en")
+    assert _captions(in_french) != _captions(in_english)
+    # the window speaks English here: the French sheet says the sides in French all the same
+    fr = render_view(atlas.views, "posterior", "deep", scale=0.5, atlas=atlas, language="fr_CA")
+    assert _captions(fr) == _captions(in_french)
+    # and a window speaking French draws an English sheet in English
+    i18n.install(qapp, "fr_CA")
+    try:
+        en = render_view(atlas.views, "posterior", "deep", scale=0.5, atlas=atlas, language="en")
+    finally:
+        i18n.install(qapp, "en")
+    assert _captions(en) == _captions(in_english)
+
+
+def test_a_preview_in_a_language_imsmap_lacks_is_refused_with_one_sentence(qapp, tmp_path, capsys):
+    assert main([str(tmp_path / "out"), "de"]) == 2
+    assert capsys.readouterr().err.strip() == "imsmap has no language 'de'; it has en, fr_CA."
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(ValueError, match="^imsmap has no language 'de'"):
+        render_view(VIEWS, "posterior", "deep", language="de")
 
 
 def test_render_preview(qapp, tmp_path):

@@ -314,3 +314,24 @@ def test_attaching_a_photo_from_the_command_line_upgrades_with_the_bar(old_file,
     assert "Upgrading old.sqlite3 from schema 3" in err and "100 %" in err
     assert version(old_file) == SCHEMA_VERSION
     assert code == 2 and "signed" in err  # session 1 is signed: no photo, said in one sentence
+
+
+def test_a_second_upgrade_while_the_first_writes_is_refused_and_the_first_goes_on(
+        old_file, monkeypatch):
+    """Two windows opening the same older file at once: the first switches it out of the
+    write-ahead log and writes; the second finds it being written and says so."""
+    monkeypatch.setattr(upgrade, "BUSY_TIMEOUT_MS", 100)
+    first = sqlite3.connect(old_file, isolation_level=None)
+    try:
+        assert first.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+        first.execute("BEGIN IMMEDIATE")  # the first upgrade, writing
+        with pytest.raises(upgrade.UpgradeRefused) as refused:
+            upgrade.upgrade(upgrade.pending(old_file))
+        assert "is writing to old.sqlite3" in refused.value.message
+        assert "nothing was changed" in refused.value.message
+        first.execute("ROLLBACK")
+    finally:
+        first.close()
+    assert version(old_file) == 3
+    upgrade.upgrade(upgrade.pending(old_file))
+    opens_and_checks(old_file)

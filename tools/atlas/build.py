@@ -49,12 +49,13 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
             "d": d,
             "fibres": fib,
             # a generator's own label point (a tap point it chose), else the middle of the region
-            "label": ([mapx(fsign * spec.label[0]), spec.label[1]] if spec.label
+            "label": (_side_label(spec.label, side, fsign, mapx) if spec.label
                       else list(label_point(d))),
             "level": spec.level,
         })
-        if spec.name_hint:  # where the generator would like the name (labels.spread_labels)
-            out_regions[-1]["name_hint"] = [mapx(fsign * spec.name_hint[0]), spec.name_hint[1]]
+        hint = spec.name_hint.get(side) if isinstance(spec.name_hint, dict) else spec.name_hint
+        if hint:  # where the generator would like the name (labels.spread_labels), or one side's
+            out_regions[-1]["name_hint"] = [mapx(fsign * hint[0]), hint[1]]
     details = []
     for det in fig.details:
         details.append({"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)})
@@ -79,6 +80,15 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
         "regions": out_regions,
         **({"groups": groups} if groups else {}),
     }
+
+
+def _side_label(label, side: str, fsign: int, mapx) -> list[float]:
+    """A generator's label point for `side` in view units: one for both sides, or one a side (a
+    dict of released points, written as released: to a tenth of a unit)."""
+    if isinstance(label, dict):
+        x, y = label[side]
+        return [round(mapx(fsign * x), 1), y]
+    return [mapx(fsign * label[0]), label[1]]
 
 
 def all_views() -> list[dict]:

@@ -1,4 +1,4 @@
-"""Write the detail charts (hands, feet, head and neck) and, if nobody else has, the spinal chart.
+"""Write the detail charts (hands, feet, head and neck); the spinal chart is build_spinal.py's.
 
     python tools/atlas/build_details.py [--check]
 

@@ -24,6 +24,13 @@ D = "deep"
 # vertebral level centres (y) in the body views: T12 at 665, L4 at the iliac crests (~830)
 # the row of the first short rotator's name, under the buttock (see hip())
 ROTATOR_NAMES_Y = 1084
+# tap points as released in 2026.12.4 (placed before the names of the back and the loins were laid
+# out in columns), which the new layout would otherwise have nudged: half coordinates a side
+RELEASED = {"supinator": {"R": (280.0, 789.0), "L": (269.1, 789.0)},
+            "gluteus_minimus": {"R": (124.2, 904.7), "L": (125.7, 903.6)}}
+# where the names of the deep erector columns go (half coordinates: near edge, row), beside the back
+ILIOCOSTALIS_NAME = (100, 566)
+LONGISSIMUS_NAME = (132, 608)
 LUMBAR = {"L1": 697, "L2": 731, "L3": 765, "L4": 799, "L5": 835, "S1": 872}
 
 
@@ -80,12 +87,25 @@ def neck_and_scapula(f: Figure) -> None:
       (164, 490), (138, 530), (128, 548), fibres=fibres((120, 546), (134, 536), (216, 444), (218, 458), 3))
 
 
+def _beside_back(muscle: str, dx: float, y: float) -> tuple[float, float]:
+    """Where the English name goes whose near edge is `dx` from the midline, centred on row `y`."""
+    return (dx + text_size(muscle.replace("_", " "), SIZE)[0] / 2, y)
+
+
 def trunk(f: Figure) -> None:
     R = f.region
-    # thoracic erector spinae where the rhomboids no longer cover it (below T6), down to T12
+    # thoracic erector spinae where the rhomboids no longer cover it (below T6), down to T12. Both
+    # columns are narrower than their names, and the only skin beside them lies between the
+    # rhomboids and serratus posterior inferior: iliocostalis is named there, level with its
+    # point; longissimus a row and a half lower, beyond the upper corner of serratus posterior
+    # inferior, its leader crossing iliocostalis below the other's name, so that the two leaders
+    # part instead of running side by side (their names had crowded into slanting leaders, the
+    # medial muscle's name above the lateral one's)
     R("longissimus_thoracis", D, (8, 498), (30, 514), (32, 580), (30, 640), (28, 672), (8, 672), (7, 600),
+      label=(19.4, 596.0), name_hint=_beside_back("longissimus_thoracis", LONGISSIMUS_NAME[0], LONGISSIMUS_NAME[1]),
       fibres=[[(9 + k * 5, 490), (10 + k * 5, 580), (9 + k * 4, 680)] for k in range(5)])
     R("iliocostalis_thoracis", D, (38, 520), (62, 538), (62, 600), (58, 650), (54, 688), (38, 690), (36, 610),
+      label=(50.8, 562.0), name_hint=_beside_back("iliocostalis_thoracis", ILIOCOSTALIS_NAME[0], ILIOCOSTALIS_NAME[1]),
       fibres=[[(36 + k * 6, 510), (40 + k * 5, 600), (40 + k * 4, 692)] for k in range(5)])
     # serratus posterior inferior: T11-L2 spines (by aponeurosis) -> ribs 9-12, slips rising laterally
     P = f.p
@@ -112,6 +132,10 @@ def trunk(f: Figure) -> None:
         R("multifidus", D, (4, y - 15), (12, y - 12), (24, y - 2), (33, y + 12), (33, y + 24), (22, y + 18),
           (10, y + 12), (4, y + 10), tag=level, level=level,
           fibres=[[(2, y - 13 + k * 6), (14, y - 4 + k * 7), (36, y + 4 + k * 6)] for k in range(4)])
+    # six full names a side ("multifidus L1" ... "multifidus S1") beside quadratus lumborum and the
+    # buttock left no column for them: S1's strayed to gluteus minimus's row and read as one name
+    # with it. The muscle is named once a side, each fan gives its level
+    f.groups.append(("multifidus", D))
 
 
 def hip(f: Figure) -> None:
@@ -140,7 +164,10 @@ def hip(f: Figure) -> None:
     }
     for n, (dx, y) in pts.items():
         P(n, dx, y, sharp=n in ("pf.3", "pf.4", "gs.t", "oi.t", "gi.t", "pf.6b", "gs.b0", "oi.b0", "gi.m"))
-    R("gluteus_minimus", D, "gmin.1", "gmin.2", "gmin.3", "pf.3", "pf.2", "pf.g",
+    # on the left its name keeps the place it had (its tap point, where a name over the muscle would
+    # have nudged it); on the right it lies over the muscle, clear of the sacrum's levels
+    R("gluteus_minimus", D, "gmin.1", "gmin.2", "gmin.3", "pf.3", "pf.2", "pf.g", label=RELEASED["gluteus_minimus"],
+      name_hint={"L": (197.7, 918.6)},
       fibres=fibres((86, 872), (140, 876), (100, 924), (162, 946), 5))
     # piriformis: from the front of the sacrum (through the greater sciatic notch) to the trochanter tip
     R("piriformis", D, "pf.0", "pf.1", "pf.g", "pf.2", "pf.3", "pf.4", "pf.5", "pf.6", "pf.6b", "pf.7",
@@ -197,7 +224,7 @@ def limbs(f: Figure) -> None:
     # supinator: from the lateral epicondyle and the supinator crest of the ulna, wrapping round
     # the upper third of the radius from behind (its lower border curls round the radius)
     R("supinator", D, (250, 767), (276, 770), (292, 792), (297, 824), (290, 846), (276, 826), (262, 808),
-      (248, 797), fibres=fibres((250, 771), (250, 800), (288, 786), (291, 842), 5, bend=-0.05))
+      (248, 797), label=RELEASED["supinator"], fibres=fibres((250, 771), (250, 800), (288, 786), (291, 842), 5, bend=-0.05))
     # the deep extensors once the superficial ones are lifted: oblique bellies from the back of
     # the ulna, the interosseous membrane and the radius, running down and out to the thumb (and
     # the index), their tendons converging at the lateral wrist: abductor pollicis longus highest

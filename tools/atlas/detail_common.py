@@ -103,8 +103,13 @@ class Sheet(Figure):
         resolved = [self.pts[p] if isinstance(p, str) else (float(p[0]), float(p[1])) for p in pts]
         self.lines.append(LineDetail(kind, resolved, closed, smooth))
 
-    def muscle(self, muscle: str, layer: str, *items, fibres=None, label=None, tag="", level=None):
-        return self.region(muscle, layer, *items, fibres=fibres, label=label, tag=tag, level=level)
+    def muscle(self, muscle: str, layer: str, *items, fibres=None, label=None, tag="", level=None,
+               name_hint=None):
+        """`label`: the tap point in millimetres, or one a side in view units ({"R": (x, y), ...}:
+        points kept as released); `name_hint`: where the name should go (labels.spread_labels), one a
+        side in view units, for names laid out beside the drawing rather than mirrored with it."""
+        return self.region(muscle, layer, *items, fibres=fibres, label=label, tag=tag, level=level,
+                           name_hint=name_hint)
 
     def landmark(self, lid: str, name: str, level: str | None, at: Pt) -> None:
         self.landmarks.append((lid, name, level, at))
@@ -139,7 +144,11 @@ class Sheet(Figure):
             fib = []
             for f in spec.fibres:
                 fib.append(_fibre_d(f, pl))
-            label = (pl.x(spec.label[0]), pl.y(spec.label[1])) if spec.label else label_point(d)
+            if isinstance(spec.label, dict):
+                label = spec.label[pl.side]
+            else:
+                label = (pl.x(spec.label[0]), pl.y(spec.label[1])) if spec.label else label_point(d)
+            hint = spec.name_hint[pl.side] if isinstance(spec.name_hint, dict) else None
             regions.append({
                 "id": ".".join(parts),
                 "muscle": spec.muscle,
@@ -152,6 +161,7 @@ class Sheet(Figure):
                 # which of a numbered set (lumbricals 1-4 from the thumb or great toe): said on the
                 # chart, under the set's name said once (`groups`)
                 **({"tag": spec.tag} if spec.tag.isdigit() else {}),
+                **({"name_hint": [round(hint[0], 1), round(hint[1], 1)]} if hint else {}),
             })
         details = [{"kind": a.kind, "d": path(a.names)} for a in self.areas]
         for ln in self.lines:

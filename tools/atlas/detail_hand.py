@@ -10,11 +10,39 @@ from __future__ import annotations
 import math
 
 from detail_common import Placement, Sheet, ViewSpec, fan, pennate
+from label_words import SIZE, text_size
 
 SCALE = 4.8  # view units per millimetre
 W, H = 1500.0, 1160.0
 OY = 1010.0  # the wrist crease
 OX = 445.0  # centre of the wrist of the copy on the viewer's left
+
+# The hypothenar muscles face the other hand, and their names, longer than the muscles are wide,
+# lay over the palm's tendons. They go between the wrists, off the drawing: a row each, the right
+# hand's names (viewer's left) starting at its wrist, the left hand's ending at its own, each tied
+# by a leader down from its muscle. The rows are ordered so that no leader passes a name: each
+# abductor's straight down its hand's border, the right flexor's inside the right wrist, the left
+# flexor's inside the left. (view units: the row, and the name's edge on its hand's side)
+HYPOTHENAR_ROWS = {("abductor_digiti_minimi_hand", "R"): (990, 600),
+                   ("abductor_digiti_minimi_hand", "L"): (1020, 900),
+                   ("flexor_digiti_minimi_brevis_hand", "R"): (1050, 590),
+                   ("flexor_digiti_minimi_brevis_hand", "L"): (1080, 910),
+                   ("opponens_digiti_minimi", "R"): (1000, 596),
+                   ("opponens_digiti_minimi", "L"): (1035, 904)}
+# their tap points as released (the names were placed over the muscles then), view units a side
+HYPOTHENAR_TAP = {"abductor_digiti_minimi_hand": {"R": (633.1, 761.6), "L": (862.7, 786.8)},
+                  "flexor_digiti_minimi_brevis_hand": {"R": (584.2, 736.4), "L": (915.8, 736.4)},
+                  "opponens_digiti_minimi": {"R": (603.4, 794.0), "L": (896.6, 794.0)}}
+
+
+def hypothenar_name(muscle: str) -> dict[str, tuple[float, float]]:
+    """Where the English name's centre goes, a side (see HYPOTHENAR_ROWS)."""
+    half = text_size(muscle.replace("_", " "), SIZE)[0] / 2
+    out = {}
+    for side, toward in (("R", 1), ("L", -1)):
+        row, edge = HYPOTHENAR_ROWS[(muscle, side)]
+        out[side] = (edge + toward * half, row)
+    return out
 
 
 # -- fingers ---------------------------------------------------------------------------------------
@@ -250,7 +278,7 @@ def palmar_sheet() -> Sheet:
         "abductor_digiti_minimi_hand", "superficial",
         "adm0", "Hy2", "Hy1", "L5", "little_b_u", "adm_in", "afd1", "afd0",
         fibres=fan((21, 11), (37, 20), (36, 93), (40, 88), n=6, bend=-0.02),
-        label=(40, 52),
+        label=HYPOTHENAR_TAP["abductor_digiti_minimi_hand"], name_hint=hypothenar_name("abductor_digiti_minimi_hand"),
     )
     sh.p("fdm_in", 28.0, 88.0)
     sh.p("fdm1", 25.5, 55.0)
@@ -259,7 +287,8 @@ def palmar_sheet() -> Sheet:
         "flexor_digiti_minimi_brevis_hand", "superficial",
         "afd0", "afd1", "adm_in", "fdm_in", "fdm1", "fdm0",
         fibres=fan((14, 24), (20, 14), (29, 89), (35, 91), n=5),
-        label=(29, 57),
+        label=HYPOTHENAR_TAP["flexor_digiti_minimi_brevis_hand"],
+        name_hint=hypothenar_name("flexor_digiti_minimi_brevis_hand"),
     )
 
     # deep layer: opponens pollicis, adductor pollicis (both heads), opponens digiti minimi,
@@ -312,7 +341,7 @@ def palmar_sheet() -> Sheet:
         "opponens_digiti_minimi", "deep",
         "odm0", "odm1", "odm2", "odm3", "odm4", "odm5",
         fibres=fan((16, 21), (26, 13), (29, 62), (40, 74), n=6),
-        label=(33, 45),
+        label=HYPOTHENAR_TAP["opponens_digiti_minimi"], name_hint=hypothenar_name("opponens_digiti_minimi"),
     )
     return sh
 

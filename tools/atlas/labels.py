@@ -34,6 +34,7 @@ import copy
 import zlib
 
 import numpy as np
+from label_geometry import box_at, nearest_on_boxes, overlap, segments_cross, segments_hit_box
 from label_words import (
     ENGLISH,
     MARGIN,
@@ -58,60 +59,6 @@ GRID = 2.0  # the raster (view units) on which a name's cover of muscles and ski
 
 def _key(item: dict) -> tuple[str, str, str]:
     return (item["muscle"], item["side"], item["layer"])
-
-
-def _box(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
-    return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-
-
-def _overlap(box, placed: np.ndarray) -> np.ndarray:
-    """Overlap areas of `box` shifted to every candidate centre, summed over the placed boxes.
-    box: (cx, cy, w, h) arrays of candidates; placed: (n, 4) boxes."""
-    cx, cy, w, h = box
-    if not len(placed):
-        return np.zeros(cx.shape)
-    x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
-    total = np.zeros(cx.shape)
-    for px0, py0, px1, py1 in placed:
-        ox = np.clip(np.minimum(x1, px1) - np.maximum(x0, px0), 0, None)
-        oy = np.clip(np.minimum(y1, py1) - np.maximum(y0, py0), 0, None)
-        total += ox * oy
-    return total
-
-
-def _segments_hit_box(ax, ay, bx, by, box) -> np.ndarray:
-    """Whether each segment (arrays) meets the box (x0, y0, x1, y1): Liang-Barsky clipping."""
-    x0, y0, x1, y1 = box
-    ax, ay, bx, by = (np.asarray(v, dtype=float) for v in (ax, ay, bx, by))
-    dx, dy = bx - ax, by - ay
-    t0, t1 = np.zeros(ax.shape), np.ones(ax.shape)
-    ok = np.ones(ax.shape, dtype=bool)
-    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
-        parallel = np.abs(p) < 1e-12
-        ok &= ~(parallel & (q < 0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
-        t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
-        t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
-    return ok & (t0 <= t1)
-
-
-def _segments_cross(ax, ay, bx, by, seg) -> np.ndarray:
-    """Whether each segment (arrays) properly crosses the segment seg = (cx, cy, dx, dy)."""
-    cx, cy, dx, dy = seg
-
-    def orient(px, py, qx, qy, rx, ry):
-        return np.sign((qx - px) * (ry - py) - (qy - py) * (rx - px))
-
-    o1 = orient(ax, ay, bx, by, cx, cy)
-    o2 = orient(ax, ay, bx, by, dx, dy)
-    o3 = orient(cx, cy, dx, dy, ax, ay)
-    o4 = orient(cx, cy, dx, dy, bx, by)
-    return (o1 * o2 < 0) & (o3 * o4 < 0)
-
-
-def _nearest_on_boxes(px: float, py: float, x0, y0, x1, y1):
-    return np.clip(px, x0, x1), np.clip(py, y0, y1)
 
 
 class _Cover:
@@ -173,10 +120,11 @@ def _sections_ok(poly, xs: np.ndarray, ys: np.ndarray, wide: float, tall: float)
     return ok
 
 
-def _candidates(poly, start: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+def _candidates(poly, start: tuple[float, float], step: float | None = None,
+                edge: float = EDGE) -> tuple[np.ndarray, np.ndarray]:
     arr = np.asarray(poly, dtype=float)
     x0, y0, x1, y1 = geometry.bbox(poly)
-    step = max(2.0, min(x1 - x0, y1 - y0) / 30)
+    step = step or max(2.0, min(x1 - x0, y1 - y0) / 30)
     xs, ys = np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step))
     xs, ys = xs.ravel(), ys.ravel()
     inside = geometry.points_in_polygon(poly, xs, ys)
@@ -187,7 +135,7 @@ def _candidates(poly, start: tuple[float, float]) -> tuple[np.ndarray, np.ndarra
         ll = dx * dx + dy * dy or 1.0
         t = np.clip(((xs - ax) * dx + (ys - ay) * dy) / ll, 0, 1)
         best = np.minimum(best, np.hypot(xs - (ax + t * dx), ys - (ay + t * dy)))
-    keep = best >= min(EDGE, float(best.max()) * 0.5) if len(best) else best
+    keep = best >= min(edge, float(best.max()) * 0.5) if len(best) else best
     xs, ys = np.append(xs[keep], start[0]), np.append(ys[keep], start[1])
     return xs, ys
 
@@ -250,7 +198,7 @@ class _Sheet:
     def inside(self, rid, poly, start, xs, ys, w, h) -> tuple[float, float, float]:
         """The best place over the region: (x, y, overlap) where overlap 0 means a free place."""
         ws, hs = np.full(xs.shape, w), np.full(xs.shape, h)
-        over = _overlap((xs, ys, ws, hs), np.asarray(self.boxes))
+        over = overlap((xs, ys, ws, hs), np.asarray(self.boxes))
         over = over + self._on_points(rid, xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2) * w * h
         # a name over its region must lie mostly over it (or the skin), not over its neighbours:
         # else it reads as theirs, and a leader says better whose it is
@@ -265,7 +213,7 @@ class _Sheet:
         if self.own_min:
             over = over + (own < self.own_min) * w * h
         for seg in self.leaders:
-            hit = _segments_hit_box(*(np.full(xs.shape, v) for v in seg),
+            hit = segments_hit_box(*(np.full(xs.shape, v) for v in seg),
                                     (xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2))
             over = over + hit * w * h
         score = over * 50.0 + np.hypot(xs - start[0], ys - start[1])
@@ -300,17 +248,17 @@ class _Sheet:
         # the name must clear its own point (the leader starts there)
         ok &= ~((x0 < px) & (px < x1) & (y0 < py) & (py < y1))
         cx, cy, x0, y0, x1, y1 = (a[ok] for a in (cx, cy, x0, y0, x1, y1))
-        free = _overlap((cx, cy, np.full(cx.shape, w), np.full(cx.shape, h)), np.asarray(self.boxes)) <= 0
+        free = overlap((cx, cy, np.full(cx.shape, w), np.full(cx.shape, h)), np.asarray(self.boxes)) <= 0
         free &= self._on_points(rid, x0, y0, x1, y1) == 0
         cx, cy, x0, y0, x1, y1 = (a[free] for a in (cx, cy, x0, y0, x1, y1))
         # the leader ends at the nearest point of the name's outline (inside the margins)
         inset = MARGIN + 1.0
-        ex, ey = _nearest_on_boxes(px, py, x0 + inset, y0 + inset, x1 - inset, y1 - inset)
+        ex, ey = nearest_on_boxes(px, py, x0 + inset, y0 + inset, x1 - inset, y1 - inset)
         sx, sy = np.full(cx.shape, px), np.full(cx.shape, py)
         bad = np.zeros(cx.shape, dtype=bool)
         crossings = np.zeros(cx.shape)
         for box in self.boxes:
-            hit = _segments_hit_box(sx, sy, ex, ey, box)
+            hit = segments_hit_box(sx, sy, ex, ey, box)
             if strict:
                 bad |= hit
             else:  # last resort: a leader across a name (tests/test_atlas_labels.py reports it)
@@ -318,8 +266,8 @@ class _Sheet:
         if not strict:
             self.soft += 1
         for seg in self.leaders:
-            bad |= _segments_hit_box(*(np.full(cx.shape, v) for v in seg), (x0, y0, x1, y1))
-            crossed = _segments_cross(sx, sy, ex, ey, seg)
+            bad |= segments_hit_box(*(np.full(cx.shape, v) for v in seg), (x0, y0, x1, y1))
+            crossed = segments_cross(sx, sy, ex, ey, seg)
             if strict:  # leaders that cross read as each other's
                 bad |= crossed
             crossings += crossed
@@ -421,13 +369,26 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> d
     return view
 
 
-def _outer_point(region: dict, mid: float) -> tuple[float, float]:
+def _outer_point(region: dict, mid: float, own: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
     """Where a group's leader starts on one of its regions: at the height of its label point but
-    towards the outer side of the body, so that the region's own level stays clear of the dot."""
+    towards the outer side of the body, so that the region's own level stays clear of the dot.
+    Where that level (`own`: its box, w x h) covers the whole row (a lumbar multifidus fan is as
+    wide as its level), the outermost point of the region clear of it, nearest the row."""
     poly = geometry.flatten(region["d"])[0]
     sx, sy = region["label"]
     xs, ys = _candidates(poly, (sx, sy))
+    w, h = own
+
+    def clear(xs, ys):
+        return (np.abs(xs - sx) > w / 2 + 2) | (np.abs(ys - sy) > h / 2 + 2)
+
     row = np.abs(ys - sy) <= 3
+    if not (row & clear(xs, ys)).any():
+        fx, fy = _candidates(poly, (sx, sy), step=1.0, edge=1.5)
+        free = clear(fx, fy)
+        if free.any():
+            k = int(np.argmax(np.where(free, np.abs(fx - mid) - np.abs(fy - sy), -np.inf)))
+            return (round(float(fx[k]), 1), round(float(fy[k]), 1))
     if not row.any():
         return (sx, sy)
     k = int(np.argmax(np.where(row, np.abs(xs - mid), -1.0)))
@@ -441,14 +402,16 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict], said: 
         members = sorted((r for r in regions if _key(r) == _key(g)), key=lambda r: r["label"][1])
         mid = (len(members) - 1) / 2
         order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
-        starts = [_outer_point(members[i], sheet.width / 2) for i in order]
+        kind = sheet.view.get("kind")
+        starts = [_outer_point(members[i], sheet.width / 2,
+                               text_size(*label_text(members[i], kind, True, said))) for i in order]
         w, h = text_size(*group_text(g, said))
         # on its own side of the body: a name across the midline reads as the other side's
         mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
         span = ((0.0, mid) if g["side"] == left else (mid, sheet.width)) if left else None
         (sx, sy), (nx, ny) = sheet.beside("group:" + ".".join(_key(g)), starts, w, h, span)
         g["label"], g["name_at"] = [sx, sy], [nx, ny]
-        x0, y0, x1, y1 = _box(nx, ny, w, h)
+        x0, y0, x1, y1 = box_at(nx, ny, w, h)
         inset = MARGIN + 1.0
         sheet.boxes.append((x0, y0, x1, y1))
         sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
@@ -471,13 +434,13 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
         w, h = text_size(*words_of(r, kind))
         english_w = text_size(*label_text(r, kind, _key(r) in grouped))[0]
-        if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w), w, h):
+        if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
     def order(unit):
         r = unit[0]
-        x0, y0, x1, y1 = _box(*r["label"], *text_size(*words_of(r, kind)))
+        x0, y0, x1, y1 = box_at(*r["label"], *text_size(*words_of(r, kind)))
         fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
                    for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
         y, area = r["label"][1], geometry.area(polys[r["id"]])
@@ -506,14 +469,14 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
                 cand_x, cand_y = xs[both], ys[both]
                 ws, hs = np.full(cand_x.shape, w), np.full(cand_x.shape, h)
                 arr = np.asarray(sheet.boxes)
-                over = (_overlap((cand_x, cand_y, ws, hs), arr)
-                        + _overlap((width - cand_x, cand_y, ws, hs), arr))
+                over = (overlap((cand_x, cand_y, ws, hs), arr)
+                        + overlap((width - cand_x, cand_y, ws, hs), arr))
                 score = over * 50.0 + np.hypot(cand_x - sx, cand_y - sy)
                 k = int(score.argmin())
                 if over[k] <= 0:
                     x, y = round(float(cand_x[k]), 1), round(float(cand_y[k]), 1)
                     r["label"], twin["label"] = [x, y], [round(width - x, 1), y]
-                    sheet.boxes += [_box(x, y, w, h), _box(width - x, y, w, h)]
+                    sheet.boxes += [box_at(x, y, w, h), box_at(width - x, y, w, h)]
                     sheet.moved(r["id"], x, y)
                     sheet.moved(twin["id"], width - x, y)
                     continue
@@ -524,45 +487,49 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
             sheet.moved(twin["id"], *twin["label"])
             if "name_at" in r:
                 twin["name_at"] = [round(width - r["name_at"][0], 1), r["name_at"][1]]
-                x0, y0, x1, y1 = _box(*twin["name_at"], w, h)
+                x0, y0, x1, y1 = box_at(*twin["name_at"], w, h)
                 sx, sy = twin["label"]
                 inset = MARGIN + 1.0
                 sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
                                       min(max(sy, y0 + inset), y1 - inset)))
                 sheet.boxes.append((x0, y0, x1, y1))
             else:
-                sheet.boxes.append(_box(*twin["label"], w, h))
+                sheet.boxes.append(box_at(*twin["label"], w, h))
     return sheet.soft
 
 
 def _hint_in_language(hint: tuple[float, float], label: list[float], w: float,
-                      english_w: float) -> tuple[float, float]:
+                      english_w: float, width: float | None = None) -> tuple[float, float]:
     """A generator's hint is where the English name's centre goes (a column of names beside the
     back, under the buttock). A name of another width keeps the English name's edge that faces its
-    label point, so the column stays aligned there and the name never grows over its own point."""
+    label point, so the column stays aligned there and the name never grows over its own point;
+    one that would then run off the page (`width`) moves in, towards its point, just enough."""
     nx, ny = hint
     toward = 1.0 if label[0] >= nx else -1.0  # the side of the name its leader leaves from
-    return nx - toward * (w - english_w) / 2, ny
+    x = nx - toward * (w - english_w) / 2
+    if width is not None and w > english_w:
+        x = min(max(x, w / 2 + 2), width - w / 2 - 2)
+    return x, ny
 
 
 def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: float) -> bool:
     """Put the name at its hint, with a leader from its label point, if nothing is in the way."""
     nx, ny = hint
     sx, sy = r["label"]
-    x0, y0, x1, y1 = _box(nx, ny, w, h)
+    x0, y0, x1, y1 = box_at(nx, ny, w, h)
     if x0 < 2 or x1 > sheet.width - 2 or y0 < sheet.top or y1 > sheet.height - 2:
         return False
-    if _overlap((np.array([nx]), np.array([ny]), np.array([w]), np.array([h])), np.asarray(sheet.boxes))[0] > 0:
+    if overlap((np.array([nx]), np.array([ny]), np.array([w]), np.array([h])), np.asarray(sheet.boxes))[0] > 0:
         return False
     if sheet._on_points(r["id"], np.array([x0]), np.array([y0]), np.array([x1]), np.array([y1]))[0]:
         return False
     inset = MARGIN + 1.0
     ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
     one = [np.array([v]) for v in (sx, sy, ex, ey)]
-    if any(_segments_hit_box(*one, box)[0] for box in sheet.boxes):
+    if any(segments_hit_box(*one, box)[0] for box in sheet.boxes):
         return False
     for seg in sheet.leaders:
-        if _segments_cross(*one, seg)[0] or _segments_hit_box(*(np.array([v]) for v in seg), (x0, y0, x1, y1))[0]:
+        if segments_cross(*one, seg)[0] or segments_hit_box(*(np.array([v]) for v in seg), (x0, y0, x1, y1))[0]:
             return False
     r["name_at"] = [round(nx, 1), round(ny, 1)]
     sheet.boxes.append((x0, y0, x1, y1))
@@ -578,7 +545,7 @@ def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -
     if over <= 0 and geometry.point_in_polygon(poly, x, y):
         r["label"] = [round(x, 1), round(y, 1)]
         sheet.moved(r["id"], *r["label"])
-        sheet.boxes.append(_box(r["label"][0], r["label"][1], w, h))
+        sheet.boxes.append(box_at(r["label"][0], r["label"][1], w, h))
         return
     # the leader starts at the label point, or, where another name covers it or no leader from it
     # gets out, at another point of the region that no name covers (nearest first)
@@ -602,7 +569,7 @@ def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -
     r["label"] = [sx, sy]
     sheet.moved(r["id"], sx, sy)
     r["name_at"] = [nx, ny]
-    x0, y0, x1, y1 = _box(nx, ny, w, h)
+    x0, y0, x1, y1 = box_at(nx, ny, w, h)
     inset = MARGIN + 1.0
     ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
     sheet.boxes.append((x0, y0, x1, y1))

@@ -36,11 +36,13 @@ class RegionSpec:
     layer: str
     names: list[str]
     fibres: list[list[Pt]] = field(default_factory=list)
-    label: Pt | None = None
+    # a tap point the generator chose (half coordinates), or one a side ("R", "L": a point placed
+    # before the sides' names were laid out alike, kept where it was released)
+    label: Pt | dict[str, Pt] | None = None
     tag: str = ""  # extra id part (e.g. a level)
     level: str | None = None
     midline: bool = False
-    name_hint: Pt | None = None  # where the generator would like the name (labels.spread_labels)
+    name_hint: Pt | dict[str, Pt] | None = None  # where the generator would like the name (labels.spread_labels)
 
 
 @dataclass

@@ -6,15 +6,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from imsmap.i18n import Catalog
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle
 
-__all__ = ["render_preview", "render_view", "title_path"]
+__all__ = ["chart_words", "render_preview", "render_view", "title_path"]
 
 HEADER = 60  # the title band above the chart, in view units
 
@@ -36,9 +39,11 @@ def _atlas():
 def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: bool = True,
                 title: str | None = None, style: ChartStyle = LIGHT, markers=(),
                 atlas=None, language: str = "en") -> QImage:
-    """One sheet: white background, a title line, the chart with labels. With `atlas` (an
-    imsmap.atlas.Atlas), the chart's words (its muscles' names, landmarks, notes, title) are
-    painted in `language`, with the names placed for it."""
+    """One sheet: white background, a title line, the chart with labels. Its side captions
+    ("Patient's RIGHT") are in `language` (one imsmap speaks: "en", "fr_CA"; another is refused
+    with one sentence), whatever language the application has installed; with `atlas` (an
+    imsmap.atlas.Atlas) the chart's other words (its muscles' names, landmarks, notes, title)
+    too, with the names placed for it."""
     return _render_view(views, view_id, layer, scale, labels, title, style, markers, atlas,
                         language)
 
@@ -46,6 +51,7 @@ def render_view(views, view_id: str, layer: str, *, scale: float = 1.0, labels: 
 def _render_view(views, view_id, layer, scale, labels, title, style, markers, atlas=None,
                  language="en") -> QImage:
     view = views[view_id]
+    words = chart_words(language)  # an unknown language is refused before anything is painted
     header = HEADER
     w, h = int(view.width * scale), int((view.height + header) * scale)
     image = QImage(w, h, QImage.Format.Format_RGB32)
@@ -58,13 +64,21 @@ def _render_view(views, view_id, layer, scale, labels, title, style, markers, at
         painter.setBrush(QColor(style.caption))
         painter.drawPath(title_path(title, view.width))
     painter.translate(0, header)
-    cp = ChartPainter(views, view_id, layer, style)
+    cp = ChartPainter(views, view_id, layer, style, translate=words)
     if atlas is not None:
         cp.speak(atlas, language)
     cp.paint_base(painter, labels=labels)
     cp.paint_markers(painter, markers)
     painter.end()
     return image
+
+
+@cache
+def chart_words(language: str) -> Callable[..., str]:
+    """`translate(context, text)` for the words the painter writes on a chart (its side
+    captions) in `language`, from imsmap's own catalogs (loaded once a language): a sheet drawn
+    outside the window speaks the language asked, not the application's."""
+    return Catalog(language).translate
 
 
 def title_path(title: str, width: float, size: float = 24.0, margin: float = 20.0):
@@ -101,7 +115,19 @@ def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True,
     return paths
 
 
-if __name__ == "__main__":  # OUT_DIR [LANGUAGE]
-    for p in render_preview(sys.argv[1] if len(sys.argv) > 1 else "preview",
-                            language=sys.argv[2] if len(sys.argv) > 2 else "en"):
+def main(argv: list[str]) -> int:
+    """OUT_DIR [LANGUAGE]: print the paths written; a language imsmap does not speak is said in
+    one sentence, and nothing is written."""
+    language = argv[1] if len(argv) > 1 else "en"
+    try:
+        chart_words(language)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for p in render_preview(argv[0] if argv else "preview", language=language):
         print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -41,7 +41,8 @@ from imsmap.store.migrations import PROGRESS_OPS, SCHEMA_VERSION, apply_migratio
 from imsmap.store.sqlite_errors import interrupted
 
 # SQLite instructions per row the migrations rewrite (sites + audit entries), measured with
-# bench/schema3.py on a 200,000-site file: see docs/performance.md, "schema_upgrade_s".
+# bench/schema3.py on a 200,000-site file, and 259.9 on the 10,000,000-site one (4 December):
+# see docs/performance.md, "A long schema upgrade".
 OPS_PER_ROW = {4: 260}
 OPS_FIXED = 50_000  # a migration that rewrites nothing
 SHOWN_BEFORE_COMMIT = 0.99
@@ -156,8 +157,15 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         apply_migrations(conn, tick)
         conn.execute("PRAGMA journal_mode = WAL")  # as the app keeps it
     except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) and _version(conn) == p.version:
+            # Another connection writes (another window upgrading it, which switched it out
+            # of the write-ahead log first): nothing of this upgrade began.
+            raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+                "StoreUpgrade", "Another imsmap window or program is writing to %1 (upgrading "
+                "it, perhaps), so this upgrade cannot start; nothing was changed. Wait until it "
+                "has finished, then open the file again."), p.path.name)) from None
         if interrupted(exc):
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version = _version(conn)
             raise UpgradeInterrupted(
                 sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
                 "StoreUpgrade", "The upgrade of %1 was stopped and nothing of it was kept: the "
@@ -171,6 +179,10 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         conn.close()
     if progress is not None:
         progress(1.0)
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:

@@ -4811,6 +4811,10 @@ N° de permis non consigné</translation>
 <context>
     <name>StoreUpgrade</name>
     <message>
+        <source>Another imsmap window or program is writing to %1 (upgrading it, perhaps), so this upgrade cannot start; nothing was changed. Wait until it has finished, then open the file again.</source>
+        <translation>Une autre fenêtre imsmap ou un autre programme écrit dans %1 (le met à niveau, peut-être), cette mise à niveau ne peut donc pas commencer; rien n&apos;a été changé. Attendez que ce soit terminé, puis ouvrez de nouveau le fichier.</translation>
+    </message>
+    <message>
         <source>The upgrade of %1 was stopped and nothing of it was kept: the file is still at schema %2 and is upgraded the next time it is opened.</source>
         <translation>La mise à niveau de %1 a été arrêtée et rien n&apos;en a été gardé&#xa0;: le fichier est toujours au schéma %2 et sera mis à niveau à sa prochaine ouverture.</translation>
     </message>

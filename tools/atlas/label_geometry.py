@@ -1,0 +1,60 @@
+"""Boxes and segments for tools/atlas/labels.py: how much name boxes overlap, whether leaders
+meet boxes or cross each other (numpy arrays of candidates at once)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def box_at(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+    return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+
+
+def overlap(box, placed: np.ndarray) -> np.ndarray:
+    """Overlap areas of `box` shifted to every candidate centre, summed over the placed boxes.
+    box: (cx, cy, w, h) arrays of candidates; placed: (n, 4) boxes."""
+    cx, cy, w, h = box
+    if not len(placed):
+        return np.zeros(cx.shape)
+    x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+    total = np.zeros(cx.shape)
+    for px0, py0, px1, py1 in placed:
+        ox = np.clip(np.minimum(x1, px1) - np.maximum(x0, px0), 0, None)
+        oy = np.clip(np.minimum(y1, py1) - np.maximum(y0, py0), 0, None)
+        total += ox * oy
+    return total
+
+
+def segments_hit_box(ax, ay, bx, by, box) -> np.ndarray:
+    """Whether each segment (arrays) meets the box (x0, y0, x1, y1): Liang-Barsky clipping."""
+    x0, y0, x1, y1 = box
+    ax, ay, bx, by = (np.asarray(v, dtype=float) for v in (ax, ay, bx, by))
+    dx, dy = bx - ax, by - ay
+    t0, t1 = np.zeros(ax.shape), np.ones(ax.shape)
+    ok = np.ones(ax.shape, dtype=bool)
+    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+        parallel = np.abs(p) < 1e-12
+        ok &= ~(parallel & (q < 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
+        t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
+        t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
+    return ok & (t0 <= t1)
+
+
+def segments_cross(ax, ay, bx, by, seg) -> np.ndarray:
+    """Whether each segment (arrays) properly crosses the segment seg = (cx, cy, dx, dy)."""
+    cx, cy, dx, dy = seg
+
+    def orient(px, py, qx, qy, rx, ry):
+        return np.sign((qx - px) * (ry - py) - (qy - py) * (rx - px))
+
+    o1 = orient(ax, ay, bx, by, cx, cy)
+    o2 = orient(ax, ay, bx, by, dx, dy)
+    o3 = orient(cx, cy, dx, dy, ax, ay)
+    o4 = orient(cx, cy, dx, dy, bx, by)
+    return (o1 * o2 < 0) & (o3 * o4 < 0)
+
+
+def nearest_on_boxes(px: float, py: float, x0, y0, x1, y1):
+    return np.clip(px, x0, x1), np.clip(py, y0, y1)
