@@ -315,6 +315,14 @@ def test_the_status_bar_says_the_server_cannot_be_reached_whole(
             # The pointer off the muscles (the chart's corner): nothing beside the mark.
             qtbot.mouseMove(w.chart.view.viewport(), QPoint(3, 3))
             qtbot.waitUntil(lambda: not w.hover_label.text(), timeout=2000)
+            # The window as wide as puts the bar's room between the two sentences' widths,
+            # whatever the font (its narrowest width permitting).
+            metrics = bar.fontMetrics()
+            marks = bar.width() - w.status.room()
+            wide = marks + (metrics.horizontalAdvance(short) + metrics.horizontalAdvance(whole)) // 2
+            w.resize(max(wide + w.width() - bar.width(), w.minimumSizeHint().width()), w.height())
+            qtbot.waitUntil(lambda: metrics.horizontalAdvance(short) <= w.status.room()
+                            < metrics.horizontalAdvance(whole), timeout=2000)
             qtbot.keyClick(w.chart.view, Qt.Key.Key_2)  # refused at once
             shown = bar.currentMessage()
             room = w.status.room()
