@@ -61,6 +61,7 @@ class StatusLine(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self._shown = ""  # what the bar shows of the sentence whose tooltip it has
+        self.last_room = 0  # the room the last sentence was measured against
         bar.messageChanged.connect(self._changed)
 
     def say(self, message: object) -> None:
@@ -78,7 +79,7 @@ class StatusLine(QObject):
 
     def _show(self, message: object, timeout: int) -> None:
         whole = said(message)
-        room = self.room()
+        room = self.last_room = self.room()
         metrics = self.bar.fontMetrics()
         shown = whole
         if metrics.horizontalAdvance(whole) > room:
