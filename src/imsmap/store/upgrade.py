@@ -38,7 +38,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, refuse
 from imsmap.store.migrations import PROGRESS_OPS, SCHEMA_VERSION, apply_migrations
-from imsmap.store.sqlite_errors import interrupted
+from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
 
 # SQLite instructions per row the migrations rewrite (sites + audit entries), measured with
 # bench/schema3.py on a 200,000-site file, and 259.9 on the 10,000,000-site one (4 December):
@@ -157,7 +157,7 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         apply_migrations(conn, tick)
         conn.execute("PRAGMA journal_mode = WAL")  # as the app keeps it
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) and _version(conn) == p.version:
+        if fault_of(exc) is Fault.BUSY and not _began(conn, p):
             # Another connection writes (another window upgrading it, which switched it out
             # of the write-ahead log first): nothing of this upgrade began.
             raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
@@ -185,6 +185,16 @@ def _version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _began(conn: sqlite3.Connection, p: Pending) -> bool:
+    """Whether a migration of this upgrade has committed. The file locked by another
+    connection so that even this reading fails: none has (this connection keeps the lock from
+    its first write on)."""
+    try:
+        return _version(conn) != p.version
+    except sqlite3.OperationalError:
+        return False
+
+
 def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:
     """The file in rollback-journal mode and locked to this connection until it closes, or
     UpgradeRefused: another program has it open (leaving the write-ahead log needs the file
@@ -192,7 +202,7 @@ def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc):
+        if fault_of(exc) is not Fault.BUSY:
             raise
         mode = "wal"
     if mode != "delete":
