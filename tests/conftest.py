@@ -143,3 +143,13 @@ def qapp(qapp):
 
     i18n.install(qapp, "en")
     return qapp
+
+
+@pytest.fixture
+def charts_as_pictures(monkeypatch):
+    """A PDF whose charts hold no text: their words drawn as outlines, as on screen. A session's
+    PDF writes the charts' words as text (render.text) in today's atlas, which the record says
+    its charts are drawn with; a test of what an old record's own words say reads them without."""
+    import imsmap.render.text
+
+    monkeypatch.setattr(imsmap.render.text, "is_raster", lambda painter: True)

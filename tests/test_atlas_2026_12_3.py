@@ -76,7 +76,7 @@ def test_records_made_on_atlas_2026_12_2_keep_their_meaning(old_records):
     assert thorax_tier(recs.atlas, sites[1]) == "high" and thorax_tier(recs.atlas, sites[6]) == "none"
 
 
-def test_the_pdf_of_a_session_signed_on_2026_12_2_says_what_it_said(old_records, tmp_path, qapp):
+def test_the_pdf_of_a_session_signed_on_2026_12_2_says_what_it_said(old_records, tmp_path, qapp, charts_as_pictures):
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
     out = write_session_pdf(old_records, 1, tmp_path / "s.pdf", paper="A4",

@@ -62,8 +62,14 @@ def _english_words() -> set[str]:
     for view_id in atlas.views:
         view = atlas.view(view_id)
         english |= _words(" ".join([view.name, *(lay.name for lay in view.layers),
-                                    *(lm.name for lm in view.landmarks)]))
-        french |= _words(atlas.view_name(view_id, "fr_CA"))
+                                    *(lm.name for lm in view.landmarks),
+                                    *(note.text for note in view.notes)]))
+        # the charts' words are text of the PDF (render.text): the landmarks and notes too
+        french |= _words(" ".join([atlas.view_name(view_id, "fr_CA"),
+                                   *(atlas.landmark_name(view_id, lm.id, "fr_CA")
+                                     for lm in view.landmarks),
+                                   *(atlas.note_text(view_id, note.id, "fr_CA")
+                                     for note in view.notes)]))
     # English dates: month and day names (French records write theirs: « 3 décembre 2026 »)
     english |= {"january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december", "feb", "apr", "jun", "jul",

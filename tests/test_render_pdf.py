@@ -21,9 +21,12 @@ from PySide6.QtGui import (
     QPicture,
 )
 
+from imsmap.atlas import load_atlas
 from imsmap.atlas.views import load_views
+from imsmap.i18n.records import speaking
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT
+from imsmap.report.print_chart import captions_in_records_language
 
 VIEWS = load_views()
 
@@ -107,3 +110,33 @@ def test_a_pdf_writes_a_muscle_outline_twice(qapp, tmp_path):
     outline = _subpaths(painter.region_path(region.id))
     fibres = _subpaths(painter.fibre_path(region))
     assert moves == 2 * body + 2 * outline + fibres, (moves, body, outline, fibres)
+
+
+def test_a_charts_words_are_text_of_the_pdf(qapp, tmp_path):
+    # The words a chart paints (its side captions, landmarks and key) are written as the
+    # font's text, in the chart's language: a records system finds them by a search, and their
+    # outlines are written once (the halo's stroke), not twice.
+    atlas = load_atlas()
+    view = VIEWS["spinal"]
+    out = tmp_path / "words.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    painter.scale(0.5, 0.5)
+    chart = ChartPainter(view, view.id, view.layer_ids[0], LIGHT)
+    with speaking("fr_CA"):
+        captions_in_records_language(chart, atlas)
+        chart.paint_base(painter)
+    painter.end()
+    del writer
+    text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+    for lm in view.landmarks:
+        assert " ".join(atlas.landmark_name(view.id, lm.id, "fr_CA").split()) in text
+    for note in view.notes:
+        words = atlas.note_text(view.id, note.id, "fr_CA").split()
+        assert " ".join(words[:3]) in text, (words, text)
+    assert "GAUCHE du patient" in text and "DROITE du patient" in text
+    # no "fi" ligature: a search for "multifide" finds it
+    assert "multifide" in text and "\ufb01" not in text

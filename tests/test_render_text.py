@@ -1,14 +1,26 @@
-"""Words on the chart: the halo filled from its outline on a raster device looks as the stroke
-a PDF carries; a chart's notes beyond the part painted are left out."""
+"""Words on the chart: on screen the halo is filled from its outline and the letters from theirs;
+in a PDF the halo is a stroke and the letters are text. Both look the same, and the PDF's words
+can be searched. A chart's notes beyond the part painted are left out."""
 
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QPicture
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+)
 
 from imsmap.atlas.views import load_views
 from imsmap.render.chart_painter import ChartPainter
@@ -24,26 +36,38 @@ def _pixels(image: QImage) -> np.ndarray:
     return raw[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[:, :, :3].astype(int)
 
 
-def _text_image(text: str, size: float, bold: bool, k: float, *, vector: bool) -> np.ndarray:
+def _text_image(text: str, size: float, bold: bool, k: float, tmp_path: Path, *,
+                vector: bool) -> np.ndarray:
     """`text` painted at `k` pixels a unit: straight on the image (the raster way: the halo's
-    outline filled), or recorded first (a QPicture, as a PDF: the halo stroked) and replayed."""
+    outline filled, the letters' outlines filled), or written into a PDF (the halo stroked, the
+    letters the font's own glyphs) and that page rasterised by poppler's pdftoppm."""
     box = text_path(text, size, bold=bold).boundingRect().adjusted(-size, -size, size, size)
-    image = QImage(int(box.width() * k) + 2, int(box.height() * k) + 2,
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(BACKGROUND)
-    recording = QPicture()
-    painter = QPainter(recording if vector else image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    width, height = int(box.width() * k) + 2, int(box.height() * k) + 2
+    if not vector:
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(BACKGROUND)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.scale(k, k)
+        painter.translate(-box.left(), -box.top())
+        draw_text(painter, text, size, (0.0, 0.0), INK, HALO, bold=bold)
+        painter.end()
+        return _pixels(image)
+    # a page of width x height points at 72 dpi: one point of the page is one pixel of the image
+    writer = QPdfWriter(str(tmp_path / "text.pdf"))
+    writer.setResolution(72)
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(width, height), QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    painter.fillRect(QRectF(0, 0, width, height), BACKGROUND)
     painter.scale(k, k)
     painter.translate(-box.left(), -box.top())
     draw_text(painter, text, size, (0.0, 0.0), INK, HALO, bold=bold)
     painter.end()
-    if vector:
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        recording.play(painter)
-        painter.end()
-    return _pixels(image)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(tmp_path / "text.pdf"),
+                    str(tmp_path / "text")], check=True, capture_output=True)
+    image = QImage(str(tmp_path / "text.png"))
+    return _pixels(image.copy(0, 0, width, height))
 
 
 @pytest.mark.parametrize(("text", "size", "bold"), [
@@ -52,16 +76,36 @@ def _text_image(text: str, size: float, bold: bool, k: float, *, vector: bool) -
     ("rectus capitis posterior major", 13.0, False),
 ])
 @pytest.mark.parametrize("k", [0.54, 2.0, 6.0])
-def test_the_filled_halo_looks_as_the_stroked_one(qapp, text, size, bold, k):
-    filled = _text_image(text, size, bold, k, vector=False)
-    stroked = _text_image(text, size, bold, k, vector=True)
-    # the halo shows (green is low in both the background and the ink): something to compare
-    assert (stroked[:, :, 1] > 200).sum() > 20
-    painted = np.abs(stroked - [BACKGROUND.blue(), BACKGROUND.green(), BACKGROUND.red()]
+def test_a_text_in_a_pdf_looks_as_on_screen(qapp, tmp_path, text, size, bold, k):
+    """The halo filled from its outline on screen looks as the PDF's stroke, and the letters
+    the PDF holds as text look as the outlines the screen fills."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (poppler-utils) is needed to read the PDF back")
+    screen = _text_image(text, size, bold, k, tmp_path, vector=False)
+    pdf = _text_image(text, size, bold, k, tmp_path, vector=True)
+    # the halo and the ink show (green is low in the background and the ink, high in the halo;
+    # blue is high in the ink only): something to compare
+    assert (pdf[:, :, 1] > 200).sum() > 20 and (_ink(pdf)).sum() > 5
+    painted = np.abs(pdf - [BACKGROUND.blue(), BACKGROUND.green(), BACKGROUND.red()]
                      ).max(axis=2) > 0
-    # Only the anti-aliased edge differs, by a fraction of a pixel's coverage.
-    diff = np.abs(filled - stroked).max(axis=2)
+    # Only the anti-aliased edges differ, by a fraction of a pixel's coverage, and the letters
+    # by where each renderer puts a glyph's bitmap (poppler by whole pixels down, quarter
+    # pixels across): each pixel is compared with the nearest alike within one pixel.
+    diff = _nearest_difference(screen, pdf)
     assert (diff > 64).sum() <= 0.02 * painted.sum(), ((diff > 64).sum(), painted.sum())
+    assert abs(int(_ink(screen).sum()) - int(_ink(pdf).sum())) <= 0.1 * _ink(screen).sum() + 4
+
+
+def _ink(pixels: np.ndarray) -> np.ndarray:
+    return np.abs(pixels - [INK.blue(), INK.green(), INK.red()]).max(axis=2) < 48
+
+
+def _nearest_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pixel of `a`, the least difference to a pixel of `b` one pixel or less away."""
+    padded = np.pad(b, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    h, w = a.shape[:2]
+    return np.min([np.abs(a - padded[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]).max(axis=2)
+                   for dy in (-1, 0, 1) for dx in (-1, 0, 1)], axis=0)
 
 
 def test_the_halo_outline_covers_the_text_and_a_band_round_it(qapp):

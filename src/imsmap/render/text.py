@@ -1,11 +1,16 @@
-"""Words drawn on a chart as outlines, and the halo that keeps them readable over the drawing.
+"""Words drawn on a chart, and the halo that keeps them readable over the drawing.
 
-Text as a path scales exactly with any transform and needs no font hinting: the same in a
-window, a PNG and a PDF. Each text is laid out once, at a base size, and placed by a transform.
+Each text is laid out once, at a base size, and placed by a transform, so it scales exactly with
+any transform and needs no font hinting: the same in a window, a PNG and a PDF. On a raster
+device (a window, a PNG) the letters are their outlines, filled. On a vector device (a PDF, a
+printer) they are the font's own glyphs at the same places, so the document holds the chart's
+words as text: a records system finds "multifidus" or "Crête iliaque" by a search, and the
+letters' curves are not written out a second time (the session PDF's content was 41 % glyph
+outlines, written twice).
 
 The halo is the band a pen of ``HALO_WIDTH`` times the text's size, with round caps and joins,
-paints along the glyphs' outlines. On a vector device (a PDF) it is that stroke: a few bytes,
-stroked by the viewer. On a raster device stroking is the dearest thing a chart paints (a line
+paints along the glyphs' outlines. On a vector device it is that stroke: a few bytes, stroked by
+the viewer. On a raster device stroking is the dearest thing a chart paints (a line
 of the spinal chart's key is about 2,000 curve segments, each with a round join: 12 ms for the
 key at "fit", 70 ms zoomed in); there the halo is the stroke's outline, made once per glyph
 (`QPainterPathStroker` then `simplified`, so that no part of it overlaps another) and filled:
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -42,6 +47,10 @@ def _base_font(bold: bool) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(BASE_PX)
     font.setBold(bold)
+    # No "fi"/"fl" ligatures, as in the records' text (report.layout): a PDF holds the chart's
+    # words as text, and a search for "multifidus" must find it.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 
@@ -132,9 +141,9 @@ def draw_text(painter: QPainter, text: str, size: float, at: tuple[float, float]
               colour: QColor, halo: QColor | None, *, anchor: str = "center",
               bold: bool = False) -> None:
     """``text`` filled in ``colour`` over its halo in ``halo`` (None: no halo)."""
-    path = text_path(text, size, bold=bold, anchor=anchor, at=at)
+    raster = is_raster(painter)
     if halo is not None:
-        if is_raster(painter):
+        if raster:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawPath(halo_outline(text, size, bold=bold, anchor=anchor, at=at))
@@ -142,7 +151,19 @@ def draw_text(painter: QPainter, text: str, size: float, at: tuple[float, float]
             painter.setPen(QPen(halo, size * HALO_WIDTH, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(colour))
-    painter.drawPath(path)
+            painter.drawPath(text_path(text, size, bold=bold, anchor=anchor, at=at))
+    if raster:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawPath(text_path(text, size, bold=bold, anchor=anchor, at=at))
+        return
+    # On a vector device (a PDF, a printer) the letters are the font's own glyphs, laid out as
+    # addText lays out the outline (the same QTextLayout, the baseline at y = 0) and placed by
+    # the same transform: the same shapes, written once as text the document holds (found by
+    # a search, copied, read aloud) rather than a second time as curves.
+    painter.save()
+    painter.setTransform(_placement(text, size, bold, anchor, at), True)
+    painter.setFont(_base_font(bold))
+    painter.setPen(QPen(colour))
+    painter.drawText(QPointF(0.0, 0.0), text)
+    painter.restore()
