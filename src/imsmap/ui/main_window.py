@@ -77,10 +77,11 @@ if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
 PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab is shown
-# The right column's tabs are at least this wide (their minimumSizeHint with the default font:
+# The right column's tabs are at least this wide (their minimumSizeHint with the default font,
+# the session's panel and the room of the scroll bar it has on a short screen:
 # tests/test_ui_staged.py checks it). Their place has this width from the start, so the chart
 # does not narrow when the tabs arrive a frame after the first paint.
-RIGHT_MIN_WIDTH = 472
+RIGHT_MIN_WIDTH = 486
 SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 

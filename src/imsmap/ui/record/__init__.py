@@ -3,8 +3,58 @@ the right column's tabs that hold them with the session and progress panels (`ri
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+
+class UpDownScroll(QScrollArea):
+    """A panel that keeps its width (its minimum widens the column, as if it were not in a
+    scroll area), is as tall as the room it is given, squeezing what may shrink (the site table,
+    the notes) down to their least, and only past that scrolls up and down. On a 768-pixel
+    screen the session's panel, with a banner shown and a site open, is taller than the room
+    under the menus; it must not push the window's foot (the visits, the status bar) off the
+    screen. (QScrollArea's own resizing gives a panel with wrapped text its preferred height,
+    and would scroll long before the site table had shrunk.)"""
+
+    ROOM = 160  # the least height the panel asks of the window
+
+    def __init__(self, panel: QWidget):
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+        panel.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(), self.ROOM)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.widget().sizeHint()
+
+    def least_height(self, width: int) -> int:
+        """The panel's least height at ``width``: its wrapped lines whole, the rest at least."""
+        layout = self.widget().layout()
+        if layout.hasHeightForWidth():
+            return layout.totalMinimumHeightForWidth(width)
+        return layout.totalMinimumSize().height()
+
+    def fit(self) -> None:
+        width, height = self.width(), self.height()
+        least = self.least_height(width)
+        if least > height:  # it scrolls: the scroll bar takes its room beside it
+            width -= self.verticalScrollBar().sizeHint().width()
+            least = self.least_height(width)
+        self.widget().resize(width, max(height, least))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()  # a banner shown or hidden, a line more or less
+        return super().eventFilter(watched, event)
 
 
 def right_tabs(session_panel, details, segments, progress):
@@ -27,7 +77,8 @@ def right_tabs(session_panel, details, segments, progress):
     layout.addWidget(scrolled(progress), 1)
     tabs = QTabWidget()
     tabs.setDocumentMode(True)
-    tabs.addTab(session_panel, QCoreApplication.translate("RightTabs", "Session && sites"))
+    tabs.addTab(UpDownScroll(session_panel),
+                QCoreApplication.translate("RightTabs", "Session && sites"))
     tabs.addTab(scrolled(details), QCoreApplication.translate("RightTabs", "Consent && safety"))
     tabs.addTab(segments, QCoreApplication.translate("RightTabs", "Segments"))
     tabs.addTab(progress_box, QCoreApplication.translate("RightTabs", "Progress"))
