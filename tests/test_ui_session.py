@@ -140,3 +140,22 @@ def test_start_time_is_edited_at_the_field_and_a_future_time_is_refused(
     assert records.repo.session(session.id).started_at.replace(tzinfo=None) == earlier
     assert errors and "in the future" in errors[0].message
     assert panel.started_at.dateTime().toPython() == earlier
+
+
+def test_with_no_session_open_the_start_field_shows_no_date(qtbot, window, records, session):
+    # A patient with no session, chosen after one whose session was open: the greyed start
+    # field shows a dash, not the other patient's session time (nor Qt's 2000-01-01).
+    panel = window.session_panel
+    shown = panel.started_at.text()
+    assert "2026-11-20" in shown
+    other = records.create_patient(chart_number="C-1002", family_name="Second",
+                                   given_name="Ben", birth_date="1980-01-02", sex="M")
+    window.patients.refresh_patients()
+    window.patients.select_patient(other.id)
+    qtbot.waitUntil(lambda: panel.session is None)
+    assert panel.started_at.text() == "—"
+    assert not panel.started_at.isEnabled()
+    # and a session opened again shows its own time
+    window.patients.select_patient(session.patient_id)
+    window.patients.select_session(session.id)
+    assert panel.started_at.text() == shown

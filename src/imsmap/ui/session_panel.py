@@ -114,6 +114,9 @@ class SessionPanel(QWidget):
         self.started_at.setDisplayFormat(datetime_edit_format())
         self.started_at.setCalendarPopup(True)
         self.started_at.setAccessibleName(self.tr("Session start time"))
+        # With no session open the field shows a dash: not Qt's default day (2000-01-01), nor
+        # the start of the session shown before (another patient's, when a new one is chosen).
+        self.started_at.setSpecialValueText("—")
         self.started_at.editingFinished.connect(self._save_started_at)
         self.practitioner = QLineEdit()
         self.complaint = QLineEdit()
@@ -235,8 +238,8 @@ class SessionPanel(QWidget):
         self._loading = True
         try:
             s = self.session
-            if s is not None:
-                self.started_at.setDateTime(QDateTime(s.started_at.replace(tzinfo=None)))
+            self.started_at.setDateTime(QDateTime(s.started_at.replace(tzinfo=None)) if s
+                                        else self.started_at.minimumDateTime())
             self.practitioner.setText(s.practitioner if s else "")
             self.complaint.setText(s.complaint if s else "")
             self.complaint.setCursorPosition(0)  # show the start of a long complaint
