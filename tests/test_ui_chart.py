@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.render.style import LIGHT
@@ -462,6 +462,35 @@ def test_a_long_press_opens_the_chooser_instead_of_adding_a_site(qtbot, window, 
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=pos)
     assert _sites(records, session) == []  # the press that was held adds nothing
     assert window.chart.chooser.site_id is None
+
+
+def test_a_tap_beside_every_muscle_says_so_and_adds_nothing(qtbot, window, records, session):
+    # Outside the body (the chart's corner): a tap adds no site and the hint under the chart
+    # says why; a drag from there pans and says nothing; a tap on a muscle clears the hint.
+    chart = window.chart
+    viewport = chart.view.viewport()
+    corner = chart.scene_to_viewport(2.0, 2.0)
+    assert chart.scene.region_at(2.0, 2.0) is None
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=corner)
+    assert _sites(records, session) == []
+    assert chart.hint.text() == "No muscle there."
+    # shown whole over the chart, beside the search box, whatever room the legend row has
+    hint = chart.hint
+    assert hint.isVisible() and viewport.rect().contains(hint.geometry())
+    assert hint.width() >= hint.fontMetrics().horizontalAdvance(hint.text())
+    assert not hint.geometry().intersects(chart.search.geometry())
+    chart.hint.setText("")
+    assert not hint.isVisible()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(viewport, corner + QPoint(40, 30))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=corner + QPoint(40, 30))
+    assert chart.hint.text() == ""
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=corner)
+    assert chart.hint.text() == "No muscle there."
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    assert len(_sites(records, session)) == 1
+    assert chart.hint.text() == ""
 
 
 # -- sites on the other layer, flags on the marker ------------------------------------------

@@ -4,13 +4,12 @@ grasp colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     MIN_ZOOM,
     SEARCH_WIDTH,
     WHEEL_STEP,
+    ChartHint,
     ChartView,
     LegendSwatch,
 )
@@ -90,6 +90,7 @@ class ChartPanel(QWidget):
         self.view.chooserRequested.connect(self.offer_choices_at)
         self.view.pressed.connect(self._dismiss_chooser)
         self.view.escaped.connect(self._dismiss_chooser)
+        self.view.missed.connect(self._missed)
 
         # The chart's tabs on their own row, the layer switch under them: in one row, the
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
@@ -117,13 +118,8 @@ class ChartPanel(QWidget):
         if self._view_ids:
             self._tab_changed(self.tabs.currentIndex())
             self._build_legend()
-        legend.addSpacing(12)
-        self.hint = QLabel("")
-        self.hint.setObjectName("chartHint")
-        # A long hint must never widen the window: it is cut to the room there is.
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hint.setMinimumWidth(0)
-        legend.addWidget(self.hint, 1)
+        legend.addStretch(1)
+        self.hint = ChartHint(self.view)
 
     # -- state ------------------------------------------------------------------------------
     def view_title(self, index: int) -> str:
@@ -338,6 +334,11 @@ class ChartPanel(QWidget):
         scene = self.scene
         if scene is not None:
             scene.regions  # noqa: B018 - the muscle items, made on first use
+
+    def _missed(self, _at) -> None:
+        """A tap where no muscle lies: nothing is added, and the hint over the chart says why
+        (the chooser's words for the same miss)."""
+        self.hint.setText(QCoreApplication.translate("ChooserFlow", "No muscle there."))
 
     def _dismiss_chooser(self) -> None:
         if self.chooser is not None:

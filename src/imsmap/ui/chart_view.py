@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
 
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_keys import handle_site_key, is_tab
@@ -35,6 +35,7 @@ class ChartView(QGraphicsView):
     pressed = Signal()
     escaped = Signal()
     chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
+    missed = Signal(QPoint)  # viewport point: a tap that no muscle and no marker took
     # Once, from the event loop right after the view's first paint: the window builds what the
     # first frame does not show then (issue 8). Watched here, not by an event filter on the
     # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
@@ -62,6 +63,7 @@ class ChartView(QGraphicsView):
         self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
         self.corner_followers: list = []  # placed again after it (anything with place())
         self._press_at: QPoint | None = None
+        self._press_on_nothing = False  # the press went to no item (a pan, or a miss)
         self._long_press = QTimer(self)
         self._long_press.setSingleShot(True)
         self._long_press.setInterval(LONG_PRESS_MS)
@@ -169,6 +171,9 @@ class ChartView(QGraphicsView):
             self._press_at = event.position().toPoint()
             self._long_press.start()
         super().mousePressEvent(event)
+        self._press_on_nothing = (event.button() == Qt.MouseButton.LeftButton
+                                  and isinstance(scene, ChartScene)
+                                  and scene.mouseGrabberItem() is None)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         scene = self.scene()
@@ -181,8 +186,18 @@ class ChartView(QGraphicsView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._long_press.stop()
-        self._press_at = None
+        press, self._press_at = self._press_at, None
+        on_nothing, self._press_on_nothing = self._press_on_nothing, False
         super().mouseReleaseEvent(event)
+        scene = self.scene()
+        at = event.position().toPoint()
+        # A tap beside every muscle (bone, tendon, fascia, outside the body) adds nothing: say
+        # so, rather than leave a clinician to wonder whether the tap was taken. Not after a
+        # drag (a pan) nor a long press (the chooser says it).
+        if on_nothing and press is not None and event.button() == Qt.MouseButton.LeftButton \
+                and (at - press).manhattanLength() <= 2 * CLICK_SLOP_PX \
+                and isinstance(scene, ChartScene) and not scene.suppress_click:
+            self.missed.emit(at)
 
     def _held(self) -> None:
         """A long press: no site is added on release; the muscle chooser opens instead."""
@@ -232,3 +247,42 @@ class LegendSwatch(QWidget):
         p.scale(k, k)
         self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp)
         p.end()
+
+
+class ChartHint(QLabel):
+    """The chart's passing sentence ("No muscle there.", where a muscle found by name is lit),
+    over the chart's bottom right, beside the search box: under the chart, beside the grasp
+    legend, a 1366-pixel screen left it no room in French. Hidden while empty; taps go through
+    it to the chart; placed again whenever the view is (a ChartView corner follower)."""
+
+    def __init__(self, view: ChartView):
+        super().__init__(view.viewport())
+        self.view = view
+        self.setObjectName("chartHint")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("QLabel#chartHint { background: rgba(255, 255, 255, 225);"
+                           " color: #303030; border: 1px solid #c8c8c8; border-radius: 3px;"
+                           " padding: 3px 6px; }")
+        self.hide()
+        view.corner_followers.append(self)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+        self.setVisible(bool(text))
+        self.place()
+
+    def place(self) -> None:
+        if not self.text():
+            return
+        room = self.view.viewport().size()
+        corner = self.view.corner_widget
+        left = corner.geometry().right() + 8 if corner is not None else 8
+        width = max(80, room.width() - left - 8)
+        # its whole sentence, however many lines that takes, up to half the chart's height
+        height = min(self.heightForWidth(width), room.height() // 2)
+        self.setGeometry(left, max(0, room.height() - height - 8), width, height)
+        self.raise_()
