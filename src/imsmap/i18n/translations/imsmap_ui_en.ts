@@ -133,10 +133,10 @@
 <context>
     <name>ProgressPanel</name>
     <message numerus="yes">
-        <source>{session}  (%n site(s))</source>
-        <translation>
-            <numerusform>{session}  (%n site)</numerusform>
-            <numerusform>{session}  (%n sites)</numerusform>
+        <source>%n site(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -372,6 +372,11 @@ class ProgressPanel(QWidget):
         self.tabs.addTab(self.chart, self.tr("Chart"))
         self.tabs.addTab(self.segments, self.tr("Segments"))
         self.tabs.addTab(self.compare, self.tr("Compare"))
+        # The tabs take the height there is (at least their minimum) rather than asking for
+        # their preferred height: in the window's scroll area, that would scroll a short
+        # screen (1366 x 768) up and down for nothing.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.tabs, 1)
@@ -462,10 +467,12 @@ class ProgressPanel(QWidget):
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
             s = self.full.sessions[i]
             n = len(self.full.sites_of(s.id))
-            label = f"#{i + 1}  {short_date(s.started_at)}"
+            # Two short lines (the visit; its pain and sites): whole in a narrow column.
+            details = [self.tr("%n site(s)", "", n)]
             if s.pain_before is not None:
-                label = self.tr("{session}  pain {pain}").format(session=label, pain=s.pain_before)
-            item = QListWidgetItem(self.tr("{session}  (%n site(s))", "", n).format(session=label))
+                details.insert(0, self.tr("pain {pain}").format(pain=s.pain_before))
+            item = QListWidgetItem(f"#{i + 1}  {short_date(s.started_at)}\n"
+                                   + " \u00b7 ".join(details))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
