@@ -134,9 +134,9 @@
     <name>ProgressPanel</name>
     <message numerus="yes">
         <source>%n site(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
         </translation>
     </message>
 </context>
