@@ -9,7 +9,7 @@ widens to what the panel needs, so that it shows whole without scrolling sideway
   sites' overlay beside the progress, and stays usable);
 - when that is still too narrow for the panel (a 1366 x 768 laptop), the patients column folds
   away (its splitter handle stays at the window's left edge: dragging it brings the list back) and
-  the chart keeps the rest, at least its minimum.
+  the chart keeps, as on a wide screen, 380 px or its minimum: the rest shows more of the trend.
 
 Leaving the tab (or closing the window) gives the columns their sizes from before.
 """
@@ -39,7 +39,7 @@ def progress_sizes(sizes: list[int], mins: list[int], need: int) -> tuple[list[i
     right = total - left - chart
     if right >= need or left == 0:
         return [left, chart, right], False
-    chart = max(mins[CHART], min(sizes[CHART] + sizes[PATIENTS], total - need))
+    chart = max(mins[CHART], CHART_KEEPS)
     return [0, chart, total - chart], True
 
 
