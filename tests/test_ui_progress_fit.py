@@ -163,3 +163,10 @@ def test_a_wide_window_keeps_its_patients_column(french, make_window, qtbot, vis
     w.right_tabs.setCurrentIndex(0)
     qtbot.wait(20)
     assert w.splitter.sizes() == before
+
+
+def test_the_heat_maps_fading_is_said_in_french(french, make_window, qtbot, visits):
+    w, _ = open_progress(make_window, qtbot, visits, LAPTOP)
+    fading = w.progress.chart.fading
+    assert [fading.itemText(i) for i in range(fading.count())] == [
+        "Sans atténuation", "Demi-vie 2 semaines", "Demi-vie 4 semaines", "Demi-vie 8 semaines"]

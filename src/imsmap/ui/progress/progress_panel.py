@@ -12,6 +12,7 @@ import math
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QLocale,
     QObject,
     QRectF,
@@ -24,6 +25,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -161,7 +163,8 @@ class HistoryChart(QWidget):
         self.heat.setChecked(True)
         self.fading = QComboBox()
         for text, value in FADING:
-            self.fading.addItem(self.tr(text), value)
+            # marked in the context ProgressPanel (QT_TRANSLATE_NOOP), not this class's
+            self.fading.addItem(QCoreApplication.translate("ProgressPanel", text), value)
         self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
         self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
@@ -344,10 +347,14 @@ class ProgressPanel(QWidget):
         self.last4.clicked.connect(lambda: self.choose_last(4))
         self.last8.clicked.connect(lambda: self.choose_last(8))
         self.all.clicked.connect(lambda: self.choose_last(0))
-        buttons = QHBoxLayout()
+        # Two rows (« 4 dernières », « 8 dernières » / « Toutes »): the column is no wider than
+        # its visit list, leaving the room to the trend and the charts on a laptop.
+        buttons = QGridLayout()
         for b in (self.last4, self.last8, self.all):
             b.setAutoDefault(False)
-            buttons.addWidget(b)
+        buttons.addWidget(self.last4, 0, 0)
+        buttons.addWidget(self.last8, 0, 1)
+        buttons.addWidget(self.all, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Sessions shown")))
         left.addLayout(buttons)
