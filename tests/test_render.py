@@ -8,7 +8,14 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.atlas.views import load_views
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.preview import HEADER, main, render_preview, render_view
+from imsmap.render.preview import (
+    HEADER,
+    chart_words,
+    main,
+    render_preview,
+    render_view,
+    sheet_title,
+)
 from imsmap.render.style import DARK, LIGHT, grey_level
 
 VIEWS = load_views(validate=True)  # every path parsed and checked
@@ -152,6 +159,17 @@ def test_a_preview_says_the_patient_s_sides_in_the_language_asked(qapp):
     finally:
         i18n.install(qapp, "en")
     assert _captions(en) == _captions(in_english)
+
+
+def test_a_preview_sheet_s_title_is_in_the_language_asked(qapp):
+    from imsmap.atlas import load_atlas
+
+    atlas = load_atlas()
+    words = {lang: chart_words(lang) for lang in ("en", "fr_CA")}
+    assert sheet_title(atlas, "posterior", "paraspinal", "2026.12.4", words["en"], "en") \
+        == "Posterior view — paraspinal layer — atlas 2026.12.4"
+    assert sheet_title(atlas, "posterior", "paraspinal", "2026.12.4", words["fr_CA"], "fr_CA") \
+        == "Vue postérieure — couche paravertébrale — atlas 2026.12.4"
 
 
 def test_a_preview_in_a_language_imsmap_lacks_is_refused_with_one_sentence(qapp, tmp_path, capsys):

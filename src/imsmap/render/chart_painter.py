@@ -253,7 +253,7 @@ class ChartPainter:
     # -- base chart -------------------------------------------------------------------------------
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
                    hover: str | None = None, dim: frozenset = frozenset(),
-                   within: QRectF | None = None) -> None:
+                   within: QRectF | None = None, notes: bool = True) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
@@ -261,8 +261,10 @@ class ChartPainter:
         the part of the view the caller shows (its clip); what cannot reach it is not painted,
         the same picture there. A PDF writes every path it is given, clipped away or not: a
         report's enlargement of a few muscles would otherwise carry the whole chart.
+        ``notes``: False leaves out the words drawn on the chart (the spinal chart's key), for an
+        enlargement beside the whole chart, where its frame would cut them.
         """
-        self._paint_base(painter, labels, highlight, hover, dim, within)
+        self._paint_base(painter, labels, highlight, hover, dim, within, notes)
 
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
@@ -277,7 +279,7 @@ class ChartPainter:
                 if self.box(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
-                    dim: frozenset, within: QRectF | None = None) -> None:
+                    dim: frozenset, within: QRectF | None = None, notes: bool = True) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -309,7 +311,8 @@ class ChartPainter:
             for r in above:
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, bones)
-        self._paint_notes(painter, within=within)
+        if notes:
+            self._paint_notes(painter, within=within)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)

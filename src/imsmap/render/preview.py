@@ -13,13 +13,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.i18n import Catalog
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle
 
-__all__ = ["chart_words", "render_preview", "render_view", "title_path"]
+__all__ = ["chart_words", "render_preview", "render_view", "sheet_title", "title_path"]
 
 HEADER = 60  # the title band above the chart, in view units
+# A sheet's title line, in the sheet's language (imsmap's catalogs: tools/i18n/update)
+TITLE = QT_TRANSLATE_NOOP("ChartPreview", "{view} — {layer} layer — atlas {version}")
 
 _APP = None
 
@@ -92,6 +95,15 @@ def title_path(title: str, width: float, size: float = 24.0, margin: float = 20.
     return path
 
 
+def sheet_title(atlas, view_id: str, layer_id: str, version: str,
+                words: Callable[..., str], language: str) -> str:
+    """A sheet's title line in `language` ("Vue postérieure — couche paravertébrale — atlas
+    2026.12.4"); `words` is `chart_words(language)`."""
+    return words("ChartPreview", TITLE).format(
+        view=atlas.view_title(view_id, language),
+        layer=atlas.layer_name(view_id, layer_id, language).lower(), version=version)
+
+
 def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True,
                    language: str = "en") -> list[Path]:
     """Write one labelled PNG per view and layer into out_dir, the charts' words in `language`
@@ -100,12 +112,13 @@ def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True,
     if QGuiApplication.instance() is None:
         _APP = QGuiApplication([])  # kept for the life of the process, never torn down mid-way
     views, version, atlas = _atlas()
+    words = chart_words(language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for vid, view in views.items():
         for layer in view.layers:
-            title = f"{view.name} - {layer.name} layer - atlas {version}"
+            title = sheet_title(atlas, vid, layer.id, version, words, language)
             image = render_view(views, vid, layer.id, scale=scale, labels=labels, title=title,
                                 atlas=atlas, language=language)
             path = out / f"{vid}_{layer.id}.png"

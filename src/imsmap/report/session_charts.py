@@ -239,7 +239,10 @@ class ChartBlock(Block):
                 if p.letter:
                     self._tag(doc, painter, QPointF(box.left(), box.top()), p.letter, outside=True)
         for p in panels:
-            self._paint_view(doc, painter, p, MARKER_RADIUS_MM, numbers=True, labels=False)
+            # The chart's key (the spinal chart's abbreviations) is the overview's: an
+            # enlargement's frame would cut it into fragments ("Il iliocost").
+            self._paint_view(doc, painter, p, MARKER_RADIUS_MM, numbers=True, labels=False,
+                             notes=over is None)
             if over is not None:
                 painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -274,7 +277,7 @@ class ChartBlock(Block):
         paint_side_captions(doc, painter, rect, self.view.viewer_left_is)
 
     def _paint_view(self, doc: Doc, painter: QPainter, panel: Panel, marker_mm: float, *,
-                    numbers: bool, labels: bool) -> None:
+                    numbers: bool, labels: bool, notes: bool = True) -> None:
         sx, sy, sw, sh = panel.crop
         k = panel.scale
         painter.save()
@@ -285,7 +288,8 @@ class ChartBlock(Block):
         painter.fillRect(QRectF(sx, sy, sw, sh), QColor(self.chart.style.background))
         needled = frozenset(s.muscle_id for s in self.sites)
         self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset(),
-                              within=QRectF(sx, sy, sw, sh))  # an enlargement: its part only
+                              within=QRectF(sx, sy, sw, sh),  # an enlargement: its part only
+                              notes=notes)
         radius = doc.mm(marker_mm)
         if numbers:  # smaller markers where sites crowd, but never too small to read
             radius = max(doc.mm(MIN_MARKER_MM), min(radius, 0.5 * _min_distance(panel.sites) * k))

@@ -271,7 +271,6 @@ class ChartHint(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
-        self.setToolTip(text)
         self.setVisible(bool(text))
         self.place()
 

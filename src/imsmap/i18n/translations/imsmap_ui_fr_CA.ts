@@ -366,6 +366,13 @@
     </message>
 </context>
 <context>
+    <name>ChartPreview</name>
+    <message>
+        <source>{view} — {layer} layer — atlas {version}</source>
+        <translation>{view} — couche {layer} — atlas {version}</translation>
+    </message>
+</context>
+<context>
     <name>ChartScene</name>
     <message>
         <source>{roots} (mainly {root})</source>
