@@ -2159,24 +2159,56 @@ Problème&#xa0;: {problem}</translation>
         <translation>Racine</translation>
     </message>
     <message>
-        <source>Left sites</source>
-        <translation>Points gauche</translation>
+        <source>Left
+sites</source>
+        <translation>Points
+gauche</translation>
     </message>
     <message>
-        <source>Left grasp</source>
-        <translation>Préhension gauche</translation>
+        <source>Left
+grasp</source>
+        <translation>Préhension
+gauche</translation>
     </message>
     <message>
-        <source>Right sites</source>
-        <translation>Points droite</translation>
+        <source>Right
+sites</source>
+        <translation>Points
+droite</translation>
     </message>
     <message>
-        <source>Right grasp</source>
-        <translation>Préhension droite</translation>
+        <source>Right
+grasp</source>
+        <translation>Préhension
+droite</translation>
     </message>
     <message>
         <source>Muscles</source>
         <translation>Muscles</translation>
+    </message>
+    <message>
+        <source>The spinal root; last, the sites on segmental muscles whose level was not recorded (they count for no root).</source>
+        <translation>La racine spinale; en dernier, les points sur des muscles segmentaires dont le niveau n&apos;a pas été consigné (ils ne comptent pour aucune racine).</translation>
+    </message>
+    <message>
+        <source>Sites on the patient&apos;s left in the root&apos;s muscles: d dominant root of the muscle, c contributing.</source>
+        <translation>Points du côté gauche du patient dans les muscles de la racine&#xa0;: d racine dominante du muscle, c racine contributive.</translation>
+    </message>
+    <message>
+        <source>On the patient&apos;s left: the strongest grasp, then the sites that grasped of all the root&apos;s sites there.</source>
+        <translation>Du côté gauche du patient&#xa0;: la préhension la plus forte, puis les points en préhension sur tous les points de la racine de ce côté.</translation>
+    </message>
+    <message>
+        <source>Sites on the patient&apos;s right in the root&apos;s muscles: d dominant root of the muscle, c contributing.</source>
+        <translation>Points du côté droit du patient dans les muscles de la racine&#xa0;: d racine dominante du muscle, c racine contributive.</translation>
+    </message>
+    <message>
+        <source>On the patient&apos;s right: the strongest grasp, then the sites that grasped of all the root&apos;s sites there.</source>
+        <translation>Du côté droit du patient&#xa0;: la préhension la plus forte, puis les points en préhension sur tous les points de la racine de ce côté.</translation>
+    </message>
+    <message>
+        <source>The root&apos;s muscles needled in this session.</source>
+        <translation>Les muscles de la racine puncturés pendant cette séance.</translation>
     </message>
     <message>
         <source>Sites per root: &lt;b&gt;d&lt;/b&gt; dominant root of the muscle, &lt;b&gt;c&lt;/b&gt; contributing. Choose a root to see its muscles on the chart.</source>
@@ -2187,8 +2219,20 @@ Problème&#xa0;: {problem}</translation>
         <translation>Sommaire segmentaire</translation>
     </message>
     <message>
-        <source>max {grade} · {count} grasped</source>
-        <translation>max. {grade} · {count} en préhension</translation>
+        <source>no level</source>
+        <translation>sans niveau</translation>
+    </message>
+    <message>
+        <source>{words}: these sites on segmental muscles count for no root.</source>
+        <translation>{words}&#xa0;: ces points sur des muscles segmentaires ne comptent pour aucune racine.</translation>
+    </message>
+    <message>
+        <source>max {grade} · {grasped}/{count}</source>
+        <translation>max. {grade} · {grasped}/{count}</translation>
+    </message>
+    <message>
+        <source>Strongest grasp: {grade} {label}. Sites that grasped: {grasped} of {count}.</source>
+        <translation>Préhension la plus forte&#xa0;: {grade} {label}. Points en préhension&#xa0;: {grasped} sur {count}.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The segmental panel: roots C1-S2 by side, with this session's sites and grasps in the muscles each
+"""The segmental panel: roots C1-S4 by side, with this session's sites and grasps in the muscles each
 root supplies, and a last row for sites on segmental muscles whose level was not recorded (they
 count for no root). Choosing a root asks the chart to highlight its muscles and paraspinal levels.
 """
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.models import Side
 from imsmap.domain.segments import SPINAL_ROOTS, UNLEVELLED, RootSide, segmental_summary
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
-from imsmap.ui.wording import language
+from imsmap.ui.wording import language, vocabulary
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
 ROWS = (*SPINAL_ROOTS, UNLEVELLED)
@@ -35,12 +36,28 @@ class SegmentPanel(QWidget):
     """Rows: roots. Columns: left and right, sites (dominant + contributing) and grasp."""
 
     rootChosen = Signal(str, frozenset, frozenset)  # root, muscle ids, paraspinal levels
+    # Two-line headers and short cells: the root, both sides' sites and grasps side by side in
+    # the right column of a 1366 x 768 screen (about 510 px), in French as in English, so that
+    # left reads against right without scrolling sideways. The muscles take what is left (names
+    # elided, whole in the cell's tooltip; choosing the root lights them on the chart).
     COLUMNS = (QT_TRANSLATE_NOOP("SegmentPanel", "Root"),
-               QT_TRANSLATE_NOOP("SegmentPanel", "Left sites"),
-               QT_TRANSLATE_NOOP("SegmentPanel", "Left grasp"),
-               QT_TRANSLATE_NOOP("SegmentPanel", "Right sites"),
-               QT_TRANSLATE_NOOP("SegmentPanel", "Right grasp"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Left\nsites"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Left\ngrasp"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Right\nsites"),
+               QT_TRANSLATE_NOOP("SegmentPanel", "Right\ngrasp"),
                QT_TRANSLATE_NOOP("SegmentPanel", "Muscles"))
+    COLUMN_TIPS = (
+        QT_TRANSLATE_NOOP("SegmentPanel", "The spinal root; last, the sites on segmental muscles "
+                          "whose level was not recorded (they count for no root)."),
+        QT_TRANSLATE_NOOP("SegmentPanel", "Sites on the patient's left in the root's muscles: "
+                          "d dominant root of the muscle, c contributing."),
+        QT_TRANSLATE_NOOP("SegmentPanel", "On the patient's left: the strongest grasp, then the "
+                          "sites that grasped of all the root's sites there."),
+        QT_TRANSLATE_NOOP("SegmentPanel", "Sites on the patient's right in the root's muscles: "
+                          "d dominant root of the muscle, c contributing."),
+        QT_TRANSLATE_NOOP("SegmentPanel", "On the patient's right: the strongest grasp, then the "
+                          "sites that grasped of all the root's sites there."),
+        QT_TRANSLATE_NOOP("SegmentPanel", "The root's muscles needled in this session."))
 
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,8 +72,10 @@ class SegmentPanel(QWidget):
         self.table = QTableWidget(len(ROWS), len(self.COLUMNS))
         self.table.setAccessibleName(self.tr("Segmental summary"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        for column, tip in enumerate(self.COLUMN_TIPS):
+            self.table.horizontalHeaderItem(column).setToolTip(self.tr(tip))
         self.table.verticalHeader().setVisible(False)
-        # Compact rows: all 27 roots fit on a laptop screen without scrolling.
+        # Compact rows: all the roots fit on a laptop screen without scrolling.
         row_height = self.fontMetrics().height() + 6
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.verticalHeader().setMinimumSectionSize(row_height)
@@ -66,11 +85,18 @@ class SegmentPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The muscles take the rest of the row, however little (not the 100 px a stretched last
+        # section keeps): no sideways scrolling in a narrow column.
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         for row, root in enumerate(ROWS):
-            # "level not recorded" is a word of the domain (context "Segments"); roots are not
-            self.table.setItem(row, 0, QTableWidgetItem(
-                QCoreApplication.translate("Segments", root) if root == UNLEVELLED else root))
+            self.table.setItem(row, 0, QTableWidgetItem(root))
+        # The sites whose level was not recorded: two short words in the root column, the
+        # domain's whole words ("level not recorded", context "Segments") in the tooltip.
+        unlevelled = self.table.item(ROWS.index(UNLEVELLED), 0)
+        unlevelled.setText(self.tr("no level"))
+        unlevelled.setToolTip(self.tr("{words}: these sites on segmental muscles count for no "
+                                      "root.").format(words=QCoreApplication.translate(
+                                          "Segments", UNLEVELLED).capitalize()))
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
         self._stale = False
@@ -129,12 +155,19 @@ class SegmentPanel(QWidget):
         grades = [a + b for a, b in zip(cell.grades, midline.grades)]
         top = next((g for g in range(len(grades) - 1, -1, -1) if grades[g]), None)
         grasped = sum(grades[1:])
-        grasp = QTableWidgetItem("" if top is None else self.tr("max {grade} · {count} grasped").format(
-            grade=top, count=grasped))
-        grasp.setData(Qt.ItemDataRole.UserRole, top)
+        # "max 2 · 8/9": the strongest grade, then the sites that grasped of the sites counted
+        # in the cell beside it (the colour is the grade); the tooltip says it in words.
+        grasp = QTableWidgetItem()
         if top is not None:
+            grasp.setText(self.tr("max {grade} · {grasped}/{count}").format(
+                grade=top, grasped=grasped, count=count))
+            grasp.setToolTip(self.tr("Strongest grasp: {grade} {label}. Sites that grasped: "
+                                     "{grasped} of {count}.").format(
+                grade=top, label=vocabulary("Grasp", GRASP_LABELS[top]), grasped=grasped,
+                count=count))
             grasp.setBackground(QBrush(QColor(GRASP_BACKGROUND[top])))
             grasp.setForeground(QBrush(QColor("#1a1a1a")))
+        grasp.setData(Qt.ItemDataRole.UserRole, top)
         self.table.setItem(row, col + 1, grasp)
 
     def _chosen(self) -> None:
