@@ -56,6 +56,7 @@ from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
 from imsmap.ui.progress import ProgressPanel
+from imsmap.ui.progress_room import ProgressRoom
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
@@ -76,7 +77,6 @@ if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no 
 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
-PROGRESS_WIDTH = 760  # the right column widens to this while the Progress tab is shown
 # The right column's tabs are at least this wide (their minimumSizeHint with the default font,
 # the session's panel and the room of the scroll bar it has on a short screen:
 # tests/test_ui_staged.py checks it). Their place has this width from the start, so the chart
@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         self._damaged = False
         self._built = False
         self.patient: Patient | None = None
-        self._narrow_sizes: list[int] | None = None
         self.rereading = Rereading(records.read)  # asked when the window becomes active
         self._listener = None  # on the change bus from step 2 until the window closes
         self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
@@ -204,6 +203,9 @@ class MainWindow(QMainWindow):
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
             self.session_panel, self.details, self.segments, self.progress)
+        # While the Progress tab is shown, the right column widens for it (ui.progress_room).
+        self.progress_room = ProgressRoom(self.splitter, self.right_tabs, self.progress_tab,
+                                          self.progress)
 
         sizes = self.splitter.sizes()
         for index, panel in ((0, self.patients), (2, self.right_tabs)):
@@ -340,7 +342,6 @@ class MainWindow(QMainWindow):
         self.progress.muscleChosen.connect(self.history_control.show_muscle)
         # then narrowed to its level
         self.progress.targetChosen.connect(self.history_control.show_target)
-        self.right_tabs.currentChanged.connect(self._right_tab_changed)
 
     # -- title ------------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -489,6 +490,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.details.flush()
         s = self.session_panel.session
+        self.progress_room.leave()  # the columns' own sizes are remembered, not Progress's
         window_layout.save_settings(self, self.splitter, self.menus.act_labels, self.hide_names,
                                     self.history_bar, s.practitioner if s is not None else "")
         self.history_bar.set_replaying(False)
@@ -555,20 +557,6 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))
-
-    def _right_tab_changed(self, index: int) -> None:
-        """The Progress tab needs room: widen the right column while it is shown."""
-        progress = self.right_tabs.widget(index) is self.progress_tab
-        sizes = self.splitter.sizes()
-        if progress and self._narrow_sizes is None:
-            self._narrow_sizes = sizes
-            total = sum(sizes)
-            left = min(sizes[0], 200)
-            right = max(sizes[2], total - left - 380)  # the tall body chart keeps 380 px
-            self.splitter.setSizes([left, max(200, total - left - right), right])
-        elif not progress and self._narrow_sizes is not None:
-            self.splitter.setSizes(self._narrow_sizes)
-            self._narrow_sizes = None
 
     # -- backups ---------------------------------------------------------------------------
     def start_backup(self, reason: BackupReason) -> None:

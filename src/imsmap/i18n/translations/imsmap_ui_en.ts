@@ -133,10 +133,10 @@
 <context>
     <name>ProgressPanel</name>
     <message numerus="yes">
-        <source>{session}  (%n site(s))</source>
+        <source>%n site(s)</source>
         <translation>
-            <numerusform>{session}  (%n site)</numerusform>
-            <numerusform>{session}  (%n sites)</numerusform>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
         </translation>
     </message>
 </context>

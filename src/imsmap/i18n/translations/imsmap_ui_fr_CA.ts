@@ -1887,16 +1887,16 @@ Problème&#xa0;: {problem}</translation>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
-    <message>
-        <source>{session}  pain {pain}</source>
-        <translation>{session}  douleur {pain}</translation>
-    </message>
     <message numerus="yes">
-        <source>{session}  (%n site(s))</source>
+        <source>%n site(s)</source>
         <translation>
-            <numerusform>{session}  (%n point)</numerusform>
-            <numerusform>{session}  (%n points)</numerusform>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pain {pain}</source>
+        <translation>douleur {pain}</translation>
     </message>
     <message>
         <source>Draft: not signed yet</source>

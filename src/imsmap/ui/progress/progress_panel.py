@@ -12,6 +12,7 @@ import math
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QLocale,
     QObject,
     QRectF,
@@ -24,6 +25,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -161,7 +163,8 @@ class HistoryChart(QWidget):
         self.heat.setChecked(True)
         self.fading = QComboBox()
         for text, value in FADING:
-            self.fading.addItem(self.tr(text), value)
+            # marked in the context ProgressPanel (QT_TRANSLATE_NOOP), not this class's
+            self.fading.addItem(QCoreApplication.translate("ProgressPanel", text), value)
         self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
         self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
@@ -344,10 +347,14 @@ class ProgressPanel(QWidget):
         self.last4.clicked.connect(lambda: self.choose_last(4))
         self.last8.clicked.connect(lambda: self.choose_last(8))
         self.all.clicked.connect(lambda: self.choose_last(0))
-        buttons = QHBoxLayout()
+        # Two rows (« 4 dernières », « 8 dernières » / « Toutes »): the column is no wider than
+        # its visit list, leaving the room to the trend and the charts on a laptop.
+        buttons = QGridLayout()
         for b in (self.last4, self.last8, self.all):
             b.setAutoDefault(False)
-            buttons.addWidget(b)
+        buttons.addWidget(self.last4, 0, 0)
+        buttons.addWidget(self.last8, 0, 1)
+        buttons.addWidget(self.all, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Sessions shown")))
         left.addLayout(buttons)
@@ -372,6 +379,11 @@ class ProgressPanel(QWidget):
         self.tabs.addTab(self.chart, self.tr("Chart"))
         self.tabs.addTab(self.segments, self.tr("Segments"))
         self.tabs.addTab(self.compare, self.tr("Compare"))
+        # The tabs take the height there is (at least their minimum) rather than asking for
+        # their preferred height: in the window's scroll area, that would scroll a short
+        # screen (1366 x 768) up and down for nothing.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.tabs, 1)
@@ -462,10 +474,12 @@ class ProgressPanel(QWidget):
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
             s = self.full.sessions[i]
             n = len(self.full.sites_of(s.id))
-            label = f"#{i + 1}  {short_date(s.started_at)}"
+            # Two short lines (the visit; its pain and sites): whole in a narrow column.
+            details = [self.tr("%n site(s)", "", n)]
             if s.pain_before is not None:
-                label = self.tr("{session}  pain {pain}").format(session=label, pain=s.pain_before)
-            item = QListWidgetItem(self.tr("{session}  (%n site(s))", "", n).format(session=label))
+                details.insert(0, self.tr("pain {pain}").format(pain=s.pain_before))
+            item = QListWidgetItem(f"#{i + 1}  {short_date(s.started_at)}\n"
+                                   + " \u00b7 ".join(details))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

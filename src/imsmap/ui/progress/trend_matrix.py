@@ -291,7 +291,8 @@ class TrendMatrix(QTableView):
         header.setSectionResizeMode(COL_MUSCLE, QHeaderView.ResizeMode.ResizeToContents)
         if matrix is not None:
             header.resizeSection(COL_TREND, max(70, 14 * len(matrix.session_ids)))
-            header.resizeSection(COL_CHANGE, 56)
+            # as wide as its header's word (« Changement » in French)
+            header.resizeSection(COL_CHANGE, max(56, header.sectionSizeHint(COL_CHANGE)))
             for j in range(len(matrix.session_ids)):
                 header.setSectionResizeMode(FIRST_SESSION_COL + j, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(FIRST_SESSION_COL + j, 44)
