@@ -73,12 +73,18 @@ def test_a_chart_on_a_vector_device_looks_as_on_screen(qapp, view_id, layer, k):
     assert (diff > 64).sum() <= 0.002 * diff.size, ((diff > 64).sum(), diff.size)
 
 
-def _content(view, within: QRectF, tmp_path) -> bytes:
-    out = tmp_path / "chart.pdf"
+def _a4_at_72_dpi(out) -> QPdfWriter:
+    """A PDF of one A4 page without margins, one unit a point."""
     writer = QPdfWriter(str(out))
     writer.setResolution(72)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    return writer
+
+
+def _content(view, within: QRectF, tmp_path) -> bytes:
+    out = tmp_path / "chart.pdf"
+    writer = _a4_at_72_dpi(out)
     painter = QPainter(writer)
     painter.scale(0.25, 0.25)
     ChartPainter(view, view.id, view.layer_ids[0], LIGHT).paint_base(painter, within=within)
@@ -119,10 +125,7 @@ def test_a_charts_words_are_text_of_the_pdf(qapp, tmp_path):
     atlas = load_atlas()
     view = VIEWS["spinal"]
     out = tmp_path / "words.pdf"
-    writer = QPdfWriter(str(out))
-    writer.setResolution(72)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer = _a4_at_72_dpi(out)
     painter = QPainter(writer)
     painter.scale(0.5, 0.5)
     chart = ChartPainter(view, view.id, view.layer_ids[0], LIGHT)
