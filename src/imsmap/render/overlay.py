@@ -267,7 +267,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
     for g in grades:
         y += line_h
         chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
-        label(say("Vocabulary", grasp_label(g)), x_text)
+        label(say("Grasp", grasp_label(g)), x_text)
     y += line_h
     label(say("ChartLegend", "Sessions"), rect.left(), bold=True)
     for age, text in ages:
@@ -294,7 +294,7 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.setBrush(QColor(background))
         painter.drawRect(rect)
     say = chart.translate  # (not "tr": pyside6-lupdate would read these as QObject.tr)
-    rows = [(say("ChartLegend", "Grasp:"), [(g, say("Vocabulary", grasp_label(g))) for g in grades]),
+    rows = [(say("ChartLegend", "Grasp:"), [(g, say("Grasp", grasp_label(g))) for g in grades]),
             (say("ChartLegend", "Age:"), [(age, say("ChartLegend", text)) for age, text in ages])]
     row_h = rect.height() / 2.0
     # Shrink everything together if the longer row would not fit the width.
