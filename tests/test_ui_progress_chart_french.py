@@ -1,17 +1,22 @@
 """The Progress tab's Chart and Compare views read whole, in French words, on a 1366 x 768 laptop:
 the legend beside the chart paints the grasp's words in the window's language (they were English
-in the French window)."""
+in the French window), the heat map's title goes on two lines where the column is narrow for one
+(it ran off the column). The English window keeps all of it whole too."""
 
 from __future__ import annotations
 
 import copy
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+import pytest
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QImage
 from tests.test_ui_french import french  # noqa: F401 - fixture
-from tests.test_ui_progress_fit import LAPTOP, open_progress, visits  # noqa: F401
+from tests.test_ui_progress_fit import LAPTOP, language, open_progress, visits  # noqa: F401
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+from imsmap.render.heatmap import heat_legend_layout
+from imsmap.render.overlay import VERTICAL_TEXT
 
 # The legend's words as a French physiotherapist reads them (docs/translating.md's glossary:
 # the window's own grasp legend says « 3 forte », « 2 modérée »...).
@@ -56,3 +61,56 @@ def test_the_legend_paints_the_grasp_in_french(french, make_window, qtbot, visit
     finally:
         chart.canvas.chart = real
     assert (painted != expected).any(axis=-1).sum() == 0
+
+
+def test_the_heat_legend_stays_in_its_column(language, make_window, qtbot, visits):
+    w, _ = open_progress(make_window, qtbot, visits, LAPTOP)
+    chart = chart_tab(w)
+    assert chart.heat.isChecked()
+    qtbot.wait(10)
+    strip = chart.legend
+    painted = render(strip)
+    # Nothing painted in the column's last 6 px: no word runs off its right edge.
+    assert (painted[:, -6:] == 255).all(), np.argwhere(painted[:, -6:] < 200)[:5]
+    assert (painted[:, : strip.width() - 6] < 128).any()
+    # Its title whole, in as many lines as the column needs, each line inside the column, and
+    # "more grasp" between 0 and the top of the scale, over neither.
+    title = QCoreApplication.translate("_LegendStrip", "Heat: grasp summed")
+    more = QCoreApplication.translate("ChartLegend", "more grasp →")
+    if language == "fr_CA":
+        assert title == "Chaleur\u00a0: préhension additionnée" and more.startswith("préhension")
+    layout = heat_legend_layout(QRectF(8, 0, strip.width() - 16, 200), strip.vmax, title, more,
+                                ",", text_size=strip.LINE * VERTICAL_TEXT, bold_title=True)
+    assert_whole(layout, QRectF(8, 0, strip.width() - 16, 200), title)
+
+
+def assert_whole(layout, rect: QRectF, title: str) -> None:
+    texts = layout.texts
+    lines = [t for t in texts if t.at[1] < layout.bar.top()]  # the title's, above the bar
+    assert " ".join(t.text for t in lines) == title
+    boxes = [t.path().boundingRect() for t in texts]
+    for text, box in zip(texts, boxes):
+        assert rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(box), (text.text, box, rect)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b), (a, b)
+    assert layout.height <= rect.height() + 0.5
+
+
+@pytest.mark.parametrize("width", [120.0, 214.0, 300.0])
+def test_the_heat_legend_lays_out_any_title_whole(french, qapp, width):
+    title = "Chaleur\u00a0: préhension additionnée"
+    more = "préhension plus forte →"
+    # As large as its rect allows (the PDF, the chart's history bar) ...
+    rect = QRectF(4, 10, width, 60)
+    assert_whole(heat_legend_layout(rect, 14.7, title, more, ","), rect, title)
+    # ... and at the size of the legend above it (the Progress tab's column).
+    rect = QRectF(4, 10, width, 200)
+    layout = heat_legend_layout(rect, 14.7, title, more, ",", text_size=9.36, bold_title=True)
+    assert_whole(layout, rect, title)
+    # On more lines where it must, but never smaller than the words above it.
+    lines = [t for t in layout.texts if t.at[1] < layout.bar.top()]
+    assert all(t.size == pytest.approx(9.36) for t in lines)
+    assert len(lines) == (1 if width >= 300 else 2 if width >= 214 else 3)
+    # Broken at spaces only: « Chaleur : » stays together (a no-break space before the colon).
+    assert all(not t.text.startswith(":") for t in layout.texts)

@@ -48,7 +48,12 @@ from imsmap.domain.progress import (
 )
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
-from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_legend
+from imsmap.render.overlay import (
+    VERTICAL_TEXT,
+    earlier_markers,
+    paint_overlay,
+    paint_overlay_legend,
+)
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services.changes import Change
 from imsmap.services.history import PatientHistories
@@ -284,6 +289,8 @@ class HistoryChart(QWidget):
 class _LegendStrip(QWidget):
     """The marker and heat legends, in a column beside the (tall, narrow) body chart."""
 
+    LINE = 26.0  # one line of the legends
+
     def __init__(self, owner: HistoryChart):
         super().__init__(owner)
         self.owner = owner
@@ -303,13 +310,16 @@ class _LegendStrip(QWidget):
                 ages.append((1, self.tr("last time")))
             if n_earlier > 2:
                 ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
-            height = 26.0 * (2 + 4 + len(ages))
+            height = self.LINE * (2 + 4 + len(ages))
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
                                  oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
             if self.owner.heat.isChecked():
                 self.owner.heat_grid()  # its top of the scale
-                paint_heat_legend(painter, QRectF(8, height + 24, w - 4, 60), self.vmax,
-                                  title=self.tr("Heat: grasp summed"))
+                # A third heading under « Préhension » and « Séances », as large and bold,
+                # its title on two lines where the column is too narrow for one.
+                paint_heat_legend(painter, QRectF(8, height + 24, w - 4, self.LINE * 4),
+                                  self.vmax, title=self.tr("Heat: grasp summed"),
+                                  text_size=self.LINE * VERTICAL_TEXT, bold_title=True)
         painter.end()
 
 
