@@ -1,7 +1,8 @@
 """The Progress tab's Chart and Compare views read whole, in French words, on a 1366 x 768 laptop:
 the legend beside the chart paints the grasp's words in the window's language (they were English
 in the French window), the heat map's title goes on two lines where the column is narrow for one
-(it ran off the column). The English window keeps all of it whole too."""
+(it ran off the column), and the chart view's chooser shows whole names (« Vue postér… » was
+cut). The English window keeps all of it whole too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_progress_fit import LAPTOP, language, open_progress, visits  # noqa: F401
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
@@ -114,3 +116,26 @@ def test_the_heat_legend_lays_out_any_title_whole(french, qapp, width):
     assert len(lines) == (1 if width >= 300 else 2 if width >= 214 else 3)
     # Broken at spaces only: « Chaleur : » stays together (a no-break space before the colon).
     assert all(not t.text.startswith(":") for t in layout.texts)
+
+
+def assert_shows_whole(box: QComboBox) -> None:
+    """Every item of `box` would show whole in it: its text no wider than the box's text field."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                       QStyle.SubControl.SC_ComboBoxEditField, box)
+    metrics = box.fontMetrics()
+    assert box.count() > 0
+    for i in range(box.count()):
+        text = box.itemText(i)
+        assert metrics.horizontalAdvance(text) <= field.width(), (text, field.width())
+
+
+def test_the_chart_views_choosers_show_whole(language, make_window, qtbot, visits):
+    w, _ = open_progress(make_window, qtbot, visits, LAPTOP)
+    chart = chart_tab(w)
+    assert chart.view_box.currentText().startswith("Vue " if language == "fr_CA" else "")
+    assert_shows_whole(chart.view_box)
+    assert_shows_whole(chart.fading)
+    for box in (chart.earlier, chart.heat):
+        assert box.width() >= box.sizeHint().width(), box.text()

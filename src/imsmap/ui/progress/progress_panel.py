@@ -73,6 +73,7 @@ FADING = ((QT_TRANSLATE_NOOP("ProgressPanel", "No fading"), 0.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 4 weeks"), 28.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 8 weeks"), 56.0))
 HEAT_PIXELS_PER_UNIT = 0.6
+CHART_MIN_WIDTH = 250  # the Chart view's body chart, beside its legend
 
 
 class Deferred(enum.Enum):
@@ -173,20 +174,30 @@ class HistoryChart(QWidget):
         self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
         self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
+        # No narrower than a body chart (1:2) at the height a laptop gives it: narrower, the
+        # chart and its markers shrink for nothing. It is the tab's minimum width with the
+        # legend, and so the panel's, for which the window's progress room folds the patients
+        # column on a 1366 px screen (ui.progress_room).
+        self.canvas.setMinimumWidth(CHART_MIN_WIDTH)
         self.legend = _LegendStrip(self)
         for w in (self.view_box, self.fading):
             w.currentIndexChanged.connect(self._changed)
         for w in (self.earlier, self.heat):
             w.toggled.connect(self._changed)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Chart:")))
-        bar.addWidget(self.view_box, 1)
-        bar.addWidget(self.earlier)
-        bar.addWidget(self.heat)
-        bar.addWidget(self.fading)
+        # Two rows: the chart and its earlier sites; the heat map and its fading. On one row
+        # the view's name was cut (« Vue postér… ») beside the French words at 1366 px.
+        which = QHBoxLayout()
+        which.addWidget(QLabel(self.tr("Chart:")))
+        which.addWidget(self.view_box, 1)
+        which.addWidget(self.earlier)
+        heat = QHBoxLayout()
+        heat.addWidget(self.heat)
+        heat.addWidget(self.fading)
+        heat.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(which)
+        layout.addLayout(heat)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
         body.addWidget(self.legend)
