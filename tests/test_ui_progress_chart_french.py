@@ -1,8 +1,8 @@
 """The Progress tab's Chart and Compare views read whole, in French words, on a 1366 x 768 laptop:
 the legend beside the chart paints the grasp's words in the window's language (they were English
 in the French window), the heat map's title goes on two lines where the column is narrow for one
-(it ran off the column), and the chart view's chooser shows whole names (« Vue postér… » was
-cut). The English window keeps all of it whole too."""
+(it ran off the column), and the view's and the visits' choosers show their whole names (« Vue
+postér… » was cut). The English window keeps all of it whole too."""
 
 from __future__ import annotations
 
@@ -139,3 +139,17 @@ def test_the_chart_views_choosers_show_whole(language, make_window, qtbot, visit
     assert_shows_whole(chart.fading)
     for box in (chart.earlier, chart.heat):
         assert box.width() >= box.sizeHint().width(), box.text()
+
+
+def test_the_compare_views_choosers_show_whole(language, make_window, qtbot, visits):
+    w, _ = open_progress(make_window, qtbot, visits, LAPTOP)
+    panel = w.progress
+    panel.tabs.setCurrentWidget(panel.compare)
+    qtbot.wait(10)
+    compare = panel.compare
+    assert compare.after.currentText().startswith("#10")
+    for box in (compare.before, compare.after):
+        assert_shows_whole(box)
+    compare.tabs.setCurrentIndex(1)  # side by side
+    qtbot.wait(10)
+    assert_shows_whole(compare.view_box)
