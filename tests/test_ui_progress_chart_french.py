@@ -153,3 +153,31 @@ def test_the_compare_views_choosers_show_whole(language, make_window, qtbot, vis
     compare.tabs.setCurrentIndex(1)  # side by side
     qtbot.wait(10)
     assert_shows_whole(compare.view_box)
+
+
+def test_the_chart_panels_heat_legend_reads_whole_in_french(french, make_window, qtbot, visits):
+    """The same legend under the session's chart (its history bar): a title a little too wide
+    for its 320 px is made a little smaller, not cut (« ... sur ces visites »), the numbers as
+    large as before."""
+    w = make_window()
+    w.resize(*LAPTOP)
+    w.patients.select_patient(w.records.read.session(visits[-1]).patient_id)
+    w.patients.select_session(visits[-1])
+    w.history_bar.heat.setChecked(True)
+    qtbot.wait(20)
+    legend = w.history_bar.legend
+    assert legend.heat_vmax is not None and legend.width() > 340
+    painted = render(legend)
+    # The heat legend is the widget's last 42 px high band, 320 px wide from x = 4: nothing
+    # painted to its right.
+    band = painted[-legend.HEAT:, :]
+    assert (band[:, :324] < 128).any()
+    assert (band[:, 326:] >= 200).all(), np.argwhere(band[:, 326:] < 200)[:5]
+    title = QCoreApplication.translate("OverlayLegend",
+                                       "Heat map: grasp summed over those visits")
+    assert title.endswith("sur ces visites")
+    layout = heat_legend_layout(QRectF(4, 0, 320, 42), legend.heat_vmax, title,
+                                QCoreApplication.translate("ChartLegend", "more grasp →"), ",")
+    assert_whole(layout, QRectF(4, 0, 320, 42), title)
+    numbers = [t for t in layout.texts if t.text in ("0", "3")]
+    assert len(numbers) == 2 and all(t.size == pytest.approx(42 / 3 * 0.62) for t in numbers)

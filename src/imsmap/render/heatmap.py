@@ -65,6 +65,7 @@ MAX_ALPHA = 0.88  # even the hottest spot lets the muscle outline show through a
 GAMMA = 0.6  # alpha = (v / vmax) ** GAMMA: faint heat is still visible
 CAP_OF_LINE = 0.62  # the legend's words: their cap height, of a line's height
 TITLE_LINES_MAX = 3  # the legend's title wraps on up to this many lines
+TITLE_SHRINK = 0.8  # ... or, a little too wide for one line, is made up to this much smaller
 
 
 def ramp_lut(n: int = 256) -> np.ndarray:
@@ -323,16 +324,26 @@ def heat_legend_layout(rect: QRectF, vmax: float, title: str, more_grasp: str, d
                        bold_title: bool = False) -> HeatLegendLayout:
     """Where paint_heat_legend puts its bar and words in ``rect``: the title in lines that fit
     the width (up to TITLE_LINES_MAX; a word alone wider than the width is made smaller), then
-    the bar, then "0", "more grasp" and the top of the scale, none of them over another."""
+    the bar, then "0", "more grasp" and the top of the scale, none of them over another.
+
+    With ``text_size``, the words at that size and the title in as many lines as it needs. Else
+    as large as ``rect`` allows, a third of its height a line: a title a little too wide for one
+    line is made a little smaller (down to TITLE_SHRINK); a longer one takes more lines, and all
+    the words are smaller to make room for them."""
     width = rect.width()
-    lines = [title]
-    text_h = (text_size / CAP_OF_LINE) if text_size is not None else rect.height() / 3.0
-    for _ in range(TITLE_LINES_MAX):
-        lines = wrap_words(title, text_h * CAP_OF_LINE, width, bold=bold_title)
-        rows = min(len(lines), TITLE_LINES_MAX) + 2
-        if text_size is not None or rows * text_h <= rect.height() + 1e-6:
-            break
-        text_h = rect.height() / rows  # smaller words: fewer lines may do
+    if text_size is not None:
+        text_h = text_size / CAP_OF_LINE
+        lines = wrap_words(title, text_size, width, bold=bold_title)
+    else:
+        text_h = rect.height() / 3.0
+        lines = [title]
+        if _width(title, text_h * CAP_OF_LINE, bold_title) * TITLE_SHRINK > width:
+            for _ in range(TITLE_LINES_MAX):
+                lines = wrap_words(title, text_h * CAP_OF_LINE, width, bold=bold_title)
+                rows = min(len(lines), TITLE_LINES_MAX) + 2
+                if rows * text_h <= rect.height() + 1e-6:
+                    break
+                text_h = rect.height() / rows  # smaller words: fewer lines may do
     lines = lines[:TITLE_LINES_MAX - 1] + [" ".join(lines[TITLE_LINES_MAX - 1:])] \
         if len(lines) > TITLE_LINES_MAX else lines
     size = text_h * CAP_OF_LINE
