@@ -281,13 +281,12 @@ def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
     """A horizontal ramp bar with 0 and vmax, opaque (blended into ``background``).
 
     Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below;
-    a title wider than ``rect`` goes on as many lines as it needs, the thirds becoming quarters
-    (and so on), and "more grasp" between the numbers shrinks to fit between them
-    (heat_legend_layout). ``text_size``: the words' cap height (a legend beside others of that
-    size), the lines taken from the top of ``rect`` (as few as the words need); default: as large
-    as ``rect`` allows. `translate(context, text)`: its words in a language (default: the
-    window's, as ChartPainter's); `decimal`: the decimal mark of vmax (default: the default
-    QLocale's).
+    no word outside ``rect`` nor over another (heat_legend_layout: a title too wide for one line
+    is made a little smaller or goes on more lines; "more grasp" fits between the numbers).
+    ``text_size``: the words' cap height (a legend beside others of that size), the lines taken
+    from the top of ``rect``; default: as large as ``rect`` allows. ``bold_title``: the title as
+    a heading. `translate(context, text)`: its words in a language (default: the window's, as
+    ChartPainter's); `decimal`: the decimal mark of vmax (default: the default QLocale's).
     """
     say = translate or QCoreApplication.translate  # (not "tr", which lupdate would extract)
     layout = heat_legend_layout(
@@ -314,6 +313,8 @@ class LegendText:
 
 @dataclass(frozen=True)
 class HeatLegendLayout:
+    """Where a heat legend's ramp bar and words go."""
+
     bar: QRectF
     texts: tuple[LegendText, ...]  # the title's lines, "0", the top value, "more grasp"
     height: float  # from the top of the rect given to the numbers' line
