@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services import clinic
+from imsmap.services.fidelity import refuse_unfaithful
 from imsmap.services.photos import Photos
 from photo_support import png_bytes, write
 from support import spot
@@ -111,10 +112,11 @@ def test_the_rule_sees_a_table_read_through(records, session):
 
 def test_a_signed_sessions_pdf_reads_no_growing_table_through(qapp, records, tmp_path):
     """The session PDF (issue 16's session_pdf_ms: a signed session of a patient with a long
-    history, at ten million sites) reads the session, its sites, findings, adverse events,
-    photos, amendments, signature and the audit entries that seal it by their ids or an index:
-    none of them through (the seal's chain link walks back from the signing entry to the last
-    stored link, by id, at most a checkpoint's sixteen entries)."""
+    history, at ten million sites), from the window or `imsmap pdf` (which first checks that
+    the session can be printed faithfully), reads the session, its sites, findings, adverse
+    events, photos, amendments, signature and the audit entries that seal it by their ids or an
+    index, none of them through (the seal's chain link walks back from the signing entry to the
+    last stored link, by id: at most a checkpoint's sixteen entries)."""
     patient = records.create_patient(chart_number="C-7", family_name="Tremblay",
                                      given_name="Anna")
     other = records.create_patient(chart_number="C-8", family_name="Gagnon", given_name="Luc")
@@ -139,6 +141,7 @@ def test_a_signed_sessions_pdf_reads_no_growing_table_through(qapp, records, tmp
     ran: list[str] = []
     conn.set_trace_callback(ran.append)
     try:
+        refuse_unfaithful(records, [s.id])  # what `imsmap pdf` asks first
         write_session_pdf(records, s.id, tmp_path / "s.pdf")
     finally:
         conn.set_trace_callback(None)
