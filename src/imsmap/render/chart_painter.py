@@ -275,8 +275,7 @@ class ChartPainter:
         pad = 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
-        return [x for x in shapes
-                if self.box(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
+        return [x for x in shapes if _bounds(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True) -> None:
@@ -301,8 +300,9 @@ class ChartPainter:
         # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
         # suboccipital muscles): over the ghosted layer above, under this layer's muscles
         self._paint_bones(painter, under)
+        vector = not is_raster(painter)
         for r in self._reaching(self.regions(), within):
-            self._paint_region(painter, r, highlight, hover, dim)
+            self._paint_region(painter, r, highlight, hover, dim, vector)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -354,8 +354,9 @@ class ChartPainter:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        vector = not is_raster(painter)
         for r in self._reaching(shown, area):
-            self._paint_region(painter, r, highlight, hover, frozenset())
+            self._paint_region(painter, r, highlight, hover, frozenset(), vector)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -406,7 +407,9 @@ class ChartPainter:
         return size * 4.0
 
     def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
-                      dim: frozenset) -> None:
+                      dim: frozenset, vector: bool) -> None:
+        """``vector``: whether ``painter`` writes vectors, not pixels (not is_raster: asked once
+        by the caller, not for each of a chart's hundreds of regions)."""
         s = self.style
         path = self.region_path(r.id)
         lit = r.id in highlight or r.muscle in highlight
@@ -423,7 +426,7 @@ class ChartPainter:
                                  blend(s.dim_fill, s.muscle_line, 0.4))
         if r.id == hover and not lit:
             fill = blend(fill, s.background, 0.25)
-        if r.fibres and not is_raster(painter):
+        if r.fibres and vector:
             # A PDF writes every path it is given, and the outline is the bulk of a muscle:
             # the clip the fibres need is filled instead of writing the outline once more to
             # fill it (the fill's edge, clipped rather than filled, lies under the stroke).
@@ -462,13 +465,13 @@ class ChartPainter:
 
     def _paint_bones(self, painter: QPainter, bones: list) -> None:
         s = self.style
+        fill = QBrush(QColor(s.bone_fill))  # one pen and one brush for all: set again only
+        no_fill = QBrush(Qt.BrushStyle.NoBrush)  # when a bone changes them (a PDF writes each)
+        painter.setPen(QPen(QColor(s.bone_line), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
         for d in bones:
-            path = painter_path(d.d)
-            closed = d.d.rstrip().endswith("Z")
-            painter.setBrush(QColor(s.bone_fill) if closed else Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(s.bone_line), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                Qt.PenJoinStyle.RoundJoin))
-            painter.drawPath(path)
+            painter.setBrush(fill if d.d.rstrip().endswith("Z") else no_fill)
+            painter.drawPath(painter_path(d.d))
 
     def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None) -> None:
         """The landmarks and their names; with ``within``, only those that reach it (a name
