@@ -563,3 +563,22 @@ def test_an_electric_sensation_puts_a_warning_on_the_marker(qtbot, window, recor
     after = _render(scene).pixelColor(*spot)
     assert _distance(after, QColor("#ffd54f")) < 40 and _distance(before, after) > 40
     assert "ELECTRIC" in marker.toolTip()
+
+
+def test_the_miss_hint_goes_when_another_chart_or_layer_is_shown(qtbot, window, records,
+                                                                  session):
+    # "No muscle there." answers one tap on one chart: left standing over the next chart (or
+    # layer) it reads as if that chart had been tapped, and it never went away by itself.
+    chart = window.chart
+    viewport = chart.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=chart.scene_to_viewport(2.0, 2.0))
+    assert chart.hint.isVisible() and chart.hint.text() == "No muscle there."
+    tabs = chart.tabs
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())
+    assert chart.tabs.currentIndex() == 1
+    assert not chart.hint.isVisible()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=chart.scene_to_viewport(2.0, 2.0))
+    assert chart.hint.isVisible()
+    chart.toggle_layer()
+    assert not chart.hint.isVisible()
+    assert _sites(records, session) == []

@@ -113,13 +113,13 @@ class ChartPanel(QWidget):
         layout.addLayout(layers)
         layout.addWidget(self.view, 1)
         layout.addLayout(legend)
+        self.hint = ChartHint(self.view)
 
         self.tabs.currentChanged.connect(self._tab_changed)
         if self._view_ids:
             self._tab_changed(self.tabs.currentIndex())
             self._build_legend()
         legend.addStretch(1)
-        self.hint = ChartHint(self.view)
 
     # -- state ------------------------------------------------------------------------------
     def view_title(self, index: int) -> str:
@@ -174,6 +174,7 @@ class ChartPanel(QWidget):
             previous.clearSelection()
         self._sync_layer_buttons()
         self.hoverText.emit("")
+        self.hint.setText("")  # it answered a tap (or a search) on the chart shown before
         self._dismiss_chooser()
         self.sceneShown.emit(scene)
         self._selection_changed()
