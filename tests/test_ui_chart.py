@@ -582,3 +582,20 @@ def test_the_miss_hint_goes_when_another_chart_or_layer_is_shown(qtbot, window, 
     chart.toggle_layer()
     assert not chart.hint.isVisible()
     assert _sites(records, session) == []
+
+
+def test_removing_the_offered_site_takes_its_muscle_chooser_away(qtbot, window, records,
+                                                                 session):
+    # The strip "#1 or: ..." offers other muscles for one site. With that site removed (Del),
+    # a tap on the strip said "There is no site with id 570.": the strip goes with its site.
+    top, _deep = _layered_point(window)
+    click_region(qtbot, window, top)
+    (site,) = _sites(records, session)
+    chooser = window.chart.chooser
+    assert chooser.isVisible() and chooser.site_id == site.id
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_Delete)
+    assert _sites(records, session) == []
+    assert not chooser.isVisible() and chooser.site_id is None
+    # Undo brings the site back, not the strip; a chooser for a new point (no site) stays.
+    window.undo_stack.undo()
+    assert len(_sites(records, session)) == 1 and not chooser.isVisible()

@@ -247,6 +247,10 @@ class ChartPanel(QWidget):
 
     def set_sites(self, sites: list[Site]) -> None:
         self._sites = list(sites)
+        chooser = self.chooser
+        if chooser is not None and chooser.site_id is not None \
+                and all(s.id != chooser.site_id for s in self._sites):
+            chooser.dismiss()  # its site was removed (or another session shown)
         for scene in self._scenes.values():
             scene.set_sites(self._sites)
         counts: dict[str, int] = {}
