@@ -159,3 +159,26 @@ def test_with_no_session_open_the_start_field_shows_no_date(qtbot, window, recor
     window.patients.select_patient(session.patient_id)
     window.patients.select_session(session.id)
     assert panel.started_at.text() == shown
+
+
+def test_an_impossible_pain_score_is_refused_with_a_sentence_and_stores_nothing(
+        qtbot, window, records, session):
+    # Typing "11" in a 0-10 box: the box took the first "1", dropped the second, and saved
+    # pain 1 without a word. Now nothing is stored, the box shows what was there, and the
+    # status bar says why.
+    panel = window.session_panel
+    box = panel.pain_before
+    assert records.repo.session(session.id).pain_before is None
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "11")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert records.repo.session(session.id).pain_before is None
+    assert box.text() == "not recorded"
+    message = window.statusBar().currentMessage()
+    assert "11" in message and "0 to 10" in message
+    # a possible score still saves as before
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "10")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert records.repo.session(session.id).pain_before == 10

@@ -7,7 +7,7 @@ last keystroke (and on leaving them). A signed session is shown read-only, with 
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
@@ -59,7 +59,11 @@ class NotesEdit(QPlainTextEdit):
 
 
 class PainBox(QSpinBox):
-    """0-10, or 'not recorded' (stored as no value)."""
+    """0-10, or 'not recorded' (stored as no value). A number above 10 stays in the box while
+    it is typed and is then refused whole (`refused`), the stored score shown again: Qt's box
+    dropped the key that made it impossible, and "11" was saved as 1 without a word."""
+
+    refused = Signal(str)  # the impossible number typed
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,6 +74,18 @@ class PainBox(QSpinBox):
         self.setAccelerated(False)
         text_width = self.fontMetrics().horizontalAdvance(self.specialValueText())
         self.setMinimumWidth(text_width + 40)
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt's
+        digits = text.strip()
+        if digits.isdigit() and int(digits) > self.maximum():
+            return QValidator.State.Intermediate, text, pos  # kept, never accepted
+        return super().validate(text, pos)
+
+    def fixup(self, text: str) -> str:  # noqa: D102 - Qt's: an input it could not accept
+        digits = text.strip()
+        if digits.isdigit() and int(digits) > self.maximum():
+            self.refused.emit(digits)
+        return super().fixup(text)
 
     def pain(self) -> int | None:
         return None if self.value() == NOT_RECORDED else self.value()
@@ -143,6 +159,8 @@ class SessionPanel(QWidget):
         self.practitioner.editingFinished.connect(self._save_practitioner)
         self.complaint.editingFinished.connect(
             lambda: self._save("complaint", self.complaint.text()))
+        for box in (self.pain_before, self.pain_after):
+            box.refused.connect(self._pain_refused)
         self.pain_before.valueChanged.connect(
             lambda _v: self._save("pain_before", self.pain_before.pain()))
         self.pain_after.valueChanged.connect(
@@ -399,6 +417,11 @@ class SessionPanel(QWidget):
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:
             self._notes_timer.start()
+
+    def _pain_refused(self, typed: str) -> None:
+        self.errorOccurred.emit(ValidationError(self.tr(
+            "Pain is scored from 0 to 10: {typed} was not recorded.").format(typed=typed),
+            "pain"))
 
     def save_notes(self) -> bool:
         self._notes_timer.stop()

@@ -2539,6 +2539,10 @@ droite</translation>
         <source>Amendment {when} by {who} – {reason}: {text}</source>
         <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
     </message>
+    <message>
+        <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
+        <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
