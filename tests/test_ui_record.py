@@ -179,3 +179,21 @@ def test_settings_dialog_saves_and_refuses_bad_presets(qtbot, records):
     assert saved.practitioners == (clinic.Practitioner("Jo Lee", "PT-12345"),)
     assert [p.label for p in saved.needle_presets] == ["0.25 x 40 mm", "0.30 x 60 mm"]
     assert saved.grasp_labels[3] == "marked"
+
+
+def test_signing_names_a_missing_pain_after_treatment(qtbot, records, session):
+    # The outcome's pain score (before/after) is half the note's result: with pain before
+    # recorded and pain after left "not recorded", the dialog listed consent and needles but
+    # not this, and the note was signed without the clinician being told.
+    records.update_session(session.id, pain_before=6)
+    dialog = SignDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Pain after treatment is not recorded." in dialog.checks_label.text()
+    assert "Pain before treatment" not in dialog.checks_label.text()
+    dialog.close()
+    records.update_session(session.id, pain_after=0)  # a score of 0 is recorded
+    again = SignDialog(records, session.id)
+    qtbot.addWidget(again)
+    again.show()
+    assert "Pain after" not in again.checks_label.text()

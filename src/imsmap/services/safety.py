@@ -105,6 +105,9 @@ def signing_checks(atlas: Atlas, record: SessionRecord,
     if s.pain_before is None:
         checks.append(SigningCheck("pain_before", sentence("Safety", QT_TRANSLATE_NOOP(
             "Safety", "Pain before treatment is not recorded."))))
+    if s.pain_after is None:
+        checks.append(SigningCheck("pain_after", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "Pain after treatment is not recorded."))))
     if not s.practitioner:
         checks.append(SigningCheck("practitioner", sentence("Safety", QT_TRANSLATE_NOOP(
             "Safety", "The practitioner is not recorded."))))

@@ -3223,6 +3223,10 @@ N° de permis %2</translation>
         <translation>La douleur avant le traitement n&apos;est pas consignée.</translation>
     </message>
     <message>
+        <source>Pain after treatment is not recorded.</source>
+        <translation>La douleur après le traitement n&apos;est pas consignée.</translation>
+    </message>
+    <message>
         <source>The practitioner is not recorded.</source>
         <translation>Le praticien n&apos;est pas consigné.</translation>
     </message>
