@@ -196,3 +196,54 @@ def test_closing_with_typed_text_only_in_the_notice_asks_first(qtbot, two_window
     _answer_when_asked("Close without them", asked)
     anna.close()
     assert len(asked) == 2 and not anna.isVisible()
+
+
+def _sign_in(qtbot, window, meanwhile=lambda: None) -> str:
+    """Sign the window's session through Session > Sign and its dialog (ticking 'with these
+    items open'), `meanwhile` done while the dialog is up; the notes the window showed behind
+    the dialog."""
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        seen.append(window.session_panel.notes.toPlainText())
+        meanwhile()
+        dialog.confirm.setChecked(True)
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    window.menus.act_sign.trigger()
+    return seen[0]
+
+
+def test_signing_shows_the_note_that_was_signed_with_another_windows_words(qtbot, two_windows):
+    # Ben's words reached the file while Anna's window still showed the notes without them;
+    # Anna signed, and her window went on showing the old notes, read-only, as if they were
+    # what was signed. The window now shows what the store holds before the dialog opens,
+    # and after signing the signed note itself.
+    anna, ben, session, _site = two_windows
+    _type(qtbot, ben.session_panel.notes, "Ben's plan: review in a week.")
+    assert ben.session_panel.save_notes()
+    assert anna.session_panel.notes.toPlainText() == ""  # not told: no focus change here
+    behind_dialog = _sign_in(qtbot, anna)
+    signed = anna.records.read.session(session.id)
+    assert signed.is_signed and signed.notes == "Ben's plan: review in a week."
+    assert behind_dialog == signed.notes
+    assert anna.session_panel.notes.toPlainText() == signed.notes
+
+
+def test_words_another_window_saved_while_the_sign_dialog_was_up_show_once_signed(
+        qtbot, two_windows):
+    # Ben saves while Anna's dialog is open: they are signed with the rest, and Anna's
+    # read-only note shows them (it kept the notes it read before the dialog).
+    anna, ben, session, _site = two_windows
+
+    def ben_writes():
+        _type(qtbot, ben.session_panel.notes, "Ben: tolerated well.")
+        assert ben.session_panel.save_notes()
+
+    _sign_in(qtbot, anna, ben_writes)
+    signed = anna.records.read.session(session.id)
+    assert signed.is_signed and signed.notes == "Ben: tolerated well."
+    assert anna.session_panel.notes.toPlainText() == "Ben: tolerated well."
+    assert anna.session_panel.notes.isReadOnly()

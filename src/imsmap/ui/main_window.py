@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         self.chart.build_rest()
         self.session_actions = SessionActions(records, self, self.patients, self.session_panel,
                                               self.details, self.chart, lambda: self.patient,
-                                              self.show_message, self.show_error)
+                                              self.show_message, self.show_error,
+                                              lambda: self.refresh_all(force=False))
         self.report_actions = ReportActions(records, self, self.session_panel, self.progress,
                                             lambda: self.patient, self.show_message,
                                             self.show_error)

@@ -25,7 +25,8 @@ class SessionActions:
     def __init__(self, records: Records, parent: QWidget, patients: PatientPanel,
                  session_panel: SessionPanel, details: SessionDetailsPanel, chart: ChartPanel,
                  patient: Callable[[], Patient | None], show_message: Callable[[str], None],
-                 show_error: Callable[[UserFacingError | str], None]):
+                 show_error: Callable[[UserFacingError | str], None],
+                 refresh: Callable[[], object] = lambda: None):
         self.records = records
         self.parent = parent  # of the dialogs
         self.patients = patients  # selects what was made
@@ -35,6 +36,7 @@ class SessionActions:
         self.patient = patient  # the patient open now
         self.show_message = show_message
         self.show_error = show_error
+        self.refresh = refresh  # read again what another window wrote (MainWindow.refresh_all)
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self.parent)
@@ -72,6 +74,11 @@ class SessionActions:
             return
         self.session_panel.flush()
         self.details.flush()
+        # What another window wrote since this one last looked is part of what is signed:
+        # shown behind the dialog, never signed unseen (after the flush: nothing typed is lost).
+        self.refresh()
+        if not self.session_panel.editable:
+            return  # signed, or taken, in another window meanwhile: the panel now says so
         SignDialog(self.records, s.id, self.parent).exec()
 
     def amend_session(self) -> None:

@@ -331,7 +331,11 @@ class SessionPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:
             return
-        if change.action is Action.SIGN or change.entity is Entity.AMENDMENT:
+        if change.action is Action.SIGN:
+            # Locked now: the fields show what was signed (another window's last words too),
+            # not what this window last read; nothing typed is lost (signing flushed it).
+            self._fill(self.records.read.session(self.session.id))
+        elif change.entity is Entity.AMENDMENT:
             self.refresh()
 
     def refresh(self) -> None:
