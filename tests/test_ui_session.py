@@ -182,3 +182,17 @@ def test_an_impossible_pain_score_is_refused_with_a_sentence_and_stores_nothing(
     qtbot.keyClicks(box, "10")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert records.repo.session(session.id).pain_before == 10
+
+
+def test_a_complaint_still_being_typed_is_saved_after_a_pause(qtbot, window, records, session):
+    # A complaint typed and not yet left was lost when the program was killed (kill -9, a
+    # power cut): the line saved only on leaving it, the notes a moment after the last key.
+    # It now saves after the same pause as the notes, focus still in it.
+    panel = window.session_panel
+    panel.complaint.setFocus()
+    panel.complaint.selectAll()
+    qtbot.keyClicks(panel.complaint, "Neck pain")
+    assert panel.complaint.hasFocus()
+    qtbot.waitUntil(lambda: records.repo.session(session.id).complaint == "Neck pain",
+                    timeout=NOTES_DELAY_MS * 10)
+    assert panel.complaint.hasFocus() and panel.complaint.text() == "Neck pain"

@@ -1,7 +1,8 @@
 """The right column: the session's details, saved as they are edited, and its list of sites.
 
-No Save button: a spin box saves on change, a line on leaving it, the notes a moment after the
-last keystroke (and on leaving them). A signed session is shown read-only, with its amendments.
+No Save button: a spin box saves on change, a line on leaving it, the notes and the complaint a
+moment after the last keystroke (and on leaving them). A signed session is shown read-only, with
+its amendments.
 """
 
 from __future__ import annotations
@@ -147,6 +148,14 @@ class SessionPanel(QWidget):
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
+        # The complaint too, a pause after the last key: saved only on leaving the line, what
+        # was typed was lost to a crash or a killed program.
+        self._complaint_timer = QTimer(self)
+        self._complaint_timer.setSingleShot(True)
+        self._complaint_timer.setInterval(NOTES_DELAY_MS)
+        self._complaint_timer.timeout.connect(
+            lambda: self._save("complaint", self.complaint.text()))
+        self.complaint.textEdited.connect(lambda _t: self._complaint_timer.start())
 
         # The clinic's practitioners offered as you type; choosing one also records their
         # registration number with the session.
@@ -157,6 +166,7 @@ class SessionPanel(QWidget):
         self.practitioner.setCompleter(completer)
         self.practitioner.setPlaceholderText(self.tr("name, as in the clinic's list of practitioners"))
         self.practitioner.editingFinished.connect(self._save_practitioner)
+        self.complaint.editingFinished.connect(self._complaint_timer.stop)
         self.complaint.editingFinished.connect(
             lambda: self._save("complaint", self.complaint.text()))
         for box in (self.pain_before, self.pain_after):
@@ -248,6 +258,7 @@ class SessionPanel(QWidget):
 
     def _fill(self, session: Session | None) -> None:
         self._notes_timer.stop()
+        self._complaint_timer.stop()
         self.session = session
         self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
         # offered as the session's practitioner is typed: no session (the field disabled), no list
