@@ -18,6 +18,7 @@ def new_window(context, qtbot, qt_settings):  # noqa: F811
 
     def make(**kwargs) -> MainWindow:
         w = MainWindow(context, **kwargs)
+        w.resize(1440, 900)  # as on a screen that has room for it (test_ui_support.show_window)
         made.append(w)
         return w
 

@@ -32,6 +32,10 @@ def show_window(qtbot, context, *, patient_id: int | None = None,
     from imsmap.ui.main_window import MainWindow
 
     w = MainWindow(context, **kwargs)
+    # The tests' offscreen screen is 800 x 800, where a first start now opens the window at
+    # the screen's size (main_window.first_size): the tests work in the window a 1440 x 900
+    # screen gets, as they always have.
+    w.resize(1440, 900)
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.built)

@@ -281,3 +281,25 @@ def test_charts_are_reachable_by_keyboard(qtbot, window):
     assert tabs.currentIndex() == 0
     window.menus.act_prev_view.trigger()
     assert tabs.currentIndex() == tabs.count() - 1
+
+
+def test_the_first_start_opens_the_window_within_the_screen(context, qtbot, qt_settings):
+    # With nothing saved, the window opened at 1440 x 900 on any screen: on a 1366 x 768
+    # laptop its status bar and visits row were below the screen's edge, the right column
+    # past its side. It now takes the screen's room where that is less (the tests' offscreen
+    # screen: 800 x 800), and 1440 x 900 where there is more.
+    from imsmap.ui.main_window import MainWindow
+
+    w = MainWindow(context)
+    try:
+        room = w.screen().availableGeometry().size()
+        assert room.width() < 1440 or room.height() < 900  # the case under test
+        w.show()
+        qtbot.waitUntil(lambda: w.built)
+        assert w.width() <= max(room.width(), w.minimumSizeHint().width())
+        assert w.height() <= max(room.height(), w.minimumSizeHint().height())
+        assert w.height() <= room.height()
+    finally:
+        w.close()
+        w.deleteLater()
+        qtbot.wait(1)

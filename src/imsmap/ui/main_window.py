@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
 
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
-        self.resize(1440, 900)
+        self.resize(first_size(self))
         window_layout.restore_layout(self, self.splitter, self.chart, self.history_bar)
         self.chart.view.firstPainted.connect(self.after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
@@ -574,3 +574,12 @@ class MainWindow(QMainWindow):
                 reason=said(error)))
         elif path:
             self.show_message(self.tr("Backed up to {name}.").format(name=Path(path).name))
+
+
+def first_size(window: QWidget) -> QSize:
+    """The window's size at its first start on this computer: 1440 x 900, or the screen's room
+    where that is less (a 1366 x 768 laptop: the status bar and the visits row were below the
+    screen's edge). Later starts take the size the window was closed at (window_layout)."""
+    screen = window.screen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
+    return QSize(min(1440, room.width()), min(900, room.height()))
