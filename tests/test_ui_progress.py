@@ -219,3 +219,23 @@ def test_segment_trend_sums_grasp_by_root_side_and_session(qtbot):
     assert [figures.item(1, j).text() for j in range(3)] == ["2.5", "1.5", "1.0"]
     # Jaccard with the visit before: {G,P,I} vs {G,I} = 2/3; {G,I} vs {G,P,I} = 2/3.
     assert [figures.item(2, j).text() for j in range(3)] == ["", "0.67", "0.67"]
+
+
+def test_a_muscle_graded_once_shows_no_change_not_zero(qtbot):
+    # Pectoralis major graded 3 at today's first needling read "0" under Change, as a muscle
+    # graded 3 at every visit does: a physiotherapist reads that as "no release". One grade
+    # has nothing to be compared with: the cell stays empty (the tooltip gives the series).
+    sessions = [Session(id=i, patient_id=1, started_at=datetime(2026, 2, 7 * i),
+                        atlas_version="t") for i in (1, 2)]
+    rows = {1: [("gluteus_medius", "R", 3)],
+            2: [("gluteus_medius", "R", 3), ("infraspinatus", "L", 3)]}
+    sites = {sid: [Site(id=sid * 10 + k, session_id=sid, seq=k + 1, muscle_id=m, side=Side(s),
+                        view_id="posterior", x=500.0, y=1000.0, grasp=g)
+                   for k, (m, s, g) in enumerate(items)] for sid, items in rows.items()}
+    w = TrendMatrix()
+    qtbot.addWidget(w)
+    w.set_matrix(grasp_matrix(History.of(sessions, sites), _catalogue()), NAMES)
+    m = w.trend_model
+    assert [_cell(m, r, COL_MUSCLE) for r in range(2)] == ["Infraspinatus L", "Gluteus medius R"]
+    assert [_cell(m, r, COL_CHANGE) for r in range(2)] == ["", "0"]
+    assert "3" in _cell(m, 0, COL_CHANGE, Qt.ItemDataRole.ToolTipRole)

@@ -73,7 +73,12 @@ class TrendModel(QAbstractTableModel):
         elif names is not None:
             self._names = names
         if matrix is not None:
-            self._change = matrix.change()
+            import numpy as np
+            change = matrix.change()
+            # One grade has nothing to be compared with: no change shown, not "0" (which
+            # reads as a muscle that did not release).
+            change[(~np.isnan(matrix.grasp)).sum(axis=1) < 2] = np.nan
+            self._change = change
             self._labels = [target_label(t, self._names(t.muscle_id)) for t in matrix.targets]
         else:
             self._change = ()
