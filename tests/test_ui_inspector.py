@@ -192,3 +192,19 @@ def test_a_signed_session_is_shown_read_only(qtbot, inspected, records, session)
     assert "read-only" in inspector.header.text()
     qtbot.mouseClick(inspector.grasp_buttons[3], Qt.MouseButton.LeftButton)
     assert _site(records, session).grasp is None
+
+
+def test_with_no_site_selected_the_needle_field_names_no_needle(qtbot, inspected, records,
+                                                                session):
+    # With the selection cleared the greyed needle choice read "0.25 x 25 mm" (the clinic's
+    # first preset, no site's needle) beside "Ø 0.00 mm" and "L 0 mm": it names none now.
+    window, inspector = inspected
+    assert inspector.preset.currentText() != ""
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_Escape)
+    assert inspector.site is None and not inspector.preset.isEnabled()
+    assert inspector.preset.currentText() == ""
+    # selected again, it shows the site's needle
+    window.edits.select_site(_site(records, session).id)
+    site = _site(records, session)
+    assert inspector.preset.currentText().replace(",", ".") == \
+        f"{site.needle_diameter_mm:g} x {site.needle_length_mm:g} mm"

@@ -382,8 +382,9 @@ class SiteInspector(QFrame):
                 b.setChecked(False)
             self.level.setCurrentIndex(0)
             self.level.setVisible(False)
-            for box in (self.tissue, self.release, self.sensation, self.preset):
+            for box in (self.tissue, self.release, self.sensation):
                 box.setCurrentIndex(0 if box.count() else -1)
+            self.preset.setCurrentIndex(-1)  # its first item is a needle, no site's here
             self.diameter.setValue(0)
             self.length.setValue(0)
             self.depth.setValue(0)
