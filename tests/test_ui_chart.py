@@ -599,3 +599,22 @@ def test_removing_the_offered_site_takes_its_muscle_chooser_away(qtbot, window, 
     # Undo brings the site back, not the strip; a chooser for a new point (no site) stays.
     window.undo_stack.undo()
     assert len(_sites(records, session)) == 1 and not chooser.isVisible()
+
+
+def test_the_miss_hint_goes_when_a_marker_is_tapped(qtbot, window, records, session):
+    # A miss, then a tap on a site's marker to select it (and Del to remove it): the hint
+    # still said "No muscle there." under the selected site.
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    (site,) = _sites(records, session)
+    chart = window.chart
+    viewport = chart.view.viewport()
+    qtbot.keyClick(chart.view, Qt.Key.Key_Escape)
+    assert chart.selected_site_id() is None
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=chart.scene_to_viewport(2.0, 2.0))
+    assert chart.hint.isVisible()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=chart.scene_to_viewport(site.x, site.y))
+    assert chart.selected_site_id() == site.id
+    assert not chart.hint.isVisible()
+    assert len(_sites(records, session)) == 1  # selected, not a second site

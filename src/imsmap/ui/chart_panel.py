@@ -302,7 +302,10 @@ class ChartPanel(QWidget):
         if self.sender() is not None and self.sender() is not self.scene \
                 and isinstance(self.sender(), ChartScene):
             return
-        self.siteSelected.emit(self.selected_site_id())
+        selected = self.selected_site_id()
+        if selected is not None:
+            self.hint.setText("")  # it answered an earlier tap, not this site's
+        self.siteSelected.emit(selected)
 
     # -- finding a muscle -------------------------------------------------------------------
     def build_rest(self) -> None:
