@@ -247,3 +247,17 @@ def test_words_another_window_saved_while_the_sign_dialog_was_up_show_once_signe
     assert signed.is_signed and signed.notes == "Ben: tolerated well."
     assert anna.session_panel.notes.toPlainText() == "Ben: tolerated well."
     assert anna.session_panel.notes.isReadOnly()
+
+
+def test_a_session_signed_in_another_window_locks_the_photo_strip_on_refresh(qtbot,
+                                                                             two_windows):
+    # Ben signs; Anna's window, coming back (its refresh), showed the note signed and
+    # read-only but kept "drop photo files here" and an enabled Add photo… that opened a
+    # file dialog for a locked session.
+    anna, ben, session, _site = two_windows
+    strip = anna.photo_strip
+    assert strip.editable and strip.add_button.isEnabled()
+    ben.records.sign_session(session.id)
+    assert anna.refresh_all(force=False)  # as when the window becomes active again
+    assert anna.session_panel.session.is_signed
+    assert not strip.editable and not strip.add_button.isEnabled()

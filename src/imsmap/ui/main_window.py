@@ -522,6 +522,7 @@ class MainWindow(QMainWindow):
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
+            self.photo_strip.refresh()  # photos added there; locked if signed there
         self.edits.refresh()
         self.overlay.reload()
         if self.progress.patient_id is not None:
