@@ -261,3 +261,23 @@ def test_a_session_signed_in_another_window_locks_the_photo_strip_on_refresh(qtb
     assert anna.refresh_all(force=False)  # as when the window becomes active again
     assert anna.session_panel.session.is_signed
     assert not strip.editable and not strip.add_button.isEnabled()
+
+
+def test_signing_a_session_the_other_window_signed_opens_no_dialog_and_says_why(qtbot,
+                                                                               two_windows):
+    anna, ben, session, _site = two_windows
+    ben.records.sign_session(session.id)
+    opened = []
+
+    def close_any():  # a dialog that should not be there: noted and closed, not waited on
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            opened.append(dialog)
+            dialog.reject()
+
+    QTimer.singleShot(0, close_any)
+    anna.menus.act_sign.trigger()
+    qtbot.wait(10)
+    assert opened == []
+    assert anna.session_panel.session.is_signed
+    assert "can no longer be signed here" in anna.statusBar().currentMessage()

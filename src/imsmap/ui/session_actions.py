@@ -77,8 +77,11 @@ class SessionActions:
         # What another window wrote since this one last looked is part of what is signed:
         # shown behind the dialog, never signed unseen (after the flush: nothing typed is lost).
         self.refresh()
-        if not self.session_panel.editable:
-            return  # signed, or taken, in another window meanwhile: the panel now says so
+        if not self.session_panel.editable:  # signed (or taken) in another window meanwhile
+            self.show_error(QCoreApplication.translate(
+                "SessionActions", "This session was changed in another window and can no longer "
+                "be signed here: it is shown as it is now."))
+            return
         SignDialog(self.records, s.id, self.parent).exec()
 
     def amend_session(self) -> None:

@@ -2325,6 +2325,10 @@ droite</translation>
         <source>New session started: click a muscle on the chart to add a site.</source>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
+    <message>
+        <source>This session was changed in another window and can no longer be signed here: it is shown as it is now.</source>
+        <translation>Cette séance a été modifiée dans une autre fenêtre et ne peut plus être signée ici&#xa0;: elle est affichée telle qu&apos;elle est maintenant.</translation>
+    </message>
 </context>
 <context>
     <name>SessionDetailsPanel</name>
