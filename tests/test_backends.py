@@ -57,6 +57,28 @@ def test_two_rooms_write_the_same_records_and_one_chain(open_records_as):
     assert anna.read.seal(session.id).problems == ()
 
 
+def test_a_signature_is_refused_when_the_content_changed_since_the_signer_read_it(
+        open_records_as):
+    # Anna reads the record (the sign dialog's content hash); Ben's room grades a site; Anna's
+    # signature would cover a grade she was never shown: refused, nothing written.
+    from imsmap.domain.errors import ConflictError
+    from imsmap.services.records import content_hash
+
+    anna = open_records_as("anna.physio").records
+    ben = open_records_as("ben.physio").records
+    _patient, session, site = _visit(anna)
+    seen = content_hash(anna.session_record(session.id))
+    ben.update_site(site.id, grasp=3)
+    before = len(list(audit.rows(anna.db.conn)))
+    with pytest.raises(ConflictError, match="changed in another window while you were signing"):
+        anna.sign_session(session.id, seen=seen)
+    assert not anna.read.session(session.id).is_signed
+    assert len(list(audit.rows(anna.db.conn))) == before
+    # read again, the same content signs
+    anna.sign_session(session.id, seen=content_hash(anna.session_record(session.id)))
+    assert anna.read.session(session.id).is_signed
+
+
 def test_a_statement_around_the_services_cannot_change_a_signed_session(backend, records):
     _patient, session, _site = _visit(records)
     records.sign_session(session.id)

@@ -232,20 +232,33 @@ def test_signing_shows_the_note_that_was_signed_with_another_windows_words(qtbot
     assert anna.session_panel.notes.toPlainText() == signed.notes
 
 
-def test_words_another_window_saved_while_the_sign_dialog_was_up_show_once_signed(
+def test_words_another_window_saved_while_the_sign_dialog_was_up_are_not_signed_unseen(
         qtbot, two_windows):
-    # Ben saves while Anna's dialog is open: they are signed with the rest, and Anna's
-    # read-only note shows them (it kept the notes it read before the dialog).
+    # Ben saves while Anna's dialog is open. They used to be signed with the rest, words Anna
+    # had never been shown. Now nothing is signed: Anna's window shows Ben's words and says
+    # why, and her next signature (having seen them) goes through.
     anna, ben, session, _site = two_windows
+    entries = anna.records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
 
     def ben_writes():
         _type(qtbot, ben.session_panel.notes, "Ben: tolerated well.")
         assert ben.session_panel.save_notes()
 
     _sign_in(qtbot, anna, ben_writes)
-    signed = anna.records.read.session(session.id)
-    assert signed.is_signed and signed.notes == "Ben: tolerated well."
+    stored = anna.records.read.session(session.id)
+    assert not stored.is_signed and stored.signed_at is None
+    assert anna.records.db.conn.execute("SELECT count(*) FROM audit WHERE action = 'sign'"
+                                        ).fetchone()[0] == 0
+    # Ben's save is the one entry added: the refused signature wrote nothing
+    assert anna.records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0] \
+        == entries + 1
     assert anna.session_panel.notes.toPlainText() == "Ben: tolerated well."
+    assert not anna.session_panel.notes.isReadOnly()
+    assert "changed in another window while you were signing" in \
+        anna.statusBar().currentMessage()
+    behind_dialog = _sign_in(qtbot, anna)
+    signed = anna.records.read.session(session.id)
+    assert signed.is_signed and signed.notes == behind_dialog == "Ben: tolerated well."
     assert anna.session_panel.notes.isReadOnly()
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain import validation as v
-from imsmap.domain.errors import ValidationError
+from imsmap.domain.errors import ConflictError, ValidationError
 from imsmap.domain.models import (
     AdverseEvent,
     Amendment,
@@ -535,8 +535,12 @@ class Records:
         return [self.repo.site(i) for i in site_ids]
 
     # -- signing ---------------------------------------------------------------------------
-    def sign_session(self, session_id: int) -> Session:
-        """Lock the session: who, when, and a hash of its content. Later changes are amendments."""
+    def sign_session(self, session_id: int, *, seen: str | None = None) -> Session:
+        """Lock the session: who, when, and a hash of its content. Later changes are amendments.
+
+        `seen`: the `content_hash` of the record as the signer was shown it (the sign dialog's).
+        When the content is no longer that (another window or room changed it since), nothing
+        is signed: ConflictError, so that no one signs a note they have not seen."""
         with self.write() as work:
             # On a server the session is locked first, then its version and content read: a
             # site another room adds in the same instant either is in the signed content or
@@ -546,6 +550,10 @@ class Records:
             record = self.session_record(session_id)
             at = work.at
             digest = content_hash(record)
+            if seen is not None and digest != seen:
+                raise ConflictError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "The session was changed in another window while you were "
+                    "signing, so it was not signed: read it as it is now, then sign again.")))
             self.repo.mark_signed(session_id, at, self.actor, digest, version)
             work.audit(Action.SIGN, Entity.SESSION, session_id, session_id,
                        changes={"status": ["draft", "signed"], "content_hash": [None, digest]})

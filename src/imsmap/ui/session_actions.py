@@ -82,7 +82,11 @@ class SessionActions:
                 "SessionActions", "This session was changed in another window and can no longer "
                 "be signed here: it is shown as it is now."))
             return
-        SignDialog(self.records, s.id, self.parent).exec()
+        dialog = SignDialog(self.records, s.id, self.parent)
+        dialog.exec()
+        if dialog.refusal is not None:  # not signed: show what the other window wrote, and why
+            self.refresh()
+            self.show_error(dialog.refusal)
 
     def amend_session(self) -> None:
         s = self.session_panel.session

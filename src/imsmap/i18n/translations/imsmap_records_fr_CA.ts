@@ -3076,6 +3076,10 @@ N° de permis %2</translation>
         <translation>%1 n&apos;a pas de niveau %2&#xa0;: ses niveaux vont de %3 à %4.</translation>
     </message>
     <message>
+        <source>The session was changed in another window while you were signing, so it was not signed: read it as it is now, then sign again.</source>
+        <translation>La séance a été modifiée dans une autre fenêtre pendant que vous signiez; elle n&apos;a donc pas été signée&#xa0;: relisez-la telle qu&apos;elle est maintenant, puis signez de nouveau.</translation>
+    </message>
+    <message>
         <source>Only a signed session is amended; edit the draft directly.</source>
         <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
     </message>

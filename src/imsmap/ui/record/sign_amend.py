@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.services.audit_view import session_trail
-from imsmap.services.records import Records
+from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import signing_checks
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
@@ -38,6 +38,10 @@ class SignDialog(QDialog):
         self.setWindowTitle(self.tr("Sign session"))
         self.setMinimumWidth(480)
         record = records.session_record(session_id)
+        # What is signed is what the window shows now: the content as read here, which the
+        # signature must still find (another window's change meanwhile refuses it).
+        self.seen = content_hash(record)
+        self.refusal: ConflictError | None = None  # set when that content changed meanwhile
         checks = signing_checks(records.atlas, record, language())
         s = record.session
 
@@ -80,7 +84,13 @@ class SignDialog(QDialog):
 
     def _sign(self) -> None:
         try:
-            self.records.sign_session(self.session_id)
+            self.records.sign_session(self.session_id, seen=self.seen)
+        except ConflictError as exc:
+            # Changed in another window since this dialog read it: nothing signed. The
+            # dialog closes so that the window can show the note as it is now.
+            self.refusal = exc
+            self.reject()
+            return
         except UserFacingError as exc:
             self.error.show_message(exc)
             return
