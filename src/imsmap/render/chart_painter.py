@@ -190,6 +190,9 @@ class ChartPainter:
         # are lit (the repaints of a hover, of a marker, while one selection stays).
         self._emphasis_clip: tuple[tuple, QPainterPath] | None = None
         self._text_boxes: dict[tuple, QRectF] = {}
+        # _plain_look's pens and fills, for the style they were made in
+        self._plain_looks: tuple[ChartStyle | None, dict[str, tuple[QColor, QPen, QPen]]] = (
+            None, {})
 
     def speak(self, atlas: Any, language: str) -> ChartPainter:
         """Paint the atlas's words on this chart (its title, the landmarks' names, its notes)
@@ -407,22 +410,13 @@ class ChartPainter:
 
     def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
                       dim: frozenset) -> None:
-        s = self.style
         path = self.region_path(r.id)
         lit = r.id in highlight or r.muscle in highlight
         dimmed = (r.id in dim or r.muscle in dim) and not lit
-        fill = s.muscle_fill(r.muscle, deep=self.is_deep)
-        fibre = QColor(s.fibre)
-        line = QColor(s.muscle_line)
-        if lit:
-            fill, fibre, line = (QColor(s.highlight_fill),
-                                 blend(s.highlight_fill, s.highlight_line, 0.35),
-                                 QColor(s.highlight_line))
-        elif dimmed:
-            fill, fibre, line = (QColor(s.dim_fill), blend(s.dim_fill, s.fibre, 0.3),
-                                 blend(s.dim_fill, s.muscle_line, 0.4))
-        if r.id == hover and not lit:
-            fill = blend(fill, s.background, 0.25)
+        if lit or dimmed or r.id == hover:
+            fill, fibre, line = self._region_look(r, lit, dimmed, r.id == hover)
+        else:
+            fill, fibre, line = self._plain_look(r)
         if r.fibres and not is_raster(painter):
             # A PDF writes every path it is given, and the outline is the bulk of a muscle:
             # the clip the fibres need is filled instead of writing the outline once more to
@@ -441,15 +435,44 @@ class ChartPainter:
                 painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
                 self._paint_fibres(painter, r, fibre)
                 painter.restore()
-        painter.setPen(QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 
-    def _paint_fibres(self, painter: QPainter, r: Region, colour: QColor) -> None:
+    def _region_look(self, r: Region, lit: bool, dimmed: bool, hovered: bool
+                     ) -> tuple[QColor, QPen, QPen]:
+        """A region's fill, fibre pen and outline pen in this painter's style."""
+        s = self.style
+        fill = s.muscle_fill(r.muscle, deep=self.is_deep)
+        fibre = QColor(s.fibre)
+        line = QColor(s.muscle_line)
+        if lit:
+            fill, fibre, line = (QColor(s.highlight_fill),
+                                 blend(s.highlight_fill, s.highlight_line, 0.35),
+                                 QColor(s.highlight_line))
+        elif dimmed:
+            fill, fibre, line = (QColor(s.dim_fill), blend(s.dim_fill, s.fibre, 0.3),
+                                 blend(s.dim_fill, s.muscle_line, 0.4))
+        if hovered and not lit:
+            fill = blend(fill, s.background, 0.25)
+        return (fill, QPen(fibre, s.fibre_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
+                QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
+                     Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+
+    def _plain_look(self, r: Region) -> tuple[QColor, QPen, QPen]:
+        """_region_look of a region neither lit, dimmed nor hovered: made once per region and
+        style, not at every paint (a chart paints about 140 muscles at each zoom step)."""
+        if self._plain_looks[0] is not self.style:
+            self._plain_looks = (self.style, {})
+        looks = self._plain_looks[1]
+        look = looks.get(r.id)
+        if look is None:
+            look = looks[r.id] = self._region_look(r, False, False, False)
+        return look
+
+    def _paint_fibres(self, painter: QPainter, r: Region, pen: QPen) -> None:
         """The region's fibres, in the clip its caller set to the region."""
-        painter.setPen(QPen(colour, self.style.fibre_width, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.fibre_path(r))
 
