@@ -206,3 +206,32 @@ def test_markers_put_in_order_once_paint_as_the_markers_themselves(qapp):
             images.append(image)
         a, b = _arrays(*images)
         assert (a != 255).any() and np.array_equal(a, b)
+
+
+def test_sprites_beyond_the_part_painted_are_not_drawn(qapp):
+    # Zoomed in, the window's overlay picture holds the part of the chart in view: markers
+    # beyond it (or beyond a clip) are not blitted, and what shows is the same.
+    drawn = []
+
+    class Counting(QPainter):
+        def drawImage(self, *args):  # noqa: N802 - Qt's name
+            drawn.append(args)
+            super().drawImage(*args)
+
+    chart = ChartPainter(VIEW, "posterior")
+    whole = _arrays(_paint(True))[0]
+    for clip in (None, (0, 0, 300, 150)):
+        drawn.clear()
+        part = QImage(300, 300, QImage.Format.Format_RGB32)
+        part.fill(QColor("#ffffff"))
+        p = Counting(part)
+        if clip is not None:
+            p.setClipRect(*clip)
+        p.translate(3.3, 1.7)
+        p.scale(0.6, 0.6)
+        paint_overlay(p, chart, MARKERS, (), oldest=4, sprites=True)
+        p.end()
+        height = 300 if clip is None else 150
+        shown = _arrays(part)[0][:height, : 300 * 4]
+        assert (shown != 255).any() and np.array_equal(shown, whole[:height, : 300 * 4])
+        assert 0 < len(drawn) < (40 if clip is None else 20)  # of 100 markers

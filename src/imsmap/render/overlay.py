@@ -237,7 +237,8 @@ def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: flo
 def _paint_sprites(painter: QPainter, chart: ChartPainter, earlier: EarlierMarkers,
                    scale: float, device: tuple[float, float]) -> None:
     """The earlier markers, oldest first, each its look's sprite blitted unscaled at its
-    place: per frame, a sprite per look (cached) and a blit per marker."""
+    place: per frame, a sprite per look (cached) and a blit per marker that can show (zoomed
+    in, most of them are beyond the part painted)."""
     import numpy as np  # only where a history is shown (see render.heatmap)
 
     t = painter.combinedTransform()
@@ -249,10 +250,16 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
     half = np.array([image.width() / (2 * dpr) for image in images])[look_of]
     xs = np.asarray(earlier.xs) * k + dx - half
     ys = np.asarray(earlier.ys) * k + dy - half
-    each = [images[i] for i in earlier.look_of]
-    draw = painter.drawImage
     painter.save()
     painter.resetTransform()
+    shown = QRectF(QPointF(0, 0), painter.device().deviceIndependentSize())
+    if painter.hasClipping():
+        shown = shown.intersected(painter.clipBoundingRect())
+    can_show = ((xs < shown.right()) & (xs + 2 * half > shown.left())
+                & (ys < shown.bottom()) & (ys + 2 * half > shown.top()))
+    xs, ys = xs[can_show], ys[can_show]
+    each = [images[i] for i in look_of[can_show].tolist()]
+    draw = painter.drawImage
     if dpr == 1.0:
         # The raster engine puts an unscaled image at the nearest whole device pixel. At a
         # pixel ratio of 1 that is the nearest whole pixel here, and drawImage(int, int, image)
