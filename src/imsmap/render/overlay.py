@@ -158,6 +158,7 @@ def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
 
 # -- earlier markers as sprites ----------------------------------------------------------------
 _SPRITES_MAX = 4000  # cached marker images per chart painter (a few hundred in practice)
+_FADES_MAX = 1000  # faded painters per chart painter (one per age shown, for each number shown)
 
 
 def _sprite_scale(painter: QPainter) -> tuple[float, float] | None:
@@ -199,6 +200,8 @@ def _faded(chart: ChartPainter, fade: float) -> ChartPainter:
     if faded is None:
         faded = copy.copy(chart)  # shares the view and cached paths; only the style differs
         faded.style = faded_style(chart.style, fade)
+        if len(painters) >= _FADES_MAX:
+            painters.clear()
         painters[fade] = faded
     return faded
 
