@@ -255,7 +255,10 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
     ys = np.asarray(earlier.ys) * k + dy - half
     painter.save()
     painter.resetTransform()
-    shown = QRectF(QPointF(0, 0), painter.device().deviceIndependentSize())
+    # The painter's device (a widget, an image): an image at a pixel ratio over 1 counts its
+    # size in pixels, more than shows, which only leaves fewer markers out.
+    target = painter.device()
+    shown = QRectF(0, 0, target.width(), target.height())
     if painter.hasClipping():
         shown = shown.intersected(painter.clipBoundingRect())
     can_show = ((xs < shown.right()) & (xs + 2 * half > shown.left())
