@@ -317,8 +317,10 @@ class ChartPainter:
         # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
         # suboccipital muscles): over the ghosted layer above, under this layer's muscles
         self._paint_bones(painter, under)
+        raster = is_raster(painter)
+        apart = raster and self._fibres_wide(painter)
         for r in self._reaching(self.regions(), within):
-            self._paint_region(painter, r, highlight, hover, dim)
+            self._paint_region(painter, r, highlight, hover, dim, raster, apart)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -370,8 +372,10 @@ class ChartPainter:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        raster = is_raster(painter)
+        apart = raster and self._fibres_wide(painter)
         for r in self._reaching(shown, area):
-            self._paint_region(painter, r, highlight, hover, frozenset())
+            self._paint_region(painter, r, highlight, hover, frozenset(), raster, apart)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -422,7 +426,9 @@ class ChartPainter:
         return size * 4.0
 
     def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
-                      dim: frozenset) -> None:
+                      dim: frozenset, raster: bool, fibres_apart: bool) -> None:
+        """One muscle. ``raster``: the painter paints pixels (is_raster); ``fibres_apart``:
+        its fibres are stroked a line at a time (_paint_fibres); both asked once a paint."""
         path = self.region_path(r.id)
         lit = r.id in highlight or r.muscle in highlight
         dimmed = (r.id in dim or r.muscle in dim) and not lit
@@ -430,14 +436,14 @@ class ChartPainter:
             fill, fibre, line = self._region_look(r, lit, dimmed, r.id == hover)
         else:
             fill, fibre, line = self._plain_look(r)
-        if r.fibres and not is_raster(painter):
+        if r.fibres and not raster:
             # A PDF writes every path it is given, and the outline is the bulk of a muscle:
             # the clip the fibres need is filled instead of writing the outline once more to
             # fill it (the fill's edge, clipped rather than filled, lies under the stroke).
             painter.save()
             painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
             painter.fillRect(path.boundingRect(), fill)
-            self._paint_fibres(painter, r, fibre)
+            self._paint_fibres(painter, r, fibre, apart=False)
             painter.restore()
         else:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -446,7 +452,7 @@ class ChartPainter:
             if r.fibres:
                 painter.save()
                 painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-                self._paint_fibres(painter, r, fibre)
+                self._paint_fibres(painter, r, fibre, apart=fibres_apart)
                 painter.restore()
         painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -483,7 +489,11 @@ class ChartPainter:
             look = looks[r.id] = self._region_look(r, False, False, False)
         return look
 
-    def _paint_fibres(self, painter: QPainter, r: Region, pen: QPen) -> None:
+    def _fibres_wide(self, painter: QPainter) -> bool:
+        """Whether a fibre line is wider than a device pixel on this painter."""
+        return self.style.fibre_width * _device_scale(painter) > 1.0
+
+    def _paint_fibres(self, painter: QPainter, r: Region, pen: QPen, apart: bool) -> None:
         """The region's fibres, in the clip its caller set to the region.
 
         As one path (one call for its ~16 lines) while a line is at most a device pixel wide:
@@ -494,7 +504,7 @@ class ChartPainter:
         memory): a line at a time, the same pixels, a quarter of the time at 3 and 6 times."""
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if is_raster(painter) and pen.widthF() * _device_scale(painter) > 1.0:
+        if apart:  # on a raster device, lines wider than a device pixel (_fibres_wide)
             for line in _apart(r.fibres):
                 painter.drawPath(line)
         else:
