@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -137,3 +137,37 @@ def test_notes_beyond_the_part_painted_are_left_out(qapp):
     assert _recording_size(view, top) == _recording_size(without_notes, top)
     foot = QRectF(0, view.height * 0.8, view.width, view.height * 0.2)
     assert _recording_size(view, foot) > _recording_size(without_notes, foot)
+
+
+@pytest.mark.parametrize("k", [0.25, 0.6, 1.5])
+def test_a_lines_halo_is_filled_a_word_at_a_time_with_the_same_pixels(qapp, k):
+    # One outline for a whole line is long to fill (Qt's rasteriser goes over it for each band
+    # of rows it fits in its memory); the parts that do not meet, filled one by one, paint what
+    # the whole does.
+    from imsmap.render import text as render_text
+
+    line = "Mf multifidus   Lo longissimus   IL iliocostalis"
+    parts = render_text._halo_parts(line, True)
+    assert len(parts) >= 6  # the words, at least
+    boxes = [part.boundingRect() for part in parts]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+    def paint(whole: bool) -> np.ndarray:
+        image = QImage(int(700 * k), int(60 * k), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(BACKGROUND)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.scale(k, k)
+        if whole:  # the halo filled as one outline, then the letters
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(HALO)
+            p.drawPath(halo_outline(line, 14, bold=True, anchor="left", at=(10, 30)))
+            p.setBrush(INK)
+            p.drawPath(text_path(line, 14, bold=True, anchor="left", at=(10, 30)))
+        else:
+            draw_text(p, line, 14, (10, 30), INK, HALO, anchor="left", bold=True)
+        p.end()
+        return _pixels(image)
+
+    apart, whole = paint(False), paint(True)
+    assert (apart != BACKGROUND.red()).any() and np.array_equal(apart, whole)
