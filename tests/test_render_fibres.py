@@ -46,7 +46,7 @@ def _paint(atlas, k: float) -> tuple[np.ndarray, list[int]]:
 def test_fibres_wider_than_a_pixel_are_drawn_a_line_at_a_time_with_the_same_pixels(
         qapp, atlas, monkeypatch, k):
     apart, calls_apart = _paint(atlas, k)
-    monkeypatch.setattr(chart_painter, "_device_scale", lambda painter: 0.0)  # always joined
+    monkeypatch.setattr(chart_painter, "FIBRES_APART_ABOVE_PX", float("inf"))  # always joined
     joined, calls_joined = _paint(atlas, k)
     assert (joined != 255).any() and np.array_equal(apart, joined)
     wide = chart_painter.LIGHT.fibre_width * k > 1.0

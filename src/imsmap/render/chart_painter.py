@@ -154,6 +154,10 @@ def _get(marker: Any, key: str, default: Any = None) -> Any:
     return getattr(marker, key, default)
 
 
+# Fibre lines wider than this many device pixels are stroked a line at a time, narrower ones as
+# one path a muscle (ChartPainter._paint_fibres says why).
+FIBRES_APART_ABOVE_PX = 1.0
+
 # A detail of this kind is a bone drawn under the muscle regions (they lie on it), not over them.
 UNDERLAY = "underlay"
 
@@ -491,7 +495,7 @@ class ChartPainter:
 
     def _fibres_wide(self, painter: QPainter) -> bool:
         """Whether a fibre line is wider than a device pixel on this painter."""
-        return self.style.fibre_width * _device_scale(painter) > 1.0
+        return self.style.fibre_width * _device_scale(painter) > FIBRES_APART_ABOVE_PX
 
     def _paint_fibres(self, painter: QPainter, r: Region, pen: QPen, apart: bool) -> None:
         """The region's fibres, in the clip its caller set to the region.
