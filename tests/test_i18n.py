@@ -3,6 +3,7 @@ files compiled from their .ts sources."""
 
 from __future__ import annotations
 
+import re
 import runpy
 import subprocess
 from pathlib import Path
@@ -179,6 +180,24 @@ def test_every_catalog_of_the_update_script_has_its_sources():
     assert len(folders) == len(set(folders)), "a source folder is in two catalogs"
     for folder in folders:
         assert (ROOT / "src" / "imsmap" / folder).is_dir(), folder
+
+
+# A word looked up by its catalog context: translate("Grasp", word), a painter's
+# say("ChartLegend", text), the window's vocabulary("Side", label).
+LOOKUP = re.compile(r"\b(?:translate|say|vocabulary)\(\s*[\"']([A-Za-z_]+)[\"']\s*,")
+
+
+def test_every_context_the_code_looks_words_up_in_is_a_catalogs():
+    """A word looked up in a context no catalog has stays English in every language: the
+    Progress tab's legend said « strong » in the French window (its grasp words looked up in
+    "Vocabulary", marked in "Grasp"), and the photo viewer a site's « (right) »."""
+    contexts = set(re.findall(r"<name>([^<]+)</name>", "".join(
+        ts.read_text("utf-8") for ts in TRANSLATIONS.glob("*_fr_CA.ts"))))
+    looked_up = {(m.group(1), str(path.relative_to(ROOT)))
+                 for path in sorted((ROOT / "src" / "imsmap").rglob("*.py"))
+                 for m in LOOKUP.finditer(path.read_text("utf-8"))}
+    assert len(looked_up) > 50
+    assert sorted(found for found in looked_up if found[0] not in contexts) == []
 
 
 @pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*.ts")), ids=lambda p: p.name)

@@ -12,7 +12,13 @@ every signature at ten million sites; tests/test_backup_sets.py checks the journ
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from imsmap.report.session_pdf import write_session_pdf
+from imsmap.services import clinic
+from imsmap.services.fidelity import refuse_unfaithful
+from imsmap.services.photos import Photos
+from photo_support import png_bytes, write
 from support import spot
 from test_ui_support import (  # noqa: F401 - fixtures
     click_region,
@@ -102,3 +108,50 @@ def test_the_rule_sees_a_table_read_through(records, session):
     distinct = "SELECT DISTINCT session_id FROM audit WHERE id > 3 AND session_id IS NOT NULL"
     assert any(reads_through(r[3], distinct)
                for r in conn.execute("EXPLAIN QUERY PLAN " + distinct))
+
+
+def test_a_signed_sessions_pdf_reads_no_growing_table_through(qapp, records, tmp_path):
+    """The session PDF (issue 16's session_pdf_ms: a signed session of a patient with a long
+    history, at ten million sites), from the window or `imsmap pdf` (which first checks that
+    the session can be printed faithfully), reads the session, its sites, findings, adverse
+    events, photos, amendments, signature and the audit entries that seal it by their ids or an
+    index, none of them through (the seal's chain link walks back from the signing entry to the
+    last stored link, by id: at most a checkpoint's sixteen entries)."""
+    patient = records.create_patient(chart_number="C-7", family_name="Tremblay",
+                                     given_name="Anna")
+    other = records.create_patient(chart_number="C-8", family_name="Gagnon", given_name="Luc")
+    for who in (patient, patient, other):  # a history, and someone else's records
+        earlier = records.start_session(who.id, practitioner="J. Physio")
+        for i in range(3):
+            view, x, y, muscle, side = spot(records.atlas, i)
+            records.add_site(earlier.id, view, x, y, muscle_id=muscle, side=side, grasp=i % 4)
+        records.sign_session(earlier.id)
+    s = records.start_session(patient.id, practitioner="J. Physio", complaint="Neck pain")
+    for i in range(4):
+        view, x, y, muscle, side = spot(records.atlas, i + 5)
+        records.add_site(s.id, view, x, y, muscle_id=muscle, side=side, grasp=i % 4,
+                         notes="tight band" if i == 0 else "")
+    records.add_finding(s.id, "tender_paraspinals", "C5-C6", "R")
+    records.add_adverse_event(s.id, "bruising", "mild", "Pressure for one minute.")
+    Photos(records).add_file(s.id, write(tmp_path / "a.png", png_bytes()), "Posture")
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=True))
+    records.sign_session(s.id)
+    records.amend_session(s.id, "Pain after corrected", "Pain after was 4/10.")
+    conn = records.db.conn
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
+    try:
+        refuse_unfaithful(records, [s.id])  # what `imsmap pdf` asks first
+        write_session_pdf(records, s.id, tmp_path / "s.pdf")
+    finally:
+        conn.set_trace_callback(None)
+    selects = {st for st in ran if st.lstrip().upper().startswith(("SELECT", "WITH"))}
+    for table in ("sites", "audit", "sessions", "patients", "findings", "adverse_events",
+                  "amendments", "photos", "photo_blobs"):  # the check saw what the record reads
+        assert any(f"FROM {table} " in st for st in selects), table
+    found = []
+    for statement in selects:
+        for row in conn.execute("EXPLAIN QUERY PLAN " + statement):
+            if reads_through(row[3], statement):
+                found.append((row[3], " ".join(statement.split())[:160]))
+    assert not found, "\n".join(map(str, found))

@@ -16,9 +16,12 @@ from imsmap.domain.models import Session, Side, Site
 from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import (
+    HEAT_TITLE,
     MAX_ALPHA,
+    MORE_GRASP,
     blend_heat,
     heat_image,
+    heat_legend_layout,
     paint_heat_legend,
     paint_heat_over_chart,
     quiet_style,
@@ -234,8 +237,17 @@ def test_heat_legend_paints_the_ramp(gui):
     p = QPainter(image)
     paint_heat_legend(p, QRectF(0, 0, 300, 90), 6.0)
     p.end()
-    left, right = image.pixelColor(3, 45), image.pixelColor(296, 45)
+    # Its title on two lines (too wide for one at a third of the height), the bar below them.
+    layout = heat_legend_layout(QRectF(0, 0, 300, 90), 6.0, HEAT_TITLE, MORE_GRASP, ".")
+    assert [t.text for t in layout.texts[:2]] == ["Grasp, summed over the", "sessions shown"]
+    y = round(layout.bar.center().y())
+    assert 45 < y < 70
+    left, right = image.pixelColor(3, y), image.pixelColor(296, y)
     assert grey_level(left) > 0.9 and grey_level(right) < 0.4
+    # The title's words painted inside the image, none past its right edge.
+    arr = _array(image)
+    assert (arr[: int(layout.bar.top()), :] < 128).any()
+    assert (arr[: int(layout.bar.top()) - 1, -2:] == 255).all()
 
 
 def test_gaussian_heat_used_by_the_renderer_is_float32():

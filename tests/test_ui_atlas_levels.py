@@ -59,6 +59,8 @@ def test_the_segment_panel_lists_unlevelled_sites_in_their_own_row(qtbot, record
     assert widget.table.item(row, 0).text() == "no level"
     assert widget.table.item(row, 0).toolTip().startswith("Level not recorded: ")
     assert widget.table.item(row, 3).data(Qt.ItemDataRole.UserRole) == 2
+    # they count for no root: their number alone, not as dominant or contributing sites
+    assert widget.table.item(row, 3).text() == "2"
     for root in ("T1", "T6", "T11"):  # nothing spread over the intercostal nerves
         item = widget.table.item(ROWS.index(root), 3)
         assert item is None or not item.text()

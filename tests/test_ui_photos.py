@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from imsmap.services.photos import Photos
 from photo_support import phone_jpeg, png_bytes, write
 from support import spot
+from test_ui_french import french  # noqa: F401 - fixture
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 
@@ -183,3 +184,20 @@ def test_the_privacy_screen_blanks_the_photos_and_opens_none(
 
     window.menus.act_hide.trigger()
     assert not strip.hidden and caption in strip.list.item(0).toolTip()
+
+
+def test_the_viewer_says_a_sites_side_in_french(french, qtbot, window, records, session,
+                                               tmp_path):
+    sides = {}
+    for i in range(4):
+        view_id, x, y, _m, _s = spot(records.atlas, i)
+        site = records.add_site(session.id, view_id, x, y)
+        sides[site.id] = site.side.value
+    Photos(records).add_file(session.id, write(tmp_path / "a.png", png_bytes()))
+    strip = window.photo_strip
+    qtbot.waitUntil(lambda: strip.list.count() == 1)
+    viewer = _open_first(qtbot, strip)
+    said = {"L": "(gauche)", "R": "(droite)", "M": "(ligne médiane)"}
+    for site_id, side in sides.items():
+        text = viewer.site.itemText(viewer.site.findData(site_id))
+        assert text.startswith("point ") and said[side] in text, text

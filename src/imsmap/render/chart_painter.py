@@ -295,8 +295,7 @@ class ChartPainter:
         pad = 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
-        return [x for x in shapes
-                if self.box(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
+        return [x for x in shapes if _bounds(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True) -> None:
@@ -523,13 +522,13 @@ class ChartPainter:
 
     def _paint_bones(self, painter: QPainter, bones: list) -> None:
         s = self.style
+        fill = QBrush(QColor(s.bone_fill))  # one pen and one brush for all: set again only
+        no_fill = QBrush(Qt.BrushStyle.NoBrush)  # when a bone changes them (a PDF writes each)
+        painter.setPen(QPen(QColor(s.bone_line), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
         for d in bones:
-            path = painter_path(d.d)
-            closed = d.d.rstrip().endswith("Z")
-            painter.setBrush(QColor(s.bone_fill) if closed else Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(s.bone_line), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                Qt.PenJoinStyle.RoundJoin))
-            painter.drawPath(path)
+            painter.setBrush(fill if d.d.rstrip().endswith("Z") else no_fill)
+            painter.drawPath(painter_path(d.d))
 
     def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None) -> None:
         """The landmarks and their names; with ``within``, only those that reach it (a name

@@ -16,12 +16,12 @@ of render.style), its lightness falling steadily, so hot stays dark when printed
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 from imsmap.domain.heat import HeatGrid
 from imsmap.render.chart_painter import ChartPainter, text_path
@@ -37,9 +37,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RAMP_STOPS",
+    "HeatLegendLayout",
+    "LegendText",
     "blend_heat",
     "heat_alpha",
     "heat_image",
+    "heat_legend_layout",
     "heat_rgba",
     "heat_vmax",
     "paint_heat_legend",
@@ -47,6 +50,7 @@ __all__ = [
     "quiet_style",
     "ramp_colour",
     "ramp_lut",
+    "wrap_words",
 ]
 
 # (position, colour): lightness falls monotonically (Rec. 601 luma 0.95 -> 0.12).
@@ -59,6 +63,9 @@ RAMP_STOPS: tuple[tuple[float, str], ...] = (
 )
 MAX_ALPHA = 0.88  # even the hottest spot lets the muscle outline show through a little
 GAMMA = 0.6  # alpha = (v / vmax) ** GAMMA: faint heat is still visible
+CAP_OF_LINE = 0.62  # the legend's words: their cap height, of a line's height
+TITLE_LINES_MAX = 3  # the legend's title wraps on up to this many lines
+TITLE_SHRINK = 0.8  # ... or, a little too wide for one line, is made up to this much smaller
 
 
 def ramp_lut(n: int = 256) -> np.ndarray:
@@ -269,28 +276,127 @@ def paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, *,
                       title: str | None = None,
                       style: ChartStyle = LIGHT, background: str | QColor | None = None,
                       translate: Callable[..., str] | None = None,
-                      decimal: str | None = None) -> None:
+                      decimal: str | None = None, text_size: float | None = None,
+                      bold_title: bool = False) -> None:
     """A horizontal ramp bar with 0 and vmax, opaque (blended into ``background``).
 
-    Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below.
-    `translate(context, text)`: its words in a language (default: the window's, as
+    Layout inside ``rect``: the title on the top third, the bar in the middle, the numbers below;
+    no word outside ``rect`` nor over another (heat_legend_layout: a title too wide for one line
+    is made a little smaller or goes on more lines; "more grasp" fits between the numbers).
+    ``text_size``: the words' cap height (a legend beside others of that size), the lines taken
+    from the top of ``rect``; default: as large as ``rect`` allows. ``bold_title``: the title as
+    a heading. `translate(context, text)`: its words in a language (default: the window's, as
     ChartPainter's); `decimal`: the decimal mark of vmax (default: the default QLocale's).
     """
     say = translate or QCoreApplication.translate  # (not "tr", which lupdate would extract)
-    _paint_heat_legend(painter, rect, vmax,
-                       say("ChartLegend", HEAT_TITLE) if title is None else title, style,
-                       background, say("ChartLegend", MORE_GRASP),
-                       QLocale().decimalPoint() if decimal is None else decimal)
+    layout = heat_legend_layout(
+        rect, vmax, say("ChartLegend", HEAT_TITLE) if title is None else title,
+        say("ChartLegend", MORE_GRASP), QLocale().decimalPoint() if decimal is None else decimal,
+        text_size=text_size, bold_title=bold_title)
+    _paint_heat_legend(painter, layout, vmax, style, background)
 
 
-def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
-                       style: ChartStyle, background: str | QColor | None,
-                       more_grasp: str, decimal: str) -> None:
+@dataclass(frozen=True)
+class LegendText:
+    """One text of a legend: its words, cap height, whether bold, and where (text_path's
+    ``anchor`` at ``at``)."""
+
+    text: str
+    size: float
+    at: tuple[float, float]
+    anchor: str = "left"
+    bold: bool = False
+
+    def path(self) -> QPainterPath:
+        return text_path(self.text, self.size, bold=self.bold, anchor=self.anchor, at=self.at)
+
+
+@dataclass(frozen=True)
+class HeatLegendLayout:
+    """Where a heat legend's ramp bar and words go."""
+
+    bar: QRectF
+    texts: tuple[LegendText, ...]  # the title's lines, "0", the top value, "more grasp"
+    height: float  # from the top of the rect given to the numbers' line
+
+
+def heat_legend_layout(rect: QRectF, vmax: float, title: str, more_grasp: str, decimal: str, *,
+                       text_size: float | None = None,
+                       bold_title: bool = False) -> HeatLegendLayout:
+    """Where paint_heat_legend puts its bar and words in ``rect``: the title in lines that fit
+    the width (up to TITLE_LINES_MAX; a word alone wider than the width is made smaller), then
+    the bar, then "0", "more grasp" and the top of the scale, none of them over another.
+
+    With ``text_size``, the words at that size and the title in as many lines as it needs. Else
+    as large as ``rect`` allows, a third of its height a line: a title a little too wide for one
+    line is made a little smaller (down to TITLE_SHRINK); a longer one takes more lines, and all
+    the words are smaller to make room for them."""
+    width = rect.width()
+    if text_size is not None:
+        text_h = text_size / CAP_OF_LINE
+        lines = wrap_words(title, text_size, width, bold=bold_title)
+    else:
+        text_h = rect.height() / 3.0
+        lines = [title]
+        if _width(title, text_h * CAP_OF_LINE, bold_title) * TITLE_SHRINK > width:
+            for _ in range(TITLE_LINES_MAX):
+                lines = wrap_words(title, text_h * CAP_OF_LINE, width, bold=bold_title)
+                rows = min(len(lines), TITLE_LINES_MAX) + 2
+                if rows * text_h <= rect.height() + 1e-6:
+                    break
+                text_h = rect.height() / rows  # smaller words: fewer lines may do
+    lines = lines[:TITLE_LINES_MAX - 1] + [" ".join(lines[TITLE_LINES_MAX - 1:])] \
+        if len(lines) > TITLE_LINES_MAX else lines
+    size = text_h * CAP_OF_LINE
+    texts = []
+    y = rect.top() + text_h * 0.5
+    for line in lines:
+        line_size = min(size, size * width / max(1e-6, _width(line, size, bold_title)))
+        texts.append(LegendText(line, line_size, (rect.left(), y), bold=bold_title))
+        y += text_h
+    bar = QRectF(rect.left(), y - text_h * 0.5, width, text_h * 0.9)
+    below = bar.bottom() + text_h * 0.55
+    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}".replace(".", decimal)
+    zero = LegendText("0", size, (bar.left(), below))
+    high = LegendText(top, size, (bar.right(), below), anchor="right")
+    texts += [zero, high]
+    # "more grasp", centred, between the numbers with a gap of half a line on each side
+    gap = text_h * 0.5
+    left = bar.left() + _width("0", size) + gap
+    right = bar.right() - _width(top, size) - gap
+    more_size = size * 0.9
+    need = _width(more_grasp, more_size)
+    if need > right - left:
+        more_size *= max(0.0, right - left) / need
+    centre = min(max(bar.center().x(), left + need / 2), right - need / 2) \
+        if need <= right - left else (left + right) / 2
+    if more_size > 0:
+        texts.append(LegendText(more_grasp, more_size, (centre, below), anchor="center"))
+    return HeatLegendLayout(bar, tuple(texts), below + text_h * 0.5 - rect.top())
+
+
+def _width(text: str, size: float, bold: bool = False) -> float:
+    return text_path(text, size, bold=bold, anchor="left").boundingRect().width()
+
+
+def wrap_words(text: str, size: float, width: float, *, bold: bool = False) -> list[str]:
+    """``text`` in lines no wider than ``width`` at ``size``, broken between words (a word
+    wider than the width alone on its line). Only at spaces: never at a no-break space (« :
+    » in French keeps to its word)."""
+    lines: list[str] = []
+    for word in (w for w in text.split(" ") if w):
+        if lines and _width(f"{lines[-1]} {word}", size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [text]
+
+
+def _paint_heat_legend(painter: QPainter, layout: HeatLegendLayout, vmax: float,
+                       style: ChartStyle, background: str | QColor | None) -> None:
     import numpy as np
     bg = QColor(background or style.background)
-    text_h = rect.height() / 3.0
-    size = text_h * 0.62
-    bar = QRectF(rect.left(), rect.top() + text_h, rect.width(), text_h * 0.9)
+    bar = layout.bar
     n = max(2, int(bar.width()))
     ramp = np.linspace(0.0, float(vmax), n, dtype=np.float32)[None, :].repeat(2, axis=0)
     image = blend_heat(bg, ramp, vmax)
@@ -298,17 +404,11 @@ def _paint_heat_legend(painter: QPainter, rect: QRectF, vmax: float, title: str,
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawImage(bar, image)
-    painter.setPen(QPen(QColor(style.caption), max(0.5, text_h * 0.04)))
+    painter.setPen(QPen(QColor(style.caption), max(0.5, bar.height() / 0.9 * 0.04)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(bar)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(style.caption))
-    painter.drawPath(text_path(title, size, anchor="left",
-                               at=(rect.left(), rect.top() + text_h * 0.5)))
-    below = bar.bottom() + text_h * 0.55
-    painter.drawPath(text_path("0", size, anchor="left", at=(bar.left(), below)))
-    top = f"{vmax:.0f}" if abs(vmax - round(vmax)) < 0.05 else f"{vmax:.1f}".replace(".", decimal)
-    painter.drawPath(text_path(top, size, anchor="right", at=(bar.right(), below)))
-    mid = QPointF(bar.center().x(), below)
-    painter.drawPath(text_path(more_grasp, size * 0.9, at=(mid.x(), mid.y())))
+    for text in layout.texts:
+        painter.drawPath(text.path())
     painter.restore()

@@ -25,6 +25,7 @@ __all__ = [
     "EARLIER_SCALE",
     "EarlierMarkers",
     "LAST_SCALE",
+    "VERTICAL_TEXT",
     "OverlayMarker",
     "age_fade",
     "earlier_markers",
@@ -38,6 +39,7 @@ EARLIER_SCALE = 0.55  # older sites: a bit over half the size of today's
 LAST_SCALE = 0.75  # last time's sites: the ones the clinician asks about first
 NEAREST_FADE = 0.12  # last time: nearly full colour
 FARTHEST_FADE = 0.72  # the oldest session shown: pale, but its grade still readable
+VERTICAL_TEXT = 0.36  # the vertical legend's words: their cap height, of a line's height
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
     line_h = min(rect.height() / lines, 30.0)
     r = line_h * 0.36
     scale = r / s.marker_radius
-    text_size = line_h * 0.36
+    text_size = line_h * VERTICAL_TEXT
     y = rect.top() + line_h * 0.5
     x_marker = rect.left() + r * 1.2 + 2
     x_text = x_marker + r * 1.8
@@ -335,7 +337,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
     for g in grades:
         y += line_h
         chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
-        label(say("Vocabulary", grasp_label(g)), x_text)
+        label(say("Grasp", grasp_label(g)), x_text)
     y += line_h
     label(say("ChartLegend", "Sessions"), rect.left(), bold=True)
     for age, text in ages:
@@ -362,7 +364,7 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.setBrush(QColor(background))
         painter.drawRect(rect)
     say = chart.translate  # (not "tr": pyside6-lupdate would read these as QObject.tr)
-    rows = [(say("ChartLegend", "Grasp:"), [(g, say("Vocabulary", grasp_label(g))) for g in grades]),
+    rows = [(say("ChartLegend", "Grasp:"), [(g, say("Grasp", grasp_label(g))) for g in grades]),
             (say("ChartLegend", "Age:"), [(age, say("ChartLegend", text)) for age, text in ages])]
     row_h = rect.height() / 2.0
     # Shrink everything together if the longer row would not fit the width.

@@ -9,8 +9,12 @@ letters' curves are not written out a second time (the session PDF's content was
 outlines, written twice).
 
 The halo is the band a pen of ``HALO_WIDTH`` times the text's size, with round caps and joins,
-paints along the glyphs' outlines. On a vector device it is that stroke: a few bytes, stroked by
-the viewer. On a raster device stroking is the dearest thing a chart paints (a line
+paints along the glyphs' outlines. On a vector device it is that stroke, stroked by the viewer:
+the outline written once, under the transform that places the glyphs, at the layout's own
+numbers. There the layout is at the font's em (``EM_PX``, 2048 units for DejaVu), so that the
+outline's points are whole font units: a PDF writes each in four digits where a placed point
+took ten, and compresses them faster (the halos were a sixth of a chart page's bytes and the
+dearest part of it to compress). On a raster device stroking is the dearest thing a chart paints (a line
 of the spinal chart's key is about 2,000 curve segments, each with a round join: 12 ms for the
 key at "fit", 70 ms zoomed in); there the halo is the stroke's outline, made once per glyph
 (`QPainterPathStroker` then `simplified`, so that no part of it overlaps another) and filled:
@@ -40,12 +44,16 @@ __all__ = ["HALO_WIDTH", "draw_text", "halo_outline", "is_raster", "text_path"]
 
 FONT_FAMILY = "DejaVu Sans"
 BASE_PX = 100  # the size texts are laid out at; placed by a transform
+# ... on a vector device: the font's em, so that outlines are whole font units (on a raster
+# device the halo's outline is made by `simplified`, which at this size gives three times the
+# segments for the same pixels)
+EM_PX = 2048
 HALO_WIDTH = 0.28  # the halo's pen, as a fraction of the text's size
 
 
-def _base_font(bold: bool) -> QFont:
+def _base_font(bold: bool, px: int = BASE_PX) -> QFont:
     font = QFont(FONT_FAMILY)
-    font.setPixelSize(BASE_PX)
+    font.setPixelSize(px)
     font.setBold(bold)
     # No "fi"/"fl" ligatures, as in the records' text (report.layout): a PDF holds the chart's
     # words as text, and a search for "multifidus" must find it.
@@ -55,18 +63,18 @@ def _base_font(bold: bool) -> QFont:
 
 
 @lru_cache(maxsize=2048)
-def _text_path_base(text: str, bold: bool) -> QPainterPath:
+def _text_path_base(text: str, bold: bool, px: int = BASE_PX) -> QPainterPath:
     path = QPainterPath()
-    path.addText(0, 0, _base_font(bold), text)
+    path.addText(0, 0, _base_font(bold, px), text)
     return path
 
 
 def _placement(text: str, size: float, bold: bool, anchor: str,
-               at: tuple[float, float]) -> QTransform:
-    """The transform from the base layout to ``text`` with cap height about ``size`` units,
-    placed by ``anchor`` (center, left, right; vertically centred) at ``at``."""
-    k = size / (BASE_PX * 0.72)
-    r = QTransform.fromScale(k, k).mapRect(_text_path_base(text, bold).boundingRect())
+               at: tuple[float, float], px: int = BASE_PX) -> QTransform:
+    """The transform from the layout at ``px`` to ``text`` with cap height about ``size``
+    units, placed by ``anchor`` (center, left, right; vertically centred) at ``at``."""
+    k = size / (px * 0.72)
+    r = QTransform.fromScale(k, k).mapRect(_text_path_base(text, bold, px).boundingRect())
     ax, ay = at
     if anchor == "left":
         dx = ax - r.left()
@@ -167,30 +175,30 @@ def draw_text(painter: QPainter, text: str, size: float, at: tuple[float, float]
               colour: QColor, halo: QColor | None, *, anchor: str = "center",
               bold: bool = False) -> None:
     """``text`` filled in ``colour`` over its halo in ``halo`` (None: no halo)."""
-    raster = is_raster(painter)
-    if halo is not None:
-        if raster:
+    if is_raster(painter):
+        if halo is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             for part in _halo_outlines(text, size, bold, anchor, at):
                 painter.drawPath(part)
-        else:
-            painter.setPen(QPen(halo, size * HALO_WIDTH, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(text_path(text, size, bold=bold, anchor=anchor, at=at))
-    if raster:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPath(text_path(text, size, bold=bold, anchor=anchor, at=at))
         return
-    # On a vector device (a PDF, a printer) the letters are the font's own glyphs, laid out as
-    # addText lays out the outline (the same QTextLayout, the baseline at y = 0) and placed by
-    # the same transform: the same shapes, written once as text the document holds (found by
-    # a search, copied, read aloud) rather than a second time as curves.
+    # On a vector device (a PDF, a printer) the layout at EM_PX is placed by the painter's
+    # transform: the halo is its outline, stroked with the pen of HALO_WIDTH of the size (at
+    # that size), and the letters are the font's own glyphs, laid out as addText lays out the
+    # outline (the same QTextLayout, the baseline at y = 0): the same shapes, written once as
+    # text the document holds (found by a search, copied, read aloud) rather than a second
+    # time as curves.
     painter.save()
-    painter.setTransform(_placement(text, size, bold, anchor, at), True)
-    painter.setFont(_base_font(bold))
+    painter.setTransform(_placement(text, size, bold, anchor, at, EM_PX), True)
+    if halo is not None:
+        painter.setPen(QPen(halo, HALO_WIDTH * EM_PX * 0.72, Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(_text_path_base(text, bold, EM_PX))
+    painter.setFont(_base_font(bold, EM_PX))
     painter.setPen(QPen(colour))
     painter.drawText(QPointF(0.0, 0.0), text)
     painter.restore()

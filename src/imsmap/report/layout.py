@@ -62,6 +62,8 @@ class Doc:
         self._fonts: dict[tuple, QFont] = {}
         self._metrics: dict[tuple, QFontMetricsF] = {}
         self._flows: dict[tuple, Flow] = {}
+        # each font this Doc made (kept in _fonts, so its id is its own) -> _font_id(font)
+        self._font_keys: dict[int, tuple] = {}
 
     def mm(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -85,14 +87,21 @@ class Doc:
             for tag in ("liga", "clig"):
                 font.setFeature(QFont.Tag(tag), 0)
             self._fonts[key] = font
+            self._font_keys[id(font)] = self._font_id(font)
         return font
 
     @staticmethod
     def _font_id(font: QFont) -> tuple:
         return font.family(), font.pointSizeF(), font.bold(), font.italic(), font.stretch()
 
+    def _font_key(self, font: QFont) -> tuple:
+        """What tells ``font`` apart in the caches below: asked of Qt once for a font this Doc
+        made (a session record asks it about 5,000 times), every time for any other."""
+        key = self._font_keys.get(id(font))
+        return key if key is not None else self._font_id(font)
+
     def metrics(self, font: QFont) -> QFontMetricsF:
-        key = self._font_id(font)
+        key = self._font_key(font)
         fm = self._metrics.get(key)
         if fm is None:
             fm = QFontMetricsF(font, self.device)
@@ -105,19 +114,22 @@ class Doc:
     def flow(self, text: str, font: QFont, width: float,
              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True) -> Flow:
         """``text`` broken into lines of ``width``: what is measured is what is painted."""
-        align = Qt.AlignmentFlag(align & Qt.AlignmentFlag.AlignHorizontal_Mask)
-        key = (text, self._font_id(font), width, align, wrap)
+        key = (text, self._font_key(font), width, align, wrap)
         flow = self._flows.get(key)
         if flow is None:
-            flow = Flow(text, font, width, self.device, align=align, wrap=wrap,
-                        min_line=self.line_height(font))
+            flow = Flow(text, font, width, self.device,
+                        align=Qt.AlignmentFlag(align & Qt.AlignmentFlag.AlignHorizontal_Mask),
+                        wrap=wrap, min_line=self.line_height(font))
             self._flows[key] = flow
         return flow
 
-    def text_height(self, text: str, font: QFont, width: float) -> float:
+    def text_height(self, text: str, font: QFont, width: float,
+                    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> float:
+        """The height ``text`` takes; ``align``, the alignment it is painted with, changes no
+        line break: given, the layout measured is the one painted."""
         if not text:
             return self.line_height(font)
-        return max(self.flow(text, font, width).height, self.line_height(font))
+        return max(self.flow(text, font, width, align).height, self.line_height(font))
 
     def text_width(self, text: str, font: QFont) -> float:
         return self.metrics(font).horizontalAdvance(printable(text, font))

@@ -97,12 +97,13 @@ class Table(Block):
     def _small_font(self, doc: Doc) -> QFont:
         return doc.font(self.size * 0.85, condensed=self.condensed)
 
-    def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont) -> float:
+    def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont,
+                     align: Qt.AlignmentFlag) -> float:
         _px, py = self._pads(doc)
         text_w = self._text_w(doc, cell, width)
-        h = doc.text_height(cell.text, font, text_w) if cell.text else 0.0
+        h = doc.text_height(cell.text, font, text_w, align) if cell.text else 0.0
         if cell.small:
-            h += doc.text_height(cell.small, self._small_font(doc), text_w)
+            h += doc.text_height(cell.small, self._small_font(doc), text_w, align)
         if cell.draw:
             h = max(h, doc.mm(cell.draw_mm))
         return h + 2 * py
@@ -118,7 +119,7 @@ class Table(Block):
 
     def _header_row_height(self, doc: Doc, width: float) -> float:
         font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
-        return max(self._cell_height(doc, Cell(c.title), w, font)
+        return max(self._cell_height(doc, Cell(c.title), w, font, c.align)
                    for c, w in zip(self.columns, self._widths(width)))
 
     def row_height(self, doc: Doc, width: float, index: int) -> float:
@@ -126,9 +127,10 @@ class Table(Block):
         if key not in self._heights:
             widths = self._widths(width)
             h = 0.0
-            for value, w in zip(self.rows[index], widths):
+            for value, w, col in zip(self.rows[index], widths, self.columns):
                 cell = _cell(value)
-                h = max(h, self._cell_height(doc, cell, w, self._cell_font(doc, cell)))
+                h = max(h, self._cell_height(doc, cell, w, self._cell_font(doc, cell),
+                                             col.align))
             self._heights[key] = h
         return self._heights[key]
 
@@ -245,12 +247,13 @@ class Table(Block):
                 font = doc.font(self.size, bold=cell.bold, mono=cell.mono, condensed=self.condensed)
                 text_top = cy + py
                 if cell.draw and not cell.small:  # centre one line of text on the drawing
-                    text_top += max(0.0, (doc.mm(cell.draw_mm) - doc.text_height(cell.text, font, tw)) / 2)
+                    text_top += max(0.0, (doc.mm(cell.draw_mm)
+                                           - doc.text_height(cell.text, font, tw, col.align)) / 2)
                 if cell.text:
                     doc.draw_text(painter, QRectF(tx, text_top, tw, rh), cell.text, font,
                                   cell.colour, col.align)
                 if cell.small:
-                    th = doc.text_height(cell.text, font, tw) if cell.text else 0.0
+                    th = doc.text_height(cell.text, font, tw, col.align) if cell.text else 0.0
                     doc.draw_text(painter, QRectF(tx, text_top + th, tw, rh), cell.small,
                                   doc.font(self.size * 0.85, condensed=self.condensed), MUTED, col.align)
                 cx += w

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.photos import Photo
 from imsmap.services.photos import MAX_CAPTION, Photos
 from imsmap.services.records import Records
-from imsmap.ui.wording import muscle_name, numeric_datetime
+from imsmap.ui.wording import muscle_name, numeric_datetime, vocabulary
 
 NO_SITE = -1
 
@@ -69,7 +69,7 @@ class PhotoViewer(QDialog):
         for s in records.read.sites_for_session(photo.session_id):
             self.site.addItem(self.tr("site {number} · {muscle} ({side})").format(
                 number=s.seq, muscle=self._muscle_name(s.muscle_id),
-                side=QCoreApplication.translate("Vocabulary", s.side.label).lower())
+                side=vocabulary("Side", s.side.label).lower())
                 + (f" {s.level}" if s.level else ""), s.id)
         index = self.site.findData(photo.site_id if photo.site_id is not None else NO_SITE)
         self.site.setCurrentIndex(max(index, 0))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Q
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -148,11 +149,14 @@ class CompareView(QWidget):
         self.view_box = QComboBox()
         for box in (self.before, self.after, self.view_box):
             box.currentIndexChanged.connect(self._recompute)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Earlier:")))
-        top.addWidget(self.before, 1)
-        top.addWidget(QLabel(self.tr("Later:")))
-        top.addWidget(self.after, 1)
+        # One chooser a row: side by side, the later visit's words were cut in French at
+        # 1366 px (« #10  25 nov. 2026, douleur 2 »).
+        top = QGridLayout()
+        top.addWidget(QLabel(self.tr("Earlier:")), 0, 0)
+        top.addWidget(self.before, 0, 1)
+        top.addWidget(QLabel(self.tr("Later:")), 1, 0)
+        top.addWidget(self.after, 1, 1)
+        top.setColumnStretch(1, 1)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)

@@ -48,7 +48,12 @@ from imsmap.domain.progress import (
 )
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
-from imsmap.render.overlay import earlier_markers, paint_overlay, paint_overlay_legend
+from imsmap.render.overlay import (
+    VERTICAL_TEXT,
+    earlier_markers,
+    paint_overlay,
+    paint_overlay_legend,
+)
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services.changes import Change
 from imsmap.services.history import PatientHistories
@@ -68,6 +73,7 @@ FADING = ((QT_TRANSLATE_NOOP("ProgressPanel", "No fading"), 0.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 4 weeks"), 28.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 8 weeks"), 56.0))
 HEAT_PIXELS_PER_UNIT = 0.6
+CHART_MIN_WIDTH = 250  # the Chart view's body chart, beside its legend
 
 
 class Deferred(enum.Enum):
@@ -168,20 +174,30 @@ class HistoryChart(QWidget):
         self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
         self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
+        # No narrower than a body chart (1:2) at the height a laptop gives it: narrower, the
+        # chart and its markers shrink for nothing. It is the tab's minimum width with the
+        # legend, and so the panel's, for which the window's progress room folds the patients
+        # column on a 1366 px screen (ui.progress_room).
+        self.canvas.setMinimumWidth(CHART_MIN_WIDTH)
         self.legend = _LegendStrip(self)
         for w in (self.view_box, self.fading):
             w.currentIndexChanged.connect(self._changed)
         for w in (self.earlier, self.heat):
             w.toggled.connect(self._changed)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Chart:")))
-        bar.addWidget(self.view_box, 1)
-        bar.addWidget(self.earlier)
-        bar.addWidget(self.heat)
-        bar.addWidget(self.fading)
+        # Two rows: the chart and its earlier sites; the heat map and its fading. On one row
+        # the view's name was cut (« Vue postér… ») beside the French words at 1366 px.
+        which = QHBoxLayout()
+        which.addWidget(QLabel(self.tr("Chart:")))
+        which.addWidget(self.view_box, 1)
+        which.addWidget(self.earlier)
+        heat = QHBoxLayout()
+        heat.addWidget(self.heat)
+        heat.addWidget(self.fading)
+        heat.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(which)
+        layout.addLayout(heat)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
         body.addWidget(self.legend)
@@ -284,6 +300,8 @@ class HistoryChart(QWidget):
 class _LegendStrip(QWidget):
     """The marker and heat legends, in a column beside the (tall, narrow) body chart."""
 
+    LINE = 26.0  # one line of the legends
+
     def __init__(self, owner: HistoryChart):
         super().__init__(owner)
         self.owner = owner
@@ -303,13 +321,16 @@ class _LegendStrip(QWidget):
                 ages.append((1, self.tr("last time")))
             if n_earlier > 2:
                 ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
-            height = 26.0 * (2 + 4 + len(ages))
+            height = self.LINE * (2 + 4 + len(ages))
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
                                  oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
             if self.owner.heat.isChecked():
                 self.owner.heat_grid()  # its top of the scale
-                paint_heat_legend(painter, QRectF(8, height + 24, w - 4, 60), self.vmax,
-                                  title=self.tr("Heat: grasp summed"))
+                # A third heading under « Préhension » and « Séances », as large and bold,
+                # its title on two lines where the column is too narrow for one.
+                paint_heat_legend(painter, QRectF(8, height + 24, w - 4, self.LINE * 4),
+                                  self.vmax, title=self.tr("Heat: grasp summed"),
+                                  text_size=self.LINE * VERTICAL_TEXT, bold_title=True)
         painter.end()
 
 

@@ -130,7 +130,7 @@ class SegmentPanel(QWidget):
             for col, side in ((1, Side.LEFT), (3, Side.RIGHT)):
                 cell = row.side(side) if row else RootSide()
                 mid = row.side(Side.MIDLINE) if row else RootSide()
-                self._fill(index, col, cell, mid)
+                self._fill(index, col, cell, mid, by_root=root != UNLEVELLED)
             names = ", ".join(catalogue.get(m).display_name(language()) for m in row.muscles) \
                 if row else ""
             muscles = QTableWidgetItem(names)
@@ -145,11 +145,14 @@ class SegmentPanel(QWidget):
             self.table.scrollToItem(self.table.item(treated[-1], 0))
             self.table.scrollToItem(self.table.item(treated[0], 0))
 
-    def _fill(self, row: int, col: int, cell: RootSide, midline: RootSide) -> None:
+    def _fill(self, row: int, col: int, cell: RootSide, midline: RootSide, *,
+              by_root: bool = True) -> None:
         count = cell.count + midline.count
-        sites = QTableWidgetItem(
-            f"{count}  ({cell.dominant + midline.dominant}d {cell.contributing + midline.contributing}c)"
-            if count else "")
+        # Dominant and contributing say how a site counts for a root; the last row's sites
+        # count for none, so they show their number alone.
+        split = f"  ({cell.dominant + midline.dominant}d " \
+            f"{cell.contributing + midline.contributing}c)" if by_root else ""
+        sites = QTableWidgetItem(f"{count}{split}" if count else "")
         sites.setData(Qt.ItemDataRole.UserRole, count)
         self.table.setItem(row, col, sites)
         grades = [a + b for a, b in zip(cell.grades, midline.grades)]
