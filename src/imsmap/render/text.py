@@ -118,10 +118,12 @@ def _glyph_halo(raw: QRawFont, glyph: int) -> QPainterPath:
 def _halo_parts(text: str, bold: bool) -> tuple[QPainterPath, ...]:
     """The halo of ``text`` at the base size: its glyphs' halos where ``addText`` puts the
     glyphs (the same layout: QTextLayout's glyph runs), each part the union of those whose
-    boxes meet, as a rule a word. Filled part by part, a line's halo paints what it would as
-    one path; but Qt's rasteriser goes over an outline again for each band of rows it fits in
-    its memory, and a whole line's is long: the spinal chart's key at "fit" took 3.1 ms as
-    four paths, 1.1 ms a word at a time, with the same pixels."""
+    boxes meet, as a rule a word. Qt's rasteriser goes over an outline again for each band of
+    rows it fits in its memory, and a whole line's is long: the spinal chart's key at "fit"
+    took 3.1 ms as four paths, 1.1 ms a word at a time. Filled part by part, a line's halo
+    paints what it does as one path but where two words' halos come within a pixel of each
+    other, small on screen: there a few edge pixels (at most about ten a line) are a shade
+    lighter (up to about 45/255), blended twice."""
     layout = QTextLayout(text, _base_font(bold))
     layout.beginLayout()
     line = layout.createLine()
