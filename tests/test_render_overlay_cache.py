@@ -146,3 +146,92 @@ def test_sprites_at_whole_pixels_are_where_the_raster_engine_puts_them(qapp):
     p.end()
     a, b = _arrays(fast, exact)
     assert (a != 255).any() and np.array_equal(a, b)
+
+
+def _frame(chart: ChartPainter, scale: float, marker_scale: float) -> np.ndarray:
+    image = QImage(int(1000 * scale), int(2000 * scale), QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    p = QPainter(image)
+    p.translate(3.3, 1.7)
+    p.scale(scale, scale)
+    paint_overlay(p, chart, MARKERS, (), oldest=4, scale=marker_scale, sprites=True)
+    p.end()
+    return _arrays(image)[0]
+
+
+def test_a_zoom_step_that_keeps_the_markers_size_on_screen_reuses_their_sprites(qapp):
+    # The window keeps markers the same size on screen over most of its zoom range (twice the
+    # scale, half the marker size): a zoom step there paints no sprite again, and they are the
+    # pixels of the markers painted afresh at that scale.
+    from imsmap.render import overlay
+
+    chart = ChartPainter(VIEW, "posterior")
+    first = overlay.marker_sprite(chart, 0.3, 2, 0.55, (0.6, 1.0))
+    assert overlay.marker_sprite(chart, 0.3, 2, 0.275, (1.2, 1.0)) is first
+    assert overlay.marker_sprite(chart, 0.3, 2, 0.55, (1.2, 1.0)) is not first  # larger
+
+    _frame(chart, 0.6, 1.0)
+    reused = _frame(chart, 1.2, 0.5)  # every sprite taken from the step before
+    fresh = _frame(ChartPainter(VIEW, "posterior"), 1.2, 0.5)
+    assert (reused != 255).any() and np.array_equal(reused, fresh)
+
+    # each sprite is the marker as painted by the chart painter at that scale (faded colours)
+    reference = QImage(first.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    reference.fill(QColor(0, 0, 0, 0))
+    p = QPainter(reference)
+    p.translate(first.width() / 2, first.height() / 2)
+    p.scale(1.2, 1.2)
+    faded = ChartPainter(VIEW, "posterior")
+    faded.style = overlay.faded_style(faded.style, 0.3)
+    faded.paint_marker(p, 0.0, 0.0, None, 2, scale=0.275)
+    p.end()
+    a, b = _arrays(first, reference)
+    assert (b != 0).any() and np.abs(a - b).max() == 0
+
+
+def test_markers_put_in_order_once_paint_as_the_markers_themselves(qapp):
+    from imsmap.render.overlay import EarlierMarkers
+
+    chart = ChartPainter(VIEW, "posterior")
+    prepared = EarlierMarkers(MARKERS, 4)
+    for sprites in (True, False):
+        images = []
+        for earlier in (MARKERS, prepared):
+            image = QImage(600, 1200, QImage.Format.Format_RGB32)
+            image.fill(QColor("#ffffff"))
+            p = QPainter(image)
+            p.scale(0.6, 0.6)
+            paint_overlay(p, chart, earlier, (), oldest=4, sprites=sprites)
+            p.end()
+            images.append(image)
+        a, b = _arrays(*images)
+        assert (a != 255).any() and np.array_equal(a, b)
+
+
+def test_sprites_beyond_the_part_painted_are_not_drawn(qapp):
+    # Zoomed in, the window's overlay picture holds the part of the chart in view: markers
+    # beyond it (or beyond a clip) are not blitted, and what shows is the same.
+    drawn = []
+
+    class Counting(QPainter):
+        def drawImage(self, *args):  # noqa: N802 - Qt's name
+            drawn.append(args)
+            super().drawImage(*args)
+
+    chart = ChartPainter(VIEW, "posterior")
+    whole = _arrays(_paint(True))[0]
+    for clip in (None, (0, 0, 300, 150)):
+        drawn.clear()
+        part = QImage(300, 300, QImage.Format.Format_RGB32)
+        part.fill(QColor("#ffffff"))
+        p = Counting(part)
+        if clip is not None:
+            p.setClipRect(*clip)
+        p.translate(3.3, 1.7)
+        p.scale(0.6, 0.6)
+        paint_overlay(p, chart, MARKERS, (), oldest=4, sprites=True)
+        p.end()
+        height = 300 if clip is None else 150
+        shown = _arrays(part)[0][:height, : 300 * 4]
+        assert (shown != 255).any() and np.array_equal(shown, whole[:height, : 300 * 4])
+        assert 0 < len(drawn) < (40 if clip is None else 20)  # of 100 markers

@@ -7,6 +7,7 @@ a widget alike. All colours are opaque (see render.style).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -135,11 +136,27 @@ def _joined(ds: tuple[str, ...]) -> QPainterPath:
     return painter_paths(ds)
 
 
+@lru_cache(maxsize=4096)
+def _apart(ds: tuple[str, ...]) -> tuple[QPainterPath, ...]:
+    """Several path strings, a path each, made once per process (a region's fibres)."""
+    return tuple(painter_path(d) for d in ds)
+
+
+def _device_scale(painter: QPainter) -> float:
+    """Device pixels per unit of the painter's coordinates (the larger of its two axes')."""
+    t = painter.deviceTransform()
+    return max(math.hypot(t.m11(), t.m21()), math.hypot(t.m12(), t.m22()))
+
+
 def _get(marker: Any, key: str, default: Any = None) -> Any:
     if isinstance(marker, Mapping):
         return marker.get(key, default)
     return getattr(marker, key, default)
 
+
+# Fibre lines wider than this many device pixels are stroked a line at a time, narrower ones as
+# one path a muscle (ChartPainter._paint_fibres says why).
+FIBRES_APART_ABOVE_PX = 1.0
 
 # A detail of this kind is a bone drawn under the muscle regions (they lie on it), not over them.
 UNDERLAY = "underlay"
@@ -190,6 +207,9 @@ class ChartPainter:
         # are lit (the repaints of a hover, of a marker, while one selection stays).
         self._emphasis_clip: tuple[tuple, QPainterPath] | None = None
         self._text_boxes: dict[tuple, QRectF] = {}
+        # _plain_look's pens and fills, for the style they were made in
+        self._plain_looks: tuple[ChartStyle | None, dict[str, tuple[QColor, QPen, QPen]]] = (
+            None, {})
 
     def speak(self, atlas: Any, language: str) -> ChartPainter:
         """Paint the atlas's words on this chart (its title, the landmarks' names, its notes)
@@ -300,9 +320,10 @@ class ChartPainter:
         # bones that the muscles lie on (the sacrum under the sacral multifidus, the atlas under the
         # suboccipital muscles): over the ghosted layer above, under this layer's muscles
         self._paint_bones(painter, under)
-        vector = not is_raster(painter)
+        raster = is_raster(painter)
+        apart = raster and self._fibres_wide(painter)
         for r in self._reaching(self.regions(), within):
-            self._paint_region(painter, r, highlight, hover, dim, vector)
+            self._paint_region(painter, r, highlight, hover, dim, raster, apart)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -354,9 +375,10 @@ class ChartPainter:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
-        vector = not is_raster(painter)
+        raster = is_raster(painter)
+        apart = raster and self._fibres_wide(painter)
         for r in self._reaching(shown, area):
-            self._paint_region(painter, r, highlight, hover, frozenset(), vector)
+            self._paint_region(painter, r, highlight, hover, frozenset(), raster, apart)
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -407,13 +429,42 @@ class ChartPainter:
         return size * 4.0
 
     def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
-                      dim: frozenset, vector: bool) -> None:
-        """``vector``: whether ``painter`` writes vectors, not pixels (not is_raster: asked once
-        by the caller, not for each of a chart's hundreds of regions)."""
-        s = self.style
+                      dim: frozenset, raster: bool, fibres_apart: bool) -> None:
+        """One muscle. ``raster``: the painter paints pixels (is_raster); ``fibres_apart``:
+        its fibres are stroked a line at a time (_paint_fibres); both asked once a paint."""
         path = self.region_path(r.id)
         lit = r.id in highlight or r.muscle in highlight
         dimmed = (r.id in dim or r.muscle in dim) and not lit
+        if lit or dimmed or r.id == hover:
+            fill, fibre, line = self._region_look(r, lit, dimmed, r.id == hover)
+        else:
+            fill, fibre, line = self._plain_look(r)
+        if r.fibres and not raster:
+            # A PDF writes every path it is given, and the outline is the bulk of a muscle:
+            # the clip the fibres need is filled instead of writing the outline once more to
+            # fill it (the fill's edge, clipped rather than filled, lies under the stroke).
+            painter.save()
+            painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+            painter.fillRect(path.boundingRect(), fill)
+            self._paint_fibres(painter, r, fibre, apart=False)
+            painter.restore()
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawPath(path)
+            if r.fibres:
+                painter.save()
+                painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+                self._paint_fibres(painter, r, fibre, apart=fibres_apart)
+                painter.restore()
+        painter.setPen(line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+    def _region_look(self, r: Region, lit: bool, dimmed: bool, hovered: bool
+                     ) -> tuple[QColor, QPen, QPen]:
+        """A region's fill, fibre pen and outline pen in this painter's style."""
+        s = self.style
         fill = s.muscle_fill(r.muscle, deep=self.is_deep)
         fibre = QColor(s.fibre)
         line = QColor(s.muscle_line)
@@ -424,37 +475,43 @@ class ChartPainter:
         elif dimmed:
             fill, fibre, line = (QColor(s.dim_fill), blend(s.dim_fill, s.fibre, 0.3),
                                  blend(s.dim_fill, s.muscle_line, 0.4))
-        if r.id == hover and not lit:
+        if hovered and not lit:
             fill = blend(fill, s.background, 0.25)
-        if r.fibres and vector:
-            # A PDF writes every path it is given, and the outline is the bulk of a muscle:
-            # the clip the fibres need is filled instead of writing the outline once more to
-            # fill it (the fill's edge, clipped rather than filled, lies under the stroke).
-            painter.save()
-            painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-            painter.fillRect(path.boundingRect(), fill)
-            self._paint_fibres(painter, r, fibre)
-            painter.restore()
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawPath(path)
-            if r.fibres:
-                painter.save()
-                painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-                self._paint_fibres(painter, r, fibre)
-                painter.restore()
-        painter.setPen(QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        return (fill, QPen(fibre, s.fibre_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
+                QPen(line, s.muscle_width * (1.6 if lit else 1.0), Qt.PenStyle.SolidLine,
+                     Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
 
-    def _paint_fibres(self, painter: QPainter, r: Region, colour: QColor) -> None:
-        """The region's fibres, in the clip its caller set to the region."""
-        painter.setPen(QPen(colour, self.style.fibre_width, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
+    def _plain_look(self, r: Region) -> tuple[QColor, QPen, QPen]:
+        """_region_look of a region neither lit, dimmed nor hovered: made once per region and
+        style, not at every paint (a chart paints about 140 muscles at each zoom step)."""
+        if self._plain_looks[0] is not self.style:
+            self._plain_looks = (self.style, {})
+        looks = self._plain_looks[1]
+        look = looks.get(r.id)
+        if look is None:
+            look = looks[r.id] = self._region_look(r, False, False, False)
+        return look
+
+    def _fibres_wide(self, painter: QPainter) -> bool:
+        """Whether a fibre line is wider than a device pixel on this painter."""
+        return self.style.fibre_width * _device_scale(painter) > FIBRES_APART_ABOVE_PX
+
+    def _paint_fibres(self, painter: QPainter, r: Region, pen: QPen, apart: bool) -> None:
+        """The region's fibres, in the clip its caller set to the region.
+
+        As one path (one call for its ~16 lines) while a line is at most a device pixel wide:
+        Qt then draws each line on its own as a hairline. Wider (zoomed in: from about 2.3
+        times "fit" in the window), Qt fills the outline of each stroke, and the outline of
+        lines spread over a whole muscle is far dearer to fill than each line's alone (the
+        rasteriser goes over the whole outline again for each band of rows it fits in its
+        memory): a line at a time, the same pixels, a quarter of the time at 3 and 6 times."""
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.fibre_path(r))
+        if apart:  # on a raster device, lines wider than a device pixel (_fibres_wide)
+            for line in _apart(r.fibres):
+                painter.drawPath(line)
+        else:
+            painter.drawPath(self.fibre_path(r))
 
     def _paint_details(self, painter: QPainter, contours: list) -> None:
         s = self.style

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from math import floor
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter
@@ -24,6 +23,7 @@ from imsmap.render.style import ChartStyle, blend
 
 __all__ = [
     "EARLIER_SCALE",
+    "EarlierMarkers",
     "LAST_SCALE",
     "VERTICAL_TEXT",
     "OverlayMarker",
@@ -91,7 +91,8 @@ def earlier_markers(history: History, today_id: int | None, view_id: str, *,
     return out
 
 
-def paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
+def paint_overlay(painter: QPainter, chart: ChartPainter,
+                  earlier: Iterable[OverlayMarker] | EarlierMarkers,
                   today: Iterable[Site] = (), *, oldest: int | None = None,
                   scale: float = 1.0, selected: int | None = None,
                   sprites: bool | None = None) -> None:
@@ -99,34 +100,55 @@ def paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[Over
 
     Last time's markers are drawn at ``LAST_SCALE``, older ones at ``EARLIER_SCALE`` of
     today's size; ``scale`` multiplies all of them (for small renderings).
-    oldest: the age that gets the palest fade (default: the oldest marker given).
+    earlier: the markers, or the same already put in paint order (`EarlierMarkers`: what a
+    view that repaints them often keeps while they stay the same).
+    oldest: the age that gets the palest fade (default: the oldest marker given; ignored for
+    an `EarlierMarkers`, which has its own).
     selected: a site id of today's to show selected.
     sprites: draw the earlier markers as images rendered once per look at the device's
     resolution (thousands of them in a frame); None: on screen and into images yes, into a
     PDF, a picture or an SVG never (they stay vector there).
     """
-    _paint_overlay(painter, chart, earlier, today, oldest, scale, selected, sprites)
+    if not isinstance(earlier, EarlierMarkers):
+        earlier = EarlierMarkers(earlier, oldest)
+    _paint_overlay(painter, chart, earlier, today, scale, selected, sprites)
 
 
-def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[OverlayMarker],
-                   today: Iterable[Site], oldest: int | None, scale: float,
-                   selected: int | None, sprites: bool | None = None) -> None:
-    markers = sorted(earlier, key=lambda m: -m.age)
-    if oldest is None:
-        oldest = max((m.age for m in markers), default=1)
-    device = _sprite_scale(painter) if sprites is not False and markers else None
+class EarlierMarkers:
+    """Earlier markers in paint order (oldest first, so the most recent lie on top), each with
+    its look: made once for a set of markers, painted at any scale. Each look (an age and a
+    grasp: its fade, its colour, its size) is listed once; ``look_of[i]`` is marker i's."""
+
+    def __init__(self, markers: Iterable[OverlayMarker], oldest: int | None = None):
+        self.markers = sorted(markers, key=lambda m: -m.age)
+        if oldest is None:
+            oldest = max((m.age for m in self.markers), default=1)
+        self.oldest = oldest
+        index: dict[tuple[int, int | None], int] = {}
+        self.look_of: list[int] = [index.setdefault((m.age, m.grasp), len(index))
+                                   for m in self.markers]
+        # (fade, grasp, size as a fraction of today's markers) of each look
+        self.looks: list[tuple[float, int | None, float]] = [
+            (age_fade(age, oldest), grasp, LAST_SCALE if age <= 1 else EARLIER_SCALE)
+            for age, grasp in index]
+        self.xs = [m.x for m in self.markers]
+        self.ys = [m.y for m in self.markers]
+
+    def __len__(self) -> int:
+        return len(self.markers)
+
+
+def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: EarlierMarkers,
+                   today: Iterable[Site], scale: float, selected: int | None,
+                   sprites: bool | None = None) -> None:
+    device = _sprite_scale(painter) if sprites is not False and len(earlier) else None
     if device is not None:
-        _paint_sprites(painter, chart, markers, oldest, scale, device)
-        markers = []
-    by_age: dict[int, ChartPainter] = {}
-    for m in markers:
-        faded = by_age.get(m.age)
-        if faded is None:
-            faded = copy.copy(chart)  # shares the view and cached paths; only the style differs
-            faded.style = faded_style(chart.style, age_fade(m.age, oldest))
-            by_age[m.age] = faded
-        size = LAST_SCALE if m.age <= 1 else EARLIER_SCALE
-        faded.paint_marker(painter, m.x, m.y, None, m.grasp, scale=scale * size)
+        _paint_sprites(painter, chart, earlier, scale, device)
+    else:
+        for m, look in zip(earlier.markers, earlier.look_of):
+            fade, grasp, size = earlier.looks[look]
+            _faded(chart, fade).paint_marker(painter, m.x, m.y, None, grasp,
+                                             scale=scale * size)
     for site in today:
         if site.planned:
             chart.paint_marker(painter, site.x, site.y, site.seq, None, planned=True,
@@ -138,6 +160,7 @@ def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: Iterable[Ove
 
 # -- earlier markers as sprites ----------------------------------------------------------------
 _SPRITES_MAX = 4000  # cached marker images per chart painter (a few hundred in practice)
+_FADES_MAX = 1000  # faded painters per chart painter (one per age shown, for each number shown)
 
 
 def _sprite_scale(painter: QPainter) -> tuple[float, float] | None:
@@ -155,61 +178,106 @@ def _sprite_scale(painter: QPainter) -> tuple[float, float] | None:
     return k, dpr or 1.0
 
 
+class _Looks:
+    """A chart painter's faded painters (one per fade) and marker sprites, for its style."""
+
+    def __init__(self, style: ChartStyle):
+        self.style = style
+        self.painters: dict[float, ChartPainter] = {}
+        self.sprites: dict[tuple, QImage] = {}
+
+
+def _looks(chart: ChartPainter) -> _Looks:
+    looks = chart.__dict__.get("_overlay_looks")
+    if looks is None or looks.style is not chart.style:  # a new style: new colours
+        looks = chart.__dict__["_overlay_looks"] = _Looks(chart.style)
+    return looks
+
+
+def _faded(chart: ChartPainter, fade: float) -> ChartPainter:
+    """The chart painter with its markers' colours faded ``fade`` of the way to the
+    background: made once per fade (a hundred visits shown: a hundred fades), not per marker."""
+    painters = _looks(chart).painters
+    faded = painters.get(fade)
+    if faded is None:
+        faded = copy.copy(chart)  # shares the view and cached paths; only the style differs
+        faded.style = faded_style(chart.style, fade)
+        if len(painters) >= _FADES_MAX:
+            painters.clear()
+        painters[fade] = faded
+    return faded
+
+
 def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: float,
-            device: tuple[float, float]) -> QImage:
+                  device: tuple[float, float]) -> QImage:
     """One earlier marker (no number) as an image at the device's resolution, its centre in
-    the middle; cached on the chart painter, keyed by everything that changes its pixels."""
+    the middle; cached on the chart painter, keyed by everything that changes its pixels.
+
+    Its pixels depend on ``size`` and the scale only through their product, the marker's
+    size in device pixels: the window keeps markers the same size on screen over most of its
+    zoom range (chart_scene.MIN/MAX_MARKER_RADIUS_PX), so a zoom step there reuses them."""
     k, dpr = device
-    cache = chart.__dict__.setdefault("_overlay_sprites", {})
-    key = (id(chart.style), round(fade, 6), grasp, round(size, 6), round(k * dpr, 6))
-    found = cache.get(key)
-    if found is not None and found[0] is chart.style:
-        return found[1]
-    faded = copy.copy(chart)
-    faded.style = faded_style(chart.style, fade)
-    px = k * dpr
-    extent = (chart.style.marker_radius + 1.5) * size * px + 2.0
+    px = size * k * dpr  # device pixels per view unit of a marker of size 1
+    sprites = _looks(chart).sprites
+    key = (round(fade, 6), grasp, round(px, 6), dpr)
+    image = sprites.get(key)
+    if image is not None:
+        return image
+    extent = (chart.style.marker_radius + 1.5) * px + 2.0
     side = 2 * int(extent + 1)
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     p = QPainter(image)
     p.translate(side / 2, side / 2)
     p.scale(px, px)
-    faded.paint_marker(p, 0.0, 0.0, None, grasp, scale=size)
+    _faded(chart, fade).paint_marker(p, 0.0, 0.0, None, grasp)
     p.end()
     image.setDevicePixelRatio(dpr)
-    if len(cache) >= _SPRITES_MAX:
-        cache.clear()
-    cache[key] = (chart.style, image)
+    if len(sprites) >= _SPRITES_MAX:
+        sprites.clear()
+    sprites[key] = image
     return image
 
 
-def _paint_sprites(painter: QPainter, chart: ChartPainter, markers: Sequence[OverlayMarker],
-                   oldest: int, scale: float, device: tuple[float, float]) -> None:
-    """The earlier markers, oldest first, each its sprite blitted unscaled at its place."""
+def _paint_sprites(painter: QPainter, chart: ChartPainter, earlier: EarlierMarkers,
+                   scale: float, device: tuple[float, float]) -> None:
+    """The earlier markers, oldest first, each its look's sprite blitted unscaled at its
+    place: per frame, a sprite per look (cached) and a blit per marker that can show (zoomed
+    in, most of them are beyond the part painted)."""
+    import numpy as np  # only where a history is shown (see render.heatmap)
+
     t = painter.combinedTransform()
     k, dx, dy = t.m11(), t.dx(), t.dy()
     dpr = device[1]
-    looks: dict[tuple[int, int | None], tuple[QImage, float]] = {}
-    draw = painter.drawImage
-    # The raster engine puts an unscaled image at the nearest whole device pixel. At a pixel
-    # ratio of 1 that is the nearest whole pixel here, and drawImage(int, int, image) gives the
-    # same pixels (tests/test_render_overlay_cache.py) at under half the cost of building a
-    # QPointF for each of thousands of markers.
-    whole_pixels = dpr == 1.0
+    images = [marker_sprite(chart, fade, grasp, scale * size, device)
+              for fade, grasp, size in earlier.looks]
+    look_of = np.asarray(earlier.look_of, dtype=np.intp)
+    half = np.array([image.width() / (2 * dpr) for image in images])[look_of]
+    xs = np.asarray(earlier.xs) * k + dx - half
+    ys = np.asarray(earlier.ys) * k + dy - half
     painter.save()
     painter.resetTransform()
-    for m in markers:
-        look = looks.get((m.age, m.grasp))
-        if look is None:
-            size = scale * (LAST_SCALE if m.age <= 1 else EARLIER_SCALE)
-            image = marker_sprite(chart, age_fade(m.age, oldest), m.grasp, size, device)
-            look = looks[(m.age, m.grasp)] = (image, image.width() / (2 * dpr))
-        image, half = look
-        x, y = m.x * k + dx - half, m.y * k + dy - half
-        if whole_pixels:
-            draw(floor(x + 0.5), floor(y + 0.5), image)
-        else:
+    # The painter's device (a widget, an image): an image at a pixel ratio over 1 counts its
+    # size in pixels, more than shows, which only leaves fewer markers out.
+    target = painter.device()
+    shown = QRectF(0, 0, target.width(), target.height())
+    if painter.hasClipping():
+        shown = shown.intersected(painter.clipBoundingRect())
+    can_show = ((xs < shown.right()) & (xs + 2 * half > shown.left())
+                & (ys < shown.bottom()) & (ys + 2 * half > shown.top()))
+    xs, ys = xs[can_show], ys[can_show]
+    each = [images[i] for i in look_of[can_show].tolist()]
+    draw = painter.drawImage
+    if dpr == 1.0:
+        # The raster engine puts an unscaled image at the nearest whole device pixel. At a
+        # pixel ratio of 1 that is the nearest whole pixel here, and drawImage(int, int, image)
+        # gives the same pixels (tests/test_render_overlay_cache.py) at under half the cost of
+        # building a QPointF for each of thousands of markers.
+        for x, y, image in zip(np.floor(xs + 0.5).astype(np.int64).tolist(),
+                               np.floor(ys + 0.5).astype(np.int64).tolist(), each):
+            draw(x, y, image)
+    else:
+        for x, y, image in zip(xs.tolist(), ys.tolist(), each):
             draw(QPointF(x, y), image)
     painter.restore()
 

@@ -233,6 +233,9 @@ class RegionItem(QGraphicsPathItem):
         if isinstance(tooltip, str):
             self.setToolTip(tooltip)
         self.setZValue(Z_REGION)
+        # It paints nothing: the view then skips it when it paints (no call into Python for
+        # each of a chart's ~140 muscles at every frame); hit tests and hover still use shape().
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self._press_screen: QPointF | None = None
 
     def shape(self) -> QPainterPath:

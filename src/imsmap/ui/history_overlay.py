@@ -25,7 +25,7 @@ from imsmap.domain.models import Session
 from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_image, heat_vmax
-from imsmap.render.overlay import OverlayMarker, paint_overlay
+from imsmap.render.overlay import EarlierMarkers, OverlayMarker, paint_overlay
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
@@ -106,6 +106,7 @@ class HistoryOverlayItem(QGraphicsItem):
         self._drawn: tuple[int, ...] = ()
         self._current_id: int | None = None
         self._heat: QImage | None = None
+        self._earlier: EarlierMarkers | None = None  # the markers in paint order, made once
         self.heat_vmax = 3.0
         self.setZValue(Z_HISTORY)
         # Kept as a pixmap at screen resolution until its data or the zoom changes: a click,
@@ -128,6 +129,7 @@ class HistoryOverlayItem(QGraphicsItem):
             self._heat = None
         if changed or heat != self.heat_on or oldest != self.oldest or markers != self.markers:
             self.markers, self.oldest, self.heat_on = markers, oldest, heat
+            self._earlier = None
             self.update()  # only then: the cached picture stays valid otherwise
 
     def _draws_the_same(self, history: History, drawn: tuple[int, ...]) -> bool:
@@ -171,8 +173,9 @@ class HistoryOverlayItem(QGraphicsItem):
             # ones follow, a little larger than render.overlay's sizes so that a past strong
             # grasp still reads at a glance when the whole body is in view.
             scale = (getattr(scene, "marker_scale", 1.0) or 1.0) * EARLIER_BOOST
-            paint_overlay(painter, self.chart, self.markers, (), oldest=max(1, self.oldest),
-                          scale=scale)
+            if self._earlier is None:  # the same at every zoom step: made when they change
+                self._earlier = EarlierMarkers(self.markers, max(1, self.oldest))
+            paint_overlay(painter, self.chart, self._earlier, (), scale=scale)
 
 
 # -- the legend ---------------------------------------------------------------------------
