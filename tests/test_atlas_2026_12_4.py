@@ -22,7 +22,8 @@ from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.archive import archived_catalogue
 from imsmap.atlas.folder import bodycharts_folder
 from imsmap.domain.segments import segmental_summary
-from imsmap.render.chart_painter import label_text, text_path
+from imsmap.render.chart_labels import label_text
+from imsmap.render.chart_painter import text_path
 from imsmap.render.style import LIGHT
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services.context import open_records

@@ -1,7 +1,7 @@
 """The names printed on every sheet: none prints over another, every name says which muscle it is.
 
 Measured on the shipped views (the generated JSON) with the painter's own words and font
-(imsmap.render.chart_painter.label_text / text_path), each name with its white halo, in every
+(imsmap.render.chart_labels.label_text / text_path), each name with its white halo, in every
 language a chart is shown in: English, and French with its longer names, its place (the view's
 `placed`), its landmarks' names and its notes.
 """
@@ -21,14 +21,8 @@ from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.names import names_file_languages
 from imsmap.atlas.views import GroupName, load_views, parse_view
-from imsmap.render.chart_painter import (
-    ChartPainter,
-    chart_names,
-    group_text,
-    label_leader,
-    label_text,
-    text_path,
-)
+from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
+from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT
 
 VIEWS = load_views(validate=True)

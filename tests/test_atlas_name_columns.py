@@ -12,7 +12,8 @@ from PySide6.QtCore import QRectF
 
 from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.names import names_file_languages
-from imsmap.render.chart_painter import chart_names, group_text, label_leader, label_text, text_path
+from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
+from imsmap.render.chart_painter import text_path
 from imsmap.render.style import LIGHT
 
 LANGUAGES = ("en", *names_file_languages())

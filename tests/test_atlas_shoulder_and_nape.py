@@ -14,7 +14,8 @@ from PySide6.QtCore import QRectF
 
 from imsmap.atlas import geometry
 from imsmap.atlas.views import load_views
-from imsmap.render.chart_painter import label_text, text_path
+from imsmap.render.chart_labels import label_text
+from imsmap.render.chart_painter import text_path
 from imsmap.render.preview import render_view, title_path
 from imsmap.render.style import LIGHT
 

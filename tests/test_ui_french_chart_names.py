@@ -9,7 +9,8 @@ from PySide6.QtGui import QImage
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import i18n
-from imsmap.render.chart_painter import group_text, label_text, text_path
+from imsmap.render.chart_labels import group_text, label_text
+from imsmap.render.chart_painter import text_path
 
 
 @pytest.fixture
