@@ -203,8 +203,13 @@ def test_with_no_site_selected_the_needle_field_names_no_needle(qtbot, inspected
     qtbot.keyClick(window.chart.view, Qt.Key.Key_Escape)
     assert inspector.site is None and not inspector.preset.isEnabled()
     assert inspector.preset.currentText() == ""
+    # nor a size no needle has ("Ø 0.00 mm", "L 0 mm"): a dash, as the depth shows
+    assert (inspector.diameter.text(), inspector.length.text()) == \
+        (inspector.depth.specialValueText(),) * 2
     # selected again, it shows the site's needle
     window.edits.select_site(_site(records, session).id)
     site = _site(records, session)
     assert inspector.preset.currentText().replace(",", ".") == \
         f"{site.needle_diameter_mm:g} x {site.needle_length_mm:g} mm"
+    assert inspector.diameter.value() == site.needle_diameter_mm
+    assert inspector.length.text().replace(",", ".") == f"L {site.needle_length_mm:g} mm"

@@ -209,11 +209,14 @@ class SiteInspector(QFrame):
         self.diameter = _spin(2, 9.99, 0.01)
         self.diameter.setToolTip(self.tr("Needle diameter in millimetres (0.12-0.50)"))
         self.diameter.setPrefix("Ø ")
+        # No needle recorded (or no site): a dash, not "Ø 0.00 mm", a size no needle has.
+        self.diameter.setSpecialValueText(NONE_TEXT)
         self.diameter.valueChanged.connect(
             lambda v: self._save({"needle_diameter_mm": _number(v)}, "needle diameter", "needle"))
         self.length = _spin(0, 999, 5)
         self.length.setToolTip(self.tr("Needle length in millimetres (7-150)"))
         self.length.setPrefix("L ")
+        self.length.setSpecialValueText(NONE_TEXT)
         self.length.valueChanged.connect(
             lambda v: self._save({"needle_length_mm": _number(v)}, "needle length", "needle"))
         self.depth = _spin(0, 999, 1)
