@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from imsmap.domain.heat import HeatGrid
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle, blend
+from imsmap.render.text import text_width
 
 HEAT_TITLE = QT_TRANSLATE_NOOP("ChartLegend", "Grasp, summed over the sessions shown")
 MORE_GRASP = QT_TRANSLATE_NOOP("ChartLegend", "more grasp →")
@@ -338,7 +339,7 @@ def heat_legend_layout(rect: QRectF, vmax: float, title: str, more_grasp: str, d
     else:
         text_h = rect.height() / 3.0
         lines = [title]
-        if _width(title, text_h * CAP_OF_LINE, bold_title) * TITLE_SHRINK > width:
+        if text_width(title, text_h * CAP_OF_LINE, bold=bold_title) * TITLE_SHRINK > width:
             for _ in range(TITLE_LINES_MAX):
                 lines = wrap_words(title, text_h * CAP_OF_LINE, width, bold=bold_title)
                 rows = min(len(lines), TITLE_LINES_MAX) + 2
@@ -351,7 +352,7 @@ def heat_legend_layout(rect: QRectF, vmax: float, title: str, more_grasp: str, d
     texts = []
     y = rect.top() + text_h * 0.5
     for line in lines:
-        line_size = min(size, size * width / max(1e-6, _width(line, size, bold_title)))
+        line_size = min(size, size * width / max(1e-6, text_width(line, size, bold=bold_title)))
         texts.append(LegendText(line, line_size, (rect.left(), y), bold=bold_title))
         y += text_h
     bar = QRectF(rect.left(), y - text_h * 0.5, width, text_h * 0.9)
@@ -362,10 +363,10 @@ def heat_legend_layout(rect: QRectF, vmax: float, title: str, more_grasp: str, d
     texts += [zero, high]
     # "more grasp", centred, between the numbers with a gap of half a line on each side
     gap = text_h * 0.5
-    left = bar.left() + _width("0", size) + gap
-    right = bar.right() - _width(top, size) - gap
+    left = bar.left() + text_width("0", size) + gap
+    right = bar.right() - text_width(top, size) - gap
     more_size = size * 0.9
-    need = _width(more_grasp, more_size)
+    need = text_width(more_grasp, more_size)
     if need > right - left:
         more_size *= max(0.0, right - left) / need
     centre = min(max(bar.center().x(), left + need / 2), right - need / 2) \
@@ -375,17 +376,13 @@ def heat_legend_layout(rect: QRectF, vmax: float, title: str, more_grasp: str, d
     return HeatLegendLayout(bar, tuple(texts), below + text_h * 0.5 - rect.top())
 
 
-def _width(text: str, size: float, bold: bool = False) -> float:
-    return text_path(text, size, bold=bold, anchor="left").boundingRect().width()
-
-
 def wrap_words(text: str, size: float, width: float, *, bold: bool = False) -> list[str]:
     """``text`` in lines no wider than ``width`` at ``size``, broken between words (a word
     wider than the width alone on its line). Only at spaces: never at a no-break space (« :
     » in French keeps to its word)."""
     lines: list[str] = []
     for word in (w for w in text.split(" ") if w):
-        if lines and _width(f"{lines[-1]} {word}", size, bold) <= width:
+        if lines and text_width(f"{lines[-1]} {word}", size, bold=bold) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)

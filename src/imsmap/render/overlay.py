@@ -20,6 +20,7 @@ from imsmap.domain.progress import History
 from imsmap.domain.vocabulary import grasp_label
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import ChartStyle, blend
+from imsmap.render.text import text_width
 
 __all__ = [
     "EARLIER_SCALE",
@@ -372,8 +373,8 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
     for _ in range(2):
         r = row_h * 0.32 * k
         text_size = row_h * 0.3 * k
-        need = max(_text_width(head, text_size) + r * 1.6
-                   + sum(r * 1.4 + _text_width(t, text_size) + r * 2.4 for _, t in items)
+        need = max(text_width(head, text_size) + r * 1.6
+                   + sum(r * 1.4 + text_width(t, text_size) + r * 2.4 for _, t in items)
                    for head, items in rows)
         if need <= rect.width():
             break
@@ -405,7 +406,3 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
             faded.paint_marker(painter, x, y, None, 3, scale=scale * size)
         x = label(text, x + r * 1.4, y) + r * 2.4
     painter.restore()
-
-
-def _text_width(text: str, size: float) -> float:
-    return text_path(text, size, anchor="left").boundingRect().width()

@@ -40,7 +40,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-__all__ = ["HALO_WIDTH", "draw_text", "halo_outline", "is_raster", "text_path"]
+__all__ = ["HALO_WIDTH", "draw_text", "halo_outline", "is_raster", "text_path", "text_width"]
 
 FONT_FAMILY = "DejaVu Sans"
 BASE_PX = 100  # the size texts are laid out at; placed by a transform
@@ -92,6 +92,11 @@ def text_path(text: str, size: float, *, bold: bool = False, anchor: str = "cent
     anchor: center, left, right (vertically centred on ``at``).
     """
     return _placement(text, size, bold, anchor, at).map(_text_path_base(text, bold))
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text``'s outline (text_path) at cap height ``size``."""
+    return text_path(text, size, bold=bold, anchor="left").boundingRect().width()
 
 
 def _halo_stroker() -> QPainterPathStroker:

@@ -33,6 +33,7 @@ from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.heatmap import paint_heat_legend
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
+from imsmap.render.text import text_width
 from imsmap.ui.wording import numeric_date, short_date
 
 REPLAY_MS = 1300
@@ -110,7 +111,7 @@ class OverlayLegend(QWidget):
 
     @staticmethod
     def text_width(text: str, bold: bool = False) -> float:
-        return text_path(text, OverlayLegend.SIZE, anchor="left", bold=bold).boundingRect().width()
+        return text_width(text, OverlayLegend.SIZE, bold=bold)
 
     def needed_width(self) -> float:
         """The px the legend's words need on one row (0 when it shows none)."""
