@@ -198,6 +198,7 @@ def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
                         width_mm: float) -> list[Block]:
     style = PRINT_STYLE
     first, last = gm.first_last()
+    graded = (~np.isnan(gm.grasp)).sum(axis=1)
 
     def rows_of(cols: range, split: bool) -> list[Row]:
         rows = []
@@ -214,15 +215,15 @@ def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
                                   style.grasp_text_colour(g).name()))
             if not any(cells) and split:
                 continue  # not needled in these sessions: the other part shows it
-            change = ("—" if np.isnan(first[r]) else
-                      f"{int(first[r])}→{int(last[r])}")
+            # graded once: nothing to compare ("2→2" would read as a muscle not releasing)
+            change = ("—" if graded[r] < 2 else f"{int(first[r])}→{int(last[r])}")
             rows.append((target_label(records, target), cells, change))
         return rows
 
     foot = fill_in(translate(
         "ProgressMatrices", "Strongest grasp of the muscle (per side; paraspinal sites per "
         "level) in the session: %1; – needled, not graded; blank: not needled. First→last: the "
-        "first and the latest graded value."), [grasp_scale_text(_labels(records))])
+        "first and the latest graded value; — graded fewer than twice."), [grasp_scale_text(_labels(records))])
     return _matrix_parts(history, len(gm.session_ids),
                          translate("ProgressMatrices", "Grasp by muscle and session"), width_mm,
                          rows_of, foot, change_title=translate("ProgressMatrices", "First→ last"))
