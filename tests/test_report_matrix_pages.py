@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPdfWriter
 
 from imsmap.report.document import device_resolution
-from imsmap.report.layout import Doc, Heading, Paragraph, paginate
+from imsmap.report.layout import Block, Doc, Heading, Paragraph, paginate
 from imsmap.report.progress_matrices import WHOLE_ROWS, MatrixBlock
 
 FOOT = "Sum of the grasp grades of the sites supplied by the root on that side. " * 3
@@ -62,3 +62,27 @@ def test_a_long_table_never_leaves_its_footnote_alone_over_the_page(qapp, tmp_pa
     assert isinstance(tail, MatrixBlock) and tail.continued
     assert len(head.rows) + len(tail.rows) == 16
     assert len(tail.rows) >= 2 and tail.footnote == FOOT and head.footnote == ""
+
+
+class _Unsplittable(Block):
+    """A block whose least height promises less than it needs: pagination must still not
+    leave the heading before it alone."""
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(80)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return doc.mm(5)
+
+    def paint(self, doc, painter, x, y, width) -> None:
+        pass
+
+
+def test_a_heading_goes_over_with_a_block_that_could_not_start_under_it(qapp, tmp_path):
+    doc = _doc(tmp_path)
+    width = doc.mm(180)
+    before, heading, block = Paragraph("Earlier text.", 9), Heading("Notes"), _Unsplittable()
+    bottom = doc.mm(120)
+    top = bottom - doc.mm(30)  # room for the heading and the promised 5 mm, not for 80 mm
+    pages = paginate(doc, [before, heading, block], width, top, 0.0, bottom)
+    assert [[b for b, _y in page] for page in pages] == [[before], [heading, block]]
