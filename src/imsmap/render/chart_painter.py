@@ -186,7 +186,8 @@ class ChartPainter:
     # -- base chart -------------------------------------------------------------------------------
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
                    hover: str | None = None, dim: frozenset = frozenset(),
-                   within: QRectF | None = None, notes: bool = True) -> None:
+                   within: QRectF | None = None, notes: bool = True,
+                   word_size: float | None = None) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
@@ -196,8 +197,11 @@ class ChartPainter:
         report's enlargement of a few muscles would otherwise carry the whole chart.
         ``notes``: False leaves out the words drawn on the chart (the spinal chart's key), for an
         enlargement beside the whole chart, where its frame would cut them.
+        ``word_size`` (view units): the landmarks' names at this size rather than the style's, for
+        a report's enlargement, whose scale would print them several times the size of the words
+        around it and cut them at its frame.
         """
-        self._paint_base(painter, labels, highlight, hover, dim, within, notes)
+        self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size)
 
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
@@ -211,7 +215,8 @@ class ChartPainter:
         return [x for x in shapes if _bounds(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
-                    dim: frozenset, within: QRectF | None = None, notes: bool = True) -> None:
+                    dim: frozenset, within: QRectF | None = None, notes: bool = True,
+                    word_size: float | None = None) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -254,7 +259,7 @@ class ChartPainter:
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
-            self._paint_landmarks(painter, within=within)
+            self._paint_landmarks(painter, within=within, size=word_size)
         if labels:
             self._paint_labels(painter, highlight, dim)
         if within is None or within.top() < self._caption_bottom():
@@ -443,13 +448,19 @@ class ChartPainter:
             painter.setBrush(fill if d.d.rstrip().endswith("Z") else no_fill)
             painter.drawPath(painter_path(d.d))
 
-    def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None) -> None:
+    def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None,
+                         size: float | None = None) -> None:
         """The landmarks and their names; with ``within``, only those that reach it (a name
         with its halo is the dearest thing paint_emphasis drew, clipped away or not)."""
         s = self.style
         colour = QColor(s.landmark)
+        # A report's enlargement (a size given) keeps a name inside its frame; the window's
+        # chart, painted in parts as it is scrolled, keeps every name where the atlas put it.
+        frame = within if size is not None else None
+        size = size or s.label_size
         for lm in self.view.landmarks:
-            if within is not None and not self.landmark_bounds(lm).intersects(within):
+            anchor, at, bounds = self.landmark_place(lm, size, frame)
+            if within is not None and not bounds.intersects(within):
                 continue
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour)
@@ -460,14 +471,29 @@ class ChartPainter:
             diamond.lineTo(lm.x - d, lm.y)
             diamond.closeSubpath()
             painter.drawPath(diamond)
-            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), s.label_size,
-                            (lm.x + 14, lm.y), colour, anchor="left")
+            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), size, at,
+                            colour, anchor=anchor)
 
-    def landmark_bounds(self, lm: Landmark) -> QRectF:
-        """Where a landmark's diamond and name (with its halo) paint."""
-        size = self.style.label_size
-        text = self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False, "left",
-                              (lm.x + 14, lm.y))
+    def landmark_place(self, lm: Landmark, size: float, frame: QRectF | None = None
+                       ) -> tuple[str, tuple[float, float], QRectF]:
+        """Where a landmark's name goes, at ``size``: (anchor, point, bounds of the diamond and
+        name). On the diamond's right; on its left when the right would run out of ``frame``
+        (a report's enlargement) and the left does not."""
+        bounds = self.landmark_bounds(lm, size)
+        if frame is not None and bounds.right() > frame.right():
+            left = self.landmark_bounds(lm, size, on_left=True)
+            if left.left() >= frame.left():
+                return "right", (lm.x - 14, lm.y), left
+        return "left", (lm.x + 14, lm.y), bounds
+
+    def landmark_bounds(self, lm: Landmark, size: float | None = None,
+                        on_left: bool = False) -> QRectF:
+        """Where a landmark's diamond and name (with its halo) paint: the name at ``size`` (the
+        style's by default), on the diamond's right, or its left."""
+        size = size or self.style.label_size
+        text = self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False,
+                              "right" if on_left else "left",
+                              (lm.x - 14, lm.y) if on_left else (lm.x + 14, lm.y))
         pad = size * 0.28 + 2.0
         return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
 
