@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from imsmap.atlas.names import SOURCE_LANGUAGE
 from imsmap.atlas.views import GroupName, Landmark, Note, Region, View
+from imsmap.render import markers
 from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
@@ -581,57 +582,10 @@ class ChartPainter:
     def paint_marker(self, painter: QPainter, x: float, y: float, number: int | str | None,
                      grasp: int | None, *, cramp: bool = False, selected: bool = False,
                      planned: bool = False, scale: float = 1.0) -> None:
-        """A numbered circle coloured by grasp (None = ungraded), centred on (x, y).
+        """A site's marker in this chart's style (render.markers.paint_marker)."""
+        markers.paint_marker(painter, self.style, x, y, number, grasp, cramp=cramp,
+                             selected=selected, planned=planned, scale=scale)
 
-        planned: hollow dashed ring (a site planned, not yet needled); cramp: a second ring;
-        selected: a blue halo. The number covers the centre; the fill shows around it.
-        """
-        self._paint_marker(painter, x, y, number, grasp, cramp, selected, planned, scale)
-
-    def _paint_marker(self, painter: QPainter, x: float, y: float, number, grasp, cramp: bool, selected: bool,
-                      planned: bool, scale: float) -> None:
-        s = self.style
-        r = s.marker_radius * scale
-        c = QPointF(x, y)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if selected:
-            painter.setPen(QPen(QColor(s.marker_selected), 4.5 * scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(c, r + (8.5 if cramp else 5.0) * scale, r + (8.5 if cramp else 5.0) * scale)
-        ring = QColor(s.marker_ring)
-        if planned:
-            fill = QColor(s.background)
-            text_colour = ring
-            pen = QPen(ring, 2.2 * scale, Qt.PenStyle.DashLine)
-        else:
-            fill = s.grasp_fill(grasp)
-            text_colour = s.grasp_text_colour(grasp)
-            pen = QPen(ring, 2.0 * scale, Qt.PenStyle.DashLine if grasp is None else Qt.PenStyle.SolidLine)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawEllipse(c, r, r)
-        if cramp:
-            painter.setPen(QPen(ring, 1.6 * scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(c, r + 3.6 * scale, r + 3.6 * scale)
-        if number is not None and str(number) != "":
-            text = str(number)
-            size = r * (0.95 if len(text) <= 1 else 0.82 if len(text) == 2 else 0.62)
-            path = text_path(text, size, bold=True, at=(x, y))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(text_colour))
-            painter.drawPath(path)
-        painter.restore()
-
-    def paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float = 1.0) -> None:
-        """Paint many markers: mappings or objects with x, y, number, grasp (+ optional flags)."""
-        self._paint_markers(painter, markers, scale)
-
-    def _paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float) -> None:
-        for m in markers:
-            self._paint_marker(
-                painter, float(_get(m, "x")), float(_get(m, "y")), _get(m, "number"), _get(m, "grasp"),
-                bool(_get(m, "cramp", False)), bool(_get(m, "selected", False)),
-                bool(_get(m, "planned", False)), float(_get(m, "scale", scale) or scale),
-            )
+    def paint_markers(self, painter: QPainter, sites: Iterable[Any], scale: float = 1.0) -> None:
+        """Many markers in this chart's style (render.markers.paint_markers)."""
+        markers.paint_markers(painter, self.style, sites, scale)
