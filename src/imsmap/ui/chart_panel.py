@@ -4,6 +4,8 @@ grasp colours."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -40,6 +42,18 @@ from imsmap.ui.wording import layer_name, view_name, view_tab_name, vocabulary
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
 
+# The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
+# beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
+# at nearly every visit, so it is Ctrl+3 and on screen, not the last of a dozen tabs behind the
+# scroll buttons without a key. (A document prints its charts in the atlas's order.)
+FIRST_TABS = ("anterior", "posterior", "spinal")
+
+
+def tab_order(view_ids: Collection[str]) -> list[str]:
+    first = [v for v in FIRST_TABS if v in view_ids]
+    return first + [v for v in view_ids if v not in first]
+
+
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
 
@@ -54,7 +68,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         self.atlas = atlas
         self.editor = editor  # the window's: each edit through the services, one undo step
-        self._view_ids = list(atlas.views)
+        self._view_ids = tab_order(atlas.views)
         self._scenes: dict[tuple[str, str], ChartScene] = {}
         self._sites: list[Site] = []
         self._labels = False
@@ -127,10 +141,13 @@ class ChartPanel(QWidget):
         shorter, "Antérieure")."""
         return _view_name(self.atlas, self._view_ids[index])
 
+    def view_id_at(self, index: int) -> str | None:
+        """The view on tab `index`."""
+        return self._view_ids[index] if 0 <= index < len(self._view_ids) else None
+
     @property
     def view_id(self) -> str | None:
-        i = self.tabs.currentIndex()
-        return self._view_ids[i] if 0 <= i < len(self._view_ids) else None
+        return self.view_id_at(self.tabs.currentIndex())
 
     @property
     def layer(self) -> str:
