@@ -181,6 +181,15 @@ class ChartPainter:
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
 
+    def draws_in(self, rect: QRectF) -> bool:
+        """Whether the chart draws anything but its background in ``rect`` (view units): the
+        body, or the words written on it (the spinal chart's key, its landmarks)."""
+        return (self._outline.intersects(rect)
+                or any(self.note_bounds(n).intersects(rect) for n in self.view.notes)
+                or (self.view.kind == "spinal"
+                    and any(self.landmark_bounds(lm).intersects(rect)
+                            for lm in self.view.landmarks)))
+
     def bounding_rect(self) -> QRectF:
         return QRectF(0, 0, self.view.width, self.view.height)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,7 +34,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     ChartView,
     LegendSwatch,
 )
-from imsmap.ui.muscle_search import MuscleSearchBox, show_on
+from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import layer_name, view_name, view_tab_name, vocabulary
@@ -93,6 +93,7 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
+        self.view.corner_room = QSize(SEARCH_WIDTH, TOUCH_HEIGHT)  # the search box (build_rest)
         self.view.site_keys = self.site_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
@@ -338,8 +339,7 @@ class ChartPanel(QWidget):
         self.search = search
         search.setObjectName("chartSearch")
         search.setFixedWidth(SEARCH_WIDTH)
-        self.view.corner_widget = search
-        self.view.place_corner_widget()
+        self.view.set_corner_widget(search)
         search.muscleChosen.connect(self.show_muscle)
         search.escaped.connect(self._search_escaped)
         search.textChanged.connect(lambda text: None if text else self.clear_search())
