@@ -2824,6 +2824,10 @@ droite</translation>
         <source>Sign session</source>
         <translation>Signer la séance</translation>
     </message>
+    <message>
+        <source>The session was changed in another window just as you chose to sign it, so it was not signed: it is shown as it is now; read it, then sign again.</source>
+        <translation>La séance a été modifiée dans une autre fenêtre au moment où vous avez choisi de la signer; elle n&apos;a donc pas été signée&#xa0;: elle est affichée telle qu&apos;elle est maintenant; relisez-la, puis signez de nouveau.</translation>
+    </message>
     <message numerus="yes">
         <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>
         <translation>
