@@ -90,6 +90,33 @@ def test_the_later_session_note_is_refused_and_kept_to_copy(qtbot, two_windows):
     assert not shown(panel.conflict) and panel.flush()
 
 
+def test_a_session_is_not_signed_while_typed_text_is_only_in_the_notice(qtbot, two_windows):
+    # Anna's refused note was kept in the notice, in no record; Sign… signed the session
+    # without it, and it could then only be an amendment. Now she is told to deal with it.
+    anna, ben, session, _ = two_windows
+    _type(qtbot, ben.session_panel.notes, "Ben: tolerated well.")
+    assert ben.session_panel.save_notes()
+    _type(qtbot, anna.session_panel.notes, "Anna: needled L5.")
+    anna.session_panel.save_notes()
+    assert shown(anna.session_panel.conflict)
+    opened = []
+
+    def close_any():  # a dialog that should not be there: noted and closed, not waited on
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            opened.append(dialog)
+            dialog.reject()
+
+    QTimer.singleShot(0, close_any)
+    anna.menus.act_sign.trigger()
+    qtbot.wait(10)
+    assert opened == [] and not anna.records.repo.session(session.id).is_signed
+    assert "kept in the notice" in anna.statusBar().currentMessage()
+    anna.session_panel.conflict.dismiss_button.click()
+    sign_through_dialog(qtbot, anna)
+    assert anna.records.repo.session(session.id).is_signed
+
+
 def test_a_note_left_untouched_does_not_overwrite_the_other_windows(qtbot, two_windows):
     anna, ben, session, _ = two_windows
     _type(qtbot, ben.session_panel.notes, "Ben's note.")

@@ -72,8 +72,12 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not self.session_panel.editable:
             return
-        self.session_panel.flush()
+        # What is typed is saved first: signed with the rest, never left out while shown.
+        if not self.session_panel.flush():
+            self.show_error(self._typed_not_saved())
+            return
         self.details.flush()
+        self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
         # What another window wrote since this one last looked is part of what is signed:
         # shown behind the dialog, never signed unseen (after the flush: nothing typed is lost).
         # The content is read before the window reads it again and by the dialog after: when
@@ -91,6 +95,17 @@ class SessionActions:
         if dialog.refusal is not None:  # not signed: show what the other window wrote, and why
             self.refresh()
             self.show_error(dialog.refusal)
+
+    def _typed_not_saved(self) -> str:
+        """Why the session was not signed while words it shows are not in the record."""
+        if self.session_panel.conflict.holds_text():
+            return QCoreApplication.translate(
+                "SessionActions", "Text you typed is kept in the notice and in no record, so "
+                "the session was not signed: copy it into the note or dismiss the notice, "
+                "then sign again.")
+        return QCoreApplication.translate(  # the database busy...: the words are in their field
+            "SessionActions", "This session's last changes could not be saved yet, so it was "
+            "not signed. Try again in a moment.")
 
     def amend_session(self) -> None:
         s = self.session_panel.session

@@ -2326,6 +2326,14 @@ droite</translation>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
     <message>
+        <source>Text you typed is kept in the notice and in no record, so the session was not signed: copy it into the note or dismiss the notice, then sign again.</source>
+        <translation>Le texte que vous avez tapé est conservé dans l&apos;avis et dans aucun dossier; la séance n&apos;a donc pas été signée&#xa0;: copiez-le dans la note ou fermez l&apos;avis, puis signez de nouveau.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s last changes could not be saved yet, so it was not signed. Try again in a moment.</source>
+        <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées; elle n&apos;a donc pas été signée. Réessayez dans un moment.</translation>
+    </message>
+    <message>
         <source>This session was changed in another window and can no longer be signed here: it is shown as it is now.</source>
         <translation>Cette séance a été modifiée dans une autre fenêtre et ne peut plus être signée ici&#xa0;: elle est affichée telle qu&apos;elle est maintenant.</translation>
     </message>
