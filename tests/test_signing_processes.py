@@ -150,8 +150,12 @@ def test_a_process_killed_while_signing_leaves_the_session_wholly_signed_or_a_dr
     try:
         said = signer.stdout.readline().strip()
         if where == "transaction":  # it holds the file's write lock: it is mid-transaction
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                sqlite3.connect(db_path, timeout=0).execute("BEGIN IMMEDIATE")
+            probe = sqlite3.connect(db_path, timeout=0)
+            try:
+                with pytest.raises(sqlite3.OperationalError, match="locked"):
+                    probe.execute("BEGIN IMMEDIATE")
+            finally:
+                probe.close()
     finally:
         signer.kill()
         errors = signer.communicate(timeout=60)[1]
