@@ -27,7 +27,7 @@ def _matrix(rows: int) -> MatrixBlock:
 def _room_for_rows_not_footnote(doc: Doc, width: float, heading: Heading,
                                 matrix: MatrixBlock) -> float:
     """A page bottom under which the heading and every row fit, but not the footnote."""
-    rows_only = matrix._header_h(doc) + len(matrix.rows) * matrix._row_h(doc)
+    rows_only = matrix.header_height(doc) + len(matrix.rows) * matrix.row_height(doc)
     return heading.height(doc, width) + rows_only + 1.0
 
 

@@ -230,6 +230,43 @@ def test_closing_with_typed_text_only_in_the_notice_asks_first(qtbot, two_window
     assert len(asked) == 2 and not anna.isVisible()
 
 
+def test_a_site_note_kept_only_in_its_notice_is_asked_about_on_close_and_not_signed_over(
+        qtbot, two_windows):
+    # A site's note refused (Ben's reached the site first) is kept in the inspector's notice,
+    # in no record. Closing the window lost it without a word, and Sign… signed the session
+    # without it: only the session's own notice was asked about.
+    anna, ben, session, site = two_windows
+    ben.records.update_site(site.id, notes="Ben's site note", expected={"notes": ""})
+    inspector = anna.site_table.inspector
+    _type(qtbot, inspector.notes, "Anna: twitch at 3 cm")
+    inspector.save_notes()
+    assert inspector.conflict.text() == "Anna: twitch at 3 cm"
+    assert not anna.session_panel.conflict.holds_text()
+    opened: list[str] = []
+
+    def refuse_a_dialog() -> None:  # the sign dialog is not to open at all
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            opened.append(type(box).__name__)
+            box.reject()
+
+    watch = QTimer()
+    watch.timeout.connect(refuse_a_dialog)
+    watch.start(20)
+    anna.session_actions.sign_session()
+    watch.stop()
+    assert opened == [] and not anna.records.repo.session(session.id).is_signed
+    assert "notice" in anna.statusBar().currentMessage()
+    asked: list[str] = []
+    _answer_when_asked("Cancel", asked)
+    anna.close()
+    assert len(asked) == 1 and "notice" in asked[0]
+    assert anna.isVisible() and inspector.conflict.text() == "Anna: twitch at 3 cm"
+    _answer_when_asked("Close without them", asked)
+    anna.close()
+    assert len(asked) == 2 and not anna.isVisible()
+
+
 def test_signing_shows_the_note_that_was_signed_with_another_windows_words(qtbot, two_windows):
     # Ben's words reached the file while Anna's window still showed the notes without them;
     # Anna signed, and her window went on showing the old notes, read-only, as if they were

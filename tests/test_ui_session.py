@@ -221,6 +221,21 @@ def test_a_site_note_still_being_typed_is_in_what_is_signed(qtbot, make_window, 
     assert records.repo.site(site.id).notes == "Twitch at 4 cm." == notes.toPlainText()
 
 
+def test_a_site_note_still_being_typed_is_saved_on_close(qtbot, make_window, records, session):
+    # The session's notes were saved on closing the window, a site's note only a moment after
+    # the last key (or on leaving the field): closed in that moment, it was lost.
+    view, x, y, muscle, side = spot(records.atlas)
+    site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
+    window = make_window(patient_id=session.patient_id, session_id=session.id)
+    window.edits.select_site(site.id)
+    notes = window.site_table.inspector.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Deep ache, referred to the heel.")
+    assert records.repo.site(site.id).notes == ""  # still waiting for the pause
+    window.close()
+    assert records.repo.site(site.id).notes == "Deep ache, referred to the heel."
+
+
 def test_a_tolerance_still_in_its_field_is_in_what_is_signed(qtbot, window, records, session):
     window.right_tabs.setCurrentWidget(window.details.parentWidget())
     tolerance = window.details.tolerance

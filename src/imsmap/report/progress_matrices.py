@@ -61,10 +61,10 @@ class MatrixBlock(Block):
         cell_w = min(cell_w, doc.mm(14))
         return label_w, change_w, cell_w
 
-    def _row_h(self, doc: Doc) -> float:
+    def row_height(self, doc: Doc) -> float:
         return doc.line_height(doc.font(7, condensed=True)) + doc.mm(1.3)
 
-    def _header_h(self, doc: Doc) -> float:
+    def header_height(self, doc: Doc) -> float:
         cap = doc.line_height(doc.font(8, bold=True)) + doc.mm(0.8) if self.continued else 0.0
         return cap + 3 * doc.line_height(doc.font(6.3, condensed=True)) + doc.mm(1.5)
 
@@ -74,19 +74,19 @@ class MatrixBlock(Block):
         return doc.mm(1) + doc.text_height(self.footnote, doc.font(6.8, condensed=True), width)
 
     def height(self, doc: Doc, width: float) -> float:
-        return (self._header_h(doc) + len(self.rows) * self._row_h(doc)
+        return (self.header_height(doc) + len(self.rows) * self.row_height(doc)
                 + self._foot_h(doc, width) + doc.mm(3))
 
     def min_height(self, doc: Doc, width: float) -> float:
         if len(self.rows) <= WHOLE_ROWS:
             return self.height(doc, width)
-        return self._header_h(doc) + self._row_h(doc) * 3
+        return self.header_height(doc) + self.row_height(doc) * 3
 
     def split(self, doc: Doc, width: float, avail: float):
         if len(self.rows) <= WHOLE_ROWS:
             return None
         # Never every row here and the footnote alone over the page: the last rows go with it.
-        fit = min(int((avail - self._header_h(doc)) // self._row_h(doc)), len(self.rows) - 1)
+        fit = min(int((avail - self.header_height(doc)) // self.row_height(doc)), len(self.rows) - 1)
         if fit <= 0:
             return None
         if len(self.rows) - fit < 2 and fit > 2:
@@ -103,7 +103,7 @@ class MatrixBlock(Block):
         hl = doc.line_height(head_font)
         font = doc.font(7, condensed=True)
         bold = doc.font(7, bold=True, condensed=True)
-        rh = self._row_h(doc)
+        rh = self.row_height(doc)
         if self.continued:
             doc.draw_text(painter, QRectF(x, y, width, doc.mm(5)),
                           fill_in(translate("ProgressMatrices", "%1 (continued)"), [self.title]),

@@ -481,8 +481,15 @@ class MainWindow(QMainWindow):
         if self.locked:  # the lock screen first: nobody closes a locked window's records
             event.ignore()
             return
-        while not self.session_panel.flush():
-            answer = ask_unsaved_on_close(self, self.statusBar().currentMessage())
+        while True:
+            saved = self.session_actions.save_typed()
+            # a notice of the session's details or of a site keeps typed text as the
+            # session's does: closed without asking, it was lost
+            if saved and not self.session_actions.notices_hold_text():
+                break
+            answer = ask_unsaved_on_close(self, self.statusBar().currentMessage() if not saved
+                                          else self.tr("text you typed is kept in a notice "
+                                                       "and in no record."))
             if answer is CloseAnswer.DROP:
                 break
             if answer is not CloseAnswer.RETRY:

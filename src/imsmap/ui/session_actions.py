@@ -73,11 +73,10 @@ class SessionActions:
         if s is None or not self.session_panel.editable:
             return
         # What is typed is saved first: signed with the rest, never left out while shown.
-        if not self.session_panel.flush():
+        saved = self.save_typed()
+        if not saved or self.notices_hold_text():
             self.show_error(self._typed_not_saved())
             return
-        self.details.flush()
-        self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
         # What another window wrote since this one last looked is part of what is signed:
         # shown behind the dialog, never signed unseen (after the flush: nothing typed is lost).
         # The content is read before the window reads it again and by the dialog after: when
@@ -96,9 +95,23 @@ class SessionActions:
             self.refresh()
             self.show_error(dialog.refusal)
 
+    def save_typed(self) -> bool:
+        """Save what is still being typed: the session's fields, its details, a site's note.
+        False when the session's could not be saved (they are still in their fields)."""
+        saved = self.session_panel.flush()
+        self.details.flush()
+        self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
+        return saved
+
+    def notices_hold_text(self) -> bool:
+        """Typed text is kept in a conflict notice (the session's, its details', a site's: a
+        save refused because another window changed the field first), and in no record."""
+        return any(n.holds_text() for n in (self.session_panel.conflict, self.details.conflict,
+                                             self.session_panel.sites.inspector.conflict))
+
     def _typed_not_saved(self) -> str:
         """Why the session was not signed while words it shows are not in the record."""
-        if self.session_panel.conflict.holds_text():
+        if self.notices_hold_text():
             return QCoreApplication.translate(
                 "SessionActions", "Text you typed is kept in the notice and in no record, so "
                 "the session was not signed: copy it into the note or dismiss the notice, "
