@@ -9,6 +9,7 @@ column without scrolling, the list taking the room.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from tests.test_ui_support import click_region, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 SCREEN = (1366, 768)
@@ -80,6 +81,15 @@ def test_the_site_list_shows_six_rows_at_1366_x_768_with_the_thorax_prompt(windo
     assert visible_rows(w) >= 6, visible_rows(w)
     # The selected site's grades too, without scrolling the column.
     assert in_view(w, w.site_table.inspector)
+    # Once the discussion is recorded the prompt goes, and its room goes to the list (before
+    # the notes grow past their two lines).
+    notes = sp.notes.height()
+    qtbot.mouseClick(w.details.thorax_check, Qt.MouseButton.LeftButton)
+    assert records.repo.session(w.session_id).pneumothorax_discussed
+    qtbot.waitUntil(lambda: w.details.thorax_banner.isHidden())
+    qtbot.wait(20)
+    assert visible_rows(w) >= 7, visible_rows(w)
+    assert sp.notes.height() == notes
 
 
 def test_on_a_1080p_screen_the_list_shows_more(window, qtbot, records):
@@ -149,7 +159,6 @@ def test_the_panel_keeps_its_width(window, qtbot):
 def test_tab_goes_from_the_notes_to_the_prompt_the_sign_button_and_the_list(window, qtbot):
     # The buttons now sit beside the session's state, above the fields: Tab still reaches
     # them after the fields, the prompt's box first, and then the site list.
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     w = window

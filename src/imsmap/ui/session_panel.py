@@ -12,7 +12,7 @@ its amendments.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,10 +47,16 @@ from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_datetime
 
 NOTES_DELAY_MS = 700
+NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
+# Of the room left over, the notes take 1 part (up to their most) and the site list this many.
+LIST_STRETCH = 3
 NOT_RECORDED = -1
 # The site list shows at least this many rows (a session charts 10-40 sites, checked there):
 # on a short screen the fields above it give way first, and past that the column scrolls.
 LIST_LEAST_ROWS = 6
+# Room the list asks for, as it has sites, up to this many rows: where the column is short, its
+# rows come before the session's notes grow past two lines.
+LIST_WANTED_ROWS = 12
 READ_ONLY_BASE = "#f1f1ef"  # fields of a signed session: visibly not for typing
 STATUS_STYLES = {
     "draft": "padding: 3px 6px; border-radius: 3px; background: #e8f1fb; color: #1b3d63;",
@@ -61,7 +66,16 @@ STATUS_STYLES = {
 
 
 class NotesEdit(QPlainTextEdit):
+    """The session's notes: two lines at least, and asking for no more (`sizeHint`): they grow
+    with the room the site list leaves them (the panel's stretch), up to their maximum."""
+
     focusLost = Signal()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(super().minimumSizeHint().width(), notes_least_height(self))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), notes_least_height(self))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
         super().focusOutEvent(event)
@@ -109,13 +123,6 @@ def notes_least_height(edit: QPlainTextEdit) -> int:
     margins = edit.contentsMargins()
     return (2 * edit.fontMetrics().lineSpacing() + int(2 * edit.document().documentMargin())
             + margins.top() + margins.bottom() + 2)
-
-
-def least_list_height(table: QTableWidget) -> int:
-    """The site list's least height: its header and `LIST_LEAST_ROWS` rows whole."""
-    return (table.horizontalHeader().sizeHint().height()
-            + LIST_LEAST_ROWS * table.verticalHeader().defaultSectionSize()
-            + 2 * table.frameWidth())
 
 
 class SessionPanel(QWidget):
@@ -166,9 +173,7 @@ class SessionPanel(QWidget):
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("tolerance, adverse events, plan…"))
-        self.notes.setMaximumHeight(110)
-        # Two lines at least: on a short screen the site list under it keeps its rows.
-        self.notes.setMinimumHeight(notes_least_height(self.notes))
+        self.notes.setMaximumHeight(NOTES_MOST_HEIGHT)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_DELAY_MS)
@@ -260,7 +265,8 @@ class SessionPanel(QWidget):
         self.sites_hint.setWordWrap(True)
         self.sites_hint.setObjectName("hint")
         self.sites = SiteTable(atlas, editor)
-        self.sites.setMinimumHeight(least_list_height(self.sites))
+        self.sites.setMinimumHeight(self.sites.rows_height(LIST_LEAST_ROWS))
+        self.sites.rows_wanted = LIST_WANTED_ROWS
         model = self.sites.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._show_sites_hint)
@@ -274,12 +280,12 @@ class SessionPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.patient_line)
         layout.addLayout(title_row)
-        layout.addLayout(form)
+        layout.addLayout(form, 1)
         layout.addWidget(self.conflict)
         layout.addWidget(self.amendments)
         self._banner_index = layout.count()
         layout.addLayout(sites_row)
-        layout.addWidget(self.sites, 1)
+        layout.addWidget(self.sites, LIST_STRETCH)
         # Tab goes through the fields, then the buttons (shown above them, beside the state),
         # then into the site list: as before they shared that line.
         QWidget.setTabOrder(self.notes, self.amend_button)
