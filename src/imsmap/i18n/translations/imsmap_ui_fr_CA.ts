@@ -2521,7 +2521,7 @@ droite</translation>
     </message>
     <message>
         <source>Draft – every change is saved as you make it.</source>
-        <translation>Brouillon – chaque modification est enregistrée aussitôt faite.</translation>
+        <translation>Brouillon – enregistré au fur et à mesure.</translation>
     </message>
     <message>
         <source>Amendment {when} by {who} – {reason}: {text}</source>
