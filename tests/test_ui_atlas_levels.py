@@ -35,7 +35,7 @@ def test_the_banner_follows_the_level_of_the_site(details, records, session):
     spinal(records, session, "T6", "L")
     assert not details.thorax_banner.isHidden()
     text = details.thorax_text.text()
-    assert "<b>Over the thorax:</b> Multifidus T6." in text and "L5" not in text
+    assert "Over the thorax: Multifidus T6." in text and "L5" not in text
     assert "Near the pleura" not in text
 
 
@@ -43,7 +43,7 @@ def test_a_caution_muscle_prompts_as_near_the_pleura(details, records, session):
     spinal(records, session, "L3", muscle_id="quadratus_lumborum", side="R")
     assert not details.thorax_banner.isHidden()
     name = records.atlas.muscle("quadratus_lumborum").name
-    assert f"<b>Near the pleura:</b> {name}." in details.thorax_text.text()
+    assert f"Near the pleura: {name}." in details.thorax_text.text()
     assert "Over the thorax" not in details.thorax_text.text()
 
 

@@ -195,7 +195,7 @@ def test_a_site_over_the_thorax_brings_up_the_prompt_beside_the_sites(qtbot, win
     assert banner.isHidden()
     click_region(qtbot, window, region)
     assert banner.parent() is window.session_panel and not banner.isHidden()
-    qtbot.mouseClick(window.details.thorax_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.details.thorax_check, Qt.MouseButton.LeftButton)
     assert records.repo.session(session.id).pneumothorax_discussed
     assert banner.isHidden()
 

@@ -100,3 +100,26 @@ def test_the_earlier_sites_legend_keeps_its_words_in_the_chart_column(french_win
     assert legend.wrapped() and legend.height() == legend.ROW + legend.WRAPPED
     legend.resize(int(legend.needed_width()) + 10, legend.height())
     assert not legend.wrapped() and legend.height() == legend.ROW
+
+
+def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot, records):
+    # The longer French words (« Signer la séance… », « Motif de consultation », the draft's
+    # state beside the button) cost the list no row: it keeps six in view with the
+    # pneumothorax prompt and the fields showing, and the column does not scroll.
+    from tests.test_ui_small_screen import _thorax_site, add_sites, in_view, visible_rows
+
+    w = french_window
+    add_sites(records, w, 9)
+    _thorax_site(qtbot, w)
+    qtbot.wait(20)
+    w.right_tabs.widget(0).verticalScrollBar().setValue(0)
+    sp = w.session_panel
+    for widget in (w.details.thorax_banner, w.details.thorax_check, sp.complaint, sp.notes,
+                   sp.sign_button):
+        assert in_view(w, widget), widget
+    assert visible_rows(w) >= 6, visible_rows(w)
+    assert in_view(w, w.site_table.inspector) and in_view(w, w.photo_strip)
+    # The prompt's box says what it records, whole.
+    check = w.details.thorax_check
+    assert check.width() >= check.sizeHint().width()
+    assert "pneumothorax" in check.text()

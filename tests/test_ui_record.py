@@ -69,7 +69,7 @@ def test_thorax_site_prompts_for_the_pneumothorax_discussion(panel, records, ses
     site_on(records, session, "trapezius_middle")
     assert not panel.thorax_banner.isHidden()
     assert "Trapezius" in panel.thorax_text.text()
-    qtbot.mouseClick(panel.thorax_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.thorax_check, Qt.MouseButton.LeftButton)
     assert records.repo.session(session.id).pneumothorax_discussed
     assert panel.thorax_banner.isHidden()
 

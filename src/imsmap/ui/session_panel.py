@@ -1,5 +1,10 @@
 """The right column: the session's details, saved as they are edited, and its list of sites.
 
+The list keeps at least `LIST_LEAST_ROWS` rows in view on a 1366 x 768 screen, with a prompt
+above it and a site open under it: the details are compact (when and by whom on one line, the
+buttons beside the session's state, the notes two lines at least and more where there is room),
+and the list takes the room that is left.
+
 No Save button: a spin box saves on change, a line on leaving it, the notes and the complaint a
 moment after the last keystroke (and on leaving them). A signed session is shown read-only, with
 its amendments.
@@ -7,7 +12,7 @@ its amendments.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
@@ -42,7 +47,16 @@ from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_datetime
 
 NOTES_DELAY_MS = 700
+NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
+# Of the room left over, the notes take 1 part (up to their most) and the site list this many.
+LIST_STRETCH = 3
 NOT_RECORDED = -1
+# The site list shows at least this many rows (a session charts 10-40 sites, checked there):
+# on a short screen the fields above it give way first, and past that the column scrolls.
+LIST_LEAST_ROWS = 6
+# Room the list asks for, as it has sites, up to this many rows: where the column is short, its
+# rows come before the session's notes grow past two lines.
+LIST_WANTED_ROWS = 12
 READ_ONLY_BASE = "#f1f1ef"  # fields of a signed session: visibly not for typing
 STATUS_STYLES = {
     "draft": "padding: 3px 6px; border-radius: 3px; background: #e8f1fb; color: #1b3d63;",
@@ -52,7 +66,16 @@ STATUS_STYLES = {
 
 
 class NotesEdit(QPlainTextEdit):
+    """The session's notes: two lines at least, and asking for no more (`sizeHint`): they grow
+    with the room the site list leaves them (the panel's stretch), up to their maximum."""
+
     focusLost = Signal()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(super().minimumSizeHint().width(), notes_least_height(self))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), notes_least_height(self))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
         super().focusOutEvent(event)
@@ -93,6 +116,13 @@ class PainBox(QSpinBox):
 
     def set_pain(self, value: int | None) -> None:
         self.setValue(NOT_RECORDED if value is None else value)
+
+
+def notes_least_height(edit: QPlainTextEdit) -> int:
+    """The height of two lines of `edit`, with its frame and margins."""
+    margins = edit.contentsMargins()
+    return (2 * edit.fontMetrics().lineSpacing() + int(2 * edit.document().documentMargin())
+            + margins.top() + margins.bottom() + 2)
 
 
 class SessionPanel(QWidget):
@@ -143,7 +173,7 @@ class SessionPanel(QWidget):
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("tolerance, adverse events, plan…"))
-        self.notes.setMaximumHeight(110)
+        self.notes.setMaximumHeight(NOTES_MOST_HEIGHT)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_DELAY_MS)
@@ -186,10 +216,25 @@ class SessionPanel(QWidget):
         pain_row.addWidget(self.pain_after)
         pain_row.addStretch(1)
 
+        # When and by whom on one line: both are filled in when the session is started, and
+        # rarely changed while charting.
+        who_row = QHBoxLayout()
+        started_label = QLabel(self.tr("Started"))
+        started_label.setBuddy(self.started_at)
+        practitioner_label = QLabel(self.tr("Practitioner"))
+        practitioner_label.setBuddy(self.practitioner)
+        self.practitioner.setAccessibleName(self.tr("Practitioner"))
+        self.practitioner.setMinimumWidth(120)
+        who_row.addWidget(started_label)
+        who_row.addWidget(self.started_at)
+        who_row.addSpacing(8)
+        who_row.addWidget(practitioner_label)
+        who_row.addWidget(self.practitioner, 1)
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("Started"), self.started_at)
-        form.addRow(self.tr("Practitioner"), self.practitioner)
+        form.setVerticalSpacing(4)
+        form.addRow(who_row)
         form.addRow(self.tr("Complaint"), self.complaint)
         form.addRow(self.tr("Pain (0-10)"), pain_row)
         form.addRow(self.tr("Notes"), self.notes)
@@ -199,10 +244,13 @@ class SessionPanel(QWidget):
         self.sign_button.clicked.connect(self.signRequested)
         self.amend_button = QPushButton(self.tr("Add amendment…"))
         self.amend_button.clicked.connect(self.amendRequested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.amend_button)
-        buttons.addWidget(self.sign_button)
+        # The session's state and its buttons share a line. The title says only that no
+        # session is open: an open one's start is the first field under it.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.status, 1)
+        title_row.addWidget(self.amend_button, 0, Qt.AlignmentFlag.AlignTop)
+        title_row.addWidget(self.sign_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.amendments = QLabel()
         self.amendments.setWordWrap(True)
@@ -212,27 +260,45 @@ class SessionPanel(QWidget):
 
         sites_title = QLabel(self.tr("Sites"))
         sites_title.setFont(font)
-        self.sites_hint = QLabel(self.tr("Click a muscle on the chart to add a site. "
-                                 "Keys: 0-3 grasp · C cramp · Del remove"))
+        # Beside the title: how to add a site while there is none, then the keys alone.
+        self.sites_hint = QLabel()
         self.sites_hint.setWordWrap(True)
         self.sites_hint.setObjectName("hint")
         self.sites = SiteTable(atlas, editor)
+        self.sites.setMinimumHeight(self.sites.rows_height(LIST_LEAST_ROWS))
+        self.sites.rows_wanted = LIST_WANTED_ROWS
+        model = self.sites.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._show_sites_hint)
+        sites_row = QHBoxLayout()
+        sites_row.addWidget(sites_title, 0, Qt.AlignmentFlag.AlignTop)
+        sites_row.addSpacing(8)
+        sites_row.addWidget(self.sites_hint, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.patient_line)
-        layout.addWidget(self.title)
-        layout.addWidget(self.status)
-        layout.addLayout(form)
+        layout.addLayout(title_row)
+        layout.addLayout(form, 1)
         layout.addWidget(self.conflict)
-        layout.addLayout(buttons)
         layout.addWidget(self.amendments)
-        layout.addSpacing(4)
         self._banner_index = layout.count()
-        layout.addWidget(sites_title)
-        layout.addWidget(self.sites_hint)
-        layout.addWidget(self.sites, 1)
+        layout.addLayout(sites_row)
+        layout.addWidget(self.sites, LIST_STRETCH)
+        # Tab goes through the fields, then the buttons (shown above them, beside the state),
+        # then into the site list: as before they shared that line.
+        QWidget.setTabOrder(self.notes, self.amend_button)
+        QWidget.setTabOrder(self.amend_button, self.sign_button)
         self.load(None)
+
+    def _show_sites_hint(self) -> None:
+        """How to add a site while the list is empty, then the keys alone (one line, so the
+        list keeps its rows). Shown while the session can be charted (`_update_state`)."""
+        self.sites_hint.setText(
+            self.tr("Keys: 0-3 grasp · C cramp · Del remove") if self.sites.rowCount() else
+            self.tr("Click a muscle on the chart to add a site. "
+                    "Keys: 0-3 grasp · C cramp · Del remove"))
 
     def set_patient_text(self, text: str) -> None:
         """Whose record this is (the window masks it behind the privacy screen)."""
@@ -240,8 +306,14 @@ class SessionPanel(QWidget):
         self.patient_line.setVisible(bool(text))
 
     def add_banner(self, banner: QWidget) -> None:
-        """A prompt shown above the site list (the details panel shows and hides it)."""
+        """A prompt shown above the site list (the details panel shows and hides it). Tab
+        reaches it after the session's fields, before the buttons."""
         self.layout().insertWidget(self._banner_index, banner)
+        last = self.notes
+        for child in banner.findChildren(QWidget):
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(last, child)
+                last = child
 
     # -- loading ----------------------------------------------------------------------------
     @property
@@ -307,6 +379,8 @@ class SessionPanel(QWidget):
         self.sign_button.setEnabled(editable)
         self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
         self.sites_hint.setVisible(editable)
+        self._show_sites_hint()
+        self.title.setVisible(s is None)
         if s is None:
             self.title.setText(self.tr("No session open"))
             self.status.setText(self.tr("Choose a patient, then a session or New session."))

@@ -9,7 +9,7 @@ the window has placed `SiteTable.inspector` somewhere already.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,9 @@ class SiteTable(QTableWidget):
         self._sites: dict[int, Site] = {}
         self._shown: list[Site] = []  # what each row shows now
         self._syncing = False
+        # Rows the list asks room for (`sizeHint`), up to this many: where the column is short
+        # it has them before the fields around it grow (None: Qt's hint).
+        self.rows_wanted: int | None = None
         self.inspector = SiteInspector(atlas, editor)
         self.inspector.key_target = self
         self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -86,6 +89,8 @@ class SiteTable(QTableWidget):
         self._syncing = True
         try:
             shown = self._shown
+            if len(sites) != self.rowCount():
+                self.updateGeometry()  # the rows it asks room for
             self.setRowCount(len(sites))
             self._ids = [s.id for s in sites]
             self._sites = {s.id: s for s in sites}
@@ -102,6 +107,17 @@ class SiteTable(QTableWidget):
             # Only when what it shows changed: after a tap the window selects the new site
             # next, which fills the inspector (filling it twice read the clinic's settings twice).
             self._show_in_inspector()
+
+    def rows_height(self, rows: int) -> int:
+        """The list's height with `rows` rows whole under its header."""
+        return (self.horizontalHeader().sizeHint().height()
+                + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        hint = super().sizeHint()
+        if self.rows_wanted is None:
+            return hint
+        return QSize(hint.width(), self.rows_height(min(self.rowCount(), self.rows_wanted)))
 
     def _fill_row(self, row: int, s: Site) -> None:
         grasp = self.tr("planned") if s.planned and s.grasp is None else \

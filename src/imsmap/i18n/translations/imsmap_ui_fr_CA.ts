@@ -1296,6 +1296,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Séance signée et verrouillée.</translation>
     </message>
     <message>
+        <source>text you typed is kept in a notice and in no record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refreshed from the database.</source>
         <translation>Actualisé à partir de la base de données.</translation>
     </message>
@@ -2353,14 +2357,6 @@ droite</translation>
         <translation>Droite</translation>
     </message>
     <message>
-        <source>Risk discussed</source>
-        <translation>Risque discuté</translation>
-    </message>
-    <message>
-        <source>Record that pneumothorax risk was discussed</source>
-        <translation>Consigner que le risque de pneumothorax a été discuté</translation>
-    </message>
-    <message>
         <source>Consent and needles</source>
         <translation>Consentement et aiguilles</translation>
     </message>
@@ -2440,18 +2436,6 @@ droite</translation>
         <source>right</source>
         <translation>droite</translation>
     </message>
-    <message>
-        <source>&lt;b&gt;Over the thorax:&lt;/b&gt; {muscles}.</source>
-        <translation>&lt;b&gt;Sur le thorax&#xa0;:&lt;/b&gt; {muscles}.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Near the pleura:&lt;/b&gt; {muscles}.</source>
-        <translation>&lt;b&gt;Près de la plèvre&#xa0;:&lt;/b&gt; {muscles}.</translation>
-    </message>
-    <message>
-        <source>Record that pneumothorax risk was discussed with the patient.</source>
-        <translation>Consignez que le risque de pneumothorax a été discuté avec le patient.</translation>
-    </message>
 </context>
 <context>
     <name>SessionPanel</name>
@@ -2520,6 +2504,10 @@ droite</translation>
         <translation>Points</translation>
     </message>
     <message>
+        <source>Keys: 0-3 grasp · C cramp · Del remove</source>
+        <translation>Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
+    </message>
+    <message>
         <source>Click a muscle on the chart to add a site. Keys: 0-3 grasp · C cramp · Del remove</source>
         <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
     </message>
@@ -2545,7 +2533,7 @@ droite</translation>
     </message>
     <message>
         <source>Draft – every change is saved as you make it.</source>
-        <translation>Brouillon – chaque modification est enregistrée aussitôt faite.</translation>
+        <translation>Brouillon – enregistré au fur et à mesure.</translation>
     </message>
     <message>
         <source>Amendment {when} by {who} – {reason}: {text}</source>
@@ -3200,6 +3188,29 @@ droite</translation>
     <message>
         <source>The backup failed because of a bug ({name}); see the log.</source>
         <translation>La sauvegarde a échoué à cause d&apos;un bogue ({name}); voyez le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>ThoraxPrompt</name>
+    <message>
+        <source>Pneumothorax risk discussed</source>
+        <translation>Risque de pneumothorax discuté</translation>
+    </message>
+    <message>
+        <source>Record that pneumothorax risk was discussed</source>
+        <translation>Consigner que le risque de pneumothorax a été discuté</translation>
+    </message>
+    <message>
+        <source>Over the thorax: {muscles}.</source>
+        <translation>Sur le thorax&#xa0;: {muscles}.</translation>
+    </message>
+    <message>
+        <source>Near the pleura: {muscles}.</source>
+        <translation>Près de la plèvre&#xa0;: {muscles}.</translation>
+    </message>
+    <message>
+        <source>Record that pneumothorax risk was discussed with the patient.</source>
+        <translation>Consignez que le risque de pneumothorax a été discuté avec le patient.</translation>
     </message>
 </context>
 <context>

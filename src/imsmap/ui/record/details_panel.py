@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
+from imsmap.ui.record.thorax_prompt import ThoraxPrompt
 from imsmap.ui.wording import language, vocabulary
 
 SIDES = (("M", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Both / midline")),
@@ -95,20 +95,12 @@ class SessionDetailsPanel(QWidget):
         layout.addWidget(self.conflict)
 
         # The pneumothorax prompt: shown while thoracic muscles are needled and the discussion
-        # is not yet recorded. One tap records it.
-        self.thorax_banner = QWidget()
-        self.thorax_banner.setObjectName("thoraxBanner")
-        self.thorax_banner.setStyleSheet(
-            "#thoraxBanner { background: #fff3cd; border: 1px solid #d39e00; border-radius: 4px; }")
-        banner = QHBoxLayout(self.thorax_banner)
-        self.thorax_text = QLabel()
-        self.thorax_text.setWordWrap(True)
-        self.thorax_button = QPushButton(self.tr("Risk discussed"))
-        self.thorax_button.setAccessibleName(self.tr("Record that pneumothorax risk was discussed"))
-        self.thorax_button.setMinimumHeight(36)
-        self.thorax_button.clicked.connect(lambda: self._save(pneumothorax_discussed=True))
-        banner.addWidget(self.thorax_text, 1)
-        banner.addWidget(self.thorax_button)
+        # is not yet recorded. One tick records it. The window shows it above the site list.
+        self.thorax_banner = ThoraxPrompt()
+        self.thorax_text = self.thorax_banner.text
+        self.thorax_check = self.thorax_banner.check
+        self.thorax_check.toggled.connect(
+            lambda on: on and self._save(pneumothorax_discussed=True))
         self.thorax_banner.hide()
         layout.addWidget(self.thorax_banner)
 
@@ -170,7 +162,7 @@ class SessionDetailsPanel(QWidget):
             combo.setMinimumContentsLength(8)
         self._editors = [self.consent, self.pneumothorax, self.needle_count,
                          self.needles_accounted, self.tolerance, self.plan, add_finding,
-                         remove_finding, add_event, remove_event, self.thorax_button,
+                         remove_finding, add_event, remove_event, self.thorax_check,
                          self.finding_sign, self.finding_where, self.finding_side,
                          self.event_kind, self.event_severity, self.event_action]
         listen(records.bus, self, self._on_change)
@@ -236,13 +228,7 @@ class SessionDetailsPanel(QWidget):
                 high, caution = thorax_names(self.records.atlas,
                                              thoracic_sites(self.records.atlas, record),
                                              language())
-                parts = ([self.tr("<b>Over the thorax:</b> {muscles}.").format(
-                    muscles=", ".join(high))] if high else []) + \
-                    ([self.tr("<b>Near the pleura:</b> {muscles}.").format(
-                        muscles=", ".join(caution))] if caution else [])
-                parts.append(self.tr("Record that pneumothorax risk was discussed with the "
-                                     "patient."))
-                self.thorax_text.setText(" ".join(parts))
+                self.thorax_banner.show_sites(high, caution)
                 self.thorax_banner.show()
             else:
                 self.thorax_banner.hide()
