@@ -1297,7 +1297,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>text you typed is kept in a notice and in no record.</source>
-        <translation type="unfinished"></translation>
+        <translation>le texte que vous avez tapé n’est conservé que dans un avis, dans aucun dossier.</translation>
     </message>
     <message>
         <source>Refreshed from the database.</source>
