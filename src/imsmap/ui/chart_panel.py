@@ -4,6 +4,8 @@ grasp colours."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
-from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene, describe_site
@@ -32,10 +33,11 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     ChartView,
     LegendSwatch,
 )
+from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.muscle_search import MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import layer_name, view_name, view_tab_name, vocabulary
+from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
 
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
@@ -105,6 +107,7 @@ class ChartPanel(QWidget):
         legend.addWidget(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
+        self._legend_words: list[QLabel] = []  # grades 0-3
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -234,11 +237,19 @@ class ChartPanel(QWidget):
         chart = ChartPainter(self.atlas, self._view_ids[0])
         for grasp in (None, 0, 1, 2, 3):
             swatch = LegendSwatch(chart, grasp)
-            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None
-                          else f"{grasp} {vocabulary('Grasp', GRASP_LABELS[grasp])}")
+            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None else grasp_text(grasp))
+            if grasp is not None:
+                self._legend_words.append(text)
             self._legend_host.addWidget(swatch)
             self._legend_host.addWidget(text)
             self._legend_host.addSpacing(8)
+        if self.editor is not None:  # the clinic's own words, as the site inspector says them
+            follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)
+
+    def set_grasp_labels(self, labels: Sequence[str]) -> None:
+        """The legend says the grades in these words (the clinic's: services.clinic)."""
+        for grade, text in enumerate(self._legend_words):
+            text.setText(grasp_text(grade, labels))
 
     # -- mirror of the session --------------------------------------------------------------
     def site(self, site_id: int | None) -> Site | None:

@@ -46,6 +46,7 @@ from imsmap.domain.progress import (
     grasp_matrix,
     session_metrics,
 )
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
 from imsmap.render.overlay import (
@@ -55,7 +56,8 @@ from imsmap.render.overlay import (
     paint_overlay_legend,
 )
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.services.changes import Change
+from imsmap.services import clinic
+from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
@@ -158,6 +160,7 @@ class HistoryChart(QWidget):
         self.atlas = None
         self.history = History(())
         self.highlight: frozenset = frozenset()
+        self.grasp_labels: tuple[str, ...] = GRASP_LABELS  # the clinic's words (its legend)
         self._heat_cache: QImage | None = None
         self.grid = None
         self._grid_stale = False
@@ -323,7 +326,8 @@ class _LegendStrip(QWidget):
                 ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
             height = self.LINE * (2 + 4 + len(ages))
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
-                                 oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
+                                 oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True,
+                                 labels=self.owner.grasp_labels)
             if self.owner.heat.isChecked():
                 self.owner.heat_grid()  # its top of the scale
                 # A third heading under « Préhension » and « Séances », as large and bold,
@@ -428,7 +432,7 @@ class ProgressPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.patient_id is None:
             return
-        if change.patient_id == self.patient_id or (
+        if change.entity is Entity.SETTINGS or change.patient_id == self.patient_id or (
                 change.session_id is not None and change.session_id in self.full.ids):
             self._refresh_timer.start()
 
@@ -490,6 +494,8 @@ class ProgressPanel(QWidget):
     def _load(self) -> None:
         # Shared with the window's history overlay: read once per patient and change.
         self.full = self.histories.history(self.patient_id)
+        self.chart.grasp_labels = clinic.grasp_labels(self.records)
+        self.chart.legend.update()
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
