@@ -162,6 +162,7 @@ class HistoryChart(QWidget):
         self.highlight: frozenset = frozenset()
         self.grasp_labels: tuple[str, ...] = GRASP_LABELS  # the clinic's words (its legend)
         self._heat_cache: QImage | None = None
+        self._heat_notes = True  # the cached picture has the chart's notes on it
         self.grid = None
         self._grid_stale = False
 
@@ -264,13 +265,16 @@ class HistoryChart(QWidget):
 
     def _paint(self, painter: QPainter, chart: ChartPainter) -> None:
         ids = self.history.ids
+        notes = self.canvas.notes_on_chart()  # else the picture writes the key under it
         if self.heat.isChecked() and self.heat_grid() is not None:
-            if self._heat_cache is None:  # cleared whenever the data or options change
+            if self._heat_cache is None or self._heat_notes != notes:
+                # (cleared whenever the data or options change)
                 scratch = QImage(1, 1, QImage.Format.Format_RGB32)
                 p = QPainter(scratch)  # the composed image is all we want here
                 self._heat_cache = paint_heat_over_chart(
                     p, chart, self.grid, self.legend.vmax, pixels_per_unit=HEAT_PIXELS_PER_UNIT,
-                    base_kwargs={"highlight": self.highlight})
+                    base_kwargs={"highlight": self.highlight, "notes": notes})
+                self._heat_notes = notes
                 p.end()
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -278,7 +282,7 @@ class HistoryChart(QWidget):
                               self._heat_cache)
             painter.restore()
         else:
-            chart.paint_base(painter, highlight=self.highlight)
+            chart.paint_base(painter, highlight=self.highlight, notes=notes)
         if not ids:
             return
         today, n_earlier = self.today_and_count()
