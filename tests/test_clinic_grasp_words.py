@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 from tests.test_report import squash, text_of
 from tests.test_ui_french import french  # noqa: F401 - fixture
@@ -57,6 +57,24 @@ def test_the_chart_legend_and_the_site_list_say_the_clinic_words(language, make_
     grades = [rows.item(r, 3).text() for r in range(rows.rowCount())]
     assert grades and set(grades) <= set(expected_words(language)), grades
     assert {"2 clear grip", "3 Knotted"} <= set(grades), grades
+    # the Edit menu's grade actions, a marker's tooltip, the Segments tab's strongest grasp
+    assert [a.text().split("\t")[0] for a in w.menus.act_grades[2:]] == [
+        QCoreApplication.translate("WindowMenus", "Grasp {grade} – {label}").format(grade=g, label=word)
+        for g, word in ((2, "clear grip"), (3, "Knotted"))]
+    tips = [m.toolTip() for scene in w.chart._scenes.values() for m in scene.markers.values()
+            if m.site.grasp == 3]
+    assert tips and all("Knotted" in t for t in tips), tips
+    w.right_tabs.setCurrentWidget(w.segments)
+    qtbot.wait(5)
+    table = w.segments.table
+    segment_tips = [table.item(r, c).toolTip() for r in range(table.rowCount())
+                    for c in range(table.columnCount()) if table.item(r, c) is not None]
+    assert any("3 Knotted" in t for t in segment_tips), segment_tips
+    # the Progress tab's trend: a cell's tooltip
+    model = w.progress.matrix.trend_model
+    cells = [model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole)
+             for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert any(t and "Knotted (3)" in t for t in cells), cells[:20]
 
 
 def test_the_progress_legend_paints_the_clinic_words(language, records, make_window, qtbot,

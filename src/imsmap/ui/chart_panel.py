@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene, describe_site
@@ -50,6 +51,7 @@ class ChartPanel(QWidget):
     siteSelected = Signal(object)  # site id or None
     hoverText = Signal(str)
     sceneShown = Signal(object)  # the ChartScene now in the view (a new view or layer)
+    graspLabelsChanged = Signal(object)  # noqa: N815 - the clinic's words for the grades
 
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
@@ -108,6 +110,7 @@ class ChartPanel(QWidget):
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
         self._legend_words: list[QLabel] = []  # grades 0-3
+        self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +157,7 @@ class ChartPanel(QWidget):
         if scene is None:
             scene = ChartScene(self.atlas, view_id, layer, self)
             scene.set_labels(self._labels)
+            scene.set_grasp_labels(self.grasp_labels)
             scene.set_editable(self._editable)
             scene.set_sites(self._sites)
             scene.set_root_highlight(*self._root_lit)
@@ -247,9 +251,14 @@ class ChartPanel(QWidget):
             follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)
 
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
-        """The legend says the grades in these words (the clinic's: services.clinic)."""
+        """The legend, the markers' tooltips and what a site's edits say name the grades in
+        these words (the clinic's: services.clinic)."""
+        self.grasp_labels = labels
         for grade, text in enumerate(self._legend_words):
             text.setText(grasp_text(grade, labels))
+        for scene in self._scenes.values():
+            scene.set_grasp_labels(labels)
+        self.graspLabelsChanged.emit(labels)
 
     # -- mirror of the session --------------------------------------------------------------
     def site(self, site_id: int | None) -> Site | None:
@@ -420,7 +429,7 @@ class ChartPanel(QWidget):
         if isinstance(action, Step):
             return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
-                              lambda site: describe_site(self.atlas, site))
+                              lambda site: describe_site(self.atlas, site, self.grasp_labels))
 
     # -- helpers for tests and the window ---------------------------------------------------
     def scene_to_viewport(self, x: float, y: float):

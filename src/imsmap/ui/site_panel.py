@@ -213,7 +213,7 @@ class SiteTable(QTableWidget):
         if isinstance(action, Step):
             return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
-                              lambda site: describe_site(self.atlas, site))
+                              lambda site: describe_site(self.atlas, site, self._grasp_labels))
 
     def event(self, event: QEvent) -> bool:
         if is_tab(event) and handle_site_key(event, self, self.site_key):

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.progress import Comparison, History, TargetChange, compare_sessions
-from imsmap.domain.vocabulary import grasp_label
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.wording import in_window_language, short_date, target_label, view_name, vocabulary
+from imsmap.ui.wording import grasp_text, in_window_language, short_date, target_label, view_name
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
 
@@ -196,9 +196,9 @@ def _data(box: QComboBox):
     return box.currentData() if box.currentIndex() >= 0 else None
 
 
-def _grade(g: int | None) -> str:
+def _grade(g: int | None, labels: Sequence[str]) -> str:
     return QCoreApplication.translate("CompareView", "ungraded") if g is None \
-        else f"{g} {vocabulary('Grasp', grasp_label(g))}"
+        else grasp_text(g, labels)
 
 
 class CompareView(QWidget):
@@ -214,6 +214,7 @@ class CompareView(QWidget):
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
         self.comparison: Comparison | None = None
+        self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         self.before = QComboBox()
         self.after = QComboBox()
@@ -336,8 +337,8 @@ class CompareView(QWidget):
             for ch in items:
                 row = QTreeWidgetItem([
                     target_label(ch.target, self._names(ch.target.muscle_id)),
-                    _grade(ch.before) if key != "new" else "-",
-                    _grade(ch.after) if key != "not_repeated" else "-",
+                    _grade(ch.before, self.grasp_labels) if key != "new" else "-",
+                    _grade(ch.after, self.grasp_labels) if key != "not_repeated" else "-",
                 ])
                 row.setData(0, Qt.ItemDataRole.UserRole, ch.target)
                 for col, g, present in ((1, ch.before, key != "new"),

@@ -498,7 +498,9 @@ class ProgressPanel(QWidget):
     def _load(self) -> None:
         # Shared with the window's history overlay: read once per patient and change.
         self.full = self.histories.history(self.patient_id)
-        self.chart.grasp_labels = clinic.grasp_labels(self.records)
+        labels = clinic.grasp_labels(self.records)  # the clinic's words for the grades
+        self.chart.grasp_labels = self.compare.grasp_labels = labels
+        self.matrix.trend_model.grasp_labels = labels
         self.chart.legend.update()
         self.sessions.blockSignals(True)
         self.sessions.clear()
