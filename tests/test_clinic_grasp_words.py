@@ -61,9 +61,11 @@ def test_the_chart_legend_and_the_site_list_say_the_clinic_words(language, make_
     assert [a.text().split("\t")[0] for a in w.menus.act_grades[2:]] == [
         QCoreApplication.translate("WindowMenus", "Grasp {grade} – {label}").format(grade=g, label=word)
         for g, word in ((2, "clear grip"), (3, "Knotted"))]
-    tips = [m.toolTip() for scene in w.chart._scenes.values() for m in scene.markers.values()
-            if m.site.grasp == 3]
-    assert tips and all("Knotted" in t for t in tips), tips
+    strong = next(s for s in w.edits.sites if s.grasp == 3)
+    w.chart.set_view(strong.view_id)
+    w.chart.set_layer(strong.layer)
+    tip = w.chart.scene.markers[strong.id].toolTip()
+    assert "Knotted" in tip, tip
     w.right_tabs.setCurrentWidget(w.segments)
     qtbot.wait(5)
     table = w.segments.table

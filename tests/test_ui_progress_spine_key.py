@@ -44,7 +44,7 @@ def test_the_spinal_key_is_readable_in_the_narrow_chart(language, make_window, q
     key = canvas.key_rect()
     # under the chart, whole inside the picture, in a font at least as large as asked
     assert key.top() >= view.bottom() and canvas.rect().toRectF().contains(key), (key, view)
-    assert QFontMetricsF(canvas._key_font()).capHeight() >= KEY_MIN_CAP_PX
+    assert QFontMetricsF(canvas.key_font()).capHeight() >= KEY_MIN_CAP_PX
     painted = render(canvas)
     below = painted[int(key.top()):int(key.bottom()), int(key.left()):int(key.right())]
     dark = (below < 110).all(axis=-1)

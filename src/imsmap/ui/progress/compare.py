@@ -103,13 +103,14 @@ class ChartPicture(QWidget):
         its own out."""
         return not self.key_below()
 
-    def _key_font(self) -> QFont:
+    def key_font(self) -> QFont:
+        """The font the key under the chart is written in: a little smaller than the window's."""
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.9)
         return font
 
     def _key_height(self, lines: list[str]) -> float:
-        metrics = QFontMetrics(self._key_font())
+        metrics = QFontMetrics(self.key_font())
         return metrics.boundingRect(QRect(0, 0, max(1, int(self._avail().width())), 100000),
                                     int(_KEY_FLAGS.value), "\n".join(lines)).height()
 
@@ -164,7 +165,7 @@ class ChartPicture(QWidget):
         key = self.key_rect()
         if not key.isEmpty():
             painter.setPen(QColor(self.style.caption))
-            painter.setFont(self._key_font())
+            painter.setFont(self.key_font())
             painter.drawText(key, int(_KEY_FLAGS.value), "\n".join(self.key_below()))
         r = self.view_rect()
         v = self.chart.view
