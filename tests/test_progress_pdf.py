@@ -222,3 +222,27 @@ def test_cli_progress_unknown_patient_and_no_sessions(qapp, records, patient, db
                  "--out", str(out)]) == 2
     assert "has no sessions" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_grasp_matrix_change_column_compares_only_what_was_graded_twice(qapp, records, patient,
+                                                                       course, tmp_path):
+    """First→last is "—" for a muscle graded once: "2→2" would read as a muscle that did not
+    release, when nothing could be compared."""
+    import numpy as np
+
+    from imsmap.domain.progress import grasp_matrix
+    from imsmap.report.progress_matrices import MatrixBlock, grasp_matrix_blocks
+    from imsmap.report.progress_pdf import load_history
+
+    _patient, history = load_history(records, patient.id)
+    gm = grasp_matrix(history, records.atlas.catalogue)
+    graded = (~np.isnan(gm.grasp)).sum(axis=1)
+    assert (graded == 1).any() and (graded >= 2).any()  # the course holds both kinds
+    blocks = [b for b in grasp_matrix_blocks(records, history, gm, 180.0)
+              if isinstance(b, MatrixBlock)]
+    first, last = gm.first_last()
+    rows = [row for b in blocks for row in b.rows]
+    assert len(rows) == len(gm.targets)
+    for r, (_label, _cells, text) in enumerate(rows):
+        expected = "—" if graded[r] < 2 else f"{int(first[r])}→{int(last[r])}"
+        assert text == expected, (gm.targets[r], text)

@@ -1,14 +1,16 @@
-"""The spinal chart's key (its abbreviations, at the chart's foot) in a session's PDF: printed
-once, on the whole chart, not cut into fragments by the frame of an enlargement beside it."""
+"""The spinal chart's words in a session's PDF: its key (its abbreviations, at the chart's foot)
+printed once, on the whole chart, not cut into fragments by the frame of an enlargement beside
+it; a landmark's name on an enlargement printed at the size of the words around it, whole."""
 
 from __future__ import annotations
 
 from pypdf import PdfReader
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPdfWriter
 
 from imsmap.report.document import device_resolution
 from imsmap.report.layout import Doc
-from imsmap.report.session_charts import ChartBlock
+from imsmap.report.session_charts import ChartBlock, Panel, enlargement_word_size
 from imsmap.report.session_pdf import write_session_pdf
 
 LEVELS = ("C3", "C5", "T1", "T3", "T5", "T7", "T9", "T11", "L1", "L3", "L5", "S1", "S4")
@@ -44,3 +46,59 @@ def test_the_spinal_key_is_printed_once_beside_enlargements(qapp, records, sessi
     for note in view.notes:  # each line of the key once: "Mf multifidus   Lo longissimus", ...
         words = " ".join(records.atlas.note_text("spinal", note.id).split()[:2])
         assert sum(text.count(words) for text in chart_pages) == 1, words
+
+
+def test_a_landmark_name_on_an_enlargement_is_printed_small_and_whole(qapp, records, session,
+                                                                     tmp_path):
+    """Multifidus at C5 and C6 on the right: the enlargement reaches the C7 vertebra
+    prominens. Its name was printed at the enlargement's scale, far larger than the words
+    around it, and cut by the frame ("C7 vertebra promine")."""
+    view = records.atlas.view("spinal")
+    for region in view.regions_on("superficial"):
+        if region.muscle == "multifidus" and region.side == "R" and region.level in ("C5", "C6"):
+            records.add_site(session.id, "spinal", *region.label, layer="superficial")
+    sites = list(records.read.sites_for_session(session.id))
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    doc = Doc(writer, device_resolution(writer))
+    block = ChartBlock(records, "spinal", "superficial", sites)
+    overview, panels = block.layout(doc, 0.0, 0.0, doc.mm(180))
+    assert overview is not None  # printed whole beside its enlargements
+    c7 = next(lm for lm in view.landmarks if lm.id == "c7_prominens")
+    panel = next(p for p in panels if QRectF(*p.crop).contains(c7.x, c7.y))
+    crop = QRectF(*panel.crop)
+    size = enlargement_word_size(doc) / panel.scale
+    # at the style's size, this enlargement's scale prints the name far larger than the words
+    # around it, and it runs out of the frame
+    styled = block.chart.landmark_bounds(c7)
+    assert styled.right() > crop.right()
+    _anchor, _at, placed = block.chart.landmark_place(c7, size, crop)
+    assert placed.width() < 0.7 * styled.width()  # the name (beside its diamond) smaller
+    assert crop.contains(placed), (placed, crop)
+    write_session_pdf(records, session.id, tmp_path / "c7.pdf", paper="A4")  # paints through
+
+
+def test_an_enlargement_of_a_few_segments_names_its_levels(qapp, records, session, tmp_path):
+    """The chart letters its levels beside the column, outside an enlargement of multifidus at
+    C5 and C6: the enlargement names the levels it shows at its edge, each beside its own
+    segments."""
+    view = records.atlas.view("spinal")
+    for region in view.regions_on("superficial"):
+        if region.muscle == "multifidus" and region.side == "R" and region.level in ("C5", "C6"):
+            records.add_site(session.id, "spinal", *region.label, layer="superficial")
+    sites = list(records.read.sites_for_session(session.id))
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    doc = Doc(writer, device_resolution(writer))
+    block = ChartBlock(records, "spinal", "superficial", sites)
+    overview, panels = block.layout(doc, 0.0, 0.0, doc.mm(180))
+    assert overview is not None and len(panels) == 1
+    levels = block.levels_beside(panels[0])
+    names = [level for level, _y in levels]
+    assert "C5" in names and "C6" in names
+    assert names.index("C5") < names.index("C6")  # top to bottom
+    for site in sites:  # each site's own level is the nearest name
+        nearest = min(levels, key=lambda t: abs(t[1] - site.y))[0]
+        assert nearest == site.level, (site.level, levels)
+    # the whole chart letters its own levels: nothing added there
+    whole = Panel(QRectF(0, 0, doc.mm(60), doc.mm(130)), (0, 0, view.width, view.height), sites)
+    assert block.levels_beside(whole) == []
+    write_session_pdf(records, session.id, tmp_path / "levels.pdf", paper="A4")  # paints

@@ -12,7 +12,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from support import spot
-from test_ui_support import close_windows, qt_settings, show_window  # noqa: F401 - fixture
+from test_ui_support import (  # noqa: F401 - fixture
+    close_windows,
+    qt_settings,
+    show_window,
+    sign_through_dialog,
+)
 
 # Two windows editing one session at once happens on a file only: on a clinic server the
 # second room reads the session another room holds and edits nothing until it takes it over
@@ -83,6 +88,33 @@ def test_the_later_session_note_is_refused_and_kept_to_copy(qtbot, two_windows):
         "Ben: tolerated well. Anna: needled L5."
     panel.conflict.dismiss_button.click()
     assert not shown(panel.conflict) and panel.flush()
+
+
+def test_a_session_is_not_signed_while_typed_text_is_only_in_the_notice(qtbot, two_windows):
+    # Anna's refused note was kept in the notice, in no record; Sign… signed the session
+    # without it, and it could then only be an amendment. Now she is told to deal with it.
+    anna, ben, session, _ = two_windows
+    _type(qtbot, ben.session_panel.notes, "Ben: tolerated well.")
+    assert ben.session_panel.save_notes()
+    _type(qtbot, anna.session_panel.notes, "Anna: needled L5.")
+    anna.session_panel.save_notes()
+    assert shown(anna.session_panel.conflict)
+    opened = []
+
+    def close_any():  # a dialog that should not be there: noted and closed, not waited on
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            opened.append(dialog)
+            dialog.reject()
+
+    QTimer.singleShot(0, close_any)
+    anna.menus.act_sign.trigger()
+    qtbot.wait(10)
+    assert opened == [] and not anna.records.repo.session(session.id).is_signed
+    assert "kept in the notice" in anna.statusBar().currentMessage()
+    anna.session_panel.conflict.dismiss_button.click()
+    sign_through_dialog(qtbot, anna)
+    assert anna.records.repo.session(session.id).is_signed
 
 
 def test_a_note_left_untouched_does_not_overwrite_the_other_windows(qtbot, two_windows):
@@ -198,24 +230,6 @@ def test_closing_with_typed_text_only_in_the_notice_asks_first(qtbot, two_window
     assert len(asked) == 2 and not anna.isVisible()
 
 
-def _sign_in(qtbot, window, meanwhile=lambda: None) -> str:
-    """Sign the window's session through Session > Sign and its dialog (ticking 'with these
-    items open'), `meanwhile` done while the dialog is up; the notes the window showed behind
-    the dialog."""
-    seen = []
-
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        seen.append(window.session_panel.notes.toPlainText())
-        meanwhile()
-        dialog.confirm.setChecked(True)
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, answer)
-    window.menus.act_sign.trigger()
-    return seen[0]
-
-
 def test_signing_shows_the_note_that_was_signed_with_another_windows_words(qtbot, two_windows):
     # Ben's words reached the file while Anna's window still showed the notes without them;
     # Anna signed, and her window went on showing the old notes, read-only, as if they were
@@ -225,7 +239,7 @@ def test_signing_shows_the_note_that_was_signed_with_another_windows_words(qtbot
     _type(qtbot, ben.session_panel.notes, "Ben's plan: review in a week.")
     assert ben.session_panel.save_notes()
     assert anna.session_panel.notes.toPlainText() == ""  # not told: no focus change here
-    behind_dialog = _sign_in(qtbot, anna)
+    behind_dialog = sign_through_dialog(qtbot, anna)
     signed = anna.records.read.session(session.id)
     assert signed.is_signed and signed.notes == "Ben's plan: review in a week."
     assert behind_dialog == signed.notes
@@ -244,11 +258,10 @@ def test_words_another_window_saved_while_the_sign_dialog_was_up_are_not_signed_
         _type(qtbot, ben.session_panel.notes, "Ben: tolerated well.")
         assert ben.session_panel.save_notes()
 
-    _sign_in(qtbot, anna, ben_writes)
+    sign_through_dialog(qtbot, anna, ben_writes)
     stored = anna.records.read.session(session.id)
     assert not stored.is_signed and stored.signed_at is None
-    assert anna.records.db.conn.execute("SELECT count(*) FROM audit WHERE action = 'sign'"
-                                        ).fetchone()[0] == 0
+    assert "sign" not in [e.action for e in anna.records.audit_entries(session.id)]
     # Ben's save is the one entry added: the refused signature wrote nothing
     assert anna.records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0] \
         == entries + 1
@@ -256,10 +269,53 @@ def test_words_another_window_saved_while_the_sign_dialog_was_up_are_not_signed_
     assert not anna.session_panel.notes.isReadOnly()
     assert "changed in another window while you were signing" in \
         anna.statusBar().currentMessage()
-    behind_dialog = _sign_in(qtbot, anna)
+    behind_dialog = sign_through_dialog(qtbot, anna)
     signed = anna.records.read.session(session.id)
     assert signed.is_signed and signed.notes == behind_dialog == "Ben: tolerated well."
     assert anna.session_panel.notes.isReadOnly()
+
+
+def test_words_saved_while_the_window_reads_the_session_for_signing_are_not_signed_unseen(
+        qtbot, two_windows):
+    # Ben saves again in the instant after Anna's window, asked to sign, read his first
+    # words, and before her sign dialog read the record. The dialog signed his second words
+    # as it had read them, words her window never showed (the dialog shows a summary). Now no
+    # dialog opens: her window shows them and says why, and nothing is signed until she signs
+    # what she sees.
+    anna, ben, session, _site = two_windows
+    first, second = "Ben: bruising over site 1.", "Ben: bruising over site 1. Ice given."
+    ben.session_panel.notes.setPlainText(first)
+    assert ben.session_panel.save_notes()
+    entries = anna.records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    asked = []
+
+    def ben_saves_again_once_anna_shows_his_words() -> None:
+        if anna.session_panel.notes.toPlainText() == first and \
+                ben.session_panel.notes.toPlainText() == first:
+            ben.session_panel.notes.setPlainText(second)
+            assert ben.session_panel.save_notes()
+
+    def sign_if_asked() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            asked.append(anna.session_panel.notes.toPlainText())
+            dialog.confirm.setChecked(True)
+            qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    anna.session_panel.notes.textChanged.connect(ben_saves_again_once_anna_shows_his_words)
+    QTimer.singleShot(0, sign_if_asked)
+    anna.menus.act_sign.trigger()
+    qtbot.wait(10)
+    anna.session_panel.notes.textChanged.disconnect(ben_saves_again_once_anna_shows_his_words)
+    assert not anna.records.read.session(session.id).is_signed
+    assert asked == []
+    assert anna.records.db.conn.execute("SELECT count(*) FROM audit").fetchone()[0] \
+        == entries + 1  # Ben's second save alone
+    assert anna.session_panel.notes.toPlainText() == second
+    assert "just as you chose to sign it" in anna.statusBar().currentMessage()
+    behind_dialog = sign_through_dialog(qtbot, anna)
+    signed = anna.records.read.session(session.id)
+    assert signed.is_signed and signed.notes == behind_dialog == second
 
 
 def test_a_session_signed_in_another_window_locks_the_photo_strip_on_refresh(qtbot,

@@ -15,7 +15,9 @@ from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtu
 
 from imsmap.ui.history_bar import OverlayLegend
 
-BODY_VIEWS = ("anterior", "posterior", "lateral_left", "lateral_right")
+# The first tabs: the front and the back, the spine beside them (IMS needles the paraspinal
+# muscles at nearly every visit), both profiles.
+BODY_VIEWS = ("anterior", "posterior", "spinal", "lateral_left", "lateral_right")
 
 
 def whole_tabs(tabs) -> list[str]:
@@ -42,8 +44,8 @@ def test_the_chart_tabs_show_the_body_charts_at_1366_px(french_window, qtbot):
     assert w.width() <= 1366
     tabs = w.chart.tabs
     shown = whole_tabs(tabs)
-    # The four body charts (anterior, posterior and both profiles) without scrolling; a
-    # physiotherapist reads the shorter French tab names, the whole name is the tooltip.
+    # The body charts and the spine without scrolling; a physiotherapist reads the shorter
+    # French tab names, the whole name is the tooltip.
     assert len(shown) >= len(BODY_VIEWS), shown
     for i, view_id in enumerate(BODY_VIEWS):
         assert tabs.tabText(i).split(" (")[0] == w.atlas.view_tab_name(view_id, "fr_CA")

@@ -6,7 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from imsmap.ui.session_panel import NOTES_DELAY_MS
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+from support import spot
+from test_ui_support import (  # noqa: F401 - fixtures
+    make_window,
+    qt_settings,
+    sign_through_dialog,
+    window,
+)
 
 pytestmark = pytest.mark.both_backends
 
@@ -196,3 +202,72 @@ def test_a_complaint_still_being_typed_is_saved_after_a_pause(qtbot, window, rec
     qtbot.waitUntil(lambda: records.repo.session(session.id).complaint == "Neck pain",
                     timeout=NOTES_DELAY_MS * 10)
     assert panel.complaint.hasFocus() and panel.complaint.text() == "Neck pain"
+
+
+def test_a_site_note_still_being_typed_is_in_what_is_signed(qtbot, make_window, records,
+                                                            session):
+    # A site's note typed a moment before Sign… (saved after a pause) was shown in the window
+    # but left out of the signature: the dialog read the record without it, and the note's
+    # save came after, refused (or, after a longer pause, refused the signature as changed).
+    view, x, y, muscle, side = spot(records.atlas)
+    site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
+    window = make_window(patient_id=session.patient_id, session_id=session.id)
+    window.edits.select_site(site.id)
+    notes = window.site_table.inspector.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Twitch at 4 cm.")
+    sign_through_dialog(qtbot, window)
+    assert records.repo.session(session.id).is_signed
+    assert records.repo.site(site.id).notes == "Twitch at 4 cm." == notes.toPlainText()
+
+
+def test_a_tolerance_still_in_its_field_is_in_what_is_signed(qtbot, window, records, session):
+    window.right_tabs.setCurrentWidget(window.details.parentWidget())
+    tolerance = window.details.tolerance
+    tolerance.setFocus()
+    qtbot.keyClicks(tolerance, "Tolerated well")
+    assert tolerance.hasFocus()
+    sign_through_dialog(qtbot, window)
+    assert records.repo.session(session.id).is_signed
+    assert records.repo.session(session.id).tolerance == "Tolerated well" == tolerance.text()
+
+
+@pytest.mark.sqlite_only('locks the SQLite file from another connection')
+def test_notes_that_could_not_be_saved_are_not_left_out_of_a_signature(qtbot, window, records,
+                                                                      session, db_path):
+    # The database busy (another program writing), the notes just typed could not be saved;
+    # the dialog still opened and signed the session without them, and the window then showed
+    # the signed note: the typed words were gone. Now nothing is signed until they are saved.
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    records.db.conn.execute("PRAGMA busy_timeout = 50")
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    notes = window.session_panel.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Dizzy after the first needle.")
+
+    def sign_once_the_file_is_free() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            blocker.execute("ROLLBACK")
+            dialog.confirm.setChecked(True)
+            qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    try:
+        QTimer.singleShot(0, sign_once_the_file_is_free)
+        window.menus.act_sign.trigger()
+        qtbot.wait(10)
+        assert not records.repo.session(session.id).is_signed
+        assert notes.toPlainText() == "Dizzy after the first needle."
+        assert "not signed" in window.statusBar().currentMessage()
+    finally:
+        if blocker.in_transaction:
+            blocker.execute("ROLLBACK")
+        blocker.close()
+    sign_through_dialog(qtbot, window)
+    assert records.repo.session(session.id).notes == "Dizzy after the first needle."
+    assert records.repo.session(session.id).is_signed

@@ -120,3 +120,21 @@ def click_chart(qtbot, w, x: float, y: float) -> None:
 
 def click_region(qtbot, w, region: Region) -> None:
     click_chart(qtbot, w, *region.label)
+
+
+def sign_through_dialog(qtbot, window, meanwhile=lambda: None) -> str:
+    """Sign the window's session through Session > Sign and its dialog (ticking 'with these
+    items open'), `meanwhile` done while the dialog is up; the notes the window showed behind
+    the dialog."""
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        seen.append(window.session_panel.notes.toPlainText())
+        meanwhile()
+        dialog.confirm.setChecked(True)
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    window.menus.act_sign.trigger()
+    return seen[0]

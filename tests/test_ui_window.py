@@ -283,6 +283,20 @@ def test_charts_are_reachable_by_keyboard(qtbot, window):
     assert tabs.currentIndex() == tabs.count() - 1
 
 
+def test_the_spinal_chart_is_beside_the_posterior_view_and_ctrl_3(qtbot, window):
+    """IMS needles the paraspinal muscles at nearly every visit: the spinal chart was the
+    last of a dozen tabs, behind the tab bar's scroll buttons, with no key."""
+    chart = window.chart
+    assert [chart.view_id_at(i) for i in range(3)] == ["anterior", "posterior", "spinal"]
+    assert sorted(chart.view_id_at(i) for i in range(chart.tabs.count())) == sorted(
+        window.atlas.views)  # every chart still there, once
+    spinal = window.menus.act_views[2]
+    assert spinal.shortcut().toString() == "Ctrl+3"
+    assert "Spine" in spinal.text()
+    spinal.trigger()
+    assert chart.view_id == "spinal" and chart.tabs.currentIndex() == 2
+
+
 def test_the_first_start_opens_the_window_within_the_screen(context, qtbot, qt_settings):
     # With nothing saved, the window opened at 1440 x 900 on any screen: on a 1366 x 768
     # laptop its status bar and visits row were below the screen's edge, the right column

@@ -297,9 +297,13 @@ class GraspMatrix:
         return first, last
 
     def change(self) -> np.ndarray:
-        """Latest minus first graded value per row (negative = releasing)."""
+        """Latest minus first graded value per row (negative = releasing). NaN for a row graded
+        fewer than twice: one grade has nothing to be compared with, and 0 would read as a
+        muscle that did not release."""
+        import numpy as np
         first, last = self.first_last()
         change: np.ndarray = last - first
+        change[(~np.isnan(self.grasp)).sum(axis=1) < 2] = np.nan
         return change
 
 

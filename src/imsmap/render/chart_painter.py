@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from imsmap.atlas.names import SOURCE_LANGUAGE
 from imsmap.atlas.views import GroupName, Landmark, Note, Region, View
+from imsmap.render import markers
 from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
@@ -180,13 +181,23 @@ class ChartPainter:
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
 
+    def draws_in(self, rect: QRectF) -> bool:
+        """Whether the chart draws anything but its background in ``rect`` (view units): the
+        body, or the words written on it (the spinal chart's key, its landmarks)."""
+        return (self._outline.intersects(rect)
+                or any(self.note_bounds(n).intersects(rect) for n in self.view.notes)
+                or (self.view.kind == "spinal"
+                    and any(self.landmark_bounds(lm).intersects(rect)
+                            for lm in self.view.landmarks)))
+
     def bounding_rect(self) -> QRectF:
         return QRectF(0, 0, self.view.width, self.view.height)
 
     # -- base chart -------------------------------------------------------------------------------
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
                    hover: str | None = None, dim: frozenset = frozenset(),
-                   within: QRectF | None = None, notes: bool = True) -> None:
+                   within: QRectF | None = None, notes: bool = True,
+                   word_size: float | None = None) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
@@ -196,8 +207,11 @@ class ChartPainter:
         report's enlargement of a few muscles would otherwise carry the whole chart.
         ``notes``: False leaves out the words drawn on the chart (the spinal chart's key), for an
         enlargement beside the whole chart, where its frame would cut them.
+        ``word_size`` (view units): the landmarks' names at this size rather than the style's, for
+        a report's enlargement, whose scale would print them several times the size of the words
+        around it and cut them at its frame.
         """
-        self._paint_base(painter, labels, highlight, hover, dim, within, notes)
+        self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size)
 
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
@@ -211,7 +225,8 @@ class ChartPainter:
         return [x for x in shapes if _bounds(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
-                    dim: frozenset, within: QRectF | None = None, notes: bool = True) -> None:
+                    dim: frozenset, within: QRectF | None = None, notes: bool = True,
+                    word_size: float | None = None) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -254,7 +269,7 @@ class ChartPainter:
             painter.setPen(QPen(QColor(s.hover_line), s.hover_width))
             painter.drawPath(self.region_path(hover))
         if self.view.kind == "spinal":
-            self._paint_landmarks(painter, within=within)
+            self._paint_landmarks(painter, within=within, size=word_size)
         if labels:
             self._paint_labels(painter, highlight, dim)
         if within is None or within.top() < self._caption_bottom():
@@ -443,13 +458,19 @@ class ChartPainter:
             painter.setBrush(fill if d.d.rstrip().endswith("Z") else no_fill)
             painter.drawPath(painter_path(d.d))
 
-    def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None) -> None:
+    def _paint_landmarks(self, painter: QPainter, within: QRectF | None = None,
+                         size: float | None = None) -> None:
         """The landmarks and their names; with ``within``, only those that reach it (a name
         with its halo is the dearest thing paint_emphasis drew, clipped away or not)."""
         s = self.style
         colour = QColor(s.landmark)
+        # A report's enlargement (a size given) keeps a name inside its frame; the window's
+        # chart, painted in parts as it is scrolled, keeps every name where the atlas put it.
+        frame = within if size is not None else None
+        size = size or s.label_size
         for lm in self.view.landmarks:
-            if within is not None and not self.landmark_bounds(lm).intersects(within):
+            anchor, at, bounds = self.landmark_place(lm, size, frame)
+            if within is not None and not bounds.intersects(within):
                 continue
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour)
@@ -460,14 +481,29 @@ class ChartPainter:
             diamond.lineTo(lm.x - d, lm.y)
             diamond.closeSubpath()
             painter.drawPath(diamond)
-            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), s.label_size,
-                            (lm.x + 14, lm.y), colour, anchor="left")
+            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), size, at,
+                            colour, anchor=anchor)
 
-    def landmark_bounds(self, lm: Landmark) -> QRectF:
-        """Where a landmark's diamond and name (with its halo) paint."""
-        size = self.style.label_size
-        text = self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False, "left",
-                              (lm.x + 14, lm.y))
+    def landmark_place(self, lm: Landmark, size: float, frame: QRectF | None = None
+                       ) -> tuple[str, tuple[float, float], QRectF]:
+        """Where a landmark's name goes, at ``size``: (anchor, point, bounds of the diamond and
+        name). On the diamond's right; on its left when the right would run out of ``frame``
+        (a report's enlargement) and the left does not."""
+        bounds = self.landmark_bounds(lm, size)
+        if frame is not None and bounds.right() > frame.right():
+            left = self.landmark_bounds(lm, size, on_left=True)
+            if left.left() >= frame.left():
+                return "right", (lm.x - 14, lm.y), left
+        return "left", (lm.x + 14, lm.y), bounds
+
+    def landmark_bounds(self, lm: Landmark, size: float | None = None,
+                        on_left: bool = False) -> QRectF:
+        """Where a landmark's diamond and name (with its halo) paint: the name at ``size`` (the
+        style's by default), on the diamond's right, or its left."""
+        size = size or self.style.label_size
+        text = self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False,
+                              "right" if on_left else "left",
+                              (lm.x - 14, lm.y) if on_left else (lm.x + 14, lm.y))
         pad = size * 0.28 + 2.0
         return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
 
@@ -555,57 +591,10 @@ class ChartPainter:
     def paint_marker(self, painter: QPainter, x: float, y: float, number: int | str | None,
                      grasp: int | None, *, cramp: bool = False, selected: bool = False,
                      planned: bool = False, scale: float = 1.0) -> None:
-        """A numbered circle coloured by grasp (None = ungraded), centred on (x, y).
+        """A site's marker in this chart's style (render.markers.paint_marker)."""
+        markers.paint_marker(painter, self.style, x, y, number, grasp, cramp=cramp,
+                             selected=selected, planned=planned, scale=scale)
 
-        planned: hollow dashed ring (a site planned, not yet needled); cramp: a second ring;
-        selected: a blue halo. The number covers the centre; the fill shows around it.
-        """
-        self._paint_marker(painter, x, y, number, grasp, cramp, selected, planned, scale)
-
-    def _paint_marker(self, painter: QPainter, x: float, y: float, number, grasp, cramp: bool, selected: bool,
-                      planned: bool, scale: float) -> None:
-        s = self.style
-        r = s.marker_radius * scale
-        c = QPointF(x, y)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if selected:
-            painter.setPen(QPen(QColor(s.marker_selected), 4.5 * scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(c, r + (8.5 if cramp else 5.0) * scale, r + (8.5 if cramp else 5.0) * scale)
-        ring = QColor(s.marker_ring)
-        if planned:
-            fill = QColor(s.background)
-            text_colour = ring
-            pen = QPen(ring, 2.2 * scale, Qt.PenStyle.DashLine)
-        else:
-            fill = s.grasp_fill(grasp)
-            text_colour = s.grasp_text_colour(grasp)
-            pen = QPen(ring, 2.0 * scale, Qt.PenStyle.DashLine if grasp is None else Qt.PenStyle.SolidLine)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawEllipse(c, r, r)
-        if cramp:
-            painter.setPen(QPen(ring, 1.6 * scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(c, r + 3.6 * scale, r + 3.6 * scale)
-        if number is not None and str(number) != "":
-            text = str(number)
-            size = r * (0.95 if len(text) <= 1 else 0.82 if len(text) == 2 else 0.62)
-            path = text_path(text, size, bold=True, at=(x, y))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(text_colour))
-            painter.drawPath(path)
-        painter.restore()
-
-    def paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float = 1.0) -> None:
-        """Paint many markers: mappings or objects with x, y, number, grasp (+ optional flags)."""
-        self._paint_markers(painter, markers, scale)
-
-    def _paint_markers(self, painter: QPainter, markers: Iterable[Any], scale: float) -> None:
-        for m in markers:
-            self._paint_marker(
-                painter, float(_get(m, "x")), float(_get(m, "y")), _get(m, "number"), _get(m, "grasp"),
-                bool(_get(m, "cramp", False)), bool(_get(m, "selected", False)),
-                bool(_get(m, "planned", False)), float(_get(m, "scale", scale) or scale),
-            )
+    def paint_markers(self, painter: QPainter, sites: Iterable[Any], scale: float = 1.0) -> None:
+        """Many markers in this chart's style (render.markers.paint_markers)."""
+        markers.paint_markers(painter, self.style, sites, scale)

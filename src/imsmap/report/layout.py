@@ -391,6 +391,10 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             y += h
             continue
         queue.insert(0, block)
+        # A heading (what keeps with the next block) goes over with the block it was placed for,
+        # rather than end the page alone, whatever that block's min_height promised.
+        while len(pages[-1]) > 1 and pages[-1][-1][0].keep_with_next:
+            queue.insert(0, pages[-1].pop()[0])
         pages.append([])
         y = later_top
     if not pages[-1] and len(pages) > 1:

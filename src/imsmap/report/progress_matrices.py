@@ -32,6 +32,11 @@ MATRIX_CHANGE_MM = 13.0
 Row = tuple[str, list[tuple[str, str, str] | None], str]  # label, cells (text, fill, ink), change
 
 
+# A table of this many rows or fewer is read whole: it moves to the next page with its heading
+# rather than split a few rows from the rest.
+WHOLE_ROWS = 6
+
+
 class MatrixBlock(Block):
     """Rows of labelled cells (a colour and a number each), one column per session; splits
     between rows and repeats its header. The number makes it read on a grey printer."""
@@ -73,11 +78,16 @@ class MatrixBlock(Block):
                 + self._foot_h(doc, width) + doc.mm(3))
 
     def min_height(self, doc: Doc, width: float) -> float:
-        return self._header_h(doc) + self._row_h(doc) * min(3, len(self.rows))
+        if len(self.rows) <= WHOLE_ROWS:
+            return self.height(doc, width)
+        return self._header_h(doc) + self._row_h(doc) * 3
 
     def split(self, doc: Doc, width: float, avail: float):
-        fit = int((avail - self._header_h(doc)) // self._row_h(doc))
-        if fit <= 0 or fit >= len(self.rows):
+        if len(self.rows) <= WHOLE_ROWS:
+            return None
+        # Never every row here and the footnote alone over the page: the last rows go with it.
+        fit = min(int((avail - self._header_h(doc)) // self._row_h(doc)), len(self.rows) - 1)
+        if fit <= 0:
             return None
         if len(self.rows) - fit < 2 and fit > 2:
             fit -= 1
@@ -198,6 +208,7 @@ def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
                         width_mm: float) -> list[Block]:
     style = PRINT_STYLE
     first, last = gm.first_last()
+    graded = (~np.isnan(gm.grasp)).sum(axis=1)
 
     def rows_of(cols: range, split: bool) -> list[Row]:
         rows = []
@@ -214,15 +225,15 @@ def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
                                   style.grasp_text_colour(g).name()))
             if not any(cells) and split:
                 continue  # not needled in these sessions: the other part shows it
-            change = ("—" if np.isnan(first[r]) else
-                      f"{int(first[r])}→{int(last[r])}")
+            # graded once: nothing to compare ("2→2" would read as a muscle not releasing)
+            change = ("—" if graded[r] < 2 else f"{int(first[r])}→{int(last[r])}")
             rows.append((target_label(records, target), cells, change))
         return rows
 
     foot = fill_in(translate(
         "ProgressMatrices", "Strongest grasp of the muscle (per side; paraspinal sites per "
         "level) in the session: %1; – needled, not graded; blank: not needled. First→last: the "
-        "first and the latest graded value."), [grasp_scale_text(_labels(records))])
+        "first and the latest graded value; — graded fewer than twice."), [grasp_scale_text(_labels(records))])
     return _matrix_parts(history, len(gm.session_ids),
                          translate("ProgressMatrices", "Grasp by muscle and session"), width_mm,
                          rows_of, foot, change_title=translate("ProgressMatrices", "First→ last"))

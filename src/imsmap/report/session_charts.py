@@ -19,6 +19,8 @@ from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.paths import painter_path
+from imsmap.render.text import draw_text
 from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
 from imsmap.report.print_chart import (
     PRINT_STYLE,
@@ -41,6 +43,15 @@ READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read with
 MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
 MIN_MARKER_MM = 1.6
 OVERVIEW_MARKER_MM = 0.85
+# The words drawn on an enlargement (a landmark's name, the levels), as the words of the tables
+# around it: a font of this many points on paper
+ENLARGEMENT_WORD_PT = 7.5
+CAP_HEIGHT = 0.72  # of a font's size: render.text sizes the chart's words by their capitals
+
+
+def enlargement_word_size(doc: Doc) -> float:
+    """The cap height, in device units, of the words drawn on an enlargement."""
+    return doc.pt(ENLARGEMENT_WORD_PT) * CAP_HEIGHT
 
 
 class MarkerDrawer:
@@ -242,12 +253,44 @@ class ChartBlock(Block):
             # The chart's key (the spinal chart's abbreviations) is the overview's: an
             # enlargement's frame would cut it into fragments ("Il iliocost").
             self._paint_view(doc, painter, p, MARKER_RADIUS_MM, numbers=True, labels=False,
-                             notes=over is None)
+                             notes=over is None,
+                             word_cap=enlargement_word_size(doc) if over is not None else None)
             if over is not None:
+                self._paint_levels(doc, painter, p)
                 painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(p.rect)
                 self._paint_sides(doc, painter, p)
+
+    def levels_beside(self, panel: Panel) -> list[tuple[str, float]]:
+        """The spinal levels an enlargement shows, (level, view y) top to bottom, when the
+        chart's own level names (its lettering beside the column) are outside its frame: an
+        enlargement of a few segments would otherwise not say which they are."""
+        if self.view.kind != "spinal":
+            return []
+        crop = QRectF(*panel.crop)
+        if any(d.kind == "label" and painter_path(d.d).boundingRect().intersects(crop)
+               for d in self.view.details):
+            return []
+        ys: dict[str, list[float]] = {}
+        for r in self.view.regions_on(self.chart.layer):
+            if r.level:
+                ys.setdefault(r.level, []).append(r.label[1])
+        margin = 0.04 * crop.height()
+        shown = [(level, sum(y) / len(y)) for level, y in ys.items()]
+        return sorted(((level, y) for level, y in shown
+                       if crop.top() + margin < y < crop.bottom() - margin), key=lambda t: t[1])
+
+    def _paint_levels(self, doc: Doc, painter: QPainter, panel: Panel) -> None:
+        """The levels an enlargement shows, at its left edge, lettered as the chart letters
+        them (drawn, not written: a PDF's text stays what the record says)."""
+        size = enlargement_word_size(doc)
+        style = self.chart.style
+        for level, y in self.levels_beside(panel):
+            _x, py = panel.to_page(panel.crop[0], y)
+            draw_text(painter, level, size, (panel.rect.x() + doc.mm(1.2), py),
+                      QColor(style.bone_line), QColor(style.label_halo), anchor="left",
+                      bold=True)
 
     def _tag(self, doc: Doc, painter: QPainter, at: QPointF, letter: str,
              outside: bool = False) -> None:
@@ -277,7 +320,8 @@ class ChartBlock(Block):
         paint_side_captions(doc, painter, rect, self.view.viewer_left_is)
 
     def _paint_view(self, doc: Doc, painter: QPainter, panel: Panel, marker_mm: float, *,
-                    numbers: bool, labels: bool, notes: bool = True) -> None:
+                    numbers: bool, labels: bool, notes: bool = True,
+                    word_cap: float | None = None) -> None:
         sx, sy, sw, sh = panel.crop
         k = panel.scale
         painter.save()
@@ -289,7 +333,8 @@ class ChartBlock(Block):
         needled = frozenset(s.muscle_id for s in self.sites)
         self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset(),
                               within=QRectF(sx, sy, sw, sh),  # an enlargement: its part only
-                              notes=notes)
+                              notes=notes,
+                              word_size=None if word_cap is None else word_cap / k)
         radius = doc.mm(marker_mm)
         if numbers:  # smaller markers where sites crowd, but never too small to read
             radius = max(doc.mm(MIN_MARKER_MM), min(radius, 0.5 * _min_distance(panel.sites) * k))

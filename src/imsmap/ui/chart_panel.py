@@ -4,9 +4,9 @@ grasp colours."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,13 +35,25 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     LegendSwatch,
 )
 from imsmap.ui.listening import follow_grasp_labels
-from imsmap.ui.muscle_search import MuscleSearchBox, show_on
+from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
 
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
+
+# The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
+# beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
+# at nearly every visit, so it is Ctrl+3 and on screen, not the last of a dozen tabs behind the
+# scroll buttons without a key. (A document prints its charts in the atlas's order.)
+FIRST_TABS = ("anterior", "posterior", "spinal")
+
+
+def tab_order(view_ids: Collection[str]) -> list[str]:
+    first = [v for v in FIRST_TABS if v in view_ids]
+    return first + [v for v in view_ids if v not in first]
+
 
 class ChartPanel(QWidget):
     """Tabs of atlas views, the layer switch, the chart view and the grasp legend."""
@@ -58,7 +70,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         self.atlas = atlas
         self.editor = editor  # the window's: each edit through the services, one undo step
-        self._view_ids = list(atlas.views)
+        self._view_ids = tab_order(atlas.views)
         self._scenes: dict[tuple[str, str], ChartScene] = {}
         self._sites: list[Site] = []
         self._labels = False
@@ -83,6 +95,7 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
+        self.view.corner_room = QSize(SEARCH_WIDTH, TOUCH_HEIGHT)  # the search box (build_rest)
         self.view.site_keys = self.site_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
@@ -133,10 +146,13 @@ class ChartPanel(QWidget):
         shorter, "Antérieure")."""
         return _view_name(self.atlas, self._view_ids[index])
 
+    def view_id_at(self, index: int) -> str | None:
+        """The view on tab `index`."""
+        return self._view_ids[index] if 0 <= index < len(self._view_ids) else None
+
     @property
     def view_id(self) -> str | None:
-        i = self.tabs.currentIndex()
-        return self._view_ids[i] if 0 <= i < len(self._view_ids) else None
+        return self.view_id_at(self.tabs.currentIndex())
 
     @property
     def layer(self) -> str:
@@ -341,8 +357,7 @@ class ChartPanel(QWidget):
         self.search = search
         search.setObjectName("chartSearch")
         search.setFixedWidth(SEARCH_WIDTH)
-        self.view.corner_widget = search
-        self.view.place_corner_widget()
+        self.view.set_corner_widget(search)
         search.muscleChosen.connect(self.show_muscle)
         search.escaped.connect(self._search_escaped)
         search.textChanged.connect(lambda text: None if text else self.clear_search())

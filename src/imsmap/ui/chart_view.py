@@ -4,7 +4,7 @@ them is `ui.chart_panel.ChartPanel`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -52,6 +52,9 @@ class ChartView(QGraphicsView):
                             QPainter.RenderHint.SmoothPixmapTransform)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # A fitted chart at the top: the room 'fit' leaves under a chart goes under the search
+        # box at the bottom left (_fit_area)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -61,6 +64,9 @@ class ChartView(QGraphicsView):
         # Set by the panel: acts on a site key (see handle_site_key), True if it did.
         self.site_keys = None
         self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
+        # The room kept for it from the first paint on (it is made later, MainWindow's second
+        # step): 'fit' keeps the chart from under it (_fit_area) without a jump when it comes.
+        self.corner_room = QSize()
         self.corner_followers: list = []  # placed again after it (anything with place())
         self._press_at: QPoint | None = None
         self._press_on_nothing = False  # the press went to no item (a pan, or a miss)
@@ -71,12 +77,38 @@ class ChartView(QGraphicsView):
 
     # -- zoom -------------------------------------------------------------------------------
     def fit_scale(self) -> float:
-        rect = self.sceneRect()
+        return self._scale_to_show(self._fit_area())
+
+    def _scale_to_show(self, rect: QRectF) -> float:
         vp = self.viewport().size()
         if rect.isEmpty() or vp.isEmpty():
             return 1.0
         # fitInView keeps a 2-pixel margin on every side; count it the same way.
         return min(max(vp.width() - 4, 1) / rect.width(), max(vp.height() - 4, 1) / rect.height())
+
+    def _fit_area(self) -> QRectF:
+        """What 'fit' shows: the chart whole; and where the chart draws under the corner widget
+        (the search box, over the bottom left corner) as fitted, the chart above it, with the
+        widget's height below (the spinal chart's key was under the box)."""
+        rect = self.sceneRect()
+        scene, box = self.scene(), self.corner_room
+        if self.corner_widget is not None:  # as it is (a larger font): never less than kept
+            box = box.expandedTo(self.corner_widget.size())
+        if not isinstance(scene, ChartScene) or box.isEmpty() or rect.isEmpty():
+            return rect
+        vp = self.viewport().size()
+        k = self._scale_to_show(rect)
+        # where the box is over the chart when the whole chart is fitted (top of the view,
+        # centred across: the view's alignment)
+        left = (vp.width() - rect.width() * k) / 2
+        corner = QRectF(rect.x() + (8 - left) / k, rect.y() + (vp.height() - box.height() - 8) / k,
+                        box.width() / k, box.height() / k)
+        if not scene.chart.draws_in(corner):
+            return rect
+        room = box.height() + 12  # the box, its margin, a gap
+        k = min(max(vp.width() - 4, 1) / rect.width(),
+                max(vp.height() - 4 - room, 1) / rect.height())
+        return rect.adjusted(0, 0, 0, room / k)
 
     def zoom(self) -> float:
         """The current scale relative to 'fit'."""
@@ -85,7 +117,7 @@ class ChartView(QGraphicsView):
     def fit(self) -> None:
         self._fit_mode = True
         if self.scene() is not None:
-            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self._fit_area(), Qt.AspectRatioMode.KeepAspectRatio)
         self._scale_changed()
 
     def _scale_changed(self) -> None:
@@ -127,6 +159,14 @@ class ChartView(QGraphicsView):
         if self._fit_mode:
             self.fit()
         self.place_corner_widget()
+
+    def set_corner_widget(self, widget: QWidget) -> None:
+        """`widget` kept over the chart's bottom left corner (in the room `corner_room` kept
+        for it; a larger one: the chart fitted again)."""
+        self.corner_widget = widget
+        self.place_corner_widget()
+        if self._fit_mode and not self.corner_room.expandedTo(widget.size()) == self.corner_room:
+            self.fit()
 
     def place_corner_widget(self) -> None:
         w = self.corner_widget

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient
-from imsmap.services.records import Records
+from imsmap.services.records import Records, content_hash
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import PatientPanel
@@ -72,21 +72,40 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not self.session_panel.editable:
             return
-        self.session_panel.flush()
+        # What is typed is saved first: signed with the rest, never left out while shown.
+        if not self.session_panel.flush():
+            self.show_error(self._typed_not_saved())
+            return
         self.details.flush()
+        self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
         # What another window wrote since this one last looked is part of what is signed:
         # shown behind the dialog, never signed unseen (after the flush: nothing typed is lost).
+        # The content is read before the window reads it again and by the dialog after: when
+        # the two are the same, it is what every panel of the window read in between.
+        shown = content_hash(self.records.session_record(s.id))
         self.refresh()
         if not self.session_panel.editable:  # signed (or taken) in another window meanwhile
             self.show_error(QCoreApplication.translate(
                 "SessionActions", "This session was changed in another window and can no longer "
                 "be signed here: it is shown as it is now."))
             return
-        dialog = SignDialog(self.records, s.id, self.parent)
-        dialog.exec()
+        dialog = SignDialog(self.records, s.id, self.parent, shown=shown)
+        if dialog.refusal is None:  # else changed again while the window was reading it
+            dialog.exec()
         if dialog.refusal is not None:  # not signed: show what the other window wrote, and why
             self.refresh()
             self.show_error(dialog.refusal)
+
+    def _typed_not_saved(self) -> str:
+        """Why the session was not signed while words it shows are not in the record."""
+        if self.session_panel.conflict.holds_text():
+            return QCoreApplication.translate(
+                "SessionActions", "Text you typed is kept in the notice and in no record, so "
+                "the session was not signed: copy it into the note or dismiss the notice, "
+                "then sign again.")
+        return QCoreApplication.translate(  # the database busy...: the words are in their field
+            "SessionActions", "This session's last changes could not be saved yet, so it was "
+            "not signed. Try again in a moment.")
 
     def amend_session(self) -> None:
         s = self.session_panel.session

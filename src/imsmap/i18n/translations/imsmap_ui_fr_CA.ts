@@ -2326,6 +2326,14 @@ droite</translation>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
     <message>
+        <source>Text you typed is kept in the notice and in no record, so the session was not signed: copy it into the note or dismiss the notice, then sign again.</source>
+        <translation>Le texte que vous avez tapé est conservé dans l&apos;avis et dans aucun dossier; la séance n&apos;a donc pas été signée&#xa0;: copiez-le dans la note ou fermez l&apos;avis, puis signez de nouveau.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s last changes could not be saved yet, so it was not signed. Try again in a moment.</source>
+        <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées; elle n&apos;a donc pas été signée. Réessayez dans un moment.</translation>
+    </message>
+    <message>
         <source>This session was changed in another window and can no longer be signed here: it is shown as it is now.</source>
         <translation>Cette séance a été modifiée dans une autre fenêtre et ne peut plus être signée ici&#xa0;: elle est affichée telle qu&apos;elle est maintenant.</translation>
     </message>
@@ -2823,6 +2831,10 @@ droite</translation>
     <message>
         <source>Sign session</source>
         <translation>Signer la séance</translation>
+    </message>
+    <message>
+        <source>The session was changed in another window just as you chose to sign it, so it was not signed: it is shown as it is now; read it, then sign again.</source>
+        <translation>La séance a été modifiée dans une autre fenêtre au moment où vous avez choisi de la signer; elle n&apos;a donc pas été signée&#xa0;: elle est affichée telle qu&apos;elle est maintenant; relisez-la, puis signez de nouveau.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>

@@ -74,12 +74,7 @@ class TrendModel(QAbstractTableModel):
         elif names is not None:
             self._names = names
         if matrix is not None:
-            import numpy as np
-            change = matrix.change()
-            # One grade has nothing to be compared with: no change shown, not "0" (which
-            # reads as a muscle that did not release).
-            change[(~np.isnan(matrix.grasp)).sum(axis=1) < 2] = np.nan
-            self._change = change
+            self._change = matrix.change()  # NaN (shown blank) where one grade or none
             self._labels = [target_label(t, self._names(t.muscle_id)) for t in matrix.targets]
         else:
             self._change = ()

@@ -276,10 +276,13 @@ class SessionDetailsPanel(QWidget):
         self._base.update({k: getattr(saved, k) for k in fields})
 
     def flush(self) -> None:
-        """Save a plan still waiting for its timer (before switching session or closing)."""
+        """Save what is still being typed (before closing or signing): a plan waiting for its
+        timer, a tolerance still in its field (it is saved when the field is left)."""
         if self._plan_timer.isActive():
             self._plan_timer.stop()
             self._save(plan=self.plan.toPlainText())
+        if self.tolerance.isEnabled() and "tolerance" in self._base:
+            self._save(tolerance=self.tolerance.text())  # nothing when unchanged
 
     def _add_finding(self) -> None:
         try:

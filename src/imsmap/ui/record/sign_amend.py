@@ -31,17 +31,25 @@ from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 class SignDialog(QDialog):
     """Shows what the record still lacks, then signs and locks the session."""
 
-    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None, *,
+                 shown: str | None = None):
+        """`shown`: the content hash of the session as the window behind shows it. When what
+        this dialog reads is not that (another window saved in between), the dialog is not
+        to be opened: `refusal` says why, and the window shows the session again."""
         super().__init__(parent)
         self.records = records
         self.session_id = session_id
         self.setWindowTitle(self.tr("Sign session"))
         self.setMinimumWidth(480)
         record = records.session_record(session_id)
-        # What is signed is what the window shows now: the content as read here, which the
+        # What is signed is what the window shows: the content as read here, which the
         # signature must still find (another window's change meanwhile refuses it).
         self.seen = content_hash(record)
         self.refusal: ConflictError | None = None  # set when that content changed meanwhile
+        if shown is not None and shown != self.seen:
+            self.refusal = ConflictError(self.tr(
+                "The session was changed in another window just as you chose to sign it, so "
+                "it was not signed: it is shown as it is now; read it, then sign again."))
         checks = signing_checks(records.atlas, record, language())
         s = record.session
 

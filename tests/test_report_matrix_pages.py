@@ -1,0 +1,88 @@
+"""The progress report's matrices over a page break: a heading is never left alone at the
+foot of a page, and a footnote is never carried over without rows of its table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPdfWriter
+
+from imsmap.report.document import device_resolution
+from imsmap.report.layout import Block, Doc, Heading, Paragraph, paginate
+from imsmap.report.progress_matrices import WHOLE_ROWS, MatrixBlock
+
+FOOT = "Sum of the grasp grades of the sites supplied by the root on that side. " * 3
+
+
+def _doc(tmp_path) -> Doc:
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    return Doc(writer, device_resolution(writer))
+
+
+def _matrix(rows: int) -> MatrixBlock:
+    cells = [("1", "#fde0a0", "#000000")] * 10
+    return MatrixBlock("Summed grasp by root and side",
+                       [(f"#{j + 1}", f"{j + 1} Nov") for j in range(10)],
+                       [(f"L{k} right", cells, "") for k in range(rows)], footnote=FOOT)
+
+
+def _room_for_rows_not_footnote(doc: Doc, width: float, heading: Heading,
+                                matrix: MatrixBlock) -> float:
+    """A page bottom under which the heading and every row fit, but not the footnote."""
+    rows_only = matrix._header_h(doc) + len(matrix.rows) * matrix._row_h(doc)
+    return heading.height(doc, width) + rows_only + 1.0
+
+
+def test_a_small_table_that_fits_but_for_its_footnote_moves_with_its_heading(qapp, tmp_path):
+    doc = _doc(tmp_path)
+    width = doc.mm(180)
+    heading, matrix = Heading("Summed grasp by root and side"), _matrix(5)
+    assert len(matrix.rows) <= WHOLE_ROWS
+    bottom = _room_for_rows_not_footnote(doc, width, heading, matrix)
+    assert matrix.height(doc, width) + heading.height(doc, width) > bottom  # the case itself
+    pages = paginate(doc, [heading, matrix], width, 0.0, 0.0, bottom + doc.mm(60))
+    assert len(pages) == 1  # room for all: one page
+    # what came before takes most of the first page; the next page has room for all
+    before = Paragraph("The segmental view over time.", 9)
+    top = doc.mm(150)
+    pages = paginate(doc, [before, heading, matrix], width, top, 0.0,
+                     top + before.height(doc, width) + bottom)
+    assert [[b for b, _y in page] for page in pages] == [[before], [heading, matrix]], \
+        "the heading was left alone at the foot of the page"
+
+
+def test_a_long_table_never_leaves_its_footnote_alone_over_the_page(qapp, tmp_path):
+    doc = _doc(tmp_path)
+    width = doc.mm(180)
+    heading, matrix = Heading("Grasp by muscle and session"), _matrix(16)
+    bottom = _room_for_rows_not_footnote(doc, width, heading, matrix)
+    pages = paginate(doc, [heading, matrix], width, 0.0, 0.0, bottom)
+    assert len(pages) == 2
+    first, second = pages
+    assert isinstance(first[0][0], Heading) and isinstance(first[1][0], MatrixBlock)
+    head, tail = first[1][0], second[0][0]
+    assert isinstance(tail, MatrixBlock) and tail.continued
+    assert len(head.rows) + len(tail.rows) == 16
+    assert len(tail.rows) >= 2 and tail.footnote == FOOT and head.footnote == ""
+
+
+class _Unsplittable(Block):
+    """A block whose least height promises less than it needs: pagination must still not
+    leave the heading before it alone."""
+
+    def height(self, doc: Doc, width: float) -> float:
+        return doc.mm(80)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return doc.mm(5)
+
+    def paint(self, doc, painter, x, y, width) -> None:
+        pass
+
+
+def test_a_heading_goes_over_with_a_block_that_could_not_start_under_it(qapp, tmp_path):
+    doc = _doc(tmp_path)
+    width = doc.mm(180)
+    before, heading, block = Paragraph("Earlier text.", 9), Heading("Notes"), _Unsplittable()
+    bottom = doc.mm(120)
+    top = bottom - doc.mm(30)  # room for the heading and the promised 5 mm, not for 80 mm
+    pages = paginate(doc, [before, heading, block], width, top, 0.0, bottom)
+    assert [[b for b, _y in page] for page in pages] == [[before], [heading, block]]
