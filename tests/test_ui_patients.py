@@ -96,6 +96,59 @@ def test_duplicate_chart_number_is_shown_at_its_field(qtbot, records, patient):
     assert len(records.repo.search_patients("")) == 1
 
 
+def test_the_new_patient_dialog_says_every_problem_at_once(qtbot, records, patient):
+    """A chart number another patient has, no family name and an impossible date of birth:
+    the three sentences on the first Save (the chart number's came only once the others were
+    fixed, a Save later), the dialog tall enough for them, and nothing saved until all are
+    fixed."""
+    dialog = PatientDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.chart_number, patient.chart_number)
+    qtbot.keyClicks(dialog.given_name, "Ben")
+    qtbot.keyClicks(dialog.birth_date, "1970-02-30")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    said = {name: line.text() for name, line in dialog.errors.items() if line.isVisible()}
+    assert said == {
+        "chart_number": f"Chart number {patient.chart_number} belongs to another patient "
+                        "already.",
+        "family_name": "The family name cannot be empty.",
+        "birth_date": "The date of birth '1970-02-30' is not a date; write it as YYYY-MM-DD.",
+    }
+    assert not dialog.general_error.text()
+    assert len(records.repo.search_patients("")) == 1 and dialog.result() == 0
+    # every sentence whole and nothing under the buttons: the notes box above them
+    box = dialog.buttons.geometry()
+    assert dialog.notes.geometry().bottom() < box.top(), (dialog.notes.geometry(), box)
+    for line in dialog.errors.values():
+        if line.isVisible():
+            assert line.height() >= line.heightForWidth(line.width()), line.text()
+
+    qtbot.keyClicks(dialog.family_name, "Okafor")  # two fixed, one left: still nothing saved
+    dialog.birth_date.clear()
+    qtbot.keyClicks(dialog.birth_date, "1970-02-03")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [n for n, line in dialog.errors.items() if line.isVisible()] == ["chart_number"]
+    assert len(records.repo.search_patients("")) == 1
+
+    dialog.chart_number.clear()
+    qtbot.keyClicks(dialog.chart_number, "C-2002")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not any(line.isVisible() for line in dialog.errors.values())
+    assert dialog.result() == 1 and dialog.patient.chart_number == "C-2002"
+    assert len(records.repo.search_patients("")) == 2
+
+
+def test_a_patients_details_keep_its_own_chart_number(qtbot, records, patient):
+    dialog = PatientDialog(records, editing=patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.given_name, "-Marie")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1 and dialog.patient.given_name == "Anna-Marie"
+    assert dialog.patient.chart_number == patient.chart_number
+
+
 def test_new_session_button_starts_and_opens_a_draft(qtbot, window, records, session):
     qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
     sessions = records.repo.sessions_for_patient(session.patient_id)

@@ -6,7 +6,7 @@ exports and the validation offer or accept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP
 
@@ -92,3 +92,21 @@ def grasp_label(grade: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:
     if grade is None:
         return UNGRADED
     return labels[grade] if 0 <= grade < len(labels) else str(grade)
+
+
+def is_default_grasp_word(grade: int, label: str) -> bool:
+    """True when ``label`` is the default word of ``grade`` (said in the reader's language); a
+    clinic's own word for a grade (its settings) is its own text, shown as the clinic typed it.
+    Grade by grade: a clinic that renamed one grade keeps the others' translated defaults."""
+    return 0 <= grade < len(GRASP_LABELS) and label == GRASP_LABELS[grade]
+
+
+def clinic_grasp_word(grade: int, labels: Sequence[str],
+                      translate: Callable[[str, str], str]) -> str:
+    """The word for ``grade`` among a clinic's ``labels``: a default word said by
+    ``translate(context, word)`` (the window's or a document's language), a clinic's own word
+    as it is; the grade's number for one beyond ``labels``."""
+    if not 0 <= grade < len(labels):
+        return str(grade)
+    label = labels[grade]
+    return translate("Grasp", label) if is_default_grasp_word(grade, label) else label

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
-from imsmap.domain.vocabulary import grasp_label
+from imsmap.domain.vocabulary import GRASP_LABELS, UNGRADED, clinic_grasp_word
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import ChartStyle, blend
 from imsmap.render.text import text_width
@@ -296,21 +296,31 @@ def paint_overlay_legend(painter: QPainter, chart: ChartPainter, rect: QRectF, *
                          ages: Sequence[tuple[int, str]] = DEFAULT_AGES,
                          oldest: int = 3, grades: Sequence[int | None] = (3, 2, 1, 0, None),
                          background: str | QColor | None = None,
-                         vertical: bool = False) -> None:
+                         vertical: bool = False,
+                         labels: Sequence[str] = GRASP_LABELS) -> None:
     """The grasp colours, then how a strong grasp looks by age, in ``rect``: two rows, or with
     ``vertical`` one item per line (for a narrow column beside a chart).
 
+    labels: the clinic's words for the grades (services.clinic.grasp_labels): its own words
+    as it typed them, the default ones in the chart's language.
     Painted with the chart's own markers (opaque), text as paths.
     """
+    words = [(g, _grasp_word(chart, g, labels)) for g in grades]
     if vertical:
-        _paint_legend_vertical(painter, chart, rect, ages, oldest, grades, background)
+        _paint_legend_vertical(painter, chart, rect, ages, oldest, words, background)
     else:
-        _paint_legend(painter, chart, rect, ages, oldest, grades, background)
+        _paint_legend(painter, chart, rect, ages, oldest, words, background)
+
+
+def _grasp_word(chart: ChartPainter, grade: int | None, labels: Sequence[str]) -> str:
+    if grade is None:
+        return chart.translate("Grasp", UNGRADED)
+    return clinic_grasp_word(grade, labels, chart.translate)
 
 
 def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
                            ages: Sequence[tuple[int, str]], oldest: int,
-                           grades: Sequence[int | None],
+                           grades: Sequence[tuple[int | None, str]],
                            background: str | QColor | None) -> None:
     s = chart.style
     painter.save()
@@ -335,10 +345,10 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
 
     say = chart.translate  # (not "tr": pyside6-lupdate would read these as QObject.tr)
     label(say("ChartLegend", "Grasp"), rect.left(), bold=True)
-    for g in grades:
+    for g, text in grades:
         y += line_h
         chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
-        label(say("Grasp", grasp_label(g)), x_text)
+        label(text, x_text)
     y += line_h
     label(say("ChartLegend", "Sessions"), rect.left(), bold=True)
     for age, text in ages:
@@ -355,8 +365,8 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
 
 
 def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
-                  ages: Sequence[tuple[int, str]], oldest: int, grades: Sequence[int | None],
-                  background: str | QColor | None) -> None:
+                  ages: Sequence[tuple[int, str]], oldest: int,
+                  grades: Sequence[tuple[int | None, str]], background: str | QColor | None) -> None:
     s = chart.style
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -365,7 +375,7 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.setBrush(QColor(background))
         painter.drawRect(rect)
     say = chart.translate  # (not "tr": pyside6-lupdate would read these as QObject.tr)
-    rows = [(say("ChartLegend", "Grasp:"), [(g, say("Grasp", grasp_label(g))) for g in grades]),
+    rows = [(say("ChartLegend", "Grasp:"), list(grades)),
             (say("ChartLegend", "Age:"), [(age, say("ChartLegend", text)) for age, text in ages])]
     row_h = rect.height() / 2.0
     # Shrink everything together if the longer row would not fit the width.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Sex, Side, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill
-from imsmap.domain.vocabulary import GRASP_LABELS, VOCABULARY_CONTEXT
+from imsmap.domain.vocabulary import GRASP_LABELS, VOCABULARY_CONTEXT, clinic_grasp_word
 from imsmap.i18n.records import cranial_abbreviation, language, number, translate
 from imsmap.services.records import Records
 from imsmap.services.safety import over_thorax
@@ -29,10 +29,9 @@ def word(kind: str, value: str) -> str:
 
 
 def grasp_word(grade: int, labels: Sequence[str] = GRASP_LABELS) -> str:
-    """The label of a grade: the default labels in the records language, a clinic's own labels
-    as the clinic wrote them."""
-    label = labels[grade]
-    return word("grasp", label) if tuple(labels) == GRASP_LABELS else label
+    """The label of a grade: a default label in the records language, a clinic's own label
+    as the clinic wrote it (domain.vocabulary.clinic_grasp_word)."""
+    return clinic_grasp_word(grade, labels, translate)
 
 
 def grasp_text(grasp: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:

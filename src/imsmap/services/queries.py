@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Amendment, AuditEntry, Patient, Session, Site
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import signatures
 from imsmap.services.room_hold import Hold, RoomHold
 from imsmap.store import audit
@@ -85,6 +87,16 @@ class RecordQueries:
 
     def search_patients(self, text: str) -> list[Patient]:
         return self._store.search_patients(text)
+
+    def check_chart_number_free(self, chart_number: str, patient_id: int | None = None) -> None:
+        """A ValidationError (at the chart number) when a patient other than ``patient_id``
+        has ``chart_number``: what Records.create_patient and update_patient refuse, asked by
+        the patient form before it saves, so that it says every problem at once."""
+        other = self._store.patient_by_chart_number(chart_number)
+        if other is not None and other.id != patient_id:
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Chart number %1 belongs to another patient already."),
+                chart_number), "chart_number")
 
     def session(self, session_id: int) -> Session:
         return self._store.session(session_id)

@@ -121,10 +121,7 @@ class Records:
             fields.setdefault(required, "")
         clean = self.clean_patient_fields(fields)
         with self.write() as work:
-            if self.repo.patient_by_chart_number(clean["chart_number"]) is not None:
-                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                    "Records", "Chart number %1 belongs to another patient already."),
-                    clean["chart_number"]), "chart_number")
+            self.read.check_chart_number_free(clean["chart_number"])
             at = work.at
             values = {k: to_sql(val) for k, val in clean.items()}
             pid = self.repo.insert_patient(values, at, self.actor)
@@ -145,11 +142,7 @@ class Records:
                 conflicts.check(self.db.conn, "patient", patient_id, None, old, expected,
                                 clean, PATIENT_FIELDS)
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
-                other = self.repo.patient_by_chart_number(clean["chart_number"])
-                if other is not None:
-                    raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                        "Records", "Chart number %1 belongs to another patient already."),
-                        clean["chart_number"]), "chart_number")
+                self.read.check_chart_number_free(clean["chart_number"], patient_id)
             old_values = as_dict(old, tuple(clean))
             values = {k: to_sql(val) for k, val in clean.items()}
             diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}

@@ -4,7 +4,7 @@ grasp colours."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,10 +34,11 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     ChartView,
     LegendSwatch,
 )
+from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import layer_name, view_name, view_tab_name, vocabulary
+from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
 
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
@@ -62,6 +63,7 @@ class ChartPanel(QWidget):
     siteSelected = Signal(object)  # site id or None
     hoverText = Signal(str)
     sceneShown = Signal(object)  # the ChartScene now in the view (a new view or layer)
+    graspLabelsChanged = Signal(object)  # noqa: N815 - the clinic's words for the grades
 
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
@@ -120,6 +122,8 @@ class ChartPanel(QWidget):
         legend.addWidget(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
+        self._legend_words: list[QLabel] = []  # grades 0-3
+        self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +173,7 @@ class ChartPanel(QWidget):
         if scene is None:
             scene = ChartScene(self.atlas, view_id, layer, self)
             scene.set_labels(self._labels)
+            scene.set_grasp_labels(self.grasp_labels)
             scene.set_editable(self._editable)
             scene.set_sites(self._sites)
             scene.set_root_highlight(*self._root_lit)
@@ -252,11 +257,24 @@ class ChartPanel(QWidget):
         chart = ChartPainter(self.atlas, self._view_ids[0])
         for grasp in (None, 0, 1, 2, 3):
             swatch = LegendSwatch(chart, grasp)
-            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None
-                          else f"{grasp} {vocabulary('Grasp', GRASP_LABELS[grasp])}")
+            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None else grasp_text(grasp))
+            if grasp is not None:
+                self._legend_words.append(text)
             self._legend_host.addWidget(swatch)
             self._legend_host.addWidget(text)
             self._legend_host.addSpacing(8)
+        if self.editor is not None:  # the clinic's own words, as the site inspector says them
+            follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)
+
+    def set_grasp_labels(self, labels: Sequence[str]) -> None:
+        """The legend, the markers' tooltips and what a site's edits say name the grades in
+        these words (the clinic's: services.clinic)."""
+        self.grasp_labels = labels
+        for grade, text in enumerate(self._legend_words):
+            text.setText(grasp_text(grade, labels))
+        for scene in self._scenes.values():
+            scene.set_grasp_labels(labels)
+        self.graspLabelsChanged.emit(labels)
 
     # -- mirror of the session --------------------------------------------------------------
     def site(self, site_id: int | None) -> Site | None:
@@ -426,7 +444,7 @@ class ChartPanel(QWidget):
         if isinstance(action, Step):
             return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
-                              lambda site: describe_site(self.atlas, site))
+                              lambda site: describe_site(self.atlas, site, self.grasp_labels))
 
     # -- helpers for tests and the window ---------------------------------------------------
     def scene_to_viewport(self, x: float, y: float):

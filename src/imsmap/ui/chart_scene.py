@@ -10,7 +10,7 @@ All painting goes through `render.chart_painter.ChartPainter`, the same painter 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -39,6 +39,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.theme import screen_style
 from imsmap.ui.wording import (
+    grasp_word,
     in_window_language,
     muscle_name,
     muscle_text,
@@ -100,12 +101,14 @@ THORAX_WARNING = {"high": QT_TRANSLATE_NOOP("ChartScene", "over the thorax: pneu
                                                "near the pleura: pneumothorax risk (caution)")}
 
 
-def describe_site(atlas: Atlas, site: Site) -> str:
+def describe_site(atlas: Atlas, site: Site, labels: Sequence[str] = GRASP_LABELS) -> str:
+    """"Deltoid, left, grasp 2 (moderate)...": a site in a sentence, its grade in the clinic's
+    words (``labels``: services.clinic.grasp_labels)."""
     name = muscle_name(atlas, site.muscle_id)
     level = f" {site.level}" if site.level else ""
     grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
         QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
-            grade=site.grasp, label=vocabulary("Grasp", GRASP_LABELS[site.grasp]))
+            grade=site.grasp, label=grasp_word(site.grasp, labels))
     flags = [word for on, word in (
         (site.cramp, QCoreApplication.translate("ChartScene", "cramp")),
         (site.twitch, QCoreApplication.translate("ChartScene", "twitch")),
@@ -302,16 +305,14 @@ class MarkerItem(QGraphicsItem):
     def update_site(self, site: Site) -> None:
         self.site = site
         self.setPos(site.x, site.y)
-        tip = describe_site(self.chart_atlas(), site) if self.chart_atlas() else ""
+        scene = self.scene()
+        tip = describe_site(scene.atlas, site, scene.grasp_labels) \
+            if isinstance(scene, ChartScene) else ""
         if tip and self.off_layer:
             tip += " · " + QCoreApplication.translate(
                 "ChartScene", "recorded on the {layer} layer").format(layer=site.layer)
         self.setToolTip(tip)
         self.update()
-
-    def chart_atlas(self) -> Atlas | None:
-        scene = self.scene()
-        return scene.atlas if isinstance(scene, ChartScene) else None
 
     def set_movable(self, movable: bool) -> None:
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
@@ -416,6 +417,7 @@ class ChartScene(QGraphicsScene):
         self._regions: dict[str, RegionItem] | None = None
         self._cursor = Qt.CursorShape.CrossCursor
         self.markers: dict[int, MarkerItem] = {}
+        self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words (the tooltips)
         self.marker_scale = 1.0
         self._hover: RegionItem | None = None
         self._root_lit: frozenset[str] = frozenset()
@@ -500,6 +502,14 @@ class ChartScene(QGraphicsScene):
         self.background.labels = on
         self.background.update()
         self.emphasis.update()
+
+    def set_grasp_labels(self, labels: Sequence[str]) -> None:
+        """The clinic's words for the grades (services.clinic.grasp_labels), in the markers'
+        tooltips."""
+        if tuple(labels) != tuple(self.grasp_labels):
+            self.grasp_labels = labels
+            for item in self.markers.values():
+                item.update_site(item.site)
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable

@@ -152,16 +152,22 @@ class PatientDialog(QDialog):
             self._check(name, value)
         except ValidationError as exc:
             self.errors[name].show_message(exc)
+            self.fit_messages()
             return False
         self.errors[name].show_message(None)
         return True
 
     def validate(self) -> bool:
+        """Check every field, and that no other patient has the chart number (the one thing
+        only the record knows): each problem said at its field at once, not one a Save."""
         ok = True
         first_bad: QWidget | None = None
         for name, value in self.values().items():
             try:
                 self._check(name, value)
+                if name == "chart_number":
+                    self.records.read.check_chart_number_free(
+                        v.chart_number(value), self.editing.id if self.editing else None)
                 self.errors[name].show_message(None)
             except ValidationError as exc:
                 self.errors[name].show_message(exc)
@@ -171,11 +177,24 @@ class PatientDialog(QDialog):
             first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
         return ok
 
+    def fit_messages(self) -> None:
+        """Grow the dialog to hold the sentences shown: Qt sizes a window by its layout's
+        minimum, which leaves out the lines a wrapped sentence takes (three of them put the
+        Notes box under the buttons)."""
+        layout = self.layout()
+        need = layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if self.height() < need:
+            self.resize(self.width(), need)
+
     def save(self) -> None:
+        self._save()
+        self.fit_messages()
+
+    def _save(self) -> None:
         self.general_error.show_message(None)
-        if not self.validate():
-            return
         try:
+            if not self.validate():
+                return
             if self.editing is None:
                 self.patient = self.records.create_patient(**self.values())
             else:

@@ -13,7 +13,9 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QObject
 
-from imsmap.services.changes import Change, ChangeBus, Listener, Tier
+from imsmap.services import clinic
+from imsmap.services.changes import Change, ChangeBus, Entity, Listener, Tier
+from imsmap.services.records import Records
 
 
 def listen(bus: ChangeBus, owner: QObject, handler: Callable[[Change], None]) -> Listener:
@@ -36,3 +38,17 @@ def listen(bus: ChangeBus, owner: QObject, handler: Callable[[Change], None]) ->
     bus.subscribe(listener, Tier.VIEW)
     owner.destroyed.connect(lambda *_: bus.unsubscribe(listener))
     return listener
+
+
+def follow_grasp_labels(records: Records, owner: QObject,
+                        apply: Callable[[tuple[str, ...]], None]) -> None:
+    """Call ``apply`` with the clinic's words for the grasp grades now, and again each time the
+    clinic's settings change, while ``owner`` lives: a list or a legend that says them as the
+    site inspector does (services.clinic.grasp_labels, one setting read)."""
+    apply(clinic.grasp_labels(records))
+
+    def settings_changed(change: Change) -> None:
+        if change.entity is Entity.SETTINGS:
+            apply(clinic.grasp_labels(records))
+
+    listen(records.bus, owner, settings_changed)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Patient
+from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.services.database_files import BackupReason
@@ -530,6 +531,9 @@ class MainWindow(QMainWindow):
             self.details.refresh()
             self.segments.refresh()
             self.photo_strip.refresh()  # photos added there; locked if signed there
+        labels = clinic.grasp_labels(self.records)  # the clinic's words, changed elsewhere
+        self.chart.set_grasp_labels(labels)
+        self.site_table.set_grasp_labels(labels)
         self.edits.refresh()
         self.overlay.reload()
         if self.progress.patient_id is not None:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from imsmap.domain.roles import ADMIN
-from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.records import Records
 from imsmap.ui.about import AboutDialog
 from imsmap.ui.chart_panel import ChartPanel
@@ -29,7 +28,7 @@ from imsmap.ui.report_actions import ReportActions
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.shortcuts import ShortcutsDialog
 from imsmap.ui.site_edits import SiteEdits
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import grasp_word
 
 # The menu bar, in order; the window shows these titles (translated) before their menus are
 # filled.
@@ -153,9 +152,9 @@ class WindowMenus(QObject):
         self.act_undo.setShortcut(SK.Undo)
         self.act_redo = undo_stack.createRedoAction(self.window, self.tr("&Redo"))
         self.act_redo.setShortcut(SK.Redo)
-        self.act_grades = [a(self.tr("Grasp {grade} – {label}").format(
-                                 grade=g, label=vocabulary("Grasp", GRASP_LABELS[g])) + f"\t{g}",
-                             lambda _c=False, g=g: edits.set_grasp(g)) for g in range(4)]
+        self.act_grades = [a("", lambda _c=False, g=g: edits.set_grasp(g)) for g in range(4)]
+        self._name_grades(chart.grasp_labels)
+        chart.graspLabelsChanged.connect(self._name_grades)
         self.act_cramp = a(self.tr("Toggle &cramp\tC"), edits.toggle_cramp)
         self.act_remove = a(self.tr("&Remove site\tDel"), edits.remove_site)
         self.act_copy_forward = a(self.tr("&Copy last visit's sites"), plan.copy_forward, "Ctrl+Shift+C",
@@ -254,6 +253,12 @@ class WindowMenus(QObject):
         self.act_lock.setEnabled(state.can_lock)
         for act in (self.act_prev_visit, self.act_next_visit, self.act_replay):
             act.setEnabled(state.visits > 1)
+
+    def _name_grades(self, labels: Sequence[str]) -> None:
+        """The grade actions in the clinic's words (the chart panel's: services.clinic)."""
+        for g, act in enumerate(self.act_grades):
+            act.setText(self.tr("Grasp {grade} – {label}").format(
+                grade=g, label=grasp_word(g, labels)) + f"\t{g}")
 
     # -- the dialogs of no other controller ---------------------------------------------------
     def clinic_settings(self) -> None:

@@ -235,4 +235,4 @@ class ChooserFlow:
         updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,
                                         "layer": region.layer, "level": region.level}, "muscle")
         if updated is not None and editor.say is not None:
-            editor.say(describe_site(self.atlas, updated))
+            editor.say(describe_site(self.atlas, updated, self.panel.grasp_labels))

@@ -105,7 +105,7 @@ class SiteEdits:
     def _announce(self, site_id: int | None) -> None:
         site = next((s for s in self.sites if s.id == site_id), None)
         if site is not None:
-            self.show_message(describe_site(self.atlas, site))
+            self.show_message(describe_site(self.atlas, site, self.chart.grasp_labels))
 
     # -- site edits (each saved at once, each one undo step) ---------------------------------
     def editable_or_say(self) -> bool:

@@ -41,7 +41,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import muscle_name, vocabulary
+from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -394,7 +394,7 @@ class SiteInspector(QFrame):
             self.notes.setPlainText("")
             return
         grade = self.tr("not graded") if site.grasp is None else self.tr(
-            "grasp {grade} {label}").format(grade=site.grasp, label=vocabulary("Grasp", labels[site.grasp]))
+            "grasp {grade} {label}").format(grade=site.grasp, label=grasp_word(site.grasp, labels))
         header = describe_site(self.atlas, site).split(" – ")[0] + f" · {grade}"
         if not self.editable and editor is not None \
                 and editor.records.read.held_elsewhere(site.session_id):
@@ -416,7 +416,7 @@ class SiteInspector(QFrame):
         self.grasp_buttons[-1 if site.grasp is None else site.grasp].setChecked(True)
         for grade in range(4):
             self.grasp_buttons[grade].setToolTip(self.tr("{grade} {label} (key {grade})").format(
-                grade=grade, label=vocabulary("Grasp", labels[grade])))
+                grade=grade, label=grasp_word(grade, labels)))
         self.grasp_buttons[-1].setToolTip(self.tr("Not graded"))
         for field, button in self.toggles.items():
             button.setChecked(bool(getattr(site, field)))

@@ -27,9 +27,10 @@ from imsmap.render.style import LIGHT
 from imsmap.ui import wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import grasp_text, vocabulary
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),
            QT_TRANSLATE_NOOP("SiteTable", "Grasp"), QT_TRANSLATE_NOOP("SiteTable", "Flags"))
@@ -69,6 +70,7 @@ class SiteTable(QTableWidget):
         # Rows the list asks room for (`sizeHint`), up to this many: where the column is short
         # it has them before the fields around it grow (None: Qt's hint).
         self.rows_wanted: int | None = None
+        self._grasp_labels: tuple[str, ...] = GRASP_LABELS  # the clinic's words for the grades
         self.inspector = SiteInspector(atlas, editor)
         self.inspector.key_target = self
         self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -83,6 +85,16 @@ class SiteTable(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.itemSelectionChanged.connect(self._selection_changed)
         self.setToolTip(QCoreApplication.translate("ChartKeys", KEYS_HINT))
+        if editor is not None:
+            follow_grasp_labels(editor.records, self, self.set_grasp_labels)
+
+    def set_grasp_labels(self, labels: tuple[str, ...]) -> None:
+        """Say the grades in the clinic's words (services.clinic.grasp_labels), as the
+        inspector does; rows already shown are written again."""
+        if labels != self._grasp_labels:
+            self._grasp_labels = labels
+            for row, s in enumerate(self._shown):
+                self._fill_row(row, s)
 
     def set_sites(self, sites: list[Site]) -> None:
         selected = self.selected_site_id()
@@ -121,7 +133,7 @@ class SiteTable(QTableWidget):
 
     def _fill_row(self, row: int, s: Site) -> None:
         grasp = self.tr("planned") if s.planned and s.grasp is None else \
-            "–" if s.grasp is None else f"{s.grasp} {vocabulary('Grasp', GRASP_LABELS[s.grasp])}"
+            "–" if s.grasp is None else grasp_text(s.grasp, self._grasp_labels)
         nerve = s.sensation == NERVE_SENSATION
         name = muscle_name(self.atlas, s)
         cells = (str(s.seq), f"⚠ {name}" if nerve else name, vocabulary("Side", s.side.label), grasp,
@@ -217,7 +229,7 @@ class SiteTable(QTableWidget):
         if isinstance(action, Step):
             return self.step_selection(action.by)
         return apply_site_key(self.editor, self.selected_site_id(), action,
-                              lambda site: describe_site(self.atlas, site))
+                              lambda site: describe_site(self.atlas, site, self._grasp_labels))
 
     def event(self, event: QEvent) -> bool:
         if is_tab(event) and handle_site_key(event, self, self.site_key):

@@ -11,6 +11,7 @@ language's (09:00, 09 h 00)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
@@ -19,6 +20,7 @@ from imsmap import i18n
 from imsmap.atlas import Atlas, AtlasError, Muscle
 from imsmap.domain.progress import Target
 from imsmap.domain.segments import root_label
+from imsmap.domain.vocabulary import GRASP_LABELS, clinic_grasp_word
 from imsmap.i18n import records as records_text
 from imsmap.render.chart_painter import ChartPainter
 
@@ -126,6 +128,17 @@ def vocabulary(context: str, word: str) -> str:
     "AdverseEvent", "Severity": the contexts the domain marks its words with); a word no catalog
     has (a clinic's own grasp label) as it is."""
     return QCoreApplication.translate(context, word)
+
+
+def grasp_word(grade: int, labels: Sequence[str] = GRASP_LABELS) -> str:
+    """The clinic's word for ``grade`` (``labels``: services.clinic.grasp_labels) in the
+    window's language: a default word translated, the clinic's own word as it typed it."""
+    return clinic_grasp_word(grade, labels, QCoreApplication.translate)
+
+
+def grasp_text(grade: int, labels: Sequence[str] = GRASP_LABELS) -> str:
+    """"2 moderate": a grade's number and the clinic's word for it (`grasp_word`)."""
+    return f"{grade} {grasp_word(grade, labels)}"
 
 
 def _qdatetime(value: datetime) -> QDateTime:

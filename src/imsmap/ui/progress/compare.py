@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.progress import Comparison, History, TargetChange, compare_sessions
-from imsmap.domain.vocabulary import grasp_label
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.wording import in_window_language, short_date, target_label, view_name, vocabulary
+from imsmap.ui.wording import grasp_text, in_window_language, short_date, target_label, view_name
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
 
@@ -37,10 +38,31 @@ def session_label(history: History, session_id: int) -> str:
         session=label, pain=s.pain_before)
 
 
+# The chart's key (the spinal chart's abbreviations: its notes "key.1"...) is the drawing's own
+# lettering, 11 units high in a 2000-unit chart: about 3 px in the Progress tab's narrow chart
+# on a 1366 x 768 screen. Where it would be drawn smaller than this cap height, the picture
+# writes it under the chart in the window's font, wrapped to the width, and leaves it off the
+# drawing (the full chart and the PDFs, drawn large enough, keep it where it is).
+KEY_MIN_CAP_PX = 6.0
+KEY_GAP = 6.0  # px between the chart and the key under it
+_KEY_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+
+
+def chart_key(chart: ChartPainter) -> list[str]:
+    """The lines of the view's key in the chart's language; none for a view without one, or
+    with words of another kind (the hand and foot sheets' cues name what they are drawn by)."""
+    notes = chart.view.notes
+    if not notes or not all(n.id.startswith("key.") for n in notes):
+        return []
+    # the drawing spaces its entries three spaces apart; wrapped, a dot parts them
+    return [re.sub(r"\s{3,}", " · ", chart.note_caption(n).strip()) for n in notes]
+
+
 class ChartPicture(QWidget):
     """Paints one chart view scaled to fit, then whatever ``overlay`` paints on it in view
     coordinates. ``overlay(painter, chart)`` is called after ``paint_base`` unless ``painter_fn``
-    replaces the whole painting (e.g. a heat map composited with the chart)."""
+    replaces the whole painting (e.g. a heat map composited with the chart); it paints the
+    chart's notes only if ``notes_on_chart()`` (otherwise the key is written under the chart)."""
 
     def __init__(self, parent=None, style: ChartStyle = LIGHT):
         super().__init__(parent)
@@ -60,12 +82,57 @@ class ChartPicture(QWidget):
         self.chart = chart
         self.update()
 
+    def _avail(self) -> QRectF:
+        top = 22.0 if self.caption else 4.0
+        return QRectF(4, top, self.width() - 8, self.height() - top - 4)
+
+    def key_below(self) -> list[str]:
+        """The chart's key (`chart_key`) when it is written under the chart: where the
+        drawing's own lettering would be smaller than KEY_MIN_CAP_PX on screen; else none."""
+        if self.chart is None:
+            return []
+        lines = chart_key(self.chart)
+        if not lines:
+            return []
+        v, avail = self.chart.view, self._avail()
+        k = min(avail.width() / v.width, avail.height() / v.height)
+        return lines if min(n.size for n in v.notes) * k < KEY_MIN_CAP_PX else []
+
+    def notes_on_chart(self) -> bool:
+        """False when the chart's key is written under it (`key_below`): the drawing leaves
+        its own out."""
+        return not self.key_below()
+
+    def key_font(self) -> QFont:
+        """The font the key under the chart is written in: a little smaller than the window's."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        return font
+
+    def _key_height(self, lines: list[str]) -> float:
+        metrics = QFontMetrics(self.key_font())
+        return metrics.boundingRect(QRect(0, 0, max(1, int(self._avail().width())), 100000),
+                                    int(_KEY_FLAGS.value), "\n".join(lines)).height()
+
+    def key_rect(self) -> QRectF:
+        """Where the key under the chart goes in widget pixels, just under the chart (empty
+        when it is on the chart)."""
+        lines = self.key_below()
+        if not lines:
+            return QRectF()
+        avail = self._avail()
+        return QRectF(avail.left(), self.view_rect().bottom() + KEY_GAP, avail.width(),
+                      self._key_height(lines))
+
     def view_rect(self) -> QRectF:
-        """Where the view lands in widget pixels (aspect kept, centred, below the caption)."""
+        """Where the view lands in widget pixels (aspect kept, centred, below the caption and
+        above the key when it is written under the chart)."""
         if self.chart is None:
             return QRectF()
-        top = 22.0 if self.caption else 4.0
-        avail = QRectF(4, top, self.width() - 8, self.height() - top - 4)
+        avail = self._avail()
+        lines = self.key_below()
+        if lines:
+            avail.setBottom(avail.bottom() - self._key_height(lines) - KEY_GAP)
         v = self.chart.view
         k = min(avail.width() / v.width, avail.height() / v.height)
         w, h = v.width * k, v.height * k
@@ -95,6 +162,11 @@ class ChartPicture(QWidget):
                              self.tr("No chart to show."))
             painter.end()
             return
+        key = self.key_rect()
+        if not key.isEmpty():
+            painter.setPen(QColor(self.style.caption))
+            painter.setFont(self.key_font())
+            painter.drawText(key, int(_KEY_FLAGS.value), "\n".join(self.key_below()))
         r = self.view_rect()
         v = self.chart.view
         painter.translate(r.left(), r.top())
@@ -102,7 +174,7 @@ class ChartPicture(QWidget):
         if self.painter_fn is not None:
             self.painter_fn(painter, self.chart)
         else:
-            self.chart.paint_base(painter, highlight=self.highlight)
+            self.chart.paint_base(painter, highlight=self.highlight, notes=key.isEmpty())
             if self.overlay is not None:
                 self.overlay(painter, self.chart)
         painter.end()
@@ -125,9 +197,9 @@ def _data(box: QComboBox):
     return box.currentData() if box.currentIndex() >= 0 else None
 
 
-def _grade(g: int | None) -> str:
+def _grade(g: int | None, labels: Sequence[str]) -> str:
     return QCoreApplication.translate("CompareView", "ungraded") if g is None \
-        else f"{g} {vocabulary('Grasp', grasp_label(g))}"
+        else grasp_text(g, labels)
 
 
 class CompareView(QWidget):
@@ -143,6 +215,7 @@ class CompareView(QWidget):
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
         self.comparison: Comparison | None = None
+        self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         self.before = QComboBox()
         self.after = QComboBox()
@@ -265,8 +338,8 @@ class CompareView(QWidget):
             for ch in items:
                 row = QTreeWidgetItem([
                     target_label(ch.target, self._names(ch.target.muscle_id)),
-                    _grade(ch.before) if key != "new" else "-",
-                    _grade(ch.after) if key != "not_repeated" else "-",
+                    _grade(ch.before, self.grasp_labels) if key != "new" else "-",
+                    _grade(ch.after, self.grasp_labels) if key != "not_repeated" else "-",
                 ])
                 row.setData(0, Qt.ItemDataRole.UserRole, ch.target)
                 for col, g, present in ((1, ch.before, key != "new"),

@@ -46,6 +46,7 @@ from imsmap.domain.progress import (
     grasp_matrix,
     session_metrics,
 )
+from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
 from imsmap.render.overlay import (
@@ -55,7 +56,8 @@ from imsmap.render.overlay import (
     paint_overlay_legend,
 )
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.services.changes import Change
+from imsmap.services import clinic
+from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
@@ -158,7 +160,9 @@ class HistoryChart(QWidget):
         self.atlas = None
         self.history = History(())
         self.highlight: frozenset = frozenset()
+        self.grasp_labels: tuple[str, ...] = GRASP_LABELS  # the clinic's words (its legend)
         self._heat_cache: QImage | None = None
+        self._heat_notes = True  # the cached picture has the chart's notes on it
         self.grid = None
         self._grid_stale = False
 
@@ -261,13 +265,16 @@ class HistoryChart(QWidget):
 
     def _paint(self, painter: QPainter, chart: ChartPainter) -> None:
         ids = self.history.ids
+        notes = self.canvas.notes_on_chart()  # else the picture writes the key under it
         if self.heat.isChecked() and self.heat_grid() is not None:
-            if self._heat_cache is None:  # cleared whenever the data or options change
+            if self._heat_cache is None or self._heat_notes != notes:
+                # (cleared whenever the data or options change)
                 scratch = QImage(1, 1, QImage.Format.Format_RGB32)
                 p = QPainter(scratch)  # the composed image is all we want here
                 self._heat_cache = paint_heat_over_chart(
                     p, chart, self.grid, self.legend.vmax, pixels_per_unit=HEAT_PIXELS_PER_UNIT,
-                    base_kwargs={"highlight": self.highlight})
+                    base_kwargs={"highlight": self.highlight, "notes": notes})
+                self._heat_notes = notes
                 p.end()
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -275,7 +282,7 @@ class HistoryChart(QWidget):
                               self._heat_cache)
             painter.restore()
         else:
-            chart.paint_base(painter, highlight=self.highlight)
+            chart.paint_base(painter, highlight=self.highlight, notes=notes)
         if not ids:
             return
         today, n_earlier = self.today_and_count()
@@ -323,7 +330,8 @@ class _LegendStrip(QWidget):
                 ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
             height = self.LINE * (2 + 4 + len(ages))
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
-                                 oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True)
+                                 oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True,
+                                 labels=self.owner.grasp_labels)
             if self.owner.heat.isChecked():
                 self.owner.heat_grid()  # its top of the scale
                 # A third heading under « Préhension » and « Séances », as large and bold,
@@ -428,7 +436,7 @@ class ProgressPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.patient_id is None:
             return
-        if change.patient_id == self.patient_id or (
+        if change.entity is Entity.SETTINGS or change.patient_id == self.patient_id or (
                 change.session_id is not None and change.session_id in self.full.ids):
             self._refresh_timer.start()
 
@@ -490,6 +498,10 @@ class ProgressPanel(QWidget):
     def _load(self) -> None:
         # Shared with the window's history overlay: read once per patient and change.
         self.full = self.histories.history(self.patient_id)
+        labels = clinic.grasp_labels(self.records)  # the clinic's words for the grades
+        self.chart.grasp_labels = self.compare.grasp_labels = labels
+        self.matrix.trend_model.grasp_labels = labels
+        self.chart.legend.update()
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first

@@ -25,9 +25,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from imsmap.domain.progress import GraspMatrix, Target
-from imsmap.domain.vocabulary import GRASP_MAX, grasp_label
+from imsmap.domain.vocabulary import GRASP_LABELS, GRASP_MAX
 from imsmap.render.style import LIGHT, ChartStyle
-from imsmap.ui.wording import numeric_date, target_label, vocabulary
+from imsmap.ui.wording import grasp_word, numeric_date, target_label
 
 __all__ = ["SORT_ROLE", "SERIES_ROLE", "TARGET_ROLE", "TrendMatrix", "TrendModel"]
 
@@ -40,8 +40,8 @@ FIRST_SESSION_COL = 3
 UNGRADED_TEXT = "?"  # needled, not graded
 
 
-def _grade_text(g: int | None) -> str:
-    return f"{vocabulary('Grasp', grasp_label(g))} ({g})" if g is not None else \
+def _grade_text(g: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:
+    return f"{grasp_word(g, labels)} ({g})" if g is not None else \
         QCoreApplication.translate("TrendModel", "ungraded")
 
 
@@ -57,6 +57,7 @@ class TrendModel(QAbstractTableModel):
         self._change: Sequence[float] = ()  # matrix.change(): float32 per row
         self._labels: list[str] = []
         self._numbers: dict[int, int] = {}
+        self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words (the tooltips)
 
     # -- data in ----------------------------------------------------------------------------
     def set_matrix(self, matrix: GraspMatrix | None,
@@ -186,7 +187,7 @@ class TrendModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = m.dates[j]
-            state = _grade_text(grade) if needled else self.tr("not needled")
+            state = _grade_text(grade, self.grasp_labels) if needled else self.tr("not needled")
             return f"{self._labels[row]}, {numeric_date(when)}: {state}"
         return None
 

@@ -5,6 +5,8 @@ count for no root). Choosing a root asks the chart to highlight its muscles and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -22,8 +24,8 @@ from imsmap.domain.segments import SPINAL_ROOTS, UNLEVELLED, RootSide, segmental
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
-from imsmap.ui.listening import listen
-from imsmap.ui.wording import language, vocabulary
+from imsmap.ui.listening import follow_grasp_labels, listen
+from imsmap.ui.wording import grasp_word, language
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
 ROWS = (*SPINAL_ROOTS, UNLEVELLED)
@@ -100,7 +102,15 @@ class SegmentPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
         self._stale = False
+        self.grasp_labels: Sequence[str] = GRASP_LABELS
         listen(records.bus, self, self._on_change)
+        follow_grasp_labels(records, self, self._name_grades)
+
+    def _name_grades(self, labels: Sequence[str]) -> None:
+        """The tooltips name the grades in the clinic's words (services.clinic)."""
+        if tuple(labels) != tuple(self.grasp_labels):
+            self.grasp_labels = labels
+            self._refresh_when_seen()
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -166,7 +176,7 @@ class SegmentPanel(QWidget):
                 grade=top, grasped=grasped, count=count))
             grasp.setToolTip(self.tr("Strongest grasp: {grade} {label}. Sites that grasped: "
                                      "{grasped} of {count}.").format(
-                grade=top, label=vocabulary("Grasp", GRASP_LABELS[top]), grasped=grasped,
+                grade=top, label=grasp_word(top, self.grasp_labels), grasped=grasped,
                 count=count))
             grasp.setBackground(QBrush(QColor(GRASP_BACKGROUND[top])))
             grasp.setForeground(QBrush(QColor("#1a1a1a")))
