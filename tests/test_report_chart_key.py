@@ -48,13 +48,10 @@ def test_the_spinal_key_is_printed_once_beside_enlargements(qapp, records, sessi
         assert sum(text.count(words) for text in chart_pages) == 1, words
 
 
-def test_a_landmark_name_on_an_enlargement_is_printed_small_and_whole(qapp, records, session,
-                                                                     tmp_path):
-    """Multifidus at C5 and C6 on the right: the enlargement reaches the C7 vertebra
-    prominens. Its name was printed at the enlargement's scale, far larger than the words
-    around it, and cut by the frame ("C7 vertebra promine")."""
-    view = records.atlas.view("spinal")
-    for region in view.regions_on("superficial"):
+def _c5_c6_laid_out(records, session, tmp_path):
+    """Multifidus needled at C5 and C6 on the right: the sites, and the chart laid out as the
+    session PDF lays it out (sites, doc, block, overview, panels)."""
+    for region in records.atlas.view("spinal").regions_on("superficial"):
         if region.muscle == "multifidus" and region.side == "R" and region.level in ("C5", "C6"):
             records.add_site(session.id, "spinal", *region.label, layer="superficial")
     sites = list(records.read.sites_for_session(session.id))
@@ -62,6 +59,16 @@ def test_a_landmark_name_on_an_enlargement_is_printed_small_and_whole(qapp, reco
     doc = Doc(writer, device_resolution(writer))
     block = ChartBlock(records, "spinal", "superficial", sites)
     overview, panels = block.layout(doc, 0.0, 0.0, doc.mm(180))
+    return sites, doc, block, overview, panels
+
+
+def test_a_landmark_name_on_an_enlargement_is_printed_small_and_whole(qapp, records, session,
+                                                                     tmp_path):
+    """Multifidus at C5 and C6 on the right: the enlargement reaches the C7 vertebra
+    prominens. Its name was printed at the enlargement's scale, far larger than the words
+    around it, and cut by the frame ("C7 vertebra promine")."""
+    view = records.atlas.view("spinal")
+    sites, doc, block, overview, panels = _c5_c6_laid_out(records, session, tmp_path)
     assert overview is not None  # printed whole beside its enlargements
     c7 = next(lm for lm in view.landmarks if lm.id == "c7_prominens")
     panel = next(p for p in panels if QRectF(*p.crop).contains(c7.x, c7.y))
@@ -82,14 +89,7 @@ def test_an_enlargement_of_a_few_segments_names_its_levels(qapp, records, sessio
     C5 and C6: the enlargement names the levels it shows at its edge, each beside its own
     segments."""
     view = records.atlas.view("spinal")
-    for region in view.regions_on("superficial"):
-        if region.muscle == "multifidus" and region.side == "R" and region.level in ("C5", "C6"):
-            records.add_site(session.id, "spinal", *region.label, layer="superficial")
-    sites = list(records.read.sites_for_session(session.id))
-    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
-    doc = Doc(writer, device_resolution(writer))
-    block = ChartBlock(records, "spinal", "superficial", sites)
-    overview, panels = block.layout(doc, 0.0, 0.0, doc.mm(180))
+    sites, doc, block, overview, panels = _c5_c6_laid_out(records, session, tmp_path)
     assert overview is not None and len(panels) == 1
     levels = block.levels_beside(panels[0])
     names = [level for level, _y in levels]

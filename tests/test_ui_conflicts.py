@@ -99,18 +99,7 @@ def test_a_session_is_not_signed_while_typed_text_is_only_in_the_notice(qtbot, t
     _type(qtbot, anna.session_panel.notes, "Anna: needled L5.")
     anna.session_panel.save_notes()
     assert shown(anna.session_panel.conflict)
-    opened = []
-
-    def close_any():  # a dialog that should not be there: noted and closed, not waited on
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            opened.append(dialog)
-            dialog.reject()
-
-    QTimer.singleShot(0, close_any)
-    anna.menus.act_sign.trigger()
-    qtbot.wait(10)
-    assert opened == [] and not anna.records.repo.session(session.id).is_signed
+    assert _sign_opens_no_dialog(qtbot, anna) and not anna.records.repo.session(session.id).is_signed
     assert "kept in the notice" in anna.statusBar().currentMessage()
     anna.session_panel.conflict.dismiss_button.click()
     sign_through_dialog(qtbot, anna)
@@ -202,6 +191,26 @@ def test_coming_back_to_a_window_with_text_being_typed_keeps_it(qtbot, two_windo
 
 
 
+def _sign_opens_no_dialog(qtbot, window) -> bool:
+    """Sign… in `window`; True when no dialog came up (one that did is noted and closed, not
+    waited on)."""
+    opened = []
+
+    def close_any() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            opened.append(dialog)
+            dialog.reject()
+
+    watch = QTimer()
+    watch.timeout.connect(close_any)
+    watch.start(20)
+    window.menus.act_sign.trigger()
+    qtbot.wait(10)
+    watch.stop()
+    return opened == []
+
+
 def _answer_when_asked(button_text: str, asked: list[str]) -> None:
     """Click `button_text` in the modal question as soon as it is up."""
     def answer() -> None:
@@ -242,20 +251,8 @@ def test_a_site_note_kept_only_in_its_notice_is_asked_about_on_close_and_not_sig
     inspector.save_notes()
     assert inspector.conflict.text() == "Anna: twitch at 3 cm"
     assert not anna.session_panel.conflict.holds_text()
-    opened: list[str] = []
-
-    def refuse_a_dialog() -> None:  # the sign dialog is not to open at all
-        box = QApplication.activeModalWidget()
-        if box is not None:
-            opened.append(type(box).__name__)
-            box.reject()
-
-    watch = QTimer()
-    watch.timeout.connect(refuse_a_dialog)
-    watch.start(20)
-    anna.session_actions.sign_session()
-    watch.stop()
-    assert opened == [] and not anna.records.repo.session(session.id).is_signed
+    assert _sign_opens_no_dialog(qtbot, anna)
+    assert not anna.records.repo.session(session.id).is_signed
     assert "notice" in anna.statusBar().currentMessage()
     asked: list[str] = []
     _answer_when_asked("Cancel", asked)
@@ -373,17 +370,6 @@ def test_signing_a_session_the_other_window_signed_opens_no_dialog_and_says_why(
                                                                                two_windows):
     anna, ben, session, _site = two_windows
     ben.records.sign_session(session.id)
-    opened = []
-
-    def close_any():  # a dialog that should not be there: noted and closed, not waited on
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            opened.append(dialog)
-            dialog.reject()
-
-    QTimer.singleShot(0, close_any)
-    anna.menus.act_sign.trigger()
-    qtbot.wait(10)
-    assert opened == []
+    assert _sign_opens_no_dialog(qtbot, anna)
     assert anna.session_panel.session.is_signed
     assert "can no longer be signed here" in anna.statusBar().currentMessage()

@@ -204,17 +204,24 @@ def test_a_complaint_still_being_typed_is_saved_after_a_pause(qtbot, window, rec
     assert panel.complaint.hasFocus() and panel.complaint.text() == "Neck pain"
 
 
-def test_a_site_note_still_being_typed_is_in_what_is_signed(qtbot, make_window, records,
-                                                            session):
-    # A site's note typed a moment before Sign… (saved after a pause) was shown in the window
-    # but left out of the signature: the dialog read the record without it, and the note's
-    # save came after, refused (or, after a longer pause, refused the signature as changed).
+def _site_note_in_hand(make_window, records, session):
+    """A window on the session with a site selected, the focus in its note: (window, site,
+    the note's field)."""
     view, x, y, muscle, side = spot(records.atlas)
     site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
     window = make_window(patient_id=session.patient_id, session_id=session.id)
     window.edits.select_site(site.id)
     notes = window.site_table.inspector.notes
     notes.setFocus()
+    return window, site, notes
+
+
+def test_a_site_note_still_being_typed_is_in_what_is_signed(qtbot, make_window, records,
+                                                            session):
+    # A site's note typed a moment before Sign… (saved after a pause) was shown in the window
+    # but left out of the signature: the dialog read the record without it, and the note's
+    # save came after, refused (or, after a longer pause, refused the signature as changed).
+    window, site, notes = _site_note_in_hand(make_window, records, session)
     qtbot.keyClicks(notes, "Twitch at 4 cm.")
     sign_through_dialog(qtbot, window)
     assert records.repo.session(session.id).is_signed
@@ -224,12 +231,7 @@ def test_a_site_note_still_being_typed_is_in_what_is_signed(qtbot, make_window, 
 def test_a_site_note_still_being_typed_is_saved_on_close(qtbot, make_window, records, session):
     # The session's notes were saved on closing the window, a site's note only a moment after
     # the last key (or on leaving the field): closed in that moment, it was lost.
-    view, x, y, muscle, side = spot(records.atlas)
-    site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=1)
-    window = make_window(patient_id=session.patient_id, session_id=session.id)
-    window.edits.select_site(site.id)
-    notes = window.site_table.inspector.notes
-    notes.setFocus()
+    window, site, notes = _site_note_in_hand(make_window, records, session)
     qtbot.keyClicks(notes, "Deep ache, referred to the heel.")
     assert records.repo.site(site.id).notes == ""  # still waiting for the pause
     window.close()
