@@ -297,6 +297,28 @@ def test_the_spinal_chart_is_beside_the_posterior_view_and_ctrl_3(qtbot, window)
     assert chart.view_id == "spinal" and chart.tabs.currentIndex() == 2
 
 
+def test_ordering_the_chart_tabs_parses_no_view(monkeypatch):
+    """Opening the window parses the one view it shows (issue 8): the tab order asked whether
+    each first tab was in the atlas, and Mapping's `in` parsed it (about 30 ms of CPU at the
+    start, three views)."""
+    from imsmap.atlas import views as atlas_views
+    from imsmap.ui.chart_panel import tab_order
+
+    shipped = atlas_views.load_views()
+    parsed: list[str] = []
+    real = atlas_views.parse_view
+
+    def counting(data, file_name, **kw):
+        parsed.append(file_name)
+        return real(data, file_name, **kw)
+
+    monkeypatch.setattr(atlas_views, "parse_view", counting)
+    assert tab_order(shipped)[:3] == ["anterior", "posterior", "spinal"]
+    assert "spinal" in shipped and "no_such_view" not in shipped
+    assert parsed == []
+    assert shipped["spinal"].kind == "spinal" and parsed == ["spinal.json"]
+
+
 def test_the_first_start_opens_the_window_within_the_screen(context, qtbot, qt_settings):
     # With nothing saved, the window opened at 1440 x 900 on any screen: on a 1366 x 768
     # laptop its status bar and visits row were below the screen's edge, the right column

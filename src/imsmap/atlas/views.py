@@ -475,6 +475,9 @@ class Views(Mapping[str, View]):
             view = self._parsed[view_id] = parse_view(data, file_name, validate=self._validate)
         return view
 
+    def __contains__(self, view_id: object) -> bool:
+        return view_id in self._raw  # without parsing it (Mapping's asks for the view)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 
