@@ -165,7 +165,7 @@ class ChartView(QGraphicsView):
         for it; a larger one: the chart fitted again)."""
         self.corner_widget = widget
         self.place_corner_widget()
-        if self._fit_mode and not self.corner_room.expandedTo(widget.size()) == self.corner_room:
+        if self._fit_mode and self.corner_room.expandedTo(widget.size()) != self.corner_room:
             self.fit()
 
     def place_corner_widget(self) -> None:
