@@ -303,6 +303,29 @@ class ChartPanel(QWidget):
             self.tabs.setTabToolTip(i, self.tr("%n site(s) of this session on the {chart} chart",
                                                "", n).format(chart=name.lower()) if n else name)
 
+    def show_where_sites_are(self) -> None:
+        """Where none of the shown session's sites is on this chart, the chart (and layer) with
+        the most of them, first in tab order on a tie: a visit opened is read where it was
+        needled. Nothing changes for a session without sites, or one with sites here."""
+        if not self._sites or any(s.view_id == self.view_id for s in self._sites):
+            return
+        counts: dict[tuple[str, str], int] = {}
+        for s in self._sites:
+            if s.view_id in self._view_ids:
+                counts[(s.view_id, s.layer)] = counts.get((s.view_id, s.layer), 0) + 1
+        if not counts:
+            return
+        per_view: dict[str, int] = {}
+        for (vid, _layer), n in counts.items():
+            per_view[vid] = per_view.get(vid, 0) + n
+        view_id = max(per_view, key=lambda v: (per_view[v], -self._view_ids.index(v)))
+        layer = max((lay for vid, lay in counts if vid == view_id),
+                    key=lambda lay: counts[(view_id, lay)])
+        self._layer = layer
+        self.set_view(view_id)
+        if self.layer != layer:
+            self.set_layer(layer)
+
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
         for scene in self._scenes.values():

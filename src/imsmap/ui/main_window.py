@@ -407,6 +407,7 @@ class MainWindow(QMainWindow):
         self.edits.refresh()
         self.chart.set_editable(self.session_panel.editable)
         self.chart.select_site(None)
+        self.chart.show_where_sites_are()
         self.overlay.set_current(session_id)
         self._update_actions()
 
