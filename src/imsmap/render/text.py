@@ -40,7 +40,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-__all__ = ["HALO_WIDTH", "draw_text", "halo_outline", "is_raster", "text_path", "text_width"]
+__all__ = ["CAP_HEIGHT", "HALO_WIDTH", "draw_text", "halo_outline", "is_raster", "text_path",
+           "text_width"]
 
 FONT_FAMILY = "DejaVu Sans"
 BASE_PX = 100  # the size texts are laid out at; placed by a transform
@@ -49,6 +50,8 @@ BASE_PX = 100  # the size texts are laid out at; placed by a transform
 # segments for the same pixels)
 EM_PX = 2048
 HALO_WIDTH = 0.28  # the halo's pen, as a fraction of the text's size
+# A text's size here is its capitals' height: about this fraction of its font's size
+CAP_HEIGHT = 0.72
 
 
 def _base_font(bold: bool, px: int = BASE_PX) -> QFont:
@@ -73,7 +76,7 @@ def _placement(text: str, size: float, bold: bool, anchor: str,
                at: tuple[float, float], px: int = BASE_PX) -> QTransform:
     """The transform from the layout at ``px`` to ``text`` with cap height about ``size``
     units, placed by ``anchor`` (center, left, right; vertically centred) at ``at``."""
-    k = size / (px * 0.72)
+    k = size / (px * CAP_HEIGHT)
     r = QTransform.fromScale(k, k).mapRect(_text_path_base(text, bold, px).boundingRect())
     ax, ay = at
     if anchor == "left":
@@ -101,7 +104,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 def _halo_stroker() -> QPainterPathStroker:
     stroker = QPainterPathStroker()
-    stroker.setWidth(HALO_WIDTH * BASE_PX * 0.72)  # HALO_WIDTH of the size, at the base size
+    stroker.setWidth(HALO_WIDTH * BASE_PX * CAP_HEIGHT)  # HALO_WIDTH of the size, at the base size
     stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
     stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return stroker
@@ -201,7 +204,7 @@ def draw_text(painter: QPainter, text: str, size: float, at: tuple[float, float]
     painter.save()
     painter.setTransform(_placement(text, size, bold, anchor, at, EM_PX), True)
     if halo is not None:
-        painter.setPen(QPen(halo, HALO_WIDTH * EM_PX * 0.72, Qt.PenStyle.SolidLine,
+        painter.setPen(QPen(halo, HALO_WIDTH * EM_PX * CAP_HEIGHT, Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_text_path_base(text, bold, EM_PX))

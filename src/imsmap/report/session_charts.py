@@ -19,8 +19,7 @@ from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.paths import painter_path
-from imsmap.render.text import draw_text
+from imsmap.render.text import CAP_HEIGHT, draw_text
 from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
 from imsmap.report.print_chart import (
     PRINT_STYLE,
@@ -46,7 +45,6 @@ OVERVIEW_MARKER_MM = 0.85
 # The words drawn on an enlargement (a landmark's name, the levels), as the words of the tables
 # around it: a font of this many points on paper
 ENLARGEMENT_WORD_PT = 7.5
-CAP_HEIGHT = 0.72  # of a font's size: render.text sizes the chart's words by their capitals
 
 
 def enlargement_word_size(doc: Doc) -> float:
@@ -269,7 +267,7 @@ class ChartBlock(Block):
         if self.view.kind != "spinal":
             return []
         crop = QRectF(*panel.crop)
-        if any(d.kind == "label" and painter_path(d.d).boundingRect().intersects(crop)
+        if any(d.kind == "label" and self.chart.box(d.d).intersects(crop)
                for d in self.view.details):
             return []
         ys: dict[str, list[float]] = {}

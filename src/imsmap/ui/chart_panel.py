@@ -4,6 +4,7 @@ grasp colours."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -309,18 +310,11 @@ class ChartPanel(QWidget):
         needled. Nothing changes for a session without sites, or one with sites here."""
         if not self._sites or any(s.view_id == self.view_id for s in self._sites):
             return
-        counts: dict[tuple[str, str], int] = {}
-        for s in self._sites:
-            if s.view_id in self._view_ids:
-                counts[(s.view_id, s.layer)] = counts.get((s.view_id, s.layer), 0) + 1
-        if not counts:
+        on_view = Counter(s.view_id for s in self._sites if s.view_id in self._view_ids)
+        if not on_view:
             return
-        per_view: dict[str, int] = {}
-        for (vid, _layer), n in counts.items():
-            per_view[vid] = per_view.get(vid, 0) + n
-        view_id = max(per_view, key=lambda v: (per_view[v], -self._view_ids.index(v)))
-        layer = max((lay for vid, lay in counts if vid == view_id),
-                    key=lambda lay: counts[(view_id, lay)])
+        view_id = max(on_view, key=lambda v: (on_view[v], -self._view_ids.index(v)))
+        layer = Counter(s.layer for s in self._sites if s.view_id == view_id).most_common(1)[0][0]
         self._layer = layer
         self.set_view(view_id)
         if self.layer != layer:

@@ -79,12 +79,14 @@ class ChartView(QGraphicsView):
     def fit_scale(self) -> float:
         return self._scale_to_show(self._fit_area())
 
-    def _scale_to_show(self, rect: QRectF) -> float:
+    def _scale_to_show(self, rect: QRectF, below: float = 0.0) -> float:
+        """The scale at which `rect` fits the view, `below` pixels at its foot left free."""
         vp = self.viewport().size()
         if rect.isEmpty() or vp.isEmpty():
             return 1.0
         # fitInView keeps a 2-pixel margin on every side; count it the same way.
-        return min(max(vp.width() - 4, 1) / rect.width(), max(vp.height() - 4, 1) / rect.height())
+        return min(max(vp.width() - 4, 1) / rect.width(),
+                   max(vp.height() - 4 - below, 1) / rect.height())
 
     def _fit_area(self) -> QRectF:
         """What 'fit' shows: the chart whole; and where the chart draws under the corner widget
@@ -106,9 +108,7 @@ class ChartView(QGraphicsView):
         if not scene.chart.draws_in(corner):
             return rect
         room = box.height() + 12  # the box, its margin, a gap
-        k = min(max(vp.width() - 4, 1) / rect.width(),
-                max(vp.height() - 4 - room, 1) / rect.height())
-        return rect.adjusted(0, 0, 0, room / k)
+        return rect.adjusted(0, 0, 0, room / self._scale_to_show(rect, below=room))
 
     def zoom(self) -> float:
         """The current scale relative to 'fit'."""
