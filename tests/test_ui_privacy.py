@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -183,3 +183,20 @@ def test_crash_reports_name_no_patient_the_window_showed(window, session):
         report = ui_errors.format_crash(type(exc), exc, exc.__traceback__)
     assert not any(s in report for s in ("Nguyen", "Anna", "C-1001"))
     assert isinstance(window, QWidget) and QMessageBox is not None
+
+
+def test_lock_screen_words_are_light_on_its_dark_background(qtbot, window, monkeypatch):
+    """Its words are drawn light (#f3f3f3): on the window's own light grey they could not be
+    read. The window, locked, shows the screen's dark background, and the title stands out."""
+    _set_pin(qtbot, window, monkeypatch=monkeypatch)
+    window.menus.act_lock.trigger()
+    screen = window.lock_screen
+    image = window.grab().toImage()
+    corner = image.pixelColor(screen.mapTo(window, screen.rect().topLeft()) + QPoint(5, 5))
+    assert corner.lightness() < 80, corner.name()
+    title = screen.findChildren(QLabel)[0]
+    assert title.text() == "imsmap is locked"
+    box = title.geometry().translated(screen.mapTo(window, QPoint(0, 0)))
+    lightest = max(image.pixelColor(x, box.center().y()).lightness()
+                   for x in range(box.left(), box.right()))
+    assert lightest - corner.lightness() > 120

@@ -52,7 +52,9 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.records = records
         self.setObjectName("lockScreen")
-        self.setAutoFillBackground(True)
+        # A plain QWidget paints a style sheet's background only with this attribute: without
+        # it the light words stood on the window's own light grey, unreadable.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#lockScreen { background: #26323b; } "
                            "#lockScreen QLabel { color: #f3f3f3; }")
         title = QLabel(self.tr("imsmap is locked"))
