@@ -132,6 +132,22 @@ def test_signed_session_shows_signature_hash_and_amendments(qapp, records, sessi
     assert f"IMS-{session.id}-{signed.content_hash[:12]}" in flat
 
 
+def test_first_page_says_the_signed_record_was_amended(qapp, records, session, filled,
+                                                       tmp_path):
+    """The amendments are printed after the signature, pages after the site table and the note
+    they correct: the first page's status says there are some, or a reader of it (or of the
+    site table) takes the signed values as the last word."""
+    records.sign_session(session.id)
+    _reader, text = text_of(write(records, session.id, tmp_path))
+    first = squash(_reader.pages[0].extract_text())
+    assert "amend" not in first.lower()
+    records.amend_session(session.id, "Grade corrected", "Site 1 grasped 2, not 1.")
+    records.amend_session(session.id, "Plan added", "Review in two weeks.")
+    reader, _text = text_of(write(records, session.id, tmp_path, name="again.pdf"))
+    first = squash(reader.pages[0].extract_text())
+    assert "2 amendments, below" in first
+
+
 def test_pdfa_identification_fonts_and_no_transparency(qapp, records, session, filled, tmp_path):
     out = write(records, session.id, tmp_path)
     reader = pypdf.PdfReader(str(out))

@@ -130,6 +130,11 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     else:
         status = translate("SessionPdf", "Signed") if s.is_signed else \
             translate("SessionPdf", "DRAFT — not signed")
+    if record.amendments:
+        # They are printed after the signature, pages after the note and the sites they
+        # correct: the first page says there are some.
+        na = len(record.amendments)
+        status += "\n" + translate("SessionPdf", "%n amendment(s), below", "", na, PLURAL)
     blocks.append(KeyValues([
         (translate("SessionPdf", "Patient"), p.display_name),
         (translate("SessionPdf", "Chart number"), p.chart_number),

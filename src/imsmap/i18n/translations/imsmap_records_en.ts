@@ -113,6 +113,13 @@
 <context>
     <name>SessionPdf</name>
     <message numerus="yes">
+        <source>%n amendment(s), below</source>
+        <translation>
+            <numerusform>%n amendment, below</numerusform>
+            <numerusform>%n amendments, below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n sign(s) of neuropathy</source>
         <translation>
             <numerusform>%n sign of neuropathy</numerusform>

@@ -3831,6 +3831,13 @@ N° de permis %2</translation>
         <source>DRAFT — not signed</source>
         <translation>BROUILLON — non signée</translation>
     </message>
+    <message numerus="yes">
+        <source>%n amendment(s), below</source>
+        <translation>
+            <numerusform>%n addenda, plus bas</numerusform>
+            <numerusform>%n addendas, plus bas</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Patient</source>
         <translation>Patient</translation>
