@@ -373,3 +373,17 @@ def test_signing_a_session_the_other_window_signed_opens_no_dialog_and_says_why(
     assert _sign_opens_no_dialog(qtbot, anna)
     assert anna.session_panel.session.is_signed
     assert "can no longer be signed here" in anna.statusBar().currentMessage()
+
+
+def test_an_amendment_added_in_another_window_shows_on_refresh(qtbot, two_windows):
+    """An amendment changes no field of the signed session: Anna's Refresh (F5, or coming back
+    to her window) said "Refreshed from the database." and went on showing the record without
+    Ben's amendment."""
+    anna, ben, session, _site = two_windows
+    anna.records.sign_session(session.id)
+    anna.records.amend_session(session.id, "Grade corrected", "Site 1 grasped 2.")
+    assert "Grade corrected" in anna.session_panel.amendments.text()
+    ben.records.amend_session(session.id, "Plan added", "Review in two weeks.")
+    assert anna.refresh_all(force=False)  # as when the window becomes active again
+    shown = anna.session_panel.amendments.text()
+    assert "Grade corrected" in shown and "Plan added" in shown and "Review in two" in shown

@@ -438,6 +438,8 @@ class SessionPanel(QWidget):
             return False  # could not save: keep what is typed, do not overwrite it
         stored = self.records.read.session(self.session.id)
         if stored == self.session:
+            # An amendment added elsewhere changes no field of the session: read them again.
+            self._show_amendments()
             return False
         self.load(stored.id)
         return True
