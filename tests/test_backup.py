@@ -299,6 +299,38 @@ def test_cli_restore_with_force_keeps_the_replaced_database(db_path, tmp_path, c
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".restoring")]
 
 
+def test_cli_restore_names_the_signed_records_the_backup_lacks(db_path, tmp_path, capsys):
+    """Restoring an older backup replaced a session signed since, and an amendment, with one
+    line: "Restored ... (1 patients, 1 sessions)". They are in the file set aside, but the
+    clinician must be told which records are no longer in the database."""
+    recs = open_clinic(db_path)
+    first = fill(recs, "C-1")
+    recs.sign_session(first)
+    backup = bk.backup_to(recs.db, tmp_path / "copy.sqlite3")
+    recs.amend_session(first, "Grade corrected", "Site 1 grasped 2.")
+    later = fill(recs, "C-2")
+    recs.sign_session(later)
+    recs.db.close()
+    assert main(["restore", "--db", str(db_path), str(backup), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    aside = next(p for p in tmp_path.iterdir() if ".replaced-" in p.name)
+    assert "Not in the restored database" in out and str(aside) in out
+    assert "1 signed session: C-2 2026-11-20 09:30" in out
+    assert "1 amendment: C-1 2026-11-20 09:30, Grade corrected" in out
+    assert "1 patient: C-2" in out
+
+
+def test_cli_restore_of_the_newest_backup_says_nothing_is_missing(db_path, tmp_path, capsys):
+    recs = open_clinic(db_path)
+    recs.sign_session(fill(recs, "C-1"))
+    backup = bk.backup_to(recs.db, tmp_path / "copy.sqlite3")
+    recs.db.close()
+    assert main(["restore", "--db", str(db_path), str(backup), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Every patient, session and amendment of the replaced database is in the " \
+        "restored one." in out
+
+
 def test_restore_into_a_new_place(clinic, tmp_path):
     backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
     target = tmp_path / "new" / "clinic.sqlite3"

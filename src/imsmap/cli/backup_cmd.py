@@ -25,7 +25,7 @@ import argparse
 from imsmap.cli.common import add_db_argument, add_dsn_argument, db_arg, dsn_arg
 from imsmap.cli.table_words import counts_text
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
-from imsmap.i18n.records import sentence_text, translate
+from imsmap.i18n.records import PLURAL, sentence_text, translate
 from imsmap.paths import resolve_db
 
 
@@ -137,7 +137,63 @@ def run_restore(args: argparse.Namespace) -> int:
     if result.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept as %1."),
                    [result.replaced]))
+        _say_losses(result.replaced, result.db_path)
     return 0
+
+
+def _when(stamp: str | None) -> str:
+    """A stored ISO time in this computer's time, to the minute, as the window shows it."""
+    from datetime import datetime
+
+    if not stamp:
+        return "—"
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def _say_losses(replaced, restored) -> None:
+    """Name the patients, sessions and amendments the replaced database held that the restored
+    one does not: an older backup leaves them in the file set aside only."""
+    import sqlite3
+
+    from imsmap.store.restore_losses import restore_losses
+
+    try:
+        losses = restore_losses(replaced, restored)
+    except sqlite3.Error:  # a damaged database was replaced: it cannot be compared
+        print(translate("BackupCommand", "The database it replaced could not be read to list "
+                        "what the backup lacks; open the file kept aside to see its records."))
+        return
+    if not losses:
+        print(translate("BackupCommand", "Every patient, session and amendment of the replaced "
+                        "database is in the restored one."))
+        return
+    print(fill(translate("BackupCommand", "Not in the restored database (they are only in %1, "
+                         "the file it replaced):"), [replaced]))
+    signed, amended = len(losses.signed_sessions), len(losses.amendments)
+    drafts, patients = len(losses.draft_sessions), len(losses.patients)
+    if signed:
+        head = translate("BackupCommand", "%n signed session(s):", "", signed, PLURAL)
+        print("  " + head + " " + "; ".join(
+            fill(translate("BackupCommand", "%1 %2, signed %3"),
+                 [s.chart_number, _when(s.started_at), _when(s.signed_at)])
+            for s in losses.signed_sessions))
+    if amended:
+        head = translate("BackupCommand", "%n amendment(s):", "", amended, PLURAL)
+        print("  " + head + " " + "; ".join(
+            fill(translate("BackupCommand", "%1 %2, %3 (written %4 by %5)"),
+                 [a.chart_number, _when(a.session_started_at), a.reason, _when(a.created_at),
+                  a.created_by])
+            for a in losses.amendments))
+    if drafts:
+        head = translate("BackupCommand", "%n draft session(s):", "", drafts, PLURAL)
+        print("  " + head + " " + "; ".join(
+            f"{s.chart_number} {_when(s.started_at)}" for s in losses.draft_sessions))
+    if patients:
+        head = translate("BackupCommand", "%n patient(s):", "", patients, PLURAL)
+        print("  " + head + " " + ", ".join(losses.patients))
 
 
 def _restore_server(args: argparse.Namespace, dsn: str) -> int:

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackupCommand</name>
+    <message numerus="yes">
+        <source>%n signed session(s):</source>
+        <translation>
+            <numerusform>%n signed session:</numerusform>
+            <numerusform>%n signed sessions:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s):</source>
+        <translation>
+            <numerusform>%n amendment:</numerusform>
+            <numerusform>%n amendments:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s):</source>
+        <translation>
+            <numerusform>%n draft session:</numerusform>
+            <numerusform>%n draft sessions:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s):</source>
+        <translation>
+            <numerusform>%n patient:</numerusform>
+            <numerusform>%n patients:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PdfCommand</name>
     <message numerus="yes">
         <source>Wrote the progress report of chart %1 (%n session(s)) to %2.</source>

@@ -170,6 +170,54 @@
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
     <message>
+        <source>The database it replaced could not be read to list what the backup lacks; open the file kept aside to see its records.</source>
+        <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde; ouvrez le fichier mis de côté pour voir ses dossiers.</translation>
+    </message>
+    <message>
+        <source>Every patient, session and amendment of the replaced database is in the restored one.</source>
+        <translation>Chaque patient, séance et addenda de la base de données remplacée se trouve dans celle restaurée.</translation>
+    </message>
+    <message>
+        <source>Not in the restored database (they are only in %1, the file it replaced):</source>
+        <translation>Absents de la base de données restaurée (ils ne sont que dans %1, le fichier remplacé)&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed session(s):</source>
+        <translation>
+            <numerusform>%n séance signée&#xa0;:</numerusform>
+            <numerusform>%n séances signées&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2, signed %3</source>
+        <translation>%1 %2, signée le %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s):</source>
+        <translation>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+            <numerusform>%n addendas&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 (written %4 by %5)</source>
+        <translation>%1 %2, %3 (écrit le %4 par %5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s):</source>
+        <translation>
+            <numerusform>%n séance en brouillon&#xa0;:</numerusform>
+            <numerusform>%n séances en brouillon&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s):</source>
+        <translation>
+            <numerusform>%n patient&#xa0;:</numerusform>
+            <numerusform>%n patients&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Restored %1 into the clinic server&apos;s database %2 (%3 patients, %4 sessions): checked in a scratch database first, the audit chain of %5 entries unbroken and ending in %6.</source>
         <translation>%1 restauré dans la base de données %2 du serveur de la clinique (patients&#xa0;: %3, séances&#xa0;: %4)&#xa0;: vérifié d&apos;abord dans une base de données temporaire, la chaîne d&apos;audit (entrées&#xa0;: %5) intacte et se terminant par %6.</translation>
     </message>

@@ -1,0 +1,87 @@
+"""What a restore left out: the records the replaced database held that the restored one does
+not (a patient added, a session started or signed, an amendment written after the backup was
+made). Restoring an older backup is the clinician's choice, and the replaced file is kept, but
+what is no longer in the records must be said, by patient and session, not found out later.
+
+Both files are read with SQLite alone, read-only, after the restore: the replaced file is a
+standalone copy set aside, the restored one is the database. Records are matched on what every
+schema carries (a patient's chart number, a session's patient and start, an amendment's session
+and time), not on row ids, which two copies of a database may give to different records.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# (chart number, started_at, created_at): one session in any copy of the database
+_SESSIONS = """
+    SELECT p.chart_number, s.started_at, s.created_at, s.status, s.signed_at
+    FROM sessions s JOIN patients p ON p.id = s.patient_id
+"""
+_AMENDMENTS = """
+    SELECT p.chart_number, s.started_at, a.created_at, a.created_by, a.reason
+    FROM amendments a JOIN sessions s ON s.id = a.session_id JOIN patients p ON p.id = s.patient_id
+"""
+
+
+@dataclass(frozen=True)
+class MissingSession:
+    chart_number: str
+    started_at: str
+    signed_at: str | None  # signed in the replaced database (None: a draft there)
+
+
+@dataclass(frozen=True)
+class MissingAmendment:
+    chart_number: str
+    session_started_at: str
+    created_at: str
+    created_by: str
+    reason: str
+
+
+@dataclass
+class RestoreLosses:
+    """Records in the replaced database that the restored one lacks. A session signed in the
+    replaced file but a draft in the restored one is counted with the signed sessions: its
+    signature is what is missing."""
+
+    patients: list[str] = field(default_factory=list)  # chart numbers
+    signed_sessions: list[MissingSession] = field(default_factory=list)
+    draft_sessions: list[MissingSession] = field(default_factory=list)
+    amendments: list[MissingAmendment] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.patients or self.signed_sessions or self.draft_sessions
+                    or self.amendments)
+
+
+def _read(path: Path) -> tuple[set[str], dict[tuple, tuple], set[tuple]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        patients = {row[0] for row in conn.execute("SELECT chart_number FROM patients")}
+        sessions = {row[:3]: row[3:] for row in conn.execute(_SESSIONS)}
+        amendments = set(conn.execute(_AMENDMENTS))
+    finally:
+        conn.close()
+    return patients, sessions, amendments
+
+
+def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
+    """What `replaced` holds that `restored` does not (sqlite3.Error if either is unreadable)."""
+    old_patients, old_sessions, old_amendments = _read(replaced)
+    new_patients, new_sessions, new_amendments = _read(restored)
+    losses = RestoreLosses(patients=sorted(old_patients - new_patients))
+    for key, (status, signed_at) in sorted(old_sessions.items()):
+        now = new_sessions.get(key)
+        chart, started, _created = key
+        if status == "signed" and (now is None or now[0] != "signed"):
+            losses.signed_sessions.append(MissingSession(chart, started, signed_at))
+        elif now is None:
+            losses.draft_sessions.append(MissingSession(chart, started, None))
+    for chart, started, created_at, created_by, reason in sorted(old_amendments -
+                                                                  new_amendments):
+        losses.amendments.append(MissingAmendment(chart, started, created_at, created_by, reason))
+    return losses
