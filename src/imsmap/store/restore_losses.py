@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # (chart number, started_at, created_at): one session in any copy of the database
 _SESSIONS = """
@@ -58,7 +59,10 @@ class RestoreLosses:
                     or self.amendments)
 
 
-def _read(path: Path) -> tuple[set[str], dict[tuple, tuple], set[tuple]]:
+_Row = tuple[Any, ...]  # a row of SQLite values
+
+
+def _read(path: Path) -> tuple[set[str], dict[_Row, _Row], set[_Row]]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         patients = {row[0] for row in conn.execute("SELECT chart_number FROM patients")}
