@@ -15,7 +15,12 @@ from PySide6.QtWidgets import QScrollArea, QStyle, QStyleOptionButton, QWidget
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
-from imsmap.ui.progress.trend_matrix import COL_CHANGE, COL_TREND
+from imsmap.ui.progress.trend_matrix import (
+    COL_CHANGE,
+    COL_MUSCLE,
+    COL_TREND,
+    FIRST_SESSION_COL,
+)
 from support import site_on
 
 LAPTOP = (1366, 738)
@@ -88,7 +93,9 @@ def assert_shown_whole(w) -> None:
     # The pain chart and the trend table inside the shown part, the trend column whole.
     assert shown.contains(rect_in(p.pain, area.viewport()))
     assert shown.contains(rect_in(p.matrix, area.viewport()))
-    header = p.matrix.horizontalHeader()
+    # (the columns before the visits stay in place over the grid's left edge: their own view)
+    header = p.matrix.frozen.horizontalHeader()
+    assert p.matrix.frozen.isVisible() and header.width() < p.matrix.viewport().width()
     for column in (COL_TREND, COL_CHANGE):
         right = header.sectionViewportPosition(column) + header.sectionSize(column)
         assert header.sectionViewportPosition(column) >= 0 and right <= header.width()
@@ -170,3 +177,33 @@ def test_the_heat_maps_fading_is_said_in_french(french, make_window, qtbot, visi
     fading = w.progress.chart.fading
     assert [fading.itemText(i) for i in range(fading.count())] == [
         "Sans atténuation", "Demi-vie 2 semaines", "Demi-vie 4 semaines", "Demi-vie 8 semaines"]
+
+
+def test_the_latest_visits_show_beside_the_muscle_names_on_a_laptop(language, make_window,
+                                                                    qtbot, visits):
+    """Eight visits do not fit beside the muscle, trend and change columns on a laptop: the
+    grid opened on the oldest, the latest visits (what the clinician asks about) off its right
+    edge, and scrolling to them took the muscle names out of sight. The names, trend and change
+    stay in place; the visits scroll beside them, the latest shown first."""
+    w, _before = open_progress(make_window, qtbot, visits, LAPTOP)
+    grid = w.progress.matrix
+    bar = grid.horizontalScrollBar()
+    assert bar.maximum() > 0  # the visits do not all fit: the case this is about
+    header = grid.horizontalHeader()
+    last = grid.model().columnCount() - 1
+    # the latest visit whole without scrolling, at the right edge (no blank beside it)
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) == \
+        grid.viewport().width()
+    bar.setValue(bar.minimum())  # and the oldest right beside the frozen columns
+    assert header.sectionViewportPosition(FIRST_SESSION_COL) == grid.frozen.width()
+    for value in (bar.maximum(), bar.minimum(), bar.maximum() // 2):
+        bar.setValue(value)
+        qtbot.wait(10)
+        row = grid.rowViewportPosition(0) + 4
+        for column in (COL_MUSCLE, COL_TREND, COL_CHANGE):
+            left = sum(header.sectionSize(c) for c in range(column))
+            point = grid.viewport().mapTo(grid, QPoint(left + 4, row))
+            under = grid.childAt(point)
+            view = under.parent()
+            assert view.indexAt(view.viewport().mapFrom(grid, point)).column() == column, \
+                (value, column)

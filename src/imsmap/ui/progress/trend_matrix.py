@@ -22,7 +22,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+)
 
 from imsmap.domain.progress import GraspMatrix, Target
 from imsmap.domain.vocabulary import GRASP_LABELS, GRASP_MAX
@@ -283,6 +289,83 @@ class TrendMatrix(QTableView):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setMinimumSectionSize(28)
         self.selectionModel().currentRowChanged.connect(self._on_current)
+        self.frozen = self._frozen_columns(style)
+        # Opened on the latest visits, as long as the clinician has not scrolled sideways.
+        self._follow_latest = True
+        # By the pixel: by whole columns, the last step hid visits under the frozen columns
+        # and left a blank beside the latest.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.horizontalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
+
+    # -- the muscle, trend and change columns stay in place --------------------------------------
+    def _frozen_columns(self, style: ChartStyle) -> QTableView:
+        """A second view of the same rows over the left edge, showing only the columns before
+        the visits: a laptop has no room for eight visits beside them, and the visits scroll
+        under it (Qt's frozen column example). It shares the model, the selection and the
+        vertical scrolling; its header sorts as the grid's does."""
+        frozen = QTableView(self)
+        frozen.setModel(self.proxy)
+        frozen.setSelectionModel(self.selectionModel())
+        frozen.setItemDelegateForColumn(COL_TREND, SparklineDelegate(frozen, style))
+        frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        frozen.setFrameShape(QFrame.Shape.NoFrame)
+        frozen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        frozen.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        frozen.setWordWrap(False)
+        frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollMode(self.verticalScrollMode())
+        frozen.verticalHeader().setVisible(False)
+        frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        header = frozen.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        mine = self.horizontalHeader()
+        # the grid sorts (the same sort again signals nothing: no ping-pong)
+        header.sortIndicatorChanged.connect(lambda c, o: mine.setSortIndicator(c, o))
+        mine.sortIndicatorChanged.connect(lambda c, o: header.setSortIndicator(c, o))
+        header.setSortIndicator(mine.sortIndicatorSection(), mine.sortIndicatorOrder())
+        mine.sectionResized.connect(self._frozen_widths)
+        frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(frozen.verticalScrollBar().setValue)
+        self.viewport().stackUnder(frozen)
+        return frozen
+
+    def _frozen_widths(self, *_args) -> None:
+        mine = self.horizontalHeader()
+        for column in range(self.proxy.columnCount()):
+            if column < FIRST_SESSION_COL:
+                self.frozen.setColumnWidth(column, mine.sectionSize(column))
+            self.frozen.setColumnHidden(column, column >= FIRST_SESSION_COL)
+        self._place_frozen()
+
+    def _place_frozen(self) -> None:
+        width = sum(self.horizontalHeader().sectionSize(c)
+                    for c in range(min(FIRST_SESSION_COL, self.proxy.columnCount())))
+        header_height = self.horizontalHeader().height()
+        self.frozen.horizontalHeader().setFixedHeight(header_height)
+        self.frozen.setGeometry(self.frameWidth(), self.frameWidth(), width,
+                                self.viewport().height() + header_height)
+        self.frozen.setVisible(width > 0)
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._follow_latest = False
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt API
+        super().updateGeometries()
+        if getattr(self, "_follow_latest", None) is None:
+            return  # still being built
+        self._place_frozen()
+        if self._follow_latest:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if getattr(self, "_follow_latest", None) is not None:
+            self._place_frozen()
 
     def set_matrix(self, matrix: GraspMatrix | None,
                    names: Mapping[str, str] | Callable[[str], str] | None = None,
@@ -297,6 +380,9 @@ class TrendMatrix(QTableView):
             for j in range(len(matrix.session_ids)):
                 header.setSectionResizeMode(FIRST_SESSION_COL + j, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(FIRST_SESSION_COL + j, 44)
+        self._follow_latest = True
+        self._frozen_widths()
+        self.updateGeometries()
 
     def choose(self, target: Target) -> bool:
         """Select the row of a target (e.g. when the chart picks a muscle); False if absent."""
@@ -308,7 +394,9 @@ class TrendMatrix(QTableView):
         self.selectionModel().setCurrentIndex(
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self.scrollTo(idx)
+        sideways = self.horizontalScrollBar().value()
+        self.scrollTo(idx)  # to its row; the visits shown stay as they were
+        self.horizontalScrollBar().setValue(sideways)
         return True
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
