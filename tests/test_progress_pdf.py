@@ -106,6 +106,16 @@ def test_progress_report_holds_the_course(qapp, records, patient, course, tmp_pa
     assert meta.creation_date == GENERATED
 
 
+def test_muscles_left_out_of_one_visit_are_not_said_to_be_needled_only_once(
+        qapp, records, patient, course, tmp_path):
+    """The first and last visits compared: a muscle needled at visits 1 to 7 but not at the
+    last was listed as "Needled in visit 1 only", which a reader takes for a muscle needled
+    once in the whole course."""
+    _reader, flat = text_of(write(records, patient.id, tmp_path))
+    assert "only" not in flat.split("Muscles compared between visit 1 and visit 8")[1][:2000]
+    assert "Needled in visit 1, not 8" in flat and "Needled in visit 8, not 1" in flat
+
+
 def test_jaccard_and_mean_grasp_match_the_domain(qapp, records, patient, course, tmp_path):
     from imsmap.domain.progress import jaccard_consecutive, session_metrics
     from imsmap.report.progress_pdf import load_history

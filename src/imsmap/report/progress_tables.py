@@ -136,13 +136,14 @@ def comparison_paragraphs(records: Records, history: History) -> list[Block]:
     out: list[Block] = [Paragraph(fill(translate(
         "ProgressTables", "Muscles compared between visit %1 and visit %2 (strongest grasp in "
         "each):"), [a, b]), 8.5, colour=MUTED, after_mm=0.8)]
-    only = translate("ProgressTables", "Needled in visit %1 only")
+    # Of the two visits compared: "only" read as once in the whole course.
+    only = translate("ProgressTables", "Needled in visit %1, not %2")
     for label, changes, grades in (
             (translate("ProgressTables", "Released (grasp → 0)"), cmp.resolved, True),
             (translate("ProgressTables", "Weaker grasp"), cmp.better, True),
             (translate("ProgressTables", "Stronger grasp"), cmp.worse, True),
-            (fill(only, [b]), cmp.new, False),
-            (fill(only, [a]), cmp.not_repeated, False)):
+            (fill(only, [b, a]), cmp.new, False),
+            (fill(only, [a, b]), cmp.not_repeated, False)):
         out.append(Paragraph(names(changes, grades), 8.5, label=label, label_mm=44,
                              after_mm=0.8))
     return out

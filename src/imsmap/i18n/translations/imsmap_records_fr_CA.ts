@@ -3049,8 +3049,8 @@ N° de permis %2</translation>
         <translation>Muscles comparés entre la visite %1 et la visite %2 (préhension la plus forte à chacune)&#xa0;:</translation>
     </message>
     <message>
-        <source>Needled in visit %1 only</source>
-        <translation>Puncturés à la visite %1 seulement</translation>
+        <source>Needled in visit %1, not %2</source>
+        <translation>Puncturés à la visite %1, pas à la visite %2</translation>
     </message>
     <message>
         <source>Released (grasp → 0)</source>
