@@ -618,3 +618,21 @@ def test_the_miss_hint_goes_when_a_marker_is_tapped(qtbot, window, records, sess
     assert chart.selected_site_id() == site.id
     assert not chart.hint.isVisible()
     assert len(_sites(records, session)) == 1  # selected, not a second site
+
+
+def test_a_grade_key_on_a_signed_session_says_it_is_signed(qtbot, window, records, session):
+    """The window knows the session is signed: the key's refusal says so, and how to correct
+    it, rather than "signed (or the database is read-only)"."""
+    region = pick_region(window)
+    click_region(qtbot, window, region)
+    (site,) = _sites(records, session)
+    records.sign_session(session.id)
+    window.refresh_all()
+    window.edits.select_site(site.id)
+    for key in (Qt.Key.Key_2, Qt.Key.Key_C):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(window.chart.view, key)
+        said = window.statusBar().currentMessage()
+        assert said.startswith("This session is signed: its sites cannot change.") and \
+            "read-only" not in said and "Amend" in said, said
+    assert _sites(records, session)[0].grasp == site.grasp

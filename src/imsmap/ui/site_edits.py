@@ -119,9 +119,12 @@ class SiteEdits:
             self.show_error(held_sentence(held))
             return False
         if not self.session_panel.editable:
+            signed = self.session_panel.session
             self.show_error(QCoreApplication.translate(
-                "SiteEdits", "This session is signed (or the database is read-only): sites "
-                "cannot change. Add an amendment instead."))
+                "SiteEdits", "This session is signed: its sites cannot change. To correct it, "
+                "add an amendment (Session > Amend…).") if signed is not None
+                and signed.is_signed else QCoreApplication.translate(
+                "SiteEdits", "The database is open read-only: sites cannot change here."))
             return False
         return True
 

@@ -2961,8 +2961,12 @@ droite</translation>
         <translation>Commencez ou ouvrez une séance avant de consigner des points (Nouvelle séance, Ctrl+Maj+N).</translation>
     </message>
     <message>
-        <source>This session is signed (or the database is read-only): sites cannot change. Add an amendment instead.</source>
-        <translation>Cette séance est signée (ou la base de données est en lecture seule)&#xa0;: les points ne peuvent pas changer. Ajoutez plutôt un addenda.</translation>
+        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Amend…).</source>
+        <translation>Cette séance est signée&#xa0;: ses points ne peuvent plus changer. Pour la corriger, ajoutez un addenda (Séance &gt; Ajouter un addenda…).</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: sites cannot change here.</source>
+        <translation>La base de données est ouverte en lecture seule&#xa0;: les points ne peuvent pas changer ici.</translation>
     </message>
     <message>
         <source>add site {number}</source>
