@@ -373,3 +373,17 @@ def test_help_about_shows_the_versions_and_the_database_path(qtbot, records, mak
         assert __version__ in text and records.atlas.version in text
         assert str(Path(records.db.path).resolve()) in text
     assert f"Database schema: {SCHEMA_VERSION}" in copied
+
+
+def test_the_lock_page_says_one_minute_in_the_singular(qtbot, records):
+    from imsmap.ui.first_run import LockPage
+
+    page = LockPage(records)
+    qtbot.addWidget(page)
+    page.idle.setEnabled(True)
+    page.idle.setValue(1)
+    assert page.idle.text() == "1 minute without use"
+    page.idle.setValue(5)
+    assert page.idle.text() == "5 minutes without use"
+    page.idle.setValue(0)
+    assert page.idle.text() == "only when I lock it (Ctrl+Shift+K)"

@@ -140,7 +140,8 @@ class LockPage(_Page):
         self.idle = QSpinBox()
         self.idle.setRange(0, lock.IDLE_MINUTES_MAX)
         self.idle.setValue(DEFAULT_IDLE_MINUTES)
-        self.idle.setSuffix(self.tr(" minutes without use"))
+        self.idle.valueChanged.connect(self._idle_suffix)
+        self._idle_suffix(self.idle.value())
         self.idle.setSpecialValueText(self.tr("only when I lock it (Ctrl+Shift+K)"))
         self.idle.setAccessibleName(self.tr("Lock after idle minutes"))
         self.idle.setEnabled(False)  # until a PIN is typed: without one nothing locks
@@ -162,6 +163,11 @@ class LockPage(_Page):
             form.addRow(self.tr("Lock after:"), self.idle)
             self.layout_.addLayout(form)
         self.finish_layout()
+
+    def _idle_suffix(self, minutes: int) -> None:
+        """'1 minute', '5 minutes': the suffix follows the number."""
+        self.idle.setSuffix(self.tr(" minute without use") if minutes == 1
+                            else self.tr(" minutes without use"))
 
     def pin_text(self) -> str:
         return "" if self.has_pin else self.pin.text()

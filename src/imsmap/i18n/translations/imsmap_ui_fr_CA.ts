@@ -1223,6 +1223,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Verrouiller après&#xa0;:</translation>
     </message>
     <message>
+        <source> minute without use</source>
+        <translation> minute sans utilisation</translation>
+    </message>
+    <message>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Les deux NIP diffèrent&#xa0;: tapez le même NIP deux fois.</translation>
     </message>
