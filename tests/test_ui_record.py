@@ -125,6 +125,27 @@ def test_audit_dialog_shows_who_changed_what(qtbot, records, session):
                                                        ("test.physio", "7", "6")]
 
 
+def test_audit_dialog_shows_a_long_value_whole(qtbot, records, session):
+    """An amendment's text, a note: the row was one line high, its words cut off with "...",
+    and nothing showed the rest; the trail is where an auditor reads what was written."""
+    text = ("Site 1 (multifidus L4 right) grasp was 2 moderate, not 1 mild. Also needled: "
+            "right tibialis anterior, grasp 1 mild. Note corrected: outcome good, plan review "
+            "in two weeks, then monthly if the grasps keep releasing.")
+    records.sign_session(session.id)
+    records.amend_session(session.id, "Grade and a missed site", text)
+    dialog = AuditDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 5).text() == text)
+    item = table.item(row, 5)
+    assert text in item.toolTip()
+    needed = table.fontMetrics().boundingRect(
+        0, 0, table.columnWidth(5) - 8, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+    assert table.rowHeight(row) >= needed, (table.rowHeight(row), needed)
+
+
 def test_segment_panel_counts_roots_by_side_and_names_a_roots_muscles(qtbot, records, session):
     from imsmap.domain.segments import SPINAL_ROOTS
     from imsmap.ui.record.segment_panel import SegmentPanel

@@ -171,6 +171,13 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # An old or new value (a note, an amendment) is read whole: its column wraps it and
+        # its row is as tall as it needs, as the columns' widths change too.
+        for column in (4, 5):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Audit trail"))
         layout.addWidget(self.table)
         for entry in session_trail(records, session_id):
@@ -185,6 +192,8 @@ class AuditDialog(QDialog):
                 for col, value in enumerate(values):
                     item = QTableWidgetItem(value)
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    if col >= 4 and value:
+                        item.setToolTip(value)
                     self.table.setItem(row, col, item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
