@@ -161,6 +161,7 @@ def test_backup_now_writes_a_private_verified_copy(clinic):
 
 def test_backup_dir_setting_overrides_the_default(clinic, tmp_path):
     elsewhere = tmp_path / "usb" / "imsmap"
+    elsewhere.mkdir(parents=True)  # a chosen folder exists (the settings refuse one that does not)
     with clinic.db.transaction():
         clinic.repo.set_setting("backup.dir", str(elsewhere))
     path = bk.backup_now(clinic.db, bk.BackupReason.STARTUP)

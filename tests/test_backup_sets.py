@@ -349,3 +349,27 @@ def test_a_journal_record_searches_and_never_reads_a_growing_table_whole(clinic)
                 scans.append((plan, statement[:90]))
     assert not scans
     assert any("FROM sites" in s for s in ran)  # the check saw the statements that matter
+
+
+def test_a_chosen_backup_folder_gone_with_its_drive_is_not_made_again_elsewhere(clinic, db_path,
+                                                                              tmp_path):
+    """The backups go to a USB drive; unplugged, its folder is gone. The next start made the
+    folder again, on the records' own disk, and went on backing up there without a word: the
+    clinic believed its copies were on the drive. Nothing is made; one sentence says why."""
+    import shutil
+
+    from imsmap.services import clinic as clinic_settings
+
+    usb = tmp_path / "usb"
+    folder = usb / "imsmap-backups"
+    folder.mkdir(parents=True)
+    clinic_settings.write_values(clinic, {bk.BACKUP_DIR_SETTING: str(folder)})
+    sets.make_full(clinic.db, now=DAY)
+    shutil.rmtree(usb)  # unplugged
+    with pytest.raises(StoreError, match="is not there") as refused:
+        sets.run_scheduled(clinic.db, now=DAY + timedelta(days=8))
+    assert str(folder) in str(refused.value) and "connected" in str(refused.value)
+    assert not usb.exists()
+    # The data folder's default is still made when missing (the first backup ever).
+    clinic_settings.write_values(clinic, {bk.BACKUP_DIR_SETTING: ""})
+    assert sets.make_full(clinic.db, now=DAY).full.exists()

@@ -192,8 +192,17 @@ def backup_folder_for(db_path: str | os.PathLike[str]) -> Path:
 
 
 def ready_backup_dir(db: Database) -> Path:
-    """The backup folder, created owner-only if it is missing; a sentence if it cannot be."""
+    """The backup folder, created owner-only if it is missing; a sentence if it cannot be.
+    A folder the clinic chose existed when it was chosen (the set-up made it, the settings
+    refuse one that does not exist): gone, it went with its drive (a USB drive unplugged, a
+    disk not mounted), and making it again would put the backups on the records' own disk
+    without a word. Only the data folder's default is made when missing."""
     folder = backup_dir(db)
+    if folder != default_backup_dir(db.path) and not folder.is_dir():
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "The backup folder %1 is not there: is its drive connected? "
+            "Nothing was backed up; connect it, or choose another folder in the settings."),
+            folder))
     try:
         paths.ensure_private_dir(folder)
     except OSError as exc:

@@ -4514,6 +4514,10 @@ N° de permis non consigné</translation>
         <translation>Le dossier des sauvegardes %1 ne peut pas être lu (%2).</translation>
     </message>
     <message>
+        <source>The backup folder %1 is not there: is its drive connected? Nothing was backed up; connect it, or choose another folder in the settings.</source>
+        <translation>Le dossier des sauvegardes %1 est introuvable&#xa0;: son disque est-il branché? Rien n&apos;a été sauvegardé; branchez-le, ou choisissez un autre dossier dans les réglages.</translation>
+    </message>
+    <message>
         <source>The backup folder %1 cannot be created (%2); choose another in the settings.</source>
         <translation>Le dossier des sauvegardes %1 ne peut pas être créé (%2); choisissez-en un autre dans les réglages.</translation>
     </message>
