@@ -44,6 +44,7 @@ def measure_disk_ratio(source: Path, scratch: Path, sessions_per_year: int,
         db = scratch / "year.sqlite3"
         _copy_database(source, db)
         folder = scratch / "backups"
+        folder.mkdir(parents=True, exist_ok=True)  # a chosen folder exists (clinic settings)
         start = datetime(2027, 1, 4, 8, 0)
         clock = [start]
         records = build_context(Database.open(db), load_atlas(), actor="bench",

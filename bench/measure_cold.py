@@ -46,7 +46,10 @@ def close_window(records, window) -> None:
 
 
 def set_backup_folder(records, folder: Path | None) -> None:
-    """Backups into `folder` (None: the default folder, in the run's data folder)."""
+    """Backups into `folder` (None: the default folder, in the run's data folder), made first
+    as the clinic settings want a chosen folder to exist."""
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
     with records.db.transaction():
         records.repo.set_setting("backup.dir", str(folder) if folder else "")
 
