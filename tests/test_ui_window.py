@@ -172,6 +172,8 @@ def test_back_up_now_writes_a_backup_in_the_background(qtbot, window, records):
                     timeout=10_000)
     # The thread's `finished` reaches the window through the event loop, just after the thread.
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=2_000)
+    # Where it went, not only its file name: the clinic checks its copies are on the drive.
+    assert str(folder) in window.statusBar().currentMessage()
 
 
 def test_clinic_settings_opens_the_settings_dialog(window, monkeypatch):

@@ -586,7 +586,9 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The automatic backup failed: {reason}").format(
                 reason=said(error)))
         elif path:
-            self.show_message(self.tr("Backed up to {name}.").format(name=Path(path).name))
+            # the folder too: a clinic that chose a USB drive sees its copy went there
+            self.show_message(self.tr("Backed up to {name} in {folder}.").format(
+                name=Path(path).name, folder=Path(path).parent))
 
 
 def first_size(window: QWidget) -> QSize:

@@ -1316,8 +1316,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>La sauvegarde automatique a échoué&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>Backed up to {name}.</source>
-        <translation>Sauvegardé dans {name}.</translation>
+        <source>Backed up to {name} in {folder}.</source>
+        <translation>Sauvegardé dans {name}, dans le dossier {folder}.</translation>
     </message>
 </context>
 <context>
