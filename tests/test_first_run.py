@@ -134,6 +134,12 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
         records.db.close()
     assert QSettings().value("session/practitioner") == "Jane Smith, PT"
     assert list(backups.glob("imsmap-backup-*-full.sqlite3.gz"))  # a first copy, made there
+    # and none of the empty database in the default folder, before the set-up asked where
+    from imsmap.store.backup import default_backup_dir
+
+    default = default_backup_dir(db)
+    assert not default.exists() or not list(default.glob("imsmap-backup-*")), \
+        list(default.iterdir())
 
 
 def test_not_offered_for_the_demo_clinic(qtbot, qt_settings, monkeypatch):

@@ -363,6 +363,8 @@ def test_closing_abandons_a_running_full_backup_at_once(qtbot, make_window, reco
         original(source, target, cancel)
 
     monkeypatch.setattr(backup_sets, "compress", slow)
+    # A clinic in use (a new, empty one waits for its set-up to say where backups go).
+    records.create_patient(chart_number="C-1", family_name="Nguyen")
     w = make_window(auto_backup=True)
     qtbot.waitUntil(compressing.is_set, timeout=10_000)
     w.close()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Patient
-from imsmap.services import clinic
+from imsmap.services import clinic, first_run
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.services.database_files import BackupReason
@@ -175,6 +175,11 @@ class MainWindow(QMainWindow):
         does not compete with it; at the latest when the window closes."""
         if self._startup_backup:
             self._startup_backup = False
+            if not self.demo and not self.readonly and first_run.is_new_clinic(self.records):
+                # Nothing to copy yet, and the set-up is about to ask where the copies go (it
+                # makes the first one there): a copy now left an empty clinic's set behind in
+                # the default folder. The first signature makes one if the set-up is skipped.
+                return
             self.start_backup(BackupReason.STARTUP)
 
     def build_rest(self) -> None:
