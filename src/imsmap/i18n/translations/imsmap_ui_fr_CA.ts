@@ -2832,6 +2832,10 @@ droite</translation>
         </translation>
     </message>
     <message>
+        <source>You sign as &lt;b&gt;{login}&lt;/b&gt;: the signature, the audit trail and the PDF name this login.</source>
+        <translation>Vous signez sous l&apos;identifiant &lt;b&gt;{login}&lt;/b&gt;&#xa0;: la signature, la piste de vérification et le PDF porteront cet identifiant.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Before you sign:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Avant de signer&#xa0;:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
     </message>
