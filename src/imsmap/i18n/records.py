@@ -33,11 +33,11 @@ from functools import lru_cache
 from PySide6.QtCore import QDate, QLocale, QTime
 
 from imsmap.domain.segments import CRANIAL_ABBREVIATION, root_label
-from imsmap.domain.text import DATE_AT_TIME, Sentence, fill, plural_marks
+from imsmap.domain.text import DATE_AT_TIME, QUOTES, Quoted, Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
 
 __all__ = ["PLURAL", "catalog", "cranial_abbreviation", "current", "date_time", "day_month",
-           "language", "locale", "long_date", "medium_date", "number", "root_name",
+           "language", "locale", "long_date", "medium_date", "number", "quote", "root_name",
            "sentence_text", "speaking", "translate"]
 
 PLURAL = True
@@ -150,6 +150,13 @@ def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
     return text
 
 
+def quote(value: object) -> str:
+    """`value` in the quotes of the records language: '1990-13-01' in English, « 1990-13-01 » in
+    French. Every sentence that quotes what was typed says it through this (or passes
+    ``domain.text.quoted(value)`` as an argument, which is said here)."""
+    return fill(translate("Quoted", QUOTES), [value.value if isinstance(value, Quoted) else str(value)])
+
+
 def sentence_text(message: object) -> str:
     """A user-facing message in the current records language: a ``Sentence`` translated and
     filled with its arguments; any other text as it is."""
@@ -166,6 +173,8 @@ def _argument(arg: object) -> str:
     language's way ("20,000" / "20 000", "0.12" / "0,12")."""
     if isinstance(arg, Sentence):
         return sentence_text(arg)
+    if isinstance(arg, Quoted):
+        return quote(arg)
     message = getattr(arg, "message", None)
     if isinstance(message, Sentence):  # a UserFacingError
         return sentence_text(message)

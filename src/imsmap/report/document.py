@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
-from imsmap.i18n.records import date_time, sentence_text, translate
+from imsmap.i18n.records import date_time, quote, sentence_text, translate
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 from imsmap.services import output_files
@@ -212,7 +212,7 @@ def paper_key(paper: str | None, default: str | None = None) -> str:
     if key not in PAPERS:
         raise ReportError(fill(translate("ReportFrame",
                                          "The paper size %1 is not one of A4, Letter."),
-                               [repr(paper)]))
+                               [quote(paper)]))
     return key
 
 

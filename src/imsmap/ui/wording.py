@@ -41,6 +41,14 @@ def said(message: object) -> str:
         return records_text.sentence_text(text)
 
 
+def quoted(value: object) -> str:
+    """`value` in the quotes of the window's language ('0.25x4' in English, « 0.25x4 » in French):
+    the records' one helper (imsmap.i18n.records.quote), so that the window and the services
+    quote alike."""
+    with records_text.speaking(language()):
+        return records_text.quote(value)
+
+
 def database_title(read) -> str:
     """Which database the window shows, for its title: the file's name; on a clinic server the
     login and where, in the window's language (« anna à la base de données clinic sur

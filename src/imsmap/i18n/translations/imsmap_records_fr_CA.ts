@@ -3018,6 +3018,13 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Quoted</name>
+    <message>
+        <source>&apos;%1&apos;</source>
+        <translation>« %1 »</translation>
+    </message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>Session %1 is signed and locked; a photo cannot be added to it.</source>
