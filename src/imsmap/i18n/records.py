@@ -34,7 +34,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 
 from imsmap.domain.segments import CRANIAL_ABBREVIATION, root_label
 from imsmap.domain.text import DATE_AT_TIME, QUOTES, Quoted, Sentence, fill, plural_marks
-from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
+from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog, first_of_month
 
 __all__ = ["PLURAL", "catalog", "cranial_abbreviation", "current", "date_time", "day_month",
            "language", "locale", "long_date", "medium_date", "number", "quote", "root_name",
@@ -115,7 +115,8 @@ def long_date(when: date) -> str:
     Tables, identifiers and metadata keep ISO in every language."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
-    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy"))
+    return locale().toString(QDate(when.year, when.month, when.day),
+                             first_of_month("d MMMM yyyy", when.day, language()))
 
 
 def medium_date(when: date) -> str:
@@ -123,14 +124,8 @@ def medium_date(when: date) -> str:
     English."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
-    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy"))
-
-
-def _first(when: date, text: str) -> str:
-    """French writes the first of the month as an ordinal: « 1er décembre 2026 »."""
-    if when.day == 1 and language().startswith("fr") and text.startswith("1 "):
-        return "1er " + text[2:]
-    return text
+    return locale().toString(QDate(when.year, when.month, when.day),
+                             first_of_month("d MMM yyyy", when.day, language()))
 
 
 def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
