@@ -119,13 +119,15 @@ def long_date(when: date) -> str:
                              first_of_month("d MMMM yyyy", when.day, language()))
 
 
-def medium_date(when: date) -> str:
+def medium_date(when: date, year: bool = True) -> str:
     """A date where the width is short (a running header): "23 sept. 2026" in French, ISO in
-    English."""
+    English. Without `year`, the first date of a period within one year, as French writes it
+    (« du 23 sept. au 4 déc. 2026 »); English keeps ISO whole."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
+    pattern = "d MMM yyyy" if year else "d MMM"
     return locale().toString(QDate(when.year, when.month, when.day),
-                             first_of_month("d MMM yyyy", when.day, language()))
+                             first_of_month(pattern, when.day, language()))
 
 
 def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
