@@ -3021,7 +3021,7 @@ N° de permis %2</translation>
     <name>Quoted</name>
     <message>
         <source>&apos;%1&apos;</source>
-        <translation>« %1 »</translation>
+        <translation>«&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
