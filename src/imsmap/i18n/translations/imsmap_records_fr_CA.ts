@@ -3207,7 +3207,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Muscles that can reach the pleura were needled (%1) but the pneumothorax risk discussion is not recorded.</source>
-        <translation>Des muscles qui peuvent atteindre la plèvre ont été piqués (%1), mais la discussion du risque de pneumothorax n&apos;est pas consignée.</translation>
+        <translation>Des muscles qui peuvent atteindre la plèvre ont été puncturés (%1), mais la discussion du risque de pneumothorax n&apos;est pas consignée.</translation>
     </message>
     <message>
         <source>%1 planned site(s) were not confirmed; they will be recorded as planned, not as insertions.</source>
