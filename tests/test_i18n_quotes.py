@@ -85,13 +85,14 @@ def _imsmap(capsys, *args: str) -> str:
     (("pdf", "--patient", "1", "--progress", "--last", "0", "--out", "x.pdf"), "0"),
     (("pdf", "--from", "2026-13-01", "--to", "2026-12-01", "--out-dir", "out"), "2026-13-01"),
     (("pdf", "--session", "1", "--out", "x.pdf", "--language", "de"), "de"),
+    (("atlas", "xyz"), "xyz"),  # argparse's own refusal of a choice
 ])
 def test_the_command_lines_refusals_quote_what_was_typed_in_its_language(
         capsys, monkeypatch, tmp_path, qapp, args, typed):
     monkeypatch.chdir(tmp_path)
     for name in ("LANG", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    db = ("--db", str(tmp_path / "none.sqlite3"))
+    db = ("--db", str(tmp_path / "none.sqlite3")) if args[0] == "pdf" else ()
     monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
     french = _imsmap(capsys, *args[:1], *db, *args[1:])
     assert f"«{NBSP}{typed}{NBSP}»" in french and f"'{typed}'" not in french, french
