@@ -13,16 +13,12 @@ drawn large enough, keep the key on the drawing.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QGraphicsView, QLabel
 
 from imsmap.render.chart_painter import ChartPainter
-
-if TYPE_CHECKING:
-    from imsmap.ui.chart_view import ChartView
 
 __all__ = ["KEY_MIN_CAP_PX", "ChartKeyLabel", "chart_key", "key_font", "key_off_chart"]
 
@@ -69,7 +65,7 @@ class ChartKeyLabel(QLabel):
     is there (ChartView.key_beside, asked at each change of scale). Taps go through it to the
     chart; placed again whenever the view is (a ChartView corner follower)."""
 
-    def __init__(self, view: ChartView, background: str, colour: str):
+    def __init__(self, view: QGraphicsView, background: str, colour: str):
         super().__init__(view.viewport())
         self.view = view
         self.setObjectName("chartKey")
@@ -82,7 +78,6 @@ class ChartKeyLabel(QLabel):
                            f" color: {colour}; padding: 2px 4px; }}")
         self.lines: list[str] = []
         self.hide()
-        view.corner_followers.append(self)
 
     def set_lines(self, lines: list[str]) -> None:
         """Write the key of these lines (`key_off_chart`; none: hide), an entry a line: in a

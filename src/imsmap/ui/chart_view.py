@@ -146,6 +146,7 @@ class ChartView(QGraphicsView):
             if lines and self.key_label is None:
                 style = scene.chart.style
                 self.key_label = ChartKeyLabel(self, style.background, style.caption)
+                self.corner_followers.append(self.key_label)
             if self.key_label is not None:
                 self.key_label.set_lines(lines)
 
