@@ -8,9 +8,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPdfWriter
 
+from imsmap.report.crop_words import enlargement_word_size
 from imsmap.report.document import device_resolution
 from imsmap.report.layout import Doc
-from imsmap.report.session_charts import ChartBlock, Panel, enlargement_word_size
+from imsmap.report.session_charts import ChartBlock, Panel
 from imsmap.report.session_pdf import write_session_pdf
 
 LEVELS = ("C3", "C5", "T1", "T3", "T5", "T7", "T9", "T11", "L1", "L3", "L5", "S1", "S4")

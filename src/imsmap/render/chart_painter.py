@@ -197,7 +197,7 @@ class ChartPainter:
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
                    hover: str | None = None, dim: frozenset = frozenset(),
                    within: QRectF | None = None, notes: bool = True,
-                   word_size: float | None = None) -> None:
+                   word_size: float | None = None, whole_labels: bool = False) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
@@ -209,9 +209,11 @@ class ChartPainter:
         enlargement beside the whole chart, where its frame would cut them.
         ``word_size`` (view units): the landmarks' names at this size rather than the style's, for
         a report's enlargement, whose scale would print them several times the size of the words
-        around it and cut them at its frame.
+        around it and cut them at its frame. ``whole_labels``: the drawing's level names (its
+        "label" details: "L3") only where whole inside ``within``, a report's crop: none cut.
         """
-        self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size)
+        self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size,
+                         whole_labels)
 
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
@@ -226,7 +228,7 @@ class ChartPainter:
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True,
-                    word_size: float | None = None) -> None:
+                    word_size: float | None = None, whole_labels: bool = False) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -235,6 +237,8 @@ class ChartPainter:
         painter.setBrush(QColor(s.skin))
         painter.drawPath(self._outline)
         details = self._reaching(self.view.details, within)
+        if whole_labels and within is not None:
+            details = [d for d in details if d.kind != "label" or within.contains(_bounds(d.d))]
         contours = [d for d in details if d.kind == "contour"]
         under = [d for d in details if d.kind == UNDERLAY]
         bones = [d for d in details if d.kind not in ("contour", UNDERLAY)]
