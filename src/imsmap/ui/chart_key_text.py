@@ -103,4 +103,3 @@ class ChartKeyLabel(QLabel):
         bottom = min(chart.bottom(), room.height() - KEY_GAP_PX)
         self.setGeometry(QRectF(left, max(KEY_GAP_PX, bottom - height), width,
                                 height).toRect())
-
