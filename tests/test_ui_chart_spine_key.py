@@ -90,6 +90,15 @@ def test_zoomed_in_the_drawing_letters_its_key(make_window, qtbot):
     # further: the chart leaves no room on its right; the key would hide part of it
     view.zoom_by(1.3, anchor_under_mouse=False)
     assert not view.key_label.isVisible() and scene.background.notes
+    # the window made wider at this zoom: room again beside the chart
+    w.resize(WIDE[0], LAPTOP[1])
+    qtbot.wait(20)
+    drawn = view.mapFromScene(scene.sceneRect()).boundingRect()
+    assert view.key_label.isVisible() and view.key_label.geometry().left() > drawn.right()
+    assert not scene.background.notes
+    w.resize(*LAPTOP)
+    qtbot.wait(20)
+    assert not view.key_label.isVisible() and scene.background.notes
     view.zoom_by(3.0, anchor_under_mouse=False)  # large enough to read on the drawing
     assert min(n.size for n in scene.chart.view.notes) * view.transform().m11() >= \
         KEY_MIN_CAP_PX

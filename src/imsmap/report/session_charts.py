@@ -42,6 +42,8 @@ READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read with
 MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
 MIN_MARKER_MM = 1.6
 OVERVIEW_MARKER_MM = 0.85
+
+
 class MarkerDrawer:
     """Draws grasp markers exactly as the charts do, at a size in device units."""
 

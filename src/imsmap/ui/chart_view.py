@@ -183,6 +183,8 @@ class ChartView(QGraphicsView):
         super().resizeEvent(event)
         if self._fit_mode:
             self.fit()
+        else:  # the room beside the chart changed (its key: key_beside)
+            self._scale_changed()
         self.place_corner_widget()
 
     def set_corner_widget(self, widget: QWidget) -> None:
