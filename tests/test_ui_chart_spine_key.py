@@ -30,7 +30,9 @@ def spinal_window(make_window, qtbot, size):
 
 
 def pixels(view) -> np.ndarray:
-    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    """The view as shown (its viewport, with the key over it), in the viewport's pixels."""
+    assert view.viewport().pos().isNull()
+    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
     return raw.reshape(image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
         image.height(), image.width(), 3)
@@ -87,6 +89,17 @@ def test_zoomed_in_the_drawing_letters_its_key(make_window, qtbot):
     view.zoom_by(1.2, anchor_under_mouse=False)
     drawn = view.mapFromScene(scene.sceneRect()).boundingRect()
     assert view.key_label.isVisible() and view.key_label.geometry().left() > drawn.right()
+    # the chart, now taller than the view, scrolled up and down: the key stays where it is, in
+    # the view (it does not scroll away with the chart)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0
+    placed = []
+    for value in (bar.minimum(), bar.maximum()):
+        bar.setValue(value)
+        qtbot.wait(5)
+        placed.append(view.key_label.geometry())
+        assert view.viewport().rect().contains(placed[-1]), value
+    assert placed[0] == placed[1], placed
     # further: the chart leaves no room on its right; the key would hide part of it
     view.zoom_by(1.3, anchor_under_mouse=False)
     assert not view.key_label.isVisible() and scene.background.notes

@@ -66,7 +66,9 @@ class ChartKeyLabel(QLabel):
     chart; placed again whenever the view is (a ChartView corner follower)."""
 
     def __init__(self, view: QGraphicsView, background: str, colour: str):
-        super().__init__(view.viewport())
+        # the view's child, over its viewport: a child of the viewport would scroll with the
+        # chart (as the search box, it stays where it is placed)
+        super().__init__(view)
         self.view = view
         self.setObjectName("chartKey")
         self.setWordWrap(True)
@@ -101,5 +103,6 @@ class ChartKeyLabel(QLabel):
         height = self.heightForWidth(width)
         # its foot at the chart's foot (the drawing's key is there), inside the view
         bottom = min(chart.bottom(), room.height() - KEY_GAP_PX)
-        self.setGeometry(QRectF(left, max(KEY_GAP_PX, bottom - height), width,
+        at = self.view.viewport().pos()
+        self.setGeometry(QRectF(at.x() + left, at.y() + max(KEY_GAP_PX, bottom - height), width,
                                 height).toRect())
