@@ -9,9 +9,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
 from imsmap.render.chart_painter import LEVEL_NAME, ChartPainter
+from imsmap.report.crop_words import enlargement_word_size
 from imsmap.report.document import device_resolution
 from imsmap.report.layout import Doc
-from imsmap.report.session_charts import ChartBlock, enlargement_word_size
+from imsmap.report.session_charts import ChartBlock
 from imsmap.report.session_pdf import write_session_pdf
 
 LEVELS = ("C3", "C5", "T1", "T3", "T5", "T7", "T9", "T11", "L1", "L3", "L5", "S1", "S4")

@@ -183,11 +183,11 @@ class ChartPainter:
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
 
-    def draws_in(self, rect: QRectF) -> bool:
+    def draws_in(self, rect: QRectF, notes: bool = True) -> bool:
         """Whether the chart draws anything but its background in ``rect`` (view units): the
-        body, or the words written on it (the spinal chart's key, its landmarks)."""
+        body, or the words written on it (its landmarks; its key, the notes, if ``notes``)."""
         return (self._outline.intersects(rect)
-                or any(self.note_bounds(n).intersects(rect) for n in self.view.notes)
+                or (notes and any(self.note_bounds(n).intersects(rect) for n in self.view.notes))
                 or (self.view.kind == "spinal"
                     and any(self.landmark_bounds(lm).intersects(rect)
                             for lm in self.view.landmarks)))
@@ -285,13 +285,14 @@ class ChartPainter:
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
                        highlight: frozenset = frozenset(), hover: str | None = None,
-                       within: QRectF | None = None) -> None:
+                       within: QRectF | None = None, notes: bool = True) -> None:
         """The lit and hovered regions alone, as paint_base draws them, with what paint_base
         draws over them (bones, the body line, landmarks, labels) clipped to those regions.
         Over a paint_base without highlight or hover it gives paint_base's picture with them: the
         screen keeps that plain chart cached and repaints only this when the selection or the
         pointer moves. ``within`` (view units), as for paint_base: the part the caller shows
-        (a tap repaints a marker's square); what cannot reach it is not painted."""
+        (a tap repaints a marker's square); what cannot reach it is not painted. ``notes``: as
+        paint_base's."""
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
@@ -323,7 +324,8 @@ class ChartPainter:
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, self._reaching(
             [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)], area))
-        self._paint_notes(painter, within=area)
+        if notes:
+            self._paint_notes(painter, within=area)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)

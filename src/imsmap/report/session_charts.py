@@ -19,8 +19,8 @@ from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.text import CAP_HEIGHT, draw_text
-from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, draw_titled
+from imsmap.report.crop_words import enlargement_word_size, levels_shown, paint_levels
+from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
 from imsmap.report.print_chart import (
     PRINT_STYLE,
     bbox,
@@ -42,14 +42,6 @@ READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read with
 MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
 MIN_MARKER_MM = 1.6
 OVERVIEW_MARKER_MM = 0.85
-# The words drawn on an enlargement (a landmark's name, the levels), as the words of the tables
-# around it: a font of this many points on paper
-ENLARGEMENT_WORD_PT = 7.5
-
-
-def enlargement_word_size(doc: Doc) -> float:
-    """The cap height, in device units, of the words drawn on an enlargement."""
-    return doc.pt(ENLARGEMENT_WORD_PT) * CAP_HEIGHT
 
 
 class MarkerDrawer:
@@ -265,27 +257,12 @@ class ChartBlock(Block):
         own level names are left out of an enlargement (at its scale they are several times the
         size of the words around it, cut by its frame, and most lie outside it): without these
         an enlargement of a few segments would not say which they are."""
-        if self.view.kind != "spinal":
-            return []
-        crop = QRectF(*panel.crop)
-        ys: dict[str, list[float]] = {}
-        for r in self.view.regions_on(self.chart.layer):
-            if r.level:
-                ys.setdefault(r.level, []).append(r.label[1])
-        margin = 0.04 * crop.height()
-        shown = [(level, sum(y) / len(y)) for level, y in ys.items()]
-        return sorted(((level, y) for level, y in shown
-                       if crop.top() + margin < y < crop.bottom() - margin), key=lambda t: t[1])
+        return levels_shown(self.chart, QRectF(*panel.crop))
 
     def _paint_levels(self, doc: Doc, painter: QPainter, panel: Panel) -> None:
-        """The levels an enlargement shows, at its left edge, bold in the ink of the words
-        around it (the chart's pale bone colour is hard to read over a muscle on paper); drawn,
-        not written: a PDF's text stays what the record says."""
-        size = enlargement_word_size(doc)
-        for level, y in self.levels_beside(panel):
-            _x, py = panel.to_page(panel.crop[0], y)
-            draw_text(painter, level, size, (panel.rect.x() + doc.mm(1.2), py), QColor(MUTED),
-                      QColor(self.chart.style.label_halo), anchor="left", bold=True)
+        """The levels an enlargement shows, lettered at its left edge (crop_words)."""
+        paint_levels(doc, painter, self.chart, self.levels_beside(panel), panel.rect.x(),
+                     lambda y: panel.to_page(panel.crop[0], y)[1])
 
     def _tag(self, doc: Doc, painter: QPainter, at: QPointF, letter: str,
              outside: bool = False) -> None:
@@ -330,6 +307,7 @@ class ChartBlock(Block):
                               within=QRectF(sx, sy, sw, sh),  # an enlargement: its part only
                               notes=notes,
                               word_size=None if word_cap is None else word_cap / k,
+                              # an enlargement letters the levels it shows itself
                               level_names=word_cap is None)
         radius = doc.mm(marker_mm)
         if numbers:  # smaller markers where sites crowd, but never too small to read
