@@ -139,11 +139,10 @@ def test_the_english_bundle_says_english_and_the_check_finds_english(filled):
     assert {(k, t) for k, t in _strings(read) if _words(t) & english}
 
 
-def test_imsmap_export_fhir_writes_the_clinics_records_language(filled, backend, db_path,
-                                                                  tmp_path, monkeypatch):
+@pytest.mark.sqlite_only("the command line reads the clinic through --db here")
+def test_imsmap_export_fhir_writes_the_clinics_records_language(filled, db_path, tmp_path,
+                                                                  monkeypatch):
     records, signed, *_ = filled
-    if backend != "sqlite":
-        pytest.skip("the command line reads the clinic through --db here")
     clinic_settings.set_records_language(records, "fr_CA")
     monkeypatch.setenv("LC_ALL", "en_CA.UTF-8")  # the command line's own language apart
     out = tmp_path / "fr.json"

@@ -273,7 +273,7 @@ def test_the_records_language_is_a_clinic_setting_with_one_audit_entry(demo, mon
         clinic.set_records_language(demo, "de")
     with speaking("fr_CA"):
         assert sentence_text(refused.value.message) == \
-            "La langue des dossiers 'de' n'est pas l'une de celles-ci\u00a0: en, fr_CA."
+            "La langue des dossiers «\u00a0de\u00a0» n'est pas l'une de celles-ci\u00a0: en, fr_CA."
     assert clinic.records_language(demo) == "fr_CA"  # unchanged
     # save() keeps it, and the default language follows it.
     assert clinic.save(demo, clinic.load(demo)).records_language == "fr_CA"
@@ -400,7 +400,7 @@ def test_a_command_line_error_is_french_under_a_french_locale(tmp_path):
     assert "imsmap\u00a0: Indiquez le fichier PDF à écrire avec --out FICHIER." in done.stderr
     wrong = _imsmap("pdf", "--session", "abc", lang="fr_FR.UTF-8", tmp_path=tmp_path)
     assert wrong.returncode == 2
-    assert ("argument --session\u00a0: 'abc' n'est pas un numéro de séance (un nombre)."
+    assert ("argument --session\u00a0: «\u00a0abc\u00a0» n'est pas un numéro de séance (un nombre)."
             in wrong.stderr)
     assert "erreur\u00a0:" in wrong.stderr
 

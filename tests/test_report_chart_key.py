@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
+from imsmap.render.chart_painter import LEVEL_NAME, ChartPainter
+from imsmap.report.crop_words import enlargement_word_size
 from imsmap.report.document import device_resolution
 from imsmap.report.layout import Doc
-from imsmap.report.session_charts import ChartBlock, Panel, enlargement_word_size
+from imsmap.report.session_charts import ChartBlock
 from imsmap.report.session_pdf import write_session_pdf
 
 LEVELS = ("C3", "C5", "T1", "T3", "T5", "T7", "T9", "T11", "L1", "L3", "L5", "S1", "S4")
@@ -51,8 +53,14 @@ def test_the_spinal_key_is_printed_once_beside_enlargements(qapp, records, sessi
 def _c5_c6_laid_out(records, session, tmp_path):
     """Multifidus needled at C5 and C6 on the right: the sites, and the chart laid out as the
     session PDF lays it out (sites, doc, block, overview, panels)."""
+    return _laid_out(records, session, tmp_path, {("R", "C5"), ("R", "C6")})
+
+
+def _laid_out(records, session, tmp_path, needled):
+    """Multifidus needled at each (side, level) of ``needled``: the sites, and the chart laid
+    out as the session PDF lays it out (sites, doc, block, overview, panels)."""
     for region in records.atlas.view("spinal").regions_on("superficial"):
-        if region.muscle == "multifidus" and region.side == "R" and region.level in ("C5", "C6"):
+        if region.muscle == "multifidus" and (region.side, region.level) in needled:
             records.add_site(session.id, "spinal", *region.label, layer="superficial")
     sites = list(records.read.sites_for_session(session.id))
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))
@@ -98,7 +106,61 @@ def test_an_enlargement_of_a_few_segments_names_its_levels(qapp, records, sessio
     for site in sites:  # each site's own level is the nearest name
         nearest = min(levels, key=lambda t: abs(t[1] - site.y))[0]
         assert nearest == site.level, (site.level, levels)
-    # the whole chart letters its own levels: nothing added there
-    whole = Panel(QRectF(0, 0, doc.mm(60), doc.mm(130)), (0, 0, view.width, view.height), sites)
-    assert block.levels_beside(whole) == []
+    assert not any(QRectF(*panels[0].crop).intersects(block.chart.box(d.d))
+                   for d in view.details if d.kind == LEVEL_NAME)  # the chart's are outside
     write_session_pdf(records, session.id, tmp_path / "levels.pdf", paper="A4")  # paints
+
+
+def test_an_enlargement_reaching_the_sacral_level_names_still_names_every_level(
+        qapp, records, session, tmp_path):
+    """Multifidus at L4 and L5 on both sides and at S1 on the right (the demo's lumbar
+    radiculopathy): the enlargement reaches the chart's own "S1" and "S2", lettered inside the
+    pelvis, and not L4 and L5, lettered beside the column. It printed those two at its scale,
+    several times the size of the words around it and cut by its frame, and named no other
+    level. Now every level it shows is named at its edge."""
+    view = records.atlas.view("spinal")
+    needled = {("L", "L4"), ("R", "L4"), ("L", "L5"), ("R", "L5"), ("R", "S1")}
+    sites, doc, block, overview, panels = _laid_out(records, session, tmp_path, needled)
+    assert overview is not None and len(panels) == 1
+    crop = QRectF(*panels[0].crop)
+    assert any(crop.intersects(block.chart.box(d.d)) for d in view.details
+               if d.kind == LEVEL_NAME), "the enlargement reaches none of the chart's names"
+    levels = block.levels_beside(panels[0])
+    names = [level for level, _y in levels]
+    assert names[:3] == ["L4", "L5", "S1"], names
+    for site in sites:  # each site's own level is the nearest name
+        assert min(levels, key=lambda t: abs(t[1] - site.y))[0] == site.level, levels
+    write_session_pdf(records, session.id, tmp_path / "sacral.pdf", paper="A4")  # paints
+
+
+def test_a_chart_painted_without_its_level_names_differs_only_where_they_are(qapp, atlas):
+    """What an enlargement asks the painter for: the spinal chart without its own level names
+    (C1 ... S4), everything else as drawn."""
+    view = atlas.view("spinal")
+    chart = ChartPainter(atlas, "spinal")
+
+    def painted(level_names: bool) -> QImage:
+        image = QImage(int(view.width), int(view.height), QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        chart.paint_base(painter, level_names=level_names)
+        painter.end()
+        return image
+
+    named, unnamed = painted(True), painted(False)
+    boxes = [chart.box(d.d).adjusted(-2, -2, 2, 2) for d in view.details if d.kind == LEVEL_NAME]
+    assert len(boxes) >= 24  # C1 ... S4
+    for box in boxes:  # each name is gone
+        assert any(named.pixel(x, y) != unnamed.pixel(x, y)
+                   for x in range(int(box.left()), int(box.right()))
+                   for y in range(int(box.top()), int(box.bottom())))
+    mask = QImage(named.size(), QImage.Format.Format_RGB32)  # nothing else changed
+    mask.fill(QColor("black"))
+    painter = QPainter(mask)
+    for box in boxes:
+        painter.fillRect(box, QColor("white"))
+    painter.end()
+    white = QColor("white").rgb()
+    assert all(named.pixel(x, y) == unnamed.pixel(x, y)
+               for y in range(0, named.height(), 2) for x in range(0, named.width(), 2)
+               if mask.pixel(x, y) != white)

@@ -15,7 +15,8 @@ from tests.test_ui_progress_fit import LAPTOP, language, open_progress, visits  
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.ui.progress.compare import KEY_MIN_CAP_PX, ChartPicture, chart_key
+from imsmap.ui.chart_key_text import KEY_MIN_CAP_PX, chart_key
+from imsmap.ui.progress.compare import ChartPicture
 
 
 def spinal_chart_tab(w, qtbot):

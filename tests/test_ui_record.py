@@ -89,6 +89,23 @@ def test_sign_dialog_lists_open_items_and_needs_confirmation(qtbot, records, ses
         records.update_session(session.id, pain_after=2)
 
 
+def test_the_sign_dialog_says_which_login_signs_and_the_record_names_it(qtbot, records,
+                                                                          session):
+    """A signature names the login (the computer's, or the clinic server's), not a person;
+    where a clinic shares one login, the clinician reads it before signing."""
+    dialog = SignDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert f"You sign as <b>{records.actor}</b>" in dialog.signer.text()
+    # as tall as its sentences at its width: no gap between them (Qt had sized it from them
+    # wrapped at their narrowest)
+    assert dialog.height() <= dialog.layout().totalHeightForWidth(dialog.width()) + 1
+    assert dialog.signer.height() >= dialog.signer.heightForWidth(dialog.signer.width())
+    _tick(qtbot, dialog.confirm)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert records.repo.session(session.id).signed_by == records.actor
+
+
 def test_panel_is_read_only_for_a_signed_session(qtbot, records, session):
     records.sign_session(session.id)
     widget = SessionDetailsPanel(records)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP
-from imsmap.i18n.records import translate
+from imsmap.i18n.records import quote, translate
 
 __all__ = ["ARGPARSE_WORDS", "argparse_says_the_heading_colon", "argparse_speaking_records_language",
            "argparse_word"]
@@ -67,8 +67,9 @@ def argparse_says_the_heading_colon() -> bool:
 
 
 def argparse_word(text: str) -> str:
-    """One of argparse's words in the records language."""
-    said = translate("Argparse", text)
+    """One of argparse's words in the records language. A value argparse quotes with repr()
+    ("invalid choice: 'boss'") is quoted by the records' one helper instead: « boss » in French."""
+    said = translate("Argparse", text).replace("%(value)r", quote("%(value)s"))
     if text in HEADINGS and not argparse_says_the_heading_colon():
         colon = translate("Argparse", "%(heading)s:") % {"heading": said}
         if colon.endswith(":"):

@@ -9,7 +9,7 @@ from datetime import date
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
-from imsmap.i18n.records import translate
+from imsmap.i18n.records import quote, translate
 
 LANGUAGE_CHOICES = ("en", "fr_CA")  # services.clinic.RECORDS_LANGUAGES
 
@@ -21,7 +21,7 @@ def records_language(value: str) -> str:
             return choice
     raise argparse.ArgumentTypeError(fill(translate(
         "PdfCommand", "%1 is not a language of imsmap's records: use en or fr_CA."),
-        [repr(value)]))
+        [quote(value)]))
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -59,10 +59,10 @@ def positive_int(what: str) -> Callable[[str], int]:
             number = int(value)
         except ValueError:
             raise argparse.ArgumentTypeError(fill(translate(
-                "Cli", "%1 is not %2 (a number)."), [repr(value), what])) from None
+                "Cli", "%1 is not %2 (a number)."), [quote(value), what])) from None
         if number < 1:
             raise argparse.ArgumentTypeError(fill(translate(
-                "Cli", "%1 is not %2 (a positive number)."), [repr(value), what]))
+                "Cli", "%1 is not %2 (a positive number)."), [quote(value), what]))
         return number
     return parse
 
@@ -74,7 +74,7 @@ def iso_date(value: str, option: str) -> date:
     except ValueError:
         raise UserFacingError(fill(translate(
             "Cli", "%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20."),
-            [option, repr(value)])) from None
+            [option, quote(value)])) from None
 
 
 

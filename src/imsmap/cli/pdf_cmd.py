@@ -35,7 +35,7 @@ from imsmap.cli.common import (
 )
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
-from imsmap.i18n.records import PLURAL, translate
+from imsmap.i18n.records import PLURAL, quote, translate
 from imsmap.services.output_files import check_output, refuse_database
 
 PAPER_CHOICES = ("A4", "Letter")
@@ -46,7 +46,7 @@ def _paper(value: str) -> str:
         if value.strip().lower() == choice.lower():
             return choice
     raise argparse.ArgumentTypeError(fill(translate(
-        "PdfCommand", "%1 is not a paper size: use A4 or Letter."), [repr(value)]))
+        "PdfCommand", "%1 is not a paper size: use A4 or Letter."), [quote(value)]))
 
 
 def _session_id(value: str) -> int:

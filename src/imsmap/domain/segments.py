@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from imsmap.domain.models import Side, Site
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.vocabulary import GRASP_MAX
 
 __all__ = ["SPINAL_ROOTS", "UNLEVELLED", "RootSide", "SegmentRow", "is_unlevelled", "level_root",
@@ -71,7 +71,7 @@ def level_root(level: str) -> str:
     abdominal wall) is written down in docs/atlas-format.md."""
     if not _LEVEL.match(level) or level not in _ALL_ROOTS:
         raise ValueError(sentence("Segments", QT_TRANSLATE_NOOP(
-            "Segments", "%1 is not a segment level such as C5, C8, T7 or L4."), f'{level!r}'))
+            "Segments", "%1 is not a segment level such as C5, C8, T7 or L4."), quoted(level)))
     return level
 
 

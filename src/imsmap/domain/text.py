@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["QT_TRANSLATE_NOOP", "Sentence", "counted", "fill", "joined", "plural_marks", "sentence",
-           "shown"]
+__all__ = ["QT_TRANSLATE_NOOP", "QUOTES", "Quoted", "Sentence", "counted", "fill", "joined",
+           "plural_marks", "quoted", "sentence", "shown"]
 
 _PLACE = re.compile(r"%(\d{1,2})")
 
@@ -68,6 +68,34 @@ class Sentence(str):
     def __reduce__(self) -> tuple[type[Sentence], tuple[str, str, tuple[object, ...], int | None]]:
         # pickling (multiprocessing) keeps the translation
         return (Sentence, (self.context, self.template, self.args, self.counted))
+
+
+# How a language quotes what someone typed, in a sentence that refuses it: English '1990-13-01',
+# French « 1990-13-01 » (no-break spaces inside the guillemets). One template for every sentence,
+# so that a language's quotes are chosen once (imsmap.i18n.records.quote says it).
+QUOTES = QT_TRANSLATE_NOOP("Quoted", "'%1'")
+
+
+class Quoted(str):
+    """A value quoted in a sentence ("The date of birth '1990-13-01' is not a date."): English's
+    quotes as a ``str``; said in another language, that language's quotes (``quoted``)."""
+
+    value: str
+
+    def __new__(cls, value: object) -> Quoted:
+        text = str(value)
+        self = super().__new__(cls, fill(QUOTES, [text]))
+        self.value = text
+        return self
+
+    def __reduce__(self) -> tuple[type[Quoted], tuple[str]]:
+        return (Quoted, (self.value,))
+
+
+def quoted(value: object) -> Quoted:
+    """`value` (what someone typed or a file held) quoted as the language of the sentence that
+    says it quotes: the argument of a sentence, never quotes written by hand in a template."""
+    return Quoted(value)
 
 
 def sentence(context: str, template: str, *args: object) -> Sentence:

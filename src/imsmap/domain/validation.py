@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Sex, Side
-from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, quoted, sentence
 from imsmap.domain.vocabulary import GRASP_MAX
 
 MAX_NAME = 100
@@ -151,7 +151,7 @@ def birth_date(value: object, today: date | None = None) -> date | None:
         except ValueError:
             raise ValidationError(_say(QT_TRANSLATE_NOOP(
                 "Validation", "The date of birth %1 is not a date; write it as YYYY-MM-DD."),
-                repr(value)), "birth_date") from None
+                quoted(value)), "birth_date") from None
     if not isinstance(value, date):
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "The date of birth must be a date (YYYY-MM-DD).")), "birth_date")
@@ -177,7 +177,7 @@ def sex(value: object) -> Sex:
     except ValueError:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "Sex %1 is not one of F, M, X (other) or U (not recorded)."),
-            repr(value)), "sex") from None
+            quoted(value)), "sex") from None
 
 
 def side(value: object) -> Side:
@@ -187,7 +187,7 @@ def side(value: object) -> Side:
         return Side(str(value).strip().upper())
     except ValueError:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
-            "Validation", "Side %1 is not L, R or M (midline)."), repr(value)), "side") from None
+            "Validation", "Side %1 is not L, R or M (midline)."), quoted(value)), "side") from None
 
 
 def _integer(value: object, field: str, label: str, lo: int, hi: int) -> int | None:
@@ -202,7 +202,7 @@ def _integer(value: object, field: str, label: str, lo: int, hi: int) -> int | N
     except ValueError:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "%1 %2 is not a number; give a whole number from %3 to %4."),
-            _label(label), repr(value), lo, hi), field) from None
+            _label(label), quoted(value), lo, hi), field) from None
     if not number.is_integer() or not lo <= number <= hi:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "%1 %2 is out of range; give a whole number from %3 to %4."),
@@ -242,7 +242,7 @@ def _measure(value: object, field: str, label: str, bounds: tuple[float, float])
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
-            "Validation", "%1 %2 is not a number of millimetres."), _label(label), repr(value)),
+            "Validation", "%1 %2 is not a number of millimetres."), _label(label), quoted(value)),
             field) from None
     if isinstance(value, bool) or not math.isfinite(number) or not lo <= number <= hi:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
@@ -270,7 +270,7 @@ def coordinate(value: object, field: str, limit: float) -> float:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
-            "Validation", "Position %1 %2 is not a number."), field, repr(value)),
+            "Validation", "Position %1 %2 is not a number."), field, quoted(value)),
             field) from None
     if not math.isfinite(number) or not 0 <= number <= limit:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
@@ -285,7 +285,7 @@ def started_at(value: object, now: datetime | None = None) -> datetime:
         except ValueError:
             raise ValidationError(_say(QT_TRANSLATE_NOOP(
                 "Validation", "The start time %1 is not a date and time (YYYY-MM-DD HH:MM)."),
-                repr(value)), "started_at") from None
+                quoted(value)), "started_at") from None
     if not isinstance(value, datetime):
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "The start time must be a date and time.")), "started_at")
@@ -313,5 +313,5 @@ def level(value: object) -> str | None:
     if not _LEVEL.match(v):
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "Level %1 is not a vertebral level such as C5, T7 or L4."),
-            repr(value)), "level")
+            quoted(value)), "level")
     return v

@@ -32,6 +32,19 @@ _INSTALLED = "imsmap-i18n"
 _PERCENT_N = re.compile(r"%L?n")
 
 
+_DAY_OF_MONTH = re.compile(r"(?<![d'])d(?![d'])")
+
+
+def first_of_month(pattern: str, day: int, language: str) -> str:
+    """A QLocale date pattern for `day` in `language`: French writes the first of the month as an
+    ordinal, « 1er décembre 2026 », « mardi 1er décembre 2026 » (the pattern's day ``d`` gets
+    ``'er'``); any other day, or language, keeps `pattern`. The window (ui.wording) and the
+    records (i18n.records) write dates through this, so both say « 1er »."""
+    if day == 1 and language.startswith("fr"):
+        return _DAY_OF_MONTH.sub("d'er'", pattern, count=1)
+    return pattern
+
+
 def system_language() -> str:
     """The supported language the system asks for: POSIX precedence (LC_ALL, then LC_MESSAGES,
     then LANG; the first one set and not empty decides), then Qt's idea of the system locale.

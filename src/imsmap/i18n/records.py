@@ -33,11 +33,11 @@ from functools import lru_cache
 from PySide6.QtCore import QDate, QLocale, QTime
 
 from imsmap.domain.segments import CRANIAL_ABBREVIATION, root_label
-from imsmap.domain.text import DATE_AT_TIME, Sentence, fill, plural_marks
-from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog
+from imsmap.domain.text import DATE_AT_TIME, QUOTES, Quoted, Sentence, fill, plural_marks
+from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog, first_of_month
 
 __all__ = ["PLURAL", "catalog", "cranial_abbreviation", "current", "date_time", "day_month",
-           "language", "locale", "long_date", "medium_date", "number", "root_name",
+           "language", "locale", "long_date", "medium_date", "number", "quote", "root_name",
            "sentence_text", "speaking", "translate"]
 
 PLURAL = True
@@ -115,22 +115,19 @@ def long_date(when: date) -> str:
     Tables, identifiers and metadata keep ISO in every language."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
-    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy"))
+    return locale().toString(QDate(when.year, when.month, when.day),
+                             first_of_month("d MMMM yyyy", when.day, language()))
 
 
-def medium_date(when: date) -> str:
+def medium_date(when: date, year: bool = True) -> str:
     """A date where the width is short (a running header): "23 sept. 2026" in French, ISO in
-    English."""
+    English. Without `year`, the first date of a period within one year, as French writes it
+    (« du 23 sept. au 4 déc. 2026 »); English keeps ISO whole."""
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
-    return _first(when, locale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy"))
-
-
-def _first(when: date, text: str) -> str:
-    """French writes the first of the month as an ordinal: « 1er décembre 2026 »."""
-    if when.day == 1 and language().startswith("fr") and text.startswith("1 "):
-        return "1er " + text[2:]
-    return text
+    pattern = "d MMM yyyy" if year else "d MMM"
+    return locale().toString(QDate(when.year, when.month, when.day),
+                             first_of_month(pattern, when.day, language()))
 
 
 def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
@@ -150,6 +147,13 @@ def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
     return text
 
 
+def quote(value: object) -> str:
+    """`value` in the quotes of the records language: '1990-13-01' in English, « 1990-13-01 » in
+    French. Every sentence that quotes what was typed says it through this (or passes
+    ``domain.text.quoted(value)`` as an argument, which is said here)."""
+    return fill(translate("Quoted", QUOTES), [value.value if isinstance(value, Quoted) else str(value)])
+
+
 def sentence_text(message: object) -> str:
     """A user-facing message in the current records language: a ``Sentence`` translated and
     filled with its arguments; any other text as it is."""
@@ -166,6 +170,8 @@ def _argument(arg: object) -> str:
     language's way ("20,000" / "20 000", "0.12" / "0,12")."""
     if isinstance(arg, Sentence):
         return sentence_text(arg)
+    if isinstance(arg, Quoted):
+        return quote(arg)
     message = getattr(arg, "message", None)
     if isinstance(message, Sentence):  # a UserFacingError
         return sentence_text(message)

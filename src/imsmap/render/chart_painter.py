@@ -74,6 +74,8 @@ FIBRES_APART_ABOVE_PX = 1.0
 
 # A detail of this kind is a bone drawn under the muscle regions (they lie on it), not over them.
 UNDERLAY = "underlay"
+# A detail of this kind is a word drawn as a shape: the spinal chart's level names (C1 ... S4).
+LEVEL_NAME = "label"
 
 
 class ChartPainter:
@@ -181,11 +183,11 @@ class ChartPainter:
     def outline_path(self) -> QPainterPath:
         return QPainterPath(self._outline)
 
-    def draws_in(self, rect: QRectF) -> bool:
+    def draws_in(self, rect: QRectF, notes: bool = True) -> bool:
         """Whether the chart draws anything but its background in ``rect`` (view units): the
-        body, or the words written on it (the spinal chart's key, its landmarks)."""
+        body, or the words written on it (its landmarks; its key, the notes, if ``notes``)."""
         return (self._outline.intersects(rect)
-                or any(self.note_bounds(n).intersects(rect) for n in self.view.notes)
+                or (notes and any(self.note_bounds(n).intersects(rect) for n in self.view.notes))
                 or (self.view.kind == "spinal"
                     and any(self.landmark_bounds(lm).intersects(rect)
                             for lm in self.view.landmarks)))
@@ -197,7 +199,7 @@ class ChartPainter:
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
                    hover: str | None = None, dim: frozenset = frozenset(),
                    within: QRectF | None = None, notes: bool = True,
-                   word_size: float | None = None) -> None:
+                   word_size: float | None = None, level_names: bool = True) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
@@ -210,8 +212,12 @@ class ChartPainter:
         ``word_size`` (view units): the landmarks' names at this size rather than the style's, for
         a report's enlargement, whose scale would print them several times the size of the words
         around it and cut them at its frame.
+        ``level_names``: False leaves out the spinal chart's own level names (C1 ... S4), which an
+        enlargement would print at its scale and cut at its frame; it letters the levels it shows
+        itself.
         """
-        self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size)
+        self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size,
+                         level_names)
 
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
@@ -226,7 +232,7 @@ class ChartPainter:
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True,
-                    word_size: float | None = None) -> None:
+                    word_size: float | None = None, level_names: bool = True) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -237,7 +243,8 @@ class ChartPainter:
         details = self._reaching(self.view.details, within)
         contours = [d for d in details if d.kind == "contour"]
         under = [d for d in details if d.kind == UNDERLAY]
-        bones = [d for d in details if d.kind not in ("contour", UNDERLAY)]
+        bones = [d for d in details if d.kind not in ("contour", UNDERLAY)
+                 and (level_names or d.kind != LEVEL_NAME)]
         self._paint_details(painter, contours)
         above = self._reaching(self.view.regions_on(self.layer_above), within)
         if self.is_deep:
@@ -278,13 +285,14 @@ class ChartPainter:
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
                        highlight: frozenset = frozenset(), hover: str | None = None,
-                       within: QRectF | None = None) -> None:
+                       within: QRectF | None = None, notes: bool = True) -> None:
         """The lit and hovered regions alone, as paint_base draws them, with what paint_base
         draws over them (bones, the body line, landmarks, labels) clipped to those regions.
         Over a paint_base without highlight or hover it gives paint_base's picture with them: the
         screen keeps that plain chart cached and repaints only this when the selection or the
         pointer moves. ``within`` (view units), as for paint_base: the part the caller shows
-        (a tap repaints a marker's square); what cannot reach it is not painted."""
+        (a tap repaints a marker's square); what cannot reach it is not painted. ``notes``: as
+        paint_base's."""
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
@@ -316,7 +324,8 @@ class ChartPainter:
                 painter.drawPath(self.region_path(r.id))
         self._paint_bones(painter, self._reaching(
             [d for d in self.view.details if d.kind not in ("contour", UNDERLAY)], area))
-        self._paint_notes(painter, within=area)
+        if notes:
+            self._paint_notes(painter, within=area)
         painter.setPen(QPen(QColor(s.body_line), s.body_width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._outline)

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid, qVersion
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
-from imsmap.i18n.records import date_time, sentence_text, translate
+from imsmap.i18n.records import date_time, quote, sentence_text, translate
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
 from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 from imsmap.services import output_files
@@ -60,6 +61,7 @@ class Frame:
     doc_id: str
     generated: datetime
     draft: bool = False
+    who: str = ""  # the part of `running` shortened when it is too long (the patient's line)
 
 
 @dataclass
@@ -123,6 +125,16 @@ def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
     painter.restore()
 
 
+def _running_fitted(doc: Doc, frame: Frame, font: QFont, room: float) -> str:
+    """`frame.running`, its `who` part shortened with "…" if the whole is wider than `room`."""
+    over = doc.text_width(frame.running, font) - room
+    if over <= 0 or not frame.who or frame.who not in frame.running:
+        return frame.running
+    keep = doc.text_width(frame.who, font) - over - doc.mm(0.5)
+    short = doc.metrics(font).elidedText(frame.who, Qt.TextElideMode.ElideRight, max(keep, 0.0))
+    return frame.running.replace(frame.who, short, 1)
+
+
 def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, top: float,
                          frame: Frame) -> None:
     font = doc.font(7.5)
@@ -130,9 +142,12 @@ def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, to
     right = (fill(translate("ReportFrame", "%1 — DRAFT"), [frame.title]) if frame.draft
              else frame.title)
     right_font = doc.font(7.5, bold=True)
-    # A very long name is shortened here ("…"): the first page's header holds it in full.
+    # A very long line is shortened here ("…"): the first page's header holds it in full. The
+    # patient's part (`who`) is shortened, so that what the pages are (the session, the
+    # period, longer in French) stays whole.
     room = width - doc.text_width(right, right_font) - doc.mm(4)
-    doc.draw_text(painter, QRectF(x, top, room, lh), frame.running, font, INK, wrap=False)
+    doc.draw_text(painter, QRectF(x, top, room, lh), _running_fitted(doc, frame, font, room),
+                  font, INK, wrap=False)
     doc.draw_text(painter, QRectF(x, top, width, lh), right, right_font,
                   DRAFT_INK if frame.draft else INK, Qt.AlignmentFlag.AlignRight, wrap=False)
     doc.rule(painter, x, x + width, top + lh + doc.mm(1), 0.6, RULE)
@@ -212,7 +227,7 @@ def paper_key(paper: str | None, default: str | None = None) -> str:
     if key not in PAPERS:
         raise ReportError(fill(translate("ReportFrame",
                                          "The paper size %1 is not one of A4, Letter."),
-                               [repr(paper)]))
+                               [quote(paper)]))
     return key
 
 

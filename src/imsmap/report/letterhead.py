@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.domain.models import Patient
 from imsmap.domain.text import fill
-from imsmap.i18n.records import long_date, translate
+from imsmap.i18n.records import long_date, medium_date, translate
 from imsmap.report.layout import INK, MUTED, Block, Doc
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records, age_on
@@ -113,7 +113,7 @@ def running_line(patient: Patient) -> str:
     """Who the document is about, for the running header of pages 2..N (the caller adds when)."""
     if patient.birth_date:
         return fill(translate("Letterhead", "%1 · Chart %2 · DOB %3"),
-                    [patient.display_name, patient.chart_number, long_date(patient.birth_date)])
+                    [patient.display_name, patient.chart_number, medium_date(patient.birth_date)])
     return fill(translate("Letterhead", "%1 · Chart %2"),
                 [patient.display_name, patient.chart_number])
 

@@ -28,6 +28,7 @@ from imsmap.render.overlay import (
     faded_style,
     paint_overlay,
 )
+from imsmap.report.crop_words import enlargement_word_size, levels_shown, paint_levels
 from imsmap.report.layout import INK, RULE, Block, Doc, Paragraph, draw_titled
 from imsmap.report.print_chart import (
     PRINT_STYLE,
@@ -110,7 +111,14 @@ class HeatChart:
         quiet = ChartPainter(self.view, self.view.id, self.chart.layer,
                              style=quiet_style(PRINT_STYLE, 0.45))
         quiet.speak_as(self.chart)
-        quiet.paint_base(p)
+        # A crop of the chart: its frame cut the drawing's level names ("L3" half shown), its
+        # landmarks' names ("C7 vertebra promine") and its key, which names the muscles' labels
+        # this chart does not print. The levels it shows lettered at its edge, as the session
+        # record's enlargements letter them (crop_words), the landmarks' names at the size of
+        # the words around it, inside the frame, and no key.
+        crop_rect = QRectF(cx, cy, cw, ch)
+        quiet.paint_base(p, within=crop_rect, notes=False, level_names=False,
+                         word_size=enlargement_word_size(doc) / k)
         p.end()
         image = blend_heat(base, heat, vmax)
         painter.save()
@@ -118,6 +126,8 @@ class HeatChart:
         target = QRectF(rect.x(), rect.y(), cw * k, ch * k)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(target, image)
+        paint_levels(doc, painter, self.chart, levels_shown(self.chart, crop_rect), rect.x(),
+                     lambda y: rect.y() + (y - cy) * k)
         painter.translate(rect.x(), rect.y())
         painter.scale(k, k)
         painter.translate(-cx, -cy)

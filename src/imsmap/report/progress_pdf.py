@@ -197,11 +197,13 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
     width_mm = (float(device.width()) / doc.mm(1.0)) - 2 * MARGIN_X_MM
     blocks = _blocks(records, patient, history, settings, width_mm)
     first, last = history.sessions[0], history.sessions[-1]
+    who = running_line(patient)
     running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
-                   [running_line(patient), medium_date(first.started_at.date()),
+                   [who, medium_date(first.started_at.date(),
+                                     year=first.started_at.year != last.started_at.year),
                     medium_date(last.started_at.date())])
     frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
-                  generated=generated)
+                  generated=generated, who=who)
     laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)
     return len(laid.pages)

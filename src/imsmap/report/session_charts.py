@@ -19,7 +19,7 @@ from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.text import CAP_HEIGHT, draw_text
+from imsmap.report.crop_words import enlargement_word_size, levels_shown, paint_levels
 from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
 from imsmap.report.print_chart import (
     PRINT_STYLE,
@@ -42,14 +42,6 @@ READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read with
 MARKER_RADIUS_MM = 2.3  # numbered markers on the enlarged chart
 MIN_MARKER_MM = 1.6
 OVERVIEW_MARKER_MM = 0.85
-# The words drawn on an enlargement (a landmark's name, the levels), as the words of the tables
-# around it: a font of this many points on paper
-ENLARGEMENT_WORD_PT = 7.5
-
-
-def enlargement_word_size(doc: Doc) -> float:
-    """The cap height, in device units, of the words drawn on an enlargement."""
-    return doc.pt(ENLARGEMENT_WORD_PT) * CAP_HEIGHT
 
 
 class MarkerDrawer:
@@ -261,34 +253,16 @@ class ChartBlock(Block):
                 self._paint_sides(doc, painter, p)
 
     def levels_beside(self, panel: Panel) -> list[tuple[str, float]]:
-        """The spinal levels an enlargement shows, (level, view y) top to bottom, when the
-        chart's own level names (its lettering beside the column) are outside its frame: an
-        enlargement of a few segments would otherwise not say which they are."""
-        if self.view.kind != "spinal":
-            return []
-        crop = QRectF(*panel.crop)
-        if any(d.kind == "label" and self.chart.box(d.d).intersects(crop)
-               for d in self.view.details):
-            return []
-        ys: dict[str, list[float]] = {}
-        for r in self.view.regions_on(self.chart.layer):
-            if r.level:
-                ys.setdefault(r.level, []).append(r.label[1])
-        margin = 0.04 * crop.height()
-        shown = [(level, sum(y) / len(y)) for level, y in ys.items()]
-        return sorted(((level, y) for level, y in shown
-                       if crop.top() + margin < y < crop.bottom() - margin), key=lambda t: t[1])
+        """The spinal levels an enlargement shows, (level, view y) top to bottom. The chart's
+        own level names are left out of an enlargement (at its scale they are several times the
+        size of the words around it, cut by its frame, and most lie outside it): without these
+        an enlargement of a few segments would not say which they are."""
+        return levels_shown(self.chart, QRectF(*panel.crop))
 
     def _paint_levels(self, doc: Doc, painter: QPainter, panel: Panel) -> None:
-        """The levels an enlargement shows, at its left edge, lettered as the chart letters
-        them (drawn, not written: a PDF's text stays what the record says)."""
-        size = enlargement_word_size(doc)
-        style = self.chart.style
-        for level, y in self.levels_beside(panel):
-            _x, py = panel.to_page(panel.crop[0], y)
-            draw_text(painter, level, size, (panel.rect.x() + doc.mm(1.2), py),
-                      QColor(style.bone_line), QColor(style.label_halo), anchor="left",
-                      bold=True)
+        """The levels an enlargement shows, lettered at its left edge (crop_words)."""
+        paint_levels(doc, painter, self.chart, self.levels_beside(panel), panel.rect.x(),
+                     lambda y: panel.to_page(panel.crop[0], y)[1])
 
     def _tag(self, doc: Doc, painter: QPainter, at: QPointF, letter: str,
              outside: bool = False) -> None:
@@ -332,7 +306,9 @@ class ChartBlock(Block):
         self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset(),
                               within=QRectF(sx, sy, sw, sh),  # an enlargement: its part only
                               notes=notes,
-                              word_size=None if word_cap is None else word_cap / k)
+                              word_size=None if word_cap is None else word_cap / k,
+                              # an enlargement letters the levels it shows itself
+                              level_names=word_cap is None)
         radius = doc.mm(marker_mm)
         if numbers:  # smaller markers where sites crowd, but never too small to read
             radius = max(doc.mm(MIN_MARKER_MM), min(radius, 0.5 * _min_distance(panel.sites) * k))

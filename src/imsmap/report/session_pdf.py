@@ -266,10 +266,11 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
     digest = _digest(record)
     doc_id = _document_id(record, digest)
     blocks, charts = _blocks(records, record, content_hash(record), settings)
+    who = running_line(p)
     running = fill(translate("SessionPdf", "%1 · Session %2"),
-                   [running_line(p), date_time(s.started_at, offset=False, short=True)])
+                   [who, date_time(s.started_at, offset=False, short=True)])
     frame = Frame(running=running, title=translate("SessionPdf", "IMS treatment record"),
-                  doc_id=doc_id,
+                  doc_id=doc_id, who=who,
                   generated=generated, draft=not s.is_signed)
     laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from imsmap.atlas import AtlasError
-from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, quoted, sentence
 from imsmap.services import signatures
 from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
@@ -212,7 +212,7 @@ def _muscles(records: Records) -> tuple[list[str], str]:
             shown = ", ".join(map(str, ids[:20])) + (" ..." if len(ids) > 20 else "")
             problems.append(counted("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "muscle %2 is not in atlas version %3 (site(s) %4)"), len(ids),
-                repr(muscle_id), records.atlas.version, shown))
+                quoted(muscle_id), records.atlas.version, shown))
     live = sum(n for _m, n, _ids in rows)
     return problems, sentence("Checks", QT_TRANSLATE_NOOP("Checks", "sites: %1, muscles: %2"),
                               live, len(rows))

@@ -16,7 +16,7 @@ from typing import Any
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
@@ -174,7 +174,7 @@ def set_records_language(records: Records, language: str) -> ClinicSettings:
 def check_records_language(language: object) -> str:
     if language not in RECORDS_LANGUAGES:
         raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
-            "Clinic", "The records language %1 is not one of %2."), repr(language),
+            "Clinic", "The records language %1 is not one of %2."), quoted(language),
             ", ".join(RECORDS_LANGUAGES)), RECORDS_LANGUAGE_SETTING)
     return str(language)
 
@@ -221,7 +221,7 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
                               "grasp_labels")
     if settings.paper not in PAPER_SIZES:
         raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
-            "Clinic", "Paper size %1 is not A4 or Letter."), f'{settings.paper!r}'), "paper")
+            "Clinic", "Paper size %1 is not A4 or Letter."), quoted(settings.paper)), "paper")
     logo = settings.logo_png
     if logo is not None:
         check_logo(logo)

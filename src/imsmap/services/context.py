@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap.atlas import Atlas, load_atlas
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.services.changes import ChangeBus
 from imsmap.services.history import PatientHistories
 from imsmap.services.queries import RecordQueries
@@ -48,7 +48,7 @@ def build_context(db: Database, atlas: Atlas | None = None, *, actor: str | None
         if actor is not None and actor != db.login:
             raise ValueError(sentence("Context", QT_TRANSLATE_NOOP(
                 "Context", "the clinic server records its login %1 as the author, not %2"),
-                f'{db.login!r}', f'{actor!r}'))
+                quoted(db.login), quoted(actor)))
         actor = db.login
     atlas = atlas if atlas is not None else load_atlas()
     bus = ChangeBus()

@@ -12,7 +12,7 @@ from typing import Any
 from imsmap.atlas import AtlasError, Catalogue
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import SessionStatus
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.store.repository import sql_time
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -25,6 +25,10 @@ def kind(value: Any) -> str:
 
 
 def short(value: Any) -> str:
+    """A value a file held, for a sentence about it: text quoted in the sentence's language
+    (shortened), anything else as Python writes it."""
+    if isinstance(value, str):
+        return quoted(value if len(value) <= 38 else value[:35] + "...")
     try:
         text = repr(value)
     except ValueError:  # an integer past Python's 4,300-digit conversion limit

@@ -37,7 +37,7 @@ from imsmap.domain.models import (
     Site,
 )
 from imsmap.domain.photos import Photo
-from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, quoted, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services import import_fields as rules
@@ -173,7 +173,7 @@ class Reader:
         if doc.get("format") != FORMAT:
             self.problem("format", sentence("Importer", QT_TRANSLATE_NOOP(
                 "Importer", "This is not an imsmap export (format %1, expected %2)."),
-                rules.short(doc.get('format')), f'{FORMAT!r}'))
+                rules.short(doc.get('format')), quoted(FORMAT)))
             return []
         version = doc.get("version")
         if isinstance(version, bool) or not isinstance(version, int):

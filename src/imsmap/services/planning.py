@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ValidationError
 from imsmap.domain.models import Side, Site
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import AuditChanges, FieldValues
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
@@ -103,7 +103,7 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
     with records.write() as work:
         if work.store.protocol_named(name) is not None:
             raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
-                "Planning", "There is a protocol called %1 already."), f'{name!r}'), "name")
+                "Planning", "There is a protocol called %1 already."), quoted(name)), "name")
         pid = work.store.insert_row("protocols", {"name": name, "notes": notes}, work.at,
                                     work.actor)
         for s in sites:

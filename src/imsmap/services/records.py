@@ -25,7 +25,7 @@ from imsmap.domain.models import (
     SessionRecord,
     Site,
 )
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import (
     ADVERSE_EVENT_KINDS,
@@ -248,7 +248,7 @@ class Records:
                     notes: str = "") -> Finding:
         if sign not in FINDING_SIGNS:
             raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Finding %1 is not one of: %2."), repr(sign),
+                "Records", "Finding %1 is not one of: %2."), quoted(sign),
                 ", ".join(FINDING_SIGNS)), "sign")
         values = {"session_id": session_id, "sign": sign,
                   "location": v.text(location, "location",
@@ -264,11 +264,11 @@ class Records:
                           action_taken: str = "") -> AdverseEvent:
         if kind not in ADVERSE_EVENT_KINDS:
             raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Adverse event %1 is not one of: %2."), repr(kind),
+                "Records", "Adverse event %1 is not one of: %2."), quoted(kind),
                 ", ".join(ADVERSE_EVENT_KINDS)), "kind")
         if severity not in ADVERSE_SEVERITIES:
             raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Severity %1 is not one of: %2."), repr(severity),
+                "Records", "Severity %1 is not one of: %2."), quoted(severity),
                 ", ".join(ADVERSE_SEVERITIES)), "severity")
         values = {"session_id": session_id, "kind": kind, "severity": severity,
                   "action_taken": v.text(action_taken, "action_taken",
@@ -357,7 +357,7 @@ class Records:
                         sentence("Records", QT_TRANSLATE_NOOP(
                         "Records", "%1 %2 is not one of: %3."),
                         key.replace('_', ' ').capitalize(),
-                        f'{value!r}',
+                        quoted(value),
                         ', '.join(allowed)), key)
                 clean[key] = value or None
             elif key == "notes":

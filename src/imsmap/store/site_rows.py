@@ -21,7 +21,7 @@ from typing import Any
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Side, Site
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.store.terms import Terms
 
 SITE_ORDER = tuple(f.name for f in fields(Site))
@@ -66,7 +66,7 @@ def centi(value: object, column: str) -> int:
     if scaled / 100 != number:
         raise ValidationError(sentence("StoreSiteRows", QT_TRANSLATE_NOOP(
             "StoreSiteRows", "The %1 coordinate %2 has more than two decimals; chart positions "
-            "are kept to 0.01."), column, f'{number!r}'), column)
+            "are kept to 0.01."), column, quoted(number)), column)
     return scaled
 
 

@@ -156,6 +156,7 @@ class BackgroundItem(QGraphicsItem):
         super().__init__()
         self.chart = chart
         self.labels = False
+        self.notes = True  # the chart's key on the drawing (the view may write it beside)
         self.hover: str | None = None
         self.highlight: frozenset[str] = frozenset()
         self.setZValue(Z_BACKGROUND)
@@ -168,7 +169,8 @@ class BackgroundItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         # Zoomed in, the cached picture holds the part of the chart the view shows: the muscles
         # beyond it are not painted (Qt's exposedRect is the whole item here).
-        self.chart.paint_base(painter, labels=self.labels, within=shown_part(painter))
+        self.chart.paint_base(painter, labels=self.labels, within=shown_part(painter),
+                              notes=self.notes)
 
 
 def shown_part(painter: QPainter) -> QRectF:
@@ -217,7 +219,7 @@ class EmphasisItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         bg = self.background
         self.chart.paint_emphasis(painter, labels=bg.labels, highlight=bg.highlight,
-                                  hover=bg.hover, within=option.exposedRect)
+                                  hover=bg.hover, within=option.exposedRect, notes=bg.notes)
 
 
 class RegionItem(QGraphicsPathItem):
@@ -502,6 +504,14 @@ class ChartScene(QGraphicsScene):
         self.background.labels = on
         self.background.update()
         self.emphasis.update()
+
+    def set_notes(self, on: bool) -> None:
+        """Whether the drawing letters its key (ui.chart_key_text: the view writes it beside
+        the chart where the drawing's would be too small to read)."""
+        if on != self.background.notes:
+            self.background.notes = on
+            self.background.update()
+            self.emphasis.update()
 
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
         """The clinic's words for the grades (services.clinic.grasp_labels), in the markers'

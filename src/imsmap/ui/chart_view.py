@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
 
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui.chart_key_text import KEY_GAP_PX, KEY_MIN_WIDTH, ChartKeyLabel, key_off_chart
 from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
 
@@ -68,6 +69,9 @@ class ChartView(QGraphicsView):
         # step): 'fit' keeps the chart from under it (_fit_area) without a jump when it comes.
         self.corner_room = QSize()
         self.corner_followers: list = []  # placed again after it (anything with place())
+        # The chart's key in the window's font, beside the chart, where the drawing's would be
+        # too small to read (made the first time a chart needs it)
+        self.key_label: ChartKeyLabel | None = None
         self._press_at: QPoint | None = None
         self._press_on_nothing = False  # the press went to no item (a pan, or a miss)
         self._long_press = QTimer(self)
@@ -105,10 +109,22 @@ class ChartView(QGraphicsView):
         left = (vp.width() - rect.width() * k) / 2
         corner = QRectF(rect.x() + (8 - left) / k, rect.y() + (vp.height() - box.height() - 8) / k,
                         box.width() / k, box.height() / k)
-        if not scene.chart.draws_in(corner):
+        # (the key, written beside the chart at that scale, is not on the drawing)
+        if not scene.chart.draws_in(corner, notes=not self.key_beside(k)):
             return rect
         room = box.height() + 12  # the box, its margin, a gap
         return rect.adjusted(0, 0, 0, room / self._scale_to_show(rect, below=room))
+
+    def key_beside(self, scale: float) -> list[str]:
+        """The chart's key when the view writes it beside the chart at `scale` (pixels a view
+        unit): where the drawing's own would be too small to read (key_off_chart) and the chart,
+        centred across the view, leaves room on its right; else none (the drawing letters it:
+        zoomed in, a key beside would hide part of the chart)."""
+        scene = self.scene()
+        if not isinstance(scene, ChartScene):
+            return []
+        room = (self.viewport().width() - self.sceneRect().width() * scale) / 2 - 2 * KEY_GAP_PX
+        return key_off_chart(scene.chart, scale) if room >= KEY_MIN_WIDTH else []
 
     def zoom(self) -> float:
         """The current scale relative to 'fit'."""
@@ -124,6 +140,15 @@ class ChartView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.fit_markers_to(self.transform().m11())
+            # the chart's key: on the drawing, or beside it where the drawing's is too small
+            lines = self.key_beside(self.transform().m11())
+            scene.set_notes(not lines)
+            if lines and self.key_label is None:
+                style = scene.chart.style
+                self.key_label = ChartKeyLabel(self, style.background, style.caption)
+                self.corner_followers.append(self.key_label)
+            if self.key_label is not None:
+                self.key_label.set_lines(lines)
 
     def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
         current = self.zoom()
@@ -158,6 +183,8 @@ class ChartView(QGraphicsView):
         super().resizeEvent(event)
         if self._fit_mode:
             self.fit()
+        else:  # the room beside the chart changed (its key: key_beside)
+            self._scale_changed()
         self.place_corner_widget()
 
     def set_corner_widget(self, widget: QWidget) -> None:

@@ -129,7 +129,7 @@ class WindowMenus(QObject):
         self.act_new_patient = a(self.tr("&New patient…"), do.new_patient, SK.New)
         self.act_new_session = a(self.tr("New &session"), do.new_session, "Ctrl+Shift+N")
         self.act_export = a(self.tr("&Export session PDF…"), reports.export_pdf, "Ctrl+E")
-        self.act_export_progress = a(self.tr("Export &progress report PDF…"), reports.export_progress,
+        self.act_export_progress = a(self.tr("Export pro&gress report PDF…"), reports.export_progress,
                                      "Ctrl+Shift+E")
         self.act_print = a(self.tr("&Print…"), reports.print_session, SK.Print)
         self.act_preview = a(self.tr("Print pre&view…"), reports.print_preview, "Ctrl+Shift+P")
@@ -156,7 +156,7 @@ class WindowMenus(QObject):
         self._name_grades(chart.grasp_labels)
         chart.graspLabelsChanged.connect(self._name_grades)
         self.act_cramp = a(self.tr("Toggle &cramp\tC"), edits.toggle_cramp)
-        self.act_remove = a(self.tr("&Remove site\tDel"), edits.remove_site)
+        self.act_remove = a(self.tr("Re&move site\tDel"), edits.remove_site)
         self.act_copy_forward = a(self.tr("&Copy last visit's sites"), plan.copy_forward, "Ctrl+Shift+C",
                                   tip=self.tr("Add the previous visit's sites as planned markers"))
         self.act_apply_protocol = a(self.tr("Apply &protocol…"), plan.apply_protocol, "Ctrl+Shift+A")
@@ -166,8 +166,8 @@ class WindowMenus(QObject):
         self.act_audit = a(self.tr("Au&dit trail…"), reports.audit_trail)
         self.act_zoom_in = a(self.tr("Zoom &in"), lambda: chart.view.zoom_by(1.25, False), SK.ZoomIn)
         self.act_zoom_out = a(self.tr("Zoom &out"), lambda: chart.view.zoom_by(0.8, False), SK.ZoomOut)
-        self.act_fit = a(self.tr("&Fit chart"), chart.view.fit, "Ctrl+0")
-        self.act_layer = a(self.tr("Switch &layer"), chart.toggle_layer, "Ctrl+L")
+        self.act_fit = a(self.tr("Fi&t chart"), chart.view.fit, "Ctrl+0")
+        self.act_layer = a(self.tr("S&witch layer"), chart.toggle_layer, "Ctrl+L")
         # The charts by keyboard: Ctrl+1..9 for the first nine, Ctrl+PgDown/PgUp to step.
         self.act_views = [a(self.tr("Chart: {name}").format(name=chart.view_title(i)),
                             lambda _c=False, i=i: chart.tabs.setCurrentIndex(i),
@@ -175,7 +175,7 @@ class WindowMenus(QObject):
                           for i in range(chart.tabs.count())]
         self.act_next_view = a(self.tr("Next chart"), lambda: self.step_view(1), "Ctrl+PgDown")
         self.act_prev_view = a(self.tr("Previous chart"), lambda: self.step_view(-1), "Ctrl+PgUp")
-        self.act_labels = a(self.tr("Muscle &labels"), chart.set_labels, "Ctrl+Shift+L", checkable=True)
+        self.act_labels = a(self.tr("Muscle la&bels"), chart.set_labels, "Ctrl+Shift+L", checkable=True)
         self.act_overlay = a(self.tr("&Earlier sessions on the chart"), history.set_overlay_visible,
                              "Ctrl+Shift+O", checkable=True)
         self.act_heat = a(self.tr("&Heat map of earlier grasps"), history.set_heat_visible, "Ctrl+Shift+M",
@@ -193,7 +193,7 @@ class WindowMenus(QObject):
                               "the screen)"))
         self.act_lock = a(self.tr("&Lock now"), lambda: screen_lock.lock(), "Ctrl+Shift+K",
                           tip=self.tr("Show only the lock screen until your PIN is entered"))
-        self.act_pin = a(self.tr("Screen lock &PIN…"), lambda: screen_lock.edit_settings())
+        self.act_pin = a(self.tr("Scree&n lock PIN…"), lambda: screen_lock.edit_settings())
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.act_about = a(self.tr("&About imsmap"), self.show_about)
         self.act_overlay.setChecked(True)

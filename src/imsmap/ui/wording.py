@@ -41,6 +41,14 @@ def said(message: object) -> str:
         return records_text.sentence_text(text)
 
 
+def quoted(value: object) -> str:
+    """`value` in the quotes of the window's language ('0.25x4' in English, « 0.25x4 » in French):
+    the records' one helper (imsmap.i18n.records.quote), so that the window and the services
+    quote alike."""
+    with records_text.speaking(language()):
+        return records_text.quote(value)
+
+
 def database_title(read) -> str:
     """Which database the window shows, for its title: the file's name; on a clinic server the
     login and where, in the window's language (« anna à la base de données clinic sur
@@ -150,13 +158,15 @@ def long_datetime(value: datetime) -> str:
     """Thursday 3 December 2026, 10:30 (jeudi 3 décembre 2026, 10 h 30)."""
     pattern = QCoreApplication.translate("Dates", "dddd d MMMM yyyy, HH:mm",
                                          "QLocale pattern of a long date and time")
-    return QLocale().toString(_qdatetime(value), pattern)
+    return QLocale().toString(_qdatetime(value), i18n.first_of_month(pattern, value.day,
+                                                                      language()))
 
 
 def long_date(value: date) -> str:
-    """3 December 2026 (3 décembre 2026)."""
+    """3 December 2026 (3 décembre 2026; the first of the month « 1er décembre 2026 »)."""
     pattern = QCoreApplication.translate("Dates", "d MMMM yyyy", "QLocale pattern of a date")
-    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+    return QLocale().toString(QDate(value.year, value.month, value.day),
+                              i18n.first_of_month(pattern, value.day, language()))
 
 
 def numeric_date(value: date) -> str:

@@ -3066,6 +3066,13 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Quoted</name>
+    <message>
+        <source>&apos;%1&apos;</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>Session %1 is signed and locked; a photo cannot be added to it.</source>
@@ -3248,7 +3255,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Muscles that can reach the pleura were needled (%1) but the pneumothorax risk discussion is not recorded.</source>
-        <translation>Des muscles qui peuvent atteindre la plèvre ont été piqués (%1), mais la discussion du risque de pneumothorax n&apos;est pas consignée.</translation>
+        <translation>Des muscles qui peuvent atteindre la plèvre ont été puncturés (%1), mais la discussion du risque de pneumothorax n&apos;est pas consignée.</translation>
     </message>
     <message>
         <source>%1 planned site(s) were not confirmed; they will be recorded as planned, not as insertions.</source>

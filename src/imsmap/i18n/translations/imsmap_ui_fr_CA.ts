@@ -2836,6 +2836,10 @@ droite</translation>
         </translation>
     </message>
     <message>
+        <source>You sign as &lt;b&gt;{login}&lt;/b&gt;: the signature, the audit trail and the PDF name this login.</source>
+        <translation>Vous signez sous l&apos;identifiant &lt;b&gt;{login}&lt;/b&gt;&#xa0;: la signature, la piste de vérification et le PDF porteront cet identifiant.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Before you sign:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Avant de signer&#xa0;:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -3329,10 +3333,6 @@ droite</translation>
         <translation>&amp;Exporter la séance en PDF…</translation>
     </message>
     <message>
-        <source>Export &amp;progress report PDF…</source>
-        <translation>Exporter le rapport d&apos;é&amp;volution en PDF…</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
@@ -3373,16 +3373,16 @@ droite</translation>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
+        <source>Scree&amp;n lock PIN…</source>
+        <translation>&amp;NIP de verrouillage…</translation>
+    </message>
+    <message>
         <source>Grasp {grade} – {label}</source>
         <translation>Préhension {grade} – {label}</translation>
     </message>
     <message>
         <source>Toggle &amp;cramp	C</source>
         <translation>Activer ou désactiver la &amp;crampe	C</translation>
-    </message>
-    <message>
-        <source>&amp;Remove site	Del</source>
-        <translation>Re&amp;tirer le point	Suppr</translation>
     </message>
     <message>
         <source>&amp;Copy last visit&apos;s sites</source>
@@ -3414,19 +3414,11 @@ droite</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation>Zoom a&amp;vant</translation>
+        <translation>&amp;Zoom avant</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
-    </message>
-    <message>
-        <source>&amp;Fit chart</source>
-        <translation>Ajuster le &amp;schéma</translation>
-    </message>
-    <message>
-        <source>Switch &amp;layer</source>
-        <translation>Changer de &amp;couche</translation>
     </message>
     <message>
         <source>Chart: {name}</source>
@@ -3441,8 +3433,24 @@ droite</translation>
         <translation>Schéma précédent</translation>
     </message>
     <message>
-        <source>Muscle &amp;labels</source>
-        <translation>&amp;Noms des muscles</translation>
+        <source>Export pro&amp;gress report PDF…</source>
+        <translation>Exporter le rapport d&apos;é&amp;volution en PDF…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move site	Del</source>
+        <translation>Re&amp;tirer le point	Suppr</translation>
+    </message>
+    <message>
+        <source>Fi&amp;t chart</source>
+        <translation>A&amp;juster le schéma</translation>
+    </message>
+    <message>
+        <source>S&amp;witch layer</source>
+        <translation>Changer de &amp;couche</translation>
+    </message>
+    <message>
+        <source>Muscle la&amp;bels</source>
+        <translation>Noms des &amp;muscles</translation>
     </message>
     <message>
         <source>&amp;Earlier sessions on the chart</source>
@@ -3462,11 +3470,11 @@ droite</translation>
     </message>
     <message>
         <source>&amp;Replay visits</source>
-        <translation>&amp;Rejouer les visites</translation>
+        <translation>Rej&amp;ouer les visites</translation>
     </message>
     <message>
         <source>&amp;Progress</source>
-        <translation>&amp;Suivi</translation>
+        <translation>Su&amp;ivi</translation>
     </message>
     <message>
         <source>The patient&apos;s progress beside the chart</source>
@@ -3495,10 +3503,6 @@ droite</translation>
     <message>
         <source>Show only the lock screen until your PIN is entered</source>
         <translation>N&apos;afficher que l&apos;écran de verrouillage jusqu&apos;à ce que votre NIP soit entré</translation>
-    </message>
-    <message>
-        <source>Screen lock &amp;PIN…</source>
-        <translation>&amp;NIP de verrouillage…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

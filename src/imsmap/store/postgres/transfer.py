@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.store import audit as sqlite_audit
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres import chain
@@ -211,7 +211,7 @@ def _verify(conn: PgConnection, file_conn: sqlite3.Connection, file_name: str, m
                 raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
                     "ServerTransfer", "After copying, %1 row %2 on the server differs from "
                     "%3's; the server keeps nothing of it and the file is unchanged. Report "
-                    "this."), table, f'{b[0]!r}', file_name))
+                    "this."), table, quoted(b[0]), file_name))
         if count != moved.counts[table]:
             raise MigrateError(sentence("ServerTransfer", QT_TRANSLATE_NOOP(
                 "ServerTransfer", "%1 %2 rows were copied but %3 compared; the server keeps "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.store.postgres.connection import GROUPS, ServerError, connect, require_psycopg, where
 from imsmap.store.postgres.schema import require_current
 
@@ -24,10 +24,10 @@ def check_name(name: str) -> str:
         raise ValidationError(sentence("ServerUsers", QT_TRANSLATE_NOOP(
             "ServerUsers", "The login name %1 cannot be used: write 2 to 63 lower-case "
             "letters, digits, '.', '_' or '-', starting with a letter (for example "
-            "anna.nguyen)."), f'{name!r}'), "name")
+            "anna.nguyen)."), quoted(name)), "name")
     if name.startswith(("pg_", "imsmap_")) or name in ("postgres", "public"):
         raise ValidationError(sentence("ServerUsers", QT_TRANSLATE_NOOP(
-            "ServerUsers", "The login name %1 is reserved; choose another."), f'{name!r}'), "name")
+            "ServerUsers", "The login name %1 is reserved; choose another."), quoted(name)), "name")
     return name
 
 
@@ -49,7 +49,7 @@ def add_user(dsn: str, name: str, role: str, password: str) -> str:
     if role not in GROUPS:
         raise ValidationError(sentence("ServerUsers", QT_TRANSLATE_NOOP(
             "ServerUsers", "The role %1 is not one of %2."),
-            f'{role!r}', ', '.join(GROUPS)), "role")
+            quoted(role), ', '.join(GROUPS)), "role")
     check_password(password)
     require_psycopg()
     import psycopg

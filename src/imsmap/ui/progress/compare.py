@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, QSize, Qt, Signal
@@ -24,6 +23,7 @@ from imsmap.domain.progress import Comparison, History, TargetChange, compare_se
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.ui.chart_key_text import key_font, key_off_chart
 from imsmap.ui.wording import grasp_text, in_window_language, short_date, target_label, view_name
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
@@ -38,24 +38,9 @@ def session_label(history: History, session_id: int) -> str:
         session=label, pain=s.pain_before)
 
 
-# The chart's key (the spinal chart's abbreviations: its notes "key.1"...) is the drawing's own
-# lettering, 11 units high in a 2000-unit chart: about 3 px in the Progress tab's narrow chart
-# on a 1366 x 768 screen. Where it would be drawn smaller than this cap height, the picture
-# writes it under the chart in the window's font, wrapped to the width, and leaves it off the
-# drawing (the full chart and the PDFs, drawn large enough, keep it where it is).
-KEY_MIN_CAP_PX = 6.0
-KEY_GAP = 6.0  # px between the chart and the key under it
+# The chart's key under the chart (ui.chart_key_text says when), this far from it, in px
+KEY_GAP = 6.0
 _KEY_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-
-
-def chart_key(chart: ChartPainter) -> list[str]:
-    """The lines of the view's key in the chart's language; none for a view without one, or
-    with words of another kind (the hand and foot sheets' cues name what they are drawn by)."""
-    notes = chart.view.notes
-    if not notes or not all(n.id.startswith("key.") for n in notes):
-        return []
-    # the drawing spaces its entries three spaces apart; wrapped, a dot parts them
-    return [re.sub(r"\s{3,}", " · ", chart.note_caption(n).strip()) for n in notes]
 
 
 class ChartPicture(QWidget):
@@ -91,12 +76,8 @@ class ChartPicture(QWidget):
         drawing's own lettering would be smaller than KEY_MIN_CAP_PX on screen; else none."""
         if self.chart is None:
             return []
-        lines = chart_key(self.chart)
-        if not lines:
-            return []
         v, avail = self.chart.view, self._avail()
-        k = min(avail.width() / v.width, avail.height() / v.height)
-        return lines if min(n.size for n in v.notes) * k < KEY_MIN_CAP_PX else []
+        return key_off_chart(self.chart, min(avail.width() / v.width, avail.height() / v.height))
 
     def notes_on_chart(self) -> bool:
         """False when the chart's key is written under it (`key_below`): the drawing leaves
@@ -105,9 +86,7 @@ class ChartPicture(QWidget):
 
     def key_font(self) -> QFont:
         """The font the key under the chart is written in: a little smaller than the window's."""
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        return font
+        return key_font(self.font())
 
     def _key_height(self, lines: list[str]) -> float:
         metrics = QFontMetrics(self.key_font())

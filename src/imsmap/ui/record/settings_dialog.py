@@ -35,7 +35,7 @@ from imsmap.services.records import Records
 from imsmap.ui.dialogs import save_cancel_buttons
 from imsmap.ui.record.language_box import LanguageBox
 from imsmap.ui.refusals import ErrorLine
-from imsmap.ui.wording import vocabulary
+from imsmap.ui.wording import quoted, vocabulary
 
 
 class SettingsDialog(QDialog):
@@ -238,7 +238,7 @@ class SettingsDialog(QDialog):
 def _bad_preset(chunk: str) -> str:
     return QCoreApplication.translate(
         "SettingsDialog", "Needle preset {preset} is not written as diameter x length, e.g. "
-        "0.25x40.").format(preset=repr(chunk))
+        "0.25x40.").format(preset=quoted(chunk))
 
 
 def _untranslated(text: str, grade: int) -> str:

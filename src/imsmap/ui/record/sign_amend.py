@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -60,6 +61,12 @@ class SignDialog(QDialog):
             len(record.sites)).format(when=long_datetime(s.started_at)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # A signature names a login, not a person: where several share one, they see it here.
+        self.signer = QLabel(self.tr(
+            "You sign as <b>{login}</b>: the signature, the audit trail and the PDF name this "
+            "login.").format(login=escape(records.actor)))
+        self.signer.setWordWrap(True)
+        layout.addWidget(self.signer)
 
         self.checks_label = QLabel()
         self.checks_label.setWordWrap(True)
@@ -76,6 +83,7 @@ class SignDialog(QDialog):
                                  self.tr("I have reviewed this session"))
         self.confirm.setAccessibleName(self.tr("Confirm signing"))
         layout.addWidget(self.confirm)
+        layout.addStretch(1)  # room the words do not take goes above the buttons, not between
 
         self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
@@ -89,6 +97,10 @@ class SignDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.checks = checks
+        # Qt sizes a window from its wrapped sentences at their narrowest: as tall as their
+        # lines there, with a gap above the buttons. The height they take at the dialog's width:
+        width = self.minimumWidth()
+        self.resize(width, layout.totalHeightForWidth(width))
 
     def _sign(self) -> None:
         try:
