@@ -42,6 +42,18 @@ def test_selecting_a_patient_lists_sessions_and_opens_the_latest(qtbot, window, 
     assert "Nguyen" in window.windowTitle()
 
 
+def test_an_amended_visit_says_so_in_the_visit_list(qtbot, window, records, session):
+    """A signed visit corrected since: the list said "signed", and only the record pane showed
+    that the signed note is not the last word."""
+    tree = window.patients.sessions
+    records.sign_session(session.id)
+    qtbot.waitUntil(lambda: tree.topLevelItem(0).text(1) == "signed")
+    records.amend_session(session.id, "Wrong side recorded", "Site 1 was on the left.")
+    qtbot.waitUntil(lambda: tree.topLevelItem(0).text(1) == "amended")
+    assert "1 amendment, shown after the signed note" in tree.topLevelItem(0).toolTip(1)
+    assert tree.columnWidth(1) >= tree.fontMetrics().horizontalAdvance("amended")
+
+
 def test_hiding_names_hides_them_in_list_and_title(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     if not window.hide_names:  # no active window to take the shortcut: use the action

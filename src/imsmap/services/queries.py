@@ -119,6 +119,10 @@ class RecordQueries:
     def amendments(self, session_id: int) -> list[Amendment]:
         return self._store.amendments(session_id)
 
+    def amendment_counts(self, patient_id: int) -> dict[int, int]:
+        """{session id: how many amendments} for the patient's amended sessions."""
+        return self._store.amendment_counts(patient_id)
+
     def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
         """The audit trail, oldest first; one session's entries when session_id is given."""
         return audit.entries(self._db.conn, session_id)

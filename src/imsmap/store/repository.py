@@ -458,6 +458,15 @@ class Repository:
             (session_id,))
         return [amendment_from_row(r) for r in rows]
 
+    @reads
+    def amendment_counts(self, patient_id: int) -> dict[int, int]:
+        """{session id: its amendments} for the patient's amended sessions."""
+        rows = self.db.conn.execute(
+            "SELECT a.session_id, count(*) FROM amendments a"
+            " JOIN sessions s ON s.id = a.session_id WHERE s.patient_id = ?"
+            " GROUP BY a.session_id", (patient_id,)).fetchall()
+        return {int(session_id): int(n) for session_id, n in rows}
+
     def insert_amendment(self, session_id: int, at: str, actor: str, reason: str,
                          text: str) -> int:
         return self._insert(

@@ -127,8 +127,8 @@ class PatientPanel(QWidget):
         metrics = self.sessions.fontMetrics()
         widths = []
         for column, widest in ((0, minute_text(datetime(2026, 12, 28, 20, 58))),
-                               (1, max(self.tr("signed"), self.tr("draft"),
-                                       key=metrics.horizontalAdvance)),
+                               (1, max(self.tr("signed"), self.tr("amended"),
+                                       self.tr("draft"), key=metrics.horizontalAdvance)),
                                (2, "10 → 10")):
             widths.append(max(header.sectionSizeHint(column),
                               metrics.horizontalAdvance(widest) + COLUMN_PADDING))
@@ -259,13 +259,20 @@ class PatientPanel(QWidget):
             if self._patient_id is not None and self.clinical:
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
+                # a signed visit corrected since says so: its record is not the signed note alone
+                amended = self.records.read.amendment_counts(self._patient_id)
                 for s in reversed(history.sessions):
-                    status = self.tr("signed") if s.is_signed else self.tr("draft")
+                    status = self.tr("draft") if not s.is_signed else (
+                        self.tr("amended") if s.id in amended else self.tr("signed"))
                     item = QTreeWidgetItem([minute_text(s.started_at), status, pain_text(s)])
                     item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-                    item.setToolTip(1, self.tr("Signed {when} by {who}").format(
-                        when=minute_text(s.signed_at), who=s.signed_by)
-                                    if s.is_signed else self.tr("Draft: edits are saved as you go"))
+                    tip = self.tr("Signed {when} by {who}").format(
+                        when=minute_text(s.signed_at), who=s.signed_by) if s.is_signed \
+                        else self.tr("Draft: edits are saved as you go")
+                    if s.id in amended:
+                        tip += "\n" + self.tr("%n amendment(s), shown after the signed note",
+                                               "", amended[s.id])
+                    item.setToolTip(1, tip)
                     if not s.is_signed:
                         font = item.font(1)
                         font.setItalic(True)

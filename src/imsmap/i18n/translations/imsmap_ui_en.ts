@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>PatientPanel</name>
+    <message numerus="yes">
+        <source>%n amendment(s), shown after the signed note</source>
+        <translation>
+            <numerusform>%n amendment, shown after the signed note</numerusform>
+            <numerusform>%n amendments, shown after the signed note</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message numerus="yes">
         <source>{reason} (%n more file(s) refused too.)</source>

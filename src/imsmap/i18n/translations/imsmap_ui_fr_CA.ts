@@ -1488,12 +1488,23 @@ Problème&#xa0;: {problem}</translation>
         <translation>Douleur</translation>
     </message>
     <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
         <source>New session</source>
         <translation>Nouvelle séance</translation>
     </message>
     <message>
         <source>Patients</source>
         <translation>Patients</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s), shown after the signed note</source>
+        <translation>
+            <numerusform>%n addenda, présenté après la note signée</numerusform>
+            <numerusform>%n addenda, présentés après la note signée</numerusform>
+        </translation>
     </message>
     <message>
         <source>signed</source>
