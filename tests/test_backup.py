@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import stat
@@ -319,6 +320,53 @@ def test_cli_restore_names_the_signed_records_the_backup_lacks(db_path, tmp_path
     assert "1 signed session: C-2 2026-11-20 09:30" in out
     assert "1 amendment: C-1 2026-11-20 09:30, Grade corrected" in out
     assert "1 patient: C-2" in out
+
+
+class _Terminal(io.StringIO):
+    """A clinician at a terminal, who will type these lines."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _backup_before_a_signature(db_path, tmp_path):
+    """A backup made before patient C-2's session was signed (and after C-1's)."""
+    recs = open_clinic(db_path)
+    recs.sign_session(fill(recs, "C-1"))
+    backup = bk.backup_to(recs.db, tmp_path / "copy.sqlite3")
+    recs.sign_session(fill(recs, "C-2"))
+    recs.db.close()
+    return backup
+
+
+def test_at_a_terminal_restore_names_what_the_backup_lacks_and_no_keeps_the_database(
+        db_path, tmp_path, capsys, monkeypatch):
+    """--force said "replace it", not "take out a session signed since": at a terminal the
+    clinician reads what the backup lacks, before anything changes, and can stop."""
+    backup = _backup_before_a_signature(db_path, tmp_path)
+    before = db_path.read_bytes()
+    monkeypatch.setattr(sys, "stdin", _Terminal("no\n"))
+    assert main(["restore", "--db", str(db_path), str(backup), "--force"]) == 2
+    out, err = capsys.readouterr()
+    out = " ".join(out.split())
+    assert "The backup lacks these records of" in out
+    assert "1 signed session: C-2 2026-11-20 09:30" in out and "Type yes to restore" in out
+    assert "Nothing was restored" in err
+    assert db_path.read_bytes() == before  # the database as it was, nothing set aside
+    assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name or
+                p.name.endswith(".restoring")]
+
+
+def test_at_a_terminal_yes_restores_and_the_list_is_not_said_twice(db_path, tmp_path, capsys,
+                                                                   monkeypatch):
+    backup = _backup_before_a_signature(db_path, tmp_path)
+    monkeypatch.setattr(sys, "stdin", _Terminal("yes\n"))
+    assert main(["restore", "--db", str(db_path), str(backup), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.count("1 signed session: C-2") == 1 and "Restored" in out
+    assert count(db_path) == 1  # C-2 came after the backup
+    aside = next(p for p in tmp_path.iterdir() if ".replaced-" in p.name)
+    assert count(aside) == 2
 
 
 def test_cli_restore_of_the_newest_backup_says_nothing_is_missing(db_path, tmp_path, capsys):

@@ -21,9 +21,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from imsmap.cli.common import add_db_argument, add_dsn_argument, db_arg, dsn_arg
 from imsmap.cli.table_words import counts_text
+from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import PLURAL, sentence_text, translate
 from imsmap.paths import resolve_db
@@ -131,14 +134,57 @@ def run_restore(args: argparse.Namespace) -> int:
     if dsn is not None:
         return _restore_server(args, dsn)
     db_path = resolve_db(db_arg(args))
-    result = restore(args.file, db_path, force=args.force, check=check_restorable)
+    asked: list[bool] = []
+
+    def check(candidate: Path) -> None:
+        """The services' check of the backup, then, for a clinician at a terminal replacing
+        a database, what the backup lacks of it, and their answer, before anything changes."""
+        check_restorable(candidate)
+        if args.force and _at_a_terminal() and db_path.is_file():
+            asked.append(True)
+            _confirm_losses(db_path, candidate)
+
+    result = restore(args.file, db_path, force=args.force, check=check)
     print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to %4."),
                [result.info.path, result.info.patients, result.info.sessions, result.db_path]))
     if result.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept as %1."),
                    [result.replaced]))
-        _say_losses(result.replaced, result.db_path)
+        if not asked:  # said, and agreed to, before the restore
+            _say_losses(result.replaced, result.db_path)
     return 0
+
+
+def _at_a_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _confirm_losses(current: Path, candidate: Path) -> None:
+    """Name what the backup `candidate` lacks of the `current` database and ask whether to go
+    on; UserFacingError (nothing restored) unless the answer is yes. Nothing lacking, or a
+    current file that cannot be read to compare, asks nothing (--force said to replace it)."""
+    import sqlite3
+
+    from imsmap.store.restore_losses import restore_losses
+
+    try:
+        losses = restore_losses(current, candidate)
+    except sqlite3.Error:
+        return
+    if not losses:
+        return
+    _print_losses(losses, fill(translate(
+        "BackupCommand", "The backup lacks these records of %1: restoring it takes them out "
+        "of the database (they stay only in the file it keeps aside):"), [current]))
+    yes = translate("BackupCommand", "yes")
+    try:
+        answer = input(fill(translate("BackupCommand", "Restore the backup? Type %1 to "
+                                      "restore it, anything else to stop: "), [yes]))
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in {yes.lower(), "yes"}:
+        raise UserFacingError(sentence("BackupCommand", QT_TRANSLATE_NOOP(
+            "BackupCommand", "Nothing was restored: %1 is as it was."), current))
 
 
 def _when(stamp: str | None) -> str:
@@ -170,8 +216,12 @@ def _say_losses(replaced, restored) -> None:
         print(translate("BackupCommand", "Every patient, session and amendment of the replaced "
                         "database is in the restored one."))
         return
-    print(fill(translate("BackupCommand", "Not in the restored database (they are only in %1, "
-                         "the file it replaced):"), [replaced]))
+    _print_losses(losses, fill(translate("BackupCommand", "Not in the restored database (they "
+                                         "are only in %1, the file it replaced):"), [replaced]))
+
+
+def _print_losses(losses, head_line: str) -> None:
+    print(head_line)
     signed, amended = len(losses.signed_sessions), len(losses.amendments)
     drafts, patients = len(losses.draft_sessions), len(losses.patients)
     if signed:

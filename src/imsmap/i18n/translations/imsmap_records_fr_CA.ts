@@ -170,6 +170,22 @@
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
     <message>
+        <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>
+        <translation>La sauvegarde ne contient pas ces dossiers de %1&#xa0;: la restaurer les retire de la base de données (ils ne restent que dans le fichier qu&apos;elle conserve à part)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Restore the backup? Type %1 to restore it, anything else to stop: </source>
+        <translation>Restaurer la sauvegarde? Tapez %1 pour la restaurer, toute autre réponse pour arrêter&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1 is as it was.</source>
+        <translation>Rien n&apos;a été restauré&#xa0;: %1 est tel qu&apos;il était.</translation>
+    </message>
+    <message>
         <source>The database it replaced could not be read to list what the backup lacks; open the file kept aside to see its records.</source>
         <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde; ouvrez le fichier mis de côté pour voir ses dossiers.</translation>
     </message>
