@@ -464,6 +464,23 @@ def test_a_long_press_opens_the_chooser_instead_of_adding_a_site(qtbot, window, 
     assert window.chart.chooser.site_id is None
 
 
+def test_the_hint_stays_under_the_chart_when_the_zoomed_chart_scrolls(qtbot, window):
+    """A child of the viewport, the hint was scrolled with the zoomed chart, away from the
+    search box it sits beside and out of sight."""
+    chart = window.chart
+    chart.view.zoom_by(3.0, anchor_under_mouse=False)
+    chart.hint.setText("No muscle there.")
+    placed = []
+    for bar in (chart.view.verticalScrollBar(), chart.view.horizontalScrollBar()):
+        assert bar.maximum() > bar.minimum()
+        for value in (bar.minimum(), bar.maximum()):
+            bar.setValue(value)
+            qtbot.wait(5)
+            placed.append(chart.hint.geometry())
+    assert all(p == placed[0] for p in placed), placed
+    assert chart.view.viewport().geometry().contains(placed[0])
+
+
 def test_a_tap_beside_every_muscle_says_so_and_adds_nothing(qtbot, window, records, session):
     # Outside the body (the chart's corner): a tap adds no site and the hint under the chart
     # says why; a drag from there pans and says nothing; a tap on a muscle clears the hint.
@@ -476,7 +493,7 @@ def test_a_tap_beside_every_muscle_says_so_and_adds_nothing(qtbot, window, recor
     assert chart.hint.text() == "No muscle there."
     # shown whole over the chart, beside the search box, whatever room the legend row has
     hint = chart.hint
-    assert hint.isVisible() and viewport.rect().contains(hint.geometry())
+    assert hint.isVisible() and viewport.geometry().contains(hint.geometry())
     assert hint.width() >= hint.fontMetrics().horizontalAdvance(hint.text())
     assert not hint.geometry().intersects(chart.search.geometry())
     chart.hint.setText("")

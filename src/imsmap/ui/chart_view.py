@@ -323,7 +323,9 @@ class ChartHint(QLabel):
     it to the chart; placed again whenever the view is (a ChartView corner follower)."""
 
     def __init__(self, view: ChartView):
-        super().__init__(view.viewport())
+        # the view's child, over its viewport, as the search box and the key: a child of the
+        # viewport is scrolled with the zoomed chart (QWidget.scroll moves children)
+        super().__init__(view)
         self.view = view
         self.setObjectName("chartHint")
         self.setWordWrap(True)
@@ -344,11 +346,11 @@ class ChartHint(QLabel):
     def place(self) -> None:
         if not self.text():
             return
-        room = self.view.viewport().size()
+        area = self.view.viewport().geometry()  # in the view, as the search box's
         corner = self.view.corner_widget
-        left = corner.geometry().right() + 8 if corner is not None else 8
-        width = max(80, room.width() - left - 8)
+        left = corner.geometry().right() + 8 if corner is not None else area.left() + 8
+        width = max(80, area.right() - left - 8)
         # its whole sentence, however many lines that takes, up to half the chart's height
-        height = min(self.heightForWidth(width), room.height() // 2)
-        self.setGeometry(left, max(0, room.height() - height - 8), width, height)
+        height = min(self.heightForWidth(width), area.height() // 2)
+        self.setGeometry(left, max(area.top(), area.bottom() - height - 8), width, height)
         self.raise_()
