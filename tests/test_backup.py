@@ -369,6 +369,22 @@ def test_at_a_terminal_yes_restores_and_the_list_is_not_said_twice(db_path, tmp_
     assert count(aside) == 2
 
 
+def test_cli_restore_names_a_draft_changed_since_the_backup(db_path, tmp_path, capsys):
+    """A draft in both files, but graded and given a site since the backup: the restored
+    database holds it as it was then, and said nothing of the work it takes out."""
+    recs = open_clinic(db_path)
+    draft = fill(recs, "C-1")
+    fill(recs, "C-2")  # a draft not changed since
+    backup = bk.backup_to(recs.db, tmp_path / "copy.sqlite3")
+    view, x, y, muscle, side = spot(recs.atlas, 5)
+    recs.add_site(draft, view, x, y, muscle_id=muscle, side=side, grasp=3)
+    recs.db.close()
+    assert main(["restore", "--db", str(db_path), str(backup), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 draft session changed since the backup (restored as it was): C-1" in out
+    assert "C-2" not in out.split("(restored as it was):")[1]
+
+
 def test_cli_restore_of_the_newest_backup_says_nothing_is_missing(db_path, tmp_path, capsys):
     recs = open_clinic(db_path)
     recs.sign_session(fill(recs, "C-1"))

@@ -241,6 +241,12 @@ def _print_losses(losses, head_line: str) -> None:
         head = translate("BackupCommand", "%n draft session(s):", "", drafts, PLURAL)
         print("  " + head + " " + "; ".join(
             f"{s.chart_number} {_when(s.started_at)}" for s in losses.draft_sessions))
+    if losses.changed_drafts:
+        changed = len(losses.changed_drafts)
+        head = translate("BackupCommand", "%n draft session(s) changed since the backup (restored as they were):",
+                         "", changed, PLURAL)
+        print("  " + head + " " + "; ".join(
+            f"{s.chart_number} {_when(s.started_at)}" for s in losses.changed_drafts))
     if patients:
         head = translate("BackupCommand", "%n patient(s):", "", patients, PLURAL)
         print("  " + head + " " + ", ".join(losses.patients))

@@ -1,12 +1,14 @@
-"""What a restore left out: the records the replaced database held that the restored one does
+"""What a restore leaves out: the records the replaced database holds that the restored one does
 not (a patient added, a session started or signed, an amendment written after the backup was
-made). Restoring an older backup is the clinician's choice, and the replaced file is kept, but
-what is no longer in the records must be said, by patient and session, not found out later.
+made, a draft changed since). Restoring an older backup is the clinician's choice, and the
+replaced file is kept, but what is no longer in the records must be said, by patient and
+session, not found out later.
 
-Both files are read with SQLite alone, read-only, after the restore: the replaced file is a
-standalone copy set aside, the restored one is the database. Records are matched on what every
-schema carries (a patient's chart number, a session's patient and start, an amendment's session
-and time), not on row ids, which two copies of a database may give to different records.
+Both files are read with SQLite alone, read-only: before the restore, the database and the
+backup's checked copy (`imsmap restore` asks at a terminal), or after it, the replaced file set
+aside and the restored database. Records are matched on what every schema carries (a patient's
+chart number, a session's patient and start, an amendment's session and time), not on row ids,
+which two copies of a database may give to different records.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ from typing import Any
 _SESSIONS = """
     SELECT p.chart_number, s.started_at, s.created_at, s.status, s.signed_at
     FROM sessions s JOIN patients p ON p.id = s.patient_id
+"""
+# What a draft's record is at one moment: the session row's last change and its sites' (count,
+# latest creation, change and removal). A draft changed since the backup differs here.
+_DRAFT_STATE = """
+    SELECT p.chart_number, s.started_at, s.created_at, s.updated_at,
+           (SELECT count(*) FROM sites t WHERE t.session_id = s.id),
+           (SELECT max(t.created_at) FROM sites t WHERE t.session_id = s.id),
+           (SELECT max(t.updated_at) FROM sites t WHERE t.session_id = s.id),
+           (SELECT max(t.deleted_at) FROM sites t WHERE t.session_id = s.id)
+    FROM sessions s JOIN patients p ON p.id = s.patient_id WHERE s.status = 'draft'
 """
 _AMENDMENTS = """
     SELECT p.chart_number, s.started_at, a.created_at, a.created_by, a.reason
@@ -53,30 +65,35 @@ class RestoreLosses:
     signed_sessions: list[MissingSession] = field(default_factory=list)
     draft_sessions: list[MissingSession] = field(default_factory=list)
     amendments: list[MissingAmendment] = field(default_factory=list)
+    # drafts in both, changed in the replaced file since the backup (their sites or fields):
+    # the restored one is the draft as it was then
+    changed_drafts: list[MissingSession] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.patients or self.signed_sessions or self.draft_sessions
-                    or self.amendments)
+                    or self.amendments or self.changed_drafts)
 
 
 _Row = tuple[Any, ...]  # a row of SQLite values
 
 
-def _read(path: Path) -> tuple[set[str], dict[_Row, _Row], set[_Row]]:
+def _read(path: Path) -> tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         patients = {row[0] for row in conn.execute("SELECT chart_number FROM patients")}
         sessions = {row[:3]: row[3:] for row in conn.execute(_SESSIONS)}
         amendments = set(conn.execute(_AMENDMENTS))
+        drafts = {row[:3]: row[3:] for row in conn.execute(_DRAFT_STATE)}
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
         conn.close()
-    return patients, sessions, amendments
+    return patients, sessions, amendments, drafts, version
 
 
 def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
     """What `replaced` holds that `restored` does not (sqlite3.Error if either is unreadable)."""
-    old_patients, old_sessions, old_amendments = _read(replaced)
-    new_patients, new_sessions, new_amendments = _read(restored)
+    old_patients, old_sessions, old_amendments, old_drafts, old_version = _read(replaced)
+    new_patients, new_sessions, new_amendments, new_drafts, new_version = _read(restored)
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)
@@ -85,6 +102,10 @@ def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
             losses.signed_sessions.append(MissingSession(chart, started, signed_at))
         elif now is None:
             losses.draft_sessions.append(MissingSession(chart, started, None))
+        elif (status == "draft" and old_version == new_version and key in new_drafts
+              and old_drafts.get(key) != new_drafts[key]):
+            # (two schemas write times differently: compared only within one)
+            losses.changed_drafts.append(MissingSession(chart, started, None))
     for chart, started, created_at, created_by, reason in sorted(old_amendments -
                                                                   new_amendments):
         losses.amendments.append(MissingAmendment(chart, started, created_at, created_by, reason))

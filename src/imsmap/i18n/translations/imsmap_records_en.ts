@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n draft session(s) changed since the backup (restored as they were):</source>
+        <translation>
+            <numerusform>%n draft session changed since the backup (restored as it was):</numerusform>
+            <numerusform>%n draft sessions changed since the backup (restored as they were):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n patient(s):</source>
         <translation>
             <numerusform>%n patient:</numerusform>

@@ -227,6 +227,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n draft session(s) changed since the backup (restored as they were):</source>
+        <translation>
+            <numerusform>%n séance en brouillon modifiée depuis la sauvegarde (restaurée telle qu&apos;elle était)&#xa0;:</numerusform>
+            <numerusform>%n séances en brouillon modifiées depuis la sauvegarde (restaurées telles qu&apos;elles étaient)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n patient(s):</source>
         <translation>
             <numerusform>%n patient&#xa0;:</numerusform>
