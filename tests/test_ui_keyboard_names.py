@@ -26,3 +26,39 @@ def test_keys_typed_at_start_go_to_the_patient_search(make_window, session, qtbo
     qtbot.keyClicks(w.focusWidget(), "DEMO")
     assert w.patients.search.text() == "DEMO"
 
+
+def test_the_controls_used_most_have_names_a_screen_reader_says(window):
+    w = window
+    d = w.site_table.inspector
+    names = {
+        w.patients.search: "Find a patient",
+        w.patients.patients: "Patients",
+        w.patients.sessions: "Sessions",
+        w.chart.view: "Body chart",
+        w.chart.search: "Find a muscle",
+        w.site_table: "Sites",
+        w.session_panel.complaint: "Complaint",
+        w.session_panel.pain_before: "Pain before",
+        w.session_panel.pain_after: "Pain after",
+        d.muscle: "Muscle",
+        d.preset: "Needle",
+        d.diameter: "Needle diameter",
+        d.length: "Needle length",
+        d.depth: "Depth",
+        d.notes: "Notes on this insertion",
+        w.history_bar.first: "First visit",
+        w.history_bar.prev: "Previous visit",
+        w.history_bar.next: "Next visit",
+        w.history_bar.last: "Latest visit",
+    }
+    for widget, name in names.items():
+        assert said(widget).startswith(name), (type(widget).__name__, said(widget), name)
+
+
+def test_grade_buttons_say_the_grade_and_its_word(window):
+    buttons = window.site_table.inspector.grasp_buttons
+    # They said "0", "1", "2", "3": a number without what it grades.
+    assert [said(buttons[g]) for g in range(4)] == [
+        "Grasp 0 none", "Grasp 1 mild", "Grasp 2 moderate", "Grasp 3 strong"]
+    assert said(buttons[-1]) == "Not graded"
+

@@ -96,6 +96,10 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
+        # a screen reader names the chart; its description says how to work it from the keys
+        self.view.setAccessibleName(self.tr("Body chart"))
+        self.view.setAccessibleDescription(self.tr(
+            "Tap a muscle to record a site; Ctrl+F finds a muscle by name"))
         self.view.corner_room = QSize(SEARCH_WIDTH, TOUCH_HEIGHT)  # the search box (build_rest)
         self.view.site_keys = self.site_key
 
@@ -373,6 +377,7 @@ class ChartPanel(QWidget):
                                  above=True)
         self.search = search
         search.setObjectName("chartSearch")
+        search.setAccessibleName(self.tr("Find a muscle by name"))
         search.setFixedWidth(SEARCH_WIDTH)
         self.view.set_corner_widget(search)
         search.muscleChosen.connect(self.show_muscle)

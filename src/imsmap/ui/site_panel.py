@@ -61,6 +61,7 @@ class SiteTable(QTableWidget):
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
+        self.setAccessibleName(self.tr("Sites"))
         self.atlas = atlas
         self.editor = editor  # the window's: each edit through the services, one undo step
         self._ids: list[int] = []
