@@ -4,6 +4,7 @@ a tooltip or a bare digit on a button is not a name)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 
@@ -62,3 +63,78 @@ def test_grade_buttons_say_the_grade_and_its_word(window):
         "Grasp 0 none", "Grasp 1 mild", "Grasp 2 moderate", "Grasp 3 strong"]
     assert said(buttons[-1]) == "Not graded"
 
+
+# -- a site on a muscle found by name, without a pointer ------------------------------------
+
+def _find(qtbot, chart, text: str) -> None:
+    chart.view.setFocus()
+    qtbot.keyClick(chart.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(chart.search, text)
+    qtbot.keyClick(chart.search, Qt.Key.Key_Return)
+    assert chart.view.hasFocus()
+
+
+def test_a_muscle_found_by_name_is_added_graded_and_cramped_from_the_keys(qtbot, window):
+    w = window
+    chart = w.chart
+    chart.set_view("anterior")
+    _find(qtbot, chart, "GMed")
+    assert chart.view_id == "posterior"
+    assert "press L or R" in chart.hint.text()
+    # Enter does not guess a side: it says which keys choose it, and adds nothing.
+    qtbot.keyClick(chart.view, Qt.Key.Key_Return)
+    assert w.records.repo.sites_for_session(w.session_id) == []
+    assert "both sides" in chart.hint.text()
+    # It was "Select a site first: tap its marker...", and no key added the site.
+    qtbot.keyClick(chart.view, Qt.Key.Key_R)
+    (site,) = w.records.repo.sites_for_session(w.session_id)
+    assert (site.muscle_id, site.side.value) == ("gluteus_medius", "R")
+    assert chart.selected_site_id() == site.id and chart.view.hasFocus()
+    assert chart.scene.search_highlight == frozenset()
+    # The promise: one key grades it, one marks a cramp.
+    qtbot.keyClick(chart.view, Qt.Key.Key_2)
+    qtbot.keyClick(chart.view, Qt.Key.Key_C)
+    (site,) = w.records.repo.sites_for_session(w.session_id)
+    assert site.grasp == 2 and site.cramp
+
+
+def test_enter_adds_a_muscle_drawn_once_and_a_level_is_never_guessed(qtbot, window, atlas):
+    w = window
+    chart = w.chart
+    # a muscle the view and layer draw as one region (no side to choose)
+    view_id, layer, muscle = next(
+        (v.id, r.layer, r.muscle) for v in atlas.views.values() for r in v.regions
+        if sum(1 for o in v.regions if o.muscle == r.muscle and o.layer == r.layer) == 1)
+    chart.set_view(view_id)
+    chart.set_layer(layer)
+    assert chart.show_muscle(muscle)
+    assert "press Enter" in chart.hint.text()
+    qtbot.keyClick(chart.view, Qt.Key.Key_Return)
+    (site,) = w.records.repo.sites_for_session(w.session_id)
+    assert site.muscle_id == muscle and site.view_id == view_id
+    # Multifidus on the spinal chart: a region at every level on each side.
+    chart.set_view("spinal")
+    chart.set_layer(next(r.layer for r in atlas.view("spinal").regions
+                         if r.muscle == "multifidus"))
+    assert chart.show_muscle("multifidus")
+    qtbot.keyClick(chart.view, Qt.Key.Key_L)
+    assert len(w.records.repo.sites_for_session(w.session_id)) == 1
+    assert "several levels" in chart.hint.text()
+
+
+def test_in_french_the_side_keys_are_the_side_buttons_letters(qtbot, qapp, make_window, session):
+    from imsmap import i18n
+
+    i18n.install(qapp, "fr_CA")
+    try:
+        w = make_window(patient_id=session.patient_id, session_id=session.id)
+        chart = w.chart
+        chart.set_view("posterior")
+        assert chart.show_muscle("gluteus_medius")
+        assert "G ou D" in chart.hint.text()
+        qtbot.keyClick(chart.view, Qt.Key.Key_G)  # gauche: the patient's left
+        (site,) = w.records.repo.sites_for_session(w.session_id)
+        assert site.side.value == "L"
+        assert w.site_table.inspector.side_buttons["L"].text() == "G"
+    finally:
+        i18n.install(qapp, "en")

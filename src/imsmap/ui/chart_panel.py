@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     LegendSwatch,
 )
 from imsmap.ui.listening import follow_grasp_labels
+from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
@@ -102,6 +103,7 @@ class ChartPanel(QWidget):
             "Tap a muscle to record a site; Ctrl+F finds a muscle by name"))
         self.view.corner_room = QSize(SEARCH_WIDTH, TOUCH_HEIGHT)  # the search box (build_rest)
         self.view.site_keys = self.site_key
+        self.view.lit_keys = self._lit_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
         # `build_rest`, which the window calls right after the chart's first paint (neither is
@@ -425,6 +427,15 @@ class ChartPanel(QWidget):
         """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
         False if no chart draws it."""
         return show_on(self, muscle_id)
+
+    def _lit_key(self, event: QKeyEvent) -> bool:
+        """Enter / L / R with a muscle found by name lit: a site on it (ui.lit_muscle_keys)."""
+        scene = self.scene
+        if scene is None or not scene.search_highlight:
+            return False
+        regions = lit_regions(self.atlas, self.view_id, self.layer, scene.search_highlight)
+        return lit_key(event, regions, self.selected_site_id() is not None, self.atlas,
+                       lambda r: self._region_clicked(r, *r.label), self.hint.setText)
 
     def _region_clicked(self, region: Region, x: float, y: float) -> None:
         """A tap on a muscle: the window adds the site; if other muscles lie under that point,
