@@ -460,14 +460,18 @@ class ChartPanel(QWidget):
     def site_ids_in_order(self) -> list[int]:
         return [s.id for s in sorted(self._sites, key=lambda s: s.seq)]
 
-    def step_selection(self, step: int) -> bool:
-        """Select the next (step 1) or previous (-1) site in number order, across views."""
+    def step_selection(self, step: int, leaves: bool = False) -> bool:
+        """Select the next (step 1) or previous (-1) site in number order, across views; False
+        (the focus moves on) past the last or first site when the step `leaves` (Tab)."""
         ids = self.site_ids_in_order()
         if not ids:
             return False
         current = self.selected_site_id()
         if current in ids:
-            i = (ids.index(current) + step) % len(ids)
+            i = ids.index(current) + step
+            if leaves and not 0 <= i < len(ids):
+                return False
+            i %= len(ids)
         else:
             i = 0 if step > 0 else len(ids) - 1
         self.select_site(ids[i])
@@ -475,7 +479,7 @@ class ChartPanel(QWidget):
 
     def site_key(self, action: SiteKeyAction) -> bool:
         if isinstance(action, Step):
-            return self.step_selection(action.by)
+            return self.step_selection(action.by, action.leaves)
         return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site, self.grasp_labels))
 

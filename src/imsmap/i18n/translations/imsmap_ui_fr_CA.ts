@@ -238,8 +238,8 @@
         <translation>Tab / Maj+Tab, flèches</translation>
     </message>
     <message>
-        <source>Select the next / previous site in number order</source>
-        <translation>Sélectionner le point suivant / précédent dans l&apos;ordre des numéros</translation>
+        <source>Select the next / previous site in number order (Tab after the last site moves on to the next field)</source>
+        <translation>Sélectionner le point suivant / précédent dans l&apos;ordre des numéros (Tab après le dernier point passe au champ suivant)</translation>
     </message>
     <message>
         <source>Del / Backspace</source>
