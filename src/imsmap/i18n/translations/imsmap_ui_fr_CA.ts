@@ -2825,38 +2825,6 @@ droite</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <source>Grade the selected site&apos;s grasp (on the chart or the site list)</source>
-        <translation>Coter la préhension du point sélectionné (sur le schéma ou dans la liste des points)</translation>
-    </message>
-    <message>
-        <source>Toggle cramp on the selected site</source>
-        <translation>Activer ou désactiver la crampe du point sélectionné</translation>
-    </message>
-    <message>
-        <source>Del / Backspace</source>
-        <translation>Suppr / Retour arrière</translation>
-    </message>
-    <message>
-        <source>Remove the selected site (Ctrl+Z brings it back)</source>
-        <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Échap</translation>
-    </message>
-    <message>
-        <source>Clear the selection on the chart</source>
-        <translation>Annuler la sélection sur le schéma</translation>
-    </message>
-    <message>
-        <source>Mouse wheel</source>
-        <translation>Molette de la souris</translation>
-    </message>
-    <message>
-        <source>Zoom the chart under the pointer</source>
-        <translation>Zoomer le schéma sous le pointeur</translation>
-    </message>
-    <message>
         <source>Enter (lock screen)</source>
         <translation>Entrée (écran verrouillé)</translation>
     </message>
