@@ -251,24 +251,31 @@ def test_tab_shift_tab_and_arrows_step_through_the_sites_in_order(qtbot, window,
     view = window.chart.view
     view.setFocus()
     assert window.edits.selected_site_id() == ids[2]
-    qtbot.keyClick(view, Qt.Key.Key_Tab)  # wraps to the first
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the arrows wrap: to the first
     assert window.chart.selected_site_id() == ids[0]
     assert window.site_table.selected_site_id() == ids[0]
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert window.edits.selected_site_id() == ids[1]
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert window.edits.selected_site_id() == ids[0]
     qtbot.keyClick(view, Qt.Key.Key_Up)  # wraps to the last
     assert window.edits.selected_site_id() == ids[2]
     assert view.hasFocus()  # Tab did not wander off to another widget
+    # Tab past the last site moves the focus on (the selection stays): it wrapped round, and
+    # a keyboard user could never leave the chart for the pain scores and notes.
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus() and window.edits.selected_site_id() == ids[2]
     # The same keys in the list, which the chart follows; a key then grades that site.
     table = window.site_table
     table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # wraps to the first
     assert table.selected_site_id() == ids[0] and window.chart.selected_site_id() == ids[0]
-    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
     qtbot.keyClick(table, Qt.Key.Key_2)
     assert [s.grasp for s in _sites(records, session)] == [None, 2, None]
+    qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not table.hasFocus() and table.selected_site_id() == ids[0]  # out before the first
 
 
 def test_enter_confirms_a_planned_site_and_a_grade_confirms_it_too(qtbot, window, records,

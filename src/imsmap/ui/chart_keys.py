@@ -50,9 +50,13 @@ class Remove:
 
 @dataclass(frozen=True)
 class Step:
-    """Select the next (1) or previous (-1) site in number order."""
+    """Select the next (1) or previous (-1) site in number order. The arrows wrap round; Tab
+    (`leaves`) moves the focus on after the last site (Shift+Tab: before the first): it wrapped
+    too, and a keyboard user in the chart or the site list could never reach the fields
+    beside them (the pain scores, the notes)."""
 
     by: int
+    leaves: bool = False
 
 
 SiteKeyAction = Grade | Toggle | Cramp | Confirm | Remove | Step
@@ -68,8 +72,8 @@ SITE_KEYS: dict[int, SiteKeyAction] = {
     int(Qt.Key.Key_Enter): Confirm(),
     int(Qt.Key.Key_Delete): Remove(),
     int(Qt.Key.Key_Backspace): Remove(),
-    int(Qt.Key.Key_Tab): Step(1),
-    int(Qt.Key.Key_Backtab): Step(-1),
+    int(Qt.Key.Key_Tab): Step(1, leaves=True),
+    int(Qt.Key.Key_Backtab): Step(-1, leaves=True),
     int(Qt.Key.Key_Right): Step(1),
     int(Qt.Key.Key_Down): Step(1),
     int(Qt.Key.Key_Left): Step(-1),
@@ -85,11 +89,15 @@ KEY_HELP = (
     (QT_TRANSLATE_NOOP("ChartKeys", "Enter"),
      QT_TRANSLATE_NOOP("ChartKeys", "Confirm the selected planned site as needled")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Tab / Shift+Tab, arrows"),
-     QT_TRANSLATE_NOOP("ChartKeys", "Select the next / previous site in number order")),
+     QT_TRANSLATE_NOOP("ChartKeys", "Select the next / previous site in number order (Tab after the "
+                                    "last site moves on to the next field)")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Del / Backspace"),
      QT_TRANSLATE_NOOP("ChartKeys", "Remove the selected site (Ctrl+Z brings it back)")),
     ("Ctrl+F",
      QT_TRANSLATE_NOOP("ChartKeys", "Find a muscle by name or synonym: shows, lights and centres it")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Enter, or L / R"),
+     QT_TRANSLATE_NOOP("ChartKeys", "With a muscle found by name lit: add a site on it (L / R: "
+                                    "the patient's side, where it is drawn on both)")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Esc"),
      QT_TRANSLATE_NOOP("ChartKeys", "Clear the selection; close the muscle chooser or the search")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Right-click / long press"),
@@ -107,9 +115,9 @@ def site_key_action(event: QKeyEvent) -> SiteKeyAction | None:
                              Qt.KeyboardModifier.ShiftModifier):
         return None
     action = SITE_KEYS.get(int(event.key()))
-    if action == Step(1) and event.key() == Qt.Key.Key_Tab and \
+    if event.key() == Qt.Key.Key_Tab and \
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-        return Step(-1)
+        return Step(-1, leaves=True)
     return action
 
 

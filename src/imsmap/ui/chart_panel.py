@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     LegendSwatch,
 )
 from imsmap.ui.listening import follow_grasp_labels
+from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
@@ -96,8 +97,13 @@ class ChartPanel(QWidget):
         self._layer_buttons: list[QToolButton] = []
 
         self.view = ChartView()
+        # a screen reader names the chart; its description says how to work it from the keys
+        self.view.setAccessibleName(self.tr("Body chart"))
+        self.view.setAccessibleDescription(self.tr(
+            "Tap a muscle to record a site; Ctrl+F finds a muscle by name"))
         self.view.corner_room = QSize(SEARCH_WIDTH, TOUCH_HEIGHT)  # the search box (build_rest)
         self.view.site_keys = self.site_key
+        self.view.lit_keys = self._lit_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
         # `build_rest`, which the window calls right after the chart's first paint (neither is
@@ -373,6 +379,7 @@ class ChartPanel(QWidget):
                                  above=True)
         self.search = search
         search.setObjectName("chartSearch")
+        search.setAccessibleName(self.tr("Find a muscle by name"))
         search.setFixedWidth(SEARCH_WIDTH)
         self.view.set_corner_widget(search)
         search.muscleChosen.connect(self.show_muscle)
@@ -421,6 +428,15 @@ class ChartPanel(QWidget):
         False if no chart draws it."""
         return show_on(self, muscle_id)
 
+    def _lit_key(self, event: QKeyEvent) -> bool:
+        """Enter / L / R with a muscle found by name lit: a site on it (ui.lit_muscle_keys)."""
+        scene = self.scene
+        if scene is None or not scene.search_highlight:
+            return False
+        regions = lit_regions(self.atlas, self.view_id, self.layer, scene.search_highlight)
+        return lit_key(event, regions, self.selected_site_id() is not None, self.atlas,
+                       lambda r: self._region_clicked(r, *r.label), self.hint.setText)
+
     def _region_clicked(self, region: Region, x: float, y: float) -> None:
         """A tap on a muscle: the window adds the site; if other muscles lie under that point,
         the chooser offers them for the new site."""
@@ -444,14 +460,18 @@ class ChartPanel(QWidget):
     def site_ids_in_order(self) -> list[int]:
         return [s.id for s in sorted(self._sites, key=lambda s: s.seq)]
 
-    def step_selection(self, step: int) -> bool:
-        """Select the next (step 1) or previous (-1) site in number order, across views."""
+    def step_selection(self, step: int, leaves: bool = False) -> bool:
+        """Select the next (step 1) or previous (-1) site in number order, across views; False
+        (the focus moves on) past the last or first site when the step `leaves` (Tab)."""
         ids = self.site_ids_in_order()
         if not ids:
             return False
         current = self.selected_site_id()
         if current in ids:
-            i = (ids.index(current) + step) % len(ids)
+            i = ids.index(current) + step
+            if leaves and not 0 <= i < len(ids):
+                return False
+            i %= len(ids)
         else:
             i = 0 if step > 0 else len(ids) - 1
         self.select_site(ids[i])
@@ -459,7 +479,7 @@ class ChartPanel(QWidget):
 
     def site_key(self, action: SiteKeyAction) -> bool:
         if isinstance(action, Step):
-            return self.step_selection(action.by)
+            return self.step_selection(action.by, action.leaves)
         return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site, self.grasp_labels))
 

@@ -64,6 +64,8 @@ class ChartView(QGraphicsView):
         self._painted = False
         # Set by the panel: acts on a site key (see handle_site_key), True if it did.
         self.site_keys = None
+        # Set by the panel: Enter / L / R on a muscle found by name (ui.lit_muscle_keys).
+        self.lit_keys = None
         self.corner_widget: QWidget | None = None  # kept at the bottom left of the chart
         # The room kept for it from the first paint on (it is made later, MainWindow's second
         # step): 'fit' keeps the chart from under it (_fit_area) without a jump when it comes.
@@ -287,6 +289,8 @@ class ChartView(QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.lit_keys is not None and self.lit_keys(event):
+            return
         if handle_site_key(event, self, self.site_keys):
             return
         if event.key() == Qt.Key.Key_Escape and self.scene() is not None:

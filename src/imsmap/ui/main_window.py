@@ -275,6 +275,10 @@ class MainWindow(QMainWindow):
                                        self.history_control)
         self.screen_lock.apply_settings()
         self.history_control.attach()
+        if not self.screen_lock.locked:
+            # A day starts by finding a patient: typed keys go to the search, not to the
+            # chart's tab bar (which took them without a word or a visible focus)
+            self.patients.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.completed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming

@@ -138,7 +138,9 @@ class WindowMenus(QObject):
         self.act_setup = a(self.tr("Clinic set-&up…"), self.clinic_setup,
                            tip=self.tr("The clinic's name, practitioner, screen lock and backups, "
                                "one question at a time"))
-        self.act_quit = a(self.tr("&Quit"), do.quit, SK.Quit)
+        # The guide's keys on every system: the standard Quit has no key on Windows, and Redo
+        # is Ctrl+Y alone there (Ctrl+Shift+Z was the guide's, and did nothing)
+        self.act_quit = a(self.tr("&Quit"), do.quit, "Ctrl+Q")
         # On a clinic server the clinic's settings are its administrators' (the server refuses
         # them to anyone else): a practitioner's window says so instead of offering them.
         self.clinic_settings_allowed = ADMIN in self.records.read.roles
@@ -151,7 +153,7 @@ class WindowMenus(QObject):
         self.act_undo = undo_stack.createUndoAction(self.window, self.tr("&Undo"))
         self.act_undo.setShortcut(SK.Undo)
         self.act_redo = undo_stack.createRedoAction(self.window, self.tr("&Redo"))
-        self.act_redo.setShortcut(SK.Redo)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_grades = [a("", lambda _c=False, g=g: edits.set_grasp(g)) for g in range(4)]
         self._name_grades(chart.grasp_labels)
         chart.graspLabelsChanged.connect(self._name_grades)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from imsmap.atlas import Atlas, Muscle
 from imsmap.atlas.catalogue import match_rank, search_key
 from imsmap.ui import wording
+from imsmap.ui.lit_muscle_keys import how_to_add, lit_regions
 
 MAX_MATCHES = 12
 MAX_VISIBLE = 7
@@ -195,9 +196,10 @@ def show_on(panel, muscle_id: str) -> bool:
     name = wording.muscle_text(muscle)
     panel.search.setText(name)
     layer = wording.layer_name(atlas, view_id, scene.layer).lower()
+    lit = lit_regions(atlas, view_id, scene.layer, frozenset(ids))
     panel.hint.setText(QCoreApplication.translate(
-        "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a "
-        "site.").format(muscle=name, view=wording.view_name(atlas, view_id), layer=layer))
+        "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer.").format(
+        muscle=name, view=wording.view_name(atlas, view_id), layer=layer) + " " + how_to_add(lit))
     panel.hint.setToolTip(panel.hint.text())
     panel.view.setFocus()
     return True

@@ -3,7 +3,7 @@ the chart itself. Imported when it is opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,17 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys handled by the chart and the site list themselves (not window actions).
-CHART_KEYS = (
-    ("0 1 2 3", QT_TRANSLATE_NOOP("ShortcutsDialog",
-                                  "Grade the selected site's grasp (on the chart or the site list)")),
-    ("C", QT_TRANSLATE_NOOP("ShortcutsDialog", "Toggle cramp on the selected site")),
-    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Del / Backspace"),
-     QT_TRANSLATE_NOOP("ShortcutsDialog", "Remove the selected site (Ctrl+Z brings it back)")),
-    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
-     QT_TRANSLATE_NOOP("ShortcutsDialog", "Clear the selection on the chart")),
-    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Mouse wheel"),
-     QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom the chart under the pointer")),
+from imsmap.ui.chart_keys import KEY_HELP
+
+# Keys the chart and the site list handle themselves (not window actions): ui.chart_keys's
+# KEY_HELP (T, E, Enter, Tab, Ctrl+F, ... were missing from a shorter list of this module's own),
+# then the lock screen's.
+OTHER_KEYS = (
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter (lock screen)"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "Unlock with your PIN")),
 )
@@ -53,7 +48,9 @@ class ShortcutsDialog(QDialog):
                 seen.add(row)
                 rows.append(row)
         rows.sort(key=lambda r: r[1].lower())
-        rows += [(self.tr(keys), self.tr(text)) for keys, text in CHART_KEYS]
+        rows += [(QCoreApplication.translate("ChartKeys", keys),
+                  QCoreApplication.translate("ChartKeys", text)) for keys, text in KEY_HELP]
+        rows += [(self.tr(keys), self.tr(text)) for keys, text in OTHER_KEYS]
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Menus show these too. Keys on the chart act on the selected "
                                 "site.")))

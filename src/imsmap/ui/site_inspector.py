@@ -9,6 +9,8 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -175,6 +177,7 @@ class SiteInspector(QFrame):
         self.confirm.clicked.connect(lambda: self._save({"planned": False}, "confirm", "planned"))
 
         self.muscle = MuscleSearchBox(atlas, None, self.tr("Type to change the muscle…"))
+        self.muscle.setAccessibleName(self.tr("Muscle of the selected site"))
         self.muscle.muscleChosen.connect(self._muscle_chosen)
         self.muscle.focusLeft.connect(self._show_muscle_name)
         self.muscle.escaped.connect(self._show_muscle_name)
@@ -206,9 +209,11 @@ class SiteInspector(QFrame):
                                     + 36)
         self.preset.setToolTip(self.tr("The clinic's needles (Settings); or type diameter and length"))
         self.preset.activated.connect(self._preset_chosen)
+        self.preset.setAccessibleName(self.tr("Needle"))
         self.diameter = _spin(2, 9.99, 0.01)
         self.diameter.setToolTip(self.tr("Needle diameter in millimetres (0.12-0.50)"))
         self.diameter.setPrefix("Ø ")
+        self.diameter.setAccessibleName(self.tr("Needle diameter, millimetres"))
         # No needle recorded (or no site): a dash, not "Ø 0.00 mm", a size no needle has.
         self.diameter.setSpecialValueText(NONE_TEXT)
         self.diameter.valueChanged.connect(
@@ -216,11 +221,13 @@ class SiteInspector(QFrame):
         self.length = _spin(0, 999, 5)
         self.length.setToolTip(self.tr("Needle length in millimetres (7-150)"))
         self.length.setPrefix("L ")
+        self.length.setAccessibleName(self.tr("Needle length, millimetres"))
         self.length.setSpecialValueText(NONE_TEXT)
         self.length.valueChanged.connect(
             lambda v: self._save({"needle_length_mm": _number(v)}, "needle length", "needle"))
         self.depth = _spin(0, 999, 1)
         self.depth.setSpecialValueText(NONE_TEXT)
+        self.depth.setAccessibleName(self.tr("Depth reached, millimetres"))
         self.depth.setToolTip(self.tr("Depth reached, in millimetres (optional)"))
         self.depth.valueChanged.connect(
             lambda v: self._save({"depth_mm": _number(v) or None}, "depth", "depth"))
@@ -232,6 +239,7 @@ class SiteInspector(QFrame):
             b.setStyleSheet(self._grasp_style(grade))
             self.grasp_group.addButton(b, i)
             self.grasp_buttons[-1 if grade is None else grade] = b
+        self._name_grasp_buttons(GRASP_LABELS)
         self.grasp_group.idClicked.connect(self._grasp_clicked)
 
         self.toggles: dict[str, QPushButton] = {}
@@ -252,6 +260,7 @@ class SiteInspector(QFrame):
 
         self.notes = _NotesEdit()
         self.notes.setPlaceholderText(self.tr("notes on this insertion"))
+        self.notes.setAccessibleName(self.tr("Notes on this insertion"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(FIELD_HEIGHT + 8)
         self._notes_timer = QTimer(self)
@@ -317,6 +326,14 @@ class SiteInspector(QFrame):
             self.muscle, *self.side_buttons.values(), self.level, self.preset, self.diameter,
             self.length, *self.grasp_buttons.values(), *self.toggles.values(), self.depth,
             self.tissue, self.release, self.sensation, self.notes, self.confirm]
+
+    def _name_grasp_buttons(self, labels: Sequence[str]) -> None:
+        """What a screen reader says for each grade button: the grade and its word ("Grasp 2
+        moderate"), not the bare digit on the button."""
+        for grade in range(4):
+            self.grasp_buttons[grade].setAccessibleName(self.tr("Grasp {grade} {label}").format(
+                grade=grade, label=grasp_word(grade, labels)))
+        self.grasp_buttons[-1].setAccessibleName(self.tr("Not graded"))
 
     @staticmethod
     def _grasp_style(grade: int | None) -> str:
@@ -418,6 +435,7 @@ class SiteInspector(QFrame):
             self.grasp_buttons[grade].setToolTip(self.tr("{grade} {label} (key {grade})").format(
                 grade=grade, label=grasp_word(grade, labels)))
         self.grasp_buttons[-1].setToolTip(self.tr("Not graded"))
+        self._name_grasp_buttons(labels)
         for field, button in self.toggles.items():
             button.setChecked(bool(getattr(site, field)))
         for box, value in ((self.tissue, site.tissue_feel), (self.release, site.release),

@@ -61,6 +61,9 @@ class SiteTable(QTableWidget):
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
+        self.setAccessibleName(self.tr("Sites"))
+        # Tab steps through the sites (site_key), then leaves the list: not from cell to cell
+        self.setTabKeyNavigation(False)
         self.atlas = atlas
         self.editor = editor  # the window's: each edit through the services, one undo step
         self._ids: list[int] = []
@@ -212,13 +215,17 @@ class SiteTable(QTableWidget):
         self.inspector.set_site(self.inspector.site)
         return True
 
-    def step_selection(self, step: int) -> bool:
-        """Select the next (1) or previous (-1) row, wrapping round; the window follows."""
+    def step_selection(self, step: int, leaves: bool = False) -> bool:
+        """Select the next (1) or previous (-1) row, wrapping round; the window follows. False
+        (the focus moves on) past the last or first row when the step `leaves` (Tab)."""
         if not self._ids:
             return False
         current = self.selected_site_id()
         if current in self._ids:
-            row = (self._ids.index(current) + step) % len(self._ids)
+            row = self._ids.index(current) + step
+            if leaves and not 0 <= row < len(self._ids):
+                return False
+            row %= len(self._ids)
         else:
             row = 0 if step > 0 else len(self._ids) - 1
         self.selectRow(row)
@@ -227,7 +234,7 @@ class SiteTable(QTableWidget):
 
     def site_key(self, action: SiteKeyAction) -> bool:
         if isinstance(action, Step):
-            return self.step_selection(action.by)
+            return self.step_selection(action.by, action.leaves)
         return apply_site_key(self.editor, self.selected_site_id(), action,
                               lambda site: describe_site(self.atlas, site, self._grasp_labels))
 

@@ -238,8 +238,8 @@
         <translation>Tab / Maj+Tab, flèches</translation>
     </message>
     <message>
-        <source>Select the next / previous site in number order</source>
-        <translation>Sélectionner le point suivant / précédent dans l&apos;ordre des numéros</translation>
+        <source>Select the next / previous site in number order (Tab after the last site moves on to the next field)</source>
+        <translation>Sélectionner le point suivant / précédent dans l&apos;ordre des numéros (Tab après le dernier point passe au champ suivant)</translation>
     </message>
     <message>
         <source>Del / Backspace</source>
@@ -252,6 +252,14 @@
     <message>
         <source>Find a muscle by name or synonym: shows, lights and centres it</source>
         <translation>Trouver un muscle par son nom ou un synonyme&#xa0;: l&apos;affiche, l&apos;éclaire et le centre</translation>
+    </message>
+    <message>
+        <source>Enter, or L / R</source>
+        <translation>Entrée, ou G / D</translation>
+    </message>
+    <message>
+        <source>With a muscle found by name lit: add a site on it (L / R: the patient&apos;s side, where it is drawn on both)</source>
+        <translation>Un muscle trouvé par son nom éclairé&#xa0;: y ajouter un point (G / D&#xa0;: le côté du patient, là où il est dessiné des deux côtés)</translation>
     </message>
     <message>
         <source>Esc</source>
@@ -339,6 +347,14 @@
         <translation>Couche&#xa0;:</translation>
     </message>
     <message>
+        <source>Body chart</source>
+        <translation>Planche anatomique</translation>
+    </message>
+    <message>
+        <source>Tap a muscle to record a site; Ctrl+F finds a muscle by name</source>
+        <translation>Touchez un muscle pour noter un point; Ctrl+F trouve un muscle par son nom</translation>
+    </message>
+    <message>
         <source>Grasp:</source>
         <translation>Préhension&#xa0;:</translation>
     </message>
@@ -356,6 +372,10 @@
     <message>
         <source>Find a muscle (Ctrl+F)</source>
         <translation>Trouver un muscle (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a muscle by name</source>
+        <translation>Trouver un muscle par son nom</translation>
     </message>
 </context>
 <context>
@@ -987,12 +1007,20 @@ Problème&#xa0;: {problem}</translation>
         <translation>Visite précédente (Alt+Gauche)</translation>
     </message>
     <message>
+        <source>Previous visit</source>
+        <translation>Visite précédente</translation>
+    </message>
+    <message>
         <source>Visit timeline</source>
         <translation>Chronologie des visites</translation>
     </message>
     <message>
         <source>Next visit (Alt+Right)</source>
         <translation>Visite suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Visite suivante</translation>
     </message>
     <message>
         <source>Latest visit</source>
@@ -1147,6 +1175,48 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>A new window language applies the next time imsmap starts.</source>
         <translation>Une nouvelle langue de fenêtre s&apos;applique au prochain démarrage d&apos;imsmap.</translation>
+    </message>
+</context>
+<context>
+    <name>LitMuscleKeys</name>
+    <message>
+        <source>L</source>
+        <comment>left side, one letter</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <comment>right side, one letter</comment>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>midline, one letter</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Tap it or press Enter to add a site.</source>
+        <translation>Touchez-le ou appuyez sur Entrée pour ajouter un point.</translation>
+    </message>
+    <message>
+        <source>Tap it, or press {left} or {right} for the patient&apos;s side, to add a site.</source>
+        <translation>Touchez-le, ou appuyez sur {left} ou {right} pour le côté du patient, pour ajouter un point.</translation>
+    </message>
+    <message>
+        <source>Tap it to add a site.</source>
+        <translation>Touchez-le pour ajouter un point.</translation>
+    </message>
+    <message>
+        <source>{muscle} is not drawn on that side here: press {keys}.</source>
+        <translation>{muscle} n&apos;est pas dessiné de ce côté ici&#xa0;: appuyez sur {keys}.</translation>
+    </message>
+    <message>
+        <source>{muscle} is drawn on both sides: press {left} or {right} for the patient&apos;s side.</source>
+        <translation>{muscle} est dessiné des deux côtés&#xa0;: appuyez sur {left} ou {right} pour le côté du patient.</translation>
+    </message>
+    <message>
+        <source>{muscle} is drawn at several levels here: tap the level you needled.</source>
+        <translation>{muscle} est dessiné à plusieurs niveaux ici&#xa0;: touchez le niveau puncturé.</translation>
     </message>
 </context>
 <context>
@@ -1331,8 +1401,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>{muscle} n&apos;est dessiné sur aucun schéma.</translation>
     </message>
     <message>
-        <source>{muscle}: lit on the {view} chart, {layer} layer. Tap it to add a site.</source>
-        <translation>{muscle}&#xa0;: éclairé sur le schéma «&#xa0;{view}&#xa0;», couche {layer}. Touchez-le pour ajouter un point.</translation>
+        <source>{muscle}: lit on the {view} chart, {layer} layer.</source>
+        <translation>{muscle}&#xa0;: éclairé sur le schéma «&#xa0;{view}&#xa0;», couche {layer}.</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1536,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Find: chart number or name</source>
         <translation>Chercher&#xa0;: n° de dossier ou nom</translation>
+    </message>
+    <message>
+        <source>Find a patient by chart number or name</source>
+        <translation>Trouver un patient par n° de dossier ou nom</translation>
     </message>
     <message>
         <source>New patient…</source>
@@ -2495,6 +2569,14 @@ droite</translation>
         <translation>Motif de consultation</translation>
     </message>
     <message>
+        <source>Pain before the session, 0 to 10</source>
+        <translation>Douleur avant la séance, de 0 à 10</translation>
+    </message>
+    <message>
+        <source>Pain after the session, 0 to 10</source>
+        <translation>Douleur après la séance, de 0 à 10</translation>
+    </message>
+    <message>
         <source>Pain (0-10)</source>
         <translation>Douleur (0-10)</translation>
     </message>
@@ -2742,38 +2824,6 @@ droite</translation>
 </context>
 <context>
     <name>ShortcutsDialog</name>
-    <message>
-        <source>Grade the selected site&apos;s grasp (on the chart or the site list)</source>
-        <translation>Coter la préhension du point sélectionné (sur le schéma ou dans la liste des points)</translation>
-    </message>
-    <message>
-        <source>Toggle cramp on the selected site</source>
-        <translation>Activer ou désactiver la crampe du point sélectionné</translation>
-    </message>
-    <message>
-        <source>Del / Backspace</source>
-        <translation>Suppr / Retour arrière</translation>
-    </message>
-    <message>
-        <source>Remove the selected site (Ctrl+Z brings it back)</source>
-        <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Échap</translation>
-    </message>
-    <message>
-        <source>Clear the selection on the chart</source>
-        <translation>Annuler la sélection sur le schéma</translation>
-    </message>
-    <message>
-        <source>Mouse wheel</source>
-        <translation>Molette de la souris</translation>
-    </message>
-    <message>
-        <source>Zoom the chart under the pointer</source>
-        <translation>Zoomer le schéma sous le pointeur</translation>
-    </message>
     <message>
         <source>Enter (lock screen)</source>
         <translation>Entrée (écran verrouillé)</translation>
@@ -3056,6 +3106,10 @@ droite</translation>
         <translation>Tapez pour changer de muscle…</translation>
     </message>
     <message>
+        <source>Muscle of the selected site</source>
+        <translation>Muscle du point sélectionné</translation>
+    </message>
+    <message>
         <source>L</source>
         <comment>left side, one letter</comment>
         <translation>G</translation>
@@ -3091,12 +3145,28 @@ droite</translation>
         <translation>Les aiguilles de la clinique (Paramètres); ou tapez le diamètre et la longueur</translation>
     </message>
     <message>
+        <source>Needle</source>
+        <translation>Aiguille</translation>
+    </message>
+    <message>
         <source>Needle diameter in millimetres (0.12-0.50)</source>
         <translation>Diamètre de l&apos;aiguille en millimètres (0,12-0,50)</translation>
     </message>
     <message>
+        <source>Needle diameter, millimetres</source>
+        <translation>Diamètre de l&apos;aiguille, millimètres</translation>
+    </message>
+    <message>
         <source>Needle length in millimetres (7-150)</source>
         <translation>Longueur de l&apos;aiguille en millimètres (7-150)</translation>
+    </message>
+    <message>
+        <source>Needle length, millimetres</source>
+        <translation>Longueur de l&apos;aiguille, millimètres</translation>
+    </message>
+    <message>
+        <source>Depth reached, millimetres</source>
+        <translation>Profondeur atteinte, millimètres</translation>
     </message>
     <message>
         <source>Depth reached, in millimetres (optional)</source>
@@ -3123,8 +3193,16 @@ droite</translation>
         <translation>notes sur cette insertion</translation>
     </message>
     <message>
+        <source>Notes on this insertion</source>
+        <translation>Notes sur cette insertion</translation>
+    </message>
+    <message>
         <source>Depth</source>
         <translation>Profondeur</translation>
+    </message>
+    <message>
+        <source>Grasp {grade} {label}</source>
+        <translation>Préhension {grade} {label}</translation>
     </message>
     <message>
         <source>No site selected: tap a marker or a row</source>
@@ -3180,6 +3258,10 @@ droite</translation>
     <message>
         <source>Flags</source>
         <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Points</translation>
     </message>
     <message>
         <source>planned</source>
