@@ -202,6 +202,20 @@ def _kept_in_the_notice(qtbot, panel, second, session, clinic_dsn, ben) -> None:
     assert "Needle 3 bent" in panel.conflict.text()
 
 
+def test_a_site_shown_in_the_other_room_says_signed_once_the_session_is(qtbot, rooms):
+    """Room 2 shows one of the draft's sites (read-only: Room 1 has the session open); Room 1
+    signs. Before, Room 2's site inspector kept saying "read-only (open in another room)"
+    under a session now signed, which nobody holds; walk of 4 December."""
+    first, second, session, site = rooms
+    second.edits.select_site(site.id)
+    inspector = second.site_table.inspector
+    assert "open in another room" in inspector.header.text()
+    first.records.sign_session(session.id)
+    qtbot.waitUntil(lambda: second.session_panel.session.is_signed, timeout=WAIT_MS)
+    assert "read-only (signed)" in inspector.header.text()
+    assert "another room" not in inspector.header.text()
+
+
 def test_after_a_lost_connection_the_window_reads_what_changed_meanwhile(qtbot, rooms, people,
                                                                         clinic_dsn):
     first, second, session, site = rooms

@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
                         self.live.show_session(self.records.read.session(change.session_id))
                     self.undo_stack.clear()
                     self.chart.set_editable(False)
+                    inspector = self.site_table.inspector  # signed now, not "in another room"
+                    inspector.set_site(inspector.site)
                     self.show_message(self.tr("Session signed and locked."))
                     if self.auto_backup:
                         self.start_backup(BackupReason.SIGNED)
