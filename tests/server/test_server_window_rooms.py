@@ -214,6 +214,10 @@ def test_a_site_shown_in_the_other_room_says_signed_once_the_session_is(qtbot, r
     qtbot.waitUntil(lambda: second.session_panel.session.is_signed, timeout=WAIT_MS)
     assert "read-only (signed)" in inspector.header.text()
     assert "another room" not in inspector.header.text()
+    # Room 2 is told who signed it: "Session signed and locked." read as though it had.
+    anna = first.records.actor
+    assert second.statusBar().currentMessage() == f"{anna} signed this session; it is locked now."
+    assert first.statusBar().currentMessage() == "Session signed and locked."
 
 
 def test_after_a_lost_connection_the_window_reads_what_changed_meanwhile(qtbot, rooms, people,

@@ -1296,6 +1296,10 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message>
+        <source>{login} signed this session; it is locked now.</source>
+        <translation>{login} a signé cette séance&#xa0;; elle est maintenant verrouillée.</translation>
+    </message>
+    <message>
         <source>Session signed and locked.</source>
         <translation>Séance signée et verrouillée.</translation>
     </message>
