@@ -439,11 +439,18 @@ class MainWindow(QMainWindow):
                 if change.action is Action.UPDATE and s is not None and s.practitioner:
                     PRACTITIONER.write(s.practitioner)
                 if change.action is Action.SIGN:
+                    signed = self.records.read.session(change.session_id)
                     if self.live is not None:  # a signed session needs no hold
-                        self.live.show_session(self.records.read.session(change.session_id))
+                        self.live.show_session(signed)
                     self.undo_stack.clear()
                     self.chart.set_editable(False)
-                    self.show_message(self.tr("Session signed and locked."))
+                    inspector = self.site_table.inspector  # signed now, not "in another room"
+                    inspector.set_site(inspector.site)
+                    if signed.signed_by and signed.signed_by != self.records.actor:
+                        self.show_message(self.tr("{login} signed this session; it is locked "
+                                                  "now.").format(login=signed.signed_by))
+                    else:  # signed here
+                        self.show_message(self.tr("Session signed and locked."))
                     if self.auto_backup:
                         self.start_backup(BackupReason.SIGNED)
                 elif change.action is Action.UPDATE and not self.session_panel.editable:

@@ -1366,6 +1366,10 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message>
+        <source>{login} signed this session; it is locked now.</source>
+        <translation>{login} a signé cette séance&#xa0;; elle est maintenant verrouillée.</translation>
+    </message>
+    <message>
         <source>Session signed and locked.</source>
         <translation>Séance signée et verrouillée.</translation>
     </message>
@@ -2635,6 +2639,22 @@ droite</translation>
     <message>
         <source>Amendment {when} by {who} – {reason}: {text}</source>
         <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Pain before: {pain}</source>
+        <translation>Douleur avant&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>Pain after: {pain}</source>
+        <translation>Douleur après&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>{login} has this session open in {room} now, so what you typed here was not saved.</source>
+        <translation>{login} a maintenant cette séance ouverte dans {room}, donc ce que vous avez tapé ici n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>This session can no longer be edited here, so what you typed was not saved.</source>
+        <translation>Cette séance ne peut plus être modifiée ici, donc ce que vous avez tapé n&apos;a pas été enregistré.</translation>
     </message>
     <message>
         <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
