@@ -33,7 +33,7 @@ def show_window(qtbot, context, *, patient_id: int | None = None,
 
     w = MainWindow(context, **kwargs)
     # The tests' offscreen screen is 800 x 800, where a first start now opens the window at
-    # the screen's size (main_window.first_size): the tests work in the window a 1440 x 900
+    # the screen's size (window_layout.first_size): the tests work in the window a 1440 x 900
     # screen gets, as they always have.
     w.resize(1440, 900)
     w.show()

@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
 
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
-        self.resize(first_size(self))
+        self.resize(window_layout.first_size(self))
         window_layout.restore_layout(self, self.splitter, self.chart, self.history_bar)
         self.chart.view.firstPainted.connect(self.after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
@@ -605,12 +605,3 @@ class MainWindow(QMainWindow):
             # the folder too: a clinic that chose a USB drive sees its copy went there
             self.show_message(self.tr("Backed up to {name} in {folder}.").format(
                 name=Path(path).name, folder=Path(path).parent))
-
-
-def first_size(window: QWidget) -> QSize:
-    """The window's size at its first start on this computer: 1440 x 900, or the screen's room
-    where that is less (a 1366 x 768 laptop: the status bar and the visits row were below the
-    screen's edge). Later starts take the size the window was closed at (window_layout)."""
-    screen = window.screen()
-    room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
-    return QSize(min(1440, room.width()), min(900, room.height()))

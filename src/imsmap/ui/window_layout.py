@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.history_bar import HistoryBar
@@ -68,3 +69,12 @@ def save_settings(window: QMainWindow, splitter: QSplitter, act_labels: QAction,
     OVERLAY_LAST_N.write(bar.last_n.value())
     if practitioner:
         PRACTITIONER.write(practitioner)
+
+
+def first_size(window: QWidget) -> QSize:
+    """The window's size at its first start on this computer: 1440 x 900, or the screen's room
+    where that is less (a 1366 x 768 laptop: the status bar and the visits row were below the
+    screen's edge). Later starts take the size the window was closed at (restore_layout)."""
+    screen = window.screen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
+    return QSize(min(1440, room.width()), min(900, room.height()))
