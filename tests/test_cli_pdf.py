@@ -218,3 +218,28 @@ def test_batch_file_names_are_safe(qapp, records, db_path, tmp_path, capsys):
     assert main(["pdf", "--db", str(db_path), "--from", "2026-11-20", "--to", "2026-11-20",
                  "--out-dir", str(tmp_path)]) == 0
     assert [x.name for x in tmp_path.glob("*.pdf")] == [f"HR_2026_07_2026-11-20_s{s.id}.pdf"]
+
+
+def test_draft_watermark_is_not_text(qapp, db_with_session, tmp_path):
+    """The DRAFT mark across each page is a shape, not words: as text, pdftotext and a records
+    system's indexer read its letters as stray words ("D", "RA", "FT") inside the record's
+    tables and sections. The pages still say DRAFT in words, in the running header and footer."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    db_path, session = db_with_session
+    out = tmp_path / "s.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
+                 "--out", str(out)]) == 0
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    import re
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)</word>', html)
+    assert words
+    tall = [w[4] for w in words if float(w[3]) - float(w[1]) > 40]  # points; text is < 20
+    assert tall == []
+    flat = " ".join(w[4] for w in words)
+    assert "DRAFT" in flat
