@@ -243,3 +243,24 @@ def test_draft_watermark_is_not_text(qapp, db_with_session, tmp_path):
     assert tall == []
     flat = " ".join(w[4] for w in words)
     assert "DRAFT" in flat
+
+
+def test_site_table_says_what_a_dash_means_in_each_column(qapp, db_with_session, tmp_path):
+    """'—' stands in the site table for an ungraded site (Grasp), a muscle charted without a
+    spinal level (Level) and anything not recorded (depth, needle, response). The footnote said
+    only '— not graded', so a reader took 'Depth —' for 'not graded' too."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    db_path, session = db_with_session
+    out = tmp_path / "s.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
+                 "--out", str(out)]) == 0
+    text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = " ".join(text.split())
+    assert "Depth mm" in flat and " — " in flat  # the site has no depth: a dash in its row
+    assert ("—: not graded in Grasp, no spinal level in Level, not recorded elsewhere."
+            in flat)

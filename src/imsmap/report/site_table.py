@@ -114,8 +114,10 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
             Cell(translate("SiteTable", "In full under Site notes, below."), colour=MUTED)
             if _long(s.notes) else s.notes,
         ])
-    foot = [fill(translate("SiteTable", "Grasp graded %1; — not graded. Roots: * marks the "
-                           "dominant root; paraspinal sites are listed by their own level."),
+    # "—" stands for three things in the table: each column's own meaning is said.
+    foot = [fill(translate("SiteTable", "Grasp graded %1. —: not graded in Grasp, no spinal "
+                           "level in Level, not recorded elsewhere. Roots: * marks the dominant "
+                           "root; paraspinal sites are listed by their own level."),
                  [grasp_scale_text(labels)])]
     if thorax:
         foot.append(translate("SiteTable", "† Muscle over or near the thorax: pneumothorax risk."))

@@ -4425,8 +4425,8 @@ N° de permis non consigné</translation>
         <translation>Au complet sous Notes des points, ci-dessous.</translation>
     </message>
     <message>
-        <source>Grasp graded %1; — not graded. Roots: * marks the dominant root; paraspinal sites are listed by their own level.</source>
-        <translation>Préhension cotée %1; — non cotée. Racines&#xa0;: * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
+        <source>Grasp graded %1. —: not graded in Grasp, no spinal level in Level, not recorded elsewhere. Roots: * marks the dominant root; paraspinal sites are listed by their own level.</source>
+        <translation>Préhension cotée %1. —&#xa0;: non cotée sous Préhension, sans niveau vertébral sous Niv., non consigné ailleurs. Racines&#xa0;: * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
     </message>
     <message>
         <source>† Muscle over or near the thorax: pneumothorax risk.</source>
