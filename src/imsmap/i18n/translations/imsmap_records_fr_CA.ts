@@ -3015,8 +3015,12 @@ N° de permis %2</translation>
         <translation>brouillon</translation>
     </message>
     <message>
-        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common).</source>
-        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun).</translation>
+        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common). —: not recorded; for the first visit, there is no visit before.</source>
+        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
+    </message>
+    <message>
+        <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
+        <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -3050,10 +3054,6 @@ N° de permis %2</translation>
     <message>
         <source>Sites needled</source>
         <translation>Points puncturés</translation>
-    </message>
-    <message>
-        <source>Pain is compared with the first session in which it was recorded; negative changes are improvements.</source>
-        <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration.</translation>
     </message>
     <message>
         <source>none</source>
