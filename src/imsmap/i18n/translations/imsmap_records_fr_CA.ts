@@ -1348,6 +1348,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Auteur</translation>
     </message>
     <message>
+        <source>No examination findings were recorded.</source>
+        <translation>Aucun constat d&apos;examen n&apos;a été consigné.</translation>
+    </message>
+    <message>
+        <source>No adverse events were recorded.</source>
+        <translation>Aucun événement indésirable n&apos;a été consigné.</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
