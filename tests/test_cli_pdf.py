@@ -264,3 +264,30 @@ def test_site_table_says_what_a_dash_means_in_each_column(qapp, db_with_session,
     assert "Depth mm" in flat and " — " in flat  # the site has no depth: a dash in its row
     assert ("—: not graded in Grasp, no spinal level in Level, not recorded elsewhere."
             in flat)
+
+
+def test_pain_not_recorded_is_said_in_words(qapp, records, db_with_session, tmp_path):
+    """A pain score not recorded reads 'not recorded', as the tolerance and plan beside it do:
+    '2/10 → —' left a referrer to guess whether '—' meant no pain, not asked or not recorded."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    db_path, session = db_with_session
+    out = tmp_path / "s.pdf"
+
+    def pdf_text() -> str:
+        assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
+                     "--out", str(out), "--force"]) == 0
+        text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
+                              text=True).stdout
+        return " ".join(text.split())
+
+    flat = pdf_text()  # neither score recorded
+    assert "Pain (0-10) not recorded Tolerance" in flat and "→" not in flat.split("Pain (0-10)")[1][:30]
+    records.update_session(session.id, pain_before=2)
+    flat = pdf_text()
+    assert "Pain (0-10) 2/10 → not recorded" in flat
+    assert "2/10 → not recorded" in flat.split("Complaint")[0]  # the first page's box too
+    assert "→ —" not in flat
