@@ -292,6 +292,23 @@ def test_cli_photo_add_stores_the_photo_and_refuses_a_bad_file(
     assert SERIAL not in audit
 
 
+@pytest.mark.sqlite_only('the command is given the file (--db)')
+def test_cli_photo_add_numbers_the_photo_as_the_record_does(
+        records, session, tmp_path, db_path, capsys):
+    """The number the command prints is the photo's number in its session, the one the window,
+    the PDF ("Photo 1: caption") and the FHIR Media title give it, not a database row id: a
+    first photo of a second session printed 'Photo 2' while its PDF said 'Photo 1'."""
+    other = records.start_session(session.patient_id, complaint="Another visit")
+    photos = Photos(records)
+    photos.add_file(other.id, write(tmp_path / "a.jpg", phone_jpeg()))  # row 1, another session
+    good = write(tmp_path / "IMG_1.jpg", phone_jpeg())
+    assert main(["photo", "add", "--db", str(db_path), "--session", str(session.id),
+                 str(good)]) == 0
+    [photo] = photos.for_session(session.id)
+    assert photo.id == 2 and photo.seq == 1
+    assert capsys.readouterr().out.startswith(f"Photo 1 added to session {session.id}: ")
+
+
 # -- backups: a full backup and its journal give the photos back ---------------------------
 @pytest.mark.sqlite_only("the backup journal is the single-PC file's")
 def test_photos_added_after_a_full_backup_come_back_from_its_journal(

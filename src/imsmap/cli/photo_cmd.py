@@ -51,6 +51,6 @@ def run_add(args: argparse.Namespace) -> int:
     finally:
         records.db.close()
     print(fill(translate("CliPhoto", "Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 "
-                         "%7."), [photo.id, photo.session_id, photo.width, photo.height,
+                         "%7."), [photo.seq, photo.session_id, photo.width, photo.height,
                                   photo.kind, number(photo.bytes / 1024), photo.sha256]))
     return 0
