@@ -232,6 +232,11 @@ BAD_FILES = {
     "empty": (lambda: b"", "not a photo imsmap can read"),
     "postscript": (lambda: b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n",
                    "not a photo imsmap can read"),
+    # An iPhone's photo (HEIC, its usual format), renamed .jpg as sharing often does: the
+    # sentence names the format and how to get a JPEG, which is what the clinician can do.
+    "heic": (lambda: b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200,
+             "is a HEIC photo (an iPhone's usual format), which imsmap does not read; share it "
+             "as JPEG (iPhone: Settings > Camera > Formats > Most Compatible)."),
 }
 
 

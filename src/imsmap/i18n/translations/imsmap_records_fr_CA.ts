@@ -2513,6 +2513,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 fait %2 Mo; une photo peut faire au plus %3 Mo. Joignez une copie plus petite (l&apos;exportation propre au téléphone ou à l&apos;appareil photo).</translation>
     </message>
     <message>
+        <source>%1 is a HEIC photo (an iPhone&apos;s usual format), which imsmap does not read; share it as JPEG (iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible).</source>
+        <translation>%1 est une photo HEIC (le format habituel d&apos;un iPhone), qu&apos;imsmap ne lit pas; partagez-la en JPEG (iPhone&#xa0;: Réglages &gt; Appareil photo &gt; Formats &gt; Le plus compatible).</translation>
+    </message>
+    <message>
         <source>%1 is not a photo imsmap can read (it is not a %2 image).</source>
         <translation>%1 n&apos;est pas une photo qu&apos;imsmap peut lire (ce n&apos;est pas une image %2).</translation>
     </message>
