@@ -314,6 +314,31 @@ def test_cli_photo_add_numbers_the_photo_as_the_record_does(
     assert capsys.readouterr().out.startswith(f"Photo 1 added to session {session.id}: ")
 
 
+@pytest.mark.sqlite_only('the command is given the file (--db)')
+def test_cli_photo_add_site_is_the_number_the_record_shows(
+        records, session, tmp_path, db_path, capsys):
+    """--site N is the site's number as the window, the site table and the PDF ("site 2:
+    Multifidus") show it. It was a database row id, which nothing but the JSON export shows: the
+    PDF's "site 2" was refused or, where row ids and numbers overlap, another site was tied."""
+    view_id, x, y, muscle, side = spot(records.atlas)
+    other = records.start_session(session.patient_id, complaint="Another visit")
+    records.add_site(other.id, view_id, x, y, muscle_id=muscle, side=side)  # rows 1-2 elsewhere
+    records.add_site(other.id, view_id, x, y, muscle_id=muscle, side=side)
+    first = records.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side)
+    second = records.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side)
+    assert (first.seq, second.seq) == (1, 2) and second.id == 4
+    good = write(tmp_path / "IMG_1.jpg", phone_jpeg())
+    assert main(["photo", "add", "--db", str(db_path), "--session", str(session.id),
+                 "--site", "2", str(good)]) == 0
+    [photo] = Photos(records).for_session(session.id)
+    assert photo.site_id == second.id
+    assert main(["photo", "add", "--db", str(db_path), "--session", str(session.id),
+                 "--site", "3", str(write(tmp_path / "b.png", png_bytes()))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"Session {session.id} has no site 3" in err
+    assert len(Photos(records).for_session(session.id)) == 1
+
+
 # -- backups: a full backup and its journal give the photos back ---------------------------
 @pytest.mark.sqlite_only("the backup journal is the single-PC file's")
 def test_photos_added_after_a_full_backup_come_back_from_its_journal(

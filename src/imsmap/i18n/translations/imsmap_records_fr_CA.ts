@@ -591,12 +591,12 @@ schéma de la base de données %3</translation>
         <translation>une légende pour la photo</translation>
     </message>
     <message>
-        <source>a site id</source>
+        <source>a site number</source>
         <translation>un numéro de point</translation>
     </message>
     <message>
-        <source>the id of the chart site the photo shows (a site of this session)</source>
-        <translation>le numéro du point du schéma que montre la photo (un point de cette séance)</translation>
+        <source>the number of the chart site the photo shows, as the window and the session&apos;s PDF number its sites</source>
+        <translation>le numéro du point du schéma que montre la photo, tel que la fenêtre et le PDF de la séance numérotent ses points</translation>
     </message>
     <message>
         <source>the photo file</source>
@@ -767,6 +767,14 @@ schéma de la base de données %3</translation>
     <message>
         <source>Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 %7.</source>
         <translation>Photo %1 ajoutée à la séance %2&#xa0;: %3x%4 %5, %6 Ko, sha256 %7.</translation>
+    </message>
+    <message>
+        <source>Session %1 has no site %2; give the number of one of its chart sites (%3).</source>
+        <translation>La séance %1 n&apos;a pas de point %2; donnez le numéro de l&apos;un de ses points du schéma (%3).</translation>
+    </message>
+    <message>
+        <source>it has none</source>
+        <translation>elle n&apos;en a aucun</translation>
     </message>
 </context>
 <context>
