@@ -74,9 +74,26 @@ def assert_words_in_order(field: str, record: str, printed: str) -> None:
     pos = 0
     for word in record.split():
         at = printed.find(word, pos)
-        assert at >= 0, (f"{field}: {word[:60]!r} is not printed after "
-                         f"...{printed[max(0, pos - 80):pos]!r}")
-        pos = at + len(word)
+        end = at + len(word) if at >= 0 else _across_a_page(word, printed, pos)
+        assert end >= 0, (f"{field}: {word[:60]!r} is not printed after "
+                          f"...{printed[max(0, pos - 80):pos]!r}")
+        pos = end
+
+
+def _across_a_page(word: str, printed: str, pos: int) -> int:
+    """Where ``word`` ends when a page break falls between two of its lines (a long web
+    address): its head ends the page, then come the next page's running header and the block's
+    "(continued)" label (page furniture, at most a line), then its tail; -1 if it is not so."""
+    label = printed.find("(continued)", pos)
+    if label < 0:
+        return -1
+    tail_at = label + len("(continued)")
+    for k in range(1, len(word)):
+        head_end = printed.rfind(word[:k], pos, label) + k
+        if (head_end >= k and label - head_end < 200
+                and printed.startswith(word[k:], tail_at)):
+            return tail_at + len(word) - k
+    return -1
 
 
 def visible_text(path) -> tuple[str, list[tuple[int, str, float, float]]]:
