@@ -338,3 +338,21 @@ def test_long_names_and_a_long_complaint_wrap_inside_the_page(qapp, records, db_
             right = inked(image, int((210 - MARGIN_X_MM + 0.8) * px) + 1, image.width(), 0,
                           image.height())
             assert not right, f"page {number}: ink beyond the right margin at {right[:3]}"
+
+
+def test_a_continued_site_note_label_is_not_broken_inside_a_word(qapp, records, longest,
+                                                                db_path, tmp_path):
+    """A site note carried over a page is labelled "Site 1 (continued)" in its label column;
+    at 20 mm the column was narrower than "(continued)", which broke as "(continued" and a lone
+    ")" on the next line."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    session_id, _texts = longest
+    out = tmp_path / "record.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(session_id),
+                 "--out", str(out)]) == 0
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    words = re.findall(r"<word [^>]*>([^<]*)</word>", html)
+    assert "Site" in words and "(continued)" in words
+    assert "(continued" not in words and ")" not in words

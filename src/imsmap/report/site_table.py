@@ -132,6 +132,7 @@ def site_note_blocks(sites: Sequence[Site]) -> list[Block]:
         return []
     blocks: list[Block] = [Spacer(2), Heading(translate("SiteTable", "Site notes"),
                                               note=translate("SiteTable", "in full, by site number"))]
+    # 24 mm: "(continued)" fits its label column whole on a page the note is carried over to.
     blocks.extend(Paragraph(s.notes, 8.5, label=fill(translate("SiteTable", "Site %1"), [s.seq]),
-                            label_mm=20) for s in long)
+                            label_mm=24) for s in long)
     return blocks
