@@ -218,3 +218,76 @@ def test_batch_file_names_are_safe(qapp, records, db_path, tmp_path, capsys):
     assert main(["pdf", "--db", str(db_path), "--from", "2026-11-20", "--to", "2026-11-20",
                  "--out-dir", str(tmp_path)]) == 0
     assert [x.name for x in tmp_path.glob("*.pdf")] == [f"HR_2026_07_2026-11-20_s{s.id}.pdf"]
+
+
+def test_draft_watermark_is_not_text(qapp, db_with_session, tmp_path):
+    """The DRAFT mark across each page is a shape, not words: as text, pdftotext and a records
+    system's indexer read its letters as stray words ("D", "RA", "FT") inside the record's
+    tables and sections. The pages still say DRAFT in words, in the running header and footer."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    db_path, session = db_with_session
+    out = tmp_path / "s.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
+                 "--out", str(out)]) == 0
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    import re
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)</word>', html)
+    assert words
+    tall = [w[4] for w in words if float(w[3]) - float(w[1]) > 40]  # points; text is < 20
+    assert tall == []
+    flat = " ".join(w[4] for w in words)
+    assert "DRAFT" in flat
+
+
+def test_site_table_says_what_a_dash_means_in_each_column(qapp, db_with_session, tmp_path):
+    """'—' stands in the site table for an ungraded site (Grasp), a muscle charted without a
+    spinal level (Level) and anything not recorded (depth, needle, response). The footnote said
+    only '— not graded', so a reader took 'Depth —' for 'not graded' too."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    db_path, session = db_with_session
+    out = tmp_path / "s.pdf"
+    assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
+                 "--out", str(out)]) == 0
+    text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = " ".join(text.split())
+    assert "Depth mm" in flat and " — " in flat  # the site has no depth: a dash in its row
+    assert ("—: not graded in Grasp, no spinal level in Level, not recorded elsewhere."
+            in flat)
+
+
+def test_pain_not_recorded_is_said_in_words(qapp, records, db_with_session, tmp_path):
+    """A pain score not recorded reads 'not recorded', as the tolerance and plan beside it do:
+    '2/10 → —' left a referrer to guess whether '—' meant no pain, not asked or not recorded."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    db_path, session = db_with_session
+    out = tmp_path / "s.pdf"
+
+    def pdf_text() -> str:
+        assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
+                     "--out", str(out), "--force"]) == 0
+        text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
+                              text=True).stdout
+        return " ".join(text.split())
+
+    flat = pdf_text()  # neither score recorded
+    assert "Pain (0-10) not recorded Tolerance" in flat and "→" not in flat.split("Pain (0-10)")[1][:30]
+    records.update_session(session.id, pain_before=2)
+    flat = pdf_text()
+    assert "Pain (0-10) 2/10 → not recorded" in flat
+    assert "2/10 → not recorded" in flat.split("Complaint")[0]  # the first page's box too
+    assert "→ —" not in flat

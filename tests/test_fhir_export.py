@@ -40,6 +40,7 @@ CHECKED = {
                                                                      "severe"},
     "http://unitsofmeasure.org": {"1", "mm"},
     "http://terminology.hl7.org/CodeSystem/media-type": {"image"},  # photos (test_photo_export)
+    "http://terminology.hl7.org/CodeSystem/list-empty-reason": {"nilknown"},
 }
 
 
@@ -214,6 +215,30 @@ def test_a_signed_session_as_a_document(filled):
                                        ["reference"]}}] * 2
     assert fhir_reader.read(bundle) == fhir_reader.expected(
         export_document(records, session_ids=[signed]))
+
+
+def test_a_document_says_that_none_were_recorded(clock, session):
+    """A signed record without findings or adverse events says so, as its PDF does ("No adverse
+    events were recorded."): the sections are there, empty for a reason (nil known). Left out,
+    a receiving system could not tell "none" from "not part of this document"."""
+    records = clock
+    records.update_session(session.id, consent=True, pain_before=5, pain_after=3)
+    records.sign_session(session.id)
+    bundle = fhir_bundle(records, session_ids=[session.id], document=True,
+                         pdf=lambda sid, at: b"%PDF-1.4 stand-in")
+    fhir_reader.parse(bundle)  # validates: cmp-1 (text), cmp-2 (emptyReason only when empty)
+    sections = {s["title"]: s for s in bundle["entry"][0]["resource"]["section"]}
+    for title, said in (("Examination findings", "No examination findings were recorded."),
+                        ("Adverse events", "No adverse events were recorded.")):
+        assert "entry" not in sections[title]
+        assert sections[title]["emptyReason"]["coding"] == [{
+            "system": "http://terminology.hl7.org/CodeSystem/list-empty-reason",
+            "code": "nilknown", "display": "Nil Known"}]
+        assert f"<li>{said}</li>" in sections[title]["text"]["div"]
+    assert "Photos" not in sections and "Amendments" not in sections  # none: not in the record
+    for coding in _codings(bundle["entry"]):
+        if not coding["system"].startswith("https://imsmap.org/fhir/"):
+            assert coding["code"] in CHECKED[coding["system"]], coding
 
 
 def test_a_document_is_one_signed_session(filled):

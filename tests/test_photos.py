@@ -232,6 +232,11 @@ BAD_FILES = {
     "empty": (lambda: b"", "not a photo imsmap can read"),
     "postscript": (lambda: b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n",
                    "not a photo imsmap can read"),
+    # An iPhone's photo (HEIC, its usual format), renamed .jpg as sharing often does: the
+    # sentence names the format and how to get a JPEG, which is what the clinician can do.
+    "heic": (lambda: b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200,
+             "is a HEIC photo (an iPhone's usual format), which imsmap does not read; share it "
+             "as JPEG (iPhone: Settings > Camera > Formats > Most Compatible)."),
 }
 
 
@@ -290,6 +295,48 @@ def test_cli_photo_add_stores_the_photo_and_refuses_a_bad_file(
     assert len(Photos(records).for_session(session.id)) == 1
     audit = json.dumps([e.changes for e in records.audit_entries(session.id)])
     assert SERIAL not in audit
+
+
+@pytest.mark.sqlite_only('the command is given the file (--db)')
+def test_cli_photo_add_numbers_the_photo_as_the_record_does(
+        records, session, tmp_path, db_path, capsys):
+    """The number the command prints is the photo's number in its session, the one the window,
+    the PDF ("Photo 1: caption") and the FHIR Media title give it, not a database row id: a
+    first photo of a second session printed 'Photo 2' while its PDF said 'Photo 1'."""
+    other = records.start_session(session.patient_id, complaint="Another visit")
+    photos = Photos(records)
+    photos.add_file(other.id, write(tmp_path / "a.jpg", phone_jpeg()))  # row 1, another session
+    good = write(tmp_path / "IMG_1.jpg", phone_jpeg())
+    assert main(["photo", "add", "--db", str(db_path), "--session", str(session.id),
+                 str(good)]) == 0
+    [photo] = photos.for_session(session.id)
+    assert photo.id == 2 and photo.seq == 1
+    assert capsys.readouterr().out.startswith(f"Photo 1 added to session {session.id}: ")
+
+
+@pytest.mark.sqlite_only('the command is given the file (--db)')
+def test_cli_photo_add_site_is_the_number_the_record_shows(
+        records, session, tmp_path, db_path, capsys):
+    """--site N is the site's number as the window, the site table and the PDF ("site 2:
+    Multifidus") show it. It was a database row id, which nothing but the JSON export shows: the
+    PDF's "site 2" was refused or, where row ids and numbers overlap, another site was tied."""
+    view_id, x, y, muscle, side = spot(records.atlas)
+    other = records.start_session(session.patient_id, complaint="Another visit")
+    records.add_site(other.id, view_id, x, y, muscle_id=muscle, side=side)  # rows 1-2 elsewhere
+    records.add_site(other.id, view_id, x, y, muscle_id=muscle, side=side)
+    first = records.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side)
+    second = records.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side)
+    assert (first.seq, second.seq) == (1, 2) and second.id == 4
+    good = write(tmp_path / "IMG_1.jpg", phone_jpeg())
+    assert main(["photo", "add", "--db", str(db_path), "--session", str(session.id),
+                 "--site", "2", str(good)]) == 0
+    [photo] = Photos(records).for_session(session.id)
+    assert photo.site_id == second.id
+    assert main(["photo", "add", "--db", str(db_path), "--session", str(session.id),
+                 "--site", "3", str(write(tmp_path / "b.png", png_bytes()))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"Session {session.id} has no site 3" in err
+    assert len(Photos(records).for_session(session.id)) == 1
 
 
 # -- backups: a full backup and its journal give the photos back ---------------------------

@@ -256,3 +256,15 @@ def test_grasp_matrix_change_column_compares_only_what_was_graded_twice(qapp, re
     for r, (_label, _cells, text) in enumerate(rows):
         expected = "—" if graded[r] < 2 else f"{int(first[r])}→{int(last[r])}"
         assert text == expected, (gm.targets[r], text)
+
+
+def test_tables_say_what_a_dash_means(qapp, records, patient, course, tmp_path):
+    """'—' in the sessions table is a pain not recorded (or, for the first visit, no visit
+    before to compare with); in the change table, a change that cannot be counted because a
+    value is missing. Neither footnote said so: a referrer read 'Change —' as 'no change'."""
+    records.update_session(course[-1], pain_after=None)  # the draft's outcome not yet recorded
+    out = write(records, patient.id, tmp_path)
+    _reader, flat = text_of(out)
+    assert "Pain after treatment 6 — —" in flat  # first recorded 6, latest none, no change
+    assert "—: not recorded; for the first visit, there is no visit before." in flat
+    assert "—: not recorded in one of the two visits, so no change is given." in flat

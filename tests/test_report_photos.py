@@ -103,3 +103,25 @@ def test_the_printed_photo_is_upright_on_the_page(qapp, records, session, tmp_pa
     bx = sum(x for x, _ in blues) / len(blues)
     by = sum(y for _, y in blues) / len(blues)
     assert bx > (left + right) / 2 and by < (top + bottom) / 2  # the band: top right
+
+
+def test_a_small_photo_is_not_blown_up_to_the_frame(qapp, records, session, tmp_path):
+    """A 60 x 40 px picture (a thumbnail, a cropped screenshot) was stretched to the frame's
+    85 mm, 18 pixels to the inch: a blur that reads like the record's photo of the site. It is
+    printed at no less than MIN_PRINT_DPI, small and plainly what it is; a phone photo still
+    fills its frame."""
+    if shutil.which("pdfimages") is None:
+        pytest.fail("pdfimages (poppler-utils) is needed to read the PDF back")
+    from imsmap.report.photo_pages import MIN_PRINT_DPI
+
+    photos = Photos(records)
+    photos.add_file(session.id, write(tmp_path / "small.png", png_bytes(60, 40)), "Small")
+    photos.add_file(session.id, write(tmp_path / "phone.jpg", phone_jpeg()), "Phone")
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=True))
+    path, _text, _images = _pdf(records, session, tmp_path)
+    rows = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True,
+                          text=True).stdout.splitlines()[2:]
+    listed = [(int(r.split()[3]), int(r.split()[12])) for r in rows]  # width, x-ppi
+    small = [ppi for width, ppi in listed if width == 60]
+    assert small and small[0] >= MIN_PRINT_DPI - 1
+    assert any(width > 300 and ppi == 200 for width, ppi in listed)  # the phone photo as before

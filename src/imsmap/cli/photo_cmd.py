@@ -2,6 +2,8 @@
 
     imsmap photo add --db PATH --session ID FILE [--caption TEXT] [--site N]
 
+--site N is the site's number in the session (as the window and the PDF show it).
+
 The photo is made fit for the record as in the window (services.photo_files: turned upright,
 every metadata block stripped, re-encoded, at most 2048 px on its long side); its sha256 enters
 the audit trail. A file that is not a photo imsmap reads, too large, damaged or truncated, or a
@@ -11,10 +13,15 @@ signed session, is one sentence and exit status 2, with nothing stored.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from imsmap.cli.common import add_records_arguments, open_records_for, positive_int
-from imsmap.domain.text import fill
+from imsmap.domain.errors import ValidationError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import number, translate
+
+if TYPE_CHECKING:
+    from imsmap.services.records import Records
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,9 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help=translate("Cli", "the session's id"))
     add.add_argument("--caption", metavar=translate("Metavar", "TEXT"), default="",
                      help=translate("Cli", "a caption for the photo"))
-    add.add_argument("--site", metavar="N", type=positive_int(translate("Cli", "a site id")),
+    add.add_argument("--site", metavar="N", type=positive_int(translate("Cli", "a site number")),
                      default=None,
-                     help=translate("Cli", "the id of the chart site the photo shows (a site of this session)"))
+                     help=translate("Cli", "the number of the chart site the photo shows, as the "
+                                    "window and the session's PDF number its sites"))
     add.add_argument("file", metavar=translate("Metavar", "FILE"),
                      help=translate("Cli", "the photo file"))
     add.set_defaults(func=run_add)
@@ -47,10 +55,26 @@ def run_add(args: argparse.Namespace) -> int:
 
     records = open_records_for(args, create=False)
     try:
-        photo = Photos(records).add_file(args.session, args.file, args.caption, args.site)
+        site_id = None if args.site is None else _site_id(records, args.session, args.site)
+        photo = Photos(records).add_file(args.session, args.file, args.caption, site_id)
     finally:
         records.db.close()
     print(fill(translate("CliPhoto", "Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 "
-                         "%7."), [photo.id, photo.session_id, photo.width, photo.height,
+                         "%7."), [photo.seq, photo.session_id, photo.width, photo.height,
                                   photo.kind, number(photo.bytes / 1024), photo.sha256]))
     return 0
+
+
+def _site_id(records: Records, session_id: int, seq: int) -> int:
+    """The row id of site `number` of the session: the number the window's site list, the
+    charts and the PDF show, which is what a clinician has to hand (row ids are shown nowhere
+    but in the JSON export)."""
+    records.read.session(session_id)  # an unknown session is said as such
+    sites = records.repo.sites_for_session(session_id)
+    for site in sites:
+        if site.seq == seq:
+            return site.id
+    raise ValidationError(sentence("CliPhoto", QT_TRANSLATE_NOOP(
+        "CliPhoto", "Session %1 has no site %2; give the number of one of its chart sites (%3)."),
+        str(session_id), str(seq),
+        ", ".join(str(s.seq) for s in sites) or translate("CliPhoto", "it has none")), "site")

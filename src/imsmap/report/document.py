@@ -19,11 +19,14 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid, qVersion
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
+    QTransform,
 )
 
 from imsmap import __version__
@@ -117,11 +120,19 @@ def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
     painter.translate(w / 2, h / 2)
     painter.rotate(-52)
     font = doc.font(120, bold=True)
-    painter.setFont(font)
-    painter.setPen(QColor(WATERMARK))
-    box = QRectF(-w, -doc.mm(30), 2 * w, doc.mm(60))
-    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter),
-                     translate("ReportFrame", "DRAFT", "watermark across the page"))
+    word = translate("ReportFrame", "DRAFT", "watermark across the page")
+    # A shape, not text: as text, a PDF reader's text layer (pdftotext, a records system's
+    # indexer, copy and paste) reads its letters as stray words ("D", "RA", "FT") in the middle
+    # of the sections it lies over. The pages say DRAFT in words in the header and footer.
+    path = QPainterPath()
+    path.addText(0.0, 0.0, font, word)  # at the screen's resolution: scaled to the page's
+    box = path.boundingRect()
+    width = QFontMetricsF(font, painter.device()).tightBoundingRect(word).width()
+    scale = width / box.width() if box.width() > 0 else 1.0
+    path = QTransform.fromTranslate(-box.center().x(), -box.center().y()).map(path)
+    path = QTransform.fromScale(scale, scale).map(path)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.fillPath(path, QColor(WATERMARK))
     painter.restore()
 
 

@@ -26,6 +26,9 @@ from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 
 PRINT_DPI = 200  # enough for a clinical photo printed 8 cm wide; keeps the PDF small
+# A small picture is printed no larger than this many pixels to the inch: stretched to its
+# frame (60 px over 85 mm is 18 ppi) it is a blur that reads like the record's photo.
+MIN_PRINT_DPI = 100
 GAP_MM = 6.0
 BOX_RATIO = 0.8  # a photo's frame: as high as 0.8 of its width (a 4:3 landscape nearly fills it)
 
@@ -133,7 +136,8 @@ class PhotoGrid(Block):
         image = QImage.fromData(cell.data)
         if not image.isNull():
             target = QRectF(0, 0, image.width(), image.height())
-            scale = min(box.width() / target.width(), box.height() / target.height())
+            scale = min(box.width() / target.width(), box.height() / target.height(),
+                        doc.dpi / MIN_PRINT_DPI)
             target.setSize(target.size() * scale)
             target.moveCenter(box.center())
             target.moveTop(box.top())

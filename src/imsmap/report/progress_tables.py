@@ -76,7 +76,8 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
         "ProgressTables", "Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal "
         "sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded "
         "sites, 0-3. Same muscles as before: muscles needled in both this session and the one "
-        "before, divided by those needled in either (1 = the same set, 0 = none in common).")
+        "before, divided by those needled in either (1 = the same set, 0 = none in common). "
+        "—: not recorded; for the first visit, there is no visit before.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
 
@@ -115,7 +116,8 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
          str(last.sites), Cell(_signed(last.sites - first.sites), bold=True)],
     ]
     note = translate("ProgressTables", "Pain is compared with the first session in which it was "
-                     "recorded; negative changes are improvements.")
+                     "recorded; negative changes are improvements. —: not recorded in one of the two "
+                     "visits, so no change is given.")
     return Table(cols, rows, size=8, footnote=note, zebra=True)
 
 

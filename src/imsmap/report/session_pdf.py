@@ -122,8 +122,14 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     insertions = str(len(needled)) if not planned else fill(
         translate("SessionPdf", "%1 (+%2 planned)"), [len(needled), planned])
 
+    unrecorded = translate("SessionPdf", "not recorded")
+
     def pain(v: int | None) -> str:
-        return "—" if v is None else f"{v}/10"
+        return unrecorded if v is None else f"{v}/10"
+
+    # In words, as the tolerance and plan are: "2/10 → —" left '—' to be guessed at.
+    pains = unrecorded if s.pain_before is None and s.pain_after is None else \
+        f"{pain(s.pain_before)} → {pain(s.pain_after)}"
 
     if s.is_signed and s.signed_at:
         status = fill(translate("SessionPdf", "Signed %1"), [long_date(s.signed_at.date())])
@@ -142,8 +148,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         (translate("SessionPdf", "Session date and time"), date_time(s.started_at, offset=False)),
         (translate("SessionPdf", "Practitioner"), practitioner_line(s, settings)),
         (translate("SessionPdf", "Status"), status),
-        (translate("SessionPdf", "Pain before → after (0-10)"),
-         f"{pain(s.pain_before)} → {pain(s.pain_after)}"),
+        (translate("SessionPdf", "Pain before → after (0-10)"), pains),
         (translate("SessionPdf", "Insertion sites"), insertions),
         (translate("SessionPdf", "Sex"), sex_label(p.sex)),
     ], columns=3))
@@ -209,9 +214,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
                                 italic=True))
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("SessionPdf", "Outcome and plan")))
-    unrecorded = translate("SessionPdf", "not recorded")
-    blocks.append(Paragraph(f"{pain(s.pain_before)} → {pain(s.pain_after)}", 9,
-                            label=translate("SessionPdf", "Pain (0-10)"), label_mm=34))
+    blocks.append(Paragraph(pains, 9, label=translate("SessionPdf", "Pain (0-10)"), label_mm=34,
+                            italic=s.pain_before is None and s.pain_after is None))
     blocks.append(Paragraph(s.tolerance or unrecorded, 9,
                             label=translate("SessionPdf", "Tolerance"), label_mm=34,
                             italic=not s.tolerance))

@@ -114,8 +114,10 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
             Cell(translate("SiteTable", "In full under Site notes, below."), colour=MUTED)
             if _long(s.notes) else s.notes,
         ])
-    foot = [fill(translate("SiteTable", "Grasp graded %1; — not graded. Roots: * marks the "
-                           "dominant root; paraspinal sites are listed by their own level."),
+    # "—" stands for three things in the table: each column's own meaning is said.
+    foot = [fill(translate("SiteTable", "Grasp graded %1. —: not graded in Grasp, no spinal "
+                           "level in Level, not recorded elsewhere. Roots: * marks the dominant "
+                           "root; paraspinal sites are listed by their own level."),
                  [grasp_scale_text(labels)])]
     if thorax:
         foot.append(translate("SiteTable", "† Muscle over or near the thorax: pneumothorax risk."))
@@ -130,6 +132,7 @@ def site_note_blocks(sites: Sequence[Site]) -> list[Block]:
         return []
     blocks: list[Block] = [Spacer(2), Heading(translate("SiteTable", "Site notes"),
                                               note=translate("SiteTable", "in full, by site number"))]
+    # 24 mm: "(continued)" fits its label column whole on a page the note is carried over to.
     blocks.extend(Paragraph(s.notes, 8.5, label=fill(translate("SiteTable", "Site %1"), [s.seq]),
-                            label_mm=20) for s in long)
+                            label_mm=24) for s in long)
     return blocks

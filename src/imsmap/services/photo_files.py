@@ -40,6 +40,10 @@ THUMB_QUALITY = 80
 # Pillow format names tried when a file is opened, and how the user knows them.
 PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF")  # JPEG opens MPO too
 FORMATS_TEXT = sentence("PhotoFiles", QT_TRANSLATE_NOOP("PhotoFiles", "JPEG, PNG, WebP, TIFF, BMP or GIF"))
+# HEIF's major brands (ISO/IEC 23008-12), at bytes 8-12 after "ftyp": an iPhone's photos are
+# HEIC unless the camera is set to "Most Compatible". Pillow has no decoder for them; they are
+# named, so that the sentence says what the clinician can do.
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 # Lossless sources stay lossless (PNG); camera pictures are stored as JPEG.
 _LOSSLESS = {"PNG", "BMP", "GIF"}
 
@@ -135,6 +139,11 @@ def _decode(raw: bytes, name: str) -> tuple[Image.Image, str]:
                                     math.ceil(image.height * scale)))
             image.load()
         except UnidentifiedImageError:
+            if raw[4:8] == b"ftyp" and raw[8:12] in _HEIF_BRANDS:
+                raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+                    "PhotoFiles", "%1 is a HEIC photo (an iPhone's usual format), which imsmap "
+                    "does not read; share it as JPEG (iPhone: Settings > Camera > Formats > "
+                    "Most Compatible)."), name), "photo") from None
             raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
                 "PhotoFiles", "%1 is not a photo imsmap can read (it is not a %2 image)."),
                 name, FORMATS_TEXT), "photo") from None

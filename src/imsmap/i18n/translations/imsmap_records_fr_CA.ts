@@ -598,12 +598,12 @@ schéma de la base de données %3</translation>
         <translation>une légende pour la photo</translation>
     </message>
     <message>
-        <source>a site id</source>
+        <source>a site number</source>
         <translation>un numéro de point</translation>
     </message>
     <message>
-        <source>the id of the chart site the photo shows (a site of this session)</source>
-        <translation>le numéro du point du schéma que montre la photo (un point de cette séance)</translation>
+        <source>the number of the chart site the photo shows, as the window and the session&apos;s PDF number its sites</source>
+        <translation>le numéro du point du schéma que montre la photo, tel que la fenêtre et le PDF de la séance numérotent ses points</translation>
     </message>
     <message>
         <source>the photo file</source>
@@ -774,6 +774,14 @@ schéma de la base de données %3</translation>
     <message>
         <source>Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 %7.</source>
         <translation>Photo %1 ajoutée à la séance %2&#xa0;: %3x%4 %5, %6 Ko, sha256 %7.</translation>
+    </message>
+    <message>
+        <source>Session %1 has no site %2; give the number of one of its chart sites (%3).</source>
+        <translation>La séance %1 n&apos;a pas de point %2; donnez le numéro de l&apos;un de ses points du schéma (%3).</translation>
+    </message>
+    <message>
+        <source>it has none</source>
+        <translation>elle n&apos;en a aucun</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1361,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Author</source>
         <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>No examination findings were recorded.</source>
+        <translation>Aucun constat d&apos;examen n&apos;a été consigné.</translation>
+    </message>
+    <message>
+        <source>No adverse events were recorded.</source>
+        <translation>Aucun événement indésirable n&apos;a été consigné.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2512,6 +2528,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 fait %2 Mo; une photo peut faire au plus %3 Mo. Joignez une copie plus petite (l&apos;exportation propre au téléphone ou à l&apos;appareil photo).</translation>
     </message>
     <message>
+        <source>%1 is a HEIC photo (an iPhone&apos;s usual format), which imsmap does not read; share it as JPEG (iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible).</source>
+        <translation>%1 est une photo HEIC (le format habituel d&apos;un iPhone), qu&apos;imsmap ne lit pas; partagez-la en JPEG (iPhone&#xa0;: Réglages &gt; Appareil photo &gt; Formats &gt; Le plus compatible).</translation>
+    </message>
+    <message>
         <source>%1 is not a photo imsmap can read (it is not a %2 image).</source>
         <translation>%1 n&apos;est pas une photo qu&apos;imsmap peut lire (ce n&apos;est pas une image %2).</translation>
     </message>
@@ -3022,8 +3042,12 @@ N° de permis %2</translation>
         <translation>brouillon</translation>
     </message>
     <message>
-        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common).</source>
-        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun).</translation>
+        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common). —: not recorded; for the first visit, there is no visit before.</source>
+        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
+    </message>
+    <message>
+        <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
+        <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -3057,10 +3081,6 @@ N° de permis %2</translation>
     <message>
         <source>Sites needled</source>
         <translation>Points puncturés</translation>
-    </message>
-    <message>
-        <source>Pain is compared with the first session in which it was recorded; negative changes are improvements.</source>
-        <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration.</translation>
     </message>
     <message>
         <source>none</source>
@@ -4432,8 +4452,8 @@ N° de permis non consigné</translation>
         <translation>Au complet sous Notes des points, ci-dessous.</translation>
     </message>
     <message>
-        <source>Grasp graded %1; — not graded. Roots: * marks the dominant root; paraspinal sites are listed by their own level.</source>
-        <translation>Préhension cotée %1; — non cotée. Racines&#xa0;: * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
+        <source>Grasp graded %1. —: not graded in Grasp, no spinal level in Level, not recorded elsewhere. Roots: * marks the dominant root; paraspinal sites are listed by their own level.</source>
+        <translation>Préhension cotée %1. —&#xa0;: non cotée sous Préhension, sans niveau vertébral sous Niv., non consigné ailleurs. Racines&#xa0;: * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
     </message>
     <message>
         <source>† Muscle over or near the thorax: pneumothorax risk.</source>

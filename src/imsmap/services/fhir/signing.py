@@ -117,6 +117,17 @@ def _narrative(lines: list[str], words: t.Words) -> JsonObject:
                    f'<ul>{items}</ul></div>'}
 
 
+# Sections the record states as empty: the PDF prints these sentences, and the document says
+# the same with FHIR's list-empty-reason "nilknown" (R4: "No relevant data known"). Other
+# sections without entries (no photos, plan or amendments) are left out.
+LIST_EMPTY_REASON = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
+NIL_KNOWN = {"system": LIST_EMPTY_REASON, "code": "nilknown", "display": "Nil Known"}
+NONE_RECORDED = {
+    "Examination findings": QT_TRANSLATE_NOOP("Fhir", "No examination findings were recorded."),
+    "Adverse events": QT_TRANSLATE_NOOP("Fhir", "No adverse events were recorded."),
+}
+
+
 def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
                 lookup: dict[str, JsonObject]) -> Entry:
     """The head of a document bundle: one signed visit, its sections in the record's order."""
@@ -135,6 +146,10 @@ def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
            "section": []}
     for title, entries in sections:
         if not entries:
+            none = NONE_RECORDED.get(title)
+            if none is not None:  # the record says there were none, as its PDF does
+                out["section"].append({"title": w(title), "text": _narrative([w(none)], w),
+                                       "emptyReason": t.concept(NIL_KNOWN, w(none))})
             continue
         out["section"].append({"title": w(title),
                                "text": _narrative([summary(res, lookup, w)
