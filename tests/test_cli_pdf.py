@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+
 import pytest
 
 from imsmap.cli import main
@@ -220,22 +224,23 @@ def test_batch_file_names_are_safe(qapp, records, db_path, tmp_path, capsys):
     assert [x.name for x in tmp_path.glob("*.pdf")] == [f"HR_2026_07_2026-11-20_s{s.id}.pdf"]
 
 
+def _session_pdf_text(db_path, session_id: int, out, *options: str) -> str:
+    """The session's PDF written by `imsmap pdf` to ``out``, read back by pdftotext with
+    ``options`` (e.g. "-bbox")."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    assert main(["pdf", "--db", str(db_path), "--session", str(session_id), "--out", str(out),
+                 "--force"]) == 0
+    return subprocess.run(["pdftotext", *options, str(out), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
 def test_draft_watermark_is_not_text(qapp, db_with_session, tmp_path):
     """The DRAFT mark across each page is a shape, not words: as text, pdftotext and a records
     system's indexer read its letters as stray words ("D", "RA", "FT") inside the record's
     tables and sections. The pages still say DRAFT in words, in the running header and footer."""
-    import shutil
-    import subprocess
-
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
     db_path, session = db_with_session
-    out = tmp_path / "s.pdf"
-    assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
-                 "--out", str(out)]) == 0
-    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    import re
+    html = _session_pdf_text(db_path, session.id, tmp_path / "s.pdf", "-bbox")
     words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                        r'yMax="([\d.]+)">([^<]*)</word>', html)
     assert words
@@ -249,18 +254,8 @@ def test_site_table_says_what_a_dash_means_in_each_column(qapp, db_with_session,
     """'—' stands in the site table for an ungraded site (Grasp), a muscle charted without a
     spinal level (Level) and anything not recorded (depth, needle, response). The footnote said
     only '— not graded', so a reader took 'Depth —' for 'not graded' too."""
-    import shutil
-    import subprocess
-
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
     db_path, session = db_with_session
-    out = tmp_path / "s.pdf"
-    assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
-                 "--out", str(out)]) == 0
-    text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    flat = " ".join(text.split())
+    flat = " ".join(_session_pdf_text(db_path, session.id, tmp_path / "s.pdf").split())
     assert "Depth mm" in flat and " — " in flat  # the site has no depth: a dash in its row
     assert ("—: not graded in Grasp, no spinal level in Level, not recorded elsewhere."
             in flat)
@@ -269,20 +264,10 @@ def test_site_table_says_what_a_dash_means_in_each_column(qapp, db_with_session,
 def test_pain_not_recorded_is_said_in_words(qapp, records, db_with_session, tmp_path):
     """A pain score not recorded reads 'not recorded', as the tolerance and plan beside it do:
     '2/10 → —' left a referrer to guess whether '—' meant no pain, not asked or not recorded."""
-    import shutil
-    import subprocess
-
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
     db_path, session = db_with_session
-    out = tmp_path / "s.pdf"
 
     def pdf_text() -> str:
-        assert main(["pdf", "--db", str(db_path), "--session", str(session.id),
-                     "--out", str(out), "--force"]) == 0
-        text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
-                              text=True).stdout
-        return " ".join(text.split())
+        return " ".join(_session_pdf_text(db_path, session.id, tmp_path / "s.pdf").split())
 
     flat = pdf_text()  # neither score recorded
     assert "Pain (0-10) not recorded Tolerance" in flat and "→" not in flat.split("Pain (0-10)")[1][:30]
