@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.ui.plain_text import field_text
 from imsmap.ui.wording import said
 
 STYLE = ("#conflictNotice { background: #fff3cd; border: 1px solid #d39e00; "
@@ -69,7 +70,7 @@ class ConflictNotice(QFrame):
         self.show()
 
     def text(self) -> str:
-        return self.typed.toPlainText()
+        return field_text(self.typed)
 
     def holds_text(self) -> bool:
         """Typed text is here, in no field and in no file, until the user dismisses it."""

@@ -28,6 +28,7 @@ from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
+from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import vocabulary
 
@@ -126,7 +127,7 @@ class PatientDialog(QDialog):
             "given_name": self.given_name.text(),
             "birth_date": self.birth_date.text().strip() or None,
             "sex": self.sex.currentData(),
-            **({"notes": self.notes.toPlainText()} if self.with_notes else {}),
+            **({"notes": field_text(self.notes)} if self.with_notes else {}),
         }
 
     def _check(self, name: str, value: object) -> None:

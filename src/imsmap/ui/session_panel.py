@@ -42,6 +42,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import EDITABLE_SESSION_FIELDS, Records
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
+from imsmap.ui.plain_text import field_text
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_datetime
@@ -427,18 +428,64 @@ class SessionPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read status (after signing or an amendment) without touching typed text."""
+        """Re-read status (after signing or an amendment) without touching typed text; text
+        this room may no longer save is set aside in the notice (`_set_aside_unsaved`)."""
+        if self._set_aside_unsaved():  # against the session as last read: filled afresh
+            return
         if self.session is not None:
             self.session = self.records.read.session(self.session.id)
         self._update_state()
+
+    def _unsaved(self) -> list[str]:
+        """What the fields show that the session as last read does not hold: typed here and
+        not saved (the server was away, the typing pause not over yet...)."""
+        s = self.session
+        if s is None:
+            return []
+        typed = []
+        for edit, value in ((self.practitioner, s.practitioner), (self.complaint, s.complaint)):
+            if edit.text().strip() != (value or "").strip():
+                typed.append(edit.text().strip())
+        if field_text(self.notes).strip() != (s.notes or "").strip():
+            typed.append(field_text(self.notes).strip())
+        for label, box, value in ((self.tr("Pain before: {pain}"), self.pain_before,
+                                   s.pain_before),
+                                  (self.tr("Pain after: {pain}"), self.pain_after, s.pain_after)):
+            if box.pain() is not None and box.pain() != value:
+                typed.append(label.format(pain=box.pain()))
+        return [t for t in typed if t]
+
+    def _set_aside_unsaved(self) -> bool:
+        """This room may no longer edit the session (another room has it now, or it was
+        signed) while its fields still show what was typed here and never saved: that text
+        goes to the notice, with a sentence saying why, and the fields show the record as it
+        is. Before, the words stayed in the read-only fields as though saved, and went at the
+        next reload without a word. True if anything was set aside (the fields were filled)."""
+        if self.session is None or self.editable or self._readonly_db:
+            return False
+        typed = self._unsaved()
+        if not typed:
+            return False
+        hold = self.records.read.held_elsewhere(self.session.id)
+        if hold is not None:
+            reason = self.tr("{login} has this session open in {room} now, so what you typed "
+                             "here was not saved.").format(login=hold.held_by, room=hold.room)
+        else:
+            reason = self.tr("This session can no longer be edited here, so what you typed "
+                             "was not saved.")
+        for text in typed:
+            self.conflict.add(reason, text)
+        self._fill(self.records.read.session(self.session.id))
+        return True
 
     def reload_if_changed(self) -> bool:
         """Show what the store holds now if someone else changed this session (another
         computer on the same database). What is typed here is saved first; True if reloaded."""
         if self.session is None:
             return False
-        if not self.flush():
+        if not self.flush() and self.editable:
             return False  # could not save: keep what is typed, do not overwrite it
+        # (read-only here, nothing typed is in the fields: flush set it aside in the notice)
         stored = self.records.read.session(self.session.id)
         if stored == self.session:
             # An amendment added elsewhere changes no field of the session: read them again.
@@ -520,7 +567,7 @@ class SessionPanel(QWidget):
     def save_notes(self) -> bool:
         self._notes_timer.stop()
         if self.session is not None:
-            return self._save("notes", self.notes.toPlainText())
+            return self._save("notes", field_text(self.notes))
         return True
 
     def flush(self) -> bool:
@@ -529,6 +576,7 @@ class SessionPanel(QWidget):
         when a save was refused because another window changed the field first, until the
         user has dismissed the notice that keeps what they typed."""
         if self.session is None or not self.editable:
+            self._set_aside_unsaved()
             return not self.conflict.holds_text()
         ok = self.save_notes()
         ok = self._save_practitioner() and ok

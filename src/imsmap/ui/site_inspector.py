@@ -41,6 +41,7 @@ from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
+from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
@@ -443,7 +444,7 @@ class SiteInspector(QFrame):
             box.setCurrentIndex(max(0, box.findData(value)))
         self.sensation.setStyleSheet("QComboBox { color: #8c1d18; }"
                                      if site.sensation == NERVE_SENSATION else "")
-        if self.notes.toPlainText() != site.notes:
+        if field_text(self.notes) != site.notes:
             self.notes.setPlainText(site.notes)
 
     def _fill_needle(self, site: Site, presets: tuple[clinic.NeedlePreset, ...]) -> None:
@@ -562,8 +563,8 @@ class SiteInspector(QFrame):
     def save_notes(self) -> None:
         self._notes_timer.stop()
         if self.site is not None and self.editable and \
-                self.notes.toPlainText() != self.site.notes:
-            self._save({"notes": self.notes.toPlainText()}, "notes", "notes")
+                field_text(self.notes) != self.site.notes:
+            self._save({"notes": field_text(self.notes)}, "notes", "notes")
 
     # -- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming

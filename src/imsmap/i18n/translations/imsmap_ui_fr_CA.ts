@@ -2641,6 +2641,22 @@ droite</translation>
         <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
     </message>
     <message>
+        <source>Pain before: {pain}</source>
+        <translation>Douleur avant&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>Pain after: {pain}</source>
+        <translation>Douleur après&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>{login} has this session open in {room} now, so what you typed here was not saved.</source>
+        <translation>{login} a maintenant cette séance ouverte dans {room}, donc ce que vous avez tapé ici n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>This session can no longer be edited here, so what you typed was not saved.</source>
+        <translation>Cette séance ne peut plus être modifiée ici, donc ce que vous avez tapé n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
         <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
         <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
     </message>

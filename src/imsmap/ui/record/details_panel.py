@@ -28,6 +28,7 @@ from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
+from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
 from imsmap.ui.wording import language, vocabulary
 
@@ -151,7 +152,7 @@ class SessionDetailsPanel(QWidget):
         self.tolerance.editingFinished.connect(lambda: self._save(tolerance=self.tolerance.text()))
         # The plan is saved shortly after typing stops, and when the field loses focus.
         self._plan_timer = QTimer(self, singleShot=True, interval=600)
-        self._plan_timer.timeout.connect(lambda: self._save(plan=self.plan.toPlainText()))
+        self._plan_timer.timeout.connect(lambda: self._save(plan=field_text(self.plan)))
         self.plan.textChanged.connect(lambda: None if self._loading else self._plan_timer.start())
         layout.addStretch(1)
 
@@ -203,7 +204,7 @@ class SessionDetailsPanel(QWidget):
             if typed_too or not self.tolerance.hasFocus():
                 self.tolerance.setText(s.tolerance)
                 self._base["tolerance"] = s.tolerance
-            if typed_too or not self.plan.hasFocus() or self.plan.toPlainText() == "":
+            if typed_too or not self.plan.hasFocus() or field_text(self.plan) == "":
                 self._plan_timer.stop()
                 self.plan.setPlainText(s.plan)
                 self._base["plan"] = s.plan
@@ -266,7 +267,7 @@ class SessionDetailsPanel(QWidget):
         timer, a tolerance still in its field (it is saved when the field is left)."""
         if self._plan_timer.isActive():
             self._plan_timer.stop()
-            self._save(plan=self.plan.toPlainText())
+            self._save(plan=field_text(self.plan))
         if self.tolerance.isEnabled() and "tolerance" in self._base:
             self._save(tolerance=self.tolerance.text())  # nothing when unchanged
 

@@ -25,6 +25,7 @@ from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.services.audit_view import session_trail
 from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import signing_checks
+from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
@@ -158,7 +159,7 @@ class AmendDialog(QDialog):
     def _save(self) -> None:
         try:
             self.amendment = self.records.amend_session(
-                self.session_id, self.reason.text(), self.text.toPlainText())
+                self.session_id, self.reason.text(), field_text(self.text))
         except UserFacingError as exc:
             self.error.show_message(exc)
             return
