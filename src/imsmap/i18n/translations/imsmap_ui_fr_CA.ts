@@ -2857,6 +2857,18 @@ droite</translation>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
+        <source>On the chart and the site list</source>
+        <translation>Sur le schéma et la liste des points</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>Écran de verrouillage</translation>
+    </message>
+    <message>
+        <source>Elsewhere in the window</source>
+        <translation>Ailleurs dans la fenêtre</translation>
+    </message>
+    <message>
         <source> or </source>
         <translation> ou </translation>
     </message>
