@@ -2752,8 +2752,8 @@ droite</translation>
         <translation>L&apos;identifiant avec lequel ce praticien se connecte (celui de cet ordinateur, ou le sien sur le serveur de la clinique)&#xa0;: ses nouvelles séances le nomment, et ses signatures le nomment en plus de l&apos;identifiant. Laissez-le vide si des praticiens partagent un identifiant, ou si la clinique compte un seul praticien.</translation>
     </message>
     <message>
-        <source>Login: the one each practitioner signs in with (you sign in as {login}), so that their new sessions and their signatures name them. Leave it empty where practitioners share a login.</source>
-        <translation>Identifiant&#xa0;: celui avec lequel chaque praticien se connecte (vous êtes connecté sous {login}), pour que ses nouvelles séances et ses signatures le nomment. Laissez-le vide si des praticiens partagent un identifiant.</translation>
+        <source>Login: each practitioner&apos;s own (yours is {login}), so that their sessions and signatures name them. Leave it empty where a login is shared.</source>
+        <translation>Identifiant&#xa0;: celui de chaque praticien (le vôtre est {login}), pour que ses séances et ses signatures le nomment. Laissez-le vide pour un identifiant partagé.</translation>
     </message>
     <message>
         <source>Add practitioner</source>

@@ -111,9 +111,9 @@ class SettingsDialog(QDialog):
         for p in self.settings.practitioners:
             self._add_practitioner(p.name, p.registration, p.login)
         self.logins_note = QLabel(self.tr(
-            "Login: the one each practitioner signs in with (you sign in as {login}), so that "
-            "their new sessions and their signatures name them. Leave it empty where "
-            "practitioners share a login.").format(login=quoted(records.actor)))
+            "Login: each practitioner's own (yours is {login}), so that their sessions and "
+            "signatures name them. Leave it empty where a login is shared.").format(
+                login=quoted(records.actor)))
         self.logins_note.setWordWrap(True)
         self.logins_note.setObjectName("hint")
         row = QHBoxLayout()
