@@ -86,8 +86,8 @@ class ClinicSettings:
 
 # Every key `load` reads, in one statement.
 _CLINIC_KEYS = ("clinic.logo_png", "needle.presets", "needle.diameter_mm", "needle.length_mm",
-                "clinic.name_json", PRACTITIONERS_SETTING, LOGINS_SETTING, "grasp.labels", "report.paper",
-                "report.photos", BACKUP_DIR_SETTING, RECORDS_LANGUAGE_SETTING)
+                "clinic.name_json", PRACTITIONERS_SETTING, LOGINS_SETTING, "grasp.labels",
+                "report.paper", "report.photos", BACKUP_DIR_SETTING, RECORDS_LANGUAGE_SETTING)
 
 
 def load(records: Records) -> ClinicSettings:
