@@ -144,10 +144,16 @@ class SignatureBlock(Block):
             if self.digest_now != s.content_hash:
                 problems.insert(0, translate("SessionSections", "the session content no longer "
                                              "matches the hash recorded at signing"))
+            when = date_time(s.signed_at) if s.signed_at else "—"
+            # The login, and the person the signing entry names for it (where the clinic's
+            # list of practitioners gave that login to someone when it signed).
+            signed = fill(translate("SessionSections", "Signed electronically by %1 (%2) on "
+                                    "%3."), [s.signed_by or "—", seal.signer_name, when]) \
+                if seal.signer_name else \
+                fill(translate("SessionSections", "Signed electronically by %1 on %2."),
+                     [s.signed_by or "—", when])
             lines = [
-                (fill(translate("SessionSections", "Signed electronically by %1 on %2."),
-                      [s.signed_by or "—", date_time(s.signed_at) if s.signed_at else "—"]),
-                 "b", INK),
+                (signed, "b", INK),
                 (translate("SessionSections", "Content hash (SHA-256) recorded at signing:"),
                  "", MUTED),
                 (s.content_hash or "—", "m", INK),

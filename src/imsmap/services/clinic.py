@@ -20,6 +20,14 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
+from imsmap.services.practitioner_list import (
+    LOGINS_SETTING,
+    PRACTITIONERS_SETTING,
+    from_stored,
+    same_login,
+    stored_logins,
+)
+from imsmap.services.practitioner_list import Practitioner as Practitioner  # clinic.Practitioner
 from imsmap.services.records import Records
 from imsmap.store.backup import BACKUP_DIR_SETTING
 
@@ -30,12 +38,6 @@ RECORDS_LANGUAGES = ("en", "fr_CA")
 RECORDS_LANGUAGE_SETTING = "records_language"
 MAX_LOGO_BYTES = 512 * 1024
 _LOGO_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
-
-
-@dataclass(frozen=True)
-class Practitioner:
-    name: str
-    registration: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,8 @@ class ClinicSettings:
 
 # Every key `load` reads, in one statement.
 _CLINIC_KEYS = ("clinic.logo_png", "needle.presets", "needle.diameter_mm", "needle.length_mm",
-                "clinic.name_json", "clinic.practitioners", "grasp.labels", "report.paper",
-                "report.photos", BACKUP_DIR_SETTING, RECORDS_LANGUAGE_SETTING)
+                "clinic.name_json", PRACTITIONERS_SETTING, LOGINS_SETTING, "grasp.labels",
+                "report.paper", "report.photos", BACKUP_DIR_SETTING, RECORDS_LANGUAGE_SETTING)
 
 
 def load(records: Records) -> ClinicSettings:
@@ -105,7 +107,8 @@ def load(records: Records) -> ClinicSettings:
     return ClinicSettings(
         clinic_name=str(get("clinic.name_json", "")),
         logo_png=base64.b64decode(logo) if logo else None,
-        practitioners=_practitioners(get("clinic.practitioners", [])),
+        practitioners=from_stored(stored.get(PRACTITIONERS_SETTING),
+                                  stored.get(LOGINS_SETTING)),
         needle_presets=_needle_presets(get("needle.presets", None)),
         default_needle=default_needle,
         grasp_labels=_grasp_labels(get("grasp.labels", None)),
@@ -133,8 +136,8 @@ def needle_presets(records: Records) -> tuple[NeedlePreset, ...]:
 def practitioners(records: Records) -> tuple[Practitioner, ...]:
     """The clinic's practitioners alone (what a session's form offers), as `load` gives
     them."""
-    raw = records.repo.setting("clinic.practitioners")
-    return _practitioners([] if raw is None else json.loads(raw))
+    stored = records.repo.settings((PRACTITIONERS_SETTING, LOGINS_SETTING))
+    return from_stored(stored.get(PRACTITIONERS_SETTING), stored.get(LOGINS_SETTING))
 
 
 def _grasp_labels(stored: list[str] | None) -> tuple[str, ...]:
@@ -143,10 +146,6 @@ def _grasp_labels(stored: list[str] | None) -> tuple[str, ...]:
 
 def _needle_presets(stored: list[dict[str, float]] | None) -> tuple[NeedlePreset, ...]:
     return tuple(NeedlePreset(**p) for p in stored) if stored else DEFAULT_PRESETS
-
-
-def _practitioners(stored: list[dict[str, str]]) -> tuple[Practitioner, ...]:
-    return tuple(Practitioner(**p) for p in stored)
 
 
 def _stored_language(value: str | None) -> str | None:
@@ -192,6 +191,7 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
                   max_len=v.MAX_SHORT_TEXT, multiline=False)
     practitioners = []
     seen = set()
+    logins: list[Practitioner] = []
     for p in settings.practitioners:
         pname = v.name(p.name, "practitioner",
                        QT_TRANSLATE_NOOP("Label", "The practitioner's name"), required=True)
@@ -203,6 +203,16 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
                      label=QT_TRANSLATE_NOOP("Label", "The registration number"),
                      max_len=v.MAX_NAME, multiline=False)
         practitioners.append({"name": pname, "registration": reg})
+        login = v.text(p.login, "login", label=QT_TRANSLATE_NOOP("Label", "The login"),
+                       max_len=v.MAX_NAME, multiline=False)
+        if login:
+            twin = next((other for other in logins if same_login(other.login, login)), None)
+            if twin is not None:
+                raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                    "Clinic", "The login %1 is given to both %2 and %3, but a login names one "
+                    "person. Where practitioners share a login, leave theirs empty."),
+                    quoted(login), twin.name, pname), "login")
+            logins.append(Practitioner(pname, reg, login))
     presets = []
     for preset in settings.needle_presets:
         d, length = v.needle_diameter(preset.diameter_mm), v.needle_length(preset.length_mm)
@@ -245,7 +255,8 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
     values = {
         "clinic.name_json": json.dumps(name),
         "clinic.logo_png": json.dumps(base64.b64encode(logo).decode() if logo else None),
-        "clinic.practitioners": json.dumps(practitioners),
+        PRACTITIONERS_SETTING: json.dumps(practitioners),
+        LOGINS_SETTING: stored_logins(logins),
         "needle.presets": json.dumps(presets),
         "needle.diameter_mm": str(default_d),
         "needle.length_mm": str(default_len),

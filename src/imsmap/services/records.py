@@ -37,7 +37,14 @@ from imsmap.domain.vocabulary import (
 )
 from imsmap.services import conflicts
 from imsmap.services.changes import Action, Change, ChangeBus, Entity
+from imsmap.services.practitioner_list import (
+    LOGINS_SETTING,
+    PRACTITIONERS_SETTING,
+    by_login,
+    from_stored,
+)
 from imsmap.services.queries import RecordQueries
+from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
@@ -548,8 +555,17 @@ class Records:
                     "Records", "The session was changed in another window while you were "
                     "signing, so it was not signed: read it as it is now, then sign again.")))
             self.repo.mark_signed(session_id, at, self.actor, digest, version)
-            work.audit(Action.SIGN, Entity.SESSION, session_id, session_id,
-                       changes={"status": ["draft", "signed"], "content_hash": [None, digest]})
+            changes: dict[str, list[str | None]] = {"status": ["draft", "signed"],
+                                                    "content_hash": [None, digest]}
+            # The person the clinic's list gives this login to, as the list says it now: kept
+            # in the signing entry (chained), so that the PDF names them whatever the list
+            # says later. A login the list does not name signs as a login alone, as before.
+            listed = work.store.settings((PRACTITIONERS_SETTING, LOGINS_SETTING))
+            signer = by_login(from_stored(listed.get(PRACTITIONERS_SETTING),
+                                          listed.get(LOGINS_SETTING)), self.actor)
+            if signer is not None:
+                changes[SIGNER_NAME] = [None, signer.name]
+            work.audit(Action.SIGN, Entity.SESSION, session_id, session_id, changes=changes)
             work.changed(Change(Action.SIGN, Entity.SESSION, session_id, session_id=session_id,
                                 patient_id=session.patient_id))
         return self.repo.session(session_id)

@@ -23,6 +23,11 @@ from imsmap.store.damage import reading
 from imsmap.store.dialect import RecordRow
 from imsmap.store.site_rows import instant
 
+# What a signing entry records, besides the content hash, of the person the clinic's list of
+# practitioners gave the signing login to (services.practitioner_list); absent where the list
+# named no one for it, and in every entry written before the list held logins.
+SIGNER_NAME = "signer_name"
+
 
 @dataclass(frozen=True)
 class Witness:
@@ -64,7 +69,8 @@ def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None
             continue
         if row[3] == "sign":  # the entry's own author and time are the signer's
             values = {"content_hash": values["content_hash"], "signed_by": row[2],
-                      "signed_at": row[1]}
+                      "signed_at": row[1],
+                      **({SIGNER_NAME: values[SIGNER_NAME]} if SIGNER_NAME in values else {})}
         out[row[5]] = Witness(row[0], row[3], values)
     return out
 
@@ -165,12 +171,16 @@ class Seal:
     problems: tuple[str, ...]  # how the session or its amendments differ from the trail
     entry_id: int | None  # the entry that signed it (or imported it signed)
     link: str  # that entry's chain link in hex ("" when there is no entry)
+    # The person that entry names as the one whose login signed (None where it names none)
+    signer_name: str | None = None
 
 
 def seal(conn: sqlite3.Connection, session_id: int) -> Seal:
     with reading(conn):
         witness = session_witnesses(conn, session_id).get(session_id)
     link = audit.link_at(conn, witness.entry_id) if witness is not None else None
+    person = witness.values.get(SIGNER_NAME) if witness is not None else None
     return Seal(tuple(session_problems(conn, session_id)),
                 witness.entry_id if witness is not None else None,
-                link.hex() if link is not None else "")
+                link.hex() if link is not None else "",
+                person if isinstance(person, str) and person else None)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient
+from imsmap.services import clinic
+from imsmap.services.practitioner_list import by_login
 from imsmap.services.records import Records, content_hash
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog
@@ -53,12 +55,8 @@ class SessionActions:
                 "SessionActions", "Choose a patient first, then start a session."))
             return
         self.session_panel.flush()
-        # Whoever last wrote a note on this PC, else whoever treated this patient last time.
-        practitioner = PRACTITIONER.read()
-        if not practitioner:
-            previous = self.records.read.sessions_for_patient(patient.id)
-            practitioner = next((s.practitioner for s in previous if s.practitioner), "")
         try:
+            practitioner = self._practitioner_of_new_session(patient.id)
             session = self.records.start_session(patient.id, practitioner=practitioner)
         except UserFacingError as exc:
             self.show_error(exc)
@@ -67,6 +65,19 @@ class SessionActions:
         self.chart.view.setFocus()
         self.show_message(QCoreApplication.translate(
             "SessionActions", "New session started: click a muscle on the chart to add a site."))
+
+    def _practitioner_of_new_session(self, patient_id: int) -> str:
+        """The practitioner the clinic's list gives the login signed in; where it gives it to
+        no one (a shared login, a clinic of one), whoever last wrote a note on this PC, else
+        whoever treated this patient last time."""
+        signed_in = by_login(clinic.practitioners(self.records), self.records.actor)
+        if signed_in is not None:
+            return signed_in.name
+        practitioner = PRACTITIONER.read()
+        if not practitioner:
+            previous = self.records.read.sessions_for_patient(patient_id)
+            practitioner = next((s.practitioner for s in previous if s.practitioner), "")
+        return practitioner
 
     def sign_session(self) -> None:
         s = self.session_panel.session

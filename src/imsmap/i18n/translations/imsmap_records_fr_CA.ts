@@ -855,6 +855,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 figure deux fois dans la liste.</translation>
     </message>
     <message>
+        <source>The login %1 is given to both %2 and %3, but a login names one person. Where practitioners share a login, leave theirs empty.</source>
+        <translation>L&apos;identifiant %1 est attribué à la fois à %2 et à %3, mais un identifiant désigne une seule personne. Si des praticiens partagent un identifiant, laissez ce champ vide pour chacun d&apos;eux.</translation>
+    </message>
+    <message>
         <source>A needle preset needs a diameter and a length.</source>
         <translation>Un préréglage d&apos;aiguille demande un diamètre et une longueur.</translation>
     </message>
@@ -2089,6 +2093,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>The registration number</source>
         <translation>Le numéro de permis</translation>
+    </message>
+    <message>
+        <source>The login</source>
+        <translation>L&apos;identifiant</translation>
     </message>
     <message>
         <source>A grasp label</source>
@@ -4238,6 +4246,10 @@ N° de permis non consigné</translation>
     <message>
         <source>the session content no longer matches the hash recorded at signing</source>
         <translation>le contenu de la séance ne correspond plus à l&apos;empreinte consignée à la signature</translation>
+    </message>
+    <message>
+        <source>Signed electronically by %1 (%2) on %3.</source>
+        <translation>Signée électroniquement par %1 (%2) le %3.</translation>
     </message>
     <message>
         <source>Signed electronically by %1 on %2.</source>

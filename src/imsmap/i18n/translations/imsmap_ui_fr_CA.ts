@@ -2744,6 +2744,18 @@ droite</translation>
         <translation>Numéro de permis</translation>
     </message>
     <message>
+        <source>Login (optional)</source>
+        <translation>Identifiant (facultatif)</translation>
+    </message>
+    <message>
+        <source>The login this practitioner signs in with (this computer&apos;s, or theirs on the clinic server): their new sessions name them, and their signatures name them as well as the login. Leave it empty where practitioners share one login, or where the clinic has one practitioner.</source>
+        <translation>L&apos;identifiant avec lequel ce praticien se connecte (celui de cet ordinateur, ou le sien sur le serveur de la clinique)&#xa0;: ses nouvelles séances le nomment, et ses signatures le nomment en plus de l&apos;identifiant. Laissez-le vide si des praticiens partagent un identifiant, ou si la clinique compte un seul praticien.</translation>
+    </message>
+    <message>
+        <source>Login: each practitioner&apos;s own (yours is {login}), so that their sessions and signatures name them. Leave it empty where a login is shared.</source>
+        <translation>Identifiant&#xa0;: celui de chaque praticien (le vôtre est {login}), pour que ses séances et ses signatures le nomment. Laissez-le vide pour un identifiant partagé.</translation>
+    </message>
+    <message>
         <source>Add practitioner</source>
         <translation>Ajouter un praticien</translation>
     </message>
@@ -2929,6 +2941,10 @@ droite</translation>
         </translation>
     </message>
     <message>
+        <source>You sign as &lt;b&gt;{login}&lt;/b&gt; ({person}): the signature, the audit trail and the PDF name this login and this person.</source>
+        <translation>Vous signez sous l&apos;identifiant &lt;b&gt;{login}&lt;/b&gt; ({person})&#xa0;: la signature, la piste de vérification et le PDF porteront cet identifiant et le nom de cette personne.</translation>
+    </message>
+    <message>
         <source>You sign as &lt;b&gt;{login}&lt;/b&gt;: the signature, the audit trail and the PDF name this login.</source>
         <translation>Vous signez sous l&apos;identifiant &lt;b&gt;{login}&lt;/b&gt;&#xa0;: la signature, la piste de vérification et le PDF porteront cet identifiant.</translation>
     </message>
@@ -2955,6 +2971,14 @@ droite</translation>
     <message>
         <source>Sign and lock</source>
         <translation>Signer et verrouiller</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This session&apos;s practitioner is {treated}, not you ({person}).&lt;/b&gt; Sign only if you mean to sign for their treatment, covering for them: the signature names you, and the session still names {treated} as its practitioner.</source>
+        <translation>&lt;b&gt;Le praticien de cette séance est {treated}, et non vous ({person}).&lt;/b&gt; Ne signez que si vous entendez signer pour son traitement, en le remplaçant&#xa0;: la signature vous nomme, et la séance nomme toujours {treated} comme praticien.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This session&apos;s practitioner is {treated}, who signs in as {their_login}, not {login}.&lt;/b&gt; Sign only if you mean to sign for their treatment, covering for them: the signature names the login {login}, and the session still names {treated} as its practitioner.</source>
+        <translation>&lt;b&gt;Le praticien de cette séance est {treated}, qui se connecte sous {their_login}, et non sous {login}.&lt;/b&gt; Ne signez que si vous entendez signer pour son traitement, en le remplaçant&#xa0;: la signature porte l&apos;identifiant {login}, et la séance nomme toujours {treated} comme praticien.</translation>
     </message>
 </context>
 <context>

@@ -93,16 +93,32 @@ class SettingsDialog(QDialog):
 
         people = QGroupBox(self.tr("Practitioners"))
         pl = QVBoxLayout(people)
-        self.practitioners = QTableWidget(0, 2)
-        self.practitioners.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Registration number")])
+        self.practitioners = QTableWidget(0, 3)
+        self.practitioners.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Registration number"), self.tr("Login (optional)")])
+        # Whose login is whose: a new session names the practitioner who signed in, and a
+        # signature names the person as well as the login. Left empty, nothing changes.
+        login_tip = self.tr(
+            "The login this practitioner signs in with (this computer's, or theirs on the "
+            "clinic server): their new sessions name them, and their signatures name them as "
+            "well as the login. Leave it empty where practitioners share one login, or where "
+            "the clinic has one practitioner.")
+        header = self.practitioners.horizontalHeaderItem(2)
+        header.setToolTip(login_tip)
         self.practitioners.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.practitioners.setAccessibleName(self.tr("Practitioners"))
         for p in self.settings.practitioners:
-            self._add_practitioner(p.name, p.registration)
+            self._add_practitioner(p.name, p.registration, p.login)
+        self.logins_note = QLabel(self.tr(
+            "Login: each practitioner's own (yours is {login}), so that their sessions and "
+            "signatures name them. Leave it empty where a login is shared.").format(
+                login=quoted(records.actor)))
+        self.logins_note.setWordWrap(True)
+        self.logins_note.setObjectName("hint")
         row = QHBoxLayout()
         add = QPushButton(self.tr("Add practitioner"))
-        add.clicked.connect(lambda: self._add_practitioner("", ""))
+        add.clicked.connect(lambda: self._add_practitioner("", "", ""))
         remove = QPushButton(self.tr("Remove selected"))
         remove.clicked.connect(lambda: self.practitioners.removeRow(
             self.practitioners.currentRow()) if self.practitioners.currentRow() >= 0 else None)
@@ -110,6 +126,7 @@ class SettingsDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         pl.addWidget(self.practitioners)
+        pl.addWidget(self.logins_note)
         pl.addLayout(row)
         layout.addWidget(people)
 
@@ -159,11 +176,11 @@ class SettingsDialog(QDialog):
         buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
 
-    def _add_practitioner(self, name: str, registration: str) -> None:
+    def _add_practitioner(self, name: str, registration: str, login: str) -> None:
         row = self.practitioners.rowCount()
         self.practitioners.insertRow(row)
-        self.practitioners.setItem(row, 0, QTableWidgetItem(name))
-        self.practitioners.setItem(row, 1, QTableWidgetItem(registration))
+        for column, text in enumerate((name, registration, login)):
+            self.practitioners.setItem(row, column, QTableWidgetItem(text))
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Clinic logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
@@ -195,10 +212,10 @@ class SettingsDialog(QDialog):
     def _collect(self) -> clinic.ClinicSettings:
         practitioners = []
         for row in range(self.practitioners.rowCount()):
-            name = (self.practitioners.item(row, 0) or QTableWidgetItem("")).text().strip()
-            reg = (self.practitioners.item(row, 1) or QTableWidgetItem("")).text().strip()
-            if name or reg:
-                practitioners.append(clinic.Practitioner(name, reg))
+            name, reg, login = ((self.practitioners.item(row, column) or QTableWidgetItem(""))
+                                .text().strip() for column in range(3))
+            if name or reg or login:
+                practitioners.append(clinic.Practitioner(name, reg, login))
         presets = []
         for chunk in filter(None, (c.strip() for c in self.presets.text().split(","))):
             parts = chunk.lower().replace("×", "x").split("x")

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import ConflictError, UserFacingError
+from imsmap.services import clinic
 from imsmap.services.audit_view import session_trail
+from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import signing_checks
 from imsmap.ui.plain_text import field_text
-from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
 from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
 
@@ -62,12 +64,27 @@ class SignDialog(QDialog):
             len(record.sites)).format(when=long_datetime(s.started_at)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        # A signature names a login, not a person: where several share one, they see it here.
+        # A signature names a login; the clinic's list of practitioners says whose it is, where
+        # it gives it to someone. Where several share one login, they read it here.
+        practitioners = clinic.practitioners(records)
+        person = by_login(practitioners, records.actor)
+        login = escape(records.actor)
         self.signer = QLabel(self.tr(
+            "You sign as <b>{login}</b> ({person}): the signature, the audit trail and the PDF "
+            "name this login and this person.").format(login=login, person=escape(person.name))
+            if person is not None else self.tr(
             "You sign as <b>{login}</b>: the signature, the audit trail and the PDF name this "
-            "login.").format(login=escape(records.actor)))
+            "login.").format(login=login))
         self.signer.setWordWrap(True)
         layout.addWidget(self.signer)
+        # Someone else's session (a colleague covered for): signed knowingly, never unseen.
+        self.other_practitioner = QLabel(self._other_practitioner(s.practitioner, person,
+                                                                  practitioners))
+        self.other_practitioner.setObjectName("otherPractitioner")
+        self.other_practitioner.setWordWrap(True)
+        self.other_practitioner.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.other_practitioner.setVisible(bool(self.other_practitioner.text()))
+        layout.addWidget(self.other_practitioner)
 
         self.checks_label = QLabel()
         self.checks_label.setWordWrap(True)
@@ -102,6 +119,31 @@ class SignDialog(QDialog):
         # lines there, with a gap above the buttons. The height they take at the dialog's width:
         width = self.minimumWidth()
         self.resize(width, layout.totalHeightForWidth(width))
+
+    def _other_practitioner(self, treated: str, person: Practitioner | None,
+                            practitioners: tuple[Practitioner, ...]) -> str:
+        """The warning when the session's practitioner is not the person whose login signs
+        ("" when they are the same, or when the list cannot tell: a shared login)."""
+        login = escape(self.records.actor)
+        if not treated:
+            return ""
+        if person is not None:
+            if person.name == treated:
+                return ""
+            return self.tr(
+                "<b>This session's practitioner is {treated}, not you ({person}).</b> Sign only "
+                "if you mean to sign for their treatment, covering for them: the signature "
+                "names you, and the session still names {treated} as its practitioner.").format(
+                    treated=escape(treated), person=escape(person.name))
+        listed = by_name(practitioners, treated)
+        if listed is None or not listed.login or listed.signs_as(self.records.actor):
+            return ""
+        return self.tr(
+            "<b>This session's practitioner is {treated}, who signs in as {their_login}, not "
+            "{login}.</b> Sign only if you mean to sign for their treatment, covering for them: "
+            "the signature names the login {login}, and the session still names {treated} as "
+            "its practitioner.").format(treated=escape(treated),
+                                        their_login=escape(listed.login), login=login)
 
     def _sign(self) -> None:
         try:
