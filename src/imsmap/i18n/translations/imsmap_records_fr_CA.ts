@@ -3050,6 +3050,10 @@ N° de permis %2</translation>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
     <message>
+        <source>(visit N): the last visit that needled the muscle before visit %1, and its grasp there.</source>
+        <translation>(visite N)&#xa0;: la dernière visite où le muscle a été puncturé avant la visite %1, et sa préhension à cette visite.</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
@@ -3081,6 +3085,11 @@ N° de permis %2</translation>
     <message>
         <source>Sites needled</source>
         <translation>Points puncturés</translation>
+    </message>
+    <message>
+        <source>(visit %1)</source>
+        <comment>the last visit that needled the muscle</comment>
+        <translation>(visite %1)</translation>
     </message>
     <message>
         <source>none</source>

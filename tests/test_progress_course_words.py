@@ -1,0 +1,67 @@
+"""The progress report's words about the course, checked against what was recorded: a muscle that
+released and was no longer needled is said to have released, and when; new muscles carry their
+grade; a course that went badly is told as plainly as one that went well."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from tests.test_progress_pdf import interior_points, text_of, write
+
+pytest.importorskip("pypdf")
+
+
+def course(records, patient, grades):
+    """Weekly signed visits; ``grades`` maps a muscle's index to its grade at each visit (None:
+    not needled that day). Returns the labels of the muscles by index."""
+    points = interior_points(records.atlas)[:len(grades)]
+    visits = len(next(iter(grades.values())))
+    start = datetime(2025, 3, 3, 9, 0)
+    for k in range(visits):
+        s = records.start_session(patient.id, started_at=start + timedelta(days=7 * k),
+                                  pain_before=6, pain_after=4)
+        for i, (vid, region, x, y) in enumerate(points):
+            g = grades[i][k]
+            if g is not None:
+                records.add_site(s.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                                 layer=region.layer, grasp=g)
+        records.sign_session(s.id)
+    from imsmap.domain.progress import Target
+    from imsmap.report.site_text import target_label
+    return [target_label(records, Target(r.muscle, r.side)) for _v, r, _x, _y in points]
+
+
+def compared(flat):
+    return flat.split("Muscles compared between visit 1")[1].split("Pain and grasp")[0]
+
+
+def test_a_muscle_released_then_left_is_said_to_have_released(qapp, records, patient,
+                                                                 tmp_path):
+    """A muscle that grasped at visit 1, released (0) at visit 3 and was not needled again was
+    listed under "Needled in visit 1, not 4" with no grade, and "Released (grasp → 0): none":
+    a course that went well read to an insurer as muscles merely left out."""
+    names = course(records, patient, {0: [3, 2, 0, None], 1: [2, 2, 2, None],
+                                      2: [3, 2, 1, 1], 3: [None, None, None, 2]})
+    words = compared(text_of(write(records, patient.id, tmp_path))[1])
+    released = words.split("Released (grasp → 0)")[1].split("Weaker grasp")[0]
+    assert f"{names[0]} 3→0 (visit 3)" in released
+    assert names[1] not in released
+    assert f"{names[2]} 3→1" in words.split("Weaker grasp")[1].split("Stronger grasp")[0]
+    new = words.split("Needled in visit 4, not 1")[1].split("Needled in visit 1, not 4")[0]
+    assert f"{names[3]} 2" in new  # a new muscle's grade: how strongly it grasped
+    left = words.split("Needled in visit 1, not 4")[1]
+    assert f"{names[1]} 2→2 (visit 3)" in left  # still grasping when last needled
+    assert "the last visit that needled the muscle before visit 4" in left
+
+
+def test_a_course_that_went_badly_is_told_as_plainly(qapp, records, patient, tmp_path):
+    """Grasps that came back stronger, and a muscle left while it still grasped: never
+    'released'."""
+    names = course(records, patient, {0: [1, 2, 3, 3], 1: [1, 3, None, None],
+                                      2: [None, 0, 2, 3]})
+    words = compared(text_of(write(records, patient.id, tmp_path))[1])
+    assert words.split("Released (grasp → 0)")[1].split("Weaker grasp")[0].strip() == "none"
+    assert f"{names[0]} 1→3" in words.split("Stronger grasp")[1]
+    assert f"{names[1]} 1→3 (visit 2)" in words.split("Needled in visit 1, not 4")[1]
+    assert f"{names[2]} 3" in words.split("Needled in visit 4, not 1")[1]
