@@ -239,3 +239,35 @@ def test_a_muscle_graded_once_shows_no_change_not_zero(qtbot):
     assert [_cell(m, r, COL_MUSCLE) for r in range(2)] == ["Infraspinatus L", "Gluteus medius R"]
     assert [_cell(m, r, COL_CHANGE) for r in range(2)] == ["", "0"]
     assert "3" in _cell(m, 0, COL_CHANGE, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_compare_says_when_two_visits_cannot_be_compared(qtbot, context, records, patient,
+                                                         course):
+    """One visit compared with itself listed its muscles as "Unchanged (2)"; a later visit
+    chosen under Earlier turned gluteus medius 3 → 1 into "Grasp weaker" read backwards
+    (1 → 3 listed under "Grasp stronger"): the lists give way to a sentence."""
+    panel = ProgressPanel(records, context.histories, patient.id)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    compare = panel.compare
+    panel.tabs.setCurrentWidget(compare)
+    assert compare.comparison is not None and compare.tree.isVisible()
+    assert not compare.notice.isVisible()
+    compare.set_pair(course[2], course[0])  # #3 under Earlier, #1 under Later
+    assert compare.comparison is None and not compare.tree.isVisible()
+    assert compare.notice.isVisible()
+    assert compare.notice.text() == ("#3 is after #1: choose the earlier visit under Earlier, "
+                                     "the later under Later.")
+    compare.set_pair(course[1], course[1])
+    assert compare.comparison is None
+    assert "same visit is chosen twice" in compare.notice.text()
+    compare.set_pair(course[0], course[2])
+    assert compare.comparison is not None and compare.tree.isVisible()
+    assert [c.target for c in compare.comparison.better] == [GMED_R]
+    # One visit (a patient seen once, or one visit shown): nothing to compare, not "Unchanged".
+    panel.choose_last(1)
+    assert compare.comparison is None
+    assert compare.notice.text() == "One visit only: there is nothing to compare it with."
+    assert not compare.tree.isVisible()

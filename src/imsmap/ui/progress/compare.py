@@ -230,8 +230,20 @@ class CompareView(QWidget):
         pair.addWidget(self.right)
         cl.addLayout(pair, 1)
 
+        # Said in place of the lists when two visits cannot be compared: one visit compared
+        # with itself listed all its muscles as "Unchanged", and a later visit chosen as the
+        # earlier one turned a course that went badly into "Grasp weaker".
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        differences = QWidget()
+        dl = QVBoxLayout(differences)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.notice)
+        dl.addWidget(self.tree, 1)
+
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, self.tr("Differences"))
+        self.tabs.addTab(differences, self.tr("Differences"))
         self.tabs.addTab(charts, self.tr("Side by side"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -289,10 +301,31 @@ class CompareView(QWidget):
             self.left.set_chart(None)
             self.right.set_chart(None)
             return
+        self._fill_charts(a, b)
+        why = self._not_comparable(a, b)
+        self.notice.setText(why)
+        self.notice.setVisible(bool(why))
+        self.tree.setVisible(not why)
+        if why:
+            self.comparison = None
+            return
         self.comparison = compare_sessions(self._history, a, b, self._catalogue)
         self._fill_tree(self.comparison)
-        self._fill_charts(a, b)
         self.sessionsChanged.emit(a, b)
+
+    def _not_comparable(self, a: int, b: int) -> str:
+        """Why the visits chosen cannot be compared ("" when they can)."""
+        ids = self._history.ids
+        if len(ids) < 2:
+            return self.tr("One visit only: there is nothing to compare it with.")
+        if a == b:
+            return self.tr("The same visit is chosen twice: choose an earlier and a later "
+                           "visit.")
+        if ids.index(a) > ids.index(b):
+            return self.tr("#{earlier} is after #{later}: choose the earlier visit under "
+                           "Earlier, the later under Later.").format(
+                earlier=self._history.number(a), later=self._history.number(b))
+        return ""
 
     def groups(self) -> dict[str, Sequence[TargetChange]]:
         c = self.comparison
