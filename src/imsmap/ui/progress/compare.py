@@ -235,6 +235,8 @@ class CompareView(QWidget):
         # earlier one turned a course that went badly into "Grasp weaker".
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notice.setContentsMargins(6, 8, 6, 6)
         self.notice.hide()
         differences = QWidget()
         dl = QVBoxLayout(differences)
