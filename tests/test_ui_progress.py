@@ -271,3 +271,40 @@ def test_compare_says_when_two_visits_cannot_be_compared(qtbot, context, records
     assert compare.comparison is None
     assert compare.notice.text() == "One visit only: there is nothing to compare it with."
     assert not compare.tree.isVisible()
+
+
+def test_compare_tells_what_the_visits_in_between_say(qtbot, context, records, patient):
+    """Visit 1 against visit 3: gluteus medius R released (0) at visit 2 and was not needled
+    again, piriformis R still grasped (2) when last needled at visit 2. Both were listed as
+    "Not needled in the later session" with "-", as if merely left out."""
+    rows = {1: [("gluteus_medius", 600, 3), ("piriformis", 560, 3), ("gluteus_maximus", 640, 2)],
+            2: [("gluteus_medius", 600, 0), ("piriformis", 560, 2), ("gluteus_maximus", 640, 1)],
+            3: [("gluteus_maximus", 640, 1)]}
+    for week, items in rows.items():
+        s = records.start_session(patient.id, started_at=datetime(2026, 10, 7 * week, 9, 0))
+        for muscle, x, grasp in items:
+            records.add_site(s.id, "posterior", x, 1000, muscle_id=muscle, side="R",
+                             layer="deep" if muscle == "piriformis" else "superficial",
+                             grasp=grasp)
+    panel = ProgressPanel(records, context.histories, patient.id)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    compare = panel.compare
+    ids = panel.chosen_ids()
+    compare.set_pair(ids[0], ids[2])
+    groups = compare.groups()
+    assert [c.target for c in groups["released_since"]] == [GMED_R]
+    assert [c.target for c in groups["not_repeated"]] == [Target("piriformis", "R")]
+    tree = compare.tree
+    texts = {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+             [(tree.topLevelItem(i).child(j).text(0), tree.topLevelItem(i).child(j).text(2))
+              for j in range(tree.topLevelItem(i).childCount())]
+             for i in range(tree.topLevelItemCount())}
+    assert texts["released_since"] == [("Gluteus medius R", "0 none at #2")]
+    assert texts["not_repeated"] == [("Piriformis R", "2 moderate at #2")]
+    # Visits 1 and 2 side by side: nothing in between, the lists as before.
+    compare.set_pair(ids[0], ids[1])
+    assert [c.target for c in compare.groups()["resolved"]] == [GMED_R]
+

@@ -562,6 +562,10 @@
         <translation>Résolu&#xa0;: préhension avant, aucune maintenant</translation>
     </message>
     <message>
+        <source>Released in between (no grasp), not needled in the later session</source>
+        <translation>Relâché entre les deux (aucune préhension), non puncturé dans la séance la plus récente</translation>
+    </message>
+    <message>
         <source>Grasp weaker</source>
         <translation>Préhension plus faible</translation>
     </message>
@@ -632,6 +636,11 @@
     <message>
         <source>#{earlier} is after #{later}: choose the earlier visit under Earlier, the later under Later.</source>
         <translation>La visite #{earlier} est après la visite #{later}&#xa0;: choisissez la visite la plus ancienne sous Antérieure, la plus récente sous Ultérieure.</translation>
+    </message>
+    <message>
+        <source>{grade} at #{visit}</source>
+        <comment>the grade at the last visit that needled it</comment>
+        <translation>{grade} à la visite #{visit}</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.progress import Comparison, History, TargetChange, compare_sessions
+from imsmap.domain.progress import (
+    Comparison,
+    History,
+    Target,
+    TargetChange,
+    compare_sessions,
+    last_needled,
+)
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
@@ -161,6 +168,8 @@ class ChartPicture(QWidget):
 
 _GROUPS = (
     ("resolved", QT_TRANSLATE_NOOP("CompareView", "Resolved: grasped before, no grasp now")),
+    ("released_since", QT_TRANSLATE_NOOP(
+        "CompareView", "Released in between (no grasp), not needled in the later session")),
     ("better", QT_TRANSLATE_NOOP("CompareView", "Grasp weaker")),
     ("worse", QT_TRANSLATE_NOOP("CompareView", "Grasp stronger")),
     ("regraded", QT_TRANSLATE_NOOP("CompareView", "Graded in one session only")),
@@ -194,6 +203,7 @@ class CompareView(QWidget):
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
         self.comparison: Comparison | None = None
+        self._between: dict[Target, tuple[int, int | None]] = {}
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         self.before = QComboBox()
@@ -312,6 +322,13 @@ class CompareView(QWidget):
             self.comparison = None
             return
         self.comparison = compare_sessions(self._history, a, b, self._catalogue)
+        # What the visits in between say of a muscle absent from the later one: released
+        # there, or still grasping when last needled (the two visits alone said neither).
+        seen = last_needled(self._history, b, a)
+        self._between = {c.target: (self._history.number(seen[c.target][0]),
+                                    seen[c.target][1])
+                         for c in self.comparison.not_repeated
+                         if c.target in seen and seen[c.target][0] != a}
         self._fill_tree(self.comparison)
         self.sessionsChanged.emit(a, b)
 
@@ -334,9 +351,26 @@ class CompareView(QWidget):
         if c is None:
             return {}
         regraded = tuple(x for x in c.changed if x.delta is None)
-        return {"resolved": c.resolved, "better": c.better, "worse": c.worse,
+
+        def released(x: TargetChange) -> bool:
+            between = self._between.get(x.target)
+            return (between is not None and between[1] == 0 and x.before is not None
+                    and x.before >= 1)
+
+        return {"resolved": c.resolved,
+                "released_since": tuple(x for x in c.not_repeated if released(x)),
+                "better": c.better, "worse": c.worse,
                 "regraded": regraded, "new": c.new, "unchanged": c.unchanged,
-                "not_repeated": c.not_repeated}
+                "not_repeated": tuple(x for x in c.not_repeated if not released(x))}
+
+    def _later_text(self, key: str, ch: TargetChange) -> str:
+        if key not in ("not_repeated", "released_since"):
+            return _grade(ch.after, self.grasp_labels)
+        between = self._between.get(ch.target)
+        if between is None:
+            return "-"
+        return self.tr("{grade} at #{visit}", "the grade at the last visit that needled it"
+                       ).format(grade=_grade(between[1], self.grasp_labels), visit=between[0])
 
     def _fill_tree(self, c: Comparison) -> None:
         groups = self.groups()
@@ -353,11 +387,14 @@ class CompareView(QWidget):
                 row = QTreeWidgetItem([
                     target_label(ch.target, self._names(ch.target.muscle_id)),
                     _grade(ch.before, self.grasp_labels) if key != "new" else "-",
-                    _grade(ch.after, self.grasp_labels) if key != "not_repeated" else "-",
+                    self._later_text(key, ch),
                 ])
                 row.setData(0, Qt.ItemDataRole.UserRole, ch.target)
+                between = self._between.get(ch.target)
+                later = between[1] if between is not None else ch.after
                 for col, g, present in ((1, ch.before, key != "new"),
-                                        (2, ch.after, key != "not_repeated")):
+                                        (2, later, key not in ("not_repeated", "released_since")
+                                         or between is not None)):
                     if present:
                         row.setBackground(col, self.style.grasp_fill(g))
                         row.setForeground(col, self.style.grasp_text_colour(g))
