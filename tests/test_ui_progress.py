@@ -308,3 +308,18 @@ def test_compare_tells_what_the_visits_in_between_say(qtbot, context, records, p
     compare.set_pair(ids[0], ids[1])
     assert [c.target for c in compare.groups()["resolved"]] == [GMED_R]
 
+
+def test_the_pain_change_reads_the_same_on_screen_and_in_the_report(qtbot, context, records,
+                                                                    patient, tmp_path):
+    """Pain 8 -> 3 is -62.5%: the window said -63%, the progress PDF -62%."""
+    from tests.test_progress_pdf import text_of, write
+
+    for week, pain in enumerate((8, 3)):
+        s = records.start_session(patient.id, started_at=datetime(2026, 10, 5 + 7 * week, 9, 0),
+                                  pain_before=pain)
+        records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                         grasp=2 - week)
+    panel = ProgressPanel(records, context.histories, patient.id)
+    qtbot.addWidget(panel)
+    assert "pain 8 \u2192 3 (-5, -62%)" in panel.summary.text()
+    assert "\u22125 (\u221262%)" in text_of(write(records, patient.id, tmp_path))[1]
