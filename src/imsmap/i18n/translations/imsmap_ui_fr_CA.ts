@@ -562,8 +562,8 @@
         <translation>Résolu&#xa0;: préhension avant, aucune maintenant</translation>
     </message>
     <message>
-        <source>Released in between (no grasp), not needled in the later session</source>
-        <translation>Relâché entre les deux (aucune préhension), non puncturé dans la séance la plus récente</translation>
+        <source>Released in between, not needled since</source>
+        <translation>Relâché entre les deux, non puncturé depuis</translation>
     </message>
     <message>
         <source>Grasp weaker</source>

@@ -169,7 +169,7 @@ class ChartPicture(QWidget):
 _GROUPS = (
     ("resolved", QT_TRANSLATE_NOOP("CompareView", "Resolved: grasped before, no grasp now")),
     ("released_since", QT_TRANSLATE_NOOP(
-        "CompareView", "Released in between (no grasp), not needled in the later session")),
+        "CompareView", "Released in between, not needled since")),
     ("better", QT_TRANSLATE_NOOP("CompareView", "Grasp weaker")),
     ("worse", QT_TRANSLATE_NOOP("CompareView", "Grasp stronger")),
     ("regraded", QT_TRANSLATE_NOOP("CompareView", "Graded in one session only")),
@@ -400,6 +400,9 @@ class CompareView(QWidget):
                         row.setForeground(col, self.style.grasp_text_colour(g))
                 top.addChild(row)
             self.tree.addTopLevelItem(top)
+            # A group's title spans the row: sized into the muscle column, a long one pushed
+            # the Later column out of a 1366 px window.
+            top.setFirstColumnSpanned(True)
             top.setExpanded(key != "unchanged")
         for col in range(3):
             self.tree.resizeColumnToContents(col)
