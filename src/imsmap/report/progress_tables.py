@@ -80,6 +80,13 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
         "sites, 0-3. Same muscles as before: muscles needled in both this session and the one "
         "before, divided by those needled in either (1 = the same set, 0 = none in common). "
         "—: not recorded; for the first visit, there is no visit before.")
+    # A course that goes well stops needling the muscles that released: the mean of the few
+    # still needled rose at its last visits (0.2 to 1.0), which a reader took for grasps
+    # getting stronger.
+    note += " " + translate(
+        "ProgressTables", "The mean grasp is taken over the sites needled that day: when "
+        "muscles that released are no longer needled, it rises although no grasp is stronger. "
+        "Each muscle's own course is in the grid by muscle and session.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
 

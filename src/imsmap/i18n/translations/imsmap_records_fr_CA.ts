@@ -3046,6 +3046,10 @@ N° de permis %2</translation>
         <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
     </message>
     <message>
+        <source>The mean grasp is taken over the sites needled that day: when muscles that released are no longer needled, it rises although no grasp is stronger. Each muscle&apos;s own course is in the grid by muscle and session.</source>
+        <translation>La préhension moyenne est calculée sur les points puncturés ce jour-là&#xa0;: quand les muscles qui se sont relâchés ne sont plus puncturés, elle augmente sans qu&apos;aucune préhension ne soit plus forte. L&apos;évolution de chaque muscle figure dans la grille par muscle et par séance.</translation>
+    </message>
+    <message>
         <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
