@@ -4,6 +4,7 @@ grade; a course that went badly is told as plainly as one that went well."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -75,3 +76,16 @@ def test_the_mean_grasp_says_what_it_is_taken_over(qapp, records, patient, tmp_p
     assert "4 2025-03-24 09:00 6 4 1 1 of 1 2.0" in flat
     assert ("when muscles that released are no longer needled, it rises although no grasp is "
             "stronger") in flat
+
+
+def test_the_report_says_how_to_read_it(qapp, records, patient, tmp_path):
+    """An insurer's reader, without the app, met 'grasp' and 'mean grasp 2.0 → 1.0' with no word
+    of what a grasp is, nor which way is better; the first page now says both, in the clinic's
+    words for the grades."""
+    course(records, patient, {0: [3, 1], 1: [2, 0]})
+    reader, _flat = text_of(write(records, patient.id, tmp_path))
+    page1 = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert ("How to read it At each insertion the practitioner grades how strongly the muscle "
+            "grasps the needle (a shortened muscle grips it): 0 none, 1 mild, 2 moderate, "
+            "3 strong.") in page1
+    assert "For pain and grasp, lower numbers are better." in page1

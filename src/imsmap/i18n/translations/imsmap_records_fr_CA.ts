@@ -2913,6 +2913,14 @@ N° de permis %2</translation>
         <translation>Motif (dernière séance)</translation>
     </message>
     <message>
+        <source>At each insertion the practitioner grades how strongly the muscle grasps the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and grasp, lower numbers are better.</source>
+        <translation>À chaque insertion, le praticien cote la force avec laquelle le muscle saisit l&apos;aiguille (un muscle raccourci l&apos;agrippe)&#xa0;: %1. À mesure que l&apos;affection se résorbe, moins de muscles sont en préhension et leur préhension s&apos;affaiblit; le patient cote sa douleur de 0 à 10. Pour la douleur et la préhension, un chiffre plus bas est meilleur.</translation>
+    </message>
+    <message>
+        <source>How to read it</source>
+        <translation>Comment le lire</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
