@@ -12,10 +12,12 @@ from tests.test_progress_pdf import interior_points, text_of, write
 
 pytest.importorskip("pypdf")
 
+UNGRADED = object()
+
 
 def course(records, patient, grades):
     """Weekly signed visits; ``grades`` maps a muscle's index to its grade at each visit (None:
-    not needled that day). Returns the labels of the muscles by index."""
+    not needled that day; UNGRADED: needled, not graded). Returns the muscles' labels by index."""
     points = interior_points(records.atlas)[:len(grades)]
     visits = len(next(iter(grades.values())))
     start = datetime(2025, 3, 3, 9, 0)
@@ -26,7 +28,7 @@ def course(records, patient, grades):
             g = grades[i][k]
             if g is not None:
                 records.add_site(s.id, vid, x, y, muscle_id=region.muscle, side=region.side,
-                                 layer=region.layer, grasp=g)
+                                 layer=region.layer, grasp=None if g is UNGRADED else g)
         records.sign_session(s.id)
     from imsmap.domain.progress import Target
     from imsmap.report.site_text import target_label
@@ -89,3 +91,15 @@ def test_the_report_says_how_to_read_it(qapp, records, patient, tmp_path):
             "grasps the needle (a shortened muscle grips it): 0 none, 1 mild, 2 moderate, "
             "3 strong.") in page1
     assert "For pain and grasp, lower numbers are better." in page1
+
+
+
+def test_a_muscle_graded_at_one_of_the_two_visits_is_not_left_out(qapp, records, patient,
+                                                                    tmp_path):
+    """Needled at both visits but graded at one only: in no list, a muscle graded 3 at the
+    first visit vanished from the comparison an insurer reads."""
+    names = course(records, patient, {0: [3, 2, UNGRADED], 1: [2, 1, 1]})
+    words = compared(text_of(write(records, patient.id, tmp_path))[1])
+    assert f"Graded at one of the two {names[0]} 3→–" in words
+    assert "–: needled, not graded." in words
+    assert f"{names[1]} 2→1" in words.split("Weaker grasp")[1].split("Stronger grasp")[0]

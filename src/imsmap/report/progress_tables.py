@@ -177,6 +177,18 @@ def comparison_paragraphs(records: Records, history: History) -> list[Block]:
             (fill(only, [b, a]), [(c, None) for c in cmp.new]),
             (fill(only, [a, b]), dropped)):
         out.append(Paragraph(names(changes), 8.5, label=label, label_mm=44, after_mm=0.8))
+    # Needled at both visits but graded at one only: in none of the lists above, so a muscle
+    # graded 3 at the first visit and left ungraded at the last vanished from the report.
+    ungraded = [c for c in cmp.changed if c.delta is None]
+    if ungraded:
+        def grade(g: int | None) -> str:
+            return "–" if g is None else str(g)
+        out.append(Paragraph("; ".join(
+            f"{target_label(records, c.target)} {grade(c.before)}→{grade(c.after)}"
+            for c in ungraded), 8.5, label=translate("ProgressTables", "Graded at one of the two"),
+            label_mm=44, after_mm=0.8))
+        out.append(Paragraph(translate("ProgressTables", "–: needled, not graded."), 7,
+                             colour=MUTED, after_mm=0.8))
     if any(at is not None for _c, at in released + dropped):
         out.append(Paragraph(fill(translate(
             "ProgressTables", "(visit N): the last visit that needled the muscle before visit "

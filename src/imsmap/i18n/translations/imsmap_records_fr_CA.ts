@@ -3062,6 +3062,14 @@ N° de permis %2</translation>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
     <message>
+        <source>Graded at one of the two</source>
+        <translation>Cotés à une seule des deux</translation>
+    </message>
+    <message>
+        <source>–: needled, not graded.</source>
+        <translation>–&#xa0;: puncturé, non coté.</translation>
+    </message>
+    <message>
         <source>(visit N): the last visit that needled the muscle before visit %1, and its grasp there.</source>
         <translation>(visite N)&#xa0;: la dernière visite où le muscle a été puncturé avant la visite %1, et sa préhension à cette visite.</translation>
     </message>
