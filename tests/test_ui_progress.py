@@ -239,3 +239,87 @@ def test_a_muscle_graded_once_shows_no_change_not_zero(qtbot):
     assert [_cell(m, r, COL_MUSCLE) for r in range(2)] == ["Infraspinatus L", "Gluteus medius R"]
     assert [_cell(m, r, COL_CHANGE) for r in range(2)] == ["", "0"]
     assert "3" in _cell(m, 0, COL_CHANGE, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_compare_says_when_two_visits_cannot_be_compared(qtbot, context, records, patient,
+                                                         course):
+    """One visit compared with itself listed its muscles as "Unchanged (2)"; a later visit
+    chosen under Earlier turned gluteus medius 3 → 1 into "Grasp weaker" read backwards
+    (1 → 3 listed under "Grasp stronger"): the lists give way to a sentence."""
+    panel = ProgressPanel(records, context.histories, patient.id)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    compare = panel.compare
+    panel.tabs.setCurrentWidget(compare)
+    assert compare.comparison is not None and compare.tree.isVisible()
+    assert not compare.notice.isVisible()
+    compare.set_pair(course[2], course[0])  # #3 under Earlier, #1 under Later
+    assert compare.comparison is None and not compare.tree.isVisible()
+    assert compare.notice.isVisible()
+    assert compare.notice.text() == ("#3 is after #1: choose the earlier visit under Earlier, "
+                                     "the later under Later.")
+    compare.set_pair(course[1], course[1])
+    assert compare.comparison is None
+    assert "same visit is chosen twice" in compare.notice.text()
+    compare.set_pair(course[0], course[2])
+    assert compare.comparison is not None and compare.tree.isVisible()
+    assert [c.target for c in compare.comparison.better] == [GMED_R]
+    # One visit (a patient seen once, or one visit shown): nothing to compare, not "Unchanged".
+    panel.choose_last(1)
+    assert compare.comparison is None
+    assert compare.notice.text() == "One visit only: there is nothing to compare it with."
+    assert not compare.tree.isVisible()
+
+
+def test_compare_tells_what_the_visits_in_between_say(qtbot, context, records, patient):
+    """Visit 1 against visit 3: gluteus medius R released (0) at visit 2 and was not needled
+    again, piriformis R still grasped (2) when last needled at visit 2. Both were listed as
+    "Not needled in the later session" with "-", as if merely left out."""
+    rows = {1: [("gluteus_medius", 600, 3), ("piriformis", 560, 3), ("gluteus_maximus", 640, 2)],
+            2: [("gluteus_medius", 600, 0), ("piriformis", 560, 2), ("gluteus_maximus", 640, 1)],
+            3: [("gluteus_maximus", 640, 1)]}
+    for week, items in rows.items():
+        s = records.start_session(patient.id, started_at=datetime(2026, 10, 7 * week, 9, 0))
+        for muscle, x, grasp in items:
+            records.add_site(s.id, "posterior", x, 1000, muscle_id=muscle, side="R",
+                             layer="deep" if muscle == "piriformis" else "superficial",
+                             grasp=grasp)
+    panel = ProgressPanel(records, context.histories, patient.id)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    compare = panel.compare
+    ids = panel.chosen_ids()
+    compare.set_pair(ids[0], ids[2])
+    groups = compare.groups()
+    assert [c.target for c in groups["released_since"]] == [GMED_R]
+    assert [c.target for c in groups["not_repeated"]] == [Target("piriformis", "R")]
+    tree = compare.tree
+    texts = {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+             [(tree.topLevelItem(i).child(j).text(0), tree.topLevelItem(i).child(j).text(2))
+              for j in range(tree.topLevelItem(i).childCount())]
+             for i in range(tree.topLevelItemCount())}
+    assert texts["released_since"] == [("Gluteus medius R", "0 none at #2")]
+    assert texts["not_repeated"] == [("Piriformis R", "2 moderate at #2")]
+    # Visits 1 and 2 side by side: nothing in between, the lists as before.
+    compare.set_pair(ids[0], ids[1])
+    assert [c.target for c in compare.groups()["resolved"]] == [GMED_R]
+
+
+def test_the_pain_change_reads_the_same_on_screen_and_in_the_report(qtbot, context, records,
+                                                                    patient, tmp_path):
+    """Pain 8 -> 3 is -62.5%: the window said -63%, the progress PDF -62%."""
+    from tests.test_progress_pdf import text_of, write
+
+    for week, pain in enumerate((8, 3)):
+        s = records.start_session(patient.id, started_at=datetime(2026, 10, 5 + 7 * week, 9, 0),
+                                  pain_before=pain)
+        records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                         grasp=2 - week)
+    panel = ProgressPanel(records, context.histories, patient.id)
+    qtbot.addWidget(panel)
+    assert "pain 8 \u2192 3 (-5, -62%)" in panel.summary.text()
+    assert "\u22125 (\u221262%)" in text_of(write(records, patient.id, tmp_path))[1]

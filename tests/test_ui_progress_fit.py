@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QScrollArea, QStyle, QStyleOptionButton, QWidget
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
@@ -207,3 +207,19 @@ def test_the_latest_visits_show_beside_the_muscle_names_on_a_laptop(language, ma
             view = under.parent()
             assert view.indexAt(view.viewport().mapFrom(grid, point)).column() == column, \
                 (value, column)
+
+
+def test_the_visits_dates_over_the_grid_are_whole(language, make_window, qtbot, visits):
+    """Each visit's column was 44 px whatever its date: « 10 août », « 23 sept. » ran over its
+    neighbours in French (« ill. 3 août »), read at arm's length as the wrong date."""
+    from PySide6.QtGui import QFontMetrics
+
+    w, _ = open_progress(make_window, qtbot, visits, LAPTOP)
+    grid = w.progress.matrix
+    header = grid.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    model = grid.model()
+    for column in range(FIRST_SESSION_COL, model.columnCount()):
+        lines = str(model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
+        need = max(metrics.horizontalAdvance(line) for line in lines)
+        assert header.sectionSize(column) >= need + 8, (lines, header.sectionSize(column))

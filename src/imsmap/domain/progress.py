@@ -44,6 +44,7 @@ __all__ = [
     "grasp_matrix",
     "jaccard",
     "jaccard_consecutive",
+    "last_needled",
     "root_matrix",
     "session_metrics",
     "target_of",
@@ -459,3 +460,25 @@ def compare_sessions(history: History, before_id: int, after_id: int,
         else:
             lists["changed"].append(c)
     return Comparison(before_id, after_id, **{k: tuple(v) for k, v in lists.items()})
+
+
+def last_needled(history: History, before_id: int | None = None,
+                 after_id: int | None = None) -> dict[Target, tuple[int, int | None]]:
+    """Per target, the latest session (before ``before_id`` and from ``after_id`` on, when given)
+    that needled it, and its strongest grasp there (None: not graded).
+
+    Two visits compared miss what happened between them: a muscle that grasped at the first
+    visit, released (0) at the seventh and was not needled again is absent from the last visit,
+    and only this says that it released rather than that it was left out.
+    """
+    out: dict[Target, tuple[int, int | None]] = {}
+    started = after_id is None
+    for s in history.sessions:
+        if s.id == before_id:
+            break
+        started = started or s.id == after_id
+        if not started:
+            continue
+        for target, grasp in history.targets(s.id).items():
+            out[target] = (s.id, grasp)
+    return out

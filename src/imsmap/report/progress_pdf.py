@@ -42,7 +42,7 @@ from imsmap.report.letterhead import birth_text, registration, running_line, tit
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
 from imsmap.report.progress_tables import change_table, comparison_paragraphs, sessions_table
-from imsmap.report.site_text import sex_label
+from imsmap.report.site_text import grasp_scale_text, sex_label
 from imsmap.report.trend_plot import TrendBlock
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
@@ -129,6 +129,15 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         (translate("ProgressPdf", "Sex"), sex_label(patient.sex)),
         (translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"),
     ], columns=3))
+    # The report leaves the clinic (insurers, referrers): its reader may not know what a grasp
+    # is, nor which way the numbers should go.
+    blocks.append(Spacer(1.5))
+    blocks.append(Paragraph(fill(translate(
+        "ProgressPdf", "At each insertion the practitioner grades how strongly the muscle grasps "
+        "the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles "
+        "grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and "
+        "grasp, lower numbers are better."), [grasp_scale_text(settings.grasp_labels)]), 8.5,
+        label=translate("ProgressPdf", "How to read it"), label_mm=30, after_mm=0.8))
 
     blocks.append(Spacer(2))
     count = len(history)

@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 from imsmap.domain.progress import (
     History,
     SessionMetrics,
+    TargetChange,
     changes_since_first,
     compare_sessions,
     jaccard_consecutive,
+    last_needled,
 )
 from imsmap.domain.text import fill
 from imsmap.i18n.records import number, translate
@@ -78,6 +80,13 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
         "sites, 0-3. Same muscles as before: muscles needled in both this session and the one "
         "before, divided by those needled in either (1 = the same set, 0 = none in common). "
         "—: not recorded; for the first visit, there is no visit before.")
+    # A course that goes well stops needling the muscles that released: the mean of the few
+    # still needled rose at its last visits (0.2 to 1.0), which a reader took for grasps
+    # getting stronger.
+    note += " " + translate(
+        "ProgressTables", "The mean grasp is taken over the sites needled that day: when "
+        "muscles that released are no longer needled, it rises although no grasp is stronger. "
+        "Each muscle's own course is in the grid by muscle and session.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
 
@@ -124,28 +133,64 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
 def comparison_paragraphs(records: Records, history: History) -> list[Block]:
     first, last = history.ids[0], history.ids[-1]
     cmp = compare_sessions(history, first, last, records.atlas.catalogue)
+    a, b = history.number(first), history.number(last)
+    # A muscle absent from the last visit is told by the last visit that needled it: one that
+    # released there (0) and was not needled again is released, not merely "not needled" (a
+    # course that went well listed every released muscle as left out, and "Released: none").
+    seen = last_needled(history, last)
+    released: list[tuple[TargetChange, int | None]] = [(c, None) for c in cmp.resolved]
+    dropped: list[tuple[TargetChange, int | None]] = []
+    for c in cmp.not_repeated:
+        sid, grasp = seen[c.target]
+        then = TargetChange(c.target, c.before, grasp)
+        at = history.number(sid) if sid != first else None
+        if at is not None and grasp == 0 and c.before is not None and c.before >= 1:
+            released.append((then, at))
+        else:
+            dropped.append((then, at))
 
     def names(changes, grades: bool = True) -> str:
         out = []
-        for c in changes:
+        for c, at in changes:
             label = target_label(records, c.target)
-            if grades and c.before is not None and c.after is not None:
+            if grades and c.before is not None and c.after is not None and at is not None:
+                # One line holds "(visit 10)": a break inside it left "(visit" at a line's end.
+                label += f" {c.before}→{c.after} " + fill(translate(
+                    "ProgressTables", "(visit %1)", "the last visit that needled the muscle"),
+                    [at]).replace(" ", "\u00a0")
+            elif grades and c.before is not None and c.after is not None:
                 label += f" {c.before}→{c.after}"
+            elif grades and (c.after if c.after is not None else c.before) is not None:
+                label += f" {c.after if c.after is not None else c.before}"
             out.append(label)
         return "; ".join(out) if out else translate("ProgressTables", "none", "no muscles")
 
-    a, b = history.number(first), history.number(last)
     out: list[Block] = [Paragraph(fill(translate(
         "ProgressTables", "Muscles compared between visit %1 and visit %2 (strongest grasp in "
         "each):"), [a, b]), 8.5, colour=MUTED, after_mm=0.8)]
     # Of the two visits compared: "only" read as once in the whole course.
     only = translate("ProgressTables", "Needled in visit %1, not %2")
-    for label, changes, grades in (
-            (translate("ProgressTables", "Released (grasp → 0)"), cmp.resolved, True),
-            (translate("ProgressTables", "Weaker grasp"), cmp.better, True),
-            (translate("ProgressTables", "Stronger grasp"), cmp.worse, True),
-            (fill(only, [b, a]), cmp.new, False),
-            (fill(only, [a, b]), cmp.not_repeated, False)):
-        out.append(Paragraph(names(changes, grades), 8.5, label=label, label_mm=44,
-                             after_mm=0.8))
+    for label, changes in (
+            (translate("ProgressTables", "Released (grasp → 0)"), released),
+            (translate("ProgressTables", "Weaker grasp"), [(c, None) for c in cmp.better]),
+            (translate("ProgressTables", "Stronger grasp"), [(c, None) for c in cmp.worse]),
+            (fill(only, [b, a]), [(c, None) for c in cmp.new]),
+            (fill(only, [a, b]), dropped)):
+        out.append(Paragraph(names(changes), 8.5, label=label, label_mm=44, after_mm=0.8))
+    # Needled at both visits but graded at one only: in none of the lists above, so a muscle
+    # graded 3 at the first visit and left ungraded at the last vanished from the report.
+    ungraded = [c for c in cmp.changed if c.delta is None]
+    if ungraded:
+        def grade(g: int | None) -> str:
+            return "–" if g is None else str(g)
+        out.append(Paragraph("; ".join(
+            f"{target_label(records, c.target)} {grade(c.before)}→{grade(c.after)}"
+            for c in ungraded), 8.5, label=translate("ProgressTables", "Graded at one of the two"),
+            label_mm=44, after_mm=0.8))
+        out.append(Paragraph(translate("ProgressTables", "–: needled, not graded."), 7,
+                             colour=MUTED, after_mm=0.8))
+    if any(at is not None for _c, at in released + dropped):
+        out.append(Paragraph(fill(translate(
+            "ProgressTables", "(visit N): the last visit that needled the muscle before visit "
+            "%1, and its grasp there."), [b]), 7, colour=MUTED, after_mm=0.8))
     return out

@@ -2921,6 +2921,14 @@ N° de permis %2</translation>
         <translation>Motif (dernière séance)</translation>
     </message>
     <message>
+        <source>At each insertion the practitioner grades how strongly the muscle grasps the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and grasp, lower numbers are better.</source>
+        <translation>À chaque insertion, le praticien cote la force avec laquelle le muscle saisit l&apos;aiguille (un muscle raccourci l&apos;agrippe)&#xa0;: %1. À mesure que l&apos;affection se résorbe, moins de muscles sont en préhension et leur préhension s&apos;affaiblit; le patient cote sa douleur de 0 à 10. Pour la douleur et la préhension, un chiffre plus bas est meilleur.</translation>
+    </message>
+    <message>
+        <source>How to read it</source>
+        <translation>Comment le lire</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
@@ -3054,8 +3062,24 @@ N° de permis %2</translation>
         <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
     </message>
     <message>
+        <source>The mean grasp is taken over the sites needled that day: when muscles that released are no longer needled, it rises although no grasp is stronger. Each muscle&apos;s own course is in the grid by muscle and session.</source>
+        <translation>La préhension moyenne est calculée sur les points puncturés ce jour-là&#xa0;: quand les muscles qui se sont relâchés ne sont plus puncturés, elle augmente sans qu&apos;aucune préhension ne soit plus forte. L&apos;évolution de chaque muscle figure dans la grille par muscle et par séance.</translation>
+    </message>
+    <message>
         <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
+    </message>
+    <message>
+        <source>Graded at one of the two</source>
+        <translation>Cotés à une seule des deux</translation>
+    </message>
+    <message>
+        <source>–: needled, not graded.</source>
+        <translation>–&#xa0;: puncturé, non coté.</translation>
+    </message>
+    <message>
+        <source>(visit N): the last visit that needled the muscle before visit %1, and its grasp there.</source>
+        <translation>(visite N)&#xa0;: la dernière visite où le muscle a été puncturé avant la visite %1, et sa préhension à cette visite.</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -3089,6 +3113,11 @@ N° de permis %2</translation>
     <message>
         <source>Sites needled</source>
         <translation>Points puncturés</translation>
+    </message>
+    <message>
+        <source>(visit %1)</source>
+        <comment>the last visit that needled the muscle</comment>
+        <translation>(visite %1)</translation>
     </message>
     <message>
         <source>none</source>

@@ -562,6 +562,10 @@
         <translation>Résolu&#xa0;: préhension avant, aucune maintenant</translation>
     </message>
     <message>
+        <source>Released in between, not needled since</source>
+        <translation>Relâché entre les deux, non puncturé depuis</translation>
+    </message>
+    <message>
         <source>Grasp weaker</source>
         <translation>Préhension plus faible</translation>
     </message>
@@ -620,6 +624,23 @@
     <message>
         <source>Side by side</source>
         <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>One visit only: there is nothing to compare it with.</source>
+        <translation>Une seule visite&#xa0;: il n&apos;y a rien à lui comparer.</translation>
+    </message>
+    <message>
+        <source>The same visit is chosen twice: choose an earlier and a later visit.</source>
+        <translation>La même visite est choisie deux fois&#xa0;: choisissez une visite antérieure et une visite ultérieure.</translation>
+    </message>
+    <message>
+        <source>#{earlier} is after #{later}: choose the earlier visit under Earlier, the later under Later.</source>
+        <translation>La visite #{earlier} est après la visite #{later}&#xa0;: choisissez la visite la plus ancienne sous Antérieure, la plus récente sous Ultérieure.</translation>
+    </message>
+    <message>
+        <source>{grade} at #{visit}</source>
+        <comment>the grade at the last visit that needled it</comment>
+        <translation>{grade} à la visite #{visit}</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.progress import Comparison, History, TargetChange, compare_sessions
+from imsmap.domain.progress import (
+    Comparison,
+    History,
+    Target,
+    TargetChange,
+    compare_sessions,
+    last_needled,
+)
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
@@ -161,6 +168,8 @@ class ChartPicture(QWidget):
 
 _GROUPS = (
     ("resolved", QT_TRANSLATE_NOOP("CompareView", "Resolved: grasped before, no grasp now")),
+    ("released_since", QT_TRANSLATE_NOOP(
+        "CompareView", "Released in between, not needled since")),
     ("better", QT_TRANSLATE_NOOP("CompareView", "Grasp weaker")),
     ("worse", QT_TRANSLATE_NOOP("CompareView", "Grasp stronger")),
     ("regraded", QT_TRANSLATE_NOOP("CompareView", "Graded in one session only")),
@@ -194,6 +203,7 @@ class CompareView(QWidget):
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
         self.comparison: Comparison | None = None
+        self._between: dict[Target, tuple[int, int | None]] = {}
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         self.before = QComboBox()
@@ -230,8 +240,22 @@ class CompareView(QWidget):
         pair.addWidget(self.right)
         cl.addLayout(pair, 1)
 
+        # Said in place of the lists when two visits cannot be compared: one visit compared
+        # with itself listed all its muscles as "Unchanged", and a later visit chosen as the
+        # earlier one turned a course that went badly into "Grasp weaker".
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notice.setContentsMargins(6, 8, 6, 6)
+        self.notice.hide()
+        differences = QWidget()
+        dl = QVBoxLayout(differences)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.notice)
+        dl.addWidget(self.tree, 1)
+
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, self.tr("Differences"))
+        self.tabs.addTab(differences, self.tr("Differences"))
         self.tabs.addTab(charts, self.tr("Side by side"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -289,19 +313,64 @@ class CompareView(QWidget):
             self.left.set_chart(None)
             self.right.set_chart(None)
             return
-        self.comparison = compare_sessions(self._history, a, b, self._catalogue)
-        self._fill_tree(self.comparison)
         self._fill_charts(a, b)
+        why = self._not_comparable(a, b)
+        self.notice.setText(why)
+        self.notice.setVisible(bool(why))
+        self.tree.setVisible(not why)
+        if why:
+            self.comparison = None
+            return
+        self.comparison = compare_sessions(self._history, a, b, self._catalogue)
+        # What the visits in between say of a muscle absent from the later one: released
+        # there, or still grasping when last needled (the two visits alone said neither).
+        seen = last_needled(self._history, b, a)
+        self._between = {c.target: (self._history.number(seen[c.target][0]),
+                                    seen[c.target][1])
+                         for c in self.comparison.not_repeated
+                         if c.target in seen and seen[c.target][0] != a}
+        self._fill_tree(self.comparison)
         self.sessionsChanged.emit(a, b)
+
+    def _not_comparable(self, a: int, b: int) -> str:
+        """Why the visits chosen cannot be compared ("" when they can)."""
+        ids = self._history.ids
+        if len(ids) < 2:
+            return self.tr("One visit only: there is nothing to compare it with.")
+        if a == b:
+            return self.tr("The same visit is chosen twice: choose an earlier and a later "
+                           "visit.")
+        if ids.index(a) > ids.index(b):
+            return self.tr("#{earlier} is after #{later}: choose the earlier visit under "
+                           "Earlier, the later under Later.").format(
+                earlier=self._history.number(a), later=self._history.number(b))
+        return ""
 
     def groups(self) -> dict[str, Sequence[TargetChange]]:
         c = self.comparison
         if c is None:
             return {}
         regraded = tuple(x for x in c.changed if x.delta is None)
-        return {"resolved": c.resolved, "better": c.better, "worse": c.worse,
+
+        def released(x: TargetChange) -> bool:
+            between = self._between.get(x.target)
+            return (between is not None and between[1] == 0 and x.before is not None
+                    and x.before >= 1)
+
+        return {"resolved": c.resolved,
+                "released_since": tuple(x for x in c.not_repeated if released(x)),
+                "better": c.better, "worse": c.worse,
                 "regraded": regraded, "new": c.new, "unchanged": c.unchanged,
-                "not_repeated": c.not_repeated}
+                "not_repeated": tuple(x for x in c.not_repeated if not released(x))}
+
+    def _later_text(self, key: str, ch: TargetChange) -> str:
+        if key not in ("not_repeated", "released_since"):
+            return _grade(ch.after, self.grasp_labels)
+        between = self._between.get(ch.target)
+        if between is None:
+            return "-"
+        return self.tr("{grade} at #{visit}", "the grade at the last visit that needled it"
+                       ).format(grade=_grade(between[1], self.grasp_labels), visit=between[0])
 
     def _fill_tree(self, c: Comparison) -> None:
         groups = self.groups()
@@ -318,16 +387,22 @@ class CompareView(QWidget):
                 row = QTreeWidgetItem([
                     target_label(ch.target, self._names(ch.target.muscle_id)),
                     _grade(ch.before, self.grasp_labels) if key != "new" else "-",
-                    _grade(ch.after, self.grasp_labels) if key != "not_repeated" else "-",
+                    self._later_text(key, ch),
                 ])
                 row.setData(0, Qt.ItemDataRole.UserRole, ch.target)
+                between = self._between.get(ch.target)
+                later = between[1] if between is not None else ch.after
                 for col, g, present in ((1, ch.before, key != "new"),
-                                        (2, ch.after, key != "not_repeated")):
+                                        (2, later, key not in ("not_repeated", "released_since")
+                                         or between is not None)):
                     if present:
                         row.setBackground(col, self.style.grasp_fill(g))
                         row.setForeground(col, self.style.grasp_text_colour(g))
                 top.addChild(row)
             self.tree.addTopLevelItem(top)
+            # A group's title spans the row: sized into the muscle column, a long one pushed
+            # the Later column out of a 1366 px window.
+            top.setFirstColumnSpanned(True)
             top.setExpanded(key != "unchanged")
         for col in range(3):
             self.tree.resizeColumnToContents(col)

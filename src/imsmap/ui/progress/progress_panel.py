@@ -131,7 +131,9 @@ class ProgressSummary(QObject):
         if first.pain_before is not None and last.pain_before is not None:
             pct = ""
             if not math.isnan(change.pain_before_pct):
-                value = QLocale().toString(change.pain_before_pct, "f", 0)
+                # Rounded as the progress PDF rounds it (Python's round: -62.5 -> -62), so the
+                # screen shown to the patient and the report sent to the insurer agree.
+                value = QLocale().toString(float(round(change.pain_before_pct)), "f", 0)
                 pct = ", " + self.tr("{value}%", "a percentage")\
                     .format(value=("+" if change.pain_before_pct > 0 else "") + value)
             parts.append(self.tr(

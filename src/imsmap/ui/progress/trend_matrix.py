@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -377,9 +377,17 @@ class TrendMatrix(QTableView):
             header.resizeSection(COL_TREND, max(70, 14 * len(matrix.session_ids)))
             # as wide as its header's word (« Changement » in French)
             header.resizeSection(COL_CHANGE, max(56, header.sectionSizeHint(COL_CHANGE)))
+            # As wide as its date (« 30 sept. », « 10 août »): at a fixed 44 px the dates ran
+            # into each other and read as other dates. (Not the header's size hint: it keeps
+            # room for a sort arrow these columns never show.)
+            metrics = QFontMetrics(header.font())
             for j in range(len(matrix.session_ids)):
-                header.setSectionResizeMode(FIRST_SESSION_COL + j, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(FIRST_SESSION_COL + j, 44)
+                column = FIRST_SESSION_COL + j
+                lines = str(self.trend_model.headerData(
+                    column, Qt.Orientation.Horizontal)).split("\n")
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, max(44, 12 + max(
+                    metrics.horizontalAdvance(line) for line in lines)))
         self._follow_latest = True
         self._frozen_widths()
         self.updateGeometries()
