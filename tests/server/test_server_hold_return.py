@@ -8,6 +8,9 @@ at schema 4 with holds in it is upgraded with every row kept."""
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
+import time
 from datetime import timedelta
 
 import pytest
@@ -22,7 +25,11 @@ def own_server():
     """A server of this module's own, which its tests stop and start."""
     from pg_support import serve
 
-    yield from serve(pytest.fail, pytest.skip)
+    for server in serve(pytest.fail, pytest.skip):
+        server.stop("fast")
+        server.durable = True  # a kill or a crash must not take back what was committed
+        server.start()
+        yield server
 
 
 def running(server) -> None:
@@ -40,9 +47,29 @@ def clinic(own_server):
     running(own_server)
 
 
-def restart(server) -> None:
-    server.stop("fast")
-    server.start()
+def restart(server, how: str = "restart") -> None:
+    """The server goes away and comes back: stopped and started, killed (SIGKILL, as a power
+    cut) and started, or one of its processes crashing (PostgreSQL then ends every connection
+    and starts afresh in place, without a new postmaster)."""
+    if how == "restart":
+        server.stop("fast")
+        server.start()
+    elif how == "kill":
+        server.kill()
+        server.start()
+    else:
+        victim = connect(server.dsn())
+        os.kill(victim.info.backend_pid, signal.SIGKILL)
+        _close(victim)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with connect(server.dsn()) as conn:
+                    conn.execute("SELECT 1")
+                break
+            except Exception:
+                assert time.monotonic() < deadline, "the server did not come back"
+                time.sleep(0.2)
 
 
 def _close(conn) -> None:
@@ -54,16 +81,17 @@ def _takeovers(dsn: str) -> int:
     return one(dsn, "SELECT count(*) FROM imsmap.audit WHERE action = 'take_over'")[0]
 
 
-def test_the_room_that_held_a_session_gets_it_back_after_a_restart(clinic):
+@pytest.mark.parametrize("how", ["restart", "kill", "crash"])
+def test_the_room_that_held_a_session_gets_it_back_after_a_restart(clinic, how):
     server, dsn, people = clinic
-    (ben, ben_dsn), (anna, anna_dsn) = people["practitioner"], people["practitioner2"]
+    (ben, ben_dsn), (_anna, anna_dsn) = people["practitioner"], people["practitioner2"]
     sid = session(ben_dsn, patient(ben_dsn, "H-1"))
     room1 = connect(ben_dsn)
     held = holds.hold(room1, sid, "Room 1")
     assert held.mine and held.kept_until is None
     with connect(anna_dsn) as room2:
         assert not holds.hold(room2, sid, "Room 2").mine
-    restart(server)
+    restart(server, how)
     _close(room1)  # its connection ended with the server
 
     # Anna's room is back first: the session is still Ben's, kept for Room 1, and she is told
@@ -72,7 +100,7 @@ def test_the_room_that_held_a_session_gets_it_back_after_a_restart(clinic):
         theirs = holds.hold(room2, sid, "Room 2")
         assert not theirs.mine and (theirs.held_by, theirs.room) == (ben, "Room 1")
         assert theirs.kept_until is not None
-        started = one(dsn, "SELECT pg_postmaster_start_time()")[0]
+        started = one(dsn, "SELECT imsmap.hold_server_run()")[0]
         assert theirs.kept_until == started + timedelta(seconds=60)
         assert "when the clinic server went away" in theirs.sentence()
         with room2.transaction():

@@ -7,7 +7,7 @@
 --
 -- The server already remembers the last holder (the session_holds row stays until it is
 -- released or taken). What is new is that a hold names the run of the server it was made or
--- renewed in (server_start: pg_postmaster_start_time() then), and how a hold from an earlier
+-- renewed in (server_start: hold_server_run() then), and how a hold from an earlier
 -- run is read: its connection ended with the server, not with its room, so for
 -- hold_return_window() after the server started it is kept for its login in its room. That room, connected again, holds it
 -- again at its first ask (since unchanged); another room is told who had it (kept_until, the
@@ -27,12 +27,25 @@ CREATE FUNCTION hold_return_window() RETURNS interval LANGUAGE sql IMMUTABLE AS 
     SELECT interval '60 seconds'
 $$;
 
+-- When this run of the server began: every connection older than it has ended. A restart (a
+-- new postmaster) is pg_postmaster_start_time(). After a server process crashes, PostgreSQL
+-- ends every connection and starts afresh without a new postmaster, so that time stays; but it
+-- discards its statistics then, which stamps pg_stat_archiver.stats_reset, the one trace of it
+-- every login may read. (A clean restart keeps the statistics, and so an older stats_reset. A
+-- superuser resetting the archiver's statistics makes a new run too: a live room then holds
+-- its session again at its next heartbeat, as after a restart.)
+CREATE FUNCTION hold_server_run() RETURNS timestamptz LANGUAGE sql STABLE
+SET search_path = imsmap, pg_temp AS $$
+    SELECT greatest(pg_catalog.pg_postmaster_start_time(),
+                    (SELECT a.stats_reset FROM pg_catalog.pg_stat_archiver a))
+$$;
+
 -- The hold was made or last renewed in an earlier run of the server: its connection ended
 -- with that run. Holds made before schema 5 (no server_start) are read as before.
 CREATE FUNCTION hold_before_start(h session_holds) RETURNS boolean LANGUAGE sql STABLE
 SET search_path = imsmap, pg_temp AS $$
     SELECT h.holder_pid IS NOT NULL AND h.server_start IS NOT NULL
-       AND h.server_start <> pg_catalog.pg_postmaster_start_time()
+       AND h.server_start <> hold_server_run()
 $$;
 
 -- A hold from before the server's start, still kept for its room: the moment it is free; else
@@ -40,8 +53,8 @@ $$;
 CREATE FUNCTION hold_kept_until(h session_holds) RETURNS timestamptz LANGUAGE sql STABLE
 SET search_path = imsmap, pg_temp AS $$
     SELECT CASE WHEN hold_before_start(h)
-                 AND now() < pg_catalog.pg_postmaster_start_time() + hold_return_window()
-           THEN pg_catalog.pg_postmaster_start_time() + hold_return_window() END
+                 AND now() < hold_server_run() + hold_return_window()
+           THEN hold_server_run() + hold_return_window() END
 $$;
 
 -- A hold still in force: kept for its room after a restart, or its connection alive (holds
@@ -87,7 +100,7 @@ BEGIN
     INSERT INTO session_holds AS s (session_id, held_by, room, since, heartbeat, holder_pid,
                                     server_start)
     VALUES (p_session, session_user, p_room, now(), now(), me,
-            pg_catalog.pg_postmaster_start_time())
+            hold_server_run())
     ON CONFLICT (session_id) DO NOTHING;
     SELECT * INTO h FROM session_holds s WHERE s.session_id = p_session FOR UPDATE;
     IF hold_mine(h, p_room) OR hold_coming_back(h, p_room) OR NOT hold_live(h) THEN
@@ -95,7 +108,7 @@ BEGIN
         UPDATE session_holds s SET held_by = session_user, room = p_room,
             since = CASE WHEN same THEN h.since ELSE now() END,
             heartbeat = now(), holder_pid = me,
-            server_start = pg_catalog.pg_postmaster_start_time()
+            server_start = hold_server_run()
         WHERE s.session_id = p_session RETURNING * INTO h;
     END IF;
     RETURN QUERY SELECT h.held_by, h.room, h.since, h.heartbeat,
@@ -121,7 +134,7 @@ BEGIN
             AND hold_live(h) THEN
         UPDATE session_holds s SET held_by = session_user, room = p_room, since = now(),
             heartbeat = now(), holder_pid = hold_connection(),
-            server_start = pg_catalog.pg_postmaster_start_time()
+            server_start = hold_server_run()
         WHERE s.session_id = p_session;
         INSERT INTO audit (action, entity, entity_id, session_id, changes)
         VALUES ('take_over', 'session', p_session, p_session,
@@ -137,7 +150,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = imsmap, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
     UPDATE session_holds s SET heartbeat = now(),
-        server_start = pg_catalog.pg_postmaster_start_time()
+        server_start = hold_server_run()
     WHERE s.session_id = p_session AND s.held_by = session_user AND s.room = p_room
       AND s.holder_pid = pg_backend_pid() AND NOT hold_before_start(s);
     RETURN FOUND;
@@ -165,7 +178,7 @@ FOR EACH ROW WHEN (OLD.held_by IS DISTINCT FROM NEW.held_by OR OLD.room IS DISTI
                    OR OLD.server_start IS DISTINCT FROM NEW.server_start)
 EXECUTE FUNCTION hold_notify();
 
-REVOKE ALL ON FUNCTION hold_return_window(), hold_before_start(session_holds),
+REVOKE ALL ON FUNCTION hold_return_window(), hold_server_run(), hold_before_start(session_holds),
     hold_kept_until(session_holds), hold_coming_back(session_holds, text),
     hold_session(bigint, text), hold_take_over(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hold_session(bigint, text), hold_take_over(bigint, text),
