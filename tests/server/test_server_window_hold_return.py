@@ -29,9 +29,12 @@ from test_ui_support import (  # noqa: F401 - qt_settings: a fixture
 WAIT_MS = 30000  # a restarted server, and rooms connecting again every 0.2 to 2 s
 
 # Ben's room: a real window holding the session; it says whether it may edit, and what its
-# status bar says, each time that changes.
+# status bar says, each time that changes, and types in the session's notes when told to (a
+# line in the file argv[4]).
 ROOM_PROCESS = """
-import sys
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
 from imsmap.ui.app import make_application
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.window_settings import ROOM
@@ -48,6 +51,19 @@ window.patients.select_session(int(sys.argv[3]))
 window.live.banner.editable_changed.connect(lambda e: print("editable", e, flush=True))
 window.statusBar().messageChanged.connect(lambda m: print("said", m, flush=True))
 print("editable", window.live.editable, flush=True)
+
+def look():
+    if os.path.exists(sys.argv[4]):
+        with open(sys.argv[4], encoding="utf-8") as told:
+            words = told.read()
+        os.remove(sys.argv[4])
+        window.session_panel.notes.setFocus()
+        QTest.keyClicks(window.session_panel.notes, words)
+        print("typed", flush=True)
+
+timer = QTimer()
+timer.timeout.connect(look)
+timer.start(100)
 app.exec()
 """
 
@@ -59,9 +75,10 @@ class Room1:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                "XDG_CONFIG_HOME": str(home / "room1-config"),
                "IMSMAP_DATA_DIR": str(home / "room1-data")}
+        self.told = home / "room1-type.txt"
         self.proc = subprocess.Popen([sys.executable, "-c", ROOM_PROCESS, dsn, str(patient_id),
-                                      str(session_id)], stdout=subprocess.PIPE, text=True,
-                                     env=env)
+                                      str(session_id), str(self.told)], stdout=subprocess.PIPE,
+                                     text=True, env=env)
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -70,6 +87,11 @@ class Room1:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
             self.lines.append(line.rstrip("\n"))
+
+    def type(self, words: str) -> None:
+        part = self.told.with_suffix(".part")
+        part.write_text(words, encoding="utf-8")
+        part.rename(self.told)
 
     def said(self, text: str) -> bool:
         return any(text in line for line in self.lines)
@@ -189,3 +211,26 @@ def test_anna_may_take_the_kept_draft_over_and_bens_room_is_told(qtbot, walk):
     qtbot.waitUntil(lambda: "editable False" in room1.lines, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: room1.said("took this session over in Room 2"), timeout=WAIT_MS)
     assert anna.live.editable
+
+
+def test_words_ben_typed_while_the_server_was_away_are_saved_once_his_room_is_back(qtbot,
+                                                                                 walk):
+    """The walk itself: Ben types while the server is stopped (his typing pause ends with the
+    server away: nothing can be saved); Anna's room is back first; Ben's room, back, has the
+    session again and saves his words, which then reach Anna's window. Before, Anna's room got
+    the session and Ben's words went to a notice, in no record."""
+    server, dsn, ben, room1, anna = walk
+    server.stop("fast")
+    room1.type("Needle 3 bent; check the sharps count")
+    qtbot.waitUntil(lambda: room1.said("typed") and room1.said("cannot be reached now"),
+                    timeout=WAIT_MS)
+    room1.proc.send_signal(signal.SIGSTOP)
+    server.start()
+    _back_and_told(qtbot, anna, ben)
+    room1.proc.send_signal(signal.SIGCONT)
+    qtbot.waitUntil(lambda: one(dsn, "SELECT coalesce(notes, '') FROM imsmap.sessions")[0]
+                    == "Needle 3 bent; check the sharps count", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: anna.session_panel.notes.toPlainText()
+                    == "Needle 3 bent; check the sharps count", timeout=WAIT_MS)
+    assert not room1.said("editable False") and not anna.live.editable
+    assert _takeovers(dsn) == 0
