@@ -7,14 +7,14 @@
 --
 -- The server already remembers the last holder (the session_holds row stays until it is
 -- released or taken). What is new is that a hold names the run of the server it was made or
--- renewed in (server_start: hold_server_run() then), and how a hold from an earlier
--- run is read: its connection ended with the server, not with its room, so for
--- hold_return_window() after the server started it is kept for its login in its room. That room, connected again, holds it
--- again at its first ask (since unchanged); another room is told who had it (kept_until, the
--- moment it is free) and may take it over as from a live holder (asked in the window, audited,
--- the first room told when it is back). After the window, a room that has not come back has
--- lost it as before. A hold from before the start is never judged by its process id (after a
--- restart a new connection may get the same one).
+-- renewed in (server_start: hold_server_run() then), and how a hold from an earlier run is
+-- read: its connection ended with the server, not with its room, so for hold_return_window()
+-- after that run began it is kept for its login in its room. That room, connected again, holds
+-- it again at its first ask (since unchanged); another room is told who had it (kept_until,
+-- the moment it is free) and may take it over as from a live holder (asked in the window,
+-- audited, the first room told when it is back). After the window, a room that has not come
+-- back has lost it as before. Whether a hold from an earlier run is alive is never asked of
+-- its process id (after a restart a new connection may get the same one).
 --
 -- One column is added and every row is kept: a hold made before this migration has no
 -- server_start and is read as under schema 4 until its room holds it again (its next look).
@@ -66,14 +66,6 @@ SET search_path = imsmap, pg_temp AS $$
                 AND (h.holder_pid IS NULL OR hold_connection_alive(h.holder_pid)) END
 $$;
 
--- The hold is this connection's (a hold from before the server's start is nobody's connection).
-CREATE OR REPLACE FUNCTION hold_mine(h session_holds, p_room text) RETURNS boolean LANGUAGE sql
-STABLE SET search_path = imsmap, pg_temp AS $$
-    SELECT h.held_by = session_user AND h.room = p_room
-       AND (h.holder_pid IS NULL
-            OR (h.holder_pid = pg_backend_pid() AND NOT hold_before_start(h)))
-$$;
-
 -- Kept after a restart for this login in this room: this room has come back for it.
 CREATE FUNCTION hold_coming_back(h session_holds, p_room text) RETURNS boolean LANGUAGE sql
 STABLE SET search_path = imsmap, pg_temp AS $$
@@ -112,8 +104,7 @@ BEGIN
         WHERE s.session_id = p_session RETURNING * INTO h;
     END IF;
     RETURN QUERY SELECT h.held_by, h.room, h.since, h.heartbeat,
-                        h.holder_pid = me AND h.held_by = session_user AND h.room = p_room
-                        AND NOT hold_before_start(h),
+                        h.holder_pid = me AND h.held_by = session_user AND h.room = p_room,
                         hold_kept_until(h);
 END $$;
 
@@ -144,15 +135,16 @@ BEGIN
     RETURN QUERY SELECT * FROM hold_session(p_session, p_room);
 END $$;
 
--- Renew the hold, when it is still this connection's in this run of the server.
+-- Still held by this connection? Refreshes the heartbeat, and the run it was renewed in, when
+-- it is. (After a restart a new connection may have the old one's process id: when it is this
+-- login's in this room, the room has come back for it, and it is its own again.)
 CREATE OR REPLACE FUNCTION hold_heartbeat(p_session bigint, p_room text) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = imsmap, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
-    UPDATE session_holds s SET heartbeat = now(),
-        server_start = hold_server_run()
+    UPDATE session_holds s SET heartbeat = now(), server_start = hold_server_run()
     WHERE s.session_id = p_session AND s.held_by = session_user AND s.room = p_room
-      AND s.holder_pid = pg_backend_pid() AND NOT hold_before_start(s);
+      AND s.holder_pid = pg_backend_pid();
     RETURN FOUND;
 END $$;
 
@@ -164,7 +156,8 @@ SET search_path = imsmap, pg_temp AS $$
     SELECT h.held_by, h.room FROM session_holds h
     WHERE h.session_id = p_session
       -- this room's own hold (every write's case) is answered without reading pg_locks
-      AND CASE WHEN hold_mine(h, p_room) OR hold_coming_back(h, p_room) THEN false
+      AND CASE WHEN hold_mine(h, p_room) THEN false  -- (CASE asks in this order)
+               WHEN hold_coming_back(h, p_room) THEN false
                ELSE hold_live(h) END
 $$;
 
