@@ -175,3 +175,20 @@ def test_every_key_in_the_guides_table_is_in_the_shortcuts_dialog_and_works(wind
     assert QKeySequence("Ctrl+Q") in window.menus.act_quit.shortcuts()
     assert QKeySequence("Ctrl+Shift+Z") in window.menus.act_redo.shortcuts()
     dialog.deleteLater()
+
+
+def test_the_shortcuts_dialog_follows_the_menus_and_lists_the_charts_in_key_order(window):
+    # Sorted by name, the charts' keys came Ctrl+1, Ctrl+6, Ctrl+7, Ctrl+8, Ctrl+9, Ctrl+4,
+    # Ctrl+2, Ctrl+5, Ctrl+3 ("Chart: Anterior", "Chart: Feet, dorsal" ...), and File's keys
+    # were mixed with View's. Now menu by menu, each in the menu's own order.
+    from imsmap.ui.shortcuts import ShortcutsDialog, plain_action_text
+
+    dialog = ShortcutsDialog(window)
+    menus = [plain_action_text(a) for a in window.menuBar().actions() if a.menu() is not None]
+    titles = dialog.section_titles()
+    in_menus = [t for t in titles if t in menus]
+    assert in_menus == [m for m in menus if m in in_menus] and len(in_menus) >= 3
+    assert titles[-2:] == ["On the chart and the site list", "Lock screen"]
+    charts = [k for k, text in dialog.rows() if text.startswith("Chart: ")]
+    assert charts == [f"Ctrl+{n}" for n in range(1, len(charts) + 1)] and len(charts) >= 5
+    dialog.deleteLater()

@@ -288,3 +288,23 @@ def test_notes_that_could_not_be_saved_are_not_left_out_of_a_signature(qtbot, wi
     sign_through_dialog(qtbot, window)
     assert records.repo.session(session.id).notes == "Dizzy after the first needle."
     assert records.repo.session(session.id).is_signed
+
+
+def test_the_next_visit_shows_its_own_tolerance_with_the_focus_in_the_field(
+        qtbot, make_window, records, session):
+    # Alt+Right with the focus in the tolerance field (nothing typed) kept the visit left's
+    # tolerance in the field of the visit shown: the field kept "typed" text of the focus.
+    from datetime import datetime
+
+    records.update_session(session.id, tolerance="Felt faint after the third needle")
+    later = records.start_session(session.patient_id, started_at=datetime(2026, 11, 27, 9, 30),
+                                  tolerance="Tolerated well")
+    window = make_window(patient_id=session.patient_id, session_id=session.id)
+    window.right_tabs.setCurrentWidget(window.details.parentWidget())
+    tolerance = window.details.tolerance
+    tolerance.setFocus()
+    assert tolerance.hasFocus() and tolerance.text() == "Felt faint after the third needle"
+    window.menus.act_next_visit.trigger()
+    qtbot.waitUntil(lambda: window.session_id == later.id)
+    assert tolerance.text() == "Tolerated well"
+    assert records.repo.session(session.id).tolerance == "Felt faint after the third needle"

@@ -220,6 +220,45 @@ def _kept_in_the_notice(qtbot, panel, second, session, clinic_dsn, ben) -> None:
     assert "Needle 3 bent" in panel.conflict.text()
 
 
+def test_a_site_note_and_a_plan_typed_in_a_room_that_loses_the_session_are_kept(
+        qtbot, rooms, people, clinic_dsn):
+    """As above, for a site's note (the inspector) and the plan and tolerance (Consent &
+    safety): typed in Room 1, not yet saved, when Room 2 took the session over. They vanished
+    from Room 1's fields at once, in no record and in no notice."""
+    first, second, session, site = rooms
+    ben = people["practitioner2"][0]
+    first.edits.select_site(site.id)
+    inspector = first.site_table.inspector
+    inspector.notes.setFocus()
+    qtbot.keyClicks(inspector.notes, "Twitch at 4 cm")
+    details = first.details
+    details.tolerance.setText("Tolerated well")  # typed, the field not yet left
+    details.plan.setPlainText("Review in a week")
+    seen: list[str] = []
+    timer = answer_boxes(["Take over"], seen)
+    qtbot.mouseClick(second.live.banner.take_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    qtbot.waitUntil(lambda: not first.live.editable, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: details.conflict.holds_text() and inspector.conflict.holds_text(),
+                    timeout=WAIT_MS)
+    try:
+        assert one(clinic_dsn, "SELECT notes FROM imsmap.sites WHERE id = %s",
+                   (site.id,))[0] == ""
+        assert one(clinic_dsn, "SELECT coalesce(plan, ''), coalesce(tolerance, '') "
+                   "FROM imsmap.sessions WHERE id = %s", (session.id,)) == ("", "")
+        assert inspector.notes.toPlainText() == "" and details.plan.toPlainText() == ""
+        assert details.tolerance.text() == ""
+        assert "Twitch at 4 cm" in inspector.conflict.text()
+        assert "Review in a week" in details.conflict.text()
+        assert "Tolerated well" in details.conflict.text()
+        for notice in (inspector.conflict, details.conflict):
+            sentence = notice.sentence.text()
+            assert ben in sentence and "Room 2" in sentence and "not saved" in sentence
+    finally:  # a notice holding words asks before its window closes: dismissed, as a person would
+        for notice in (inspector.conflict, details.conflict):
+            notice.dismiss()
+
+
 def test_after_a_lost_connection_the_window_reads_what_changed_meanwhile(qtbot, rooms, people,
                                                                         clinic_dsn):
     first, second, session, site = rooms

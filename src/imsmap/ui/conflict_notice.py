@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.services.room_hold import Hold
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.wording import said
 
@@ -68,6 +69,20 @@ class ConflictNotice(QFrame):
         self.typed.setVisible(bool(self._texts))
         self.copy_button.setVisible(bool(self._texts))
         self.show()
+
+    def set_aside(self, typed: list[str], hold: Hold | None) -> None:
+        """Words typed in a field of a session this window may no longer edit (`hold`: the
+        other room that has it now; None: signed, or refused for good) and never saved: kept
+        here with why, while the field shows the record. Left in a read-only field they looked
+        saved, and the next reload dropped them without a word."""
+        if hold is not None:
+            reason = self.tr("{login} has this session open in {room} now, so what you typed "
+                             "here was not saved.").format(login=hold.held_by, room=hold.room)
+        else:
+            reason = self.tr("This session can no longer be edited here, so what you typed "
+                             "was not saved.")
+        for text in typed:
+            self.add(reason, text)
 
     def text(self) -> str:
         return field_text(self.typed)

@@ -466,15 +466,7 @@ class SessionPanel(QWidget):
         typed = self._unsaved()
         if not typed:
             return False
-        hold = self.records.read.held_elsewhere(self.session.id)
-        if hold is not None:
-            reason = self.tr("{login} has this session open in {room} now, so what you typed "
-                             "here was not saved.").format(login=hold.held_by, room=hold.room)
-        else:
-            reason = self.tr("This session can no longer be edited here, so what you typed "
-                             "was not saved.")
-        for text in typed:
-            self.conflict.add(reason, text)
+        self.conflict.set_aside(typed, self.records.read.held_elsewhere(self.session.id))
         self._fill(self.records.read.session(self.session.id))
         return True
 

@@ -364,9 +364,12 @@ class SiteInspector(QFrame):
             self.save_notes()
             for label in self.errors.values():
                 label.hide()
-        self.site = site
+        shown, self.site = self.site, site
         editor = self.editor if site is not None else None
         self.editable = site is not None and editor is not None and self._is_draft(editor, site)
+        if editor is not None and not self.editable and shown is not None \
+                and shown.id == site.id:
+            self._set_aside_unsaved(shown, editor)
         self._loading = True
         try:
             self._fill(site, editor)
@@ -374,6 +377,16 @@ class SiteInspector(QFrame):
             self._loading = False
         for w in self.inputs:
             w.setEnabled(self.editable)
+
+    def _set_aside_unsaved(self, shown: Site, editor) -> None:
+        """The site's session may no longer be edited here (another room has it now, or it
+        was signed) while the note shows words typed here and never saved: they go to the
+        notice, with why (ConflictNotice.set_aside), before the field shows the record. Before,
+        they stayed in the disabled field as though saved until the next reload dropped them."""
+        typed = field_text(self.notes).strip()
+        if typed and typed != (shown.notes or "").strip():
+            self._notes_timer.stop()
+            self.conflict.set_aside([typed], editor.records.read.held_elsewhere(shown.session_id))
 
     def _is_draft(self, editor, site: Site) -> bool:
         records = editor.records

@@ -640,6 +640,14 @@
         <source>What you typed is kept below: copy it into the field to use it.</source>
         <translation>Ce que vous avez tapé est conservé ci-dessous&#xa0;: copiez-le dans le champ pour l&apos;utiliser.</translation>
     </message>
+    <message>
+        <source>{login} has this session open in {room} now, so what you typed here was not saved.</source>
+        <translation>{login} a maintenant cette séance ouverte dans {room}, donc ce que vous avez tapé ici n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>This session can no longer be edited here, so what you typed was not saved.</source>
+        <translation>Cette séance ne peut plus être modifiée ici, donc ce que vous avez tapé n&apos;a pas été enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>CrashHandler</name>
@@ -2653,14 +2661,6 @@ droite</translation>
         <translation>Douleur après&#xa0;: {pain}</translation>
     </message>
     <message>
-        <source>{login} has this session open in {room} now, so what you typed here was not saved.</source>
-        <translation>{login} a maintenant cette séance ouverte dans {room}, donc ce que vous avez tapé ici n&apos;a pas été enregistré.</translation>
-    </message>
-    <message>
-        <source>This session can no longer be edited here, so what you typed was not saved.</source>
-        <translation>Cette séance ne peut plus être modifiée ici, donc ce que vous avez tapé n&apos;a pas été enregistré.</translation>
-    </message>
-    <message>
         <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
         <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
     </message>
@@ -2859,6 +2859,18 @@ droite</translation>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>On the chart and the site list</source>
+        <translation>Sur le schéma et la liste des points</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>Écran de verrouillage</translation>
+    </message>
+    <message>
+        <source>Elsewhere in the window</source>
+        <translation>Ailleurs dans la fenêtre</translation>
     </message>
     <message>
         <source> or </source>

@@ -171,11 +171,16 @@ class SessionDetailsPanel(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def set_session(self, session_id: int | None) -> None:
+        """Show another session (what was typed in this one is flushed first, by the window).
+        Its fields show the new session even with the focus in them: kept, a tolerance typed
+        in one visit stayed in the field of the next one reached by Alt+Right."""
         self._plan_timer.stop()
-        if session_id != self.session_id:
+        other = session_id != self.session_id
+        if other:
             self.conflict.dismiss()
+            self._base.clear()
         self.session_id = session_id
-        self.refresh()
+        self.refresh(typed_too=other)
 
     def refresh(self, *, typed_too: bool = False) -> None:
         """Show the stored session; a line or the plan being typed in keeps its text unless
@@ -193,6 +198,8 @@ class SessionDetailsPanel(QWidget):
             s = record.session
             editable = (not s.is_signed and not self.records.read.readonly
                         and self.records.read.held_elsewhere(s.id) is None)
+            if not editable:
+                self._set_aside_unsaved(s.id)
             for w in self._editors:
                 w.setEnabled(editable)
             self.consent.setChecked(s.consent)
@@ -201,10 +208,11 @@ class SessionDetailsPanel(QWidget):
             self.needles_accounted.setChecked(s.needles_accounted)
             self._base.update(consent=s.consent, pneumothorax_discussed=s.pneumothorax_discussed,
                               needle_count=s.needle_count, needles_accounted=s.needles_accounted)
-            if typed_too or not self.tolerance.hasFocus():
+            if typed_too or not editable or not self.tolerance.hasFocus():
                 self.tolerance.setText(s.tolerance)
                 self._base["tolerance"] = s.tolerance
-            if typed_too or not self.plan.hasFocus() or field_text(self.plan) == "":
+            if typed_too or not editable or not self.plan.hasFocus() or \
+                    field_text(self.plan) == "":
                 self._plan_timer.stop()
                 self.plan.setPlainText(s.plan)
                 self._base["plan"] = s.plan
@@ -235,6 +243,19 @@ class SessionDetailsPanel(QWidget):
                 self.thorax_banner.hide()
         finally:
             self._loading = False
+
+    def _set_aside_unsaved(self, session_id: int) -> None:
+        """The session may no longer be edited here (another room has it now, or it was
+        signed) while the tolerance or the plan show words typed here and never saved: they
+        go to the notice, with why (ConflictNotice.set_aside), before the fields show the
+        record. Before, they stayed in the disabled field as though saved, and the next
+        reload dropped them without a word."""
+        typed = [text.strip() for field, text in (("tolerance", self.tolerance.text()),
+                                                  ("plan", field_text(self.plan)))
+                 if field in self._base and text.strip() != (self._base[field] or "").strip()]
+        if any(typed):
+            self.conflict.set_aside([t for t in typed if t],
+                                    self.records.read.held_elsewhere(session_id))
 
     def _on_change(self, change: Change) -> None:
         if self.session_id is not None and change.session_id == self.session_id:
