@@ -162,8 +162,8 @@ def test_a_server_upgraded_from_schema_3_keeps_its_holds(pg_server, monkeypatch)
     mine = pg_server.dsn(name, user=login, password="upgrade-secret-123")
     sids = [session(mine, patient(mine, f"U-{n}")) for n in range(2)]
     with connect(mine) as conn:
-        for sid in sids:  # schema 3's functions: holds without a process
-            holds.hold(conn, sid, "Room 1")
+        for sid in sids:  # schema 3's functions: holds without a process (five columns)
+            conn.execute("SELECT * FROM hold_session(%s, 'Room 1')", (sid,))
         conn.commit()
     with connect(dsn) as owner:
         owner.execute("UPDATE session_holds SET heartbeat = heartbeat - interval '91 seconds'"
@@ -172,8 +172,8 @@ def test_a_server_upgraded_from_schema_3_keeps_its_holds(pg_server, monkeypatch)
         before = owner.execute("SELECT session_id, held_by, room, since, heartbeat"
                                " FROM session_holds ORDER BY 1").fetchall()
         assert schema.current_version(owner) == 3
-        assert schema.apply_migrations(owner) == [4]
-        assert schema.current_version(owner) == schema.SCHEMA_VERSION == 4
+        assert schema.apply_migrations(owner) == [4, 5]
+        assert schema.current_version(owner) == schema.SCHEMA_VERSION
         after = owner.execute("SELECT session_id, held_by, room, since, heartbeat, holder_pid"
                               " FROM session_holds ORDER BY 1").fetchall()
         owner.commit()

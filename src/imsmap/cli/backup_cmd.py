@@ -176,6 +176,11 @@ def _confirm_losses(current: Path, candidate: Path) -> None:
     _print_losses(losses, fill(translate(
         "BackupCommand", "The backup lacks these records of %1: restoring it takes them out "
         "of the database (they stay only in the file it keeps aside):"), [current]))
+    _ask_to_go_on(current)
+
+
+def _ask_to_go_on(current: object) -> None:
+    """Ask whether to restore; UserFacingError (nothing restored) unless the answer is yes."""
     yes = translate("BackupCommand", "yes")
     try:
         answer = input(fill(translate("BackupCommand", "Restore the backup? Type %1 to "
@@ -253,10 +258,32 @@ def _print_losses(losses, head_line: str) -> None:
 
 
 def _restore_server(args: argparse.Namespace, dsn: str) -> int:
+    """As the single PC's restore: at a terminal, replacing a clinic's records (--force), what
+    the backup lacks of them is listed and a yes asked for before anything changes; without a
+    terminal, the restore goes on and the list is said after it."""
     from imsmap.services.checks import check_restorable_server
-    from imsmap.store.postgres.restore import restore
+    from imsmap.store.postgres.connection import where
+    from imsmap.store.postgres.restore import database_dsn, restore
 
-    done = restore(dsn, args.file, force=args.force, check=check_restorable_server)
+    place = where(dsn)
+    asked: list[bool] = []
+
+    def check(scratch_dsn: str) -> None:
+        check_restorable_server(scratch_dsn)
+        if not (args.force and _at_a_terminal()):
+            return
+        losses = _server_losses(dsn, scratch_dsn)
+        if losses is None:  # nothing to compare (no clinic there), or unreadable: said after
+            return
+        asked.append(True)
+        if losses:
+            _print_losses(losses, fill(translate(
+                "BackupCommand", "The backup lacks these records of the %1: restoring it takes "
+                "them out of the clinic's database (they stay only in the database it keeps "
+                "aside on the server):"), [place]))
+            _ask_to_go_on(place)
+
+    done = restore(dsn, args.file, force=args.force, check=check)
     print(fill(translate("BackupCommand", "Restored %1 into the clinic server's database %2 "
                          "(%3 patients, %4 sessions): checked in a scratch database first, the "
                          "audit chain of %5 entries unbroken and ending in %6."),
@@ -265,4 +292,43 @@ def _restore_server(args: argparse.Namespace, dsn: str) -> int:
     if done.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept on the server "
                              "as %1."), [done.replaced]))
+        if not asked:  # said, and agreed to, before the restore
+            _say_server_losses(database_dsn(dsn, done.replaced), dsn, done.replaced)
     return 0
+
+
+def _server_losses(replaced_dsn: str, restored_dsn: str):
+    """What the replaced database holds that the restored one lacks; None when there is no
+    clinic to compare or it cannot be read."""
+    import psycopg
+
+    from imsmap.store.postgres.restore import restore_losses
+
+    try:
+        return restore_losses(replaced_dsn, restored_dsn)
+    except (UserFacingError, psycopg.Error):
+        return None
+
+
+def _say_server_losses(replaced_dsn: str, restored_dsn: str, replaced: str) -> None:
+    """After the restore: what the database kept aside holds that the restored one lacks."""
+    import psycopg
+
+    from imsmap.store.postgres.restore import restore_losses
+
+    try:
+        losses = restore_losses(replaced_dsn, restored_dsn)
+    except (UserFacingError, psycopg.Error):
+        print(fill(translate("BackupCommand", "The database it replaced could not be read to "
+                             "list what the backup lacks; examine %1 on the server to see its "
+                             "records."), [replaced]))
+        return
+    if losses is None:  # it held no clinic's records
+        return
+    if not losses:
+        print(translate("BackupCommand", "Every patient, session and amendment of the replaced "
+                        "database is in the restored one."))
+    else:
+        _print_losses(losses, fill(translate(
+            "BackupCommand", "Not in the restored database (they are only in %1, the database "
+            "it replaced, kept on the server):"), [replaced]))

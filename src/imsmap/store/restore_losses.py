@@ -6,7 +6,9 @@ session, not found out later.
 
 Both files are read with SQLite alone, read-only: before the restore, the database and the
 backup's checked copy (`imsmap restore` asks at a terminal), or after it, the replaced file set
-aside and the restored database. Records are matched on what every schema carries (a patient's
+aside and the restored database. The clinic server's restore compares its two databases with
+the same queries and the same rules (`read_records` on each connection, then `compare`:
+store.postgres.restore.restore_losses). Records are matched on what every schema carries (a patient's
 chart number, a session's patient and start, an amendment's session and time), not on row ids,
 which two copies of a database may give to different records.
 """
@@ -74,26 +76,43 @@ class RestoreLosses:
                     or self.amendments or self.changed_drafts)
 
 
-_Row = tuple[Any, ...]  # a row of SQLite values
+_Row = tuple[Any, ...]  # a row of values (SQLite's or the server's: text times, numbers)
+# What one database holds, as compared: chart numbers, sessions, amendments, drafts' state, and
+# its schema version (times are compared only between databases of one schema)
+Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int]
 
 
-def _read(path: Path) -> tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int]:
+def read_records(conn: Any, version: int) -> Records:
+    """The records of a database of schema ``version``, through ``conn`` (a DB-API connection
+    whose ``execute`` returns rows: sqlite3's, or psycopg's with the imsmap schema first on its
+    search path); read in the caller's transaction."""
+    def rows(sql: str) -> list[_Row]:
+        return [tuple(row) for row in conn.execute(sql).fetchall()]
+
+    patients = {row[0] for row in rows("SELECT chart_number FROM patients")}
+    sessions = {row[:3]: row[3:] for row in rows(_SESSIONS)}
+    amendments = set(rows(_AMENDMENTS))
+    drafts = {row[:3]: row[3:] for row in rows(_DRAFT_STATE)}
+    return patients, sessions, amendments, drafts, version
+
+
+def _read(path: Path) -> Records:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        patients = {row[0] for row in conn.execute("SELECT chart_number FROM patients")}
-        sessions = {row[:3]: row[3:] for row in conn.execute(_SESSIONS)}
-        amendments = set(conn.execute(_AMENDMENTS))
-        drafts = {row[:3]: row[3:] for row in conn.execute(_DRAFT_STATE)}
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        return read_records(conn, conn.execute("PRAGMA user_version").fetchone()[0])
     finally:
         conn.close()
-    return patients, sessions, amendments, drafts, version
 
 
 def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
     """What `replaced` holds that `restored` does not (sqlite3.Error if either is unreadable)."""
-    old_patients, old_sessions, old_amendments, old_drafts, old_version = _read(replaced)
-    new_patients, new_sessions, new_amendments, new_drafts, new_version = _read(restored)
+    return compare(_read(replaced), _read(restored))
+
+
+def compare(replaced: Records, restored: Records) -> RestoreLosses:
+    """What the ``replaced`` database's records hold that the ``restored`` one's do not."""
+    old_patients, old_sessions, old_amendments, old_drafts, old_version = replaced
+    new_patients, new_sessions, new_amendments, new_drafts, new_version = restored
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)

@@ -24,13 +24,23 @@ from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
 # the waiting room gets the session at its next look. A room cut off without a word (a cable
 # pulled) is found out by the server's TCP keepalives within about 30 s
 # (store/postgres/connection.py), and its hold ends with its connection then; the heartbeat's
-# 90 s is the last resort.
+# 90 s is the last resort. A restart of the server ends every connection: a hold from before it
+# is kept for its room a minute (store/postgres/holds.py), so the waiting room sees that and
+# gets the session only if that room has not come back by then.
 WAIT_S = 1
 
 
 def held_sentence(hold: Hold) -> str:
     """Who holds the session, in which room, since when: the banner's words, and what a
-    refused edit says."""
+    refused edit says. A hold kept after the server's restart for the room that had it says
+    so, and until when."""
+    if hold.kept_until is not None:
+        return QCoreApplication.translate(
+            "HoldBanner", "{login} had this session open in {room} when the clinic server went "
+            "away; it is kept for that room until {until}. It can be read here, and edited once "
+            "it is free or taken over.").format(
+                login=hold.held_by, room=hold.room,
+                until=f"{hold.kept_until.astimezone():%H:%M:%S}")
     return QCoreApplication.translate(
         "HoldBanner", "{login} has this session open in {room} (since {since}); it can be read "
         "here, and edited once it is free or taken over.").format(

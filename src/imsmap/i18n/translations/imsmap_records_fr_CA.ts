@@ -241,12 +241,24 @@
         </translation>
     </message>
     <message>
+        <source>The backup lacks these records of the %1: restoring it takes them out of the clinic&apos;s database (they stay only in the database it keeps aside on the server):</source>
+        <translation>La sauvegarde ne contient pas ces dossiers de la %1&#xa0;: la restaurer les retire de la base de données de la clinique (ils ne restent que dans la base de données qu&apos;elle conserve à part sur le serveur)&#xa0;:</translation>
+    </message>
+    <message>
         <source>Restored %1 into the clinic server&apos;s database %2 (%3 patients, %4 sessions): checked in a scratch database first, the audit chain of %5 entries unbroken and ending in %6.</source>
         <translation>%1 restauré dans la base de données %2 du serveur de la clinique (patients&#xa0;: %3, séances&#xa0;: %4)&#xa0;: vérifié d&apos;abord dans une base de données temporaire, la chaîne d&apos;audit (entrées&#xa0;: %5) intacte et se terminant par %6.</translation>
     </message>
     <message>
         <source>The database it replaced is kept on the server as %1.</source>
         <translation>La base de données qu&apos;elle remplace est gardée sur le serveur sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>The database it replaced could not be read to list what the backup lacks; examine %1 on the server to see its records.</source>
+        <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde&#xa0;; examinez %1 sur le serveur pour voir ses dossiers.</translation>
+    </message>
+    <message>
+        <source>Not in the restored database (they are only in %1, the database it replaced, kept on the server):</source>
+        <translation>Absents de la base de données restaurée (ils ne sont que dans %1, la base de données remplacée, gardée sur le serveur)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3577,6 +3589,10 @@ N° de permis %2</translation>
 </context>
 <context>
     <name>ServerHolds</name>
+    <message>
+        <source>%1 had this session open in %2 when the clinic server went away; it is kept for that room until %3. It can be read here, and edited once it is free or taken over.</source>
+        <translation>%1 avait cette séance ouverte dans %2 quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à %3. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+    </message>
     <message>
         <source>You hold this session in %1.</source>
         <translation>Vous tenez cette séance dans %1.</translation>

@@ -1143,6 +1143,10 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>HoldBanner</name>
     <message>
+        <source>{login} had this session open in {room} when the clinic server went away; it is kept for that room until {until}. It can be read here, and edited once it is free or taken over.</source>
+        <translation>{login} avait cette séance ouverte dans {room} quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à {until}. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+    </message>
+    <message>
         <source>{login} has this session open in {room} (since {since}); it can be read here, and edited once it is free or taken over.</source>
         <translation>{login} a cette séance ouverte dans {room} (depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>

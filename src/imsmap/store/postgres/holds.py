@@ -1,5 +1,5 @@
-"""Who holds a session open, in which room (server schemas 3 and 4, sql/v3_live.sql and
-sql/v4_hold_connection.sql).
+"""Who holds a session open, in which room (server schemas 3 to 5, sql/v3_live.sql,
+sql/v4_hold_connection.sql and sql/v5_hold_return.sql).
 
 A room that opens a session for editing holds it on the connection it calls from: the server
 records the login that is connected (never a name the client gives), the room's name, since
@@ -9,7 +9,10 @@ until the hold is released, the holding connection ends (the room's imsmap close
 the server sees its socket close, and the connection's advisory lock goes with it), its
 heartbeat has lapsed (the server's hold_expiry(), 90 s: a room hung, or cut off without the
 server noticing yet), or it takes the session over, which the audit trail records (action
-``take_over``). Each call is its own transaction.
+``take_over``). A restart of the server ends every connection, but not the holds: for a minute
+after the server started (its hold_return_window()) a hold from before is kept for its login in
+its room (``kept_until``), which gets it back when it connects again; another room is told who
+had it and may take it over. Each call is its own transaction.
 """
 
 from __future__ import annotations
@@ -37,8 +40,16 @@ class Hold:
     since: datetime
     heartbeat: datetime
     mine: bool  # held by this login in this room
+    # Held when the server went away, and kept for that room until then (None: a live hold)
+    kept_until: datetime | None = None
 
     def sentence(self) -> str:
+        if self.kept_until is not None and not self.mine:
+            return sentence("ServerHolds", QT_TRANSLATE_NOOP(
+                "ServerHolds", "%1 had this session open in %2 when the clinic server went "
+                "away; it is kept for that room until %3. It can be read here, and edited once "
+                "it is free or taken over."),
+                self.held_by, self.room, f'{self.kept_until.astimezone():%H:%M:%S}')
         if self.mine:
             return sentence("ServerHolds", QT_TRANSLATE_NOOP(
                 "ServerHolds", "You hold this session in %1."), self.room)
@@ -59,9 +70,9 @@ def check_room(room: str) -> str:
 
 def _one(conn: PgConnection, function: str, session_id: int, room: str) -> Hold:
     with conn.transaction():
-        held_by, in_room, since, heartbeat, mine = one(conn.execute(
+        held_by, in_room, since, heartbeat, mine, kept_until = one(conn.execute(
             f"SELECT * FROM {function}(%s, %s)", (session_id, check_room(room))))
-    return Hold(session_id, held_by, in_room, since, heartbeat, mine)
+    return Hold(session_id, held_by, in_room, since, heartbeat, mine, kept_until)
 
 
 def hold(conn: PgConnection, session_id: int, room: str) -> Hold:

@@ -48,6 +48,7 @@ from imsmap.store.postgres.connection import (
 )
 from imsmap.store.postgres.dsn import first_line
 from imsmap.store.postgres.dump import TABLES, tool
+from imsmap.store.restore_losses import RestoreLosses, compare, read_records
 
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
@@ -240,6 +241,30 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if scratch is not None:
             conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
         conn.close()
+
+
+def restore_losses(replaced_dsn: str, restored_dsn: str) -> RestoreLosses | None:
+    """What the database of ``replaced_dsn`` holds that the one of ``restored_dsn`` lacks
+    (store.restore_losses: patients, sessions signed since, amendments, drafts changed since),
+    each read in one snapshot; None when the replaced one is not an imsmap clinic (nothing to
+    compare). Before the restore: the clinic's database and the checked scratch one; after it:
+    the database kept aside and the restored one."""
+    read = []
+    for dsn in (replaced_dsn, restored_dsn):
+        with connect(dsn, application_name="imsmap restore") as conn:
+            version = schema.current_version(conn)
+            conn.rollback()
+            if version == 0:
+                return None
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            read.append(read_records(conn, version))
+            conn.rollback()
+    return compare(read[0], read[1])
+
+
+def database_dsn(dsn: str, dbname: str) -> str:
+    """``dsn`` naming the database ``dbname`` instead (a database kept aside, say)."""
+    return make_conninfo({**parse(dsn), "dbname": dbname})
 
 
 def _verify(scratch_dsn: str, expected: dict[str, int],

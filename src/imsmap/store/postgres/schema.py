@@ -40,6 +40,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v3_live.sql",)),
     (4, "a session's hold ends with the connection that holds it", 6,
      ("v4_hold_connection.sql",)),
+    (5, "a session held when the server went away is kept for its room a while", 6,
+     ("v5_hold_return.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
