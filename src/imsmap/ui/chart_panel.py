@@ -41,6 +41,7 @@ from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
+from imsmap.ui.wrapping_row import WrappingRow
 
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
@@ -118,15 +119,16 @@ class ChartPanel(QWidget):
 
         # The chart's tabs on their own row, the layer switch under them: in one row, the
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
-        layers = QHBoxLayout()
+        layers = WrappingRow()
         layers.setContentsMargins(4, 0, 0, 0)
-        layers.addWidget(self.layer_label)
-        layers.addLayout(self.layer_box)
-        layers.addStretch(1)
+        layers.add(self.layer_label)
+        layers.add(self.layer_box)
 
-        legend = QHBoxLayout()
+        # On a narrow screen (125 %, 200 %) the legend goes on to a second line rather than
+        # widening the chart's column (ui.wrapping_row).
+        legend = WrappingRow()
         legend.setContentsMargins(6, 2, 6, 2)
-        legend.addWidget(QLabel(self.tr("Grasp:")))
+        legend.add(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
         self._legend_words: list[QLabel] = []  # grades 0-3
@@ -145,7 +147,6 @@ class ChartPanel(QWidget):
         if self._view_ids:
             self._tab_changed(self.tabs.currentIndex())
             self._build_legend()
-        legend.addStretch(1)
 
     # -- state ------------------------------------------------------------------------------
     def view_title(self, index: int) -> str:
@@ -267,9 +268,12 @@ class ChartPanel(QWidget):
             text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None else grasp_text(grasp))
             if grasp is not None:
                 self._legend_words.append(text)
-            self._legend_host.addWidget(swatch)
-            self._legend_host.addWidget(text)
-            self._legend_host.addSpacing(8)
+            pair = QHBoxLayout()
+            pair.setSpacing(4)
+            pair.addWidget(swatch)
+            pair.addWidget(text)
+            self._legend_host.add_gap(4)
+            self._legend_host.add(pair)
         if self.editor is not None:  # the clinic's own words, as the site inspector says them
             follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)
 

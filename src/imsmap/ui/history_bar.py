@@ -35,6 +35,7 @@ from imsmap.render.heatmap import paint_heat_legend
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
 from imsmap.render.text import text_width
 from imsmap.ui.wording import numeric_date, short_date
+from imsmap.ui.wrapping_row import WrappingRow
 
 REPLAY_MS = 1300
 
@@ -282,21 +283,27 @@ class HistoryBar(QWidget):
         self._timer.setInterval(REPLAY_MS)
         self._timer.timeout.connect(self._replay_step)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.show_earlier, self.mode, self.last_n, self.date_from, self.dash,
-                  self.date_to, self.pick, self.heat, self.count):
-            row.addWidget(w)
-        row.addStretch(1)
-        timeline = QHBoxLayout()
-        timeline.setContentsMargins(0, 0, 0, 0)
-        timeline.addWidget(QLabel(self.tr("Visits:")))
+        # Both rows go on to a second line where the chart's column is narrow (a 1366 x 768
+        # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together.
+        row = WrappingRow(spacing=6)
+        dates = QHBoxLayout()
+        dates.setSpacing(6)
+        for w in (self.date_from, self.dash, self.date_to):
+            dates.addWidget(w)
+        for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
+                     self.count):
+            row.add(part)
+        timeline = WrappingRow(spacing=6)
+        player = QHBoxLayout()
+        player.setSpacing(6)
+        player.addWidget(QLabel(self.tr("Visits:")))
         for w in (self.first, self.prev):
-            timeline.addWidget(w)
-        timeline.addWidget(self.slider, 1)
+            player.addWidget(w)
+        player.addWidget(self.slider, 1)
         for w in (self.next, self.last, self.play):
-            timeline.addWidget(w)
-        timeline.addWidget(self.when, 1)
+            player.addWidget(w)
+        timeline.add(player, stretch=1)
+        timeline.add(self.when, stretch=1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
         outer.setSpacing(2)

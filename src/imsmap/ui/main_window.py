@@ -79,11 +79,10 @@ if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
 # The right column's tabs are at least this wide (their minimumSizeHint with the default font,
-# the session's panel and the room of the scroll bar it has on a short screen:
-# tests/test_ui_staged.py checks it). Their place has this width from the start, so the chart
-# does not narrow when the tabs arrive a frame after the first paint.
-RIGHT_MIN_WIDTH = 486
-SPLITTER_SIZES = [300, 668, RIGHT_MIN_WIDTH]
+# the session's panel, its rows wrapped, and the room of the scroll bar it has on a short
+# screen: tests/test_ui_staged.py checks it). Their place has this least width from the start,
+# so the chart does not narrow when the tabs arrive a frame after the first paint.
+RIGHT_MIN_WIDTH = 330
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
@@ -132,7 +131,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes(SPLITTER_SIZES)
+        splitter.setSizes(list(window_layout.COLUMN_WIDTHS))
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         # Locked, the lock screen (added by `build_rest`) takes the place of everything else.
@@ -161,7 +160,9 @@ class MainWindow(QMainWindow):
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
         self.resize(window_layout.first_size(self))
-        window_layout.restore_layout(self, self.splitter, self.chart, self.history_bar)
+        # No columns saved (a first start): sized to the window once it is shown.
+        self._fit_columns = not window_layout.restore_layout(self, self.splitter, self.chart,
+                                                             self.history_bar)
         self.chart.view.firstPainted.connect(self.after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
@@ -282,6 +283,9 @@ class MainWindow(QMainWindow):
         self.completed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self._fit_columns:  # at the width it opens at (a narrow screen: window_layout)
+            self._fit_columns = False
+            self.splitter.setSizes(window_layout.first_columns(self.width(), RIGHT_MIN_WIDTH))
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
             QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self.after_first_paint)

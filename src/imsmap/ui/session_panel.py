@@ -46,6 +46,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_datetime
+from imsmap.ui.wrapping_row import WrappingRow
 
 NOTES_DELAY_MS = 700
 NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
@@ -119,6 +120,15 @@ class PainBox(QSpinBox):
         self.setValue(NOT_RECORDED if value is None else value)
 
 
+def _together(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets kept on one line (a label and its field) in a row that may wrap."""
+    line = QHBoxLayout()
+    line.setSpacing(6)
+    for w in widgets:
+        line.addWidget(w)
+    return line
+
+
 def notes_least_height(edit: QPlainTextEdit) -> int:
     """The height of two lines of `edit`, with its frame and margins."""
     margins = edit.contentsMargins()
@@ -146,6 +156,7 @@ class SessionPanel(QWidget):
         self.patient_line = QLabel()
         self.patient_line.setObjectName("patientLine")
         self.patient_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.patient_line.setWordWrap(True)  # a long name in a narrow column: two lines
         self.patient_line.hide()
         self.title = QLabel(self.tr("No session open"))
         font = QFont(self.title.font())
@@ -212,28 +223,27 @@ class SessionPanel(QWidget):
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focusLost.connect(self.save_notes)
 
-        pain_row = QHBoxLayout()
-        pain_row.addWidget(QLabel(self.tr("before")))
-        pain_row.addWidget(self.pain_before)
-        pain_row.addSpacing(8)
-        pain_row.addWidget(QLabel(self.tr("after")))
-        pain_row.addWidget(self.pain_after)
-        pain_row.addStretch(1)
+        # These two rows go on to a second line where the column is narrow (ui.wrapping_row):
+        # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %.
+        pain_row = WrappingRow(spacing=6)
+        pain_row.add(_together(QLabel(self.tr("before")), self.pain_before))
+        pain_row.add_gap(8)
+        pain_row.add(_together(QLabel(self.tr("after")), self.pain_after))
 
         # When and by whom on one line: both are filled in when the session is started, and
         # rarely changed while charting.
-        who_row = QHBoxLayout()
+        who_row = WrappingRow(spacing=6)
         started_label = QLabel(self.tr("Started"))
         started_label.setBuddy(self.started_at)
         practitioner_label = QLabel(self.tr("Practitioner"))
         practitioner_label.setBuddy(self.practitioner)
         self.practitioner.setAccessibleName(self.tr("Practitioner"))
         self.practitioner.setMinimumWidth(120)
-        who_row.addWidget(started_label)
-        who_row.addWidget(self.started_at)
-        who_row.addSpacing(8)
-        who_row.addWidget(practitioner_label)
-        who_row.addWidget(self.practitioner, 1)
+        who_row.add(_together(started_label, self.started_at))
+        who_row.add_gap(8)
+        who = _together(practitioner_label, self.practitioner)
+        who.setStretch(1, 1)
+        who_row.add(who, stretch=1)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

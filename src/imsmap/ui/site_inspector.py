@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -45,6 +53,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
+from imsmap.ui.wrapping_row import WrappingRow
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -248,6 +257,8 @@ class SiteInspector(QFrame):
             b = _button(self.tr(text), self.tr("{name} (key {key})").format(name=self.tr(text),
                                                                            key=key))
             b.setStyleSheet(CHECKED_STYLE)
+            # its word whole where a narrow column squeezes the row (« Stim. électrique »)
+            b.setMinimumWidth(max(TOUCH, b.fontMetrics().horizontalAdvance(b.text()) + 12))
             b.clicked.connect(lambda on, f=field: self._save({f: on}, f, "flags"))
             self.toggles[field] = b
 
@@ -275,6 +286,19 @@ class SiteInspector(QFrame):
         self.set_site(None)
 
     # -- layout -----------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """As tall as its rows at its width: in a narrow column they take more lines
+        (ui.wrapping_row), and its size policy (Maximum) caps it at this height."""
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.heightForWidth(self.width()) != self.heightForWidth(event.oldSize().width()):
+            self.updateGeometry()  # its rows took more or fewer lines: a new height
+
     def _error(self, key: str) -> ErrorLine:
         label = ErrorLine()
         self.errors[key] = label
@@ -286,19 +310,26 @@ class SiteInspector(QFrame):
         box.setContentsMargins(6, 4, 6, 6)
         box.setSpacing(3)
 
-        def row(*widgets: QWidget | int | None, error: str | None = None) -> None:
-            line = QHBoxLayout()
-            line.setSpacing(4)
-            for w in widgets:
-                if w is None:
-                    line.addStretch(1)
-                elif isinstance(w, int):
-                    line.addSpacing(w)
+        def row(*parts: QWidget | QHBoxLayout | int, stretch: tuple[QWidget, ...] = (),
+                error: str | None = None) -> None:
+            """One row, going on to a second line where the column is too narrow for it
+            (ui.wrapping_row); a layout is a group kept on one line, a number a gap."""
+            line = WrappingRow()
+            for part in parts:
+                if isinstance(part, int):
+                    line.add_gap(part)
                 else:
-                    line.addWidget(w)
+                    line.add(part, 1 if part in stretch else 0)
             box.addLayout(line)
             if error is not None:
                 box.addWidget(self._error(error))
+
+        def group(*widgets: QWidget) -> QHBoxLayout:
+            together = QHBoxLayout()
+            together.setSpacing(4)
+            for w in widgets:
+                together.addWidget(w)
+            return together
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -306,21 +337,24 @@ class SiteInspector(QFrame):
         top.addWidget(self.confirm)
         box.addLayout(top)
         box.addWidget(self.nerve_flag)
-        row(*self.grasp_buttons.values(), 8, *self.toggles.values(), None, error="grasp")
+        row(group(*self.grasp_buttons.values()), 8, group(*self.toggles.values()),
+            error="grasp")
         for key in ("planned", "cramp", "twitch", "estim"):
             self.errors[key] = self.errors["grasp"]
         self.muscle.setMinimumWidth(120)
-        row(self.muscle, *self.side_buttons.values(), self.level, error="muscle")
+        row(self.muscle, group(*self.side_buttons.values()), self.level, stretch=(self.muscle,),
+            error="muscle")
         for key in ("side", "level"):
             self.errors[key] = self.errors["muscle"]
-        row(self.preset, self.diameter, self.length, 8, QLabel(self.tr("Depth")), self.depth, None,
+        row(self.preset, self.diameter, self.length, 8, group(QLabel(self.tr("Depth")), self.depth),
             error="needle")
         self.errors["depth"] = self.errors["needle"]
-        row(self.tissue, self.release, self.sensation, error="tissue_feel")
+        row(self.tissue, self.release, self.sensation,
+            stretch=(self.tissue, self.release, self.sensation), error="tissue_feel")
         self.sensation.setMinimumContentsLength(12)
         for key in ("release", "sensation"):
             self.errors[key] = self.errors["tissue_feel"]
-        row(self.notes, error="notes")
+        row(self.notes, stretch=(self.notes,), error="notes")
         self.conflict = ConflictNotice()  # a save refused: another window changed the site first
         box.addWidget(self.conflict)
         self.inputs: list[QWidget] = [

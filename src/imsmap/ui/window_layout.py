@@ -30,11 +30,16 @@ from imsmap.ui.window_settings import (
     WINDOW_SPLITTER,
 )
 
+# The columns' widths at a first start (patients, chart, session): on a window as wide as a
+# 1366 x 768 laptop's screen at 100 %, or wider, the chart takes what the two others leave.
+COLUMN_WIDTHS = (300, 668, 486)
+FULL_WIDTH = 1366
+
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
-                   bar: HistoryBar) -> None:
+                   bar: HistoryBar) -> bool:
     """What the first paint shows: the window's size, the columns, the chart's labels and the
-    history bar."""
+    history bar. False if no columns were saved (a first start: `first_columns` sizes them)."""
     geometry = WINDOW_GEOMETRY.read()
     if geometry is not None:
         window.restoreGeometry(geometry)
@@ -45,6 +50,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
     bar.show_earlier.setChecked(OVERLAY_SHOW.read())
     bar.heat.setChecked(OVERLAY_HEAT.read())
     bar.last_n.setValue(OVERLAY_LAST_N.read())
+    return state is not None
 
 
 def restore_settings(act_labels: QAction, set_names_hidden: Callable[[bool], None],
@@ -74,7 +80,22 @@ def save_settings(window: QMainWindow, splitter: QSplitter, act_labels: QAction,
 def first_size(window: QWidget) -> QSize:
     """The window's size at its first start on this computer: 1440 x 900, or the screen's room
     where that is less (a 1366 x 768 laptop: the status bar and the visits row were below the
-    screen's edge). Later starts take the size the window was closed at (restore_layout)."""
+    screen's edge; at 125 % its 1093 x 614 logical pixels). The window's least width is below
+    that room (its rows wrap: ui.wrapping_row), so it opens within the screen. Later starts
+    take the size the window was closed at (restore_layout)."""
     screen = window.screen()
     room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
     return QSize(min(1440, room.width()), min(900, room.height()))
+
+
+def first_columns(width: int, session_least: int) -> list[int]:
+    """The columns' widths at a first start in a window `width` wide. From 1366 px on, as
+    always (`COLUMN_WIDTHS`: the chart takes the rest). Narrower (a 1366 x 768 laptop at 125 %:
+    1093 logical pixels; 1080p at 200 %: 960), the session's column narrows with the window,
+    no less than `session_least` (its rows go on to second lines), so the chart does not
+    shrink alone to its least; the patients keep theirs (their least is about as wide)."""
+    patients, chart, session = COLUMN_WIDTHS
+    if width >= FULL_WIDTH:
+        return [patients, chart, session]
+    session = max(session_least, round(session * width / FULL_WIDTH))
+    return [patients, max(0, width - patients - session), session]

@@ -1,0 +1,156 @@
+"""A row of controls that goes on to a second line where its column is too narrow for it.
+
+On a 1366 x 768 screen at 100 % every row of the right column and of the chart's foot fits on
+one line, and `WrappingRow` lays it out as a `QHBoxLayout` would: each item between its minimum
+and its preferred width, what is left to the items given a stretch. At 125 % or 200 % (a
+1366 x 768 laptop's 1093 logical pixels, 1080p's 960) the columns are narrower than their
+rows: the row then continues on the next line, whole items at a time (a group kept together is
+given as one item: a layout), instead of widening the window past the screen's edge. Its
+height follows (`heightForWidth`), so the panels above and below make room and a scrolling
+column scrolls to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+
+
+class WrappingRow(QLayout):
+    """Items left to right, on as many lines as the width needs (see the module's docstring).
+    A line break comes where the next item's minimum width no longer fits."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._stretch: list[int] = []
+        self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
+        self._pending_gap = 0
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    # -- building -----------------------------------------------------------------------------
+    def add(self, part: QWidget | QLayout, stretch: int = 0) -> None:
+        """`part` as one item (a layout keeps its widgets on one line); `stretch` > 0 takes a
+        share of a line's room beyond the items' preferred widths."""
+        if isinstance(part, QLayout):
+            self.addChildLayout(part)
+            item: QLayoutItem = part
+        else:
+            self.addChildWidget(part)
+            item = QWidgetItem(part)
+        self._items.append(item)
+        self._stretch.append(stretch)
+        self._gap.append(self._pending_gap)
+        self._pending_gap = 0
+        self.invalidate()
+
+    def add_gap(self, width: int) -> None:
+        """Room before the next item, when it is on the same line."""
+        self._pending_gap += width
+
+    # -- QLayout ------------------------------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+        self._stretch.append(0)
+        self._gap.append(0)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        if not 0 <= index < len(self._items):
+            return None
+        del self._stretch[index], self._gap[index]
+        return self._items.pop(index)
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        shown = self._shown()
+        m = self.contentsMargins()
+        width = max((self._items[i].minimumSize().width() for i in shown), default=0)
+        height = max((self._items[i].minimumSize().height() for i in shown), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        shown = self._shown()
+        m = self.contentsMargins()
+        width = sum(self._items[i].sizeHint().width() for i in shown)
+        width += sum(self._gap[i] for i in shown[1:]) + self.spacing() * max(0, len(shown) - 1)
+        height = max((self._items[i].sizeHint().height() for i in shown), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    # -- placing ------------------------------------------------------------------------------
+    def _shown(self) -> list[int]:
+        return [i for i, item in enumerate(self._items) if not item.isEmpty()]
+
+    def _lines(self, width: int) -> list[list[int]]:
+        lines: list[list[int]] = []
+        used = 0
+        for i in self._shown():
+            need = self._items[i].minimumSize().width()
+            if lines and used + self.spacing() + self._gap[i] + need <= width:
+                lines[-1].append(i)
+                used += self.spacing() + self._gap[i] + need
+            else:
+                lines.append([i])
+                used = need
+        return lines
+
+    def _widths(self, line: list[int], width: int) -> list[int]:
+        """As QHBoxLayout gives them: minimums, then toward the preferred widths, then the rest
+        to the items with a stretch."""
+        items = [self._items[i] for i in line]
+        room = width - self.spacing() * (len(line) - 1) - sum(self._gap[i] for i in line[1:])
+        least = [it.minimumSize().width() for it in items]
+        wanted = [max(it.sizeHint().width(), low) for it, low in zip(items, least, strict=True)]
+        if room <= sum(least):
+            return least
+        if room < sum(wanted):
+            spare, gaps = room - sum(least), sum(wanted) - sum(least)
+            return [low + (want - low) * spare // gaps
+                    for low, want in zip(least, wanted, strict=True)]
+        stretch = [self._stretch[i] for i in line]
+        extra = room - sum(wanted)
+        if not sum(stretch):
+            return wanted
+        return [want + extra * s // sum(stretch) for want, s in zip(wanted, stretch, strict=True)]
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lays the items out in `rect` (when `move`); returns the height they take."""
+        m = self.contentsMargins()
+        inner = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        y = inner.y()
+        for number, line in enumerate(self._lines(inner.width())):
+            if number:
+                y += self.spacing()
+            height = max(self._items[i].sizeHint().height() for i in line)
+            x = inner.x()
+            for place, (i, w) in enumerate(zip(line, self._widths(line, inner.width()),
+                                               strict=True)):
+                if place:
+                    x += self.spacing() + self._gap[i]
+                if move:
+                    item = self._items[i]
+                    h = min(height, max(item.sizeHint().height(), item.minimumSize().height()))
+                    if item.expandingDirections() & Qt.Orientation.Vertical:
+                        h = height
+                    item.setGeometry(QRect(x, y + (height - h) // 2, w, h))
+                x += w
+            y += height
+        return y - inner.y() + m.top() + m.bottom()
