@@ -90,8 +90,11 @@ class ChartPanel(QWidget):
             self.tabs.addTab(view_tab_name(atlas, vid))
             self.tabs.setTabToolTip(i, _view_name(atlas, vid))
         self.layer_label = QLabel(self.tr("Layer:"))
-        self.layer_box = QHBoxLayout()
-        self.layer_box.setSpacing(2)
+        # The label and the layer buttons, on a second line where the chart's column is
+        # narrow (ui.wrapping_row; French names are longer).
+        self.layer_box = WrappingRow(spacing=2)
+        self.layer_box.setContentsMargins(4, 0, 0, 0)
+        self.layer_box.add(self.layer_label)
         self.layer_group = QButtonGroup(self)
         self.layer_group.setExclusive(True)
         self.layer_group.idClicked.connect(self._layer_clicked)
@@ -119,14 +122,10 @@ class ChartPanel(QWidget):
 
         # The chart's tabs on their own row, the layer switch under them: in one row, the
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
-        layers = WrappingRow()
-        layers.setContentsMargins(4, 0, 0, 0)
-        layers.add(self.layer_label)
-        layers.add(self.layer_box)
 
         # On a narrow screen (125 %, 200 %) the legend goes on to a second line rather than
         # widening the chart's column (ui.wrapping_row).
-        legend = WrappingRow()
+        legend = WrappingRow(spacing=2)
         legend.setContentsMargins(6, 2, 6, 2)
         legend.add(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
@@ -138,7 +137,7 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.tabs)
-        layout.addLayout(layers)
+        layout.addLayout(self.layer_box)
         layout.addWidget(self.view, 1)
         layout.addLayout(legend)
         self.hint = ChartHint(self.view)
@@ -236,7 +235,7 @@ class ChartPanel(QWidget):
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
                 layer=name.lower()))
             self.layer_group.addButton(b, i)
-            self.layer_box.addWidget(b)
+            self.layer_box.add(b)
             self._layer_buttons.append(b)
         multi = len(view.layers) > 1
         self.layer_label.setVisible(multi)
@@ -269,10 +268,11 @@ class ChartPanel(QWidget):
             if grasp is not None:
                 self._legend_words.append(text)
             pair = QHBoxLayout()
-            pair.setSpacing(4)
+            pair.setSpacing(2)
             pair.addWidget(swatch)
             pair.addWidget(text)
-            self._legend_host.add_gap(4)
+            if grasp is not None:
+                self._legend_host.add_gap(8)
             self._legend_host.add(pair)
         if self.editor is not None:  # the clinic's own words, as the site inspector says them
             follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)

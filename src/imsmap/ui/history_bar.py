@@ -285,17 +285,17 @@ class HistoryBar(QWidget):
 
         # Both rows go on to a second line where the chart's column is narrow (a 1366 x 768
         # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together.
-        row = WrappingRow(spacing=6)
+        row = WrappingRow(spacing=2)
         dates = QHBoxLayout()
-        dates.setSpacing(6)
+        dates.setSpacing(2)
         for w in (self.date_from, self.dash, self.date_to):
             dates.addWidget(w)
         for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
                      self.count):
             row.add(part)
-        timeline = WrappingRow(spacing=6)
+        timeline = WrappingRow(spacing=2)
         player = QHBoxLayout()
-        player.setSpacing(6)
+        player.setSpacing(2)
         player.addWidget(QLabel(self.tr("Visits:")))
         for w in (self.first, self.prev):
             player.addWidget(w)
@@ -303,7 +303,7 @@ class HistoryBar(QWidget):
         for w in (self.next, self.last, self.play):
             player.addWidget(w)
         timeline.add(player, stretch=1)
-        timeline.add(self.when, stretch=1)
+        timeline.add(self.when)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
         outer.setSpacing(2)

@@ -31,6 +31,7 @@ from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
+from imsmap.ui.wrapping_row import WrappingRow
 
 THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
 FILE_PATTERNS = "*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.webp *.tif *.tiff *.bmp *.gif"
@@ -99,14 +100,18 @@ class PhotoStrip(QWidget):
         self.list.itemDoubleClicked.connect(self._open_item)
         self.list.setAcceptDrops(False)  # the strip takes the drop, list and all
 
-        # One row: title, count, the thumbnails (numbered left to right), Add.
-        layout = QHBoxLayout(self)
+        # One row: title, count, the thumbnails (numbered left to right), Add; on more lines
+        # where the column is narrow (ui.wrapping_row: 125 %, 200 %, French words).
+        layout = WrappingRow(self, spacing=6)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(self.count)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.hint, 1)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        named = QHBoxLayout()
+        named.setSpacing(6)
+        named.addWidget(title)
+        named.addWidget(self.count)
+        layout.add(named)
+        layout.add(self.list, stretch=1)
+        layout.add(self.hint, stretch=1)
+        layout.add(self.add_button, top=True)
         self.setAcceptDrops(True)
         self.set_session(None)
 

@@ -123,7 +123,7 @@ class PainBox(QSpinBox):
 def _together(*widgets: QWidget) -> QHBoxLayout:
     """Widgets kept on one line (a label and its field) in a row that may wrap."""
     line = QHBoxLayout()
-    line.setSpacing(6)
+    line.setSpacing(4)
     for w in widgets:
         line.addWidget(w)
     return line
@@ -225,14 +225,14 @@ class SessionPanel(QWidget):
 
         # These two rows go on to a second line where the column is narrow (ui.wrapping_row):
         # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %.
-        pain_row = WrappingRow(spacing=6)
+        pain_row = WrappingRow()
         pain_row.add(_together(QLabel(self.tr("before")), self.pain_before))
         pain_row.add_gap(8)
         pain_row.add(_together(QLabel(self.tr("after")), self.pain_after))
 
         # When and by whom on one line: both are filled in when the session is started, and
         # rarely changed while charting.
-        who_row = WrappingRow(spacing=6)
+        who_row = WrappingRow()
         started_label = QLabel(self.tr("Started"))
         started_label.setBuddy(self.started_at)
         practitioner_label = QLabel(self.tr("Practitioner"))

@@ -13,7 +13,7 @@ column scrolls to it.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
 
 class WrappingRow(QLayout):
@@ -26,13 +26,15 @@ class WrappingRow(QLayout):
         self._stretch: list[int] = []
         self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
         self._pending_gap = 0
+        self._top: set[int] = set()
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- building -----------------------------------------------------------------------------
-    def add(self, part: QWidget | QLayout, stretch: int = 0) -> None:
+    def add(self, part: QWidget | QLayout, stretch: int = 0, top: bool = False) -> None:
         """`part` as one item (a layout keeps its widgets on one line); `stretch` > 0 takes a
-        share of a line's room beyond the items' preferred widths."""
+        share of a line's room beyond the items' preferred widths; `top`: at the line's top
+        (else in its middle)."""
         if isinstance(part, QLayout):
             self.addChildLayout(part)
             item: QLayoutItem = part
@@ -43,6 +45,8 @@ class WrappingRow(QLayout):
         self._stretch.append(stretch)
         self._gap.append(self._pending_gap)
         self._pending_gap = 0
+        if top:
+            self._top.add(id(item))
         self.invalidate()
 
     def add_gap(self, width: int) -> None:
@@ -118,18 +122,39 @@ class WrappingRow(QLayout):
         items = [self._items[i] for i in line]
         room = width - self.spacing() * (len(line) - 1) - sum(self._gap[i] for i in line[1:])
         least = [it.minimumSize().width() for it in items]
-        wanted = [max(it.sizeHint().width(), low) for it, low in zip(items, least, strict=True)]
+        wanted = [low if _ignored(it) else max(it.sizeHint().width(), low)
+                  for it, low in zip(items, least, strict=True)]
         if room <= sum(least):
             return least
-        if room < sum(wanted):
-            spare, gaps = room - sum(least), sum(wanted) - sum(least)
-            return [low + (want - low) * spare // gaps
-                    for low, want in zip(least, wanted, strict=True)]
+        if room < sum(wanted):  # the widest give way first, down to their minimums
+            low_cap, high_cap = 0, max(wanted)
+            while low_cap < high_cap:
+                cap = (low_cap + high_cap + 1) // 2
+                if sum(max(low, min(want, cap))
+                       for low, want in zip(least, wanted, strict=True)) <= room:
+                    low_cap = cap
+                else:
+                    high_cap = cap - 1
+            return [max(low, min(want, low_cap)) for low, want in zip(least, wanted, strict=True)]
         stretch = [self._stretch[i] for i in line]
-        extra = room - sum(wanted)
         if not sum(stretch):
             return wanted
-        return [want + extra * s // sum(stretch) for want, s in zip(wanted, stretch, strict=True)]
+        # The items with a stretch share what the others leave in proportion to their
+        # stretch, none below its preferred width (so equal stretches make equal widths).
+        widths = list(wanted)
+        sharing = [k for k, s in enumerate(stretch) if s]
+        while True:
+            left = room - sum(widths[k] for k in range(len(line)) if k not in sharing)
+            total = sum(stretch[k] for k in sharing)
+            held = [k for k in sharing if wanted[k] > left * stretch[k] // total]
+            if not held:
+                break
+            sharing = [k for k in sharing if k not in held]
+            if not sharing:
+                return widths
+        for k in sharing:
+            widths[k] = left * stretch[k] // total
+        return widths
 
     def _place(self, rect: QRect, move: bool) -> int:
         """Lays the items out in `rect` (when `move`); returns the height they take."""
@@ -150,7 +175,15 @@ class WrappingRow(QLayout):
                     h = min(height, max(item.sizeHint().height(), item.minimumSize().height()))
                     if item.expandingDirections() & Qt.Orientation.Vertical:
                         h = height
-                    item.setGeometry(QRect(x, y + (height - h) // 2, w, h))
+                    top = y if id(item) in self._top else y + (height - h) // 2
+                    item.setGeometry(QRect(x, top, w, h))
                 x += w
             y += height
         return y - inner.y() + m.top() + m.bottom()
+
+
+def _ignored(item: QLayoutItem) -> bool:
+    """A widget whose preferred width does not count (QSizePolicy.Ignored), as in a box."""
+    widget = item.widget()
+    return (widget is not None
+            and widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored)
