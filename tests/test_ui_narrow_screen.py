@@ -1,0 +1,124 @@
+"""The window on the narrow screens clinics have: a 1366 x 768 laptop at 125 % (1093 x 614
+logical pixels) and a 1080p screen at 200 % (960 x 540). It opened 1243 px wide, the three
+columns' least widths side by side, so the right column's right part was past the screen's edge:
+the practitioner field, Twitch, E-stim and the side buttons could not be reached. Its rows now
+go on to second lines where a column is narrow (ui.wrapping_row), the session's column scrolls
+up and down to them, and a first start narrows that column with the window (window_layout).
+A 1366 x 768 screen at 100 % opens as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from imsmap.ui.main_window import MainWindow
+from tests.test_ui_french import french  # noqa: F401 - fixture
+from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
+
+NARROW = [(1093, 614), (960, 540)]
+
+
+@pytest.fixture
+def first_start(context, qtbot, qt_settings, records, session):  # noqa: F811
+    """A window at its first start on a screen of `room` (its first size: the room, as
+    window_layout.first_size gives it), with the session open and a site selected."""
+    made = []
+
+    def start(room: tuple[int, int]) -> MainWindow:
+        w = MainWindow(context)
+        made.append(w)
+        w.resize(*room)
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: w.built)
+        w.patients.select_patient(session.patient_id)
+        w.patients.select_session(session.id)
+        region = next(r for r in w.atlas.view("anterior").regions if r.layer == "superficial")
+        site = records.add_site(session.id, "anterior", *region.label, muscle_id=region.muscle,
+                                layer=region.layer)
+        w.edits.select_site(site.id)
+        qtbot.waitUntil(lambda: w.site_table.inspector.site is not None)
+        qtbot.wait(20)
+        return w
+
+    yield start
+    for w in made:
+        w.close()
+        w.deleteLater()
+    qtbot.wait(1)
+
+
+def controls(w: MainWindow) -> dict[str, QWidget]:
+    sp = w.session_panel
+    inspector = w.site_table.inspector
+    named = {"practitioner": sp.practitioner, "started": sp.started_at,
+             "complaint": sp.complaint, "pain after": sp.pain_after, "notes": sp.notes,
+             "Sign": sp.sign_button, "Twitch": inspector.toggles["twitch"],
+             "E-stim": inspector.toggles["estim"], "Cramp": inspector.toggles["cramp"],
+             "depth": inspector.depth, "sensation": inspector.sensation,
+             "site notes": inspector.notes, "grade 3": inspector.grasp_buttons[3]}
+    named.update({f"side {side}": b for side, b in inspector.side_buttons.items()})
+    return named
+
+
+def scroll_to(area: QScrollArea, widget: QWidget) -> None:
+    """Scrolls the column as a user would to see all of `widget` (QScrollArea's own
+    ensureWidgetVisible shows only a text box's cursor)."""
+    top = widget.mapTo(area.widget(), QPoint(0, 0)).y()
+    bar = area.verticalScrollBar()
+    if top < bar.value():
+        bar.setValue(top)
+    elif top + widget.height() > bar.value() + area.viewport().height():
+        bar.setValue(top + widget.height() - area.viewport().height())
+
+
+def unreachable(w: MainWindow, room: tuple[int, int]) -> list[str]:
+    """The controls that lie, even scrolled to, outside the screen's room or their column."""
+    area = w.right_tabs.widget(0)
+    assert isinstance(area, QScrollArea)
+    screen = QRect(0, 0, *room)
+    out = []
+    for name, widget in controls(w).items():
+        scroll_to(area, widget)
+        on_screen = QRect(widget.mapTo(w, QPoint(0, 0)), widget.size())
+        in_column = QRect(widget.mapTo(area.viewport(), QPoint(0, 0)), widget.size())
+        if not (widget.isVisible() and screen.contains(on_screen)
+                and area.viewport().rect().contains(in_column)):
+            out.append(f"{name}: {on_screen.getRect()} in {area.viewport().rect().getRect()}")
+    return out
+
+
+@pytest.mark.parametrize("room", NARROW)
+def test_the_window_opens_within_a_narrow_screen(first_start, room):
+    w = first_start(room)
+    assert w.minimumSizeHint().width() <= room[0], w.minimumSizeHint()
+    assert (w.width(), w.height()) == room
+    # The chart does not give all the room away: it keeps its part beside the session's
+    # column (it fell to its least width, the right column keeping 486 px).
+    chart = w.splitter.widget(1).width()
+    assert chart >= 0.6 * w.right_tabs.width(), w.splitter.sizes()
+
+
+@pytest.mark.parametrize("room", NARROW)
+def test_every_control_of_the_session_column_can_be_reached(first_start, room):
+    w = first_start(room)
+    assert unreachable(w, room) == []
+
+
+def test_in_french_too_at_960_px(french, first_start):  # noqa: F811 - fixture
+    room = (960, 540)
+    w = first_start(room)
+    assert w.minimumSizeHint().width() <= room[0], w.minimumSizeHint()
+    assert w.width() == room[0]
+    assert unreachable(w, room) == []
+
+
+def test_a_1366_px_window_opens_with_the_columns_it_had(first_start):
+    # A guard, not a change: from 1366 px on, the first start's columns are as before (the
+    # session's column 486 px, the patients' 300, the chart the rest).
+    w = first_start((1366, 738))
+    sizes = w.splitter.sizes()
+    assert sizes[0] == 300 and sizes[2] == 486, sizes
+    assert unreachable(w, (1366, 738)) == []
