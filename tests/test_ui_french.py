@@ -450,7 +450,8 @@ def test_long_french_muscle_names_are_whole_where_the_window_shows_them(french_w
         w.chart.set_view(view_id)
         # at once only this chart's buttons in the row: a row still sized for the last chart's
         # buttons (deleted later) widened the window on the spinal chart
-        assert w.chart.layer_box.count() == len(w.atlas.view(view_id).layers), view_id
+        # (the row's first item is its "Layer:" label)
+        assert w.chart.layer_box.count() == 1 + len(w.atlas.view(view_id).layers), view_id
         qtbot.wait(5)
         problems += [f"{view_id}: {c}" for c in _clipped(w.chart)]
         # the spinal chart's long layer names (shortened, whole in their tooltips) do not

@@ -12,10 +12,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QScrollArea, QWidget
-
-from imsmap.ui.main_window import MainWindow
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
+
+from imsmap.ui.main_window import MainWindow
 
 NARROW = [(1093, 614), (960, 540)]
 
@@ -122,3 +122,30 @@ def test_a_1366_px_window_opens_with_the_columns_it_had(first_start):
     sizes = w.splitter.sizes()
     assert sizes[0] == 300 and sizes[2] == 486, sizes
     assert unreachable(w, (1366, 738)) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_at_1366_px_the_rows_keep_to_one_line(qapp, first_start, language):
+    # A guard too: on a 1366 px screen at 100 % (and wider) the rows do not wrap, in French
+    # either, whose session column is wider than 486 px (it wrapped the pain and needle rows
+    # and hid the site's last rows under a scroll, before rows wrapped only in narrow windows).
+    from imsmap import i18n
+
+    i18n.install(qapp, language)
+    try:
+        w = first_start((1366, 738))
+        sp, inspector = w.session_panel, w.site_table.inspector
+
+        def same_line(a: QWidget, b: QWidget) -> bool:  # their middles at one height
+            def middle(x: QWidget) -> int:
+                return x.mapTo(w, QPoint(0, 0)).y() + x.height() // 2
+            return abs(middle(a) - middle(b)) <= 1
+
+        assert same_line(sp.pain_before, sp.pain_after)
+        assert same_line(sp.started_at, sp.practitioner)
+        assert same_line(inspector.grasp_buttons[3], inspector.toggles["estim"])
+        assert same_line(inspector.length, inspector.depth)
+        assert same_line(inspector.tissue, inspector.sensation)
+        assert same_line(w.chart.layer_label, w.chart.layer_group.button(0))
+    finally:
+        i18n.install(qapp, "en")

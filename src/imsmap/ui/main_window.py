@@ -70,6 +70,7 @@ from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import SiteEditor
+from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 from imsmap.ui.window_settings import PRACTITIONER
 from imsmap.ui.wording import database_title, said
 
@@ -78,11 +79,6 @@ if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no 
 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
-# The right column's tabs are at least this wide (their minimumSizeHint with the default font,
-# the session's panel, its rows wrapped, and the room of the scroll bar it has on a short
-# screen: tests/test_ui_staged.py checks it). Their place has this least width from the start,
-# so the chart does not narrow when the tabs arrive a frame after the first paint.
-RIGHT_MIN_WIDTH = 330
 BUILD_REST_AFTER_SHOW_MS = 300  # when the chart is not painted (hidden behind...), build anyway
 
 
@@ -160,9 +156,8 @@ class MainWindow(QMainWindow):
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
         self.resize(window_layout.first_size(self))
-        # No columns saved (a first start): sized to the window once it is shown.
-        self._fit_columns = not window_layout.restore_layout(self, self.splitter, self.chart,
-                                                             self.history_bar)
+        self._fit_columns = not window_layout.restore_layout(  # none saved: sized when shown
+            self, self.splitter, self.chart, self.history_bar)
         self.chart.view.firstPainted.connect(self.after_first_paint)
         self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
@@ -282,10 +277,13 @@ class MainWindow(QMainWindow):
             self.patients.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.completed.emit()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        window_layout.rewrap_across(self, event.oldSize().width())  # narrow: rows wrap
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if self._fit_columns:  # at the width it opens at (a narrow screen: window_layout)
-            self._fit_columns = False
-            self.splitter.setSizes(window_layout.first_columns(self.width(), RIGHT_MIN_WIDTH))
+        window_layout.columns_on_show(self, self.splitter, self._built, self._fit_columns)
+        self._fit_columns = False
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
             QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self.after_first_paint)

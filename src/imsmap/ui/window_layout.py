@@ -29,11 +29,18 @@ from imsmap.ui.window_settings import (
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
 )
+from imsmap.ui.wrapping_row import WRAP_BELOW, rewrap
 
+# The right column's tabs are at least this wide (their minimumSizeHint with the default font,
+# the session's panel and the room of the scroll bar it has on a short screen:
+# tests/test_ui_staged.py checks it); in a window narrower than WRAP_BELOW, where their rows
+# wrap, the second. Their place (ui.main_window) has this width from the start, so the chart
+# does not narrow when the tabs arrive a frame after the first paint.
+RIGHT_MIN_WIDTH, NARROW_RIGHT_MIN_WIDTH = 486, 330
 # The columns' widths at a first start (patients, chart, session): on a window as wide as a
 # 1366 x 768 laptop's screen at 100 %, or wider, the chart takes what the two others leave.
 COLUMN_WIDTHS = (300, 668, 486)
-FULL_WIDTH = 1366
+FULL_WIDTH = WRAP_BELOW  # the rows keep to one line from this width on
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
@@ -99,3 +106,20 @@ def first_columns(width: int, session_least: int) -> list[int]:
         return [patients, chart, session]
     session = max(session_least, round(session * width / FULL_WIDTH))
     return [patients, max(0, width - patients - session), session]
+
+
+def rewrap_across(window: QWidget, old_width: int) -> None:
+    """The window's rows, when its width crossed `WRAP_BELOW` (ui.wrapping_row)."""
+    if (old_width < WRAP_BELOW) != (window.width() < WRAP_BELOW):
+        rewrap(window)
+
+
+def columns_on_show(window: QWidget, splitter: QSplitter, built: bool, first: bool) -> None:
+    """As the window is shown, at the width it opens at: the right column's place has the
+    least width of the tabs to come (not `built` yet), and at a `first` start (no columns
+    saved) the columns take `first_columns`."""
+    least = RIGHT_MIN_WIDTH if window.width() >= WRAP_BELOW else NARROW_RIGHT_MIN_WIDTH
+    if not built:
+        splitter.widget(2).setMinimumWidth(least)
+    if first:
+        splitter.setSizes(first_columns(window.width(), least))

@@ -15,6 +15,19 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
+# Rows wrap only in a window narrower than this (a 1366 x 768 laptop at 125 %: 1093 logical
+# pixels). From this width on they keep to one line as a QHBoxLayout, with its least width, so
+# a window on a 1366 px screen or wider is laid out exactly as before (French included, whose
+# session column is wider than the default). The main window asks its rows again when its
+# width crosses this (`rewrap`).
+WRAP_BELOW = 1366
+
+
+def rewrap(window: QWidget) -> None:
+    """The window's width crossed `WRAP_BELOW`: its rows' least widths and lines change."""
+    for row in window.findChildren(WrappingRow):
+        row.invalidate()
+
 
 class WrappingRow(QLayout):
     """Items left to right, on as many lines as the width needs (see the module's docstring).
@@ -83,7 +96,11 @@ class WrappingRow(QLayout):
     def minimumSize(self) -> QSize:  # noqa: N802
         shown = self._shown()
         m = self.contentsMargins()
-        width = max((self._items[i].minimumSize().width() for i in shown), default=0)
+        if self._may_wrap():  # the widest item
+            width = max((self._items[i].minimumSize().width() for i in shown), default=0)
+        else:  # all of them on one line
+            width = sum(self._items[i].minimumSize().width() for i in shown)
+            width += sum(self._gap[i] for i in shown[1:]) + self.spacing() * max(0, len(shown) - 1)
         height = max((self._items[i].minimumSize().height() for i in shown), default=0)
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
@@ -103,7 +120,14 @@ class WrappingRow(QLayout):
     def _shown(self) -> list[int]:
         return [i for i, item in enumerate(self._items) if not item.isEmpty()]
 
+    def _may_wrap(self) -> bool:
+        """In a window narrower than `WRAP_BELOW` (or in none yet)."""
+        widget = self.parentWidget()
+        return widget is None or widget.window().width() < WRAP_BELOW
+
     def _lines(self, width: int) -> list[list[int]]:
+        if not self._may_wrap():
+            return [self._shown()] if self._shown() else []
         lines: list[list[int]] = []
         used = 0
         for i in self._shown():
