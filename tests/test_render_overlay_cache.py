@@ -5,6 +5,7 @@ overlay kept as a picture while the pointer and the selection move."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
@@ -21,8 +22,10 @@ MARKERS = [OverlayMarker(150 + 70 * (i % 10), 200 + 150 * (i // 10), (None, 0, 1
                          1 + i % 4) for i in range(100)]
 
 
-def _paint(sprites: bool | None, scale: float = 0.6) -> QImage:
-    image = QImage(int(1000 * scale), int(2000 * scale), QImage.Format.Format_RGB32)
+def _paint(sprites: bool | None, scale: float = 0.6, ratio: float = 1.0) -> QImage:
+    image = QImage(int(1000 * scale * ratio), int(2000 * scale * ratio),
+                   QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(ratio)  # a screen at 200 %: twice the pixels, the same layout
     image.fill(QColor("#ffffff"))
     p = QPainter(image)
     p.translate(3.3, 1.7)
@@ -49,6 +52,18 @@ def test_sprites_look_like_the_vector_markers(qapp):
     # the same markers within half a pixel: colours agree except along the edges
     differing = (np.abs(vector - sprites).reshape(*vector.shape[:1], -1, 4).max(axis=2) > 60)
     drawn = ((vector != 255).reshape(*vector.shape[:1], -1, 4).any(axis=2))
+    assert differing.sum() < 0.12 * drawn.sum()
+
+
+@pytest.mark.parametrize("ratio", [2.0, 1.5])
+def test_sprites_look_like_the_vector_markers_on_a_screen_at_200_and_150_percent(qapp, ratio):
+    # Qt's transform already holds the pixel ratio; multiplied by it again, the earlier
+    # visits' markers came out twice their size, twice as far from the corner, and cut off
+    # where the window's cached picture ended (QT_SCALE_FACTOR=2, walk of 5 December).
+    vector, sprites = _arrays(_paint(False, ratio=ratio), _paint(True, ratio=ratio))
+    differing = (np.abs(vector - sprites).reshape(*vector.shape[:1], -1, 4).max(axis=2) > 60)
+    drawn = ((vector != 255).reshape(*vector.shape[:1], -1, 4).any(axis=2))
+    assert drawn.sum() > 0.01 * drawn.size  # the markers were drawn
     assert differing.sum() < 0.12 * drawn.sum()
 
 

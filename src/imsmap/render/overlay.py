@@ -166,7 +166,10 @@ _FADES_MAX = 1000  # faded painters per chart painter (one per age shown, for ea
 
 def _sprite_scale(painter: QPainter) -> tuple[float, float] | None:
     """(device pixels per view unit, device pixel ratio) when sprites can stand in for vector
-    markers: a raster device and a transform that only scales evenly and moves."""
+    markers: a raster device and a transform that only scales evenly and moves. Qt's combined
+    transform already holds the device's pixel ratio (an image or a screen at 2: twice the
+    scale); multiplied by it again, markers came out twice their size at twice their distance
+    from the corner on a screen at 200 % (and cut off where the cached picture ended)."""
     engine = painter.paintEngine()
     if engine is None or engine.type() != QPaintEngine.Type.Raster:
         return None
@@ -218,7 +221,7 @@ def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: flo
     size in device pixels: the window keeps markers the same size on screen over most of its
     zoom range (chart_scene.MIN/MAX_MARKER_RADIUS_PX), so a zoom step there reuses them."""
     k, dpr = device
-    px = size * k * dpr  # device pixels per view unit of a marker of size 1
+    px = size * k  # device pixels per view unit of a marker of size 1
     sprites = _looks(chart).sprites
     key = (round(fade, 6), grasp, round(px, 6), dpr)
     image = sprites.get(key)
@@ -253,11 +256,12 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
     images = [marker_sprite(chart, fade, grasp, scale * size, device)
               for fade, grasp, size in earlier.looks]
     look_of = np.asarray(earlier.look_of, dtype=np.intp)
+    # in the painter's coordinates once its transform is reset: device pixels over the ratio
     half = np.array([image.width() / (2 * dpr) for image in images])[look_of]
-    xs = np.asarray(earlier.xs) * k + dx - half
-    ys = np.asarray(earlier.ys) * k + dy - half
+    xs = (np.asarray(earlier.xs) * k + dx) / dpr - half
+    ys = (np.asarray(earlier.ys) * k + dy) / dpr - half
     painter.save()
-    painter.resetTransform()
+    painter.resetTransform()  # (the device's pixel ratio stays: Qt keeps it under the transform)
     # The painter's device (a widget, an image): an image at a pixel ratio over 1 counts its
     # size in pixels, more than shows, which only leaves fewer markers out.
     target = painter.device()
