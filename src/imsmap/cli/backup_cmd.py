@@ -264,6 +264,7 @@ def _restore_server(args: argparse.Namespace, dsn: str) -> int:
     from imsmap.services.checks import check_restorable_server
     from imsmap.store.postgres.connection import where
     from imsmap.store.postgres.restore import database_dsn, restore
+    from imsmap.store.postgres.schema import SCHEMA_VERSION as SERVER_SCHEMA_VERSION
 
     place = where(dsn)
     asked: list[bool] = []
@@ -289,6 +290,11 @@ def _restore_server(args: argparse.Namespace, dsn: str) -> int:
                          "audit chain of %5 entries unbroken and ending in %6."),
                [args.file, done.database, done.counts["patients"], done.counts["sessions"],
                 done.audit_entries, done.chain_link[:16]]))
+    if done.upgraded_from is not None:
+        print(fill(translate("BackupCommand", "The backup was made at imsmap server schema %1; "
+                             "the restored database was upgraded to schema %2, as `imsmap server "
+                             "upgrade` does, before it was checked."),
+                   [done.upgraded_from, SERVER_SCHEMA_VERSION]))
     if done.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept on the server "
                              "as %1."), [done.replaced]))

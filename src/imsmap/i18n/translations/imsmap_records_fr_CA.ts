@@ -249,6 +249,10 @@
         <translation>%1 restauré dans la base de données %2 du serveur de la clinique (patients&#xa0;: %3, séances&#xa0;: %4)&#xa0;: vérifié d&apos;abord dans une base de données temporaire, la chaîne d&apos;audit (entrées&#xa0;: %5) intacte et se terminant par %6.</translation>
     </message>
     <message>
+        <source>The backup was made at imsmap server schema %1; the restored database was upgraded to schema %2, as `imsmap server upgrade` does, before it was checked.</source>
+        <translation>La sauvegarde a été faite au schéma de serveur imsmap %1; la base restaurée a été mise à niveau au schéma %2, comme le fait `imsmap server upgrade`, avant d&apos;être vérifiée.</translation>
+    </message>
+    <message>
         <source>The database it replaced is kept on the server as %1.</source>
         <translation>La base de données qu&apos;elle remplace est gardée sur le serveur sous le nom %1.</translation>
     </message>
@@ -3748,6 +3752,10 @@ N° de permis %2</translation>
     <message>
         <source>The server refused to put the restored database in place of the %1 (%2); nothing was changed.</source>
         <translation>Le serveur a refusé de mettre la base de données restaurée à la place de la %1 (%2); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup holds imsmap server schema %1 and could not be upgraded to %2 (%3); nothing was changed.</source>
+        <translation>La sauvegarde contient le schéma de serveur imsmap %1 et n&apos;a pas pu être mise à niveau au schéma %2 (%3); rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The backup holds imsmap server schema %1; this imsmap works with %2, so nothing was changed. Restore it with the imsmap that made it.</source>

@@ -64,6 +64,7 @@ class Restored:
     audit_entries: int
     chain_link: str  # the newest entry's link, hex
     replaced: str | None  # the name the database it replaced is kept under
+    upgraded_from: int | None = None  # the backup's older schema, brought up to this imsmap's
 
 
 def _pg_restore(args: list[str]) -> subprocess.CompletedProcess[str]:
@@ -215,7 +216,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
             ident(scratch), sql(", ").join(ident(g) for g in GROUPS.values())))
         conn.execute(sql("ALTER DATABASE {} SET search_path TO {}, public").format(
             ident(scratch), ident(SCHEMA)))
-        entries, link = _verify(scratch_dsn, expected, check)
+        entries, link, upgraded_from = _verify(scratch_dsn, expected, check)
         replaced = None
         stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
         try:
@@ -236,7 +237,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if replaced and empty:  # a database that held nothing at all: nothing to keep
             conn.execute(sql("DROP DATABASE {}").format(ident(replaced)))
             replaced = None
-        return Restored(target, expected, entries, link.hex(), replaced)
+        return Restored(target, expected, entries, link.hex(), replaced, upgraded_from)
     finally:
         if scratch is not None:
             conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
@@ -268,10 +269,27 @@ def database_dsn(dsn: str, dbname: str) -> str:
 
 
 def _verify(scratch_dsn: str, expected: dict[str, int],
-            check: Callable[[str], None] | None) -> tuple[int, bytes]:
-    """Refuse the restored scratch database unless it is whole (see the module's words)."""
+            check: Callable[[str], None] | None) -> tuple[int, bytes, int | None]:
+    """Refuse the restored scratch database unless it is whole (see the module's words). A
+    backup made at an older schema (before this imsmap's upgrade of the server) is upgraded
+    in the scratch database first, as `imsmap server upgrade` upgrades a clinic, so that the
+    backups made before an upgrade can still be restored by the imsmap now installed; the
+    schema a backup was made at is returned when it was."""
+    import psycopg  # installed: restore's parse() said so
+
     with connect(scratch_dsn, application_name="imsmap restore check") as db:
         version = schema.current_version(db)
+        upgraded_from = None
+        if 0 < version < schema.SCHEMA_VERSION:
+            upgraded_from = version
+            try:
+                schema.apply_migrations(db)
+            except psycopg.Error as exc:
+                raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
+                    "ServerRestore", "The backup holds imsmap server schema %1 and could not be "
+                    "upgraded to %2 (%3); nothing was changed."),
+                    version, schema.SCHEMA_VERSION, first_line(exc))) from None
+            version = schema.current_version(db)
         if version != schema.SCHEMA_VERSION:
             raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
                 "ServerRestore", "The backup holds imsmap server schema %1; this imsmap works "
@@ -291,4 +309,4 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
             problems[0]))
     if check is not None:
         check(scratch_dsn)
-    return entries, link
+    return entries, link, upgraded_from

@@ -1,0 +1,69 @@
+"""A clinic's backups made before its server was upgraded are restored by the imsmap now
+installed: the backup's older schema is upgraded in the scratch database, as `imsmap server
+upgrade` upgrades a clinic, before it is checked and put in place. Before, `imsmap restore
+--dsn` refused any backup at another schema ("Restore it with the imsmap that made it"): the
+day a server was upgraded, every backup the clinic had became one the installed imsmap would
+not restore."""
+
+from __future__ import annotations
+
+from clinic_files import make_clinic
+
+from imsmap.cli import main
+from imsmap.store.postgres import schema
+from imsmap.store.postgres.connection import connect
+
+
+def _records(dsn: str) -> tuple:
+    with connect(dsn) as conn:
+        return conn.execute("SELECT (SELECT count(*) FROM patients),"
+                            " (SELECT count(*) FROM sessions WHERE status = 'signed'),"
+                            " (SELECT count(*) FROM audit)").fetchone()
+
+
+def test_a_backup_made_at_the_schema_before_an_upgrade_is_restored_upgraded(
+        tmp_path, pg_server, monkeypatch, capsys):
+    name = pg_server.new_database()
+    dsn = pg_server.dsn(name)
+    older = schema.SCHEMA_VERSION - 1
+    with monkeypatch.context() as before_the_upgrade:  # the imsmap the clinic had
+        before_the_upgrade.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:older])
+        before_the_upgrade.setattr(schema, "SCHEMA_VERSION", older)
+        schema.init(dsn)
+        assert main(["server", "migrate", "--db", str(make_clinic(tmp_path / "c.sqlite3")),
+                     "--dsn", dsn]) == 0
+        dump = tmp_path / "before-upgrade.dump"
+        assert main(["backup", "--dsn", dsn, "--out", str(dump)]) == 0
+        backed_up = _records(dsn)
+    assert backed_up[0] > 0 and backed_up[1] > 0
+    assert main(["server", "upgrade", "--dsn", dsn]) == 0
+    capsys.readouterr()
+
+    assert main(["restore", "--dsn", dsn, str(dump), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert f"made at imsmap server schema {older}" in out
+    with connect(dsn) as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    assert _records(dsn) == backed_up
+    assert main(["check", "--dsn", dsn]) == 0
+
+
+def test_a_backup_made_by_a_newer_imsmap_is_refused_and_nothing_changes(
+        tmp_path, pg_server, monkeypatch, capsys):
+    name = pg_server.new_database()
+    dsn = pg_server.dsn(name)
+    schema.init(dsn)
+    assert main(["server", "migrate", "--db", str(make_clinic(tmp_path / "c.sqlite3")),
+                 "--dsn", dsn]) == 0
+    dump = tmp_path / "now.dump"
+    assert main(["backup", "--dsn", dsn, "--out", str(dump)]) == 0
+    held = _records(dsn)
+    capsys.readouterr()
+    with monkeypatch.context() as an_older_imsmap:
+        an_older_imsmap.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:-1])
+        an_older_imsmap.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION - 1)
+        assert main(["restore", "--dsn", dsn, str(dump), "--force"]) != 0
+    said = capsys.readouterr()
+    assert f"holds imsmap server schema {schema.SCHEMA_VERSION}" in said.err
+    assert "nothing was changed" in said.err
+    assert _records(dsn) == held
