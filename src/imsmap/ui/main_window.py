@@ -502,7 +502,8 @@ class MainWindow(QMainWindow):
                 self.records.bus.unsubscribe(self._listener)
             # The journal takes what was written since its last record (nothing is read from
             # a damaged file).
-            self.backups.abandon(catch_up=self.auto_backup and not self._damaged)
+            self.backups.abandon(catch_up=self.auto_backup and not self._damaged
+                                 and self.restore_request is None)
             super().closeEvent(event)
             return
         if self.locked:  # the lock screen first: nobody closes a locked window's records
@@ -534,8 +535,9 @@ class MainWindow(QMainWindow):
         if self.live is not None:  # the listener's thread ends, the session's hold is let go
             self.live.close()
         # A full backup still running is abandoned (the next start makes it again); the
-        # journal takes what was written since its last record.
-        self.backups.abandon(catch_up=self.auto_backup)
+        # journal takes what was written since its last record, unless the window closes to
+        # restore that backup: it is restored as the clinic was shown it.
+        self.backups.abandon(catch_up=self.auto_backup and self.restore_request is None)
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -57,164 +57,159 @@ def _when(value) -> str:
     return long_datetime(value) if value is not None else "—"
 
 
-def holds_lines(point: RestorePoint) -> list[str]:
-    """What the backup holds, and what it cannot bring back, in the window's words."""
-    lines = [
-        QCoreApplication.translate(
-            "RestoreBackup",
-            "The newest backup in this folder holds the records as they were on {when}:",
-        ).format(when=_when(point.taken_at)),
-        "• "
-        + QCoreApplication.translate("RestoreBackup", "%n patient(s)", "", point.patients)
-        + ", "
-        + QCoreApplication.translate("RestoreBackup", "%n session(s)", "", point.sessions)
-        + " ("
-        + QCoreApplication.translate("RestoreBackup", "%n signed", "", point.signed)
-        + ", "
-        + QCoreApplication.translate("RestoreBackup", "%n draft(s)", "", point.drafts)
-        + "), "
-        + QCoreApplication.translate("RestoreBackup", "%n amendment(s)", "", point.amendments)
-        + ", "
-        + QCoreApplication.translate("RestoreBackup", "%n photo(s)", "", point.photos)
-        + ".",
-    ]
-    if point.last_signed_at is not None:
+class RestoreWords(QObject):
+    """The dialog's and the message's longer texts (a QObject for tr's plural forms)."""
+
+    def holds_lines(self, point: RestorePoint) -> list[str]:
+        """What the backup holds, and what it cannot bring back, in the window's words."""
+        lines = [
+            self.tr(
+                "The newest backup in this folder holds the records as they were on {when}:",
+            ).format(when=_when(point.taken_at)),
+            "• "
+            + self.tr("%n patient(s)", "", point.patients)
+            + ", "
+            + self.tr("%n session(s)", "", point.sessions)
+            + " ("
+            + self.tr("%n signed", "", point.signed)
+            + ", "
+            + self.tr("%n draft(s)", "", point.drafts)
+            + "), "
+            + self.tr("%n amendment(s)", "", point.amendments)
+            + ", "
+            + self.tr("%n photo(s)", "", point.photos)
+            + ".",
+        ]
+        if point.last_signed_at is not None:
+            lines.append(
+                "• "
+                + self.tr("The last signed session: chart {chart}, signed on {when}.").format(
+                    chart=point.last_signed_chart, when=_when(point.last_signed_at)
+                )
+            )
+        else:
+            lines.append("• " + self.tr("It holds no signed session."))
         lines.append(
             "• "
-            + QCoreApplication.translate(
-                "RestoreBackup", "The last signed session: chart {chart}, signed on {when}."
-            ).format(chart=point.last_signed_chart, when=_when(point.last_signed_at))
-        )
-    else:
-        lines.append(
-            "• " + QCoreApplication.translate("RestoreBackup", "It holds no signed session.")
-        )
-    lines.append(
-        "• "
-        + QCoreApplication.translate(
-            "RestoreBackup",
-            "Checked: the backup is whole, every signature matches its "
-            "session and the audit trail is unbroken.",
-        )
-    )
-    lines.append("")
-    lines.append(QCoreApplication.translate("RestoreBackup", "What it cannot bring back:"))
-    lines.append(
-        "• "
-        + QCoreApplication.translate(
-            "RestoreBackup",
-            "anything written on the old computer after {when}: a session "
-            "signed, a draft changed or a photo added later.",
-        ).format(when=_when(point.taken_at))
-    )
-    if point.drafts:
-        lines.append(
-            "• "
-            + QCoreApplication.translate(
-                "RestoreBackup",
-                "%n draft session(s) come back as they were then, not signed: "
-                "check them before you sign.",
-                "",
-                point.drafts,
+            + self.tr(
+                "Checked: the backup is whole, every signature matches its "
+                "session and the audit trail is unbroken.",
             )
         )
-    lines.append(
-        "• "
-        + QCoreApplication.translate(
-            "RestoreBackup",
-            "PDFs that were saved or printed are not in a backup; File > Export "
-            "session PDF… makes them again from the restored records.",
-        )
-    )
-    for path, reason in point.passed_over:
+        lines.append("")
+        lines.append(self.tr("What it cannot bring back:"))
         lines.append(
             "• "
-            + QCoreApplication.translate(
-                "RestoreBackup", "A newer backup, {name}, was passed over: {reason}"
-            ).format(name=path.name, reason=said(reason))
+            + self.tr(
+                "anything written on the old computer after {when}: a session "
+                "signed, a draft changed or a photo added later.",
+            ).format(when=_when(point.taken_at))
         )
-    return lines
+        if point.drafts:
+            lines.append(
+                "• "
+                + self.tr(
+                    "%n draft session(s) come back as they were then, not signed: "
+                    "check them before you sign.",
+                    "",
+                    point.drafts,
+                )
+            )
+        lines.append(
+            "• "
+            + self.tr(
+                "PDFs that were saved or printed are not in a backup; File > Export "
+                "session PDF… makes them again from the restored records.",
+            )
+        )
+        for path, reason in point.passed_over:
+            lines.append(
+                "• "
+                + self.tr("A newer backup, {name}, was passed over: {reason}").format(
+                    name=path.name, reason=said(reason)
+                )
+            )
+        return lines
+
+    def losses_lines(self, losses: RestoreLosses) -> list[str]:
+        """What the open records hold that the backup lacks (the command line's list)."""
+        lines = []
+        if losses.signed_sessions:
+            lines.append(
+                "• "
+                + self.tr("%n signed session(s):", "", len(losses.signed_sessions))
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}, signed {signed}").format(
+                        chart=s.chart_number,
+                        started=_stamp(s.started_at),
+                        signed=_stamp(s.signed_at),
+                    )
+                    for s in losses.signed_sessions
+                )
+            )
+        if losses.amendments:
+            lines.append(
+                "• "
+                + self.tr("%n amendment(s):", "", len(losses.amendments))
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}, written {written} by {who}").format(
+                        chart=a.chart_number,
+                        started=_stamp(a.session_started_at),
+                        written=_stamp(a.created_at),
+                        who=a.created_by,
+                    )
+                    for a in losses.amendments
+                )
+            )
+        if losses.draft_sessions:
+            lines.append(
+                "• "
+                + self.tr("%n draft session(s):", "", len(losses.draft_sessions))
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}").format(
+                        chart=s.chart_number, started=_stamp(s.started_at)
+                    )
+                    for s in losses.draft_sessions
+                )
+            )
+        if losses.changed_drafts:
+            lines.append(
+                "• "
+                + self.tr(
+                    "%n draft session(s) changed since the backup (they come back as they were):",
+                    "",
+                    len(losses.changed_drafts),
+                )
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}").format(
+                        chart=s.chart_number, started=_stamp(s.started_at)
+                    )
+                    for s in losses.changed_drafts
+                )
+            )
+        if losses.patients:
+            lines.append(
+                "• "
+                + self.tr("%n patient(s):", "", len(losses.patients))
+                + " "
+                + ", ".join(losses.patients)
+            )
+        return lines
+
+    def counts(self, patients: int, sessions: int) -> tuple[str, str]:
+        return self.tr("%n patient(s)", "", patients), self.tr("%n session(s)", "", sessions)
+
+
+def holds_lines(point: RestorePoint) -> list[str]:
+    return RestoreWords().holds_lines(point)
 
 
 def losses_lines(losses: RestoreLosses) -> list[str]:
-    """What the open records hold that the backup lacks (the command line's list)."""
-    lines = []
-    if losses.signed_sessions:
-        lines.append(
-            "• "
-            + QCoreApplication.translate(
-                "RestoreBackup", "%n signed session(s):", "", len(losses.signed_sessions)
-            )
-            + " "
-            + "; ".join(
-                QCoreApplication.translate(
-                    "RestoreBackup", "chart {chart}, {started}, signed {signed}"
-                ).format(
-                    chart=s.chart_number, started=_stamp(s.started_at), signed=_stamp(s.signed_at)
-                )
-                for s in losses.signed_sessions
-            )
-        )
-    if losses.amendments:
-        lines.append(
-            "• "
-            + QCoreApplication.translate(
-                "RestoreBackup", "%n amendment(s):", "", len(losses.amendments)
-            )
-            + " "
-            + "; ".join(
-                QCoreApplication.translate(
-                    "RestoreBackup", "chart {chart}, {started}, written {written} by {who}"
-                ).format(
-                    chart=a.chart_number,
-                    started=_stamp(a.session_started_at),
-                    written=_stamp(a.created_at),
-                    who=a.created_by,
-                )
-                for a in losses.amendments
-            )
-        )
-    if losses.draft_sessions:
-        lines.append(
-            "• "
-            + QCoreApplication.translate(
-                "RestoreBackup", "%n draft session(s):", "", len(losses.draft_sessions)
-            )
-            + " "
-            + "; ".join(
-                QCoreApplication.translate("RestoreBackup", "chart {chart}, {started}").format(
-                    chart=s.chart_number, started=_stamp(s.started_at)
-                )
-                for s in losses.draft_sessions
-            )
-        )
-    if losses.changed_drafts:
-        lines.append(
-            "• "
-            + QCoreApplication.translate(
-                "RestoreBackup",
-                "%n draft session(s) changed since the backup (they come back as they were):",
-                "",
-                len(losses.changed_drafts),
-            )
-            + " "
-            + "; ".join(
-                QCoreApplication.translate("RestoreBackup", "chart {chart}, {started}").format(
-                    chart=s.chart_number, started=_stamp(s.started_at)
-                )
-                for s in losses.changed_drafts
-            )
-        )
-    if losses.patients:
-        lines.append(
-            "• "
-            + QCoreApplication.translate(
-                "RestoreBackup", "%n patient(s):", "", len(losses.patients)
-            )
-            + " "
-            + ", ".join(losses.patients)
-        )
-    return lines
+    return RestoreWords().losses_lines(losses)
 
 
 def _stamp(stamp: str | None) -> str:
@@ -402,18 +397,11 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
         )
         return False
     point = request.point
+    patients, sessions = RestoreWords().counts(result.info.patients, result.info.sessions)
     lines = [
         QCoreApplication.translate(
             "RestoreBackup", "The backup of {when} was restored: {patients}, {sessions}."
-        ).format(
-            when=_when(point.taken_at),
-            patients=QCoreApplication.translate(
-                "RestoreBackup", "%n patient(s)", "", result.info.patients
-            ),
-            sessions=QCoreApplication.translate(
-                "RestoreBackup", "%n session(s)", "", result.info.sessions
-            ),
-        )
+        ).format(when=_when(point.taken_at), patients=patients, sessions=sessions)
     ]
     if result.replaced:
         lines.append(
