@@ -167,7 +167,7 @@ def test_the_first_start_restores_the_old_computers_backup(qtbot, qt_settings, m
     described = seen[0]
     assert "2 patients, 2 sessions (2 signed, 0 drafts), 1 amendment, 1 photo" in described
     assert "The last signed session: chart C-" in described and ", signed on " in described
-    assert "What it cannot bring back:\n• anything written on the old computer after" in described
+    assert "What it cannot bring back:\n• anything written after" in described
     assert any("was restored" in s and "kept, not deleted" in s for s in seen)
     assert "Clinic set-up skipped" not in str(after["status"])
     # Every signed session, amendment and photo the backup took is there, as it was.

@@ -25,7 +25,9 @@ from imsmap.services.checks import check_restorable
 from imsmap.store import backup as store_backup
 from imsmap.store import backup_sets, packed
 from imsmap.store.db import StoreError
-from imsmap.store.restore_losses import RestoreLosses, restore_losses
+from imsmap.store.restore_losses import RestoreLosses, holdings, restore_losses
+
+__all__ = ["RestoreLosses", "RestorePoint", "candidates", "newest", "read", "restore_losses"]
 
 
 @dataclass(frozen=True)
@@ -154,27 +156,14 @@ def _name_stamp(path: Path) -> datetime | None:
 
 
 def _counts(copy: Path) -> dict[str, Any]:
-    conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
-
-    def one(sql: str) -> Any:
-        return conn.execute(sql).fetchone()
-
-    try:
-        signed = one("SELECT count(*) FROM sessions WHERE status = 'signed'")[0]
-        drafts = one("SELECT count(*) FROM sessions WHERE status = 'draft'")[0]
-        amendments = one("SELECT count(*) FROM amendments")[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
-        photos = one("SELECT count(*) FROM photos")[0] if "photos" in tables else 0
-        last = one("SELECT s.signed_at, p.chart_number FROM sessions s JOIN patients p "
-                   "ON p.id = s.patient_id WHERE s.status = 'signed' AND s.signed_at IS NOT NULL "
-                   "ORDER BY s.signed_at DESC LIMIT 1")
-    finally:
-        conn.close()
+    held = holdings(copy)
     last_at = None
-    if last is not None:
+    if held.last_signed_at:
         try:
-            last_at = datetime.fromisoformat(last[0]).astimezone().replace(tzinfo=None)
-        except (TypeError, ValueError):
+            last_at = datetime.fromisoformat(held.last_signed_at).astimezone().replace(
+                tzinfo=None)
+        except ValueError:
             last_at = None
-    return {"signed": signed, "drafts": drafts, "amendments": amendments, "photos": photos,
-            "last_signed_at": last_at, "last_signed_chart": last[1] if last else None}
+    return {"signed": held.signed, "drafts": held.drafts, "amendments": held.amendments,
+            "photos": held.photos, "last_signed_at": last_at,
+            "last_signed_chart": held.last_signed_chart}

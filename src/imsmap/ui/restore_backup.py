@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files, restore_points
-from imsmap.services.restore_points import RestorePoint
-from imsmap.store.restore_losses import RestoreLosses, restore_losses
+from imsmap.services.restore_points import RestoreLosses, RestorePoint, restore_losses
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import long_datetime, said
 
@@ -101,7 +100,7 @@ class RestoreWords(QObject):
         lines.append(
             "• "
             + self.tr(
-                "anything written on the old computer after {when}: a session "
+                "anything written after {when}: a session "
                 "signed, a draft changed or a photo added later.",
             ).format(when=_when(point.taken_at))
         )
@@ -364,6 +363,8 @@ def _confirm_losses(parent: QWidget, point: RestorePoint) -> bool:
 def ask(db_path: Path, folder: str = "", parent: QWidget | None = None) -> RestoreRequest | None:
     """The dialog; the clinic's choice, or None (nothing to do)."""
     dialog = RestoreDialog(db_path, folder, parent)
+    if folder and Path(folder).is_dir():  # the clinic's backup folder: looked in at once
+        QTimer.singleShot(0, dialog, dialog.look)
     try:
         return dialog.request if dialog.exec() else None
     finally:
@@ -411,7 +412,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
         )
     lines.append(
         QCoreApplication.translate(
-            "RestoreBackup", "Not in it: anything written after {when} on the old computer."
+            "RestoreBackup", "Not in it: anything written after {when}."
         ).format(when=_when(point.taken_at))
     )
     QMessageBox.information(parent, title(), "\n\n".join(lines))

@@ -228,7 +228,7 @@
     <message numerus="yes">
         <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
         <translation>
-            <numerusform>%n draft session come back as they were then, not signed: check them before you sign.</numerusform>
+            <numerusform>%n draft session comes back as it was then, not signed: check it before you sign.</numerusform>
             <numerusform>%n draft sessions come back as they were then, not signed: check them before you sign.</numerusform>
         </translation>
     </message>
@@ -256,7 +256,7 @@
     <message numerus="yes">
         <source>%n draft session(s) changed since the backup (they come back as they were):</source>
         <translation>
-            <numerusform>%n draft session changed since the backup (they come back as they were):</numerusform>
+            <numerusform>%n draft session changed since the backup (it comes back as it was):</numerusform>
             <numerusform>%n draft sessions changed since the backup (they come back as they were):</numerusform>
         </translation>
     </message>

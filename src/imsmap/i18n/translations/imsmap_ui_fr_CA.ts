@@ -2252,8 +2252,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les dossiers qu&apos;elle a remplacés sont conservés, et non supprimés, sous {path}.</translation>
     </message>
     <message>
-        <source>Not in it: anything written after {when} on the old computer.</source>
-        <translation>Absent de la sauvegarde&#xa0;: tout ce qui a été saisi après le {when} sur l&apos;ancien ordinateur.</translation>
+        <source>Not in it: anything written after {when}.</source>
+        <translation>Absent de la sauvegarde&#xa0;: tout ce qui a été saisi après le {when}.</translation>
     </message>
 </context>
 <context>
@@ -2352,8 +2352,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>Ce qu&apos;elle ne peut pas ramener&#xa0;:</translation>
     </message>
     <message>
-        <source>anything written on the old computer after {when}: a session signed, a draft changed or a photo added later.</source>
-        <translation>tout ce qui a été saisi sur l&apos;ancien ordinateur après le {when}&#xa0;: une séance signée, un brouillon modifié ou une photo ajoutée plus tard.</translation>
+        <source>anything written after {when}: a session signed, a draft changed or a photo added later.</source>
+        <translation>tout ce qui a été saisi après le {when}&#xa0;: une séance signée, un brouillon modifié ou une photo ajoutée plus tard.</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
