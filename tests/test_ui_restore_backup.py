@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from imsmap.services import clinic
@@ -314,3 +314,21 @@ def test_an_amendment_goes_into_the_backup_journal_at_once(qtbot, make_window, r
     last = journal.read(made.journal)[-1]
     rows = last.tables.get("amendments", {}).get("rows", [])
     assert rows and any("Needle depth 40 mm." in map(str, row) for row in rows)
+
+
+def test_enter_in_the_folder_field_looks_and_never_restores(qtbot, tmp_path):
+    """Enter ends the folder's name: it looks there, and the clinic reads what the backup
+    holds before a click on Restore (it once pressed the default button, Restore, too)."""
+    _old, usb = old_computer(tmp_path)
+    new = tmp_path / "new" / "imsmap.sqlite3"
+    dialog = RestoreDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.folder.setFocus()
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.request is None
+    assert "2 patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)  # again: still only a look
+    assert dialog.isVisible() and dialog.request is None and not new.exists()

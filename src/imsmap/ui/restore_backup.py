@@ -244,7 +244,6 @@ class RestoreDialog(QDialog):
         self.folder = QLineEdit(folder)
         self.folder.setAccessibleName(self.tr("Backup folder"))
         self.folder.setPlaceholderText(self.tr("the folder of the backups, e.g. on the USB drive"))
-        self.folder.returnPressed.connect(self.look)
         self.choose = QPushButton(self.tr("Choose…"))
         self.choose.clicked.connect(self._choose)
         self.look_button = QPushButton(self.tr("Look in this folder"))
@@ -267,6 +266,14 @@ class RestoreDialog(QDialog):
             self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setEnabled(False)
+        # Enter looks in the folder typed; only a click (or Space on it) on Restore restores,
+        # never the Enter that ends the folder's name.
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.setDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.choose.setAutoDefault(False)
+        self.look_button.setAutoDefault(True)
+        self.look_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
