@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from imsmap.services import clinic
 from imsmap.services.photos import Photos
@@ -332,3 +332,51 @@ def test_enter_in_the_folder_field_looks_and_never_restores(qtbot, tmp_path):
     assert "2 patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)  # again: still only a look
     assert dialog.isVisible() and dialog.request is None and not new.exists()
+
+
+def test_a_damaged_database_is_offered_its_automatic_full_backup(qapp, tmp_path, records,
+                                                                patient):
+    """The damaged-file dialog looked for plain copies only: with the automatic backups (a full
+    backup and its journal, all the window makes) it said no good backup was found."""
+    from imsmap.services.context import open_context
+    from imsmap.ui import startup
+
+    for i in range(60):
+        records.create_patient(chart_number=f"X-{i}", family_name="Filler", notes="x" * 800)
+    made = backup_sets.make_full(records.db, now=datetime(2026, 11, 30, 8, 0))
+    records.create_patient(chart_number="C-2", family_name="Okafor")
+    backup_sets.append(records.db)  # the journal takes what came after the full backup
+    assert not store_backup.own_backups(made.full.parent)  # no plain copy: the set only
+    bad = tmp_path / "copy" / "clinic.sqlite3"  # the same name: the same backup folder
+    bad.parent.mkdir()
+    records.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(records.db.path, bad)
+    with open(bad, "r+b") as fh:
+        fh.truncate(bad.stat().st_size // 2)
+    seen: list[str] = []
+
+    def answer() -> None:  # Restore backup, then Restore the backup, then OK; else Quit
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return
+        seen.append(" ".join((box.text(), box.informativeText())))
+        names = {b.text(): b for b in box.buttons()}
+        for want in ("Restore backup…", "Restore the backup", "OK", "Quit"):
+            if want in names:
+                names[want].click()
+                return
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    try:
+        opened = startup.open_checked(lambda: open_context(bad), bad)
+    finally:
+        timer.stop()
+    assert "The latest good backup is from" in seen[0] and "62 patients" in seen[0]
+    assert opened is not None
+    try:
+        assert opened.records.repo.patient_by_chart_number("C-2") is not None  # the journal's
+    finally:
+        opened.db.close()
+    assert len(list(bad.parent.glob("clinic.replaced-*.sqlite3"))) == 1
