@@ -117,6 +117,9 @@ def run_windows(qtbot, monkeypatch, scripts, **kwargs) -> int:
         qtbot.waitUntil(lambda: window.built, timeout=10_000)
         qtbot.wait(50)  # the wizard opens from the window's `completed`
         left.pop(0)(window)
+        for wizard in window.findChildren(ClinicSetupWizard):  # left open: skipped, as a
+            if wizard.isVisible():  # user closing the window would; never left to later tests
+                wizard.reject()
         if window.isVisible():
             qtbot.waitUntil(lambda: not window.backups.running, timeout=30_000)
             window.close()
