@@ -98,8 +98,15 @@ def upgrade(pending: Pending, progress: Callable[[float], None] | None = None,
     _upgrade.upgrade(pending, progress, stop)
 
 
-def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]
-            ) -> RestoreResult:
+def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
+            also: Callable[[Path], None] | None = None) -> RestoreResult:
     """Put a checked backup in place of the database (store.backup.restore, forced: the user
-    confirmed twice); the backup must pass the full check of its records first."""
-    return _backup.restore(backup, db_path, force=True, check=check_restorable)
+    confirmed); the backup must pass the full check of its records first, then `also` (given
+    the checked copy; it refuses it by raising UserFacingError, and nothing changes)."""
+
+    def check(copy: Path) -> None:
+        check_restorable(copy)
+        if also is not None:
+            also(copy)
+
+    return _backup.restore(backup, db_path, force=True, check=check)

@@ -32,7 +32,7 @@ from enum import Enum
 from pathlib import Path
 
 from imsmap import __version__, paths
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
@@ -313,7 +313,10 @@ def verify_backup(path: str | os.PathLike[str], *,
             fd = os.open(expanded, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
             records = packed.expand(path, expanded)
-            info = verify_backup(expanded, interrupt=interrupt)
+            try:
+                info = verify_backup(expanded, interrupt=interrupt)
+            except StoreError as exc:
+                raise naming(exc, expanded, path) from None
         finally:
             for leftover in (expanded, _sidecar(expanded, "-journal")):
                 leftover.unlink(missing_ok=True)
@@ -366,6 +369,17 @@ def verify_backup(path: str | os.PathLike[str], *,
             path, ' '.join(str(exc).split())[:120])) from None
     finally:
         conn.close()
+
+
+def naming(exc: StoreError, copy: Path, backup: Path) -> StoreError:
+    """The refusal of a backup's expanded or checked copy (a hidden file of our own) said of
+    the backup itself, whose name the clinic knows."""
+    message = exc.message
+    if not isinstance(message, Sentence) or copy not in message.args:
+        return exc
+    return type(exc)(Sentence(message.context, message.template,
+                              [backup if a == copy else a for a in message.args],
+                              message.counted))
 
 
 # -- restoring ----------------------------------------------------------------------------
@@ -424,7 +438,10 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
         else:
             _copy_into(backup, tmp, db_path)
         _fsync(tmp)
-        checked = verify_backup(tmp)
+        try:
+            checked = verify_backup(tmp)
+        except StoreError as exc:
+            raise naming(exc, tmp, backup) from None
         if info is None:
             info = BackupInfo(backup, checked.schema_version, checked.patients,
                               checked.sessions, records, packed.last_written(backup))

@@ -129,3 +129,38 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
                                                                   new_amendments):
         losses.amendments.append(MissingAmendment(chart, started, created_at, created_by, reason))
     return losses
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What one copy of the database holds, counted (a backup's checked copy, before the
+    clinic chooses to restore it)."""
+
+    signed: int
+    drafts: int
+    amendments: int
+    photos: int
+    last_signed_at: str | None  # the newest signature (as stored)
+    last_signed_chart: str | None  # that session's patient
+
+
+def holdings(path: Path) -> Holdings:
+    """Count what `path` holds, read-only (sqlite3.Error if it cannot be read)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        def one(sql: str) -> Any:
+            return conn.execute(sql).fetchone()
+
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
+        last = one("SELECT s.signed_at, p.chart_number FROM sessions s JOIN patients p "
+                   "ON p.id = s.patient_id WHERE s.status = 'signed' AND s.signed_at IS NOT "
+                   "NULL ORDER BY s.signed_at DESC, s.id DESC LIMIT 1")
+        return Holdings(
+            signed=one("SELECT count(*) FROM sessions WHERE status = 'signed'")[0],
+            drafts=one("SELECT count(*) FROM sessions WHERE status = 'draft'")[0],
+            amendments=one("SELECT count(*) FROM amendments")[0],
+            photos=one("SELECT count(*) FROM photos")[0] if "photos" in tables else 0,
+            last_signed_at=last[0] if last else None,
+            last_signed_chart=last[1] if last else None)
+    finally:
+        conn.close()

@@ -20,6 +20,7 @@ from imsmap.ui.errors import CrashHandler
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
 from imsmap.ui.refusals import tell
+from imsmap.ui.restore_backup import RestoreRequest, run_restore
 from imsmap.ui.upgrade_dialog import upgrade_with_dialog
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
             is_demo = demo or _same_file(context.read.path, paths.demo_db_path())
             damage: list[object] = []  # what is damaged: said by the damaged-file dialog
+            restore: RestoreRequest | None = None  # a backup the clinic chose to restore
             try:
                 try:
                     # The demo clinic is never backed up: its copies would crowd out the real
@@ -219,11 +221,19 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
                         status = app.exec()
                     finally:
                         sys.excepthook = handler
+                    restore = window.restore_request
             except BaseException:
                 context.close()
                 raise
             finally:
                 window = None
+            if restore is not None and not damage:
+                # The window closed to free the file: restored (or refused, unchanged), then
+                # opened again, in a new window.
+                context.close()
+                run_restore(restore, db_path)
+                context = startup.open_checked(opener, db_path)
+                continue
             if not damage:
                 context.close()
                 log.info("window closed (exit status %d)", status)

@@ -74,7 +74,8 @@ class _Page(QWizardPage):
 
 
 class ClinicPage(_Page):
-    def __init__(self, records: Records, settings: clinic.ClinicSettings, first: bool):
+    def __init__(self, records: Records, settings: clinic.ClinicSettings, first: bool,
+                 restore: Callable[[], None] | None = None):
         super().__init__(QCoreApplication.translate("ClinicPage", "Your clinic"),
                          QCoreApplication.translate(
                              "ClinicPage",
@@ -95,6 +96,20 @@ class ClinicPage(_Page):
             path=records.read.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(where)
+        self.restore_button: QPushButton | None = None
+        if first and restore is not None:
+            # A new computer for a clinic that was backed up: its records, not a new clinic.
+            self.layout_.addSpacing(12)
+            self.layout_.addWidget(_text(self.tr(
+                "A new computer for a clinic that already uses imsmap? Bring its records back "
+                "from the backups (on the USB drive, for example) instead of starting a new "
+                "clinic.")))
+            self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+            self.restore_button.clicked.connect(restore)
+            row = QHBoxLayout()
+            row.addWidget(self.restore_button)
+            row.addStretch(1)
+            self.layout_.addLayout(row)
         self.finish_layout()
 
     def check(self) -> None:
@@ -256,11 +271,14 @@ class ClinicSetupWizard(QWizard):
     Cancel button says Skip for now, and Finish is refused if the database was set up
     meanwhile."""
 
-    def __init__(self, records: Records, *, first: bool, parent: QWidget | None = None):
+    def __init__(self, records: Records, *, first: bool, parent: QWidget | None = None,
+                 restore: Callable[[QWidget], bool] | None = None):
         super().__init__(parent)
         self.records = records
         self.first = first
         self.saved: clinic.ClinicSettings | None = None
+        self.restore = restore
+        self.restoring = False  # closed for a restore from a backup, not skipped
         settings = clinic.load(records)
         self.setWindowTitle(self.tr("Set up your clinic") if first else self.tr("Clinic set-up"))
         if self.wizardStyle() == QWizard.WizardStyle.ClassicStyle:
@@ -268,7 +286,8 @@ class ClinicSetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         if first:
             self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Skip for now"))
-        self.clinic_page = ClinicPage(records, settings, first)
+        self.clinic_page = ClinicPage(records, settings, first,
+                                      self._restore if restore is not None else None)
         self.practitioner_page = PractitionerPage(records, settings)
         self.lock_page = LockPage(records)
         self.backup_page = BackupPage(records)
@@ -277,6 +296,13 @@ class ClinicSetupWizard(QWizard):
                      self.backup_page, self.ready_page):
             self.addPage(page)
         self.setMinimumSize(640, 440)
+
+    def _restore(self) -> None:
+        """Restore from a backup instead: the window's dialog over the wizard; chosen, the
+        wizard closes (nothing of it is written) and the window restores."""
+        if self.restore is not None and self.restore(self):
+            self.restoring = True
+            self.reject()
 
     def setup(self) -> first_run.ClinicSetup:
         return first_run.ClinicSetup(
@@ -327,6 +353,9 @@ class SetupFollowUp:
     say: Callable[[str], None]  # a sentence in the status bar
     apply_lock_settings: Callable[[], None]  # follow the PIN and idle time just set
     backup: Callable[[BackupReason], None] | None  # a backup for this reason; None: none
+    # the first start's "Restore from a backup…" (over the given widget): True when the
+    # clinic chose a backup to restore (the window closes to restore it); None: not offered
+    restore: Callable[[QWidget], bool] | None = None
 
 
 def offer_on_start(records: Records, parent: QWidget, follow_up: SetupFollowUp, *,
@@ -342,7 +371,8 @@ def open_wizard(records: Records, parent: QWidget, follow_up: SetupFollowUp, *,
                 first: bool = False) -> ClinicSetupWizard:
     """Show the set-up over `parent` (window-modal, not blocking); on Finish the window takes
     the new lock settings and says what was set up."""
-    wizard = ClinicSetupWizard(records, first=first, parent=parent)
+    wizard = ClinicSetupWizard(records, first=first, parent=parent,
+                               restore=follow_up.restore if first else None)
     wizard.finished.connect(lambda result: _finished(follow_up, wizard))
     wizard.open()
     return wizard
@@ -351,7 +381,7 @@ def open_wizard(records: Records, parent: QWidget, follow_up: SetupFollowUp, *,
 def _finished(follow_up: SetupFollowUp, wizard: ClinicSetupWizard) -> None:
     wizard.deleteLater()
     if wizard.saved is None:
-        if wizard.first:
+        if wizard.first and not wizard.restoring:
             follow_up.say(QCoreApplication.translate(
                 "FirstRun", "Clinic set-up skipped: File > Clinic set-up… opens it again."))
         return

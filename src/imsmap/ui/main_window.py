@@ -43,7 +43,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.services.database_files import BackupReason
 from imsmap.ui import errors as ui_errors
-from imsmap.ui import window_layout
+from imsmap.ui import restore_backup, window_layout
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.auto_backup = auto_backup
         self._closed = False
         self._damaged = False
+        self.restore_request: restore_backup.RestoreRequest | None = None
         self._built = False
         self.patient: Patient | None = None
         self.rereading = Rereading(records.read)  # asked when the window becomes active
@@ -238,16 +239,20 @@ class MainWindow(QMainWindow):
         self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
                                       self._before_lock, self.show_message)
         self.screen_lock.changed.connect(self._lock_changed)
+        # A backup restored in place of this computer's file (not a clinic server's records).
+        restore = self.choose_backup_to_restore if not (
+            records.read.on_server or self.readonly) else None
         self.setup_follow_up = SetupFollowUp(
             self.show_message, self.screen_lock.apply_settings,
-            self.start_backup if self.auto_backup else None)
+            self.start_backup if self.auto_backup else None, restore)
         commands = WindowCommands(
             new_patient=self.session_actions.new_patient,
             new_session=self.session_actions.new_session, backup_now=self.backup_now,
             sign_session=self.session_actions.sign_session,
             amend_session=self.session_actions.amend_session, show_progress=self.show_progress,
             refresh=lambda: self.refresh_all(force=True), set_names_hidden=self.set_names_hidden,
-            quit=self.close)
+            quit=self.close,
+            restore_backup=(lambda: restore(self)) if restore is not None else None)
         self.menus = WindowMenus(
             self, self._menu_titles, records, self.undo_stack, self.chart, self.history_bar,
             self.edits, self.planning_actions, self.report_actions, self.history_control,
@@ -455,6 +460,10 @@ class MainWindow(QMainWindow):
                         self.show_message(self.tr("Session signed and locked."))
                     if self.auto_backup:
                         self.start_backup(BackupReason.SIGNED)
+                elif change.action is Action.AMEND and self.auto_backup:
+                    # part of the signed record too: in the journal at once, not at the close
+                    # a dying disk never reaches
+                    self.start_backup(BackupReason.SIGNED)
                 elif change.action is Action.UPDATE and not self.session_panel.editable:
                     self.session_panel.reload_if_changed()  # another room's edit, shown here
             self._update_actions()
@@ -495,7 +504,8 @@ class MainWindow(QMainWindow):
                 self.records.bus.unsubscribe(self._listener)
             # The journal takes what was written since its last record (nothing is read from
             # a damaged file).
-            self.backups.abandon(catch_up=self.auto_backup and not self._damaged)
+            self.backups.abandon(catch_up=self.auto_backup and not self._damaged
+                                 and self.restore_request is None)
             super().closeEvent(event)
             return
         if self.locked:  # the lock screen first: nobody closes a locked window's records
@@ -527,8 +537,9 @@ class MainWindow(QMainWindow):
         if self.live is not None:  # the listener's thread ends, the session's hold is let go
             self.live.close()
         # A full backup still running is abandoned (the next start makes it again); the
-        # journal takes what was written since its last record.
-        self.backups.abandon(catch_up=self.auto_backup)
+        # journal takes what was written since its last record, unless the window closes to
+        # restore that backup: it is restored as the clinic was shown it.
+        self.backups.abandon(catch_up=self.auto_backup and self.restore_request is None)
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
@@ -598,6 +609,22 @@ class MainWindow(QMainWindow):
         self.session_panel.flush()
         self.show_message(self.tr("Backing up…"))
         self.start_backup(BackupReason.MANUAL)
+
+    def choose_backup_to_restore(self, parent: QWidget) -> bool:
+        """File > Restore from backup… and the first start's offer (ui.restore_backup): the
+        backup chosen is kept in `restore_request` and the window closes; ui.app restores it
+        (the file must be free) and opens the restored records. True when one was chosen."""
+        self.restore_request = restore_backup.ask(
+            self.records.read.path, "" if first_run.is_new_clinic(self.records)
+            else str(first_run.backup_folder(self.records)), parent)
+        if self.restore_request is not None:
+            QTimer.singleShot(0, self, self._close_to_restore)
+        return self.restore_request is not None
+
+    def _close_to_restore(self) -> None:
+        if not self.close():  # locked, or typed text kept: nothing is restored
+            self.restore_request = None
+            self.show_error(self.tr("Nothing was restored: the window was not closed."))
 
     def _backup_finished(self, path: str, error: object) -> None:
         if error:

@@ -59,6 +59,8 @@ class WindowCommands:
     refresh: Callable[[], object]  # read the database again
     set_names_hidden: Callable[[bool], None]  # the privacy screen
     quit: Callable[[], object]
+    # a backup put in place of this computer's records (ui.restore_backup); None: not here
+    restore_backup: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ class WindowMenus(QObject):
         self.act_preview = a(self.tr("Print pre&view…"), reports.print_preview, "Ctrl+Shift+P")
         self.act_backup = a(self.tr("&Back up now"), do.backup_now, "Ctrl+Shift+B")
         self.act_settings = a(self.tr("Clinic se&ttings…"), self.clinic_settings, "Ctrl+,")
+        self.act_restore = a(self.tr("&Restore from backup…"),
+                             do.restore_backup or (lambda: None),
+                             tip=self.tr("Put the newest backup of a folder (a USB drive) in "
+                                         "place of these records; they are kept aside"))
+        self.act_restore.setVisible(do.restore_backup is not None)
         self.act_setup = a(self.tr("Clinic set-&up…"), self.clinic_setup,
                            tip=self.tr("The clinic's name, practitioner, screen lock and backups, "
                                "one question at a time"))
@@ -211,7 +218,8 @@ class WindowMenus(QObject):
 
         menu("&File", (self.act_new_patient, self.act_new_session, None, self.act_export,
                        self.act_export_progress, self.act_print, self.act_preview, None,
-                       self.act_backup, self.act_settings, self.act_setup, None,
+                       self.act_backup, self.act_restore, self.act_settings, self.act_setup,
+                       None,
                        self.act_quit))
         menu("&Edit", (self.act_undo, self.act_redo, None, *self.act_grades, self.act_cramp,
                        self.act_remove))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.services import database_files
+from imsmap.services import database_files, restore_points
 from imsmap.services.database_files import StoreError
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.wording import long_datetime, said
@@ -24,12 +24,13 @@ def title() -> str:
 
 
 def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:
-    """The newest backup in ``folder`` that passes verify_backup, if any."""
+    """The newest backup in ``folder`` that passes verify_backup, if any: the automatic full
+    backups with their journals (which plain copies' names alone missed) and plain copies."""
     try:
-        found = database_files.own_backups(folder)
+        found = restore_points.candidates(folder)
     except StoreError:
         return None
-    for path, _stamp in reversed(found):
+    for _stamp, path in found:
         try:
             return database_files.verify_backup(path)
         except StoreError:
@@ -38,7 +39,12 @@ def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:
 
 
 def backup_time(info: database_files.BackupInfo) -> str:
+    """When what the backup holds was written: a full backup's last journal record, else the
+    time in its name."""
     stamp = database_files.parse_backup_name(info.path.name)
+    if info.taken_at is not None and stamp is None:
+        stamp = info.taken_at.astimezone().replace(tzinfo=None) if info.taken_at.tzinfo \
+            else info.taken_at
     return long_datetime(stamp) if stamp else info.path.name
 
 

@@ -3329,6 +3329,25 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>RestorePoints</name>
+    <message>
+        <source>There is no folder %1: is the backup drive connected?</source>
+        <translation>Le dossier %1 n&apos;existe pas&#xa0;: le disque des sauvegardes est-il branché?</translation>
+    </message>
+    <message>
+        <source>There is no imsmap backup in %1: choose the folder that holds the files named imsmap-backup-…</source>
+        <translation>Il n&apos;y a aucune sauvegarde imsmap dans %1&#xa0;: choisissez le dossier qui contient les fichiers nommés imsmap-backup-…</translation>
+    </message>
+    <message>
+        <source>None of the backups in %1 can be used; the newest: %2</source>
+        <translation>Aucune des sauvegardes de %1 n&apos;est utilisable; la plus récente&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2</source>
+        <translation>%1 ne peut pas être restaurée&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>Roots</name>
     <message>
         <source>CN</source>

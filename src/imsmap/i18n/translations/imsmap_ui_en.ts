@@ -182,6 +182,93 @@
     </message>
 </context>
 <context>
+    <name>RestoreWords</name>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed</source>
+        <translation>
+            <numerusform>%n signed</numerusform>
+            <numerusform>%n signed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n draft</numerusform>
+            <numerusform>%n drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s)</source>
+        <translation>
+            <numerusform>%n amendment</numerusform>
+            <numerusform>%n amendments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
+        <translation>
+            <numerusform>%n draft session comes back as it was then, not signed: check it before you sign.</numerusform>
+            <numerusform>%n draft sessions come back as they were then, not signed: check them before you sign.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed session(s):</source>
+        <translation>
+            <numerusform>%n signed session:</numerusform>
+            <numerusform>%n signed sessions:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s):</source>
+        <translation>
+            <numerusform>%n amendment:</numerusform>
+            <numerusform>%n amendments:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s):</source>
+        <translation>
+            <numerusform>%n draft session:</numerusform>
+            <numerusform>%n draft sessions:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s) changed since the backup (they come back as they were):</source>
+        <translation>
+            <numerusform>%n draft session changed since the backup (it comes back as it was):</numerusform>
+            <numerusform>%n draft sessions changed since the backup (they come back as they were):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s):</source>
+        <translation>
+            <numerusform>%n patient:</numerusform>
+            <numerusform>%n patients:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message numerus="yes">
         <source>PIN saved: the window locks after %n idle minute(s).</source>

@@ -492,6 +492,14 @@
         <source>The records are kept on this computer, in {path}.</source>
         <translation>Les dossiers sont conservés sur cet ordinateur, dans {path}.</translation>
     </message>
+    <message>
+        <source>A new computer for a clinic that already uses imsmap? Bring its records back from the backups (on the USB drive, for example) instead of starting a new clinic.</source>
+        <translation>Un nouvel ordinateur pour une clinique qui utilise déjà imsmap? Ramenez ses dossiers à partir des sauvegardes (sur la clé USB, par exemple) au lieu de créer une nouvelle clinique.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
 </context>
 <context>
     <name>ClinicSetupWizard</name>
@@ -1419,6 +1427,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
+        <source>Nothing was restored: the window was not closed.</source>
+        <translation>Rien n&apos;a été restauré&#xa0;: la fenêtre n&apos;a pas été fermée.</translation>
+    </message>
+    <message>
         <source>The automatic backup failed: {reason}</source>
         <translation>La sauvegarde automatique a échoué&#xa0;: {reason}</translation>
     </message>
@@ -2236,6 +2248,207 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Saved {path}</source>
         <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackup</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Replace the records open now with the backup of {when}?</source>
+        <translation>Remplacer les dossiers ouverts par la sauvegarde du {when}?</translation>
+    </message>
+    <message>
+        <source>These records are not in the backup; they stay only in the file set aside:</source>
+        <translation>Ces données ne sont pas dans la sauvegarde; elles restent seulement dans le fichier mis de côté&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The records changed since the backup was looked at; nothing was restored. Choose File &gt; Restore from backup… again to see what it would replace.</source>
+        <translation>Les dossiers ont changé depuis l&apos;examen de la sauvegarde; rien n&apos;a été restauré. Choisissez de nouveau Fichier &gt; Restaurer une sauvegarde… pour voir ce qu&apos;elle remplacerait.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {reason}</source>
+        <translation>Rien n&apos;a été restauré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored: {patients}, {sessions}.</source>
+        <translation>La sauvegarde du {when} a été restaurée&#xa0;: {patients}, {sessions}.</translation>
+    </message>
+    <message>
+        <source>The records it replaced are kept, not deleted, as {path}.</source>
+        <translation>Les dossiers qu&apos;elle a remplacés sont conservés, et non supprimés, sous {path}.</translation>
+    </message>
+    <message>
+        <source>Not in it: anything written after {when}.</source>
+        <translation>Absent de la sauvegarde&#xa0;: tout ce qui a été saisi après le {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Choose the folder that holds the backups, for example on the USB drive. imsmap finds the newest backup there and shows what it holds; nothing changes until you press Restore.</source>
+        <translation>Choisissez le dossier qui contient les sauvegardes, par exemple sur la clé USB. imsmap y trouve la sauvegarde la plus récente et montre ce qu&apos;elle contient; rien ne change avant que vous appuyiez sur Restaurer.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>the folder of the backups, e.g. on the USB drive</source>
+        <translation>le dossier des sauvegardes, p. ex. sur la clé USB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Look in this folder</source>
+        <translation>Examiner ce dossier</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>The records open now hold what this backup lacks. Restoring takes it out of them (it stays in the file set aside, {name}.replaced-…):</source>
+        <translation>Les dossiers ouverts contiennent ce qui manque à cette sauvegarde. La restaurer le retire des dossiers (il reste dans le fichier mis de côté, {name}.replaced-…)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWords</name>
+    <message>
+        <source>The newest backup in this folder holds the records as they were on {when}:</source>
+        <translation>La sauvegarde la plus récente de ce dossier contient les dossiers tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed</source>
+        <translation>
+            <numerusform>%n signée</numerusform>
+            <numerusform>%n signées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n brouillon</numerusform>
+            <numerusform>%n brouillons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s)</source>
+        <translation>
+            <numerusform>%n addenda</numerusform>
+            <numerusform>%n addenda</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last signed session: chart {chart}, signed on {when}.</source>
+        <translation>Dernière séance signée&#xa0;: dossier {chart}, signée le {when}.</translation>
+    </message>
+    <message>
+        <source>It holds no signed session.</source>
+        <translation>Elle ne contient aucune séance signée.</translation>
+    </message>
+    <message>
+        <source>Checked: the backup is whole, every signature matches its session and the audit trail is unbroken.</source>
+        <translation>Vérifiée&#xa0;: la sauvegarde est intacte, chaque signature correspond à sa séance et la piste de vérification est ininterrompue.</translation>
+    </message>
+    <message>
+        <source>What it cannot bring back:</source>
+        <translation>Ce qu&apos;elle ne peut pas ramener&#xa0;:</translation>
+    </message>
+    <message>
+        <source>anything written after {when}: a session signed, a draft changed or a photo added later.</source>
+        <translation>tout ce qui a été saisi après le {when}&#xa0;: une séance signée, un brouillon modifié ou une photo ajoutée plus tard.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
+        <translation>
+            <numerusform>%n séance en brouillon revient telle qu&apos;elle était alors, non signée&#xa0;: vérifiez-la avant de la signer.</numerusform>
+            <numerusform>%n séances en brouillon reviennent telles qu&apos;elles étaient alors, non signées&#xa0;: vérifiez-les avant de les signer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDFs that were saved or printed are not in a backup; File &gt; Export session PDF… makes them again from the restored records.</source>
+        <translation>Les PDF enregistrés ou imprimés ne sont pas dans une sauvegarde; Fichier &gt; Exporter la séance en PDF… les refait à partir des dossiers restaurés.</translation>
+    </message>
+    <message>
+        <source>A newer backup, {name}, was passed over: {reason}</source>
+        <translation>Une sauvegarde plus récente, {name}, a été écartée&#xa0;: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed session(s):</source>
+        <translation>
+            <numerusform>%n séance signée&#xa0;:</numerusform>
+            <numerusform>%n séances signées&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}, signed {signed}</source>
+        <translation>dossier {chart}, {started}, signée le {signed}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s):</source>
+        <translation>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}, written {written} by {who}</source>
+        <translation>dossier {chart}, {started}, rédigé le {written} par {who}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s):</source>
+        <translation>
+            <numerusform>%n séance en brouillon&#xa0;:</numerusform>
+            <numerusform>%n séances en brouillon&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}</source>
+        <translation>dossier {chart}, {started}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s) changed since the backup (they come back as they were):</source>
+        <translation>
+            <numerusform>%n séance en brouillon modifiée depuis la sauvegarde (elle revient telle qu&apos;elle était)&#xa0;:</numerusform>
+            <numerusform>%n séances en brouillon modifiées depuis la sauvegarde (elles reviennent telles qu&apos;elles étaient)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s):</source>
+        <translation>
+            <numerusform>%n patient&#xa0;:</numerusform>
+            <numerusform>%n patients&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3822,14 @@ droite</translation>
     <message>
         <source>Export pro&amp;gress report PDF…</source>
         <translation>Exporter le rapport d&apos;é&amp;volution en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Put the newest backup of a folder (a USB drive) in place of these records; they are kept aside</source>
+        <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un dossier (une clé USB); ils sont mis de côté</translation>
     </message>
     <message>
         <source>Re&amp;move site	Del</source>

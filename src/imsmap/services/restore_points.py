@@ -1,0 +1,169 @@
+"""A backup folder, as the clinic meets it on a new computer: which backup is the newest there,
+what it holds, what it cannot bring back, and what the records open now hold that it lacks.
+
+The newest restore point is the newest full backup with its journal (store.backup_sets), or a
+plain copy (store.backup) if one is newer. It is read the way the restore reads it: expanded
+into a private scratch folder with its journal applied, checked by store.backup.verify_backup
+and services.checks.check_restorable (signatures, audit trail), then counted. Nothing in the
+backup folder or in the records is written here; the restore itself is
+services.database_files.restore (store.backup.restore), the one the command line runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.services.checks import check_restorable
+from imsmap.store import backup as store_backup
+from imsmap.store import backup_sets, packed
+from imsmap.store.db import StoreError
+from imsmap.store.restore_losses import RestoreLosses, holdings, restore_losses
+
+__all__ = ["RestoreLosses", "RestorePoint", "candidates", "newest", "read", "restore_losses"]
+
+
+@dataclass(frozen=True)
+class RestorePoint:
+    """What one checked backup holds."""
+
+    path: Path  # the backup file: a full backup (.sqlite3.gz, its journal beside it) or a copy
+    journal: Path | None  # the full backup's journal, applied (None: a plain copy)
+    made_at: datetime | None  # when the backup file was made (its name)
+    taken_at: datetime | None  # what it holds is as of then (the journal's last record)
+    journal_records: int
+    patients: int
+    sessions: int
+    signed: int
+    drafts: int
+    amendments: int
+    photos: int
+    last_signed_at: datetime | None  # the newest signature in it
+    last_signed_chart: str | None  # that session's patient (chart number)
+    # records the open database holds that this backup lacks (restoring takes them out of it)
+    losses: RestoreLosses = field(default_factory=RestoreLosses)
+    # newer backups in the folder that could not be used, each with its refusal
+    passed_over: tuple[tuple[Path, str], ...] = ()
+
+
+def candidates(folder: Path) -> list[tuple[datetime, Path]]:
+    """The folder's restore points, newest first, by when what they hold was written: a full
+    backup's journal's last record (else its name), a plain copy's name."""
+    found: list[tuple[datetime, Path]] = []
+    for s in backup_sets.sets(folder):
+        taken = packed.last_written(s.full)
+        found.append(((taken.astimezone().replace(tzinfo=None) if taken else s.stamp),
+                      s.full))
+    for path, stamp in store_backup.own_backups(folder):
+        found.append((stamp, path))
+    return sorted(found, key=lambda c: (c[0], c[1].name), reverse=True)
+
+
+def newest(folder: str | Path, current: str | Path | None = None) -> RestorePoint:
+    """The newest backup in `folder` that passes every check, with what it holds and, when
+    `current` is an existing database, what that holds that the backup lacks. UserFacingError
+    with one sentence when the folder has none that can be used."""
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise StoreError(sentence("RestorePoints", QT_TRANSLATE_NOOP(
+            "RestorePoints", "There is no folder %1: is the backup drive connected?"), folder))
+    found = candidates(folder)
+    if not found:
+        raise StoreError(sentence("RestorePoints", QT_TRANSLATE_NOOP(
+            "RestorePoints", "There is no imsmap backup in %1: choose the folder that holds "
+            "the files named imsmap-backup-…"), folder))
+    passed: list[tuple[Path, str]] = []
+    first_refusal: UserFacingError | None = None
+    for _stamp, path in found:
+        try:
+            point = read(path, current)
+        except UserFacingError as exc:
+            first_refusal = first_refusal or exc
+            passed.append((path, exc.message))
+            continue
+        return _with(point, tuple(passed))
+    assert first_refusal is not None
+    if len(found) == 1:
+        raise first_refusal
+    raise StoreError(sentence("RestorePoints", QT_TRANSLATE_NOOP(
+        "RestorePoints", "None of the backups in %1 can be used; the newest: %2"),
+        folder, first_refusal.message))
+
+
+def _with(point: RestorePoint, passed: tuple[tuple[Path, str], ...]) -> RestorePoint:
+    from dataclasses import replace
+
+    return replace(point, passed_over=passed)
+
+
+def read(backup: Path, current: str | Path | None = None) -> RestorePoint:
+    """One backup, expanded and checked as the restore does it, then counted."""
+    backup = Path(backup)
+    scratch = Path(tempfile.mkdtemp(prefix="imsmap-restore-check-"))  # mode 700
+    try:
+        copy = scratch / "backup.sqlite3"
+        records = 0
+        if packed.is_full(backup):
+            try:
+                records = packed.expand(backup, copy)
+            except FileNotFoundError:
+                raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                    "StoreBackup", "There is no backup file at %1."), backup)) from None
+        else:
+            store_backup.verify_backup(backup)  # checked where it is, then copied
+            shutil.copyfile(backup, copy)
+        try:
+            info = store_backup.verify_backup(copy)
+            check_restorable(copy)
+        except StoreError as exc:
+            raise store_backup.naming(exc, copy, backup) from None
+        except UserFacingError as exc:
+            raise StoreError(sentence("RestorePoints", QT_TRANSLATE_NOOP(
+                "RestorePoints", "%1 cannot be restored: %2"), backup, exc.message)) from None
+        counts = _counts(copy)
+        losses = RestoreLosses()
+        if current is not None and Path(current).is_file() and Path(current).stat().st_size:
+            try:
+                losses = restore_losses(Path(current), copy)
+            except sqlite3.Error:
+                losses = RestoreLosses()  # a file that cannot be read to compare
+        taken = packed.last_written(backup) if packed.is_full(backup) else None
+        made = _name_stamp(backup)
+        return RestorePoint(
+            path=backup, journal=packed.journal_of(backup) if packed.is_full(backup) else None,
+            made_at=made, taken_at=(taken.astimezone().replace(tzinfo=None) if taken else made),
+            journal_records=records, patients=info.patients, sessions=info.sessions,
+            losses=losses, **counts)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _name_stamp(path: Path) -> datetime | None:
+    match = packed.FULL_NAME.match(path.name)
+    if match:
+        try:
+            return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+        except ValueError:
+            return None
+    return store_backup.parse_backup_name(path.name)
+
+
+def _counts(copy: Path) -> dict[str, Any]:
+    held = holdings(copy)
+    last_at = None
+    if held.last_signed_at:
+        try:
+            last_at = datetime.fromisoformat(held.last_signed_at).astimezone().replace(
+                tzinfo=None)
+        except ValueError:
+            last_at = None
+    return {"signed": held.signed, "drafts": held.drafts, "amendments": held.amendments,
+            "photos": held.photos, "last_signed_at": last_at,
+            "last_signed_chart": held.last_signed_chart}

@@ -1,0 +1,426 @@
+"""Restore from a backup, in the window: offered by the first start's set-up (a new computer,
+the old one's backups on a USB drive) and by File > Restore from backup….
+
+The dialog asks for the backup folder only. imsmap finds the newest backup there and says what
+it holds (patients, sessions, the last signed session's date and time, amendments, photos) and
+what it cannot bring back, and, over records that are open, what those hold that the backup
+lacks (store.restore_losses, as `imsmap restore` says it) before anything is replaced. The
+restore is services.database_files.restore (store.backup.restore, the command line's): it
+needs the file to itself, so the window closes, ui.app restores (`run_restore`), then opens
+the restored records in a new window. The records replaced are set aside beside the file under
+a new name, never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.errors import UserFacingError
+from imsmap.services import database_files, restore_points
+from imsmap.services.restore_points import RestoreLosses, RestorePoint, restore_losses
+from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.wording import long_datetime, said
+
+WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
+
+
+def title() -> str:
+    return QCoreApplication.translate("RestoreBackup", "Restore from a backup")
+
+
+@dataclass(frozen=True)
+class RestoreRequest:
+    """A backup the clinic chose to restore, and what it was told the records would lose."""
+
+    point: RestorePoint
+    losses: RestoreLosses
+
+
+def _when(value) -> str:
+    return long_datetime(value) if value is not None else "—"
+
+
+class RestoreWords(QObject):
+    """The dialog's and the message's longer texts (a QObject for tr's plural forms)."""
+
+    def holds_lines(self, point: RestorePoint) -> list[str]:
+        """What the backup holds, and what it cannot bring back, in the window's words."""
+        lines = [
+            self.tr(
+                "The newest backup in this folder holds the records as they were on {when}:",
+            ).format(when=_when(point.taken_at)),
+            "• "
+            + self.tr("%n patient(s)", "", point.patients)
+            + ", "
+            + self.tr("%n session(s)", "", point.sessions)
+            + " ("
+            + self.tr("%n signed", "", point.signed)
+            + ", "
+            + self.tr("%n draft(s)", "", point.drafts)
+            + "), "
+            + self.tr("%n amendment(s)", "", point.amendments)
+            + ", "
+            + self.tr("%n photo(s)", "", point.photos)
+            + ".",
+        ]
+        if point.last_signed_at is not None:
+            lines.append(
+                "• "
+                + self.tr("The last signed session: chart {chart}, signed on {when}.").format(
+                    chart=point.last_signed_chart, when=_when(point.last_signed_at)
+                )
+            )
+        else:
+            lines.append("• " + self.tr("It holds no signed session."))
+        lines.append(
+            "• "
+            + self.tr(
+                "Checked: the backup is whole, every signature matches its "
+                "session and the audit trail is unbroken.",
+            )
+        )
+        lines.append("")
+        lines.append(self.tr("What it cannot bring back:"))
+        lines.append(
+            "• "
+            + self.tr(
+                "anything written after {when}: a session "
+                "signed, a draft changed or a photo added later.",
+            ).format(when=_when(point.taken_at))
+        )
+        if point.drafts:
+            lines.append(
+                "• "
+                + self.tr(
+                    "%n draft session(s) come back as they were then, not signed: "
+                    "check them before you sign.",
+                    "",
+                    point.drafts,
+                )
+            )
+        lines.append(
+            "• "
+            + self.tr(
+                "PDFs that were saved or printed are not in a backup; File > Export "
+                "session PDF… makes them again from the restored records.",
+            )
+        )
+        for path, reason in point.passed_over:
+            lines.append(
+                "• "
+                + self.tr("A newer backup, {name}, was passed over: {reason}").format(
+                    name=path.name, reason=said(reason)
+                )
+            )
+        return lines
+
+    def losses_lines(self, losses: RestoreLosses) -> list[str]:
+        """What the open records hold that the backup lacks (the command line's list)."""
+        lines = []
+        if losses.signed_sessions:
+            lines.append(
+                "• "
+                + self.tr("%n signed session(s):", "", len(losses.signed_sessions))
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}, signed {signed}").format(
+                        chart=s.chart_number,
+                        started=_stamp(s.started_at),
+                        signed=_stamp(s.signed_at),
+                    )
+                    for s in losses.signed_sessions
+                )
+            )
+        if losses.amendments:
+            lines.append(
+                "• "
+                + self.tr("%n amendment(s):", "", len(losses.amendments))
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}, written {written} by {who}").format(
+                        chart=a.chart_number,
+                        started=_stamp(a.session_started_at),
+                        written=_stamp(a.created_at),
+                        who=a.created_by,
+                    )
+                    for a in losses.amendments
+                )
+            )
+        if losses.draft_sessions:
+            lines.append(
+                "• "
+                + self.tr("%n draft session(s):", "", len(losses.draft_sessions))
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}").format(
+                        chart=s.chart_number, started=_stamp(s.started_at)
+                    )
+                    for s in losses.draft_sessions
+                )
+            )
+        if losses.changed_drafts:
+            lines.append(
+                "• "
+                + self.tr(
+                    "%n draft session(s) changed since the backup (they come back as they were):",
+                    "",
+                    len(losses.changed_drafts),
+                )
+                + " "
+                + "; ".join(
+                    self.tr("chart {chart}, {started}").format(
+                        chart=s.chart_number, started=_stamp(s.started_at)
+                    )
+                    for s in losses.changed_drafts
+                )
+            )
+        if losses.patients:
+            lines.append(
+                "• "
+                + self.tr("%n patient(s):", "", len(losses.patients))
+                + " "
+                + ", ".join(losses.patients)
+            )
+        return lines
+
+    def counts(self, patients: int, sessions: int) -> tuple[str, str]:
+        return self.tr("%n patient(s)", "", patients), self.tr("%n session(s)", "", sessions)
+
+
+def holds_lines(point: RestorePoint) -> list[str]:
+    return RestoreWords().holds_lines(point)
+
+
+def losses_lines(losses: RestoreLosses) -> list[str]:
+    return RestoreWords().losses_lines(losses)
+
+
+def _stamp(stamp: str | None) -> str:
+    from datetime import datetime
+
+    if not stamp:
+        return "—"
+    try:
+        return long_datetime(datetime.fromisoformat(stamp).astimezone().replace(tzinfo=None))
+    except ValueError:
+        return stamp
+
+
+class RestoreDialog(QDialog):
+    """Choose the backup folder; see what its newest backup holds; Restore or Cancel.
+    Accepted: `request` holds the backup and what the open records would lose."""
+
+    def __init__(self, db_path: Path, folder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.request: RestoreRequest | None = None
+        self.point: RestorePoint | None = None
+        self.setWindowTitle(title())
+        intro = QLabel(
+            self.tr(
+                "Choose the folder that holds the backups, for example on the USB drive. imsmap "
+                "finds the newest backup there and shows what it holds; nothing changes until you "
+                "press Restore."
+            )
+        )
+        intro.setWordWrap(True)
+        row = QHBoxLayout()
+        self.folder = QLineEdit(folder)
+        self.folder.setAccessibleName(self.tr("Backup folder"))
+        self.folder.setPlaceholderText(self.tr("the folder of the backups, e.g. on the USB drive"))
+        self.choose = QPushButton(self.tr("Choose…"))
+        self.choose.clicked.connect(self._choose)
+        self.look_button = QPushButton(self.tr("Look in this folder"))
+        self.look_button.clicked.connect(self.look)
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        row.addWidget(self.look_button)
+        self.holds = QLabel()
+        self.holds.setTextFormat(Qt.TextFormat.PlainText)
+        self.holds.setWordWrap(True)
+        self.holds.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lacks = QLabel()
+        self.lacks.setTextFormat(Qt.TextFormat.PlainText)
+        self.lacks.setWordWrap(True)
+        self.lacks.setStyleSheet(WARNING_STYLE)
+        self.lacks.hide()
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setEnabled(False)
+        # Enter looks in the folder typed; only a click (or Space on it) on Restore restores,
+        # never the Enter that ends the folder's name.
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.setDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.choose.setAutoDefault(False)
+        self.look_button.setAutoDefault(True)
+        self.look_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.holds)
+        layout.addWidget(self.lacks)
+        layout.addStretch(1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(640)
+        self.folder.textEdited.connect(lambda _t: self._show(None))
+
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Backup folder"), self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+            self.look()
+
+    def look(self) -> None:
+        """Find and check the folder's newest backup, and say what it holds."""
+        self._show(None)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            point = restore_points.newest(self.folder.text().strip() or ".", self.db_path)
+        except UserFacingError as exc:
+            self.error.show_message(exc)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show(point)
+
+    def _show(self, point: RestorePoint | None) -> None:
+        self.point = point
+        self.error.show_message(None)
+        self.restore_button.setEnabled(point is not None)
+        self.holds.setText("\n".join(holds_lines(point)) if point is not None else "")
+        lacking = losses_lines(point.losses) if point is not None else []
+        self.lacks.setText(
+            "\n".join(
+                [
+                    self.tr(
+                        "The records open now hold what this backup lacks. Restoring takes it out of them "
+                        "(it stays in the file set aside, {name}.replaced-…):"
+                    ).format(name=self.db_path.stem),
+                    *lacking,
+                ]
+            )
+            if lacking
+            else ""
+        )
+        self.lacks.setVisible(bool(lacking))
+        self.adjustSize()
+
+    def accept(self) -> None:
+        point = self.point
+        if point is None:
+            return
+        if point.losses and not _confirm_losses(self, point):
+            return
+        self.request = RestoreRequest(point, point.losses)
+        super().accept()
+
+
+def _confirm_losses(parent: QWidget, point: RestorePoint) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title())
+    box.setText(
+        QCoreApplication.translate(
+            "RestoreBackup", "Replace the records open now with the backup of {when}?"
+        ).format(when=_when(point.taken_at))
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "RestoreBackup",
+            "These records are not in the backup; they stay only in the file set aside:",
+        )
+        + "\n"
+        + "\n".join(losses_lines(point.losses))
+    )
+    yes = box.addButton(
+        QCoreApplication.translate("RestoreBackup", "Restore the backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask(db_path: Path, folder: str = "", parent: QWidget | None = None) -> RestoreRequest | None:
+    """The dialog; the clinic's choice, or None (nothing to do)."""
+    dialog = RestoreDialog(db_path, folder, parent)
+    if folder and Path(folder).is_dir():  # the clinic's backup folder: looked in at once
+        QTimer.singleShot(0, dialog, dialog.look)
+    try:
+        return dialog.request if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
+
+
+def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None = None) -> bool:
+    """Restore (the window is closed: the file is free); say what happened. Refused when the
+    records changed since the clinic was told what they would lose; nothing changes then."""
+
+    def unchanged(copy: Path) -> None:
+        if db_path.is_file() and db_path.stat().st_size:
+            if restore_losses(db_path, copy) != request.losses:
+                raise database_files.StoreError(
+                    QCoreApplication.translate(
+                        "RestoreBackup",
+                        "The records changed since the backup was looked at; nothing was restored. "
+                        "Choose File > Restore from backup… again to see what it would replace.",
+                    )
+                )
+
+    try:
+        result = database_files.restore(request.point.path, db_path, also=unchanged)
+    except UserFacingError as exc:
+        QMessageBox.warning(
+            parent,
+            title(),
+            QCoreApplication.translate("RestoreBackup", "Nothing was restored: {reason}").format(
+                reason=said(exc)
+            ),
+        )
+        return False
+    point = request.point
+    patients, sessions = RestoreWords().counts(result.info.patients, result.info.sessions)
+    lines = [
+        QCoreApplication.translate(
+            "RestoreBackup", "The backup of {when} was restored: {patients}, {sessions}."
+        ).format(when=_when(point.taken_at), patients=patients, sessions=sessions)
+    ]
+    if result.replaced:
+        lines.append(
+            QCoreApplication.translate(
+                "RestoreBackup", "The records it replaced are kept, not deleted, as {path}."
+            ).format(path=result.replaced)
+        )
+    lines.append(
+        QCoreApplication.translate(
+            "RestoreBackup", "Not in it: anything written after {when}."
+        ).format(when=_when(point.taken_at))
+    )
+    QMessageBox.information(parent, title(), "\n\n".join(lines))
+    return True
