@@ -46,7 +46,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_datetime
-from imsmap.ui.wrapping_row import WrappingRow
+from imsmap.ui.wrapping_row import WrappingRow, together
 
 NOTES_DELAY_MS = 700
 NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
@@ -118,15 +118,6 @@ class PainBox(QSpinBox):
 
     def set_pain(self, value: int | None) -> None:
         self.setValue(NOT_RECORDED if value is None else value)
-
-
-def _together(*widgets: QWidget) -> QHBoxLayout:
-    """Widgets kept on one line (a label and its field) in a row that may wrap."""
-    line = QHBoxLayout()
-    line.setSpacing(4)
-    for w in widgets:
-        line.addWidget(w)
-    return line
 
 
 def notes_least_height(edit: QPlainTextEdit) -> int:
@@ -226,9 +217,9 @@ class SessionPanel(QWidget):
         # These two rows go on to a second line where the column is narrow (ui.wrapping_row):
         # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %.
         pain_row = WrappingRow()
-        pain_row.add(_together(QLabel(self.tr("before")), self.pain_before))
+        pain_row.add(together(QLabel(self.tr("before")), self.pain_before))
         pain_row.add_gap(8)
-        pain_row.add(_together(QLabel(self.tr("after")), self.pain_after))
+        pain_row.add(together(QLabel(self.tr("after")), self.pain_after))
 
         # When and by whom on one line: both are filled in when the session is started, and
         # rarely changed while charting.
@@ -239,9 +230,9 @@ class SessionPanel(QWidget):
         practitioner_label.setBuddy(self.practitioner)
         self.practitioner.setAccessibleName(self.tr("Practitioner"))
         self.practitioner.setMinimumWidth(120)
-        who_row.add(_together(started_label, self.started_at))
+        who_row.add(together(started_label, self.started_at))
         who_row.add_gap(8)
-        who = _together(practitioner_label, self.practitioner)
+        who = together(practitioner_label, self.practitioner)
         who.setStretch(1, 1)
         who_row.add(who, stretch=1)
 

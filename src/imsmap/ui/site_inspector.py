@@ -53,7 +53,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
-from imsmap.ui.wrapping_row import WrappingRow
+from imsmap.ui.wrapping_row import WrappingRow, together
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
@@ -324,29 +324,22 @@ class SiteInspector(QFrame):
             if error is not None:
                 box.addWidget(self._error(error))
 
-        def group(*widgets: QWidget) -> QHBoxLayout:
-            together = QHBoxLayout()
-            together.setSpacing(4)
-            for w in widgets:
-                together.addWidget(w)
-            return together
-
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.planned_flag)
         top.addWidget(self.confirm)
         box.addLayout(top)
         box.addWidget(self.nerve_flag)
-        row(group(*self.grasp_buttons.values()), 8, group(*self.toggles.values()),
+        row(together(*self.grasp_buttons.values()), 8, together(*self.toggles.values()),
             error="grasp")
         for key in ("planned", "cramp", "twitch", "estim"):
             self.errors[key] = self.errors["grasp"]
         self.muscle.setMinimumWidth(120)
-        row(self.muscle, group(*self.side_buttons.values()), self.level, stretch=(self.muscle,),
+        row(self.muscle, together(*self.side_buttons.values()), self.level, stretch=(self.muscle,),
             error="muscle")
         for key in ("side", "level"):
             self.errors[key] = self.errors["muscle"]
-        row(self.preset, self.diameter, self.length, 8, group(QLabel(self.tr("Depth")), self.depth),
+        row(self.preset, self.diameter, self.length, 8, together(QLabel(self.tr("Depth")), self.depth),
             error="needle")
         self.errors["depth"] = self.errors["needle"]
         row(self.tissue, self.release, self.sensation,

@@ -13,7 +13,14 @@ column scrolls to it.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QWidget,
+    QWidgetItem,
+)
 
 # Rows wrap only in a window narrower than this (a 1366 x 768 laptop at 125 %: 1093 logical
 # pixels). From this width on they keep to one line as a QHBoxLayout, with its least width, so
@@ -21,6 +28,16 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidge
 # session column is wider than the default). The main window asks its rows again when its
 # width crosses this (`rewrap`).
 WRAP_BELOW = 1366
+
+
+def together(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets kept on one line (a label and its field, a group of buttons) in a row that may
+    wrap: the row breaks between such groups, never inside one."""
+    line = QHBoxLayout()
+    line.setSpacing(4)
+    for w in widgets:
+        line.addWidget(w)
+    return line
 
 
 def rewrap(window: QWidget) -> None:
