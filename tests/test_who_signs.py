@@ -111,6 +111,19 @@ def test_a_new_session_names_the_practitioner_whose_login_signed_in(qtbot, windo
     newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
     assert newest.id != session.id and newest.practitioner == BEN
     assert window.session_panel.practitioner.text() == BEN
+    # with the registration number the list has for Ben (it was left empty, and the PDF
+    # printed none, until someone edited the practitioner field)
+    assert newest.practitioner_registration == "PT-2"
+
+
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's")
+def test_a_new_session_by_the_computers_practitioner_carries_their_registration(
+        qtbot, window, records, session, give_logins):
+    PRACTITIONER.write("Alex Demo")
+    give_logins(("Alex Demo", "PT-1", ""), (BEN, "PT-2", ""))  # a shared login
+    window.menus.act_new_session.trigger()
+    newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
+    assert (newest.practitioner, newest.practitioner_registration) == ("Alex Demo", "PT-1")
 
 
 def test_a_login_the_list_does_not_name_keeps_the_computers_practitioner(qtbot, window,

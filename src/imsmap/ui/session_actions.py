@@ -57,7 +57,13 @@ class SessionActions:
         self.session_panel.flush()
         try:
             practitioner = self._practitioner_of_new_session(patient.id)
-            session = self.records.start_session(patient.id, practitioner=practitioner)
+            # with their registration number where the clinic's list has one for the name (the
+            # PDF prints it; it was filled only when the practitioner field was edited)
+            listed = next((p for p in clinic.practitioners(self.records)
+                           if p.name == practitioner and p.registration), None)
+            registration = {"practitioner_registration": listed.registration} if listed else {}
+            session = self.records.start_session(patient.id, practitioner=practitioner,
+                                                 **registration)
         except UserFacingError as exc:
             self.show_error(exc)
             return
