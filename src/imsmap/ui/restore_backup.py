@@ -131,73 +131,31 @@ class RestoreWords(QObject):
         return lines
 
     def losses_lines(self, losses: RestoreLosses) -> list[str]:
-        """What the open records hold that the backup lacks (the command line's list)."""
-        lines = []
-        if losses.signed_sessions:
-            lines.append(
-                "• "
-                + self.tr("%n signed session(s):", "", len(losses.signed_sessions))
-                + " "
-                + "; ".join(
-                    self.tr("chart {chart}, {started}, signed {signed}").format(
-                        chart=s.chart_number,
-                        started=_stamp(s.started_at),
-                        signed=_stamp(s.signed_at),
-                    )
-                    for s in losses.signed_sessions
-                )
-            )
-        if losses.amendments:
-            lines.append(
-                "• "
-                + self.tr("%n amendment(s):", "", len(losses.amendments))
-                + " "
-                + "; ".join(
-                    self.tr("chart {chart}, {started}, written {written} by {who}").format(
-                        chart=a.chart_number,
-                        started=_stamp(a.session_started_at),
-                        written=_stamp(a.created_at),
-                        who=a.created_by,
-                    )
-                    for a in losses.amendments
-                )
-            )
-        if losses.draft_sessions:
-            lines.append(
-                "• "
-                + self.tr("%n draft session(s):", "", len(losses.draft_sessions))
-                + " "
-                + "; ".join(
-                    self.tr("chart {chart}, {started}").format(
-                        chart=s.chart_number, started=_stamp(s.started_at)
-                    )
-                    for s in losses.draft_sessions
-                )
-            )
-        if losses.changed_drafts:
-            lines.append(
-                "• "
-                + self.tr(
-                    "%n draft session(s) changed since the backup (they come back as they were):",
-                    "",
-                    len(losses.changed_drafts),
-                )
-                + " "
-                + "; ".join(
-                    self.tr("chart {chart}, {started}").format(
-                        chart=s.chart_number, started=_stamp(s.started_at)
-                    )
-                    for s in losses.changed_drafts
-                )
-            )
-        if losses.patients:
-            lines.append(
-                "• "
-                + self.tr("%n patient(s):", "", len(losses.patients))
-                + " "
-                + ", ".join(losses.patients)
-            )
-        return lines
+        """What the open records hold that the backup lacks (the command line's list): a line
+        for each kind there is, its count and then each one."""
+        def started(s) -> str:
+            return self.tr("chart {chart}, {started}").format(
+                chart=s.chart_number, started=_stamp(s.started_at))
+
+        kinds = [
+            (self.tr("%n signed session(s):", "", len(losses.signed_sessions)), "; ",
+             [self.tr("chart {chart}, {started}, signed {signed}").format(
+                 chart=s.chart_number, started=_stamp(s.started_at), signed=_stamp(s.signed_at))
+              for s in losses.signed_sessions]),
+            (self.tr("%n amendment(s):", "", len(losses.amendments)), "; ",
+             [self.tr("chart {chart}, {started}, written {written} by {who}").format(
+                 chart=a.chart_number, started=_stamp(a.session_started_at),
+                 written=_stamp(a.created_at), who=a.created_by)
+              for a in losses.amendments]),
+            (self.tr("%n draft session(s):", "", len(losses.draft_sessions)), "; ",
+             [started(s) for s in losses.draft_sessions]),
+            (self.tr("%n draft session(s) changed since the backup (they come back as they "
+                     "were):", "", len(losses.changed_drafts)), "; ",
+             [started(s) for s in losses.changed_drafts]),
+            (self.tr("%n patient(s):", "", len(losses.patients)), ", ", list(losses.patients)),
+        ]
+        return ["• " + head + " " + between.join(items) for head, between, items in kinds
+                if items]
 
     def counts(self, patients: int, sessions: int) -> tuple[str, str]:
         return self.tr("%n patient(s)", "", patients), self.tr("%n session(s)", "", sessions)

@@ -56,12 +56,12 @@ class SessionActions:
             return
         self.session_panel.flush()
         try:
-            practitioner = self._practitioner_of_new_session(patient.id)
+            listed = clinic.practitioners(self.records)
+            practitioner = self._practitioner_of_new_session(patient.id, listed)
             # with their registration number where the clinic's list has one for the name (the
             # PDF prints it; it was filled only when the practitioner field was edited)
-            listed = next((p for p in clinic.practitioners(self.records)
-                           if p.name == practitioner and p.registration), None)
-            registration = {"practitioner_registration": listed.registration} if listed else {}
+            known = next((p for p in listed if p.name == practitioner and p.registration), None)
+            registration = {"practitioner_registration": known.registration} if known else {}
             session = self.records.start_session(patient.id, practitioner=practitioner,
                                                  **registration)
         except UserFacingError as exc:
@@ -72,11 +72,12 @@ class SessionActions:
         self.show_message(QCoreApplication.translate(
             "SessionActions", "New session started: click a muscle on the chart to add a site."))
 
-    def _practitioner_of_new_session(self, patient_id: int) -> str:
+    def _practitioner_of_new_session(self, patient_id: int,
+                                     listed: tuple[clinic.Practitioner, ...]) -> str:
         """The practitioner the clinic's list gives the login signed in; where it gives it to
         no one (a shared login, a clinic of one), whoever last wrote a note on this PC, else
         whoever treated this patient last time."""
-        signed_in = by_login(clinic.practitioners(self.records), self.records.actor)
+        signed_in = by_login(listed, self.records.actor)
         if signed_in is not None:
             return signed_in.name
         practitioner = PRACTITIONER.read()
