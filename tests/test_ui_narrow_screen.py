@@ -16,6 +16,7 @@ from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
 
 from imsmap.ui.main_window import MainWindow
+from imsmap.ui.wrapping_row import WrappingRow
 
 NARROW = [(1093, 614), (960, 540)]
 
@@ -149,3 +150,46 @@ def test_at_1366_px_the_rows_keep_to_one_line(qapp, first_start, language):
         assert same_line(w.chart.layer_label, w.chart.layer_group.button(0))
     finally:
         i18n.install(qapp, "en")
+
+
+def misplaced(w: MainWindow) -> list[str]:
+    """The items of the window's wrapping rows that lie outside their row or over another
+    item: what a row laid out with sizes kept from before its items changed looks like."""
+    wrong = []
+    for row in w.findChildren(WrappingRow):
+        if not row.parentWidget().isVisible():
+            continue
+        area = row.geometry()
+        placed = [row.itemAt(i).geometry() for i in range(row.count())
+                  if not row.itemAt(i).isEmpty()]
+        for n, rect in enumerate(placed):
+            if not area.contains(rect):
+                wrong.append(f"{rect} outside {area}")
+            wrong += [f"{rect} over {other}" for other in placed[n + 1:] if rect.intersects(other)]
+    return wrong
+
+
+def test_a_row_whose_items_change_is_laid_out_afresh(first_start, records, session, qtbot):
+    """A row keeps its sizes between two layouts (Qt asks them many times over in one pass);
+    an item shown, hidden or resized in it makes it work them out again: the segment level
+    box appears in the muscle's row for a segmental muscle and goes for another."""
+    w = first_start((960, 540))
+    assert misplaced(w) == []
+    inspector = w.site_table.inspector
+    first = inspector.site
+    segmental = next(r for r in w.atlas.view("posterior").regions
+                     if r.muscle == "multifidus" and r.level)
+    site = records.add_site(session.id, "posterior", *segmental.label,
+                            muscle_id=segmental.muscle, layer=segmental.layer,
+                            level=segmental.level)
+    w.edits.select_site(site.id)
+    qtbot.waitUntil(lambda: inspector.level.isVisible())
+    qtbot.wait(20)
+    assert misplaced(w) == []
+    w.edits.select_site(first.id)
+    qtbot.waitUntil(lambda: not inspector.level.isVisible())
+    qtbot.wait(20)
+    assert misplaced(w) == []
+    w.session_panel.practitioner.setText("Dr. Jean-Christophe Beauchamp-Lavoie, pht")
+    qtbot.wait(20)
+    assert misplaced(w) == []
