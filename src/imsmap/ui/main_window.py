@@ -3,8 +3,8 @@
 The window turns gestures into service calls and refreshes from the services' change
 notifications (`Records.subscribe`): the store is the one source of truth, the panels mirror it.
 Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
-earlier sessions drawn on the chart in `ui.history_overlay`, the background backups in
-`ui.startup`, the size, columns and options remembered between runs in `ui.window_layout`.
+earlier sessions drawn on the chart in `ui.history_overlay`, the backups and the restore in
+`ui.window_backups`, the size, columns and options remembered between runs in `ui.window_layout`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -23,7 +23,6 @@ and its settings were not read yet.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -38,10 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Patient
-from imsmap.services import clinic, first_run
+from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.context import AppContext
-from imsmap.services.database_files import BackupReason
 from imsmap.ui import errors as ui_errors
 from imsmap.ui import restore_backup, window_layout
 from imsmap.ui.chart_panel import ChartPanel
@@ -68,11 +66,11 @@ from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
-from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.undo import SiteEditor
+from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 from imsmap.ui.window_settings import PRACTITIONER
-from imsmap.ui.wording import database_title, said
+from imsmap.ui.wording import database_title
 
 if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no other rooms
     from imsmap.ui.live_window import LiveWindow
@@ -97,7 +95,6 @@ class MainWindow(QMainWindow):
         self.auto_backup = auto_backup
         self._closed = False
         self._damaged = False
-        self.restore_request: restore_backup.RestoreRequest | None = None
         self._built = False
         self.patient: Patient | None = None
         self.rereading = Rereading(records.read)  # asked when the window becomes active
@@ -151,8 +148,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.readonly_label)
         self.status = StatusLine(self.statusBar())
 
-        self.backups = BackgroundBackup(records.read.path, self)
-        self.backups.finished.connect(self._backup_finished)
+        self.backups = WindowBackups(self, records, auto_backup=auto_backup, demo=demo,
+                                     say=self.show_message, show_error=self.show_error)
 
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
@@ -160,24 +157,11 @@ class MainWindow(QMainWindow):
         self._fit_columns = not window_layout.restore_layout(  # none saved: sized when shown
             self, self.splitter, self.chart, self.history_bar)
         self.chart.view.firstPainted.connect(self.after_first_paint)
-        self._startup_backup = auto_backup  # started once the chart is on screen (below)
 
     def after_first_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)
             self.build_rest()
-            self._start_startup_backup()
-
-    def _start_startup_backup(self) -> None:
-        """The start-up backup (a thread reading the whole file): after the first paint, so it
-        does not compete with it; at the latest when the window closes."""
-        if self._startup_backup:
-            self._startup_backup = False
-            if not self.demo and not self.readonly and first_run.is_new_clinic(self.records):
-                # Nothing to copy yet, and the set-up is about to ask where the copies go (it
-                # makes the first one there): a copy now left an empty clinic's set behind in
-                # the default folder. The first signature makes one if the set-up is skipped.
-                return
-            self.start_backup(BackupReason.STARTUP)
+            self.backups.start_after_first_paint()
 
     def build_rest(self) -> None:
         """Step 2 of building the window (see the module's docstring): everything the chart's
@@ -240,11 +224,11 @@ class MainWindow(QMainWindow):
                                       self._before_lock, self.show_message)
         self.screen_lock.changed.connect(self._lock_changed)
         # A backup restored in place of this computer's file (not a clinic server's records).
-        restore = self.choose_backup_to_restore if not (
+        restore = self.backups.choose_to_restore if not (
             records.read.on_server or self.readonly) else None
         self.setup_follow_up = SetupFollowUp(
             self.show_message, self.screen_lock.apply_settings,
-            self.start_backup if self.auto_backup else None, restore)
+            self.backups.start if self.auto_backup else None, restore)
         commands = WindowCommands(
             new_patient=self.session_actions.new_patient,
             new_session=self.session_actions.new_session, backup_now=self.backup_now,
@@ -458,12 +442,9 @@ class MainWindow(QMainWindow):
                                                   "now.").format(login=signed.signed_by))
                     else:  # signed here
                         self.show_message(self.tr("Session signed and locked."))
-                    if self.auto_backup:
-                        self.start_backup(BackupReason.SIGNED)
-                elif change.action is Action.AMEND and self.auto_backup:
-                    # part of the signed record too: in the journal at once, not at the close
-                    # a dying disk never reaches
-                    self.start_backup(BackupReason.SIGNED)
+                    self.backups.after_signing()
+                elif change.action is Action.AMEND:  # part of the signed record too
+                    self.backups.after_signing()
                 elif change.action is Action.UPDATE and not self.session_panel.editable:
                     self.session_panel.reload_if_changed()  # another room's edit, shown here
             self._update_actions()
@@ -502,10 +483,7 @@ class MainWindow(QMainWindow):
                 if self.live is not None:
                     self.live.close()
                 self.records.bus.unsubscribe(self._listener)
-            # The journal takes what was written since its last record (nothing is read from
-            # a damaged file).
-            self.backups.abandon(catch_up=self.auto_backup and not self._damaged
-                                 and self.restore_request is None)
+            self.backups.close(damaged=self._damaged)
             super().closeEvent(event)
             return
         if self.locked:  # the lock screen first: nobody closes a locked window's records
@@ -536,10 +514,7 @@ class MainWindow(QMainWindow):
         self.records.bus.unsubscribe(self._listener)
         if self.live is not None:  # the listener's thread ends, the session's hold is let go
             self.live.close()
-        # A full backup still running is abandoned (the next start makes it again); the
-        # journal takes what was written since its last record, unless the window closes to
-        # restore that backup: it is restored as the clinic was shown it.
-        self.backups.abandon(catch_up=self.auto_backup and self.restore_request is None)
+        self.backups.close()
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
@@ -601,36 +576,12 @@ class MainWindow(QMainWindow):
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))
 
-    # -- backups ---------------------------------------------------------------------------
-    def start_backup(self, reason: BackupReason) -> None:
-        self.backups.start(reason)
-
+    # -- backups (ui.window_backups) -------------------------------------------------------
     def backup_now(self) -> None:
         self.session_panel.flush()
-        self.show_message(self.tr("Backing up…"))
-        self.start_backup(BackupReason.MANUAL)
+        self.backups.now()
 
-    def choose_backup_to_restore(self, parent: QWidget) -> bool:
-        """File > Restore from backup… and the first start's offer (ui.restore_backup): the
-        backup chosen is kept in `restore_request` and the window closes; ui.app restores it
-        (the file must be free) and opens the restored records. True when one was chosen."""
-        self.restore_request = restore_backup.ask(
-            self.records.read.path, "" if first_run.is_new_clinic(self.records)
-            else str(first_run.backup_folder(self.records)), parent)
-        if self.restore_request is not None:
-            QTimer.singleShot(0, self, self._close_to_restore)
-        return self.restore_request is not None
-
-    def _close_to_restore(self) -> None:
-        if not self.close():  # locked, or typed text kept: nothing is restored
-            self.restore_request = None
-            self.show_error(self.tr("Nothing was restored: the window was not closed."))
-
-    def _backup_finished(self, path: str, error: object) -> None:
-        if error:
-            self.show_error(self.tr("The automatic backup failed: {reason}").format(
-                reason=said(error)))
-        elif path:
-            # the folder too: a clinic that chose a USB drive sees its copy went there
-            self.show_message(self.tr("Backed up to {name} in {folder}.").format(
-                name=Path(path).name, folder=Path(path).parent))
+    @property
+    def restore_request(self) -> restore_backup.RestoreRequest | None:
+        """The backup chosen to restore in place of these records (the window then closes)."""
+        return self.backups.restore_request

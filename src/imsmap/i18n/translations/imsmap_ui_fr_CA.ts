@@ -1422,22 +1422,6 @@ Problème&#xa0;: {problem}</translation>
         <source>Refreshed from the database.</source>
         <translation>Actualisé à partir de la base de données.</translation>
     </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Sauvegarde en cours…</translation>
-    </message>
-    <message>
-        <source>Nothing was restored: the window was not closed.</source>
-        <translation>Rien n&apos;a été restauré&#xa0;: la fenêtre n&apos;a pas été fermée.</translation>
-    </message>
-    <message>
-        <source>The automatic backup failed: {reason}</source>
-        <translation>La sauvegarde automatique a échoué&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>Backed up to {name} in {folder}.</source>
-        <translation>Sauvegardé dans {name}, dans le dossier {folder}.</translation>
-    </message>
 </context>
 <context>
     <name>MuscleSearch</name>
@@ -3679,6 +3663,25 @@ droite</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBackups</name>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: the window was not closed.</source>
+        <translation>Rien n&apos;a été restauré&#xa0;: la fenêtre n&apos;a pas été fermée.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Backed up to {name} in {folder}.</source>
+        <translation>Sauvegardé dans {name}, dans le dossier {folder}.</translation>
     </message>
 </context>
 <context>

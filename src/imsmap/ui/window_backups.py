@@ -1,0 +1,110 @@
+"""The main window's backups and the restore it asks for.
+
+A full backup at start (after the chart's first paint, so it does not compete with it), the
+journal's record after each signature and amendment, File > Back up now; the journal caught up
+when the window closes (a full backup still running is abandoned: the next start makes it
+again). File > Restore from backup… closes the window with the backup chosen
+(`restore_request`): ui.app restores it into the freed file and opens the restored records.
+The copying itself runs on a thread (ui.startup.BackgroundBackup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from imsmap.services import first_run
+from imsmap.services.database_files import BackupReason
+from imsmap.services.records import Records
+from imsmap.ui import restore_backup
+from imsmap.ui.startup import BackgroundBackup
+from imsmap.ui.wording import said
+
+
+class WindowBackups(QObject):
+    """The backups of one window's records (a file on this computer; a clinic server's
+    records are backed up by the server's own tools, and its window makes none)."""
+
+    def __init__(self, window: QWidget, records: Records, *, auto_backup: bool, demo: bool,
+                 say: Callable[[str], None], show_error: Callable[[object], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._records = records
+        self.auto = auto_backup
+        self._demo = demo
+        self._say = say
+        self._show_error = show_error
+        self._startup_pending = auto_backup  # made once the chart is on screen
+        self.restore_request: restore_backup.RestoreRequest | None = None
+        self._background = BackgroundBackup(records.read.path, self)
+        self._background.finished.connect(self._finished)
+
+    @property
+    def running(self) -> bool:
+        """A backup or its check is running on its thread."""
+        return self._background.running
+
+    def start(self, reason: BackupReason) -> None:
+        self._background.start(reason)
+
+    def start_after_first_paint(self) -> None:
+        """The start-up backup (a thread reading the whole file): after the first paint, so it
+        does not compete with it; at the latest when the window closes. Once."""
+        if not self._startup_pending:
+            return
+        self._startup_pending = False
+        if not self._demo and not self._records.read.readonly \
+                and first_run.is_new_clinic(self._records):
+            # Nothing to copy yet, and the set-up is about to ask where the copies go (it
+            # makes the first one there): a copy now left an empty clinic's set behind in
+            # the default folder. The first signature makes one if the set-up is skipped.
+            return
+        self.start(BackupReason.STARTUP)
+
+    def after_signing(self) -> None:
+        """A session signed or amended here: part of the signed record, so in the journal at
+        once, not at the close a dying disk never reaches."""
+        if self.auto:
+            self.start(BackupReason.SIGNED)
+
+    def now(self) -> None:
+        """File > Back up now (what was typed is saved first by the caller)."""
+        self._say(self.tr("Backing up…"))
+        self.start(BackupReason.MANUAL)
+
+    def close(self, *, damaged: bool = False) -> None:
+        """The window closes: a full backup still running is abandoned (the next start makes
+        it again); the journal takes what was written since its last record, unless the file
+        is damaged (nothing is read from it) or the window closes to restore a backup (it is
+        restored as the clinic was shown it)."""
+        self._background.abandon(catch_up=self.auto and not damaged
+                                 and self.restore_request is None)
+
+    # -- restore ---------------------------------------------------------------------------
+    def choose_to_restore(self, parent: QWidget) -> bool:
+        """File > Restore from backup… and the first start's offer (ui.restore_backup): the
+        backup chosen is kept in `restore_request` and the window closes; ui.app restores it
+        (the file must be free) and opens the restored records. True when one was chosen."""
+        self.restore_request = restore_backup.ask(
+            self._records.read.path, "" if first_run.is_new_clinic(self._records)
+            else str(first_run.backup_folder(self._records)), parent)
+        if self.restore_request is not None:
+            QTimer.singleShot(0, self, self._close_to_restore)
+        return self.restore_request is not None
+
+    def _close_to_restore(self) -> None:
+        if not self._window.close():  # locked, or typed text kept: nothing is restored
+            self.restore_request = None
+            self._show_error(self.tr("Nothing was restored: the window was not closed."))
+
+    def _finished(self, path: str, error: object) -> None:
+        if error:
+            self._show_error(self.tr("The automatic backup failed: {reason}").format(
+                reason=said(error)))
+        elif path:
+            # the folder too: a clinic that chose a USB drive sees its copy went there
+            self._say(self.tr("Backed up to {name} in {folder}.").format(
+                name=Path(path).name, folder=Path(path).parent))
