@@ -69,7 +69,7 @@ def test_the_real_window_keeps_its_lock_after_its_start_up_work(qtbot, qt_settin
         window.completed.connect(check.start)
         qtbot.waitUntil(lambda: check.problems is not None and not check.running,
                         timeout=30000)
-        qtbot.waitUntil(lambda: window.backups.last is not None and not window.backups.running,
+        qtbot.waitUntil(lambda: window.backups.background.last is not None and not window.backups.running,
                         timeout=30000)
         assert check.problems == []
         assert posix_locks_of(os.getpid(), db_path), \

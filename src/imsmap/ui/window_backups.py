@@ -39,16 +39,16 @@ class WindowBackups(QObject):
         self._show_error = show_error
         self._startup_pending = auto_backup  # made once the chart is on screen
         self.restore_request: restore_backup.RestoreRequest | None = None
-        self._background = BackgroundBackup(records.read.path, self)
-        self._background.finished.connect(self._finished)
+        self.background = BackgroundBackup(records.read.path, self)  # the copying thread
+        self.background.finished.connect(self._finished)
 
     @property
     def running(self) -> bool:
         """A backup or its check is running on its thread."""
-        return self._background.running
+        return self.background.running
 
     def start(self, reason: BackupReason) -> None:
-        self._background.start(reason)
+        self.background.start(reason)
 
     def start_after_first_paint(self) -> None:
         """The start-up backup (a thread reading the whole file): after the first paint, so it
@@ -80,7 +80,7 @@ class WindowBackups(QObject):
         it again); the journal takes what was written since its last record, unless the file
         is damaged (nothing is read from it) or the window closes to restore a backup (it is
         restored as the clinic was shown it)."""
-        self._background.abandon(catch_up=self.auto and not damaged
+        self.background.abandon(catch_up=self.auto and not damaged
                                  and self.restore_request is None)
 
     # -- restore ---------------------------------------------------------------------------
