@@ -45,22 +45,30 @@ def compile_package() -> Path:
     return folder
 
 
-def run_child(args: list[str], env: dict[str, str], timeout: float = 900.0,
-         tag: str = "PAINTED") -> tuple[float, float, float]:
-    """(seconds from spawn to `tag` (PAINTED, or INTERACTIVE), peak RSS MB at that point, CPU
-    seconds of the child)."""
+def child_report(args: list[str], env: dict[str, str], tag: str,
+                 timeout: float = 900.0) -> tuple[float, list[str]]:
+    """Runs startup_child.py with `args`: (this process's perf_counter when it was spawned, the
+    fields of the child's `tag` line)."""
     t0 = perf()
     proc = subprocess.run([sys.executable, str(CHILD), *args], env=env, capture_output=True,
                           text=True, timeout=timeout)
     for line in proc.stdout.splitlines():
         if line.startswith(tag + " "):
-            _tag, t, rss, cpu = line.split()
-            return float(t) - t0, float(rss), float(cpu)
+            return t0, line.split()[1:]
+    said = [line for line in proc.stdout.splitlines() if line.startswith("ERROR")]
     raise RuntimeError(f"child {args[0]} did not report {tag} (exit {proc.returncode}): "
-                       f"{proc.stderr.strip().splitlines()[-1:]}")
+                       f"{said or proc.stderr.strip().splitlines()[-1:]}")
 
 
-def _backup_set(db: Path, env: dict[str, str]) -> None:
+def run_child(args: list[str], env: dict[str, str], timeout: float = 900.0,
+              tag: str = "PAINTED") -> tuple[float, float, float]:
+    """(seconds from spawn to `tag` (PAINTED, or INTERACTIVE), peak RSS MB at that point, CPU
+    seconds of the child)."""
+    t0, (t, rss, cpu) = child_report(args, env, tag, timeout)
+    return float(t) - t0, float(rss), float(cpu)
+
+
+def prepare_backup_set(db: Path, env: dict[str, str]) -> None:
     """A backup set in the children's backup folder, as on a day the weekly full backup is not
     due: each start brings the journal up to date (a full backup at start is measured by
     click_during_backup_ms_p95)."""
@@ -91,7 +99,7 @@ def measure(db: Path, workdir: Path, reps: int) -> list[Result]:
                 missing("peak_rss_mb", 300.0, f"the window ({exc.name})")]
     compile_package()  # what an installed wheel has: see the module's docstring
     env = child_env(workdir)
-    _backup_set(db, env)
+    prepare_backup_set(db, env)
     out: list[Result] = []
     rss_start: list[float] = []
     try:

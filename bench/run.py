@@ -102,7 +102,8 @@ def run(quick: bool, workdir: Path, only: set[str] | None = None,
     import measure_cold
 
     if want("history_open_cold_ms"):
-        add(measure_cold.measure_history_cold(db, settings_dir, heavy, 5 if quick else 9))
+        add(measure_cold.measure_history_cold(db, settings_dir, heavy, 5 if quick else 9,
+                                                run_dir))
     if want("click_during_backup_ms_p95"):
         add(measure_cold.measure_click_during_backup(db, settings_dir, run_dir / "backups",
                                                      30 if quick else 100))

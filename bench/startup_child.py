@@ -1,6 +1,7 @@
 """Child process of the startup benchmark (run by bench/measure_startup.py, not by hand).
 
 usage: startup_child.py bare|app|interactive|workload DB
+       startup_child.py first_open DB PATIENT_ID
 
 Prints one line ``PAINTED <perf_counter> <peak rss MB> <cpu s>`` when the window has painted (for
 ``app``: when the chart view has painted its scene) and exits at once. perf_counter is
@@ -11,7 +12,11 @@ holds patients and a tap on a muscle of the chart has been handled by the window
 start-up backup and check run as the app starts them. ``workload`` goes on after the first
 paint: opens the patient with the longest history, a session
 of it, paints the progress overlay with the heat map and writes the session PDF, then reports
-``DONE <peak rss MB>``.
+``DONE <peak rss MB>``. ``first_open`` is a clinician's first patient of the day: once the
+window is whole and the patient list filled, `SETTLE_S` seconds of the app's own idle (the
+start-up backup running as the app starts it), then the patient's chart number typed in the
+search (not timed) and the patient chosen in the list, timed until what changed is painted;
+prints ``OPENED <seconds> <histories cached before> <CPU seconds>`` and exits.
 """
 
 from __future__ import annotations
@@ -61,11 +66,15 @@ def bare() -> None:
     app.exec()
 
 
-def app(db: str, workload: bool, interactive: bool = False) -> None:
+def app(db: str, workload: bool, interactive: bool = False,
+        first_open: int | None = None) -> None:
     state = {"painted": False}
     if interactive:
         sys.meta_path.insert(0, _PatchOnImport("imsmap.ui.main_window", _patch_interactive))
         sys.meta_path.insert(0, _PatchOnImport("imsmap.ui.site_edits", _patch_tap))
+    if first_open is not None:
+        sys.meta_path.insert(0, _PatchOnImport(
+            "imsmap.ui.main_window", lambda module: _patch_first_open(module, first_open)))
 
     def patch(chart_view) -> None:
         original = chart_view.ChartView.paintEvent
@@ -76,7 +85,7 @@ def app(db: str, workload: bool, interactive: bool = False) -> None:
                 return
             state["painted"] = True
             _report("PAINTED")
-            if interactive:
+            if interactive or first_open is not None:
                 return
             if not workload:
                 os._exit(0)
@@ -167,6 +176,65 @@ def _tap_when_listed(window) -> None:
                                                Qt.KeyboardModifier.NoModifier))
 
 
+SETTLE_S = 2.0  # from the whole window to the first patient chosen: a clinician's first look
+
+
+def _patch_first_open(main_window, patient_id: int) -> None:
+    """Choose the patient `SETTLE_S` after the window is whole and lists patients."""
+    from PySide6.QtCore import QTimer
+
+    window_class = main_window.MainWindow
+    original_init = window_class.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.completed.connect(lambda: QTimer.singleShot(0, lambda: _open_when_listed(
+            self, patient_id)))
+
+    window_class.__init__ = init
+
+
+def _open_when_listed(window, patient_id: int) -> None:
+    from PySide6.QtCore import QTimer
+
+    if window.patients.patients.count() == 0:
+        QTimer.singleShot(1, lambda: _open_when_listed(window, patient_id))
+        return
+    QTimer.singleShot(int(SETTLE_S * 1000), lambda: _first_open(window, patient_id))
+
+
+def _first_open(window, patient_id: int) -> None:
+    """The chart's overlay as a new window shows it (the last visits, no heat map), whatever
+    the settings were left with; the chart number typed (not timed); the patient chosen."""
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from imsmap.ui.history_bar import OverlayChoice
+
+        app = QApplication.instance()
+        bar = window.history_bar
+        bar.show_earlier.setChecked(True)
+        bar.last_n.setValue(OverlayChoice().last_n)
+        bar.heat.setChecked(False)
+        panel = window.patients
+        panel.search.setText(window.records.read.patient(patient_id).chart_number)
+        panel.refresh_patients()
+        app.processEvents()
+        held = window.histories.held()
+        c0, t0 = time.process_time(), time.perf_counter()
+        panel.patients.setCurrentRow(0)
+        app.processEvents()
+        app.processEvents()  # the paint of what changed
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if window.patient is None or window.patient.id != patient_id:
+            raise RuntimeError(f"patient {patient_id} was not the one opened")
+        sys.stdout.write(f"OPENED {seconds:.6f} {held} {cpu:.6f}\n")
+    except BaseException as exc:  # noqa: BLE001 - report and leave
+        sys.stdout.write(f"ERROR {type(exc).__name__}: {exc}\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
 def _workload() -> None:
     try:
         from PySide6.QtWidgets import QApplication
@@ -207,5 +275,7 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "bare":
         bare()
+    elif mode == "first_open":
+        app(sys.argv[2], workload=False, first_open=int(sys.argv[3]))
     else:
         app(sys.argv[2], workload=mode == "workload", interactive=mode == "interactive")
