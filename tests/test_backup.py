@@ -458,3 +458,48 @@ def test_each_database_name_has_its_own_default_backup_folder(tmp_path):
     demo = bk.default_backup_dir(tmp_path / "demo" / "imsmap-demo.sqlite3")
     assert clinic != demo and clinic.parent == demo.parent
     assert bk.default_backup_dir(tmp_path / "moved" / "imsmap.sqlite3") == clinic
+
+
+# -- `imsmap restore` given the backup folder ------------------------------------------------
+def _two_backups(db_path):
+    """C-1 in the older backup, C-1 and C-2 in the newer, C-3 written after both."""
+    recs = open_clinic(db_path)
+    fill(recs, "C-1")
+    older = bk.backup_now(recs.db, bk.BackupReason.MANUAL, now=datetime(2026, 11, 20, 10, 0))
+    fill(recs, "C-2")
+    newer = bk.backup_now(recs.db, bk.BackupReason.MANUAL, now=datetime(2026, 11, 20, 11, 0))
+    fill(recs, "C-3")
+    recs.db.close()
+    return older, newer
+
+
+def test_cli_restore_of_a_folder_takes_its_newest_backup(db_path, capsys):
+    # The clinic's new PC, the USB drive plugged in: the folder is what they know, not which
+    # of its files is the newest good one.
+    older, newer = _two_backups(db_path)
+    assert older.parent == newer.parent
+    assert main(["restore", "--db", str(db_path), str(newer.parent), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"The newest backup in {newer.parent} that passes the checks: {newer.name}" in out
+    assert count(db_path) == 2  # C-1 and C-2; C-3 is in the database set aside, and named
+    assert "C-3" in out
+
+
+def test_cli_restore_of_a_folder_passes_over_a_damaged_newest_backup(db_path, capsys):
+    older, newer = _two_backups(db_path)
+    newer.write_bytes(b"not a database" * 100)
+    assert main(["restore", "--db", str(db_path), str(newer.parent), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"Passed over {newer.name}" in out
+    assert f"passes the checks: {older.name}" in out
+    assert count(db_path) == 1
+
+
+def test_cli_restore_of_a_folder_without_backups_changes_nothing(clinic, db_path, tmp_path,
+                                                                  capsys):
+    empty = tmp_path / "usb"
+    empty.mkdir()
+    before = db_path.read_bytes()
+    assert main(["restore", "--db", str(db_path), str(empty), "--force"]) == 2
+    assert "There is no imsmap backup in" in " ".join(capsys.readouterr().err.split())
+    assert db_path.read_bytes() == before

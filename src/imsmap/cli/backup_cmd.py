@@ -5,7 +5,7 @@
                                            backup folder, rotating old backups there
     imsmap backup --db PATH [--full-every-days N] [--keep-fulls N]
                                            set the automatic backups' policy (store.backup_sets)
-    imsmap restore --db PATH FILE [--force]
+    imsmap restore --db PATH FILE|FOLDER [--force]
                                            check FILE, then put it in place of the database; an
                                            existing database needs --force and is kept aside
     imsmap backup --dsn DSN --out FILE     the clinic server's database in pg_dump's custom
@@ -63,7 +63,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
     add_dsn_argument(parser)
     parser.add_argument("file", metavar=translate("Metavar", "FILE"),
-                        help=translate("Cli", "the backup file to restore"))
+                        help=translate("Cli", "the backup file to restore, or the folder of "
+                                       "backups (its newest that passes the checks)"))
     parser.add_argument("--force", action="store_true",
                         help=translate("Cli", "replace an existing database (it is kept aside, never deleted)"))
     parser.set_defaults(func=run_restore)
@@ -134,6 +135,9 @@ def run_restore(args: argparse.Namespace) -> int:
     if dsn is not None:
         return _restore_server(args, dsn)
     db_path = resolve_db(db_arg(args))
+    backup = Path(args.file).expanduser()
+    if backup.is_dir():  # the backup folder, as a clinic finds it on the USB drive
+        backup = _newest_in(backup)
     asked: list[bool] = []
 
     def check(candidate: Path) -> None:
@@ -144,7 +148,7 @@ def run_restore(args: argparse.Namespace) -> int:
             asked.append(True)
             _confirm_losses(db_path, candidate)
 
-    result = restore(args.file, db_path, force=args.force, check=check)
+    result = restore(backup, db_path, force=args.force, check=check)
     print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to %4."),
                [result.info.path, result.info.patients, result.info.sessions, result.db_path]))
     if result.replaced:
@@ -153,6 +157,22 @@ def run_restore(args: argparse.Namespace) -> int:
         if not asked:  # said, and agreed to, before the restore
             _say_losses(result.replaced, result.db_path)
     return 0
+
+
+def _newest_in(folder: Path) -> Path:
+    """The newest backup in `folder` that passes the checks (services.restore_points, as the
+    window's Restore from a backup finds it), said before the restore checks it again; the
+    newer ones that could not be used, each with why."""
+    from imsmap.services.restore_points import newest
+
+    point = newest(folder)
+    for path, why in point.passed_over:
+        print(fill(translate("BackupCommand", "Passed over %1: %2"), [path.name, why]))
+    when = point.taken_at or point.made_at
+    print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
+                         "%2, its records as of %3."),
+               [folder, point.path.name, when.strftime("%Y-%m-%d %H:%M") if when else "?"]))
+    return point.path
 
 
 def _at_a_terminal() -> bool:

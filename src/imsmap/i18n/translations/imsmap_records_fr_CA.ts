@@ -170,6 +170,14 @@
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
     <message>
+        <source>Passed over %1: %2</source>
+        <translation>Écartée, %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The newest backup in %1 that passes the checks: %2, its records as of %3.</source>
+        <translation>La sauvegarde la plus récente de %1 qui passe les vérifications&#xa0;: %2, ses dossiers en date du %3.</translation>
+    </message>
+    <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>
         <translation>La sauvegarde ne contient pas ces dossiers de %1&#xa0;: la restaurer les retire de la base de données (ils ne restent que dans le fichier qu&apos;elle conserve à part)&#xa0;:</translation>
     </message>
@@ -486,8 +494,8 @@ schéma de la base de données %3</translation>
         <translation>Vérifier une sauvegarde (intégrité, une base de données imsmap, un schéma que cet imsmap lit), puis la mettre à la place de la base de données en une seule étape. La base de données qu&apos;elle remplace est gardée à côté sous un nouveau nom. Avec --dsn&#xa0;: la sauvegarde d&apos;un serveur de clinique (imsmap backup --dsn) restaurée dans une base de données temporaire sur le serveur et vérifiée là, puis renommée comme la base de données; celle qu&apos;elle remplace est gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
-        <source>the backup file to restore</source>
-        <translation>le fichier de sauvegarde à restaurer</translation>
+        <source>the backup file to restore, or the folder of backups (its newest that passes the checks)</source>
+        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications)</translation>
     </message>
     <message>
         <source>replace an existing database (it is kept aside, never deleted)</source>
