@@ -204,3 +204,46 @@ def test_what_was_signed_before_reads_as_it_was(qtbot, records, session, give_lo
     text = _pdf_text(records, later.id, tmp_path / "later.pdf")
     assert f"Signed electronically by {records.actor} (Ben Okafor, PT) on" in text
     assert "Dana Roy" not in text
+
+
+def test_a_signed_session_leaving_the_clinic_names_its_signer_as_its_pdf_does(
+        qapp, records, patient, give_logins, tmp_path):
+    """The export names the person beside the login; a FHIR reader sees the person as the
+    signature's author; imported into another clinic's records its PDF names them as the
+    first clinic's did, taken from the file's checked audit trail, not from what the file's
+    visit says of itself."""
+    from imsmap.services.context import open_records
+    from imsmap.services.export import dumps, export_document
+    from imsmap.services.fhir.bundle import fhir_bundle
+    from imsmap.services.importer import import_document
+
+    give_logins((BEN, "PT-2", records.actor))
+    mine = records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),
+                                 practitioner=BEN)
+    records.sign_session(mine.id)
+    unnamed = records.start_session(patient.id, started_at=datetime(2026, 11, 27, 9, 30))
+    doc = export_document(records)
+    visits = {v["id"]: v for p in doc["patients"] for v in p["visits"]}
+    assert visits[mine.id]["signed_by_name"] == BEN
+    assert visits[unnamed.id]["signed_by_name"] is None  # a draft: no signer
+
+    bundle = fhir_bundle(records, session_ids=[mine.id])
+    signing = next(e["resource"] for e in bundle["entry"]
+                   if e["resource"]["resourceType"] == "Provenance"
+                   and e["resource"]["agent"][0]["type"]["coding"][0]["code"] == "legal")
+    assert signing["agent"][0]["who"]["display"] == BEN
+    assert signing["agent"][0]["who"]["identifier"]["value"] == records.actor
+
+    visits[mine.id]["signed_by_name"] = "Mallory Forged"  # the file's word is not the proof
+    other = open_records(tmp_path / "other.sqlite3", actor="reception")
+    try:
+        import_document(other, json.loads(dumps(doc)))
+        (imported,) = [s for s in other.repo.sessions_for_patient(
+            other.repo.patient_by_chart_number(patient.chart_number).id) if s.is_signed]
+        assert other.read.seal(imported.id).signer_name == BEN
+        assert session_problems(other.db.conn, imported.id) == []
+        text = _pdf_text(other, imported.id, tmp_path / "imported.pdf")
+        assert f"Signed electronically by {records.actor} (Ben Okafor, PT) on" in text
+        assert "Mallory" not in text
+    finally:
+        other.db.close()

@@ -66,6 +66,7 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
         by_patient.setdefault(s.patient_id, []).append(s)
 
     names: dict[str, str | None] = {}
+    signers = records.read.signer_names()
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -76,6 +77,7 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
         "patients": [
             _patient(p, [_visit(s, sites.get(s.id, []), amendments.get(s.id, []),
                                 findings.get(s.id, []), adverse.get(s.id, []), records, names)
+                         | {"signed_by_name": signers.get(s.id)}
                          | {"photos": export_photos(records, photos.get(s.id, []),
                                                     sites.get(s.id, []))}
                          for s in by_patient.get(p.id, [])])

@@ -25,7 +25,13 @@ from typing import Any
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services import signatures
-from imsmap.services.signatures import Witness, amendment_problems, same_instant, signature_problems
+from imsmap.services.signatures import (
+    SIGNER_NAME,
+    Witness,
+    amendment_problems,
+    same_instant,
+    signature_problems,
+)
 from imsmap.store import audit, witnesses
 from imsmap.store.site_rows import instant
 
@@ -147,7 +153,9 @@ def file_witnesses(trail: FileTrail) -> tuple[dict[int, Witness], dict[int, Witn
                 "content_hash" in values and e["entity_id"] is not None:
             if e["action"] == "sign":
                 values = {"content_hash": values["content_hash"], "signed_by": e["actor"],
-                          "signed_at": at}
+                          "signed_at": at,
+                          **({SIGNER_NAME: values[SIGNER_NAME]} if SIGNER_NAME in values
+                             else {})}
             sessions[e["entity_id"]] = Witness(e["id"], e["action"], values)
         elif e["entity"] == "amendment" and e["action"] in ("amend", "import") and \
                 e["entity_id"] is not None:
@@ -181,6 +189,9 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
         witness = None if file_id is None else signed.get(file_id)
         for text in signature_problems(row, witness):
             problem(f"{visit.place}.signed_at", f"In the file, {text}.")
+        person = witness.values.get(SIGNER_NAME) if witness is not None else None
+        if isinstance(person, str) and person:  # from the file's checked trail, not its visit
+            visit.signer_name = person
         started, signed_at = instant(visit.values["started_at"]), instant(sig["signed_at"])
         if signed_at < started:
             problem(f"{visit.place}.signed_at", sentence("ImportTrail", QT_TRANSLATE_NOOP(

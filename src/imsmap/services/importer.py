@@ -50,6 +50,7 @@ from imsmap.services.records import (
     Records,
     content_hash,
 )
+from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.store.repository import PATIENT_FIELDS, to_sql
 
@@ -99,6 +100,8 @@ class _Visit:
     values: dict[str, Any]  # session columns, ready for SQL
     signature: dict[str, Any] | None  # signed_at, signed_by, content_hash
     file_id: Any = None  # the visit's id in the file, which its audit entries name
+    # the person the file's audit trail names as the signer (import_trail.check_signed_visits)
+    signer_name: str | None = None
     sites: list[dict[str, Any]] = field(default_factory=list)
     amendments: list[dict[str, Any]] = field(default_factory=list)
     amendment_ids: list[Any] = field(default_factory=list)  # their ids in the file
@@ -608,6 +611,8 @@ def _sign(records: Records, work: UnitOfWork, sid: int, visit: _Visit) -> None:
                                    "signature; nothing was imported. This is a bug in imsmap: "
                                    "please report it.")))])
     values = {"status": "signed", **signature}
+    if visit.signer_name:  # the PDF printed here names them as the exporting clinic's did
+        values[SIGNER_NAME] = visit.signer_name
     work.store.mark_imported_signed(
         sid, signature, visit.values.get("updated_at", signature["signed_at"]),
         visit.values.get("updated_by", signature["signed_by"]))

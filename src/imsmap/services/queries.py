@@ -127,6 +127,10 @@ class RecordQueries:
         """The audit trail, oldest first; one session's entries when session_id is given."""
         return audit.entries(self._db.conn, session_id)
 
+    def signer_names(self) -> dict[int, str]:
+        """{session id: the person named as its signer} (services.signatures.signer_names)."""
+        return signatures.signer_names(self._db.conn)
+
     def seal(self, session_id: int) -> signatures.Seal:
         """The signed session's seal for its PDF (services.signatures.Seal)."""
         return signatures.seal(self._db.conn, session_id)

@@ -175,6 +175,19 @@ class Seal:
     signer_name: str | None = None
 
 
+def signer_names(conn: sqlite3.Connection) -> dict[int, str]:
+    """session id -> the person its signing entry names as the one whose login signed (or
+    whose signature an import carried); sessions signed before imsmap recorded it, or by a
+    login the clinic's list does not name, are not in it."""
+    out: dict[int, str] = {}
+    with reading(conn):
+        for session_id, witness in session_witnesses(conn).items():
+            person = witness.values.get(SIGNER_NAME)
+            if isinstance(person, str) and person:
+                out[session_id] = person
+    return out
+
+
 def seal(conn: sqlite3.Connection, session_id: int) -> Seal:
     with reading(conn):
         witness = session_witnesses(conn, session_id).get(session_id)

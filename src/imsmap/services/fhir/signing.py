@@ -25,17 +25,19 @@ STATUS_TEXT: dict[str, str] = {"completed": QT_TRANSLATE_NOOP("FhirStatus", "com
                "preparation": QT_TRANSLATE_NOOP("FhirStatus", "preparation")}
 
 
-def user(login: str, words: t.Words = t.ENGLISH) -> JsonObject:
-    """Who did something in imsmap: their login name (the audit trail's actor)."""
+def user(login: str, words: t.Words = t.ENGLISH, name: str | None = None) -> JsonObject:
+    """Who did something in imsmap: their login name (the audit trail's actor), shown as the
+    person the clinic's list named for it when the record names one (a signer)."""
     if not login:
         return {"display": words(QT_TRANSLATE_NOOP("Fhir", "(not recorded)"))}
-    return {"identifier": {"system": t.SID_USER, "value": login}, "display": login}
+    return {"identifier": {"system": t.SID_USER, "value": login}, "display": name or login}
 
 
-def _agent(code: str, display: str, text: str, login: str, words: t.Words) -> JsonObject:
+def _agent(code: str, display: str, text: str, login: str, words: t.Words,
+           name: str | None = None) -> JsonObject:
     return {"type": t.concept({"system": t.PROVENANCE_TYPE, "code": code, "display": display},
                               words(text)),
-            "who": user(login, words)}
+            "who": user(login, words, name)}
 
 
 def signature(ctx: Context, targets: list[str]) -> Entry | None:
@@ -48,7 +50,7 @@ def signature(ctx: Context, targets: list[str]) -> Entry | None:
            "target": [t.ref(u) for u in targets], "recorded": t.when(v["signed_at"]),
            "agent": [_agent("legal", "Legal Authenticator",
                             QT_TRANSLATE_NOOP("Fhir", "Legal authenticator"), v["signed_by"],
-                            ctx.words)]}
+                            ctx.words, v.get("signed_by_name"))]}
     if v["content_hash"]:
         out["extension"] = [{"url": t.EXT_CONTENT_HASH, "valueString": v["content_hash"]}]
     return url, out
@@ -62,7 +64,7 @@ def pdf_reference(ctx: Context, pdf: bytes, generated: str) -> Entry:
            "docStatus": "amended" if v["amendments"] else "final",
            "type": t.concept(t.PROCEDURE_NOTE, w(QT_TRANSLATE_NOOP("Fhir", "Procedure note"))),
            "subject": ctx.subject, "date": generated,
-           "authenticator": user(v["signed_by"], w),
+           "authenticator": user(v["signed_by"], w, v.get("signed_by_name")),
            "description": w(QT_TRANSLATE_NOOP(
                "Fhir", "IMS treatment record (PDF/A-1b) of the signed session")),
            "content": [{"attachment": {
