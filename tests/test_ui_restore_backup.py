@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
-from imsmap.services import clinic
+from imsmap.services import clinic, database_files, restore_points
 from imsmap.services.photos import Photos
 from imsmap.store import backup as store_backup
 from imsmap.store import backup_sets, journal
@@ -383,3 +390,91 @@ def test_a_damaged_database_is_offered_its_automatic_full_backup(qapp, tmp_path,
     finally:
         opened.db.close()
     assert len(list(bad.parent.glob("clinic.replaced-*.sqlite3"))) == 1
+
+
+# -- a large clinic's backup: minutes of reading, the window alive meanwhile -----------------
+def _held_until(ticked: threading.Event, real):
+    """`real` once the window's thread has turned (a timer of the test fired): a check or a
+    restore that reads for long. Holding the window's thread, it waits in vain."""
+    def slow(*args, **kwargs):
+        assert ticked.wait(3), "the window's thread was held while the backup was read"
+        return real(*args, **kwargs)
+    return slow
+
+
+def _when_modal(seen: list, then=None) -> None:
+    """Keep the window that is modal now (the progress of the work), then `then`."""
+    def look() -> None:
+        seen.append(QApplication.activeModalWidget())
+        if then is not None:
+            then()
+    QTimer.singleShot(600, look)
+
+
+def test_the_window_answers_while_a_backup_is_checked(qtbot, tmp_path, monkeypatch):
+    _old, usb = old_computer(tmp_path)
+    dialog = RestoreDialog(tmp_path / "new" / "imsmap.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ticked = threading.Event()
+    monkeypatch.setattr(restore_points, "newest", _held_until(ticked, restore_points.newest))
+    seen: list = []
+    _when_modal(seen, ticked.set)
+    dialog.folder.setText(str(usb))
+    dialog.look_button.click()
+    assert isinstance(seen[0], QProgressDialog)
+    assert "Checking the newest backup in" in seen[0].labelText()
+    assert "2 patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
+
+
+def test_stop_checking_leaves_the_dialog_as_it_was(qtbot, tmp_path, monkeypatch):
+    _old, usb = old_computer(tmp_path)
+    dialog = RestoreDialog(tmp_path / "new" / "imsmap.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ticked = threading.Event()
+    monkeypatch.setattr(restore_points, "newest", _held_until(ticked, restore_points.newest))
+    seen: list = []
+
+    def stop() -> None:
+        (button,) = [b for b in seen[0].findChildren(QPushButton) if b.isVisible()]
+        assert button.text() == "Stop checking"
+        button.click()
+
+    _when_modal(seen, stop)
+    dialog.folder.setText(str(usb))
+    dialog.look_button.click()
+    ticked.set()  # the check goes on to its end on its thread; what it finds is dropped
+    assert not dialog.restore_button.isEnabled() and dialog.holds.text() == ""
+    assert "not checked (stopped); nothing changed" in dialog.error.text()
+    assert dialog.isVisible() and dialog.request is None
+
+
+def test_the_restore_itself_says_it_is_working(qtbot, tmp_path, monkeypatch):
+    """After the main window closed to free the file, something is on screen while the
+    backup is put in place, and the restore ends as before."""
+    from imsmap.ui import restore_backup
+
+    _old, usb = old_computer(tmp_path)
+    new = tmp_path / "new" / "imsmap.sqlite3"
+    dialog = RestoreDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(usb))
+    dialog.look()
+    point = dialog.point
+    assert point is not None
+    ticked = threading.Event()
+    monkeypatch.setattr(database_files, "restore",
+                        _held_until(ticked, database_files.restore))
+    new.parent.mkdir()
+    told: list[str] = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(restore_backup.QMessageBox, kind,
+                            lambda _parent, _title, text: told.append(text))
+    seen: list = []
+    _when_modal(seen, ticked.set)
+    assert restore_backup.run_restore(restore_backup.RestoreRequest(point, point.losses), new)
+    assert isinstance(seen[0], QProgressDialog)
+    assert "Restoring the backup of" in seen[0].labelText()
+    assert "was restored" in told[0]
+    assert len(table(new, SIGNED)) == 2

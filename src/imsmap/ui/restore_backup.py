@@ -18,7 +18,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files, restore_points
 from imsmap.services.restore_points import RestoreLosses, RestorePoint, restore_losses
+from imsmap.ui.busy import while_working
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import long_datetime, said
 
@@ -256,14 +256,23 @@ class RestoreDialog(QDialog):
     def look(self) -> None:
         """Find and check the folder's newest backup, and say what it holds."""
         self._show(None)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        folder = self.folder.text().strip() or "."
         try:
-            point = restore_points.newest(self.folder.text().strip() or ".", self.db_path)
+            point = while_working(
+                self, title(), self.tr(
+                    "Checking the newest backup in {folder}: every record, signature and "
+                    "amendment in it is read, a few minutes for a large clinic's. Nothing "
+                    "changes.").format(folder=folder),
+                lambda: restore_points.newest(folder, self.db_path),
+                stop_label=self.tr("Stop checking"))
         except UserFacingError as exc:
             self.error.show_message(exc)
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        if point is None:
+            self.error.show_message(self.tr(
+                "The backup was not checked (stopped); nothing changed. Look in the folder "
+                "again to check it."))
+            return
         self._show(point)
 
     def _show(self, point: RestorePoint | None) -> None:
@@ -351,8 +360,15 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
                     )
                 )
 
+    when = _when(request.point.taken_at)
     try:
-        result = database_files.restore(request.point.path, db_path, also=unchanged)
+        result = while_working(
+            parent, title(), QCoreApplication.translate(
+                "RestoreBackup", "Restoring the backup of {when}: it is checked again as it "
+                "is put in place, a few minutes for a large clinic's. The records open when "
+                "it is done.").format(when=when),
+            lambda: database_files.restore(request.point.path, db_path, also=unchanged))
+        assert result is not None  # no Stop button: waited for to its end
     except UserFacingError as exc:
         QMessageBox.warning(
             parent,

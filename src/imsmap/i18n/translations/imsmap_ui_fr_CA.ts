@@ -2257,6 +2257,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les dossiers ont changé depuis l&apos;examen de la sauvegarde; rien n&apos;a été restauré. Choisissez de nouveau Fichier &gt; Restaurer une sauvegarde… pour voir ce qu&apos;elle remplacerait.</translation>
     </message>
     <message>
+        <source>Restoring the backup of {when}: it is checked again as it is put in place, a few minutes for a large clinic&apos;s. The records open when it is done.</source>
+        <translation>Restauration de la sauvegarde du {when}&#xa0;: elle est vérifiée de nouveau en étant mise en place, quelques minutes pour celle d&apos;une grande clinique. Les dossiers s&apos;ouvrent une fois la restauration terminée.</translation>
+    </message>
+    <message>
         <source>Nothing was restored: {reason}</source>
         <translation>Rien n&apos;a été restauré&#xa0;: {reason}</translation>
     </message>
@@ -2298,6 +2302,18 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Restore</source>
         <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Checking the newest backup in {folder}: every record, signature and amendment in it is read, a few minutes for a large clinic&apos;s. Nothing changes.</source>
+        <translation>Vérification de la sauvegarde la plus récente de {folder}&#xa0;: chaque dossier, signature et addenda qu&apos;elle contient est lu, quelques minutes pour celle d&apos;une grande clinique. Rien n&apos;est modifié.</translation>
+    </message>
+    <message>
+        <source>Stop checking</source>
+        <translation>Arrêter la vérification</translation>
+    </message>
+    <message>
+        <source>The backup was not checked (stopped); nothing changed. Look in the folder again to check it.</source>
+        <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Regardez de nouveau dans le dossier pour la vérifier.</translation>
     </message>
     <message>
         <source>The records open now hold what this backup lacks. Restoring takes it out of them (it stays in the file set aside, {name}.replaced-…):</source>
