@@ -4,8 +4,9 @@ the window and the session PDF:
 
 - sternocleidomastoid lies over the cervical pleura at its lower attachments: tier `caution`
   (was `none`), so a site on it asks for the pneumothorax discussion, "near the pleura";
-- splenius cervicis arises on T3-T6 and is charted down to the cervicothoracic junction, beside
-  rhomboid minor (`high`) and the lower levator scapulae (`caution`): tier `caution` (was `none`);
+- splenius cervicis arises on T3-T6 and is charted down to the level of the T2 spinous process,
+  beside rhomboid minor (`high`) and the lower levator scapulae (`caution`): tier `caution` (was
+  `none`);
 - the foot's lumbricals are in the second plantar layer (depth `intermediate`, was `deep`);
 - flexor digiti minimi brevis of the foot is in the third plantar layer (depth `deep`, was
   `intermediate`).
