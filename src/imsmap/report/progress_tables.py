@@ -53,10 +53,11 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
             Column(translate("ProgressTables", "Pain after"), 13, right),
             Column(translate("ProgressTables", "Sites"), 11, right),
             Column(translate("ProgressTables", "Muscles grasping"), 20, right),
-            Column(translate("ProgressTables", "Grasp burden"), 14, right),
+            # as wide as "Muscles grasping": « préhension » was broken inside the word at 14
+            Column(translate("ProgressTables", "Grasp burden"), 20, right),
             Column(translate("ProgressTables", "Muscles in common with the visit before"), 27,
                    right),
-            Column(translate("ProgressTables", "Practitioner"), 28),
+            Column(translate("ProgressTables", "Practitioner"), 22),
             Column(translate("ProgressTables", "Status"), 16))
     rows = []
     for i, (s, m) in enumerate(zip(history.sessions, metrics)):
