@@ -13,7 +13,10 @@ The figure for a visit's grasp is the *grasp burden*: each muscle's strongest gr
 added up. It is not a mean: a mean over the sites needled that day rises as released muscles stop
 being needled (a course in which every muscle improved read "mean grasp 0.4 -> 1.0"), while the
 burden falls when muscles release, when grasps weaken and when fewer muscles need the needle, and
-rises only when a grasp is stronger or a new muscle grasps.
+rises only when a grasp is stronger or a new muscle grasps. It is a figure of the visit alone (the
+same in the window and the report, whichever visits are shown): a muscle left out that day while it
+still grasped adds nothing either, which the grid by muscle and the comparison's "last needled"
+(`last_needled`) tell apart from a release.
 
 Root lookups take the catalogue duck-typed (anything with ``get(muscle_id)`` returning an object
 with ``roots`` and ``dominant_root``), so this module does not import the atlas.
