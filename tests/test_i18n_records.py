@@ -38,7 +38,7 @@ GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 # Words an English leftover cannot be blamed on: names, codes and units that French writes the
 # same way, and the baked-in abbreviations of the atlas.
-ALLOWED = {"imsmap", "gunn", "sha", "jaccard", "pdf", "dejavu", "psis", "sim", "ims"}
+ALLOWED = {"imsmap", "gunn", "sha", "pdf", "dejavu", "psis", "sim", "ims"}
 
 
 def _words(text: str) -> set[str]:

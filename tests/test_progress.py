@@ -8,6 +8,8 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imsmap.domain.heat import gaussian_heat, grasp_heat
 from imsmap.domain.models import Session, Side, Site
@@ -19,6 +21,7 @@ from imsmap.domain.progress import (
     grasp_matrix,
     jaccard,
     jaccard_consecutive,
+    overlap_percents,
     root_matrix,
     session_metrics,
 )
@@ -86,35 +89,38 @@ def test_session_metrics(history):
     m1, m2, m3 = session_metrics(history)
     # S1: six needled sites, five graded (3, 2, 3, 2, 1), infraspinatus ungraded.
     assert (m1.sites, m1.graded, m1.muscles_treated, m1.muscles_grasping) == (6, 5, 5, 4)
-    assert m1.mean_grasp == pytest.approx(11 / 5)
+    # Grasp burden: each muscle's strongest grade added up: gluteus medius R 3 (of 3 and 2),
+    # multifidus L4 R 3, L5 R 2, tibialis anterior R 1; infraspinatus ungraded adds nothing.
+    assert m1.grasp_burden == 9
     assert m1.max_grasp == 3
     assert (m1.pain_before, m1.pain_after, m1.pain_relief) == (7, 5, 2)
-    # S2: (2 + 1 + 0 + 1 + 2) / 5; multifidus L5 needled without a grasp does not count.
+    # S2: 2 + 1 + 0 + 1 + 2; multifidus L5 needled without a grasp does not count as grasping.
     assert (m2.sites, m2.graded, m2.muscles_treated, m2.muscles_grasping) == (5, 5, 5, 4)
-    assert m2.mean_grasp == pytest.approx(1.2)
-    # S3: (1 + 0 + 0) / 3, one muscle grasping; pain after not recorded.
+    assert m2.grasp_burden == 6
+    # S3: 1 + 0 + 0, one muscle grasping; pain after not recorded.
     assert (m3.sites, m3.muscles_treated, m3.muscles_grasping) == (3, 3, 1)
-    assert m3.mean_grasp == pytest.approx(1 / 3)
+    assert m3.grasp_burden == 1
     assert m3.pain_relief is None
 
 
-def test_mean_grasp_is_nan_when_nothing_was_graded():
+def test_grasp_burden_is_none_when_nothing_was_graded():
+    """Not graded is not 0: a visit where nothing was graded has no burden, not a burden of 0."""
     h = History.of([session(1, 5, None, None)], {1: [site(1, "infraspinatus", "L", None)]})
     (m,) = session_metrics(h)
-    assert math.isnan(m.mean_grasp) and m.max_grasp is None
+    assert m.grasp_burden is None and m.max_grasp is None
     assert (m.sites, m.graded, m.muscles_treated, m.muscles_grasping) == (1, 0, 1, 0)
 
 
 def test_changes_since_first(history):
     c1, c2, c3 = changes_since_first(session_metrics(history))
-    assert (c1.pain_before, c1.muscles_grasping, c1.mean_grasp) == (0, 0, 0.0)
+    assert (c1.pain_before, c1.muscles_grasping, c1.grasp_burden) == (0, 0, 0)
     assert (c2.pain_before, c2.pain_after, c2.muscles_grasping) == (-1, -1, 0)
-    assert c2.mean_grasp == pytest.approx(1.2 - 2.2)
+    assert c2.grasp_burden == 6 - 9
     assert c3.pain_before == -4
     assert c3.pain_before_pct == pytest.approx(-400 / 7)
     assert c3.pain_after is None
     assert c3.muscles_grasping == -3
-    assert c3.mean_grasp == pytest.approx(1 / 3 - 2.2)
+    assert c3.grasp_burden == 1 - 9
 
 
 def test_pain_baseline_is_the_first_recorded_value():
@@ -331,3 +337,90 @@ def test_an_empty_history_gives_empty_results():
     assert root_matrix(h, CATALOGUE).dominant.shape == (0, 3, 0)
     assert jaccard_consecutive(h).shape == (0,)
     assert grasp_heat(h, "posterior", W, H).peak == 0.0
+
+
+# ------------------------------------------------------------------- the course, read truthfully
+def _course(grades: dict[str, list[int | None]]) -> History:
+    """Visits every three days; ``grades`` maps a muscle to its grade at each visit (None: not
+    needled)."""
+    visits = len(next(iter(grades.values())))
+    sessions = [session(k + 1, 1 + 3 * k, None, None) for k in range(visits)]
+    return History.of(sessions, {k + 1: [site(k + 1, muscle, "R", g[k])
+                                         for muscle, g in grades.items() if g[k] is not None]
+                                 for k in range(visits)})
+
+
+MUSCLES = ("gluteus_medius", "piriformis", "tibialis_anterior", "infraspinatus", "multifidus")
+
+
+@st.composite
+def improving_courses(draw):
+    """Every muscle improves: needled at each visit until it releases (0), its grade never
+    rising; once released it may be needled again (at 0) or left alone."""
+    visits = draw(st.integers(2, 8))
+    grades = {}
+    for muscle in draw(st.lists(st.sampled_from(MUSCLES), min_size=1, max_size=5, unique=True)):
+        g, row = draw(st.integers(0, 3)), []
+        for _ in range(visits):
+            if g == 0 and row and row[-1] in (0, None) and draw(st.booleans()):
+                row.append(None)  # released: no longer needled
+            else:
+                row.append(g)
+            g = max(0, g - draw(st.integers(0, 2)))
+        grades[muscle] = row
+    return grades
+
+
+@given(improving_courses())
+@settings(max_examples=300, deadline=None)
+def test_a_course_where_every_muscle_improves_never_reads_worse(grades):
+    """The grasp burden never rises from one visit to the next, nor since the first, when no
+    muscle's grasp grows: the mean grade did ("mean grasp 0.4 -> 1.0") as released muscles
+    stopped being needled and the mean was taken over the few still grasping."""
+    metrics = session_metrics(_course(grades))
+    burdens = [m.grasp_burden for m in metrics if m.grasp_burden is not None]
+    assert all(b <= a for a, b in zip(burdens, burdens[1:])), (grades, burdens)
+    assert all(c.grasp_burden is None or c.grasp_burden <= 0
+               for c in changes_since_first(metrics))
+
+
+def test_the_course_the_mean_misread_reads_better():
+    """Five muscles release one after another and stop being needled; the one left weakens
+    from 3 to 2. The mean grade went 2.0, 1.2, 1.0, 1.0, 2.0 (worse at the end); the burden
+    goes 10, 6, 3, 2, 2."""
+    grades = {"gluteus_medius": [3, 2, 0, None, None], "piriformis": [2, 1, 1, 0, None],
+              "tibialis_anterior": [1, 0, None, None, None], "multifidus": [3, 3, 2, 2, 2],
+              "infraspinatus": [1, 0, None, None, None]}
+    metrics = session_metrics(_course(grades))
+    assert [m.grasp_burden for m in metrics] == [10, 6, 3, 2, 2]
+    assert changes_since_first(metrics)[-1].grasp_burden == -8
+
+
+@given(st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_course_that_worsens_reads_worse(data):
+    """The same muscles at every visit, none weakening, one grasping more strongly at each
+    visit: the burden rises at every visit and since the first."""
+    muscles = data.draw(st.lists(st.sampled_from(MUSCLES), min_size=1, max_size=5, unique=True))
+    visits = data.draw(st.integers(2, 4))
+    rows = {muscles[0]: list(range(visits))}  # 0, 1, 2, 3: stronger at each visit
+    for m in muscles[1:]:
+        g, rows[m] = data.draw(st.integers(0, 3)), []
+        for _ in range(visits):
+            rows[m].append(g)
+            g = min(3, g + data.draw(st.integers(0, 1)))
+    metrics = session_metrics(_course(rows))
+    burdens = [m.grasp_burden for m in metrics]
+    assert all(b > a for a, b in zip(burdens, burdens[1:])), (rows, burdens)
+    assert changes_since_first(metrics)[-1].grasp_burden > 0
+
+
+def test_muscles_in_common_with_the_visit_before_in_whole_percent():
+    """5 of 8 muscles in common is 62.5 %: 63 % in the window and the report alike (the float
+    0.625 * 100 rounded half-even read 62)."""
+    a = ["gluteus_medius", "piriformis", "tibialis_anterior", "infraspinatus", "multifidus"]
+    first = {m: [1, 1] for m in a}
+    first |= {"quadratus_lumborum": [1, None], "psoas": [None, 1], "gluteus_maximus": [None, 1]}
+    assert overlap_percents(_course(first)) == [None, 63]
+    assert overlap_percents(_course({"piriformis": [1, None, None]})) == [None, 0, None]
+    assert overlap_percents(History(())) == []

@@ -70,14 +70,17 @@ def test_a_course_that_went_badly_is_told_as_plainly(qapp, records, patient, tmp
     assert f"{names[2]} 3" in words.split("Needled in visit 4, not 1")[1]
 
 
-def test_the_mean_grasp_says_what_it_is_taken_over(qapp, records, patient, tmp_path):
-    """Visit 4 needles only the muscle still grasping: the mean rises from 1.0 to 2.0 although
-    no grasp is stronger than at visit 3, and the report says why."""
+def test_the_grasp_burden_falls_when_released_muscles_are_left(qapp, records, patient,
+                                                              tmp_path):
+    """Visit 4 needles only the muscle still grasping: the mean grade rose from 1.0 to 2.0
+    although no grasp was stronger than at visit 3; the grasp burden stays at 2, and the report
+    says how it moves."""
     course(records, patient, {0: [3, 1, 0, None], 1: [3, 3, 2, 2]})
     flat = text_of(write(records, patient.id, tmp_path))[1]
-    assert "4 2025-03-24 09:00 6 4 1 1 of 1 2.0" in flat
-    assert ("when muscles that released are no longer needled, it rises although no grasp is "
-            "stronger") in flat
+    assert "3 2025-03-17 09:00 6 4 2 1 of 2 2 100%" in flat
+    assert "4 2025-03-24 09:00 6 4 1 1 of 1 2 50%" in flat
+    assert ("The grasp burden falls as muscles release and grasps weaken, and rises only when a "
+            "grasp is stronger or a new muscle grasps.") in flat
 
 
 def test_the_report_says_how_to_read_it(qapp, records, patient, tmp_path):

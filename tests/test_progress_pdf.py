@@ -91,7 +91,7 @@ def test_progress_report_holds_the_course(qapp, records, patient, course, tmp_pa
         s = records.repo.session(sid)
         assert f"{s.started_at:%Y-%m-%d %H:%M}" in flat, sid
     assert "Sessions 8 sessions, oldest first" in flat
-    assert "Same muscles as before (Jaccard)" in flat
+    assert "Muscles in common with the visit before" in flat and "Jaccard" not in flat
     assert "Change since the first session" in flat
     assert "Pain before treatment 8 2" in flat  # first 8, latest 2
     assert "Pain and grasp over the sessions" in flat
@@ -116,19 +116,19 @@ def test_muscles_left_out_of_one_visit_are_not_said_to_be_needled_only_once(
     assert "Needled in visit 1, not 8" in flat and "Needled in visit 8, not 1" in flat
 
 
-def test_jaccard_and_mean_grasp_match_the_domain(qapp, records, patient, course, tmp_path):
-    from imsmap.domain.progress import jaccard_consecutive, session_metrics
+def test_overlap_and_grasp_burden_match_the_domain(qapp, records, patient, course, tmp_path):
+    from imsmap.domain.progress import overlap_percents, session_metrics
     from imsmap.report.progress_pdf import load_history
 
     _patient, history = load_history(records, patient.id)
-    overlap = jaccard_consecutive(history)
+    overlap = overlap_percents(history)
     metrics = session_metrics(history)
     flat = text_of(write(records, patient.id, tmp_path))[1]
     for i, (s, m) in enumerate(zip(history.sessions, metrics)):
-        j = "—" if i == 0 else f"{overlap[i - 1]:.2f}"
+        j = "—" if i == 0 else f"{overlap[i]}%"
         row = (f"{history.number(s.id)} {s.started_at:%Y-%m-%d %H:%M} {m.pain_before} "
                f"{m.pain_after} {m.sites} {m.muscles_grasping} of {m.muscles_treated} "
-               f"{m.mean_grasp:.1f} {j}")
+               f"{m.grasp_burden} {j}")
         assert row in flat, row
 
 

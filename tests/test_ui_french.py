@@ -51,7 +51,7 @@ without you your
 """.split())
 # Words that stay as they are in a French window: names, units, keys, formats.
 ALLOWED = {"imsmap", "IMS", "PDF", "Qt", "PySide6", "Python", "sha256", "GPS", "USB", "Ctrl",
-           "Alt", "F1", "F12", "PgUp", "PgDown", "Jaccard"}
+           "Alt", "F1", "F12", "PgUp", "PgDown"}
 
 
 def english_words(text: str) -> list[str]:

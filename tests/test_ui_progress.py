@@ -216,9 +216,11 @@ def test_segment_trend_sums_grasp_by_root_side_and_session(qtbot):
     assert "dominant" in table.item(rows["L5 right"], 0).toolTip()
     figures = widget.figures
     assert [figures.item(0, j).text() for j in range(3)] == ["2", "2", "2"]  # muscles grasping
-    assert [figures.item(1, j).text() for j in range(3)] == ["2.5", "1.5", "1.0"]
-    # Jaccard with the visit before: {G,P,I} vs {G,I} = 2/3; {G,I} vs {G,P,I} = 2/3.
-    assert [figures.item(2, j).text() for j in range(3)] == ["", "0.67", "0.67"]
+    # Grasp burden: 3 + 2 (infraspinatus ungraded); 2 + 1; 1 + 2 + 0.
+    assert [figures.item(1, j).text() for j in range(3)] == ["5", "3", "3"]
+    # Muscles in common with the visit before: {G,P,I} vs {G,I} = 2/3; {G,I} vs {G,P,I} = 2/3.
+    assert figures.verticalHeaderItem(2).text() == "Muscles in common with the visit before"
+    assert [figures.item(2, j).text() for j in range(3)] == ["", "67%", "67%"]
 
 
 def test_a_muscle_graded_once_shows_no_change_not_zero(qtbot):

@@ -7,7 +7,16 @@ multifidus L4 right and multifidus L5 right are different segments with differen
 rule as `imsmap.domain.segments`). "Muscles grasping" therefore counts distinct targets.
 
 Grasp values are the ordinal grades 0-3; None (not graded) is kept apart from 0 (needled, no
-grasp) everywhere: an ungraded site is never averaged in as zero.
+grasp) everywhere: an ungraded site is never counted in as zero.
+
+The figure for a visit's grasp is the *grasp burden*: each muscle's strongest grade at the visit,
+added up. It is not a mean: a mean over the sites needled that day rises as released muscles stop
+being needled (a course in which every muscle improved read "mean grasp 0.4 -> 1.0"), while the
+burden falls when muscles release, when grasps weaken and when fewer muscles need the needle, and
+rises only when a grasp is stronger or a new muscle grasps. It is a figure of the visit alone (the
+same in the window and the report, whichever visits are shown): a muscle left out that day while it
+still grasped adds nothing either, which the grid by muscle and the comparison's "last needled"
+(`last_needled`) tell apart from a release.
 
 Root lookups take the catalogue duck-typed (anything with ``get(muscle_id)`` returning an object
 with ``roots`` and ``dominant_root``), so this module does not import the atlas.
@@ -44,6 +53,7 @@ __all__ = [
     "grasp_matrix",
     "jaccard",
     "jaccard_consecutive",
+    "overlap_percents",
     "last_needled",
     "root_matrix",
     "session_metrics",
@@ -183,7 +193,9 @@ class SessionMetrics:
     graded: int  # of which graded
     muscles_treated: int  # distinct targets needled
     muscles_grasping: int  # distinct targets with a grasp of 1 or more
-    mean_grasp: float  # over graded sites; NaN when none was graded
+    # The sum over the targets needled of each one's strongest grade (0-3): a muscle not
+    # needled, or needled with no grasp, adds nothing. None when no target was graded.
+    grasp_burden: int | None
     max_grasp: int | None
     pain_before: int | None
     pain_after: int | None
@@ -206,6 +218,7 @@ def session_metrics(history: History) -> list[SessionMetrics]:
         sites = history.sites_of(s.id)
         grades = np.array([x.grasp for x in sites if x.grasp is not None], dtype=np.float64)
         targets = history.targets(s.id)
+        graded = [g for g in targets.values() if g is not None]
         out.append(SessionMetrics(
             session_id=s.id,
             started_at=s.started_at,
@@ -213,7 +226,7 @@ def session_metrics(history: History) -> list[SessionMetrics]:
             graded=int(grades.size),
             muscles_treated=len(targets),
             muscles_grasping=sum(1 for g in targets.values() if g is not None and g >= 1),
-            mean_grasp=float(grades.mean()) if grades.size else math.nan,
+            grasp_burden=sum(graded) if graded else None,
             max_grasp=int(grades.max()) if grades.size else None,
             pain_before=s.pain_before,
             pain_after=s.pain_after,
@@ -230,26 +243,26 @@ class SinceFirst:
     pain_after: int | None
     pain_before_pct: float  # change in percent of the baseline; NaN when unknown
     muscles_grasping: int
-    mean_grasp: float  # NaN when unknown
+    grasp_burden: int | None  # None when either visit graded nothing
 
 
 def changes_since_first(metrics: Sequence[SessionMetrics]) -> list[SinceFirst]:
-    """Each session's change since the first one (pain, muscles grasping, mean grasp)."""
+    """Each session's change since the first one (pain, muscles grasping, grasp burden)."""
 
     def baseline(values: list[Any]) -> Any:
         return next((v for v in values if v is not None and not _isnan(v)), None)
 
     pb0 = baseline([m.pain_before for m in metrics])
     pa0 = baseline([m.pain_after for m in metrics])
-    mg0 = baseline([m.mean_grasp for m in metrics])
+    gb0 = baseline([m.grasp_burden for m in metrics])
     g0 = metrics[0].muscles_grasping if metrics else 0
     out = []
     for m in metrics:
         d_pb = None if m.pain_before is None or pb0 is None else m.pain_before - pb0
         d_pa = None if m.pain_after is None or pa0 is None else m.pain_after - pa0
         pct = (100.0 * d_pb / pb0) if d_pb is not None and pb0 else math.nan
-        d_mg = m.mean_grasp - mg0 if mg0 is not None and not _isnan(m.mean_grasp) else math.nan
-        out.append(SinceFirst(m.session_id, d_pb, d_pa, pct, m.muscles_grasping - g0, d_mg))
+        d_gb = None if m.grasp_burden is None or gb0 is None else m.grasp_burden - gb0
+        out.append(SinceFirst(m.session_id, d_pb, d_pa, pct, m.muscles_grasping - g0, d_gb))
     return out
 
 
@@ -394,6 +407,19 @@ def jaccard_consecutive(history: History) -> np.ndarray:
     import numpy as np
     sets = [set(history.targets(s.id)) for s in history.sessions]
     return np.array([jaccard(a, b) for a, b in zip(sets, sets[1:])], dtype=np.float64)
+
+
+def overlap_percents(history: History) -> list[int | None]:
+    """Per session, the muscles in common with the visit before, in percent of those needled at
+    either (the Jaccard index, rounded half up to a whole percent, in whole numbers so that 62.5
+    is 63 everywhere): None for the first visit and when neither visit needled anything. One
+    rounding for the window and the report."""
+    sets = [set(history.targets(s.id)) for s in history.sessions]
+    out: list[int | None] = [None] if sets else []
+    for a, b in zip(sets, sets[1:]):
+        union = len(a | b)
+        out.append((200 * len(a & b) + union) // (2 * union) if union else None)
+    return out
 
 
 # ------------------------------------------------------------------------------------ compare

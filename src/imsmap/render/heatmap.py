@@ -15,6 +15,7 @@ of render.style), its lightness falling steadily, so hot stays dark when printed
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -46,6 +47,7 @@ __all__ = [
     "heat_legend_layout",
     "heat_rgba",
     "heat_vmax",
+    "scale_top",
     "paint_heat_legend",
     "paint_heat_over_chart",
     "quiet_style",
@@ -93,10 +95,17 @@ def ramp_colour(t: float) -> QColor:
 
 def heat_vmax(grid: HeatGrid | np.ndarray, floor: float = 3.0) -> float:
     """A sensible top of the scale: the peak, but at least `floor` (one strong grasp), so a
-    single mild grasp does not look red-hot."""
+    single mild grasp does not look red-hot; a whole number (scale_top)."""
     values = grid.values if isinstance(grid, HeatGrid) else grid
-    peak = float(values.max()) if values.size else 0.0
-    return max(peak, floor)
+    return scale_top(float(values.max()) if values.size else 0.0, floor)
+
+
+def scale_top(peak: float, floor: float = 3.0) -> float:
+    """The heat scale's top for a peak: the whole number at or above it (a tenth over a whole
+    number is taken as that number: splats summed on a grid land near, not on, their sum), and
+    at least ``floor``. One rule for the window and the PDF: the window's legend read "12.5"
+    where the report's read a whole number, and grasps are counted in whole grades."""
+    return max(float(math.ceil(round(peak, 1))), floor)
 
 
 def _values(grid: HeatGrid | np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ from imsmap.domain.progress import History
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, language, locale, translate
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style
+from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style, scale_top
 from imsmap.render.overlay import (
     EARLIER_SCALE,
     LAST_SCALE,
@@ -263,7 +263,7 @@ def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
     rows = [HeatChartRow(charts[i:i + 2], 0.0) for i in range(0, len(charts), 2)]
     peaks = [float(c.prepare(row.aspect(width_mm))[1].max())
              for row in rows for c in row.charts]
-    vmax = max(peaks + [3.0])  # one scale for every view: the same colour, the same sum
+    vmax = scale_top(max(peaks, default=0.0))  # one scale for every view, the window's rule
     for row in rows:
         row.vmax = vmax
     return [ChartLegend(charts[0].chart, vmax, labels, rows[0]), *rows]

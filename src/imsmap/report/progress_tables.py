@@ -15,8 +15,8 @@ from imsmap.domain.progress import (
     TargetChange,
     changes_since_first,
     compare_sessions,
-    jaccard_consecutive,
     last_needled,
+    overlap_percents,
 )
 from imsmap.domain.text import fill
 from imsmap.i18n.records import number, translate
@@ -26,12 +26,6 @@ from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
 __all__ = ["change_table", "comparison_paragraphs", "sessions_table"]
-
-
-def _fmt_num(value: float, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return number(value, digits)
 
 
 def _signed(value: float | int | None, digits: int = 0, unit: str = "") -> str:
@@ -44,13 +38,14 @@ def _signed(value: float | int | None, digits: int = 0, unit: str = "") -> str:
     return text + unit
 
 
-def _pain(v: int | None) -> str:
+def _whole(v: int | None) -> str:
+    """A pain score or a count; —: not recorded."""
     return "—" if v is None else str(v)
 
 
 # ------------------------------------------------------------------------------------ tables
 def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
-    overlap = jaccard_consecutive(history)
+    overlap = overlap_percents(history)
     right = Qt.AlignmentFlag.AlignRight
     cols = (Column(translate("ProgressTables", "Visit"), 9, right),
             Column(translate("ProgressTables", "Date"), 27),
@@ -58,35 +53,40 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
             Column(translate("ProgressTables", "Pain after"), 13, right),
             Column(translate("ProgressTables", "Sites"), 11, right),
             Column(translate("ProgressTables", "Muscles grasping"), 20, right),
-            Column(translate("ProgressTables", "Mean grasp"), 14, right),
-            Column(translate("ProgressTables", "Same muscles as before (Jaccard)"), 27, right),
-            Column(translate("ProgressTables", "Practitioner"), 28),
+            # as wide as "Muscles grasping": « préhension » was broken inside the word at 14
+            Column(translate("ProgressTables", "Grasp burden"), 20, right),
+            Column(translate("ProgressTables", "Muscles in common with the visit before"), 27,
+                   right),
+            Column(translate("ProgressTables", "Practitioner"), 22),
             Column(translate("ProgressTables", "Status"), 16))
     rows = []
     for i, (s, m) in enumerate(zip(history.sessions, metrics)):
-        j = "—" if i == 0 or math.isnan(overlap[i - 1]) else number(overlap[i - 1], 2)
+        common = overlap[i]
+        j = "—" if common is None else fill(
+            translate("ProgressTables", "%1%", "a percentage"), [common])
         rows.append([
             Cell(str(history.number(s.id)), bold=True),
             Cell(f"{s.started_at:%Y-%m-%d %H:%M}", bold=True),
-            _pain(m.pain_before), _pain(m.pain_after), str(m.sites),
+            _whole(m.pain_before), _whole(m.pain_after), str(m.sites),
             fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated]),
-            _fmt_num(m.mean_grasp), j, s.practitioner or "—",
+            _whole(m.grasp_burden), j, s.practitioner or "—",
             Cell(translate("ProgressTables", "signed") if s.is_signed
                  else translate("ProgressTables", "DRAFT"), bold=not s.is_signed),
         ])
     note = translate(
         "ProgressTables", "Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal "
-        "sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded "
-        "sites, 0-3. Same muscles as before: muscles needled in both this session and the one "
-        "before, divided by those needled in either (1 = the same set, 0 = none in common). "
-        "—: not recorded; for the first visit, there is no visit before.")
-    # A course that goes well stops needling the muscles that released: the mean of the few
-    # still needled rose at its last visits (0.2 to 1.0), which a reader took for grasps
-    # getting stronger.
+        "sites per level) with a grasp of 1 or more, of those needled. Grasp burden: each "
+        "muscle's strongest grade that day (0-3), added up; a muscle not needled, or not "
+        "graded, adds nothing. Muscles in common with the visit before: the muscles needled at "
+        "both visits, in percent of those needled at either (100% = the same muscles, 0% = none "
+        "in common). —: not recorded; for the first visit, there is no visit before.")
+    # Not a mean grade: a course that goes well stops needling the muscles that released, and
+    # the mean over the few still needled rose at its last visits (0.4 to 1.0), which a reader
+    # took for grasps getting stronger. The burden falls whenever a grasp weakens or a muscle
+    # releases.
     note += " " + translate(
-        "ProgressTables", "The mean grasp is taken over the sites needled that day: when "
-        "muscles that released are no longer needled, it rises although no grasp is stronger. "
-        "Each muscle's own course is in the grid by muscle and session.")
+        "ProgressTables", "The grasp burden falls as muscles release and grasps weaken, and "
+        "rises only when a grasp is stronger or a new muscle grasps.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
 
@@ -107,20 +107,21 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
 
     pb0 = base([m.pain_before for m in metrics])
     pa0 = base([m.pain_after for m in metrics])
+    gb0 = base([m.grasp_burden for m in metrics])
     pct = "" if math.isnan(since.pain_before_pct) else fill(
         translate("ProgressTables", " (%1%)", "a percentage after a change"),
         [f"{since.pain_before_pct:+.0f}".replace("-", "−")])
     rows = [
-        [Cell(translate("ProgressTables", "Pain before treatment"), bold=True), _pain(pb0),
-         _pain(last.pain_before), Cell(_signed(since.pain_before) + pct, bold=True)],
-        [Cell(translate("ProgressTables", "Pain after treatment"), bold=True), _pain(pa0),
-         _pain(last.pain_after), Cell(_signed(since.pain_after), bold=True)],
+        [Cell(translate("ProgressTables", "Pain before treatment"), bold=True), _whole(pb0),
+         _whole(last.pain_before), Cell(_signed(since.pain_before) + pct, bold=True)],
+        [Cell(translate("ProgressTables", "Pain after treatment"), bold=True), _whole(pa0),
+         _whole(last.pain_after), Cell(_signed(since.pain_after), bold=True)],
         [Cell(translate("ProgressTables", "Muscles grasping"), bold=True),
          str(first.muscles_grasping), str(last.muscles_grasping),
          Cell(_signed(since.muscles_grasping), bold=True)],
-        [Cell(translate("ProgressTables", "Mean grasp (0-3)"), bold=True),
-         _fmt_num(first.mean_grasp), _fmt_num(last.mean_grasp),
-         Cell(_signed(since.mean_grasp, 1), bold=True)],
+        [Cell(translate("ProgressTables", "Grasp burden (sum of grades)"), bold=True),
+         _whole(gb0), _whole(last.grasp_burden),
+         Cell(_signed(since.grasp_burden), bold=True)],
         [Cell(translate("ProgressTables", "Sites needled"), bold=True), str(first.sites),
          str(last.sites), Cell(_signed(last.sites - first.sites), bold=True)],
     ]

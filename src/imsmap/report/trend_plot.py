@@ -1,6 +1,6 @@
 """The progress report's trend plot: pain before and after each session, and under it the sites
-needled, the muscles grasping and the mean grasp, told apart by line style and lightness (it
-must read on a grey printer).
+needled, the muscles grasping and the grasp burden (each muscle's strongest grade added up), told
+apart by line style and lightness (it must read on a grey printer).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import History, SessionMetrics
-from imsmap.domain.vocabulary import GRASP_MAX
 from imsmap.i18n.records import day_month, translate
 from imsmap.render.plot import broken_polyline, diamond
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
@@ -30,8 +29,8 @@ PLOT_GRID = "#e2e2e2"
 
 class TrendBlock(Block):
     """Pain before (solid line, filled dots) and after (dashed, open dots) over the sessions;
-    under it the sites needled (light bars), muscles grasping (dark bars) and mean grasp
-    (diamonds, right-hand scale 0-3). Told apart by line style and lightness, not colour."""
+    under it the sites needled (light bars), muscles grasping (dark bars) and the grasp burden
+    (diamonds, on the bars' scale). Told apart by line style and lightness, not colour."""
 
     def __init__(self, history: History, metrics: Sequence[SessionMetrics], height_mm: float = 78):
         self.history = history
@@ -64,13 +63,11 @@ class TrendBlock(Block):
         def py(v: float) -> float:
             return pain.bottom() - pain.height() * v / 10.0
 
-        count_max = max([s.sites for s in m] + [s.muscles_grasping for s in m] + [4])
+        count_max = max([s.sites for s in m] + [s.muscles_grasping for s in m]
+                        + [s.grasp_burden or 0 for s in m] + [4])
 
         def cy(v: float) -> float:
             return counts.bottom() - counts.height() * v / (count_max * 1.12)
-
-        def gy(v: float) -> float:
-            return counts.bottom() - counts.height() * v / GRASP_MAX
 
         painter.save()
         # Titles and legends
@@ -95,7 +92,7 @@ class TrendBlock(Block):
         lx = self._legend_box(doc, painter, lx, mid, GRASPING_FILL,
                                translate("TrendPlot", "muscles grasping"))
         lx = self._legend_diamond(doc, painter, lx, mid,
-                                  translate("TrendPlot", "mean grasp (0-3, right scale)"))
+                                  translate("TrendPlot", "grasp burden (sum of grades)"))
         # Pain grid
         for v in range(0, 11, 2):
             doc.rule(painter, pain.left(), pain.right(), py(v), 0.4, PLOT_GRID)
@@ -122,12 +119,9 @@ class TrendBlock(Block):
                 if p is not None:
                     painter.drawEllipse(p, dot, dot)
         # Counts
-        for g in range(GRASP_MAX + 1):
-            doc.rule(painter, counts.left(), counts.right(), gy(g), 0.4, PLOT_GRID)
-            doc.draw_text(painter, QRectF(counts.right() + doc.mm(1.2), gy(g) - lh / 2,
-                                          right, lh), str(g), small, MEAN, wrap=False)
         step = max(1, math.ceil(count_max / 4))
         for v in range(0, count_max + 1, step):
+            doc.rule(painter, counts.left(), counts.right(), cy(v), 0.4, PLOT_GRID)
             doc.draw_text(painter, QRectF(x, cy(v) - lh / 2, left - doc.mm(1.5), lh), str(v),
                           small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
         bar_w = min(doc.mm(3.2), slot * 0.34)
@@ -138,7 +132,7 @@ class TrendBlock(Block):
                 painter.setBrush(QColor(colour))
                 painter.drawRect(QRectF(bx, cy(value), bar_w, counts.bottom() - cy(value)))
         doc.rule(painter, counts.left(), counts.right(), counts.bottom(), 0.6, RULE)
-        pts = [QPointF(cx(i), gy(s.mean_grasp)) if not math.isnan(s.mean_grasp) else None
+        pts = [QPointF(cx(i), cy(s.grasp_burden)) if s.grasp_burden is not None else None
                for i, s in enumerate(m)]
         broken_polyline(painter, pts, QPen(QColor(MEAN), doc.pt(1.1)))
         painter.setPen(QPen(QColor(MEAN), doc.pt(0.6)))
@@ -147,6 +141,12 @@ class TrendBlock(Block):
         for p in pts:
             if p is not None:
                 painter.drawPath(diamond(p, d))
+        # Each diamond's number above it (the window's plot has them in its tooltip).
+        for p, s in zip(pts, m):
+            if p is not None:
+                doc.draw_text(painter, QRectF(p.x() - doc.mm(4), p.y() - d - lh, doc.mm(8), lh),
+                              str(s.grasp_burden), small, MEAN, Qt.AlignmentFlag.AlignHCenter,
+                              wrap=False)
         # x labels: visit number and date, thinned to what fits
         label_w = doc.text_width("00 Mmm", small) + doc.mm(1.5)
         every = max(1, math.ceil(label_w / slot))

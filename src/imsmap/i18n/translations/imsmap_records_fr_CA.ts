@@ -3054,14 +3054,6 @@ N° de permis %2</translation>
         <translation>Muscles en préhension</translation>
     </message>
     <message>
-        <source>Mean grasp</source>
-        <translation>Préh. moyenne</translation>
-    </message>
-    <message>
-        <source>Same muscles as before (Jaccard)</source>
-        <translation>Mêmes muscles que la fois précédente (Jaccard)</translation>
-    </message>
-    <message>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
@@ -3082,14 +3074,6 @@ N° de permis %2</translation>
         <translation>brouillon</translation>
     </message>
     <message>
-        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Mean grasp over graded sites, 0-3. Same muscles as before: muscles needled in both this session and the one before, divided by those needled in either (1 = the same set, 0 = none in common). —: not recorded; for the first visit, there is no visit before.</source>
-        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Préhension moyenne sur les points cotés, 0-3. Mêmes muscles que la fois précédente&#xa0;: muscles puncturés à la fois lors de cette séance et de la précédente, divisés par ceux puncturés lors de l&apos;une ou l&apos;autre (1 = le même ensemble, 0 = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
-    </message>
-    <message>
-        <source>The mean grasp is taken over the sites needled that day: when muscles that released are no longer needled, it rises although no grasp is stronger. Each muscle&apos;s own course is in the grid by muscle and session.</source>
-        <translation>La préhension moyenne est calculée sur les points puncturés ce jour-là&#xa0;: quand les muscles qui se sont relâchés ne sont plus puncturés, elle augmente sans qu&apos;aucune préhension ne soit plus forte. L&apos;évolution de chaque muscle figure dans la grille par muscle et par séance.</translation>
-    </message>
-    <message>
         <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
@@ -3108,6 +3092,27 @@ N° de permis %2</translation>
     <message>
         <source>Sessions</source>
         <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Grasp burden</source>
+        <translation>Charge de préhension</translation>
+    </message>
+    <message>
+        <source>Muscles in common with the visit before</source>
+        <translation>Muscles en commun avec la visite précédente</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Grasp burden: each muscle&apos;s strongest grade that day (0-3), added up; a muscle not needled, or not graded, adds nothing. Muscles in common with the visit before: the muscles needled at both visits, in percent of those needled at either (100% = the same muscles, 0% = none in common). —: not recorded; for the first visit, there is no visit before.</source>
+        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Charge de préhension&#xa0;: la cote la plus forte de chaque muscle ce jour-là (0-3), additionnée; un muscle non puncturé ou non coté n&apos;ajoute rien. Muscles en commun avec la visite précédente&#xa0;: les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles, 0&#xa0;% = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
+    </message>
+    <message>
+        <source>The grasp burden falls as muscles release and grasps weaken, and rises only when a grasp is stronger or a new muscle grasps.</source>
+        <translation>La charge de préhension baisse quand des muscles se relâchent et que les préhensions faiblissent, et n&apos;augmente que si une préhension est plus forte ou qu&apos;un nouveau muscle est en préhension.</translation>
     </message>
     <message>
         <source>Visit %1, %2</source>
@@ -3131,8 +3136,8 @@ N° de permis %2</translation>
         <translation>Douleur après le traitement</translation>
     </message>
     <message>
-        <source>Mean grasp (0-3)</source>
-        <translation>Préhension moyenne (0-3)</translation>
+        <source>Grasp burden (sum of grades)</source>
+        <translation>Charge de préhension (somme des cotes)</translation>
     </message>
     <message>
         <source>Sites needled</source>
@@ -5149,8 +5154,8 @@ N° de permis non consigné</translation>
         <translation>muscles en préhension</translation>
     </message>
     <message>
-        <source>mean grasp (0-3, right scale)</source>
-        <translation>préhension moyenne (0-3, échelle de droite)</translation>
+        <source>grasp burden (sum of grades)</source>
+        <translation>charge de préhension (somme des cotes)</translation>
     </message>
 </context>
 <context>

@@ -1494,8 +1494,12 @@ Problème&#xa0;: {problem}</translation>
         <translation>muscles en préhension</translation>
     </message>
     <message>
-        <source>mean grasp (0-3)</source>
-        <translation>préhension moyenne (0-3)</translation>
+        <source>grasp burden (sum of grades)</source>
+        <translation>charge de préhension (somme des cotes)</translation>
+    </message>
+    <message>
+        <source>{line}, grasp burden {burden}</source>
+        <translation>{line}, charge de préhension {burden}</translation>
     </message>
     <message numerus="yes">
         <source>{date}: pain {before} → {after}, {grasping} of %n muscle(s) grasping, {sites} sites</source>
@@ -1503,10 +1507,6 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>{date}&#xa0;: douleur {before} → {after}, {grasping} sur %n muscle en préhension, {sites} points</numerusform>
             <numerusform>{date}&#xa0;: douleur {before} → {after}, {grasping} sur %n muscles en préhension, {sites} points</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{line}, mean grasp {mean}</source>
-        <translation>{line}, préhension moyenne {mean}</translation>
     </message>
 </context>
 <context>
@@ -2070,8 +2070,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>muscles en préhension {first} → {last}</translation>
     </message>
     <message>
-        <source>mean grasp {first} → {last}</source>
-        <translation>préhension moyenne {first} → {last}</translation>
+        <source>grasp burden {first} → {last}</source>
+        <translation>charge de préhension {first} → {last}</translation>
     </message>
     <message numerus="yes">
         <source>Since {session} (%n session(s)): {changes}.</source>
@@ -2613,12 +2613,25 @@ droite</translation>
         <translation>Muscles en préhension</translation>
     </message>
     <message>
-        <source>Mean grasp (0-3)</source>
-        <translation>Préhension moyenne (0-3)</translation>
+        <source>Grasp burden (sum of grades)</source>
+        <translation>Charge de préhension (somme des cotes)</translation>
     </message>
     <message>
-        <source>Same muscles as before (Jaccard)</source>
-        <translation>Mêmes muscles qu&apos;avant (Jaccard)</translation>
+        <source>Muscles in common with the visit before</source>
+        <translation>Muscles en commun avec la visite précédente</translation>
+    </message>
+    <message>
+        <source>Each muscle&apos;s strongest grade at the visit (0-3), added up: it falls as muscles release and grasps weaken, and rises only when a grasp is stronger or a new muscle grasps.</source>
+        <translation>La cote la plus forte de chaque muscle à la visite (0-3), additionnée&#xa0;: elle baisse quand des muscles se relâchent et que les préhensions faiblissent, et n&apos;augmente que si une préhension est plus forte ou qu&apos;un nouveau muscle est en préhension.</translation>
+    </message>
+    <message>
+        <source>The muscles needled at both visits, in percent of those needled at either (100% = the same muscles).</source>
+        <translation>Les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles).</translation>
+    </message>
+    <message>
+        <source>{value}%</source>
+        <comment>a percentage</comment>
+        <translation>{value}&#xa0;%</translation>
     </message>
     <message numerus="yes">
         <source>{root} {side}, {session}: %n site(s); grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</source>

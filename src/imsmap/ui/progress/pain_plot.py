@@ -1,7 +1,8 @@
 """Pain before/after per session, with the counts under it: painted with QPainter, no plotting
 library. Top: pain 0-10, before as a solid line with filled dots, after as a dashed line with
 open dots (told apart in grey by line style, not colour). Bottom: sites needled (light bars),
-muscles grasping (dark bars) and the mean grasp (0-3, diamonds, right-hand scale).
+muscles grasping (dark bars) and the grasp burden (each muscle's strongest grade added up:
+diamonds on the bars' scale, the left-hand one).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imsmap.domain.progress import SessionMetrics
-from imsmap.domain.vocabulary import GRASP_MAX
 from imsmap.render.plot import broken_polyline, diamond
 from imsmap.ui.wording import numeric_date
 
@@ -59,8 +59,9 @@ class PlotLayout:
         # 15% headroom above the tallest bar for its number
         return self.counts.bottom() - self.counts.height() * count / (self.count_max * 1.15)
 
-    def mean_point(self, i: int, mean: float) -> QPointF:
-        return QPointF(self.x(i), self.counts.bottom() - self.counts.height() * mean / GRASP_MAX)
+    def burden_point(self, i: int, burden: float) -> QPointF:
+        """The grasp burden, on the bars' scale (it is a count of grades)."""
+        return QPointF(self.x(i), self.count_y(burden))
 
 
 def _font(px: float, bold: bool = False) -> QFont:
@@ -71,7 +72,8 @@ def _font(px: float, bold: bool = False) -> QFont:
 
 
 def _layout(metrics: Sequence[SessionMetrics], rect: QRectF) -> PlotLayout:
-    count_max = max([m.sites for m in metrics] + [m.muscles_grasping for m in metrics] + [4])
+    count_max = max([m.sites for m in metrics] + [m.muscles_grasping for m in metrics]
+                    + [m.grasp_burden or 0 for m in metrics] + [4])
     return PlotLayout(rect, len(metrics), count_max)
 
 
@@ -137,19 +139,22 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
     r = lay.counts
     painter.setPen(QPen(AXIS, 1))
     painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
+    # The bars' scale on the left, which the grasp burden shares (the bars carry their numbers,
+    # the burden's are in the tooltip and the Segments tab's table).
     painter.setFont(_font(10))
-    painter.setPen(AXIS)
-    for g in range(0, GRASP_MAX + 1):
-        y = lay.mean_point(0, g).y()
+    step = max(1, math.ceil(lay.count_max / 4))
+    for v in range(0, lay.count_max + 1, step):
+        y = lay.count_y(v)
         painter.setPen(QPen(GRID, 1, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
-        painter.setPen(MEAN)
-        painter.drawText(QRectF(r.right() + 6, y - 8, 26, 16),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(g))
+        painter.setPen(AXIS)
+        painter.drawText(QRectF(r.left() - 30, y - 8, 24, 16),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
     _legend(painter, QPointF(r.left(), r.top() - 18), [
         (QCoreApplication.translate("PainPlot", "sites"), SITES, None, True),
         (QCoreApplication.translate("PainPlot", "muscles grasping"), GRASPING, None, True),
-        (QCoreApplication.translate("PainPlot", "mean grasp (0-3)"), MEAN, Qt.PenStyle.SolidLine, True)])
+        (QCoreApplication.translate("PainPlot", "grasp burden (sum of grades)"), MEAN,
+         Qt.PenStyle.SolidLine, True)])
     bar_w = min(16.0, lay.slot * 0.28)
     painter.setFont(_font(9))
     for i, m in enumerate(metrics):
@@ -163,7 +168,7 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
             painter.setPen(TEXT)
             painter.drawText(QRectF(left - 6, top - 14, bar_w + 12, 13),
                              Qt.AlignmentFlag.AlignCenter, str(value))
-    pts = [lay.mean_point(i, m.mean_grasp) if not math.isnan(m.mean_grasp) else None
+    pts = [lay.burden_point(i, m.grasp_burden) if m.grasp_burden is not None else None
            for i, m in enumerate(metrics)]
     broken_polyline(painter, pts, QPen(MEAN, 2.0))
     painter.setPen(QPen(MEAN, 1.2))
@@ -255,8 +260,8 @@ class PainPlot(QWidget):
                 before=m.pain_before if m.pain_before is not None else "-",
                 after=m.pain_after if m.pain_after is not None else "-",
                 grasping=m.muscles_grasping, sites=m.sites)
-            if not math.isnan(m.mean_grasp):
-                line = self.tr("{line}, mean grasp {mean}").format(
-                    line=line, mean=QLocale().toString(m.mean_grasp, "f", 1))
+            if m.grasp_burden is not None:
+                line = self.tr("{line}, grasp burden {burden}").format(
+                    line=line, burden=m.grasp_burden)
             lines.append(line)
         return "\n".join(lines)

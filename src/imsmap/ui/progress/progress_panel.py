@@ -85,8 +85,8 @@ class Deferred(enum.Enum):
     REFRESH = "refresh"
 
 
-def _fmt_mean(v: float) -> str:
-    return "-" if math.isnan(v) else QLocale().toString(v, "f", 1)
+def _fmt_burden(v: int | None) -> str:
+    return "-" if v is None else str(v)
 
 
 def summary_text(history: History, names=lambda mid: mid) -> str:
@@ -143,9 +143,11 @@ class ProgressSummary(QObject):
         parts.append(self.tr(
             "muscles grasping {first} \u2192 {last}").format(
                 first=first.muscles_grasping, last=last.muscles_grasping))
+        # The grasp burden, not a mean grade: a mean over the few muscles still needled rose as
+        # the others released ("mean grasp 0.4 -> 1.0" in a course where every muscle improved).
         parts.append(self.tr(
-            "mean grasp {first} \u2192 {last}").format(
-                first=_fmt_mean(first.mean_grasp), last=_fmt_mean(last.mean_grasp)))
+            "grasp burden {first} \u2192 {last}").format(
+                first=_fmt_burden(first.grasp_burden), last=_fmt_burden(last.grasp_burden)))
         since = self.tr(
             "Since {session} (%n session(s)): {changes}.", "", len(done)).format(
                 session=f"#{history.number(first.session_id)}, {short_date(first.started_at)}",

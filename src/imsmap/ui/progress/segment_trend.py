@@ -1,6 +1,6 @@
 """The segmental picture over time: summed grasp per root and side, one column per session, and
-the figures pain-drawing research follows per session (muscles grasping, mean grasp, overlap of the
-treated muscles with the visit before).
+the figures followed per session (muscles grasping, the grasp burden, the muscles in common with
+the visit before).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.progress import (
     SIDES,
     History,
-    jaccard_consecutive,
+    overlap_percents,
     root_matrix,
     session_metrics,
 )
@@ -70,8 +70,18 @@ class SegmentTrend(QWidget):
         layout.addWidget(self.roots, 3)
         layout.addWidget(QLabel(self.tr("Per session")))
         self.figures = _table(3, 0, self.tr("Figures per session"))
+        # The grasp burden, not a mean grade: the mean over the sites needled rises as released
+        # muscles stop being needled (domain.progress).
         self.figures.setVerticalHeaderLabels(
-            [self.tr("Muscles grasping"), self.tr("Mean grasp (0-3)"), self.tr("Same muscles as before (Jaccard)")])
+            [self.tr("Muscles grasping"), self.tr("Grasp burden (sum of grades)"),
+             self.tr("Muscles in common with the visit before")])
+        self.figures.verticalHeaderItem(1).setToolTip(self.tr(
+            "Each muscle's strongest grade at the visit (0-3), added up: it falls as muscles "
+            "release and grasps weaken, and rises only when a grasp is stronger or a new muscle "
+            "grasps."))
+        self.figures.verticalHeaderItem(2).setToolTip(self.tr(
+            "The muscles needled at both visits, in percent of those needled at either "
+            "(100% = the same muscles)."))
         layout.addWidget(self.figures, 1)
 
     def set_history(self, history: History, catalogue, numbering: dict[int, int]) -> None:
@@ -112,16 +122,15 @@ class SegmentTrend(QWidget):
                 self.roots.setItem(r, j, item)
 
         metrics = session_metrics(history)
-        overlap = jaccard_consecutive(history)
+        overlap = overlap_percents(history)
         self.figures.setColumnCount(len(history.sessions))
         self.figures.setHorizontalHeaderLabels(headers)
         for j, metric in enumerate(metrics):
-            mean = metric.mean_grasp
+            burden, common = metric.grasp_burden, overlap[j]
             values = (str(metric.muscles_grasping),
-                      "" if mean is None or (isinstance(mean, float) and math.isnan(mean))
-                      else QLocale().toString(float(mean), "f", 1),
-                      "" if j == 0 or math.isnan(float(overlap[j - 1]))
-                      else QLocale().toString(float(overlap[j - 1]), "f", 2))
+                      "" if burden is None else str(burden),
+                      "" if common is None
+                      else self.tr("{value}%", "a percentage").format(value=common))
             for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
