@@ -39,7 +39,10 @@ __all__ = [
 EARLIER_SCALE = 0.55  # older sites: a bit over half the size of today's
 LAST_SCALE = 0.75  # last time's sites: the ones the clinician asks about first
 NEAREST_FADE = 0.12  # last time: nearly full colour
-FARTHEST_FADE = 0.72  # the oldest session shown: pale, but its grade still readable
+# The oldest session shown: paler, but each grade's colour still nearer (in CIELAB) to its own
+# full colour in the key than to any other grade's, on the light and the dark chart (at 0.72
+# a strong grasp two visits back read as "none": tests/test_render_overlay.py).
+FARTHEST_FADE = 0.35
 VERTICAL_TEXT = 0.36  # the vertical legend's words: their cap height, of a line's height
 
 
