@@ -119,7 +119,7 @@ def test_a_muscle_needled_on_the_posterior_chart_is_marked_on_the_lateral_one(wi
     # drawn: a diamond filled with the grade's (faded) colour, the figure in it
     image, rect = _render(win)
     style = win.chart.scene.chart.style
-    r = mark_radius(item.chart, mark.age, win.chart.scene.marker_scale * EARLIER_BOOST)
+    r = mark_radius(item.chart, win.chart.scene.marker_scale * EARLIER_BOOST)
     fill = faded_style(style, age_fade(2, 2)).grasp_fill(3)
     assert _close(_pixel(image, rect, mark.x, mark.y - 0.6 * r), fill)
     # a diamond, not a circle: its corners' square is empty where a marker's disc would not be
@@ -191,3 +191,31 @@ def test_a_strong_grasp_two_visits_back_still_reads_as_strong(win, visits, atlas
     win.chart.set_layer("superficial")
     image, rect = _render(win)
     assert _reads_as(style, _pixel(image, rect, *region.label)) == 3
+
+
+# -- the progress report's charts ---------------------------------------------------------
+def test_the_progress_reports_lateral_chart_marks_the_muscle_and_its_key_says_so(
+        qapp, records, patient, visits, atlas, tmp_path):
+    import re
+
+    import pypdf
+
+    from imsmap.domain.progress import History
+    from imsmap.report.progress_charts import HeatChart
+    from imsmap.report.progress_pdf import write_progress_pdf
+
+    # a site on the lateral deep chart in the latest visit: that chart is in the report
+    _add(records, visits[2], atlas, "lateral_right.deep.iliocostalis_thoracis.R", 1)
+    sessions = records.repo.sessions_for_patient(patient.id)
+    history = History.of(sessions, records.repo.sites_for_sessions([s.id for s in sessions]))
+    lateral = HeatChart(records, history, "lateral_right", [
+        s for sid in history.ids for s in history.sites_of(sid) if s.view_id == "lateral_right"])
+    assert [(m.region_id, m.grasp, m.age) for m in lateral.others] == [(GMIN_LAT, 3, 2)]
+    # the crop takes the mark in, though no site of that chart is near it
+    x, y, w, h = lateral.prepare(0.8)[0]
+    mark = lateral.others[0]
+    assert x <= mark.x <= x + w and y <= mark.y <= y + h
+    path = write_progress_pdf(records, patient.id, tmp_path / "progress.pdf")
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() or ""
+                                        for p in pypdf.PdfReader(str(path)).pages))
+    assert "needled on another chart" in text

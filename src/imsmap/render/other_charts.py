@@ -22,13 +22,13 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from imsmap.atlas.views import Region
 from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter, text_path
-from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade
 from imsmap.render.overlay import _faded as faded_chart  # its faded painters, one per fade
+from imsmap.render.overlay import age_fade
 from imsmap.render.style import grey_level
 
 __all__ = ["OtherChartMark", "other_chart_marks", "paint_other_chart_marks", "paint_other_chart_mark"]
 
-MARK_SIZE = 1.25  # the diamond's half-diagonal, of the radius of an earlier marker of its age
+MARK_SIZE = 0.85  # the diamond's half-diagonal, of a site marker's radius at the same scale
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ def other_chart_marks(history: History, drawn: Sequence[int], age_of: Mapping[in
     return marks
 
 
-def mark_radius(chart: ChartPainter, age: int, scale: float = 1.0) -> float:
-    """The diamond's half-diagonal in view units (``scale`` as paint_overlay's)."""
-    size = LAST_SCALE if age <= 1 else EARLIER_SCALE
-    return chart.style.marker_radius * scale * size * MARK_SIZE
+def mark_radius(chart: ChartPainter, scale: float = 1.0) -> float:
+    """The diamond's half-diagonal in view units (``scale`` as paint_overlay's): the same at
+    every age (the fade tells the age), large enough for its figure to read."""
+    return chart.style.marker_radius * scale * MARK_SIZE
 
 
 def paint_other_chart_mark(painter: QPainter, chart: ChartPainter, x: float, y: float,
@@ -133,4 +133,4 @@ def paint_other_chart_marks(painter: QPainter, chart: ChartPainter,
     """The marks, oldest first, faded by age as the earlier sites are (render.overlay)."""
     for m in marks:
         paint_other_chart_mark(painter, chart, m.x, m.y, m.grasp, age_fade(m.age, oldest),
-                               mark_radius(chart, m.age, scale))
+                               mark_radius(chart, scale))
