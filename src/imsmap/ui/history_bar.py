@@ -122,13 +122,22 @@ class OverlayLegend(QWidget):
     def elsewhere_text(self) -> str:
         return self.tr("needled on another chart")
 
+    def _markers_width(self) -> float:
+        """The px of the markers and their words: the ages', then the diamond's."""
+        return sum(2 * self._R + 4 + self.text_width(text) + 12 for _, text in self.ages) + (
+            2 * self._R + 4 + self.text_width(self.elsewhere_text()) + 12 if self.elsewhere else 0)
+
     def needed_width(self) -> float:
         """The px the legend's words need on one row (0 when it shows none)."""
         if not self.ages:
             return 0.0
-        return 4 + self.text_width(self.title(), True) + 8 + sum(
-            2 * self._R + 4 + self.text_width(text) + 12 for _, text in self.ages) + (
-            2 * self._R + 4 + self.text_width(self.elsewhere_text()) + 12 if self.elsewhere else 0)
+        return 4 + self.text_width(self.title(), True) + 8 + self._markers_width()
+
+    def elsewhere_apart(self) -> bool:
+        """True when the diamond and its words go on a row of their own, under the markers'
+        (the markers' row, under the title, has no room for them: French)."""
+        return bool(self.ages) and self.elsewhere and self.wrapped() and (
+            4 + self._markers_width() > self.width())
 
     def wrapped(self) -> bool:
         """True when the markers go on a second row, under the title."""
@@ -136,6 +145,7 @@ class OverlayLegend(QWidget):
 
     def _fit_height(self) -> None:
         height = self.ROW + (self.WRAPPED if self.ages and self.wrapped() else 0)
+        height += self.WRAPPED if self.elsewhere_apart() else 0
         if self.heat_on or self.heat_vmax is not None:
             height += self.HEAT
         if height != self.height() or self.minimumHeight() != height:
@@ -170,10 +180,14 @@ class OverlayLegend(QWidget):
             faded.paint_marker(p, x + r, y, None, 3,
                                scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE))
             x = label(text, x + 2 * r + 4, y) + 12
+        apart = self.elsewhere_apart()
         if self.ages and self.elsewhere:
+            if apart:
+                x, y = 4.0, y + self.WRAPPED
             paint_other_chart_mark(p, self.chart, x + r, y, 3, age_fade(1, self.oldest), r)
             x = label(self.elsewhere_text(), x + 2 * r + 4, y) + 12
-        top = self.ROW + (self.WRAPPED if self.ages and wrapped else 0)
+        top = self.ROW + (self.WRAPPED if self.ages and wrapped else 0) + (
+            self.WRAPPED if apart else 0)
         if self.heat_vmax is None and self.heat_on:
             label(self.tr("Heat map: no earlier visit to sum"), 4.0, top + 13.0)
         elif self.heat_vmax is not None:
