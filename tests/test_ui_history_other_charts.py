@@ -228,3 +228,16 @@ def test_the_progress_reports_lateral_chart_marks_the_muscle_and_its_key_says_so
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() or ""
                                         for p in pypdf.PdfReader(str(path)).pages))
     assert "needled on another chart" in text
+
+
+def test_a_muscle_drawn_in_parts_here_gets_one_mark_on_its_largest_part(win, visits, records,
+                                                                         atlas):
+    _add(records, visits[1], atlas, "anterior.superficial.external_oblique.R", 2)
+    item = _show(win, "lateral_right", "superficial")
+    parts = [r for r in atlas.view("lateral_right").regions
+             if r.muscle == "external_oblique" and r.side == "R"]
+    assert len(parts) == 2
+    largest = max(parts, key=lambda r: r.area)
+    oblique = [m for m in item.others if m.muscle_id == "external_oblique"]
+    assert [(m.region_id, (m.x, m.y), m.grasp) for m in oblique] == [
+        (largest.id, largest.label, 2)]

@@ -56,8 +56,15 @@ def other_chart_marks(history: History, drawn: Sequence[int], age_of: Mapping[in
                       chart: ChartPainter) -> list[OtherChartMark]:
     """The marks on `chart` (its view, its layer) for the visits `drawn` (oldest first)."""
     view_id = chart.view.id
-    by_muscle: dict[tuple[str, str], list[Region]] = {}
+    # One region per muscle, side and level: a muscle drawn in parts (the four lumbricals of a
+    # hand, the external oblique in two) gets one mark, on its largest part.
+    shown: dict[tuple[str, str, str | None], Region] = {}
     for region in chart.regions():
+        key = (region.muscle, region.side, region.level)
+        if key not in shown or region.area > shown[key].area:
+            shown[key] = region
+    by_muscle: dict[tuple[str, str], list[Region]] = {}
+    for region in shown.values():
         by_muscle.setdefault((region.muscle, region.side), []).append(region)
     if not by_muscle:
         return []
@@ -82,7 +89,9 @@ def other_chart_marks(history: History, drawn: Sequence[int], age_of: Mapping[in
         if here.get(region_id, -1) >= i:
             continue  # this chart's own earlier marker is as recent
         region = chart.view.region(region_id)
-        (x, y), _ = region.placement(chart.language)
+        # at the muscle's name: the group's, for a muscle named once for all its parts
+        group = next((g for g in chart.view.groups if g.covers(region)), None)
+        (x, y), _ = (group or region).placement(chart.language)
         grades = [s.grasp for s in sites if s.grasp is not None]
         charts = tuple(dict.fromkeys((s.view_id, s.layer) for s in sites))
         marks.append(OtherChartMark(region_id, x, y, max(grades) if grades else None,
