@@ -22,8 +22,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from imsmap.atlas.views import Region
 from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter, text_path
-from imsmap.render.overlay import _faded as faded_chart  # its faded painters, one per fade
-from imsmap.render.overlay import age_fade
+from imsmap.render.overlay import age_fade, faded_chart
 from imsmap.render.style import grey_level
 
 __all__ = ["OtherChartMark", "other_chart_marks", "paint_other_chart_marks", "paint_other_chart_mark"]
