@@ -38,7 +38,7 @@ from imsmap.render.overlay import (
     paint_overlay,
     paint_overlay_legend,
 )
-from imsmap.render.style import LIGHT, blend, grey_level
+from imsmap.render.style import DARK, LIGHT, blend, grey_level
 
 VIEW = parse_view({
     "id": "posterior", "name": "Posterior", "kind": "body", "width": 1000, "height": 2000,
@@ -91,6 +91,39 @@ def test_age_fade_runs_from_last_time_to_the_oldest():
     assert age_fade(3, 5) == pytest.approx((NEAREST_FADE + FARTHEST_FADE) / 2)
     assert age_fade(9, 5) == pytest.approx(FARTHEST_FADE)
     assert age_fade(1, 1) == pytest.approx(NEAREST_FADE)
+
+
+def _lab(c: QColor) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB colour: distances in it follow what the eye tells apart."""
+    def lin(u: int) -> float:
+        v = u / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = lin(c.red()), lin(c.green()), lin(c.blue())
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+@pytest.mark.parametrize("style", [LIGHT, DARK], ids=["light", "dark"])
+@pytest.mark.parametrize("oldest", [2, 3, 10, 100])
+def test_every_earlier_grade_reads_as_itself_however_old(style, oldest):
+    """The key shows the grades' full colours: an earlier site's faded colour, even the oldest
+    shown, is nearer its own grade's than any other's (at the old palest fade a strong grasp
+    two visits back read as "none")."""
+    import math
+
+    full = {g: _lab(QColor(c)) for g, c in style.grasp_fills.items() if g is not None}
+    for age in range(1, oldest + 1):
+        faded = faded_style(style, age_fade(age, oldest))
+        for grade in full:
+            seen = _lab(faded.grasp_fill(grade))
+            assert min(full, key=lambda g: math.dist(seen, full[g])) == grade, (age, grade)
 
 
 def test_faded_style_blends_toward_the_background_opaquely(gui):

@@ -30,6 +30,7 @@ __all__ = [
     "OverlayMarker",
     "age_fade",
     "earlier_markers",
+    "faded_chart",
     "faded_style",
     "marker_sprite",
     "paint_overlay",
@@ -39,7 +40,10 @@ __all__ = [
 EARLIER_SCALE = 0.55  # older sites: a bit over half the size of today's
 LAST_SCALE = 0.75  # last time's sites: the ones the clinician asks about first
 NEAREST_FADE = 0.12  # last time: nearly full colour
-FARTHEST_FADE = 0.72  # the oldest session shown: pale, but its grade still readable
+# The oldest session shown: paler, but each grade's colour still nearer (in CIELAB) to its own
+# full colour in the key than to any other grade's, on the light and the dark chart (at 0.72
+# a strong grasp two visits back read as "none": tests/test_render_overlay.py).
+FARTHEST_FADE = 0.35
 VERTICAL_TEXT = 0.36  # the vertical legend's words: their cap height, of a line's height
 
 
@@ -148,7 +152,7 @@ def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
     else:
         for m, look in zip(earlier.markers, earlier.look_of):
             fade, grasp, size = earlier.looks[look]
-            _faded(chart, fade).paint_marker(painter, m.x, m.y, None, grasp,
+            faded_chart(chart, fade).paint_marker(painter, m.x, m.y, None, grasp,
                                              scale=scale * size)
     for site in today:
         if site.planned:
@@ -198,7 +202,7 @@ def _looks(chart: ChartPainter) -> _Looks:
     return looks
 
 
-def _faded(chart: ChartPainter, fade: float) -> ChartPainter:
+def faded_chart(chart: ChartPainter, fade: float) -> ChartPainter:
     """The chart painter with its markers' colours faded ``fade`` of the way to the
     background: made once per fade (a hundred visits shown: a hundred fades), not per marker."""
     painters = _looks(chart).painters
@@ -234,7 +238,7 @@ def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: flo
     p = QPainter(image)
     p.translate(side / 2, side / 2)
     p.scale(px, px)
-    _faded(chart, fade).paint_marker(p, 0.0, 0.0, None, grasp)
+    faded_chart(chart, fade).paint_marker(p, 0.0, 0.0, None, grasp)
     p.end()
     image.setDevicePixelRatio(dpr)
     if len(sprites) >= _SPRITES_MAX:

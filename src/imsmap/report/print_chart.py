@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from imsmap.domain.models import Site
 from imsmap.i18n.records import current, language, translate
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.report.layout import INK, Doc
@@ -36,13 +36,25 @@ PRINT_STYLE: ChartStyle = replace(
 )
 
 
-def bbox(sites: Sequence[Site]) -> tuple[float, float, float, float]:
+class Placed(Protocol):
+    """Anything at a place on a chart: a site, a mark (render.other_charts)."""
+
+    @property
+    def x(self) -> float: ...
+
+    @property
+    def y(self) -> float: ...
+
+
+def bbox(sites: Sequence[Placed]) -> tuple[float, float, float, float]:
     return (min(s.x for s in sites), min(s.y for s in sites), max(s.x for s in sites),
             max(s.y for s in sites))
 
 
-def crop_around(view, sites: Sequence[Site], aspect: float) -> tuple[float, float, float, float]:
-    """A view-unit rectangle (x, y, w, h) around the sites with aspect w/h = ``aspect``."""
+def crop_around(view, sites: Sequence[Placed], aspect: float
+                ) -> tuple[float, float, float, float]:
+    """A view-unit rectangle (x, y, w, h) around the sites (or marks) with aspect w/h =
+    ``aspect``."""
     vw, vh = view.width, view.height
     pad = 0.075 * min(vw, vh)
     x0, y0, x1, y1 = bbox(sites)

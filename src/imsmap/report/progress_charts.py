@@ -1,6 +1,8 @@
 """The progress report's body charts: for each view used, the grasp of all the sessions as a heat
 map blended into the chart (opaque: PDF/A-1b has no transparency), the earlier sessions' sites
-faded by age and the latest session's on top; two views to a row, one heat scale for all.
+faded by age and the latest session's on top; two views to a row, one heat scale for all. A
+muscle of a chart that an earlier session needled on another chart has the window's diamond
+with its grade at the muscle's label (render.other_charts).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, language, locale, translate
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import blend_heat, paint_heat_legend, quiet_style, scale_top
+from imsmap.render.other_charts import (
+    other_chart_marks,
+    paint_other_chart_mark,
+    paint_other_chart_marks,
+)
 from imsmap.render.overlay import (
     EARLIER_SCALE,
     LAST_SCALE,
@@ -65,6 +72,10 @@ class HeatChart:
         latest = history.ids[-1]
         self.latest = [s for s in history.sites_of(latest) if s.view_id == view_id]
         self.earlier = earlier_markers(history, latest, view_id, max_sessions=EARLIER_SESSIONS)
+        before = list(history.ids[:-1])[-EARLIER_SESSIONS:]
+        self.others = other_chart_marks(history, before,
+                                        {sid: len(before) - i for i, sid in enumerate(before)},
+                                        self.chart)
         self.title = records.atlas.view_title(view_id, language())
         count = len({s.session_id for s in sites})
         sessions = translate("ProgressCharts", "%n session(s)", "", count, PLURAL)
@@ -78,7 +89,8 @@ class HeatChart:
         """The crop around the sites for a panel of this aspect, and its heat grid (cached)."""
         key = round(aspect, 4)
         if key not in self._prepared:
-            crop = crop_around(self.view, self.sites, aspect)
+            # around the sites and the marks of muscles needled on another chart
+            crop = crop_around(self.view, [*self.sites, *self.others], aspect)
             self._prepared[key] = (crop, self.heat(crop))
         return self._prepared[key]
 
@@ -134,6 +146,7 @@ class HeatChart:
         scale = doc.mm(1.9) / (PRINT_STYLE.marker_radius * k)
         paint_overlay(painter, self.chart, self.earlier, (), oldest=EARLIER_SESSIONS,
                       scale=scale)
+        paint_other_chart_marks(painter, self.chart, self.others, EARLIER_SESSIONS, scale=scale)
         for s in sorted(self.latest, key=lambda s: -s.seq):
             self.chart.paint_marker(painter, s.x, s.y, None, s.grasp, cramp=s.cramp,
                                     scale=scale)
@@ -185,14 +198,16 @@ class ChartLegend(Block):
     keep_with_next = True  # never alone at the foot of a page, away from its charts
 
     def __init__(self, chart: ChartPainter, vmax: float, labels: Sequence[str],
-                 first_row: Block | None = None):
+                 first_row: Block | None = None, elsewhere: bool = False):
+        """`elsewhere`: a chart marks a muscle needled on another chart (the key says how)."""
         self.chart = chart
         self.vmax = vmax
         self.labels = tuple(labels)
         self.first_row = first_row
+        self.elsewhere = elsewhere
 
     def height(self, doc: Doc, width: float) -> float:
-        return doc.mm(11) + doc.mm(3)
+        return doc.mm(11) + doc.mm(3) + (doc.mm(5.2) if self.elsewhere else 0.0)
 
     def min_height(self, doc: Doc, width: float) -> float:
         # The legend and the first row of charts go on a page together (and the heading
@@ -240,6 +255,13 @@ class ChartLegend(Block):
                 kk = k * (LAST_SCALE if age <= 1 else EARLIER_SCALE)
                 faded.paint_marker(painter, cx + size / 2, mid, None, 3, scale=kk)
             cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
+        if self.elsewhere:  # a row of its own: the two above fill the width in French
+            mid = y + row_h * 2.5
+            cx = x0 + doc.text_width(translate("ProgressCharts", "Sites:"), bold) + doc.mm(2)
+            paint_other_chart_mark(painter, self.chart, cx + size / 2, mid, 3,
+                                   age_fade(1, EARLIER_SESSIONS), size / 2)
+            label(translate("ProgressCharts", "needled on another chart"), cx + size + doc.mm(1),
+                  mid)
 
 
 def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
@@ -266,4 +288,5 @@ def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
     vmax = scale_top(max(peaks, default=0.0))  # one scale for every view, the window's rule
     for row in rows:
         row.vmax = vmax
-    return [ChartLegend(charts[0].chart, vmax, labels, rows[0]), *rows]
+    return [ChartLegend(charts[0].chart, vmax, labels, rows[0],
+                        elsewhere=any(c.others for c in charts)), *rows]

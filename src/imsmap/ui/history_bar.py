@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.heatmap import paint_heat_legend
+from imsmap.render.other_charts import paint_other_chart_mark
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
 from imsmap.render.text import text_width
 from imsmap.ui.wording import numeric_date, short_date
@@ -79,6 +80,7 @@ class OverlayLegend(QWidget):
         self.oldest = 1
         self.heat_vmax: float | None = None
         self.heat_on = False  # the heat map is asked for: its row is kept, with or without a scale
+        self.elsewhere = False  # the chart marks muscles needled on another chart (a diamond)
         self.setMinimumSize(10, self.ROW)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
@@ -86,16 +88,19 @@ class OverlayLegend(QWidget):
         return QSize(380, self.minimumHeight())
 
     def set_state(self, chart: ChartPainter | None, ages: list[tuple[int, str]], oldest: int,
-                  heat_vmax: float | None, heat_on: bool = False) -> None:
+                  heat_vmax: float | None, heat_on: bool = False,
+                  elsewhere: bool = False) -> None:
         """`heat_on`: the heat map is asked for. Its row stays while it is, scale or none (a
         patient's first visit has nothing to sum), so the chart above does not jump by the
-        row's height from one patient or visit to the next."""
+        row's height from one patient or visit to the next. `elsewhere`: the chart marks a
+        muscle needled on another chart; the key then says what the diamond is."""
         ages = list(ages)
         if (chart is self.chart and ages == self.ages and oldest == self.oldest
-                and heat_vmax == self.heat_vmax and heat_on == self.heat_on):
+                and heat_vmax == self.heat_vmax and heat_on == self.heat_on
+                and elsewhere == self.elsewhere):
             return  # a site tapped today changes nothing here: no repaint (about 1 ms a tap)
         self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
-        self.heat_on = heat_on
+        self.heat_on, self.elsewhere = heat_on, elsewhere
         self._fit_height()
         self.update()
 
@@ -114,12 +119,25 @@ class OverlayLegend(QWidget):
     def text_width(text: str, bold: bool = False) -> float:
         return text_width(text, OverlayLegend.SIZE, bold=bold)
 
+    def elsewhere_text(self) -> str:
+        return self.tr("needled on another chart")
+
+    def _markers_width(self) -> float:
+        """The px of the markers and their words: the ages', then the diamond's."""
+        return sum(2 * self._R + 4 + self.text_width(text) + 12 for _, text in self.ages) + (
+            2 * self._R + 4 + self.text_width(self.elsewhere_text()) + 12 if self.elsewhere else 0)
+
     def needed_width(self) -> float:
         """The px the legend's words need on one row (0 when it shows none)."""
         if not self.ages:
             return 0.0
-        return 4 + self.text_width(self.title(), True) + 8 + sum(
-            2 * self._R + 4 + self.text_width(text) + 12 for _, text in self.ages)
+        return 4 + self.text_width(self.title(), True) + 8 + self._markers_width()
+
+    def elsewhere_apart(self) -> bool:
+        """True when the diamond and its words go on a row of their own, under the markers'
+        (the markers' row, under the title, has no room for them: French)."""
+        return bool(self.ages) and self.elsewhere and self.wrapped() and (
+            4 + self._markers_width() > self.width())
 
     def wrapped(self) -> bool:
         """True when the markers go on a second row, under the title."""
@@ -127,6 +145,7 @@ class OverlayLegend(QWidget):
 
     def _fit_height(self) -> None:
         height = self.ROW + (self.WRAPPED if self.ages and self.wrapped() else 0)
+        height += self.WRAPPED if self.elsewhere_apart() else 0
         if self.heat_on or self.heat_vmax is not None:
             height += self.HEAT
         if height != self.height() or self.minimumHeight() != height:
@@ -161,7 +180,14 @@ class OverlayLegend(QWidget):
             faded.paint_marker(p, x + r, y, None, 3,
                                scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE))
             x = label(text, x + 2 * r + 4, y) + 12
-        top = self.ROW + (self.WRAPPED if self.ages and wrapped else 0)
+        apart = self.elsewhere_apart()
+        if self.ages and self.elsewhere:
+            if apart:
+                x, y = 4.0, y + self.WRAPPED
+            paint_other_chart_mark(p, self.chart, x + r, y, 3, age_fade(1, self.oldest), r)
+            x = label(self.elsewhere_text(), x + 2 * r + 4, y) + 12
+        top = self.ROW + (self.WRAPPED if self.ages and wrapped else 0) + (
+            self.WRAPPED if apart else 0)
         if self.heat_vmax is None and self.heat_on:
             label(self.tr("Heat map: no earlier visit to sum"), 4.0, top + 13.0)
         elif self.heat_vmax is not None:
@@ -406,8 +432,9 @@ class HistoryBar(QWidget):
         self.set_choice(replace(self.choice(), mode=OverlayMode.PICKED, picked=frozenset(session_ids)))
 
     def show_state(self, chart: ChartPainter | None, drawn: Sequence[int], oldest: int,
-                   heat_vmax: float | None) -> None:
-        """What the chart now shows: the count and the legend."""
+                   heat_vmax: float | None, elsewhere: bool = False) -> None:
+        """What the chart now shows: the count and the legend (`elsewhere`: with the mark of a
+        muscle needled on another chart)."""
         n = len(drawn)
         self.count.setText(self.tr("%n earlier shown", "", n) if self.show_earlier.isChecked()
                            else "")
@@ -419,7 +446,8 @@ class HistoryBar(QWidget):
                              self.tr("%n visit(s) ago", "", (oldest + 1) // 2)))
             if oldest > 1:
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
-        self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked())
+        self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
+                              elsewhere=elsewhere and bool(ages))
 
     # -- the timeline ----------------------------------------------------------------------
     def _show_when(self) -> None:

@@ -5,8 +5,9 @@
 - `HistoryOverlayItem`: one QGraphicsItem per chart scene, between the chart background and the
   markers (z 0.5: the scene's background is 0, its invisible muscle regions 1, markers 10; the
   item takes no mouse or hover events, so clicks still reach the muscles). It paints the
-  optional grasp heat map (render.heatmap) and the earlier sites coloured by grasp and faded with
-  age (render.overlay).
+  optional grasp heat map (render.heatmap), the earlier sites coloured by grasp and faded with
+  age (render.overlay), and a diamond at each muscle of this chart needled at an earlier visit
+  on another chart (render.other_charts), each with an `OtherChartTip` for its tooltip.
 - `HistoryBar` (in `ui.history_bar`, with `OverlayChoice`): the controls under the chart (which
   sessions, heat map, legend) and the timeline slider.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -25,10 +26,12 @@ from imsmap.domain.models import Session
 from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_image, heat_vmax
+from imsmap.render.other_charts import OtherChartMark, other_chart_marks, paint_other_chart_marks
 from imsmap.render.overlay import EarlierMarkers, OverlayMarker, paint_overlay
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
+from imsmap.ui.chart_scene import side_label
 from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was here
     MODES,
     REPLAY_MS,
@@ -38,8 +41,10 @@ from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was 
     OverlayMode,
 )
 from imsmap.ui.listening import listen
+from imsmap.ui.wording import grasp_word, layer_name, muscle_name, numeric_date, view_name
 
 Z_HISTORY = 0.5  # between chart_scene.Z_BACKGROUND (0) and Z_MARKER (10)
+Z_OTHER_CHART_TIP = 5.0  # above the muscles (1): its tooltip is found first; under the markers
 HEAT_CELL = 4.0  # view units per heat-map cell on screen
 HEAT_MAX_ALPHA = 0.8  # the muscle under the heat stays readable
 HEAT_SIGMA = 36.0  # view units: a site warms about a hand's breadth of the chart
@@ -75,12 +80,17 @@ def sessions_to_draw(sessions: Sequence[Session], current_id: int | None,
     return [s.id for s in chosen]
 
 
+def ages_of(history: History, current_id: int | None) -> dict[int, int]:
+    """Each earlier session's age: how many visits before the current one (1 = last time)."""
+    earlier = [s.id for s in earlier_sessions(history.sessions, current_id)]
+    return {sid: len(earlier) - i for i, sid in enumerate(earlier)}
+
+
 def overlay_markers(history: History, drawn: Sequence[int], current_id: int | None,
                     view_id: str) -> tuple[list[OverlayMarker], int]:
     """Markers of the drawn sessions on one view, each aged by how many visits before the
     current one its session was (1 = last time), and the oldest age shown."""
-    earlier = [s.id for s in earlier_sessions(history.sessions, current_id)]
-    age_of = {sid: len(earlier) - i for i, sid in enumerate(earlier)}
+    age_of = ages_of(history, current_id)
     out: list[OverlayMarker] = []
     for sid in drawn:
         for site in history.sites_of(sid):
@@ -100,6 +110,10 @@ class HistoryOverlayItem(QGraphicsItem):
         self.chart = chart
         self.view_id = view_id
         self.markers: list[OverlayMarker] = []
+        # The muscles of this chart needled at an earlier visit on another chart, and the
+        # items that give their tooltips.
+        self.others: list[OtherChartMark] = []
+        self.tips: list[OtherChartTip] = []
         self.oldest = 1
         self.heat_on = False
         self._history = History(())
@@ -125,12 +139,18 @@ class HistoryOverlayItem(QGraphicsItem):
             return  # a tap, a selection: the same earlier visits (4,000 markers not recounted)
         self._drawn, self._current_id = drawn, current_id
         markers, oldest = overlay_markers(history, drawn, current_id, self.view_id)
+        others = other_chart_marks(history, drawn, ages_of(history, current_id), self.chart)
         if changed:
             self._heat = None
-        if changed or heat != self.heat_on or oldest != self.oldest or markers != self.markers:
-            self.markers, self.oldest, self.heat_on = markers, oldest, heat
-            self._earlier = None
-            self.update()  # only then: the cached picture stays valid otherwise
+        if others != self.others:
+            self.others = others
+            self._place_tips(history)
+        elif not (changed or heat != self.heat_on or oldest != self.oldest
+                  or markers != self.markers):
+            return
+        self.markers, self.oldest, self.heat_on = markers, oldest, heat
+        self._earlier = None
+        self.update()  # only then: the cached picture stays valid otherwise
 
     def _draws_the_same(self, history: History, drawn: tuple[int, ...]) -> bool:
         """Whether `history` gives the visits drawn the same sites and ages as the picture
@@ -176,6 +196,74 @@ class HistoryOverlayItem(QGraphicsItem):
             if self._earlier is None:  # the same at every zoom step: made when they change
                 self._earlier = EarlierMarkers(self.markers, max(1, self.oldest))
             paint_overlay(painter, self.chart, self._earlier, (), scale=scale)
+        if self.others:
+            scale = (getattr(self.scene(), "marker_scale", 1.0) or 1.0) * EARLIER_BOOST
+            paint_other_chart_marks(painter, self.chart, self.others, max(1, self.oldest),
+                                    scale=scale)
+
+    def _place_tips(self, history: History) -> None:
+        """One tooltip item per mark, in the scene beside this item (not its child: a child
+        stacks under the muscles, whose own tooltips would then be found first)."""
+        scene = self.scene()
+        for tip in self.tips:
+            if tip.scene() is not None:
+                tip.scene().removeItem(tip)
+        self.tips = []
+        if scene is None:
+            return
+        for mark in self.others:
+            tip = OtherChartTip(mark, other_chart_text(scene, history, mark))
+            scene.addItem(tip)
+            self.tips.append(tip)
+
+
+class OtherChartTip(QGraphicsItem):
+    """Where a muscle's mark from another chart is: paints nothing (the overlay item paints the
+    mark), takes no click or hover (they reach the muscle under it), and gives the tooltip:
+    the visit, the grade and the chart it was needled on. A fixed size on screen, as the
+    marks nearly are (chart_scene.MIN/MAX_MARKER_RADIUS_PX)."""
+
+    RADIUS_PX = 11.0
+
+    def __init__(self, mark: OtherChartMark, text: str):
+        super().__init__()
+        self.mark = mark
+        self.setPos(mark.x, mark.y)
+        self.setZValue(Z_OTHER_CHART_TIP)
+        self.setToolTip(text)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt naming
+        r = self.RADIUS_PX
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        pass
+
+
+def other_chart_text(scene, history: History, mark: OtherChartMark) -> str:
+    """"Gluteus minimus, right – grasp 3 (strong) at visit #1, 2026-11-10, needled on:
+    Posterior (Deep)": the mark's tooltip, in the window's words."""
+    atlas = scene.atlas
+    name = muscle_name(atlas, mark.muscle_id) + (f" {mark.level}" if mark.level else "")
+    if mark.grasp is None:
+        grasp = QCoreApplication.translate("ChartScene", "ungraded")
+    else:
+        grasp = QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
+            grade=mark.grasp, label=grasp_word(mark.grasp, scene.grasp_labels))
+    charts = ", ".join(f"{view_name(atlas, v)} ({layer_name(atlas, v, layer)})"
+                       for v, layer in mark.charts)
+    session = history.session(mark.session_id)
+    return QCoreApplication.translate(
+        "HistoryOverlay",
+        "{muscle}, {side} – {grasp} at visit #{number}, {date}, needled on: {charts}").format(
+        muscle=name, side=side_label(mark.side).lower(), grasp=grasp,
+        number=history.number(mark.session_id), date=numeric_date(session.started_at),
+        charts=charts)
 
 
 # -- the legend ---------------------------------------------------------------------------
@@ -272,4 +360,5 @@ class HistoryOverlay:
         if item is not None and self.bar.heat.isChecked() and drawn:
             item.heat_picture()
             vmax = item.heat_vmax
-        self.bar.show_state(chart, drawn, oldest, vmax)
+        self.bar.show_state(chart, drawn, oldest, vmax,
+                            elsewhere=bool(item is not None and item.others))

@@ -2794,6 +2794,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         </translation>
     </message>
     <message>
+        <source>needled on another chart</source>
+        <translation>puncturé sur un autre schéma</translation>
+    </message>
+    <message>
         <source>No sites were recorded in these sessions.</source>
         <translation>Aucun point n&apos;a été consigné lors de ces séances.</translation>
     </message>

@@ -1149,6 +1149,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryOverlay</name>
+    <message>
+        <source>{muscle}, {side} – {grasp} at visit #{number}, {date}, needled on: {charts}</source>
+        <translation>{muscle}, {side} – {grasp} à la visite #{number}, {date}, puncturé sur&#xa0;: {charts}</translation>
+    </message>
+</context>
+<context>
     <name>HoldBanner</name>
     <message>
         <source>{login} had this session open in {room} when the clinic server went away; it is kept for that room until {until}. It can be read here, and edited once it is free or taken over.</source>
@@ -1450,6 +1457,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Earlier sites, e.g. strong grasp:</source>
         <translation>Points antérieurs, p. ex. préhension forte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>needled on another chart</source>
+        <translation>puncturé sur un autre schéma</translation>
     </message>
     <message>
         <source>Heat map: no earlier visit to sum</source>
