@@ -154,8 +154,10 @@ class MainWindow(QMainWindow):
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
         self.resize(window_layout.first_size(self))
-        self._fit_columns = not window_layout.restore_layout(  # none saved: sized when shown
+        # The saved columns (None: a first start), put in place as the window is first shown.
+        self._saved_columns = window_layout.restore_layout(
             self, self.splitter, self.chart, self.history_bar)
+        self._columns_placed = False
         self.chart.view.firstPainted.connect(self.after_first_paint)
 
     def after_first_paint(self) -> None:
@@ -271,8 +273,9 @@ class MainWindow(QMainWindow):
         window_layout.rewrap_across(self, event.oldSize().width())  # narrow: rows wrap
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        window_layout.columns_on_show(self, self.splitter, self._built, self._fit_columns)
-        self._fit_columns = False
+        if not self._columns_placed:
+            window_layout.columns_on_show(self, self.splitter, self._built, self._saved_columns)
+            self._columns_placed = True
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
             QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self.after_first_paint)

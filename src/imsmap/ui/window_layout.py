@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QByteArray, QDataStream, QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
@@ -44,20 +44,35 @@ FULL_WIDTH = WRAP_BELOW  # the rows keep to one line from this width on
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
-                   bar: HistoryBar) -> bool:
+                   bar: HistoryBar) -> list[int] | None:
     """What the first paint shows: the window's size, the columns, the chart's labels and the
-    history bar. False if no columns were saved (a first start: `first_columns` sizes them)."""
+    history bar. Returns the columns' saved widths, put in place as the window is shown
+    (`columns_on_show`); None if none were saved (a first start: `first_columns` sizes them)."""
     geometry = WINDOW_GEOMETRY.read()
     if geometry is not None:
         window.restoreGeometry(geometry)
     state = WINDOW_SPLITTER.read()
-    if state is not None:
-        splitter.restoreState(state)
+    columns = saved_columns(state) if state is not None else None
+    if state is not None and columns is None:
+        splitter.restoreState(state)  # not three widths (never written so): Qt's own reading
     chart.set_labels(CHART_LABELS.read())
     bar.show_earlier.setChecked(OVERLAY_SHOW.read())
     bar.heat.setChecked(OVERLAY_HEAT.read())
     bar.last_n.setValue(OVERLAY_LAST_N.read())
-    return state is not None
+    return columns
+
+
+def saved_columns(state: QByteArray) -> list[int] | None:
+    """The three columns' widths in a `QSplitter.saveState` (its documented stream: a marker,
+    a version, the widths), or None if it holds something else."""
+    stream = QDataStream(state)
+    stream.setVersion(QDataStream.Version.Qt_5_0)
+    if stream.readInt32() != 0xFF or stream.readInt32() != 1 or stream.readUInt32() != 3:
+        return None
+    widths = [stream.readInt32() for _ in range(3)]
+    if stream.status() != QDataStream.Status.Ok or min(widths) < 0:
+        return None
+    return widths
 
 
 def restore_settings(act_labels: QAction, set_names_hidden: Callable[[bool], None],
@@ -114,12 +129,20 @@ def rewrap_across(window: QWidget, old_width: int) -> None:
         rewrap(window)
 
 
-def columns_on_show(window: QWidget, splitter: QSplitter, built: bool, first: bool) -> None:
-    """As the window is shown, at the width it opens at: the right column's place has the
-    least width of the tabs to come (not `built` yet), and at a `first` start (no columns
-    saved) the columns take `first_columns`."""
+def columns_on_show(window: QWidget, splitter: QSplitter, built: bool,
+                    saved: list[int] | None) -> None:
+    """As the window is first shown, at the width it opens at: the right column's place has
+    the least width of the tabs to come (not `built` yet), then the columns take their `saved`
+    widths. Not before: put back while the place still had its full-width least (486 px), a
+    960 px window's saved 300 / 310 / 342 came back as 289 / 228 / 435, the chart at its least.
+    With none saved (a first start), or saved in a window wider than this one (the screen set
+    to 125 % or 200 % since, a smaller monitor: all the missing width came off the chart), the
+    columns take `first_columns` for this width."""
     least = RIGHT_MIN_WIDTH if window.width() >= WRAP_BELOW else NARROW_RIGHT_MIN_WIDTH
     if not built:
         splitter.widget(2).setMinimumWidth(least)
-    if first:
+    handles = (splitter.count() - 1) * splitter.handleWidth()
+    if saved is not None and sum(saved) + handles <= window.width():
+        splitter.setSizes(saved)
+    else:
         splitter.setSizes(first_columns(window.width(), least))
