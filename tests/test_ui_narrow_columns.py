@@ -72,3 +72,58 @@ def test_a_1440_px_window_keeps_the_columns_it_was_closed_with(start):
     first.close()
     w = start((1440, 900), keep=True)
     assert w.splitter.sizes() == chosen
+
+
+# -- the earlier sites' key at 960 px ---------------------------------------------------------
+@pytest.fixture
+def four_visits(records, patient, atlas):
+    """Four weekly visits with a site each: the fourth shows three earlier ones."""
+    from datetime import UTC, datetime, timedelta
+
+    region = next(r for r in atlas.view("posterior").regions if r.layer == "superficial")
+    start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+    ids = []
+    for i in range(4):
+        s = records.start_session(patient.id, started_at=start + timedelta(days=7 * i),
+                                  practitioner="J. Physio")
+        site = records.add_site(s.id, "posterior", *region.label, muscle_id=region.muscle,
+                                side=region.side, layer=region.layer, level=region.level)
+        records.update_site(site.id, grasp=3)
+        ids.append(s.id)
+    return ids
+
+
+def _ink_columns(image) -> list[int]:
+    """The x of every column of `image` with a pixel darker than the background."""
+    return [x for x in range(image.width())
+            if any(image.pixelColor(x, y).lightness() < 160 for y in range(image.height()))]
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_the_earlier_sites_key_is_whole_at_960_px(qapp, start, four_visits, patient, qtbot,
+                                                   language):
+    # At 960 px the key's third age ("3 visits ago") ran past the chart's edge, cut off.
+    from imsmap import i18n
+
+    i18n.install(qapp, language)
+    try:
+        w = start((960, 540), keep=True)
+        w.patients.select_patient(patient.id)
+        w.patients.select_session(four_visits[-1])
+        legend = w.history_bar.legend
+        qtbot.waitUntil(lambda: len(legend.ages) == 3)
+        qtbot.wait(20)
+        assert legend.width() < legend.needed_width()  # the case under test: it wraps
+        # Drawn whole: no word runs into the key's right edge, and its last row is inked (the
+        # third age's marker and words, on a row of their own).
+        image = legend.grab().toImage()
+        ink = _ink_columns(image)
+        assert ink and max(ink) < legend.width() - 2, (max(ink), legend.width())
+        assert _ink_columns(image.copy(0, image.height() - legend.WRAPPED, image.width(),
+                                       legend.WRAPPED))
+        # The chart's foot made room for it: the key ends above the visits row.
+        bar = w.history_bar
+        bottom = legend.mapTo(w, legend.rect().bottomLeft()).y()
+        assert bottom < bar.slider.mapTo(w, bar.slider.rect().topLeft()).y()
+    finally:
+        i18n.install(qapp, "en")
