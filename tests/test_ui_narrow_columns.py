@@ -127,3 +127,27 @@ def test_the_earlier_sites_key_is_whole_at_960_px(qapp, start, four_visits, pati
         assert bottom < bar.slider.mapTo(w, bar.slider.rect().topLeft()).y()
     finally:
         i18n.install(qapp, "en")
+
+
+# -- the window manager's frame at a first start ----------------------------------------------
+def test_a_first_start_takes_the_title_bar_into_the_screens_room():
+    # Measured under Xvfb with openbox at 200 % on 1080p: the window at the screen's room
+    # (960 x 540) at (1, 10) in a frame of (0, 0, 962, 553), its status bar below the screen.
+    # The offscreen platform has no frames: the geometry asked for is checked here, its use
+    # under xcb in the notes' screenshots.
+    from PySide6.QtCore import QRect
+
+    from imsmap.ui.window_layout import frame_within
+
+    room = QRect(0, 0, 960, 540)
+    inside = frame_within(QRect(0, 0, 962, 553), QRect(1, 10, 960, 540), room)
+    assert inside == QRect(1, 10, 958, 527)
+    # the frame it gives is within the room
+    assert room.contains(QRect(inside.x() - 1, inside.y() - 10, inside.width() + 2,
+                               inside.height() + 13))
+    # a frame placed lower and to the right is brought into the room, not only shrunk
+    assert frame_within(QRect(40, 60, 962, 553), QRect(41, 70, 960, 540), room) \
+        == QRect(1, 10, 958, 527)
+    # within the room already (a second start, or a screen with room to spare): left alone
+    assert frame_within(QRect(100, 50, 1442, 925), QRect(101, 70, 1440, 900),
+                        QRect(0, 0, 1920, 1080)) is None

@@ -11,8 +11,9 @@ wrote a note. The window restores them in its two building steps (`ui.main_windo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QDataStream, QSize
+from PySide6.QtCore import QByteArray, QDataStream, QRect, QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
@@ -43,11 +44,18 @@ COLUMN_WIDTHS = (300, 668, 486)
 FULL_WIDTH = WRAP_BELOW  # the rows keep to one line from this width on
 
 
+class Restored(NamedTuple):
+    """What `restore_layout` found saved."""
+
+    columns: list[int] | None  # the columns' widths (None: `first_columns` sizes them)
+    sized: bool  # the window's size and place (False: a first start, `first_size`)
+
+
 def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
-                   bar: HistoryBar) -> list[int] | None:
+                   bar: HistoryBar) -> Restored:
     """What the first paint shows: the window's size, the columns, the chart's labels and the
-    history bar. Returns the columns' saved widths, put in place as the window is shown
-    (`columns_on_show`); None if none were saved (a first start: `first_columns` sizes them)."""
+    history bar. The columns' saved widths are put in place as the window is shown
+    (`columns_on_show`)."""
     geometry = WINDOW_GEOMETRY.read()
     if geometry is not None:
         window.restoreGeometry(geometry)
@@ -59,7 +67,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
     bar.show_earlier.setChecked(OVERLAY_SHOW.read())
     bar.heat.setChecked(OVERLAY_HEAT.read())
     bar.last_n.setValue(OVERLAY_LAST_N.read())
-    return columns
+    return Restored(columns, geometry is not None)
 
 
 def saved_columns(state: QByteArray) -> list[int] | None:
@@ -108,6 +116,35 @@ def first_size(window: QWidget) -> QSize:
     screen = window.screen()
     room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
     return QSize(min(1440, room.width()), min(900, room.height()))
+
+
+def frame_within(frame: QRect, window: QRect, room: QRect) -> QRect | None:
+    """The window's geometry (inside its frame) that puts its `frame` (the window manager's
+    title bar and borders around `window`) within the screen's `room`, or None where it is
+    within already. `first_size` makes the window as big as the room, but the frame is not
+    known before the window manager has framed it: at 125 % on a 1366 x 768 laptop (614 px
+    high) and 200 % on 1080p (540) the title bar pushed the status bar below the screen."""
+    if room.contains(frame):
+        return None
+    left, top = window.left() - frame.left(), window.top() - frame.top()
+    right, bottom = frame.right() - window.right(), frame.bottom() - window.bottom()
+    width = min(window.width(), room.width() - left - right)
+    height = min(window.height(), room.height() - top - bottom)
+    x = min(max(frame.left(), room.left()), room.right() + 1 - (left + width + right))
+    y = min(max(frame.top(), room.top()), room.bottom() + 1 - (top + height + bottom))
+    return QRect(x + left, y + top, width, height)
+
+
+def frame_on_screen(window: QWidget) -> None:
+    """At a first start, once the window is framed (after its first paint): a window still at
+    its `first_size` has its frame taken within the screen's room (`frame_within`)."""
+    screen = window.screen()
+    if (screen is None or window.isMaximized() or window.isFullScreen()
+            or window.size() != first_size(window)):
+        return
+    inside = frame_within(window.frameGeometry(), window.geometry(), screen.availableGeometry())
+    if inside is not None:
+        window.setGeometry(inside)
 
 
 def first_columns(width: int, session_least: int) -> list[int]:
