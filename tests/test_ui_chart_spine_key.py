@@ -146,7 +146,7 @@ def test_the_landmarks_names_are_readable_beside_the_fitted_chart(language, make
     label = view.key_label
     assert label is not None and label.isVisible()
     lines = label.text().split("\n")
-    assert lines[-len(names):] == [LANDMARK + n for n in names], lines
+    assert lines[-len(names):] == [LANDMARK + n.replace(" :", "\u00a0:") for n in names], lines
     assert QFontMetricsF(label.font()).capHeight() >= KEY_MIN_CAP_PX
     assert label.height() >= label.heightForWidth(label.width())
     assert view.viewport().rect().contains(label.geometry())

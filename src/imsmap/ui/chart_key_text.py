@@ -65,7 +65,8 @@ def landmarks_off_chart(chart: ChartPainter | None, px_per_unit: float) -> list[
         return []
     if chart.style.label_size * px_per_unit >= KEY_MIN_CAP_PX:
         return []
-    return [LANDMARK + chart.landmark_captions.get(lm.id, lm.name)
+    # (French puts a space before the colon: never a line's first character)
+    return [LANDMARK + chart.landmark_captions.get(lm.id, lm.name).replace(" :", "\u00a0:")
             for lm in sorted(chart.view.landmarks, key=lambda lm: lm.y)]
 
 

@@ -163,13 +163,16 @@ class ChartView(QGraphicsView):
             lines = self.key_beside(self.transform().m11())
             names = self.landmarks_beside(self.transform().m11())
             scene.set_notes(not lines)
-            scene.set_landmark_names(not names)
             if (lines or names) and self.key_label is None:
                 style = scene.chart.style
                 self.key_label = ChartKeyLabel(self, style.background, style.caption)
                 self.corner_followers.append(self.key_label)
             if self.key_label is not None:
                 self.key_label.set_lines(lines, names)
+                if names and not self.viewport().geometry().contains(self.key_label.geometry()):
+                    names = []  # no room for them under the key: the drawing names them
+                    self.key_label.set_lines(lines)
+            scene.set_landmark_names(not names)
 
     def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
         current = self.zoom()

@@ -123,16 +123,21 @@ def frame_within(frame: QRect, window: QRect, room: QRect) -> QRect | None:
     title bar and borders around `window`) within the screen's `room`, or None where it is
     within already. `first_size` makes the window as big as the room, but the frame is not
     known before the window manager has framed it: at 125 % on a 1366 x 768 laptop (614 px
-    high) and 200 % on 1080p (540) the title bar pushed the status bar below the screen."""
+    high) and 200 % on 1080p (540) the title bar pushed the status bar below the screen.
+    The frame's sides (a border of a pixel or two) may lie past the screen's sides, the
+    window itself not: a window as wide as a 1366 px screen keeps its width (narrower by its
+    borders, its rows would wrap as on a narrow screen: ui.wrapping_row.WRAP_BELOW)."""
     if room.contains(frame):
         return None
-    left, top = window.left() - frame.left(), window.top() - frame.top()
-    right, bottom = frame.right() - window.right(), frame.bottom() - window.bottom()
-    width = min(window.width(), room.width() - left - right)
+    top = window.top() - frame.top()
+    bottom = frame.bottom() - window.bottom()
+    width = min(window.width(), room.width())
     height = min(window.height(), room.height() - top - bottom)
-    x = min(max(frame.left(), room.left()), room.right() + 1 - (left + width + right))
-    y = min(max(frame.top(), room.top()), room.bottom() + 1 - (top + height + bottom))
-    return QRect(x + left, y + top, width, height)
+    x = min(max(window.left(), room.left()), room.right() + 1 - width)
+    y = min(max(frame.top(), room.top()), room.bottom() + 1 - (top + height + bottom)) + top
+    if QRect(x, y, width, height) == window:
+        return None
+    return QRect(x, y, width, height)
 
 
 def frame_on_screen(window: QWidget) -> None:
