@@ -138,3 +138,33 @@ def test_a_session_enlargement_names_its_levels_at_its_edge_only(qapp, records, 
             _assert_named_at_the_edge_only(block.chart, image, frame, p.rect)
             tested += 1
     assert tested, [p.crop for p in panels]
+
+
+def test_a_session_enlargement_of_the_suboccipital_muscles_names_c1(qapp, records, session):
+    """The suboccipital muscles (rectus capitis posterior minor and major) are at C1 on the
+    spinal chart, which letters "C1" beside them, but their regions carry no level: the
+    enlargement of a site on them lettered C2 and not C1. Their nerve's one root (C1) is it."""
+    view = records.atlas.view("spinal")
+    for region in view.regions_on("superficial"):
+        if region.muscle == "rectus_capitis_posterior_major" and region.side == "L":
+            records.add_site(session.id, "spinal", *region.label, layer="superficial",
+                             muscle_id=region.muscle, side=region.side, grasp=2)
+    _needle(records, session.id, ("C2",), "L")
+    sites = list(records.read.sites_for_session(session.id))
+    image, painter, doc = _page(DPI / 25.4 * 180, DPI / 25.4 * 140)
+    block = ChartBlock(records, "spinal", "superficial", sites)
+    overview, panels = block.layout(doc, 0.0, 0.0, doc.mm(180))
+    assert overview is not None and panels
+    block.paint(doc, painter, 0.0, 0.0, doc.mm(180))
+    painter.end()
+    lettered = [[level for level, _ in block.levels_beside(p)] for p in panels]
+    assert any("C1" in levels and "C2" in levels for levels in lettered), lettered
+    for p in panels:
+        frame, levels = QRectF(*p.crop), dict(block.levels_beside(p))
+        if "C1" not in levels:
+            continue
+        # drawn at the edge, level with the muscles (as the other levels)
+        to_page = _to_page(frame, p.rect)
+        py = p.rect.y() + (levels["C1"] - frame.y()) * to_page.m11()
+        edge = QRectF(p.rect.x(), py - DPI / 25.4 * 1.2, DPI / 25.4 * 6, DPI / 25.4 * 2.4)
+        assert _box_pixels(image, edge).sum(axis=1).min() < 3 * 0x70

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QImage
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_progress_fit import LAPTOP, WIDE, language  # noqa: F401 - fixture
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.ui.chart_key_text import ENTRIES, KEY_MIN_CAP_PX, chart_key
+
+LANDMARK = "\u25c6 "  # a landmark's name written beside the chart, after its diamond
 
 
 def spinal_window(make_window, qtbot, size):
@@ -50,7 +53,8 @@ def test_the_spinal_key_is_readable_beside_the_fitted_chart(language, make_windo
     assert label is not None and label.isVisible()
     # the key's words: the drawing's, in its order and its language, an entry a line
     entries = [e for line in chart_key(chart) for e in line.split(ENTRIES)]
-    assert label.text().split("\n") == entries and len(entries) == 10
+    # (then the landmarks' names: tests/test_ui_chart_spine_key.py, below)
+    assert label.text().split("\n")[:len(entries) + 1] == [*entries, ""] and len(entries) == 10
     assert entries[0] == ("Mf multifide" if language == "fr_CA" else "Mf multifidus")
     assert any(e.startswith("Deuxième couche" if language == "fr_CA" else "Second layer")
                for e in entries), entries
@@ -122,3 +126,47 @@ def test_zoomed_in_the_drawing_letters_its_key(make_window, qtbot):
     w.chart.set_view("anterior")
     qtbot.wait(10)
     assert not view.key_label.isVisible()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE])
+def test_the_landmarks_names_are_readable_beside_the_fitted_chart(language, make_window, qtbot,
+                                                                  size):
+    # The drawing's landmarks' names ("C7 vertebra prominens", "Spine of scapula: T3"...) were
+    # about 3 px high at 'fit' on a 1366 x 768 laptop, 4 px at 1920 x 1080: written under the
+    # key in the window's font, each after a diamond as the drawing marks them; the drawing
+    # keeps its diamonds, at the levels the names say.
+    w, view = spinal_window(make_window, qtbot, size)
+    scene = w.chart.scene
+    chart = scene.chart
+    k = view.transform().m11()
+    assert chart.style.label_size * k < KEY_MIN_CAP_PX  # the case under test
+    landmarks = sorted(chart.view.landmarks, key=lambda lm: lm.y)
+    names = [chart.landmark_captions.get(lm.id, lm.name) for lm in landmarks]
+    assert len(names) == 5 and "T3" in names[1]
+    label = view.key_label
+    assert label is not None and label.isVisible()
+    lines = label.text().split("\n")
+    assert lines[-len(names):] == [LANDMARK + n.replace(" :", "\u00a0:") for n in names], lines
+    assert QFontMetricsF(label.font()).capHeight() >= KEY_MIN_CAP_PX
+    assert label.height() >= label.heightForWidth(label.width())
+    assert view.viewport().rect().contains(label.geometry())
+    # the drawing leaves the names out: no dark lettering where the name of the spine of the
+    # scapula was, right of its diamond, which is still drawn
+    assert not chart.landmark_names
+    shot = pixels(view)
+    lm = landmarks[1]
+    box = view.mapFromScene(chart.landmark_bounds(lm)).boundingRect()
+    diamond = view.mapFromScene(QRectF(lm.x - 7, lm.y - 7, 14, 14)).boundingRect()
+    words = shot[box.top():box.bottom(), diamond.right() + 2:box.right()]
+    assert not (np.abs(words.astype(int) - [0x2a, 0x5a, 0x86]).sum(axis=-1) < 90).any(), \
+        "the drawing still letters the landmark's name"
+    centre = view.mapFromScene(QPointF(lm.x, lm.y))
+    assert (np.abs(shot[centre.y(), centre.x()].astype(int) - [0x2a, 0x5a, 0x86]).sum()
+            < 90), "the diamond is not drawn"
+    # zoomed in enough to read them on the drawing: the drawing letters them again
+    view.zoom_by(3.0, anchor_under_mouse=False)
+    assert chart.style.label_size * view.transform().m11() >= KEY_MIN_CAP_PX
+    assert chart.landmark_names
+    assert not view.key_label.isVisible() or LANDMARK not in view.key_label.text()
+    view.fit()
+    assert not chart.landmark_names and LANDMARK in view.key_label.text()

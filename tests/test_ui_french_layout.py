@@ -95,11 +95,13 @@ def test_the_earlier_sites_legend_keeps_its_words_in_the_chart_column(french_win
         assert legend.height() >= legend.ROW + legend.WRAPPED
     else:
         assert legend.needed_width() <= legend.width()
-    # Narrower than its words: two rows, taller; wide enough: one row again.
-    legend.resize(200, legend.height())
-    assert legend.wrapped() and legend.height() == legend.ROW + legend.WRAPPED
-    legend.resize(int(legend.needed_width()) + 10, legend.height())
-    assert not legend.wrapped() and legend.height() == legend.ROW
+    # Narrower than its words: more rows, taller (at 200 px the French title takes two and
+    # the markers one); wide enough: one row again. Its height for a width is what the layouts
+    # give it (heightForWidth).
+    assert legend.wrapped(200) and legend.rows(200) == 3
+    assert legend.heightForWidth(200) == legend.ROW + 2 * legend.WRAPPED
+    wide = int(legend.needed_width()) + 10
+    assert not legend.wrapped(wide) and legend.heightForWidth(wide) == legend.ROW
 
 
 def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot, records):

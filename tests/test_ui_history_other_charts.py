@@ -175,15 +175,17 @@ def test_the_key_says_what_the_diamond_is_on_a_chart_that_has_one(win, visits):
     legend = win.history_bar.legend
     _show(win, "lateral_right", "deep")
     assert legend.elsewhere and legend.elsewhere_text() == "needled on another chart"
-    # its words go on the markers' row, or on a row of their own when that has no room
+    # its words go on the markers' row, or on a row of their own when that has no room (the
+    # legend's height for a width is what the layouts give it)
     markers = legend.needed_width() - legend.text_width(legend.title(), True) - 12
-    legend.resize(int(legend.needed_width()) + 10, legend.height())
-    assert not legend.wrapped() and legend.height() == legend.ROW
-    legend.resize(int(markers) + 10, legend.height())
-    assert legend.wrapped() and not legend.elsewhere_apart()
-    assert legend.height() == legend.ROW + legend.WRAPPED
-    legend.resize(int(markers) - 30, legend.height())
-    assert legend.elsewhere_apart() and legend.height() == legend.ROW + 2 * legend.WRAPPED
+    wide = int(legend.needed_width()) + 10
+    assert not legend.wrapped(wide) and legend.heightForWidth(wide) == legend.ROW
+    under = int(markers) + 10
+    assert legend.wrapped(under) and not legend.elsewhere_apart(under)
+    assert legend.heightForWidth(under) == legend.ROW + legend.WRAPPED
+    apart = int(markers) - 30
+    assert legend.elsewhere_apart(apart)
+    assert legend.heightForWidth(apart) == legend.ROW + 2 * legend.WRAPPED
     _show(win, "anterior", "superficial")
     assert not legend.elsewhere and not legend.elsewhere_apart()
 

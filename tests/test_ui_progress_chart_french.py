@@ -166,6 +166,8 @@ def test_the_chart_panels_heat_legend_reads_whole_in_french(french, make_window,
     w.history_bar.heat.setChecked(True)
     qtbot.wait(20)
     legend = w.history_bar.legend
+    # its height follows its width through the layouts (heightForWidth), a pass later
+    qtbot.waitUntil(lambda: legend.height() == legend.heightForWidth(legend.width()))
     assert legend.heat_vmax is not None and legend.width() > 340
     painted = render(legend)
     # The heat legend is the widget's last 42 px high band, 320 px wide from x = 4: nothing

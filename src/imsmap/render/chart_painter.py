@@ -108,6 +108,7 @@ class ChartPainter:
         # language); None and {} keep the atlas's own.
         self.title_caption: str | None = None
         self.landmark_captions: dict[str, str] = {}
+        self.landmark_names = True  # False: their diamonds alone (the window writes the names)
         # The words drawn on the chart (View.notes: the spinal chart's key, the hand and foot
         # sheets' cues) by note id, likewise; {} keeps the atlas's English.
         self.note_captions: dict[str, str] = {}
@@ -483,15 +484,17 @@ class ChartPainter:
                 continue
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour)
-            d = 6.0
+            # (named beside the chart, at a scale too small for the names: a diamond to see)
+            d = 6.0 if self.landmark_names else max(6.0, 3.0 / painter.worldTransform().m11())
             diamond = QPainterPath(QPointF(lm.x, lm.y - d))
             diamond.lineTo(lm.x + d, lm.y)
             diamond.lineTo(lm.x, lm.y + d)
             diamond.lineTo(lm.x - d, lm.y)
             diamond.closeSubpath()
             painter.drawPath(diamond)
-            self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), size, at,
-                            colour, anchor=anchor)
+            if self.landmark_names:
+                self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), size, at,
+                                colour, anchor=anchor)
 
     def landmark_place(self, lm: Landmark, size: float, frame: QRectF | None = None
                        ) -> tuple[str, tuple[float, float], QRectF]:

@@ -8,10 +8,12 @@ reaches, and most lie outside it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 
+from imsmap.atlas import AtlasError
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.text import CAP_HEIGHT, draw_text
 from imsmap.report.layout import MUTED, Doc
@@ -28,19 +30,34 @@ def enlargement_word_size(doc: Doc) -> float:
     return doc.pt(ENLARGEMENT_WORD_PT) * CAP_HEIGHT
 
 
-def levels_shown(chart: ChartPainter, crop: QRectF) -> list[tuple[str, float]]:
+def levels_shown(chart: ChartPainter, crop: QRectF, atlas: Any = None) -> list[tuple[str, float]]:
     """The spinal levels whose segments ``crop`` (view units) shows, (level, view y) top to
-    bottom: those whose segments' middle is inside it, a little away from its edges."""
+    bottom: those whose segments' middle is inside it, a little away from its edges. With the
+    ``atlas``, a muscle drawn without a level whose nerve has one root is at that root's level:
+    the suboccipital muscles at C1 (the chart letters C1 beside them, but their regions carry
+    no level, so a crop of them was the only one without its level)."""
     if chart.view.kind != "spinal":
         return []
     ys: dict[str, list[float]] = {}
     for r in chart.view.regions_on(chart.layer):
-        if r.level:
-            ys.setdefault(r.level, []).append(r.label[1])
+        level = r.level or (_one_root(atlas, r.muscle) if atlas is not None else None)
+        if level:
+            ys.setdefault(level, []).append(r.label[1])
     margin = 0.04 * crop.height()
     shown = [(level, sum(y) / len(y)) for level, y in ys.items()]
     return sorted(((level, y) for level, y in shown
                    if crop.top() + margin < y < crop.bottom() - margin), key=lambda t: t[1])
+
+
+def _one_root(atlas: Any, muscle_id: str | None) -> str | None:
+    """The one root of a muscle's nerve (None for none, several, or a muscle not in the atlas)."""
+    if not muscle_id:
+        return None
+    try:
+        roots = atlas.muscle(muscle_id).roots
+    except (KeyError, AtlasError):
+        return None
+    return roots[0] if len(roots) == 1 else None
 
 
 def paint_levels(doc: Doc, painter: QPainter, chart: ChartPainter,

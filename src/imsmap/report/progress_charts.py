@@ -67,6 +67,7 @@ class HeatChart:
         self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
         captions_in_records_language(self.chart, records.atlas)
         self.view = self.chart.view
+        self.atlas = records.atlas  # the levels of the muscles drawn without one (crop_words)
         self.history = history
         self.sites = sites
         latest = history.ids[-1]
@@ -138,7 +139,7 @@ class HeatChart:
         target = QRectF(rect.x(), rect.y(), cw * k, ch * k)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(target, image)
-        paint_levels(doc, painter, self.chart, levels_shown(self.chart, crop_rect), rect.x(),
+        paint_levels(doc, painter, self.chart, levels_shown(self.chart, crop_rect, self.atlas), rect.x(),
                      lambda y: rect.y() + (y - cy) * k)
         painter.translate(rect.x(), rect.y())
         painter.scale(k, k)

@@ -145,6 +145,7 @@ class ChartBlock(Block):
         self.chart = ChartPainter(records.atlas, view_id, layer, style=PRINT_STYLE)
         captions_in_records_language(self.chart, records.atlas)
         self.view = self.chart.view
+        self.atlas = records.atlas  # the levels of the muscles drawn without one (crop_words)
         self.sites = list(sites)
         deep = self.chart.layer != self.view.layer_ids[0]
         atlas, lang = records.atlas, language()
@@ -257,7 +258,7 @@ class ChartBlock(Block):
         own level names are left out of an enlargement (at its scale they are several times the
         size of the words around it, cut by its frame, and most lie outside it): without these
         an enlargement of a few segments would not say which they are."""
-        return levels_shown(self.chart, QRectF(*panel.crop))
+        return levels_shown(self.chart, QRectF(*panel.crop), self.atlas)
 
     def _paint_levels(self, doc: Doc, painter: QPainter, panel: Panel) -> None:
         """The levels an enlargement shows, lettered at its left edge (crop_words)."""

@@ -1,5 +1,7 @@
 """A chart's key (the spinal chart's abbreviations: its notes "key.1"...) written in the window's
-font where the drawing's own lettering would be too small to read.
+font where the drawing's own lettering would be too small to read; on the Chart tab, the spinal
+chart's landmarks' names under it ("C7 vertebra prominens", "Spine of scapula: T3": about 3 px
+high at 'fit' on a 1366 x 768 laptop), the drawing keeping their diamonds.
 
 The key is the drawing's own lettering, 11 units high in a 2000-unit chart: about 3 px in the
 Progress tab's narrow chart, and 3 px (4.8 px at 1920 x 1080) in the Chart tab's chart fitted on
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import QGraphicsView, QLabel
 
 from imsmap.render.chart_painter import ChartPainter
 
-__all__ = ["KEY_MIN_CAP_PX", "ChartKeyLabel", "chart_key", "key_font", "key_off_chart"]
+__all__ = ["KEY_MIN_CAP_PX", "ChartKeyLabel", "chart_key", "key_font", "key_off_chart",
+           "landmarks_off_chart"]
 
 KEY_MIN_CAP_PX = 6.0
 ENTRIES = " · "  # between the entries of a line of the key ("Mf multifidus · Lo longissimus")
+LANDMARK = "\u25c6 "  # before a landmark's name written beside the chart: its diamond
 # The key beside the Chart tab's chart: never narrower than this (px) and this far from it
 KEY_MIN_WIDTH = 120
 KEY_GAP_PX = 8
@@ -49,6 +53,21 @@ def key_off_chart(chart: ChartPainter | None, px_per_unit: float) -> list[str]:
     if not lines or min(n.size for n in chart.view.notes) * px_per_unit >= KEY_MIN_CAP_PX:
         return []
     return lines
+
+
+def landmarks_off_chart(chart: ChartPainter | None, px_per_unit: float) -> list[str]:
+    """The spinal chart's landmarks' names (top to bottom, in the chart's language, each after
+    a diamond as the drawing marks the landmark) when the window writes them: where the
+    drawing would letter them smaller than KEY_MIN_CAP_PX (about 3 px at 'fit' on a 1366 x 768
+    laptop); else none. Each name says its level ("Spine of scapula: T3"), and the drawing
+    keeps the diamonds at those levels."""
+    if chart is None or chart.view.kind != "spinal" or not chart.view.landmarks:
+        return []
+    if chart.style.label_size * px_per_unit >= KEY_MIN_CAP_PX:
+        return []
+    # (French puts a space before the colon: never a line's first character)
+    return [LANDMARK + chart.landmark_captions.get(lm.id, lm.name).replace(" :", "\u00a0:")
+            for lm in sorted(chart.view.landmarks, key=lambda lm: lm.y)]
 
 
 def key_font(font: QFont) -> QFont:
@@ -81,11 +100,15 @@ class ChartKeyLabel(QLabel):
         self.lines: list[str] = []
         self.hide()
 
-    def set_lines(self, lines: list[str]) -> None:
+    def set_lines(self, lines: list[str], landmarks: list[str] | None = None) -> None:
         """Write the key of these lines (`key_off_chart`; none: hide), an entry a line: in a
-        column a line of the drawing's breaks between an abbreviation and its words."""
+        column a line of the drawing's breaks between an abbreviation and its words; then the
+        `landmarks`' names (`landmarks_off_chart`), after a blank line."""
+        lines = list(lines)
+        if landmarks:
+            lines += ["", *landmarks]
         if lines != self.lines:
-            self.lines = list(lines)
+            self.lines = lines
             self.setFont(key_font(self.view.font()))
             self.setText("\n".join(entry for line in lines for entry in line.split(ENTRIES)))
         self.setVisible(bool(lines))

@@ -513,6 +513,13 @@ class ChartScene(QGraphicsScene):
             self.background.update()
             self.emphasis.update()
 
+    def set_landmark_names(self, on: bool) -> None:
+        """Whether the drawing letters its landmarks' names (the view may write them beside)."""
+        if on != self.chart.landmark_names:
+            self.chart.landmark_names = on
+            self.background.update()
+            self.emphasis.update()
+
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
         """The clinic's words for the grades (services.clinic.grasp_labels), in the markers'
         tooltips."""

@@ -4,6 +4,8 @@ them is `ui.chart_panel.ChartPanel`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
@@ -16,7 +18,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
 
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.ui.chart_key_text import KEY_GAP_PX, KEY_MIN_WIDTH, ChartKeyLabel, key_off_chart
+from imsmap.ui.chart_key_text import (
+    KEY_GAP_PX,
+    KEY_MIN_WIDTH,
+    ChartKeyLabel,
+    key_off_chart,
+    landmarks_off_chart,
+)
 from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
 
@@ -122,11 +130,20 @@ class ChartView(QGraphicsView):
         unit): where the drawing's own would be too small to read (key_off_chart) and the chart,
         centred across the view, leaves room on its right; else none (the drawing letters it:
         zoomed in, a key beside would hide part of the chart)."""
+        return self._beside(scale, key_off_chart)
+
+    def landmarks_beside(self, scale: float) -> list[str]:
+        """The spinal chart's landmarks' names when the view writes them under the key beside
+        the chart (landmarks_off_chart), in the same room; else none."""
+        return self._beside(scale, landmarks_off_chart)
+
+    def _beside(self, scale: float, words: Callable[[ChartPainter, float], list[str]]
+                ) -> list[str]:
         scene = self.scene()
         if not isinstance(scene, ChartScene):
             return []
         room = (self.viewport().width() - self.sceneRect().width() * scale) / 2 - 2 * KEY_GAP_PX
-        return key_off_chart(scene.chart, scale) if room >= KEY_MIN_WIDTH else []
+        return words(scene.chart, scale) if room >= KEY_MIN_WIDTH else []
 
     def zoom(self) -> float:
         """The current scale relative to 'fit'."""
@@ -144,13 +161,18 @@ class ChartView(QGraphicsView):
             scene.fit_markers_to(self.transform().m11())
             # the chart's key: on the drawing, or beside it where the drawing's is too small
             lines = self.key_beside(self.transform().m11())
+            names = self.landmarks_beside(self.transform().m11())
             scene.set_notes(not lines)
-            if lines and self.key_label is None:
+            if (lines or names) and self.key_label is None:
                 style = scene.chart.style
                 self.key_label = ChartKeyLabel(self, style.background, style.caption)
                 self.corner_followers.append(self.key_label)
             if self.key_label is not None:
-                self.key_label.set_lines(lines)
+                self.key_label.set_lines(lines, names)
+                if names and not self.viewport().geometry().contains(self.key_label.geometry()):
+                    names = []  # no room for them under the key: the drawing names them
+                    self.key_label.set_lines(lines)
+            scene.set_landmark_names(not names)
 
     def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
         current = self.zoom()

@@ -154,12 +154,17 @@ class MainWindow(QMainWindow):
         self.chart.hoverText.connect(self.hover_label.setText)
         self._update_title()
         self.resize(window_layout.first_size(self))
-        self._fit_columns = not window_layout.restore_layout(  # none saved: sized when shown
+        # The saved columns are put in place as the window is first shown, and a first size
+        # within the screen once the window manager has framed it (after the first paint).
+        self._restored = window_layout.restore_layout(
             self, self.splitter, self.chart, self.history_bar)
+        self._columns_placed = False
         self.chart.view.firstPainted.connect(self.after_first_paint)
 
     def after_first_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)
+            if not self._restored.sized:
+                window_layout.frame_on_screen(self)
             self.build_rest()
             self.backups.start_after_first_paint()
 
@@ -271,8 +276,10 @@ class MainWindow(QMainWindow):
         window_layout.rewrap_across(self, event.oldSize().width())  # narrow: rows wrap
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        window_layout.columns_on_show(self, self.splitter, self._built, self._fit_columns)
-        self._fit_columns = False
+        if not self._columns_placed:
+            window_layout.columns_on_show(self, self.splitter, self._built,
+                                          self._restored.columns)
+            self._columns_placed = True
         super().showEvent(event)
         if not self._built:  # the chart may not paint (a covered window): build all the same
             QTimer.singleShot(BUILD_REST_AFTER_SHOW_MS, self, self.after_first_paint)

@@ -11,8 +11,9 @@ wrote a note. The window restores them in its two building steps (`ui.main_windo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QByteArray, QDataStream, QRect, QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
@@ -43,21 +44,43 @@ COLUMN_WIDTHS = (300, 668, 486)
 FULL_WIDTH = WRAP_BELOW  # the rows keep to one line from this width on
 
 
+class Restored(NamedTuple):
+    """What `restore_layout` found saved."""
+
+    columns: list[int] | None  # the columns' widths (None: `first_columns` sizes them)
+    sized: bool  # the window's size and place (False: a first start, `first_size`)
+
+
 def restore_layout(window: QMainWindow, splitter: QSplitter, chart: ChartPanel,
-                   bar: HistoryBar) -> bool:
+                   bar: HistoryBar) -> Restored:
     """What the first paint shows: the window's size, the columns, the chart's labels and the
-    history bar. False if no columns were saved (a first start: `first_columns` sizes them)."""
+    history bar. The columns' saved widths are put in place as the window is shown
+    (`columns_on_show`)."""
     geometry = WINDOW_GEOMETRY.read()
     if geometry is not None:
         window.restoreGeometry(geometry)
     state = WINDOW_SPLITTER.read()
-    if state is not None:
-        splitter.restoreState(state)
+    columns = saved_columns(state) if state is not None else None
+    if state is not None and columns is None:
+        splitter.restoreState(state)  # not three widths (never written so): Qt's own reading
     chart.set_labels(CHART_LABELS.read())
     bar.show_earlier.setChecked(OVERLAY_SHOW.read())
     bar.heat.setChecked(OVERLAY_HEAT.read())
     bar.last_n.setValue(OVERLAY_LAST_N.read())
-    return state is not None
+    return Restored(columns, geometry is not None)
+
+
+def saved_columns(state: QByteArray) -> list[int] | None:
+    """The three columns' widths in a `QSplitter.saveState` (its documented stream: a marker,
+    a version, the widths), or None if it holds something else."""
+    stream = QDataStream(state)
+    stream.setVersion(QDataStream.Version.Qt_5_0)
+    if stream.readInt32() != 0xFF or stream.readInt32() != 1 or stream.readUInt32() != 3:
+        return None
+    widths = [stream.readInt32() for _ in range(3)]
+    if stream.status() != QDataStream.Status.Ok or min(widths) < 0:
+        return None
+    return widths
 
 
 def restore_settings(act_labels: QAction, set_names_hidden: Callable[[bool], None],
@@ -95,6 +118,40 @@ def first_size(window: QWidget) -> QSize:
     return QSize(min(1440, room.width()), min(900, room.height()))
 
 
+def frame_within(frame: QRect, window: QRect, room: QRect) -> QRect | None:
+    """The window's geometry (inside its frame) that puts its `frame` (the window manager's
+    title bar and borders around `window`) within the screen's `room`, or None where it is
+    within already. `first_size` makes the window as big as the room, but the frame is not
+    known before the window manager has framed it: at 125 % on a 1366 x 768 laptop (614 px
+    high) and 200 % on 1080p (540) the title bar pushed the status bar below the screen.
+    The frame's sides (a border of a pixel or two) may lie past the screen's sides, the
+    window itself not: a window as wide as a 1366 px screen keeps its width (narrower by its
+    borders, its rows would wrap as on a narrow screen: ui.wrapping_row.WRAP_BELOW)."""
+    if room.contains(frame):
+        return None
+    top = window.top() - frame.top()
+    bottom = frame.bottom() - window.bottom()
+    width = min(window.width(), room.width())
+    height = min(window.height(), room.height() - top - bottom)
+    x = min(max(window.left(), room.left()), room.right() + 1 - width)
+    y = min(max(frame.top(), room.top()), room.bottom() + 1 - (top + height + bottom)) + top
+    if QRect(x, y, width, height) == window:
+        return None
+    return QRect(x, y, width, height)
+
+
+def frame_on_screen(window: QWidget) -> None:
+    """At a first start, once the window is framed (after its first paint): a window still at
+    its `first_size` has its frame taken within the screen's room (`frame_within`)."""
+    screen = window.screen()
+    if (screen is None or window.isMaximized() or window.isFullScreen()
+            or window.size() != first_size(window)):
+        return
+    inside = frame_within(window.frameGeometry(), window.geometry(), screen.availableGeometry())
+    if inside is not None:
+        window.setGeometry(inside)
+
+
 def first_columns(width: int, session_least: int) -> list[int]:
     """The columns' widths at a first start in a window `width` wide. From 1366 px on, as
     always (`COLUMN_WIDTHS`: the chart takes the rest). Narrower (a 1366 x 768 laptop at 125 %:
@@ -114,12 +171,20 @@ def rewrap_across(window: QWidget, old_width: int) -> None:
         rewrap(window)
 
 
-def columns_on_show(window: QWidget, splitter: QSplitter, built: bool, first: bool) -> None:
-    """As the window is shown, at the width it opens at: the right column's place has the
-    least width of the tabs to come (not `built` yet), and at a `first` start (no columns
-    saved) the columns take `first_columns`."""
+def columns_on_show(window: QWidget, splitter: QSplitter, built: bool,
+                    saved: list[int] | None) -> None:
+    """As the window is first shown, at the width it opens at: the right column's place has
+    the least width of the tabs to come (not `built` yet), then the columns take their `saved`
+    widths. Not before: put back while the place still had its full-width least (486 px), a
+    960 px window's saved 300 / 310 / 342 came back as 289 / 228 / 435, the chart at its least.
+    With none saved (a first start), or saved in a window wider than this one (the screen set
+    to 125 % or 200 % since, a smaller monitor: all the missing width came off the chart), the
+    columns take `first_columns` for this width."""
     least = RIGHT_MIN_WIDTH if window.width() >= WRAP_BELOW else NARROW_RIGHT_MIN_WIDTH
     if not built:
         splitter.widget(2).setMinimumWidth(least)
-    if first:
+    handles = (splitter.count() - 1) * splitter.handleWidth()
+    if saved is not None and sum(saved) + handles <= window.width():
+        splitter.setSizes(saved)
+    else:
         splitter.setSizes(first_columns(window.width(), least))
