@@ -268,3 +268,30 @@ def test_tables_say_what_a_dash_means(qapp, records, patient, course, tmp_path):
     assert "Pain after treatment 6 — —" in flat  # first recorded 6, latest none, no change
     assert "—: not recorded; for the first visit, there is no visit before." in flat
     assert "—: not recorded in one of the two visits, so no change is given." in flat
+
+
+def test_an_amended_visit_is_said_amended_with_its_amendment(qapp, records, patient, course,
+                                                             tmp_path):
+    """A grade entered wrong (1 for 3) and corrected by an amendment after signing: the report
+    that leaves the clinic said 'signed' for that visit and nothing of the amendment, while the
+    window's list said 'amended'. Its reader now learns that the visit was corrected, by whom,
+    what the amendment says, and that the figures still count the grade as it was signed."""
+    records.amend_session(course[2], "Grade entered wrong for site 1",
+                          "Site 1 grasped 3 strong, not 1 mild.")
+    records.amend_session(course[2], "Typo in the amendment above", "Site 1, not site 2.")
+    out = write(records, patient.id, tmp_path)
+    _reader, flat = text_of(out)
+    when = f"{records.repo.session(course[2]).started_at:%Y-%m-%d}"
+    row = re.search(rf"3 {when} 09:00 (.*?) (signed|amended|DRAFT)", flat)
+    assert row and row.group(2) == "amended", flat[:3000]
+    assert "all signed" not in flat
+    assert "1 draft, not signed 1 amended after signing" in flat
+    assert "count the sites and grades as they were signed" in flat
+    assert (f"Visit 3 ({when}), amended" in flat and "Grade entered wrong for site 1: "
+            "Site 1 grasped 3 strong, not 1 mild." in flat)
+    assert "Typo in the amendment above: Site 1, not site 2." in flat
+    # A report of visits without amendments says nothing of them.
+    clean = write(records, patient.id, tmp_path, name="first-two.pdf",
+                  session_ids=course[:2])
+    _r, clean_flat = text_of(clean)
+    assert "Amended visits" not in clean_flat and "all signed" in clean_flat

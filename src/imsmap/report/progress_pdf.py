@@ -41,7 +41,12 @@ from imsmap.report.layout import Block, Doc, Heading, KeyValues, Paragraph, Spac
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
-from imsmap.report.progress_tables import change_table, comparison_paragraphs, sessions_table
+from imsmap.report.progress_tables import (
+    amendment_paragraphs,
+    change_table,
+    comparison_paragraphs,
+    sessions_table,
+)
 from imsmap.report.site_text import grasp_scale_text, sex_label
 from imsmap.report.trend_plot import TrendBlock
 from imsmap.services import clinic as clinic_settings
@@ -100,6 +105,15 @@ def _practitioners(history: History, settings: ClinicSettings) -> str:
                      for n, r in seen.items())
 
 
+def _status(drafts: int, amended: int) -> str:
+    """The report's status line: drafts not signed, and visits amended after signing."""
+    parts = [translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)] if drafts \
+        else [translate("ProgressPdf", "all signed")]
+    if amended:
+        parts.append(translate("ProgressPdf", "%n amended after signing", "", amended, PLURAL))
+    return "\n".join(parts)
+
+
 def _blocks(records: Records, patient: Patient, history: History, settings: ClinicSettings,
             width_mm: float) -> list[Block]:
     metrics = session_metrics(history)
@@ -113,6 +127,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     shown = str(len(history)) if len(history) >= total else fill(
         translate("ProgressPdf", "%1 of %2"), [len(history), total])
     drafts = sum(1 for s in history.sessions if not s.is_signed)
+    counts = records.read.amendment_counts(patient.id)
+    amended = {s.id: records.read.amendments(s.id) for s in history.sessions if s.id in counts}
     period = fill(translate("ProgressPdf", "%1 to %2"),
                   [long_date(first.started_at.date()), long_date(last.started_at.date())])
     visits = fill(translate("ProgressPdf", "%1 (visits %2-%3)"), [shown, numbers[0], numbers[-1]]) \
@@ -123,8 +139,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         (translate("ProgressPdf", "Date of birth"), birth_text(patient, last.started_at.date())),
         (translate("ProgressPdf", "Period"), period),
         (translate("ProgressPdf", "Sessions in this report"), visits),
-        (translate("ProgressPdf", "Status"), translate("ProgressPdf", "all signed") if not drafts
-         else translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)),
+        (translate("ProgressPdf", "Status"), _status(drafts, len(amended))),
         (translate("ProgressPdf", "Practitioner"), _practitioners(history, settings)),
         (translate("ProgressPdf", "Sex"), sex_label(patient.sex)),
         (translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"),
@@ -143,7 +158,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     count = len(history)
     blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
         "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
-    blocks.append(sessions_table(history, metrics))
+    blocks.append(sessions_table(history, metrics, amended))
+    blocks.extend(amendment_paragraphs(history, amended))
     if len(history) > 1:
         blocks.append(Spacer(2))
         blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),
