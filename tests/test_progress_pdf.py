@@ -285,7 +285,7 @@ def test_an_amended_visit_is_said_amended_with_its_amendment(qapp, records, pati
     row = re.search(rf"3 {when} 09:00 (.*?) (signed|amended|DRAFT)", flat)
     assert row and row.group(2) == "amended", flat[:3000]
     assert "all signed" not in flat
-    assert "1 draft, not signed 1 amended after signing" in flat
+    assert "1 draft, not signed 1 visit amended after signing" in flat
     assert "count the sites and grades as they were signed" in flat
     assert (f"Visit 3 ({when}), amended" in flat and "Grade entered wrong for site 1: "
             "Site 1 grasped 3 strong, not 1 mild." in flat)

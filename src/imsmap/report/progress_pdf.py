@@ -110,7 +110,7 @@ def _status(drafts: int, amended: int) -> str:
     parts = [translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)] if drafts \
         else [translate("ProgressPdf", "all signed")]
     if amended:
-        parts.append(translate("ProgressPdf", "%n amended after signing", "", amended, PLURAL))
+        parts.append(translate("ProgressPdf", "%n visit(s) amended after signing", "", amended, PLURAL))
     return "\n".join(parts)
 
 

@@ -107,6 +107,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n visit(s) amended after signing</source>
+        <translation>
+            <numerusform>%n visit amended after signing</numerusform>
+            <numerusform>%n visits amended after signing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s), oldest first</source>
         <translation>
             <numerusform>%n session, oldest first</numerusform>

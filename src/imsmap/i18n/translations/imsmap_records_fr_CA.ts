@@ -2869,6 +2869,13 @@ Reg. no. %2</source>
         <translation>%1
 N° de permis %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit(s) amended after signing</source>
+        <translation>
+            <numerusform>%n visite avec addenda après la signature</numerusform>
+            <numerusform>%n visites avec addenda après la signature</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Intramuscular stimulation (Gunn IMS) / dry needling: the course of treatment</source>
         <translation>Stimulation intramusculaire (SIM de Gunn) / puncture sèche&#xa0;: l&apos;évolution du traitement</translation>
@@ -3100,6 +3107,22 @@ N° de permis %2</translation>
     <message>
         <source>Sessions</source>
         <translation>Séances</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
+        <source>These visits were amended after signing. The figures, charts and grids of this report count the sites and grades as they were signed: a correction written in an amendment is not applied to them. Read each amendment with its visit&apos;s figures.</source>
+        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, schémas et grilles de ce rapport comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;: une correction écrite dans un addenda n&apos;y est pas appliquée. Lisez chaque addenda avec les chiffres de sa visite.</translation>
+    </message>
+    <message>
+        <source>Visit %1 (%2), amended %3 by %4. %5: %6</source>
+        <translation>Visite %1 (%2), addenda du %3 par %4. %5&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>Amended visits</source>
+        <translation>Visites avec addenda</translation>
     </message>
     <message>
         <source>Visit %1, %2</source>

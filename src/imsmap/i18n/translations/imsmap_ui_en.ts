@@ -149,6 +149,13 @@
             <numerusform>%n sites</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
+        <translation>
+            <numerusform>Amended after signing (%n amendment). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
+            <numerusform>Amended after signing (%n amendments). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgressSummary</name>

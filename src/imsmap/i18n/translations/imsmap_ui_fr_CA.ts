@@ -1072,6 +1072,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
     </message>
     <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
         <source>Visits:</source>
         <translation>Visites&#xa0;:</translation>
     </message>
@@ -2041,8 +2045,23 @@ Problème&#xa0;: {problem}</translation>
         <translation>douleur {pain}</translation>
     </message>
     <message>
+        <source>draft, not signed</source>
+        <translation>brouillon, non signée</translation>
+    </message>
+    <message>
         <source>Draft: not signed yet</source>
         <translation>Brouillon&#xa0;: pas encore signée</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message numerus="yes">
+        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
+        <translation>
+            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;; lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;; lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
