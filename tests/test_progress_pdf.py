@@ -295,3 +295,40 @@ def test_an_amended_visit_is_said_amended_with_its_amendment(qapp, records, pati
                   session_ids=course[:2])
     _r, clean_flat = text_of(clean)
     assert "Amended visits" not in clean_flat and "all signed" in clean_flat
+
+
+def test_a_draft_with_nothing_needled_is_left_out_and_said_so(qapp, records, patient, course,
+                                                              db_path, tmp_path, capsys):
+    """'New session' pressed by mistake (or a session started on the wrong patient whose sites
+    were removed): an empty draft cannot be withdrawn, and as the latest visit it made the
+    report say that every muscle had released ('Muscles grasping 8 -> 0'). It is left out of
+    the figures and named under the sessions table; the command says how many it reported."""
+    from imsmap.cli import main
+
+    records.sign_session(course[-1])
+    before = text_of(write(records, patient.id, tmp_path, name="before.pdf"))[1]
+    mistake = records.start_session(patient.id, started_at=datetime(2025, 3, 10, 9, 0),
+                                    practitioner="J. Physio")
+    vid, region, x, y = interior_points(records.atlas)[0]
+    wrong = records.add_site(mistake.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                             layer=region.layer, grasp=3)
+    records.remove_site(wrong.id)  # tapped on the wrong patient, taken off again
+    out = tmp_path / "p.pdf"
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out)]) == 0
+    assert "(8 sessions)" in capsys.readouterr().out
+    flat = text_of(out)[1]
+    assert "8 of 9 (visits 1-8)" in flat and "all signed" in flat
+    assert ("Left out of this report, with nothing needled yet: 1 draft, started "
+            "2025-03-10 09:00.") in flat
+    assert "2025-03-10 09:00 —" not in flat  # no row for it in the sessions table
+    change = re.search(r"Change since the first session visit 1 → visit (\d+)", flat)
+    assert change and change.group(1) == "8"
+    # The figures are those of the report before the mistake.
+    assert re.search(r"Muscles grasping \d+ \d+ −?\d+", flat).group(0) == re.search(
+        r"Muscles grasping \d+ \d+ −?\d+", before).group(0)
+    # Once something is needled in it, the draft is a visit like any other.
+    records.add_site(mistake.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                     layer=region.layer, grasp=1)
+    again = text_of(write(records, patient.id, tmp_path, name="after.pdf"))[1]
+    assert "Left out of this report" not in again and "9 (visits 1-9)" in again

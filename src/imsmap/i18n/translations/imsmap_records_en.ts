@@ -121,6 +121,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Left out of this report, with nothing needled yet: %n draft(s), started %1.</source>
+        <translation>
+            <numerusform>Left out of this report, with nothing needled yet: %n draft, started %1.</numerusform>
+            <numerusform>Left out of this report, with nothing needled yet: %n drafts, started %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session(s) for chart %1: pain, grasp by muscle and by root.</source>
         <translation>
             <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session for chart %1: pain, grasp by muscle and by root.</numerusform>

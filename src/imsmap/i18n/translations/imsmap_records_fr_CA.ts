@@ -2962,6 +2962,13 @@ N° de permis %2</translation>
             <numerusform>%n séances, la plus ancienne d&apos;abord</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Left out of this report, with nothing needled yet: %n draft(s), started %1.</source>
+        <translation>
+            <numerusform>Exclu de ce rapport, rien n&apos;y étant encore puncturé&#xa0;: %n brouillon, commencé le %1.</numerusform>
+            <numerusform>Exclus de ce rapport, rien n&apos;y étant encore puncturé&#xa0;: %n brouillons, commencés les %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Change since the first session</source>
         <translation>Changement depuis la première séance</translation>
