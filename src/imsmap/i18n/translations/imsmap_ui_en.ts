@@ -296,6 +296,16 @@
     </message>
 </context>
 <context>
+    <name>SessionPanel</name>
+    <message numerus="yes">
+        <source>Draft of {date}, %n day(s) ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</source>
+        <translation>
+            <numerusform>Draft of {date}, %n day ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</numerusform>
+            <numerusform>Draft of {date}, %n days ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message numerus="yes">
         <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>

@@ -2688,6 +2688,10 @@ droite</translation>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
     <message>
+        <source>Still not signed: {sessions}.</source>
+        <translation>Toujours non signée(s)&#xa0;: {sessions}.</translation>
+    </message>
+    <message>
         <source>Text you typed is kept in the notice and in no record, so the session was not signed: copy it into the note or dismiss the notice, then sign again.</source>
         <translation>Le texte que vous avez tapé est conservé dans l&apos;avis et dans aucun dossier; la séance n&apos;a donc pas été signée&#xa0;: copiez-le dans la note ou fermez l&apos;avis, puis signez de nouveau.</translation>
     </message>
@@ -2896,6 +2900,13 @@ droite</translation>
     <message>
         <source>Draft, open in another room: read-only here.</source>
         <translation>Brouillon ouvert dans une autre salle&#xa0;: lecture seule ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Draft of {date}, %n day(s) ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</source>
+        <translation>
+            <numerusform>Brouillon du {date}, il y a %n jour, non signé&#xa0;: ce que vous consignez ici va dans cette visite. La visite d&apos;aujourd&apos;hui est une Nouvelle séance.</numerusform>
+            <numerusform>Brouillon du {date}, il y a %n jours, non signé&#xa0;: ce que vous consignez ici va dans cette visite. La visite d&apos;aujourd&apos;hui est une Nouvelle séance.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Draft – every change is saved as you make it.</source>
