@@ -60,3 +60,48 @@ def test_an_amended_visit_reads_amended_on_the_progress_tab_and_the_timeline(
     assert window.history_bar.when.text().endswith("· amended"), window.history_bar.when.text()
     window.patients.select_session(later.id)
     assert window.history_bar.when.text().endswith("· draft")
+
+
+def test_a_mistyped_amendment_is_corrected_by_another_and_both_stay_readable(
+        qtbot, window, records, session, monkeypatch, tmp_path):
+    """The dialog said nothing of what happens after its button: an amendment is as locked as
+    the note it amends. It now says so, and how a mistake in one is put right."""
+    import sqlite3
+
+    import pytest
+    from PySide6.QtWidgets import QLabel
+
+    from imsmap.report.session_pdf import write_session_pdf
+
+    records.sign_session(session.id)
+    window.patients.select_session(session.id)
+    seen = []
+
+    def answer(dialog):
+        seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        qtbot.keyClicks(dialog.reason, "Grade entered wrong")
+        qtbot.keyClicks(dialog.text, "Site 2 grasped 3, not 1.")  # it was site 1
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(AmendDialog, "exec", answer)
+    window.menus.act_amend.trigger()
+    assert "cannot be changed or withdrawn" in seen[0]
+    assert "a mistake in it is corrected by another amendment" in seen[0]
+    (typo,) = records.repo.amendments(session.id)
+    with pytest.raises(sqlite3.DatabaseError):
+        records.db.conn.execute("UPDATE amendments SET text = 'Site 1 grasped 3, not 1.'"
+                                " WHERE id = ?", (typo.id,))
+    _amend_through_dialog(qtbot, window, monkeypatch, "Correction of the amendment above",
+                          "Site 1, not site 2, grasped 3.")
+    first, second = records.repo.amendments(session.id)
+    assert (first.text, second.reason) == ("Site 2 grasped 3, not 1.",
+                                           "Correction of the amendment above")
+    shown = window.session_panel.amendments.text()
+    assert shown.index("Site 2 grasped 3, not 1.") < shown.index("Site 1, not site 2")
+    out = write_session_pdf(records, session.id, tmp_path / "s.pdf")
+    import subprocess
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "Site 2 grasped 3, not 1." in text and "Site 1, not site 2, grasped 3." in text
+    assert "2 amendments, below" in text

@@ -82,8 +82,8 @@
         <translation>Ajouter un addenda à la séance signée</translation>
     </message>
     <message>
-        <source>Session of {when}, signed by {who} on {signed}. The signed note is not changed; this amendment is added to it with today&apos;s date and your name.</source>
-        <translation>Séance du {when}, signée par {who} le {signed}. La note signée n&apos;est pas modifiée; cet addenda y est ajouté avec la date du jour et votre nom.</translation>
+        <source>Session of {when}, signed by {who} on {signed}. The signed note is not changed; this amendment is added to it with today&apos;s date and your name. Once added, it cannot be changed or withdrawn either: a mistake in it is corrected by another amendment.</source>
+        <translation>Séance du {when}, signée par {who} le {signed}. La note signée n&apos;est pas modifiée; cet addenda y est ajouté avec la date du jour et votre nom. Une fois ajouté, il ne peut pas non plus être modifié ni retiré&#xa0;: une erreur dans un addenda se corrige par un autre addenda.</translation>
     </message>
     <message>
         <source>e.g. Wrong side recorded for site 4</source>
