@@ -1575,6 +1575,10 @@ Problème&#xa0;: {problem}</translation>
         <source>The notes</source>
         <translation>Les notes</translation>
     </message>
+    <message>
+        <source>Already a patient with this name and date of birth: {who}. If this is the same person, press Cancel and choose them in the list; a second record cannot be merged or withdrawn later. Press Save again to create another patient.</source>
+        <translation>Un patient a déjà ce nom et cette date de naissance&#xa0;: {who}. S&apos;il s&apos;agit de la même personne, appuyez sur Annuler et choisissez-la dans la liste; un second dossier ne pourra être ni fusionné ni retiré plus tard. Appuyez de nouveau sur Enregistrer pour créer un autre patient.</translation>
+    </message>
 </context>
 <context>
     <name>PatientPanel</name>
