@@ -21,14 +21,15 @@ def test_a_draft_from_an_earlier_day_says_so_and_a_new_session_names_it(
     panel = window.session_panel
     assert window.session_id == friday.id  # the patient opens on the draft left open
     text = panel.status.text()
-    assert text.startswith(f"Draft of {friday.started_at:%Y-%m-%d}, 3 days ago, not signed"), text
-    assert "Today's visit is a New session." in text
+    assert text == f"Draft of {friday.started_at:%Y-%m-%d}, 3 days ago, not signed", text
+    assert "Today's visit is a New session" in panel.status.toolTip()
     assert "#fff1c2" in panel.status.styleSheet()
 
     qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
     newest = max(records.repo.sessions_for_patient(patient.id), key=lambda s: s.id)
     assert window.session_id == newest.id != friday.id
     assert panel.status.text() == "Draft – every change is saved as you make it."
+    assert not panel.status.toolTip()
     assert "#fff1c2" not in panel.status.styleSheet()
     message = window.statusBar().currentMessage()
     assert message.endswith(f"Still not signed: {friday.started_at:%Y-%m-%d %H:%M}."), message

@@ -381,6 +381,7 @@ class SessionPanel(QWidget):
                              else self.palette().color(QPalette.ColorRole.Base))
             w.setPalette(palette)
         days = self._days_since_started()
+        self.status.setToolTip("")
         self.status.setStyleSheet(STATUS_STYLES["none" if s is None else
                                                 "signed" if s.is_signed else
                                                 "old draft" if editable and days else "draft"])
@@ -406,11 +407,13 @@ class SessionPanel(QWidget):
                 self.status.setText(self.tr("Draft, open in another room: read-only here."))
             elif days:
                 # A draft left open over a weekend opens with its patient: the sites tapped on
-                # Monday went into Friday's visit, with nothing to say so.
-                self.status.setText(self.tr(
-                    "Draft of {date}, %n day(s) ago, not signed: what you chart here goes into "
-                    "that visit. Today's visit is a New session.", "", days).format(
-                        date=numeric_date(s.started_at)))
+                # Monday went into Friday's visit, with nothing to say so. One line (a second
+                # took a row from the site list on a 1366 x 768 screen); the rest on hover.
+                self.status.setText(self.tr("Draft of {date}, %n day(s) ago, not signed", "",
+                                            days).format(date=numeric_date(s.started_at)))
+                self.status.setToolTip(self.tr(
+                    "What you chart here goes into the visit of that day. Today's visit is a "
+                    "New session (Ctrl+Shift+N)."))
             else:
                 self.status.setText(self.tr("Draft – every change is saved as you make it."))
         self._show_amendments()

@@ -298,10 +298,10 @@
 <context>
     <name>SessionPanel</name>
     <message numerus="yes">
-        <source>Draft of {date}, %n day(s) ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</source>
+        <source>Draft of {date}, %n day(s) ago, not signed</source>
         <translation>
-            <numerusform>Draft of {date}, %n day ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</numerusform>
-            <numerusform>Draft of {date}, %n days ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</numerusform>
+            <numerusform>Draft of {date}, %n day ago, not signed</numerusform>
+            <numerusform>Draft of {date}, %n days ago, not signed</numerusform>
         </translation>
     </message>
 </context>

@@ -2906,11 +2906,15 @@ droite</translation>
         <translation>Brouillon ouvert dans une autre salle&#xa0;: lecture seule ici.</translation>
     </message>
     <message numerus="yes">
-        <source>Draft of {date}, %n day(s) ago, not signed: what you chart here goes into that visit. Today&apos;s visit is a New session.</source>
+        <source>Draft of {date}, %n day(s) ago, not signed</source>
         <translation>
-            <numerusform>Brouillon du {date}, il y a %n jour, non signé&#xa0;: ce que vous consignez ici va dans cette visite. La visite d&apos;aujourd&apos;hui est une Nouvelle séance.</numerusform>
-            <numerusform>Brouillon du {date}, il y a %n jours, non signé&#xa0;: ce que vous consignez ici va dans cette visite. La visite d&apos;aujourd&apos;hui est une Nouvelle séance.</numerusform>
+            <numerusform>Brouillon du {date}, il y a %n jour, non signé</numerusform>
+            <numerusform>Brouillon du {date}, il y a %n jours, non signé</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>What you chart here goes into the visit of that day. Today&apos;s visit is a New session (Ctrl+Shift+N).</source>
+        <translation>Ce que vous consignez ici va dans la visite de ce jour-là. La visite d&apos;aujourd&apos;hui est une Nouvelle séance (Ctrl+Maj+N).</translation>
     </message>
     <message>
         <source>Draft – every change is saved as you make it.</source>
