@@ -137,3 +137,38 @@ def test_formula_prefixes_are_made_inert_and_numbers_stay_numbers():
         assert neutralise(bad) == "'" + bad
     assert neutralise(-500.0) == -500.0 and neutralise(3) == 3 and neutralise(None) == ""
     assert neutralise("deltoid") == "deltoid"
+
+
+def test_an_amended_session_is_counted_in_its_rows_and_its_words_stay_out(tmp_path, capsys):
+    """A grade entered wrong and corrected by an amendment after signing: the research file
+    carried the signed grade with session_status 'signed' and nothing to say that a correction
+    exists. Each row now counts its session's amendments (their words still stay out)."""
+    from imsmap.services.context import open_context
+
+    db = tmp_path / "demo.sqlite3"
+    create_demo(db)
+    capsys.readouterr()
+    ctx = open_context(db)
+    try:
+        records = ctx.records
+        signed = [s for s in records.repo.sessions_for_patient(1) if s.is_signed]
+        already = records.repo.amendment_counts(1)
+        target = next(s for s in signed if s.id not in already)
+        records.amend_session(target.id, "Grade entered wrong for site 1",
+                              "Site 1 grasped 3 strong, not 1 mild.")
+        records.amend_session(target.id, "Typo", "Site 1, not site 2.")
+    finally:
+        ctx.close()
+    assert main(["export", "--db", str(db), "--csv"]) == 0
+    text = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert COLUMNS[-1] == "amendments"
+    mine = [r for r in rows if r["session"] == f"S{target.id}"]
+    assert mine and all(r["amendments"] == "2" and r["session_status"] == "signed"
+                        for r in mine)
+    for sid, n in already.items():
+        assert {r["amendments"] for r in rows if r["session"] == f"S{sid}"} <= {str(n)}
+    others = [r for r in rows if r["patient"] == "P1" and r["session"] != f"S{target.id}"
+              and int(r["session"][1:]) not in already]
+    assert others and {r["amendments"] for r in others} == {"0"}
+    assert "Grade entered wrong" not in text and "not 1 mild" not in text

@@ -268,3 +268,67 @@ def test_tables_say_what_a_dash_means(qapp, records, patient, course, tmp_path):
     assert "Pain after treatment 6 — —" in flat  # first recorded 6, latest none, no change
     assert "—: not recorded; for the first visit, there is no visit before." in flat
     assert "—: not recorded in one of the two visits, so no change is given." in flat
+
+
+def test_an_amended_visit_is_said_amended_with_its_amendment(qapp, records, patient, course,
+                                                             tmp_path):
+    """A grade entered wrong (1 for 3) and corrected by an amendment after signing: the report
+    that leaves the clinic said 'signed' for that visit and nothing of the amendment, while the
+    window's list said 'amended'. Its reader now learns that the visit was corrected, by whom,
+    what the amendment says, and that the figures still count the grade as it was signed."""
+    records.amend_session(course[2], "Grade entered wrong for site 1",
+                          "Site 1 grasped 3 strong, not 1 mild.")
+    records.amend_session(course[2], "Typo in the amendment above", "Site 1, not site 2.")
+    out = write(records, patient.id, tmp_path)
+    _reader, flat = text_of(out)
+    when = f"{records.repo.session(course[2]).started_at:%Y-%m-%d}"
+    row = re.search(rf"3 {when} 09:00 (.*?) (signed|amended|DRAFT)", flat)
+    assert row and row.group(2) == "amended", flat[:3000]
+    assert "all signed" not in flat
+    assert "1 draft, not signed 1 visit amended after signing" in flat
+    assert "count the sites and grades as they were signed" in flat
+    assert (f"Visit 3 ({when}), amended" in flat and "Grade entered wrong for site 1: "
+            "Site 1 grasped 3 strong, not 1 mild." in flat)
+    assert "Typo in the amendment above: Site 1, not site 2." in flat
+    # A report of visits without amendments says nothing of them.
+    clean = write(records, patient.id, tmp_path, name="first-two.pdf",
+                  session_ids=course[:2])
+    _r, clean_flat = text_of(clean)
+    assert "Amended visits" not in clean_flat and "all signed" in clean_flat
+
+
+def test_a_draft_with_nothing_needled_is_left_out_and_said_so(qapp, records, patient, course,
+                                                              db_path, tmp_path, capsys):
+    """'New session' pressed by mistake (or a session started on the wrong patient whose sites
+    were removed): an empty draft cannot be withdrawn, and as the latest visit it made the
+    report say that every muscle had released ('Muscles grasping 8 -> 0'). It is left out of
+    the figures and named under the sessions table; the command says how many it reported."""
+    from imsmap.cli import main
+
+    records.sign_session(course[-1])
+    before = text_of(write(records, patient.id, tmp_path, name="before.pdf"))[1]
+    mistake = records.start_session(patient.id, started_at=datetime(2025, 3, 10, 9, 0),
+                                    practitioner="J. Physio")
+    vid, region, x, y = interior_points(records.atlas)[0]
+    wrong = records.add_site(mistake.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                             layer=region.layer, grasp=3)
+    records.remove_site(wrong.id)  # tapped on the wrong patient, taken off again
+    out = tmp_path / "p.pdf"
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out)]) == 0
+    assert "(8 sessions)" in capsys.readouterr().out
+    flat = text_of(out)[1]
+    assert "8 of 9 (visits 1-8)" in flat and "all signed" in flat
+    assert ("Left out of this report, with nothing needled yet: 1 draft, started "
+            "2025-03-10 09:00.") in flat
+    assert "2025-03-10 09:00 —" not in flat  # no row for it in the sessions table
+    change = re.search(r"Change since the first session visit 1 → visit (\d+)", flat)
+    assert change and change.group(1) == "8"
+    # The figures are those of the report before the mistake.
+    assert re.search(r"Muscles grasping \d+ \d+ −?\d+", flat).group(0) == re.search(
+        r"Muscles grasping \d+ \d+ −?\d+", before).group(0)
+    # Once something is needled in it, the draft is a visit like any other.
+    records.add_site(mistake.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                     layer=region.layer, grasp=1)
+    again = text_of(write(records, patient.id, tmp_path, name="after.pdf"))[1]
+    assert "Left out of this report" not in again and "9 (visits 1-9)" in again

@@ -154,11 +154,11 @@ def run(args: argparse.Namespace) -> int:
             chosen = [s.id for s in sessions[:args.last]] if args.last else None
             refuse_unfaithful(records, chosen or [s.id for s in sessions])
             _app = ensure_gui_application()
-            from imsmap.report.progress_pdf import write_progress_pdf
+            from imsmap.report.progress_pdf import load_history, write_progress_pdf
 
             path = write_progress_pdf(records, patient.id, out, session_ids=chosen,
                                       paper=args.paper, language=args.language)
-            count = len(chosen) if chosen else len(sessions)
+            count = len(load_history(records, patient.id, chosen)[1])  # as the report counts
             message = fill(translate(
                 "PdfCommand", "Wrote the progress report of chart %1 (%n session(s)) to %2.", "",
                 count, PLURAL), [patient.chart_number, path])

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
-from imsmap.domain.models import Patient
+from imsmap.domain.models import Patient, Session
 from imsmap.domain.progress import History, grasp_matrix, root_matrix, session_metrics
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, long_date, medium_date, speaking, translate
@@ -37,11 +37,16 @@ from imsmap.report.document import (
     pdf_info,
     write_pdf,
 )
-from imsmap.report.layout import Block, Doc, Heading, KeyValues, Paragraph, Spacer
+from imsmap.report.layout import MUTED, Block, Doc, Heading, KeyValues, Paragraph, Spacer
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
-from imsmap.report.progress_tables import change_table, comparison_paragraphs, sessions_table
+from imsmap.report.progress_tables import (
+    amendment_paragraphs,
+    change_table,
+    comparison_paragraphs,
+    sessions_table,
+)
 from imsmap.report.site_text import grasp_scale_text, sex_label
 from imsmap.report.trend_plot import TrendBlock
 from imsmap.services import clinic as clinic_settings
@@ -74,7 +79,19 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
                 "ProgressPdf", "Session %1 is not one of %2's (chart %3) sessions."),
                 [foreign[0], patient.display_name, patient.chart_number]))
         history = history.select(chosen)
-    return patient, history
+    # A draft with no needled site (started by mistake, or not begun: its planned sites only)
+    # says nothing of the course; as the latest visit it made the report say every muscle had
+    # released ("Muscles grasping 16 -> 0"). It is left out, and the report says so.
+    return patient, history.select(s.id for s in history.sessions
+                                   if s.is_signed or history.sites_of(s.id))
+
+
+def _empty_drafts(records: Records, patient_id: int, history: History) -> list[Session]:
+    """The patient's drafts with no needled site that the report leaves out."""
+    drafts = [s for s in records.read.sessions_for_patient(patient_id)
+              if not s.is_signed and s.id not in history.ids]
+    sites = records.read.sites_for_sessions([s.id for s in drafts])
+    return [s for s in drafts if not any(not x.planned for x in sites.get(s.id, ()))]
 
 
 def history_to_report(records: Records, patient_id: int,
@@ -100,6 +117,15 @@ def _practitioners(history: History, settings: ClinicSettings) -> str:
                      for n, r in seen.items())
 
 
+def _status(drafts: int, amended: int) -> str:
+    """The report's status line: drafts not signed, and visits amended after signing."""
+    parts = [translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)] if drafts \
+        else [translate("ProgressPdf", "all signed")]
+    if amended:
+        parts.append(translate("ProgressPdf", "%n visit(s) amended after signing", "", amended, PLURAL))
+    return "\n".join(parts)
+
+
 def _blocks(records: Records, patient: Patient, history: History, settings: ClinicSettings,
             width_mm: float) -> list[Block]:
     metrics = session_metrics(history)
@@ -113,6 +139,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     shown = str(len(history)) if len(history) >= total else fill(
         translate("ProgressPdf", "%1 of %2"), [len(history), total])
     drafts = sum(1 for s in history.sessions if not s.is_signed)
+    counts = records.read.amendment_counts(patient.id)
+    amended = {s.id: records.read.amendments(s.id) for s in history.sessions if s.id in counts}
     period = fill(translate("ProgressPdf", "%1 to %2"),
                   [long_date(first.started_at.date()), long_date(last.started_at.date())])
     visits = fill(translate("ProgressPdf", "%1 (visits %2-%3)"), [shown, numbers[0], numbers[-1]]) \
@@ -123,8 +151,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         (translate("ProgressPdf", "Date of birth"), birth_text(patient, last.started_at.date())),
         (translate("ProgressPdf", "Period"), period),
         (translate("ProgressPdf", "Sessions in this report"), visits),
-        (translate("ProgressPdf", "Status"), translate("ProgressPdf", "all signed") if not drafts
-         else translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)),
+        (translate("ProgressPdf", "Status"), _status(drafts, len(amended))),
         (translate("ProgressPdf", "Practitioner"), _practitioners(history, settings)),
         (translate("ProgressPdf", "Sex"), sex_label(patient.sex)),
         (translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"),
@@ -143,7 +170,15 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     count = len(history)
     blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
         "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
-    blocks.append(sessions_table(history, metrics))
+    blocks.append(sessions_table(history, metrics, amended))
+    left_out = _empty_drafts(records, patient.id, history)
+    if left_out:
+        n_left = len(left_out)  # (a name: pyside6-lupdate skips a call with a call in it)
+        blocks.append(Paragraph(fill(translate(
+            "ProgressPdf", "Left out of this report, with nothing needled yet: %n draft(s), "
+            "started %1.", "", n_left, PLURAL), [", ".join(
+                f"{s.started_at:%Y-%m-%d %H:%M}" for s in left_out)]), 8, colour=MUTED, after_mm=0.8))
+    blocks.extend(amendment_paragraphs(history, amended))
     if len(history) > 1:
         blocks.append(Spacer(2))
         blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),

@@ -5,10 +5,11 @@ the latest, and the muscles whose grasp changed between them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 
+from imsmap.domain.models import Amendment
 from imsmap.domain.progress import (
     History,
     SessionMetrics,
@@ -20,12 +21,13 @@ from imsmap.domain.progress import (
 )
 from imsmap.domain.text import fill
 from imsmap.i18n.records import number, translate
-from imsmap.report.layout import MUTED, Block, Paragraph
+from imsmap.report.document import fmt_dt
+from imsmap.report.layout import MUTED, Block, Paragraph, Spacer
 from imsmap.report.site_text import target_label
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
-__all__ = ["change_table", "comparison_paragraphs", "sessions_table"]
+__all__ = ["amendment_paragraphs", "change_table", "comparison_paragraphs", "sessions_table"]
 
 
 def _signed(value: float | int | None, digits: int = 0, unit: str = "") -> str:
@@ -44,7 +46,20 @@ def _whole(v: int | None) -> str:
 
 
 # ------------------------------------------------------------------------------------ tables
-def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
+def _status(is_signed: bool, amendments: int) -> Cell:
+    if not is_signed:
+        return Cell(translate("ProgressTables", "DRAFT"), bold=True)
+    if amendments:
+        # A reader of the report must learn that a visit's record was corrected after signing:
+        # the window's list of sessions says "amended", and so does this table.
+        return Cell(translate("ProgressTables", "amended"), bold=True)
+    return Cell(translate("ProgressTables", "signed"))
+
+
+def sessions_table(history: History, metrics: Sequence[SessionMetrics],
+                   amended: Mapping[int, Sequence[Amendment]] | None = None) -> Table:
+    """``amended``: {session id: its amendments}, for the sessions that have any."""
+    amended = amended or {}
     overlap = overlap_percents(history)
     right = Qt.AlignmentFlag.AlignRight
     cols = (Column(translate("ProgressTables", "Visit"), 9, right),
@@ -70,8 +85,7 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
             _whole(m.pain_before), _whole(m.pain_after), str(m.sites),
             fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated]),
             _whole(m.grasp_burden), j, s.practitioner or "—",
-            Cell(translate("ProgressTables", "signed") if s.is_signed
-                 else translate("ProgressTables", "DRAFT"), bold=not s.is_signed),
+            _status(s.is_signed, len(amended.get(s.id, ()))),
         ])
     note = translate(
         "ProgressTables", "Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal "
@@ -89,6 +103,27 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics]) -> Table
         "rises only when a grasp is stronger or a new muscle grasps.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
+
+
+def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendment]]
+                         ) -> list[Block]:
+    """Each amendment of the visits shown, in full, and what it does (and does not do) to the
+    figures: an amendment is words, so a grade it corrects is still counted as it was signed."""
+    shown = [s for s in history.sessions if amended.get(s.id)]
+    if not shown:
+        return []
+    lines = [translate(
+        "ProgressTables", "These visits were amended after signing. The figures, charts and "
+        "grids of this report count the sites and grades as they were signed: a correction "
+        "written in an amendment is not applied to them. Read each amendment with its visit's "
+        "figures.")]
+    entry = translate("ProgressTables", "Visit %1 (%2), amended %3 by %4. %5: %6")
+    for s in shown:
+        lines += [fill(entry, [history.number(s.id), f"{s.started_at:%Y-%m-%d}",
+                               fmt_dt(a.created_at), a.created_by, a.reason, a.text])
+                  for a in amended[s.id]]
+    return [Spacer(1.5), Paragraph("\n".join(lines), 8.5, label=translate(
+        "ProgressTables", "Amended visits"), label_mm=30, after_mm=0.8)]
 
 
 def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:

@@ -32,7 +32,7 @@ COLUMNS: tuple[str, ...] = (
     "pain_before", "pain_after", "session_status", "atlas_version", "site_number",
     "muscle_id", "muscle_name", "region", "side", "level", "view", "layer", "x", "y", "nerve",
     "roots", "dominant_root", "needle_diameter_mm", "needle_length_mm", "depth_mm", "grasp",
-    "cramp", "twitch", "tissue_feel", "release", "sensation", "estim", "planned",
+    "cramp", "twitch", "tissue_feel", "release", "sensation", "estim", "planned", "amendments",
 )
 
 WITHHELD = "withheld"  # a stored value outside its closed vocabulary
@@ -89,6 +89,9 @@ def rows(records: Records) -> Iterator[dict[str, object]]:
     for patient_id, session_ids in by_patient.items():
         patient = patients[patient_id]
         sites = repo.sites_for_sessions(session_ids)
+        # An amendment is free text and stays out of the file; that one exists does not: it may
+        # correct a grade, side or muscle that this file carries as signed.
+        amended = repo.amendment_counts(patient_id)
         for visit, session_id in enumerate(session_ids, start=1):
             s = repo.session(session_id)
             version = s.atlas_version if isinstance(s.atlas_version, str) else ""
@@ -104,6 +107,7 @@ def rows(records: Records) -> Iterator[dict[str, object]]:
                 "atlas_version": (version if _VERSION.fullmatch(version)
                                   else WITHHELD if version else ""),
             }
+            session["amendments"] = amended.get(session_id, 0)
             for site in sites[session_id]:
                 yield session | _site(site, atlas, sides)
 

@@ -56,6 +56,7 @@ class PatientDialog(QDialog):
         self.patient: Patient | None = None
         self.editing = editing
         self.with_notes = PRACTITIONER in records.read.roles
+        self._namesakes_said: tuple[int, ...] = ()  # the likely duplicates already named
         self.setWindowTitle(self.tr("New patient") if editing is None
                             else self.tr("Patient's details"))
         self.setMinimumWidth(420)
@@ -196,6 +197,8 @@ class PatientDialog(QDialog):
         try:
             if not self.validate():
                 return
+            if self.editing is None and self._namesakes_unsaid():
+                return
             if self.editing is None:
                 self.patient = self.records.create_patient(**self.values())
             else:
@@ -209,6 +212,34 @@ class PatientDialog(QDialog):
             self.general_error.show_message(exc)
             return
         self.accept()
+
+
+    def _namesakes_unsaid(self) -> bool:
+        """A patient with the same names and date of birth is likely the same person, whose
+        record a second one would split (a duplicate cannot be merged or withdrawn later). The
+        first Save names them; a second Save creates the new record all the same (namesakes
+        exist)."""
+        values = self.values()
+
+        def key(family: object, given: object, birth: object) -> tuple[str, str, str]:
+            return (str(family or "").strip().casefold(), str(given or "").strip().casefold(),
+                    str(birth or ""))
+
+        mine = key(values["family_name"], values["given_name"], values["birth_date"])
+        same = [p for p in self.records.read.search_patients(str(values["family_name"]))
+                if key(p.family_name, p.given_name,
+                       f"{p.birth_date:%Y-%m-%d}" if p.birth_date else "") == mine]
+        ids = tuple(p.id for p in same)
+        if not same or ids == self._namesakes_said:
+            return False
+        self._namesakes_said = ids
+        self.general_error.show_message(self.tr(
+            "Already a patient with this name and date of birth: {who}. If this is the same "
+            "person, press Cancel and choose them in the list; a second record cannot be "
+            "merged or withdrawn later. Press Save again to create another patient.").format(
+                who="; ".join(f"{p.display_name} ({p.chart_number})" for p in same)))
+        self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
 
 class CloseAnswer(enum.Enum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import enum
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -294,6 +294,7 @@ class HistoryBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.sessions: list[Session] = []
+        self.amended: frozenset[int] = frozenset()  # sessions amended after signing
         self.current_id: int | None = None
         self._picked: set[int] = set()
         self._syncing = False
@@ -360,7 +361,7 @@ class HistoryBar(QWidget):
         # slider, not the date, gives way.
         widest = self.tr("#{number} of {count} · {date} · {state}").format(
             number=99, count=99, date=short_date(date(2026, 9, 30)),
-            state=max(self.tr("draft"), self.tr("signed"), key=len))
+            state=max(self.tr("draft"), self.tr("signed"), self.tr("amended"), key=len))
         self.when.setMinimumWidth(self.when.fontMetrics().horizontalAdvance(widest) + 4)
         self._timer = QTimer(self)
         self._timer.setInterval(REPLAY_MS)
@@ -446,8 +447,12 @@ class HistoryBar(QWidget):
         if not self._syncing:
             self.changed.emit()
 
-    def set_sessions(self, sessions: Sequence[Session], current_id: int | None) -> None:
-        """The patient's sessions (any order) and the one open in the window."""
+    def set_sessions(self, sessions: Sequence[Session], current_id: int | None,
+                     amended: Collection[int] | None = None) -> None:
+        """The patient's sessions (any order) and the one open in the window; ``amended``: the
+        ids of those amended after signing (None: as they were)."""
+        if amended is not None:
+            self.amended = frozenset(amended)
         new_patient = {s.id for s in sessions} != {s.id for s in self.sessions}
         self.sessions = sorted(sessions, key=lambda s: (s.started_at, s.id))
         self.current_id = current_id
@@ -513,7 +518,8 @@ class HistoryBar(QWidget):
             self.when.setText(self.tr("no visits yet"))
             return
         s = self.sessions[min(i, len(self.sessions) - 1)]
-        state = self.tr("draft") if not s.is_signed else self.tr("signed")
+        state = self.tr("draft") if not s.is_signed else \
+            self.tr("amended") if s.id in self.amended else self.tr("signed")
         self.when.setText(self.tr("#{number} of {count} · {date} · {state}").format(
             number=i + 1, count=len(self.sessions), date=short_date(s.started_at), state=state))
 

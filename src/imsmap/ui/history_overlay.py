@@ -287,7 +287,7 @@ class HistoryOverlay:
             return
         if change.entity in (Entity.SESSION, Entity.AMENDMENT):
             if change.patient_id == self.patient_id and change.action in (
-                    Action.CREATE, Action.SIGN, Action.UPDATE):
+                    Action.CREATE, Action.SIGN, Action.UPDATE, Action.AMEND):
                 self.reload()
         elif (change.entity is Entity.SITE and change.session_id != self.current_id
               and change.session_id in self.history.ids):
@@ -308,7 +308,9 @@ class HistoryOverlay:
         sites of the visits drawn."""
         # Shared with the progress panel: read once per patient and change.
         self.history = self.histories.history(self.patient_id, ())
-        self.bar.set_sessions(self.history.sessions, self.current_id)
+        amended = self.records.read.amendment_counts(self.patient_id) \
+            if self.patient_id is not None else {}
+        self.bar.set_sessions(self.history.sessions, self.current_id, amended)
         self.update()
 
     def drawn_ids(self) -> list[int]:

@@ -21,6 +21,7 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.window_settings import PRACTITIONER
+from imsmap.ui.wording import numeric_datetime
 
 
 class SessionActions:
@@ -69,8 +70,17 @@ class SessionActions:
             return
         self.patients.select_session(session.id)
         self.chart.view.setFocus()
-        self.show_message(QCoreApplication.translate(
-            "SessionActions", "New session started: click a muscle on the chart to add a site."))
+        message = QCoreApplication.translate(
+            "SessionActions", "New session started: click a muscle on the chart to add a site.")
+        # An earlier draft left unsigned (over a weekend, or a New session pressed twice)
+        # stays in the record: the new one must not hide it.
+        unsigned = [s for s in self.records.read.sessions_for_patient(patient.id)
+                    if not s.is_signed and s.id != session.id]
+        if unsigned:
+            message += " " + QCoreApplication.translate(
+                "SessionActions", "Still not signed: {sessions}.").format(
+                    sessions=", ".join(numeric_datetime(s.started_at) for s in unsigned))
+        self.show_message(message)
 
     def _practitioner_of_new_session(self, patient_id: int,
                                      listed: tuple[clinic.Practitioner, ...]) -> str:

@@ -45,7 +45,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import datetime_edit_format, numeric_datetime
+from imsmap.ui.wording import datetime_edit_format, numeric_date, numeric_datetime
 from imsmap.ui.wrapping_row import WrappingRow, together
 
 NOTES_DELAY_MS = 700
@@ -63,6 +63,8 @@ READ_ONLY_BASE = "#f1f1ef"  # fields of a signed session: visibly not for typing
 STATUS_STYLES = {
     "draft": "padding: 3px 6px; border-radius: 3px; background: #e8f1fb; color: #1b3d63;",
     "signed": "padding: 3px 6px; border-radius: 3px; background: #ececec; color: #333333;",
+    # a draft begun on an earlier day: what is charted now goes into that day's visit
+    "old draft": "padding: 3px 6px; border-radius: 3px; background: #fff1c2; color: #4d3800;",
     "none": "",
 }
 
@@ -378,8 +380,11 @@ class SessionPanel(QWidget):
                              QColor(READ_ONLY_BASE) if s is not None and not editable
                              else self.palette().color(QPalette.ColorRole.Base))
             w.setPalette(palette)
+        days = self._days_since_started()
+        self.status.setToolTip("")
         self.status.setStyleSheet(STATUS_STYLES["none" if s is None else
-                                                "signed" if s.is_signed else "draft"])
+                                                "signed" if s.is_signed else
+                                                "old draft" if editable and days else "draft"])
         self.sign_button.setVisible(s is not None and not s.is_signed)
         self.sign_button.setEnabled(editable)
         self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
@@ -400,9 +405,25 @@ class SessionPanel(QWidget):
                 self.status.setText(self.tr("Draft, but the database is open read-only."))
             elif not self.editable:
                 self.status.setText(self.tr("Draft, open in another room: read-only here."))
+            elif days:
+                # A draft left open over a weekend opens with its patient: the sites tapped on
+                # Monday went into Friday's visit, with nothing to say so. One line (a second
+                # took a row from the site list on a 1366 x 768 screen); the rest on hover.
+                self.status.setText(self.tr("Draft of {date}, %n day(s) ago, not signed", "",
+                                            days).format(date=numeric_date(s.started_at)))
+                self.status.setToolTip(self.tr(
+                    "What you chart here goes into the visit of that day. Today's visit is a "
+                    "New session (Ctrl+Shift+N)."))
             else:
                 self.status.setText(self.tr("Draft – every change is saved as you make it."))
         self._show_amendments()
+
+    def _days_since_started(self) -> int:
+        """Whole days from the open draft's start to today (0 for a signed session)."""
+        s = self.session
+        if s is None or s.is_signed:
+            return 0
+        return max(0, (self.records.clock().date() - s.started_at.date()).days)
 
     def _show_amendments(self) -> None:
         if self.session is None or not self.session.is_signed:

@@ -107,10 +107,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n visit(s) amended after signing</source>
+        <translation>
+            <numerusform>%n visit amended after signing</numerusform>
+            <numerusform>%n visits amended after signing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s), oldest first</source>
         <translation>
             <numerusform>%n session, oldest first</numerusform>
             <numerusform>%n sessions, oldest first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out of this report, with nothing needled yet: %n draft(s), started %1.</source>
+        <translation>
+            <numerusform>Left out of this report, with nothing needled yet: %n draft, started %1.</numerusform>
+            <numerusform>Left out of this report, with nothing needled yet: %n drafts, started %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

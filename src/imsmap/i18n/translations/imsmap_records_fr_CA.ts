@@ -2881,6 +2881,13 @@ Reg. no. %2</source>
         <translation>%1
 N° de permis %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit(s) amended after signing</source>
+        <translation>
+            <numerusform>%n visite avec addenda après la signature</numerusform>
+            <numerusform>%n visites avec addenda après la signature</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Intramuscular stimulation (Gunn IMS) / dry needling: the course of treatment</source>
         <translation>Stimulation intramusculaire (SIM de Gunn) / puncture sèche&#xa0;: l&apos;évolution du traitement</translation>
@@ -2965,6 +2972,13 @@ N° de permis %2</translation>
         <translation>
             <numerusform>%n séance, la plus ancienne d&apos;abord</numerusform>
             <numerusform>%n séances, la plus ancienne d&apos;abord</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out of this report, with nothing needled yet: %n draft(s), started %1.</source>
+        <translation>
+            <numerusform>Exclu de ce rapport, rien n&apos;y étant encore puncturé&#xa0;: %n brouillon, commencé le %1.</numerusform>
+            <numerusform>Exclus de ce rapport, rien n&apos;y étant encore puncturé&#xa0;: %n brouillons, commencés les %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -3117,6 +3131,22 @@ N° de permis %2</translation>
     <message>
         <source>The grasp burden falls as muscles release and grasps weaken, and rises only when a grasp is stronger or a new muscle grasps.</source>
         <translation>La charge de préhension baisse quand des muscles se relâchent et que les préhensions faiblissent, et n&apos;augmente que si une préhension est plus forte ou qu&apos;un nouveau muscle est en préhension.</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
+        <source>These visits were amended after signing. The figures, charts and grids of this report count the sites and grades as they were signed: a correction written in an amendment is not applied to them. Read each amendment with its visit&apos;s figures.</source>
+        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, schémas et grilles de ce rapport comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;: une correction écrite dans un addenda n&apos;y est pas appliquée. Lisez chaque addenda avec les chiffres de sa visite.</translation>
+    </message>
+    <message>
+        <source>Visit %1 (%2), amended %3 by %4. %5: %6</source>
+        <translation>Visite %1 (%2), addenda du %3 par %4. %5&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>Amended visits</source>
+        <translation>Visites avec addenda</translation>
     </message>
     <message>
         <source>Visit %1, %2</source>

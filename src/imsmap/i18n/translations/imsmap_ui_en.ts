@@ -149,6 +149,13 @@
             <numerusform>%n sites</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
+        <translation>
+            <numerusform>Amended after signing (%n amendment). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
+            <numerusform>Amended after signing (%n amendments). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgressSummary</name>
@@ -285,6 +292,16 @@
         <translation>
             <numerusform>{root} {side}, {session}: %n site; grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</numerusform>
             <numerusform>{root} {side}, {session}: %n sites; grasp {dominant} where {root} is the dominant root, {contributing} where it contributes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message numerus="yes">
+        <source>Draft of {date}, %n day(s) ago, not signed</source>
+        <translation>
+            <numerusform>Draft of {date}, %n day ago, not signed</numerusform>
+            <numerusform>Draft of {date}, %n days ago, not signed</numerusform>
         </translation>
     </message>
 </context>

@@ -82,8 +82,8 @@
         <translation>Ajouter un addenda à la séance signée</translation>
     </message>
     <message>
-        <source>Session of {when}, signed by {who} on {signed}. The signed note is not changed; this amendment is added to it with today&apos;s date and your name.</source>
-        <translation>Séance du {when}, signée par {who} le {signed}. La note signée n&apos;est pas modifiée; cet addenda y est ajouté avec la date du jour et votre nom.</translation>
+        <source>Session of {when}, signed by {who} on {signed}. The signed note is not changed; this amendment is added to it with today&apos;s date and your name. Once added, it cannot be changed or withdrawn either: a mistake in it is corrected by another amendment.</source>
+        <translation>Séance du {when}, signée par {who} le {signed}. La note signée n&apos;est pas modifiée; cet addenda y est ajouté avec la date du jour et votre nom. Une fois ajouté, il ne peut pas non plus être modifié ni retiré&#xa0;: une erreur dans un addenda se corrige par un autre addenda.</translation>
     </message>
     <message>
         <source>e.g. Wrong side recorded for site 4</source>
@@ -1072,6 +1072,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
     </message>
     <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
         <source>Visits:</source>
         <translation>Visites&#xa0;:</translation>
     </message>
@@ -1566,6 +1570,10 @@ Problème&#xa0;: {problem}</translation>
         <source>The notes</source>
         <translation>Les notes</translation>
     </message>
+    <message>
+        <source>Already a patient with this name and date of birth: {who}. If this is the same person, press Cancel and choose them in the list; a second record cannot be merged or withdrawn later. Press Save again to create another patient.</source>
+        <translation>Un patient a déjà ce nom et cette date de naissance&#xa0;: {who}. S&apos;il s&apos;agit de la même personne, appuyez sur Annuler et choisissez-la dans la liste; un second dossier ne pourra être ni fusionné ni retiré plus tard. Appuyez de nouveau sur Enregistrer pour créer un autre patient.</translation>
+    </message>
 </context>
 <context>
     <name>PatientPanel</name>
@@ -2036,8 +2044,23 @@ Problème&#xa0;: {problem}</translation>
         <translation>douleur {pain}</translation>
     </message>
     <message>
+        <source>draft, not signed</source>
+        <translation>brouillon, non signée</translation>
+    </message>
+    <message>
         <source>Draft: not signed yet</source>
         <translation>Brouillon&#xa0;: pas encore signée</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message numerus="yes">
+        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
+        <translation>
+            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;; lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;; lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2693,6 +2716,10 @@ droite</translation>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
     <message>
+        <source>Still not signed: {sessions}.</source>
+        <translation>Toujours non signée(s)&#xa0;: {sessions}.</translation>
+    </message>
+    <message>
         <source>Text you typed is kept in the notice and in no record, so the session was not signed: copy it into the note or dismiss the notice, then sign again.</source>
         <translation>Le texte que vous avez tapé est conservé dans l&apos;avis et dans aucun dossier; la séance n&apos;a donc pas été signée&#xa0;: copiez-le dans la note ou fermez l&apos;avis, puis signez de nouveau.</translation>
     </message>
@@ -2901,6 +2928,17 @@ droite</translation>
     <message>
         <source>Draft, open in another room: read-only here.</source>
         <translation>Brouillon ouvert dans une autre salle&#xa0;: lecture seule ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Draft of {date}, %n day(s) ago, not signed</source>
+        <translation>
+            <numerusform>Brouillon du {date}, il y a %n jour, non signé</numerusform>
+            <numerusform>Brouillon du {date}, il y a %n jours, non signé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What you chart here goes into the visit of that day. Today&apos;s visit is a New session (Ctrl+Shift+N).</source>
+        <translation>Ce que vous consignez ici va dans la visite de ce jour-là. La visite d&apos;aujourd&apos;hui est une Nouvelle séance (Ctrl+Maj+N).</translation>
     </message>
     <message>
         <source>Draft – every change is saved as you make it.</source>

@@ -506,6 +506,8 @@ class ProgressPanel(QWidget):
         self.chart.grasp_labels = self.compare.grasp_labels = labels
         self.matrix.trend_model.grasp_labels = labels
         self.chart.legend.update()
+        amended = self.records.read.amendment_counts(self.patient_id) \
+            if self.patient_id is not None else {}
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
@@ -515,13 +517,27 @@ class ProgressPanel(QWidget):
             details = [self.tr("%n site(s)", "", n)]
             if s.pain_before is not None:
                 details.insert(0, self.tr("pain {pain}").format(pain=s.pain_before))
-            item = QListWidgetItem(f"#{i + 1}  {short_date(s.started_at)}\n"
-                                   + " \u00b7 ".join(details))
+            lines = [f"#{i + 1}  {short_date(s.started_at)}", " \u00b7 ".join(details)]
+            # A third line for a visit whose figures a reader must not take as final: a draft,
+            # or a visit corrected after signing (an amendment is words: the grid and the
+            # charts still count its grades as signed).
+            if not s.is_signed:
+                lines.append(self.tr("draft, not signed"))
+                tip = self.tr("Draft: not signed yet")
+            elif s.id in amended:
+                lines.append(self.tr("amended"))
+                tip = self.tr("Amended after signing (%n amendment(s)). The grid and the charts "
+                              "count the sites and grades as they were signed; read the "
+                              "amendments on the Session & sites tab or in the session's PDF.",
+                              "", amended[s.id])
+            else:
+                tip = ""
+            item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            if not s.is_signed:
-                item.setToolTip(self.tr("Draft: not signed yet"))
+            if tip:
+                item.setToolTip(tip)
             self.sessions.addItem(item)
         self.sessions.blockSignals(False)
 

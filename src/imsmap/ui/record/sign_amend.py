@@ -172,11 +172,14 @@ class AmendDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         s = records.read.session(session_id)
+        # An amendment is as locked as the note it amends (a trigger refuses any change): one
+        # mistyped was found out only after the button, with no word of how to put it right.
         note = QLabel(self.tr("Session of {when}, signed by {who} on {signed}. The signed note is "
                               "not changed; this amendment is added to it with today's date and "
-                              "your name.").format(when=numeric_datetime(s.started_at),
-                                                   who=s.signed_by,
-                                                   signed=numeric_datetime(s.signed_at)))
+                              "your name. Once added, it cannot be changed or withdrawn either: "
+                              "a mistake in it is corrected by another amendment.").format(
+            when=numeric_datetime(s.started_at), who=s.signed_by,
+            signed=numeric_datetime(s.signed_at)))
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
