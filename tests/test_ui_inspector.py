@@ -213,3 +213,23 @@ def test_with_no_site_selected_the_needle_field_names_no_needle(qtbot, inspected
         f"{site.needle_diameter_mm:g} x {site.needle_length_mm:g} mm"
     assert inspector.diameter.value() == site.needle_diameter_mm
     assert inspector.length.text().replace(",", ".") == f"L {site.needle_length_mm:g} mm"
+
+
+def test_a_site_keeps_the_side_it_was_tapped_on(qtbot, inspected, records, session):
+    """L for a site tapped on the patient's right (or R for the left) is refused, saying how
+    to put it right: the record said one side and its marker, on the chart and in the PDF,
+    the other. The midline (M) is still taken, as in the test above."""
+    window, inspector = inspected
+    drawn = _site(records, session).side.value
+    assert drawn in ("L", "R")
+    other = "L" if drawn == "R" else "R"
+    depth = window.undo_stack.count()
+    qtbot.mouseClick(inspector.side_buttons[other], Qt.MouseButton.LeftButton)
+    assert _site(records, session).side.value == drawn
+    assert inspector.side_buttons[drawn].isChecked()
+    assert window.undo_stack.count() == depth  # nothing done, nothing to undo
+    said = inspector.errors["side"]
+    assert said.isVisible()
+    side_word = "right" if drawn == "R" else "left"
+    assert f"tapped on the patient's {side_word} side" in said.text()
+    assert "Remove it (Delete)" in said.text()

@@ -51,6 +51,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.site_place import drawn_side, muscle_fields
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
 from imsmap.ui.wrapping_row import WrappingRow, together
@@ -128,28 +129,6 @@ def _button(text: str, tip: str = "", checkable: bool = True) -> QPushButton:
     if tip:
         b.setToolTip(tip)
     return b
-
-
-def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
-    """The fields that change with the muscle: its id, the layer it is drawn on in the site's
-    view (the region under the site first), and the level (only segmental muscles have one: the
-    region's level, or the site's if the new muscle has that level too)."""
-    muscle = atlas.muscle(muscle_id)
-    fields: dict = {"muscle_id": muscle.id}
-    try:
-        regions = [r for r in atlas.view(site.view_id).regions if r.muscle == muscle.id]
-    except AtlasError:
-        regions = []
-    here = [r for r in regions if r.contains(site.x, site.y)]
-    same_side = [r for r in regions if r.side == site.side.value]
-    pick = (here or same_side or regions or [None])[0]
-    if pick is not None:
-        fields["layer"] = pick.layer
-    if here and here[0].level in muscle.levels:
-        fields["level"] = here[0].level
-    elif site.level not in muscle.levels:
-        fields["level"] = None
-    return fields
 
 
 class SiteInspector(QFrame):
@@ -580,6 +559,20 @@ class SiteInspector(QFrame):
 
     def _side_clicked(self, button: QAbstractButton) -> None:
         side = next(k for k, b in self.side_buttons.items() if b is button)
+        drawn = drawn_side(self.atlas, self.site) if self.site is not None else None
+        if drawn is not None and side != drawn and side != Side.MIDLINE.value:
+            # Left for a site tapped on the right: the record would say one side and its
+            # marker, on the chart and in the PDF, the other. Where the needle went is where
+            # it was tapped; a wrong tap is removed and tapped again.
+            self.errors["side"].show_message(
+                self.tr("This site was tapped on the patient's right side, and its side is "
+                        "where it was tapped. Tapped on the wrong side? Remove it (Delete) "
+                        "and tap the muscle on the left.") if drawn == Side.RIGHT.value else
+                self.tr("This site was tapped on the patient's left side, and its side is "
+                        "where it was tapped. Tapped on the wrong side? Remove it (Delete) "
+                        "and tap the muscle on the right."))
+            self._reload()
+            return
         self._save({"side": side}, "side", "side")
 
     def _grasp_clicked(self, index: int) -> None:

@@ -3585,6 +3585,14 @@ droite</translation>
         <translation>{grade} {label} (touche {grade})</translation>
     </message>
     <message>
+        <source>This site was tapped on the patient&apos;s right side, and its side is where it was tapped. Tapped on the wrong side? Remove it (Delete) and tap the muscle on the left.</source>
+        <translation>Ce point a été touché du côté droit du patient, et son côté est celui où il a été touché. Touché du mauvais côté? Retirez-le (Suppr) et touchez le muscle du côté gauche.</translation>
+    </message>
+    <message>
+        <source>This site was tapped on the patient&apos;s left side, and its side is where it was tapped. Tapped on the wrong side? Remove it (Delete) and tap the muscle on the right.</source>
+        <translation>Ce point a été touché du côté gauche du patient, et son côté est celui où il a été touché. Touché du mauvais côté? Retirez-le (Suppr) et touchez le muscle du côté droit.</translation>
+    </message>
+    <message>
         <source>Not graded</source>
         <translation>Non cotée</translation>
     </message>
