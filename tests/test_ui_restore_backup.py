@@ -411,13 +411,22 @@ def _when_modal(seen: list, then=None) -> None:
     QTimer.singleShot(600, look)
 
 
-def test_the_window_answers_while_a_backup_is_checked(qtbot, tmp_path, monkeypatch):
+@pytest.fixture
+def slow_check(qtbot, tmp_path, monkeypatch):
+    """The restore dialog shown, and a check of the backup folder that ends only once the
+    window's thread has turned: (dialog, the USB folder, the event the check waits for)."""
     _old, usb = old_computer(tmp_path)
     dialog = RestoreDialog(tmp_path / "new" / "imsmap.sqlite3")
     qtbot.addWidget(dialog)
     dialog.show()
     ticked = threading.Event()
     monkeypatch.setattr(restore_points, "newest", _held_until(ticked, restore_points.newest))
+    yield dialog, usb, ticked
+    ticked.set()
+
+
+def test_the_window_answers_while_a_backup_is_checked(slow_check):
+    dialog, usb, ticked = slow_check
     seen: list = []
     _when_modal(seen, ticked.set)
     dialog.folder.setText(str(usb))
@@ -427,13 +436,8 @@ def test_the_window_answers_while_a_backup_is_checked(qtbot, tmp_path, monkeypat
     assert "2 patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
 
 
-def test_stop_checking_leaves_the_dialog_as_it_was(qtbot, tmp_path, monkeypatch):
-    _old, usb = old_computer(tmp_path)
-    dialog = RestoreDialog(tmp_path / "new" / "imsmap.sqlite3")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    ticked = threading.Event()
-    monkeypatch.setattr(restore_points, "newest", _held_until(ticked, restore_points.newest))
+def test_stop_checking_leaves_the_dialog_as_it_was(slow_check):
+    dialog, usb, ticked = slow_check
     seen: list = []
 
     def stop() -> None:
