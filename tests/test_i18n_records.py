@@ -322,6 +322,20 @@ def test_plurals_and_sentences_in_both_languages():
     assert fill("%1 of %2, %1", ["a", "%2"]) == "a of %2, a"
 
 
+def test_a_list_of_more_than_99_sentences_is_said_whole_in_both_languages():
+    """`imsmap check` joins its problems into one sentence: a template names %1 to %99 only,
+    and problem 100 on read as problem 10 to 19 with a digit added (the wrong sessions named)."""
+    problems = [sentence("Importer", QT_TRANSLATE_NOOP("Importer", "is missing."))] + [
+        f"session {n} is changed" for n in range(2, 251)]
+    said = joined("\n", problems)
+    assert said.split("\n") == ["is missing.", *(f"session {n} is changed"
+                                                 for n in range(2, 251))]
+    with speaking("fr_CA"):
+        lines = sentence_text(said).split("\n")
+    assert lines[0] == "est manquant." and lines[99] == "session 100 is changed"
+    assert lines[-1] == "session 250 is changed" and len(lines) == 250
+
+
 def test_counted_and_joined_sentences_and_dates_in_both_languages():
     one, three = (counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), n)
                   for n in (1, 3))

@@ -22,6 +22,7 @@ __all__ = ["QT_TRANSLATE_NOOP", "QUOTES", "Quoted", "Sentence", "counted", "fill
            "plural_marks", "quoted", "sentence", "shown"]
 
 _PLACE = re.compile(r"%(\d{1,2})")
+MOST_PLACES = 99  # %1 .. %99, as QString.arg
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
@@ -121,6 +122,12 @@ def joined(separator: str, parts: Sequence[object]) -> Sentence:
     said in the language the whole is said in ("place: sentence", a list of problems)."""
     if "%" in separator:
         raise ValueError("a separator holds no place holder")
+    if len(parts) > MOST_PLACES:
+        # A template names at most %99 (as QString.arg): "%100" read as the tenth part and a
+        # "0", and `imsmap check` listed problem 100 on as problems 10-19 with a digit added.
+        # Longer lists are joined in runs, and the runs joined.
+        return joined(separator, [joined(separator, parts[i:i + MOST_PLACES])
+                                  for i in range(0, len(parts), MOST_PLACES)])
     template = separator.join(f"%{i + 1}" for i in range(len(parts)))
     return Sentence("Joined", template, parts)
 
