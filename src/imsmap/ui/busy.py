@@ -14,12 +14,10 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 T = TypeVar("T")
-
-SHOW_AFTER_MS = 400  # quick work (a small clinic's backup) finishes without a flash of window
 
 
 class _Relay(QObject):
@@ -31,7 +29,8 @@ class _Relay(QObject):
 def while_working(parent: QWidget | None, title: str, text: str, work: Callable[[], T], *,
                   stop_label: str | None = None) -> T | None:
     """`work()` (which gives something, never None) on a thread; meanwhile a modal window
-    with `text` and a moving bar (after `SHOW_AFTER_MS`). Its result, or its exception raised
+    with `text` and a moving bar, shown at once: the window under it takes no click meanwhile
+    (a second look, Cancel or Restore while the check runs). Its result, or its exception raised
     here. With `stop_label`, a button of that name stops waiting: None at once, the work going
     on unseen to its end on its thread, what it gives then dropped; only for work that writes
     nothing (a check)."""
@@ -65,17 +64,14 @@ def while_working(parent: QWidget | None, title: str, text: str, work: Callable[
         stopped.set()
         loop.quit()
 
-    box.canceled.connect(stop)
-    shower = QTimer(box)  # not the box's own minimum duration: its setValue turns the loop
-    shower.setSingleShot(True)
-    shower.timeout.connect(box.show)
+    if stop_label is not None:
+        box.canceled.connect(stop)  # else closing the box (its title bar's ×) stops nothing
+    box.show()  # not its minimum duration: that needs setValue, which turns the event loop
     thread = threading.Thread(target=run, name="imsmap-while-working", daemon=True)
     thread.start()
-    shower.start(SHOW_AFTER_MS)
     # Nothing here turns the event loop before `exec`: the thread's end, however quick, is
     # delivered inside it and ends it.
     loop.exec()
-    shower.stop()
     box.hide()
     box.deleteLater()
     if errors:

@@ -189,6 +189,7 @@ class RestoreDialog(QDialog):
         self.db_path = Path(db_path)
         self.request: RestoreRequest | None = None
         self.point: RestorePoint | None = None
+        self._looking = False  # a look's check is running (`look`)
         self.setWindowTitle(title())
         intro = QLabel(
             self.tr(
@@ -254,7 +255,18 @@ class RestoreDialog(QDialog):
             self.look()
 
     def look(self) -> None:
-        """Find and check the folder's newest backup, and say what it holds."""
+        """Find and check the folder's newest backup, and say what it holds. Once at a time:
+        the check's wait turns the event loop, where the look the dialog starts with and a
+        click on Look in this folder could otherwise both run, one inside the other."""
+        if self._looking:
+            return
+        self._looking = True
+        try:
+            self._look()
+        finally:
+            self._looking = False
+
+    def _look(self) -> None:
         self._show(None)
         folder = self.folder.text().strip() or "."
         try:
