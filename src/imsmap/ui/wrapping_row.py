@@ -57,11 +57,6 @@ class WrappingRow(QLayout):
         self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
         self._pending_gap = 0
         self._top: set[int] = set()
-        # What the sizes came to since the layout was last invalidated (as QBoxLayout keeps
-        # them): Qt asks a row's sizes many times over in one pass of the window's layout.
-        self._heights: dict[int, int] = {}
-        self._least: QSize | None = None
-        self._hint: QSize | None = None
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -93,7 +88,6 @@ class WrappingRow(QLayout):
         self._items.append(item)
         self._stretch.append(0)
         self._gap.append(0)
-        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -105,9 +99,7 @@ class WrappingRow(QLayout):
         if not 0 <= index < len(self._items):
             return None
         del self._stretch[index], self._gap[index]
-        item = self._items.pop(index)
-        self.invalidate()
-        return item
+        return self._items.pop(index)
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation.Horizontal
@@ -115,27 +107,10 @@ class WrappingRow(QLayout):
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
 
-    def invalidate(self) -> None:
-        self._heights.clear()
-        self._least = self._hint = None
-        super().invalidate()
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        if width not in self._heights:
-            self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
-        return self._heights[width]
+        return self._place(QRect(0, 0, width, 0), move=False)
 
     def minimumSize(self) -> QSize:  # noqa: N802
-        if self._least is None:
-            self._least = self._minimum_size()
-        return QSize(self._least)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        if self._hint is None:
-            self._hint = self._size_hint()
-        return QSize(self._hint)
-
-    def _minimum_size(self) -> QSize:
         shown = self._shown()
         m = self.contentsMargins()
         if self._may_wrap():  # the widest item
@@ -146,7 +121,7 @@ class WrappingRow(QLayout):
         height = max((self._items[i].minimumSize().height() for i in shown), default=0)
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
-    def _size_hint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802
         shown = self._shown()
         m = self.contentsMargins()
         width = sum(self._items[i].sizeHint().width() for i in shown)
