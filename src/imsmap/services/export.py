@@ -66,7 +66,7 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
         by_patient.setdefault(s.patient_id, []).append(s)
 
     names: dict[str, str | None] = {}
-    signers = records.read.signer_names()
+    signers = records.read.signer_names(wanted)  # of the sessions chosen, or of all
     return {
         "format": FORMAT,
         "version": VERSION,

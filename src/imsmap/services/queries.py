@@ -7,6 +7,7 @@ through the store's repository or the database connection, so the store behind t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from imsmap.domain.errors import ValidationError
@@ -127,9 +128,9 @@ class RecordQueries:
         """The audit trail, oldest first; one session's entries when session_id is given."""
         return audit.entries(self._db.conn, session_id)
 
-    def signer_names(self) -> dict[int, str]:
+    def signer_names(self, session_ids: Iterable[int] | None = None) -> dict[int, str]:
         """{session id: the person named as its signer} (services.signatures.signer_names)."""
-        return signatures.signer_names(self._db.conn)
+        return signatures.signer_names(self._db.conn, session_ids)
 
     def seal(self, session_id: int) -> signatures.Seal:
         """The signed session's seal for its PDF (services.signatures.Seal)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
@@ -175,13 +175,21 @@ class Seal:
     signer_name: str | None = None
 
 
-def signer_names(conn: sqlite3.Connection) -> dict[int, str]:
+def signer_names(conn: sqlite3.Connection, session_ids: Iterable[int] | None = None
+                 ) -> dict[int, str]:
     """session id -> the person its signing entry names as the one whose login signed (or
     whose signature an import carried); sessions signed before imsmap recorded it, or by a
-    login the clinic's list does not name, are not in it."""
+    login the clinic's list does not name, are not in it. Of every session, or of
+    `session_ids` only (their entries looked up by session, not the whole trail read)."""
     out: dict[int, str] = {}
     with reading(conn):
-        for session_id, witness in session_witnesses(conn).items():
+        if session_ids is None:
+            witnesses = session_witnesses(conn)
+        else:
+            witnesses = {}
+            for sid in session_ids:
+                witnesses.update(session_witnesses(conn, sid))
+        for session_id, witness in witnesses.items():
             person = witness.values.get(SIGNER_NAME)
             if isinstance(person, str) and person:
                 out[session_id] = person
