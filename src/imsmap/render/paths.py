@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
 
 from imsmap.atlas.geometry import parse_path
@@ -12,18 +11,21 @@ from imsmap.atlas.geometry import parse_path
 
 @lru_cache(maxsize=4096)
 def _build(d: str) -> QPainterPath:
+    # The coordinates are given as numbers, not as a QPointF each: a chart's first paint builds
+    # about 2,500 paths, and making the points was a quarter of the time.
     path = QPainterPath()
     for sub in parse_path(d):
-        for seg in sub.segments:
-            p = [QPointF(x, y) for x, y in seg.points]
-            if seg.cmd == "M":
-                path.moveTo(p[0])
-            elif seg.cmd == "L":
-                path.lineTo(p[0])
-            elif seg.cmd == "C":
-                path.cubicTo(p[0], p[1], p[2])
-            elif seg.cmd == "Q":
-                path.quadTo(p[0], p[1])
+        for cmd, points in sub.segments:
+            if cmd == "M":
+                path.moveTo(*points[0])
+            elif cmd == "L":
+                path.lineTo(*points[0])
+            elif cmd == "C":
+                (x1, y1), (x2, y2), (x3, y3) = points
+                path.cubicTo(x1, y1, x2, y2, x3, y3)
+            elif cmd == "Q":
+                (x1, y1), (x2, y2) = points
+                path.quadTo(x1, y1, x2, y2)
         if sub.closed:
             path.closeSubpath()
     return path
