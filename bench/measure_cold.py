@@ -107,20 +107,21 @@ def first_opens(db: Path, workdir: Path, heavy_id: int,
     (bench/startup_child.py first_open): nothing the app reads or builds on the way is made yet,
     neither the history, nor the chart the visit's sites are on, nor the modules that draw
     earlier visits. (seconds, CPU seconds of the whole process meanwhile, histories cached
-    before each open)."""
+    before each open, the window's sizes: "1440x900")."""
     import measure_startup
 
     measure_startup.compile_package()  # as an installed wheel is
     env = measure_startup.child_env(workdir)
     measure_startup.prepare_backup_set(db, env)  # a day the weekly full backup is not due
-    times, cpus, held = [], [], []
+    times, cpus, held, sizes = [], [], [], set()
     for _ in range(reps):
-        _t0, (t, n, cpu) = measure_startup.child_report(
+        _t0, (t, n, cpu, size) = measure_startup.child_report(
             ["first_open", str(db), str(heavy_id)], env, "OPENED", timeout=300)
         times.append(float(t))
         held.append(int(n))
         cpus.append(float(cpu))
-    return times, cpus, held
+        sizes.add(size)
+    return times, cpus, held, sorted(sizes)
 
 
 def measure_history_cold(db: Path, settings_dir: Path, heavy_id: int, reps: int,
@@ -133,7 +134,7 @@ def measure_history_cold(db: Path, settings_dir: Path, heavy_id: int, reps: int,
     try:
         from imsmap.ui.history_bar import OverlayChoice
 
-        first, first_cpu, first_held = first_opens(db, workdir, heavy_id, reps)
+        first, first_cpu, first_held, first_sizes = first_opens(db, workdir, heavy_id, reps)
         usual = OverlayChoice().last_n
         times, cpus, cold, drawn = _cold_opens(db, settings_dir, heavy_id, reps, usual, False)
         h_times, h_cpus, h_cold, h_drawn = _cold_opens(db, settings_dir, heavy_id, reps,
@@ -147,6 +148,7 @@ def measure_history_cold(db: Path, settings_dir: Path, heavy_id: int, reps: int,
                       extra={"max_ms": round(ms(max(first)), 1),
                              "runs_ms": [round(ms(t), 1) for t in first],
                              "process_cpu_median_ms": round(ms(median(first_cpu)), 1),
+                             "window": ", ".join(first_sizes),
                              "new_window_ms": round(ms(median(times)), 1),
                              "new_window_cpu_median_ms": round(ms(median(cpus)), 1),
                              "new_window_runs_ms": [round(ms(t), 1) for t in times],

@@ -16,7 +16,7 @@ of it, paints the progress overlay with the heat map and writes the session PDF,
 window is whole and the patient list filled, `SETTLE_S` seconds of the app's own idle (the
 start-up backup running as the app starts it), then the patient's chart number typed in the
 search (not timed) and the patient chosen in the list, timed until what changed is painted;
-prints ``OPENED <seconds> <histories cached before> <CPU seconds>`` and exits.
+prints ``OPENED <seconds> <histories cached before> <CPU seconds> <window WxH>`` and exits.
 """
 
 from __future__ import annotations
@@ -228,7 +228,9 @@ def _first_open(window, patient_id: int) -> None:
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         if window.patient is None or window.patient.id != patient_id:
             raise RuntimeError(f"patient {patient_id} was not the one opened")
-        sys.stdout.write(f"OPENED {seconds:.6f} {held} {cpu:.6f}\n")
+        size = window.size()
+        sys.stdout.write(f"OPENED {seconds:.6f} {held} {cpu:.6f} "
+                         f"{size.width()}x{size.height()}\n")
     except BaseException as exc:  # noqa: BLE001 - report and leave
         sys.stdout.write(f"ERROR {type(exc).__name__}: {exc}\n")
     sys.stdout.flush()

@@ -62,6 +62,9 @@ def test_a_cold_history_open_starts_with_nothing_cached(bench_app, history_db, t
     # the figure is the first open after the app started, each in a new process; the open in
     # a new window of a running app is beside it
     assert len(result.extra["runs_ms"]) == 2 and result.extra["new_window_ms"] > 0
+    # in the window a clinic's screen opens, not one on the offscreen platform's 800 x 600
+    # screen (narrower than the window's least width: rows wrapped, the chart 231 px wide)
+    assert result.extra["window"] == "1440x900"
 
 
 def test_a_history_cached_before_the_open_is_refused(bench_app, history_db, tmp_path,
