@@ -38,6 +38,7 @@ from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.theme import screen_style
+from imsmap.ui.touch import still_a_tap
 from imsmap.ui.wording import (
     grasp_word,
     in_window_language,
@@ -53,8 +54,6 @@ Z_EMPHASIS = 0.2  # lit and hovered muscles: over the cached chart, under the hi
 Z_REGION = 1
 Z_MARKER = 10
 Z_MARKER_SELECTED = 11
-# A press that moves less than this many screen pixels before release is a click, not a drag.
-CLICK_SLOP_PX = 4.0
 # On screen a marker's radius stays within these pixels: never too small to read its number
 # when the whole body is in view, never so large when zoomed in that neighbouring sites (the
 # multifidus at L4 and L5) cover each other. The PDF keeps the painter's own size.
@@ -282,8 +281,8 @@ class RegionItem(QGraphicsPathItem):
         scene = self.scene()
         if isinstance(scene, ChartScene) and scene.suppress_click:
             return  # a long press: the chooser opened instead
-        if QLineF(press, QPointF(event.screenPos())).length() > CLICK_SLOP_PX:
-            return
+        if not still_a_tap(press, QPointF(event.screenPos()), event.source()):
+            return  # a finger rolls further than a mouse in a tap (ui.touch)
         scene = self.scene()
         if isinstance(scene, ChartScene):
             p = event.scenePos()
@@ -302,6 +301,8 @@ class MarkerItem(QGraphicsItem):
         self.setZValue(Z_MARKER)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._press_pos: QPointF | None = None
+        self._press_screen = QPointF()
+        self._dragging = False
         self.update_site(site)
 
     def update_site(self, site: Site) -> None:
@@ -373,14 +374,27 @@ class MarkerItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self._press_pos = QPointF(self.pos())
+        self._press_screen = QPointF(event.screenPos())
+        self._dragging = False
         if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:
             # A plain click selects only this marker (no multi-selection in this chart).
             self.scene().clearSelection()
             self.setSelected(True)
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        # A tap that selects the marker is not a drag: the site moves (and its muscle follows
+        # where it lands) only once the press has gone further than a tap's slop; from then
+        # on the marker keeps to the finger or pointer (Qt moves it by the whole way).
+        if not self._dragging and still_a_tap(self._press_screen, QPointF(event.screenPos()),
+                                              event.source()):
+            return
+        self._dragging = True
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
+        self._dragging = False
         start, self._press_pos = self._press_pos, None
         if start is None or not (self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable):
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -26,7 +26,8 @@ from imsmap.ui.chart_key_text import (
     landmarks_off_chart,
 )
 from imsmap.ui.chart_keys import handle_site_key, is_tab
-from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
+from imsmap.ui.chart_scene import ChartScene
+from imsmap.ui.touch import still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
@@ -270,8 +271,8 @@ class ChartView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, ChartScene) and not scene.regions_made:
             scene.regions  # noqa: B018 - hover needs the muscles' items
-        if self._press_at is not None and \
-                (event.position().toPoint() - self._press_at).manhattanLength() > 2 * CLICK_SLOP_PX:
+        if self._press_at is not None and not still_a_tap(
+                QPointF(self._press_at), event.position(), event.source()):
             self._long_press.stop()
         super().mouseMoveEvent(event)
 
@@ -286,7 +287,7 @@ class ChartView(QGraphicsView):
         # so, rather than leave a clinician to wonder whether the tap was taken. Not after a
         # drag (a pan) nor a long press (the chooser says it).
         if on_nothing and press is not None and event.button() == Qt.MouseButton.LeftButton \
-                and (at - press).manhattanLength() <= 2 * CLICK_SLOP_PX \
+                and still_a_tap(QPointF(press), QPointF(at), event.source()) \
                 and isinstance(scene, ChartScene) and not scene.suppress_click:
             self.missed.emit(at)
 
