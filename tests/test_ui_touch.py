@@ -96,3 +96,67 @@ def test_a_finger_drag_moves_the_site_with_the_finger_in_one_undo_step(qtbot, wi
     end = window.chart.view.mapToScene(path[-1])
     assert abs(moved.y - end.y()) < 1.5 and abs(moved.x - site.x) < 1.5  # under the finger
     assert window.undo_stack.count() == depth + 1
+
+
+def _near_the_border(window, inside: str, beyond: str, px: float) -> QPoint:
+    """A viewport point inside region `inside`, `px` screen pixels short of where the line to
+    region `beyond`'s label leaves it (and not inside `beyond`)."""
+    chart, scene = window.chart, window.chart.scene
+    a, b = chart.region(inside), chart.region(beyond)
+    (ax, ay), (bx, by) = a.label, b.label
+    last = None
+    for i in range(201):
+        t = i / 200
+        x, y = ax + (bx - ax) * t, ay + (by - ay) * t
+        if scene.region_at(x, y) is not a:
+            break
+        last = (x, y)
+    assert last is not None
+    edge = chart.scene_to_viewport(*last)
+    towards = chart.scene_to_viewport(ax, ay) - chart.scene_to_viewport(bx, by)
+    step = px / max(1.0, (towards.x() ** 2 + towards.y() ** 2) ** 0.5)
+    at = edge + QPoint(round(towards.x() * step), round(towards.y() * step))
+    assert scene.region_at(*_scene(window, at)) is a
+    return at
+
+
+def _scene(window, at: QPoint) -> tuple[float, float]:
+    p = window.chart.view.mapToScene(at)
+    return p.x(), p.y()
+
+
+L4, L5 = "spinal.superficial.multifidus.L4.R", "spinal.superficial.multifidus.L5.R"
+
+
+def test_a_finger_tap_beside_a_neighbouring_muscle_offers_it_for_the_new_site(
+        qtbot, window, records, session, finger):
+    """On the spine at its fitted size the levels are a few millimetres tall, less than a
+    fingertip: a tap on multifidus L4 a few pixels above L5 took L4 and said nothing of L5.
+    The strip that offers the muscles under the point now offers those within the finger's
+    reach too, and one tap there re-assigns the site."""
+    window.chart.set_view("spinal")
+    window.chart.set_layer("superficial")
+    at = _near_the_border(window, L4, L5, px=6)
+    touch(finger, window.chart.view.viewport(), at)
+    (site,) = _sites(records, session)
+    assert (site.muscle_id, site.level, site.side.value) == ("multifidus", "L4", "R")
+    chooser = window.chart.chooser
+    assert chooser.isVisible() and chooser.site_id == site.id
+    assert any(t.startswith("Multifidus L5") for t in chooser.choice_texts())
+    button = next(b for b in chooser.buttons if b.text().startswith("Multifidus L5"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    (site,) = _sites(records, session)
+    assert site.level == "L5" and (site.x, site.y) == pytest.approx(_scene(window, at), abs=0.01)
+
+
+def test_a_mouse_click_beside_a_neighbouring_muscle_takes_the_muscle_under_the_pointer(
+        qtbot, window, records, session):
+    """A mouse points at a pixel: no neighbour offered (the strip would follow every click)."""
+    window.chart.set_view("spinal")
+    window.chart.set_layer("superficial")
+    at = _near_the_border(window, L4, L5, px=6)
+    qtbot.mouseClick(window.chart.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    (site,) = _sites(records, session)
+    assert site.level == "L4"
+    assert not any(t.startswith("Multifidus L5") for t in window.chart.chooser.choice_texts()) \
+        or not window.chart.chooser.isVisible()

@@ -38,7 +38,7 @@ from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.theme import screen_style
-from imsmap.ui.touch import still_a_tap
+from imsmap.ui.touch import by_finger, still_a_tap
 from imsmap.ui.wording import (
     grasp_word,
     in_window_language,
@@ -140,7 +140,7 @@ def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None
 
 
 class _Signals(QObject):
-    regionClicked = Signal(object, float, float)  # Region, x, y in view units
+    regionClicked = Signal(object, float, float, bool)  # Region, x, y in view units, by finger
     markerMoved = Signal(int, QPointF, QPointF)  # site id, from, to
     hoverText = Signal(str)
 
@@ -286,7 +286,7 @@ class RegionItem(QGraphicsPathItem):
         scene = self.scene()
         if isinstance(scene, ChartScene):
             p = event.scenePos()
-            scene.signals.regionClicked.emit(self.region, p.x(), p.y())
+            scene.signals.regionClicked.emit(self.region, p.x(), p.y(), by_finger(event.source()))
 
 
 class MarkerItem(QGraphicsItem):
