@@ -160,3 +160,97 @@ def test_a_mouse_click_beside_a_neighbouring_muscle_takes_the_muscle_under_the_p
     assert site.level == "L4"
     assert not any(t.startswith("Multifidus L5") for t in window.chart.chooser.choice_texts()) \
         or not window.chart.chooser.isVisible()
+
+
+def _pinch(finger, viewport, centre: QPoint, start: int, end: int, steps: int = 8,
+           shift: QPoint | None = None, first_alone: bool = False, step_ms: int = 0) -> None:
+    """Two fingers either side of `centre`, `start` px from it, spread (or closed) to `end`
+    px while the pair moves by `shift`; `first_alone`: the first finger lands a moment before
+    the second (as fingers do) and stays where it landed while the second one spreads;
+    `step_ms` between moves (a real pinch takes about a second)."""
+    shift = shift or QPoint(0, 0)
+
+    def at(i: int) -> tuple[QPoint, QPoint]:
+        d = start + (end - start) * i // steps
+        move = QPoint(shift.x() * i // steps, shift.y() * i // steps)
+        if first_alone:
+            return centre - QPoint(start, 0), centre - QPoint(start, 0) + QPoint(start + d, 0)
+        return centre + move - QPoint(d, 0), centre + move + QPoint(d, 0)
+
+    a, b = at(0)
+    if first_alone:
+        QTest.touchEvent(viewport, finger).press(0, a, viewport).commit()
+        QTest.touchEvent(viewport, finger).move(0, a, viewport).press(1, b, viewport).commit()
+    else:
+        QTest.touchEvent(viewport, finger).press(0, a, viewport).press(1, b, viewport).commit()
+    for i in range(1, steps + 1):
+        a, b = at(i)
+        if step_ms:
+            QTest.qWait(step_ms)
+        QTest.touchEvent(viewport, finger).move(0, a, viewport).move(1, b, viewport).commit()
+    QTest.touchEvent(viewport, finger).release(0, a, viewport).release(1, b, viewport).commit()
+
+
+def test_two_fingers_spreading_zoom_in_about_the_point_between_them(qtbot, window, records,
+                                                                    session, finger):
+    """A touch screen has no wheel and no Ctrl++: spreading two fingers did nothing."""
+    view = window.chart.view
+    viewport = view.viewport()
+    _pinch(finger, viewport, viewport.rect().center(), 30, 60)
+    assert view.zoom() == pytest.approx(2.0, rel=0.05)
+    qtbot.wait(20)  # the scroll bars the zoom brought have taken their room
+    # zoomed in, the chart wider and taller than the view: the point between the fingers
+    # stays between them
+    centre = viewport.rect().center() + QPoint(30, -40)
+    under = view.mapToScene(centre)
+    _pinch(finger, viewport, centre, 40, 60)
+    assert view.zoom() == pytest.approx(3.0, rel=0.05)
+    back = view.mapFromScene(under)
+    assert abs(back.x() - centre.x()) <= 3 and abs(back.y() - centre.y()) <= 3
+    assert _sites(records, session) == []  # the fingers recorded nothing
+    _pinch(finger, viewport, centre, 90, 30)  # closing them zooms out again
+    assert view.zoom() == pytest.approx(1.0, rel=0.05)
+
+
+def test_two_fingers_moving_together_pan_the_zoomed_chart(qtbot, window, records, session,
+                                                          finger):
+    view = window.chart.view
+    viewport = view.viewport()
+    view.zoom_by(3.0, anchor_under_mouse=False)
+    qtbot.wait(20)  # the scroll bars the zoom brought have taken their room
+    zoom = view.zoom()
+    centre = viewport.rect().center()
+    under = view.mapToScene(centre)
+    _pinch(finger, viewport, centre, 40, 40, shift=QPoint(60, 45))
+    moved = view.mapFromScene(under)
+    assert abs(moved.x() - (centre.x() + 60)) <= 3 and abs(moved.y() - (centre.y() + 45)) <= 3
+    assert view.zoom() == pytest.approx(zoom, rel=0.01)
+
+
+def test_a_pinch_begun_on_a_muscle_or_a_marker_records_and_moves_nothing(qtbot, window,
+                                                                          records, session,
+                                                                          finger):
+    """The first finger lands on a muscle (Qt has made its press) before the second: that
+    press ends without adding a site, nor opens the muscle chooser as a long press (a pinch
+    lasts longer than one); on a marker, the pinch does not drag it."""
+    site, at = _one_site(qtbot, window, records, session)
+    depth = window.undo_stack.count()
+    viewport = window.chart.view.viewport()
+    _pinch(finger, viewport, at + QPoint(40, 0), 40, 70, first_alone=True)  # 1st on the marker
+    (same,) = _sites(records, session)
+    assert (same.x, same.y) == (site.x, site.y) and window.undo_stack.count() == depth
+    window.chart.view.fit()
+    region = next(r for r in window.chart.scene.chart.regions()
+                  if r.area > 2000 and r.muscle != site.muscle_id
+                  and window.chart.scene.region_at(*r.label) is r)
+    on_muscle = window.chart.scene_to_viewport(*region.label)
+    window.chart.chooser.dismiss()  # (the strip the first site's tap may have offered)
+    _pinch(finger, viewport, on_muscle + QPoint(50, 0), 50, 90, first_alone=True, step_ms=100)
+    assert [s.id for s in _sites(records, session)] == [site.id]
+    assert window.undo_stack.count() == depth
+    assert not window.chart.hint.isVisible()  # and no "No muscle there."
+    qtbot.wait(700)  # no long press opens the chooser afterwards
+    assert not window.chart.chooser.isVisible()
+    window.chart.view.fit()
+    touch(finger, viewport, window.chart.scene_to_viewport(*region.label))  # a tap again
+    assert [s.muscle_id for s in _sites(records, session)] == [site.muscle_id, region.muscle]

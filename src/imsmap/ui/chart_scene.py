@@ -382,6 +382,12 @@ class MarkerItem(QGraphicsItem):
             self.setSelected(True)
         super().mousePressEvent(event)
 
+    def cancel_drag(self) -> None:
+        """Back where the press found it, as if never dragged (a second finger landed)."""
+        if self._press_pos is not None:
+            self.setPos(self._press_pos)
+        self._dragging = False
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         # A tap that selects the marker is not a drag: the site moves (and its muscle follows
         # where it lands) only once the press has gone further than a tap's slop; from then

@@ -9,7 +9,8 @@ the screen where the reported point is only its centre.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
+from PySide6.QtGui import QEventPoint, QTouchEvent
 
 # A mouse press that moves less than this many screen pixels before release is a click, not a
 # drag (nor a pan).
@@ -35,3 +36,48 @@ def tap_slop(source: Qt.MouseEventSource) -> float:
 def still_a_tap(press: QPointF, now: QPointF, source: Qt.MouseEventSource) -> bool:
     """Whether a press at `press` that is now at `now` (screen pixels) is still a tap."""
     return QLineF(press, now).length() <= tap_slop(source)
+
+
+class TwoFingers:
+    """Pinch to zoom and two-finger pan on the chart's view: the point of the chart between the
+    two fingers stays between them while they spread, close or move together.
+
+    Qt makes mouse events only from touches the view leaves unhandled; the view hands this its
+    viewport's touch events, and it takes those with two fingers or more down. One finger stays
+    Qt's (a tap, a drag, a long press). A second finger landing while the first is down ends
+    what the first had begun without doing it (`view.cancel_press`): no site added, none moved.
+    """
+
+    def __init__(self, view):
+        self.view = view  # a ui.chart_view.ChartView
+        self.active = False
+        # the two fingers followed (their ids), the point between them and their spread
+        self._last: tuple[tuple[int, int], QPointF, float] | None = None
+
+    def touch(self, event: QTouchEvent) -> bool:
+        """True when the event is the two fingers' (acted on and accepted): from the moment a
+        second finger is down until the last one lifts."""
+        down = [p for p in event.points() if p.state() != QEventPoint.State.Released]
+        ended = event.type() in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+        if not self.active:
+            if ended or len(down) < 2:
+                return False  # one finger: Qt's mouse events (a tap, a drag, a long press)
+            self.active = True
+            self._last = None
+            self.view.cancel_press()
+            self._follow(down[0], down[1])
+        elif ended:
+            self.active = False
+        elif len(down) >= 2:  # one finger left: it does nothing until it lifts
+            self._follow(down[0], down[1])
+        event.accept()
+        return True
+
+    def _follow(self, a: QEventPoint, b: QEventPoint) -> None:
+        ids, centre = (a.id(), b.id()), (a.position() + b.position()) / 2
+        spread = QLineF(a.position(), b.position()).length()
+        last, self._last = self._last, (ids, centre, spread)
+        if last is None or last[0] != ids:
+            return  # a new pair: the next move is measured from here
+        factor = spread / last[2] if last[2] > 1 and spread > 1 else 1.0
+        self.view.pinch_by(factor, last[1], centre)
