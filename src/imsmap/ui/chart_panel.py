@@ -24,7 +24,7 @@ from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_keys import SiteKeyAction, Step
-from imsmap.ui.chart_scene import ChartScene, describe_site
+from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
     MAX_ZOOM,
@@ -35,6 +35,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     ChartView,
     LegendSwatch,
 )
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLineF,
     QObject,
@@ -33,20 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.atlas import Atlas, AtlasError, Region
-from imsmap.domain.models import Side, Site
+from imsmap.atlas import Atlas, Region
+from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.ui.chart_words import describe_region, describe_site
 from imsmap.ui.theme import screen_style
 from imsmap.ui.touch import by_finger, still_a_tap
 from imsmap.ui.wording import (
-    grasp_word,
     in_window_language,
-    muscle_name,
-    muscle_text,
-    nerve_text,
-    root_name,
-    vocabulary,
 )
 
 Z_BACKGROUND = 0
@@ -68,56 +62,6 @@ NERVE_FLAG_SIZE = 0.8
 # A site recorded on the other layer of the view: lighter, with a dashed ring.
 OFF_LAYER_OPACITY = 0.6
 Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other layer
-
-
-def side_label(side: str | Side) -> str:
-    return vocabulary("Side", Side(side).label) if side in ("L", "R", "M") or isinstance(side, Side) \
-        else str(side)
-
-
-def describe_region(atlas: Atlas, region: Region) -> str:
-    """Muscle, side and innervation in one line, for the status bar and the tooltip."""
-    try:
-        muscle = atlas.muscle(region.muscle)
-    except (AtlasError, KeyError):
-        return f"{region.muscle} ({side_label(region.side).lower()})"
-    name = muscle_text(muscle) + (f" {region.level}" if region.level else "")
-    roots = "–".join([root_name(muscle.roots[0]), root_name(muscle.roots[-1])]) \
-        if len(muscle.roots) > 1 else "".join(root_name(r) for r in muscle.roots)
-    if len(muscle.roots) > 1 and muscle.dominant_root:
-        roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
-            roots=roots, root=root_name(muscle.dominant_root))
-    text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
-    warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
-    if warning:
-        text += " · " + QCoreApplication.translate("ChartScene", warning)
-    return text
-
-
-# The chart's warning for a region, by its pneumothorax tier at the region's level.
-THORAX_WARNING = {"high": QT_TRANSLATE_NOOP("ChartScene", "over the thorax: pneumothorax risk"),
-                  "caution": QT_TRANSLATE_NOOP("ChartScene",
-                                               "near the pleura: pneumothorax risk (caution)")}
-
-
-def describe_site(atlas: Atlas, site: Site, labels: Sequence[str] = GRASP_LABELS) -> str:
-    """"Deltoid, left, grasp 2 (moderate)...": a site in a sentence, its grade in the clinic's
-    words (``labels``: services.clinic.grasp_labels)."""
-    name = muscle_name(atlas, site.muscle_id)
-    level = f" {site.level}" if site.level else ""
-    grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
-        QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
-            grade=site.grasp, label=grasp_word(site.grasp, labels))
-    flags = [word for on, word in (
-        (site.cramp, QCoreApplication.translate("ChartScene", "cramp")),
-        (site.twitch, QCoreApplication.translate("ChartScene", "twitch")),
-        (site.estim, QCoreApplication.translate("ChartScene", "e-stim"))) if on]
-    if site.sensation == NERVE_SENSATION:
-        flags.append(QCoreApplication.translate("ChartScene", "ELECTRIC SENSATION: possible nerve contact"))
-    extra = "".join(f", {f}" for f in flags)
-    text = f"#{site.seq} {name}{level}, {side_label(site.side).lower()} – {grasp}{extra}"
-    return QCoreApplication.translate("ChartScene", "{site} – planned, not yet needled").format(
-        site=text) if site.planned else text
 
 
 def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None:

@@ -20,7 +20,8 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, Region, View
-from imsmap.ui.chart_scene import ChartScene, MarkerItem, RegionItem, describe_site
+from imsmap.ui.chart_scene import ChartScene, MarkerItem, RegionItem
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.wording import layer_name, muscle_name
 
 TOUCH = 40  # px
