@@ -17,7 +17,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.segments import UNLEVELLED, level_root, segmental_summary, site_roots
 from imsmap.services.context import open_records
 from imsmap.services.safety import needs_pneumothorax_prompt, signing_checks, thorax_tier
-from imsmap.ui.chart_scene import describe_region
+from imsmap.ui.chart_words import describe_region
 
 FIXTURE = Path(__file__).parent / "fixtures" / "atlas_2026_11.sql"
 

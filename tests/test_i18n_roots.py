@@ -48,7 +48,7 @@ def test_the_french_pdf_writes_nc_for_a_cranial_nerve(qapp, records, patient, tm
 
 
 def test_the_french_window_writes_nc_for_a_cranial_nerve(french, records):
-    from imsmap.ui.chart_scene import describe_region
+    from imsmap.ui.chart_words import describe_region
     from imsmap.ui.wording import root_name as window_root_name
 
     region = next(r for view in records.atlas.views.values() for r in view.regions

@@ -105,7 +105,7 @@ def test_hover_and_selection_repaint_the_emphasis_not_the_cached_chart(
 
 
 def test_a_muscle_is_described_when_the_pointer_first_comes_over_it(qapp, atlas):
-    from imsmap.ui.chart_scene import describe_region
+    from imsmap.ui.chart_words import describe_region
 
     scene = ChartScene(atlas, "posterior", "superficial")
     region = next(r for r in scene.chart.regions() if r.area > 2000)

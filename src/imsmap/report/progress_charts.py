@@ -55,6 +55,16 @@ HEAT_DPI = 200  # the chart-with-heat image (the markers on top stay vector)
 HEAT_CELL = 6.0  # view units per heat-grid cell
 
 
+def grade_mark(grasp: int | None) -> str | None:
+    """What the latest session's markers (and the key's) carry written in them: their grade.
+    The grades' colours step down in lightness, but a clinic printing in black and white, or a
+    reader who does not see colours as most do, could not tell a mild grasp from none, nor a
+    strong one from a moderate one an age fade lightened, by their grey alone. These charts
+    print no site numbers, so a digit here can only be the grade; an ungraded site has its
+    dashed ring."""
+    return None if grasp is None else str(grasp)
+
+
 class HeatChart:
     """One view: all the sessions' grasp as a heat map blended into the chart (opaque), the
     earlier sessions' sites faded by age and the latest session's sites on top."""
@@ -149,8 +159,8 @@ class HeatChart:
                       scale=scale)
         paint_other_chart_marks(painter, self.chart, self.others, EARLIER_SESSIONS, scale=scale)
         for s in sorted(self.latest, key=lambda s: -s.seq):
-            self.chart.paint_marker(painter, s.x, s.y, None, s.grasp, cramp=s.cramp,
-                                    scale=scale)
+            self.chart.paint_marker(painter, s.x, s.y, grade_mark(s.grasp), s.grasp,
+                                    cramp=s.cramp, scale=scale)
         painter.restore()
         painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -240,7 +250,7 @@ class ChartLegend(Block):
         items = [(g, grasp_text(g, self.labels)) for g in range(len(self.labels))][::-1]
         items.append((None, translate("ProgressCharts", "not graded")))
         for g, text in items:
-            self.chart.paint_marker(painter, cx + size / 2, mid, None, g, scale=k)
+            self.chart.paint_marker(painter, cx + size / 2, mid, grade_mark(g), g, scale=k)
             cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
         mid = y + row_h * 1.5
         cx = label(translate("ProgressCharts", "Sites:"), x0, mid, bold) + doc.mm(2)
@@ -249,7 +259,7 @@ class ChartLegend(Block):
                           (EARLIER_SESSIONS, translate("ProgressCharts", "%n session(s) back",
                                                        "", EARLIER_SESSIONS, PLURAL))):
             if age == 0:
-                self.chart.paint_marker(painter, cx + size / 2, mid, None, 3, scale=k)
+                self.chart.paint_marker(painter, cx + size / 2, mid, grade_mark(3), 3, scale=k)
             else:
                 faded = copy.copy(self.chart)
                 faded.style = faded_style(PRINT_STYLE, age_fade(age, EARLIER_SESSIONS))

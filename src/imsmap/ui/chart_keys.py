@@ -104,6 +104,9 @@ KEY_HELP = (
      QT_TRANSLATE_NOOP("ChartKeys", "Choose among the muscles under that point of the chart")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Mouse wheel"),
      QT_TRANSLATE_NOOP("ChartKeys", "Zoom the chart under the pointer")),
+    (QT_TRANSLATE_NOOP("ChartKeys", "Two fingers"),
+     QT_TRANSLATE_NOOP("ChartKeys", "Spread or pinch them to zoom the chart; move them together "
+                                    "to pan")),
 )
 KEYS_HINT = QT_TRANSLATE_NOOP("ChartKeys", "Keys: 0-3 grasp · C cramp · T twitch · E e-stim · "
                               "Enter confirm planned · Tab/arrows next site · Del remove")

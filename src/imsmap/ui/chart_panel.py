@@ -24,7 +24,7 @@ from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_keys import SiteKeyAction, Step
-from imsmap.ui.chart_scene import ChartScene, describe_site
+from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
     MAX_ZOOM,
@@ -35,10 +35,12 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     ChartView,
     LegendSwatch,
 )
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
+from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
 from imsmap.ui.wrapping_row import WrappingRow
@@ -441,9 +443,10 @@ class ChartPanel(QWidget):
         return lit_key(event, regions, self.selected_site_id() is not None, self.atlas,
                        lambda r: self._region_clicked(r, *r.label), self.hint.setText)
 
-    def _region_clicked(self, region: Region, x: float, y: float) -> None:
-        """A tap on a muscle: the window adds the site; if other muscles lie under that point,
-        the chooser offers them for the new site."""
+    def _region_clicked(self, region: Region, x: float, y: float, finger: bool = False) -> None:
+        """A tap on a muscle: the window adds the site; if other muscles lie under that point
+        (or, for a finger, within its reach: ui.touch), the chooser offers them for the new
+        site."""
         if self.search is not None and self.search.text():
             self.search.clear()  # and with it the muscle it lit
         self.hint.setText("")
@@ -452,7 +455,8 @@ class ChartPanel(QWidget):
         self.regionClicked.emit(region, x, y)
         new = [s for s in self._sites if s.id not in before]
         if len(new) == 1 and self.chooser_flow is not None:
-            self.chooser_flow.after_click(region, x, y, new[0].id)
+            reach = FINGER_REACH_PX / self.view.transform().m11() if finger else 0.0
+            self.chooser_flow.after_click(region, x, y, new[0].id, reach=reach)
 
     def offer_choices_at(self, viewport_pos: QPoint) -> bool:
         """Right-click or long press: which muscle (see region_chooser.ChooserFlow.at)."""

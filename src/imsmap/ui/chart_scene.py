@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLineF,
     QObject,
@@ -33,19 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.atlas import Atlas, AtlasError, Region
-from imsmap.domain.models import Side, Site
+from imsmap.atlas import Atlas, Region
+from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.ui.chart_words import describe_region, describe_site
 from imsmap.ui.theme import screen_style
+from imsmap.ui.touch import by_finger, still_a_tap
 from imsmap.ui.wording import (
-    grasp_word,
     in_window_language,
-    muscle_name,
-    muscle_text,
-    nerve_text,
-    root_name,
-    vocabulary,
 )
 
 Z_BACKGROUND = 0
@@ -53,8 +48,6 @@ Z_EMPHASIS = 0.2  # lit and hovered muscles: over the cached chart, under the hi
 Z_REGION = 1
 Z_MARKER = 10
 Z_MARKER_SELECTED = 11
-# A press that moves less than this many screen pixels before release is a click, not a drag.
-CLICK_SLOP_PX = 4.0
 # On screen a marker's radius stays within these pixels: never too small to read its number
 # when the whole body is in view, never so large when zoomed in that neighbouring sites (the
 # multifidus at L4 and L5) cover each other. The PDF keeps the painter's own size.
@@ -69,56 +62,6 @@ NERVE_FLAG_SIZE = 0.8
 # A site recorded on the other layer of the view: lighter, with a dashed ring.
 OFF_LAYER_OPACITY = 0.6
 Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other layer
-
-
-def side_label(side: str | Side) -> str:
-    return vocabulary("Side", Side(side).label) if side in ("L", "R", "M") or isinstance(side, Side) \
-        else str(side)
-
-
-def describe_region(atlas: Atlas, region: Region) -> str:
-    """Muscle, side and innervation in one line, for the status bar and the tooltip."""
-    try:
-        muscle = atlas.muscle(region.muscle)
-    except (AtlasError, KeyError):
-        return f"{region.muscle} ({side_label(region.side).lower()})"
-    name = muscle_text(muscle) + (f" {region.level}" if region.level else "")
-    roots = "–".join([root_name(muscle.roots[0]), root_name(muscle.roots[-1])]) \
-        if len(muscle.roots) > 1 else "".join(root_name(r) for r in muscle.roots)
-    if len(muscle.roots) > 1 and muscle.dominant_root:
-        roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
-            roots=roots, root=root_name(muscle.dominant_root))
-    text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
-    warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
-    if warning:
-        text += " · " + QCoreApplication.translate("ChartScene", warning)
-    return text
-
-
-# The chart's warning for a region, by its pneumothorax tier at the region's level.
-THORAX_WARNING = {"high": QT_TRANSLATE_NOOP("ChartScene", "over the thorax: pneumothorax risk"),
-                  "caution": QT_TRANSLATE_NOOP("ChartScene",
-                                               "near the pleura: pneumothorax risk (caution)")}
-
-
-def describe_site(atlas: Atlas, site: Site, labels: Sequence[str] = GRASP_LABELS) -> str:
-    """"Deltoid, left, grasp 2 (moderate)...": a site in a sentence, its grade in the clinic's
-    words (``labels``: services.clinic.grasp_labels)."""
-    name = muscle_name(atlas, site.muscle_id)
-    level = f" {site.level}" if site.level else ""
-    grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
-        QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
-            grade=site.grasp, label=grasp_word(site.grasp, labels))
-    flags = [word for on, word in (
-        (site.cramp, QCoreApplication.translate("ChartScene", "cramp")),
-        (site.twitch, QCoreApplication.translate("ChartScene", "twitch")),
-        (site.estim, QCoreApplication.translate("ChartScene", "e-stim"))) if on]
-    if site.sensation == NERVE_SENSATION:
-        flags.append(QCoreApplication.translate("ChartScene", "ELECTRIC SENSATION: possible nerve contact"))
-    extra = "".join(f", {f}" for f in flags)
-    text = f"#{site.seq} {name}{level}, {side_label(site.side).lower()} – {grasp}{extra}"
-    return QCoreApplication.translate("ChartScene", "{site} – planned, not yet needled").format(
-        site=text) if site.planned else text
 
 
 def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None:
@@ -141,7 +84,7 @@ def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None
 
 
 class _Signals(QObject):
-    regionClicked = Signal(object, float, float)  # Region, x, y in view units
+    regionClicked = Signal(object, float, float, bool)  # Region, x, y in view units, by finger
     markerMoved = Signal(int, QPointF, QPointF)  # site id, from, to
     hoverText = Signal(str)
 
@@ -282,12 +225,12 @@ class RegionItem(QGraphicsPathItem):
         scene = self.scene()
         if isinstance(scene, ChartScene) and scene.suppress_click:
             return  # a long press: the chooser opened instead
-        if QLineF(press, QPointF(event.screenPos())).length() > CLICK_SLOP_PX:
-            return
+        if not still_a_tap(press, QPointF(event.screenPos()), event.source()):
+            return  # a finger rolls further than a mouse in a tap (ui.touch)
         scene = self.scene()
         if isinstance(scene, ChartScene):
             p = event.scenePos()
-            scene.signals.regionClicked.emit(self.region, p.x(), p.y())
+            scene.signals.regionClicked.emit(self.region, p.x(), p.y(), by_finger(event.source()))
 
 
 class MarkerItem(QGraphicsItem):
@@ -302,6 +245,8 @@ class MarkerItem(QGraphicsItem):
         self.setZValue(Z_MARKER)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._press_pos: QPointF | None = None
+        self._press_screen = QPointF()
+        self._dragging = False
         self.update_site(site)
 
     def update_site(self, site: Site) -> None:
@@ -373,14 +318,33 @@ class MarkerItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self._press_pos = QPointF(self.pos())
+        self._press_screen = QPointF(event.screenPos())
+        self._dragging = False
         if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:
             # A plain click selects only this marker (no multi-selection in this chart).
             self.scene().clearSelection()
             self.setSelected(True)
         super().mousePressEvent(event)
 
+    def cancel_drag(self) -> None:
+        """Back where the press found it, as if never dragged (a second finger landed)."""
+        if self._press_pos is not None:
+            self.setPos(self._press_pos)
+        self._dragging = False
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        # A tap that selects the marker is not a drag: the site moves (and its muscle follows
+        # where it lands) only once the press has gone further than a tap's slop; from then
+        # on the marker keeps to the finger or pointer (Qt moves it by the whole way).
+        if not self._dragging and still_a_tap(self._press_screen, QPointF(event.screenPos()),
+                                              event.source()):
+            return
+        self._dragging = True
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
+        self._dragging = False
         start, self._press_pos = self._press_pos, None
         if start is None or not (self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable):
             return

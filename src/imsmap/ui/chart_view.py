@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QWidget
 
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.chart_key_text import (
@@ -26,12 +26,15 @@ from imsmap.ui.chart_key_text import (
     landmarks_off_chart,
 )
 from imsmap.ui.chart_keys import handle_site_key, is_tab
-from imsmap.ui.chart_scene import CLICK_SLOP_PX, ChartScene
+from imsmap.ui.chart_scene import ChartScene, MarkerItem
+from imsmap.ui.touch import TwoFingers, still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
 SEARCH_WIDTH = 260
 LONG_PRESS_MS = 600  # a finger held still this long asks which muscle (as a right-click does)
+TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                QEvent.Type.TouchCancel)
 WHEEL_STEP = 1.0015  # per 1/8 degree of wheel turn: one notch (120) is about 20 %
 
 
@@ -88,6 +91,9 @@ class ChartView(QGraphicsView):
         self._long_press.setSingleShot(True)
         self._long_press.setInterval(LONG_PRESS_MS)
         self._long_press.timeout.connect(self._held)
+        # Two fingers pinch and pan (ui.touch); one finger's touches become Qt's mouse events.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.two_fingers = TwoFingers(self)
 
     # -- zoom -------------------------------------------------------------------------------
     def fit_scale(self) -> float:
@@ -186,6 +192,22 @@ class ChartView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._scale_changed()
 
+    def pinch_by(self, factor: float, before: QPointF, after: QPointF) -> None:
+        """Two fingers: zoom by `factor` (clamped) about the chart point that was between them
+        (`before`, viewport pixels) and keep it between them (`after`): a pinch and a pan."""
+        under = self.mapToScene(before.toPoint())
+        current = self.zoom()
+        target = min(max(current * factor, MIN_ZOOM), MAX_ZOOM)
+        self._fit_mode = False
+        if abs(target - current) > 1e-6:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(target / current, target / current)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self._scale_changed()
+        off = self.mapFromScene(under) - after.toPoint()
+        for bar, by in ((self.horizontalScrollBar(), off.x()), (self.verticalScrollBar(), off.y())):
+            bar.setValue(bar.value() + by)
+
     def show_rect(self, rect: QRectF, max_zoom: float = 4.0) -> None:
         """Zoom so that `rect` (scene units) fills about half the view, at most `max_zoom`
         times 'fit' and never less than 'fit', and centre it."""
@@ -270,8 +292,8 @@ class ChartView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, ChartScene) and not scene.regions_made:
             scene.regions  # noqa: B018 - hover needs the muscles' items
-        if self._press_at is not None and \
-                (event.position().toPoint() - self._press_at).manhattanLength() > 2 * CLICK_SLOP_PX:
+        if self._press_at is not None and not still_a_tap(
+                QPointF(self._press_at), event.position(), event.source()):
             self._long_press.stop()
         super().mouseMoveEvent(event)
 
@@ -286,9 +308,32 @@ class ChartView(QGraphicsView):
         # so, rather than leave a clinician to wonder whether the tap was taken. Not after a
         # drag (a pan) nor a long press (the chooser says it).
         if on_nothing and press is not None and event.button() == Qt.MouseButton.LeftButton \
-                and (at - press).manhattanLength() <= 2 * CLICK_SLOP_PX \
+                and still_a_tap(QPointF(press), QPointF(at), event.source()) \
                 and isinstance(scene, ChartScene) and not scene.suppress_click:
             self.missed.emit(at)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in TOUCH_EVENTS and self.two_fingers.touch(event):  # type: ignore[arg-type]
+            return True
+        return super().viewportEvent(event)
+
+    def cancel_press(self) -> None:
+        """A second finger landed: what the first one began (a tap, a marker's drag, a pan, a
+        long press) ends without being done: no site added, none moved, nothing said."""
+        self._long_press.stop()
+        scene = self.scene()
+        if isinstance(scene, ChartScene):
+            scene.suppress_click = True  # the muscle under the first finger adds no site
+            grabber = scene.mouseGrabberItem()
+            if isinstance(grabber, MarkerItem):
+                grabber.cancel_drag()
+        at = self._press_at
+        if at is not None:  # Qt's press has no release to come (the touches are ours now)
+            release = QMouseEvent(QEvent.Type.MouseButtonRelease, QPointF(at),
+                                  QPointF(self.viewport().mapToGlobal(at)),
+                                  Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton,
+                                  Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(self.viewport(), release)
 
     def _held(self) -> None:
         """A long press: no site is added on release; the muscle chooser opens instead."""

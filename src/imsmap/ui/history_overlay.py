@@ -31,7 +31,7 @@ from imsmap.render.overlay import EarlierMarkers, OverlayMarker, paint_overlay
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
-from imsmap.ui.chart_scene import side_label
+from imsmap.ui.chart_words import side_label
 from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was here
     MODES,
     REPLAY_MS,

@@ -16,14 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, Region, View
-from imsmap.ui.chart_scene import MarkerItem, describe_site
+from imsmap.ui.chart_scene import ChartScene, MarkerItem, RegionItem
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.wording import layer_name, muscle_name
 
 TOUCH = 40  # px
 MAX_CHOICES = 5
+NEAR_CHOICES = 3  # muscles beside a finger's tap offered, nearest first
 STYLE = ("#regionChooser { background: #fffdf5; border: 1px solid #8d7b52; border-radius: 6px; }"
          "#regionChooser QPushButton { padding: 0 10px; }")
 
@@ -54,6 +57,21 @@ def regions_here(view: View, x: float, y: float, *, besides: Region | None = Non
         if key not in seen:
             seen.add(key)
             found.append(region)
+    return found
+
+
+def regions_within(scene: ChartScene, x: float, y: float, reach: float) -> list[Region]:
+    """The muscles of the layer shown whose outline comes within `reach` (view units) of a
+    point but not under it: where a fingertip that landed there also lay. Nearest first."""
+    scene.regions  # noqa: B018 - the muscles' items, made if not yet
+    found: list[Region] = []
+    for k in (1, 2, 3):
+        disc = QPainterPath()
+        disc.addEllipse(QPointF(x, y), reach * k / 3, reach * k / 3)
+        for item in scene.items(disc, Qt.ItemSelectionMode.IntersectsItemShape):
+            if isinstance(item, RegionItem) and item.region not in found \
+                    and not item.region.contains(x, y):
+                found.append(item.region)
     return found
 
 
@@ -88,9 +106,11 @@ class RegionChooser(QFrame):
         self.hide()
 
     def offer(self, atlas: Atlas, view: View, regions: Iterable[Region], at: QPoint | None, *,
-              site_id: int | None, point: tuple[float, float], caption: str) -> bool:
+              site_id: int | None, point: tuple[float, float], caption: str,
+              shown_layer: str | None = None) -> bool:
         """Show buttons for `regions` near `at` (parent coordinates), or docked in the corner
-        (`at` None). False if there are none."""
+        (`at` None). False if there are none. A muscle's layer is named unless it is
+        `shown_layer` (the layer in view)."""
         self.regions = list(regions)[:MAX_CHOICES]
         if not self.regions:
             self.dismiss()
@@ -103,7 +123,8 @@ class RegionChooser(QFrame):
         self.buttons = []
         self.caption.setText(caption)
         for i, region in enumerate(self.regions):
-            b = QPushButton(region_name(atlas, view, region))
+            b = QPushButton(region_name(atlas, view, region,
+                                        layer_word=region.layer != shown_layer))
             b.setMinimumHeight(TOUCH)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart keeps the keys
             b.clicked.connect(lambda _c=False, r=region: self._chosen(r))
@@ -171,13 +192,24 @@ class ChooserFlow:
         view = self.panel.view
         return view.viewport().mapTo(view, view.mapFromScene(QPointF(x, y)))
 
-    def after_click(self, region: Region, x: float, y: float, site_id: int) -> bool:
-        """The tap on `region` made site `site_id`: offer the other muscles under the point."""
-        view = self._view()
+    def after_click(self, region: Region, x: float, y: float, site_id: int, *,
+                    reach: float = 0.0) -> bool:
+        """The tap on `region` made site `site_id`: offer the other muscles under the point
+        and, for a finger (`reach`, view units: ui.touch.FINGER_REACH_PX), those beside it
+        that the fingertip covered too."""
+        view, scene = self._view(), self.panel.scene
         if view is None:
             return False
-        return self.chooser.offer(self.atlas, view, regions_here(view, x, y, besides=region),
+        regions = regions_here(view, x, y, besides=region)
+        if reach > 0 and scene is not None:
+            taken = {(r.muscle, r.side, r.level) for r in [region, *regions]}
+            for near in regions_within(scene, x, y, reach)[:NEAR_CHOICES]:
+                if (near.muscle, near.side, near.level) not in taken:
+                    taken.add((near.muscle, near.side, near.level))
+                    regions.append(near)
+        return self.chooser.offer(self.atlas, view, regions,
                                   None, site_id=site_id, point=(x, y),
+                                  shown_layer=self.panel.layer,
                                   caption=QCoreApplication.translate(
                                       "ChooserFlow", "#{number} or:").format(
                                           number=self._seq(site_id)))
@@ -208,6 +240,7 @@ class ChooserFlow:
                 return False
             return self.chooser.offer(self.atlas, view, regions, self._at(site.x, site.y),
                                       site_id=site.id, point=(site.x, site.y),
+                                      shown_layer=panel.layer,
                                       caption=QCoreApplication.translate(
                                           "ChooserFlow", "#{number} is in:").format(
                                               number=site.seq))
@@ -218,6 +251,7 @@ class ChooserFlow:
             return False
         return self.chooser.offer(self.atlas, view, regions, self._at(p.x(), p.y()),
                                   site_id=None, point=(p.x(), p.y()),
+                                  shown_layer=panel.layer,
                                   caption=QCoreApplication.translate("ChooserFlow",
                                                                      "Add a site in:"))
 

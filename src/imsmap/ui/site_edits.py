@@ -14,7 +14,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services.records import Records
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand

@@ -45,7 +45,7 @@ from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.ui.chart_keys import Step, handle_site_key, site_key_action
-from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox

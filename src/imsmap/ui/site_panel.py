@@ -26,7 +26,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
 from imsmap.ui import wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
-from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key

@@ -286,6 +286,14 @@
         <translation>Zoomer le schéma sous le pointeur</translation>
     </message>
     <message>
+        <source>Two fingers</source>
+        <translation>Deux doigts</translation>
+    </message>
+    <message>
+        <source>Spread or pinch them to zoom the chart; move them together to pan</source>
+        <translation>Les écarter ou les rapprocher pour zoomer le schéma; les déplacer ensemble pour le faire défiler</translation>
+    </message>
+    <message>
         <source>Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
         <translation>Touches&#xa0;: 0-3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
     </message>

@@ -1,0 +1,72 @@
+"""The chart's words for a muscle region and a site: the status bar's and the tooltips' line
+("Multifidus L4, right · Medial branches ... · C2–S4 (mainly L5)"), and a site in a sentence
+("#3 Deltoid, left – grasp 2 (moderate), cramp"). Their translation context stays
+"ChartScene", where they were first written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from imsmap.atlas import Atlas, AtlasError, Region
+from imsmap.domain.models import Side, Site
+from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
+from imsmap.ui.wording import (
+    grasp_word,
+    muscle_name,
+    muscle_text,
+    nerve_text,
+    root_name,
+    vocabulary,
+)
+
+
+def side_label(side: str | Side) -> str:
+    return vocabulary("Side", Side(side).label) if side in ("L", "R", "M") or isinstance(side, Side) \
+        else str(side)
+
+
+def describe_region(atlas: Atlas, region: Region) -> str:
+    """Muscle, side and innervation in one line, for the status bar and the tooltip."""
+    try:
+        muscle = atlas.muscle(region.muscle)
+    except (AtlasError, KeyError):
+        return f"{region.muscle} ({side_label(region.side).lower()})"
+    name = muscle_text(muscle) + (f" {region.level}" if region.level else "")
+    roots = "–".join([root_name(muscle.roots[0]), root_name(muscle.roots[-1])]) \
+        if len(muscle.roots) > 1 else "".join(root_name(r) for r in muscle.roots)
+    if len(muscle.roots) > 1 and muscle.dominant_root:
+        roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
+            roots=roots, root=root_name(muscle.dominant_root))
+    text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
+    warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
+    if warning:
+        text += " · " + QCoreApplication.translate("ChartScene", warning)
+    return text
+
+
+# The chart's warning for a region, by its pneumothorax tier at the region's level.
+THORAX_WARNING = {"high": QT_TRANSLATE_NOOP("ChartScene", "over the thorax: pneumothorax risk"),
+                  "caution": QT_TRANSLATE_NOOP("ChartScene",
+                                               "near the pleura: pneumothorax risk (caution)")}
+
+
+def describe_site(atlas: Atlas, site: Site, labels: Sequence[str] = GRASP_LABELS) -> str:
+    """"Deltoid, left, grasp 2 (moderate)...": a site in a sentence, its grade in the clinic's
+    words (``labels``: services.clinic.grasp_labels)."""
+    name = muscle_name(atlas, site.muscle_id)
+    level = f" {site.level}" if site.level else ""
+    grasp = QCoreApplication.translate("ChartScene", "ungraded") if site.grasp is None else \
+        QCoreApplication.translate("ChartScene", "grasp {grade} ({label})").format(
+            grade=site.grasp, label=grasp_word(site.grasp, labels))
+    flags = [word for on, word in (
+        (site.cramp, QCoreApplication.translate("ChartScene", "cramp")),
+        (site.twitch, QCoreApplication.translate("ChartScene", "twitch")),
+        (site.estim, QCoreApplication.translate("ChartScene", "e-stim"))) if on]
+    if site.sensation == NERVE_SENSATION:
+        flags.append(QCoreApplication.translate("ChartScene", "ELECTRIC SENSATION: possible nerve contact"))
+    extra = "".join(f", {f}" for f in flags)
+    text = f"#{site.seq} {name}{level}, {side_label(site.side).lower()} – {grasp}{extra}"
+    return QCoreApplication.translate("ChartScene", "{site} – planned, not yet needled").format(
+        site=text) if site.planned else text

@@ -1,0 +1,83 @@
+"""A finger is not a pointer: how far a press may wander and still be a tap, and how far around
+the point it landed on a finger reaches.
+
+Qt delivers a touch screen's taps to the chart as mouse events it synthesizes from the touch
+(their source says so). A mouse click moves by a pixel or two; a fingertip rolls by a few
+millimetres between touching and lifting, a gloved or wet one further, and covers about 9 mm of
+the screen where the reported point is only its centre.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
+from PySide6.QtGui import QEventPoint, QTouchEvent
+
+# A mouse press that moves less than this many screen pixels before release is a click, not a
+# drag (nor a pan).
+CLICK_SLOP_PX = 4.0
+# A finger's press: about 4 mm at 96 logical dpi (Android's touch slop is 8 dp, about 1.3 mm,
+# for bare fingers on phones; a gloved finger on a treatment-room screen rolls further).
+TOUCH_SLOP_PX = 16.0
+# Half a fingertip's contact (about 9 mm across): muscles this close to where a finger landed
+# may be the one it meant.
+FINGER_REACH_PX = 17.0
+
+
+def by_finger(source: Qt.MouseEventSource) -> bool:
+    """True for a mouse event Qt (or the system) made from a touch."""
+    return source != Qt.MouseEventSource.MouseEventNotSynthesized
+
+
+def tap_slop(source: Qt.MouseEventSource) -> float:
+    """How far (screen pixels) a press from this source may move and still be a tap."""
+    return TOUCH_SLOP_PX if by_finger(source) else CLICK_SLOP_PX
+
+
+def still_a_tap(press: QPointF, now: QPointF, source: Qt.MouseEventSource) -> bool:
+    """Whether a press at `press` that is now at `now` (screen pixels) is still a tap."""
+    return QLineF(press, now).length() <= tap_slop(source)
+
+
+class TwoFingers:
+    """Pinch to zoom and two-finger pan on the chart's view: the point of the chart between the
+    two fingers stays between them while they spread, close or move together.
+
+    Qt makes mouse events only from touches the view leaves unhandled; the view hands this its
+    viewport's touch events, and it takes those with two fingers or more down. One finger stays
+    Qt's (a tap, a drag, a long press). A second finger landing while the first is down ends
+    what the first had begun without doing it (`view.cancel_press`): no site added, none moved.
+    """
+
+    def __init__(self, view):
+        self.view = view  # a ui.chart_view.ChartView
+        self.active = False
+        # the two fingers followed (their ids), the point between them and their spread
+        self._last: tuple[tuple[int, int], QPointF, float] | None = None
+
+    def touch(self, event: QTouchEvent) -> bool:
+        """True when the event is the two fingers' (acted on and accepted): from the moment a
+        second finger is down until the last one lifts."""
+        down = [p for p in event.points() if p.state() != QEventPoint.State.Released]
+        ended = event.type() in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+        if not self.active:
+            if ended or len(down) < 2:
+                return False  # one finger: Qt's mouse events (a tap, a drag, a long press)
+            self.active = True
+            self._last = None
+            self.view.cancel_press()
+            self._follow(down[0], down[1])
+        elif ended:
+            self.active = False
+        elif len(down) >= 2:  # one finger left: it does nothing until it lifts
+            self._follow(down[0], down[1])
+        event.accept()
+        return True
+
+    def _follow(self, a: QEventPoint, b: QEventPoint) -> None:
+        ids, centre = (a.id(), b.id()), (a.position() + b.position()) / 2
+        spread = QLineF(a.position(), b.position()).length()
+        last, self._last = self._last, (ids, centre, spread)
+        if last is None or last[0] != ids:
+            return  # a new pair: the next move is measured from here
+        factor = spread / last[2] if last[2] > 1 and spread > 1 else 1.0
+        self.view.pinch_by(factor, last[1], centre)
