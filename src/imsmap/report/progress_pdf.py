@@ -70,7 +70,7 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
     patient = records.read.patient(patient_id)
     sessions = records.read.sessions_for_patient(patient_id)
     ids = [s.id for s in sessions]
-    history = History.of(sessions, records.read.sites_for_sessions(ids))
+    history = History.of(sessions, records.read.effective_sites_for_sessions(ids))
     if session_ids is not None:
         chosen = list(dict.fromkeys(session_ids))
         foreign = [sid for sid in chosen if sid not in set(ids)]
