@@ -103,3 +103,23 @@ def test_a_correction_is_never_changed_or_deleted_nor_of_another_session(records
                 conn.execute(statement, params)
     assert [c.new for c in records.read.site_corrections([session.id])[session.id]] == [1]
     assert audit.verify_chain(conn) == []
+
+
+@pytest.mark.sqlite_only("rewrites the file around imsmap, its triggers dropped")
+def test_a_correction_rewritten_or_added_around_imsmap_is_named(records, patient, db_path):
+    from imsmap.services.checks import full_check
+
+    session, (first, second) = _signed_visit(records, patient)
+    records.amend_session(session.id, "Grade", "", [(first.id, "grasp", 1)])
+    assert full_check(records).ok and records.read.seal(session.id).problems == ()
+    support.outside_edit(db_path, "UPDATE site_corrections SET new_value = '0'")
+    (problem,) = records.read.seal(session.id).problems
+    assert "corrections" in problem
+    assert any("corrections" in p for s in full_check(records).sections for p in s.problems)
+    support.outside_edit(db_path, "UPDATE site_corrections SET new_value = '1'")
+    assert records.read.seal(session.id).problems == ()
+    support.outside_edit(  # a correction slipped in under the amendment afterwards
+        db_path, "INSERT INTO site_corrections (amendment_id, site_id, field, old_value,"
+        f" new_value) SELECT id, {second.id}, 'in_error', '0', '1' FROM amendments")
+    assert records.read.seal(session.id).problems != ()
+    assert not full_check(records).ok

@@ -22,6 +22,7 @@ from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Amendment
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.signatures import CORRECTIONS  # what the entry records them under
 from imsmap.store import site_corrections
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 # (site id, field, new value): what the amend dialog asks for
 Correction = tuple[int, str, Value]
-CORRECTIONS = "corrections"  # the amendment's audit entry records them under this name
 
 
 def _say(template: str, *args: object) -> ValidationError:
