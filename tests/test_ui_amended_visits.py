@@ -55,7 +55,7 @@ def test_an_amended_visit_reads_amended_on_the_progress_tab_and_the_timeline(
                     timeout=2000)
     tip = _visit_item(panel, session.id).toolTip()
     assert "Amended after signing (1 amendment)" in tip
-    assert "count the sites and grades as they were signed" in tip
+    assert "count the sites as the amendments corrected them" in tip
     # The timeline under the chart names the open visit's state as the list does.
     assert window.history_bar.when.text().endswith("· amended"), window.history_bar.when.text()
     window.patients.select_session(later.id)
