@@ -123,3 +123,40 @@ def test_a_correction_rewritten_or_added_around_imsmap_is_named(records, patient
         f" new_value) SELECT id, {second.id}, 'in_error', '0', '1' FROM amendments")
     assert records.read.seal(session.id).problems != ()
     assert not full_check(records).ok
+
+
+def test_two_rooms_amending_at_once_both_land_in_order(backend, open_records_as, patient,
+                                                        records):
+    """On the server, two rooms amend the same session at the same instant (threads, one
+    connection each): the session's row is held by the first until it commits, so the second
+    reads the first's corrections and its value before is right (SQLite: two processes,
+    tests/test_amending_processes.py)."""
+    import threading
+
+    if backend != "server":
+        pytest.skip("two processes on one file: tests/test_amending_processes.py")
+    session, (first, second) = _signed_visit(records, patient)
+    rooms = [open_records_as(actor).records for actor in ("anna.physio", "ben.physio")]
+    errors: list[BaseException] = []
+
+    def amend(room, site):
+        try:
+            for n in range(6):
+                room.amend_session(session.id, f"{room.actor} {n}", "",
+                                   [(site.id, "grasp", n % 2)])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=amend, args=(room, site))
+               for room, site in zip(rooms, (first, second))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    corrections = records.read.site_corrections([session.id])[session.id]
+    assert len(corrections) == 12
+    for site, signed in ((first, 3), (second, 2)):
+        mine = [c for c in corrections if c.site_id == site.id]
+        assert [c.old for c in mine] == [signed] + [c.new for c in mine[:-1]]
+    assert records.read.seal(session.id).problems == ()
