@@ -120,11 +120,13 @@ def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendm
         "cramp, a site recorded in error); what an amendment says in words only is not applied "
         "to them. Read each amendment with its visit's figures.")]
     entry = translate("ProgressTables", "Visit %1 (%2), amended %3 by %4. %5: %6")
+    reason_only = translate("ProgressTables", "Visit %1 (%2), amended %3 by %4. %5.")
     sites = translate("ProgressTables", "Corrected: %1.")
     for s in shown:
         for a in amended[s.id]:
-            line = fill(entry, [history.number(s.id), f"{s.started_at:%Y-%m-%d}",
-                                fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
+            line = fill(entry if a.text.strip() else reason_only,
+                        [history.number(s.id), f"{s.started_at:%Y-%m-%d}",
+                         fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
             if corrected.get(a.id):
                 line += " " + fill(sites, ["; ".join(corrected[a.id])])
             lines.append(line)

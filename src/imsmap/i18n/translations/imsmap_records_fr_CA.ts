@@ -3188,6 +3188,10 @@ N° de permis %2</translation>
         <translation>Visite %1 (%2), addenda du %3 par %4. %5&#xa0;: %6</translation>
     </message>
     <message>
+        <source>Visit %1 (%2), amended %3 by %4. %5.</source>
+        <translation>Visite %1 (%2), addenda du %3 par %4. %5.</translation>
+    </message>
+    <message>
         <source>Corrected: %1.</source>
         <translation>Corrigé&#xa0;: %1.</translation>
     </message>
