@@ -6,7 +6,8 @@ the one audit entry that records them all; the signed session and its sites stay
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from imsmap.domain import validation as v
 from imsmap.domain.corrections import (
@@ -23,10 +24,18 @@ from imsmap.domain.models import Amendment
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.signatures import CORRECTIONS  # what the entry records them under
+from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.store import site_corrections
+from imsmap.store.repository import Repository
 
-if TYPE_CHECKING:
-    from imsmap.services.records import Records
+
+class Writes(Protocol):
+    """What amending needs of services.records.Records (not imported: it calls this module)."""
+
+    repo: Repository
+    actor: str
+
+    def write(self) -> AbstractContextManager[UnitOfWork]: ...
 
 # (site id, field, new value): what the amend dialog asks for
 Correction = tuple[int, str, Value]
@@ -50,7 +59,7 @@ def _clean_value(field: str, value: object, seq: int) -> Value:
     return value
 
 
-def amend(records: Records, session_id: int, reason: str, text: str,
+def amend(records: Writes, session_id: int, reason: str, text: str,
           corrections: Sequence[Correction] = ()) -> Amendment:
     """Validate, then write the amendment with its corrections in one transaction."""
     reason = v.text(reason, "reason",

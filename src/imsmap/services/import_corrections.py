@@ -6,15 +6,28 @@ have recorded the same corrections (services.import_trail), as it recorded the a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from imsmap.domain.corrections import CRAMP, FIELDS, GRASP, IN_ERROR
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
-if TYPE_CHECKING:
-    from imsmap.services.importer import Reader, _Visit
-
 KEY = "corrections"
+
+
+class Reader(Protocol):
+    """What this module asks of services.importer.Reader (which calls it)."""
+
+    def items(self, obj: dict[str, Any], key: str, place: str, *, required: bool) -> list[Any]: ...
+
+    def problem(self, place: str, text: str) -> None: ...
+
+
+class Visit(Protocol):
+    """What this module reads of an importer's visit: its place, sites and amendments."""
+
+    place: str
+    sites: list[dict[str, Any]]
+    amendments: list[dict[str, Any]]
 
 
 def _say(template: str, *args: object) -> str:
@@ -51,7 +64,7 @@ def read(reader: Reader, obj: dict[str, Any], place: str) -> list[list[Any]]:
     return out
 
 
-def check(reader: Reader, visit: _Visit) -> None:
+def check(reader: Reader, visit: Visit) -> None:
     """Each correction of a needled site of the visit, its value before the one the site had
     then (as signed, or as an earlier correction left it)."""
     now: dict[int, dict[str, Any]] = {
