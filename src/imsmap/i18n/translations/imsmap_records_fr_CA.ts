@@ -1529,6 +1529,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>preparation</source>
         <translation>prévue</translation>
     </message>
+    <message>
+        <source>entered-in-error</source>
+        <translation>saisie par erreur</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigée</translation>
+    </message>
 </context>
 <context>
     <name>Fidelity</name>
