@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from imsmap.domain.progress import session_metrics
 from imsmap.ui.record.sign_amend import AmendDialog
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 
 def _signed(records, session):
@@ -91,3 +92,27 @@ def test_the_open_session_and_progress_count_the_corrected_grade(qtbot, records,
     records.amend_session(session.id, "Grade", "", [(first.id, "grasp", 1)])
     history = context.histories.history(session.patient_id)  # the amendment is heard
     assert session_metrics(history)[0].max_grasp == 2
+
+
+def test_segments_and_the_open_sessions_chart_count_the_corrected_sites(qtbot, window, records,
+                                                                       session):
+    """The Segments tab and the chart of the open signed session read the effective sites: a
+    grade corrected is the corrected one there, a site recorded in error is gone from both."""
+    first, second = _signed(records, session)
+    window.patients.select_session(session.id)
+    segments = window.segments
+    segments.refresh()
+
+    def counted() -> int:
+        return sum(segments.table.item(r, c).data(Qt.ItemDataRole.UserRole) or 0
+                   for r in range(segments.table.rowCount()) for c in (1, 3)
+                   if segments.table.item(r, c) is not None)
+
+    before = counted()
+    assert before > 0
+    assert {s.id: s.grasp for s in window.edits.sites} == {first.id: 3, second.id: 2}
+    records.amend_session(session.id, "Wrong", "", [(first.id, "grasp", 1),
+                                                   (second.id, "in_error", True)])
+    assert {s.id: s.grasp for s in window.edits.sites} == {first.id: 1}
+    segments.refresh()
+    assert counted() < before
