@@ -160,3 +160,15 @@ def test_two_rooms_amending_at_once_both_land_in_order(backend, open_records_as,
         mine = [c for c in corrections if c.site_id == site.id]
         assert [c.old for c in mine] == [signed] + [c.new for c in mine[:-1]]
     assert records.read.seal(session.id).problems == ()
+
+
+def test_a_site_in_error_is_not_copied_forward_nor_kept_in_a_protocol(records, patient):
+    from imsmap.services import planning
+
+    session, (first, second) = _signed_visit(records, patient)
+    records.amend_session(session.id, "Tapped by mistake", "", [(second.id, "in_error", True)])
+    draft = records.start_session(patient.id)
+    copied = planning.copy_forward(records, draft.id, session.id)
+    assert [(s.muscle_id, s.x, s.y) for s in copied] == [(first.muscle_id, first.x, first.y)]
+    protocol = planning.save_protocol(records, "Shoulder", session.id)
+    assert len(protocol.sites) == 1
