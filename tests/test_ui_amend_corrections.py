@@ -114,5 +114,8 @@ def test_segments_and_the_open_sessions_chart_count_the_corrected_sites(qtbot, w
     records.amend_session(session.id, "Wrong", "", [(first.id, "grasp", 1),
                                                    (second.id, "in_error", True)])
     assert {s.id: s.grasp for s in window.edits.sites} == {first.id: 1}
+    # The session's amendments, under its note, say what they corrected.
+    assert window.session_panel.amendments.text().endswith(
+        f"Corrected: site {first.seq}: grade 3 → 1; site {second.seq}: recorded in error.")
     segments.refresh()
     assert counted() < before

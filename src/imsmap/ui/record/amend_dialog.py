@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,32 @@ from imsmap.ui.chart_scene import describe_site
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import grasp_text, numeric_datetime
+
+
+def _said(field: str, value: Value) -> str:
+    """A corrected value in words: a grade's number ("—" none), the cramp's yes or no."""
+    if field == CRAMP:
+        return QCoreApplication.translate("AmendDialog", "yes") if value else \
+            QCoreApplication.translate("AmendDialog", "no")
+    return "—" if value is None else str(value)
+
+
+def corrections_in_words(records: Records, session_id: int) -> dict[int, str]:
+    """{amendment id: " Corrected: site 3: grade 3 → 1; site 10: recorded in error."} of the
+    session's amendments that correct sites (what the session panel adds to their words)."""
+    said: dict[int, list[str]] = {}
+    for c in records.read.site_corrections([session_id]).get(session_id, []):
+        if c.field == IN_ERROR:
+            what = QCoreApplication.translate("AmendDialog", "recorded in error") if c.new \
+                else QCoreApplication.translate("AmendDialog", "not in error")
+        else:
+            name = QCoreApplication.translate("AmendDialog", "grade") if c.field == GRASP \
+                else QCoreApplication.translate("AmendDialog", "cramp")
+            what = f"{name} {_said(c.field, c.old)} → {_said(c.field, c.new)}"
+        said.setdefault(c.amendment_id, []).append(QCoreApplication.translate(
+            "AmendDialog", "site {seq}: {what}").format(seq=c.seq, what=what))
+    return {aid: " " + QCoreApplication.translate("AmendDialog", "Corrected: {list}.").format(
+        list="; ".join(parts)) for aid, parts in said.items()}
 
 
 class AmendDialog(QDialog):
