@@ -8,8 +8,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from imsmap.domain.corrections import SiteCorrection, from_text, to_text
+from imsmap.domain.corrections import SiteCorrection, Value, from_text, to_text
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.dialect import dialect_of
 
@@ -20,16 +21,14 @@ _SELECT = (
 CHUNK = 500
 
 
-def _decode(row: tuple[object, ...]) -> SiteCorrection:
+def _decode(row: tuple[Any, ...]) -> SiteCorrection:
     (id_, amendment_id, site_id, field, old, new, seq, session_id, created_at, created_by,
      reason) = row
     try:
-        return SiteCorrection(int(id_), int(amendment_id), int(site_id),  # type: ignore[call-overload]
-                              str(field), from_text(str(field), old),  # type: ignore[arg-type]
-                              from_text(str(field), new), int(seq),  # type: ignore[arg-type,call-overload]
-                              int(session_id),  # type: ignore[call-overload]
-                              datetime.fromisoformat(str(created_at)), str(created_by),
-                              str(reason))
+        return SiteCorrection(int(id_), int(amendment_id), int(site_id), str(field),
+                              from_text(str(field), old), from_text(str(field), new), int(seq),
+                              int(session_id), datetime.fromisoformat(str(created_at)),
+                              str(created_by), str(reason))
     except UNDECODABLE as exc:
         raise unreadable("site_corrections", id_, exc) from None
 
@@ -69,9 +68,9 @@ def every(conn: sqlite3.Connection) -> dict[int, list[SiteCorrection]]:
 
 
 def insert(conn: sqlite3.Connection, amendment_id: int, site_id: int, field: str,
-           old: object, new: object) -> int:
+           old: Value, new: Value) -> int:
     """One correction, inside its amendment's transaction."""
     return dialect_of(conn).insert(
         conn, "INSERT INTO site_corrections (amendment_id, site_id, field, old_value, new_value)"
         " VALUES (?, ?, ?, ?, ?)",
-        (amendment_id, site_id, field, to_text(field, old), to_text(field, new)))  # type: ignore[arg-type]
+        (amendment_id, site_id, field, to_text(field, old), to_text(field, new)))
