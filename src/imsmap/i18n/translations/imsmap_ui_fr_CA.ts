@@ -190,8 +190,28 @@
         <translation>consigné par erreur</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>not in error</source>
         <translation>pas par erreur</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>cote</translation>
+    </message>
+    <message>
+        <source>site {seq}: {what}</source>
+        <translation>point {seq}&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Corrected: {list}.</source>
+        <translation>Corrigé&#xa0;: {list}.</translation>
     </message>
     <message>
         <source>Site {seq}: {old} → {new}</source>
