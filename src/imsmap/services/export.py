@@ -58,10 +58,9 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
         amendments.setdefault(a.session_id, []).append(a)
     # An amendment's corrections of sites, by the site's number (as its audit entry recorded
     # them): the sites are exported as signed, and an import applies these as this one does.
-    corrected: dict[int, list[list[object]]] = {}
-    for found in site_corrections.for_sessions(db.conn, [s.id for s in sessions]).values():
-        for c in found:
-            corrected.setdefault(c.amendment_id, []).append(c.recorded())
+    # (One query, however many sessions: a visit looks up its own amendments' ids.)
+    corrected = {aid: [c.recorded() for c in found]
+                 for aid, found in site_corrections.every(db.conn).items()}
     findings = _details(db, "findings", ("id", "sign", "location", "side", "notes",
                                          "created_at", "created_by"))
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
