@@ -122,6 +122,14 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     planned = len(record.sites) - len(needled)
     insertions = str(len(needled)) if not planned else fill(
         translate("SessionPdf", "%1 (+%2 planned)"), [len(needled), planned])
+    # The charts and the segmental summary count the sites as amended (the effective sites:
+    # domain.corrections); the site table prints them as signed, each correction beside its site.
+    corrections = records.read.site_corrections([s.id]).get(s.id, []) if s.is_signed else []
+    counted = effective_sites(record.sites, corrections)
+    in_error = len(record.sites) - len(counted)
+    if in_error:  # the count is the signed record's: it says how many of them an amendment took back
+        insertions += "\n" + fill(translate("SessionPdf", "of which %1 recorded in error"),
+                                  [in_error])
 
     unrecorded = translate("SessionPdf", "not recorded")
 
@@ -170,10 +178,6 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(Heading(translate("SessionPdf", "Consent")))
     blocks.append(consent_table(records, record))
 
-    # The charts and the segmental summary count the sites as amended (the effective sites:
-    # domain.corrections); the site table prints them as signed, each correction beside its site.
-    corrections = records.read.site_corrections([s.id]).get(s.id, []) if s.is_signed else []
-    counted = effective_sites(record.sites, corrections)
     charts, missing, drawer = chart_blocks(records, counted)
     blocks.append(Spacer(3))
     views = len(charts)
