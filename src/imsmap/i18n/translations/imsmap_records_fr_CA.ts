@@ -4128,6 +4128,10 @@ N° de permis %2</translation>
         <translation>%1 (+%2 prévus)</translation>
     </message>
     <message>
+        <source>of which %1 recorded in error</source>
+        <translation>dont %1 consigné(s) par erreur</translation>
+    </message>
+    <message>
         <source>Signed %1</source>
         <translation>Signée le %1</translation>
     </message>
