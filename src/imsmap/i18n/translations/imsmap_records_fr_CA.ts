@@ -4129,7 +4129,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>of which %1 recorded in error</source>
-        <translation>dont %1 consigné(s) par erreur</translation>
+        <translation>dont consignés par erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Signed %1</source>
