@@ -1,6 +1,7 @@
 """A visit amended after signing reads "amended" wherever the window names its state: the list of
 sessions did, the Progress tab's visits and the timeline under the chart said nothing, or
-"signed", while an amendment may correct a grade those views still count as it was signed."""
+"signed", while an amendment may say in words more than those views count (its corrections of
+sites they count: tests/test_ui_amend_corrections.py)."""
 
 from __future__ import annotations
 
