@@ -79,6 +79,10 @@ def test_full_and_journal_give_back_every_row(clinic, db_path, tmp_path):
     assert first is not None and first.signed == (draft,)
     signed = visit(clinic, "C-1")
     clinic.amend_session(signed, "typo", "Grasp was 2, not 3.")
+    # An amendment that corrects sites: its corrections (schema 7) travel with it.
+    corrected = clinic.repo.sites_for_session(signed)
+    clinic.amend_session(signed, "grade", "", [(corrected[2].id, "grasp", 3),
+                                               (corrected[1].id, "in_error", True)])
     with clinic.db.transaction():
         clinic.repo.set_setting("clinic.name", "Harbour Physio")
     sets.append(clinic.db)
@@ -87,6 +91,22 @@ def test_full_and_journal_give_back_every_row(clinic, db_path, tmp_path):
     result = bk.restore(made.full, restored, check=check_restorable)
     assert result.info.journal_records == 2
     assert dump(restored) == dump(db_path)
+    assert len(dump(restored)["site_corrections"]) == 2
+
+
+def test_a_restore_names_an_amendment_whose_corrections_it_lacks(clinic, db_path, tmp_path):
+    from imsmap.store.restore_losses import restore_losses
+    from support import outside_edit
+
+    signed = visit(clinic, "C-3")
+    site = clinic.repo.sites_for_session(signed)[0]
+    clinic.amend_session(signed, "grade", "", [(site.id, "grasp", 3)])
+    copy = tmp_path / "copy.sqlite3"
+    bk.backup_to(clinic.db, copy)
+    assert not restore_losses(db_path, copy)
+    outside_edit(copy, "DELETE FROM site_corrections")  # the amendment kept, its correction not
+    (missing,) = restore_losses(db_path, copy).amendments
+    assert (missing.reason, missing.corrections) == ("grade", 1)
 
 
 def test_a_signed_session_after_the_last_full_survives_the_loss_of_the_database(tmp_path):

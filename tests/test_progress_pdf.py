@@ -286,7 +286,7 @@ def test_an_amended_visit_is_said_amended_with_its_amendment(qapp, records, pati
     assert row and row.group(2) == "amended", flat[:3000]
     assert "all signed" not in flat
     assert "1 draft, not signed 1 visit amended after signing" in flat
-    assert "count the sites and grades as they were signed" in flat
+    assert "count the sites as the amendments corrected them" in flat
     assert (f"Visit 3 ({when}), amended" in flat and "Grade entered wrong for site 1: "
             "Site 1 grasped 3 strong, not 1 mild." in flat)
     assert "Typo in the amendment above: Site 1, not site 2." in flat
@@ -295,6 +295,28 @@ def test_an_amended_visit_is_said_amended_with_its_amendment(qapp, records, pati
                   session_ids=course[:2])
     _r, clean_flat = text_of(clean)
     assert "Amended visits" not in clean_flat and "all signed" in clean_flat
+
+
+def test_a_grade_corrected_by_an_amendment_is_counted_corrected(qapp, records, patient, course,
+                                                                tmp_path):
+    """A grade entered 3 for 1, corrected by an amendment after signing: the report counted the
+    signed 3 (its grasp burden, muscles grasping) and said so in a sentence. The amendment now
+    corrects the site, and the report counts the corrected grade and lists the correction."""
+    from imsmap.domain.progress import session_metrics
+    from imsmap.report.progress_pdf import load_history
+
+    signed = course[2]
+    site = next(x for x in records.read.sites_for_session(signed)
+                if not x.planned and x.grasp is not None and x.grasp >= 2)
+    _, history = load_history(records, patient.id)
+    before = next(m for m in session_metrics(history) if m.session_id == signed)
+    records.amend_session(signed, "Grade entered wrong", "", [(site.id, "grasp", 0)])
+    _, history = load_history(records, patient.id)
+    after = next(m for m in session_metrics(history) if m.session_id == signed)
+    assert after.grasp_burden < before.grasp_burden
+    out = write(records, patient.id, tmp_path)
+    _reader, flat = text_of(out)
+    assert f"Corrected: site {site.seq}: grade {site.grasp} → 0." in flat
 
 
 def test_a_draft_with_nothing_needled_is_left_out_and_said_so(qapp, records, patient, course,

@@ -1,6 +1,7 @@
 """A visit amended after signing reads "amended" wherever the window names its state: the list of
 sessions did, the Progress tab's visits and the timeline under the chart said nothing, or
-"signed", while an amendment may correct a grade those views still count as it was signed."""
+"signed", while an amendment may say in words more than those views count (its corrections of
+sites they count: tests/test_ui_amend_corrections.py)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_an_amended_visit_reads_amended_on_the_progress_tab_and_the_timeline(
                     timeout=2000)
     tip = _visit_item(panel, session.id).toolTip()
     assert "Amended after signing (1 amendment)" in tip
-    assert "count the sites and grades as they were signed" in tip
+    assert "count the sites as the amendments corrected them" in tip
     # The timeline under the chart names the open visit's state as the list does.
     assert window.history_bar.when.text().endswith("· amended"), window.history_bar.when.text()
     window.patients.select_session(later.id)

@@ -21,11 +21,12 @@ def open_file(path: Path, actor: str = "a.physio") -> Records:
     return open_context(path, actor=actor).records
 
 
-def make_clinic(path: Path, *, extra_sites: int = 0) -> Path:
+def make_clinic(path: Path, *, extra_sites: int = 0, corrections: bool = True) -> Path:
     """A file begun at schema 3 (older audit entries: ISO times, full links), upgraded and used
     since: patients, signed and draft sessions, sites (one removed), findings, an adverse event,
-    amendments, settings, a protocol-free clinic's terms, and a visit imported from another
-    file (its audit trail kept)."""
+    amendments (one correcting a site's grade, unless ``corrections`` is False: a clinic of the
+    schema before them), settings, a protocol-free clinic's terms, and a visit imported from
+    another file (its audit trail kept)."""
     _v3_database(path)
     other = path.with_name(path.stem + "-other.sqlite3")
     with_visit = open_file(other, actor="locum.physio")
@@ -47,11 +48,13 @@ def make_clinic(path: Path, *, extra_sites: int = 0) -> Path:
         for i in range(6 + extra_sites):
             view, x, y, muscle, side = spot(recs.atlas, i % 40)
             site = recs.add_site(signed.id, view, x, y, muscle_id=muscle, side=side)
+        first = recs.repo.sites_for_session(signed.id)[0]
         recs.remove_site(site.id)
         recs.add_finding(signed.id, "shortening", "C6", "L", "firm")
         recs.add_adverse_event(signed.id, "bruising", "mild", "ice")
         recs.sign_session(signed.id)
-        recs.amend_session(signed.id, "typo", "C7, not C6. " + AWKWARD)
+        recs.amend_session(signed.id, "typo", "C7, not C6. " + AWKWARD,
+                           [(first.id, "grasp", 2)] if corrections else [])
         draft = recs.start_session(patient.id, started_at=datetime(2026, 2, 8, 10, 0))
         view, x, y, muscle, side = spot(recs.atlas, 7)
         recs.add_site(draft.id, view, x, y, muscle_id=muscle, side=side)

@@ -18,7 +18,8 @@ def test_a_clinic_moves_whole_and_the_file_is_untouched(tmp_path, clinic_dsn, ca
     recs = open_file(path)
     file_head = audit.head(recs.db.conn)
     counts = {t: recs.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("patients", "sessions", "sites", "amendments", "audit", "imported_audit",
+              for t in ("patients", "sessions", "sites", "amendments", "site_corrections",
+                        "audit", "imported_audit",
                         "findings", "adverse_events", "terms", "settings")}
     recs.db.close()
     before = digest(path)
@@ -33,6 +34,7 @@ def test_a_clinic_moves_whole_and_the_file_is_untouched(tmp_path, clinic_dsn, ca
         for table, n in counts.items():
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n, table
         assert counts["imported_audit"] > 0 and counts["amendments"] == 1
+        assert counts["site_corrections"] == 1
         # Older (ISO-timed, full-link) entries and compact ones, all linked by the server and
         # verified again here with store/audit.py's rules; the chain ends in the file's link.
         kinds = conn.execute("SELECT count(at_text), count(at), min(length(hash)),"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from clinic_files import make_clinic
 
 from imsmap.cli import main
-from imsmap.store.postgres import schema
+from imsmap.store.postgres import schema, transfer
 from imsmap.store.postgres.connection import connect
 
 
@@ -30,7 +30,15 @@ def test_a_backup_made_at_the_schema_before_an_upgrade_is_restored_upgraded(
         before_the_upgrade.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:older])
         before_the_upgrade.setattr(schema, "SCHEMA_VERSION", older)
         schema.init(dsn)
-        assert main(["server", "migrate", "--db", str(make_clinic(tmp_path / "c.sqlite3")),
+        # ... whose `server migrate` copied the tables of that schema (a file at this schema
+        # has a table a later migration added, empty in this clinic)
+        with connect(dsn) as conn:
+            present = {r[0] for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'imsmap'").fetchall()}
+        before_the_upgrade.setattr(transfer, "TABLES",
+                                   tuple(t for t in transfer.TABLES if t in present))
+        assert main(["server", "migrate", "--db", str(make_clinic(tmp_path / "c.sqlite3",
+                                                                   corrections=False)),
                      "--dsn", dsn]) == 0
         dump = tmp_path / "before-upgrade.dump"
         assert main(["backup", "--dsn", dsn, "--out", str(dump)]) == 0

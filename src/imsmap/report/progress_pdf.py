@@ -47,6 +47,7 @@ from imsmap.report.progress_tables import (
     comparison_paragraphs,
     sessions_table,
 )
+from imsmap.report.site_table import change_text
 from imsmap.report.site_text import grasp_scale_text, sex_label
 from imsmap.report.trend_plot import TrendBlock
 from imsmap.services import clinic as clinic_settings
@@ -57,6 +58,16 @@ from imsmap.services.records import Records
 __all__ = ["ReportError", "history_to_report", "load_history", "render_progress",
            "write_progress_pdf"]
 
+
+
+def corrections_in_words(records: Records, session_ids: list[int]) -> dict[int, list[str]]:
+    """{amendment id: each of its corrections of sites, "site 3: grade 3 → 1"}."""
+    out: dict[int, list[str]] = {}
+    for found in records.read.site_corrections(session_ids).values():
+        for c in found:
+            out.setdefault(c.amendment_id, []).append(
+                fill(translate("ProgressPdf", "site %1: %2"), [c.seq, change_text(c)]))
+    return out
 
 
 def _report_title() -> str:
@@ -70,7 +81,7 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
     patient = records.read.patient(patient_id)
     sessions = records.read.sessions_for_patient(patient_id)
     ids = [s.id for s in sessions]
-    history = History.of(sessions, records.read.sites_for_sessions(ids))
+    history = History.of(sessions, records.read.effective_sites_for_sessions(ids))
     if session_ids is not None:
         chosen = list(dict.fromkeys(session_ids))
         foreign = [sid for sid in chosen if sid not in set(ids)]
@@ -178,7 +189,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
             "ProgressPdf", "Left out of this report, with nothing needled yet: %n draft(s), "
             "started %1.", "", n_left, PLURAL), [", ".join(
                 f"{s.started_at:%Y-%m-%d %H:%M}" for s in left_out)]), 8, colour=MUTED, after_mm=0.8))
-    blocks.extend(amendment_paragraphs(history, amended))
+    blocks.extend(amendment_paragraphs(history, amended, corrections_in_words(records,
+                                                                              list(amended))))
     if len(history) > 1:
         blocks.append(Spacer(2))
         blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),

@@ -105,23 +105,31 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
                  title=translate("ProgressTables", "Sessions"))
 
 
-def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendment]]
-                         ) -> list[Block]:
-    """Each amendment of the visits shown, in full, and what it does (and does not do) to the
-    figures: an amendment is words, so a grade it corrects is still counted as it was signed."""
+def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendment]],
+                         corrected: Mapping[int, Sequence[str]] | None = None) -> list[Block]:
+    """Each amendment of the visits shown, in full, with its corrections of sites (``corrected``:
+    {amendment id: each correction in words}), and what it does (and does not do) to the
+    figures: they count its corrections, not what it says in words only."""
     shown = [s for s in history.sessions if amended.get(s.id)]
     if not shown:
         return []
+    corrected = corrected or {}
     lines = [translate(
         "ProgressTables", "These visits were amended after signing. The figures, charts and "
-        "grids of this report count the sites and grades as they were signed: a correction "
-        "written in an amendment is not applied to them. Read each amendment with its visit's "
-        "figures.")]
+        "grids of this report count the sites as the amendments corrected them (a grade, a "
+        "cramp, a site recorded in error); what an amendment says in words only is not applied "
+        "to them. Read each amendment with its visit's figures.")]
     entry = translate("ProgressTables", "Visit %1 (%2), amended %3 by %4. %5: %6")
+    reason_only = translate("ProgressTables", "Visit %1 (%2), amended %3 by %4. %5.")
+    sites = translate("ProgressTables", "Corrected: %1.")
     for s in shown:
-        lines += [fill(entry, [history.number(s.id), f"{s.started_at:%Y-%m-%d}",
-                               fmt_dt(a.created_at), a.created_by, a.reason, a.text])
-                  for a in amended[s.id]]
+        for a in amended[s.id]:
+            line = fill(entry if a.text.strip() else reason_only,
+                        [history.number(s.id), f"{s.started_at:%Y-%m-%d}",
+                         fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
+            if corrected.get(a.id):
+                line += " " + fill(sites, ["; ".join(corrected[a.id])])
+            lines.append(line)
     return [Spacer(1.5), Paragraph("\n".join(lines), 8.5, label=translate(
         "ProgressTables", "Amended visits"), label_mm=30, after_mm=0.8)]
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
+from imsmap.domain.corrections import effective_sites
 from imsmap.domain.models import SessionRecord
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
@@ -121,6 +122,14 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     planned = len(record.sites) - len(needled)
     insertions = str(len(needled)) if not planned else fill(
         translate("SessionPdf", "%1 (+%2 planned)"), [len(needled), planned])
+    # The charts and the segmental summary count the sites as amended (the effective sites:
+    # domain.corrections); the site table prints them as signed, each correction beside its site.
+    corrections = records.read.site_corrections([s.id]).get(s.id, []) if s.is_signed else []
+    counted = effective_sites(record.sites, corrections)
+    in_error = len(record.sites) - len(counted)
+    if in_error:  # the count is the signed record's: it says how many of them an amendment took back
+        insertions += "\n" + fill(translate("SessionPdf", "of which %1 recorded in error"),
+                                  [in_error])
 
     unrecorded = translate("SessionPdf", "not recorded")
 
@@ -169,7 +178,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(Heading(translate("SessionPdf", "Consent")))
     blocks.append(consent_table(records, record))
 
-    charts, missing, drawer = chart_blocks(records, record.sites)
+    charts, missing, drawer = chart_blocks(records, counted)
     blocks.append(Spacer(3))
     views = len(charts)
     blocks.append(Heading(translate("SessionPdf", "Body charts"), note=translate(
@@ -194,9 +203,9 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         count = len(record.sites)
         blocks.append(Heading(translate("SessionPdf", "Insertion sites"), note=translate(
             "SessionPdf", "%n site(s)", "", count, PLURAL)))
-        blocks.append(site_table(records, record.sites, drawer, labels))
+        blocks.append(site_table(records, record.sites, drawer, labels, corrections))
         blocks.extend(site_note_blocks(record.sites))
-        seg = segment_table(records, record.sites, drawer)
+        seg = segment_table(records, counted, drawer)
         if seg is not None:
             blocks.append(Spacer(3))
             blocks.append(Heading(translate("SessionPdf", "Segmental summary"),

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from imsmap.atlas import AtlasError
+from imsmap.domain.corrections import GRASP, IN_ERROR, SiteCorrection
 from imsmap.domain.models import Site
 from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS
-from imsmap.i18n.records import language, translate
-from imsmap.report.layout import MUTED, Block, Heading, Paragraph, Spacer
+from imsmap.i18n.records import language, long_date, translate
+from imsmap.report.layout import ALERT, INK, MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.session_charts import MarkerDrawer
 from imsmap.report.site_text import (
     grasp_scale_text,
@@ -27,7 +28,7 @@ from imsmap.report.site_text import (
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
-__all__ = ["site_columns", "site_note_blocks", "site_table"]
+__all__ = ["change_text", "correction_text", "site_columns", "site_note_blocks", "site_table"]
 
 LONG_NOTE = 240  # characters; or more than three lines
 
@@ -85,8 +86,35 @@ def _long(note: str) -> bool:
     return len(note) > LONG_NOTE or note.count("\n") > 2
 
 
+def change_text(c: SiteCorrection) -> str:
+    """"grade 3 → 1", "cramp no → yes", "recorded in error": what one correction changed."""
+    def value(v: object) -> str:
+        if c.field == GRASP:
+            return "—" if v is None else str(v)
+        return translate("SiteTable", "yes") if v else translate("SiteTable", "no")
+
+    if c.field == IN_ERROR:
+        return translate("SiteTable", "recorded in error") if c.new else \
+            translate("SiteTable", "no longer in error")
+    what = translate("SiteTable", "grade") if c.field == GRASP else translate("SiteTable", "cramp")
+    return fill(translate("SiteTable", "%1 %2 → %3"), [what, value(c.old), value(c.new)])
+
+
+def correction_text(c: SiteCorrection, labels: Sequence[str] = GRASP_LABELS) -> str:
+    """"grade 3 → 1, amended 2026-12-05 by ben: reason": one correction, as printed beside its
+    site (the site itself printed as signed)."""
+    when = long_date(c.created_at.date()) if c.created_at else "—"
+    return fill(translate("SiteTable", "%1, amended %2 by %3: %4"),
+                [change_text(c), when, c.created_by, c.reason])
+
+
 def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
-               labels: Sequence[str] = GRASP_LABELS) -> Table:
+               labels: Sequence[str] = GRASP_LABELS,
+               corrections: Sequence[SiteCorrection] = ()) -> Table:
+    """The sites as signed; each amendment's correction of a site printed in its row."""
+    fixes: dict[int, list[str]] = {}
+    for c in corrections:
+        fixes.setdefault(c.site_id, []).append(correction_text(c, labels))
     rows = []
     thorax = False
     for s in sites:
@@ -101,8 +129,9 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
         def draw(painter, rect, s=s):
             drawer(painter, rect, None, s.grasp, cramp=s.cramp, planned=s.planned)
 
+        fixed = fixes.get(s.id, [])
         rows.append([
-            Cell(str(s.seq), bold=True),
+            Cell(str(s.seq), bold=True, colour=ALERT if fixed else INK),
             Cell(mt.name + (" †" if mt.thorax else ""), bold=True, small="; ".join(extra)),
             side_label(s.side),
             s.level or "—",
@@ -111,14 +140,20 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
             mm_text(s.depth_mm),
             Cell(grasp_text(s.grasp, labels), draw=draw, draw_mm=3.4),
             _response(s),
-            Cell(translate("SiteTable", "In full under Site notes, below."), colour=MUTED)
-            if _long(s.notes) else s.notes,
+            Cell(translate("SiteTable", "In full under Site notes, below."), colour=MUTED,
+                 small="\n".join(fixed)) if _long(s.notes) else
+            Cell(s.notes, small="\n".join(fixed)) if s.notes else
+            Cell("\n".join(fixed), colour=ALERT) if fixed else "",
         ])
     # "—" stands for three things in the table: each column's own meaning is said.
     foot = [fill(translate("SiteTable", "Grasp graded %1. —: not graded in Grasp, no spinal "
                            "level in Level, not recorded elsewhere. Roots: * marks the dominant "
                            "root; paraspinal sites are listed by their own level."),
                  [grasp_scale_text(labels)])]
+    if fixes:
+        foot.append(translate("SiteTable", "A number in red: the site as signed, corrected by "
+                              "an amendment (its Notes say how); the charts and the segmental "
+                              "summary count it as corrected, a site recorded in error nowhere."))
     if thorax:
         foot.append(translate("SiteTable", "† Muscle over or near the thorax: pneumothorax risk."))
     return Table(site_columns(), rows, size=7.5, footnote=" ".join(foot),

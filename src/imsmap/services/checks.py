@@ -18,7 +18,7 @@ from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
 from imsmap.services.photos import photo_problems
 from imsmap.services.records import Records, content_hash
-from imsmap.store import audit, integrity
+from imsmap.store import audit, integrity, site_corrections
 from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError, user_error
@@ -254,10 +254,13 @@ def _amendments(records: Records) -> tuple[list[str], str]:
     rows = witness_rows.amendments(records.db)
     with reading(records.db.path):
         witnesses = signatures.amendment_witnesses(records.db.conn)
+    corrected = {aid: [c.recorded() for c in cs]
+                 for aid, cs in site_corrections.every(records.db.conn).items()}
     problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "amendment %1 (session %2, by %3 on %4): %5"), str(r["id"]), str(r["session_id"]),
         r["created_by"], str(r["created_at"])[:16], p)
-        for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]))]
+        for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]),
+                                                             corrected.get(r["id"], []))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 amendment(s)"),
                              len(rows))
 

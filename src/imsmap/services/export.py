@@ -15,7 +15,7 @@ from imsmap.domain.models import Amendment, Patient, Session, Site
 from imsmap.domain.values import JsonObject
 from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
-from imsmap.store import audit, export_rows
+from imsmap.store import audit, export_rows, site_corrections
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.db import Database
 from imsmap.store.repository import (
@@ -56,6 +56,11 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
     amendments: dict[int, list[Amendment]] = {}
     for a in export_rows.all_amendments(db):
         amendments.setdefault(a.session_id, []).append(a)
+    # An amendment's corrections of sites, by the site's number (as its audit entry recorded
+    # them): the sites are exported as signed, and an import applies these as this one does.
+    # (One query, however many sessions: a visit looks up its own amendments' ids.)
+    corrected = {aid: [c.recorded() for c in found]
+                 for aid, found in site_corrections.every(db.conn).items()}
     findings = _details(db, "findings", ("id", "sign", "location", "side", "notes",
                                          "created_at", "created_by"))
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
@@ -76,7 +81,8 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
         "schema_version": db.schema_version,
         "patients": [
             _patient(p, [_visit(s, sites.get(s.id, []), amendments.get(s.id, []),
-                                findings.get(s.id, []), adverse.get(s.id, []), records, names)
+                                findings.get(s.id, []), adverse.get(s.id, []), records, names,
+                                corrected)
                          | {"signed_by_name": signers.get(s.id)}
                          | {"photos": export_photos(records, photos.get(s.id, []),
                                                     sites.get(s.id, []))}
@@ -118,7 +124,8 @@ def _details(db: Database, table: str, columns: tuple[str, ...]) -> dict[int, li
 
 def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings: list[JsonObject],
            adverse_events: list[JsonObject], records: Records,
-           names: dict[str, str | None]) -> dict[str, Any]:
+           names: dict[str, str | None], corrected: dict[int, list[list[object]]]
+           ) -> dict[str, Any]:
     return {
         "id": s.id,
         "uid": s.uid,
@@ -145,7 +152,8 @@ def _visit(s: Session, sites: list[Site], amendments: list[Amendment], findings:
         "updated_at": to_sql(s.updated_at),
         "updated_by": s.updated_by,
         "amendments": [{"id": a.id, "created_at": to_sql(a.created_at),
-                        "created_by": a.created_by, "reason": a.reason, "text": a.text}
+                        "created_by": a.created_by, "reason": a.reason, "text": a.text,
+                        **({"corrections": corrected[a.id]} if a.id in corrected else {})}
                        for a in amendments],
         "findings": findings,
         "adverse_events": adverse_events,

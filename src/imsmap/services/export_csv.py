@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterator
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import SessionStatus, Sex, Side, Site
 from imsmap.domain.vocabulary import GRASP_MAX, RELEASE, SENSATION, TISSUE_FEEL
+from imsmap.services.queries import effective_sites_of
 from imsmap.services.records import Records, age_on
 from imsmap.store import export_rows
 
@@ -88,9 +89,11 @@ def rows(records: Records) -> Iterator[dict[str, object]]:
     sides = {s.value for s in Side}
     for patient_id, session_ids in by_patient.items():
         patient = patients[patient_id]
-        sites = repo.sites_for_sessions(session_ids)
-        # An amendment is free text and stays out of the file; that one exists does not: it may
-        # correct a grade, side or muscle that this file carries as signed.
+        # The effective sites: a grade or cramp an amendment corrected is the corrected one, a
+        # site recorded in error is not in the file (services.queries.effective_sites_of).
+        sites = effective_sites_of(repo.db.conn, repo.sites_for_sessions(session_ids))
+        # An amendment's words stay out of the file; that one exists does not: its words may
+        # say more (a side or a muscle) than its corrections of the sites did.
         amended = repo.amendment_counts(patient_id)
         for visit, session_id in enumerate(session_ids, start=1):
             s = repo.session(session_id)

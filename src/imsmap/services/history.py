@@ -56,7 +56,7 @@ class PatientHistories:
         wanted = history.ids if sessions is None else sessions
         missing = [sid for sid in wanted if sid not in loaded and sid in history.numbering]
         if missing:
-            read = self.read.sites_for_sessions(missing)
+            read = self.read.effective_sites_for_sessions(missing)
             self.site_reads += 1
             fresh = {sid: tuple(x for x in read[sid] if not x.planned) for sid in missing}
             history = History(history.sessions, {**history.sites, **fresh}, history.numbering)
@@ -93,7 +93,7 @@ class PatientHistories:
                 sid = change.session_id
                 if sid not in self._loaded[pid]:
                     continue
-                sites = tuple(x for x in self.read.sites_for_session(sid)
+                sites = tuple(x for x in self.read.effective_sites_for_session(sid)
                               if not x.planned)
                 self._cache[pid] = History(history.sessions, {**history.sites, sid: sites},
                                            history.numbering)

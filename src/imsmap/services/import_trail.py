@@ -205,7 +205,7 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
             witness = written.get(file_ida) if isinstance(file_ida, int) else None
             if witness is not None and witness.values.get("session_id") != file_id:
                 witness = None  # an entry about another visit's amendment
-            for text in amendment_problems(values, witness):
+            for text in amendment_problems(values, witness, amendment.get("corrections", ())):
                 problem(place, f"In the file, {text}.")
             if not same_instant(amendment["created_at"], sig["signed_at"]) and \
                     instant(amendment["created_at"]) < signed_at:

@@ -40,8 +40,8 @@ from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, quoted, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
+from imsmap.services import import_corrections, import_trail
 from imsmap.services import import_fields as rules
-from imsmap.services import import_trail
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photo_export import import_photos, read_photos
 from imsmap.services.records import (
@@ -52,6 +52,7 @@ from imsmap.services.records import (
 )
 from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork
+from imsmap.store import site_corrections
 from imsmap.store.repository import PATIENT_FIELDS, to_sql
 
 FORMAT = "imsmap-export"
@@ -323,6 +324,7 @@ class Reader:
             if amendment is not None:
                 visit.amendments.append(amendment)
                 visit.amendment_ids.append(raw_amendment.get("id"))
+        import_corrections.check(self, visit)
         return visit
 
     def site(self, raw: Any, place: str) -> JsonObject | None:
@@ -387,9 +389,12 @@ class Reader:
                 required=True), required=True),
             "text": self.get(obj, "text", place, lambda x: v.text(
                 x, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
-                    max_len=v.MAX_LONG_TEXT, required=True),
+                    max_len=v.MAX_LONG_TEXT, required=not obj.get(import_corrections.KEY)),
                 required=True),
         }
+        corrections = import_corrections.read(self, obj, place)
+        if corrections:
+            values[import_corrections.KEY] = corrections
         return values
 
     def finding(self, raw: Any, place: str) -> JsonObject | None:
@@ -531,12 +536,16 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
             if table in ("patients", "sessions", "sites"):
                 values.setdefault("updated_at", created_at)
                 values.setdefault("updated_by", created_by)
+            corrections = values.pop(import_corrections.KEY, None)  # an amendment's
             row_id = work.store.insert_row(table, values, created_at, created_by)
             work.audit(Action.IMPORT, entity, row_id,
                        session_id if entity is not Entity.SESSION else row_id,
                        changes={k: [None, val] for k, val in values.items()
                                 if k not in ("updated_at", "updated_by")}
-                       | {"created_at": [None, created_at], "created_by": [None, created_by]})
+                       | {"created_at": [None, created_at], "created_by": [None, created_by]}
+                       | ({import_corrections.KEY: [None, corrections]} if corrections else {}))
+            for seq, field, old, new in corrections or ():
+                site_corrections.insert(work.connection, row_id, site_ids[seq], field, old, new)
             return row_id
 
         for patient in patients:

@@ -57,7 +57,8 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
     if src.patient_id != records.repo.session(session_id).patient_id:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
             "Planning", "Sites can only be copied from the same patient's sessions.")))
-    sites = records.repo.sites_for_session(source)
+    # A site an amendment said was recorded in error is not copied (domain.corrections).
+    sites = records.read.effective_sites_for_session(source)
     if not sites:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
             "Planning", "The session of %1 has no sites to copy."), f'{src.started_at:%Y-%m-%d}'))
@@ -96,7 +97,7 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
                   multiline=False)
     notes = v.text(notes, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
                    max_len=v.MAX_SHORT_TEXT)
-    sites = records.repo.sites_for_session(session_id)
+    sites = records.read.effective_sites_for_session(session_id)  # (not those in error)
     if not sites:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
             "Planning", "A protocol needs at least one site; this session has none.")))

@@ -7,15 +7,17 @@ through the store's repository or the database connection, so the store behind t
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from imsmap.domain.corrections import SiteCorrection, effective_sites
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Amendment, AuditEntry, Patient, Session, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import signatures
 from imsmap.services.room_hold import Hold, RoomHold
-from imsmap.store import audit
+from imsmap.store import audit, site_corrections
 from imsmap.store.db import Database
 from imsmap.store.repository import Repository
 
@@ -117,6 +119,21 @@ class RecordQueries:
     def sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
         return self._store.sites_for_sessions(session_ids)
 
+    def effective_sites_for_session(self, session_id: int) -> list[Site]:
+        """The session's sites as every figure counts them: signed values with its amendments'
+        corrections applied, a site recorded in error left out (effective_sites_for_sessions)."""
+        return self.effective_sites_for_sessions([session_id])[session_id]
+
+    def effective_sites_for_sessions(self, session_ids: list[int]) -> dict[int, list[Site]]:
+        """{session id: its effective sites} (domain.corrections.effective_sites, the one
+        function every reader of figures goes through); `sites_for_sessions` is the record as
+        signed (the session PDF's site table, the content hash)."""
+        return effective_sites_of(self._db.conn, self._store.sites_for_sessions(session_ids))
+
+    def site_corrections(self, session_ids: list[int]) -> dict[int, list[SiteCorrection]]:
+        """{session id: its corrections in amendment order} for the corrected ones."""
+        return site_corrections.for_sessions(self._db.conn, session_ids)
+
     def amendments(self, session_id: int) -> list[Amendment]:
         return self._store.amendments(session_id)
 
@@ -135,3 +152,13 @@ class RecordQueries:
     def seal(self, session_id: int) -> signatures.Seal:
         """The signed session's seal for its PDF (services.signatures.Seal)."""
         return signatures.seal(self._db.conn, session_id)
+
+
+def effective_sites_of(conn: sqlite3.Connection, sites: dict[int, list[Site]]
+                       ) -> dict[int, list[Site]]:
+    """{session id: effective sites} of {session id: sites as signed}: one query for the
+    corrections of all of them (store.site_corrections), then effective_sites. What every reader
+    of figures calls, the window's (RecordQueries) and the exports' (which read the store)."""
+    corrections = site_corrections.for_sessions(conn, list(sites))
+    return {sid: effective_sites(rows, corrections[sid]) if sid in corrections else rows
+            for sid, rows in sites.items()}

@@ -35,7 +35,8 @@ from imsmap.domain.vocabulary import (
     SENSATION,
     TISSUE_FEEL,
 )
-from imsmap.services import conflicts
+from imsmap.services import amending, conflicts
+from imsmap.services.amending import Correction
 from imsmap.services.changes import Action, Change, ChangeBus, Entity
 from imsmap.services.practitioner_list import (
     LOGINS_SETTING,
@@ -570,26 +571,11 @@ class Records:
                                 patient_id=session.patient_id))
         return self.repo.session(session_id)
 
-    def amend_session(self, session_id: int, reason: str, text: str) -> Amendment:
-        """A dated amendment to a signed session; the original stays as it was."""
-        reason = v.text(reason, "reason",
-                        label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
-                        max_len=v.MAX_SHORT_TEXT, required=True)
-        text = v.text(text, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
-                      max_len=v.MAX_LONG_TEXT,
-                      required=True)
-        with self.write() as work:
-            session = self.repo.session(session_id)
-            if not session.is_signed:
-                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                    "Records", "Only a signed session is amended; edit the draft directly.")))
-            at = work.at
-            aid = self.repo.insert_amendment(session_id, at, self.actor, reason, text)
-            work.audit(Action.AMEND, Entity.AMENDMENT, aid, session_id,
-                       changes={"reason": [None, reason], "text": [None, text]})
-            work.changed(Change(Action.AMEND, Entity.AMENDMENT, aid, session_id=session_id,
-                                patient_id=session.patient_id))
-        return next(a for a in self.repo.amendments(session_id) if a.id == aid)
+    def amend_session(self, session_id: int, reason: str, text: str,
+                      corrections: Sequence[Correction] = ()) -> Amendment:
+        """A dated amendment to a signed session, in words and with corrections of its sites
+        ((site id, field, new value): services.amending); the original stays as it was."""
+        return amending.amend(self, session_id, reason, text, corrections)
 
 
 def _new_uid() -> str:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.domain.values import FieldValues
-from imsmap.store import audit, witnesses
+from imsmap.store import audit, site_corrections, witnesses
 from imsmap.store.damage import reading
 from imsmap.store.dialect import RecordRow
 from imsmap.store.site_rows import instant
@@ -27,6 +28,8 @@ from imsmap.store.site_rows import instant
 # practitioners gave the signing login to (services.practitioner_list); absent where the list
 # named no one for it, and in every entry written before the list held logins.
 SIGNER_NAME = "signer_name"
+# What an amendment's entry records of its corrections of sites (services.amending)
+CORRECTIONS = "corrections"
 
 
 @dataclass(frozen=True)
@@ -118,17 +121,31 @@ def signature_problems(row: RecordRow | FieldValues, witness: Witness | None) ->
     return problems
 
 
+def corrections_by_amendment(corrections: Iterable[SiteCorrection]
+                             ) -> dict[object, list[list[object]]]:
+    """{amendment id: its corrections as its entry recorded them}."""
+    out: dict[object, list[list[object]]] = {}
+    for c in corrections:
+        out.setdefault(c.amendment_id, []).append(c.recorded())
+    return out
+
+
 def _say(template: str, *args: object) -> Sentence:
     return sentence("Signatures", template, *args)
 
 
-def amendment_problems(row: RecordRow | FieldValues, witness: Witness | None) -> list[str]:
-    """How an amendment's row differs from what its creating entry recorded."""
+def amendment_problems(row: RecordRow | FieldValues, witness: Witness | None,
+                       corrections: Sequence[Sequence[object]] = ()) -> list[str]:
+    """How an amendment's row, and its corrections of sites ([site number, field, old, new]
+    each, in order: domain.corrections.SiteCorrection.recorded), differ from what its creating
+    entry recorded (an entry without corrections recorded none)."""
     if witness is None:
         return [_say(QT_TRANSLATE_NOOP("Signatures",
                                         "the audit trail holds no entry recording it"))]
     changed = [name for name in ("reason", "text", "created_by")
                if witness.values.get(name) != row[name]]
+    if (witness.values.get(CORRECTIONS) or []) != [list(c) for c in corrections]:
+        changed.append(CORRECTIONS)
     if not same_instant(witness.values.get("created_at"), row["created_at"]):
         changed.append("created_at")
     if witness.values.get("session_id", row["session_id"]) != row["session_id"]:
@@ -155,12 +172,15 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
         return []
     problems = signature_problems(row, session_witnesses(conn, session_id).get(session_id))
     written = amendment_witnesses(conn, session_id)
+    corrected = corrections_by_amendment(
+        site_corrections.for_sessions(conn, [session_id]).get(session_id, []))
     for amendment in witnesses.session_amendments(conn, session_id):
         amendment_id = amendment["id"]
         witness = written.get(amendment_id) if isinstance(amendment_id, int) else None
         problems += [_say(QT_TRANSLATE_NOOP("Signatures", "amendment %1: %2"),
                           str(amendment_id), p)
-                     for p in amendment_problems(amendment, witness)]
+                     for p in amendment_problems(amendment, witness,
+                                                 corrected.get(amendment_id, []))]
     return problems
 
 

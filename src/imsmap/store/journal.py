@@ -44,7 +44,8 @@ from imsmap.store.db import StoreError
 
 FORMAT = 1
 # Tables whose ids only grow and whose rows never change: new rows are those past the mark.
-APPEND_ONLY = ("terms", "audit", "imported_audit")
+# (An amendment's corrections of sites, schema 7, belong to the amendment, not to a session.)
+APPEND_ONLY = ("terms", "audit", "imported_audit", "site_corrections")
 # Rows of a session: all of them travel with the session when it is journalled.
 SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos")
 # A photo's bytes (schema 6) never change: journalled once, with the new photo they belong to.
@@ -57,7 +58,7 @@ TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + W
 # session takes no new rows), amendments after their session, the audit trail last.
 APPLY_ORDER = ("terms", "settings", "practitioners", "protocols", "protocol_sites", "patients",
                "sites", "findings", "adverse_events", "photos", "photo_blobs", "sessions",
-               "amendments", "audit",
+               "amendments", "site_corrections", "audit",
                "imported_audit", "audit_head")
 MARKED = ("patients", "sessions") + SESSION_ROWS + APPEND_ONLY  # where "since" is an id
 
@@ -270,7 +271,7 @@ def capture(conn: sqlite3.Connection, since: dict[str, int], at: str) -> Record 
         conn.execute("BEGIN")
     try:
         now = marks(conn)
-        if now["audit"] <= since["audit"] and all(now[t] <= since[t] for t in MARKED):
+        if now["audit"] <= since["audit"] and all(now[t] <= since.get(t, 0) for t in MARKED):
             return None
         a = since["audit"]
         # The entries after the mark, by id, their sessions taken here: asked for DISTINCT
@@ -289,7 +290,7 @@ def capture(conn: sqlite3.Connection, since: dict[str, int], at: str) -> Record 
         patients |= {r[0] for r in conn.execute("SELECT id FROM patients WHERE id > ?",
                                                 (since["patients"],))}
         pids = ",".join(str(int(p)) for p in sorted(patients)) or "NULL"
-        tables = {t: _rows(conn, t, "WHERE id > ? ORDER BY id", (since[t],))
+        tables = {t: _rows(conn, t, "WHERE id > ? ORDER BY id", (since.get(t, 0),))
                   for t in APPEND_ONLY}
         tables["patients"] = _rows(conn, "patients", f"WHERE id IN ({pids}) ORDER BY id")
         tables["sessions"] = _rows(conn, "sessions", f"WHERE id IN ({ids}) ORDER BY id")

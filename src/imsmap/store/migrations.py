@@ -320,6 +320,41 @@ CREATE TRIGGER no_delete_photo_blobs BEFORE DELETE ON photo_blobs
 BEGIN SELECT RAISE(ABORT, 'photos are never deleted; they are marked removed'); END;
 """
 
+# Structured amendments: an amendment may correct its signed session's sites (a grasp grade, the
+# cramp mark, "recorded in error"), one row per corrected field, written with the amendment in
+# its transaction and recorded by its audit entry. The signed site stays as it was signed (its
+# row and the session's content hash never change); what the figures count is the signed values
+# with the corrections applied in amendment order (domain.corrections.effective_sites). A side
+# or a muscle is not corrected: a site's place on the chart is where it was tapped, and a muscle
+# or side said otherwise would leave its marker where it contradicts it; such a site is marked
+# "recorded in error" and the amendment's words say what was needled.
+_V7 = """
+CREATE TABLE site_corrections (
+    id INTEGER PRIMARY KEY,
+    amendment_id INTEGER NOT NULL REFERENCES amendments (id),
+    site_id INTEGER NOT NULL REFERENCES sites (id),
+    field TEXT NOT NULL CHECK (field IN ('grasp', 'cramp', 'in_error')),
+    old_value TEXT,
+    new_value TEXT,
+    CHECK ((field = 'grasp' AND (new_value IS NULL OR new_value IN ('0', '1', '2', '3'))
+            AND (old_value IS NULL OR old_value IN ('0', '1', '2', '3')))
+           OR (field IN ('cramp', 'in_error') AND new_value IN ('0', '1')
+               AND old_value IN ('0', '1'))),
+    CHECK (old_value IS NOT new_value)
+);
+CREATE INDEX site_corrections_amendment ON site_corrections (amendment_id, id);
+CREATE INDEX site_corrections_site ON site_corrections (site_id);
+CREATE TRIGGER site_corrections_immutable BEFORE UPDATE ON site_corrections
+BEGIN SELECT RAISE(ABORT, 'a correction is never changed; add another amendment instead'); END;
+CREATE TRIGGER no_delete_site_corrections BEFORE DELETE ON site_corrections
+BEGIN SELECT RAISE(ABORT, 'corrections are never deleted'); END;
+CREATE TRIGGER site_correction_of_its_session BEFORE INSERT ON site_corrections
+WHEN (SELECT session_id FROM amendments WHERE id = NEW.amendment_id)
+     IS NOT (SELECT session_id FROM sites WHERE id = NEW.site_id AND deleted_at IS NULL
+             AND planned = 0)
+BEGIN SELECT RAISE(ABORT, 'a correction is of a needled site of the session its amendment amends'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -329,6 +364,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
      migration_v4.SQL),
     (5, "amendments immutable; imported audit trails kept", _V5),
     (6, "clinical photos, their bytes apart, locked with a signed session", _V6),
+    (7, "structured amendments: corrections of a signed session's sites", _V7),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

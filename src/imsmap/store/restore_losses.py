@@ -36,9 +36,12 @@ _DRAFT_STATE = """
     FROM sessions s JOIN patients p ON p.id = s.patient_id WHERE s.status = 'draft'
 """
 _AMENDMENTS = """
-    SELECT p.chart_number, s.started_at, a.created_at, a.created_by, a.reason
+    SELECT p.chart_number, s.started_at, a.created_at, a.created_by, a.reason, {corrections}
     FROM amendments a JOIN sessions s ON s.id = a.session_id JOIN patients p ON p.id = s.patient_id
 """
+# How many corrections of sites an amendment carries (site_corrections): an amendment whose
+# corrections one copy lacks is missing from it. 0 in a database from before that table.
+_CORRECTIONS = "(SELECT count(*) FROM site_corrections c WHERE c.amendment_id = a.id)"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class MissingAmendment:
     created_at: str
     created_by: str
     reason: str
+    corrections: int = 0  # its corrections of sites (an amendment lacking them is missing too)
 
 
 @dataclass
@@ -82,16 +86,17 @@ _Row = tuple[Any, ...]  # a row of values (SQLite's or the server's: text times,
 Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int]
 
 
-def read_records(conn: Any, version: int) -> Records:
+def read_records(conn: Any, version: int, *, corrections: bool = False) -> Records:
     """The records of a database of schema ``version``, through ``conn`` (a DB-API connection
     whose ``execute`` returns rows: sqlite3's, or psycopg's with the imsmap schema first on its
-    search path); read in the caller's transaction."""
+    search path); read in the caller's transaction. ``corrections``: the database has the
+    site_corrections table (each amendment is then compared with its corrections)."""
     def rows(sql: str) -> list[_Row]:
         return [tuple(row) for row in conn.execute(sql).fetchall()]
 
     patients = {row[0] for row in rows("SELECT chart_number FROM patients")}
     sessions = {row[:3]: row[3:] for row in rows(_SESSIONS)}
-    amendments = set(rows(_AMENDMENTS))
+    amendments = set(rows(_AMENDMENTS.format(corrections=_CORRECTIONS if corrections else "0")))
     drafts = {row[:3]: row[3:] for row in rows(_DRAFT_STATE)}
     return patients, sessions, amendments, drafts, version
 
@@ -99,7 +104,10 @@ def read_records(conn: Any, version: int) -> Records:
 def _read(path: Path) -> Records:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return read_records(conn, conn.execute("PRAGMA user_version").fetchone()[0])
+        corrections = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND"
+                                   " name = 'site_corrections'").fetchone() is not None
+        return read_records(conn, conn.execute("PRAGMA user_version").fetchone()[0],
+                            corrections=corrections)
     finally:
         conn.close()
 
@@ -125,9 +133,12 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
               and old_drafts.get(key) != new_drafts[key]):
             # (two schemas write times differently: compared only within one)
             losses.changed_drafts.append(MissingSession(chart, started, None))
-    for chart, started, created_at, created_by, reason in sorted(old_amendments -
-                                                                  new_amendments):
-        losses.amendments.append(MissingAmendment(chart, started, created_at, created_by, reason))
+    # (a copy from before the corrections' table counts none: only their presence is compared)
+    new_keys = {row[:5] for row in new_amendments}
+    for row in sorted(old_amendments - new_amendments):
+        if row[5] == 0 and row[:5] in new_keys:
+            continue
+        losses.amendments.append(MissingAmendment(*row))
     return losses
 
 

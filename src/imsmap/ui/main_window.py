@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
                         self.show_message(self.tr("Session signed and locked."))
                     self.backups.after_signing()
                 elif change.action is Action.AMEND:  # part of the signed record too
+                    self.edits.refresh()  # its corrections: the chart shows effective sites
                     self.backups.after_signing()
                 elif change.action is Action.UPDATE and not self.session_panel.editable:
                     self.session_panel.reload_if_changed()  # another room's edit, shown here

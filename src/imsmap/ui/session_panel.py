@@ -43,6 +43,7 @@ from imsmap.services.records import EDITABLE_SESSION_FIELDS, Records
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
+from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_date, numeric_datetime
@@ -433,9 +434,10 @@ class SessionPanel(QWidget):
         if not items:
             self.amendments.hide()
             return
+        fixes = corrections_in_words(self.records, self.session.id)  # and its corrections
         text = "\n".join(self.tr("Amendment {when} by {who} – {reason}: {text}").format(
             when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason, text=a.text)
-            for a in items)
+            + fixes.get(a.id, "") for a in items)
         self.amendments.setText(text)
         self.amendments.show()
 

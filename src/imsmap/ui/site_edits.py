@@ -57,7 +57,7 @@ class SiteEdits:
     def refresh(self) -> None:
         """Read the open session's sites again and show them, keeping the selection."""
         sid = self.session_id
-        self.sites = self.records.read.sites_for_session(sid) if sid is not None else []
+        self.sites = self.records.read.effective_sites_for_session(sid) if sid is not None else []
         selected = self.selected_site_id()
         self._syncing_selection = True
         try:

@@ -1407,12 +1407,28 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Consentement éclairé au traitement obtenu</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
         <translation>non</translation>
+    </message>
+    <message>
+        <source>Recorded in error (amendment of %1 by %2: %3)</source>
+        <translation>Consigné par erreur (addenda du %1 par %2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>No longer recorded in error (amendment of %1 by %2: %3)</source>
+        <translation>N&apos;est plus consigné par erreur (addenda du %1 par %2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>Recorded as %1, corrected to %2 (amendment of %3 by %4: %5)</source>
+        <translation>Consigné à %1, corrigé à %2 (addenda du %3 par %4&#xa0;: %5)</translation>
     </message>
     <message>
         <source>present</source>
@@ -1512,6 +1528,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>preparation</source>
         <translation>prévue</translation>
+    </message>
+    <message>
+        <source>entered-in-error</source>
+        <translation>saisie par erreur</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrigée</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1842,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
         <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCorrections</name>
+    <message>
+        <source>A correction is [site number, field, value before, value after].</source>
+        <translation>Une correction est [numéro du point, champ, valeur avant, valeur après].</translation>
+    </message>
+    <message>
+        <source>This is not a correction imsmap makes: a site number, then grasp (0-3 or null), cramp or in_error (true or false), and two different values.</source>
+        <translation>Ce n&apos;est pas une correction que fait imsmap&#xa0;: un numéro de point, puis grasp (0-3 ou null), cramp ou in_error (true ou false), et deux valeurs différentes.</translation>
+    </message>
+    <message>
+        <source>Site %1 is not a needled site of this visit.</source>
+        <translation>Le point %1 n&apos;est pas un point puncturé de cette visite.</translation>
+    </message>
+    <message>
+        <source>Site %1 was recorded in error by an earlier correction; it is not corrected further.</source>
+        <translation>Le point %1 a été consigné par erreur par une correction antérieure&#xa0;; il n&apos;est plus corrigé.</translation>
+    </message>
+    <message>
+        <source>The value before this correction is not the one site %1 had then.</source>
+        <translation>La valeur avant cette correction n&apos;est pas celle qu&apos;avait alors le point %1.</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +2983,10 @@ N° de permis %2</translation>
         <source>all signed</source>
         <translation>toutes signées</translation>
     </message>
+    <message>
+        <source>site %1: %2</source>
+        <translation>point %1&#xa0;: %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n draft(s), not signed</source>
         <translation>
@@ -3092,6 +3143,10 @@ N° de permis %2</translation>
         <translation>brouillon</translation>
     </message>
     <message>
+        <source>These visits were amended after signing. The figures, charts and grids of this report count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not applied to them. Read each amendment with its visit&apos;s figures.</source>
+        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, graphiques et grilles de ce rapport comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;y est pas appliqué. Lisez chaque addenda avec les chiffres de sa visite.</translation>
+    </message>
+    <message>
         <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
@@ -3137,12 +3192,16 @@ N° de permis %2</translation>
         <translation>avec addenda</translation>
     </message>
     <message>
-        <source>These visits were amended after signing. The figures, charts and grids of this report count the sites and grades as they were signed: a correction written in an amendment is not applied to them. Read each amendment with its visit&apos;s figures.</source>
-        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, schémas et grilles de ce rapport comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;: une correction écrite dans un addenda n&apos;y est pas appliquée. Lisez chaque addenda avec les chiffres de sa visite.</translation>
-    </message>
-    <message>
         <source>Visit %1 (%2), amended %3 by %4. %5: %6</source>
         <translation>Visite %1 (%2), addenda du %3 par %4. %5&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>Visit %1 (%2), amended %3 by %4. %5.</source>
+        <translation>Visite %1 (%2), addenda du %3 par %4. %5.</translation>
+    </message>
+    <message>
+        <source>Corrected: %1.</source>
+        <translation>Corrigé&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Amended visits</source>
@@ -3278,8 +3337,32 @@ N° de permis %2</translation>
         <translation>La séance a été modifiée dans une autre fenêtre pendant que vous signiez; elle n&apos;a donc pas été signée&#xa0;: relisez-la telle qu&apos;elle est maintenant, puis signez de nouveau.</translation>
     </message>
     <message>
+        <source>Site %1: a grasp grade is 0 to 3 (or none).</source>
+        <translation>Point %1&#xa0;: une cote de préhension va de 0 à 3 (ou aucune).</translation>
+    </message>
+    <message>
+        <source>Site %1: a correction of %2 is yes or no.</source>
+        <translation>Point %1&#xa0;: une correction de %2 est oui ou non.</translation>
+    </message>
+    <message>
         <source>Only a signed session is amended; edit the draft directly.</source>
         <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
+    </message>
+    <message>
+        <source>Site id %1 is not a needled site of this session.</source>
+        <translation>Le point d&apos;identifiant %1 n&apos;est pas un point puncturé de cette séance.</translation>
+    </message>
+    <message>
+        <source>Site %1: %2 is not corrected by an amendment (only the grasp, the cramp and recorded in error are).</source>
+        <translation>Point %1&#xa0;: %2 ne se corrige pas par un addenda (seuls la préhension, la crampe et « consigné par erreur » le sont).</translation>
+    </message>
+    <message>
+        <source>Site %1 was recorded in error: it is not corrected further.</source>
+        <translation>Le point %1 a été consigné par erreur&#xa0;: il n&apos;est plus corrigé.</translation>
+    </message>
+    <message>
+        <source>Site %1: %2 is already that; nothing to correct.</source>
+        <translation>Point %1&#xa0;: %2 a déjà cette valeur&#xa0;; rien à corriger.</translation>
     </message>
     <message>
         <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
@@ -4045,6 +4128,10 @@ N° de permis %2</translation>
         <translation>%1 (+%2 prévus)</translation>
     </message>
     <message>
+        <source>of which %1 recorded in error</source>
+        <translation>dont consignés par erreur&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Signed %1</source>
         <translation>Signée le %1</translation>
     </message>
@@ -4571,6 +4658,34 @@ N° de permis non consigné</translation>
         <translation>électrostim.</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>recorded in error</source>
+        <translation>consigné par erreur</translation>
+    </message>
+    <message>
+        <source>no longer in error</source>
+        <translation>n&apos;est plus par erreur</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>cote</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1, amended %2 by %3: %4</source>
+        <translation>%1, addenda du %2 par %3&#xa0;: %4</translation>
+    </message>
+    <message>
         <source>%1 layer</source>
         <translation>couche %1</translation>
     </message>
@@ -4585,6 +4700,10 @@ N° de permis non consigné</translation>
     <message>
         <source>Grasp graded %1. —: not graded in Grasp, no spinal level in Level, not recorded elsewhere. Roots: * marks the dominant root; paraspinal sites are listed by their own level.</source>
         <translation>Préhension cotée %1. —&#xa0;: non cotée sous Préhension, sans niveau vertébral sous Niv., non consigné ailleurs. Racines&#xa0;: * marque la racine dominante; les points paravertébraux sont inscrits à leur propre niveau.</translation>
+    </message>
+    <message>
+        <source>A number in red: the site as signed, corrected by an amendment (its Notes say how); the charts and the segmental summary count it as corrected, a site recorded in error nowhere.</source>
+        <translation>Un numéro en rouge&#xa0;: le point tel que signé, corrigé par un addenda (ses Notes disent comment)&#xa0;; les graphiques et le résumé segmentaire le comptent tel que corrigé, un point consigné par erreur nulle part.</translation>
     </message>
     <message>
         <source>† Muscle over or near the thorax: pneumothorax risk.</source>

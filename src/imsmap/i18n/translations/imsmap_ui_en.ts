@@ -150,10 +150,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
+        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
         <translation>
-            <numerusform>Amended after signing (%n amendment). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
-            <numerusform>Amended after signing (%n amendments). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
+            <numerusform>Amended after signing (%n amendment). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
+            <numerusform>Amended after signing (%n amendments). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
         </translation>
     </message>
 </context>

@@ -113,6 +113,110 @@
         <source>Add amendment</source>
         <translation>Ajouter l&apos;addenda</translation>
     </message>
+    <message>
+        <source>Correct a site (optional)</source>
+        <translation>Corriger un point (facultatif)</translation>
+    </message>
+    <message>
+        <source>The site stays printed as signed, with each correction beside it; the charts, Segments, Progress and the exports count it as corrected. A wrong muscle or side: mark the site recorded in error and say in the amendment what was needled.</source>
+        <translation>Le point reste imprimé tel que signé, chaque correction à côté; les graphiques, Segments, Suivi et les exportations le comptent tel que corrigé. Un muscle ou un côté erroné&#xa0;: indiquez le point comme consigné par erreur et dites dans l&apos;addenda ce qui a été puncturé.</translation>
+    </message>
+    <message>
+        <source>Site to correct</source>
+        <translation>Point à corriger</translation>
+    </message>
+    <message>
+        <source>What to correct</source>
+        <translation>Ce qu&apos;il faut corriger</translation>
+    </message>
+    <message>
+        <source>Grasp grade</source>
+        <translation>Cote de préhension</translation>
+    </message>
+    <message>
+        <source>Cramp</source>
+        <translation>Crampe</translation>
+    </message>
+    <message>
+        <source>Recorded in error</source>
+        <translation>Consigné par erreur</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>Valeur corrigée</translation>
+    </message>
+    <message>
+        <source>A&amp;dd correction</source>
+        <translation>A&amp;jouter la correction</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Point&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect:</source>
+        <translation>Co&amp;rriger&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;En&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Corrections in this amendment</source>
+        <translation>Corrections de cet addenda</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>{site} – recorded in error</source>
+        <translation>{site} – consigné par erreur</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
+        <source>cramp</source>
+        <translation>crampe</translation>
+    </message>
+    <message>
+        <source>no cramp</source>
+        <translation>sans crampe</translation>
+    </message>
+    <message>
+        <source>recorded in error</source>
+        <translation>consigné par erreur</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>not in error</source>
+        <translation>pas par erreur</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>cote</translation>
+    </message>
+    <message>
+        <source>site {seq}: {what}</source>
+        <translation>point {seq}&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Corrected: {list}.</source>
+        <translation>Corrigé&#xa0;: {list}.</translation>
+    </message>
+    <message>
+        <source>Site {seq}: {old} → {new}</source>
+        <translation>Point {seq}&#xa0;: {old} → {new}</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2064,10 +2168,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>avec addenda</translation>
     </message>
     <message numerus="yes">
-        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites and grades as they were signed; read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
+        <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
         <translation>
-            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;; lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
-            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points et les cotes tels qu&apos;ils ont été signés&#xa0;; lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
         </translation>
     </message>
 </context>

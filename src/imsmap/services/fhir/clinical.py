@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import uuid
 
+from imsmap.domain.corrections import IN_ERROR
 from imsmap.domain.text import QT_TRANSLATE_NOOP
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
+from imsmap.services.fhir import corrections
 from imsmap.services.fhir import terms as t
 
 Entry = tuple[str, JsonObject]
@@ -156,6 +158,11 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
     """A Procedure (the insertion), the BodyStructure it targets (muscle, side, level, place
     on the chart) and an Observation for each recorded response and needle measure."""
     w = ctx.words
+    # An amendment's corrections (fhir.corrections): the values as corrected, the signed ones
+    # kept in notes; a site recorded in error is entered-in-error throughout.
+    fixes = corrections.of_site(ctx.visit, s["seq"]) if ctx.signed else []
+    erroneous = corrections.in_error(fixes)
+    s = corrections.effective(s, fixes)
     proc_url = ctx.url("site", s["id"])
     body_url = ctx.url("site", s["id"], "body-structure")
     muscle = muscle_concept(s, atlas_version, w)
@@ -177,7 +184,7 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
     if s["planned"]:
         status = "not-done" if ctx.signed else "preparation"
     else:
-        status = "completed"
+        status = "entered-in-error" if erroneous else "completed"
     proc: JsonObject = {"resourceType": "Procedure", "id": t.rid(proc_url),
             "extension": [{"url": t.TARGET_BODY_STRUCTURE, "valueReference": t.ref(body_url)}],
             "status": status, "code": t.concept(t.ims("insertion", w)), "subject": ctx.subject,
@@ -186,8 +193,9 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
         proc["performedDateTime"] = t.when(s["created_at"])
     if ctx.practitioner:
         proc["performer"] = [{"actor": ctx.practitioner}]
-    if s["notes"]:
-        proc["note"] = [{"text": s["notes"]}]
+    if s["notes"] or erroneous:
+        proc["note"] = ([{"text": s["notes"]}] if s["notes"] else []) + (
+            corrections.notes(IN_ERROR, fixes, w) if erroneous else [])
     out: list[Entry] = [(proc_url, proc), (body_url, body)]
 
     values: list[tuple[str, JsonObject]] = []
@@ -208,9 +216,22 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
                       ("needle_length_mm", "needle-length"), ("depth_mm", "depth")):
         if s[key] is not None:
             values.append((code, _mm(s[key])))
+    corrected = {field for _, field, _, _ in fixes}
     for code, value in values:
+        more: dict[str, object] = {}
+        if erroneous:
+            more = {"status": "entered-in-error",
+                    "note": corrections.notes(IN_ERROR, fixes, w)}
+        elif code in corrected:
+            more = {"status": "corrected", "note": corrections.notes(code, fixes, w)}
         out.append(observation(ctx, ctx.url("site", s["id"], code), t.concept(t.ims(code, w)),
-                               value, category="procedure", partOf=[t.ref(proc_url)]))
+                               value, category="procedure", partOf=[t.ref(proc_url)], **more))
+    if "grasp" in corrected and s["grasp"] is None and not erroneous:
+        # A grade taken back (none recorded after all): the Observation stays, without a value
+        out.append(observation(ctx, ctx.url("site", s["id"], "grasp"),
+                               t.concept(t.ims("grasp", w)), None, category="procedure",
+                               partOf=[t.ref(proc_url)], status="entered-in-error",
+                               note=corrections.notes("grasp", fixes, w)))
     return out
 
 

@@ -22,7 +22,10 @@ RECORD_TITLE = QT_TRANSLATE_NOOP("Fhir", "IMS treatment record %1")
 # The narrative's words for a Procedure's status.
 STATUS_TEXT: dict[str, str] = {"completed": QT_TRANSLATE_NOOP("FhirStatus", "completed"),
                "not-done": QT_TRANSLATE_NOOP("FhirStatus", "not-done"),
-               "preparation": QT_TRANSLATE_NOOP("FhirStatus", "preparation")}
+               "preparation": QT_TRANSLATE_NOOP("FhirStatus", "preparation"),
+               # an amendment's correction of a site (fhir.corrections)
+               "entered-in-error": QT_TRANSLATE_NOOP("FhirStatus", "entered-in-error"),
+               "corrected": QT_TRANSLATE_NOOP("FhirStatus", "corrected")}
 
 
 def user(login: str, words: t.Words = t.ENGLISH, name: str | None = None) -> JsonObject:
@@ -176,6 +179,8 @@ def summary(res: JsonObject, lookup: dict[str, JsonObject], words: t.Words = t.E
         if "partOf" in res:
             line = summary(lookup[res["partOf"][0]["reference"]], lookup, words).split(" (")[0] \
                 + " - " + line
+        if res["status"] in ("corrected", "entered-in-error"):  # by an amendment
+            line += f" ({words(STATUS_TEXT[res['status']], 'FhirStatus')})"
         return line
     if kind == "AdverseEvent":
         return f"{res['event']['text']} ({res['severity']['text']})"

@@ -258,7 +258,9 @@ def restore_losses(replaced_dsn: str, restored_dsn: str) -> RestoreLosses | None
             if version == 0:
                 return None
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            read.append(read_records(conn, version))
+            corrections = one(conn.execute(
+                "SELECT to_regclass('site_corrections') IS NOT NULL"))[0]
+            read.append(read_records(conn, version, corrections=bool(corrections)))
             conn.rollback()
     return compare(read[0], read[1])
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # The file's tables in the order they are copied (each refers only to those before it).
 TABLES = ("terms", "practitioners", "settings", "patients", "protocols", "protocol_sites",
           "sessions", "sites", "findings", "adverse_events", "photos", "photo_blobs",
-          "amendments", "audit", "imported_audit")
+          "amendments", "site_corrections", "audit", "imported_audit")
 _SIGNATURE = ("status", "signed_at", "signed_by", "content_hash")
 _AUDIT_PG = ("id", "at", "at_text", "actor", "action", "entity", "entity_id", "session_id",
              "changes", "digest", "hash")

@@ -519,17 +519,18 @@ class ProgressPanel(QWidget):
                 details.insert(0, self.tr("pain {pain}").format(pain=s.pain_before))
             lines = [f"#{i + 1}  {short_date(s.started_at)}", " \u00b7 ".join(details)]
             # A third line for a visit whose figures a reader must not take as final: a draft,
-            # or a visit corrected after signing (an amendment is words: the grid and the
-            # charts still count its grades as signed).
+            # or a visit corrected after signing (the grid and the charts count the sites as its
+            # amendments corrected them; what an amendment says in words only, they cannot).
             if not s.is_signed:
                 lines.append(self.tr("draft, not signed"))
                 tip = self.tr("Draft: not signed yet")
             elif s.id in amended:
                 lines.append(self.tr("amended"))
                 tip = self.tr("Amended after signing (%n amendment(s)). The grid and the charts "
-                              "count the sites and grades as they were signed; read the "
-                              "amendments on the Session & sites tab or in the session's PDF.",
-                              "", amended[s.id])
+                              "count the sites as the amendments corrected them (a grade, a "
+                              "cramp, a site recorded in error); what an amendment says in words "
+                              "only is not counted: read the amendments on the Session & sites "
+                              "tab or in the session's PDF.", "", amended[s.id])
             else:
                 tip = ""
             item = QListWidgetItem("\n".join(lines))

@@ -132,7 +132,7 @@ class SegmentPanel(QWidget):
     def refresh(self) -> None:
         self._stale = False
         sites = [] if self.session_id is None else \
-            self.records.read.sites_for_session(self.session_id)
+            self.records.read.effective_sites_for_session(self.session_id)
         rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
         catalogue = self.records.atlas.catalogue
         for index, root in enumerate(ROWS):

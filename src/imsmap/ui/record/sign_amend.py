@@ -10,11 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,9 +24,11 @@ from imsmap.services.audit_view import session_trail
 from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import signing_checks
-from imsmap.ui.plain_text import field_text
+from imsmap.ui.record.amend_dialog import AmendDialog
 from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
-from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
+from imsmap.ui.wording import language, long_datetime, said
+
+__all__ = ["AmendDialog", "AuditDialog", "SignDialog"]
 
 
 class SignDialog(QDialog):
@@ -154,57 +153,6 @@ class SignDialog(QDialog):
             self.refusal = exc
             self.reject()
             return
-        except UserFacingError as exc:
-            self.error.show_message(exc)
-            return
-        self.accept()
-
-
-class AmendDialog(QDialog):
-    """A dated amendment to a signed session. A reason is required; the original stays visible."""
-
-    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.records = records
-        self.session_id = session_id
-        self.amendment = None
-        self.setWindowTitle(self.tr("Amend signed session"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        s = records.read.session(session_id)
-        # An amendment is as locked as the note it amends (a trigger refuses any change): one
-        # mistyped was found out only after the button, with no word of how to put it right.
-        note = QLabel(self.tr("Session of {when}, signed by {who} on {signed}. The signed note is "
-                              "not changed; this amendment is added to it with today's date and "
-                              "your name. Once added, it cannot be changed or withdrawn either: "
-                              "a mistake in it is corrected by another amendment.").format(
-            when=numeric_datetime(s.started_at), who=s.signed_by,
-            signed=numeric_datetime(s.signed_at)))
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        form = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. Wrong side recorded for site 4"))
-        self.reason.setAccessibleName(self.tr("Reason for the amendment"))
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Amendment text"))
-        self.text.setPlaceholderText(self.tr("What is corrected or added"))
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Amendment:"), self.text)
-        layout.addLayout(form)
-        self.error = ErrorLine(keep_place=True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(self.tr("Add amendment"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _save(self) -> None:
-        try:
-            self.amendment = self.records.amend_session(
-                self.session_id, self.reason.text(), field_text(self.text))
         except UserFacingError as exc:
             self.error.show_message(exc)
             return

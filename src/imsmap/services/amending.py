@@ -1,0 +1,129 @@
+"""Amending a signed session: a dated amendment, in words and, since schema 7, with corrections of
+the session's sites (domain.corrections). One transaction: the amendment, each correction and
+the one audit entry that records them all; the signed session and its sites stay as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from imsmap.domain import validation as v
+from imsmap.domain.corrections import (
+    CRAMP,
+    FIELDS,
+    GRASP,
+    IN_ERROR,
+    SiteCorrection,
+    Value,
+    current_values,
+)
+from imsmap.domain.errors import ValidationError
+from imsmap.domain.models import Amendment
+from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.signatures import CORRECTIONS  # what the entry records them under
+from imsmap.services.unit_of_work import UnitOfWork
+from imsmap.store import site_corrections
+from imsmap.store.repository import Repository
+
+
+class Writes(Protocol):
+    """What amending needs of services.records.Records (not imported: it calls this module)."""
+
+    repo: Repository
+    actor: str
+
+    def write(self) -> AbstractContextManager[UnitOfWork]: ...
+
+# (site id, field, new value): what the amend dialog asks for
+Correction = tuple[int, str, Value]
+
+
+def _say(template: str, *args: object) -> ValidationError:
+    return ValidationError(sentence("Records", template, *args), CORRECTIONS)
+
+
+def _clean_value(field: str, value: object, seq: int) -> Value:
+    if field == GRASP:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3:
+            raise _say(QT_TRANSLATE_NOOP(
+                "Records", "Site %1: a grasp grade is 0 to 3 (or none)."), seq)
+        return value
+    if not isinstance(value, bool):
+        raise _say(QT_TRANSLATE_NOOP("Records", "Site %1: a correction of %2 is yes or no."),
+                   seq, field)
+    return value
+
+
+def amend(records: Writes, session_id: int, reason: str, text: str,
+          corrections: Sequence[Correction] = ()) -> Amendment:
+    """Validate, then write the amendment with its corrections in one transaction."""
+    reason = v.text(reason, "reason",
+                    label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
+                    max_len=v.MAX_SHORT_TEXT, required=True)
+    text = v.text(text, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
+                  max_len=v.MAX_LONG_TEXT, required=not corrections)
+    repo = records.repo
+    with records.write() as work:
+        # On a server, the session's row is held until COMMIT: a second room amending at once
+        # waits, then reads the corrections this one wrote (its old values are then right).
+        repo.lock_session(session_id)
+        session = repo.session(session_id)
+        if not session.is_signed:
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "Only a signed session is amended; edit the draft directly.")))
+        planned: list[tuple[int, int, str, Value, Value]] = []  # site, seq, field, old, new
+        if corrections:
+            sites = {s.id: s for s in repo.sites_for_session(session_id) if not s.planned}
+            earlier = site_corrections.for_sessions(work.connection, [session_id]).get(
+                session_id, [])
+            now = {sid: current_values(site, earlier) for sid, site in sites.items()}
+            for site_id, field, value in corrections:
+                site = sites.get(site_id)
+                if site is None:
+                    raise _say(QT_TRANSLATE_NOOP(
+                        "Records", "Site id %1 is not a needled site of this session."),
+                        site_id)
+                if field not in FIELDS:
+                    raise _say(QT_TRANSLATE_NOOP(
+                        "Records", "Site %1: %2 is not corrected by an amendment (only the "
+                        "grasp, the cramp and recorded in error are)."), site.seq, field)
+                new = _clean_value(field, value, site.seq)
+                values = now[site_id]
+                if field != IN_ERROR and values[IN_ERROR]:
+                    raise _say(QT_TRANSLATE_NOOP(
+                        "Records", "Site %1 was recorded in error: it is not corrected "
+                        "further."), site.seq)
+                if values[field] == new:
+                    raise _say(QT_TRANSLATE_NOOP(
+                        "Records", "Site %1: %2 is already that; nothing to correct."),
+                        site.seq, field)
+                planned.append((site_id, site.seq, field, values[field], new))
+                values[field] = new
+        at = work.at
+        aid = repo.insert_amendment(session_id, at, records.actor, reason, text)
+        recorded = []
+        for site_id, seq, field, old, new in planned:
+            site_corrections.insert(work.connection, aid, site_id, field, old, new)
+            recorded.append([seq, field, old, new])
+        changes: dict[str, list[object]] = {"reason": [None, reason], "text": [None, text]}
+        if recorded:
+            changes[CORRECTIONS] = [None, recorded]
+        work.audit(Action.AMEND, Entity.AMENDMENT, aid, session_id, changes=changes)
+        work.changed(Change(Action.AMEND, Entity.AMENDMENT, aid, session_id=session_id,
+                            patient_id=session.patient_id))
+    return next(a for a in repo.amendments(session_id) if a.id == aid)
+
+
+def recorded_corrections(corrections: Sequence[SiteCorrection]) -> list[list[object]]:
+    """[[site number, field, old, new], ...]: what the audit entry of their amendment recorded
+    (and what an export carries)."""
+    return [c.recorded() for c in corrections]
+
+
+__all__ = ["CORRECTIONS", "CRAMP", "GRASP", "IN_ERROR", "Correction", "amend",
+           "recorded_corrections"]

@@ -1,0 +1,253 @@
+"""Amending a signed session: a dated amendment with a reason, its words, and corrections of the
+session's sites (a grasp grade, the cramp mark, recorded in error: services.amending). The
+signed record stays as it was; the figures count the sites as corrected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imsmap.domain.corrections import CRAMP, GRASP, IN_ERROR, Value, current_values
+from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import Site
+from imsmap.services import clinic
+from imsmap.services.records import Records
+from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.plain_text import field_text
+from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.wording import grasp_text, numeric_datetime
+
+
+def _said(field: str, value: Value) -> str:
+    """A corrected value in words: a grade's number ("—" none), the cramp's yes or no."""
+    if field == CRAMP:
+        return QCoreApplication.translate("AmendDialog", "yes") if value else \
+            QCoreApplication.translate("AmendDialog", "no")
+    return "—" if value is None else str(value)
+
+
+def corrections_in_words(records: Records, session_id: int) -> dict[int, str]:
+    """{amendment id: " Corrected: site 3: grade 3 → 1; site 10: recorded in error."} of the
+    session's amendments that correct sites (what the session panel adds to their words)."""
+    said: dict[int, list[str]] = {}
+    for c in records.read.site_corrections([session_id]).get(session_id, []):
+        if c.field == IN_ERROR:
+            what = QCoreApplication.translate("AmendDialog", "recorded in error") if c.new \
+                else QCoreApplication.translate("AmendDialog", "not in error")
+        else:
+            name = QCoreApplication.translate("AmendDialog", "grade") if c.field == GRASP \
+                else QCoreApplication.translate("AmendDialog", "cramp")
+            what = f"{name} {_said(c.field, c.old)} → {_said(c.field, c.new)}"
+        said.setdefault(c.amendment_id, []).append(QCoreApplication.translate(
+            "AmendDialog", "site {seq}: {what}").format(seq=c.seq, what=what))
+    return {aid: " " + QCoreApplication.translate("AmendDialog", "Corrected: {list}.").format(
+        list="; ".join(parts)) for aid, parts in said.items()}
+
+
+class AmendDialog(QDialog):
+    """A dated amendment to a signed session. A reason is required; the original stays visible.
+    Words, corrections of sites, or both."""
+
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records = records
+        self.session_id = session_id
+        self.amendment = None
+        self.setWindowTitle(self.tr("Amend signed session"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        s = records.read.session(session_id)
+        # An amendment is as locked as the note it amends (a trigger refuses any change): one
+        # mistyped was found out only after the button, with no word of how to put it right.
+        note = QLabel(self.tr("Session of {when}, signed by {who} on {signed}. The signed note is "
+                              "not changed; this amendment is added to it with today's date and "
+                              "your name. Once added, it cannot be changed or withdrawn either: "
+                              "a mistake in it is corrected by another amendment.").format(
+            when=numeric_datetime(s.started_at), who=s.signed_by,
+            signed=numeric_datetime(s.signed_at)))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. Wrong side recorded for site 4"))
+        self.reason.setAccessibleName(self.tr("Reason for the amendment"))
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Amendment text"))
+        self.text.setPlaceholderText(self.tr("What is corrected or added"))
+        self.text.setTabChangesFocus(True)  # Tab goes on to the corrections
+        form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow(self.tr("Amendment:"), self.text)
+        layout.addLayout(form)
+        layout.addWidget(self._corrections_box())
+        self.error = ErrorLine(keep_place=True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.addButton(self.tr("Add amendment"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    # -- corrections of sites ------------------------------------------------------------
+    def _corrections_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Correct a site (optional)"))
+        grid = QFormLayout(box)
+        hint = QLabel(self.tr("The site stays printed as signed, with each correction beside "
+                              "it; the charts, Segments, Progress and the exports count it as "
+                              "corrected. A wrong muscle or side: mark the site recorded in "
+                              "error and say in the amendment what was needled."))
+        hint.setWordWrap(True)
+        grid.addRow(hint)
+        self.labels = clinic.grasp_labels(self.records)
+        signed = [x for x in self.records.read.sites_for_session(self.session_id)
+                  if not x.planned]
+        self.signed: dict[int, Site] = {x.id: x for x in signed}
+        self.earlier = self.records.read.site_corrections([self.session_id]).get(
+            self.session_id, [])
+        self.site_box = QComboBox()
+        self.site_box.setAccessibleName(self.tr("Site to correct"))
+        self.field_box = QComboBox()
+        self.field_box.setAccessibleName(self.tr("What to correct"))
+        for field, text in ((GRASP, self.tr("Grasp grade")), (CRAMP, self.tr("Cramp")),
+                            (IN_ERROR, self.tr("Recorded in error"))):
+            self.field_box.addItem(text, field)
+        self.value_box = QComboBox()
+        self.value_box.setAccessibleName(self.tr("Corrected value"))
+        self.add_button = QPushButton(self.tr("A&dd correction"))
+        site_label, field_label, value_label = (QLabel(self.tr("&Site:")),
+                                                QLabel(self.tr("Co&rrect:")),
+                                                QLabel(self.tr("&To:")))
+        site_label.setBuddy(self.site_box)
+        field_label.setBuddy(self.field_box)
+        value_label.setBuddy(self.value_box)
+        grid.addRow(site_label, self.site_box)
+        row = QHBoxLayout()
+        row.addWidget(self.field_box, 1)
+        row.addWidget(value_label)
+        row.addWidget(self.value_box, 1)
+        row.addWidget(self.add_button)
+        grid.addRow(field_label, row)
+        self.pending_list = QListWidget()
+        self.pending_list.setAccessibleName(self.tr("Corrections in this amendment"))
+        self.pending_list.setMaximumHeight(96)
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        row = QHBoxLayout()
+        row.addWidget(self.pending_list, 1)
+        row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addRow(row)
+        self.pending: list[tuple[int, str, Value]] = []
+        self.site_box.currentIndexChanged.connect(self._fill_values)
+        self.field_box.currentIndexChanged.connect(self._fill_values)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        QShortcut(QKeySequence.StandardKey.Delete, self.pending_list, self._remove,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self._fill_sites()
+        if not signed:
+            box.setEnabled(False)
+        return box
+
+    def _now(self, site: Site) -> dict[str, Value]:
+        """The site's values as this amendment would find them: signed, earlier amendments'
+        corrections, then those already added here."""
+        values = current_values(site, self.earlier)
+        for site_id, field, value in self.pending:
+            if site_id == site.id:
+                values[field] = value
+        return values
+
+    def _describe(self, site: Site) -> str:
+        values = self._now(site)
+        grasp = values[GRASP]
+        shown = replace(site, grasp=grasp if grasp is None else int(grasp),
+                        cramp=bool(values[CRAMP]))
+        text = describe_site(self.records.atlas, shown, self.labels)
+        return self.tr("{site} – recorded in error").format(site=text) if values[IN_ERROR] \
+            else text
+
+    def _fill_sites(self) -> None:
+        chosen = self.site_box.currentData()
+        self.site_box.blockSignals(True)
+        self.site_box.clear()
+        for site in self.signed.values():
+            self.site_box.addItem(self._describe(site), site.id)
+        index = self.site_box.findData(chosen)
+        self.site_box.setCurrentIndex(max(index, 0))
+        self.site_box.blockSignals(False)
+        self._fill_values()
+
+    def _value_text(self, field: str, value: Value) -> str:
+        if field == GRASP:
+            return self.tr("not graded") if value is None else grasp_text(int(value),
+                                                                          self.labels)
+        if field == CRAMP:
+            return self.tr("cramp") if value else self.tr("no cramp")
+        return self.tr("recorded in error") if value else self.tr("not in error")
+
+    def _fill_values(self) -> None:
+        self.value_box.clear()
+        site = self.signed.get(self.site_box.currentData())
+        field = self.field_box.currentData()
+        if site is None or field is None:
+            return
+        now = self._now(site)
+        options: Sequence[Value] = (0, 1, 2, 3, None) if field == GRASP else (True, False)
+        for value in options:
+            if value != now[field]:
+                self.value_box.addItem(self._value_text(field, value), value)
+
+    def _add(self) -> None:
+        site = self.signed.get(self.site_box.currentData())
+        field = self.field_box.currentData()
+        if site is None or field is None or self.value_box.currentIndex() < 0:
+            return
+        value = self.value_box.currentData()
+        old = self._now(site)[field]
+        self.pending.append((site.id, field, value))
+        item = QListWidgetItem(self.tr("Site {seq}: {old} → {new}").format(
+            seq=site.seq, old=self._value_text(field, old), new=self._value_text(field, value)))
+        self.pending_list.addItem(item)
+        self._fill_sites()
+
+    def _remove(self) -> None:
+        row = self.pending_list.currentRow()
+        if row < 0:
+            row = self.pending_list.count() - 1
+        if row < 0:
+            return
+        # Later corrections of the same site were made from this one's value: they go too.
+        site_id = self.pending[row][0]
+        keep = [(k, c) for k, c in enumerate(self.pending) if k < row or c[0] != site_id]
+        self.pending = [c for _, c in keep]
+        for k in reversed(range(self.pending_list.count())):
+            if k not in {i for i, _ in keep}:
+                self.pending_list.takeItem(k)
+        self._fill_sites()
+
+    def _save(self) -> None:
+        try:
+            self.amendment = self.records.amend_session(
+                self.session_id, self.reason.text(), field_text(self.text), self.pending)
+        except UserFacingError as exc:
+            self.error.show_message(exc)
+            return
+        self.accept()

@@ -1,0 +1,121 @@
+"""The amend dialog corrects a signed session's sites, by keyboard as by mouse: the site is
+picked, what to correct and to what, the correction added; the amendment then carries it, and
+the chart of the open session, Segments and Progress count the site as corrected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from imsmap.domain.progress import session_metrics
+from imsmap.ui.record.sign_amend import AmendDialog
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+
+def _signed(records, session):
+    first = records.add_site(session.id, "posterior", 600, 1000, muscle_id="gluteus_medius",
+                             side="R", grasp=3)
+    second = records.add_site(session.id, "posterior", 700, 1000, muscle_id="gluteus_medius",
+                              side="L", grasp=2)
+    records.sign_session(session.id)
+    return first, second
+
+
+def _choose(qtbot, combo, data):
+    """Pick ``data`` in a combo box with the keyboard only (Home, then Down)."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentData() == data:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == data, [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_a_grade_and_an_error_are_corrected_from_the_keyboard(qtbot, records, session):
+    first, second = _signed(records, session)
+    dialog = AmendDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClicks(dialog.reason, "Grade entered 3 for 1")
+    # Alt+S: the site; the field and value from the keyboard; Alt+D adds the correction.
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert dialog.site_box.hasFocus()
+    _choose(qtbot, dialog.site_box, first.id)
+    _choose(qtbot, dialog.field_box, "grasp")
+    _choose(qtbot, dialog.value_box, 1)
+    qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(dialog.pending), timeout=2000)  # a mnemonic animates its click
+    assert dialog.pending == [(first.id, "grasp", 1)]
+    assert dialog.pending_list.item(0).text().startswith(f"Site {first.seq}: 3 ")
+    # The same site no longer offers its grade 1: it is what the site has now.
+    assert 1 not in [dialog.value_box.itemData(i) for i in range(dialog.value_box.count())]
+    _choose(qtbot, dialog.site_box, second.id)
+    _choose(qtbot, dialog.field_box, "in_error")
+    qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(dialog.pending) == 2, timeout=2000)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == AmendDialog.DialogCode.Accepted
+    (amendment,) = records.read.amendments(session.id)
+    assert amendment.reason == "Grade entered 3 for 1" and amendment.text == ""
+    effective = records.read.effective_sites_for_session(session.id)
+    assert [(s.id, s.grasp) for s in effective] == [(first.id, 1)]
+    assert records.read.site(first.id).grasp == 3  # the signed site as it was
+
+
+def test_a_correction_taken_back_before_saving_is_not_written(qtbot, records, session):
+    first, _ = _signed(records, session)
+    dialog = AmendDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClicks(dialog.reason, "Cramp")
+    _choose(qtbot, dialog.site_box, first.id)
+    _choose(qtbot, dialog.field_box, "cramp")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.pending_list.setFocus()
+    dialog.pending_list.setCurrentRow(0)
+    qtbot.keyClick(dialog.pending_list, Qt.Key.Key_Delete)
+    assert dialog.pending == [] and dialog.pending_list.count() == 0
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no words, no correction
+    assert dialog.error.text() and records.read.amendments(session.id) == []
+
+
+def test_the_open_session_and_progress_count_the_corrected_grade(qtbot, records, session,
+                                                                 context):
+    first, _ = _signed(records, session)
+    history = context.histories.history(session.patient_id)
+    assert session_metrics(history)[0].max_grasp == 3
+    records.amend_session(session.id, "Grade", "", [(first.id, "grasp", 1)])
+    history = context.histories.history(session.patient_id)  # the amendment is heard
+    assert session_metrics(history)[0].max_grasp == 2
+
+
+def test_segments_and_the_open_sessions_chart_count_the_corrected_sites(qtbot, window, records,
+                                                                       session):
+    """The Segments tab and the chart of the open signed session read the effective sites: a
+    grade corrected is the corrected one there, a site recorded in error is gone from both."""
+    first, second = _signed(records, session)
+    window.patients.select_session(session.id)
+    segments = window.segments
+    segments.refresh()
+
+    def counted() -> int:
+        return sum(segments.table.item(r, c).data(Qt.ItemDataRole.UserRole) or 0
+                   for r in range(segments.table.rowCount()) for c in (1, 3)
+                   if segments.table.item(r, c) is not None)
+
+    before = counted()
+    assert before > 0
+    assert {s.id: s.grasp for s in window.edits.sites} == {first.id: 3, second.id: 2}
+    records.amend_session(session.id, "Wrong", "", [(first.id, "grasp", 1),
+                                                   (second.id, "in_error", True)])
+    assert {s.id: s.grasp for s in window.edits.sites} == {first.id: 1}
+    # The session's amendments, under its note, say what they corrected.
+    assert window.session_panel.amendments.text().endswith(
+        f"Corrected: site {first.seq}: grade 3 → 1; site {second.seq}: recorded in error.")
+    segments.refresh()
+    assert counted() < before
