@@ -119,3 +119,31 @@ def test_segments_and_the_open_sessions_chart_count_the_corrected_sites(qtbot, w
         f"Corrected: site {first.seq}: grade 3 → 1; site {second.seq}: recorded in error.")
     segments.refresh()
     assert counted() < before
+
+
+def test_the_site_list_says_each_correction_and_keeps_a_site_in_error_readable(
+        qtbot, window, records, session):
+    """The signed note stays readable in the window as in its PDF: a corrected site's number is
+    red with what corrected it, a site recorded in error stays listed, struck through, where
+    it was, and counts nowhere (not on the chart, not among the sites the keys act on)."""
+    first, second = _signed(records, session)
+    window.patients.select_session(session.id)
+    table = window.session_panel.sites
+    assert table.rowCount() == 2 and not table.item(1, 0).font().strikeOut()
+    records.amend_session(session.id, "Grade entered 3 for 1", "", [(first.id, "grasp", 1)])
+    records.amend_session(session.id, "Other patient's site", "", [(second.id, "in_error", True)])
+    assert table.rowCount() == 2
+    assert [table.item(r, 0).text() for r in range(2)] == [str(first.seq), str(second.seq)]
+    # The corrected site: its grade as corrected, its number marked, the correction said.
+    assert table.item(0, 3).text().startswith("1")
+    assert table.item(0, 0).font().bold() and not table.item(0, 0).font().strikeOut()
+    assert "grade 3 → 1 (Grade entered 3 for 1)" in table.item(0, 3).toolTip()
+    # The site in error: listed, struck through, said so, and nowhere else.
+    assert all(table.item(1, c).font().strikeOut() for c in range(table.columnCount()))
+    assert table.item(1, 3).text() == "in error"
+    assert "Recorded in error" in table.item(1, 1).toolTip()
+    assert "Other patient's site" in table.item(1, 1).toolTip()
+    assert [s.id for s in window.edits.sites] == [first.id]
+    table.selectRow(1)  # choosing it shows nothing to edit, and changes nothing
+    assert window.edits.selected_site() is None
+    assert records.read.effective_sites_for_session(session.id)[0].grasp == 1

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QUndoStack
 
 from imsmap.atlas import Atlas, Region
+from imsmap.domain.corrections import effective_sites
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services.records import Records
@@ -57,12 +58,20 @@ class SiteEdits:
     def refresh(self) -> None:
         """Read the open session's sites again and show them, keeping the selection."""
         sid = self.session_id
-        self.sites = self.records.read.effective_sites_for_session(sid) if sid is not None else []
+        signed = self.records.read.sites_for_session(sid) if sid is not None else []
+        # A signed session's amendments may correct its sites: the chart and the list show the
+        # sites as they count (domain.corrections.effective_sites), the list also those
+        # recorded in error, struck through, and says each correction.
+        corrections = self.records.read.site_corrections([sid]).get(sid, []) \
+            if sid is not None and self.session_panel.session.is_signed else []
+        self.sites = effective_sites(signed, corrections)
+        counted = {s.id for s in self.sites}
         selected = self.selected_site_id()
         self._syncing_selection = True
         try:
             self.chart.set_sites(self.sites)
-            self.site_table.set_sites(self.sites)
+            self.site_table.set_sites(self.sites, corrections,
+                                      [s for s in signed if s.id not in counted])
             if selected is not None and any(s.id == selected for s in self.sites):
                 self.chart.select_site(selected, reveal=False)
                 self.site_table.select_site(selected)

@@ -9,6 +9,9 @@ the window has placed `SiteTable.inspector` somewhere already.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas
+from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
@@ -28,15 +32,20 @@ from imsmap.ui import wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.listening import follow_grasp_labels
+from imsmap.ui.record.amend_dialog import correction_words
 from imsmap.ui.site_inspector import SiteInspector
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import grasp_text, vocabulary
+from imsmap.ui.wording import grasp_text, numeric_datetime, vocabulary
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),
            QT_TRANSLATE_NOOP("SiteTable", "Grasp"), QT_TRANSLATE_NOOP("SiteTable", "Flags"))
 NERVE_COLOUR = QColor("#b3261e")
 NERVE_FILL = QColor("#fdecea")
 PLANNED_COLOUR = QColor("#1b3d63")
+# A signed site an amendment corrected: its number in red, as the session PDF prints it; one it
+# says was recorded in error: the whole row struck through and greyed.
+CORRECTED_COLOUR = QColor("#b3261e")
+IN_ERROR_COLOUR = QColor("#8a8a8a")
 
 
 def flags_text(site: Site) -> str:
@@ -48,6 +57,16 @@ def flags_text(site: Site) -> str:
 def muscle_name(atlas: Atlas, site: Site) -> str:
     name = wording.muscle_name(atlas, site.muscle_id)
     return f"{name} {site.level}" if site.level else name
+
+
+@dataclass(frozen=True)
+class _RowLook:
+    """What a row of the list shows: the site, its amendments' corrections, whether it is
+    listed as recorded in error."""
+
+    site: Site
+    corrections: tuple[SiteCorrection, ...] = ()
+    in_error: bool = False
 
 
 class SiteTable(QTableWidget):
@@ -68,7 +87,7 @@ class SiteTable(QTableWidget):
         self.editor = editor  # the window's: each edit through the services, one undo step
         self._ids: list[int] = []
         self._sites: dict[int, Site] = {}
-        self._shown: list[Site] = []  # what each row shows now
+        self._shown: list[_RowLook] = []  # what each row shows now
         self._syncing = False
         # Rows the list asks room for (`sizeHint`), up to this many: where the column is short
         # it has them before the fields around it grow (None: Qt's hint).
@@ -96,24 +115,32 @@ class SiteTable(QTableWidget):
         inspector does; rows already shown are written again."""
         if labels != self._grasp_labels:
             self._grasp_labels = labels
-            for row, s in enumerate(self._shown):
-                self._fill_row(row, s)
+            for row, look in enumerate(self._shown):
+                self._fill_row(row, look.site, look.corrections, look.in_error)
 
-    def set_sites(self, sites: list[Site]) -> None:
+    def set_sites(self, sites: list[Site], corrections: Sequence[SiteCorrection] = (),
+                  in_error: Sequence[Site] = ()) -> None:
+        """The session's sites as they count (a signed one's effective sites: its amendments'
+        `corrections` applied), and, in their places, the signed sites an amendment said were
+        recorded in error: listed struck through, so that the signed note stays readable."""
         selected = self.selected_site_id()
         self._syncing = True
         try:
             shown = self._shown
-            if len(sites) != self.rowCount():
+            rows = sorted([*sites, *in_error], key=lambda s: s.seq) if in_error else sites
+            if len(rows) != self.rowCount():
                 self.updateGeometry()  # the rows it asks room for
-            self.setRowCount(len(sites))
-            self._ids = [s.id for s in sites]
+            self.setRowCount(len(rows))
+            self._ids = [s.id for s in rows]
             self._sites = {s.id: s for s in sites}
-            for row, s in enumerate(sites):
+            erroneous = {s.id for s in in_error}
+            looks = [_RowLook(s, tuple(c for c in corrections if c.site_id == s.id),
+                              s.id in erroneous) for s in rows]
+            for row, look in enumerate(looks):
                 # A row showing this very site as it is stays (a tap changes one row).
-                if row >= len(shown) or shown[row] != s:
-                    self._fill_row(row, s)
-            self._shown = list(sites)
+                if row >= len(shown) or shown[row] != look:
+                    self._fill_row(row, look.site, look.corrections, look.in_error)
+            self._shown = looks
             self.select_site(selected)
         finally:
             self._syncing = False
@@ -134,7 +161,8 @@ class SiteTable(QTableWidget):
             return hint
         return QSize(hint.width(), self.rows_height(min(self.rowCount(), self.rows_wanted)))
 
-    def _fill_row(self, row: int, s: Site) -> None:
+    def _fill_row(self, row: int, s: Site, corrections: Sequence[SiteCorrection] = (),
+                  in_error: bool = False) -> None:
         grasp = self.tr("planned") if s.planned and s.grasp is None else \
             "–" if s.grasp is None else grasp_text(s.grasp, self._grasp_labels)
         nerve = s.sensation == NERVE_SENSATION
@@ -165,7 +193,32 @@ class SiteTable(QTableWidget):
                 item.setToolTip(f"{name}\n{planned}" if col == 1 else planned)
             if col == 4:
                 item.setToolTip(self.tr("C cramp · T twitch · E electrical stimulation"))
+            if corrections:
+                self._mark_corrected(item, col, name, corrections, in_error)
             self.setItem(row, col, item)
+
+    def _mark_corrected(self, item: QTableWidgetItem, col: int, name: str,
+                        corrections: Sequence[SiteCorrection], in_error: bool) -> None:
+        """A signed site its amendments corrected: what they said, on every cell."""
+        said = "\n".join(self.tr("Amended {when} by {who}: {what} ({why})").format(
+            when=numeric_datetime(c.created_at) if c.created_at else "", who=c.created_by,
+            what=correction_words(c), why=c.reason) for c in corrections)
+        if in_error:
+            font = QFont(item.font())
+            font.setStrikeOut(True)
+            item.setFont(font)
+            item.setForeground(IN_ERROR_COLOUR)
+            item.setBackground(QColor(Qt.GlobalColor.transparent))
+            if col == 3:
+                item.setText(self.tr("in error"))
+            said = self.tr("Recorded in error: it counts in no figure, chart or export; the "
+                           "signed note keeps it.") + "\n" + said
+        elif col == 0:
+            item.setForeground(CORRECTED_COLOUR)
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+        item.setToolTip(f"{name}\n{said}" if col == 1 else said)
 
     def site_id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

@@ -3755,6 +3755,18 @@ droite</translation>
         <source>C cramp · T twitch · E electrical stimulation</source>
         <translation>C crampe · T secousse · E électrostimulation</translation>
     </message>
+    <message>
+        <source>Amended {when} by {who}: {what} ({why})</source>
+        <translation>Addenda du {when} par {who}&#xa0;: {what} ({why})</translation>
+    </message>
+    <message>
+        <source>in error</source>
+        <translation>par erreur</translation>
+    </message>
+    <message>
+        <source>Recorded in error: it counts in no figure, chart or export; the signed note keeps it.</source>
+        <translation>Consigné par erreur&#xa0;: ne compte dans aucun chiffre, schéma ni export; la note signée le garde.</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.corrections import CRAMP, GRASP, IN_ERROR, Value, current_values
+from imsmap.domain.corrections import CRAMP, GRASP, IN_ERROR, SiteCorrection, Value, current_values
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services import clinic
@@ -45,20 +45,23 @@ def _said(field: str, value: Value) -> str:
     return "—" if value is None else str(value)
 
 
+def correction_words(c: SiteCorrection) -> str:
+    """What one correction changed: "grade 3 → 1", "cramp yes → no", "recorded in error"."""
+    if c.field == IN_ERROR:
+        return QCoreApplication.translate("AmendDialog", "recorded in error") if c.new \
+            else QCoreApplication.translate("AmendDialog", "not in error")
+    name = QCoreApplication.translate("AmendDialog", "grade") if c.field == GRASP \
+        else QCoreApplication.translate("AmendDialog", "cramp")
+    return f"{name} {_said(c.field, c.old)} → {_said(c.field, c.new)}"
+
+
 def corrections_in_words(records: Records, session_id: int) -> dict[int, str]:
     """{amendment id: " Corrected: site 3: grade 3 → 1; site 10: recorded in error."} of the
     session's amendments that correct sites (what the session panel adds to their words)."""
     said: dict[int, list[str]] = {}
     for c in records.read.site_corrections([session_id]).get(session_id, []):
-        if c.field == IN_ERROR:
-            what = QCoreApplication.translate("AmendDialog", "recorded in error") if c.new \
-                else QCoreApplication.translate("AmendDialog", "not in error")
-        else:
-            name = QCoreApplication.translate("AmendDialog", "grade") if c.field == GRASP \
-                else QCoreApplication.translate("AmendDialog", "cramp")
-            what = f"{name} {_said(c.field, c.old)} → {_said(c.field, c.new)}"
         said.setdefault(c.amendment_id, []).append(QCoreApplication.translate(
-            "AmendDialog", "site {seq}: {what}").format(seq=c.seq, what=what))
+            "AmendDialog", "site {seq}: {what}").format(seq=c.seq, what=correction_words(c)))
     return {aid: " " + QCoreApplication.translate("AmendDialog", "Corrected: {list}.").format(
         list="; ".join(parts)) for aid, parts in said.items()}
 
