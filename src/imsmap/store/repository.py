@@ -16,6 +16,8 @@ from imsmap.domain.models import (
     Amendment,
     Finding,
     Patient,
+    Retraction,
+    RetractionKind,
     Session,
     SessionStatus,
     Sex,
@@ -45,7 +47,14 @@ SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x"
 # Rows are read as plain tuples and unpacked by position, twice as fast as sqlite3.Row by name
 # for a long history (sites: store.site_rows, which also knows how they are encoded).
 _SESSION_ORDER = tuple(f.name for f in fields(Session))
-SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
+# A session's withdrawal or entered-in-error mark (schema 7), read with the session: one lookup
+# by the retractions table's unique index on session_id.
+RETRACTED = ("(SELECT r.kind FROM retractions r WHERE r.session_id = sessions.id)"
+             " AS retracted")
+SESSION_COLUMNS = ", ".join(RETRACTED if name == "retracted" else name
+                            for name in _SESSION_ORDER)
+# `SELECT * FROM sessions` with the mark: what session_from_row reads.
+SESSION_ROW = f"sessions.*, {RETRACTED}"
 _STATUSES = {s.value: s for s in SessionStatus}
 
 
@@ -116,7 +125,8 @@ def _session(r: RecordRow) -> Session:
                    status=SessionStatus(r["status"]), signed_at=_dt(r["signed_at"]),
                    signed_by=r["signed_by"], content_hash=r["content_hash"],
                    created_at=_dt(r["created_at"]), created_by=r["created_by"],
-                   updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
+                   updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"],
+                   retracted=r["retracted"] or "")
 
 
 def session_from_tuple(t: tuple[Any, ...]) -> Session:
@@ -124,15 +134,25 @@ def session_from_tuple(t: tuple[Any, ...]) -> Session:
     (id_, patient_id, started_at, atlas_version, uid, practitioner, complaint, pain_before,
      pain_after, notes, registration, consent, pneumothorax, needle_count, accounted,
      tolerance, plan, status, signed_at, signed_by, content_hash, created_at, created_by,
-     updated_at, updated_by) = t
+     updated_at, updated_by, retracted) = t
     try:
         return Session(id_, patient_id, _at(started_at), atlas_version, uid or "",
                        practitioner, complaint, pain_before, pain_after, notes, registration,
                        bool(consent), bool(pneumothorax), needle_count, bool(accounted),
                        tolerance, plan, _STATUSES[status], _dt(signed_at), signed_by,
-                       content_hash, _dt(created_at), created_by, _dt(updated_at), updated_by)
+                       content_hash, _dt(created_at), created_by, _dt(updated_at), updated_by,
+                       retracted or "")
     except UNDECODABLE as exc:
         raise unreadable("sessions", id_, exc) from None
+
+
+def retraction_from_row(r: RecordRow) -> Retraction:
+    try:
+        return Retraction(id=r["id"], session_id=r["session_id"],
+                          kind=RetractionKind(r["kind"]), reason=r["reason"],
+                          created_at=_at(r["created_at"]), created_by=r["created_by"])
+    except UNDECODABLE as exc:
+        raise unreadable("retractions", r["id"], exc) from None
 
 
 def amendment_from_row(r: RecordRow) -> Amendment:
@@ -272,7 +292,8 @@ class Repository:
     # -- sessions --------------------------------------------------------------------------
     @reads
     def session(self, session_id: int) -> Session:
-        row = self.db.query_one("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        row = self.db.query_one(f"SELECT {SESSION_ROW} FROM sessions WHERE id = ?",
+                                (session_id,))
         if row is None:
             raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
                 "Store", "There is no session with id %1."), str(session_id)))
@@ -287,11 +308,14 @@ class Repository:
 
     @reads
     def previous_session_id(self, session_id: int) -> int | None:
-        """The same patient's session just before this one (by start time), if any."""
+        """The same patient's session just before this one (by start time), if any, of those
+        that count (neither withdrawn nor entered in error)."""
         session = self.session(session_id)
         row = self.db.conn.execute(
             "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
             " AND (started_at < ? OR (started_at = ? AND id < ?))"
+            # a withdrawn or entered-in-error session is nobody's last visit
+            " AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.session_id = sessions.id)"
             " ORDER BY started_at DESC, id DESC LIMIT 1",
             (session.patient_id, session_id, session.started_at.isoformat(),
              session.started_at.isoformat(), session_id)).fetchone()
@@ -313,7 +337,7 @@ class Repository:
 
     def sessions_between(self, start: str, end: str) -> list[Session]:
         rows = self.db.query(
-            "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ?"
+            f"SELECT {SESSION_ROW} FROM sessions WHERE started_at >= ? AND started_at < ?"
             " ORDER BY started_at, id", (start, end))
         return [session_from_row(r) for r in rows]
 
@@ -472,6 +496,26 @@ class Repository:
         return self._insert(
             "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
             " VALUES (?, ?, ?, ?, ?)", (session_id, at, actor, reason, text))
+
+    # -- withdrawals and entered-in-error marks (schema 7) ----------------------------------
+    @reads
+    def retraction(self, session_id: int) -> Retraction | None:
+        row = self.db.query_one("SELECT * FROM retractions WHERE session_id = ?", (session_id,))
+        return None if row is None else retraction_from_row(row)
+
+    @reads
+    def retractions(self, patient_id: int) -> dict[int, Retraction]:
+        """{session id: its mark} for the patient's withdrawn or entered-in-error sessions."""
+        rows = self.db.query(
+            "SELECT r.* FROM retractions r JOIN sessions s ON s.id = r.session_id"
+            " WHERE s.patient_id = ? ORDER BY r.id", (patient_id,))
+        return {int(r["session_id"]): retraction_from_row(r) for r in rows}
+
+    def insert_retraction(self, session_id: int, kind: str, reason: str, at: str,
+                          actor: str) -> int:
+        return self._insert(
+            "INSERT INTO retractions (session_id, kind, reason, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?)", (session_id, kind, reason, at, actor))
 
     # -- findings and adverse events -------------------------------------------------------
     @reads

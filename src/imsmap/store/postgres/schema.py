@@ -42,6 +42,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v4_hold_connection.sql",)),
     (5, "a session held when the server went away is kept for its room a while", 6,
      ("v5_hold_return.sql",)),
+    (6, "withdrawn drafts and sessions entered in error (SQLite schema 7)", 7,
+     ("v6_retractions.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \

@@ -1,0 +1,100 @@
+"""Session > Withdraw draft… and Mark entered in error… in the window: the dialog says what
+happens and that it is final; the session stays in the patient's list, greyed and struck
+through with who, when and why, and counts nowhere (overlay, Progress tab, New session's list
+of drafts left unsigned)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from PySide6.QtWidgets import QLabel
+
+from imsmap.ui.record.retract_dialog import RetractDialog
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+
+def _through_dialog(qtbot, monkeypatch, action, reason, seen):
+    def answer(dialog):
+        seen.append(dialog.windowTitle())
+        seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        assert not dialog.confirm_button.isEnabled()  # no reason yet
+        qtbot.keyClicks(dialog.reason, reason)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(RetractDialog, "exec", answer)
+    action.trigger()
+
+
+def _list_item(window, session_id):
+    tree = window.patients.sessions
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        if item.data(0, Qt.ItemDataRole.UserRole) == session_id:
+            return item
+    raise AssertionError(f"session {session_id} is not in the patient's list")
+
+
+def test_a_draft_withdrawn_stays_listed_struck_through_and_counts_nowhere(
+        qtbot, make_window, records, patient, monkeypatch):
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    last_week = records.start_session(patient.id, started_at=today - timedelta(days=7))
+    records.add_site(last_week.id, "posterior", 600, 1000, muscle_id="gluteus_medius",
+                     side="R", grasp=2)
+    records.sign_session(last_week.id)
+    mistake = records.start_session(patient.id, started_at=today - timedelta(hours=1))
+    records.add_site(mistake.id, "posterior", 600, 1000, muscle_id="gluteus_medius",
+                     side="R", grasp=3)
+    window = make_window(patient_id=patient.id, session_id=mistake.id)
+    assert window.menus.act_withdraw.isEnabled()
+    assert not window.menus.act_in_error.isEnabled()
+    assert mistake.id in [s.id for s in window.overlay.history.sessions]
+
+    seen: list[str] = []
+    _through_dialog(qtbot, monkeypatch, window.menus.act_withdraw,
+                    "Started on the wrong patient", seen)
+    assert seen[0] == "Withdraw draft"
+    assert "This is final" in seen[1] and "cannot be undone" in seen[1]
+    assert records.read.session(mistake.id).is_withdrawn
+
+    # listed, greyed and struck through, with who, when and why
+    item = _list_item(window, mistake.id)
+    assert item.text(1) == "withdrawn"
+    assert item.font(1).strikeOut() and item.font(0).strikeOut()
+    assert "Started on the wrong patient" in item.toolTip(1)
+    assert records.actor in item.toolTip(1)
+    # read-only, and says why
+    panel = window.session_panel
+    assert window.session_id == mistake.id
+    assert panel.status.text().startswith("Withdrawn ")
+    assert not panel.editable and not window.menus.act_sign.isEnabled()
+    assert not window.menus.act_withdraw.isEnabled()
+    # counted nowhere: not on the overlay's visits, not in the progress history
+    assert mistake.id not in [s.id for s in window.overlay.history.sessions]
+    assert [s.id for s in window.history_bar.sessions] == [last_week.id]
+    # New session names no withdrawn draft as "still not signed"
+    qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
+    assert "Still not signed" not in window.statusBar().currentMessage()
+
+
+def test_a_signed_session_marked_entered_in_error(qtbot, make_window, records, patient,
+                                                  monkeypatch):
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    wrong = records.start_session(patient.id, started_at=today - timedelta(days=1))
+    records.add_site(wrong.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                     grasp=2)
+    records.sign_session(wrong.id)
+    window = make_window(patient_id=patient.id, session_id=wrong.id)
+    assert window.menus.act_in_error.isEnabled() and not window.menus.act_withdraw.isEnabled()
+    seen: list[str] = []
+    _through_dialog(qtbot, monkeypatch, window.menus.act_in_error,
+                    "Signed on the wrong patient", seen)
+    assert seen[0] == "Mark entered in error"
+    assert "ENTERED IN ERROR" in seen[1] and "This is final" in seen[1]
+    item = _list_item(window, wrong.id)
+    assert item.text(1) == "in error" and item.font(1).strikeOut()
+    assert window.session_panel.status.text().startswith("Entered in error ")
+    assert not window.menus.act_in_error.isEnabled()
+    assert window.overlay.history.sessions == ()
