@@ -126,7 +126,7 @@ def test_fhir_says_entered_in_error_for_every_resource_of_the_visit(records, pat
         if ref:
             by_encounter.setdefault(ref, []).append(res)
     statuses = {}
-    for ref, resources in by_encounter.items():
+    for resources in by_encounter.values():
         encounter = next(r for r in resources if r["resourceType"] == "Encounter")
         uid = encounter["identifier"][0]["value"].replace("urn:uuid:", "").replace("-", "")
         statuses[uid] = {r["resourceType"]: r["status"] for r in resources if "status" in r}
@@ -224,12 +224,11 @@ def test_imsmap_check_names_a_mark_changed_or_added_outside_imsmap(records, pati
 
 @pytest.mark.sqlite_only("the backup journal is a file's")
 def test_a_mark_reaches_the_journal_and_a_restore_keeps_it(records, patient, db_path, tmp_path):
-    from test_backup_sets import DAY, dump
-
     from imsmap.services.checks import check_restorable
     from imsmap.store import backup as bk
     from imsmap.store import backup_sets as sets
     from imsmap.store.restore_losses import restore_losses
+    from test_backup_sets import DAY, dump
 
     made = sets.make_full(records.db, now=DAY)
     first, wrong, twice = _course(records, patient)

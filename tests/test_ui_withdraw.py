@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-
 from PySide6.QtWidgets import QLabel
 
 from imsmap.ui.record.retract_dialog import RetractDialog

@@ -21,8 +21,8 @@ from imsmap.domain.models import Retraction, RetractionKind, SessionStatus
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.services import import_fields as rules
-from imsmap.services.import_trail import FileTrail, Witness
-from imsmap.services.signatures import retraction_problems
+from imsmap.services.import_trail import FileTrail
+from imsmap.services.signatures import Witness, retraction_problems
 from imsmap.store.repository import to_sql
 from imsmap.store.site_rows import instant
 

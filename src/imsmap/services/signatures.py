@@ -199,7 +199,9 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
                      for p in amendment_problems(amendment, witness)]
     mark = witnesses.session_retraction(conn, session_id)
     if mark is not None:
-        witness = retraction_witnesses(conn, session_id).get(mark["id"])  # type: ignore[arg-type]
+        mark_id = mark["id"]
+        witness = retraction_witnesses(conn, session_id).get(mark_id) \
+            if isinstance(mark_id, int) else None
         problems += [_say(QT_TRANSLATE_NOOP("Signatures", "entered-in-error mark: %1"), p)
                      for p in retraction_problems(mark, witness)]
     return problems

@@ -2,13 +2,14 @@
 
 The SQLite file is only read (opened read-only; its bytes do not change). Everything is copied
 in one server transaction, as the owner of the tables, with the triggers on: sessions come in as
-drafts, their sites, findings, adverse events and photos (with their bytes) follow, then each signed session is signed
-again with the signature it carries (the same hash, signer and time) and its amendments and
-withdrawal or entered-in-error marks come in; the audit trail is appended entry by entry, the server checking that each one links to the
-one before it exactly as the file's chain does. Before the transaction commits, every table is
-compared with the file row for row, the server's chain is verified with store/audit.py's rules
-and must end in the same link as the file's, and every signature must match the entry that
-recorded it. One difference, a lost connection or an interruption, and the server keeps nothing.
+drafts, their sites, findings, adverse events and photos (with their bytes) follow, then each
+signed session is signed again with the signature it carries (the same hash, signer and time)
+and its amendments and withdrawal or entered-in-error marks come in; the audit trail is appended
+entry by entry, the server checking that each one links to the one before it exactly as the
+file's chain does. Before the transaction commits, every table is compared with the file row for
+row, the server's chain is verified with store/audit.py's rules and must end in the same link as
+the file's, and every signature must match the entry that recorded it. One difference, a lost
+connection or an interruption, and the server keeps nothing.
 """
 
 from __future__ import annotations
