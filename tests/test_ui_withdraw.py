@@ -97,3 +97,33 @@ def test_a_signed_session_marked_entered_in_error(qtbot, make_window, records, p
     assert window.session_panel.status.text().startswith("Entered in error ")
     assert not window.menus.act_in_error.isEnabled()
     assert window.overlay.history.sessions == ()
+
+
+# -- two windows, each with its own connection to the file (as test_ui_conflicts) ------------
+from test_ui_conflicts import _type, two_windows  # noqa: E402, F401 - fixture
+
+
+def test_a_draft_withdrawn_in_another_window_takes_no_more_writes_here(qtbot, two_windows):
+    anna, ben, session, site = two_windows
+    from imsmap.services import retractions
+
+    retractions.withdraw_draft(ben.records, session.id, "Started on the wrong patient")
+    # Anna's window still shows the draft; what she types is refused, kept, and said why
+    panel = anna.session_panel
+    _type(qtbot, panel.notes, "Anna: needled L5.")
+    panel.save_notes()  # refused for good (as for a session signed elsewhere): said, not retried
+    assert anna.records.repo.session(session.id).notes == ""
+    said = anna.statusBar().currentMessage()
+    assert "withdrawn by ben.physio" in said and "nothing was changed" in said, said
+    # a grade through the window's edits: refused too, nothing written
+    anna.edits.select_site(site.id)
+    anna.edits.set_grasp(3)
+    assert [s.grasp for s in anna.records.repo.sites_for_session(session.id)] == [1]
+    assert "This draft was withdrawn" in anna.statusBar().currentMessage()
+    # coming back to the window: it shows the draft withdrawn, read-only; what Anna typed is
+    # kept in the notice to copy, not lost
+    anna.refresh_all(force=False)
+    assert panel.session.is_withdrawn and not panel.editable
+    assert panel.status.text().startswith("Withdrawn ")
+    assert "Anna: needled L5." in panel.conflict.text()
+    assert not anna.menus.act_sign.isEnabled() and not anna.menus.act_withdraw.isEnabled()

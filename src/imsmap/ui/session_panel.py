@@ -537,8 +537,16 @@ class SessionPanel(QWidget):
             self._fill(self.records.read.session(self.session.id))
             self.errorOccurred.emit(exc)
             return True
-        except (ValidationError, ReadOnlyError, NotFoundError) as exc:
-            # Refused for good (over a limit, signed elsewhere...): said in the status bar; retrying won't help.
+        except ReadOnlyError as exc:
+            # Locked elsewhere meanwhile (signed or withdrawn in another window): said, and
+            # what was typed goes to the notice while the fields show the record as it is.
+            self.errorOccurred.emit(exc)
+            self.session = self.records.read.session(self.session.id)
+            if not self._set_aside_unsaved():
+                self._update_state()
+            return True
+        except (ValidationError, NotFoundError) as exc:
+            # Refused for good (over a limit...): said in the status bar; retrying won't help.
             self.errorOccurred.emit(exc)
             return True
         except UserFacingError as exc:
