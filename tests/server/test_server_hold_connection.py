@@ -172,7 +172,7 @@ def test_a_server_upgraded_from_schema_3_keeps_its_holds(pg_server, monkeypatch)
         before = owner.execute("SELECT session_id, held_by, room, since, heartbeat"
                                " FROM session_holds ORDER BY 1").fetchall()
         assert schema.current_version(owner) == 3
-        assert schema.apply_migrations(owner) == [4, 5]
+        assert schema.apply_migrations(owner) == list(range(4, schema.SCHEMA_VERSION + 1))
         assert schema.current_version(owner) == schema.SCHEMA_VERSION
         after = owner.execute("SELECT session_id, held_by, room, since, heartbeat, holder_pid"
                               " FROM session_holds ORDER BY 1").fetchall()
