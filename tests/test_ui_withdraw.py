@@ -127,3 +127,15 @@ def test_a_draft_withdrawn_in_another_window_takes_no_more_writes_here(qtbot, tw
     assert panel.status.text().startswith("Withdrawn ")
     assert "Anna: needled L5." in panel.conflict.text()
     assert not anna.menus.act_sign.isEnabled() and not anna.menus.act_withdraw.isEnabled()
+
+
+def test_a_patient_opens_on_the_newest_session_that_counts(qtbot, make_window, records,
+                                                           patient):
+    from imsmap.services import retractions
+
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    visit = records.start_session(patient.id, started_at=today - timedelta(hours=2))
+    twice = records.start_session(patient.id, started_at=today - timedelta(hours=1))
+    retractions.withdraw_draft(records, twice.id, "New session pressed twice")
+    window = make_window(patient_id=patient.id)
+    assert window.session_id == visit.id

@@ -260,9 +260,11 @@ class PatientPanel(QWidget):
         try:
             self.sessions.clear()
             chosen = None
+            counted: set[int] = set()  # the sessions that count (not withdrawn, not in error)
             if self._patient_id is not None and self.clinical:
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
+                counted = set(history.ids)
                 # a signed visit corrected since says so: its record is not the signed note alone
                 amended = self.records.read.amendment_counts(self._patient_id)
                 # withdrawn drafts and sessions entered in error: listed, greyed and struck
@@ -299,7 +301,12 @@ class PatientPanel(QWidget):
                     if s.id == keep:
                         chosen = item
             if chosen is None and select_first and self.sessions.topLevelItemCount():
-                chosen = self.sessions.topLevelItem(0)
+                # the newest session that counts: a patient does not open on a draft withdrawn
+                chosen = next((self.sessions.topLevelItem(i)
+                               for i in range(self.sessions.topLevelItemCount())
+                               if self.sessions.topLevelItem(i).data(
+                                   0, Qt.ItemDataRole.UserRole) in counted),
+                              self.sessions.topLevelItem(0))
             if chosen is not None:
                 self.sessions.setCurrentItem(chosen)
         finally:
