@@ -139,3 +139,35 @@ def test_a_patient_opens_on_the_newest_session_that_counts(qtbot, make_window, r
     retractions.withdraw_draft(records, twice.id, "New session pressed twice")
     window = make_window(patient_id=patient.id)
     assert window.session_id == visit.id
+
+
+def test_the_pdfs_say_entered_in_error_and_leave_it_out_of_the_course(qapp, records, patient,
+                                                                       tmp_path):
+    import subprocess
+
+    from imsmap.report.progress_pdf import write_progress_pdf
+    from imsmap.report.session_pdf import write_session_pdf
+    from imsmap.services import retractions
+
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    visits = []
+    for days, grasp in ((14, 3), (7, 2), (1, 1)):
+        s = records.start_session(patient.id, started_at=today - timedelta(days=days))
+        records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                         grasp=grasp)
+        records.sign_session(s.id)
+        visits.append(s)
+    retractions.mark_entered_in_error(records, visits[1].id, "Signed on the wrong patient")
+
+    def text(path) -> str:
+        return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+
+    said = text(write_session_pdf(records, visits[1].id, tmp_path / "s.pdf"))
+    assert "ENTERED IN ERROR. This signed session is not this patient's treatment: Signed on " \
+           "the wrong patient (marked by test.physio," in said
+    assert "ENTERED IN ERROR" not in text(write_session_pdf(records, visits[0].id,
+                                                            tmp_path / "first.pdf"))
+    course = text(write_progress_pdf(records, patient.id, tmp_path / "p.pdf"))
+    assert "2 (visits 1-2)" in course
+    assert "1 session withdrawn or entered in error" in course
