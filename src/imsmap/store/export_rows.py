@@ -11,9 +11,9 @@ from imsmap.store.repository import (
     SESSION_ROW,
     amendment_from_row,
     patient_from_row,
-    retraction_from_row,
     session_from_row,
 )
+from imsmap.store.retraction_rows import retraction_from_row
 
 DETAIL_TABLES = ("findings", "adverse_events")
 

@@ -17,7 +17,6 @@ from imsmap.domain.models import (
     Finding,
     Patient,
     Retraction,
-    RetractionKind,
     Session,
     SessionStatus,
     Sex,
@@ -27,6 +26,7 @@ from imsmap.domain.models import (
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.log_privacy import PRIVATE
+from imsmap.store import retraction_rows as marks
 from imsmap.store import row_versions, site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
@@ -47,14 +47,10 @@ SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x"
 # Rows are read as plain tuples and unpacked by position, twice as fast as sqlite3.Row by name
 # for a long history (sites: store.site_rows, which also knows how they are encoded).
 _SESSION_ORDER = tuple(f.name for f in fields(Session))
-# A session's withdrawal or entered-in-error mark (schema 7), read with the session: one lookup
-# by the retractions table's unique index on session_id.
-RETRACTED = ("(SELECT r.kind FROM retractions r WHERE r.session_id = sessions.id)"
-             " AS retracted")
-SESSION_COLUMNS = ", ".join(RETRACTED if name == "retracted" else name
+SESSION_COLUMNS = ", ".join(marks.RETRACTED if name == "retracted" else name
                             for name in _SESSION_ORDER)
 # `SELECT * FROM sessions` with the mark: what session_from_row reads.
-SESSION_ROW = f"sessions.*, {RETRACTED}"
+SESSION_ROW = f"sessions.*, {marks.RETRACTED}"
 _STATUSES = {s.value: s for s in SessionStatus}
 
 
@@ -144,15 +140,6 @@ def session_from_tuple(t: tuple[Any, ...]) -> Session:
                        retracted or "")
     except UNDECODABLE as exc:
         raise unreadable("sessions", id_, exc) from None
-
-
-def retraction_from_row(r: RecordRow) -> Retraction:
-    try:
-        return Retraction(id=r["id"], session_id=r["session_id"],
-                          kind=RetractionKind(r["kind"]), reason=r["reason"],
-                          created_at=_at(r["created_at"]), created_by=r["created_by"])
-    except UNDECODABLE as exc:
-        raise unreadable("retractions", r["id"], exc) from None
 
 
 def amendment_from_row(r: RecordRow) -> Amendment:
@@ -314,8 +301,7 @@ class Repository:
         row = self.db.conn.execute(
             "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
             " AND (started_at < ? OR (started_at = ? AND id < ?))"
-            # a withdrawn or entered-in-error session is nobody's last visit
-            " AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.session_id = sessions.id)"
+            f" AND {marks.COUNTS}"  # a withdrawn or entered-in-error session is nobody's last visit
             " ORDER BY started_at DESC, id DESC LIMIT 1",
             (session.patient_id, session_id, session.started_at.isoformat(),
              session.started_at.isoformat(), session_id)).fetchone()
@@ -500,22 +486,18 @@ class Repository:
     # -- withdrawals and entered-in-error marks (schema 7) ----------------------------------
     @reads
     def retraction(self, session_id: int) -> Retraction | None:
-        row = self.db.query_one("SELECT * FROM retractions WHERE session_id = ?", (session_id,))
-        return None if row is None else retraction_from_row(row)
+        row = self.db.query_one(marks.OF_SESSION, (session_id,))
+        return None if row is None else marks.retraction_from_row(row)
 
     @reads
     def retractions(self, patient_id: int) -> dict[int, Retraction]:
         """{session id: its mark} for the patient's withdrawn or entered-in-error sessions."""
-        rows = self.db.query(
-            "SELECT r.* FROM retractions r JOIN sessions s ON s.id = r.session_id"
-            " WHERE s.patient_id = ? ORDER BY r.id", (patient_id,))
-        return {int(r["session_id"]): retraction_from_row(r) for r in rows}
+        return {int(r["session_id"]): marks.retraction_from_row(r)
+                for r in self.db.query(marks.OF_PATIENT, (patient_id,))}
 
     def insert_retraction(self, session_id: int, kind: str, reason: str, at: str,
                           actor: str) -> int:
-        return self._insert(
-            "INSERT INTO retractions (session_id, kind, reason, created_at, created_by)"
-            " VALUES (?, ?, ?, ?, ?)", (session_id, kind, reason, at, actor))
+        return self._insert(marks.INSERT, (session_id, kind, reason, at, actor))
 
     # -- findings and adverse events -------------------------------------------------------
     @reads
