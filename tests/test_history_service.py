@@ -10,7 +10,12 @@ import pytest
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
-from imsmap.store.repository import SESSION_COLUMNS, session_from_row, session_from_tuple
+from imsmap.store.repository import (
+    SESSION_COLUMNS,
+    SESSION_ROW,
+    session_from_row,
+    session_from_tuple,
+)
 from support import spot
 
 pytestmark = pytest.mark.both_backends
@@ -31,6 +36,10 @@ def _course(records, patient, n=3):
 def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
     _course(records, patient, 4)
     records.sign_session(records.repo.sessions_for_patient(patient.id)[-1].id)
+    from imsmap.services import retractions
+
+    retractions.withdraw_draft(records, records.repo.sessions_for_patient(patient.id)[0].id,
+                               "Started twice")
     db = records.db
     # Sites (stored compactly, store.site_rows) against a decoding done by SQL, by name.
     sites = [records.repo.site(r[0]) for r in db.conn.execute("SELECT id FROM sites")]
@@ -54,10 +63,12 @@ def test_rows_read_by_position_are_the_objects_read_by_name(records, patient):
         utc = "%Y-%m-%d %H:%M:%S"
         assert site.created_at.astimezone(UTC).strftime(utc) == r["created"]
         assert site.updated_at.astimezone(UTC).strftime(utc) == r["updated"]
-    by_name = [session_from_row(r) for r in db.query("SELECT * FROM sessions")]
+    # (the session's columns, and its withdrawal or entered-in-error mark: schema 8)
+    by_name = [session_from_row(r) for r in db.query(f"SELECT {SESSION_ROW} FROM sessions")]
     by_pos = [session_from_tuple(r)
               for r in db.conn.execute(f"SELECT {SESSION_COLUMNS} FROM sessions")]
     assert by_pos == by_name and any(s.is_signed for s in by_pos)
+    assert any(s.is_withdrawn for s in by_pos)
 
 
 def test_a_history_is_read_once_and_forgotten_when_its_patient_changes(context, records, patient):

@@ -262,6 +262,14 @@ def _print_losses(losses, head_line: str) -> None:
                  [a.chart_number, _when(a.session_started_at), a.reason, _when(a.created_at),
                   a.created_by])
             for a in losses.amendments))
+    if losses.retractions:
+        head = translate("BackupCommand", "%n session(s) withdrawn or entered in error (they "
+                         "count again restored):", "", len(losses.retractions), PLURAL)
+        print("  " + head + " " + "; ".join(
+            fill(translate("BackupCommand", "%1 %2, %3 (marked %4 by %5)"),
+                 [r.chart_number, _when(r.session_started_at), r.reason, _when(r.created_at),
+                  r.created_by])
+            for r in losses.retractions))
     if drafts:
         head = translate("BackupCommand", "%n draft session(s):", "", drafts, PLURAL)
         print("  " + head + " " + "; ".join(

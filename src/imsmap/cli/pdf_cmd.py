@@ -146,7 +146,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if mode == "progress":
             patient = records.repo.patient(args.patient)  # unknown: says so before Qt starts
-            sessions = records.repo.sessions_for_patient(patient.id)  # newest first
+            # newest first; withdrawn or entered in error: no visit of the course
+            sessions = [s for s in records.repo.sessions_for_patient(patient.id) if s.counts]
             if not sessions:
                 raise UserFacingError(fill(translate(
                     "PdfCommand", "%1 (chart %2) has no sessions to report on."),

@@ -110,6 +110,27 @@ class Amendment:
     text: str
 
 
+class RetractionKind(str, enum.Enum):
+    """How a session recorded by mistake is taken out of the clinical story (schema 8): a draft
+    is withdrawn, a signed session is marked entered in error. Either way the session stays,
+    readable, and counts in no figure."""
+
+    WITHDRAWN = "withdrawn"
+    ENTERED_IN_ERROR = "entered_in_error"
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """The one, final mark that takes a session out of the clinical story: why, when, who."""
+
+    id: int
+    session_id: int
+    kind: RetractionKind
+    reason: str
+    created_at: datetime
+    created_by: str
+
+
 @dataclass(frozen=True)
 class Session:
     id: int
@@ -137,10 +158,27 @@ class Session:
     created_by: str = ""
     updated_at: datetime | None = None
     updated_by: str = ""
+    # "withdrawn" or "entered_in_error" when the session is taken out of the clinical story
+    # (table retractions, schema 8); "" for a session that counts.
+    retracted: str = ""
 
     @property
     def is_signed(self) -> bool:
         return self.status is SessionStatus.SIGNED
+
+    @property
+    def counts(self) -> bool:
+        """Part of the patient's treatment: neither withdrawn nor entered in error. A session
+        that does not count stays readable and in the history, and in no figure."""
+        return not self.retracted
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.retracted == RetractionKind.WITHDRAWN.value
+
+    @property
+    def is_entered_in_error(self) -> bool:
+        return self.retracted == RetractionKind.ENTERED_IN_ERROR.value
 
 
 # Finding signs, adverse event kinds and severities: domain/vocabulary.py.

@@ -128,20 +128,32 @@ def _max_grasp(sites: Iterable[Site]) -> int | None:
 
 @dataclass(frozen=True)
 class History:
-    """Sessions oldest first, each with its needled sites (planned ones dropped)."""
+    """Sessions oldest first, each with its needled sites (planned ones dropped).
+
+    Only the sessions that count: a draft withdrawn or a signed session entered in error
+    (Session.counts, services/retractions.py) is kept apart in ``retracted``, in no figure, no
+    overlay and no visit number, for the lists that show it greyed as what it is."""
 
     sessions: tuple[Session, ...]
     sites: Mapping[int, tuple[Site, ...]] = field(default_factory=dict)
     # Visit numbers (1 = the patient's first session), kept when a selection is taken.
     numbering: Mapping[int, int] = field(default_factory=dict)
+    # Withdrawn and entered-in-error sessions, oldest first: shown in the list, counted nowhere.
+    retracted: tuple[Session, ...] = ()
 
     @classmethod
     def of(cls, sessions: Iterable[Session],
            sites_by_session: Mapping[int, Iterable[Site]]) -> History:
-        ordered = tuple(sorted(sessions, key=lambda s: (s.started_at, s.id)))
+        everything = sorted(sessions, key=lambda s: (s.started_at, s.id))
+        ordered = tuple(s for s in everything if s.counts)
         sites = {s.id: tuple(x for x in sites_by_session.get(s.id, ()) if not x.planned)
                  for s in ordered}
-        return cls(ordered, sites, {s.id: i + 1 for i, s in enumerate(ordered)})
+        return cls(ordered, sites, {s.id: i + 1 for i, s in enumerate(ordered)},
+                   tuple(s for s in everything if not s.counts))
+
+    def listed(self) -> tuple[Session, ...]:
+        """Every session, counted or not, oldest first: what a list of visits shows."""
+        return tuple(sorted(self.sessions + self.retracted, key=lambda s: (s.started_at, s.id)))
 
     def __len__(self) -> int:
         return len(self.sessions)

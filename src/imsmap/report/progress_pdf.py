@@ -100,7 +100,7 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
 def _empty_drafts(records: Records, patient_id: int, history: History) -> list[Session]:
     """The patient's drafts with no needled site that the report leaves out."""
     drafts = [s for s in records.read.sessions_for_patient(patient_id)
-              if not s.is_signed and s.id not in history.ids]
+              if not s.is_signed and s.counts and s.id not in history.ids]
     sites = records.read.sites_for_sessions([s.id for s in drafts])
     return [s for s in drafts if not any(not x.planned for x in sites.get(s.id, ()))]
 
@@ -145,7 +145,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
                                        subtitle=translate(
                                            "ProgressPdf", "Intramuscular stimulation (Gunn IMS) "
                                            "/ dry needling: the course of treatment"))]
-    total = len(records.read.sessions_for_patient(patient.id))
+    # withdrawn drafts and sessions entered in error are no visits of the course
+    total = sum(1 for s in records.read.sessions_for_patient(patient.id) if s.counts)
     numbers = [history.number(s.id) for s in history.sessions]
     shown = str(len(history)) if len(history) >= total else fill(
         translate("ProgressPdf", "%1 of %2"), [len(history), total])
@@ -189,6 +190,14 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
             "ProgressPdf", "Left out of this report, with nothing needled yet: %n draft(s), "
             "started %1.", "", n_left, PLURAL), [", ".join(
                 f"{s.started_at:%Y-%m-%d %H:%M}" for s in left_out)]), 8, colour=MUTED, after_mm=0.8))
+    retracted = [s for s in records.read.sessions_for_patient(patient.id) if not s.counts]
+    if retracted:
+        n_out = len(retracted)  # (a name: pyside6-lupdate skips a call with a call in it)
+        blocks.append(Paragraph(fill(translate(
+            "ProgressPdf", "Left out of this report, as not this patient's treatment: %n "
+            "session(s) withdrawn or entered in error, started %1.", "", n_out, PLURAL),
+            [", ".join(f"{s.started_at:%Y-%m-%d %H:%M}" for s in reversed(retracted))]), 8,
+            colour=MUTED, after_mm=0.8))
     blocks.extend(amendment_paragraphs(history, amended, corrections_in_words(records,
                                                                               list(amended))))
     if len(history) > 1:

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.corrections import effective_sites
-from imsmap.domain.models import SessionRecord
+from imsmap.domain.models import Retraction, SessionRecord
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
 from imsmap.report.document import (
@@ -145,6 +145,10 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     else:
         status = translate("SessionPdf", "Signed") if s.is_signed else \
             translate("SessionPdf", "DRAFT — not signed")
+    mark = records.read.retraction(s.id) if s.retracted else None
+    if mark is not None:
+        status += "\n" + (translate("SessionPdf", "ENTERED IN ERROR") if s.is_entered_in_error
+                          else translate("SessionPdf", "WITHDRAWN"))
     if record.amendments:
         # They are printed after the signature, pages after the note and the sites they
         # correct: the first page says there are some.
@@ -161,6 +165,12 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         (translate("SessionPdf", "Insertion sites"), insertions),
         (translate("SessionPdf", "Sex"), sex_label(p.sex)),
     ], columns=3))
+    if mark is not None:
+        # First on the page, before anything of the note: whoever files or reads this PDF
+        # learns before the sites that they are not this patient's treatment.
+        blocks.append(Spacer(1))
+        blocks.append(Paragraph(retraction_statement(s.is_entered_in_error, mark), 11,
+                                colour=ALERT, bold=True, after_mm=3.0))
     blocks.append(Paragraph(s.complaint or "—", 9, label=translate("SessionPdf", "Complaint")))
     if s.notes:
         blocks.append(Paragraph(s.notes, 9, label=translate("SessionPdf", "Session notes")))
@@ -247,6 +257,19 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
             blocks.append(Paragraph(translate("SessionPdf", "None.", "no amendments"), 9,
                                     italic=True))
     return blocks, charts
+
+
+def retraction_statement(in_error: bool, mark: Retraction) -> str:
+    """The PDF's statement that a session is entered in error (or a draft withdrawn): what,
+    the reason, who and when."""
+    values = [mark.reason, mark.created_by, date_time(mark.created_at)]
+    return fill(translate(
+        "SessionPdf", "ENTERED IN ERROR. This signed session is not this patient's treatment: "
+        "%1 (marked by %2, %3). It is kept as it was signed, below, for the record, and counts "
+        "in no figure of the patient's course."), values) if in_error else fill(translate(
+        "SessionPdf", "WITHDRAWN. This draft was started by mistake and withdrawn: %1 (by %2, "
+        "%3). It is kept, below, for the record, and counts in no figure of the patient's "
+        "course."), values)
 
 
 def _digest(record: SessionRecord) -> str:

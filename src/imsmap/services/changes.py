@@ -28,6 +28,8 @@ class Action(Enum):
     SIGN = "sign"
     AMEND = "amend"
     IMPORT = "import"
+    WITHDRAW = "withdraw"  # a draft started by mistake taken out of the story (schema 8)
+    ENTERED_IN_ERROR = "entered_in_error"  # a signed session marked entered in error
 
 
 class Entity(Enum):
@@ -41,6 +43,7 @@ class Entity(Enum):
     ADVERSE_EVENT = "adverse_event"
     SETTINGS = "settings"
     PHOTO = "photo"
+    RETRACTION = "retraction"  # a withdrawal or entered-in-error mark (table retractions)
 
 
 @dataclass(frozen=True)

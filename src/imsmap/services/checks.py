@@ -168,6 +168,9 @@ def full_check(records: Records) -> CheckReport:
             _section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Amendments unchanged since written")), lambda: _amendments(records)),
             _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Withdrawals and entered-in-error marks unchanged since written")),
+                     lambda: _retractions(records)),
+            _section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Photos unchanged since stored")), lambda: photo_problems(records)),
             _section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Audit trail unbroken")), lambda: _audit_chain(records)),
@@ -263,6 +266,19 @@ def _amendments(records: Records) -> tuple[list[str], str]:
                                                              corrected.get(r["id"], []))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 amendment(s)"),
                              len(rows))
+
+
+def _retractions(records: Records) -> tuple[list[str], str]:
+    rows = witness_rows.retractions(records.db)
+    with reading(records.db.path):
+        witnesses = signatures.retraction_witnesses(records.db.conn) if rows else {}
+    problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "withdrawal or entered-in-error mark %1 (session %2, by %3 on %4): %5"),
+        str(r["id"]),
+        str(r["session_id"]), r["created_by"], str(r["created_at"])[:16], p)
+        for r in rows for p in signatures.retraction_problems(r, witnesses.get(r["id"]))]
+    return problems, counted("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "%1 withdrawn or entered-in-error session(s)"), len(rows))
 
 
 def _kept_history(records: Records) -> tuple[list[str], str]:

@@ -13,6 +13,7 @@ from typing import Any
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
 from imsmap.domain.values import JsonObject
+from imsmap.services import import_retractions
 from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
 from imsmap.store import audit, export_rows, site_corrections
@@ -66,6 +67,7 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
     adverse = _details(db, "adverse_events", ("id", "kind", "severity", "action_taken",
                                               "created_at", "created_by"))
     photos = records.photo_store.for_sessions(s.id for s in sessions)
+    marks = export_rows.all_retractions(db)  # withdrawn, entered in error (schema 8)
     by_patient: dict[int, list[Session]] = {}
     for s in sessions:
         by_patient.setdefault(s.patient_id, []).append(s)
@@ -84,6 +86,7 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
                                 findings.get(s.id, []), adverse.get(s.id, []), records, names,
                                 corrected)
                          | {"signed_by_name": signers.get(s.id)}
+                         | {"retraction": import_retractions.exported(marks.get(s.id))}
                          | {"photos": export_photos(records, photos.get(s.id, []),
                                                     sites.get(s.id, []))}
                          for s in by_patient.get(p.id, [])])

@@ -95,8 +95,15 @@ def rows(records: Records) -> Iterator[dict[str, object]]:
         # An amendment's words stay out of the file; that one exists does not: its words may
         # say more (a side or a muscle) than its corrections of the sites did.
         amended = repo.amendment_counts(patient_id)
-        for visit, session_id in enumerate(session_ids, start=1):
+        visit = 0
+        for session_id in session_ids:
             s = repo.session(session_id)
+            if not s.counts:
+                # Withdrawn, or entered in error: not this patient's treatment. Left out, not
+                # marked: a row in a research file is counted by whoever reads it, and a mark
+                # asks every analysis to know to filter it (docs/export-format.md).
+                continue
+            visit += 1  # the visit numbers count the sessions that count, as the window's do
             version = s.atlas_version if isinstance(s.atlas_version, str) else ""
             session = {
                 "patient": f"P{int(patient_id)}", "session": f"S{int(session_id)}",

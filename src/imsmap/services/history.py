@@ -44,7 +44,8 @@ class PatientHistories:
         history = self._cache.get(patient_id)
         if history is None:
             ordered = History.of(self.read.sessions_for_patient(patient_id), {})
-            history = History(ordered.sessions, {}, ordered.numbering)  # no sites read yet
+            history = History(ordered.sessions, {}, ordered.numbering,  # no sites read yet
+                              ordered.retracted)
             self.loads += 1
             self._cache[patient_id] = history
             self._loaded[patient_id] = frozenset()
@@ -59,7 +60,8 @@ class PatientHistories:
             read = self.read.effective_sites_for_sessions(missing)
             self.site_reads += 1
             fresh = {sid: tuple(x for x in read[sid] if not x.planned) for sid in missing}
-            history = History(history.sessions, {**history.sites, **fresh}, history.numbering)
+            history = History(history.sessions, {**history.sites, **fresh}, history.numbering,
+                              history.retracted)
             self._cache[patient_id] = history
             self._loaded[patient_id] = loaded | frozenset(missing)
         return history
@@ -96,7 +98,7 @@ class PatientHistories:
                 sites = tuple(x for x in self.read.effective_sites_for_session(sid)
                               if not x.planned)
                 self._cache[pid] = History(history.sessions, {**history.sites, sid: sites},
-                                           history.numbering)
+                                           history.numbering, history.retracted)
             elif change.patient_id == pid or (change.session_id is not None
                                               and change.session_id in history.ids):
                 del self._cache[pid]

@@ -40,7 +40,7 @@ from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, quoted, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
-from imsmap.services import import_corrections, import_trail
+from imsmap.services import import_corrections, import_retractions, import_trail
 from imsmap.services import import_fields as rules
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photo_export import import_photos, read_photos
@@ -109,6 +109,7 @@ class _Visit:
     findings: list[dict[str, Any]] = field(default_factory=list)
     adverse_events: list[dict[str, Any]] = field(default_factory=list)
     photos: list[dict[str, Any]] = field(default_factory=list)  # services.photo_export
+    retraction: dict[str, Any] | None = None  # withdrawn / entered in error (import_retractions)
 
 
 @dataclass
@@ -290,6 +291,7 @@ class Reader:
                         "Importer", "A draft visit cannot carry a signature; its status says "
                         "draft.")))
         visit = _Visit(place, values, signature, obj.get("id"))
+        visit.retraction = import_retractions.read(self, obj, place, status)
         seqs: dict[int, str] = {}
         file_site_ids: dict[Any, int] = {}  # a site's id in the file -> its seq (photos)
         for k, raw_site in enumerate(self.items(obj, "sites", place, required=False)):
@@ -492,6 +494,9 @@ def read_document(records: Records, doc: Any) -> tuple[list[_Patient], import_tr
             if signed:
                 import_trail.check_signed_visits(signed, trail, reader.problem,
                                                  now=records.clock())
+            import_retractions.check([visit for patient in patients for visit in patient.visits
+                                      if visit.retraction is not None], trail, reader.problem,
+                                     now=records.clock())
             _check_chart_numbers(records, patients, reader)
     except _TooMany:
         raise ImportProblems(reader.problems, more=True) from None
@@ -575,6 +580,9 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                     insert("amendments", Entity.AMENDMENT, {"session_id": sid, **amendment},
                            sid)
                     counts["amendments"] += 1
+                if visit.retraction is not None:  # the same mark, as the file's trail has it
+                    insert("retractions", Entity.RETRACTION,
+                           import_retractions.values_to_insert(visit.retraction, sid), sid)
                 work.changed(Change(Action.IMPORT, Entity.SESSION, sid, session_id=sid,
                                     patient_id=pid))
     return counts

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from imsmap.domain.corrections import SiteCorrection, effective_sites
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.models import Amendment, AuditEntry, Patient, Session, Site
+from imsmap.domain.models import Amendment, AuditEntry, Patient, Retraction, Session, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import signatures
 from imsmap.services.room_hold import Hold, RoomHold
@@ -140,6 +140,14 @@ class RecordQueries:
     def amendment_counts(self, patient_id: int) -> dict[int, int]:
         """{session id: how many amendments} for the patient's amended sessions."""
         return self._store.amendment_counts(patient_id)
+
+    def retraction(self, session_id: int) -> Retraction | None:
+        """The session's withdrawal or entered-in-error mark, if it has one."""
+        return self._store.retraction(session_id)
+
+    def retractions(self, patient_id: int) -> dict[int, Retraction]:
+        """{session id: its mark} for the patient's withdrawn or entered-in-error sessions."""
+        return self._store.retractions(patient_id)
 
     def audit_entries(self, session_id: int | None = None) -> list[AuditEntry]:
         """The audit trail, oldest first; one session's entries when session_id is given."""

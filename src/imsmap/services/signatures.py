@@ -92,6 +92,42 @@ def amendment_witnesses(conn: sqlite3.Connection, session_id: int | None = None
     return out
 
 
+def retraction_witnesses(conn: sqlite3.Connection, session_id: int | None = None
+                         ) -> dict[int, Witness]:
+    """retraction id -> the entry that wrote it (``withdraw``, ``entered_in_error``) or
+    imported it."""
+    out: dict[int, Witness] = {}
+    for row, values in entries_about(conn, "retraction",
+                                     ("withdraw", "entered_in_error", "import"), session_id):
+        if row[5] is None:
+            continue
+        if row[3] != "import":
+            values = {**values, "created_by": row[2], "created_at": row[1],
+                      "session_id": row[6]}
+        out[row[5]] = Witness(row[0], row[3], values)
+    return out
+
+
+def retraction_problems(row: RecordRow | FieldValues, witness: Witness | None) -> list[str]:
+    """How a withdrawal or entered-in-error mark differs from what its entry recorded."""
+    if witness is None:
+        return [_say(QT_TRANSLATE_NOOP("Signatures",
+                                        "the audit trail holds no entry recording it"))]
+    changed = [name for name in ("kind", "reason", "created_by")
+               if witness.values.get(name) != row[name]]
+    if not same_instant(witness.values.get("created_at"), row["created_at"]):
+        changed.append("created_at")
+    if witness.values.get("session_id", row["session_id"]) != row["session_id"]:
+        changed.append("session_id")
+    if not changed:
+        return []
+    return [_say(QT_TRANSLATE_NOOP(
+        "Signatures", "its %1 differs from what audit entry %2 recorded when it was written: it "
+        "was changed outside imsmap") if len(changed) == 1 else QT_TRANSLATE_NOOP(
+        "Signatures", "its %1 differ from what audit entry %2 recorded when it was written: it "
+        "was changed outside imsmap"), ", ".join(changed), str(witness.entry_id))]
+
+
 def same_instant(a: object, b: object) -> bool:
     """Two recorded times (ISO text or seconds since 1970) name the same second."""
     try:
@@ -181,6 +217,13 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
                           str(amendment_id), p)
                      for p in amendment_problems(amendment, witness,
                                                  corrected.get(amendment_id, []))]
+    mark = witnesses.session_retraction(conn, session_id)
+    if mark is not None:
+        mark_id = mark["id"]
+        witness = retraction_witnesses(conn, session_id).get(mark_id) \
+            if isinstance(mark_id, int) else None
+        problems += [_say(QT_TRANSLATE_NOOP("Signatures", "entered-in-error mark: %1"), p)
+                     for p in retraction_problems(mark, witness)]
     return problems
 
 

@@ -63,6 +63,13 @@ class UnitOfWork:
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "Session %1 was signed on %2 and is locked; add an amendment "
                 "instead."), str(session_id), f"{session.signed_at:%Y-%m-%d %H:%M}"))
+        mark = self.store.retraction(session_id) if session.is_withdrawn else None
+        if mark is not None:
+            # Withdrawn in another window or room since this one read it: refused, and said.
+            raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "This draft was withdrawn by %1 on %2 (reason: %3) and is locked: "
+                "nothing more is written to it, and nothing was changed here."),
+                mark.created_by, f"{mark.created_at:%Y-%m-%d %H:%M}", mark.reason))
         if self.room is not None:
             holder = self.store.session_held_elsewhere(session_id, self.room)
             if holder is not None:

@@ -4,10 +4,16 @@ every patient, session and amendment in one query each, and a per-session table'
 
 from __future__ import annotations
 
-from imsmap.domain.models import Amendment, Patient, Session
+from imsmap.domain.models import Amendment, Patient, Retraction, Session
 from imsmap.store.db import Database
 from imsmap.store.dialect import RecordRow
-from imsmap.store.repository import amendment_from_row, patient_from_row, session_from_row
+from imsmap.store.repository import (
+    SESSION_ROW,
+    amendment_from_row,
+    patient_from_row,
+    session_from_row,
+)
+from imsmap.store.retraction_rows import retraction_from_row
 
 DETAIL_TABLES = ("findings", "adverse_events")
 
@@ -15,7 +21,13 @@ DETAIL_TABLES = ("findings", "adverse_events")
 def all_sessions(db: Database) -> list[Session]:
     """Every session, by patient, then in the order they started."""
     return [session_from_row(r) for r in
-            db.query("SELECT * FROM sessions ORDER BY patient_id, started_at, id")]
+            db.query(f"SELECT {SESSION_ROW} FROM sessions ORDER BY patient_id, started_at, id")]
+
+
+def all_retractions(db: Database) -> dict[int, Retraction]:
+    """{session id: its withdrawal or entered-in-error mark}, for every marked session."""
+    return {int(r["session_id"]): retraction_from_row(r)
+            for r in db.query("SELECT * FROM retractions ORDER BY id")}
 
 
 def all_patients(db: Database) -> list[Patient]:

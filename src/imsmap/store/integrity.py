@@ -21,9 +21,11 @@ MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help
 
 # table -> the audit entity name the services use for its rows
 AUDITED_TABLES = {"patients": "patient", "sessions": "session", "sites": "site",
-                  "amendments": "amendment", "photos": "photo"}
-SINCE_SCHEMA = {"photos": 6}  # tables a file opened read-only at an older schema lacks
-CREATING_ACTIONS = ("create", "import", "amend")  # an amendment is created by "amend"
+                  "amendments": "amendment", "photos": "photo", "retractions": "retraction"}
+# tables a file opened read-only at an older schema lacks
+SINCE_SCHEMA = {"photos": 6, "retractions": 7}
+# an amendment is created by "amend", a withdrawal or entered-in-error mark by its own action
+CREATING_ACTIONS = ("create", "import", "amend", "withdraw", "entered_in_error")
 
 
 def _pragma_problems(db: Database, pragma: str) -> list[str]:

@@ -9,8 +9,8 @@ What a record holds, read in one read transaction (one moment of the database):
 - the audit entries, terms and imported audit entries added since the previous record (their
   ids only grow: the tables are append-only);
 - every session an audit entry since then names, with all its sites, findings, adverse events,
-  amendments and photos, and every session, site, finding, adverse event, amendment and photo
-  added since; the bytes of the photos added since (a photo's bytes never change);
+  amendments, photos and its withdrawal or entered-in-error mark, and every one of these added
+  since; the bytes of the photos added since (a photo's bytes never change);
 - every patient an audit entry names or a journalled session belongs to, and every patient
   added since;
 - the small tables whole (settings, practitioners, protocols and their sites, the audit head).
@@ -47,7 +47,7 @@ FORMAT = 1
 # (An amendment's corrections of sites, schema 7, belong to the amendment, not to a session.)
 APPEND_ONLY = ("terms", "audit", "imported_audit", "site_corrections")
 # Rows of a session: all of them travel with the session when it is journalled.
-SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos")
+SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos", "retractions")
 # A photo's bytes (schema 6) never change: journalled once, with the new photo they belong to.
 PHOTO_BYTES = ("photo_blobs",)
 # Small tables copied whole in every record.
@@ -55,10 +55,11 @@ WHOLE = ("settings", "practitioners", "protocols", "protocol_sites", "audit_head
 # Every table of the schema is one of these (tests/test_backup_journal.py checks it).
 TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + WHOLE
 # The order a record is applied in: words first, a session's rows before the session (a signed
-# session takes no new rows), amendments after their session, the audit trail last.
+# session takes no new rows), amendments and withdrawal or entered-in-error marks after their
+# session (a mark needs its session's status), the audit trail last.
 APPLY_ORDER = ("terms", "settings", "practitioners", "protocols", "protocol_sites", "patients",
                "sites", "findings", "adverse_events", "photos", "photo_blobs", "sessions",
-               "amendments", "site_corrections", "audit",
+               "amendments", "site_corrections", "retractions", "audit",
                "imported_audit", "audit_head")
 MARKED = ("patients", "sessions") + SESSION_ROWS + APPEND_ONLY  # where "since" is an id
 

@@ -355,6 +355,62 @@ WHEN (SELECT session_id FROM amendments WHERE id = NEW.amendment_id)
 BEGIN SELECT RAISE(ABORT, 'a correction is of a needled site of the session its amendment amends'); END;
 """
 
+# A session recorded by mistake is taken out of the clinical story without losing it:
+# a draft started by mistake is withdrawn; a signed session that belongs to no one's treatment
+# here (signed on the wrong patient) is marked entered in error. One insert-only row per session
+# says which, why, when and by whom: the session and its sites stay as they are, readable, and
+# count in no figure. A table of its own rather than a third sessions.status: that CHECK is part
+# of the sessions table, and changing it would rebuild the table (the medico-legal record) for
+# what one added row says as well. A withdrawn draft is locked as a signed session is.
+_V8 = """
+CREATE TABLE retractions (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL UNIQUE REFERENCES sessions (id),
+    kind TEXT NOT NULL CHECK (kind IN ('withdrawn', 'entered_in_error')),
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE TRIGGER retractions_immutable BEFORE UPDATE ON retractions
+BEGIN SELECT RAISE(ABORT, 'a withdrawal or entered-in-error mark is never changed'); END;
+CREATE TRIGGER no_delete_retractions BEFORE DELETE ON retractions
+BEGIN SELECT RAISE(ABORT, 'a withdrawal or entered-in-error mark is never deleted'); END;
+CREATE TRIGGER withdrawal_needs_draft BEFORE INSERT ON retractions
+WHEN NEW.kind = 'withdrawn' AND (SELECT status FROM sessions WHERE id = NEW.session_id) IS NOT 'draft'
+BEGIN SELECT RAISE(ABORT, 'only a draft is withdrawn; a signed session is marked entered in error'); END;
+CREATE TRIGGER entered_in_error_needs_signed BEFORE INSERT ON retractions
+WHEN NEW.kind = 'entered_in_error'
+    AND (SELECT status FROM sessions WHERE id = NEW.session_id) IS NOT 'signed'
+BEGIN SELECT RAISE(ABORT, 'only a signed session is marked entered in error; a draft is withdrawn'); END;
+CREATE TRIGGER withdrawn_session_locked BEFORE UPDATE ON sessions
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = OLD.id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_site_locked BEFORE UPDATE ON sites
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = OLD.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_site_insert_locked BEFORE INSERT ON sites
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = NEW.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_finding_locked BEFORE UPDATE ON findings
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = OLD.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_finding_insert_locked BEFORE INSERT ON findings
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = NEW.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_adverse_locked BEFORE UPDATE ON adverse_events
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = OLD.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_adverse_insert_locked BEFORE INSERT ON adverse_events
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = NEW.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_photo_locked BEFORE UPDATE ON photos
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = OLD.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+CREATE TRIGGER withdrawn_photo_insert_locked BEFORE INSERT ON photos
+WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = NEW.session_id AND kind = 'withdrawn')
+BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -365,6 +421,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (5, "amendments immutable; imported audit trails kept", _V5),
     (6, "clinical photos, their bytes apart, locked with a signed session", _V6),
     (7, "structured amendments: corrections of a signed session's sites", _V7),
+    (8, "withdrawn drafts and sessions entered in error (retractions)", _V8),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

@@ -16,6 +16,7 @@ from imsmap.domain.models import (
     Amendment,
     Finding,
     Patient,
+    Retraction,
     Session,
     SessionStatus,
     Sex,
@@ -25,6 +26,7 @@ from imsmap.domain.models import (
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.log_privacy import PRIVATE
+from imsmap.store import retraction_rows as marks
 from imsmap.store import row_versions, site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
@@ -45,7 +47,10 @@ SITE_FIELDS = ("session_id", "seq", "muscle_id", "side", "view_id", "layer", "x"
 # Rows are read as plain tuples and unpacked by position, twice as fast as sqlite3.Row by name
 # for a long history (sites: store.site_rows, which also knows how they are encoded).
 _SESSION_ORDER = tuple(f.name for f in fields(Session))
-SESSION_COLUMNS = ", ".join(_SESSION_ORDER)
+SESSION_COLUMNS = ", ".join(marks.RETRACTED if name == "retracted" else name
+                            for name in _SESSION_ORDER)
+# `SELECT * FROM sessions` with the mark: what session_from_row reads.
+SESSION_ROW = f"sessions.*, {marks.RETRACTED}"
 _STATUSES = {s.value: s for s in SessionStatus}
 
 
@@ -116,7 +121,8 @@ def _session(r: RecordRow) -> Session:
                    status=SessionStatus(r["status"]), signed_at=_dt(r["signed_at"]),
                    signed_by=r["signed_by"], content_hash=r["content_hash"],
                    created_at=_dt(r["created_at"]), created_by=r["created_by"],
-                   updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"])
+                   updated_at=_dt(r["updated_at"]), updated_by=r["updated_by"],
+                   retracted=r["retracted"] or "")
 
 
 def session_from_tuple(t: tuple[Any, ...]) -> Session:
@@ -124,13 +130,14 @@ def session_from_tuple(t: tuple[Any, ...]) -> Session:
     (id_, patient_id, started_at, atlas_version, uid, practitioner, complaint, pain_before,
      pain_after, notes, registration, consent, pneumothorax, needle_count, accounted,
      tolerance, plan, status, signed_at, signed_by, content_hash, created_at, created_by,
-     updated_at, updated_by) = t
+     updated_at, updated_by, retracted) = t
     try:
         return Session(id_, patient_id, _at(started_at), atlas_version, uid or "",
                        practitioner, complaint, pain_before, pain_after, notes, registration,
                        bool(consent), bool(pneumothorax), needle_count, bool(accounted),
                        tolerance, plan, _STATUSES[status], _dt(signed_at), signed_by,
-                       content_hash, _dt(created_at), created_by, _dt(updated_at), updated_by)
+                       content_hash, _dt(created_at), created_by, _dt(updated_at), updated_by,
+                       retracted or "")
     except UNDECODABLE as exc:
         raise unreadable("sessions", id_, exc) from None
 
@@ -272,7 +279,8 @@ class Repository:
     # -- sessions --------------------------------------------------------------------------
     @reads
     def session(self, session_id: int) -> Session:
-        row = self.db.query_one("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        row = self.db.query_one(f"SELECT {SESSION_ROW} FROM sessions WHERE id = ?",
+                                (session_id,))
         if row is None:
             raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
                 "Store", "There is no session with id %1."), str(session_id)))
@@ -287,11 +295,13 @@ class Repository:
 
     @reads
     def previous_session_id(self, session_id: int) -> int | None:
-        """The same patient's session just before this one (by start time), if any."""
+        """The same patient's session just before this one (by start time), if any, of those
+        that count (neither withdrawn nor entered in error)."""
         session = self.session(session_id)
         row = self.db.conn.execute(
             "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
             " AND (started_at < ? OR (started_at = ? AND id < ?))"
+            f" AND {marks.COUNTS}"  # a withdrawn or entered-in-error session is nobody's last visit
             " ORDER BY started_at DESC, id DESC LIMIT 1",
             (session.patient_id, session_id, session.started_at.isoformat(),
              session.started_at.isoformat(), session_id)).fetchone()
@@ -313,7 +323,7 @@ class Repository:
 
     def sessions_between(self, start: str, end: str) -> list[Session]:
         rows = self.db.query(
-            "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ?"
+            f"SELECT {SESSION_ROW} FROM sessions WHERE started_at >= ? AND started_at < ?"
             " ORDER BY started_at, id", (start, end))
         return [session_from_row(r) for r in rows]
 
@@ -472,6 +482,22 @@ class Repository:
         return self._insert(
             "INSERT INTO amendments (session_id, created_at, created_by, reason, text)"
             " VALUES (?, ?, ?, ?, ?)", (session_id, at, actor, reason, text))
+
+    # -- withdrawals and entered-in-error marks (schema 8) ----------------------------------
+    @reads
+    def retraction(self, session_id: int) -> Retraction | None:
+        row = self.db.query_one(marks.OF_SESSION, (session_id,))
+        return None if row is None else marks.retraction_from_row(row)
+
+    @reads
+    def retractions(self, patient_id: int) -> dict[int, Retraction]:
+        """{session id: its mark} for the patient's withdrawn or entered-in-error sessions."""
+        return {int(r["session_id"]): marks.retraction_from_row(r)
+                for r in self.db.query(marks.OF_PATIENT, (patient_id,))}
+
+    def insert_retraction(self, session_id: int, kind: str, reason: str, at: str,
+                          actor: str) -> int:
+        return self._insert(marks.INSERT, (session_id, kind, reason, at, actor))
 
     # -- findings and adverse events -------------------------------------------------------
     @reads

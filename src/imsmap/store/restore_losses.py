@@ -42,6 +42,13 @@ _AMENDMENTS = """
 # How many corrections of sites an amendment carries (site_corrections): an amendment whose
 # corrections one copy lacks is missing from it. 0 in a database from before that table.
 _CORRECTIONS = "(SELECT count(*) FROM site_corrections c WHERE c.amendment_id = a.id)"
+# A session withdrawn or marked entered in error (schema 8): a restore from before the mark
+# brings the session back as counting, which must be said as a lost amendment is.
+_RETRACTIONS = """
+    SELECT p.chart_number, s.started_at, r.kind, r.created_at, r.created_by, r.reason
+    FROM retractions r JOIN sessions s ON s.id = r.session_id
+    JOIN patients p ON p.id = s.patient_id
+"""
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,16 @@ class MissingAmendment:
     corrections: int = 0  # its corrections of sites (an amendment lacking them is missing too)
 
 
+@dataclass(frozen=True)
+class MissingRetraction:
+    chart_number: str
+    session_started_at: str
+    kind: str  # "withdrawn" or "entered_in_error"
+    created_at: str
+    created_by: str
+    reason: str
+
+
 @dataclass
 class RestoreLosses:
     """Records in the replaced database that the restored one lacks. A session signed in the
@@ -74,16 +91,18 @@ class RestoreLosses:
     # drafts in both, changed in the replaced file since the backup (their sites or fields):
     # the restored one is the draft as it was then
     changed_drafts: list[MissingSession] = field(default_factory=list)
+    # sessions withdrawn or entered in error in the replaced file: they count again restored
+    retractions: list[MissingRetraction] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.patients or self.signed_sessions or self.draft_sessions
-                    or self.amendments or self.changed_drafts)
+                    or self.amendments or self.changed_drafts or self.retractions)
 
 
 _Row = tuple[Any, ...]  # a row of values (SQLite's or the server's: text times, numbers)
 # What one database holds, as compared: chart numbers, sessions, amendments, drafts' state, and
 # its schema version (times are compared only between databases of one schema)
-Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int]
+Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int, set[_Row]]
 
 
 def read_records(conn: Any, version: int, *, corrections: bool = False) -> Records:
@@ -98,7 +117,17 @@ def read_records(conn: Any, version: int, *, corrections: bool = False) -> Recor
     sessions = {row[:3]: row[3:] for row in rows(_SESSIONS)}
     amendments = set(rows(_AMENDMENTS.format(corrections=_CORRECTIONS if corrections else "0")))
     drafts = {row[:3]: row[3:] for row in rows(_DRAFT_STATE)}
-    return patients, sessions, amendments, drafts, version
+    marks = set(rows(_RETRACTIONS)) if _has_retractions(conn) else set()
+    return patients, sessions, amendments, drafts, version, marks
+
+
+def _has_retractions(conn: Any) -> bool:
+    """The database has the table of withdrawals and entered-in-error marks (SQLite schema 8,
+    the server's 7); an older backup has not."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table'"
+                            " AND name = 'retractions'").fetchone() is not None
+    return bool(conn.execute("SELECT to_regclass('retractions') IS NOT NULL").fetchone()[0])
 
 
 def _read(path: Path) -> Records:
@@ -119,8 +148,8 @@ def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
 
 def compare(replaced: Records, restored: Records) -> RestoreLosses:
     """What the ``replaced`` database's records hold that the ``restored`` one's do not."""
-    old_patients, old_sessions, old_amendments, old_drafts, old_version = replaced
-    new_patients, new_sessions, new_amendments, new_drafts, new_version = restored
+    old_patients, old_sessions, old_amendments, old_drafts, old_version, old_marks = replaced
+    new_patients, new_sessions, new_amendments, new_drafts, new_version, new_marks = restored
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)
@@ -139,6 +168,8 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
         if row[5] == 0 and row[:5] in new_keys:
             continue
         losses.amendments.append(MissingAmendment(*row))
+    for row in sorted(old_marks - new_marks):
+        losses.retractions.append(MissingRetraction(*row))
     return losses
 
 

@@ -75,6 +75,33 @@ def amendments(db: Database) -> list[RecordRow]:
     return db.query("SELECT * FROM amendments ORDER BY id")
 
 
+def retractions(db: Database) -> list[RecordRow]:
+    """Every withdrawal and entered-in-error mark as stored, by id (none before schema 8)."""
+    if not has_retractions(db.conn):
+        return []
+    return db.query("SELECT * FROM retractions ORDER BY id")
+
+
+def has_retractions(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the table of withdrawals and entered-in-error marks (a file
+    opened read-only at a schema before 7 has not)."""
+    try:
+        conn.execute("SELECT 1 FROM retractions LIMIT 0")
+    except Exception:  # noqa: BLE001 - sqlite3's or psycopg's "no such table"
+        return False
+    return True
+
+
+def session_retraction(conn: sqlite3.Connection, session_id: int) -> dict[str, object] | None:
+    """A session's withdrawal or entered-in-error mark as stored, or None."""
+    if not has_retractions(conn):
+        return None
+    cur = conn.execute("SELECT * FROM retractions WHERE session_id = ?", (session_id,))
+    names = [d[0] for d in cur.description]
+    row = cur.fetchone()
+    return None if row is None else dict(zip(names, row))
+
+
 def session_signature(conn: sqlite3.Connection, session_id: int) -> dict[str, object] | None:
     """A session's `SIGNED_SESSION_COLUMNS`, or None if there is no such session."""
     row = conn.execute(f"SELECT {', '.join(SIGNED_SESSION_COLUMNS)} FROM sessions WHERE id = ?",

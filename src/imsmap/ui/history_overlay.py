@@ -285,9 +285,10 @@ class HistoryOverlay:
     def _on_change(self, change: Change) -> None:
         if self.patient_id is None:
             return
-        if change.entity in (Entity.SESSION, Entity.AMENDMENT):
+        if change.entity in (Entity.SESSION, Entity.AMENDMENT, Entity.RETRACTION):
             if change.patient_id == self.patient_id and change.action in (
-                    Action.CREATE, Action.SIGN, Action.UPDATE, Action.AMEND):
+                    Action.CREATE, Action.SIGN, Action.UPDATE, Action.AMEND, Action.WITHDRAW,
+                    Action.ENTERED_IN_ERROR):
                 self.reload()
         elif (change.entity is Entity.SITE and change.session_id != self.current_id
               and change.session_id in self.history.ids):

@@ -98,10 +98,11 @@ class LiveWindow(QObject):
 
     def show_session(self, session: Session | None) -> None:
         """The window shows ``session``: hold it if it is a draft (or learn who does); a
-        signed session (or none) needs no hold, and the one held before is let go."""
+        signed session, a withdrawn draft (or none) needs no hold, and the one held before is let go."""
         if self._closed:
             return
-        draft = session is not None and not session.is_signed and not self.records.read.readonly
+        draft = session is not None and not session.is_signed and not session.retracted \
+            and not self.records.read.readonly  # a withdrawn draft is locked: no hold
         self.banner.set_session(session.id if draft and session is not None else None)
 
     @property

@@ -238,7 +238,9 @@ class MainWindow(QMainWindow):
             new_patient=self.session_actions.new_patient,
             new_session=self.session_actions.new_session, backup_now=self.backup_now,
             sign_session=self.session_actions.sign_session,
-            amend_session=self.session_actions.amend_session, show_progress=self.show_progress,
+            amend_session=self.session_actions.amend_session,
+            retract_session=self.session_actions.retract_session,
+            show_progress=self.show_progress,
             refresh=lambda: self.refresh_all(force=True), set_names_hidden=self.set_names_hidden,
             quit=self.close,
             restore_backup=(lambda: restore(self)) if restore is not None else None)
@@ -459,6 +461,16 @@ class MainWindow(QMainWindow):
         elif change.entity is Entity.SITE and change.session_id == self.session_id:
             self.edits.refresh()
             self._update_actions()
+        elif change.entity is Entity.RETRACTION:
+            if change.session_id == self.session_id:
+                # Withdrawn or marked entered in error, here or in another room: locked now.
+                if self.live is not None:
+                    self.live.show_session(self.records.read.session(change.session_id))
+                self.undo_stack.clear()
+                self.chart.set_editable(False)
+                self.site_table.inspector.set_site(self.site_table.inspector.site)
+                self._update_actions()
+            self.backups.after_signing()  # a mark is part of the record: journalled at once
 
     def _editable_changed(self, _editable: bool) -> None:
         """This room got the open session's hold, or lost it (ui.live_window): every part
@@ -572,6 +584,7 @@ class MainWindow(QMainWindow):
         self.menus.update(MenuState(
             writable=writable, has_patient=has_patient, has_session=s is not None,
             signed=s is not None and s.is_signed, editable=editable,
+            retracted=s is not None and bool(s.retracted),
             has_history=bool(self.overlay.history.sessions),
             can_copy_forward=editable and self.planning_actions.can_copy_forward(),
             has_sites=bool(self.edits.sites), can_lock=self.screen_lock.available(),

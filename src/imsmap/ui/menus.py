@@ -55,6 +55,8 @@ class WindowCommands:
     backup_now: Callable[[], None]
     sign_session: Callable[[], None]
     amend_session: Callable[[], None]
+    # withdraw the open draft, or mark the open signed session entered in error
+    retract_session: Callable[[], None]
     show_progress: Callable[[], None]
     refresh: Callable[[], object]  # read the database again
     set_names_hidden: Callable[[bool], None]  # the privacy screen
@@ -71,6 +73,7 @@ class MenuState:
     has_patient: bool
     has_session: bool
     signed: bool  # the open session is signed
+    retracted: bool  # the open session is withdrawn or entered in error (counted nowhere)
     editable: bool  # the open session's sites can be changed
     has_history: bool  # the patient has sessions for a progress report
     can_copy_forward: bool  # the open draft has an earlier visit to copy from
@@ -172,6 +175,12 @@ class WindowMenus(QObject):
         self.act_save_protocol = a(self.tr("Save as pro&tocol…"), plan.save_protocol)
         self.act_sign = a(self.tr("&Sign…"), do.sign_session, "Ctrl+Shift+S")
         self.act_amend = a(self.tr("&Amend…"), do.amend_session)
+        self.act_withdraw = a(self.tr("&Withdraw draft…"), do.retract_session,
+                              tip=self.tr("Take a draft started by mistake out of the "
+                                          "patient's treatment; it stays readable"))
+        self.act_in_error = a(self.tr("Mark entered in &error…"), do.retract_session,
+                              tip=self.tr("Say a signed session is not this patient's "
+                                          "treatment (signed on the wrong patient)"))
         self.act_audit = a(self.tr("Au&dit trail…"), reports.audit_trail)
         self.act_zoom_in = a(self.tr("Zoom &in"), lambda: chart.view.zoom_by(1.25, False), SK.ZoomIn)
         self.act_zoom_out = a(self.tr("Zoom &out"), lambda: chart.view.zoom_by(0.8, False), SK.ZoomOut)
@@ -225,7 +234,7 @@ class WindowMenus(QObject):
                        self.act_remove))
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
                           self.act_save_protocol, None, self.act_sign, self.act_amend,
-                          self.act_audit))
+                          None, self.act_withdraw, self.act_in_error, None, self.act_audit))
         menu("&Charts", (*self.act_views, None, self.act_next_view, self.act_prev_view))
         menu("&View", (self.act_zoom_in, self.act_zoom_out, self.act_fit, None, self.act_layer,
                        self.act_labels, None, self.act_overlay, self.act_heat,
@@ -249,6 +258,9 @@ class WindowMenus(QObject):
             act.setEnabled(editable)
         self.act_sign.setEnabled(editable)
         self.act_amend.setEnabled(state.has_session and state.signed and writable)
+        self.act_withdraw.setEnabled(editable and not state.retracted)
+        self.act_in_error.setEnabled(state.has_session and state.signed and writable
+                                     and not state.retracted)
         self.act_audit.setEnabled(state.has_session)
         self.act_export.setEnabled(state.has_session)
         self.act_print.setEnabled(state.has_session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -180,7 +180,7 @@ class PatientPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.entity is Entity.PATIENT:
             self.refresh_patients()
-        elif (change.entity in (Entity.SESSION, Entity.AMENDMENT)
+        elif (change.entity in (Entity.SESSION, Entity.AMENDMENT, Entity.RETRACTION)
               and change.patient_id is not None and change.patient_id == self._patient_id):
             self.refresh_sessions()
 
@@ -260,12 +260,18 @@ class PatientPanel(QWidget):
         try:
             self.sessions.clear()
             chosen = None
+            counted: set[int] = set()  # the sessions that count (not withdrawn, not in error)
             if self._patient_id is not None and self.clinical:
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
+                counted = set(history.ids)
                 # a signed visit corrected since says so: its record is not the signed note alone
                 amended = self.records.read.amendment_counts(self._patient_id)
-                for s in reversed(history.sessions):
+                # withdrawn drafts and sessions entered in error: listed, greyed and struck
+                # through, counted nowhere (services/retractions.py)
+                marks = self.records.read.retractions(self._patient_id) \
+                    if history.retracted else {}
+                for s in reversed(history.listed()):
                     status = self.tr("draft") if not s.is_signed else (
                         self.tr("amended") if s.id in amended else self.tr("signed"))
                     item = QTreeWidgetItem([minute_text(s.started_at), status, pain_text(s)])
@@ -276,6 +282,16 @@ class PatientPanel(QWidget):
                     if s.id in amended:
                         tip += "\n" + self.tr("%n amendment(s), shown after the signed note",
                                                "", amended[s.id])
+                    mark = marks.get(s.id)
+                    if mark is not None:
+                        item.setText(1, self.tr("withdrawn") if s.is_withdrawn
+                                     else self.tr("in error"))
+                        tip = (self.tr("Withdrawn {when} by {who}: {reason}") if s.is_withdrawn
+                               else self.tr("Entered in error {when} by {who}: {reason}")
+                               ).format(when=minute_text(mark.created_at), who=mark.created_by,
+                                        reason=mark.reason) + "\n" + self.tr(
+                            "Kept for the record, readable; counted in no figure.")
+                        _grey_struck(item)
                     item.setToolTip(1, tip)
                     if not s.is_signed:
                         font = item.font(1)
@@ -285,7 +301,12 @@ class PatientPanel(QWidget):
                     if s.id == keep:
                         chosen = item
             if chosen is None and select_first and self.sessions.topLevelItemCount():
-                chosen = self.sessions.topLevelItem(0)
+                # the newest session that counts: a patient does not open on a draft withdrawn
+                chosen = next((self.sessions.topLevelItem(i)
+                               for i in range(self.sessions.topLevelItemCount())
+                               if self.sessions.topLevelItem(i).data(
+                                   0, Qt.ItemDataRole.UserRole) in counted),
+                              self.sessions.topLevelItem(0))
             if chosen is not None:
                 self.sessions.setCurrentItem(chosen)
         finally:
@@ -308,3 +329,12 @@ class PatientPanel(QWidget):
 
     def select_session(self, session_id: int) -> None:
         self.refresh_sessions(select_id=session_id)
+
+
+def _grey_struck(item: QTreeWidgetItem) -> None:
+    """A session kept for the record but counted nowhere: its row greyed and struck through."""
+    for column in range(item.columnCount()):
+        font = item.font(column)
+        font.setStrikeOut(True)
+        item.setFont(column, font)
+        item.setForeground(column, QColor("#8a8a8a"))

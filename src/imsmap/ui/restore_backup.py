@@ -147,6 +147,12 @@ class RestoreWords(QObject):
                  chart=a.chart_number, started=_stamp(a.session_started_at),
                  written=_stamp(a.created_at), who=a.created_by)
               for a in losses.amendments]),
+            (self.tr("%n session(s) withdrawn or entered in error (they count again "
+                     "restored):", "", len(losses.retractions)), "; ",
+             [self.tr("chart {chart}, {started}, marked {written} by {who}").format(
+                 chart=r.chart_number, started=_stamp(r.session_started_at),
+                 written=_stamp(r.created_at), who=r.created_by)
+              for r in losses.retractions]),
             (self.tr("%n draft session(s):", "", len(losses.draft_sessions)), "; ",
              [started(s) for s in losses.draft_sessions]),
             (self.tr("%n draft session(s) changed since the backup (they come back as they "

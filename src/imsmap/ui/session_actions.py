@@ -18,6 +18,7 @@ from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import PatientPanel
 from imsmap.ui.record.details_panel import SessionDetailsPanel
+from imsmap.ui.record.retract_dialog import RetractDialog
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.window_settings import PRACTITIONER
@@ -75,7 +76,7 @@ class SessionActions:
         # An earlier draft left unsigned (over a weekend, or a New session pressed twice)
         # stays in the record: the new one must not hide it.
         unsigned = [s for s in self.records.read.sessions_for_patient(patient.id)
-                    if not s.is_signed and s.id != session.id]
+                    if not s.is_signed and s.counts and s.id != session.id]
         if unsigned:
             message += " " + QCoreApplication.translate(
                 "SessionActions", "Still not signed: {sessions}.").format(
@@ -93,7 +94,8 @@ class SessionActions:
         practitioner = PRACTITIONER.read()
         if not practitioner:
             previous = self.records.read.sessions_for_patient(patient_id)
-            practitioner = next((s.practitioner for s in previous if s.practitioner), "")
+            practitioner = next((s.practitioner for s in previous
+                                 if s.practitioner and s.counts), "")
         return practitioner
 
     def sign_session(self) -> None:
@@ -153,3 +155,21 @@ class SessionActions:
         if s is None or not s.is_signed or self.records.read.readonly:
             return
         AmendDialog(self.records, s.id, self.parent).exec()
+
+    def retract_session(self) -> None:
+        """Session > Withdraw draft… / Mark entered in error…: the open session taken out of
+        the clinical story, with a reason (ui.record.retract_dialog)."""
+        s = self.session_panel.session
+        if s is None or s.retracted or self.records.read.readonly:
+            return
+        if not s.is_signed:
+            if not self.session_panel.editable:
+                return  # open in another room: taken over first, as for any change
+            self.session_panel.flush()  # what is typed is part of what is withdrawn
+        dialog = RetractDialog(self.records, s.id, self.parent)
+        if dialog.exec() and dialog.mark is not None:
+            self.show_message(QCoreApplication.translate(
+                "SessionActions", "Session withdrawn: kept for the record, counted nowhere.")
+                if not s.is_signed else QCoreApplication.translate(
+                "SessionActions", "Session marked entered in error: kept for the record, "
+                "counted nowhere."))

@@ -66,6 +66,8 @@ STATUS_STYLES = {
     "signed": "padding: 3px 6px; border-radius: 3px; background: #ececec; color: #333333;",
     # a draft begun on an earlier day: what is charted now goes into that day's visit
     "old draft": "padding: 3px 6px; border-radius: 3px; background: #fff1c2; color: #4d3800;",
+    # withdrawn or entered in error: kept for the record, counted nowhere
+    "retracted": "padding: 3px 6px; border-radius: 3px; background: #f4e4e4; color: #6b1f1f;",
     "none": "",
 }
 
@@ -327,6 +329,7 @@ class SessionPanel(QWidget):
     @property
     def editable(self) -> bool:
         return (self.session is not None and not self.session.is_signed and not self._readonly_db
+                and not self.session.retracted
                 and self.records.read.held_elsewhere(self.session.id) is None)
 
     def load(self, session_id: int | None) -> None:
@@ -384,9 +387,10 @@ class SessionPanel(QWidget):
         days = self._days_since_started()
         self.status.setToolTip("")
         self.status.setStyleSheet(STATUS_STYLES["none" if s is None else
+                                                "retracted" if s.retracted else
                                                 "signed" if s.is_signed else
                                                 "old draft" if editable and days else "draft"])
-        self.sign_button.setVisible(s is not None and not s.is_signed)
+        self.sign_button.setVisible(s is not None and not s.is_signed and not s.retracted)
         self.sign_button.setEnabled(editable)
         self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
         self.sites_hint.setVisible(editable)
@@ -398,7 +402,15 @@ class SessionPanel(QWidget):
         else:
             self.title.setText(self.tr("Session {when}").format(
                 when=numeric_datetime(s.started_at)))
-            if s.is_signed:
+            mark = self.records.read.retraction(s.id) if s.retracted else None
+            if mark is not None:
+                self.status.setText((self.tr(
+                    "Withdrawn {when} by {who} ({reason}): kept for the record, counted "
+                    "nowhere; read-only.") if s.is_withdrawn else self.tr(
+                    "Entered in error {when} by {who} ({reason}): kept for the record, counted "
+                    "nowhere.")).format(when=numeric_datetime(mark.created_at),
+                                        who=mark.created_by, reason=mark.reason))
+            elif s.is_signed:
                 self.status.setText(self.tr("Signed {when} by {who}: read-only. Corrections are "
                                             "added as amendments.").format(
                     when=numeric_datetime(s.signed_at), who=s.signed_by))
@@ -422,7 +434,7 @@ class SessionPanel(QWidget):
     def _days_since_started(self) -> int:
         """Whole days from the open draft's start to today (0 for a signed session)."""
         s = self.session
-        if s is None or s.is_signed:
+        if s is None or s.is_signed or s.retracted:
             return 0
         return max(0, (self.records.clock().date() - s.started_at.date()).days)
 
@@ -444,7 +456,7 @@ class SessionPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:
             return
-        if change.action is Action.SIGN:
+        if change.action is Action.SIGN or change.entity is Entity.RETRACTION:
             # Locked now: the fields show what was signed (another window's last words too),
             # not what this window last read; nothing typed is lost (signing flushed it).
             self._fill(self.records.read.session(self.session.id))
@@ -527,8 +539,16 @@ class SessionPanel(QWidget):
             self._fill(self.records.read.session(self.session.id))
             self.errorOccurred.emit(exc)
             return True
-        except (ValidationError, ReadOnlyError, NotFoundError) as exc:
-            # Refused for good (over a limit, signed elsewhere...): said in the status bar; retrying won't help.
+        except ReadOnlyError as exc:
+            # Locked elsewhere meanwhile (signed or withdrawn in another window): said, and
+            # what was typed goes to the notice while the fields show the record as it is.
+            self.errorOccurred.emit(exc)
+            self.session = self.records.read.session(self.session.id)
+            if not self._set_aside_unsaved():
+                self._update_state()
+            return True
+        except (ValidationError, NotFoundError) as exc:
+            # Refused for good (over a limit...): said in the status bar; retrying won't help.
             self.errorOccurred.emit(exc)
             return True
         except UserFacingError as exc:

@@ -129,6 +129,11 @@ class SiteEdits:
             return False
         if not self.session_panel.editable:
             signed = self.session_panel.session
+            if signed is not None and signed.is_withdrawn:
+                self.show_error(QCoreApplication.translate(
+                    "SiteEdits", "This draft was withdrawn: it is locked, kept for the record "
+                    "and counted nowhere. Today's visit is a New session (Ctrl+Shift+N)."))
+                return False
             self.show_error(QCoreApplication.translate(
                 "SiteEdits", "This session is signed: its sites cannot change. To correct it, "
                 "add an amendment (Session > Amend…).") if signed is not None

@@ -128,6 +128,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Left out of this report, as not this patient&apos;s treatment: %n session(s) withdrawn or entered in error, started %1.</source>
+        <translation>
+            <numerusform>Left out of this report, as not this patient&apos;s treatment: %n session withdrawn or entered in error, started %1.</numerusform>
+            <numerusform>Left out of this report, as not this patient&apos;s treatment: %n sessions withdrawn or entered in error, started %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session(s) for chart %1: pain, grasp by muscle and by root.</source>
         <translation>
             <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session for chart %1: pain, grasp by muscle and by root.</numerusform>

@@ -227,6 +227,10 @@
         <source>%1 %2, %3 (written %4 by %5)</source>
         <translation>%1 %2, %3 (écrit le %4 par %5)</translation>
     </message>
+    <message>
+        <source>%1 %2, %3 (marked %4 by %5)</source>
+        <translation>%1 %2, %3 (marquée le %4 par %5)</translation>
+    </message>
     <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
@@ -343,6 +347,10 @@
         <translation>Addendas inchangés depuis leur rédaction</translation>
     </message>
     <message>
+        <source>Withdrawals and entered-in-error marks unchanged since written</source>
+        <translation>Retraits et marques «&#xa0;consignée par erreur&#xa0;» inchangés depuis leur écriture</translation>
+    </message>
+    <message>
         <source>Photos unchanged since stored</source>
         <translation>Photos inchangées depuis leur enregistrement</translation>
     </message>
@@ -401,6 +409,14 @@
     <message>
         <source>%1 amendment(s)</source>
         <translation>%1 addenda(s)</translation>
+    </message>
+    <message>
+        <source>withdrawal or entered-in-error mark %1 (session %2, by %3 on %4): %5</source>
+        <translation>retrait ou marque d&apos;erreur %1 (séance %2, par %3 le %4)&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>%1 withdrawn or entered-in-error session(s)</source>
+        <translation>Séances retirées ou consignées par erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>entries: %1</source>
@@ -1919,6 +1935,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>ImportRetractions</name>
+    <message>
+        <source>The mark&apos;s kind must be withdrawn or entered_in_error.</source>
+        <translation>Le genre de la marque doit être withdrawn ou entered_in_error.</translation>
+    </message>
+    <message>
+        <source>A signed visit is not withdrawn; it is marked entered in error.</source>
+        <translation>Une visite signée n&apos;est pas retirée; elle est marquée consignée par erreur.</translation>
+    </message>
+    <message>
+        <source>A draft is not marked entered in error; it is withdrawn.</source>
+        <translation>Un brouillon n&apos;est pas marqué consigné par erreur; il est retiré.</translation>
+    </message>
+    <message>
+        <source>A withdrawn or entered-in-error visit is imported only with the complete, unbroken audit trail of the database it was exported from, and %1. Export the whole database (imsmap export) and import that file.</source>
+        <translation>Une visite retirée ou consignée par erreur n&apos;est importée qu&apos;avec la piste de vérification complète et intacte de la base de données dont elle a été exportée, et %1. Exportez toute la base de données (imsmap export) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>The mark is dated in the future.</source>
+        <translation>La marque est datée dans le futur.</translation>
+    </message>
+</context>
+<context>
     <name>ImportTrail</name>
     <message>
         <source>audit[%1] is not an object</source>
@@ -2188,6 +2227,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>The signer</source>
         <translation>Le signataire</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation>La raison</translation>
     </message>
     <message>
         <source>The author</source>
@@ -3032,6 +3075,13 @@ N° de permis %2</translation>
             <numerusform>Exclus de ce rapport, rien n&apos;y étant encore puncturé&#xa0;: %n brouillons, commencés les %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Left out of this report, as not this patient&apos;s treatment: %n session(s) withdrawn or entered in error, started %1.</source>
+        <translation>
+            <numerusform>Laissée hors de ce rapport, n&apos;étant pas un traitement de ce patient&#xa0;: %n séance retirée ou consignée par erreur, commencée le %1.</numerusform>
+            <numerusform>Laissées hors de ce rapport, n&apos;étant pas un traitement de ce patient&#xa0;: %n séances retirées ou consignées par erreur, commencées les %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Change since the first session</source>
         <translation>Changement depuis la première séance</translation>
@@ -3369,8 +3419,20 @@ N° de permis %2</translation>
         <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
     </message>
     <message>
+        <source>This draft was withdrawn by %1 on %2 (reason: %3) and is locked: nothing more is written to it, and nothing was changed here.</source>
+        <translation>Ce brouillon a été retiré par %1 le %2 (raison&#xa0;: %3) et est verrouillé&#xa0;: rien n&apos;y est plus écrit, et rien n&apos;a été modifié ici.</translation>
+    </message>
+    <message>
         <source>%1 has this session open in %2, so nothing was changed here; it can be edited once it is free or taken over.</source>
         <translation>%1 a cette séance ouverte dans %2, donc rien n&apos;a été modifié ici; elle pourra être modifiée une fois libérée ou reprise.</translation>
+    </message>
+    <message>
+        <source>Only a signed session is marked entered in error; a draft started by mistake is withdrawn instead (Session &gt; Withdraw draft).</source>
+        <translation>Seule une séance signée est marquée consignée par erreur; un brouillon commencé par erreur est plutôt retiré (Séance &gt; Retirer le brouillon).</translation>
+    </message>
+    <message>
+        <source>This session is already marked entered in error; nothing was changed.</source>
+        <translation>Cette séance est déjà marquée consignée par erreur; rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -3816,6 +3878,10 @@ N° de permis %2</translation>
         <translation>Cette séance est signée et verrouillée; ajoutez plutôt un addenda.</translation>
     </message>
     <message>
+        <source>This draft was withdrawn and is locked; nothing more is written to it, and nothing was changed.</source>
+        <translation>Ce brouillon a été retiré et est verrouillé; rien n&apos;y est plus écrit, et rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
         <source>This record was changed in another room while you had it open; your change was not saved. It has been read again.</source>
         <translation>Ce dossier a été modifié dans une autre salle pendant que vous l&apos;aviez ouvert; votre modification n&apos;a pas été enregistrée. Il a été relu.</translation>
     </message>
@@ -4143,6 +4209,14 @@ N° de permis %2</translation>
         <source>DRAFT — not signed</source>
         <translation>BROUILLON — non signée</translation>
     </message>
+    <message>
+        <source>ENTERED IN ERROR</source>
+        <translation>CONSIGNÉE PAR ERREUR</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN</source>
+        <translation>RETIRÉ</translation>
+    </message>
     <message numerus="yes">
         <source>%n amendment(s), below</source>
         <translation>
@@ -4287,6 +4361,14 @@ N° de permis %2</translation>
         <source>None.</source>
         <comment>no amendments</comment>
         <translation>Aucun.</translation>
+    </message>
+    <message>
+        <source>ENTERED IN ERROR. This signed session is not this patient&apos;s treatment: %1 (marked by %2, %3). It is kept as it was signed, below, for the record, and counts in no figure of the patient&apos;s course.</source>
+        <translation>CONSIGNÉE PAR ERREUR. Cette séance signée n&apos;est pas un traitement de ce patient&#xa0;: %1 (marquée par %2, %3). Elle est conservée telle que signée, ci-dessous, pour le dossier, et ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN. This draft was started by mistake and withdrawn: %1 (by %2, %3). It is kept, below, for the record, and counts in no figure of the patient&apos;s course.</source>
+        <translation>RETIRÉ. Ce brouillon a été commencé par erreur et retiré&#xa0;: %1 (par %2, %3). Il est conservé, ci-dessous, pour le dossier, et ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
     </message>
     <message>
         <source>%1 · Session %2</source>
@@ -4575,6 +4657,10 @@ N° de permis non consigné</translation>
     <message>
         <source>its signing time is not the one audit entry %1 recorded</source>
         <translation>son heure de signature n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée</translation>
+    </message>
+    <message>
+        <source>entered-in-error mark: %1</source>
+        <translation>marque d&apos;erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>the audit trail holds no entry recording it</source>

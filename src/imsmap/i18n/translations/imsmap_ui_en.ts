@@ -254,6 +254,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
+        <translation>
+            <numerusform>%n session withdrawn or entered in error (it counts again restored):</numerusform>
+            <numerusform>%n sessions withdrawn or entered in error (they count again restored):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
             <numerusform>%n draft session:</numerusform>
@@ -272,6 +279,16 @@
         <translation>
             <numerusform>%n patient:</numerusform>
             <numerusform>%n patients:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message numerus="yes">
+        <source>Draft of &lt;b&gt;{when}&lt;/b&gt;, %n site(s).&lt;br&gt;&lt;br&gt;Withdrawing takes this draft out of the patient&apos;s treatment: it is locked, and its sites stay in the file, readable. The history shows it struck through as withdrawn, with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason; it counts in no figure, earlier-visit overlay, heat map, progress report or export, and no longer shows as a draft left unsigned.&lt;br&gt;&lt;br&gt;&lt;b&gt;This is final:&lt;/b&gt; it cannot be undone, and a withdrawn draft is never signed or edited again.</source>
+        <translation>
+            <numerusform>Draft of &lt;b&gt;{when}&lt;/b&gt;, %n site.&lt;br&gt;&lt;br&gt;Withdrawing takes this draft out of the patient&apos;s treatment: it is locked, and its site stays in the file, readable. The history shows it struck through as withdrawn, with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason; it counts in no figure, earlier-visit overlay, heat map, progress report or export, and no longer shows as a draft left unsigned.&lt;br&gt;&lt;br&gt;&lt;b&gt;This is final:&lt;/b&gt; it cannot be undone, and a withdrawn draft is never signed or edited again.</numerusform>
+            <numerusform>Draft of &lt;b&gt;{when}&lt;/b&gt;, %n sites.&lt;br&gt;&lt;br&gt;Withdrawing takes this draft out of the patient&apos;s treatment: it is locked, and its sites stay in the file, readable. The history shows it struck through as withdrawn, with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason; it counts in no figure, earlier-visit overlay, heat map, progress report or export, and no longer shows as a draft left unsigned.&lt;br&gt;&lt;br&gt;&lt;b&gt;This is final:&lt;/b&gt; it cannot be undone, and a withdrawn draft is never signed or edited again.</numerusform>
         </translation>
     </message>
 </context>

@@ -1734,6 +1734,26 @@ Problème&#xa0;: {problem}</translation>
         <translation>Nouvelle séance</translation>
     </message>
     <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>in error</source>
+        <translation>par erreur</translation>
+    </message>
+    <message>
+        <source>Withdrawn {when} by {who}: {reason}</source>
+        <translation>Retiré le {when} par {who}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Entered in error {when} by {who}: {reason}</source>
+        <translation>Consignée par erreur le {when} par {who}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Kept for the record, readable; counted in no figure.</source>
+        <translation>Conservée au dossier, lisible; comptée dans aucun chiffre.</translation>
+    </message>
+    <message>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -2572,6 +2592,17 @@ Problème&#xa0;: {problem}</translation>
         <translation>dossier {chart}, {started}, rédigé le {written} par {who}</translation>
     </message>
     <message numerus="yes">
+        <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
+        <translation>
+            <numerusform>%n séance retirée ou consignée par erreur (elle compte de nouveau une fois restaurée)&#xa0;:</numerusform>
+            <numerusform>%n séances retirées ou consignées par erreur (elles comptent de nouveau une fois restaurées)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}, marked {written} by {who}</source>
+        <translation>dossier {chart}, {started}, marquée le {written} par {who}</translation>
+    </message>
+    <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
             <numerusform>%n séance en brouillon&#xa0;:</numerusform>
@@ -2595,6 +2626,44 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>%n patient&#xa0;:</numerusform>
             <numerusform>%n patients&#xa0;:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Mark entered in error</source>
+        <translation>Marquer consignée par erreur</translation>
+    </message>
+    <message>
+        <source>Session of &lt;b&gt;{when}&lt;/b&gt;, signed by {who} on {signed}.&lt;br&gt;&lt;br&gt;Marking it &lt;b&gt;entered in error&lt;/b&gt; says it is not this patient&apos;s treatment (for example, signed on the wrong patient). The signed note is not changed and stays readable; its PDF states ENTERED IN ERROR with the reason, your login (&lt;b&gt;{login}&lt;/b&gt;) and the time; it counts in no figure, earlier-visit overlay, heat map, progress report or export.&lt;br&gt;&lt;br&gt;&lt;b&gt;This is final:&lt;/b&gt; like an amendment, the mark cannot be changed or taken back.</source>
+        <translation>Séance du &lt;b&gt;{when}&lt;/b&gt;, signée par {who} le {signed}.&lt;br&gt;&lt;br&gt;La marquer &lt;b&gt;consignée par erreur&lt;/b&gt; indique qu&apos;elle n&apos;est pas un traitement de ce patient (par exemple, signée au dossier du mauvais patient). La note signée n&apos;est pas modifiée et reste lisible; son PDF indique CONSIGNÉE PAR ERREUR avec la raison, votre nom d&apos;utilisateur (&lt;b&gt;{login}&lt;/b&gt;) et l&apos;heure; elle ne compte dans aucun chiffre, superposition des visites antérieures, carte thermique, rapport d&apos;évolution ni exportation.&lt;br&gt;&lt;br&gt;&lt;b&gt;C&apos;est définitif&#xa0;:&lt;/b&gt; comme un addenda, la marque ne peut être ni modifiée ni retirée.</translation>
+    </message>
+    <message>
+        <source>e.g. Signed on the wrong patient; the visit was C-1042&apos;s</source>
+        <translation>p. ex. Signée au dossier du mauvais patient; la visite était celle de C-1042</translation>
+    </message>
+    <message>
+        <source>Withdraw draft</source>
+        <translation>Retirer le brouillon</translation>
+    </message>
+    <message numerus="yes">
+        <source>Draft of &lt;b&gt;{when}&lt;/b&gt;, %n site(s).&lt;br&gt;&lt;br&gt;Withdrawing takes this draft out of the patient&apos;s treatment: it is locked, and its sites stay in the file, readable. The history shows it struck through as withdrawn, with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason; it counts in no figure, earlier-visit overlay, heat map, progress report or export, and no longer shows as a draft left unsigned.&lt;br&gt;&lt;br&gt;&lt;b&gt;This is final:&lt;/b&gt; it cannot be undone, and a withdrawn draft is never signed or edited again.</source>
+        <translation>
+            <numerusform>Brouillon du &lt;b&gt;{when}&lt;/b&gt;, %n point.&lt;br&gt;&lt;br&gt;Le retirer le sort du traitement du patient&#xa0;: il est verrouillé, et son point reste dans le dossier, lisible. L&apos;historique le montre barré, comme retiré, avec votre nom d&apos;utilisateur (&lt;b&gt;{login}&lt;/b&gt;), l&apos;heure et la raison; il ne compte dans aucun chiffre, superposition des visites antérieures, carte thermique, rapport d&apos;évolution ni exportation, et n&apos;apparaît plus comme un brouillon non signé.&lt;br&gt;&lt;br&gt;&lt;b&gt;C&apos;est définitif&#xa0;:&lt;/b&gt; on ne peut l&apos;annuler, et un brouillon retiré n&apos;est plus jamais signé ni modifié.</numerusform>
+            <numerusform>Brouillon du &lt;b&gt;{when}&lt;/b&gt;, %n points.&lt;br&gt;&lt;br&gt;Le retirer le sort du traitement du patient&#xa0;: il est verrouillé, et ses points restent dans le dossier, lisibles. L&apos;historique le montre barré, comme retiré, avec votre nom d&apos;utilisateur (&lt;b&gt;{login}&lt;/b&gt;), l&apos;heure et la raison; il ne compte dans aucun chiffre, superposition des visites antérieures, carte thermique, rapport d&apos;évolution ni exportation, et n&apos;apparaît plus comme un brouillon non signé.&lt;br&gt;&lt;br&gt;&lt;b&gt;C&apos;est définitif&#xa0;:&lt;/b&gt; on ne peut l&apos;annuler, et un brouillon retiré n&apos;est plus jamais signé ni modifié.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Started on the wrong patient; New session pressed twice</source>
+        <translation>p. ex. Commencé au dossier du mauvais patient; Nouvelle séance appuyé deux fois</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Raison&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +2909,14 @@ droite</translation>
         <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées; elle n&apos;a donc pas été signée. Réessayez dans un moment.</translation>
     </message>
     <message>
+        <source>Session withdrawn: kept for the record, counted nowhere.</source>
+        <translation>Brouillon retiré&#xa0;: conservé au dossier, compté nulle part.</translation>
+    </message>
+    <message>
+        <source>Session marked entered in error: kept for the record, counted nowhere.</source>
+        <translation>Séance marquée consignée par erreur&#xa0;: conservée au dossier, comptée nulle part.</translation>
+    </message>
+    <message>
         <source>This session was changed in another window and can no longer be signed here: it is shown as it is now.</source>
         <translation>Cette séance a été modifiée dans une autre fenêtre et ne peut plus être signée ici&#xa0;: elle est affichée telle qu&apos;elle est maintenant.</translation>
     </message>
@@ -3028,6 +3105,14 @@ droite</translation>
     <message>
         <source>Session {when}</source>
         <translation>Séance du {when}</translation>
+    </message>
+    <message>
+        <source>Withdrawn {when} by {who} ({reason}): kept for the record, counted nowhere; read-only.</source>
+        <translation>Retiré le {when} par {who} ({reason})&#xa0;: conservé au dossier, compté nulle part; lecture seule.</translation>
+    </message>
+    <message>
+        <source>Entered in error {when} by {who} ({reason}): kept for the record, counted nowhere.</source>
+        <translation>Consignée par erreur le {when} par {who} ({reason})&#xa0;: conservée au dossier, comptée nulle part.</translation>
     </message>
     <message>
         <source>Signed {when} by {who}: read-only. Corrections are added as amendments.</source>
@@ -3496,6 +3581,10 @@ droite</translation>
     <message>
         <source>Start or open a session before recording sites (New session, Ctrl+Shift+N).</source>
         <translation>Commencez ou ouvrez une séance avant de consigner des points (Nouvelle séance, Ctrl+Maj+N).</translation>
+    </message>
+    <message>
+        <source>This draft was withdrawn: it is locked, kept for the record and counted nowhere. Today&apos;s visit is a New session (Ctrl+Shift+N).</source>
+        <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé, conservé au dossier et compté nulle part. La visite d&apos;aujourd&apos;hui est une Nouvelle séance (Ctrl+Maj+N).</translation>
     </message>
     <message>
         <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Amend…).</source>
@@ -4047,6 +4136,22 @@ droite</translation>
     <message>
         <source>Re&amp;move site	Del</source>
         <translation>Re&amp;tirer le point	Suppr</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw draft…</source>
+        <translation>&amp;Retirer le brouillon…</translation>
+    </message>
+    <message>
+        <source>Take a draft started by mistake out of the patient&apos;s treatment; it stays readable</source>
+        <translation>Retirer du traitement du patient un brouillon commencé par erreur; il reste lisible</translation>
+    </message>
+    <message>
+        <source>Mark entered in &amp;error…</source>
+        <translation>&amp;Marquer consignée par erreur…</translation>
+    </message>
+    <message>
+        <source>Say a signed session is not this patient&apos;s treatment (signed on the wrong patient)</source>
+        <translation>Indiquer qu&apos;une séance signée n&apos;est pas un traitement de ce patient (signée au mauvais dossier)</translation>
     </message>
     <message>
         <source>Fi&amp;t chart</source>

@@ -77,6 +77,8 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
             body += entries
             if document:
                 head.append(signing.composition(ctx, sections, dict(entries)))
+            if v.get("retraction"):
+                _entered_in_error(entries + (head[-1:] if document else []), v["retraction"])
             for s in v["sites"]:
                 muscles[s["muscle"]] = s["muscle_name"]
                 if s["level"]:
@@ -96,6 +98,33 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
         bundle["identifier"] = {"system": t.URI,
                                 "value": t.urn(*clinical.session_key(v), "document", *key)}
     return bundle
+
+
+# Resources whose status FHIR R4 gives the code `entered-in-error` ("this instance should not
+# have been part of this patient's record"): what a withdrawn draft and a session entered in
+# error are (services/retractions.py).
+_IN_ERROR_STATUS = frozenset({"Encounter", "Procedure", "Observation", "Consent", "CarePlan",
+                              "Media", "DocumentReference", "Composition"})
+
+
+def _entered_in_error(entries: list[Entry], mark: JsonObject) -> None:
+    """Every resource of a withdrawn or entered-in-error visit says so: status
+    `entered-in-error` (a BodyStructure, which has none, inactive), and the Encounter carries
+    the mark: its kind, reason, author and time."""
+    for _url, res in entries:
+        kind = res.get("resourceType")
+        if kind in _IN_ERROR_STATUS:
+            res["status"] = "entered-in-error"
+            if kind == "DocumentReference" and "docStatus" in res:
+                res["docStatus"] = "entered-in-error"
+        elif kind == "BodyStructure":
+            res["active"] = False
+        if kind == "Encounter":
+            res.setdefault("extension", []).append({"url": t.EXT_RETRACTION, "extension": [
+                {"url": "kind", "valueCode": mark["kind"]},
+                {"url": "reason", "valueString": mark["reason"]},
+                {"url": "author", "valueString": mark["created_by"]},
+                {"url": "date", "valueDateTime": t.when(mark["created_at"])}]})
 
 
 def _in_language(res: JsonObject, words: t.Words) -> JsonObject:

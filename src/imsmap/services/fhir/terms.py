@@ -80,6 +80,8 @@ EXT_PAIN_TIMING = f"{EXT}/pain-timing"
 EXT_ACTION_TAKEN = f"{EXT}/action-taken"
 EXT_CONTENT_HASH = f"{EXT}/content-sha256"
 EXT_ENCOUNTER = f"{EXT}/encounter"
+# a withdrawn or entered-in-error visit's mark (kind, reason, author, date), on its Encounter
+EXT_RETRACTION = f"{EXT}/retraction"
 SID_CHART = f"{BASE}/sid/chart-number"
 SID_USER = f"{BASE}/sid/user"
 URI = "urn:ietf:rfc:3986"  # an identifier that is itself a URI (urn:uuid:...)

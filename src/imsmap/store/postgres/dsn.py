@@ -39,6 +39,7 @@ class Fault(Enum):
     OUT_OF_MEMORY = "out of memory"
     PRIVILEGE = "privilege"
     SIGNED_LOCKED = "signed session locked"
+    WITHDRAWN_LOCKED = "withdrawn draft locked"
     STALE_VERSION = "stale version"
     INTEGRITY = "integrity"
     CANCELED = "canceled"

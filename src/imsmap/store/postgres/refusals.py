@@ -31,7 +31,8 @@ _BY_STATE = {
     "53300": Fault.NO_CONNECTIONS, "57P01": Fault.CONNECTION_LOST,
     "57P02": Fault.CONNECTION_LOST, "40001": Fault.SERIALIZATION, "40P01": Fault.DEADLOCK,
     "53100": Fault.DISK_FULL, "53200": Fault.OUT_OF_MEMORY, "42501": Fault.PRIVILEGE,
-    "23L01": Fault.SIGNED_LOCKED, "23V01": Fault.STALE_VERSION, "57014": Fault.CANCELED,
+    "23L01": Fault.SIGNED_LOCKED, "23W01": Fault.WITHDRAWN_LOCKED,
+    "23V01": Fault.STALE_VERSION, "57014": Fault.CANCELED,
     "25006": Fault.READ_ONLY,
 }
 # Safe to run the whole unit of work again (nothing of it was kept).
@@ -158,6 +159,10 @@ def error_for(exc: BaseException) -> UserFacingError | None:
     if fault is Fault.SIGNED_LOCKED:
         return ReadOnlyError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
             "ServerRefusals", "This session is signed and locked; add an amendment instead.")))
+    if fault is Fault.WITHDRAWN_LOCKED:
+        return ReadOnlyError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
+            "ServerRefusals", "This draft was withdrawn and is locked; nothing more is written "
+            "to it, and nothing was changed.")))
     if fault is Fault.STALE_VERSION:
         return ConflictError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
             "ServerRefusals", "This record was changed in another room while you had it "

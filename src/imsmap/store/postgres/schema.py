@@ -44,6 +44,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v5_hold_return.sql",)),
     (6, "structured amendments: corrections of a signed session's sites (SQLite schema 7)", 7,
      ("v6_site_corrections.sql",)),
+    (7, "withdrawn drafts and sessions entered in error (SQLite schema 8)", 8,
+     ("v7_retractions.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \

@@ -2,13 +2,14 @@
 
 The SQLite file is only read (opened read-only; its bytes do not change). Everything is copied
 in one server transaction, as the owner of the tables, with the triggers on: sessions come in as
-drafts, their sites, findings, adverse events and photos (with their bytes) follow, then each signed session is signed
-again with the signature it carries (the same hash, signer and time) and its amendments come
-in; the audit trail is appended entry by entry, the server checking that each one links to the
-one before it exactly as the file's chain does. Before the transaction commits, every table is
-compared with the file row for row, the server's chain is verified with store/audit.py's rules
-and must end in the same link as the file's, and every signature must match the entry that
-recorded it. One difference, a lost connection or an interruption, and the server keeps nothing.
+drafts, their sites, findings, adverse events and photos (with their bytes) follow, then each
+signed session is signed again with the signature it carries (the same hash, signer and time)
+and its amendments and withdrawal or entered-in-error marks come in; the audit trail is appended
+entry by entry, the server checking that each one links to the one before it exactly as the
+file's chain does. Before the transaction commits, every table is compared with the file row for
+row, the server's chain is verified with store/audit.py's rules and must end in the same link as
+the file's, and every signature must match the entry that recorded it. One difference, a lost
+connection or an interruption, and the server keeps nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 # The file's tables in the order they are copied (each refers only to those before it).
 TABLES = ("terms", "practitioners", "settings", "patients", "protocols", "protocol_sites",
           "sessions", "sites", "findings", "adverse_events", "photos", "photo_blobs",
-          "amendments", "site_corrections", "audit", "imported_audit")
+          "amendments", "site_corrections", "retractions", "audit", "imported_audit")
 _SIGNATURE = ("status", "signed_at", "signed_by", "content_hash")
 _AUDIT_PG = ("id", "at", "at_text", "actor", "action", "entity", "entity_id", "session_id",
              "changes", "digest", "hash")
