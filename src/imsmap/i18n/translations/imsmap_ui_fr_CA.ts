@@ -3410,12 +3410,16 @@ droite</translation>
         <translation>Sélectionnez d&apos;abord le point à retirer.</translation>
     </message>
     <message>
-        <source>remove site {number}</source>
-        <translation>retrait du point {number}</translation>
+        <source>remove site {number} ({site})</source>
+        <translation>retrait du point {number} ({site})</translation>
     </message>
     <message>
-        <source>Site {number} removed (Ctrl+Z brings it back).</source>
-        <translation>Point {number} retiré (Ctrl+Z le rétablit).</translation>
+        <source>Removed site {number} ({site}); the sites after it are numbered one less. Ctrl+Z brings it back.</source>
+        <translation>Point {number} retiré ({site}); les points suivants ont maintenant un numéro de moins. Ctrl+Z le rétablit.</translation>
+    </message>
+    <message>
+        <source>Removed site {number} ({site}). Ctrl+Z brings it back.</source>
+        <translation>Point {number} retiré ({site}). Ctrl+Z le rétablit.</translation>
     </message>
 </context>
 <context>
