@@ -4034,6 +4034,10 @@ droite</translation>
         </translation>
     </message>
     <message>
+        <source>needled on another chart</source>
+        <translation>puncturé sur un autre schéma</translation>
+    </message>
+    <message>
         <source>Heat: grasp summed</source>
         <translation>Chaleur&#xa0;: préhension additionnée</translation>
     </message>

@@ -6,7 +6,7 @@ marked with a diamond, as on the main chart (render.other_charts); its key in a 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,15 +20,23 @@ from PySide6.QtWidgets import (
 from imsmap.domain.heat import grasp_heat
 from imsmap.domain.progress import History
 from imsmap.domain.vocabulary import GRASP_LABELS
-from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
+from imsmap.render.other_charts import (
+    OtherChartMark,
+    other_chart_marks,
+    paint_other_chart_mark,
+    paint_other_chart_marks,
+)
 from imsmap.render.overlay import (
     VERTICAL_TEXT,
+    age_fade,
     earlier_markers,
     paint_overlay,
     paint_overlay_legend,
 )
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.render.text import text_width
 from imsmap.ui.progress.compare import ChartPicture
 from imsmap.ui.wording import in_window_language, view_name
 
@@ -56,6 +64,7 @@ class HistoryChart(QWidget):
         self._heat_notes = True  # the cached picture has the chart's notes on it
         self.grid = None
         self._grid_stale = False
+        self._others: list[OtherChartMark] | None = None  # computed when first painted
 
         self.view_box = QComboBox()
         self.earlier = QCheckBox(self.tr("Earlier sites"))
@@ -135,6 +144,7 @@ class HistoryChart(QWidget):
                                        self.atlas)
         self._heat_cache = None
         self._grid_stale = True  # the heat map is computed when first painted (heat_grid)
+        self._others = None  # and so are the diamonds (other_marks)
         self.grid = None
         self.canvas.caption = ""
         self.canvas.set_chart(chart)
@@ -153,6 +163,25 @@ class HistoryChart(QWidget):
                                        half_life_days=self.fading.currentData() or None)
                 self.legend.vmax = heat_vmax(self.grid)
         return self.grid
+
+    def earlier_ids(self) -> list[int]:
+        """The chosen sessions drawn as earlier ones, oldest first: all of them, or all but
+        today's draft."""
+        today, _n = self.today_and_count()
+        ids = list(self.history.ids)
+        return ids[: ids.index(today)] if today in ids else ids
+
+    def other_marks(self) -> list[OtherChartMark]:
+        """The diamonds of the muscles this chart draws that an earlier chosen session needled
+        on another chart (render.other_charts), as the main chart and the progress report mark
+        them; none while "Earlier sites" is off."""
+        if self._others is None:
+            chart = self.canvas.chart
+            ids = self.earlier_ids()
+            self._others = other_chart_marks(
+                self.history, ids, {sid: len(ids) - i for i, sid in enumerate(ids)},
+                chart) if chart is not None and ids and self.earlier.isChecked() else []
+        return self._others
 
     def _paint(self, painter: QPainter, chart: ChartPainter) -> None:
         ids = self.history.ids
@@ -181,8 +210,14 @@ class HistoryChart(QWidget):
                    if self.earlier.isChecked() else [])
         today_sites = ([s for s in self.history.sites_of(today) if s.view_id == chart.view.id]
                        if today is not None else [])
-        paint_overlay(painter, chart, earlier, today_sites, oldest=max(1, n_earlier),
-                      scale=self.canvas.marker_scale())
+        scale = self.canvas.marker_scale()
+        # The earlier sites, the diamonds over them, today's sites on top (the main chart's
+        # order: its marks are on the overlay under the session's markers).
+        paint_overlay(painter, chart, earlier, (), oldest=max(1, n_earlier), scale=scale)
+        paint_other_chart_marks(painter, chart, self.other_marks(), max(1, n_earlier),
+                                scale=scale)
+        if today_sites:
+            paint_overlay(painter, chart, (), today_sites, scale=scale)
 
     def today_and_count(self) -> tuple[int | None, int]:
         """Today's session (the latest chosen one while it is still a draft, else None) and
@@ -193,6 +228,18 @@ class HistoryChart(QWidget):
         if latest.is_signed:
             return None, len(self.history.sessions)
         return latest.id, len(self.history.sessions) - 1
+
+
+def fitted_lines(text: str, size: float, width: float) -> list[str]:
+    """`text` in lines no wider than `width` at `size` (a word longer than that alone on its
+    line), broken between words."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 class _LegendStrip(QWidget):
@@ -219,10 +266,28 @@ class _LegendStrip(QWidget):
                 ages.append((1, self.tr("last time")))
             if n_earlier > 2:
                 ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
-            height = self.LINE * (2 + 4 + len(ages))
+            lines = 2 + 4 + len(ages)
+            height = self.LINE * lines
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
                                  oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True,
                                  labels=self.owner.grasp_labels)
+            if self.owner.other_marks():
+                # The diamond under the sessions' markers, as paint_overlay_legend sets them.
+                r = self.LINE * 0.36
+                y = 8 + self.LINE * (lines + 0.5)
+                x = 8 + r * 1.2 + 2
+                paint_other_chart_mark(painter, chart, x, y, 3, age_fade(1, max(1, n_earlier)),
+                                       r)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(chart.style.caption))
+                size, left = self.LINE * VERTICAL_TEXT, x + r * 1.8
+                # on as many lines as the column needs (« puncturé sur un autre schéma »)
+                lines_of = fitted_lines(self.tr("needled on another chart"), size,
+                                        self.width() - 6 - left)
+                for i, line in enumerate(lines_of):
+                    painter.drawPath(text_path(line, size, anchor="left",
+                                               at=(left, y + i * size * 1.25)))
+                height += self.LINE + (len(lines_of) - 1) * size * 1.25
             if self.owner.heat.isChecked():
                 self.owner.heat_grid()  # its top of the scale
                 # A third heading under « Préhension » and « Séances », as large and bold,
