@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QColor
+from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_history_other_charts import (  # noqa: F401 - fixtures
     GMED_LAT,
     GMIN_LAT,
@@ -16,7 +17,6 @@ from tests.test_ui_history_other_charts import (  # noqa: F401 - fixtures
     visits,
 )
 from tests.test_ui_progress_chart_french import render
-from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_progress_fit import LAPTOP, language  # noqa: F401 - fixture
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
