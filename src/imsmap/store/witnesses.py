@@ -62,12 +62,28 @@ def audit_count(conn: sqlite3.Connection) -> int:
     return count
 
 
-def signed_sessions(db: Database) -> list[RecordRow]:
-    """Every signed session's signature columns with its patient's chart number, by id."""
-    return db.query(
-        "SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash, p.chart_number"
-        " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
-        " WHERE s.status = 'signed' ORDER BY s.id")
+_SIGNED = ("SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash,"
+           " p.chart_number FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
+           " WHERE s.status = 'signed'")
+
+
+def signed_count(db: Database) -> int:
+    """How many sessions are signed."""
+    row = db.query_one("SELECT count(*) FROM sessions WHERE status = 'signed'")
+    return int(row[0]) if row is not None else 0
+
+
+def signed_session_batches(db: Database, size: int = 2000) -> Iterator[list[RecordRow]]:
+    """Every signed session's signature columns with its patient's chart number, by id, in
+    batches of `size`: the check of half a million signed sessions holds one batch at a time,
+    not all of them."""
+    after = 0
+    while True:
+        rows = db.query(_SIGNED + " AND s.id > ? ORDER BY s.id LIMIT ?", (after, size))
+        if not rows:
+            return
+        yield rows
+        after = rows[-1]["id"]
 
 
 def amendments(db: Database) -> list[RecordRow]:
