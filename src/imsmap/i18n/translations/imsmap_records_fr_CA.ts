@@ -3475,6 +3475,14 @@ N° de permis %2</translation>
         <source>The practitioner is not recorded.</source>
         <translation>Le praticien n&apos;est pas consigné.</translation>
     </message>
+    <message>
+        <source>it is newer than this imsmap&apos;s atlas %1</source>
+        <translation>il est plus récent que l&apos;atlas %1 de cet imsmap</translation>
+    </message>
+    <message>
+        <source>today&apos;s atlas %3 lacks site(s) %2</source>
+        <translation>l&apos;atlas %3 d&apos;aujourd&apos;hui n&apos;a pas le(s) point(s) %2</translation>
+    </message>
 </context>
 <context>
     <name>SegmentTable</name>
@@ -4322,6 +4330,10 @@ N° de permis non consigné</translation>
     <message>
         <source>Pneumothorax risk</source>
         <translation>Risque de pneumothorax</translation>
+    </message>
+    <message>
+        <source>No site of this session is over or near the pleura in atlas %1, the version this record names.</source>
+        <translation>Aucun point de cette séance n&apos;est sur le thorax ni près de la plèvre dans l&apos;atlas %1, la version que nomme ce dossier.</translation>
     </message>
     <message>
         <source>Item</source>

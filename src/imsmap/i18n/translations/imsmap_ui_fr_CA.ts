@@ -3249,6 +3249,14 @@ droite</translation>
         <translation>Vous signez sous l&apos;identifiant &lt;b&gt;{login}&lt;/b&gt;&#xa0;: la signature, la piste de vérification et le PDF porteront cet identifiant.</translation>
     </message>
     <message>
+        <source>This draft was started on atlas {then}; it is signed on today&apos;s atlas {now}, whose catalogue makes the checks below and its PDF.</source>
+        <translation>Ce brouillon a été commencé avec l&apos;atlas {then}; il est signé avec l&apos;atlas {now} d&apos;aujourd&apos;hui, dont le catalogue fait les vérifications ci-dessous et son PDF.</translation>
+    </message>
+    <message>
+        <source>This draft was started on atlas {then} and keeps it ({why}): the checks below and its PDF follow that catalogue, not today&apos;s atlas {now}.</source>
+        <translation>Ce brouillon a été commencé avec l&apos;atlas {then} et le garde ({why})&#xa0;: les vérifications ci-dessous et son PDF suivent ce catalogue, pas l&apos;atlas {now} d&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Before you sign:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Avant de signer&#xa0;:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
     </message>
