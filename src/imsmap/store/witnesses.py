@@ -43,9 +43,11 @@ def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
 
 
 def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
-                  session_id: int | None = None) -> Iterator[audit.AuditRow]:
-    """The audit entries about `entity` made by one of `actions` (of one session if given), in
-    id order, filtered in SQL (entity and action are term ids in compact entries)."""
+                  session_id: int | None = None, sessions: tuple[int, int] | None = None
+                  ) -> Iterator[audit.AuditRow]:
+    """The audit entries about `entity` made by one of `actions` (of one session, or of the
+    sessions `sessions` = (first id, last id), if given), in id order, filtered in SQL (entity
+    and action are term ids in compact entries; sessions through the audit_session index)."""
     entities = _forms(conn, entity)
     words = [form for action in actions for form in _forms(conn, action)]
     where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
@@ -54,6 +56,9 @@ def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...
     if session_id is not None:
         where += " AND session_id = ?"
         params += (session_id,)
+    if sessions is not None:
+        where += " AND session_id BETWEEN ? AND ?"
+        params += sessions
     return audit.rows(conn, where, params, fresh=True)
 
 
