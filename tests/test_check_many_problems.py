@@ -15,6 +15,7 @@ import pytest
 from imsmap.cli import main
 from imsmap.services import checks
 from imsmap.services.context import build_context
+from imsmap.store import integrity
 from imsmap.store.db import Database
 from support import chart_atlas, outside_edit, spot
 
@@ -138,3 +139,22 @@ def test_the_count_and_the_hint_are_said_in_french(clinic, capsys, monkeypatch, 
     assert f"... et {SIGNED - 10} autres de ce genre" in out
     assert "Les 10 premiers de chaque genre sont énumérés\u00a0: imsmap check --all" in out
     assert "more of this kind" not in out
+
+
+def test_rows_without_their_entry_or_their_parent_are_named_twenty_and_counted(clinic):
+    # Read as a stream now (the first named, the rest counted), not every row held: the
+    # words say the same as before.
+    outside_edit(clinic, "DELETE FROM audit WHERE entity IN (SELECT id FROM terms WHERE"
+                 " text = 'site') OR entity = 'site'",
+                 "DELETE FROM sessions WHERE id > 1")
+    db = Database.open(clinic, readonly=True)
+    try:
+        (unaudited,) = [p for p in integrity.unaudited_rows(db) if p.startswith("sites rows")]
+        orphans = integrity.foreign_key_check(db)
+    finally:
+        db.close()
+    ids = ", ".join(str(i) for i in range(1, 21))
+    assert unaudited == (f"sites rows {ids} and {SIGNED - 20} more have no audit entry "
+                         "recording how they came in")
+    # 24 sites lost their session (and the sessions' photos none): named one by one up to 100
+    assert len([p for p in orphans if p.startswith("sites row")]) == SIGNED - 1
