@@ -87,7 +87,7 @@ def test_signing_moves_the_draft_to_today_s_atlas_and_the_pdf_prints_the_pleura_
 
 
 def test_a_draft_with_a_site_today_s_atlas_lacks_keeps_its_version_and_its_checks(
-        today, draft, db_path):
+        qtbot, today, draft, db_path):
     # A level sternocleidomastoid does not take (as a muscle or level gone from a later atlas)
     outside_edit(db_path, f"UPDATE sites SET level = 'C3' WHERE session_id = {draft}")
     today.update_session(draft, pneumothorax_discussed=False)
@@ -96,6 +96,12 @@ def test_a_draft_with_a_site_today_s_atlas_lacks_keeps_its_version_and_its_check
     assert on.version == OLD and on.moves_from is None and "#1" in on.kept
     # its own catalogue asks nothing about the pleura for it, and its PDF will say nothing
     assert "pneumothorax" not in {c.key for c in signing_checks(on.atlas, record)}
+    dialog = SignDialog(today, draft)
+    qtbot.addWidget(dialog)
+    assert dialog.atlas_line.text() == (
+        f"This draft was started on atlas {OLD} and keeps it (today's atlas {NEW} lacks site "
+        f"#1): the checks below and its PDF follow that catalogue, not today's atlas {NEW}.")
+    assert "pneumothorax" not in {c.key for c in dialog.checks}
     today.sign_session(draft)
     assert today.repo.session(draft).atlas_version == OLD
 

@@ -92,12 +92,13 @@ class SignDialog(QDialog):
         self.atlas_line = QLabel(
             self.tr("This draft was started on atlas {then}; it is signed on today's atlas "
                     "{now}, whose catalogue makes the checks below and its PDF.").format(
-                        then=escape(on.moves_from), now=escape(on.version))
+                        then=on.moves_from, now=on.version)
             if on.moves_from is not None else self.tr(
             "This draft was started on atlas {then} and keeps it ({why}): the checks below "
             "and its PDF follow that catalogue, not today's atlas {now}.").format(
-                then=escape(s.atlas_version), why=escape(said(on.kept)),
-                now=escape(records.atlas.version)) if on.kept is not None else "")
+                then=s.atlas_version, why=said(on.kept),
+                now=records.atlas.version) if on.kept is not None else "")
+        self.atlas_line.setTextFormat(Qt.TextFormat.PlainText)  # words only, none of them markup
         self.atlas_line.setObjectName("signingAtlas")
         self.atlas_line.setWordWrap(True)
         self.atlas_line.setVisible(bool(self.atlas_line.text()))
