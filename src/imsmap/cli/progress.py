@@ -1,7 +1,8 @@
-"""A progress bar on the command line for a long schema upgrade (store.upgrade)."""
+"""Progress bars on the command line: a long schema upgrade (store.upgrade), `imsmap check`."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -36,6 +37,40 @@ class Bar:
         else:
             self.out.write(text + "\n")
         self.out.flush()
+
+
+class StepsBar:
+    """`imsmap check`'s progress: one line rewritten in place on a terminal, the step's name
+    then ``[#####.....]  45 %``, wiped when `close`d so that the report follows on a clean
+    line. Nothing at all where `out` is not a terminal (a log file, a script's pipe): the
+    report is what those read."""
+
+    def __init__(self, out: TextIO | None = None):
+        self.out = out or sys.stderr
+        self.tty = self.out.isatty()
+        self.shown: tuple[str, int] | None = None
+        self.width = 0  # the longest line written: the next one covers it
+
+    def __call__(self, title: str, fraction: float) -> None:
+        if not self.tty:
+            return
+        percent = max(0, min(100, int(fraction * 100)))
+        if (title, percent) == self.shown:
+            return
+        self.shown = (title, percent)
+        filled = WIDTH * percent // 100
+        bar = f" [{'#' * filled}{'.' * (WIDTH - filled)}] {percent:3d} %"
+        room = shutil.get_terminal_size((80, 24)).columns - 1 - len(bar)
+        text = (title if len(title) <= room else title[: max(0, room - 1)] + "…") + bar
+        self.out.write("\r" + text.ljust(self.width))
+        self.width = max(self.width, len(text))
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.tty and self.width:
+            self.out.write("\r" + " " * self.width + "\r")
+            self.out.flush()
+            self.width = 0
 
 
 def upgrade_with_bar(db_path: str | Path, out: TextIO | None = None) -> None:

@@ -151,7 +151,7 @@ def run_migrate(args: argparse.Namespace) -> int:
                 sentence("CliServer", QT_TRANSLATE_NOOP(
                 "CliServer", "%1 has problems (%2; `imsmap check --db %1` lists them); a "
                 "clinic is moved only when its records check. Nothing was moved."),
-                path, len(report.problems)))
+                path, report.total))
         moved = transfer.migrate(records.db.conn, str(path), dsn)
     finally:
         records.db.close()

@@ -82,6 +82,15 @@ def consent_table(records: Records, record: SessionRecord) -> Table:
             ([fill(translate("SessionSections", "Near the pleura: %1."),
                    [listed(names["caution"])])] if names["caution"] else []))
         rows.append([Cell(translate("SessionSections", "Pneumothorax risk"), bold=True), cell])
+    elif s.pneumothorax_discussed:
+        # What the clinician recorded is printed whatever the catalogue says: a session signed
+        # on an atlas that puts none of its sites near the pleura, where the discussion was
+        # asked for by a newer one (or held all the same), still says it was held.
+        cell = Cell(translate("SessionSections", "Discussed with the patient."))
+        cell.small = fill(translate(
+            "SessionSections", "No site of this session is over or near the pleura in atlas "
+            "%1, the version this record names."), [s.atlas_version])
+        rows.append([Cell(translate("SessionSections", "Pneumothorax risk"), bold=True), cell])
     return Table(_item_columns(), rows, size=8, zebra=False)
 
 

@@ -1,13 +1,15 @@
 """Is the record whole? SQLite's own checks plus imsmap's: muscles the atlas knows, signed
 sessions whose content still matches their signature, an unbroken audit chain.
 
-Checks only read. Each section lists every problem it finds, in words a clinic can pass on.
+Checks only read. Each section counts every problem it finds, by kind, and keeps the first few
+of each kind in words a clinic can pass on (all of them when asked); every one can also go to a
+file as it is found, so that a large clinic's thousands are neither printed nor held at once.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,19 +24,79 @@ from imsmap.store import audit, integrity, site_corrections
 from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError, user_error
+from imsmap.store.dialect import RecordRow
 
 _QUICK = sentence("Checks", QT_TRANSLATE_NOOP("Checks", "File structure (quick check)"))
+
+# Problems of one kind listed in a report (the rest counted): the ten-million-site benchmark
+# file, whose synthetic hashes match nothing, printed 498,372 lines (1.8 GB of memory).
+SHOWN_PER_KIND = 10
+
+Progress = Callable[[str, float], None]  # (the section's title, how far it is, 0 to 1)
+Sink = Callable[[str, str], None]  # (the section's title, a problem): every one, as found
+
+
+def kind_of(problem: object) -> str:
+    """What sort of problem a sentence says: its template; for "where: what" (joined), the
+    what's. Text that is not a sentence (SQLite's own words) is a kind of its own."""
+    while isinstance(problem, Sentence) and problem.context == "Joined" and problem.args:
+        problem = problem.args[-1]
+    return problem.template if isinstance(problem, Sentence) else str(problem)
+
+
+class Problems:
+    """One section's problems as they are found: each counted by kind (`kind_of`), the first
+    `keep` of each kind kept (every one with keep None), each handed to `sink` if given."""
+
+    def __init__(self, title: str, keep: int | None = SHOWN_PER_KIND, sink: Sink | None = None):
+        self.title = title
+        self.keep = keep
+        self.sink = sink
+        self.kept: list[str] = []
+        self.counts: dict[str, int] = {}  # kind -> how many, in the order first found
+
+    def add(self, problem: str) -> None:
+        kind = kind_of(problem)
+        n = self.counts.get(kind, 0)
+        self.counts[kind] = n + 1
+        if self.keep is None or n < self.keep:
+            self.kept.append(problem)
+        if self.sink is not None:
+            self.sink(self.title, problem)
+
+    def extend(self, problems: Iterable[str]) -> None:
+        for p in problems:
+            self.add(p)
+
+    def section(self, checked: str = "") -> Section:
+        return Section(self.title, tuple(self.kept), checked, tuple(self.counts.items()))
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # the problems listed: every one, or the first of each kind
     checked: str = ""  # what was looked at, e.g. "12 signed sessions"
+    # (kind, how many) in the order first found; () when `problems` are all there were
+    counts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def total(self) -> int:
+        """How many problems the section found (listed or not)."""
+        return sum(n for _kind, n in self.counts) if self.counts else len(self.problems)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return self.total == 0
+
+    def listed(self) -> list[tuple[str, list[str], int]]:
+        """(kind, its problems listed, how many more were found) by kind, in the order found."""
+        by_kind: dict[str, list[str]] = {}
+        for p in self.problems:
+            by_kind.setdefault(kind_of(p), []).append(p)
+        counts = self.counts or tuple((k, len(v)) for k, v in by_kind.items())
+        return [(kind, by_kind.get(kind, []), n - len(by_kind.get(kind, [])))
+                for kind, n in counts]
 
 
 @dataclass(frozen=True)
@@ -42,6 +104,7 @@ class CheckReport:
     path: str
     summary: str
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    shown_per_kind: int | None = SHOWN_PER_KIND  # None: every problem listed
 
     @property
     def ok(self) -> bool:
@@ -49,7 +112,18 @@ class CheckReport:
 
     @property
     def problems(self) -> list[str]:
+        """The problems listed (`Section.problems`), each after its section's title."""
         return [joined(": ", [s.title, p]) for s in self.sections for p in s.problems]
+
+    @property
+    def total(self) -> int:
+        """How many problems were found, listed or not."""
+        return sum(s.total for s in self.sections)
+
+    @property
+    def capped(self) -> bool:
+        """Whether some problems were counted but not listed."""
+        return self.total > len(self.problems)
 
     def text(self) -> Sentence:
         """The report for people (`imsmap check`): a sentence, said in the records language
@@ -65,15 +139,24 @@ class CheckReport:
                                       title))
             else:
                 lines.append(counted("Checks", QT_TRANSLATE_NOOP(
-                    "Checks", "  PROBLEM  %2: %1 problem(s)"), len(s.problems), title))
-                lines += [joined("", ["           - ", p]) for p in s.problems]
+                    "Checks", "  PROBLEM  %2: %1 problem(s)"), s.total, title))
+                for _kind, shown, more in s.listed():
+                    lines += [joined("", ["           - ", p]) for p in shown]
+                    if more:
+                        lines.append(counted("Checks", QT_TRANSLATE_NOOP(
+                            "Checks", "           ... and %1 more of this kind"), more))
         if self.ok:
             lines.append(sentence("Checks", QT_TRANSLATE_NOOP("Checks", "All is well.")))
         else:
             lines.append(counted("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "%1 problem(s) found; nothing was changed. Keep this file as it is, "
                 "and restore the latest good backup into a new file to compare (imsmap "
-                "restore --db NEW.sqlite3 BACKUP)."), len(self.problems)))
+                "restore --db NEW.sqlite3 BACKUP)."), self.total))
+            if self.capped:
+                lines.append(counted("Checks", QT_TRANSLATE_NOOP(
+                    "Checks", "The first %1 of each kind are listed: imsmap check --all lists "
+                    "every one, --problems-to FILE writes every one to FILE."),
+                    self.shown_per_kind or 0))
         return joined("\n", lines)
 
 
@@ -82,8 +165,9 @@ def quick_check(records: Records) -> CheckReport:
     --quick`). It reads the whole file: seconds on a big database, so the window runs
     `structure_problems` on a thread after it is up instead."""
     # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
-    structure = Section(_QUICK, tuple(integrity.quick_check(records.db)))
-    return CheckReport(str(records.db.path), _summary(records), (structure,))
+    found = Problems(_QUICK)
+    found.extend(integrity.quick_check(records.db))
+    return CheckReport(str(records.db.path), _summary(records), (found.section(),))
 
 
 def structure_problems(path: str | Path) -> list[str]:
@@ -117,7 +201,8 @@ def check_restorable(copy: Path) -> None:
     if not report.ok:
         shown = joined("; ", report.problems[:5])
         more = sentence("Checks", QT_TRANSLATE_NOOP("Checks", " (and %1 more)"),
-                        len(report.problems) - 5) if len(report.problems) > 5 else ""
+                        report.total - len(report.problems[:5])) \
+            if report.total > len(report.problems[:5]) else ""
         raise StoreError(
             sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "The backup does not pass imsmap's checks, so nothing was restored: "
@@ -137,59 +222,88 @@ def check_restorable_server(dsn: str) -> None:
         records.db.close()
     if not report.ok:
         shown = "; ".join(report.problems[:5])
-        more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
+        rest = report.total - len(report.problems[:5])
+        more = f" (and {rest} more)" if rest > 0 else ""
         raise StoreError(
             sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "The backup does not pass imsmap's checks, so nothing was restored: "
             "%1%2. Choose an earlier backup."), shown, more))
 
 
-def full_check(records: Records) -> CheckReport:
+def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sink | None = None,
+               progress: Progress | None = None) -> CheckReport:
+    """Every check, its sections in order. Each section counts all its problems and keeps the
+    first `keep` of each kind (all with None); `sink` gets every problem as it is found (a
+    file of them all); `progress` hears each section's title and how far it has come."""
     db = records.db
+
+    def section(title: str, run: Callable[[Problems, Callable[[float], None]], str], *,
+                damage_is_a_problem: bool = True) -> Section:
+        found = Problems(title, keep, sink)
+
+        def step(fraction: float) -> None:
+            if progress is not None:
+                progress(title, fraction)
+
+        step(0.0)
+        try:
+            checked = run(found, step)
+        except StoreError as exc:  # the readers turn a damaged file's errors into StoreError
+            if not damage_is_a_problem:
+                raise  # the file's own structure: unusable, not merely wrong
+            found.add(f"could not be checked: {exc}")
+            checked = ""
+        step(1.0)
+        return found.section(checked)
+
+    def listed(check: Callable[[], tuple[list[str], str]]
+               ) -> Callable[[Problems, Callable[[float], None]], str]:
+        def run(found: Problems, _step: Callable[[float], None]) -> str:
+            problems, checked = check()
+            found.extend(problems)
+            return checked
+        return run
+
     # One read transaction: every section reads the file as of one moment, while windows go
     # on writing (the audit trail and the record of where it ends read apart could disagree).
     # On the clinic server the server's own check of its chain takes the place of SQLite's
     # file checks (its foreign keys are always enforced).
     with witness_rows.one_moment(db):
         # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
-        sections = ([_section(sentence("Checks", QT_TRANSLATE_NOOP(
+        sections = ([section(sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "The server's own check of the audit chain (audit_breaks)")),
-                              lambda: _server_breaks(records))] if db.is_server else [
-            Section(sentence("Checks", QT_TRANSLATE_NOOP(
+                             listed(lambda: _server_breaks(records)))] if db.is_server else [
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "File structure (integrity check)")),
-                    tuple(integrity.integrity_check(db))),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                    listed(lambda: (integrity.integrity_check(db), "")),
+                    damage_is_a_problem=False),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "References between records (foreign keys)")),
-                     lambda: (integrity.foreign_key_check(db), ""))]) + [
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "Muscles known to the atlas")), lambda: _muscles(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "Signed sessions unchanged since signing")), lambda: _signatures(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "Amendments unchanged since written")), lambda: _amendments(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                    listed(lambda: (integrity.foreign_key_check(db), "")))]) + [
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Muscles known to the atlas")), listed(lambda: _muscles(records))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Signed sessions unchanged since signing")),
+                    lambda found, step: _signatures(records, found, step)),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Amendments unchanged since written")),
+                    listed(lambda: _amendments(records))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Withdrawals and entered-in-error marks unchanged since written")),
-                     lambda: _retractions(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "Photos unchanged since stored")), lambda: photo_problems(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "Audit trail unbroken")), lambda: _audit_chain(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "Imported audit trails kept unchanged")), lambda: _kept_history(records)),
-            _section(sentence("Checks", QT_TRANSLATE_NOOP(
+                    listed(lambda: _retractions(records))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Photos unchanged since stored")), listed(lambda: photo_problems(records))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Audit trail unbroken")),
+                    lambda found, step: _audit_chain(records, found, step)),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Imported audit trails kept unchanged")),
+                    listed(lambda: _kept_history(records))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Every record has its audit entry")),
-                     lambda: (integrity.unaudited_rows(db), "")),
+                    listed(lambda: (integrity.unaudited_rows(db), ""))),
         ]
-        return CheckReport(str(db.path), _summary(records), tuple(sections))
-
-
-def _section(title: str, run: Callable[[], tuple[list[str], str]]) -> Section:
-    """Run one section; a file too damaged for it is that section's problem (a bug is not)."""
-    try:
-        problems, checked = run()
-    except StoreError as exc:  # the readers turn a damaged file's errors into StoreError
-        problems, checked = [f"could not be checked: {exc}"], ""
-    return Section(title, tuple(problems), checked)
+        return CheckReport(str(db.path), _summary(records), tuple(sections), keep)
 
 
 def _summary(records: Records) -> str:
@@ -221,36 +335,46 @@ def _muscles(records: Records) -> tuple[list[str], str]:
                               live, len(rows))
 
 
-def _signatures(records: Records) -> tuple[list[str], str]:
-    rows = witness_rows.signed_sessions(records.db)
-    problems: list[str] = []
-    with reading(records.db.path):
-        witnesses = signatures.session_witnesses(records.db.conn)
-    for r in rows:
-        where = (sentence("Checks", QT_TRANSLATE_NOOP(
-            "Checks", "session %1 (chart %2, %3, signed by %4 on %5)"),
-            str(r['id']),
-            r['chart_number'],
-            str(r['started_at'])[:16],
-            r['signed_by'] or '?',
-            str(r['signed_at'])[:16]))
-        problems += [joined(": ", [where, p]) for p in
-                     signatures.signature_problems(r, witnesses.get(r["id"]))]
-        try:
-            digest = content_hash(records.session_record(r["id"]))
-        except (StoreError, LookupError) as exc:  # damaged rows; a session gone meanwhile
-            problems.append(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "%1 cannot be read back (%2)"), where, exc))
-            continue
-        if not r["content_hash"]:
-            problems.append(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "%1 is signed but carries no content hash"), where))
-        elif digest != r["content_hash"]:
-            problems.append(sentence("Checks", QT_TRANSLATE_NOOP(
-                "Checks", "%1 no longer matches the content hash taken when it was signed: it "
-                "was changed outside imsmap"), where))
-    return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"),
-                             len(rows))
+def _signatures(records: Records, found: Problems, step: Callable[[float], None]) -> str:
+    """Each signed session against its signing entry and its content hash, read by batches
+    of sessions with their signing entries (not all of them held at once: half a million at
+    ten million sites), its problems handed on as found."""
+    total = witness_rows.signed_count(records.db)
+    done = 0
+    for rows in witness_rows.signed_session_batches(records.db):
+        with reading(records.db.path):
+            witnesses = signatures.session_witnesses(
+                records.db.conn, sessions=(rows[0]["id"], rows[-1]["id"]))
+        for r in rows:
+            _signature(records, r, witnesses.get(r["id"]), found)
+        done += len(rows)
+        step(done / total if total else 1.0)
+    return counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), done)
+
+
+def _signature(records: Records, r: RecordRow, witness: signatures.Witness | None,
+               found: Problems) -> None:
+    where = (sentence("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "session %1 (chart %2, %3, signed by %4 on %5)"),
+        str(r['id']),
+        r['chart_number'],
+        str(r['started_at'])[:16],
+        r['signed_by'] or '?',
+        str(r['signed_at'])[:16]))
+    found.extend(joined(": ", [where, p]) for p in signatures.signature_problems(r, witness))
+    try:
+        digest = content_hash(records.session_record(r["id"]))
+    except (StoreError, LookupError) as exc:  # damaged rows; a session gone meanwhile
+        found.add(sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "%1 cannot be read back (%2)"), where, exc))
+        return
+    if not r["content_hash"]:
+        found.add(sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "%1 is signed but carries no content hash"), where))
+    elif digest != r["content_hash"]:
+        found.add(sentence("Checks", QT_TRANSLATE_NOOP(
+            "Checks", "%1 no longer matches the content hash taken when it was signed: it "
+            "was changed outside imsmap"), where))
 
 
 def _amendments(records: Records) -> tuple[list[str], str]:
@@ -259,9 +383,9 @@ def _amendments(records: Records) -> tuple[list[str], str]:
         witnesses = signatures.amendment_witnesses(records.db.conn)
     corrected = {aid: [c.recorded() for c in cs]
                  for aid, cs in site_corrections.every(records.db.conn).items()}
-    problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
-        "Checks", "amendment %1 (session %2, by %3 on %4): %5"), str(r["id"]), str(r["session_id"]),
-        r["created_by"], str(r["created_at"])[:16], p)
+    problems: list[str] = [joined(": ", [sentence("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "amendment %1 (session %2, by %3 on %4)"), str(r["id"]), str(r["session_id"]),
+        r["created_by"], str(r["created_at"])[:16]), p])
         for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]),
                                                              corrected.get(r["id"], []))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 amendment(s)"),
@@ -301,7 +425,8 @@ def _server_breaks(records: Records) -> tuple[list[str], str]:
                 "Checks", "recomputed by the server")))
 
 
-def _audit_chain(records: Records) -> tuple[list[str], str]:
+def _audit_chain(records: Records, found: Problems, step: Callable[[float], None]) -> str:
     with reading(records.db.path):
         n = witness_rows.audit_count(records.db.conn)
-    return audit.verify_chain(records.db.conn), _entries(n)
+    found.extend(audit.verify_chain(records.db.conn, step))
+    return _entries(n)

@@ -10,6 +10,7 @@ import json
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import date, datetime
 
 from imsmap.atlas import Atlas, AtlasError
@@ -45,6 +46,7 @@ from imsmap.services.practitioner_list import (
     from_stored,
 )
 from imsmap.services.queries import RecordQueries
+from imsmap.services.safety import signing_atlas
 from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
@@ -555,9 +557,19 @@ class Records:
                 raise ConflictError(sentence("Records", QT_TRANSLATE_NOOP(
                     "Records", "The session was changed in another window while you were "
                     "signing, so it was not signed: read it as it is now, then sign again.")))
-            self.repo.mark_signed(session_id, at, self.actor, digest, version)
+            # A draft started on an earlier atlas is signed on today's, whose catalogue made
+            # the signing checks (services.safety.signing_atlas): the version it names is part
+            # of what is signed, and the signing entry records the move.
+            moves_from = signing_atlas(self.atlas, record).moves_from
+            if moves_from is not None:
+                digest = content_hash(replace(record, session=replace(
+                    record.session, atlas_version=self.atlas.version)))
+            self.repo.mark_signed(session_id, at, self.actor, digest, version,
+                                  self.atlas.version if moves_from is not None else None)
             changes: dict[str, list[str | None]] = {"status": ["draft", "signed"],
                                                     "content_hash": [None, digest]}
+            if moves_from is not None:
+                changes["atlas_version"] = [moves_from, self.atlas.version]
             # The person the clinic's list gives this login to, as the list says it now: kept
             # in the signing entry (chained), so that the PDF names them whatever the list
             # says later. A login the list does not name signs as a login alone, as before.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain.models import SessionRecord, Site
-from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, joined, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, sentence
 
 
 def thorax_tier(atlas: Atlas, site: Site) -> str:
@@ -112,3 +112,59 @@ def signing_checks(atlas: Atlas, record: SessionRecord,
         checks.append(SigningCheck("practitioner", sentence("Safety", QT_TRANSLATE_NOOP(
             "Safety", "The practitioner is not recorded."))))
     return checks
+
+
+@dataclass(frozen=True)
+class SigningAtlas:
+    """The atlas a draft is signed on, whose catalogue the signing checks follow and its PDF
+    will print (docs/atlas-audit.md, "A draft signed after an atlas release")."""
+
+    atlas: Atlas
+    moves_from: str | None = None  # the draft's older version, moved to today's at signing
+    kept: Sentence | None = None  # why it keeps its own version (a site today's atlas lacks)
+
+    @property
+    def version(self) -> str:
+        return self.atlas.version
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(x) for x in version.split("."))
+    except ValueError:
+        return ()
+
+
+def _not_in(atlas: Atlas, site: Site) -> bool:
+    """Whether today's atlas cannot hold `site` as it is: its chart, its muscle, or its level
+    gone (an id renamed still resolves)."""
+    try:
+        muscle = atlas.muscle(site.muscle_id)
+    except (AtlasError, KeyError):
+        return True
+    if site.view_id not in atlas.views:
+        return True
+    return site.level is not None and site.level not in muscle.levels
+
+
+def signing_atlas(atlas: Atlas, record: SessionRecord) -> SigningAtlas:
+    """The atlas `record` is signed on. A draft started on an earlier atlas is signed on
+    today's (`atlas`): the checks a clinician answers at signing are today's, and the record
+    names the catalogue they came from, so its PDF prints what signing asked (a site on
+    sternocleidomastoid started on 2026.12.4 and signed on 2026.12.5 is near the pleura in
+    both). Its sites are checked first: one whose chart, muscle or level today's atlas lacks
+    keeps the draft on its own version, whose catalogue then makes the checks. A draft on a
+    newer version than this imsmap's keeps it too."""
+    version = record.session.atlas_version
+    if version == atlas.version or record.session.is_signed:
+        return SigningAtlas(atlas)
+    own = atlas.as_of(version) if atlas.carries(version) else atlas
+    if _version_key(version) > _version_key(atlas.version):
+        return SigningAtlas(own, kept=sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "it is newer than this imsmap's atlas %1"), atlas.version))
+    missing = [x for x in record.sites if _not_in(atlas, x)]
+    if missing:
+        return SigningAtlas(own, kept=counted("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "today's atlas %3 lacks site(s) %2"), len(missing),
+            ", ".join(f"#{x.seq}" for x in missing), atlas.version))
+    return SigningAtlas(atlas, moves_from=version)

@@ -49,11 +49,11 @@ def _recorded(changes: object) -> dict[str, object]:
 
 
 def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
-                  session_id: int | None = None
+                  session_id: int | None = None, sessions: tuple[int, int] | None = None
                   ) -> Iterator[tuple[audit.AuditRow, dict[str, object]]]:
     """(entry, {field: recorded value}) of the entries about `entity` made by `actions`, in id
     order (store.witnesses.entries_about)."""
-    for row in witnesses.entries_about(conn, entity, actions, session_id):
+    for row in witnesses.entries_about(conn, entity, actions, session_id, sessions):
         if isinstance(row[7], bytes):
             continue  # a creation digest: not a signature or an amendment
         try:
@@ -63,11 +63,13 @@ def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...
         yield row, _recorded(changes)
 
 
-def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None
-                      ) -> dict[int, Witness]:
-    """session id -> the newest entry that signed it (or imported it signed)."""
+def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None,
+                      sessions: tuple[int, int] | None = None) -> dict[int, Witness]:
+    """session id -> the newest entry that signed it (or imported it signed): of every
+    session, of `session_id`, or of the ids `sessions` = (first, last)."""
     out: dict[int, Witness] = {}
-    for row, values in entries_about(conn, "session", ("sign", "import"), session_id):
+    for row, values in entries_about(conn, "session", ("sign", "import"), session_id,
+                                     sessions):
         if "content_hash" not in values or row[5] is None:
             continue
         if row[3] == "sign":  # the entry's own author and time are the signer's

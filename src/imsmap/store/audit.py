@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -237,23 +237,33 @@ def _is_key(value: object) -> bool:
     return True
 
 
-def verify_chain(conn: sqlite3.Connection) -> list[str]:
-    """Problems with the chain, in order; an empty list means it is unbroken."""
+def verify_chain(conn: sqlite3.Connection,
+                 progress: Callable[[float], None] | None = None) -> list[str]:
+    """Problems with the chain, in order; an empty list means it is unbroken. `progress`
+    hears how far the reading has come (0 to 1) now and then (not on the clinic server,
+    which recomputes it in one statement)."""
     server = server_trail(conn)
     if server is not None:
         return list(server.verify_chain(conn))
     with reading(conn):
-        return _chain_problems(conn)
+        return _chain_problems(conn, progress)
 
 
-def _chain_problems(conn: sqlite3.Connection) -> list[str]:
+PROGRESS_EVERY = 1 << 16  # entries between two reports of progress
+
+
+def _chain_problems(conn: sqlite3.Connection,
+                    progress: Callable[[float], None] | None = None) -> list[str]:
     problems: list[str] = []
     prev_link, expected_id, block_start, last = GENESIS, 1, 1, 0
+    newest = conn.execute("SELECT max(id) FROM audit").fetchone()[0] if progress else None
     for row in rows(conn, fresh=True):
         entry_id = last = row[0]
         if not isinstance(entry_id, int):
             raise unreadable("audit", entry_id, TypeError(sentence("StoreAudit", QT_TRANSLATE_NOOP(
                 "StoreAudit", "its id is not a number"))))
+        if progress is not None and newest and entry_id % PROGRESS_EVERY == 0:
+            progress(min(1.0, entry_id / newest))
         if entry_id != expected_id:
             problems.append(sentence("StoreAudit", QT_TRANSLATE_NOOP(
                 "StoreAudit", "audit entries %1-%2 are missing"), str(expected_id), str(entry_id - 1)))

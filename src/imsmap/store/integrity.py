@@ -49,9 +49,13 @@ def integrity_check(db: Database) -> list[str]:
 def foreign_key_check(db: Database) -> list[str]:
     """Rows that point to a row that does not exist (a session without its patient...)."""
     try:
-        rows = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+        # Read as a stream, the first MAX_REPORTED kept and the rest counted: a file whose
+        # sessions were cut off would otherwise hold every orphaned site's row at once.
+        cursor = db.conn.execute("PRAGMA foreign_key_check")
+        rows = cursor.fetchmany(MAX_REPORTED)
+        beyond = sum(1 for _ in cursor)
         problems: list[str] = []
-        for table, rowid, parent, fkid in rows[:MAX_REPORTED]:
+        for table, rowid, parent, fkid in rows:
             column = "?"
             for fk in db.conn.execute(f"PRAGMA foreign_key_list({table})"):
                 if fk[0] == fkid:
@@ -61,9 +65,9 @@ def foreign_key_check(db: Database) -> list[str]:
             problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
                 "StoreIntegrity", "%1 row %2 refers to %3 row %4, which does not exist"),
                 table, str(rowid), parent, value[0] if value else '?'))
-        if len(rows) > MAX_REPORTED:
+        if beyond:
             problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
-                "StoreIntegrity", "... and %1 more rows like these"), len(rows) - MAX_REPORTED))
+                "StoreIntegrity", "... and %1 more rows like these"), beyond))
         return problems
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         _too_damaged(exc, db)
@@ -115,14 +119,16 @@ def _unaudited(db: Database) -> list[str]:
         # index by entity, and a correlated NOT EXISTS scanned all of it for every row (a
         # minute for the 10,000 sessions of a small clinic, days for ten years' sites, in
         # every restore's and `imsmap check`'s check).
-        rows = db.conn.execute(
+        cursor = db.conn.execute(
             f"SELECT id FROM {table} EXCEPT SELECT entity_id FROM audit"
             f" WHERE entity IN ({', '.join('?' * len(entities))}) AND action IN ({marks})"
-            f" ORDER BY 1", (*entities, *actions)).fetchall()
+            f" ORDER BY 1", (*entities, *actions))
+        rows = cursor.fetchmany(20)  # the first named, the rest counted, not held
+        beyond = sum(1 for _ in cursor)
         if rows:
-            ids = ", ".join(str(r[0]) for r in rows[:20])
+            ids = ", ".join(str(r[0]) for r in rows)
             more = sentence("StoreIntegrity", QT_TRANSLATE_NOOP("StoreIntegrity", " and %1 more"),
-                            len(rows) - 20) if len(rows) > 20 else ""
+                            beyond) if beyond else ""
             problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
                 "StoreIntegrity", "%1 row %2%3 has no audit entry recording how it came in"),
                 table, ids, more) if len(rows) == 1 else sentence(

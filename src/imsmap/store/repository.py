@@ -334,12 +334,15 @@ class Repository:
             (*values.values(), at, actor, at, actor))
 
     def mark_signed(self, session_id: int, at: str, actor: str, content_hash: str,
-                    version: int | None = None) -> None:
+                    version: int | None = None, atlas_version: str | None = None) -> None:
+        """Sign the draft; `atlas_version`: the atlas it is signed on, where that is not the
+        one it was started on (services.safety.signing_atlas)."""
         guard, param = row_versions.where(version)
+        moved, moved_to = (", atlas_version = ?", (atlas_version,)) if atlas_version else ("", ())
         cur = self.db.conn.execute(
             "UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = ?,"
-            f" content_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?{guard}",
-            (at, actor, content_hash, at, actor, session_id, *param))
+            f" content_hash = ?, updated_at = ?, updated_by = ?{moved} WHERE id = ?{guard}",
+            (at, actor, content_hash, at, actor, *moved_to, session_id, *param))
         row_versions.check(cur, "sessions", session_id, version)
 
     # -- sites -----------------------------------------------------------------------------

@@ -43,9 +43,11 @@ def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
 
 
 def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
-                  session_id: int | None = None) -> Iterator[audit.AuditRow]:
-    """The audit entries about `entity` made by one of `actions` (of one session if given), in
-    id order, filtered in SQL (entity and action are term ids in compact entries)."""
+                  session_id: int | None = None, sessions: tuple[int, int] | None = None
+                  ) -> Iterator[audit.AuditRow]:
+    """The audit entries about `entity` made by one of `actions` (of one session, or of the
+    sessions `sessions` = (first id, last id), if given), in id order, filtered in SQL (entity
+    and action are term ids in compact entries; sessions through the audit_session index)."""
     entities = _forms(conn, entity)
     words = [form for action in actions for form in _forms(conn, action)]
     where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
@@ -54,6 +56,9 @@ def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...
     if session_id is not None:
         where += " AND session_id = ?"
         params += (session_id,)
+    if sessions is not None:
+        where += " AND session_id BETWEEN ? AND ?"
+        params += sessions
     return audit.rows(conn, where, params, fresh=True)
 
 
@@ -62,12 +67,28 @@ def audit_count(conn: sqlite3.Connection) -> int:
     return count
 
 
-def signed_sessions(db: Database) -> list[RecordRow]:
-    """Every signed session's signature columns with its patient's chart number, by id."""
-    return db.query(
-        "SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash, p.chart_number"
-        " FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
-        " WHERE s.status = 'signed' ORDER BY s.id")
+_SIGNED = ("SELECT s.id, s.started_at, s.signed_at, s.signed_by, s.content_hash,"
+           " p.chart_number FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id"
+           " WHERE s.status = 'signed'")
+
+
+def signed_count(db: Database) -> int:
+    """How many sessions are signed."""
+    row = db.query_one("SELECT count(*) FROM sessions WHERE status = 'signed'")
+    return int(row[0]) if row is not None else 0
+
+
+def signed_session_batches(db: Database, size: int = 2000) -> Iterator[list[RecordRow]]:
+    """Every signed session's signature columns with its patient's chart number, by id, in
+    batches of `size`: the check of half a million signed sessions holds one batch at a time,
+    not all of them."""
+    after = 0
+    while True:
+        rows = db.query(_SIGNED + " AND s.id > ? ORDER BY s.id LIMIT ?", (after, size))
+        if not rows:
+            return
+        yield rows
+        after = rows[-1]["id"]
 
 
 def amendments(db: Database) -> list[RecordRow]:

@@ -297,9 +297,12 @@ class ChartPanel(QWidget):
     def set_sites(self, sites: list[Site]) -> None:
         self._sites = list(sites)
         chooser = self.chooser
-        if chooser is not None and chooser.site_id is not None \
-                and all(s.id != chooser.site_id for s in self._sites):
-            chooser.dismiss()  # its site was removed (or another session shown)
+        if chooser is not None and chooser.site_id is not None:
+            offered = self.site(chooser.site_id)
+            if offered is None:
+                chooser.dismiss()  # its site was removed (or another session shown)
+            else:
+                chooser.renumber(offered.seq)  # a site before it removed: its number moved
         for scene in self._scenes.values():
             scene.set_sites(self._sites)
         counts: dict[str, int] = {}

@@ -90,6 +90,7 @@ class RegionChooser(QFrame):
         self.docked = False
         self.dock_above: QWidget | None = None
         self.point: tuple[float, float] = (0.0, 0.0)
+        self.caption_template = ""  # the caption, "{number}" standing for the site's number
         self.regions: list[Region] = []
         self.buttons: list[QPushButton] = []
         self._layout = QHBoxLayout(self)
@@ -107,10 +108,10 @@ class RegionChooser(QFrame):
 
     def offer(self, atlas: Atlas, view: View, regions: Iterable[Region], at: QPoint | None, *,
               site_id: int | None, point: tuple[float, float], caption: str,
-              shown_layer: str | None = None) -> bool:
+              shown_layer: str | None = None, number: int | str = "") -> bool:
         """Show buttons for `regions` near `at` (parent coordinates), or docked in the corner
-        (`at` None). False if there are none. A muscle's layer is named unless it is
-        `shown_layer` (the layer in view)."""
+        (`at` None), under `caption` with "{number}" in it the site's number. False if there
+        are none. A muscle's layer is named unless it is `shown_layer` (the layer in view)."""
         self.regions = list(regions)[:MAX_CHOICES]
         if not self.regions:
             self.dismiss()
@@ -121,7 +122,8 @@ class RegionChooser(QFrame):
             self._layout.removeWidget(b)
             b.deleteLater()
         self.buttons = []
-        self.caption.setText(caption)
+        self.caption_template = caption
+        self.renumber(number)
         for i, region in enumerate(self.regions):
             b = QPushButton(region_name(atlas, view, region,
                                         layer_word=region.layer != shown_layer))
@@ -154,6 +156,11 @@ class RegionChooser(QFrame):
         if y + size.height() > host.height() - 4:
             y = max(4, at.y() - size.height() - 26)
         self.setGeometry(QRect(QPoint(x, y), size))
+
+    def renumber(self, number: int | str) -> None:
+        """The offered site's number in the caption: a site removed before it takes one off
+        (the strip said "#2 or:" of the site the list now numbers 1)."""
+        self.caption.setText(self.caption_template.format(number=number))
 
     def _chosen(self, region: Region) -> None:
         self.hide()
@@ -211,8 +218,8 @@ class ChooserFlow:
                                   None, site_id=site_id, point=(x, y),
                                   shown_layer=self.panel.layer,
                                   caption=QCoreApplication.translate(
-                                      "ChooserFlow", "#{number} or:").format(
-                                          number=self._seq(site_id)))
+                                      "ChooserFlow", "#{number} or:"),
+                                  number=self._seq(site_id))
 
     def _seq(self, site_id: int) -> str:
         site = self.panel.site(site_id)
@@ -242,8 +249,8 @@ class ChooserFlow:
                                       site_id=site.id, point=(site.x, site.y),
                                       shown_layer=panel.layer,
                                       caption=QCoreApplication.translate(
-                                          "ChooserFlow", "#{number} is in:").format(
-                                              number=site.seq))
+                                          "ChooserFlow", "#{number} is in:"),
+                                      number=site.seq)
         regions = regions_here(view, p.x(), p.y())
         if not regions:
             panel.hint.setText(QCoreApplication.translate("ChooserFlow", "No muscle there."))

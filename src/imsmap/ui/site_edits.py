@@ -15,10 +15,18 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services.records import Records
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.chart_words import describe_site
+from imsmap.ui.chart_words import describe_site, side_label
 from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand
+from imsmap.ui.wording import muscle_name
+
+
+def removed_site_words(atlas: Atlas, site: Site) -> str:
+    """"Tensor fasciae latae, right": the removed site's muscle, level and side, so a message
+    about it names it, not only by a number the next site takes."""
+    level = f" {site.level}" if site.level else ""
+    return f"{muscle_name(atlas, site.muscle_id)}{level}, {side_label(site.side).lower()}"
 
 
 class SiteEdits:
@@ -214,15 +222,23 @@ class SiteEdits:
             self.show_error(QCoreApplication.translate("SiteEdits",
                                                        "Select the site to remove first."))
             return
+        # Read before the removal refreshes the list.
+        later = any(s.seq > site.seq for s in self.sites if s.id != site.id)
         try:
             self.records.remove_site(site.id)
         except UserFacingError as exc:
             self.show_error(exc)
             return
+        what = removed_site_words(self.atlas, site)
         self.undo_stack.push(RemoveSiteCommand(
             self.records, site.id,
-            QCoreApplication.translate("SiteEdits", "remove site {number}").format(
-                number=site.seq), self.show_error, self.select_site))
-        self.show_message(QCoreApplication.translate(
-            "SiteEdits", "Site {number} removed (Ctrl+Z brings it back).").format(
-                number=site.seq))
+            QCoreApplication.translate("SiteEdits", "remove site {number} ({site})").format(
+                number=site.seq, site=what), self.show_error, self.select_site))
+        # The sites after it take the numbers one down at once: "Site 1 removed" then read as
+        # if the site now numbered 1 (still on the chart) had gone. Say which one went, by its
+        # muscle and side, and that the numbers after it moved (when any site came after it).
+        said = QCoreApplication.translate(
+            "SiteEdits", "Removed site {number} ({site}); the sites after it are numbered one "
+            "less. Ctrl+Z brings it back.") if later else QCoreApplication.translate(
+            "SiteEdits", "Removed site {number} ({site}). Ctrl+Z brings it back.")
+        self.show_message(said.format(number=site.seq, site=what))

@@ -303,12 +303,20 @@
         <translation>  PROBLÈME %2&#xa0;: %1 problème(s)</translation>
     </message>
     <message>
+        <source>           ... and %1 more of this kind</source>
+        <translation>           ... et %1 autre(s) de ce genre</translation>
+    </message>
+    <message>
         <source>All is well.</source>
         <translation>Tout va bien.</translation>
     </message>
     <message>
         <source>%1 problem(s) found; nothing was changed. Keep this file as it is, and restore the latest good backup into a new file to compare (imsmap restore --db NEW.sqlite3 BACKUP).</source>
         <translation>%1 problème(s) trouvé(s); rien n&apos;a été modifié. Gardez ce fichier tel quel et restaurez la dernière bonne sauvegarde dans un nouveau fichier pour comparer (imsmap restore --db NOUVEAU.sqlite3 SAUVEGARDE).</translation>
+    </message>
+    <message>
+        <source>The first %1 of each kind are listed: imsmap check --all lists every one, --problems-to FILE writes every one to FILE.</source>
+        <translation>Les %1 premiers de chaque genre sont énumérés&#xa0;: imsmap check --all les énumère tous, --problems-to FICHIER les écrit tous dans FICHIER.</translation>
     </message>
     <message>
         <source> (and %1 more)</source>
@@ -399,12 +407,12 @@
         <translation>%1 ne correspond plus à l&apos;empreinte de contenu prise à la signature&#xa0;: elle a été modifiée hors d&apos;imsmap</translation>
     </message>
     <message>
-        <source>%1 signed session(s)</source>
-        <translation>%1 séance(s) signée(s)</translation>
+        <source>amendment %1 (session %2, by %3 on %4)</source>
+        <translation>addenda %1 (séance %2, par %3 le %4)</translation>
     </message>
     <message>
-        <source>amendment %1 (session %2, by %3 on %4): %5</source>
-        <translation>addenda %1 (séance %2, par %3 le %4)&#xa0;: %5</translation>
+        <source>%1 signed session(s)</source>
+        <translation>%1 séance(s) signée(s)</translation>
     </message>
     <message>
         <source>%1 amendment(s)</source>
@@ -528,6 +536,22 @@ schéma de la base de données %3</translation>
     <message>
         <source>only SQLite&apos;s quick check of the file&apos;s structure</source>
         <translation>seulement la vérification rapide de la structure du fichier par SQLite</translation>
+    </message>
+    <message>
+        <source>list every problem (by default the first ten of each kind, and how many more there are)</source>
+        <translation>énumérer tous les problèmes (par défaut les dix premiers de chaque genre, et combien il y en a d&apos;autres)</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>also write every problem to FILE, one a line, as it is found</source>
+        <translation>écrire aussi chaque problème dans FICHIER, un par ligne, à mesure qu&apos;il est trouvé</translation>
+    </message>
+    <message>
+        <source>replace the --problems-to FILE if it exists</source>
+        <translation>remplacer le FICHIER de --problems-to s&apos;il existe</translation>
     </message>
     <message>
         <source>the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)</source>
@@ -3596,6 +3620,14 @@ N° de permis %2</translation>
         <source>The practitioner is not recorded.</source>
         <translation>Le praticien n&apos;est pas consigné.</translation>
     </message>
+    <message>
+        <source>it is newer than this imsmap&apos;s atlas %1</source>
+        <translation>il est plus récent que l&apos;atlas %1 de cet imsmap</translation>
+    </message>
+    <message>
+        <source>today&apos;s atlas %3 lacks site(s) %2</source>
+        <translation>l&apos;atlas %3 d&apos;aujourd&apos;hui n&apos;a pas le(s) point(s) %2</translation>
+    </message>
 </context>
 <context>
     <name>SegmentTable</name>
@@ -4467,6 +4499,10 @@ N° de permis non consigné</translation>
     <message>
         <source>Pneumothorax risk</source>
         <translation>Risque de pneumothorax</translation>
+    </message>
+    <message>
+        <source>No site of this session is over or near the pleura in atlas %1, the version this record names.</source>
+        <translation>Aucun point de cette séance n&apos;est sur le thorax ni près de la plèvre dans l&apos;atlas %1, la version que nomme ce dossier.</translation>
     </message>
     <message>
         <source>Item</source>

@@ -3446,6 +3446,14 @@ droite</translation>
         <translation>Vous signez sous l&apos;identifiant &lt;b&gt;{login}&lt;/b&gt;&#xa0;: la signature, la piste de vérification et le PDF porteront cet identifiant.</translation>
     </message>
     <message>
+        <source>This draft was started on atlas {then}; it is signed on today&apos;s atlas {now}, whose catalogue makes the checks below and its PDF.</source>
+        <translation>Ce brouillon a été commencé avec l&apos;atlas {then}; il est signé avec l&apos;atlas {now} d&apos;aujourd&apos;hui, dont le catalogue fait les vérifications ci-dessous et son PDF.</translation>
+    </message>
+    <message>
+        <source>This draft was started on atlas {then} and keeps it ({why}): the checks below and its PDF follow that catalogue, not today&apos;s atlas {now}.</source>
+        <translation>Ce brouillon a été commencé avec l&apos;atlas {then} et le garde ({why})&#xa0;: les vérifications ci-dessous et son PDF suivent ce catalogue, pas l&apos;atlas {now} d&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Before you sign:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;Avant de signer&#xa0;:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -3611,12 +3619,16 @@ droite</translation>
         <translation>Sélectionnez d&apos;abord le point à retirer.</translation>
     </message>
     <message>
-        <source>remove site {number}</source>
-        <translation>retrait du point {number}</translation>
+        <source>remove site {number} ({site})</source>
+        <translation>retrait du point {number} ({site})</translation>
     </message>
     <message>
-        <source>Site {number} removed (Ctrl+Z brings it back).</source>
-        <translation>Point {number} retiré (Ctrl+Z le rétablit).</translation>
+        <source>Removed site {number} ({site}); the sites after it are numbered one less. Ctrl+Z brings it back.</source>
+        <translation>Point {number} retiré ({site}); les points suivants ont maintenant un numéro de moins. Ctrl+Z le rétablit.</translation>
+    </message>
+    <message>
+        <source>Removed site {number} ({site}). Ctrl+Z brings it back.</source>
+        <translation>Point {number} retiré ({site}). Ctrl+Z le rétablit.</translation>
     </message>
 </context>
 <context>
@@ -4257,6 +4269,10 @@ droite</translation>
             <numerusform>il y a %n séance</numerusform>
             <numerusform>il y a %n séances</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>needled on another chart</source>
+        <translation>puncturé sur un autre schéma</translation>
     </message>
     <message>
         <source>Heat: grasp summed</source>

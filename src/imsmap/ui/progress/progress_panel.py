@@ -11,20 +11,14 @@ import enum
 import math
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QLocale,
     QObject,
-    QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -38,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.heat import grasp_heat
 from imsmap.domain.progress import (
     History,
     Target,
@@ -46,38 +39,22 @@ from imsmap.domain.progress import (
     grasp_matrix,
     session_metrics,
 )
-from imsmap.domain.vocabulary import GRASP_LABELS
-from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
-from imsmap.render.overlay import (
-    VERTICAL_TEXT,
-    earlier_markers,
-    paint_overlay,
-    paint_overlay_legend,
-)
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
-from imsmap.ui.progress.compare import ChartPicture, CompareView
+from imsmap.ui.progress.compare import CompareView
+from imsmap.ui.progress.history_chart import HistoryChart
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.trend_matrix import TrendMatrix
-from imsmap.ui.wording import in_window_language, language, short_date, target_label, view_name
+from imsmap.ui.wording import language, short_date, target_label
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
 DEFAULT_LAST_N = 8
-FADING = ((QT_TRANSLATE_NOOP("ProgressPanel", "No fading"), 0.0),
-          (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 2 weeks"), 14.0),
-          (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 4 weeks"), 28.0),
-          (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 8 weeks"), 56.0))
-HEAT_PIXELS_PER_UNIT = 0.6
-CHART_MIN_WIDTH = 250  # the Chart view's body chart, beside its legend
-
-
 class Deferred(enum.Enum):
     """What a hidden panel put off until it is shown: a new patient includes a refresh."""
 
@@ -153,197 +130,6 @@ class ProgressSummary(QObject):
                 session=f"#{history.number(first.session_id)}, {short_date(first.started_at)}",
                 changes="; ".join(parts))
         return first_line + "\n" + since
-
-
-class HistoryChart(QWidget):
-    """A chart view with the heat map of the chosen sessions and their sites, the latest on top."""
-
-    def __init__(self, parent=None, style: ChartStyle = LIGHT):
-        super().__init__(parent)
-        self.style = style
-        self.atlas = None
-        self.history = History(())
-        self.highlight: frozenset = frozenset()
-        self.grasp_labels: tuple[str, ...] = GRASP_LABELS  # the clinic's words (its legend)
-        self._heat_cache: QImage | None = None
-        self._heat_notes = True  # the cached picture has the chart's notes on it
-        self.grid = None
-        self._grid_stale = False
-
-        self.view_box = QComboBox()
-        self.earlier = QCheckBox(self.tr("Earlier sites"))
-        self.earlier.setChecked(True)
-        self.heat = QCheckBox(self.tr("Heat map"))
-        self.heat.setChecked(True)
-        self.fading = QComboBox()
-        for text, value in FADING:
-            # marked in the context ProgressPanel (QT_TRANSLATE_NOOP), not this class's
-            self.fading.addItem(QCoreApplication.translate("ProgressPanel", text), value)
-        self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
-        self.canvas = ChartPicture(style=style)
-        self.canvas.painter_fn = self._paint
-        # No narrower than a body chart (1:2) at the height a laptop gives it: narrower, the
-        # chart and its markers shrink for nothing. It is the tab's minimum width with the
-        # legend, and so the panel's, for which the window's progress room folds the patients
-        # column on a 1366 px screen (ui.progress_room).
-        self.canvas.setMinimumWidth(CHART_MIN_WIDTH)
-        self.legend = _LegendStrip(self)
-        for w in (self.view_box, self.fading):
-            w.currentIndexChanged.connect(self._changed)
-        for w in (self.earlier, self.heat):
-            w.toggled.connect(self._changed)
-        # Two rows: the chart and its earlier sites; the heat map and its fading. On one row
-        # the view's name was cut (« Vue postér… ») beside the French words at 1366 px.
-        which = QHBoxLayout()
-        which.addWidget(QLabel(self.tr("Chart:")))
-        which.addWidget(self.view_box, 1)
-        which.addWidget(self.earlier)
-        heat = QHBoxLayout()
-        heat.addWidget(self.heat)
-        heat.addWidget(self.fading)
-        heat.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(which)
-        layout.addLayout(heat)
-        body = QHBoxLayout()
-        body.addWidget(self.canvas, 1)
-        body.addWidget(self.legend)
-        layout.addLayout(body, 1)
-
-    def set_history(self, history: History, atlas) -> None:
-        self.history = history
-        self.atlas = atlas
-        current = self.view_box.currentData() if self.view_box.currentIndex() >= 0 else None
-        counts: dict[str, int] = {}
-        for sid in history.ids:
-            for s in history.sites_of(sid):
-                counts[s.view_id] = counts.get(s.view_id, 0) + 1
-        views = list(getattr(atlas, "views", {}) or {})
-        used = sorted((v for v in counts if v in views), key=lambda v: (-counts[v], views.index(v)))
-        self.view_box.blockSignals(True)
-        self.view_box.clear()
-        for v in used + [v for v in views if v not in used]:
-            self.view_box.addItem(view_name(atlas, v) + (f" ({counts[v]})" if v in counts else ""),
-                                  v)
-        i = self.view_box.findData(current)
-        self.view_box.setCurrentIndex(i if i >= 0 else 0)
-        self.view_box.blockSignals(False)
-        self._changed()
-
-    def set_view(self, view_id: str) -> None:
-        i = self.view_box.findData(view_id)
-        if i >= 0:
-            self.view_box.setCurrentIndex(i)
-
-    def set_highlight(self, muscle_ids: frozenset) -> None:
-        self.highlight = frozenset(muscle_ids)
-        self._changed()
-
-    def _changed(self, *_args) -> None:
-        view_id = self.view_box.currentData() if self.view_box.currentIndex() >= 0 else None
-        chart = None
-        if self.atlas is not None and view_id is not None:
-            chart = in_window_language(ChartPainter(self.atlas, view_id, style=self.style),
-                                       self.atlas)
-        self._heat_cache = None
-        self._grid_stale = True  # the heat map is computed when first painted (heat_grid)
-        self.grid = None
-        self.canvas.caption = ""
-        self.canvas.set_chart(chart)
-        self.legend.update()
-
-    def heat_grid(self):
-        """The heat map of the chosen sessions on the chart shown (None: nothing to show),
-        computed when the chart or its legend is first painted after a change."""
-        if self._grid_stale:
-            self._grid_stale = False
-            chart = self.canvas.chart
-            self.grid = None
-            if chart is not None and self.history.ids:
-                v = chart.view
-                self.grid = grasp_heat(self.history, v.id, v.width, v.height,
-                                       half_life_days=self.fading.currentData() or None)
-                self.legend.vmax = heat_vmax(self.grid)
-        return self.grid
-
-    def _paint(self, painter: QPainter, chart: ChartPainter) -> None:
-        ids = self.history.ids
-        notes = self.canvas.notes_on_chart()  # else the picture writes the key under it
-        if self.heat.isChecked() and self.heat_grid() is not None:
-            if self._heat_cache is None or self._heat_notes != notes:
-                # (cleared whenever the data or options change)
-                scratch = QImage(1, 1, QImage.Format.Format_RGB32)
-                p = QPainter(scratch)  # the composed image is all we want here
-                self._heat_cache = paint_heat_over_chart(
-                    p, chart, self.grid, self.legend.vmax, pixels_per_unit=HEAT_PIXELS_PER_UNIT,
-                    base_kwargs={"highlight": self.highlight, "notes": notes})
-                self._heat_notes = notes
-                p.end()
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawImage(QRectF(0, 0, chart.view.width, chart.view.height),
-                              self._heat_cache)
-            painter.restore()
-        else:
-            chart.paint_base(painter, highlight=self.highlight, notes=notes)
-        if not ids:
-            return
-        today, n_earlier = self.today_and_count()
-        earlier = (earlier_markers(self.history, today, chart.view.id)
-                   if self.earlier.isChecked() else [])
-        today_sites = ([s for s in self.history.sites_of(today) if s.view_id == chart.view.id]
-                       if today is not None else [])
-        paint_overlay(painter, chart, earlier, today_sites, oldest=max(1, n_earlier),
-                      scale=self.canvas.marker_scale())
-
-    def today_and_count(self) -> tuple[int | None, int]:
-        """Today's session (the latest chosen one while it is still a draft, else None) and
-        how many chosen sessions came before it."""
-        if not self.history.sessions:
-            return None, 0
-        latest = self.history.sessions[-1]
-        if latest.is_signed:
-            return None, len(self.history.sessions)
-        return latest.id, len(self.history.sessions) - 1
-
-
-class _LegendStrip(QWidget):
-    """The marker and heat legends, in a column beside the (tall, narrow) body chart."""
-
-    LINE = 26.0  # one line of the legends
-
-    def __init__(self, owner: HistoryChart):
-        super().__init__(owner)
-        self.owner = owner
-        self.vmax = 3.0
-        self.setFixedWidth(230)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
-        chart = self.owner.canvas.chart
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        if chart is not None:
-            w = self.width() - 12
-            today, n_earlier = self.owner.today_and_count()
-            ages = [(0, self.tr("today"))] if today is not None else []
-            if n_earlier:
-                ages.append((1, self.tr("last time")))
-            if n_earlier > 2:
-                ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
-            height = self.LINE * (2 + 4 + len(ages))
-            paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,
-                                 oldest=max(1, n_earlier), grades=(3, 2, 1, 0), vertical=True,
-                                 labels=self.owner.grasp_labels)
-            if self.owner.heat.isChecked():
-                self.owner.heat_grid()  # its top of the scale
-                # A third heading under « Préhension » and « Séances », as large and bold,
-                # its title on two lines where the column is too narrow for one.
-                paint_heat_legend(painter, QRectF(8, height + 24, w - 4, self.LINE * 4),
-                                  self.vmax, title=self.tr("Heat: grasp summed"),
-                                  text_size=self.LINE * VERTICAL_TEXT, bold_title=True)
-        painter.end()
 
 
 class ProgressPanel(QWidget):

@@ -23,7 +23,7 @@ from imsmap.services import clinic
 from imsmap.services.audit_view import session_trail
 from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
-from imsmap.services.safety import signing_checks
+from imsmap.services.safety import signing_atlas, signing_checks
 from imsmap.ui.record.amend_dialog import AmendDialog
 from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
 from imsmap.ui.wording import language, long_datetime, said
@@ -53,7 +53,10 @@ class SignDialog(QDialog):
             self.refusal = ConflictError(self.tr(
                 "The session was changed in another window just as you chose to sign it, so "
                 "it was not signed: it is shown as it is now; read it, then sign again."))
-        checks = signing_checks(records.atlas, record, language())
+        # A draft started on an earlier atlas is checked, and signed, on today's (or on its
+        # own where today's lacks one of its sites): the dialog says which.
+        on = signing_atlas(records.atlas, record)
+        checks = signing_checks(on.atlas, record, language())
         s = record.session
 
         layout = QVBoxLayout(self)
@@ -84,6 +87,21 @@ class SignDialog(QDialog):
         self.other_practitioner.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.other_practitioner.setVisible(bool(self.other_practitioner.text()))
         layout.addWidget(self.other_practitioner)
+
+        self.atlas_line = QLabel(
+            self.tr("This draft was started on atlas {then}; it is signed on today's atlas "
+                    "{now}, whose catalogue makes the checks below and its PDF.").format(
+                        then=on.moves_from, now=on.version)
+            if on.moves_from is not None else self.tr(
+            "This draft was started on atlas {then} and keeps it ({why}): the checks below "
+            "and its PDF follow that catalogue, not today's atlas {now}.").format(
+                then=s.atlas_version, why=said(on.kept),
+                now=records.atlas.version) if on.kept is not None else "")
+        self.atlas_line.setTextFormat(Qt.TextFormat.PlainText)  # words only, none of them markup
+        self.atlas_line.setObjectName("signingAtlas")
+        self.atlas_line.setWordWrap(True)
+        self.atlas_line.setVisible(bool(self.atlas_line.text()))
+        layout.addWidget(self.atlas_line)
 
         self.checks_label = QLabel()
         self.checks_label.setWordWrap(True)
