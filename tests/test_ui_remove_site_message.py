@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from imsmap.ui.chart_scene import side_label
+from imsmap.ui.chart_words import side_label
 from imsmap.ui.wording import muscle_name
 from test_ui_chart import _layered_point, _spread_regions
 from test_ui_support import click_region, make_window, qt_settings, window  # noqa: F401 - fixtures

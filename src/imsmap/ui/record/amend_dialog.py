@@ -31,7 +31,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services import clinic
 from imsmap.services.records import Records
-from imsmap.ui.chart_scene import describe_site
+from imsmap.ui.chart_words import describe_site
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import grasp_text, numeric_datetime
