@@ -16,7 +16,7 @@ from imsmap import i18n
 from imsmap.domain.errors import UserFacingError
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.refusals import ErrorLine, StatusLine, tell
-from test_ui_support import answer_boxes
+from test_ui_support import answer_boxes, make_window, qt_settings, window  # noqa: F401
 
 ENGLISH = "The date of birth 2999-01-01 is in the future."
 FRENCH = "La date de naissance 2999-01-01 est dans le futur."
@@ -64,6 +64,28 @@ def test_the_status_bar_says_a_refusal_in_red_then_what_was_done_plainly(french,
     assert bar.currentMessage() == FRENCH and "#b3261e" in bar.styleSheet()
     status.say("Backed up.")  # the window's own sentence, already in its language
     assert bar.currentMessage() == "Backed up." and bar.styleSheet() == ""
+
+
+def test_a_refusal_is_not_hidden_by_the_muscle_under_the_pointer(window, qtbot):
+    """In a window 958 px wide (two rooms side by side on one screen), the muscle under the
+    pointer filled the status bar's right and the refusal beside it was cut to nothing: it
+    steps aside while a refusal is shown, and comes back after."""
+    window.resize(958, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    hover = window.hover_label
+    hover.setText("Trapezius, middle fibres, right · Accessory nerve (CN XI); branches of "
+                  "C3-C4 · CN11-C4 (mainly CN11) · over the thorax: pneumothorax risk")
+    qtbot.waitUntil(lambda: hover.width() > 400)
+    sentence = "anna.nguyen has this session open in Room 1; nothing was changed here."
+    window.status.refuse(sentence)
+    assert not hover.isVisible()
+    assert window.statusBar().currentMessage() == sentence  # whole: no longer cut
+    window.status.clear()
+    assert hover.isVisible() and hover.text().startswith("Trapezius")
+    window.status.refuse(sentence)
+    window.status.say("Site 3 added.")  # the next sentence: the pointer's muscle is back too
+    assert hover.isVisible()
 
 
 def test_the_conflict_notice_says_the_refusal_and_keeps_the_typed_text(french, refusal, qtbot):

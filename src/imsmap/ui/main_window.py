@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
                                                    path=records.read.path))
         self.readonly_label.setVisible(self.readonly)
         self.statusBar().addPermanentWidget(self.readonly_label)
-        self.status = StatusLine(self.statusBar())
+        self.status = StatusLine(self.statusBar(), yielding=[self.hover_label])
 
         self.backups = WindowBackups(self, records, auto_backup=auto_backup, demo=demo,
                                      say=self.show_message, show_error=self.show_error)

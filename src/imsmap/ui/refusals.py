@@ -14,6 +14,8 @@ failed: {reason}") fills it with ``reason=said(exc)``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
@@ -50,13 +52,17 @@ class StatusLine(QObject):
     A status bar is one line, and Qt cuts what does not fit in it. A sentence too long for the
     room the bar has left beside its permanent marks is shown in fewer words when it has them
     (a refusal's ``short``), else cut with an ellipsis, and the bar's tooltip holds the whole
-    sentence for as long as it is shown."""
+    sentence for as long as it is shown. While a refusal is shown, the ``yielding`` permanent
+    widgets (the muscle under the pointer) step aside: what was refused matters more, and a
+    narrow window's bar had no room left for it beside them."""
 
     STYLE = f"QStatusBar {{ color: {ERROR_COLOUR}; }}"
 
-    def __init__(self, bar: QStatusBar):
+    def __init__(self, bar: QStatusBar, yielding: Sequence[QWidget] = ()):
         super().__init__(bar)
         self.bar = bar
+        self._yielding = tuple(yielding)
+        self._stepped_aside: list[QWidget] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
@@ -66,16 +72,28 @@ class StatusLine(QObject):
 
     def say(self, message: object) -> None:
         self.bar.setStyleSheet("")
+        self._give_back()
         self._show(message, STATUS_MS)
 
     def refuse(self, message: object) -> None:
         self.bar.setStyleSheet(self.STYLE)
+        for widget in self._yielding:
+            if widget.isVisible():
+                widget.hide()
+                self._stepped_aside.append(widget)
         self._show(message, 0)
         self._timer.start(STATUS_MS * 2)
 
     def clear(self) -> None:
         self.bar.clearMessage()
         self.bar.setStyleSheet("")
+        self._give_back()
+
+    def _give_back(self) -> None:
+        """The widgets that stepped aside for a refusal come back."""
+        for widget in self._stepped_aside:
+            widget.show()
+        self._stepped_aside.clear()
 
     def _show(self, message: object, timeout: int) -> None:
         whole = said(message)
@@ -102,6 +120,7 @@ class StatusLine(QObject):
     def _changed(self, text: str) -> None:
         if text != self._shown:  # cleared, or another sentence: the tooltip was this one's
             self.bar.setToolTip("")
+            self._give_back()
 
 
 def explain(widget: QWidget, message: object | None) -> None:
