@@ -339,6 +339,11 @@ def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room,
         assert w.fields["chart_number"].text() == "D-1"
         assert _connecting_again(w) is None
 
+        # This login will not sign in again for a while (said before the server goes: once it
+        # is back, the window's own tries, on their thread, may sign in before any statement
+        # of the test's could forbid it; the window's open connection is not affected).
+        with connect(superuser, autocommit=True) as admin:
+            admin.execute(f'ALTER ROLE "{desk}" NOLOGIN')
         server.stop("fast")
         hole = black_hole(server.port)
         ticks = Ticks()
@@ -388,7 +393,6 @@ def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room,
         hole = None
         start(server)
         with connect(superuser, autocommit=True) as admin:
-            admin.execute(f'ALTER ROLE "{desk}" NOLOGIN')
             meanwhile = other.records.create_patient(chart_number="D-3", family_name="Later")
             qtbot.wait(500)
             assert panel.patients.count() == 2 and w.connection.reconnecting
@@ -405,6 +409,8 @@ def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room,
         if hole is not None:
             hole.close()
             start(server)
+        with connect(superuser, autocommit=True) as admin:  # (the next test's desk signs in)
+            admin.execute(f'ALTER ROLE "{desk}" LOGIN')
         w.close()
         w.deleteLater()
         other.close()
