@@ -10,6 +10,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from imsmap.services import retractions
 from imsmap.ui.record.retract_dialog import RetractDialog
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -171,3 +172,27 @@ def test_the_pdfs_say_entered_in_error_and_leave_it_out_of_the_course(qapp, reco
     course = text(write_progress_pdf(records, patient.id, tmp_path / "p.pdf"))
     assert "2 (visits 1-2)" in course
     assert "1 session withdrawn or entered in error" in course
+
+
+def test_the_timeline_does_not_name_another_visit_for_a_session_that_counts_nowhere(
+        qtbot, make_window, records, patient):
+    """Open on a session marked entered in error, the timeline under the chart said "#1 of 1 ·
+    <the earlier visit's date> · signed", as if that visit were the one on screen."""
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    earlier = records.start_session(patient.id, started_at=today - timedelta(days=8))
+    records.add_site(earlier.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                     grasp=2)
+    records.sign_session(earlier.id)
+    wrong = records.start_session(patient.id, started_at=today - timedelta(days=1))
+    records.add_site(wrong.id, "posterior", 620, 1000, muscle_id="gluteus_medius", side="L",
+                     grasp=1)
+    records.sign_session(wrong.id)
+    retractions.mark_entered_in_error(records, wrong.id, "Signed on the wrong patient")
+    window = make_window(patient_id=patient.id, session_id=wrong.id)
+    assert window.session_panel.status.text().startswith("Entered in error ")
+    when = window.history_bar.when.text()
+    assert "#1 of 1" not in when and "signed" not in when, when
+    assert when == "this session counts nowhere · 1 visit counted", when
+    # Going to the counted visit names it as before.
+    window.patients.select_session(earlier.id)
+    assert window.history_bar.when.text().startswith("#1 of 1 · "), window.history_bar.when.text()

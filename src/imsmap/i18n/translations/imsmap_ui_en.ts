@@ -54,6 +54,13 @@
             <numerusform>%n visits ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>this session counts nowhere · %n visit(s) counted</source>
+        <translation>
+            <numerusform>this session counts nowhere · %n visit counted</numerusform>
+            <numerusform>this session counts nowhere · %n visits counted</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1225,6 +1225,13 @@ Problème&#xa0;: {problem}</translation>
         <source>#{number} of {count} · {date} · {state}</source>
         <translation>{number} sur {count} · {date} · {state}</translation>
     </message>
+    <message numerus="yes">
+        <source>this session counts nowhere · %n visit(s) counted</source>
+        <translation>
+            <numerusform>cette séance ne compte nulle part · %n visite comptée</numerusform>
+            <numerusform>cette séance ne compte nulle part · %n visites comptées</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
