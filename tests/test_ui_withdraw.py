@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from imsmap.domain.errors import ValidationError
 from imsmap.services import retractions
 from imsmap.ui.record.retract_dialog import RetractDialog
+from imsmap.ui.record.sign_amend import AmendDialog
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
@@ -196,3 +199,34 @@ def test_the_timeline_does_not_name_another_visit_for_a_session_that_counts_nowh
     # Going to the counted visit names it as before.
     window.patients.select_session(earlier.id)
     assert window.history_bar.when.text().startswith("#1 of 1 · "), window.history_bar.when.text()
+
+
+def test_a_session_entered_in_error_is_amended_in_words_only(qtbot, records, patient):
+    """Amend… stays open on a session entered in error (words can still be added), but its
+    dialog offered corrections of sites, promising that "the charts, Segments, Progress and the
+    exports count it as corrected", of a session that counts nowhere; and the amendment took
+    them."""
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    wrong = records.start_session(patient.id, started_at=today - timedelta(days=1))
+    site = records.add_site(wrong.id, "posterior", 600, 1000, muscle_id="gluteus_medius",
+                            side="R", grasp=2)
+    records.sign_session(wrong.id)
+    retractions.mark_entered_in_error(records, wrong.id, "Signed on the wrong patient")
+    dialog = AmendDialog(records, wrong.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "count it as corrected" not in words
+    assert "marked entered in error and counts in no figure" in words
+    assert not dialog.add_button.isEnabled() and not dialog.site_box.isEnabled()
+    assert dialog.reason.isEnabled() and dialog.text.isEnabled()
+    with pytest.raises(ValidationError, match="entered in error"):
+        records.amend_session(wrong.id, "Grade", "", [(site.id, "grasp", 3)])
+    assert records.read.amendments(wrong.id) == []
+    # Words alone are still added.
+    qtbot.keyClicks(dialog.reason, "Whose visit it was")
+    qtbot.keyClicks(dialog.text, "The visit was C-1042's.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == AmendDialog.DialogCode.Accepted
+    (amendment,) = records.read.amendments(wrong.id)
+    assert amendment.text == "The visit was C-1042's."

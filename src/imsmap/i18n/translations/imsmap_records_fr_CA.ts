@@ -3423,6 +3423,10 @@ N° de permis %2</translation>
         <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
     </message>
     <message>
+        <source>This session is marked entered in error and counts in no figure: its sites are not corrected. Say in the amendment what you add.</source>
+        <translation>Cette séance est marquée saisie par erreur et ne compte dans aucun chiffre&#xa0;: ses points ne sont pas corrigés. Dites dans l&apos;addenda ce que vous ajoutez.</translation>
+    </message>
+    <message>
         <source>Site id %1 is not a needled site of this session.</source>
         <translation>Le point d&apos;identifiant %1 n&apos;est pas un point puncturé de cette séance.</translation>
     </message>

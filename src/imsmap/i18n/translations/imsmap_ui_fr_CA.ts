@@ -118,6 +118,10 @@
         <translation>Corriger un point (facultatif)</translation>
     </message>
     <message>
+        <source>This session is marked entered in error and counts in no figure: its sites are not corrected. Say in the amendment what you add to the record.</source>
+        <translation>Cette séance est marquée saisie par erreur et ne compte dans aucun chiffre&#xa0;: ses points ne sont pas corrigés. Dites dans l&apos;addenda ce que vous ajoutez au dossier.</translation>
+    </message>
+    <message>
         <source>The site stays printed as signed, with each correction beside it; the charts, Segments, Progress and the exports count it as corrected. A wrong muscle or side: mark the site recorded in error and say in the amendment what was needled.</source>
         <translation>Le point reste imprimé tel que signé, chaque correction à côté; les graphiques, Segments, Suivi et les exportations le comptent tel que corrigé. Un muscle ou un côté erroné&#xa0;: indiquez le point comme consigné par erreur et dites dans l&apos;addenda ce qui a été puncturé.</translation>
     </message>

@@ -100,7 +100,7 @@ class AmendDialog(QDialog):
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Amendment:"), self.text)
         layout.addLayout(form)
-        layout.addWidget(self._corrections_box())
+        layout.addWidget(self._corrections_box(retracted=bool(s.retracted)))
         self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -111,10 +111,15 @@ class AmendDialog(QDialog):
         layout.addWidget(buttons)
 
     # -- corrections of sites ------------------------------------------------------------
-    def _corrections_box(self) -> QGroupBox:
+    def _corrections_box(self, retracted: bool = False) -> QGroupBox:
         box = QGroupBox(self.tr("Correct a site (optional)"))
         grid = QFormLayout(box)
-        hint = QLabel(self.tr("The site stays printed as signed, with each correction beside "
+        # A session entered in error counts nowhere: a correction of its sites would change no
+        # figure, and the hint below would promise that it does (services.amending refuses it).
+        hint = QLabel(self.tr("This session is marked entered in error and counts in no "
+                              "figure: its sites are not corrected. Say in the amendment what "
+                              "you add to the record.") if retracted else
+                      self.tr("The site stays printed as signed, with each correction beside "
                               "it; the charts, Segments, Progress and the exports count it as "
                               "corrected. A wrong muscle or side: mark the site recorded in "
                               "error and say in the amendment what was needled."))
@@ -165,6 +170,9 @@ class AmendDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Delete, self.pending_list, self._remove,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._fill_sites()
+        for widget in (self.site_box, self.field_box, self.value_box, self.add_button,
+                       self.pending_list, self.remove_button):
+            widget.setEnabled(bool(signed) and not retracted)
         if not signed:
             box.setEnabled(False)
         return box
