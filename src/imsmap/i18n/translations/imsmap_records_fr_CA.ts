@@ -1883,6 +1883,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
         <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n of these visit(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
+        <translation>
+            <numerusform>%n de ces visites retirée ou consignée par erreur, sa marque gardée&#xa0;: comptée dans aucun chiffre.</numerusform>
+            <numerusform>%n de ces visites retirées ou consignées par erreur, leur marque gardée&#xa0;: comptées dans aucun chiffre.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportCorrections</name>
