@@ -195,10 +195,12 @@ def test_the_timeline_does_not_name_another_visit_for_a_session_that_counts_nowh
     assert window.session_panel.status.text().startswith("Entered in error ")
     when = window.history_bar.when.text()
     assert "#1 of 1" not in when and "signed" not in when, when
-    assert when == "this session counts nowhere · 1 visit counted", when
+    assert when == "not counted · 1 other visit", when
+    assert "withdrawn or entered in error" in window.history_bar.when.toolTip()
     # Going to the counted visit names it as before.
     window.patients.select_session(earlier.id)
     assert window.history_bar.when.text().startswith("#1 of 1 · "), window.history_bar.when.text()
+    assert not window.history_bar.when.toolTip()
 
 
 def test_a_session_entered_in_error_is_amended_in_words_only(qtbot, records, patient):

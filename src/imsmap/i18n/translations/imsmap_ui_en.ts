@@ -55,10 +55,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>this session counts nowhere · %n visit(s) counted</source>
+        <source>not counted · %n other visit(s)</source>
         <translation>
-            <numerusform>this session counts nowhere · %n visit counted</numerusform>
-            <numerusform>this session counts nowhere · %n visits counted</numerusform>
+            <numerusform>not counted · %n other visit</numerusform>
+            <numerusform>not counted · %n other visits</numerusform>
         </translation>
     </message>
 </context>

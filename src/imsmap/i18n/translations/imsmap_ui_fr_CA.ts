@@ -1217,6 +1217,17 @@ Problème&#xa0;: {problem}</translation>
         <source>no visits yet</source>
         <translation>aucune visite encore</translation>
     </message>
+    <message numerus="yes">
+        <source>not counted · %n other visit(s)</source>
+        <translation>
+            <numerusform>non comptée · %n autre visite</numerusform>
+            <numerusform>non comptée · %n autres visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
+        <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
+    </message>
     <message>
         <source>draft</source>
         <translation>brouillon</translation>
@@ -1228,13 +1239,6 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>#{number} of {count} · {date} · {state}</source>
         <translation>{number} sur {count} · {date} · {state}</translation>
-    </message>
-    <message numerus="yes">
-        <source>this session counts nowhere · %n visit(s) counted</source>
-        <translation>
-            <numerusform>cette séance ne compte nulle part · %n visite comptée</numerusform>
-            <numerusform>cette séance ne compte nulle part · %n visites comptées</numerusform>
-        </translation>
     </message>
     <message>
         <source>Stop</source>
