@@ -182,6 +182,10 @@
         <translation>non cotée</translation>
     </message>
     <message>
+        <source>A correction is chosen but not added: press Add correction to put it in this amendment, or Add amendment again to save without it.</source>
+        <translation>Une correction est choisie mais pas ajoutée&#xa0;: appuyez sur Ajouter la correction pour la mettre dans cet addenda, ou de nouveau sur Ajouter l&apos;addenda pour enregistrer sans elle.</translation>
+    </message>
+    <message>
         <source>cramp</source>
         <translation>crampe</translation>
     </message>

@@ -163,6 +163,11 @@ class AmendDialog(QDialog):
         row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         grid.addRow(row)
         self.pending: list[tuple[int, str, Value]] = []
+        # A correction picked in the boxes but not added (Add correction) is not in the
+        # amendment: saving then would drop it unsaid, the words going in alone.
+        self.chosen = False
+        for chooser in (self.site_box, self.field_box, self.value_box):
+            chooser.activated.connect(self._chose)
         self.site_box.currentIndexChanged.connect(self._fill_values)
         self.field_box.currentIndexChanged.connect(self._fill_values)
         self.add_button.clicked.connect(self._add)
@@ -226,7 +231,11 @@ class AmendDialog(QDialog):
             if value != now[field]:
                 self.value_box.addItem(self._value_text(field, value), value)
 
+    def _chose(self, *_args) -> None:
+        self.chosen = True
+
     def _add(self) -> None:
+        self.chosen = False
         site = self.signed.get(self.site_box.currentData())
         field = self.field_box.currentData()
         if site is None or field is None or self.value_box.currentIndex() < 0:
@@ -255,6 +264,12 @@ class AmendDialog(QDialog):
         self._fill_sites()
 
     def _save(self) -> None:
+        if self.chosen:
+            self.error.show_message(self.tr(
+                "A correction is chosen but not added: press Add correction to put it in this "
+                "amendment, or Add amendment again to save without it."))
+            self.chosen = False  # said once: a second press saves without it
+            return
         try:
             self.amendment = self.records.amend_session(
                 self.session_id, self.reason.text(), field_text(self.text), self.pending)
