@@ -256,3 +256,20 @@ def test_a_mark_reaches_the_journal_and_a_restore_keeps_it(records, patient, db_
         ("entered_in_error", "Signed on the wrong patient", records.actor),
         ("withdrawn", "New session pressed twice", records.actor)]
     assert lost and not lost.signed_sessions and not lost.amendments
+
+
+def test_the_import_command_says_which_visits_arrive_marked(records, patient, tmp_path, capsys,
+                                                            monkeypatch):
+    """`imsmap import` counted withdrawn and entered-in-error visits among "visits" and said
+    nothing of their mark."""
+    from imsmap.cli import main
+    from imsmap.services import export
+
+    _course(records, patient)
+    path = tmp_path / "export.json"
+    path.write_text(export.dumps(export.export_document(records)), encoding="utf-8")
+    assert main(["import", "--db", str(tmp_path / "second.sqlite3"), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported 1 patients, 3 visits" in out
+    assert "2 of these visits withdrawn or entered in error, with that mark kept: counted in " \
+           "no figure." in out, out

@@ -147,3 +147,29 @@ def test_the_site_list_says_each_correction_and_keeps_a_site_in_error_readable(
     table.selectRow(1)  # choosing it shows nothing to edit, and changes nothing
     assert window.edits.selected_site() is None
     assert records.read.effective_sites_for_session(session.id)[0].grasp == 1
+
+
+def test_a_correction_chosen_but_not_added_is_not_dropped_unsaid(qtbot, records, session):
+    """Site, field and value picked, words typed, Add amendment pressed without Add correction:
+    the amendment was saved with the words alone and the grade left as signed, unsaid."""
+    first, _ = _signed(records, session)
+    dialog = AmendDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClicks(dialog.reason, "Grade")
+    qtbot.keyClicks(dialog.text, "Site 1 was grade 1.")
+    _choose(qtbot, dialog.site_box, first.id)
+    _choose(qtbot, dialog.field_box, "grasp")
+    _choose(qtbot, dialog.value_box, 1)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != AmendDialog.DialogCode.Accepted
+    assert "chosen but not added" in dialog.error.text()
+    assert records.read.amendments(session.id) == []
+    qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(dialog.pending), timeout=2000)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == AmendDialog.DialogCode.Accepted
+    assert [(s.id, s.grasp) for s in records.read.effective_sites_for_session(session.id)
+            if s.id == first.id] == [(first.id, 1)]

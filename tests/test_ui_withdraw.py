@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from imsmap.domain.errors import ValidationError
+from imsmap.services import retractions
 from imsmap.ui.record.retract_dialog import RetractDialog
+from imsmap.ui.record.sign_amend import AmendDialog
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
@@ -171,3 +175,60 @@ def test_the_pdfs_say_entered_in_error_and_leave_it_out_of_the_course(qapp, reco
     course = text(write_progress_pdf(records, patient.id, tmp_path / "p.pdf"))
     assert "2 (visits 1-2)" in course
     assert "1 session withdrawn or entered in error" in course
+
+
+def test_the_timeline_does_not_name_another_visit_for_a_session_that_counts_nowhere(
+        qtbot, make_window, records, patient):
+    """Open on a session marked entered in error, the timeline under the chart said "#1 of 1 ·
+    <the earlier visit's date> · signed", as if that visit were the one on screen."""
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    earlier = records.start_session(patient.id, started_at=today - timedelta(days=8))
+    records.add_site(earlier.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                     grasp=2)
+    records.sign_session(earlier.id)
+    wrong = records.start_session(patient.id, started_at=today - timedelta(days=1))
+    records.add_site(wrong.id, "posterior", 620, 1000, muscle_id="gluteus_medius", side="L",
+                     grasp=1)
+    records.sign_session(wrong.id)
+    retractions.mark_entered_in_error(records, wrong.id, "Signed on the wrong patient")
+    window = make_window(patient_id=patient.id, session_id=wrong.id)
+    assert window.session_panel.status.text().startswith("Entered in error ")
+    when = window.history_bar.when.text()
+    assert "#1 of 1" not in when and "signed" not in when, when
+    assert when == "not counted · 1 other visit", when
+    assert "withdrawn or entered in error" in window.history_bar.when.toolTip()
+    # Going to the counted visit names it as before.
+    window.patients.select_session(earlier.id)
+    assert window.history_bar.when.text().startswith("#1 of 1 · "), window.history_bar.when.text()
+    assert not window.history_bar.when.toolTip()
+
+
+def test_a_session_entered_in_error_is_amended_in_words_only(qtbot, records, patient):
+    """Amend… stays open on a session entered in error (words can still be added), but its
+    dialog offered corrections of sites, promising that "the charts, Segments, Progress and the
+    exports count it as corrected", of a session that counts nowhere; and the amendment took
+    them."""
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    wrong = records.start_session(patient.id, started_at=today - timedelta(days=1))
+    site = records.add_site(wrong.id, "posterior", 600, 1000, muscle_id="gluteus_medius",
+                            side="R", grasp=2)
+    records.sign_session(wrong.id)
+    retractions.mark_entered_in_error(records, wrong.id, "Signed on the wrong patient")
+    dialog = AmendDialog(records, wrong.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "count it as corrected" not in words
+    assert "marked entered in error and counts in no figure" in words
+    assert not dialog.add_button.isEnabled() and not dialog.site_box.isEnabled()
+    assert dialog.reason.isEnabled() and dialog.text.isEnabled()
+    with pytest.raises(ValidationError, match="entered in error"):
+        records.amend_session(wrong.id, "Grade", "", [(site.id, "grasp", 3)])
+    assert records.read.amendments(wrong.id) == []
+    # Words alone are still added.
+    qtbot.keyClicks(dialog.reason, "Whose visit it was")
+    qtbot.keyClicks(dialog.text, "The visit was C-1042's.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == AmendDialog.DialogCode.Accepted
+    (amendment,) = records.read.amendments(wrong.id)
+    assert amendment.text == "The visit was C-1042's."

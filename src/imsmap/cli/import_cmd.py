@@ -14,7 +14,7 @@ import json
 from imsmap.cli.common import add_records_arguments, open_records_for
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
-from imsmap.i18n.records import translate
+from imsmap.i18n.records import PLURAL, translate
 
 MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
 
@@ -85,4 +85,17 @@ def run(args: argparse.Namespace) -> int:
                          "amendments from %6.")
     print(fill(done, [counts["patients"], counts["sessions"], counts["sites"],
                       counts.get("photos", 0), counts["amendments"], args.file]))
+    # The summary above counts withdrawn and entered-in-error visits among the visits: say
+    # that some arrived with their mark, so nobody reads them as visits that count.
+    marked = _marked_visits(doc)
+    if marked:
+        print(translate("ImportCommand", "%n of these visit(s) withdrawn or entered in error, "
+                        "with that mark kept: counted in no figure.", "", marked, PLURAL))
     return 0
+
+
+def _marked_visits(doc: object) -> int:
+    """How many visits of the (already imported, so well-formed) document carry a mark."""
+    assert isinstance(doc, dict)
+    return sum(1 for patient in doc.get("patients", []) for visit in patient.get("visits", [])
+               if visit.get("retraction"))

@@ -76,6 +76,10 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
         if not session.is_signed:
             raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "Only a signed session is amended; edit the draft directly.")))
+        if corrections and session.retracted:
+            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "This session is marked entered in error and counts in no figure: "
+                "its sites are not corrected. Say in the amendment what you add.")))
         planned: list[tuple[int, int, str, Value, Value]] = []  # site, seq, field, old, new
         if corrections:
             sites = {s.id: s for s in repo.sites_for_session(session_id) if not s.planned}

@@ -517,6 +517,16 @@ class HistoryBar(QWidget):
         if not self.sessions:
             self.when.setText(self.tr("no visits yet"))
             return
+        if self.current_id is not None and all(s.id != self.current_id for s in self.sessions):
+            # The open session is not among the visits (withdrawn, or entered in error): the
+            # slider rests on the last visit, but the label must not name it as the one open.
+            self.when.setText(self.tr("not counted · %n other visit(s)", "",
+                                      len(self.sessions)))
+            self.when.setToolTip(self.tr("This session is withdrawn or entered in error: it "
+                                         "counts in no figure. The slider moves through the "
+                                         "visits that count."))
+            return
+        self.when.setToolTip("")
         s = self.sessions[min(i, len(self.sessions) - 1)]
         state = self.tr("draft") if not s.is_signed else \
             self.tr("amended") if s.id in self.amended else self.tr("signed")

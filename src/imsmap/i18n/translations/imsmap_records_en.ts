@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message numerus="yes">
+        <source>%n of these visit(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
+        <translation>
+            <numerusform>%n of these visits withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
+            <numerusform>%n of these visits withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PdfCommand</name>
     <message numerus="yes">
         <source>Wrote the progress report of chart %1 (%n session(s)) to %2.</source>

@@ -1883,6 +1883,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
         <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n of these visit(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
+        <translation>
+            <numerusform>%n de ces visites retirée ou consignée par erreur, sa marque gardée&#xa0;: comptée dans aucun chiffre.</numerusform>
+            <numerusform>%n de ces visites retirées ou consignées par erreur, leur marque gardée&#xa0;: comptées dans aucun chiffre.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportCorrections</name>
@@ -3421,6 +3428,10 @@ N° de permis %2</translation>
     <message>
         <source>Only a signed session is amended; edit the draft directly.</source>
         <translation>Seule une séance signée reçoit un addenda; modifiez directement le brouillon.</translation>
+    </message>
+    <message>
+        <source>This session is marked entered in error and counts in no figure: its sites are not corrected. Say in the amendment what you add.</source>
+        <translation>Cette séance est marquée saisie par erreur et ne compte dans aucun chiffre&#xa0;: ses points ne sont pas corrigés. Dites dans l&apos;addenda ce que vous ajoutez.</translation>
     </message>
     <message>
         <source>Site id %1 is not a needled site of this session.</source>

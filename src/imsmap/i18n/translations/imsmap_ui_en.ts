@@ -54,6 +54,13 @@
             <numerusform>%n visits ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>not counted · %n other visit(s)</source>
+        <translation>
+            <numerusform>not counted · %n other visit</numerusform>
+            <numerusform>not counted · %n other visits</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

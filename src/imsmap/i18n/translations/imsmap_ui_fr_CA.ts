@@ -118,6 +118,10 @@
         <translation>Corriger un point (facultatif)</translation>
     </message>
     <message>
+        <source>This session is marked entered in error and counts in no figure: its sites are not corrected. Say in the amendment what you add to the record.</source>
+        <translation>Cette séance est marquée saisie par erreur et ne compte dans aucun chiffre&#xa0;: ses points ne sont pas corrigés. Dites dans l&apos;addenda ce que vous ajoutez au dossier.</translation>
+    </message>
+    <message>
         <source>The site stays printed as signed, with each correction beside it; the charts, Segments, Progress and the exports count it as corrected. A wrong muscle or side: mark the site recorded in error and say in the amendment what was needled.</source>
         <translation>Le point reste imprimé tel que signé, chaque correction à côté; les graphiques, Segments, Suivi et les exportations le comptent tel que corrigé. Un muscle ou un côté erroné&#xa0;: indiquez le point comme consigné par erreur et dites dans l&apos;addenda ce qui a été puncturé.</translation>
     </message>
@@ -176,6 +180,10 @@
     <message>
         <source>not graded</source>
         <translation>non cotée</translation>
+    </message>
+    <message>
+        <source>A correction is chosen but not added: press Add correction to put it in this amendment, or Add amendment again to save without it.</source>
+        <translation>Une correction est choisie mais pas ajoutée&#xa0;: appuyez sur Ajouter la correction pour la mettre dans cet addenda, ou de nouveau sur Ajouter l&apos;addenda pour enregistrer sans elle.</translation>
     </message>
     <message>
         <source>cramp</source>
@@ -1212,6 +1220,17 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>no visits yet</source>
         <translation>aucune visite encore</translation>
+    </message>
+    <message numerus="yes">
+        <source>not counted · %n other visit(s)</source>
+        <translation>
+            <numerusform>non comptée · %n autre visite</numerusform>
+            <numerusform>non comptée · %n autres visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
+        <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
     </message>
     <message>
         <source>draft</source>

@@ -100,7 +100,7 @@ class AmendDialog(QDialog):
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Amendment:"), self.text)
         layout.addLayout(form)
-        layout.addWidget(self._corrections_box())
+        layout.addWidget(self._corrections_box(retracted=bool(s.retracted)))
         self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -111,10 +111,15 @@ class AmendDialog(QDialog):
         layout.addWidget(buttons)
 
     # -- corrections of sites ------------------------------------------------------------
-    def _corrections_box(self) -> QGroupBox:
+    def _corrections_box(self, retracted: bool = False) -> QGroupBox:
         box = QGroupBox(self.tr("Correct a site (optional)"))
         grid = QFormLayout(box)
-        hint = QLabel(self.tr("The site stays printed as signed, with each correction beside "
+        # A session entered in error counts nowhere: a correction of its sites would change no
+        # figure, and the hint below would promise that it does (services.amending refuses it).
+        hint = QLabel(self.tr("This session is marked entered in error and counts in no "
+                              "figure: its sites are not corrected. Say in the amendment what "
+                              "you add to the record.") if retracted else
+                      self.tr("The site stays printed as signed, with each correction beside "
                               "it; the charts, Segments, Progress and the exports count it as "
                               "corrected. A wrong muscle or side: mark the site recorded in "
                               "error and say in the amendment what was needled."))
@@ -158,6 +163,11 @@ class AmendDialog(QDialog):
         row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         grid.addRow(row)
         self.pending: list[tuple[int, str, Value]] = []
+        # A correction picked in the boxes but not added (Add correction) is not in the
+        # amendment: saving then would drop it unsaid, the words going in alone.
+        self.chosen = False
+        for chooser in (self.site_box, self.field_box, self.value_box):
+            chooser.activated.connect(self._chose)
         self.site_box.currentIndexChanged.connect(self._fill_values)
         self.field_box.currentIndexChanged.connect(self._fill_values)
         self.add_button.clicked.connect(self._add)
@@ -165,6 +175,9 @@ class AmendDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Delete, self.pending_list, self._remove,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._fill_sites()
+        for widget in (self.site_box, self.field_box, self.value_box, self.add_button,
+                       self.pending_list, self.remove_button):
+            widget.setEnabled(bool(signed) and not retracted)
         if not signed:
             box.setEnabled(False)
         return box
@@ -218,7 +231,11 @@ class AmendDialog(QDialog):
             if value != now[field]:
                 self.value_box.addItem(self._value_text(field, value), value)
 
+    def _chose(self, *_args) -> None:
+        self.chosen = True
+
     def _add(self) -> None:
+        self.chosen = False
         site = self.signed.get(self.site_box.currentData())
         field = self.field_box.currentData()
         if site is None or field is None or self.value_box.currentIndex() < 0:
@@ -247,6 +264,12 @@ class AmendDialog(QDialog):
         self._fill_sites()
 
     def _save(self) -> None:
+        if self.chosen:
+            self.error.show_message(self.tr(
+                "A correction is chosen but not added: press Add correction to put it in this "
+                "amendment, or Add amendment again to save without it."))
+            self.chosen = False  # said once: a second press saves without it
+            return
         try:
             self.amendment = self.records.amend_session(
                 self.session_id, self.reason.text(), field_text(self.text), self.pending)
