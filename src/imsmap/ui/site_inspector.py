@@ -53,6 +53,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.site_place import drawn_side, muscle_fields
 from imsmap.ui.undo import SiteEditor
+from imsmap.ui.undo_button import UndoButton
 from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
 from imsmap.ui.wrapping_row import WrappingRow, together
 
@@ -230,6 +231,8 @@ class SiteInspector(QFrame):
             self.grasp_buttons[-1 if grade is None else grade] = b
         self._name_grasp_buttons(GRASP_LABELS)
         self.grasp_group.idClicked.connect(self._grasp_clicked)
+        # beside the grades: a wrong tap or grade undone by a finger (the window's undo stack)
+        self.undo = UndoButton(editor.stack, TOUCH) if editor is not None else None
 
         self.toggles: dict[str, QPushButton] = {}
         for field, text, key in TOGGLES:
@@ -310,7 +313,7 @@ class SiteInspector(QFrame):
         box.addLayout(top)
         box.addWidget(self.nerve_flag)
         row(together(*self.grasp_buttons.values()), 8, together(*self.toggles.values()),
-            error="grasp")
+            *((8, self.undo) if self.undo is not None else ()), error="grasp")
         for key in ("planned", "cramp", "twitch", "estim"):
             self.errors[key] = self.errors["grasp"]
         self.muscle.setMinimumWidth(120)
