@@ -27,6 +27,9 @@ def qt_settings(tmp_path, qapp):
     QSettings().setValue("window/touch_sized", False)
     yield
     QSettings().sync()
+    # the application's style is the process's: a test's touch-sized window leaves none after it
+    from imsmap.ui import touch_size
+    touch_size.apply(False)
 
 
 @pytest.fixture(params=[False, True], ids=["mouse-sized", "touch-sized"])

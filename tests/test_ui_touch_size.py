@@ -33,7 +33,6 @@ def _sizes(w) -> dict[str, int]:
         "earlier sessions check box": w.history_bar.show_earlier.sizeHint().height(),
         "check box's box": QApplication.style().pixelMetric(
             QStyle.PixelMetric.PM_IndicatorHeight, None, w.history_bar.show_earlier),
-        "pain spin box": w.session_panel.pain_before.sizeHint().height(),
     }
 
 

@@ -39,7 +39,7 @@ def test_the_undo_button_beside_the_grades_undoes_by_finger(qtbot, window, recor
     tap(qtbot, finger, inspector.grasp_buttons[2])
     assert records.repo.site(site.id).grasp == 2
     assert undo.toolTip() == f"Undo: grasp of site {site.seq} (Ctrl+Z)"
-    # beside the grades, on their row (or the next where the column is narrow)
+    # beside the grades: at the end of the row over them
     assert abs(undo.mapTo(inspector, QPoint()).y()
                - inspector.grasp_buttons[2].mapTo(inspector, QPoint()).y()) < 60
     tap(qtbot, finger, undo)

@@ -310,10 +310,12 @@ class SiteInspector(QFrame):
         top.addWidget(self.header, 1)
         top.addWidget(self.planned_flag)
         top.addWidget(self.confirm)
+        if self.undo is not None:  # over the grades' row end (in it, French made it too wide)
+            top.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(top)
         box.addWidget(self.nerve_flag)
         row(together(*self.grasp_buttons.values()), 8, together(*self.toggles.values()),
-            *((8, self.undo) if self.undo is not None else ()), error="grasp")
+            error="grasp")
         for key in ("planned", "cramp", "twitch", "estim"):
             self.errors[key] = self.errors["grasp"]
         self.muscle.setMinimumWidth(120)
