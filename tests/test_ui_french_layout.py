@@ -5,15 +5,19 @@ English (« 2026-11-19 09 h 00 », « Points antérieurs, p. ex. préhension for
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect
 from tests.test_ui_french import (  # noqa: F401 - fixtures
     clinic_data,
     french,
     french_window,
 )
-from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+from tests.test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401 - fixtures
 
 from imsmap.ui.history_bar import OverlayLegend
+
+# Each test with the controls mouse-sized and touch-sized (ui.touch_size).
+pytestmark = pytest.mark.usefixtures("touch_sized")
 
 # The first tabs: the front and the back, the spine beside them (IMS needles the paraspinal
 # muscles at nearly every visit), both profiles.
@@ -104,7 +108,8 @@ def test_the_earlier_sites_legend_keeps_its_words_in_the_chart_column(french_win
     assert not legend.wrapped(wide) and legend.heightForWidth(wide) == legend.ROW
 
 
-def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot, records):
+def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot, records,
+                                                          touch_sized):
     # The longer French words (« Signer la séance… », « Motif de consultation », the draft's
     # state beside the button) cost the list no row: it keeps six in view with the
     # pneumothorax prompt and the fields showing, and the column does not scroll.
@@ -120,7 +125,15 @@ def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot,
                    sp.sign_button):
         assert in_view(w, widget), widget
     assert visible_rows(w) >= 6, visible_rows(w)
-    assert in_view(w, w.site_table.inspector) and in_view(w, w.photo_strip)
+    if touch_sized:  # a scroll of the column away
+        w.right_tabs.widget(0).ensureWidgetVisible(w.site_table.inspector, 0, 0)
+    assert in_view(w, w.site_table.inspector)
+    w.right_tabs.widget(0).verticalScrollBar().setValue(0)
+    # The photos under it: in view, or with touch-sized controls a scroll of the column away.
+    if touch_sized:
+        w.right_tabs.widget(0).ensureWidgetVisible(w.photo_strip, 0, 0)
+    assert in_view(w, w.photo_strip)
+    w.right_tabs.widget(0).verticalScrollBar().setValue(0)
     # The prompt's box says what it records, whole.
     check = w.details.thorax_check
     assert check.width() >= check.sizeHint().width()

@@ -11,9 +11,12 @@ offscreen platform does the same.
 from __future__ import annotations
 
 import pytest
-from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
+from tests.test_ui_support import qt_settings, touch_sized  # noqa: F401 - fixture
 
 from imsmap.ui.main_window import MainWindow
+
+# Each test with the controls mouse-sized and touch-sized (ui.touch_size).
+pytestmark = pytest.mark.usefixtures("touch_sized")
 
 
 @pytest.fixture

@@ -13,10 +13,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QScrollArea, QWidget
 from tests.test_ui_french import french  # noqa: F401 - fixture
-from tests.test_ui_support import qt_settings  # noqa: F401 - fixture
+from tests.test_ui_support import qt_settings, touch_sized  # noqa: F401 - fixture
 
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.wrapping_row import WrappingRow
+
+# Each test with the controls mouse-sized and touch-sized (ui.touch_size).
+pytestmark = pytest.mark.usefixtures("touch_sized")
 
 NARROW = [(1093, 614), (960, 540)]
 

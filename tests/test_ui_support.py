@@ -21,8 +21,22 @@ def qt_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "qsettings"))
+    # A touch screen made by a test (QTest.createTouchDevice) stays for the rest of the run and
+    # would make every later window touch-sized (ui.touch_size): the tests choose, off unless
+    # they turn it on.
+    QSettings().setValue("window/touch_sized", False)
     yield
     QSettings().sync()
+    # the application's style is the process's: a test's touch-sized window leaves none after it
+    from imsmap.ui import touch_size
+    touch_size.apply(False)
+
+
+@pytest.fixture(params=[False, True], ids=["mouse-sized", "touch-sized"])
+def touch_sized(request, qt_settings):
+    """The test twice: with the controls as a mouse has them and touch-sized (ui.touch_size)."""
+    QSettings().setValue("window/touch_sized", request.param)
+    return request.param
 
 
 def show_window(qtbot, context, *, patient_id: int | None = None,

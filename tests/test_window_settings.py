@@ -12,6 +12,7 @@ from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 def test_each_setting_has_one_key_and_a_default_of_its_type(qt_settings):
     keys = [s.key for s in ws.ALL]
     assert len(keys) == len(set(keys))
+    QSettings().remove(ws.TOUCH_SIZED.key)  # the tests' settings choose it (test_ui_support)
     for setting in ws.ALL:
         assert setting.read() == setting.default  # nothing stored yet
         assert setting.default is None or isinstance(setting.default, setting.kind)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from imsmap.domain.roles import ADMIN
 from imsmap.services.records import Records
+from imsmap.ui import touch_size
 from imsmap.ui.about import AboutDialog
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.first_run import SetupFollowUp, open_wizard
@@ -215,6 +216,11 @@ class WindowMenus(QObject):
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.act_about = a(self.tr("&About imsmap"), self.show_about)
         self.act_overlay.setChecked(True)
+        self.act_touch = a(self.tr("&Touch-sized controls"), touch_size.choose, checkable=True,
+                           tip=self.tr("Rows, tabs, buttons and boxes a fingertip wide, for a "
+                                       "touch screen"))
+        self.act_touch.setChecked(touch_size.wanted())
+        touch_size.apply(self.act_touch.isChecked())
 
     def _fill_menus(self) -> None:
         def menu(title: str, actions: Sequence[QAction | None]) -> None:
@@ -240,7 +246,7 @@ class WindowMenus(QObject):
                        self.act_labels, None, self.act_overlay, self.act_heat,
                        self.act_prev_visit, self.act_next_visit, self.act_replay, None,
                        self.act_progress, self.act_refresh, None, self.act_hide, self.act_lock,
-                       self.act_pin))
+                       self.act_pin, None, self.act_touch))
         menu("&Help", (self.act_shortcuts, None, self.act_about))
 
     def step_view(self, step: int) -> None:

@@ -31,6 +31,7 @@ from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
+from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wrapping_row import WrappingRow
 
 THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
@@ -97,6 +98,7 @@ class PhotoStrip(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName(self.tr("Session photos"))
         self.list.itemActivated.connect(self._open_item)
+        hold_for_tips(self.list)  # a photo's caption and site, for a finger (no hover)
         self.list.itemDoubleClicked.connect(self._open_item)
         self.list.setAcceptDrops(False)  # the strip takes the drop, list and all
 

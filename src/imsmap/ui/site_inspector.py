@@ -53,6 +53,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.site_place import drawn_side, muscle_fields
 from imsmap.ui.undo import SiteEditor
+from imsmap.ui.undo_button import UndoButton
 from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
 from imsmap.ui.wrapping_row import WrappingRow, together
 
@@ -230,6 +231,8 @@ class SiteInspector(QFrame):
             self.grasp_buttons[-1 if grade is None else grade] = b
         self._name_grasp_buttons(GRASP_LABELS)
         self.grasp_group.idClicked.connect(self._grasp_clicked)
+        # beside the grades: a wrong tap or grade undone by a finger (the window's undo stack)
+        self.undo = UndoButton(editor.stack, TOUCH) if editor is not None else None
 
         self.toggles: dict[str, QPushButton] = {}
         for field, text, key in TOGGLES:
@@ -307,6 +310,8 @@ class SiteInspector(QFrame):
         top.addWidget(self.header, 1)
         top.addWidget(self.planned_flag)
         top.addWidget(self.confirm)
+        if self.undo is not None:  # over the grades' row end (in it, French made it too wide)
+            top.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(top)
         box.addWidget(self.nerve_flag)
         row(together(*self.grasp_buttons.values()), 8, together(*self.toggles.values()),

@@ -9,8 +9,9 @@ the screen where the reported point is only its centre.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, Qt
-from PySide6.QtGui import QEventPoint, QTouchEvent
+from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QEventPoint, QGuiApplication, QHelpEvent, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 
 # A mouse press that moves less than this many screen pixels before release is a click, not a
 # drag (nor a pan).
@@ -81,3 +82,73 @@ class TwoFingers:
             return  # a new pair: the next move is measured from here
         factor = spread / last[2] if last[2] > 1 and spread > 1 else 1.0
         self.view.pinch_by(factor, last[1], centre)
+
+
+class HoldForTip(QObject):
+    """A finger held still on `widget` (Qt's press-and-hold time, 0.8 s) shows what the widget
+    says on hover, its tooltip, above the finger; lifted, the tip stays (until the next touch
+    or its time is up). A finger has no hover: the thorax prompt's whole list of muscles, a
+    Segments cell's sentence, the Progress grid's cells, a photo's caption were out of its reach.
+
+    The widget asks itself, as a hover would: the tip of the cell, row or photo under the finger.
+    A held button is not clicked when the finger lifts (a check box's long press is a question,
+    not a record). An item view's tips are its viewport's: pass the view.
+    """
+
+    def __init__(self, widget: QWidget):
+        target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+        super().__init__(target)
+        self.target = target
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(QGuiApplication.styleHints().mousePressAndHoldInterval())
+        self._timer.timeout.connect(self._held)
+        self._press: QPointF | None = None  # where the finger is down, in the target
+        self._global = QPoint()
+        self._shown = False  # held long enough: the tip is shown
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._shown = False
+            if by_finger(event.source()):
+                self._press = event.position()
+                self._global = event.globalPosition().toPoint()
+                self._timer.start()
+        elif kind == QEvent.Type.MouseMove and self._press is not None \
+                and isinstance(event, QMouseEvent) \
+                and not still_a_tap(self._press, event.position(), event.source()):
+            self._press = None  # a drag or a scroll, not a hold
+            self._timer.stop()
+        elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
+            self._press = None
+            self._timer.stop()
+            if self._shown:  # Qt hides a tip when a button is released: shown again after
+                QTimer.singleShot(0, self._show)
+        return False
+
+    def _held(self) -> None:
+        if self._press is None:
+            return
+        self._shown = True
+        button = self.target
+        if isinstance(button, QAbstractButton):
+            button.setDown(False)  # lifted, it is not a click
+        self._show()
+
+    def _show(self) -> None:
+        if self._press is None and not self._shown:
+            return
+        at = self._press if self._press is not None else QPointF(
+            self.target.mapFromGlobal(self._global))
+        # Qt puts a tip a little below and right of the point it is given: given a point two
+        # fingertips' reach above the finger, a one-line tip shows above it, not under it.
+        above = self._global - QPoint(0, round(2 * FINGER_REACH_PX) + 20)
+        QApplication.sendEvent(self.target, QHelpEvent(QEvent.Type.ToolTip, at.toPoint(), above))
+
+
+def hold_for_tips(*widgets: QWidget) -> None:
+    """A finger's long press on each of `widgets` shows its tooltip (HoldForTip)."""
+    for w in widgets:
+        HoldForTip(w)

@@ -64,9 +64,12 @@ LANGUAGE = Setting("window/language", str, "")
 # On a clinic server, the name of this computer's room, as other rooms see it beside the login
 # that holds a session ("" : the computer's host name).
 ROOM = Setting("server/room", str, "")
+# Touch-sized controls (ui.touch_size), as chosen in the View menu; None: not chosen, they follow
+# whether the computer has a touch screen.
+TOUCH_SIZED: Setting[bool | None] = Setting("window/touch_sized", bool, None)
 
 ALL = (WINDOW_GEOMETRY, WINDOW_SPLITTER, CHART_LABELS, HIDE_NAMES, OVERLAY_SHOW, OVERLAY_HEAT,
-       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM)
+       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM, TOUCH_SIZED)
 
 
 def window_language() -> str:

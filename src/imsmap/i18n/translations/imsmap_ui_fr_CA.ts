@@ -2827,8 +2827,8 @@ droite</translation>
         <translation>ligne médiane</translation>
     </message>
     <message>
-        <source>Summed grasp of the sites in each root&apos;s muscles (the paraspinal level for multifidus). Hover a cell for dominant and contributing roots.</source>
-        <translation>Préhension additionnée des points dans les muscles de chaque racine (le niveau paravertébral pour le multifide). Survolez une cellule pour les racines dominantes et contributives.</translation>
+        <source>Summed grasp of the sites in each root&apos;s muscles (the paraspinal level for multifidus). Hover a cell, or hold a finger on it, for dominant and contributing roots.</source>
+        <translation>Préhension additionnée des points dans les muscles de chaque racine (le niveau paravertébral pour le multifide). Survolez une cellule, ou gardez le doigt dessus, pour les racines dominantes et contributives.</translation>
     </message>
     <message>
         <source>Summed grasp by root and session</source>
@@ -3981,6 +3981,25 @@ droite</translation>
     </message>
 </context>
 <context>
+    <name>UndoButton</name>
+    <message>
+        <source>↶ Undo</source>
+        <translation>↶ Annuler</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo: {step} (Ctrl+Z)</source>
+        <translation>Annuler&#xa0;: {step} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Rien à annuler</translation>
+    </message>
+</context>
+<context>
     <name>UpgradeDialog</name>
     <message>
         <source>imsmap – upgrading the database</source>
@@ -4255,6 +4274,14 @@ droite</translation>
     <message>
         <source>&amp;About imsmap</source>
         <translation>À &amp;propos d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>&amp;Touch-sized controls</source>
+        <translation>Commandes au format &amp;tactile</translation>
+    </message>
+    <message>
+        <source>Rows, tabs, buttons and boxes a fingertip wide, for a touch screen</source>
+        <translation>Lignes, onglets, boutons et cases de la largeur d&apos;un doigt, pour un écran tactile</translation>
     </message>
     <message>
         <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>

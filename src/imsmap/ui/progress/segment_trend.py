@@ -26,6 +26,7 @@ from imsmap.domain.progress import (
     root_matrix,
     session_metrics,
 )
+from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import root_name
 
 SIDE_NAMES = {"L": QT_TRANSLATE_NOOP("SegmentTrend", "left"),
@@ -63,7 +64,8 @@ class SegmentTrend(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(self.tr("Summed grasp of the sites in each root's muscles (the paraspinal level "
-                       "for multifidus). Hover a cell for dominant and contributing roots."))
+                       "for multifidus). Hover a cell, or hold a finger on it, for dominant and "
+                       "contributing roots."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.roots = _table(0, 0, self.tr("Summed grasp by root and session"))
@@ -72,6 +74,8 @@ class SegmentTrend(QWidget):
         self.figures = _table(3, 0, self.tr("Figures per session"))
         # The grasp burden, not a mean grade: the mean over the sites needled rises as released
         # muscles stop being needled (domain.progress).
+        # a cell's sentence (or a row's), for a finger (no hover)
+        hold_for_tips(self.roots, self.figures, self.figures.verticalHeader())
         self.figures.setVerticalHeaderLabels(
             [self.tr("Muscles grasping"), self.tr("Grasp burden (sum of grades)"),
              self.tr("Muscles in common with the visit before")])

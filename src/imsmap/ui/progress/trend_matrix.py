@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.progress import GraspMatrix, Target
 from imsmap.domain.vocabulary import GRASP_LABELS, GRASP_MAX
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import grasp_word, numeric_date, target_label
 
 __all__ = ["SORT_ROLE", "SERIES_ROLE", "TARGET_ROLE", "TrendMatrix", "TrendModel"]
@@ -290,6 +291,7 @@ class TrendMatrix(QTableView):
         self.horizontalHeader().setMinimumSectionSize(28)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self.frozen = self._frozen_columns(style)
+        hold_for_tips(self, self.frozen)  # a cell's tip, for a finger (no hover)
         # Opened on the latest visits, as long as the clinician has not scrolled sideways.
         self._follow_latest = True
         # By the pixel: by whole columns, the last step hid visits under the frozen columns

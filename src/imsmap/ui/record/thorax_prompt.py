@@ -13,6 +13,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
+from imsmap.ui.touch import hold_for_tips
+
 PROMPT_STYLE = ("#thoraxBanner { background: #fff3cd; border: 1px solid #d39e00; "
                 "border-radius: 4px; }")
 CHECK_HEIGHT = 30  # a box a finger can hit, in a one-line prompt
@@ -65,6 +67,7 @@ class ThoraxPrompt(QWidget):
         self.check.setMinimumHeight(CHECK_HEIGHT)
         line.addWidget(self.text, 1)
         line.addWidget(self.check)
+        hold_for_tips(self.text, self.check)  # the whole list, for a finger (no hover)
 
     def show_sites(self, high: list[str], caution: list[str]) -> None:
         """Name the sites over the thorax (`high`) and near the pleura (`caution`); the box

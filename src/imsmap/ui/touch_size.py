@@ -1,0 +1,138 @@
+"""Touch-sized controls (View > Touch-sized controls): list and tree rows, tabs and the tab bar's
+scroll arrows, buttons, check boxes, spin boxes and menu rows at a fingertip's size, in one place
+for the whole application: a proxy of the application's own style that only makes sizes larger.
+
+A mouse points at a pixel; a fingertip covers about 9 mm (ui.touch), and a gloved one in a
+treatment room picks the wrong 14-pixel patient row easily. The setting is this computer's
+(window_settings.TOUCH_SIZED); until it is chosen, it is on where Qt lists a touch screen at start.
+Switching it sets the application's style again, which Qt passes on to every widget at once: no
+restart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication, QInputDevice, QScreen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionMenuItem,
+    QStyleOptionTab,
+    QTabBar,
+)
+
+from imsmap.ui.window_settings import TOUCH_SIZED
+
+# A fingertip's contact, in millimetres (ui.touch: about 9 mm across).
+FINGER_MM = 9.0
+# Never smaller than this (a screen that says nothing or too little of its size), never larger
+# (a screen that says it is tiny: a projector, a wrong EDID).
+MIN_PX, MAX_PX = 32, 48
+# A tab's text and icon have this much room beside them, both sides together (Fusion's 24 px):
+# the finger-wide scroll arrows take 38 px more of the chart's tab bar, and at 1366 px in
+# French the body's five charts kept their tabs whole only with these 12 px of each tab.
+TAB_MARGINS_PX = 12
+# At 96 dots per inch when the screen's physical size is unknown.
+DEFAULT_PX = 34
+
+CT = QStyle.ContentsType
+PM = QStyle.PixelMetric
+_TALLER = (CT.CT_PushButton, CT.CT_ToolButton, CT.CT_CheckBox, CT.CT_RadioButton,
+           CT.CT_ComboBox, CT.CT_ItemViewItem)
+_INDICATORS = (PM.PM_IndicatorWidth, PM.PM_IndicatorHeight, PM.PM_ExclusiveIndicatorWidth,
+               PM.PM_ExclusiveIndicatorHeight)
+
+
+def finger_px(screen: QScreen | None) -> int:
+    """A fingertip in the screen's logical pixels: FINGER_MM at its physical dots per inch,
+    within MIN_PX..MAX_PX."""
+    if screen is None:
+        return DEFAULT_PX
+    dpi = screen.physicalDotsPerInch()
+    if not 40 <= dpi <= 700:  # no physical size known (a virtual screen), or a wrong one
+        return DEFAULT_PX
+    px = FINGER_MM / 25.4 * dpi / max(1.0, screen.devicePixelRatio())
+    return max(MIN_PX, min(MAX_PX, round(px)))
+
+
+def has_touch_screen() -> bool:
+    return any(d.type() == QInputDevice.DeviceType.TouchScreen for d in QInputDevice.devices())
+
+
+def wanted() -> bool:
+    """Whether the controls are touch-sized: the choice made on this computer, else whether it
+    has a touch screen."""
+    chosen = TOUCH_SIZED.read()
+    return has_touch_screen() if chosen is None else chosen
+
+
+class TouchStyle(QProxyStyle):
+    """The application's style, with list and tree rows, tabs, buttons, check boxes, combo boxes
+    and menu rows at least `finger` pixels tall, check boxes' boxes two thirds of that and the
+    tab bar's scroll arrows `finger` wide. Nothing else is wider: a taller line edit or spin box
+    (Qt widens its arrows with its height), or spin boxes' arrows side by side, made the session's
+    column too wide for a 1366-pixel screen. Table rows keep the style's 30 px (7.5 mm: the
+    site list's six rows at 1366 x 768 with the thorax prompt open)."""
+
+    def __init__(self, base: QStyle, finger: int):
+        super().__init__(base)
+        self.finger = finger
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt naming
+        value = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATORS:  # the box itself: 22 px for a 34 px finger
+            return max(value, round(self.finger * 0.65))
+        if metric == PM.PM_TabBarScrollButtonWidth:
+            return max(value, self.finger)
+        if metric == PM.PM_TabBarTabHSpace:  # the arrows' room, from the tabs' side margins
+            return min(value, TAB_MARGINS_PX)
+        return value
+
+    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt naming
+        s = super().sizeFromContents(kind, option, size, widget)
+        f = self.finger
+        if kind in _TALLER:
+            s.setHeight(max(s.height(), f))
+        elif kind == CT.CT_MenuItem:
+            if not (isinstance(option, QStyleOptionMenuItem)
+                    and option.menuItemType == QStyleOptionMenuItem.MenuItemType.Separator):
+                s.setHeight(max(s.height(), f))
+        elif kind == CT.CT_TabBarTab:
+            vertical = isinstance(option, QStyleOptionTab) and option.shape in (
+                QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
+                QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast)
+            if vertical:
+                s.setWidth(max(s.width(), f))
+            else:
+                s.setHeight(max(s.height(), f))
+        return s
+
+
+def is_on() -> bool:
+    app = QApplication.instance()
+    return app is not None and isinstance(QApplication.style(), TouchStyle)
+
+
+def apply(on: bool) -> None:
+    """Touch-sized controls on or off, now, in every window."""
+    if QApplication.instance() is None or on == is_on():
+        return
+    current = QApplication.style()
+    base = current.baseStyle() if isinstance(current, TouchStyle) else current
+    name = base.name()
+    if on:
+        finger = finger_px(QGuiApplication.primaryScreen())
+        QApplication.setStyle(TouchStyle(QStyleFactory.create(name), finger))
+    else:
+        QApplication.setStyle(QStyleFactory.create(name))
+    for w in QApplication.allWidgets():  # rows measured under the old style: measured again
+        if isinstance(w, QAbstractItemView):
+            w.doItemsLayout()
+
+
+def choose(on: bool) -> None:
+    """The View menu's toggle: the choice is kept on this computer and wins over detection."""
+    TOUCH_SIZED.write(bool(on))
+    apply(bool(on))
