@@ -47,7 +47,8 @@ class RetractDialog(QDialog):
                 "signed on the wrong patient). The signed note is not changed and stays "
                 "readable; its PDF states ENTERED IN ERROR with the reason, your login "
                 "(<b>{login}</b>) and the time; it counts in no figure, earlier-visit overlay, "
-                "heat map, progress report or export.<br><br><b>This is final:</b> like an "
+                "heat map, progress report or research CSV (the record's exports carry it, "
+                "marked).<br><br><b>This is final:</b> like an "
                 "amendment, the mark cannot be changed or taken back.").format(
                 when=numeric_datetime(s.started_at), who=escape(s.signed_by),
                 signed=numeric_datetime(s.signed_at), login=login)
@@ -60,7 +61,8 @@ class RetractDialog(QDialog):
                 "the patient's treatment: it is locked, and its sites stay in the file, "
                 "readable. The history shows it struck through as withdrawn, with your login "
                 "(<b>{login}</b>), the time and the reason; it counts in no figure, "
-                "earlier-visit overlay, heat map, progress report or export, and no longer "
+                "earlier-visit overlay, heat map, progress report or research CSV (the record's "
+                "exports carry it, marked), and no longer "
                 "shows as a draft left unsigned.<br><br><b>This is final:</b> it cannot be "
                 "undone, and a withdrawn draft is never signed or edited again.", "",
                 sites).format(when=numeric_datetime(s.started_at), login=login)
