@@ -13,24 +13,20 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QLocale,
     QSize,
     Qt,
     QTimer,
-    Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QButtonGroup,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -47,6 +43,16 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.ui.chart_keys import Step, handle_site_key, site_key_action
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.inspector_fields import (
+    FIELD_HEIGHT,
+    NONE_TEXT,
+    TOUCH,
+    NotesEdit,
+    as_typed,
+    inspector_button,
+    millimetres,
+    named_choice,
+)
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
 from imsmap.ui.plain_text import field_text
@@ -54,12 +60,9 @@ from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.site_place import drawn_side, muscle_fields
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.undo_button import UndoButton
-from imsmap.ui.wording import grasp_word, muscle_name, vocabulary
+from imsmap.ui.wording import grasp_word, muscle_name
 from imsmap.ui.wrapping_row import WrappingRow, together
 
-TOUCH = 40  # px: buttons a gloved finger can hit
-FIELD_HEIGHT = 34
-NONE_TEXT = "—"
 NOTES_DELAY_MS = 700
 NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; "
                "border-radius: 3px; padding: 2px 6px; font-weight: bold;")
@@ -69,67 +72,6 @@ CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-
 TOGGLES = (("cramp", QT_TRANSLATE_NOOP("SiteInspector", "Cramp"), "C"),
            ("twitch", QT_TRANSLATE_NOOP("SiteInspector", "Twitch"), "T"),
            ("estim", QT_TRANSLATE_NOOP("SiteInspector", "E-stim"), "E"))
-
-
-class _NotesEdit(QPlainTextEdit):
-    focusLost = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
-        super().focusOutEvent(event)
-        self.focusLost.emit()
-
-
-def _spin(decimals: int, maximum: float, step: float, suffix: str = " mm") -> QDoubleSpinBox:
-    """A millimetre box that lets any number be typed: the service decides what is valid."""
-    box = QDoubleSpinBox()
-    box.setDecimals(decimals)
-    box.setRange(0.0, maximum)
-    box.setSingleStep(step)
-    box.setSuffix(suffix)
-    box.setKeyboardTracking(False)  # "0.30" is saved once, not as 0.3 on the way
-    box.setAccelerated(False)
-    box.setMinimumHeight(FIELD_HEIGHT)
-    return box
-
-
-def _number(value: float) -> float | int:
-    """200.0 -> 200: the service's sentence then reads as the number typed."""
-    return int(value) if float(value).is_integer() else value
-
-
-def _combo(name: str, context: str, items: tuple[str, ...]) -> QComboBox:
-    """A choice that names itself ("release: full"), so the row needs no labels."""
-    box = QComboBox()
-    def named(value: str) -> str:
-        return QCoreApplication.translate(
-            "SiteInspector", "{name}: {value}", 'a choice that names itself: "release: full"'
-        ).format(name=name, value=value)
-
-    box.addItem(named(NONE_TEXT), None)
-    for item in items:
-        box.addItem(named(vocabulary(context, item)), item)
-    optional = QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
-        name=name.capitalize())
-    box.setToolTip(optional)
-    # A narrow column cuts a long choice (« sensation : douleur sourde/crampe »): the tooltip
-    # says it whole.
-    box.currentIndexChanged.connect(
-        lambda _i: box.setToolTip(f"{box.currentText()}\n{optional}" if box.currentData()
-                                  else optional))
-    box.setMinimumHeight(FIELD_HEIGHT)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(8)
-    return box
-
-
-def _button(text: str, tip: str = "", checkable: bool = True) -> QPushButton:
-    b = QPushButton(text)
-    b.setCheckable(checkable)
-    b.setMinimumSize(TOUCH, TOUCH)
-    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap leaves the keyboard where it was
-    if tip:
-        b.setToolTip(tip)
-    return b
 
 
 class SiteInspector(QFrame):
@@ -161,7 +103,7 @@ class SiteInspector(QFrame):
         self.nerve_flag.setWordWrap(True)
         self.planned_flag = QLabel(self.tr("Planned: not needled yet"))
         self.planned_flag.setStyleSheet(PLANNED_STYLE)
-        self.confirm = _button(self.tr("Needled ✓"),
+        self.confirm = inspector_button(self.tr("Needled ✓"),
                                self.tr("Confirm the planned site as needled (Enter)"),
                                checkable=False)
         self.confirm.clicked.connect(lambda: self._save({"planned": False}, "confirm", "planned"))
@@ -179,7 +121,7 @@ class SiteInspector(QFrame):
                 (Side.RIGHT, self.tr("R", "right side, one letter"),
                  self.tr("The patient's right side")),
                 (Side.MIDLINE, self.tr("M", "midline, one letter"), self.tr("Midline"))):
-            b = _button(text, tip)
+            b = inspector_button(text, tip)
             b.setFixedWidth(TOUCH)
             b.setStyleSheet(CHECKED_STYLE)
             self.side_group.addButton(b)
@@ -200,32 +142,32 @@ class SiteInspector(QFrame):
         self.preset.setToolTip(self.tr("The clinic's needles (Settings); or type diameter and length"))
         self.preset.activated.connect(self._preset_chosen)
         self.preset.setAccessibleName(self.tr("Needle"))
-        self.diameter = _spin(2, 9.99, 0.01)
+        self.diameter = millimetres(2, 9.99, 0.01)
         self.diameter.setToolTip(self.tr("Needle diameter in millimetres (0.12-0.50)"))
         self.diameter.setPrefix("Ø ")
         self.diameter.setAccessibleName(self.tr("Needle diameter, millimetres"))
         # No needle recorded (or no site): a dash, not "Ø 0.00 mm", a size no needle has.
         self.diameter.setSpecialValueText(NONE_TEXT)
         self.diameter.valueChanged.connect(
-            lambda v: self._save({"needle_diameter_mm": _number(v)}, "needle diameter", "needle"))
-        self.length = _spin(0, 999, 5)
+            lambda v: self._save({"needle_diameter_mm": as_typed(v)}, "needle diameter", "needle"))
+        self.length = millimetres(0, 999, 5)
         self.length.setToolTip(self.tr("Needle length in millimetres (7-150)"))
         self.length.setPrefix("L ")
         self.length.setAccessibleName(self.tr("Needle length, millimetres"))
         self.length.setSpecialValueText(NONE_TEXT)
         self.length.valueChanged.connect(
-            lambda v: self._save({"needle_length_mm": _number(v)}, "needle length", "needle"))
-        self.depth = _spin(0, 999, 1)
+            lambda v: self._save({"needle_length_mm": as_typed(v)}, "needle length", "needle"))
+        self.depth = millimetres(0, 999, 1)
         self.depth.setSpecialValueText(NONE_TEXT)
         self.depth.setAccessibleName(self.tr("Depth reached, millimetres"))
         self.depth.setToolTip(self.tr("Depth reached, in millimetres (optional)"))
         self.depth.valueChanged.connect(
-            lambda v: self._save({"depth_mm": _number(v) or None}, "depth", "depth"))
+            lambda v: self._save({"depth_mm": as_typed(v) or None}, "depth", "depth"))
 
         self.grasp_group = QButtonGroup(self)
         self.grasp_buttons: dict[int, QPushButton] = {}
         for i, grade in enumerate((None, 0, 1, 2, 3)):
-            b = _button(NONE_TEXT if grade is None else str(grade))
+            b = inspector_button(NONE_TEXT if grade is None else str(grade))
             b.setStyleSheet(self._grasp_style(grade))
             self.grasp_group.addButton(b, i)
             self.grasp_buttons[-1 if grade is None else grade] = b
@@ -236,7 +178,7 @@ class SiteInspector(QFrame):
 
         self.toggles: dict[str, QPushButton] = {}
         for field, text, key in TOGGLES:
-            b = _button(self.tr(text), self.tr("{name} (key {key})").format(name=self.tr(text),
+            b = inspector_button(self.tr(text), self.tr("{name} (key {key})").format(name=self.tr(text),
                                                                            key=key))
             b.setStyleSheet(CHECKED_STYLE)
             # its word whole where a narrow column squeezes the row (« Stim. électrique »)
@@ -244,15 +186,15 @@ class SiteInspector(QFrame):
             b.clicked.connect(lambda on, f=field: self._save({f: on}, f, "flags"))
             self.toggles[field] = b
 
-        self.tissue = _combo(self.tr("feel"), "TissueFeel", TISSUE_FEEL)
-        self.release = _combo(self.tr("release"), "Release", RELEASE)
-        self.sensation = _combo(self.tr("sensation"), "Sensation", SENSATION)
+        self.tissue = named_choice(self.tr("feel"), "TissueFeel", TISSUE_FEEL)
+        self.release = named_choice(self.tr("release"), "Release", RELEASE)
+        self.sensation = named_choice(self.tr("sensation"), "Sensation", SENSATION)
         for box, field in ((self.tissue, "tissue_feel"), (self.release, "release"),
                            (self.sensation, "sensation")):
             box.activated.connect(lambda _i, b=box, f=field: self._save(
                 {f: b.currentData()}, f.replace("_", " "), f))
 
-        self.notes = _NotesEdit()
+        self.notes = NotesEdit()
         self.notes.setPlaceholderText(self.tr("notes on this insertion"))
         self.notes.setAccessibleName(self.tr("Notes on this insertion"))
         self.notes.setTabChangesFocus(True)

@@ -1,0 +1,83 @@
+"""The site inspector's fields, made alike: millimetre boxes that let any number be typed (the
+services decide what is valid), choices that name themselves ("release: full"), buttons a
+gloved finger hits, and the notes box that says when it is left. Used by ui.site_inspector.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit, QPushButton
+
+from imsmap.ui.wording import vocabulary
+
+TOUCH = 40  # px: buttons a gloved finger can hit
+FIELD_HEIGHT = 34
+NONE_TEXT = "—"
+
+__all__ = ["FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "inspector_button",
+           "millimetres", "named_choice"]
+
+
+class NotesEdit(QPlainTextEdit):
+    """The site's notes: says when the focus leaves, so that what was typed is saved then."""
+
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
+def millimetres(decimals: int, maximum: float, step: float, suffix: str = " mm") -> QDoubleSpinBox:
+    """A millimetre box that lets any number be typed: the service decides what is valid."""
+    box = QDoubleSpinBox()
+    box.setDecimals(decimals)
+    box.setRange(0.0, maximum)
+    box.setSingleStep(step)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)  # "0.30" is saved once, not as 0.3 on the way
+    box.setAccelerated(False)
+    box.setMinimumHeight(FIELD_HEIGHT)
+    return box
+
+
+def as_typed(value: float) -> float | int:
+    """200.0 -> 200: the service's sentence then reads as the number typed."""
+    return int(value) if float(value).is_integer() else value
+
+
+def named_choice(name: str, context: str, items: tuple[str, ...]) -> QComboBox:
+    """A choice that names itself ("release: full"), so the row needs no labels."""
+    box = QComboBox()
+    def named(value: str) -> str:
+        return QCoreApplication.translate(
+            "SiteInspector", "{name}: {value}", 'a choice that names itself: "release: full"'
+        ).format(name=name, value=value)
+
+    box.addItem(named(NONE_TEXT), None)
+    for item in items:
+        box.addItem(named(vocabulary(context, item)), item)
+    optional = QCoreApplication.translate("SiteInspector", "{name} (optional)").format(
+        name=name.capitalize())
+    box.setToolTip(optional)
+    # A narrow column cuts a long choice (« sensation : douleur sourde/crampe »): the tooltip
+    # says it whole.
+    box.currentIndexChanged.connect(
+        lambda _i: box.setToolTip(f"{box.currentText()}\n{optional}" if box.currentData()
+                                  else optional))
+    box.setMinimumHeight(FIELD_HEIGHT)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
+def inspector_button(text: str, tip: str = "", checkable: bool = True) -> QPushButton:
+    """A button a finger hits (TOUCH square), that leaves the keyboard where it was."""
+    b = QPushButton(text)
+    b.setCheckable(checkable)
+    b.setMinimumSize(TOUCH, TOUCH)
+    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap leaves the keyboard where it was
+    if tip:
+        b.setToolTip(tip)
+    return b
