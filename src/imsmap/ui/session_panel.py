@@ -12,8 +12,8 @@ its amendments.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette, QValidator
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
+from imsmap.ui.session_fields import NotesEdit, PainBox
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_date, numeric_datetime
@@ -53,7 +53,6 @@ NOTES_DELAY_MS = 700
 NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
 # Of the room left over, the notes take 1 part (up to their most) and the site list this many.
 LIST_STRETCH = 3
-NOT_RECORDED = -1
 # The site list shows at least this many rows (a session charts 10-40 sites, checked there):
 # on a short screen the fields above it give way first, and past that the column scrolls.
 LIST_LEAST_ROWS = 6
@@ -70,66 +69,6 @@ STATUS_STYLES = {
     "retracted": "padding: 3px 6px; border-radius: 3px; background: #f4e4e4; color: #6b1f1f;",
     "none": "",
 }
-
-
-class NotesEdit(QPlainTextEdit):
-    """The session's notes: two lines at least, and asking for no more (`sizeHint`): they grow
-    with the room the site list leaves them (the panel's stretch), up to their maximum."""
-
-    focusLost = Signal()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        return QSize(super().minimumSizeHint().width(), notes_least_height(self))
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(super().sizeHint().width(), notes_least_height(self))
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt naming
-        super().focusOutEvent(event)
-        self.focusLost.emit()
-
-
-class PainBox(QSpinBox):
-    """0-10, or 'not recorded' (stored as no value). A number above 10 stays in the box while
-    it is typed and is then refused whole (`refused`), the stored score shown again: Qt's box
-    dropped the key that made it impossible, and "11" was saved as 1 without a word."""
-
-    refused = Signal(str)  # the impossible number typed
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setRange(NOT_RECORDED, 10)
-        self.setSpecialValueText(self.tr("not recorded"))
-        self.setValue(NOT_RECORDED)
-        self.setKeyboardTracking(False)  # typing "10" saves 10, not 1 then 10
-        self.setAccelerated(False)
-        text_width = self.fontMetrics().horizontalAdvance(self.specialValueText())
-        self.setMinimumWidth(text_width + 40)
-
-    def validate(self, text: str, pos: int) -> object:  # noqa: D102 - Qt's
-        digits = text.strip()
-        if digits.isdigit() and int(digits) > self.maximum():
-            return QValidator.State.Intermediate, text, pos  # kept, never accepted
-        return super().validate(text, pos)
-
-    def fixup(self, text: str) -> str:  # noqa: D102 - Qt's: an input it could not accept
-        digits = text.strip()
-        if digits.isdigit() and int(digits) > self.maximum():
-            self.refused.emit(digits)
-        return super().fixup(text)
-
-    def pain(self) -> int | None:
-        return None if self.value() == NOT_RECORDED else self.value()
-
-    def set_pain(self, value: int | None) -> None:
-        self.setValue(NOT_RECORDED if value is None else value)
-
-
-def notes_least_height(edit: QPlainTextEdit) -> int:
-    """The height of two lines of `edit`, with its frame and margins."""
-    margins = edit.contentsMargins()
-    return (2 * edit.fontMetrics().lineSpacing() + int(2 * edit.document().documentMargin())
-            + margins.top() + margins.bottom() + 2)
 
 
 class SessionPanel(QWidget):
