@@ -84,7 +84,10 @@ def test_a_refusal_is_not_hidden_by_the_muscle_under_the_pointer(window, qtbot):
     window.status.clear()
     assert hover.isVisible() and hover.text().startswith("Trapezius")
     window.status.refuse(sentence)
-    window.status.say("Site 3 added.")  # the next sentence: the pointer's muscle is back too
+    after = "Connected to the clinic server again: what the other rooms did is shown."
+    window.status.say(after)  # said after the refusal: it keeps the room, whole
+    assert window.statusBar().currentMessage() == after and not hover.isVisible()
+    window.statusBar().clearMessage()  # the bar quiet again: the pointer's muscle is back
     assert hover.isVisible()
 
 

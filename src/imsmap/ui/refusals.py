@@ -53,8 +53,9 @@ class StatusLine(QObject):
     room the bar has left beside its permanent marks is shown in fewer words when it has them
     (a refusal's ``short``), else cut with an ellipsis, and the bar's tooltip holds the whole
     sentence for as long as it is shown. While a refusal is shown, the ``yielding`` permanent
-    widgets (the muscle under the pointer) step aside: what was refused matters more, and a
-    narrow window's bar had no room left for it beside them."""
+    widgets (the muscle under the pointer) step aside until the bar is quiet again: what was
+    refused, and what is said after it, matter more, and a narrow window's bar had no room left
+    for them beside those widgets."""
 
     STYLE = f"QStatusBar {{ color: {ERROR_COLOUR}; }}"
 
@@ -72,7 +73,6 @@ class StatusLine(QObject):
 
     def say(self, message: object) -> None:
         self.bar.setStyleSheet("")
-        self._give_back()
         self._show(message, STATUS_MS)
 
     def refuse(self, message: object) -> None:
@@ -120,6 +120,7 @@ class StatusLine(QObject):
     def _changed(self, text: str) -> None:
         if text != self._shown:  # cleared, or another sentence: the tooltip was this one's
             self.bar.setToolTip("")
+        if not text:  # the bar is quiet again (a sentence after the refusal kept their room)
             self._give_back()
 
 
