@@ -225,8 +225,8 @@ def test_imsmap_check_names_a_mark_changed_or_added_outside_imsmap(records, pati
 @pytest.mark.sqlite_only("the backup journal is a file's")
 def test_a_mark_reaches_the_journal_and_a_restore_keeps_it(records, patient, db_path, tmp_path):
     from imsmap.services.checks import check_restorable
-    from imsmap.store import backup as bk
     from imsmap.store import backup_sets as sets
+    from imsmap.store import restore as rs
     from imsmap.store.restore_losses import restore_losses
     from test_backup_sets import DAY, dump
 
@@ -234,7 +234,7 @@ def test_a_mark_reaches_the_journal_and_a_restore_keeps_it(records, patient, db_
     first, wrong, twice = _course(records, patient)
     assert sets.append(records.db) is not None  # the window appends at a mark, as at signing
     restored = tmp_path / "restored.sqlite3"
-    bk.restore(made.full, restored, check=check_restorable)
+    rs.restore(made.full, restored, check=check_restorable)
     assert dump(restored) == dump(db_path)
     import support
 
