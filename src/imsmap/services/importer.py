@@ -53,7 +53,7 @@ from imsmap.services.records import (
 from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.store import site_corrections
-from imsmap.store.repository import PATIENT_FIELDS, to_sql
+from imsmap.store.record_rows import PATIENT_FIELDS, to_sql
 
 FORMAT = "imsmap-export"
 VERSION = 1

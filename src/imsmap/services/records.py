@@ -52,7 +52,8 @@ from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
 from imsmap.store.photos import PhotoStore
-from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, sql_time, to_sql
+from imsmap.store.record_rows import PATIENT_FIELDS, as_dict, sql_time, to_sql
+from imsmap.store.repository import Repository
 
 DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
 EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "practitioner_registration",
