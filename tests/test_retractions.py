@@ -149,7 +149,8 @@ def test_export_and_import_keep_the_marks_and_refuse_a_changed_one(records, pati
 
     import support
     from imsmap.services.export import export_document
-    from imsmap.services.importer import ImportProblems, import_document
+    from imsmap.services.import_checks import ImportProblems
+    from imsmap.services.importer import import_document
 
     first, wrong, twice = _course(records, patient)
     doc = export_document(records)

@@ -95,7 +95,7 @@ def _witnesses(trail: FileTrail) -> dict[int, Witness]:
 
 def check(visits: Sequence[Any], trail: FileTrail, problem: Callable[[str, str], None], *,
           now: datetime) -> None:
-    """Each marked visit's mark (importer._Visit.retraction) against the file's trail."""
+    """Each marked visit's mark (import_checks.FileVisit.retraction) against the file's trail."""
     if not visits:
         return
     if not trail.verified:
