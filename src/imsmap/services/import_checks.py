@@ -38,12 +38,8 @@ from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FI
 from imsmap.services import import_corrections, import_retractions, import_trail
 from imsmap.services import import_fields as rules
 from imsmap.services.photo_export import read_photos
-from imsmap.services.records import (
-    EDITABLE_SESSION_FIELDS,
-    EDITABLE_SITE_FIELDS,
-    Records,
-    content_hash,
-)
+from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS, EDITABLE_SITE_FIELDS
+from imsmap.services.records import Records, content_hash
 from imsmap.store.record_rows import PATIENT_FIELDS, to_sql
 
 FORMAT = "imsmap-export"
