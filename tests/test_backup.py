@@ -15,6 +15,7 @@ from imsmap.cli import main
 from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
+from imsmap.store import restore as rs
 from imsmap.store.db import Database, StoreError
 from support import chart_atlas, spot
 
@@ -400,7 +401,7 @@ def test_restore_into_a_new_place(clinic, tmp_path):
     backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
     target = tmp_path / "new" / "clinic.sqlite3"
     target.parent.mkdir()
-    result = bk.restore(backup, target)
+    result = rs.restore(backup, target)
     assert result.replaced is None and count(target) == 1
 
 
@@ -430,13 +431,13 @@ def test_restore_refuses_while_the_database_is_open_elsewhere(clinic, db_path, t
     try:
         other.execute("BEGIN IMMEDIATE")
         with pytest.raises(StoreError, match="open in another"):
-            bk.restore(backup, db_path, force=True)
+            rs.restore(backup, db_path, force=True)
         other.execute("ROLLBACK")
     finally:
         other.close()
     # idle, but open: restoring under it would send its next edits into the file set aside
     with pytest.raises(StoreError, match="open in another"):
-        bk.restore(backup, db_path, force=True)
+        rs.restore(backup, db_path, force=True)
     assert count(db_path) == 1
     assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
 
@@ -446,7 +447,7 @@ def test_restore_replaces_a_damaged_database(clinic, db_path, tmp_path):
     clinic.db.close()
     damaged = b"garbage, not a database" * 100
     db_path.write_bytes(damaged)
-    result = bk.restore(backup, db_path, force=True)
+    result = rs.restore(backup, db_path, force=True)
     assert result.replaced.read_bytes() == damaged  # kept, never deleted
     assert count(db_path) == 1
 

@@ -22,6 +22,7 @@ from imsmap.services.records import Records
 from imsmap.store import backup as bk
 from imsmap.store import backup_sets as sets
 from imsmap.store import journal
+from imsmap.store import restore as rs
 from imsmap.store.db import Database, StoreError
 from support import open_clinic, spot
 
@@ -88,7 +89,7 @@ def test_full_and_journal_give_back_every_row(clinic, db_path, tmp_path):
     sets.append(clinic.db)
     assert len(journal.read(made.journal)) == 3  # start + two records
     restored = tmp_path / "restored.sqlite3"
-    result = bk.restore(made.full, restored, check=check_restorable)
+    result = rs.restore(made.full, restored, check=check_restorable)
     assert result.info.journal_records == 2
     assert dump(restored) == dump(db_path)
     assert len(dump(restored)["site_corrections"]) == 2
@@ -120,7 +121,7 @@ def test_a_signed_session_after_the_last_full_survives_the_loss_of_the_database(
     recs.db.close()
     for p in tmp_path.glob("clinic.sqlite3*"):
         p.unlink()  # the disk holding the records is lost; the backup folder is elsewhere
-    bk.restore(made.full, db_path, check=check_restorable)
+    rs.restore(made.full, db_path, check=check_restorable)
     back = open_clinic(db_path)
     try:
         session = back.repo.session(late)
@@ -165,12 +166,12 @@ def test_a_record_cut_short_is_ignored_and_taken_again_by_the_next(clinic, db_pa
     with open(made.journal, "ab") as fh:
         fh.write(line[: len(line) // 2])  # the process stopped mid-write
     assert len(journal.read(made.journal)) == 2  # the half record is not one
-    bk.restore(made.full, tmp_path / "a.sqlite3", check=check_restorable)
+    rs.restore(made.full, tmp_path / "a.sqlite3", check=check_restorable)
     assert bk.verify_backup(tmp_path / "a.sqlite3").sessions == 2  # C-1 and C-2
     sets.append(clinic.db)  # the next record starts on a line of its own, from C-2's
     records = journal.read(made.journal)
     assert [r.signed for r in records[1:]] == [(first,), (second,)]
-    bk.restore(made.full, tmp_path / "b.sqlite3", check=check_restorable)
+    rs.restore(made.full, tmp_path / "b.sqlite3", check=check_restorable)
     assert dump(tmp_path / "b.sqlite3") == dump(db_path)
 
 
@@ -205,7 +206,7 @@ def test_killed_mid_journal_append_loses_nothing(clinic, db_path, tmp_path):
         assert late.is_signed  # committed before the journal was written
         record = sets.run_scheduled(recs.db, now=DAY + timedelta(hours=2))
         assert record == (sets.Scheduled.JOURNAL, made.journal)
-        bk.restore(made.full, tmp_path / "r.sqlite3", check=check_restorable)
+        rs.restore(made.full, tmp_path / "r.sqlite3", check=check_restorable)
         assert dump(tmp_path / "r.sqlite3") == dump(db_path)
     finally:
         recs.db.close()
@@ -301,14 +302,14 @@ def test_restore_refuses_a_damaged_set_with_one_sentence(clinic, db_path, tmp_pa
     damaged = lines[1].replace(b'"sites"', b'"sitez"')
     made.journal.write_bytes(b"\n".join([lines[0], damaged] + lines[2:]))
     with pytest.raises(StoreError) as refused:
-        bk.restore(made.full, db_path, force=True, check=check_restorable)
+        rs.restore(made.full, db_path, force=True, check=check_restorable)
     assert "damaged at record 2 of 3" in str(refused.value)
     assert dump(db_path) == before
     data = made.full.read_bytes()
     made.full.write_bytes(data[: len(data) // 2])
     made.journal.unlink()
     with pytest.raises(StoreError) as refused:
-        bk.restore(made.full, tmp_path / "new.sqlite3")
+        rs.restore(made.full, tmp_path / "new.sqlite3")
     assert "is damaged" in str(refused.value) and "\n" not in str(refused.value)
     assert not (tmp_path / "new.sqlite3").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

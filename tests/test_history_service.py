@@ -10,7 +10,7 @@ import pytest
 
 from imsmap.domain.models import Site
 from imsmap.domain.progress import History
-from imsmap.store.repository import (
+from imsmap.store.record_rows import (
     SESSION_COLUMNS,
     SESSION_ROW,
     session_from_row,

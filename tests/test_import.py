@@ -15,7 +15,8 @@ from imsmap.cli import main
 from imsmap.domain.errors import ReadOnlyError, UserFacingError, ValidationError
 from imsmap.services import checks
 from imsmap.services.context import build_context
-from imsmap.services.importer import ImportProblems, import_document
+from imsmap.services.import_checks import ImportProblems
+from imsmap.services.importer import import_document
 from imsmap.services.records import Records
 from imsmap.store import audit
 from imsmap.store.db import Database

@@ -12,7 +12,8 @@ import pytest
 
 from imsmap.services import checks, export
 from imsmap.services.context import build_context
-from imsmap.services.importer import ImportProblems, import_document
+from imsmap.services.import_checks import ImportProblems
+from imsmap.services.importer import import_document
 from imsmap.services.records import Records, content_hash
 from imsmap.store.db import Database
 from support import chart_atlas, outside_edit, spot
@@ -86,7 +87,7 @@ def test_a_forged_sign_entry_breaks_the_file_chain(source, target):
     doc = export.export_document(source)
     visit = doc["patients"][0]["visits"][0]
     visit["sites"][0]["grasp"] = 0
-    from imsmap.services.importer import Reader, record_of
+    from imsmap.services.import_checks import Reader, record_of
 
     # Recompute the visit's hash the way a forger would, and write it into the sign entry too.
     reader = Reader(target)

@@ -15,7 +15,8 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks
 from imsmap.services.context import build_context
 from imsmap.services.export import export_document
-from imsmap.services.records import EDITABLE_SITE_FIELDS, Records
+from imsmap.services.record_fields import EDITABLE_SITE_FIELDS
+from imsmap.services.records import Records
 from imsmap.store import audit, migrations, site_rows
 from imsmap.store.db import APPLICATION_ID, Database
 from imsmap.store.terms import terms_of

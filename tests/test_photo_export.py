@@ -15,7 +15,8 @@ from PIL import Image
 
 from imsmap.services import checks, export
 from imsmap.services.context import build_context
-from imsmap.services.importer import ImportProblems, import_document
+from imsmap.services.import_checks import ImportProblems
+from imsmap.services.importer import import_document
 from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 from imsmap.store.db import Database

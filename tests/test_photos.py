@@ -344,9 +344,9 @@ def test_cli_photo_add_site_is_the_number_the_record_shows(
 def test_photos_added_after_a_full_backup_come_back_from_its_journal(
         records, session, photos, tmp_path, db_path):
     from imsmap.services.checks import check_restorable
-    from imsmap.store import backup as bk
     from imsmap.store import backup_sets as sets
     from imsmap.store import journal
+    from imsmap.store import restore as rs
 
     first = photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()), "before")
     made = sets.make_full(records.db)
@@ -356,7 +356,7 @@ def test_photos_added_after_a_full_backup_come_back_from_its_journal(
     records.sign_session(session.id)
     assert sets.append(records.db) is not None
     restored = tmp_path / "restored.sqlite3"
-    bk.restore(made.full, restored, check=check_restorable)
+    rs.restore(made.full, restored, check=check_restorable)
 
     def dump(path):
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

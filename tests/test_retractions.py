@@ -149,7 +149,8 @@ def test_export_and_import_keep_the_marks_and_refuse_a_changed_one(records, pati
 
     import support
     from imsmap.services.export import export_document
-    from imsmap.services.importer import ImportProblems, import_document
+    from imsmap.services.import_checks import ImportProblems
+    from imsmap.services.importer import import_document
 
     first, wrong, twice = _course(records, patient)
     doc = export_document(records)
@@ -225,8 +226,8 @@ def test_imsmap_check_names_a_mark_changed_or_added_outside_imsmap(records, pati
 @pytest.mark.sqlite_only("the backup journal is a file's")
 def test_a_mark_reaches_the_journal_and_a_restore_keeps_it(records, patient, db_path, tmp_path):
     from imsmap.services.checks import check_restorable
-    from imsmap.store import backup as bk
     from imsmap.store import backup_sets as sets
+    from imsmap.store import restore as rs
     from imsmap.store.restore_losses import restore_losses
     from test_backup_sets import DAY, dump
 
@@ -234,7 +235,7 @@ def test_a_mark_reaches_the_journal_and_a_restore_keeps_it(records, patient, db_
     first, wrong, twice = _course(records, patient)
     assert sets.append(records.db) is not None  # the window appends at a mark, as at signing
     restored = tmp_path / "restored.sqlite3"
-    bk.restore(made.full, restored, check=check_restorable)
+    rs.restore(made.full, restored, check=check_restorable)
     assert dump(restored) == dump(db_path)
     import support
 

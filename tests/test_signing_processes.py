@@ -19,8 +19,8 @@ import pytest
 from imsmap.services import database_files
 from imsmap.services.checks import check_restorable
 from imsmap.services.records import content_hash
-from imsmap.store import backup as bk
 from imsmap.store import backup_sets as sets
+from imsmap.store import restore as rs
 from support import open_clinic, spot
 from test_ui_support import (  # noqa: F401 - fixture
     close_windows,
@@ -189,7 +189,7 @@ def test_a_process_killed_while_signing_leaves_the_session_wholly_signed_or_a_dr
     imsmap_check(db_path)
     # The backup set (the full backup and its journal) gives both back, signed as they are.
     restored = tmp_path / "restored.sqlite3"
-    bk.restore(full, restored, check=check_restorable)
+    rs.restore(full, restored, check=check_restorable)
     back = open_clinic(restored)
     try:
         assert {s: back.repo.session(s).content_hash for s in (first, second)} == signed

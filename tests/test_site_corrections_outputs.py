@@ -14,7 +14,8 @@ from imsmap.services import export_csv
 from imsmap.services.context import build_context
 from imsmap.services.export import export_document
 from imsmap.services.fhir.bundle import fhir_bundle
-from imsmap.services.importer import ImportProblems, import_document
+from imsmap.services.import_checks import ImportProblems
+from imsmap.services.importer import import_document
 from imsmap.store.db import Database
 
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imsmap.store import repository
-from imsmap.store.repository import patient_from_row
+from imsmap.store.record_rows import patient_from_row
 
 FAMILY = ["Smith", "smith", "SMITH", "Smithson", "Smyth", "Zoë", "ZOË", "Zoe", "Ødegaard",
           "Élise", "élise", "Åsa", "李", "李明", "O'Neil", "Smith_Jones", "Smith%Jones",

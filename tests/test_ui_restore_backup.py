@@ -4,7 +4,7 @@ new clinic; File > Restore from backup… does the same over records that are op
 they hold that the backup lacks before anything is replaced. Through the real window (ui.app's
 run_app, its wizard, the dialog's fields and buttons) and real files: the old computer's
 records are written through the services, its backups by the store's own full backup and
-journal, the restore is the command line's (store.backup.restore)."""
+journal, the restore is the command line's (store.restore.restore)."""
 
 from __future__ import annotations
 

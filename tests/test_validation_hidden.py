@@ -154,7 +154,8 @@ def test_the_validator_names_the_field_it_refuses():
 def test_an_import_with_a_hidden_character_is_refused_by_place(records, where, value):
     """Imports go through the same checks: the problem is named by its place in the file and
     nothing is imported."""
-    from imsmap.services.importer import ImportProblems, import_document
+    from imsmap.services.import_checks import ImportProblems
+    from imsmap.services.importer import import_document
     from test_import import brief_doc
 
     doc = brief_doc(records.atlas)

@@ -129,7 +129,7 @@ def _set_policy(args: argparse.Namespace, db_path) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from imsmap.services.checks import check_restorable
-    from imsmap.store.backup import restore
+    from imsmap.store.restore import restore
 
     dsn = dsn_arg(args)
     if dsn is not None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from imsmap.domain.errors import ConflictError, ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
 from imsmap.store import audit
-from imsmap.store.repository import to_sql
+from imsmap.store.record_rows import to_sql
 
 # "This session's notes changed in another window...": one sentence per kind of record, so that
 # a language agrees its words with it.

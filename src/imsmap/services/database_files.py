@@ -18,7 +18,6 @@ from imsmap.store.backup import (
     BackupInfo,
     BackupReason,
     Cancelled,
-    RestoreResult,
     backup_folder_for,
     own_backups,
     parse_backup_name,
@@ -26,6 +25,8 @@ from imsmap.store.backup import (
 )
 from imsmap.store.backup_sets import JournalOutcome, Scheduled, ScheduledBackup
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError, user_error
+from imsmap.store.restore import RestoreResult
+from imsmap.store.restore import restore as _restore
 from imsmap.store.upgrade import Pending, UpgradeInterrupted, UpgradeRefused
 
 __all__ = ["BACKUP_NAME", "BackupInfo", "BackupReason", "BusyError", "Cancelled",
@@ -100,7 +101,7 @@ def upgrade(pending: Pending, progress: Callable[[float], None] | None = None,
 
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             also: Callable[[Path], None] | None = None) -> RestoreResult:
-    """Put a checked backup in place of the database (store.backup.restore, forced: the user
+    """Put a checked backup in place of the database (store.restore.restore, forced: the user
     confirmed); the backup must pass the full check of its records first, then `also` (given
     the checked copy; it refuses it by raising UserFacingError, and nothing changes)."""
 
@@ -109,4 +110,4 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
         if also is not None:
             also(copy)
 
-    return _backup.restore(backup, db_path, force=True, check=check)
+    return _restore(backup, db_path, force=True, check=check)

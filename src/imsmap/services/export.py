@@ -19,9 +19,7 @@ from imsmap.services.records import Records
 from imsmap.store import audit, export_rows, site_corrections
 from imsmap.store.damage import UNDECODABLE, reading, unreadable
 from imsmap.store.db import Database
-from imsmap.store.repository import (
-    to_sql,
-)
+from imsmap.store.record_rows import to_sql
 
 FORMAT = "imsmap-export"
 VERSION = 1

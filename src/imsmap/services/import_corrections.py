@@ -15,7 +15,7 @@ KEY = "corrections"
 
 
 class Reader(Protocol):
-    """What this module asks of services.importer.Reader (which calls it)."""
+    """What this module asks of services.import_checks.Reader (which calls it)."""
 
     def items(self, obj: dict[str, Any], key: str, place: str, *, required: bool) -> list[Any]: ...
 

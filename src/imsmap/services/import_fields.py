@@ -13,7 +13,7 @@ from imsmap.atlas import AtlasError, Catalogue
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import SessionStatus
 from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
-from imsmap.store.repository import sql_time
+from imsmap.store.record_rows import sql_time
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 

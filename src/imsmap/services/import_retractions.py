@@ -23,7 +23,7 @@ from imsmap.domain.values import JsonObject
 from imsmap.services import import_fields as rules
 from imsmap.services.import_trail import FileTrail
 from imsmap.services.signatures import Witness, retraction_problems
-from imsmap.store.repository import to_sql
+from imsmap.store.record_rows import to_sql
 from imsmap.store.site_rows import instant
 
 KINDS = tuple(k.value for k in RetractionKind)
@@ -95,7 +95,7 @@ def _witnesses(trail: FileTrail) -> dict[int, Witness]:
 
 def check(visits: Sequence[Any], trail: FileTrail, problem: Callable[[str, str], None], *,
           now: datetime) -> None:
-    """Each marked visit's mark (importer._Visit.retraction) against the file's trail."""
+    """Each marked visit's mark (import_checks.FileVisit.retraction) against the file's trail."""
     if not visits:
         return
     if not trail.verified:

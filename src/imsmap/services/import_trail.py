@@ -168,7 +168,7 @@ def file_witnesses(trail: FileTrail) -> tuple[dict[int, Witness], dict[int, Witn
 
 def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
                         problem: Callable[[str, str], None], *, now: datetime) -> None:
-    """Each signed visit (importer._Visit) and its amendments against the file's trail."""
+    """Each signed visit (import_checks.FileVisit) and its amendments against the file's trail."""
     if not trail.verified:
         why = "; ".join(trail.problems)
         for visit in visits:

@@ -41,7 +41,7 @@ _HARMLESS_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "p
 
 
 class FileReader(Protocol):
-    """What `read_photos` needs of the import's reader (services.importer): each value made
+    """What `read_photos` needs of the import's reader (services.import_checks): each value made
     clean or a problem noted at its place in the file."""
 
     def problem(self, place: str, text: str) -> None: ...

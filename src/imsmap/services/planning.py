@@ -16,7 +16,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import AuditChanges, FieldValues
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
-from imsmap.store.repository import to_sql
+from imsmap.store.record_rows import to_sql
 
 _COPIED = ("muscle_id", "side", "layer", "level", "needle_diameter_mm", "needle_length_mm")
 

@@ -1,5 +1,6 @@
-"""The use cases of the clinical record. Each call validates, writes in one transaction with one
-audit entry, and returns fresh snapshots; subscribers hear what changed so views can refresh.
+"""The use cases of the clinical record. Each call validates (the rules of each field are
+services.record_fields), writes in one transaction with one audit entry, and returns fresh
+snapshots; subscribers hear what changed so views can refresh.
 """
 
 from __future__ import annotations
@@ -32,9 +33,6 @@ from imsmap.domain.vocabulary import (
     ADVERSE_EVENT_KINDS,
     ADVERSE_SEVERITIES,
     FINDING_SIGNS,
-    RELEASE,
-    SENSATION,
-    TISSUE_FEEL,
 )
 from imsmap.services import amending, conflicts
 from imsmap.services.amending import Correction
@@ -46,22 +44,26 @@ from imsmap.services.practitioner_list import (
     from_stored,
 )
 from imsmap.services.queries import RecordQueries
+from imsmap.services.record_fields import (
+    EDITABLE_SESSION_FIELDS as EDITABLE_SESSION_FIELDS,  # ui.session_panel reads it here
+)
+from imsmap.services.record_fields import (
+    EDITABLE_SITE_FIELDS,
+    check_level,
+    clean_patient_fields,
+    clean_session_fields,
+    clean_site_fields,
+)
 from imsmap.services.safety import signing_atlas
 from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
 from imsmap.store.photos import PhotoStore
-from imsmap.store.repository import PATIENT_FIELDS, Repository, as_dict, sql_time, to_sql
+from imsmap.store.record_rows import PATIENT_FIELDS, as_dict, sql_time, to_sql
+from imsmap.store.repository import Repository
 
 DEFAULT_NEEDLE = (0.25, 40.0)  # mm: a common IMS needle, until the clinic sets its presets
-EDITABLE_SESSION_FIELDS = ("started_at", "practitioner", "practitioner_registration",
-                           "complaint", "pain_before", "pain_after", "notes", "consent",
-                           "pneumothorax_discussed", "needle_count", "needles_accounted",
-                           "tolerance", "plan")
-EDITABLE_SITE_FIELDS = ("muscle_id", "side", "layer", "level", "needle_diameter_mm",
-                        "needle_length_mm", "depth_mm", "grasp", "cramp", "twitch",
-                        "tissue_feel", "release", "sensation", "estim", "notes", "planned")
 
 
 def now() -> datetime:
@@ -103,28 +105,8 @@ class Records:
 
     # -- patients --------------------------------------------------------------------------
     def clean_patient_fields(self, fields: FieldValues) -> FieldValues:
-        unknown = set(fields) - set(PATIENT_FIELDS)
-        if unknown:
-            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Unknown patient field(s): %1."), ', '.join(sorted(unknown))))
-        clean: dict[str, object] = {}
-        for key, value in fields.items():
-            if key == "chart_number":
-                clean[key] = v.chart_number(value)
-            elif key == "family_name":
-                clean[key] = v.name(value, key, QT_TRANSLATE_NOOP("Label", "The family name"),
-                                    required=True)
-            elif key == "given_name":
-                clean[key] = v.name(value, key, QT_TRANSLATE_NOOP("Label", "The given name"),
-                                    required=False)
-            elif key == "birth_date":
-                clean[key] = v.birth_date(value, today=self.clock().date())
-            elif key == "sex":
-                clean[key] = v.sex(value)
-            elif key == "notes":
-                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
-                                    max_len=v.MAX_LONG_TEXT)
-        return clean
+        """The fields checked and made clean, as of this clock (services.record_fields)."""
+        return clean_patient_fields(fields, self.clock)
 
     def create_patient(self, **fields: object) -> Patient:
         for required in ("chart_number", "family_name"):
@@ -168,37 +150,8 @@ class Records:
 
     # -- sessions --------------------------------------------------------------------------
     def clean_session_fields(self, fields: FieldValues) -> FieldValues:
-        unknown = set(fields) - set(EDITABLE_SESSION_FIELDS)
-        if unknown:
-            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Unknown session field(s): %1."), ', '.join(sorted(unknown))))
-        clean: dict[str, object] = {}
-        for key, value in fields.items():
-            if key == "started_at":
-                clean[key] = v.started_at(value, now=self.clock())
-            elif key in ("pain_before", "pain_after"):
-                clean[key] = v.pain(value, key)
-            elif key in ("practitioner", "practitioner_registration"):
-                label = {"practitioner": "The practitioner",
-                         "practitioner_registration": sentence("Records", QT_TRANSLATE_NOOP(
-                             "Records", "The registration number"))}[key]
-                clean[key] = v.text(value, key, label=label, max_len=v.MAX_NAME,
-                                    multiline=False)
-            elif key in ("consent", "pneumothorax_discussed", "needles_accounted"):
-                clean[key] = v.yes_no(value, key)
-            elif key == "needle_count":
-                clean[key] = v.needle_count(value)
-            elif key in ("tolerance", "plan"):
-                label = (QT_TRANSLATE_NOOP("Label", "The tolerance") if key == "tolerance"
-                         else QT_TRANSLATE_NOOP("Label", "The plan"))
-                clean[key] = v.text(value, key, label=label, max_len=v.MAX_LONG_TEXT)
-            elif key == "complaint":
-                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The complaint"),
-                                    max_len=v.MAX_SHORT_TEXT)
-            elif key == "notes":
-                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
-                                    max_len=v.MAX_LONG_TEXT)
-        return clean
+        """The fields checked and made clean, as of this clock (services.record_fields)."""
+        return clean_session_fields(fields, self.clock)
 
     def start_session(self, patient_id: int, **fields: object) -> Session:
         fields.setdefault("started_at", self.clock())
@@ -330,50 +283,8 @@ class Records:
         return chosen.muscle, chosen.side, chosen.layer, chosen.level
 
     def clean_site_fields(self, fields: FieldValues) -> FieldValues:
-        unknown = set(fields) - set(EDITABLE_SITE_FIELDS)
-        if unknown:
-            raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Unknown site field(s): %1."), ', '.join(sorted(unknown))))
-        clean: dict[str, object] = {}
-        for key, value in fields.items():
-            if key == "muscle_id":
-                try:
-                    clean[key] = self.atlas.catalogue.resolve_id(str(value))
-                except AtlasError as exc:
-                    raise ValidationError(str(exc), key) from None
-            elif key == "side":
-                clean[key] = v.side(value)
-            elif key == "layer":
-                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The layer"),
-                                    max_len=40, required=True,
-                                    multiline=False)
-            elif key == "level":
-                clean[key] = v.level(value)
-            elif key == "needle_diameter_mm":
-                clean[key] = v.needle_diameter(value)
-            elif key == "needle_length_mm":
-                clean[key] = v.needle_length(value)
-            elif key == "depth_mm":
-                clean[key] = v.depth(value)
-            elif key == "grasp":
-                clean[key] = v.grasp(value)
-            elif key in ("cramp", "twitch", "estim", "planned"):
-                clean[key] = v.yes_no(value, key)
-            elif key in ("tissue_feel", "release", "sensation"):
-                allowed = {"tissue_feel": TISSUE_FEEL, "release": RELEASE,
-                           "sensation": SENSATION}[key]
-                if value not in (None, "") and value not in allowed:
-                    raise ValidationError(
-                        sentence("Records", QT_TRANSLATE_NOOP(
-                        "Records", "%1 %2 is not one of: %3."),
-                        key.replace('_', ' ').capitalize(),
-                        quoted(value),
-                        ', '.join(allowed)), key)
-                clean[key] = value or None
-            elif key == "notes":
-                clean[key] = v.text(value, key, label=QT_TRANSLATE_NOOP("Label", "The notes"),
-                                    max_len=v.MAX_LONG_TEXT)
-        return clean
+        """The fields checked and made clean, on this atlas (services.record_fields)."""
+        return clean_site_fields(fields, self.atlas)
 
     def _default_needle(self, session_id: int) -> tuple[float, float]:
         last = self.repo.last_needle(session_id)
@@ -404,7 +315,7 @@ class Records:
                       **{k: val for k, val in fields.items() if k != "layer"}}
         fields.setdefault("side", "M")
         clean = self.clean_site_fields(fields)
-        self._check_level(clean["muscle_id"], clean.get("level"))
+        check_level(self.atlas, clean["muscle_id"], clean.get("level"))
         with self.write() as work:
             work.draft(session_id)
             if "needle_diameter_mm" not in clean or "needle_length_mm" not in clean:
@@ -447,33 +358,13 @@ class Records:
             del clean["level"]  # a region without levels keeps the level recorded on the site
         return self._change_site(site_id, clean)
 
-    def _check_level(self, muscle_id: str, level: str | None) -> None:
-        """A level is recorded only on a segmental muscle, and only one of its levels."""
-        if level is None:
-            return
-        try:
-            muscle = self.atlas.muscle(muscle_id)
-        except AtlasError:
-            return  # a muscle this atlas does not know: its level is kept as recorded
-        if not muscle.levels:
-            raise ValidationError(
-                sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "%1 is not a segmental muscle, so a site on it has no level (%2); "
-                "levels belong to multifidus and the other segmental muscles."),
-                muscle.name, level), "level")
-        if level not in muscle.levels:
-            raise ValidationError(
-                sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "%1 has no level %2: its levels are %3 to %4."),
-                muscle.name, level, muscle.levels[0], muscle.levels[-1]), "level")
-
     def _change_site(self, site_id: int, clean: FieldValues, expected: FieldValues | None = None) -> Site:
         with self.write() as work:
             version = work.version("sites", site_id)
             old = self.repo.site(site_id)
             work.draft(old.session_id)
             if "muscle_id" in clean or "level" in clean:
-                self._check_level(clean.get("muscle_id", old.muscle_id),
+                check_level(self.atlas, clean.get("muscle_id", old.muscle_id),
                                   clean.get("level", old.level))
             if expected:
                 conflicts.check(self.db.conn, "site", site_id, old.session_id, old, expected,

@@ -6,7 +6,7 @@ plain copy (store.backup) if one is newer. It is read the way the restore reads 
 into a private scratch folder with its journal applied, checked by store.backup.verify_backup
 and services.checks.check_restorable (signatures, audit trail), then counted. Nothing in the
 backup folder or in the records is written here; the restore itself is
-services.database_files.restore (store.backup.restore), the one the command line runs.
+services.database_files.restore (store.restore.restore), the one the command line runs.
 """
 
 from __future__ import annotations

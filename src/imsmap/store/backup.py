@@ -1,19 +1,15 @@
-"""Backups of the database and restoring one, with SQLite's online backup API.
+"""Backups of the database and checking one, with SQLite's online backup API.
 
 A backup is one self-contained SQLite file (journal mode DELETE, owner-only, mode 600) named
 ``imsmap-backup-YYYYMMDD-HHMMSS[-reason].sqlite3`` in the backup folder: ``backup.dir`` from the
 settings table, else ``<data folder>/backups/<database file name without .sqlite3>``. These
 plain copies are what `imsmap backup --out` writes; the automatic backups are full, compressed
-backups with a journal (store.backup_sets), which this module's verify_backup and restore read
-too. `rotate` (the rule for plain copies: the newest ten and the newest of each day for thirty
+backups with a journal (store.backup_sets), which this module's verify_backup and
+store.restore read too. `rotate` (the rule for plain copies: the newest ten and the newest of each day for thirty
 days) only ever deletes files in that folder that match that name: it never touches anything
 else.
 
-Restoring checks the backup first, never overwrites a database unless told to, and keeps the
-database it replaces beside it under a new name: nothing is deleted. It needs the file to itself
-(an exclusive SQLite lock, held from the check to the end) and writes the backup into the file
-rather than renaming another file over it, so no program that has the file open, or is opening
-it at that moment, goes on writing into the file set aside.
+Restoring one, which replaces the database itself, is store.restore.
 """
 
 from __future__ import annotations
@@ -21,11 +17,10 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -78,13 +73,6 @@ class BackupReason(Enum):
 
 class Cancelled(Exception):
     """A backup was abandoned (the window closed); nothing was published."""
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    db_path: Path
-    replaced: Path | None  # where the database that was replaced now lives, if there was one
-    info: BackupInfo
 
 
 # -- names and rotation (pure) ------------------------------------------------------------
@@ -261,7 +249,7 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
                 dst.close()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, target)
-        _fsync(tmp)
+        fsync_file(tmp)
         try:
             verify_backup(tmp)
         except StoreError as exc:  # the copy is as the database is: that is damaged
@@ -318,7 +306,7 @@ def verify_backup(path: str | os.PathLike[str], *,
             except StoreError as exc:
                 raise naming(exc, expanded, path) from None
         finally:
-            for leftover in (expanded, _sidecar(expanded, "-journal")):
+            for leftover in (expanded, sidecar(expanded, "-journal")):
                 leftover.unlink(missing_ok=True)
         taken = packed.last_written(path) or parse_backup_name(path.name)
         return BackupInfo(path, info.schema_version, info.patients, info.sessions, records,
@@ -382,245 +370,19 @@ def naming(exc: StoreError, copy: Path, backup: Path) -> StoreError:
                               message.counted))
 
 
-# -- restoring ----------------------------------------------------------------------------
-def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
-            force: bool = False, now: datetime | None = None,
-            check: Callable[[Path], None] | None = None) -> RestoreResult:
-    """Put a verified copy of `backup` in place of `db_path`.
-
-    An existing database is only replaced with `force`; it is then kept beside the new one,
-    as ``<name>.replaced-YYYYMMDD-HHMMSS<suffix>``. Replacing it needs the file to ourselves:
-    an SQLite connection takes it exclusively (every other connection gone, none let in) and
-    holds it while the current records are copied aside and the backup's pages are written
-    into the file, in one SQLite transaction. Anyone who opens the file afterwards, even one
-    that was already waiting for it, sees the restored records; a file open in another window
-    or program is refused and nothing is changed.
-    ``check`` is given the copy before it goes in place, and refuses it by raising StoreError
-    (the services check signatures and the audit trail there: services.checks.check_restorable).
-    """
-    backup = Path(backup).expanduser()
-    db_path = Path(db_path).expanduser()
-    compressed = packed.is_full(backup) and backup.is_file()
-    # A compressed full backup is checked once expanded (with its journal), below.
-    info = None if compressed else verify_backup(backup)
-    if db_path.is_dir():
-        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 is a folder, not a database file; give a file name."), db_path))
-    folder = db_path.parent
-    if not folder.is_dir():
-        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "The folder %1 does not exist; create it first or choose another."),
-            folder))
-    if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 is the database itself; choose a backup file."), backup))
-    exists = db_path.exists() and db_path.stat().st_size > 0
-    if exists and not force:
-        raise StoreError(
-            sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 already exists and nothing was changed. To replace it with the "
-            "backup, add --force; the current file will be kept beside it under a new name."),
-            db_path))
-    tmp = folder / f".{db_path.name}.{os.getpid()}.restoring"
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-    except OSError as exc:
-        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "The backup cannot be written in %1 (%2)."), folder, exc.strerror)) \
-            from None
-    replaced = None
-    try:
-        make_private(tmp)
-        records = 0
-        if compressed:
-            records = packed.expand(backup, tmp)
-        else:
-            _copy_into(backup, tmp, db_path)
-        _fsync(tmp)
-        try:
-            checked = verify_backup(tmp)
-        except StoreError as exc:
-            raise naming(exc, tmp, backup) from None
-        if info is None:
-            info = BackupInfo(backup, checked.schema_version, checked.patients,
-                              checked.sessions, records, packed.last_written(backup))
-        if check is not None:
-            check(tmp)
-        stamp = (now or datetime.now()).replace(microsecond=0)
-        if not db_path.exists():
-            publish(tmp, db_path)
-        else:
-            owner = _take_exclusively(db_path)
-            if owner is None:  # too damaged for SQLite to lock: the file itself is set aside
-                replaced = _set_aside_damaged(db_path, stamp)
-                os.replace(tmp, db_path)
-            else:
-                try:
-                    replaced = _set_aside(owner, db_path, stamp)
-                    _write_into(owner, tmp, db_path)
-                finally:
-                    owner.close()
-        fsync_dir(folder)
-    finally:
-        for leftover in (tmp, _sidecar(tmp, "-wal"), _sidecar(tmp, "-shm"),
-                         _sidecar(tmp, "-journal")):
-            leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
-    log.warning("restored %s into %s (schema %d); the file it replaced is kept as %s",
-                shown(info.path), shown(db_path), info.schema_version,
-                shown(replaced) if replaced else "nothing")
-    return RestoreResult(db_path, replaced, info)
-
-
-def _copy_into(backup: Path, tmp: Path, db_path: Path) -> None:
-    try:
-        src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        refuse(exc, db_path)
-
-
-def _sidecar(path: Path, suffix: str) -> Path:
+# -- files --------------------------------------------------------------------------------
+def sidecar(path: Path, suffix: str) -> Path:
+    """The file SQLite keeps beside `path` (``-journal``, ``-wal``, ``-shm``)."""
     return path.with_name(path.name + suffix)
 
 
-def _in_use(db_path: Path) -> StoreError:
-    return StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-        "StoreBackup", "%1 is open in another imsmap window or program; close it and try "
-        "again. Nothing was changed."), db_path))
-
-
-def _take_exclusively(db_path: Path) -> sqlite3.Connection | None:
-    """A connection that holds `db_path` exclusively until it is closed: out of WAL (which needs
-    every other connection gone: each holds a shared lock on the file while it is open), in
-    exclusive locking mode, with an exclusive lock taken. StoreError when another connection
-    has the file; None when the file is too damaged for SQLite to read its first page."""
-    try:
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=1.0)
-    except (sqlite3.DatabaseError, UnicodeDecodeError):
-        return None
-    try:
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        if str(mode).lower() != "delete":
-            raise _in_use(db_path)
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.execute("COMMIT")  # in exclusive locking mode the lock stays until close
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if fault_of(exc) is Fault.BUSY:
-            raise _in_use(db_path) from None
-        return None
-    except (sqlite3.DatabaseError, UnicodeDecodeError):  # damaged: its message quotes bytes
-        conn.close()
-        return None
-    except BaseException:
-        conn.close()
-        raise
-    if _sidecar(db_path, "-wal").exists():  # left WAL, so this cannot be; never meet it
-        conn.close()
-        raise _in_use(db_path)
-    # The shared-memory index of the WAL days: no connection can be using it (each would hold
-    # a shared lock on the file), and the restored file starts without one.
-    _sidecar(db_path, "-shm").unlink(missing_ok=True)
-    return conn
-
-
-def _aside_name(db_path: Path, stamp: datetime) -> Path:
-    """A new file beside `db_path` for the database being replaced, created empty, mode 600."""
-    base = f"{db_path.stem}.replaced-{stamp:%Y%m%d-%H%M%S}"
-    n = 1
-    while True:
-        aside = db_path.with_name(base + (f"-{n}" if n > 1 else "") + db_path.suffix)
-        try:
-            fd = os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:
-            n += 1
-            continue
-        except OSError as exc:
-            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-                "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
-                db_path, exc.strerror)) from None
-        os.close(fd)
-        make_private(aside)
-        return aside
-
-
-def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Path:
-    """Copy the current database, through the connection holding it, into a file beside it."""
-    aside = _aside_name(db_path, stamp)
-    try:
-        dst = sqlite3.connect(str(aside), isolation_level=None)
-        try:
-            owner.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 cannot be copied aside (%2); nothing was replaced, and %3 holds "
-            "what could be copied."), db_path, exc, aside)) from None
-    _fsync(aside)
-    return aside
-
-
-def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
-    """Write the checked copy's pages into the file held by `owner`: one SQLite transaction,
-    rolled back from its journal if the computer stops halfway."""
-    try:
-        src = sqlite3.connect(str(source), isolation_level=None)  # our own copy
-        try:
-            # Out of WAL (the check opens the copy as imsmap does): the pages written in carry
-            # a rollback-journal header, and the copy leaves no -wal or -shm behind.
-            src.execute("PRAGMA journal_mode = DELETE")
-            src.backup(owner)
-        finally:
-            src.close()
-    except sqlite3.DatabaseError as exc:
-        refuse(exc, db_path)
-
-
-def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
-    """A file SQLite cannot read is kept exactly as it is, under a new name, with its journal;
-    the restored copy then takes its place in one atomic rename."""
-    base = f"{db_path.stem}.replaced-{stamp:%Y%m%d-%H%M%S}"
-    aside = db_path.with_name(base + db_path.suffix)
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = db_path.with_name(f"{base}-{n}{db_path.suffix}")
-    try:
-        try:
-            os.link(db_path, aside)  # db_path stays in place until the atomic replace
-        except OSError:
-            shutil.copy2(db_path, aside)
-        for suffix in ("-wal", "-shm"):
-            side = _sidecar(db_path, suffix)
-            if side.exists():
-                os.rename(side, _sidecar(aside, suffix))
-    except OSError as exc:
-        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
-            db_path, exc.strerror)) from None
-    return aside
-
-
-# -- files --------------------------------------------------------------------------------
 def make_private(path: Path) -> None:
     if sys.platform != "win32":
         os.chmod(path, 0o600)
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Make what was written into `path` durable."""
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
 

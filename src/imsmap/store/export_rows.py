@@ -7,7 +7,7 @@ from __future__ import annotations
 from imsmap.domain.models import Amendment, Patient, Retraction, Session
 from imsmap.store.db import Database
 from imsmap.store.dialect import RecordRow
-from imsmap.store.repository import (
+from imsmap.store.record_rows import (
     SESSION_ROW,
     amendment_from_row,
     patient_from_row,

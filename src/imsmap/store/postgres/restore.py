@@ -1,6 +1,6 @@
 """`imsmap restore --dsn DSN FILE`: a backup made by `imsmap backup --dsn` (pg_dump's custom
 format) put back on the clinic server, all or nothing, with the guarantees of the single-PC
-restore (store/backup.py):
+restore (store/restore.py):
 
 - The backup is restored into a scratch database of its own on the same server first, and
   checked there: every record the archive holds is on the server (counted in the archive and
