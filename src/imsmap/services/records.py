@@ -45,9 +45,7 @@ from imsmap.services.practitioner_list import (
 )
 from imsmap.services.queries import RecordQueries
 from imsmap.services.record_fields import (
-    EDITABLE_SESSION_FIELDS as EDITABLE_SESSION_FIELDS,  # ui.session_panel reads it here
-)
-from imsmap.services.record_fields import (
+    EDITABLE_SESSION_FIELDS,
     EDITABLE_SITE_FIELDS,
     check_level,
     clean_patient_fields,

@@ -1,6 +1,6 @@
 """The dialogs of a database that cannot be opened or was found damaged: busy (try again),
 damaged (the latest good backup, restored only after a second confirmation, the damaged file kept
-beside it under a new name by store.backup.restore). Used by `ui.startup` when something is wrong.
+beside it under a new name by store.restore.restore). Used by `ui.startup` when something is wrong.
 """
 
 from __future__ import annotations

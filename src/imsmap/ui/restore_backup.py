@@ -5,7 +5,7 @@ The dialog asks for the backup folder only. imsmap finds the newest backup there
 it holds (patients, sessions, the last signed session's date and time, amendments, photos) and
 what it cannot bring back, and, over records that are open, what those hold that the backup
 lacks (store.restore_losses, as `imsmap restore` says it) before anything is replaced. The
-restore is services.database_files.restore (store.backup.restore, the command line's): it
+restore is services.database_files.restore (store.restore.restore, the command line's): it
 needs the file to itself, so the window closes, ui.app restores (`run_restore`), then opens
 the restored records in a new window. The records replaced are set aside beside the file under
 a new name, never deleted.

@@ -38,7 +38,8 @@ from imsmap.domain.errors import (
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.records import EDITABLE_SESSION_FIELDS, Records
+from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
+from imsmap.services.records import Records
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text

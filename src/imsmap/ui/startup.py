@@ -4,7 +4,7 @@ record after each signed session.
 
 Nothing here shows a traceback. A damaged or truncated file gets a dialog that names the problem
 and, when there is a good backup, offers it; the backup is restored only after a second, explicit
-confirmation, and the damaged file is kept beside it under a new name (store.backup.restore).
+confirmation, and the damaged file is kept beside it under a new name (store.restore.restore).
 """
 
 from __future__ import annotations
