@@ -21,6 +21,16 @@ def _signed(records, session):
     return first, second
 
 
+def _open_dialog(qtbot, records, session) -> AmendDialog:
+    """The amend dialog of ``session``, shown, with the keyboard in it."""
+    dialog = AmendDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return dialog
+
+
 def _choose(qtbot, combo, data):
     """Pick ``data`` in a combo box with the keyboard only (Home, then Down)."""
     combo.setFocus()
@@ -34,11 +44,7 @@ def _choose(qtbot, combo, data):
 
 def test_a_grade_and_an_error_are_corrected_from_the_keyboard(qtbot, records, session):
     first, second = _signed(records, session)
-    dialog = AmendDialog(records, session.id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    dialog = _open_dialog(qtbot, records, session)
     qtbot.keyClicks(dialog.reason, "Grade entered 3 for 1")
     # Alt+S: the site; the field and value from the keyboard; Alt+D adds the correction.
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
@@ -67,11 +73,7 @@ def test_a_grade_and_an_error_are_corrected_from_the_keyboard(qtbot, records, se
 
 def test_a_correction_taken_back_before_saving_is_not_written(qtbot, records, session):
     first, _ = _signed(records, session)
-    dialog = AmendDialog(records, session.id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    dialog = _open_dialog(qtbot, records, session)
     qtbot.keyClicks(dialog.reason, "Cramp")
     _choose(qtbot, dialog.site_box, first.id)
     _choose(qtbot, dialog.field_box, "cramp")
@@ -153,11 +155,7 @@ def test_a_correction_chosen_but_not_added_is_not_dropped_unsaid(qtbot, records,
     """Site, field and value picked, words typed, Add amendment pressed without Add correction:
     the amendment was saved with the words alone and the grade left as signed, unsaid."""
     first, _ = _signed(records, session)
-    dialog = AmendDialog(records, session.id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    dialog = _open_dialog(qtbot, records, session)
     qtbot.keyClicks(dialog.reason, "Grade")
     qtbot.keyClicks(dialog.text, "Site 1 was grade 1.")
     _choose(qtbot, dialog.site_box, first.id)

@@ -112,22 +112,29 @@ def retraction_witnesses(conn: sqlite3.Connection, session_id: int | None = None
 
 def retraction_problems(row: RecordRow | FieldValues, witness: Witness | None) -> list[str]:
     """How a withdrawal or entered-in-error mark differs from what its entry recorded."""
+    return _written_row_problems(row, witness, ("kind", "reason", "created_by"))
+
+
+def _written_row_problems(row: RecordRow | FieldValues, witness: Witness | None,
+                          fields: Sequence[str], changed: Sequence[str] = ()) -> list[str]:
+    """How an insert-only row (an amendment, a mark) differs from what the entry that wrote it
+    recorded: its ``fields``, its time and its session, with the names already ``changed``."""
     if witness is None:
         return [_say(QT_TRANSLATE_NOOP("Signatures",
                                         "the audit trail holds no entry recording it"))]
-    changed = [name for name in ("kind", "reason", "created_by")
-               if witness.values.get(name) != row[name]]
+    differs = [name for name in fields if witness.values.get(name) != row[name]]
+    differs += changed
     if not same_instant(witness.values.get("created_at"), row["created_at"]):
-        changed.append("created_at")
+        differs.append("created_at")
     if witness.values.get("session_id", row["session_id"]) != row["session_id"]:
-        changed.append("session_id")
-    if not changed:
+        differs.append("session_id")
+    if not differs:
         return []
     return [_say(QT_TRANSLATE_NOOP(
         "Signatures", "its %1 differs from what audit entry %2 recorded when it was written: it "
-        "was changed outside imsmap") if len(changed) == 1 else QT_TRANSLATE_NOOP(
+        "was changed outside imsmap") if len(differs) == 1 else QT_TRANSLATE_NOOP(
         "Signatures", "its %1 differ from what audit entry %2 recorded when it was written: it "
-        "was changed outside imsmap"), ", ".join(changed), str(witness.entry_id))]
+        "was changed outside imsmap"), ", ".join(differs), str(witness.entry_id))]
 
 
 def same_instant(a: object, b: object) -> bool:
@@ -177,24 +184,10 @@ def amendment_problems(row: RecordRow | FieldValues, witness: Witness | None,
     """How an amendment's row, and its corrections of sites ([site number, field, old, new]
     each, in order: domain.corrections.SiteCorrection.recorded), differ from what its creating
     entry recorded (an entry without corrections recorded none)."""
-    if witness is None:
-        return [_say(QT_TRANSLATE_NOOP("Signatures",
-                                        "the audit trail holds no entry recording it"))]
-    changed = [name for name in ("reason", "text", "created_by")
-               if witness.values.get(name) != row[name]]
-    if (witness.values.get(CORRECTIONS) or []) != [list(c) for c in corrections]:
-        changed.append(CORRECTIONS)
-    if not same_instant(witness.values.get("created_at"), row["created_at"]):
-        changed.append("created_at")
-    if witness.values.get("session_id", row["session_id"]) != row["session_id"]:
-        changed.append("session_id")
-    if not changed:
-        return []
-    return [_say(QT_TRANSLATE_NOOP(
-        "Signatures", "its %1 differs from what audit entry %2 recorded when it was written: it "
-        "was changed outside imsmap") if len(changed) == 1 else QT_TRANSLATE_NOOP(
-        "Signatures", "its %1 differ from what audit entry %2 recorded when it was written: it "
-        "was changed outside imsmap"), ", ".join(changed), str(witness.entry_id))]
+    recorded = witness.values.get(CORRECTIONS) if witness is not None else None
+    return _written_row_problems(
+        row, witness, ("reason", "text", "created_by"),
+        [CORRECTIONS] if (recorded or []) != [list(c) for c in corrections] else [])
 
 
 def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
