@@ -216,7 +216,7 @@ class WindowMenus(QObject):
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.act_about = a(self.tr("&About imsmap"), self.show_about)
         self.act_overlay.setChecked(True)
-        self.act_touch = a(self.tr("&Touch-sized controls"), touch_size.choose, checkable=True,
+        self.act_touch = a(self.tr("To&uch-sized controls"), touch_size.choose, checkable=True,
                            tip=self.tr("Rows, tabs, buttons and boxes a fingertip wide, for a "
                                        "touch screen"))
         self.act_touch.setChecked(touch_size.wanted())

@@ -4276,8 +4276,8 @@ droite</translation>
         <translation>À &amp;propos d&apos;imsmap</translation>
     </message>
     <message>
-        <source>&amp;Touch-sized controls</source>
-        <translation>Commandes au format &amp;tactile</translation>
+        <source>To&amp;uch-sized controls</source>
+        <translation>Commandes au &amp;format tactile</translation>
     </message>
     <message>
         <source>Rows, tabs, buttons and boxes a fingertip wide, for a touch screen</source>
