@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -97,10 +97,11 @@ def load_history(records: Records, patient_id: int, session_ids: Iterable[int] |
                                    if s.is_signed or history.sites_of(s.id))
 
 
-def _empty_drafts(records: Records, patient_id: int, history: History) -> list[Session]:
-    """The patient's drafts with no needled site that the report leaves out."""
-    drafts = [s for s in records.read.sessions_for_patient(patient_id)
-              if not s.is_signed and s.counts and s.id not in history.ids]
+def _empty_drafts(records: Records, sessions: Sequence[Session], history: History
+                  ) -> list[Session]:
+    """The patient's drafts (of all their ``sessions``) with no needled site that the report
+    leaves out."""
+    drafts = [s for s in sessions if not s.is_signed and s.counts and s.id not in history.ids]
     sites = records.read.sites_for_sessions([s.id for s in drafts])
     return [s for s in drafts if not any(not x.planned for x in sites.get(s.id, ()))]
 
@@ -145,8 +146,9 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
                                        subtitle=translate(
                                            "ProgressPdf", "Intramuscular stimulation (Gunn IMS) "
                                            "/ dry needling: the course of treatment"))]
+    every = records.read.sessions_for_patient(patient.id)  # the report's, and those it leaves out
     # withdrawn drafts and sessions entered in error are no visits of the course
-    total = sum(1 for s in records.read.sessions_for_patient(patient.id) if s.counts)
+    total = sum(1 for s in every if s.counts)
     numbers = [history.number(s.id) for s in history.sessions]
     shown = str(len(history)) if len(history) >= total else fill(
         translate("ProgressPdf", "%1 of %2"), [len(history), total])
@@ -183,14 +185,14 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
         "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
     blocks.append(sessions_table(history, metrics, amended))
-    left_out = _empty_drafts(records, patient.id, history)
+    left_out = _empty_drafts(records, every, history)
     if left_out:
         n_left = len(left_out)  # (a name: pyside6-lupdate skips a call with a call in it)
         blocks.append(Paragraph(fill(translate(
             "ProgressPdf", "Left out of this report, with nothing needled yet: %n draft(s), "
             "started %1.", "", n_left, PLURAL), [", ".join(
                 f"{s.started_at:%Y-%m-%d %H:%M}" for s in left_out)]), 8, colour=MUTED, after_mm=0.8))
-    retracted = [s for s in records.read.sessions_for_patient(patient.id) if not s.counts]
+    retracted = [s for s in every if not s.counts]
     if retracted:
         n_out = len(retracted)  # (a name: pyside6-lupdate skips a call with a call in it)
         blocks.append(Paragraph(fill(translate(
