@@ -251,14 +251,14 @@ def test_a_full_backup_reaches_the_disk_step_by_step_not_at_once(clinic, monkeyp
     monkeypatch.setattr(sets, "STEP_PAGES", 2)
     monkeypatch.setattr(sets, "CHUNK", 4096)
     flushed: list[tuple[str, int]] = []
-    real = os.fdatasync
+    real = os.fsync
 
     def noting(fd: int) -> None:
         name = os.readlink(f"/proc/self/fd/{fd}")
         flushed.append((Path(name).name, os.fstat(fd).st_size))
         real(fd)
 
-    monkeypatch.setattr(os, "fdatasync", noting)
+    monkeypatch.setattr(os, "fsync", noting)
     made = sets.make_full(clinic.db, now=DAY)
     pages = clinic.db.conn.execute("PRAGMA page_count").fetchone()[0]
     copy = [size for name, size in flushed if name.endswith(".copy.partial")]

@@ -247,12 +247,12 @@ class _PacedCopy:
     before its own flush, waited behind them for up to 0.4 s."""
 
     def __init__(self, path: Path, cancel: threading.Event | None):
-        self._fd = os.open(path, os.O_RDONLY)
+        self._fd = os.open(path, os.O_RDWR)  # Windows flushes only a handle open to write
         self._cancel = cancel
 
     def step(self, *_progress: int) -> None:
         checkpoint(self._cancel)
-        os.fdatasync(self._fd)
+        os.fsync(self._fd)
 
     def __enter__(self) -> _PacedCopy:
         return self
@@ -271,7 +271,7 @@ def compress(source: Path, target: Path, cancel: threading.Event | None) -> None
                 out.write(chunk)
                 if n % SYNC_EVERY_CHUNKS == 0:
                     raw.flush()
-                    os.fdatasync(raw.fileno())
+                    os.fsync(raw.fileno())
         raw.flush()
         os.fsync(raw.fileno())
 
