@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_small_screen import SCREEN, in_view, visible_rows
 from tests.test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401 - fixtures
 
-from imsmap.ui.record.amendment_list import ELLIPSIS, NEWEST_MOST_LINES, cut_to_lines
+from imsmap.ui.record.amendment_list import (
+    ELLIPSIS,
+    NEWEST_MOST_LINES,
+    AmendmentWords,
+    cut_to_lines,
+    line_count,
+)
 
 pytestmark = pytest.mark.usefixtures("touch_sized")
 
@@ -71,10 +78,17 @@ def _open(make_window, qtbot, session):
     return w
 
 
+def plain(label: QLabel) -> str:
+    """What `label` shows, as text (its rich text's markup left out)."""
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
 def _shown_whole(w, text: str) -> list[QLabel]:
     """The labels of the session's column that show `text` whole."""
     return [label for label in w.session_panel.findChildren(QLabel)
-            if label.isVisible() and text in label.text()]
+            if label.isVisible() and text in plain(label)]
 
 
 def test_a_visit_with_five_amendments_opens_with_its_sites_and_grades_in_view(
@@ -94,7 +108,7 @@ def test_a_visit_with_five_amendments_opens_with_its_sites_and_grades_in_view(
     for widget in (sp.status, amendments.heading, amendments.newest, amendments.toggle):
         assert in_view(w, widget), widget
     assert "5" in amendments.heading.text() and "5" in amendments.toggle.text()
-    assert AMENDMENTS[-1][1] in amendments.newest.text()  # the newest, whole
+    assert AMENDMENTS[-1][1] in plain(amendments.newest)  # the newest, whole
     assert not _shown_whole(w, AMENDMENTS[0][1])  # the first is behind the button
     # One click shows every amendment whole, oldest first, each one reached by scrolling.
     qtbot.mouseClick(amendments.toggle, Qt.MouseButton.LeftButton)
@@ -122,16 +136,18 @@ def test_a_long_newest_amendment_is_cut_with_a_cue_and_shown_whole_at_a_click(
     records.amend_session(session.id, "Late entry", long_text)
     w = _open(make_window, qtbot, session)
     amendments = w.session_panel.amendments
-    shown = amendments.newest.text()
+    shown = plain(amendments.newest)
     assert shown.endswith(ELLIPSIS) and len(shown) < len(long_text)
+    assert shown.startswith("Amendment ") and "Late entry: Sentence 0 of" in shown
     assert long_text in amendments.newest.toolTip()
     # Cut to its lines at the label's width, whatever the column's width.
-    lines = amendments.newest.heightForWidth(amendments.newest.width()) \
-        // amendments.newest.fontMetrics().lineSpacing()
-    assert lines <= NEWEST_MOST_LINES, lines
+    label = amendments.newest
+    assert line_count(label.text(), label.font(), label.contentsRect().width()) \
+        == NEWEST_MOST_LINES
+    assert label.height() < 6 * label.fontMetrics().lineSpacing()
     assert in_view(w, amendments.toggle)
     qtbot.mouseClick(amendments.toggle, Qt.MouseButton.LeftButton)
-    assert long_text in amendments.newest.text()
+    assert long_text in plain(amendments.newest)
 
 
 def test_a_single_amendment_that_fits_reads_as_before(make_window, qtbot, records, session):
@@ -141,12 +157,33 @@ def test_a_single_amendment_that_fits_reads_as_before(make_window, qtbot, record
     w = _open(make_window, qtbot, session)
     amendments = w.session_panel.amendments
     assert amendments.isVisible() and amendments.heading_row.isHidden()
-    assert amendments.newest.text().endswith("Wrong side: Site 1 was on the right.")
+    assert plain(amendments.newest).endswith("Wrong side: Site 1 was on the right.")
 
 
-def test_cut_to_lines(qapp):
+def test_cut_to_lines_keeps_the_words_line_breaks_and_markup_out(qapp):
     font = QLabel().font()
-    assert cut_to_lines("short", font, 300, 2) == ("short", False)
-    text, cut = cut_to_lines("one\ntwo\nthree", font, 300, 2)
-    assert cut and text.startswith("one\ntwo") and text.endswith(ELLIPSIS)
-    assert "three" not in text
+    html, cut = cut_to_lines(AmendmentWords("Amendment:", "short <b>"), font, 300, 2)
+    assert not cut and "short &lt;b&gt;" in html and line_count(html, font, 300) == 1
+    html, cut = cut_to_lines(AmendmentWords("Amendment:", "one\ntwo\nthree"), font, 300, 2)
+    doc = QTextDocument()
+    doc.setHtml(html)
+    assert cut and doc.toPlainText() == "Amendment: one\ntwo" + ELLIPSIS
+
+
+def test_the_list_opens_short_for_each_visit_and_stays_as_chosen_while_amended(
+        make_window, qtbot, records, amended):
+    """Shown all, the list stays so when one more amendment comes (here or from another
+    room); another visit, and this one opened again, start short."""
+    w = _open(make_window, qtbot, amended)
+    amendments = w.session_panel.amendments
+    qtbot.mouseClick(amendments.toggle, Qt.MouseButton.LeftButton)
+    assert amendments.expanded
+    records.amend_session(amended.id, "Addition", "Seen by the GP the same week.")
+    assert amendments.expanded and "6" in amendments.heading.text()
+    assert _shown_whole(w, AMENDMENTS[0][1]) and "Seen by the GP" in plain(amendments.newest)
+    other = records.start_session(amended.patient_id)
+    w.patients.select_session(other.id)
+    assert amendments.isHidden()  # a draft: nothing amended
+    w.patients.select_session(amended.id)
+    assert amendments.isVisible() and not amendments.expanded
+    assert not _shown_whole(w, AMENDMENTS[0][1])

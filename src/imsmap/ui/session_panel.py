@@ -44,7 +44,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
-from imsmap.ui.record.amendment_list import AmendmentList
+from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
 from imsmap.ui.session_fields import NotesEdit, PainBox
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
@@ -384,10 +384,10 @@ class SessionPanel(QWidget):
             return
         items = self.records.read.amendments(s.id)
         fixes = corrections_in_words(self.records, s.id) if items else {}  # their corrections
-        self.amendments.set_amendments(s.id, [self.tr(
-            "Amendment {when} by {who} – {reason}: {text}").format(
-            when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason, text=a.text)
-            + fixes.get(a.id, "") for a in items])
+        self.amendments.set_amendments(s.id, [AmendmentWords(
+            self.tr("Amendment {when} by {who} – {reason}:").format(
+                when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason),
+            a.text + fixes.get(a.id, "")) for a in items])
 
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:

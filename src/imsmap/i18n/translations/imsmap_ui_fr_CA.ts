@@ -3197,8 +3197,8 @@ droite</translation>
         <translation>Brouillon – enregistré au fur et à mesure.</translation>
     </message>
     <message>
-        <source>Amendment {when} by {who} – {reason}: {text}</source>
-        <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
+        <source>Amendment {when} by {who} – {reason}:</source>
+        <translation>Addenda du {when} par {who} – {reason}&#xa0;:</translation>
     </message>
     <message>
         <source>Pain before: {pain}</source>

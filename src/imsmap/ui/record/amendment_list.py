@@ -19,9 +19,11 @@ A single amendment that fits is shown as before, alone, with no heading and no b
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 # The newest amendment's lines shown when the list is collapsed: 4 lines of the column hold
@@ -34,37 +36,62 @@ STYLE = "#amendmentList { border: none; border-left: 3px solid #9aa5b1; }"
 TIP_CHARS = 90
 
 
-def cut_to_lines(text: str, font: QFont, width: int, most: int) -> tuple[str, bool]:
-    """`text` as a word-wrapping label `width` pixels wide shows it in `most` lines at most:
-    itself if it fits, else its first lines with the last one ended by "…". True if cut."""
-    paragraphs = text.split("\n")
-    lines: list[tuple[int, int]] = []  # (paragraph, where its line starts)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    for index, paragraph in enumerate(paragraphs):
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        starts = []
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            starts.append(line.textStart())
-        layout.endLayout()
-        lines += [(index, start) for start in starts or [0]]
-        if len(lines) > most:
-            break
-    if len(lines) <= most:
-        return text, False
-    index, start = lines[most - 1]
-    rest = paragraphs[index][start:].rstrip()
-    metrics = QFontMetrics(font)
-    if metrics.horizontalAdvance(rest) <= width:  # its paragraph ends here; more follows
-        rest += " " + ELLIPSIS
-    last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return "\n".join([*paragraphs[:index], paragraphs[index][:start] + last]), True
+class AmendmentWords(NamedTuple):
+    """An amendment as the column says it: its head (when, by whom, why), in bold, then its
+    words and the corrections it made."""
+    head: str
+    text: str
+
+    @property
+    def plain(self) -> str:
+        return f"{self.head} {self.text}"
+
+
+def as_html(head: str, text: str) -> str:
+    """`head` in bold and `text` after it, both escaped (the clinician's words are never
+    markup), their spaces and line breaks kept."""
+    return (f"<span style='white-space: pre-wrap'><b>{escape(head, quote=False)}</b> "
+            f"{escape(text, quote=False)}</span>")
+
+
+def line_count(html: str, font: QFont, width: int) -> int:
+    """The lines `html` takes in a word-wrapping label `width` pixels wide."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    doc.size()  # laid out
+    lines, block = 0, doc.begin()
+    while block.isValid():
+        lines += block.layout().lineCount()
+        block = block.next()
+    return lines
+
+
+def cut_to_lines(words: AmendmentWords, font: QFont, width: int,
+                 most: int) -> tuple[str, bool]:
+    """`words` as HTML for a label `width` pixels wide, in `most` lines at most: whole if they
+    fit, else the head and the first of the words, cut after a word and ended by "…". True if
+    cut."""
+    whole = as_html(*words)
+    if line_count(whole, font, width) <= most:
+        return whole, False
+
+    def cut(length: int) -> str:
+        return as_html(words.head, words.text[:length].rstrip() + ELLIPSIS)
+
+    low, high = 0, len(words.text)  # the longest cut that fits: `low` characters of the words
+    while low < high:
+        middle = (low + high + 1) // 2
+        if line_count(cut(middle), font, width) <= most:
+            low = middle
+        else:
+            high = middle - 1
+    space = words.text.rfind(" ", 0, low + 1)
+    if space > low // 2:  # after a whole word, unless the words have too few spaces
+        low = space
+    return cut(low), True
 
 
 def _first_words(text: str) -> str:
@@ -76,7 +103,7 @@ def _first_words(text: str) -> str:
 def _label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the clinician's words, never markup
+    label.setTextFormat(Qt.TextFormat.RichText)  # as_html: escaped words, a bold head
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -90,7 +117,7 @@ class AmendmentList(QFrame):
         self.setObjectName("amendmentList")
         self.setFrameShape(QFrame.Shape.StyledPanel)  # drawn by STYLE: a bar on its left
         self.setStyleSheet(STYLE)
-        self._texts: list[str] = []
+        self._amendments: list[AmendmentWords] = []
         self._session_id: int | None = None
         self._expanded = False
         self._cut = False
@@ -123,19 +150,20 @@ class AmendmentList(QFrame):
         self.hide()
 
     # -- what it shows ------------------------------------------------------------------------
-    def set_amendments(self, session_id: int | None, texts: Sequence[str]) -> None:
+    def set_amendments(self, session_id: int | None,
+                       amendments: Sequence[AmendmentWords]) -> None:
         """The session's amendments in words, oldest first; none hides the list. Another
         session's list opens collapsed; the same session's keeps the form the user chose."""
         if session_id != self._session_id:
             self._expanded = False
         self._session_id = session_id
-        self._texts = list(texts)
+        self._amendments = list(amendments)
         self._show()
 
     def text(self) -> str:
         """Every amendment's words in full, oldest first, one a line: what the list shows, or
         shows at a click of its button."""
-        return "\n".join(self._texts)
+        return "\n".join(words.plain for words in self._amendments)
 
     @property
     def expanded(self) -> bool:
@@ -149,19 +177,19 @@ class AmendmentList(QFrame):
         self.set_expanded(not self._expanded)
 
     def _show(self) -> None:
-        texts = self._texts
-        self.setVisible(bool(texts))
+        amendments = self._amendments
+        self.setVisible(bool(amendments))
         while self._earlier_layout.count():
             item = self._earlier_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        if not texts:
+        if not amendments:
             return
-        earlier = texts[:-1]
+        earlier = amendments[:-1]
         if self._expanded:
-            for text in earlier:
+            for words in earlier:
                 label = _label()
-                label.setText(text)
+                label.setText(as_html(*words))
                 self._earlier_layout.addWidget(label)
         self.earlier.setVisible(self._expanded and bool(earlier))
         self._show_newest()
@@ -169,15 +197,15 @@ class AmendmentList(QFrame):
     def _show_newest(self) -> None:
         """The newest amendment, whole or cut to its lines at the label's width; the heading
         and the button as what is shown asks."""
-        texts = self._texts
-        if not texts:
+        amendments = self._amendments
+        if not amendments:
             return
-        newest = texts[-1]
-        shown, self._cut = (newest, False) if self._expanded else cut_to_lines(
+        newest = amendments[-1]
+        shown, self._cut = (as_html(*newest), False) if self._expanded else cut_to_lines(
             newest, self.newest.font(), self._text_width(), NEWEST_MOST_LINES)
         self.newest.setText(shown)
-        self.newest.setToolTip(newest if self._cut else "")
-        count = len(texts)
+        self.newest.setToolTip(newest.plain if self._cut else "")
+        count = len(amendments)
         if self._expanded:
             self.heading.setText(self.tr("%n amendment(s), oldest first:", "", count))
             self.toggle.setText(self.tr("Newest only") if count > 1 else self.tr("Show less"))
@@ -186,7 +214,8 @@ class AmendmentList(QFrame):
             self.heading.setText(self.tr("%n amendment(s); the newest:", "", count))
             self.toggle.setText(self.tr("Show all %n", "", count) if count > 1
                                 else self.tr("Show in full"))
-            self.toggle.setToolTip("\n".join(_first_words(t) for t in texts[:-1]))
+            self.toggle.setToolTip("\n".join(_first_words(words.plain)
+                                           for words in amendments[:-1]))
         # One amendment shown whole needs no heading and no button: it reads as before.
         self.heading_row.setVisible(count > 1 or self._cut or self._expanded)
         self.toggle.setVisible(count > 1 or self._cut or self._expanded)
@@ -198,10 +227,10 @@ class AmendmentList(QFrame):
             width = self.newest.contentsRect().width()
         else:
             margins = self.layout().contentsMargins()
-            width = self.width() - margins.left() - margins.right()
+            width = self.contentsRect().width() - margins.left() - margins.right()
         return max(40, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
-        if self._texts and not self._expanded and event.oldSize().width() != self.width():
+        if self._amendments and not self._expanded and event.oldSize().width() != self.width():
             self._show_newest()  # its lines change with the column's width
