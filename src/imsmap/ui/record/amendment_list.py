@@ -8,8 +8,9 @@ site list below the screen.
 
 So, collapsed (as each session opens):
 - a heading that counts them ("5 amendments; the newest:"), and a button that shows them all;
-- the newest in full, up to `NEWEST_MOST_LINES` lines; a longer one is cut at the end of its last
-  line with "…", and the button then shows it whole too ("Show in full").
+- the newest, its head (when, by whom, why) in bold before its words, up to `NEWEST_MOST_LINES`
+  lines; a longer one is cut after a word with "…" (its tooltip holds it whole), and the button
+  then shows it whole too ("Show in full" when it is the only one).
 Expanded, every amendment in full, oldest first (as in the session's PDF, which is unchanged),
 the newest last; the button brings the short form back. Nothing of the record is left out
 without the button saying so, and the button's tooltip names the earlier ones, one a line.
