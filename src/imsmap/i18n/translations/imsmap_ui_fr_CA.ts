@@ -227,6 +227,42 @@
     </message>
 </context>
 <context>
+    <name>AmendmentList</name>
+    <message numerus="yes">
+        <source>%n amendment(s), oldest first:</source>
+        <translation>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+            <numerusform>%n addenda, du plus ancien au plus récent&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newest only</source>
+        <translation>Le plus récent seulement</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Afficher moins</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s); the newest:</source>
+        <translation>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+            <numerusform>%n addenda&#xa0;; le plus récent&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %n</source>
+        <translation>
+            <numerusform>Afficher les %n</numerusform>
+            <numerusform>Afficher les %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in full</source>
+        <translation>Afficher en entier</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic&apos;s records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
@@ -3161,8 +3197,8 @@ droite</translation>
         <translation>Brouillon – enregistré au fur et à mesure.</translation>
     </message>
     <message>
-        <source>Amendment {when} by {who} – {reason}: {text}</source>
-        <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
+        <source>Amendment {when} by {who} – {reason}:</source>
+        <translation>Addenda du {when} par {who} – {reason}&#xa0;:</translation>
     </message>
     <message>
         <source>Pain before: {pain}</source>
