@@ -1367,6 +1367,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Numéro de permis</translation>
     </message>
     <message>
+        <source>not graded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
         <source>Pain before treatment (0-10)</source>
         <translation>Douleur avant le traitement (0-10)</translation>
     </message>
