@@ -5386,6 +5386,14 @@ N° de permis non consigné</translation>
         <translation>addendas</translation>
     </message>
     <message>
+        <source>site corrections</source>
+        <translation>corrections de points</translation>
+    </message>
+    <message>
+        <source>sessions withdrawn or entered in error</source>
+        <translation>séances retirées ou consignées par erreur</translation>
+    </message>
+    <message>
         <source>audit entries</source>
         <translation>entrées d&apos;audit</translation>
     </message>
