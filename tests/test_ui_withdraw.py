@@ -204,7 +204,7 @@ def test_the_timeline_does_not_name_another_visit_for_a_session_that_counts_nowh
 
 
 def test_a_session_entered_in_error_is_amended_in_words_only(qtbot, records, patient):
-    """Amend… stays open on a session entered in error (words can still be added), but its
+    """Add amendment… stays open on a session entered in error (words can still be added), but its
     dialog offered corrections of sites, promising that "the charts, Segments, Progress and the
     exports count it as corrected", of a session that counts nowhere; and the amendment took
     them."""

@@ -3614,7 +3614,7 @@ droite</translation>
         <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé, conservé au dossier et compté nulle part. La visite d&apos;aujourd&apos;hui est une Nouvelle séance (Ctrl+Maj+N).</translation>
     </message>
     <message>
-        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Amend…).</source>
+        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Add amendment…).</source>
         <translation>Cette séance est signée&#xa0;: ses points ne peuvent plus changer. Pour la corriger, ajoutez un addenda (Séance &gt; Ajouter un addenda…).</translation>
     </message>
     <message>
@@ -4144,10 +4144,6 @@ droite</translation>
         <translation>&amp;Signer…</translation>
     </message>
     <message>
-        <source>&amp;Amend…</source>
-        <translation>Ajouter un a&amp;ddenda…</translation>
-    </message>
-    <message>
         <source>Au&amp;dit trail…</source>
         <translation>Piste de &amp;vérification…</translation>
     </message>
@@ -4186,6 +4182,10 @@ droite</translation>
     <message>
         <source>Re&amp;move site	Del</source>
         <translation>Re&amp;tirer le point	Suppr</translation>
+    </message>
+    <message>
+        <source>&amp;Add amendment…</source>
+        <translation>Ajouter un a&amp;ddenda…</translation>
     </message>
     <message>
         <source>&amp;Withdraw draft…</source>
