@@ -2804,6 +2804,14 @@ droite</translation>
         <translation>{words}&#xa0;: ces points sur des muscles segmentaires ne comptent pour aucune racine.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Entered in error&lt;/b&gt;: this session&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>
+        <translation>&lt;b&gt;Consignée par erreur&lt;/b&gt;&#xa0;: le résumé propre à cette séance, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Withdrawn&lt;/b&gt;: this draft&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>
+        <translation>&lt;b&gt;Retiré&lt;/b&gt;&#xa0;: le résumé propre à ce brouillon, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
         <source>max {grade} · {grasped}/{count}</source>
         <translation>max. {grade} · {grasped}/{count}</translation>
     </message>
