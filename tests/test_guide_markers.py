@@ -34,7 +34,7 @@ def test_the_guide_explains_every_marker_of_the_window_and_pdf_keys(make_window,
                   and abs(label.geometry().center().y() - swatch.geometry().center().y()) < 8]
         window_key.append(min(beside, key=lambda label: label.x()).text())
     assert len(window_key) == 5 and all(isinstance(t, str) and t for t in window_key)
-    pdf_key = [label for label, _ in LegendBlock(drawer=None)._items()]
+    pdf_key = [label for label, _ in LegendBlock(drawer=None).items()]
     passage = markers_passage()
     for word in window_key + pdf_key:
         assert f"*{word}*" in passage, f"the key's {word!r} is not explained in the guide"
