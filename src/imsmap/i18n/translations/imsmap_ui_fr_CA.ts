@@ -566,12 +566,24 @@
         <translation>n° {number} ou&#xa0;:</translation>
     </message>
     <message>
+        <source>Beside the finger:</source>
+        <translation>À côté du doigt&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No muscle right under the finger: choose one beside it.</source>
+        <translation>Aucun muscle juste sous le doigt&#xa0;: choisissez-en un à côté.</translation>
+    </message>
+    <message>
         <source>No other muscle lies under site {number}.</source>
         <translation>Aucun autre muscle ne se trouve sous le point {number}.</translation>
     </message>
     <message>
         <source>#{number} is in:</source>
         <translation>Le n° {number} est dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{site}: placed inside the muscle, at its point nearest the finger&apos;s tap.</source>
+        <translation>{site}&#xa0;: placé dans le muscle, à son point le plus proche du doigt.</translation>
     </message>
     <message>
         <source>No muscle there.</source>
