@@ -27,7 +27,7 @@ from imsmap.ui.chart_key_text import (
 )
 from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_scene import ChartScene, MarkerItem
-from imsmap.ui.touch import TwoFingers, still_a_tap
+from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
@@ -47,7 +47,7 @@ class ChartView(QGraphicsView):
     pressed = Signal()
     escaped = Signal()
     chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
-    missed = Signal(QPoint)  # viewport point: a tap that no muscle and no marker took
+    missed = Signal(QPoint, bool)  # viewport point, by finger: a tap no muscle or marker took
     # Once, from the event loop right after the view's first paint: the window builds what the
     # first frame does not show then (issue 8). Watched here, not by an event filter on the
     # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
@@ -310,7 +310,7 @@ class ChartView(QGraphicsView):
         if on_nothing and press is not None and event.button() == Qt.MouseButton.LeftButton \
                 and still_a_tap(QPointF(press), QPointF(at), event.source()) \
                 and isinstance(scene, ChartScene) and not scene.suppress_click:
-            self.missed.emit(at)
+            self.missed.emit(at, by_finger(event.source()))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() in TOUCH_EVENTS and self.two_fingers.touch(event):  # type: ignore[arg-type]

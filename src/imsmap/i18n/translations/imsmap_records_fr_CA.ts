@@ -1367,6 +1367,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Numéro de permis</translation>
     </message>
     <message>
+        <source>not graded</source>
+        <translation>non cotée</translation>
+    </message>
+    <message>
         <source>Pain before treatment (0-10)</source>
         <translation>Douleur avant le traitement (0-10)</translation>
     </message>
@@ -5380,6 +5384,14 @@ N° de permis non consigné</translation>
     <message>
         <source>amendments</source>
         <translation>addendas</translation>
+    </message>
+    <message>
+        <source>site corrections</source>
+        <translation>corrections de points</translation>
+    </message>
+    <message>
+        <source>sessions withdrawn or entered in error</source>
+        <translation>séances retirées ou consignées par erreur</translation>
     </message>
     <message>
         <source>audit entries</source>

@@ -602,12 +602,24 @@
         <translation>n° {number} ou&#xa0;:</translation>
     </message>
     <message>
+        <source>Beside the finger:</source>
+        <translation>À côté du doigt&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No muscle right under the finger: choose one beside it.</source>
+        <translation>Aucun muscle juste sous le doigt&#xa0;: choisissez-en un à côté.</translation>
+    </message>
+    <message>
         <source>No other muscle lies under site {number}.</source>
         <translation>Aucun autre muscle ne se trouve sous le point {number}.</translation>
     </message>
     <message>
         <source>#{number} is in:</source>
         <translation>Le n° {number} est dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{site}: placed inside the muscle, at its point nearest the finger&apos;s tap.</source>
+        <translation>{site}&#xa0;: placé dans le muscle, à son point le plus proche du doigt.</translation>
     </message>
     <message>
         <source>No muscle there.</source>
@@ -2840,6 +2852,14 @@ droite</translation>
         <translation>{words}&#xa0;: ces points sur des muscles segmentaires ne comptent pour aucune racine.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Entered in error&lt;/b&gt;: this session&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>
+        <translation>&lt;b&gt;Consignée par erreur&lt;/b&gt;&#xa0;: le résumé propre à cette séance, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Withdrawn&lt;/b&gt;: this draft&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>
+        <translation>&lt;b&gt;Retiré&lt;/b&gt;&#xa0;: le résumé propre à ce brouillon, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
         <source>max {grade} · {grasped}/{count}</source>
         <translation>max. {grade} · {grasped}/{count}</translation>
     </message>
@@ -3650,7 +3670,7 @@ droite</translation>
         <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé, conservé au dossier et compté nulle part. La visite d&apos;aujourd&apos;hui est une Nouvelle séance (Ctrl+Maj+N).</translation>
     </message>
     <message>
-        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Amend…).</source>
+        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Add amendment…).</source>
         <translation>Cette séance est signée&#xa0;: ses points ne peuvent plus changer. Pour la corriger, ajoutez un addenda (Séance &gt; Ajouter un addenda…).</translation>
     </message>
     <message>
@@ -4180,10 +4200,6 @@ droite</translation>
         <translation>&amp;Signer…</translation>
     </message>
     <message>
-        <source>&amp;Amend…</source>
-        <translation>Ajouter un a&amp;ddenda…</translation>
-    </message>
-    <message>
         <source>Au&amp;dit trail…</source>
         <translation>Piste de &amp;vérification…</translation>
     </message>
@@ -4222,6 +4238,10 @@ droite</translation>
     <message>
         <source>Re&amp;move site	Del</source>
         <translation>Re&amp;tirer le point	Suppr</translation>
+    </message>
+    <message>
+        <source>&amp;Add amendment…</source>
+        <translation>Ajouter un a&amp;ddenda…</translation>
     </message>
     <message>
         <source>&amp;Withdraw draft…</source>
