@@ -339,6 +339,20 @@ class ChooserFlow:
         editor = self.panel.editor
         if editor is None:
             return
+        view = self._view()
+        if view is not None and region.layer == self.panel.layer \
+                and not takes_point(view, region, x, y):
+            # A muscle beside a finger's tap (`after_click` with a reach): the tap lies in the
+            # muscle first taken, so the site goes inside the one chosen, as a new site does
+            # (`beside`), and its muscle follows the point; a marker never sits in one muscle
+            # while its record names another.
+            moved = editor.move(site_id, (x, y), nearest_inside(view, region, x, y))
+            if moved is not None and editor.say is not None:
+                editor.say(QCoreApplication.translate(
+                    "ChooserFlow", "{site}: placed inside the muscle, at its point nearest "
+                    "the finger's tap.").format(site=describe_site(self.atlas, moved,
+                                                                self.panel.grasp_labels)))
+            return
         updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,
                                         "layer": region.layer, "level": region.level}, "muscle")
         if updated is not None and editor.say is not None:
