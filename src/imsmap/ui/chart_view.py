@@ -369,7 +369,8 @@ class ChartView(QGraphicsView):
 
 class LegendSwatch(QWidget):
     """A marker swatch painted by the chart painter at the screen's own resolution (no pixmap:
-    crisp at any scale), so the legend matches the chart."""
+    crisp at any scale), so the legend matches the chart: its fill, and the pips that tell an
+    earlier visit's marker's grade (render.markers)."""
 
     def __init__(self, chart: ChartPainter, grasp: int | None, size: int = 18):
         super().__init__()
@@ -383,7 +384,8 @@ class LegendSwatch(QWidget):
         r = self.chart.style.marker_radius
         k = self.width() / (2 * r + 6)
         p.scale(k, k)
-        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp)
+        # with its pips: how an earlier visit's marker, which has no number, says its grade
+        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp, pips=True)
         p.end()
 
 
