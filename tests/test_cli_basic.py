@@ -348,3 +348,22 @@ def test_the_plain_window_command_is_parsed_like_the_sub_commands(monkeypatch, c
     err = capsys.readouterr().err
     assert refused.value.code == 2 and "leave out --db" in err and "Traceback" not in err
     assert len(seen) == 4
+
+
+def test_a_reader_that_stops_reading_is_no_bug(tmp_path):
+    """`imsmap atlas | head`: the reader closes the pipe; imsmap stops quietly, as a shell
+    command does (exit 141), with no traceback and no 'a bug' in its log."""
+    import subprocess
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line is written
+    data = tmp_path / "data"
+    try:
+        proc = subprocess.run([sys.executable, "-m", "imsmap", "atlas"], stdout=write,
+                              stderr=subprocess.PIPE, text=True, timeout=120,
+                              env={**os.environ, "IMSMAP_DATA_DIR": str(data)})
+    finally:
+        os.close(write)
+    assert proc.stderr == "" and proc.returncode == 141
+    logged = "".join(p.read_text() for p in (data / "logs").glob("*.log"))
+    assert "imsmap 0" in logged and "a bug" not in logged

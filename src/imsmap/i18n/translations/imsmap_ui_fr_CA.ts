@@ -4062,8 +4062,12 @@ droite</translation>
         <translation>imsmap – mise à niveau de la base de données</translation>
     </message>
     <message>
-        <source>Upgrading {name} to this imsmap&apos;s format (schema {old} to {new}). Every record is kept and checked. Cancel stops it; nothing is lost, and the upgrade starts again next time.</source>
-        <translation>Mise à niveau de {name} au format de cette version d&apos;imsmap (schéma {old} à {new}). Chaque dossier est conservé et vérifié. Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la prochaine fois.</translation>
+        <source>Upgrading {name} to this imsmap&apos;s format (schema {old} to {new}). Every record is kept and checked. First a copy of the file as it is now, which the earlier imsmap can still open, is kept in:
+{folder}
+Cancel stops it; nothing is lost, and the upgrade starts again next time.</source>
+        <translation>Mise à niveau de {name} au format de cette version d&apos;imsmap (schéma {old} à {new}). Chaque dossier est conservé et vérifié. Une copie du fichier dans son état actuel, que la version antérieure d&apos;imsmap peut toujours ouvrir, est d&apos;abord gardée dans&#xa0;:
+{folder}
+Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la prochaine fois.</translation>
     </message>
     <message>
         <source>Cancel</source>
