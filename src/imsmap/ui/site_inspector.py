@@ -69,6 +69,9 @@ NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; 
 PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; padding: 2px 6px;"
 CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
                  "border: 1px solid #0d3c73; border-radius: 4px; }")
+# The fields the status bar's sentence of a site says (chart_words.describe_site), by the
+# place an edit's refusal is shown: a button here that changes one of them says the site again.
+SAID = frozenset({"grasp", "flags", "planned", "muscle", "side", "level", "sensation"})
 TOGGLES = (("cramp", QT_TRANSLATE_NOOP("SiteInspector", "Cramp"), "C"),
            ("twitch", QT_TRANSLATE_NOOP("SiteInspector", "Twitch"), "T"),
            ("estim", QT_TRANSLATE_NOOP("SiteInspector", "E-stim"), "E"))
@@ -471,7 +474,7 @@ class SiteInspector(QFrame):
         # The values this inspector showed: refused if another window changed them meanwhile.
         started_from = {k: getattr(self.site, k) for k in fields}
         try:
-            editor.try_edit(self.site.id, fields, what, expected=started_from)
+            updated = editor.try_edit(self.site.id, fields, what, expected=started_from)
         except ConflictError as exc:
             self.conflict.add(exc, fields.get("notes"))
             editor.on_error(exc)
@@ -486,6 +489,10 @@ class SiteInspector(QFrame):
             return False
         if label is not None:
             label.hide()
+        if where in SAID and editor.say is not None:
+            # The status bar described the site as tapped ("ungraded"): it says the site as
+            # it is now, as after a grade typed on the keyboard.
+            editor.say(describe_site(self.atlas, updated, clinic.grasp_labels(editor.records)))
         self._reload()
         return True
 
