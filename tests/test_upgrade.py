@@ -316,6 +316,21 @@ def test_attaching_a_photo_from_the_command_line_upgrades_with_the_bar(old_file,
     assert code == 2 and "signed" in err  # session 1 is signed: no photo, said in one sentence
 
 
+def test_setting_the_backup_policy_upgrades_an_older_file_with_the_bar_and_its_copy(
+        old_file, capsys):
+    """`imsmap backup --full-every-days N` writes the policy into the file: an older one was
+    upgraded silently inside the opening, with no bar and no copy of the file as it was."""
+    from imsmap.store.backup import default_backup_dir
+
+    code = main(["backup", "--db", str(old_file), "--full-every-days", "3"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Upgrading old.sqlite3 from schema 3" in err and "100 %" in err
+    assert version(old_file) == SCHEMA_VERSION
+    (copy,) = _kept(default_backup_dir(old_file))
+    assert version(copy) == 3 and str(copy) in err
+
+
 def test_a_second_upgrade_while_the_first_writes_is_refused_and_the_first_goes_on(
         old_file, monkeypatch):
     """Two windows opening the same older file at once: the first switches it out of the
