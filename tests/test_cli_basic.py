@@ -144,6 +144,20 @@ def test_demo_without_db_uses_its_own_file_in_the_data_folder(capsys, use_demo_a
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_a_data_folder_made_at_first_start_is_owner_only_all_the_way_down(
+        capsys, tmp_path, monkeypatch, use_demo_atlas):
+    """The data folder was made as the parent of logs/ with the default mode: every user of the
+    computer could list it."""
+    data = tmp_path / "home" / "share" / "imsmap"
+    monkeypatch.setenv("IMSMAP_DATA_DIR", str(data))
+    os.chmod(tmp_path, 0o755)
+    assert main(["demo"]) == 0
+    for folder in (data.parent, data, data / "logs", paths.demo_db_path().parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755  # a folder already there is kept
+
+
 def test_demo_never_overwrites(capsys, tmp_path, use_demo_atlas):
     path = tmp_path / "mine.sqlite3"
     path.write_bytes(b"my real records")
