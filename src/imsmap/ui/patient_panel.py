@@ -31,6 +31,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.wording import long_date, numeric_datetime
 
 SEARCH_DELAY_MS = 100
+MERGED_ROLE = Qt.ItemDataRole.UserRole + 1  # a record merged away: its own id
 HIDDEN_NAME = "●●●●●"
 
 
@@ -73,6 +74,9 @@ def pain_text(s: Session) -> str:
 
 class PatientPanel(QWidget):
     patientSelected = Signal(object)  # patient id or None
+    # A record merged away was chosen (or merged away while open): the record kept opens
+    # instead (duplicate id, kept id), and the window says so.
+    mergeFollowed = Signal(int, int)
     sessionSelected = Signal(object)  # session id or None
     newPatientRequested = Signal()
     newSessionRequested = Signal()
@@ -178,8 +182,10 @@ class PatientPanel(QWidget):
         self.refresh_patients()
 
     def _on_change(self, change: Change) -> None:
-        if change.entity is Entity.PATIENT:
+        if change.entity in (Entity.PATIENT, Entity.PATIENT_MERGE):
             self.refresh_patients()
+            if change.entity is Entity.PATIENT_MERGE and self._patient_id is not None:
+                self.refresh_sessions()
         elif (change.entity in (Entity.SESSION, Entity.AMENDMENT, Entity.RETRACTION)
               and change.patient_id is not None and change.patient_id == self._patient_id):
             self.refresh_sessions()
@@ -201,16 +207,38 @@ class PatientPanel(QWidget):
         keep = select_id if select_id is not None else self._patient_id
         found = self.records.read.search_patients(self.search.text())
         ui_errors.register_private(t for p in found for t in (p.family_name, p.given_name))
+        # Records merged away (services.merging): listed under their own names, they open the
+        # record kept.
+        away = {m.duplicate_id: m.kept_id for m in self.records.read.all_merges()
+                if m.in_force}
+        followed = None
+        if keep is not None and keep in away:  # merged away while open: the kept one opens
+            followed, keep = (keep, away[keep]), away[keep]
+            select_id = keep
+        kept_names = {p.id: p for p in found}
         self._loading = True
         try:
             self.patients.clear()
             current = None
             for p in found:
+                opens = away.get(p.id, p.id)
                 item = QListWidgetItem(patient_label(p, self.hide_names))
-                item.setData(Qt.ItemDataRole.UserRole, p.id)
-                item.setToolTip("" if self.hide_names else f"{p.display_name} ({p.chart_number})")
+                item.setData(Qt.ItemDataRole.UserRole, opens)
+                item.setData(MERGED_ROLE, p.id if opens != p.id else None)
+                tip = "" if self.hide_names else f"{p.display_name} ({p.chart_number})"
+                if opens != p.id:
+                    kept = kept_names.get(opens) or self.records.read.patient(opens)
+                    if not self.hide_names:
+                        item.setText(item.text() + "  →  " + kept.chart_number)
+                        tip = self.tr("{who} was merged into {kept}: choosing it opens that "
+                                      "record").format(who=tip, kept=f"{kept.display_name} "
+                                                                     f"({kept.chart_number})")
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                item.setToolTip(tip)
                 self.patients.addItem(item)
-                if p.id == keep:
+                if opens == keep and (current is None or p.id == keep):
                     current = item
             if current is not None:
                 self.patients.setCurrentItem(current)
@@ -221,11 +249,18 @@ class PatientPanel(QWidget):
                            (" found" if self.search.text().strip() else ""))
         if select_id is not None and current is not None and select_id != self._patient_id:
             self._set_patient(select_id)
+        elif followed is not None and current is None:  # the kept one is not in this search
+            self._set_patient(keep)
+        if followed is not None:
+            self.mergeFollowed.emit(*followed)
 
     def _patient_changed(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         if self._loading:
             return
         self._set_patient(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+        duplicate = item.data(MERGED_ROLE) if item is not None else None
+        if duplicate is not None:
+            self.mergeFollowed.emit(duplicate, item.data(Qt.ItemDataRole.UserRole))
 
     def _set_patient(self, patient_id: int | None) -> None:
         if patient_id == self._patient_id:
@@ -271,10 +306,17 @@ class PatientPanel(QWidget):
                 # through, counted nowhere (services/retractions.py)
                 marks = self.records.read.retractions(self._patient_id) \
                     if history.retracted else {}
+                # sessions recorded under a duplicate merged into this record: named by it
+                merged = {m.duplicate_id: m for m in self.records.read.merges(self._patient_id)
+                          if m.in_force and m.kept_id == self._patient_id}
+                under = {pid: self.records.read.patient(pid) for pid in merged}
                 for s in reversed(history.listed()):
                     status = self.tr("draft") if not s.is_signed else (
                         self.tr("amended") if s.id in amended else self.tr("signed"))
-                    item = QTreeWidgetItem([minute_text(s.started_at), status, pain_text(s)])
+                    when = minute_text(s.started_at)
+                    if s.patient_id in under and not self.hide_names:
+                        when += "  ·  " + under[s.patient_id].chart_number
+                    item = QTreeWidgetItem([when, status, pain_text(s)])
                     item.setData(0, Qt.ItemDataRole.UserRole, s.id)
                     tip = self.tr("Signed {when} by {who}").format(
                         when=minute_text(s.signed_at), who=s.signed_by) if s.is_signed \
@@ -292,6 +334,16 @@ class PatientPanel(QWidget):
                                         reason=mark.reason) + "\n" + self.tr(
                             "Kept for the record, readable; counted in no figure.")
                         _grey_struck(item)
+                    if s.patient_id in merged:
+                        m = merged[s.patient_id]
+                        p = under[s.patient_id]
+                        said = self.tr("Recorded under {who}, merged into this record by {by} "
+                                       "on {when}: {reason}").format(
+                            who=HIDDEN_NAME if self.hide_names
+                            else f"{p.display_name} ({p.chart_number})",
+                            by=m.created_by, when=minute_text(m.created_at), reason=m.reason)
+                        tip += "\n" + said
+                        item.setToolTip(0, said)
                     item.setToolTip(1, tip)
                     if not s.is_signed:
                         font = item.font(1)

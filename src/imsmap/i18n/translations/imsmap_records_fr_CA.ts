@@ -2366,6 +2366,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>Merging</name>
+    <message>
+        <source>Choose two different records: a record is not merged into itself.</source>
+        <translation>Choisissez deux dossiers différents&#xa0;: un dossier n&apos;est pas fusionné dans lui-même.</translation>
+    </message>
+    <message>
+        <source>%1 is merged into %2 already; nothing was changed.</source>
+        <translation>%1 est déjà fusionné dans %2; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Other records are merged into %1, so it is kept, not merged away (merge %2 into it instead); nothing was changed.</source>
+        <translation>D&apos;autres dossiers sont fusionnés dans %1&#xa0;: il est conservé, pas fusionné ailleurs (fusionnez plutôt %2 dans celui-ci); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>These records are not merged (any longer); nothing was changed.</source>
+        <translation>Ces dossiers ne sont pas (ou plus) fusionnés; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has a draft of %2 open in %3; merge once it is signed or closed. Nothing was changed.</source>
+        <translation>%1 a un brouillon de %2 ouvert dans %3; fusionnez une fois qu&apos;il est signé ou fermé. Rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>Metavar</name>
     <message>
         <source>COMMAND</source>
@@ -3376,6 +3399,10 @@ N° de permis %2</translation>
     <message>
         <source>The registration number</source>
         <translation>Le numéro de permis</translation>
+    </message>
+    <message>
+        <source>This record was merged into %1; start the session there.</source>
+        <translation>Ce dossier a été fusionné dans %1; commencez la séance dans celui-ci.</translation>
     </message>
     <message>
         <source>Finding %1 is not one of: %2.</source>
@@ -4412,6 +4439,10 @@ N° de permis %2</translation>
     <message>
         <source>WITHDRAWN. This draft was started by mistake and withdrawn: %1 (by %2, %3). It is kept, below, for the record, and counts in no figure of the patient&apos;s course.</source>
         <translation>RETIRÉ. Ce brouillon a été commencé par erreur et retiré&#xa0;: %1 (par %2, %3). Il est conservé, ci-dessous, pour le dossier, et ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
+        <source>Recorded under %1 (%2). That record was merged into %3 (%4) by %5, %6: %7. This session is part of that patient&apos;s history; it is kept as it was signed.</source>
+        <translation>Consignée sous %1 (%2). Ce dossier a été fusionné dans %3 (%4) par %5, %6&#xa0;: %7. Cette séance fait partie de l&apos;historique de ce patient; elle est conservée telle qu&apos;elle a été signée.</translation>
     </message>
     <message>
         <source>%1 · Session %2</source>

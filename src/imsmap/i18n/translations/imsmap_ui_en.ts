@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>PatientMerging</name>
+    <message numerus="yes">
+        <source>{dup} merged into {kept}: one history of %n session(s), nothing rewritten.</source>
+        <translation>
+            <numerusform>{dup} merged into {kept}: one history of %n session, nothing rewritten.</numerusform>
+            <numerusform>{dup} merged into {kept}: one history of %n sessions, nothing rewritten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PatientPanel</name>
     <message numerus="yes">
         <source>%n amendment(s), shown after the signed note</source>

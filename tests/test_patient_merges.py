@@ -1,0 +1,143 @@
+"""Merging a duplicate patient record into the record kept, and separating them again
+(SQLite schema 9, server schema 8, services/merging.py): one insert-only row each, nothing of
+either record rewritten; the history of the record kept is read from both; on both backends."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from imsmap.domain.errors import UserFacingError, ValidationError
+from imsmap.domain.progress import History
+from imsmap.services import merging
+
+pytestmark = pytest.mark.both_backends
+
+
+def _site(records, session, n=0, grasp=2):
+    import support
+
+    view, x, y, muscle, side = support.spot(records.atlas, n)
+    return records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=grasp)
+
+
+def _visit(records, patient, day, n=0, grasp=2, sign=True):
+    s = records.start_session(patient.id, started_at=datetime(2026, 11, day, 9, 30))
+    _site(records, s, n, grasp)
+    if sign:
+        records.sign_session(s.id)
+    return records.read.session(s.id)
+
+
+def split_course(records):
+    """John Smith registered twice: "John" born 1980-03-14 (C-2001) has the visits of the 2nd
+    and the 16th, "Jon" born 1980-03-41... 1980-04-13 (C-2002), the typo, those of the 9th and
+    the 23rd."""
+    john = records.create_patient(chart_number="C-2001", family_name="Smith",
+                                  given_name="John", birth_date="1980-03-14", sex="M")
+    jon = records.create_patient(chart_number="C-2002", family_name="Smith",
+                                 given_name="Jon", birth_date="1980-04-13", sex="M")
+    visits = [_visit(records, john, 2, 0, 3), _visit(records, jon, 9, 1, 2),
+              _visit(records, john, 16, 2, 1), _visit(records, jon, 23, 3, 1)]
+    return john, jon, visits
+
+
+def test_a_merge_reads_one_history_and_rewrites_nothing(records):
+    john, jon, visits = split_course(records)
+    before = {s.id: (s.patient_id, s.content_hash) for s in visits}
+    assert [s.id for s in records.read.sessions_for_patient(john.id)] == \
+        [visits[2].id, visits[0].id]
+    with pytest.raises(ValidationError):
+        merging.merge_records(records, john.id, jon.id, "  ")
+    merge = merging.merge_records(records, john.id, jon.id, "Same person: DOB typo, Jon/John")
+    assert (merge.kept_id, merge.duplicate_id, merge.created_by) == (john.id, jon.id,
+                                                                     records.actor)
+    # every session of both records, in order, from either id
+    both = [s.id for s in reversed(visits)]
+    assert [s.id for s in records.read.sessions_for_patient(john.id)] == both
+    assert [s.id for s in records.read.sessions_for_patient(jon.id)] == both
+    sessions = records.read.sessions_for_patient(john.id)
+    history = History.of(sessions, {})
+    assert [history.number(s.id) for s in visits] == [1, 2, 3, 4]
+    # nothing rewritten: patient ids and content hashes as signed
+    assert {s.id: (s.patient_id, s.content_hash) for s in sessions} == before
+    from imsmap.services import signatures
+
+    for s in visits:
+        assert signatures.session_problems(records.db.conn, s.id) == []
+    # copy forward takes the last visit, of either record
+    later = records.start_session(john.id, started_at=datetime(2026, 11, 30, 9, 30))
+    assert records.read.previous_session_id(later.id) == visits[3].id
+    # the duplicate takes no new session
+    with pytest.raises(ValidationError, match="C-2001"):
+        records.start_session(jon.id)
+    # the audit trail says who, when, why
+    entry = [e for e in records.audit_entries() if e.action == "merge"]
+    assert len(entry) == 1 and entry[0].changes["reason"] == \
+        [None, "Same person: DOB typo, Jon/John"]
+
+
+def test_separating_ends_the_merge_and_both_read_as_before(records):
+    john, jon, visits = split_course(records)
+    merge = merging.merge_records(records, john.id, jon.id, "Same person")
+    with pytest.raises(ValidationError):
+        merging.separate_records(records, merge.id, "")
+    separation = merging.separate_records(records, merge.id, "Not the same person: twins")
+    assert separation.ends == merge.id
+    assert [s.id for s in records.read.sessions_for_patient(john.id)] == \
+        [visits[2].id, visits[0].id]
+    assert [s.id for s in records.read.sessions_for_patient(jon.id)] == \
+        [visits[3].id, visits[1].id]
+    with pytest.raises(ValidationError):
+        merging.separate_records(records, merge.id, "twice")
+    # merged again, the other way round: a wrong merge does not forbid the right one
+    again = merging.merge_records(records, jon.id, john.id, "Same person after all")
+    assert again.kept_id == jon.id
+    assert len(records.read.sessions_for_patient(jon.id)) == 4
+    entries = [e.action for e in records.audit_entries() if e.entity == "patient_merge"]
+    assert entries == ["merge", "separate", "merge"]
+
+
+def test_refused_merges(records):
+    john, jon, visits = split_course(records)
+    third = records.create_patient(chart_number="C-2003", family_name="Smith",
+                                   given_name="J.", birth_date="1980-03-14")
+    with pytest.raises(ValidationError, match="itself"):
+        merging.merge_records(records, john.id, john.id, "x")
+    merging.merge_records(records, john.id, jon.id, "Same person")
+    with pytest.raises(UserFacingError, match="already"):
+        merging.merge_records(records, third.id, jon.id, "x")  # jon merged away already
+    with pytest.raises(UserFacingError, match="already"):
+        merging.merge_records(records, jon.id, third.id, "x")  # into a record merged away
+    with pytest.raises(UserFacingError, match="kept"):
+        merging.merge_records(records, third.id, john.id, "x")  # a chain
+    merging.merge_records(records, john.id, third.id, "Third registration")
+    assert len(records.read.sessions_for_patient(third.id)) == 4
+
+
+def test_the_table_refuses_what_the_service_refuses(records):
+    """The triggers, under the services: a row is never changed or deleted, and no merge into
+    itself, twice, into a record merged away, or in a chain."""
+    john, jon, visits = split_course(records)
+    third = records.create_patient(chart_number="C-2003", family_name="Smith")
+    merging.merge_records(records, john.id, jon.id, "Same person")
+    at, me = "2026-12-01T10:00:00+00:00", records.actor
+    for sql, params in (
+            ("UPDATE patient_merges SET reason = 'other'", ()),
+            ("DELETE FROM patient_merges", ()),
+            ("INSERT INTO patient_merges (duplicate_id, kept_id, reason, created_at, created_by)"
+             " VALUES (?, ?, 'x', ?, ?)", (third.id, third.id, at, me)),
+            ("INSERT INTO patient_merges (duplicate_id, kept_id, reason, created_at, created_by)"
+             " VALUES (?, ?, 'x', ?, ?)", (jon.id, third.id, at, me)),
+            ("INSERT INTO patient_merges (duplicate_id, kept_id, reason, created_at, created_by)"
+             " VALUES (?, ?, 'x', ?, ?)", (third.id, jon.id, at, me)),
+            ("INSERT INTO patient_merges (duplicate_id, kept_id, reason, created_at, created_by)"
+             " VALUES (?, ?, 'x', ?, ?)", (john.id, third.id, at, me)),
+            ("INSERT INTO patient_merges (duplicate_id, kept_id, ends, reason, created_at,"
+             " created_by) VALUES (?, ?, 1, 'x', ?, ?)", (third.id, john.id, at, me))):
+        with pytest.raises(Exception, match="never|merged|itself|chain|separation|CHECK|check|refused"):
+            with records.db.transaction():
+                records.db.conn.execute(sql, params)
+    assert [s.id for s in records.read.sessions_for_patient(jon.id)] == \
+        [s.id for s in reversed(visits)]
