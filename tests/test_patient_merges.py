@@ -141,3 +141,108 @@ def test_the_table_refuses_what_the_service_refuses(records):
                 records.db.conn.execute(sql, params)
     assert [s.id for s in records.read.sessions_for_patient(jon.id)] == \
         [s.id for s in reversed(visits)]
+
+
+def test_imsmap_check_knows_merges_and_separations(records):
+    from imsmap.services import checks
+
+    john, jon, visits = split_course(records)
+    merge = merging.merge_records(records, john.id, jon.id, "Same person")
+    merging.separate_records(records, merge.id, "Twins")
+    merging.merge_records(records, jon.id, john.id, "Same person after all")
+    report = checks.full_check(records)
+    assert report.problems == []
+    assert "3 merges and separations of patient records" in [str(s.checked) for s in report.sections]
+
+
+@pytest.mark.sqlite_only("changes the file behind imsmap's back")
+def test_imsmap_check_names_a_merge_changed_or_added_outside_imsmap(records, db_path):
+    import support
+    from imsmap.services import checks
+
+    john, jon, visits = split_course(records)
+    merging.merge_records(records, john.id, jon.id, "Same person")
+    third = records.create_patient(chart_number="C-2003", family_name="Other")
+    support.outside_edit(db_path, "UPDATE patient_merges SET reason = 'Nothing wrong'",
+                         "INSERT INTO patient_merges (duplicate_id, kept_id, reason, created_at,"
+                         f" created_by) VALUES ({third.id}, {john.id}, 'x',"
+                         " '2026-11-30T10:00:00+00:00', 'intruder')")
+    fresh = support.open_clinic(db_path)
+    problems = " | ".join(checks.full_check(fresh).problems)
+    fresh.db.close()
+    assert "merge of patient records 1" in problems and "reason differs" in problems, problems
+    assert "patient_merges row" in problems, problems
+
+
+# -- exports: JSON (carries the merges; the import checks them), FHIR, CSV --------------------
+def test_json_export_and_import_keep_merges_and_refuse_a_changed_one(records, tmp_path):
+    import copy
+
+    import support
+    from imsmap.services import checks
+    from imsmap.services.export import export_document
+    from imsmap.services.import_checks import ImportProblems
+    from imsmap.services.importer import import_document
+
+    john, jon, visits = split_course(records)
+    third = records.create_patient(chart_number="C-2003", family_name="Smith", given_name="J")
+    wrong = merging.merge_records(records, third.id, jon.id, "Wrong one")
+    merging.separate_records(records, wrong.id, "Not him")
+    merging.merge_records(records, john.id, jon.id, "Same person: DOB typo")
+    doc = export_document(records)
+    rows = doc["patient_merges"]
+    assert [(r["duplicate_id"], r["kept_id"], r["ends"] is not None) for r in rows] == [
+        (jon.id, third.id, False), (jon.id, third.id, True), (jon.id, john.id, False)]
+
+    for n, change in enumerate(({"reason": "Nothing wrong"}, {"kept_id": third.id},
+                                {"created_by": "someone.else"})):
+        tampered = copy.deepcopy(doc)
+        tampered["patient_merges"][2].update(change)
+        other = support.open_clinic(tmp_path / f"t-{n}.sqlite3")
+        with pytest.raises(ImportProblems, match="patient_merges"):
+            import_document(other, tampered)
+        assert other.repo.counts()["patients"] == 0
+        other.db.close()
+
+    target = support.open_clinic(tmp_path / "target.sqlite3")
+    import_document(target, doc)
+    by_chart = {p.chart_number: p for p in target.repo.search_patients("")}
+    kept = target.read.sessions_for_patient(by_chart["C-2001"].id)
+    assert sorted(s.uid for s in kept) == sorted(s.uid for s in visits)
+    assert target.read.merged_into(by_chart["C-2002"].id).reason == "Same person: DOB typo"
+    assert len(target.read.sessions_for_patient(by_chart["C-2003"].id)) == 0
+    assert checks.full_check(target).problems == []
+    again = support.open_clinic(tmp_path / "again.sqlite3")
+    import_document(again, export_document(target))  # witnessed by the import entries now
+    assert checks.full_check(again).problems == []
+    target.db.close()
+    again.db.close()
+
+
+def test_fhir_links_the_duplicate_and_the_record_kept(records):
+    import fhir_reader
+    from imsmap.services.fhir.bundle import fhir_bundle
+
+    john, jon, visits = split_course(records)
+    merging.merge_records(records, john.id, jon.id, "Same person")
+    bundle = fhir_bundle(records)
+    fhir_reader.parse(bundle)  # valid FHIR R4
+    patients = {e["fullUrl"]: e["resource"] for e in bundle["entry"]
+                if e["resource"]["resourceType"] == "Patient"}
+    by_chart = {r["identifier"][0]["value"]: (url, r) for url, r in patients.items()}
+    (john_url, john_res), (jon_url, jon_res) = by_chart["C-2001"], by_chart["C-2002"]
+    assert jon_res["link"] == [{"other": {"reference": john_url}, "type": "replaced-by"}]
+    assert john_res["link"] == [{"other": {"reference": jon_url}, "type": "replaces"}]
+
+
+def test_csv_gives_one_patient_key_and_one_course(records):
+    from imsmap.services import export_csv
+
+    john, jon, visits = split_course(records)
+    before = {r["patient"] for r in export_csv.rows(records)}
+    assert len(before) == 2
+    merging.merge_records(records, john.id, jon.id, "Same person")
+    rows = list(export_csv.rows(records))
+    assert {r["patient"] for r in rows} == {f"P{john.id}"}
+    assert [(r["session"], r["visit_number"]) for r in rows] == [
+        (f"S{s.id}", n) for n, s in enumerate(visits, 1)]

@@ -359,6 +359,10 @@
         <translation>Retraits et marques «&#xa0;consignée par erreur&#xa0;» inchangés depuis leur écriture</translation>
     </message>
     <message>
+        <source>Merges and separations of patient records unchanged since written</source>
+        <translation>Fusions et séparations de dossiers patients inchangées depuis leur écriture</translation>
+    </message>
+    <message>
         <source>Photos unchanged since stored</source>
         <translation>Photos inchangées depuis leur enregistrement</translation>
     </message>
@@ -425,6 +429,14 @@
     <message>
         <source>%1 withdrawn or entered-in-error session(s)</source>
         <translation>Séances retirées ou consignées par erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>merge of patient records %1 (patient %2 into %3, by %4 on %5): %6</source>
+        <translation>fusion de dossiers patients %1 (patient %2 dans %3, par %4 le %5)&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>%1 merge(s) and separation(s) of patient records</source>
+        <translation>Fusions et séparations de dossiers patients&#xa0;: %1</translation>
     </message>
     <message>
         <source>entries: %1</source>
@@ -1963,6 +1975,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>%1 %2 is not one of: %3.</source>
         <translation>%1 %2 ne fait pas partie de&#xa0;: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMerges</name>
+    <message>
+        <source>The merges of patient records must be a list.</source>
+        <translation>Les fusions de dossiers patients doivent être une liste.</translation>
+    </message>
+    <message>
+        <source>Merged patient records are imported only with the complete, unbroken audit trail of the database they were exported from, and %1. Export the whole database (imsmap export) and import that file.</source>
+        <translation>Des dossiers patients fusionnés ne sont importés qu&apos;avec la piste de vérification complète et ininterrompue de la base de données d&apos;où ils ont été exportés, et %1. Exportez toute la base de données (imsmap export) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>A merge of patient records needs its id, duplicate_id, kept_id, ends, reason, created_at and created_by.</source>
+        <translation>Une fusion de dossiers patients exige ses champs id, duplicate_id, kept_id, ends, reason, created_at et created_by.</translation>
+    </message>
+    <message>
+        <source>The merge names patient %1, who is not in the file.</source>
+        <translation>La fusion nomme le patient %1, qui n&apos;est pas dans le fichier.</translation>
+    </message>
+    <message>
+        <source>A separation ends a merge listed before it.</source>
+        <translation>Une séparation met fin à une fusion inscrite avant elle.</translation>
     </message>
 </context>
 <context>
