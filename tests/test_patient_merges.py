@@ -246,3 +246,41 @@ def test_csv_gives_one_patient_key_and_one_course(records):
     assert {r["patient"] for r in rows} == {f"P{john.id}"}
     assert [(r["session"], r["visit_number"]) for r in rows] == [
         (f"S{s.id}", n) for n, s in enumerate(visits, 1)]
+
+
+@pytest.mark.sqlite_only("the backup journal is a file's")
+def test_a_merge_reaches_the_journal_and_a_restore_keeps_it(records, db_path, tmp_path):
+    import sqlite3
+
+    import support
+    from imsmap.services.checks import check_restorable
+    from imsmap.store import backup_sets as sets
+    from imsmap.store import restore as rs
+    from imsmap.store.restore_losses import restore_losses
+    from test_backup_sets import DAY, dump
+
+    made = sets.make_full(records.db, now=DAY)
+    john, jon, visits = split_course(records)
+    merge = merging.merge_records(records, john.id, jon.id, "Same person")
+    merging.separate_records(records, merge.id, "Twins")
+    merging.merge_records(records, john.id, jon.id, "Same person after all")
+    assert sets.append(records.db) is not None
+    restored = tmp_path / "restored.sqlite3"
+    rs.restore(made.full, restored, check=check_restorable)
+    assert dump(restored) == dump(db_path)
+    back = support.open_clinic(restored)
+    assert len(back.read.sessions_for_patient(john.id)) == 4
+    back.db.close()
+    # a copy without the merges (as a backup from before them): a restore of it says so
+    old = tmp_path / "old.sqlite3"
+    source, copy = sqlite3.connect(db_path), sqlite3.connect(old)
+    source.backup(copy)
+    source.close()
+    copy.close()
+    support.outside_edit(old, "DELETE FROM patient_merges")
+    lost = restore_losses(db_path, old)
+    assert [(m.duplicate_chart, m.kept_chart, m.kind, m.reason) for m in lost.merges] == [
+        ("C-2002", "C-2001", "merge", "Same person"),
+        ("C-2002", "C-2001", "merge", "Same person after all"),
+        ("C-2002", "C-2001", "separate", "Twins")]
+    assert lost and not lost.signed_sessions

@@ -231,6 +231,10 @@
         <source>%1 %2, %3 (marked %4 by %5)</source>
         <translation>%1 %2, %3 (marquée le %4 par %5)</translation>
     </message>
+    <message>
+        <source>%1 into %2, %3 (%4 %5 by %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>

@@ -2758,6 +2758,17 @@ Problème&#xa0;: {problem}</translation>
         <translation>dossier {chart}, {started}, marquée le {written} par {who}</translation>
     </message>
     <message numerus="yes">
+        <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chart {dup} into chart {kept}, {written} by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
             <numerusform>%n séance en brouillon&#xa0;:</numerusform>

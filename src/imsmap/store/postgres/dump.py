@@ -33,8 +33,8 @@ from imsmap.store.postgres.connection import (
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
-TABLES = ("patients", "sessions", "sites", "amendments", "retractions", "findings",
-          "adverse_events", "photos", "audit")
+TABLES = ("patients", "patient_merges", "sessions", "sites", "amendments", "retractions",
+          "findings", "adverse_events", "photos", "audit")
 
 
 @dataclass(frozen=True)
