@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>%1 into %2, %3 (%4 %5 by %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans %2, %3 (%4 le %5 par %6)</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s):</source>

@@ -279,9 +279,9 @@
     </message>
     <message numerus="yes">
         <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n merge or separation of patient records (restored, the records read as before it):</numerusform>
+            <numerusform>%n merges or separations of patient records (restored, the records read as before them):</numerusform>
         </translation>
     </message>
     <message numerus="yes">

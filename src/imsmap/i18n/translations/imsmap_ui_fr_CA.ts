@@ -1757,8 +1757,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les notes</translation>
     </message>
     <message>
-        <source>Already a patient with this name and date of birth: {who}. If this is the same person, press Cancel and choose them in the list; a second record cannot be merged or withdrawn later. Press Save again to create another patient.</source>
-        <translation>Un patient a déjà ce nom et cette date de naissance&#xa0;: {who}. S&apos;il s&apos;agit de la même personne, appuyez sur Annuler et choisissez-la dans la liste; un second dossier ne pourra être ni fusionné ni retiré plus tard. Appuyez de nouveau sur Enregistrer pour créer un autre patient.</translation>
+        <source>Already a patient with this name and date of birth: {who}. If this is the same person, press Cancel and choose them in the list (a second record can be merged later with Patient &gt; Merge duplicate record…). Press Save again to create another patient.</source>
+        <translation>Un patient a déjà ce nom et cette date de naissance&#xa0;: {who}. S&apos;il s&apos;agit de la même personne, appuyez sur Annuler et choisissez-la dans la liste (un second dossier pourra être fusionné plus tard par Patient &gt; Fusionner un dossier en double…). Appuyez de nouveau sur Enregistrer pour créer un autre patient.</translation>
     </message>
 </context>
 <context>
@@ -2759,14 +2759,14 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message numerus="yes">
         <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fusion ou séparation de dossiers patients (une fois restaurés, les dossiers se lisent comme avant elle)&#xa0;:</numerusform>
+            <numerusform>%n fusions ou séparations de dossiers patients (une fois restaurés, les dossiers se lisent comme avant elles)&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
         <source>chart {dup} into chart {kept}, {written} by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier {dup} dans le dossier {kept}, le {written} par {who}</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s):</source>
