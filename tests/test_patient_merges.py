@@ -284,3 +284,33 @@ def test_a_merge_reaches_the_journal_and_a_restore_keeps_it(records, db_path, tm
         ("C-2002", "C-2001", "merge", "Same person after all"),
         ("C-2002", "C-2001", "separate", "Twins")]
     assert lost and not lost.signed_sessions
+
+
+# -- the PDFs: a duplicate's session names its record and the merge; one course reported ------
+@pytest.mark.sqlite_only("the PDFs read the same records on either backend")
+def test_the_pdfs_name_the_duplicate_and_report_one_course(qapp, records, tmp_path):
+    import re
+
+    from imsmap.report.progress_pdf import write_progress_pdf
+    from imsmap.report.session_pdf import write_session_pdf
+    from test_report import GENERATED, text_of
+
+    john, jon, visits = split_course(records)
+    merging.merge_records(records, john.id, jon.id, "Same person: DOB typo")
+    _reader, text = text_of(write_session_pdf(records, visits[1].id, tmp_path / "jon.pdf",
+                                              generated=GENERATED))
+    flat = re.sub(r"\s+", " ", text)
+    assert "C-2002" in flat  # the record it was signed under, in the patient's details
+    assert "Recorded under Smith, Jon (C-2002). That record was merged into Smith, John " \
+           f"(C-2001) by {records.actor}" in flat and "Same person: DOB typo" in flat
+    _reader, text = text_of(write_session_pdf(records, visits[0].id, tmp_path / "john.pdf",
+                                              generated=GENERATED))
+    assert "Recorded under" not in text
+    _reader, text = text_of(write_progress_pdf(records, john.id, tmp_path / "progress.pdf",
+                                               generated=GENERATED))
+    flat = re.sub(r"\s+", " ", text)
+    assert "Sessions 4 sessions, oldest first" in flat
+    assert "Includes 2 sessions recorded under Smith, Jon (C-2002), a duplicate record merged " \
+           "into this one" in flat
+    for s in visits:
+        assert f"{s.started_at:%Y-%m-%d %H:%M}" in flat

@@ -124,6 +124,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Includes %n session(s) recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</source>
+        <translation>
+            <numerusform>Includes %n session recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</numerusform>
+            <numerusform>Includes %n sessions recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s), oldest first</source>
         <translation>
             <numerusform>%n session, oldest first</numerusform>

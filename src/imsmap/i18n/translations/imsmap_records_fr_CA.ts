@@ -3142,6 +3142,13 @@ N° de permis %2</translation>
         <source>Complaint (latest session)</source>
         <translation>Motif (dernière séance)</translation>
     </message>
+    <message numerus="yes">
+        <source>Includes %n session(s) recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</source>
+        <translation>
+            <numerusform>Comprend %n séance consignée sous %1 (%2), un dossier en double fusionné dans celui-ci par %3, le %4&#xa0;: %5.</numerusform>
+            <numerusform>Comprend %n séances consignées sous %1 (%2), un dossier en double fusionné dans celui-ci par %3, le %4&#xa0;: %5.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>At each insertion the practitioner grades how strongly the muscle grasps the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and grasp, lower numbers are better.</source>
         <translation>À chaque insertion, le praticien cote la force avec laquelle le muscle saisit l&apos;aiguille (un muscle raccourci l&apos;agrippe)&#xa0;: %1. À mesure que l&apos;affection se résorbe, moins de muscles sont en préhension et leur préhension s&apos;affaiblit; le patient cote sa douleur de 0 à 10. Pour la douleur et la préhension, un chiffre plus bas est meilleur.</translation>
