@@ -58,6 +58,7 @@ class PatientMerging(QObject):
         if dialog.exec() and dialog.merge is not None:
             m = dialog.merge
             self.patients.select_patient(m.kept_id)
+            self.show_session(self.session_panel.session)
             self.show_message(self.tr("{dup} merged into {kept}: one history of %n "
                                       "session(s), nothing rewritten.", "",
                                       len(self.records.read.sessions_for_patient(m.kept_id))
@@ -86,6 +87,9 @@ class PatientMerging(QObject):
         return HIDDEN_NAME if self.hidden() else who(self.records.read.patient(patient_id))
 
     def _followed(self, duplicate_id: int, kept_id: int) -> None:
+        # (heard after the window opened the record kept: the open session may be the
+        # duplicate's now)
+        self.show_session(self.session_panel.session)
         m = self.records.read.merged_into(duplicate_id)
         if m is None:
             return
