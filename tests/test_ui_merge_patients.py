@@ -53,7 +53,8 @@ def test_merging_in_the_window_reads_one_history(qtbot, make_window, records, mo
     items = _listed(window)
     assert [i.data(0, Qt.ItemDataRole.UserRole) for i in items] == \
         [s.id for s in reversed(visits)]
-    assert "C-2002" in items[0].text(0) and "C-2002" not in items[1].text(0)
+    assert items[0].font(0).italic() and not items[1].font(0).italic()
+    assert window.patients.sessions_label.text() == "Sessions (blue: C-2002)"
     assert "Recorded under Smith, Jon (C-2002)" in items[0].toolTip(0)
     assert len(window.overlay.history.sessions) == 4
     assert len(window.history_bar.sessions) == 4

@@ -32,6 +32,7 @@ from imsmap.ui.wording import long_date, numeric_datetime
 
 SEARCH_DELAY_MS = 100
 MERGED_ROLE = Qt.ItemDataRole.UserRole + 1  # a record merged away: its own id
+MERGED_BLUE = "#2f5597"  # a session recorded under a duplicate merged into the record
 HIDDEN_NAME = "●●●●●"
 
 
@@ -296,6 +297,7 @@ class PatientPanel(QWidget):
             self.sessions.clear()
             chosen = None
             counted: set[int] = set()  # the sessions that count (not withdrawn, not in error)
+            under: dict[int, Patient] = {}  # duplicates merged into this record
             if self._patient_id is not None and self.clinical:
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
@@ -313,10 +315,7 @@ class PatientPanel(QWidget):
                 for s in reversed(history.listed()):
                     status = self.tr("draft") if not s.is_signed else (
                         self.tr("amended") if s.id in amended else self.tr("signed"))
-                    when = minute_text(s.started_at)
-                    if s.patient_id in under and not self.hide_names:
-                        when += "  ·  " + under[s.patient_id].chart_number
-                    item = QTreeWidgetItem([when, status, pain_text(s)])
+                    item = QTreeWidgetItem([minute_text(s.started_at), status, pain_text(s)])
                     item.setData(0, Qt.ItemDataRole.UserRole, s.id)
                     tip = self.tr("Signed {when} by {who}").format(
                         when=minute_text(s.signed_at), who=s.signed_by) if s.is_signed \
@@ -344,6 +343,12 @@ class PatientPanel(QWidget):
                             by=m.created_by, when=minute_text(m.created_at), reason=m.reason)
                         tip += "\n" + said
                         item.setToolTip(0, said)
+                        # the date in the merge's blue, the list's title saying whose (the
+                        # column has no room for a chart number beside the date and time)
+                        font = item.font(0)
+                        font.setItalic(True)
+                        item.setFont(0, font)
+                        item.setForeground(0, QColor(MERGED_BLUE))
                     item.setToolTip(1, tip)
                     if not s.is_signed:
                         font = item.font(1)
@@ -352,6 +357,7 @@ class PatientPanel(QWidget):
                     self.sessions.addTopLevelItem(item)
                     if s.id == keep:
                         chosen = item
+            self._say_merged(under)
             if chosen is None and select_first and self.sessions.topLevelItemCount():
                 # the newest session that counts: a patient does not open on a draft withdrawn
                 chosen = next((self.sessions.topLevelItem(i)
@@ -367,6 +373,18 @@ class PatientPanel(QWidget):
         if current != getattr(self, "_emitted_session", None):
             self._emitted_session = current
             self.sessionSelected.emit(current)
+
+    def _say_merged(self, under: dict[int, Patient]) -> None:
+        """The list's title names the duplicates whose sessions it lists in blue."""
+        if not under or self.hide_names:
+            self.sessions_label.setText(self.tr("Sessions"))
+            self.sessions_label.setToolTip("")
+            return
+        charts = ", ".join(p.chart_number for p in under.values())
+        self.sessions_label.setText(self.tr("Sessions (blue: {charts})").format(charts=charts))
+        self.sessions_label.setToolTip(self.tr(
+            "In blue: sessions recorded under {who}, merged into this record").format(
+                who="; ".join(f"{p.display_name} ({p.chart_number})" for p in under.values())))
 
     def session_id(self) -> int | None:
         item = self.sessions.currentItem()

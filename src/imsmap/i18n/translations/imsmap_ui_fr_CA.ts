@@ -1862,6 +1862,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>Consignée sous {who}, fusionné dans ce dossier par {by} le {when}&#xa0;: {reason}</translation>
     </message>
     <message>
+        <source>Sessions (blue: {charts})</source>
+        <translation>Séances (en bleu&#xa0;: {charts})</translation>
+    </message>
+    <message>
+        <source>In blue: sessions recorded under {who}, merged into this record</source>
+        <translation>En bleu&#xa0;: séances consignées sous {who}, fusionné dans ce dossier</translation>
+    </message>
+    <message>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
