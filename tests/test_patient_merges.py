@@ -314,3 +314,17 @@ def test_the_pdfs_name_the_duplicate_and_report_one_course(qapp, records, tmp_pa
            "into this one" in flat
     for s in visits:
         assert f"{s.started_at:%Y-%m-%d %H:%M}" in flat
+
+
+@pytest.mark.sqlite_only("the command reads and writes files")
+def test_the_import_command_says_the_merges_it_kept(records, tmp_path, capsys):
+    from imsmap.cli import main
+    from imsmap.services import export
+
+    john, jon, visits = split_course(records)
+    merging.merge_records(records, john.id, jon.id, "Same person")
+    path = tmp_path / "export.json"
+    path.write_text(export.dumps(export.export_document(records)), encoding="utf-8")
+    assert main(["import", "--db", str(tmp_path / "second.sqlite3"), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 merge or separation of duplicate patient records kept" in out, out

@@ -48,6 +48,13 @@
             <numerusform>%n of these visits withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of duplicate patient records kept, as the file&apos;s audit trail recorded them.</source>
+        <translation>
+            <numerusform>%n merge or separation of duplicate patient records kept, as the file&apos;s audit trail recorded it.</numerusform>
+            <numerusform>%n merges or separations of duplicate patient records kept, as the file&apos;s audit trail recorded them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PdfCommand</name>

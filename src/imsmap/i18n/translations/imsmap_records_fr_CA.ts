@@ -1906,6 +1906,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
             <numerusform>%n de ces visites retirées ou consignées par erreur, leur marque gardée&#xa0;: comptées dans aucun chiffre.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of duplicate patient records kept, as the file&apos;s audit trail recorded them.</source>
+        <translation>
+            <numerusform>%n fusion ou séparation de dossiers patients en double gardée, telle que la piste de vérification du fichier l&apos;a consignée.</numerusform>
+            <numerusform>%n fusions ou séparations de dossiers patients en double gardées, telles que la piste de vérification du fichier les a consignées.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportCorrections</name>
