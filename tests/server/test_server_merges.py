@@ -111,3 +111,22 @@ def test_migrate_moves_merges_and_separations_whole(tmp_path, clinic_dsn, capsys
     out = tmp_path / "clinic.dump"
     assert main(["backup", "--dsn", clinic_dsn, "--out", str(out)]) == 0
     assert "unbroken" in capsys.readouterr().out
+
+
+def test_other_rooms_hear_a_merge_as_the_kept_records_change(two_rooms):
+    from imsmap.services.changes import Action, Change, Entity
+    from imsmap.services.live import to_change
+    from imsmap.store.postgres.listen import Notice
+
+    anna, ben, (room1, _room2), john, jon, _draft = two_rooms
+    room1.release()
+    with connect(anna.db.another_dsn()) as conn:
+        before = conn.execute("SELECT change_point()").fetchone()[0]
+    merge = merging.merge_records(ben, john.id, jon.id, "Same person")
+    with connect(anna.db.another_dsn()) as conn:
+        heard = conn.execute("SELECT action, entity, entity_id, session_id, patient_id"
+                             " FROM changes_since(%s, 10)", (before,)).fetchall()
+    assert [tuple(h) for h in heard] == [("merge", "patient_merge", merge.id, None, john.id)]
+    action, entity, entity_id, session_id, patient_id = heard[0]
+    assert to_change(Notice(entity, action, entity_id, session_id, patient_id)) == Change(
+        Action.MERGE, Entity.PATIENT_MERGE, merge.id, patient_id=john.id)
