@@ -1,7 +1,8 @@
 """A duplicate patient created by mistake (the receptionist did not find the record, typed a new
-chart number): nothing can merge or withdraw it later, and the two halves of one course then
-report apart. The New patient dialog names a patient with the same names and date of birth on
-the first Save; a second Save creates the record all the same (namesakes exist)."""
+chart number): the two halves of one course report apart until someone merges them (Patient >
+Merge duplicate record…, tests/test_ui_merge_patients.py). The New patient dialog names a patient
+with the same names and date of birth on the first Save, and says the merge is there; a second
+Save creates the record all the same (namesakes exist)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def test_a_likely_duplicate_is_named_before_it_is_created(qtbot, records, patien
     said = dialog.general_error.text()
     assert "Already a patient with this name and date of birth: Nguyen, Anna (C-1001)" in said
     assert "Press Save again to create another patient." in said
+    assert "can be merged later with Patient > Merge duplicate record…" in said
     assert dialog.isVisible() and len(records.repo.search_patients("")) == 1
     # A second Save: a namesake is created, as asked.
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

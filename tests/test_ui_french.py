@@ -312,10 +312,17 @@ def test_the_dialogs_the_menus_open_are_french(french, qt_settings, records, cli
     from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
 
     first, second = clinic_data
+    from imsmap.services import merging
+    from imsmap.ui.record.merge_dialog import MergeDialog, SeparateDialog
+
+    namesake = records.create_patient(chart_number="C-1002", family_name="Nguyen",
+                                      given_name="Ana")
+    merge = MergeDialog(records, first.patient_id, lambda: None)
+    done = merging.merge_records(records, first.patient_id, namesake.id, "Même personne")
     dialogs = [PatientDialog(records), SettingsDialog(records), PinDialog(records),
                AboutDialog(records), SignDialog(records, second.id),
                AmendDialog(records, first.id), AuditDialog(records, first.id),
-               ClinicSetupWizard(records, first=True)]
+               ClinicSetupWizard(records, first=True), merge, SeparateDialog(records, [done])]
     found = []
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -38,7 +38,7 @@ def test_step_two_runs_by_itself_after_the_first_paint(new_window, qtbot):
     assert w.splitter.widget(0) is w.patients and w.splitter.widget(2) is w.right_tabs
     menus = {a.text(): a.menu() for a in w.menuBar().actions()}
     assert w.menus.act_quit in menus["&File"].actions() and w.menus.act_shortcuts in menus["&Help"].actions()
-    assert len(w.menuBar().actions()) == 6  # filled, not added twice
+    assert len(w.menuBar().actions()) == 7  # filled, not added twice (with Patient)
 
 
 def test_a_window_built_early_by_its_named_step_is_complete(new_window, session, qtbot):
@@ -49,7 +49,7 @@ def test_a_window_built_early_by_its_named_step_is_complete(new_window, session,
     w.build_rest()
     assert w.built and completed == [True]
     w.build_rest()  # once: a second call builds nothing twice
-    assert completed == [True] and len(w.menuBar().actions()) == 6
+    assert completed == [True] and len(w.menuBar().actions()) == 7
     w.patients.select_patient(session.patient_id)
     w.patients.select_session(session.id)
     assert w.session_id == session.id and w.session_panel.editable
@@ -57,7 +57,7 @@ def test_a_window_built_early_by_its_named_step_is_complete(new_window, session,
     assert w.chart.search is not None and w.chart.chooser is not None
     w.show()
     qtbot.wait(400)  # the first paint and the shown-window fallback: nothing built again
-    assert completed == [True] and len(w.menuBar().actions()) == 6
+    assert completed == [True] and len(w.menuBar().actions()) == 7
 
 
 def test_actions_and_the_privacy_state_follow_the_settings_when_built_early(

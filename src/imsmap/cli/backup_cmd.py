@@ -275,6 +275,15 @@ def _print_losses(losses, head_line: str) -> None:
                  [r.chart_number, _when(r.session_started_at), r.reason, _when(r.created_at),
                   r.created_by])
             for r in losses.retractions))
+    if losses.merges:
+        head = translate("BackupCommand", "%n merge(s) or separation(s) of patient records "
+                         "(restored, the records read as before them):", "",
+                         len(losses.merges), PLURAL)
+        print("  " + head + " " + "; ".join(
+            fill(translate("BackupCommand", "%1 into %2, %3 (%4 %5 by %6)"),
+                 [m.duplicate_chart, m.kept_chart, m.reason, m.kind, _when(m.created_at),
+                  m.created_by])
+            for m in losses.merges))
     if drafts:
         head = translate("BackupCommand", "%n draft session(s):", "", drafts, PLURAL)
         print("  " + head + " " + "; ".join(

@@ -91,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     if marked:
         print(translate("ImportCommand", "%n of these visit(s) withdrawn or entered in error, "
                         "with that mark kept: counted in no figure.", "", marked, PLURAL))
+    merges = counts.get("patient_merges", 0)
+    if merges:  # (their records read as one history here too)
+        print(translate("ImportCommand", "%n merge(s) or separation(s) of duplicate patient "
+                        "records kept, as the file's audit trail recorded them.", "", merges,
+                        PLURAL))
     return 0
 
 

@@ -13,6 +13,7 @@ def table_word(table: str) -> str:
         "practitioners": translate("Tables", "practitioners"),
         "settings": translate("Tables", "settings"),
         "patients": translate("Tables", "patients"),
+        "patient_merges": translate("Tables", "duplicate records merged or separated"),
         "protocols": translate("Tables", "protocols"),
         "protocol_sites": translate("Tables", "protocol sites"),
         "sessions": translate("Tables", "sessions"),

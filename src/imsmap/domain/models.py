@@ -132,6 +132,33 @@ class Retraction:
 
 
 @dataclass(frozen=True)
+class PatientMerge:
+    """One row of the patient_merges table (schema 9): a duplicate record merged into the one
+    kept (``ends`` None), or the separation that ends such a merge (``ends``: the merge's id).
+    Nothing of either record is rewritten: their sessions keep their patient id, and a
+    history is read from the kept record's id and those of its duplicates."""
+
+    id: int
+    duplicate_id: int
+    kept_id: int
+    reason: str
+    created_at: datetime
+    created_by: str
+    ends: int | None = None
+    # For a merge: the separation that ended it, if any (read with it).
+    ended_by: PatientMerge | None = None
+
+    @property
+    def is_separation(self) -> bool:
+        return self.ends is not None
+
+    @property
+    def in_force(self) -> bool:
+        """A merge no separation has ended."""
+        return self.ends is None and self.ended_by is None
+
+
+@dataclass(frozen=True)
 class Session:
     id: int
     patient_id: int

@@ -170,6 +170,17 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         (translate("ProgressPdf", "Sex"), sex_label(patient.sex)),
         (translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"),
     ], columns=3))
+    # A duplicate record merged into this one (services.merging): the report says whose
+    # sessions it reads, so that the other chart number on a session is not a surprise.
+    for merge in records.read.merges(patient.id):
+        if merge.in_force and merge.kept_id == patient.id:
+            dup = records.read.patient(merge.duplicate_id)
+            n_dup = sum(1 for s in every if s.patient_id == dup.id)
+            blocks.append(Paragraph(fill(translate(
+                "ProgressPdf", "Includes %n session(s) recorded under %1 (%2), a duplicate "
+                "record merged into this one by %3, %4: %5.", "", n_dup, PLURAL),
+                [dup.display_name, dup.chart_number, merge.created_by,
+                 long_date(merge.created_at.date()), merge.reason]), 8.5, after_mm=0.8))
     # The report leaves the clinic (insurers, referrers): its reader may not know what a grasp
     # is, nor which way the numbers should go.
     blocks.append(Spacer(1.5))

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.corrections import effective_sites
-from imsmap.domain.models import Retraction, SessionRecord
+from imsmap.domain.models import Patient, PatientMerge, Retraction, SessionRecord
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
 from imsmap.report.document import (
@@ -171,6 +171,13 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         blocks.append(Spacer(1))
         blocks.append(Paragraph(retraction_statement(s.is_entered_in_error, mark), 11,
                                 colour=ALERT, bold=True, after_mm=3.0))
+    merge = records.read.merged_into(p.id)
+    if merge is not None:
+        # Recorded under a duplicate record merged since into the one kept: the page names the
+        # record it was signed under (above) and the merge, so the two are never confused.
+        blocks.append(Spacer(1))
+        blocks.append(Paragraph(merge_statement(p, records.read.patient(merge.kept_id), merge),
+                                9.5, bold=True, after_mm=2.0))
     blocks.append(Paragraph(s.complaint or "—", 9, label=translate("SessionPdf", "Complaint")))
     if s.notes:
         blocks.append(Paragraph(s.notes, 9, label=translate("SessionPdf", "Session notes")))
@@ -270,6 +277,16 @@ def retraction_statement(in_error: bool, mark: Retraction) -> str:
         "SessionPdf", "WITHDRAWN. This draft was started by mistake and withdrawn: %1 (by %2, "
         "%3). It is kept, below, for the record, and counts in no figure of the patient's "
         "course."), values)
+
+
+def merge_statement(under: Patient, kept: Patient, merge: PatientMerge) -> str:
+    """The PDF's statement that the session's record was merged into another: which, who,
+    when and why."""
+    return fill(translate(
+        "SessionPdf", "Recorded under %1 (%2). That record was merged into %3 (%4) by %5, %6: "
+        "%7. This session is part of that patient's history; it is kept as it was signed."),
+        [under.display_name, under.chart_number, kept.display_name, kept.chart_number,
+         merge.created_by, date_time(merge.created_at), merge.reason])
 
 
 def _digest(record: SessionRecord) -> str:

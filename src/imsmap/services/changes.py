@@ -30,6 +30,8 @@ class Action(Enum):
     IMPORT = "import"
     WITHDRAW = "withdraw"  # a draft started by mistake taken out of the story (schema 8)
     ENTERED_IN_ERROR = "entered_in_error"  # a signed session marked entered in error
+    MERGE = "merge"  # a duplicate patient record merged into the one kept (schema 9)
+    SEPARATE = "separate"  # a merge made by mistake ended: both records read as before
 
 
 class Entity(Enum):
@@ -44,6 +46,7 @@ class Entity(Enum):
     SETTINGS = "settings"
     PHOTO = "photo"
     RETRACTION = "retraction"  # a withdrawal or entered-in-error mark (table retractions)
+    PATIENT_MERGE = "patient_merge"  # a merge or separation of records (table patient_merges)
 
 
 @dataclass(frozen=True)

@@ -292,6 +292,9 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
                 "Checks", "Withdrawals and entered-in-error marks unchanged since written")),
                     listed(lambda: _retractions(records))),
             section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Merges and separations of patient records unchanged since "
+                "written")), listed(lambda: _merges(records))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Photos unchanged since stored")), listed(lambda: photo_problems(records))),
             section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Audit trail unbroken")),
@@ -403,6 +406,19 @@ def _retractions(records: Records) -> tuple[list[str], str]:
         for r in rows for p in signatures.retraction_problems(r, witnesses.get(r["id"]))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP(
         "Checks", "%1 withdrawn or entered-in-error session(s)"), len(rows))
+
+
+def _merges(records: Records) -> tuple[list[str], str]:
+    rows = witness_rows.patient_merges(records.db)
+    with reading(records.db.path):
+        witnesses = signatures.merge_witnesses(records.db.conn) if rows else {}
+    problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "merge of patient records %1 (patient %2 into %3, by %4 on %5): %6"),
+        str(r["id"]), str(r["duplicate_id"]), str(r["kept_id"]), r["created_by"],
+        str(r["created_at"])[:16], p)
+        for r in rows for p in signatures.merge_problems(r, witnesses.get(r["id"]))]
+    return problems, counted("Checks", QT_TRANSLATE_NOOP(
+        "Checks", "%1 merge(s) and separation(s) of patient records"), len(rows))
 
 
 def _kept_history(records: Records) -> tuple[list[str], str]:

@@ -13,7 +13,7 @@ from typing import Any
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Amendment, Patient, Session, Site
 from imsmap.domain.values import JsonObject
-from imsmap.services import import_retractions
+from imsmap.services import import_merges, import_retractions
 from imsmap.services.photo_export import export_photos
 from imsmap.services.records import Records
 from imsmap.store import audit, export_rows, site_corrections
@@ -89,6 +89,9 @@ def _document(records: Records, session_ids: Iterable[int] | None) -> JsonObject
                                                     sites.get(s.id, []))}
                          for s in by_patient.get(p.id, [])])
             for p in patients],
+        # duplicate records merged into the one kept, and separations (schema 9)
+        import_merges.KEY: import_merges.exported(repo.all_merges(), {p.id for p in patients}
+                                                  if patient_ids is not None else None),
         "audit": _audit(db, wanted, patient_ids),
     }
 

@@ -83,12 +83,19 @@ def neutralise(value: object) -> object:
 def rows(records: Records) -> Iterator[dict[str, object]]:
     repo, atlas = records.repo, records.atlas
     patients = {p.id: p for p in repo.search_patients("", limit=10**9)}
-    by_patient = export_rows.session_ids_by_patient(repo.db)
+    # One key per patient: the sessions of a duplicate merged into the record kept are that
+    # record's (services.merging), in one order, under its key, age and sex.
+    by_patient: dict[int, list[int]] = {}
+    for pid, ids in export_rows.session_ids_by_patient(repo.db).items():
+        by_patient.setdefault(repo.history_ids(pid)[0], []).extend(ids)
     sexes = {s.value for s in Sex}
     statuses = {s.value for s in SessionStatus}
     sides = {s.value for s in Side}
-    for patient_id, session_ids in by_patient.items():
+    for patient_id, session_ids in sorted(by_patient.items()):
         patient = patients[patient_id]
+        if len(repo.history_ids(patient_id)) > 1:  # merged: one course, in the order it ran
+            when = {sid: repo.session(sid).started_at for sid in session_ids}
+            session_ids = sorted(session_ids, key=lambda sid: (when[sid], sid))
         # The effective sites: a grade or cramp an amendment corrected is the corrected one, a
         # site recorded in error is not in the file (services.queries.effective_sites_of).
         sites = effective_sites_of(repo.db.conn, repo.sites_for_sessions(session_ids))

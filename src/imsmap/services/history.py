@@ -87,6 +87,9 @@ class PatientHistories:
     def _on_change(self, change: Change) -> None:
         if change.entity is Entity.PATIENT:
             return  # names and notes: not part of the history
+        if change.entity is Entity.PATIENT_MERGE:
+            self.forget()  # records merged or separated: whose sessions are whose, read again
+            return
         for pid, history in list(self._cache.items()):
             if change.entity is Entity.SITE and change.session_id in history.ids:
                 # A site tapped, graded or removed: that session's sites read again (if they

@@ -35,7 +35,7 @@ from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, quoted, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
-from imsmap.services import import_corrections, import_retractions, import_trail
+from imsmap.services import import_corrections, import_merges, import_retractions, import_trail
 from imsmap.services import import_fields as rules
 from imsmap.services.photo_export import read_photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS, EDITABLE_SITE_FIELDS
@@ -463,7 +463,8 @@ def _from_sql(name: str, value: Any) -> Any:
 
 # -- the whole file ---------------------------------------------------------------------------
 def read_document(records: Records, doc: Any) -> tuple[list[FilePatient], import_trail.FileTrail]:
-    """Check the whole document; ImportProblems names what is wrong. Writes nothing."""
+    """Check the whole document; ImportProblems names what is wrong. Writes nothing. The
+    document's merges of patient records, checked, are `merges_of(trail)`."""
     reader = Reader(records)
     trail = import_trail.FileTrail([], [], "")
     try:
@@ -489,6 +490,11 @@ def read_document(records: Records, doc: Any) -> tuple[list[FilePatient], import
                                       if visit.retraction is not None], trail, reader.problem,
                                      now=records.clock())
             _check_chart_numbers(records, patients, reader)
+            listed = doc.get("patients") if isinstance(doc, dict) else None
+            file_ids: dict[int, str] = {
+                int(p["id"]): f"patients[{i}]" for i, p in enumerate(listed or [])
+                if isinstance(p, dict) and isinstance(p.get("id"), int)}
+            trail.merges.extend(import_merges.check(doc, file_ids, trail, reader.problem))
     except _TooMany:
         raise ImportProblems(reader.problems, more=True) from None
     if reader.problems:

@@ -18,7 +18,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,6 +45,9 @@ class FileTrail:
     entries: list[dict[str, Any]]
     problems: list[str]  # why it cannot be trusted; [] when complete and unbroken
     end_link: str  # hex of the last link computed, "" when there are no entries
+    # The document's merges of patient records, once checked against the trail
+    # (services.import_merges; filled by import_checks.read_document).
+    merges: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def verified(self) -> bool:

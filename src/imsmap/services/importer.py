@@ -68,8 +68,10 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                 site_corrections.insert(work.connection, row_id, site_ids[seq], field, old, new)
             return row_id
 
+        new_ids: dict[int, int] = {}  # the file's patient id -> this database's
         for patient in patients:
             pid = insert("patients", Entity.PATIENT, patient.values, None)
+            new_ids[int(patient.place[len("patients["):-1])] = pid
             counts["patients"] += 1
             work.changed(Change(Action.IMPORT, Entity.PATIENT, pid, patient_id=pid))
             for visit in patient.visits:
@@ -100,6 +102,22 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                            import_retractions.values_to_insert(visit.retraction, sid), sid)
                 work.changed(Change(Action.IMPORT, Entity.SESSION, sid, session_id=sid,
                                     patient_id=pid))
+        # Merged records, as the file's trail recorded them (services.import_merges).
+        by_place = {i: p.get("id") for i, p in enumerate(doc.get("patients") or [])
+                    if isinstance(p, dict)}
+        pids = {by_place[i]: pid for i, pid in new_ids.items()}
+        merge_ids: dict[int, int] = {}
+        for row in trail.merges:
+            values = {"duplicate_id": pids[row["duplicate_id"]],
+                      "kept_id": pids[row["kept_id"]],
+                      "ends": merge_ids[row["ends"]] if row["ends"] is not None else None,
+                      "reason": row["reason"], "created_at": row["created_at"],
+                      "created_by": row["created_by"]}
+            merge_ids[row["id"]] = insert("patient_merges", Entity.PATIENT_MERGE, values,
+                                          None)
+            work.changed(Change(Action.IMPORT, Entity.PATIENT_MERGE, merge_ids[row["id"]],
+                                patient_id=values["kept_id"]))
+        counts["patient_merges"] = len(trail.merges)
     return counts
 
 

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from imsmap.domain.corrections import SiteCorrection, effective_sites
 from imsmap.domain.errors import ValidationError
-from imsmap.domain.models import Amendment, AuditEntry, Patient, Retraction, Session, Site
+from imsmap.domain.models import (
+    Amendment,
+    AuditEntry,
+    Patient,
+    PatientMerge,
+    Retraction,
+    Session,
+    Site,
+)
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import signatures
 from imsmap.services.room_hold import Hold, RoomHold
@@ -105,7 +113,27 @@ class RecordQueries:
         return self._store.session(session_id)
 
     def sessions_for_patient(self, patient_id: int) -> list[Session]:
+        """The sessions of the patient's history, newest first: the record's own and those of
+        every duplicate merged into it (services.merging)."""
         return self._store.sessions_for_patient(patient_id)
+
+    def history_ids(self, patient_id: int) -> tuple[int, ...]:
+        """The patient ids the record's history is read from: the record kept, then the
+        duplicates merged into it (store.merge_rows.history_ids)."""
+        return self._store.history_ids(patient_id)
+
+    def merges(self, patient_id: int) -> list[PatientMerge]:
+        """Every merge the record was part of (as duplicate or kept), oldest first, each with
+        the separation that ended it, if any."""
+        return self._store.merges(patient_id)
+
+    def all_merges(self) -> list[PatientMerge]:
+        return self._store.all_merges()
+
+    def merged_into(self, patient_id: int) -> PatientMerge | None:
+        """The merge in force that merged this record into another, if any."""
+        return next((m for m in self._store.merges(patient_id)
+                     if m.in_force and m.duplicate_id == patient_id), None)
 
     def previous_session_id(self, session_id: int) -> int | None:
         return self._store.previous_session_id(session_id)

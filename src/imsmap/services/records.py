@@ -156,6 +156,11 @@ class Records:
         clean = self.clean_session_fields(fields)
         with self.write() as work:
             self.repo.patient(patient_id)  # exists?
+            kept = self.repo.history_ids(patient_id)[0]
+            if kept != patient_id:  # merged away (services.merging): its history is the kept one's
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "This record was merged into %1; start the session there."),
+                    self.repo.patient(kept).chart_number))
             at = work.at
             values = {"patient_id": patient_id, "atlas_version": self.atlas.version,
                       "uid": _new_uid(),

@@ -115,6 +115,26 @@ def retraction_problems(row: RecordRow | FieldValues, witness: Witness | None) -
     return _written_row_problems(row, witness, ("kind", "reason", "created_by"))
 
 
+def merge_witnesses(conn: sqlite3.Connection) -> dict[int, Witness]:
+    """patient_merges id -> the entry that wrote it (``merge``, ``separate``) or imported it."""
+    out: dict[int, Witness] = {}
+    for row, values in entries_about(conn, "patient_merge", ("merge", "separate", "import")):
+        if row[5] is None:
+            continue
+        if row[3] != "import":
+            values = {**values, "created_by": row[2], "created_at": row[1]}
+        out[row[5]] = Witness(row[0], row[3], values)
+    return out
+
+
+def merge_problems(row: RecordRow | FieldValues, witness: Witness | None) -> list[str]:
+    """How a merge or separation of patient records differs from what its entry recorded."""
+    values = {k: row[k] for k in ("duplicate_id", "kept_id", "ends", "reason", "created_by",
+                                  "created_at")}
+    return _written_row_problems({**values, "session_id": None}, witness,
+                                 ("duplicate_id", "kept_id", "ends", "reason", "created_by"))
+
+
 def _written_row_problems(row: RecordRow | FieldValues, witness: Witness | None,
                           fields: Sequence[str], changed: Sequence[str] = ()) -> list[str]:
     """How an insert-only row (an amendment, a mark) differs from what the entry that wrote it

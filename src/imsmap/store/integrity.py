@@ -21,11 +21,14 @@ MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help
 
 # table -> the audit entity name the services use for its rows
 AUDITED_TABLES = {"patients": "patient", "sessions": "session", "sites": "site",
-                  "amendments": "amendment", "photos": "photo", "retractions": "retraction"}
+                  "amendments": "amendment", "photos": "photo", "retractions": "retraction",
+                  "patient_merges": "patient_merge"}
 # tables a file opened read-only at an older schema lacks
-SINCE_SCHEMA = {"photos": 6, "retractions": 7}
-# an amendment is created by "amend", a withdrawal or entered-in-error mark by its own action
-CREATING_ACTIONS = ("create", "import", "amend", "withdraw", "entered_in_error")
+SINCE_SCHEMA = {"photos": 6, "retractions": 8, "patient_merges": 9}
+# an amendment is created by "amend", a withdrawal or entered-in-error mark by its own action,
+# a merge or separation of patient records by its own
+CREATING_ACTIONS = ("create", "import", "amend", "withdraw", "entered_in_error", "merge",
+                    "separate")
 
 
 def _pragma_problems(db: Database, pragma: str) -> list[str]:

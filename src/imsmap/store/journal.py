@@ -45,7 +45,8 @@ from imsmap.store.db import StoreError
 FORMAT = 1
 # Tables whose ids only grow and whose rows never change: new rows are those past the mark.
 # (An amendment's corrections of sites, schema 7, belong to the amendment, not to a session.)
-APPEND_ONLY = ("terms", "audit", "imported_audit", "site_corrections")
+# A merge or separation of patient records (schema 9) is one insert-only row as well.
+APPEND_ONLY = ("terms", "audit", "imported_audit", "site_corrections", "patient_merges")
 # Rows of a session: all of them travel with the session when it is journalled.
 SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos", "retractions")
 # A photo's bytes (schema 6) never change: journalled once, with the new photo they belong to.
@@ -56,9 +57,10 @@ WHOLE = ("settings", "practitioners", "protocols", "protocol_sites", "audit_head
 TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + WHOLE
 # The order a record is applied in: words first, a session's rows before the session (a signed
 # session takes no new rows), amendments and withdrawal or entered-in-error marks after their
-# session (a mark needs its session's status), the audit trail last.
+# session (a mark needs its session's status), merges of patient records after the patients
+# (in id order, as the triggers took them), the audit trail last.
 APPLY_ORDER = ("terms", "settings", "practitioners", "protocols", "protocol_sites", "patients",
-               "sites", "findings", "adverse_events", "photos", "photo_blobs", "sessions",
+               "patient_merges", "sites", "findings", "adverse_events", "photos", "photo_blobs", "sessions",
                "amendments", "site_corrections", "retractions", "audit",
                "imported_audit", "audit_head")
 MARKED = ("patients", "sessions") + SESSION_ROWS + APPEND_ONLY  # where "since" is an id

@@ -411,6 +411,56 @@ WHEN EXISTS (SELECT 1 FROM retractions WHERE session_id = NEW.session_id AND kin
 BEGIN SELECT RAISE(ABORT, 'a withdrawn draft is locked; nothing more is written to it'); END;
 """
 
+# One person registered twice (a typo in the date of birth, "Jon" and "John") splits their
+# history over two records. A duplicate is merged into the record kept without rewriting
+# anything: its sessions keep their patient id and their content hash, and one insert-only row
+# says which record was merged into which, why, when and by whom; a history is read from the
+# kept record's id and those of the records merged into it (store/merge_rows.py). A wrong merge
+# is ended by a second row (``ends``: the merge it ends), so both records read as before and
+# nothing is lost. A merge in force is one no separation ends. The triggers refuse a change, a
+# deletion, a record merged into itself, a record merged twice at once, a merge into a record
+# merged away, and chains (a record that keeps others merged away in turn). Not "duplicate_id
+# UNIQUE": a duplicate merged by mistake into the wrong record, then separated, is merged again
+# into the right one.
+_V9 = """
+CREATE TABLE patient_merges (
+    id INTEGER PRIMARY KEY,
+    duplicate_id INTEGER NOT NULL REFERENCES patients (id),
+    kept_id INTEGER NOT NULL REFERENCES patients (id),
+    ends INTEGER UNIQUE REFERENCES patient_merges (id),
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    CHECK (duplicate_id <> kept_id)
+);
+CREATE INDEX patient_merges_duplicate ON patient_merges (duplicate_id);
+CREATE INDEX patient_merges_kept ON patient_merges (kept_id);
+CREATE TRIGGER patient_merges_immutable BEFORE UPDATE ON patient_merges
+BEGIN SELECT RAISE(ABORT, 'a merge of patient records is never changed; separate the records instead'); END;
+CREATE TRIGGER no_delete_patient_merges BEFORE DELETE ON patient_merges
+BEGIN SELECT RAISE(ABORT, 'a merge of patient records is never deleted; separate the records instead'); END;
+CREATE TRIGGER patient_merge_once BEFORE INSERT ON patient_merges
+WHEN NEW.ends IS NULL AND EXISTS (
+    SELECT 1 FROM patient_merges m WHERE m.duplicate_id = NEW.duplicate_id AND m.ends IS NULL
+    AND NOT EXISTS (SELECT 1 FROM patient_merges s WHERE s.ends = m.id))
+BEGIN SELECT RAISE(ABORT, 'this record is merged into another already'); END;
+CREATE TRIGGER patient_merge_into_merged BEFORE INSERT ON patient_merges
+WHEN NEW.ends IS NULL AND EXISTS (
+    SELECT 1 FROM patient_merges m WHERE m.duplicate_id = NEW.kept_id AND m.ends IS NULL
+    AND NOT EXISTS (SELECT 1 FROM patient_merges s WHERE s.ends = m.id))
+BEGIN SELECT RAISE(ABORT, 'a record merged away keeps nothing; merge into the record it was merged into'); END;
+CREATE TRIGGER patient_merge_no_chain BEFORE INSERT ON patient_merges
+WHEN NEW.ends IS NULL AND EXISTS (
+    SELECT 1 FROM patient_merges m WHERE m.kept_id = NEW.duplicate_id AND m.ends IS NULL
+    AND NOT EXISTS (SELECT 1 FROM patient_merges s WHERE s.ends = m.id))
+BEGIN SELECT RAISE(ABORT, 'records are merged into this one; it is not merged away in turn (no chains)'); END;
+CREATE TRIGGER patient_separation_ends_a_merge BEFORE INSERT ON patient_merges
+WHEN NEW.ends IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM patient_merges m WHERE m.id = NEW.ends AND m.ends IS NULL
+    AND m.duplicate_id = NEW.duplicate_id AND m.kept_id = NEW.kept_id)
+BEGIN SELECT RAISE(ABORT, 'a separation ends a merge of the same two records'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -422,6 +472,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (6, "clinical photos, their bytes apart, locked with a signed session", _V6),
     (7, "structured amendments: corrections of a signed session's sites", _V7),
     (8, "withdrawn drafts and sessions entered in error (retractions)", _V8),
+    (9, "duplicate patient records merged and separated (patient_merges)", _V9),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

@@ -15,6 +15,7 @@ from imsmap.domain.models import (
     Amendment,
     Finding,
     Patient,
+    PatientMerge,
     Retraction,
     Session,
     Side,
@@ -22,8 +23,8 @@ from imsmap.domain.models import (
 )
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store import merge_rows, row_versions, site_rows
 from imsmap.store import retraction_rows as marks
-from imsmap.store import row_versions, site_rows
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.dialect import dialect_of
@@ -172,23 +173,36 @@ class Repository:
         return session_from_row(row)
 
     @reads
+    def history_ids(self, patient_id: int) -> tuple[int, ...]:
+        """The patient ids the record's history is read from: the record kept, then the
+        duplicates merged into it (store.merge_rows.history_ids). Every reader of a patient's
+        sessions goes through it."""
+        return merge_rows.history_ids(self.db.conn, patient_id)
+
+    @reads
     def sessions_for_patient(self, patient_id: int) -> list[Session]:
+        """The sessions of the patient's history, newest first: the record's own and those of
+        every duplicate merged into it (each keeps the patient id it was recorded under)."""
+        ids = self.history_ids(patient_id)
         rows = self.db.conn.execute(
-            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE patient_id = ?"
-            " ORDER BY started_at DESC, id DESC", (patient_id,)).fetchall()
+            f"SELECT {SESSION_COLUMNS} FROM sessions"
+            f" WHERE patient_id IN ({merge_rows.placeholders(ids)})"
+            " ORDER BY started_at DESC, id DESC", ids).fetchall()
         return [session_from_tuple(r) for r in rows]
 
     @reads
     def previous_session_id(self, session_id: int) -> int | None:
         """The same patient's session just before this one (by start time), if any, of those
-        that count (neither withdrawn nor entered in error)."""
+        that count (neither withdrawn nor entered in error), in the patient's history (a
+        duplicate merged into the record included)."""
         session = self.session(session_id)
+        ids = self.history_ids(session.patient_id)
         row = self.db.conn.execute(
-            "SELECT id FROM sessions WHERE patient_id = ? AND id != ?"
-            " AND (started_at < ? OR (started_at = ? AND id < ?))"
+            f"SELECT id FROM sessions WHERE patient_id IN ({merge_rows.placeholders(ids)})"
+            " AND id != ? AND (started_at < ? OR (started_at = ? AND id < ?))"
             f" AND {marks.COUNTS}"  # a withdrawn or entered-in-error session is nobody's last visit
             " ORDER BY started_at DESC, id DESC LIMIT 1",
-            (session.patient_id, session_id, session.started_at.isoformat(),
+            (*ids, session_id, session.started_at.isoformat(),
              session.started_at.isoformat(), session_id)).fetchone()
         return int(row[0]) if row else None
 
@@ -359,10 +373,12 @@ class Repository:
     @reads
     def amendment_counts(self, patient_id: int) -> dict[int, int]:
         """{session id: its amendments} for the patient's amended sessions."""
+        ids = self.history_ids(patient_id)
         rows = self.db.conn.execute(
             "SELECT a.session_id, count(*) FROM amendments a"
-            " JOIN sessions s ON s.id = a.session_id WHERE s.patient_id = ?"
-            " GROUP BY a.session_id", (patient_id,)).fetchall()
+            " JOIN sessions s ON s.id = a.session_id"
+            f" WHERE s.patient_id IN ({merge_rows.placeholders(ids)})"
+            " GROUP BY a.session_id", ids).fetchall()
         return {int(session_id): int(n) for session_id, n in rows}
 
     def insert_amendment(self, session_id: int, at: str, actor: str, reason: str,
@@ -380,12 +396,31 @@ class Repository:
     @reads
     def retractions(self, patient_id: int) -> dict[int, Retraction]:
         """{session id: its mark} for the patient's withdrawn or entered-in-error sessions."""
+        ids = self.history_ids(patient_id)
+        sql = marks.OF_PATIENTS.format(ids=merge_rows.placeholders(ids))
         return {int(r["session_id"]): marks.retraction_from_row(r)
-                for r in self.db.query(marks.OF_PATIENT, (patient_id,))}
+                for r in self.db.query(sql, ids)}
 
     def insert_retraction(self, session_id: int, kind: str, reason: str, at: str,
                           actor: str) -> int:
         return self._insert(marks.INSERT, (session_id, kind, reason, at, actor))
+
+    # -- duplicate records merged and separated (schema 9) ----------------------------------
+    @reads
+    def merges(self, patient_id: int) -> list[PatientMerge]:
+        """Every merge the record was part of, as the duplicate or the record kept, oldest
+        first, each with the separation that ended it (if any)."""
+        return merge_rows.with_separations(
+            self.db.query(merge_rows.OF_PATIENT, (patient_id, patient_id)))
+
+    @reads
+    def all_merges(self) -> list[PatientMerge]:
+        """Every merge, oldest first, each with the separation that ended it (if any)."""
+        return merge_rows.with_separations(self.db.query(merge_rows.ALL))
+
+    def insert_merge(self, duplicate_id: int, kept_id: int, ends: int | None, reason: str,
+                     at: str, actor: str) -> int:
+        return self._insert(merge_rows.INSERT, (duplicate_id, kept_id, ends, reason, at, actor))
 
     # -- findings and adverse events -------------------------------------------------------
     @reads

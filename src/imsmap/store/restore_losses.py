@@ -50,6 +50,16 @@ _RETRACTIONS = """
     JOIN patients p ON p.id = s.patient_id
 """
 
+# A duplicate record merged into the one kept, or such a merge ended (schema 9): a restore from
+# before it reads the two records as they were then, which must be said.
+_MERGES = """
+    SELECT d.chart_number, k.chart_number,
+           CASE WHEN m.ends IS NULL THEN 'merge' ELSE 'separate' END,
+           m.created_at, m.created_by, m.reason
+    FROM patient_merges m JOIN patients d ON d.id = m.duplicate_id
+    JOIN patients k ON k.id = m.kept_id
+"""
+
 
 @dataclass(frozen=True)
 class MissingSession:
@@ -78,6 +88,16 @@ class MissingRetraction:
     reason: str
 
 
+@dataclass(frozen=True)
+class MissingMerge:
+    duplicate_chart: str
+    kept_chart: str
+    kind: str  # "merge" or "separate"
+    created_at: str
+    created_by: str
+    reason: str
+
+
 @dataclass
 class RestoreLosses:
     """Records in the replaced database that the restored one lacks. A session signed in the
@@ -93,16 +113,20 @@ class RestoreLosses:
     changed_drafts: list[MissingSession] = field(default_factory=list)
     # sessions withdrawn or entered in error in the replaced file: they count again restored
     retractions: list[MissingRetraction] = field(default_factory=list)
+    # records merged (or separated) in the replaced file: restored, they read as before
+    merges: list[MissingMerge] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.patients or self.signed_sessions or self.draft_sessions
-                    or self.amendments or self.changed_drafts or self.retractions)
+                    or self.amendments or self.changed_drafts or self.retractions
+                    or self.merges)
 
 
 _Row = tuple[Any, ...]  # a row of values (SQLite's or the server's: text times, numbers)
 # What one database holds, as compared: chart numbers, sessions, amendments, drafts' state, and
 # its schema version (times are compared only between databases of one schema)
-Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int, set[_Row]]
+Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int, set[_Row],
+                set[_Row]]
 
 
 def read_records(conn: Any, version: int, *, corrections: bool = False) -> Records:
@@ -117,17 +141,18 @@ def read_records(conn: Any, version: int, *, corrections: bool = False) -> Recor
     sessions = {row[:3]: row[3:] for row in rows(_SESSIONS)}
     amendments = set(rows(_AMENDMENTS.format(corrections=_CORRECTIONS if corrections else "0")))
     drafts = {row[:3]: row[3:] for row in rows(_DRAFT_STATE)}
-    marks = set(rows(_RETRACTIONS)) if _has_retractions(conn) else set()
-    return patients, sessions, amendments, drafts, version, marks
+    marks = set(rows(_RETRACTIONS)) if _has_table(conn, "retractions") else set()
+    merges = set(rows(_MERGES)) if _has_table(conn, "patient_merges") else set()
+    return patients, sessions, amendments, drafts, version, marks, merges
 
 
-def _has_retractions(conn: Any) -> bool:
-    """The database has the table of withdrawals and entered-in-error marks (SQLite schema 8,
-    the server's 7); an older backup has not."""
+def _has_table(conn: Any, table: str) -> bool:
+    """The database has ``table`` (the retractions: SQLite schema 8, the server's 7; the
+    patient_merges: 9 and 8); an older backup has not."""
     if isinstance(conn, sqlite3.Connection):
         return conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table'"
-                            " AND name = 'retractions'").fetchone() is not None
-    return bool(conn.execute("SELECT to_regclass('retractions') IS NOT NULL").fetchone()[0])
+                            " AND name = ?", (table,)).fetchone() is not None
+    return bool(conn.execute(f"SELECT to_regclass('{table}') IS NOT NULL").fetchone()[0])
 
 
 def _read(path: Path) -> Records:
@@ -148,8 +173,10 @@ def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
 
 def compare(replaced: Records, restored: Records) -> RestoreLosses:
     """What the ``replaced`` database's records hold that the ``restored`` one's do not."""
-    old_patients, old_sessions, old_amendments, old_drafts, old_version, old_marks = replaced
-    new_patients, new_sessions, new_amendments, new_drafts, new_version, new_marks = restored
+    (old_patients, old_sessions, old_amendments, old_drafts, old_version, old_marks,
+     old_merges) = replaced
+    (new_patients, new_sessions, new_amendments, new_drafts, new_version, new_marks,
+     new_merges) = restored
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)
@@ -170,6 +197,8 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
         losses.amendments.append(MissingAmendment(*row))
     for row in sorted(old_marks - new_marks):
         losses.retractions.append(MissingRetraction(*row))
+    for row in sorted(old_merges - new_merges):
+        losses.merges.append(MissingMerge(*row))
     return losses
 
 

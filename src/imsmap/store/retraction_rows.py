@@ -16,8 +16,9 @@ RETRACTED = ("(SELECT r.kind FROM retractions r WHERE r.session_id = sessions.id
 # A session neither withdrawn nor entered in error, in a WHERE on the sessions table.
 COUNTS = "NOT EXISTS (SELECT 1 FROM retractions r WHERE r.session_id = sessions.id)"
 OF_SESSION = "SELECT * FROM retractions WHERE session_id = ?"
-OF_PATIENT = ("SELECT r.* FROM retractions r JOIN sessions s ON s.id = r.session_id"
-              " WHERE s.patient_id = ? ORDER BY r.id")
+# The marks of a history's sessions: ``{ids}``, the IN list of store.merge_rows.history_ids.
+OF_PATIENTS = ("SELECT r.* FROM retractions r JOIN sessions s ON s.id = r.session_id"
+               " WHERE s.patient_id IN ({ids}) ORDER BY r.id")
 INSERT = ("INSERT INTO retractions (session_id, kind, reason, created_at, created_by)"
           " VALUES (?, ?, ?, ?, ?)")
 

@@ -113,6 +113,24 @@ def has_retractions(conn: sqlite3.Connection) -> bool:
     return True
 
 
+def patient_merges(db: Database) -> list[RecordRow]:
+    """Every merge and separation of patient records as stored, by id (none before schema
+    9)."""
+    if not has_patient_merges(db.conn):
+        return []
+    return db.query("SELECT * FROM patient_merges ORDER BY id")
+
+
+def has_patient_merges(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the table of merged patient records (a file opened read-only
+    at a schema before 9 has not)."""
+    try:
+        conn.execute("SELECT 1 FROM patient_merges LIMIT 0")
+    except Exception:  # noqa: BLE001 - sqlite3's or psycopg's "no such table"
+        return False
+    return True
+
+
 def session_retraction(conn: sqlite3.Connection, session_id: int) -> dict[str, object] | None:
     """A session's withdrawal or entered-in-error mark as stored, or None."""
     if not has_retractions(conn):

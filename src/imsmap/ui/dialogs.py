@@ -216,9 +216,9 @@ class PatientDialog(QDialog):
 
     def _namesakes_unsaid(self) -> bool:
         """A patient with the same names and date of birth is likely the same person, whose
-        record a second one would split (a duplicate cannot be merged or withdrawn later). The
-        first Save names them; a second Save creates the new record all the same (namesakes
-        exist)."""
+        record a second one would split (a duplicate can be merged into it later, Patient >
+        Merge duplicate record…, but is better not made). The first Save names them; a second
+        Save creates the new record all the same (namesakes exist)."""
         values = self.values()
 
         def key(family: object, given: object, birth: object) -> tuple[str, str, str]:
@@ -235,8 +235,9 @@ class PatientDialog(QDialog):
         self._namesakes_said = ids
         self.general_error.show_message(self.tr(
             "Already a patient with this name and date of birth: {who}. If this is the same "
-            "person, press Cancel and choose them in the list; a second record cannot be "
-            "merged or withdrawn later. Press Save again to create another patient.").format(
+            "person, press Cancel and choose them in the list (a second record can be merged "
+            "later with Patient > Merge duplicate record…). Press Save again to create another "
+            "patient.").format(
                 who="; ".join(f"{p.display_name} ({p.chart_number})" for p in same)))
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

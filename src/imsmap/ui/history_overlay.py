@@ -285,7 +285,9 @@ class HistoryOverlay:
     def _on_change(self, change: Change) -> None:
         if self.patient_id is None:
             return
-        if change.entity in (Entity.SESSION, Entity.AMENDMENT, Entity.RETRACTION):
+        if change.entity is Entity.PATIENT_MERGE:  # whose sessions are whose: read again
+            self.reload()
+        elif change.entity in (Entity.SESSION, Entity.AMENDMENT, Entity.RETRACTION):
             if change.patient_id == self.patient_id and change.action in (
                     Action.CREATE, Action.SIGN, Action.UPDATE, Action.AMEND, Action.WITHDRAW,
                     Action.ENTERED_IN_ERROR):

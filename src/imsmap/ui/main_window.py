@@ -53,6 +53,7 @@ from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
 from imsmap.ui.open_session_changes import OpenSessionChanges
+from imsmap.ui.patient_merging import PatientMerging
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
@@ -236,7 +237,12 @@ class MainWindow(QMainWindow):
         self.setup_follow_up = SetupFollowUp(
             self.show_message, self.screen_lock.apply_settings,
             self.backups.start if self.auto_backup else None, restore)
+        self.patient_merging = PatientMerging(records, self, self.patients, self.session_panel,
+                                              lambda: self.patient, lambda: self.hide_names,
+                                              self.show_message, self.show_error)
         commands = WindowCommands(
+            merge_records=self.patient_merging.merge,
+            separate_records=self.patient_merging.separate,
             new_patient=self.session_actions.new_patient,
             new_session=self.session_actions.new_session, backup_now=self.backup_now,
             sign_session=self.session_actions.sign_session,
@@ -416,6 +422,7 @@ class MainWindow(QMainWindow):
             self.live.show_session(self.records.read.session(session_id)
                                    if session_id is not None else None)
         self.session_panel.load(session_id)
+        self.patient_merging.show_session(self.session_panel.session)  # under a duplicate?
         self.photo_strip.set_session(session_id)
         self.details.set_session(session_id)
         self.segments.set_session(session_id)

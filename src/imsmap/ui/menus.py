@@ -34,6 +34,7 @@ from imsmap.ui.wording import grasp_word
 # The menu bar, in order; the window shows these titles (translated) before their menus are
 # filled.
 MENU_TITLES = (QT_TRANSLATE_NOOP("WindowMenus", "&File"), QT_TRANSLATE_NOOP("WindowMenus", "&Edit"),
+               QT_TRANSLATE_NOOP("WindowMenus", "&Patient"),
                QT_TRANSLATE_NOOP("WindowMenus", "&Session"),
                QT_TRANSLATE_NOOP("WindowMenus", "&Charts"),
                QT_TRANSLATE_NOOP("WindowMenus", "&View"), QT_TRANSLATE_NOOP("WindowMenus", "&Help"))
@@ -62,6 +63,9 @@ class WindowCommands:
     refresh: Callable[[], object]  # read the database again
     set_names_hidden: Callable[[bool], None]  # the privacy screen
     quit: Callable[[], object]
+    # Patient > Merge duplicate record… / Separate records… (ui.patient_merging)
+    merge_records: Callable[[], None] = lambda: None
+    separate_records: Callable[[], None] = lambda: None
     # a backup put in place of this computer's records (ui.restore_backup); None: not here
     restore_backup: Callable[[], object] | None = None
 
@@ -183,6 +187,12 @@ class WindowMenus(QObject):
                               tip=self.tr("Say a signed session is not this patient's "
                                           "treatment (signed on the wrong patient)"))
         self.act_audit = a(self.tr("Au&dit trail…"), reports.audit_trail)
+        self.act_merge = a(self.tr("&Merge duplicate record…"), do.merge_records,
+                           tip=self.tr("One person registered twice: read both records as one "
+                                       "history, rewriting nothing"))
+        self.act_separate = a(self.tr("Se&parate records…"), do.separate_records,
+                              tip=self.tr("End a merge made by mistake: both records read as "
+                                          "before"))
         self.act_zoom_in = a(self.tr("Zoom &in"), lambda: chart.view.zoom_by(1.25, False), SK.ZoomIn)
         self.act_zoom_out = a(self.tr("Zoom &out"), lambda: chart.view.zoom_by(0.8, False), SK.ZoomOut)
         self.act_fit = a(self.tr("Fi&t chart"), chart.view.fit, "Ctrl+0")
@@ -238,6 +248,7 @@ class WindowMenus(QObject):
                        self.act_quit))
         menu("&Edit", (self.act_undo, self.act_redo, None, *self.act_grades, self.act_cramp,
                        self.act_remove))
+        menu("&Patient", (self.act_merge, self.act_separate))
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
                           self.act_save_protocol, None, self.act_sign, self.act_amend,
                           None, self.act_withdraw, self.act_in_error, None, self.act_audit))
@@ -260,6 +271,8 @@ class WindowMenus(QObject):
         editable = state.editable
         self.act_new_patient.setEnabled(writable)
         self.act_new_session.setEnabled(state.has_patient and writable)
+        self.act_merge.setEnabled(writable)
+        self.act_separate.setEnabled(state.has_patient and writable)
         for act in (*self.act_grades, self.act_cramp, self.act_remove):
             act.setEnabled(editable)
         self.act_sign.setEnabled(editable)

@@ -31,6 +31,8 @@ from imsmap.ui.listening import listen
 from imsmap.ui.wording import long_date, numeric_datetime
 
 SEARCH_DELAY_MS = 100
+MERGED_ROLE = Qt.ItemDataRole.UserRole + 1  # a record merged away: its own id
+MERGED_BLUE = "#2f5597"  # a session recorded under a duplicate merged into the record
 HIDDEN_NAME = "●●●●●"
 
 
@@ -73,6 +75,9 @@ def pain_text(s: Session) -> str:
 
 class PatientPanel(QWidget):
     patientSelected = Signal(object)  # patient id or None
+    # A record merged away was chosen (or merged away while open): the record kept opens
+    # instead (duplicate id, kept id), and the window says so.
+    mergeFollowed = Signal(int, int)
     sessionSelected = Signal(object)  # session id or None
     newPatientRequested = Signal()
     newSessionRequested = Signal()
@@ -178,8 +183,10 @@ class PatientPanel(QWidget):
         self.refresh_patients()
 
     def _on_change(self, change: Change) -> None:
-        if change.entity is Entity.PATIENT:
+        if change.entity in (Entity.PATIENT, Entity.PATIENT_MERGE):
             self.refresh_patients()
+            if change.entity is Entity.PATIENT_MERGE and self._patient_id is not None:
+                self.refresh_sessions()
         elif (change.entity in (Entity.SESSION, Entity.AMENDMENT, Entity.RETRACTION)
               and change.patient_id is not None and change.patient_id == self._patient_id):
             self.refresh_sessions()
@@ -201,16 +208,38 @@ class PatientPanel(QWidget):
         keep = select_id if select_id is not None else self._patient_id
         found = self.records.read.search_patients(self.search.text())
         ui_errors.register_private(t for p in found for t in (p.family_name, p.given_name))
+        # Records merged away (services.merging): listed under their own names, they open the
+        # record kept.
+        away = {m.duplicate_id: m.kept_id for m in self.records.read.all_merges()
+                if m.in_force}
+        followed = None
+        if keep is not None and keep in away:  # merged away while open: the kept one opens
+            followed, keep = (keep, away[keep]), away[keep]
+            select_id = keep
+        kept_names = {p.id: p for p in found}
         self._loading = True
         try:
             self.patients.clear()
             current = None
             for p in found:
+                opens = away.get(p.id, p.id)
                 item = QListWidgetItem(patient_label(p, self.hide_names))
-                item.setData(Qt.ItemDataRole.UserRole, p.id)
-                item.setToolTip("" if self.hide_names else f"{p.display_name} ({p.chart_number})")
+                item.setData(Qt.ItemDataRole.UserRole, opens)
+                item.setData(MERGED_ROLE, p.id if opens != p.id else None)
+                tip = "" if self.hide_names else f"{p.display_name} ({p.chart_number})"
+                if opens != p.id:
+                    kept = kept_names.get(opens) or self.records.read.patient(opens)
+                    if not self.hide_names:
+                        item.setText(item.text() + "  →  " + kept.chart_number)
+                        tip = self.tr("{who} was merged into {kept}: choosing it opens that "
+                                      "record").format(who=tip, kept=f"{kept.display_name} "
+                                                                     f"({kept.chart_number})")
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                item.setToolTip(tip)
                 self.patients.addItem(item)
-                if p.id == keep:
+                if opens == keep and (current is None or p.id == keep):
                     current = item
             if current is not None:
                 self.patients.setCurrentItem(current)
@@ -221,11 +250,18 @@ class PatientPanel(QWidget):
                            (" found" if self.search.text().strip() else ""))
         if select_id is not None and current is not None and select_id != self._patient_id:
             self._set_patient(select_id)
+        elif followed is not None and current is None:  # the kept one is not in this search
+            self._set_patient(keep)
+        if followed is not None:
+            self.mergeFollowed.emit(*followed)
 
     def _patient_changed(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         if self._loading:
             return
         self._set_patient(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+        duplicate = item.data(MERGED_ROLE) if item is not None else None
+        if duplicate is not None:
+            self.mergeFollowed.emit(duplicate, item.data(Qt.ItemDataRole.UserRole))
 
     def _set_patient(self, patient_id: int | None) -> None:
         if patient_id == self._patient_id:
@@ -261,6 +297,7 @@ class PatientPanel(QWidget):
             self.sessions.clear()
             chosen = None
             counted: set[int] = set()  # the sessions that count (not withdrawn, not in error)
+            under: dict[int, Patient] = {}  # duplicates merged into this record
             if self._patient_id is not None and self.clinical:
                 # Newest first; read once with the chart's overlay (services.history).
                 history = self.histories.history(self._patient_id, ())
@@ -271,6 +308,10 @@ class PatientPanel(QWidget):
                 # through, counted nowhere (services/retractions.py)
                 marks = self.records.read.retractions(self._patient_id) \
                     if history.retracted else {}
+                # sessions recorded under a duplicate merged into this record: named by it
+                merged = {m.duplicate_id: m for m in self.records.read.merges(self._patient_id)
+                          if m.in_force and m.kept_id == self._patient_id}
+                under = {pid: self.records.read.patient(pid) for pid in merged}
                 for s in reversed(history.listed()):
                     status = self.tr("draft") if not s.is_signed else (
                         self.tr("amended") if s.id in amended else self.tr("signed"))
@@ -292,6 +333,22 @@ class PatientPanel(QWidget):
                                         reason=mark.reason) + "\n" + self.tr(
                             "Kept for the record, readable; counted in no figure.")
                         _grey_struck(item)
+                    if s.patient_id in merged:
+                        m = merged[s.patient_id]
+                        p = under[s.patient_id]
+                        said = self.tr("Recorded under {who}, merged into this record by {by} "
+                                       "on {when}: {reason}").format(
+                            who=HIDDEN_NAME if self.hide_names
+                            else f"{p.display_name} ({p.chart_number})",
+                            by=m.created_by, when=minute_text(m.created_at), reason=m.reason)
+                        tip += "\n" + said
+                        item.setToolTip(0, said)
+                        # the date in the merge's blue, the list's title saying whose (the
+                        # column has no room for a chart number beside the date and time)
+                        font = item.font(0)
+                        font.setItalic(True)
+                        item.setFont(0, font)
+                        item.setForeground(0, QColor(MERGED_BLUE))
                     item.setToolTip(1, tip)
                     if not s.is_signed:
                         font = item.font(1)
@@ -300,6 +357,7 @@ class PatientPanel(QWidget):
                     self.sessions.addTopLevelItem(item)
                     if s.id == keep:
                         chosen = item
+            self._say_merged(under)
             if chosen is None and select_first and self.sessions.topLevelItemCount():
                 # the newest session that counts: a patient does not open on a draft withdrawn
                 chosen = next((self.sessions.topLevelItem(i)
@@ -315,6 +373,18 @@ class PatientPanel(QWidget):
         if current != getattr(self, "_emitted_session", None):
             self._emitted_session = current
             self.sessionSelected.emit(current)
+
+    def _say_merged(self, under: dict[int, Patient]) -> None:
+        """The list's title names the duplicates whose sessions it lists in blue."""
+        if not under or self.hide_names:
+            self.sessions_label.setText(self.tr("Sessions"))
+            self.sessions_label.setToolTip("")
+            return
+        charts = ", ".join(p.chart_number for p in under.values())
+        self.sessions_label.setText(self.tr("Sessions (blue: {charts})").format(charts=charts))
+        self.sessions_label.setToolTip(self.tr(
+            "In blue: sessions recorded under {who}, merged into this record").format(
+                who="; ".join(f"{p.display_name} ({p.chart_number})" for p in under.values())))
 
     def session_id(self) -> int | None:
         item = self.sessions.currentItem()

@@ -153,6 +153,12 @@ class RestoreWords(QObject):
                  chart=r.chart_number, started=_stamp(r.session_started_at),
                  written=_stamp(r.created_at), who=r.created_by)
               for r in losses.retractions]),
+            (self.tr("%n merge(s) or separation(s) of patient records (restored, the "
+                     "records read as before them):", "", len(losses.merges)), "; ",
+             [self.tr("chart {dup} into chart {kept}, {written} by {who}").format(
+                 dup=m.duplicate_chart, kept=m.kept_chart, written=_stamp(m.created_at),
+                 who=m.created_by)
+              for m in losses.merges]),
             (self.tr("%n draft session(s):", "", len(losses.draft_sessions)), "; ",
              [started(s) for s in losses.draft_sessions]),
             (self.tr("%n draft session(s) changed since the backup (they come back as they "

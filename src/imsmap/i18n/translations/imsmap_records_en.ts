@@ -48,6 +48,13 @@
             <numerusform>%n of these visits withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of duplicate patient records kept, as the file&apos;s audit trail recorded them.</source>
+        <translation>
+            <numerusform>%n merge or separation of duplicate patient records kept, as the file&apos;s audit trail recorded it.</numerusform>
+            <numerusform>%n merges or separations of duplicate patient records kept, as the file&apos;s audit trail recorded them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PdfCommand</name>
@@ -121,6 +128,13 @@
         <translation>
             <numerusform>%n visit amended after signing</numerusform>
             <numerusform>%n visits amended after signing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n session(s) recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</source>
+        <translation>
+            <numerusform>Includes %n session recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</numerusform>
+            <numerusform>Includes %n sessions recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

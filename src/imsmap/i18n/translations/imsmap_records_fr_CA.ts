@@ -231,6 +231,10 @@
         <source>%1 %2, %3 (marked %4 by %5)</source>
         <translation>%1 %2, %3 (marquée le %4 par %5)</translation>
     </message>
+    <message>
+        <source>%1 into %2, %3 (%4 %5 by %6)</source>
+        <translation>%1 dans %2, %3 (%4 le %5 par %6)</translation>
+    </message>
     <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
@@ -359,6 +363,10 @@
         <translation>Retraits et marques «&#xa0;consignée par erreur&#xa0;» inchangés depuis leur écriture</translation>
     </message>
     <message>
+        <source>Merges and separations of patient records unchanged since written</source>
+        <translation>Fusions et séparations de dossiers patients inchangées depuis leur écriture</translation>
+    </message>
+    <message>
         <source>Photos unchanged since stored</source>
         <translation>Photos inchangées depuis leur enregistrement</translation>
     </message>
@@ -425,6 +433,14 @@
     <message>
         <source>%1 withdrawn or entered-in-error session(s)</source>
         <translation>Séances retirées ou consignées par erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>merge of patient records %1 (patient %2 into %3, by %4 on %5): %6</source>
+        <translation>fusion de dossiers patients %1 (patient %2 dans %3, par %4 le %5)&#xa0;: %6</translation>
+    </message>
+    <message>
+        <source>%1 merge(s) and separation(s) of patient records</source>
+        <translation>Fusions et séparations de dossiers patients&#xa0;: %1</translation>
     </message>
     <message>
         <source>entries: %1</source>
@@ -1898,6 +1914,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
             <numerusform>%n de ces visites retirées ou consignées par erreur, leur marque gardée&#xa0;: comptées dans aucun chiffre.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of duplicate patient records kept, as the file&apos;s audit trail recorded them.</source>
+        <translation>
+            <numerusform>%n fusion ou séparation de dossiers patients en double gardée, telle que la piste de vérification du fichier l&apos;a consignée.</numerusform>
+            <numerusform>%n fusions ou séparations de dossiers patients en double gardées, telles que la piste de vérification du fichier les a consignées.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportCorrections</name>
@@ -1971,6 +1994,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>%1 %2 is not one of: %3.</source>
         <translation>%1 %2 ne fait pas partie de&#xa0;: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMerges</name>
+    <message>
+        <source>The merges of patient records must be a list.</source>
+        <translation>Les fusions de dossiers patients doivent être une liste.</translation>
+    </message>
+    <message>
+        <source>Merged patient records are imported only with the complete, unbroken audit trail of the database they were exported from, and %1. Export the whole database (imsmap export) and import that file.</source>
+        <translation>Des dossiers patients fusionnés ne sont importés qu&apos;avec la piste de vérification complète et ininterrompue de la base de données d&apos;où ils ont été exportés, et %1. Exportez toute la base de données (imsmap export) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>A merge of patient records needs its id, duplicate_id, kept_id, ends, reason, created_at and created_by.</source>
+        <translation>Une fusion de dossiers patients exige ses champs id, duplicate_id, kept_id, ends, reason, created_at et created_by.</translation>
+    </message>
+    <message>
+        <source>The merge names patient %1, who is not in the file.</source>
+        <translation>La fusion nomme le patient %1, qui n&apos;est pas dans le fichier.</translation>
+    </message>
+    <message>
+        <source>A separation ends a merge listed before it.</source>
+        <translation>Une séparation met fin à une fusion inscrite avant elle.</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2417,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Set a PIN first: locking after idle time needs a PIN to unlock.</source>
         <translation>Définissez d&apos;abord un NIP&#xa0;: le verrouillage après inactivité demande un NIP pour déverrouiller.</translation>
+    </message>
+</context>
+<context>
+    <name>Merging</name>
+    <message>
+        <source>Choose two different records: a record is not merged into itself.</source>
+        <translation>Choisissez deux dossiers différents&#xa0;: un dossier n&apos;est pas fusionné dans lui-même.</translation>
+    </message>
+    <message>
+        <source>%1 is merged into %2 already; nothing was changed.</source>
+        <translation>%1 est déjà fusionné dans %2; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Other records are merged into %1, so it is kept, not merged away (merge %2 into it instead); nothing was changed.</source>
+        <translation>D&apos;autres dossiers sont fusionnés dans %1&#xa0;: il est conservé, pas fusionné ailleurs (fusionnez plutôt %2 dans celui-ci); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>These records are not merged (any longer); nothing was changed.</source>
+        <translation>Ces dossiers ne sont pas (ou plus) fusionnés; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has a draft of %2 open in %3; merge once it is signed or closed. Nothing was changed.</source>
+        <translation>%1 a un brouillon de %2 ouvert dans %3; fusionnez une fois qu&apos;il est signé ou fermé. Rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3157,13 @@ N° de permis %2</translation>
         <source>Complaint (latest session)</source>
         <translation>Motif (dernière séance)</translation>
     </message>
+    <message numerus="yes">
+        <source>Includes %n session(s) recorded under %1 (%2), a duplicate record merged into this one by %3, %4: %5.</source>
+        <translation>
+            <numerusform>Comprend %n séance consignée sous %1 (%2), un dossier en double fusionné dans celui-ci par %3, le %4&#xa0;: %5.</numerusform>
+            <numerusform>Comprend %n séances consignées sous %1 (%2), un dossier en double fusionné dans celui-ci par %3, le %4&#xa0;: %5.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>At each insertion the practitioner grades how strongly the muscle grasps the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and grasp, lower numbers are better.</source>
         <translation>À chaque insertion, le praticien cote la force avec laquelle le muscle saisit l&apos;aiguille (un muscle raccourci l&apos;agrippe)&#xa0;: %1. À mesure que l&apos;affection se résorbe, moins de muscles sont en préhension et leur préhension s&apos;affaiblit; le patient cote sa douleur de 0 à 10. Pour la douleur et la préhension, un chiffre plus bas est meilleur.</translation>
@@ -3384,6 +3460,10 @@ N° de permis %2</translation>
     <message>
         <source>The registration number</source>
         <translation>Le numéro de permis</translation>
+    </message>
+    <message>
+        <source>This record was merged into %1; start the session there.</source>
+        <translation>Ce dossier a été fusionné dans %1; commencez la séance dans celui-ci.</translation>
     </message>
     <message>
         <source>Finding %1 is not one of: %2.</source>
@@ -4422,6 +4502,10 @@ N° de permis %2</translation>
         <translation>RETIRÉ. Ce brouillon a été commencé par erreur et retiré&#xa0;: %1 (par %2, %3). Il est conservé, ci-dessous, pour le dossier, et ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
     </message>
     <message>
+        <source>Recorded under %1 (%2). That record was merged into %3 (%4) by %5, %6: %7. This session is part of that patient&apos;s history; it is kept as it was signed.</source>
+        <translation>Consignée sous %1 (%2). Ce dossier a été fusionné dans %3 (%4) par %5, %6&#xa0;: %7. Cette séance fait partie de l&apos;historique de ce patient; elle est conservée telle qu&apos;elle a été signée.</translation>
+    </message>
+    <message>
         <source>%1 · Session %2</source>
         <translation>%1 · Séance du %2</translation>
     </message>
@@ -5364,6 +5448,10 @@ N° de permis non consigné</translation>
     <message>
         <source>patients</source>
         <translation>patients</translation>
+    </message>
+    <message>
+        <source>duplicate records merged or separated</source>
+        <translation>dossiers en double fusionnés ou séparés</translation>
     </message>
     <message>
         <source>protocols</source>

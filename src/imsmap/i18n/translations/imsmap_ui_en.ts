@@ -107,6 +107,16 @@
     </message>
 </context>
 <context>
+    <name>PatientMerging</name>
+    <message numerus="yes">
+        <source>{dup} merged into {kept}: one history of %n session(s), nothing rewritten.</source>
+        <translation>
+            <numerusform>{dup} merged into {kept}: one history of %n session, nothing rewritten.</numerusform>
+            <numerusform>{dup} merged into {kept}: one history of %n sessions, nothing rewritten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PatientPanel</name>
     <message numerus="yes">
         <source>%n amendment(s), shown after the signed note</source>
@@ -289,6 +299,13 @@
         <translation>
             <numerusform>%n session withdrawn or entered in error (it counts again restored):</numerusform>
             <numerusform>%n sessions withdrawn or entered in error (they count again restored):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
+        <translation>
+            <numerusform>%n merge or separation of patient records (restored, the records read as before it):</numerusform>
+            <numerusform>%n merges or separations of patient records (restored, the records read as before them):</numerusform>
         </translation>
     </message>
     <message numerus="yes">

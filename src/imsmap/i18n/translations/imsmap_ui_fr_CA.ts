@@ -1614,6 +1614,61 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate record</source>
+        <translation>Fusionner un dossier en double</translation>
+    </message>
+    <message>
+        <source>One person registered twice splits their history over two records. Choose the record to keep and the duplicate to merge into it.</source>
+        <translation>Une personne inscrite deux fois a son historique partagé entre deux dossiers. Choisissez le dossier à conserver et le doublon à y fusionner.</translation>
+    </message>
+    <message>
+        <source>Record to keep</source>
+        <translation>Dossier à conserver</translation>
+    </message>
+    <message>
+        <source>Duplicate to merge into it</source>
+        <translation>Doublon à y fusionner</translation>
+    </message>
+    <message>
+        <source>S&amp;wap</source>
+        <translation>&amp;Permuter</translation>
+    </message>
+    <message>
+        <source>Keep the other record instead</source>
+        <translation>Conserver plutôt l&apos;autre dossier</translation>
+    </message>
+    <message>
+        <source>e.g. Same person: date of birth typed wrong, Jon for John</source>
+        <translation>p. ex. Même personne&#xa0;: date de naissance mal saisie, Jon pour John</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Raison&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Merge records</source>
+        <translation>Fusionner les dossiers</translation>
+    </message>
+    <message>
+        <source>Choose two different records.</source>
+        <translation>Choisissez deux dossiers différents.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What happens:&lt;/b&gt; the sessions of &lt;b&gt;{dup}&lt;/b&gt; ({nd}) are read with those of &lt;b&gt;{kept}&lt;/b&gt; ({nk}) as one history ({total}): the history list, earlier-visit overlay, heat map, visits bar, Progress, segments trend, progress report and exports. Nothing of either record is rewritten: every session keeps the record it was signed under and its signature, and names that record and this merge when it is opened or printed. Finding {dup} opens {kept}; no new session is started on {dup}. The merge is recorded with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason, in the audit trail.&lt;br&gt;A wrong merge is ended with Patient &amp;gt; Separate records…: both records then read as before.</source>
+        <translation>&lt;b&gt;Ce qui se passe&#xa0;:&lt;/b&gt; les séances de &lt;b&gt;{dup}&lt;/b&gt; ({nd}) sont lues avec celles de &lt;b&gt;{kept}&lt;/b&gt; ({nk}) comme un seul historique ({total})&#xa0;: la liste des séances, la superposition des séances antérieures, la carte thermique, la barre des visites, le Suivi, l&apos;évolution par segment, le rapport d&apos;évolution et les exports. Rien de l&apos;un ou l&apos;autre dossier n&apos;est réécrit&#xa0;: chaque séance garde le dossier sous lequel elle a été signée et sa signature, et nomme ce dossier et cette fusion quand elle est ouverte ou imprimée. Chercher {dup} ouvre {kept}; aucune nouvelle séance n&apos;est commencée dans {dup}. La fusion est consignée avec votre nom d&apos;utilisateur (&lt;b&gt;{login}&lt;/b&gt;), l&apos;heure et la raison, dans la piste de vérification.&lt;br&gt;Une fusion erronée se défait par Patient &amp;gt; Séparer des dossiers…&#xa0;: les deux dossiers se lisent alors comme avant.</translation>
+    </message>
+    <message>
+        <source>A draft of {who} ({when}) is open in this window: sign it or open another patient, then merge. Nothing was changed.</source>
+        <translation>Un brouillon de {who} ({when}) est ouvert dans cette fenêtre&#xa0;: signez-le ou ouvrez un autre patient, puis fusionnez. Rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>MuscleSearch</name>
     <message>
         <source>{muscle} – not on a chart</source>
@@ -1750,8 +1805,34 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les notes</translation>
     </message>
     <message>
-        <source>Already a patient with this name and date of birth: {who}. If this is the same person, press Cancel and choose them in the list; a second record cannot be merged or withdrawn later. Press Save again to create another patient.</source>
-        <translation>Un patient a déjà ce nom et cette date de naissance&#xa0;: {who}. S&apos;il s&apos;agit de la même personne, appuyez sur Annuler et choisissez-la dans la liste; un second dossier ne pourra être ni fusionné ni retiré plus tard. Appuyez de nouveau sur Enregistrer pour créer un autre patient.</translation>
+        <source>Already a patient with this name and date of birth: {who}. If this is the same person, press Cancel and choose them in the list (a second record can be merged later with Patient &gt; Merge duplicate record…). Press Save again to create another patient.</source>
+        <translation>Un patient a déjà ce nom et cette date de naissance&#xa0;: {who}. S&apos;il s&apos;agit de la même personne, appuyez sur Annuler et choisissez-la dans la liste (un second dossier pourra être fusionné plus tard par Patient &gt; Fusionner un dossier en double…). Appuyez de nouveau sur Enregistrer pour créer un autre patient.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMerging</name>
+    <message numerus="yes">
+        <source>{dup} merged into {kept}: one history of %n session(s), nothing rewritten.</source>
+        <translation>
+            <numerusform>{dup} fusionné dans {kept}&#xa0;: un seul historique de %n séance, rien de réécrit.</numerusform>
+            <numerusform>{dup} fusionné dans {kept}&#xa0;: un seul historique de %n séances, rien de réécrit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record is merged into this one, so there is nothing to separate.</source>
+        <translation>Aucun dossier n&apos;est fusionné dans celui-ci&#xa0;: il n&apos;y a rien à séparer.</translation>
+    </message>
+    <message>
+        <source>{dup} and {kept} separated: each reads its own sessions again.</source>
+        <translation>{dup} et {kept} séparés&#xa0;: chacun lit de nouveau ses propres séances.</translation>
+    </message>
+    <message>
+        <source>{dup} was merged into {kept} by {by} on {when}; that record is open.</source>
+        <translation>{dup} a été fusionné dans {kept} par {by} le {when}&#xa0;; ce dossier est ouvert.</translation>
+    </message>
+    <message>
+        <source>Recorded under {under}. That record was merged into {kept} by {by} on {when}: {reason}</source>
+        <translation>Consignée sous {under}. Ce dossier a été fusionné dans {kept} par {by} le {when}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +1882,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Nouvelle séance</translation>
     </message>
     <message>
+        <source>{who} was merged into {kept}: choosing it opens that record</source>
+        <translation>{who} a été fusionné dans {kept}&#xa0;: le choisir ouvre ce dossier</translation>
+    </message>
+    <message>
         <source>withdrawn</source>
         <translation>retiré</translation>
     </message>
@@ -1819,6 +1904,18 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Kept for the record, readable; counted in no figure.</source>
         <translation>Conservée au dossier, lisible; comptée dans aucun chiffre.</translation>
+    </message>
+    <message>
+        <source>Recorded under {who}, merged into this record by {by} on {when}: {reason}</source>
+        <translation>Consignée sous {who}, fusionné dans ce dossier par {by} le {when}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Sessions (blue: {charts})</source>
+        <translation>Séances (en bleu&#xa0;: {charts})</translation>
+    </message>
+    <message>
+        <source>In blue: sessions recorded under {who}, merged into this record</source>
+        <translation>En bleu&#xa0;: séances consignées sous {who}, fusionné dans ce dossier</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -2333,6 +2430,53 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>RecordSide</name>
+    <message>
+        <source>Find: chart number or name</source>
+        <translation>Chercher&#xa0;: n° de dossier ou nom</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Date de naissance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Chart number:</source>
+        <translation>N° de dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>Séances&#xa0;:</translation>
+    </message>
+    <message>
+        <source>First visit:</source>
+        <translation>Première visite&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last visit:</source>
+        <translation>Dernière visite&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Merges:</source>
+        <translation>Fusions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>merged into {who}</source>
+        <translation>fusionné dans {who}</translation>
+    </message>
+    <message>
+        <source>keeps {who}</source>
+        <translation>conserve {who}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
     <name>RecordsPlaceDialog</name>
     <message>
         <source>Where are the clinic&apos;s records?</source>
@@ -2670,6 +2814,17 @@ Problème&#xa0;: {problem}</translation>
         <translation>dossier {chart}, {started}, marquée le {written} par {who}</translation>
     </message>
     <message numerus="yes">
+        <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
+        <translation>
+            <numerusform>%n fusion ou séparation de dossiers patients (une fois restaurés, les dossiers se lisent comme avant elle)&#xa0;:</numerusform>
+            <numerusform>%n fusions ou séparations de dossiers patients (une fois restaurés, les dossiers se lisent comme avant elles)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chart {dup} into chart {kept}, {written} by {who}</source>
+        <translation>dossier {dup} dans le dossier {kept}, le {written} par {who}</translation>
+    </message>
+    <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
             <numerusform>%n séance en brouillon&#xa0;:</numerusform>
@@ -2955,6 +3110,37 @@ droite</translation>
     <message>
         <source>electric/paraesthetic</source>
         <translation>électrique/paresthésique</translation>
+    </message>
+</context>
+<context>
+    <name>SeparateDialog</name>
+    <message>
+        <source>Separate records</source>
+        <translation>Séparer des dossiers</translation>
+    </message>
+    <message>
+        <source>Merge to end</source>
+        <translation>Fusion à défaire</translation>
+    </message>
+    <message>
+        <source>{dup} merged into {kept}</source>
+        <translation>{dup} fusionné dans {kept}</translation>
+    </message>
+    <message>
+        <source>e.g. Not the same person: father and son</source>
+        <translation>p. ex. Pas la même personne&#xa0;: père et fils</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Raison&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{dup} was merged into {kept} by {by} on {when}: {reason}.&lt;br&gt;&lt;br&gt;&lt;b&gt;What happens:&lt;/b&gt; this merge ends; each record reads its own sessions again, as before it, and finding {dup} opens {dup}. Nothing is deleted: the merge and its end stay in the record and the audit trail, with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason.</source>
+        <translation>{dup} a été fusionné dans {kept} par {by} le {when}&#xa0;: {reason}.&lt;br&gt;&lt;br&gt;&lt;b&gt;Ce qui se passe&#xa0;:&lt;/b&gt; cette fusion prend fin; chaque dossier lit de nouveau ses propres séances, comme avant elle, et chercher {dup} ouvre {dup}. Rien n&apos;est supprimé&#xa0;: la fusion et sa fin restent au dossier et dans la piste de vérification, avec votre nom d&apos;utilisateur (&lt;b&gt;{login}&lt;/b&gt;), l&apos;heure et la raison.</translation>
     </message>
 </context>
 <context>
@@ -4232,6 +4418,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>Exporter le rapport d&apos;é&amp;volution en PDF…</translation>
     </message>
     <message>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
@@ -4262,6 +4452,22 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Say a signed session is not this patient&apos;s treatment (signed on the wrong patient)</source>
         <translation>Indiquer qu&apos;une séance signée n&apos;est pas un traitement de ce patient (signée au mauvais dossier)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge duplicate record…</source>
+        <translation>&amp;Fusionner un dossier en double…</translation>
+    </message>
+    <message>
+        <source>One person registered twice: read both records as one history, rewriting nothing</source>
+        <translation>Une personne inscrite deux fois&#xa0;: lire les deux dossiers comme un seul historique, sans rien réécrire</translation>
+    </message>
+    <message>
+        <source>Se&amp;parate records…</source>
+        <translation>&amp;Séparer des dossiers…</translation>
+    </message>
+    <message>
+        <source>End a merge made by mistake: both records read as before</source>
+        <translation>Défaire une fusion faite par erreur&#xa0;: les deux dossiers se lisent comme avant</translation>
     </message>
     <message>
         <source>Fi&amp;t chart</source>

@@ -65,9 +65,11 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
     head: list[Entry] = []
     muscles: dict[str, str | None] = {}
     levels: set[str] = set()
+    urls: dict[object, str] = {}
     for p in doc["patients"]:
         p_url, p_res = clinical.patient(p)
         people[p_url] = p_res
+        urls[p.get("id")] = p_url
         for v in p["visits"]:
             pr = clinical.practitioner(v, words)
             if pr is not None:
@@ -83,6 +85,7 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
                 muscles[s["muscle"]] = s["muscle_name"]
                 if s["level"]:
                     levels.add(s["level"])
+    _link_merged(people, urls, doc.get("patient_merges") or [])
     systems = t.code_systems(atlas_version, muscles, levels, words)
     # Each resource says its language; the code systems say theirs (English, the displays
     # of their concepts, with designations in the bundle's language).
@@ -98,6 +101,24 @@ def build_bundle(doc: JsonObject, *, document: bool = False, pdf: PdfSource | No
         bundle["identifier"] = {"system": t.URI,
                                 "value": t.urn(*clinical.session_key(v), "document", *key)}
     return bundle
+
+
+def _link_merged(people: dict[str, JsonObject], urls: dict[object, str],
+                 merges: list[JsonObject]) -> None:
+    """A duplicate merged into the record kept (services.merging), the merge in force: its
+    Patient is `replaced-by` the kept one, which `replaces` it (Patient.link). Each visit stays
+    the patient's it was recorded under, as in the record."""
+    ended = {m["ends"] for m in merges if m.get("ends") is not None}
+    for m in merges:
+        if m.get("ends") is not None or m["id"] in ended:
+            continue
+        dup, kept = urls.get(m["duplicate_id"]), urls.get(m["kept_id"])
+        if dup is None or kept is None:
+            continue
+        people[dup].setdefault("link", []).append(
+            {"other": {"reference": kept}, "type": "replaced-by"})
+        people[kept].setdefault("link", []).append(
+            {"other": {"reference": dup}, "type": "replaces"})
 
 
 # Resources whose status FHIR R4 gives the code `entered-in-error` ("this instance should not

@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 # audit trail with it (tests/server/test_server_dump.py reads them from the server's catalogue;
 # site_corrections, photo_blobs and imported_audit were once left out, so a dump that lost
 # them would have been kept).
-TABLES = ("patients", "sessions", "sites", "amendments", "site_corrections", "retractions",
-          "findings", "adverse_events", "photos", "photo_blobs", "audit", "imported_audit")
+TABLES = ("patients", "patient_merges", "sessions", "sites", "amendments", "site_corrections",
+          "retractions", "findings", "adverse_events", "photos", "photo_blobs", "audit",
+          "imported_audit")
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v6_site_corrections.sql",)),
     (7, "withdrawn drafts and sessions entered in error (SQLite schema 8)", 8,
      ("v7_retractions.sql",)),
+    (8, "duplicate patient records merged and separated (SQLite schema 9)", 9,
+     ("v8_patient_merges.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \

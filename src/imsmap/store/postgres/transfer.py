@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
 # The file's tables in the order they are copied (each refers only to those before it).
-TABLES = ("terms", "practitioners", "settings", "patients", "protocols", "protocol_sites",
+TABLES = ("terms", "practitioners", "settings", "patients", "patient_merges", "protocols",
+          "protocol_sites",
           "sessions", "sites", "findings", "adverse_events", "photos", "photo_blobs",
           "amendments", "site_corrections", "retractions", "audit", "imported_audit")
 _SIGNATURE = ("status", "signed_at", "signed_by", "content_hash")
