@@ -267,22 +267,25 @@ def _print_losses(losses, head_line: str) -> None:
                  [a.chart_number, _when(a.session_started_at), a.reason, _when(a.created_at),
                   a.created_by])
             for a in losses.amendments))
-    if losses.retractions:
+    # A plural's count is a plain name: lupdate leaves out a message counted by an expression
+    # (len(...)), and a French command line printed these two in English.
+    withdrawn, merges = len(losses.retractions), len(losses.merges)
+    if withdrawn:
         head = translate("BackupCommand", "%n session(s) withdrawn or entered in error (they "
-                         "count again restored):", "", len(losses.retractions), PLURAL)
+                         "count again restored):", "", withdrawn, PLURAL)
         print("  " + head + " " + "; ".join(
             fill(translate("BackupCommand", "%1 %2, %3 (marked %4 by %5)"),
                  [r.chart_number, _when(r.session_started_at), r.reason, _when(r.created_at),
                   r.created_by])
             for r in losses.retractions))
-    if losses.merges:
+    if merges:
         head = translate("BackupCommand", "%n merge(s) or separation(s) of patient records "
-                         "(restored, the records read as before them):", "",
-                         len(losses.merges), PLURAL)
+                         "(restored, the records read as before them):", "", merges, PLURAL)
+        said = {"merge": translate("BackupCommand", "%1 merged into %2, %3 (%4 by %5)"),
+                "separate": translate("BackupCommand", "%1 separated from %2, %3 (%4 by %5)")}
         print("  " + head + " " + "; ".join(
-            fill(translate("BackupCommand", "%1 into %2, %3 (%4 %5 by %6)"),
-                 [m.duplicate_chart, m.kept_chart, m.reason, m.kind, _when(m.created_at),
-                  m.created_by])
+            fill(said[m.kind], [m.duplicate_chart, m.kept_chart, m.reason,
+                                _when(m.created_at), m.created_by])
             for m in losses.merges))
     if drafts:
         head = translate("BackupCommand", "%n draft session(s):", "", drafts, PLURAL)

@@ -18,6 +18,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
+        <translation>
+            <numerusform>%n session withdrawn or entered in error (it counts again restored):</numerusform>
+            <numerusform>%n sessions withdrawn or entered in error (they count again restored):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
+        <translation>
+            <numerusform>%n merge or separation of patient records (restored, the records read as before it):</numerusform>
+            <numerusform>%n merges or separations of patient records (restored, the records read as before them):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n draft session(s):</source>
         <translation>
             <numerusform>%n draft session:</numerusform>

@@ -227,13 +227,31 @@
         <source>%1 %2, %3 (written %4 by %5)</source>
         <translation>%1 %2, %3 (écrit le %4 par %5)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
+        <translation>
+            <numerusform>%n séance retirée ou consignée par erreur (elle compte de nouveau une fois restaurée)&#xa0;:</numerusform>
+            <numerusform>%n séances retirées ou consignées par erreur (elles comptent de nouveau une fois restaurées)&#xa0;:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 %2, %3 (marked %4 by %5)</source>
         <translation>%1 %2, %3 (marquée le %4 par %5)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n merge(s) or separation(s) of patient records (restored, the records read as before them):</source>
+        <translation>
+            <numerusform>%n fusion ou séparation de dossiers patients (une fois restaurés, les dossiers se lisent comme avant elle)&#xa0;:</numerusform>
+            <numerusform>%n fusions ou séparations de dossiers patients (une fois restaurés, les dossiers se lisent comme avant elles)&#xa0;:</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 into %2, %3 (%4 %5 by %6)</source>
-        <translation>%1 dans %2, %3 (%4 le %5 par %6)</translation>
+        <source>%1 merged into %2, %3 (%4 by %5)</source>
+        <translation>%1 fusionné dans %2, %3 (le %4 par %5)</translation>
+    </message>
+    <message>
+        <source>%1 separated from %2, %3 (%4 by %5)</source>
+        <translation>%1 séparé de %2, %3 (le %4 par %5)</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s):</source>
