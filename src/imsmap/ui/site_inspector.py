@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas, AtlasError
-from imsmap.domain.errors import ConflictError, UserFacingError
+from imsmap.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    ReadOnlyError,
+    UserFacingError,
+    ValidationError,
+)
 from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.render.style import LIGHT
@@ -86,6 +92,10 @@ class SiteInspector(QFrame):
         self.editable = False
         self.key_target = None  # the site list: keys typed on a button here act like there
         self._loading = False
+        self._saving = False  # a save under way: what it does on a refusal saves nothing more
+        # A note refused for a passing reason (the server away): (site id, words, why), kept in
+        # the field, saved at the next look (the window reads again when the server is back).
+        self.unsaved: tuple[int, str, UserFacingError] | None = None
         if editor is not None:  # hear when the session is signed, to lock the fields
             listen(editor.records.bus, self, self._on_change)
         self.setObjectName("siteInspector")
@@ -302,7 +312,7 @@ class SiteInspector(QFrame):
     def set_site(self, site: Site | None) -> None:
         """Show this snapshot of a site (None: nothing selected)."""
         if site is not None and self.site is not None and site.id == self.site.id and \
-                self._notes_timer.isActive():
+                (self._notes_timer.isActive() or self.unsaved is not None):
             # Notes still being typed are saved first, from what they started from (another
             # window's change meanwhile is a conflict, and the typed text stays in the notice).
             self.save_notes()
@@ -315,6 +325,10 @@ class SiteInspector(QFrame):
         if site is None or self.site is None or site.id != self.site.id:
             self.conflict.dismiss()  # before saving: a refused save of the notes says so
             self.save_notes()
+            if self.unsaved is not None:  # still not saved, and its site is left: kept
+                _, typed, why = self.unsaved
+                self.unsaved = None
+                self.conflict.add(why, typed)
             for label in self.errors.values():
                 label.hide()
         shown, self.site = self.site, site
@@ -410,8 +424,9 @@ class SiteInspector(QFrame):
             box.setCurrentIndex(max(0, box.findData(value)))
         self.sensation.setStyleSheet("QComboBox { color: #8c1d18; }"
                                      if site.sensation == NERVE_SENSATION else "")
-        if field_text(self.notes) != site.notes:
-            self.notes.setPlainText(site.notes)
+        notes = self.unsaved[1] if self.unsaved and self.unsaved[0] == site.id else site.notes
+        if field_text(self.notes) != notes:  # typed here and not saved yet, else the record's
+            self.notes.setPlainText(notes)
 
     def _fill_needle(self, site: Site, presets: tuple[clinic.NeedlePreset, ...]) -> None:
         self.preset.clear()
@@ -462,11 +477,19 @@ class SiteInspector(QFrame):
     def _save(self, fields: dict, what: str, where: str) -> bool:
         """One edit through the services; a refusal shows the service's sentence at the field
         and puts the stored value back."""
-        if self._loading or self.site is None:
+        if self._loading or self._saving or self.site is None:
             return False
         editor = self.editor
         if editor is None or not self.editable:
             return False
+        self._saving = True
+        try:
+            return self._save_now(editor, fields, what, where)
+        finally:
+            self._saving = False
+
+    def _save_now(self, editor: SiteEditor, fields: dict, what: str, where: str) -> bool:
+        assert self.site is not None
         label = self.errors.get(where)
         # The values this inspector showed: refused if another window changed them meanwhile.
         started_from = {k: getattr(self.site, k) for k in fields}
@@ -478,12 +501,17 @@ class SiteInspector(QFrame):
             self._reload()
             return False
         except UserFacingError as exc:
+            if "notes" in fields and not isinstance(exc, (ValidationError, ReadOnlyError,
+                                                          NotFoundError)):
+                self.unsaved = (self.site.id, str(fields["notes"]), exc)  # saved when back
             if label is not None:
                 label.show_message(exc)
             else:
                 editor.on_error(exc)
             self._reload()
             return False
+        if "notes" in fields:
+            self.unsaved = None
         if label is not None:
             label.hide()
         self._reload()
@@ -496,9 +524,22 @@ class SiteInspector(QFrame):
         if self.site is None or editor is None:
             return
         try:
-            self.set_site(editor.records.read.site(self.site.id))
-        except UserFacingError:
+            site = editor.records.read.site(self.site.id)
+        except NotFoundError:
             self.set_site(None)
+            return
+        except UserFacingError:
+            # Unreadable now (the server away): shown as last read. Emptied, it saved its note
+            # first, refused, read again... for ever (RecursionError), and lost the note.
+            self._loading = True
+            try:
+                self._fill(self.site, editor)
+            except UserFacingError:
+                pass  # the clinic's settings unreadable too: the fields stay as they are
+            finally:
+                self._loading = False
+            return
+        self.set_site(site)
 
     def _muscle_chosen(self, muscle_id: str) -> None:
         if self.site is not None:
