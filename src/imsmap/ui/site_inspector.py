@@ -43,7 +43,6 @@ from imsmap.domain.errors import (
 )
 from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SENSATION, TISSUE_FEEL
-from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.ui.chart_keys import Step, handle_site_key, site_key_action
@@ -55,6 +54,7 @@ from imsmap.ui.inspector_fields import (
     TOUCH,
     NotesEdit,
     as_typed,
+    grasp_button_style,
     inspector_button,
     millimetres,
     named_choice,
@@ -178,7 +178,7 @@ class SiteInspector(QFrame):
         self.grasp_buttons: dict[int, QPushButton] = {}
         for i, grade in enumerate((None, 0, 1, 2, 3)):
             b = inspector_button(NONE_TEXT if grade is None else str(grade))
-            b.setStyleSheet(self._grasp_style(grade))
+            b.setStyleSheet(grasp_button_style(grade))
             self.grasp_group.addButton(b, i)
             self.grasp_buttons[-1 if grade is None else grade] = b
         self._name_grasp_buttons(GRASP_LABELS)
@@ -299,15 +299,6 @@ class SiteInspector(QFrame):
                 grade=grade, label=grasp_word(grade, labels)))
         self.grasp_buttons[-1].setAccessibleName(self.tr("Not graded"))
 
-    @staticmethod
-    def _grasp_style(grade: int | None) -> str:
-        fill = LIGHT.grasp_fill(grade).name()
-        text = LIGHT.grasp_text_colour(grade).name()
-        return (f"QPushButton {{ background: {fill}; color: {text}; border: 1px solid #808080; "
-                f"border-radius: 4px; font-weight: bold; }}"
-                f"QPushButton:checked {{ border: 3px solid {LIGHT.marker_selected}; }}"
-                f"QPushButton:disabled {{ color: #9a9a9a; }}")
-
     # -- showing a site ---------------------------------------------------------------------
     def set_site(self, site: Site | None) -> None:
         """Show this snapshot of a site (None: nothing selected)."""
@@ -362,9 +353,10 @@ class SiteInspector(QFrame):
         if records.read.held_elsewhere(site.session_id) is not None:
             return False  # another room has the session open (ui.hold_banner)
         try:
-            return not records.read.session(site.session_id).is_signed
+            session = records.read.session(site.session_id)
         except UserFacingError:
             return False
+        return not session.is_signed and not session.retracted  # a withdrawn draft is locked
 
     def _fill(self, site: Site | None, editor) -> None:
         labels = clinic.grasp_labels(editor.records) if editor is not None else GRASP_LABELS
@@ -397,6 +389,9 @@ class SiteInspector(QFrame):
         if not self.editable and editor is not None \
                 and editor.records.read.held_elsewhere(site.session_id):
             header = self.tr("{site} · read-only (open in another room)").format(site=header)
+        elif not self.editable and editor is not None \
+                and editor.records.read.session(site.session_id).is_withdrawn:
+            header = self.tr("{site} · read-only (withdrawn)").format(site=header)
         elif not self.editable:
             header = self.tr("{site} · read-only (signed)").format(site=header)
         self.header.setText(header)
