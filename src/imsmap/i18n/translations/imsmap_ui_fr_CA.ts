@@ -1752,6 +1752,20 @@ Problème&#xa0;: {problem}</translation>
         <source>New session</source>
         <translation>Nouvelle séance</translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) found</source>
+        <translation>
+            <numerusform>%n patient trouvé</numerusform>
+            <numerusform>%n patients trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
     <message>
         <source>withdrawn</source>
         <translation>retiré</translation>
@@ -3807,6 +3821,10 @@ droite</translation>
     <message>
         <source>{site} · read-only (open in another room)</source>
         <translation>{site} · lecture seule (ouverte dans une autre salle)</translation>
+    </message>
+    <message>
+        <source>{site} · read-only (withdrawn)</source>
+        <translation>{site} · lecture seule (brouillon retiré)</translation>
     </message>
     <message>
         <source>{site} · read-only (signed)</source>
