@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>not in error</source>
-        <translation>pas par erreur</translation>
+        <translation>valide</translation>
     </message>
     <message>
         <source>grade</source>

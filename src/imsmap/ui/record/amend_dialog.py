@@ -132,6 +132,7 @@ class AmendDialog(QDialog):
         self.earlier = self.records.read.site_corrections([self.session_id]).get(
             self.session_id, [])
         self.site_box = QComboBox()
+        self.site_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.site_box.setAccessibleName(self.tr("Site to correct"))
         self.field_box = QComboBox()
         self.field_box.setAccessibleName(self.tr("What to correct"))
@@ -209,6 +210,9 @@ class AmendDialog(QDialog):
         index = self.site_box.findData(chosen)
         self.site_box.setCurrentIndex(max(index, 0))
         self.site_box.blockSignals(False)
+        # As wide as its longest site, "recorded in error" and all: the dialog grows with it
+        # (in French at 1366 px the words saying a site is in error were cut off).
+        self.site_box.setMinimumWidth(self.site_box.sizeHint().width())
         self._fill_values()
 
     def _value_text(self, field: str, value: Value) -> str:
