@@ -258,3 +258,27 @@ def test_the_site_shown_when_its_draft_is_withdrawn_is_read_only_and_says_why(
         assert "read-only (withdrawn)" in inspector.header.text(), inspector.header.text()
         window.patients.select_session(draft.id)
         window.edits.select_site(site.id)
+
+
+@pytest.mark.parametrize("how", ["signed", "withdrawn"])
+def test_the_muscle_chooser_of_the_last_tap_goes_when_the_session_is_locked(
+        qtbot, make_window, records, patient, monkeypatch, how):
+    """The French walk of 5 December: after signing (and after withdrawing) the strip "#15 or:
+    Multifidus T3" stayed over the chart, offering to move a site of a locked record."""
+    from test_ui_chart import _layered_point
+    from test_ui_support import click_region, sign_through_dialog
+
+    draft = records.start_session(patient.id)
+    window = make_window(patient_id=patient.id, session_id=draft.id)
+    top, _deep = _layered_point(window)
+    click_region(qtbot, window, top)
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_2)
+    chooser = window.chart.chooser
+    assert chooser.isVisible()
+    if how == "signed":
+        sign_through_dialog(qtbot, window)
+        assert records.read.session(draft.id).is_signed
+    else:
+        _through_dialog(qtbot, monkeypatch, window.menus.act_withdraw, "Wrong patient", [])
+        assert records.read.session(draft.id).is_withdrawn
+    assert not chooser.isVisible()
