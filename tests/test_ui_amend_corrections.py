@@ -197,6 +197,8 @@ def test_in_french_the_site_box_shows_a_long_site_whole(qtbot, records, session,
     room = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                       QStyle.SubControl.SC_ComboBoxEditField, box).width()
     assert box.fontMetrics().horizontalAdvance(text) <= room, (room, text)
+    right = box.mapTo(dialog, box.rect().topRight()).x()
+    assert right < dialog.width(), (right, dialog.width())  # and the dialog holds the box
     assert dialog.frameGeometry().width() <= 1366, dialog.width()
     # and the words of the correction read as French ("pas par erreur" did not)
     assert dialog.pending_list.item(0).text() == "Point 1\u00a0: valide → consigné par erreur"
