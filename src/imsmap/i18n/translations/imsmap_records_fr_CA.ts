@@ -4808,7 +4808,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>no longer in error</source>
-        <translation>n&apos;est plus par erreur</translation>
+        <translation>n&apos;est plus consigné par erreur</translation>
     </message>
     <message>
         <source>grade</source>
