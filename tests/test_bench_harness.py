@@ -185,6 +185,30 @@ def test_a_delay_in_the_journal_shows_in_sign_backup_ms(bench_app, history_db, t
     assert result.value >= DELAY_S * 1000, result.note
 
 
+def test_a_commit_waiting_during_the_backup_shows_in_the_tap_figures(bench_app, history_db,
+                                                                      tmp_path, monkeypatch):
+    """A tap whose commit waits (for the disk, behind a backup's writes) shows in the slowest
+    tap and, apart, in the slowest commit."""
+    from imsmap.services.records import Records
+
+    db, _pid = history_db
+    real, calls = Records.add_site, []
+
+    def slow_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:  # after the three warm-up taps, while the backup runs
+            time.sleep(DELAY_S)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Records, "add_site", slow_once)
+    result = measure_cold.measure_click_during_backup(db, tmp_path / "qs",
+                                                      tmp_path / "backups", 4)
+    assert result.value is not None, result.note
+    assert result.extra["max_ms"] >= DELAY_S * 1000, result.extra
+    assert result.extra["slowest_commit_ms"] >= DELAY_S * 1000, result.extra
+    assert result.extra["commits_over_100_ms"] >= 1, result.extra
+
+
 def test_the_cold_open_sets_the_overlay_it_names_whatever_an_earlier_window_left(
         bench_app, history_db, tmp_path):
     # The window restores the overlay from the settings; the overlay benchmark leaves it at

@@ -144,6 +144,20 @@ def test_demo_without_db_uses_its_own_file_in_the_data_folder(capsys, use_demo_a
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_a_data_folder_made_at_first_start_is_owner_only_all_the_way_down(
+        capsys, tmp_path, monkeypatch, use_demo_atlas):
+    """The data folder was made as the parent of logs/ with the default mode: every user of the
+    computer could list it."""
+    data = tmp_path / "home" / "share" / "imsmap"
+    monkeypatch.setenv("IMSMAP_DATA_DIR", str(data))
+    os.chmod(tmp_path, 0o755)
+    assert main(["demo"]) == 0
+    for folder in (data.parent, data, data / "logs", paths.demo_db_path().parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755  # a folder already there is kept
+
+
 def test_demo_never_overwrites(capsys, tmp_path, use_demo_atlas):
     path = tmp_path / "mine.sqlite3"
     path.write_bytes(b"my real records")
@@ -348,3 +362,22 @@ def test_the_plain_window_command_is_parsed_like_the_sub_commands(monkeypatch, c
     err = capsys.readouterr().err
     assert refused.value.code == 2 and "leave out --db" in err and "Traceback" not in err
     assert len(seen) == 4
+
+
+def test_a_reader_that_stops_reading_is_no_bug(tmp_path):
+    """`imsmap atlas | head`: the reader closes the pipe; imsmap stops quietly, as a shell
+    command does (exit 141), with no traceback and no 'a bug' in its log."""
+    import subprocess
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line is written
+    data = tmp_path / "data"
+    try:
+        proc = subprocess.run([sys.executable, "-m", "imsmap", "atlas"], stdout=write,
+                              stderr=subprocess.PIPE, text=True, timeout=120,
+                              env={**os.environ, "IMSMAP_DATA_DIR": str(data)})
+    finally:
+        os.close(write)
+    assert proc.stderr == "" and proc.returncode == 141
+    logged = "".join(p.read_text() for p in (data / "logs").glob("*.log"))
+    assert "imsmap 0" in logged and "a bug" not in logged

@@ -41,6 +41,8 @@ CHECKED = {
     "http://unitsofmeasure.org": {"1", "mm"},
     "http://terminology.hl7.org/CodeSystem/media-type": {"image"},  # photos (test_photo_export)
     "http://terminology.hl7.org/CodeSystem/list-empty-reason": {"nilknown"},
+    # a grade an amendment took back (test_site_corrections_outputs)
+    "http://terminology.hl7.org/CodeSystem/data-absent-reason": {"not-performed"},
 }
 
 

@@ -25,6 +25,10 @@ def test_wheel_ships_the_atlas_and_loads_it_outside_the_source_tree(tmp_path):
     assert shipped, "the repository has no atlas data"
     assert {f"imsmap/assets/{name}" for name in shipped} <= names
     assert "imsmap/cli/__init__.py" in names
+    # The licence as an SPDX expression: setuptools stops building a licence table in 2027.
+    with zipfile.ZipFile(wheel) as zf:
+        metadata = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: LicenseRef-proprietary" in metadata.splitlines()
     # The clinic server's SQL (store/postgres/sql) is package data too.
     sql = {f"imsmap/store/postgres/sql/{p.name}"
            for p in (ROOT / "src" / "imsmap" / "store" / "postgres" / "sql").glob("*.sql")}

@@ -297,3 +297,25 @@ def test_the_build_strips_pillows_extension_modules():
                      and getattr(node.targets[0], "id", "") == "strippable"]
     globbed = {c.value for c in ast.walk(strippable) if isinstance(c, ast.Constant)}
     assert {"PIL", "*.so", "libpython3*.so*"} <= globbed, globbed
+
+
+def test_the_menu_entry_speaks_each_language_the_app_does():
+    """A French desktop starts imsmap in French (i18n.system_language): its menu entry and its
+    software-centre summary are French too, not the English ones."""
+    from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED
+
+    entry = _desktop_entry()
+    root = ET.parse(PACKAGING / "linux" / f"{APP_ID}.metainfo.xml").getroot()
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+    for language in SUPPORTED:
+        if language == SOURCE_LANGUAGE:
+            continue
+        key = language.split("_")[0]  # fr: every French locale, as system_language reads them
+        for field in ("Name", "GenericName", "Comment", "Keywords"):
+            assert entry.get(f"{field}[{key}]"), f"{field}[{key}] missing in the desktop entry"
+            assert entry[f"{field}[{key}]"] != entry[field] or field == "Name"
+        summaries = {s.get(lang_attr): s.text for s in root.findall("summary")}
+        assert summaries.get(key) and summaries[key] != summaries[None]
+        paragraphs = root.find("description").findall("p")
+        assert len([p for p in paragraphs if p.get(lang_attr) == key]) == \
+            len([p for p in paragraphs if p.get(lang_attr) is None])

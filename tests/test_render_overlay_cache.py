@@ -64,7 +64,10 @@ def test_sprites_look_like_the_vector_markers_on_a_screen_at_200_and_150_percent
     differing = (np.abs(vector - sprites).reshape(*vector.shape[:1], -1, 4).max(axis=2) > 60)
     drawn = ((vector != 255).reshape(*vector.shape[:1], -1, 4).any(axis=2))
     assert drawn.sum() > 0.01 * drawn.size  # the markers were drawn
-    assert differing.sum() < 0.12 * drawn.sum()
+    # Edges differ where a sprite sits at a whole device pixel and a vector marker half a
+    # pixel off: about 12 % of the pixels drawn at these ratios since the grades' pips (more
+    # edges; 10 % before them). Misplaced or mis-sized sprites differ over most of them.
+    assert differing.sum() < 0.15 * drawn.sum()
 
 
 def _pdf(paint) -> bytes:
@@ -190,7 +193,8 @@ def test_a_zoom_step_that_keeps_the_markers_size_on_screen_reuses_their_sprites(
     fresh = _frame(ChartPainter(VIEW, "posterior"), 1.2, 0.5)
     assert (reused != 255).any() and np.array_equal(reused, fresh)
 
-    # each sprite is the marker as painted by the chart painter at that scale (faded colours)
+    # each sprite is the marker as painted by the chart painter at that scale (faded colours,
+    # the grade's pips)
     reference = QImage(first.size(), QImage.Format.Format_ARGB32_Premultiplied)
     reference.fill(QColor(0, 0, 0, 0))
     p = QPainter(reference)
@@ -198,10 +202,13 @@ def test_a_zoom_step_that_keeps_the_markers_size_on_screen_reuses_their_sprites(
     p.scale(1.2, 1.2)
     faded = ChartPainter(VIEW, "posterior")
     faded.style = overlay.faded_style(faded.style, 0.3)
-    faded.paint_marker(p, 0.0, 0.0, None, 2, scale=0.275)
+    faded.paint_marker(p, 0.0, 0.0, None, 2, scale=0.275, pips=True)
     p.end()
     a, b = _arrays(first, reference)
-    assert (b != 0).any() and np.abs(a - b).max() == 0
+    # The same pixels, but for a few levels of a pip's edge: 0.275 x 1.2 is 0.33 to a last bit,
+    # and a dot of a pixel's size is that sensitive (a sprite of another look, or another
+    # size, differs by a hundred levels and more).
+    assert (b != 0).any() and np.abs(a - b).max() <= 16
 
 
 def test_markers_put_in_order_once_paint_as_the_markers_themselves(qapp):

@@ -1,7 +1,8 @@
 """The progress report's charts say each grade of the latest session without colour: printed
 in black and white (many clinics do), or read by someone who does not tell the grades' colours
 apart, a marker's grey alone did not say its grade. These charts print no site numbers, so the
-latest session's markers carry their grade written in them, as the key's do."""
+latest session's markers carry their grade written in them (the earlier sessions' markers, and
+the key's grades, its pips: tests/test_render_grade_pips.py)."""
 
 from __future__ import annotations
 

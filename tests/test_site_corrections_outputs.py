@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
+import fhir_reader
 import support
 from imsmap.services import export_csv
 from imsmap.services.context import build_context
@@ -105,3 +107,30 @@ def test_fhir_says_the_corrected_value_and_keeps_the_signed_one(amended):
     procedures = [r for r in resources if r["resourceType"] == "Procedure"]
     assert sorted(r["status"] for r in procedures) == ["completed", "completed",
                                                        "entered-in-error"]
+
+
+def test_fhir_says_a_grade_taken_back_is_not_graded_in_codes_and_narrative(amended):
+    """A grade corrected to "not graded": the grasp Observation is corrected and has no value;
+    its dataAbsentReason says why, and the document's narrative says "not graded", not the
+    "present" of an Observation that records a finding without a value."""
+    records, session, sites = amended
+    records.amend_session(session.id, "Site 2 was not graded", "Graded from memory.",
+                          [(sites[1].id, "grasp", None)])
+    bundle = fhir_bundle(records, session_ids=[session.id], document=True,
+                         pdf=lambda sid, at: b"%PDF")
+    fhir_reader.parse(bundle)  # valid R4B: a dataAbsentReason only without a value
+    resources = [e["resource"] for e in bundle["entry"]]
+    grasps = [r for r in resources if r["resourceType"] == "Observation"
+              and r["code"]["coding"][0]["code"] == "grasp"]
+    assert len(grasps) == 3  # the grade taken back stays, as its correction's record
+    grasp = next(r for r in grasps if "valueInteger" not in r)
+    assert grasp["status"] == "corrected"
+    assert not any(key.startswith("value") for key in grasp)
+    assert grasp["dataAbsentReason"]["coding"][0]["code"] == "not-performed"
+    assert grasp["dataAbsentReason"]["text"] == "not graded"
+    assert "Recorded as 2, corrected to not graded" in grasp["note"][0]["text"]
+    composition = resources[0]
+    div = next(s["text"]["div"] for s in composition["section"]
+               if s["title"] == "Responses at each insertion")
+    assert re.search(r"<li>2\. [^<]* - Grasp grade [^<]*: not graded \(corrected\)</li>", div)
+    assert "present" not in div

@@ -44,3 +44,18 @@ def test_no_two_items_of_a_menu_share_an_accelerator(qapp, language, make_window
     finally:
         i18n.install(qapp, "en")
     assert found == {}
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_the_session_menu_names_adding_an_amendment_as_its_button_does(qapp, language,
+                                                                        make_window, session):
+    """One action, one name: the Session menu's item and the session panel's button say the
+    same words, accelerator aside (the menu said "Amend…")."""
+    i18n.install(qapp, language)
+    try:
+        w = make_window(patient_id=session.patient_id, session_id=session.id)
+        item = w.menus.act_amend.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        button = w.session_panel.amend_button.text()
+    finally:
+        i18n.install(qapp, "en")
+    assert item == button

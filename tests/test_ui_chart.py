@@ -658,5 +658,5 @@ def test_a_grade_key_on_a_signed_session_says_it_is_signed(qtbot, window, record
         qtbot.keyClick(window.chart.view, key)
         said = window.statusBar().currentMessage()
         assert said.startswith("This session is signed: its sites cannot change.") and \
-            "read-only" not in said and "Amend" in said, said
+            "read-only" not in said and "Add amendment…" in said, said
     assert _sites(records, session)[0].grasp == site.grasp

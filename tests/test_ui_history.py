@@ -11,9 +11,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.domain.models import Session
-from imsmap.render.overlay import age_fade, faded_style
+from imsmap.render.overlay import EARLIER_SCALE, age_fade, faded_style
 from imsmap.ui.history_bar import OverlayChoice, OverlayMode
-from imsmap.ui.history_overlay import Z_HISTORY, HistoryOverlayItem, sessions_to_draw
+from imsmap.ui.history_overlay import (
+    EARLIER_BOOST,
+    Z_HISTORY,
+    HistoryOverlayItem,
+    sessions_to_draw,
+)
 from imsmap.ui.progress.progress_panel import Deferred
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -154,6 +159,9 @@ def test_rendered_scene_shows_last_visits_grasp_colour_at_its_site(hwin, visits)
     hwin.history_bar.last_n.setValue(1)  # last time: grasp 1 at A
     image, rect = _render(hwin)
     style = hwin.chart.scene.chart.style
+    # beside the centre, where the grade's pips leave the fill (render.markers): half the
+    # smaller earlier marker's radius
+    ax += 0.5 * style.marker_radius * hwin.chart.scene.marker_scale * EARLIER_BOOST * EARLIER_SCALE
     expected = faded_style(style, age_fade(1, 1)).grasp_fill(1)
     assert _close(_pixel(image, rect, ax, ay), expected)
     hwin.menus.act_overlay.trigger()

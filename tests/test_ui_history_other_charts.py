@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.render.other_charts import mark_radius
-from imsmap.render.overlay import age_fade, faded_style
+from imsmap.render.overlay import EARLIER_SCALE, age_fade, faded_style
 from imsmap.ui.history_overlay import EARLIER_BOOST, OtherChartTip
 from test_ui_support import click_chart, make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -198,10 +198,13 @@ def test_a_strong_grasp_two_visits_back_still_reads_as_strong(win, visits, atlas
     image, rect = _render(win)
     region = atlas.view("posterior").region(SEMIT_POST)  # visit 1, graded 3, alone there
     style = win.chart.scene.chart.style
-    assert _reads_as(style, _pixel(image, rect, *region.label)) == 3
+    # beside the centre pip of its three (render.markers), inside the smaller earlier marker
+    x, y = region.label
+    x += 0.5 * style.marker_radius * win.chart.scene.marker_scale * EARLIER_BOOST * EARLIER_SCALE
+    assert _reads_as(style, _pixel(image, rect, x, y)) == 3
     win.chart.set_layer("superficial")
     image, rect = _render(win)
-    assert _reads_as(style, _pixel(image, rect, *region.label)) == 3
+    assert _reads_as(style, _pixel(image, rect, x, y)) == 3
 
 
 # -- the progress report's charts ---------------------------------------------------------

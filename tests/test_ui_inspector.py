@@ -55,6 +55,20 @@ def test_the_inspector_sits_under_the_site_list_and_shows_the_selected_site(insp
     assert inspector.site is None and not inspector.diameter.isEnabled()
 
 
+def test_a_grade_given_with_a_button_is_what_the_status_bar_says(qtbot, inspected, records,
+                                                                  session):
+    """The tap said "..., ungraded" in the status bar; a grade then given with the button left
+    it saying so, while a grade typed on the keyboard said the new grade."""
+    window, inspector = inspected
+    assert "ungraded" in window.statusBar().currentMessage()
+    qtbot.mouseClick(inspector.grasp_buttons[2], Qt.MouseButton.LeftButton)
+    message = window.statusBar().currentMessage()
+    assert "ungraded" not in message and "grasp 2" in message
+    qtbot.mouseClick(inspector.toggles["cramp"], Qt.MouseButton.LeftButton)
+    assert "cramp" in window.statusBar().currentMessage()
+    assert _site(records, session).cramp
+
+
 def test_buttons_and_choices_in_the_inspector_reach_the_database(qtbot, inspected, records,
                                                                  session):
     window, inspector = inspected

@@ -146,7 +146,16 @@ def test_a_finger_tap_beside_a_neighbouring_muscle_offers_it_for_the_new_site(
     button = next(b for b in chooser.buttons if b.text().startswith("Multifidus L5"))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     (site,) = _sites(records, session)
-    assert site.level == "L5" and (site.x, site.y) == pytest.approx(_scene(window, at), abs=0.01)
+    # The tap lay in L4: the marker goes inside L5, where its record says it is, and moving it
+    # a little later keeps it there (the muscle follows the point).
+    view = window.atlas.view("spinal")
+    here = [r for r in view.regions_at(site.x, site.y) if r.layer == site.layer]
+    assert site.level == "L5" and here and here[0].level == "L5"
+    assert (site.x, site.y) != pytest.approx(_scene(window, at), abs=0.01)
+    assert "placed inside the muscle" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    (site,) = _sites(records, session)
+    assert site.level == "L4" and (site.x, site.y) == pytest.approx(_scene(window, at), abs=0.01)
 
 
 def test_a_mouse_click_beside_a_neighbouring_muscle_takes_the_muscle_under_the_pointer(
@@ -254,3 +263,61 @@ def test_a_pinch_begun_on_a_muscle_or_a_marker_records_and_moves_nothing(qtbot, 
     window.chart.view.fit()
     touch(finger, viewport, window.chart.scene_to_viewport(*region.label))  # a tap again
     assert [s.muscle_id for s in _sites(records, session)] == [site.muscle_id, region.muscle]
+
+
+def _beside_a_muscle(window, px: float):
+    """A muscle of the chart shown and a viewport point `px` screen pixels outside it, where
+    no muscle lies (bone, tendon, between the limbs), walking out from its label."""
+    chart, scene = window.chart, window.chart.scene
+    k = chart.view.transform().m11()
+    for region in scene.chart.regions():
+        x, y = region.label
+        if not (region.contains(x, y) and scene.region_at(x, y) is region):
+            continue
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            t = 0.0
+            while scene.region_at(x + dx * t, y + dy * t) is region and t < 400:
+                t += 0.5
+            ex, ey = x + dx * t, y + dy * t
+            if scene.region_at(ex, ey) is not None:
+                continue  # another muscle beyond it
+            at = chart.scene_to_viewport(ex + dx * px / k, ey + dy * px / k)
+            tapped = _scene(window, at)
+            if scene.region_at(*tapped) is None and scene.region_at(
+                    tapped[0] + dx * 8 / k, tapped[1] + dy * 8 / k) is None:
+                return region, at
+    raise AssertionError("no muscle with nothing just beside it")
+
+
+def test_a_finger_tap_just_beside_a_muscle_offers_it_and_places_the_site_inside_it(
+        qtbot, window, records, session, finger):
+    """A fingertip landing on bone or tendon a few pixels from a thin muscle said "No muscle
+    there.": it now offers the muscles within its reach; the one chosen takes the site at its
+    nearest point inside it (the tap is outside it, where moving the site would be refused),
+    and the status bar says so. A mouse click there is what it was."""
+    chart = window.chart
+    region, at = _beside_a_muscle(window, px=4)
+    qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert _sites(records, session) == []
+    assert chart.hint.text() == "No muscle there." and not chart.chooser.isVisible()
+
+    touch(finger, chart.view.viewport(), at)
+    assert _sites(records, session) == []  # nothing recorded until a muscle is chosen
+    chooser = chart.chooser
+    assert chooser.isVisible() and chooser.site_id is None
+    assert chart.hint.text() != "No muscle there."
+    key = (region.muscle, region.side, region.level)
+    offered = [(r.muscle, r.side, r.level) for r in chooser.regions]
+    assert key in offered
+    qtbot.mouseClick(chooser.buttons[offered.index(key)], Qt.MouseButton.LeftButton)
+    (site,) = _sites(records, session)
+    assert (site.muscle_id, site.side.value, site.level) == key
+    tapped = _scene(window, at)
+    assert region.contains(site.x, site.y) and (site.x, site.y) != pytest.approx(tapped)
+    # nearest: within the finger's reach of the tap, not the muscle's label far off
+    reach = 17.0 / chart.view.transform().m11()
+    assert ((site.x - tapped[0]) ** 2 + (site.y - tapped[1]) ** 2) ** 0.5 <= reach
+    assert "point nearest the finger" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 1
+    moved = records.move_site(site.id, site.x, site.y)  # the record takes its own point again
+    assert (moved.muscle_id, moved.side.value, moved.level) == key

@@ -204,7 +204,7 @@ def test_the_timeline_does_not_name_another_visit_for_a_session_that_counts_nowh
 
 
 def test_a_session_entered_in_error_is_amended_in_words_only(qtbot, records, patient):
-    """Amend… stays open on a session entered in error (words can still be added), but its
+    """Add amendment… stays open on a session entered in error (words can still be added), but its
     dialog offered corrections of sites, promising that "the charts, Segments, Progress and the
     exports count it as corrected", of a session that counts nowhere; and the amendment took
     them."""
@@ -282,3 +282,35 @@ def test_the_muscle_chooser_of_the_last_tap_goes_when_the_session_is_locked(
         _through_dialog(qtbot, monkeypatch, window.menus.act_withdraw, "Wrong patient", [])
         assert records.read.session(draft.id).is_withdrawn
     assert not chooser.isVisible()
+
+
+def test_the_segments_tab_of_a_session_that_counts_nowhere_says_so(qtbot, make_window, records,
+                                                                    patient, monkeypatch):
+    """Its own segmental summary stays readable, under a line saying that it counts nowhere
+    (the tab showed it as any session's, as if it counted)."""
+    today = records.clock().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    wrong = records.start_session(patient.id, started_at=today - timedelta(days=1))
+    records.add_site(wrong.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
+                     grasp=2)
+    records.sign_session(wrong.id)
+    draft = records.start_session(patient.id, started_at=today)
+    records.add_site(draft.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R")
+    window = make_window(patient_id=patient.id, session_id=wrong.id)
+    window.right_tabs.setCurrentWidget(window.segments)
+    segments = window.segments
+    assert not segments.not_counted.isVisible()
+    _through_dialog(qtbot, monkeypatch, window.menus.act_in_error,
+                    "Signed on the wrong patient", [])
+    assert segments.not_counted.isVisible()
+    assert "Entered in error" in segments.not_counted.text()
+    assert "counts in no figure" in segments.not_counted.text()
+    row = next(r for r in range(segments.table.rowCount())
+               if segments.table.item(r, 4) and segments.table.item(r, 4).text())
+    assert segments.table.item(row, 4).text().startswith("max 2")  # still readable
+    # a draft withdrawn says so too; a session that counts says nothing
+    window.patients.select_session(draft.id)
+    assert window.segments.session_id == draft.id
+    assert not segments.not_counted.isVisible()
+    retractions.withdraw_draft(records, draft.id, "Started on the wrong patient")
+    qtbot.waitUntil(lambda: segments.not_counted.isVisible())
+    assert "Withdrawn" in segments.not_counted.text()

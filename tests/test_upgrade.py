@@ -316,6 +316,21 @@ def test_attaching_a_photo_from_the_command_line_upgrades_with_the_bar(old_file,
     assert code == 2 and "signed" in err  # session 1 is signed: no photo, said in one sentence
 
 
+def test_setting_the_backup_policy_upgrades_an_older_file_with_the_bar_and_its_copy(
+        old_file, capsys):
+    """`imsmap backup --full-every-days N` writes the policy into the file: an older one was
+    upgraded silently inside the opening, with no bar and no copy of the file as it was."""
+    from imsmap.store.backup import default_backup_dir
+
+    code = main(["backup", "--db", str(old_file), "--full-every-days", "3"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Upgrading old.sqlite3 from schema 3" in err and "100 %" in err
+    assert version(old_file) == SCHEMA_VERSION
+    (copy,) = _kept(default_backup_dir(old_file))
+    assert version(copy) == 3 and str(copy) in err
+
+
 def test_a_second_upgrade_while_the_first_writes_is_refused_and_the_first_goes_on(
         old_file, monkeypatch):
     """Two windows opening the same older file at once: the first switches it out of the
@@ -335,3 +350,86 @@ def test_a_second_upgrade_while_the_first_writes_is_refused_and_the_first_goes_o
     assert version(old_file) == 3
     upgrade.upgrade(upgrade.pending(old_file))
     opens_and_checks(old_file)
+
+
+def _dump(path) -> list[str]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _kept(folder) -> list:
+    return sorted(folder.glob("imsmap-backup-*-before-upgrade.sqlite3"))
+
+
+def test_the_upgrade_first_keeps_the_file_as_it_was_in_its_backup_folder(old_file):
+    """The imsmap that wrote the file can open this copy again (never the upgraded file)."""
+    from imsmap.store.backup import default_backup_dir, verify_backup
+
+    before = _dump(old_file)
+    folder = default_backup_dir(old_file)
+    copy = upgrade.upgrade(upgrade.pending(old_file))
+    assert _kept(folder) == [copy]
+    assert version(copy) == 3 and _dump(copy) == before  # every row as it was
+    assert verify_backup(copy).schema_version == 3
+    assert copy.stat().st_mode & 0o777 == 0o600
+    assert version(old_file) == SCHEMA_VERSION
+    opens_and_checks(old_file)
+    assert upgrade.pending(old_file) is None  # once: no second copy at the next opening
+
+
+def test_the_copy_goes_to_the_chosen_backup_folder_else_to_the_default_one(old_file, tmp_path):
+    from imsmap.store.backup import default_backup_dir
+
+    usb = tmp_path / "usb" / "backups"
+    conn = sqlite3.connect(old_file)
+    with conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('backup.dir', ?)", (str(usb),))
+    conn.close()
+    # The drive is unplugged: the copy is kept in the data folder, the chosen folder not made
+    # again on this disk.
+    assert upgrade.copy_folder(old_file) == default_backup_dir(old_file)
+    stop = threading.Event()
+    stop.set()  # stopped at once, while the copy is made: no copy, the file unchanged
+    before = _sha(old_file)
+    with pytest.raises(upgrade.UpgradeInterrupted) as stopped:
+        upgrade.upgrade(upgrade.pending(old_file), stop=stop)
+    assert "still at schema 3" in stopped.value.message
+    assert version(old_file) == 3 and _dump(old_file) and not _kept(default_backup_dir(old_file))
+    assert not usb.exists() and not any(default_backup_dir(old_file).iterdir())
+    usb.mkdir(parents=True)  # plugged in
+    assert upgrade.copy_folder(old_file) == usb
+    copy = upgrade.upgrade(upgrade.pending(old_file))
+    assert _kept(usb) == [copy] and version(copy) == 3
+    assert not _kept(default_backup_dir(old_file))
+    assert before != _sha(old_file)
+
+
+def test_the_window_and_the_command_line_say_where_the_copy_is(old_file, qapp, tmp_path,
+                                                               capsys, monkeypatch):
+    from imsmap.store.backup import default_backup_dir
+    from imsmap.ui.upgrade_dialog import upgrade_with_dialog
+
+    folder = default_backup_dir(old_file)
+    labels: list[str] = []
+
+    def read():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QProgressDialog) and w.isVisible() and not labels:
+                labels.append(w.labelText())
+
+    timer = QTimer()
+    timer.timeout.connect(read)
+    timer.start(1)
+    second = tmp_path / "second.sqlite3"
+    second.write_bytes(old_file.read_bytes())
+    assert upgrade_with_dialog(second) is True
+    timer.stop()
+    assert labels and str(default_backup_dir(second)) in labels[0]
+    assert len(_kept(default_backup_dir(second))) == 1
+    assert main(["export", "--db", str(old_file), "--out", str(tmp_path / "x.json")]) == 0
+    err = capsys.readouterr().err
+    (copy,) = _kept(folder)
+    assert str(copy) in err and "schema 3" in err

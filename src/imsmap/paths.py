@@ -41,6 +41,14 @@ def resolve_db(arg: str | os.PathLike[str] | None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder for imsmap's own files, owner-only on POSIX."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder for imsmap's own files, owner-only on POSIX, and every missing folder
+    above it likewise (the data folder made as the parent of logs/ was readable by every user
+    of the computer: its files' names were). Folders already there are left as they are."""
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
     return path

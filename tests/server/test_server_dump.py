@@ -4,11 +4,13 @@ a restore of it into a scratch database has the whole chain and every record."""
 from __future__ import annotations
 
 import psycopg
-from clinic_files import make_clinic
+from clinic_files import make_clinic, open_file
 
 from imsmap.cli import main
+from imsmap.services import retractions
 from imsmap.store.postgres import chain
-from imsmap.store.postgres.connection import connect
+from imsmap.store.postgres.connection import SCHEMA, connect
+from imsmap.store.postgres.dump import dump
 
 
 def _databases(pg_server) -> set[str]:
@@ -57,3 +59,50 @@ def test_refusals_are_one_sentence_and_write_nothing(tmp_path, clinic_template, 
         assert "--out" in capsys.readouterr().err
     finally:
         clinic_template.drop(name)
+
+
+def _record_tables(conn) -> set[str]:
+    """The tables whose rows are part of the clinic's record, read from the server's own
+    catalogue (so a table a later schema adds is in it): the patients, every table that refers
+    to them through foreign keys (sessions, then sites, amendments, photos... and the tables
+    referring to those), and the audit trail with the tables referring to it. A session's hold
+    (sql/v3_live.sql: which room has it open now) refers to a session but records nothing."""
+    edges = conn.execute(
+        "SELECT child.relname, parent.relname FROM pg_constraint c"
+        " JOIN pg_class child ON child.oid = c.conrelid"
+        " JOIN pg_class parent ON parent.oid = c.confrelid"
+        " JOIN pg_namespace n ON n.oid = child.relnamespace"
+        " WHERE c.contype = 'f' AND n.nspname = %s", (SCHEMA,)).fetchall()
+    found = {"patients", "audit"}
+    while True:
+        more = {child for child, parent in edges if parent in found} - found - {"session_holds"}
+        if not more:
+            return found
+        found |= more
+
+
+def test_a_server_backup_counts_every_record_table(tmp_path, clinic_dsn, capsys):
+    """What `imsmap backup --dsn` counts (and checks the scratch restore against) is every
+    table of the record: site corrections and retractions were left out of the count."""
+    path = make_clinic(tmp_path / "c.sqlite3")
+    recs = open_file(path)
+    try:  # a withdrawn draft, so that retractions hold a row
+        draft = next(s for s in recs.repo.sessions_for_patient(
+            recs.repo.patient_by_chart_number("B-2").id) if not s.is_signed)
+        retractions.withdraw_draft(recs, draft.id, "Started on the wrong patient")
+    finally:
+        recs.db.close()
+    assert main(["server", "migrate", "--db", str(path), "--dsn", clinic_dsn]) == 0
+    capsys.readouterr()
+    with connect(clinic_dsn) as conn:
+        tables = _record_tables(conn)
+        held = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    assert {"sessions", "sites", "site_corrections", "retractions", "photos"} <= tables
+    assert held["site_corrections"] == 1 and held["retractions"] == 1
+    made = dump(clinic_dsn, tmp_path / "clinic.dump")
+    assert {t: made.counts.get(t) for t in tables} == held  # each, counted in the dump
+    assert main(["backup", "--dsn", clinic_dsn, "--out", str(tmp_path / "again.dump")]) == 0
+    said = capsys.readouterr().out
+    assert "site corrections: 1" in said
+    assert "sessions withdrawn or entered in error: 1" in said
+    assert "_" not in said.split("format: ")[1].split(")")[0]  # every table in words

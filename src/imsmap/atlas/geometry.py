@@ -215,6 +215,22 @@ def point_in_polygon(polygon: Sequence[Point], x: float, y: float) -> bool:
     return inside
 
 
+def nearest_on_outline(polygon: Sequence[Point], x: float, y: float) -> Point:
+    """The point of the polygon's outline (its edges, closed) nearest to (x, y)."""
+    best, found = math.inf, (x, y)
+    ax, ay = polygon[-1]
+    for bx, by in polygon:
+        dx, dy = bx - ax, by - ay
+        ll = dx * dx + dy * dy
+        t = min(1.0, max(0.0, ((x - ax) * dx + (y - ay) * dy) / ll)) if ll else 0.0
+        px, py = ax + t * dx, ay + t * dy
+        d = (px - x) ** 2 + (py - y) ** 2
+        if d < best:
+            best, found = d, (px, py)
+        ax, ay = bx, by
+    return found
+
+
 def inscribed_extent(polygon: Sequence[Point], step: float = 2.0) -> float:
     """Approximate diameter of the largest circle inside the polygon (grid + distance to edges).
 

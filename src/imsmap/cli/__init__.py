@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from imsmap import __version__, logs
@@ -113,7 +114,17 @@ def _main(argv: list[str] | None) -> int:
             from imsmap.paths import resolve_db
 
             upgrade_with_bar(resolve_db(db_arg(args)))
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a reader that went away (| head) is met here, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader of the output closed it (imsmap atlas | head): not a bug, nothing to say.
+        # Python flushes stdout again at exit: /dev/null takes what is left.
+        log.info("%s: the reader of its output closed it", args.command)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141  # 128 + SIGPIPE: what a shell reports for a command that met a closed pipe
     except UserFacingError as exc:
         log.info("%s refused: %s", args.command or "window", type(exc).__name__)
         # « imsmap : ... » in French, as argparse's own « imsmap : erreur : »

@@ -108,10 +108,15 @@ def _backup_server(args: argparse.Namespace, dsn: str) -> int:
 
 
 def _set_policy(args: argparse.Namespace, db_path) -> int:
+    from imsmap.cli.progress import upgrade_with_bar
     from imsmap.services import clinic
     from imsmap.services.context import open_records
     from imsmap.store import backup_sets as bs
 
+    # The policy is written into the file: an older one is upgraded first, with its bar and the
+    # copy of the file as it was, as for the other commands that write (cli.UPGRADING), not
+    # silently inside the opening.
+    upgrade_with_bar(db_path)
     records = open_records(db_path, create=False)
     try:
         now = bs.policy_of(records.db)

@@ -83,7 +83,10 @@ def upgrade_with_bar(db_path: str | Path, out: TextIO | None = None) -> None:
                              "it; nothing is lost)"),
                    [Path(db_path).name, pending.version, pending.target]), out)
     try:
-        upgrade.upgrade(pending, bar)
+        copy = upgrade.upgrade(pending, bar)
     finally:
         if bar.tty and bar.shown < 100:
             bar.out.write("\n")
+    bar.out.write(fill(translate("CliProgress", "The file as it was (schema %1) is kept in %2: "
+                                 "the earlier imsmap can still open that copy."),
+                       [pending.version, copy]) + "\n")

@@ -22,6 +22,8 @@ def table_word(table: str) -> str:
         "photos": translate("Tables", "photos"),
         "photo_blobs": translate("Tables", "photo files"),
         "amendments": translate("Tables", "amendments"),
+        "site_corrections": translate("Tables", "site corrections"),
+        "retractions": translate("Tables", "sessions withdrawn or entered in error"),
         "audit": translate("Tables", "audit entries"),
         "imported_audit": translate("Tables", "imported audit entries"),
     }

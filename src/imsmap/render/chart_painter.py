@@ -491,10 +491,10 @@ class ChartPainter(ChartLettering):
     # -- markers ----------------------------------------------------------------------------------
     def paint_marker(self, painter: QPainter, x: float, y: float, number: int | str | None,
                      grasp: int | None, *, cramp: bool = False, selected: bool = False,
-                     planned: bool = False, scale: float = 1.0) -> None:
+                     planned: bool = False, scale: float = 1.0, pips: bool = False) -> None:
         """A site's marker in this chart's style (render.markers.paint_marker)."""
         markers.paint_marker(painter, self.style, x, y, number, grasp, cramp=cramp,
-                             selected=selected, planned=planned, scale=scale)
+                             selected=selected, planned=planned, scale=scale, pips=pips)
 
     def paint_markers(self, painter: QPainter, sites: Iterable[Any], scale: float = 1.0) -> None:
         """Many markers in this chart's style (render.markers.paint_markers)."""

@@ -2,6 +2,13 @@
 coloured by the muscle's grasp, numbered, with a second ring for a cramp, dashed when ungraded
 or planned, and a halo when selected. In view coordinates, like the rest of the chart
 (render.chart_painter); sized by the style's marker radius times ``scale``.
+
+An earlier visit's marker carries no number (beside today's numbered markers a digit would read
+as a site number) but its grade as dice pips: none for 0, one to three dots. The grades' fills
+step down in lightness, and the overlay fades earlier markers toward the background with age,
+so lightness alone cannot say the grade of a marker seen on its own (a strong grasp three visits
+back has the grey of a moderate one today; printed grey or seen with deuteranopia or protanopia,
+lightness is all that is left): the pips say it at any age, in any print, to any eye.
 """
 
 from __future__ import annotations
@@ -12,19 +19,25 @@ from typing import Any
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from imsmap.render.style import ChartStyle
+from imsmap.render.style import ChartStyle, grey_level
 from imsmap.render.text import text_path
 
-__all__ = ["paint_marker", "paint_markers"]
+__all__ = ["PIP_OFFSET", "PIP_RADIUS", "paint_marker", "paint_markers", "pip_centres"]
+
+PIP_RADIUS = 0.21  # a pip's radius, of the marker's: still a dot on the smallest earlier marker
+PIP_OFFSET = 0.44  # how far the outer pips of 2 and 3 sit from the centre, along each axis
 
 
 def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
                  number: int | str | None, grasp: int | None, *, cramp: bool = False,
-                 selected: bool = False, planned: bool = False, scale: float = 1.0) -> None:
+                 selected: bool = False, planned: bool = False, scale: float = 1.0,
+                 pips: bool = False) -> None:
     """A numbered circle coloured by grasp (None = ungraded), centred on (x, y).
 
     planned: hollow dashed ring (a site planned, not yet needled); cramp: a second ring;
     selected: a blue halo. The number covers the centre; the fill shows around it.
+    pips: a marker without a number shows its grade as dice pips (an earlier visit's marker,
+    and the key's); none for grade 0, none when ungraded (its dashed ring says so).
     """
     s = style
     r = s.marker_radius * scale
@@ -60,7 +73,24 @@ def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(text_colour))
         painter.drawPath(path)
+    elif pips and not planned and grasp:
+        # Black or white, whichever reads on the fill: an old marker's fill is faded, and
+        # its pips must still stand out from it (as the other-chart diamond's figure does).
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff" if grey_level(fill) < 0.55 else "#202020"))
+        pip = r * PIP_RADIUS
+        for dx, dy in pip_centres(grasp):
+            painter.drawEllipse(QPointF(x + dx * r, y + dy * r), pip, pip)
     painter.restore()
+
+
+def pip_centres(grade: int) -> tuple[tuple[float, float], ...]:
+    """A grade's pips as a die shows them, in marker radii from its centre: one in the middle,
+    two on the rising diagonal, three along it."""
+    d = PIP_OFFSET
+    return {1: ((0.0, 0.0),),
+            2: ((-d, d), (d, -d)),
+            3: ((-d, d), (0.0, 0.0), (d, -d))}.get(grade, ())
 
 
 def _get(marker: Any, key: str, default: Any = None) -> Any:
@@ -72,10 +102,11 @@ def _get(marker: Any, key: str, default: Any = None) -> Any:
 def paint_markers(painter: QPainter, style: ChartStyle, markers: Iterable[Any],
                   scale: float = 1.0) -> None:
     """Many markers: mappings or objects with x, y, number, grasp (and optionally cramp,
-    selected, planned, scale)."""
+    selected, planned, scale, pips)."""
     for m in markers:
         paint_marker(painter, style, float(_get(m, "x")), float(_get(m, "y")), _get(m, "number"),
                      _get(m, "grasp"), cramp=bool(_get(m, "cramp", False)),
                      selected=bool(_get(m, "selected", False)),
                      planned=bool(_get(m, "planned", False)),
-                     scale=float(_get(m, "scale", scale) or scale))
+                     scale=float(_get(m, "scale", scale) or scale),
+                     pips=bool(_get(m, "pips", False)))

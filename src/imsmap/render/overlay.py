@@ -2,8 +2,11 @@
 
 Earlier sites are painted with the chart painter's own markers, smaller and without numbers,
 coloured by their grasp and faded with age by blending toward the background: last time almost
-full strength, older sessions paler. All colours stay opaque (no alpha), so the same painting is
-PDF/A-clean. Oldest first, so the most recent lie on top; today's numbered markers go last.
+full strength, older sessions paler. Their grade is also told by dice pips (render.markers:
+none for 0, one to three dots; ungraded keeps its dashed ring): the fade lightens the fills, so
+lightness alone cannot tell an old strong grasp from a moderate one today, in grey print or to
+a colour-blind eye, and the pips can. All colours stay opaque (no alpha), so the same painting
+is PDF/A-clean. Oldest first, so the most recent lie on top; today's numbered markers go last.
 """
 
 from __future__ import annotations
@@ -154,7 +157,7 @@ def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
         for m, look in zip(earlier.markers, earlier.look_of):
             fade, grasp, size = earlier.looks[look]
             faded_chart(chart, fade).paint_marker(painter, m.x, m.y, None, grasp,
-                                             scale=scale * size)
+                                                  scale=scale * size, pips=True)
     for site in today:
         if site.planned:
             chart.paint_marker(painter, site.x, site.y, site.seq, None, planned=True,
@@ -239,7 +242,7 @@ def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: flo
     p = QPainter(image)
     p.translate(side / 2, side / 2)
     p.scale(px, px)
-    faded_chart(chart, fade).paint_marker(p, 0.0, 0.0, None, grasp)
+    faded_chart(chart, fade).paint_marker(p, 0.0, 0.0, None, grasp, pips=True)
     p.end()
     image.setDevicePixelRatio(dpr)
     if len(sprites) >= _SPRITES_MAX:
@@ -355,7 +358,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
     label(say("ChartLegend", "Grasp"), rect.left(), bold=True)
     for g, text in grades:
         y += line_h
-        chart.paint_marker(painter, x_marker, y, None, g, scale=scale)
+        chart.paint_marker(painter, x_marker, y, None, g, scale=scale, pips=True)
         label(text, x_text)
     y += line_h
     label(say("ChartLegend", "Sessions"), rect.left(), bold=True)
@@ -367,7 +370,7 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
             faded = copy.copy(chart)
             faded.style = faded_style(s, age_fade(age, oldest))
             size = LAST_SCALE if age <= 1 else EARLIER_SCALE
-            faded.paint_marker(painter, x_marker, y, None, 3, scale=scale * size)
+            faded.paint_marker(painter, x_marker, y, None, 3, scale=scale * size, pips=True)
         label(say("ChartLegend", text), x_text)
     painter.restore()
 
@@ -410,7 +413,7 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
     y = rect.top() + row_h * 0.5
     x = label(rows[0][0], rect.left(), y) + r * 1.6
     for g, text in rows[0][1]:
-        chart.paint_marker(painter, x, y, None, g, scale=scale)
+        chart.paint_marker(painter, x, y, None, g, scale=scale, pips=True)
         x = label(text, x + r * 1.4, y) + r * 2.4
     y = rect.top() + row_h * 1.5
     x = label(rows[1][0], rect.left(), y) + r * 1.6
@@ -421,6 +424,6 @@ def _paint_legend(painter: QPainter, chart: ChartPainter, rect: QRectF,
             faded = copy.copy(chart)
             faded.style = faded_style(s, age_fade(age, oldest))
             size = LAST_SCALE if age <= 1 else EARLIER_SCALE
-            faded.paint_marker(painter, x, y, None, 3, scale=scale * size)
+            faded.paint_marker(painter, x, y, None, 3, scale=scale * size, pips=True)
         x = label(text, x + r * 1.4, y) + r * 2.4
     painter.restore()

@@ -56,7 +56,8 @@ HEAT_CELL = 6.0  # view units per heat-grid cell
 
 
 def grade_mark(grasp: int | None) -> str | None:
-    """What the latest session's markers (and the key's) carry written in them: their grade.
+    """What the latest session's markers carry written in them: their grade (earlier ones, and
+    the key's grades, have its pips: render.markers).
     The grades' colours step down in lightness, but a clinic printing in black and white, or a
     reader who does not see colours as most do, could not tell a mild grasp from none, nor a
     strong one from a moderate one an age fade lightened, by their grey alone. These charts
@@ -249,8 +250,11 @@ class ChartLegend(Block):
         cx = label(translate("ProgressCharts", "Grasp:"), x0, mid, bold) + doc.mm(2)
         items = [(g, grasp_text(g, self.labels)) for g in range(len(self.labels))][::-1]
         items.append((None, translate("ProgressCharts", "not graded")))
+        # Each grade as an earlier session's marker says it: its colour and its pips
+        # (render.markers; the latest session's markers carry the digit instead, as the row
+        # under this one shows). The window's key under the chart shows them the same way.
         for g, text in items:
-            self.chart.paint_marker(painter, cx + size / 2, mid, grade_mark(g), g, scale=k)
+            self.chart.paint_marker(painter, cx + size / 2, mid, None, g, scale=k, pips=True)
             cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
         mid = y + row_h * 1.5
         cx = label(translate("ProgressCharts", "Sites:"), x0, mid, bold) + doc.mm(2)
@@ -264,7 +268,7 @@ class ChartLegend(Block):
                 faded = copy.copy(self.chart)
                 faded.style = faded_style(PRINT_STYLE, age_fade(age, EARLIER_SESSIONS))
                 kk = k * (LAST_SCALE if age <= 1 else EARLIER_SCALE)
-                faded.paint_marker(painter, cx + size / 2, mid, None, 3, scale=kk)
+                faded.paint_marker(painter, cx + size / 2, mid, None, 3, scale=kk, pips=True)
             cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
         if self.elsewhere:  # a row of its own: the two above fill the width in French
             mid = y + row_h * 2.5

@@ -367,7 +367,8 @@ class LegendBlock(Block):
 
     ROW_MM = 5.0
 
-    def _items(self) -> list[tuple[str, dict]]:
+    def items(self) -> list[tuple[str, dict]]:
+        """What the key shows: each entry's words and its marker's look."""
         items: list[tuple[str, dict]] = [
             (grasp_text(g, self.labels), {"grasp": g}) for g in range(len(self.labels))]
         items += [(translate("SessionCharts", "not graded"), {"grasp": None}),
@@ -385,7 +386,7 @@ class LegendBlock(Block):
         label = translate("SessionCharts", "Grasp:")
         start = doc.text_width(label, lf) + doc.mm(2)
         placed, cx, row = [], start, 0
-        for text, kw in self._items():
+        for text, kw in self.items():
             item_w = size + doc.mm(1.2) + doc.text_width(text, font)
             if cx > start and cx + item_w > width:
                 cx, row = start, row + 1

@@ -33,7 +33,8 @@ __all__ = ["BACKUP_NAME", "BackupInfo", "BackupReason", "BusyError", "Cancelled"
            "DamagedFileError", "JournalOutcome", "Pending", "Scheduled", "ScheduledBackup",
            "StoreError", "UpgradeInterrupted", "UpgradeRefused", "back_up", "backup_folder_for", "damage_in",
            "full_backup", "journal_backup", "own_backups", "parse_backup_name",
-           "pending_upgrade", "restore", "scheduled_backup", "upgrade", "verify_backup"]
+           "pending_upgrade", "restore", "scheduled_backup", "upgrade", "upgrade_copy_folder",
+           "verify_backup"]
 
 
 def damage_in(exc: BaseException, db_path: str | os.PathLike[str]) -> DamagedFileError | None:
@@ -94,9 +95,15 @@ def pending_upgrade(db_path: str | os.PathLike[str]) -> Pending | None:
 
 
 def upgrade(pending: Pending, progress: Callable[[float], None] | None = None,
-            stop: threading.Event | None = None) -> None:
-    """store.upgrade.upgrade: the migrations with progress; `stop` rolls back."""
-    _upgrade.upgrade(pending, progress, stop)
+            stop: threading.Event | None = None) -> Path:
+    """store.upgrade.upgrade: a copy of the file as it was kept first, then the migrations
+    with progress; `stop` rolls back. The copy's path."""
+    return _upgrade.upgrade(pending, progress, stop)
+
+
+def upgrade_copy_folder(db_path: str | os.PathLike[str]) -> Path:
+    """Where `upgrade` keeps the copy of the file as it was (store.upgrade.copy_folder)."""
+    return _upgrade.copy_folder(Path(db_path))
 
 
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,

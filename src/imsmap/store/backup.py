@@ -20,7 +20,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -69,6 +69,9 @@ class BackupReason(Enum):
     MANUAL = "manual"  # "Back up now" (and `imsmap backup`)
     SIGNED = "signed"  # a session was signed: the journal catches up at once
     SETUP = "setup"  # the set-up chose a backup folder: a first copy there proves it works
+    # The file as an earlier imsmap left it, copied before this imsmap's upgrade changes its
+    # format (store.upgrade): that imsmap can open the copy again; the upgraded file it cannot.
+    UPGRADE = "before-upgrade"
 
 
 class Cancelled(Exception):
@@ -219,6 +222,18 @@ def backup_now(db: Database, reason: BackupReason | None = None, *,
 
 def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
     """Copy the open database, consistent as of one moment, into the new file `target`."""
+    return copy_to(db.conn, db.path, target)
+
+
+PAGES_PER_STEP = 1024  # pages SQLite's backup copies between two calls of `progress`
+
+
+def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[str], *,
+            progress: Callable[[float], None] | None = None,
+            interrupt: threading.Event | None = None) -> Path:
+    """Copy the database `conn` has open (the file `source`), consistent as of one moment, into
+    the new file `target`, checked before it takes that name. ``progress(fraction)`` as the
+    pages are copied; `interrupt` set: Cancelled, and no file is left."""
     target = Path(target).expanduser()
     if target.exists() or target.is_symlink():
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
@@ -242,7 +257,16 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
         try:
             dst = sqlite3.connect(str(tmp), isolation_level=None)
             try:
-                db.conn.backup(dst)
+                if progress is None and interrupt is None:
+                    conn.backup(dst)
+                else:
+                    def step(_status: int, remaining: int, total: int) -> None:
+                        if interrupt is not None and interrupt.is_set():
+                            raise Cancelled()
+                        if progress is not None:
+                            progress((total - remaining) / max(1, total))
+
+                    conn.backup(dst, pages=PAGES_PER_STEP, progress=step)
                 # One self-contained file: no -wal or -shm beside a backup.
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
@@ -251,13 +275,13 @@ def backup_to(db: Database, target: str | os.PathLike[str]) -> Path:
             refuse(exc, target)
         fsync_file(tmp)
         try:
-            verify_backup(tmp)
+            verify_backup(tmp, interrupt=interrupt)
         except StoreError as exc:  # the copy is as the database is: that is damaged
             raise DamagedFileError(
                 sentence("StoreBackup", QT_TRANSLATE_NOOP(
                 "StoreBackup", "%1 is damaged, so no backup was made: SQLite's check of the "
                 "copy failed (imsmap check lists the problems). Keep the file as it is and "
-                "restore the latest good backup."), db.path)) from exc
+                "restore the latest good backup."), source)) from exc
         publish(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

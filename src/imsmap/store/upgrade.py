@@ -22,21 +22,40 @@ written once, into the file, and nothing is copied at the end. A process killed 
 that journal beside the file; the next opening plays it back (`pending` sees to it), and the
 file is again exactly what it was. Another program with the file open (an older imsmap, say)
 is a refusal, not an upgrade under its feet.
+
+Before the first migration writes, the file as it is is copied into its backup folder
+(``imsmap-backup-...-before-upgrade.sqlite3``, store.backup): the imsmap that wrote the file
+can open that copy again, never the upgraded file. The copy is part of the progress shown, and
+a stop while it is made leaves no copy and the file unchanged. A chosen backup folder that is
+not there (its drive unplugged) gets no copy: the data folder's default folder does, as the
+log and the dialog say.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from imsmap import paths
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, refuse
+from imsmap.logs import shown
+from imsmap.store.backup import (
+    BackupReason,
+    Cancelled,
+    backup_folder_for,
+    backup_name,
+    copy_to,
+    default_backup_dir,
+)
+from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreError, refuse
 from imsmap.store.migrations import PROGRESS_OPS, SCHEMA_VERSION, apply_migrations
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
 
@@ -50,6 +69,12 @@ SHOWN_BEFORE_COMMIT = 0.99
 # (about 0.8) and the journal of the old tables' pages as they are dropped (about 1.0), measured
 # on the benchmark's schema-3 files at 200,000 and 10,000,000 sites (docs/performance.md).
 SPACE_PER_FILE_BYTE = {4: 1.8}
+# The copy of the file as it was, made first: SQLite's online backup copies a page in about the
+# time the migration of schema 3 to 4 takes for 200 of its instructions (0.10 s for the 10,207
+# pages of a 240,000-row file, whose upgrade took 3.3 s for 62.7 million; local disk, 5 Dec).
+OPS_PER_PAGE_COPIED = 200
+
+log = logging.getLogger(__name__)
 
 
 class UpgradeInterrupted(UserFacingError):
@@ -66,6 +91,7 @@ class Pending:
     version: int  # the file's schema
     target: int = SCHEMA_VERSION
     rows: int = 0  # sites and audit entries: what the long migration rewrites
+    pages: int = 0  # the file's pages: what the copy kept before the upgrade copies
 
 
 def pending(path: str | Path) -> Pending | None:
@@ -90,7 +116,8 @@ def pending(path: str | Path) -> Pending | None:
             if version < 4:
                 rows = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                            for t in ("sites", "audit"))
-            return Pending(path, version, SCHEMA_VERSION, rows)
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            return Pending(path, version, SCHEMA_VERSION, rows, pages)
         finally:
             conn.close()
     except (sqlite3.Error, OSError, ValueError):
@@ -124,15 +151,29 @@ def space_needed(p: Pending) -> int:
 
 
 def estimate_ops(p: Pending) -> int:
-    return sum(OPS_PER_ROW.get(v, 0) * p.rows + OPS_FIXED
-               for v in range(p.version + 1, p.target + 1))
+    return copy_ops(p) + sum(OPS_PER_ROW.get(v, 0) * p.rows + OPS_FIXED
+                             for v in range(p.version + 1, p.target + 1))
+
+
+def copy_ops(p: Pending) -> int:
+    return OPS_PER_PAGE_COPIED * p.pages
+
+
+def copy_folder(path: str | Path) -> Path:
+    """Where the copy of `path` as it is goes before its upgrade: its backup folder, or the data
+    folder's default one when the folder chosen in the settings is not there (a USB drive
+    unplugged: it is not made again on this disk, as store.backup.ready_backup_dir says)."""
+    folder = backup_folder_for(path)
+    default = default_backup_dir(path)
+    return folder if folder == default or folder.is_dir() else default
 
 
 def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
-            stop: threading.Event | None = None) -> None:
-    """Run the migrations `p` needs, calling ``progress(fraction)`` as they go; `stop` set:
-    UpgradeInterrupted, the file unchanged at its schema (the migration running is rolled
-    back; those already committed stay, each one whole)."""
+            stop: threading.Event | None = None) -> Path:
+    """Keep a copy of the file as it is in `copy_folder`, then run the migrations `p` needs,
+    calling ``progress(fraction)`` as they go; the copy's path. `stop` set: UpgradeInterrupted,
+    the file unchanged at its schema (the migration running is rolled back; those already
+    committed stay, each one whole)."""
     total = max(1, estimate_ops(p))
     done = [0]
 
@@ -145,6 +186,12 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         except KeyboardInterrupt:  # Ctrl+C on the command line: stop here, rolled back
             return False
 
+    def copied(fraction: float) -> None:
+        done[0] = int(fraction * copy_ops(p))
+        if progress is not None:
+            progress(min(SHOWN_BEFORE_COMMIT, done[0] / total))
+
+    folder = copy_folder(p.path)  # read before this connection exists
     try:
         conn = sqlite3.connect(str(p.path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -152,10 +199,13 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        _hold_alone(conn, p)
+        _hold_alone(conn, p, folder)
         conn.execute("PRAGMA synchronous = FULL")
+        copy = _keep_a_copy(conn, p, folder, copied, stop)
         apply_migrations(conn, tick)
         conn.execute("PRAGMA journal_mode = WAL")  # as the app keeps it
+    except (Cancelled, KeyboardInterrupt):  # the copy abandoned (Ctrl+C in the bar's call)
+        raise _stopped(p.path.name, _version(conn)) from None
     except sqlite3.OperationalError as exc:
         if fault_of(exc) is Fault.BUSY and not _began(conn, p):
             # Another connection writes (another window upgrading it, which switched it out
@@ -165,13 +215,7 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
                 "it, perhaps), so this upgrade cannot start; nothing was changed. Wait until it "
                 "has finished, then open the file again."), p.path.name)) from None
         if interrupted(exc):
-            version = _version(conn)
-            raise UpgradeInterrupted(
-                sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
-                "StoreUpgrade", "The upgrade of %1 was stopped and nothing of it was kept: the "
-                "file is still at schema %2 and is upgraded the next time it is opened."),
-                p.path.name, version)
-            ) from None
+            raise _stopped(p.path.name, _version(conn)) from None
         refuse(exc, p.path)
     except sqlite3.DatabaseError as exc:
         refuse(exc, p.path)
@@ -179,6 +223,36 @@ def upgrade(p: Pending, progress: Callable[[float], None] | None = None,
         conn.close()
     if progress is not None:
         progress(1.0)
+    return copy
+
+
+def _stopped(name: str, version: int) -> UpgradeInterrupted:
+    return UpgradeInterrupted(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+        "StoreUpgrade", "The upgrade of %1 was stopped and nothing of it was kept: the "
+        "file is still at schema %2 and is upgraded the next time it is opened."),
+        name, version))
+
+
+def _keep_a_copy(conn: sqlite3.Connection, p: Pending, folder: Path,
+                 progress: Callable[[float], None], stop: threading.Event | None) -> Path:
+    """The file as it is, copied into `folder` (store.backup.copy_to: checked, owner-only)
+    before anything of the upgrade is written; `stop` set: Cancelled, no copy left."""
+    stamp = datetime.now().replace(microsecond=0)
+    target = folder / backup_name(stamp, BackupReason.UPGRADE)
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / backup_name(stamp, BackupReason.UPGRADE, n)
+    try:
+        copy_to(conn, p.path, target, progress=progress, interrupt=stop)
+    except StoreError as exc:
+        raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+            "StoreUpgrade", "Before upgrading %1, imsmap keeps a copy of it as it is now, and "
+            "that copy could not be made: %2 Nothing was changed."),
+            p.path.name, exc.message)) from None
+    log.info("copy of %s at schema %d kept before its upgrade: %s",
+             shown(p.path), p.version, shown(target))
+    return target
 
 
 def _version(conn: sqlite3.Connection) -> int:
@@ -195,10 +269,11 @@ def _began(conn: sqlite3.Connection, p: Pending) -> bool:
         return False
 
 
-def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:
+def _hold_alone(conn: sqlite3.Connection, p: Pending, folder: Path) -> None:
     """The file in rollback-journal mode and locked to this connection until it closes, or
     UpgradeRefused: another program has it open (leaving the write-ahead log needs the file
-    alone), or the disk has too little room for the upgrade."""
+    alone), the copy's `folder` cannot be made, or a disk has too little room for the copy
+    and the upgrade."""
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     except sqlite3.OperationalError as exc:
@@ -213,8 +288,24 @@ def _hold_alone(conn: sqlite3.Connection, p: Pending) -> None:
     # From the first write on, no other connection until this one closes (readers meanwhile
     # see schema 3 whole, and are waited for).
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    try:
+        paths.ensure_private_dir(folder)
+    except OSError as exc:
+        raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+            "StoreUpgrade", "Before upgrading %1, imsmap keeps a copy of it as it is now in "
+            "%2, and that folder cannot be created (%3); nothing was changed."),
+            p.path.name, folder, exc.strerror)) from None
     need = space_needed(p)
     free = shutil.disk_usage(p.path.parent).free
+    size = p.path.stat().st_size
+    if os.stat(folder).st_dev == os.stat(p.path.parent).st_dev:
+        need += size
+    elif size > (room := shutil.disk_usage(folder).free):
+        raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
+            "StoreUpgrade", "Before upgrading %1, imsmap keeps a copy of it as it is now in "
+            "%2, which needs about %3 GB there and there are %4 GB; nothing was changed. Free "
+            "some space, then open the file again."),
+            p.path.name, folder, round(size / 1e9, 1), round(room / 1e9, 1)))
     if need > free:
         raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
             "StoreUpgrade", "The upgrade of %1 needs about %2 GB of free disk beside it and "

@@ -413,9 +413,14 @@ class ChartPanel(QWidget):
         if scene is not None:
             scene.regions  # noqa: B018 - the muscle items, made on first use
 
-    def _missed(self, _at) -> None:
+    def _missed(self, at: QPoint, finger: bool) -> None:
         """A tap where no muscle lies: nothing is added, and the hint over the chart says why
-        (the chooser's words for the same miss)."""
+        (the chooser's words for the same miss). A finger's tap beside a muscle (a thin one,
+        bone or tendon under the fingertip's centre) offers the muscles within its reach
+        instead (region_chooser.ChooserFlow.beside); a mouse points where it means."""
+        if finger and self.chooser_flow is not None and self.chooser_flow.beside(
+                at, FINGER_REACH_PX / self.view.transform().m11()):
+            return
         self.hint.setText(QCoreApplication.translate("ChooserFlow", "No muscle there."))
 
     def _dismiss_chooser(self) -> None:

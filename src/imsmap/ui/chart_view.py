@@ -27,7 +27,7 @@ from imsmap.ui.chart_key_text import (
 )
 from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_scene import ChartScene, MarkerItem
-from imsmap.ui.touch import TwoFingers, still_a_tap
+from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
@@ -47,7 +47,7 @@ class ChartView(QGraphicsView):
     pressed = Signal()
     escaped = Signal()
     chooserRequested = Signal(QPoint)  # viewport point: a right-click or a long press
-    missed = Signal(QPoint)  # viewport point: a tap that no muscle and no marker took
+    missed = Signal(QPoint, bool)  # viewport point, by finger: a tap no muscle or marker took
     # Once, from the event loop right after the view's first paint: the window builds what the
     # first frame does not show then (issue 8). Watched here, not by an event filter on the
     # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
@@ -310,7 +310,7 @@ class ChartView(QGraphicsView):
         if on_nothing and press is not None and event.button() == Qt.MouseButton.LeftButton \
                 and still_a_tap(QPointF(press), QPointF(at), event.source()) \
                 and isinstance(scene, ChartScene) and not scene.suppress_click:
-            self.missed.emit(at)
+            self.missed.emit(at, by_finger(event.source()))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() in TOUCH_EVENTS and self.two_fingers.touch(event):  # type: ignore[arg-type]
@@ -369,7 +369,8 @@ class ChartView(QGraphicsView):
 
 class LegendSwatch(QWidget):
     """A marker swatch painted by the chart painter at the screen's own resolution (no pixmap:
-    crisp at any scale), so the legend matches the chart."""
+    crisp at any scale), so the legend matches the chart: its fill, and the pips that tell an
+    earlier visit's marker's grade (render.markers)."""
 
     def __init__(self, chart: ChartPainter, grasp: int | None, size: int = 18):
         super().__init__()
@@ -383,7 +384,8 @@ class LegendSwatch(QWidget):
         r = self.chart.style.marker_radius
         k = self.width() / (2 * r + 6)
         p.scale(k, k)
-        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp)
+        # with its pips: how an earlier visit's marker, which has no number, says its grade
+        self.chart.paint_marker(p, r + 3, r + 3, None, self.grasp, pips=True)
         p.end()
 
 

@@ -237,7 +237,8 @@ class OverlayLegend(QWidget):
             faded = copy.copy(self.chart)
             faded.style = faded_style(s, age_fade(age, self.oldest))
             faded.paint_marker(p, x + r, at_y, None, 3,
-                               scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE))
+                               scale=scale * (LAST_SCALE if age <= 1 else EARLIER_SCALE),
+                               pips=True)
             label(text, x + 2 * r + 4, at_y)
         if len(places) > len(self.ages):  # the diamond of a muscle needled on another chart
             x, row = places[-1]

@@ -4,7 +4,9 @@ The window turns gestures into service calls and refreshes from the services' ch
 notifications (`Records.subscribe`): the store is the one source of truth, the panels mirror it.
 Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
 earlier sessions drawn on the chart in `ui.history_overlay`, the backups and the restore in
-`ui.window_backups`, the size, columns and options remembered between runs in `ui.window_layout`.
+`ui.window_backups`, the size, columns and options remembered between runs in `ui.window_layout`,
+what follows the open session's record as it is signed, amended or withdrawn (here or in another
+room) in `ui.open_session_changes`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.models import Patient
 from imsmap.services import clinic
-from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.changes import Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui import restore_backup, window_layout
@@ -50,6 +52,7 @@ from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import listen
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
+from imsmap.ui.open_session_changes import OpenSessionChanges
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
@@ -69,7 +72,6 @@ from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
-from imsmap.ui.window_settings import PRACTITIONER
 from imsmap.ui.wording import database_title
 
 if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no other rooms
@@ -252,6 +254,10 @@ class MainWindow(QMainWindow):
         self.history_control.bind_actions(m.act_overlay, m.act_heat, m.act_replay)
         self._connect_chart()
         self._connect()
+        self.open_session = OpenSessionChanges(
+            records, lambda: self.live, self.undo_stack, self.chart, self.session_panel,
+            self.details, self.photo_strip, self.edits, self.backups, self.show_message,
+            self._update_actions)
         self._listener = listen(records.bus, self, self._on_change)
         if records.read.on_server:  # the other rooms: their holds and changes (ui.live_window)
             from imsmap.ui.live_window import LiveWindow
@@ -260,7 +266,7 @@ class MainWindow(QMainWindow):
         if self.live is not None:
             self.session_panel.add_banner(self.live.banner)
             self.statusBar().addPermanentWidget(self.live.status_label)
-            self.live.editable_changed.connect(self._editable_changed)
+            self.live.editable_changed.connect(self.open_session.editable_changed)
             self.live.everything.connect(lambda: self.refresh_all(force=True))
         self._load_session(None)
         window_layout.restore_settings(self.menus.act_labels, self.set_names_hidden,
@@ -433,54 +439,8 @@ class MainWindow(QMainWindow):
         if change.entity is Entity.PATIENT:
             if self.patient is not None and change.entity_id == self.patient.id:
                 self._patient_selected(self.patient.id)
-        elif change.entity in (Entity.SESSION, Entity.AMENDMENT):
-            if change.session_id == self.session_id:
-                s = self.session_panel.session
-                if change.action is Action.UPDATE and s is not None and s.practitioner:
-                    PRACTITIONER.write(s.practitioner)
-                if change.action is Action.SIGN:
-                    signed = self.records.read.session(change.session_id)
-                    if self.live is not None:  # a signed session needs no hold
-                        self.live.show_session(signed)
-                    self.undo_stack.clear()
-                    self.chart.set_editable(False)
-                    inspector = self.site_table.inspector  # signed now, not "in another room"
-                    inspector.set_site(inspector.site)
-                    if signed.signed_by and signed.signed_by != self.records.actor:
-                        self.show_message(self.tr("{login} signed this session; it is locked "
-                                                  "now.").format(login=signed.signed_by))
-                    else:  # signed here
-                        self.show_message(self.tr("Session signed and locked."))
-                    self.backups.after_signing()
-                elif change.action is Action.AMEND:  # part of the signed record too
-                    self.edits.refresh()  # its corrections: the chart shows effective sites
-                    self.backups.after_signing()
-                elif change.action is Action.UPDATE and not self.session_panel.editable:
-                    self.session_panel.reload_if_changed()  # another room's edit, shown here
-            self._update_actions()
-        elif change.entity is Entity.SITE and change.session_id == self.session_id:
-            self.edits.refresh()
-            self._update_actions()
-        elif change.entity is Entity.RETRACTION:
-            if change.session_id == self.session_id:
-                # Withdrawn or marked entered in error, here or in another room: locked now.
-                if self.live is not None:
-                    self.live.show_session(self.records.read.session(change.session_id))
-                self.undo_stack.clear()
-                self.chart.set_editable(False)
-                self.site_table.inspector.set_site(self.site_table.inspector.site)
-                self._update_actions()
-            self.backups.after_signing()  # a mark is part of the record: journalled at once
-
-    def _editable_changed(self, _editable: bool) -> None:
-        """This room got the open session's hold, or lost it (ui.live_window): every part
-        shows it editable or read-only again."""
-        self.session_panel.refresh()
-        self.chart.set_editable(self.session_panel.editable)
-        self.details.refresh()
-        self.photo_strip.refresh()
-        self.site_table.inspector.set_site(self.site_table.inspector.site)
-        self._update_actions()
+        else:  # the open session's record (ui.open_session_changes)
+            self.open_session.session_changed(change)
 
     # -- closing ---------------------------------------------------------------------------
     def close_damaged(self) -> None:

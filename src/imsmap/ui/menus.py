@@ -175,7 +175,7 @@ class WindowMenus(QObject):
         self.act_apply_protocol = a(self.tr("Apply &protocol…"), plan.apply_protocol, "Ctrl+Shift+A")
         self.act_save_protocol = a(self.tr("Save as pro&tocol…"), plan.save_protocol)
         self.act_sign = a(self.tr("&Sign…"), do.sign_session, "Ctrl+Shift+S")
-        self.act_amend = a(self.tr("&Amend…"), do.amend_session)
+        self.act_amend = a(self.tr("&Add amendment…"), do.amend_session)
         self.act_withdraw = a(self.tr("&Withdraw draft…"), do.retract_session,
                               tip=self.tr("Take a draft started by mistake out of the "
                                           "patient's treatment; it stays readable"))

@@ -8,18 +8,21 @@ just made (one undo step); ignoring it costs nothing: the strip takes no keyboar
 grade key still reaches the chart, and it goes away with the next tap, Escape, or another view.
 A right-click or a long press on the chart asks on purpose, so the strip opens beside the
 finger there: every muscle under the point (to add a site), or on a marker the muscles under
-that site (to re-assign it).
+that site (to re-assign it). A finger's tap beside every muscle (bone or tendon a few pixels
+from a thin muscle) offers, docked, the muscles within the fingertip's reach; the one chosen
+takes the site at its nearest point inside it, not at the tap, which lies outside it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from imsmap.atlas import Atlas, Region, View
+from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.ui.chart_scene import ChartScene, MarkerItem, RegionItem
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.wording import layer_name, muscle_name
@@ -73,6 +76,32 @@ def regions_within(scene: ChartScene, x: float, y: float, reach: float) -> list[
                     and not item.region.contains(x, y):
                 found.append(item.region)
     return found
+
+
+def _key(region: Region) -> tuple[str, str, str | None]:
+    return region.muscle, region.side, region.level
+
+
+def takes_point(view: View, region: Region, x: float, y: float) -> bool:
+    """Whether the record would put a site at (x, y) in `region`: the region of its layer
+    there (as services.records.resolve_muscle reads a point, when a site is moved)."""
+    here = next((r for r in view.regions_at(x, y) if r.layer == region.layer), None)
+    return here is not None and _key(here) == _key(region)
+
+
+def nearest_inside(view: View, region: Region, x: float, y: float) -> tuple[float, float]:
+    """The point of `region` nearest to (x, y), a point beside it: just inside its outline,
+    rounded as the record keeps a point (two decimals), where the record takes the region
+    again (`takes_point`), so that moving the site later (move_site) is not refused. The
+    region's label, inside it, in the odd outline where no such point is near."""
+    qx, qy = geometry.nearest_on_outline(region.polygon, x, y)
+    length = math.hypot(qx - x, qy - y) or 1.0
+    ux, uy = (qx - x) / length, (qy - y) / length  # across the outline, into the region
+    for step in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0):
+        cx, cy = round(qx + ux * step, 2), round(qy + uy * step, 2)
+        if takes_point(view, region, cx, cy):
+            return cx, cy
+    return region.label
 
 
 class RegionChooser(QFrame):
@@ -221,6 +250,28 @@ class ChooserFlow:
                                       "ChooserFlow", "#{number} or:"),
                                   number=self._seq(site_id))
 
+    def beside(self, viewport_pos: QPoint, reach: float) -> bool:
+        """A finger's tap that no muscle took: offer the muscles of the layer shown within
+        the fingertip's `reach` (view units: ui.touch.FINGER_REACH_PX), nearest first, to add
+        the site in (`chosen` puts it inside the one chosen). False when none is in reach."""
+        panel = self.panel
+        scene, view = panel.scene, self._view()
+        if scene is None or view is None or not scene.editable or reach <= 0:
+            return False
+        p = panel.view.mapToScene(viewport_pos)
+        regions: list[Region] = []
+        for near in regions_within(scene, p.x(), p.y(), reach):
+            if _key(near) not in {_key(r) for r in regions}:
+                regions.append(near)
+        if not self.chooser.offer(self.atlas, view, regions[:NEAR_CHOICES], None, site_id=None,
+                                  point=(p.x(), p.y()), shown_layer=panel.layer,
+                                  caption=QCoreApplication.translate(
+                                      "ChooserFlow", "Beside the finger:")):
+            return False
+        panel.hint.setText(QCoreApplication.translate(
+            "ChooserFlow", "No muscle right under the finger: choose one beside it."))
+        return True
+
     def _seq(self, site_id: int) -> str:
         site = self.panel.site(site_id)
         return str(site.seq) if site is not None else "?"
@@ -268,10 +319,39 @@ class ChooserFlow:
         self.chooser.dismiss()
         self.panel.view.setFocus()
         if site_id is None:
-            self.panel.regionClicked.emit(region, x, y)  # the window adds it: one undo step
+            view = self._view()
+            if region.contains(x, y) or view is None:
+                self.panel.regionClicked.emit(region, x, y)  # the window adds it: one undo step
+                return
+            # Chosen beside a finger's tap (`beside`): the tap lies outside the muscle, so the
+            # site goes to the muscle's nearest point, and the status bar says so.
+            before = self.panel.selected_site_id()
+            self.panel.regionClicked.emit(region, *nearest_inside(view, region, x, y))
+            site = self.panel.site(self.panel.selected_site_id())
+            editor = self.panel.editor
+            if site is not None and site.id != before and editor is not None \
+                    and editor.say is not None:
+                editor.say(QCoreApplication.translate(
+                    "ChooserFlow", "{site}: placed inside the muscle, at its point nearest "
+                    "the finger's tap.").format(site=describe_site(self.atlas, site,
+                                                                self.panel.grasp_labels)))
             return
         editor = self.panel.editor
         if editor is None:
+            return
+        view = self._view()
+        if view is not None and region.layer == self.panel.layer \
+                and not takes_point(view, region, x, y):
+            # A muscle beside a finger's tap (`after_click` with a reach): the tap lies in the
+            # muscle first taken, so the site goes inside the one chosen, as a new site does
+            # (`beside`), and its muscle follows the point; a marker never sits in one muscle
+            # while its record names another.
+            moved = editor.move(site_id, (x, y), nearest_inside(view, region, x, y))
+            if moved is not None and editor.say is not None:
+                editor.say(QCoreApplication.translate(
+                    "ChooserFlow", "{site}: placed inside the muscle, at its point nearest "
+                    "the finger's tap.").format(site=describe_site(self.atlas, moved,
+                                                                self.panel.grasp_labels)))
             return
         updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,
                                         "layer": region.layer, "level": region.level}, "muscle")

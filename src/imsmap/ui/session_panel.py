@@ -7,7 +7,7 @@ and the list takes the room that is left.
 
 No Save button: a spin box saves on change, a line on leaving it, the notes and the complaint a
 moment after the last keystroke (and on leaving them). A signed session is shown read-only, with
-its amendments.
+its amendments: the newest, the others a click away (ui.record.amendment_list).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
+from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
 from imsmap.ui.session_fields import NotesEdit, PainBox
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
@@ -202,10 +203,8 @@ class SessionPanel(QWidget):
         title_row.addWidget(self.amend_button, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addWidget(self.sign_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.amendments = QLabel()
-        self.amendments.setWordWrap(True)
-        self.amendments.setTextFormat(Qt.TextFormat.PlainText)
-        self.amendments.hide()
+        # A signed session's amendments: the newest, and the others a click away.
+        self.amendments = AmendmentList()
         self.conflict = ConflictNotice()
 
         sites_title = QLabel(self.tr("Sites"))
@@ -379,19 +378,16 @@ class SessionPanel(QWidget):
         return max(0, (self.records.clock().date() - s.started_at.date()).days)
 
     def _show_amendments(self) -> None:
-        if self.session is None or not self.session.is_signed:
-            self.amendments.hide()
+        s = self.session
+        if s is None or not s.is_signed:
+            self.amendments.set_amendments(None, [])
             return
-        items = self.records.read.amendments(self.session.id)
-        if not items:
-            self.amendments.hide()
-            return
-        fixes = corrections_in_words(self.records, self.session.id)  # and its corrections
-        text = "\n".join(self.tr("Amendment {when} by {who} – {reason}: {text}").format(
-            when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason, text=a.text)
-            + fixes.get(a.id, "") for a in items)
-        self.amendments.setText(text)
-        self.amendments.show()
+        items = self.records.read.amendments(s.id)
+        fixes = corrections_in_words(self.records, s.id) if items else {}  # their corrections
+        self.amendments.set_amendments(s.id, [AmendmentWords(
+            self.tr("Amendment {when} by {who} – {reason}:").format(
+                when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason),
+            a.text + fixes.get(a.id, "")) for a in items])
 
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:

@@ -144,7 +144,7 @@ class SiteEdits:
                 return False
             self.show_error(QCoreApplication.translate(
                 "SiteEdits", "This session is signed: its sites cannot change. To correct it, "
-                "add an amendment (Session > Amend…).") if signed is not None
+                "add an amendment (Session > Add amendment…).") if signed is not None
                 and signed.is_signed else QCoreApplication.translate(
                 "SiteEdits", "The database is open read-only: sites cannot change here."))
             return False

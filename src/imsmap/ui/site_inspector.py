@@ -75,6 +75,9 @@ NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; 
 PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; padding: 2px 6px;"
 CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
                  "border: 1px solid #0d3c73; border-radius: 4px; }")
+# The fields the status bar's sentence of a site says (chart_words.describe_site), by the
+# place an edit's refusal is shown: a button here that changes one of them says the site again.
+SAID = frozenset({"grasp", "flags", "planned", "muscle", "side", "level", "sensation"})
 TOGGLES = (("cramp", QT_TRANSLATE_NOOP("SiteInspector", "Cramp"), "C"),
            ("twitch", QT_TRANSLATE_NOOP("SiteInspector", "Twitch"), "T"),
            ("estim", QT_TRANSLATE_NOOP("SiteInspector", "E-stim"), "E"))
@@ -93,8 +96,7 @@ class SiteInspector(QFrame):
         self.key_target = None  # the site list: keys typed on a button here act like there
         self._loading = False
         self._saving = False  # a save under way: what it does on a refusal saves nothing more
-        # A note refused for a passing reason (the server away): (site id, words, why), kept in
-        # the field, saved at the next look (the window reads again when the server is back).
+        # A note refused for a passing reason (server away): (site id, words, why), saved later.
         self.unsaved: tuple[int, str, UserFacingError] | None = None
         if editor is not None:  # hear when the session is signed, to lock the fields
             listen(editor.records.bus, self, self._on_change)
@@ -489,7 +491,7 @@ class SiteInspector(QFrame):
         # The values this inspector showed: refused if another window changed them meanwhile.
         started_from = {k: getattr(self.site, k) for k in fields}
         try:
-            editor.try_edit(self.site.id, fields, what, expected=started_from)
+            updated = editor.try_edit(self.site.id, fields, what, expected=started_from)
         except ConflictError as exc:
             self.conflict.add(exc, fields.get("notes"))
             editor.on_error(exc)
@@ -509,6 +511,10 @@ class SiteInspector(QFrame):
             self.unsaved = None
         if label is not None:
             label.hide()
+        if where in SAID and editor.say is not None:
+            # The status bar described the site as tapped ("ungraded"): it says the site as
+            # it is now, as after a grade typed on the keyboard.
+            editor.say(describe_site(self.atlas, updated, clinic.grasp_labels(editor.records)))
         self._reload()
         return True
 
@@ -524,8 +530,7 @@ class SiteInspector(QFrame):
             self.set_site(None)
             return
         except UserFacingError:
-            # Unreadable now (the server away): shown as last read. Emptied, it saved its note
-            # first, refused, read again... for ever (RecursionError), and lost the note.
+            # Unreadable now (server away): as last read (emptied, it looped saving its note).
             self._loading = True
             try:
                 self._fill(self.site, editor)

@@ -43,9 +43,11 @@ def upgrade_with_dialog(db_path: str | Path, parent: QWidget | None = None) -> b
     dialog = QProgressDialog(
         QCoreApplication.translate(
             "UpgradeDialog", "Upgrading {name} to this imsmap's format (schema {old} to {new}). "
-            "Every record is kept and checked. Cancel stops it; nothing is lost, and the upgrade "
-            "starts again next time.").format(name=Path(db_path).name, old=pending.version,
-                                              new=pending.target),
+            "Every record is kept and checked. First a copy of the file as it is now, which "
+            "the earlier imsmap can still open, is kept in:\n{folder}\nCancel stops it; "
+            "nothing is lost, and the upgrade starts again next time.").format(
+                name=Path(db_path).name, old=pending.version, new=pending.target,
+                folder=files.upgrade_copy_folder(db_path)),
         QCoreApplication.translate("UpgradeDialog", "Cancel"), 0, STEPS, parent)
     label = QLabel(dialog.labelText())
     label.setWordWrap(True)  # one long line would make the dialog as wide as the screen

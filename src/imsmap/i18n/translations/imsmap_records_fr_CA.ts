@@ -854,6 +854,10 @@ schéma de la base de données %3</translation>
         <source>Upgrading %1 from schema %2 to %3 (Ctrl+C stops it; nothing is lost)</source>
         <translation>Mise à niveau de %1 du schéma %2 au schéma %3 (Ctrl+C l&apos;arrête; rien n&apos;est perdu)</translation>
     </message>
+    <message>
+        <source>The file as it was (schema %1) is kept in %2: the earlier imsmap can still open that copy.</source>
+        <translation>Le fichier tel qu&apos;il était (schéma %1) est conservé dans %2&#xa0;: la version antérieure d&apos;imsmap peut toujours ouvrir cette copie.</translation>
+    </message>
 </context>
 <context>
     <name>CliServer</name>
@@ -1365,6 +1369,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Registration number</source>
         <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>non cotée</translation>
     </message>
     <message>
         <source>Pain before treatment (0-10)</source>
@@ -5323,6 +5331,18 @@ N° de permis non consigné</translation>
         <translation>La mise à niveau de %1 a été arrêtée et rien n&apos;en a été gardé&#xa0;: le fichier est toujours au schéma %2 et sera mis à niveau à sa prochaine ouverture.</translation>
     </message>
     <message>
+        <source>Before upgrading %1, imsmap keeps a copy of it as it is now, and that copy could not be made: %2 Nothing was changed.</source>
+        <translation>Avant de mettre à niveau %1, imsmap en garde une copie dans son état actuel, et cette copie n&apos;a pas pu être faite&#xa0;: %2 Rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <source>Before upgrading %1, imsmap keeps a copy of it as it is now in %2, and that folder cannot be created (%3); nothing was changed.</source>
+        <translation>Avant de mettre à niveau %1, imsmap en garde une copie dans son état actuel dans %2, et ce dossier ne peut pas être créé (%3); rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <source>Before upgrading %1, imsmap keeps a copy of it as it is now in %2, which needs about %3 GB there and there are %4 GB; nothing was changed. Free some space, then open the file again.</source>
+        <translation>Avant de mettre à niveau %1, imsmap en garde une copie dans son état actuel dans %2, ce qui y demande environ %3 Go et il y en a %4 Go; rien n&apos;a été changé. Libérez de l&apos;espace, puis ouvrez de nouveau le fichier.</translation>
+    </message>
+    <message>
         <source>%1 is open in another imsmap window or program, so its upgrade cannot start; nothing was changed. Close the other window (an earlier imsmap, perhaps), then open the file again.</source>
         <translation>%1 est ouvert dans une autre fenêtre imsmap ou un autre programme, sa mise à niveau ne peut donc pas commencer; rien n&apos;a été changé. Fermez l&apos;autre fenêtre (un imsmap antérieur, peut-être), puis ouvrez de nouveau le fichier.</translation>
     </message>
@@ -5384,6 +5404,14 @@ N° de permis non consigné</translation>
     <message>
         <source>amendments</source>
         <translation>addendas</translation>
+    </message>
+    <message>
+        <source>site corrections</source>
+        <translation>corrections de points</translation>
+    </message>
+    <message>
+        <source>sessions withdrawn or entered in error</source>
+        <translation>séances retirées ou consignées par erreur</translation>
     </message>
     <message>
         <source>audit entries</source>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AmendmentList</name>
+    <message numerus="yes">
+        <source>%n amendment(s), oldest first:</source>
+        <translation>
+            <numerusform>%n amendment:</numerusform>
+            <numerusform>%n amendments, oldest first:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s); the newest:</source>
+        <translation>
+            <numerusform>%n amendment:</numerusform>
+            <numerusform>%n amendments; the newest:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %n</source>
+        <translation>
+            <numerusform>Show all %n</numerusform>
+            <numerusform>Show all %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message numerus="yes">
         <source>%n site(s) of this session on the {chart} chart</source>

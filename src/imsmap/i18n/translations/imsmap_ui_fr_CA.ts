@@ -227,6 +227,42 @@
     </message>
 </context>
 <context>
+    <name>AmendmentList</name>
+    <message numerus="yes">
+        <source>%n amendment(s), oldest first:</source>
+        <translation>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+            <numerusform>%n addenda, du plus ancien au plus récent&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newest only</source>
+        <translation>Le plus récent seulement</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Afficher moins</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amendment(s); the newest:</source>
+        <translation>
+            <numerusform>%n addenda&#xa0;:</numerusform>
+            <numerusform>%n addenda&#xa0;; le plus récent&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %n</source>
+        <translation>
+            <numerusform>Afficher les %n</numerusform>
+            <numerusform>Afficher les %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in full</source>
+        <translation>Afficher en entier</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>{name} is an imsmap backup. It is never opened to work in: what you recorded would go into the backup, not into your clinic&apos;s records. To bring it back, restore it (imsmap restore --db YOUR-DATABASE --force BACKUP); to look at it, copy it to a new name and open the copy.</source>
@@ -566,12 +602,24 @@
         <translation>n° {number} ou&#xa0;:</translation>
     </message>
     <message>
+        <source>Beside the finger:</source>
+        <translation>À côté du doigt&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No muscle right under the finger: choose one beside it.</source>
+        <translation>Aucun muscle juste sous le doigt&#xa0;: choisissez-en un à côté.</translation>
+    </message>
+    <message>
         <source>No other muscle lies under site {number}.</source>
         <translation>Aucun autre muscle ne se trouve sous le point {number}.</translation>
     </message>
     <message>
         <source>#{number} is in:</source>
         <translation>Le n° {number} est dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{site}: placed inside the muscle, at its point nearest the finger&apos;s tap.</source>
+        <translation>{site}&#xa0;: placé dans le muscle, à son point le plus proche du doigt.</translation>
     </message>
     <message>
         <source>No muscle there.</source>
@@ -2818,6 +2866,14 @@ droite</translation>
         <translation>{words}&#xa0;: ces points sur des muscles segmentaires ne comptent pour aucune racine.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Entered in error&lt;/b&gt;: this session&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>
+        <translation>&lt;b&gt;Consignée par erreur&lt;/b&gt;&#xa0;: le résumé propre à cette séance, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Withdrawn&lt;/b&gt;: this draft&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>
+        <translation>&lt;b&gt;Retiré&lt;/b&gt;&#xa0;: le résumé propre à ce brouillon, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
+    </message>
+    <message>
         <source>max {grade} · {grasped}/{count}</source>
         <translation>max. {grade} · {grasped}/{count}</translation>
     </message>
@@ -3175,8 +3231,8 @@ droite</translation>
         <translation>Brouillon – enregistré au fur et à mesure.</translation>
     </message>
     <message>
-        <source>Amendment {when} by {who} – {reason}: {text}</source>
-        <translation>Addenda du {when} par {who} – {reason}&#xa0;: {text}</translation>
+        <source>Amendment {when} by {who} – {reason}:</source>
+        <translation>Addenda du {when} par {who} – {reason}&#xa0;:</translation>
     </message>
     <message>
         <source>Pain before: {pain}</source>
@@ -3628,7 +3684,7 @@ droite</translation>
         <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé, conservé au dossier et compté nulle part. La visite d&apos;aujourd&apos;hui est une Nouvelle séance (Ctrl+Maj+N).</translation>
     </message>
     <message>
-        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Amend…).</source>
+        <source>This session is signed: its sites cannot change. To correct it, add an amendment (Session &gt; Add amendment…).</source>
         <translation>Cette séance est signée&#xa0;: ses points ne peuvent plus changer. Pour la corriger, ajoutez un addenda (Séance &gt; Ajouter un addenda…).</translation>
     </message>
     <message>
@@ -4024,8 +4080,12 @@ droite</translation>
         <translation>imsmap – mise à niveau de la base de données</translation>
     </message>
     <message>
-        <source>Upgrading {name} to this imsmap&apos;s format (schema {old} to {new}). Every record is kept and checked. Cancel stops it; nothing is lost, and the upgrade starts again next time.</source>
-        <translation>Mise à niveau de {name} au format de cette version d&apos;imsmap (schéma {old} à {new}). Chaque dossier est conservé et vérifié. Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la prochaine fois.</translation>
+        <source>Upgrading {name} to this imsmap&apos;s format (schema {old} to {new}). Every record is kept and checked. First a copy of the file as it is now, which the earlier imsmap can still open, is kept in:
+{folder}
+Cancel stops it; nothing is lost, and the upgrade starts again next time.</source>
+        <translation>Mise à niveau de {name} au format de cette version d&apos;imsmap (schéma {old} à {new}). Chaque dossier est conservé et vérifié. Une copie du fichier dans son état actuel, que la version antérieure d&apos;imsmap peut toujours ouvrir, est d&apos;abord gardée dans&#xa0;:
+{folder}
+Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la prochaine fois.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4162,10 +4222,6 @@ droite</translation>
         <translation>&amp;Signer…</translation>
     </message>
     <message>
-        <source>&amp;Amend…</source>
-        <translation>Ajouter un a&amp;ddenda…</translation>
-    </message>
-    <message>
         <source>Au&amp;dit trail…</source>
         <translation>Piste de &amp;vérification…</translation>
     </message>
@@ -4204,6 +4260,10 @@ droite</translation>
     <message>
         <source>Re&amp;move site	Del</source>
         <translation>Re&amp;tirer le point	Suppr</translation>
+    </message>
+    <message>
+        <source>&amp;Add amendment…</source>
+        <translation>Ajouter un a&amp;ddenda…</translation>
     </message>
     <message>
         <source>&amp;Withdraw draft…</source>

@@ -227,11 +227,16 @@ def site(ctx: Context, s: JsonObject, atlas_version: str) -> list[Entry]:
         out.append(observation(ctx, ctx.url("site", s["id"], code), t.concept(t.ims(code, w)),
                                value, category="procedure", partOf=[t.ref(proc_url)], **more))
     if "grasp" in corrected and s["grasp"] is None and not erroneous:
-        # A grade taken back (none recorded after all): the Observation stays, without a value
+        # A grade taken back (corrected to "not graded"): the Observation stays, corrected as
+        # any other grade, its note keeping the signed grade; it has no value, and FHIR's
+        # dataAbsentReason says why (the grading was not performed), which the narrative reads.
+        absent = t.concept({"system": t.DATA_ABSENT, "code": "not-performed",
+                            "display": "Not Performed"},
+                           w(QT_TRANSLATE_NOOP("Fhir", "not graded")))
         out.append(observation(ctx, ctx.url("site", s["id"], "grasp"),
-                               t.concept(t.ims("grasp", w)), None, category="procedure",
-                               partOf=[t.ref(proc_url)], status="entered-in-error",
-                               note=corrections.notes("grasp", fixes, w)))
+                               t.concept(t.ims("grasp", w)), {"dataAbsentReason": absent},
+                               category="procedure", partOf=[t.ref(proc_url)],
+                               status="corrected", note=corrections.notes("grasp", fixes, w)))
     return out
 
 

@@ -38,8 +38,9 @@ def effective(site: JsonObject, fixes: list[tuple[JsonObject, str, Any, Any]]) -
 
 
 def _value(field: str, value: Any, w: t.Words) -> str:
-    if value is None:
-        return w(QT_TRANSLATE_NOOP("Fhir", "none"))
+    if value is None:  # a grade taken back, as the amendment dialog says it
+        return w(QT_TRANSLATE_NOOP("Fhir", "not graded")) if field == GRASP \
+            else w(QT_TRANSLATE_NOOP("Fhir", "none"))
     if field == CRAMP:
         return w(QT_TRANSLATE_NOOP("Fhir", "yes")) if value else w(QT_TRANSLATE_NOOP("Fhir", "no"))
     return str(value)

@@ -206,6 +206,8 @@ def _value(res: JsonObject, words: t.Words) -> str:
                 else words(QT_TRANSLATE_NOOP("Fhir", "no"))
         if key.startswith("value"):
             return str(value)
+    if "dataAbsentReason" in res:  # no value, and why (a grade taken back: "not graded")
+        return str(res["dataAbsentReason"]["text"])
     if "bodySite" in res:
         return str(res["bodySite"]["text"])
     return words(QT_TRANSLATE_NOOP("Fhir", "present"))

@@ -95,6 +95,7 @@ OBS_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
 PROVENANCE_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 AE_SEVERITY = "http://terminology.hl7.org/CodeSystem/adverse-event-severity"
+DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 TARGET_BODY_STRUCTURE = "http://hl7.org/fhir/StructureDefinition/procedure-targetBodyStructure"
 
 PAIN = {"system": LOINC, "code": "72514-3",

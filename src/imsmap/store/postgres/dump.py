@@ -33,8 +33,13 @@ from imsmap.store.postgres.connection import (
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
-TABLES = ("patients", "sessions", "sites", "amendments", "retractions", "findings",
-          "adverse_events", "photos", "audit")
+# The record's tables, counted in the dump's snapshot and again in the scratch restore (and by
+# `imsmap restore`, in the archive and on the server): every table holding the record, the
+# audit trail with it (tests/server/test_server_dump.py reads them from the server's catalogue;
+# site_corrections, photo_blobs and imported_audit were once left out, so a dump that lost
+# them would have been kept).
+TABLES = ("patients", "sessions", "sites", "amendments", "site_corrections", "retractions",
+          "findings", "adverse_events", "photos", "photo_blobs", "audit", "imported_audit")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.ui.listening import follow_grasp_labels, listen
+from imsmap.ui.session_panel import STATUS_STYLES
 from imsmap.ui.wording import grasp_word, language
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
@@ -71,6 +72,14 @@ class SegmentPanel(QWidget):
                       " Choose a root to see its muscles on the chart."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        # A session withdrawn or entered in error: its summary stays readable, under a line
+        # saying it counts nowhere, in the session panel's colours for such a session (as its
+        # PDF says it above its sites and the timeline says "not counted").
+        self.not_counted = QLabel()
+        self.not_counted.setWordWrap(True)
+        self.not_counted.setStyleSheet(STATUS_STYLES["retracted"])
+        self.not_counted.hide()
+        layout.addWidget(self.not_counted)
         self.table = QTableWidget(len(ROWS), len(self.COLUMNS))
         self.table.setAccessibleName(self.tr("Segmental summary"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
@@ -131,6 +140,7 @@ class SegmentPanel(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        self._say_if_counted()
         sites = [] if self.session_id is None else \
             self.records.read.effective_sites_for_session(self.session_id)
         rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
@@ -154,6 +164,18 @@ class SegmentPanel(QWidget):
         if treated:  # bring the treated segments into view
             self.table.scrollToItem(self.table.item(treated[-1], 0))
             self.table.scrollToItem(self.table.item(treated[0], 0))
+
+    def _say_if_counted(self) -> None:
+        session = None if self.session_id is None else self.records.read.session(self.session_id)
+        if session is None or not session.retracted:
+            self.not_counted.hide()
+            return
+        self.not_counted.setText(self.tr(
+            "<b>Entered in error</b>: this session's own summary, kept for the record. It "
+            "counts in no figure of the patient's course.") if session.is_entered_in_error
+            else self.tr("<b>Withdrawn</b>: this draft's own summary, kept for the record. It "
+                         "counts in no figure of the patient's course."))
+        self.not_counted.show()
 
     def _fill(self, row: int, col: int, cell: RootSide, midline: RootSide, *,
               by_root: bool = True) -> None:
