@@ -437,3 +437,17 @@ def test_imsmap_pdf_language_overrides_and_refuses_an_unknown_one(demo, tmp_path
     assert missing.returncode == 2
     assert "imsmap\u00a0: Il n'y a aucune séance portant le numéro 999." in missing.stderr
     assert not (tmp_path / "y.pdf").exists()
+
+
+def test_a_correction_taking_back_recorded_in_error_reads_as_the_glossary_says():
+    """The French walk of 5 December: a second amendment took back "recorded in error" and the
+    session PDF printed "n'est plus par erreur" beside the site, where the progress report says
+    "N'est plus consigné par erreur" (docs/translating.md: consigner, consigné par erreur)."""
+    from imsmap.domain.corrections import IN_ERROR, SiteCorrection
+    from imsmap.report.site_table import change_text
+
+    taken_back = SiteCorrection(1, 1, 1, IN_ERROR, True, False)
+    with speaking("fr_CA"):
+        assert change_text(taken_back) == "n'est plus consigné par erreur"
+        assert change_text(SiteCorrection(2, 1, 1, IN_ERROR, False, True)) == \
+            "consigné par erreur"

@@ -159,6 +159,13 @@ def _draft(db: Path) -> int:
         return conn.execute("SELECT id FROM sessions WHERE status = 'draft'").fetchone()[0]
 
 
+def _signed(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id FROM sessions WHERE status = 'signed'").fetchone()[0]
+
+
 def test_refusals_of_every_family_are_french(french, db, tmp_path):
     """One sentence on stderr, exit status 2, nothing written; in French."""
     (tmp_path / "exists.pdf").write_bytes(b"%PDF")
@@ -166,6 +173,9 @@ def test_refusals_of_every_family_are_french(french, db, tmp_path):
     (tmp_path / "bad.json").write_text(json.dumps({"format": "imsmap-export", "version": 1,
                                                    "patients": [{"chart_number": 5}]}))
     (tmp_path / "garbage.sqlite3").write_bytes(b"x" * 4096)
+    # One signed visit exported alone (its file's audit trail incomplete), imported elsewhere:
+    # the reason was said in English inside the French sentence (the French walk of 5 December).
+    french("export", "--db", db, "--session", _signed(db), "--out", tmp_path / "one.json")
     cases = [
         (("pdf", "--db", db, "--session", 1, "--out", tmp_path / "exists.pdf"),
          "existe déjà; ajoutez --force pour le remplacer."),
@@ -192,6 +202,8 @@ def test_refusals_of_every_family_are_french(french, db, tmp_path):
          "ne peut pas être utilisé"),
         (("export", "--db", db, "--fhir", "--from", "2026-12-01"),
          "Une période demande à la fois --from DATE et --to DATE."),
+        (("import", "--db", tmp_path / "new.sqlite3", tmp_path / "one.json"),
+         "et le journal d'audit du fichier n'indique pas où il se termine."),
     ]
     for args, french_words in cases:
         text = french(*args, status=2)

@@ -1,7 +1,9 @@
 """The running header of pages 2..N says what the pages are whole - the session and its time, the
 progress report's period - in French too, where the words are longer: a long line shortens the
 patient's part (whose name, chart number and birth date page 1 holds in full), never the end of
-the period. Its dates are the short ones of a running header (docs/records-language.md:
+the period, nor the chart number and birth date that identify a loose page (the French walk
+of 5 December: "Gagnon-Tremblay, Marie-Ève · Dossier W-401 · Né(e) le 21 juin 1…"; only the
+name is shortened now). Its dates are the short ones of a running header (docs/records-language.md:
 « 23 sept. 2026 »), the birth date too."""
 
 from __future__ import annotations
@@ -55,8 +57,7 @@ def test_every_french_progress_reports_running_header_holds_its_whole_period(qap
         assert len(pages) > 1
         for number, page in enumerate(pages[1:], start=2):
             assert period in page, (patient.display_name, number, page[:200])
-            if patient is not longest:
-                assert f"Né(e) le {born} ·" in page, (patient.display_name, page[:200])
+            assert f"Né(e) le {born} ·" in page, (patient.display_name, page[:200])
     # the first page holds the patient's line in full
     out = tmp_path / f"evolution-{longest.id}.pdf"
     assert longest.display_name in _pages(out)[0]
@@ -70,5 +71,7 @@ def test_a_french_session_pdfs_running_header_holds_the_sessions_time(qapp, demo
                             language="fr_CA")
     with speaking("fr_CA"):
         when = f"Séance du {medium_date(session.started_at.date())} à "
+        born = f"Dossier {patient.chart_number} · Né(e) le {medium_date(patient.birth_date)} ·"
     for page in _pages(out)[1:]:
         assert when in page, page[:200]
+        assert born in page, page[:200]

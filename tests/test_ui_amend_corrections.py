@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from imsmap.domain.progress import session_metrics
 from imsmap.ui.record.sign_amend import AmendDialog
+from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 
@@ -171,3 +172,33 @@ def test_a_correction_chosen_but_not_added_is_not_dropped_unsaid(qtbot, records,
     assert dialog.result() == AmendDialog.DialogCode.Accepted
     assert [(s.id, s.grasp) for s in records.read.effective_sites_for_session(session.id)
             if s.id == first.id] == [(first.id, 1)]
+
+
+def test_in_french_the_site_box_shows_a_long_site_whole(qtbot, records, session, french):  # noqa: F811
+    """The French walk of 5 December at 1366 px: after "recorded in error" was added for a
+    site, the site box read "#10 Biceps fémoral, chef court, droite – préhension 2 (modérée) –
+    consigné…", the very words saying the site is in error cut off."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    deltoid = records.add_site(session.id, "anterior", 600, 400, muscle_id="deltoid_anterior",
+                               side="L", grasp=2, cramp=True)
+    records.sign_session(session.id)
+    dialog = _open_dialog(qtbot, records, session)
+    _choose(qtbot, dialog.site_box, deltoid.id)
+    _choose(qtbot, dialog.field_box, "in_error")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(10)
+    box = dialog.site_box
+    text = box.currentText()
+    assert text.startswith("#1 Deltoïde, partie claviculaire (antérieure), gauche")
+    assert text.endswith("consigné par erreur"), text
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    room = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                      QStyle.SubControl.SC_ComboBoxEditField, box).width()
+    assert box.fontMetrics().horizontalAdvance(text) <= room, (room, text)
+    right = box.mapTo(dialog, box.rect().topRight()).x()
+    assert right < dialog.width(), (right, dialog.width())  # and the dialog holds the box
+    assert dialog.frameGeometry().width() <= 1366, dialog.width()
+    # and the words of the correction read as French ("pas par erreur" did not)
+    assert dialog.pending_list.item(0).text() == "Point 1\u00a0: valide → consigné par erreur"

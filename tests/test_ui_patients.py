@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import SEARCH_DELAY_MS
+from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.both_backends
@@ -32,6 +33,22 @@ def test_search_filters_the_list_as_you_type(qtbot, records, make_window):
     qtbot.keyClicks(w.patients.search, "c-")
     qtbot.waitUntil(lambda: len(_listed(w)) == 2, timeout=SEARCH_DELAY_MS * 20)
     assert w.patients.count.text() == "2 patients found"
+
+
+def test_the_count_under_the_list_is_in_the_windows_language(qtbot, records, make_window,
+                                                              french):  # noqa: F811
+    """The French walk of 5 December: reception's search said "1 patient found" in English
+    (the count was made in the code, never translated; "13 patients" hid it)."""
+    for n, name in enumerate(("Mensah", "Gagnon", "Tremblay")):
+        records.create_patient(chart_number=f"C-{n}", family_name=name)
+    w = make_window()
+    assert w.patients.count.text() == "3 patients"
+    qtbot.keyClicks(w.patients.search, "mensah")
+    qtbot.waitUntil(lambda: len(_listed(w)) == 1, timeout=SEARCH_DELAY_MS * 20)
+    assert w.patients.count.text() == "1 patient trouvé"
+    qtbot.keyClicks(w.patients.search, "x")
+    qtbot.waitUntil(lambda: len(_listed(w)) == 0, timeout=SEARCH_DELAY_MS * 20)
+    assert w.patients.count.text() == "0 patient trouvé"
 
 
 def test_selecting_a_patient_lists_sessions_and_opens_the_latest(qtbot, window, session):

@@ -234,6 +234,56 @@ def test_a_session_entered_in_error_is_amended_in_words_only(qtbot, records, pat
     assert amendment.text == "The visit was C-1042's."
 
 
+def test_the_site_shown_when_its_draft_is_withdrawn_is_read_only_and_says_why(
+        qtbot, make_window, records, patient, monkeypatch):
+    """The French walk of 5 December: the room withdrew the draft it had started by mistake
+    with its site selected; the inspector kept its grade, cramp and note fields live (the
+    session list said withdrawn, the inspector said nothing), on a record that refuses every
+    change. Opened afresh the same: only a signed session made it read-only."""
+    draft = records.start_session(patient.id)
+    site = records.add_site(draft.id, "posterior", 600, 1000, muscle_id="gluteus_medius",
+                            side="R", grasp=2)
+    window = make_window(patient_id=patient.id, session_id=draft.id)
+    window.edits.select_site(site.id)
+    inspector = window.site_table.inspector
+    assert inspector.editable and inspector.grasp_buttons[3].isEnabled()
+    _through_dialog(qtbot, monkeypatch, window.menus.act_withdraw, "New session pressed twice",
+                    [])
+    assert records.read.session(draft.id).is_withdrawn
+    for shown in ("after", "opened again"):
+        assert inspector.site is not None and inspector.site.id == site.id, shown
+        assert not inspector.editable, shown
+        assert not inspector.grasp_buttons[3].isEnabled(), shown
+        assert not inspector.notes.isEnabled(), shown
+        assert "read-only (withdrawn)" in inspector.header.text(), inspector.header.text()
+        window.patients.select_session(draft.id)
+        window.edits.select_site(site.id)
+
+
+@pytest.mark.parametrize("how", ["signed", "withdrawn"])
+def test_the_muscle_chooser_of_the_last_tap_goes_when_the_session_is_locked(
+        qtbot, make_window, records, patient, monkeypatch, how):
+    """The French walk of 5 December: after signing (and after withdrawing) the strip "#15 or:
+    Multifidus T3" stayed over the chart, offering to move a site of a locked record."""
+    from test_ui_chart import _layered_point
+    from test_ui_support import click_region, sign_through_dialog
+
+    draft = records.start_session(patient.id)
+    window = make_window(patient_id=patient.id, session_id=draft.id)
+    top, _deep = _layered_point(window)
+    click_region(qtbot, window, top)
+    qtbot.keyClick(window.chart.view, Qt.Key.Key_2)
+    chooser = window.chart.chooser
+    assert chooser.isVisible()
+    if how == "signed":
+        sign_through_dialog(qtbot, window)
+        assert records.read.session(draft.id).is_signed
+    else:
+        _through_dialog(qtbot, monkeypatch, window.menus.act_withdraw, "Wrong patient", [])
+        assert records.read.session(draft.id).is_withdrawn
+    assert not chooser.isVisible()
+
+
 def test_the_segments_tab_of_a_session_that_counts_nowhere_says_so(qtbot, make_window, records,
                                                                     patient, monkeypatch):
     """Its own segmental summary stays readable, under a line saying that it counts nowhere

@@ -15,6 +15,7 @@ from imsmap.cli import main
 from imsmap.store.postgres import schema
 from pg_support import TEST_PASSWORD, free_port
 from support import spot
+from test_i18n_records_cli import english, french  # noqa: F401 - fixtures
 
 
 @pytest.fixture
@@ -55,6 +56,16 @@ def test_check_export_and_pdf_read_the_server(clinic, tmp_path, capsys):
     pdf = tmp_path / "visit.pdf"
     assert main(["pdf", "--dsn", clinic, "--session", str(signed.id), "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_check_on_the_server_says_in_french_which_records_it_checks(clinic, french):  # noqa: F811
+    """The French walk of 5 December: `imsmap check --dsn` began "Vérification de anna.nguyen
+    at database clinic on db:5432", the server's login and place said in English."""
+    text = french("check", "--dsn", clinic)
+    assert "Tout va bien." in text
+    first = text.splitlines()[0]
+    assert first.startswith("Vérification de la base de données ") and "(identifiant test.physio)" in first, first
+    assert not french.leftovers(text), text
 
 
 def _visit_file(tmp_path, name: str, *, sign: bool) -> Path:

@@ -418,3 +418,57 @@ def test_the_desk_window_stays_responsive_while_the_server_does_not_answer(room,
     with connect(superuser) as conn:
         assert chain.verify_chain(conn) == []
         assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 3
+
+
+def test_a_site_note_typed_while_the_server_is_away_is_kept_and_saved_once_back(
+        room, qtbot, qt_settings):  # noqa: F811
+    """The walk of 5 December (French, two rooms): a site's note typed while the server was
+    stopped. Its save, refused, read the site again to show it, that read failed too and
+    emptied the inspector, which saved the note first, and so on: a RecursionError (the crash
+    box), and the note was lost when the window read everything again once back."""
+    from imsmap.ui.errors import CrashHandler
+    from imsmap.ui.main_window import MainWindow
+    from imsmap.ui.site_inspector import NOTES_DELAY_MS
+
+    server, dsn, superuser = room
+    context = open_server_context(dsn)
+    r = context.records
+    patient = r.create_patient(chart_number="F-2", family_name="Fault")
+    session = r.start_session(patient.id, started_at=datetime(2026, 12, 3, 9, 0))
+    w = MainWindow(context)
+    try:
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: w.built)
+        w.patients.select_patient(patient.id)
+        w.patients.select_session(session.id)
+        click_chart(qtbot, w, *_spots(w, 1)[0])
+        site = w.edits.sites[0]
+        w.edits.select_site(site.id)
+        inspector = w.site_table.inspector
+        assert inspector.site is not None and inspector.editable
+        server.stop("fast")
+        try:
+            inspector.notes.setFocus()
+            qtbot.keyClicks(inspector.notes, "Taut band")
+            with qtbot.capture_exceptions() as escaped:
+                qtbot.wait(NOTES_DELAY_MS + 600)  # the typing pause: its save is refused
+            assert all(isinstance(e[1], UserFacingError) for e in escaped), escaped
+            for e in escaped:  # what the window's crash handler does with a sentence
+                CrashHandler(lambda: w)(*e)
+            assert inspector.site is not None and inspector.site.id == site.id
+            assert inspector.notes.toPlainText() == "Taut band"  # kept where it was typed
+            said = w.statusBar().currentMessage() + " " + " ".join(
+                label.text() for label in inspector.errors.values() if label.isVisible())
+            assert "cannot be reached now" in said, said
+        finally:
+            start(server)
+        qtbot.waitUntil(lambda: not w.live.reconnecting, timeout=30000)
+        qtbot.waitUntil(lambda: r.read.site(site.id).notes == "Taut band", timeout=10000)
+        assert inspector.notes.toPlainText() == "Taut band"
+    finally:
+        w.close()
+        w.deleteLater()
+        context.close()
+    with connect(superuser) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_breaks()").fetchone()[0] == 0

@@ -64,7 +64,10 @@ class Frame:
     doc_id: str
     generated: datetime
     draft: bool = False
-    who: str = ""  # the part of `running` shortened when it is too long (the patient's line)
+    # The part of `running` shortened when it is too long: the patient's name; the chart
+    # number and birth date that identify a loose page stay whole (a long Quebec double name
+    # cut the birth year).
+    who: str = ""
 
 
 @dataclass
@@ -154,8 +157,8 @@ def paint_running_header(doc: Doc, painter: QPainter, x: float, width: float, to
              else frame.title)
     right_font = doc.font(7.5, bold=True)
     # A very long line is shortened here ("…"): the first page's header holds it in full. The
-    # patient's part (`who`) is shortened, so that what the pages are (the session, the
-    # period, longer in French) stays whole.
+    # patient's name (`who`) is shortened, so that the chart number, the birth date and what
+    # the pages are (the session, the period, longer in French) stay whole.
     room = width - doc.text_width(right, right_font) - doc.mm(4)
     doc.draw_text(painter, QRectF(x, top, room, lh), _running_fitted(doc, frame, font, room),
                   font, INK, wrap=False)

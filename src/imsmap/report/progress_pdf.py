@@ -281,7 +281,7 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
                                      year=first.started_at.year != last.started_at.year),
                     medium_date(last.started_at.date())])
     frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
-                  generated=generated, who=who)
+                  generated=generated, who=patient.display_name)
     laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)
     return len(laid.pages)

@@ -323,7 +323,7 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
     running = fill(translate("SessionPdf", "%1 · Session %2"),
                    [who, date_time(s.started_at, offset=False, short=True)])
     frame = Frame(running=running, title=translate("SessionPdf", "IMS treatment record"),
-                  doc_id=doc_id, who=who,
+                  doc_id=doc_id, who=p.display_name,
                   generated=generated, draft=not s.is_signed)
     laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)

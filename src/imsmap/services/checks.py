@@ -101,7 +101,7 @@ class Section:
 
 @dataclass(frozen=True)
 class CheckReport:
-    path: str
+    path: object  # which records (Database.described): a file's path, or a sentence
     summary: str
     sections: tuple[Section, ...] = field(default_factory=tuple)
     shown_per_kind: int | None = SHOWN_PER_KIND  # None: every problem listed
@@ -167,7 +167,7 @@ def quick_check(records: Records) -> CheckReport:
     # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
     found = Problems(_QUICK)
     found.extend(integrity.quick_check(records.db))
-    return CheckReport(str(records.db.path), _summary(records), (found.section(),))
+    return CheckReport(records.db.described(), _summary(records), (found.section(),))
 
 
 def structure_problems(path: str | Path) -> list[str]:
@@ -306,7 +306,7 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
                 "Checks", "Every record has its audit entry")),
                     listed(lambda: (integrity.unaudited_rows(db), ""))),
         ]
-        return CheckReport(str(db.path), _summary(records), tuple(sections), keep)
+        return CheckReport(db.described(), _summary(records), tuple(sections), keep)
 
 
 def _summary(records: Records) -> str:

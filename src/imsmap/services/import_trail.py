@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
 from imsmap.domain.values import AuditChanges
 from imsmap.services import signatures
 from imsmap.services.signatures import (
@@ -173,7 +173,7 @@ def check_signed_visits(visits: Sequence[Any], trail: FileTrail,
                         problem: Callable[[str, str], None], *, now: datetime) -> None:
     """Each signed visit (import_checks.FileVisit) and its amendments against the file's trail."""
     if not trail.verified:
-        why = "; ".join(trail.problems)
+        why = joined("; ", trail.problems)  # sentences, said in the file's language
         for visit in visits:
             problem(f"{visit.place}.content_hash",
                     sentence("ImportTrail", QT_TRANSLATE_NOOP(

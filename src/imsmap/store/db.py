@@ -151,6 +151,11 @@ class Database:
     # server enforces them); on one PC the file's user is all of them.
     roles: frozenset[str] = frozenset(ROLES)
 
+    def described(self) -> object:
+        """Which records these are, for a report's first line: the file's path (the clinic
+        server's: its login and database, in the records language)."""
+        return str(self.path)
+
     def write_clock(self) -> datetime | None:
         """The time a write is stamped with when the database keeps its own clock (the clinic
         server: its transaction's time, the time its audit trail records); None: the services'

@@ -339,6 +339,8 @@ class ChartPanel(QWidget):
         self._editable = editable
         for scene in self._scenes.values():
             scene.set_editable(editable)
+        if not editable:  # signed, withdrawn, taken: no muscle to move a site to any more
+            self._dismiss_chooser()
 
     def set_labels(self, on: bool) -> None:
         self._labels = on

@@ -9,14 +9,25 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit, QPushButton
 
+from imsmap.render.style import LIGHT
 from imsmap.ui.wording import vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
 NONE_TEXT = "—"
 
-__all__ = ["FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "inspector_button",
-           "millimetres", "named_choice"]
+__all__ = ["FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "grasp_button_style",
+           "inspector_button", "millimetres", "named_choice"]
+
+
+def grasp_button_style(grade: int | None) -> str:
+    """A grade button in its grade's colours, as the chart's markers have them."""
+    fill = LIGHT.grasp_fill(grade).name()
+    text = LIGHT.grasp_text_colour(grade).name()
+    return (f"QPushButton {{ background: {fill}; color: {text}; border: 1px solid #808080; "
+            f"border-radius: 4px; font-weight: bold; }}"
+            f"QPushButton:checked {{ border: 3px solid {LIGHT.marker_selected}; }}"
+            f"QPushButton:disabled {{ color: #9a9a9a; }}")
 
 
 class NotesEdit(QPlainTextEdit):

@@ -246,8 +246,8 @@ class PatientPanel(QWidget):
         finally:
             self._loading = False
         n = len(found)
-        self.count.setText(f"{n} patient{'s' if n != 1 else ''}" +
-                           (" found" if self.search.text().strip() else ""))
+        self.count.setText(self.tr("%n patient(s) found", "", n) if self.search.text().strip()
+                           else self.tr("%n patient(s)", "", n))
         if select_id is not None and current is not None and select_id != self._patient_id:
             self._set_patient(select_id)
         elif followed is not None and current is None:  # the kept one is not in this search

@@ -34,10 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.atlas import Atlas, AtlasError
-from imsmap.domain.errors import ConflictError, UserFacingError
+from imsmap.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    ReadOnlyError,
+    UserFacingError,
+    ValidationError,
+)
 from imsmap.domain.models import Side, Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SENSATION, TISSUE_FEEL
-from imsmap.render.style import LIGHT
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.ui.chart_keys import Step, handle_site_key, site_key_action
@@ -49,6 +54,7 @@ from imsmap.ui.inspector_fields import (
     TOUCH,
     NotesEdit,
     as_typed,
+    grasp_button_style,
     inspector_button,
     millimetres,
     named_choice,
@@ -89,6 +95,9 @@ class SiteInspector(QFrame):
         self.editable = False
         self.key_target = None  # the site list: keys typed on a button here act like there
         self._loading = False
+        self._saving = False  # a save under way: what it does on a refusal saves nothing more
+        # A note refused for a passing reason (server away): (site id, words, why), saved later.
+        self.unsaved: tuple[int, str, UserFacingError] | None = None
         if editor is not None:  # hear when the session is signed, to lock the fields
             listen(editor.records.bus, self, self._on_change)
         self.setObjectName("siteInspector")
@@ -171,7 +180,7 @@ class SiteInspector(QFrame):
         self.grasp_buttons: dict[int, QPushButton] = {}
         for i, grade in enumerate((None, 0, 1, 2, 3)):
             b = inspector_button(NONE_TEXT if grade is None else str(grade))
-            b.setStyleSheet(self._grasp_style(grade))
+            b.setStyleSheet(grasp_button_style(grade))
             self.grasp_group.addButton(b, i)
             self.grasp_buttons[-1 if grade is None else grade] = b
         self._name_grasp_buttons(GRASP_LABELS)
@@ -292,20 +301,11 @@ class SiteInspector(QFrame):
                 grade=grade, label=grasp_word(grade, labels)))
         self.grasp_buttons[-1].setAccessibleName(self.tr("Not graded"))
 
-    @staticmethod
-    def _grasp_style(grade: int | None) -> str:
-        fill = LIGHT.grasp_fill(grade).name()
-        text = LIGHT.grasp_text_colour(grade).name()
-        return (f"QPushButton {{ background: {fill}; color: {text}; border: 1px solid #808080; "
-                f"border-radius: 4px; font-weight: bold; }}"
-                f"QPushButton:checked {{ border: 3px solid {LIGHT.marker_selected}; }}"
-                f"QPushButton:disabled {{ color: #9a9a9a; }}")
-
     # -- showing a site ---------------------------------------------------------------------
     def set_site(self, site: Site | None) -> None:
         """Show this snapshot of a site (None: nothing selected)."""
         if site is not None and self.site is not None and site.id == self.site.id and \
-                self._notes_timer.isActive():
+                (self._notes_timer.isActive() or self.unsaved is not None):
             # Notes still being typed are saved first, from what they started from (another
             # window's change meanwhile is a conflict, and the typed text stays in the notice).
             self.save_notes()
@@ -318,6 +318,10 @@ class SiteInspector(QFrame):
         if site is None or self.site is None or site.id != self.site.id:
             self.conflict.dismiss()  # before saving: a refused save of the notes says so
             self.save_notes()
+            if self.unsaved is not None:  # still not saved, and its site is left: kept
+                _, typed, why = self.unsaved
+                self.unsaved = None
+                self.conflict.add(why, typed)
             for label in self.errors.values():
                 label.hide()
         shown, self.site = self.site, site
@@ -351,9 +355,10 @@ class SiteInspector(QFrame):
         if records.read.held_elsewhere(site.session_id) is not None:
             return False  # another room has the session open (ui.hold_banner)
         try:
-            return not records.read.session(site.session_id).is_signed
+            session = records.read.session(site.session_id)
         except UserFacingError:
             return False
+        return not session.is_signed and not session.retracted  # a withdrawn draft is locked
 
     def _fill(self, site: Site | None, editor) -> None:
         labels = clinic.grasp_labels(editor.records) if editor is not None else GRASP_LABELS
@@ -386,6 +391,9 @@ class SiteInspector(QFrame):
         if not self.editable and editor is not None \
                 and editor.records.read.held_elsewhere(site.session_id):
             header = self.tr("{site} · read-only (open in another room)").format(site=header)
+        elif not self.editable and editor is not None \
+                and editor.records.read.session(site.session_id).is_withdrawn:
+            header = self.tr("{site} · read-only (withdrawn)").format(site=header)
         elif not self.editable:
             header = self.tr("{site} · read-only (signed)").format(site=header)
         self.header.setText(header)
@@ -413,8 +421,9 @@ class SiteInspector(QFrame):
             box.setCurrentIndex(max(0, box.findData(value)))
         self.sensation.setStyleSheet("QComboBox { color: #8c1d18; }"
                                      if site.sensation == NERVE_SENSATION else "")
-        if field_text(self.notes) != site.notes:
-            self.notes.setPlainText(site.notes)
+        notes = self.unsaved[1] if self.unsaved and self.unsaved[0] == site.id else site.notes
+        if field_text(self.notes) != notes:  # typed here and not saved yet, else the record's
+            self.notes.setPlainText(notes)
 
     def _fill_needle(self, site: Site, presets: tuple[clinic.NeedlePreset, ...]) -> None:
         self.preset.clear()
@@ -465,11 +474,19 @@ class SiteInspector(QFrame):
     def _save(self, fields: dict, what: str, where: str) -> bool:
         """One edit through the services; a refusal shows the service's sentence at the field
         and puts the stored value back."""
-        if self._loading or self.site is None:
+        if self._loading or self._saving or self.site is None:
             return False
         editor = self.editor
         if editor is None or not self.editable:
             return False
+        self._saving = True
+        try:
+            return self._save_now(editor, fields, what, where)
+        finally:
+            self._saving = False
+
+    def _save_now(self, editor: SiteEditor, fields: dict, what: str, where: str) -> bool:
+        assert self.site is not None
         label = self.errors.get(where)
         # The values this inspector showed: refused if another window changed them meanwhile.
         started_from = {k: getattr(self.site, k) for k in fields}
@@ -481,12 +498,17 @@ class SiteInspector(QFrame):
             self._reload()
             return False
         except UserFacingError as exc:
+            if "notes" in fields and not isinstance(exc, (ValidationError, ReadOnlyError,
+                                                          NotFoundError)):
+                self.unsaved = (self.site.id, str(fields["notes"]), exc)  # saved when back
             if label is not None:
                 label.show_message(exc)
             else:
                 editor.on_error(exc)
             self._reload()
             return False
+        if "notes" in fields:
+            self.unsaved = None
         if label is not None:
             label.hide()
         if where in SAID and editor.say is not None:
@@ -503,9 +525,21 @@ class SiteInspector(QFrame):
         if self.site is None or editor is None:
             return
         try:
-            self.set_site(editor.records.read.site(self.site.id))
-        except UserFacingError:
+            site = editor.records.read.site(self.site.id)
+        except NotFoundError:
             self.set_site(None)
+            return
+        except UserFacingError:
+            # Unreadable now (server away): as last read (emptied, it looped saving its note).
+            self._loading = True
+            try:
+                self._fill(self.site, editor)
+            except UserFacingError:
+                pass  # the clinic's settings unreadable too: the fields stay as they are
+            finally:
+                self._loading = False
+            return
+        self.set_site(site)
 
     def _muscle_chosen(self, muscle_id: str) -> None:
         if self.site is not None:

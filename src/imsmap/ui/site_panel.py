@@ -145,7 +145,8 @@ class SiteTable(QTableWidget):
         finally:
             self._syncing = False
         site_id = self.selected_site_id()
-        if (self._sites.get(site_id) if site_id is not None else None) != self.inspector.site:
+        if (self._sites.get(site_id) if site_id is not None else None) != self.inspector.site \
+                or self.inspector.unsaved is not None:  # a note to save again (the server back)
             # Only when what it shows changed: after a tap the window selects the new site
             # next, which fills the inspector (filling it twice read the clinic's settings twice).
             self._show_in_inspector()

@@ -3870,6 +3870,10 @@ N° de permis %2</translation>
         <translation>La connexion à la %1 a été annulée; rien n&apos;a été ouvert.</translation>
     </message>
     <message>
+        <source>%1 at %2</source>
+        <translation>la %2 (identifiant %1)</translation>
+    </message>
+    <message>
         <source>The %1 is open read-only; nothing can be changed.</source>
         <translation>La %1 est ouverte en lecture seule; rien ne peut être modifié.</translation>
     </message>
@@ -4914,7 +4918,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>no longer in error</source>
-        <translation>n&apos;est plus par erreur</translation>
+        <translation>n&apos;est plus consigné par erreur</translation>
     </message>
     <message>
         <source>grade</source>

@@ -119,6 +119,20 @@
 <context>
     <name>PatientPanel</name>
     <message numerus="yes">
+        <source>%n patient(s) found</source>
+        <translation>
+            <numerusform>%n patient found</numerusform>
+            <numerusform>%n patients found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n amendment(s), shown after the signed note</source>
         <translation>
             <numerusform>%n amendment, shown after the signed note</numerusform>

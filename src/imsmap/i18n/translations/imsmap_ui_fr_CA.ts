@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>not in error</source>
-        <translation>pas par erreur</translation>
+        <translation>valide</translation>
     </message>
     <message>
         <source>grade</source>
@@ -1880,6 +1880,20 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>New session</source>
         <translation>Nouvelle séance</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) found</source>
+        <translation>
+            <numerusform>%n patient trouvé</numerusform>
+            <numerusform>%n patients trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
     </message>
     <message>
         <source>{who} was merged into {kept}: choosing it opens that record</source>
@@ -4049,6 +4063,10 @@ droite</translation>
     <message>
         <source>{site} · read-only (open in another room)</source>
         <translation>{site} · lecture seule (ouverte dans une autre salle)</translation>
+    </message>
+    <message>
+        <source>{site} · read-only (withdrawn)</source>
+        <translation>{site} · lecture seule (brouillon retiré)</translation>
     </message>
     <message>
         <source>{site} · read-only (signed)</source>

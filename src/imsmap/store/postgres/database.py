@@ -434,6 +434,10 @@ class ServerDatabase(Database):
         pg = self.conn.pg
         return None if pg.closed else pg.info.backend_pid
 
+    def described(self) -> object:
+        return sentence("ServerDatabase", QT_TRANSLATE_NOOP("ServerDatabase", "%1 at %2"),
+                        self.login, self.place)
+
     def write_clock(self) -> datetime:
         """The transaction's time on the server (now(): the time the audit trigger records), in
         this computer's time zone, whole seconds."""

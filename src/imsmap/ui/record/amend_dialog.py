@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -132,6 +132,7 @@ class AmendDialog(QDialog):
         self.earlier = self.records.read.site_corrections([self.session_id]).get(
             self.session_id, [])
         self.site_box = QComboBox()
+        self.site_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.site_box.setAccessibleName(self.tr("Site to correct"))
         self.field_box = QComboBox()
         self.field_box.setAccessibleName(self.tr("What to correct"))
@@ -209,7 +210,16 @@ class AmendDialog(QDialog):
         index = self.site_box.findData(chosen)
         self.site_box.setCurrentIndex(max(index, 0))
         self.site_box.blockSignals(False)
+        # As wide as its longest site, "recorded in error" and all, and the dialog grows with
+        # it (its own minimum width is set, so its layout does not grow it): in French at
+        # 1366 px the words saying a site is in error were cut off.
+        self.site_box.setMinimumWidth(self.site_box.sizeHint().width())
+        if self.isVisible():  # once the layouts have taken the box's new width
+            QTimer.singleShot(0, self._grow)
         self._fill_values()
+
+    def _grow(self) -> None:
+        self.resize(max(self.width(), self.sizeHint().width()), self.height())
 
     def _value_text(self, field: str, value: Value) -> str:
         if field == GRASP:
