@@ -24,3 +24,13 @@ def test_a_needled_muscle_is_puncture_in_french(area):
     wrong = [(source, french) for source, french in _french(area)
              if re.search(r"\bpiqu(é|ée|és|ées|er)\b", french, re.IGNORECASE)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("area", ["ui", "records"])
+def test_earlier_sites_are_not_anterior_sites_in_french(area):
+    # On a body chart « antérieur » is the front of the body: « Points antérieurs » under the
+    # posterior chart reads as sites on the front. An earlier visit's sites are « précédents »
+    # (or « des visites antérieures », where « antérieures » is the visits').
+    wrong = [(source, french) for source, french in _french(area)
+             if re.search(r"\bpoints? antérieurs?\b", french, re.IGNORECASE)]
+    assert wrong == []

@@ -1,7 +1,7 @@
 """The French window at 1366 x 768 (issue 19): the chart's tabs leave room for the body's charts,
 the visit list shows its dates and times whole, and the earlier sites' legend keeps its words
 inside the chart's column (on two rows when one is too narrow). The words are longer than in
-English (« 2026-11-19 09 h 00 », « Points antérieurs, p. ex. préhension forte : »)."""
+English (« 2026-11-19 09 h 00 », « Points précédents, p. ex. préhension forte : »)."""
 
 from __future__ import annotations
 
@@ -138,3 +138,25 @@ def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot,
     check = w.details.thorax_check
     assert check.width() >= check.sizeHint().width()
     assert "pneumothorax" in check.text()
+
+
+def test_every_choice_of_earlier_sessions_keeps_the_window_within_1366_px(french_window, qtbot):
+    # « Choisies » with its « Séances… » button (or the two dates of « Dates ») in place of the
+    # count's box made the row of choices wider than the chart's column at 1366 px: the window
+    # grew past a 1366 px screen's edge, the right column's buttons and last column cut off.
+    # The row goes on to a second line instead, its controls inside the column.
+    from imsmap.ui.history_bar import OverlayMode
+
+    w = french_window
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    for mode in OverlayMode:
+        bar.mode.setCurrentIndex(bar.mode.findData(mode.value))
+        w.resize(1366, 768)
+        qtbot.wait(20)
+        assert w.width() <= 1366, (mode, w.width())
+        for control in (bar.show_earlier, bar.mode, bar.last_n, bar.date_from, bar.date_to,
+                        bar.pick, bar.heat, bar.count):
+            if control.isVisible():
+                right = control.mapTo(bar, control.rect().topRight()).x()
+                assert right < bar.width(), (mode, control, right, bar.width())

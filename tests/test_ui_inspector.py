@@ -247,3 +247,32 @@ def test_a_site_keeps_the_side_it_was_tapped_on(qtbot, inspected, records, sessi
     side_word = "right" if drawn == "R" else "left"
     assert f"tapped on the patient's {side_word} side" in said.text()
     assert "Remove it (Delete)" in said.text()
+
+
+def test_the_selected_site_said_in_the_status_bar_goes_with_its_session(qtbot, inspected,
+                                                                         records, session):
+    """The status bar said the selected site ("#1 ..., grasp 1 (mild)"); another session opened
+    within its six seconds, the sentence stayed, over a session whose #1 is another muscle or
+    grade. It goes with the selection; what was said of anything else stays."""
+    window, _inspector = inspected
+    site = _site(records, session)
+    window.edits.select_site(None)
+    window.edits.select_site(site.id)
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"#{site.seq} ")
+    other = records.create_patient(chart_number="C-2", family_name="Other", given_name="Ann",
+                                   birth_date="1970-01-01", sex="F")
+    later = records.start_session(other.id)
+    window.patients.refresh_patients()
+    window.patients.select_patient(other.id)
+    window.patients.select_session(later.id)
+    qtbot.wait(1)
+    assert window.session_id == later.id
+    assert window.statusBar().currentMessage() == ""
+    # a sentence said after the selection is not taken back with it
+    window.patients.select_patient(session.patient_id)
+    window.patients.select_session(session.id)
+    window.edits.select_site(site.id)
+    window.show_message("Saved.")
+    window.edits.select_site(None)
+    assert window.statusBar().currentMessage() == "Saved."

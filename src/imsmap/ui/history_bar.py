@@ -369,8 +369,10 @@ class HistoryBar(QWidget):
         self._timer.timeout.connect(self._replay_step)
 
         # Both rows go on to a second line where the chart's column is narrow (a 1366 x 768
-        # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together.
-        row = WrappingRow(spacing=2)
+        # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together. The
+        # choices' row at any width: Dates' two fields, or Picked's button, in place of the
+        # count's box make it wider than the chart's column at 1366 px (in French, Picked too).
+        row = WrappingRow(spacing=2, wide_too=True)
         dates = QHBoxLayout()
         dates.setSpacing(2)
         for w in (self.date_from, self.dash, self.date_to):

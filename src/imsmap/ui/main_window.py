@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
         self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
         self.site_table = self.session_panel.sites
         self.edits = SiteEdits(records, self.atlas, self.chart, self.session_panel,
-                               self.undo_stack, self.show_message, self.show_error)
+                               self.undo_stack, self.show_message, self.show_error,
+                               self.status.take_back)
         self.site_editor.select = self.edits.select_site
         self.photo_strip = PhotoStrip(records, self.show_message, self.show_error)
         self.session_panel.layout().addWidget(self.photo_strip)  # under the session's sites

@@ -68,6 +68,7 @@ class StatusLine(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self._shown = ""  # what the bar shows of the sentence whose tooltip it has
+        self._whole = ""  # that sentence whole
         self.last_room = 0  # the room the last sentence was measured against
         bar.messageChanged.connect(self._changed)
 
@@ -83,6 +84,14 @@ class StatusLine(QObject):
                 self._stepped_aside.append(widget)
         self._show(message, 0)
         self._timer.start(STATUS_MS * 2)
+
+    def take_back(self, message: object) -> None:
+        """`message`, said earlier, holds no longer (the site it described is no longer the
+        selected one): the bar is quiet again if it still shows it; anything said since, a
+        refusal included, stays."""
+        if self._whole == said(message) and self.bar.currentMessage() == self._shown \
+                and not self.bar.styleSheet():
+            self.clear()
 
     def clear(self) -> None:
         self.bar.clearMessage()
@@ -107,6 +116,7 @@ class StatusLine(QObject):
             if metrics.horizontalAdvance(shown) > room:
                 shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
         self._shown = shown
+        self._whole = whole
         self.bar.setToolTip(whole if shown != whole else "")
         self.bar.showMessage(shown, timeout)
 

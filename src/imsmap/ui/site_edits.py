@@ -35,7 +35,11 @@ class SiteEdits:
     def __init__(self, records: Records, atlas: Atlas, chart: ChartPanel,
                  session_panel: SessionPanel, undo_stack: QUndoStack,
                  show_message: Callable[[str], None],
-                 show_error: Callable[[UserFacingError | str], None]):
+                 show_error: Callable[[UserFacingError | str], None],
+                 take_back: Callable[[str], None] = lambda _said: None):
+        """`take_back`: the status bar's sentence of the site selected is taken back when no
+        site is (StatusLine.take_back): after another session is opened it would describe a
+        site of the one left, its grade there."""
         self.records = records
         self.atlas = atlas
         self.chart = chart
@@ -44,6 +48,8 @@ class SiteEdits:
         self.undo_stack = undo_stack
         self.show_message = show_message
         self.show_error = show_error
+        self.take_back = take_back
+        self._announced = ""  # what the status bar was last told of the selected site
         self.sites: list[Site] = []  # the open session's live sites, as last read
         self._syncing_selection = False
 
@@ -85,6 +91,8 @@ class SiteEdits:
                 self.site_table.select_site(selected)
         finally:
             self._syncing_selection = False
+        if self.selected_site_id() is None:  # another session, or the site is gone
+            self._announce(None)
 
     # -- selection --------------------------------------------------------------------------
     def selected_site_id(self) -> int | None:
@@ -122,7 +130,11 @@ class SiteEdits:
     def _announce(self, site_id: int | None) -> None:
         site = next((s for s in self.sites if s.id == site_id), None)
         if site is not None:
-            self.show_message(describe_site(self.atlas, site, self.chart.grasp_labels))
+            self._announced = describe_site(self.atlas, site, self.chart.grasp_labels)
+            self.show_message(self._announced)
+        elif site_id is None and self._announced:
+            self.take_back(self._announced)
+            self._announced = ""
 
     # -- site edits (each saved at once, each one undo step) ---------------------------------
     def editable_or_say(self) -> bool:

@@ -50,8 +50,13 @@ class WrappingRow(QLayout):
     """Items left to right, on as many lines as the width needs (see the module's docstring).
     A line break comes where the next item's minimum width no longer fits."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4, *,
+                 wide_too: bool = False) -> None:
+        """`wide_too`: the row may wrap in a window of any width, for a row whose items change
+        (a choice shows other controls) and whose one line can be wider than its column at
+        1366 px: on one line it would widen the window past the screen's edge."""
         super().__init__(parent)
+        self._wide_too = wide_too
         self._items: list[QLayoutItem] = []
         self._stretch: list[int] = []
         self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
@@ -138,9 +143,9 @@ class WrappingRow(QLayout):
         return [i for i, item in enumerate(self._items) if not item.isEmpty()]
 
     def _may_wrap(self) -> bool:
-        """In a window narrower than `WRAP_BELOW` (or in none yet)."""
+        """In a window narrower than `WRAP_BELOW` (or in none yet), or any window (`wide_too`)."""
         widget = self.parentWidget()
-        return widget is None or widget.window().width() < WRAP_BELOW
+        return self._wide_too or widget is None or widget.window().width() < WRAP_BELOW
 
     def _lines(self, width: int) -> list[list[int]]:
         if not self._may_wrap():

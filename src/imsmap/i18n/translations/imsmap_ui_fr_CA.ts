@@ -1301,7 +1301,7 @@ Problème&#xa0;: {problem}</translation>
     <name>HistoryChart</name>
     <message>
         <source>Earlier sites</source>
-        <translation>Points antérieurs</translation>
+        <translation>Points précédents</translation>
     </message>
     <message>
         <source>Heat map</source>
@@ -1694,7 +1694,7 @@ Problème&#xa0;: {problem}</translation>
     <name>OverlayLegend</name>
     <message>
         <source>Earlier sites, e.g. strong grasp:</source>
-        <translation>Points antérieurs, p. ex. préhension forte&#xa0;:</translation>
+        <translation>Points précédents, p. ex. préhension forte&#xa0;:</translation>
     </message>
     <message>
         <source>needled on another chart</source>
