@@ -12,17 +12,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path, tmp_path_factory, monkeypatch):
+def _isolated_environment(tmp_path, tmp_path_factory):
     """No test touches the user's real data folder, database or Qt settings. The data folder
     (where imsmap keeps its log) is a folder of its own, beside tmp_path: a test that checks a
-    command left the user's folder as it was sees only what the command wrote there."""
-    monkeypatch.setenv("IMSMAP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-    monkeypatch.delenv("IMSMAP_DB", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    yield
-    # The log files a test opened (imsmap.logs.setup, write_crash_log) are its own: closed with
-    # it, so that the next test's lines never land in this test's folder.
+    command left the user's folder as it was sees only what the command wrote there.
+
+    Its own MonkeyPatch, not the test's: a test that calls `monkeypatch.undo()` to take back
+    its own patches took these back too, and what it did next (an upgrade's copy of the file,
+    a log, the Qt settings) went to the user's real folders."""
+    with pytest.MonkeyPatch.context() as isolation:
+        isolation.setenv("IMSMAP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        isolation.delenv("IMSMAP_DB", raising=False)
+        isolation.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+        isolation.setenv("QT_QPA_PLATFORM", "offscreen")
+        yield
+        _close_log_files()
+
+
+def _close_log_files() -> None:
+    """The log files a test opened (imsmap.logs.setup, write_crash_log) are its own: closed
+    with it, so that the next test's lines never land in this test's folder."""
     for name in ("imsmap", "imsmap.crash"):
         logger = logging.getLogger(name)
         for handler in [h for h in logger.handlers if isinstance(h, logging.FileHandler)]:
