@@ -249,6 +249,24 @@ def test_a_site_keeps_the_side_it_was_tapped_on(qtbot, inspected, records, sessi
     assert "Remove it (Delete)" in said.text()
 
 
+def test_a_grade_said_after_a_button_goes_with_its_session_too(qtbot, inspected, records,
+                                                                session):
+    """The grade given with the site panel's button is said of the site ("#1 ..., grasp 2"):
+    another session opened, that sentence stayed over it, as the selection's once did."""
+    window, inspector = inspected
+    qtbot.mouseClick(inspector.grasp_buttons[2], Qt.MouseButton.LeftButton)
+    assert "grasp 2" in window.statusBar().currentMessage()
+    other = records.create_patient(chart_number="C-3", family_name="Other", given_name="Bea",
+                                   birth_date="1971-01-01", sex="F")
+    later = records.start_session(other.id)
+    window.patients.refresh_patients()
+    window.patients.select_patient(other.id)
+    window.patients.select_session(later.id)
+    qtbot.wait(1)
+    assert window.session_id == later.id
+    assert window.statusBar().currentMessage() == ""
+
+
 def test_the_selected_site_said_in_the_status_bar_goes_with_its_session(qtbot, inspected,
                                                                          records, session):
     """The status bar said the selected site ("#1 ..., grasp 1 (mild)"); another session opened

@@ -127,6 +127,12 @@ class SiteEdits:
             self._syncing_selection = False
         self._announce(site_id)
 
+    def say_of_site(self, text: str) -> None:
+        """What an edit of the selected site said of it (the site editor's `say`): taken back,
+        as the selection's own sentence is, once no site is selected (another session)."""
+        self._announced = text
+        self.show_message(text)
+
     def _announce(self, site_id: int | None) -> None:
         site = next((s for s in self.sites if s.id == site_id), None)
         if site is not None:
