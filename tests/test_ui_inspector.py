@@ -249,6 +249,17 @@ def test_a_site_keeps_the_side_it_was_tapped_on(qtbot, inspected, records, sessi
     assert "Remove it (Delete)" in said.text()
 
 
+def _open_another_patients_session(qtbot, window, records, chart: str) -> None:
+    other = records.create_patient(chart_number=chart, family_name="Other", given_name="Ann",
+                                   birth_date="1970-01-01", sex="F")
+    later = records.start_session(other.id)
+    window.patients.refresh_patients()
+    window.patients.select_patient(other.id)
+    window.patients.select_session(later.id)
+    qtbot.wait(1)
+    assert window.session_id == later.id
+
+
 def test_a_grade_said_after_a_button_goes_with_its_session_too(qtbot, inspected, records,
                                                                 session):
     """The grade given with the site panel's button is said of the site ("#1 ..., grasp 2"):
@@ -256,14 +267,7 @@ def test_a_grade_said_after_a_button_goes_with_its_session_too(qtbot, inspected,
     window, inspector = inspected
     qtbot.mouseClick(inspector.grasp_buttons[2], Qt.MouseButton.LeftButton)
     assert "grasp 2" in window.statusBar().currentMessage()
-    other = records.create_patient(chart_number="C-3", family_name="Other", given_name="Bea",
-                                   birth_date="1971-01-01", sex="F")
-    later = records.start_session(other.id)
-    window.patients.refresh_patients()
-    window.patients.select_patient(other.id)
-    window.patients.select_session(later.id)
-    qtbot.wait(1)
-    assert window.session_id == later.id
+    _open_another_patients_session(qtbot, window, records, "C-3")
     assert window.statusBar().currentMessage() == ""
 
 
@@ -278,14 +282,7 @@ def test_the_selected_site_said_in_the_status_bar_goes_with_its_session(qtbot, i
     window.edits.select_site(site.id)
     said = window.statusBar().currentMessage()
     assert said.startswith(f"#{site.seq} ")
-    other = records.create_patient(chart_number="C-2", family_name="Other", given_name="Ann",
-                                   birth_date="1970-01-01", sex="F")
-    later = records.start_session(other.id)
-    window.patients.refresh_patients()
-    window.patients.select_patient(other.id)
-    window.patients.select_session(later.id)
-    qtbot.wait(1)
-    assert window.session_id == later.id
+    _open_another_patients_session(qtbot, window, records, "C-2")
     assert window.statusBar().currentMessage() == ""
     # a sentence said after the selection is not taken back with it
     window.patients.select_patient(session.patient_id)
