@@ -110,13 +110,14 @@ class ProgressSummary(QObject):
             if not math.isnan(change.pain_before_pct):
                 # Rounded as the progress PDF rounds it (Python's round: -62.5 -> -62), so the
                 # screen shown to the patient and the report sent to the insurer agree.
-                value = QLocale().toString(float(round(change.pain_before_pct)), "f", 0)
-                pct = ", " + self.tr("{value}%", "a percentage")\
-                    .format(value=("+" if change.pain_before_pct > 0 else "") + value)
+                rounded = round(change.pain_before_pct)
+                value = QLocale().toString(float(abs(rounded)), "f", 0)
+                pct = ", " + self.tr("{value}%", "a percentage").format(
+                    value=_sign(rounded) + value)
             parts.append(self.tr(
                 "pain {first} \u2192 {last} ({change})").format(
                     first=first.pain_before, last=last.pain_before,
-                    change=f"{change.pain_before:+d}{pct}"))
+                    change=_sign(change.pain_before) + str(abs(change.pain_before)) + pct))
         parts.append(self.tr(
             "muscles grasping {first} \u2192 {last}").format(
                 first=first.muscles_grasping, last=last.muscles_grasping))
@@ -130,6 +131,12 @@ class ProgressSummary(QObject):
                 session=f"#{history.number(first.session_id)}, {short_date(first.started_at)}",
                 changes="; ".join(parts))
         return first_line + "\n" + since
+
+
+def _sign(value: float) -> str:
+    """The sign written before a change, as the progress PDF writes it: the minus sign (U+2212),
+    not a hyphen; "+" otherwise ("+0")."""
+    return "\u2212" if value < 0 else "+"
 
 
 class ProgressPanel(QWidget):
