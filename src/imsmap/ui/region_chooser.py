@@ -313,6 +313,14 @@ class ChooserFlow:
                                   caption=QCoreApplication.translate("ChooserFlow",
                                                                      "Add a site in:"))
 
+    def _say_placed_inside(self, site) -> None:
+        editor = self.panel.editor
+        if editor is not None and editor.say is not None:
+            editor.say(QCoreApplication.translate(
+                "ChooserFlow", "{site}: placed inside the muscle, at its point nearest the "
+                "finger's tap.").format(site=describe_site(self.atlas, site,
+                                                           self.panel.grasp_labels)))
+
     def chosen(self, region: Region) -> None:
         """Re-assign the offered site to `region` (one undo step), or add a site there."""
         site_id, (x, y) = self.chooser.site_id, self.chooser.point
@@ -328,13 +336,8 @@ class ChooserFlow:
             before = self.panel.selected_site_id()
             self.panel.regionClicked.emit(region, *nearest_inside(view, region, x, y))
             site = self.panel.site(self.panel.selected_site_id())
-            editor = self.panel.editor
-            if site is not None and site.id != before and editor is not None \
-                    and editor.say is not None:
-                editor.say(QCoreApplication.translate(
-                    "ChooserFlow", "{site}: placed inside the muscle, at its point nearest "
-                    "the finger's tap.").format(site=describe_site(self.atlas, site,
-                                                                self.panel.grasp_labels)))
+            if site is not None and site.id != before:
+                self._say_placed_inside(site)
             return
         editor = self.panel.editor
         if editor is None:
@@ -344,14 +347,13 @@ class ChooserFlow:
                 and not takes_point(view, region, x, y):
             # A muscle beside a finger's tap (`after_click` with a reach): the tap lies in the
             # muscle first taken, so the site goes inside the one chosen, as a new site does
-            # (`beside`), and its muscle follows the point; a marker never sits in one muscle
-            # while its record names another.
-            moved = editor.move(site_id, (x, y), nearest_inside(view, region, x, y))
-            if moved is not None and editor.say is not None:
-                editor.say(QCoreApplication.translate(
-                    "ChooserFlow", "{site}: placed inside the muscle, at its point nearest "
-                    "the finger's tap.").format(site=describe_site(self.atlas, moved,
-                                                                self.panel.grasp_labels)))
+            # (`beside`), moved as a drag moves it (one undo step; its muscle follows the
+            # point): a marker never sits in one muscle while its record names another.
+            self.panel.markerMoved.emit(site_id, QPointF(x, y),
+                                        QPointF(*nearest_inside(view, region, x, y)))
+            site = self.panel.site(site_id)
+            if site is not None and (site.x, site.y) != (x, y):
+                self._say_placed_inside(site)
             return
         updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,
                                         "layer": region.layer, "level": region.level}, "muscle")

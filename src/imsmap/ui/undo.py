@@ -172,21 +172,6 @@ class SiteEditor:
             self.on_error(exc)
             return None
 
-    def move(self, site_id: int, old: tuple[float, float], new: tuple[float, float]):
-        """Move a site from `old` to `new` (its muscle, side and level follow the region it
-        lands in: services.records.move_site), one undo step. Returns the site, or None when
-        refused (said through the error sink)."""
-        try:
-            site = self.records.move_site(site_id, *new)
-        except UserFacingError as exc:
-            self.on_error(exc)
-            return None
-        text = QCoreApplication.translate("SiteEdits", "move site {number}").format(
-            number=site.seq)
-        self.stack.push(MoveSiteCommand(self.records, site_id, text, old, (site.x, site.y),
-                                        self.on_error, self.select))
-        return site
-
 
 TOGGLE_WORDS = {"twitch": "twitch", "estim": "electrical stimulation", "cramp": "cramp"}
 # What an edit changed, in the undo step's name ("grasp of site 3"): the words the window's
