@@ -52,6 +52,7 @@ class ChartView(QGraphicsView):
     # first frame does not show then (issue 8). Watched here, not by an event filter on the
     # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
     firstPainted = Signal()
+    zoomed = Signal()  # the chart's scale changed (a zoom, a fit)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -162,6 +163,7 @@ class ChartView(QGraphicsView):
         self._scale_changed()
 
     def _scale_changed(self) -> None:
+        self.zoomed.emit()
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.fit_markers_to(self.transform().m11())

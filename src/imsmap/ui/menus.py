@@ -204,7 +204,7 @@ class WindowMenus(QObject):
                           for i in range(chart.tabs.count())]
         self.act_next_view = a(self.tr("Next chart"), lambda: self.step_view(1), "Ctrl+PgDown")
         self.act_prev_view = a(self.tr("Previous chart"), lambda: self.step_view(-1), "Ctrl+PgUp")
-        self.act_labels = a(self.tr("Muscle la&bels"), chart.set_labels, "Ctrl+Shift+L", checkable=True)
+        self.act_labels = a(self.tr("Muscle la&bels"), chart.show_labels, "Ctrl+Shift+L", checkable=True)
         self.act_overlay = a(self.tr("&Earlier sessions on the chart"), history.set_overlay_visible,
                              "Ctrl+Shift+O", checkable=True)
         self.act_heat = a(self.tr("&Heat map of earlier grasps"), history.set_heat_visible, "Ctrl+Shift+M",

@@ -526,6 +526,10 @@
         </translation>
     </message>
     <message>
+        <source>The muscles&apos; names are too small to read at this size: zoom in to see them.</source>
+        <translation>Les noms des muscles sont trop petits pour être lus à cette taille : zoomez pour les voir.</translation>
+    </message>
+    <message>
         <source>Find a muscle (Ctrl+F)</source>
         <translation>Trouver un muscle (Ctrl+F)</translation>
     </message>
