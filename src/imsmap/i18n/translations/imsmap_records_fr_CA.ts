@@ -1769,6 +1769,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>planned</source>
         <translation>prévu</translation>
     </message>
+    <message>
+        <source>recorded in error</source>
+        <translation>consigné par erreur</translation>
+    </message>
 </context>
 <context>
     <name>FindingSign</name>
@@ -3554,6 +3558,14 @@ N° de permis %2</translation>
     <message>
         <source>Site %1: %2 is already that; nothing to correct.</source>
         <translation>Point %1&#xa0;: %2 a déjà cette valeur&#xa0;; rien à corriger.</translation>
+    </message>
+    <message>
+        <source>site %1&apos;s %2</source>
+        <translation>%2 du point %1</translation>
+    </message>
+    <message>
+        <source>An amendment in another window or program corrected %1%2 after you began this one, so this amendment was not added; nothing was overwritten. Its corrections now start from the values as they are: check them, then add the amendment again.</source>
+        <translation>Un addenda écrit dans une autre fenêtre ou un autre programme%2 a corrigé %1 après le début du vôtre; cet addenda n&apos;a donc pas été ajouté et rien n&apos;a été écrasé. Ses corrections partent maintenant des valeurs actuelles&#xa0;: vérifiez-les, puis ajoutez l&apos;addenda de nouveau.</translation>
     </message>
     <message>
         <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
