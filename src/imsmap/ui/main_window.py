@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.errors import ConflictError, NotFoundError, ReadOnlyError
 from imsmap.domain.models import Patient
 from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
@@ -342,8 +343,13 @@ class MainWindow(QMainWindow):
         self.status.say(text)
 
     def show_error(self, exc: object) -> None:
-        """A user or environment error: its sentence in the status bar; work carries on."""
+        """A user or environment error: its sentence in the status bar; work carries on. A
+        write refused because another window or program changed the record first (signed
+        it, changed a field, removed a site) is followed by the window reading the record
+        again, so that it shows what the refusal says, not the record as it was."""
         self.status.refuse(exc)
+        if isinstance(exc, (ReadOnlyError, ConflictError, NotFoundError)):
+            QTimer.singleShot(0, self, lambda: self.refresh_all(force=False))
 
     def _connect_chart(self) -> None:
         """The chart's taps and keys to the edits (step 2: they go to the session panel), its
