@@ -130,11 +130,11 @@ def test_a_tap_on_a_draft_another_process_signed_is_refused_and_the_window_shows
         assert python(SIGNS, db_path, session_id).wait(timeout=60) == 0
         click_region(qtbot, window, pick_region(window))
         assert len(records.read.sites_for_session(session_id)) == 1  # refused, nothing added
-        assert "is locked; add an amendment instead" in window.statusBar().currentMessage()
+        assert "This session was signed by ben.physio on " in window.statusBar().currentMessage()
         qtbot.waitUntil(lambda: not window.session_panel.editable, timeout=5000)
         assert "by ben.physio: read-only" in window.session_panel.status.text()
         assert not window.menus.act_sign.isEnabled()
-        assert "is locked" in window.statusBar().currentMessage()  # the refusal still said
+        assert "nothing was changed here" in window.statusBar().currentMessage()  # still said
     finally:
         close_windows(qtbot, [window])
     imsmap_check(db_path)

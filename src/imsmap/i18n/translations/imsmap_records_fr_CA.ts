@@ -3568,8 +3568,8 @@ N° de permis %2</translation>
         <translation>Un addenda écrit dans une autre fenêtre ou un autre programme%2 a corrigé %1 après le début du vôtre; cet addenda n&apos;a donc pas été ajouté et rien n&apos;a été écrasé. Ses corrections partent maintenant des valeurs actuelles&#xa0;: vérifiez-les, puis ajoutez l&apos;addenda de nouveau.</translation>
     </message>
     <message>
-        <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
-        <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
+        <source>This session was signed by %1 on %2 and is locked, so nothing was changed here; a correction is added as an amendment.</source>
+        <translation>Cette séance a été signée par %1 le %2 et est verrouillée; rien n&apos;a donc été modifié ici. Une correction s&apos;ajoute par un addenda.</translation>
     </message>
     <message>
         <source>This draft was withdrawn by %1 on %2 (reason: %3) and is locked: nothing more is written to it, and nothing was changed here.</source>
