@@ -66,7 +66,7 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.refusals import StatusLine
 from imsmap.ui.report_actions import ReportActions
-from imsmap.ui.rereading import Rereading, became_active
+from imsmap.ui.rereading import Rereading, became_active, follow_others
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self._built = False
         self.patient: Patient | None = None
         self.rereading = Rereading(records.read)  # asked when the window becomes active
+        if not records.read.on_server:  # a window beside the active one follows its writes
+            follow_others(self, lambda: self.refresh_all(force=False))
         self._listener = None  # on the change bus from step 2 until the window closes
         self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
 
