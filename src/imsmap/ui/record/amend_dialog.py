@@ -293,12 +293,19 @@ class AmendDialog(QDialog):
                 expected)
         except ConflictError as exc:
             self._read_corrections_again()
-            self.error.show_message(exc)
+            self._refuse(exc)
             return
         except UserFacingError as exc:
-            self.error.show_message(exc)
+            self._refuse(exc)
             return
         self.accept()
+
+    def _refuse(self, exc: UserFacingError) -> None:
+        """Say why nothing was added, the dialog as tall as the sentence needs: a conflict's
+        takes three lines, and the dialog kept the height of one, cutting it off."""
+        self.error.show_message(exc)
+        layout = self.layout()
+        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _read_corrections_again(self) -> None:
         """The sites as the other window's amendment left them: the corrections added here
