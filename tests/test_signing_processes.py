@@ -127,6 +127,9 @@ def test_a_tap_on_a_draft_another_process_signed_is_refused_and_the_window_shows
     window = show_window(qtbot, context, patient_id=patient.id, session_id=session_id)
     try:
         assert window.session_panel.editable
+        inspector = window.session_panel.sites.inspector
+        window.edits.select_site(records.read.sites_for_session(session_id)[0].id)
+        assert inspector.editable
         assert python(SIGNS, db_path, session_id).wait(timeout=60) == 0
         click_region(qtbot, window, pick_region(window))
         assert len(records.read.sites_for_session(session_id)) == 1  # refused, nothing added
@@ -135,6 +138,9 @@ def test_a_tap_on_a_draft_another_process_signed_is_refused_and_the_window_shows
         assert "by ben.physio: read-only" in window.session_panel.status.text()
         assert not window.menus.act_sign.isEnabled()
         assert "nothing was changed here" in window.statusBar().currentMessage()  # still said
+        # the site editor and the undo stack are locked with it
+        assert inspector.site is not None and not inspector.editable
+        assert not window.undo_stack.canUndo()
     finally:
         close_windows(qtbot, [window])
     imsmap_check(db_path)

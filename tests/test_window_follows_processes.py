@@ -49,10 +49,16 @@ def test_a_window_beside_the_active_one_follows_another_process_placing_and_sign
             timeout=60) == 0
         qtbot.waitUntil(lambda: len(window.edits.sites) == 2, timeout=6000)
         assert window.session_panel.editable
+        inspector = window.session_panel.sites.inspector
+        window.edits.select_site(records.read.sites_for_session(session_id)[1].id)
+        assert inspector.editable
         assert python(SIGNS, db_path, session_id).wait(timeout=60) == 0
         qtbot.waitUntil(lambda: not window.session_panel.editable, timeout=6000)
         assert "by ben.physio: read-only" in window.session_panel.status.text()
         assert not window.menus.act_sign.isEnabled()
+        assert "ben.physio signed this session; it is locked now." in \
+            window.statusBar().currentMessage()
+        assert inspector.site is not None and not inspector.editable
     finally:
         close_windows(qtbot, [window])
     imsmap_check(db_path)

@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         again, so that it shows what the refusal says, not the record as it was."""
         self.status.refuse(exc)
         if isinstance(exc, (ReadOnlyError, ConflictError, NotFoundError)):
-            QTimer.singleShot(0, self, lambda: self.refresh_all(force=False))
+            QTimer.singleShot(0, self, lambda: self.refresh_all(force=False, after_refusal=True))
 
     def _connect_chart(self) -> None:
         """The chart's taps and keys to the edits (step 2: they go to the session panel), its
@@ -515,9 +515,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
-    def refresh_all(self, force: bool = True) -> bool:
+    def refresh_all(self, force: bool = True, after_refusal: bool = False) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
-        database since the last look (ui.rereading). True if anything was re-read."""
+        database since the last look (ui.rereading). ``after_refusal``: the refusal the window
+        just said stays said. True if anything was re-read."""
         if self.locked or self._closed or not self._built:
             return False  # not built yet: the panels read fresh when they are
         if not self.rereading.moved_on(force):
@@ -528,7 +529,10 @@ class MainWindow(QMainWindow):
         if self.patient is not None:
             self.patient = self.records.read.patient(self.patient.id)
             self.patients.refresh_sessions()
+        was_editable = self.session_panel.editable
         self.session_panel.reload_if_changed()
+        if was_editable and self.session_id is not None and not self.session_panel.editable:
+            self.open_session.locked_elsewhere(say=not after_refusal)
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
