@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from support import spot
 from test_merge_processes import MERGER
 from test_patient_merges import split_course
 from test_signing_processes import SIGNS, draft_with_a_site, imsmap_check, python
-from support import spot
 from test_ui_support import close_windows, qt_settings, show_window  # noqa: F401 - fixture
 
 PLACES = """
