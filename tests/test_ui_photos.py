@@ -201,3 +201,20 @@ def test_the_viewer_says_a_sites_side_in_french(french, qtbot, window, records, 
     for site_id, side in sides.items():
         text = viewer.site.itemText(viewer.site.findData(site_id))
         assert text.startswith("point ") and said[side] in text, text
+
+
+def test_several_refused_files_are_said_in_the_windows_language(french, qtbot, window, records,
+                                                               session, tmp_path):
+    """Dropping two files that are not photos on a French window: the first one's sentence, and
+    how many more, in French (the first one was said in English)."""
+    strip = window.photo_strip
+    window.resize(1920, 900)  # room for the whole sentence in the status bar
+    scan = write(tmp_path / "scan.jpg", b"%PDF-1.4 a letter, not a photo\n" * 20)
+    notes = write(tmp_path / "notes.jpg", b"plain text, not a photo\n" * 20)
+
+    assert _drop(strip, [scan, notes])
+
+    assert window.statusBar().currentMessage() == (
+        "scan.jpg n'est pas une photo qu'imsmap peut lire (ce n'est pas une image JPEG, PNG, "
+        "WebP, TIFF, BMP ou GIF). (1 autre fichier refusé aussi.)")
+    assert Photos(records).for_session(session.id) == []

@@ -32,6 +32,7 @@ from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
 from imsmap.ui.touch import hold_for_tips
+from imsmap.ui.wording import said
 from imsmap.ui.wrapping_row import WrappingRow
 
 THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
@@ -226,9 +227,11 @@ class PhotoStrip(QWidget):
             except UserFacingError as exc:
                 refused.append(exc)
         if refused:
+            # The first refusal's sentence in the window's language (wording.said), as the
+            # status bar says a single one.
             self.on_error(self.tr("{reason} (%n more file(s) refused too.)", "",
-                                  len(refused) - 1).format(reason=refused[0])
-                          if len(refused) > 1 else str(refused[0]))
+                                  len(refused) - 1).format(reason=said(refused[0]))
+                          if len(refused) > 1 else refused[0])
         elif added:
             self.say(self.tr("%n photo(s) attached, upright and without GPS or camera data.", "",
                              added))
