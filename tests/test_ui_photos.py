@@ -218,3 +218,16 @@ def test_several_refused_files_are_said_in_the_windows_language(french, qtbot, w
         "scan.jpg n'est pas une photo qu'imsmap peut lire (ce n'est pas une image JPEG, PNG, "
         "WebP, TIFF, BMP ou GIF). (1 autre fichier refusé aussi.)")
     assert Photos(records).for_session(session.id) == []
+
+
+def test_an_empty_file_is_said_to_be_empty(qtbot, window, records, session, tmp_path):
+    """A zero-byte file (a copy from the phone that did not finish) is named as empty, not as a
+    file that is not a photo; nothing is stored."""
+    strip = window.photo_strip
+    window.resize(1920, 900)
+    assert _drop(strip, [write(tmp_path / "IMG_0043.jpg", b"")])
+
+    assert window.statusBar().currentMessage() == (
+        "IMG_0043.jpg is empty (0 bytes): its copy or download did not finish. Copy it again "
+        "from the camera or phone.")
+    assert Photos(records).for_session(session.id) == []

@@ -2772,6 +2772,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 ne peut pas être lu (%2).</translation>
     </message>
     <message>
+        <source>%1 is empty (0 bytes): its copy or download did not finish. Copy it again from the camera or phone.</source>
+        <translation>%1 est vide (0 octet) : sa copie ou son téléchargement n&apos;a pas abouti. Copiez-le de nouveau depuis l&apos;appareil photo ou le téléphone.</translation>
+    </message>
+    <message>
         <source>%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a phone&apos;s or camera&apos;s own export).</source>
         <translation>%1 fait %2 Mo; une photo peut faire au plus %3 Mo. Joignez une copie plus petite (l&apos;exportation propre au téléphone ou à l&apos;appareil photo).</translation>
     </message>
