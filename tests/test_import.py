@@ -308,6 +308,29 @@ def test_cli_import_of_files_that_are_not_exports(tmp_path, capsys):
     assert "There is no file" in capsys.readouterr().err
 
 
+def test_cli_import_of_a_fhir_bundle_says_it_imports_its_own_export(source, tmp_path, capsys,
+                                                                     monkeypatch):
+    """A FHIR bundle of the record (`imsmap export --fhir`) given to `imsmap import`: one
+    sentence that names it and says which file to export instead (it said "format None"), and
+    nothing imported."""
+    from imsmap.services.fhir.bundle import dumps, fhir_bundle
+
+    monkeypatch.setattr("imsmap.services.context.load_atlas", chart_atlas)
+    path = tmp_path / "patient.fhir.json"
+    path.write_text(dumps(fhir_bundle(source)), encoding="utf-8")
+    db = tmp_path / "new.sqlite3"
+    assert main(["import", "--db", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "This is a FHIR bundle, written for other records systems; imsmap imports only its " \
+        "own export. Export from the other imsmap without --fhir" in err, err
+    assert "None" not in err
+    target = open_clinic(db)
+    try:
+        assert all(n == 0 for n in counts(target).values())
+    finally:
+        target.db.close()
+
+
 # -- fuzzing -----------------------------------------------------------------------------------
 def _paths(node, prefix=()):
     """Every (container path, key) in the document below `patients`."""

@@ -2190,6 +2190,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Le fichier doit contenir un seul objet JSON, pas %1.</translation>
     </message>
     <message>
+        <source>This is a FHIR bundle, written for other records systems; imsmap imports only its own export. Export from the other imsmap without --fhir (imsmap export --out FILE.json) and import that file.</source>
+        <translation>C&apos;est un Bundle FHIR, écrit pour d&apos;autres systèmes de dossiers; imsmap n&apos;importe que sa propre exportation. Exportez depuis l&apos;autre imsmap sans --fhir (imsmap export --out FICHIER.json) et importez ce fichier.</translation>
+    </message>
+    <message>
         <source>This is not an imsmap export (format %1, expected %2).</source>
         <translation>Ce n&apos;est pas une exportation imsmap (format %1, attendu %2).</translation>
     </message>
