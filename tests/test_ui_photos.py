@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from imsmap.services.photos import Photos
 from photo_support import phone_jpeg, png_bytes, write
@@ -231,3 +231,24 @@ def test_an_empty_file_is_said_to_be_empty(qtbot, window, records, session, tmp_
         "IMG_0043.jpg is empty (0 bytes): its copy or download did not finish. Copy it again "
         "from the camera or phone.")
     assert Photos(records).for_session(session.id) == []
+
+
+def test_the_viewer_fits_the_screen_with_its_close_button(qtbot, window, records, session,
+                                                          tmp_path):
+    """Opened on a screen less high than the viewer's 860 px (a 1366 x 768 laptop; the test
+    platform's screen is smaller still), the viewer fits in the screen's room, its caption and
+    Close button on the screen, not below its edge."""
+    Photos(records).add_file(session.id, write(tmp_path / "IMG_0042.jpg", phone_jpeg()))
+    strip = window.photo_strip
+    qtbot.waitUntil(lambda: strip.list.count() == 1)
+    room = window.screen().availableGeometry()
+    assert room.height() < 860  # the case this test is about
+
+    viewer = _open_first(qtbot, strip)
+
+    assert room.contains(viewer.geometry()), (viewer.geometry(), room)
+    close = next(b for b in viewer.findChildren(QPushButton) if b.text() == "Close")
+    for widget in (viewer.caption, close):
+        corner = widget.mapToGlobal(widget.rect().bottomRight())
+        assert room.contains(corner), (widget, corner, room)
+    viewer.close()

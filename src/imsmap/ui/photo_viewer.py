@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,19 @@ from imsmap.services.records import Records
 from imsmap.ui.wording import muscle_name, numeric_datetime, vocabulary
 
 NO_SITE = -1
+VIEWER_SIZE = QSize(1100, 860)  # where the screen has room for it
+
+
+def viewer_size(parent: QWidget | None) -> QSize:
+    """VIEWER_SIZE, or nine tenths of the screen's room where that is less: on a 1366 x 768
+    laptop an 860 px high viewer put its caption, chart site and Close button below the
+    screen's edge (the remaining tenth is for the window manager's title bar)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return VIEWER_SIZE
+    room = screen.availableGeometry().size()
+    return QSize(min(VIEWER_SIZE.width(), room.width() * 9 // 10),
+                 min(VIEWER_SIZE.height(), room.height() * 9 // 10))
 
 
 class PhotoViewer(QDialog):
@@ -45,7 +58,7 @@ class PhotoViewer(QDialog):
         self.on_error = on_error
         self.setWindowTitle(self.tr("Photo {number}").format(number=photo.seq))
         self.setModal(True)
-        self.resize(1100, 860)
+        self.resize(viewer_size(parent))
         self.pixmap = QPixmap.fromImage(QImage.fromData(photos.data(photo.id)))
 
         self.picture = QLabel()
