@@ -252,3 +252,20 @@ def test_the_viewer_fits_the_screen_with_its_close_button(qtbot, window, records
         corner = widget.mapToGlobal(widget.rect().bottomRight())
         assert room.contains(corner), (widget, corner, room)
     viewer.close()
+
+
+def test_a_photo_attached_in_another_window_shows_when_it_is_refused_as_a_duplicate(
+        qtbot, window, records, session, open_records_as, tmp_path):
+    """Another window on the same file attached the photo; this window, not yet re-read (it was
+    not activated: a drop from a file manager does not activate it), is given the same file: the
+    refusal names that window's photo 1, and the strip shows it instead of staying empty."""
+    photo = write(tmp_path / "IMG_0042.jpg", phone_jpeg())
+    Photos(open_records_as("test.physio").records).add_file(session.id, photo)
+    strip = window.photo_strip
+    assert strip.list.count() == 0  # this window has not seen it
+
+    assert _drop(strip, [photo])
+
+    assert window.statusBar().currentMessage() == (
+        "This photo is attached to this session already (photo 1); nothing was added.")
+    assert strip.list.count() == 1 and strip.hint.isHidden()

@@ -227,6 +227,9 @@ class PhotoStrip(QWidget):
             except UserFacingError as exc:
                 refused.append(exc)
         if refused:
+            # A refusal may name what another window attached meanwhile ("attached to this
+            # session already (photo 3)"): the strip shows the session as it is now.
+            self.refresh()
             # The first refusal's sentence in the window's language (wording.said), as the
             # status bar says a single one.
             self.on_error(self.tr("{reason} (%n more file(s) refused too.)", "",
