@@ -269,3 +269,23 @@ def test_a_photo_attached_in_another_window_shows_when_it_is_refused_as_a_duplic
     assert window.statusBar().currentMessage() == (
         "This photo is attached to this session already (photo 1); nothing was added.")
     assert strip.list.count() == 1 and strip.hint.isHidden()
+
+
+def test_a_withdrawn_drafts_strip_only_shows_and_says_why(qtbot, window, records, session,
+                                                         tmp_path):
+    """A withdrawn draft is locked (services.retractions): its strip offered Add photo… and took
+    drops, decoding each photo before the record refused it; now it only shows and says why."""
+    from imsmap.services.retractions import withdraw_draft
+
+    photos = Photos(records)
+    photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()))
+    withdraw_draft(records, session.id, "Opened for the wrong patient")
+    strip = window.photo_strip
+    qtbot.waitUntil(lambda: not window.session_panel.editable)
+    assert not strip.add_button.isEnabled() and not strip.editable
+
+    assert _drop(strip, [write(tmp_path / "b.png", png_bytes(320, 200))])
+
+    assert window.statusBar().currentMessage() == (
+        "This draft was withdrawn: it is locked and kept for the record, so nothing was added.")
+    assert len(photos.for_session(session.id)) == 1

@@ -2777,7 +2777,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>%1 is empty (0 bytes): its copy or download did not finish. Copy it again from the camera or phone.</source>
-        <translation>%1 est vide (0 octet) : sa copie ou son téléchargement n&apos;a pas abouti. Copiez-le de nouveau depuis l&apos;appareil photo ou le téléphone.</translation>
+        <translation>%1 est vide (0 octet)&#xa0;: sa copie ou son téléchargement n&apos;a pas abouti. Copiez-le de nouveau depuis l&apos;appareil photo ou le téléphone.</translation>
     </message>
     <message>
         <source>%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a phone&apos;s or camera&apos;s own export).</source>
