@@ -2846,6 +2846,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>point %1&#xa0;: %2 %3</translation>
     </message>
     <message>
+        <source>Photo %1: %2</source>
+        <translation>Photo %1&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>Photo %1</source>
         <translation>Photo %1</translation>
     </message>
