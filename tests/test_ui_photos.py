@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from imsmap.services.photos import Photos
 from photo_support import phone_jpeg, png_bytes, write
@@ -289,3 +289,10 @@ def test_a_withdrawn_drafts_strip_only_shows_and_says_why(qtbot, window, records
     assert window.statusBar().currentMessage() == (
         "This draft was withdrawn: it is locked and kept for the record, so nothing was added.")
     assert len(photos.for_session(session.id)) == 1
+
+    viewer = _open_first(qtbot, strip)  # shows, says why, changes nothing
+    assert not viewer.caption.isEnabled() and not viewer.remove_button.isVisibleTo(viewer)
+    said = [label.text() for label in viewer.findChildren(QLabel)]
+    assert "The draft was withdrawn: this photo is locked with it." in said
+    assert "The session is signed: this photo is locked with it." not in said
+    viewer.close()

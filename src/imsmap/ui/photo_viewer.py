@@ -117,7 +117,7 @@ class PhotoViewer(QDialog):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(close)
         if not editable:
-            locked = QLabel(self.tr("The session is signed: this photo is locked with it."))
+            locked = QLabel(self._locked_text())
             locked.setObjectName("hint")
             buttons.insertWidget(1, locked)
 
@@ -126,6 +126,16 @@ class PhotoViewer(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         self._show_picture()
+
+    def _locked_text(self) -> str:
+        """Why this photo only shows: its session signed, withdrawn, or read-only here (the
+        database, or another room's hold)."""
+        session = self.records.read.session(self.photo.session_id)
+        if session.is_signed:
+            return self.tr("The session is signed: this photo is locked with it.")
+        if session.retracted:
+            return self.tr("The draft was withdrawn: this photo is locked with it.")
+        return self.tr("Read-only here: this photo cannot be changed.")
 
     def _muscle_name(self, muscle_id: str) -> str:
         return muscle_name(self.records.atlas, muscle_id)

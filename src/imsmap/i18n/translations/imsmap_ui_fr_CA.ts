@@ -2133,6 +2133,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>La séance est signée&#xa0;: cette photo est verrouillée avec elle.</translation>
     </message>
     <message>
+        <source>The draft was withdrawn: this photo is locked with it.</source>
+        <translation>Le brouillon a été retiré&#xa0;: cette photo est verrouillée avec lui.</translation>
+    </message>
+    <message>
+        <source>Read-only here: this photo cannot be changed.</source>
+        <translation>Lecture seule ici&#xa0;: cette photo ne peut pas être modifiée.</translation>
+    </message>
+    <message>
         <source>Remove photo</source>
         <translation>Retirer la photo</translation>
     </message>
