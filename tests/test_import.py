@@ -306,6 +306,13 @@ def test_cli_import_of_files_that_are_not_exports(tmp_path, capsys):
         assert err.startswith("imsmap: ") and "Traceback" not in err, err
     assert main(["import", "--db", str(db), str(tmp_path / "missing.json")]) == 2
     assert "There is no file" in capsys.readouterr().err
+    # Another program's JSON, without a format: said so, without Python's None (it said
+    # "format None").
+    (tmp_path / "other.json").write_text('{"patients": []}', encoding="utf-8")
+    assert main(["import", "--db", str(db), str(tmp_path / "other.json")]) == 2
+    err = capsys.readouterr().err
+    assert "This is not an imsmap export (it names no format; an imsmap export says format " \
+        "'imsmap-export')." in err and "None" not in err, err
 
 
 def test_cli_import_of_a_fhir_bundle_says_it_imports_its_own_export(source, tmp_path, capsys,

@@ -174,6 +174,11 @@ class Reader:
                 "imports only its own export. Export from the other imsmap without --fhir "
                 "(imsmap export --out FILE.json) and import that file.")))
             return []
+        if "format" not in doc:  # said as such, not as "format None"
+            self.problem("format", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "This is not an imsmap export (it names no format; an imsmap export "
+                "says format %1)."), quoted(FORMAT)))
+            return []
         if doc.get("format") != FORMAT:
             self.problem("format", sentence("Importer", QT_TRANSLATE_NOOP(
                 "Importer", "This is not an imsmap export (format %1, expected %2)."),

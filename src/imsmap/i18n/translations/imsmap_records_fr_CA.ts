@@ -2194,6 +2194,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>C&apos;est un Bundle FHIR, écrit pour d&apos;autres systèmes de dossiers; imsmap n&apos;importe que sa propre exportation. Exportez depuis l&apos;autre imsmap sans --fhir (imsmap export --out FICHIER.json) et importez ce fichier.</translation>
     </message>
     <message>
+        <source>This is not an imsmap export (it names no format; an imsmap export says format %1).</source>
+        <translation>Ce n&apos;est pas une exportation imsmap (aucun format n&apos;y est indiqué; une exportation imsmap indique le format %1).</translation>
+    </message>
+    <message>
         <source>This is not an imsmap export (format %1, expected %2).</source>
         <translation>Ce n&apos;est pas une exportation imsmap (format %1, attendu %2).</translation>
     </message>
