@@ -2194,6 +2194,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Le fichier doit contenir un seul objet JSON, pas %1.</translation>
     </message>
     <message>
+        <source>This is a FHIR bundle, written for other records systems; imsmap imports only its own export. Export from the other imsmap without --fhir (imsmap export --out FILE.json) and import that file.</source>
+        <translation>C&apos;est un Bundle FHIR, écrit pour d&apos;autres systèmes de dossiers; imsmap n&apos;importe que sa propre exportation. Exportez depuis l&apos;autre imsmap sans --fhir (imsmap export --out FICHIER.json) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>This is not an imsmap export (it names no format; an imsmap export says format %1).</source>
+        <translation>Ce n&apos;est pas une exportation imsmap (aucun format n&apos;y est indiqué; une exportation imsmap indique le format %1).</translation>
+    </message>
+    <message>
         <source>This is not an imsmap export (format %1, expected %2).</source>
         <translation>Ce n&apos;est pas une exportation imsmap (format %1, attendu %2).</translation>
     </message>
@@ -2776,6 +2784,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 ne peut pas être lu (%2).</translation>
     </message>
     <message>
+        <source>%1 is empty (0 bytes): its copy or download did not finish. Copy it again from the camera or phone.</source>
+        <translation>%1 est vide (0 octet)&#xa0;: sa copie ou son téléchargement n&apos;a pas abouti. Copiez-le de nouveau depuis l&apos;appareil photo ou le téléphone.</translation>
+    </message>
+    <message>
         <source>%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a phone&apos;s or camera&apos;s own export).</source>
         <translation>%1 fait %2 Mo; une photo peut faire au plus %3 Mo. Joignez une copie plus petite (l&apos;exportation propre au téléphone ou à l&apos;appareil photo).</translation>
     </message>
@@ -2840,6 +2852,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>site %1: %2 %3</source>
         <translation>point %1&#xa0;: %2 %3</translation>
+    </message>
+    <message>
+        <source>Photo %1: %2</source>
+        <translation>Photo %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Photo %1</source>
