@@ -1597,6 +1597,10 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message>
+        <source>{login} in {room}</source>
+        <translation>{login} dans {room}</translation>
+    </message>
+    <message>
         <source>{login} signed this session; it is locked now.</source>
         <translation>{login} a signé cette séance&#xa0;; elle est maintenant verrouillée.</translation>
     </message>
@@ -4590,6 +4594,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Rows, tabs, buttons and boxes a fingertip wide, for a touch screen</source>
         <translation>Lignes, onglets, boutons et cases de la largeur d&apos;un doigt, pour un écran tactile</translation>
+    </message>
+    <message>
+        <source>Undo and redo are off: {holder} is editing this session, so nothing is written from here.</source>
+        <translation>Annuler et rétablir sont désactivés&#xa0;: {holder} modifie cette séance, donc rien n&apos;est écrit d&apos;ici.</translation>
     </message>
     <message>
         <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>
