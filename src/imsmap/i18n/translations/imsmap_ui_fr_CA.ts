@@ -3568,8 +3568,12 @@ droite</translation>
         <translation>Aiguilles (mm)</translation>
     </message>
     <message>
-        <source>Diameter x length in millimetres, separated by commas</source>
-        <translation>Diamètre x longueur en millimètres, séparés par des virgules</translation>
+        <source>Diameter x length in millimetres, e.g. {example}</source>
+        <translation>Diamètre x longueur en millimètres, p. ex. {example}</translation>
+    </message>
+    <message>
+        <source>Needle preset {preset} is not written as diameter x length, e.g. {example}.</source>
+        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. {example}.</translation>
     </message>
     <message>
         <source>Needle presets</source>
@@ -3614,10 +3618,6 @@ droite</translation>
     <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
-    </message>
-    <message>
-        <source>Needle preset {preset} is not written as diameter x length, e.g. 0.25x40.</source>
-        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. 0.25x40.</translation>
     </message>
 </context>
 <context>
