@@ -569,11 +569,18 @@ class MainWindow(QMainWindow):
             has_history=bool(self.overlay.history.sessions),
             can_copy_forward=editable and self.planning_actions.can_copy_forward(),
             has_sites=bool(self.edits.sites), can_lock=self.screen_lock.available(),
-            visits=len(self.history_bar.sessions)))
+            visits=len(self.history_bar.sessions), held_elsewhere=self._holder()))
         self.patients.new_patient.setEnabled(writable)
         self.patients.new_session.setEnabled(has_patient and writable)
         self.right_tabs.setTabEnabled(1, s is not None)
         self.right_tabs.setTabEnabled(2, s is not None)
+
+    def _holder(self) -> str | None:
+        """Who edits the open session in another room ("login in room"), or None."""
+        s = self.session_panel.session
+        hold = self.records.read.held_elsewhere(s.id if s is not None else None)
+        return None if hold is None else self.tr("{login} in {room}").format(
+            login=hold.held_by, room=hold.room)
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))

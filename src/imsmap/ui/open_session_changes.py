@@ -120,9 +120,13 @@ class OpenSessionChanges:
                 .format(login=s.signed_by))
         self.update_actions()
 
-    def editable_changed(self, _editable: bool) -> None:
+    def editable_changed(self, editable: bool) -> None:
         """This room got the open session's hold, or lost it (ui.live_window): every part
-        shows it editable or read-only again."""
+        shows it editable or read-only again. Lost, its undo steps go: they were made on the
+        session as it was before another room took it over, whose edits an undo here would
+        silently take back once the hold came back (Edit > Undo then says why it is off)."""
+        if not editable:
+            self.undo_stack.clear()
         self.session_panel.refresh()
         self.chart.set_editable(self.session_panel.editable)
         self.details.refresh()

@@ -1597,6 +1597,10 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message>
+        <source>{login} in {room}</source>
+        <translation>{login} dans {room}</translation>
+    </message>
+    <message>
         <source>{login} signed this session; it is locked now.</source>
         <translation>{login} a signé cette séance&#xa0;; elle est maintenant verrouillée.</translation>
     </message>
@@ -3564,8 +3568,12 @@ droite</translation>
         <translation>Aiguilles (mm)</translation>
     </message>
     <message>
-        <source>Diameter x length in millimetres, separated by commas</source>
-        <translation>Diamètre x longueur en millimètres, séparés par des virgules</translation>
+        <source>Diameter x length in millimetres, e.g. {example}</source>
+        <translation>Diamètre x longueur en millimètres, p. ex. {example}</translation>
+    </message>
+    <message>
+        <source>Needle preset {preset} is not written as diameter x length, e.g. {example}.</source>
+        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. {example}.</translation>
     </message>
     <message>
         <source>Needle presets</source>
@@ -3610,10 +3618,6 @@ droite</translation>
     <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
-    </message>
-    <message>
-        <source>Needle preset {preset} is not written as diameter x length, e.g. 0.25x40.</source>
-        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. 0.25x40.</translation>
     </message>
 </context>
 <context>
@@ -4590,6 +4594,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Rows, tabs, buttons and boxes a fingertip wide, for a touch screen</source>
         <translation>Lignes, onglets, boutons et cases de la largeur d&apos;un doigt, pour un écran tactile</translation>
+    </message>
+    <message>
+        <source>Undo and redo are off: {holder} is editing this session, so nothing is written from here.</source>
+        <translation>Annuler et rétablir sont désactivés&#xa0;: {holder} modifie cette séance, donc rien n&apos;est écrit d&apos;ici.</translation>
     </message>
     <message>
         <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>
