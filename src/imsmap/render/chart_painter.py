@@ -41,6 +41,13 @@ def _bounds(d: str) -> QRectF:
     return painter_path(d).boundingRect()
 
 
+@lru_cache(maxsize=8192)
+def _padded_bounds(d: str, pad: float) -> QRectF:
+    """_bounds(d) grown by ``pad`` on every side: asked for every shape of a chart at every
+    paint (which shapes reach the part painted), made once (no caller changes it)."""
+    return _bounds(d).adjusted(-pad, -pad, pad, pad)
+
+
 @lru_cache(maxsize=4096)
 def _joined(ds: tuple[str, ...]) -> QPainterPath:
     """Several path strings as one path, made once per process (a region's fibres). Each
@@ -235,7 +242,7 @@ class ChartPainter(ChartLettering):
         pad = 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
-        return [x for x in shapes if _bounds(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
+        return [x for x in shapes if _padded_bounds(x.d, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True,

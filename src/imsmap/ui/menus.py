@@ -85,6 +85,9 @@ class MenuState:
     has_sites: bool  # the open session has sites (to save as a protocol)
     can_lock: bool  # a PIN is set and the window is not locked
     visits: int  # the patient's visits on the history bar
+    # Who edits the open session in another room, as "login in room" (None: nobody): this
+    # room may write nothing to it, its undo steps included
+    held_elsewhere: str | None = None
 
 
 class WindowMenus(QObject):
@@ -294,6 +297,21 @@ class WindowMenus(QObject):
         self.act_lock.setEnabled(state.can_lock)
         for act in (self.act_prev_visit, self.act_next_visit, self.act_replay):
             act.setEnabled(state.visits > 1)
+        self._undo_held(state.held_elsewhere)
+
+    def _undo_held(self, holder: str | None) -> None:
+        """Undo and Redo off while another room holds the open session (its steps were
+        cleared when the hold was lost: ui.open_session_changes), their tips saying why."""
+        if holder is None:
+            why = ""
+        else:
+            why = self.tr("Undo and redo are off: {holder} is editing this session, so nothing "
+                          "is written from here.").format(holder=holder)
+            self.act_undo.setEnabled(False)
+            self.act_redo.setEnabled(False)
+        for act in (self.act_undo, self.act_redo):
+            act.setStatusTip(why)
+            act.setToolTip(why)  # "": the step's name again (QAction's default)
 
     def _name_grades(self, labels: Sequence[str]) -> None:
         """The grade actions in the clinic's words (the chart panel's: services.clinic)."""
