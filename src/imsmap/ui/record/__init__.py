@@ -70,6 +70,9 @@ def right_tabs(session_panel, details, segments, progress):
     header = QLabel()
     header.setObjectName("progressPatient")
     header.setTextFormat(Qt.TextFormat.PlainText)
+    # On as many lines as the column needs: on one, a long double name with its chart number
+    # and birth date (539 px in French) was the tab's least width, and the window's at 125 %.
+    header.setWordWrap(True)
     progress_box = QWidget()
     layout = QVBoxLayout(progress_box)
     layout.setContentsMargins(4, 4, 4, 0)
