@@ -387,13 +387,14 @@ class ChartPanel(QWidget):
         # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
         # the body charts leave room (the top left holds the side caption).
         search = MuscleSearchBox(self.atlas, self.view, self.tr("Find a muscle (Ctrl+F)"),
-                                 above=True)
+                                 above=True, levels=True)
         self.search = search
         search.setObjectName("chartSearch")
         search.setAccessibleName(self.tr("Find a muscle by name"))
         search.setFixedWidth(SEARCH_WIDTH)
         self.view.set_corner_widget(search)
         search.muscleChosen.connect(self.show_muscle)
+        search.levelChosen.connect(self.show_muscle)
         search.escaped.connect(self._search_escaped)
         search.textChanged.connect(lambda text: None if text else self.clear_search())
         if self.view.isVisible():
@@ -439,10 +440,10 @@ class ChartPanel(QWidget):
         for scene in self._scenes.values():
             scene.set_search_highlight(frozenset())
 
-    def show_muscle(self, muscle_id: str) -> bool:
-        """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
-        False if no chart draws it."""
-        return show_on(self, muscle_id)
+    def show_muscle(self, muscle_id: str, level: str | None = None) -> bool:
+        """Show a muscle (at one level, when given): its view and layer, lit, zoomed and
+        centred (muscle_search.show_on). False if no chart draws it."""
+        return show_on(self, muscle_id, level or None)
 
     def _lit_key(self, event: QKeyEvent) -> bool:
         """Enter / L / R with a muscle found by name lit: a site on it (ui.lit_muscle_keys)."""
