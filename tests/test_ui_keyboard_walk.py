@@ -71,3 +71,29 @@ def test_the_site_inspectors_muscle_box_offers_no_levels(qtbot, window, atlas):
     box.setText("")
     box.show_matches("multifidus L4")
     assert "Multifidus L4" not in box.match_texts()
+
+
+# -- where the keys are: the chart shows it has them -------------------------------------------
+
+def _ring_pixels(view) -> set[str]:
+    """The colours along the chart's left edge, a pixel in (where the ring is drawn)."""
+    image = view.viewport().grab().toImage()
+    return {image.pixelColor(1, y).name() for y in range(20, image.height() - 60, 10)}
+
+
+def test_the_chart_shows_a_ring_while_it_has_the_keys_and_not_after_a_tap(qtbot, window):
+    w = window
+    view = w.chart.view
+    highlight = view.palette().color(view.palette().ColorRole.Highlight).name()
+    w.patients.search.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: w.patients.search.hasFocus())
+    assert highlight not in _ring_pixels(view)
+    # Tab (or Ctrl+F's Enter, or a new session) gives the chart the keys: it had no frame, and
+    # nothing on the screen said where a grade key would go.
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: view.hasFocus())
+    assert _ring_pixels(view) == {highlight}
+    # a tap: the pointer says where it acted, no ring
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport().rect().center())
+    assert view.hasFocus() and highlight not in _ring_pixels(view)
+
