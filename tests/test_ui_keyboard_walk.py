@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
 
-from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+from test_ui_support import click_region, make_window, pick_region, qt_settings, window  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -97,3 +99,70 @@ def test_the_chart_shows_a_ring_while_it_has_the_keys_and_not_after_a_tap(qtbot,
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport().rect().center())
     assert view.hasFocus() and highlight not in _ring_pixels(view)
 
+
+# -- Tab follows the screen, and every stop has a name -----------------------------------------
+
+def tab_walk(qtbot, w, start, steps: int = 150) -> list:
+    """The widgets Tab reaches from `start`, in turn, until it comes back to `start`."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    seen = []
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is start:
+            return seen
+        seen.append(now)
+    raise AssertionError(f"Tab never came back to {start}: {seen[-5:]}")
+
+
+def test_tab_goes_through_the_columns_left_to_right_and_down_the_chart(qtbot, window):
+    w = window
+    w.chart.set_view("posterior")  # a chart with four layer buttons
+    click_region(qtbot, w, pick_region(w))  # a site open: the inspector's fields take part
+    stops = tab_walk(qtbot, w, w.patients.search)
+    chart_column = w.chart.parentWidget()
+
+    def column(x) -> int:
+        return next(i for i, c in enumerate((w.patients, chart_column, w.right_tabs))
+                    if c.isAncestorOf(x))
+
+    # It went patients, then the session's column, then the chart, then the visits under it,
+    # and the chart's layer buttons and muscle search came last of all.
+    columns = [column(x) for x in stops]
+    assert columns == sorted(columns), [type(x).__name__ for x in stops]
+    middle = [x for x in stops if column(x) == 1]
+    assert middle[0] is w.chart.tabs
+    # the layers are one group: Tab stops on the one shown (the arrows go to the others)
+    shown = next(b for b in w.chart._layer_buttons if b.isChecked())
+    assert middle.index(w.chart.tabs) < middle.index(shown) < middle.index(w.chart.view)
+    assert middle.index(w.chart.view) < middle.index(w.chart.search) < middle.index(
+        w.history_bar.show_earlier)
+    # down the chart's column, row by row (a row's widgets may differ by a pixel or two)
+    rows = [x.mapTo(w, x.rect().center()).y() for x in middle]
+    assert all(b >= a - 8 for a, b in zip(rows, rows[1:])), rows
+    # the photos' button, at the column's foot, after the site's fields
+    right = [x for x in stops if column(x) == 2]
+    inspector = w.site_table.inspector
+    assert right.index(inspector.notes) < right.index(w.photo_strip.add_button)
+
+
+def said(widget) -> str:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Name).strip() if iface is not None else ""
+
+
+def test_every_stop_of_tab_on_each_right_tab_has_a_name_a_screen_reader_says(qtbot, window):
+    w = window
+    w.chart.set_view("posterior")
+    click_region(qtbot, w, pick_region(w))
+    unnamed = set()
+    for tab in range(w.right_tabs.count()):
+        w.right_tabs.setCurrentIndex(tab)
+        for x in tab_walk(qtbot, w, w.patients.search):
+            # a letter or a digit is not a name ("L", "R", "M" on the side buttons)
+            if len(said(x)) < 3:
+                unnamed.add(f"{type(x).__name__} {x.objectName()} {said(x)!r}")
+    # The session's column and the consent tab's scroll areas were stops with no name and no
+    # focus to see; the progress tab's visit list and its grid had no name.
+    assert unnamed == set()

@@ -23,6 +23,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui import focus_order
 from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
@@ -243,6 +244,15 @@ class ChartPanel(QWidget):
         self.layer_label.setVisible(multi)
         for b in self._layer_buttons:
             b.setVisible(multi)
+        # made anew, they came last of the window's Tab order: between the tabs and the chart
+        focus_order.chain(focus_order.with_parts([self.tabs, *self._layer_buttons, self.view]))
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab stops on the chart, as on the screen: the tabs (with their scroll
+        arrows), the layer buttons, the chart, the muscle search over its foot
+        (ui.focus_order)."""
+        return [self.tabs, *self._layer_buttons, self.view,
+                *([self.search] if self.search is not None else [])]
 
     def _layer_clicked(self, index: int) -> None:
         view = self.atlas.view(self.view_id)

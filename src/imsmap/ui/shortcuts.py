@@ -47,6 +47,8 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Menus show these too. Keys on the chart act on the selected "
                                 "site.")))
         self.table = QTableWidget(sum(len(rows) + 1 for _, rows in sections), 2)
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Close (ui.focus_order)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -2331,6 +2331,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Séances affichées</translation>
     </message>
     <message>
+        <source>Grasp of each muscle, visit by visit</source>
+        <translation>Préhension de chaque muscle, visite par visite</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>Tendance</translation>
     </message>

@@ -190,6 +190,7 @@ class AuditDialog(QDialog):
         self.resize(860, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves it (ui.focus_order): the arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
