@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 
-from test_ui_support import click_region, make_window, pick_region, qt_settings, window  # noqa: F401
+from test_ui_support import (  # noqa: F401 - fixtures
+    click_region,
+    make_window,
+    pick_region,
+    qt_settings,
+    sign_through_dialog,
+    window,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -166,3 +173,56 @@ def test_every_stop_of_tab_on_each_right_tab_has_a_name_a_screen_reader_says(qtb
     # The session's column and the consent tab's scroll areas were stops with no name and no
     # focus to see; the progress tab's visit list and its grid had no name.
     assert unnamed == set()
+
+
+# -- Escape closes a dialog and changes nothing ------------------------------------------------
+
+def escape_from_dialog(qtbot, trigger, fill) -> list[str]:
+    """Open a dialog with `trigger`, type into it (`fill`), press Escape: [the dialog's class]
+    if Escape closed it."""
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        fill(dialog)
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+        if dialog.isVisible():  # not closed: close it, for the test to go on and fail
+            dialog.reject()
+        else:
+            seen.append(type(dialog).__name__)
+
+    QTimer.singleShot(0, answer)
+    trigger()
+    assert QApplication.activeModalWidget() is None
+    return seen
+
+
+def test_escape_closes_the_day_s_dialogs_without_a_change_to_the_record(qtbot, window):
+    w = window
+    repo = w.records.repo
+    patients = len(repo.search_patients(""))
+
+    def new_patient(d):
+        qtbot.keyClicks(d.family_name, "Tremblay")
+        qtbot.keyClicks(d.given_name, "Luc")
+        qtbot.keyClicks(d.birth_date, "1970-01-01")
+
+    assert escape_from_dialog(qtbot, w.menus.act_new_patient.trigger, new_patient) == [
+        "PatientDialog"]
+    assert len(repo.search_patients("")) == patients
+
+    def sign(d):
+        qtbot.keyClick(d.confirm, Qt.Key.Key_Space)
+        assert d.sign_button.isEnabled()
+
+    assert escape_from_dialog(qtbot, w.menus.act_sign.trigger, sign) == ["SignDialog"]
+    assert not repo.session(w.session_id).is_signed
+
+    sign_through_dialog(qtbot, w)
+
+    def amend(d):
+        qtbot.keyClicks(d.reason, "Typo")
+        qtbot.keyClicks(d.text, "Depth was 30 mm")
+
+    assert escape_from_dialog(qtbot, w.menus.act_amend.trigger, amend) == ["AmendDialog"]
+    assert repo.amendments(w.session_id) == []
