@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from test_ui_support import (  # noqa: F401 - fixtures
@@ -226,3 +226,20 @@ def test_escape_closes_the_day_s_dialogs_without_a_change_to_the_record(qtbot, w
 
     assert escape_from_dialog(qtbot, w.menus.act_amend.trigger, amend) == ["AmendDialog"]
     assert repo.amendments(w.session_id) == []
+
+
+def test_the_shortcuts_dialog_names_undo_by_what_it_does_not_by_the_last_change(qtbot, window):
+    from imsmap.ui.shortcuts import ShortcutsDialog
+
+    w = window
+    w.chart.set_view("posterior")
+    click_region(qtbot, w, pick_region(w))
+    qtbot.keyClick(w.chart.view, Qt.Key.Key_C)
+    assert "cramp" in w.menus.act_undo.text()  # the menu names the change: right there
+    dialog = ShortcutsDialog(w)
+    rows = dict(dialog.rows())
+    # F1 after a cramp said "Ctrl+Z  Undo cramp of site 1" ("Annuler crampe du point 1")
+    assert rows[QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText)] == (
+        "Undo the last change")
+    assert "Redo what was undone" in rows.values()
+    dialog.deleteLater()

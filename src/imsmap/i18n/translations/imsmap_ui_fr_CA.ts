@@ -4456,6 +4456,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un dossier (une clé USB); ils sont mis de côté</translation>
     </message>
     <message>
+        <source>Undo the last change</source>
+        <translation>Annuler la dernière modification</translation>
+    </message>
+    <message>
+        <source>Redo what was undone</source>
+        <translation>Rétablir ce qui a été annulé</translation>
+    </message>
+    <message>
         <source>Re&amp;move site	Del</source>
         <translation>Re&amp;tirer le point	Suppr</translation>
     </message>
