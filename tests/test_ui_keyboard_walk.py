@@ -141,7 +141,7 @@ def test_tab_goes_through_the_columns_left_to_right_and_down_the_chart(qtbot, wi
     middle = [x for x in stops if column(x) == 1]
     assert middle[0] is w.chart.tabs
     # the layers are one group: Tab stops on the one shown (the arrows go to the others)
-    shown = next(b for b in w.chart._layer_buttons if b.isChecked())
+    shown = w.chart.layer_group.checkedButton()
     assert middle.index(w.chart.tabs) < middle.index(shown) < middle.index(w.chart.view)
     assert middle.index(w.chart.view) < middle.index(w.chart.search) < middle.index(
         w.history_bar.show_earlier)
@@ -243,3 +243,26 @@ def test_the_shortcuts_dialog_names_undo_by_what_it_does_not_by_the_last_change(
         "Undo the last change")
     assert "Redo what was undone" in rows.values()
     dialog.deleteLater()
+
+
+def test_the_sign_dialog_shows_where_the_keys_are_and_tabs_as_on_the_screen(qtbot, window):
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        try:
+            qtbot.wait(50)
+            # Qt draws a focus frame only in a window where the focus moved by the keys:
+            # opened with Ctrl+Shift+S, the box had the keys and no frame (Space would tick it
+            # unseen).
+            seen["frame"] = dialog.confirm.hasFocus() and dialog.testAttribute(
+                Qt.WidgetAttribute.WA_KeyboardFocusChange)
+            qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)
+            qtbot.keyClick(dialog.confirm, Qt.Key.Key_Tab)
+            seen["after box"] = dialog.focusWidget() is dialog.sign_button  # Cancel came first
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.menus.act_sign.trigger()
+    assert seen == {"frame": True, "after box": True}
