@@ -9,8 +9,12 @@ import subprocess
 import sys
 import textwrap
 
+from PySide6.QtCore import Qt
+
 from imsmap.services.checks import full_check
 from support import open_clinic, spot
+from test_signing_processes import imsmap_check, python
+from test_ui_support import qt_settings  # noqa: F401 - fixture
 
 AMENDS = """
     import sys
@@ -57,3 +61,50 @@ def test_two_processes_amending_one_session_both_land_in_order(db_path):
         assert full_check(records).ok
     finally:
         records.db.close()
+
+
+# -- one window's amend dialog is up while another process amends the same site ----------------
+OTHER_ROOM = """
+    import sys
+    from imsmap.services.context import open_context
+    context = open_context(sys.argv[1], actor="ben.physio", create=False)
+    context.records.amend_session(int(sys.argv[2]), "Graded on the paper sheet", "",
+                                  [(int(sys.argv[3]), "grasp", 1)])
+    context.close()
+"""
+
+
+def test_an_amendment_begun_before_another_process_corrected_the_site_is_refused_then_redone(
+        qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+    from imsmap.ui.record.amend_dialog import AmendDialog
+
+    records = open_records_as("anna.physio").records
+    patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
+    session = records.start_session(patient.id)
+    view, x, y, muscle, side = spot(records.atlas, 0)
+    site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side)  # ungraded
+    records.sign_session(session.id)
+    dialog = AmendDialog(records, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reason.setText("Grade not recorded")
+    dialog.value_box.setCurrentIndex(dialog.value_box.findData(2))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.pending_list.item(0).text().startswith("Site 1: not graded → 2")
+    # Meanwhile Ben, in another process, grades the same site 1 by an amendment of his own.
+    assert python(OTHER_ROOM, db_path, session.id, site.id).wait(timeout=60) == 0
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # Refused: Anna chose "2" over "not graded", not over Ben's 1, which she never saw.
+    assert dialog.amendment is None and dialog.isVisible()
+    assert "corrected site 1's grasp (by ben.physio" in dialog.error.text()
+    assert "nothing was overwritten" in dialog.error.text()
+    assert len(records.read.amendments(session.id)) == 1
+    # The dialog now starts her correction from Ben's value; added again, it lands over it.
+    assert dialog.pending_list.item(0).text().startswith("Site 1: 1 ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.amendment is not None
+    corrections = records.read.site_corrections([session.id])[session.id]
+    assert [(c.created_by, c.old, c.new) for c in corrections] == [
+        ("ben.physio", None, 1), ("anna.physio", 1, 2)]
+    imsmap_check(db_path)

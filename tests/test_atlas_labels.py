@@ -24,6 +24,7 @@ from imsmap.atlas.views import GroupName, load_views, parse_view
 from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT
+from imsmap.render.text import text_width
 
 VIEWS = load_views(validate=True)
 LANGUAGES = ("en", *names_file_languages())  # each language a chart is shown in
@@ -100,6 +101,65 @@ def test_no_name_prints_over_another(qapp, view_id, layer, lang):
     words = _printed_words(view, lang)
     over_words = [f"{a} / {b}" for a, ba in names for b, bb in words if ba.intersects(bb)]
     assert over_words == []
+
+
+def _word_space(size: float) -> float:
+    """The width of a space between two words of a name, at `size` (the painter's font)."""
+    return text_width("m m", size) - text_width("mm", size)
+
+
+@pytest.mark.parametrize(("view_id", "layer", "lang"), SHEETS, ids=SHEET_IDS)
+def test_two_names_on_one_line_stand_two_word_spaces_apart(qapp, view_id, layer, lang):
+    """Two names side by side on one line, a word space or so apart, read as one name: the
+    posterior sheet's "trapezius middle trapezius middle" across the back, "oblique interne de
+    l'abdomen fléchisseur superficiel des doigts" on the anterior deep sheet in French. Their
+    letters (halo aside) stand at least two word spaces apart."""
+    view = VIEWS[view_id]
+    inked = []
+    for rid, r in _named(view, layer):
+        box = _name_box(view, r, lang)
+        size = LIGHT.label_size * _words(view, r, lang)[1]
+        halo = size * 0.14
+        inked.append((rid, box.adjusted(halo, halo, -halo, -halo), size))
+    close = []
+    for (a, ba, sa), (b, bb, sb) in itertools.combinations(inked, 2):
+        shared = min(ba.bottom(), bb.bottom()) - max(ba.top(), bb.top())
+        if shared < 0.5 * min(ba.height(), bb.height()):
+            continue  # not on one line
+        gap = max(bb.left() - ba.right(), ba.left() - bb.right())
+        space = _word_space(max(sa, sb))  # at the names' size (the spinal tags are smaller)
+        if gap < 2 * space:
+            close.append(f"{a} / {b}: {gap:.1f} (two spaces: {2 * space:.1f})")
+    assert close == []
+
+
+SIDED = [(v, layer, lang) for v, layer, lang in SHEETS
+         if VIEWS[v].kind in ("body", "spinal") and VIEWS[v].viewer_left_is in ("L", "R")]
+
+
+@pytest.mark.parametrize(("view_id", "layer", "lang"), SIDED,
+                         ids=[f"{v}-{layer}-{lang}" for v, layer, lang in SIDED])
+def test_a_name_lies_on_its_own_side_of_the_midline(qapp, view_id, layer, lang):
+    """A name across the midline reads as the other side's (the anterior sheet's tensor fasciae
+    latae named over the pubis, the right forearm's flexor digitorum profundus over the
+    abdomen in French). On a body view a name passes the midline by at most a sixth or so of
+    its width (a muscle along it, the gracilis); on the spinal chart, whose names and their
+    mirror twins' meet there, not at all."""
+    view = VIEWS[view_id]
+    mid = view.width / 2
+    slack = 0.15 if view.kind == "body" else 0.0
+    across = []
+    for rid, r in _named(view, layer):
+        if r.side not in ("L", "R"):
+            continue
+        text, k = _words(view, r, lang)
+        halo = LIGHT.label_size * k * 0.14
+        box = _name_box(view, r, lang).adjusted(halo, halo, -halo, -halo)  # its letters
+        own_left = r.side == view.viewer_left_is
+        over = box.right() - mid if own_left else mid - box.left()
+        if over > slack * box.width():
+            across.append(f"{rid} ({text}): {over:.0f} of {box.width():.0f}")
+    assert across == []
 
 
 @pytest.mark.parametrize(("view_id", "layer", "lang"), SHEETS, ids=SHEET_IDS)

@@ -111,7 +111,13 @@ def test_a_bar_shows_each_section_on_a_terminal_and_is_wiped(clinic, capsys, mon
         assert f"{title} [" in said, title
     assert f"{TITLE} [{'#' * 30}] 100 %" in said
     assert said.endswith("\r") and said.rsplit("\r", 2)[-2].strip() == ""  # wiped at the end
-    assert "no longer matches" in capsys.readouterr().out  # the report on stdout, as before
+    out = capsys.readouterr().out
+    assert "no longer matches" in out  # the report on stdout, as before
+    from imsmap.store.migrations import SCHEMA_VERSION
+
+    # A file's schema is named so, beside a clinic server's own numbering ("clinic server
+    # schema 8" where the file says 9).
+    assert f"\n  file schema {SCHEMA_VERSION}: patients: " in out, out
 
 
 def test_the_check_holds_ten_of_each_kind_and_hands_on_every_one(clinic):

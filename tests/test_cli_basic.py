@@ -92,6 +92,7 @@ def test_version_names_the_app_the_atlas_and_the_database_schema(capsys):
     from imsmap import __version__
     from imsmap.atlas import load_atlas
     from imsmap.store.migrations import SCHEMA_VERSION
+    from imsmap.store.postgres.schema import SCHEMA_VERSION as SERVER_SCHEMA_VERSION
 
     with pytest.raises(SystemExit) as info:
         main(["--version"])
@@ -99,7 +100,8 @@ def test_version_names_the_app_the_atlas_and_the_database_schema(capsys):
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
         f"imsmap {__version__}", f"atlas {load_atlas().version}",
-        f"database schema {SCHEMA_VERSION}"]
+        f"file schema {SCHEMA_VERSION}",
+        f"clinic server schema {SERVER_SCHEMA_VERSION}"]
     assert captured.err == ""
 
 

@@ -124,9 +124,13 @@ def test_every_commands_help_is_french(french, command):
 
 
 def test_what_the_commands_print_is_french(french, db, tmp_path):
+    from imsmap.store.migrations import SCHEMA_VERSION
+
     said = []
     said.append(french("check", "--db", db))
     assert "Tout va bien." in said[-1] and "Séances signées inchangées" in said[-1]
+    # Which numbering: a file's schema, never to be taken for a clinic server's.
+    assert f"\n  schéma de fichier {SCHEMA_VERSION}\u00a0: patients" in said[-1], said[-1]
     said.append(french("check", "--quick", "--db", db))
     assert "Structure du fichier (vérification rapide)" in said[-1]
     atlas = french("atlas")

@@ -306,6 +306,36 @@ def test_cli_import_of_files_that_are_not_exports(tmp_path, capsys):
         assert err.startswith("imsmap: ") and "Traceback" not in err, err
     assert main(["import", "--db", str(db), str(tmp_path / "missing.json")]) == 2
     assert "There is no file" in capsys.readouterr().err
+    # Another program's JSON, without a format: said so, without Python's None (it said
+    # "format None").
+    (tmp_path / "other.json").write_text('{"patients": []}', encoding="utf-8")
+    assert main(["import", "--db", str(db), str(tmp_path / "other.json")]) == 2
+    err = capsys.readouterr().err
+    assert "This is not an imsmap export (it names no format; an imsmap export says format " \
+        "'imsmap-export')." in err and "None" not in err, err
+
+
+def test_cli_import_of_a_fhir_bundle_says_it_imports_its_own_export(source, tmp_path, capsys,
+                                                                     monkeypatch):
+    """A FHIR bundle of the record (`imsmap export --fhir`) given to `imsmap import`: one
+    sentence that names it and says which file to export instead (it said "format None"), and
+    nothing imported."""
+    from imsmap.services.fhir.bundle import dumps, fhir_bundle
+
+    monkeypatch.setattr("imsmap.services.context.load_atlas", chart_atlas)
+    path = tmp_path / "patient.fhir.json"
+    path.write_text(dumps(fhir_bundle(source)), encoding="utf-8")
+    db = tmp_path / "new.sqlite3"
+    assert main(["import", "--db", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "This is a FHIR bundle, written for other records systems; imsmap imports only its " \
+        "own export. Export from the other imsmap without --fhir" in err, err
+    assert "None" not in err
+    target = open_clinic(db)
+    try:
+        assert all(n == 0 for n in counts(target).values())
+    finally:
+        target.db.close()
 
 
 # -- fuzzing -----------------------------------------------------------------------------------

@@ -229,7 +229,8 @@ BAD_FILES = {
     "bomb error": (lambda: _png_header_only(20_000, 20_000), "larger than imsmap opens"),
     "not an image": (lambda: b"%PDF-1.4\nthis is a letter, not a photo\n" * 40,
                      "not a photo imsmap can read"),
-    "empty": (lambda: b"", "not a photo imsmap can read"),
+    # A copy or download that never finished: said as such, not as "not a photo".
+    "empty": (lambda: b"", "is empty (0 bytes): its copy or download did not finish"),
     "postscript": (lambda: b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n",
                    "not a photo imsmap can read"),
     # An iPhone's photo (HEIC, its usual format), renamed .jpg as sharing often does: the

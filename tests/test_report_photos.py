@@ -73,6 +73,22 @@ def test_with_the_setting_on_the_photos_are_printed_opaque_at_print_resolution(
     assert path.stat().st_size < 2_000_000
 
 
+
+def test_a_french_pdfs_printed_photo_titles_write_the_colon_as_french_does(
+        qapp, records, session, with_photos, tmp_path):
+    """The printed photo's title in a French PDF: « Photo 1 : légende », with the non-breaking
+    space before the colon as the rest of the French record writes it (it was "Photo 1:",
+    the English colon added outside the catalogue)."""
+    from imsmap.report.session_pdf import write_session_pdf
+
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=True))
+    path = write_session_pdf(records, session.id, tmp_path / "fr.pdf", generated=GENERATED,
+                             language="fr_CA")
+    text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+    words = " ".join(text.split())  # (the no-break space splits like a space)
+    assert "Photo 1 : Bruising 2 cm below the insertion, day 2" in words
+    assert "Photo 1:" not in words and "Photo 2 : Posture" in words
+
 def test_no_photos_no_section(qapp, records, session, tmp_path):
     _path, text, _images = _pdf(records, session, tmp_path)
     assert "Photos" not in text

@@ -23,7 +23,9 @@ from imsmap.store import backup_sets as sets
 from imsmap.store import restore as rs
 from support import open_clinic, spot
 from test_ui_support import (  # noqa: F401 - fixture
+    click_region,
     close_windows,
+    pick_region,
     qt_settings,
     show_window,
     sign_through_dialog,
@@ -98,6 +100,47 @@ def test_a_change_from_another_process_while_the_dialog_is_up_is_not_signed(
         signed = records.read.session(session_id)
         assert signed.is_signed and signed.notes == behind_dialog == words
         assert signed.content_hash == content_hash(records.session_record(session_id))
+    finally:
+        close_windows(qtbot, [window])
+    imsmap_check(db_path)
+
+
+# -- another process signs the draft the window shows ------------------------------------------
+SIGNS = """
+    import sys
+    from imsmap.services.context import open_context
+    context = open_context(sys.argv[1], actor="ben.physio", create=False)
+    context.records.sign_session(int(sys.argv[2]))
+    context.close()
+"""
+
+
+def test_a_tap_on_a_draft_another_process_signed_is_refused_and_the_window_shows_it_signed(
+        qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+    """The window stays the active one (a second login on the same PC, a window never left):
+    the tap is refused, and the window then shows the session as the refusal says, signed
+    and read-only, not a draft still offering to be signed."""
+    context = open_records_as("anna.physio")
+    records = context.records
+    patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
+    session_id = draft_with_a_site(records, patient.id, 9)
+    window = show_window(qtbot, context, patient_id=patient.id, session_id=session_id)
+    try:
+        assert window.session_panel.editable
+        inspector = window.session_panel.sites.inspector
+        window.edits.select_site(records.read.sites_for_session(session_id)[0].id)
+        assert inspector.editable
+        assert python(SIGNS, db_path, session_id).wait(timeout=60) == 0
+        click_region(qtbot, window, pick_region(window))
+        assert len(records.read.sites_for_session(session_id)) == 1  # refused, nothing added
+        assert "This session was signed by ben.physio on " in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: not window.session_panel.editable, timeout=5000)
+        assert "by ben.physio: read-only" in window.session_panel.status.text()
+        assert not window.menus.act_sign.isEnabled()
+        assert "nothing was changed here" in window.statusBar().currentMessage()  # still said
+        # the site editor and the undo stack are locked with it
+        assert inspector.site is not None and not inspector.editable
+        assert not window.undo_stack.canUndo()
     finally:
         close_windows(qtbot, [window])
     imsmap_check(db_path)

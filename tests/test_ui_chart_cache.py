@@ -229,3 +229,33 @@ def test_a_small_repaint_paints_the_lit_muscles_within_it_and_looks_the_same(qap
     far = QRectF(0, 0, 20, 20)  # the top-left corner: no lit muscle reaches it
     assert recorded(within=far) < recorded() / 4
     view.deleteLater()
+
+
+def test_the_chart_view_paints_every_pixel_itself_so_qt_fills_no_background_under_it(
+        qtbot, window):
+    """The viewport says it paints whole (WA_OpaquePaintEvent): Qt then skips filling its
+    background before each paint (at every zoom step, tap and hover). The promise must hold:
+    rendered over a colour the chart never uses, without the widget's background, at the
+    fitted scale and zoomed out (the view wider than the chart), nothing of that colour is
+    left."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QRegion
+    from PySide6.QtWidgets import QWidget
+
+    view = window.chart.view
+    viewport = view.viewport()
+    assert viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    for zoom in (1.0, 0.6):
+        view.fit()
+        if zoom != 1.0:
+            view.zoom_by(zoom, anchor_under_mouse=False)
+        image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#ff00ff"))
+        viewport.render(image, QPoint(), QRegion(),
+                        QWidget.RenderFlag.DrawChildren)  # no DrawWindowBackground
+        left = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+                   if image.pixelColor(x, y) == QColor("#ff00ff"))
+        assert left == 0, f"{left} pixels not painted at {zoom} times 'fit'"
+    # no scene: nothing paints the viewport, and Qt must fill it again
+    view.setScene(None)
+    assert not viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

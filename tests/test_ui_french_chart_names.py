@@ -76,6 +76,12 @@ def test_the_french_window_paints_the_muscles_names_in_french_where_french_place
             break
     else:
         raise AssertionError("no name that French places apart from English")
+    # zoomed in two steps (View > Zoom in), where the names can be read (fitted in this window
+    # they are too small: test_names_too_small_to_read_are_not_painted_and_the_hint_says_zoom_in)
+    w.menus.act_zoom_in.trigger()
+    w.menus.act_zoom_in.trigger()
+    w.chart.view.centerOn(box.center())
+    qtbot.wait(20)
     viewport = w.chart.view.viewport()
     plain = viewport.grab().toImage()
     w.menus.act_labels.trigger()  # View > Muscle labels, as a click on the menu does
@@ -85,3 +91,34 @@ def test_the_french_window_paints_the_muscles_names_in_french_where_french_place
     assert _changed(w, box, plain, labelled) > 10, (key, text)  # the French name is there
     assert _changed(w, en_box, plain, labelled) == 0, (key, en_text)  # the English place is empty
     assert text.startswith(chart.muscle_names[region.muscle]) and text != en_text
+
+
+def test_names_too_small_to_read_are_not_painted_and_the_hint_says_zoom_in(
+        french, make_window, qtbot):
+    """The body charts fitted in a 1366 x 768 window: the names' capitals were 3 pixels tall, a
+    grey smudge over the muscles. They are painted where they can be read, two zoom steps in;
+    fitted, the chart is left as it is and the hint says to zoom in."""
+    w = make_window()
+    w.resize(1366, 768)
+    w.chart.set_view("anterior")
+    w.chart.view.fit()
+    qtbot.wait(20)
+    viewport = w.chart.view.viewport()
+    plain = viewport.grab().toImage()
+    w.menus.act_labels.trigger()
+    qtbot.wait(20)
+    assert w.menus.act_labels.isChecked()
+    assert viewport.grab().toImage() == plain  # nothing painted that no one can read
+    assert w.chart.hint.isVisible() and "zoom" in w.chart.hint.text().lower()
+    w.menus.act_zoom_in.trigger()
+    w.menus.act_zoom_in.trigger()
+    qtbot.wait(20)
+    assert not w.chart.hint.isVisible()  # read now: the hint is put away
+    plain = viewport.grab().toImage()
+    w.menus.act_labels.trigger()  # off, and on again: the difference is the names
+    qtbot.wait(20)
+    without = viewport.grab().toImage()
+    w.menus.act_labels.trigger()
+    qtbot.wait(20)
+    assert without != viewport.grab().toImage()
+    assert plain == viewport.grab().toImage()

@@ -114,3 +114,56 @@ def test_separating_in_the_window_gives_both_records_back(qtbot, make_window, re
     assert seen[0].separation is not None
     assert len(_listed(window)) == 2 and len(window.overlay.history.sessions) == 2
     assert records.read.merged_into(jon.id) is None
+
+
+def _audit_rows(window, monkeypatch) -> list[list[str]]:
+    """Edit > Audit trail… of the open session: each row of its table, as shown."""
+    from imsmap.ui.record.sign_amend import AuditDialog
+
+    shown: list[list[list[str]]] = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda d: shown.append(
+        [[d.table.item(r, c).text() for c in range(d.table.columnCount())]
+         for r in range(d.table.rowCount())]))
+    window.menus.act_audit.trigger()
+    return shown[0]
+
+
+def test_a_session_s_audit_trail_lists_its_patient_s_merge_and_separation(
+        qtbot, make_window, records, monkeypatch):
+    """The session's history of changes left out the merge that changed whose history it is
+    read in; it shows the merge and the separation of its patient's record among its own
+    entries, in their place, worded as every other entry of the trail."""
+    from imsmap.services import merging
+
+    john, jon, visits = split_course(records)
+    other = records.create_patient(chart_number="C-3001", family_name="Brown")
+    twin = records.create_patient(chart_number="C-3002", family_name="Brown")
+    merging.merge_records(records, other.id, twin.id, "Someone else's merge")
+    window = make_window(patient_id=john.id, session_id=visits[2].id)
+    seen: list = []
+    _through(qtbot, monkeypatch, MergeDialog, window.menus.act_merge,
+             "Same person: DOB typo", seen)
+    merge = seen[0].merge
+    _through(qtbot, monkeypatch, SeparateDialog, window.menus.act_separate,
+             "Father and son after all", seen)
+    separation = seen[2].separation
+    for record, session in ((john, visits[2]), (jon, visits[1])):  # kept; merged away
+        window.patients.select_patient(record.id)
+        window.patients.select_session(session.id)
+        rows = _audit_rows(window, monkeypatch)
+        own = [r for r in rows if not r[3].startswith("patient_merge")]
+        assert own and own[0][2] == "create"
+        merges = [r for r in rows if r[3].startswith("patient_merge")]
+        assert [(r[1], r[2], r[3], r[5]) for r in merges] == [
+            (records.actor, "merge", f"patient_merge {merge.id} duplicate_id", str(jon.id)),
+            (records.actor, "merge", f"patient_merge {merge.id} kept_id", str(john.id)),
+            (records.actor, "merge", f"patient_merge {merge.id} reason",
+             "Same person: DOB typo"),
+            (records.actor, "separate", f"patient_merge {separation.id} duplicate_id",
+             str(jon.id)),
+            (records.actor, "separate", f"patient_merge {separation.id} ends", str(merge.id)),
+            (records.actor, "separate", f"patient_merge {separation.id} kept_id",
+             str(john.id)),
+            (records.actor, "separate", f"patient_merge {separation.id} reason",
+             "Father and son after all")], merges
+        assert rows[-len(merges):] == merges  # after the session's own entries, in time order

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from imsmap.services.photos import Photos
 from photo_support import phone_jpeg, png_bytes, write
@@ -201,3 +201,98 @@ def test_the_viewer_says_a_sites_side_in_french(french, qtbot, window, records, 
     for site_id, side in sides.items():
         text = viewer.site.itemText(viewer.site.findData(site_id))
         assert text.startswith("point ") and said[side] in text, text
+
+
+def test_several_refused_files_are_said_in_the_windows_language(french, qtbot, window, records,
+                                                               session, tmp_path):
+    """Dropping two files that are not photos on a French window: the first one's sentence, and
+    how many more, in French (the first one was said in English)."""
+    strip = window.photo_strip
+    window.resize(1920, 900)  # room for the whole sentence in the status bar
+    scan = write(tmp_path / "scan.jpg", b"%PDF-1.4 a letter, not a photo\n" * 20)
+    notes = write(tmp_path / "notes.jpg", b"plain text, not a photo\n" * 20)
+
+    assert _drop(strip, [scan, notes])
+
+    assert window.statusBar().currentMessage() == (
+        "scan.jpg n'est pas une photo qu'imsmap peut lire (ce n'est pas une image JPEG, PNG, "
+        "WebP, TIFF, BMP ou GIF). (1 autre fichier refusé aussi.)")
+    assert Photos(records).for_session(session.id) == []
+
+
+def test_an_empty_file_is_said_to_be_empty(qtbot, window, records, session, tmp_path):
+    """A zero-byte file (a copy from the phone that did not finish) is named as empty, not as a
+    file that is not a photo; nothing is stored."""
+    strip = window.photo_strip
+    window.resize(1920, 900)
+    assert _drop(strip, [write(tmp_path / "IMG_0043.jpg", b"")])
+
+    assert window.statusBar().currentMessage() == (
+        "IMG_0043.jpg is empty (0 bytes): its copy or download did not finish. Copy it again "
+        "from the camera or phone.")
+    assert Photos(records).for_session(session.id) == []
+
+
+def test_the_viewer_fits_the_screen_with_its_close_button(qtbot, window, records, session,
+                                                          tmp_path):
+    """Opened on a screen less high than the viewer's 860 px (a 1366 x 768 laptop; the test
+    platform's screen is smaller still), the viewer fits in the screen's room, its caption and
+    Close button on the screen, not below its edge."""
+    Photos(records).add_file(session.id, write(tmp_path / "IMG_0042.jpg", phone_jpeg()))
+    strip = window.photo_strip
+    qtbot.waitUntil(lambda: strip.list.count() == 1)
+    room = window.screen().availableGeometry()
+    assert room.height() < 860  # the case this test is about
+
+    viewer = _open_first(qtbot, strip)
+
+    assert room.contains(viewer.geometry()), (viewer.geometry(), room)
+    close = next(b for b in viewer.findChildren(QPushButton) if b.text() == "Close")
+    for widget in (viewer.caption, close):
+        corner = widget.mapToGlobal(widget.rect().bottomRight())
+        assert room.contains(corner), (widget, corner, room)
+    viewer.close()
+
+
+def test_a_photo_attached_in_another_window_shows_when_it_is_refused_as_a_duplicate(
+        qtbot, window, records, session, open_records_as, tmp_path):
+    """Another window on the same file attached the photo; this window, not yet re-read (it was
+    not activated: a drop from a file manager does not activate it), is given the same file: the
+    refusal names that window's photo 1, and the strip shows it instead of staying empty."""
+    photo = write(tmp_path / "IMG_0042.jpg", phone_jpeg())
+    Photos(open_records_as("test.physio").records).add_file(session.id, photo)
+    strip = window.photo_strip
+    assert strip.list.count() == 0  # this window has not seen it
+
+    assert _drop(strip, [photo])
+
+    assert window.statusBar().currentMessage() == (
+        "This photo is attached to this session already (photo 1); nothing was added.")
+    assert strip.list.count() == 1 and strip.hint.isHidden()
+
+
+def test_a_withdrawn_drafts_strip_only_shows_and_says_why(qtbot, window, records, session,
+                                                         tmp_path):
+    """A withdrawn draft is locked (services.retractions): its strip offered Add photo… and took
+    drops, decoding each photo before the record refused it; now it only shows and says why."""
+    from imsmap.services.retractions import withdraw_draft
+
+    photos = Photos(records)
+    photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()))
+    withdraw_draft(records, session.id, "Opened for the wrong patient")
+    strip = window.photo_strip
+    qtbot.waitUntil(lambda: not window.session_panel.editable)
+    assert not strip.add_button.isEnabled() and not strip.editable
+
+    assert _drop(strip, [write(tmp_path / "b.png", png_bytes(320, 200))])
+
+    assert window.statusBar().currentMessage() == (
+        "This draft was withdrawn: it is locked and kept for the record, so nothing was added.")
+    assert len(photos.for_session(session.id)) == 1
+
+    viewer = _open_first(qtbot, strip)  # shows, says why, changes nothing
+    assert not viewer.caption.isEnabled() and not viewer.remove_button.isVisibleTo(viewer)
+    said = [label.text() for label in viewer.findChildren(QLabel)]
+    assert "The draft was withdrawn: this photo is locked with it." in said
+    assert "The session is signed: this photo is locked with it." not in said
+    viewer.close()

@@ -40,7 +40,7 @@ def _roles_and_schema(dsn: str) -> tuple:
 def test_init_sets_up_an_empty_database_once_and_keeps_no_password(empty_dsn, capsys):
     assert main(["server", "init", "--dsn", empty_dsn]) == 0
     out = capsys.readouterr().out
-    assert f"is set up for imsmap (schema {schema.SCHEMA_VERSION})" in out and "add-user" in out
+    assert f"is set up for imsmap (clinic server schema {schema.SCHEMA_VERSION})" in out and "add-user" in out
     with connect(empty_dsn) as conn:
         owners = conn.execute("SELECT DISTINCT tableowner FROM pg_tables"
                               " WHERE schemaname = 'imsmap'").fetchall()
@@ -135,7 +135,7 @@ def test_the_schema_is_versioned_and_a_newer_one_is_refused(clinic_dsn, capsys, 
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["server", "add-user", "--dsn", clinic_dsn, "--name", "dora.cli",
                  "--role", "admin"]) == 2
-    assert "has imsmap schema 99" in _one_sentence(capsys)
+    assert "has clinic server schema 99" in _one_sentence(capsys)
 
 
 def _type_into_prompts(args: list[str], answers: list[str], data_dir_path) -> tuple[int, str]:
@@ -202,7 +202,7 @@ def test_upgrade_brings_a_schema_3_server_up_once_and_refuses_a_room_login(
     with connect(dsn) as conn:
         assert schema.current_version(conn) == 3
     assert main(["server", "upgrade", "--dsn", dsn]) == 0
-    assert f"from imsmap schema 3 to {schema.SCHEMA_VERSION}" in capsys.readouterr().out
+    assert f"from clinic server schema 3 to {schema.SCHEMA_VERSION}" in capsys.readouterr().out
     with connect(dsn) as conn:
         assert schema.current_version(conn) == schema.SCHEMA_VERSION
     assert main(["server", "upgrade", "--dsn", dsn]) == 0

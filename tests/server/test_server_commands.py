@@ -41,6 +41,10 @@ def test_check_export_and_pdf_read_the_server(clinic, tmp_path, capsys):
     assert main(["check", "--dsn", clinic]) == 0
     out = capsys.readouterr().out
     assert "All is well." in out and "audit_breaks" in out and "Audit trail unbroken" in out
+    # The server's numbering, named (`server init` and `upgrade` print it): never the file
+    # schema it mirrors, which a single-PC file's check prints as "file schema".
+    assert f"  clinic server schema {schema.SCHEMA_VERSION}: patients: " in out, out
+    assert "file schema" not in out
     assert main(["--dsn", clinic, "export", "--out", str(tmp_path / "all.json")]) == 0
     document = json.loads((tmp_path / "all.json").read_text())
     assert document["exported_by"] == "test.physio" and document["patients"]
@@ -63,6 +67,7 @@ def test_check_on_the_server_says_in_french_which_records_it_checks(clinic, fren
     at database clinic on db:5432", the server's login and place said in English."""
     text = french("check", "--dsn", clinic)
     assert "Tout va bien." in text
+    assert f"schéma du serveur de la clinique {schema.SCHEMA_VERSION}\u00a0: patients" in text, text
     first = text.splitlines()[0]
     assert first.startswith("Vérification de la base de données ") and "(identifiant test.physio)" in first, first
     assert not french.leftovers(text), text
@@ -170,4 +175,4 @@ def test_a_server_at_an_older_schema_is_refused_with_a_sentence(clinic, capsys, 
                                                                     *newer[1:])))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     assert main(["check", "--dsn", clinic]) == 2
-    assert "older imsmap schema" in _one_sentence(capsys)
+    assert "older clinic server schema" in _one_sentence(capsys)

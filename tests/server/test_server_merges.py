@@ -130,3 +130,16 @@ def test_other_rooms_hear_a_merge_as_the_kept_records_change(two_rooms):
     action, entity, entity_id, session_id, patient_id = heard[0]
     assert to_change(Notice(entity, action, entity_id, session_id, patient_id)) == Change(
         Action.MERGE, Entity.PATIENT_MERGE, merge.id, patient_id=john.id)
+
+
+def test_a_session_s_trail_on_the_server_lists_its_patient_s_merge(two_rooms):
+    """services.audit_view on a clinic server: Anna's draft under Jon's record lists the merge
+    Ben made of it into John's (the server's trail, read by another login)."""
+    from imsmap.services.audit_view import session_trail
+
+    anna, ben, (room1, _room2), john, jon, draft = two_rooms
+    room1.release()
+    merge = merging.merge_records(ben, john.id, jon.id, "Same person")
+    merges = [e for e in session_trail(anna, draft.id) if e.entity == "patient_merge"]
+    assert [(e.action, e.entity_id, e.actor, e.changes["kept_id"]) for e in merges] == [
+        ("merge", merge.id, ben.actor, [None, john.id])]

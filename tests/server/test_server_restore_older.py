@@ -51,7 +51,7 @@ def test_a_backup_made_at_the_schema_before_an_upgrade_is_restored_upgraded(
 
     assert main(["restore", "--dsn", dsn, str(dump), "--force"]) == 0
     out = capsys.readouterr().out
-    assert f"made at imsmap server schema {older}" in out
+    assert f"made at clinic server schema {older}" in out
     with connect(dsn) as conn:
         assert schema.current_version(conn) == schema.SCHEMA_VERSION
     assert _records(dsn) == backed_up
@@ -74,6 +74,6 @@ def test_a_backup_made_by_a_newer_imsmap_is_refused_and_nothing_changes(
         an_older_imsmap.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION - 1)
         assert main(["restore", "--dsn", dsn, str(dump), "--force"]) != 0
     said = capsys.readouterr()
-    assert f"holds imsmap server schema {schema.SCHEMA_VERSION}" in said.err
+    assert f"holds clinic server schema {schema.SCHEMA_VERSION}" in said.err
     assert "nothing was changed" in said.err
     assert _records(dsn) == held

@@ -143,10 +143,17 @@ def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, cl
     assert ben in first.live.banner.label.text()
     assert one(clinic_dsn, "SELECT actor, action FROM imsmap.audit ORDER BY id DESC LIMIT 1") \
         == (ben, "take_over")
-    # Room 1's undo of its site is refused with the sentence; nothing is written.
+    # Room 1's Edit > Undo (and Redo) is off now, its tip saying why: before, it stayed on, and
+    # Ctrl+Z was refused by a sentence only after the attempt (and Redo came on). Its key and
+    # the touch button write nothing.
     entries = _count(clinic_dsn, "SELECT count(*) FROM imsmap.audit")
-    first.undo_stack.undo()
-    assert "Room 2" in first.statusBar().currentMessage()
+    undo, redo = first.menus.act_undo, first.menus.act_redo
+    assert not undo.isEnabled() and not redo.isEnabled()
+    assert ben in undo.statusTip() and "Room 2" in undo.statusTip(), undo.statusTip()
+    assert undo.toolTip() == undo.statusTip() and redo.statusTip() == undo.statusTip()
+    qtbot.keyClick(first.chart.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not first.site_table.inspector.undo.isEnabled()
+    assert not undo.isEnabled() and not redo.isEnabled()
     assert len(first.records.read.sites_for_session(session.id)) == 2
     assert _count(clinic_dsn, "SELECT count(*) FROM imsmap.audit") == entries
     # Room 2 edits now; Room 2 closes: Room 1 gets the session back without asking.
@@ -157,6 +164,11 @@ def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, cl
     qtbot.waitUntil(lambda: first.live.editable, timeout=WAIT_MS)
     assert first.session_panel.editable and first.live.banner.isHidden()
     assert not first.session_panel.notes.isReadOnly()
+    # Its own again: the tips are the steps' names; the steps from before the take-over are
+    # gone (an undo now would take back Room 2's grade).
+    assert undo.statusTip() == "" and not undo.isEnabled()
+    qtbot.keyClick(first.chart.view, Qt.Key.Key_3)
+    assert undo.isEnabled() and ben not in undo.toolTip()
 
 
 def test_a_site_shown_in_the_other_room_says_signed_once_the_session_is(qtbot, rooms):

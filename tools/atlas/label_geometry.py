@@ -1,9 +1,28 @@
-"""Boxes and segments for tools/atlas/labels.py: how much name boxes overlap, whether leaders
-meet boxes or cross each other (numpy arrays of candidates at once)."""
+"""Boxes and segments for tools/atlas/labels.py: which side of a sheet a name lies on, how much
+name boxes overlap, whether leaders meet boxes or cross each other (numpy arrays of candidates at
+once)."""
 
 from __future__ import annotations
 
 import numpy as np
+
+MIDLINE_MAX = 0.15  # the most of a name's width over the other side of a body view's midline
+
+
+def own_side(view: dict, region: dict) -> tuple[float, float, float] | None:
+    """Where a sided region's name lies, (x0, x1, slack): the patient's own side of the midline
+    of a body view or of the spinal chart (a name across it reads as the other side's), which the
+    name may pass by at most `slack` of its width: MIDLINE_MAX on a body view (a muscle along the
+    midline, the gracilis), none on the spinal chart (a name and its mirror twin's would meet).
+    None on other sheets and for a region of the midline."""
+    left = view.get("viewer_left_is")
+    kind = view.get("kind")
+    if kind not in ("body", "spinal") or left not in ("L", "R") \
+            or region.get("side") not in ("L", "R"):
+        return None
+    mid = float(view["width"]) / 2
+    x0, x1 = (0.0, mid) if region["side"] == left else (mid, float(view["width"]))
+    return x0, x1, MIDLINE_MAX if kind == "body" else 0.0
 
 
 def box_at(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:

@@ -18,6 +18,7 @@ from imsmap.atlas import geometry
 
 SIZE = 13.0  # the painter's label size (render.style.LIGHT.label_size)
 MARGIN = 1.5  # beyond the halo, between two names
+GAP = 0.2 * SIZE  # the room a name keeps clear to each side of it, beyond its margin (name_room)
 SOURCE = "en"
 
 _APP = None
@@ -115,6 +116,15 @@ def text_size(text: str, size: float) -> tuple[float, float]:
     x0, y0, x1, y1 = text_box(text, size)
     pad = 2 * (halo(size) + MARGIN)
     return x1 - x0 + pad, y1 - y0 + pad
+
+
+def name_room(text: str, size: float) -> tuple[float, float]:
+    """The room a name takes on a sheet (labels.py places these): its box with its halo and
+    margin (text_size), and GAP more to each side, so that two names on one line stand about two
+    word spaces apart and read as two names: at one word space, "trapezius middle" twice across
+    the back, or "oblique interne de l'abdomen fléchisseur superficiel des doigts", read as one."""
+    w, h = text_size(text, size)
+    return w + 2 * GAP, h
 
 
 def printed_words(view: dict, said: Words = ENGLISH) -> list[tuple[float, float, float, float]]:

@@ -23,6 +23,11 @@ spaces of the lateral deep sheets, beside the chest, in the order of the spaces)
 placed first, each at its hint if its box and leader meet no name or leader placed before it
 (else as any other name); the hint is not written to the view.
 
+Every name keeps clear room to each side of it (label_words.name_room: two names on one line
+stand about two word spaces apart, else they read as one name), and on a body view and the
+spinal chart a name of one side lies on that side of the midline (label_geometry.own_side: a name
+across it reads as the other side's), over its region as beside it.
+
 The words and their size are the painter's (``chart_painter.label_text``) and each box is the
 painter's text outline (``chart_painter.text_path``) with its halo and a margin, so that
 tests/test_atlas_labels.py, which measures the written views with the same font, finds no overlap.
@@ -34,7 +39,14 @@ import copy
 import zlib
 
 import numpy as np
-from label_geometry import box_at, nearest_on_boxes, overlap, segments_cross, segments_hit_box
+from label_geometry import (
+    box_at,
+    nearest_on_boxes,
+    overlap,
+    own_side,
+    segments_cross,
+    segments_hit_box,
+)
 from label_words import (
     ENGLISH,
     MARGIN,
@@ -44,8 +56,8 @@ from label_words import (
     group_text,
     label_text,
     languages,
+    name_room,
     printed_words,
-    text_size,
     words,
 )
 
@@ -55,8 +67,6 @@ EDGE = 4.0
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
 OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
 GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
-
-
 def _key(item: dict) -> tuple[str, str, str]:
     return (item["muscle"], item["side"], item["layer"])
 
@@ -195,10 +205,16 @@ class _Sheet:
     def moved(self, rid: str, x: float, y: float) -> None:
         self.points[self.owner.index(rid)] = (x, y)
 
-    def inside(self, rid, poly, start, xs, ys, w, h) -> tuple[float, float, float]:
-        """The best place over the region: (x, y, overlap) where overlap 0 means a free place."""
+    def inside(self, rid, poly, start, xs, ys, w, h, span=None) -> tuple[float, float, float]:
+        """The best place over the region: (x, y, overlap) where overlap 0 means a free place.
+        `span` (x0, x1, slack): the region's own side (own_side), which its name may pass by at
+        most `slack` of its width."""
         ws, hs = np.full(xs.shape, w), np.full(xs.shape, h)
         over = overlap((xs, ys, ws, hs), np.asarray(self.boxes))
+        if span is not None:
+            x0, x1, slack = span
+            across = np.maximum(x0 - (xs - w / 2), 0) + np.maximum(xs + w / 2 - x1, 0)
+            over = over + (across > slack * w + 1e-6) * w * h
         over = over + self._on_points(rid, xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2) * w * h
         # a name over its region must lie mostly over it (or the skin), not over its neighbours:
         # else it reads as theirs, and a leader says better whose it is
@@ -404,8 +420,8 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict], said: 
         order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
         kind = sheet.view.get("kind")
         starts = [_outer_point(members[i], sheet.width / 2,
-                               text_size(*label_text(members[i], kind, True, said))) for i in order]
-        w, h = text_size(*group_text(g, said))
+                               name_room(*label_text(members[i], kind, True, said))) for i in order]
+        w, h = name_room(*group_text(g, said))
         # on its own side of the body: a name across the midline reads as the other side's
         mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
         span = ((0.0, mid) if g["side"] == left else (mid, sheet.width)) if left else None
@@ -432,15 +448,15 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
     hints = hints or {}
     placed = set()
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
-        w, h = text_size(*words_of(r, kind))
-        english_w = text_size(*label_text(r, kind, _key(r) in grouped))[0]
+        w, h = name_room(*words_of(r, kind))
+        english_w = name_room(*label_text(r, kind, _key(r) in grouped))[0]
         if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders; then the others, smallest region first
     def order(unit):
         r = unit[0]
-        x0, y0, x1, y1 = box_at(*r["label"], *text_size(*words_of(r, kind)))
+        x0, y0, x1, y1 = box_at(*r["label"], *name_room(*words_of(r, kind)))
         fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
                    for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
         y, area = r["label"][1], geometry.area(polys[r["id"]])
@@ -452,7 +468,7 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
     for unit in units:
         r = unit[0]
         text, size = words_of(r, kind)
-        w, h = text_size(text, size)
+        w, h = name_room(text, size)
         sx, sy = r["label"]
         xs, ys = _candidates(polys[r["id"]], (sx, sy))
         if kind == "spinal" and len(xs) > 1:  # keep the label where a tap is easy
@@ -541,7 +557,8 @@ def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -
     sx, sy = r["label"]
     if xs is None:
         xs, ys = _candidates(poly, (sx, sy))
-    x, y, over = sheet.inside(r["id"], poly, (sx, sy), xs, ys, w, h)
+    span = own_side(sheet.view, r)
+    x, y, over = sheet.inside(r["id"], poly, (sx, sy), xs, ys, w, h, span)
     if over <= 0 and geometry.point_in_polygon(poly, x, y):
         r["label"] = [round(x, 1), round(y, 1)]
         sheet.moved(r["id"], *r["label"])
@@ -565,7 +582,7 @@ def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -
             break
     if not covered[-1] and geometry.point_in_polygon(poly, sx, sy):
         starts.insert(0, (sx, sy))
-    (sx, sy), (nx, ny) = sheet.beside(r["id"], starts, w, h)
+    (sx, sy), (nx, ny) = sheet.beside(r["id"], starts, w, h, span and span[:2])
     r["label"] = [sx, sy]
     sheet.moved(r["id"], sx, sy)
     r["name_at"] = [nx, ny]

@@ -52,9 +52,12 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         from imsmap.atlas.catalogue import load_catalogue
         from imsmap.store.migrations import SCHEMA_VERSION
+        from imsmap.store.postgres.schema import SCHEMA_VERSION as SERVER_SCHEMA_VERSION
 
-        print(fill(translate("Cli", "imsmap %1\natlas %2\ndatabase schema %3"),
-                   [__version__, load_catalogue().version, SCHEMA_VERSION]))
+        # Two numberings, each named: a file's schema and a clinic server's.
+        print(fill(translate("Cli", "imsmap %1\natlas %2\nfile schema %3\nclinic server "
+                             "schema %4"), [__version__, load_catalogue().version,
+                                            SCHEMA_VERSION, SERVER_SCHEMA_VERSION]))
         parser.exit()
 
 

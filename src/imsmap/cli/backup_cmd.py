@@ -336,8 +336,8 @@ def _restore_server(args: argparse.Namespace, dsn: str) -> int:
                [args.file, done.database, done.counts["patients"], done.counts["sessions"],
                 done.audit_entries, done.chain_link[:16]]))
     if done.upgraded_from is not None:
-        print(fill(translate("BackupCommand", "The backup was made at imsmap server schema %1; "
-                             "the restored database was upgraded to schema %2, as `imsmap server "
+        print(fill(translate("BackupCommand", "The backup was made at clinic server schema %1; "
+                             "the restored database was upgraded to clinic server schema %2, as `imsmap server "
                              "upgrade` does, before it was checked."),
                    [done.upgraded_from, SERVER_SCHEMA_VERSION]))
     if done.replaced:

@@ -97,7 +97,7 @@ def run_init(args: argparse.Namespace) -> int:
     name = schema.init(dsn)
     saved = connection.save(dsn)
     print(fill(translate(
-        "CliServer", "Database %1 is set up for imsmap (schema %2), with the group roles "
+        "CliServer", "Database %1 is set up for imsmap (clinic server schema %2), with the group roles "
         "imsmap_practitioner, imsmap_reception and imsmap_admin.\nConnection settings (no "
         "password) kept in %3.\nNext: imsmap server add-user --name LOGIN --role "
         "practitioner|reception|admin"), [name, schema.SCHEMA_VERSION, saved]))
@@ -172,9 +172,11 @@ def run_upgrade(args: argparse.Namespace) -> int:
     name, before, applied = schema.upgrade(dsn)
     connection.save(dsn)
     if not applied:
-        print(fill(translate("CliServer", "Database %1 is at imsmap schema %2 already; nothing "
+        print(fill(translate("CliServer", "Database %1 is at clinic server schema %2 already; "
+                             "nothing "
                              "was changed."), [name, before]))
     else:
-        print(fill(translate("CliServer", "Database %1 upgraded from imsmap schema %2 to %3; "
+        print(fill(translate("CliServer", "Database %1 upgraded from clinic server schema %2 to "
+                             "%3; "
                              "every record kept."), [name, before, applied[-1]]))
     return 0

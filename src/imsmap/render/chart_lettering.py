@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from imsmap.atlas.views import Landmark, Note, View
 from imsmap.render.style import ChartStyle
-from imsmap.render.text import draw_text, text_path
+from imsmap.render.text import HALO_WIDTH, draw_text, text_path
 
 # The patient's sides, over a body chart seen from the front or the back.
 CAPTIONS = {"R": QT_TRANSLATE_NOOP("ChartPainter", "Patient's RIGHT"),
@@ -68,32 +68,48 @@ class ChartLettering:
             diamond.lineTo(lm.x - d, lm.y)
             diamond.closeSubpath()
             painter.drawPath(diamond)
-            if self.landmark_names:
+            if self.landmark_names and anchor is not None:
                 self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), size, at,
                                 colour, anchor=anchor)
 
     def landmark_place(self, lm: Landmark, size: float, frame: QRectF | None = None
-                       ) -> tuple[str, tuple[float, float], QRectF]:
+                       ) -> tuple[str | None, tuple[float, float], QRectF]:
         """Where a landmark's name goes, at ``size``: (anchor, point, bounds of the diamond and
-        name). On the diamond's right; on its left when the right would run out of ``frame``
-        (a report's enlargement) and the left does not."""
-        bounds = self.landmark_bounds(lm, size)
-        if frame is not None and bounds.right() > frame.right():
-            left = self.landmark_bounds(lm, size, on_left=True)
-            if left.left() >= frame.left():
-                return "right", (lm.x - 14, lm.y), left
-        return "left", (lm.x + 14, lm.y), bounds
+        name). On the diamond's right; within a ``frame`` (a report's enlargement), on its right
+        or else its left where the name with its halo lies wholly inside the frame, and where it
+        lies inside on neither side, left out (a name cut by the frame reads as another word):
+        anchor None, and the bounds of the diamond alone."""
+        for on_left in (False, True):
+            name = self.landmark_name_box(lm, size, on_left)
+            if frame is None or frame.contains(name):
+                at = (lm.x - 14, lm.y) if on_left else (lm.x + 14, lm.y)
+                return ("right" if on_left else "left"), at, self.landmark_bounds(lm, size,
+                                                                                  on_left)
+        pad = size * HALO_WIDTH + 2.0
+        return None, (lm.x, lm.y), QRectF(lm.x - 7, lm.y - 7, 14, 14).adjusted(-pad, -pad,
+                                                                               pad, pad)
+
+    def landmark_name_box(self, lm: Landmark, size: float | None = None,
+                          on_left: bool = False) -> QRectF:
+        """Where a landmark's name paints, with its halo: at ``size`` (the style's by default),
+        on the diamond's right, or its left."""
+        size = size or self.style.label_size
+        halo = size * HALO_WIDTH / 2
+        return self._landmark_text_box(lm, size, on_left).adjusted(-halo, -halo, halo, halo)
 
     def landmark_bounds(self, lm: Landmark, size: float | None = None,
                         on_left: bool = False) -> QRectF:
-        """Where a landmark's diamond and name (with its halo) paint: the name at ``size`` (the
-        style's by default), on the diamond's right, or its left."""
+        """Where a landmark's diamond and name (with its halo, and a margin) paint: the name at
+        ``size`` (the style's by default), on the diamond's right, or its left."""
         size = size or self.style.label_size
-        text = self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False,
+        text = self._landmark_text_box(lm, size, on_left)
+        pad = size * HALO_WIDTH + 2.0
+        return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
+
+    def _landmark_text_box(self, lm: Landmark, size: float, on_left: bool) -> QRectF:
+        return self._text_box(self.landmark_captions.get(lm.id, lm.name), size, False,
                               "right" if on_left else "left",
                               (lm.x - 14, lm.y) if on_left else (lm.x + 14, lm.y))
-        pad = size * 0.28 + 2.0
-        return text.united(QRectF(lm.x - 7, lm.y - 7, 14, 14)).adjusted(-pad, -pad, pad, pad)
 
     def note_caption(self, note: Note) -> str:
         return self.note_captions.get(note.id, note.text)

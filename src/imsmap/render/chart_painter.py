@@ -31,7 +31,7 @@ from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.render.text import is_raster, text_path
 
-__all__ = ["ChartPainter", "text_path"]
+__all__ = ["READABLE_LABEL_PX", "ChartPainter", "text_path"]
 
 
 @lru_cache(maxsize=8192)
@@ -39,6 +39,13 @@ def _bounds(d: str) -> QRectF:
     """The bounding box of path data ``d``: a shape's path is the atlas's, the same for every
     painter of its view (a report makes one painter per chart, and asks again for each part)."""
     return painter_path(d).boundingRect()
+
+
+@lru_cache(maxsize=8192)
+def _padded_bounds(d: str, pad: float) -> QRectF:
+    """_bounds(d) grown by ``pad`` on every side: asked for every shape of a chart at every
+    paint (which shapes reach the part painted), made once (no caller changes it)."""
+    return _bounds(d).adjusted(-pad, -pad, pad, pad)
 
 
 @lru_cache(maxsize=4096)
@@ -71,6 +78,11 @@ def _get(marker: Any, key: str, default: Any = None) -> Any:
 # Fibre lines wider than this many device pixels are stroked a line at a time, narrower ones as
 # one path a muscle (ChartPainter._paint_fibres says why).
 FIBRES_APART_ABOVE_PX = 1.0
+
+# The muscles' names are painted only where their capitals are at least this many device pixels
+# tall (a font of about 6 pixels): smaller, they are a grey smudge over the muscles that no one
+# can read (the body views fitted in a 1366 x 768 window, 3 pixels). Zoomed in, they are read.
+READABLE_LABEL_PX = 4.5
 
 # A detail of this kind is a bone drawn under the muscle regions (they lie on it), not over them.
 UNDERLAY = "underlay"
@@ -203,8 +215,9 @@ class ChartPainter(ChartLettering):
                    word_size: float | None = None, level_names: bool = True) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
-        ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also work for
-        highlight and dim, so a whole muscle lights up on both sides). ``within`` (view units):
+        ``labels``: the muscles' names, where they can be read at the painter's scale
+        (labels_readable). ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also
+        work for highlight and dim, so a whole muscle lights up on both sides). ``within`` (view units):
         the part of the view the caller shows (its clip); what cannot reach it is not painted,
         the same picture there. A PDF writes every path it is given, clipped away or not: a
         report's enlargement of a few muscles would otherwise carry the whole chart.
@@ -229,7 +242,7 @@ class ChartPainter(ChartLettering):
         pad = 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
-        return [x for x in shapes if _bounds(x.d).adjusted(-pad, -pad, pad, pad).intersects(within)]
+        return [x for x in shapes if _padded_bounds(x.d, pad).intersects(within)]
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True,
@@ -461,8 +474,16 @@ class ChartPainter(ChartLettering):
             painter.setBrush(fill if d.d.rstrip().endswith("Z") else no_fill)
             painter.drawPath(painter_path(d.d))
 
+    def labels_readable(self, scale: float) -> bool:
+        """Whether the muscles' names can be read at ``scale`` device pixels per view unit (their
+        capitals READABLE_LABEL_PX tall at least): paint_base and paint_emphasis paint them only
+        then, and the window says to zoom in otherwise."""
+        return self.style.label_size * scale >= READABLE_LABEL_PX
+
     def _paint_labels(self, painter: QPainter, highlight: frozenset, dim: frozenset) -> None:
         s = self.style
+        if not self.labels_readable(_device_scale(painter)):
+            return
         colour = QColor(s.label_text)
         names = []
         language, words = self.language, self.muscle_names

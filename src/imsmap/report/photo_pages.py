@@ -162,8 +162,9 @@ class PhotoGrid(Block):
 
 
 def _title(photo: Photo) -> str:
-    title = fill(translate("PhotoPages", "Photo %1"), [photo.seq])
-    return title + (f": {photo.caption}" if photo.caption else "")
+    if photo.caption:  # the colon as the language writes it ("Photo 1\u00a0: …" in French)
+        return fill(translate("PhotoPages", "Photo %1: %2"), [photo.seq, photo.caption])
+    return fill(translate("PhotoPages", "Photo %1"), [photo.seq])
 
 
 def _detail(cell: PhotoCell) -> str:

@@ -5,7 +5,7 @@ the one audit entry that records them all; the signed session and its sites stay
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -19,9 +19,10 @@ from imsmap.domain.corrections import (
     Value,
     current_values,
 )
-from imsmap.domain.errors import ValidationError
-from imsmap.domain.models import Amendment
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.errors import ConflictError, ValidationError
+from imsmap.domain.models import Amendment, Site
+from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
+from imsmap.services import conflicts
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.signatures import CORRECTIONS  # what the entry records them under
 from imsmap.services.unit_of_work import UnitOfWork
@@ -39,6 +40,8 @@ class Writes(Protocol):
 
 # (site id, field, new value): what the amend dialog asks for
 Correction = tuple[int, str, Value]
+# (site id, field) -> the value the amend dialog showed before its own corrections
+Expected = Mapping[tuple[int, str], Value]
 
 
 def _say(template: str, *args: object) -> ValidationError:
@@ -60,8 +63,13 @@ def _clean_value(field: str, value: object, seq: int) -> Value:
 
 
 def amend(records: Writes, session_id: int, reason: str, text: str,
-          corrections: Sequence[Correction] = ()) -> Amendment:
-    """Validate, then write the amendment with its corrections in one transaction."""
+          corrections: Sequence[Correction] = (), expected: Expected | None = None
+          ) -> Amendment:
+    """Validate, then write the amendment with its corrections in one transaction.
+    ``expected``: the value each corrected (site, field) had when the person was shown it (the
+    amend dialog's); an amendment written meanwhile in another window or program that changed
+    one of them refuses this one (ConflictError): its correction was chosen from a value that
+    is no longer the site's, and would override the other person's unseen."""
     reason = v.text(reason, "reason",
                     label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
                     max_len=v.MAX_SHORT_TEXT, required=True)
@@ -86,6 +94,7 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
             earlier = site_corrections.for_sessions(work.connection, [session_id]).get(
                 session_id, [])
             now = {sid: current_values(site, earlier) for sid, site in sites.items()}
+            _check_expected(expected or {}, now, sites, earlier)
             for site_id, field, value in corrections:
                 site = sites.get(site_id)
                 if site is None:
@@ -121,6 +130,28 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
         work.changed(Change(Action.AMEND, Entity.AMENDMENT, aid, session_id=session_id,
                             patient_id=session.patient_id))
     return next(a for a in repo.amendments(session_id) if a.id == aid)
+
+
+def _check_expected(expected: Expected, now: dict[int, dict[str, Value]],
+                    sites: Mapping[int, Site], earlier: Sequence[SiteCorrection]) -> None:
+    """ConflictError naming the sites whose corrected field another amendment changed since
+    the person was shown it, with who corrected it last and when."""
+    changed = [(site_id, field) for (site_id, field), value in expected.items()
+               if site_id in now and field in FIELDS and now[site_id][field] != value]
+    if not changed:
+        return
+    last = [c for c in earlier if (c.site_id, c.field) in changed][-1:]
+    names = joined(", ", [sentence("Records", QT_TRANSLATE_NOOP("Records", "site %1's %2"),
+                                   sites[site_id].seq, conflicts.field_name(field))
+                          for site_id, field in changed])
+    by = sentence("Conflicts", QT_TRANSLATE_NOOP("Conflicts", " (by %1 at %2)"),
+                  last[0].created_by, f"{last[0].created_at:%Y-%m-%d %H:%M}") \
+        if last and last[0].created_at is not None else ""
+    raise ConflictError(sentence("Records", QT_TRANSLATE_NOOP(
+        "Records", "An amendment in another window or program corrected %1%2 after you began "
+        "this one, so this amendment was not added; nothing was overwritten. Its corrections "
+        "now start from the values as they are: check them, then add the amendment again."),
+        names, by), tuple(field for _, field in changed))
 
 
 def recorded_corrections(corrections: Sequence[SiteCorrection]) -> list[list[object]]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import AuditEntry
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.services.changes import Entity
 from imsmap.services.records import Records
 from imsmap.store import audit, site_rows
 
@@ -25,7 +26,9 @@ MISMATCH = sentence("AuditView", QT_TRANSLATE_NOOP(
 
 
 def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
-    """The session's entries in order, each creation with the content it was created with."""
+    """The session's entries in order, each creation with the content it was created with;
+    among them, in their place, the merges and separations of its patient's record (each
+    changes whose history the session is read in: services.merging), as the trail has them."""
     entries = records.audit_entries(session_id)
     out = []
     for i, entry in enumerate(entries):
@@ -41,7 +44,16 @@ def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
             # As a creation was written before schema 4: the values given, not the empty ones.
             out.append(replace(entry, changes={k: [None, v] for k, v in content.items()
                                                if v not in (None, "")}))
-    return out
+    return sorted(out + _merges_of_patient(records, session_id), key=lambda e: e.id)
+
+
+def _merges_of_patient(records: Records, session_id: int) -> list[AuditEntry]:
+    """The audit entries of the merges the session's patient's record was part of (as the
+    duplicate or the record kept) and of the separations that ended them."""
+    patient_id = records.repo.session(session_id).patient_id
+    rows = records.repo.merges(patient_id)
+    ids = [m.id for m in rows] + [m.ended_by.id for m in rows if m.ended_by is not None]
+    return audit.entries_of(records.db.conn, Entity.PATIENT_MERGE.value, ids)
 
 
 def _created_content(records: Records, entry: AuditEntry,

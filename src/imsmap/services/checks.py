@@ -314,11 +314,11 @@ def _summary(records: Records) -> str:
         counts = records.repo.counts()
     except StoreError as exc:
         return sentence("Checks", QT_TRANSLATE_NOOP(
-            "Checks", "schema %1; the records cannot be counted (%2)"),
-            records.db.schema_version, exc)
+            "Checks", "%1; the records cannot be counted (%2)"),
+            records.db.schema_named(), exc)
     return sentence("Checks", QT_TRANSLATE_NOOP(
-        "Checks", "schema %1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit "
-        "entries: %6"), records.db.schema_version, counts["patients"], counts["sessions"],
+        "Checks", "%1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit "
+        "entries: %6"), records.db.schema_named(), counts["patients"], counts["sessions"],
         counts["sites"], counts["amendments"], counts["audit"])
 
 

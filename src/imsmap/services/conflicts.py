@@ -67,11 +67,14 @@ _FIELDS = {key: sentence("Field", text) for key, text in (
     ("release", QT_TRANSLATE_NOOP("Field", "release")),
     ("sensation", QT_TRANSLATE_NOOP("Field", "sensation")),
     ("estim", QT_TRANSLATE_NOOP("Field", "electrical stimulation")),
-    ("planned", QT_TRANSLATE_NOOP("Field", "planned")))}
+    ("planned", QT_TRANSLATE_NOOP("Field", "planned")),
+    ("in_error", QT_TRANSLATE_NOOP("Field", "recorded in error")))}
 
 
-def _field(key: str) -> str:
+def field_name(key: str) -> str:
+    """A field as people call it ("pain before", "grasp")."""
     return _FIELDS.get(key) or key.replace("_", " ")
+
 
 
 def _comparable(value: object) -> object:
@@ -94,7 +97,7 @@ def check(conn: sqlite3.Connection, entity: str, entity_id: int, session_id: int
                      _comparable(getattr(stored, k)) != _comparable(wanted[k])))
     if not changed:
         return
-    names = joined(", ", [_field(k) for k in changed])
+    names = joined(", ", [field_name(k) for k in changed])
     who = last_change(conn, entity, entity_id, session_id, changed)
     by = sentence("Conflicts", QT_TRANSLATE_NOOP("Conflicts", " (by %1 at %2)"), who[0],
                   f"{who[1]:%Y-%m-%d %H:%M}") if who else ""

@@ -166,6 +166,19 @@ class Reader:
             self.problem("", sentence("Importer", QT_TRANSLATE_NOOP(
                 "Importer", "The file must hold one JSON object, not %1."), rules.kind(doc)))
             return []
+        if doc.get("format") != FORMAT and doc.get("resourceType") == "Bundle":
+            # `imsmap export --fhir` writes for other records systems; this reads its own
+            # export. Said plainly, not as "format None".
+            self.problem("", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "This is a FHIR bundle, written for other records systems; imsmap "
+                "imports only its own export. Export from the other imsmap without --fhir "
+                "(imsmap export --out FILE.json) and import that file.")))
+            return []
+        if "format" not in doc:  # said as such, not as "format None"
+            self.problem("format", sentence("Importer", QT_TRANSLATE_NOOP(
+                "Importer", "This is not an imsmap export (it names no format; an imsmap export "
+                "says format %1)."), quoted(FORMAT)))
+            return []
         if doc.get("format") != FORMAT:
             self.problem("format", sentence("Importer", QT_TRANSLATE_NOOP(
                 "Importer", "This is not an imsmap export (format %1, expected %2)."),

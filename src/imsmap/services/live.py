@@ -22,8 +22,8 @@ from imsmap.services.server_link import ServerLink
 from imsmap.store.postgres.database import ServerDatabase
 from imsmap.store.postgres.listen import ChangeFeed, Notice
 
-__all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "publish",
-           "room_of", "to_change"]
+__all__ = ["Batch", "ChangeFeed", "LiveChanges", "Room", "batch_of", "feed", "feed_of",
+           "publish", "records_feed", "room_of", "to_change"]
 
 STOPPED = (sentence("Live", QT_TRANSLATE_NOOP(
     "Live", "Changes made in other rooms no longer arrive in this window (an error; it is in "
@@ -86,17 +86,28 @@ def room_of(records: Records, room: str) -> Room | None:
     if not isinstance(db, ServerDatabase):
         return None
     hold = RoomHold(OnConnection(db.conn), room)
+    records.room = hold.room
+    records.read.watch_holds(hold)
+    return Room(records_feed(db), hold, ServerLink(db.conn))
 
-    def own_pids() -> set[int]:  # what this room's own connection announces, it knows already
+
+def feed_of(records: Records) -> ChangeFeed | None:
+    """What a window that holds no session (reception's, the administrator's: ui.desk_window)
+    hears of the other rooms' changes; None on an SQLite file."""
+    db = records.db
+    return records_feed(db) if isinstance(db, ServerDatabase) else None
+
+
+def records_feed(db: ServerDatabase) -> ChangeFeed:
+    """The feed of ``db``'s window: signed in as its login on a connection of its own, leaving
+    out what the window's own connection writes (it knows that already). From the window's
+    sign-in on: the feed connects on its own thread, some time after the window has read what
+    it shows, and reads what other rooms did in between."""
+    def own_pids() -> set[int]:
         pid = db.backend_pid()
         return set() if pid is None else {pid}
 
-    records.room = hold.room
-    records.read.watch_holds(hold)
-    # From the window's sign-in on: the feed connects on its own thread, some time after the
-    # window has read what it shows, and reads what other rooms did in between.
-    return Room(feed(db.another_dsn(), own_pids, db.signed_in_point), hold,
-                ServerLink(db.conn))
+    return feed(db.another_dsn(), own_pids, db.signed_in_point)
 
 
 def to_change(notice: Notice) -> Change | None:

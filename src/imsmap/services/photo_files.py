@@ -9,7 +9,7 @@ dropped, so the stored photo is plain sRGB; that is what the screen, Qt and the 
 assume, and a profile can itself name the device. A profile Pillow cannot use is ignored (the
 pixels are taken as sRGB, which is what nearly every camera and phone writes).
 
-Refused, with one sentence and nothing stored: a missing or unreadable file, a file over
+Refused, with one sentence and nothing stored: a missing, empty or unreadable file, a file over
 MAX_FILE_BYTES (refused from its size, before it is read), anything Pillow cannot identify as
 one of PHOTO_FORMATS (only those decoders are ever tried: no EPS, PDF or other formats that run
 outside programs), a picture over Pillow's decompression-bomb limit (Image.MAX_IMAGE_PIXELS,
@@ -72,6 +72,8 @@ def read_photo_file(path: str | os.PathLike[str]) -> StoredPhoto:
                 "PhotoFiles", "%1 is not a file; choose a photo."), name), "photo")
         if size > MAX_FILE_BYTES:
             raise ValidationError(too_large(name, size), "photo")
+        if size == 0:  # a copy that never finished, a download that failed: not "not a photo"
+            raise ValidationError(empty_file(name), "photo")
         with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
     except FileNotFoundError:
@@ -83,7 +85,15 @@ def read_photo_file(path: str | os.PathLike[str]) -> StoredPhoto:
                               "photo") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ValidationError(too_large(name, len(raw)), "photo")
+    if not raw:  # emptied since stat()
+        raise ValidationError(empty_file(name), "photo")
     return prepare_photo(raw, name)
+
+
+def empty_file(name: str) -> str:
+    return sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+        "PhotoFiles", "%1 is empty (0 bytes): its copy or download did not finish. Copy it "
+        "again from the camera or phone."), name)
 
 
 def too_large(name: str, size: int) -> str:

@@ -484,10 +484,13 @@ class Records:
         return self.repo.session(session_id)
 
     def amend_session(self, session_id: int, reason: str, text: str,
-                      corrections: Sequence[Correction] = ()) -> Amendment:
+                      corrections: Sequence[Correction] = (),
+                      expected: amending.Expected | None = None) -> Amendment:
         """A dated amendment to a signed session, in words and with corrections of its sites
-        ((site id, field, new value): services.amending); the original stays as it was."""
-        return amending.amend(self, session_id, reason, text, corrections)
+        ((site id, field, new value): services.amending); the original stays as it was.
+        ``expected``: the values the corrections were chosen from (ConflictError when another
+        amendment changed one meanwhile)."""
+        return amending.amend(self, session_id, reason, text, corrections, expected)
 
 
 def _new_uid() -> str:

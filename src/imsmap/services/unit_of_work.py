@@ -61,8 +61,9 @@ class UnitOfWork:
         session = self.store.session(session_id)
         if session.is_signed:
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Session %1 was signed on %2 and is locked; add an amendment "
-                "instead."), str(session_id), f"{session.signed_at:%Y-%m-%d %H:%M}"))
+                "Records", "This session was signed by %1 on %2 and is locked, so nothing "
+                "was changed here; a correction is added as an amendment."),
+                session.signed_by or "?", f"{session.signed_at:%Y-%m-%d %H:%M}"))
         mark = self.store.retraction(session_id) if session.is_withdrawn else None
         if mark is not None:
             # Withdrawn in another window or room since this one read it: refused, and said.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -306,6 +306,20 @@ def when(at: str | int) -> datetime:
 
 def entries(conn: sqlite3.Connection, session_id: int | None = None) -> list[AuditEntry]:
     where, params = ("WHERE session_id = ?", (session_id,)) if session_id is not None else ("", ())
+    return _entries(conn, where, params)
+
+
+def entries_of(conn: sqlite3.Connection, entity: str, ids: Sequence[int]) -> list[AuditEntry]:
+    """The entries of these records of one kind that belong to no session (a merge of
+    patient records, its separation), in id order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return [e for e in _entries(conn, f"WHERE session_id IS NULL AND entity_id IN ({marks})",
+                                tuple(ids)) if e.entity == entity]
+
+
+def _entries(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[AuditEntry]:
     out = []
     with reading(conn):
         for r in rows(conn, where, params):

@@ -156,6 +156,12 @@ class Database:
         server's: its login and database, in the records language)."""
         return str(self.path)
 
+    def schema_named(self) -> object:
+        """The schema said with its numbering ('file schema 9'): a file and a clinic server
+        number their schemas apart, and a clinic's IT person compares what each prints."""
+        return sentence("StoreDb", QT_TRANSLATE_NOOP("StoreDb", "file schema %1"),
+                        self.schema_version)
+
     def write_clock(self) -> datetime | None:
         """The time a write is stamped with when the database keeps its own clock (the clinic
         server: its transaction's time, the time its audit trail records); None: the services'

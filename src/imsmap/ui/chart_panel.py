@@ -122,6 +122,7 @@ class ChartPanel(QWidget):
         self.view.pressed.connect(self._dismiss_chooser)
         self.view.escaped.connect(self._dismiss_chooser)
         self.view.missed.connect(self._missed)
+        self.view.zoomed.connect(self._zoomed)
 
         # The chart's tabs on their own row, the layer switch under them: in one row, the
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
@@ -356,6 +357,30 @@ class ChartPanel(QWidget):
         self._labels = on
         for scene in self._scenes.values():
             scene.set_labels(on)
+
+    def show_labels(self, on: bool) -> None:
+        """View > Muscle labels, as the user turns it: set_labels, and where the names are too
+        small to read at the chart's zoom (the chart paints them only where they can be read:
+        ChartPainter.labels_readable), the hint says to zoom in."""
+        self.set_labels(on)
+        if on and not self._labels_readable():
+            self.hint.setText(self._too_small())
+        elif self.hint.text() == self._too_small():
+            self.hint.setText("")
+
+    def _too_small(self) -> str:
+        return self.tr("The muscles' names are too small to read at this size: zoom in to see "
+                       "them.")
+
+    def _labels_readable(self) -> bool:
+        scene = self.scene
+        scale = self.view.transform().m11() * self.view.devicePixelRatioF()
+        return scene is None or scene.chart.labels_readable(scale)
+
+    def _zoomed(self) -> None:
+        """A zoom where the names can be read puts away the hint that said to zoom in."""
+        if self.hint.text() == self._too_small() and self._labels_readable():
+            self.hint.setText("")
 
     def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
         self._root_lit = (frozenset(muscles), frozenset(levels))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -56,6 +57,7 @@ class ChartView(QGraphicsView):
     # first frame does not show then (issue 8). Watched here, not by an event filter on the
     # viewport: naming the viewport makes PySide6 create every QtWidgets type (milliseconds).
     firstPainted = Signal()
+    zoomed = Signal()  # the chart's scale changed (a zoom, a fit)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -167,6 +169,7 @@ class ChartView(QGraphicsView):
         self._scale_changed()
 
     def _scale_changed(self) -> None:
+        self.zoomed.emit()
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.fit_markers_to(self.transform().m11())
@@ -270,6 +273,13 @@ class ChartView(QGraphicsView):
         keep = None if self._fit_mode else (self.zoom(), self.mapToScene(
             self.viewport().rect().center()))
         super().setScene(scene)
+        # The scene's background (opaque: render.style) filled by the view, which fills it
+        # whole pixels at a time (the scene's own fill is anti-aliased: a part-covered pixel at
+        # the view's edge); the view then paints every pixel, and says so: Qt no longer fills
+        # the viewport's background under it at every repaint (a zoom step, a tap, a hover).
+        brush = scene.backgroundBrush() if scene is not None else QBrush()
+        self.setBackgroundBrush(brush)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, brush.isOpaque())
         if keep is None:
             self.fit()
         else:

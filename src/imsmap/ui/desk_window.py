@@ -11,7 +11,9 @@ the main window (ui/main_window.py) whatever else it is in.
 The window never waits for a server that is gone: its connection, when lost, is made again on a
 thread of its own (ui.server_link, as the practitioner's window does). Meanwhile each gesture is
 refused at once with one sentence, the status bar says it is connecting again, and once the
-connection is back the window reads again what it shows.
+connection is back the window reads again what it shows. What other rooms change (a patient
+added, edited, merged or separated) arrives as in the practitioner's window: the server's
+announcement of each audited write, heard by a listener of the window's own (ui.live_rooms).
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from imsmap.domain.roles import ADMIN, PRACTITIONER, RECEPTION
 from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
 from imsmap.services.context import AppContext
+from imsmap.services.live import feed_of
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.listening import listen
+from imsmap.ui.live_rooms import LiveRooms
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.refusals import ErrorLine, StatusLine
@@ -91,6 +95,16 @@ class DeskWindow(QMainWindow):
             self.connection.back.connect(self._connected_again)
         self._menus()
         self._listener = listen(records.bus, self, self._on_change)
+        # What other rooms change (a patient added or merged elsewhere) arrives on the bus as
+        # in the practitioner's window (ui.live_window): heard on a thread of its own.
+        found = feed_of(records)
+        self.live = None if found is None else LiveRooms(
+            records.bus, found, self,
+            held_back=lambda: self.connection is not None and self.connection.cut_off)
+        if self.live is not None:
+            self.live.everything.connect(lambda: self.refresh(force=True, quietly=True))
+            self.live.connection_changed.connect(self._listener_changed)
+            self.live.start()
         who = database_title(records.read)
         self.setWindowTitle(self.tr("{who} – reception").format(who=who)
                             if self.reception and not self.admin else
@@ -282,6 +296,14 @@ class DeskWindow(QMainWindow):
                 and change.entity_id == self.patient.id):
             self._patient_selected(self.patient.id)
 
+    def _listener_changed(self, error: str) -> None:
+        """The listener's connection was lost (a sentence) or is back (""): the status bar's
+        mark shows it; back, what other rooms did meanwhile is read."""
+        if self.connection is not None:
+            self.connection.other_changed(error or None)
+        if not error:
+            self.refresh(force=True, quietly=True)
+
     def _connected_again(self) -> None:
         """The connection is back: what other rooms did meanwhile is read."""
         if self.refresh(force=True, quietly=True):
@@ -320,6 +342,8 @@ class DeskWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.records.bus.unsubscribe(self._listener)
+        if self.live is not None:
+            self.live.stop()  # its thread ends
         if self.connection is not None:
             self.connection.close()
         super().closeEvent(event)

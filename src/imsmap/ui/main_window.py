@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.errors import ConflictError, NotFoundError, ReadOnlyError
 from imsmap.domain.models import Patient
 from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
@@ -65,7 +66,7 @@ from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
 from imsmap.ui.refusals import StatusLine
 from imsmap.ui.report_actions import ReportActions
-from imsmap.ui.rereading import Rereading, became_active
+from imsmap.ui.rereading import Rereading, became_active, follow_others
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self._built = False
         self.patient: Patient | None = None
         self.rereading = Rereading(records.read)  # asked when the window becomes active
+        if not records.read.on_server:  # a window beside the active one follows its writes
+            follow_others(self, lambda: self.refresh_all(force=False))
         self._listener = None  # on the change bus from step 2 until the window closes
         self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
 
@@ -343,8 +346,13 @@ class MainWindow(QMainWindow):
         self.status.say(text)
 
     def show_error(self, exc: object) -> None:
-        """A user or environment error: its sentence in the status bar; work carries on."""
+        """A user or environment error: its sentence in the status bar; work carries on. A
+        write refused because another window or program changed the record first (signed
+        it, changed a field, removed a site) is followed by the window reading the record
+        again, so that it shows what the refusal says, not the record as it was."""
         self.status.refuse(exc)
+        if isinstance(exc, (ReadOnlyError, ConflictError, NotFoundError)):
+            QTimer.singleShot(0, self, lambda: self.refresh_all(force=False, after_refusal=True))
 
     def _connect_chart(self) -> None:
         """The chart's taps and keys to the edits (step 2: they go to the session panel), its
@@ -508,9 +516,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- refresh (another computer on the same database) -----------------------------------
-    def refresh_all(self, force: bool = True) -> bool:
+    def refresh_all(self, force: bool = True, after_refusal: bool = False) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
-        database since the last look (ui.rereading). True if anything was re-read."""
+        database since the last look (ui.rereading). ``after_refusal``: the refusal the window
+        just said stays said. True if anything was re-read."""
         if self.locked or self._closed or not self._built:
             return False  # not built yet: the panels read fresh when they are
         if not self.rereading.moved_on(force):
@@ -521,7 +530,10 @@ class MainWindow(QMainWindow):
         if self.patient is not None:
             self.patient = self.records.read.patient(self.patient.id)
             self.patients.refresh_sessions()
+        was_editable = self.session_panel.editable
         self.session_panel.reload_if_changed()
+        if was_editable and self.session_id is not None and not self.session_panel.editable:
+            self.open_session.locked_elsewhere(say=not after_refusal)
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
@@ -558,11 +570,18 @@ class MainWindow(QMainWindow):
             has_history=bool(self.overlay.history.sessions),
             can_copy_forward=editable and self.planning_actions.can_copy_forward(),
             has_sites=bool(self.edits.sites), can_lock=self.screen_lock.available(),
-            visits=len(self.history_bar.sessions)))
+            visits=len(self.history_bar.sessions), held_elsewhere=self._holder()))
         self.patients.new_patient.setEnabled(writable)
         self.patients.new_session.setEnabled(has_patient and writable)
         self.right_tabs.setTabEnabled(1, s is not None)
         self.right_tabs.setTabEnabled(2, s is not None)
+
+    def _holder(self) -> str | None:
+        """Who edits the open session in another room ("login in room"), or None."""
+        s = self.session_panel.session
+        hold = self.records.read.held_elsewhere(s.id if s is not None else None)
+        return None if hold is None else self.tr("{login} in {room}").format(
+            login=hold.held_by, room=hold.room)
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))

@@ -85,6 +85,9 @@ class MenuState:
     has_sites: bool  # the open session has sites (to save as a protocol)
     can_lock: bool  # a PIN is set and the window is not locked
     visits: int  # the patient's visits on the history bar
+    # Who edits the open session in another room, as "login in room" (None: nobody): this
+    # room may write nothing to it, its undo steps included
+    held_elsewhere: str | None = None
 
 
 class WindowMenus(QObject):
@@ -208,7 +211,7 @@ class WindowMenus(QObject):
                           for i in range(chart.tabs.count())]
         self.act_next_view = a(self.tr("Next chart"), lambda: self.step_view(1), "Ctrl+PgDown")
         self.act_prev_view = a(self.tr("Previous chart"), lambda: self.step_view(-1), "Ctrl+PgUp")
-        self.act_labels = a(self.tr("Muscle la&bels"), chart.set_labels, "Ctrl+Shift+L", checkable=True)
+        self.act_labels = a(self.tr("Muscle la&bels"), chart.show_labels, "Ctrl+Shift+L", checkable=True)
         self.act_overlay = a(self.tr("&Earlier sessions on the chart"), history.set_overlay_visible,
                              "Ctrl+Shift+O", checkable=True)
         self.act_heat = a(self.tr("&Heat map of earlier grasps"), history.set_heat_visible, "Ctrl+Shift+M",
@@ -298,6 +301,21 @@ class WindowMenus(QObject):
         self.act_lock.setEnabled(state.can_lock)
         for act in (self.act_prev_visit, self.act_next_visit, self.act_replay):
             act.setEnabled(state.visits > 1)
+        self._undo_held(state.held_elsewhere)
+
+    def _undo_held(self, holder: str | None) -> None:
+        """Undo and Redo off while another room holds the open session (its steps were
+        cleared when the hold was lost: ui.open_session_changes), their tips saying why."""
+        if holder is None:
+            why = ""
+        else:
+            why = self.tr("Undo and redo are off: {holder} is editing this session, so nothing "
+                          "is written from here.").format(holder=holder)
+            self.act_undo.setEnabled(False)
+            self.act_redo.setEnabled(False)
+        for act in (self.act_undo, self.act_redo):
+            act.setStatusTip(why)
+            act.setToolTip(why)  # "": the step's name again (QAction's default)
 
     def _name_grades(self, labels: Sequence[str]) -> None:
         """The grade actions in the clinic's words (the chart panel's: services.clinic)."""

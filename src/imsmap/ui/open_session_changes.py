@@ -106,9 +106,27 @@ class OpenSessionChanges:
                 self.update_actions()
             self.backups.after_signing()  # a mark is part of the record: journalled at once
 
-    def editable_changed(self, _editable: bool) -> None:
+    def locked_elsewhere(self, say: bool = True) -> None:
+        """The open draft, read again (ui.rereading: another window or program on the same
+        file), is signed, withdrawn or marked now: every part shows it locked, as for a
+        change heard on the bus, and (with ``say``) a signature says who signed it."""
+        self.undo_stack.clear()  # its steps would write to a locked session
+        self.chart.set_editable(False)
+        self._show_inspector_again()
+        s = self.session_panel.session
+        if say and s is not None and s.is_signed and s.signed_by:
+            self.show_message(QCoreApplication.translate(
+                "MainWindow", "{login} signed this session; it is locked now.")
+                .format(login=s.signed_by))
+        self.update_actions()
+
+    def editable_changed(self, editable: bool) -> None:
         """This room got the open session's hold, or lost it (ui.live_window): every part
-        shows it editable or read-only again."""
+        shows it editable or read-only again. Lost, its undo steps go: they were made on the
+        session as it was before another room took it over, whose edits an undo here would
+        silently take back once the hold came back (Edit > Undo then says why it is off)."""
+        if not editable:
+            self.undo_stack.clear()
         self.session_panel.refresh()
         self.chart.set_editable(self.session_panel.editable)
         self.details.refresh()

@@ -28,6 +28,7 @@ from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.listening import listen
+from imsmap.ui.name_eliding import NAME_ROLE, PatientRows
 from imsmap.ui.wording import long_date, numeric_datetime
 
 SEARCH_DELAY_MS = 100
@@ -106,7 +107,10 @@ class PatientPanel(QWidget):
         self.patients = QListWidget()
         self.patients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.patients.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.patients.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A long name is cut at a word end, the chart number and year kept (ui.name_eliding);
+        # Qt's own cut (the middle, then the end) is for what is still too wide then.
+        self.patients.setItemDelegate(PatientRows(self.patients))
+        self.patients.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.patients.setUniformItemSizes(True)
         self.patients.currentItemChanged.connect(self._patient_changed)
         self.patients.setAccessibleName(self.tr("Patients"))
@@ -224,6 +228,7 @@ class PatientPanel(QWidget):
             for p in found:
                 opens = away.get(p.id, p.id)
                 item = QListWidgetItem(patient_label(p, self.hide_names))
+                item.setData(NAME_ROLE, None if self.hide_names else p.display_name)
                 item.setData(Qt.ItemDataRole.UserRole, opens)
                 item.setData(MERGED_ROLE, p.id if opens != p.id else None)
                 tip = "" if self.hide_names else f"{p.display_name} ({p.chart_number})"

@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.models import Session
 from imsmap.domain.photos import Photo
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import Photos
 from imsmap.services.records import Records
+from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
 from imsmap.ui.touch import hold_for_tips
+from imsmap.ui.wording import said
 from imsmap.ui.wrapping_row import WrappingRow
 
 THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
@@ -134,8 +137,7 @@ class PhotoStrip(QWidget):
 
     def refresh(self) -> None:
         session = self.records.read.session(self.session_id) if self.session_id else None
-        self.editable = (session is not None and not session.is_signed and not self._readonly_db
-                         and self.records.read.held_elsewhere(session.id) is None)
+        self.editable = session is not None and self._locked(session) is None
         shown = self.photos.for_session(session.id) if session is not None else []
         sites = self._site_numbers() if shown else {}  # for the photos' tooltips
         self.list.clear()
@@ -165,8 +167,12 @@ class PhotoStrip(QWidget):
         elif session.is_signed:
             hint = self.tr("locked with the signed session") if n else \
                 self.tr("none attached before signing")
+        elif session.retracted:
+            hint = self.tr("locked: this draft was withdrawn")
         elif self._readonly_db:
             hint = self.tr("the database is read-only")
+        elif not self.editable:
+            hint = self.tr("locked while another room holds this session")
         else:
             hint = "" if n else self.tr("drop photo files here")
         self.hint.setText(hint)
@@ -175,6 +181,20 @@ class PhotoStrip(QWidget):
         self.list.setVisible(bool(n))
         self.hint.setVisible(not n)
         self.photosChanged.emit()
+
+    def _locked(self, session: Session) -> str | None:
+        """Why no photo can be added to `session` here, in one sentence that says what to do;
+        None if one can (the session panel's `editable`, said)."""
+        if session.is_signed:  # entered in error too: a signed session
+            return self.tr("This session is signed: its photos are locked with it, so nothing "
+                           "was added. Attach the photo to the patient's next session.")
+        if session.retracted:
+            return self.tr("This draft was withdrawn: it is locked and kept for the record, so "
+                           "nothing was added.")
+        if self._readonly_db:
+            return self.tr("The database is open read-only: no photo can be added here.")
+        held = self.records.read.held_elsewhere(session.id)
+        return held_sentence(held) if held is not None else None
 
     def _icon(self, photo: Photo) -> QIcon:
         image = QImage.fromData(self.photos.thumbnail(photo.id))
@@ -196,7 +216,8 @@ class PhotoStrip(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.session_id is None or change.session_id != self.session_id:
             return
-        if change.entity is Entity.PHOTO or change.action is Action.SIGN or \
+        # Signed, withdrawn or entered in error: the strip locks with the session.
+        if change.entity in (Entity.PHOTO, Entity.RETRACTION) or change.action is Action.SIGN or \
                 (change.entity is Entity.SITE and self.list.count()):
             self.refresh()  # a site's number shows in its photos' tooltips, if there are any
 
@@ -214,9 +235,10 @@ class PhotoStrip(QWidget):
         more). Returns how many were attached."""
         if self.session_id is None or not paths:
             return 0
-        if not self.editable:
-            self.on_error(self.tr("This session is signed (or the database read-only): its photos "
-                                  "are locked, so nothing was added."))
+        session = self.records.read.session(self.session_id)
+        locked = self._locked(session)
+        if locked is not None:
+            self.on_error(locked)
             return 0
         added, refused = 0, []
         for path in paths:
@@ -226,9 +248,14 @@ class PhotoStrip(QWidget):
             except UserFacingError as exc:
                 refused.append(exc)
         if refused:
+            # A refusal may name what another window attached meanwhile ("attached to this
+            # session already (photo 3)"): the strip shows the session as it is now.
+            self.refresh()
+            # The first refusal's sentence in the window's language (wording.said), as the
+            # status bar says a single one.
             self.on_error(self.tr("{reason} (%n more file(s) refused too.)", "",
-                                  len(refused) - 1).format(reason=refused[0])
-                          if len(refused) > 1 else str(refused[0]))
+                                  len(refused) - 1).format(reason=said(refused[0]))
+                          if len(refused) > 1 else refused[0])
         elif added:
             self.say(self.tr("%n photo(s) attached, upright and without GPS or camera data.", "",
                              added))

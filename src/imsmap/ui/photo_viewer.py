@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,19 @@ from imsmap.services.records import Records
 from imsmap.ui.wording import muscle_name, numeric_datetime, vocabulary
 
 NO_SITE = -1
+VIEWER_SIZE = QSize(1100, 860)  # where the screen has room for it
+
+
+def viewer_size(parent: QWidget | None) -> QSize:
+    """VIEWER_SIZE, or nine tenths of the screen's room where that is less: on a 1366 x 768
+    laptop an 860 px high viewer put its caption, chart site and Close button below the
+    screen's edge (the remaining tenth is for the window manager's title bar)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return VIEWER_SIZE
+    room = screen.availableGeometry().size()
+    return QSize(min(VIEWER_SIZE.width(), room.width() * 9 // 10),
+                 min(VIEWER_SIZE.height(), room.height() * 9 // 10))
 
 
 class PhotoViewer(QDialog):
@@ -45,7 +58,7 @@ class PhotoViewer(QDialog):
         self.on_error = on_error
         self.setWindowTitle(self.tr("Photo {number}").format(number=photo.seq))
         self.setModal(True)
-        self.resize(1100, 860)
+        self.resize(viewer_size(parent))
         self.pixmap = QPixmap.fromImage(QImage.fromData(photos.data(photo.id)))
 
         self.picture = QLabel()
@@ -104,7 +117,7 @@ class PhotoViewer(QDialog):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(close)
         if not editable:
-            locked = QLabel(self.tr("The session is signed: this photo is locked with it."))
+            locked = QLabel(self._locked_text())
             locked.setObjectName("hint")
             buttons.insertWidget(1, locked)
 
@@ -113,6 +126,16 @@ class PhotoViewer(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         self._show_picture()
+
+    def _locked_text(self) -> str:
+        """Why this photo only shows: its session signed, withdrawn, or read-only here (the
+        database, or another room's hold)."""
+        session = self.records.read.session(self.photo.session_id)
+        if session.is_signed:
+            return self.tr("The session is signed: this photo is locked with it.")
+        if session.retracted:
+            return self.tr("The draft was withdrawn: this photo is locked with it.")
+        return self.tr("Read-only here: this photo cannot be changed.")
 
     def _muscle_name(self, muscle_id: str) -> str:
         return muscle_name(self.records.atlas, muscle_id)

@@ -4,14 +4,25 @@ look (`RecordQueries.data_version`: SQLite's PRAGMA data_version on a file, the 
 commits on a clinic server), and re-reads only then. Changes made through this window's own
 connection reach its panels through the change bus (ui.listening) instead.
 
+On a file, a window that is shown but not the active one also asks every FOLLOW_MS
+(`follow_others`): a clinician who works in one window and reads the same patient in another
+beside it (or the reception's window left open on the same PC) sees the sites, the signature,
+the merge as the other window writes them, not when the window is next clicked. A clinic
+server's window hears the other rooms instead (ui.live_rooms). The active window is not asked
+on a timer: its user is working in it (a field being typed in, a marker dragged), and what
+another program wrote meanwhile comes to it when a write of its own is refused (the window's
+`show_error`).
+
 Not an event filter on the window: a filter is still asked about the events a window gets while
 it is being destroyed, when its Python side may be gone already.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imsmap.services.queries import RecordQueries
 
@@ -36,3 +47,24 @@ class Rereading:
 def became_active(window: QWidget, event: QEvent) -> bool:
     """`event` (given to the window's `changeEvent`) made `window` the active window."""
     return event.type() == QEvent.Type.ActivationChange and window.isActiveWindow()
+
+
+FOLLOW_MS = 2000  # how often a window beside the active one looks for others' writes
+
+
+def follow_others(window: QWidget, reread: Callable[[], object]) -> QTimer:
+    """Call `reread` every FOLLOW_MS while `window` is shown and not the active window, and
+    nothing of its own is under way (a dialog of this program's, a mouse button held)."""
+    timer = QTimer(window)
+    timer.setInterval(FOLLOW_MS)
+
+    def look() -> None:
+        if (window.isVisible() and not window.isMinimized() and not window.isActiveWindow()
+                and QApplication.activeModalWidget() is None
+                and QApplication.activePopupWidget() is None
+                and QApplication.mouseButtons() == Qt.MouseButton.NoButton):
+            reread()
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QLocale,
     QSize,
     Qt,
     QTimer,
@@ -61,6 +60,7 @@ from imsmap.ui.inspector_fields import (
 )
 from imsmap.ui.listening import listen
 from imsmap.ui.muscle_search import MuscleSearchBox
+from imsmap.ui.needle_text import preset_label
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.site_place import drawn_side, muscle_fields
@@ -429,8 +429,7 @@ class SiteInspector(QFrame):
     def _fill_needle(self, site: Site, presets: tuple[clinic.NeedlePreset, ...]) -> None:
         self.preset.clear()
         for p in presets:
-            self.preset.addItem(p.label.replace(".", QLocale().decimalPoint()),
-                                (p.diameter_mm, p.length_mm))
+            self.preset.addItem(preset_label(p), (p.diameter_mm, p.length_mm))
         self.preset.addItem(self.tr("other"), None)
         current = (site.needle_diameter_mm, site.needle_length_mm)
         index = next((i for i, p in enumerate(presets)

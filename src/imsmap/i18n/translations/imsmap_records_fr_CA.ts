@@ -283,8 +283,8 @@
         <translation>%1 restauré dans la base de données %2 du serveur de la clinique (patients&#xa0;: %3, séances&#xa0;: %4)&#xa0;: vérifié d&apos;abord dans une base de données temporaire, la chaîne d&apos;audit (entrées&#xa0;: %5) intacte et se terminant par %6.</translation>
     </message>
     <message>
-        <source>The backup was made at imsmap server schema %1; the restored database was upgraded to schema %2, as `imsmap server upgrade` does, before it was checked.</source>
-        <translation>La sauvegarde a été faite au schéma de serveur imsmap %1; la base restaurée a été mise à niveau au schéma %2, comme le fait `imsmap server upgrade`, avant d&apos;être vérifiée.</translation>
+        <source>The backup was made at clinic server schema %1; the restored database was upgraded to clinic server schema %2, as `imsmap server upgrade` does, before it was checked.</source>
+        <translation>La sauvegarde a été faite au schéma du serveur de la clinique %1; la base restaurée a été mise à niveau au schéma du serveur de la clinique %2, comme le fait `imsmap server upgrade`, avant d&apos;être vérifiée.</translation>
     </message>
     <message>
         <source>The database it replaced is kept on the server as %1.</source>
@@ -401,14 +401,6 @@
         <translation>Chaque dossier a son entrée d&apos;audit</translation>
     </message>
     <message>
-        <source>schema %1; the records cannot be counted (%2)</source>
-        <translation>schéma %1; les dossiers ne peuvent pas être comptés (%2)</translation>
-    </message>
-    <message>
-        <source>schema %1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit entries: %6</source>
-        <translation>schéma %1&#xa0;: patients&#xa0;: %2, séances&#xa0;: %3, points&#xa0;: %4, addendas&#xa0;: %5, entrées d&apos;audit&#xa0;: %6</translation>
-    </message>
-    <message>
         <source>muscle %2 is not in atlas version %3 (site(s) %4)</source>
         <translation>le muscle %2 n&apos;est pas dans l&apos;atlas version %3 (point(s) %4)</translation>
     </message>
@@ -439,6 +431,14 @@
     <message>
         <source>%1 signed session(s)</source>
         <translation>%1 séance(s) signée(s)</translation>
+    </message>
+    <message>
+        <source>%1; the records cannot be counted (%2)</source>
+        <translation>%1; les dossiers ne peuvent pas être comptés (%2)</translation>
+    </message>
+    <message>
+        <source>%1: patients: %2, sessions: %3, sites: %4, amendments: %5, audit entries: %6</source>
+        <translation>%1&#xa0;: patients&#xa0;: %2, séances&#xa0;: %3, points&#xa0;: %4, addendas&#xa0;: %5, entrées d&apos;audit&#xa0;: %6</translation>
     </message>
     <message>
         <source>%1 amendment(s)</source>
@@ -482,10 +482,12 @@
     <message>
         <source>imsmap %1
 atlas %2
-database schema %3</source>
+file schema %3
+clinic server schema %4</source>
         <translation>imsmap %1
 atlas %2
-schéma de la base de données %3</translation>
+schéma de fichier %3
+schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>Body-chart documentation of IMS (intramuscular stimulation) sessions.</source>
@@ -900,10 +902,10 @@ schéma de la base de données %3</translation>
         <translation>Donnez la base de données du serveur avec --dsn (par exemple postgresql://postgres@db.clinic.lan/clinic); aucune n&apos;a été utilisée auparavant.</translation>
     </message>
     <message>
-        <source>Database %1 is set up for imsmap (schema %2), with the group roles imsmap_practitioner, imsmap_reception and imsmap_admin.
+        <source>Database %1 is set up for imsmap (clinic server schema %2), with the group roles imsmap_practitioner, imsmap_reception and imsmap_admin.
 Connection settings (no password) kept in %3.
 Next: imsmap server add-user --name LOGIN --role practitioner|reception|admin</source>
-        <translation>La base de données %1 est prête pour imsmap (schéma %2), avec les rôles de groupe imsmap_practitioner, imsmap_reception et imsmap_admin.
+        <translation>La base de données %1 est prête pour imsmap (schéma du serveur de la clinique %2), avec les rôles de groupe imsmap_practitioner, imsmap_reception et imsmap_admin.
 Paramètres de connexion (sans mot de passe) conservés dans %3.
 Étape suivante&#xa0;: imsmap server add-user --name IDENTIFIANT --role practitioner|reception|admin</translation>
     </message>
@@ -938,12 +940,12 @@ Every row compared with the file; signatures matching their audit entries: %3; t
 Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d&apos;audit&#xa0;: %3; la chaîne d&apos;audit (entrées&#xa0;: %4) est intacte et se termine par le maillon %5 du fichier. Le fichier est inchangé.</translation>
     </message>
     <message>
-        <source>Database %1 is at imsmap schema %2 already; nothing was changed.</source>
-        <translation>La base de données %1 est déjà au schéma imsmap %2; rien n&apos;a été modifié.</translation>
+        <source>Database %1 is at clinic server schema %2 already; nothing was changed.</source>
+        <translation>La base de données %1 est déjà au schéma du serveur de la clinique %2; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <source>Database %1 upgraded from imsmap schema %2 to %3; every record kept.</source>
-        <translation>La base de données %1 est passée du schéma imsmap %2 au schéma %3; chaque dossier a été gardé.</translation>
+        <source>Database %1 upgraded from clinic server schema %2 to %3; every record kept.</source>
+        <translation>La base de données %1 est passée du schéma du serveur de la clinique %2 au schéma %3; chaque dossier a été gardé.</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1771,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>planned</source>
         <translation>prévu</translation>
     </message>
+    <message>
+        <source>recorded in error</source>
+        <translation>consigné par erreur</translation>
+    </message>
 </context>
 <context>
     <name>FindingSign</name>
@@ -2188,6 +2194,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>The file must hold one JSON object, not %1.</source>
         <translation>Le fichier doit contenir un seul objet JSON, pas %1.</translation>
+    </message>
+    <message>
+        <source>This is a FHIR bundle, written for other records systems; imsmap imports only its own export. Export from the other imsmap without --fhir (imsmap export --out FILE.json) and import that file.</source>
+        <translation>C&apos;est un Bundle FHIR, écrit pour d&apos;autres systèmes de dossiers; imsmap n&apos;importe que sa propre exportation. Exportez depuis l&apos;autre imsmap sans --fhir (imsmap export --out FICHIER.json) et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>This is not an imsmap export (it names no format; an imsmap export says format %1).</source>
+        <translation>Ce n&apos;est pas une exportation imsmap (aucun format n&apos;y est indiqué; une exportation imsmap indique le format %1).</translation>
     </message>
     <message>
         <source>This is not an imsmap export (format %1, expected %2).</source>
@@ -2772,6 +2786,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 ne peut pas être lu (%2).</translation>
     </message>
     <message>
+        <source>%1 is empty (0 bytes): its copy or download did not finish. Copy it again from the camera or phone.</source>
+        <translation>%1 est vide (0 octet)&#xa0;: sa copie ou son téléchargement n&apos;a pas abouti. Copiez-le de nouveau depuis l&apos;appareil photo ou le téléphone.</translation>
+    </message>
+    <message>
         <source>%1 is %2 MB; a photo may be at most %3 MB. Attach a smaller copy (a phone&apos;s or camera&apos;s own export).</source>
         <translation>%1 fait %2 Mo; une photo peut faire au plus %3 Mo. Joignez une copie plus petite (l&apos;exportation propre au téléphone ou à l&apos;appareil photo).</translation>
     </message>
@@ -2836,6 +2854,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>site %1: %2 %3</source>
         <translation>point %1&#xa0;: %2 %3</translation>
+    </message>
+    <message>
+        <source>Photo %1: %2</source>
+        <translation>Photo %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Photo %1</source>
@@ -3556,8 +3578,16 @@ N° de permis %2</translation>
         <translation>Point %1&#xa0;: %2 a déjà cette valeur&#xa0;; rien à corriger.</translation>
     </message>
     <message>
-        <source>Session %1 was signed on %2 and is locked; add an amendment instead.</source>
-        <translation>La séance %1 a été signée le %2 et est verrouillée; ajoutez plutôt un addenda.</translation>
+        <source>site %1&apos;s %2</source>
+        <translation>%2 du point %1</translation>
+    </message>
+    <message>
+        <source>An amendment in another window or program corrected %1%2 after you began this one, so this amendment was not added; nothing was overwritten. Its corrections now start from the values as they are: check them, then add the amendment again.</source>
+        <translation>Un addenda écrit dans une autre fenêtre ou un autre programme%2 a corrigé %1 après le début du vôtre; cet addenda n&apos;a donc pas été ajouté et rien n&apos;a été écrasé. Ses corrections partent maintenant des valeurs actuelles&#xa0;: vérifiez-les, puis ajoutez l&apos;addenda de nouveau.</translation>
+    </message>
+    <message>
+        <source>This session was signed by %1 on %2 and is locked, so nothing was changed here; a correction is added as an amendment.</source>
+        <translation>Cette séance a été signée par %1 le %2 et est verrouillée; rien n&apos;a donc été modifié ici. Une correction s&apos;ajoute par un addenda.</translation>
     </message>
     <message>
         <source>This draft was withdrawn by %1 on %2 (reason: %3) and is locked: nothing more is written to it, and nothing was changed here.</source>
@@ -3870,6 +3900,10 @@ N° de permis %2</translation>
         <translation>La connexion à la %1 a été annulée; rien n&apos;a été ouvert.</translation>
     </message>
     <message>
+        <source>clinic server schema %1</source>
+        <translation>schéma du serveur de la clinique %1</translation>
+    </message>
+    <message>
         <source>%1 at %2</source>
         <translation>la %2 (identifiant %1)</translation>
     </message>
@@ -3886,12 +3920,12 @@ N° de permis %2</translation>
         <translation>La %1 n&apos;est pas configurée pour imsmap; son administrateur doit d&apos;abord y lancer «&#xa0;imsmap server init&#xa0;».</translation>
     </message>
     <message>
-        <source>The %1 holds an older imsmap schema (%2) than this imsmap uses (%3); nothing was changed. Ask its administrator to upgrade the server (docs/clinic-server.md).</source>
-        <translation>La %1 contient un schéma imsmap plus ancien (%2) que celui qu&apos;utilise cet imsmap (%3); rien n&apos;a été modifié. Demandez à son administrateur de mettre le serveur à niveau (docs/clinic-server.md).</translation>
+        <source>The %1 holds an older clinic server schema (%2) than this imsmap uses (%3); nothing was changed. Ask its administrator to upgrade the server (docs/clinic-server.md).</source>
+        <translation>La %1 contient un schéma du serveur de la clinique plus ancien (%2) que celui qu&apos;utilise cet imsmap (%3); rien n&apos;a été modifié. Demandez à son administrateur de mettre le serveur à niveau (docs/clinic-server.md).</translation>
     </message>
     <message>
-        <source>The %1 holds a newer imsmap schema (%2) than this imsmap knows (%3); nothing was changed. Update imsmap on this computer.</source>
-        <translation>La %1 contient un schéma imsmap plus récent (%2) que celui que connaît cet imsmap (%3); rien n&apos;a été modifié. Mettez imsmap à jour sur cet ordinateur.</translation>
+        <source>The %1 holds a newer clinic server schema (%2) than this imsmap knows (%3); nothing was changed. Update imsmap on this computer.</source>
+        <translation>La %1 contient un schéma du serveur de la clinique plus récent (%2) que celui que connaît cet imsmap (%3); rien n&apos;a été modifié. Mettez imsmap à jour sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -4122,12 +4156,12 @@ N° de permis %2</translation>
         <translation>Le serveur a refusé de mettre la base de données restaurée à la place de la %1 (%2); rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <source>The backup holds imsmap server schema %1 and could not be upgraded to %2 (%3); nothing was changed.</source>
-        <translation>La sauvegarde contient le schéma de serveur imsmap %1 et n&apos;a pas pu être mise à niveau au schéma %2 (%3); rien n&apos;a été modifié.</translation>
+        <source>The backup holds clinic server schema %1 and could not be upgraded to %2 (%3); nothing was changed.</source>
+        <translation>La sauvegarde contient le schéma du serveur de la clinique %1 et n&apos;a pas pu être mise à niveau au schéma %2 (%3); rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <source>The backup holds imsmap server schema %1; this imsmap works with %2, so nothing was changed. Restore it with the imsmap that made it.</source>
-        <translation>La sauvegarde contient le schéma de serveur imsmap %1; cet imsmap fonctionne avec %2, donc rien n&apos;a été modifié. Restaurez-la avec l&apos;imsmap qui l&apos;a faite.</translation>
+        <source>The backup holds clinic server schema %1; this imsmap works with %2, so nothing was changed. Restore it with the imsmap that made it.</source>
+        <translation>La sauvegarde contient le schéma du serveur de la clinique %1; cet imsmap fonctionne avec %2, donc rien n&apos;a été modifié. Restaurez-la avec l&apos;imsmap qui l&apos;a faite.</translation>
     </message>
     <message>
         <source>The backup does not restore whole (%1); nothing was changed.</source>
@@ -4137,8 +4171,8 @@ N° de permis %2</translation>
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>This server&apos;s imsmap schema is %1, newer than this imsmap knows (%2); update imsmap.</source>
-        <translation>Le schéma imsmap de ce serveur est %1, plus récent que ce que connaît cet imsmap (%2); mettez imsmap à jour.</translation>
+        <source>This server is at clinic server schema %1, newer than this imsmap knows (%2); update imsmap.</source>
+        <translation>Ce serveur est au schéma du serveur de la clinique %1, plus récent que ce que connaît cet imsmap (%2); mettez imsmap à jour.</translation>
     </message>
     <message>
         <source>The %1 runs PostgreSQL %2; imsmap needs 15 or newer. Nothing was created.</source>
@@ -4169,8 +4203,8 @@ N° de permis %2</translation>
         <translation>La %1 a refusé la mise à niveau du schéma d&apos;imsmap (%2); le schéma est toujours %3. Lancez `imsmap server upgrade` comme superutilisateur du serveur.</translation>
     </message>
     <message>
-        <source>The %1 has imsmap schema %2; this imsmap works with %3. Update imsmap (or the server&apos;s schema).</source>
-        <translation>La %1 a le schéma imsmap %2; cet imsmap fonctionne avec %3. Mettez imsmap à jour (ou le schéma du serveur).</translation>
+        <source>The %1 has clinic server schema %2; this imsmap works with %3. Update imsmap (or the server&apos;s schema).</source>
+        <translation>La %1 a le schéma du serveur de la clinique %2; cet imsmap fonctionne avec %3. Mettez imsmap à jour (ou le schéma du serveur).</translation>
     </message>
 </context>
 <context>
@@ -5212,6 +5246,10 @@ N° de permis non consigné</translation>
     <message>
         <source>%1 was written by a newer imsmap (database schema %2); this imsmap %3 reads schema %4 and older. Update imsmap to open it.</source>
         <translation>%1 a été écrit par une version plus récente d&apos;imsmap (schéma de base de données %2); cet imsmap %3 lit le schéma %4 et les plus anciens. Mettez imsmap à jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>file schema %1</source>
+        <translation>schéma de fichier %1</translation>
     </message>
     <message>
         <source>%1 is open read-only; nothing can be changed.</source>

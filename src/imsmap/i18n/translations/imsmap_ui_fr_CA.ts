@@ -526,6 +526,10 @@
         </translation>
     </message>
     <message>
+        <source>The muscles&apos; names are too small to read at this size: zoom in to see them.</source>
+        <translation>Les noms des muscles sont trop petits pour être lus à cette taille : zoomez pour les voir.</translation>
+    </message>
+    <message>
         <source>Find a muscle (Ctrl+F)</source>
         <translation>Trouver un muscle (Ctrl+F)</translation>
     </message>
@@ -1601,6 +1605,10 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message>
+        <source>{login} in {room}</source>
+        <translation>{login} dans {room}</translation>
+    </message>
+    <message>
         <source>{login} signed this session; it is locked now.</source>
         <translation>{login} a signé cette séance&#xa0;; elle est maintenant verrouillée.</translation>
     </message>
@@ -2020,8 +2028,16 @@ Problème&#xa0;: {problem}</translation>
         <translation>aucune jointe avant la signature</translation>
     </message>
     <message>
+        <source>locked: this draft was withdrawn</source>
+        <translation>verrouillées&#xa0;: ce brouillon a été retiré</translation>
+    </message>
+    <message>
         <source>the database is read-only</source>
         <translation>la base de données est en lecture seule</translation>
+    </message>
+    <message>
+        <source>locked while another room holds this session</source>
+        <translation>verrouillées tant qu&apos;une autre salle tient cette séance</translation>
     </message>
     <message>
         <source>drop photo files here</source>
@@ -2032,16 +2048,24 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les photos sont conservées à l&apos;endroit, sans position GPS, numéro de série d&apos;appareil ni autres données de l&apos;appareil photo, au plus 2048 px sur leur grand côté.</translation>
     </message>
     <message>
+        <source>This session is signed: its photos are locked with it, so nothing was added. Attach the photo to the patient&apos;s next session.</source>
+        <translation>Cette séance est signée&#xa0;: ses photos sont verrouillées avec elle, rien n&apos;a donc été ajouté. Joignez la photo à la prochaine séance du patient.</translation>
+    </message>
+    <message>
+        <source>This draft was withdrawn: it is locked and kept for the record, so nothing was added.</source>
+        <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé et conservé au dossier, rien n&apos;a donc été ajouté.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: no photo can be added here.</source>
+        <translation>La base de données est ouverte en lecture seule&#xa0;: aucune photo ne peut être ajoutée ici.</translation>
+    </message>
+    <message>
         <source>Attach photos</source>
         <translation>Joindre des photos</translation>
     </message>
     <message>
         <source>Photos ({patterns});;All files (*)</source>
         <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>This session is signed (or the database read-only): its photos are locked, so nothing was added.</source>
-        <translation>Cette séance est signée (ou la base de données en lecture seule)&#xa0;: ses photos sont verrouillées, rien n&apos;a donc été ajouté.</translation>
     </message>
     <message numerus="yes">
         <source>{reason} (%n more file(s) refused too.)</source>
@@ -2119,6 +2143,14 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>The session is signed: this photo is locked with it.</source>
         <translation>La séance est signée&#xa0;: cette photo est verrouillée avec elle.</translation>
+    </message>
+    <message>
+        <source>The draft was withdrawn: this photo is locked with it.</source>
+        <translation>Le brouillon a été retiré&#xa0;: cette photo est verrouillée avec lui.</translation>
+    </message>
+    <message>
+        <source>Read-only here: this photo cannot be changed.</source>
+        <translation>Lecture seule ici&#xa0;: cette photo ne peut pas être modifiée.</translation>
     </message>
     <message>
         <source>Remove photo</source>
@@ -3548,8 +3580,12 @@ droite</translation>
         <translation>Aiguilles (mm)</translation>
     </message>
     <message>
-        <source>Diameter x length in millimetres, separated by commas</source>
-        <translation>Diamètre x longueur en millimètres, séparés par des virgules</translation>
+        <source>Diameter x length in millimetres, e.g. {example}</source>
+        <translation>Diamètre x longueur en millimètres, p. ex. {example}</translation>
+    </message>
+    <message>
+        <source>Needle preset {preset} is not written as diameter x length, e.g. {example}.</source>
+        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. {example}.</translation>
     </message>
     <message>
         <source>Needle presets</source>
@@ -3594,10 +3630,6 @@ droite</translation>
     <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
-    </message>
-    <message>
-        <source>Needle preset {preset} is not written as diameter x length, e.g. 0.25x40.</source>
-        <translation>L&apos;aiguille prédéfinie {preset} n&apos;est pas écrite sous la forme diamètre x longueur, p. ex. 0.25x40.</translation>
     </message>
 </context>
 <context>
@@ -4582,6 +4614,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Rows, tabs, buttons and boxes a fingertip wide, for a touch screen</source>
         <translation>Lignes, onglets, boutons et cases de la largeur d&apos;un doigt, pour un écran tactile</translation>
+    </message>
+    <message>
+        <source>Undo and redo are off: {holder} is editing this session, so nothing is written from here.</source>
+        <translation>Annuler et rétablir sont désactivés&#xa0;: {holder} modifie cette séance, donc rien n&apos;est écrit d&apos;ici.</translation>
     </message>
     <message>
         <source>Clinic settings saved. The window speaks its new language the next time imsmap starts.</source>

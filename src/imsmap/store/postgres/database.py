@@ -416,6 +416,12 @@ class ServerDatabase(Database):
         services read is the same record."""
         return schema.MIGRATIONS[-1][2]
 
+    def schema_named(self) -> object:
+        """The server's own numbering (schema.SCHEMA_VERSION, what `imsmap server init` and
+        `upgrade` print), never the file schema it mirrors (``schema_version``)."""
+        return sentence("ServerDatabase", QT_TRANSLATE_NOOP(
+            "ServerDatabase", "clinic server schema %1"), schema.SCHEMA_VERSION)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -503,11 +509,11 @@ def check_schema(raw: PgConnection, place: str) -> None:
             "server init` on it first."), place))
     if version < schema.SCHEMA_VERSION:
         raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
-            "ServerDatabase", "The %1 holds an older imsmap schema (%2) than this imsmap uses "
-            "(%3); nothing was changed. Ask its administrator to upgrade the server "
+            "ServerDatabase", "The %1 holds an older clinic server schema (%2) than this imsmap "
+            "uses (%3); nothing was changed. Ask its administrator to upgrade the server "
             "(docs/clinic-server.md)."), place, version, schema.SCHEMA_VERSION))
     if version > schema.SCHEMA_VERSION:
         raise ServerError(sentence("ServerDatabase", QT_TRANSLATE_NOOP(
-            "ServerDatabase", "The %1 holds a newer imsmap schema (%2) than this imsmap knows "
-            "(%3); nothing was changed. Update imsmap on this computer."),
+            "ServerDatabase", "The %1 holds a newer clinic server schema (%2) than this imsmap "
+            "knows (%3); nothing was changed. Update imsmap on this computer."),
             place, version, schema.SCHEMA_VERSION))

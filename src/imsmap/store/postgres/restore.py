@@ -288,13 +288,13 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
                 schema.apply_migrations(db)
             except psycopg.Error as exc:
                 raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
-                    "ServerRestore", "The backup holds imsmap server schema %1 and could not be "
+                    "ServerRestore", "The backup holds clinic server schema %1 and could not be "
                     "upgraded to %2 (%3); nothing was changed."),
                     version, schema.SCHEMA_VERSION, first_line(exc))) from None
             version = schema.current_version(db)
         if version != schema.SCHEMA_VERSION:
             raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
-                "ServerRestore", "The backup holds imsmap server schema %1; this imsmap works "
+                "ServerRestore", "The backup holds clinic server schema %1; this imsmap works "
                 "with %2, so nothing was changed. Restore it with the imsmap that made it."),
                 version, schema.SCHEMA_VERSION))
         restored = {t: int(one(db.execute(f"SELECT count(*) FROM {t}"))[0]) for t in TABLES}

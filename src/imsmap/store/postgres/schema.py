@@ -84,7 +84,7 @@ def apply_migrations(conn: PgConnection) -> list[int]:
     conn.commit()
     if current > SCHEMA_VERSION:
         raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
-            "ServerSchema", "This server's imsmap schema is %1, newer than this imsmap knows "
+            "ServerSchema", "This server is at clinic server schema %1, newer than this imsmap knows "
             "(%2); update imsmap."), current, SCHEMA_VERSION))
     for version, description, sqlite_schema, files in MIGRATIONS:
         if version <= current:
@@ -250,5 +250,5 @@ def require_current(conn: PgConnection, place: str) -> None:
             "first."), place))
     if version != SCHEMA_VERSION:
         raise ServerError(sentence("ServerSchema", QT_TRANSLATE_NOOP(
-            "ServerSchema", "The %1 has imsmap schema %2; this imsmap works with %3. Update "
+            "ServerSchema", "The %1 has clinic server schema %2; this imsmap works with %3. Update "
             "imsmap (or the server's schema)."), place, version, SCHEMA_VERSION))

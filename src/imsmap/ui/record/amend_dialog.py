@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.corrections import CRAMP, GRASP, IN_ERROR, SiteCorrection, Value, current_values
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services import clinic
 from imsmap.services.records import Records
@@ -251,12 +251,15 @@ class AmendDialog(QDialog):
         if site is None or field is None or self.value_box.currentIndex() < 0:
             return
         value = self.value_box.currentData()
-        old = self._now(site)[field]
+        self.pending_list.addItem(QListWidgetItem(self._pending_text(site, field, value)))
         self.pending.append((site.id, field, value))
-        item = QListWidgetItem(self.tr("Site {seq}: {old} → {new}").format(
-            seq=site.seq, old=self._value_text(field, old), new=self._value_text(field, value)))
-        self.pending_list.addItem(item)
         self._fill_sites()
+
+    def _pending_text(self, site: Site, field: str, value: Value) -> str:
+        """A correction as the list shows it, from the value it finds (before it is added)."""
+        return self.tr("Site {seq}: {old} → {new}").format(
+            seq=site.seq, old=self._value_text(field, self._now(site)[field]),
+            new=self._value_text(field, value))
 
     def _remove(self) -> None:
         row = self.pending_list.currentRow()
@@ -280,10 +283,40 @@ class AmendDialog(QDialog):
                 "amendment, or Add amendment again to save without it."))
             self.chosen = False  # said once: a second press saves without it
             return
+        # The values the corrections were chosen from: an amendment written meanwhile in
+        # another window that corrected one of them refuses this one (services.amending).
+        expected = {(site_id, field): current_values(self.signed[site_id], self.earlier)[field]
+                    for site_id, field, _value in self.pending}
         try:
             self.amendment = self.records.amend_session(
-                self.session_id, self.reason.text(), field_text(self.text), self.pending)
+                self.session_id, self.reason.text(), field_text(self.text), self.pending,
+                expected)
+        except ConflictError as exc:
+            self._read_corrections_again()
+            self._refuse(exc)
+            return
         except UserFacingError as exc:
-            self.error.show_message(exc)
+            self._refuse(exc)
             return
         self.accept()
+
+    def _refuse(self, exc: UserFacingError) -> None:
+        """Say why nothing was added, the dialog as tall as the sentence needs: a conflict's
+        takes three lines, and the dialog kept the height of one, cutting it off."""
+        self.error.show_message(exc)
+        layout = self.layout()
+        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+
+    def _read_corrections_again(self) -> None:
+        """The sites as the other window's amendment left them: the corrections added here
+        start from those values, and one that changes nothing any longer is dropped."""
+        self.earlier = self.records.read.site_corrections([self.session_id]).get(
+            self.session_id, [])
+        wanted, self.pending = self.pending, []
+        self.pending_list.clear()
+        for site_id, field, value in wanted:
+            site = self.signed[site_id]
+            if self._now(site)[field] != value:
+                self.pending_list.addItem(QListWidgetItem(self._pending_text(site, field, value)))
+                self.pending.append((site_id, field, value))
+        self._fill_sites()

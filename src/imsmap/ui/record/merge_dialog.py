@@ -31,6 +31,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient, PatientMerge, Session
 from imsmap.services import merging
 from imsmap.services.records import Records
+from imsmap.ui.name_eliding import word_elided
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import long_date, numeric_date, numeric_datetime
 
@@ -238,10 +239,24 @@ class SeparateDialog(QDialog):
         layout = QVBoxLayout(self)
         self.choice = QComboBox()
         self.choice.setAccessibleName(self.tr("Merge to end"))
+        # Two long names do not fit on the line: each is cut at a word end (the chart numbers
+        # kept), the whole line in the item's tooltip and in the sentence under it.
+        room = self.minimumWidth() - 70  # the dialog's margins and the box's arrow
+        metrics = self.choice.fontMetrics()
         for m in merges:
-            self.choice.addItem(self.tr("{dup} merged into {kept}").format(
-                dup=who(records.read.patient(m.duplicate_id)),
-                kept=who(records.read.patient(m.kept_id))), m.id)
+            dup, kept = records.read.patient(m.duplicate_id), records.read.patient(m.kept_id)
+            line = self.tr("{dup} merged into {kept}")
+            whole = line.format(dup=who(dup), kept=who(kept))
+            shown = whole
+            if metrics.horizontalAdvance(whole) > room:
+                each = (room - metrics.horizontalAdvance(line.format(
+                    dup=f" ({dup.chart_number})", kept=f" ({kept.chart_number})"))) // 2
+                shown = line.format(
+                    dup=f"{word_elided(dup.display_name, each, metrics)} ({dup.chart_number})",
+                    kept=f"{word_elided(kept.display_name, each, metrics)} "
+                         f"({kept.chart_number})")
+            self.choice.addItem(shown, m.id)
+            self.choice.setItemData(self.choice.count() - 1, whole, Qt.ItemDataRole.ToolTipRole)
         layout.addWidget(self.choice)
         self.what = QLabel()
         self.what.setWordWrap(True)
@@ -274,6 +289,8 @@ class SeparateDialog(QDialog):
 
     def _explain(self) -> None:
         m = self.chosen()
+        self.choice.setToolTip(self.choice.itemData(max(0, self.choice.currentIndex()),
+                                                    Qt.ItemDataRole.ToolTipRole) or "")
         dup, kept = (self.records.read.patient(m.duplicate_id),
                      self.records.read.patient(m.kept_id))
         self.what.setText(self.tr(

@@ -33,6 +33,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import save_cancel_buttons
+from imsmap.ui.needle_text import BadPreset, presets_text, read_presets
 from imsmap.ui.record.language_box import LanguageBox
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import quoted, vocabulary
@@ -132,9 +133,11 @@ class SettingsDialog(QDialog):
 
         needles = QGroupBox(self.tr("Needles (mm)"))
         nl = QFormLayout(needles)
-        self.presets = QLineEdit(", ".join(f"{p.diameter_mm:g}x{p.length_mm:g}"
-                                           for p in self.settings.needle_presets))
-        self.presets.setToolTip(self.tr("Diameter x length in millimetres, separated by commas"))
+        # In the window's numbers: "0,25x25; 0,25x40" in French, where the comma is the
+        # decimal mark (ui.needle_text); the settings keep plain numbers.
+        self.presets = QLineEdit(presets_text(self.settings.needle_presets))
+        self.presets.setToolTip(self.tr("Diameter x length in millimetres, e.g. {example}")
+                                .format(example=presets_text(clinic.DEFAULT_PRESETS[:2])))
         self.presets.setAccessibleName(self.tr("Needle presets"))
         nl.addRow(self.tr("Presets:"), self.presets)
         default_row = QHBoxLayout()
@@ -216,15 +219,10 @@ class SettingsDialog(QDialog):
                                 .text().strip() for column in range(3))
             if name or reg or login:
                 practitioners.append(clinic.Practitioner(name, reg, login))
-        presets = []
-        for chunk in filter(None, (c.strip() for c in self.presets.text().split(","))):
-            parts = chunk.lower().replace("×", "x").split("x")
-            if len(parts) != 2:
-                raise UserFacingError(_bad_preset(chunk))
-            try:
-                presets.append(clinic.NeedlePreset(float(parts[0]), float(parts[1])))
-            except ValueError:
-                raise UserFacingError(_bad_preset(chunk)) from None
+        try:
+            presets = read_presets(self.presets.text())
+        except BadPreset as exc:
+            raise UserFacingError(_bad_preset(exc.chunk)) from None
         return replace(
             self.settings, clinic_name=self.clinic_name.text(), logo_png=self._logo,
             practitioners=tuple(practitioners), needle_presets=tuple(presets),
@@ -255,7 +253,8 @@ class SettingsDialog(QDialog):
 def _bad_preset(chunk: str) -> str:
     return QCoreApplication.translate(
         "SettingsDialog", "Needle preset {preset} is not written as diameter x length, e.g. "
-        "0.25x40.").format(preset=quoted(chunk))
+        "{example}.").format(preset=quoted(chunk),
+                             example=presets_text((clinic.NeedlePreset(0.25, 40),)))
 
 
 def _untranslated(text: str, grade: int) -> str:

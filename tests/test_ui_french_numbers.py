@@ -1,0 +1,71 @@
+"""Needle sizes and depths in the window's numbers: under a French locale the clinic's needle
+presets read "0,25x25; 0,25x40" (they read "0.25x25, 0.25x40", beside "0,25" everywhere else),
+French typed with a comma is read back, and what is stored stays plain numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from imsmap.services import clinic
+from imsmap.ui.record.settings_dialog import SettingsDialog
+from test_ui_french import (  # noqa: F401 - fixtures
+    _deltoid,
+    clinic_data,
+    french,
+    french_window,
+    make_window,
+    qt_settings,
+)
+
+
+def _typed(qtbot, field, text: str) -> None:
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def test_the_needle_presets_read_and_are_typed_in_french_numbers(french, records, qtbot):
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    assert dialog.presets.text() == "0,25x25; 0,25x40; 0,3x50; 0,3x75"
+    assert "0,25x25; 0,25x40" in dialog.presets.toolTip() and "0.25" not in dialog.presets.toolTip()
+    # Typed in French, semicolons between the presets: stored as numbers.
+    _typed(qtbot, dialog.presets, "0,3x60; 0,25x40")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert clinic.load(records).needle_presets == (clinic.NeedlePreset(0.3, 60),
+                                                   clinic.NeedlePreset(0.25, 40))
+    # Opened again: as saved, in French numbers; saved unchanged, the numbers stay the same.
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    assert dialog.presets.text() == "0,3x60; 0,25x40"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert clinic.load(records).needle_presets == (clinic.NeedlePreset(0.3, 60),
+                                                   clinic.NeedlePreset(0.25, 40))
+    # Commas between presets (", " as in English) and the English decimal point are read too.
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    _typed(qtbot, dialog.presets, "0,2x30, 0.16x15")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert clinic.load(records).needle_presets == (clinic.NeedlePreset(0.2, 30),
+                                                   clinic.NeedlePreset(0.16, 15))
+    # A preset not written as diameter x length: the example in French numbers.
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    _typed(qtbot, dialog.presets, "0,25x")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    said = dialog.error.text()
+    assert "0,25x40" in said and "0.25" not in said, said
+
+
+def test_the_site_s_needle_and_depth_read_and_are_typed_in_french(french_window, qtbot):
+    w = french_window
+    inspector = w.site_table.inspector
+    presets = [inspector.preset.itemText(i) for i in range(inspector.preset.count())]
+    assert presets[:2] == ["0,25 x 25 mm", "0,25 x 40 mm"], presets
+    site = _deltoid(w)
+    for box, typed in ((inspector.diameter, "0,3"), (inspector.depth, "12")):
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), typed)
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    stored = w.records.read.site(site)
+    assert (stored.needle_diameter_mm, stored.depth_mm) == (0.3, 12)
+    assert "0,30" in inspector.diameter.text() and "12" in inspector.depth.text()
