@@ -94,7 +94,9 @@ KEY_HELP = (
     (QT_TRANSLATE_NOOP("ChartKeys", "Del / Backspace"),
      QT_TRANSLATE_NOOP("ChartKeys", "Remove the selected site (Ctrl+Z brings it back)")),
     ("Ctrl+F",
-     QT_TRANSLATE_NOOP("ChartKeys", "Find a muscle by name or synonym: shows, lights and centres it")),
+     QT_TRANSLATE_NOOP("ChartKeys", "Find a muscle by name or synonym: shows, lights and centres "
+                                    "it (a level typed after the name, \"multifidus L4\", lights "
+                                    "that level only)")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Enter, or L / R"),
      QT_TRANSLATE_NOOP("ChartKeys", "With a muscle found by name lit: add a site on it (L / R: "
                                     "the patient's side, where it is drawn on both)")),

@@ -23,6 +23,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.ui import focus_order
 from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
@@ -244,6 +245,15 @@ class ChartPanel(QWidget):
         self.layer_label.setVisible(multi)
         for b in self._layer_buttons:
             b.setVisible(multi)
+        # made anew, they came last of the window's Tab order: between the tabs and the chart
+        focus_order.chain(focus_order.with_parts([self.tabs, *self._layer_buttons, self.view]))
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab stops on the chart, as on the screen: the tabs (with their scroll
+        arrows), the layer buttons, the chart, the muscle search over its foot
+        (ui.focus_order)."""
+        return [self.tabs, *self._layer_buttons, self.view,
+                *([self.search] if self.search is not None else [])]
 
     def _layer_clicked(self, index: int) -> None:
         view = self.atlas.view(self.view_id)
@@ -412,13 +422,14 @@ class ChartPanel(QWidget):
         # Find a muscle by name or synonym (Ctrl+F): over the chart's bottom left corner, where
         # the body charts leave room (the top left holds the side caption).
         search = MuscleSearchBox(self.atlas, self.view, self.tr("Find a muscle (Ctrl+F)"),
-                                 above=True)
+                                 above=True, levels=True)
         self.search = search
         search.setObjectName("chartSearch")
         search.setAccessibleName(self.tr("Find a muscle by name"))
         search.setFixedWidth(SEARCH_WIDTH)
         self.view.set_corner_widget(search)
         search.muscleChosen.connect(self.show_muscle)
+        search.levelChosen.connect(self.show_muscle)
         search.escaped.connect(self._search_escaped)
         search.textChanged.connect(lambda text: None if text else self.clear_search())
         if self.view.isVisible():
@@ -464,10 +475,10 @@ class ChartPanel(QWidget):
         for scene in self._scenes.values():
             scene.set_search_highlight(frozenset())
 
-    def show_muscle(self, muscle_id: str) -> bool:
-        """Show a muscle: its view and layer, lit, zoomed and centred (muscle_search.show_on).
-        False if no chart draws it."""
-        return show_on(self, muscle_id)
+    def show_muscle(self, muscle_id: str, level: str | None = None) -> bool:
+        """Show a muscle (at one level, when given): its view and layer, lit, zoomed and
+        centred (muscle_search.show_on). False if no chart draws it."""
+        return show_on(self, muscle_id, level or None)
 
     def _lit_key(self, event: QKeyEvent) -> bool:
         """Enter / L / R with a muscle found by name lit: a site on it (ui.lit_muscle_keys)."""

@@ -9,9 +9,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPalette,
+    QPen,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
@@ -33,6 +36,7 @@ from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
 SEARCH_WIDTH = 260
+FOCUS_RING_PX = 3  # the ring round the chart while it has the keys (see _paint_focus_ring)
 LONG_PRESS_MS = 600  # a finger held still this long asks which muscle (as a right-click does)
 TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
                 QEvent.Type.TouchCancel)
@@ -75,6 +79,7 @@ class ChartView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._fit_mode = True
         self._painted = False
+        self._focus_ring = False  # drawn while the keys came to the chart otherwise than by a tap
         # Set by the panel: acts on a site key (see handle_site_key), True if it did.
         self.site_keys = None
         # Set by the panel: Enter / L / R on a muscle found by name (ui.lit_muscle_keys).
@@ -258,6 +263,8 @@ class ChartView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self._focus_ring and self.hasFocus():
+            self._paint_focus_ring()
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.firstPainted.emit)  # once this paint is done
@@ -283,7 +290,29 @@ class ChartView(QGraphicsView):
         self._scale_changed()
 
     # -- keys and focus ---------------------------------------------------------------------
+    # The chart has no frame: with the keys in it (Tab, Ctrl+F's Enter, a new session) nothing
+    # showed where they went. A ring of the palette's highlight round the chart says so; a
+    # tap or a click gives the chart the keys without it (the pointer shows where it acted).
+    def _paint_focus_ring(self) -> None:
+        p = QPainter(self.viewport())
+        p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_RING_PX))
+        half = FOCUS_RING_PX // 2
+        p.drawRect(self.viewport().rect().adjusted(half, half, -half - 1, -half - 1))
+        p.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self._focus_ring = event.reason() != Qt.FocusReason.MouseFocusReason
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._focus_ring:
+            self._focus_ring = False
+            self.viewport().update()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.pressed.emit()
         scene = self.scene()

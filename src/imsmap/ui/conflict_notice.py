@@ -34,6 +34,7 @@ class ConflictNotice(QFrame):
         self.sentence.setWordWrap(True)
         self.typed = QPlainTextEdit()
         self.typed.setReadOnly(True)
+        self.typed.setTabChangesFocus(True)
         self.typed.setAccessibleName(self.tr("Your unsaved text"))
         self.typed.setMaximumHeight(90)
         self.copy_button = QPushButton(self.tr("Copy my text"))

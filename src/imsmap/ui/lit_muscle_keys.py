@@ -5,8 +5,9 @@ clinician at the keyboard (or one who cannot use a pointer) could find the muscl
 record it. With a muscle lit, Enter adds a site on it where the chart draws it once, and L, R
 (or M) add it on the patient's left, right (or midline) where it is drawn on both sides: a
 side is never guessed. The letters are the side buttons' (G and D in French). Where a side
-holds several lit regions (the levels of multifidus), the hint says to tap the level: a level
-is not guessed either.
+holds several lit regions (the levels of multifidus), the hint says to tap the level or to type
+it after the name in the search ("multifidus L4": only that level is lit, ui.muscle_search): a
+level is not guessed either.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ def how_to_add(regions: list[Region]) -> str:
         return QCoreApplication.translate(
             "LitMuscleKeys", "Tap it, or press {left} or {right} for the patient's side, to "
             "add a site.").format(left=letters["L"], right=letters["R"])
+    if all(r.level for r in regions):
+        return QCoreApplication.translate(
+            "LitMuscleKeys", "Tap it at the level, or type the level after the name (L4), to "
+            "add a site.")
     return QCoreApplication.translate("LitMuscleKeys", "Tap it to add a site.")
 
 
@@ -79,5 +84,5 @@ def lit_key(event: QKeyEvent, regions: list[Region], site_selected: bool, atlas:
     else:
         say(QCoreApplication.translate(
             "LitMuscleKeys", "{muscle} is drawn at several levels here: tap the level you "
-            "needled.").format(muscle=muscle))
+            "needled, or type it after the name (Ctrl+F: {muscle} L4).").format(muscle=muscle))
     return True

@@ -44,7 +44,7 @@ from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
-from imsmap.ui import restore_backup, window_layout
+from imsmap.ui import focus_order, restore_backup, window_layout
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
                                        self.history_control)
         self.screen_lock.apply_settings()
         self.history_control.attach()
+        focus_order.follow_the_screen(self.patients.sessions, self.chart, self.history_bar)
         if not self.screen_lock.locked:
             # A day starts by finding a patient: typed keys go to the search, not to the
             # chart's tab bar (which took them without a word or a visible focus)

@@ -27,7 +27,7 @@ from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.report_actions import ReportActions
 from imsmap.ui.screen_lock import ScreenLock
-from imsmap.ui.shortcuts import ShortcutsDialog
+from imsmap.ui.shortcuts import HELP_TEXT, ShortcutsDialog
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.wording import grasp_word
 
@@ -172,6 +172,10 @@ class WindowMenus(QObject):
         self.act_undo.setShortcut(SK.Undo)
         self.act_redo = undo_stack.createRedoAction(self.window, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Their text names the last change ("Undo cramp of site 1"): the shortcuts dialog, a
+        # list of keys, read that (F1 after a cramp: "Ctrl+Z  Undo cramp of site 1").
+        self.act_undo.setProperty(HELP_TEXT, self.tr("Undo the last change"))
+        self.act_redo.setProperty(HELP_TEXT, self.tr("Redo what was undone"))
         self.act_grades = [a("", lambda _c=False, g=g: edits.set_grasp(g)) for g in range(4)]
         self._name_grades(chart.grasp_labels)
         chart.graspLabelsChanged.connect(self._name_grades)

@@ -4,9 +4,16 @@
 prefixes such as "glute med", then substrings) drop down under it as you type; Enter takes the
 highlighted match, or the first one. The chart puts one over the view (Ctrl+F) to show a muscle;
 the site inspector uses one to change a site's muscle.
+
+The chart's box also takes a vertebral level after the name ("multifidus L4", "rotatores t7"):
+the muscles drawn at that level are offered as "Multifidus L4", and the one chosen is lit at
+that level only, so that L or R adds the site there (ui.lit_muscle_keys). Without it, a muscle
+drawn at every level (the spinal chart's) could be lit but never given a site from the keys.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -20,8 +27,33 @@ from imsmap.ui.lit_muscle_keys import how_to_add, lit_regions
 MAX_MATCHES = 12
 MAX_VISIBLE = 7
 MUSCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+# A vertebral level typed after a muscle's name: "multifidus L4", "rotatores t7".
+TYPED_LEVEL = re.compile(r"^(.*\S)\s+([CcTtLlSs]\d{1,2})$")
 TOUCH_HEIGHT = 36
 ROW_HEIGHT = 40  # a match is a touch target too
+
+
+def levels_drawn(atlas: Atlas) -> dict[str, set[str]]:
+    """The levels each muscle is drawn at, on any chart ("multifidus": {"C2", ... "S4"})."""
+    drawn: dict[str, set[str]] = {}
+    for view in atlas.views.values():
+        for region in view.regions:
+            if region.level:
+                drawn.setdefault(region.muscle, set()).add(region.level)
+    return drawn
+
+
+def level_matches(atlas: Atlas, text: str, limit: int = MAX_MATCHES) -> tuple[list[Muscle], str]:
+    """The muscles drawn at the level typed after the name (`TYPED_LEVEL`), best first, and
+    that level; ([], "") when no level is typed or no muscle found is drawn at it."""
+    typed = TYPED_LEVEL.match(text.strip())
+    if typed is None:
+        return [], ""
+    name, level = typed.group(1), typed.group(2).upper()
+    drawn = levels_drawn(atlas)
+    found = [m for m in atlas.catalogue.search(name, limit=limit) if level in drawn.get(m.id, ())]
+    return found, level if found else ""
 
 
 def match_label(atlas: Atlas, muscle: Muscle, text: str, language: str = "en") -> str:
@@ -57,16 +89,19 @@ class MuscleSearchBox(QLineEdit):
     """Type a name or synonym, choose a match: muscleChosen(muscle id)."""
 
     muscleChosen = Signal(str)
+    levelChosen = Signal(str, str)  # noqa: N815 - a muscle at a level: muscle id, level
     escaped = Signal()
     focusLeft = Signal()  # focus went elsewhere without a choice
 
     def __init__(self, atlas: Atlas, parent: QWidget | None = None,
-                 placeholder: str | None = None, *, above: bool = False):
+                 placeholder: str | None = None, *, above: bool = False,
+                 levels: bool = False):
         super().__init__(parent)
         self.atlas = atlas
         # The language muscle names are shown in ("en", "fr_CA"): the window's.
         self.language = wording.language()
         self.above = above  # the matches open upwards (a box at the bottom of the chart)
+        self.levels = levels  # a level typed after the name is offered (levelChosen)
         self.setPlaceholderText(self.tr("Find a muscle…") if placeholder is None else placeholder)
         self.setClearButtonEnabled(True)
         self.setMinimumHeight(TOUCH_HEIGHT)
@@ -85,11 +120,16 @@ class MuscleSearchBox(QLineEdit):
 
     def show_matches(self, text: str | None = None) -> None:
         text = self.text() if text is None else text
-        found = self.atlas.catalogue.search(text, limit=MAX_MATCHES) if text.strip() else []
+        found, level = level_matches(self.atlas, text) if self.levels else ([], "")
+        if not found:
+            found = self.atlas.catalogue.search(text, limit=MAX_MATCHES) if text.strip() else []
         self.list.clear()
         for muscle in found:
-            item = QListWidgetItem(match_label(self.atlas, muscle, text, self.language))
+            label = (f"{muscle.display_name(self.language)} {level}" if level
+                     else match_label(self.atlas, muscle, text, self.language))
+            item = QListWidgetItem(label)
             item.setData(MUSCLE_ID_ROLE, muscle.id)
+            item.setData(LEVEL_ROLE, level)
             item.setToolTip(f"{muscle.display_name(self.language)} · "
                             f"{muscle.nerve_in(self.language)} · "
                             f"{muscle.roots_text_with(wording.cranial_abbreviation())}")
@@ -121,14 +161,17 @@ class MuscleSearchBox(QLineEdit):
     def hide_matches(self) -> None:
         self.list.hide()
 
-    def choose(self, muscle_id: str) -> None:
+    def choose(self, muscle_id: str, level: str = "") -> None:
         self.list.hide()
-        self.muscleChosen.emit(muscle_id)
+        if level:
+            self.levelChosen.emit(muscle_id, level)
+        else:
+            self.muscleChosen.emit(muscle_id)
 
     def _item_chosen(self, item: QListWidgetItem) -> None:
         muscle_id = item.data(MUSCLE_ID_ROLE)
         if muscle_id:
-            self.choose(muscle_id)
+            self.choose(muscle_id, item.data(LEVEL_ROLE) or "")
 
     # -- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
@@ -167,15 +210,20 @@ class MuscleSearchBox(QLineEdit):
         self.list.hide()
 
 
-def show_on(panel, muscle_id: str) -> bool:
-    """Show a muscle on the chart panel: the current view and layer when they draw it, else
-    the first view that does; its regions lit; the view zoomed and centred on them; the focus
-    back on the chart for the tap that follows. False (and a hint) if no chart draws it."""
+def show_on(panel, muscle_id: str, level: str | None = None) -> bool:
+    """Show a muscle (at `level` only, when given) on the chart panel: the current view and
+    layer when they draw it, else the first view that does; its regions lit; the view zoomed
+    and centred on them; the focus back on the chart for the tap (or key) that follows. False
+    (and a hint) if no chart draws it."""
     atlas = panel.atlas
     muscle = atlas.muscle(muscle_id)
+
+    def drawn(region) -> bool:
+        return region.muscle == muscle.id and (level is None or region.level == level)
+
     order = [panel.view_id] + [v for v in atlas.views if v != panel.view_id]
     for view_id in order:
-        layers = [r.layer for r in atlas.view(view_id).regions if r.muscle == muscle.id]
+        layers = [r.layer for r in atlas.view(view_id).regions if drawn(r)]
         if layers:
             break
     else:
@@ -187,13 +235,13 @@ def show_on(panel, muscle_id: str) -> bool:
     panel.set_layer(panel.layer if panel.layer in layers else layers[0])
     panel.clear_search()
     scene = panel.scene
-    ids = [r.id for r in scene.chart.regions() if r.muscle == muscle.id]
+    ids = [r.id for r in scene.chart.regions() if drawn(r)]
     scene.set_search_highlight(frozenset(ids))
     rect = QRectF()
     for region_id in ids:
         rect = rect.united(scene.regions[region_id].sceneBoundingRect())
     panel.view.show_rect(rect)
-    name = wording.muscle_text(muscle)
+    name = wording.muscle_text(muscle) + (f" {level}" if level else "")
     panel.search.setText(name)
     layer = wording.layer_name(atlas, view_id, scene.layer).lower()
     lit = lit_regions(atlas, view_id, scene.layer, frozenset(ids))

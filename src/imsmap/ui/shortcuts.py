@@ -47,6 +47,8 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Menus show these too. Keys on the chart act on the selected "
                                 "site.")))
         self.table = QTableWidget(sum(len(rows) + 1 for _, rows in sections), 2)
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Close (ui.focus_order)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -104,7 +106,7 @@ class ShortcutsDialog(QDialog):
     def _row(self, action: QAction) -> tuple[str, str] | None:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
                 for k in action.shortcuts() if not k.isEmpty()]
-        text = plain_action_text(action).rstrip("…").strip()
+        text = action.property(HELP_TEXT) or plain_action_text(action).rstrip("…").strip()
         return (self.tr(" or ").join(keys), text) if keys and text else None
 
     def rows(self) -> list[tuple[str, str]]:
@@ -114,6 +116,11 @@ class ShortcutsDialog(QDialog):
 
     def section_titles(self) -> list[str]:
         return [self.table.item(r, 0).text() for r in self._titles]
+
+
+# An action whose text changes with what it would do (Undo: "Undo cramp of site 1") names
+# itself in the table by this property's text instead.
+HELP_TEXT = "shortcutsHelpText"
 
 
 def plain_action_text(action: QAction) -> str:

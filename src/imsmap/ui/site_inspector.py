@@ -134,6 +134,7 @@ class SiteInspector(QFrame):
                  self.tr("The patient's right side")),
                 (Side.MIDLINE, self.tr("M", "midline, one letter"), self.tr("Midline"))):
             b = inspector_button(text, tip)
+            b.setAccessibleName(tip)  # a screen reader said "L", "R", "M"
             b.setFixedWidth(TOUCH)
             b.setStyleSheet(CHECKED_STYLE)
             self.side_group.addButton(b)

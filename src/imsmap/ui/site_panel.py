@@ -28,7 +28,7 @@ from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.render.style import LIGHT
-from imsmap.ui import wording
+from imsmap.ui import focus_order, wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.listening import follow_grasp_labels
@@ -266,6 +266,9 @@ class SiteTable(QTableWidget):
         if not isinstance(layout, QBoxLayout) or layout.indexOf(self) < 0:
             return False
         layout.insertWidget(layout.indexOf(self) + 1, self.inspector)
+        # Tab from the list into the fields under it (placed this late, they came last in
+        # the window's order, after the photos' button below them: ui.focus_order)
+        focus_order.chain([self, *focus_order.stops_in(self.inspector)])
         self.inspector.set_site(self.inspector.site)
         return True
 

@@ -398,8 +398,8 @@
         <translation>Retirer le point sélectionné (Ctrl+Z le rétablit)</translation>
     </message>
     <message>
-        <source>Find a muscle by name or synonym: shows, lights and centres it</source>
-        <translation>Trouver un muscle par son nom ou un synonyme&#xa0;: l&apos;affiche, l&apos;éclaire et le centre</translation>
+        <source>Find a muscle by name or synonym: shows, lights and centres it (a level typed after the name, &quot;multifidus L4&quot;, lights that level only)</source>
+        <translation>Trouver un muscle par son nom ou un synonyme&#xa0;: l&apos;affiche, l&apos;éclaire et le centre (un niveau tapé après le nom, «&#xa0;multifide L4&#xa0;», n&apos;éclaire que ce niveau)</translation>
     </message>
     <message>
         <source>Enter, or L / R</source>
@@ -1438,6 +1438,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Touchez-le, ou appuyez sur {left} ou {right} pour le côté du patient, pour ajouter un point.</translation>
     </message>
     <message>
+        <source>Tap it at the level, or type the level after the name (L4), to add a site.</source>
+        <translation>Touchez-le au niveau voulu, ou tapez le niveau après le nom (L4), pour ajouter un point.</translation>
+    </message>
+    <message>
         <source>Tap it to add a site.</source>
         <translation>Touchez-le pour ajouter un point.</translation>
     </message>
@@ -1450,8 +1454,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>{muscle} est dessiné des deux côtés&#xa0;: appuyez sur {left} ou {right} pour le côté du patient.</translation>
     </message>
     <message>
-        <source>{muscle} is drawn at several levels here: tap the level you needled.</source>
-        <translation>{muscle} est dessiné à plusieurs niveaux ici&#xa0;: touchez le niveau puncturé.</translation>
+        <source>{muscle} is drawn at several levels here: tap the level you needled, or type it after the name (Ctrl+F: {muscle} L4).</source>
+        <translation>{muscle} est dessiné à plusieurs niveaux ici&#xa0;: touchez le niveau puncturé, ou tapez-le après le nom (Ctrl+F&#xa0;: {muscle} L4).</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2361,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Sessions shown</source>
         <translation>Séances affichées</translation>
+    </message>
+    <message>
+        <source>Grasp of each muscle, visit by visit</source>
+        <translation>Préhension de chaque muscle, visite par visite</translation>
     </message>
     <message>
         <source>Trend</source>
@@ -4478,6 +4486,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Put the newest backup of a folder (a USB drive) in place of these records; they are kept aside</source>
         <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un dossier (une clé USB); ils sont mis de côté</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Annuler la dernière modification</translation>
+    </message>
+    <message>
+        <source>Redo what was undone</source>
+        <translation>Rétablir ce qui a été annulé</translation>
     </message>
     <message>
         <source>Re&amp;move site	Del</source>

@@ -164,6 +164,7 @@ class ProgressPanel(QWidget):
 
         # Session chooser
         self.sessions = QListWidget()
+        self.sessions.setAccessibleName(self.tr("Sessions shown"))
         self.sessions.setMinimumWidth(170)
         self.sessions.setMaximumWidth(240)
         self.sessions.itemChanged.connect(self._chosen_changed)
@@ -191,6 +192,7 @@ class ProgressPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.matrix = TrendMatrix(style=style)
+        self.matrix.setAccessibleName(self.tr("Grasp of each muscle, visit by visit"))
         self.pain = PainPlot()
         trend = QSplitter(Qt.Orientation.Vertical)
         trend.addWidget(self.matrix)

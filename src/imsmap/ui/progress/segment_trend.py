@@ -46,6 +46,7 @@ def shade_for(value: float, top: float) -> QColor:
 def _table(rows: int, columns: int, name: str) -> QTableWidget:
     table = QTableWidget(rows, columns)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves it (ui.focus_order): the arrows move in it
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setWordWrap(False)

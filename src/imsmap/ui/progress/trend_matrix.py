@@ -282,6 +282,7 @@ class TrendMatrix(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the grid (ui.focus_order): arrows move in it
         self.setAlternatingRowColors(False)
         self.setShowGrid(True)
         self.setWordWrap(False)

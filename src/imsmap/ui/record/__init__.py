@@ -22,6 +22,9 @@ class UpDownScroll(QScrollArea):
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tab goes to the panel's fields: the area itself was a stop with no name and no
+        # focus to see (the fields scroll into view as Tab reaches them).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(panel)
         panel.installEventFilter(self)
 
@@ -64,6 +67,7 @@ def right_tabs(session_panel, details, segments, progress):
         area = QScrollArea()  # the panel's own minimum must not widen the window
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as UpDownScroll: Tab goes to the fields
         area.setWidget(widget)
         return area
 

@@ -146,6 +146,9 @@ class SessionDetailsPanel(QWidget):
         self.plan = QPlainTextEdit()
         self.plan.setPlaceholderText(self.tr("Plan, e.g. review in one week; home stretches"))
         self.plan.setMaximumHeight(70)
+        # Tab goes on to the next field: it wrote a tab into the plan, and the keys could not
+        # leave the field (a trap for a keyboard user, a stray character in the record).
+        self.plan.setTabChangesFocus(True)
         ol.addRow(self.tr("Tolerance:"), self.tolerance)
         ol.addRow(self.tr("Plan:"), self.plan)
         layout.addWidget(outcome)

@@ -82,6 +82,9 @@ class SegmentPanel(QWidget):
         layout.addWidget(self.not_counted)
         self.table = QTableWidget(len(ROWS), len(self.COLUMNS))
         self.table.setAccessibleName(self.tr("Segmental summary"))
+        # Tab leaves the table (it went from cell to cell and round again: a keyboard user
+        # could not leave it); the arrows move in it.
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         for column, tip in enumerate(self.COLUMN_TIPS):
             self.table.horizontalHeaderItem(column).setToolTip(self.tr(tip))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -131,11 +131,33 @@ class SignDialog(QDialog):
         self.buttons.accepted.connect(self._sign)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._focus_shown = False  # the box's focus frame, once (changeEvent)
+        # Tab as on the screen: the box, Sign and lock, then Cancel at the right (Cancel came
+        # first, made first).
+        QWidget.setTabOrder(self.confirm, self.sign_button)
+        QWidget.setTabOrder(self.sign_button, self.buttons.button(
+            QDialogButtonBox.StandardButton.Cancel))
         self.checks = checks
         # Qt sizes a window from its wrapped sentences at their narrowest: as tall as their
         # lines there, with a gap above the buttons. The height they take at the dialog's width:
         width = self.minimumWidth()
         self.resize(width, layout.totalHeightForWidth(width))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        """The keys start on the box, and it shows it: its focus frame is drawn from the start
+        (Qt draws one only after a Tab; opened with Ctrl+Shift+S, nothing said that Space
+        would tick 'Sign with these items open'). Once the window is active: its activation
+        gives the focus again and hides the frame."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and not self._focus_shown:
+            self._focus_shown = True
+            QTimer.singleShot(0, self, self._show_focus)
+
+    def _show_focus(self) -> None:
+        if self.confirm.hasFocus():
+            self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+            self.confirm.update()
 
     def _other_practitioner(self, treated: str, person: Practitioner | None,
                             practitioners: tuple[Practitioner, ...]) -> str:
@@ -190,6 +212,7 @@ class AuditDialog(QDialog):
         self.resize(860, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves it (ui.focus_order): the arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
