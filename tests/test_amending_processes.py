@@ -8,7 +8,9 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
+import pytest
 from PySide6.QtCore import Qt
 
 from imsmap.services.checks import full_check
@@ -74,8 +76,26 @@ OTHER_ROOM = """
 """
 
 
+@pytest.fixture
+def toronto_time():
+    """Call it to put this process on Toronto's time (a POSIX rule: no tz database needed);
+    the time zone the process had comes back after the test."""
+    before = os.environ.get("TZ")
+
+    def switch() -> None:
+        os.environ["TZ"] = "EST5EDT,M3.2.0,M11.1.0"
+        time.tzset()
+
+    yield switch
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
 def test_an_amendment_begun_before_another_process_corrected_the_site_is_refused_then_redone(
-        qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+        qtbot, qt_settings, open_records_as, db_path, toronto_time):  # noqa: F811 - the fixture
     from imsmap.ui.record.amend_dialog import AmendDialog
 
     records = open_records_as("anna.physio").records
@@ -93,11 +113,17 @@ def test_an_amendment_begun_before_another_process_corrected_the_site_is_refused
     assert dialog.pending_list.item(0).text().startswith("Site 1: not graded → 2")
     # Meanwhile Ben, in another process, grades the same site 1 by an amendment of his own.
     assert python(OTHER_ROOM, db_path, session.id, site.id).wait(timeout=60) == 0
+    # Anna's computer keeps Toronto's time; Ben's process wrote its time in UTC (as a clinic
+    # server does): the refusal says when in Anna's time (a POSIX rule: no tz database needed).
+    toronto_time()
+    bens = records.read.amendments(session.id)[0].created_at
+    assert bens.utcoffset().total_seconds() == 0
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     # Refused: Anna chose "2" over "not graded", not over Ben's 1, which she never saw.
     assert dialog.amendment is None and dialog.isVisible()
-    assert "corrected site 1's grasp (by ben.physio" in dialog.error.text()
+    assert f"corrected site 1's grasp (by ben.physio at {bens.astimezone():%Y-%m-%d %H:%M})" \
+        in dialog.error.text()
     assert "nothing was overwritten" in dialog.error.text()
     assert len(records.read.amendments(session.id)) == 1
     # The dialog now starts her correction from Ben's value; added again, it lands over it.

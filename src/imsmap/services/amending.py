@@ -145,7 +145,7 @@ def _check_expected(expected: Expected, now: dict[int, dict[str, Value]],
                                    sites[site_id].seq, conflicts.field_name(field))
                           for site_id, field in changed])
     by = sentence("Conflicts", QT_TRANSLATE_NOOP("Conflicts", " (by %1 at %2)"),
-                  last[0].created_by, f"{last[0].created_at:%Y-%m-%d %H:%M}") \
+                  last[0].created_by, f"{last[0].created_at.astimezone():%Y-%m-%d %H:%M}") \
         if last and last[0].created_at is not None else ""
     raise ConflictError(sentence("Records", QT_TRANSLATE_NOOP(
         "Records", "An amendment in another window or program corrected %1%2 after you began "
