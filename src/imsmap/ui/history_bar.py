@@ -12,9 +12,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -35,10 +36,16 @@ from imsmap.render.heatmap import paint_heat_legend
 from imsmap.render.other_charts import paint_other_chart_mark
 from imsmap.render.overlay import EARLIER_SCALE, LAST_SCALE, age_fade, faded_style
 from imsmap.render.text import text_width
+from imsmap.ui.touch_size import TouchStyle
 from imsmap.ui.wording import numeric_date, short_date
 from imsmap.ui.wrapping_row import WrappingRow
 
 REPLAY_MS = 1300
+# The visits slider's least width (px). Mouse: 120, about 100 px of the handle's travel, 7 px a
+# visit over 14 visits (a course of treatment), the ticks apart and the handle easy to catch and
+# drag (French at 1366 px left it 20 px: it could only be clicked). Touch: four fingertips.
+SLIDER_LEAST = 120
+SLIDER_FINGERS = 4
 
 
 # -- which sessions -----------------------------------------------------------------------
@@ -344,6 +351,7 @@ class HistoryBar(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setAccessibleName(self.tr("Visit timeline"))
+        self._size_slider()
         self.next = QToolButton()
         self.next.setIcon(media_icon("seek", False, ink, ratio))
         self.next.setToolTip(self.tr("Next visit (Alt+Right)"))
@@ -380,7 +388,9 @@ class HistoryBar(QWidget):
         for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
                      self.count):
             row.add(part)
-        timeline = WrappingRow(spacing=2)
+        # Its words go on a line of their own where the slider would be narrower than
+        # SLIDER_LEAST beside them, at any window width: the chart's column at 1366 px in French.
+        timeline = WrappingRow(spacing=2, wide_too=True)
         player = QHBoxLayout()
         player.setSpacing(2)
         player.addWidget(QLabel(self.tr("Visits:")))
@@ -412,6 +422,17 @@ class HistoryBar(QWidget):
         self.play.toggled.connect(self.set_replaying)
         self._mode_changed()
         self.set_sessions([], None)
+
+    def _size_slider(self) -> None:
+        """The slider's least width for a mouse, or for a fingertip (SLIDER_LEAST)."""
+        style = QApplication.style()
+        finger = style.finger if isinstance(style, TouchStyle) else 0
+        self.slider.setMinimumWidth(max(SLIDER_LEAST, SLIDER_FINGERS * finger))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.StyleChange:  # touch-sized controls on or off
+            self._size_slider()
+        super().changeEvent(event)
 
     # -- state -----------------------------------------------------------------------------
     def choice(self) -> OverlayChoice:
