@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import qt_settings, touch_sized  # noqa: F401 - fixtures
 from tests.test_ui_window_width_walk import SCREENS, build_course, opened  # noqa: F401
@@ -62,18 +62,20 @@ def test_the_slider_keeps_a_width_to_drag_and_the_words_show_whole(
 
 def test_touch_sized_controls_switched_on_widen_the_slider_s_least(
         records, tmp_path, opened, qtbot, touch_sized):
-    """View > Touch-sized controls, switched with the window open: the slider's least width
-    follows (four fingertips), and goes back to the mouse's."""
+    """Touch-sized controls switched with the window open (View menu), for a screen of a 48 px
+    fingertip: the slider's least width follows (three fingertips), and goes back."""
     kept, sessions = build_course(records, tmp_path)
     w = opened(SCREENS[0], kept.id, sessions[-1].id)
     slider = w.history_bar.slider
     try:
-        touch_size.apply(not touch_sized)
+        touch_size.apply(False)
         qtbot.wait(20)
-        assert slider.minimumWidth() == least_slider()
-        assert slider.minimumWidth() == (SLIDER_LEAST if touch_sized
-                                         else max(SLIDER_LEAST, 4 * QApplication.style().finger))
+        assert slider.minimumWidth() == SLIDER_LEAST
+        QApplication.setStyle(TouchStyle(QStyleFactory.create(QApplication.style().name()), 48))
+        qtbot.wait(20)
+        assert slider.minimumWidth() == 3 * 48 == least_slider()
     finally:
+        touch_size.apply(False)
         touch_size.apply(touch_sized)
     qtbot.wait(20)
     assert slider.minimumWidth() == least_slider()

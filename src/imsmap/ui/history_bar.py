@@ -43,9 +43,10 @@ from imsmap.ui.wrapping_row import WrappingRow
 REPLAY_MS = 1300
 # The visits slider's least width (px). Mouse: 120, about 100 px of the handle's travel, 7 px a
 # visit over 14 visits (a course of treatment), the ticks apart and the handle easy to catch and
-# drag (French at 1366 px left it 20 px: it could only be clicked). Touch: four fingertips.
+# drag (French at 1366 px left it 20 px: it could only be clicked). Touch: three fingertips,
+# 27 mm (four made the window wider than 960 px, 1080p at 200 %).
 SLIDER_LEAST = 120
-SLIDER_FINGERS = 4
+SLIDER_FINGERS = 3
 
 
 # -- which sessions -----------------------------------------------------------------------
@@ -397,9 +398,10 @@ class HistoryBar(QWidget):
         for w in (self.first, self.prev):
             player.addWidget(w)
         player.addWidget(self.slider, 1)
-        for w in (self.next, self.last, self.play):
+        for w in (self.next, self.last):
             player.addWidget(w)
         timeline.add(player, stretch=1)
+        timeline.add(self.play)  # goes with the words at 960 px (1080p at 200 %)
         timeline.add(self.when)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
