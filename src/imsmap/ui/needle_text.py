@@ -27,11 +27,9 @@ def millimetres_text(value: float, locale: QLocale | None = None) -> str:
 
 
 def preset_label(preset: NeedlePreset, locale: QLocale | None = None) -> str:
-    """A preset as the site's needle box lists it: "0.25 x 40 mm", "0,25 x 40 mm"."""
-    text = f"{preset.diameter_mm:.2f}"
-    if decimal_comma(locale):
-        text = text.replace(".", ",")
-    return f"{text} x {millimetres_text(preset.length_mm, locale)} mm"
+    """A preset as the site's needle box lists it (its `label`): "0.25 x 40 mm", "0,25 x 40
+    mm"."""
+    return preset.label.replace(".", ",") if decimal_comma(locale) else preset.label
 
 
 def presets_text(presets: tuple[NeedlePreset, ...], locale: QLocale | None = None) -> str:
