@@ -40,6 +40,19 @@ def _close_log_files() -> None:
 
 
 @pytest.fixture
+def no_file_holds(db_path):
+    """No holds beside the test's file (store.file_holds): its holds folder cannot be made, as
+    in a folder where imsmap may not write it, or with an imsmap from before holds. Two windows
+    or processes may then edit one draft, and what each write checks (the values it started
+    from, a signature over what was shown) is what stands: the tests of those checks use this
+    (tests/test_file_holds_processes.py tests the holds)."""
+    from imsmap.store.file_holds import folder_of
+
+    folder_of(db_path).write_text("no holds here: a file where their folder would be\n")
+    return db_path
+
+
+@pytest.fixture
 def atlas():
     from imsmap.atlas import load_atlas
 

@@ -74,7 +74,9 @@ OTHER_ROOM = """
 
 
 def test_a_change_from_another_process_while_the_dialog_is_up_is_not_signed(
-        qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+        qtbot, qt_settings, open_records_as, db_path, no_file_holds):  # noqa: F811
+    """Where the file's holds cannot be kept (else the other process is refused:
+    tests/test_file_holds_processes.py)."""
     context = open_records_as("anna.physio")
     records = context.records
     patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
@@ -116,10 +118,11 @@ SIGNS = """
 
 
 def test_a_tap_on_a_draft_another_process_signed_is_refused_and_the_window_shows_it_signed(
-        qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+        qtbot, qt_settings, open_records_as, db_path, no_file_holds):  # noqa: F811
     """The window stays the active one (a second login on the same PC, a window never left):
     the tap is refused, and the window then shows the session as the refusal says, signed
-    and read-only, not a draft still offering to be signed."""
+    and read-only, not a draft still offering to be signed. Where the file's holds cannot be
+    kept: else the other process is refused (tests/test_file_holds_processes.py)."""
     context = open_records_as("anna.physio")
     records = context.records
     patient = records.create_patient(chart_number="C-1", family_name="Nguyen")

@@ -19,14 +19,16 @@ from test_ui_support import (  # noqa: F401 - fixture
     sign_through_dialog,
 )
 
-# Two windows editing one session at once happens on a file only: on a clinic server the
+# Two windows editing one session at once happens on a file only, and there only where its
+# holds cannot be kept (`no_file_holds`: a folder imsmap may not write, an imsmap from before
+# holds; tests/test_file_holds_processes.py: otherwise the second window reads only): on a clinic server the
 # second room reads the session another room holds and edits nothing until it takes it over
 # (tests/server/test_server_window_rooms.py), and the row's version guards the services' updates
 # (tests/server/test_server_room_versions.py).
 
 
 @pytest.fixture
-def two_windows(qtbot, qt_settings, open_records_as):  # noqa: F811 - the fixture above
+def two_windows(qtbot, qt_settings, open_records_as, no_file_holds):  # noqa: F811
     """Anna's and Ben's windows on one draft session with one site, both showing it."""
     anna_context = open_records_as("anna.physio")
     ben_context = open_records_as("ben.physio")

@@ -7,21 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from support import spot
+from test_file_holds_processes import Holder
 from test_merge_processes import MERGER
 from test_patient_merges import split_course
-from test_signing_processes import SIGNS, draft_with_a_site, imsmap_check, python
+from test_signing_processes import draft_with_a_site, imsmap_check, python
 from test_ui_support import close_windows, qt_settings, show_window  # noqa: F401 - fixture
-
-PLACES = """
-    import sys
-    from imsmap.services.context import open_context
-    db, session_id, view, x, y, muscle, side = sys.argv[1:]
-    context = open_context(db, actor="ben.physio", create=False)
-    context.records.add_site(int(session_id), view, float(x), float(y), muscle_id=muscle,
-                             side=side, grasp=3)
-    context.close()
-"""
 
 
 def another_window_active(qtbot) -> QWidget:
@@ -36,30 +26,35 @@ def another_window_active(qtbot) -> QWidget:
 
 def test_a_window_beside_the_active_one_follows_another_process_placing_and_signing(
         qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+    """The other process holds the draft (a second window: store.file_holds), so this one
+    reads it only, and follows what is done there."""
     context = open_records_as("anna.physio")
     records = context.records
     patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
     session_id = draft_with_a_site(records, patient.id, 9)
+    holder = Holder(db_path, session_id)
     window = show_window(qtbot, context, patient_id=patient.id, session_id=session_id)
     try:
+        assert holder.first == "mine"
         another_window_active(qtbot)
         assert not window.isActiveWindow() and len(window.edits.sites) == 1
-        view, x, y, muscle, side = spot(records.atlas, 3)
-        assert python(PLACES, db_path, session_id, view, x, y, muscle, side).wait(
-            timeout=60) == 0
+        assert not window.session_panel.editable  # held by the other process
+        assert holder.tell("place") == "mine"
         qtbot.waitUntil(lambda: len(window.edits.sites) == 2, timeout=6000)
-        assert window.session_panel.editable
         inspector = window.session_panel.sites.inspector
         window.edits.select_site(records.read.sites_for_session(session_id)[1].id)
-        assert inspector.editable
-        assert python(SIGNS, db_path, session_id).wait(timeout=60) == 0
-        qtbot.waitUntil(lambda: not window.session_panel.editable, timeout=6000)
-        assert "by ben.physio: read-only" in window.session_panel.status.text()
+        assert inspector.site is not None and not inspector.editable
+        assert holder.tell("sign") == "done"  # signed: a signed session is held by nobody
+        qtbot.waitUntil(lambda: "by ben.physio: read-only" in
+                        window.session_panel.status.text(), timeout=6000)
+        assert not window.session_panel.editable
         assert not window.menus.act_sign.isEnabled()
-        assert "ben.physio signed this session; it is locked now." in \
-            window.statusBar().currentMessage()
+        # nobody holds a signed session: let go there, not taken here
+        assert window.live.banner.isHidden() and not window.live.editable
+        assert "can be edited here now" not in window.statusBar().currentMessage()
         assert inspector.site is not None and not inspector.editable
     finally:
+        holder.close()
         close_windows(qtbot, [window])
     imsmap_check(db_path)
 

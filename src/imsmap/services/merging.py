@@ -29,6 +29,7 @@ from imsmap.domain.models import Patient, PatientMerge, Session
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
+from imsmap.services.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def merge_records(records: Records, kept_id: int, duplicate_id: int,
                 "Merging", "Other records are merged into %1, so it is kept, not merged away "
                 "(merge %2 into it instead); nothing was changed."), _name(duplicate),
                 _name(kept)))
-        _refuse_drafts_held_elsewhere(records, work.room, (kept, duplicate))
+        _refuse_drafts_held_elsewhere(records, work, (kept, duplicate))
         mid = work.store.insert_merge(duplicate_id, kept_id, None, reason, work.at, work.actor)
         work.audit(Action.MERGE, Entity.PATIENT_MERGE, mid, None,
                    changes={"duplicate_id": [None, duplicate_id], "kept_id": [None, kept_id],
@@ -130,17 +131,25 @@ def separate_records(records: Records, merge_id: int, reason: str) -> PatientMer
     return ended.ended_by
 
 
-def _refuse_drafts_held_elsewhere(records: Records, room: str | None,
+def _refuse_drafts_held_elsewhere(records: Records, work: UnitOfWork,
                                   patients: tuple[Patient, ...]) -> None:
-    """On a clinic server: ReadOnlyError while another room holds a draft of either record."""
-    if not records.read.on_server:
+    """ReadOnlyError while another room of a clinic server, or another window or command on
+    a single-PC file, holds a draft of either record (on a file, the drafts nobody holds are
+    held by this merge until it ends: no window opens one for editing meanwhile)."""
+    if not records.read.on_server and work.file_holds is None:
         return
     for p in patients:
         for s in records.repo.sessions_for_patient(p.id):
             if s.is_signed or s.retracted:
                 continue
-            holder = records.repo.session_held_elsewhere(s.id, room or "")
-            if holder is not None:
+            holder = work.held_elsewhere(s.id, any_room=True)
+            if holder is None:
+                continue
+            if holder[2]:
                 raise ReadOnlyError(sentence("Merging", QT_TRANSLATE_NOOP(
-                    "Merging", "%1 has a draft of %2 open in %3; merge once it is signed or "
-                    "closed. Nothing was changed."), holder[0], _name(p), holder[1]))
+                    "Merging", "%1 has a draft of %2 open in another imsmap window (%3); merge "
+                    "once it is signed or closed there. Nothing was changed."), holder[0],
+                    _name(p), holder[1]))
+            raise ReadOnlyError(sentence("Merging", QT_TRANSLATE_NOOP(
+                "Merging", "%1 has a draft of %2 open in %3; merge once it is signed or "
+                "closed. Nothing was changed."), holder[0], _name(p), holder[1]))

@@ -24,6 +24,7 @@ from imsmap.domain.models import (
 )
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import signatures
+from imsmap.services.file_hold import FileRoomHold
 from imsmap.services.room_hold import Hold, RoomHold
 from imsmap.store import audit, site_corrections
 from imsmap.store.db import Database
@@ -34,16 +35,17 @@ class RecordQueries:
     def __init__(self, db: Database, store: Repository):
         self._db = db
         self._store = store
-        self._holds: RoomHold | None = None
+        self._holds: RoomHold | FileRoomHold | None = None
 
     # -- several rooms (a clinic server) --------------------------------------------------
-    def watch_holds(self, hold: RoomHold) -> None:
+    def watch_holds(self, hold: RoomHold | FileRoomHold) -> None:
         """Answer `held_elsewhere` from this room's hold (services.live.room_of)."""
         self._holds = hold
 
     def held_elsewhere(self, session_id: int | None) -> Hold | None:
         """Another room's hold on the session, as this room last heard of it (no server
-        call): while there is one, the session is read-only here. None on an SQLite file."""
+        call): while there is one, the session is read-only here. On a single-PC file, another
+        window's (services.file_hold)."""
         hold = self._holds
         if hold is None or session_id is None or hold.session_id != session_id:
             return None

@@ -57,6 +57,7 @@ from imsmap.services.signatures import SIGNER_NAME
 from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
+from imsmap.store.file_holds import FileHolds
 from imsmap.store.photos import PhotoStore
 from imsmap.store.record_rows import PATIENT_FIELDS, as_dict, sql_time, to_sql
 from imsmap.store.repository import Repository
@@ -93,13 +94,26 @@ class Records:
         # On a clinic server, the window's room (services.room_hold): set by the window that
         # holds sessions; a draft another room holds is then refused by every write.
         self.room: str | None = None
+        self._file_holds: FileHolds | None = None
+
+    @property
+    def file_holds(self) -> FileHolds | None:
+        """On a single-PC file that can be written, the drafts this window (or command)
+        holds (store.file_holds; services.file_hold); None on a server or a read-only file."""
+        if self.db.is_server or self.db.readonly or str(self.db.path) == ":memory:":
+            return None
+        if self._file_holds is None:
+            self._file_holds = FileHolds(self.db.path, self.actor)
+        self._file_holds.login = self.actor
+        return self._file_holds
 
     # -- the unit of work ------------------------------------------------------------------
     def write(self) -> AbstractContextManager[UnitOfWork]:
         """One write: a transaction with its time stamp and audit entries; the changes it
         announces are published on the bus after COMMIT (services.unit_of_work)."""
         return unit_of_work(self.db, self.repo, self.bus, self.actor,
-                            lambda: sql_time(self.db.write_clock() or self.clock()), self.room)
+                            lambda: sql_time(self.db.write_clock() or self.clock()), self.room,
+                            self.file_holds)
 
     # -- patients --------------------------------------------------------------------------
     def clean_patient_fields(self, fields: FieldValues) -> FieldValues:

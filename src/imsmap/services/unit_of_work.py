@@ -15,6 +15,7 @@ change bus (services.changes) after COMMIT, in the order it was announced.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,20 +28,29 @@ from imsmap.domain.values import AuditChanges
 from imsmap.services.changes import Change, ChangeBus
 from imsmap.store import audit
 from imsmap.store.db import Database
+from imsmap.store.file_holds import FileHolds, HoldsUnavailable
 from imsmap.store.repository import Repository
+
+log = logging.getLogger(__name__)
 
 
 class UnitOfWork:
     """What a write may use while its transaction is open."""
 
     def __init__(self, store: Repository, connection: sqlite3.Connection, actor: str,
-                 stamp: Callable[[], str], room: str | None = None):
+                 stamp: Callable[[], str], room: str | None = None,
+                 file_holds: FileHolds | None = None):
         self.store = store  # the rows (store.repository): where the SQL lives
         self.connection = connection  # for the store's own helpers (audit, import trail)
         self.actor = actor
         # On a clinic server, the room this window holds sessions in (services.room_hold): a
         # draft another room holds is not changed from here.
         self.room = room
+        # On a single-PC file, the drafts this window holds (store.file_holds): a draft
+        # another window or command holds is not changed from here either. One this write
+        # touches and nobody holds is held until the write ends (`let_go`).
+        self.file_holds = file_holds
+        self._held_for_write: list[int] = []
         self._stamp = stamp
         self._at: str | None = None
         self.changes: list[Change] = []
@@ -71,13 +81,49 @@ class UnitOfWork:
                 "Records", "This draft was withdrawn by %1 on %2 (reason: %3) and is locked: "
                 "nothing more is written to it, and nothing was changed here."),
                 mark.created_by, f"{mark.created_at:%Y-%m-%d %H:%M}", mark.reason))
-        if self.room is not None:
-            holder = self.store.session_held_elsewhere(session_id, self.room)
-            if holder is not None:
+        holder = self.held_elsewhere(session_id)
+        if holder is not None:
+            login, where, on_file = holder
+            if on_file:
                 raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
-                    "Records", "%1 has this session open in %2, so nothing was changed here; "
-                    "it can be edited once it is free or taken over."), *holder))
+                    "Records", "%1 has this session open in another imsmap window (%2), so "
+                    "nothing was changed here; it can be edited once it is closed there."),
+                    login, where))
+            raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                "Records", "%1 has this session open in %2, so nothing was changed here; "
+                "it can be edited once it is free or taken over."), login, where))
         return session
+
+    def held_elsewhere(self, session_id: int, *, any_room: bool = False
+                       ) -> tuple[str, str, bool] | None:
+        """Who holds the draft elsewhere, asked inside this write: (login, room, False) for
+        another room of a clinic server, (login, user@computer, True) for another window or
+        command on a file; None when nobody else does. On a file the draft is then held by
+        this write until it ends, so no window takes it meanwhile; where the holds folder
+        cannot be written the write goes on without (the window said so). ``any_room``: on
+        a server, any room's hold, even where this window holds none (a merge)."""
+        holds = self.file_holds
+        if holds is None:  # a clinic server (a read-only file writes nothing)
+            if self.room is None and not any_room:
+                return None
+            room = self.store.session_held_elsewhere(session_id, self.room or "")
+            return None if room is None else (room[0], room[1], False)
+        if holds.holds(session_id):
+            return None
+        try:
+            holder = holds.take(session_id)
+        except HoldsUnavailable as exc:
+            log.warning("write without holds: %s", exc)
+            return None
+        if holder is not None:
+            return holder.login, holder.where, True
+        self._held_for_write.append(session_id)
+        return None
+
+    def let_go(self) -> None:
+        """Let go of the drafts held for this write only (it has ended)."""
+        while self._held_for_write and self.file_holds is not None:
+            self.file_holds.release(self._held_for_write.pop())
 
     def version(self, table: str, row_id: int) -> int | None:
         """The row's version on a clinic server, read before the row itself; the update
@@ -102,10 +148,16 @@ def _word(value: Enum | str) -> str:
 
 @contextmanager
 def unit_of_work(db: Database, store: Repository, bus: ChangeBus, actor: str,
-                 stamp: Callable[[], str], room: str | None = None) -> Iterator[UnitOfWork]:
+                 stamp: Callable[[], str], room: str | None = None,
+                 file_holds: FileHolds | None = None) -> Iterator[UnitOfWork]:
     """BEGIN IMMEDIATE ... COMMIT around the block, then publish what it announced."""
-    with db.transaction() as conn:
-        work = UnitOfWork(store, conn, actor, stamp, room)
-        yield work
+    work: UnitOfWork | None = None
+    try:
+        with db.transaction() as conn:
+            work = UnitOfWork(store, conn, actor, stamp, room, file_holds)
+            yield work
+    finally:
+        if work is not None:
+            work.let_go()  # after COMMIT or ROLLBACK: nothing of it is half-written then
     for change in work.changes:
         bus.publish(change)

@@ -1,5 +1,6 @@
 """Who holds the open session, when it is not this room: a banner above the session with the
-holder, their room and since when, and a Take over button that asks first.
+holder, their room and since when, and a Take over button that asks first (on a single-PC
+file, services.file_hold: another window, its user and computer, and no Take over).
 
 The banner says whether this room may edit (``editable_changed``): the window keeps the
 session read-only while another room holds it. It renews this room's hold on a timer and asks
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.services.file_hold import FileRoomHold
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
 
 # While another room holds the session, ask again this often. A room that lets go, or is taken
@@ -34,6 +36,11 @@ def held_sentence(hold: Hold) -> str:
     """Who holds the session, in which room, since when: the banner's words, and what a
     refused edit says. A hold kept after the server's restart for the room that had it says
     so, and until when."""
+    if hold.on_file:
+        return QCoreApplication.translate(
+            "HoldBanner", "{login} has this session open in another imsmap window ({room}, "
+            "since {since}); it can be read here, and edited once it is closed there.").format(
+                login=hold.held_by, room=hold.room, since=f"{hold.since.astimezone():%H:%M}")
     if hold.kept_until is not None:
         return QCoreApplication.translate(
             "HoldBanner", "{login} had this session open in {room} when the clinic server went "
@@ -52,7 +59,7 @@ class HoldBanner(QFrame):
     lost = Signal(object)  # the Hold of the room that took this room's session over
     freed = Signal(object)  # the Hold of the room that had the session before this one got it
 
-    def __init__(self, hold: RoomHold, show_error: Callable[[UserFacingError | str], None],
+    def __init__(self, hold: RoomHold | FileRoomHold, show_error: Callable[[UserFacingError | str], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.hold = hold
@@ -133,6 +140,8 @@ class HoldBanner(QFrame):
             self.hide()
         else:
             self.label.setText(held_sentence(current))
+            # a lock held by a live process on a file cannot be broken (services.file_hold)
+            self.take_button.setVisible(not current.on_file)
             self.show()
         if editable:
             self.timer.start()

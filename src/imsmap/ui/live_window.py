@@ -32,6 +32,7 @@ from imsmap.domain.models import Session
 from imsmap.services import live
 from imsmap.services.records import Records
 from imsmap.services.room_hold import Hold
+from imsmap.ui.file_holds_window import FileWindowHolds
 from imsmap.ui.hold_banner import HoldBanner
 from imsmap.ui.live_rooms import LiveRooms
 from imsmap.ui.server_link import Reconnection
@@ -169,3 +170,17 @@ class LiveWindow(QObject):
         self.rooms.stop()
         self.room.close()  # the hold first, while a lost connection is refused at once
         self.connection.close()
+
+
+# The window's part among the others: the rooms of a clinic server, or the windows on one file
+WindowRooms = LiveWindow | FileWindowHolds
+
+
+def rooms_of(records: Records, show_message: Callable[[str], None],
+             show_error: Callable[[object], None], parent: QObject | None = None
+             ) -> WindowRooms | None:
+    """On a clinic server the other rooms (listening already), on a file that can be written
+    the other windows (ui.file_holds_window); None on a read-only file."""
+    if records.read.on_server:
+        return LiveWindow.on_server(records, show_message, show_error, parent)
+    return FileWindowHolds.on_file(records, show_message, show_error, parent)

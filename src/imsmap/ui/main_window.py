@@ -76,8 +76,8 @@ from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 from imsmap.ui.wording import database_title
 
-if TYPE_CHECKING:  # imported where a clinic server is connected: a file has no other rooms
-    from imsmap.ui.live_window import LiveWindow
+if TYPE_CHECKING:  # imported once the window is built (step 2)
+    from imsmap.ui.live_window import WindowRooms
 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
 PROGRESS_TAB = 3
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         if not records.read.on_server:  # a window beside the active one follows its writes
             follow_others(self, lambda: self.refresh_all(force=False))
         self._listener = None  # on the change bus from step 2 until the window closes
-        self.live: LiveWindow | None = None  # on a clinic server: the other rooms (step 2)
+        self.live: WindowRooms | None = None  # the other rooms, or windows on a file (step 2)
 
         self.undo_stack = QUndoStack(self)
         # Every site edit of the chart's keys, the site list and the inspector: one service
@@ -270,10 +270,9 @@ class MainWindow(QMainWindow):
             self.details, self.photo_strip, self.edits, self.backups, self.show_message,
             self._update_actions)
         self._listener = listen(records.bus, self, self._on_change)
-        if records.read.on_server:  # the other rooms: their holds and changes (ui.live_window)
-            from imsmap.ui.live_window import LiveWindow
+        from imsmap.ui.live_window import rooms_of  # their holds (and changes: ui.live_window)
 
-            self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
+        self.live = rooms_of(records, self.show_message, self.show_error, self)
         if self.live is not None:
             self.session_panel.add_banner(self.live.banner)
             self.statusBar().addPermanentWidget(self.live.status_label)

@@ -28,14 +28,14 @@ from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_settings import PRACTITIONER
 
-if TYPE_CHECKING:  # a clinic server's other rooms: a file has none
-    from imsmap.ui.live_window import LiveWindow
+if TYPE_CHECKING:  # a clinic server's other rooms, or the other windows on a file
+    from imsmap.ui.live_window import WindowRooms
 
 
 class OpenSessionChanges:
     """The open session followed as its record changes (see the module's docstring)."""
 
-    def __init__(self, records: Records, live: Callable[[], LiveWindow | None],
+    def __init__(self, records: Records, live: Callable[[], WindowRooms | None],
                  undo_stack: QUndoStack, chart: ChartPanel, session_panel: SessionPanel,
                  details: SessionDetailsPanel, photo_strip: PhotoStrip, edits: SiteEdits,
                  backups: WindowBackups, show_message: Callable[[object], None],

@@ -42,6 +42,9 @@ class Hold:
     mine: bool  # held by this login in this room
     # Held when the server went away, and kept for that room until then (None: a live hold)
     kept_until: datetime | None = None
+    # Held by another window on the same single-PC file (store.file_holds): ``room`` is then
+    # that window's user and computer, and the hold cannot be taken over, only let go there.
+    on_file: bool = False
 
     def sentence(self) -> str:
         if self.kept_until is not None and not self.mine:
