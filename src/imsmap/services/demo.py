@@ -59,6 +59,7 @@ from imsmap.services.demo_placement import DemoError, Placer
 from imsmap.services.records import Records
 from imsmap.store import bulk
 from imsmap.store.db import Database
+from imsmap.store.file_holds import folder_of
 
 SEED = 20261116
 ACTOR = "demo"
@@ -159,6 +160,10 @@ def _remove_quietly(path: Path) -> None:
             p.unlink()
         except FileNotFoundError:
             pass
+    try:  # the drafts' holds folder (store.file_holds): empty once its writes let go
+        folder_of(path).rmdir()
+    except OSError:
+        pass
 
 
 def _populate(db: Database, atlas: Atlas, anchor: date,

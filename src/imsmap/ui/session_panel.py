@@ -356,7 +356,11 @@ class SessionPanel(QWidget):
             elif self._readonly_db:
                 self.status.setText(self.tr("Draft, but the database is open read-only."))
             elif not self.editable:
-                self.status.setText(self.tr("Draft, open in another room: read-only here."))
+                held = self.records.read.held_elsewhere(s.id)
+                self.status.setText(
+                    self.tr("Draft, open in another imsmap window: read-only here.")
+                    if held is not None and held.on_file else
+                    self.tr("Draft, open in another room: read-only here."))
             elif days:
                 # A draft left open over a weekend opens with its patient: the sites tapped on
                 # Monday went into Friday's visit, with nothing to say so. One line (a second

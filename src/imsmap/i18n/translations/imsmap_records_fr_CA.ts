@@ -1777,6 +1777,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>FileHolds</name>
+    <message>
+        <source>Drafts open in other windows cannot be marked: %1 cannot be written (%2). Two windows could then edit the same draft; each change is still checked against what it was based on.</source>
+        <translation>Les brouillons ouverts dans d&apos;autres fenêtres ne peuvent pas être marqués&#xa0;: %1 ne peut pas être écrit (%2). Deux fenêtres pourraient alors modifier le même brouillon; chaque modification est tout de même vérifiée par rapport à ce sur quoi elle se fondait.</translation>
+    </message>
+</context>
+<context>
     <name>FindingSign</name>
     <message>
         <source>Muscle shortening / taut bands</source>
@@ -2468,6 +2475,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>These records are not merged (any longer); nothing was changed.</source>
         <translation>Ces dossiers ne sont pas (ou plus) fusionnés; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has a draft of %2 open in another imsmap window (%3); merge once it is signed or closed there. Nothing was changed.</source>
+        <translation>%1 a un brouillon de %2 ouvert dans une autre fenêtre d&apos;imsmap (%3); fusionnez une fois qu&apos;il y est signé ou fermé. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>%1 has a draft of %2 open in %3; merge once it is signed or closed. Nothing was changed.</source>
@@ -3592,6 +3603,10 @@ N° de permis %2</translation>
     <message>
         <source>This draft was withdrawn by %1 on %2 (reason: %3) and is locked: nothing more is written to it, and nothing was changed here.</source>
         <translation>Ce brouillon a été retiré par %1 le %2 (raison&#xa0;: %3) et est verrouillé&#xa0;: rien n&apos;y est plus écrit, et rien n&apos;a été modifié ici.</translation>
+    </message>
+    <message>
+        <source>%1 has this session open in another imsmap window (%2), so nothing was changed here; it can be edited once it is closed there.</source>
+        <translation>%1 a cette séance ouverte dans une autre fenêtre d&apos;imsmap (%2), donc rien n&apos;a été modifié ici; elle pourra être modifiée une fois fermée là-bas.</translation>
     </message>
     <message>
         <source>%1 has this session open in %2, so nothing was changed here; it can be edited once it is free or taken over.</source>

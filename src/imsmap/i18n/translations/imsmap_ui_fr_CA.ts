@@ -1097,6 +1097,21 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>FileWindowHolds</name>
+    <message>
+        <source>Drafts not marked</source>
+        <translation>Brouillons non marqués</translation>
+    </message>
+    <message>
+        <source>{login} has this session open in another imsmap window ({room}) now; it is read-only here.</source>
+        <translation>{login} a maintenant cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room})&#xa0;; elle est en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>{login} no longer has this session open in another imsmap window ({room}); it can be edited here now.</source>
+        <translation>{login} n&apos;a plus cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room})&#xa0;; elle peut maintenant être modifiée ici.</translation>
+    </message>
+</context>
+<context>
     <name>FindingSign</name>
     <message>
         <source>Muscle shortening / taut bands</source>
@@ -1344,6 +1359,10 @@ Problème&#xa0;: {problem}</translation>
 </context>
 <context>
     <name>HoldBanner</name>
+    <message>
+        <source>{login} has this session open in another imsmap window ({room}, since {since}); it can be read here, and edited once it is closed there.</source>
+        <translation>{login} a cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}, depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois fermée là-bas.</translation>
+    </message>
     <message>
         <source>{login} had this session open in {room} when the clinic server went away; it is kept for that room until {until}. It can be read here, and edited once it is free or taken over.</source>
         <translation>{login} avait cette séance ouverte dans {room} quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à {until}. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
@@ -3436,6 +3455,10 @@ droite</translation>
     <message>
         <source>Draft, but the database is open read-only.</source>
         <translation>Brouillon, mais la base de données est ouverte en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Draft, open in another imsmap window: read-only here.</source>
+        <translation>Brouillon ouvert dans une autre fenêtre d&apos;imsmap&#xa0;: lecture seule ici.</translation>
     </message>
     <message>
         <source>Draft, open in another room: read-only here.</source>
