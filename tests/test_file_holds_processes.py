@@ -187,6 +187,8 @@ def test_a_second_window_shows_a_held_draft_read_only_and_takes_it_once_let_go(
         assert "edited once it is closed there" in banner.label.text()
         assert banner.take_button.isHidden()  # a live process's lock is not broken
         assert not window.session_panel.editable
+        assert window.session_panel.status.text() == \
+            "Draft, open in another imsmap window: read-only here."
         assert not window.menus.act_sign.isEnabled()
         # what the holder writes is followed here (read-only)
         assert holder.tell("place") == "mine"
@@ -262,4 +264,27 @@ def test_a_holds_folder_that_cannot_be_written_is_said_and_the_window_edits_as_b
         records.add_site(session_id, view, x, y, muscle_id=muscle, side=side, grasp=2)
         assert len(records.read.sites_for_session(session_id)) == 2
     finally:
+        close_windows(qtbot, [window])
+
+
+def test_opening_a_held_draft_after_one_edited_here_does_not_say_it_was_lost(
+        qtbot, qt_settings, open_records_as, db_path):  # noqa: F811 - the fixture above
+    context = open_records_as("anna.physio")
+    records = context.records
+    patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
+    held = draft_with_a_site(records, patient.id, 9)
+    mine = draft_with_a_site(records, patient.id, 11)
+    holder = Holder(db_path, held)
+    window = show_window(qtbot, context, patient_id=patient.id, session_id=mine)
+    try:
+        assert window.session_panel.editable
+        window.patients.select_session(held)
+        qtbot.waitUntil(lambda: window.session_id == held)
+        assert not window.session_panel.editable and not window.live.banner.isHidden()
+        assert "read-only here" not in window.statusBar().currentMessage()
+        assert holder.tell("ask") == "mine"
+        window.patients.select_session(mine)  # back: this window holds it again
+        qtbot.waitUntil(lambda: window.session_panel.editable)
+    finally:
+        holder.close()
         close_windows(qtbot, [window])
