@@ -288,3 +288,30 @@ def test_opening_a_held_draft_after_one_edited_here_does_not_say_it_was_lost(
     finally:
         holder.close()
         close_windows(qtbot, [window])
+
+
+def test_two_holders_in_one_process_exclude_each_other_and_a_deleted_file_is_no_hold(tmp_path):
+    """Each window has its holds (two windows in one process are two holders), a holder lets
+    go by deleting its file while locked, and one whose file was deleted under it finds out."""
+    from imsmap.store.file_holds import FileHolds
+
+    db = tmp_path / "clinic.sqlite3"
+    db.write_bytes(b"")
+    os.chmod(db, 0o660)
+    anna, ben = FileHolds(db, "anna.physio", "anna@pc"), FileHolds(db, "ben.physio", "ben@pc")
+    assert anna.take(7) is None and anna.holds(7)
+    theirs = ben.take(7)
+    assert theirs is not None and (theirs.login, theirs.where, theirs.pid) == \
+        ("anna.physio", "anna@pc", os.getpid())
+    assert ben.elsewhere(7) is not None and anna.elsewhere(7) is None
+    assert oct(os.stat(anna.path(7)).st_mode & 0o777) == oct(0o660)  # the database's mode
+    anna.release(7)
+    assert not anna.path(7).exists()
+    assert ben.take(7) is None and ben.still_held(7)
+    ben.path(7).unlink()  # someone deletes the holds folder's files under a holder
+    assert not ben.still_held(7)
+    assert anna.take(7) is None  # a new file: anna holds it, ben finds out at its next look
+    ben.release(7)
+    assert anna.still_held(7)
+    anna.close()
+    assert list(folder_of(db).iterdir()) == []

@@ -25,6 +25,7 @@ it was based on.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import logging
@@ -161,16 +162,28 @@ class FileHolds:
             "against what it was based on."), self.folder, exc.strerror or str(exc)))
 
     def _open(self, session_id: int) -> int:
+        """The draft's lock file, open (made with the database's mode if it is new). One this
+        user may read but not write (made by another user, with a narrower mode) is opened
+        to read: it can be locked, and its holder read, though this holder's name is not
+        written into it."""
         file_mode, folder_mode = self._modes()
+        path = self.path(session_id)
         try:
             if not self.folder.is_dir():
                 self.folder.mkdir(exist_ok=True)
                 if sys.platform != "win32":
                     os.chmod(self.folder, folder_mode)
-            path = self.path(session_id)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), file_mode)
+            flags = os.O_CREAT | getattr(os, "O_BINARY", 0)
+            try:
+                fd = os.open(path, os.O_RDWR | flags, file_mode)
+            except PermissionError:
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError as exc:
             raise self._unavailable(exc) from None
+        if sys.platform != "win32":
+            with contextlib.suppress(OSError):  # the umask narrowed it; its owner widens it
+                if stat.S_IMODE(os.fstat(fd).st_mode) != file_mode:
+                    os.fchmod(fd, file_mode)
         return fd
 
     # -- holding ---------------------------------------------------------------------------
@@ -194,9 +207,10 @@ class FileHolds:
                 text = json.dumps({"login": self.login, "where": self.where,
                                    "pid": os.getpid(), "since": datetime.now().astimezone(
                                        ).isoformat(timespec="seconds")})
-                os.ftruncate(fd, 0)
-                os.lseek(fd, 0, os.SEEK_SET)
-                os.write(fd, text.encode("utf-8"))
+                with contextlib.suppress(OSError):  # a file this user may only read
+                    os.ftruncate(fd, 0)
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.write(fd, text.encode("utf-8"))
             except BaseException:
                 os.close(fd)
                 raise

@@ -47,7 +47,6 @@ class FileWindowHolds(QObject):
         self.banner.freed.connect(self._freed)
         self._said_problem = False
         self._closed = False
-        self._opening = False  # a session being opened is not one this window lost
 
     @classmethod
     def on_file(cls, records: Records, show_message: Callable[[str], None],
@@ -73,11 +72,7 @@ class FileWindowHolds(QObject):
         if self._closed:
             return
         draft = session is not None and not session.is_signed and not session.retracted
-        self._opening = True
-        try:
-            self.banner.set_session(session.id if draft and session is not None else None)
-        finally:
-            self._opening = False
+        self.banner.set_session(session.id if draft and session is not None else None)
         problem = self.hold.problem
         if problem is not None and not self._said_problem:
             self._said_problem = True
@@ -88,10 +83,7 @@ class FileWindowHolds(QObject):
 
     def _lost(self, hold: Hold) -> None:
         """The draft this window edited is another's now (its lock file was deleted under it,
-        and another window took the new one); not said for a draft just opened (the banner
-        says who has it)."""
-        if self._opening:
-            return
+        and another window took the new one)."""
         self.show_error(self.tr("{login} has this session open in another imsmap window "
                                 "({room}) now; it is read-only here.").format(
                                     login=hold.held_by, room=hold.room))

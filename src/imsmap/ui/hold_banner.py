@@ -93,7 +93,9 @@ class HoldBanner(QFrame):
         return self._editable
 
     def set_session(self, session_id: int | None) -> None:
-        self._ask(lambda: self.hold.open(session_id))
+        """Another session shown: whether it may be edited here is said (``editable_changed``),
+        but nothing was lost or freed (the banner says who holds it)."""
+        self._ask(lambda: self.hold.open(session_id), opened=True)
 
     def hold_moved(self, session_id: object) -> None:
         """A hold moved on the server (None: any): ask again if it may be this session's."""
@@ -124,7 +126,7 @@ class HoldBanner(QFrame):
         if box.clickedButton() is take:
             self._ask(self.hold.take_over)
 
-    def _ask(self, call: Callable[[], Hold | None]) -> None:
+    def _ask(self, call: Callable[[], Hold | None], opened: bool = False) -> None:
         try:
             current = call()
         except UserFacingError as exc:
@@ -132,9 +134,9 @@ class HoldBanner(QFrame):
             # here, so read-only), and asks again once the connection is back.
             current = self.hold.current
             self.show_error(exc)
-        self._show(current)
+        self._show(current, opened)
 
-    def _show(self, current: Hold | None) -> None:
+    def _show(self, current: Hold | None, opened: bool = False) -> None:
         editable = current is not None and current.mine
         if current is None or current.mine:
             self.hide()
@@ -157,6 +159,8 @@ class HoldBanner(QFrame):
         if editable != self._editable:
             self._editable = editable
             self.editable_changed.emit(editable)
+            if opened:
+                return  # the same session's hold did not move: another session is shown
             if not editable and current is not None:
                 self.lost.emit(current)
             elif editable and before is not None:
