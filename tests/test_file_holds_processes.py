@@ -36,7 +36,7 @@ HOLDER = """
     context = open_context(sys.argv[1], actor="ben.physio", create=False)
     records = context.records
     session_id = int(sys.argv[2])
-    hold = FileRoomHold(records)
+    hold = FileRoomHold(records.file_holds, records.read.session)
     print("mine" if hold.open(session_id).mine else "theirs", flush=True)
     for line in sys.stdin:
         try:
@@ -117,7 +117,7 @@ def test_a_draft_another_process_holds_refuses_writes_and_merges_until_it_is_kil
         assert merging.merged_into(records, jon.id) is None
         # the holder writes; this side learns who holds it, and holds nothing
         assert holder.tell("place") == "mine"
-        hold = FileRoomHold(records)
+        hold = FileRoomHold(records.file_holds, records.read.session)
         theirs = hold.open(draft.id)
         assert theirs is not None and not theirs.mine and theirs.held_by == "ben.physio"
         holder.kill_9()  # the kernel lets go of its lock: no heartbeat, no stale rule
@@ -140,7 +140,7 @@ def test_a_write_holds_a_free_draft_until_it_ends_and_a_command_is_refused_a_hel
     records = open_records_as("anna.physio").records
     patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
     session_id = draft_with_a_site(records, patient.id, 9)
-    hold = FileRoomHold(records)
+    hold = FileRoomHold(records.file_holds, records.read.session)
     assert hold.open(session_id) is not None and hold.editable
     before = audit_count(records)
     # `imsmap photo add` from another process: refused with the sentence, nothing added
@@ -219,6 +219,7 @@ def test_a_window_waiting_for_a_killed_holder_takes_the_draft_and_lets_go_when_c
     records = context.records
     patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
     session_id = draft_with_a_site(records, patient.id, 9)
+    other = records.create_patient(chart_number="C-2", family_name="Osei")
     holder = Holder(db_path, session_id)
     window = show_window(qtbot, context, patient_id=patient.id, session_id=session_id)
     try:
@@ -229,11 +230,13 @@ def test_a_window_waiting_for_a_killed_holder_takes_the_draft_and_lets_go_when_c
         second = Holder(db_path, session_id)
         try:
             assert second.first == "theirs"  # this window holds it now
-            window._load_session(None)  # another session (none) shown: the draft is let go
+            window.patients.select_patient(other.id)  # no session: the draft is let go
+            qtbot.waitUntil(lambda: window.session_id is None)
             assert second.tell("ask") == "mine"
             assert second.tell("release") == "done"
-            window._load_session(session_id)
-            assert window.session_panel.editable
+            window.patients.select_patient(patient.id)
+            window.patients.select_session(session_id)
+            qtbot.waitUntil(lambda: window.session_panel.editable)
             assert second.tell("ask") == "done"
         finally:
             second.close()

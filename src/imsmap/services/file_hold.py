@@ -15,16 +15,14 @@ store.file_holds inside the write's transaction), whether this window holds it o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from imsmap.domain.models import Session
 from imsmap.store.file_holds import FileHolds, Holder, HoldsUnavailable
 from imsmap.store.postgres.holds import Hold
 
-if TYPE_CHECKING:
-    from imsmap.services.records import Records
-
-__all__ = ["FileRoomHold", "hold_of"]
+__all__ = ["FileHolds", "FileRoomHold", "hold_of"]
 
 
 def hold_of(session_id: int, holder: Holder | None, holds: FileHolds) -> Hold:
@@ -44,11 +42,11 @@ class FileRoomHold:
 
     can_take_over = False
 
-    def __init__(self, records: Records):
-        holds = records.file_holds
-        assert holds is not None, "a file's records, writable"
+    def __init__(self, holds: FileHolds, session: Callable[[int], Session]):
+        """``holds``: the window's records' (`Records.file_holds`); ``session``: reads a
+        session (`records.read.session`)."""
         self.holds = holds
-        self.read = records.read
+        self.session = session
         self.room = holds.where
         self.session_id: int | None = None
         self.current: Hold | None = None
@@ -92,7 +90,7 @@ class FileRoomHold:
         return self.current
 
     def _still_a_draft(self, session_id: int) -> bool:
-        session = self.read.session(session_id)
+        session = self.session(session_id)
         return not session.is_signed and not session.retracted
 
     def beat(self) -> Hold | None:

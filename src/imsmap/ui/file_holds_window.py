@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from imsmap.domain.models import Session
-from imsmap.services.file_hold import FileRoomHold
+from imsmap.services.file_hold import FileHolds, FileRoomHold
 from imsmap.services.records import Records
 from imsmap.services.room_hold import Hold
 from imsmap.ui.hold_banner import HoldBanner
@@ -30,13 +30,14 @@ class FileWindowHolds(QObject):
     editable_changed = Signal(bool)  # this window may (True) or may no longer edit the draft
     everything = Signal()  # read everything again: the draft was edited elsewhere until now
 
-    def __init__(self, records: Records, show_message: Callable[[str], None],
-                 show_error: Callable[[object], None], parent: QObject | None = None):
+    def __init__(self, records: Records, holds: FileHolds,
+                 show_message: Callable[[str], None], show_error: Callable[[object], None],
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.records = records
         self.show_message = show_message
         self.show_error = show_error
-        self.hold = FileRoomHold(records)
+        self.hold = FileRoomHold(holds, records.read.session)
         records.read.watch_holds(self.hold)
         self.banner = HoldBanner(self.hold, show_error)
         # Shown only where holds cannot be kept (a read-only holds folder)
@@ -54,9 +55,10 @@ class FileWindowHolds(QObject):
                 ) -> FileWindowHolds | None:
         """The window's holds on a file that can be written; None on a read-only one (nothing
         is edited there) or on a clinic server (ui.live_window)."""
-        if records.file_holds is None:
+        holds = records.file_holds
+        if holds is None:
             return None
-        return cls(records, show_message, show_error, parent)
+        return cls(records, holds, show_message, show_error, parent)
 
     @property
     def editable(self) -> bool:
