@@ -172,15 +172,7 @@ class LiveWindow(QObject):
         self.connection.close()
 
 
-# The window's part among the others: the rooms of a clinic server, or the windows on one file
+
+# The window's part among the others: the rooms of a clinic server (this module, made by the
+# window on a server only), or the other windows on one file (ui.file_holds_window)
 WindowRooms = LiveWindow | FileWindowHolds
-
-
-def rooms_of(records: Records, show_message: Callable[[str], None],
-             show_error: Callable[[object], None], parent: QObject | None = None
-             ) -> WindowRooms | None:
-    """On a clinic server the other rooms (listening already), on a file that can be written
-    the other windows (ui.file_holds_window); None on a read-only file."""
-    if records.read.on_server:
-        return LiveWindow.on_server(records, show_message, show_error, parent)
-    return FileWindowHolds.on_file(records, show_message, show_error, parent)

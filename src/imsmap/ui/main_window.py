@@ -47,6 +47,7 @@ from imsmap.ui import errors as ui_errors
 from imsmap.ui import focus_order, restore_backup, window_layout
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
+from imsmap.ui.file_holds_window import FileWindowHolds
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
@@ -76,7 +77,7 @@ from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 from imsmap.ui.wording import database_title
 
-if TYPE_CHECKING:  # imported once the window is built (step 2)
+if TYPE_CHECKING:  # imported where a clinic server is connected (a file: FileWindowHolds)
     from imsmap.ui.live_window import WindowRooms
 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
@@ -270,9 +271,13 @@ class MainWindow(QMainWindow):
             self.details, self.photo_strip, self.edits, self.backups, self.show_message,
             self._update_actions)
         self._listener = listen(records.bus, self, self._on_change)
-        from imsmap.ui.live_window import rooms_of  # their holds (and changes: ui.live_window)
+        if records.read.on_server:  # the other rooms: their holds and changes (ui.live_window)
+            from imsmap.ui.live_window import LiveWindow
 
-        self.live = rooms_of(records, self.show_message, self.show_error, self)
+            self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
+        else:  # the other windows on the file: their holds (ui.file_holds_window)
+            self.live = FileWindowHolds.on_file(records, self.show_message, self.show_error,
+                                                self)
         if self.live is not None:
             self.session_panel.add_banner(self.live.banner)
             self.statusBar().addPermanentWidget(self.live.status_label)
