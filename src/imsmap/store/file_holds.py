@@ -208,9 +208,13 @@ class FileHolds:
                                    "pid": os.getpid(), "since": datetime.now().astimezone(
                                        ).isoformat(timespec="seconds")})
                 with contextlib.suppress(OSError):  # a file this user may only read
-                    os.ftruncate(fd, 0)
+                    data = text.encode("utf-8")
                     os.lseek(fd, 0, os.SEEK_SET)
-                    os.write(fd, text.encode("utf-8"))
+                    os.write(fd, data)
+                    # Cut to the text, never to nothing first: ext4 flushes a file cut to
+                    # nothing and written again when it is closed (auto_da_alloc), a few ms
+                    # for each write to a draft nobody held.
+                    os.ftruncate(fd, len(data))
             except BaseException:
                 os.close(fd)
                 raise
