@@ -48,7 +48,10 @@ def no_file_holds(db_path):
     (tests/test_file_holds_processes.py tests the holds)."""
     from imsmap.store.file_holds import folder_of
 
-    folder_of(db_path).write_text("no holds here: a file where their folder would be\n")
+    folder = folder_of(db_path)
+    if folder.is_dir():
+        folder.rmdir()  # made by writes before, which held their draft only while they wrote
+    folder.write_text("no holds here: a file where their folder would be\n")
     return db_path
 
 

@@ -255,10 +255,12 @@ def test_the_viewer_fits_the_screen_with_its_close_button(qtbot, window, records
 
 
 def test_a_photo_attached_in_another_window_shows_when_it_is_refused_as_a_duplicate(
-        qtbot, window, records, session, open_records_as, tmp_path):
+        no_file_holds, qtbot, window, records, session, open_records_as, tmp_path):
     """Another window on the same file attached the photo; this window, not yet re-read (it was
     not activated: a drop from a file manager does not activate it), is given the same file: the
-    refusal names that window's photo 1, and the strip shows it instead of staying empty."""
+    refusal names that window's photo 1, and the strip shows it instead of staying empty. (Where
+    the file's holds cannot be kept: else the other window is refused, as the draft is held
+    here: tests/test_file_holds_processes.py.)"""
     photo = write(tmp_path / "IMG_0042.jpg", phone_jpeg())
     Photos(open_records_as("test.physio").records).add_file(session.id, photo)
     strip = window.photo_strip

@@ -83,7 +83,9 @@ def test_apply_protocol_is_one_undo_step_and_one_redo_step(make_window, earlier_
 
 
 def test_undo_of_a_copy_signed_in_another_window_says_so_and_changes_nothing(
-        make_window, earlier_visit, records, open_records_as):
+        no_file_holds, make_window, earlier_visit, records, open_records_as):
+    """(On a file, where its holds cannot be kept: else the other window's signature is
+    refused, as the draft is held here: tests/test_file_holds_processes.py.)"""
     _first, draft, _own = earlier_visit
     w = _open(make_window, draft)
     w.menus.act_copy_forward.trigger()

@@ -230,8 +230,11 @@ def _listed(w) -> list[str]:
     return [w.patients.patients.item(i).text() for i in range(w.patients.patients.count())]
 
 
-def test_a_second_window_on_the_same_file_sees_changes_on_refresh(qtbot, make_window, records,
+def test_a_second_window_on_the_same_file_sees_changes_on_refresh(no_file_holds, qtbot,
+                                                                  make_window, records,
                                                                   session, db_path):
+    """Where the file's holds cannot be kept (else the other program's edits of the draft
+    this window holds are refused: tests/test_file_holds_processes.py)."""
     from imsmap.ui.main_window import MainWindow
 
     elsewhere = open_records(db_path, actor="other.physio")  # another computer, same file
