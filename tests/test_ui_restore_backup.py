@@ -344,6 +344,25 @@ def test_enter_in_the_folder_field_looks_and_never_restores(qtbot, tmp_path):
     assert dialog.isVisible() and dialog.request is None and not new.exists()
 
 
+def test_a_full_backup_whose_journal_was_moved_out_is_offered_and_said(qtbot, tmp_path):
+    """A damaged journal's refusal says to move it out and restore the full backup alone;
+    done, the dialog said there was no imsmap backup in the folder."""
+    _old, usb = old_computer(tmp_path)
+    (journal_file,) = usb.glob("*-full.journal")
+    journal_file.rename(tmp_path / journal_file.name)
+    new = tmp_path / "new" / "imsmap.sqlite3"
+    dialog = RestoreDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    said = dialog.holds.text()
+    assert "1 patient, 1 session (1 signed, 0 drafts)" in said  # as of the full backup
+    assert f"Its journal ({journal_file.name}) is not in the folder" in said
+    assert dialog.restore_button.isEnabled()
+
+
 def test_a_damaged_database_is_offered_its_automatic_full_backup(qapp, tmp_path, records,
                                                                 patient):
     """The damaged-file dialog looked for plain copies only: with the automatic backups (a full

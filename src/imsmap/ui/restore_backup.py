@@ -104,6 +104,15 @@ class RestoreWords(QObject):
                 "signed, a draft changed or a photo added later.",
             ).format(when=_when(point.taken_at))
         )
+        if point.journal_missing and point.journal is not None:
+            lines.append(
+                "• "
+                + self.tr(
+                    "Its journal ({name}) is not in the folder: the records come back as they "
+                    "were when this full backup was made, without what was signed after it. "
+                    "If you have the journal, put it in the folder and look again.",
+                ).format(name=point.journal.name)
+            )
         if point.drafts:
             lines.append(
                 "• "

@@ -4,6 +4,13 @@
 <context>
     <name>BackupCommand</name>
     <message numerus="yes">
+        <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
+        <translation>
+            <numerusform>%n draft session comes back as it was then, not signed: check it before you sign.</numerusform>
+            <numerusform>%n draft sessions come back as they were then, not signed: check them before you sign.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n signed session(s):</source>
         <translation>
             <numerusform>%n signed session:</numerusform>

@@ -170,6 +170,33 @@
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
     <message>
+        <source>Its journal, %1, is not beside it: the records come back as they were when the full backup was made, without what was signed or written after it. If you have the journal, put it in the same folder and restore again.</source>
+        <translation>Son journal, %1, n&apos;est pas à côté&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de la sauvegarde complète, sans ce qui a été signé ou saisi après. Si vous avez le journal, mettez-le dans le même dossier et restaurez de nouveau.</translation>
+    </message>
+    <message>
+        <source>In the restored records: signed sessions: %1, drafts: %2, amendments: %3, photos: %4.</source>
+        <translation>Dans les dossiers restaurés&#xa0;: séances signées&#xa0;: %1, brouillons&#xa0;: %2, addenda&#xa0;: %3, photos&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>The last signed session: chart %1, signed %2.</source>
+        <translation>Dernière séance signée&#xa0;: dossier %1, signée le %2.</translation>
+    </message>
+    <message>
+        <source>Not restored: anything written after %1 (a session started, changed or signed later, a photo added to it); a session that was not signed by then is not in any backup.</source>
+        <translation>Non restauré&#xa0;: tout ce qui a été saisi après le %1 (une séance commencée, modifiée ou signée plus tard, une photo qui y a été ajoutée); une séance qui n&apos;était pas signée à ce moment n&apos;est dans aucune sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Not restored: anything written after this backup was made (a session started, changed or signed later, a photo added to it).</source>
+        <translation>Non restauré&#xa0;: tout ce qui a été saisi après cette sauvegarde (une séance commencée, modifiée ou signée plus tard, une photo qui y a été ajoutée).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
+        <translation>
+            <numerusform>%n séance en brouillon revient telle qu&apos;elle était, non signée&#xa0;: vérifiez-la avant de la signer.</numerusform>
+            <numerusform>%n séances en brouillon reviennent telles qu&apos;elles étaient, non signées&#xa0;: vérifiez-les avant de les signer.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Passed over %1: %2</source>
         <translation>Écartée, %1&#xa0;: %2</translation>
     </message>
@@ -5186,6 +5213,10 @@ N° de permis non consigné</translation>
         <source>%1 cannot be copied aside (%2); nothing was replaced, and %3 holds what could be copied.</source>
         <translation>%1 ne peut pas être copié de côté (%2); rien n&apos;a été remplacé, et %3 contient ce qui a pu être copié.</translation>
     </message>
+    <message>
+        <source>The disk of %1 is full: there is no room to keep the records it holds aside before the backup replaces them. Nothing was replaced; free some space on that disk and try again.</source>
+        <translation>Le disque de %1 est plein&#xa0;: il n&apos;y a pas la place d&apos;en garder les dossiers de côté avant que la sauvegarde les remplace. Rien n&apos;a été remplacé; libérez de l&apos;espace sur ce disque et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>StoreBackupSets</name>
@@ -5414,6 +5445,18 @@ N° de permis non consigné</translation>
     <message>
         <source>%1 is damaged (%2); it cannot be used.</source>
         <translation>%1 est endommagé (%2); il ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full: there is no room for the restored records. Nothing was changed and the backup is fine; free some space on that disk, or restore into a folder on another disk.</source>
+        <translation>Le disque de %1 est plein&#xa0;: il n&apos;y a pas la place pour les dossiers restaurés. Rien n&apos;a été modifié et la sauvegarde est intacte; libérez de l&apos;espace sur ce disque, ou restaurez dans un dossier d&apos;un autre disque.</translation>
+    </message>
+    <message>
+        <source>The restored records cannot be written in %1 (%2). Nothing was changed and the backup is fine; choose a folder you can write to.</source>
+        <translation>Les dossiers restaurés ne peuvent pas être écrits dans %1 (%2). Rien n&apos;a été modifié et la sauvegarde est intacte; choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 does not belong with the full backup %2: they hold different records (another clinic&apos;s or another computer&apos;s backup copied under the same name). Nothing was restored; check that both files come from the same backup folder.</source>
+        <translation>Le journal de sauvegarde %1 ne va pas avec la sauvegarde complète %2&#xa0;: ils contiennent des dossiers différents (la sauvegarde d&apos;une autre clinique ou d&apos;un autre ordinateur copiée sous le même nom). Rien n&apos;a été restauré; vérifiez que les deux fichiers viennent du même dossier de sauvegarde.</translation>
     </message>
     <message>
         <source>The backup journal %1 belongs to another full backup; nothing was restored.</source>

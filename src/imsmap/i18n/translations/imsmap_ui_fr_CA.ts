@@ -2819,6 +2819,10 @@ Problème&#xa0;: {problem}</translation>
         <source>anything written after {when}: a session signed, a draft changed or a photo added later.</source>
         <translation>tout ce qui a été saisi après le {when}&#xa0;: une séance signée, un brouillon modifié ou une photo ajoutée plus tard.</translation>
     </message>
+    <message>
+        <source>Its journal ({name}) is not in the folder: the records come back as they were when this full backup was made, without what was signed after it. If you have the journal, put it in the folder and look again.</source>
+        <translation>Son journal ({name}) n&apos;est pas dans le dossier&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans le dossier et examinez-le de nouveau.</translation>
+    </message>
     <message numerus="yes">
         <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
         <translation>
