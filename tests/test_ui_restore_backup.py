@@ -363,6 +363,25 @@ def test_a_full_backup_whose_journal_was_moved_out_is_offered_and_said(qtbot, tm
     assert dialog.restore_button.isEnabled()
 
 
+def test_a_refusal_of_three_lines_is_shown_whole(qtbot, tmp_path):
+    """A damaged journal's refusal (what happened, and what to do) showed two of its three
+    lines: the dialog kept the height it had before the red line appeared."""
+    _old, usb = old_computer(tmp_path)
+    (journal_file,) = usb.glob("*-full.journal")
+    lines = journal_file.read_bytes().split(b"\n")
+    journal_file.write_bytes(b"\n".join([lines[0], lines[1].replace(b'"sites"', b'"sitez"')]
+                                        + lines[2:]))
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert "move the journal out of the folder first" in dialog.error.text()
+    assert dialog.error.isVisible()
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+
+
 def test_a_damaged_database_is_offered_its_automatic_full_backup(qapp, tmp_path, records,
                                                                 patient):
     """The damaged-file dialog looked for plain copies only: with the automatic backups (a full

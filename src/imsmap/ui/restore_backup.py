@@ -299,14 +299,20 @@ class RestoreDialog(QDialog):
                 lambda: restore_points.newest(folder, self.db_path),
                 stop_label=self.tr("Stop checking"))
         except UserFacingError as exc:
-            self.error.show_message(exc)
+            self._refuse(exc)
             return
         if point is None:
-            self.error.show_message(self.tr(
+            self._refuse(self.tr(
                 "The backup was not checked (stopped); nothing changed. Look in the folder "
                 "again to check it."))
             return
         self._show(point)
+
+    def _refuse(self, message: object) -> None:
+        """The red sentence, the dialog grown to hold it whole: a refusal of three lines (a
+        damaged journal: what to do about it) showed its first two, cut in mid-sentence."""
+        self.error.show_message(message)
+        self.adjustSize()
 
     def _show(self, point: RestorePoint | None) -> None:
         self.point = point
