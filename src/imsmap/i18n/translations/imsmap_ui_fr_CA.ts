@@ -2821,7 +2821,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Its journal ({name}) is not in the folder: the records come back as they were when this full backup was made, without what was signed after it. If you have the journal, put it in the folder and look again.</source>
-        <translation>Son journal ({name}) n&apos;est pas dans le dossier&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans le dossier et examinez-le de nouveau.</translation>
+        <translation>Son journal ({name}) n&apos;est pas dans le dossier&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans ce dossier, puis examinez de nouveau le dossier.</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
