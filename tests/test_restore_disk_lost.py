@@ -4,6 +4,7 @@ journal missing or not of its full backup, a full disk, a restore killed halfway
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -93,6 +94,34 @@ def test_the_command_says_what_it_restored_and_what_no_backup_holds(tmp_path, ca
                for line in lines)
     assert "1 draft session comes back as it was then, not signed: check it before you " \
            "sign." in lines
+
+
+def _named(recs, name: str) -> None:
+    from imsmap.services import clinic
+
+    clinic.write_values(recs, {"clinic.name_json": json.dumps(name)})
+
+
+def test_whose_records_a_folder_restores_is_said(tmp_path, capsys):
+    """A USB drive's folder holding another clinic's backups too: its newest was restored,
+    said as 'N patients, M sessions' only, with nothing to tell whose they were."""
+    ours = _clinic(tmp_path / "ours.sqlite3")
+    _named(ours, "Harbour Physio")
+    made = sets.make_full(ours.db, now=DAY)
+    ours.db.close()
+    theirs = _clinic(tmp_path / "theirs.sqlite3", "T-1")
+    _named(theirs, "Riverside Physiotherapy")
+    sets.make_full(theirs.db, now=DAY.replace(hour=9))
+    theirs_folder = bk.backup_dir(theirs.db)
+    theirs.db.close()
+    usb = _usb(made, tmp_path)
+    for path in theirs_folder.iterdir():
+        shutil.copy(path, usb / path.name)  # the other clinic's set, newer, in the same folder
+    new = tmp_path / "new.sqlite3"
+    assert main(["restore", "--db", str(new), str(usb)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "It holds the records of Riverside Physiotherapy." in out
+    assert "The restored records are those of Riverside Physiotherapy." in out
 
 
 def test_a_journal_beside_another_clinics_full_backup_is_refused_in_one_sentence(tmp_path):

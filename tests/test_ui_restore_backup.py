@@ -358,9 +358,28 @@ def test_a_full_backup_whose_journal_was_moved_out_is_offered_and_said(qtbot, tm
     qtbot.keyClicks(dialog.folder, str(usb))
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
     said = dialog.holds.text()
+    assert "holds the records as they were on" in said  # no clinic name was set up
     assert "1 patient, 1 session (1 signed, 0 drafts)" in said  # as of the full backup
     assert f"Its journal ({journal_file.name}) is not in the folder" in said
     assert dialog.restore_button.isEnabled()
+
+
+def test_the_dialog_says_whose_records_the_backup_holds(qtbot, tmp_path):
+    old, usb = old_computer(tmp_path)
+    recs = open_clinic(old)
+    try:
+        clinic.write_values(recs, {"clinic.name_json": '"Harbour Physio"'})
+        backup_sets.append(recs.db)  # the journal carries the settings
+    finally:
+        recs.db.close()
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert dialog.holds.text().startswith(
+        "The newest backup in this folder holds the records of Harbour Physio as they were on ")
 
 
 def test_a_refusal_of_three_lines_is_shown_whole(qtbot, tmp_path):

@@ -204,6 +204,9 @@ def _say_held(result) -> None:
         held = holdings(result.db_path)
     except sqlite3.Error:
         return
+    if held.clinic:
+        print(fill(translate("BackupCommand", "The restored records are those of %1."),
+                   [held.clinic]))
     print(fill(translate("BackupCommand", "In the restored records: signed sessions: %1, "
                          "drafts: %2, amendments: %3, photos: %4."),
                [held.signed, held.drafts, held.amendments, held.photos]))
@@ -239,6 +242,8 @@ def _newest_in(folder: Path, db_path: Path) -> Path:
     print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
                          "%2, its records as of %3."),
                [folder, point.path.name, when.strftime("%Y-%m-%d %H:%M") if when else "?"]))
+    if point.clinic:  # a folder may hold another clinic's backups too
+        print(fill(translate("BackupCommand", "It holds the records of %1."), [point.clinic]))
     return point.path
 
 

@@ -53,6 +53,7 @@ class RestorePoint:
     photos: int
     last_signed_at: datetime | None  # the newest signature in it
     last_signed_chart: str | None  # that session's patient (chart number)
+    clinic: str = ""  # whose records: the clinic's name in the backup ("" when none was set)
     # records the open database holds that this backup lacks (restoring takes them out of it)
     losses: RestoreLosses = field(default_factory=RestoreLosses)
     # newer backups in the folder that could not be used, each with its refusal
@@ -211,4 +212,4 @@ def _counts(copy: Path) -> dict[str, Any]:
             last_at = None
     return {"signed": held.signed, "drafts": held.drafts, "amendments": held.amendments,
             "photos": held.photos, "last_signed_at": last_at,
-            "last_signed_chart": held.last_signed_chart}
+            "last_signed_chart": held.last_signed_chart, "clinic": held.clinic}

@@ -63,6 +63,11 @@ class RestoreWords(QObject):
         """What the backup holds, and what it cannot bring back, in the window's words."""
         lines = [
             self.tr(
+                "The newest backup in this folder holds the records of {clinic} as they were "
+                "on {when}:",
+            ).format(clinic=point.clinic, when=_when(point.taken_at))
+            if point.clinic
+            else self.tr(
                 "The newest backup in this folder holds the records as they were on {when}:",
             ).format(when=_when(point.taken_at)),
             "• "

@@ -174,6 +174,10 @@
         <translation>Son journal, %1, n&apos;est pas à côté&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de la sauvegarde complète, sans ce qui a été signé ou saisi après. Si vous avez le journal, mettez-le dans le même dossier et restaurez de nouveau.</translation>
     </message>
     <message>
+        <source>The restored records are those of %1.</source>
+        <translation>Les dossiers restaurés sont ceux de %1.</translation>
+    </message>
+    <message>
         <source>In the restored records: signed sessions: %1, drafts: %2, amendments: %3, photos: %4.</source>
         <translation>Dans les dossiers restaurés&#xa0;: séances signées&#xa0;: %1, brouillons&#xa0;: %2, addenda&#xa0;: %3, photos&#xa0;: %4.</translation>
     </message>
@@ -203,6 +207,10 @@
     <message>
         <source>The newest backup in %1 that passes the checks: %2, its records as of %3.</source>
         <translation>La sauvegarde la plus récente de %1 qui passe les vérifications&#xa0;: %2, ses dossiers en date du %3.</translation>
+    </message>
+    <message>
+        <source>It holds the records of %1.</source>
+        <translation>Elle contient les dossiers de %1.</translation>
     </message>
     <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>

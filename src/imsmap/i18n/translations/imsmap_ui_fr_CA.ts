@@ -2893,6 +2893,10 @@ Problème&#xa0;: {problem}</translation>
         <source>chart {chart}, {started}</source>
         <translation>dossier {chart}, {started}</translation>
     </message>
+    <message>
+        <source>The newest backup in this folder holds the records of {clinic} as they were on {when}:</source>
+        <translation>La sauvegarde la plus récente de ce dossier contient les dossiers de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
     <message numerus="yes">
         <source>%n draft session(s) changed since the backup (they come back as they were):</source>
         <translation>
