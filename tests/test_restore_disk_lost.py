@@ -189,6 +189,33 @@ def test_a_full_disk_is_said_as_such_never_as_a_damaged_backup(tmp_path):
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_folder_that_cannot_be_written_is_one_sentence(tmp_path, capsys):
+    """Looking in the backup folder expands the backup beside the database: a read-only
+    folder there stopped the command with a traceback."""
+    from test_output_files import _lock, _unlock
+
+    recs = _clinic(tmp_path / "old.sqlite3")
+    made = sets.make_full(recs.db, now=DAY)
+    recs.db.close()
+    usb = _usb(made, tmp_path)
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if not _lock(folder):
+        _unlock(folder)
+        pytest.skip("no way to make a folder unwritable for this user here")
+    try:
+        assert main(["restore", "--db", str(folder / "clinic.sqlite3"), str(usb)]) == 2
+    finally:
+        _unlock(folder)
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 1 and said[0].startswith(
+        f"imsmap: The restored records cannot be written in {folder} ("), said
+    assert said[0].endswith("Nothing was changed and the backup is fine; choose a folder you "
+                            "can write to.")
+    assert list(folder.iterdir()) == []
+
+
 def _private_tmpfs_works() -> bool:
     """A small disk of its own for one command: a tmpfs mounted in a private mount namespace
     (unshare -m), gone with the command; needs root (CAP_SYS_ADMIN), else skipped."""

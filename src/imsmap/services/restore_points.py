@@ -126,7 +126,10 @@ def read(backup: Path, current: str | Path | None = None, *,
     backup = Path(backup)
     root = work if work is not None and work.is_dir() else Path(tempfile.gettempdir())
     _clean_scratch(root)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-", dir=root))  # mode 700
+    try:
+        scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-", dir=root))  # 700
+    except OSError as exc:  # read-only or full: where the records would go, said so
+        raise packed.unwritable(root, exc) from None
     try:
         copy = scratch / "backup.sqlite3"
         records = 0
