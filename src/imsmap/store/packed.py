@@ -80,12 +80,10 @@ def expand(full: Path, target: Path, *, where: Path | None = None) -> int:
 
 
 def _damaged(full: Path, exc: BaseException) -> StoreError:
-    if isinstance(exc, gzip.BadGzipFile) or isinstance(exc, EOFError):
-        detail = sentence("StorePacked", QT_TRANSLATE_NOOP(
-            "StorePacked", "its compressed data is cut short or damaged"))
-    else:
-        detail = getattr(exc, "strerror", None) or sentence("StorePacked", QT_TRANSLATE_NOOP(
-            "StorePacked", "its compressed data is cut short or damaged"))
+    """The sentence for a full backup that cannot be read: what the system said (the drive
+    unplugged: an input/output error), else its compressed data cut short."""
+    detail = getattr(exc, "strerror", None) or sentence("StorePacked", QT_TRANSLATE_NOOP(
+        "StorePacked", "its compressed data is cut short or damaged"))
     return StoreError(sentence("StorePacked", QT_TRANSLATE_NOOP(
         "StorePacked", "%1 is damaged (%2); it cannot be used."), full, detail))
 
