@@ -41,18 +41,21 @@ import zlib
 import numpy as np
 from label_geometry import (
     box_at,
+    candidates,
     nearest_on_boxes,
     overlap,
     own_side,
+    sections_ok,
     segments_cross,
     segments_hit_box,
+    twin_units,
 )
+from label_parts import Cover
 from label_words import (
     ENGLISH,
     MARGIN,
     SOURCE,
     Words,
-    _qt,
     group_text,
     label_text,
     languages,
@@ -63,114 +66,12 @@ from label_words import (
 
 from imsmap.atlas import geometry
 
-EDGE = 4.0
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
 OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
-GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
+
+
 def _key(item: dict) -> tuple[str, str, str]:
     return (item["muscle"], item["side"], item["layer"])
-
-
-class _Cover:
-    """Summed-area tables of where a sheet's muscles and its body lie, to measure quickly how much
-    of a candidate name's box covers them."""
-
-    def __init__(self, view: dict, regions: list[dict]):
-        w, h = float(view["width"]), float(view["height"])
-        self.nx, self.ny = int(w / GRID) + 1, int(h / GRID) + 1
-        self.muscle = self._table(self._raster([r["d"] for r in regions]))
-        self.body = self._table(self._raster(list(view.get("outline", []))))
-
-    def _raster(self, paths: list[str]) -> np.ndarray:
-        _qt()
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-        from PySide6.QtGui import QColor, QImage, QPainter  # noqa: PLC0415
-
-        from imsmap.render.paths import painter_path  # noqa: PLC0415
-
-        image = QImage(self.nx, self.ny, QImage.Format.Format_Grayscale8)
-        image.fill(0)
-        painter = QPainter(image)
-        painter.scale(1 / GRID, 1 / GRID)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255))
-        for d in paths:
-            painter.drawPath(painter_path(d))
-        painter.end()
-        bits = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(self.ny, image.bytesPerLine())
-        return bits[:, : self.nx] > 127
-
-    @staticmethod
-    def _table(mask: np.ndarray) -> np.ndarray:
-        t = np.zeros((mask.shape[0] + 1, mask.shape[1] + 1))
-        t[1:, 1:] = mask.astype(float).cumsum(0).cumsum(1)
-        return t
-
-    def fraction(self, table: np.ndarray, x0, y0, x1, y1) -> np.ndarray:
-        i0 = np.clip((y0 / GRID).astype(int), 0, self.ny)
-        i1 = np.clip((y1 / GRID).astype(int), 0, self.ny)
-        j0 = np.clip((x0 / GRID).astype(int), 0, self.nx)
-        j1 = np.clip((x1 / GRID).astype(int), 0, self.nx)
-        s = table[i1, j1] - table[i0, j1] - table[i1, j0] + table[i0, j0]
-        n = np.maximum((i1 - i0) * (j1 - j0), 1)
-        return s / n
-
-
-def _sections_ok(poly, xs: np.ndarray, ys: np.ndarray, wide: float, tall: float) -> np.ndarray:
-    """Whether the horizontal cut through each point is at least `wide` and the vertical one at
-    least `tall` (the spinal chart's touch targets, tests/test_atlas_spinal.py), with a margin."""
-    x0, y0, x1, y1 = geometry.bbox(poly)
-    ok = np.ones(xs.shape, dtype=bool)
-    hx = np.arange(x0 - 1, x1 + 1, 0.5)
-    vy = np.arange(y0 - 1, y1 + 1, 0.5)
-    for i, (x, y) in enumerate(zip(xs, ys)):
-        across = geometry.points_in_polygon(poly, hx, np.full(hx.shape, y)).sum() * 0.5
-        down = geometry.points_in_polygon(poly, np.full(vy.shape, x), vy).sum() * 0.5
-        ok[i] = across >= wide + 2 and down >= tall + 2
-    return ok
-
-
-def _candidates(poly, start: tuple[float, float], step: float | None = None,
-                edge: float = EDGE) -> tuple[np.ndarray, np.ndarray]:
-    arr = np.asarray(poly, dtype=float)
-    x0, y0, x1, y1 = geometry.bbox(poly)
-    step = step or max(2.0, min(x1 - x0, y1 - y0) / 30)
-    xs, ys = np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step))
-    xs, ys = xs.ravel(), ys.ravel()
-    inside = geometry.points_in_polygon(poly, xs, ys)
-    xs, ys = xs[inside], ys[inside]
-    best = np.full(xs.shape, np.inf)
-    for (ax, ay), (bx, by) in zip(arr, np.roll(arr, -1, axis=0)):
-        dx, dy = bx - ax, by - ay
-        ll = dx * dx + dy * dy or 1.0
-        t = np.clip(((xs - ax) * dx + (ys - ay) * dy) / ll, 0, 1)
-        best = np.minimum(best, np.hypot(xs - (ax + t * dx), ys - (ay + t * dy)))
-    keep = best >= min(edge, float(best.max()) * 0.5) if len(best) else best
-    xs, ys = np.append(xs[keep], start[0]), np.append(ys[keep], start[1])
-    return xs, ys
-
-
-def _units(regions: list[dict], mirrored: bool) -> list[list[dict]]:
-    """Regions placed together: a right region and its left mirror twin (same id but the side) move
-    as one, so that the two halves of a symmetric view keep mirror-image labels."""
-    if not mirrored:
-        return [[r] for r in regions]
-    by_id = {r["id"]: r for r in regions}
-    out, seen = [], set()
-    for r in regions:
-        if r["id"] in seen:
-            continue
-        twin = None
-        if r["side"] == "R":
-            twin = by_id.get(r["id"][: -len("R")] + "L")
-        elif r["side"] == "L":
-            twin = by_id.get(r["id"][: -len("L")] + "R")
-            if twin is not None:
-                r, twin = twin, r
-        unit = [r] + ([twin] if twin is not None else [])
-        seen.update(u["id"] for u in unit)
-        out.append(unit)
-    return out
 
 
 class _Sheet:
@@ -182,7 +83,7 @@ class _Sheet:
         self.top = 100.0 if view.get("kind") == "body" else 60.0  # under the side captions
         self.boxes: list[tuple[float, float, float, float]] = printed_words(view, said)
         self.leaders: list[tuple[float, float, float, float]] = []
-        self.cover = _Cover(view, regions)
+        self.cover = Cover(view, regions)
         # every region's label point stays clear of the other names: its leader (or its own name)
         # starts there
         self.points = np.array([r["label"] for r in regions], dtype=float).reshape(-1, 2)
@@ -392,7 +293,7 @@ def _outer_point(region: dict, mid: float, own: tuple[float, float] = (0.0, 0.0)
     wide as its level), the outermost point of the region clear of it, nearest the row."""
     poly = geometry.flatten(region["d"])[0]
     sx, sy = region["label"]
-    xs, ys = _candidates(poly, (sx, sy))
+    xs, ys = candidates(poly, (sx, sy))
     w, h = own
 
     def clear(xs, ys):
@@ -400,7 +301,7 @@ def _outer_point(region: dict, mid: float, own: tuple[float, float] = (0.0, 0.0)
 
     row = np.abs(ys - sy) <= 3
     if not (row & clear(xs, ys)).any():
-        fx, fy = _candidates(poly, (sx, sy), step=1.0, edge=1.5)
+        fx, fy = candidates(poly, (sx, sy), step=1.0, edge=1.5)
         free = clear(fx, fy)
         if free.any():
             k = int(np.argmax(np.where(free, np.abs(fx - mid) - np.abs(fy - sy), -np.inf)))
@@ -464,16 +365,16 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
             return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
         return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
 
-    units = sorted((u for u in _units(regions, mirrored) if u[0]["id"] not in placed), key=order)
+    units = sorted((u for u in twin_units(regions, mirrored) if u[0]["id"] not in placed), key=order)
     for unit in units:
         r = unit[0]
         text, size = words_of(r, kind)
         w, h = name_room(text, size)
         sx, sy = r["label"]
-        xs, ys = _candidates(polys[r["id"]], (sx, sy))
+        xs, ys = candidates(polys[r["id"]], (sx, sy))
         if kind == "spinal" and len(xs) > 1:  # keep the label where a tap is easy
             short = r.get("muscle") == "multifidus" and r.get("level") in ("C7", "C8")
-            keep = _sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
+            keep = sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
             xs, ys = np.append(xs[:-1][keep], sx), np.append(ys[:-1][keep], sy)
         if len(unit) == 2:
             twin = unit[1]
@@ -556,7 +457,7 @@ def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: flo
 def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -> None:
     sx, sy = r["label"]
     if xs is None:
-        xs, ys = _candidates(poly, (sx, sy))
+        xs, ys = candidates(poly, (sx, sy))
     span = own_side(sheet.view, r)
     x, y, over = sheet.inside(r["id"], poly, (sx, sy), xs, ys, w, h, span)
     if over <= 0 and geometry.point_in_polygon(poly, x, y):
