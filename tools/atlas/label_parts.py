@@ -38,10 +38,21 @@ NEXT_TO: dict[str, tuple[str, ...]] = {
     "leg": ("thigh", "foot"),
     "foot": ("leg",),
 }
+# muscles of the shoulder girdle that spread over the back or the chest wall: a place over them
+# reads as the back's or the trunk's (an elbow's name over latissimus dorsi at the waist reads as
+# a muscle of the back), though their own names may lie by the shoulder too
+SPREAD: dict[str, str] = {
+    "latissimus_dorsi": "back",
+    "trapezius_middle": "back",
+    "trapezius_lower": "back",
+    "rhomboid_major": "back",
+    "rhomboid_minor": "back",
+    "serratus_anterior": "trunk",
+}
 # how far round a box its nearest part of the body is looked for (view units): the first ring
 # that reaches a part says what the name reads as beside
 REACH = (0.0, 8.0, 16.0, 24.0, 32.0)
-SKIN = 120.0  # how far a muscle's part spreads over the skin no muscle covers (view units)
+SKIN = 400.0  # how far a muscle's part spreads over the skin no muscle covers (view units)
 _PARTS: dict[str, str] = {}
 
 
@@ -81,12 +92,24 @@ def table(mask: np.ndarray) -> np.ndarray:
     return t
 
 
+def reads_as(muscle: str) -> str | None:
+    """The part of the body a place over `muscle` reads as: its catalogue region, or SPREAD's."""
+    return SPREAD.get(muscle) or part_of(muscle)
+
+
+def near_parts(muscle: str) -> set[str]:
+    """The parts of the body beside which a name of `muscle` reads as its: its own (the catalogue's
+    and SPREAD's) and those next to them."""
+    own = {p for p in (part_of(muscle), SPREAD.get(muscle)) if p is not None}
+    return own.union(*(NEXT_TO.get(p, ()) for p in own))
+
+
 def part_map(regions: list[dict], body: np.ndarray, grid: float = GRID) -> tuple[list[str], np.ndarray]:
     """The part of the body each raster cell of a sheet reads as (an index into the returned
-    names, -1 off the body): its muscle's part, or for the skin no muscle covers, the part of the
-    muscle nearest it (spread step by step, never across the page)."""
+    names, -1 off the body): its muscle's (reads_as), or for the skin no muscle covers, the part
+    of the muscle nearest it (spread step by step, never across the page)."""
     ny, nx = body.shape
-    of = [part_of(r["muscle"]) for r in regions]
+    of = [reads_as(r["muscle"]) for r in regions]
     names = sorted({p for p in of if p is not None})
     label = np.full((ny, nx), -1, dtype=np.int16)
     for i, name in enumerate(names):
@@ -115,8 +138,10 @@ class Cover:
         muscle = raster([r["d"] for r in regions], self.nx, self.ny)
         body = raster(list(view.get("outline", [])), self.nx, self.ny)
         self.muscle, self.body = table(muscle), table(body)
-        self.of = {r["id"]: part_of(r["muscle"]) for r in regions}
-        self.names, label = part_map(regions, body | muscle)
+        # the parts of the body: on the body views only (the spinal chart, the hand, foot and head
+        # sheets show one part)
+        self.of = {r["id"]: r["muscle"] for r in regions} if view.get("kind") == "body" else {}
+        self.names, label = part_map(regions, body | muscle) if self.of else ([], body)
         self.parts = [table(label == i) for i in range(len(self.names))]
 
     def _sum(self, t: np.ndarray, x0, y0, x1, y1) -> tuple[np.ndarray, np.ndarray]:
@@ -130,10 +155,10 @@ class Cover:
         s, n = self._sum(t, x0, y0, x1, y1)
         return s / np.maximum(n, 1)
 
-    def own_part(self, rid: str) -> str | None:
-        """The part of the body of region `rid`, or of a group ("group:muscle.side.layer")."""
+    def muscle_of(self, rid: str) -> str | None:
+        """The muscle of region `rid`, or of a group ("group:muscle.side.layer")."""
         if rid.startswith("group:"):
-            return part_of(rid[len("group:"):].split(".")[0])
+            return rid[len("group:"):].split(".")[0]
         return self.of.get(rid)
 
     def astray(self, rid: str, x0, y0, x1, y1) -> np.ndarray:
@@ -142,10 +167,10 @@ class Cover:
         own muscle's or one next to it; 0 where no part of the body is within reach."""
         x0, y0, x1, y1 = (np.asarray(a, dtype=float) for a in (x0, y0, x1, y1))
         out = np.zeros(x0.shape)
-        own = self.own_part(rid)
-        if own is None:
+        muscle = self.muscle_of(rid) if self.of else None
+        near = near_parts(muscle) if muscle else set()
+        if not near:
             return out
-        near = {own, *NEXT_TO.get(own, ())}
         undecided = np.ones(x0.shape, dtype=bool)
         for r in REACH:
             box = (x0 - r, y0 - r, x1 + r, y1 + r)

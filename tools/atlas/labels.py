@@ -15,7 +15,11 @@ region has the fewest places for its name):
    was and the name goes beside it, ``name_at``, tied to the point by a leader line
    (imsmap.render.chart_painter): at the nearest place where the name meets no other name, no
    leader, no printed word, and where its leader crosses no other name, preferring the skin and
-   the page to another muscle.
+   the page to another muscle, and on a body view a place beside its muscle's part of the body
+   (or one next to it) to one beside another part, which would read as that part's muscle
+   (label_parts.Cover.astray: the tensor fasciae latae beside the hanging forearm). Those names
+   of a crowded border of the body (the hip beside the forearm) go first: the little room there
+   is theirs before a name from elsewhere takes it.
 
 A generator may give a region a ``name_hint`` (x, y): where its name should go, tied to its label
 point by a leader, when a sheet reads better with a set of names in a column (the intercostal
@@ -53,10 +57,13 @@ from label_geometry import (
 from label_parts import Cover
 from label_words import (
     ENGLISH,
+    GAP,
     MARGIN,
+    SIZE,
     SOURCE,
     Words,
     group_text,
+    halo,
     label_text,
     languages,
     name_room,
@@ -68,6 +75,15 @@ from imsmap.atlas import geometry
 
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
 OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
+# the most of the body nearest a name that may be of another part (label_parts), below the half
+# tests/test_atlas_name_parts.py allows: its box is the name's outline, this one its room
+ASTRAY = 0.3
+ROOM_X = halo(SIZE) + MARGIN + GAP  # a name's room beyond its outline, to each side (name_room)
+ROOM_Y = halo(SIZE) + MARGIN
+ASTRAY_COST = 300.0  # what a name beside another part of the body costs, as units of leader
+BORDER = 60.0  # another part of the body this near a region puts it at a crowded border
+TURNS = tuple(f"{t}{border}" for border in ("", "-anywhere")
+              for t in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"))
 
 
 def _key(item: dict) -> tuple[str, str, str]:
@@ -77,18 +93,20 @@ def _key(item: dict) -> tuple[str, str, str]:
 class _Sheet:
     """The names placed so far on one layer of a view, their leaders, and what they must avoid."""
 
-    def __init__(self, view: dict, regions: list[dict], said: Words = ENGLISH):
+    def __init__(self, view: dict, regions: list[dict], said: Words = ENGLISH,
+                 cover: Cover | None = None):
         self.view = view
         self.width, self.height = float(view["width"]), float(view["height"])
         self.top = 100.0 if view.get("kind") == "body" else 60.0  # under the side captions
         self.boxes: list[tuple[float, float, float, float]] = printed_words(view, said)
         self.leaders: list[tuple[float, float, float, float]] = []
-        self.cover = Cover(view, regions)
+        self.cover = cover or Cover(view, regions)
         # every region's label point stays clear of the other names: its leader (or its own name)
         # starts there
         self.points = np.array([r["label"] for r in regions], dtype=float).reshape(-1, 2)
         self.owner = [r["id"] for r in regions]
         self.soft = 0  # names placed with a leader across another name (the last resort)
+        self.astray = 0  # names placed beside another part of the body than their muscle's
         # a deep sheet shows the layer above as a faint ghost, which reads as skin: there a name must
         # lie mostly over its own muscle
         first = view["layers"][0]["id"] if view.get("layers") else None
@@ -144,15 +162,27 @@ class _Sheet:
         crossing a name or a leader) and the name's centre; near places first, the whole sheet if
         none of them is free. `span` (x0, x1): where the name's box must lie (a group's name on
         its own side of the body)."""
+        # a name beside another part of the body than its muscle's (label_parts.Cover.astray)
+        # reads as that part's muscle: the nearest place is kept only if it is not astray, else
+        # the search goes on (other starts, then the whole sheet), the least astray place kept
+        # as the last resort before a leader across a name
+        astray = None
         for reach, step in ((300.0, 3.0), (2000.0, 6.0)):
             for px, py in starts:
                 found = self._beside(rid, px, py, w, h, reach, step, True, span)
-                if found is not None:
-                    return (px, py), found
+                if found is None:
+                    continue
+                if found[1] <= ASTRAY:
+                    return (px, py), found[0]
+                if astray is None or found[1:] < astray[0]:
+                    astray = (found[1:], (px, py), found[0])
+        if astray is not None:
+            self.astray += 1
+            return astray[1:]
         px, py = starts[0]
         found = self._beside(rid, px, py, w, h, 2000.0, 6.0, False, span)
         if found is not None:
-            return (px, py), found
+            return (px, py), found[0]
         raise ValueError(f"{rid}: no free place for a name of {w:.0f} x {h:.0f} units")
 
     def _beside(self, rid, px, py, w, h, reach, step, strict, span=None):
@@ -197,10 +227,12 @@ class _Sheet:
         on_body = self.cover.fraction(self.cover.body, x0, y0, x1, y1)
         # a short leader; a name over the page or the skin rather than over another muscle; a
         # leader that is more across than up and down; no leader crossing another
+        # and a name beside its own part of the body (or one next to it) rather than another
+        astray = self.cover.astray(rid, x0 + ROOM_X, y0 + ROOM_Y, x1 - ROOM_X, y1 - ROOM_Y)
         score = (length + 250.0 * on_muscle + 25.0 * on_body + 0.6 * np.abs(ey - py)
-                 + 300.0 * crossings)
+                 + 300.0 * crossings + ASTRAY_COST * (astray + 2 * (astray > ASTRAY)))
         k = int(score.argmin())
-        return round(float(cx[k]), 1), round(float(cy[k]), 1)
+        return (round(float(cx[k]), 1), round(float(cy[k]), 1)), float(astray[k]), float(score[k])
 
 
 def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
@@ -220,9 +252,10 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
             hints[r["id"]] = (float(hint[0]), float(hint[1]))
     start = copy.deepcopy(view)
     placed: dict[str, dict] = {}
+    covers: dict[str, Cover] = {}  # a layer's, the same in every language
     for language in langs:
         said = words(view["id"], language)
-        done = _spread(copy.deepcopy(start), hints, said)
+        done = _spread(copy.deepcopy(start), hints, said, covers)
         placed[language] = {**{r["id"]: r for r in done["regions"]},
                             **{_group_id(g): g for g in done.get("groups", [])}}
     english = placed.get(SOURCE) or placed[langs[0]]
@@ -250,8 +283,11 @@ def _group_id(g: dict) -> str:
     return "group:" + ".".join(_key(g))
 
 
-def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> dict:
-    """Place the names of `view` in one language (`said`), in place; returns the view."""
+def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
+            covers: dict[str, Cover] | None = None) -> dict:
+    """Place the names of `view` in one language (`said`), in place; returns the view.
+    `covers`: each layer's Cover, made once for every language."""
+    covers = {} if covers is None else covers
     width = float(view["width"])
     kind = view.get("kind")
     mirrored = kind == "spinal" and view.get("viewer_left_is") in ("L", "R")
@@ -262,19 +298,21 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> d
         groups = [g for g in view.get("groups", []) if g["layer"] == layer]
         start = {r["id"]: list(r["label"]) for r in regions}
         best = None
-        # a crowded sheet may leave a name no leader free of other names; other orders of placing
-        # them (top first, bottom first, largest first, fixed shuffles) are tried then, and the
-        # order with the fewest such kept
-        for turn in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"):
+        cover = covers.get(layer) or covers.setdefault(layer, Cover(view, regions))
+        # a crowded sheet may leave a name no leader free of other names, or none beside its own
+        # part of the body; other orders of placing them (top first, bottom first, largest first,
+        # fixed shuffles), each with a crowded border's names first and then without, are tried
+        # then, and the order with the fewest such kept (leaders across names first)
+        for turn in TURNS:
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said)
+            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said, cover)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
             if best is None or soft < best[0]:
                 best = (soft, result, named)
-            if soft == 0:
+            if soft == (0, 0):
                 break
         for r in regions:
             r["label"], name_at = best[1][r["id"]]
@@ -336,10 +374,11 @@ def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict], said: 
 
 
 def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
-                 said: Words = ENGLISH) -> int:
+                 said: Words = ENGLISH, cover: Cover | None = None) -> tuple[int, int]:
     """Place the names of one layer (its group names first, then those a generator asked a place
-    for); returns how many leaders had to cross a name."""
-    sheet = _Sheet(view, regions, said)
+    for); returns how many leaders had to cross a name, and how many names lie beside another
+    part of the body than their muscle's (label_parts)."""
+    sheet = _Sheet(view, regions, said, cover)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
     _place_groups(sheet, regions, groups, said)
     grouped = {_key(g) for g in groups}
@@ -354,16 +393,22 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
         if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
-    # for their leaders; then the others, smallest region first
+    # for their leaders, and of those first the ones at a border of the body where another part
+    # lies near (the hip beside the hanging forearm): the little room beside their own part goes
+    # to them before a name from elsewhere takes it; then the others, smallest region first
     def order(unit):
         r = unit[0]
         x0, y0, x1, y1 = box_at(*r["label"], *name_room(*words_of(r, kind)))
         fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
                    for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
+        bx0, by0, bx1, by1 = geometry.bbox(polys[r["id"]])
+        border = not fits and not turn.endswith("-anywhere") and sheet.cover.astray(r["id"], bx0 - BORDER, by0 - BORDER,
+                                                  bx1 + BORDER, by1 + BORDER) > 0
         y, area = r["label"][1], geometry.area(polys[r["id"]])
         if turn.startswith("shuffle"):  # a fixed shuffle: the same views every build
-            return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
-        return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
+            return (fits, not border, zlib.crc32(f"{turn.removesuffix('-anywhere')}{r['id']}".encode()))
+        by = {"area": area, "top": y, "bottom": -y, "big": -area}[turn.removesuffix("-anywhere")]
+        return (fits, not border, by)
 
     units = sorted((u for u in twin_units(regions, mirrored) if u[0]["id"] not in placed), key=order)
     for unit in units:
@@ -412,7 +457,7 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
                 sheet.boxes.append((x0, y0, x1, y1))
             else:
                 sheet.boxes.append(box_at(*twin["label"], w, h))
-    return sheet.soft
+    return sheet.soft, sheet.astray
 
 
 def _hint_in_language(hint: tuple[float, float], label: list[float], w: float,
