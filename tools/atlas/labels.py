@@ -25,7 +25,8 @@ A generator may give a region a ``name_hint`` (x, y): where its name should go, 
 point by a leader, when a sheet reads better with a set of names in a column (the intercostal
 spaces of the lateral deep sheets, beside the chest, in the order of the spaces). Hinted names are
 placed first, each at its hint if its box and leader meet no name or leader placed before it
-(else as any other name); the hint is not written to the view.
+(else as any other name); the hint is not written to the view. Those, and a group's name (once
+beside its set of regions), are placed by label_first.py.
 
 Every name keeps clear room to each side of it (label_words.name_room: two names on one line
 stand about two word spaces apart, else they read as one name), and on a body view and the
@@ -43,6 +44,7 @@ import copy
 import zlib
 
 import numpy as np
+from label_first import at_hint, group_id, hint_in_language, key, place_groups
 from label_geometry import (
     box_at,
     candidates,
@@ -62,7 +64,6 @@ from label_words import (
     SIZE,
     SOURCE,
     Words,
-    group_text,
     halo,
     label_text,
     languages,
@@ -84,10 +85,6 @@ ASTRAY_COST = 300.0  # what a name beside another part of the body costs, as uni
 BORDER = 60.0  # another part of the body this near a region puts it at a crowded border
 TURNS = tuple(f"{t}{border}" for border in ("", "-anywhere")
               for t in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"))
-
-
-def _key(item: dict) -> tuple[str, str, str]:
-    return (item["muscle"], item["side"], item["layer"])
 
 
 class _Sheet:
@@ -257,10 +254,10 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
         said = words(view["id"], language)
         done = _spread(copy.deepcopy(start), hints, said, covers)
         placed[language] = {**{r["id"]: r for r in done["regions"]},
-                            **{_group_id(g): g for g in done.get("groups", [])}}
+                            **{group_id(g): g for g in done.get("groups", [])}}
     english = placed.get(SOURCE) or placed[langs[0]]
     for item in (*view["regions"], *view.get("groups", [])):
-        key = item["id"] if "id" in item else _group_id(item)
+        key = item["id"] if "id" in item else group_id(item)
         own = english[key]
         item["label"] = own["label"]
         item.pop("name_at", None)
@@ -277,10 +274,6 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
         if other:
             item["placed"] = other
     return view
-
-
-def _group_id(g: dict) -> str:
-    return "group:" + ".".join(_key(g))
 
 
 def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
@@ -324,55 +317,6 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
     return view
 
 
-def _outer_point(region: dict, mid: float, own: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
-    """Where a group's leader starts on one of its regions: at the height of its label point but
-    towards the outer side of the body, so that the region's own level stays clear of the dot.
-    Where that level (`own`: its box, w x h) covers the whole row (a lumbar multifidus fan is as
-    wide as its level), the outermost point of the region clear of it, nearest the row."""
-    poly = geometry.flatten(region["d"])[0]
-    sx, sy = region["label"]
-    xs, ys = candidates(poly, (sx, sy))
-    w, h = own
-
-    def clear(xs, ys):
-        return (np.abs(xs - sx) > w / 2 + 2) | (np.abs(ys - sy) > h / 2 + 2)
-
-    row = np.abs(ys - sy) <= 3
-    if not (row & clear(xs, ys)).any():
-        fx, fy = candidates(poly, (sx, sy), step=1.0, edge=1.5)
-        free = clear(fx, fy)
-        if free.any():
-            k = int(np.argmax(np.where(free, np.abs(fx - mid) - np.abs(fy - sy), -np.inf)))
-            return (round(float(fx[k]), 1), round(float(fy[k]), 1))
-    if not row.any():
-        return (sx, sy)
-    k = int(np.argmax(np.where(row, np.abs(xs - mid), -1.0)))
-    return (round(float(xs[k]), 1), round(float(ys[k]), 1))
-
-
-def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict], said: Words) -> None:
-    """Each group's name goes first, beside its set of regions (a leader from the middle one of
-    the set, or the next nearest from which a leader gets out), while the sheet is still empty."""
-    for g in groups:
-        members = sorted((r for r in regions if _key(r) == _key(g)), key=lambda r: r["label"][1])
-        mid = (len(members) - 1) / 2
-        order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
-        kind = sheet.view.get("kind")
-        starts = [_outer_point(members[i], sheet.width / 2,
-                               name_room(*label_text(members[i], kind, True, said))) for i in order]
-        w, h = name_room(*group_text(g, said))
-        # on its own side of the body: a name across the midline reads as the other side's
-        mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
-        span = ((0.0, mid) if g["side"] == left else (mid, sheet.width)) if left else None
-        (sx, sy), (nx, ny) = sheet.beside("group:" + ".".join(_key(g)), starts, w, h, span)
-        g["label"], g["name_at"] = [sx, sy], [nx, ny]
-        x0, y0, x1, y1 = box_at(nx, ny, w, h)
-        inset = MARGIN + 1.0
-        sheet.boxes.append((x0, y0, x1, y1))
-        sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
-                              min(max(sy, y0 + inset), y1 - inset)))
-
-
 def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
                  said: Words = ENGLISH, cover: Cover | None = None) -> tuple[int, int]:
     """Place the names of one layer (its group names first, then those a generator asked a place
@@ -380,17 +324,17 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
     part of the body than their muscle's (label_parts)."""
     sheet = _Sheet(view, regions, said, cover)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
-    _place_groups(sheet, regions, groups, said)
-    grouped = {_key(g) for g in groups}
+    place_groups(sheet, regions, groups, said)
+    grouped = {key(g) for g in groups}
 
     def words_of(r: dict, kind: str) -> tuple[str, float]:
-        return label_text(r, kind, _key(r) in grouped, said)
+        return label_text(r, kind, key(r) in grouped, said)
     hints = hints or {}
     placed = set()
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
         w, h = name_room(*words_of(r, kind))
-        english_w = name_room(*label_text(r, kind, _key(r) in grouped))[0]
-        if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
+        english_w = name_room(*label_text(r, kind, key(r) in grouped))[0]
+        if at_hint(sheet, r, hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders, and of those first the ones at a border of the body where another part
@@ -458,45 +402,6 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
             else:
                 sheet.boxes.append(box_at(*twin["label"], w, h))
     return sheet.soft, sheet.astray
-
-
-def _hint_in_language(hint: tuple[float, float], label: list[float], w: float,
-                      english_w: float, width: float | None = None) -> tuple[float, float]:
-    """A generator's hint is where the English name's centre goes (a column of names beside the
-    back, under the buttock). A name of another width keeps the English name's edge that faces its
-    label point, so the column stays aligned there and the name never grows over its own point;
-    one that would then run off the page (`width`) moves in, towards its point, just enough."""
-    nx, ny = hint
-    toward = 1.0 if label[0] >= nx else -1.0  # the side of the name its leader leaves from
-    x = nx - toward * (w - english_w) / 2
-    if width is not None and w > english_w:
-        x = min(max(x, w / 2 + 2), width - w / 2 - 2)
-    return x, ny
-
-
-def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: float) -> bool:
-    """Put the name at its hint, with a leader from its label point, if nothing is in the way."""
-    nx, ny = hint
-    sx, sy = r["label"]
-    x0, y0, x1, y1 = box_at(nx, ny, w, h)
-    if x0 < 2 or x1 > sheet.width - 2 or y0 < sheet.top or y1 > sheet.height - 2:
-        return False
-    if overlap((np.array([nx]), np.array([ny]), np.array([w]), np.array([h])), np.asarray(sheet.boxes))[0] > 0:
-        return False
-    if sheet._on_points(r["id"], np.array([x0]), np.array([y0]), np.array([x1]), np.array([y1]))[0]:
-        return False
-    inset = MARGIN + 1.0
-    ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
-    one = [np.array([v]) for v in (sx, sy, ex, ey)]
-    if any(segments_hit_box(*one, box)[0] for box in sheet.boxes):
-        return False
-    for seg in sheet.leaders:
-        if segments_cross(*one, seg)[0] or segments_hit_box(*(np.array([v]) for v in seg), (x0, y0, x1, y1))[0]:
-            return False
-    r["name_at"] = [round(nx, 1), round(ny, 1)]
-    sheet.boxes.append((x0, y0, x1, y1))
-    sheet.leaders.append((sx, sy, ex, ey))
-    return True
 
 
 def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -> None:
