@@ -5,7 +5,8 @@
 and which part of the body lies nearest it. A name beside a leader reads as a muscle of the part
 of the body it lies beside, whatever its leader says: the tensor fasciae latae's name beside the
 forearm reads as a forearm muscle, the gluteus medius's beside the hand as the hand's. Each muscle
-of a sheet belongs to its catalogue region (assets/bodycharts/catalogue.json: hip, forearm, ...);
+of a sheet belongs to its catalogue region (assets/bodycharts/catalogue.json: hip, forearm, ...),
+or where it spreads over the back or the chest wall, to that (SPREAD: latissimus dorsi);
 the skin of the figure that no muscle of the sheet covers (the hand on the body views, the ghosted
 layer above on a deep sheet) belongs to the part of the nearest muscle (the hand's skin to the
 forearm's). ``Cover.astray`` says how much of what lies nearest a box is of a part that is neither
