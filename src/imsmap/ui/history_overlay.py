@@ -34,10 +34,8 @@ from imsmap.services.records import Records
 from imsmap.ui.chart_words import side_label
 from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was here
     MODES,
-    REPLAY_MS,
     HistoryBar,
     OverlayChoice,
-    OverlayLegend,
     OverlayMode,
 )
 from imsmap.ui.listening import listen

@@ -1207,50 +1207,6 @@ Problème&#xa0;: {problem}</translation>
         <source>Grasp summed over the earlier sessions shown (Ctrl+Shift+M)</source>
         <translation>Préhension additionnée sur les séances antérieures affichées (Ctrl+Maj+M)</translation>
     </message>
-    <message>
-        <source>First visit</source>
-        <translation>Première visite</translation>
-    </message>
-    <message>
-        <source>Previous visit (Alt+Left)</source>
-        <translation>Visite précédente (Alt+Gauche)</translation>
-    </message>
-    <message>
-        <source>Previous visit</source>
-        <translation>Visite précédente</translation>
-    </message>
-    <message>
-        <source>Visit timeline</source>
-        <translation>Chronologie des visites</translation>
-    </message>
-    <message>
-        <source>Next visit (Alt+Right)</source>
-        <translation>Visite suivante (Alt+Droite)</translation>
-    </message>
-    <message>
-        <source>Next visit</source>
-        <translation>Visite suivante</translation>
-    </message>
-    <message>
-        <source>Latest visit</source>
-        <translation>Dernière visite</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>Rejouer</translation>
-    </message>
-    <message>
-        <source>Replay the visits one after another (Ctrl+Shift+R)</source>
-        <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
-    </message>
-    <message>
-        <source>amended</source>
-        <translation>avec addenda</translation>
-    </message>
-    <message>
-        <source>Visits:</source>
-        <translation>Visites&#xa0;:</translation>
-    </message>
     <message numerus="yes">
         <source>%n earlier shown</source>
         <translation>
@@ -1268,37 +1224,6 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>il y a %n visite</numerusform>
             <numerusform>il y a %n visites</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>no visits yet</source>
-        <translation>aucune visite encore</translation>
-    </message>
-    <message numerus="yes">
-        <source>not counted · %n other visit(s)</source>
-        <translation>
-            <numerusform>non comptée · %n autre visite</numerusform>
-            <numerusform>non comptée · %n autres visites</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
-        <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
-    </message>
-    <message>
-        <source>draft</source>
-        <translation>brouillon</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>signée</translation>
-    </message>
-    <message>
-        <source>#{number} of {count} · {date} · {state}</source>
-        <translation>{number} sur {count} · {date} · {state}</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
     </message>
 </context>
 <context>
@@ -4316,6 +4241,84 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsRow</name>
+    <message>
+        <source>First visit</source>
+        <translation>Première visite</translation>
+    </message>
+    <message>
+        <source>Previous visit (Alt+Left)</source>
+        <translation>Visite précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Previous visit</source>
+        <translation>Visite précédente</translation>
+    </message>
+    <message>
+        <source>Visit timeline</source>
+        <translation>Chronologie des visites</translation>
+    </message>
+    <message>
+        <source>Next visit (Alt+Right)</source>
+        <translation>Visite suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Visite suivante</translation>
+    </message>
+    <message>
+        <source>Latest visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Rejouer</translation>
+    </message>
+    <message>
+        <source>Replay the visits one after another (Ctrl+Shift+R)</source>
+        <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>#{number} of {count} · {date} · {state}</source>
+        <translation>{number} sur {count} · {date} · {state}</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signée</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>Visites&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no visits yet</source>
+        <translation>aucune visite encore</translation>
+    </message>
+    <message numerus="yes">
+        <source>not counted · %n other visit(s)</source>
+        <translation>
+            <numerusform>non comptée · %n autre visite</numerusform>
+            <numerusform>non comptée · %n autres visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
+        <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
     </message>
 </context>
 <context>
