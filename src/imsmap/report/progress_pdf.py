@@ -41,6 +41,7 @@ from imsmap.report.layout import MUTED, Block, Doc, Heading, KeyValues, Paragrap
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
+from imsmap.report.progress_photos import photo_pointer, photo_section, photos_by_visit
 from imsmap.report.progress_tables import (
     amendment_paragraphs,
     change_table,
@@ -196,6 +197,9 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
         "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
     blocks.append(sessions_table(history, metrics, amended))
+    # The photos taken at the visits: said here, listed at the end (the session PDF shows them).
+    photos = photos_by_visit(records, history)
+    blocks.extend(photo_pointer(history, photos))
     left_out = _empty_drafts(records, every, history)
     if left_out:
         n_left = len(left_out)  # (a name: pyside6-lupdate skips a call with a call in it)
@@ -246,6 +250,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         blocks.extend(root_matrix_blocks(history, rm, width_mm))
     else:
         blocks.append(Paragraph(translate("ProgressPdf", "No roots to show."), 9, italic=True))
+    blocks.extend(photo_section(records, history, photos, settings))
     return blocks
 
 

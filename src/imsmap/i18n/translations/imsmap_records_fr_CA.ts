@@ -3302,6 +3302,69 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>ProgressPhotos</name>
+    <message numerus="yes">
+        <source>%1 taken at %n visit(s) (%2): listed under Photos, at the end of this report.</source>
+        <translation>
+            <numerusform>%1 lors de %n visite (%2)&#xa0;: voir Photos, à la fin de ce rapport.</numerusform>
+            <numerusform>%1 lors de %n visites (%2)&#xa0;: voir Photos, à la fin de ce rapport.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Chart site</source>
+        <translation>Point du schéma</translation>
+    </message>
+    <message>
+        <source>Small copies. Each photo is printed whole in its visit&apos;s session record (PDF), with the sha256 the record holds.</source>
+        <translation>Copies réduites. Chaque photo est imprimée en entier dans le dossier de séance (PDF) de sa visite, avec l&apos;empreinte sha256 que conserve le dossier.</translation>
+    </message>
+    <message>
+        <source>The photos are kept with each visit&apos;s record in imsmap; this clinic does not print them in its PDFs (clinic setting). Ask the clinic for them.</source>
+        <translation>Les photos sont conservées avec le dossier de chaque visite dans imsmap; cette clinique ne les imprime pas dans ses PDF (réglage de la clinique). Demandez-les à la clinique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), %1</source>
+        <translation>
+            <numerusform>%n photo, %1</numerusform>
+            <numerusform>%n photos, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at %n visit(s)</source>
+        <translation>
+            <numerusform>lors de %n visite</numerusform>
+            <numerusform>lors de %n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTables</name>
     <message>
         <source>Visit</source>
