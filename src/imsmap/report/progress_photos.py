@@ -42,11 +42,15 @@ def photo_pointer(history: History, photos: dict[int, list[Photo]]) -> list[Bloc
     numbers = ", ".join(str(history.number(sid)) for sid in photos)
     count = sum(len(p) for p in photos.values())
     visits = len(photos)  # (names: pyside6-lupdate skips a call with a call in it)
-    return [Paragraph(fill(translate(
-        "ProgressPhotos", "%1 taken at %n visit(s) (%2): listed under Photos, at the end of "
-        "this report.", "", visits, PLURAL), [translate(
-            "ProgressPhotos", "%n photo(s)", "", count, PLURAL), numbers]), 8, colour=MUTED,
-        after_mm=0.8)]
+    said = translate("ProgressPhotos", "%n photo(s)", "", count, PLURAL)
+    if visits == 1:
+        line = fill(translate("ProgressPhotos", "%1 taken at visit %2: listed under Photos, at "
+                              "the end of this report."), [said, numbers])
+    else:
+        line = fill(translate(
+            "ProgressPhotos", "%1 taken at %n visit(s) (%2): listed under Photos, at the end "
+            "of this report.", "", visits, PLURAL), [said, numbers])
+    return [Paragraph(line, 8, colour=MUTED, after_mm=0.8)]
 
 
 def photo_section(records: Records, history: History, photos: dict[int, list[Photo]],

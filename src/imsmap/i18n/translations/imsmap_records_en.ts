@@ -152,6 +152,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>In this report: visit(s) %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s), oldest first</source>
         <translation>
             <numerusform>%n session, oldest first</numerusform>
