@@ -110,3 +110,24 @@ def test_the_visits_of_a_merged_record_are_told_apart(qapp, records, patient, tm
         rows = text[text.index("1 2026-09-07 09:00"):]
         two, three = rows.index("2 2026-09-14 09:00"), rows.index("3 2026-09-21 09:00")
         assert rows.count(chart) == 1 and two < rows.index(chart) < three, rows[:400]
+
+
+def test_last_n_is_the_latest_n_visits_the_report_holds(qapp, records, patient, db_path,
+                                                        tmp_path, capsys):
+    from imsmap.cli import main
+    from support import spot
+
+    view_id, x, y, _m, _s = spot(records.atlas, 4)
+    for day in (7, 14, 21):
+        s = records.start_session(patient.id, started_at=datetime(2026, 9, day, 9, 0))
+        records.add_site(s.id, view_id, x, y, grasp=2)
+        records.sign_session(s.id)
+    # the latest: a draft with nothing needled yet, which the report leaves out
+    records.start_session(patient.id, started_at=datetime(2026, 9, 28, 9, 0))
+    out = tmp_path / "last.pdf"
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out), "--last", "2"]) == 0
+    assert "(2 sessions)" in capsys.readouterr().out
+    text = " ".join(page_texts(out))
+    assert "2 of 4 (visits 2-3)" in text  # of the 4, the draft is said left out
+    assert "2026-09-14 09:00" in text and "2026-09-21 09:00" in text
