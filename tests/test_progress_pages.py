@@ -131,3 +131,34 @@ def test_last_n_is_the_latest_n_visits_the_report_holds(qapp, records, patient, 
     text = " ".join(page_texts(out))
     assert "2 of 4 (visits 2-3)" in text  # of the 4, the draft is said left out
     assert "2026-09-14 09:00" in text and "2026-09-21 09:00" in text
+
+
+def test_a_cropped_chart_does_not_print_the_views_caption_cut_in_half(qapp, records, patient,
+                                                                      tmp_path):
+    """60 visits cycling over the body views' muscles: the lateral views' crops took the lower
+    half of the view's caption ("Vue latérale gauche" cut at the frame's top edge), printed
+    into the chart's image; the panel's title names the view and its corners the sides."""
+    from PySide6.QtGui import QColor
+
+    from imsmap.render.heatmap import quiet_style
+    from imsmap.report.progress_charts import PRINT_STYLE
+
+    grey = QColor(quiet_style(PRINT_STYLE, 0.45).caption)
+    caption = (grey.red(), grey.green(), grey.blue())
+    build_course(records, patient, sessions=60, sites=6)
+    for language in ("en", "fr_CA"):
+        path = write(records, patient.id, tmp_path, name=f"{language}.pdf", language=language,
+                     paper="A4")
+        text = " ".join(page_texts(path))
+        assert "Left lateral view" in text or "Vue latérale gauche" in text
+        charts = [im.image.convert("RGB") for page in pypdf.PdfReader(str(path)).pages
+                  for im in page.images]
+        charts = [c for c in charts if c.width >= 300 and c.height >= 300]
+        assert len(charts) >= 3
+        for chart in charts:
+            top = chart.crop((0, 0, chart.width, chart.height // 8))
+            lettering = sum(1 for px in top.get_flattened_data()
+                            if max(px) - min(px) < 20
+                            and all(abs(a - b) < 40 for a, b in zip(px, caption)))
+            assert lettering < 100, f"{language}: the caption's grey at a chart's top " \
+                                    f"({lettering} px)"
