@@ -103,6 +103,7 @@ def test_the_french_report_lists_the_photos_in_french(qapp, records, patient, vi
     text, _images = _report(records, patient, tmp_path, language="fr_CA")
     assert "3 photos lors de 2 visites (1, 3) : voir Photos" in text
     assert "Photos 3 photos, lors de 2 visites" in text
+    assert "Visite Date Photo Légende Point du schéma" in text  # « Visite » was cut "Visit|e"
     # (the text's white space squashed: the no-break space before the colon reads as a space)
     assert f"1 {first.started_at:%Y-%m-%d} 1 {BRUISE} point {site.seq} : " in text
     assert "ne les imprime pas dans ses PDF" in text

@@ -63,8 +63,8 @@ def photo_section(records: Records, history: History, photos: dict[int, list[Pho
     sites = records.read.sites_for_sessions(list(photos))
     pictures = settings.photos_in_pdf
     right = Qt.AlignmentFlag.AlignRight
-    cols = [Column(translate("ProgressPhotos", "Visit"), 9, right),
-            Column(translate("ProgressPhotos", "Date"), 20),
+    cols = [Column(translate("ProgressPhotos", "Visit"), 12, right),  # « Visite » whole
+            Column(translate("ProgressPhotos", "Date"), 18),
             Column(translate("ProgressPhotos", "Photo"), 11, right)]
     if pictures:
         cols.append(Column("", PICTURE_MM + 4))
