@@ -22,6 +22,7 @@ from imsmap.report.layout import GRID, MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.photo_pages import site_text
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
+from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 
 __all__ = ["photo_pointer", "photo_section", "photos_by_visit"]
@@ -31,7 +32,7 @@ PICTURE_MM = 18.0  # a small copy: enough to tell a bruise from a posture photo,
 
 def photos_by_visit(records: Records, history: History) -> dict[int, list[Photo]]:
     """{session id: its photos} for the visits of the report that have any, oldest first."""
-    found = records.photo_store.for_sessions(history.ids)
+    found = Photos(records).for_sessions(history.ids)
     return {sid: found[sid] for sid in history.ids if found.get(sid)}
 
 
@@ -100,7 +101,7 @@ def photo_section(records: Records, history: History, photos: dict[int, list[Pho
 def _picture(records: Records, photo: Photo) -> Callable[[QPainter, QRectF], None]:
     """Paints the photo's stored thumbnail in the cell's square, whole, upright and opaque
     (PDF/A-1b has no transparency), in a thin frame."""
-    image = QImage.fromData(records.photo_store.thumbnail(photo.id))
+    image = QImage.fromData(Photos(records).thumbnail(photo.id))
 
     def draw(painter: QPainter, box: QRectF) -> None:
         if image.isNull():
