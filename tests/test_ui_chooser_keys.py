@@ -115,3 +115,18 @@ def test_m_without_the_chooser_does_nothing(qtbot, window):
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_M)
     assert view.hasFocus() and sites(w) == []
+
+
+def test_tab_past_the_last_site_reaches_the_chooser_before_the_search(qtbot, window):
+    w = window
+    click_region(qtbot, w, layered_point(w))
+    chooser = w.chart.chooser
+    view = w.chart.view
+    assert w.chart.selected_site_id() == sites(w)[0].id  # the one site, the last
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert chooser.buttons[0].hasFocus()
+    for button in chooser.buttons[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert button.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert w.chart.search.hasFocus()
