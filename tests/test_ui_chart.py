@@ -579,7 +579,7 @@ def test_an_electric_sensation_puts_a_warning_on_the_marker(qtbot, window, recor
     scene = window.chart.scene
     marker = scene.marker(site.id)
     r = LIGHT.marker_radius * marker.scale_factor
-    from imsmap.ui.chart_scene import NERVE_FLAG_AT, NERVE_FLAG_SIZE
+    from imsmap.ui.chart_markers import NERVE_FLAG_AT, NERVE_FLAG_SIZE
 
     size, at = r * NERVE_FLAG_SIZE, r * NERVE_FLAG_AT  # the triangle; beside its "!"
     spot = (round(site.x + at - size * 0.3), round(site.y - at + size * 0.28))

@@ -1,6 +1,7 @@
 """The site inspector's fields, made alike: millimetre boxes that let any number be typed (the
 services decide what is valid), choices that name themselves ("release: full"), buttons a
-gloved finger hits, and the notes box that says when it is left. Used by ui.site_inspector.
+gloved finger hits, and the notes box that says when it is left. Used by ui.site_inspector and
+its rows (ui.inspector_place, ui.inspector_needle, ui.inspector_grades).
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from imsmap.ui.wording import vocabulary
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
 NONE_TEXT = "—"
+# A toggle or a side button when it is on.
+CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
+                 "border: 1px solid #0d3c73; border-radius: 4px; }")
 
-__all__ = ["FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "grasp_button_style",
+__all__ = ["CHECKED_STYLE", "FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "grasp_button_style",
            "inspector_button", "millimetres", "named_choice"]
 
 

@@ -27,7 +27,9 @@ from PySide6.QtGui import QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, Region, View, geometry
-from imsmap.ui.chart_scene import ChartScene, MarkerItem, RegionItem
+from imsmap.ui.chart_markers import MarkerItem
+from imsmap.ui.chart_muscles import RegionItem
+from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.focus_order import chain
 from imsmap.ui.wording import layer_name, muscle_name
