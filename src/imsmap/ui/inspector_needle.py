@@ -46,7 +46,7 @@ class NeedleFields(QObject):
         self.length.setSpecialValueText(NONE_TEXT)
         self.length.valueChanged.connect(
             lambda v: save({"needle_length_mm": as_typed(v)}, "needle length", "needle"))
-        self.depth = millimetres(0, 999, 1)
+        self.depth = millimetres(1, 999, 1, trimmed=True)  # half a millimetre: a real number
         self.depth.setSpecialValueText(NONE_TEXT)
         self.depth.setAccessibleName(self.tr("Depth reached, millimetres"))
         self.depth.setToolTip(self.tr("Depth reached, in millimetres (optional)"))

@@ -410,6 +410,10 @@
         <translation>Un muscle trouvé par son nom éclairé&#xa0;: y ajouter un point (G / D&#xa0;: le côté du patient, là où il est dessiné des deux côtés)</translation>
     </message>
     <message>
+        <source>With the muscle chooser shown (other muscles under the point): move to its choices; arrows or Tab between them, Enter takes one, Esc keeps the muscle as it is</source>
+        <translation>Le choix de muscles affiché (d&apos;autres muscles sous l&apos;endroit)&#xa0;: aller à ses choix; flèches ou Tab de l&apos;un à l&apos;autre, Entrée en prend un, Échap garde le muscle tel quel</translation>
+    </message>
+    <message>
         <source>Esc</source>
         <translation>Échap</translation>
     </message>
@@ -2515,6 +2519,54 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Pages &amp;par feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Ordre des pages&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Série de pages&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressBar</name>
+    <message>
+        <source>%p%</source>
+        <translation>%p&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>ReadyPage</name>
     <message>
         <source>Ready</source>
@@ -2654,6 +2706,18 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Keep the muscle as it is (Esc)</source>
         <translation>Garder le muscle tel quel (Échap)</translation>
+    </message>
+    <message>
+        <source>Keep the muscle as it is</source>
+        <translation>Garder le muscle tel quel</translation>
+    </message>
+    <message>
+        <source>Enter puts the site in this muscle; Escape keeps the muscle as it is</source>
+        <translation>Entrée met le point dans ce muscle; Échap garde le muscle tel quel</translation>
+    </message>
+    <message>
+        <source>Enter adds a site in this muscle; Escape closes</source>
+        <translation>Entrée ajoute un point dans ce muscle; Échap ferme</translation>
     </message>
 </context>
 <context>
