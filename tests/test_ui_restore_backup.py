@@ -344,6 +344,63 @@ def test_enter_in_the_folder_field_looks_and_never_restores(qtbot, tmp_path):
     assert dialog.isVisible() and dialog.request is None and not new.exists()
 
 
+def test_a_full_backup_whose_journal_was_moved_out_is_offered_and_said(qtbot, tmp_path):
+    """A damaged journal's refusal says to move it out and restore the full backup alone;
+    done, the dialog said there was no imsmap backup in the folder."""
+    _old, usb = old_computer(tmp_path)
+    (journal_file,) = usb.glob("*-full.journal")
+    journal_file.rename(tmp_path / journal_file.name)
+    new = tmp_path / "new" / "imsmap.sqlite3"
+    dialog = RestoreDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    said = dialog.holds.text()
+    assert "holds the records as they were on" in said  # no clinic name was set up
+    assert "1 patient, 1 session (1 signed, 0 drafts)" in said  # as of the full backup
+    assert f"Its journal ({journal_file.name}) is not in the folder" in said
+    assert dialog.restore_button.isEnabled()
+
+
+def test_the_dialog_says_whose_records_the_backup_holds(qtbot, tmp_path):
+    old, usb = old_computer(tmp_path)
+    recs = open_clinic(old)
+    try:
+        clinic.write_values(recs, {"clinic.name_json": '"Harbour Physio"'})
+        backup_sets.append(recs.db)  # the journal carries the settings
+    finally:
+        recs.db.close()
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert dialog.holds.text().startswith(
+        "The newest backup in this folder holds the records of Harbour Physio as they were on ")
+
+
+def test_a_refusal_of_three_lines_is_shown_whole(qtbot, tmp_path):
+    """A damaged journal's refusal (what happened, and what to do) showed two of its three
+    lines: the dialog kept the height it had before the red line appeared."""
+    _old, usb = old_computer(tmp_path)
+    (journal_file,) = usb.glob("*-full.journal")
+    lines = journal_file.read_bytes().split(b"\n")
+    journal_file.write_bytes(b"\n".join([lines[0], lines[1].replace(b'"sites"', b'"sitez"')]
+                                        + lines[2:]))
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert "move the journal out of the folder first" in dialog.error.text()
+    assert dialog.error.isVisible()
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+
+
 def test_a_damaged_database_is_offered_its_automatic_full_backup(qapp, tmp_path, records,
                                                                 patient):
     """The damaged-file dialog looked for plain copies only: with the automatic backups (a full

@@ -142,7 +142,8 @@ def run_restore(args: argparse.Namespace) -> int:
     db_path = resolve_db(db_arg(args))
     backup = Path(args.file).expanduser()
     if backup.is_dir():  # the backup folder, as a clinic finds it on the USB drive
-        backup = _newest_in(backup)
+        backup = _newest_in(backup, db_path)
+    _say_journal_missing(backup)
     asked: list[bool] = []
 
     def check(candidate: Path) -> None:
@@ -161,22 +162,88 @@ def run_restore(args: argparse.Namespace) -> int:
                    [result.replaced]))
         if not asked:  # said, and agreed to, before the restore
             _say_losses(result.replaced, result.db_path)
+    _say_held(result)
     return 0
 
 
-def _newest_in(folder: Path) -> Path:
+def _say_journal_missing(backup: Path) -> None:
+    """A full backup without its journal beside it is restored as it was made: said first,
+    so that the sessions signed after it are not believed restored."""
+    from imsmap.store import packed
+
+    if packed.is_full(backup) and not packed.journal_of(backup).is_file():
+        print(fill(translate("BackupCommand", "Its journal, %1, is not beside it: the records "
+                             "come back as they were when the full backup was made, without "
+                             "what was signed or written after it. If you have the journal, "
+                             "put it in the same folder and restore again."),
+                   [packed.journal_of(backup).name]))
+
+
+def _as_of(result) -> str | None:
+    """When what the restored backup holds was written: its journal's last record, else the
+    time in its name (a full backup alone, a plain copy)."""
+    from imsmap.services.restore_points import name_stamp
+
+    when = result.info.taken_at or name_stamp(result.info.path)
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return str(when.strftime("%Y-%m-%d %H:%M"))
+
+
+def _say_held(result) -> None:
+    """What the restored records hold, and what no backup brings back (the window's dialog
+    says the same): a draft not signed before the backup's last record is lost with the
+    disk, and the clinic is told so rather than left to find a session missing."""
+    import sqlite3
+
+    from imsmap.store.restore_losses import holdings
+
+    try:
+        held = holdings(result.db_path)
+    except sqlite3.Error:
+        return
+    if held.clinic:
+        print(fill(translate("BackupCommand", "The restored records are those of %1."),
+                   [held.clinic]))
+    print(fill(translate("BackupCommand", "In the restored records: signed sessions: %1, "
+                         "drafts: %2, amendments: %3, photos: %4."),
+               [held.signed, held.drafts, held.amendments, held.photos]))
+    if held.last_signed_at:
+        print(fill(translate("BackupCommand", "The last signed session: chart %1, signed %2."),
+                   [held.last_signed_chart, _when(held.last_signed_at)]))
+    when = _as_of(result)
+    if when:
+        print(fill(translate("BackupCommand", "Not restored: anything written after %1 (a "
+                             "session started, changed or signed later, a photo added to "
+                             "it); a session that was not signed by then is not in any "
+                             "backup."), [when]))
+    else:  # a plain copy under a name of its own: when it was made is not known here
+        print(translate("BackupCommand", "Not restored: anything written after this backup "
+                        "was made (a session started, changed or signed later, a photo added "
+                        "to it)."))
+    drafts = held.drafts  # a plural counted by a name: lupdate skips one counted otherwise
+    if drafts:
+        print(translate("BackupCommand", "%n draft session(s) come back as they were then, "
+                        "not signed: check them before you sign.", "", drafts, PLURAL))
+
+
+def _newest_in(folder: Path, db_path: Path) -> Path:
     """The newest backup in `folder` that passes the checks (services.restore_points, as the
     window's Restore from a backup finds it), said before the restore checks it again; the
     newer ones that could not be used, each with why."""
     from imsmap.services.restore_points import newest
 
-    point = newest(folder)
+    point = newest(folder, db_path)
     for path, why in point.passed_over:
         print(fill(translate("BackupCommand", "Passed over %1: %2"), [path.name, why]))
     when = point.taken_at or point.made_at
     print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
                          "%2, its records as of %3."),
                [folder, point.path.name, when.strftime("%Y-%m-%d %H:%M") if when else "?"]))
+    if point.clinic:  # a folder may hold another clinic's backups too
+        print(fill(translate("BackupCommand", "It holds the records of %1."), [point.clinic]))
     return point.path
 
 

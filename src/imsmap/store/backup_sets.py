@@ -358,13 +358,14 @@ def clean_partials(folder: Path) -> list[Path]:
         return removed
     for entry in entries:
         match = PARTIAL_NAME.match(entry.name)
-        if match and entry.is_file(follow_symlinks=False) and not _alive(int(match.group(1))):
+        if match and entry.is_file(follow_symlinks=False) and not alive(int(match.group(1))):
             Path(entry.path).unlink(missing_ok=True)
             removed.append(Path(entry.path))
     return removed
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether the process that named a partial or scratch file by its id is still running."""
     if pid == os.getpid():
         return False  # ours, from a backup of this process that ended: not in use
     try:

@@ -41,6 +41,7 @@ from typing import Any
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import StoreError
+from imsmap.store.sqlite_errors import Fault, fault_of
 
 FORMAT = 1
 # Tables whose ids only grow and whose rows never change: new rows are those past the mark.
@@ -255,9 +256,13 @@ def _lock(fd: int) -> None:
 
 # -- reading the database -----------------------------------------------------------------
 def marks(conn: sqlite3.Connection) -> dict[str, int]:
-    """The highest id of each marked table (call inside the read transaction it describes)."""
+    """The highest id of each marked table (call inside the read transaction it describes);
+    a file of an earlier schema lacks the later tables (`imsmap backup` of a file not yet
+    upgraded stopped with a traceback on them)."""
+    present = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table'")}
     return {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
-            for t in MARKED}
+            for t in MARKED if t in present}
 
 
 def _rows(conn: sqlite3.Connection, table: str, where: str = "",
@@ -361,6 +366,8 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
                 conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?",
                              tuple(v for c, v in zip(cols, row) if c != key) + (row[k],))
     except sqlite3.DatabaseError as exc:
+        if fault_of(exc) is Fault.FULL:
+            raise  # the disk of the copy being restored, not the journal: said by the caller
         raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
             "StoreJournal", "The backup journal does not fit its full backup (%1: %2); nothing "
             "was restored."), table, ' '.join(str(exc).split())[:100])) \

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from imsmap.store.backup import (
     sidecar,
     verify_backup,
 )
+from imsmap.store.backup_sets import alive
 from imsmap.store.db import StoreError, refuse
 from imsmap.store.sqlite_errors import Fault, fault_of
 
@@ -87,6 +89,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             "StoreBackup", "%1 already exists and nothing was changed. To replace it with the "
             "backup, add --force; the current file will be kept beside it under a new name."),
             db_path))
+    _clean_leftovers(db_path)
     tmp = folder / f".{db_path.name}.{os.getpid()}.restoring"
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -103,7 +106,10 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             records = packed.expand(backup, tmp)
         else:
             _copy_into(backup, tmp, db_path)
-        fsync_file(tmp)
+        try:
+            fsync_file(tmp)
+        except OSError as exc:
+            raise packed.unwritable(folder, exc) from None
         try:
             checked = verify_backup(tmp)
         except StoreError as exc:
@@ -123,8 +129,15 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                 os.replace(tmp, db_path)
             else:
                 try:
+                    _room_for(owner, db_path, tmp)
                     replaced = _set_aside(owner, db_path, stamp)
-                    _write_into(owner, tmp, db_path)
+                    try:
+                        _write_into(owner, tmp, db_path)
+                    except _NoRoom:
+                        # Rolled back: the records are in place as they were, and the copy
+                        # aside, named as if they had been replaced, only a duplicate of them.
+                        replaced.unlink(missing_ok=True)
+                        raise
                 finally:
                     owner.close()
         fsync_dir(folder)
@@ -136,6 +149,22 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                 shown(info.path), shown(db_path), info.schema_version,
                 shown(replaced) if replaced else "nothing")
     return RestoreResult(db_path, replaced, info)
+
+
+def _clean_leftovers(db_path: Path) -> None:
+    """Remove the temporary copies of restores into `db_path` whose process is gone (killed
+    halfway): each is a whole copy of a backup's records, hidden beside the database, that
+    nothing else would ever remove. Never the database, never a file set aside."""
+    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.(\d+)\.restoring(?:-wal|-shm|-journal)?$")
+    try:
+        entries = list(os.scandir(db_path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if (match and entry.is_file(follow_symlinks=False)
+                and int(match.group(1)) != os.getpid() and not alive(int(match.group(1)))):
+            Path(entry.path).unlink(missing_ok=True)
 
 
 def _copy_into(backup: Path, tmp: Path, db_path: Path) -> None:
@@ -228,6 +257,9 @@ def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Pat
         finally:
             dst.close()
     except sqlite3.DatabaseError as exc:
+        if fault_of(exc) is Fault.FULL:  # the part copied is of a file still in place
+            aside.unlink(missing_ok=True)
+            raise _NoRoom(_no_room(db_path)) from None
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 cannot be copied aside (%2); nothing was replaced, and %3 holds "
             "what could be copied."), db_path, exc, aside)) from None
@@ -248,7 +280,35 @@ def _write_into(owner: sqlite3.Connection, source: Path, db_path: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
+        if fault_of(exc) is Fault.FULL:
+            raise _NoRoom(_no_room(db_path)) from None
         refuse(exc, db_path)
+
+
+class _NoRoom(StoreError):
+    """The disk of the database is too full to replace it (nothing was replaced)."""
+
+
+def _no_room(db_path: Path) -> str:
+    return sentence("StoreBackup", QT_TRANSLATE_NOOP(
+        "StoreBackup", "The disk of %1 is full: there is no room to keep the records it holds "
+        "aside before the backup replaces them. Nothing was replaced; free some space on that "
+        "disk and try again."), db_path)
+
+
+def _room_for(owner: sqlite3.Connection, db_path: Path, source: Path) -> None:
+    """Refuse, before anything is written, a replacement the disk has no room for: the copy
+    of the records kept aside, and the rollback journal of the pages written over (up to the
+    smaller of the two files), with a little to spare."""
+    page = owner.execute("PRAGMA page_size").fetchone()[0]
+    size = owner.execute("PRAGMA page_count").fetchone()[0] * page
+    needed = size + min(size, source.stat().st_size) + 64 * page
+    try:
+        free = shutil.disk_usage(db_path.parent).free
+    except OSError:
+        return  # not known: the copy and the write say it if they meet a full disk
+    if free < needed:
+        raise _NoRoom(_no_room(db_path))
 
 
 def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:

@@ -15,6 +15,7 @@ which two copies of a database may give to different records.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,6 +214,7 @@ class Holdings:
     photos: int
     last_signed_at: str | None  # the newest signature (as stored)
     last_signed_chart: str | None  # that session's patient
+    clinic: str = ""  # the clinic's name as its set-up saved it ("" when none was)
 
 
 def holdings(path: Path) -> Holdings:
@@ -232,6 +234,22 @@ def holdings(path: Path) -> Holdings:
             amendments=one("SELECT count(*) FROM amendments")[0],
             photos=one("SELECT count(*) FROM photos")[0] if "photos" in tables else 0,
             last_signed_at=last[0] if last else None,
-            last_signed_chart=last[1] if last else None)
+            last_signed_chart=last[1] if last else None,
+            clinic=_clinic_name(conn) if "settings" in tables else "")
     finally:
         conn.close()
+
+
+CLINIC_NAME_SETTING = "clinic.name_json"  # services.clinic saves the name there, as JSON
+
+
+def _clinic_name(conn: sqlite3.Connection) -> str:
+    """Whose records a backup holds: a folder may hold another clinic's backups too (a USB
+    drive shared, a folder copied), and the newest is restored unless the clinic sees it."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                       (CLINIC_NAME_SETTING,)).fetchone()
+    try:
+        name = json.loads(row[0]) if row and row[0] else ""
+    except ValueError:
+        return ""
+    return name.strip() if isinstance(name, str) else ""

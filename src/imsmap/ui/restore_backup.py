@@ -63,6 +63,11 @@ class RestoreWords(QObject):
         """What the backup holds, and what it cannot bring back, in the window's words."""
         lines = [
             self.tr(
+                "The newest backup in this folder holds the records of {clinic} as they were "
+                "on {when}:",
+            ).format(clinic=point.clinic, when=_when(point.taken_at))
+            if point.clinic
+            else self.tr(
                 "The newest backup in this folder holds the records as they were on {when}:",
             ).format(when=_when(point.taken_at)),
             "• "
@@ -104,6 +109,15 @@ class RestoreWords(QObject):
                 "signed, a draft changed or a photo added later.",
             ).format(when=_when(point.taken_at))
         )
+        if point.journal_missing and point.journal is not None:
+            lines.append(
+                "• "
+                + self.tr(
+                    "Its journal ({name}) is not in the folder: the records come back as they "
+                    "were when this full backup was made, without what was signed after it. "
+                    "If you have the journal, put it in the folder and look again.",
+                ).format(name=point.journal.name)
+            )
         if point.drafts:
             lines.append(
                 "• "
@@ -290,14 +304,20 @@ class RestoreDialog(QDialog):
                 lambda: restore_points.newest(folder, self.db_path),
                 stop_label=self.tr("Stop checking"))
         except UserFacingError as exc:
-            self.error.show_message(exc)
+            self._refuse(exc)
             return
         if point is None:
-            self.error.show_message(self.tr(
+            self._refuse(self.tr(
                 "The backup was not checked (stopped); nothing changed. Look in the folder "
                 "again to check it."))
             return
         self._show(point)
+
+    def _refuse(self, message: object) -> None:
+        """The red sentence, the dialog grown to hold it whole: a refusal of three lines (a
+        damaged journal: what to do about it) showed its first two, cut in mid-sentence."""
+        self.error.show_message(message)
+        self.adjustSize()
 
     def _show(self, point: RestorePoint | None) -> None:
         self.point = point

@@ -170,12 +170,47 @@
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
     <message>
+        <source>Its journal, %1, is not beside it: the records come back as they were when the full backup was made, without what was signed or written after it. If you have the journal, put it in the same folder and restore again.</source>
+        <translation>Son journal, %1, n&apos;est pas à côté&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de la sauvegarde complète, sans ce qui a été signé ou saisi après. Si vous avez le journal, mettez-le dans le même dossier et restaurez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The restored records are those of %1.</source>
+        <translation>Les dossiers restaurés sont ceux de %1.</translation>
+    </message>
+    <message>
+        <source>In the restored records: signed sessions: %1, drafts: %2, amendments: %3, photos: %4.</source>
+        <translation>Dans les dossiers restaurés&#xa0;: séances signées&#xa0;: %1, brouillons&#xa0;: %2, addenda&#xa0;: %3, photos&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>The last signed session: chart %1, signed %2.</source>
+        <translation>Dernière séance signée&#xa0;: dossier %1, signée le %2.</translation>
+    </message>
+    <message>
+        <source>Not restored: anything written after %1 (a session started, changed or signed later, a photo added to it); a session that was not signed by then is not in any backup.</source>
+        <translation>Non restauré&#xa0;: tout ce qui a été saisi après le %1 (une séance commencée, modifiée ou signée plus tard, une photo qui y a été ajoutée); une séance qui n&apos;était pas signée à ce moment n&apos;est dans aucune sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Not restored: anything written after this backup was made (a session started, changed or signed later, a photo added to it).</source>
+        <translation>Non restauré&#xa0;: tout ce qui a été saisi après cette sauvegarde (une séance commencée, modifiée ou signée plus tard, une photo qui y a été ajoutée).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
+        <translation>
+            <numerusform>%n séance en brouillon revient telle qu&apos;elle était, non signée&#xa0;: vérifiez-la avant de la signer.</numerusform>
+            <numerusform>%n séances en brouillon reviennent telles qu&apos;elles étaient, non signées&#xa0;: vérifiez-les avant de les signer.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Passed over %1: %2</source>
         <translation>Écartée, %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The newest backup in %1 that passes the checks: %2, its records as of %3.</source>
         <translation>La sauvegarde la plus récente de %1 qui passe les vérifications&#xa0;: %2, ses dossiers en date du %3.</translation>
+    </message>
+    <message>
+        <source>It holds the records of %1.</source>
+        <translation>Elle contient les dossiers de %1.</translation>
     </message>
     <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>
@@ -3215,6 +3250,13 @@ N° de permis %2</translation>
             <numerusform>Comprend %n séances consignées sous %1 (%2), un dossier en double fusionné dans celui-ci par %3, le %4&#xa0;: %5.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>In this report: visit(s) %1.</source>
+        <translation>
+            <numerusform>Dans ce rapport&#xa0;: visite %1.</numerusform>
+            <numerusform>Dans ce rapport&#xa0;: visites %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>At each insertion the practitioner grades how strongly the muscle grasps the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and grasp, lower numbers are better.</source>
         <translation>À chaque insertion, le praticien cote la force avec laquelle le muscle saisit l&apos;aiguille (un muscle raccourci l&apos;agrippe)&#xa0;: %1. À mesure que l&apos;affection se résorbe, moins de muscles sont en préhension et leur préhension s&apos;affaiblit; le patient cote sa douleur de 0 à 10. Pour la douleur et la préhension, un chiffre plus bas est meilleur.</translation>
@@ -3233,6 +3275,10 @@ N° de permis %2</translation>
             <numerusform>%n séance, la plus ancienne d&apos;abord</numerusform>
             <numerusform>%n séances, la plus ancienne d&apos;abord</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>chart %1</source>
+        <translation>dossier %1</translation>
     </message>
     <message numerus="yes">
         <source>Left out of this report, with nothing needled yet: %n draft(s), started %1.</source>
@@ -3293,6 +3339,10 @@ N° de permis %2</translation>
         <translation>Aucune racine à présenter.</translation>
     </message>
     <message>
+        <source>%1 · Session %2</source>
+        <translation>%1 · Séance du %2</translation>
+    </message>
+    <message>
         <source>%1 · Sessions %2 to %3</source>
         <translation>%1 · Séances du %2 au %3</translation>
     </message>
@@ -3310,6 +3360,73 @@ N° de permis %2</translation>
     <message>
         <source>IMS; dry needling; progress; chart %1</source>
         <translation>SIM; puncture sèche; évolution; dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPhotos</name>
+    <message numerus="yes">
+        <source>%1 taken at %n visit(s) (%2): listed under Photos, at the end of this report.</source>
+        <translation>
+            <numerusform>%1 lors de %n visite (%2)&#xa0;: voir Photos, à la fin de ce rapport.</numerusform>
+            <numerusform>%1 lors de %n visites (%2)&#xa0;: voir Photos, à la fin de ce rapport.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 taken at visit %2: listed under Photos, at the end of this report.</source>
+        <translation>%1 lors de la visite %2&#xa0;: voir Photos, à la fin de ce rapport.</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Chart site</source>
+        <translation>Point du schéma</translation>
+    </message>
+    <message>
+        <source>Small copies. Each photo is printed whole in its visit&apos;s session record (PDF), with the sha256 the record holds.</source>
+        <translation>Copies réduites. Chaque photo est imprimée en entier dans le dossier de séance (PDF) de sa visite, avec l&apos;empreinte sha256 que conserve le dossier.</translation>
+    </message>
+    <message>
+        <source>The photos are kept with each visit&apos;s record in imsmap; this clinic does not print them in its PDFs (clinic setting). Ask the clinic for them.</source>
+        <translation>Les photos sont conservées avec le dossier de chaque visite dans imsmap; cette clinique ne les imprime pas dans ses PDF (réglage de la clinique). Demandez-les à la clinique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), %1</source>
+        <translation>
+            <numerusform>%n photo, %1</numerusform>
+            <numerusform>%n photos, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at %n visit(s)</source>
+        <translation>
+            <numerusform>lors de %n visite</numerusform>
+            <numerusform>lors de %n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
     </message>
 </context>
 <context>
@@ -5201,6 +5318,10 @@ N° de permis non consigné</translation>
         <source>%1 cannot be copied aside (%2); nothing was replaced, and %3 holds what could be copied.</source>
         <translation>%1 ne peut pas être copié de côté (%2); rien n&apos;a été remplacé, et %3 contient ce qui a pu être copié.</translation>
     </message>
+    <message>
+        <source>The disk of %1 is full: there is no room to keep the records it holds aside before the backup replaces them. Nothing was replaced; free some space on that disk and try again.</source>
+        <translation>Le disque de %1 est plein&#xa0;: il n&apos;y a pas la place d&apos;en garder les dossiers de côté avant que la sauvegarde les remplace. Rien n&apos;a été remplacé; libérez de l&apos;espace sur ce disque et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>StoreBackupSets</name>
@@ -5429,6 +5550,18 @@ N° de permis non consigné</translation>
     <message>
         <source>%1 is damaged (%2); it cannot be used.</source>
         <translation>%1 est endommagé (%2); il ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full: there is no room for the restored records. Nothing was changed and the backup is fine; free some space on that disk, or restore into a folder on another disk.</source>
+        <translation>Le disque de %1 est plein&#xa0;: il n&apos;y a pas la place pour les dossiers restaurés. Rien n&apos;a été modifié et la sauvegarde est intacte; libérez de l&apos;espace sur ce disque, ou restaurez dans un dossier d&apos;un autre disque.</translation>
+    </message>
+    <message>
+        <source>The restored records cannot be written in %1 (%2). Nothing was changed and the backup is fine; choose a folder you can write to.</source>
+        <translation>Les dossiers restaurés ne peuvent pas être écrits dans %1 (%2). Rien n&apos;a été modifié et la sauvegarde est intacte; choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>The backup journal %1 does not belong with the full backup %2: they hold different records (another clinic&apos;s or another computer&apos;s backup copied under the same name). Nothing was restored; check that both files come from the same backup folder.</source>
+        <translation>Le journal de sauvegarde %1 ne va pas avec la sauvegarde complète %2&#xa0;: ils contiennent des dossiers différents (la sauvegarde d&apos;une autre clinique ou d&apos;un autre ordinateur copiée sous le même nom). Rien n&apos;a été restauré; vérifiez que les deux fichiers viennent du même dossier de sauvegarde.</translation>
     </message>
     <message>
         <source>The backup journal %1 belongs to another full backup; nothing was restored.</source>
