@@ -189,6 +189,9 @@ def test_a_second_window_shows_a_held_draft_read_only_and_takes_it_once_let_go(
         assert not window.session_panel.editable
         assert window.session_panel.status.text() == \
             "Draft, open in another imsmap window: read-only here."
+        window.edits.select_site(records.read.sites_for_session(session_id)[0].id)
+        inspector = window.session_panel.sites.inspector
+        assert "read-only (open in another window)" in inspector.header.text()
         assert not window.menus.act_sign.isEnabled()
         # what the holder writes is followed here (read-only)
         assert holder.tell("place") == "mine"

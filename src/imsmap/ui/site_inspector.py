@@ -289,8 +289,11 @@ class SiteInspector(QFrame):
         grade = self.tr("not graded") if site.grasp is None else self.tr(
             "grasp {grade} {label}").format(grade=site.grasp, label=grasp_word(site.grasp, labels))
         header = describe_site(self.atlas, site).split(" – ")[0] + f" · {grade}"
-        if not self.editable and editor is not None \
-                and editor.records.read.held_elsewhere(site.session_id):
+        held = editor.records.read.held_elsewhere(site.session_id) \
+            if not self.editable and editor is not None else None
+        if held is not None and held.on_file:  # another window on this file (services.file_hold)
+            header = self.tr("{site} · read-only (open in another window)").format(site=header)
+        elif held is not None:
             header = self.tr("{site} · read-only (open in another room)").format(site=header)
         elif not self.editable and editor is not None \
                 and editor.records.read.session(site.session_id).is_withdrawn:

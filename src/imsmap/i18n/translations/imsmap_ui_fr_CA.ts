@@ -4154,6 +4154,10 @@ droite</translation>
         <translation>préhension {grade} {label}</translation>
     </message>
     <message>
+        <source>{site} · read-only (open in another window)</source>
+        <translation>{site} · lecture seule (ouverte dans une autre fenêtre)</translation>
+    </message>
+    <message>
         <source>{site} · read-only (open in another room)</source>
         <translation>{site} · lecture seule (ouverte dans une autre salle)</translation>
     </message>
