@@ -151,7 +151,7 @@ def test_muscles_lit_beside_the_spinal_landmarks_keep_the_landmarks_drawn_over_t
 @pytest.mark.parametrize("view_id", ["spinal", "posterior"])
 def test_zoomed_in_the_cached_chart_paints_the_part_shown_and_looks_the_same(
         qapp, atlas, monkeypatch, view_id):
-    import imsmap.ui.chart_scene as chart_scene
+    import imsmap.ui.chart_muscles as chart_muscles
     from imsmap.ui.chart_view import ChartView
 
     scene = ChartScene(atlas, view_id, "superficial")
@@ -162,20 +162,20 @@ def test_zoomed_in_the_cached_chart_paints_the_part_shown_and_looks_the_same(
     region = max(scene.chart.regions(), key=lambda r: r.area)
     view.centerOn(*region.label)
     shown_parts = []
-    real = chart_scene.shown_part
+    real = chart_muscles.shown_part
 
     def recording(painter):
         shown_parts.append(real(painter))
         return shown_parts[-1]
 
-    monkeypatch.setattr(chart_scene, "shown_part", recording)
+    monkeypatch.setattr(chart_muscles, "shown_part", recording)
     part = view.viewport().grab().toImage()
     assert shown_parts  # the chart was painted, from the part shown
     whole = scene.chart.bounding_rect()
     painted = shown_parts[-1].intersected(whole)
     assert painted.width() * painted.height() < 0.25 * whole.width() * whole.height()
     # the same view with the whole chart painted into its cache, as before
-    monkeypatch.setattr(chart_scene, "shown_part", lambda painter: whole.adjusted(-50, -50, 50, 50))
+    monkeypatch.setattr(chart_muscles, "shown_part", lambda painter: whole.adjusted(-50, -50, 50, 50))
     scene.background.update()
     everything = view.viewport().grab().toImage()
     assert part == everything

@@ -14,7 +14,7 @@ from tests.test_ui_french import (  # noqa: F401 - fixtures
 )
 from tests.test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401 - fixtures
 
-from imsmap.ui.history_bar import OverlayLegend
+from imsmap.ui.overlay_legend import OverlayLegend
 
 # Each test with the controls mouse-sized and touch-sized (ui.touch_size).
 pytestmark = pytest.mark.usefixtures("touch_sized")

@@ -69,3 +69,28 @@ def test_the_site_s_needle_and_depth_read_and_are_typed_in_french(french_window,
     stored = w.records.read.site(site)
     assert (stored.needle_diameter_mm, stored.depth_mm) == (0.3, 12)
     assert "0,30" in inspector.diameter.text() and "12" in inspector.depth.text()
+
+
+def test_the_depth_takes_half_a_millimetre_in_french(french_window, qtbot):
+    """The record keeps depth as a real number (validation: 0-150 mm, any fraction); the box
+    took whole millimetres only, showing a depth recorded as 12.5 mm (by another window, an
+    import) as « 13 mm »: now one decimal, the locale's mark, no trailing zero."""
+    w = french_window
+    inspector = w.site_table.inspector
+    site = _deltoid(w)
+    box = inspector.depth
+    for typed, stored, shown in (("7,5", 7.5, "7,5 mm"), ("8.5", 8.5, "8,5 mm"),
+                                 ("12", 12, "12 mm")):
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), typed)
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+        assert w.records.read.site(site).depth_mm == stored, typed
+        assert box.text() == shown
+    # Recorded elsewhere to half a millimetre: shown as recorded, and left as it is.
+    w.records.update_site(site, depth_mm=12.5)
+    w.edits.select_site(site)
+    qtbot.waitUntil(lambda: box.text() == "12,5 mm")
+    assert w.records.read.site(site).depth_mm == 12.5
+    # The arrow keys still step a whole millimetre.
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Up)
+    assert w.records.read.site(site).depth_mm == 13.5

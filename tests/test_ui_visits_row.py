@@ -15,8 +15,8 @@ from tests.test_ui_support import qt_settings, touch_sized  # noqa: F401 - fixtu
 from tests.test_ui_window_width_walk import SCREENS, build_course, opened  # noqa: F401
 
 from imsmap.ui import touch_size
-from imsmap.ui.history_bar import SLIDER_FINGERS, SLIDER_LEAST
 from imsmap.ui.touch_size import TouchStyle
+from imsmap.ui.visits_row import SLIDER_FINGERS, SLIDER_LEAST
 
 pytestmark = pytest.mark.usefixtures("touch_sized")
 

@@ -1,11 +1,14 @@
 """Boxes and segments for tools/atlas/labels.py: which side of a sheet a name lies on, how much
 name boxes overlap, whether leaders meet boxes or cross each other (numpy arrays of candidates at
-once)."""
+once), and the candidate places of a label inside its region."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from imsmap.atlas import geometry
+
+EDGE = 4.0  # the least distance of a label point from its region's border (labels.py)
 MIDLINE_MAX = 0.15  # the most of a name's width over the other side of a body view's midline
 
 
@@ -77,3 +80,60 @@ def segments_cross(ax, ay, bx, by, seg) -> np.ndarray:
 
 def nearest_on_boxes(px: float, py: float, x0, y0, x1, y1):
     return np.clip(px, x0, x1), np.clip(py, y0, y1)
+
+
+def sections_ok(poly, xs: np.ndarray, ys: np.ndarray, wide: float, tall: float) -> np.ndarray:
+    """Whether the horizontal cut through each point is at least `wide` and the vertical one at
+    least `tall` (the spinal chart's touch targets, tests/test_atlas_spinal.py), with a margin."""
+    x0, y0, x1, y1 = geometry.bbox(poly)
+    ok = np.ones(xs.shape, dtype=bool)
+    hx = np.arange(x0 - 1, x1 + 1, 0.5)
+    vy = np.arange(y0 - 1, y1 + 1, 0.5)
+    for i, (x, y) in enumerate(zip(xs, ys)):
+        across = geometry.points_in_polygon(poly, hx, np.full(hx.shape, y)).sum() * 0.5
+        down = geometry.points_in_polygon(poly, np.full(vy.shape, x), vy).sum() * 0.5
+        ok[i] = across >= wide + 2 and down >= tall + 2
+    return ok
+
+
+def candidates(poly, start: tuple[float, float], step: float | None = None,
+                edge: float = EDGE) -> tuple[np.ndarray, np.ndarray]:
+    arr = np.asarray(poly, dtype=float)
+    x0, y0, x1, y1 = geometry.bbox(poly)
+    step = step or max(2.0, min(x1 - x0, y1 - y0) / 30)
+    xs, ys = np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step))
+    xs, ys = xs.ravel(), ys.ravel()
+    inside = geometry.points_in_polygon(poly, xs, ys)
+    xs, ys = xs[inside], ys[inside]
+    best = np.full(xs.shape, np.inf)
+    for (ax, ay), (bx, by) in zip(arr, np.roll(arr, -1, axis=0)):
+        dx, dy = bx - ax, by - ay
+        ll = dx * dx + dy * dy or 1.0
+        t = np.clip(((xs - ax) * dx + (ys - ay) * dy) / ll, 0, 1)
+        best = np.minimum(best, np.hypot(xs - (ax + t * dx), ys - (ay + t * dy)))
+    keep = best >= min(edge, float(best.max()) * 0.5) if len(best) else best
+    xs, ys = np.append(xs[keep], start[0]), np.append(ys[keep], start[1])
+    return xs, ys
+
+
+def twin_units(regions: list[dict], mirrored: bool) -> list[list[dict]]:
+    """Regions placed together: a right region and its left mirror twin (same id but the side) move
+    as one, so that the two halves of a symmetric view keep mirror-image labels."""
+    if not mirrored:
+        return [[r] for r in regions]
+    by_id = {r["id"]: r for r in regions}
+    out, seen = [], set()
+    for r in regions:
+        if r["id"] in seen:
+            continue
+        twin = None
+        if r["side"] == "R":
+            twin = by_id.get(r["id"][: -len("R")] + "L")
+        elif r["side"] == "L":
+            twin = by_id.get(r["id"][: -len("L")] + "R")
+            if twin is not None:
+                r, twin = twin, r
+        unit = [r] + ([twin] if twin is not None else [])
+        seen.update(u["id"] for u in unit)
+        out.append(unit)
+    return out

@@ -15,13 +15,18 @@ region has the fewest places for its name):
    was and the name goes beside it, ``name_at``, tied to the point by a leader line
    (imsmap.render.chart_painter): at the nearest place where the name meets no other name, no
    leader, no printed word, and where its leader crosses no other name, preferring the skin and
-   the page to another muscle.
+   the page to another muscle, and on a body view a place beside its muscle's part of the body
+   (or one next to it) to one beside another part, which would read as that part's muscle
+   (label_parts.Cover.astray: the tensor fasciae latae beside the hanging forearm). Those names
+   of a crowded border of the body (the hip beside the forearm) go first: the little room there
+   is theirs before a name from elsewhere takes it.
 
 A generator may give a region a ``name_hint`` (x, y): where its name should go, tied to its label
 point by a leader, when a sheet reads better with a set of names in a column (the intercostal
 spaces of the lateral deep sheets, beside the chest, in the order of the spaces). Hinted names are
 placed first, each at its hint if its box and leader meet no name or leader placed before it
-(else as any other name); the hint is not written to the view.
+(else as any other name); the hint is not written to the view. Those, and a group's name (once
+beside its set of regions), are placed by label_first.py.
 
 Every name keeps clear room to each side of it (label_words.name_room: two names on one line
 stand about two word spaces apart, else they read as one name), and on a body view and the
@@ -39,21 +44,27 @@ import copy
 import zlib
 
 import numpy as np
+from label_first import at_hint, group_id, hint_in_language, key, place_groups
 from label_geometry import (
     box_at,
+    candidates,
     nearest_on_boxes,
     overlap,
     own_side,
+    sections_ok,
     segments_cross,
     segments_hit_box,
+    twin_units,
 )
+from label_parts import Cover
 from label_words import (
     ENGLISH,
+    GAP,
     MARGIN,
+    SIZE,
     SOURCE,
     Words,
-    _qt,
-    group_text,
+    halo,
     label_text,
     languages,
     name_room,
@@ -63,131 +74,36 @@ from label_words import (
 
 from imsmap.atlas import geometry
 
-EDGE = 4.0
 OTHERS = 0.25  # the most of a name's box that may lie over other muscles when it is over its region
 OWN_MIN = 0.5  # the least of a name's box over its own region (deep body sheets), else a leader
-GRID = 2.0  # the raster (view units) on which a name's cover of muscles and skin is measured
-def _key(item: dict) -> tuple[str, str, str]:
-    return (item["muscle"], item["side"], item["layer"])
-
-
-class _Cover:
-    """Summed-area tables of where a sheet's muscles and its body lie, to measure quickly how much
-    of a candidate name's box covers them."""
-
-    def __init__(self, view: dict, regions: list[dict]):
-        w, h = float(view["width"]), float(view["height"])
-        self.nx, self.ny = int(w / GRID) + 1, int(h / GRID) + 1
-        self.muscle = self._table(self._raster([r["d"] for r in regions]))
-        self.body = self._table(self._raster(list(view.get("outline", []))))
-
-    def _raster(self, paths: list[str]) -> np.ndarray:
-        _qt()
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-        from PySide6.QtGui import QColor, QImage, QPainter  # noqa: PLC0415
-
-        from imsmap.render.paths import painter_path  # noqa: PLC0415
-
-        image = QImage(self.nx, self.ny, QImage.Format.Format_Grayscale8)
-        image.fill(0)
-        painter = QPainter(image)
-        painter.scale(1 / GRID, 1 / GRID)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255))
-        for d in paths:
-            painter.drawPath(painter_path(d))
-        painter.end()
-        bits = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(self.ny, image.bytesPerLine())
-        return bits[:, : self.nx] > 127
-
-    @staticmethod
-    def _table(mask: np.ndarray) -> np.ndarray:
-        t = np.zeros((mask.shape[0] + 1, mask.shape[1] + 1))
-        t[1:, 1:] = mask.astype(float).cumsum(0).cumsum(1)
-        return t
-
-    def fraction(self, table: np.ndarray, x0, y0, x1, y1) -> np.ndarray:
-        i0 = np.clip((y0 / GRID).astype(int), 0, self.ny)
-        i1 = np.clip((y1 / GRID).astype(int), 0, self.ny)
-        j0 = np.clip((x0 / GRID).astype(int), 0, self.nx)
-        j1 = np.clip((x1 / GRID).astype(int), 0, self.nx)
-        s = table[i1, j1] - table[i0, j1] - table[i1, j0] + table[i0, j0]
-        n = np.maximum((i1 - i0) * (j1 - j0), 1)
-        return s / n
-
-
-def _sections_ok(poly, xs: np.ndarray, ys: np.ndarray, wide: float, tall: float) -> np.ndarray:
-    """Whether the horizontal cut through each point is at least `wide` and the vertical one at
-    least `tall` (the spinal chart's touch targets, tests/test_atlas_spinal.py), with a margin."""
-    x0, y0, x1, y1 = geometry.bbox(poly)
-    ok = np.ones(xs.shape, dtype=bool)
-    hx = np.arange(x0 - 1, x1 + 1, 0.5)
-    vy = np.arange(y0 - 1, y1 + 1, 0.5)
-    for i, (x, y) in enumerate(zip(xs, ys)):
-        across = geometry.points_in_polygon(poly, hx, np.full(hx.shape, y)).sum() * 0.5
-        down = geometry.points_in_polygon(poly, np.full(vy.shape, x), vy).sum() * 0.5
-        ok[i] = across >= wide + 2 and down >= tall + 2
-    return ok
-
-
-def _candidates(poly, start: tuple[float, float], step: float | None = None,
-                edge: float = EDGE) -> tuple[np.ndarray, np.ndarray]:
-    arr = np.asarray(poly, dtype=float)
-    x0, y0, x1, y1 = geometry.bbox(poly)
-    step = step or max(2.0, min(x1 - x0, y1 - y0) / 30)
-    xs, ys = np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step))
-    xs, ys = xs.ravel(), ys.ravel()
-    inside = geometry.points_in_polygon(poly, xs, ys)
-    xs, ys = xs[inside], ys[inside]
-    best = np.full(xs.shape, np.inf)
-    for (ax, ay), (bx, by) in zip(arr, np.roll(arr, -1, axis=0)):
-        dx, dy = bx - ax, by - ay
-        ll = dx * dx + dy * dy or 1.0
-        t = np.clip(((xs - ax) * dx + (ys - ay) * dy) / ll, 0, 1)
-        best = np.minimum(best, np.hypot(xs - (ax + t * dx), ys - (ay + t * dy)))
-    keep = best >= min(edge, float(best.max()) * 0.5) if len(best) else best
-    xs, ys = np.append(xs[keep], start[0]), np.append(ys[keep], start[1])
-    return xs, ys
-
-
-def _units(regions: list[dict], mirrored: bool) -> list[list[dict]]:
-    """Regions placed together: a right region and its left mirror twin (same id but the side) move
-    as one, so that the two halves of a symmetric view keep mirror-image labels."""
-    if not mirrored:
-        return [[r] for r in regions]
-    by_id = {r["id"]: r for r in regions}
-    out, seen = [], set()
-    for r in regions:
-        if r["id"] in seen:
-            continue
-        twin = None
-        if r["side"] == "R":
-            twin = by_id.get(r["id"][: -len("R")] + "L")
-        elif r["side"] == "L":
-            twin = by_id.get(r["id"][: -len("L")] + "R")
-            if twin is not None:
-                r, twin = twin, r
-        unit = [r] + ([twin] if twin is not None else [])
-        seen.update(u["id"] for u in unit)
-        out.append(unit)
-    return out
+# the most of the body nearest a name that may be of another part (label_parts), below the half
+# tests/test_atlas_name_parts.py allows: its box is the name's outline, this one its room
+ASTRAY = 0.3
+ROOM_X = halo(SIZE) + MARGIN + GAP  # a name's room beyond its outline, to each side (name_room)
+ROOM_Y = halo(SIZE) + MARGIN
+ASTRAY_COST = 300.0  # what a name beside another part of the body costs, as units of leader
+BORDER = 60.0  # another part of the body this near a region puts it at a crowded border
+TURNS = tuple(f"{t}{border}" for border in ("", "-anywhere")
+              for t in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"))
 
 
 class _Sheet:
     """The names placed so far on one layer of a view, their leaders, and what they must avoid."""
 
-    def __init__(self, view: dict, regions: list[dict], said: Words = ENGLISH):
+    def __init__(self, view: dict, regions: list[dict], said: Words = ENGLISH,
+                 cover: Cover | None = None):
         self.view = view
         self.width, self.height = float(view["width"]), float(view["height"])
         self.top = 100.0 if view.get("kind") == "body" else 60.0  # under the side captions
         self.boxes: list[tuple[float, float, float, float]] = printed_words(view, said)
         self.leaders: list[tuple[float, float, float, float]] = []
-        self.cover = _Cover(view, regions)
+        self.cover = cover or Cover(view, regions)
         # every region's label point stays clear of the other names: its leader (or its own name)
         # starts there
         self.points = np.array([r["label"] for r in regions], dtype=float).reshape(-1, 2)
         self.owner = [r["id"] for r in regions]
         self.soft = 0  # names placed with a leader across another name (the last resort)
+        self.astray = 0  # names placed beside another part of the body than their muscle's
         # a deep sheet shows the layer above as a faint ghost, which reads as skin: there a name must
         # lie mostly over its own muscle
         first = view["layers"][0]["id"] if view.get("layers") else None
@@ -243,15 +159,27 @@ class _Sheet:
         crossing a name or a leader) and the name's centre; near places first, the whole sheet if
         none of them is free. `span` (x0, x1): where the name's box must lie (a group's name on
         its own side of the body)."""
+        # a name beside another part of the body than its muscle's (label_parts.Cover.astray)
+        # reads as that part's muscle: the nearest place is kept only if it is not astray, else
+        # the search goes on (other starts, then the whole sheet), the least astray place kept
+        # as the last resort before a leader across a name
+        astray = None
         for reach, step in ((300.0, 3.0), (2000.0, 6.0)):
             for px, py in starts:
                 found = self._beside(rid, px, py, w, h, reach, step, True, span)
-                if found is not None:
-                    return (px, py), found
+                if found is None:
+                    continue
+                if found[1] <= ASTRAY:
+                    return (px, py), found[0]
+                if astray is None or found[1:] < astray[0]:
+                    astray = (found[1:], (px, py), found[0])
+        if astray is not None:
+            self.astray += 1
+            return astray[1:]
         px, py = starts[0]
         found = self._beside(rid, px, py, w, h, 2000.0, 6.0, False, span)
         if found is not None:
-            return (px, py), found
+            return (px, py), found[0]
         raise ValueError(f"{rid}: no free place for a name of {w:.0f} x {h:.0f} units")
 
     def _beside(self, rid, px, py, w, h, reach, step, strict, span=None):
@@ -296,10 +224,12 @@ class _Sheet:
         on_body = self.cover.fraction(self.cover.body, x0, y0, x1, y1)
         # a short leader; a name over the page or the skin rather than over another muscle; a
         # leader that is more across than up and down; no leader crossing another
+        # and a name beside its own part of the body (or one next to it) rather than another
+        astray = self.cover.astray(rid, x0 + ROOM_X, y0 + ROOM_Y, x1 - ROOM_X, y1 - ROOM_Y)
         score = (length + 250.0 * on_muscle + 25.0 * on_body + 0.6 * np.abs(ey - py)
-                 + 300.0 * crossings)
+                 + 300.0 * crossings + ASTRAY_COST * (astray + 2 * (astray > ASTRAY)))
         k = int(score.argmin())
-        return round(float(cx[k]), 1), round(float(cy[k]), 1)
+        return (round(float(cx[k]), 1), round(float(cy[k]), 1)), float(astray[k]), float(score[k])
 
 
 def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
@@ -319,14 +249,15 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
             hints[r["id"]] = (float(hint[0]), float(hint[1]))
     start = copy.deepcopy(view)
     placed: dict[str, dict] = {}
+    covers: dict[str, Cover] = {}  # a layer's, the same in every language
     for language in langs:
         said = words(view["id"], language)
-        done = _spread(copy.deepcopy(start), hints, said)
+        done = _spread(copy.deepcopy(start), hints, said, covers)
         placed[language] = {**{r["id"]: r for r in done["regions"]},
-                            **{_group_id(g): g for g in done.get("groups", [])}}
+                            **{group_id(g): g for g in done.get("groups", [])}}
     english = placed.get(SOURCE) or placed[langs[0]]
     for item in (*view["regions"], *view.get("groups", [])):
-        key = item["id"] if "id" in item else _group_id(item)
+        key = item["id"] if "id" in item else group_id(item)
         own = english[key]
         item["label"] = own["label"]
         item.pop("name_at", None)
@@ -345,12 +276,11 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
     return view
 
 
-def _group_id(g: dict) -> str:
-    return "group:" + ".".join(_key(g))
-
-
-def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> dict:
-    """Place the names of `view` in one language (`said`), in place; returns the view."""
+def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
+            covers: dict[str, Cover] | None = None) -> dict:
+    """Place the names of `view` in one language (`said`), in place; returns the view.
+    `covers`: each layer's Cover, made once for every language."""
+    covers = {} if covers is None else covers
     width = float(view["width"])
     kind = view.get("kind")
     mirrored = kind == "spinal" and view.get("viewer_left_is") in ("L", "R")
@@ -361,19 +291,21 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> d
         groups = [g for g in view.get("groups", []) if g["layer"] == layer]
         start = {r["id"]: list(r["label"]) for r in regions}
         best = None
-        # a crowded sheet may leave a name no leader free of other names; other orders of placing
-        # them (top first, bottom first, largest first, fixed shuffles) are tried then, and the
-        # order with the fewest such kept
-        for turn in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"):
+        cover = covers.get(layer) or covers.setdefault(layer, Cover(view, regions))
+        # a crowded sheet may leave a name no leader free of other names, or none beside its own
+        # part of the body; other orders of placing them (top first, bottom first, largest first,
+        # fixed shuffles), each with a crowded border's names first and then without, are tried
+        # then, and the order with the fewest such kept (leaders across names first)
+        for turn in TURNS:
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said)
+            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said, cover)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
             if best is None or soft < best[0]:
                 best = (soft, result, named)
-            if soft == 0:
+            if soft == (0, 0):
                 break
         for r in regions:
             r["label"], name_at = best[1][r["id"]]
@@ -385,95 +317,53 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words) -> d
     return view
 
 
-def _outer_point(region: dict, mid: float, own: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
-    """Where a group's leader starts on one of its regions: at the height of its label point but
-    towards the outer side of the body, so that the region's own level stays clear of the dot.
-    Where that level (`own`: its box, w x h) covers the whole row (a lumbar multifidus fan is as
-    wide as its level), the outermost point of the region clear of it, nearest the row."""
-    poly = geometry.flatten(region["d"])[0]
-    sx, sy = region["label"]
-    xs, ys = _candidates(poly, (sx, sy))
-    w, h = own
-
-    def clear(xs, ys):
-        return (np.abs(xs - sx) > w / 2 + 2) | (np.abs(ys - sy) > h / 2 + 2)
-
-    row = np.abs(ys - sy) <= 3
-    if not (row & clear(xs, ys)).any():
-        fx, fy = _candidates(poly, (sx, sy), step=1.0, edge=1.5)
-        free = clear(fx, fy)
-        if free.any():
-            k = int(np.argmax(np.where(free, np.abs(fx - mid) - np.abs(fy - sy), -np.inf)))
-            return (round(float(fx[k]), 1), round(float(fy[k]), 1))
-    if not row.any():
-        return (sx, sy)
-    k = int(np.argmax(np.where(row, np.abs(xs - mid), -1.0)))
-    return (round(float(xs[k]), 1), round(float(ys[k]), 1))
-
-
-def _place_groups(sheet: _Sheet, regions: list[dict], groups: list[dict], said: Words) -> None:
-    """Each group's name goes first, beside its set of regions (a leader from the middle one of
-    the set, or the next nearest from which a leader gets out), while the sheet is still empty."""
-    for g in groups:
-        members = sorted((r for r in regions if _key(r) == _key(g)), key=lambda r: r["label"][1])
-        mid = (len(members) - 1) / 2
-        order = sorted(range(len(members)), key=lambda i: (abs(i - mid), i))
-        kind = sheet.view.get("kind")
-        starts = [_outer_point(members[i], sheet.width / 2,
-                               name_room(*label_text(members[i], kind, True, said))) for i in order]
-        w, h = name_room(*group_text(g, said))
-        # on its own side of the body: a name across the midline reads as the other side's
-        mid, left = sheet.width / 2, sheet.view.get("viewer_left_is")
-        span = ((0.0, mid) if g["side"] == left else (mid, sheet.width)) if left else None
-        (sx, sy), (nx, ny) = sheet.beside("group:" + ".".join(_key(g)), starts, w, h, span)
-        g["label"], g["name_at"] = [sx, sy], [nx, ny]
-        x0, y0, x1, y1 = box_at(nx, ny, w, h)
-        inset = MARGIN + 1.0
-        sheet.boxes.append((x0, y0, x1, y1))
-        sheet.leaders.append((sx, sy, min(max(sx, x0 + inset), x1 - inset),
-                              min(max(sy, y0 + inset), y1 - inset)))
-
-
 def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
-                 said: Words = ENGLISH) -> int:
+                 said: Words = ENGLISH, cover: Cover | None = None) -> tuple[int, int]:
     """Place the names of one layer (its group names first, then those a generator asked a place
-    for); returns how many leaders had to cross a name."""
-    sheet = _Sheet(view, regions, said)
+    for); returns how many leaders had to cross a name, and how many names lie beside another
+    part of the body than their muscle's (label_parts)."""
+    sheet = _Sheet(view, regions, said, cover)
     polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
-    _place_groups(sheet, regions, groups, said)
-    grouped = {_key(g) for g in groups}
+    place_groups(sheet, regions, groups, said)
+    grouped = {key(g) for g in groups}
 
     def words_of(r: dict, kind: str) -> tuple[str, float]:
-        return label_text(r, kind, _key(r) in grouped, said)
+        return label_text(r, kind, key(r) in grouped, said)
     hints = hints or {}
     placed = set()
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
         w, h = name_room(*words_of(r, kind))
-        english_w = name_room(*label_text(r, kind, _key(r) in grouped))[0]
-        if _at_hint(sheet, r, _hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
+        english_w = name_room(*label_text(r, kind, key(r) in grouped))[0]
+        if at_hint(sheet, r, hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
-    # for their leaders; then the others, smallest region first
+    # for their leaders, and of those first the ones at a border of the body where another part
+    # lies near (the hip beside the hanging forearm): the little room beside their own part goes
+    # to them before a name from elsewhere takes it; then the others, smallest region first
     def order(unit):
         r = unit[0]
         x0, y0, x1, y1 = box_at(*r["label"], *name_room(*words_of(r, kind)))
         fits = all(geometry.point_in_polygon(polys[r["id"]], x, y)
                    for x, y in ((x0, r["label"][1]), (x1, r["label"][1])))
+        bx0, by0, bx1, by1 = geometry.bbox(polys[r["id"]])
+        border = not fits and not turn.endswith("-anywhere") and sheet.cover.astray(r["id"], bx0 - BORDER, by0 - BORDER,
+                                                  bx1 + BORDER, by1 + BORDER) > 0
         y, area = r["label"][1], geometry.area(polys[r["id"]])
         if turn.startswith("shuffle"):  # a fixed shuffle: the same views every build
-            return (fits, zlib.crc32(f"{turn}{r['id']}".encode()))
-        return (fits, {"area": area, "top": y, "bottom": -y, "big": -area}[turn])
+            return (fits, not border, zlib.crc32(f"{turn.removesuffix('-anywhere')}{r['id']}".encode()))
+        by = {"area": area, "top": y, "bottom": -y, "big": -area}[turn.removesuffix("-anywhere")]
+        return (fits, not border, by)
 
-    units = sorted((u for u in _units(regions, mirrored) if u[0]["id"] not in placed), key=order)
+    units = sorted((u for u in twin_units(regions, mirrored) if u[0]["id"] not in placed), key=order)
     for unit in units:
         r = unit[0]
         text, size = words_of(r, kind)
         w, h = name_room(text, size)
         sx, sy = r["label"]
-        xs, ys = _candidates(polys[r["id"]], (sx, sy))
+        xs, ys = candidates(polys[r["id"]], (sx, sy))
         if kind == "spinal" and len(xs) > 1:  # keep the label where a tap is easy
             short = r.get("muscle") == "multifidus" and r.get("level") in ("C7", "C8")
-            keep = _sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
+            keep = sections_ok(polys[r["id"]], xs[:-1], ys[:-1], 40, 20 if short else 26)
             xs, ys = np.append(xs[:-1][keep], sx), np.append(ys[:-1][keep], sy)
         if len(unit) == 2:
             twin = unit[1]
@@ -511,52 +401,13 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
                 sheet.boxes.append((x0, y0, x1, y1))
             else:
                 sheet.boxes.append(box_at(*twin["label"], w, h))
-    return sheet.soft
-
-
-def _hint_in_language(hint: tuple[float, float], label: list[float], w: float,
-                      english_w: float, width: float | None = None) -> tuple[float, float]:
-    """A generator's hint is where the English name's centre goes (a column of names beside the
-    back, under the buttock). A name of another width keeps the English name's edge that faces its
-    label point, so the column stays aligned there and the name never grows over its own point;
-    one that would then run off the page (`width`) moves in, towards its point, just enough."""
-    nx, ny = hint
-    toward = 1.0 if label[0] >= nx else -1.0  # the side of the name its leader leaves from
-    x = nx - toward * (w - english_w) / 2
-    if width is not None and w > english_w:
-        x = min(max(x, w / 2 + 2), width - w / 2 - 2)
-    return x, ny
-
-
-def _at_hint(sheet: _Sheet, r: dict, hint: tuple[float, float], w: float, h: float) -> bool:
-    """Put the name at its hint, with a leader from its label point, if nothing is in the way."""
-    nx, ny = hint
-    sx, sy = r["label"]
-    x0, y0, x1, y1 = box_at(nx, ny, w, h)
-    if x0 < 2 or x1 > sheet.width - 2 or y0 < sheet.top or y1 > sheet.height - 2:
-        return False
-    if overlap((np.array([nx]), np.array([ny]), np.array([w]), np.array([h])), np.asarray(sheet.boxes))[0] > 0:
-        return False
-    if sheet._on_points(r["id"], np.array([x0]), np.array([y0]), np.array([x1]), np.array([y1]))[0]:
-        return False
-    inset = MARGIN + 1.0
-    ex, ey = min(max(sx, x0 + inset), x1 - inset), min(max(sy, y0 + inset), y1 - inset)
-    one = [np.array([v]) for v in (sx, sy, ex, ey)]
-    if any(segments_hit_box(*one, box)[0] for box in sheet.boxes):
-        return False
-    for seg in sheet.leaders:
-        if segments_cross(*one, seg)[0] or segments_hit_box(*(np.array([v]) for v in seg), (x0, y0, x1, y1))[0]:
-            return False
-    r["name_at"] = [round(nx, 1), round(ny, 1)]
-    sheet.boxes.append((x0, y0, x1, y1))
-    sheet.leaders.append((sx, sy, ex, ey))
-    return True
+    return sheet.soft, sheet.astray
 
 
 def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -> None:
     sx, sy = r["label"]
     if xs is None:
-        xs, ys = _candidates(poly, (sx, sy))
+        xs, ys = candidates(poly, (sx, sy))
     span = own_side(sheet.view, r)
     x, y, over = sheet.inside(r["id"], poly, (sx, sy), xs, ys, w, h, span)
     if over <= 0 and geometry.point_in_polygon(poly, x, y):

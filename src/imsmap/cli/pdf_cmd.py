@@ -152,11 +152,14 @@ def run(args: argparse.Namespace) -> int:
                 raise UserFacingError(fill(translate(
                     "PdfCommand", "%1 (chart %2) has no sessions to report on."),
                     [patient.display_name, patient.chart_number]))
-            chosen = [s.id for s in sessions[:args.last]] if args.last else None
-            refuse_unfaithful(records, chosen or [s.id for s in sessions])
             _app = ensure_gui_application()
             from imsmap.report.progress_pdf import load_history, write_progress_pdf
 
+            # The latest N of the visits the report holds: a draft with nothing needled is left
+            # out of it, and counted among the N it made "--last 3" a report of 2 visits.
+            chosen = list(load_history(records, patient.id)[1].ids[-args.last:]) or None \
+                if args.last else None
+            refuse_unfaithful(records, chosen or [s.id for s in sessions])
             path = write_progress_pdf(records, patient.id, out, session_ids=chosen,
                                       paper=args.paper, language=args.language)
             count = len(load_history(records, patient.id, chosen)[1])  # as the report counts

@@ -212,7 +212,8 @@ class ChartPainter(ChartLettering):
     def paint_base(self, painter: QPainter, *, labels: bool = False, highlight: frozenset = frozenset(),
                    hover: str | None = None, dim: frozenset = frozenset(),
                    within: QRectF | None = None, notes: bool = True,
-                   word_size: float | None = None, level_names: bool = True) -> None:
+                   word_size: float | None = None, level_names: bool = True,
+                   caption: bool = True) -> None:
         """Outline, (ghosted) superficial layer, current layer's muscles, bones, landmarks, caption.
 
         ``labels``: the muscles' names, where they can be read at the painter's scale
@@ -229,9 +230,12 @@ class ChartPainter(ChartLettering):
         ``level_names``: False leaves out the spinal chart's own level names (C1 ... S4), which an
         enlargement would print at its scale and cut at its frame; it letters the levels it shows
         itself.
+        ``caption``: False leaves out the view's caption at its top (its sides, or its name),
+        for a report's crop that names the view and its sides itself, whose frame cut it in
+        half ("Vue latérale gauche" at two thirds of its height).
         """
         self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size,
-                         level_names)
+                         level_names, caption)
 
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
@@ -246,7 +250,8 @@ class ChartPainter(ChartLettering):
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True,
-                    word_size: float | None = None, level_names: bool = True) -> None:
+                    word_size: float | None = None, level_names: bool = True,
+                    caption: bool = True) -> None:
         s = self.style
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -293,7 +298,7 @@ class ChartPainter(ChartLettering):
             self._paint_landmarks(painter, within=within, size=word_size)
         if labels:
             self._paint_labels(painter, highlight, dim)
-        if within is None or within.top() < self._caption_bottom():
+        if caption and (within is None or within.top() < self._caption_bottom()):
             self._paint_caption(painter)
         painter.restore()
 

@@ -237,6 +237,8 @@ class Paragraph(Block):
     bold: bool = False
     after_mm: float = 1.4
     continued: bool = False  # the rest of a paragraph begun on an earlier page
+    # a line that introduces what follows ("Muscles compared ...:"): never alone at a page's foot
+    keep_with_next: bool = False
 
     def _font(self, doc: Doc) -> QFont:
         return doc.font(self.size, italic=self.italic, bold=self.bold)

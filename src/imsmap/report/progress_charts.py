@@ -139,10 +139,11 @@ class HeatChart:
         # landmarks' names ("C7 vertebra promine") and its key, which names the muscles' labels
         # this chart does not print. The levels it shows lettered at its edge, as the session
         # record's enlargements letter them (crop_words), the landmarks' names at the size of
-        # the words around it, inside the frame, and no key.
+        # the words around it, inside the frame, and no key. Nor the view's caption: the panel's
+        # title names the view and its frame's corners the sides (the crop cut the caption).
         crop_rect = QRectF(cx, cy, cw, ch)
         quiet.paint_base(p, within=crop_rect, notes=False, level_names=False,
-                         word_size=enlargement_word_size(doc) / k)
+                         word_size=enlargement_word_size(doc) / k, caption=False)
         p.end()
         image = blend_heat(base, heat, vmax)
         painter.save()

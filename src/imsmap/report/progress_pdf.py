@@ -41,6 +41,7 @@ from imsmap.report.layout import MUTED, Block, Doc, Heading, KeyValues, Paragrap
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
+from imsmap.report.progress_photos import photo_pointer, photo_section, photos_by_visit
 from imsmap.report.progress_tables import (
     amendment_paragraphs,
     change_table,
@@ -155,8 +156,10 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     drafts = sum(1 for s in history.sessions if not s.is_signed)
     counts = records.read.amendment_counts(patient.id)
     amended = {s.id: records.read.amendments(s.id) for s in history.sessions if s.id in counts}
-    period = fill(translate("ProgressPdf", "%1 to %2"),
-                  [long_date(first.started_at.date()), long_date(last.started_at.date())])
+    # One visit (or all on one day) is a date, not "2026-03-02 to 2026-03-02".
+    period = long_date(first.started_at.date()) if first.started_at.date() == \
+        last.started_at.date() else fill(translate("ProgressPdf", "%1 to %2"), [
+            long_date(first.started_at.date()), long_date(last.started_at.date())])
     visits = fill(translate("ProgressPdf", "%1 (visits %2-%3)"), [shown, numbers[0], numbers[-1]]) \
         if len(numbers) > 1 else fill(translate("ProgressPdf", "%1 (visit %2)"), [shown, numbers[0]])
     blocks.append(KeyValues([
@@ -176,11 +179,19 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         if merge.in_force and merge.kept_id == patient.id:
             dup = records.read.patient(merge.duplicate_id)
             n_dup = sum(1 for s in every if s.patient_id == dup.id)
-            blocks.append(Paragraph(fill(translate(
+            text = fill(translate(
                 "ProgressPdf", "Includes %n session(s) recorded under %1 (%2), a duplicate "
                 "record merged into this one by %3, %4: %5.", "", n_dup, PLURAL),
                 [dup.display_name, dup.chart_number, merge.created_by,
-                 long_date(merge.created_at.date()), merge.reason]), 8.5, after_mm=0.8))
+                 long_date(merge.created_at.date()), merge.reason])
+            # Which rows of the table they are: the reader could not tell them apart.
+            theirs = [str(history.number(s.id)) for s in history.sessions
+                      if s.patient_id == dup.id]
+            if theirs:
+                n_here = len(theirs)
+                text += " " + fill(translate("ProgressPdf", "In this report: visit(s) %1.", "",
+                                             n_here, PLURAL), [", ".join(theirs)])
+            blocks.append(Paragraph(text, 8.5, after_mm=0.8))
     # The report leaves the clinic (insurers, referrers): its reader may not know what a grasp
     # is, nor which way the numbers should go.
     blocks.append(Spacer(1.5))
@@ -195,7 +206,13 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     count = len(history)
     blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
         "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
-    blocks.append(sessions_table(history, metrics, amended))
+    # A visit recorded under a record merged into this one says under which chart number.
+    charts = {s.id: fill(translate("ProgressPdf", "chart %1"), [records.read.patient(
+        s.patient_id).chart_number]) for s in history.sessions if s.patient_id != patient.id}
+    blocks.append(sessions_table(history, metrics, amended, charts))
+    # The photos taken at the visits: said here, listed at the end (the session PDF shows them).
+    photos = photos_by_visit(records, history)
+    blocks.extend(photo_pointer(history, photos))
     left_out = _empty_drafts(records, every, history)
     if left_out:
         n_left = len(left_out)  # (a name: pyside6-lupdate skips a call with a call in it)
@@ -246,6 +263,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         blocks.extend(root_matrix_blocks(history, rm, width_mm))
     else:
         blocks.append(Paragraph(translate("ProgressPdf", "No roots to show."), 9, italic=True))
+    blocks.extend(photo_section(records, history, photos, settings))
     return blocks
 
 
@@ -276,10 +294,14 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
     blocks = _blocks(records, patient, history, settings, width_mm)
     first, last = history.sessions[0], history.sessions[-1]
     who = running_line(patient)
-    running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
-                   [who, medium_date(first.started_at.date(),
-                                     year=first.started_at.year != last.started_at.year),
-                    medium_date(last.started_at.date())])
+    if len(history) == 1:  # not "Sessions 2026-03-02 to 2026-03-02"
+        running = fill(translate("ProgressPdf", "%1 · Session %2"),
+                       [who, medium_date(first.started_at.date())])
+    else:
+        running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
+                       [who, medium_date(first.started_at.date(),
+                                         year=first.started_at.year != last.started_at.year),
+                        medium_date(last.started_at.date())])
     frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
                   generated=generated, who=patient.display_name)
     laid = lay_out(doc, device, blocks)

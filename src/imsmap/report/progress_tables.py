@@ -57,9 +57,12 @@ def _status(is_signed: bool, amendments: int) -> Cell:
 
 
 def sessions_table(history: History, metrics: Sequence[SessionMetrics],
-                   amended: Mapping[int, Sequence[Amendment]] | None = None) -> Table:
-    """``amended``: {session id: its amendments}, for the sessions that have any."""
+                   amended: Mapping[int, Sequence[Amendment]] | None = None,
+                   charts: Mapping[int, str] | None = None) -> Table:
+    """``amended``: {session id: its amendments}, for the sessions that have any; ``charts``:
+    {session id: "chart C-0099"} for the sessions recorded under another (merged) record."""
     amended = amended or {}
+    charts = charts or {}
     overlap = overlap_percents(history)
     right = Qt.AlignmentFlag.AlignRight
     cols = (Column(translate("ProgressTables", "Visit"), 9, right),
@@ -81,7 +84,7 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
             translate("ProgressTables", "%1%", "a percentage"), [common])
         rows.append([
             Cell(str(history.number(s.id)), bold=True),
-            Cell(f"{s.started_at:%Y-%m-%d %H:%M}", bold=True),
+            Cell(f"{s.started_at:%Y-%m-%d %H:%M}", bold=True, small=charts.get(s.id, "")),
             _whole(m.pain_before), _whole(m.pain_after), str(m.sites),
             fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated]),
             _whole(m.grasp_burden), j, s.practitioner or "—",
@@ -211,7 +214,7 @@ def comparison_paragraphs(records: Records, history: History) -> list[Block]:
 
     out: list[Block] = [Paragraph(fill(translate(
         "ProgressTables", "Muscles compared between visit %1 and visit %2 (strongest grasp in "
-        "each):"), [a, b]), 8.5, colour=MUTED, after_mm=0.8)]
+        "each):"), [a, b]), 8.5, colour=MUTED, after_mm=0.8, keep_with_next=True)]
     # Of the two visits compared: "only" read as once in the whole course.
     only = translate("ProgressTables", "Needled in visit %1, not %2")
     for label, changes in (

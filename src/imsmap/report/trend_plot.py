@@ -141,12 +141,23 @@ class TrendBlock(Block):
         for p in pts:
             if p is not None:
                 painter.drawPath(diamond(p, d))
-        # Each diamond's number above it (the window's plot has them in its tooltip).
-        for p, s in zip(pts, m):
-            if p is not None:
-                doc.draw_text(painter, QRectF(p.x() - doc.mm(4), p.y() - d - lh, doc.mm(8), lh),
-                              str(s.grasp_burden), small, MEAN, Qt.AlignmentFlag.AlignHCenter,
-                              wrap=False)
+        # Each diamond's number above it (the window's plot has them in its tooltip), where it
+        # fits: over 60 visits the numbers ran into each other ("16171818"). The first and the
+        # last are placed first; a number that would touch one placed is left out.
+        placed: list[QRectF] = []
+        order = [i for i in (0, n - 1) if i < n] + list(range(1, n - 1))
+        for i in dict.fromkeys(order):
+            p, value = pts[i], m[i].grasp_burden
+            if p is None:
+                continue
+            text = str(value)
+            w = doc.text_width(text, small) + doc.mm(0.8)
+            box = QRectF(p.x() - w / 2, p.y() - d - lh, w, lh)
+            if any(box.intersects(other) for other in placed):
+                continue
+            placed.append(box)
+            doc.draw_text(painter, box, text, small, MEAN, Qt.AlignmentFlag.AlignHCenter,
+                          wrap=False)
         # x labels: visit number and date, thinned to what fits
         label_w = doc.text_width("00 Mmm", small) + doc.mm(1.5)
         every = max(1, math.ceil(label_w / slot))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,10 @@ class Photos:
     # -- reading ---------------------------------------------------------------------------
     def for_session(self, session_id: int) -> list[Photo]:
         return self.store.for_session(session_id)
+
+    def for_sessions(self, session_ids: Iterable[int]) -> dict[int, list[Photo]]:
+        """{session id: its photos}, for the sessions that have any (one query)."""
+        return self.store.for_sessions(session_ids)
 
     def photo(self, photo_id: int) -> Photo:
         return self.store.photo(photo_id)

@@ -100,6 +100,10 @@ KEY_HELP = (
     (QT_TRANSLATE_NOOP("ChartKeys", "Enter, or L / R"),
      QT_TRANSLATE_NOOP("ChartKeys", "With a muscle found by name lit: add a site on it (L / R: "
                                     "the patient's side, where it is drawn on both)")),
+    ("M",
+     QT_TRANSLATE_NOOP("ChartKeys", "With the muscle chooser shown (other muscles under the "
+                                    "point): move to its choices; arrows or Tab between them, "
+                                    "Enter takes one, Esc keeps the muscle as it is")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Esc"),
      QT_TRANSLATE_NOOP("ChartKeys", "Clear the selection; close the muscle chooser or the search")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Right-click / long press"),

@@ -110,7 +110,7 @@ class ChartPanel(QWidget):
             "Tap a muscle to record a site; Ctrl+F finds a muscle by name"))
         self.view.corner_room = QSize(SEARCH_WIDTH, TOUCH_HEIGHT)  # the search box (build_rest)
         self.view.site_keys = self.site_key
-        self.view.lit_keys = self._lit_key
+        self.view.lit_keys = self._chart_key
 
         # The search box over the chart's corner (Ctrl+F) and the muscle chooser: built by
         # `build_rest`, which the window calls right after the chart's first paint (neither is
@@ -479,6 +479,14 @@ class ChartPanel(QWidget):
         """Show a muscle (at one level, when given): its view and layer, lit, zoomed and
         centred (muscle_search.show_on). False if no chart draws it."""
         return show_on(self, muscle_id, level or None)
+
+    def _chart_key(self, event: QKeyEvent) -> bool:
+        """The chart's keys before the site keys: a lit muscle's (Enter, L, R, M), then M with
+        the muscle chooser shown, which gives the keys to its choices (region_chooser)."""
+        if self._lit_key(event):
+            return True
+        return event.key() == Qt.Key.Key_M and not event.modifiers() \
+            and self.chooser is not None and self.chooser.enter()
 
     def _lit_key(self, event: QKeyEvent) -> bool:
         """Enter / L / R with a muscle found by name lit: a site on it (ui.lit_muscle_keys)."""

@@ -30,7 +30,8 @@ from imsmap.ui.chart_key_text import (
     landmarks_off_chart,
 )
 from imsmap.ui.chart_keys import handle_site_key, is_tab
-from imsmap.ui.chart_scene import ChartScene, MarkerItem
+from imsmap.ui.chart_markers import MarkerItem
+from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"

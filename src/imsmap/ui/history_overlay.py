@@ -34,16 +34,14 @@ from imsmap.services.records import Records
 from imsmap.ui.chart_words import side_label
 from imsmap.ui.history_bar import (  # noqa: F401 - re-exported: their home was here
     MODES,
-    REPLAY_MS,
     HistoryBar,
     OverlayChoice,
-    OverlayLegend,
     OverlayMode,
 )
 from imsmap.ui.listening import listen
 from imsmap.ui.wording import grasp_word, layer_name, muscle_name, numeric_date, view_name
 
-Z_HISTORY = 0.5  # between chart_scene.Z_BACKGROUND (0) and Z_MARKER (10)
+Z_HISTORY = 0.5  # between chart_muscles.Z_BACKGROUND (0) and chart_markers.Z_MARKER (10)
 Z_OTHER_CHART_TIP = 5.0  # above the muscles (1): its tooltip is found first; under the markers
 HEAT_CELL = 4.0  # view units per heat-map cell on screen
 HEAT_MAX_ALPHA = 0.8  # the muscle under the heat stays readable

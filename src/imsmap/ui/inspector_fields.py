@@ -1,6 +1,7 @@
 """The site inspector's fields, made alike: millimetre boxes that let any number be typed (the
 services decide what is valid), choices that name themselves ("release: full"), buttons a
-gloved finger hits, and the notes box that says when it is left. Used by ui.site_inspector.
+gloved finger hits, and the notes box that says when it is left. Used by ui.site_inspector and
+its rows (ui.inspector_place, ui.inspector_needle, ui.inspector_grades).
 """
 
 from __future__ import annotations
@@ -10,13 +11,17 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit, QPushButton
 
 from imsmap.render.style import LIGHT
+from imsmap.ui.needle_text import decimal_comma, millimetres_text
 from imsmap.ui.wording import vocabulary
 
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
 NONE_TEXT = "—"
+# A toggle or a side button when it is on.
+CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
+                 "border: 1px solid #0d3c73; border-radius: 4px; }")
 
-__all__ = ["FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "grasp_button_style",
+__all__ = ["CHECKED_STYLE", "FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "as_typed", "grasp_button_style",
            "inspector_button", "millimetres", "named_choice"]
 
 
@@ -40,9 +45,11 @@ class NotesEdit(QPlainTextEdit):
         self.focusLost.emit()
 
 
-def millimetres(decimals: int, maximum: float, step: float, suffix: str = " mm") -> QDoubleSpinBox:
-    """A millimetre box that lets any number be typed: the service decides what is valid."""
-    box = QDoubleSpinBox()
+def millimetres(decimals: int, maximum: float, step: float, suffix: str = " mm", *,
+                trimmed: bool = False) -> QDoubleSpinBox:
+    """A millimetre box that lets any number be typed: the service decides what is valid.
+    `trimmed`: no trailing zero (« 12 mm », « 12,5 mm »: the depth, to one decimal)."""
+    box = _Trimmed() if trimmed else QDoubleSpinBox()
     box.setDecimals(decimals)
     box.setRange(0.0, maximum)
     box.setSingleStep(step)
@@ -51,6 +58,24 @@ def millimetres(decimals: int, maximum: float, step: float, suffix: str = " mm")
     box.setAccelerated(False)
     box.setMinimumHeight(FIELD_HEIGHT)
     return box
+
+
+class _Trimmed(QDoubleSpinBox):
+    """Written as the record keeps it and the needle presets write it (ui.needle_text): « 12 mm »,
+    « 12,5 mm », the locale's decimal mark and no trailing zero; a "." typed under a comma
+    locale is read as the comma (the keypad's key), not dropped."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt naming
+        return millimetres_text(round(value, self.decimals()), self.locale())
+
+    def _localised(self, text: str) -> str:
+        return text.replace(".", ",") if decimal_comma(self.locale()) else text
+
+    def validate(self, text: str, pos: int) -> object:
+        return super().validate(self._localised(text), pos)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt naming
+        return super().valueFromText(self._localised(text))
 
 
 def as_typed(value: float) -> float | int:

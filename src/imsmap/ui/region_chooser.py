@@ -4,8 +4,12 @@ A tap takes the muscle drawn on the layer in view. When others lie under (or ove
 a small strip of buttons appears in the chart's bottom left corner, above the search box: "Or:
 Gluteus medius (deep) · Piriformis (deep)". Always there, never beside the finger: the next tap
 (multifidus L5 just under L4) must not land on it by accident. Tapping one re-assigns the site
-just made (one undo step); ignoring it costs nothing: the strip takes no keyboard focus, so the
-grade key still reaches the chart, and it goes away with the next tap, Escape, or another view.
+just made (one undo step); ignoring it costs nothing: the strip takes no focus when it shows or
+when a choice is tapped, so the grade key still reaches the chart, and it goes away with the next
+tap, Escape, or another view. From the keys: M in the chart (or Tab past the last site) moves
+to the first choice, with a ring round it; the arrows or Tab go between the choices, Enter (or
+Space) takes one, Escape leaves the muscle first taken as it is and gives the chart the keys
+back. A screen reader hears each choice's muscle and what taking it does.
 A right-click or a long press on the chart asks on purpose, so the strip opens beside the
 finger there: every muscle under the point (to add a site), or on a marker the muscles under
 that site (to re-assign it). A finger's tap beside every muscle (bone or tendon a few pixels
@@ -19,19 +23,29 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QPainterPath
+from PySide6.QtGui import QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, Region, View, geometry
-from imsmap.ui.chart_scene import ChartScene, MarkerItem, RegionItem
+from imsmap.ui.chart_markers import MarkerItem
+from imsmap.ui.chart_muscles import RegionItem
+from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_words import describe_site
+from imsmap.ui.focus_order import chain
 from imsmap.ui.wording import layer_name, muscle_name
 
 TOUCH = 40  # px
 MAX_CHOICES = 5
 NEAR_CHOICES = 3  # muscles beside a finger's tap offered, nearest first
+FOCUS_RING_PX = 3  # as the chart's own ring (chart_view.FOCUS_RING_PX)
+# The choice with the keys gets a ring of the palette's highlight, as the chart does: Fusion's
+# own focus frame on a button is a thin line of the same grey as the button's edge.
 STYLE = ("#regionChooser { background: #fffdf5; border: 1px solid #8d7b52; border-radius: 6px; }"
-         "#regionChooser QPushButton { padding: 0 10px; }")
+         "#regionChooser QPushButton { padding: 0 10px; }"
+         f"#regionChooser QPushButton:focus {{ border: {FOCUS_RING_PX}px solid palette(highlight);"
+         " border-radius: 4px; background: palette(button); padding: 0 8px; }")
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 
 
 def region_name(atlas: Atlas, view: View, region: Region, *, layer_word: bool = True) -> str:
@@ -104,6 +118,20 @@ def nearest_inside(view: View, region: Region, x: float, y: float) -> tuple[floa
     return region.label
 
 
+class _Choice(QPushButton):
+    """A muscle of the strip: Tab reaches it (a tap does not give it the focus, the chart keeps
+    the keys); its keys are the strip's (`RegionChooser.choice_key`)."""
+
+    def __init__(self, text: str, chooser: RegionChooser):
+        super().__init__(text)
+        self.chooser = chooser
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if not self.chooser.choice_key(self, event):
+            super().keyPressEvent(event)
+
+
 class RegionChooser(QFrame):
     """A strip of muscle buttons floating over the chart; `regionChosen(region)`."""
 
@@ -129,6 +157,7 @@ class RegionChooser(QFrame):
         self._layout.addWidget(self.caption)
         self.close_button = QPushButton("✕")
         self.close_button.setToolTip(self.tr("Keep the muscle as it is (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Keep the muscle as it is"))
         self.close_button.setFixedSize(TOUCH, TOUCH)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.dismiss)
@@ -153,14 +182,22 @@ class RegionChooser(QFrame):
         self.buttons = []
         self.caption_template = caption
         self.renumber(number)
+        # What a screen reader says after each choice's muscle.
+        does = self.tr("Enter puts the site in this muscle; Escape keeps the muscle as it is") \
+            if site_id is not None else self.tr("Enter adds a site in this muscle; Escape closes")
         for i, region in enumerate(self.regions):
-            b = QPushButton(region_name(atlas, view, region,
-                                        layer_word=region.layer != shown_layer))
+            b = _Choice(region_name(atlas, view, region,
+                                    layer_word=region.layer != shown_layer), self)
             b.setMinimumHeight(TOUCH)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart keeps the keys
+            b.setAccessibleName(b.text())
+            b.setAccessibleDescription(does)
             b.clicked.connect(lambda _c=False, r=region: self._chosen(r))
             self._layout.insertWidget(1 + i, b)
             self.buttons.append(b)
+        self.setAccessibleName(self.caption.text().rstrip(" :\xa0"))
+        # Tab from the chart past its last site, then through the choices, to the search box.
+        chain([self.parentWidget(), *self.buttons,
+               *([self.dock_above] if self.dock_above is not None else [])])
         self.adjustSize()
         self.docked = at is None
         self.show()
@@ -191,13 +228,47 @@ class RegionChooser(QFrame):
         (the strip said "#2 or:" of the site the list now numbers 1)."""
         self.caption.setText(self.caption_template.format(number=number))
 
+    def enter(self) -> bool:
+        """The keys to the strip (the chart's M key): its first choice takes the focus, with
+        its ring. False when the strip is not shown."""
+        if not self.isVisible() or not self.buttons:
+            return False
+        self.buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def choice_key(self, button: QPushButton, event: QKeyEvent) -> bool:
+        """A key on a choice: the arrows go to the next or previous choice (round the strip),
+        Enter takes it, Escape keeps the muscle as it is. True when the key was the strip's."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        step = 1 if key in NEXT_KEYS else -1 if key in PREVIOUS_KEYS else 0
+        if step:
+            i = self.buttons.index(button) if button in self.buttons else 0
+            self.buttons[(i + step) % len(self.buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            button.click()
+        elif key == Qt.Key.Key_Escape:
+            self.dismiss()
+        else:
+            return False
+        return True
+
     def _chosen(self, region: Region) -> None:
+        self._give_back_the_keys()
         self.hide()
         self.regionChosen.emit(region)
 
     def dismiss(self) -> None:
+        self._give_back_the_keys()
         self.hide()
         self.site_id = None
+
+    def _give_back_the_keys(self) -> None:
+        """A choice with the keys gives them to the chart (its ring says so) before the strip
+        hides: hidden, Qt would pass them to the next widget in the Tab order."""
+        if any(b.hasFocus() for b in self.buttons):
+            self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choice_texts(self) -> list[str]:
         return [b.text() for b in self.buttons]

@@ -9,10 +9,7 @@ database opened read-only, is shown but cannot be changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QSize,
     Qt,
     QTimer,
@@ -21,18 +18,15 @@ from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QButtonGroup,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from imsmap.atlas import Atlas, AtlasError
+from imsmap.atlas import Atlas
 from imsmap.domain.errors import (
     ConflictError,
     NotFoundError,
@@ -40,7 +34,7 @@ from imsmap.domain.errors import (
     UserFacingError,
     ValidationError,
 )
-from imsmap.domain.models import Side, Site
+from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION, RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
@@ -49,38 +43,29 @@ from imsmap.ui.chart_words import describe_site
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.inspector_fields import (
     FIELD_HEIGHT,
-    NONE_TEXT,
     TOUCH,
     NotesEdit,
-    as_typed,
-    grasp_button_style,
     inspector_button,
-    millimetres,
     named_choice,
 )
+from imsmap.ui.inspector_grades import GradeButtons
+from imsmap.ui.inspector_needle import NeedleFields
+from imsmap.ui.inspector_place import PlaceFields
 from imsmap.ui.listening import listen
-from imsmap.ui.muscle_search import MuscleSearchBox
-from imsmap.ui.needle_text import preset_label
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
-from imsmap.ui.site_place import drawn_side, muscle_fields
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.undo_button import UndoButton
-from imsmap.ui.wording import grasp_word, muscle_name
+from imsmap.ui.wording import grasp_word
 from imsmap.ui.wrapping_row import WrappingRow, together
 
 NOTES_DELAY_MS = 700
 NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; "
                "border-radius: 3px; padding: 2px 6px; font-weight: bold;")
 PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; padding: 2px 6px;"
-CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
-                 "border: 1px solid #0d3c73; border-radius: 4px; }")
 # The fields the status bar's sentence of a site says (chart_words.describe_site), by the
 # place an edit's refusal is shown: a button here that changes one of them says the site again.
 SAID = frozenset({"grasp", "flags", "planned", "muscle", "side", "level", "sensation"})
-TOGGLES = (("cramp", QT_TRANSLATE_NOOP("SiteInspector", "Cramp"), "C"),
-           ("twitch", QT_TRANSLATE_NOOP("SiteInspector", "Twitch"), "T"),
-           ("estim", QT_TRANSLATE_NOOP("SiteInspector", "E-stim"), "E"))
 
 
 class SiteInspector(QFrame):
@@ -120,84 +105,18 @@ class SiteInspector(QFrame):
                                checkable=False)
         self.confirm.clicked.connect(lambda: self._save({"planned": False}, "confirm", "planned"))
 
-        self.muscle = MuscleSearchBox(atlas, None, self.tr("Type to change the muscle…"))
-        self.muscle.setAccessibleName(self.tr("Muscle of the selected site"))
-        self.muscle.muscleChosen.connect(self._muscle_chosen)
-        self.muscle.focusLeft.connect(self._show_muscle_name)
-        self.muscle.escaped.connect(self._show_muscle_name)
-
-        self.side_group = QButtonGroup(self)
-        self.side_buttons: dict[str, QPushButton] = {}
-        for side, text, tip in (
-                (Side.LEFT, self.tr("L", "left side, one letter"), self.tr("The patient's left side")),
-                (Side.RIGHT, self.tr("R", "right side, one letter"),
-                 self.tr("The patient's right side")),
-                (Side.MIDLINE, self.tr("M", "midline, one letter"), self.tr("Midline"))):
-            b = inspector_button(text, tip)
-            b.setAccessibleName(tip)  # a screen reader said "L", "R", "M"
-            b.setFixedWidth(TOUCH)
-            b.setStyleSheet(CHECKED_STYLE)
-            self.side_group.addButton(b)
-            self.side_buttons[side.value] = b
-        self.side_group.buttonClicked.connect(self._side_clicked)
-        self.level = QComboBox()
-        self.level.setToolTip(self.tr("Segment level of a site on a segmental muscle (multifidus, "
-                              "longissimus, iliocostalis, intercostals, rectus abdominis)"))
-        self._fill_levels(())
-        self.level.setMinimumHeight(FIELD_HEIGHT)
-        self.level.activated.connect(
-            lambda _i: self._save({"level": self.level.currentData()}, "level", "level"))
-
-        self.preset = QComboBox()
-        self.preset.setMinimumHeight(FIELD_HEIGHT)
-        self.preset.setMinimumWidth(self.preset.fontMetrics().horizontalAdvance("0.25 x 40 mm")
-                                    + 36)
-        self.preset.setToolTip(self.tr("The clinic's needles (Settings); or type diameter and length"))
-        self.preset.activated.connect(self._preset_chosen)
-        self.preset.setAccessibleName(self.tr("Needle"))
-        self.diameter = millimetres(2, 9.99, 0.01)
-        self.diameter.setToolTip(self.tr("Needle diameter in millimetres (0.12-0.50)"))
-        self.diameter.setPrefix("Ø ")
-        self.diameter.setAccessibleName(self.tr("Needle diameter, millimetres"))
-        # No needle recorded (or no site): a dash, not "Ø 0.00 mm", a size no needle has.
-        self.diameter.setSpecialValueText(NONE_TEXT)
-        self.diameter.valueChanged.connect(
-            lambda v: self._save({"needle_diameter_mm": as_typed(v)}, "needle diameter", "needle"))
-        self.length = millimetres(0, 999, 5)
-        self.length.setToolTip(self.tr("Needle length in millimetres (7-150)"))
-        self.length.setPrefix("L ")
-        self.length.setAccessibleName(self.tr("Needle length, millimetres"))
-        self.length.setSpecialValueText(NONE_TEXT)
-        self.length.valueChanged.connect(
-            lambda v: self._save({"needle_length_mm": as_typed(v)}, "needle length", "needle"))
-        self.depth = millimetres(0, 999, 1)
-        self.depth.setSpecialValueText(NONE_TEXT)
-        self.depth.setAccessibleName(self.tr("Depth reached, millimetres"))
-        self.depth.setToolTip(self.tr("Depth reached, in millimetres (optional)"))
-        self.depth.valueChanged.connect(
-            lambda v: self._save({"depth_mm": as_typed(v) or None}, "depth", "depth"))
-
-        self.grasp_group = QButtonGroup(self)
-        self.grasp_buttons: dict[int, QPushButton] = {}
-        for i, grade in enumerate((None, 0, 1, 2, 3)):
-            b = inspector_button(NONE_TEXT if grade is None else str(grade))
-            b.setStyleSheet(grasp_button_style(grade))
-            self.grasp_group.addButton(b, i)
-            self.grasp_buttons[-1 if grade is None else grade] = b
-        self._name_grasp_buttons(GRASP_LABELS)
-        self.grasp_group.idClicked.connect(self._grasp_clicked)
+        # The rows of the site's place, of its needle and of its grades (ui.inspector_place,
+        # ui.inspector_needle, ui.inspector_grades), their fields named here too.
+        self.place = PlaceFields(atlas, self._save, lambda: self.site, self._side_refused, self)
+        self.muscle, self.side_buttons = self.place.muscle, self.place.side_buttons
+        self.level = self.place.level
+        self.needle = NeedleFields(self._save, self)
+        self.preset, self.diameter = self.needle.preset, self.needle.diameter
+        self.length, self.depth = self.needle.length, self.needle.depth
+        self.grades = GradeButtons(self._save, lambda: self.site, self)
+        self.grasp_buttons, self.toggles = self.grades.grasp_buttons, self.grades.toggles
         # beside the grades: a wrong tap or grade undone by a finger (the window's undo stack)
         self.undo = UndoButton(editor.stack, TOUCH) if editor is not None else None
-
-        self.toggles: dict[str, QPushButton] = {}
-        for field, text, key in TOGGLES:
-            b = inspector_button(self.tr(text), self.tr("{name} (key {key})").format(name=self.tr(text),
-                                                                           key=key))
-            b.setStyleSheet(CHECKED_STYLE)
-            # its word whole where a narrow column squeezes the row (« Stim. électrique »)
-            b.setMinimumWidth(max(TOUCH, b.fontMetrics().horizontalAdvance(b.text()) + 12))
-            b.clicked.connect(lambda on, f=field: self._save({f: on}, f, "flags"))
-            self.toggles[field] = b
 
         self.tissue = named_choice(self.tr("feel"), "TissueFeel", TISSUE_FEEL)
         self.release = named_choice(self.tr("release"), "Release", RELEASE)
@@ -294,14 +213,6 @@ class SiteInspector(QFrame):
             self.length, *self.grasp_buttons.values(), *self.toggles.values(), self.depth,
             self.tissue, self.release, self.sensation, self.notes, self.confirm]
 
-    def _name_grasp_buttons(self, labels: Sequence[str]) -> None:
-        """What a screen reader says for each grade button: the grade and its word ("Grasp 2
-        moderate"), not the bare digit on the button."""
-        for grade in range(4):
-            self.grasp_buttons[grade].setAccessibleName(self.tr("Grasp {grade} {label}").format(
-                grade=grade, label=grasp_word(grade, labels)))
-        self.grasp_buttons[-1].setAccessibleName(self.tr("Not graded"))
-
     # -- showing a site ---------------------------------------------------------------------
     def set_site(self, site: Site | None) -> None:
         """Show this snapshot of a site (None: nothing selected)."""
@@ -368,22 +279,11 @@ class SiteInspector(QFrame):
         self.confirm.setVisible(site is not None and site.planned)
         if site is None:
             self.header.setText(self.tr("No site selected: tap a marker or a row"))
-            self.muscle.setText("")
-            for group in (self.side_group, self.grasp_group):
-                group.setExclusive(False)
-                for b in group.buttons():
-                    b.setChecked(False)
-                group.setExclusive(True)
-            for b in self.toggles.values():
-                b.setChecked(False)
-            self.level.setCurrentIndex(0)
-            self.level.setVisible(False)
+            self.place.clear()
+            self.grades.clear()
             for box in (self.tissue, self.release, self.sensation):
                 box.setCurrentIndex(0 if box.count() else -1)
-            self.preset.setCurrentIndex(-1)  # its first item is a needle, no site's here
-            self.diameter.setValue(0)
-            self.length.setValue(0)
-            self.depth.setValue(0)
+            self.needle.clear()
             self.notes.setPlainText("")
             return
         grade = self.tr("not graded") if site.grasp is None else self.tr(
@@ -398,25 +298,10 @@ class SiteInspector(QFrame):
         elif not self.editable:
             header = self.tr("{site} · read-only (signed)").format(site=header)
         self.header.setText(header)
-        self._show_muscle_name()
-        self.side_buttons[site.side.value].setChecked(True)
-        levels = self._levels(site.muscle_id)
-        if site.level is not None and site.level not in levels:
-            levels = (*levels, site.level)  # as recorded, though not one of the muscle's levels
-        self._fill_levels(levels)
-        self.level.setVisible(bool(levels))
-        self.level.setCurrentIndex(max(0, self.level.findData(site.level)))
-        self._fill_needle(site, clinic.needle_presets(editor.records) if editor is not None
-                          else ())
-        self.depth.setValue(site.depth_mm or 0)
-        self.grasp_buttons[-1 if site.grasp is None else site.grasp].setChecked(True)
-        for grade in range(4):
-            self.grasp_buttons[grade].setToolTip(self.tr("{grade} {label} (key {grade})").format(
-                grade=grade, label=grasp_word(grade, labels)))
-        self.grasp_buttons[-1].setToolTip(self.tr("Not graded"))
-        self._name_grasp_buttons(labels)
-        for field, button in self.toggles.items():
-            button.setChecked(bool(getattr(site, field)))
+        self.place.fill(site)
+        self.needle.fill(site, clinic.needle_presets(editor.records) if editor is not None
+                         else ())
+        self.grades.fill(site, labels)
         for box, value in ((self.tissue, site.tissue_feel), (self.release, site.release),
                            (self.sensation, site.sensation)):
             box.setCurrentIndex(max(0, box.findData(value)))
@@ -425,42 +310,6 @@ class SiteInspector(QFrame):
         notes = self.unsaved[1] if self.unsaved and self.unsaved[0] == site.id else site.notes
         if field_text(self.notes) != notes:  # typed here and not saved yet, else the record's
             self.notes.setPlainText(notes)
-
-    def _fill_needle(self, site: Site, presets: tuple[clinic.NeedlePreset, ...]) -> None:
-        self.preset.clear()
-        for p in presets:
-            self.preset.addItem(preset_label(p), (p.diameter_mm, p.length_mm))
-        self.preset.addItem(self.tr("other"), None)
-        current = (site.needle_diameter_mm, site.needle_length_mm)
-        index = next((i for i, p in enumerate(presets)
-                      if (p.diameter_mm, p.length_mm) == current), len(presets))
-        self.preset.setCurrentIndex(index)
-        self.diameter.setValue(site.needle_diameter_mm or 0)
-        self.length.setValue(site.needle_length_mm or 0)
-
-    def _levels(self, muscle_id: str) -> tuple[str, ...]:
-        """The levels a site on this muscle can record (none unless it is segmental)."""
-        try:
-            return self.atlas.muscle(muscle_id).levels
-        except (AtlasError, KeyError):
-            return ()
-
-    def _fill_levels(self, levels) -> None:
-        shown = [self.level.itemData(i) for i in range(1, self.level.count())]
-        if self.level.count() and shown == list(levels):
-            return
-        self.level.clear()
-        self.level.addItem(self.tr("level {none}").format(none=NONE_TEXT), None)
-        for level in levels:
-            self.level.addItem(level, level)
-
-    def _show_muscle_name(self) -> None:
-        site = self.site
-        if site is None:
-            self.muscle.setText("")
-            return
-        self.muscle.setText(muscle_name(self.atlas, site.muscle_id))
-        self.muscle.setCursorPosition(0)
 
     # -- following the store ---------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
@@ -541,41 +390,11 @@ class SiteInspector(QFrame):
             return
         self.set_site(site)
 
-    def _muscle_chosen(self, muscle_id: str) -> None:
-        if self.site is not None:
-            self._save(muscle_fields(self.atlas, self.site, muscle_id), "muscle", "muscle")
-
-    def _side_clicked(self, button: QAbstractButton) -> None:
-        side = next(k for k, b in self.side_buttons.items() if b is button)
-        drawn = drawn_side(self.atlas, self.site) if self.site is not None else None
-        if drawn is not None and side != drawn and side != Side.MIDLINE.value:
-            # Left for a site tapped on the right: the record would say one side and its
-            # marker, on the chart and in the PDF, the other. Where the needle went is where
-            # it was tapped; a wrong tap is removed and tapped again.
-            self.errors["side"].show_message(
-                self.tr("This site was tapped on the patient's right side, and its side is "
-                        "where it was tapped. Tapped on the wrong side? Remove it (Delete) "
-                        "and tap the muscle on the left.") if drawn == Side.RIGHT.value else
-                self.tr("This site was tapped on the patient's left side, and its side is "
-                        "where it was tapped. Tapped on the wrong side? Remove it (Delete) "
-                        "and tap the muscle on the right."))
-            self._reload()
-            return
-        self._save({"side": side}, "side", "side")
-
-    def _grasp_clicked(self, index: int) -> None:
-        grade = (None, 0, 1, 2, 3)[index]
-        fields: dict = {"grasp": grade}
-        if self.site is not None and self.site.planned and grade is not None:
-            fields["planned"] = False  # graded means needled
-        self._save(fields, "grasp", "grasp")
-
-    def _preset_chosen(self, index: int) -> None:
-        value = self.preset.itemData(index)
-        if value is not None:
-            d, length = value
-            self._save({"needle_diameter_mm": d, "needle_length_mm": length}, "needle",
-                       "needle")
+    def _side_refused(self, why: str) -> None:
+        """A side other than where the site was tapped: why, at the place row, and the stored
+        side shown again."""
+        self.errors["side"].show_message(why)
+        self._reload()
 
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:

@@ -152,6 +152,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>In this report: visit(s) %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s), oldest first</source>
         <translation>
             <numerusform>%n session, oldest first</numerusform>
@@ -177,6 +184,37 @@
         <translation>
             <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session for chart %1: pain, grasp by muscle and by root.</numerusform>
             <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling sessions for chart %1: pain, grasp by muscle and by root.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPhotos</name>
+    <message numerus="yes">
+        <source>%1 taken at %n visit(s) (%2): listed under Photos, at the end of this report.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at %n visit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

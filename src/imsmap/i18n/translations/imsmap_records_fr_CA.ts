@@ -3204,6 +3204,13 @@ N° de permis %2</translation>
             <numerusform>Comprend %n séances consignées sous %1 (%2), un dossier en double fusionné dans celui-ci par %3, le %4&#xa0;: %5.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>In this report: visit(s) %1.</source>
+        <translation>
+            <numerusform>Dans ce rapport&#xa0;: visite %1.</numerusform>
+            <numerusform>Dans ce rapport&#xa0;: visites %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>At each insertion the practitioner grades how strongly the muscle grasps the needle (a shortened muscle grips it): %1. As the condition resolves, fewer muscles grasp and their grasp weakens; the patient scores pain from 0 to 10. For pain and grasp, lower numbers are better.</source>
         <translation>À chaque insertion, le praticien cote la force avec laquelle le muscle saisit l&apos;aiguille (un muscle raccourci l&apos;agrippe)&#xa0;: %1. À mesure que l&apos;affection se résorbe, moins de muscles sont en préhension et leur préhension s&apos;affaiblit; le patient cote sa douleur de 0 à 10. Pour la douleur et la préhension, un chiffre plus bas est meilleur.</translation>
@@ -3222,6 +3229,10 @@ N° de permis %2</translation>
             <numerusform>%n séance, la plus ancienne d&apos;abord</numerusform>
             <numerusform>%n séances, la plus ancienne d&apos;abord</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>chart %1</source>
+        <translation>dossier %1</translation>
     </message>
     <message numerus="yes">
         <source>Left out of this report, with nothing needled yet: %n draft(s), started %1.</source>
@@ -3282,6 +3293,10 @@ N° de permis %2</translation>
         <translation>Aucune racine à présenter.</translation>
     </message>
     <message>
+        <source>%1 · Session %2</source>
+        <translation>%1 · Séance du %2</translation>
+    </message>
+    <message>
         <source>%1 · Sessions %2 to %3</source>
         <translation>%1 · Séances du %2 au %3</translation>
     </message>
@@ -3299,6 +3314,73 @@ N° de permis %2</translation>
     <message>
         <source>IMS; dry needling; progress; chart %1</source>
         <translation>SIM; puncture sèche; évolution; dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPhotos</name>
+    <message numerus="yes">
+        <source>%1 taken at %n visit(s) (%2): listed under Photos, at the end of this report.</source>
+        <translation>
+            <numerusform>%1 lors de %n visite (%2)&#xa0;: voir Photos, à la fin de ce rapport.</numerusform>
+            <numerusform>%1 lors de %n visites (%2)&#xa0;: voir Photos, à la fin de ce rapport.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 taken at visit %2: listed under Photos, at the end of this report.</source>
+        <translation>%1 lors de la visite %2&#xa0;: voir Photos, à la fin de ce rapport.</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Chart site</source>
+        <translation>Point du schéma</translation>
+    </message>
+    <message>
+        <source>Small copies. Each photo is printed whole in its visit&apos;s session record (PDF), with the sha256 the record holds.</source>
+        <translation>Copies réduites. Chaque photo est imprimée en entier dans le dossier de séance (PDF) de sa visite, avec l&apos;empreinte sha256 que conserve le dossier.</translation>
+    </message>
+    <message>
+        <source>The photos are kept with each visit&apos;s record in imsmap; this clinic does not print them in its PDFs (clinic setting). Ask the clinic for them.</source>
+        <translation>Les photos sont conservées avec le dossier de chaque visite dans imsmap; cette clinique ne les imprime pas dans ses PDF (réglage de la clinique). Demandez-les à la clinique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), %1</source>
+        <translation>
+            <numerusform>%n photo, %1</numerusform>
+            <numerusform>%n photos, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at %n visit(s)</source>
+        <translation>
+            <numerusform>lors de %n visite</numerusform>
+            <numerusform>lors de %n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
     </message>
 </context>
 <context>

@@ -78,13 +78,6 @@
             <numerusform>%n visits ago</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>not counted · %n other visit(s)</source>
-        <translation>
-            <numerusform>not counted · %n other visit</numerusform>
-            <numerusform>not counted · %n other visits</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -391,6 +384,16 @@
         <translation>
             <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n site.&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</numerusform>
             <numerusform>&lt;b&gt;{when}&lt;/b&gt; — %n sites.&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitsRow</name>
+    <message numerus="yes">
+        <source>not counted · %n other visit(s)</source>
+        <translation>
+            <numerusform>not counted · %n other visit</numerusform>
+            <numerusform>not counted · %n other visits</numerusform>
         </translation>
     </message>
 </context>

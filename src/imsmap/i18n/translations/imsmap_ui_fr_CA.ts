@@ -410,6 +410,10 @@
         <translation>Un muscle trouvé par son nom éclairé&#xa0;: y ajouter un point (G / D&#xa0;: le côté du patient, là où il est dessiné des deux côtés)</translation>
     </message>
     <message>
+        <source>With the muscle chooser shown (other muscles under the point): move to its choices; arrows or Tab between them, Enter takes one, Esc keeps the muscle as it is</source>
+        <translation>Le choix de muscles affiché (d&apos;autres muscles sous l&apos;endroit)&#xa0;: aller à ses choix; flèches ou Tab de l&apos;un à l&apos;autre, Entrée en prend un, Échap garde le muscle tel quel</translation>
+    </message>
+    <message>
         <source>Esc</source>
         <translation>Échap</translation>
     </message>
@@ -1143,6 +1147,37 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>GradeButtons</name>
+    <message>
+        <source>Cramp</source>
+        <translation>Crampe</translation>
+    </message>
+    <message>
+        <source>Twitch</source>
+        <translation>Secousse</translation>
+    </message>
+    <message>
+        <source>E-stim</source>
+        <translation>Électrostim.</translation>
+    </message>
+    <message>
+        <source>{name} (key {key})</source>
+        <translation>{name} (touche {key})</translation>
+    </message>
+    <message>
+        <source>Grasp {grade} {label}</source>
+        <translation>Préhension {grade} {label}</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>Non cotée</translation>
+    </message>
+    <message>
+        <source>{grade} {label} (key {grade})</source>
+        <translation>{grade} {label} (touche {grade})</translation>
+    </message>
+</context>
+<context>
     <name>Grasp</name>
     <message>
         <source>none</source>
@@ -1207,50 +1242,6 @@ Problème&#xa0;: {problem}</translation>
         <source>Grasp summed over the earlier sessions shown (Ctrl+Shift+M)</source>
         <translation>Préhension additionnée sur les séances antérieures affichées (Ctrl+Maj+M)</translation>
     </message>
-    <message>
-        <source>First visit</source>
-        <translation>Première visite</translation>
-    </message>
-    <message>
-        <source>Previous visit (Alt+Left)</source>
-        <translation>Visite précédente (Alt+Gauche)</translation>
-    </message>
-    <message>
-        <source>Previous visit</source>
-        <translation>Visite précédente</translation>
-    </message>
-    <message>
-        <source>Visit timeline</source>
-        <translation>Chronologie des visites</translation>
-    </message>
-    <message>
-        <source>Next visit (Alt+Right)</source>
-        <translation>Visite suivante (Alt+Droite)</translation>
-    </message>
-    <message>
-        <source>Next visit</source>
-        <translation>Visite suivante</translation>
-    </message>
-    <message>
-        <source>Latest visit</source>
-        <translation>Dernière visite</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>Rejouer</translation>
-    </message>
-    <message>
-        <source>Replay the visits one after another (Ctrl+Shift+R)</source>
-        <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
-    </message>
-    <message>
-        <source>amended</source>
-        <translation>avec addenda</translation>
-    </message>
-    <message>
-        <source>Visits:</source>
-        <translation>Visites&#xa0;:</translation>
-    </message>
     <message numerus="yes">
         <source>%n earlier shown</source>
         <translation>
@@ -1268,37 +1259,6 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>il y a %n visite</numerusform>
             <numerusform>il y a %n visites</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>no visits yet</source>
-        <translation>aucune visite encore</translation>
-    </message>
-    <message numerus="yes">
-        <source>not counted · %n other visit(s)</source>
-        <translation>
-            <numerusform>non comptée · %n autre visite</numerusform>
-            <numerusform>non comptée · %n autres visites</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
-        <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
-    </message>
-    <message>
-        <source>draft</source>
-        <translation>brouillon</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>signée</translation>
-    </message>
-    <message>
-        <source>#{number} of {count} · {date} · {state}</source>
-        <translation>{number} sur {count} · {date} · {state}</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1660,45 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Find a muscle…</source>
         <translation>Trouver un muscle…</translation>
+    </message>
+</context>
+<context>
+    <name>NeedleFields</name>
+    <message>
+        <source>The clinic&apos;s needles (Settings); or type diameter and length</source>
+        <translation>Les aiguilles de la clinique (Paramètres); ou tapez le diamètre et la longueur</translation>
+    </message>
+    <message>
+        <source>Needle</source>
+        <translation>Aiguille</translation>
+    </message>
+    <message>
+        <source>Needle diameter in millimetres (0.12-0.50)</source>
+        <translation>Diamètre de l&apos;aiguille en millimètres (0,12-0,50)</translation>
+    </message>
+    <message>
+        <source>Needle diameter, millimetres</source>
+        <translation>Diamètre de l&apos;aiguille, millimètres</translation>
+    </message>
+    <message>
+        <source>Needle length in millimetres (7-150)</source>
+        <translation>Longueur de l&apos;aiguille en millimètres (7-150)</translation>
+    </message>
+    <message>
+        <source>Needle length, millimetres</source>
+        <translation>Longueur de l&apos;aiguille, millimètres</translation>
+    </message>
+    <message>
+        <source>Depth reached, millimetres</source>
+        <translation>Profondeur atteinte, millimètres</translation>
+    </message>
+    <message>
+        <source>Depth reached, in millimetres (optional)</source>
+        <translation>Profondeur atteinte, en millimètres (facultatif)</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2224,60 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>PlaceFields</name>
+    <message>
+        <source>Type to change the muscle…</source>
+        <translation>Tapez pour changer de muscle…</translation>
+    </message>
+    <message>
+        <source>Muscle of the selected site</source>
+        <translation>Muscle du point sélectionné</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>left side, one letter</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s left side</source>
+        <translation>Côté gauche du patient</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <comment>right side, one letter</comment>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s right side</source>
+        <translation>Côté droit du patient</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>midline, one letter</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Midline</source>
+        <translation>Ligne médiane</translation>
+    </message>
+    <message>
+        <source>Segment level of a site on a segmental muscle (multifidus, longissimus, iliocostalis, intercostals, rectus abdominis)</source>
+        <translation>Niveau segmentaire d&apos;un point sur un muscle segmentaire (multifide, longissimus, iliocostal, intercostaux, grand droit de l&apos;abdomen)</translation>
+    </message>
+    <message>
+        <source>level {none}</source>
+        <translation>niveau {none}</translation>
+    </message>
+    <message>
+        <source>This site was tapped on the patient&apos;s right side, and its side is where it was tapped. Tapped on the wrong side? Remove it (Delete) and tap the muscle on the left.</source>
+        <translation>Ce point a été touché du côté droit du patient, et son côté est celui où il a été touché. Touché du mauvais côté? Retirez-le (Suppr) et touchez le muscle du côté gauche.</translation>
+    </message>
+    <message>
+        <source>This site was tapped on the patient&apos;s left side, and its side is where it was tapped. Tapped on the wrong side? Remove it (Delete) and tap the muscle on the right.</source>
+        <translation>Ce point a été touché du côté gauche du patient, et son côté est celui où il a été touché. Touché du mauvais côté? Retirez-le (Suppr) et touchez le muscle du côté droit.</translation>
+    </message>
+</context>
+<context>
     <name>PlanningActions</name>
     <message>
         <source>There are no protocols yet: open a session and use Session → Save as protocol.</source>
@@ -2466,6 +2519,54 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Pages &amp;par feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Ordre des pages&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Série de pages&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressBar</name>
+    <message>
+        <source>%p%</source>
+        <translation>%p&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>ReadyPage</name>
     <message>
         <source>Ready</source>
@@ -2605,6 +2706,18 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Keep the muscle as it is (Esc)</source>
         <translation>Garder le muscle tel quel (Échap)</translation>
+    </message>
+    <message>
+        <source>Keep the muscle as it is</source>
+        <translation>Garder le muscle tel quel</translation>
+    </message>
+    <message>
+        <source>Enter puts the site in this muscle; Escape keeps the muscle as it is</source>
+        <translation>Entrée met le point dans ce muscle; Échap garde le muscle tel quel</translation>
+    </message>
+    <message>
+        <source>Enter adds a site in this muscle; Escape closes</source>
+        <translation>Entrée ajoute un point dans ce muscle; Échap ferme</translation>
     </message>
 </context>
 <context>
@@ -3949,18 +4062,6 @@ droite</translation>
 <context>
     <name>SiteInspector</name>
     <message>
-        <source>Cramp</source>
-        <translation>Crampe</translation>
-    </message>
-    <message>
-        <source>Twitch</source>
-        <translation>Secousse</translation>
-    </message>
-    <message>
-        <source>E-stim</source>
-        <translation>Électrostim.</translation>
-    </message>
-    <message>
         <source>{name}: {value}</source>
         <comment>a choice that names itself: &quot;release: full&quot;</comment>
         <translation>{name}&#xa0;: {value}</translation>
@@ -3984,81 +4085,6 @@ droite</translation>
     <message>
         <source>Confirm the planned site as needled (Enter)</source>
         <translation>Confirmer que le point prévu est puncturé (Entrée)</translation>
-    </message>
-    <message>
-        <source>Type to change the muscle…</source>
-        <translation>Tapez pour changer de muscle…</translation>
-    </message>
-    <message>
-        <source>Muscle of the selected site</source>
-        <translation>Muscle du point sélectionné</translation>
-    </message>
-    <message>
-        <source>L</source>
-        <comment>left side, one letter</comment>
-        <translation>G</translation>
-    </message>
-    <message>
-        <source>The patient&apos;s left side</source>
-        <translation>Côté gauche du patient</translation>
-    </message>
-    <message>
-        <source>R</source>
-        <comment>right side, one letter</comment>
-        <translation>D</translation>
-    </message>
-    <message>
-        <source>The patient&apos;s right side</source>
-        <translation>Côté droit du patient</translation>
-    </message>
-    <message>
-        <source>M</source>
-        <comment>midline, one letter</comment>
-        <translation>M</translation>
-    </message>
-    <message>
-        <source>Midline</source>
-        <translation>Ligne médiane</translation>
-    </message>
-    <message>
-        <source>Segment level of a site on a segmental muscle (multifidus, longissimus, iliocostalis, intercostals, rectus abdominis)</source>
-        <translation>Niveau segmentaire d&apos;un point sur un muscle segmentaire (multifide, longissimus, iliocostal, intercostaux, grand droit de l&apos;abdomen)</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s needles (Settings); or type diameter and length</source>
-        <translation>Les aiguilles de la clinique (Paramètres); ou tapez le diamètre et la longueur</translation>
-    </message>
-    <message>
-        <source>Needle</source>
-        <translation>Aiguille</translation>
-    </message>
-    <message>
-        <source>Needle diameter in millimetres (0.12-0.50)</source>
-        <translation>Diamètre de l&apos;aiguille en millimètres (0,12-0,50)</translation>
-    </message>
-    <message>
-        <source>Needle diameter, millimetres</source>
-        <translation>Diamètre de l&apos;aiguille, millimètres</translation>
-    </message>
-    <message>
-        <source>Needle length in millimetres (7-150)</source>
-        <translation>Longueur de l&apos;aiguille en millimètres (7-150)</translation>
-    </message>
-    <message>
-        <source>Needle length, millimetres</source>
-        <translation>Longueur de l&apos;aiguille, millimètres</translation>
-    </message>
-    <message>
-        <source>Depth reached, millimetres</source>
-        <translation>Profondeur atteinte, millimètres</translation>
-    </message>
-    <message>
-        <source>Depth reached, in millimetres (optional)</source>
-        <translation>Profondeur atteinte, en millimètres (facultatif)</translation>
-    </message>
-    <message>
-        <source>{name} (key {key})</source>
-        <translation>{name} (touche {key})</translation>
     </message>
     <message>
         <source>feel</source>
@@ -4085,10 +4111,6 @@ droite</translation>
         <translation>Profondeur</translation>
     </message>
     <message>
-        <source>Grasp {grade} {label}</source>
-        <translation>Préhension {grade} {label}</translation>
-    </message>
-    <message>
         <source>No site selected: tap a marker or a row</source>
         <translation>Aucun point sélectionné&#xa0;: touchez un repère ou une ligne</translation>
     </message>
@@ -4111,30 +4133,6 @@ droite</translation>
     <message>
         <source>{site} · read-only (signed)</source>
         <translation>{site} · lecture seule (signée)</translation>
-    </message>
-    <message>
-        <source>{grade} {label} (key {grade})</source>
-        <translation>{grade} {label} (touche {grade})</translation>
-    </message>
-    <message>
-        <source>This site was tapped on the patient&apos;s right side, and its side is where it was tapped. Tapped on the wrong side? Remove it (Delete) and tap the muscle on the left.</source>
-        <translation>Ce point a été touché du côté droit du patient, et son côté est celui où il a été touché. Touché du mauvais côté? Retirez-le (Suppr) et touchez le muscle du côté gauche.</translation>
-    </message>
-    <message>
-        <source>This site was tapped on the patient&apos;s left side, and its side is where it was tapped. Tapped on the wrong side? Remove it (Delete) and tap the muscle on the right.</source>
-        <translation>Ce point a été touché du côté gauche du patient, et son côté est celui où il a été touché. Touché du mauvais côté? Retirez-le (Suppr) et touchez le muscle du côté droit.</translation>
-    </message>
-    <message>
-        <source>Not graded</source>
-        <translation>Non cotée</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>autre</translation>
-    </message>
-    <message>
-        <source>level {none}</source>
-        <translation>niveau {none}</translation>
     </message>
 </context>
 <context>
@@ -4316,6 +4314,84 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsRow</name>
+    <message>
+        <source>First visit</source>
+        <translation>Première visite</translation>
+    </message>
+    <message>
+        <source>Previous visit (Alt+Left)</source>
+        <translation>Visite précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Previous visit</source>
+        <translation>Visite précédente</translation>
+    </message>
+    <message>
+        <source>Visit timeline</source>
+        <translation>Chronologie des visites</translation>
+    </message>
+    <message>
+        <source>Next visit (Alt+Right)</source>
+        <translation>Visite suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Visite suivante</translation>
+    </message>
+    <message>
+        <source>Latest visit</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Rejouer</translation>
+    </message>
+    <message>
+        <source>Replay the visits one after another (Ctrl+Shift+R)</source>
+        <translation>Rejouer les visites l&apos;une après l&apos;autre (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>#{number} of {count} · {date} · {state}</source>
+        <translation>{number} sur {count} · {date} · {state}</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signée</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>avec addenda</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>Visites&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no visits yet</source>
+        <translation>aucune visite encore</translation>
+    </message>
+    <message numerus="yes">
+        <source>not counted · %n other visit(s)</source>
+        <translation>
+            <numerusform>non comptée · %n autre visite</numerusform>
+            <numerusform>non comptée · %n autres visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
+        <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,164 @@
+"""The progress report's pages as its reader meets them (found walking the printed report): the
+line that introduces the muscles compared is never alone at a page's foot, away from its lists;
+the grasp burden's numbers over 60 visits do not run into each other; a one-visit report says
+one date, not "2026-03-02 to 2026-03-02"."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from test_progress_pdf import build_course, write
+
+pypdf = pytest.importorskip("pypdf")
+
+MM = 72 / 25.4
+
+
+def page_texts(path) -> list[str]:
+    return [re.sub(r"\s+", " ", p.extract_text() or "") for p in pypdf.PdfReader(str(path)).pages]
+
+
+def test_the_muscles_compared_line_goes_over_with_its_lists(qapp, records, patient, tmp_path):
+    # 24 weekly visits of 8 sites on A4 put the line at the foot of page 1, its lists on page 2
+    build_course(records, patient, sessions=24, sites=8)
+    pages = page_texts(write(records, patient.id, tmp_path, paper="A4"))
+    intro = [i for i, t in enumerate(pages) if "Muscles compared between visit 1 and visit 24" in t]
+    lists = [i for i, t in enumerate(pages) if "Released (grasp → 0)" in t]
+    assert intro and lists
+    assert intro == lists[:1], f"the line on page {intro[0] + 1}, its lists on {lists[0] + 1}"
+
+
+def burden_numbers(path) -> list[tuple[str, float, float]]:
+    """(text, x, baseline y) in points of the numbers over the plot's diamonds: the runs of
+    digits on the trend plot's page right of its axis labels, above its visit labels."""
+    reader = pypdf.PdfReader(str(path))
+    for page in reader.pages:
+        if "Pain and grasp over the sessions" not in re.sub(r"\s+", " ",
+                                                            page.extract_text() or ""):
+            continue
+        height = float(page.mediabox.height)
+        runs: list[tuple[str, float, float]] = []
+
+        def visit(text, cm, tm, _font, _size, runs=runs, height=height):
+            x0, y0 = tm[4], tm[5]
+            x = cm[0] * x0 + cm[2] * y0 + cm[4]
+            y = height - (cm[1] * x0 + cm[3] * y0 + cm[5])
+            runs.append((re.sub(r"\s+", " ", text).strip(), x, y))
+
+        page.extract_text(visitor_text=visit)
+        top = next(y for t, _x, y in runs if t.startswith("Per session"))
+        return [(t, x, y) for t, x, y in runs
+                if t.isdigit() and y > top and x > (16 + 9) * MM]  # margin + axis strip
+    raise AssertionError("no trend plot")
+
+
+def test_the_grasp_burden_numbers_do_not_run_into_each_other(qapp, records, patient, tmp_path):
+    build_course(records, patient, sessions=60, sites=6)
+    numbers = burden_numbers(write(records, patient.id, tmp_path, paper="Letter"))
+    assert len(numbers) >= 10  # still numbered where there is room: the first, the last, more
+    char = 6.5 * 0.62  # the plot's 6.5 pt digits are at most this wide
+    for i, (a, ax, ay) in enumerate(numbers):
+        for b, bx, by in numbers[i + 1:]:
+            left, right = sorted([(ax, a), (bx, b)])
+            touching = abs(ay - by) < 6.5 and right[0] < left[0] + len(left[1]) * char
+            assert not touching, f"{a!r} at {ax:.0f},{ay:.0f} and {b!r} at {bx:.0f},{by:.0f}"
+
+
+def test_one_visit_is_one_date_on_every_page(qapp, records, patient, tmp_path):
+    from support import spot
+
+    view_id, x, y, _m, _s = spot(records.atlas, 4)
+    s = records.start_session(patient.id, started_at=datetime(2026, 3, 2, 9, 0),
+                              practitioner="J. Physio", pain_before=6, pain_after=3)
+    records.add_site(s.id, view_id, x, y, grasp=2)
+    records.sign_session(s.id)
+    for language, period, running in (
+            ("en", "PERIOD 2026-03-02 ", "Nguyen, Anna · Chart C-1001 · DOB 1970-04-12 · "
+                                         "Session 2026-03-02"),
+            ("fr_CA", "PÉRIODE 2 mars 2026 ", "Séance du 2 mars 2026")):
+        pages = page_texts(write(records, patient.id, tmp_path, name=f"{language}.pdf",
+                                 language=language))
+        assert period in pages[0], pages[0][:400]
+        assert " to 2026-03-02" not in pages[0] and " au 2 mars" not in pages[0]
+        for page in pages[1:]:
+            assert running in page, page[:200]
+            assert "Sessions" not in page[:120] and "Séances du" not in page[:120]
+
+
+def test_the_visits_of_a_merged_record_are_told_apart(qapp, records, patient, tmp_path):
+    from imsmap.services import merging
+    from support import spot
+
+    view_id, x, y, _m, _s = spot(records.atlas, 4)
+    dup = records.create_patient(chart_number="C-2002", family_name="Nguyen", given_name="A.",
+                                 birth_date="1970-04-12", sex="F")
+    for day, who in ((7, patient), (14, dup), (21, patient)):
+        s = records.start_session(who.id, started_at=datetime(2026, 9, day, 9, 0),
+                                  practitioner="J. Physio", pain_before=5)
+        records.add_site(s.id, view_id, x, y, grasp=2)
+        records.sign_session(s.id)
+    merging.merge_records(records, patient.id, dup.id, "Registered twice")
+    for language, said, chart in (("en", "In this report: visit 2.", "chart C-2002"),
+                                  ("fr_CA", "Dans ce rapport : visite 2.", "dossier C-2002")):
+        text = page_texts(write(records, patient.id, tmp_path, name=f"{language}.pdf",
+                                language=language))[0]
+        assert said in text, text[:900]
+        # the row of visit 2, and only it, names the chart it was recorded under
+        rows = text[text.index("1 2026-09-07 09:00"):]
+        two, three = rows.index("2 2026-09-14 09:00"), rows.index("3 2026-09-21 09:00")
+        assert rows.count(chart) == 1 and two < rows.index(chart) < three, rows[:400]
+
+
+def test_last_n_is_the_latest_n_visits_the_report_holds(qapp, records, patient, db_path,
+                                                        tmp_path, capsys):
+    from imsmap.cli import main
+    from support import spot
+
+    view_id, x, y, _m, _s = spot(records.atlas, 4)
+    for day in (7, 14, 21):
+        s = records.start_session(patient.id, started_at=datetime(2026, 9, day, 9, 0))
+        records.add_site(s.id, view_id, x, y, grasp=2)
+        records.sign_session(s.id)
+    # the latest: a draft with nothing needled yet, which the report leaves out
+    records.start_session(patient.id, started_at=datetime(2026, 9, 28, 9, 0))
+    out = tmp_path / "last.pdf"
+    assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                 "--out", str(out), "--last", "2"]) == 0
+    assert "(2 sessions)" in capsys.readouterr().out
+    text = " ".join(page_texts(out))
+    assert "2 of 4 (visits 2-3)" in text  # of the 4, the draft is said left out
+    assert "2026-09-14 09:00" in text and "2026-09-21 09:00" in text
+
+
+def test_a_cropped_chart_does_not_print_the_views_caption_cut_in_half(qapp, records, patient,
+                                                                      tmp_path):
+    """60 visits cycling over the body views' muscles: the lateral views' crops took the lower
+    half of the view's caption ("Vue latérale gauche" cut at the frame's top edge), printed
+    into the chart's image; the panel's title names the view and its corners the sides."""
+    from PySide6.QtGui import QColor
+
+    from imsmap.render.heatmap import quiet_style
+    from imsmap.report.progress_charts import PRINT_STYLE
+
+    grey = QColor(quiet_style(PRINT_STYLE, 0.45).caption)
+    caption = (grey.red(), grey.green(), grey.blue())
+    build_course(records, patient, sessions=60, sites=6)
+    for language in ("en", "fr_CA"):
+        path = write(records, patient.id, tmp_path, name=f"{language}.pdf", language=language,
+                     paper="A4")
+        text = " ".join(page_texts(path))
+        assert "Left lateral view" in text or "Vue latérale gauche" in text
+        charts = [im.image.convert("RGB") for page in pypdf.PdfReader(str(path)).pages
+                  for im in page.images]
+        charts = [c for c in charts if c.width >= 300 and c.height >= 300]
+        assert len(charts) >= 3
+        for chart in charts:
+            top = chart.crop((0, 0, chart.width, chart.height // 8))
+            lettering = sum(1 for px in top.get_flattened_data()
+                            if max(px) - min(px) < 20
+                            and all(abs(a - b) < 40 for a, b in zip(px, caption)))
+            assert lettering < 100, f"{language}: the caption's grey at a chart's top " \
+                                    f"({lettering} px)"
