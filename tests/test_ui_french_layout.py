@@ -160,3 +160,21 @@ def test_every_choice_of_earlier_sessions_keeps_the_window_within_1366_px(french
             if control.isVisible():
                 right = control.mapTo(bar, control.rect().topRight()).x()
                 assert right < bar.width(), (mode, control, right, bar.width())
+
+
+def test_the_sessions_button_keeps_its_menu_arrow_beside_its_words(french_window):
+    # A tool button's menu arrow lay over « Séances… »'s last letters: the button was only as
+    # wide as its words. It has room for the words, the arrow and the frame's margins.
+    from PySide6.QtWidgets import QStyle
+
+    from imsmap.ui.history_bar import OverlayMode
+
+    bar = french_window.history_bar
+    bar.mode.setCurrentIndex(bar.mode.findData(OverlayMode.PICKED.value))
+    pick = bar.pick
+    assert pick.text() == "Séances…"
+    style = pick.style()
+    words = pick.fontMetrics().horizontalAdvance(pick.text())
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, pick)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, pick)
+    assert pick.width() >= words + arrow + margin

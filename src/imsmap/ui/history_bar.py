@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -92,9 +92,9 @@ class HistoryBar(QWidget):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")  # ISO in every language: wording.numeric_date
         self.dash = QLabel("–")
-        self.pick = QToolButton()
-        self.pick.setText(self.tr("Sessions…"))
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button keeps room for its menu's arrow beside the words; a tool button's arrow
+        # lay over the last letters ("Séances…" in French).
+        self.pick = QPushButton(self.tr("Sessions…"))
         self.pick_menu = QMenu(self.pick)
         self.pick.setMenu(self.pick_menu)
         # Filled when it opens: 200 visits are 200 actions, about 9 ms on every patient chosen.
