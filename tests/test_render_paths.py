@@ -56,3 +56,12 @@ def test_what_parse_path_refuses_is_refused_with_its_sentence(qapp, d):
     with pytest.raises(PathError) as refused:
         paths.painter_path(d)
     assert str(refused.value) == str(expected.value)
+
+
+def test_a_segment_keeps_its_numbers_as_the_path_data_writes_them():
+    (sub,) = parse_path("M 1 2 C 3 4 5 6 7 8 Q 9 10 11 12 L 13 14 Z")
+    assert [(s.cmd, s.numbers) for s in sub.segments] == [
+        ("M", (1.0, 2.0)), ("C", (3.0, 4.0, 5.0, 6.0, 7.0, 8.0)),
+        ("Q", (9.0, 10.0, 11.0, 12.0)), ("L", (13.0, 14.0))]
+    assert sub.segments[1].points == ((3.0, 4.0), (5.0, 6.0), (7.0, 8.0))
+    assert sub.closed

@@ -29,10 +29,17 @@ class PathError(AtlasError):
 # Named tuples, not frozen dataclasses: a chart's paths are about 16,000 segments, and a frozen
 # dataclass's __init__ (an object.__setattr__ per field) was a tenth of parsing them.
 class Segment(NamedTuple):
-    """One drawing command with absolute coordinates; ``points`` holds its (x, y) pairs."""
+    """One drawing command with absolute coordinates: ``numbers`` as the path data writes them
+    (``C x1 y1 x2 y2 x y``: six), the order Qt's path calls take them in."""
 
     cmd: str
-    points: tuple[Point, ...]
+    numbers: tuple[float, ...]
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """The numbers as (x, y) pairs."""
+        numbers = self.numbers
+        return tuple(zip(numbers[::2], numbers[1::2]))
 
 
 class SubPath(NamedTuple):
@@ -60,17 +67,16 @@ def parse_path(d: str) -> tuple[SubPath, ...]:
         if len(raw) != n:
             raise PathError(f"Path command {cmd} needs {n} numbers: {d[:60]!r}")
         try:
-            nums = list(map(float, raw))
+            nums = tuple(map(float, raw))
         except ValueError:
             raise PathError(f"Path command {cmd} has a value that is not a number: {raw}") from None
         if not all(map(math.isfinite, nums)):
             raise PathError(f"Path command {cmd} has a value that is not finite: {raw}")
         i += 1 + n
-        pts = tuple(zip(nums[::2], nums[1::2]))
         if cmd == "M":
             if current:
                 subpaths.append(SubPath(tuple(current), closed))
-            current, closed = [Segment("M", pts)], False
+            current, closed = [Segment("M", nums)], False
             continue
         if not current:
             raise PathError(f"Path data must start with M: {d[:60]!r}")
@@ -79,7 +85,7 @@ def parse_path(d: str) -> tuple[SubPath, ...]:
         if cmd == "Z":
             closed = True
         else:
-            current.append(Segment(cmd, pts))
+            current.append(Segment(cmd, nums))
     if current:
         subpaths.append(SubPath(tuple(current), closed))
     return tuple(subpaths)
@@ -116,7 +122,7 @@ def flatten_subpath(sub: SubPath, tolerance: float = 4.0) -> Polygon:
         elif seg.cmd == "C":
             p1, p2, p3 = seg.points
             pts.extend(_cubic(cur, p1, p2, p3, _steps_for((cur, p1, p2, p3), tolerance)))
-            cur = seg.points[-1]
+            cur = p3
         elif seg.cmd == "Q":
             (qx, qy), end = seg.points
             c1 = (cur[0] + 2 / 3 * (qx - cur[0]), cur[1] + 2 / 3 * (qy - cur[1]))

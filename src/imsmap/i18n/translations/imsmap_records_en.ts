@@ -160,9 +160,9 @@
     </message>
     <message numerus="yes">
         <source>In this report: visit(s) %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>In this report: visit %1.</numerusform>
+            <numerusform>In this report: visits %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -198,30 +198,30 @@
     <name>ProgressPhotos</name>
     <message numerus="yes">
         <source>%1 taken at %n visit(s) (%2): listed under Photos, at the end of this report.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 taken at %n visit (%2): listed under Photos, at the end of this report.</numerusform>
+            <numerusform>%1 taken at %n visits (%2): listed under Photos, at the end of this report.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo, %1</numerusform>
+            <numerusform>%n photos, %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>at %n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>at %n visit</numerusform>
+            <numerusform>at %n visits</numerusform>
         </translation>
     </message>
 </context>
