@@ -46,7 +46,6 @@ from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui import focus_order, restore_backup, window_layout
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.dialogs import CloseAnswer, ask_unsaved_on_close
 from imsmap.ui.file_holds_window import FileWindowHolds
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
@@ -491,20 +490,11 @@ class MainWindow(QMainWindow):
         if self.locked:  # the lock screen first: nobody closes a locked window's records
             event.ignore()
             return
-        while True:
-            saved = self.session_actions.save_typed()
-            # a notice of the session's details or of a site keeps typed text as the
-            # session's does: closed without asking, it was lost
-            if saved and not self.session_actions.notices_hold_text():
-                break
-            answer = ask_unsaved_on_close(self, self.statusBar().currentMessage() if not saved
-                                          else self.tr("text you typed is kept in a notice "
-                                                       "and in no record."))
-            if answer is CloseAnswer.DROP:
-                break
-            if answer is not CloseAnswer.RETRY:
-                event.ignore()
-                return
+        # What is still being typed is saved, or the user chooses (the refusal's reason is
+        # the one the status bar shows).
+        if not self.session_actions.settle_typed_before_closing(self.statusBar().currentMessage):
+            event.ignore()
+            return
         self._closed = True
         self.details.flush()
         s = self.session_panel.session

@@ -15,7 +15,7 @@ from imsmap.services import clinic
 from imsmap.services.practitioner_list import by_login
 from imsmap.services.records import Records, content_hash
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.dialogs import PatientDialog
+from imsmap.ui.dialogs import CloseAnswer, PatientDialog, ask_unsaved_on_close
 from imsmap.ui.patient_panel import PatientPanel
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.retract_dialog import RetractDialog
@@ -132,6 +132,25 @@ class SessionActions:
         self.details.flush()
         self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
         return saved
+
+    def settle_typed_before_closing(self, why_not_saved: Callable[[], str]) -> bool:
+        """The window is closing: save what is still being typed; where it could not be saved
+        (`why_not_saved` says why), or is kept only in a notice, ask whether to try again,
+        close without it or stay open. True: the window may close."""
+        while True:
+            saved = self.save_typed()
+            # a notice of the session's details or of a site keeps typed text as the
+            # session's does: closed without asking, it was lost
+            if saved and not self.notices_hold_text():
+                return True
+            answer = ask_unsaved_on_close(self.parent, why_not_saved() if not saved else
+                                          QCoreApplication.translate(
+                                              "SessionActions", "text you typed is kept in a "
+                                              "notice and in no record."))
+            if answer is CloseAnswer.DROP:
+                return True
+            if answer is not CloseAnswer.RETRY:
+                return False
 
     def notices_hold_text(self) -> bool:
         """Typed text is kept in a conflict notice (the session's, its details', a site's: a

@@ -1596,10 +1596,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>Séance signée et verrouillée.</translation>
     </message>
     <message>
-        <source>text you typed is kept in a notice and in no record.</source>
-        <translation>le texte que vous avez tapé n’est conservé que dans un avis, dans aucun dossier.</translation>
-    </message>
-    <message>
         <source>Refreshed from the database.</source>
         <translation>Actualisé à partir de la base de données.</translation>
     </message>
@@ -3354,6 +3350,10 @@ droite</translation>
     <message>
         <source>Still not signed: {sessions}.</source>
         <translation>Toujours non signée(s)&#xa0;: {sessions}.</translation>
+    </message>
+    <message>
+        <source>text you typed is kept in a notice and in no record.</source>
+        <translation>le texte que vous avez tapé n’est conservé que dans un avis, dans aucun dossier.</translation>
     </message>
     <message>
         <source>Text you typed is kept in the notice and in no record, so the session was not signed: copy it into the note or dismiss the notice, then sign again.</source>
