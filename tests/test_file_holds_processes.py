@@ -187,6 +187,10 @@ def test_a_second_window_shows_a_held_draft_read_only_and_takes_it_once_let_go(
         assert "edited once it is closed there" in banner.label.text()
         assert banner.take_button.isHidden()  # a live process's lock is not broken
         assert not window.session_panel.editable
+        # Undo's tip names the other window, not "ben.physio in ben.physio@computer"
+        assert window.menus.act_undo.toolTip() == (
+            "Undo and redo are off: ben.physio in another imsmap window is editing this "
+            "session, so nothing is written from here.")
         assert window.session_panel.status.text() == \
             "Draft, open in another imsmap window: read-only here."
         window.edits.select_site(records.read.sites_for_session(session_id)[0].id)

@@ -571,11 +571,15 @@ class MainWindow(QMainWindow):
         self.right_tabs.setTabEnabled(2, s is not None)
 
     def _holder(self) -> str | None:
-        """Who edits the open session in another room ("login in room"), or None."""
+        """Who edits the open session in another room ("login in room") or, on a file, another
+        window, or None."""
         s = self.session_panel.session
         hold = self.records.read.held_elsewhere(s.id if s is not None else None)
-        return None if hold is None else self.tr("{login} in {room}").format(
-            login=hold.held_by, room=hold.room)
+        if hold is None:
+            return None
+        if hold.on_file:  # its "room" is login@computer: the words say it is another window
+            return self.tr("{login} in another imsmap window").format(login=hold.held_by)
+        return self.tr("{login} in {room}").format(login=hold.held_by, room=hold.room)
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))

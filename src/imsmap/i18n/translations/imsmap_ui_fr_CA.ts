@@ -1584,6 +1584,10 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message>
+        <source>{login} in another imsmap window</source>
+        <translation>{login} dans une autre fenêtre d&apos;imsmap</translation>
+    </message>
+    <message>
         <source>{login} in {room}</source>
         <translation>{login} dans {room}</translation>
     </message>
