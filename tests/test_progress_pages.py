@@ -162,3 +162,16 @@ def test_a_cropped_chart_does_not_print_the_views_caption_cut_in_half(qapp, reco
                             and all(abs(a - b) < 40 for a, b in zip(px, caption)))
             assert lettering < 100, f"{language}: the caption's grey at a chart's top " \
                                     f"({lettering} px)"
+
+
+def test_a_table_that_runs_on_carries_three_rows_and_its_header_over(qapp, records, patient,
+                                                                   tmp_path):
+    # 35 visits on Letter: the sessions table broke before its last 2 rows, alone on page 2
+    build_course(records, patient, sessions=35, sites=3)
+    pages = page_texts(write(records, patient.id, tmp_path, paper="Letter"))
+    visit = re.compile(r"\b\d+ 2025-\d\d-\d\d 09:00")
+    rows = [len(visit.findall(t)) for t in pages]
+    assert sum(rows) == 35 and rows[0] and rows[1], rows
+    assert rows[1] >= 3, f"{rows[1]} rows alone on page 2"
+    # and the part on page 2 repeats the table's header under its caption
+    assert "Sessions (continued)" in pages[1] and "Pain before" in pages[1], pages[1][:300]

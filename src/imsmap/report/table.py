@@ -26,6 +26,7 @@ class Column:
 
 CellDrawer = Callable[[QPainter, QRectF], None]
 TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
+KEEP_ROWS = 3  # the fewest rows of a table on either side of a page break
 
 
 def _cut(doc: Doc, text: str, font: QFont, width: float, room: float) -> tuple[str, str, float]:
@@ -171,8 +172,12 @@ class Table(Block):
                                    True))
         if n == 0 or n == len(self.rows):
             return None
-        if len(self.rows) - n < 2 and n > 2:
-            n -= 1  # no single row left alone on the next page
+        # A break keeps KEEP_ROWS rows together on each side: the table's last rows are not
+        # left alone on the next page (the segments table put C7 and C8 alone on page 3), nor
+        # its first ones alone at a page's foot. A table too short for that goes over whole.
+        n = min(n, len(self.rows) - KEEP_ROWS)
+        if n < KEEP_ROWS:
+            return None
         return (self._part(self.rows[:n], self.first_row_index, False),
                 self._part(self.rows[n:], self.first_row_index + n, True))
 
