@@ -5,12 +5,13 @@ one date, not "2026-03-02 to 2026-03-02"."""
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import datetime
 
 import pytest
 
-from test_progress_pdf import build_course, write
+from test_progress_pdf import build_course, interior_points, write
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -175,3 +176,29 @@ def test_a_table_that_runs_on_carries_three_rows_and_its_header_over(qapp, recor
     assert rows[1] >= 3, f"{rows[1]} rows alone on page 2"
     # and the part on page 2 repeats the table's header under its caption
     assert "Sessions (continued)" in pages[1] and "Pain before" in pages[1], pages[1][:300]
+
+
+def test_the_root_grid_does_not_leave_its_last_rows_alone_on_a_page(qapp, records, patient,
+                                                                   tmp_path):
+    # one visit of 6 neck and shoulder sites (the walk's): the grid of summed grasp by root
+    # broke before C7 and C8, alone on page 3
+    rng = random.Random(3)
+    points = interior_points(records.atlas)
+    s = records.start_session(patient.id, started_at=datetime(2026, 3, 2, 9, 0),
+                              practitioner="J. Physio", pain_before=8, pain_after=6)
+    for i in range(6):
+        vid, region, x, y = points[i]
+        g = max(0, min(3, round(3 + rng.choice((-1, 0, 0, 1)))))
+        records.add_site(s.id, vid, x + rng.uniform(-3, 3), y + rng.uniform(-3, 3),
+                         muscle_id=region.muscle, side=region.side, layer=region.layer, grasp=g,
+                         cramp=i == 0)
+    records.sign_session(s.id)
+    pages = page_texts(write(records, patient.id, tmp_path, paper="A4"))
+    title = "Summed grasp by root and side"
+    on = [i for i, t in enumerate(pages) if title in t]
+    assert len(on) == 2, on  # the case: a grid that runs on to the next page
+    rest = pages[on[1]]
+    assert f"{title} (continued)" in rest and "Day, month" in rest, rest[:300]
+    roots = re.findall(r"\b(?:C\d|CN\d+|T\d+|L\d|S\d) (?:right|left)\b",
+                       rest[rest.index(title):])
+    assert len(roots) >= 3, roots

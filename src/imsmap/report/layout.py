@@ -35,6 +35,7 @@ ALERT = "#8a1c1c"  # what is missing from the record, severe events, integrity w
 SANS = "DejaVu Sans"
 CONDENSED = "DejaVu Sans Condensed"  # tables: more words to the line, same design
 MONO = "DejaVu Sans Mono"
+KEEP_ROWS = 3  # the fewest rows of a table on either side of a page break
 _family_cache: dict[str, str] = {}
 
 

@@ -17,7 +17,7 @@ from imsmap.domain.text import fill as fill_in
 from imsmap.i18n.records import day_month, number, root_name, translate
 from imsmap.render.heatmap import ramp_colour
 from imsmap.render.style import grey_level
-from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Paragraph
+from imsmap.report.layout import GRID, INK, KEEP_ROWS, MUTED, Block, Doc, Paragraph
 from imsmap.report.print_chart import PRINT_STYLE
 from imsmap.report.site_text import grasp_scale_text, target_label
 from imsmap.services import clinic as clinic_settings
@@ -87,10 +87,11 @@ class MatrixBlock(Block):
             return None
         # Never every row here and the footnote alone over the page: the last rows go with it.
         fit = min(int((avail - self.header_height(doc)) // self.row_height(doc)), len(self.rows) - 1)
-        if fit <= 0:
+        # Its last rows are not left alone on the next page (C7 and C8 alone on page 3 of a
+        # one-visit report): KEEP_ROWS on each side of the break, or the table goes over whole.
+        fit = min(fit, len(self.rows) - KEEP_ROWS)
+        if fit < KEEP_ROWS:
             return None
-        if len(self.rows) - fit < 2 and fit > 2:
-            fit -= 1
         head = MatrixBlock(self.title, self.columns, self.rows[:fit], self.change_title,
                            self.first_row, self.continued, "")
         tail = MatrixBlock(self.title, self.columns, self.rows[fit:], self.change_title,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
-from imsmap.report.layout import GRID, HEADER_FILL, INK, MUTED, ZEBRA, Block, Doc
+from imsmap.report.layout import GRID, HEADER_FILL, INK, KEEP_ROWS, MUTED, ZEBRA, Block, Doc
 
 __all__ = ["Cell", "Column", "Table"]
 
@@ -26,7 +26,6 @@ class Column:
 
 CellDrawer = Callable[[QPainter, QRectF], None]
 TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
-KEEP_ROWS = 3  # the fewest rows of a table on either side of a page break
 
 
 def _cut(doc: Doc, text: str, font: QFont, width: float, room: float) -> tuple[str, str, float]:
