@@ -78,3 +78,27 @@ def outside_edit(path, *statements: str) -> None:
         conn.execute("COMMIT")
     finally:
         conn.close()
+
+
+def read_on(lines: list[str]) -> list[str]:
+    """A session PDF's lines (pdftotext -layout) as its reader reads them on, page after page:
+    white space squashed; blank lines, each page's footer and running head, and a table's
+    "(continued)" caption with the header row it repeats left out. Where a page breaks is
+    layout (a table keeps 3 rows on each side of a break since 5 Dec 2026), not what the record
+    says."""
+    out: list[str] = []
+    repeat = False
+    for line in lines:
+        words = " ".join(line.split())
+        if (not words or words.startswith("Document IMS-")
+                or words == "Confidential health information."
+                or (" · Session " in words and words.endswith("IMS treatment record"))):
+            continue
+        if words.endswith("(continued)"):
+            repeat = True  # and the header row under it
+            continue
+        if repeat:
+            repeat = False
+            continue
+        out.append(words)
+    return out
