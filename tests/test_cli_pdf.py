@@ -270,9 +270,9 @@ def test_pain_not_recorded_is_said_in_words(qapp, records, db_with_session, tmp_
         return " ".join(_session_pdf_text(db_path, session.id, tmp_path / "s.pdf").split())
 
     flat = pdf_text()  # neither score recorded
-    assert "Pain (0-10) not recorded Tolerance" in flat and "→" not in flat.split("Pain (0-10)")[1][:30]
+    assert "Pain (0–10) not recorded Tolerance" in flat and "→" not in flat.split("Pain (0–10)")[1][:30]
     records.update_session(session.id, pain_before=2)
     flat = pdf_text()
-    assert "Pain (0-10) 2/10 → not recorded" in flat
+    assert "Pain (0–10) 2/10 → not recorded" in flat
     assert "2/10 → not recorded" in flat.split("Complaint")[0]  # the first page's box too
     assert "→ —" not in flat

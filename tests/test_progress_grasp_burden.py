@@ -68,7 +68,7 @@ def test_the_progress_tab_reads_a_worsening_course_as_worse(qtbot, context, reco
 
 
 def _sessions_rows(flat):
-    table = flat.split("Sessions ")[1].split("Pain 0-10.")[0]
+    table = flat.split("Sessions ")[1].split("Pain 0–10.")[0]
     return re.findall(r"(\d) 20\d\d-\d\d-\d\d \d\d:\d\d \d+ \d+ \d+ \d+ of \d+ (\S+) (\S+)", table)
 
 

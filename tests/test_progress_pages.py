@@ -202,3 +202,13 @@ def test_the_root_grid_does_not_leave_its_last_rows_alone_on_a_page(qapp, record
     roots = re.findall(r"\b(?:C\d|CN\d+|T\d+|L\d|S\d) (?:right|left)\b",
                        rest[rest.index(title):])
     assert len(roots) >= 3, roots
+
+
+def test_the_pain_range_is_printed_with_an_en_dash(qapp, records, patient, tmp_path):
+    build_course(records, patient, sessions=3, sites=3)
+    for language, note, plot in (("en", "Pain 0–10. ", "Pain (0–10)"),
+                                 ("fr_CA", "Douleur 0–10. ", "Douleur (0–10)")):
+        text = " ".join(page_texts(write(records, patient.id, tmp_path, name=f"{language}.pdf",
+                                         language=language)))
+        assert note in text and plot in text, language
+        assert "0-10" not in text and "(0-3)" not in text, language

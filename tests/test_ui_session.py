@@ -308,3 +308,11 @@ def test_the_next_visit_shows_its_own_tolerance_with_the_focus_in_the_field(
     qtbot.waitUntil(lambda: window.session_id == later.id)
     assert tolerance.text() == "Tolerated well"
     assert records.repo.session(session.id).tolerance == "Felt faint after the third needle"
+
+
+def test_the_pain_range_reads_with_an_en_dash(window):
+    from PySide6.QtWidgets import QLabel
+
+    labels = [w.text() for w in window.session_panel.findChildren(QLabel)
+              if w.text().startswith("Pain")]
+    assert labels == ["Pain (0–10)"], labels  # a range: 0–10, not 0-10

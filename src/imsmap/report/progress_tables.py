@@ -91,9 +91,9 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
             _status(s.is_signed, len(amended.get(s.id, ()))),
         ])
     note = translate(
-        "ProgressTables", "Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal "
+        "ProgressTables", "Pain 0–10. Muscles grasping: distinct muscles (per side; paraspinal "
         "sites per level) with a grasp of 1 or more, of those needled. Grasp burden: each "
-        "muscle's strongest grade that day (0-3), added up; a muscle not needled, or not "
+        "muscle's strongest grade that day (0–3), added up; a muscle not needled, or not "
         "graded, adds nothing. Muscles in common with the visit before: the muscles needled at "
         "both visits, in percent of those needled at either (100% = the same muscles, 0% = none "
         "in common). —: not recorded; for the first visit, there is no visit before.")

@@ -161,7 +161,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         (translate("SessionPdf", "Session date and time"), date_time(s.started_at, offset=False)),
         (translate("SessionPdf", "Practitioner"), practitioner_line(s, settings)),
         (translate("SessionPdf", "Status"), status),
-        (translate("SessionPdf", "Pain before → after (0-10)"), pains),
+        (translate("SessionPdf", "Pain before → after (0–10)"), pains),
         (translate("SessionPdf", "Insertion sites"), insertions),
         (translate("SessionPdf", "Sex"), sex_label(p.sex)),
     ], columns=3))
@@ -240,7 +240,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
                                 italic=True))
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("SessionPdf", "Outcome and plan")))
-    blocks.append(Paragraph(pains, 9, label=translate("SessionPdf", "Pain (0-10)"), label_mm=34,
+    blocks.append(Paragraph(pains, 9, label=translate("SessionPdf", "Pain (0–10)"), label_mm=34,
                             italic=s.pain_before is None and s.pain_after is None))
     blocks.append(Paragraph(s.tolerance or unrecorded, 9,
                             label=translate("SessionPdf", "Tolerance"), label_mm=34,

@@ -71,7 +71,7 @@ class TrendBlock(Block):
 
         painter.save()
         # Titles and legends
-        pain_title = translate("TrendPlot", "Pain (0-10)")
+        pain_title = translate("TrendPlot", "Pain (0–10)")
         doc.draw_text(painter, QRectF(x, y, width, lh * 2), pain_title, label_font, INK,
                       wrap=False)
         lx = x + doc.text_width(pain_title, label_font) + doc.mm(5)

@@ -227,7 +227,7 @@ def settings_values(settings: ClinicSettings) -> dict[str, str]:
                      multiline=False) for label in settings.grasp_labels]
     if len(labels) != len(GRASP_LABELS):
         raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
-            "Clinic", "There must be %1 grasp labels (grades 0-3)."), len(GRASP_LABELS)),
+            "Clinic", "There must be %1 grasp labels (grades 0–3)."), len(GRASP_LABELS)),
                               "grasp_labels")
     if settings.paper not in PAPER_SIZES:
         raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(

@@ -187,7 +187,7 @@ class SessionPanel(QWidget):
         form.setVerticalSpacing(4)
         form.addRow(who_row)
         form.addRow(self.tr("Complaint"), self.complaint)
-        form.addRow(self.tr("Pain (0-10)"), pain_row)
+        form.addRow(self.tr("Pain (0–10)"), pain_row)
         form.addRow(self.tr("Notes"), self.notes)
 
         self.sign_button = QPushButton(self.tr("Sign session…"))

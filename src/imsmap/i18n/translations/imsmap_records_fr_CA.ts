@@ -1002,7 +1002,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Un préréglage d&apos;aiguille demande un diamètre et une longueur.</translation>
     </message>
     <message>
-        <source>There must be %1 grasp labels (grades 0-3).</source>
+        <source>There must be %1 grasp labels (grades 0–3).</source>
         <translation>Il faut %1 libellés de prise (grades 0 à 3).</translation>
     </message>
     <message>
@@ -3513,8 +3513,8 @@ N° de permis %2</translation>
         <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <source>Pain 0-10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Grasp burden: each muscle&apos;s strongest grade that day (0-3), added up; a muscle not needled, or not graded, adds nothing. Muscles in common with the visit before: the muscles needled at both visits, in percent of those needled at either (100% = the same muscles, 0% = none in common). —: not recorded; for the first visit, there is no visit before.</source>
-        <translation>Douleur 0-10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Charge de préhension&#xa0;: la cote la plus forte de chaque muscle ce jour-là (0-3), additionnée; un muscle non puncturé ou non coté n&apos;ajoute rien. Muscles en commun avec la visite précédente&#xa0;: les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles, 0&#xa0;% = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
+        <source>Pain 0–10. Muscles grasping: distinct muscles (per side; paraspinal sites per level) with a grasp of 1 or more, of those needled. Grasp burden: each muscle&apos;s strongest grade that day (0–3), added up; a muscle not needled, or not graded, adds nothing. Muscles in common with the visit before: the muscles needled at both visits, in percent of those needled at either (100% = the same muscles, 0% = none in common). —: not recorded; for the first visit, there is no visit before.</source>
+        <translation>Douleur 0–10. Muscles en préhension&#xa0;: muscles distincts (par côté; points paravertébraux par niveau) avec une préhension de 1 ou plus, parmi ceux puncturés. Charge de préhension&#xa0;: la cote la plus forte de chaque muscle ce jour-là (0–3), additionnée; un muscle non puncturé ou non coté n&apos;ajoute rien. Muscles en commun avec la visite précédente&#xa0;: les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles, 0&#xa0;% = aucun en commun). —&#xa0;: non consigné; pour la première visite, il n&apos;y a pas de visite précédente.</translation>
     </message>
     <message>
         <source>The grasp burden falls as muscles release and grasps weaken, and rises only when a grasp is stronger or a new muscle grasps.</source>
@@ -4568,8 +4568,8 @@ N° de permis %2</translation>
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Pain before → after (0-10)</source>
-        <translation>Douleur avant → après (0-10)</translation>
+        <source>Pain before → after (0–10)</source>
+        <translation>Douleur avant → après (0–10)</translation>
     </message>
     <message>
         <source>Insertion sites</source>
@@ -4657,8 +4657,8 @@ N° de permis %2</translation>
         <translation>non consigné</translation>
     </message>
     <message>
-        <source>Pain (0-10)</source>
-        <translation>Douleur (0-10)</translation>
+        <source>Pain (0–10)</source>
+        <translation>Douleur (0–10)</translation>
     </message>
     <message>
         <source>Tolerance</source>
@@ -5740,8 +5740,8 @@ N° de permis non consigné</translation>
 <context>
     <name>TrendPlot</name>
     <message>
-        <source>Pain (0-10)</source>
-        <translation>Douleur (0-10)</translation>
+        <source>Pain (0–10)</source>
+        <translation>Douleur (0–10)</translation>
     </message>
     <message>
         <source>before treatment</source>

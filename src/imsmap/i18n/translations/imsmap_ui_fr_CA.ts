@@ -1753,8 +1753,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>Aucune séance à afficher.</translation>
     </message>
     <message>
-        <source>Pain (0-10)</source>
-        <translation>Douleur (0-10)</translation>
+        <source>Pain (0–10)</source>
+        <translation>Douleur (0–10)</translation>
     </message>
     <message>
         <source>before</source>
@@ -3260,8 +3260,8 @@ droite</translation>
         <translation>Muscles en commun avec la visite précédente</translation>
     </message>
     <message>
-        <source>Each muscle&apos;s strongest grade at the visit (0-3), added up: it falls as muscles release and grasps weaken, and rises only when a grasp is stronger or a new muscle grasps.</source>
-        <translation>La cote la plus forte de chaque muscle à la visite (0-3), additionnée&#xa0;: elle baisse quand des muscles se relâchent et que les préhensions faiblissent, et n&apos;augmente que si une préhension est plus forte ou qu&apos;un nouveau muscle est en préhension.</translation>
+        <source>Each muscle&apos;s strongest grade at the visit (0–3), added up: it falls as muscles release and grasps weaken, and rises only when a grasp is stronger or a new muscle grasps.</source>
+        <translation>La cote la plus forte de chaque muscle à la visite (0–3), additionnée&#xa0;: elle baisse quand des muscles se relâchent et que les préhensions faiblissent, et n&apos;augmente que si une préhension est plus forte ou qu&apos;un nouveau muscle est en préhension.</translation>
     </message>
     <message>
         <source>The muscles needled at both visits, in percent of those needled at either (100% = the same muscles).</source>
@@ -3526,8 +3526,8 @@ droite</translation>
         <translation>Douleur après la séance, de 0 à 10</translation>
     </message>
     <message>
-        <source>Pain (0-10)</source>
-        <translation>Douleur (0-10)</translation>
+        <source>Pain (0–10)</source>
+        <translation>Douleur (0–10)</translation>
     </message>
     <message>
         <source>Notes</source>

@@ -112,7 +112,7 @@ def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMet
     painter.setFont(_font(11, bold=True))
     painter.drawText(QRectF(lay.rect.left() + 4, lay.rect.top() + 3, 200, 18),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     QCoreApplication.translate("PainPlot", "Pain (0-10)"))
+                     QCoreApplication.translate("PainPlot", "Pain (0–10)"))
     _legend(painter, QPointF(lay.rect.left() + 120, lay.rect.top() + 12), [
         (QCoreApplication.translate("PainPlot", "before"), BEFORE, Qt.PenStyle.SolidLine, True),
         (QCoreApplication.translate("PainPlot", "after"), AFTER, Qt.PenStyle.DashLine, False),

@@ -81,7 +81,7 @@ class SegmentTrend(QWidget):
             [self.tr("Muscles grasping"), self.tr("Grasp burden (sum of grades)"),
              self.tr("Muscles in common with the visit before")])
         self.figures.verticalHeaderItem(1).setToolTip(self.tr(
-            "Each muscle's strongest grade at the visit (0-3), added up: it falls as muscles "
+            "Each muscle's strongest grade at the visit (0–3), added up: it falls as muscles "
             "release and grasps weaken, and rises only when a grasp is stronger or a new muscle "
             "grasps."))
         self.figures.verticalHeaderItem(2).setToolTip(self.tr(
