@@ -212,3 +212,45 @@ def test_the_pain_range_is_printed_with_an_en_dash(qapp, records, patient, tmp_p
                                          language=language)))
         assert note in text and plot in text, language
         assert "0-10" not in text and "(0-3)" not in text, language
+
+
+def header_lines(path) -> list[list[tuple[float, float, str]]]:
+    """The sessions table header's lines on page 1: (x min, x max, word) in mm, by pdftotext's
+    word boxes."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    box = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    words = [(float(x0) / MM, float(y0), float(x1) / MM, w) for x0, y0, x1, w in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', box)]
+    top = next(y for _x0, y, _x1, w in words if w in ("Status", "Statut"))
+    first_row = min(y for _x0, y, _x1, w in words if re.fullmatch(r"\d{4}-\d\d-\d\d", w)
+                    and y > top)
+    lines: dict[int, list[tuple[float, float, str]]] = {}
+    for x0, y, x1, w in words:
+        if top - 1 <= y < first_row - 1:
+            lines.setdefault(round(y), []).append((x0, x1, w))
+    return [sorted(line) for _y, line in sorted(lines.items())]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_sessions_table_headers_keep_apart(qapp, records, patient, tmp_path, paper):
+    # « Muscles en commun avec la visite précédente », right-aligned, almost touched
+    # « Praticien »: a right-aligned header meeting a left-aligned one had only the two
+    # cells' paddings between them (2.4 mm)
+    build_course(records, patient, sessions=3, sites=3)
+    for language, who in (("en", "Practitioner"), ("fr_CA", "Praticien")):
+        lines = header_lines(write(records, patient.id, tmp_path, name=f"{language}.pdf",
+                                   language=language, paper=paper))
+        assert len(lines) >= 2, lines
+        for line in lines:
+            for (_a0, a1, a), (b0, _b1, b) in zip(line, line[1:]):
+                gap = b0 - a1
+                if gap > 1.5:  # not a space between two words of one header
+                    assert gap >= 2.0, (language, a, b, round(gap, 2))
+                if b == who:
+                    assert gap >= 3.5, (language, a, b, round(gap, 2))
+        assert any(w == who for line in lines for _x0, _x1, w in line)

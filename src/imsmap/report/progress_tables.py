@@ -46,6 +46,9 @@ def _whole(v: int | None) -> str:
 
 
 # ------------------------------------------------------------------------------------ tables
+GAP_MM = 1.8  # more room left of a left-aligned column that follows a right-aligned one
+
+
 def _status(is_signed: bool, amendments: int) -> Cell:
     if not is_signed:
         return Cell(translate("ProgressTables", "DRAFT"), bold=True)
@@ -66,7 +69,8 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
     overlap = overlap_percents(history)
     right = Qt.AlignmentFlag.AlignRight
     cols = (Column(translate("ProgressTables", "Visit"), 9, right),
-            Column(translate("ProgressTables", "Date"), 27),
+            # room after the right-aligned column before: 2.4 mm (the paddings) read as one run
+            Column(translate("ProgressTables", "Date"), 27, inset_mm=GAP_MM),
             Column(translate("ProgressTables", "Pain before"), 13, right),
             Column(translate("ProgressTables", "Pain after"), 13, right),
             Column(translate("ProgressTables", "Sites"), 11, right),
@@ -75,7 +79,8 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
             Column(translate("ProgressTables", "Grasp burden"), 20, right),
             Column(translate("ProgressTables", "Muscles in common with the visit before"), 27,
                    right),
-            Column(translate("ProgressTables", "Practitioner"), 22),
+            # « Muscles en commun avec la visite précédente » almost touched « Praticien »
+            Column(translate("ProgressTables", "Practitioner"), 22, inset_mm=GAP_MM),
             Column(translate("ProgressTables", "Status"), 16))
     rows = []
     for i, (s, m) in enumerate(zip(history.sessions, metrics)):

@@ -22,6 +22,9 @@ class Column:
     title: str
     weight: float  # share of the table width
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    # Room left of the text besides the cell's padding: a left-aligned column after a
+    # right-aligned one, whose headers read as one run with the paddings alone between them.
+    inset_mm: float = 0.0
 
 
 CellDrawer = Callable[[QPainter, QRectF], None]
@@ -84,6 +87,14 @@ class Table(Block):
         total = sum(c.weight for c in self.columns)
         return [width * c.weight / total for c in self.columns]
 
+    def _insets(self, doc: Doc) -> list[float]:
+        """Each column's room left of its text besides the padding."""
+        return [doc.mm(c.inset_mm) for c in self.columns]
+
+    def _text_widths(self, doc: Doc, width: float) -> list[float]:
+        """Each column's width less its extra room (what its cells' text may fill)."""
+        return [w - inset for w, inset in zip(self._widths(width), self._insets(doc))]
+
     def _pads(self, doc: Doc) -> tuple[float, float]:
         return doc.mm(1.2), doc.mm(0.9)  # horizontal, vertical
 
@@ -120,12 +131,12 @@ class Table(Block):
     def _header_row_height(self, doc: Doc, width: float) -> float:
         font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
         return max(self._cell_height(doc, Cell(c.title), w, font, c.align)
-                   for c, w in zip(self.columns, self._widths(width)))
+                   for c, w in zip(self.columns, self._text_widths(doc, width)))
 
     def row_height(self, doc: Doc, width: float, index: int) -> float:
         key = (width, index)
         if key not in self._heights:
-            widths = self._widths(width)
+            widths = self._text_widths(doc, width)
             h = 0.0
             for value, w, col in zip(self.rows[index], widths, self.columns):
                 cell = _cell(value)
@@ -190,7 +201,7 @@ class Table(Block):
             return None
         heads: list[Cell] = []
         rests: list[Cell] = []
-        for value, w in zip(row, self._widths(width)):
+        for value, w in zip(row, self._text_widths(doc, width)):
             cell = _cell(value)
             if cell.draw and doc.mm(cell.draw_mm) > inner:
                 return None
@@ -213,6 +224,7 @@ class Table(Block):
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         widths = self._widths(width)
+        insets = self._insets(doc)
         px, py = self._pads(doc)
         caption = self._caption_height(doc)
         if caption:
@@ -226,9 +238,9 @@ class Table(Block):
         painter.drawRect(QRectF(x, y, width, hh))
         hfont = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
         cx = x
-        for col, w in zip(self.columns, widths):
-            doc.draw_text(painter, QRectF(cx + px, y + py, w - 2 * px, hh), col.title, hfont,
-                          INK, col.align)
+        for col, w, inset in zip(self.columns, widths, insets):
+            doc.draw_text(painter, QRectF(cx + px + inset, y + py, w - 2 * px - inset, hh),
+                          col.title, hfont, INK, col.align)
             cx += w
         cy = y + hh
         doc.rule(painter, x, x + width, cy, 0.8, INK)
@@ -239,10 +251,10 @@ class Table(Block):
                 painter.setBrush(QColor(ZEBRA))
                 painter.drawRect(QRectF(x, cy, width, rh))
             cx = x
-            for col, w, value in zip(self.columns, widths, row):
+            for col, w, inset, value in zip(self.columns, widths, insets, row):
                 cell = _cell(value)
-                tx = cx + px
-                tw = w - 2 * px
+                tx = cx + px + inset
+                tw = w - 2 * px - inset
                 if cell.draw:
                     size = doc.mm(cell.draw_mm)
                     cell.draw(painter, QRectF(tx, cy + py, size, size))
