@@ -69,8 +69,7 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
     overlap = overlap_percents(history)
     right = Qt.AlignmentFlag.AlignRight
     cols = (Column(translate("ProgressTables", "Visit"), 9, right),
-            # room after the right-aligned column before: 2.4 mm (the paddings) read as one run
-            Column(translate("ProgressTables", "Date"), 27, inset_mm=GAP_MM),
+            Column(translate("ProgressTables", "Date"), 27),  # no room to spare: 2.4 mm
             Column(translate("ProgressTables", "Pain before"), 13, right),
             Column(translate("ProgressTables", "Pain after"), 13, right),
             Column(translate("ProgressTables", "Sites"), 11, right),
