@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 
 from imsmap.services.context import open_server_context
 from imsmap.store.postgres.connection import connect
+from imsmap.ui.wording import numeric_datetime
 from support import spot
 from test_ui_support import (  # noqa: F401 - qt_settings: a fixture
     answer_boxes,
@@ -185,7 +186,9 @@ def test_a_site_shown_in_the_other_room_says_signed_once_the_session_is(qtbot, r
     assert "another room" not in inspector.header.text()
     # Room 2 is told who signed it: "Session signed and locked." read as though it had.
     anna = first.records.actor
-    assert second.statusBar().currentMessage() == f"{anna} signed this session; it is locked now."
+    signed_at = first.records.read.session(session.id).signed_at.astimezone()
+    assert second.statusBar().currentMessage() == (
+        f"{anna} signed this session on {numeric_datetime(signed_at)}; it is locked now.")
     assert first.statusBar().currentMessage() == "Session signed and locked."
 
 

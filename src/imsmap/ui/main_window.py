@@ -524,10 +524,13 @@ class MainWindow(QMainWindow):
         if self.patient is not None:
             self.patient = self.records.read.patient(self.patient.id)
             self.patients.refresh_sessions()
-        was_editable = self.session_panel.editable
+        was_editable, before = self.session_panel.editable, self.session_panel.session
         self.session_panel.reload_if_changed()
         if was_editable and self.session_id is not None and not self.session_panel.editable:
             self.open_session.locked_elsewhere(say=not after_refusal)
+        elif (before is not None and not before.is_signed and before.counts
+              and self.session_panel.session is not None and not after_refusal):
+            self.open_session.say_locked(self.session_panel.session)  # another window's draft
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
