@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>The empty database it replaced (no patient, no session) was set aside as %1.</source>
-        <translation>La base de données vide qu&apos;il a remplacée (aucun patient, aucune séance) a été mise de côté sous %1.</translation>
+        <translation>La base de données vide remplacée (aucun patient, aucune séance) a été mise de côté sous %1.</translation>
     </message>
     <message>
         <source>The database it replaced is kept as %1.</source>
