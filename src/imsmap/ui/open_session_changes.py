@@ -110,25 +110,27 @@ class OpenSessionChanges:
                 self.update_actions()
             self.backups.after_signing()  # a mark is part of the record: journalled at once
 
-    def locked_elsewhere(self, say: bool = True) -> None:
+    def locked_elsewhere(self, say: bool = True) -> bool:
         """The open draft, read again (ui.rereading: another window or program on the same
         file), is signed, withdrawn or marked now: every part shows it locked, as for a
-        change heard on the bus, and (with ``say``) who signed or withdrew it, and when."""
+        change heard on the bus, and (with ``say``) who signed or withdrew it, and when.
+        True if that was said."""
         self.undo_stack.clear()  # its steps would write to a locked session
         self.chart.set_editable(False)
         self._show_inspector_again()
         s = self.session_panel.session
-        if say and s is not None:
-            self.say_locked(s)
+        said = say and s is not None and self.say_locked(s)
         self.update_actions()
+        return said
 
-    def say_locked(self, s: Session) -> None:
+    def say_locked(self, s: Session) -> bool:
         """Say who signed or withdrew the session, and when, if it is (else nothing): for a
         draft this window was editing (`locked_elsewhere`) or showing read-only while another
-        window held it (the window's refresh_all), once read again."""
+        window held it (the window's refresh_all), once read again. True if it was said."""
         words = self.locked_words(s)
         if words:
             self.show_message(words)
+        return bool(words)
 
     def locked_words(self, s: Session) -> str:
         """"anna.physio signed this session on 2026-12-05 15:02; it is locked now.", in
