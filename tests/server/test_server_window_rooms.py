@@ -192,6 +192,21 @@ def test_a_site_shown_in_the_other_room_says_signed_once_the_session_is(qtbot, r
     assert first.statusBar().currentMessage() == "Session signed and locked."
 
 
+def test_the_other_room_is_told_who_withdrew_the_draft_and_when(qtbot, rooms):
+    """Room 1 withdraws the draft Room 2 shows read-only: Room 2 showed it withdrawn and said
+    nothing; now it says who withdrew it and when (local time). Room 1 says it no second time
+    in these words."""
+    from imsmap.services.retractions import withdraw_draft
+
+    first, second, session, _site = rooms
+    mark = withdraw_draft(first.records, session.id, "wrong patient")
+    qtbot.waitUntil(lambda: second.session_panel.session.is_withdrawn, timeout=WAIT_MS)
+    words = (f"{first.records.actor} withdrew this draft on "
+             f"{numeric_datetime(mark.created_at.astimezone())}; it is locked now.")
+    qtbot.waitUntil(lambda: second.statusBar().currentMessage() == words, timeout=WAIT_MS)
+    assert first.statusBar().currentMessage() != words
+
+
 def test_words_typed_in_a_room_that_loses_the_session_are_kept_not_shown_as_saved(
         qtbot, rooms, people, clinic_dsn):
     """Room 1 types a note and, before its typing pause is over (or while the server is away,
