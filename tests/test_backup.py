@@ -397,6 +397,32 @@ def test_cli_restore_of_the_newest_backup_says_nothing_is_missing(db_path, tmp_p
         "restored one." in out
 
 
+def test_cli_restore_over_a_new_empty_clinic_does_not_say_records_were_kept(tmp_path, capsys):
+    """A new computer: the first start made an empty clinic file, the old one's backup goes
+    over it. The file set aside holds nothing: it is said as an empty file, not as records."""
+    old = open_clinic(tmp_path / "old.sqlite3")
+    old.sign_session(fill(old, "C-1"))
+    backup = bk.backup_to(old.db, tmp_path / "copy.sqlite3")
+    old.db.close()
+    new = tmp_path / "new" / "imsmap.sqlite3"
+    new.parent.mkdir()
+    open_clinic(new).db.close()  # the new, empty clinic
+    assert main(["restore", "--db", str(new), str(backup), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "kept as" not in out and "Every patient" not in out
+    (aside,) = new.parent.glob("imsmap.replaced-*.sqlite3")  # set aside all the same
+    assert f"The empty database it replaced (no patient, no session) was set aside as " \
+        f"{aside}." in out
+    assert count(new) == 1 and count(aside) == 0
+    # A file holding a patient (no session yet) is records: said as kept, as before.
+    recs = open_clinic(new)
+    recs.create_patient(chart_number="C-9", family_name="Mensah")
+    recs.db.close()
+    assert main(["restore", "--db", str(new), str(backup), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "The database it replaced is kept as" in out and "empty" not in out
+
+
 def test_restore_into_a_new_place(clinic, tmp_path):
     backup = bk.backup_to(clinic.db, tmp_path / "copy.sqlite3")
     target = tmp_path / "new" / "clinic.sqlite3"

@@ -46,6 +46,10 @@ HOLDER = """
             elif line.strip() == "sign":
                 records.sign_session(session_id)
                 hold.open(None)  # as the window: a signed session is held by nobody
+            elif line.strip() == "withdraw":
+                from imsmap.services.retractions import withdraw_draft
+                withdraw_draft(records, session_id, "wrong patient")
+                hold.open(None)
             elif line.strip() == "ask":
                 hold.refresh()
             elif line.strip() == "release":
@@ -214,6 +218,47 @@ def test_a_second_window_shows_a_held_draft_read_only_and_takes_it_once_let_go(
         assert holder.tell("place").startswith("refused: anna.physio has this session open "
                                                "in another imsmap window")
         assert len(records.read.sites_for_session(session_id)) == 2
+    finally:
+        holder.close()
+        close_windows(qtbot, [window])
+    imsmap_check(db_path)
+
+
+@pytest.mark.parametrize(("done", "words"), [
+    ("sign", "ben.physio signed this session on {when}; it is locked now."),
+    ("withdraw", "ben.physio withdrew this draft on {when}; it is locked now."),
+])
+def test_a_window_watching_a_held_draft_says_who_signed_or_withdrew_it_and_when(
+        qtbot, qt_settings, open_records_as, db_path, done, words):  # noqa: F811 - fixture
+    """Window B shows the draft window A holds (read-only); A signs it, or withdraws it. B
+    read it again and showed it locked, saying nothing: its user, watching the draft, now
+    reads in the status bar who did it and when (their local time), once."""
+    from imsmap.ui.wording import numeric_datetime
+
+    context = open_records_as("anna.physio")
+    records = context.records
+    patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
+    session_id = draft_with_a_site(records, patient.id, 9)
+    holder = Holder(db_path, session_id)
+    window = show_window(qtbot, context, patient_id=patient.id, session_id=session_id)
+    try:
+        assert holder.first == "mine" and not window.session_panel.editable
+        assert holder.tell(done) == "done"  # written: the next look reads it
+        # read again on coming back to the window, or with View > Refresh (F5), whose
+        # "Refreshed from the database." does not cover it
+        window.refresh_all(force=done == "withdraw")
+        assert window.session_panel.session.is_signed or \
+            window.session_panel.session.is_withdrawn
+        s = records.read.session(session_id)
+        at = s.signed_at if done == "sign" else records.read.retraction(session_id).created_at
+        assert at is not None
+        expected = words.format(when=numeric_datetime(at.astimezone()))
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == expected, timeout=4000)
+        assert not window.session_panel.editable
+        # read again, nothing new: said once, not again
+        window.statusBar().clearMessage()
+        window.refresh_all(force=False)
+        assert window.statusBar().currentMessage() == ""
     finally:
         holder.close()
         close_windows(qtbot, [window])

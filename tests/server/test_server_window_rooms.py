@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 
 from imsmap.services.context import open_server_context
 from imsmap.store.postgres.connection import connect
+from imsmap.ui.wording import numeric_datetime
 from support import spot
 from test_ui_support import (  # noqa: F401 - qt_settings: a fixture
     answer_boxes,
@@ -185,8 +186,25 @@ def test_a_site_shown_in_the_other_room_says_signed_once_the_session_is(qtbot, r
     assert "another room" not in inspector.header.text()
     # Room 2 is told who signed it: "Session signed and locked." read as though it had.
     anna = first.records.actor
-    assert second.statusBar().currentMessage() == f"{anna} signed this session; it is locked now."
+    signed_at = first.records.read.session(session.id).signed_at.astimezone()
+    assert second.statusBar().currentMessage() == (
+        f"{anna} signed this session on {numeric_datetime(signed_at)}; it is locked now.")
     assert first.statusBar().currentMessage() == "Session signed and locked."
+
+
+def test_the_other_room_is_told_who_withdrew_the_draft_and_when(qtbot, rooms):
+    """Room 1 withdraws the draft Room 2 shows read-only: Room 2 showed it withdrawn and said
+    nothing; now it says who withdrew it and when (local time). Room 1 says it no second time
+    in these words."""
+    from imsmap.services.retractions import withdraw_draft
+
+    first, second, session, _site = rooms
+    mark = withdraw_draft(first.records, session.id, "wrong patient")
+    qtbot.waitUntil(lambda: second.session_panel.session.is_withdrawn, timeout=WAIT_MS)
+    words = (f"{first.records.actor} withdrew this draft on "
+             f"{numeric_datetime(mark.created_at.astimezone())}; it is locked now.")
+    qtbot.waitUntil(lambda: second.statusBar().currentMessage() == words, timeout=WAIT_MS)
+    assert first.statusBar().currentMessage() != words
 
 
 def test_words_typed_in_a_room_that_loses_the_session_are_kept_not_shown_as_saved(

@@ -157,7 +157,10 @@ def run_restore(args: argparse.Namespace) -> int:
     result = restore(backup, db_path, force=args.force, check=check)
     print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to %4."),
                [result.info.path, result.info.patients, result.info.sessions, result.db_path]))
-    if result.replaced:
+    if result.replaced and result.replaced_empty:  # a new computer's new, empty clinic
+        print(fill(translate("BackupCommand", "The empty database it replaced (no patient, no "
+                             "session) was set aside as %1."), [result.replaced]))
+    elif result.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept as %1."),
                    [result.replaced]))
         if not asked:  # said, and agreed to, before the restore

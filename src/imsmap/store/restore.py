@@ -49,6 +49,9 @@ class RestoreResult:
     db_path: Path
     replaced: Path | None  # where the database that was replaced now lives, if there was one
     info: BackupInfo
+    # The file replaced held no patient and no session (a new computer's new, empty clinic):
+    # set aside all the same, but nothing a clinic would miss, so not said as records kept.
+    replaced_empty: bool = False
 
 
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
@@ -99,6 +102,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             "StoreBackup", "The backup cannot be written in %1 (%2)."), folder, exc.strerror)) \
             from None
     replaced = None
+    replaced_empty = False
     try:
         make_private(tmp)
         records = 0
@@ -130,6 +134,7 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             else:
                 try:
                     _room_for(owner, db_path, tmp)
+                    replaced_empty = _holds_no_records(owner)
                     replaced = _set_aside(owner, db_path, stamp)
                     try:
                         _write_into(owner, tmp, db_path)
@@ -148,7 +153,18 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
     log.warning("restored %s into %s (schema %d); the file it replaced is kept as %s",
                 shown(info.path), shown(db_path), info.schema_version,
                 shown(replaced) if replaced else "nothing")
-    return RestoreResult(db_path, replaced, info)
+    return RestoreResult(db_path, replaced, info, replaced_empty=replaced_empty)
+
+
+def _holds_no_records(owner: sqlite3.Connection) -> bool:
+    """The database held by `owner` has no patient and no session (a new, empty clinic file).
+    A file that cannot be asked (not imsmap's, or damaged) is taken as holding records."""
+    try:
+        row = owner.execute("SELECT NOT EXISTS (SELECT 1 FROM patients)"
+                            " AND NOT EXISTS (SELECT 1 FROM sessions)").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row and row[0])
 
 
 def _clean_leftovers(db_path: Path) -> None:

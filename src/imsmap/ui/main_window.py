@@ -524,10 +524,14 @@ class MainWindow(QMainWindow):
         if self.patient is not None:
             self.patient = self.records.read.patient(self.patient.id)
             self.patients.refresh_sessions()
-        was_editable = self.session_panel.editable
+        was_editable, before = self.session_panel.editable, self.session_panel.session
         self.session_panel.reload_if_changed()
+        said = False  # who signed or withdrew the open draft there, and when
         if was_editable and self.session_id is not None and not self.session_panel.editable:
-            self.open_session.locked_elsewhere(say=not after_refusal)
+            said = self.open_session.locked_elsewhere(say=not after_refusal)
+        elif (before is not None and not before.is_signed and before.counts
+              and self.session_panel.session is not None and not after_refusal):
+            said = self.open_session.say_locked(self.session_panel.session)  # another's draft
         if self.session_id is not None:
             self.details.refresh()
             self.segments.refresh()
@@ -542,7 +546,7 @@ class MainWindow(QMainWindow):
         self._show_patient_texts()
         self.screen_lock.apply_settings()  # a PIN set or removed in another window
         self._update_actions()
-        if force:
+        if force and not said:
             self.show_message(self.tr("Refreshed from the database."))
         return True
 

@@ -13,11 +13,13 @@ the live window's hold to `editable_changed`; its own state (the actions) follow
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
+from imsmap.domain.models import Session
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
 from imsmap.ui.chart_panel import ChartPanel
@@ -27,6 +29,7 @@ from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_settings import PRACTITIONER
+from imsmap.ui.wording import numeric_datetime
 
 if TYPE_CHECKING:  # a clinic server's other rooms, or the other windows on a file
     from imsmap.ui.live_window import WindowRooms
@@ -78,10 +81,7 @@ class OpenSessionChanges:
                     self.chart.set_editable(False)
                     self._show_inspector_again()
                     if signed.signed_by and signed.signed_by != self.records.actor:
-                        # (the window's words, translated as they were there)
-                        self.show_message(QCoreApplication.translate(
-                            "MainWindow", "{login} signed this session; it is locked now.")
-                            .format(login=signed.signed_by))
+                        self.show_message(self.locked_words(signed))
                     else:  # signed here
                         self.show_message(QCoreApplication.translate(
                             "MainWindow", "Session signed and locked."))
@@ -98,27 +98,53 @@ class OpenSessionChanges:
         elif change.entity is Entity.RETRACTION:
             if change.session_id == self.session_id:
                 # Withdrawn or marked entered in error, here or in another room: locked now.
+                marked = self.records.read.session(change.session_id)
                 if live is not None:
-                    live.show_session(self.records.read.session(change.session_id))
+                    live.show_session(marked)
+                mark = self.records.read.retraction(marked.id) if marked.is_withdrawn else None
+                if mark is not None and mark.created_by != self.records.actor:
+                    self.show_message(self.locked_words(marked))  # withdrawn elsewhere
                 self.undo_stack.clear()
                 self.chart.set_editable(False)
                 self._show_inspector_again()
                 self.update_actions()
             self.backups.after_signing()  # a mark is part of the record: journalled at once
 
-    def locked_elsewhere(self, say: bool = True) -> None:
+    def locked_elsewhere(self, say: bool = True) -> bool:
         """The open draft, read again (ui.rereading: another window or program on the same
         file), is signed, withdrawn or marked now: every part shows it locked, as for a
-        change heard on the bus, and (with ``say``) a signature says who signed it."""
+        change heard on the bus, and (with ``say``) who signed or withdrew it, and when.
+        True if that was said."""
         self.undo_stack.clear()  # its steps would write to a locked session
         self.chart.set_editable(False)
         self._show_inspector_again()
         s = self.session_panel.session
-        if say and s is not None and s.is_signed and s.signed_by:
-            self.show_message(QCoreApplication.translate(
-                "MainWindow", "{login} signed this session; it is locked now.")
-                .format(login=s.signed_by))
+        said = say and s is not None and self.say_locked(s)
         self.update_actions()
+        return said
+
+    def say_locked(self, s: Session) -> bool:
+        """Say who signed or withdrew the session, and when, if it is (else nothing): for a
+        draft this window was editing (`locked_elsewhere`) or showing read-only while another
+        window held it (the window's refresh_all), once read again. True if it was said."""
+        words = self.locked_words(s)
+        if words:
+            self.show_message(words)
+        return bool(words)
+
+    def locked_words(self, s: Session) -> str:
+        """"anna.physio signed this session on 2026-12-05 15:02; it is locked now.", in
+        the clinician's local time; the same for a withdrawn draft; "" for any other."""
+        if s.is_signed and s.signed_by and s.signed_at is not None:
+            return QCoreApplication.translate(
+                "MainWindow", "{login} signed this session on {when}; it is locked now."
+            ).format(login=s.signed_by, when=numeric_datetime(_local(s.signed_at)))
+        mark = self.records.read.retraction(s.id) if s.is_withdrawn else None
+        if mark is None:
+            return ""
+        return QCoreApplication.translate(
+            "MainWindow", "{login} withdrew this draft on {when}; it is locked now."
+        ).format(login=mark.created_by, when=numeric_datetime(_local(mark.created_at)))
 
     def editable_changed(self, editable: bool) -> None:
         """This room got the open session's hold, or lost it (ui.live_window): every part
@@ -133,3 +159,9 @@ class OpenSessionChanges:
         self.photo_strip.refresh()
         self._show_inspector_again()
         self.update_actions()
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored time in this computer's time zone (one written with its offset, in another
+    room, is shown as the clinician here reads the clock); a naive one is local already."""
+    return moment.astimezone() if moment.tzinfo is not None else moment

@@ -429,7 +429,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
             "RestoreBackup", "The backup of {when} was restored: {patients}, {sessions}."
         ).format(when=_when(point.taken_at), patients=patients, sessions=sessions)
     ]
-    if result.replaced:
+    if result.replaced and not result.replaced_empty:  # an empty new clinic: nothing to say
         lines.append(
             QCoreApplication.translate(
                 "RestoreBackup", "The records it replaced are kept, not deleted, as {path}."

@@ -166,6 +166,10 @@
         <translation>%1 restauré (%2 patients, %3 séances) dans %4.</translation>
     </message>
     <message>
+        <source>The empty database it replaced (no patient, no session) was set aside as %1.</source>
+        <translation>La base de données vide remplacée (aucun patient, aucune séance) a été mise de côté sous %1.</translation>
+    </message>
+    <message>
         <source>The database it replaced is kept as %1.</source>
         <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>

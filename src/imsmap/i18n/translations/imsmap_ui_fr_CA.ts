@@ -1592,12 +1592,16 @@ Problème&#xa0;: {problem}</translation>
         <translation>{login} dans {room}</translation>
     </message>
     <message>
-        <source>{login} signed this session; it is locked now.</source>
-        <translation>{login} a signé cette séance&#xa0;; elle est maintenant verrouillée.</translation>
-    </message>
-    <message>
         <source>Session signed and locked.</source>
         <translation>Séance signée et verrouillée.</translation>
+    </message>
+    <message>
+        <source>{login} signed this session on {when}; it is locked now.</source>
+        <translation>{login} a signé cette séance le {when}&#xa0;; elle est maintenant verrouillée.</translation>
+    </message>
+    <message>
+        <source>{login} withdrew this draft on {when}; it is locked now.</source>
+        <translation>{login} a retiré ce brouillon le {when}&#xa0;; il est maintenant verrouillé.</translation>
     </message>
     <message>
         <source>Refreshed from the database.</source>
