@@ -142,6 +142,29 @@ def test_an_empty_database_takes_the_backup_and_an_open_one_is_never_replaced(
     _drop(pg_server, empty)
 
 
+def test_a_newly_set_up_server_replaced_is_said_empty_not_records_kept(backed_up, pg_server,
+                                                                        capsys):
+    """A new server (`imsmap server init`, no patient, no session yet) given the clinic's
+    backup: it is set aside as a single PC sets aside its empty file, and said so; not
+    "records kept on the server", which would send the IT provider looking for records."""
+    from imsmap.store.postgres import schema
+
+    _, dump = backed_up
+    new = pg_server.new_database()
+    schema.init(pg_server.dsn(new))
+    before = _databases(pg_server)
+    assert main(["restore", "--dsn", pg_server.dsn(new), str(dump)]) == 2
+    err = capsys.readouterr().err
+    assert "no patient and no session" in err and "holds records" not in err, err
+    assert main(["restore", "--dsn", pg_server.dsn(new), str(dump), "--force"]) == 0
+    said = capsys.readouterr().out
+    (aside,) = _databases(pg_server) - before  # set aside all the same, never dropped
+    assert f"The empty clinic database it replaced (no patient, no session) was set aside " \
+           f"on the server as {aside}." in " ".join(said.split()), said
+    assert "kept on the server" not in said and "Every patient" not in said, said
+    _drop(pg_server, aside, new)
+
+
 def test_what_is_not_a_whole_backup_is_refused_and_leaves_nothing(backed_up, pg_server,
                                                                    tmp_path, capsys):
     dsn, dump = backed_up

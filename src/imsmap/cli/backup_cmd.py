@@ -410,7 +410,11 @@ def _restore_server(args: argparse.Namespace, dsn: str) -> int:
                              "the restored database was upgraded to clinic server schema %2, as `imsmap server "
                              "upgrade` does, before it was checked."),
                    [done.upgraded_from, SERVER_SCHEMA_VERSION]))
-    if done.replaced:
+    if done.replaced and done.replaced_empty:  # a newly set-up server's clinic, no records
+        print(fill(translate("BackupCommand", "The empty clinic database it replaced (no "
+                             "patient, no session) was set aside on the server as %1."),
+                   [done.replaced]))
+    elif done.replaced:
         print(fill(translate("BackupCommand", "The database it replaced is kept on the server "
                              "as %1."), [done.replaced]))
         if not asked:  # said, and agreed to, before the restore

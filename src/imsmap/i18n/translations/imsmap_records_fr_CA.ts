@@ -326,6 +326,10 @@
         <translation>La sauvegarde a été faite au schéma du serveur de la clinique %1; la base restaurée a été mise à niveau au schéma du serveur de la clinique %2, comme le fait `imsmap server upgrade`, avant d&apos;être vérifiée.</translation>
     </message>
     <message>
+        <source>The empty clinic database it replaced (no patient, no session) was set aside on the server as %1.</source>
+        <translation>La base de données de clinique vide remplacée (aucun patient, aucune séance) a été mise de côté sur le serveur sous le nom %1.</translation>
+    </message>
+    <message>
         <source>The database it replaced is kept on the server as %1.</source>
         <translation>La base de données qu&apos;elle remplace est gardée sur le serveur sous le nom %1.</translation>
     </message>

@@ -65,6 +65,10 @@ class Restored:
     chain_link: str  # the newest entry's link, hex
     replaced: str | None  # the name the database it replaced is kept under
     upgraded_from: int | None = None  # the backup's older schema, brought up to this imsmap's
+    # The database replaced was a clinic with no patient and no session (a newly set-up
+    # server's): kept aside all the same, but nothing a clinic would miss, so not said as
+    # records kept (as store.restore.RestoreResult.replaced_empty on a single PC).
+    replaced_empty: bool = False
 
 
 def _pg_restore(args: list[str]) -> subprocess.CompletedProcess[str]:
@@ -186,16 +190,23 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
                               (target,)).fetchone() is not None
         empty = True
+        no_records = False
         if exists:
             others = _connected(conn, target)
             if others:
                 raise ServerError(_rooms_sentence(place, others))
             objects, counts = _holdings(dsn)
             empty = not objects
+            no_records = bool(counts) and not counts["patients"] and not counts["sessions"]
             if objects and not force:
-                held = (f"holds records ({counts['patients']} patients, {counts['sessions']} "
-                        f"sessions, {counts['audit']} audit entries)" if counts
-                        else f"holds {', '.join(objects[:3])}")
+                if no_records:
+                    held = (f"is an imsmap clinic with no patient and no session yet "
+                            f"({counts['audit']} audit entries)")
+                elif counts:
+                    held = (f"holds records ({counts['patients']} patients, "
+                            f"{counts['sessions']} sessions, {counts['audit']} audit entries)")
+                else:
+                    held = f"holds {', '.join(objects[:3])}"
                 raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
                     "ServerRestore", "The %1 %2, and nothing was changed. To replace it with "
                     "the backup, add --force; the current database will be kept on the server "
@@ -237,7 +248,8 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if replaced and empty:  # a database that held nothing at all: nothing to keep
             conn.execute(sql("DROP DATABASE {}").format(ident(replaced)))
             replaced = None
-        return Restored(target, expected, entries, link.hex(), replaced, upgraded_from)
+        return Restored(target, expected, entries, link.hex(), replaced, upgraded_from,
+                        replaced_empty=replaced is not None and no_records)
     finally:
         if scratch is not None:
             conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
