@@ -20,6 +20,7 @@ from imsmap.services.context import open_server_context
 from imsmap.store.postgres.connection import connect
 from imsmap.ui.wording import numeric_datetime
 from support import spot
+from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import (  # noqa: F401 - qt_settings: a fixture
     answer_boxes,
     click_region,
@@ -100,6 +101,23 @@ def test_a_change_in_one_room_appears_in_the_other_window(qtbot, rooms, people, 
     first.close()
     second.close()
     assert _listeners() == []
+
+
+def test_the_second_room_s_french_window_fits_a_1366_px_screen(french, rooms, qtbot):  # noqa: F811
+    """Room 2 in French, on the draft Room 1 holds: the photo strip's "locked while another
+    room holds this session" (« verrouillées tant qu'une autre salle tient cette séance ») was
+    one line beside the strip's title and button, and made the window 1394 px at least: on a
+    1366 x 768 screen the right column's edge (Sign session, the sites' Flags) was cut off."""
+    first, second, _, _ = rooms
+    assert not second.live.editable
+    hint = second.photo_strip.hint
+    assert hint.isVisible() and "autre salle" in hint.text()
+    second.resize(1366, 768)
+    qtbot.waitUntil(lambda: second.width() == 1366)
+    assert second.minimumSizeHint().width() <= 1366
+    qtbot.waitUntil(lambda: hint.width() >= hint.sizeHint().width())  # whole, on its line
+    strip = second.photo_strip
+    assert strip.mapTo(second, strip.rect().topRight()).x() < 1366
 
 
 def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, clinic_dsn):

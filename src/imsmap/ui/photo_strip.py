@@ -106,8 +106,10 @@ class PhotoStrip(QWidget):
         self.list.setAcceptDrops(False)  # the strip takes the drop, list and all
 
         # One row: title, count, the thumbnails (numbered left to right), Add; on more lines
-        # where the column is narrow (ui.wrapping_row: 125 %, 200 %, French words).
-        layout = WrappingRow(self, spacing=6)
+        # where the column is narrow (ui.wrapping_row: 125 %, 200 %, French words). Its hint
+        # changes with the session (wide_too): the French "locked while another room holds
+        # this session" on one line made a second room's window 1394 px, past a 1366 screen.
+        layout = WrappingRow(self, spacing=6, wide_too=True)
         layout.setContentsMargins(0, 4, 0, 0)
         named = QHBoxLayout()
         named.setSpacing(6)
