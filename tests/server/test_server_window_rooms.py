@@ -120,6 +120,29 @@ def test_the_second_room_s_french_window_fits_a_1366_px_screen(french, rooms, qt
     assert strip.mapTo(second, strip.rect().topRight()).x() < 1366
 
 
+def test_a_french_room_says_its_lost_connection_in_french(french, rooms, qtbot, people,  # noqa: F811
+                                                           pg_server):
+    """Room 2 in French loses its listener's connection and cannot sign in again: the status
+    bar said « La connexion au serveur de la clinique est perdue ; … (The database clinic on
+    …:5432 could not be reached (…) …) », the reason in English: the signal carrying it to the
+    window turned the services' sentence into its English text."""
+    _, second, _, _ = rooms
+    feed = second.live.rooms.feed
+    qtbot.waitUntil(lambda: feed.connected, timeout=WAIT_MS)
+    login = people["practitioner2"][0]
+    with pg_server.admin() as admin:
+        admin.execute(f'ALTER ROLE "{login}" NOLOGIN')
+        try:
+            admin.execute("SELECT pg_terminate_backend(%s)", (feed.backend_pid(),))
+            qtbot.waitUntil(lambda: "perdue" in second.statusBar().currentMessage(),
+                            timeout=WAIT_MS)
+        finally:
+            admin.execute(f'ALTER ROLE "{login}" LOGIN')
+    words = second.statusBar().currentMessage()
+    assert "could not" not in words and "The " not in words and "refused" not in words, words
+    assert "(" in words, words  # the reason is said, in French
+
+
 def test_the_second_room_reads_only_until_it_takes_over(qtbot, rooms, people, clinic_dsn):
     first, second, session, site = rooms
     anna, ben = people["practitioner"][0], people["practitioner2"][0]

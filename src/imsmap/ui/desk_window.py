@@ -296,7 +296,7 @@ class DeskWindow(QMainWindow):
                 and change.entity_id == self.patient.id):
             self._patient_selected(self.patient.id)
 
-    def _listener_changed(self, error: str) -> None:
+    def _listener_changed(self, error: object) -> None:
         """The listener's connection was lost (a sentence) or is back (""): the status bar's
         mark shows it; back, what other rooms did meanwhile is read."""
         if self.connection is not None:

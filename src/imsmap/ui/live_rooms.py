@@ -23,7 +23,9 @@ class LiveRooms(QObject):
     arrived = Signal(object)  # a Batch, emitted on the listening thread
     everything = Signal()  # read everything again
     holds_changed = Signal(object)  # a session id, or None for any
-    connection_changed = Signal(str)  # the sentence while disconnected; "" when back
+    # The services' sentence while disconnected (an object: a str signal would turn it into
+    # its English text before the window says it in its language); "" when back.
+    connection_changed = Signal(object)
 
     def __init__(self, bus: ChangeBus, feed: ChangeFeed, parent: QObject | None = None,
                  held_back: Callable[[], bool] = lambda: False):

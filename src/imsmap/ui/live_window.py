@@ -118,7 +118,7 @@ class LiveWindow(QObject):
         self.show_message(self.tr("{login} no longer has this session open in {room}; it can be "
                                   "edited here now.").format(login=hold.held_by, room=hold.room))
 
-    def _connection_changed(self, error: str) -> None:
+    def _connection_changed(self, error: object) -> None:
         """The listener's connection was lost (a sentence) or is back ("")."""
         if self._closed:
             return

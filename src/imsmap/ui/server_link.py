@@ -60,7 +60,7 @@ class Reconnection(QObject):
         yet: the news is queued to its thread)."""
         return self.window_down or self.link.reconnecting
 
-    def other_changed(self, error: str | None) -> None:
+    def other_changed(self, error: object | None) -> None:
         """Another connection of the window's (its listener) was lost (a sentence) or is back
         (None): the same mark shows it."""
         if self._closed:
@@ -83,7 +83,7 @@ class Reconnection(QObject):
         self._show(None)
         self.back.emit()
 
-    def _show(self, reason: str | None) -> None:
+    def _show(self, reason: object | None) -> None:
         self.status_label.setVisible(self.reconnecting)
         if reason:
             explain(self.status_label, reason)
