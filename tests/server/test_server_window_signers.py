@@ -17,6 +17,7 @@ from imsmap.services import clinic
 from imsmap.services.context import open_server_context
 from imsmap.ui.record.sign_amend import SignDialog
 from imsmap.ui.window_settings import PRACTITIONER
+from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import close_windows, qt_settings, show_window  # noqa: F401 - a fixture
 
 ANNA, BEN = "Anna Lee, PT", "Ben Okafor, PT"
@@ -87,3 +88,36 @@ def test_each_login_starts_its_own_practitioners_session_and_signs_as_that_perso
         assert "INTEGRITY WARNING" not in text
     finally:
         close_windows(qtbot, windows)
+
+
+def test_a_sign_refused_by_a_lost_server_leaves_every_open_item_in_view(
+        qtbot, people, pg_server, french):  # noqa: F811
+    """Signing while the server is out of reach (a room's network drops mid-sign): the dialog
+    stays open with the refusal above its buttons, three lines in French, and the list of
+    items still open stays whole. The refusal took its room from that list (Qt does not grow
+    a shown window for wrapped words): « La douleur après le traitement … » and « Le
+    praticien n'est pas consigné » were cut off the list the clinician was signing over."""
+    login, dsn = people["practitioner"]
+    context = open_server_context(dsn)
+    try:
+        records = context.records
+        patient = records.create_patient(chart_number="S-1", family_name="Roy")
+        draft = records.start_session(patient.id)
+        dialog = SignDialog(records, draft.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, dialog.confirm.height() // 2))
+        pg_server.stop("fast")  # the room's network drops, mid-sign
+        try:
+            qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+            assert dialog.isVisible() and dialog.error.text()
+        finally:
+            pg_server.start()
+        assert not records.read.session(draft.id).is_signed
+        checks = dialog.checks_label
+        qtbot.waitUntil(lambda: checks.height() >= checks.heightForWidth(checks.width()))
+        assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+    finally:
+        context.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStatusBar, QWidget
 
 from imsmap.ui.wording import said
 
@@ -43,6 +43,27 @@ class ErrorLine(QLabel):
         self.setText(text)
         if not self.keep_place:
             self.setVisible(bool(text))
+        if text:
+            self._make_room()
+
+    def _make_room(self) -> None:
+        """A sentence on more lines than the dialog had room for: the dialog grows to hold it
+        and everything above it whole (up to the screen's height). Qt does not grow a window
+        already shown for wrapped words: the refusal took its lines from the others (a sign
+        refused while the server was out of reach cut the last items still open off the list
+        being signed over) or was cut to one line itself."""
+        window = self.window()
+        layout = window.layout()
+        if not isinstance(window, QDialog) or layout is None or not window.isVisible() \
+                or not layout.hasHeightForWidth():
+            return
+        layout.invalidate()
+        needed = layout.totalHeightForWidth(window.width())
+        screen = window.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().height())
+        if needed > window.height():
+            window.resize(window.width(), needed)
 
 
 class StatusLine(QObject):
