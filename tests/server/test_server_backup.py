@@ -36,3 +36,13 @@ def test_a_custom_format_dump_restores_with_its_chain_and_its_triggers(tmp_path,
             assert restored.execute(count).fetchone() == original.execute(count).fetchone()
         with pytest.raises(psycopg.Error, match="never deleted"):
             restored.execute("DELETE FROM sessions")
+
+
+def test_a_newly_set_up_clinic_s_backup_says_it_holds_no_records(tmp_path, clinic_dsn, capsys):
+    """The first backup of a new server (`imsmap server init`, nothing entered yet) said
+    "(pg_dump custom format: )": the list of what it holds, empty, left out altogether."""
+    out = tmp_path / "new.dump"
+    assert main(["backup", "--dsn", clinic_dsn, "--out", str(out)]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "(pg_dump custom format: no records)" in said, said
+    assert out.is_file()

@@ -32,6 +32,7 @@ def table_word(table: str) -> str:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    """"patients: 3, sessions: 12" (tables with no rows left out)."""
+    """"patients: 3, sessions: 12" (tables with no rows left out); "no records" when every
+    table is empty (a new clinic's first backup), not nothing at all."""
     return ", ".join(fill(translate("Tables", "%1: %2"), [table_word(t), n])
-                     for t, n in counts.items() if n)
+                     for t, n in counts.items() if n) or translate("Tables", "no records")

@@ -5725,6 +5725,10 @@ N° de permis non consigné</translation>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>no records</source>
+        <translation>aucun enregistrement</translation>
+    </message>
 </context>
 <context>
     <name>TissueFeel</name>
