@@ -143,7 +143,7 @@ def test_an_empty_database_takes_the_backup_and_an_open_one_is_never_replaced(
 
 
 def test_a_newly_set_up_server_replaced_is_said_empty_not_records_kept(backed_up, pg_server,
-                                                                        capsys):
+                                                                        capsys, monkeypatch):
     """A new server (`imsmap server init`, no patient, no session yet) given the clinic's
     backup: it is set aside as a single PC sets aside its empty file, and said so; not
     "records kept on the server", which would send the IT provider looking for records."""
@@ -163,6 +163,28 @@ def test_a_newly_set_up_server_replaced_is_said_empty_not_records_kept(backed_up
            f"on the server as {aside}." in " ".join(said.split()), said
     assert "kept on the server" not in said and "Every patient" not in said, said
     _drop(pg_server, aside, new)
+
+    # In French, whole: the refusals' words were English inside the French sentence (what
+    # the database holds), or English altogether (the rooms connected to it).
+    again = pg_server.new_database()
+    schema.init(pg_server.dsn(again))
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
+    assert main(["restore", "--dsn", pg_server.dsn(again), str(dump)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "est une clinique imsmap sans patient ni séance encore" in err, err
+    room = connect(pg_server.dsn(again))
+    try:
+        assert main(["restore", "--dsn", pg_server.dsn(again), str(dump), "--force"]) == 2
+    finally:
+        room.close()
+    err = " ".join(capsys.readouterr().err.split())
+    assert "est ouverte dans 1 connexion (" in err and "fermez imsmap dans chaque salle" in err, err
+    assert main(["restore", "--dsn", pg_server.dsn(again), str(dump), "--force"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    (aside,) = _databases(pg_server) - before - {again}
+    assert f"La base de données de clinique vide remplacée (aucun patient, aucune séance) a " \
+           f"été mise de côté sur le serveur sous le nom {aside}." in said, said
+    _drop(pg_server, aside, again)
 
 
 def test_what_is_not_a_whole_backup_is_refused_and_leaves_nothing(backed_up, pg_server,

@@ -4264,6 +4264,22 @@ N° de permis %2</translation>
         <translation>La sauvegarde %1 ne peut pas être lue en entier (pg_restore s&apos;est arrêté); elle est peut-être tronquée ou endommagée. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <source>The %2 is open in %1 connection(s) (%3); close imsmap in every room (and any other program using it), then restore again. Nothing was changed.</source>
+        <translation>La %2 est ouverte dans %1 connexion(s) (%3)&#xa0;; fermez imsmap dans chaque salle (et tout autre programme qui l&apos;utilise), puis restaurez de nouveau. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The %1 is an imsmap clinic with no patient and no session yet (%2 audit entries), and nothing was changed. To replace it with the backup, add --force; it will be set aside on the server under a new name.</source>
+        <translation>La %1 est une clinique imsmap sans patient ni séance encore (entrées d&apos;audit&#xa0;: %2), et rien n&apos;a été modifié. Pour la remplacer par la sauvegarde, ajoutez --force; elle sera mise de côté sur le serveur sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>The %1 holds records (%2 patients, %3 sessions, %4 audit entries), and nothing was changed. To replace it with the backup, add --force; the current database will be kept on the server under a new name.</source>
+        <translation>La %1 contient des dossiers (patients&#xa0;: %2, séances&#xa0;: %3, entrées d&apos;audit&#xa0;: %4), et rien n&apos;a été modifié. Pour la remplacer par la sauvegarde, ajoutez --force; la base de données actuelle sera gardée sur le serveur sous un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>The %1 holds %2, and nothing was changed. To replace it with the backup, add --force; the current database will be kept on the server under a new name.</source>
+        <translation>La %1 contient %2, et rien n&apos;a été modifié. Pour la remplacer par la sauvegarde, ajoutez --force; la base de données actuelle sera gardée sur le serveur sous un nouveau nom.</translation>
+    </message>
+    <message>
         <source>%1 is not a file; give the backup file `imsmap backup --dsn` wrote. Nothing was changed.</source>
         <translation>%1 n&apos;est pas un fichier; donnez le fichier de sauvegarde écrit par «&#xa0;imsmap backup --dsn&#xa0;». Rien n&apos;a été modifié.</translation>
     </message>
@@ -4282,10 +4298,6 @@ N° de permis %2</translation>
     <message>
         <source>The server has no role %1, which the backup&apos;s records belong to; restore the roles first (psql -f the file of pg_dumpall --roles-only) and try again. Nothing was changed.</source>
         <translation>Le serveur n&apos;a pas de rôle %1, auquel appartiennent les dossiers de la sauvegarde; restaurez d&apos;abord les rôles (psql -f le fichier de pg_dumpall --roles-only) et réessayez. Rien n&apos;a été modifié.</translation>
-    </message>
-    <message>
-        <source>The %1 %2, and nothing was changed. To replace it with the backup, add --force; the current database will be kept on the server under a new name.</source>
-        <translation>La %1 %2, et rien n&apos;a été modifié. Pour la remplacer par la sauvegarde, ajoutez --force; la base de données actuelle sera gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
         <source>The backup does not restore (%1); nothing was changed.</source>

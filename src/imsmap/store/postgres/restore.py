@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, sentence
 from imsmap.store.postgres import chain, schema
 from imsmap.store.postgres.connection import (
     GROUPS,
@@ -135,11 +135,32 @@ def _connected(conn: PgConnection, dbname: str) -> list[str]:
         (dbname,)).fetchall()]
 
 
-def _rooms_sentence(place: str, logins: list[str]) -> str:
-    shown = ", ".join(sorted(set(logins)))
-    return (f"The {place} is open in {len(logins)} connection{'s' * (len(logins) != 1)} "
-            f"({shown}); close imsmap in every room (and any other program using it), then "
-            "restore again. Nothing was changed.")
+def _rooms_sentence(place: str, logins: list[str]) -> Sentence:
+    return counted("ServerRestore", QT_TRANSLATE_NOOP(
+        "ServerRestore", "The %2 is open in %1 connection(s) (%3); close imsmap in every room "
+        "(and any other program using it), then restore again. Nothing was changed."),
+        len(logins), place, ", ".join(sorted(set(logins))))
+
+
+def _refusal_to_replace(place: str, objects: list[str], counts: dict[str, int]) -> Sentence:
+    """Why the database is not replaced without --force: what it holds, in words of the
+    language it is said in (a clinic with records, a newly set-up one, or something else)."""
+    if counts and not counts["patients"] and not counts["sessions"]:
+        return sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "The %1 is an imsmap clinic with no patient and no session yet "
+            "(%2 audit entries), and nothing was changed. To replace it with the backup, add "
+            "--force; it will be set aside on the server under a new name."),
+            place, counts["audit"])
+    if counts:
+        return sentence("ServerRestore", QT_TRANSLATE_NOOP(
+            "ServerRestore", "The %1 holds records (%2 patients, %3 sessions, %4 audit "
+            "entries), and nothing was changed. To replace it with the backup, add --force; "
+            "the current database will be kept on the server under a new name."),
+            place, counts["patients"], counts["sessions"], counts["audit"])
+    return sentence("ServerRestore", QT_TRANSLATE_NOOP(
+        "ServerRestore", "The %1 holds %2, and nothing was changed. To replace it with the "
+        "backup, add --force; the current database will be kept on the server under a new "
+        "name."), place, ", ".join(objects[:3]))
 
 
 def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
@@ -199,18 +220,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
             empty = not objects
             no_records = bool(counts) and not counts["patients"] and not counts["sessions"]
             if objects and not force:
-                if no_records:
-                    held = (f"is an imsmap clinic with no patient and no session yet "
-                            f"({counts['audit']} audit entries)")
-                elif counts:
-                    held = (f"holds records ({counts['patients']} patients, "
-                            f"{counts['sessions']} sessions, {counts['audit']} audit entries)")
-                else:
-                    held = f"holds {', '.join(objects[:3])}"
-                raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
-                    "ServerRestore", "The %1 %2, and nothing was changed. To replace it with "
-                    "the backup, add --force; the current database will be kept on the server "
-                    "under a new name."), place, held))
+                raise ServerError(_refusal_to_replace(place, objects, counts))
         scratch = f"imsmap_restore_{secrets.token_hex(6)}"
         conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
                      .format(ident(scratch)))
