@@ -209,6 +209,9 @@ def test_file_restore_says_what_the_open_records_lack_and_asks(qtbot, qt_setting
 
     def declined(window):
         add_patient(window, "C-3")
+        # a name corrected since the backup: it would come back as it was, and is said so
+        (c1,) = [p for p in window.records.read.search_patients("C-1") if p.chart_number == "C-1"]
+        window.records.update_patient(c1.id, family_name=c1.family_name + "-Roy")
         timers = [drive_restore_dialog(usb, seen), answer_boxes(["Cancel"], seen)]
         try:
             window.menus.act_restore.trigger()
@@ -220,6 +223,8 @@ def test_file_restore_says_what_the_open_records_lack_and_asks(qtbot, qt_setting
     assert run_windows(qtbot, monkeypatch, [declined], db=str(old)) == 0
     assert "The records open now hold what this backup lacks" in seen[0]
     assert "1 patient: C-3" in seen[0]
+    assert "1 patient whose details changed since the backup (they come back as they were): " \
+        "C-1" in seen[0], seen[0]
     assert "Replace the records open now with the backup" in seen[1]
     assert table(old, "SELECT id, status FROM sessions ORDER BY id") == before
     assert table(old, charts) == [("C-1",), ("C-2",), ("C-3",)]

@@ -370,6 +370,11 @@ def _print_losses(losses, head_line: str) -> None:
     if patients:
         head = translate("BackupCommand", "%n patient(s):", "", patients, PLURAL)
         print("  " + head + " " + ", ".join(losses.patients))
+    changed_patients = len(losses.changed_patients)
+    if changed_patients:
+        head = translate("BackupCommand", "%n patient(s) whose details changed since the "
+                         "backup (restored as they were):", "", changed_patients, PLURAL)
+        print("  " + head + " " + ", ".join(losses.changed_patients))
 
 
 def _restore_server(args: argparse.Namespace, dsn: str) -> int:

@@ -21,6 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# A patient's details as reception and the clinicians keep them, by chart number: a patient
+# whose details changed since the backup (a name corrected at the desk) differs here.
+_PATIENT_DETAILS = """
+    SELECT chart_number, family_name, given_name, birth_date, sex, notes FROM patients
+"""
 # (chart number, started_at, created_at): one session in any copy of the database
 _SESSIONS = """
     SELECT p.chart_number, s.started_at, s.created_at, s.status, s.signed_at
@@ -116,18 +121,22 @@ class RestoreLosses:
     retractions: list[MissingRetraction] = field(default_factory=list)
     # records merged (or separated) in the replaced file: restored, they read as before
     merges: list[MissingMerge] = field(default_factory=list)
+    # patients in both whose details (names, birth date, sex, notes) changed in the replaced
+    # file since the backup: restored, they read as they were then (chart numbers)
+    changed_patients: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.patients or self.signed_sessions or self.draft_sessions
                     or self.amendments or self.changed_drafts or self.retractions
-                    or self.merges)
+                    or self.merges or self.changed_patients)
 
 
 _Row = tuple[Any, ...]  # a row of values (SQLite's or the server's: text times, numbers)
-# What one database holds, as compared: chart numbers, sessions, amendments, drafts' state, and
-# its schema version (times are compared only between databases of one schema)
+# What one database holds, as compared: chart numbers, sessions, amendments, drafts' state, its
+# schema version (times are compared only between databases of one schema), retractions,
+# merges, and each patient's details by chart number
 Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int, set[_Row],
-                set[_Row]]
+                set[_Row], dict[str, _Row]]
 
 
 def read_records(conn: Any, version: int, *, corrections: bool = False) -> Records:
@@ -138,13 +147,14 @@ def read_records(conn: Any, version: int, *, corrections: bool = False) -> Recor
     def rows(sql: str) -> list[_Row]:
         return [tuple(row) for row in conn.execute(sql).fetchall()]
 
-    patients = {row[0] for row in rows("SELECT chart_number FROM patients")}
+    details = {row[0]: row[1:] for row in rows(_PATIENT_DETAILS)}
+    patients = set(details)
     sessions = {row[:3]: row[3:] for row in rows(_SESSIONS)}
     amendments = set(rows(_AMENDMENTS.format(corrections=_CORRECTIONS if corrections else "0")))
     drafts = {row[:3]: row[3:] for row in rows(_DRAFT_STATE)}
     marks = set(rows(_RETRACTIONS)) if _has_table(conn, "retractions") else set()
     merges = set(rows(_MERGES)) if _has_table(conn, "patient_merges") else set()
-    return patients, sessions, amendments, drafts, version, marks, merges
+    return patients, sessions, amendments, drafts, version, marks, merges, details
 
 
 def _has_table(conn: Any, table: str) -> bool:
@@ -175,10 +185,12 @@ def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
 def compare(replaced: Records, restored: Records) -> RestoreLosses:
     """What the ``replaced`` database's records hold that the ``restored`` one's do not."""
     (old_patients, old_sessions, old_amendments, old_drafts, old_version, old_marks,
-     old_merges) = replaced
+     old_merges, old_details) = replaced
     (new_patients, new_sessions, new_amendments, new_drafts, new_version, new_marks,
-     new_merges) = restored
+     new_merges, new_details) = restored
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
+    losses.changed_patients = sorted(chart for chart, row in old_details.items()
+                                     if chart in new_details and new_details[chart] != row)
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)
         chart, started, _created = key

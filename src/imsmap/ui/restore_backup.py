@@ -179,6 +179,9 @@ class RestoreWords(QObject):
                      "were):", "", len(losses.changed_drafts)), "; ",
              [started(s) for s in losses.changed_drafts]),
             (self.tr("%n patient(s):", "", len(losses.patients)), ", ", list(losses.patients)),
+            (self.tr("%n patient(s) whose details changed since the backup (they come back as "
+                     "they were):", "", len(losses.changed_patients)), ", ",
+             list(losses.changed_patients)),
         ]
         return ["• " + head + " " + between.join(items) for head, between, items in kinds
                 if items]

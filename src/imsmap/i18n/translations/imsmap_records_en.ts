@@ -59,6 +59,13 @@
             <numerusform>%n patients:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) whose details changed since the backup (restored as they were):</source>
+        <translation>
+            <numerusform>%n patient whose details changed since the backup (restored as they were):</numerusform>
+            <numerusform>%n patients whose details changed since the backup (restored as they were):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>

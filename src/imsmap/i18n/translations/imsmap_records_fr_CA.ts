@@ -313,6 +313,13 @@
             <numerusform>%n patients&#xa0;:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) whose details changed since the backup (restored as they were):</source>
+        <translation>
+            <numerusform>%n patient dont les coordonnées ont changé depuis la sauvegarde (restauré tel qu&apos;il était)&#xa0;:</numerusform>
+            <numerusform>%n patients dont les coordonnées ont changé depuis la sauvegarde (restaurés tels qu&apos;ils étaient)&#xa0;:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The backup lacks these records of the %1: restoring it takes them out of the clinic&apos;s database (they stay only in the database it keeps aside on the server):</source>
         <translation>La sauvegarde ne contient pas ces dossiers de la %1&#xa0;: la restaurer les retire de la base de données de la clinique (ils ne restent que dans la base de données qu&apos;elle conserve à part sur le serveur)&#xa0;:</translation>

@@ -3025,6 +3025,13 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>%n séances en brouillon&#xa0;:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) whose details changed since the backup (they come back as they were):</source>
+        <translation>
+            <numerusform>%n patient dont les coordonnées ont changé depuis la sauvegarde (il revient tel qu&apos;il était)&#xa0;:</numerusform>
+            <numerusform>%n patients dont les coordonnées ont changé depuis la sauvegarde (ils reviennent tels qu&apos;ils étaient)&#xa0;:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>chart {chart}, {started}</source>
         <translation>dossier {chart}, {started}</translation>
