@@ -102,6 +102,12 @@ def test_without_a_terminal_the_server_restore_lists_what_the_backup_lacked(
     # (the restore had listed only what was added, signed, amended or changed in a draft).
     assert "1 patient whose details changed since the backup (restored as they were): B-2" \
         in out, out
+    # The other way, the records set aside restored over these older ones: B-2's newer name
+    # comes with them, and nothing is said of it.
+    from imsmap.store.postgres.restore import restore_losses
+
+    assert restore_losses(clinic_dsn, pg_server.dsn(aside)).changed_patients == []
+    assert restore_losses(pg_server.dsn(aside), clinic_dsn).changed_patients == ["B-2"]
     assert "LATE-1" not in _patients(clinic_dsn) and "LATE-1" in _patients(pg_server.dsn(aside))
     _drop(pg_server, aside)
 

@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# A patient's details as reception and the clinicians keep them, by chart number: a patient
-# whose details changed since the backup (a name corrected at the desk) differs here.
+# A patient's details as reception and the clinicians keep them, by chart number, then when
+# they last changed: a patient whose details changed since the backup (a name corrected at the
+# desk) differs here, and changed later in the replaced database than in the restored one.
 _PATIENT_DETAILS = """
-    SELECT chart_number, family_name, given_name, birth_date, sex, notes FROM patients
+    SELECT chart_number, family_name, given_name, birth_date, sex, notes, updated_at
+    FROM patients
 """
 # (chart number, started_at, created_at): one session in any copy of the database
 _SESSIONS = """
@@ -189,8 +191,13 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
     (new_patients, new_sessions, new_amendments, new_drafts, new_version, new_marks,
      new_merges, new_details) = restored
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
-    losses.changed_patients = sorted(chart for chart, row in old_details.items()
-                                     if chart in new_details and new_details[chart] != row)
+    # Changed since the backup: different, and changed later in the replaced database (a
+    # newer backup restored over older records brings their newer details: nothing lost).
+    # Two schemas may write times differently: between them, any difference is said.
+    losses.changed_patients = sorted(
+        chart for chart, row in old_details.items()
+        if chart in new_details and new_details[chart][:-1] != row[:-1]
+        and (old_version != new_version or str(row[-1]) > str(new_details[chart][-1])))
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)
         chart, started, _created = key
