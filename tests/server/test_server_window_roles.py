@@ -165,3 +165,38 @@ def test_a_practitioner_gets_the_chart_and_leaves_the_settings_to_the_administra
         assert not act.isEnabled()
         assert "administrator's login" in act.statusTip()
     assert w.menus.act_new_patient.isEnabled()
+
+
+def test_a_search_the_server_cannot_answer_leaves_no_list_passed_off_as_its(
+        people, open_window, qtbot, pg_server):
+    """The desk searches while the clinic server is out of reach: the list kept the last
+    search's patients and said "1 patient found" under what was typed since (an empty search,
+    or another name), as if they matched it."""
+    from imsmap.domain.errors import UserFacingError
+
+    w = open_window(people["reception"])
+    panel = w.patients
+    panel.search.setText("Mar")
+    panel.refresh_patients()
+    assert panel.patients.count() == 1 and panel.count.text() == "1 patient found"
+    login = psycopg.conninfo.conninfo_to_dict(people["reception"])["user"]
+    with pg_server.admin() as admin:
+        admin.execute(f'ALTER ROLE "{login}" NOLOGIN')
+        try:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                          " WHERE usename = %s", (login,))
+            panel.search.setText("Tremblay")
+            with pytest.raises(UserFacingError):
+                panel.refresh_patients()
+        finally:
+            admin.execute(f'ALTER ROLE "{login}" LOGIN')
+    assert panel.count.text() == "Not searched" and "search before" in panel.count.toolTip()
+
+    def answers() -> bool:
+        try:
+            return w.records.read.search_patients("Mar") is not None
+        except UserFacingError:
+            return False
+    qtbot.waitUntil(answers, timeout=10_000)
+    panel.refresh_patients()  # back: the count says what was found, and nothing else
+    assert panel.count.text() == "0 patients found" and panel.count.toolTip() == ""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient, Session
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.changes import Change, Entity
@@ -210,7 +211,16 @@ class PatientPanel(QWidget):
         """Run the search again; keep (or move to) the selected patient when it is listed."""
         self._timer.stop()
         keep = select_id if select_id is not None else self._patient_id
-        found = self.records.read.search_patients(self.search.text())
+        try:
+            found = self.records.read.search_patients(self.search.text())
+        except UserFacingError:
+            # The list still holds the last search's patients: said under it, so that nobody
+            # takes them for what was just typed (a desk searching while the clinic server is
+            # out of reach read "1 patient found" under an empty search); then the refusal.
+            self.count.setText(self.tr("Not searched"))  # short: the column keeps its width
+            self.count.setToolTip(self.tr("The search could not run; the list is the one found "
+                                          "by the search before."))
+            raise
         ui_errors.register_private(t for p in found for t in (p.family_name, p.given_name))
         # Records merged away (services.merging): listed under their own names, they open the
         # record kept.
@@ -251,6 +261,7 @@ class PatientPanel(QWidget):
         finally:
             self._loading = False
         n = len(found)
+        self.count.setToolTip("")
         self.count.setText(self.tr("%n patient(s) found", "", n) if self.search.text().strip()
                            else self.tr("%n patient(s)", "", n))
         if select_id is not None and current is not None and select_id != self._patient_id:

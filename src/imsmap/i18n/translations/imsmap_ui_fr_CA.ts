@@ -1934,6 +1934,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>{who} a été fusionné dans {kept}&#xa0;: le choisir ouvre ce dossier</translation>
     </message>
     <message>
+        <source>Not searched</source>
+        <translation>Recherche non faite</translation>
+    </message>
+    <message>
+        <source>The search could not run; the list is the one found by the search before.</source>
+        <translation>La recherche n&apos;a pas pu se faire; la liste est celle de la recherche précédente.</translation>
+    </message>
+    <message>
         <source>withdrawn</source>
         <translation>retiré</translation>
     </message>
