@@ -6,6 +6,7 @@ never a backup that is not whole. Each refusal is one sentence and changes nothi
 from __future__ import annotations
 
 import secrets
+import time
 
 import psycopg
 import pytest
@@ -179,6 +180,12 @@ def test_a_newly_set_up_server_replaced_is_said_empty_not_records_kept(backed_up
         room.close()
     err = " ".join(capsys.readouterr().err.split())
     assert "est ouverte dans 1 connexion (" in err and "fermez imsmap dans chaque salle" in err, err
+    with pg_server.admin() as admin:  # the room's backend gone (it ends after its client)
+        for _ in range(200):
+            if not admin.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s",
+                                 (again,)).fetchone()[0]:
+                break
+            time.sleep(0.05)
     assert main(["restore", "--dsn", pg_server.dsn(again), str(dump), "--force"]) == 0
     said = " ".join(capsys.readouterr().out.split())
     (aside,) = _databases(pg_server) - before - {again}
