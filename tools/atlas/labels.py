@@ -313,7 +313,8 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
             soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said, cover)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
-            rank = (*soft, off_level(regions, polys))
+            # (on a body view: the hand's, foot's and head's sheets set their names in columns)
+            rank = (*soft, off_level(regions, polys) if kind == "body" else 0.0)
             if best is None or rank < best[0]:
                 best = (rank, result, named)
             if rank == (0, 0, 0.0):
