@@ -197,7 +197,7 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
     losses.changed_patients = sorted(
         chart for chart, row in old_details.items()
         if chart in new_details and new_details[chart][:-1] != row[:-1]
-        and (old_version != new_version or str(row[-1]) > str(new_details[chart][-1])))
+        and (old_version != new_version or _later(row[-1], new_details[chart][-1])))
     for key, (status, signed_at) in sorted(old_sessions.items()):
         now = new_sessions.get(key)
         chart, started, _created = key
@@ -220,6 +220,23 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
     for row in sorted(old_merges - new_merges):
         losses.merges.append(MissingMerge(*row))
     return losses
+
+
+def _later(changed: object, then: object) -> bool:
+    """``changed`` is not an earlier time than ``then`` (times as a database stores them, to the
+    second, compared as times: one written with another UTC offset is not earlier for its
+    text). Within one second, or when either is not a time this can read, True: different
+    details that may have been changed since the backup are said, not assumed newer."""
+    from datetime import UTC, datetime
+
+    def read(value: object) -> datetime:
+        when = datetime.fromisoformat(str(value))
+        return when if when.tzinfo else when.replace(tzinfo=UTC)  # older rows: UTC, no offset
+
+    try:
+        return not read(changed) < read(then)
+    except (ValueError, TypeError):
+        return True
 
 
 @dataclass(frozen=True)
