@@ -20,6 +20,7 @@ again.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import logging
 import os
@@ -231,9 +232,14 @@ def make_full(db: Database, *, now: datetime | None = None,
         journal.create(journal_of(final), start)  # the journal first: a set needs both
         publish(packed, final)
         fsync_dir(folder)
+    except OSError as exc:  # the folder refuses files (read-only, no permission, full)
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "A backup cannot be written in %1 (%2)."),
+            folder, exc.strerror)) from None
     finally:
         for path in (copy, packed):
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # never made there, or the folder went read-only
+                path.unlink(missing_ok=True)
     deleted = rotate(folder, policy_of(db).keep_fulls)
     log.info("backup written (full set): %s; %d older files let go", shown(final), len(deleted))
     return BackupSet(final, journal_of(final), stamp)
