@@ -34,6 +34,7 @@ from imsmap.cli.common import (
     records_language,
 )
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_date
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, quote, translate
 from imsmap.services.output_files import check_output, refuse_database
@@ -191,7 +192,7 @@ def safe_file_part(text: str, fallback: str) -> str:
 
 def batch_file_name(chart_number: str, patient_id: int, started, session_id: int) -> str:
     chart = safe_file_part(chart_number, f"patient{patient_id}")
-    return f"{chart}_{started:%Y-%m-%d}_s{session_id}.pdf"
+    return f"{chart}_{local_date(started):%Y-%m-%d}_s{session_id}.pdf"
 
 
 def _run_batch(args: argparse.Namespace) -> int:

@@ -1,0 +1,80 @@
+"""Every time a clinician reads is this computer's time (imsmap.domain.local_time), whatever
+offset wrote it: a session a clinic server (or a laptop set to UTC) stored at 14:00+00:00 reads
+09:00 in Toronto in December, and 19:30 in Kolkata. Records are written here "in UTC"
+(zone_support.written_in), then read through the real window, PDFs and commands on a machine in
+Toronto (UTC-5) or Kolkata (UTC+5:30); a session at 04:30 UTC on the 4th is the 3rd at 23:30 in
+Toronto, which every date must say too."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from zone_support import machine_zone, written_in
+
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+NINE_IN_TORONTO = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)       # 09:00 -05:00
+LATE_IN_TORONTO = datetime(2026, 12, 4, 4, 30, tzinfo=UTC)        # 23:30 on the 3rd
+
+
+def _signed_and_amended(records, patient, started_at, *, reason="Typo"):
+    """A session started at `started_at`, signed and amended, all written on a UTC clock."""
+    with written_in("UTC"):
+        s = records.start_session(patient.id, started_at=started_at, practitioner="J. Physio")
+        records.sign_session(s.id)
+        records.amend_session(s.id, reason, "Pain after was 3, not 4.")
+        return records.repo.session(s.id)
+
+
+def test_the_session_line_and_its_amendments_read_toronto_time(
+        qtbot, make_window, records, patient):
+    stored = _signed_and_amended(records, patient, NINE_IN_TORONTO)
+    assert stored.started_at.isoformat() == "2026-12-03T14:00:00+00:00"  # as the server wrote it
+    signed = stored.signed_at.astimezone(UTC)
+    with machine_zone("America/Toronto"):
+        window = make_window(patient_id=patient.id, session_id=stored.id)
+        panel = window.session_panel
+        assert panel.title.text() == "Session 2026-12-03 09:00", panel.title.text()
+        local_signed = signed.astimezone()
+        assert panel.status.text().startswith(
+            f"Signed {local_signed:%Y-%m-%d %H:%M} by "), panel.status.text()
+        amended = records.read.amendments(stored.id)[0].created_at.astimezone()
+        assert panel.amendments.text().startswith(
+            f"Amendment {amended:%Y-%m-%d %H:%M} by "), panel.amendments.text()
+
+
+def test_leaving_the_start_editor_untouched_keeps_the_start(qtbot, make_window, records, patient):
+    """The start editor showed the stored clock-face (14:00) as Toronto time: tabbing through it
+    (editingFinished) wrote 14:00-05:00, moving the session five hours later."""
+    with written_in("UTC"):
+        draft = records.start_session(patient.id, started_at=NINE_IN_TORONTO)
+    with machine_zone("America/Toronto"):
+        window = make_window(patient_id=patient.id, session_id=draft.id)
+        editor = window.session_panel.started_at
+        editor.editingFinished.emit()
+        assert records.repo.session(draft.id).started_at == NINE_IN_TORONTO
+        assert editor.dateTime().toPython() == datetime(2026, 12, 3, 9, 0)
+
+
+def test_a_late_session_keeps_its_evening_date_in_the_history_bar(
+        qtbot, make_window, records, patient):
+    early = _signed_and_amended(records, patient, datetime(2026, 11, 26, 14, 0, tzinfo=UTC))
+    late = _signed_and_amended(records, patient, LATE_IN_TORONTO)
+    with machine_zone("America/Toronto"):
+        window = make_window(patient_id=patient.id, session_id=late.id)
+        assert window.session_panel.title.text() == "Session 2026-12-03 23:30"
+        bar = window.history_bar
+        bar._fill_pick_menu()
+        assert [a.text() for a in bar.pick_menu.actions()] == ["#1  2026-11-26", "#2  2026-12-03"]
+        assert bar.date_to.date().toPython().isoformat() == "2026-12-03"
+        assert "03 Dec 2026" in bar.visits.when.text(), bar.visits.when.text()
+    assert early.id != late.id
+
+
+def test_kolkata_reads_the_same_instant_half_past_seven_in_the_evening(
+        qtbot, make_window, records, patient):
+    stored = _signed_and_amended(records, patient, NINE_IN_TORONTO)
+    with machine_zone("Asia/Kolkata"):
+        window = make_window(patient_id=patient.id, session_id=stored.id)
+        assert window.session_panel.title.text() == "Session 2026-12-03 19:30"
+        assert window.session_panel.started_at.dateTime().toPython() == datetime(2026, 12, 3, 19, 30)
