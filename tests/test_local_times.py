@@ -7,11 +7,17 @@ Toronto, which every date must say too."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import UTC, datetime
 
+import pytest
+
+from imsmap.cli import main
+from support import spot
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 from zone_support import machine_zone, written_in
 
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+pypdf = pytest.importorskip("pypdf")
 
 NINE_IN_TORONTO = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)       # 09:00 -05:00
 LATE_IN_TORONTO = datetime(2026, 12, 4, 4, 30, tzinfo=UTC)        # 23:30 on the 3rd
@@ -78,3 +84,78 @@ def test_kolkata_reads_the_same_instant_half_past_seven_in_the_evening(
         window = make_window(patient_id=patient.id, session_id=stored.id)
         assert window.session_panel.title.text() == "Session 2026-12-03 19:30"
         assert window.session_panel.started_at.dateTime().toPython() == datetime(2026, 12, 3, 19, 30)
+
+
+def _pdf_text(path) -> str:
+    """The PDF's words as its reader reads them (pdftotext -layout, support.read_on)."""
+    from support import read_on
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return "\n".join(read_on(text.splitlines()))
+
+
+def _one_site(records, session_id) -> None:
+    view_id, x, y, muscle, side = spot(records.atlas)
+    records.add_site(session_id, view_id, x, y, muscle_id=muscle, side=side, grasp=2)
+
+
+def test_the_session_pdf_says_toronto_time_through_the_command(qapp, records, patient, db_path,
+                                                              tmp_path):
+    with written_in("UTC"):
+        draft = records.start_session(patient.id, started_at=LATE_IN_TORONTO)
+        _one_site(records, draft.id)
+        records.sign_session(draft.id)
+        records.amend_session(draft.id, "Typo", "Pain after was 3, not 4.")
+    signed = records.repo.session(draft.id).signed_at
+    amended = records.read.amendments(draft.id)[0].created_at
+    with machine_zone("America/Toronto"):
+        out = tmp_path / "session.pdf"
+        assert main(["pdf", "--db", str(db_path), "--session", str(draft.id),
+                     "--out", str(out)]) == 0
+        text = _pdf_text(out)
+        local_signed, local_amended = signed.astimezone(), amended.astimezone()
+    flat = " ".join(text.split())
+    assert "SESSION DATE AND TIME PRACTITIONER STATUS 2026-12-03 23:30 " in flat, text
+    assert f"Signed {local_signed:%Y-%m-%d}" in flat, text
+    assert f"signed electronically by test.physio on {local_signed:%Y-%m-%d %H:%M} -05:00." \
+        in flat.lower(), text
+    assert f"{local_amended:%Y-%m-%d} test.physio Typo" in flat, text  # the amendments' table
+    assert f"{local_amended:%H:%M} -05:00" in flat, text
+    assert "+00:00" not in text and "2026-12-04" not in text, text
+    meta = pypdf.PdfReader(str(out)).metadata
+    assert meta.title.endswith("2026-12-03 23:30"), meta.title
+    assert "session of 2026-12-03 for chart" in meta.subject, meta.subject
+
+
+def test_the_progress_report_dates_its_visits_in_toronto(qapp, records, patient, db_path,
+                                                          tmp_path):
+    with written_in("UTC"):
+        for started in (datetime(2026, 11, 26, 14, 0, tzinfo=UTC), LATE_IN_TORONTO):
+            s = records.start_session(patient.id, started_at=started)
+            _one_site(records, s.id)
+            records.sign_session(s.id)
+    with machine_zone("America/Toronto"):
+        out = tmp_path / "progress.pdf"
+        assert main(["pdf", "--db", str(db_path), "--patient", str(patient.id), "--progress",
+                     "--out", str(out)]) == 0
+        text = _pdf_text(out)
+    flat = " ".join(text.split())
+    assert "2026-11-26 to 2026-12-03 2 (visits 1-2)" in flat, text  # the period
+    assert "1 2026-11-26 09:00 " in flat and "2 2026-12-03 23:30 " in flat, text  # the table
+    assert "Visit 2, 2026-12-03" in flat, text
+    assert "2026-12-04" not in text and "14:00" not in text, text
+    assert pypdf.PdfReader(str(out)).metadata.title.endswith("2026-11-26 to 2026-12-03")
+
+
+def test_a_batch_of_pdfs_is_named_by_the_local_day(qapp, records, patient, db_path, tmp_path,
+                                                   capsys):
+    with written_in("UTC"):
+        s = records.start_session(patient.id, started_at=LATE_IN_TORONTO)
+        _one_site(records, s.id)
+    (tmp_path / "out").mkdir()
+    with machine_zone("America/Toronto"):
+        assert main(["pdf", "--db", str(db_path), "--from", "2026-12-03", "--to", "2026-12-03",
+                     "--out-dir", str(tmp_path / "out")]) == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == \
+        [f"{patient.chart_number}_2026-12-03_s{s.id}.pdf"]

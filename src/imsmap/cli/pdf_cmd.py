@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import timedelta
 from pathlib import Path
 
 from imsmap.cli.common import (
@@ -32,6 +31,7 @@ from imsmap.cli.common import (
     open_records_for,
     positive_int,
     records_language,
+    sessions_on_days,
 )
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.local_time import local_date
@@ -212,8 +212,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     records = open_records_for(args, create=False)
     wrote = skipped = 0
     try:
-        sessions = records.repo.sessions_between(first.isoformat(),
-                                                 (last + timedelta(days=1)).isoformat())
+        sessions = sessions_on_days(records.repo, first, last)
         if not sessions:
             print(fill(translate("PdfCommand",
                                  "No sessions started between %1 and %2; nothing written."),

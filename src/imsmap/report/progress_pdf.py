@@ -335,8 +335,8 @@ def _write(records: Records, patient_id: int, out_path: str | os.PathLike[str],
     generated = generated or now()
     first, last = history.sessions[0], history.sessions[-1]
     title = fill(translate("ProgressPdf", "%1 — chart %2 — %3 to %4"),
-                 [_report_title(), patient.chart_number, f"{first.started_at:%Y-%m-%d}",
-                  f"{last.started_at:%Y-%m-%d}"])
+                 [_report_title(), patient.chart_number, f"{local_date(first.started_at):%Y-%m-%d}",
+                  f"{local_date(last.started_at):%Y-%m-%d}"])
     authors = list(dict.fromkeys(s.practitioner for s in history.sessions if s.practitioner))
     count = len(history)
     subject = fill(translate(
