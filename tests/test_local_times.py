@@ -7,6 +7,8 @@ Toronto, which every date must say too."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 from datetime import UTC, datetime
 
@@ -159,3 +161,27 @@ def test_a_batch_of_pdfs_is_named_by_the_local_day(qapp, records, patient, db_pa
                      "--out-dir", str(tmp_path / "out")]) == 0
     assert [p.name for p in (tmp_path / "out").iterdir()] == \
         [f"{patient.chart_number}_2026-12-03_s{s.id}.pdf"]
+
+
+def test_the_fhir_export_keeps_iso_instants_and_dates_its_texts_by_the_local_day(
+        qapp, records, patient, db_path, tmp_path):
+    """FHIR dateTimes are the stored instants with their offset (FHIR requires one); what a
+    person reads in the bundle (the record's title) is the local day, as the PDF says it. The
+    range --from/--to is of local days too."""
+    with written_in("UTC"):
+        s = records.start_session(patient.id, started_at=LATE_IN_TORONTO)
+        _one_site(records, s.id)
+        records.sign_session(s.id)
+    with machine_zone("America/Toronto"):
+        out = tmp_path / "bundle.json"
+        assert main(["export", "--fhir", "--db", str(db_path), "--from", "2026-12-03",
+                     "--to", "2026-12-03", "--out", str(out)]) == 0
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    [encounter] = [e["resource"] for e in bundle["entry"]
+                   if e["resource"]["resourceType"] == "Encounter"]
+    assert encounter["period"]["start"] == "2026-12-04T04:30:00+00:00"  # the stored instant
+    titles = [e["resource"]["content"][0]["attachment"]["title"] for e in bundle["entry"]
+              if e["resource"]["resourceType"] == "DocumentReference"]
+    assert titles and all(t.endswith("2026-12-03") for t in titles), titles
+    times = re.findall(r'"(\d{4}-\d\d-\d\dT[^"]*)"', out.read_text(encoding="utf-8"))
+    assert times and all(re.search(r"(Z|[+-]\d\d:\d\d)$", t) for t in times), times
