@@ -86,6 +86,12 @@ def test_kolkata_reads_the_same_instant_half_past_seven_in_the_evening(
         window = make_window(patient_id=patient.id, session_id=stored.id)
         assert window.session_panel.title.text() == "Session 2026-12-03 19:30"
         assert window.session_panel.started_at.dateTime().toPython() == datetime(2026, 12, 3, 19, 30)
+        # 20:00 UTC is past midnight there: the next day.
+        with written_in("UTC"):
+            late = records.start_session(patient.id, started_at=datetime(2026, 12, 3, 20, 0,
+                                                                         tzinfo=UTC))
+        window.patients.select_session(late.id)
+        assert window.session_panel.title.text() == "Session 2026-12-04 01:30"
 
 
 def _pdf_text(path) -> str:
@@ -185,3 +191,37 @@ def test_the_fhir_export_keeps_iso_instants_and_dates_its_texts_by_the_local_day
     assert titles and all(t.endswith("2026-12-03") for t in titles), titles
     times = re.findall(r'"(\d{4}-\d\d-\d\dT[^"]*)"', out.read_text(encoding="utf-8"))
     assert times and all(re.search(r"(Z|[+-]\d\d:\d\d)$", t) for t in times), times
+
+
+def test_the_restore_dialog_and_command_say_when_the_backup_was_taken_in_toronto(
+        qtbot, tmp_path, capsys):
+    """These were right before: checked here so that they stay so. The old computer (its
+    clock on UTC) wrote the backups; the new one, in Toronto, restores them."""
+    from PySide6.QtCore import Qt
+
+    from imsmap.store import journal
+    from imsmap.store.packed import journal_of
+    from imsmap.ui.restore_backup import RestoreDialog
+    from test_ui_restore_backup import old_computer
+
+    with written_in("UTC"):
+        _old, usb = old_computer(tmp_path)
+    (full,) = usb.glob("*-full.sqlite3*")
+    taken = datetime.fromisoformat(journal.last_record(journal_of(full)).at)
+    assert taken.utcoffset().total_seconds() == 0  # as the old computer wrote it
+    with machine_zone("America/Toronto"):
+        here = taken.astimezone()
+        dialog = RestoreDialog(tmp_path / "new" / "imsmap.sqlite3")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClicks(dialog.folder, str(usb))
+        qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+        said = dialog.holds.text()
+        assert f"{here:%A} {here.day} {here:%B %Y, %H:%M}" in said, said
+        dialog.close()
+        assert main(["restore", "--db", str(tmp_path / "new.sqlite3"), str(usb)]) == 0
+        printed = capsys.readouterr().out
+    assert f"its records as of {here:%Y-%m-%d %H:%M}." in printed, printed
+    if here.hour != taken.hour:
+        assert f"{taken:%Y-%m-%d %H:%M}" not in printed, printed
