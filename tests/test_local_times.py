@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pytest
 
 from imsmap.cli import main
-from support import spot
+from support import outside_edit, spot
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 from zone_support import machine_zone, written_in
 
@@ -225,3 +225,20 @@ def test_the_restore_dialog_and_command_say_when_the_backup_was_taken_in_toronto
     assert f"its records as of {here:%Y-%m-%d %H:%M}." in printed, printed
     if here.hour != taken.hour:
         assert f"{taken:%Y-%m-%d %H:%M}" not in printed, printed
+
+
+def test_imsmap_check_names_a_changed_session_by_its_toronto_times(records, patient, db_path,
+                                                                   capsys):
+    with written_in("UTC"):
+        s = records.start_session(patient.id, started_at=LATE_IN_TORONTO)
+        _one_site(records, s.id)
+        records.sign_session(s.id)
+    signed = records.repo.session(s.id).signed_at
+    records.db.close()
+    outside_edit(db_path, "UPDATE sites SET grasp = 3")  # changed outside imsmap
+    with machine_zone("America/Toronto"):
+        assert main(["check", "--db", str(db_path)]) == 1
+        out = capsys.readouterr().out
+        here = signed.astimezone()
+    assert (f"session {s.id} (chart C-1001, 2026-12-03 23:30, signed by test.physio on "
+            f"{here:%Y-%m-%d %H:%M})") in out, out
