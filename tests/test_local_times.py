@@ -72,7 +72,7 @@ def test_a_late_session_keeps_its_evening_date_in_the_history_bar(
         window = make_window(patient_id=patient.id, session_id=late.id)
         assert window.session_panel.title.text() == "Session 2026-12-03 23:30"
         bar = window.history_bar
-        bar._fill_pick_menu()
+        bar.pick_menu.aboutToShow.emit()  # as the menu fills itself when it opens
         assert [a.text() for a in bar.pick_menu.actions()] == ["#1  2026-11-26", "#2  2026-12-03"]
         assert bar.date_to.date().toPython().isoformat() == "2026-12-03"
         assert "03 Dec 2026" in bar.visits.when.text(), bar.visits.when.text()

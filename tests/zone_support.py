@@ -31,7 +31,7 @@ def _set(zone: str | None) -> None:
     else:
         os.environ["TZ"] = zone
     time.tzset()
-    site_rows._ZONES.clear()  # its per-quarter-hour offsets are this process's zone's
+    site_rows.zone_changed()
 
 
 @contextmanager
