@@ -151,7 +151,6 @@ def grasp_text(grade: int, labels: Sequence[str] = GRASP_LABELS) -> str:
 
 
 def _qdatetime(value: datetime) -> QDateTime:
-    value = local_time(value)
     return QDateTime(QDate(value.year, value.month, value.day),
                      QTime(value.hour, value.minute, value.second))
 
