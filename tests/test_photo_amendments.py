@@ -217,3 +217,50 @@ def test_a_photo_added_by_amendment_after_a_full_backup_comes_back_from_its_jour
     back, now = dump(restored), dump(db_path)
     assert len(back["photo_blobs"]) == 3 and back["photos"] == now["photos"]
     assert back == now
+
+
+# -- the JSON export and import, FHIR --------------------------------------------------------
+@pytest.mark.sqlite_only("an export read into another file")
+def test_export_and_import_keep_the_photo_with_its_amendment(records, signed, photos, tmp_path):
+    import json
+
+    from imsmap.services import export
+    from imsmap.services.context import open_context
+    from imsmap.services.importer import import_document
+
+    amendment, added = add_file_by_amendment(
+        photos, signed.id, write(tmp_path / "b.jpg", phone_jpeg()), "Consent form scanned",
+        "Consent form")
+    doc = json.loads(export.dumps(export.export_document(records)))
+    [visit] = [v for p in doc["patients"] for v in p["visits"]]
+    assert [p.get("amendment") for p in visit["photos"]] == [None, amendment.id]
+    made = open_context(tmp_path / "other.sqlite3", actor="other.physio")
+    try:
+        target = made.records
+        counts = import_document(target, doc)
+        assert (counts["photos"], counts["amendments"]) == (2, 1)
+        [session] = target.repo.sessions_for_patient(1)
+        [there] = target.repo.amendments(session.id)
+        back = Photos(target).for_session(session.id)
+        assert [(p.sha256, p.amendment_id) for p in back] == [
+            (photos.for_session(signed.id)[0].sha256, None), (added.sha256, there.id)]
+        assert back[1].created_at == there.created_at == amendment.created_at
+        assert session.content_hash == signed.content_hash
+        report = full_check(target)
+        assert report.ok, report.problems
+    finally:
+        made.close()
+
+
+def test_fhir_says_a_photo_was_added_by_amendment(records, signed, photos, tmp_path):
+    import fhir_reader
+    from imsmap.services.fhir import fhir_bundle
+
+    add_file_by_amendment(photos, signed.id, write(tmp_path / "b.jpg", phone_jpeg()),
+                          "Rash the patient sent", "Rash")
+    bundle = fhir_bundle(records)
+    fhir_reader.parse(bundle)
+    media = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Media"]
+    assert [m["note"][-1]["text"] for m in media] == [
+        "Posture", f"Added after signing, by the amendment of "
+                   f"{media[1]['createdDateTime'][:10]} by {records.actor}: Rash the patient sent"]

@@ -27,7 +27,7 @@ from imsmap.domain.models import Amendment
 from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photos import MAX_PHOTOS_PER_SESSION, Photos, PhotoFacts, caption_text
+from imsmap.services.photos import MAX_PHOTOS_PER_SESSION, PhotoFacts, Photos, caption_text
 
 if TYPE_CHECKING:
     from imsmap.services.photo_files import StoredPhoto
