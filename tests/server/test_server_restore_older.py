@@ -42,8 +42,8 @@ def test_a_backup_made_at_the_schema_before_an_upgrade_is_restored_upgraded(
         # ... and only the columns it had (server schema 9 gave photos their amendment_id:
         # this clinic's signed session has a photo and amendments, but no photo added by
         # amendment, as no clinic of schema 8 has)
-        columns = transfer._columns
-        before_the_upgrade.setattr(transfer, "_columns", lambda conn, table: [
+        columns = transfer.file_columns
+        before_the_upgrade.setattr(transfer, "file_columns", lambda conn, table: [
             c for c in columns(conn, table) if (table, c) != ("photos", "amendment_id")])
         assert main(["server", "migrate", "--db", str(make_clinic(tmp_path / "c.sqlite3",
                                                                    corrections=False,

@@ -102,11 +102,10 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                     added = [x for x in visit.photos
                              if file_id is not None and x.get("amendment") == file_id]
                     if added:  # photos it added after signing: with its time and author
-                        row = work.connection.execute(
-                            "SELECT created_at, created_by FROM amendments WHERE id = ?",
-                            (aid,)).fetchone()
-                        counts["photos"] += import_photos(records, work, sid, added, site_ids,
-                                                          (aid, row[0], row[1]))
+                        counts["photos"] += import_photos(
+                            records, work, sid, added, site_ids,
+                            (aid, amendment.get("created_at", at),
+                             amendment.get("created_by", actor)))
                 if visit.retraction is not None:  # the same mark, as the file's trail has it
                     insert("retractions", Entity.RETRACTION,
                            import_retractions.values_to_insert(visit.retraction, sid), sid)
