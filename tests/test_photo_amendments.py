@@ -264,3 +264,29 @@ def test_fhir_says_a_photo_was_added_by_amendment(records, signed, photos, tmp_p
     assert [m["note"][-1]["text"] for m in media] == [
         "Posture", f"Added after signing, by the amendment of "
                    f"{media[1]['createdDateTime'][:10]} by {records.actor}: Rash the patient sent"]
+
+
+# -- the session PDF and the progress report --------------------------------------------------
+@pytest.mark.sqlite_only("the clinic settings are written by an admin on a server")
+@pytest.mark.parametrize("printed", [False, True])
+def test_the_pdfs_say_the_photo_was_added_by_amendment(qapp, records, signed, photos, patient,
+                                                       tmp_path, printed):
+    from dataclasses import replace
+
+    from imsmap.services import clinic
+    from test_progress_photos import _report
+    from test_report_photos import _pdf
+
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=printed))
+    amendment, _photo = add_file_by_amendment(
+        photos, signed.id, write(tmp_path / "b.jpg", phone_jpeg(width=900, height=600)),
+        "Bruise at the insertion site the next morning", "Bruise below site 1")
+    _path, text, images = _pdf(records, signed, tmp_path)
+    assert "Added after signing by amendment:" in text
+    assert f"{records.actor}: Bruise at the insertion site the next morning" in text
+    assert "Photo 2 added: Bruise below site 1." in text  # the amendments' table
+    assert "match the signed hash" in text  # the integrity check still holds
+    assert len(images) == (2 if printed else 0)
+    text, _images = _report(records, patient, tmp_path)
+    assert "the next morning. Photo 2 added: Bruise below site 1." in text  # Amended visits
+    assert "Bruise below site 1 Added after signing by amendment:" in text  # Photos
