@@ -375,7 +375,10 @@ def badged(image: QImage) -> QImage:
     """The thumbnail with the mark of a photo added by amendment: a round badge holding a plus
     in the bottom-right corner (the tooltip and the viewer say who, when and why)."""
     out = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    side = max(8, min(out.width(), out.height()) * 2 // 5)
+    # About 40 % of the long side (the strip shows a thumbnail 44 px on its long side), no
+    # wider than the short side of a tall or wide photo allows.
+    side = max(8, min(max(out.width(), out.height()) * 2 // 5,
+                      min(out.width(), out.height()) * 9 // 10))
     painter = QPainter(out)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     box = QRectF(out.width() - side - 1, out.height() - side - 1, side, side)
