@@ -290,3 +290,41 @@ def test_the_pdfs_say_the_photo_was_added_by_amendment(qapp, records, signed, ph
     text, _images = _report(records, patient, tmp_path)
     assert "the next morning. Photo 2 added: Bruise below site 1." in text  # Amended visits
     assert "Bruise below site 1 Added after signing by amendment:" in text  # Photos
+
+
+# -- two rooms (or windows) at once --------------------------------------------------------------
+def test_a_photo_by_amendment_waits_for_another_rooms_amendment_then_lands(
+        open_records_as, records, signed, photos, tmp_path):
+    """As every amendment (services.amending): the session's row is held until COMMIT on a
+    server (the whole file on SQLite); a second room adding a photo by amendment meanwhile
+    waits, then writes after it, and neither is lost."""
+    import threading
+    import time
+
+    other = open_records_as("test.physio").records
+    held, done = threading.Event(), threading.Event()
+
+    def amend_in_the_other_room() -> None:
+        with other.write() as work:
+            other.repo.lock_session(signed.id)
+            held.set()
+            time.sleep(0.8)
+            aid = other.repo.insert_amendment(signed.id, work.at, work.actor, "First", "Words")
+            work.audit("amend", "amendment", aid, signed.id,
+                       changes={"reason": [None, "First"], "text": [None, "Words"]})
+        done.set()
+
+    worker = threading.Thread(target=amend_in_the_other_room)
+    worker.start()
+    assert held.wait(10)
+    start = time.monotonic()
+    amendment, photo = add_file_by_amendment(
+        photos, signed.id, write(tmp_path / "b.jpg", phone_jpeg()), "Second, with a photo")
+    waited = time.monotonic() - start
+    worker.join(10)
+    assert done.is_set() and waited > 0.3
+    assert [a.reason for a in records.repo.amendments(signed.id)] == ["First",
+                                                                       "Second, with a photo"]
+    assert photo.amendment_id == amendment.id
+    report = full_check(records)
+    assert report.ok, report.problems
