@@ -214,8 +214,8 @@ class PhotoStrip(QWidget):
         """Why no photo can be added to `session` here, in one sentence that says what to do;
         None if one can (the session panel's `editable`, said)."""
         if session.is_signed:  # entered in error too: a signed session
-            return self.tr("This session is signed: its photos are locked with it, so nothing "
-                           "was added. Attach the photo to the patient's next session.")
+            return self.tr("This session is signed: its photos are locked with it, and a "
+                           "photo is added to it only by an amendment, with its reason.")
         if session.retracted:
             return self.tr("This draft was withdrawn: it is locked and kept for the record, so "
                            "nothing was added.")

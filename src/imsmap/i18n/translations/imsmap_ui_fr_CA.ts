@@ -2133,10 +2133,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les photos sont conservées à l&apos;endroit, sans position GPS, numéro de série d&apos;appareil ni autres données de l&apos;appareil photo, au plus 2048 px sur leur grand côté.</translation>
     </message>
     <message>
-        <source>This session is signed: its photos are locked with it, so nothing was added. Attach the photo to the patient&apos;s next session.</source>
-        <translation>Cette séance est signée&#xa0;: ses photos sont verrouillées avec elle, rien n&apos;a donc été ajouté. Joignez la photo à la prochaine séance du patient.</translation>
-    </message>
-    <message>
         <source>This draft was withdrawn: it is locked and kept for the record, so nothing was added.</source>
         <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé et conservé au dossier, rien n&apos;a donc été ajouté.</translation>
     </message>
@@ -2163,6 +2159,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Photos ({patterns});;All files (*)</source>
         <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>This session is signed: its photos are locked with it, and a photo is added to it only by an amendment, with its reason.</source>
+        <translation>Cette séance est signée&#xa0;: ses photos sont verrouillées avec elle, et une photo n&apos;y est ajoutée que par un addenda, avec son motif.</translation>
     </message>
     <message>
         <source>A signed session takes one photo at a time, each by an amendment with its reason: drop or choose one photo, and nothing was added.</source>
