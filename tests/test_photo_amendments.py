@@ -328,3 +328,21 @@ def test_a_photo_by_amendment_waits_for_another_rooms_amendment_then_lands(
     assert photo.amendment_id == amendment.id
     report = full_check(records)
     assert report.ok, report.problems
+
+
+def test_fhirs_document_says_what_the_amendment_added(records, signed, photos, tmp_path):
+    import base64
+
+    import fhir_reader
+    from imsmap.services.fhir import fhir_bundle
+
+    amendment, _photo = add_file_by_amendment(
+        photos, signed.id, write(tmp_path / "b.jpg", phone_jpeg()), "Rash the patient sent",
+        "Rash")
+    bundle = fhir_bundle(records, session_ids=[signed.id], document=True)
+    fhir_reader.parse(bundle)
+    [doc] = [e["resource"] for e in bundle["entry"]
+             if e["resource"]["resourceType"] == "DocumentReference"
+             and e["resource"].get("description") == "Rash the patient sent"]
+    data = doc["content"][0]["attachment"]["data"]
+    assert base64.b64decode(data).decode() == "Photo 2 added: Rash."

@@ -1518,6 +1518,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Dossier de traitement SIM (PDF/A-1b) de la séance signée</translation>
     </message>
     <message>
+        <source>Photo %1 added: %2.</source>
+        <translation>Photo %1 ajoutée&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Photo %1 added.</source>
+        <translation>Photo %1 ajoutée.</translation>
+    </message>
+    <message>
         <source>Amendment</source>
         <translation>Addenda</translation>
     </message>
