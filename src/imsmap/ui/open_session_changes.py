@@ -5,9 +5,9 @@ read-only again: the chart, the site list's inspector, the session's fields, the
 (emptied once the record is locked); a signature, an amendment or a mark goes to the backup
 journal at once.
 
-The window (ui.main_window) gives each change of its open session to `session_changed` and
-the live window's hold to `editable_changed`; its own state (the actions) follows through
-`update_actions`.
+The window's record changes (ui.record_changes, owned by ui.main_window) give each change of
+its open session to `session_changed` and the live window's hold to `editable_changed`; the
+window's own state (the actions) follows through `update_actions`.
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ class OpenSessionChanges:
         inspector.set_site(inspector.site)
 
     def session_changed(self, change: Change) -> None:
-        """A change of a session, an amendment, a site or a retraction (the window's
-        `_on_change` passes them on; a patient's it keeps)."""
+        """A change of a session, an amendment, a site or a retraction (ui.record_changes
+        passes them on; a patient's it keeps)."""
         live = self.live()
         if change.entity in (Entity.SESSION, Entity.AMENDMENT):
             if change.session_id == self.session_id:
@@ -126,7 +126,8 @@ class OpenSessionChanges:
     def say_locked(self, s: Session) -> bool:
         """Say who signed or withdrew the session, and when, if it is (else nothing): for a
         draft this window was editing (`locked_elsewhere`) or showing read-only while another
-        window held it (the window's refresh_all), once read again. True if it was said."""
+        window held it (ui.record_changes: `read_again`), once read again. True if it was
+        said."""
         words = self.locked_words(s)
         if words:
             self.show_message(words)
