@@ -42,7 +42,12 @@ from imsmap.report.layout import MUTED, Block, Doc, Heading, KeyValues, Paragrap
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
-from imsmap.report.progress_photos import photo_pointer, photo_section, photos_by_visit
+from imsmap.report.progress_photos import (
+    photo_pointer,
+    photo_section,
+    photos_added_in_words,
+    photos_by_visit,
+)
 from imsmap.report.progress_tables import (
     amendment_paragraphs,
     change_table,
@@ -230,7 +235,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
             [", ".join(f"{local_time(s.started_at):%Y-%m-%d %H:%M}" for s in reversed(retracted))]), 8,
             colour=MUTED, after_mm=0.8))
     blocks.extend(amendment_paragraphs(history, amended, corrections_in_words(records,
-                                                                              list(amended))))
+                                                                              list(amended)),
+                                       photos_added_in_words(photos)))
     if len(history) > 1:
         blocks.append(Spacer(2))
         blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),

@@ -114,14 +114,17 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
 
 
 def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendment]],
-                         corrected: Mapping[int, Sequence[str]] | None = None) -> list[Block]:
+                         corrected: Mapping[int, Sequence[str]] | None = None,
+                         added: Mapping[int, Sequence[str]] | None = None) -> list[Block]:
     """Each amendment of the visits shown, in full, with its corrections of sites (``corrected``:
-    {amendment id: each correction in words}), and what it does (and does not do) to the
-    figures: they count its corrections, not what it says in words only."""
+    {amendment id: each correction in words}) and the photos it added after signing
+    (``added``: {amendment id: "Photo 2 added: Bruise."}), and what it does (and does not do)
+    to the figures: they count its corrections, not what it says in words only."""
     shown = [s for s in history.sessions if amended.get(s.id)]
     if not shown:
         return []
     corrected = corrected or {}
+    added = added or {}
     lines = [translate(
         "ProgressTables", "These visits were amended after signing. The figures, charts and "
         "grids of this report count the sites as the amendments corrected them (a grade, a "
@@ -137,6 +140,8 @@ def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendm
                          fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
             if corrected.get(a.id):
                 line += " " + fill(sites, ["; ".join(corrected[a.id])])
+            if added.get(a.id):
+                line += " " + " ".join(added[a.id])
             lines.append(line)
     return [Spacer(1.5), Paragraph("\n".join(lines), 8.5, label=translate(
         "ProgressTables", "Amended visits"), label_mm=30, after_mm=0.8)]

@@ -41,6 +41,7 @@ from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
 from imsmap.ui.conflict_notice import ConflictNotice
@@ -48,6 +49,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
+from imsmap.ui.record.photo_amend_dialog import photos_added_in_words
 from imsmap.ui.session_fields import NotesEdit, PainBox
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
@@ -399,10 +401,11 @@ class SessionPanel(QWidget):
             return
         items = self.records.read.amendments(s.id)
         fixes = corrections_in_words(self.records, s.id) if items else {}  # their corrections
+        added = photos_added_in_words(Photos(self.records).for_session(s.id)) if items else {}
         self.amendments.set_amendments(s.id, [AmendmentWords(
             self.tr("Amendment {when} by {who} – {reason}:").format(
                 when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason),
-            a.text + fixes.get(a.id, "")) for a in items])
+            a.text + fixes.get(a.id, "") + added.get(a.id, "")) for a in items])
 
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:

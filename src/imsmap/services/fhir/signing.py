@@ -90,7 +90,13 @@ def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
     PDF when the bundle carries it) and a Provenance with its reason, time and author."""
     out = []
     w = ctx.words
+    numbered = list(enumerate(ctx.visit.get("photos", ()), 1))  # as the Media titles number them
     for a in ctx.visit["amendments"]:
+        # The photos it added after signing (their Media resources carry them), in words.
+        added = [fill(w(QT_TRANSLATE_NOOP("Fhir", "Photo %1 added: %2.")), [n, p["caption"]])
+                 if p["caption"] else fill(w(QT_TRANSLATE_NOOP("Fhir", "Photo %1 added.")), [n])
+                 for n, p in numbered if p.get("amendment") == a["id"]]
+        text = " ".join(x for x in (a["text"], *added) if x)
         doc_url = ctx.url("amendment", a["id"])
         prov_url = ctx.url("amendment", a["id"], "provenance")
         doc = {"resourceType": "DocumentReference", "id": t.rid(doc_url), "status": "current",
@@ -100,7 +106,7 @@ def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
                "description": a["reason"],
                "content": [{"attachment": {
                    "contentType": "text/plain; charset=utf-8",
-                   "data": base64.b64encode(a["text"].encode("utf-8")).decode("ascii"),
+                   "data": base64.b64encode(text.encode("utf-8")).decode("ascii"),
                    "title": fill(w(QT_TRANSLATE_NOOP("Fhir", "Amendment: %1")),
                                  [a["reason"]])}}],
                "context": {"encounter": [ctx.encounter]}}
