@@ -6,6 +6,7 @@ withdrawn draft or a session entered in error, for a bad or too large file."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC
 
 import pytest
 
@@ -264,6 +265,29 @@ def test_fhir_says_a_photo_was_added_by_amendment(records, signed, photos, tmp_p
     assert [m["note"][-1]["text"] for m in media] == [
         "Posture", f"Added after signing, by the amendment of "
                    f"{media[1]['createdDateTime'][:10]} by {records.actor}: Rash the patient sent"]
+
+
+def test_fhir_dates_the_amendment_of_a_photo_by_the_local_day(records, signed, photos, tmp_path):
+    """The note's date is the day the clinic's clock read (domain.local_time), not the stored
+    text's first ten characters: an amendment written on a UTC clock is read on a computer
+    whose day differs from UTC's now; the note's time keeps the stored instant."""
+    from datetime import datetime
+
+    from imsmap.services.fhir import fhir_bundle
+    from zone_support import another_day_than_utc, machine_zone, written_in
+
+    with written_in("UTC"):
+        add_file_by_amendment(photos, signed.id, write(tmp_path / "b.jpg", phone_jpeg()),
+                              "Rash the patient sent", "Rash")
+    [amendment] = records.repo.amendments(signed.id)
+    with machine_zone(another_day_than_utc(amendment.created_at)):
+        local_day = amendment.created_at.astimezone().date().isoformat()
+        bundle = fhir_bundle(records)
+    assert local_day != amendment.created_at.astimezone(UTC).date().isoformat()
+    [note] = [e["resource"]["note"][-1] for e in bundle["entry"]
+              if e["resource"]["resourceType"] == "Media" and len(e["resource"]["note"]) > 1]
+    assert note["text"].startswith(f"Added after signing, by the amendment of {local_day} by ")
+    assert datetime.fromisoformat(note["time"]) == amendment.created_at
 
 
 # -- the session PDF and the progress report --------------------------------------------------

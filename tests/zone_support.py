@@ -22,7 +22,15 @@ from imsmap.store import site_rows
 
 # What each zone's clock says at 2026-12-03 12:00 UTC: the check that the zone really is in force.
 OFFSETS = {"UTC": timedelta(0), "America/Toronto": timedelta(hours=-5),
-           "Asia/Kolkata": timedelta(hours=5, minutes=30)}
+           "Asia/Kolkata": timedelta(hours=5, minutes=30),
+           # The day's two ends (POSIX names the Etc zones' offsets with the opposite sign):
+           # whatever the time of a test, one of them is on another calendar day than UTC.
+           "Etc/GMT+12": timedelta(hours=-12), "Etc/GMT-14": timedelta(hours=14)}
+
+
+def another_day_than_utc(now: datetime) -> str:
+    """A zone whose calendar day at ``now`` is not UTC's: the day before, or the day after."""
+    return "Etc/GMT+12" if now.astimezone(UTC).hour < 12 else "Etc/GMT-14"
 
 
 def _set(zone: str | None) -> None:

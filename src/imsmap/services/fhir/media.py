@@ -57,7 +57,7 @@ def photos(ctx: Context, atlas_version: str) -> list[Entry]:
             res.setdefault("note", []).append({
                 "text": fill(w(QT_TRANSLATE_NOOP(
                     "Fhir", "Added after signing, by the amendment of %1 by %2: %3")),
-                    [str(amendment["created_at"])[:10], amendment["created_by"],
+                    [t.day(str(amendment["created_at"])), amendment["created_by"],
                      amendment["reason"]]),
                 "time": t.when(amendment["created_at"])})
             res["createdDateTime"] = t.when(amendment["created_at"])
