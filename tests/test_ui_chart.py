@@ -688,8 +688,9 @@ def test_the_selected_marker_is_drawn_over_the_markers_it_overlaps(qtbot, window
     for chosen in (first, second, first):
         window.chart.select_site(chosen.id)
         assert on_top() == chosen.id
-    table = window.site_table  # a tap on the second site's row
-    row = table.visualItemRect(table.item(table._ids.index(second.id), 1)).center()
+    table = window.site_table  # a tap on the second site's row (its number in column 0)
+    n = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == str(second.seq))
+    row = table.visualItemRect(table.item(n, 1)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
     assert scene.selected_site_id() == second.id
     assert on_top() == second.id
