@@ -31,7 +31,12 @@ beside its set of regions), are placed by label_first.py.
 Every name keeps clear room to each side of it (label_words.name_room: two names on one line
 stand about two word spaces apart, else they read as one name), and on a body view and the
 spinal chart a name of one side lies on that side of the midline (label_geometry.own_side: a name
-across it reads as the other side's), over its region as beside it.
+across it reads as the other side's), over its region as beside it; beside a region that reaches
+the midline (the lumbar longissimus) it may pass it by as much as over its region.
+
+Of the placing orders tried (TURNS), the one with the fewest leaders across names, then the fewest
+names astray, then the least off level (off_level: names with a leader far above or below their
+muscle, where a reader does not look for them) is kept.
 
 The words and their size are the painter's (``chart_painter.label_text``) and each box is the
 painter's text outline (``chart_painter.text_path``) with its halo and a margin, so that
@@ -82,6 +87,8 @@ ASTRAY = 0.3
 ROOM_X = halo(SIZE) + MARGIN + GAP  # a name's room beyond its outline, to each side (name_room)
 ROOM_Y = halo(SIZE) + MARGIN
 ASTRAY_COST = 300.0  # what a name beside another part of the body costs, as units of leader
+LEVEL = 70.0  # a name's centre this far above or below its region still reads as level with it
+MIDLINE_REACH = 1.0  # a region this near the midline reaches it (its name may pass it, _place)
 BORDER = 60.0  # another part of the body this near a region puts it at a crowded border
 TURNS = tuple(f"{t}{border}" for border in ("", "-anywhere")
               for t in ("area", "top", "bottom", "big", "shuffle1", "shuffle2", "shuffle3"))
@@ -157,8 +164,8 @@ class _Sheet:
         """The best place for a name away from its region, for a leader: ((px, py), (x, y)), the
         leader's start (the first of `starts` from which a leader can reach a free place without
         crossing a name or a leader) and the name's centre; near places first, the whole sheet if
-        none of them is free. `span` (x0, x1): where the name's box must lie (a group's name on
-        its own side of the body)."""
+        none of them is free. `span` (x0, x1) or (x0, x1, slack): where the name's box must lie
+        (its own side of the body), which it may pass by `slack` of its width."""
         # a name beside another part of the body than its muscle's (label_parts.Cover.astray)
         # reads as that part's muscle: the nearest place is kept only if it is not astray, else
         # the search goes on (other starts, then the whole sheet), the least astray place kept
@@ -188,7 +195,8 @@ class _Sheet:
         x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
         ok = (x0 >= 2) & (x1 <= self.width - 2) & (y0 >= self.top) & (y1 <= self.height - 2)
         if span is not None:
-            ok &= (x0 >= span[0]) & (x1 <= span[1])
+            slack = span[2] * w if len(span) > 2 else 0.0
+            ok &= (x0 >= span[0] - slack) & (x1 <= span[1] + slack)
         # the name must clear its own point (the leader starts there)
         ok &= ~((x0 < px) & (px < x1) & (y0 < py) & (py < y1))
         cx, cy, x0, y0, x1, y1 = (a[ok] for a in (cx, cy, x0, y0, x1, y1))
@@ -292,10 +300,12 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
         start = {r["id"]: list(r["label"]) for r in regions}
         best = None
         cover = covers.get(layer) or covers.setdefault(layer, Cover(view, regions))
+        polys = {r["id"]: geometry.flatten(r["d"])[0] for r in regions}
         # a crowded sheet may leave a name no leader free of other names, or none beside its own
-        # part of the body; other orders of placing them (top first, bottom first, largest first,
-        # fixed shuffles), each with a crowded border's names first and then without, are tried
-        # then, and the order with the fewest such kept (leaders across names first)
+        # part of the body, or one above or below its muscle's height; other orders of placing
+        # them (top first, bottom first, largest first, fixed shuffles), each with a crowded
+        # border's names first and then without, are tried then, and the order with the fewest
+        # such kept (leaders across names first, then names astray, then the least off level)
         for turn in TURNS:
             for r in regions:
                 r["label"] = list(start[r["id"]])
@@ -303,9 +313,11 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
             soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said, cover)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
-            if best is None or soft < best[0]:
-                best = (soft, result, named)
-            if soft == (0, 0):
+            # (on a body view: the hand's, foot's and head's sheets set their names in columns)
+            rank = (*soft, off_level(regions, polys) if kind == "body" else 0.0)
+            if best is None or rank < best[0]:
+                best = (rank, result, named)
+            if rank == (0, 0, 0.0):
                 break
         for r in regions:
             r["label"], name_at = best[1][r["id"]]
@@ -315,6 +327,18 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
         for g, (point, name_at) in zip(groups, best[2]):
             g["label"], g["name_at"] = point, name_at
     return view
+
+
+def off_level(regions: list[dict], polys: dict) -> float:
+    """How far the names of a layer that lie away from their regions (with a leader) lie above or
+    below them beyond LEVEL: each name's centre's distance beyond its region's top or bottom, less
+    LEVEL, summed (view units). A reader looks for a part's name at the part's height."""
+    total = 0.0
+    for r in regions:
+        if r.get("name_at") is not None:
+            _, top, _, bottom = geometry.bbox(polys[r["id"]])
+            total += max(top - r["name_at"][1] - LEVEL, r["name_at"][1] - bottom - LEVEL, 0.0)
+    return round(total, 1)
 
 
 def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
@@ -433,7 +457,12 @@ def _place(sheet: _Sheet, r: dict, poly, w: float, h: float, xs=None, ys=None) -
             break
     if not covered[-1] and geometry.point_in_polygon(poly, sx, sy):
         starts.insert(0, (sx, sy))
-    (sx, sy), (nx, ny) = sheet.beside(r["id"], starts, w, h, span and span[:2])
+    # a name beside a region that reaches the midline (the lumbar longissimus beside the spine)
+    # may pass it as far as one over its region: a long name (the French "longissimus du thorax
+    # (partie lombaire)") finds no room at its muscle's height on its own side of the back alone
+    x0, _, x1, _ = geometry.bbox(poly)
+    along = span is not None and x0 - MIDLINE_REACH <= sheet.width / 2 <= x1 + MIDLINE_REACH
+    (sx, sy), (nx, ny) = sheet.beside(r["id"], starts, w, h, span if along else span and span[:2])
     r["label"] = [sx, sy]
     sheet.moved(r["id"], sx, sy)
     r["name_at"] = [nx, ny]

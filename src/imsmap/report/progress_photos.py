@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.photos import Photo
 from imsmap.domain.progress import History
 from imsmap.domain.text import fill
@@ -77,7 +78,7 @@ def photo_section(records: Records, history: History, photos: dict[int, list[Pho
         by_id = {s.id: s for s in sites.get(sid, ())}
         for photo in taken:
             row: list[Cell | str] = [Cell(str(history.number(sid)), bold=True),
-                                     f"{session.started_at:%Y-%m-%d}", Cell(str(photo.seq),
+                                     f"{local_date(session.started_at):%Y-%m-%d}", Cell(str(photo.seq),
                                                                             bold=True)]
             if pictures:
                 row.append(Cell("", draw=_picture(records, photo), draw_mm=PICTURE_MM))

@@ -5,8 +5,8 @@ notifications (`Records.subscribe`): the store is the one source of truth, the p
 Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
 earlier sessions drawn on the chart in `ui.history_overlay`, the backups and the restore in
 `ui.window_backups`, the size, columns and options remembered between runs in `ui.window_layout`,
-what follows the open session's record as it is signed, amended or withdrawn (here or in another
-room) in `ui.open_session_changes`.
+what the window does when its record changes (a write here, in another window or room, a
+refusal, a hold gained or lost) in `ui.record_changes`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -40,20 +40,15 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import ConflictError, NotFoundError, ReadOnlyError
 from imsmap.domain.models import Patient
-from imsmap.services import clinic
-from imsmap.services.changes import Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
 from imsmap.ui import focus_order, restore_backup, window_layout
 from imsmap.ui.chart_panel import ChartPanel
-from imsmap.ui.file_holds_window import FileWindowHolds
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
-from imsmap.ui.listening import listen
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
-from imsmap.ui.open_session_changes import OpenSessionChanges
 from imsmap.ui.patient_merging import PatientMerging
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
@@ -64,6 +59,7 @@ from imsmap.ui.progress_room import ProgressRoom
 from imsmap.ui.record import right_tabs
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.segment_panel import SegmentPanel
+from imsmap.ui.record_changes import RecordChanges
 from imsmap.ui.refusals import StatusLine
 from imsmap.ui.report_actions import ReportActions
 from imsmap.ui.rereading import Rereading, became_active, follow_others
@@ -76,7 +72,7 @@ from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 from imsmap.ui.wording import database_title
 
-if TYPE_CHECKING:  # imported where a clinic server is connected (a file: FileWindowHolds)
+if TYPE_CHECKING:  # imported where a clinic server is connected (ui.record_changes)
     from imsmap.ui.live_window import WindowRooms
 
 READ_ONLY_STYLE = "padding: 1px 8px; background: #fdecc8; color: #5a3b00; border-radius: 3px;"
@@ -104,8 +100,8 @@ class MainWindow(QMainWindow):
         self.rereading = Rereading(records.read)  # asked when the window becomes active
         if not records.read.on_server:  # a window beside the active one follows its writes
             follow_others(self, lambda: self.refresh_all(force=False))
-        self._listener = None  # on the change bus from step 2 until the window closes
-        self.live: WindowRooms | None = None  # the other rooms, or windows on a file (step 2)
+        # What the window does when its record changes: from step 2 until the window closes.
+        self.record_changes: RecordChanges | None = None
 
         self.undo_stack = QUndoStack(self)
         # Every site edit of the chart's keys, the site list and the inspector: one service
@@ -265,23 +261,17 @@ class MainWindow(QMainWindow):
         self.history_control.bind_actions(m.act_overlay, m.act_heat, m.act_replay)
         self._connect_chart()
         self._connect()
-        self.open_session = OpenSessionChanges(
-            records, lambda: self.live, self.undo_stack, self.chart, self.session_panel,
-            self.details, self.photo_strip, self.edits, self.backups, self.show_message,
-            self._update_actions)
-        self._listener = listen(records.bus, self, self._on_change)
-        if records.read.on_server:  # the other rooms: their holds and changes (ui.live_window)
-            from imsmap.ui.live_window import LiveWindow
-
-            self.live = LiveWindow.on_server(records, self.show_message, self.show_error, self)
-        else:  # the other windows on the file: their holds (ui.file_holds_window)
-            self.live = FileWindowHolds.on_file(records, self.show_message, self.show_error,
-                                                self)
-        if self.live is not None:
-            self.session_panel.add_banner(self.live.banner)
-            self.statusBar().addPermanentWidget(self.live.status_label)
-            self.live.editable_changed.connect(self.open_session.editable_changed)
-            self.live.everything.connect(lambda: self.refresh_all(force=True))
+        self.record_changes = RecordChanges(
+            self, records, self.histories, self.rereading, self.undo_stack,
+            patients=self.patients, session_panel=self.session_panel, details=self.details,
+            segments=self.segments, photo_strip=self.photo_strip, chart=self.chart,
+            edits=self.edits, overlay=self.overlay, progress=self.progress,
+            screen_lock=self.screen_lock, backups=self.backups, patient=lambda: self.patient,
+            patient_selected=self._patient_selected,
+            read_patient_again=self._read_patient_again,
+            show_patient_texts=self._show_patient_texts, update_actions=self._update_actions,
+            show_message=self.show_message)
+        self.record_changes.meet_the_others(self, self.show_error, self.refresh_all)
         self._load_session(None)
         window_layout.restore_settings(self.menus.act_labels, self.set_names_hidden,
                                        self.history_control)
@@ -432,9 +422,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()
         self.details.flush()
-        if self.live is not None:  # held here, or by which room: before the panels ask
-            self.live.show_session(self.records.read.session(session_id)
-                                   if session_id is not None else None)
+        self.record_changes.show_session(session_id)  # held here, or by which room
         self.session_panel.load(session_id)
         self.patient_merging.show_session(self.session_panel.session)  # under a duplicate?
         self.photo_strip.set_session(session_id)
@@ -452,16 +440,6 @@ class MainWindow(QMainWindow):
         if root:
             self.show_message(self.tr("{root}: %n muscle(s) and the {root} paraspinal level are "
                                       "lit on the chart.", "", len(muscles)).format(root=root))
-
-    # -- change notifications ---------------------------------------------------------------
-    def _on_change(self, change: Change) -> None:
-        """The window's own state: the open patient and session, the undo stack, the actions.
-        Each panel listens on the bus itself (ui.listening) and refreshes what it shows."""
-        if change.entity is Entity.PATIENT:
-            if self.patient is not None and change.entity_id == self.patient.id:
-                self._patient_selected(self.patient.id)
-        else:  # the open session's record (ui.open_session_changes)
-            self.open_session.session_changed(change)
 
     # -- closing ---------------------------------------------------------------------------
     def close_damaged(self) -> None:
@@ -481,9 +459,8 @@ class MainWindow(QMainWindow):
                 # (Step 2 may have been cut short by a record it could not read.)
                 if hasattr(self, "idle"):
                     self.idle.stop()
-                if self.live is not None:
-                    self.live.close()
-                self.records.bus.unsubscribe(self._listener)
+                if self.record_changes is not None:
+                    self.record_changes.close()
             self.backups.close(damaged=self._damaged)
             super().closeEvent(event)
             return
@@ -503,52 +480,30 @@ class MainWindow(QMainWindow):
                                     self.history_bar, s.practitioner if s is not None else "")
         self.history_bar.set_replaying(False)
         self.idle.stop()
-        self.records.bus.unsubscribe(self._listener)
-        if self.live is not None:  # the listener's thread ends, the session's hold is let go
-            self.live.close()
+        if self.record_changes is not None:  # off the bus, the other rooms' listener, the hold
+            self.record_changes.close()
         self.backups.close()
         super().closeEvent(event)
 
-    # -- refresh (another computer on the same database) -----------------------------------
+    # -- refresh (another window, room or computer: ui.record_changes) ----------------------
+    @property
+    def live(self) -> WindowRooms | None:
+        """The other rooms, or the other windows on the file (ui.record_changes; the tests
+        look at its banner and hold)."""
+        return self.record_changes.live if self.record_changes is not None else None
+
     def refresh_all(self, force: bool = True, after_refusal: bool = False) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
         database since the last look (ui.rereading). ``after_refusal``: the refusal the window
         just said stays said. True if anything was re-read."""
-        if self.locked or self._closed or not self._built:
+        if self.locked or self._closed or self.record_changes is None:
             return False  # not built yet: the panels read fresh when they are
-        if not self.rereading.moved_on(force):
-            return False  # unchanged, or the connection is gone (closing)
-        self.histories.forget()  # another program wrote: read the histories again
-        self.details.flush()
-        self.patients.refresh_patients()
+        return self.record_changes.read_again(force, after_refusal)
+
+    def _read_patient_again(self) -> None:
+        """The open patient as the record has them now (`refresh_all`)."""
         if self.patient is not None:
             self.patient = self.records.read.patient(self.patient.id)
-            self.patients.refresh_sessions()
-        was_editable, before = self.session_panel.editable, self.session_panel.session
-        self.session_panel.reload_if_changed()
-        said = False  # who signed or withdrew the open draft there, and when
-        if was_editable and self.session_id is not None and not self.session_panel.editable:
-            said = self.open_session.locked_elsewhere(say=not after_refusal)
-        elif (before is not None and not before.is_signed and before.counts
-              and self.session_panel.session is not None and not after_refusal):
-            said = self.open_session.say_locked(self.session_panel.session)  # another's draft
-        if self.session_id is not None:
-            self.details.refresh()
-            self.segments.refresh()
-            self.photo_strip.refresh()  # photos added there; locked if signed there
-        labels = clinic.grasp_labels(self.records)  # the clinic's words, changed elsewhere
-        self.chart.set_grasp_labels(labels)
-        self.site_table.set_grasp_labels(labels)
-        self.edits.refresh()
-        self.overlay.reload()
-        if self.progress.patient_id is not None:
-            self.progress.refresh()
-        self._show_patient_texts()
-        self.screen_lock.apply_settings()  # a PIN set or removed in another window
-        self._update_actions()
-        if force and not said:
-            self.show_message(self.tr("Refreshed from the database."))
-        return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         super().changeEvent(event)
@@ -568,22 +523,11 @@ class MainWindow(QMainWindow):
             has_history=bool(self.overlay.history.sessions),
             can_copy_forward=editable and self.planning_actions.can_copy_forward(),
             has_sites=bool(self.edits.sites), can_lock=self.screen_lock.available(),
-            visits=len(self.history_bar.sessions), held_elsewhere=self._holder()))
+            visits=len(self.history_bar.sessions), held_elsewhere=self.record_changes.holder()))
         self.patients.new_patient.setEnabled(writable)
         self.patients.new_session.setEnabled(has_patient and writable)
         self.right_tabs.setTabEnabled(1, s is not None)
         self.right_tabs.setTabEnabled(2, s is not None)
-
-    def _holder(self) -> str | None:
-        """Who edits the open session in another room ("login in room") or, on a file, another
-        window, or None."""
-        s = self.session_panel.session
-        hold = self.records.read.held_elsewhere(s.id if s is not None else None)
-        if hold is None:
-            return None
-        if hold.on_file:  # its "room" is login@computer: the words say it is another window
-            return self.tr("{login} in another imsmap window").format(login=hold.held_by)
-        return self.tr("{login} in {room}").format(login=hold.held_by, room=hold.room)
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))

@@ -5,15 +5,14 @@ read-only again: the chart, the site list's inspector, the session's fields, the
 (emptied once the record is locked); a signature, an amendment or a mark goes to the backup
 journal at once.
 
-The window (ui.main_window) gives each change of its open session to `session_changed` and
-the live window's hold to `editable_changed`; its own state (the actions) follows through
-`update_actions`.
+The window's record changes (ui.record_changes, owned by ui.main_window) give each change of
+its open session to `session_changed` and the live window's hold to `editable_changed`; the
+window's own state (the actions) follows through `update_actions`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -65,8 +64,8 @@ class OpenSessionChanges:
         inspector.set_site(inspector.site)
 
     def session_changed(self, change: Change) -> None:
-        """A change of a session, an amendment, a site or a retraction (the window's
-        `_on_change` passes them on; a patient's it keeps)."""
+        """A change of a session, an amendment, a site or a retraction (ui.record_changes
+        passes them on; a patient's it keeps)."""
         live = self.live()
         if change.entity in (Entity.SESSION, Entity.AMENDMENT):
             if change.session_id == self.session_id:
@@ -126,7 +125,8 @@ class OpenSessionChanges:
     def say_locked(self, s: Session) -> bool:
         """Say who signed or withdrew the session, and when, if it is (else nothing): for a
         draft this window was editing (`locked_elsewhere`) or showing read-only while another
-        window held it (the window's refresh_all), once read again. True if it was said."""
+        window held it (ui.record_changes: `read_again`), once read again. True if it was
+        said."""
         words = self.locked_words(s)
         if words:
             self.show_message(words)
@@ -138,13 +138,13 @@ class OpenSessionChanges:
         if s.is_signed and s.signed_by and s.signed_at is not None:
             return QCoreApplication.translate(
                 "MainWindow", "{login} signed this session on {when}; it is locked now."
-            ).format(login=s.signed_by, when=numeric_datetime(_local(s.signed_at)))
+            ).format(login=s.signed_by, when=numeric_datetime(s.signed_at))
         mark = self.records.read.retraction(s.id) if s.is_withdrawn else None
         if mark is None:
             return ""
         return QCoreApplication.translate(
             "MainWindow", "{login} withdrew this draft on {when}; it is locked now."
-        ).format(login=mark.created_by, when=numeric_datetime(_local(mark.created_at)))
+        ).format(login=mark.created_by, when=numeric_datetime(mark.created_at))
 
     def editable_changed(self, editable: bool) -> None:
         """This room got the open session's hold, or lost it (ui.live_window): every part
@@ -159,9 +159,3 @@ class OpenSessionChanges:
         self.photo_strip.refresh()
         self._show_inspector_again()
         self.update_actions()
-
-
-def _local(moment: datetime) -> datetime:
-    """A stored time in this computer's time zone (one written with its offset, in another
-    room, is shown as the clinician here reads the clock); a naive one is local already."""
-    return moment.astimezone() if moment.tzinfo is not None else moment

@@ -446,8 +446,8 @@
         <translation>Les écarter ou les rapprocher pour zoomer le schéma; les déplacer ensemble pour le faire défiler</translation>
     </message>
     <message>
-        <source>Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
-        <translation>Touches&#xa0;: 0-3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
+        <source>Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
+        <translation>Touches&#xa0;: 0–3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
     </message>
 </context>
 <context>
@@ -3554,12 +3554,12 @@ droite</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <source>Keys: 0-3 grasp · C cramp · Del remove</source>
-        <translation>Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
+        <source>Keys: 0–3 grasp · C cramp · Del remove</source>
+        <translation>Touches&#xa0;: 0–3 préhension · C crampe · Suppr retirer</translation>
     </message>
     <message>
-        <source>Click a muscle on the chart to add a site. Keys: 0-3 grasp · C cramp · Del remove</source>
-        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
+        <source>Click a muscle on the chart to add a site. Keys: 0–3 grasp · C cramp · Del remove</source>
+        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0–3 préhension · C crampe · Suppr retirer</translation>
     </message>
     <message>
         <source>Choose a patient, then a session or New session.</source>

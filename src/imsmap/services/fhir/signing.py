@@ -76,7 +76,7 @@ def pdf_reference(ctx: Context, pdf: bytes, generated: str) -> Entry:
                "size": len(pdf),
                # FHIR R4 Attachment.hash: the SHA-1 of the data, base64.
                "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),
-               "title": fill(w(RECORD_TITLE), [v["started_at"][:10]]),
+               "title": fill(w(RECORD_TITLE), [t.day(v["started_at"])]),
                "creation": generated}}],
            "context": {"encounter": [ctx.encounter],
                        "period": {"start": t.when(v["started_at"])}}}
@@ -138,14 +138,14 @@ def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
     """The head of a document bundle: one signed visit, its sections in the record's order."""
     v, w = ctx.visit, ctx.words
     url = ctx.url("composition")
-    changed = max([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
+    changed = t.latest([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
     out: JsonObject = {"resourceType": "Composition", "id": t.rid(url),
            "status": "amended" if v["amendments"] else "final",
            "type": t.concept(t.PROCEDURE_NOTE, w(QT_TRANSLATE_NOOP("Fhir", "Procedure note"))),
            "subject": ctx.subject,
            "encounter": ctx.encounter, "date": t.when(changed),
            "author": [ctx.practitioner or user(v["signed_by"], w)],
-           "title": fill(w(RECORD_TITLE), [v["started_at"][:10]]),
+           "title": fill(w(RECORD_TITLE), [t.day(v["started_at"])]),
            "attester": [{"mode": "legal", "time": t.when(v["signed_at"]),
                          "party": user(v["signed_by"], w)}],
            "section": []}
