@@ -661,3 +661,39 @@ def test_a_grade_key_on_a_signed_session_says_it_is_signed(qtbot, window, record
         assert said.startswith("This session is signed: its sites cannot change.") and \
             "read-only" not in said and "Add amendment…" in said, said
     assert _sites(records, session)[0].grasp == site.grasp
+
+
+def test_the_selected_marker_is_drawn_over_the_markers_it_overlaps(qtbot, window, records,
+                                                                   session):
+    """Two sites needled a few units apart: whichever is selected (in the list, on the chart)
+    is drawn on top and answers a tap there; once it is no longer selected it goes back under
+    the next one selected."""
+    from imsmap.ui.chart_markers import MarkerItem
+
+    region = pick_region(window)
+    x, y = region.label
+    view_id = window.chart.view_id
+    first = records.add_site(session.id, view_id, x, y, muscle_id=region.muscle,
+                             layer=region.layer)
+    second = records.add_site(session.id, view_id, x + 3, y, muscle_id=region.muscle,
+                              layer=region.layer)
+    scene = window.chart.scene
+    qtbot.waitUntil(lambda: scene.marker(second.id) is not None)
+
+    def on_top() -> int:
+        markers = [i for i in scene.items(QPointF(x + 1.5, y)) if isinstance(i, MarkerItem)]
+        assert len(markers) == 2
+        return markers[0].site.id
+
+    for chosen in (first, second, first):
+        window.chart.select_site(chosen.id)
+        assert on_top() == chosen.id
+    table = window.site_table  # a tap on the second site's row (its number in column 0)
+    n = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == str(second.seq))
+    row = table.visualItemRect(table.item(n, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert scene.selected_site_id() == second.id
+    assert on_top() == second.id
+    assert scene.marker(first.id).zValue() == scene.marker(second.id).zValue() - 1
+    window.chart.select_site(None)
+    assert scene.marker(first.id).zValue() == scene.marker(second.id).zValue()

@@ -125,15 +125,18 @@ def test_removal_asks_first_and_cancel_keeps_the_photo(qtbot, window, records, s
     assert records.audit_entries(session.id)[-1].action == "remove"
 
 
-def test_a_signed_sessions_strip_only_shows(qtbot, window, records, session, tmp_path):
+def test_a_signed_sessions_own_photos_are_locked_with_it(qtbot, window, records, session,
+                                                         tmp_path):
     photos = Photos(records)
     photos.add_file(session.id, write(tmp_path / "a.png", png_bytes()), "before")
     records.sign_session(session.id)
     strip = window.photo_strip
-    qtbot.waitUntil(lambda: not strip.add_button.isEnabled())
-    assert strip.hint.text() == "locked with the signed session"
-    assert _drop(strip, [write(tmp_path / "b.png", png_bytes())])
-    assert "its photos are locked" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: strip.amendable)
+    assert not strip.editable
+    # More than one photo at once: each is added by an amendment with its reason.
+    assert _drop(strip, [write(tmp_path / "b.png", png_bytes()),
+                         write(tmp_path / "c.png", png_bytes(320, 200))])
+    assert "one photo at a time" in window.statusBar().currentMessage()
     assert len(photos.for_session(session.id)) == 1
 
     viewer = _open_first(qtbot, strip)

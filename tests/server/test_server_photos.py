@@ -37,7 +37,11 @@ def test_photos_move_with_the_clinic_and_the_server_locks_them(tmp_path, clinic_
     assert main(["server", "migrate", "--db", str(path), "--dsn", clinic_dsn]) == 0
     capsys.readouterr()
     with connect(clinic_dsn) as conn:
-        assert conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 2
+        # (make_clinic's two: one taken before signing, one added after by amendment)
+        assert conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 4
+        by_amendment, its_session, amendment = conn.execute(
+            "SELECT id, session_id, amendment_id FROM photos WHERE amendment_id IS NOT NULL"
+        ).fetchone()
         stored = conn.execute("SELECT data FROM photo_blobs WHERE photo_id = %s",
                               (kept.id,)).fetchone()[0]
         assert bytes(stored) == data
@@ -49,6 +53,18 @@ def test_photos_move_with_the_clinic_and_the_server_locks_them(tmp_path, clinic_
          "never changed"),
         ("DELETE FROM photos WHERE id = %s", open_photo.id, "never deleted"),
         ("DELETE FROM photo_blobs WHERE photo_id = %s", open_photo.id, "never deleted"),
+    ]
+    # A photo added by amendment is as final as its amendment; a signed session takes a photo
+    # only with an amendment written in the same transaction (the same time and author).
+    refused += [
+        ("UPDATE photos SET caption = 'x' WHERE id = %s", by_amendment, "signed session is locked"),
+        ("UPDATE photos SET amendment_id = NULL WHERE id = %s", by_amendment, "never changed"),
+        ("INSERT INTO photos (session_id, seq, sha256, mime, width, height, bytes, created_at,"
+         " created_by) SELECT %s, 9, repeat('1', 64), 'image/png', 1, 1, 1, 'x', 'y'",
+         its_session, "signed session is locked"),
+        ("INSERT INTO photos (session_id, seq, sha256, mime, width, height, bytes, created_at,"
+         f" created_by, amendment_id) SELECT %s, 9, repeat('2', 64), 'image/png', 1, 1, 1,"
+         f" 'another time', 'someone', {amendment}", its_session, "with its amendment"),
     ]
     for sql, row_id, words in refused:
         with connect(clinic_dsn) as conn:

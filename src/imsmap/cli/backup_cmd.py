@@ -27,6 +27,7 @@ from pathlib import Path
 from imsmap.cli.common import add_db_argument, add_dsn_argument, db_arg, dsn_arg
 from imsmap.cli.table_words import counts_text
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import PLURAL, sentence_text, translate
 from imsmap.paths import resolve_db
@@ -190,9 +191,7 @@ def _as_of(result) -> str | None:
     when = result.info.taken_at or name_stamp(result.info.path)
     if when is None:
         return None
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    return str(when.strftime("%Y-%m-%d %H:%M"))
+    return f"{local_time(when):%Y-%m-%d %H:%M}"
 
 
 def _say_held(result) -> None:
@@ -244,7 +243,7 @@ def _newest_in(folder: Path, db_path: Path) -> Path:
     when = point.taken_at or point.made_at
     print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
                          "%2, its records as of %3."),
-               [folder, point.path.name, when.strftime("%Y-%m-%d %H:%M") if when else "?"]))
+               [folder, point.path.name, f"{local_time(when):%Y-%m-%d %H:%M}" if when else "?"]))
     if point.clinic:  # a folder may hold another clinic's backups too
         print(fill(translate("BackupCommand", "It holds the records of %1."), [point.clinic]))
     return point.path
@@ -294,7 +293,7 @@ def _when(stamp: str | None) -> str:
     if not stamp:
         return "—"
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{local_time(datetime.fromisoformat(stamp)):%Y-%m-%d %H:%M}"
     except ValueError:
         return stamp
 

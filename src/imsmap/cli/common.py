@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_date
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import quote, translate
 
@@ -65,6 +66,17 @@ def positive_int(what: str) -> Callable[[str], int]:
                 "Cli", "%1 is not %2 (a positive number)."), [quote(value), what]))
         return number
     return parse
+
+
+def sessions_on_days(repo, first: date, last: date) -> list:
+    """The sessions started on a day from `first` to `last` of this computer's calendar
+    (domain.local_time), as --from and --to mean them. The stored text sorts by the clock-face of
+    whoever wrote it, which another offset moves by up to 14 hours: a day more is read on each
+    side, then each start is placed on the local calendar (a session stored at
+    2026-12-04T04:30+00:00 is on the 3rd in Toronto)."""
+    wide = repo.sessions_between((first - timedelta(days=1)).isoformat(),
+                                 (last + timedelta(days=2)).isoformat())
+    return [s for s in wide if first <= local_date(s.started_at) <= last]
 
 
 def iso_date(value: str, option: str) -> date:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from imsmap.cli.common import ensure_gui_application, iso_date
+from imsmap.cli.common import ensure_gui_application, iso_date, sessions_on_days
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
@@ -66,8 +66,7 @@ def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
         return ids
     if args.date_from is not None:
         first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
-        sessions = repo.sessions_between(first.isoformat(),
-                                         (last + timedelta(days=1)).isoformat())
+        sessions = sessions_on_days(repo, first, last)
         if not sessions:
             raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
                 "CliExportFhir", "No sessions started between %1 and %2; nothing was written."),

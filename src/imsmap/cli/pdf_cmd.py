@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import timedelta
 from pathlib import Path
 
 from imsmap.cli.common import (
@@ -32,8 +31,10 @@ from imsmap.cli.common import (
     open_records_for,
     positive_int,
     records_language,
+    sessions_on_days,
 )
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_date
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, quote, translate
 from imsmap.services.output_files import check_output, refuse_database
@@ -191,7 +192,7 @@ def safe_file_part(text: str, fallback: str) -> str:
 
 def batch_file_name(chart_number: str, patient_id: int, started, session_id: int) -> str:
     chart = safe_file_part(chart_number, f"patient{patient_id}")
-    return f"{chart}_{started:%Y-%m-%d}_s{session_id}.pdf"
+    return f"{chart}_{local_date(started):%Y-%m-%d}_s{session_id}.pdf"
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -211,8 +212,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     records = open_records_for(args, create=False)
     wrote = skipped = 0
     try:
-        sessions = records.repo.sessions_between(first.isoformat(),
-                                                 (last + timedelta(days=1)).isoformat())
+        sessions = sessions_on_days(records.repo, first, last)
         if not sessions:
             print(fill(translate("PdfCommand",
                                  "No sessions started between %1 and %2; nothing written."),

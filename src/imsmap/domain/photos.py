@@ -24,6 +24,13 @@ class Photo:
     created_by: str = ""
     updated_at: datetime | None = None
     updated_by: str = ""
+    # Added after signing, by this amendment (schema 10), which says who, when and why; None for
+    # a photo of the session as it was signed.
+    amendment_id: int | None = None
+
+    @property
+    def by_amendment(self) -> bool:
+        return self.amendment_id is not None
 
     @property
     def kind(self) -> str:

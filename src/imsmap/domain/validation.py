@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Sex, Side
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, quoted, sentence
 from imsmap.domain.vocabulary import GRASP_MAX
@@ -294,12 +295,13 @@ def started_at(value: object, now: datetime | None = None) -> datetime:
     now = now or datetime.now().astimezone()
     if value > now + FUTURE_TOLERANCE:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
-            "Validation", "The start time %1 is in the future."), f"{value:%Y-%m-%d %H:%M}"),
+            "Validation", "The start time %1 is in the future."),
+            f"{local_time(value):%Y-%m-%d %H:%M}"),
             "started_at")
     if value.year < 1990:
         raise ValidationError(_say(QT_TRANSLATE_NOOP(
             "Validation", "The start time %1 is before 1990; check the date."),
-            f"{value:%Y-%m-%d}"), "started_at")
+            f"{local_date(value):%Y-%m-%d}"), "started_at")
     return value.replace(microsecond=0)
 
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.segments import CRANIAL_ABBREVIATION, root_label
 from imsmap.domain.text import DATE_AT_TIME, QUOTES, Quoted, Sentence, fill, plural_marks
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED, Catalog, first_of_month
@@ -104,7 +105,10 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def day_month(when: date) -> str:
-    """"3 Dec" in English, "3 déc." in French: a short date for a narrow column."""
+    """"3 Dec" in English, "3 déc." in French: a short date for a narrow column. A datetime
+    gives its day in this computer's time zone, as every date and time here
+    (domain.local_time)."""
+    when = local_date(when)
     return f"{when.day} {locale().monthName(when.month, QLocale.FormatType.ShortFormat)}"
 
 
@@ -112,7 +116,8 @@ def long_date(when: date) -> str:
     """A date as the records language writes it in running text and headings: "3 décembre
     2026" in French (as a Quebec record spells it out); ISO 8601 "2026-12-03" in English, which
     no English-speaking reader misreads (12/03 is March in one country, December in another).
-    Tables, identifiers and metadata keep ISO in every language."""
+    Tables, identifiers and metadata keep ISO in every language. A datetime: its local day."""
+    when = local_date(when)
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
     return locale().toString(QDate(when.year, when.month, when.day),
@@ -122,7 +127,8 @@ def long_date(when: date) -> str:
 def medium_date(when: date, year: bool = True) -> str:
     """A date where the width is short (a running header): "23 sept. 2026" in French, ISO in
     English. Without `year`, the first date of a period within one year, as French writes it
-    (« du 23 sept. au 4 déc. 2026 »); English keeps ISO whole."""
+    (« du 23 sept. au 4 déc. 2026 »); English keeps ISO whole. A datetime: its local day."""
+    when = local_date(when)
     if language() == SOURCE_LANGUAGE:
         return when.isoformat()
     pattern = "d MMM yyyy" if year else "d MMM"
@@ -134,7 +140,10 @@ def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
     """A date and time in running text: "3 décembre 2026 à 9 h 30" in French, "2026-12-03 09:30"
     in English; with `offset`, a time that knows its offset from UTC says it (" +01:00": when
     something was signed or generated; a session's own time is said without it). `short`: the
-    month abbreviated in French (« 7 oct. 2026 à 8 h 00 »), for a running header."""
+    month abbreviated in French (« 7 oct. 2026 à 8 h 00 »), for a running header. An aware
+    time is said in this computer's time zone (domain.local_time), whatever offset wrote it:
+    the offset said is then this computer's at that instant."""
+    when = local_time(when)
     if language() == SOURCE_LANGUAGE:
         text = f"{when:%Y-%m-%d %H:%M}"
     else:

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 
 from imsmap import __version__
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.text import fill
 from imsmap.i18n.records import date_time, quote, sentence_text, translate
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
@@ -87,9 +88,11 @@ def device_resolution(device: QPagedPaintDevice) -> float:
 
 
 def fmt_dt(value: datetime | None) -> str:
-    """"2026-11-16 09:30 +01:00" (the offset when the time has one); "—" for None."""
+    """"2026-11-16 09:30 +01:00" (the offset when the time has one), in this computer's time
+    zone (domain.local_time); "—" for None."""
     if value is None:
         return "—"
+    value = local_time(value)
     text = value.strftime("%Y-%m-%d %H:%M")
     if value.tzinfo is not None:
         offset = value.strftime("%z")

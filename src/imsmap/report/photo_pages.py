@@ -4,7 +4,8 @@ sha256 the audit trail holds), and printed two to a row when the clinic's settin
 
 A printed photo is the stored one scaled to PRINT_DPI for its printed size (opaque: PDF/A-1b has
 no transparency), in a frame, with its number, caption, site and the start of its sha256 under
-it, so a page of the PDF can be matched to the record's photo.
+it, so a page of the PDF can be matched to the record's photo. A photo added after signing, by an
+amendment (services.photo_amending), says so: when, by whom and why.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-from imsmap.domain.models import SessionRecord
+from imsmap.domain.models import Amendment, SessionRecord
 from imsmap.domain.photos import Photo
 from imsmap.domain.text import fill
-from imsmap.i18n.records import PLURAL, translate
+from imsmap.i18n.records import PLURAL, date_time, translate
 from imsmap.report.layout import GRID, INK, MUTED, Block, Doc, Heading, Paragraph, Spacer
 from imsmap.report.site_text import muscle_text, side_label
 from imsmap.report.table import Cell, Column, Table
@@ -41,18 +42,21 @@ def photo_blocks(records: Records, record: SessionRecord,
     n = len(record.photos)
     sites = {s.id: s for s in record.sites}
     labels = [site_text(records, sites.get(p.site_id)) for p in record.photos]
+    amendments = {a.id: a for a in record.amendments}
+    added = [added_by_amendment(p, amendments.get(p.amendment_id)) for p in record.photos]
     blocks: list[Block] = [Spacer(3), Heading(translate("PhotoPages", "Photos"), note=translate(
         "PhotoPages", "%n photo(s), stored upright and without camera metadata", "", n,
         PLURAL))]
     if settings.photos_in_pdf:
         photos = Photos(records)
-        cells = [PhotoCell(p, photos.data(p.id), label) for p, label in zip(record.photos,
-                                                                            labels)]
+        cells = [PhotoCell(p, photos.data(p.id), label, by)
+                 for p, label, by in zip(record.photos, labels, added)]
         blocks.append(PhotoGrid(cells))
     else:
-        rows = [[Cell(str(p.seq), bold=True), p.caption or "—", label or "—",
-                 f"{p.width} x {p.height} {p.kind}", Cell(p.sha256[:16], mono=True)]
-                for p, label in zip(record.photos, labels)]
+        rows = [[Cell(str(p.seq), bold=True),
+                 "\n".join(x for x in (p.caption or ("" if by else "—"), by) if x),
+                 label or "—", f"{p.width} x {p.height} {p.kind}", Cell(p.sha256[:16], mono=True)]
+                for p, label, by in zip(record.photos, labels, added)]
         blocks.append(Table((Column(translate("PhotoPages", "No."), 9),
                              Column(translate("PhotoPages", "Caption"), 64),
                              Column(translate("PhotoPages", "Chart site"), 52),
@@ -63,6 +67,17 @@ def photo_blocks(records: Records, record: SessionRecord,
             "PhotoPages", "The photos are kept with this record in imsmap; this clinic does not "
             "print them in session PDFs (clinic setting)."), 8, italic=True, colour=MUTED))
     return blocks
+
+
+def added_by_amendment(photo: Photo, amendment: Amendment | None) -> str:
+    """"Added after signing by amendment: 2026-11-21 09:12, j.physio: Bruise next morning"
+    for a photo added by amendment; "" for one of the session as signed."""
+    if photo.amendment_id is None:
+        return ""
+    if amendment is None:
+        return translate("PhotoPages", "Added after signing by amendment")
+    return fill(translate("PhotoPages", "Added after signing by amendment: %1, %2: %3"),
+                [date_time(amendment.created_at), amendment.created_by, amendment.reason])
 
 
 def site_text(records: Records, site) -> str:
@@ -78,6 +93,7 @@ class PhotoCell:
     photo: Photo
     data: bytes
     site: str
+    added: str = ""  # added after signing, by amendment: when, by whom, why
 
 
 class PhotoGrid(Block):
@@ -97,7 +113,8 @@ class PhotoGrid(Block):
 
     def _text_height(self, doc: Doc, cell: PhotoCell, side: float) -> float:
         return (doc.text_height(_title(cell.photo), _title_font(doc), side)
-                + doc.text_height(_detail(cell), _detail_font(doc), side))
+                + doc.text_height(_detail(cell), _detail_font(doc), side)
+                + (doc.text_height(cell.added, _added_font(doc), side) if cell.added else 0))
 
     def _row_heights(self, doc: Doc, width: float) -> list[float]:
         side = self._cell_width(doc, width)
@@ -159,6 +176,10 @@ class PhotoGrid(Block):
         under = QRectF(box.left(), under.bottom(), box.width(),
                        doc.text_height(detail, _detail_font(doc), box.width()))
         doc.draw_text(painter, under, detail, _detail_font(doc), MUTED)
+        if cell.added:
+            under = QRectF(box.left(), under.bottom(), box.width(),
+                           doc.text_height(cell.added, _added_font(doc), box.width()))
+            doc.draw_text(painter, under, cell.added, _added_font(doc), INK)
 
 
 def _title(photo: Photo) -> str:
@@ -179,3 +200,7 @@ def _title_font(doc: Doc):
 
 def _detail_font(doc: Doc):
     return doc.font(7.5)
+
+
+def _added_font(doc: Doc):
+    return doc.font(7.5, italic=True)

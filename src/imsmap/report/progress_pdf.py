@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, Session
 from imsmap.domain.progress import History, grasp_matrix, root_matrix, session_metrics
 from imsmap.domain.text import fill
@@ -41,7 +42,12 @@ from imsmap.report.layout import MUTED, Block, Doc, Heading, KeyValues, Paragrap
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
-from imsmap.report.progress_photos import photo_pointer, photo_section, photos_by_visit
+from imsmap.report.progress_photos import (
+    photo_pointer,
+    photo_section,
+    photos_added_in_words,
+    photos_by_visit,
+)
 from imsmap.report.progress_tables import (
     amendment_paragraphs,
     change_table,
@@ -157,15 +163,15 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     counts = records.read.amendment_counts(patient.id)
     amended = {s.id: records.read.amendments(s.id) for s in history.sessions if s.id in counts}
     # One visit (or all on one day) is a date, not "2026-03-02 to 2026-03-02".
-    period = long_date(first.started_at.date()) if first.started_at.date() == \
-        last.started_at.date() else fill(translate("ProgressPdf", "%1 to %2"), [
-            long_date(first.started_at.date()), long_date(last.started_at.date())])
+    period = long_date(first.started_at) if local_date(first.started_at) == \
+        local_date(last.started_at) else fill(translate("ProgressPdf", "%1 to %2"), [
+            long_date(first.started_at), long_date(last.started_at)])
     visits = fill(translate("ProgressPdf", "%1 (visits %2-%3)"), [shown, numbers[0], numbers[-1]]) \
         if len(numbers) > 1 else fill(translate("ProgressPdf", "%1 (visit %2)"), [shown, numbers[0]])
     blocks.append(KeyValues([
         (translate("ProgressPdf", "Patient"), patient.display_name),
         (translate("ProgressPdf", "Chart number"), patient.chart_number),
-        (translate("ProgressPdf", "Date of birth"), birth_text(patient, last.started_at.date())),
+        (translate("ProgressPdf", "Date of birth"), birth_text(patient, local_date(last.started_at))),
         (translate("ProgressPdf", "Period"), period),
         (translate("ProgressPdf", "Sessions in this report"), visits),
         (translate("ProgressPdf", "Status"), _status(drafts, len(amended))),
@@ -183,7 +189,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
                 "ProgressPdf", "Includes %n session(s) recorded under %1 (%2), a duplicate "
                 "record merged into this one by %3, %4: %5.", "", n_dup, PLURAL),
                 [dup.display_name, dup.chart_number, merge.created_by,
-                 long_date(merge.created_at.date()), merge.reason])
+                 long_date(merge.created_at), merge.reason])
             # Which rows of the table they are: the reader could not tell them apart.
             theirs = [str(history.number(s.id)) for s in history.sessions
                       if s.patient_id == dup.id]
@@ -219,17 +225,18 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         blocks.append(Paragraph(fill(translate(
             "ProgressPdf", "Left out of this report, with nothing needled yet: %n draft(s), "
             "started %1.", "", n_left, PLURAL), [", ".join(
-                f"{s.started_at:%Y-%m-%d %H:%M}" for s in left_out)]), 8, colour=MUTED, after_mm=0.8))
+                f"{local_time(s.started_at):%Y-%m-%d %H:%M}" for s in left_out)]), 8, colour=MUTED, after_mm=0.8))
     retracted = [s for s in every if not s.counts]
     if retracted:
         n_out = len(retracted)  # (a name: pyside6-lupdate skips a call with a call in it)
         blocks.append(Paragraph(fill(translate(
             "ProgressPdf", "Left out of this report, as not this patient's treatment: %n "
             "session(s) withdrawn or entered in error, started %1.", "", n_out, PLURAL),
-            [", ".join(f"{s.started_at:%Y-%m-%d %H:%M}" for s in reversed(retracted))]), 8,
+            [", ".join(f"{local_time(s.started_at):%Y-%m-%d %H:%M}" for s in reversed(retracted))]), 8,
             colour=MUTED, after_mm=0.8))
     blocks.extend(amendment_paragraphs(history, amended, corrections_in_words(records,
-                                                                              list(amended))))
+                                                                              list(amended)),
+                                       photos_added_in_words(photos)))
     if len(history) > 1:
         blocks.append(Spacer(2))
         blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),
@@ -296,12 +303,12 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
     who = running_line(patient)
     if len(history) == 1:  # not "Sessions 2026-03-02 to 2026-03-02"
         running = fill(translate("ProgressPdf", "%1 · Session %2"),
-                       [who, medium_date(first.started_at.date())])
+                       [who, medium_date(first.started_at)])
     else:
         running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
-                       [who, medium_date(first.started_at.date(),
-                                         year=first.started_at.year != last.started_at.year),
-                        medium_date(last.started_at.date())])
+                       [who, medium_date(first.started_at, year=local_date(first.started_at).year
+                                         != local_date(last.started_at).year),
+                        medium_date(last.started_at)])
     frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
                   generated=generated, who=patient.display_name)
     laid = lay_out(doc, device, blocks)
@@ -334,8 +341,8 @@ def _write(records: Records, patient_id: int, out_path: str | os.PathLike[str],
     generated = generated or now()
     first, last = history.sessions[0], history.sessions[-1]
     title = fill(translate("ProgressPdf", "%1 — chart %2 — %3 to %4"),
-                 [_report_title(), patient.chart_number, f"{first.started_at:%Y-%m-%d}",
-                  f"{last.started_at:%Y-%m-%d}"])
+                 [_report_title(), patient.chart_number, f"{local_date(first.started_at):%Y-%m-%d}",
+                  f"{local_date(last.started_at):%Y-%m-%d}"])
     authors = list(dict.fromkeys(s.practitioner for s in history.sessions if s.practitioner))
     count = len(history)
     subject = fill(translate(

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.photos import Photo
 from imsmap.domain.progress import History
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, translate
 from imsmap.report.layout import GRID, MUTED, Block, Heading, Paragraph, Spacer
-from imsmap.report.photo_pages import site_text
+from imsmap.report.photo_pages import added_by_amendment, site_text
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.photos import Photos
@@ -34,6 +35,19 @@ def photos_by_visit(records: Records, history: History) -> dict[int, list[Photo]
     """{session id: its photos} for the visits of the report that have any, oldest first."""
     found = Photos(records).for_sessions(history.ids)
     return {sid: found[sid] for sid in history.ids if found.get(sid)}
+
+
+def photos_added_in_words(photos: dict[int, list[Photo]]) -> dict[int, list[str]]:
+    """{amendment id: ["Photo 2 added: Bruise."]} for the photos added after signing."""
+    out: dict[int, list[str]] = {}
+    for taken in photos.values():
+        for p in taken:
+            if p.amendment_id is not None:
+                out.setdefault(p.amendment_id, []).append(
+                    fill(translate("ProgressPhotos", "Photo %1 added: %2."), [p.seq, p.caption])
+                    if p.caption else fill(translate("ProgressPhotos", "Photo %1 added."),
+                                           [p.seq]))
+    return out
 
 
 def photo_pointer(history: History, photos: dict[int, list[Photo]]) -> list[Block]:
@@ -75,14 +89,17 @@ def photo_section(records: Records, history: History, photos: dict[int, list[Pho
     for sid, taken in photos.items():
         session = history.session(sid)
         by_id = {s.id: s for s in sites.get(sid, ())}
+        amendments = {a.id: a for a in records.read.amendments(sid)} \
+            if any(p.amendment_id is not None for p in taken) else {}
         for photo in taken:
             row: list[Cell | str] = [Cell(str(history.number(sid)), bold=True),
-                                     f"{session.started_at:%Y-%m-%d}", Cell(str(photo.seq),
+                                     f"{local_date(session.started_at):%Y-%m-%d}", Cell(str(photo.seq),
                                                                             bold=True)]
             if pictures:
                 row.append(Cell("", draw=_picture(records, photo), draw_mm=PICTURE_MM))
-            rows.append(row + [photo.caption or "—",
-                               site_text(records, by_id.get(photo.site_id)) or "—"])
+            added = added_by_amendment(photo, amendments.get(photo.amendment_id))
+            caption = "\n".join(x for x in (photo.caption, added) if x) or "—"
+            rows.append(row + [caption, site_text(records, by_id.get(photo.site_id)) or "—"])
     if pictures:
         note = translate(
             "ProgressPhotos", "Small copies. Each photo is printed whole in its visit's session "

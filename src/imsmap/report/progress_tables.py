@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Amendment
 from imsmap.domain.progress import (
     History,
@@ -88,7 +89,7 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
             translate("ProgressTables", "%1%", "a percentage"), [common])
         rows.append([
             Cell(str(history.number(s.id)), bold=True),
-            Cell(f"{s.started_at:%Y-%m-%d %H:%M}", bold=True, small=charts.get(s.id, "")),
+            Cell(f"{local_time(s.started_at):%Y-%m-%d %H:%M}", bold=True, small=charts.get(s.id, "")),
             _whole(m.pain_before), _whole(m.pain_after), str(m.sites),
             fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated]),
             _whole(m.grasp_burden), j, s.practitioner or "—",
@@ -113,14 +114,17 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
 
 
 def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendment]],
-                         corrected: Mapping[int, Sequence[str]] | None = None) -> list[Block]:
+                         corrected: Mapping[int, Sequence[str]] | None = None,
+                         added: Mapping[int, Sequence[str]] | None = None) -> list[Block]:
     """Each amendment of the visits shown, in full, with its corrections of sites (``corrected``:
-    {amendment id: each correction in words}), and what it does (and does not do) to the
-    figures: they count its corrections, not what it says in words only."""
+    {amendment id: each correction in words}) and the photos it added after signing
+    (``added``: {amendment id: "Photo 2 added: Bruise."}), and what it does (and does not do)
+    to the figures: they count its corrections, not what it says in words only."""
     shown = [s for s in history.sessions if amended.get(s.id)]
     if not shown:
         return []
     corrected = corrected or {}
+    added = added or {}
     lines = [translate(
         "ProgressTables", "These visits were amended after signing. The figures, charts and "
         "grids of this report count the sites as the amendments corrected them (a grade, a "
@@ -132,10 +136,12 @@ def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendm
     for s in shown:
         for a in amended[s.id]:
             line = fill(entry if a.text.strip() else reason_only,
-                        [history.number(s.id), f"{s.started_at:%Y-%m-%d}",
+                        [history.number(s.id), f"{local_date(s.started_at):%Y-%m-%d}",
                          fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
             if corrected.get(a.id):
                 line += " " + fill(sites, ["; ".join(corrected[a.id])])
+            if added.get(a.id):
+                line += " " + " ".join(added[a.id])
             lines.append(line)
     return [Spacer(1.5), Paragraph("\n".join(lines), 8.5, label=translate(
         "ProgressTables", "Amended visits"), label_mm=30, after_mm=0.8)]
@@ -145,8 +151,8 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
     first, last = metrics[0], metrics[-1]
     since = changes_since_first(metrics)[-1]
     visit = translate("ProgressTables", "Visit %1, %2")
-    a = fill(visit, [history.number(first.session_id), f"{first.started_at:%Y-%m-%d}"])
-    b = fill(visit, [history.number(last.session_id), f"{last.started_at:%Y-%m-%d}"])
+    a = fill(visit, [history.number(first.session_id), f"{local_date(first.started_at):%Y-%m-%d}"])
+    b = fill(visit, [history.number(last.session_id), f"{local_date(last.started_at):%Y-%m-%d}"])
     cols = (Column("", 42), Column(a, 34, Qt.AlignmentFlag.AlignRight),
             Column(b, 34, Qt.AlignmentFlag.AlignRight),
             Column(translate("ProgressTables", "Change"), 30, Qt.AlignmentFlag.AlignRight))

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.corrections import effective_sites
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, PatientMerge, Retraction, SessionRecord
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
@@ -141,7 +142,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         f"{pain(s.pain_before)} → {pain(s.pain_after)}"
 
     if s.is_signed and s.signed_at:
-        status = fill(translate("SessionPdf", "Signed %1"), [long_date(s.signed_at.date())])
+        status = fill(translate("SessionPdf", "Signed %1"), [long_date(s.signed_at)])
     else:
         status = translate("SessionPdf", "Signed") if s.is_signed else \
             translate("SessionPdf", "DRAFT — not signed")
@@ -157,7 +158,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(KeyValues([
         (translate("SessionPdf", "Patient"), p.display_name),
         (translate("SessionPdf", "Chart number"), p.chart_number),
-        (translate("SessionPdf", "Date of birth"), birth_text(p, s.started_at.date())),
+        (translate("SessionPdf", "Date of birth"), birth_text(p, local_date(s.started_at))),
         (translate("SessionPdf", "Session date and time"), date_time(s.started_at, offset=False)),
         (translate("SessionPdf", "Practitioner"), practitioner_line(s, settings)),
         (translate("SessionPdf", "Status"), status),
@@ -332,7 +333,7 @@ def _render(records: Records, record: SessionRecord, device: QPagedPaintDevice,
 
 def _title(record: SessionRecord) -> str:
     return fill(translate("SessionPdf", "IMS treatment record — chart %1 — %2"),
-                [record.patient.chart_number, f"{record.session.started_at:%Y-%m-%d %H:%M}"])
+                [record.patient.chart_number, f"{local_time(record.session.started_at):%Y-%m-%d %H:%M}"])
 
 
 def _subject(record: SessionRecord) -> str:
@@ -345,7 +346,7 @@ def _subject(record: SessionRecord) -> str:
     else:
         text = translate("SessionPdf", "Intramuscular stimulation (Gunn IMS) / dry needling "
                          "session of %1 for chart %2: %3; draft, not signed.")
-    return fill(text, [f"{s.started_at:%Y-%m-%d}", record.patient.chart_number, sites])
+    return fill(text, [f"{local_date(s.started_at):%Y-%m-%d}", record.patient.chart_number, sites])
 
 
 def write_session_pdf(records: Records, session_id: int, out_path: str | os.PathLike[str], *,

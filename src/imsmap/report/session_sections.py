@@ -134,7 +134,15 @@ def amendment_table(record: SessionRecord) -> Table:
             Column(translate("SessionSections", "By"), 14),
             Column(translate("SessionSections", "Reason"), 30),
             Column(translate("SessionSections", "Amendment"), 70))
-    rows = [[fmt_dt(a.created_at), a.created_by, a.reason, a.text] for a in record.amendments]
+    added: dict[int, list[str]] = {}  # the photos each added after signing
+    for p in record.photos:
+        if p.amendment_id is not None:
+            added.setdefault(p.amendment_id, []).append(
+                fill(translate("SessionSections", "Photo %1 added: %2."), [p.seq, p.caption])
+                if p.caption else fill(translate("SessionSections", "Photo %1 added."), [p.seq]))
+    rows = [[fmt_dt(a.created_at), a.created_by, a.reason,
+             " ".join(x for x in (a.text, *added.get(a.id, ())) if x)]
+            for a in record.amendments]
     return Table(cols, rows, size=8, title=translate("SessionSections", "Amendments"))
 
 

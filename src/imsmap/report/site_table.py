@@ -103,7 +103,7 @@ def change_text(c: SiteCorrection) -> str:
 def correction_text(c: SiteCorrection, labels: Sequence[str] = GRASP_LABELS) -> str:
     """"grade 3 → 1, amended 2026-12-05 by ben: reason": one correction, as printed beside its
     site (the site itself printed as signed)."""
-    when = long_date(c.created_at.date()) if c.created_at else "—"
+    when = long_date(c.created_at) if c.created_at else "—"
     return fill(translate("SiteTable", "%1, amended %2 by %3: %4"),
                 [change_text(c), when, c.created_by, c.reason])
 

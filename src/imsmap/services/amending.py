@@ -20,6 +20,7 @@ from imsmap.domain.corrections import (
     current_values,
 )
 from imsmap.domain.errors import ConflictError, ValidationError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.models import Amendment, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
 from imsmap.services import conflicts
@@ -145,7 +146,7 @@ def _check_expected(expected: Expected, now: dict[int, dict[str, Value]],
                                    sites[site_id].seq, conflicts.field_name(field))
                           for site_id, field in changed])
     by = sentence("Conflicts", QT_TRANSLATE_NOOP("Conflicts", " (by %1 at %2)"),
-                  last[0].created_by, f"{last[0].created_at.astimezone():%Y-%m-%d %H:%M}") \
+                  last[0].created_by, f"{local_time(last[0].created_at):%Y-%m-%d %H:%M}") \
         if last and last[0].created_at is not None else ""
     raise ConflictError(sentence("Records", QT_TRANSLATE_NOOP(
         "Records", "An amendment in another window or program corrected %1%2 after you began "

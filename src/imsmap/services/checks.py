@@ -11,9 +11,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from imsmap.atlas import AtlasError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, quoted, sentence
 from imsmap.services import signatures
 from imsmap.services.context import build_context
@@ -355,15 +357,24 @@ def _signatures(records: Records, found: Problems, step: Callable[[float], None]
     return counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), done)
 
 
+def _when(value: object) -> str:
+    """A stored time in a problem's words as this computer's clock reads it, to the minute
+    (domain.local_time); the stored text as it is when it is not a time (a damaged row)."""
+    try:
+        return f"{local_time(datetime.fromisoformat(str(value))):%Y-%m-%d %H:%M}"
+    except ValueError:
+        return str(value)[:16]
+
+
 def _signature(records: Records, r: RecordRow, witness: signatures.Witness | None,
                found: Problems) -> None:
     where = (sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "session %1 (chart %2, %3, signed by %4 on %5)"),
         str(r['id']),
         r['chart_number'],
-        str(r['started_at'])[:16],
+        _when(r['started_at']),
         r['signed_by'] or '?',
-        str(r['signed_at'])[:16]))
+        _when(r['signed_at'])))
     found.extend(joined(": ", [where, p]) for p in signatures.signature_problems(r, witness))
     try:
         digest = content_hash(records.session_record(r["id"]))
@@ -388,7 +399,7 @@ def _amendments(records: Records) -> tuple[list[str], str]:
                  for aid, cs in site_corrections.every(records.db.conn).items()}
     problems: list[str] = [joined(": ", [sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "amendment %1 (session %2, by %3 on %4)"), str(r["id"]), str(r["session_id"]),
-        r["created_by"], str(r["created_at"])[:16]), p])
+        r["created_by"], _when(r["created_at"])), p])
         for r in rows for p in signatures.amendment_problems(r, witnesses.get(r["id"]),
                                                              corrected.get(r["id"], []))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 amendment(s)"),
@@ -402,7 +413,7 @@ def _retractions(records: Records) -> tuple[list[str], str]:
     problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "withdrawal or entered-in-error mark %1 (session %2, by %3 on %4): %5"),
         str(r["id"]),
-        str(r["session_id"]), r["created_by"], str(r["created_at"])[:16], p)
+        str(r["session_id"]), r["created_by"], _when(r["created_at"]), p)
         for r in rows for p in signatures.retraction_problems(r, witnesses.get(r["id"]))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP(
         "Checks", "%1 withdrawn or entered-in-error session(s)"), len(rows))
@@ -415,7 +426,7 @@ def _merges(records: Records) -> tuple[list[str], str]:
     problems: list[str] = [sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "merge of patient records %1 (patient %2 into %3, by %4 on %5): %6"),
         str(r["id"]), str(r["duplicate_id"]), str(r["kept_id"]), r["created_by"],
-        str(r["created_at"])[:16], p)
+        _when(r["created_at"]), p)
         for r in rows for p in signatures.merge_problems(r, witnesses.get(r["id"]))]
     return problems, counted("Checks", QT_TRANSLATE_NOOP(
         "Checks", "%1 merge(s) and separation(s) of patient records"), len(rows))

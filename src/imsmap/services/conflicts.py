@@ -13,6 +13,7 @@ import sqlite3
 from datetime import datetime
 
 from imsmap.domain.errors import ConflictError, ValidationError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, sentence
 from imsmap.store import audit
 from imsmap.store.record_rows import to_sql
@@ -120,5 +121,5 @@ def last_change(conn: sqlite3.Connection, entity: str, entity_id: int,
         except ValueError:
             continue
         if isinstance(changes, dict) and any(k in changes for k in names):
-            found = (row[2], audit.when(row[1]).astimezone())
+            found = (row[2], local_time(audit.when(row[1])))
     return found

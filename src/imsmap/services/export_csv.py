@@ -22,6 +22,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from imsmap.atlas import Atlas, AtlasError
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import SessionStatus, Sex, Side, Site
 from imsmap.domain.vocabulary import GRASP_MAX, RELEASE, SENSATION, TISSUE_FEEL
 from imsmap.services.queries import effective_sites_of
@@ -114,8 +115,8 @@ def rows(records: Records) -> Iterator[dict[str, object]]:
             version = s.atlas_version if isinstance(s.atlas_version, str) else ""
             session = {
                 "patient": f"P{int(patient_id)}", "session": f"S{int(session_id)}",
-                "session_date": s.started_at.date().isoformat(), "visit_number": visit,
-                "age_at_session": _number(age_on(patient.birth_date, s.started_at.date()),
+                "session_date": local_date(s.started_at).isoformat(), "visit_number": visit,
+                "age_at_session": _number(age_on(patient.birth_date, local_date(s.started_at)),
                                           0, 150),
                 "sex": _code(patient.sex, sexes),
                 "pain_before": _number(s.pain_before, 0, 10),

@@ -325,8 +325,11 @@ class Reader:
         if amendments and status is SessionStatus.DRAFT:
             self.problem(f"{place}.amendments", sentence("Importer", QT_TRANSLATE_NOOP(
                 "Importer", "Only a signed visit has amendments; this one is a draft.")))
+        adding = {x["amendment"] for x in visit.photos if x["amendment"] is not None}
         for k, raw_amendment in enumerate(amendments):
-            amendment = self.amendment(raw_amendment, f"{place}.amendments[{k}]")
+            amendment = self.amendment(
+                raw_amendment, f"{place}.amendments[{k}]",
+                adds_photo=isinstance(raw_amendment, dict) and raw_amendment.get("id") in adding)
             if amendment is not None:
                 visit.amendments.append(amendment)
                 visit.amendment_ids.append(raw_amendment.get("id"))
@@ -379,7 +382,10 @@ class Reader:
         except AtlasError as exc:
             raise ValidationError(str(exc), "view") from None
 
-    def amendment(self, raw: Any, place: str) -> JsonObject | None:
+    def amendment(self, raw: Any, place: str, *, adds_photo: bool = False
+                  ) -> JsonObject | None:
+        """``adds_photo``: a photo of the visit names it (added after signing): its words
+        may then be empty, as an amendment's with corrections may."""
         obj = self.obj(raw, place)
         if obj is None:
             return None
@@ -395,7 +401,8 @@ class Reader:
                 required=True), required=True),
             "text": self.get(obj, "text", place, lambda x: v.text(
                 x, "text", label=QT_TRANSLATE_NOOP("Label", "The amendment"),
-                    max_len=v.MAX_LONG_TEXT, required=not obj.get(import_corrections.KEY)),
+                    max_len=v.MAX_LONG_TEXT,
+                required=not obj.get(import_corrections.KEY) and not adds_photo),
                 required=True),
         }
         corrections = import_corrections.read(self, obj, place)
@@ -460,7 +467,8 @@ def record_of(visit: FileVisit) -> SessionRecord:
     patient = Patient(id=0, chart_number="", family_name="", given_name="")
     photos = tuple(Photo(id=0, session_id=0, seq=n, sha256=x["sha256"], mime=x["mime"],
                          width=x["width"], height=x["height"], bytes=len(x["data"]),
-                         caption=x["caption"], site_id=x["site_seq"])
+                         caption=x["caption"], site_id=x["site_seq"],
+                         amendment_id=x.get("amendment"))
                    for n, x in enumerate(visit.photos, 1))
     return SessionRecord(session=session, patient=patient, sites=sites, findings=findings,
                          adverse_events=events, photos=photos)

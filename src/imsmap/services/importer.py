@@ -83,7 +83,8 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                     site_ids[site["seq"]] = insert("sites", Entity.SITE,
                                                    {"session_id": sid, **site}, sid)
                     counts["sites"] += 1
-                counts["photos"] += import_photos(records, work, sid, visit.photos, site_ids)
+                signed_photos = [x for x in visit.photos if x.get("amendment") is None]
+                counts["photos"] += import_photos(records, work, sid, signed_photos, site_ids)
                 for finding in visit.findings:
                     insert("findings", Entity.FINDING, {"session_id": sid, **finding}, sid)
                     counts["findings"] += 1
@@ -93,10 +94,18 @@ def import_document(records: Records, doc: Any) -> dict[str, int]:
                     counts["adverse_events"] += 1
                 if visit.signature is not None:
                     _sign(records, work, sid, visit)
-                for amendment in visit.amendments:
-                    insert("amendments", Entity.AMENDMENT, {"session_id": sid, **amendment},
-                           sid)
+                for amendment, file_id in zip(visit.amendments, visit.amendment_ids,
+                                              strict=True):
+                    aid = insert("amendments", Entity.AMENDMENT,
+                                 {"session_id": sid, **amendment}, sid)
                     counts["amendments"] += 1
+                    added = [x for x in visit.photos
+                             if file_id is not None and x.get("amendment") == file_id]
+                    if added:  # photos it added after signing: with its time and author
+                        counts["photos"] += import_photos(
+                            records, work, sid, added, site_ids,
+                            (aid, amendment.get("created_at", at),
+                             amendment.get("created_by", actor)))
                 if visit.retraction is not None:  # the same mark, as the file's trail has it
                     insert("retractions", Entity.RETRACTION,
                            import_retractions.values_to_insert(visit.retraction, sid), sid)

@@ -60,7 +60,9 @@ def export_photos(records: Records, photos: list[Photo], sites: list[Site]) -> l
     live = {site.id for site in sites}
     return [{"id": p.id, "sha256": p.sha256, "caption": p.caption,
              "site": p.site_id if p.site_id in live else None, "mime": p.mime,
-             "data": base64.b64encode(records.photo_store.data(p.id)).decode("ascii")}
+             "data": base64.b64encode(records.photo_store.data(p.id)).decode("ascii"),
+             # added after signing by this amendment of the visit (its id in "amendments")
+             **({"amendment": p.amendment_id} if p.amendment_id is not None else {})}
             for p in photos]
 
 
@@ -126,8 +128,13 @@ def check_picture(data: bytes, mime: str) -> tuple[int, int]:
 def read_photos(reader: FileReader, obj: JsonObject, place: str, file_site_ids: dict[Any, int]
                 ) -> list[dict[str, Any]]:
     """The visit's photos, clean, each {"sha256", "mime", "caption", "site_seq", "data",
-    "width", "height", "thumbnail"}; problems go to ``reader.problem`` with their places."""
+    "width", "height", "thumbnail", "amendment"} ("amendment": the file's id of the visit's
+    amendment that added it after signing, or None); problems go to ``reader.problem`` with
+    their places."""
     out = []
+    listed = obj.get("amendments")
+    amendment_ids: set[int] = {a["id"] for a in (listed if isinstance(listed, list) else [])
+                     if isinstance(a, dict) and isinstance(a.get("id"), int)}
     items = reader.items(obj, "photos", place, required=False)
     if len(items) > MAX_PHOTOS_PER_SESSION:
         reader.problem(f"{place}.photos", sentence("PhotoExport", QT_TRANSLATE_NOOP(
@@ -144,7 +151,9 @@ def read_photos(reader: FileReader, obj: JsonObject, place: str, file_site_ids: 
         data = get(photo, "data", where, photo_data, required=True)
         caption = get(photo, "caption", where, caption_text, default="")
         site = get(photo, "site", where, lambda x: _site(x, file_site_ids), default=None)
-        values = (sha, mime, data, caption, site)
+        amendment = get(photo, "amendment", where, lambda x: _amendment(x, amendment_ids),
+                        default=None)
+        values = (sha, mime, data, caption, site, amendment)
         if any(not isinstance(x, (str, bytes, int, type(None))) for x in values):
             continue  # a problem was named for it
         if hashlib.sha256(data).hexdigest() != sha:
@@ -159,8 +168,17 @@ def read_photos(reader: FileReader, obj: JsonObject, place: str, file_site_ids: 
             continue
         out.append({"sha256": sha, "mime": mime, "caption": caption, "site_seq": site,
                     "data": data, "width": width, "height": height,
-                    "thumbnail": make_thumbnail(data)})
+                    "thumbnail": make_thumbnail(data), "amendment": amendment})
     return out
+
+
+def _amendment(value: Any, amendment_ids: set[int]) -> int:
+    """The file's id of one of the visit's amendments."""
+    if isinstance(value, bool) or not isinstance(value, int) or value not in amendment_ids:
+        raise ValidationError(sentence("PhotoExport", QT_TRANSLATE_NOOP(
+            "PhotoExport", "%1 is not the id of one of this visit's amendments."), short(value)),
+                              "amendment")
+    return value
 
 
 def _site(value: Any, file_site_ids: dict[Any, int]) -> int | None:
@@ -176,17 +194,22 @@ def _site(value: Any, file_site_ids: dict[Any, int]) -> int | None:
 
 
 def import_photos(records: Records, work: UnitOfWork, session_id: int, photos: list[dict[str, Any]],
-                  site_ids: dict[int, int]) -> int:
+                  site_ids: dict[int, int], amendment: tuple[int, str, str] | None = None) -> int:
     """Write a visit's checked photos inside the import's unit of work, each with its
-    "import" audit entry recording its sha256; returns how many."""
+    "import" audit entry recording its sha256; returns how many. ``amendment``: (its id here,
+    its time and author as stored) for the photos it added after signing, written after it."""
     for photo in photos:
         site_id = site_ids.get(photo["site_seq"]) if photo["site_seq"] is not None else None
+        at, actor = (work.at, work.actor) if amendment is None else amendment[1:]
         photo_id = records.photo_store.insert(
             session_id, sha256=photo["sha256"], mime=photo["mime"], width=photo["width"],
             height=photo["height"], data=photo["data"], thumbnail=photo["thumbnail"],
-            caption=photo["caption"], site_id=site_id, at=work.at, actor=work.actor)
+            caption=photo["caption"], site_id=site_id, at=at, actor=actor,
+            amendment_id=None if amendment is None else amendment[0])
         facts = PhotoFacts(photo["sha256"], photo["mime"], photo["width"], photo["height"],
                            len(photo["data"]))
-        work.audit(Action.IMPORT, Entity.PHOTO, photo_id, session_id,
-                   facts.changes(photo["caption"], site_id))
+        changes = facts.changes(photo["caption"], site_id)
+        if amendment is not None:
+            changes["amendment_id"] = [None, amendment[0]]
+        work.audit(Action.IMPORT, Entity.PHOTO, photo_id, session_id, changes)
     return len(photos)

@@ -87,8 +87,8 @@ class Photos:
         session = self.records.read.session(session_id)
         if session.is_signed:  # before reading the file; the write checks again
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
-                "Records", "Session %1 is signed and locked; a photo cannot be added to it."),
-                str(session_id)))
+                "Records", "Session %1 is signed and locked; a photo is added to it only by "
+                "an amendment, with its reason. Nothing was added."), str(session_id)))
         # Pillow makes the file fit for the record; imported here, when a photo is added, not
         # by everything that reads or checks the photos (the start-up check among them).
         from imsmap.services.photo_files import read_photo_file
@@ -100,7 +100,8 @@ class Photos:
         caption = caption_text(caption)
         with self.records.write() as work:
             session = work.draft(session_id)
-            self._check_site(session_id, site_id)
+            self._refuse_merged_away(session.patient_id)
+            self.check_site(session_id, site_id)
             present = self.store.for_session(session_id)
             same = next((p for p in present if p.sha256 == photo.sha256), None)
             if same is not None:
@@ -134,7 +135,7 @@ class Photos:
             old = self.store.photo(photo_id)
             session = work.draft(old.session_id)
             if field == "site_id":
-                self._check_site(old.session_id, value)  # type: ignore[arg-type]
+                self.check_site(old.session_id, value)  # type: ignore[arg-type]
             before = getattr(old, field)
             if before != value:
                 self.store.update(photo_id, {field: value}, work.at, work.actor)
@@ -161,7 +162,17 @@ class Photos:
                                 session_id=old.session_id, patient_id=session.patient_id))
         return old
 
-    def _check_site(self, session_id: int, site_id: int | None) -> None:
+    def _refuse_merged_away(self, patient_id: int) -> None:
+        """A draft of a record merged away takes no photo: the visit's new material belongs
+        to the record kept (as a new session does: services.records.start_session)."""
+        merge = self.records.read.merged_into(patient_id)
+        if merge is not None:
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "This draft's record was merged into %1; nothing is added to a "
+                "record merged away, and nothing was added."),
+                self.records.repo.patient(merge.kept_id).chart_number), "photo")
+
+    def check_site(self, session_id: int, site_id: int | None) -> None:
         if site_id is None:
             return
         if isinstance(site_id, bool) or not isinstance(site_id, int):

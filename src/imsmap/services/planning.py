@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import NotFoundError, ValidationError
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Side, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import AuditChanges, FieldValues
@@ -61,7 +62,7 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
     sites = records.read.effective_sites_for_session(source)
     if not sites:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
-            "Planning", "The session of %1 has no sites to copy."), f'{src.started_at:%Y-%m-%d}'))
+            "Planning", "The session of %1 has no sites to copy."), f'{local_date(src.started_at):%Y-%m-%d}'))
     return _add_planned(records, session_id, [
         (s.view_id, s.x, s.y, {k: getattr(s, k) for k in _COPIED}) for s in sites],
         origin={"copied_from_session": source})

@@ -513,7 +513,8 @@ def _new_uid() -> str:
 
 def content_hash(record: SessionRecord) -> str:
     """sha256 over the canonical content of a session and its sites (not their bookkeeping),
-    and its photos' sha256, caption and chart site (by the site's number), where it has photos.
+    and its photos' sha256, caption and chart site (by the site's number), where it has photos
+    (those it had when signed: a photo added later by amendment is the amendment's).
 
     The patient's demographics are left out on purpose: correcting a misspelt name later must not
     make every signed session look tampered with. Database ids are left out too: they change when
@@ -530,10 +531,12 @@ def content_hash(record: SessionRecord) -> str:
         "findings": [[f.sign, f.location, f.side.value, f.notes] for f in record.findings],
         "adverse_events": [[a.kind, a.severity, a.action_taken] for a in record.adverse_events],
     }
-    if record.photos:  # (a session without photos hashes as it did before schema 6)
+    # A photo added after signing belongs to its amendment, not to what was signed (schema 10).
+    signed_photos = [p for p in record.photos if p.amendment_id is None]
+    if signed_photos:  # (a session without photos hashes as it did before schema 6)
         seqs = {site.id: site.seq for site in record.sites}
         doc["photos"] = [[p.sha256, p.caption, None if p.site_id is None else seqs.get(p.site_id)]
-                         for p in record.photos]
+                         for p in signed_photos]
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

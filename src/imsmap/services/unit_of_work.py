@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from enum import Enum
 
 from imsmap.domain.errors import ReadOnlyError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.models import Session
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges
@@ -73,14 +74,15 @@ class UnitOfWork:
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "This session was signed by %1 on %2 and is locked, so nothing "
                 "was changed here; a correction is added as an amendment."),
-                session.signed_by or "?", f"{session.signed_at:%Y-%m-%d %H:%M}"))
+                session.signed_by or "?",
+                f"{local_time(session.signed_at):%Y-%m-%d %H:%M}" if session.signed_at else "?"))
         mark = self.store.retraction(session_id) if session.is_withdrawn else None
         if mark is not None:
             # Withdrawn in another window or room since this one read it: refused, and said.
             raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "This draft was withdrawn by %1 on %2 (reason: %3) and is locked: "
                 "nothing more is written to it, and nothing was changed here."),
-                mark.created_by, f"{mark.created_at:%Y-%m-%d %H:%M}", mark.reason))
+                mark.created_by, f"{local_time(mark.created_at):%Y-%m-%d %H:%M}", mark.reason))
         holder = self.held_elsewhere(session_id)
         if holder is not None:
             login, where, on_file = holder

@@ -284,9 +284,16 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
                 "restore the latest good backup."), source)) from exc
         publish(tmp, target)
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_partial(tmp)
     fsync_dir(folder)
     return target
+
+
+def remove_partial(tmp: Path) -> None:
+    """A half backup's file gone, with what SQLite left beside it when the copy failed: its
+    -wal and -shm (a full disk refused leaving write-ahead mode) or -journal."""
+    for path in (tmp, *(tmp.with_name(tmp.name + end) for end in ("-wal", "-shm", "-journal"))):
+        path.unlink(missing_ok=True)
 
 
 def publish(tmp: Path, target: Path) -> None:

@@ -20,6 +20,7 @@ again.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import logging
 import os
@@ -45,6 +46,7 @@ from imsmap.store.backup import (
     parse_backup_name,
     publish,
     ready_backup_dir,
+    remove_partial,
     verify_backup,
 )
 from imsmap.store.db import Database, StoreError, user_error
@@ -64,7 +66,8 @@ SYNC_EVERY_CHUNKS = 8
 STEP_PAGES = 1024  # pages copied between two looks at `cancel`
 # What a full backup, or the check of one, leaves behind when its process is killed.
 PARTIAL_NAME = re.compile(r"^\.imsmap-backup-\d{8}-\d{6}-full(?:-\d+)?\.(?:sqlite3\.gz|journal)"
-                          r"\.(\d+)\.(?:copy\.partial|partial|verify)$")
+                          r"\.(\d+)\.(?:copy\.partial|partial|verify)"
+                          r"(?:-journal|-wal|-shm)?$")  # what SQLite left beside a copy
 
 
 @dataclass(frozen=True)
@@ -231,9 +234,14 @@ def make_full(db: Database, *, now: datetime | None = None,
         journal.create(journal_of(final), start)  # the journal first: a set needs both
         publish(packed, final)
         fsync_dir(folder)
+    except OSError as exc:  # the folder refuses files (read-only, no permission, full)
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "A backup cannot be written in %1 (%2)."),
+            folder, exc.strerror)) from None
     finally:
         for path in (copy, packed):
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # never made there, or the folder went read-only
+                remove_partial(path)
     deleted = rotate(folder, policy_of(db).keep_fulls)
     log.info("backup written (full set): %s; %d older files let go", shown(final), len(deleted))
     return BackupSet(final, journal_of(final), stamp)

@@ -60,9 +60,13 @@ TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + W
 # session takes no new rows), amendments and withdrawal or entered-in-error marks after their
 # session (a mark needs its session's status), merges of patient records after the patients
 # (in id order, as the triggers took them), the audit trail last.
+# A photo added to a signed session by amendment (schema 10) comes in after its amendment (the
+# file's triggers check that it was written with it): "photos by amendment" and their bytes are
+# the photos rows (and blobs) whose amendment_id is set, applied in that later place.
+BY_AMENDMENT = ("photos by amendment", "photo_blobs by amendment")
 APPLY_ORDER = ("terms", "settings", "practitioners", "protocols", "protocol_sites", "patients",
                "patient_merges", "sites", "findings", "adverse_events", "photos", "photo_blobs", "sessions",
-               "amendments", "site_corrections", "retractions", "audit",
+               "amendments", *BY_AMENDMENT, "site_corrections", "retractions", "audit",
                "imported_audit", "audit_head")
 MARKED = ("patients", "sessions") + SESSION_ROWS + APPEND_ONLY  # where "since" is an id
 
@@ -327,15 +331,42 @@ def apply(conn: sqlite3.Connection, records: list[Record]) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for record in records:
+            blocks = _with_photos_by_amendment_apart(record.tables)
             for table in APPLY_ORDER:
-                block = record.tables.get(table)
+                block = blocks.get(table)
                 if block and block["rows"]:
-                    _apply_rows(conn, table, block)
+                    _apply_rows(conn, table.split()[0], block)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _with_photos_by_amendment_apart(tables: dict[str, dict[str, Any]]
+                                    ) -> dict[str, dict[str, Any]]:
+    """The record's tables, the photos added by amendment (and their bytes) apart under the
+    names of BY_AMENDMENT; the record as it is when it has none (an older schema's)."""
+    photos = tables.get("photos")
+    if not photos or "amendment_id" not in photos["cols"]:
+        return tables
+    k = photos["cols"].index("amendment_id")
+    later = [row for row in photos["rows"] if row[k] is not None]
+    if not later:
+        return tables
+    ids = {row[photos["cols"].index("id")] for row in later}
+    out = dict(tables)
+    out["photos"] = {"cols": photos["cols"],
+                     "rows": [row for row in photos["rows"] if row[k] is None]}
+    out[BY_AMENDMENT[0]] = {"cols": photos["cols"], "rows": later}
+    blobs = tables.get("photo_blobs")
+    if blobs:
+        b = blobs["cols"].index("photo_id")
+        out["photo_blobs"] = {"cols": blobs["cols"],
+                              "rows": [row for row in blobs["rows"] if row[b] not in ids]}
+        out[BY_AMENDMENT[1]] = {"cols": blobs["cols"],
+                                "rows": [row for row in blobs["rows"] if row[b] in ids]}
+    return out
 
 
 def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> None:

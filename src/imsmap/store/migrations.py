@@ -461,6 +461,40 @@ WHEN NEW.ends IS NOT NULL AND NOT EXISTS (
 BEGIN SELECT RAISE(ABORT, 'a separation ends a merge of the same two records'); END;
 """
 
+# A photo added to a signed session by amendment (the bruise the next morning, the consent form
+# scanned at reception): the photo row names its amendment (``amendment_id``), which says who,
+# when and why; it is written with that amendment, in its transaction (the same session, time
+# and author), and is as final as the amendment: never changed, never removed. The signed
+# session's own photos stay locked with it, and its content hash covers only those (an added
+# photo is the amendment's, services.records.content_hash). The triggers of schema 6 are
+# re-created with the exception; no row is rewritten.
+_V10 = """
+ALTER TABLE photos ADD COLUMN amendment_id INTEGER REFERENCES amendments (id);
+CREATE INDEX photos_amendment ON photos (amendment_id) WHERE amendment_id IS NOT NULL;
+DROP TRIGGER signed_photo_insert_locked;
+CREATE TRIGGER signed_photo_insert_locked BEFORE INSERT ON photos
+WHEN NEW.amendment_id IS NULL AND (SELECT status FROM sessions WHERE id = NEW.session_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+CREATE TRIGGER photo_written_with_its_amendment BEFORE INSERT ON photos
+WHEN NEW.amendment_id IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM amendments a WHERE a.id = NEW.amendment_id AND a.session_id = NEW.session_id
+    AND a.created_at = NEW.created_at AND a.created_by = NEW.created_by)
+BEGIN SELECT RAISE(ABORT, 'a photo added by amendment is written with its amendment, of the same session'); END;
+DROP TRIGGER photo_content_fixed;
+CREATE TRIGGER photo_content_fixed BEFORE UPDATE ON photos
+WHEN NEW.id IS NOT OLD.id OR NEW.session_id IS NOT OLD.session_id OR NEW.seq IS NOT OLD.seq
+    OR NEW.sha256 IS NOT OLD.sha256 OR NEW.mime IS NOT OLD.mime OR NEW.width IS NOT OLD.width
+    OR NEW.height IS NOT OLD.height OR NEW.bytes IS NOT OLD.bytes
+    OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
+    OR NEW.amendment_id IS NOT OLD.amendment_id
+BEGIN SELECT RAISE(ABORT, 'a photo is never changed; only its caption and chart site are'); END;
+DROP TRIGGER photo_blob_insert_locked;
+CREATE TRIGGER photo_blob_insert_locked BEFORE INSERT ON photo_blobs
+WHEN (SELECT s.status FROM photos p JOIN sessions s ON s.id = p.session_id
+      WHERE p.id = NEW.photo_id AND p.amendment_id IS NULL) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -473,6 +507,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (7, "structured amendments: corrections of a signed session's sites", _V7),
     (8, "withdrawn drafts and sessions entered in error (retractions)", _V8),
     (9, "duplicate patient records merged and separated (patient_merges)", _V9),
+    (10, "photos added to a signed session by amendment", _V10),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

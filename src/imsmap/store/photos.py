@@ -22,6 +22,7 @@ from imsmap.store.dialect import dialect_of
 _COLUMNS = ("id, session_id, seq, sha256, mime, width, height, bytes, caption, site_id,"
             " created_at, created_by, updated_at, updated_by")
 SCHEMA_WITH_PHOTOS = 6
+SCHEMA_WITH_AMENDMENT_PHOTOS = 10  # photos.amendment_id: a photo added by amendment
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -33,7 +34,7 @@ def photo_from_row(r: tuple[Any, ...]) -> Photo:
         return Photo(id=r[0], session_id=r[1], seq=r[2], sha256=r[3], mime=r[4], width=r[5],
                      height=r[6], bytes=r[7], caption=r[8], site_id=r[9],
                      created_at=_dt(r[10]), created_by=r[11], updated_at=_dt(r[12]),
-                     updated_by=r[13] or "")
+                     updated_by=r[13] or "", amendment_id=r[14])
     except UNDECODABLE as exc:
         raise unreadable("photos", r[0], exc) from None
 
@@ -45,6 +46,7 @@ class PhotoStore:
         self.db = db
         self.dialect = dialect_of(db.conn)
         self._available: bool | None = None
+        self._columns: str | None = None
 
     @property
     def available(self) -> bool:
@@ -53,13 +55,27 @@ class PhotoStore:
             self._available = self.db.schema_version >= SCHEMA_WITH_PHOTOS
         return self._available
 
+    @property
+    def by_amendment_available(self) -> bool:
+        """The file takes photos added by amendment (schema 10)."""
+        return self.db.schema_version >= SCHEMA_WITH_AMENDMENT_PHOTOS
+
+    @property
+    def columns(self) -> str:
+        """The columns a Photo is read from (a schema 6-9 file opened read-only has no
+        amendment_id: none of its photos was added by amendment)."""
+        if self._columns is None:
+            by_amendment = "amendment_id" if self.by_amendment_available else "NULL"
+            self._columns = f"{_COLUMNS}, {by_amendment}"
+        return self._columns
+
     # -- reading ---------------------------------------------------------------------------
     @reads
     def for_session(self, session_id: int) -> list[Photo]:
         if not self.available:
             return []
         rows = self.db.conn.execute(
-            f"SELECT {_COLUMNS} FROM photos WHERE session_id = ? AND deleted_at IS NULL"
+            f"SELECT {self.columns} FROM photos WHERE session_id = ? AND deleted_at IS NULL"
             " ORDER BY seq, id", (session_id,)).fetchall()
         return [photo_from_row(r) for r in rows]
 
@@ -70,7 +86,7 @@ class PhotoStore:
         out: dict[int, list[Photo]] = {}
         if not self.available or not wanted:
             return out
-        for r in self.db.conn.execute(f"SELECT {_COLUMNS} FROM photos WHERE deleted_at IS NULL"
+        for r in self.db.conn.execute(f"SELECT {self.columns} FROM photos WHERE deleted_at IS NULL"
                                       " ORDER BY session_id, seq, id"):
             if r[1] in wanted:
                 out.setdefault(r[1], []).append(photo_from_row(r))
@@ -81,7 +97,7 @@ class PhotoStore:
         row = None
         if self.available:
             row = self.db.conn.execute(
-                f"SELECT {_COLUMNS} FROM photos WHERE id = ?"
+                f"SELECT {self.columns} FROM photos WHERE id = ?"
                 + ("" if include_removed else " AND deleted_at IS NULL"),
                 (photo_id,)).fetchone()
         if row is None:
@@ -132,16 +148,20 @@ class PhotoStore:
     # -- writing (inside the caller's transaction) -----------------------------------------
     def insert(self, session_id: int, *, sha256: str, mime: str, width: int, height: int,
                data: bytes, thumbnail: bytes, caption: str, site_id: int | None, at: str,
-               actor: str) -> int:
+               actor: str, amendment_id: int | None = None) -> int:
+        """``amendment_id``: the amendment of a signed session that adds the photo, written in
+        this transaction with the same time and author (the schema's triggers check it)."""
         conn: sqlite3.Connection = self.db.conn
         seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM photos WHERE session_id = ?",
                            (session_id,)).fetchone()[0]
+        by_amendment = ("", "") if amendment_id is None else (", amendment_id", ", ?")
         photo_id = dialect_of(conn).insert(
             conn,
             "INSERT INTO photos (session_id, seq, sha256, mime, width, height, bytes, caption,"
-            " site_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" site_id, created_at, created_by{by_amendment[0]})"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{by_amendment[1]})",
             (session_id, seq, sha256, mime, width, height, len(data), caption, site_id, at,
-             actor))
+             actor, *(() if amendment_id is None else (amendment_id,))))
         conn.execute("INSERT INTO photo_blobs (photo_id, thumbnail, data) VALUES (?, ?, ?)",
                      (photo_id, thumbnail, data))
         return photo_id

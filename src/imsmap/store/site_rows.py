@@ -60,6 +60,12 @@ def moment(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, zone)
 
 
+def zone_changed() -> None:
+    """Forget the offsets ``moment`` looked up: this process's time zone changed (TZ set and
+    time.tzset() called, as tests/zone_support.py does)."""
+    _ZONES.clear()
+
+
 def centi(value: object, column: str) -> int:
     number = float(value)  # type: ignore[arg-type]
     scaled = round(number * 100)

@@ -34,6 +34,9 @@ SQLITE_NOTADB = 26
 # The extended code of RAISE(ABORT, ...) in a trigger: the file's own protections of the record
 # (a signed session is locked, clinical rows are never deleted, the audit trail is append-only).
 SQLITE_CONSTRAINT_TRIGGER = SQLITE_CONSTRAINT | (7 << 8)
+# The write-ahead log's -shm could not be made larger: on a full disk (SQLite's own docs), where
+# "disk I/O error" sent the user looking for a failing disk instead of freeing space.
+SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8)
 
 
 class Fault(enum.Enum):
@@ -87,6 +90,8 @@ def fault_of(exc: BaseException) -> Fault:
         return Fault.DAMAGED if type(exc) is sqlite3.OperationalError else Fault.BUG
     if code == SQLITE_CONSTRAINT_TRIGGER:
         return Fault.PROTECTED
+    if code == SQLITE_IOERR_SHMSIZE:
+        return Fault.FULL
     return _BY_PRIMARY.get(code & 0xFF, Fault.BUG)
 
 

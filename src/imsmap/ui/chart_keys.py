@@ -114,7 +114,7 @@ KEY_HELP = (
      QT_TRANSLATE_NOOP("ChartKeys", "Spread or pinch them to zoom the chart; move them together "
                                     "to pan")),
 )
-KEYS_HINT = QT_TRANSLATE_NOOP("ChartKeys", "Keys: 0-3 grasp · C cramp · T twitch · E e-stim · "
+KEYS_HINT = QT_TRANSLATE_NOOP("ChartKeys", "Keys: 0–3 grasp · C cramp · T twitch · E e-stim · "
                               "Enter confirm planned · Tab/arrows next site · Del remove")
 
 

@@ -87,7 +87,8 @@ class MarkerItem(QGraphicsItem):
         self._press_pos: QPointF | None = None
         self._press_screen = QPointF()
         self._dragging = False
-        self.update_site(site)
+        # Its tooltip names the muscle in the scene's words: `update_site` once it is in one.
+        self.setPos(site.x, site.y)
 
     def update_site(self, site: Site) -> None:
         self.site = site
@@ -149,11 +150,6 @@ class MarkerItem(QGraphicsItem):
         host = self.host
         return self.scene() is not None and self.site.layer != host.layer and \
             self.site.layer in host.chart.view.layer_ids
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setZValue(Z_MARKER_SELECTED if value else Z_MARKER)
-        return super().itemChange(change, value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self._press_pos = QPointF(self.pos())

@@ -31,7 +31,13 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.ui.chart_markers import MAX_MARKER_RADIUS_PX, MIN_MARKER_RADIUS_PX, MarkerItem
+from imsmap.ui.chart_markers import (
+    MAX_MARKER_RADIUS_PX,
+    MIN_MARKER_RADIUS_PX,
+    Z_MARKER,
+    Z_MARKER_SELECTED,
+    MarkerItem,
+)
 from imsmap.ui.chart_muscles import BackgroundItem, EmphasisItem, RegionItem
 from imsmap.ui.chart_words import describe_region
 from imsmap.ui.theme import screen_style
@@ -94,6 +100,7 @@ class ChartScene(QGraphicsScene):
         self.ghost.setAcceptHoverEvents(False)
         self.ghost.hide()
         self.addItem(self.ghost)
+        self.selectionChanged.connect(self._raise_selected)
         self.selectionChanged.connect(self._update_highlight)
 
     # -- hover ------------------------------------------------------------------------------
@@ -221,6 +228,14 @@ class ChartScene(QGraphicsScene):
             elif item.site != site or item.pos() != QPointF(site.x, site.y):
                 item.update_site(site)
         self._update_highlight()
+
+    def _raise_selected(self) -> None:
+        """The selected marker over its neighbours. Done here, once a selection changes, rather
+        than in the marker's `itemChange`: Qt calls that for every change of every item (its
+        position, flags, cursor, tooltip, scene...), about 18 times a marker as a session opens,
+        each a call into Python (1.5 ms of opening a 40-site session)."""
+        for item in self.markers.values():
+            item.setZValue(Z_MARKER_SELECTED if item.isSelected() else Z_MARKER)
 
     def marker(self, site_id: int) -> MarkerItem | None:
         return self.markers.get(site_id)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.overlay_legend import OverlayLegend
@@ -195,8 +196,8 @@ class HistoryBar(QWidget):
         self._syncing = True
         try:
             if new_patient and self.sessions:
-                first = self.sessions[0].started_at.date()
-                last = self.sessions[-1].started_at.date()
+                first = local_date(self.sessions[0].started_at)
+                last = local_date(self.sessions[-1].started_at)
                 self.date_from.setDate(QDate(first))
                 self.date_to.setDate(QDate(last))
                 self._picked &= {s.id for s in self.sessions}

@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from imsmap.domain.heat import grasp_heat
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.domain.progress import History
 from imsmap.render.chart_painter import ChartPainter
@@ -69,8 +70,8 @@ def sessions_to_draw(sessions: Sequence[Session], current_id: int | None,
         chosen = earlier[-n:] if n else []
     elif choice.mode is OverlayMode.RANGE:
         lo, hi = choice.date_from, choice.date_to
-        chosen = [s for s in earlier if (lo is None or s.started_at.date() >= lo)
-                  and (hi is None or s.started_at.date() <= hi)]
+        chosen = [s for s in earlier if (lo is None or local_date(s.started_at) >= lo)
+                  and (hi is None or local_date(s.started_at) <= hi)]
     elif choice.mode is OverlayMode.PICKED:
         chosen = [s for s in earlier if s.id in choice.picked]
     else:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_time
 from imsmap.services.file_hold import FileRoomHold
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
 
@@ -40,18 +41,18 @@ def held_sentence(hold: Hold) -> str:
         return QCoreApplication.translate(
             "HoldBanner", "{login} has this session open in another imsmap window ({room}, "
             "since {since}); it can be read here, and edited once it is closed there.").format(
-                login=hold.held_by, room=hold.room, since=f"{hold.since.astimezone():%H:%M}")
+                login=hold.held_by, room=hold.room, since=f"{local_time(hold.since):%H:%M}")
     if hold.kept_until is not None:
         return QCoreApplication.translate(
             "HoldBanner", "{login} had this session open in {room} when the clinic server went "
             "away; it is kept for that room until {until}. It can be read here, and edited once "
             "it is free or taken over.").format(
                 login=hold.held_by, room=hold.room,
-                until=f"{hold.kept_until.astimezone():%H:%M:%S}")
+                until=f"{local_time(hold.kept_until):%H:%M:%S}")
     return QCoreApplication.translate(
         "HoldBanner", "{login} has this session open in {room} (since {since}); it can be read "
         "here, and edited once it is free or taken over.").format(
-            login=hold.held_by, room=hold.room, since=f"{hold.since.astimezone():%H:%M}")
+            login=hold.held_by, room=hold.room, since=f"{local_time(hold.since):%H:%M}")
 
 
 class HoldBanner(QFrame):

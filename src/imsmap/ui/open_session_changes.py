@@ -13,7 +13,6 @@ window's own state (the actions) follows through `update_actions`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -139,13 +138,13 @@ class OpenSessionChanges:
         if s.is_signed and s.signed_by and s.signed_at is not None:
             return QCoreApplication.translate(
                 "MainWindow", "{login} signed this session on {when}; it is locked now."
-            ).format(login=s.signed_by, when=numeric_datetime(_local(s.signed_at)))
+            ).format(login=s.signed_by, when=numeric_datetime(s.signed_at))
         mark = self.records.read.retraction(s.id) if s.is_withdrawn else None
         if mark is None:
             return ""
         return QCoreApplication.translate(
             "MainWindow", "{login} withdrew this draft on {when}; it is locked now."
-        ).format(login=mark.created_by, when=numeric_datetime(_local(mark.created_at)))
+        ).format(login=mark.created_by, when=numeric_datetime(mark.created_at))
 
     def editable_changed(self, editable: bool) -> None:
         """This room got the open session's hold, or lost it (ui.live_window): every part
@@ -160,9 +159,3 @@ class OpenSessionChanges:
         self.photo_strip.refresh()
         self._show_inspector_again()
         self.update_actions()
-
-
-def _local(moment: datetime) -> datetime:
-    """A stored time in this computer's time zone (one written with its offset, in another
-    room, is shown as the clinician here reads the clock); a naive one is local already."""
-    return moment.astimezone() if moment.tzinfo is not None else moment

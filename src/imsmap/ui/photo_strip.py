@@ -3,7 +3,10 @@ dropping files on it; a double-click (or Enter) opens one full size (ui.photo_vi
 
 The strip mirrors the store: it reads the session's photos through the photo use cases
 (services.photos) and listens on the change bus for its session's photo changes and signature.
-A signed session's strip only shows: its photos are locked with it.
+A signed session's photos are locked with it; a photo is added to it only by an amendment
+(services.photo_amending): Add photo asks for one file, then for the amendment's reason
+(ui.record.photo_amend_dialog), and the strip marks such a photo with a badge and says in its
+tooltip who added it, when and why.
 """
 
 from __future__ import annotations
@@ -11,8 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QIcon, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QIcon,
+    QImage,
+    QPainter,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -33,6 +46,7 @@ from imsmap.services.records import Records
 from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
+from imsmap.ui.record.photo_amend_dialog import PhotoAmendDialog, added_by_words
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import said
 from imsmap.ui.wrapping_row import WrappingRow
@@ -40,6 +54,7 @@ from imsmap.ui.wrapping_row import WrappingRow
 THUMB_PX = 44  # one row beside the title: the strip takes about one of the site list's rows
 FILE_PATTERNS = "*.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.webp *.tif *.tiff *.bmp *.gif"
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
+BADGE = QColor("#b35c00")  # the mark of a photo added by amendment (on light and dark photos)
 
 
 def photo_title(photo: Photo, site_text: str = "") -> str:
@@ -66,7 +81,8 @@ class PhotoStrip(QWidget):
         self.say = say
         self.on_error = on_error
         self.session_id: int | None = None
-        self.editable = False
+        self.editable = False  # a draft this window may change: photos are attached directly
+        self.amendable = False  # a signed session: a photo is added by amendment
         self.viewer: PhotoViewer | None = None
         self.hidden = False  # the privacy screen: no photo and no caption on the screen
         self._readonly_db = records.read.readonly
@@ -140,8 +156,11 @@ class PhotoStrip(QWidget):
     def refresh(self) -> None:
         session = self.records.read.session(self.session_id) if self.session_id else None
         self.editable = session is not None and self._locked(session) is None
+        self.amendable = session is not None and self._not_amendable(session) is None
         shown = self.photos.for_session(session.id) if session is not None else []
         sites = self._site_numbers() if shown else {}  # for the photos' tooltips
+        amendments = {a.id: a for a in self.records.read.amendments(session.id)} \
+            if session is not None and any(p.by_amendment for p in shown) else {}
         self.list.clear()
         for photo in shown:
             if self.hidden:
@@ -151,24 +170,33 @@ class PhotoStrip(QWidget):
                 item.setToolTip(self.tr("Hidden by the privacy screen (F12 or Ctrl+H)"))
             else:
                 item = QListWidgetItem(self._icon(photo), "")  # number and caption: tooltip
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, photo_title(photo))
+                added = added_by_words(photo, amendments.get(photo.amendment_id)) \
+                    if photo.by_amendment else ""
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             photo_title(photo) + (f" · {added}" if added else ""))
                 site = sites.get(photo.site_id)
                 title = photo_title(photo, self.tr("site {number}").format(number=site)
                                     if site else "")
                 item.setToolTip(self.tr("{title}\n{width} x {height} {kind}, {size} KB · "
                                         "double-click to open").format(
                     title=title, width=photo.width, height=photo.height, kind=photo.kind,
-                    size=QLocale().toString(round(photo.bytes / 1024))))
+                    size=QLocale().toString(round(photo.bytes / 1024)))
+                    + (f"\n{added}" if added else ""))
             item.setData(PHOTO_ROLE, photo.id)
             self.list.addItem(item)
         n = len(shown)
         self.count.setText(f"{n}" if n else "")
-        self.add_button.setEnabled(self.editable)
+        self.add_button.setEnabled(self.editable or self.amendable)
+        self.add_button.setToolTip(self.tr(
+            "Add a photo to this signed session by an amendment: its reason is asked, and it "
+            "is dated today in your name") if self.amendable else self.tr(
+            "Attach a photo ({formats}); you can also drop photo files on this strip").format(
+            formats=self.tr("JPEG, PNG, WebP, TIFF, BMP or GIF")))
         if session is None:
             hint = self.tr("open a session to attach photos")
         elif session.is_signed:
-            hint = self.tr("locked with the signed session") if n else \
-                self.tr("none attached before signing")
+            hint = self.tr("none attached before signing; one added now is an amendment") \
+                if self.amendable else self.tr("locked with the signed session")
         elif session.retracted:
             hint = self.tr("locked: this draft was withdrawn")
         elif self._readonly_db:
@@ -188,8 +216,8 @@ class PhotoStrip(QWidget):
         """Why no photo can be added to `session` here, in one sentence that says what to do;
         None if one can (the session panel's `editable`, said)."""
         if session.is_signed:  # entered in error too: a signed session
-            return self.tr("This session is signed: its photos are locked with it, so nothing "
-                           "was added. Attach the photo to the patient's next session.")
+            return self.tr("This session is signed: its photos are locked with it, and a "
+                           "photo is added to it only by an amendment, with its reason.")
         if session.retracted:
             return self.tr("This draft was withdrawn: it is locked and kept for the record, so "
                            "nothing was added.")
@@ -198,8 +226,23 @@ class PhotoStrip(QWidget):
         held = self.records.read.held_elsewhere(session.id)
         return held_sentence(held) if held is not None else None
 
+    def _not_amendable(self, session: Session) -> str | None:
+        """Why no photo can be added to the signed `session` by amendment here; None if one
+        can (a draft: never, its photos are attached directly)."""
+        if not session.is_signed:
+            return self._locked(session) or self.tr(
+                "This session is a draft: attach the photo to it directly.")
+        if session.is_entered_in_error:
+            return self.tr("This session is marked entered in error: it belongs to no one's "
+                           "treatment here and takes no photo, so nothing was added.")
+        if self._readonly_db:
+            return self.tr("The database is open read-only: no photo can be added here.")
+        return None
+
     def _icon(self, photo: Photo) -> QIcon:
         image = QImage.fromData(self.photos.thumbnail(photo.id))
+        if photo.by_amendment:
+            image = badged(image)
         return QIcon(QPixmap.fromImage(image))
 
     def _blank_icon(self) -> QIcon:
@@ -225,6 +268,13 @@ class PhotoStrip(QWidget):
 
     # -- adding -----------------------------------------------------------------------------
     def choose_files(self) -> None:
+        if self.amendable and self.session_id is not None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Add a photo by amendment"), str(Path.home()),
+                self.tr("Photos ({patterns});;All files (*)").format(patterns=FILE_PATTERNS))
+            if path:
+                self.add_by_amendment(path)
+            return
         if not self.editable:
             return
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), str(Path.home()),
@@ -238,6 +288,16 @@ class PhotoStrip(QWidget):
         if self.session_id is None or not paths:
             return 0
         session = self.records.read.session(self.session_id)
+        if session.is_signed:
+            refused = self._not_amendable(session)
+            if refused is None and len(paths) > 1:
+                refused = self.tr("A signed session takes one photo at a time, each by an "
+                                  "amendment with its reason: drop or choose one photo, and "
+                                  "nothing was added.")
+            if refused is not None:
+                self.on_error(refused)
+                return 0
+            return 1 if self.add_by_amendment(paths[0]) else 0
         locked = self._locked(session)
         if locked is not None:
             self.on_error(locked)
@@ -263,6 +323,19 @@ class PhotoStrip(QWidget):
                              added))
         return added
 
+    def add_by_amendment(self, path: str) -> bool:
+        """Ask the amendment's reason and the caption (one dialog), then add the photo at
+        `path` to the signed session; whether it was added."""
+        if self.session_id is None:
+            return False
+        dialog = PhotoAmendDialog(self.records, self.photos, self.session_id, path, self)
+        if not dialog.exec() or dialog.added is None:
+            return False
+        _amendment, photo = dialog.added
+        self.say(self.tr("Photo {number} added by amendment, upright and without GPS or "
+                         "camera data.").format(number=photo.seq))
+        return True
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming
         if event.mimeData().hasUrls() and self.session_id is not None and \
                 any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -285,11 +358,39 @@ class PhotoStrip(QWidget):
     def open_photo(self, photo_id: int) -> PhotoViewer:
         if self.viewer is not None:
             self.viewer.close()
-        self.viewer = PhotoViewer(self.records, self.photos, self.photos.photo(photo_id),
-                                  self.editable, self.on_error, self)
+        photo = self.photos.photo(photo_id)
+        amendment = next((a for a in self.records.read.amendments(photo.session_id)
+                          if a.id == photo.amendment_id), None) if photo.by_amendment else None
+        self.viewer = PhotoViewer(self.records, self.photos, photo, self.editable,
+                                  self.on_error, self,
+                                  added_by=added_by_words(photo, amendment)
+                                  if photo.by_amendment else "")
         self.viewer.finished.connect(self._viewer_closed)
         self.viewer.open()
         return self.viewer
 
     def _viewer_closed(self) -> None:
         self.viewer = None
+
+
+def badged(image: QImage) -> QImage:
+    """The thumbnail with the mark of a photo added by amendment: a round badge holding a plus
+    in the bottom-right corner (the tooltip and the viewer say who, when and why)."""
+    out = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    # About 40 % of the long side (the strip shows a thumbnail 44 px on its long side), no
+    # wider than the short side of a tall or wide photo allows.
+    side = max(8, min(max(out.width(), out.height()) * 2 // 5,
+                      min(out.width(), out.height()) * 9 // 10))
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = QRectF(out.width() - side - 1, out.height() - side - 1, side, side)
+    painter.setPen(QPen(QColor("white"), max(1.0, side / 10)))
+    painter.setBrush(BADGE)
+    painter.drawEllipse(box)
+    painter.setPen(QPen(QColor("white"), max(1.5, side / 7), Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap))
+    c, r = box.center(), side * 0.26
+    painter.drawLine(c.x() - r, c.y(), c.x() + r, c.y())
+    painter.drawLine(c.x(), c.y() - r, c.x(), c.y() + r)
+    painter.end()
+    return out

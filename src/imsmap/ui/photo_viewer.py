@@ -49,7 +49,10 @@ def viewer_size(parent: QWidget | None) -> QSize:
 
 class PhotoViewer(QDialog):
     def __init__(self, records: Records, photos: Photos, photo: Photo, editable: bool,
-                 on_error: Callable[[object], None], parent: QWidget | None = None):
+                 on_error: Callable[[object], None], parent: QWidget | None = None,
+                 added_by: str = ""):
+        """``added_by``: for a photo added to a signed session by amendment, who added it,
+        when and why (ui.record.photo_amend_dialog.added_by_words)."""
         super().__init__(parent)
         self.records = records
         self.photos = photos
@@ -105,6 +108,10 @@ class PhotoViewer(QDialog):
         form.addRow(self.tr("Chart site"), self.site)
         form.addRow(self.tr("Photo"), facts)
         form.addRow("", digest)
+        if added_by:
+            amendment = QLabel(added_by)
+            amendment.setWordWrap(True)
+            form.addRow(self.tr("Amendment"), amendment)
         self.remove_button = QPushButton(self.tr("Remove photo…"))
         self.remove_button.setVisible(editable)
         self.remove_button.clicked.connect(self.ask_remove)

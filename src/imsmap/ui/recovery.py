@@ -43,8 +43,7 @@ def backup_time(info: database_files.BackupInfo) -> str:
     time in its name."""
     stamp = database_files.parse_backup_name(info.path.name)
     if info.taken_at is not None and stamp is None:
-        stamp = info.taken_at.astimezone().replace(tzinfo=None) if info.taken_at.tzinfo \
-            else info.taken_at
+        stamp = info.taken_at  # long_datetime says it in this computer's time
     return long_datetime(stamp) if stamp else info.path.name
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Patient
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
@@ -66,7 +67,7 @@ class ReportActions:
         s = self.session_panel.session
         patient = self.patient()
         default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
-                                 f"{s.started_at:%Y-%m-%d}.pdf")
+                                 f"{local_date(s.started_at):%Y-%m-%d}.pdf")
         self._save_pdf(QCoreApplication.translate("ReportActions", "Export session PDF"),
                        default, lambda path: write_session_pdf(self.records, sid, path))
 

@@ -204,7 +204,7 @@ def _stamp(stamp: str | None) -> str:
     if not stamp:
         return "—"
     try:
-        return long_datetime(datetime.fromisoformat(stamp).astimezone().replace(tzinfo=None))
+        return long_datetime(datetime.fromisoformat(stamp))
     except ValueError:
         return stamp
 

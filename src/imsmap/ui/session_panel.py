@@ -12,6 +12,8 @@ its amendments: the newest, the others a click away (ui.record.amendment_list).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -35,9 +37,11 @@ from imsmap.domain.errors import (
     UserFacingError,
     ValidationError,
 )
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
+from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
 from imsmap.ui.conflict_notice import ConflictNotice
@@ -45,6 +49,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
+from imsmap.ui.record.photo_amend_dialog import photos_added_in_words
 from imsmap.ui.session_fields import NotesEdit, PainBox
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
@@ -71,6 +76,14 @@ STATUS_STYLES = {
     "retracted": "padding: 3px 6px; border-radius: 3px; background: #f4e4e4; color: #6b1f1f;",
     "none": "",
 }
+
+
+def _editor_time(started_at: datetime) -> QDateTime:
+    """The session's start as its date-and-time editor shows it: in this computer's time zone
+    (domain.local_time), as the editor's value is read back (a naive QDateTime is local time).
+    Its stored clock-face would show a start written at +00:00 five hours late in Toronto, and
+    leaving the editor untouched (editingFinished) would then move the session by five hours."""
+    return QDateTime(local_time(started_at).replace(tzinfo=None))
 
 
 class SessionPanel(QWidget):
@@ -245,9 +258,9 @@ class SessionPanel(QWidget):
         """How to add a site while the list is empty, then the keys alone (one line, so the
         list keeps its rows). Shown while the session can be charted (`_update_state`)."""
         self.sites_hint.setText(
-            self.tr("Keys: 0-3 grasp · C cramp · Del remove") if self.sites.rowCount() else
+            self.tr("Keys: 0–3 grasp · C cramp · Del remove") if self.sites.rowCount() else
             self.tr("Click a muscle on the chart to add a site. "
-                    "Keys: 0-3 grasp · C cramp · Del remove"))
+                    "Keys: 0–3 grasp · C cramp · Del remove"))
 
     def set_patient_text(self, text: str) -> None:
         """Whose record this is (the window masks it behind the privacy screen)."""
@@ -289,7 +302,7 @@ class SessionPanel(QWidget):
         self._loading = True
         try:
             s = self.session
-            self.started_at.setDateTime(QDateTime(s.started_at.replace(tzinfo=None)) if s
+            self.started_at.setDateTime(_editor_time(s.started_at) if s
                                         else self.started_at.minimumDateTime())
             self.practitioner.setText(s.practitioner if s else "")
             self.complaint.setText(s.complaint if s else "")
@@ -379,7 +392,7 @@ class SessionPanel(QWidget):
         s = self.session
         if s is None or s.is_signed or s.retracted:
             return 0
-        return max(0, (self.records.clock().date() - s.started_at.date()).days)
+        return max(0, (local_date(self.records.clock()) - local_date(s.started_at)).days)
 
     def _show_amendments(self) -> None:
         s = self.session
@@ -388,10 +401,11 @@ class SessionPanel(QWidget):
             return
         items = self.records.read.amendments(s.id)
         fixes = corrections_in_words(self.records, s.id) if items else {}  # their corrections
+        added = photos_added_in_words(Photos(self.records).for_session(s.id)) if items else {}
         self.amendments.set_amendments(s.id, [AmendmentWords(
             self.tr("Amendment {when} by {who} – {reason}:").format(
                 when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason),
-            a.text + fixes.get(a.id, "")) for a in items])
+            a.text + fixes.get(a.id, "") + added.get(a.id, "")) for a in items])
 
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:
@@ -508,8 +522,7 @@ class SessionPanel(QWidget):
         if self.session is not None and self.session.started_at.replace(second=0) != chosen:
             self._loading = True  # refused: show the stored time again
             try:
-                self.started_at.setDateTime(
-                    QDateTime(self.session.started_at.replace(tzinfo=None)))
+                self.started_at.setDateTime(_editor_time(self.session.started_at))
             finally:
                 self._loading = False
         return ok

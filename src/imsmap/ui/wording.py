@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime
 
 from imsmap import i18n
 from imsmap.atlas import Atlas, AtlasError, Muscle
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.progress import Target
 from imsmap.domain.segments import root_label
 from imsmap.domain.vocabulary import GRASP_LABELS, clinic_grasp_word
@@ -155,7 +156,10 @@ def _qdatetime(value: datetime) -> QDateTime:
 
 
 def long_datetime(value: datetime) -> str:
-    """Thursday 3 December 2026, 10:30 (jeudi 3 décembre 2026, 10 h 30)."""
+    """Thursday 3 December 2026, 10:30 (jeudi 3 décembre 2026, 10 h 30). Every formatter of a
+    time here shows it in this computer's time zone (domain.local_time: an aware time is
+    converted once; a naive one is local already), so callers pass the stored time as it is."""
+    value = local_time(value)
     pattern = QCoreApplication.translate("Dates", "dddd d MMMM yyyy, HH:mm",
                                          "QLocale pattern of a long date and time")
     return QLocale().toString(_qdatetime(value), i18n.first_of_month(pattern, value.day,
@@ -163,7 +167,9 @@ def long_datetime(value: datetime) -> str:
 
 
 def long_date(value: date) -> str:
-    """3 December 2026 (3 décembre 2026; the first of the month « 1er décembre 2026 »)."""
+    """3 December 2026 (3 décembre 2026; the first of the month « 1er décembre 2026 »). A
+    datetime gives its local day (domain.local_time.local_date), as every date here."""
+    value = local_date(value)
     pattern = QCoreApplication.translate("Dates", "d MMMM yyyy", "QLocale pattern of a date")
     return QLocale().toString(QDate(value.year, value.month, value.day),
                               i18n.first_of_month(pattern, value.day, language()))
@@ -172,17 +178,21 @@ def long_date(value: date) -> str:
 def numeric_date(value: date) -> str:
     """2026-11-05 in every language (the module's docstring says why). Not strftime: it imports
     the time module on every call, through PySide6's import hook (a long visit list)."""
+    value = local_date(value)
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 def time_of_day(value: datetime) -> str:
-    """09:00 (09 h 00)."""
+    """09:00 (09 h 00), in this computer's time zone."""
+    value = local_time(value)
     pattern = QCoreApplication.translate("Dates", "HH:mm", "QLocale pattern of a time of day")
     return QLocale().toString(QTime(value.hour, value.minute, value.second), pattern)
 
 
 def numeric_datetime(value: datetime) -> str:
-    """2026-11-05 09:00 (2026-11-05 09 h 00): a numeric date and the language's time."""
+    """2026-11-05 09:00 (2026-11-05 09 h 00): a numeric date and the language's time, both in
+    this computer's time zone (converted once, here)."""
+    value = local_time(value)
     return f"{numeric_date(value)} {time_of_day(value)}"
 
 
@@ -193,7 +203,8 @@ def datetime_edit_format() -> str:
 
 
 def short_date(value: date) -> str:
-    """03 Dec 2026 (03 déc. 2026)."""
+    """03 Dec 2026 (03 déc. 2026); a datetime's local day."""
+    value = local_date(value)
     pattern = QCoreApplication.translate("Dates", "dd MMM yyyy",
                                          "QLocale pattern of a short date")
     return QLocale().toString(QDate(value.year, value.month, value.day), pattern)

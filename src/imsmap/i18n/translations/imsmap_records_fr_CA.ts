@@ -756,6 +756,10 @@ schéma du serveur de la clinique %4</translation>
         <translation>le numéro du point du schéma que montre la photo, tel que la fenêtre et le PDF de la séance numérotent ses points</translation>
     </message>
     <message>
+        <source>add the photo to a signed session by an amendment giving this reason (who and when are recorded with it)</source>
+        <translation>ajouter la photo à une séance signée par un addenda donnant ce motif (qui et quand y sont consignés)</translation>
+    </message>
+    <message>
         <source>the photo file</source>
         <translation>le fichier photo</translation>
     </message>
@@ -922,8 +926,16 @@ schéma du serveur de la clinique %4</translation>
 <context>
     <name>CliPhoto</name>
     <message>
+        <source>Session %1 was signed by %2 and is locked: a photo is added to it only by an amendment. Give its reason with --amend &quot;REASON&quot; (for example --amend &quot;Bruise at site 3 the next morning&quot;). Nothing was added.</source>
+        <translation>La séance %1 a été signée par %2 et est verrouillée&#xa0;: une photo n&apos;y est ajoutée que par un addenda. Donnez-en le motif avec --amend &quot;MOTIF&quot; (par exemple --amend &quot;Ecchymose au point 3 le lendemain matin&quot;). Rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
         <source>Photo %1 added to session %2: %3x%4 %5, %6 KB, sha256 %7.</source>
         <translation>Photo %1 ajoutée à la séance %2&#xa0;: %3x%4 %5, %6 Ko, sha256 %7.</translation>
+    </message>
+    <message>
+        <source>Added by amendment %1 (%2, %3): %4</source>
+        <translation>Ajoutée par l&apos;addenda %1 (%2, %3)&#xa0;: %4</translation>
     </message>
     <message>
         <source>Session %1 has no site %2; give the number of one of its chart sites (%3).</source>
@@ -1493,6 +1505,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Photo %1</translation>
     </message>
     <message>
+        <source>Added after signing, by the amendment of %1 by %2: %3</source>
+        <translation>Ajoutée après la signature, par l&apos;addenda du %1 de %2&#xa0;: %3</translation>
+    </message>
+    <message>
         <source>IMS treatment record %1</source>
         <translation>Dossier de traitement SIM %1</translation>
     </message>
@@ -1511,6 +1527,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>IMS treatment record (PDF/A-1b) of the signed session</source>
         <translation>Dossier de traitement SIM (PDF/A-1b) de la séance signée</translation>
+    </message>
+    <message>
+        <source>Photo %1 added: %2.</source>
+        <translation>Photo %1 ajoutée&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Photo %1 added.</source>
+        <translation>Photo %1 ajoutée.</translation>
     </message>
     <message>
         <source>Amendment</source>
@@ -2566,6 +2590,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>TEXTE</translation>
     </message>
     <message>
+        <source>REASON</source>
+        <translation>MOTIF</translation>
+    </message>
+    <message>
         <source>STEP</source>
         <translation>ÉTAPE</translation>
     </message>
@@ -2824,6 +2852,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Les données de la photo ne correspondent pas à son sha256&#xa0;: elles ont été modifiées ou endommagées après l&apos;exportation.</translation>
     </message>
     <message>
+        <source>%1 is not the id of one of this visit&apos;s amendments.</source>
+        <translation>%1 n&apos;est pas l&apos;identifiant d&apos;un des addendas de cette visite.</translation>
+    </message>
+    <message>
         <source>%1 is not the id of one of this visit&apos;s sites.</source>
         <translation>%1 n&apos;est l&apos;identifiant d&apos;aucun des points de cette visite.</translation>
     </message>
@@ -2913,6 +2945,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Les photos sont conservées avec ce dossier dans imsmap; cette clinique ne les imprime pas dans les PDF de séance (réglage de la clinique).</translation>
     </message>
     <message>
+        <source>Added after signing by amendment</source>
+        <translation>Ajoutée après la signature par addenda</translation>
+    </message>
+    <message>
+        <source>Added after signing by amendment: %1, %2: %3</source>
+        <translation>Ajoutée après la signature par addenda&#xa0;: %1, %2&#xa0;: %3</translation>
+    </message>
+    <message>
         <source>site %1: %2 %3</source>
         <translation>point %1&#xa0;: %2 %3</translation>
     </message>
@@ -2936,8 +2976,28 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Une séance contient au plus %1 photos.</translation>
     </message>
     <message>
+        <source>Session %1 is a withdrawn draft: it is locked and takes no photo; nothing was added.</source>
+        <translation>La séance %1 est un brouillon retiré&#xa0;: elle est verrouillée et ne reçoit aucune photo; rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <source>Session %1 is a draft: attach the photo to it directly; an amendment is only for a signed session. Nothing was added.</source>
+        <translation>La séance %1 est un brouillon&#xa0;: joignez-y la photo directement; un addenda ne vaut que pour une séance signée. Rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <source>Session %1 is marked entered in error: it belongs to no one&apos;s treatment here and takes no photo; nothing was added.</source>
+        <translation>La séance %1 est marquée consignée par erreur&#xa0;: elle n&apos;appartient au traitement de personne ici et ne reçoit aucune photo; rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <source>This database&apos;s schema is older than photos added by amendment; open it in this imsmap (it is upgraded) first. Nothing was added.</source>
+        <translation>Le schéma de cette base de données est antérieur aux photos ajoutées par addenda; ouvrez-la d&apos;abord dans cet imsmap (elle est mise à niveau). Rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
         <source>A photo is taken off a session only when you confirm it.</source>
         <translation>Une photo n&apos;est retirée d&apos;une séance que lorsque vous le confirmez.</translation>
+    </message>
+    <message>
+        <source>This draft&apos;s record was merged into %1; nothing is added to a record merged away, and nothing was added.</source>
+        <translation>Le dossier de ce brouillon a été fusionné dans %1; rien n&apos;est ajouté à un dossier fusionné, et rien n&apos;a été ajouté.</translation>
     </message>
     <message>
         <source>The chart site must be given by its number.</source>
@@ -3394,6 +3454,14 @@ N° de permis %2</translation>
         </translation>
     </message>
     <message>
+        <source>Photo %1 added: %2.</source>
+        <translation>Photo %1 ajoutée&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Photo %1 added.</source>
+        <translation>Photo %1 ajoutée.</translation>
+    </message>
+    <message>
         <source>%1 taken at visit %2: listed under Photos, at the end of this report.</source>
         <translation>%1 lors de la visite %2&#xa0;: voir Photos, à la fin de ce rapport.</translation>
     </message>
@@ -3625,10 +3693,6 @@ N° de permis %2</translation>
 <context>
     <name>Records</name>
     <message>
-        <source>Session %1 is signed and locked; a photo cannot be added to it.</source>
-        <translation>La séance %1 est signée et verrouillée; on ne peut pas y ajouter de photo.</translation>
-    </message>
-    <message>
         <source>Unknown patient field(s): %1.</source>
         <translation>Champ(s) du patient inconnu(s)&#xa0;: %1.</translation>
     </message>
@@ -3751,6 +3815,10 @@ N° de permis %2</translation>
     <message>
         <source>This session is already marked entered in error; nothing was changed.</source>
         <translation>Cette séance est déjà marquée consignée par erreur; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Session %1 is signed and locked; a photo is added to it only by an amendment, with its reason. Nothing was added.</source>
+        <translation>La séance %1 est signée et verrouillée; une photo n&apos;y est ajoutée que par un addenda, avec son motif. Rien n&apos;a été ajouté.</translation>
     </message>
 </context>
 <context>
@@ -4880,6 +4948,14 @@ N° de permis non consigné</translation>
     <message>
         <source>Amendment</source>
         <translation>Addenda</translation>
+    </message>
+    <message>
+        <source>Photo %1 added: %2.</source>
+        <translation>Photo %1 ajoutée&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Photo %1 added.</source>
+        <translation>Photo %1 ajoutée.</translation>
     </message>
     <message>
         <source>Amendments</source>

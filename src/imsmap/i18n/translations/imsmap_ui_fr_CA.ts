@@ -446,8 +446,8 @@
         <translation>Les écarter ou les rapprocher pour zoomer le schéma; les déplacer ensemble pour le faire défiler</translation>
     </message>
     <message>
-        <source>Keys: 0-3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
-        <translation>Touches&#xa0;: 0-3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
+        <source>Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
+        <translation>Touches&#xa0;: 0–3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2002,65 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>PhotoAmendDialog</name>
+    <message>
+        <source>Photo {number} added: {caption}.</source>
+        <translation>Photo {number} ajoutée&#xa0;: {caption}.</translation>
+    </message>
+    <message>
+        <source>Photo {number} added.</source>
+        <translation>Photo {number} ajoutée.</translation>
+    </message>
+    <message>
+        <source>Added after signing, by amendment</source>
+        <translation>Ajoutée après la signature, par addenda</translation>
+    </message>
+    <message>
+        <source>Added after signing, by the amendment of {when} by {who}: {reason}</source>
+        <translation>Ajoutée après la signature, par l&apos;addenda du {when} de {who}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Add photo to a signed session</source>
+        <translation>Ajouter une photo à une séance signée</translation>
+    </message>
+    <message>
+        <source>Session of {when}, signed by {who} on {signed}, is locked. The photo is added to it by an amendment, with today&apos;s date and your name; the signed note and its photos stay as they were signed. Once added, the photo and the amendment cannot be changed or taken off.</source>
+        <translation>La séance du {when}, signée par {who} le {signed}, est verrouillée. La photo y est ajoutée par un addenda, à la date d&apos;aujourd&apos;hui et à votre nom; la note signée et ses photos restent telles qu&apos;elles ont été signées. Une fois ajoutés, la photo et l&apos;addenda ne peuvent être ni modifiés ni retirés.</translation>
+    </message>
+    <message>
+        <source>e.g. Bruise at site 3 the next morning</source>
+        <translation>p. ex. Ecchymose au point 3 le lendemain matin</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Motif de l&apos;addenda</translation>
+    </message>
+    <message>
+        <source>e.g. bruise 2 cm below the L5 insertion, day 2</source>
+        <translation>p. ex. ecchymose 2 cm sous l&apos;insertion L5, jour 2</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Photo:</source>
+        <translation>Photo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Légende&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add photo by amendment</source>
+        <translation>Ajouter la photo par addenda</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Photo {number}</source>
@@ -2046,16 +2105,20 @@ Problème&#xa0;: {problem}</translation>
 {width} x {height} {kind}, {size} ko · double-cliquer pour ouvrir</translation>
     </message>
     <message>
+        <source>Add a photo to this signed session by an amendment: its reason is asked, and it is dated today in your name</source>
+        <translation>Ajouter une photo à cette séance signée par un addenda&#xa0;: son motif est demandé, et il est daté d&apos;aujourd&apos;hui à votre nom</translation>
+    </message>
+    <message>
         <source>open a session to attach photos</source>
         <translation>ouvrez une séance pour joindre des photos</translation>
     </message>
     <message>
-        <source>locked with the signed session</source>
-        <translation>verrouillées avec la séance signée</translation>
+        <source>none attached before signing; one added now is an amendment</source>
+        <translation>aucune jointe avant la signature; une photo ajoutée maintenant est un addenda</translation>
     </message>
     <message>
-        <source>none attached before signing</source>
-        <translation>aucune jointe avant la signature</translation>
+        <source>locked with the signed session</source>
+        <translation>verrouillées avec la séance signée</translation>
     </message>
     <message>
         <source>locked: this draft was withdrawn</source>
@@ -2078,10 +2141,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>Les photos sont conservées à l&apos;endroit, sans position GPS, numéro de série d&apos;appareil ni autres données de l&apos;appareil photo, au plus 2048 px sur leur grand côté.</translation>
     </message>
     <message>
-        <source>This session is signed: its photos are locked with it, so nothing was added. Attach the photo to the patient&apos;s next session.</source>
-        <translation>Cette séance est signée&#xa0;: ses photos sont verrouillées avec elle, rien n&apos;a donc été ajouté. Joignez la photo à la prochaine séance du patient.</translation>
-    </message>
-    <message>
         <source>This draft was withdrawn: it is locked and kept for the record, so nothing was added.</source>
         <translation>Ce brouillon a été retiré&#xa0;: il est verrouillé et conservé au dossier, rien n&apos;a donc été ajouté.</translation>
     </message>
@@ -2090,12 +2149,32 @@ Problème&#xa0;: {problem}</translation>
         <translation>La base de données est ouverte en lecture seule&#xa0;: aucune photo ne peut être ajoutée ici.</translation>
     </message>
     <message>
+        <source>This session is a draft: attach the photo to it directly.</source>
+        <translation>Cette séance est un brouillon&#xa0;: joignez-y la photo directement.</translation>
+    </message>
+    <message>
+        <source>This session is marked entered in error: it belongs to no one&apos;s treatment here and takes no photo, so nothing was added.</source>
+        <translation>Cette séance est marquée consignée par erreur&#xa0;: elle n&apos;appartient au traitement de personne ici et ne reçoit aucune photo; rien n&apos;a donc été ajouté.</translation>
+    </message>
+    <message>
+        <source>Add a photo by amendment</source>
+        <translation>Ajouter une photo par addenda</translation>
+    </message>
+    <message>
         <source>Attach photos</source>
         <translation>Joindre des photos</translation>
     </message>
     <message>
         <source>Photos ({patterns});;All files (*)</source>
         <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>This session is signed: its photos are locked with it, and a photo is added to it only by an amendment, with its reason.</source>
+        <translation>Cette séance est signée&#xa0;: ses photos sont verrouillées avec elle, et une photo n&apos;y est ajoutée que par un addenda, avec son motif.</translation>
+    </message>
+    <message>
+        <source>A signed session takes one photo at a time, each by an amendment with its reason: drop or choose one photo, and nothing was added.</source>
+        <translation>Une séance signée reçoit une photo à la fois, chacune par un addenda avec son motif&#xa0;: déposez ou choisissez une seule photo; rien n&apos;a été ajouté.</translation>
     </message>
     <message numerus="yes">
         <source>{reason} (%n more file(s) refused too.)</source>
@@ -2110,6 +2189,10 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>%n photo jointe, à l&apos;endroit et sans données GPS ni de l&apos;appareil photo.</numerusform>
             <numerusform>%n photos jointes, à l&apos;endroit et sans données GPS ni de l&apos;appareil photo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Photo {number} added by amendment, upright and without GPS or camera data.</source>
+        <translation>Photo {number} ajoutée par addenda, redressée et sans GPS ni données d&apos;appareil.</translation>
     </message>
     <message>
         <source>Photos are hidden while the privacy screen is on (F12 or Ctrl+H).</source>
@@ -2161,6 +2244,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Chart site</source>
         <translation>Point du schéma</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Addenda</translation>
     </message>
     <message>
         <source>Remove photo…</source>
@@ -3569,12 +3656,12 @@ droite</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <source>Keys: 0-3 grasp · C cramp · Del remove</source>
-        <translation>Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
+        <source>Keys: 0–3 grasp · C cramp · Del remove</source>
+        <translation>Touches&#xa0;: 0–3 préhension · C crampe · Suppr retirer</translation>
     </message>
     <message>
-        <source>Click a muscle on the chart to add a site. Keys: 0-3 grasp · C cramp · Del remove</source>
-        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0-3 préhension · C crampe · Suppr retirer</translation>
+        <source>Click a muscle on the chart to add a site. Keys: 0–3 grasp · C cramp · Del remove</source>
+        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0–3 préhension · C crampe · Suppr retirer</translation>
     </message>
     <message>
         <source>Choose a patient, then a session or New session.</source>

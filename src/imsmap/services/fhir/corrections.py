@@ -56,14 +56,14 @@ def notes(field: str, fixes: list[tuple[JsonObject, str, Any, Any]],
                 text = w(QT_TRANSLATE_NOOP("Fhir", "Recorded in error (amendment of %1 by %2: "
                                                    "%3)") if new else QT_TRANSLATE_NOOP(
                     "Fhir", "No longer recorded in error (amendment of %1 by %2: %3)"))
-                text = (text.replace("%1", str(amendment["created_at"])[:10])
+                text = (text.replace("%1", t.day(str(amendment["created_at"])))
                         .replace("%2", str(amendment["created_by"]))
                         .replace("%3", str(amendment["reason"])))
             else:
                 text = (w(QT_TRANSLATE_NOOP("Fhir", "Recorded as %1, corrected to %2 (amendment "
                                                     "of %3 by %4: %5)"))
                         .replace("%1", _value(field, old, w)).replace("%2", _value(field, new, w))
-                        .replace("%3", str(amendment["created_at"])[:10])
+                        .replace("%3", t.day(str(amendment["created_at"])))
                         .replace("%4", str(amendment["created_by"]))
                         .replace("%5", str(amendment["reason"])))
             out.append({"text": text, "time": t.when(amendment["created_at"]),

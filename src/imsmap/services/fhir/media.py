@@ -3,7 +3,9 @@
 Built from the JSON export's `photos` list, so FHIR carries what the JSON export carries: the
 stored bytes (`content.data`), their sha256 as the identifier (the hash the audit trail
 recorded), the caption as a note, and for a photo tied to a chart site that site's muscle as
-`bodySite` and its insertion Procedure as `partOf`.
+`bodySite` and its insertion Procedure as `partOf`. A photo added after signing, by an
+amendment, says so in a note (the amendment's date, author and reason; the amendment itself is a
+DocumentReference of its own).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ SID_PHOTO = f"{t.BASE}/sid/photo-sha256"
 
 def photos(ctx: Context, atlas_version: str) -> list[Entry]:
     sites = {s["id"]: s for s in ctx.visit["sites"]}
+    amendments = {a["id"]: a for a in ctx.visit.get("amendments", ())}
     w = ctx.words
     out = []
     for n, p in enumerate(ctx.visit.get("photos", ()), 1):
@@ -49,5 +52,14 @@ def photos(ctx: Context, atlas_version: str) -> list[Entry]:
             res["operator"] = ctx.practitioner
         if p["caption"]:
             res["note"] = [{"text": p["caption"]}]
+        amendment = amendments.get(p.get("amendment"))
+        if amendment is not None:
+            res.setdefault("note", []).append({
+                "text": fill(w(QT_TRANSLATE_NOOP(
+                    "Fhir", "Added after signing, by the amendment of %1 by %2: %3")),
+                    [t.day(str(amendment["created_at"])), amendment["created_by"],
+                     amendment["reason"]]),
+                "time": t.when(amendment["created_at"])})
+            res["createdDateTime"] = t.when(amendment["created_at"])
         out.append((url, res))
     return out

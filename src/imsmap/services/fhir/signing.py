@@ -76,7 +76,7 @@ def pdf_reference(ctx: Context, pdf: bytes, generated: str) -> Entry:
                "size": len(pdf),
                # FHIR R4 Attachment.hash: the SHA-1 of the data, base64.
                "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),
-               "title": fill(w(RECORD_TITLE), [v["started_at"][:10]]),
+               "title": fill(w(RECORD_TITLE), [t.day(v["started_at"])]),
                "creation": generated}}],
            "context": {"encounter": [ctx.encounter],
                        "period": {"start": t.when(v["started_at"])}}}
@@ -90,7 +90,13 @@ def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
     PDF when the bundle carries it) and a Provenance with its reason, time and author."""
     out = []
     w = ctx.words
+    numbered = list(enumerate(ctx.visit.get("photos", ()), 1))  # as the Media titles number them
     for a in ctx.visit["amendments"]:
+        # The photos it added after signing (their Media resources carry them), in words.
+        added = [fill(w(QT_TRANSLATE_NOOP("Fhir", "Photo %1 added: %2.")), [n, p["caption"]])
+                 if p["caption"] else fill(w(QT_TRANSLATE_NOOP("Fhir", "Photo %1 added.")), [n])
+                 for n, p in numbered if p.get("amendment") == a["id"]]
+        text = " ".join(x for x in (a["text"], *added) if x)
         doc_url = ctx.url("amendment", a["id"])
         prov_url = ctx.url("amendment", a["id"], "provenance")
         doc = {"resourceType": "DocumentReference", "id": t.rid(doc_url), "status": "current",
@@ -100,7 +106,7 @@ def amendments(ctx: Context, pdf_url: str | None) -> list[Entry]:
                "description": a["reason"],
                "content": [{"attachment": {
                    "contentType": "text/plain; charset=utf-8",
-                   "data": base64.b64encode(a["text"].encode("utf-8")).decode("ascii"),
+                   "data": base64.b64encode(text.encode("utf-8")).decode("ascii"),
                    "title": fill(w(QT_TRANSLATE_NOOP("Fhir", "Amendment: %1")),
                                  [a["reason"]])}}],
                "context": {"encounter": [ctx.encounter]}}
@@ -138,14 +144,14 @@ def composition(ctx: Context, sections: list[tuple[str, list[Entry]]],
     """The head of a document bundle: one signed visit, its sections in the record's order."""
     v, w = ctx.visit, ctx.words
     url = ctx.url("composition")
-    changed = max([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
+    changed = t.latest([v["signed_at"]] + [a["created_at"] for a in v["amendments"]])
     out: JsonObject = {"resourceType": "Composition", "id": t.rid(url),
            "status": "amended" if v["amendments"] else "final",
            "type": t.concept(t.PROCEDURE_NOTE, w(QT_TRANSLATE_NOOP("Fhir", "Procedure note"))),
            "subject": ctx.subject,
            "encounter": ctx.encounter, "date": t.when(changed),
            "author": [ctx.practitioner or user(v["signed_by"], w)],
-           "title": fill(w(RECORD_TITLE), [v["started_at"][:10]]),
+           "title": fill(w(RECORD_TITLE), [t.day(v["started_at"])]),
            "attester": [{"mode": "legal", "time": t.when(v["signed_at"]),
                          "party": user(v["signed_by"], w)}],
            "section": []}

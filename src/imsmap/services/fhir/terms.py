@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import overload
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
@@ -213,6 +214,19 @@ def when(text: str | None) -> str | None:
     if value.tzinfo is None:
         value = value.astimezone()
     return value.isoformat(timespec="seconds")
+
+
+def day(text: str) -> str:
+    """The day of an export datetime as the clinic reads it, for a display text (a document's
+    title, a correction's note): its day in this computer's time zone (domain.local_time), as
+    the PDF and the window date it. A session stored at 2026-12-04T04:30+00:00 is the 3rd in
+    Toronto; the dateTime elements keep the stored instant and offset (``when``)."""
+    return local_date(datetime.fromisoformat(text)).isoformat()
+
+
+def latest(texts: list[str]) -> str:
+    """The latest of export datetimes by the instant, not by the text (two offsets)."""
+    return max(texts, key=lambda text: datetime.fromisoformat(text).timestamp())
 
 
 def _designated(concepts: list[JsonObject], words: Words,

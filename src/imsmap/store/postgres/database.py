@@ -57,7 +57,12 @@ from imsmap.store.postgres.connection import (
 )
 from imsmap.store.postgres.faults import ATTEMPTS, BACKOFF_S, InDoubtError
 from imsmap.store.postgres.reconnect import Reconnecting, unreachable
-from imsmap.store.postgres.refusals import RETRY_RECONNECT, Fault, classify
+from imsmap.store.postgres.refusals import (
+    RETRY_RECONNECT,
+    Fault,
+    classify,
+    connection_sentence,
+)
 from imsmap.store.terms import Terms
 
 if TYPE_CHECKING:
@@ -403,8 +408,13 @@ class ServerDatabase(Database):
                 raw.execute("SET default_transaction_read_only = on")
             db = cls(ServerConnection(raw, reopen), dsn, login, readonly, roles)
             db.signed_in_point = point
-        except BaseException:
+        except BaseException as exc:
             raw.close()
+            import psycopg
+
+            if isinstance(exc, psycopg.OperationalError):  # the server went away meanwhile
+                fault, words = connection_sentence(exc, dsn)
+                raise ServerError(words, fault) from None
             raise
         log.info("signed in to the clinic server (schema %d)%s", schema.SCHEMA_VERSION,
                  " read-only" if readonly else "")

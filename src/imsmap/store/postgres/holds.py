@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.local_time import local_time
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.dsn import one
 
@@ -52,14 +53,14 @@ class Hold:
                 "ServerHolds", "%1 had this session open in %2 when the clinic server went "
                 "away; it is kept for that room until %3. It can be read here, and edited once "
                 "it is free or taken over."),
-                self.held_by, self.room, f'{self.kept_until.astimezone():%H:%M:%S}')
+                self.held_by, self.room, f'{local_time(self.kept_until):%H:%M:%S}')
         if self.mine:
             return sentence("ServerHolds", QT_TRANSLATE_NOOP(
                 "ServerHolds", "You hold this session in %1."), self.room)
         return (sentence("ServerHolds", QT_TRANSLATE_NOOP(
             "ServerHolds", "%1 has this session open in %2 (since %3); it can be read here, "
             "and edited once it is free or taken over."),
-            self.held_by, self.room, f'{self.since.astimezone():%H:%M}'))
+            self.held_by, self.room, f'{local_time(self.since):%H:%M}'))
 
 
 def check_room(room: str) -> str:

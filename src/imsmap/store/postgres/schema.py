@@ -48,6 +48,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v7_retractions.sql",)),
     (8, "duplicate patient records merged and separated (SQLite schema 9)", 9,
      ("v8_patient_merges.sql",)),
+    (9, "photos added to a signed session by amendment (SQLite schema 10)", 10,
+     ("v9_amendment_photos.sql",)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \

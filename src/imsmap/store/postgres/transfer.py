@@ -121,7 +121,7 @@ def _refuse_unless_empty(conn: PgConnection, place: str) -> None:
             place, counts[0], counts[1], counts[2], counts[3]))
 
 
-def _columns(file_conn: sqlite3.Connection, table: str) -> list[str]:
+def file_columns(file_conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in file_conn.execute(f"PRAGMA table_info({table})")]
 
 
@@ -147,7 +147,7 @@ def _copy(conn: PgConnection, file_conn: sqlite3.Connection) -> Moved:
     moved = Moved()
     signed: list[Values] = []
     for table in TABLES:
-        columns: Sequence[str] = _AUDIT_PG if table == "audit" else _columns(file_conn, table)
+        columns: Sequence[str] = _AUDIT_PG if table == "audit" else file_columns(file_conn, table)
         source = (_audit_rows(file_conn) if table == "audit"
                   else _file_rows(file_conn, table, columns))
         if table == "sessions":
@@ -202,7 +202,7 @@ def _verify(conn: PgConnection, file_conn: sqlite3.Connection, file_name: str, m
             mine, theirs = _server_audit(conn), _audit_rows(file_conn)
             same = _same_audit
         else:
-            columns = _columns(file_conn, table)
+            columns = file_columns(file_conn, table)
             order = "id" if "id" in columns else columns[0]
             mine = _server_rows(conn, table, columns, order)
             theirs = _file_rows(file_conn, table, columns)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import SessionMetrics
 from imsmap.render.plot import broken_polyline, diamond
 from imsmap.ui.wording import numeric_date
@@ -188,8 +189,7 @@ def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[Sessio
             continue
         painter.drawText(QRectF(lay.x(i) - 30, lay.counts.bottom() + 4, 60, 16),
                          Qt.AlignmentFlag.AlignCenter,
-                         QLocale().toString(QDate(m.started_at.year, m.started_at.month,
-                                                  m.started_at.day), "d MMM"))
+                         QLocale().toString(QDate(local_date(m.started_at)), "d MMM"))
 
 
 

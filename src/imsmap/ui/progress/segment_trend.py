@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import (
     SIDES,
     History,
@@ -91,7 +92,7 @@ class SegmentTrend(QWidget):
 
     def set_history(self, history: History, catalogue, numbering: dict[int, int]) -> None:
         headers = [f"#{numbering.get(s.id, i + 1)}\n" + QLocale().toString(
-            QDate(s.started_at.year, s.started_at.month, s.started_at.day), "d MMM")
+            QDate(local_date(s.started_at)), "d MMM")
                    for i, s in enumerate(history.sessions)]
         m = root_matrix(history, catalogue)
         rows = [(ri, root, si, side) for ri, root in enumerate(m.roots)

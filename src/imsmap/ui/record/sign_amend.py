@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import ConflictError, UserFacingError
+from imsmap.domain.local_time import local_time
 from imsmap.services import clinic
 from imsmap.services.audit_view import session_trail
 from imsmap.services.practitioner_list import Practitioner, by_login, by_name
@@ -233,7 +234,7 @@ class AuditDialog(QDialog):
                 old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
                 row = self.table.rowCount()
                 self.table.insertRow(row)
-                values = (f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.actor, entry.action,
+                values = (f"{local_time(entry.at):%Y-%m-%d %H:%M:%S}", entry.actor, entry.action,
                           f"{entry.entity} {entry.entity_id or ''} {field}".strip(),
                           _show(old), _show(new))
                 for col, value in enumerate(values):
