@@ -129,10 +129,13 @@ def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
 
 
 def _connected(conn: PgConnection, dbname: str) -> list[str]:
-    """The logins connected to ``dbname`` (other than this connection)."""
+    """The logins connected to ``dbname`` (other than this connection): client connections
+    only. The server's own workers on the database (an autovacuum worker, which has no login:
+    it read "open in 1 connection (?)" and refused the restore) are not rooms; the rename that
+    puts the backup in place ends them itself, as PostgreSQL does for DROP and RENAME."""
     return [r[0] or "?" for r in conn.execute(
-        "SELECT usename FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-        (dbname,)).fetchall()]
+        "SELECT usename FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+        " AND backend_type = 'client backend'", (dbname,)).fetchall()]
 
 
 def _rooms_sentence(place: str, logins: list[str]) -> Sentence:
