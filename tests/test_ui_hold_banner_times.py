@@ -4,7 +4,7 @@ this computer's time zone): "09 h 30" in French, not "09:30"."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -44,7 +44,7 @@ def test_the_banner_of_a_draft_held_by_another_window_says_the_time_in_french(
 
 
 def test_a_hold_kept_after_the_server_went_away_says_until_when_to_the_second(french):
-    since = datetime(2026, 12, 5, 14, 5, 7, tzinfo=timezone.utc)
+    since = datetime(2026, 12, 5, 14, 5, 7, tzinfo=UTC)
     hold = Hold(session_id=3, held_by="anna", room="Salle 1", since=since, heartbeat=since,
                 mine=False, kept_until=since + timedelta(minutes=1))
     words = held_sentence(hold)
