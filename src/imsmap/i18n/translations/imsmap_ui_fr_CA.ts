@@ -2118,10 +2118,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>ouvrez une séance pour joindre des photos</translation>
     </message>
     <message>
-        <source>none attached before signing; one added now is an amendment</source>
-        <translation>aucune jointe avant la signature; une photo ajoutée maintenant est un addenda</translation>
-    </message>
-    <message>
         <source>locked with the signed session</source>
         <translation>verrouillées avec la séance signée</translation>
     </message>
@@ -2172,6 +2168,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Photos ({patterns});;All files (*)</source>
         <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>none; adding one makes an amendment</source>
+        <translation>aucune; tout ajout se fait par addenda</translation>
     </message>
     <message>
         <source>This session is signed: its photos are locked with it, and a photo is added to it only by an amendment, with its reason.</source>
