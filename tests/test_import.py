@@ -262,6 +262,22 @@ def test_a_draft_cannot_pose_as_signed_or_carry_amendments(target):
                                                   "patients[0].visits[0].amendments"]
 
 
+@pytest.mark.parametrize("odd_id", [[1, 2], {"n": 1}], ids=["list", "object"])
+def test_an_amendment_whose_id_is_not_a_number_is_refused_not_a_crash(source, target, odd_id):
+    """The fuzz below found it: an amendment's id that is a list or an object (it is matched
+    against the ids of photos added by amendment) raised TypeError instead of a problem."""
+    doc = export.export_document(source)
+    visit = doc["patients"][1]["visits"][0]
+    assert visit["status"] == "signed" and visit["amendments"]
+    visit["amendments"][0]["id"] = odd_id
+    before = counts(target)
+    with pytest.raises(ImportProblems) as err:
+        import_document(target, doc)
+    assert err.value.problems and all(p.startswith("patients[1].visits[0]")
+                                      for p, _ in err.value.problems), err.value.problems
+    assert counts(target) == before
+
+
 def test_a_failure_while_writing_leaves_nothing_behind(target, monkeypatch):
     doc = brief_doc(target.atlas, patients=3)
     calls = {"n": 0}

@@ -327,9 +327,11 @@ class Reader:
                 "Importer", "Only a signed visit has amendments; this one is a draft.")))
         adding = {x["amendment"] for x in visit.photos if x["amendment"] is not None}
         for k, raw_amendment in enumerate(amendments):
+            # The file's id of an amendment, where a number (as elsewhere: any other is none).
+            file_ida = raw_amendment.get("id") if isinstance(raw_amendment, dict) else None
             amendment = self.amendment(
                 raw_amendment, f"{place}.amendments[{k}]",
-                adds_photo=isinstance(raw_amendment, dict) and raw_amendment.get("id") in adding)
+                adds_photo=isinstance(file_ida, int) and file_ida in adding)
             if amendment is not None:
                 visit.amendments.append(amendment)
                 visit.amendment_ids.append(raw_amendment.get("id"))
