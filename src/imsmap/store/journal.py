@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store import name_parts
 from imsmap.store.db import StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
 
@@ -396,6 +397,12 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
             else:
                 conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?",
                              tuple(v for c, v in zip(cols, row) if c != key) + (row[k],))
+        if table == "patients":  # their name parts, derived, are not journalled
+            for row in rows:
+                pid = row[k]
+                family, given = conn.execute("SELECT family_name, given_name FROM patients"
+                                             " WHERE id = ?", (pid,)).fetchone()
+                name_parts.rewrite(conn, pid, family, given)
     except sqlite3.DatabaseError as exc:
         if fault_of(exc) is Fault.FULL:
             raise  # the disk of the copy being restored, not the journal: said by the caller
