@@ -121,6 +121,7 @@ def test_a_word_common_in_the_chart_numbers_is_walked_not_collected(clinic, monk
     try:
         assert clinic.repo.search_patients("c-") == _expected(clinic.repo, "c-")
         assert clinic.repo.search_patients("李明") == _expected(clinic.repo, "李明")
+        assert clinic.repo.search_patients("ω") == _expected(clinic.repo, "ω")
     finally:
         clinic.db.conn.set_trace_callback(None)
     # The searches (the repository names a patient's columns; the reference query takes *).
@@ -128,6 +129,7 @@ def test_a_word_common_in_the_chart_numbers_is_walked_not_collected(clinic, monk
                 and " FROM patients WHERE " in q]
     assert "LIKE" in searches[0] and "id IN" not in searches[0]  # many C- chart numbers
     assert "id IN" in searches[1]  # a rare word: index ranges
+    assert "id IN" in searches[2]  # a rare letter too (walking every patient for "q" was slow)
 
 
 def test_search_keeps_the_limit_and_the_order_across_it(clinic):

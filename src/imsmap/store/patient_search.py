@@ -58,16 +58,15 @@ def chart_ranges(word: str) -> tuple[list[str], list[str]] | None:
     return parts, params
 
 
-def ranges_clause(word: str) -> tuple[str, list[Any]] | None:
+def ranges_clause(word: str, typed: list[str]) -> tuple[str, list[Any]] | None:
     """The ids of the patients ``word`` finds, as index ranges (SQLite): the patients with a
-    name part starting with its longest typed part (store.name_parts.typed_parts) and a part
-    starting with each other one, and those whose chart number starts with the whole word.
-    None when the chart number's ranges cannot be made."""
+    name part starting with the first of its typed parts (store.name_parts.typed_parts, the
+    rarest first) and a part starting with each other one, and those whose chart number starts
+    with the whole word. None when the chart number's ranges cannot be made."""
     chart = chart_ranges(word)
     if chart is None:
         return None
     selects, params = chart
-    typed = sorted(typed_parts(word), key=len, reverse=True)
     if typed:
         cond, values = part_range(typed[0])
         for other in typed[1:]:
