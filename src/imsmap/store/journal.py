@@ -55,8 +55,11 @@ SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos", "
 PHOTO_BYTES = ("photo_blobs",)
 # Small tables copied whole in every record.
 WHOLE = ("settings", "practitioners", "protocols", "protocol_sites", "audit_head")
-# Every table of the schema is one of these (tests/test_backup_journal.py checks it).
+# Every table of the schema is one of these or DERIVED (tests/test_backup_sets.py checks it).
 TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + WHOLE
+# Made from the rows applied, not journalled: the patients' name parts for search (written
+# again for each patient applied, store.name_parts).
+DERIVED = ("patient_name_parts",)
 # The order a record is applied in: words first, a session's rows before the session (a signed
 # session takes no new rows), amendments and withdrawal or entered-in-error marks after their
 # session (a mark needs its session's status), merges of patient records after the patients
