@@ -42,3 +42,17 @@ def test_the_guide_explains_every_marker_of_the_window_and_pdf_keys(make_window,
     # and the ring of a site on the other layer, which the guide's first picture shows
     for look in ("dashed ring", "second ring", "dashed outer ring", "blue halo"):
         assert look in passage
+
+
+def test_the_guide_writes_the_ranges_as_the_window_does(make_window, session):
+    """The window writes a range with an en dash ("Pain (0–10)", "Keys: 0–3 grasp"); the guide
+    said "0-3" and "0-10" in its running text."""
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    shown = [label.text() for label in w.findChildren(QLabel) if label.isVisible()]
+    ranges = {found for text in shown for found in re.findall(r"(?<!\d)0[–-]\d+(?!\d)", text)}
+    assert {"0–3", "0–10"} <= ranges, ranges
+    guide = GUIDE.read_text(encoding="utf-8")
+    for written in ranges:
+        assert re.search(rf"(?<![\d.]){written}(?!\d)", guide), written
+        hyphen = written.replace("–", "-")
+        assert not re.search(rf"(?<![\d.]){hyphen}(?!\d)", guide), f"the guide says {hyphen}"

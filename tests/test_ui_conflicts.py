@@ -358,14 +358,17 @@ def test_a_session_signed_in_another_window_locks_the_photo_strip_on_refresh(qtb
                                                                              two_windows):
     # Ben signs; Anna's window, coming back (its refresh), showed the note signed and
     # read-only but kept "drop photo files here" and an enabled Add photo… that opened a
-    # file dialog for a locked session.
+    # file dialog for a locked session. Since photos may be added to a signed session by
+    # amendment, the refreshed strip no longer takes one as a draft's: Add photo… asks for
+    # the amendment.
     anna, ben, session, _site = two_windows
     strip = anna.photo_strip
-    assert strip.editable and strip.add_button.isEnabled()
+    assert strip.editable and not strip.amendable
     ben.records.sign_session(session.id)
     assert anna.refresh_all(force=False)  # as when the window becomes active again
     assert anna.session_panel.session.is_signed
-    assert not strip.editable and not strip.add_button.isEnabled()
+    assert not strip.editable and strip.amendable
+    assert "by an amendment" in strip.add_button.toolTip()
 
 
 def test_signing_a_session_the_other_window_signed_opens_no_dialog_and_says_why(qtbot,

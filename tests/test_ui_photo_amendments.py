@@ -99,7 +99,7 @@ def test_add_photo_on_a_signed_session_chooses_one_file_then_asks(qtbot, window,
     records.sign_session(session.id)
     strip = window.photo_strip
     qtbot.waitUntil(lambda: strip.amendable)
-    assert strip.hint.text() == "none attached before signing; one added now is an amendment"
+    assert strip.hint.text() == "none; adding one makes an amendment"
     chosen = write(tmp_path / "consent.png", png_bytes())
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
     said = _answer(qtbot, [("Consent form scanned at reception", "")])

@@ -70,12 +70,14 @@ def close_windows(qtbot, windows) -> None:
     qtbot.wait(1)
 
 
-def answer_boxes(buttons: list[str], seen: list[str], *, others_pass: bool = False) -> QTimer:
+def answer_boxes(buttons: list[str], seen: list[str], *, others_pass: bool = False,
+                 titles: list[str] | None = None) -> QTimer:
     """Click through the message boxes as they come up, the next of `buttons` (a part of a
     button's text) in each; a box without that button fails the test, or with `others_pass`
     is left to another of these (two at once: one for the boxes of a window's dialog, one
     for a box that comes after the window). What each box answered said (its text,
-    informative and detailed text) goes to `seen`. Stop the returned timer when done."""
+    informative and detailed text) goes to `seen`, and its window title to `titles` if given.
+    Stop the returned timer when done."""
     timer = QTimer()
     timer.setInterval(20)
 
@@ -88,6 +90,8 @@ def answer_boxes(buttons: list[str], seen: list[str], *, others_pass: bool = Fal
         if not match and others_pass:
             return
         seen.append(" ".join((box.text(), box.informativeText(), box.detailedText())))
+        if titles is not None:
+            titles.append(box.windowTitle())
         buttons.pop(0)
         assert match, (want, [b.text() for b in box.buttons()])
         match[0].click()

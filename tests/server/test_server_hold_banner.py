@@ -55,10 +55,13 @@ def test_the_second_room_sees_the_holder_and_takes_over_only_when_confirmed(
         entries = one(clinic_dsn, "SELECT count(*) FROM audit")[0]
         # Asked, and cancelled: nothing changes.
         seen: list[str] = []
-        timer = answer_boxes(["Cancel"], seen)
+        titles: list[str] = []
+        timer = answer_boxes(["Cancel"], seen, titles=titles)
         qtbot.mouseClick(second.banner.take_button, Qt.MouseButton.LeftButton)
         timer.stop()
         assert anna in seen[0] and "Room 1" in seen[0]
+        # Its own words: Qt adds the app's name (test_ui_window_titles)
+        assert titles == ["Take over this session"]
         assert not second.banner.editable and first.banner.editable
         assert one(clinic_dsn, "SELECT count(*) FROM audit")[0] == entries
         # Asked, and confirmed: the second room edits, the first learns it lost the session.

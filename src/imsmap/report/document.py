@@ -297,7 +297,8 @@ def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], N
     """Call ``write(tmp_path)`` for a temporary file beside ``out_path``, then rename it into
     place: a records system watching the folder never sees half a PDF, and a failure (a full
     disk, a read-only folder, ``out_path`` being the database) is a ReportError that changes
-    nothing (services.output_files.write_atomically)."""
+    nothing (services.output_files.write_atomically). The temporary files of PDFs whose
+    writing was killed in that folder more than an hour ago are removed then."""
     out = Path(out_path).expanduser()
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
@@ -305,7 +306,9 @@ def write_atomically(out_path: str | os.PathLike[str], write: Callable[[Path], N
                                          "The folder %1 does not exist; choose an existing folder."),
                                [folder]))
     try:
-        return output_files.write_atomically(out, write, database=database, force=True,
-                                             what="PDF")
+        written = output_files.write_atomically(out, write, database=database, force=True,
+                                                what="PDF")
     except output_files.OutputError as exc:
         raise ReportError(sentence_text(exc.message)) from None
+    output_files.remove_left_pdfs(folder)  # what a write killed here an hour ago left
+    return written

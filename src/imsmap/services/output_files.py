@@ -19,16 +19,21 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
+import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.backup import fsync_dir
+
+log = logging.getLogger(__name__)
 
 # What SQLite keeps beside a database file `F`: F-wal, F-shm (WAL mode), F-journal (rollback).
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -177,6 +182,42 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
             tmp.unlink()
     fsync_dir(folder)
     return out
+
+
+# The temporary file `write_atomically` writes a PDF under (tempfile.mkstemp's eight letters),
+# which stays behind when its process is killed mid-write: ".NAME.pdf.k3x_9q2a.tmp".
+LEFT_PDF = re.compile(r"^\..+\.pdf\.[a-z0-9_]{8}\.tmp$")
+# Older than this, such a file is no window's write in progress (a PDF takes seconds).
+LEFT_AFTER_S = 3600.0
+
+
+def remove_left_pdfs(folder: Path) -> list[Path]:
+    """Remove the temporary files of PDFs whose writing was killed (store.backup_sets does the
+    same for a backup's partial files on its next run): in `folder` only, only regular files
+    named as `LEFT_PDF` and last written more than `LEFT_AFTER_S` ago, never anything else.
+    Called when a PDF is next written there; a file that cannot be removed is left (logged)."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    before = time.time() - LEFT_AFTER_S
+    for entry in entries:
+        if not LEFT_PDF.match(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or \
+                    entry.stat(follow_symlinks=False).st_mtime >= before:
+                continue
+            os.unlink(entry.path)
+        except OSError as exc:
+            log.info("a left temporary PDF file could not be removed: %s", exc.strerror)
+            continue
+        removed.append(Path(entry.path))
+    if removed:
+        log.info("removed %d temporary PDF file(s) left by a write that was killed",
+                 len(removed))
+    return removed
 
 
 def _publish(tmp: Path, out: Path, *, force: bool) -> None:

@@ -100,7 +100,7 @@ def run_on_server(app: QApplication, server: str | AppContext,
             log.info("signing in to the clinic server was stopped at the start")
             return 2
         if isinstance(outcome, UserFacingError):
-            tell(None, QCoreApplication.translate("App", "imsmap cannot open the clinic server"),
+            tell(None, QCoreApplication.translate("App", "Cannot open the clinic server"),
                  outcome)
             return 2
         if not isinstance(outcome, AppContext):
@@ -140,7 +140,7 @@ def where_records_are() -> str | AppContext | None:
         if records_place.chosen() is not None:
             return records_place.saved_server()
     except UserFacingError as exc:
-        tell(None, QCoreApplication.translate("App", "imsmap cannot start"), exc)
+        tell(None, QCoreApplication.translate("App", "Cannot start"), exc)
         return ""
     if paths.default_db_path().exists():
         return None  # a clinic already kept on this computer

@@ -260,7 +260,7 @@ def ask_unsaved_on_close(parent: QWidget, reason: str) -> CloseAnswer:
     or stay open."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("Dialogs", "imsmap – not saved yet"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Not saved yet"))
     box.setText(QCoreApplication.translate(
         "Dialogs", "The last changes to this session could not be saved: {reason}").format(
             reason=reason))

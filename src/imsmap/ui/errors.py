@@ -81,7 +81,7 @@ class CrashHandler:
             box = QMessageBox(self._parent())
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle(QCoreApplication.translate("CrashHandler",
-                                                          "imsmap – unexpected error"))
+                                                          "Unexpected error"))
             box.setText(QCoreApplication.translate(
                 "CrashHandler",
                 "imsmap ran into a bug. Everything you entered before this was saved."))

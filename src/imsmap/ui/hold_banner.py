@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.local_time import local_time
 from imsmap.services.file_hold import FileRoomHold
 from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
+from imsmap.ui.wording import time_of_day
 
 # While another room holds the session, ask again this often. A room that lets go, or is taken
 # over, is announced at once; one whose imsmap ends without a word (killed, its computer
@@ -41,18 +41,18 @@ def held_sentence(hold: Hold) -> str:
         return QCoreApplication.translate(
             "HoldBanner", "{login} has this session open in another imsmap window ({room}, "
             "since {since}); it can be read here, and edited once it is closed there.").format(
-                login=hold.held_by, room=hold.room, since=f"{local_time(hold.since):%H:%M}")
+                login=hold.held_by, room=hold.room, since=time_of_day(hold.since))
     if hold.kept_until is not None:
         return QCoreApplication.translate(
             "HoldBanner", "{login} had this session open in {room} when the clinic server went "
             "away; it is kept for that room until {until}. It can be read here, and edited once "
             "it is free or taken over.").format(
                 login=hold.held_by, room=hold.room,
-                until=f"{local_time(hold.kept_until):%H:%M:%S}")
+                until=time_of_day(hold.kept_until, seconds=True))
     return QCoreApplication.translate(
         "HoldBanner", "{login} has this session open in {room} (since {since}); it can be read "
         "here, and edited once it is free or taken over.").format(
-            login=hold.held_by, room=hold.room, since=f"{local_time(hold.since):%H:%M}")
+            login=hold.held_by, room=hold.room, since=time_of_day(hold.since))
 
 
 class HoldBanner(QFrame):
@@ -117,7 +117,7 @@ class HoldBanner(QFrame):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("imsmap – take over this session"))
+        box.setWindowTitle(self.tr("Take over this session"))
         box.setText(self.tr("Take this session over from {login} in {room}? They will no "
                             "longer be able to edit it, and the record notes that you took it "
                             "over.").format(login=current.held_by, room=current.room))

@@ -195,7 +195,7 @@ class PhotoStrip(QWidget):
         if session is None:
             hint = self.tr("open a session to attach photos")
         elif session.is_signed:
-            hint = self.tr("none attached before signing; one added now is an amendment") \
+            hint = self.tr("none; adding one makes an amendment") \
                 if self.amendable else self.tr("locked with the signed session")
         elif session.retracted:
             hint = self.tr("locked: this draft was withdrawn")

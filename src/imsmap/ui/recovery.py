@@ -20,7 +20,7 @@ from imsmap.ui.wording import long_datetime, said
 
 def title() -> str:
     """The dialogs' title, in the window's language."""
-    return QCoreApplication.translate("Recovery", "imsmap – database")
+    return QCoreApplication.translate("Recovery", "Database recovery")
 
 
 def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 def cannot_open() -> str:
-    return QCoreApplication.translate("Startup", "imsmap cannot open the database")
+    return QCoreApplication.translate("Startup", "Cannot open the database")
 
 
 # -- what is wrong ------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from imsmap.ui.refusals import tell
 
 
 def title() -> str:
-    return QCoreApplication.translate("UpgradeDialog", "imsmap – upgrading the database")
+    return QCoreApplication.translate("UpgradeDialog", "Upgrading the database")
 
 STEPS = 1000
 

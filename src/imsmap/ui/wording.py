@@ -182,10 +182,14 @@ def numeric_date(value: date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
-def time_of_day(value: datetime) -> str:
-    """09:00 (09 h 00), in this computer's time zone."""
+def time_of_day(value: datetime, seconds: bool = False) -> str:
+    """09:00 (09 h 00), in this computer's time zone; with ``seconds`` 09:00:05
+    (09 h 00 min 05 s)."""
     value = local_time(value)
-    pattern = QCoreApplication.translate("Dates", "HH:mm", "QLocale pattern of a time of day")
+    pattern = (QCoreApplication.translate("Dates", "HH:mm:ss",
+                                          "QLocale pattern of a time of day with its seconds")
+               if seconds else
+               QCoreApplication.translate("Dates", "HH:mm", "QLocale pattern of a time of day"))
     return QLocale().toString(QTime(value.hour, value.minute, value.second), pattern)
 
 

@@ -277,12 +277,12 @@
         <translation>Mot de passe de {login}&#xa0;:</translation>
     </message>
     <message>
-        <source>imsmap cannot open the clinic server</source>
-        <translation>imsmap ne peut pas ouvrir le serveur de la clinique</translation>
+        <source>Cannot open the clinic server</source>
+        <translation>Impossible d&apos;ouvrir le serveur de la clinique</translation>
     </message>
     <message>
-        <source>imsmap cannot start</source>
-        <translation>imsmap ne peut pas démarrer</translation>
+        <source>Cannot start</source>
+        <translation>Démarrage impossible</translation>
     </message>
 </context>
 <context>
@@ -857,8 +857,8 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <source>imsmap – unexpected error</source>
-        <translation>imsmap – erreur inattendue</translation>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
     </message>
     <message>
         <source>imsmap ran into a bug. Everything you entered before this was saved.</source>
@@ -927,6 +927,11 @@ Problème&#xa0;: {problem}</translation>
         <source>d MMMM yyyy</source>
         <comment>QLocale pattern of a date</comment>
         <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>HH:mm:ss</source>
+        <comment>QLocale pattern of a time of day with its seconds</comment>
+        <translation>HH &apos;h&apos; mm &apos;min&apos; ss &apos;s&apos;</translation>
     </message>
     <message>
         <source>HH:mm</source>
@@ -1084,8 +1089,8 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <source>imsmap – not saved yet</source>
-        <translation>imsmap – pas encore enregistré</translation>
+        <source>Not saved yet</source>
+        <translation>Pas encore enregistré</translation>
     </message>
     <message>
         <source>The last changes to this session could not be saved: {reason}</source>
@@ -1340,8 +1345,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>Modifier cette séance ici&#xa0;; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
     </message>
     <message>
-        <source>imsmap – take over this session</source>
-        <translation>imsmap – reprendre cette séance</translation>
+        <source>Take over this session</source>
+        <translation>Reprendre cette séance</translation>
     </message>
     <message>
         <source>Take this session over from {login} in {room}? They will no longer be able to edit it, and the record notes that you took it over.</source>
@@ -2113,10 +2118,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>ouvrez une séance pour joindre des photos</translation>
     </message>
     <message>
-        <source>none attached before signing; one added now is an amendment</source>
-        <translation>aucune jointe avant la signature; une photo ajoutée maintenant est un addenda</translation>
-    </message>
-    <message>
         <source>locked with the signed session</source>
         <translation>verrouillées avec la séance signée</translation>
     </message>
@@ -2167,6 +2168,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Photos ({patterns});;All files (*)</source>
         <translation>Photos ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>none; adding one makes an amendment</source>
+        <translation>aucune; tout ajout se fait par addenda</translation>
     </message>
     <message>
         <source>This session is signed: its photos are locked with it, and a photo is added to it only by an amendment, with its reason.</source>
@@ -2779,8 +2784,8 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <source>imsmap – database</source>
-        <translation>imsmap – base de données</translation>
+        <source>Database recovery</source>
+        <translation>Récupération de la base de données</translation>
     </message>
     <message>
         <source>Replace {name} with the backup of {when}?</source>
@@ -4334,8 +4339,8 @@ droite</translation>
 <context>
     <name>Startup</name>
     <message>
-        <source>imsmap cannot open the database</source>
-        <translation>imsmap ne peut pas ouvrir la base de données</translation>
+        <source>Cannot open the database</source>
+        <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
         <source>The database file is empty (0 bytes), but there are backups of it.</source>
@@ -4445,8 +4450,8 @@ droite</translation>
 <context>
     <name>UpgradeDialog</name>
     <message>
-        <source>imsmap – upgrading the database</source>
-        <translation>imsmap – mise à niveau de la base de données</translation>
+        <source>Upgrading the database</source>
+        <translation>Mise à niveau de la base de données</translation>
     </message>
     <message>
         <source>Upgrading {name} to this imsmap&apos;s format (schema {old} to {new}). Every record is kept and checked. First a copy of the file as it is now, which the earlier imsmap can still open, is kept in:
